@@ -1,0 +1,635 @@
+import type { Actor } from '../../shared/command-context.js';
+import { fold } from '../../shared/decider.js';
+import { DomainError, type ErrorCode } from '../../shared/domain-error.js';
+import type {
+  AssignUnit,
+  AssignmentCommand,
+  DecideExtension,
+  LogInspection,
+  ReportRectification,
+  RequestExtension,
+} from './assignment.commands.js';
+import {
+  allPartsVerified,
+  decideAssignment,
+  evolveAssignments,
+  initialAssignmentsState,
+  partOf,
+  type AssignmentParentContext,
+  type AssignmentsState,
+} from './assignment.decider.js';
+import type { AssignmentEvent, Evidence, ExtensionRequested, InspectionLogged } from './assignment.events.js';
+
+// ---------------------------------------------------------------------------------------------
+// given / when / then
+
+const openParent: AssignmentParentContext = { parentClosed: false };
+const closedParent: AssignmentParentContext = { parentClosed: true };
+
+const stateAfter = (events: readonly AssignmentEvent[]): AssignmentsState =>
+  fold({ initialState: initialAssignmentsState, evolve: evolveAssignments }, events);
+
+function given(events: readonly AssignmentEvent[], context: AssignmentParentContext = openParent) {
+  return {
+    when(command: AssignmentCommand) {
+      const decide = () => decideAssignment(command, stateAfter(events), context);
+      return {
+        then(expected: readonly AssignmentEvent[]): void {
+          expect(decide()).toEqual(expected);
+        },
+        thenRefused(code: ErrorCode): void {
+          let refusal: unknown;
+          try {
+            decide();
+          } catch (error) {
+            refusal = error;
+          }
+          expect(refusal).toBeInstanceOf(DomainError);
+          expect(refusal).toMatchObject({ code, message: expect.stringMatching(/\w/) });
+        },
+      };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// fixtures: 市财政局 leads, 市环境保护局 is responsible
+
+const FINANCE = 'unit-finance';
+const ENVIRONMENT = 'unit-environment';
+const STRANGER = 'unit-police';
+const DUE = '2025-06-30';
+const TODAY = '2025-07-10';
+
+const supervisor: Actor = { id: 'user-openness-office', role: 'SUPERVISOR', unitId: null };
+const inspector: Actor = { id: 'user-inspector', role: 'INSPECTOR', unitId: null };
+const admin: Actor = { id: 'user-admin', role: 'ADMIN', unitId: null };
+const system: Actor = { id: 'system', role: 'SYSTEM', unitId: null };
+const clerkOf = (unitId: string): Actor => ({ id: `user-${unitId}`, role: 'UNIT', unitId });
+
+const evidence: Evidence[] = [
+  { title: '2024 annual report published', link: 'https://example.gov.cn/finance/2024-report', documentRef: null },
+];
+
+// events
+
+const leadAssigned: AssignmentEvent = { type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: DUE } };
+const responsibleAssigned: AssignmentEvent = {
+  type: 'UnitAssigned',
+  data: { unitId: ENVIRONMENT, role: 'RESPONSIBLE', dueDate: DUE },
+};
+const reported = (unitId = FINANCE): AssignmentEvent => ({
+  type: 'RectificationReported',
+  data: { unitId, summary: 'Budget tables are now on the portal.', evidence },
+});
+const inspected = (outcome: 'PASSED' | 'FAILED', inspectionId = 'inspection-1', unitId = FINANCE): InspectionLogged => ({
+  type: 'InspectionLogged',
+  data: {
+    unitId,
+    inspectionId,
+    outcome,
+    notes: outcome === 'FAILED' ? 'The 2023 budget is still missing.' : '',
+    inspectedOn: '2025-07-01',
+    place: '市财政局',
+  },
+});
+const sentBack: AssignmentEvent = { type: 'ReportSentBack', data: { unitId: FINANCE, reason: 'No evidence of the budget.' } };
+const extensionRequested: ExtensionRequested = {
+  type: 'ExtensionRequested',
+  data: { unitId: FINANCE, requestId: 'extension-1', requestedDueDate: '2025-07-31', reason: 'Portal migration.' },
+};
+
+// commands
+
+const assign = (overrides: Partial<AssignUnit> = {}): AssignUnit => ({
+  type: 'AssignUnit',
+  actor: supervisor,
+  unitId: FINANCE,
+  role: 'LEAD',
+  dueDate: DUE,
+  ...overrides,
+});
+const report = (overrides: Partial<ReportRectification> = {}): ReportRectification => ({
+  type: 'ReportRectification',
+  actor: clerkOf(FINANCE),
+  unitId: FINANCE,
+  summary: 'Budget tables are now on the portal.',
+  evidence,
+  ...overrides,
+});
+const sendBack = (overrides: { actor?: Actor; reason?: string } = {}): AssignmentCommand => ({
+  type: 'SendBackReport',
+  actor: supervisor,
+  unitId: FINANCE,
+  reason: 'No evidence of the budget.',
+  ...overrides,
+});
+const inspect = (overrides: Partial<LogInspection> = {}): LogInspection => ({
+  type: 'LogInspection',
+  actor: inspector,
+  today: TODAY,
+  unitId: FINANCE,
+  inspectionId: 'inspection-1',
+  outcome: 'PASSED',
+  notes: '',
+  inspectedOn: '2025-07-01',
+  place: '市财政局',
+  ...overrides,
+});
+const requestExtension = (overrides: Partial<RequestExtension> = {}): RequestExtension => ({
+  type: 'RequestExtension',
+  actor: clerkOf(FINANCE),
+  unitId: FINANCE,
+  requestId: 'extension-1',
+  requestedDueDate: '2025-07-31',
+  reason: 'Portal migration.',
+  ...overrides,
+});
+const decideExtension = (overrides: Partial<DecideExtension> = {}): DecideExtension => ({
+  type: 'DecideExtension',
+  actor: supervisor,
+  unitId: FINANCE,
+  requestId: 'extension-1',
+  approve: true,
+  ...overrides,
+});
+const urge = (overrides: { actor?: Actor; unitId?: string; message?: string } = {}): AssignmentCommand => ({
+  type: 'UrgeUnit',
+  actor: supervisor,
+  unitId: FINANCE,
+  message: 'Please report by Friday.',
+  ...overrides,
+});
+const reopen = (overrides: { actor?: Actor; reason?: string } = {}): AssignmentCommand => ({
+  type: 'ReopenParts',
+  actor: supervisor,
+  reason: 'The evaluation body found the portal page removed.',
+  ...overrides,
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('no unit assigned yet', () => {
+  it('a supervisor assigns the lead unit', () => {
+    given([]).when(assign()).then([leadAssigned]);
+  });
+
+  it.each([admin, system])('$role may assign too', (actor) => {
+    given([]).when(assign({ actor })).then([leadAssigned]);
+  });
+
+  it.each([inspector, clerkOf(FINANCE)])('$role may not assign', (actor) => {
+    given([]).when(assign({ actor })).thenRefused('FORBIDDEN');
+  });
+
+  it('refuses assigning to a closed parent', () => {
+    given([], closedParent).when(assign()).thenRefused('CONFLICT');
+  });
+
+  it.each(['2025-02-29', '2025-13-01', '30/06/2025', ''])('refuses due date %p', (dueDate) => {
+    given([]).when(assign({ dueDate })).thenRefused('BAD_USER_INPUT');
+  });
+
+  it('accepts a leap day', () => {
+    given([])
+      .when(assign({ dueDate: '2024-02-29' }))
+      .then([{ type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2024-02-29' } }]);
+  });
+
+  it('a unit cannot report on a part it was not given', () => {
+    given([]).when(report()).thenRefused('NOT_FOUND');
+  });
+
+  it.each<AssignmentCommand>([
+    sendBack(),
+    inspect(),
+    urge(),
+    requestExtension(),
+    decideExtension(),
+  ])('$type on an unassigned unit is NOT_FOUND', (command) => {
+    given([]).when(command).thenRefused('NOT_FOUND');
+  });
+
+  it('has no verified parts', () => {
+    expect(allPartsVerified(stateAfter([]))).toBe(false);
+  });
+});
+
+describe('ASSIGNED', () => {
+  const assigned = [leadAssigned];
+
+  describe('assigning more units', () => {
+    it('adds responsible units beside the lead', () => {
+      given(assigned)
+        .when(assign({ unitId: ENVIRONMENT, role: 'RESPONSIBLE' }))
+        .then([responsibleAssigned]);
+    });
+
+    it('refuses a second lead', () => {
+      given(assigned).when(assign({ unitId: ENVIRONMENT, role: 'LEAD' })).thenRefused('CONFLICT');
+    });
+
+    it('refuses assigning the same unit twice', () => {
+      given(assigned).when(assign({ role: 'RESPONSIBLE' })).thenRefused('CONFLICT');
+    });
+  });
+
+  describe('reporting', () => {
+    it('the unit reports its rectification', () => {
+      given(assigned).when(report()).then([reported()]);
+    });
+
+    it('accepts evidence that is only a document reference', () => {
+      const documentOnly: Evidence[] = [{ title: 'Notice', link: null, documentRef: '财办〔2025〕12号' }];
+      given(assigned)
+        .when(report({ evidence: documentOnly }))
+        .then([
+          {
+            type: 'RectificationReported',
+            data: { unitId: FINANCE, summary: 'Budget tables are now on the portal.', evidence: documentOnly },
+          },
+        ]);
+    });
+
+    it.each([
+      ['another unit', clerkOf(ENVIRONMENT)],
+      ['a unit account without a unit', { id: 'user-x', role: 'UNIT', unitId: null } satisfies Actor],
+      ['the supervisor', supervisor],
+    ])('%s may not report for the unit', (_who, actor) => {
+      given(assigned).when(report({ actor })).thenRefused('FORBIDDEN');
+    });
+
+    it('refuses a report on a closed parent', () => {
+      given(assigned, closedParent).when(report()).thenRefused('CONFLICT');
+    });
+
+    it.each<[string, Partial<ReportRectification>]>([
+      ['a blank summary', { summary: '  ' }],
+      ['no evidence', { evidence: [] }],
+      ['evidence without a title', { evidence: [{ title: '', link: 'https://example.gov.cn', documentRef: null }] }],
+      ['evidence with neither link nor document', { evidence: [{ title: 'Photo', link: ' ', documentRef: null }] }],
+    ])('refuses %s', (_what, overrides) => {
+      given(assigned).when(report(overrides)).thenRefused('BAD_USER_INPUT');
+    });
+  });
+
+  it('there is no report to send back', () => {
+    given(assigned).when(sendBack()).thenRefused('CONFLICT');
+  });
+
+  it('there is no report to inspect', () => {
+    given(assigned).when(inspect()).thenRefused('CONFLICT');
+  });
+
+  describe('urging', () => {
+    it('the supervisor urges the unit', () => {
+      given(assigned)
+        .when(urge())
+        .then([{ type: 'UnitUrged', data: { unitId: FINANCE, message: 'Please report by Friday.' } }]);
+    });
+
+    it.each([inspector, admin, clerkOf(FINANCE)])('$role may not urge', (actor) => {
+      given(assigned).when(urge({ actor })).thenRefused('FORBIDDEN');
+    });
+
+    it('needs a message', () => {
+      given(assigned).when(urge({ message: '' })).thenRefused('BAD_USER_INPUT');
+    });
+
+    it('counts urgings', () => {
+      const urged: AssignmentEvent = { type: 'UnitUrged', data: { unitId: FINANCE, message: 'Hurry.' } };
+      expect(partOf(stateAfter([...assigned, urged, urged]), FINANCE)?.urgeCount).toBe(2);
+    });
+  });
+
+  describe('requesting an extension', () => {
+    it('the unit asks for a later due date', () => {
+      given(assigned).when(requestExtension()).then([extensionRequested]);
+    });
+
+    it.each([clerkOf(ENVIRONMENT), supervisor])('$role may not ask on behalf of the unit', (actor) => {
+      given(assigned).when(requestExtension({ actor })).thenRefused('FORBIDDEN');
+    });
+
+    it.each<[string, Partial<RequestExtension>]>([
+      ['a blank reason', { reason: ' ' }],
+      ['the same due date', { requestedDueDate: DUE }],
+      ['an earlier due date', { requestedDueDate: '2025-06-01' }],
+      ['an invalid date', { requestedDueDate: '2025-06-31' }],
+    ])('refuses %s', (_what, overrides) => {
+      given(assigned).when(requestExtension(overrides)).thenRefused('BAD_USER_INPUT');
+    });
+  });
+
+  describe('reopening the parent', () => {
+    it('a part that never reported still awaits its first report', () => {
+      const state = stateAfter([...assigned, { type: 'PartsReopened', data: { reason: 'Reopened.' } }]);
+      expect(partOf(state, FINANCE)?.status).toBe('ASSIGNED');
+    });
+  });
+});
+
+describe('ASSIGNED with an extension request pending', () => {
+  const pending = [leadAssigned, extensionRequested];
+
+  it('the supervisor grants the requested date', () => {
+    given(pending)
+      .when(decideExtension())
+      .then([
+        {
+          type: 'ExtensionGranted',
+          data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-07-31' },
+        },
+      ]);
+  });
+
+  it('the supervisor grants a different date', () => {
+    given(pending)
+      .when(decideExtension({ newDueDate: '2025-07-15' }))
+      .then([
+        {
+          type: 'ExtensionGranted',
+          data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-07-15' },
+        },
+      ]);
+  });
+
+  it.each(['2025-06-30', '2025-06-01', '2025-07-32'])('refuses granting new due date %p', (newDueDate) => {
+    given(pending).when(decideExtension({ newDueDate })).thenRefused('BAD_USER_INPUT');
+  });
+
+  it('the supervisor refuses with a reason', () => {
+    given(pending)
+      .when(decideExtension({ approve: false, reason: 'The deadline is set by the province.' }))
+      .then([
+        {
+          type: 'ExtensionRefused',
+          data: { unitId: FINANCE, requestId: 'extension-1', reason: 'The deadline is set by the province.' },
+        },
+      ]);
+  });
+
+  it('a refusal needs a reason', () => {
+    given(pending).when(decideExtension({ approve: false })).thenRefused('BAD_USER_INPUT');
+  });
+
+  it.each([inspector, admin, clerkOf(FINANCE)])('$role may not decide', (actor) => {
+    given(pending).when(decideExtension({ actor })).thenRefused('FORBIDDEN');
+  });
+
+  it('an unknown request is NOT_FOUND', () => {
+    given(pending).when(decideExtension({ requestId: 'extension-9' })).thenRefused('NOT_FOUND');
+  });
+
+  it('only one request may be pending', () => {
+    given(pending)
+      .when(requestExtension({ requestId: 'extension-2', requestedDueDate: '2025-08-31' }))
+      .thenRefused('CONFLICT');
+  });
+
+  describe('once decided', () => {
+    const granted: AssignmentEvent = {
+      type: 'ExtensionGranted',
+      data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-07-31' },
+    };
+    const refused: AssignmentEvent = {
+      type: 'ExtensionRefused',
+      data: { unitId: FINANCE, requestId: 'extension-1', reason: 'No.' },
+    };
+
+    it.each([granted, refused])('after $type the request cannot be decided again', (decision) => {
+      given([...pending, decision]).when(decideExtension()).thenRefused('CONFLICT');
+    });
+
+    it('a granted extension moves the due date', () => {
+      expect(partOf(stateAfter([...pending, granted]), FINANCE)?.dueDate).toBe('2025-07-31');
+    });
+
+    it('a new request must go beyond the extended due date', () => {
+      given([...pending, granted])
+        .when(requestExtension({ requestId: 'extension-2', requestedDueDate: '2025-07-20' }))
+        .thenRefused('BAD_USER_INPUT');
+    });
+
+    it('after a refusal the unit may ask again, under a new request id', () => {
+      given([...pending, refused])
+        .when(requestExtension({ requestId: 'extension-2' }))
+        .then([{ ...extensionRequested, data: { ...extensionRequested.data, requestId: 'extension-2' } }]);
+    });
+
+    it('a request id cannot be reused', () => {
+      given([...pending, refused]).when(requestExtension()).thenRefused('CONFLICT');
+    });
+  });
+});
+
+describe('REPORTED', () => {
+  const awaitingInspection = [leadAssigned, reported()];
+
+  it('the unit cannot report again while awaiting inspection', () => {
+    given(awaitingInspection).when(report()).thenRefused('CONFLICT');
+  });
+
+  it('counts the report and keeps it', () => {
+    const part = partOf(stateAfter(awaitingInspection), FINANCE);
+    expect(part).toMatchObject({
+      status: 'REPORTED',
+      reportCount: 1,
+      lastReport: { summary: 'Budget tables are now on the portal.', evidence },
+    });
+  });
+
+  describe('sending back', () => {
+    it('the supervisor sends the report back', () => {
+      given(awaitingInspection).when(sendBack()).then([sentBack]);
+    });
+
+    it.each([inspector, admin, clerkOf(FINANCE)])('$role may not send back', (actor) => {
+      given(awaitingInspection).when(sendBack({ actor })).thenRefused('FORBIDDEN');
+    });
+
+    it('needs a reason', () => {
+      given(awaitingInspection).when(sendBack({ reason: '' })).thenRefused('BAD_USER_INPUT');
+    });
+  });
+
+  describe('inspecting', () => {
+    it('an inspector logs a passed inspection', () => {
+      given(awaitingInspection).when(inspect()).then([inspected('PASSED')]);
+    });
+
+    it('the supervisor may log one too', () => {
+      given(awaitingInspection).when(inspect({ actor: supervisor })).then([inspected('PASSED')]);
+    });
+
+    it('a failed inspection carries notes', () => {
+      given(awaitingInspection)
+        .when(inspect({ outcome: 'FAILED', notes: 'The 2023 budget is still missing.' }))
+        .then([inspected('FAILED')]);
+    });
+
+    it('a failed inspection without notes is refused', () => {
+      given(awaitingInspection).when(inspect({ outcome: 'FAILED', notes: ' ' })).thenRefused('BAD_USER_INPUT');
+    });
+
+    it('an inspection may be dated today', () => {
+      given(awaitingInspection)
+        .when(inspect({ inspectedOn: TODAY }))
+        .then([{ ...inspected('PASSED'), data: { ...inspected('PASSED').data, inspectedOn: TODAY } }]);
+    });
+
+    it.each(['2025-07-11', '2025-02-30', 'yesterday'])('refuses inspection date %p', (inspectedOn) => {
+      given(awaitingInspection).when(inspect({ inspectedOn })).thenRefused('BAD_USER_INPUT');
+    });
+
+    it.each([admin, system, clerkOf(FINANCE)])('$role may not log inspections', (actor) => {
+      given(awaitingInspection).when(inspect({ actor })).thenRefused('FORBIDDEN');
+    });
+
+    it('PASSED verifies the part', () => {
+      expect(partOf(stateAfter([...awaitingInspection, inspected('PASSED')]), FINANCE)?.status).toBe('VERIFIED');
+    });
+
+    it('FAILED returns the part with the notes as the reason', () => {
+      expect(partOf(stateAfter([...awaitingInspection, inspected('FAILED')]), FINANCE)).toMatchObject({
+        status: 'RETURNED',
+        lastReturn: { cause: 'INSPECTION_FAILED', reason: 'The 2023 budget is still missing.' },
+      });
+    });
+  });
+
+  it('the unit may still ask for an extension', () => {
+    given(awaitingInspection).when(requestExtension()).then([extensionRequested]);
+  });
+});
+
+describe('RETURNED', () => {
+  const afterSendBack = [leadAssigned, reported(), sentBack];
+  const afterFailedInspection = [leadAssigned, reported(), inspected('FAILED')];
+
+  it('a sent-back part is RETURNED with the reason', () => {
+    expect(partOf(stateAfter(afterSendBack), FINANCE)).toMatchObject({
+      status: 'RETURNED',
+      lastReturn: { cause: 'SENT_BACK', reason: 'No evidence of the budget.' },
+    });
+  });
+
+  it.each([
+    ['sent back', afterSendBack],
+    ['failed inspection', afterFailedInspection],
+  ])('after a %s the unit reports again', (_why, history) => {
+    given(history).when(report()).then([reported()]);
+  });
+
+  it.each([
+    ['sent back', afterSendBack],
+    ['failed inspection', afterFailedInspection],
+  ])('after a %s there is nothing to inspect until the unit reports again', (_why, history) => {
+    given(history).when(inspect({ inspectionId: 'inspection-2' })).thenRefused('CONFLICT');
+  });
+
+  it('cannot be sent back again', () => {
+    given(afterSendBack).when(sendBack()).thenRefused('CONFLICT');
+  });
+
+  it('an inspection id cannot be reused on the next report', () => {
+    given([...afterFailedInspection, reported()]).when(inspect()).thenRefused('CONFLICT');
+  });
+
+  it('the next report is inspected under a new id', () => {
+    given([...afterFailedInspection, reported()])
+      .when(inspect({ inspectionId: 'inspection-2' }))
+      .then([inspected('PASSED', 'inspection-2')]);
+  });
+
+  it('the unit may ask for an extension', () => {
+    given(afterSendBack).when(requestExtension()).then([extensionRequested]);
+  });
+});
+
+describe('VERIFIED', () => {
+  const verified = [leadAssigned, reported(), inspected('PASSED')];
+
+  it('cannot be reported on again', () => {
+    given(verified).when(report()).thenRefused('CONFLICT');
+  });
+
+  it('cannot be verified again', () => {
+    given(verified).when(inspect({ inspectionId: 'inspection-2' })).thenRefused('CONFLICT');
+  });
+
+  it('cannot be sent back', () => {
+    given(verified).when(sendBack()).thenRefused('CONFLICT');
+  });
+
+  it('needs no extension', () => {
+    given(verified).when(requestExtension()).thenRefused('CONFLICT');
+  });
+
+  it('is not urged', () => {
+    given(verified).when(urge()).thenRefused('CONFLICT');
+  });
+
+  describe('all parts verified', () => {
+    const bothAssigned = [leadAssigned, responsibleAssigned];
+
+    it('not while another part is unverified', () => {
+      expect(allPartsVerified(stateAfter([...bothAssigned, reported(), inspected('PASSED')]))).toBe(false);
+    });
+
+    it('once every part is verified', () => {
+      const everyPartVerified = [
+        ...bothAssigned,
+        reported(FINANCE),
+        inspected('PASSED', 'inspection-1', FINANCE),
+        reported(ENVIRONMENT),
+        inspected('PASSED', 'inspection-2', ENVIRONMENT),
+      ];
+      expect(allPartsVerified(stateAfter(everyPartVerified))).toBe(true);
+    });
+  });
+
+  describe('reopening the parent', () => {
+    const reopened: AssignmentEvent = {
+      type: 'PartsReopened',
+      data: { reason: 'The evaluation body found the portal page removed.' },
+    };
+
+    it('the supervisor reopens every part', () => {
+      given(verified).when(reopen()).then([reopened]);
+    });
+
+    it.each([inspector, admin, system, clerkOf(FINANCE)])('$role may not reopen', (actor) => {
+      given(verified).when(reopen({ actor })).thenRefused('FORBIDDEN');
+    });
+
+    it('needs a reason', () => {
+      given(verified).when(reopen({ reason: '' })).thenRefused('BAD_USER_INPUT');
+    });
+
+    it('returns the verified part, so it is no longer all verified', () => {
+      const state = stateAfter([...verified, reopened]);
+      expect(partOf(state, FINANCE)).toMatchObject({
+        status: 'RETURNED',
+        lastReturn: { cause: 'PARTS_REOPENED', reason: reopened.data.reason },
+      });
+      expect(allPartsVerified(state)).toBe(false);
+    });
+
+    it('the unit must report again, and be inspected again', () => {
+      given([...verified, reopened]).when(report()).then([reported()]);
+      given([...verified, reopened, reported()])
+        .when(inspect({ inspectionId: 'inspection-2' }))
+        .then([inspected('PASSED', 'inspection-2')]);
+    });
+  });
+});
+
+describe('state keyed by unit id', () => {
+  it('a unit id that is also an Object.prototype name is an ordinary unit', () => {
+    given([]).when(report({ unitId: 'constructor', actor: clerkOf('constructor') })).thenRefused('NOT_FOUND');
+    given([])
+      .when(assign({ unitId: 'constructor' }))
+      .then([{ type: 'UnitAssigned', data: { unitId: 'constructor', role: 'LEAD', dueDate: DUE } }]);
+  });
+});

@@ -1,0 +1,361 @@
+import type { Actor } from '../../shared/command-context.js';
+import { unreachable } from '../../shared/decider.js';
+import { DomainError, badInput, conflict } from '../../shared/domain-error.js';
+import { isAfter, isCalendarDate } from './calendar-date.js';
+import type {
+  AssignUnit,
+  AssignmentCommand,
+  DecideExtension,
+  LogInspection,
+  ReopenParts,
+  ReportRectification,
+  RequestExtension,
+  SendBackReport,
+  UrgeUnit,
+} from './assignment.commands.js';
+import type { AssignmentEvent, AssignmentRole, Evidence, InspectionOutcome } from './assignment.events.js';
+
+/** ASSIGNED → REPORTED → VERIFIED, or REPORTED → RETURNED → REPORTED → … */
+export type PartStatus = 'ASSIGNED' | 'REPORTED' | 'RETURNED' | 'VERIFIED';
+
+export interface ExtensionRequest {
+  readonly requestId: string;
+  readonly requestedDueDate: string;
+  readonly reason: string;
+  readonly status: 'PENDING' | 'GRANTED' | 'REFUSED';
+}
+
+export interface RectificationReport {
+  readonly summary: string;
+  readonly evidence: readonly Evidence[];
+}
+
+export interface InspectionRecord {
+  readonly inspectionId: string;
+  readonly outcome: InspectionOutcome;
+  readonly inspectedOn: string;
+}
+
+/** Why a part is RETURNED, so the unit knows what to fix before reporting again. */
+export interface ReturnNote {
+  readonly cause: 'SENT_BACK' | 'INSPECTION_FAILED' | 'PARTS_REOPENED';
+  readonly reason: string;
+}
+
+/** One assigned unit's share of the parent. */
+export interface AssignmentPart {
+  readonly unitId: string;
+  readonly role: AssignmentRole;
+  readonly status: PartStatus;
+  readonly dueDate: string;
+  /** Every request in the order made; at most one is PENDING. */
+  readonly extensionRequests: readonly ExtensionRequest[];
+  readonly reportCount: number;
+  readonly lastReport: RectificationReport | null;
+  readonly inspections: readonly InspectionRecord[];
+  readonly urgeCount: number;
+  /** Set when the part is RETURNED, kept afterwards as history of the last return. */
+  readonly lastReturn: ReturnNote | null;
+}
+
+export interface AssignmentsState {
+  /** Keyed by unitId; read with `partOf` so that ids like "constructor" cannot hit the prototype. */
+  readonly parts: Readonly<Record<string, AssignmentPart>>;
+}
+
+/**
+ * What the parent (finding or work-plan item) knows and these rules depend on. The parent owns
+ * closure (销号), so it passes the flag in rather than this lifecycle tracking it.
+ */
+export interface AssignmentParentContext {
+  readonly parentClosed: boolean;
+}
+
+export const initialAssignmentsState = (): AssignmentsState => ({ parts: {} });
+
+export function partOf(state: AssignmentsState, unitId: string): AssignmentPart | undefined {
+  return Object.hasOwn(state.parts, unitId) ? state.parts[unitId] : undefined;
+}
+
+export const partsOf = (state: AssignmentsState): AssignmentPart[] => Object.values(state.parts);
+
+export const pendingExtensionOf = (part: AssignmentPart): ExtensionRequest | undefined =>
+  part.extensionRequests.find((request) => request.status === 'PENDING');
+
+/** The parent may be closed (销号) only when this holds: at least one part and every part verified. */
+export function allPartsVerified(state: AssignmentsState): boolean {
+  const parts = partsOf(state);
+  return parts.length > 0 && parts.every((part) => part.status === 'VERIFIED');
+}
+
+// ---------------------------------------------------------------------------------------------
+// evolve
+
+export function evolveAssignments(state: AssignmentsState, event: AssignmentEvent): AssignmentsState {
+  switch (event.type) {
+    case 'UnitAssigned': {
+      const { unitId, role, dueDate } = event.data;
+      const part: AssignmentPart = {
+        unitId,
+        role,
+        dueDate,
+        status: 'ASSIGNED',
+        extensionRequests: [],
+        reportCount: 0,
+        lastReport: null,
+        inspections: [],
+        urgeCount: 0,
+        lastReturn: null,
+      };
+      return { parts: { ...state.parts, [unitId]: part } };
+    }
+    case 'ExtensionRequested': {
+      const { requestId, requestedDueDate, reason } = event.data;
+      return updatePart(state, event.data.unitId, (part) => ({
+        ...part,
+        extensionRequests: [...part.extensionRequests, { requestId, requestedDueDate, reason, status: 'PENDING' }],
+      }));
+    }
+    case 'ExtensionGranted':
+      return updatePart(state, event.data.unitId, (part) => ({
+        ...settleExtension(part, event.data.requestId, 'GRANTED'),
+        dueDate: event.data.newDueDate,
+      }));
+    case 'ExtensionRefused':
+      return updatePart(state, event.data.unitId, (part) => settleExtension(part, event.data.requestId, 'REFUSED'));
+    case 'UnitUrged':
+      return updatePart(state, event.data.unitId, (part) => ({ ...part, urgeCount: part.urgeCount + 1 }));
+    case 'RectificationReported': {
+      const { summary, evidence } = event.data;
+      return updatePart(state, event.data.unitId, (part) => ({
+        ...part,
+        status: 'REPORTED',
+        reportCount: part.reportCount + 1,
+        lastReport: { summary, evidence },
+      }));
+    }
+    case 'ReportSentBack':
+      return updatePart(state, event.data.unitId, (part) => ({
+        ...part,
+        status: 'RETURNED',
+        lastReturn: { cause: 'SENT_BACK', reason: event.data.reason },
+      }));
+    case 'InspectionLogged': {
+      const { inspectionId, outcome, inspectedOn, notes } = event.data;
+      return updatePart(state, event.data.unitId, (part) => {
+        const inspections = [...part.inspections, { inspectionId, outcome, inspectedOn }];
+        return outcome === 'PASSED'
+          ? { ...part, inspections, status: 'VERIFIED' }
+          : { ...part, inspections, status: 'RETURNED', lastReturn: { cause: 'INSPECTION_FAILED', reason: notes } };
+      });
+    }
+    case 'PartsReopened': {
+      const reopened = partsOf(state).map((part): AssignmentPart =>
+        // A part that never reported still simply awaits its first report.
+        part.status === 'ASSIGNED'
+          ? part
+          : { ...part, status: 'RETURNED', lastReturn: { cause: 'PARTS_REOPENED', reason: event.data.reason } },
+      );
+      return { parts: Object.fromEntries(reopened.map((part) => [part.unitId, part])) };
+    }
+    default:
+      return unreachable(event);
+  }
+}
+
+/** Events are facts already checked by `decide`; one about an unknown unit leaves the state as is. */
+function updatePart(
+  state: AssignmentsState,
+  unitId: string,
+  change: (part: AssignmentPart) => AssignmentPart,
+): AssignmentsState {
+  const part = partOf(state, unitId);
+  return part ? { parts: { ...state.parts, [unitId]: change(part) } } : state;
+}
+
+function settleExtension(part: AssignmentPart, requestId: string, status: 'GRANTED' | 'REFUSED'): AssignmentPart {
+  return {
+    ...part,
+    extensionRequests: part.extensionRequests.map((request) =>
+      request.requestId === requestId ? { ...request, status } : request,
+    ),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// decide
+
+/**
+ * Checks run in a fixed order — who may act (FORBIDDEN), on what (NOT_FOUND), whether the part's
+ * state allows it (CONFLICT), then the payload (BAD_USER_INPUT) — so that a unit never learns
+ * about parts it may not touch.
+ */
+export function decideAssignment(
+  command: AssignmentCommand,
+  state: AssignmentsState,
+  context: AssignmentParentContext,
+): AssignmentEvent[] {
+  switch (command.type) {
+    case 'AssignUnit':
+      return assignUnit(command, state, context);
+    case 'RequestExtension':
+      return requestExtension(command, state);
+    case 'DecideExtension':
+      return decideExtension(command, state);
+    case 'UrgeUnit':
+      return urgeUnit(command, state);
+    case 'ReportRectification':
+      return reportRectification(command, state, context);
+    case 'SendBackReport':
+      return sendBackReport(command, state);
+    case 'LogInspection':
+      return logInspection(command, state);
+    case 'ReopenParts':
+      return reopenParts(command);
+    default:
+      return unreachable(command);
+  }
+}
+
+function assignUnit(command: AssignUnit, state: AssignmentsState, context: AssignmentParentContext): AssignmentEvent[] {
+  const { unitId, role, dueDate } = command;
+  requireRole(command.actor, ['SUPERVISOR', 'ADMIN', 'SYSTEM'], 'assign units');
+  if (context.parentClosed) throw conflict('Units cannot be assigned to a closed item.');
+  if (partOf(state, unitId)) throw conflict(`Unit ${unitId} is already assigned.`);
+  const lead = partsOf(state).find((part) => part.role === 'LEAD');
+  if (role === 'LEAD' && lead) throw conflict(`Unit ${lead.unitId} is already the lead unit; there can be only one.`);
+  requireCalendarDate(dueDate, 'The due date');
+  return [{ type: 'UnitAssigned', data: { unitId, role, dueDate } }];
+}
+
+function requestExtension(command: RequestExtension, state: AssignmentsState): AssignmentEvent[] {
+  const { unitId, requestId, requestedDueDate, reason } = command;
+  requireOwnUnit(command.actor, unitId, 'request an extension of its due date');
+  const part = requirePart(state, unitId);
+  if (part.status === 'VERIFIED') throw conflict(`The part of unit ${unitId} is already verified; no extension is needed.`);
+  const pending = pendingExtensionOf(part);
+  if (pending) throw conflict(`Extension request ${pending.requestId} is still awaiting a decision.`);
+  if (part.extensionRequests.some((request) => request.requestId === requestId)) {
+    throw conflict(`Extension request ${requestId} already exists.`);
+  }
+  requireText(reason, 'A reason for the extension');
+  requireCalendarDate(requestedDueDate, 'The requested due date');
+  requireLaterThanDueDate(requestedDueDate, part, 'The requested due date');
+  return [{ type: 'ExtensionRequested', data: { unitId, requestId, requestedDueDate, reason } }];
+}
+
+function decideExtension(command: DecideExtension, state: AssignmentsState): AssignmentEvent[] {
+  const { unitId, requestId } = command;
+  requireRole(command.actor, ['SUPERVISOR'], 'decide extension requests');
+  const part = requirePart(state, unitId);
+  const request = part.extensionRequests.find((candidate) => candidate.requestId === requestId);
+  if (!request) throw new DomainError('NOT_FOUND', `Extension request ${requestId} of unit ${unitId} does not exist.`);
+  if (request.status !== 'PENDING') throw conflict(`Extension request ${requestId} was already ${request.status.toLowerCase()}.`);
+
+  if (!command.approve) {
+    requireText(command.reason, 'A reason for refusing the extension');
+    return [{ type: 'ExtensionRefused', data: { unitId, requestId, reason: command.reason } }];
+  }
+  const newDueDate = command.newDueDate ?? request.requestedDueDate;
+  requireCalendarDate(newDueDate, 'The new due date');
+  requireLaterThanDueDate(newDueDate, part, 'The new due date');
+  return [{ type: 'ExtensionGranted', data: { unitId, requestId, previousDueDate: part.dueDate, newDueDate } }];
+}
+
+function urgeUnit(command: UrgeUnit, state: AssignmentsState): AssignmentEvent[] {
+  const { unitId, message } = command;
+  requireRole(command.actor, ['SUPERVISOR'], 'urge units');
+  const part = requirePart(state, unitId);
+  if (part.status === 'VERIFIED') throw conflict(`The part of unit ${unitId} is already verified; there is nothing to urge.`);
+  requireText(message, 'An urging message');
+  return [{ type: 'UnitUrged', data: { unitId, message } }];
+}
+
+function reportRectification(
+  command: ReportRectification,
+  state: AssignmentsState,
+  context: AssignmentParentContext,
+): AssignmentEvent[] {
+  const { unitId, summary, evidence } = command;
+  requireOwnUnit(command.actor, unitId, 'report on its part');
+  const part = requirePart(state, unitId);
+  if (context.parentClosed) throw conflict('The item is closed; no more reports are accepted.');
+  if (part.status === 'REPORTED') throw conflict(`Unit ${unitId} has already reported, awaiting inspection.`);
+  if (part.status === 'VERIFIED') throw conflict(`The part of unit ${unitId} is already verified.`);
+  requireText(summary, 'A summary of the rectification');
+  if (evidence.length === 0) throw badInput('At least one piece of evidence is required.');
+  evidence.forEach((item, index) => {
+    if (isBlank(item.title)) throw badInput(`Evidence ${index + 1} needs a title.`);
+    if (isBlank(item.link) && isBlank(item.documentRef)) {
+      throw badInput(`Evidence ${index + 1} needs a link or a document reference.`);
+    }
+  });
+  return [{ type: 'RectificationReported', data: { unitId, summary, evidence } }];
+}
+
+function sendBackReport(command: SendBackReport, state: AssignmentsState): AssignmentEvent[] {
+  const { unitId, reason } = command;
+  requireRole(command.actor, ['SUPERVISOR'], 'send reports back');
+  const part = requirePart(state, unitId);
+  // Once inspected, a report is settled by the inspection; only a report awaiting one goes back.
+  if (part.status !== 'REPORTED') throw conflict(`Unit ${unitId} has no report awaiting inspection to send back.`);
+  requireText(reason, 'A reason for sending the report back');
+  return [{ type: 'ReportSentBack', data: { unitId, reason } }];
+}
+
+function logInspection(command: LogInspection, state: AssignmentsState): AssignmentEvent[] {
+  const { unitId, inspectionId, outcome, notes, inspectedOn, place } = command;
+  requireRole(command.actor, ['INSPECTOR', 'SUPERVISOR'], 'log inspections');
+  const part = requirePart(state, unitId);
+  if (part.status === 'VERIFIED') throw conflict(`The part of unit ${unitId} is already verified.`);
+  if (part.status !== 'REPORTED') throw conflict(`Unit ${unitId} has no report awaiting inspection.`);
+  if (part.inspections.some((inspection) => inspection.inspectionId === inspectionId)) {
+    throw conflict(`Inspection ${inspectionId} is already logged.`);
+  }
+  requireCalendarDate(inspectedOn, 'The inspection date');
+  if (isAfter(inspectedOn, command.today)) throw badInput(`The inspection date ${inspectedOn} is in the future.`);
+  if (outcome === 'FAILED') requireText(notes, 'Notes on what failed');
+  return [{ type: 'InspectionLogged', data: { unitId, inspectionId, outcome, notes, inspectedOn, place } }];
+}
+
+function reopenParts(command: ReopenParts): AssignmentEvent[] {
+  requireRole(command.actor, ['SUPERVISOR'], 'reopen an item');
+  requireText(command.reason, 'A reason for reopening');
+  return [{ type: 'PartsReopened', data: { reason: command.reason } }];
+}
+
+// ---------------------------------------------------------------------------------------------
+// guards
+
+function requireRole(actor: Actor, allowed: readonly Actor['role'][], action: string): void {
+  if (!allowed.includes(actor.role)) {
+    throw new DomainError('FORBIDDEN', `Only ${allowed.join(' or ')} users may ${action}.`);
+  }
+}
+
+/** A unit acts only on its own part, and only through an account belonging to that unit. */
+function requireOwnUnit(actor: Actor, unitId: string, action: string): void {
+  if (actor.role !== 'UNIT' || actor.unitId !== unitId) {
+    throw new DomainError('FORBIDDEN', `Only unit ${unitId} may ${action}.`);
+  }
+}
+
+function requirePart(state: AssignmentsState, unitId: string): AssignmentPart {
+  const part = partOf(state, unitId);
+  if (!part) throw new DomainError('NOT_FOUND', `Unit ${unitId} is not assigned here.`);
+  return part;
+}
+
+const isBlank = (value: string | null | undefined): boolean => value === null || value === undefined || value.trim() === '';
+
+function requireText(value: string | undefined, what: string): asserts value is string {
+  if (isBlank(value)) throw badInput(`${what} is required.`);
+}
+
+function requireCalendarDate(value: string, what: string): void {
+  if (!isCalendarDate(value)) throw badInput(`${what} "${value}" is not a valid date (YYYY-MM-DD).`);
+}
+
+function requireLaterThanDueDate(date: string, part: AssignmentPart, what: string): void {
+  if (!isAfter(date, part.dueDate)) throw badInput(`${what} must be later than the current due date ${part.dueDate}.`);
+}

@@ -1,0 +1,93 @@
+import type { DomainEvent } from '../../shared/decider.js';
+import type { EventSchemas } from '../../shared/event-schemas.js';
+
+/** 牵头单位 (coordinates the whole parent) or 责任单位 (owns one part of it). */
+export type AssignmentRole = 'LEAD' | 'RESPONSIBLE';
+
+export type InspectionOutcome = 'PASSED' | 'FAILED';
+
+/** Proof attached to a report: a web link, a reference to an official document, or both. */
+export interface Evidence {
+  readonly title: string;
+  readonly link: string | null;
+  readonly documentRef: string | null;
+}
+
+/** Dates are calendar days, `YYYY-MM-DD`. */
+export type UnitAssigned = DomainEvent<
+  'UnitAssigned',
+  { readonly unitId: string; readonly role: AssignmentRole; readonly dueDate: string }
+>;
+
+export type ExtensionRequested = DomainEvent<
+  'ExtensionRequested',
+  { readonly unitId: string; readonly requestId: string; readonly requestedDueDate: string; readonly reason: string }
+>;
+
+export type ExtensionGranted = DomainEvent<
+  'ExtensionGranted',
+  { readonly unitId: string; readonly requestId: string; readonly previousDueDate: string; readonly newDueDate: string }
+>;
+
+export type ExtensionRefused = DomainEvent<
+  'ExtensionRefused',
+  { readonly unitId: string; readonly requestId: string; readonly reason: string }
+>;
+
+/** 催办: the supervisor presses a unit to get on with its part. */
+export type UnitUrged = DomainEvent<'UnitUrged', { readonly unitId: string; readonly message: string }>;
+
+export type RectificationReported = DomainEvent<
+  'RectificationReported',
+  { readonly unitId: string; readonly summary: string; readonly evidence: readonly Evidence[] }
+>;
+
+/** 退办: the supervisor returns a report as inadequate before anyone inspects it. */
+export type ReportSentBack = DomainEvent<'ReportSentBack', { readonly unitId: string; readonly reason: string }>;
+
+/** 现场督查: PASSED verifies the part, FAILED returns it to the unit. */
+export type InspectionLogged = DomainEvent<
+  'InspectionLogged',
+  {
+    readonly unitId: string;
+    readonly inspectionId: string;
+    readonly outcome: InspectionOutcome;
+    readonly notes: string;
+    readonly inspectedOn: string;
+    readonly place: string;
+  }
+>;
+
+/** The parent was reopened: concerns every part, hence no unitId. */
+export type PartsReopened = DomainEvent<'PartsReopened', { readonly reason: string }>;
+
+export type AssignmentEvent =
+  | UnitAssigned
+  | ExtensionRequested
+  | ExtensionGranted
+  | ExtensionRefused
+  | UnitUrged
+  | RectificationReported
+  | ReportSentBack
+  | InspectionLogged
+  | PartsReopened;
+
+export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
+  UnitAssigned: { version: 1 },
+  ExtensionRequested: { version: 1 },
+  ExtensionGranted: { version: 1 },
+  ExtensionRefused: { version: 1 },
+  UnitUrged: { version: 1 },
+  RectificationReported: { version: 1 },
+  ReportSentBack: { version: 1 },
+  InspectionLogged: { version: 1 },
+  PartsReopened: { version: 1 },
+};
+
+/**
+ * A parent stream (finding, work-plan item) mixes its own events with these; the parent's
+ * `evolve` uses this to hand the assignment ones to `evolveAssignments`.
+ */
+export function isAssignmentEvent(event: DomainEvent): event is AssignmentEvent {
+  return Object.hasOwn(assignmentEventSchemas, event.type);
+}

@@ -1,0 +1,63 @@
+/**
+ * Every setting the app reads, validated once at start: a bad value stops the process with a
+ * message that names the variable.
+ */
+export interface AppSettings {
+  NODE_ENV: 'development' | 'production' | 'test';
+  PORT: number;
+  EVENT_STORE: 'sqlite' | 'eventstoredb';
+  SQLITE_PATH: string;
+  EVENTSTORE_CONNECTION_STRING: string | undefined;
+  /** Seed the demo evaluation, findings and units into an empty store at start. */
+  DEMO_DATA: boolean;
+}
+
+export class InvalidSettingsError extends Error {
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'InvalidSettingsError';
+  }
+}
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T, problems: string[]): T {
+  if (value === undefined || value === '') return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+  return fallback;
+}
+
+function flag(name: string, value: string | undefined, fallback: boolean, problems: string[]): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (['true', '1', 'yes'].includes(value.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(value.toLowerCase())) return false;
+  problems.push(`${name} must be true or false (got "${value}")`);
+  return fallback;
+}
+
+export function validateSettings(env: Record<string, unknown>): AppSettings {
+  const text = (name: string) => (typeof env[name] === 'string' ? (env[name] as string).trim() : env[name] === undefined ? undefined : String(env[name]));
+  const problems: string[] = [];
+
+  const NODE_ENV = oneOf('NODE_ENV', text('NODE_ENV'), ['development', 'production', 'test'] as const, 'development', problems);
+
+  const portText = text('PORT');
+  const PORT = portText === undefined || portText === '' ? 3000 : Number(portText);
+  if (!Number.isInteger(PORT) || PORT < 0 || PORT > 65535) {
+    problems.push(`PORT must be a whole number from 0 to 65535 (got "${portText}")`);
+  }
+
+  const EVENT_STORE = oneOf('EVENT_STORE', text('EVENT_STORE'), ['sqlite', 'eventstoredb'] as const, 'sqlite', problems);
+  const SQLITE_PATH = text('SQLITE_PATH') || './data/rectify.db';
+  const EVENTSTORE_CONNECTION_STRING = text('EVENTSTORE_CONNECTION_STRING') || undefined;
+  if (EVENT_STORE === 'eventstoredb') {
+    if (!EVENTSTORE_CONNECTION_STRING) {
+      problems.push('EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb (e.g. esdb://localhost:2113?tls=false)');
+    } else if (!/^esdb(\+discover)?:\/\//.test(EVENTSTORE_CONNECTION_STRING)) {
+      problems.push(`EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover:// (got "${EVENTSTORE_CONNECTION_STRING}")`);
+    }
+  }
+  const DEMO_DATA = flag('DEMO_DATA', text('DEMO_DATA'), NODE_ENV !== 'production', problems);
+
+  if (problems.length > 0) throw new InvalidSettingsError(problems);
+  return { NODE_ENV, PORT, EVENT_STORE, SQLITE_PATH, EVENTSTORE_CONNECTION_STRING, DEMO_DATA };
+}

@@ -1,0 +1,91 @@
+import type { UnitKind } from '../organization/domain/unit.events.js';
+import type { Severity } from '../rectification/domain/finding.events.js';
+
+/**
+ * A fictional prefecture-level city, 青川市, whose 2025 government-openness work was evaluated by
+ * an outside institute: enough for a newcomer's first queries to show something real.
+ */
+export const demoUnits: { code: string; name: string; kind: UnitKind; parent?: string }[] = [
+  { code: 'GOV-OFFICE', name: '青川市人民政府办公室', kind: 'GENERAL_OFFICE' },
+  { code: 'OPENNESS', name: '青川市政务公开办公室', kind: 'OTHER', parent: 'GOV-OFFICE' },
+  { code: 'FGW', name: '青川市发展和改革委员会', kind: 'DEPARTMENT' },
+  { code: 'CZJ', name: '青川市财政局', kind: 'DEPARTMENT' },
+  { code: 'HBJ', name: '青川市环境保护局', kind: 'DEPARTMENT' },
+  { code: 'ZJJ', name: '青川市住房和城乡建设局', kind: 'DEPARTMENT' },
+  { code: 'RSJ', name: '青川市人力资源和社会保障局', kind: 'DEPARTMENT' },
+  { code: 'JYJ', name: '青川市教育局', kind: 'DEPARTMENT' },
+  { code: 'WJW', name: '青川市卫生和计划生育委员会', kind: 'DEPARTMENT' },
+  { code: 'JTJ', name: '青川市交通运输局', kind: 'DEPARTMENT' },
+  { code: 'MZJ', name: '青川市民政局', kind: 'DEPARTMENT' },
+  { code: 'FPB', name: '青川市扶贫开发办公室', kind: 'DEPARTMENT' },
+  { code: 'SYJ', name: '青川市食品药品监督管理局', kind: 'DEPARTMENT' },
+  { code: 'DONGHU', name: '青川市东湖区人民政府', kind: 'COUNTY_OR_DISTRICT' },
+  { code: 'XISHAN', name: '西山县人民政府', kind: 'COUNTY_OR_DISTRICT' },
+];
+
+export const demoEvaluation = {
+  title: '青川市2025年度政务公开工作第三方评估报告',
+  evaluator: '中部政府透明度研究院',
+  commissionedBy: '国务院办公厅政务公开办公室',
+  periodStart: '2025-01-01',
+  periodEnd: '2025-12-31',
+  receivedOn: '2026-03-18',
+};
+
+export const demoFindings: {
+  key: string;
+  title: string;
+  description: string;
+  category: string;
+  severity: Severity;
+  units: string[];
+}[] = [
+  {
+    key: 'stale-disclosure',
+    title: '部分单位主动公开信息更新不及时',
+    description: '抽查发现3家市直部门网站“政府信息公开”栏目内容停留在2024年，公开目录不完整，部分链接失效。',
+    category: '主动公开',
+    severity: 'HIGH',
+    units: ['FGW', 'ZJJ', 'MZJ'],
+  },
+  {
+    key: 'no-online-request',
+    title: '未开通依申请公开网上申请渠道',
+    description: '市政府门户网站仅提供信函和当面申请方式，公众无法在线提交政府信息公开申请并查询办理进度。',
+    category: '依申请公开',
+    severity: 'HIGH',
+    units: ['GOV-OFFICE', 'OPENNESS'],
+  },
+  {
+    key: 'late-annual-report',
+    title: '政府信息公开工作年度报告发布滞后',
+    description: '2名单位未在规定时限（3月31日前）发布上一年度政府信息公开工作年度报告，已发布的报告缺少收费和减免情况统计。',
+    category: '年度报告',
+    severity: 'MEDIUM',
+    units: ['CZJ', 'JYJ'],
+  },
+  {
+    key: 'key-areas',
+    title: '重点领域信息公开不全面',
+    description: '财政预决算、环境监测数据、棚户区改造项目进度等重点领域信息公开不够全面、及时，部分数据未按季度更新。',
+    category: '重点领域信息公开',
+    severity: 'HIGH',
+    units: ['CZJ', 'HBJ', 'ZJJ'],
+  },
+  {
+    key: 'policy-interpretation',
+    title: '政策文件缺少配套解读',
+    description: '年内印发的规范性文件中，约四成未同步发布政策解读材料，解读形式单一，以文字复述为主。',
+    category: '政策解读',
+    severity: 'MEDIUM',
+    units: ['FGW', 'RSJ'],
+  },
+  {
+    key: 'public-concerns',
+    title: '网民留言回应不及时',
+    description: '区县政府网站“领导信箱”部分留言超过15个工作日未答复，答复内容简单、针对性不强。',
+    category: '回应关切',
+    severity: 'LOW',
+    units: ['DONGHU', 'XISHAN'],
+  },
+];

@@ -1,0 +1,67 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { CommandBus } from '@nestjs/cqrs';
+import type { AppSettings } from '../config/app-settings.js';
+import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
+import { RegisterUnitCommand, unitIdForCode } from '../organization/register-unit/register-unit.handler.js';
+import { UnitsReadModel } from '../organization/units/units.read-model.js';
+import { RecordFindingCommand } from '../rectification/record-finding/record-finding.handler.js';
+import { RegisterEvaluationCommand } from '../rectification/register-evaluation/register-evaluation.handler.js';
+import { Actor, commandContext } from '../shared/command-context.js';
+import { Clock } from '../shared/clock.js';
+import { demoEvaluation, demoFindings, demoUnits } from './demo-data.js';
+
+export const DEMO_ACTOR: Actor = { id: 'demo-data', role: 'SYSTEM', unitId: null };
+
+/**
+ * Seeds the demo through the ordinary command path. It runs on an empty log, or to finish a
+ * seeding that was interrupted; every command has a fixed idempotency key, so a repeat appends
+ * nothing.
+ */
+@Injectable()
+export class DemoSeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DemoSeeder.name);
+
+  constructor(
+    private readonly config: ConfigService<AppSettings, true>,
+    private readonly commands: CommandBus,
+    private readonly projections: ProjectionEngine,
+    private readonly units: UnitsReadModel,
+    private readonly clock: Clock,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.get('DEMO_DATA', { infer: true })) return;
+    const logIsEmpty = this.projections.position === null;
+    const demoWasStarted = this.units.list().some((unit) => unit.registeredBy === DEMO_ACTOR.id);
+    if (!logIsEmpty && !demoWasStarted) return;
+    await this.seed();
+  }
+
+  async seed(): Promise<void> {
+    const context = (commandType: string, key: string) =>
+      commandContext({ actor: DEMO_ACTOR, commandType, idempotencyKey: `demo:${key}`, now: this.clock.now() });
+
+    for (const unit of demoUnits) {
+      await this.commands.execute(
+        new RegisterUnitCommand(
+          { code: unit.code, name: unit.name, kind: unit.kind, parentUnitId: unit.parent ? unitIdForCode(unit.parent) : undefined },
+          context('RegisterUnit', `unit:${unit.code}`),
+        ),
+      );
+    }
+    const evaluationId = await this.commands.execute(
+      new RegisterEvaluationCommand(demoEvaluation, context('RegisterEvaluation', 'evaluation:2025')),
+    );
+    for (const finding of demoFindings) {
+      const { key, units, ...details } = finding;
+      await this.commands.execute(
+        new RecordFindingCommand(
+          { ...details, evaluationId, concernedUnitIds: units.map(unitIdForCode) },
+          context('RecordFinding', `finding:${key}`),
+        ),
+      );
+    }
+    this.logger.log(`Demo data ready: ${demoUnits.length} units, 1 evaluation, ${demoFindings.length} findings`);
+  }
+}

@@ -1,0 +1,20 @@
+import { Global, Module } from '@nestjs/common';
+import { Clock, SystemClock } from '../shared/clock.js';
+import { CommandContextFactory } from '../shared/command-context.factory.js';
+import { EventSchemaRegistry } from '../shared/event-schemas.js';
+import { allEventSchemas } from './all-event-schemas.js';
+import { CommandExecutor } from './command-executor.js';
+import { ProjectionEngine } from './projection-engine.js';
+
+@Global()
+@Module({
+  providers: [
+    { provide: EventSchemaRegistry, useFactory: allEventSchemas },
+    { provide: Clock, useClass: SystemClock },
+    ProjectionEngine,
+    CommandExecutor,
+    CommandContextFactory,
+  ],
+  exports: [EventSchemaRegistry, Clock, ProjectionEngine, CommandExecutor, CommandContextFactory],
+})
+export class EventSourcingModule {}

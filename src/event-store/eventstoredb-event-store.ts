@@ -1,0 +1,195 @@
+import {
+  ANY,
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  NO_STREAM,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  excludeSystemEvents,
+  jsonEvent,
+  type AllStreamResolvedEvent,
+  type AppendExpectedRevision,
+  type ResolvedEvent,
+} from '@eventstore/db-client';
+import {
+  AppendResult,
+  ConcurrencyError,
+  EventMetadata,
+  EventStore,
+  EventSubscription,
+  EventToAppend,
+  ExpectedRevision,
+  Position,
+  StoredEvent,
+  comparePositions,
+} from './event-store.port.js';
+
+/** Event metadata as written to EventStoreDB: ours, plus the keys its own projections read. */
+interface StoredMetadata extends EventMetadata {
+  schemaVersion: number;
+  $correlationId: string;
+  $causationId: string;
+}
+
+function toStoredMetadata(event: EventToAppend): StoredMetadata {
+  return {
+    ...event.metadata,
+    schemaVersion: event.schemaVersion,
+    $correlationId: event.metadata.correlationId,
+    $causationId: event.metadata.causationId,
+  };
+}
+
+function toExpectedRevision(expected: ExpectedRevision): AppendExpectedRevision {
+  if (expected === 'no_stream') return NO_STREAM;
+  if (expected === 'any') return ANY;
+  return BigInt(expected);
+}
+
+const isSystemEvent = (type: string) => type.startsWith('$');
+
+/**
+ * EventStoreDB (or KurrentDB) through its gRPC client. Scaling out means every app instance
+ * runs this adapter against the same cluster and builds its read models from its own catch-up
+ * subscription to $all.
+ */
+export class EventStoreDbEventStore implements EventStore {
+  readonly kind = 'eventstoredb' as const;
+  private readonly client: EventStoreDBClient;
+
+  constructor(connectionString: string) {
+    this.client = EventStoreDBClient.connectionString(connectionString);
+  }
+
+  async appendToStream(
+    streamId: string,
+    events: readonly EventToAppend[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('appendToStream needs at least one event');
+    try {
+      const result = await this.client.appendToStream(
+        streamId,
+        events.map((event) =>
+          jsonEvent({ id: event.id, type: event.type, data: event.data, metadata: toStoredMetadata(event) }),
+        ),
+        { expectedRevision: toExpectedRevision(options.expectedRevision) },
+      );
+      if (!result.position) throw new Error(`EventStoreDB returned no position for the append to ${streamId}`);
+      return { nextRevision: Number(result.nextExpectedRevision), position: result.position };
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) {
+        const actual = error.actualVersion;
+        throw new ConcurrencyError(
+          streamId,
+          options.expectedRevision,
+          typeof actual === 'bigint' ? Number(actual) : 'no_stream',
+        );
+      }
+      throw error;
+    }
+  }
+
+  async readStream(streamId: string, options: { fromRevision?: number } = {}): Promise<StoredEvent[]> {
+    const events: StoredEvent[] = [];
+    try {
+      const read = this.client.readStream(streamId, {
+        direction: FORWARDS,
+        fromRevision: options.fromRevision ? BigInt(options.fromRevision) : START,
+      });
+      for await (const resolved of read) {
+        const event = this.toStoredEvent(resolved);
+        if (event) events.push(event);
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+    return events;
+  }
+
+  async readAll(options: { after?: Position; maxCount?: number } = {}): Promise<StoredEvent[]> {
+    const events: StoredEvent[] = [];
+    const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    // readAll is inclusive of fromPosition and cannot filter, so skip the start and system events.
+    const read = this.client.readAll({ direction: FORWARDS, fromPosition: options.after ?? START });
+    for await (const resolved of read) {
+      const event = this.toStoredEvent(resolved);
+      if (!event) continue;
+      if (options.after && comparePositions(event.position, options.after) <= 0) continue;
+      events.push(event);
+      if (events.length >= maxCount) {
+        await read.cancel();
+        break;
+      }
+    }
+    return events;
+  }
+
+  async headPosition(): Promise<Position | null> {
+    const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 4096 });
+    for await (const resolved of read) {
+      const event = this.toStoredEvent(resolved);
+      if (event) {
+        await read.cancel();
+        return event.position;
+      }
+    }
+    return null;
+  }
+
+  subscribeToAll(options: { after?: Position } = {}): EventSubscription {
+    // subscribeToAll starts strictly after fromPosition, which is the port's contract.
+    const subscription = this.client.subscribeToAll({
+      fromPosition: options.after ?? START,
+      filter: excludeSystemEvents(),
+    });
+    const toStoredEvent = (resolved: AllStreamResolvedEvent) => this.toStoredEvent(resolved);
+    async function* events(): AsyncGenerator<StoredEvent> {
+      for await (const resolved of subscription) {
+        const event = toStoredEvent(resolved);
+        if (event) yield event;
+      }
+    }
+    const iterator = events();
+    return {
+      [Symbol.asyncIterator]: () => iterator,
+      unsubscribe: async () => {
+        await subscription.unsubscribe();
+        await iterator.return(undefined);
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.client.dispose();
+  }
+
+  private toStoredEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): StoredEvent | null {
+    const recorded = resolved.event;
+    if (!recorded || isSystemEvent(recorded.type) || !recorded.isJson) return null;
+    const { schemaVersion, $correlationId: _correlation, $causationId: _causation, ...metadata } =
+      recorded.metadata as unknown as StoredMetadata;
+    const position = recorded.position ?? positionOf(resolved);
+    return {
+      id: recorded.id,
+      streamId: recorded.streamId,
+      revision: Number(recorded.revision),
+      position,
+      type: recorded.type,
+      schemaVersion: schemaVersion ?? 1,
+      data: recorded.data as Record<string, unknown>,
+      metadata,
+    };
+  }
+}
+
+function positionOf(resolved: ResolvedEvent): Position {
+  if (resolved.commitPosition === undefined) {
+    throw new Error('EventStoreDB returned an event without a position');
+  }
+  return { commit: resolved.commitPosition, prepare: resolved.commitPosition };
+}

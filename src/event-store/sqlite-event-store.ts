@@ -1,0 +1,277 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  AppendResult,
+  ConcurrencyError,
+  EventMetadata,
+  EventStore,
+  EventSubscription,
+  EventToAppend,
+  ExpectedRevision,
+  Position,
+  StoredEvent,
+} from './event-store.port.js';
+
+interface EventRow {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  schema_version: number;
+  data: string;
+  metadata: string;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  position       INTEGER PRIMARY KEY AUTOINCREMENT,
+  event_id       TEXT    NOT NULL UNIQUE,
+  stream_id      TEXT    NOT NULL,
+  revision       INTEGER NOT NULL,
+  type           TEXT    NOT NULL,
+  schema_version INTEGER NOT NULL,
+  data           TEXT    NOT NULL,
+  metadata       TEXT    NOT NULL,
+  recorded_at    TEXT    NOT NULL,
+  UNIQUE (stream_id, revision)
+);`;
+
+/** How often a subscription that is caught up looks for appends made by other processes. */
+const FOREIGN_APPEND_POLL_MS = 100;
+const READ_BATCH = 500;
+
+const at = (sequence: number): Position => ({ commit: BigInt(sequence), prepare: BigInt(sequence) });
+
+function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    id: row.event_id,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: at(row.position),
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    metadata: JSON.parse(row.metadata) as EventMetadata,
+  };
+}
+
+/**
+ * The embedded event store: one SQLite file in WAL mode with synchronous=FULL, so an append that
+ * has returned survives a crash or power loss. Several processes (the server, command-line
+ * tools) may open the same file; SQLite serialises their writes.
+ */
+export class SqliteEventStore implements EventStore {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private localAppends = 0;
+  private readonly changeListeners = new Set<() => void>();
+  private pollTimer: NodeJS.Timeout | null = null;
+  private lastDataVersion = 0;
+  private closed = false;
+
+  private readonly statements;
+
+  constructor(readonly path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    this.statements = {
+      streamHead: this.db.prepare<[string], { revision: number | null }>(
+        'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
+      ),
+      byEventId: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE event_id = ?'),
+      insert: this.db.prepare(
+        `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at)
+         VALUES (@eventId, @streamId, @revision, @type, @schemaVersion, @data, @metadata, @recordedAt)`,
+      ),
+      readStream: this.db.prepare<[string, number], EventRow>(
+        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision',
+      ),
+      readAll: this.db.prepare<[number, number], EventRow>(
+        'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?',
+      ),
+      head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
+    };
+    this.lastDataVersion = this.dataVersion();
+  }
+
+  appendToStream(
+    streamId: string,
+    events: readonly EventToAppend[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('appendToStream needs at least one event');
+    const append = this.db.transaction((): AppendResult & { appended: boolean } => {
+      const alreadyStored = this.alreadyStored(streamId, events);
+      if (alreadyStored) return { ...alreadyStored, appended: false };
+      const current = this.statements.streamHead.get(streamId)?.revision ?? null;
+      this.checkExpectedRevision(streamId, options.expectedRevision, current);
+      let revision = current ?? -1;
+      let position = 0;
+      for (const event of events) {
+        revision += 1;
+        const result = this.statements.insert.run({
+          eventId: event.id,
+          streamId,
+          revision,
+          type: event.type,
+          schemaVersion: event.schemaVersion,
+          data: JSON.stringify(event.data),
+          metadata: JSON.stringify(event.metadata),
+          recordedAt: event.metadata.recordedAt,
+        });
+        position = Number(result.lastInsertRowid);
+      }
+      return { nextRevision: revision, position: at(position), appended: true };
+    });
+    // IMMEDIATE takes the write lock before reading the stream's revision, so two processes
+    // cannot both pass the expected-revision check.
+    const { appended, ...result } = append.immediate();
+    if (appended) this.notifyLocalAppend();
+    return Promise.resolve(result);
+  }
+
+  readStream(streamId: string, options: { fromRevision?: number } = {}): Promise<StoredEvent[]> {
+    return Promise.resolve(
+      this.statements.readStream.all(streamId, options.fromRevision ?? 0).map(toStoredEvent),
+    );
+  }
+
+  readAll(options: { after?: Position; maxCount?: number } = {}): Promise<StoredEvent[]> {
+    return Promise.resolve(this.readAfter(options.after, options.maxCount ?? Number.MAX_SAFE_INTEGER));
+  }
+
+  headPosition(): Promise<Position | null> {
+    const head = this.statements.head.get()?.position ?? null;
+    return Promise.resolve(head === null ? null : at(head));
+  }
+
+  subscribeToAll(options: { after?: Position } = {}): EventSubscription {
+    let active = true;
+    let stopWaiting: (() => void) | null = null;
+    const store = this;
+    async function* events(): AsyncGenerator<StoredEvent> {
+      let cursor = options.after;
+      while (active && !store.closed) {
+        const changeToken = store.changeToken();
+        const batch = store.readAfter(cursor, READ_BATCH);
+        for (const event of batch) {
+          if (!active) return;
+          yield event;
+          cursor = event.position;
+        }
+        if (batch.length === 0) {
+          await new Promise<void>((resolve) => {
+            stopWaiting = store.whenChangedSince(changeToken, resolve);
+          });
+          stopWaiting = null;
+        }
+      }
+    }
+    const iterator = events();
+    return {
+      [Symbol.asyncIterator]: () => iterator,
+      unsubscribe: async () => {
+        active = false;
+        (stopWaiting as (() => void) | null)?.();
+        await iterator.return(undefined);
+      },
+    };
+  }
+
+  close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      if (this.pollTimer) clearInterval(this.pollTimer);
+      for (const listener of this.changeListeners) listener();
+      this.changeListeners.clear();
+      this.db.close();
+    }
+    return Promise.resolve();
+  }
+
+  private readAfter(after: Position | undefined, maxCount: number): StoredEvent[] {
+    if (this.closed) return [];
+    return this.statements.readAll.all(Number(after?.commit ?? 0n), maxCount).map(toStoredEvent);
+  }
+
+  /** A retried append whose event ids are already stored returns the original result. */
+  private alreadyStored(streamId: string, events: readonly EventToAppend[]): AppendResult | null {
+    const stored = events.map((event) => this.statements.byEventId.get(event.id));
+    if (stored.every((row) => row === undefined)) return null;
+    const last = stored[stored.length - 1];
+    if (stored.some((row) => row === undefined) || stored.some((row) => row!.stream_id !== streamId)) {
+      throw new ConcurrencyError(streamId, 'any', this.statements.streamHead.get(streamId)?.revision ?? 'no_stream');
+    }
+    return { nextRevision: last!.revision, position: at(last!.position) };
+  }
+
+  private checkExpectedRevision(streamId: string, expected: ExpectedRevision, current: number | null) {
+    const matches =
+      expected === 'any' || (expected === 'no_stream' ? current === null : current === expected);
+    if (!matches) throw new ConcurrencyError(streamId, expected, current ?? 'no_stream');
+  }
+
+  private dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  private changeToken() {
+    return { local: this.localAppends, foreign: this.lastDataVersion };
+  }
+
+  private notifyLocalAppend() {
+    this.localAppends += 1;
+    this.emitChange();
+  }
+
+  private emitChange() {
+    for (const listener of [...this.changeListeners]) listener();
+  }
+
+  /**
+   * Resolves once anything was appended after the token was taken: at once for this process's
+   * appends, within FOREIGN_APPEND_POLL_MS for another process's (PRAGMA data_version changes
+   * only when another connection commits).
+   */
+  private whenChangedSince(token: { local: number; foreign: number }, resolve: () => void): () => void {
+    const changed = () => token.local !== this.localAppends || token.foreign !== this.lastDataVersion;
+    const stop = () => {
+      this.changeListeners.delete(listener);
+      if (this.changeListeners.size === 0) this.stopPolling();
+      resolve();
+    };
+    const listener = () => {
+      if (changed() || this.closed) stop();
+    };
+    if (changed() || this.closed) {
+      resolve();
+      return () => undefined;
+    }
+    this.changeListeners.add(listener);
+    this.startPolling();
+    return stop;
+  }
+
+  private startPolling() {
+    if (this.pollTimer || this.closed) return;
+    this.pollTimer = setInterval(() => {
+      const version = this.dataVersion();
+      if (version !== this.lastDataVersion) {
+        this.lastDataVersion = version;
+        this.emitChange();
+      }
+    }, FOREIGN_APPEND_POLL_MS);
+    this.pollTimer.unref();
+  }
+
+  private stopPolling() {
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    this.pollTimer = null;
+  }
+}

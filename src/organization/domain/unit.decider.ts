@@ -1,0 +1,42 @@
+import { DomainError, notFound } from '../../shared/domain-error.js';
+import { Decider, unreachable } from '../../shared/decider.js';
+import { UnitEvent, UnitRegistered } from './unit.events.js';
+
+export interface RegisterUnit {
+  readonly type: 'RegisterUnit';
+  readonly data: UnitRegistered['data'];
+  readonly parentExists: boolean;
+}
+
+export type UnitCommand = RegisterUnit;
+
+export type UnitState =
+  | { readonly status: 'unregistered' }
+  | { readonly status: 'registered'; readonly unitId: string; readonly code: string; readonly name: string };
+
+/** A unit's id is derived from its code, so two units can never share a code. */
+export const unitDecider: Decider<UnitCommand, UnitState, UnitEvent> = {
+  initialState: () => ({ status: 'unregistered' }),
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'UnitRegistered':
+        return { status: 'registered', unitId: event.data.unitId, code: event.data.code, name: event.data.name };
+      default:
+        return unreachable(event.type);
+    }
+  },
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'RegisterUnit':
+        if (state.status === 'registered') {
+          throw new DomainError('CONFLICT', `A unit with code ${state.code} is already registered (${state.name}).`);
+        }
+        if (command.data.parentUnitId && !command.parentExists) throw notFound('Parent unit', command.data.parentUnitId);
+        return [{ type: 'UnitRegistered', data: command.data }];
+      default:
+        return unreachable(command.type);
+    }
+  },
+};

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { RegisterUnitHandler } from './register-unit/register-unit.handler.js';
+import { RegisterUnitResolver } from './register-unit/register-unit.resolver.js';
+import { GetUnitHandler, ListUnitsHandler } from './units/units.queries.js';
+import { UnitsReadModel } from './units/units.read-model.js';
+import { UnitsResolver } from './units/units.resolver.js';
+
+@Module({
+  providers: [UnitsReadModel, UnitsResolver, ListUnitsHandler, GetUnitHandler, RegisterUnitHandler, RegisterUnitResolver],
+  exports: [UnitsReadModel],
+})
+export class OrganizationModule {}

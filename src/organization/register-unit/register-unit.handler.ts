@@ -1,0 +1,44 @@
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandExecutor } from '../../event-sourcing/command-executor.js';
+import { CommandContext } from '../../shared/command-context.js';
+import { deterministicId } from '../../shared/ids.js';
+import { unitDecider } from '../domain/unit.decider.js';
+import { unitStream } from '../domain/unit.events.js';
+import { UnitsReadModel } from '../units/units.read-model.js';
+import type { RegisterUnitInput } from './register-unit.input.js';
+
+export const unitIdForCode = (code: string) => deterministicId('unit', code.toUpperCase());
+
+/** Registers a unit in the directory and returns its id. */
+export class RegisterUnitCommand extends Command<string> {
+  constructor(
+    readonly input: Omit<RegisterUnitInput, 'idempotencyKey'>,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RegisterUnitCommand)
+export class RegisterUnitHandler implements ICommandHandler<RegisterUnitCommand> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly units: UnitsReadModel,
+  ) {}
+
+  async execute({ input, context }: RegisterUnitCommand): Promise<string> {
+    const unitId = unitIdForCode(input.code);
+    const parentUnitId = input.parentUnitId ?? null;
+    await this.executor.execute(
+      unitStream(unitId),
+      unitDecider,
+      {
+        type: 'RegisterUnit',
+        data: { unitId, code: input.code, name: input.name, kind: input.kind, parentUnitId },
+        parentExists: parentUnitId === null || this.units.get(parentUnitId) !== undefined,
+      },
+      context,
+    );
+    return unitId;
+  }
+}

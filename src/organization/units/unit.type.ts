@@ -1,0 +1,26 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { UnitKinds, type UnitKind } from '../domain/unit.events.js';
+
+export const UnitKindEnum = Object.fromEntries(UnitKinds.map((kind) => [kind, kind])) as { [K in UnitKind]: K };
+registerEnumType(UnitKindEnum, { name: 'UnitKind', description: 'General office, department, county/district government, …' });
+
+@ObjectType('Unit', { description: 'A government unit (单位) that can be concerned by findings and assigned work.' })
+export class UnitType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: 'Short stable code, e.g. FGW' })
+  code: string;
+
+  @Field(() => String, { description: 'Official name, e.g. 市发展和改革委员会' })
+  name: string;
+
+  @Field(() => UnitKindEnum)
+  kind: UnitKind;
+
+  @Field(() => ID, { nullable: true })
+  parentUnitId: string | null;
+
+  @Field(() => String, { description: 'When the unit was registered (ISO-8601)' })
+  registeredAt: string;
+}

@@ -1,0 +1,48 @@
+import { DomainError, badInput } from '../../shared/domain-error.js';
+import { Decider, unreachable } from '../../shared/decider.js';
+import { isCalendarDate, officeDate } from '../../shared/calendar-date.js';
+import { EvaluationEvent, EvaluationRegistered } from './evaluation.events.js';
+
+export interface RegisterEvaluation {
+  readonly type: 'RegisterEvaluation';
+  readonly data: EvaluationRegistered['data'];
+  readonly now: string;
+}
+
+export type EvaluationCommand = RegisterEvaluation;
+
+export type EvaluationState =
+  | { readonly status: 'unregistered' }
+  | { readonly status: 'registered'; readonly evaluationId: string; readonly title: string };
+
+export const evaluationDecider: Decider<EvaluationCommand, EvaluationState, EvaluationEvent> = {
+  initialState: () => ({ status: 'unregistered' }),
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'EvaluationRegistered':
+        return { status: 'registered', evaluationId: event.data.evaluationId, title: event.data.title };
+      default:
+        return unreachable(event.type);
+    }
+  },
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'RegisterEvaluation': {
+        if (state.status === 'registered') {
+          throw new DomainError('CONFLICT', `Evaluation ${state.evaluationId} is already registered.`);
+        }
+        const { periodStart, periodEnd, receivedOn } = command.data;
+        for (const [name, value] of Object.entries({ periodStart, periodEnd, receivedOn })) {
+          if (!isCalendarDate(value)) throw badInput(`${name} must be a date written as YYYY-MM-DD (got "${value}").`);
+        }
+        if (periodStart > periodEnd) throw badInput('periodStart must not be after periodEnd.');
+        if (receivedOn > officeDate(command.now)) throw badInput('receivedOn cannot be in the future.');
+        return [{ type: 'EvaluationRegistered', data: command.data }];
+      }
+      default:
+        return unreachable(command.type);
+    }
+  },
+};

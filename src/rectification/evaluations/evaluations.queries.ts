@@ -1,0 +1,66 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { notFound } from '../../shared/domain-error.js';
+import { EvaluationView, EvaluationsReadModel, FindingView } from './evaluations.read-model.js';
+
+export class ListEvaluationsQuery extends Query<EvaluationView[]> {}
+
+export class GetEvaluationQuery extends Query<EvaluationView> {
+  constructor(readonly evaluationId: string) {
+    super();
+  }
+}
+
+export class ListFindingsQuery extends Query<FindingView[]> {
+  constructor(readonly filter: { evaluationId?: string; category?: string }) {
+    super();
+  }
+}
+
+export class GetFindingQuery extends Query<FindingView> {
+  constructor(readonly findingId: string) {
+    super();
+  }
+}
+
+@QueryHandler(ListEvaluationsQuery)
+export class ListEvaluationsHandler implements IQueryHandler<ListEvaluationsQuery> {
+  constructor(private readonly readModel: EvaluationsReadModel) {}
+
+  execute() {
+    return Promise.resolve(this.readModel.listEvaluations());
+  }
+}
+
+@QueryHandler(GetEvaluationQuery)
+export class GetEvaluationHandler implements IQueryHandler<GetEvaluationQuery> {
+  constructor(private readonly readModel: EvaluationsReadModel) {}
+
+  execute({ evaluationId }: GetEvaluationQuery) {
+    const evaluation = this.readModel.evaluation(evaluationId);
+    if (!evaluation) throw notFound('Evaluation', evaluationId);
+    return Promise.resolve(evaluation);
+  }
+}
+
+@QueryHandler(ListFindingsQuery)
+export class ListFindingsHandler implements IQueryHandler<ListFindingsQuery> {
+  constructor(private readonly readModel: EvaluationsReadModel) {}
+
+  execute({ filter }: ListFindingsQuery) {
+    if (filter.evaluationId && !this.readModel.evaluation(filter.evaluationId)) {
+      throw notFound('Evaluation', filter.evaluationId);
+    }
+    return Promise.resolve(this.readModel.listFindings(filter));
+  }
+}
+
+@QueryHandler(GetFindingQuery)
+export class GetFindingHandler implements IQueryHandler<GetFindingQuery> {
+  constructor(private readonly readModel: EvaluationsReadModel) {}
+
+  execute({ findingId }: GetFindingQuery) {
+    const finding = this.readModel.finding(findingId);
+    if (!finding) throw notFound('Finding', findingId);
+    return Promise.resolve(finding);
+  }
+}

@@ -1,0 +1,53 @@
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { QueryBus } from '@nestjs/cqrs';
+import { EvaluationType, FindingType } from './evaluation.types.js';
+import type { EvaluationView, FindingView } from './evaluations.read-model.js';
+import { GetEvaluationQuery, GetFindingQuery, ListEvaluationsQuery, ListFindingsQuery } from './evaluations.queries.js';
+
+@Resolver(() => EvaluationType)
+export class EvaluationsResolver {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Query(() => [EvaluationType], { description: 'Every evaluation, in the order it was registered.' })
+  evaluations() {
+    return this.queries.execute(new ListEvaluationsQuery());
+  }
+
+  @Query(() => EvaluationType)
+  evaluation(@Args('id', { type: () => ID }) id: string) {
+    return this.queries.execute(new GetEvaluationQuery(id));
+  }
+
+  @ResolveField(() => [FindingType])
+  findings(@Parent() evaluation: EvaluationView) {
+    return this.queries.execute(new ListFindingsQuery({ evaluationId: evaluation.evaluationId }));
+  }
+
+  @ResolveField(() => Int)
+  findingCount(@Parent() evaluation: EvaluationView) {
+    return evaluation.findingIds.length;
+  }
+}
+
+@Resolver(() => FindingType)
+export class FindingsResolver {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Query(() => [FindingType], { description: 'Findings, optionally of one evaluation and/or one category.' })
+  findings(
+    @Args('evaluationId', { type: () => ID, nullable: true }) evaluationId?: string,
+    @Args('category', { type: () => String, nullable: true }) category?: string,
+  ) {
+    return this.queries.execute(new ListFindingsQuery({ evaluationId, category }));
+  }
+
+  @Query(() => FindingType)
+  finding(@Args('id', { type: () => ID }) id: string) {
+    return this.queries.execute(new GetFindingQuery(id));
+  }
+
+  @ResolveField(() => EvaluationType)
+  evaluation(@Parent() finding: FindingView) {
+    return this.queries.execute(new GetEvaluationQuery(finding.evaluationId));
+  }
+}

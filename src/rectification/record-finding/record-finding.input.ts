@@ -1,0 +1,40 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { EntityId, IdempotencyKey, RequiredText } from '../../shared/graphql/validation.js';
+import { Severities, type Severity } from '../domain/finding.events.js';
+import { SeverityEnum } from '../evaluations/evaluation.types.js';
+
+@InputType()
+export class RecordFindingInput {
+  @Field(() => String)
+  @IdempotencyKey()
+  idempotencyKey: string;
+
+  @Field(() => ID)
+  @EntityId()
+  evaluationId: string;
+
+  @Field(() => String, { description: 'e.g. 部分单位信息公开不到位' })
+  @RequiredText(200)
+  title: string;
+
+  @Field(() => String)
+  @RequiredText(5000)
+  description: string;
+
+  @Field(() => String, { description: 'How the evaluation groups it, e.g. 主动公开, 依申请公开, 政策解读' })
+  @RequiredText(50)
+  category: string;
+
+  @Field(() => SeverityEnum)
+  @IsIn(Severities)
+  severity: Severity;
+
+  @Field(() => [ID], { nullable: true, description: 'Units the evaluation names as concerned' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsUUID('all', { each: true, message: 'concernedUnitIds must contain valid unit ids' })
+  concernedUnitIds?: string[];
+}

@@ -1,0 +1,47 @@
+import { ArgumentsHost, BadRequestException, Catch, HttpException, Logger } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
+import { GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
+import { ConcurrencyError } from '../../event-store/event-store.port.js';
+import { DomainError } from '../domain-error.js';
+
+/**
+ * The one place where failures become GraphQL errors with a stable `extensions.code`.
+ * Unexpected failures are logged and answered without internals (no stack, no SQL).
+ */
+@Catch()
+export class GraphqlErrorFilter extends BaseExceptionFilter implements GqlExceptionFilter {
+  private readonly logger = new Logger('GraphQL');
+
+  override catch(exception: unknown, host: ArgumentsHost) {
+    if (host.getType<GqlContextType>() !== 'graphql') return super.catch(exception, host);
+    return toGraphqlError(exception, this.logger);
+  }
+}
+
+export function toGraphqlError(exception: unknown, logger: Logger): GraphQLError {
+  if (exception instanceof GraphQLError) return exception;
+  if (exception instanceof DomainError) {
+    return new GraphQLError(exception.message, { extensions: { code: exception.code } });
+  }
+  if (exception instanceof ConcurrencyError) {
+    return new GraphQLError(exception.message, { extensions: { code: 'CONFLICT' } });
+  }
+  if (exception instanceof BadRequestException) {
+    return new GraphQLError(validationMessage(exception), { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  if (exception instanceof HttpException && exception.getStatus() < 500) {
+    return new GraphQLError(exception.message, { extensions: { code: 'BAD_REQUEST' } });
+  }
+  logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+  return new GraphQLError('Something went wrong on the server. The failure was logged; please try again.', {
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  });
+}
+
+function validationMessage(exception: BadRequestException): string {
+  const response = exception.getResponse();
+  const messages = typeof response === 'object' && response !== null ? (response as { message?: unknown }).message : undefined;
+  if (Array.isArray(messages)) return `Invalid input: ${messages.join('; ')}.`;
+  return typeof messages === 'string' ? messages : exception.message;
+}

@@ -100,7 +100,7 @@ export class SqliteEventStore implements EventStore {
     this.lastDataVersion = this.dataVersion();
   }
 
-  appendToStream(
+  async appendToStream(
     streamId: string,
     events: readonly EventToAppend[],
     options: { expectedRevision: ExpectedRevision },
@@ -133,7 +133,7 @@ export class SqliteEventStore implements EventStore {
     // cannot both pass the expected-revision check.
     const { appended, ...result } = append.immediate();
     if (appended) this.notifyLocalAppend();
-    return Promise.resolve(result);
+    return result;
   }
 
   readStream(streamId: string, options: { fromRevision?: number } = {}): Promise<StoredEvent[]> {

@@ -1,0 +1,180 @@
+import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
+import { SUPERVISOR, TestApp, errorCode, freshDatabasePath, startTestApp } from '../support/test-app.js';
+
+const REGISTER = `mutation Register($input: RegisterEvaluationInput!) {
+  registerEvaluation(input: $input) { id title evaluator commissionedBy periodStart periodEnd receivedOn registeredBy findingCount }
+}`;
+const RECORD = `mutation Record($input: RecordFindingInput!) {
+  recordFinding(input: $input) { id evaluationId title category severity concernedUnitIds evaluation { title } }
+}`;
+const EVALUATION = `query Evaluation($id: ID!) {
+  evaluation(id: $id) { id title findingCount findings { id title severity } }
+}`;
+
+const evaluationInput = (overrides: Record<string, unknown> = {}) => ({
+  idempotencyKey: `evaluation-${Math.random()}`,
+  title: '2025年度政务公开第三方评估报告',
+  evaluator: '中部政府透明度研究院',
+  commissionedBy: '国务院办公厅政务公开办公室',
+  periodStart: '2025-01-01',
+  periodEnd: '2025-12-31',
+  receivedOn: '2026-03-18',
+  ...overrides,
+});
+
+const findingInput = (evaluationId: string, overrides: Record<string, unknown> = {}) => ({
+  idempotencyKey: `finding-${Math.random()}`,
+  evaluationId,
+  title: '无网上依申请公开渠道',
+  description: '门户网站未提供在线申请入口。',
+  category: '依申请公开',
+  severity: 'HIGH',
+  ...overrides,
+});
+
+describe('Evaluations and findings over GraphQL', () => {
+  let app: TestApp;
+  const sqlitePath = freshDatabasePath();
+
+  beforeAll(async () => {
+    app = await startTestApp({ sqlitePath, demoData: true });
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it("shows the demo evaluation, findings and units on a newcomer's first query", async () => {
+    const response = await app.graphql(`{ evaluations { title findingCount findings { title } } units { code name } }`);
+    expect(response.errors).toBeUndefined();
+    const [evaluation] = response.data!.evaluations;
+    expect(evaluation.title).toBe('青川市2025年度政务公开工作第三方评估报告');
+    expect(evaluation.findingCount).toBe(6);
+    expect(evaluation.findings.map((f: { title: string }) => f.title)).toContain('未开通依申请公开网上申请渠道');
+    expect(response.data!.units.length).toBeGreaterThanOrEqual(12);
+    expect(response.data!.units.map((u: { name: string }) => u.name)).toContain('青川市财政局');
+  });
+
+  it('returns a recorded finding from the very next query (read your writes)', async () => {
+    const registered = await app.graphql(REGISTER, { input: evaluationInput() }, SUPERVISOR);
+    expect(registered.errors).toBeUndefined();
+    const evaluation = registered.data!.registerEvaluation;
+    expect(evaluation).toMatchObject({ title: '2025年度政务公开第三方评估报告', registeredBy: 'zhang.wei', findingCount: 0 });
+
+    const recorded = await app.graphql(RECORD, { input: findingInput(evaluation.id) }, SUPERVISOR);
+    expect(recorded.errors).toBeUndefined();
+    expect(recorded.data!.recordFinding).toMatchObject({
+      evaluationId: evaluation.id,
+      title: '无网上依申请公开渠道',
+      severity: 'HIGH',
+      evaluation: { title: '2025年度政务公开第三方评估报告' },
+    });
+
+    const read = await app.graphql(EVALUATION, { id: evaluation.id });
+    expect(read.data!.evaluation.findingCount).toBe(1);
+    expect(read.data!.evaluation.findings).toEqual([
+      { id: recorded.data!.recordFinding.id, title: '无网上依申请公开渠道', severity: 'HIGH' },
+    ]);
+    const byCategory = await app.graphql(`query($e: ID!) { findings(evaluationId: $e, category: "依申请公开") { id } }`, { e: evaluation.id });
+    expect(byCategory.data!.findings).toHaveLength(1);
+  });
+
+  it('answers a retried mutation (same idempotency key) with the first result and appends nothing', async () => {
+    const input = evaluationInput({ idempotencyKey: 'retry-me' });
+    const first = await app.graphql(REGISTER, { input }, SUPERVISOR);
+    const position = await app.logPosition();
+    const retry = await app.graphql(REGISTER, { input }, SUPERVISOR);
+    expect(retry.errors).toBeUndefined();
+    expect(retry.data!.registerEvaluation.id).toBe(first.data!.registerEvaluation.id);
+    expect(await app.logPosition()).toBe(position);
+  });
+
+  it('records who acted in every event: actor, role, unit, command and correlation ids, time', async () => {
+    const registered = await app.graphql(REGISTER, { input: evaluationInput() }, { ...SUPERVISOR, 'x-correlation-id': 'trace-42' });
+    const store = new SqliteEventStore(sqlitePath);
+    const [event] = await store.readStream(`evaluation-${registered.data!.registerEvaluation.id}`);
+    await store.close();
+    expect(event!.type).toBe('EvaluationRegistered');
+    expect(event!.schemaVersion).toBe(1);
+    expect(event!.metadata).toMatchObject({
+      actorId: 'zhang.wei',
+      actorRole: 'SUPERVISOR',
+      actorUnitId: 'OPENNESS',
+      correlationId: 'trace-42',
+      recordedAt: '2026-04-01T01:00:00.000Z',
+    });
+    expect(event!.metadata.commandId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  describe('refuses bad input with a stable code and appends nothing', () => {
+    let evaluationId: string;
+
+    beforeAll(async () => {
+      evaluationId = (await app.graphql(REGISTER, { input: evaluationInput() }, SUPERVISOR)).data!.registerEvaluation.id;
+    });
+
+    const cases: [string, () => [string, Record<string, unknown>, Record<string, string>], string, RegExp][] = [
+      ['an empty title', () => [REGISTER, { input: evaluationInput({ title: '   ' }) }, SUPERVISOR], 'BAD_USER_INPUT', /title must not be empty/],
+      ['a malformed date', () => [REGISTER, { input: evaluationInput({ receivedOn: '2026-02-30' }) }, SUPERVISOR], 'BAD_USER_INPUT', /receivedOn must be a date/],
+      ['a period that ends before it starts', () => [REGISTER, { input: evaluationInput({ periodStart: '2025-12-31', periodEnd: '2025-01-01' }) }, SUPERVISOR], 'BAD_USER_INPUT', /periodStart must not be after periodEnd/],
+      ['a report received in the future', () => [REGISTER, { input: evaluationInput({ receivedOn: '2026-12-01' }) }, SUPERVISOR], 'BAD_USER_INPUT', /future/],
+      ['an oversized title', () => [REGISTER, { input: evaluationInput({ title: '评'.repeat(201) }) }, SUPERVISOR], 'BAD_USER_INPUT', /at most 200 characters/],
+      ['an oversized description', () => [RECORD, { input: findingInput(evaluationId, { description: 'x'.repeat(5001) }) }, SUPERVISOR], 'BAD_USER_INPUT', /at most 5000/],
+      ['an unknown evaluation', () => [RECORD, { input: findingInput('2b1c5d8e-0000-4000-8000-000000000000') }, SUPERVISOR], 'NOT_FOUND', /Evaluation 2b1c5d8e-0000-4000-8000-000000000000 does not exist/],
+      ['a malformed evaluation id', () => [RECORD, { input: findingInput('not-an-id') }, SUPERVISOR], 'BAD_USER_INPUT', /evaluationId must be a valid id/],
+      ['an unknown concerned unit', () => [RECORD, { input: findingInput(evaluationId, { concernedUnitIds: ['2b1c5d8e-0000-4000-8000-000000000001'] }) }, SUPERVISOR], 'NOT_FOUND', /Unit/],
+      ['an unknown severity', () => [RECORD, { input: findingInput(evaluationId, { severity: 'CATASTROPHIC' }) }, SUPERVISOR], 'BAD_USER_INPUT', /Severity/],
+      ['an unknown field', () => [RECORD, { input: { ...findingInput(evaluationId), colour: 'red' } }, SUPERVISOR], 'BAD_USER_INPUT', /colour/],
+      ['no actor headers', () => [REGISTER, { input: evaluationInput() }, {}], 'UNAUTHENTICATED', /x-actor-id/],
+      ['an unknown role', () => [REGISTER, { input: evaluationInput() }, { 'x-actor-id': 'li', 'x-actor-role': 'MAYOR' }], 'UNAUTHENTICATED', /x-actor-role/],
+      ['a unit user without its unit', () => [REGISTER, { input: evaluationInput() }, { 'x-actor-id': 'li', 'x-actor-role': 'UNIT' }], 'UNAUTHENTICATED', /x-actor-unit/],
+    ];
+
+    it.each(cases)('%s', async (_name, request, code, message) => {
+      const before = await app.logPosition();
+      const response = await app.graphql(...request());
+      expect(errorCode(response)).toBe(code);
+      expect(response.errors![0]!.message).toMatch(message);
+      expect(await app.logPosition()).toBe(before);
+    });
+
+    it('answers NOT_FOUND for an unknown evaluation or finding id in queries', async () => {
+      const missing = '2b1c5d8e-0000-4000-8000-000000000002';
+      expect(errorCode(await app.graphql(EVALUATION, { id: missing }))).toBe('NOT_FOUND');
+      expect(errorCode(await app.graphql(`query($id: ID!) { finding(id: $id) { id } }`, { id: missing }))).toBe('NOT_FOUND');
+    });
+
+    it('answers a registered unit code twice with CONFLICT', async () => {
+      const input = { code: 'TJJ', name: '青川市统计局', kind: 'DEPARTMENT' };
+      const mutation = `mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id code name } }`;
+      const first = await app.graphql(mutation, { input: { ...input, idempotencyKey: 'tjj-1' } }, SUPERVISOR);
+      expect(first.data!.registerUnit).toMatchObject({ code: 'TJJ', name: '青川市统计局' });
+      const before = await app.logPosition();
+      const second = await app.graphql(mutation, { input: { ...input, idempotencyKey: 'tjj-2' } }, SUPERVISOR);
+      expect(errorCode(second)).toBe('CONFLICT');
+      expect(second.errors![0]!.message).toMatch(/TJJ is already registered/);
+      expect(await app.logPosition()).toBe(before);
+    });
+  });
+});
+
+describe('Restarting on the same database file', () => {
+  it('rebuilds every read model from the log and does not seed the demo twice', async () => {
+    const sqlitePath = freshDatabasePath();
+    const first = await startTestApp({ sqlitePath, demoData: true });
+    const registered = await first.graphql(REGISTER, { input: evaluationInput() }, SUPERVISOR);
+    const recorded = await first.graphql(RECORD, { input: findingInput(registered.data!.registerEvaluation.id) }, SUPERVISOR);
+    const positionBefore = await first.logPosition();
+    await first.close();
+
+    const second = await startTestApp({ sqlitePath, demoData: true });
+    expect(await second.logPosition()).toBe(positionBefore);
+    const finding = await second.graphql(`query($id: ID!) { finding(id: $id) { title evaluation { title } } }`, {
+      id: recorded.data!.recordFinding.id,
+    });
+    expect(finding.data!.finding).toEqual({ title: '无网上依申请公开渠道', evaluation: { title: '2025年度政务公开第三方评估报告' } });
+    const all = await second.graphql(`{ evaluations { id } }`);
+    expect(all.data!.evaluations).toHaveLength(2);
+    await second.close();
+  });
+});

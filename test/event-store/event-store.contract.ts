@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ConcurrencyError,
+  EventStore,
+  EventToAppend,
+  Position,
+  StoredEvent,
+  comparePositions,
+} from '../../src/event-store/event-store.port.js';
+
+/**
+ * The behaviour every event store adapter must have. Streams get unique names, so the suite
+ * also runs against a shared EventStoreDB that already holds other events.
+ */
+export function eventStoreContract(name: string, openStore: () => Promise<EventStore>) {
+  describe(`${name} event store contract`, () => {
+    let store: EventStore;
+    const stream = () => `contract-${randomUUID()}`;
+
+    beforeAll(async () => {
+      store = await openStore();
+    });
+
+    afterAll(async () => {
+      await store.close();
+    });
+
+    const event = (type: string, data: Record<string, unknown> = {}): EventToAppend => ({
+      id: randomUUID(),
+      type,
+      schemaVersion: 2,
+      data,
+      metadata: {
+        actorId: 'user-1',
+        actorRole: 'SUPERVISOR',
+        actorUnitId: 'unit-9',
+        commandId: randomUUID(),
+        correlationId: 'correlation-1',
+        causationId: 'cause-1',
+        recordedAt: '2026-03-18T02:00:00.000Z',
+      },
+    });
+
+    const collect = async (subscription: AsyncIterable<StoredEvent>, streams: Set<string>, count: number) => {
+      const seen: StoredEvent[] = [];
+      for await (const stored of subscription) {
+        if (streams.has(stored.streamId)) seen.push(stored);
+        if (seen.length === count) break;
+      }
+      return seen;
+    };
+
+    it('appends to a new stream and reads the events back in order, with data, metadata and version', async () => {
+      const id = stream();
+      const first = event('FindingRecorded', { title: '部分单位信息公开不到位' });
+      const second = event('UnitAssigned', { unitId: 'u-1' });
+      const result = await store.appendToStream(id, [first, second], { expectedRevision: 'no_stream' });
+      expect(result.nextRevision).toBe(1);
+
+      const events = await store.readStream(id);
+      expect(events.map((e) => [e.id, e.type, e.revision, e.schemaVersion])).toEqual([
+        [first.id, 'FindingRecorded', 0, 2],
+        [second.id, 'UnitAssigned', 1, 2],
+      ]);
+      expect(events[0]!.data).toEqual({ title: '部分单位信息公开不到位' });
+      expect(events[0]!.metadata).toEqual(first.metadata);
+      expect(comparePositions(events[1]!.position, result.position)).toBe(0);
+    });
+
+    it('reads a missing stream as empty', async () => {
+      expect(await store.readStream(stream())).toEqual([]);
+    });
+
+    it('reads a stream from a given revision', async () => {
+      const id = stream();
+      await store.appendToStream(id, [event('A'), event('B'), event('C')], { expectedRevision: 'no_stream' });
+      expect((await store.readStream(id, { fromRevision: 1 })).map((e) => e.type)).toEqual(['B', 'C']);
+    });
+
+    it('refuses no_stream on an existing stream and appends nothing', async () => {
+      const id = stream();
+      await store.appendToStream(id, [event('A')], { expectedRevision: 'no_stream' });
+      await expect(store.appendToStream(id, [event('B')], { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(
+        ConcurrencyError,
+      );
+      expect((await store.readStream(id)).map((e) => e.type)).toEqual(['A']);
+    });
+
+    it('refuses a stale expected revision, reports the actual one and appends nothing', async () => {
+      const id = stream();
+      await store.appendToStream(id, [event('A'), event('B')], { expectedRevision: 'no_stream' });
+      const refusal = store.appendToStream(id, [event('C')], { expectedRevision: 0 });
+      await expect(refusal).rejects.toMatchObject({ name: 'ConcurrencyError', streamId: id, actual: 1 });
+      expect(await store.readStream(id)).toHaveLength(2);
+    });
+
+    it('refuses an exact revision on a missing stream', async () => {
+      await expect(store.appendToStream(stream(), [event('A')], { expectedRevision: 0 })).rejects.toBeInstanceOf(
+        ConcurrencyError,
+      );
+    });
+
+    it('appends at the expected revision, and with any', async () => {
+      const id = stream();
+      const first = await store.appendToStream(id, [event('A')], { expectedRevision: 'no_stream' });
+      const second = await store.appendToStream(id, [event('B')], { expectedRevision: first.nextRevision });
+      const third = await store.appendToStream(id, [event('C')], { expectedRevision: 'any' });
+      expect([first.nextRevision, second.nextRevision, third.nextRevision]).toEqual([0, 1, 2]);
+      expect(comparePositions(first.position, second.position)).toBeLessThan(0);
+    });
+
+    it('treats a retried append of the same event ids as a no-op', async () => {
+      const id = stream();
+      const events = [event('A'), event('B')];
+      const first = await store.appendToStream(id, events, { expectedRevision: 'no_stream' });
+      const retry = await store.appendToStream(id, events, { expectedRevision: 'no_stream' });
+      expect(retry.nextRevision).toBe(first.nextRevision);
+      expect(await store.readStream(id)).toHaveLength(2);
+    });
+
+    it('lets exactly one of two concurrent writers at the same revision win', async () => {
+      const id = stream();
+      await store.appendToStream(id, [event('A')], { expectedRevision: 'no_stream' });
+      const outcomes = await Promise.allSettled([
+        store.appendToStream(id, [event('B')], { expectedRevision: 0 }),
+        store.appendToStream(id, [event('C')], { expectedRevision: 0 }),
+      ]);
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      const rejected = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+      expect(rejected.reason).toBeInstanceOf(ConcurrencyError);
+      expect(await store.readStream(id)).toHaveLength(2);
+    });
+
+    it('reads all streams in global order after a position, and knows the head', async () => {
+      const before = await store.headPosition();
+      const [one, two] = [stream(), stream()];
+      await store.appendToStream(one, [event('A')], { expectedRevision: 'no_stream' });
+      await store.appendToStream(two, [event('B')], { expectedRevision: 'no_stream' });
+      const last = await store.appendToStream(one, [event('C')], { expectedRevision: 0 });
+
+      const all = await store.readAll({ after: before ?? undefined });
+      const ours = all.filter((e) => e.streamId === one || e.streamId === two);
+      expect(ours.map((e) => e.type)).toEqual(['A', 'B', 'C']);
+      for (let i = 1; i < all.length; i += 1) {
+        expect(comparePositions(all[i - 1]!.position, all[i]!.position)).toBeLessThan(0);
+      }
+      const head = (await store.headPosition()) as Position;
+      expect(comparePositions(head, last.position)).toBeGreaterThanOrEqual(0);
+      const limited = await store.readAll({ after: before ?? undefined, maxCount: 1 });
+      expect(limited).toHaveLength(1);
+    });
+
+    it('subscribes from a position: history first, then live events, without gaps or repeats', async () => {
+      const before = await store.headPosition();
+      const id = stream();
+      await store.appendToStream(id, [event('H1'), event('H2')], { expectedRevision: 'no_stream' });
+
+      const subscription = store.subscribeToAll({ after: before ?? undefined });
+      const received = collect(subscription, new Set([id]), 5);
+      await store.appendToStream(id, [event('L1')], { expectedRevision: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await store.appendToStream(id, [event('L2'), event('L3')], { expectedRevision: 2 });
+
+      const events = await received;
+      await subscription.unsubscribe();
+      expect(events.map((e) => e.type)).toEqual(['H1', 'H2', 'L1', 'L2', 'L3']);
+      expect(events.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4]);
+    });
+
+    it('resumes a subscription strictly after the given position', async () => {
+      const id = stream();
+      const first = await store.appendToStream(id, [event('A')], { expectedRevision: 'no_stream' });
+      await store.appendToStream(id, [event('B')], { expectedRevision: 0 });
+      const subscription = store.subscribeToAll({ after: first.position });
+      const events = await collect(subscription, new Set([id]), 1);
+      await subscription.unsubscribe();
+      expect(events.map((e) => e.type)).toEqual(['B']);
+    });
+  });
+}

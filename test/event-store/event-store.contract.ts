@@ -12,8 +12,12 @@ import {
  * The behaviour every event store adapter must have. Streams get unique names, so the suite
  * also runs against a shared EventStoreDB that already holds other events.
  */
-export function eventStoreContract(name: string, openStore: () => Promise<EventStore>) {
-  describe(`${name} event store contract`, () => {
+export function eventStoreContract(
+  name: string,
+  openStore: () => Promise<EventStore>,
+  describeSuite: (name: string, body: () => void) => void = describe,
+) {
+  describeSuite(`${name} event store contract`, () => {
     let store: EventStore;
     const stream = () => `contract-${randomUUID()}`;
 

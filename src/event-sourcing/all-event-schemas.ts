@@ -1,3 +1,7 @@
+import { assignmentEventSchemas } from '../assignments/domain/assignment.events.js';
+import { circularEventSchemas } from '../rectification/domain/circular.events.js';
+import { rectificationPlanEventSchemas } from '../rectification/domain/rectification-plan.events.js';
+import { rectificationTeamEventSchemas } from '../rectification/domain/rectification-team.events.js';
 import { evaluationEventSchemas } from '../rectification/domain/evaluation.events.js';
 import { findingEventSchemas } from '../rectification/domain/finding.events.js';
 import { unitEventSchemas } from '../organization/domain/unit.events.js';
@@ -8,5 +12,9 @@ export function allEventSchemas(): EventSchemaRegistry {
   return new EventSchemaRegistry()
     .register(unitEventSchemas)
     .register(evaluationEventSchemas)
-    .register(findingEventSchemas);
+    .register(findingEventSchemas)
+    .register(assignmentEventSchemas)
+    .register(rectificationTeamEventSchemas)
+    .register(rectificationPlanEventSchemas)
+    .register(circularEventSchemas);
 }

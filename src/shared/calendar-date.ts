@@ -1,18 +1,36 @@
+/**
+ * Calendar days travel as `YYYY-MM-DD` strings: a due date is a day in the office's calendar, not
+ * an instant. Four-digit, zero-padded days sort and compare correctly as plain strings.
+ */
+
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** True for an existing day written as YYYY-MM-DD (so 2025-02-30 is refused). */
+const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/**
+ * True for a day that exists, written `YYYY-MM-DD`: `2024-02-29` is one, `2025-02-29` is not.
+ * Counted by hand rather than through `Date`, which would read years 0–99 as 1900–1999.
+ */
 export function isCalendarDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const match = CALENDAR_DATE.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
+
+/** `later` is strictly after `earlier`; both must already be valid calendar dates. */
+export const isAfter = (later: string, earlier: string): boolean => later > earlier;
 
 /** Offices work on China Standard Time (UTC+8, no daylight saving): "today" is their date. */
 const OFFICE_UTC_OFFSET_MS = 8 * 60 * 60 * 1000;
 
+/** The office's calendar day at an instant. */
 export function officeDate(instant: string | Date): string {
   const time = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
   return new Date(time + OFFICE_UTC_OFFSET_MS).toISOString().slice(0, 10);

@@ -1,7 +1,8 @@
 import type { Actor } from '../../shared/command-context.js';
 import { unreachable } from '../../shared/decider.js';
 import { DomainError, badInput, conflict } from '../../shared/domain-error.js';
-import { isAfter, isCalendarDate } from './calendar-date.js';
+import { isAfter } from '../../shared/calendar-date.js';
+import { isBlank, requireCalendarDate, requireRole, requireText } from '../../shared/guards.js';
 import type {
   AssignUnit,
   AssignmentCommand,
@@ -327,12 +328,6 @@ function reopenParts(command: ReopenParts): AssignmentEvent[] {
 // ---------------------------------------------------------------------------------------------
 // guards
 
-function requireRole(actor: Actor, allowed: readonly Actor['role'][], action: string): void {
-  if (!allowed.includes(actor.role)) {
-    throw new DomainError('FORBIDDEN', `Only ${allowed.join(' or ')} users may ${action}.`);
-  }
-}
-
 /** A unit acts only on its own part, and only through an account belonging to that unit. */
 function requireOwnUnit(actor: Actor, unitId: string, action: string): void {
   if (actor.role !== 'UNIT' || actor.unitId !== unitId) {
@@ -344,16 +339,6 @@ function requirePart(state: AssignmentsState, unitId: string): AssignmentPart {
   const part = partOf(state, unitId);
   if (!part) throw new DomainError('NOT_FOUND', `Unit ${unitId} is not assigned here.`);
   return part;
-}
-
-const isBlank = (value: string | null | undefined): boolean => value === null || value === undefined || value.trim() === '';
-
-function requireText(value: string | undefined, what: string): asserts value is string {
-  if (isBlank(value)) throw badInput(`${what} is required.`);
-}
-
-function requireCalendarDate(value: string, what: string): void {
-  if (!isCalendarDate(value)) throw badInput(`${what} "${value}" is not a valid date (YYYY-MM-DD).`);
 }
 
 function requireLaterThanDueDate(date: string, part: AssignmentPart, what: string): void {

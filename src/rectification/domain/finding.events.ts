@@ -1,3 +1,4 @@
+import type { AssignmentEvent } from '../../assignments/domain/assignment.events.js';
 import { DomainEvent } from '../../shared/decider.js';
 import { EventSchemas } from '../../shared/event-schemas.js';
 
@@ -19,10 +20,30 @@ export type FindingRecorded = DomainEvent<
   }
 >;
 
-export type FindingEvent = FindingRecorded;
+/**
+ * 销号: every part was verified. Written in the same decision as the InspectionLogged that
+ * verified the last part, so a finding is never all-verified yet open. `closedOn` is the office's
+ * calendar day on which that inspection was logged (the inspection's own date is in its event).
+ */
+export type FindingClosedOut = DomainEvent<'FindingClosedOut', { readonly findingId: string; readonly closedOn: string }>;
 
+/** A closed finding turned out not to be fixed after all; always followed by PartsReopened. */
+export type FindingReopened = DomainEvent<'FindingReopened', { readonly findingId: string; readonly reason: string }>;
+
+/** Events about the finding itself. */
+export type FindingEvent = FindingRecorded | FindingClosedOut | FindingReopened;
+
+/** Everything a finding stream holds: its own events and the assignment lifecycle of its parts. */
+export type FindingStreamEvent = FindingEvent | AssignmentEvent;
+
+/**
+ * Only the finding's own events: the assignment events are shared with work-plan items and are
+ * registered once, through `assignmentEventSchemas`.
+ */
 export const findingEventSchemas: EventSchemas<FindingEvent> = {
   FindingRecorded: { version: 1 },
+  FindingClosedOut: { version: 1 },
+  FindingReopened: { version: 1 },
 };
 
 export const findingStream = (findingId: string) => `finding-${findingId}`;

@@ -1,0 +1,167 @@
+import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
+import { daysBetween, officeDate } from '../../shared/calendar-date.js';
+import type { AssignmentEvent, AssignmentRole, Evidence, InspectionOutcome } from '../domain/assignment.events.js';
+
+export type PartStatus = 'ASSIGNED' | 'REPORTED' | 'VERIFIED' | 'RETURNED';
+export type TrafficLight = 'GREEN' | 'YELLOW' | 'RED';
+
+export interface ReportView {
+  readonly summary: string;
+  readonly evidence: readonly Evidence[];
+  readonly reportedAt: string;
+  readonly reportedBy: string;
+}
+
+export interface InspectionView {
+  readonly inspectionId: string;
+  readonly outcome: InspectionOutcome;
+  readonly notes: string;
+  readonly inspectedOn: string;
+  readonly place: string;
+  readonly inspectorId: string;
+  readonly loggedAt: string;
+}
+
+export interface ExtensionRequestView {
+  readonly requestId: string;
+  readonly requestedDueDate: string;
+  readonly reason: string;
+  readonly requestedAt: string;
+  status: 'PENDING' | 'GRANTED' | 'REFUSED';
+  decidedAt: string | null;
+  decisionReason: string | null;
+  grantedDueDate: string | null;
+}
+
+export interface UrgeView {
+  readonly message: string;
+  readonly urgedAt: string;
+  readonly urgedBy: string;
+}
+
+export interface ReturnView {
+  readonly cause: 'SENT_BACK' | 'INSPECTION_FAILED' | 'REOPENED';
+  readonly reason: string;
+  readonly returnedAt: string;
+}
+
+/** One unit's share of a finding or work-plan item, as supervisors and the unit see it. */
+export interface PartView {
+  readonly unitId: string;
+  readonly role: AssignmentRole;
+  status: PartStatus;
+  dueDate: string;
+  readonly originalDueDate: string;
+  readonly assignedAt: string;
+  verifiedAt: string | null;
+  readonly reports: ReportView[];
+  readonly inspections: InspectionView[];
+  readonly extensionRequests: ExtensionRequestView[];
+  readonly urges: UrgeView[];
+  readonly returns: ReturnView[];
+}
+
+/**
+ * Applies one assignment event to the parts of its parent (finding or work-plan item): the read
+ * side of the one assignment lifecycle, shared by every parent.
+ */
+export function applyAssignmentEvent(parts: Map<string, PartView>, event: RecordedEvent<AssignmentEvent>): void {
+  const at = event.metadata.recordedAt;
+  const by = event.metadata.actorId;
+  if (event.type === 'PartsReopened') {
+    for (const part of parts.values()) {
+      if (part.status === 'ASSIGNED') continue;
+      part.status = 'RETURNED';
+      part.verifiedAt = null;
+      part.returns.push({ cause: 'REOPENED', reason: event.data.reason, returnedAt: at });
+    }
+    return;
+  }
+  if (event.type === 'UnitAssigned') {
+    const { unitId, role, dueDate } = event.data;
+    parts.set(unitId, {
+      unitId,
+      role,
+      status: 'ASSIGNED',
+      dueDate,
+      originalDueDate: dueDate,
+      assignedAt: at,
+      verifiedAt: null,
+      reports: [],
+      inspections: [],
+      extensionRequests: [],
+      urges: [],
+      returns: [],
+    });
+    return;
+  }
+  const part = parts.get(event.data.unitId);
+  if (!part) return;
+  switch (event.type) {
+    case 'ExtensionRequested':
+      part.extensionRequests.push({
+        requestId: event.data.requestId,
+        requestedDueDate: event.data.requestedDueDate,
+        reason: event.data.reason,
+        requestedAt: at,
+        status: 'PENDING',
+        decidedAt: null,
+        decisionReason: null,
+        grantedDueDate: null,
+      });
+      return;
+    case 'ExtensionGranted': {
+      const request = part.extensionRequests.find((r) => r.requestId === event.data.requestId);
+      if (request) Object.assign(request, { status: 'GRANTED', decidedAt: at, grantedDueDate: event.data.newDueDate });
+      part.dueDate = event.data.newDueDate;
+      return;
+    }
+    case 'ExtensionRefused': {
+      const request = part.extensionRequests.find((r) => r.requestId === event.data.requestId);
+      if (request) Object.assign(request, { status: 'REFUSED', decidedAt: at, decisionReason: event.data.reason });
+      return;
+    }
+    case 'UnitUrged':
+      part.urges.push({ message: event.data.message, urgedAt: at, urgedBy: by });
+      return;
+    case 'RectificationReported':
+      part.status = 'REPORTED';
+      part.reports.push({ summary: event.data.summary, evidence: event.data.evidence, reportedAt: at, reportedBy: by });
+      return;
+    case 'ReportSentBack':
+      part.status = 'RETURNED';
+      part.returns.push({ cause: 'SENT_BACK', reason: event.data.reason, returnedAt: at });
+      return;
+    case 'InspectionLogged':
+      part.inspections.push({ ...event.data, inspectorId: by, loggedAt: at });
+      if (event.data.outcome === 'PASSED') {
+        part.status = 'VERIFIED';
+        part.verifiedAt = at;
+      } else {
+        part.status = 'RETURNED';
+        part.returns.push({ cause: 'INSPECTION_FAILED', reason: event.data.notes, returnedAt: at });
+      }
+      return;
+  }
+}
+
+/** The unit still has to act: nothing reported yet, or its report came back. */
+export const awaitsUnit = (part: Pick<PartView, 'status'>) => part.status === 'ASSIGNED' || part.status === 'RETURNED';
+
+/** Days until the part is due, counted on the office's calendar (negative once overdue). */
+export const daysLeft = (part: Pick<PartView, 'dueDate'>, now: string) => daysBetween(officeDate(now), part.dueDate);
+
+export const isOverdue = (part: Pick<PartView, 'status' | 'dueDate'>, now: string) => awaitsUnit(part) && daysLeft(part, now) < 0;
+
+/**
+ * Red: the unit is late; yellow: due within `dueSoonDays`; green: on track, or reported and
+ * waiting for inspection. Verified parts have no light.
+ */
+export function trafficLight(part: Pick<PartView, 'status' | 'dueDate'>, now: string, dueSoonDays: number): TrafficLight | null {
+  if (part.status === 'VERIFIED') return null;
+  if (!awaitsUnit(part)) return 'GREEN';
+  const left = daysLeft(part, now);
+  if (left < 0) return 'RED';
+  if (left <= dueSoonDays) return 'YELLOW';
+  return 'GREEN';
+}

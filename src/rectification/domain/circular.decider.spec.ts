@@ -1,0 +1,132 @@
+import type { Actor } from '../../shared/command-context.js';
+import { fold } from '../../shared/decider.js';
+import { DomainError, type ErrorCode } from '../../shared/domain-error.js';
+import { circularDecider, type IssueCircular } from './circular.decider.js';
+import type { CircularEvent, CircularIssued } from './circular.events.js';
+
+// ---------------------------------------------------------------------------------------------
+// given / when / then
+
+function given(events: readonly CircularEvent[]) {
+  return {
+    when(command: IssueCircular) {
+      const decide = () => circularDecider.decide(command, fold(circularDecider, events));
+      return {
+        then(expected: readonly CircularEvent[]): void {
+          expect(decide()).toEqual(expected);
+        },
+        thenRefused(code: ErrorCode): void {
+          let refusal: unknown;
+          try {
+            decide();
+          } catch (error) {
+            refusal = error;
+          }
+          expect(refusal).toBeInstanceOf(DomainError);
+          expect(refusal).toMatchObject({ code, message: expect.stringMatching(/\w/) });
+        },
+      };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// fixtures: 市交通运输局 is criticised for a finding it left unfixed
+
+const TODAY = '2026-07-15';
+const supervisor: Actor = { id: 'user-openness-office', role: 'SUPERVISOR', unitId: null };
+
+const criticised: CircularIssued = {
+  type: 'CircularIssued',
+  data: {
+    circularId: 'circular-7',
+    unitId: 'unit-transport',
+    kind: 'CRITICISM',
+    title: '关于市交通运输局整改工作不力的通报',
+    reason: '逾期未完成整改且两次催办未予回应。',
+    references: [
+      { kind: 'FINDING', id: 'finding-portal' },
+      { kind: 'WORK_PLAN_ITEM', id: 'item-2-7' },
+    ],
+    issuedOn: '2026-07-14',
+  },
+};
+
+const issue = (overrides: Partial<IssueCircular> = {}): IssueCircular => ({
+  type: 'IssueCircular',
+  actor: supervisor,
+  ...criticised.data,
+  today: TODAY,
+  unitExists: true,
+  unknownReferences: [],
+  ...overrides,
+});
+const issuedWith = (data: Partial<CircularIssued['data']>): CircularIssued => ({
+  ...criticised,
+  data: { ...criticised.data, ...data },
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('not issued yet', () => {
+  it('the supervisor issues a circular of criticism', () => {
+    given([]).when(issue()).then([criticised]);
+  });
+
+  it('the supervisor issues a commendation that cites nothing in particular, dated today', () => {
+    const commendation = { kind: 'COMMENDATION', references: [], issuedOn: TODAY } as const;
+    given([]).when(issue(commendation)).then([issuedWith(commendation)]);
+  });
+
+  it('the same id under two kinds is two references', () => {
+    const references = [
+      { kind: 'FINDING', id: 'shared-id' },
+      { kind: 'WORK_PLAN_ITEM', id: 'shared-id' },
+    ] as const;
+    given([]).when(issue({ references })).then([issuedWith({ references })]);
+  });
+
+  it.each<Actor>([
+    { id: 'user-inspector', role: 'INSPECTOR', unitId: null },
+    { id: 'user-admin', role: 'ADMIN', unitId: null },
+    { id: 'user-transport', role: 'UNIT', unitId: 'unit-transport' },
+  ])('$role may not issue circulars', (actor) => {
+    given([]).when(issue({ actor })).thenRefused('FORBIDDEN');
+  });
+
+  it('refuses a unit that is not in the directory', () => {
+    given([]).when(issue({ unitExists: false })).thenRefused('NOT_FOUND');
+  });
+
+  it('refuses references to findings or items that do not exist', () => {
+    given([])
+      .when(issue({ unknownReferences: [{ kind: 'WORK_PLAN_ITEM', id: 'item-2-7' }] }))
+      .thenRefused('NOT_FOUND');
+  });
+
+  it.each<[string, Partial<IssueCircular>]>([
+    ['a blank reason', { reason: '  ' }],
+    ['a blank title', { title: '' }],
+    ['an issue date that does not exist', { issuedOn: '2026-06-31' }],
+    ['an issue date in the future', { issuedOn: '2026-07-16' }],
+    ['the same reference twice', { references: [criticised.data.references[0]!, criticised.data.references[0]!] }],
+  ])('refuses %s', (_what, overrides) => {
+    given([]).when(issue(overrides)).thenRefused('BAD_USER_INPUT');
+  });
+});
+
+describe('issued', () => {
+  it('keeps whom it concerns', () => {
+    expect(fold(circularDecider, [criticised])).toEqual({
+      status: 'issued',
+      circularId: 'circular-7',
+      unitId: 'unit-transport',
+      kind: 'CRITICISM',
+      issuedOn: '2026-07-14',
+    });
+  });
+
+  it('cannot be issued again', () => {
+    given([criticised]).when(issue()).thenRefused('CONFLICT');
+  });
+});

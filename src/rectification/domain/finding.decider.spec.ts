@@ -1,0 +1,517 @@
+import type { AssignmentEvent, Evidence } from '../../assignments/domain/assignment.events.js';
+import type {
+  DecideExtension,
+  LogInspection,
+  ReportRectification,
+  RequestExtension,
+} from '../../assignments/domain/assignment.commands.js';
+import { partOf, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
+import type { Actor } from '../../shared/command-context.js';
+import { fold } from '../../shared/decider.js';
+import { DomainError, type ErrorCode } from '../../shared/domain-error.js';
+import {
+  findingDecider,
+  type AssignFinding,
+  type FindingCommand,
+  type FindingState,
+  type RecordFinding,
+  type ReopenFinding,
+  type UnitToAssign,
+} from './finding.decider.js';
+import type { FindingRecorded, FindingStreamEvent } from './finding.events.js';
+
+// ---------------------------------------------------------------------------------------------
+// given / when / then
+
+const stateAfter = (events: readonly FindingStreamEvent[]): FindingState => fold(findingDecider, events);
+
+/** The parts of a recorded finding; fails the test rather than skipping it when there is none. */
+function assignmentsAfter(events: readonly FindingStreamEvent[]): AssignmentsState {
+  const state = stateAfter(events);
+  if (state.status === 'unrecorded') throw new Error('expected a recorded finding');
+  return state.assignments;
+}
+
+function given(events: readonly FindingStreamEvent[]) {
+  return {
+    when(command: FindingCommand) {
+      const decide = () => findingDecider.decide(command, stateAfter(events));
+      return {
+        then(expected: readonly FindingStreamEvent[]): void {
+          expect(decide()).toEqual(expected);
+        },
+        thenRefused(code: ErrorCode): void {
+          let refusal: unknown;
+          try {
+            decide();
+          } catch (error) {
+            refusal = error;
+          }
+          expect(refusal).toBeInstanceOf(DomainError);
+          expect(refusal).toMatchObject({ code, message: expect.stringMatching(/\w/) });
+        },
+      };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// fixtures: 市财政局 leads, 市环境保护局 and 市住房和城乡建设局 are responsible
+
+const FINDING = 'finding-portal';
+const FINANCE = 'unit-finance';
+const ENVIRONMENT = 'unit-environment';
+const HOUSING = 'unit-housing';
+const DUE = '2025-06-30';
+const INSPECTED_ON = '2025-07-01';
+const TODAY = '2025-07-02';
+
+const supervisor: Actor = { id: 'user-openness-office', role: 'SUPERVISOR', unitId: null };
+const inspector: Actor = { id: 'user-inspector', role: 'INSPECTOR', unitId: null };
+const admin: Actor = { id: 'user-admin', role: 'ADMIN', unitId: null };
+const clerkOf = (unitId: string): Actor => ({ id: `user-${unitId}`, role: 'UNIT', unitId });
+
+const evidence: Evidence[] = [
+  { title: 'Disclosure catalogue updated', link: 'https://example.gov.cn/catalogue', documentRef: null },
+];
+
+// events
+
+const recorded: FindingRecorded = {
+  type: 'FindingRecorded',
+  data: {
+    findingId: FINDING,
+    evaluationId: 'evaluation-2025',
+    title: '部分单位信息公开不到位',
+    description: '财政预决算、环境信息、棚户区改造信息更新不及时。',
+    category: '主动公开',
+    severity: 'HIGH',
+    concernedUnitIds: [FINANCE, ENVIRONMENT, HOUSING],
+  },
+};
+const assigned = (unitId: string, role: 'LEAD' | 'RESPONSIBLE' = 'RESPONSIBLE', dueDate = DUE): AssignmentEvent => ({
+  type: 'UnitAssigned',
+  data: { unitId, role, dueDate },
+});
+const reported = (unitId: string): AssignmentEvent => ({
+  type: 'RectificationReported',
+  data: { unitId, summary: `Unit ${unitId} updated its pages.`, evidence },
+});
+const inspected = (unitId: string, outcome: 'PASSED' | 'FAILED', inspectionId: string): AssignmentEvent => ({
+  type: 'InspectionLogged',
+  data: {
+    unitId,
+    inspectionId,
+    outcome,
+    notes: outcome === 'FAILED' ? 'The 2024 budget is still missing.' : '',
+    inspectedOn: INSPECTED_ON,
+    place: 'on site',
+  },
+});
+const sentBack = (unitId: string): AssignmentEvent => ({
+  type: 'ReportSentBack',
+  data: { unitId, reason: 'The link leads to an empty page.' },
+});
+const closedOut = (closedOn = TODAY): FindingStreamEvent => ({
+  type: 'FindingClosedOut',
+  data: { findingId: FINDING, closedOn },
+});
+const REOPEN_REASON = 'The evaluation body found the catalogue removed again.';
+const reopened: FindingStreamEvent[] = [
+  { type: 'FindingReopened', data: { findingId: FINDING, reason: REOPEN_REASON } },
+  { type: 'PartsReopened', data: { reason: REOPEN_REASON } },
+];
+
+// commands
+
+const record = (overrides: Partial<RecordFinding> = {}): RecordFinding => ({
+  type: 'RecordFinding',
+  data: recorded.data,
+  evaluationExists: true,
+  unknownUnitIds: [],
+  ...overrides,
+});
+const unit = (unitId: string, role: 'LEAD' | 'RESPONSIBLE' = 'RESPONSIBLE', dueDate = DUE): UnitToAssign => ({
+  unitId,
+  role,
+  dueDate,
+});
+const assign = (units: readonly UnitToAssign[], overrides: Partial<AssignFinding> = {}): AssignFinding => ({
+  type: 'AssignFinding',
+  actor: supervisor,
+  units,
+  unknownUnitIds: [],
+  ...overrides,
+});
+const report = (unitId: string): ReportRectification => ({
+  type: 'ReportRectification',
+  actor: clerkOf(unitId),
+  unitId,
+  summary: `Unit ${unitId} updated its pages.`,
+  evidence,
+});
+const inspect = (unitId: string, outcome: 'PASSED' | 'FAILED', inspectionId: string): LogInspection => ({
+  type: 'LogInspection',
+  actor: inspector,
+  today: TODAY,
+  unitId,
+  inspectionId,
+  outcome,
+  notes: outcome === 'FAILED' ? 'The 2024 budget is still missing.' : '',
+  inspectedOn: INSPECTED_ON,
+  place: 'on site',
+});
+const requestExtension = (overrides: Partial<RequestExtension> = {}): RequestExtension => ({
+  type: 'RequestExtension',
+  actor: clerkOf(HOUSING),
+  unitId: HOUSING,
+  requestId: 'extension-1',
+  requestedDueDate: '2025-07-31',
+  reason: 'The shanty-town data come from the districts.',
+  ...overrides,
+});
+const decideExtension = (overrides: Partial<DecideExtension> = {}): DecideExtension => ({
+  type: 'DecideExtension',
+  actor: supervisor,
+  unitId: HOUSING,
+  requestId: 'extension-1',
+  approve: true,
+  ...overrides,
+});
+const reopen = (overrides: Partial<ReopenFinding> = {}): ReopenFinding => ({
+  type: 'ReopenFinding',
+  actor: supervisor,
+  reason: REOPEN_REASON,
+  ...overrides,
+});
+const urge = (unitId: string): FindingCommand => ({
+  type: 'UrgeUnit',
+  actor: supervisor,
+  unitId,
+  message: 'Report by Friday.',
+});
+const sendBack = (unitId: string): FindingCommand => ({
+  type: 'SendBackReport',
+  actor: supervisor,
+  unitId,
+  reason: 'The link leads to an empty page.',
+});
+
+// histories
+
+const assignedToTwo = [recorded, assigned(FINANCE, 'LEAD'), assigned(ENVIRONMENT)];
+const bothReported = [...assignedToTwo, reported(FINANCE), reported(ENVIRONMENT)];
+const leadVerified = [...bothReported, inspected(FINANCE, 'PASSED', 'inspection-1')];
+const closed = [...leadVerified, inspected(ENVIRONMENT, 'PASSED', 'inspection-2'), closedOut()];
+const afterReopening = [...closed, ...reopened];
+
+// ---------------------------------------------------------------------------------------------
+
+describe('unrecorded', () => {
+  it('has no status but unrecorded', () => {
+    expect(stateAfter([])).toEqual({ status: 'unrecorded' });
+  });
+
+  it('records a finding of an existing evaluation', () => {
+    given([]).when(record()).then([recorded]);
+  });
+
+  it('refuses an evaluation that does not exist', () => {
+    given([]).when(record({ evaluationExists: false })).thenRefused('NOT_FOUND');
+  });
+
+  it('refuses concerned units that are not in the directory', () => {
+    given([]).when(record({ unknownUnitIds: ['unit-unknown'] })).thenRefused('NOT_FOUND');
+  });
+
+  it.each<FindingCommand>([
+    assign([unit(FINANCE, 'LEAD')]),
+    reopen(),
+    report(FINANCE),
+    inspect(FINANCE, 'PASSED', 'inspection-1'),
+    sendBack(FINANCE),
+    urge(FINANCE),
+    requestExtension(),
+    decideExtension(),
+  ])('$type on a finding that was never recorded is NOT_FOUND', (command) => {
+    given([]).when(command).thenRefused('NOT_FOUND');
+  });
+});
+
+describe('open, no unit assigned yet', () => {
+  it('is open with no parts', () => {
+    expect(stateAfter([recorded])).toEqual({
+      status: 'open',
+      findingId: FINDING,
+      evaluationId: 'evaluation-2025',
+      assignments: { parts: {} },
+    });
+  });
+
+  it('cannot be recorded again', () => {
+    given([recorded]).when(record()).thenRefused('CONFLICT');
+  });
+
+  it('assigns a lead and two responsible units at once, in the order given', () => {
+    given([recorded])
+      .when(assign([unit(FINANCE, 'LEAD'), unit(ENVIRONMENT), unit(HOUSING, 'RESPONSIBLE', '2025-07-15')]))
+      .then([assigned(FINANCE, 'LEAD'), assigned(ENVIRONMENT), assigned(HOUSING, 'RESPONSIBLE', '2025-07-15')]);
+  });
+
+  it('the lead need not come first in the batch', () => {
+    given([recorded])
+      .when(assign([unit(ENVIRONMENT), unit(FINANCE, 'LEAD')]))
+      .then([assigned(ENVIRONMENT), assigned(FINANCE, 'LEAD')]);
+  });
+
+  it('may assign the lead alone', () => {
+    given([recorded]).when(assign([unit(FINANCE, 'LEAD')])).then([assigned(FINANCE, 'LEAD')]);
+  });
+
+  it('refuses a batch without a lead: the finding would have none', () => {
+    given([recorded]).when(assign([unit(ENVIRONMENT), unit(HOUSING)])).thenRefused('BAD_USER_INPUT');
+  });
+
+  it('refuses a batch with two leads', () => {
+    given([recorded]).when(assign([unit(FINANCE, 'LEAD'), unit(ENVIRONMENT, 'LEAD')])).thenRefused('CONFLICT');
+  });
+
+  it('refuses an empty batch', () => {
+    given([recorded]).when(assign([])).thenRefused('BAD_USER_INPUT');
+  });
+
+  it('refuses a batch naming a unit twice', () => {
+    given([recorded]).when(assign([unit(FINANCE, 'LEAD'), unit(FINANCE)])).thenRefused('BAD_USER_INPUT');
+  });
+
+  it('refuses units that are not in the directory', () => {
+    given([recorded])
+      .when(assign([unit(FINANCE, 'LEAD'), unit('unit-unknown')], { unknownUnitIds: ['unit-unknown'] }))
+      .thenRefused('NOT_FOUND');
+  });
+
+  it('refuses the whole batch when one due date is invalid', () => {
+    given([recorded])
+      .when(assign([unit(FINANCE, 'LEAD'), unit(ENVIRONMENT, 'RESPONSIBLE', '2025-06-31')]))
+      .thenRefused('BAD_USER_INPUT');
+  });
+
+  it.each([inspector, clerkOf(FINANCE)])('$role may not assign', (actor) => {
+    given([recorded]).when(assign([unit(FINANCE, 'LEAD')], { actor })).thenRefused('FORBIDDEN');
+  });
+
+  it('admin may assign, as the assignment lifecycle allows', () => {
+    given([recorded]).when(assign([unit(FINANCE, 'LEAD')], { actor: admin })).then([assigned(FINANCE, 'LEAD')]);
+  });
+
+  it('a unit cannot report on a part it was not given', () => {
+    given([recorded]).when(report(FINANCE)).thenRefused('NOT_FOUND');
+  });
+
+  it('cannot be reopened, being open', () => {
+    given([recorded]).when(reopen()).thenRefused('CONFLICT');
+  });
+});
+
+describe('open, units assigned', () => {
+  it('keeps each unit as a part of the finding', () => {
+    expect(stateAfter(assignedToTwo).status).toBe('open');
+    expect(partsOf(assignmentsAfter(assignedToTwo)).map(({ unitId, role, status }) => ({ unitId, role, status }))).toEqual([
+      { unitId: FINANCE, role: 'LEAD', status: 'ASSIGNED' },
+      { unitId: ENVIRONMENT, role: 'RESPONSIBLE', status: 'ASSIGNED' },
+    ]);
+  });
+
+  it('assigns more responsible units later, without naming the lead again', () => {
+    given(assignedToTwo).when(assign([unit(HOUSING)])).then([assigned(HOUSING)]);
+  });
+
+  it('refuses a second lead later', () => {
+    given(assignedToTwo).when(assign([unit(HOUSING, 'LEAD')])).thenRefused('CONFLICT');
+  });
+
+  it('refuses a unit that is already assigned', () => {
+    given(assignedToTwo).when(assign([unit(HOUSING), unit(ENVIRONMENT)])).thenRefused('CONFLICT');
+  });
+
+  it('passes part commands to the assignment lifecycle', () => {
+    given(assignedToTwo).when(report(FINANCE)).then([reported(FINANCE)]);
+    given(assignedToTwo)
+      .when(urge(ENVIRONMENT))
+      .then([{ type: 'UnitUrged', data: { unitId: ENVIRONMENT, message: 'Report by Friday.' } }]);
+  });
+
+  it('and its refusals too', () => {
+    given(assignedToTwo).when(report(HOUSING)).thenRefused('NOT_FOUND');
+    given(assignedToTwo).when({ ...report(FINANCE), actor: clerkOf(ENVIRONMENT) }).thenRefused('FORBIDDEN');
+    given(assignedToTwo).when(inspect(FINANCE, 'PASSED', 'inspection-1')).thenRefused('CONFLICT');
+  });
+
+  it('cannot be reopened, being open', () => {
+    given(assignedToTwo).when(reopen()).thenRefused('CONFLICT');
+  });
+});
+
+describe('open, some parts verified', () => {
+  it('a passed inspection that leaves another part unverified does not close the finding', () => {
+    given(bothReported)
+      .when(inspect(FINANCE, 'PASSED', 'inspection-1'))
+      .then([inspected(FINANCE, 'PASSED', 'inspection-1')]);
+  });
+
+  it('a failed inspection of the last part does not close it', () => {
+    given(leadVerified)
+      .when(inspect(ENVIRONMENT, 'FAILED', 'inspection-2'))
+      .then([inspected(ENVIRONMENT, 'FAILED', 'inspection-2')]);
+  });
+
+  it('the passed inspection of the last part closes it out (销号) on the day it is logged', () => {
+    given(leadVerified)
+      .when(inspect(ENVIRONMENT, 'PASSED', 'inspection-2'))
+      .then([inspected(ENVIRONMENT, 'PASSED', 'inspection-2'), closedOut(TODAY)]);
+  });
+
+  it('a part added later keeps the finding open until it too is verified', () => {
+    const withHousing = [...leadVerified, assigned(HOUSING)];
+    given(withHousing)
+      .when(inspect(ENVIRONMENT, 'PASSED', 'inspection-2'))
+      .then([inspected(ENVIRONMENT, 'PASSED', 'inspection-2')]);
+  });
+
+  it('cannot be reopened, being open', () => {
+    given(leadVerified).when(reopen()).thenRefused('CONFLICT');
+  });
+});
+
+describe('closed', () => {
+  it('is closed since the day of the close-out', () => {
+    expect(stateAfter(closed)).toMatchObject({ status: 'closed', closedOn: TODAY });
+  });
+
+  it('takes no more units', () => {
+    given(closed).when(assign([unit(HOUSING)])).thenRefused('CONFLICT');
+  });
+
+  it('takes no more reports or inspections', () => {
+    given(closed).when(report(FINANCE)).thenRefused('CONFLICT');
+    given(closed).when(inspect(FINANCE, 'PASSED', 'inspection-3')).thenRefused('CONFLICT');
+  });
+
+  it('the supervisor reopens it with a reason, which reopens every part', () => {
+    given(closed).when(reopen()).then(reopened);
+  });
+
+  it.each([inspector, admin, clerkOf(FINANCE)])('$role may not reopen', (actor) => {
+    given(closed).when(reopen({ actor })).thenRefused('FORBIDDEN');
+  });
+
+  it.each(['', '   '])('reopening needs a reason, not %p', (reason) => {
+    given(closed).when(reopen({ reason })).thenRefused('BAD_USER_INPUT');
+  });
+});
+
+describe('reopened', () => {
+  it('is open again, every part returned to its unit', () => {
+    const state = stateAfter(afterReopening);
+    expect(state).not.toHaveProperty('closedOn');
+    expect(state.status).toBe('open');
+    for (const unitId of [FINANCE, ENVIRONMENT]) {
+      expect(partOf(assignmentsAfter(afterReopening), unitId)).toMatchObject({
+        status: 'RETURNED',
+        lastReturn: { cause: 'PARTS_REOPENED', reason: REOPEN_REASON },
+      });
+    }
+  });
+
+  it('cannot be reopened again', () => {
+    given(afterReopening).when(reopen()).thenRefused('CONFLICT');
+  });
+
+  it('nothing is inspected before the unit reports again', () => {
+    given(afterReopening).when(inspect(FINANCE, 'PASSED', 'inspection-3')).thenRefused('CONFLICT');
+  });
+
+  it('units report again', () => {
+    given(afterReopening).when(report(FINANCE)).then([reported(FINANCE)]);
+  });
+
+  it('takes more responsible units', () => {
+    given(afterReopening).when(assign([unit(HOUSING)])).then([assigned(HOUSING)]);
+  });
+
+  it('closes again once every part is verified again', () => {
+    const reReported = [
+      ...afterReopening,
+      reported(FINANCE),
+      reported(ENVIRONMENT),
+      inspected(FINANCE, 'PASSED', 'inspection-3'),
+    ];
+    given(reReported)
+      .when({ ...inspect(ENVIRONMENT, 'PASSED', 'inspection-4'), today: '2025-09-01' })
+      .then([inspected(ENVIRONMENT, 'PASSED', 'inspection-4'), closedOut('2025-09-01')]);
+  });
+});
+
+describe('the whole story of a finding', () => {
+  it('recorded → assigned to 3 units → extension → reports → sent back → failed → re-reported → 销号 → reopened', () => {
+    const history: FindingStreamEvent[] = [];
+    /** Decides on everything so far, checks the decision, and keeps it as history. */
+    const step = (command: FindingCommand, expected: readonly FindingStreamEvent[]) => {
+      given(history).when(command).then(expected);
+      history.push(...expected);
+    };
+
+    step(record(), [recorded]);
+    step(assign([unit(FINANCE, 'LEAD'), unit(ENVIRONMENT), unit(HOUSING)]), [
+      assigned(FINANCE, 'LEAD'),
+      assigned(ENVIRONMENT),
+      assigned(HOUSING),
+    ]);
+
+    // 市住房和城乡建设局 waits for the districts' data and gets a month more.
+    step(requestExtension(), [
+      {
+        type: 'ExtensionRequested',
+        data: {
+          unitId: HOUSING,
+          requestId: 'extension-1',
+          requestedDueDate: '2025-07-31',
+          reason: 'The shanty-town data come from the districts.',
+        },
+      },
+    ]);
+    step(decideExtension(), [
+      {
+        type: 'ExtensionGranted',
+        data: { unitId: HOUSING, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-07-31' },
+      },
+    ]);
+
+    step(report(FINANCE), [reported(FINANCE)]);
+    step(report(ENVIRONMENT), [reported(ENVIRONMENT)]);
+    step(report(HOUSING), [reported(HOUSING)]);
+
+    // The environment report is sent back unread; the housing one fails on site.
+    step(sendBack(ENVIRONMENT), [sentBack(ENVIRONMENT)]);
+    step(inspect(FINANCE, 'PASSED', 'inspection-1'), [inspected(FINANCE, 'PASSED', 'inspection-1')]);
+    step(inspect(HOUSING, 'FAILED', 'inspection-2'), [inspected(HOUSING, 'FAILED', 'inspection-2')]);
+
+    step(report(ENVIRONMENT), [reported(ENVIRONMENT)]);
+    step(report(HOUSING), [reported(HOUSING)]);
+    step(inspect(ENVIRONMENT, 'PASSED', 'inspection-3'), [inspected(ENVIRONMENT, 'PASSED', 'inspection-3')]);
+    expect(stateAfter(history).status).toBe('open');
+
+    // The last part passes: the finding is closed out in the same decision.
+    step(inspect(HOUSING, 'PASSED', 'inspection-4'), [inspected(HOUSING, 'PASSED', 'inspection-4'), closedOut()]);
+    expect(stateAfter(history)).toMatchObject({ status: 'closed', closedOn: TODAY });
+    expect(partOf(assignmentsAfter(history), HOUSING)).toMatchObject({ dueDate: '2025-07-31', reportCount: 2 });
+
+    step(reopen(), reopened);
+    expect(stateAfter(history).status).toBe('open');
+    expect(partsOf(assignmentsAfter(history)).map((part) => part.status)).toEqual(['RETURNED', 'RETURNED', 'RETURNED']);
+
+    // Every part needs a new report before it can be inspected again.
+    given(history).when(inspect(FINANCE, 'PASSED', 'inspection-5')).thenRefused('CONFLICT');
+    step(report(FINANCE), [reported(FINANCE)]);
+  });
+});

@@ -1,0 +1,76 @@
+import { requireCalendarDate, requireRole, requireText } from '../../shared/guards.js';
+import { isAfter } from '../../shared/calendar-date.js';
+import type { Actor } from '../../shared/command-context.js';
+import { Decider, unreachable } from '../../shared/decider.js';
+import { badInput, conflict, notFound } from '../../shared/domain-error.js';
+import type { RectificationPlanApproved, RectificationPlanEvent } from './rectification-plan.events.js';
+
+/** Records the plan as approved; runs on the stream `rectificationPlanStream(evaluationId)`. */
+export interface ApproveRectificationPlan extends Readonly<RectificationPlanApproved['data']> {
+  readonly type: 'ApproveRectificationPlan';
+  readonly actor: Actor;
+  /** The office's calendar day, `officeDate(now)`: an approval cannot be dated in the future. */
+  readonly today: string;
+  /** Looked up by the handler in the evaluation stream. */
+  readonly evaluationExists: boolean;
+}
+
+export type RectificationPlanCommand = ApproveRectificationPlan;
+
+export type RectificationPlanState =
+  | { readonly status: 'unapproved' }
+  | ({ readonly status: 'approved' } & RectificationPlanApproved['data']);
+
+export const rectificationPlanDecider: Decider<RectificationPlanCommand, RectificationPlanState, RectificationPlanEvent> = {
+  initialState: () => ({ status: 'unapproved' }),
+
+  evolve(_state, event) {
+    switch (event.type) {
+      case 'RectificationPlanApproved':
+        return { status: 'approved', ...event.data };
+      default:
+        return unreachable(event.type);
+    }
+  },
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'ApproveRectificationPlan':
+        return approveRectificationPlan(command, state);
+      default:
+        return unreachable(command.type);
+    }
+  },
+};
+
+function approveRectificationPlan(
+  command: ApproveRectificationPlan,
+  state: RectificationPlanState,
+): RectificationPlanEvent[] {
+  const { planId, evaluationId, title, approvedBy, approvedOn, selfRectificationDue, inspectionDue } = command;
+  requireRole(command.actor, ['SUPERVISOR'], 'record the approval of a rectification plan');
+  if (!command.evaluationExists) throw notFound('Evaluation', evaluationId);
+  if (state.status === 'approved') {
+    throw conflict(`Evaluation ${evaluationId} already has its rectification plan ${state.planId}, approved on ${state.approvedOn}.`);
+  }
+  requireText(title, 'The title of the plan');
+  requireText(approvedBy, 'Who approved the plan');
+  requireCalendarDate(approvedOn, 'The approval date');
+  requireCalendarDate(selfRectificationDue, 'The self-rectification deadline');
+  requireCalendarDate(inspectionDue, 'The inspection deadline');
+  if (isAfter(approvedOn, command.today)) throw badInput(`The approval date ${approvedOn} is in the future.`);
+  // A phase cannot end before the plan that sets it exists.
+  if (isAfter(approvedOn, selfRectificationDue)) {
+    throw badInput(`The self-rectification deadline ${selfRectificationDue} is before the approval date ${approvedOn}.`);
+  }
+  // Inspection checks what the units fixed, so it cannot have to finish before they do.
+  if (isAfter(selfRectificationDue, inspectionDue)) {
+    throw badInput(`The inspection deadline ${inspectionDue} is before the self-rectification deadline ${selfRectificationDue}.`);
+  }
+  return [
+    {
+      type: 'RectificationPlanApproved',
+      data: { planId, evaluationId, title, approvedBy, approvedOn, selfRectificationDue, inspectionDue },
+    },
+  ];
+}

@@ -1,0 +1,115 @@
+import type { Actor } from '../../shared/command-context.js';
+import { fold } from '../../shared/decider.js';
+import { DomainError, type ErrorCode } from '../../shared/domain-error.js';
+import { rectificationTeamDecider, type FormRectificationTeam } from './rectification-team.decider.js';
+import type { RectificationTeamEvent, RectificationTeamFormed } from './rectification-team.events.js';
+
+// ---------------------------------------------------------------------------------------------
+// given / when / then
+
+function given(events: readonly RectificationTeamEvent[]) {
+  return {
+    when(command: FormRectificationTeam) {
+      const decide = () => rectificationTeamDecider.decide(command, fold(rectificationTeamDecider, events));
+      return {
+        then(expected: readonly RectificationTeamEvent[]): void {
+          expect(decide()).toEqual(expected);
+        },
+        thenRefused(code: ErrorCode): void {
+          let refusal: unknown;
+          try {
+            decide();
+          } catch (error) {
+            refusal = error;
+          }
+          expect(refusal).toBeInstanceOf(DomainError);
+          expect(refusal).toMatchObject({ code, message: expect.stringMatching(/\w/) });
+        },
+      };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// fixtures: the secretary-general leads, the openness office and two bureaus take part
+
+const supervisor: Actor = { id: 'user-openness-office', role: 'SUPERVISOR', unitId: null };
+
+const formed: RectificationTeamFormed = {
+  type: 'RectificationTeamFormed',
+  data: {
+    teamId: 'team-2025',
+    evaluationId: 'evaluation-2025',
+    leader: { name: '王建国', title: '市政府秘书长' },
+    members: [
+      { name: '李敏', title: '市政务公开办公室主任', unitId: 'unit-openness-office' },
+      { name: '张伟', title: '市财政局副局长', unitId: 'unit-finance' },
+      { name: '陈静', title: '高校信息公开研究专家', unitId: null },
+    ],
+  },
+};
+
+const form = (overrides: Partial<FormRectificationTeam> = {}): FormRectificationTeam => ({
+  type: 'FormRectificationTeam',
+  actor: supervisor,
+  ...formed.data,
+  evaluationExists: true,
+  ...overrides,
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('no team formed for the evaluation', () => {
+  it('the supervisor forms the team with its leader and members', () => {
+    given([]).when(form()).then([formed]);
+  });
+
+  it('a team may be its leader alone', () => {
+    given([])
+      .when(form({ members: [] }))
+      .then([{ ...formed, data: { ...formed.data, members: [] } }]);
+  });
+
+  it('a leader need not give a title', () => {
+    const leader = { name: '王建国', title: '' };
+    given([])
+      .when(form({ leader }))
+      .then([{ ...formed, data: { ...formed.data, leader } }]);
+  });
+
+  it.each<Actor>([
+    { id: 'user-inspector', role: 'INSPECTOR', unitId: null },
+    { id: 'user-admin', role: 'ADMIN', unitId: null },
+    { id: 'user-finance', role: 'UNIT', unitId: 'unit-finance' },
+  ])('$role may not form it', (actor) => {
+    given([]).when(form({ actor })).thenRefused('FORBIDDEN');
+  });
+
+  it('refuses an evaluation that does not exist', () => {
+    given([]).when(form({ evaluationExists: false })).thenRefused('NOT_FOUND');
+  });
+
+  it.each(['', '  '])("refuses the leader's name %p", (name) => {
+    given([])
+      .when(form({ leader: { name, title: '市政府秘书长' } }))
+      .thenRefused('BAD_USER_INPUT');
+  });
+
+  it('refuses a member without a name', () => {
+    given([])
+      .when(form({ members: [...formed.data.members, { name: ' ', title: '科员', unitId: null }] }))
+      .thenRefused('BAD_USER_INPUT');
+  });
+});
+
+describe('team formed', () => {
+  it('keeps who leads it', () => {
+    expect(fold(rectificationTeamDecider, [formed])).toEqual({ status: 'formed', ...formed.data });
+  });
+
+  it('a second team for the same evaluation is refused', () => {
+    given([formed])
+      .when(form({ teamId: 'team-2025-bis' }))
+      .thenRefused('CONFLICT');
+  });
+});

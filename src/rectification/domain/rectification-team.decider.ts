@@ -1,0 +1,65 @@
+import { isBlank, requireRole, requireText } from '../../shared/guards.js';
+import type { Actor } from '../../shared/command-context.js';
+import { Decider, unreachable } from '../../shared/decider.js';
+import { badInput, conflict, notFound } from '../../shared/domain-error.js';
+import type { RectificationTeamEvent, TeamLeader, TeamMember } from './rectification-team.events.js';
+
+/** Runs on the stream `rectificationTeamStream(evaluationId)`. */
+export interface FormRectificationTeam {
+  readonly type: 'FormRectificationTeam';
+  readonly actor: Actor;
+  readonly teamId: string;
+  readonly evaluationId: string;
+  readonly leader: TeamLeader;
+  readonly members: readonly TeamMember[];
+  /** Looked up by the handler in the evaluation stream. */
+  readonly evaluationExists: boolean;
+}
+
+export type RectificationTeamCommand = FormRectificationTeam;
+
+export type RectificationTeamState =
+  | { readonly status: 'unformed' }
+  | {
+      readonly status: 'formed';
+      readonly teamId: string;
+      readonly evaluationId: string;
+      readonly leader: TeamLeader;
+      readonly members: readonly TeamMember[];
+    };
+
+export const rectificationTeamDecider: Decider<RectificationTeamCommand, RectificationTeamState, RectificationTeamEvent> = {
+  initialState: () => ({ status: 'unformed' }),
+
+  evolve(_state, event) {
+    switch (event.type) {
+      case 'RectificationTeamFormed':
+        return { status: 'formed', ...event.data };
+      default:
+        return unreachable(event.type);
+    }
+  },
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'FormRectificationTeam':
+        return formRectificationTeam(command, state);
+      default:
+        return unreachable(command.type);
+    }
+  },
+};
+
+function formRectificationTeam(command: FormRectificationTeam, state: RectificationTeamState): RectificationTeamEvent[] {
+  const { teamId, evaluationId, leader, members } = command;
+  requireRole(command.actor, ['SUPERVISOR'], 'form a rectification team');
+  if (!command.evaluationExists) throw notFound('Evaluation', evaluationId);
+  if (state.status === 'formed') {
+    throw conflict(`Evaluation ${evaluationId} already has its rectification team ${state.teamId}, led by ${state.leader.name}.`);
+  }
+  requireText(leader.name, "The team leader's name");
+  members.forEach((member, index) => {
+    if (isBlank(member.name)) throw badInput(`Team member ${index + 1} needs a name.`);
+  });
+  return [{ type: 'RectificationTeamFormed', data: { teamId, evaluationId, leader, members } }];
+}

@@ -7,6 +7,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { IncomingMessage } from 'node:http';
 import { AppSettings, validateSettings } from './config/app-settings.js';
+import { AssignmentsModule } from './assignments/assignments.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { EventSourcingModule } from './event-sourcing/event-sourcing.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
@@ -41,13 +42,15 @@ export class AppModule {
               introspection: !production,
               // Stack traces stay in the server log; clients get the message and a stable code.
               includeStacktraceInErrorResponses: false,
-              context: ({ req }: { req: IncomingMessage }) => ({ req }),
+              context: ({ req, extra }: { req?: IncomingMessage; extra?: { request: IncomingMessage } }) => ({ req: req ?? extra?.request }),
+              subscriptions: { 'graphql-ws': true },
             };
           },
         }),
         EventStoreModule,
         EventSourcingModule,
         OrganizationModule,
+        AssignmentsModule,
         RectificationModule,
         HealthModule,
         DemoModule,

@@ -9,6 +9,7 @@ describe('settings', () => {
       SQLITE_PATH: './data/rectify.db',
       EVENTSTORE_CONNECTION_STRING: undefined,
       DEMO_DATA: true,
+      DUE_SOON_DAYS: 7,
     });
     expect(validateSettings({ NODE_ENV: 'production' }).DEMO_DATA).toBe(false);
   });
@@ -19,8 +20,8 @@ describe('settings', () => {
   });
 
   it('fail fast, naming every bad variable', () => {
-    expect(() => validateSettings({ PORT: 'eighty', EVENT_STORE: 'postgres', DEMO_DATA: 'maybe' })).toThrow(
-      /PORT must be a whole number[\s\S]*EVENT_STORE must be one of sqlite, eventstoredb[\s\S]*DEMO_DATA must be true or false/,
+    expect(() => validateSettings({ PORT: 'eighty', EVENT_STORE: 'postgres', DEMO_DATA: 'maybe', DUE_SOON_DAYS: '-1' })).toThrow(
+      /PORT must be a whole number[\s\S]*EVENT_STORE must be one of sqlite, eventstoredb[\s\S]*DEMO_DATA must be true or false[\s\S]*DUE_SOON_DAYS must be a whole number/,
     );
     expect(() => validateSettings({ EVENT_STORE: 'eventstoredb' })).toThrow(/EVENTSTORE_CONNECTION_STRING is required/);
     expect(() => validateSettings({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'http://x' })).toThrow(

@@ -10,6 +10,8 @@ export interface AppSettings {
   EVENTSTORE_CONNECTION_STRING: string | undefined;
   /** Seed the demo evaluation, findings and units into an empty store at start. */
   DEMO_DATA: boolean;
+  /** A part due within this many days shows a yellow light. */
+  DUE_SOON_DAYS: number;
 }
 
 export class InvalidSettingsError extends Error {
@@ -58,6 +60,12 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
   }
   const DEMO_DATA = flag('DEMO_DATA', text('DEMO_DATA'), NODE_ENV !== 'production', problems);
 
+  const dueSoonText = text('DUE_SOON_DAYS');
+  const DUE_SOON_DAYS = dueSoonText === undefined || dueSoonText === '' ? 7 : Number(dueSoonText);
+  if (!Number.isInteger(DUE_SOON_DAYS) || DUE_SOON_DAYS < 0 || DUE_SOON_DAYS > 90) {
+    problems.push(`DUE_SOON_DAYS must be a whole number of days from 0 to 90 (got "${dueSoonText}")`);
+  }
+
   if (problems.length > 0) throw new InvalidSettingsError(problems);
-  return { NODE_ENV, PORT, EVENT_STORE, SQLITE_PATH, EVENTSTORE_CONNECTION_STRING, DEMO_DATA };
+  return { NODE_ENV, PORT, EVENT_STORE, SQLITE_PATH, EVENTSTORE_CONNECTION_STRING, DEMO_DATA, DUE_SOON_DAYS };
 }

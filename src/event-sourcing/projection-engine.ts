@@ -35,9 +35,15 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
     private readonly schemas: EventSchemaRegistry,
   ) {}
 
-  /** Read models register in their constructors, before the subscription starts. */
+  /** Read models register when they are created, before the subscription starts. */
   register(projection: Projection): void {
     this.projections.push(projection);
+  }
+
+  /** Registers a read model and returns it: for provider factories. */
+  track<P extends Projection>(projection: P): P {
+    this.register(projection);
+    return projection;
   }
 
   get position(): Position | null {
@@ -79,7 +85,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
-  /** Replays the log up to `until` into fresh projections: the read models as they were then. */
+  /** Replays the log into a fresh projection, keeping the events `include` accepts: time travel. */
   async replay<P extends Projection>(projection: P, include: (event: RecordedEvent) => boolean): Promise<P> {
     let after: Position | undefined;
     for (;;) {

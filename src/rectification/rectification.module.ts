@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OrganizationModule } from '../organization/organization.module.js';
-import { EvaluationsReadModel } from './evaluations/evaluations.read-model.js';
+import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
+import { RectificationLedger } from './ledger/rectification-ledger.js';
 import {
   GetEvaluationHandler,
   GetFindingHandler,
@@ -8,15 +9,35 @@ import {
   ListFindingsHandler,
 } from './evaluations/evaluations.queries.js';
 import { EvaluationsResolver, FindingsResolver } from './evaluations/evaluations.resolver.js';
+import { DashboardResolver } from './dashboard/dashboard.resolver.js';
+import { GetDashboardHandler, GetUnitWorkloadHandler } from './dashboard/dashboard.queries.js';
+import { ActOnFindingHandler } from './finding-workflow/act-on-finding.handler.js';
+import { FindingWorkflowResolver } from './finding-workflow/finding-workflow.resolver.js';
 import { RecordFindingHandler } from './record-finding/record-finding.handler.js';
 import { RecordFindingResolver } from './record-finding/record-finding.resolver.js';
 import { RegisterEvaluationHandler } from './register-evaluation/register-evaluation.handler.js';
 import { RegisterEvaluationResolver } from './register-evaluation/register-evaluation.resolver.js';
+import { ApproveRectificationPlanHandler } from './approve-rectification-plan/approve-rectification-plan.handler.js';
+import { ApproveRectificationPlanResolver } from './approve-rectification-plan/approve-rectification-plan.resolver.js';
+import { GetCircularHandler, ListCircularsHandler } from './circulars/circulars.queries.js';
+import { CircularsReadModel } from './circulars/circulars.read-model.js';
+import { CircularsResolver } from './circulars/circulars.resolver.js';
+import { FormRectificationTeamHandler } from './form-rectification-team/form-rectification-team.handler.js';
+import { FormRectificationTeamResolver } from './form-rectification-team/form-rectification-team.resolver.js';
+import { IssueCircularHandler } from './issue-circular/issue-circular.handler.js';
+import { IssueCircularResolver } from './issue-circular/issue-circular.resolver.js';
+import { GetRectificationPlanHandler, GetRectificationTeamHandler } from './rectification-setup/rectification-setup.queries.js';
+import { RectificationSetupReadModel } from './rectification-setup/rectification-setup.read-model.js';
+import { EvaluationSetupResolver } from './rectification-setup/rectification-setup.resolver.js';
 
 @Module({
   imports: [OrganizationModule],
   providers: [
-    EvaluationsReadModel,
+    {
+      provide: RectificationLedger,
+      inject: [ProjectionEngine],
+      useFactory: (engine: ProjectionEngine) => engine.track(new RectificationLedger()),
+    },
     EvaluationsResolver,
     FindingsResolver,
     ListEvaluationsHandler,
@@ -26,7 +47,26 @@ import { RegisterEvaluationResolver } from './register-evaluation/register-evalu
     RegisterEvaluationHandler,
     RegisterEvaluationResolver,
     RecordFindingHandler,
+    ActOnFindingHandler,
+    GetDashboardHandler,
+    GetUnitWorkloadHandler,
+    DashboardResolver,
+    FindingWorkflowResolver,
     RecordFindingResolver,
+    RectificationSetupReadModel,
+    EvaluationSetupResolver,
+    GetRectificationTeamHandler,
+    GetRectificationPlanHandler,
+    FormRectificationTeamHandler,
+    FormRectificationTeamResolver,
+    ApproveRectificationPlanHandler,
+    ApproveRectificationPlanResolver,
+    CircularsReadModel,
+    CircularsResolver,
+    ListCircularsHandler,
+    GetCircularHandler,
+    IssueCircularHandler,
+    IssueCircularResolver,
   ],
 })
 export class RectificationModule {}

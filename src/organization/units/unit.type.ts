@@ -1,8 +1,8 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { graphqlEnum } from '../../shared/graphql/enum.js';
 import { UnitKinds, type UnitKind } from '../domain/unit.events.js';
 
-export const UnitKindEnum = Object.fromEntries(UnitKinds.map((kind) => [kind, kind])) as { [K in UnitKind]: K };
-registerEnumType(UnitKindEnum, { name: 'UnitKind', description: 'General office, department, county/district government, …' });
+export const UnitKindEnum = graphqlEnum(UnitKinds, 'UnitKind', 'General office, department, county/district government, …');
 
 @ObjectType('Unit', { description: 'A government unit (单位) that can be concerned by findings and assigned work.' })
 export class UnitType {

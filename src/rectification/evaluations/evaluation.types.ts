@@ -1,8 +1,21 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { graphqlEnum } from '../../shared/graphql/enum.js';
 import { Severities, type Severity } from '../domain/finding.events.js';
 
-export const SeverityEnum = Object.fromEntries(Severities.map((severity) => [severity, severity])) as { [K in Severity]: K };
-registerEnumType(SeverityEnum, { name: 'Severity' });
+export const SeverityEnum = graphqlEnum(Severities, 'Severity');
+export const FindingStatusEnum = graphqlEnum(['OPEN', 'CLOSED'] as const, 'FindingStatus', 'CLOSED = closed out (销号) after every part was verified');
+
+@ObjectType('HistoryEntry', { description: 'One event in an item’s life, with who did it' })
+export class HistoryEntryType {
+  @Field(() => Int) revision: number;
+  @Field(() => String, { description: 'Past-tense event type, e.g. InspectionLogged' }) eventType: string;
+  @Field(() => String) recordedAt: string;
+  @Field(() => String) actorId: string;
+  @Field(() => String) actorRole: string;
+  @Field(() => String, { nullable: true }) actorUnitId: string | null;
+  @Field(() => ID, { nullable: true, description: 'The unit whose part the event concerns' }) unitId: string | null;
+  @Field(() => String, { description: 'The event’s data as JSON' }) details: string;
+}
 
 @ObjectType('Evaluation', { description: 'A third-party evaluation (第三方评估) of a year of work.' })
 export class EvaluationType {
@@ -65,4 +78,10 @@ export class FindingType {
 
   @Field(() => String)
   recordedBy: string;
+
+  @Field(() => FindingStatusEnum)
+  status: 'OPEN' | 'CLOSED';
+
+  @Field(() => String, { nullable: true, description: 'Day of the close-out (销号)' })
+  closedOn: string | null;
 }

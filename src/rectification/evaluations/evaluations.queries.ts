@@ -1,6 +1,6 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { notFound } from '../../shared/domain-error.js';
-import { EvaluationView, EvaluationsReadModel, FindingView } from './evaluations.read-model.js';
+import { RectificationLedger, type EvaluationView, type FindingView } from '../ledger/rectification-ledger.js';
 
 export class ListEvaluationsQuery extends Query<EvaluationView[]> {}
 
@@ -24,7 +24,7 @@ export class GetFindingQuery extends Query<FindingView> {
 
 @QueryHandler(ListEvaluationsQuery)
 export class ListEvaluationsHandler implements IQueryHandler<ListEvaluationsQuery> {
-  constructor(private readonly readModel: EvaluationsReadModel) {}
+  constructor(private readonly readModel: RectificationLedger) {}
 
   execute() {
     return Promise.resolve(this.readModel.listEvaluations());
@@ -33,7 +33,7 @@ export class ListEvaluationsHandler implements IQueryHandler<ListEvaluationsQuer
 
 @QueryHandler(GetEvaluationQuery)
 export class GetEvaluationHandler implements IQueryHandler<GetEvaluationQuery> {
-  constructor(private readonly readModel: EvaluationsReadModel) {}
+  constructor(private readonly readModel: RectificationLedger) {}
 
   execute({ evaluationId }: GetEvaluationQuery) {
     const evaluation = this.readModel.evaluation(evaluationId);
@@ -44,7 +44,7 @@ export class GetEvaluationHandler implements IQueryHandler<GetEvaluationQuery> {
 
 @QueryHandler(ListFindingsQuery)
 export class ListFindingsHandler implements IQueryHandler<ListFindingsQuery> {
-  constructor(private readonly readModel: EvaluationsReadModel) {}
+  constructor(private readonly readModel: RectificationLedger) {}
 
   execute({ filter }: ListFindingsQuery) {
     if (filter.evaluationId && !this.readModel.evaluation(filter.evaluationId)) {
@@ -56,7 +56,7 @@ export class ListFindingsHandler implements IQueryHandler<ListFindingsQuery> {
 
 @QueryHandler(GetFindingQuery)
 export class GetFindingHandler implements IQueryHandler<GetFindingQuery> {
-  constructor(private readonly readModel: EvaluationsReadModel) {}
+  constructor(private readonly readModel: RectificationLedger) {}
 
   execute({ findingId }: GetFindingQuery) {
     const finding = this.readModel.finding(findingId);

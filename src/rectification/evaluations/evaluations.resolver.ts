@@ -1,7 +1,8 @@
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
-import { EvaluationType, FindingType } from './evaluation.types.js';
-import type { EvaluationView, FindingView } from './evaluations.read-model.js';
+import { AssignmentType } from '../../assignments/graphql/assignment.types.js';
+import { EvaluationType, FindingType, HistoryEntryType } from './evaluation.types.js';
+import type { EvaluationView, FindingView } from '../ledger/rectification-ledger.js';
 import { GetEvaluationQuery, GetFindingQuery, ListEvaluationsQuery, ListFindingsQuery } from './evaluations.queries.js';
 
 @Resolver(() => EvaluationType)
@@ -49,5 +50,15 @@ export class FindingsResolver {
   @ResolveField(() => EvaluationType)
   evaluation(@Parent() finding: FindingView) {
     return this.queries.execute(new GetEvaluationQuery(finding.evaluationId));
+  }
+
+  @ResolveField(() => [AssignmentType], { description: 'Each assigned unit’s part, in the order assigned' })
+  assignments(@Parent() finding: FindingView) {
+    return [...finding.parts.values()];
+  }
+
+  @ResolveField(() => [HistoryEntryType], { description: 'Every event of the finding, in order' })
+  history(@Parent() finding: FindingView): HistoryEntryType[] {
+    return finding.history.map((entry) => ({ ...entry, details: JSON.stringify(entry.details) }));
   }
 }

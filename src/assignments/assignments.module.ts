@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { AssignmentResolver } from './graphql/assignment.resolver.js';
+
+/** GraphQL for the one assignment lifecycle, shared by findings and work-plan items. */
+@Module({ providers: [AssignmentResolver] })
+export class AssignmentsModule {}

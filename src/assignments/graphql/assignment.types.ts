@@ -1,0 +1,80 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { graphqlEnum } from '../../shared/graphql/enum.js';
+import type { AssignmentRole, InspectionOutcome } from '../domain/assignment.events.js';
+import type { PartStatus, TrafficLight } from '../read-model/part-view.js';
+
+export const AssignmentRoleEnum = graphqlEnum<AssignmentRole>(['LEAD', 'RESPONSIBLE'], 'AssignmentRole', 'LEAD = 牵头单位, RESPONSIBLE = 责任单位');
+export const PartStatusEnum = graphqlEnum<PartStatus>(['ASSIGNED', 'REPORTED', 'VERIFIED', 'RETURNED'], 'AssignmentStatus');
+export const InspectionOutcomeEnum = graphqlEnum<InspectionOutcome>(['PASSED', 'FAILED'], 'InspectionOutcome');
+export const TrafficLightEnum = graphqlEnum<TrafficLight>(['GREEN', 'YELLOW', 'RED'], 'TrafficLight', 'RED: overdue, YELLOW: due soon, GREEN: on track');
+export const ExtensionStatusEnum = graphqlEnum(['PENDING', 'GRANTED', 'REFUSED'] as const, 'ExtensionStatus');
+export const ReturnCauseEnum = graphqlEnum(['SENT_BACK', 'INSPECTION_FAILED', 'REOPENED'] as const, 'ReturnCause');
+
+@ObjectType('Evidence')
+export class EvidenceType {
+  @Field(() => String) title: string;
+  @Field(() => String, { nullable: true }) link: string | null;
+  @Field(() => String, { nullable: true, description: 'Reference of an official document, e.g. 青政办发〔2026〕12号' })
+  documentRef: string | null;
+}
+
+@ObjectType('CompletionReport')
+export class ReportType {
+  @Field(() => String) summary: string;
+  @Field(() => [EvidenceType]) evidence: EvidenceType[];
+  @Field(() => String) reportedAt: string;
+  @Field(() => String) reportedBy: string;
+}
+
+@ObjectType('Inspection', { description: 'An on-site check (现场督查) of one unit’s part' })
+export class InspectionType {
+  @Field(() => ID) inspectionId: string;
+  @Field(() => InspectionOutcomeEnum) outcome: InspectionOutcome;
+  @Field(() => String) notes: string;
+  @Field(() => String) inspectedOn: string;
+  @Field(() => String) place: string;
+  @Field(() => String) inspectorId: string;
+  @Field(() => String) loggedAt: string;
+}
+
+@ObjectType('ExtensionRequest')
+export class ExtensionRequestType {
+  @Field(() => ID) requestId: string;
+  @Field(() => String) requestedDueDate: string;
+  @Field(() => String) reason: string;
+  @Field(() => String) requestedAt: string;
+  @Field(() => ExtensionStatusEnum) status: string;
+  @Field(() => String, { nullable: true }) decidedAt: string | null;
+  @Field(() => String, { nullable: true }) decisionReason: string | null;
+  @Field(() => String, { nullable: true }) grantedDueDate: string | null;
+}
+
+@ObjectType('Urge', { description: '催办: a supervisor pressed the unit' })
+export class UrgeType {
+  @Field(() => String) message: string;
+  @Field(() => String) urgedAt: string;
+  @Field(() => String) urgedBy: string;
+}
+
+@ObjectType('PartReturn', { description: 'Why the part went back to the unit' })
+export class ReturnType {
+  @Field(() => ReturnCauseEnum) cause: string;
+  @Field(() => String) reason: string;
+  @Field(() => String) returnedAt: string;
+}
+
+@ObjectType('Assignment', { description: 'One unit’s part of a finding or work-plan item' })
+export class AssignmentType {
+  @Field(() => ID) unitId: string;
+  @Field(() => AssignmentRoleEnum) role: AssignmentRole;
+  @Field(() => PartStatusEnum) status: PartStatus;
+  @Field(() => String) dueDate: string;
+  @Field(() => String, { description: 'The due date before any extension' }) originalDueDate: string;
+  @Field(() => String) assignedAt: string;
+  @Field(() => String, { nullable: true }) verifiedAt: string | null;
+  @Field(() => [ReportType]) reports: ReportType[];
+  @Field(() => [InspectionType]) inspections: InspectionType[];
+  @Field(() => [ExtensionRequestType]) extensionRequests: ExtensionRequestType[];
+  @Field(() => [UrgeType]) urges: UrgeType[];
+  @Field(() => [ReturnType]) returns: ReturnType[];
+}

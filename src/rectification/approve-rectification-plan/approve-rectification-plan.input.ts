@@ -1,0 +1,33 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { CalendarDate, EntityId, IdempotencyKey, RequiredText } from '../../shared/graphql/validation.js';
+
+@InputType()
+export class ApproveRectificationPlanInput {
+  @Field(() => String)
+  @IdempotencyKey()
+  idempotencyKey: string;
+
+  @Field(() => ID)
+  @EntityId()
+  evaluationId: string;
+
+  @Field(() => String, { description: 'e.g. 关于2025年度政务公开第三方评估发现问题的整改实施方案' })
+  @RequiredText(200)
+  title: string;
+
+  @Field(() => String, { description: 'Who approved it, e.g. 刘志强（常务副市长）' })
+  @RequiredText(100)
+  approvedBy: string;
+
+  @Field(() => String, { description: 'YYYY-MM-DD, not in the future' })
+  @CalendarDate()
+  approvedOn: string;
+
+  @Field(() => String, { description: 'YYYY-MM-DD, on or after approvedOn' })
+  @CalendarDate()
+  selfRectificationDue: string;
+
+  @Field(() => String, { description: 'YYYY-MM-DD, on or after selfRectificationDue' })
+  @CalendarDate()
+  inspectionDue: string;
+}

@@ -1,0 +1,22 @@
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { QueryBus } from '@nestjs/cqrs';
+import { UnitType } from '../../organization/units/unit.type.js';
+import { GetUnitQuery } from '../../organization/units/units.queries.js';
+import { CircularType } from './circular.type.js';
+import type { CircularView } from './circulars.read-model.js';
+import { ListCircularsQuery } from './circulars.queries.js';
+
+@Resolver(() => CircularType)
+export class CircularsResolver {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Query(() => [CircularType], { description: 'Circulars, newest first: all of them, or those concerning one unit.' })
+  circulars(@Args('unitId', { type: () => ID, nullable: true }) unitId?: string) {
+    return this.queries.execute(new ListCircularsQuery({ unitId }));
+  }
+
+  @ResolveField(() => UnitType, { description: 'The unit commended or criticised' })
+  unit(@Parent() circular: CircularView) {
+    return this.queries.execute(new GetUnitQuery(circular.unitId));
+  }
+}

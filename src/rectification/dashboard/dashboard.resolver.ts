@@ -1,0 +1,60 @@
+import { Args, ID, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { QueryBus } from '@nestjs/cqrs';
+import { concatMap, filter } from 'rxjs';
+import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
+import { toAsyncIterator } from '../../shared/graphql/async-iterator.js';
+import { FindingType } from '../evaluations/evaluation.types.js';
+import { GetFindingQuery } from '../evaluations/evaluations.queries.js';
+import { findingStream } from '../domain/finding.events.js';
+import { DashboardType, UnitWorkloadType } from './dashboard.types.js';
+import { GetDashboardQuery, GetUnitWorkloadQuery } from './dashboard.queries.js';
+
+const isFindingEvent = (streamId: string) => streamId.startsWith('finding-') || streamId.startsWith('evaluation-');
+
+@Resolver(() => DashboardType)
+export class DashboardResolver {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly engine: ProjectionEngine,
+  ) {}
+
+  @Query(() => DashboardType, {
+    description:
+      'Progress overall, per unit, per evaluation and per category, with traffic lights. With asOf (a day or an instant), exactly what it said then, replayed from the log.',
+  })
+  dashboard(@Args('asOf', { type: () => String, nullable: true }) asOf?: string) {
+    return this.queries.execute(new GetDashboardQuery(asOf ?? undefined));
+  }
+
+  @Query(() => UnitWorkloadType, { description: 'What a unit has to do, most urgent first, and its reminders' })
+  unitWorkload(@Args('unitId', { type: () => ID }) unitId: string) {
+    return this.queries.execute(new GetUnitWorkloadQuery(unitId));
+  }
+
+  @Subscription(() => DashboardType, {
+    description: 'The current dashboard, pushed after every change to an evaluation or finding',
+    resolve: (dashboard: DashboardType) => dashboard,
+  })
+  dashboardUpdated() {
+    return toAsyncIterator(
+      this.engine.events$.pipe(
+        filter((event) => isFindingEvent(event.streamId)),
+        concatMap(() => this.queries.execute(new GetDashboardQuery())),
+      ),
+    );
+  }
+
+  @Subscription(() => FindingType, {
+    description: 'The finding, pushed after every change to it',
+    resolve: (finding: FindingType) => finding,
+  })
+  findingUpdated(@Args('id', { type: () => ID }) id: string) {
+    const stream = findingStream(id);
+    return toAsyncIterator(
+      this.engine.events$.pipe(
+        filter((event) => event.streamId === stream),
+        concatMap(() => this.queries.execute(new GetFindingQuery(id))),
+      ),
+    );
+  }
+}

@@ -1,0 +1,162 @@
+import { daysLeft, isOverdue, trafficLight, type PartView, type TrafficLight } from '../../assignments/read-model/part-view.js';
+import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
+import type { PartStatus } from '../../assignments/read-model/part-view.js';
+import type { EvaluationView, FindingView } from '../ledger/rectification-ledger.js';
+
+export interface PartAlert {
+  readonly findingId: string;
+  readonly findingTitle: string;
+  readonly unitId: string;
+  readonly unitName: string;
+  readonly role: AssignmentRole;
+  readonly status: PartStatus;
+  readonly dueDate: string;
+  readonly daysLeft: number;
+  readonly trafficLight: TrafficLight;
+}
+
+export interface PartCounts {
+  assigned: number;
+  reported: number;
+  verified: number;
+  returned: number;
+  overdue: number;
+}
+
+export interface UnitProgress extends PartCounts {
+  readonly unitId: string;
+  readonly unitName: string;
+  /** Mean days from assignment to verification over the unit's verified parts; null before any. */
+  meanDaysToRemediate: number | null;
+}
+
+export interface GroupProgress {
+  readonly key: string;
+  readonly label: string;
+  findings: number;
+  closed: number;
+  percentClosed: number;
+}
+
+export interface Dashboard {
+  readonly asOf: string;
+  readonly dueSoonDays: number;
+  readonly findings: { total: number; open: number; closed: number };
+  readonly percentClosed: number;
+  readonly parts: PartCounts;
+  readonly meanDaysToRemediate: number | null;
+  readonly perUnit: UnitProgress[];
+  readonly perEvaluation: GroupProgress[];
+  readonly perCategory: GroupProgress[];
+  /** Every part still open, most urgent first: red, then yellow, then green. */
+  readonly openParts: PartAlert[];
+  readonly overdue: PartAlert[];
+}
+
+const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
+const DAY_MS = 86_400_000;
+const URGENCY: Record<TrafficLight, number> = { RED: 0, YELLOW: 1, GREEN: 2 };
+
+export const byUrgency = (a: PartAlert, b: PartAlert) =>
+  URGENCY[a.trafficLight] - URGENCY[b.trafficLight] || a.dueDate.localeCompare(b.dueDate) || a.unitName.localeCompare(b.unitName);
+
+export function partAlert(finding: FindingView, part: PartView, unitName: string, now: string, dueSoonDays: number): PartAlert | null {
+  const light = trafficLight(part, now, dueSoonDays);
+  if (!light) return null;
+  return {
+    findingId: finding.findingId,
+    findingTitle: finding.title,
+    unitId: part.unitId,
+    unitName,
+    role: part.role,
+    status: part.status,
+    dueDate: part.dueDate,
+    daysLeft: daysLeft(part, now),
+    trafficLight: light,
+  };
+}
+
+function meanDays(durationsMs: number[]): number | null {
+  if (durationsMs.length === 0) return null;
+  return Math.round((durationsMs.reduce((sum, ms) => sum + ms, 0) / durationsMs.length / DAY_MS) * 10) / 10;
+}
+
+const emptyCounts = (): PartCounts => ({ assigned: 0, reported: 0, verified: 0, returned: 0, overdue: 0 });
+
+function count(counts: PartCounts, part: PartView, now: string) {
+  counts.assigned += 1;
+  if (part.status === 'REPORTED') counts.reported += 1;
+  if (part.status === 'VERIFIED') counts.verified += 1;
+  if (part.status === 'RETURNED') counts.returned += 1;
+  if (isOverdue(part, now)) counts.overdue += 1;
+}
+
+function group(groups: Map<string, GroupProgress>, key: string, label: string, closed: boolean) {
+  const progress = groups.get(key) ?? { key, label, findings: 0, closed: 0, percentClosed: 0 };
+  progress.findings += 1;
+  if (closed) progress.closed += 1;
+  progress.percentClosed = percent(progress.closed, progress.findings);
+  groups.set(key, progress);
+}
+
+/**
+ * The supervisors' dashboard, computed from the ledger as it stood at `now`. Pure: the same
+ * ledger and instant always give the same answer, which is what makes time travel exact.
+ */
+export function buildDashboard(input: {
+  findings: readonly FindingView[];
+  evaluations: readonly EvaluationView[];
+  unitName: (unitId: string) => string;
+  now: string;
+  dueSoonDays: number;
+}): Dashboard {
+  const { findings, now, dueSoonDays, unitName } = input;
+  const evaluationTitles = new Map(input.evaluations.map((evaluation) => [evaluation.evaluationId, evaluation.title]));
+  const parts = emptyCounts();
+  const perUnit = new Map<string, UnitProgress & { durations: number[] }>();
+  const perEvaluation = new Map<string, GroupProgress>();
+  const perCategory = new Map<string, GroupProgress>();
+  const openParts: PartAlert[] = [];
+  const allDurations: number[] = [];
+  let closed = 0;
+
+  for (const finding of findings) {
+    const isClosed = finding.status === 'CLOSED';
+    if (isClosed) closed += 1;
+    group(perEvaluation, finding.evaluationId, evaluationTitles.get(finding.evaluationId) ?? finding.evaluationId, isClosed);
+    group(perCategory, finding.category, finding.category, isClosed);
+    for (const part of finding.parts.values()) {
+      count(parts, part, now);
+      const unit =
+        perUnit.get(part.unitId) ??
+        { unitId: part.unitId, unitName: unitName(part.unitId), ...emptyCounts(), meanDaysToRemediate: null, durations: [] };
+      count(unit, part, now);
+      if (part.verifiedAt) {
+        const duration = Date.parse(part.verifiedAt) - Date.parse(part.assignedAt);
+        unit.durations.push(duration);
+        allDurations.push(duration);
+      }
+      perUnit.set(part.unitId, unit);
+      const alert = partAlert(finding, part, unit.unitName, now, dueSoonDays);
+      if (alert) openParts.push(alert);
+    }
+  }
+  openParts.sort(byUrgency);
+
+  return {
+    asOf: now,
+    dueSoonDays,
+    findings: { total: findings.length, open: findings.length - closed, closed },
+    percentClosed: percent(closed, findings.length),
+    parts,
+    meanDaysToRemediate: meanDays(allDurations),
+    perUnit: [...perUnit.values()]
+      .map(({ durations, ...unit }) => ({ ...unit, meanDaysToRemediate: meanDays(durations) }))
+      .sort((a, b) => b.overdue - a.overdue || a.unitName.localeCompare(b.unitName)),
+    perEvaluation: [...perEvaluation.values()],
+    perCategory: [...perCategory.values()].sort((a, b) => a.label.localeCompare(b.label)),
+    openParts,
+    overdue: openParts.filter((alert) => alert.trafficLight === 'RED'),
+  };
+}
+

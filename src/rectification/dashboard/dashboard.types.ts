@@ -1,0 +1,87 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { AssignmentRoleEnum, PartStatusEnum, TrafficLightEnum } from '../../assignments/graphql/assignment.types.js';
+import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
+import type { PartStatus, TrafficLight } from '../../assignments/read-model/part-view.js';
+import { graphqlEnum } from '../../shared/graphql/enum.js';
+import { ReminderKinds, type ReminderKind } from './unit-workload.js';
+
+export const ReminderKindEnum = graphqlEnum(ReminderKinds, 'ReminderKind');
+
+@ObjectType('PartAlert', { description: 'An open part with its traffic light' })
+export class PartAlertType {
+  @Field(() => ID) findingId: string;
+  @Field(() => String) findingTitle: string;
+  @Field(() => ID) unitId: string;
+  @Field(() => String) unitName: string;
+  @Field(() => AssignmentRoleEnum) role: AssignmentRole;
+  @Field(() => PartStatusEnum) status: PartStatus;
+  @Field(() => String) dueDate: string;
+  @Field(() => Int, { description: 'Negative when overdue' }) daysLeft: number;
+  @Field(() => TrafficLightEnum) trafficLight: TrafficLight;
+}
+
+@ObjectType('PartCounts')
+export class PartCountsType {
+  @Field(() => Int, { description: 'Parts assigned, whatever their status' }) assigned: number;
+  @Field(() => Int, { description: 'Reported, waiting for inspection' }) reported: number;
+  @Field(() => Int) verified: number;
+  @Field(() => Int, { description: 'Sent back or failed inspection: the unit must report again' }) returned: number;
+  @Field(() => Int) overdue: number;
+}
+
+@ObjectType('UnitProgress')
+export class UnitProgressType extends PartCountsType {
+  @Field(() => ID) unitId: string;
+  @Field(() => String) unitName: string;
+  @Field(() => Float, { nullable: true, description: 'Mean days from assignment to verification' })
+  meanDaysToRemediate: number | null;
+}
+
+@ObjectType('GroupProgress', { description: 'Progress of the findings of one evaluation or one category' })
+export class GroupProgressType {
+  @Field(() => String) key: string;
+  @Field(() => String) label: string;
+  @Field(() => Int) findings: number;
+  @Field(() => Int) closed: number;
+  @Field(() => Float) percentClosed: number;
+}
+
+@ObjectType('FindingTotals')
+export class FindingTotalsType {
+  @Field(() => Int) total: number;
+  @Field(() => Int) open: number;
+  @Field(() => Int) closed: number;
+}
+
+@ObjectType('Dashboard')
+export class DashboardType {
+  @Field(() => String, { description: 'The instant the figures describe' }) asOf: string;
+  @Field(() => Int) dueSoonDays: number;
+  @Field(() => FindingTotalsType) findings: FindingTotalsType;
+  @Field(() => Float, { description: 'Closed-out findings, percent of all' }) percentClosed: number;
+  @Field(() => PartCountsType) parts: PartCountsType;
+  @Field(() => Float, { nullable: true, description: 'Mean days from assignment to verification, all units' })
+  meanDaysToRemediate: number | null;
+  @Field(() => [UnitProgressType]) perUnit: UnitProgressType[];
+  @Field(() => [GroupProgressType]) perEvaluation: GroupProgressType[];
+  @Field(() => [GroupProgressType]) perCategory: GroupProgressType[];
+  @Field(() => [PartAlertType], { description: 'Every open part, red first' }) openParts: PartAlertType[];
+  @Field(() => [PartAlertType], { description: 'Red parts only' }) overdue: PartAlertType[];
+}
+
+@ObjectType('Reminder')
+export class ReminderType {
+  @Field(() => ReminderKindEnum) kind: ReminderKind;
+  @Field(() => ID) findingId: string;
+  @Field(() => String) findingTitle: string;
+  @Field(() => String) message: string;
+  @Field(() => String) at: string;
+}
+
+@ObjectType('UnitWorkload')
+export class UnitWorkloadType {
+  @Field(() => ID) unitId: string;
+  @Field(() => String) asOf: string;
+  @Field(() => [PartAlertType], { description: 'What the unit still has to do, most urgent first' }) openParts: PartAlertType[];
+  @Field(() => [ReminderType], { description: 'The unit’s inbox, newest first' }) reminders: ReminderType[];
+}

@@ -1,0 +1,54 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsOptional, ValidateNested } from 'class-validator';
+import { EntityId, IdempotencyKey, OptionalText, RequiredText } from '../../shared/graphql/validation.js';
+
+@InputType()
+export class TeamLeaderInput {
+  @Field(() => String, { description: 'e.g. 王建国' })
+  @RequiredText(100)
+  name: string;
+
+  @Field(() => String, { nullable: true, description: 'e.g. 市政府秘书长' })
+  @OptionalText(100)
+  title?: string;
+}
+
+@InputType()
+export class TeamMemberInput {
+  @Field(() => String)
+  @RequiredText(100)
+  name: string;
+
+  @Field(() => String, { nullable: true, description: 'e.g. 市财政局副局长' })
+  @OptionalText(100)
+  title?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The unit the member represents; omit for e.g. an outside expert' })
+  @IsOptional()
+  @EntityId()
+  unitId?: string;
+}
+
+@InputType()
+export class FormRectificationTeamInput {
+  @Field(() => String)
+  @IdempotencyKey()
+  idempotencyKey: string;
+
+  @Field(() => ID)
+  @EntityId()
+  evaluationId: string;
+
+  @Field(() => TeamLeaderInput)
+  @ValidateNested()
+  @Type(() => TeamLeaderInput)
+  leader: TeamLeaderInput;
+
+  @Field(() => [TeamMemberInput], { description: 'At most 50; may be empty (the leader alone)' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => TeamMemberInput)
+  members: TeamMemberInput[];
+}

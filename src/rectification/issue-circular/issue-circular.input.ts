@@ -1,0 +1,56 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, ValidateNested } from 'class-validator';
+import { CalendarDate, EntityId, IdempotencyKey, RequiredText } from '../../shared/graphql/validation.js';
+import {
+  CircularKinds,
+  CircularReferenceKinds,
+  type CircularKind,
+  type CircularReferenceKind,
+} from '../domain/circular.events.js';
+import { CircularKindEnum, CircularReferenceKindEnum } from '../circulars/circular.type.js';
+
+@InputType()
+export class CircularReferenceInput {
+  @Field(() => CircularReferenceKindEnum)
+  @IsIn(CircularReferenceKinds)
+  kind: CircularReferenceKind;
+
+  @Field(() => ID)
+  @EntityId()
+  id: string;
+}
+
+@InputType()
+export class IssueCircularInput {
+  @Field(() => String)
+  @IdempotencyKey()
+  idempotencyKey: string;
+
+  @Field(() => ID, { description: 'The unit commended or criticised' })
+  @EntityId()
+  unitId: string;
+
+  @Field(() => CircularKindEnum)
+  @IsIn(CircularKinds)
+  kind: CircularKind;
+
+  @Field(() => String, { description: 'e.g. 关于市交通运输局整改工作不力的通报' })
+  @RequiredText(200)
+  title: string;
+
+  @Field(() => String, { description: 'The grounds for it' })
+  @RequiredText(5000)
+  reason: string;
+
+  @Field(() => [CircularReferenceInput], { description: 'Findings or work-plan items it cites; at most 50, may be empty' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CircularReferenceInput)
+  references: CircularReferenceInput[];
+
+  @Field(() => String, { description: 'YYYY-MM-DD, not in the future' })
+  @CalendarDate()
+  issuedOn: string;
+}

@@ -1,0 +1,281 @@
+import { SUPERVISOR, TestApp, errorCode, freshDatabasePath, startTestApp } from '../support/test-app.js';
+
+// The test clock reads 2026-04-01 09:00 in the office (UTC+8): "today" is 2026-04-01.
+
+const FORM_TEAM = `mutation Form($input: FormRectificationTeamInput!) {
+  formRectificationTeam(input: $input) { id evaluationId leader { name title } members { name title unitId } formedBy }
+}`;
+const APPROVE_PLAN = `mutation Approve($input: ApproveRectificationPlanInput!) {
+  approveRectificationPlan(input: $input) { id evaluationId title approvedBy approvedOn selfRectificationDue inspectionDue recordedBy }
+}`;
+const ISSUE_CIRCULAR = `mutation Issue($input: IssueCircularInput!) {
+  issueCircular(input: $input) { id unit { id code } kind title reason references { kind id } issuedOn issuedBy issuedAt }
+}`;
+const EVALUATION_SETUP = `query Setup($id: ID!) {
+  evaluation(id: $id) { team { leader { name } members { name unitId } } plan { approvedBy selfRectificationDue } }
+}`;
+const CIRCULARS = `query Circulars($unitId: ID) { circulars(unitId: $unitId) { id kind title unit { code } references { kind id } } }`;
+
+const UNKNOWN_ID = '2b1c5d8e-0000-4000-8000-00000000000f';
+
+describe('Rectification team, plan and circulars over GraphQL', () => {
+  let app: TestApp;
+  const sqlitePath = freshDatabasePath();
+  let unitId: Record<string, string>;
+  let evaluationId: string;
+  let findingId: string;
+
+  const teamInput = (overrides: Record<string, unknown> = {}) => ({
+    idempotencyKey: `team-${Math.random()}`,
+    evaluationId,
+    leader: { name: '王建国', title: '市政府秘书长' },
+    members: [
+      { name: '李敏', title: '市政务公开办公室主任', unitId: unitId['OPENNESS'] },
+      { name: '张伟', title: '市财政局副局长', unitId: unitId['CZJ'] },
+      { name: '陈静', title: '高校信息公开研究专家' },
+    ],
+    ...overrides,
+  });
+
+  const planInput = (overrides: Record<string, unknown> = {}) => ({
+    idempotencyKey: `plan-${Math.random()}`,
+    evaluationId,
+    title: '关于2025年度政务公开第三方评估发现问题的整改实施方案',
+    approvedBy: '刘志强（常务副市长）',
+    approvedOn: '2026-03-30',
+    selfRectificationDue: '2026-05-31',
+    inspectionDue: '2026-06-30',
+    ...overrides,
+  });
+
+  const circularInput = (overrides: Record<string, unknown> = {}) => ({
+    idempotencyKey: `circular-${Math.random()}`,
+    unitId: unitId['JTJ'],
+    kind: 'CRITICISM',
+    title: '关于市交通运输局整改工作不力的通报',
+    reason: '逾期未完成整改且两次催办未予回应。',
+    references: [{ kind: 'FINDING', id: findingId }],
+    issuedOn: '2026-03-31',
+    ...overrides,
+  });
+
+  const registerEvaluation = async (): Promise<string> => {
+    const response = await app.graphql(
+      `mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`,
+      {
+        input: {
+          idempotencyKey: `evaluation-${Math.random()}`,
+          title: '2026年第一季度政务公开专项评估',
+          evaluator: '中部政府透明度研究院',
+          commissionedBy: '青川市人民政府办公室',
+          periodStart: '2026-01-01',
+          periodEnd: '2026-03-31',
+          receivedOn: '2026-04-01',
+        },
+      },
+      SUPERVISOR,
+    );
+    expect(response.errors).toBeUndefined();
+    return response.data!.registerEvaluation.id;
+  };
+
+  const unitUser = () => ({ 'x-actor-id': 'li.na', 'x-actor-role': 'UNIT', 'x-actor-unit': unitId['JTJ']! });
+
+  beforeAll(async () => {
+    app = await startTestApp({ sqlitePath, demoData: true });
+    const response = await app.graphql(`{ units { id code } evaluations { id findings { id } } }`);
+    unitId = Object.fromEntries(response.data!.units.map((unit: { id: string; code: string }) => [unit.code, unit.id]));
+    evaluationId = response.data!.evaluations[0].id;
+    findingId = response.data!.evaluations[0].findings[0].id;
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('has neither team nor plan before they are recorded', async () => {
+    const response = await app.graphql(EVALUATION_SETUP, { id: evaluationId });
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.evaluation).toEqual({ team: null, plan: null });
+  });
+
+  it('forms the team and records the approved plan; both show on the evaluation', async () => {
+    const formed = await app.graphql(FORM_TEAM, { input: teamInput() }, SUPERVISOR);
+    expect(formed.errors).toBeUndefined();
+    expect(formed.data!.formRectificationTeam).toMatchObject({
+      evaluationId,
+      leader: { name: '王建国', title: '市政府秘书长' },
+      members: [
+        { name: '李敏', title: '市政务公开办公室主任', unitId: unitId['OPENNESS'] },
+        { name: '张伟', title: '市财政局副局长', unitId: unitId['CZJ'] },
+        { name: '陈静', title: '高校信息公开研究专家', unitId: null },
+      ],
+      formedBy: 'zhang.wei',
+    });
+
+    const approved = await app.graphql(APPROVE_PLAN, { input: planInput() }, SUPERVISOR);
+    expect(approved.errors).toBeUndefined();
+    expect(approved.data!.approveRectificationPlan).toMatchObject({
+      evaluationId,
+      approvedBy: '刘志强（常务副市长）',
+      approvedOn: '2026-03-30',
+      selfRectificationDue: '2026-05-31',
+      inspectionDue: '2026-06-30',
+      recordedBy: 'zhang.wei',
+    });
+
+    const read = await app.graphql(EVALUATION_SETUP, { id: evaluationId });
+    expect(read.data!.evaluation).toEqual({
+      team: {
+        leader: { name: '王建国' },
+        members: [
+          { name: '李敏', unitId: unitId['OPENNESS'] },
+          { name: '张伟', unitId: unitId['CZJ'] },
+          { name: '陈静', unitId: null },
+        ],
+      },
+      plan: { approvedBy: '刘志强（常务副市长）', selfRectificationDue: '2026-05-31' },
+    });
+  });
+
+  it('issues a circular of criticism that shows among the circulars of its unit', async () => {
+    const issued = await app.graphql(ISSUE_CIRCULAR, { input: circularInput() }, SUPERVISOR);
+    expect(issued.errors).toBeUndefined();
+    const circular = issued.data!.issueCircular;
+    expect(circular).toMatchObject({
+      unit: { id: unitId['JTJ'], code: 'JTJ' },
+      kind: 'CRITICISM',
+      references: [{ kind: 'FINDING', id: findingId }],
+      issuedOn: '2026-03-31',
+      issuedBy: 'zhang.wei',
+      issuedAt: '2026-04-01T01:00:00.000Z',
+    });
+
+    const ofUnit = await app.graphql(CIRCULARS, { unitId: unitId['JTJ'] });
+    expect(ofUnit.data!.circulars).toEqual([
+      {
+        id: circular.id,
+        kind: 'CRITICISM',
+        title: '关于市交通运输局整改工作不力的通报',
+        unit: { code: 'JTJ' },
+        references: [{ kind: 'FINDING', id: findingId }],
+      },
+    ]);
+    const ofOtherUnit = await app.graphql(CIRCULARS, { unitId: unitId['CZJ'] });
+    expect(ofOtherUnit.data!.circulars).toEqual([]);
+  });
+
+  it('lists circulars newest first, all units when none is named', async () => {
+    const commendation = await app.graphql(
+      ISSUE_CIRCULAR,
+      { input: circularInput({ unitId: unitId['CZJ'], kind: 'COMMENDATION', title: '关于表扬市财政局的通报', references: [], issuedOn: '2026-04-01' }) },
+      SUPERVISOR,
+    );
+    expect(commendation.errors).toBeUndefined();
+    const older = await app.graphql(
+      ISSUE_CIRCULAR,
+      { input: circularInput({ title: '关于市交通运输局公开目录缺失的通报', issuedOn: '2026-03-20' }) },
+      SUPERVISOR,
+    );
+    expect(older.errors).toBeUndefined();
+
+    const all = await app.graphql(`{ circulars { title issuedOn } }`);
+    expect(all.data!.circulars).toEqual([
+      { title: '关于表扬市财政局的通报', issuedOn: '2026-04-01' },
+      { title: '关于市交通运输局整改工作不力的通报', issuedOn: '2026-03-31' },
+      { title: '关于市交通运输局公开目录缺失的通报', issuedOn: '2026-03-20' },
+    ]);
+    const ofUnit = await app.graphql(`query($u: ID) { circulars(unitId: $u) { title } }`, { u: unitId['JTJ'] });
+    expect(ofUnit.data!.circulars.map((c: { title: string }) => c.title)).toEqual([
+      '关于市交通运输局整改工作不力的通报',
+      '关于市交通运输局公开目录缺失的通报',
+    ]);
+  });
+
+  describe('a retried mutation (same idempotency key) returns the first result and appends nothing', () => {
+    it.each<[string, string, (evaluationId: string) => Record<string, unknown>]>([
+      ['formRectificationTeam', FORM_TEAM, (evaluationId) => teamInput({ evaluationId })],
+      ['approveRectificationPlan', APPROVE_PLAN, (evaluationId) => planInput({ evaluationId })],
+      ['issueCircular', ISSUE_CIRCULAR, () => circularInput()],
+    ])('%s', async (field, mutation, input) => {
+      // A fresh evaluation, so that a team and a plan can be recorded once more.
+      const variables = { input: input(await registerEvaluation()) };
+      const first = await app.graphql(mutation, variables, SUPERVISOR);
+      expect(first.errors).toBeUndefined();
+      const position = await app.logPosition();
+      const retried = await app.graphql(mutation, variables, SUPERVISOR);
+      expect(retried.errors).toBeUndefined();
+      expect(retried.data![field]).toEqual(first.data![field]);
+      expect(await app.logPosition()).toBe(position);
+    });
+  });
+
+  describe('refuses with a stable code and appends nothing', () => {
+    const cases: [string, () => [string, Record<string, unknown>, Record<string, string>], string, RegExp][] = [
+      ['a second team for the evaluation', () => [FORM_TEAM, { input: teamInput() }, SUPERVISOR], 'CONFLICT', /already has its rectification team/],
+      ['a second plan for the evaluation', () => [APPROVE_PLAN, { input: planInput() }, SUPERVISOR], 'CONFLICT', /already has its rectification plan/],
+      ['a team for an unknown evaluation', () => [FORM_TEAM, { input: teamInput({ evaluationId: UNKNOWN_ID }) }, SUPERVISOR], 'NOT_FOUND', /Evaluation .* does not exist/],
+      ['a plan for an unknown evaluation', () => [APPROVE_PLAN, { input: planInput({ evaluationId: UNKNOWN_ID }) }, SUPERVISOR], 'NOT_FOUND', /Evaluation .* does not exist/],
+      ['a team formed by a unit user', () => [FORM_TEAM, { input: teamInput() }, unitUser()], 'FORBIDDEN', /Only SUPERVISOR/],
+      ['a plan recorded by a unit user', () => [APPROVE_PLAN, { input: planInput() }, unitUser()], 'FORBIDDEN', /Only SUPERVISOR/],
+      ['a circular issued by a unit user', () => [ISSUE_CIRCULAR, { input: circularInput() }, unitUser()], 'FORBIDDEN', /Only SUPERVISOR/],
+      ['a malformed plan date', () => [APPROVE_PLAN, { input: planInput({ inspectionDue: '2026-06-31' }) }, SUPERVISOR], 'BAD_USER_INPUT', /inspectionDue must be a date/],
+      ['a team leader without a name', () => [FORM_TEAM, { input: teamInput({ leader: { name: '  ' } }) }, SUPERVISOR], 'BAD_USER_INPUT', /name must not be empty/],
+      [
+        'more than 50 team members',
+        () => [FORM_TEAM, { input: teamInput({ members: Array.from({ length: 51 }, (_, i) => ({ name: `成员${i}` })) }) }, SUPERVISOR],
+        'BAD_USER_INPUT',
+        /members must contain no more than 50/,
+      ],
+      ['a member with a malformed unit id', () => [FORM_TEAM, { input: teamInput({ members: [{ name: '李敏', unitId: 'OPENNESS' }] }) }, SUPERVISOR], 'BAD_USER_INPUT', /unitId must be a valid id/],
+      ['a circular citing an unknown finding', () => [ISSUE_CIRCULAR, { input: circularInput({ references: [{ kind: 'FINDING', id: UNKNOWN_ID }] }) }, SUPERVISOR], 'NOT_FOUND', /FINDING .* does not exist/],
+      [
+        'a circular citing a work-plan item (there is no work plan yet)',
+        () => [ISSUE_CIRCULAR, { input: circularInput({ references: [{ kind: 'WORK_PLAN_ITEM', id: UNKNOWN_ID }] }) }, SUPERVISOR],
+        'NOT_FOUND',
+        /WORK_PLAN_ITEM .* does not exist/,
+      ],
+      ['a circular about an unknown unit', () => [ISSUE_CIRCULAR, { input: circularInput({ unitId: UNKNOWN_ID }) }, SUPERVISOR], 'NOT_FOUND', /Unit .* does not exist/],
+      ['a circular dated in the future', () => [ISSUE_CIRCULAR, { input: circularInput({ issuedOn: '2026-04-02' }) }, SUPERVISOR], 'BAD_USER_INPUT', /future/],
+      ['a circular citing the same finding twice', () => [ISSUE_CIRCULAR, { input: circularInput({ references: [{ kind: 'FINDING', id: findingId }, { kind: 'FINDING', id: findingId }] }) }, SUPERVISOR], 'BAD_USER_INPUT', /referenced twice/],
+      ['a circular of an unknown kind', () => [ISSUE_CIRCULAR, { input: circularInput({ kind: 'WARNING' }) }, SUPERVISOR], 'BAD_USER_INPUT', /CircularKind/],
+      ['a mutation without actor headers', () => [ISSUE_CIRCULAR, { input: circularInput() }, {}], 'UNAUTHENTICATED', /x-actor-id/],
+    ];
+
+    it.each(cases)('%s', async (_name, request, code, message) => {
+      const before = await app.logPosition();
+      const response = await app.graphql(...request());
+      expect(errorCode(response)).toBe(code);
+      expect(response.errors![0]!.message).toMatch(message);
+      expect(await app.logPosition()).toBe(before);
+    });
+
+    it('refuses a plan whose self-rectification ends after the inspection, with BAD_USER_INPUT', async () => {
+      // A fresh evaluation: on the demo evaluation the plan exists already and CONFLICT would come first.
+      const freshEvaluationId = await registerEvaluation();
+      const before = await app.logPosition();
+      const response = await app.graphql(
+        APPROVE_PLAN,
+        { input: planInput({ evaluationId: freshEvaluationId, selfRectificationDue: '2026-07-31' }) },
+        SUPERVISOR,
+      );
+      expect(errorCode(response)).toBe('BAD_USER_INPUT');
+      expect(response.errors![0]!.message).toMatch(/inspection deadline 2026-06-30 is before the self-rectification deadline 2026-07-31/);
+      expect(await app.logPosition()).toBe(before);
+    });
+
+    it('answers NOT_FOUND for the circulars of an unknown unit', async () => {
+      const response = await app.graphql(CIRCULARS, { unitId: UNKNOWN_ID });
+      expect(errorCode(response)).toBe('NOT_FOUND');
+      expect(response.errors![0]!.message).toMatch(/Unit .* does not exist/);
+    });
+  });
+
+  it('rebuilds teams, plans and circulars from the log after a restart', async () => {
+    const before = { setup: await app.graphql(EVALUATION_SETUP, { id: evaluationId }), circulars: await app.graphql(`{ circulars { id title } }`) };
+    await app.close();
+    app = await startTestApp({ sqlitePath, demoData: true });
+    expect(await app.graphql(EVALUATION_SETUP, { id: evaluationId })).toEqual(before.setup);
+    expect(await app.graphql(`{ circulars { id title } }`)).toEqual(before.circulars);
+  });
+});

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { readModelProvider } from '../event-sourcing/read-model.provider.js';
 import { RegisterUnitHandler } from './register-unit/register-unit.handler.js';
 import { RegisterUnitResolver } from './register-unit/register-unit.resolver.js';
 import { GetUnitHandler, ListUnitsHandler } from './units/units.queries.js';
@@ -6,7 +7,7 @@ import { UnitsReadModel } from './units/units.read-model.js';
 import { UnitsResolver } from './units/units.resolver.js';
 
 @Module({
-  providers: [UnitsReadModel, UnitsResolver, ListUnitsHandler, GetUnitHandler, RegisterUnitHandler, RegisterUnitResolver],
+  providers: [readModelProvider(UnitsReadModel), UnitsResolver, ListUnitsHandler, GetUnitHandler, RegisterUnitHandler, RegisterUnitResolver],
   exports: [UnitsReadModel],
 })
 export class OrganizationModule {}

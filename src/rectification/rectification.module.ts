@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrganizationModule } from '../organization/organization.module.js';
-import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
+import { readModelProvider } from '../event-sourcing/read-model.provider.js';
 import { RectificationLedger } from './ledger/rectification-ledger.js';
 import {
   GetEvaluationHandler,
@@ -33,11 +33,7 @@ import { EvaluationSetupResolver } from './rectification-setup/rectification-set
 @Module({
   imports: [OrganizationModule],
   providers: [
-    {
-      provide: RectificationLedger,
-      inject: [ProjectionEngine],
-      useFactory: (engine: ProjectionEngine) => engine.track(new RectificationLedger()),
-    },
+    readModelProvider(RectificationLedger),
     EvaluationsResolver,
     FindingsResolver,
     ListEvaluationsHandler,
@@ -53,7 +49,7 @@ import { EvaluationSetupResolver } from './rectification-setup/rectification-set
     DashboardResolver,
     FindingWorkflowResolver,
     RecordFindingResolver,
-    RectificationSetupReadModel,
+    readModelProvider(RectificationSetupReadModel),
     EvaluationSetupResolver,
     GetRectificationTeamHandler,
     GetRectificationPlanHandler,
@@ -61,7 +57,7 @@ import { EvaluationSetupResolver } from './rectification-setup/rectification-set
     FormRectificationTeamResolver,
     ApproveRectificationPlanHandler,
     ApproveRectificationPlanResolver,
-    CircularsReadModel,
+    readModelProvider(CircularsReadModel),
     CircularsResolver,
     ListCircularsHandler,
     GetCircularHandler,

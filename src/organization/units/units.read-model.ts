@@ -1,5 +1,3 @@
-import { Injectable } from '@nestjs/common';
-import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
 import { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { UnitEvent, UnitKind } from '../domain/unit.events.js';
 
@@ -14,15 +12,11 @@ export interface UnitView {
 }
 
 /** The units directory: every unit by id, code and name. */
-@Injectable()
 export class UnitsReadModel implements Projection {
   private readonly byId = new Map<string, UnitView>();
   private readonly idByCode = new Map<string, string>();
   private readonly idByName = new Map<string, string>();
 
-  constructor(engine: ProjectionEngine) {
-    engine.register(this);
-  }
 
   apply(event: RecordedEvent): void {
     const unitEvent = event as RecordedEvent<UnitEvent>;

@@ -24,7 +24,7 @@ export class ApproveRectificationPlanHandler implements ICommandHandler<ApproveR
   constructor(private readonly executor: CommandExecutor) {}
 
   async execute({ input, context }: ApproveRectificationPlanCommand): Promise<string> {
-    const planId = deterministicId('rectification-plan', context.commandId);
+    const planId = deterministicId('rectification-plan', input.evaluationId, context.commandId);
     const evaluation = await this.executor.load(evaluationStream(input.evaluationId), evaluationDecider);
     await this.executor.execute(
       rectificationPlanStream(input.evaluationId),

@@ -1,13 +1,9 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { graphqlEnum } from '../../shared/graphql/enum.js';
 import { CircularKinds, CircularReferenceKinds, type CircularKind, type CircularReferenceKind } from '../domain/circular.events.js';
 
-export const CircularKindEnum = Object.fromEntries(CircularKinds.map((kind) => [kind, kind])) as { [K in CircularKind]: K };
-registerEnumType(CircularKindEnum, { name: 'CircularKind', description: 'Commendation (表扬) or criticism (通报批评)' });
-
-export const CircularReferenceKindEnum = Object.fromEntries(CircularReferenceKinds.map((kind) => [kind, kind])) as {
-  [K in CircularReferenceKind]: K;
-};
-registerEnumType(CircularReferenceKindEnum, { name: 'CircularReferenceKind', description: 'What a circular cites' });
+export const CircularKindEnum = graphqlEnum(CircularKinds, 'CircularKind', 'Commendation (表扬) or criticism (通报批评)');
+export const CircularReferenceKindEnum = graphqlEnum(CircularReferenceKinds, 'CircularReferenceKind', 'What a circular cites');
 
 @ObjectType('CircularReference', { description: 'A finding or a work-plan item that a circular cites.' })
 export class CircularReferenceType {

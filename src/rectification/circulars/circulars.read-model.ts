@@ -1,5 +1,3 @@
-import { Injectable } from '@nestjs/common';
-import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
 import { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { CircularEvent, CircularIssued } from '../domain/circular.events.js';
 
@@ -16,16 +14,12 @@ const newestFirst = (list: readonly CircularView[]): CircularView[] =>
     .map(({ circular }) => circular);
 
 /** Circulars of commendation and criticism, by unit. */
-@Injectable()
 export class CircularsReadModel implements Projection {
   /** In the order they were recorded. */
   private readonly all: CircularView[] = [];
   private readonly byId = new Map<string, CircularView>();
   private readonly byUnit = new Map<string, CircularView[]>();
 
-  constructor(engine: ProjectionEngine) {
-    engine.register(this);
-  }
 
   apply(event: RecordedEvent): void {
     const known = event as RecordedEvent<CircularEvent>;

@@ -54,6 +54,7 @@ const form = (overrides: Partial<FormRectificationTeam> = {}): FormRectification
   actor: supervisor,
   ...formed.data,
   evaluationExists: true,
+  unknownUnitIds: [],
   ...overrides,
 });
 
@@ -87,6 +88,10 @@ describe('no team formed for the evaluation', () => {
 
   it('refuses an evaluation that does not exist', () => {
     given([]).when(form({ evaluationExists: false })).thenRefused('NOT_FOUND');
+  });
+
+  it('refuses members from units that are not in the directory', () => {
+    given([]).when(form({ unknownUnitIds: ['u-404'] })).thenRefused('NOT_FOUND');
   });
 
   it.each(['', '  '])("refuses the leader's name %p", (name) => {

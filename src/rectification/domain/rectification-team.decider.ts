@@ -14,6 +14,8 @@ export interface FormRectificationTeam {
   readonly members: readonly TeamMember[];
   /** Looked up by the handler in the evaluation stream. */
   readonly evaluationExists: boolean;
+  /** Members' unit ids that the units directory does not know; looked up by the handler. */
+  readonly unknownUnitIds: readonly string[];
 }
 
 export type RectificationTeamCommand = FormRectificationTeam;
@@ -54,6 +56,7 @@ function formRectificationTeam(command: FormRectificationTeam, state: Rectificat
   const { teamId, evaluationId, leader, members } = command;
   requireRole(command.actor, ['SUPERVISOR'], 'form a rectification team');
   if (!command.evaluationExists) throw notFound('Evaluation', evaluationId);
+  if (command.unknownUnitIds.length > 0) throw notFound('Unit', command.unknownUnitIds.join(', '));
   if (state.status === 'formed') {
     throw conflict(`Evaluation ${evaluationId} already has its rectification team ${state.teamId}, led by ${state.leader.name}.`);
   }

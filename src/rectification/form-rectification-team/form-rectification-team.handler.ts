@@ -1,4 +1,5 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import { CommandExecutor } from '../../event-sourcing/command-executor.js';
 import { CommandContext } from '../../shared/command-context.js';
 import { deterministicId } from '../../shared/ids.js';
@@ -20,11 +21,14 @@ export class FormRectificationTeamCommand extends Command<string> {
 
 @CommandHandler(FormRectificationTeamCommand)
 export class FormRectificationTeamHandler implements ICommandHandler<FormRectificationTeamCommand> {
-  constructor(private readonly executor: CommandExecutor) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly units: UnitsReadModel,
+  ) {}
 
   async execute({ input, context }: FormRectificationTeamCommand): Promise<string> {
     const { evaluationId, leader, members } = input;
-    const teamId = deterministicId('rectification-team', context.commandId);
+    const teamId = deterministicId('rectification-team', evaluationId, context.commandId);
     const evaluation = await this.executor.load(evaluationStream(evaluationId), evaluationDecider);
     await this.executor.execute(
       rectificationTeamStream(evaluationId),
@@ -37,6 +41,7 @@ export class FormRectificationTeamHandler implements ICommandHandler<FormRectifi
         leader: { name: leader.name, title: leader.title ?? '' },
         members: members.map((member) => ({ name: member.name, title: member.title ?? '', unitId: member.unitId ?? null })),
         evaluationExists: evaluation.status === 'registered',
+        unknownUnitIds: this.units.unknownIds(members.flatMap((member) => (member.unitId ? [member.unitId] : []))),
       },
       context,
     );

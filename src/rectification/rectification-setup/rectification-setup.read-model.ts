@@ -1,5 +1,3 @@
-import { Injectable } from '@nestjs/common';
-import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
 import { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { RectificationPlanApproved, RectificationPlanEvent } from '../domain/rectification-plan.events.js';
 import { RectificationTeamEvent, RectificationTeamFormed } from '../domain/rectification-team.events.js';
@@ -15,14 +13,10 @@ export type RectificationPlanView = RectificationPlanApproved['data'] & {
 };
 
 /** How each evaluation's rectification is set up: its team and its approved plan (one of each). */
-@Injectable()
 export class RectificationSetupReadModel implements Projection {
   private readonly teams = new Map<string, RectificationTeamView>();
   private readonly plans = new Map<string, RectificationPlanView>();
 
-  constructor(engine: ProjectionEngine) {
-    engine.register(this);
-  }
 
   apply(event: RecordedEvent): void {
     const known = event as RecordedEvent<RectificationTeamEvent | RectificationPlanEvent>;

@@ -1,0 +1,135 @@
+import type { PartView } from '../../assignments/read-model/part-view.js';
+import type { FindingView } from '../ledger/rectification-ledger.js';
+import { buildDashboard } from './dashboard.js';
+import { buildUnitWorkload } from './unit-workload.js';
+
+const part = (unitId: string, overrides: Partial<PartView> = {}): PartView => ({
+  unitId,
+  role: 'RESPONSIBLE',
+  status: 'ASSIGNED',
+  dueDate: '2026-05-15',
+  originalDueDate: '2026-05-15',
+  assignedAt: '2026-04-01T01:00:00.000Z',
+  verifiedAt: null,
+  reports: [],
+  inspections: [],
+  extensionRequests: [],
+  urges: [],
+  returns: [],
+  ...overrides,
+});
+
+const finding = (findingId: string, category: string, parts: PartView[], closed = false): FindingView => ({
+  findingId,
+  evaluationId: 'e-1',
+  title: `问题${findingId}`,
+  description: '',
+  category,
+  severity: 'HIGH',
+  concernedUnitIds: [],
+  recordedAt: '2026-04-01T01:00:00.000Z',
+  recordedBy: 'zhang.wei',
+  status: closed ? 'CLOSED' : 'OPEN',
+  closedOn: closed ? '2026-05-10' : null,
+  closedAt: closed ? '2026-05-10T02:00:00.000Z' : null,
+  parts: new Map(parts.map((p) => [p.unitId, p])),
+  history: [],
+});
+
+const names: Record<string, string> = { fgw: '市发改委', czj: '市财政局', zjj: '市住建局' };
+const dashboardAt = (now: string, findings: FindingView[]) =>
+  buildDashboard({
+    findings,
+    evaluations: [{ evaluationId: 'e-1', title: '2025年度评估' } as never],
+    unitName: (id) => names[id] ?? id,
+    now,
+    dueSoonDays: 7,
+  });
+
+describe('the dashboard', () => {
+  const findings = [
+    finding('1', '主动公开', [
+      part('fgw', { role: 'LEAD', status: 'VERIFIED', verifiedAt: '2026-05-11T01:00:00.000Z' }),
+      part('czj', { status: 'VERIFIED', verifiedAt: '2026-04-21T01:00:00.000Z' }),
+    ], true),
+    finding('2', '依申请公开', [part('fgw', { role: 'LEAD', dueDate: '2026-05-09' }), part('zjj', { status: 'REPORTED' })]),
+    finding('3', '主动公开', [part('zjj', { role: 'LEAD', status: 'RETURNED', dueDate: '2026-05-20' })]),
+  ];
+  const dashboard = dashboardAt('2026-05-14T02:00:00.000Z', findings);
+
+  it('counts findings and parts by status, with the percentage closed', () => {
+    expect(dashboard.findings).toEqual({ total: 3, open: 2, closed: 1 });
+    expect(dashboard.percentClosed).toBe(33.3);
+    expect(dashboard.parts).toEqual({ assigned: 5, reported: 1, verified: 2, returned: 1, overdue: 1 });
+  });
+
+  it('lights every open part: red when the unit is late, yellow when due within the window, green otherwise', () => {
+    expect(dashboard.openParts.map((a) => [a.findingId, a.unitName, a.trafficLight, a.daysLeft])).toEqual([
+      ['2', '市发改委', 'RED', -5],
+      ['3', '市住建局', 'YELLOW', 6],
+      ['2', '市住建局', 'GREEN', 1],
+    ]);
+    expect(dashboard.overdue.map((a) => a.unitName)).toEqual(['市发改委']);
+  });
+
+  it('groups progress per category and per evaluation', () => {
+    expect(dashboard.perCategory).toEqual([
+      { key: '主动公开', label: '主动公开', findings: 2, closed: 1, percentClosed: 50 },
+      { key: '依申请公开', label: '依申请公开', findings: 1, closed: 0, percentClosed: 0 },
+    ].sort((a, b) => a.label.localeCompare(b.label)));
+    expect(dashboard.perEvaluation).toEqual([{ key: 'e-1', label: '2025年度评估', findings: 3, closed: 1, percentClosed: 33.3 }]);
+  });
+
+  it('measures the mean time from assignment to verification, per unit and overall', () => {
+    const byUnit = Object.fromEntries(dashboard.perUnit.map((u) => [u.unitName, u]));
+    expect(byUnit['市发改委']).toMatchObject({ assigned: 2, verified: 1, overdue: 1, meanDaysToRemediate: 40 });
+    expect(byUnit['市财政局']!.meanDaysToRemediate).toBe(20);
+    expect(byUnit['市住建局']!.meanDaysToRemediate).toBeNull();
+    expect(dashboard.meanDaysToRemediate).toBe(30);
+    expect(dashboard.perUnit[0]!.unitName).toBe('市发改委');
+  });
+
+  it('answers zero, not a division by zero, when there is nothing yet', () => {
+    expect(dashboardAt('2026-05-14T02:00:00.000Z', [])).toMatchObject({ percentClosed: 0, meanDaysToRemediate: null, openParts: [] });
+  });
+});
+
+describe("a unit's workload", () => {
+  const workloadAt = (now: string, parts: PartView[]) =>
+    buildUnitWorkload({ findings: parts.map((p, i) => finding(String(i + 1), '主动公开', [p])), unitId: 'fgw', unitName: '市发改委', now, dueSoonDays: 7 });
+  const kinds = (now: string, dueDate: string) => workloadAt(now, [part('fgw', { dueDate })]).reminders.map((r) => r.kind);
+
+  it.each([
+    ['2026-05-01', []],
+    ['2026-05-08', ['DUE_IN_7_DAYS']],
+    ['2026-05-12', ['DUE_IN_3_DAYS']],
+    ['2026-05-14', ['DUE_IN_1_DAY']],
+    ['2026-05-15', ['DUE_IN_1_DAY']],
+    ['2026-05-16', ['OVERDUE']],
+  ])('on %s a part due 2026-05-15 reminds %j', (day, expected) => {
+    expect(kinds(`${day}T02:00:00.000Z`, '2026-05-15')).toEqual(expected);
+  });
+
+  it('lists urging, a report sent back and extension decisions, newest first, and skips verified parts', () => {
+    const workload = workloadAt('2026-04-20T02:00:00.000Z', [
+      part('fgw', {
+        status: 'RETURNED',
+        urges: [{ message: '请尽快整改', urgedAt: '2026-04-10T01:00:00.000Z', urgedBy: 's' }],
+        returns: [{ cause: 'SENT_BACK', reason: '证据不足', returnedAt: '2026-04-12T01:00:00.000Z' }],
+        extensionRequests: [{ requestId: 'r', requestedDueDate: '2026-06-01', reason: 'x', requestedAt: '2026-04-05T01:00:00.000Z', status: 'REFUSED', decidedAt: '2026-04-06T01:00:00.000Z', decisionReason: '时限不能延后', grantedDueDate: null }],
+      }),
+      part('fgw', { status: 'VERIFIED', verifiedAt: '2026-04-15T01:00:00.000Z' }),
+    ]);
+    expect(workload.openParts).toHaveLength(1);
+    expect(workload.reminders.map((r) => [r.kind, r.message])).toEqual([
+      ['REPORT_SENT_BACK', '证据不足'],
+      ['URGED', '请尽快整改'],
+      ['EXTENSION_REFUSED', '时限不能延后'],
+    ]);
+  });
+
+  it('does not nag a unit whose report awaits inspection', () => {
+    expect(kinds('2026-05-20T02:00:00.000Z', '2026-05-15').length).toBe(1);
+    expect(workloadAt('2026-05-20T02:00:00.000Z', [part('fgw', { status: 'REPORTED' })]).reminders).toEqual([]);
+  });
+});

@@ -14,6 +14,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY samples ./samples
 EXPOSE 3000
 USER node
 CMD ["node", "dist/main.js"]

@@ -2,11 +2,12 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
-import type { IncomingMessage } from 'node:http';
 import { AppSettings, validateSettings } from './config/app-settings.js';
+import { AccessModule } from './access/access.module.js';
+import { graphqlContext } from './access/authorization/graphql-context.js';
 import { AssignmentsModule } from './assignments/assignments.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { EventSourcingModule } from './event-sourcing/event-sourcing.module.js';
@@ -14,7 +15,12 @@ import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthModule } from './health/health.module.js';
 import { OrganizationModule } from './organization/organization.module.js';
 import { RectificationModule } from './rectification/rectification.module.js';
+import { ScorecardModule } from './scorecard/scorecard.module.js';
+import { WorkPlanModule } from './work-plan/work-plan.module.js';
 import { GraphqlErrorFilter } from './shared/graphql/graphql-error.filter.js';
+import { RateLimitGuard, withHttpRequest } from './http/rate-limit.guard.js';
+import { formatGraphqlError } from './shared/graphql/format-error.js';
+import { queryLimitsRule } from './shared/graphql/query-limits.rule.js';
 
 @Module({})
 export class AppModule {
@@ -34,15 +40,24 @@ export class AppModule {
           inject: [ConfigService],
           useFactory: (config: ConfigService<AppSettings, true>) => {
             const production = config.get('NODE_ENV', { infer: true }) === 'production';
+            const introspection = config.get('GRAPHQL_INTROSPECTION', { infer: true });
+            // No "Did you mean …?" hints that would reveal the schema piece by piece.
+            const hideSchemaDetails = production || !introspection;
             return {
               autoSchemaFile: true,
               sortSchema: true,
               playground: false,
-              plugins: production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })],
-              introspection: !production,
+              // The explorer needs introspection; without a landing page plugin Nest disables the page.
+              plugins: introspection ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [],
+              introspection,
+              hideSchemaDetailsFromClientErrors: hideSchemaDetails,
+              validationRules: [
+                queryLimitsRule({ maxDepth: config.get('GRAPHQL_MAX_DEPTH', { infer: true }), maxCost: config.get('GRAPHQL_MAX_COST', { infer: true }) }),
+              ],
               // Stack traces stay in the server log; clients get the message and a stable code.
               includeStacktraceInErrorResponses: false,
-              context: ({ req, extra }: { req?: IncomingMessage; extra?: { request: IncomingMessage } }) => ({ req: req ?? extra?.request }),
+              formatError: formatGraphqlError({ hideSchemaDetails }),
+              context: withHttpRequest(graphqlContext),
               subscriptions: { 'graphql-ws': true },
             };
           },
@@ -50,8 +65,11 @@ export class AppModule {
         EventStoreModule,
         EventSourcingModule,
         OrganizationModule,
+        AccessModule,
         AssignmentsModule,
         RectificationModule,
+        WorkPlanModule,
+        ScorecardModule,
         HealthModule,
         DemoModule,
       ],
@@ -61,6 +79,7 @@ export class AppModule {
           useValue: new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }),
         },
         { provide: APP_FILTER, useClass: GraphqlErrorFilter },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
       ],
     };
   }

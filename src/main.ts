@@ -4,11 +4,14 @@ import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
 import type { AppSettings } from './config/app-settings.js';
+import { configureHttp } from './http/configure-http.js';
 
 async function main() {
   const app = await NestFactory.create(AppModule.forRoot(), { abortOnError: false });
   app.enableShutdownHooks();
-  const port = app.get(ConfigService<AppSettings, true>).get('PORT', { infer: true });
+  const config = app.get(ConfigService<AppSettings, true>);
+  configureHttp(app, { REQUEST_MAX_BYTES: config.get('REQUEST_MAX_BYTES', { infer: true }) });
+  const port = config.get('PORT', { infer: true });
   await app.listen(port);
   new Logger('Rectify').log(`GraphQL at http://localhost:${port}/graphql — health at http://localhost:${port}/health`);
 }

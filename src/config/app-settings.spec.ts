@@ -10,8 +10,44 @@ describe('settings', () => {
       EVENTSTORE_CONNECTION_STRING: undefined,
       DEMO_DATA: true,
       DUE_SOON_DAYS: 7,
+      GRAPHQL_MAX_DEPTH: 10,
+      GRAPHQL_MAX_COST: 2000,
+      GRAPHQL_INTROSPECTION: true,
+      REQUEST_MAX_BYTES: 102400,
+      RATE_LIMIT_PER_MINUTE: 300,
     });
     expect(validateSettings({ NODE_ENV: 'production' }).DEMO_DATA).toBe(false);
+  });
+
+  it('turn introspection off in production unless asked for, and take the GraphQL and HTTP limits', () => {
+    expect(validateSettings({ NODE_ENV: 'production' }).GRAPHQL_INTROSPECTION).toBe(false);
+    expect(validateSettings({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).GRAPHQL_INTROSPECTION).toBe(true);
+    expect(validateSettings({ GRAPHQL_INTROSPECTION: 'no' }).GRAPHQL_INTROSPECTION).toBe(false);
+    expect(
+      validateSettings({ GRAPHQL_MAX_DEPTH: '15', GRAPHQL_MAX_COST: '5000', REQUEST_MAX_BYTES: '1048576', RATE_LIMIT_PER_MINUTE: '0' }),
+    ).toMatchObject({ GRAPHQL_MAX_DEPTH: 15, GRAPHQL_MAX_COST: 5000, REQUEST_MAX_BYTES: 1048576, RATE_LIMIT_PER_MINUTE: 0 });
+  });
+
+  it('refuse limits that are not whole numbers in range, naming each', () => {
+    expect(() =>
+      validateSettings({
+        GRAPHQL_MAX_DEPTH: '1',
+        GRAPHQL_MAX_COST: 'lots',
+        GRAPHQL_INTROSPECTION: 'sometimes',
+        REQUEST_MAX_BYTES: '100kb',
+        RATE_LIMIT_PER_MINUTE: '-5',
+      }),
+    ).toThrow(
+      new RegExp(
+        [
+          'GRAPHQL_MAX_DEPTH must be a whole number of levels from 2 to 100 \\(got "1"\\)',
+          'GRAPHQL_MAX_COST must be a whole number from 10 to 1000000 \\(got "lots"\\)',
+          'GRAPHQL_INTROSPECTION must be true or false \\(got "sometimes"\\)',
+          'REQUEST_MAX_BYTES must be a whole number of bytes from 1024 to 52428800 \\(got "100kb"\\)',
+          'RATE_LIMIT_PER_MINUTE must be a whole number of requests from 0 to 1000000 \\(got "-5"\\)',
+        ].join('[\\s\\S]*'),
+      ),
+    );
   });
 
   it('select EventStoreDB with its connection string', () => {

@@ -12,6 +12,16 @@ export interface AppSettings {
   DEMO_DATA: boolean;
   /** A part due within this many days shows a yellow light. */
   DUE_SOON_DAYS: number;
+  /** GraphQL operations nested deeper than this are refused before they run. */
+  GRAPHQL_MAX_DEPTH: number;
+  /** GraphQL operations estimated to cost more than this are refused (1 per field, lists count 10 times). */
+  GRAPHQL_MAX_COST: number;
+  /** Schema introspection and the Apollo explorer page; off in production unless asked for. */
+  GRAPHQL_INTROSPECTION: boolean;
+  /** HTTP request bodies larger than this many bytes are refused with 413 before they are parsed. */
+  REQUEST_MAX_BYTES: number;
+  /** GraphQL requests per minute per access token (or per IP without one); 0 turns the limit off. */
+  RATE_LIMIT_PER_MINUTE: number;
 }
 
 export class InvalidSettingsError extends Error {
@@ -25,6 +35,14 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   if (value === undefined || value === '') return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+  return fallback;
+}
+
+function wholeNumber(name: string, value: string | undefined, fallback: number, [min, max]: [number, number], unit: string, problems: string[]): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (Number.isInteger(parsed) && parsed >= min && parsed <= max) return parsed;
+  problems.push(`${name} must be a whole number${unit ? ` of ${unit}` : ''} from ${min} to ${max} (got "${value}")`);
   return fallback;
 }
 
@@ -66,6 +84,25 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
     problems.push(`DUE_SOON_DAYS must be a whole number of days from 0 to 90 (got "${dueSoonText}")`);
   }
 
+  const GRAPHQL_MAX_DEPTH = wholeNumber('GRAPHQL_MAX_DEPTH', text('GRAPHQL_MAX_DEPTH'), 10, [2, 100], 'levels', problems);
+  const GRAPHQL_MAX_COST = wholeNumber('GRAPHQL_MAX_COST', text('GRAPHQL_MAX_COST'), 2000, [10, 1_000_000], '', problems);
+  const GRAPHQL_INTROSPECTION = flag('GRAPHQL_INTROSPECTION', text('GRAPHQL_INTROSPECTION'), NODE_ENV !== 'production', problems);
+  const REQUEST_MAX_BYTES = wholeNumber('REQUEST_MAX_BYTES', text('REQUEST_MAX_BYTES'), 100 * 1024, [1024, 50 * 1024 * 1024], 'bytes', problems);
+  const RATE_LIMIT_PER_MINUTE = wholeNumber('RATE_LIMIT_PER_MINUTE', text('RATE_LIMIT_PER_MINUTE'), 300, [0, 1_000_000], 'requests', problems);
+
   if (problems.length > 0) throw new InvalidSettingsError(problems);
-  return { NODE_ENV, PORT, EVENT_STORE, SQLITE_PATH, EVENTSTORE_CONNECTION_STRING, DEMO_DATA, DUE_SOON_DAYS };
+  return {
+    NODE_ENV,
+    PORT,
+    EVENT_STORE,
+    SQLITE_PATH,
+    EVENTSTORE_CONNECTION_STRING,
+    DEMO_DATA,
+    DUE_SOON_DAYS,
+    GRAPHQL_MAX_DEPTH,
+    GRAPHQL_MAX_COST,
+    GRAPHQL_INTROSPECTION,
+    REQUEST_MAX_BYTES,
+    RATE_LIMIT_PER_MINUTE,
+  };
 }

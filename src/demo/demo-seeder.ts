@@ -1,17 +1,25 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { readFile } from 'node:fs/promises';
 import { ConfigService } from '@nestjs/config';
 import { CommandBus } from '@nestjs/cqrs';
 import type { AppSettings } from '../config/app-settings.js';
 import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
-import { RegisterUnitCommand, unitIdForCode } from '../organization/register-unit/register-unit.handler.js';
+import { RegisterUnitCommand } from '../organization/register-unit/register-unit.handler.js';
+import { unitIdForCode } from '../organization/units/unit-id.js';
 import { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { RecordFindingCommand } from '../rectification/record-finding/record-finding.handler.js';
 import { RegisterEvaluationCommand } from '../rectification/register-evaluation/register-evaluation.handler.js';
 import { Actor, commandContext } from '../shared/command-context.js';
 import { Clock } from '../shared/clock.js';
-import { demoEvaluation, demoFindings, demoUnits } from './demo-data.js';
+import { DomainError } from '../shared/domain-error.js';
+import { RegisterUserCommand } from '../access/register-user/register-user.handler.js';
+import { ImportWorkPlanCommand } from '../work-plan/import-work-plan/import-work-plan.handler.js';
+import { demoEvaluation, demoFindings, demoUnits, demoUsers } from './demo-data.js';
 
 export const DEMO_ACTOR: Actor = { id: 'demo-data', role: 'SYSTEM', unitId: null };
+
+/** The sample 2026 plan (35 items of the demo units); `../../samples` from dist/demo and src/demo alike. */
+const DEMO_PLAN = new URL('../../samples/work-plan-2026.yaml', import.meta.url);
 
 /**
  * Seeds the demo through the ordinary command path. It runs on an empty log, or to finish a
@@ -36,6 +44,9 @@ export class DemoSeeder implements OnApplicationBootstrap {
     const demoWasStarted = this.units.list().some((unit) => unit.registeredBy === DEMO_ACTOR.id);
     if (!logIsEmpty && !demoWasStarted) return;
     await this.seed();
+    this.logger.log(
+      `Demo accounts (send "Authorization: Bearer <token>"):\n${demoUsers.map((user) => `  ${user.role.padEnd(10)} ${user.name}: ${user.token}`).join('\n')}`,
+    );
   }
 
   async seed(): Promise<void> {
@@ -62,6 +73,27 @@ export class DemoSeeder implements OnApplicationBootstrap {
         ),
       );
     }
-    this.logger.log(`Demo data ready: ${demoUnits.length} units, 1 evaluation, ${demoFindings.length} findings`);
+    await this.commands
+      .execute(
+        new ImportWorkPlanCommand(
+          { name: 'work-plan-2026.yaml', content: new Uint8Array(await readFile(DEMO_PLAN)) },
+          {},
+          context('ImportWorkPlan', 'work-plan:2026'),
+        ),
+      )
+      // The sample was edited after this store was seeded: keep the plan imported then.
+      .catch((error: unknown) => {
+        if (!(error instanceof DomainError && error.code === 'CONFLICT')) throw error;
+        this.logger.warn(`Demo work plan not imported again: ${error.message}`);
+      });
+    for (const user of demoUsers) {
+      await this.commands.execute(
+        new RegisterUserCommand(
+          { name: user.name, role: user.role, unitId: user.unit ? unitIdForCode(user.unit) : null, validForDays: 3650, token: user.token },
+          context('RegisterUser', `user:${user.role}`),
+        ),
+      );
+    }
+    this.logger.log(`Demo data ready: ${demoUnits.length} units, 1 evaluation, ${demoFindings.length} findings, the 2026 work plan, ${demoUsers.length} accounts`);
   }
 }

@@ -1,13 +1,16 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { readModelProvider } from '../event-sourcing/read-model.provider.js';
+import { ImportUnitsHandler } from './import-units/import-units.handler.js';
+import { ImportUnitsResolver } from './import-units/import-units.resolver.js';
 import { RegisterUnitHandler } from './register-unit/register-unit.handler.js';
 import { RegisterUnitResolver } from './register-unit/register-unit.resolver.js';
 import { GetUnitHandler, ListUnitsHandler } from './units/units.queries.js';
 import { UnitsReadModel } from './units/units.read-model.js';
 import { UnitsResolver } from './units/units.resolver.js';
 
+@Global()
 @Module({
-  providers: [readModelProvider(UnitsReadModel), UnitsResolver, ListUnitsHandler, GetUnitHandler, RegisterUnitHandler, RegisterUnitResolver],
+  providers: [readModelProvider(UnitsReadModel), UnitsResolver, ListUnitsHandler, GetUnitHandler, RegisterUnitHandler, RegisterUnitResolver, ImportUnitsHandler, ImportUnitsResolver],
   exports: [UnitsReadModel],
 })
 export class OrganizationModule {}

@@ -13,6 +13,8 @@ import { DashboardResolver } from './dashboard/dashboard.resolver.js';
 import { GetDashboardHandler, GetUnitWorkloadHandler } from './dashboard/dashboard.queries.js';
 import { ActOnFindingHandler } from './finding-workflow/act-on-finding.handler.js';
 import { FindingWorkflowResolver } from './finding-workflow/finding-workflow.resolver.js';
+import { ImportFindingsHandler } from './import-findings/import-findings.handler.js';
+import { ImportFindingsResolver } from './import-findings/import-findings.resolver.js';
 import { RecordFindingHandler } from './record-finding/record-finding.handler.js';
 import { RecordFindingResolver } from './record-finding/record-finding.resolver.js';
 import { RegisterEvaluationHandler } from './register-evaluation/register-evaluation.handler.js';
@@ -32,6 +34,7 @@ import { EvaluationSetupResolver } from './rectification-setup/rectification-set
 
 @Module({
   imports: [OrganizationModule],
+  exports: [RectificationLedger],
   providers: [
     readModelProvider(RectificationLedger),
     EvaluationsResolver,
@@ -49,6 +52,8 @@ import { EvaluationSetupResolver } from './rectification-setup/rectification-set
     DashboardResolver,
     FindingWorkflowResolver,
     RecordFindingResolver,
+    ImportFindingsHandler,
+    ImportFindingsResolver,
     readModelProvider(RectificationSetupReadModel),
     EvaluationSetupResolver,
     GetRectificationTeamHandler,

@@ -2,7 +2,9 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
-import { SUPERVISOR, freshDatabasePath } from '../support/test-app.js';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { freshDatabasePath } from '../support/test-app.js';
 
 /** The compiled server (`npm test` builds it first), started the way `npm start` does. */
 const SERVER = join(process.cwd(), 'dist/main.js');
@@ -46,11 +48,22 @@ const killHard = (child: ChildProcess) =>
     child.kill('SIGKILL');
   });
 
+/** The operator's command-line tool, appending to the same file while the server runs. */
+async function createUserWithCli(sqlitePath: string, args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, [join(process.cwd(), 'dist/cli/create-user.js'), ...args], {
+    env: { ...process.env, SQLITE_PATH: sqlitePath },
+  });
+  return stdout.trim().split('\n').at(-1)!;
+}
+
 describe('The server process', () => {
   it('keeps a recorded finding after kill -9 and a restart', async () => {
     const sqlitePath = freshDatabasePath();
     const port = await freePort();
     let server = await startServer(sqlitePath, port);
+    const token = await createUserWithCli(sqlitePath, ['--name', '张伟', '--role', 'SUPERVISOR']);
+    const SUPERVISOR = { authorization: `Bearer ${token}` };
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     const evaluation = await graphql(
       port,
       `mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`,
@@ -86,7 +99,7 @@ describe('The server process', () => {
     await killHard(server);
 
     server = await startServer(sqlitePath, port);
-    const read = await graphql(port, `query($id: ID!) { finding(id: $id) { title severity } }`, { id: finding.data.recordFinding.id });
+    const read = await graphql(port, `query($id: ID!) { finding(id: $id) { title severity } }`, { id: finding.data.recordFinding.id }, SUPERVISOR);
     expect(read.data.finding).toEqual({ title: '年度报告发布滞后', severity: 'MEDIUM' });
     await killHard(server);
   });
@@ -95,6 +108,7 @@ describe('The server process', () => {
     const sqlitePath = freshDatabasePath();
     const port = await freePort();
     const server = await startServer(sqlitePath, port);
+    const SUPERVISOR = { authorization: `Bearer ${await createUserWithCli(sqlitePath, ['--name', '张伟', '--role', 'SUPERVISOR'])}` };
 
     const tool = new SqliteEventStore(sqlitePath);
     const unitId = '3c0a6f7e-1d2b-4c5d-8e9f-0a1b2c3d4e5f';
@@ -124,7 +138,7 @@ describe('The server process', () => {
     const deadline = Date.now() + 1000;
     let names: string[] = [];
     while (Date.now() < deadline && !names.includes('青川市审计局')) {
-      names = (await graphql(port, '{ units { name } }')).data.units.map((u: { name: string }) => u.name);
+      names = ((await graphql(port, '{ units { name } }', {}, SUPERVISOR)).data?.units ?? []).map((u: { name: string }) => u.name);
     }
     expect(names).toContain('青川市审计局');
     await killHard(server);

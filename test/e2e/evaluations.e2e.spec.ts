@@ -1,5 +1,5 @@
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
-import { SUPERVISOR, TestApp, errorCode, freshDatabasePath, startTestApp } from '../support/test-app.js';
+import { TestApp, errorCode, freshDatabasePath, startTestApp } from '../support/test-app.js';
 
 const REGISTER = `mutation Register($input: RegisterEvaluationInput!) {
   registerEvaluation(input: $input) { id title evaluator commissionedBy periodStart periodEnd receivedOn registeredBy findingCount }
@@ -56,12 +56,12 @@ describe('Evaluations and findings over GraphQL', () => {
   });
 
   it('returns a recorded finding from the very next query (read your writes)', async () => {
-    const registered = await app.graphql(REGISTER, { input: evaluationInput() }, SUPERVISOR);
+    const registered = await app.graphql(REGISTER, { input: evaluationInput() });
     expect(registered.errors).toBeUndefined();
     const evaluation = registered.data!.registerEvaluation;
-    expect(evaluation).toMatchObject({ title: '2025年度政务公开第三方评估报告', registeredBy: 'zhang.wei', findingCount: 0 });
+    expect(evaluation).toMatchObject({ title: '2025年度政务公开第三方评估报告', registeredBy: await app.userId('SUPERVISOR'), findingCount: 0 });
 
-    const recorded = await app.graphql(RECORD, { input: findingInput(evaluation.id) }, SUPERVISOR);
+    const recorded = await app.graphql(RECORD, { input: findingInput(evaluation.id) });
     expect(recorded.errors).toBeUndefined();
     expect(recorded.data!.recordFinding).toMatchObject({
       evaluationId: evaluation.id,
@@ -81,25 +81,25 @@ describe('Evaluations and findings over GraphQL', () => {
 
   it('answers a retried mutation (same idempotency key) with the first result and appends nothing', async () => {
     const input = evaluationInput({ idempotencyKey: 'retry-me' });
-    const first = await app.graphql(REGISTER, { input }, SUPERVISOR);
+    const first = await app.graphql(REGISTER, { input });
     const position = await app.logPosition();
-    const retry = await app.graphql(REGISTER, { input }, SUPERVISOR);
+    const retry = await app.graphql(REGISTER, { input });
     expect(retry.errors).toBeUndefined();
     expect(retry.data!.registerEvaluation.id).toBe(first.data!.registerEvaluation.id);
     expect(await app.logPosition()).toBe(position);
   });
 
   it('records who acted in every event: actor, role, unit, command and correlation ids, time', async () => {
-    const registered = await app.graphql(REGISTER, { input: evaluationInput() }, { ...SUPERVISOR, 'x-correlation-id': 'trace-42' });
+    const registered = await app.graphql(REGISTER, { input: evaluationInput() }, { ...(await app.as('SUPERVISOR')), 'x-correlation-id': 'trace-42' });
     const store = new SqliteEventStore(sqlitePath);
     const [event] = await store.readStream(`evaluation-${registered.data!.registerEvaluation.id}`);
     await store.close();
     expect(event!.type).toBe('EvaluationRegistered');
     expect(event!.schemaVersion).toBe(1);
     expect(event!.metadata).toMatchObject({
-      actorId: 'zhang.wei',
+      actorId: await app.userId('SUPERVISOR'),
       actorRole: 'SUPERVISOR',
-      actorUnitId: 'OPENNESS',
+      actorUnitId: null,
       correlationId: 'trace-42',
       recordedAt: '2026-04-01T01:00:00.000Z',
     });
@@ -110,24 +110,24 @@ describe('Evaluations and findings over GraphQL', () => {
     let evaluationId: string;
 
     beforeAll(async () => {
-      evaluationId = (await app.graphql(REGISTER, { input: evaluationInput() }, SUPERVISOR)).data!.registerEvaluation.id;
+      evaluationId = (await app.graphql(REGISTER, { input: evaluationInput() })).data!.registerEvaluation.id;
     });
 
-    const cases: [string, () => [string, Record<string, unknown>, Record<string, string>], string, RegExp][] = [
-      ['an empty title', () => [REGISTER, { input: evaluationInput({ title: '   ' }) }, SUPERVISOR], 'BAD_USER_INPUT', /title must not be empty/],
-      ['a malformed date', () => [REGISTER, { input: evaluationInput({ receivedOn: '2026-02-30' }) }, SUPERVISOR], 'BAD_USER_INPUT', /receivedOn must be a date/],
-      ['a period that ends before it starts', () => [REGISTER, { input: evaluationInput({ periodStart: '2025-12-31', periodEnd: '2025-01-01' }) }, SUPERVISOR], 'BAD_USER_INPUT', /periodStart must not be after periodEnd/],
-      ['a report received in the future', () => [REGISTER, { input: evaluationInput({ receivedOn: '2026-12-01' }) }, SUPERVISOR], 'BAD_USER_INPUT', /future/],
-      ['an oversized title', () => [REGISTER, { input: evaluationInput({ title: '评'.repeat(201) }) }, SUPERVISOR], 'BAD_USER_INPUT', /at most 200 characters/],
-      ['an oversized description', () => [RECORD, { input: findingInput(evaluationId, { description: 'x'.repeat(5001) }) }, SUPERVISOR], 'BAD_USER_INPUT', /at most 5000/],
-      ['an unknown evaluation', () => [RECORD, { input: findingInput('2b1c5d8e-0000-4000-8000-000000000000') }, SUPERVISOR], 'NOT_FOUND', /Evaluation 2b1c5d8e-0000-4000-8000-000000000000 does not exist/],
-      ['a malformed evaluation id', () => [RECORD, { input: findingInput('not-an-id') }, SUPERVISOR], 'BAD_USER_INPUT', /evaluationId must be a valid id/],
-      ['an unknown concerned unit', () => [RECORD, { input: findingInput(evaluationId, { concernedUnitIds: ['2b1c5d8e-0000-4000-8000-000000000001'] }) }, SUPERVISOR], 'NOT_FOUND', /Unit/],
-      ['an unknown severity', () => [RECORD, { input: findingInput(evaluationId, { severity: 'CATASTROPHIC' }) }, SUPERVISOR], 'BAD_USER_INPUT', /Severity/],
-      ['an unknown field', () => [RECORD, { input: { ...findingInput(evaluationId), colour: 'red' } }, SUPERVISOR], 'BAD_USER_INPUT', /colour/],
-      ['no actor headers', () => [REGISTER, { input: evaluationInput() }, {}], 'UNAUTHENTICATED', /x-actor-id/],
-      ['an unknown role', () => [REGISTER, { input: evaluationInput() }, { 'x-actor-id': 'li', 'x-actor-role': 'MAYOR' }], 'UNAUTHENTICATED', /x-actor-role/],
-      ['a unit user without its unit', () => [REGISTER, { input: evaluationInput() }, { 'x-actor-id': 'li', 'x-actor-role': 'UNIT' }], 'UNAUTHENTICATED', /x-actor-unit/],
+    const cases: [string, () => [string, Record<string, unknown>, Record<string, string> | undefined], string, RegExp][] = [
+      ['an empty title', () => [REGISTER, { input: evaluationInput({ title: '   ' }) }, undefined], 'BAD_USER_INPUT', /title must not be empty/],
+      ['a malformed date', () => [REGISTER, { input: evaluationInput({ receivedOn: '2026-02-30' }) }, undefined], 'BAD_USER_INPUT', /receivedOn must be a date/],
+      ['a period that ends before it starts', () => [REGISTER, { input: evaluationInput({ periodStart: '2025-12-31', periodEnd: '2025-01-01' }) }, undefined], 'BAD_USER_INPUT', /periodStart must not be after periodEnd/],
+      ['a report received in the future', () => [REGISTER, { input: evaluationInput({ receivedOn: '2026-12-01' }) }, undefined], 'BAD_USER_INPUT', /future/],
+      ['an oversized title', () => [REGISTER, { input: evaluationInput({ title: '评'.repeat(201) }) }, undefined], 'BAD_USER_INPUT', /at most 200 characters/],
+      ['an oversized description', () => [RECORD, { input: findingInput(evaluationId, { description: 'x'.repeat(5001) }) }, undefined], 'BAD_USER_INPUT', /at most 5000/],
+      ['an unknown evaluation', () => [RECORD, { input: findingInput('2b1c5d8e-0000-4000-8000-000000000000') }, undefined], 'NOT_FOUND', /Evaluation 2b1c5d8e-0000-4000-8000-000000000000 does not exist/],
+      ['a malformed evaluation id', () => [RECORD, { input: findingInput('not-an-id') }, undefined], 'BAD_USER_INPUT', /evaluationId must be a valid id/],
+      ['an unknown concerned unit', () => [RECORD, { input: findingInput(evaluationId, { concernedUnitIds: ['2b1c5d8e-0000-4000-8000-000000000001'] }) }, undefined], 'NOT_FOUND', /Unit/],
+      ['an unknown severity', () => [RECORD, { input: findingInput(evaluationId, { severity: 'CATASTROPHIC' }) }, undefined], 'BAD_USER_INPUT', /Severity/],
+      ['an unknown field', () => [RECORD, { input: { ...findingInput(evaluationId), colour: 'red' } }, undefined], 'BAD_USER_INPUT', /colour/],
+      ['no access token', () => [REGISTER, { input: evaluationInput() }, {}], 'UNAUTHENTICATED', /Sign in first/],
+      ['a malformed Authorization header', () => [REGISTER, { input: evaluationInput() }, { authorization: 'Basic emhhbmc6MTIz' }], 'UNAUTHENTICATED', /Bearer <token>/],
+      ['an unknown token', () => [REGISTER, { input: evaluationInput() }, { authorization: 'Bearer rct_not-a-real-token' }], 'UNAUTHENTICATED', /not valid/],
     ];
 
     it.each(cases)('%s', async (_name, request, code, message) => {
@@ -147,10 +147,11 @@ describe('Evaluations and findings over GraphQL', () => {
     it('answers a registered unit code twice with CONFLICT', async () => {
       const input = { code: 'TJJ', name: '青川市统计局', kind: 'DEPARTMENT' };
       const mutation = `mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id code name } }`;
-      const first = await app.graphql(mutation, { input: { ...input, idempotencyKey: 'tjj-1' } }, SUPERVISOR);
+      const admin = await app.as('ADMIN');
+      const first = await app.graphql(mutation, { input: { ...input, idempotencyKey: 'tjj-1' } }, admin);
       expect(first.data!.registerUnit).toMatchObject({ code: 'TJJ', name: '青川市统计局' });
       const before = await app.logPosition();
-      const second = await app.graphql(mutation, { input: { ...input, idempotencyKey: 'tjj-2' } }, SUPERVISOR);
+      const second = await app.graphql(mutation, { input: { ...input, idempotencyKey: 'tjj-2' } }, admin);
       expect(errorCode(second)).toBe('CONFLICT');
       expect(second.errors![0]!.message).toMatch(/TJJ is already registered/);
       expect(await app.logPosition()).toBe(before);
@@ -162,8 +163,8 @@ describe('Restarting on the same database file', () => {
   it('rebuilds every read model from the log and does not seed the demo twice', async () => {
     const sqlitePath = freshDatabasePath();
     const first = await startTestApp({ sqlitePath, demoData: true });
-    const registered = await first.graphql(REGISTER, { input: evaluationInput() }, SUPERVISOR);
-    const recorded = await first.graphql(RECORD, { input: findingInput(registered.data!.registerEvaluation.id) }, SUPERVISOR);
+    const registered = await first.graphql(REGISTER, { input: evaluationInput() });
+    const recorded = await first.graphql(RECORD, { input: findingInput(registered.data!.registerEvaluation.id) });
     const positionBefore = await first.logPosition();
     await first.close();
 

@@ -1,4 +1,4 @@
-import { SUPERVISOR, TestApp, errorCode, freshDatabasePath, startTestApp } from '../support/test-app.js';
+import { TestApp, errorCode, freshDatabasePath, startTestApp } from '../support/test-app.js';
 
 // The test clock reads 2026-04-01 09:00 in the office (UTC+8): "today" is 2026-04-01.
 
@@ -73,13 +73,13 @@ describe('Rectification team, plan and circulars over GraphQL', () => {
           receivedOn: '2026-04-01',
         },
       },
-      SUPERVISOR,
     );
     expect(response.errors).toBeUndefined();
     return response.data!.registerEvaluation.id;
   };
 
-  const unitUser = () => ({ 'x-actor-id': 'li.na', 'x-actor-role': 'UNIT', 'x-actor-unit': unitId['JTJ']! });
+  let unitUserHeaders: Record<string, string>;
+  const unitUser = () => unitUserHeaders;
 
   beforeAll(async () => {
     app = await startTestApp({ sqlitePath, demoData: true });
@@ -87,6 +87,7 @@ describe('Rectification team, plan and circulars over GraphQL', () => {
     unitId = Object.fromEntries(response.data!.units.map((unit: { id: string; code: string }) => [unit.code, unit.id]));
     evaluationId = response.data!.evaluations[0].id;
     findingId = response.data!.evaluations[0].findings[0].id;
+    unitUserHeaders = await app.as('UNIT', unitId['JTJ']!);
   });
 
   afterAll(async () => {
@@ -100,7 +101,7 @@ describe('Rectification team, plan and circulars over GraphQL', () => {
   });
 
   it('forms the team and records the approved plan; both show on the evaluation', async () => {
-    const formed = await app.graphql(FORM_TEAM, { input: teamInput() }, SUPERVISOR);
+    const formed = await app.graphql(FORM_TEAM, { input: teamInput() });
     expect(formed.errors).toBeUndefined();
     expect(formed.data!.formRectificationTeam).toMatchObject({
       evaluationId,
@@ -110,10 +111,10 @@ describe('Rectification team, plan and circulars over GraphQL', () => {
         { name: '张伟', title: '市财政局副局长', unitId: unitId['CZJ'] },
         { name: '陈静', title: '高校信息公开研究专家', unitId: null },
       ],
-      formedBy: 'zhang.wei',
+      formedBy: await app.userId('SUPERVISOR'),
     });
 
-    const approved = await app.graphql(APPROVE_PLAN, { input: planInput() }, SUPERVISOR);
+    const approved = await app.graphql(APPROVE_PLAN, { input: planInput() });
     expect(approved.errors).toBeUndefined();
     expect(approved.data!.approveRectificationPlan).toMatchObject({
       evaluationId,
@@ -121,7 +122,7 @@ describe('Rectification team, plan and circulars over GraphQL', () => {
       approvedOn: '2026-03-30',
       selfRectificationDue: '2026-05-31',
       inspectionDue: '2026-06-30',
-      recordedBy: 'zhang.wei',
+      recordedBy: await app.userId('SUPERVISOR'),
     });
 
     const read = await app.graphql(EVALUATION_SETUP, { id: evaluationId });
@@ -139,7 +140,7 @@ describe('Rectification team, plan and circulars over GraphQL', () => {
   });
 
   it('issues a circular of criticism that shows among the circulars of its unit', async () => {
-    const issued = await app.graphql(ISSUE_CIRCULAR, { input: circularInput() }, SUPERVISOR);
+    const issued = await app.graphql(ISSUE_CIRCULAR, { input: circularInput() });
     expect(issued.errors).toBeUndefined();
     const circular = issued.data!.issueCircular;
     expect(circular).toMatchObject({
@@ -147,7 +148,7 @@ describe('Rectification team, plan and circulars over GraphQL', () => {
       kind: 'CRITICISM',
       references: [{ kind: 'FINDING', id: findingId }],
       issuedOn: '2026-03-31',
-      issuedBy: 'zhang.wei',
+      issuedBy: await app.userId('SUPERVISOR'),
       issuedAt: '2026-04-01T01:00:00.000Z',
     });
 
@@ -169,13 +170,11 @@ describe('Rectification team, plan and circulars over GraphQL', () => {
     const commendation = await app.graphql(
       ISSUE_CIRCULAR,
       { input: circularInput({ unitId: unitId['CZJ'], kind: 'COMMENDATION', title: '关于表扬市财政局的通报', references: [], issuedOn: '2026-04-01' }) },
-      SUPERVISOR,
     );
     expect(commendation.errors).toBeUndefined();
     const older = await app.graphql(
       ISSUE_CIRCULAR,
       { input: circularInput({ title: '关于市交通运输局公开目录缺失的通报', issuedOn: '2026-03-20' }) },
-      SUPERVISOR,
     );
     expect(older.errors).toBeUndefined();
 
@@ -200,10 +199,10 @@ describe('Rectification team, plan and circulars over GraphQL', () => {
     ])('%s', async (field, mutation, input) => {
       // A fresh evaluation, so that a team and a plan can be recorded once more.
       const variables = { input: input(await registerEvaluation()) };
-      const first = await app.graphql(mutation, variables, SUPERVISOR);
+      const first = await app.graphql(mutation, variables);
       expect(first.errors).toBeUndefined();
       const position = await app.logPosition();
-      const retried = await app.graphql(mutation, variables, SUPERVISOR);
+      const retried = await app.graphql(mutation, variables);
       expect(retried.errors).toBeUndefined();
       expect(retried.data![field]).toEqual(first.data![field]);
       expect(await app.logPosition()).toBe(position);
@@ -211,35 +210,35 @@ describe('Rectification team, plan and circulars over GraphQL', () => {
   });
 
   describe('refuses with a stable code and appends nothing', () => {
-    const cases: [string, () => [string, Record<string, unknown>, Record<string, string>], string, RegExp][] = [
-      ['a second team for the evaluation', () => [FORM_TEAM, { input: teamInput() }, SUPERVISOR], 'CONFLICT', /already has its rectification team/],
-      ['a second plan for the evaluation', () => [APPROVE_PLAN, { input: planInput() }, SUPERVISOR], 'CONFLICT', /already has its rectification plan/],
-      ['a team for an unknown evaluation', () => [FORM_TEAM, { input: teamInput({ evaluationId: UNKNOWN_ID }) }, SUPERVISOR], 'NOT_FOUND', /Evaluation .* does not exist/],
-      ['a plan for an unknown evaluation', () => [APPROVE_PLAN, { input: planInput({ evaluationId: UNKNOWN_ID }) }, SUPERVISOR], 'NOT_FOUND', /Evaluation .* does not exist/],
-      ['a team formed by a unit user', () => [FORM_TEAM, { input: teamInput() }, unitUser()], 'FORBIDDEN', /Only SUPERVISOR/],
-      ['a plan recorded by a unit user', () => [APPROVE_PLAN, { input: planInput() }, unitUser()], 'FORBIDDEN', /Only SUPERVISOR/],
-      ['a circular issued by a unit user', () => [ISSUE_CIRCULAR, { input: circularInput() }, unitUser()], 'FORBIDDEN', /Only SUPERVISOR/],
-      ['a malformed plan date', () => [APPROVE_PLAN, { input: planInput({ inspectionDue: '2026-06-31' }) }, SUPERVISOR], 'BAD_USER_INPUT', /inspectionDue must be a date/],
-      ['a team leader without a name', () => [FORM_TEAM, { input: teamInput({ leader: { name: '  ' } }) }, SUPERVISOR], 'BAD_USER_INPUT', /name must not be empty/],
+    const cases: [string, () => [string, Record<string, unknown>, Record<string, string> | undefined], string, RegExp][] = [
+      ['a second team for the evaluation', () => [FORM_TEAM, { input: teamInput() }, undefined], 'CONFLICT', /already has its rectification team/],
+      ['a second plan for the evaluation', () => [APPROVE_PLAN, { input: planInput() }, undefined], 'CONFLICT', /already has its rectification plan/],
+      ['a team for an unknown evaluation', () => [FORM_TEAM, { input: teamInput({ evaluationId: UNKNOWN_ID }) }, undefined], 'NOT_FOUND', /Evaluation .* does not exist/],
+      ['a plan for an unknown evaluation', () => [APPROVE_PLAN, { input: planInput({ evaluationId: UNKNOWN_ID }) }, undefined], 'NOT_FOUND', /Evaluation .* does not exist/],
+      ['a team formed by a unit user', () => [FORM_TEAM, { input: teamInput() }, unitUser()], 'FORBIDDEN', /UNIT users may not use/],
+      ['a plan recorded by a unit user', () => [APPROVE_PLAN, { input: planInput() }, unitUser()], 'FORBIDDEN', /UNIT users may not use/],
+      ['a circular issued by a unit user', () => [ISSUE_CIRCULAR, { input: circularInput() }, unitUser()], 'FORBIDDEN', /UNIT users may not use/],
+      ['a malformed plan date', () => [APPROVE_PLAN, { input: planInput({ inspectionDue: '2026-06-31' }) }, undefined], 'BAD_USER_INPUT', /inspectionDue must be a date/],
+      ['a team leader without a name', () => [FORM_TEAM, { input: teamInput({ leader: { name: '  ' } }) }, undefined], 'BAD_USER_INPUT', /name must not be empty/],
       [
         'more than 50 team members',
-        () => [FORM_TEAM, { input: teamInput({ members: Array.from({ length: 51 }, (_, i) => ({ name: `成员${i}` })) }) }, SUPERVISOR],
+        () => [FORM_TEAM, { input: teamInput({ members: Array.from({ length: 51 }, (_, i) => ({ name: `成员${i}` })) }) }, undefined],
         'BAD_USER_INPUT',
         /members must contain no more than 50/,
       ],
-      ['a member with a malformed unit id', () => [FORM_TEAM, { input: teamInput({ members: [{ name: '李敏', unitId: 'OPENNESS' }] }) }, SUPERVISOR], 'BAD_USER_INPUT', /unitId must be a valid id/],
-      ['a circular citing an unknown finding', () => [ISSUE_CIRCULAR, { input: circularInput({ references: [{ kind: 'FINDING', id: UNKNOWN_ID }] }) }, SUPERVISOR], 'NOT_FOUND', /FINDING .* does not exist/],
+      ['a member with a malformed unit id', () => [FORM_TEAM, { input: teamInput({ members: [{ name: '李敏', unitId: 'OPENNESS' }] }) }, undefined], 'BAD_USER_INPUT', /unitId must be a valid id/],
+      ['a circular citing an unknown finding', () => [ISSUE_CIRCULAR, { input: circularInput({ references: [{ kind: 'FINDING', id: UNKNOWN_ID }] }) }, undefined], 'NOT_FOUND', /FINDING .* does not exist/],
       [
         'a circular citing a work-plan item (there is no work plan yet)',
-        () => [ISSUE_CIRCULAR, { input: circularInput({ references: [{ kind: 'WORK_PLAN_ITEM', id: UNKNOWN_ID }] }) }, SUPERVISOR],
+        () => [ISSUE_CIRCULAR, { input: circularInput({ references: [{ kind: 'WORK_PLAN_ITEM', id: UNKNOWN_ID }] }) }, undefined],
         'NOT_FOUND',
         /WORK_PLAN_ITEM .* does not exist/,
       ],
-      ['a circular about an unknown unit', () => [ISSUE_CIRCULAR, { input: circularInput({ unitId: UNKNOWN_ID }) }, SUPERVISOR], 'NOT_FOUND', /Unit .* does not exist/],
-      ['a circular dated in the future', () => [ISSUE_CIRCULAR, { input: circularInput({ issuedOn: '2026-04-02' }) }, SUPERVISOR], 'BAD_USER_INPUT', /future/],
-      ['a circular citing the same finding twice', () => [ISSUE_CIRCULAR, { input: circularInput({ references: [{ kind: 'FINDING', id: findingId }, { kind: 'FINDING', id: findingId }] }) }, SUPERVISOR], 'BAD_USER_INPUT', /referenced twice/],
-      ['a circular of an unknown kind', () => [ISSUE_CIRCULAR, { input: circularInput({ kind: 'WARNING' }) }, SUPERVISOR], 'BAD_USER_INPUT', /CircularKind/],
-      ['a mutation without actor headers', () => [ISSUE_CIRCULAR, { input: circularInput() }, {}], 'UNAUTHENTICATED', /x-actor-id/],
+      ['a circular about an unknown unit', () => [ISSUE_CIRCULAR, { input: circularInput({ unitId: UNKNOWN_ID }) }, undefined], 'NOT_FOUND', /Unit .* does not exist/],
+      ['a circular dated in the future', () => [ISSUE_CIRCULAR, { input: circularInput({ issuedOn: '2026-04-02' }) }, undefined], 'BAD_USER_INPUT', /future/],
+      ['a circular citing the same finding twice', () => [ISSUE_CIRCULAR, { input: circularInput({ references: [{ kind: 'FINDING', id: findingId }, { kind: 'FINDING', id: findingId }] }) }, undefined], 'BAD_USER_INPUT', /referenced twice/],
+      ['a circular of an unknown kind', () => [ISSUE_CIRCULAR, { input: circularInput({ kind: 'WARNING' }) }, undefined], 'BAD_USER_INPUT', /CircularKind/],
+      ['a mutation without an access token', () => [ISSUE_CIRCULAR, { input: circularInput() }, {}], 'UNAUTHENTICATED', /Sign in first/],
     ];
 
     it.each(cases)('%s', async (_name, request, code, message) => {
@@ -257,7 +256,6 @@ describe('Rectification team, plan and circulars over GraphQL', () => {
       const response = await app.graphql(
         APPROVE_PLAN,
         { input: planInput({ evaluationId: freshEvaluationId, selfRectificationDue: '2026-07-31' }) },
-        SUPERVISOR,
       );
       expect(errorCode(response)).toBe('BAD_USER_INPUT');
       expect(response.errors![0]!.message).toMatch(/inspection deadline 2026-06-30 is before the self-rectification deadline 2026-07-31/);

@@ -1,6 +1,6 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { SUPERVISOR, TestApp, errorCode, startTestApp } from '../support/test-app.js';
+import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
 
 /**
  * The whole story of issue 3, through HTTP GraphQL on a real SQLite file: an evaluation with two
@@ -8,8 +8,9 @@ import { SUPERVISOR, TestApp, errorCode, startTestApp } from '../support/test-ap
  * one failed inspection, re-reports, passes, both findings closed — and the dashboard as it
  * stood in the middle, replayed from the log.
  */
-const INSPECTOR = { 'x-actor-id': 'wang.fang', 'x-actor-role': 'INSPECTOR' };
-const asUnit = (unitId: string) => ({ 'x-actor-id': `clerk-${unitId.slice(0, 8)}`, 'x-actor-role': 'UNIT', 'x-actor-unit': unitId });
+let INSPECTOR: Record<string, string>;
+const unitHeaders = new Map<string, Record<string, string>>();
+const asUnit = (unitId: string) => unitHeaders.get(unitId)!;
 
 const FINDING_FIELDS = `id status closedOn
   assignments { unitId role status dueDate originalDueDate trafficLight unit { name }
@@ -18,6 +19,9 @@ const FINDING_FIELDS = `id status closedOn
     extensionRequests { requestId status grantedDueDate }
     urges { message } returns { cause reason } }
   history { eventType actorId actorRole actorUnitId unitId recordedAt }`;
+
+/** A unit user reads every part's progress, but the reports and notes of its own part only. */
+const UNIT_VIEW_FIELDS = `id status closedOn assignments { unitId role status dueDate originalDueDate trafficLight extensionRequests { requestId status grantedDueDate } }`;
 
 let keySequence = 0;
 const key = (name: string) => `${name}-${(keySequence += 1)}`;
@@ -30,12 +34,13 @@ describe('A rectification from evaluation to close-out', () => {
   let channelFinding: string; // assigned to CZJ (lead)
 
   const at = (instant: string) => app.clock.set(instant);
-  const mutate = async (name: string, input: Record<string, unknown>, headers: Record<string, string> = SUPERVISOR) => {
-    const response = await app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${FINDING_FIELDS} } }`, { input: { idempotencyKey: key(name), ...input } }, headers);
+  const mutate = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>) => {
+    const fields = headers && [...unitHeaders.values()].includes(headers) ? UNIT_VIEW_FIELDS : FINDING_FIELDS;
+    const response = await app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${fields} } }`, { input: { idempotencyKey: key(name), ...input } }, headers);
     if (response.errors) throw new Error(`${name} refused: ${JSON.stringify(response.errors)}`);
     return response.data![name];
   };
-  const refusal = async (name: string, input: Record<string, unknown>, headers: Record<string, string>) => {
+  const refusal = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>) => {
     const before = await app.logPosition();
     const response = await app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { id } }`, { input: { idempotencyKey: key(name), ...input } }, headers);
     expect(await app.logPosition()).toBe(before);
@@ -61,9 +66,11 @@ describe('A rectification from evaluation to close-out', () => {
     for (const [code, name] of [['FGW', '市发展和改革委员会'], ['ZJJ', '市住房和城乡建设局'], ['CZJ', '市财政局']] as const) {
       const response = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, {
         input: { idempotencyKey: `unit-${code}`, code, name, kind: 'DEPARTMENT' },
-      }, SUPERVISOR);
+      }, await app.as('ADMIN'));
       units[code] = response.data!.registerUnit.id;
+      unitHeaders.set(units[code], await app.as('UNIT', units[code]));
     }
+    INSPECTOR = await app.as('INSPECTOR');
   });
 
   afterAll(async () => {
@@ -73,22 +80,22 @@ describe('A rectification from evaluation to close-out', () => {
   it('registers the evaluation with two findings, forms the team and approves the plan', async () => {
     const evaluation = await app.graphql(`mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`, {
       input: { idempotencyKey: 'evaluation', title: '2025年度政务公开第三方评估', evaluator: '研究院', commissionedBy: '国务院办公厅', periodStart: '2025-01-01', periodEnd: '2025-12-31', receivedOn: '2026-03-20' },
-    }, SUPERVISOR);
+    });
     evaluationId = evaluation.data!.registerEvaluation.id;
     const record = async (title: string, category: string, concerned: string[]) =>
       (await app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
         input: { idempotencyKey: key('finding'), evaluationId, title, description: title, category, severity: 'HIGH', concernedUnitIds: concerned },
-      }, SUPERVISOR)).data!.recordFinding.id as string;
+      })).data!.recordFinding.id as string;
     disclosureFinding = await record('部分单位信息公开不到位', '主动公开', [units.FGW, units.ZJJ]);
     channelFinding = await record('无网上依申请公开渠道', '依申请公开', [units.CZJ]);
 
     const team = await app.graphql(`mutation($input: FormRectificationTeamInput!) { formRectificationTeam(input: $input) { leader { name } } }`, {
       input: { idempotencyKey: 'team', evaluationId, leader: { name: '李明', title: '市政府秘书长' }, members: [{ name: '赵强', title: '副主任', unitId: units.FGW }] },
-    }, SUPERVISOR);
+    });
     expect(team.errors).toBeUndefined();
     const plan = await app.graphql(`mutation($input: ApproveRectificationPlanInput!) { approveRectificationPlan(input: $input) { approvedBy } }`, {
       input: { idempotencyKey: 'plan', evaluationId, title: '整改实施方案', approvedBy: '常务副市长 王刚', approvedOn: '2026-04-01', selfRectificationDue: '2026-05-31', inspectionDue: '2026-06-30' },
-    }, SUPERVISOR);
+    });
     expect(plan.errors).toBeUndefined();
   });
 
@@ -105,7 +112,7 @@ describe('A rectification from evaluation to close-out', () => {
     expect(partOf(disclosure, units.FGW).trafficLight).toBe('GREEN');
     await mutate('assignFinding', { findingId: channelFinding, units: [{ unitId: units.CZJ, role: 'LEAD', dueDate: '2026-05-15' }] });
 
-    expect(await refusal('assignFinding', { findingId: channelFinding, units: [{ unitId: units.ZJJ, role: 'LEAD', dueDate: '2026-05-15' }] }, SUPERVISOR)).toMatchObject({ code: 'CONFLICT' });
+    expect(await refusal('assignFinding', { findingId: channelFinding, units: [{ unitId: units.ZJJ, role: 'LEAD', dueDate: '2026-05-15' }] })).toMatchObject({ code: 'CONFLICT' });
   });
 
   it('grants the extension a unit asked for, before its due date', async () => {
@@ -141,7 +148,16 @@ describe('A rectification from evaluation to close-out', () => {
     expect(await app.logPosition()).toBe(position);
 
     await mutate('reportRectification', report(units.ZJJ, '已公开棚改项目信息'), asUnit(units.ZJJ));
-    const channel = await mutate('reportRectification', report(units.CZJ, '已开通网上申请'), asUnit(units.CZJ));
+    await mutate('reportRectification', report(units.CZJ, '已开通网上申请'), asUnit(units.CZJ));
+
+    const reportsOf = (findingId: string, headers: Record<string, string>) =>
+      app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId reports { summary evidence { title link documentRef } } } } }`, { id: findingId }, headers);
+    const own = await reportsOf(channelFinding, asUnit(units.CZJ));
+    expect(own.errors).toBeUndefined();
+    const others = await reportsOf(disclosureFinding, asUnit(units.CZJ));
+    expect(errorCode(others)).toBe('FORBIDDEN');
+    expect(others.errors![0]!.message).toMatch(/only its own unit's completion reports/);
+    const channel = own.data!.finding;
     expect(partOf(channel, units.CZJ).reports[0].evidence).toEqual([
       { title: '整改后的公开目录', link: 'https://www.example.gov.cn/xxgk/ml', documentRef: null },
       { title: '整改通知', link: null, documentRef: '青发改办〔2026〕8号' },
@@ -194,7 +210,7 @@ describe('A rectification from evaluation to close-out', () => {
       'InspectionLogged', 'RectificationReported', 'InspectionLogged', 'InspectionLogged', 'FindingClosedOut',
     ]);
     expect(history[3]).toMatchObject({ actorRole: 'UNIT', actorUnitId: units.ZJJ });
-    expect(history[10]).toMatchObject({ actorRole: 'INSPECTOR', actorId: 'wang.fang', unitId: units.ZJJ });
+    expect(history[10]).toMatchObject({ actorRole: 'INSPECTOR', actorId: await app.userId('INSPECTOR'), unitId: units.ZJJ });
   });
 
   it('shows 100 % closed now, and what the dashboard said in the middle', async () => {
@@ -235,7 +251,13 @@ describe('A rectification from evaluation to close-out', () => {
   });
 
   it('pushes finding and dashboard changes to subscribers over graphql-ws', async () => {
-    const client = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
+    const client = createClient({
+      url: `${app.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: await app.as('SUPERVISOR'),
+      lazy: false,
+      retryAttempts: 0,
+    });
     const first = <T>(query: string, variables: Record<string, unknown> = {}) =>
       new Promise<T>((resolve, reject) => {
         const unsubscribe = client.subscribe<T>({ query, variables }, {
@@ -247,14 +269,17 @@ describe('A rectification from evaluation to close-out', () => {
           complete: () => undefined,
         });
       });
-    const findingPushed = first<{ findingUpdated: { status: string; assignments: { status: string }[] } }>(
-      `subscription($id: ID!) { findingUpdated(id: $id) { status assignments { status } } }`, { id: channelFinding });
-    const dashboardPushed = first<{ dashboardUpdated: { findings: { open: number } } }>(`subscription { dashboardUpdated { findings { open } } }`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    try {
+      const findingPushed = first<{ findingUpdated: { status: string; assignments: { status: string }[] } }>(
+        `subscription($id: ID!) { findingUpdated(id: $id) { status assignments { status } } }`, { id: channelFinding });
+      const dashboardPushed = first<{ dashboardUpdated: { findings: { open: number } } }>(`subscription { dashboardUpdated { findings { open } } }`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
 
-    await mutate('reportRectification', { findingId: channelFinding, unitId: units.CZJ, summary: '已恢复入口', evidence: [{ title: '入口', link: 'https://www.example.gov.cn/ysqgk' }] }, asUnit(units.CZJ));
-    expect((await findingPushed).findingUpdated).toEqual({ status: 'OPEN', assignments: [{ status: 'REPORTED' }] });
-    expect((await dashboardPushed).dashboardUpdated.findings.open).toBe(1);
-    await client.dispose();
+      await mutate('reportRectification', { findingId: channelFinding, unitId: units.CZJ, summary: '已恢复入口', evidence: [{ title: '入口', link: 'https://www.example.gov.cn/ysqgk' }] }, asUnit(units.CZJ));
+      expect((await findingPushed).findingUpdated).toEqual({ status: 'OPEN', assignments: [{ status: 'REPORTED' }] });
+      expect((await dashboardPushed).dashboardUpdated.findings.open).toBe(1);
+    } finally {
+      await client.dispose();
+    }
   });
 });

@@ -1,9 +1,17 @@
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import { ConfigService } from '@nestjs/config';
+import { Test, type TestingModuleBuilder } from '@nestjs/testing';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CommandBus } from '@nestjs/cqrs';
+import { RegisterUserCommand } from '../../src/access/register-user/register-user.handler.js';
+import type { UserRole } from '../../src/access/domain/user.events.js';
 import { AppModule } from '../../src/app.module.js';
+import type { AppSettings } from '../../src/config/app-settings.js';
+import { configureHttp } from '../../src/http/configure-http.js';
+import { commandContext } from '../../src/shared/command-context.js';
 import { Clock } from '../../src/shared/clock.js';
 
 export const freshDatabasePath = () => join(mkdtempSync(join(tmpdir(), 'rectify-e2e-')), 'rectify.db');
@@ -21,8 +29,6 @@ export class TestClock extends Clock {
   }
 }
 
-export const SUPERVISOR = { 'x-actor-id': 'zhang.wei', 'x-actor-role': 'SUPERVISOR', 'x-actor-unit': 'OPENNESS' };
-
 export interface GraphqlResponse<Data = Record<string, any>> {
   data?: Data | null;
   errors?: { message: string; extensions?: { code?: string } }[];
@@ -32,11 +38,16 @@ export interface TestApp {
   app: INestApplication;
   url: string;
   clock: TestClock;
+  /** Sends a GraphQL request; without `headers`, as a supervisor (pass `{}` to send no token). */
   graphql<Data = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<GraphqlResponse<Data>>;
+  /** Headers of a signed-in user of that role (created on first use, then reused). */
+  as(role: UserRole, unitId?: string): Promise<Record<string, string>>;
+  /** The user id behind `as(role, unitId)`. */
+  userId(role: UserRole, unitId?: string): Promise<string>;
   /** The log's head position as /health reports it: unchanged means nothing was appended. */
   logPosition(): Promise<string | null>;
   close(): Promise<void>;
@@ -44,33 +55,69 @@ export interface TestApp {
 
 /** The real application over HTTP on a real SQLite file. */
 export async function startTestApp(
-  options: { sqlitePath?: string; demoData?: boolean; now?: string } = {},
+  options: {
+    sqlitePath?: string;
+    demoData?: boolean;
+    now?: string;
+    /** More settings, as environment variables would give them (e.g. `NODE_ENV: 'production'`). */
+    settings?: Record<string, string>;
+    /** Replaces providers before the app starts (e.g. one that fails, to see how failures are answered). */
+    override?: (module: TestingModuleBuilder) => TestingModuleBuilder;
+  } = {},
 ): Promise<TestApp> {
   const clock = new TestClock(new Date(options.now ?? '2026-04-01T09:00:00+08:00'));
-  const moduleRef = await Test.createTestingModule({
+  const environment = new Set(Object.keys(process.env));
+  const testingModule = Test.createTestingModule({
     imports: [
       AppModule.forRoot({
         NODE_ENV: 'test',
         EVENT_STORE: 'sqlite',
         SQLITE_PATH: options.sqlitePath ?? freshDatabasePath(),
         DEMO_DATA: String(options.demoData ?? false),
+        ...options.settings,
       }),
     ],
   })
     .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
+    .useValue(clock);
+  const moduleRef = await (options.override?.(testingModule) ?? testingModule).compile();
+  // ConfigModule copies the settings into process.env; undo it so the next app gets only its own.
+  for (const name of Object.keys(process.env)) if (!environment.has(name)) delete process.env[name];
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+  configureHttp(app, { REQUEST_MAX_BYTES: app.get(ConfigService<AppSettings, true>).get('REQUEST_MAX_BYTES', { infer: true }) });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const accounts = new Map<string, Promise<{ userId: string; token: string }>>();
+  const account = (role: UserRole, unitId?: string) => {
+    const key = `${role}:${unitId ?? ''}`;
+    if (!accounts.has(key)) {
+      const context = commandContext({
+        actor: { id: 'test-setup', role: 'SYSTEM', unitId: null },
+        commandType: 'RegisterUser',
+        // Unique per app instance: a restarted app on the same file needs tokens of its own.
+        idempotencyKey: `${key}:${randomUUID()}`,
+        now: clock.now(),
+      });
+      accounts.set(
+        key,
+        app
+          .get(CommandBus)
+          .execute(new RegisterUserCommand({ name: `${role} ${unitId ?? ''}`.trim(), role, unitId, validForDays: 3650 }, context))
+          .then(({ userId, token }) => ({ userId, token: token! })),
+      );
+    }
+    return accounts.get(key)!;
+  };
   return {
     app,
     url,
     clock,
-    async graphql(query, variables = {}, headers = {}) {
+    as: async (role, unitId) => ({ authorization: `Bearer ${(await account(role, unitId)).token}` }),
+    userId: async (role, unitId) => (await account(role, unitId)).userId,
+    async graphql(query, variables = {}, headers) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...(headers ?? (await account('SUPERVISOR').then(({ token }) => ({ authorization: `Bearer ${token}` })))) },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphqlResponse<any>;

@@ -1,4 +1,6 @@
-import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { requireUnitDetailsAccess } from '../../access/authorization/access-policy.js';
+import type { GraphqlContext } from '../../access/authorization/graphql-context.js';
 import { ConfigService } from '@nestjs/config';
 import { QueryBus } from '@nestjs/cqrs';
 import type { AppSettings } from '../../config/app-settings.js';
@@ -6,7 +8,7 @@ import { GetUnitQuery } from '../../organization/units/units.queries.js';
 import { UnitType } from '../../organization/units/unit.type.js';
 import { Clock } from '../../shared/clock.js';
 import { daysLeft, trafficLight, type PartView } from '../read-model/part-view.js';
-import { AssignmentType, TrafficLightEnum } from './assignment.types.js';
+import { AssignmentType, InspectionType, ReportType, ReturnType, TrafficLightEnum } from './assignment.types.js';
 
 @Resolver(() => AssignmentType)
 export class AssignmentResolver {
@@ -23,11 +25,37 @@ export class AssignmentResolver {
 
   @ResolveField(() => TrafficLightEnum, { nullable: true, description: 'None once verified' })
   trafficLight(@Parent() part: PartView) {
-    return trafficLight(part, this.clock.now().toISOString(), this.config.get('DUE_SOON_DAYS', { infer: true }));
+    return trafficLight(part, this.instantOf(part), this.config.get('DUE_SOON_DAYS', { infer: true }));
+  }
+
+  @ResolveField(() => [ReportType], { description: 'Completion reports with evidence (a unit user: its own part only)' })
+  reports(@Parent() part: PartView, @Context() context: GraphqlContext) {
+    return this.ownDetails(part, context, 'completion reports').reports;
+  }
+
+  @ResolveField(() => [InspectionType], { description: 'On-site inspections (a unit user: its own part only)' })
+  inspections(@Parent() part: PartView, @Context() context: GraphqlContext) {
+    return this.ownDetails(part, context, 'inspection notes').inspections;
+  }
+
+  @ResolveField(() => [ReturnType], { description: 'Why the part went back (a unit user: its own part only)' })
+  returns(@Parent() part: PartView, @Context() context: GraphqlContext) {
+    return this.ownDetails(part, context, 'inspection notes').returns;
+  }
+
+  /** Units see the progress of every part, but the evidence and notes of their own only. */
+  private ownDetails(part: PartView, context: GraphqlContext, what: string): PartView {
+    if (context.actor) requireUnitDetailsAccess(context.actor, part.unitId, what);
+    return part;
   }
 
   @ResolveField(() => Int, { description: 'Days until due on the office calendar; negative when overdue' })
   daysLeft(@Parent() part: PartView) {
-    return daysLeft(part, this.clock.now().toISOString());
+    return daysLeft(part, this.instantOf(part));
+  }
+
+  /** A part shown as of a past instant (time travel) is lit as it was then. */
+  private instantOf(part: PartView & { evaluatedAt?: string }): string {
+    return part.evaluatedAt ?? this.clock.now().toISOString();
   }
 }

@@ -1,13 +1,11 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor } from '../../event-sourcing/command-executor.js';
 import { CommandContext } from '../../shared/command-context.js';
-import { deterministicId } from '../../shared/ids.js';
+import { unitIdForCode } from '../units/unit-id.js';
 import { unitDecider } from '../domain/unit.decider.js';
 import { unitStream } from '../domain/unit.events.js';
 import { UnitsReadModel } from '../units/units.read-model.js';
 import type { RegisterUnitInput } from './register-unit.input.js';
-
-export const unitIdForCode = (code: string) => deterministicId('unit', code.toUpperCase());
 
 /** Registers a unit in the directory and returns its id. */
 export class RegisterUnitCommand extends Command<string> {

@@ -1,4 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { AllowRoles } from '../../access/authorization/access-policy.js';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
@@ -8,6 +9,7 @@ import { RegisterUnitCommand } from './register-unit.handler.js';
 import { RegisterUnitInput } from './register-unit.input.js';
 
 @Resolver(() => UnitType)
+@AllowRoles('ADMIN')
 export class RegisterUnitResolver {
   constructor(
     private readonly commands: CommandBus,

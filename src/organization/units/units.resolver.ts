@@ -1,9 +1,11 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { AllowRoles, WORKFLOW_READERS } from '../../access/authorization/access-policy.js';
 import { QueryBus } from '@nestjs/cqrs';
 import { GetUnitQuery, ListUnitsQuery } from './units.queries.js';
 import { UnitType } from './unit.type.js';
 
 @Resolver(() => UnitType)
+@AllowRoles(...WORKFLOW_READERS, 'ADMIN')
 export class UnitsResolver {
   constructor(private readonly queries: QueryBus) {}
 

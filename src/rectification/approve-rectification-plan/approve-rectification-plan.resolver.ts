@@ -1,4 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { AllowRoles } from '../../access/authorization/access-policy.js';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
@@ -8,6 +9,7 @@ import { ApproveRectificationPlanCommand } from './approve-rectification-plan.ha
 import { ApproveRectificationPlanInput } from './approve-rectification-plan.input.js';
 
 @Resolver(() => RectificationPlanType)
+@AllowRoles('SUPERVISOR')
 export class ApproveRectificationPlanResolver {
   constructor(
     private readonly commands: CommandBus,

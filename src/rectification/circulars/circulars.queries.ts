@@ -1,10 +1,15 @@
+import { requireUnitDetailsAccess } from '../../access/authorization/access-policy.js';
+import type { Actor } from '../../shared/command-context.js';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import { notFound } from '../../shared/domain-error.js';
 import { CircularView, CircularsReadModel } from './circulars.read-model.js';
 
 export class ListCircularsQuery extends Query<CircularView[]> {
-  constructor(readonly filter: { unitId?: string }) {
+  constructor(
+    readonly filter: { unitId?: string },
+    readonly reader: Actor,
+  ) {
     super();
   }
 }
@@ -22,9 +27,11 @@ export class ListCircularsHandler implements IQueryHandler<ListCircularsQuery> {
     private readonly units: UnitsReadModel,
   ) {}
 
-  execute({ filter }: ListCircularsQuery) {
-    if (filter.unitId && !this.units.get(filter.unitId)) throw notFound('Unit', filter.unitId);
-    return Promise.resolve(this.circulars.list(filter));
+  execute({ filter, reader }: ListCircularsQuery) {
+    const unitId = reader.role === 'UNIT' ? (filter.unitId ?? reader.unitId ?? undefined) : filter.unitId;
+    if (unitId) requireUnitDetailsAccess(reader, unitId, 'circulars');
+    if (unitId && !this.units.get(unitId)) throw notFound('Unit', unitId);
+    return Promise.resolve(this.circulars.list({ unitId }));
   }
 }
 

@@ -1,12 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { requireUnitDetailsAccess } from '../../access/authorization/access-policy.js';
+import type { Actor } from '../../shared/command-context.js';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { AppSettings } from '../../config/app-settings.js';
 import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
-import { isCalendarDate } from '../../shared/calendar-date.js';
+import { parseAsOf } from '../../shared/as-of.js';
 import { Clock } from '../../shared/clock.js';
-import { badInput, notFound } from '../../shared/domain-error.js';
+import { notFound } from '../../shared/domain-error.js';
 import { RectificationLedger } from '../ledger/rectification-ledger.js';
 import { buildDashboard, type Dashboard } from './dashboard.js';
 import { buildUnitWorkload, type UnitWorkload } from './unit-workload.js';
@@ -19,18 +21,12 @@ export class GetDashboardQuery extends Query<Dashboard> {
 }
 
 export class GetUnitWorkloadQuery extends Query<UnitWorkload> {
-  constructor(readonly unitId: string) {
+  constructor(
+    readonly unitId: string,
+    readonly reader: Actor,
+  ) {
     super();
   }
-}
-
-/** A day means "as of the end of that day" on the office's calendar (UTC+8). */
-function parseAsOf(asOf: string, now: Date): string {
-  const instant = isCalendarDate(asOf) ? new Date(`${asOf}T23:59:59.999+08:00`) : new Date(asOf);
-  if (Number.isNaN(instant.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(asOf)) {
-    throw badInput(`asOf must be an ISO-8601 date or instant, e.g. 2026-05-01 or 2026-05-01T12:00:00+08:00 (got "${asOf}").`);
-  }
-  return (instant > now ? now : instant).toISOString();
 }
 
 @QueryHandler(GetDashboardQuery)
@@ -68,7 +64,8 @@ export class GetUnitWorkloadHandler implements IQueryHandler<GetUnitWorkloadQuer
     @Inject(ConfigService) private readonly config: ConfigService<AppSettings, true>,
   ) {}
 
-  execute({ unitId }: GetUnitWorkloadQuery): Promise<UnitWorkload> {
+  execute({ unitId, reader }: GetUnitWorkloadQuery): Promise<UnitWorkload> {
+    requireUnitDetailsAccess(reader, unitId, 'workload');
     const unit = this.units.get(unitId);
     if (!unit) throw notFound('Unit', unitId);
     return Promise.resolve(

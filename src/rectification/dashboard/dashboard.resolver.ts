@@ -1,8 +1,10 @@
 import { Args, ID, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { AllowRoles, WORKFLOW_READERS } from '../../access/authorization/access-policy.js';
 import { QueryBus } from '@nestjs/cqrs';
 import { concatMap, filter } from 'rxjs';
 import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
 import { toAsyncIterator } from '../../shared/graphql/async-iterator.js';
+import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
 import { FindingType } from '../evaluations/evaluation.types.js';
 import { GetFindingQuery } from '../evaluations/evaluations.queries.js';
 import { findingStream } from '../domain/finding.events.js';
@@ -12,6 +14,7 @@ import { GetDashboardQuery, GetUnitWorkloadQuery } from './dashboard.queries.js'
 const isFindingEvent = (streamId: string) => streamId.startsWith('finding-') || streamId.startsWith('evaluation-');
 
 @Resolver(() => DashboardType)
+@AllowRoles(...WORKFLOW_READERS)
 export class DashboardResolver {
   constructor(
     private readonly queries: QueryBus,
@@ -26,9 +29,9 @@ export class DashboardResolver {
     return this.queries.execute(new GetDashboardQuery(asOf ?? undefined));
   }
 
-  @Query(() => UnitWorkloadType, { description: 'What a unit has to do, most urgent first, and its reminders' })
-  unitWorkload(@Args('unitId', { type: () => ID }) unitId: string) {
-    return this.queries.execute(new GetUnitWorkloadQuery(unitId));
+  @Query(() => UnitWorkloadType, { description: 'What a unit has to do, most urgent first, and its reminders (a unit user: its own only)' })
+  unitWorkload(@Args('unitId', { type: () => ID }) unitId: string, @CurrentRequester() requester: Requester) {
+    return this.queries.execute(new GetUnitWorkloadQuery(unitId, requester.actor));
   }
 
   @Subscription(() => DashboardType, {

@@ -1,4 +1,7 @@
-import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { mayReadUnitDetails } from '../../access/authorization/access-policy.js';
+import type { GraphqlContext } from '../../access/authorization/graphql-context.js';
+import { AllowRoles, WORKFLOW_READERS } from '../../access/authorization/access-policy.js';
 import { QueryBus } from '@nestjs/cqrs';
 import { AssignmentType } from '../../assignments/graphql/assignment.types.js';
 import { EvaluationType, FindingType, HistoryEntryType } from './evaluation.types.js';
@@ -6,6 +9,7 @@ import type { EvaluationView, FindingView } from '../ledger/rectification-ledger
 import { GetEvaluationQuery, GetFindingQuery, ListEvaluationsQuery, ListFindingsQuery } from './evaluations.queries.js';
 
 @Resolver(() => EvaluationType)
+@AllowRoles(...WORKFLOW_READERS)
 export class EvaluationsResolver {
   constructor(private readonly queries: QueryBus) {}
 
@@ -31,6 +35,7 @@ export class EvaluationsResolver {
 }
 
 @Resolver(() => FindingType)
+@AllowRoles(...WORKFLOW_READERS)
 export class FindingsResolver {
   constructor(private readonly queries: QueryBus) {}
 
@@ -57,8 +62,11 @@ export class FindingsResolver {
     return [...finding.parts.values()];
   }
 
-  @ResolveField(() => [HistoryEntryType], { description: 'Every event of the finding, in order' })
-  history(@Parent() finding: FindingView): HistoryEntryType[] {
-    return finding.history.map((entry) => ({ ...entry, details: JSON.stringify(entry.details) }));
+  @ResolveField(() => [HistoryEntryType], { description: 'Every event of the finding, in order (a unit user: without other units’ parts)' })
+  history(@Parent() finding: FindingView, @Context() context: GraphqlContext): HistoryEntryType[] {
+    const actor = context.actor;
+    return finding.history
+      .filter((entry) => !actor || entry.unitId === null || mayReadUnitDetails(actor, entry.unitId))
+      .map((entry) => ({ ...entry, details: JSON.stringify(entry.details) }));
   }
 }

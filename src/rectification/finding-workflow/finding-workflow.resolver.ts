@@ -1,9 +1,10 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { officeDate } from '../../shared/calendar-date.js';
+import { AllowRoles } from '../../access/authorization/access-policy.js';
+import { partCommands } from '../../assignments/graphql/part-commands.js';
+import type { CommandContext } from '../../shared/command-context.js';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
-import { deterministicId } from '../../shared/ids.js';
 import { FindingType } from '../evaluations/evaluation.types.js';
 import { GetFindingQuery } from '../evaluations/evaluations.queries.js';
 import { ActOnFindingCommand, type FindingWorkflowCommand } from './act-on-finding.handler.js';
@@ -27,87 +28,64 @@ export class FindingWorkflowResolver {
     private readonly contexts: CommandContextFactory,
   ) {}
 
+  @AllowRoles('SUPERVISOR')
   @Mutation(() => FindingType, { description: 'Assign the finding to one lead unit and any responsible units, each with a due date.' })
   assignFinding(@Args('input') input: AssignFindingInput, @CurrentRequester() requester: Requester) {
-    return this.act(requester, 'AssignFinding', input, (actor) => ({ type: 'AssignFinding', actor, units: input.units }));
+    return this.act(requester, 'AssignFinding', input, ({ actor }) => ({ type: 'AssignFinding', actor, units: input.units }));
   }
 
+  @AllowRoles('UNIT')
   @Mutation(() => FindingType, { description: 'A unit asks for a later due date for its part, with a reason.' })
   requestExtension(@Args('input') input: RequestExtensionInput, @CurrentRequester() requester: Requester) {
-    return this.act(requester, 'RequestExtension', input, (actor, context) => ({
-      type: 'RequestExtension',
-      actor,
-      unitId: input.unitId,
-      requestId: deterministicId('extension-request', context.commandId),
-      requestedDueDate: input.requestedDueDate,
-      reason: input.reason,
-    }));
+    return this.act(requester, 'RequestExtension', input, (issued) => partCommands.requestExtension(input, issued));
   }
 
+  @AllowRoles('SUPERVISOR')
   @Mutation(() => FindingType, { description: 'A supervisor approves (with the new date) or refuses (with a reason) a pending extension.' })
   decideExtension(@Args('input') input: DecideExtensionInput, @CurrentRequester() requester: Requester) {
-    return this.act(requester, 'DecideExtension', input, (actor) => ({
-      type: 'DecideExtension',
-      actor,
-      unitId: input.unitId,
-      requestId: input.requestId,
-      approve: input.approve,
-      newDueDate: input.newDueDate,
-      reason: input.reason,
-    }));
+    return this.act(requester, 'DecideExtension', input, (issued) => partCommands.decideExtension(input, issued));
   }
 
+  @AllowRoles('SUPERVISOR')
   @Mutation(() => FindingType, { description: '催办: a supervisor presses a unit on its part.' })
   urgeUnit(@Args('input') input: UrgeUnitInput, @CurrentRequester() requester: Requester) {
-    return this.act(requester, 'UrgeUnit', input, (actor) => ({ type: 'UrgeUnit', actor, unitId: input.unitId, message: input.message }));
+    return this.act(requester, 'UrgeUnit', input, (issued) => partCommands.urge(input, issued));
   }
 
+  @AllowRoles('UNIT')
   @Mutation(() => FindingType, { description: 'A unit reports its part done, with evidence (phase 1).' })
   reportRectification(@Args('input') input: ReportRectificationInput, @CurrentRequester() requester: Requester) {
-    return this.act(requester, 'ReportRectification', input, (actor) => ({
-      type: 'ReportRectification',
-      actor,
-      unitId: input.unitId,
-      summary: input.summary,
-      evidence: input.evidence.map((item) => ({ title: item.title, link: item.link || null, documentRef: item.documentRef || null })),
-    }));
+    return this.act(requester, 'ReportRectification', input, (issued) => partCommands.report(input, issued));
   }
 
+  @AllowRoles('SUPERVISOR')
   @Mutation(() => FindingType, { description: '退办: a supervisor sends an inadequate report back before inspection.' })
   sendBackReport(@Args('input') input: SendBackReportInput, @CurrentRequester() requester: Requester) {
-    return this.act(requester, 'SendBackReport', input, (actor) => ({ type: 'SendBackReport', actor, unitId: input.unitId, reason: input.reason }));
+    return this.act(requester, 'SendBackReport', input, (issued) => partCommands.sendBack(input, issued));
   }
 
+  @AllowRoles('INSPECTOR', 'SUPERVISOR')
   @Mutation(() => FindingType, {
     description: '现场督查 (phase 2): PASSED verifies the part, FAILED sends it back. The last pass closes the finding out.',
   })
   logInspection(@Args('input') input: LogInspectionInput, @CurrentRequester() requester: Requester) {
-    return this.act(requester, 'LogInspection', input, (actor, context) => ({
-      type: 'LogInspection',
-      actor,
-      today: officeDate(context.now),
-      unitId: input.unitId,
-      inspectionId: deterministicId('inspection', context.commandId),
-      outcome: input.outcome,
-      notes: input.notes ?? '',
-      inspectedOn: input.inspectedOn,
-      place: input.place ?? '',
-    }));
+    return this.act(requester, 'LogInspection', input, (issued) => partCommands.inspect(input, issued));
   }
 
+  @AllowRoles('SUPERVISOR')
   @Mutation(() => FindingType, { description: 'A supervisor reopens a closed finding: every part must be reported and inspected again.' })
   reopenFinding(@Args('input') input: ReopenFindingInput, @CurrentRequester() requester: Requester) {
-    return this.act(requester, 'ReopenFinding', input, (actor) => ({ type: 'ReopenFinding', actor, reason: input.reason }));
+    return this.act(requester, 'ReopenFinding', input, ({ actor }) => ({ type: 'ReopenFinding', actor, reason: input.reason }));
   }
 
   private async act(
     requester: Requester,
     commandType: string,
     input: { idempotencyKey: string; findingId: string },
-    toCommand: (actor: Requester['actor'], context: { commandId: string; now: string }) => FindingWorkflowCommand,
+    toCommand: (issued: CommandContext) => FindingWorkflowCommand,
   ) {
     const context = this.contexts.create(requester, commandType, input.idempotencyKey);
-    await this.commands.execute(new ActOnFindingCommand(input.findingId, toCommand(context.actor, context), context));
+    await this.commands.execute(new ActOnFindingCommand(input.findingId, toCommand(context), context));
     return this.queries.execute(new GetFindingQuery(input.findingId));
   }
 }

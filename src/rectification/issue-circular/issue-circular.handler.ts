@@ -8,6 +8,8 @@ import { circularDecider } from '../domain/circular.decider.js';
 import { circularStream, type CircularReference } from '../domain/circular.events.js';
 import { findingDecider } from '../domain/finding.decider.js';
 import { findingStream } from '../domain/finding.events.js';
+import { workPlanItemDecider } from '../../work-plan/domain/work-plan-item.decider.js';
+import { workPlanItemStream } from '../../work-plan/domain/work-plan.events.js';
 import type { IssueCircularInput } from './issue-circular.input.js';
 
 /** Issues a circular commending or criticising a unit; returns the new circular's id. */
@@ -54,8 +56,7 @@ export class IssueCircularHandler implements ICommandHandler<IssueCircularComman
       case 'FINDING':
         return (await this.executor.load(findingStream(reference.id), findingDecider)).status !== 'unrecorded';
       case 'WORK_PLAN_ITEM':
-        // There is no work plan yet: nothing can be cited. The work-plan feature will supply this lookup.
-        return false;
+        return (await this.executor.load(workPlanItemStream(reference.id), workPlanItemDecider)).status !== 'empty';
     }
   }
 }

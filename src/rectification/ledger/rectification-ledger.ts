@@ -1,6 +1,6 @@
 import { applyAssignmentEvent, type PartView } from '../../assignments/read-model/part-view.js';
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
-import type { ActorRole } from '../../event-store/event-store.port.js';
+import { historyEntry, type HistoryEntry } from '../../assignments/read-model/history.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import type { EvaluationEvent, EvaluationRegistered } from '../domain/evaluation.events.js';
 import type { FindingEvent, FindingRecorded } from '../domain/finding.events.js';
@@ -10,19 +10,6 @@ export type EvaluationView = EvaluationRegistered['data'] & {
   readonly registeredBy: string;
   readonly findingIds: string[];
 };
-
-/** One line of an item's history: what happened, who did it, in which role and unit, when. */
-export interface HistoryEntry {
-  readonly revision: number;
-  readonly eventType: string;
-  readonly recordedAt: string;
-  readonly actorId: string;
-  readonly actorRole: ActorRole;
-  readonly actorUnitId: string | null;
-  /** The unit whose part the event concerns, when it concerns one. */
-  readonly unitId: string | null;
-  readonly details: Record<string, unknown>;
-}
 
 export type FindingView = FindingRecorded['data'] & {
   readonly recordedAt: string;
@@ -113,18 +100,4 @@ export class RectificationLedger implements Projection {
     });
     this.evaluations.get(event.data.evaluationId)?.findingIds.push(event.data.findingId);
   }
-}
-
-function historyEntry(event: RecordedEvent): HistoryEntry {
-  const data = event.data as Record<string, unknown>;
-  return {
-    revision: event.revision,
-    eventType: event.type,
-    recordedAt: event.metadata.recordedAt,
-    actorId: event.metadata.actorId,
-    actorRole: event.metadata.actorRole,
-    actorUnitId: event.metadata.actorUnitId,
-    unitId: typeof data.unitId === 'string' ? data.unitId : null,
-    details: data,
-  };
 }

@@ -1,4 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { AllowRoles } from '../../access/authorization/access-policy.js';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
@@ -8,6 +9,7 @@ import { RecordFindingCommand } from './record-finding.handler.js';
 import { RecordFindingInput } from './record-finding.input.js';
 
 @Resolver(() => FindingType)
+@AllowRoles('SUPERVISOR')
 export class RecordFindingResolver {
   constructor(
     private readonly commands: CommandBus,

@@ -1,4 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { AllowRoles } from '../../access/authorization/access-policy.js';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
@@ -8,6 +9,7 @@ import { RegisterEvaluationCommand } from './register-evaluation.handler.js';
 import { RegisterEvaluationInput } from './register-evaluation.input.js';
 
 @Resolver(() => EvaluationType)
+@AllowRoles('SUPERVISOR')
 export class RegisterEvaluationResolver {
   constructor(
     private readonly commands: CommandBus,

@@ -1,4 +1,4 @@
-import { ArgumentsHost, BadRequestException, Catch, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
@@ -22,13 +22,16 @@ export class GraphqlErrorFilter extends BaseExceptionFilter implements GqlExcept
 export function toGraphqlError(exception: unknown, logger: Logger): GraphQLError {
   if (exception instanceof GraphQLError) return exception;
   if (exception instanceof DomainError) {
-    return new GraphQLError(exception.message, { extensions: { code: exception.code } });
+    return new GraphQLError(exception.message, { extensions: { ...exception.details, code: exception.code } });
   }
   if (exception instanceof ConcurrencyError) {
     return new GraphQLError(exception.message, { extensions: { code: 'CONFLICT' } });
   }
   if (exception instanceof BadRequestException) {
     return new GraphQLError(validationMessage(exception), { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  if (exception instanceof HttpException && exception.getStatus() === HttpStatus.TOO_MANY_REQUESTS) {
+    return new GraphQLError(exception.message, { extensions: { code: 'TOO_MANY_REQUESTS' } });
   }
   if (exception instanceof HttpException && exception.getStatus() < 500) {
     return new GraphQLError(exception.message, { extensions: { code: 'BAD_REQUEST' } });

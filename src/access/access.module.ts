@@ -1,0 +1,31 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { readModelProvider } from '../event-sourcing/read-model.provider.js';
+import { OrganizationModule } from '../organization/organization.module.js';
+import { AuthenticationService } from './authentication/authentication.service.js';
+import { AccessGuard } from './authorization/access.guard.js';
+import { DeactivateUserHandler } from './deactivate-user/deactivate-user.handler.js';
+import { IssueAccessTokenHandler } from './issue-access-token/issue-access-token.handler.js';
+import { RegisterUserHandler } from './register-user/register-user.handler.js';
+import { UserAccountsResolver } from './users/user-accounts.resolver.js';
+import { GetUserHandler, ListUsersHandler } from './users/users.queries.js';
+import { UsersReadModel } from './users/users.read-model.js';
+
+/** Users, roles and tokens; the guard that checks every GraphQL operation. */
+@Global()
+@Module({
+  imports: [OrganizationModule],
+  providers: [
+    readModelProvider(UsersReadModel),
+    AuthenticationService,
+    { provide: APP_GUARD, useClass: AccessGuard },
+    RegisterUserHandler,
+    IssueAccessTokenHandler,
+    DeactivateUserHandler,
+    ListUsersHandler,
+    GetUserHandler,
+    UserAccountsResolver,
+  ],
+  exports: [UsersReadModel],
+})
+export class AccessModule {}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../../shared/command-context.js';
+import { Clock } from '../../shared/clock.js';
+import { DomainError } from '../../shared/domain-error.js';
+import { looksLikeAccessToken, tokenSha256 } from '../domain/access-token.js';
+import { UsersReadModel } from '../users/users.read-model.js';
+
+const refuse = (message: string) => new DomainError('UNAUTHENTICATED', message);
+
+/** Turns an `Authorization: Bearer <token>` header into the acting user, or refuses it. */
+@Injectable()
+export class AuthenticationService {
+  constructor(
+    private readonly users: UsersReadModel,
+    private readonly clock: Clock,
+  ) {}
+
+  /** null when no credentials were sent; a bad credential is refused, never ignored. */
+  authenticate(authorization: string | undefined): Actor | null {
+    if (authorization === undefined || authorization.trim() === '') return null;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match || !looksLikeAccessToken(match[1]!)) {
+      throw refuse('Send your access token as "Authorization: Bearer <token>".');
+    }
+    const token = this.users.tokenBySha256(tokenSha256(match[1]!));
+    if (!token) throw refuse('This access token is not valid. Ask an administrator for a new one.');
+    if (token.expiresAt <= this.clock.now().toISOString()) {
+      throw refuse(`This access token expired on ${token.expiresAt}. Ask an administrator for a new one.`);
+    }
+    const user = this.users.user(token.userId);
+    if (!user?.active) throw refuse('This account has been deactivated.');
+    return { id: user.id, role: user.role, unitId: user.unitId };
+  }
+}

@@ -1,0 +1,28 @@
+import { SetMetadata } from '@nestjs/common';
+import type { ActorRole } from '../../event-store/event-store.port.js';
+import type { Actor } from '../../shared/command-context.js';
+import { DomainError } from '../../shared/domain-error.js';
+
+export const ACCESS_POLICY = 'rectify:access-policy';
+
+export type AccessPolicy = { readonly public: true } | { readonly public: false; readonly roles: readonly ActorRole[] };
+
+/** Who may call an operation. An operation without a policy is refused to everyone. */
+export const AllowRoles = (...roles: ActorRole[]) => SetMetadata(ACCESS_POLICY, { public: false, roles } satisfies AccessPolicy);
+
+/** The few operations anyone may call, signed in or not. */
+export const Public = () => SetMetadata(ACCESS_POLICY, { public: true } satisfies AccessPolicy);
+
+/** Those who read the rectification work: everything, except what unit-scoping hides from units. */
+export const WORKFLOW_READERS: ActorRole[] = ['SUPERVISOR', 'INSPECTOR', 'UNIT'];
+
+/** A unit user sees its own unit's details only; others see every unit's. */
+export function mayReadUnitDetails(actor: Actor, unitId: string): boolean {
+  return actor.role !== 'UNIT' || actor.unitId === unitId;
+}
+
+export function requireUnitDetailsAccess(actor: Actor, unitId: string, what: string): void {
+  if (!mayReadUnitDetails(actor, unitId)) {
+    throw new DomainError('FORBIDDEN', `A unit user may read only its own unit's ${what}.`);
+  }
+}

@@ -1,0 +1,46 @@
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandExecutor } from '../../event-sourcing/command-executor.js';
+import { UnitsReadModel } from '../../organization/units/units.read-model.js';
+import type { CommandContext } from '../../shared/command-context.js';
+import { deterministicId } from '../../shared/ids.js';
+import { mintAccessToken } from '../domain/access-token.js';
+import { userDecider } from '../domain/user.decider.js';
+import { userStream, type UserRole } from '../domain/user.events.js';
+
+export interface IssuedAccess {
+  readonly userId: string;
+  /** Shown once; null when this was a retry (only the token's hash was kept). */
+  readonly token: string | null;
+  readonly expiresAt: string | null;
+}
+
+/** Creates an account with its first access token. */
+export class RegisterUserCommand extends Command<IssuedAccess> {
+  constructor(
+    readonly input: { name: string; role: UserRole; unitId?: string | null; validForDays: number; token?: string },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RegisterUserCommand)
+export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly units: UnitsReadModel,
+  ) {}
+
+  async execute({ input, context }: RegisterUserCommand): Promise<IssuedAccess> {
+    const userId = deterministicId('user', context.commandId);
+    const unitId = input.unitId ?? null;
+    const { token, record } = mintAccessToken(deterministicId('token', context.commandId), new Date(context.now), input.validForDays, input.token);
+    const outcome = await this.executor.execute(
+      userStream(userId),
+      userDecider,
+      { type: 'RegisterUser', actor: context.actor, userId, name: input.name, role: input.role, unitId, unitExists: unitId === null || this.units.get(unitId) !== undefined, firstToken: record },
+      context,
+    );
+    return outcome.retried ? { userId, token: null, expiresAt: null } : { userId, token, expiresAt: record.expiresAt };
+  }
+}

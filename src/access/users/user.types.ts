@@ -1,0 +1,63 @@
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { graphqlEnum } from '../../shared/graphql/enum.js';
+import { EntityId, IdempotencyKey, RequiredText } from '../../shared/graphql/validation.js';
+import { UserRoles, type UserRole } from '../domain/user.events.js';
+import { DEFAULT_TOKEN_DAYS } from '../domain/access-token.js';
+
+export const UserRoleEnum = graphqlEnum(UserRoles, 'UserRole');
+
+@ObjectType('User')
+export class UserType {
+  @Field(() => ID) id: string;
+  @Field(() => String) name: string;
+  @Field(() => UserRoleEnum) role: UserRole;
+  @Field(() => ID, { nullable: true }) unitId: string | null;
+  @Field(() => Boolean) active: boolean;
+  @Field(() => String) registeredAt: string;
+  @Field(() => String) registeredBy: string;
+  @Field(() => String, { nullable: true }) deactivatedAt: string | null;
+  @Field(() => String, { nullable: true }) deactivationReason: string | null;
+}
+
+@ObjectType('IssuedAccess', { description: 'A new access token. It is shown once: only its hash is kept.' })
+export class IssuedAccessType {
+  @Field(() => UserType) user: UserType;
+  @Field(() => String, { nullable: true, description: 'Null when the mutation was a retry: ask for a new token instead' })
+  token: string | null;
+  @Field(() => String, { nullable: true }) expiresAt: string | null;
+}
+
+@InputType({ isAbstract: true })
+abstract class TokenLifetimeInput {
+  @Field(() => Int, { nullable: true, description: `Days the token stays valid (default ${DEFAULT_TOKEN_DAYS})` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  validForDays?: number;
+}
+
+@InputType()
+export class RegisterUserInput extends TokenLifetimeInput {
+  @Field(() => String) @IdempotencyKey() idempotencyKey: string;
+  @Field(() => String) @RequiredText(100) name: string;
+  @Field(() => UserRoleEnum) @IsIn(UserRoles) role: UserRole;
+  @Field(() => ID, { nullable: true, description: 'Required for UNIT users' })
+  @IsOptional()
+  @EntityId()
+  unitId?: string;
+}
+
+@InputType()
+export class IssueAccessTokenInput extends TokenLifetimeInput {
+  @Field(() => String) @IdempotencyKey() idempotencyKey: string;
+  @Field(() => ID) @EntityId() userId: string;
+}
+
+@InputType()
+export class DeactivateUserInput {
+  @Field(() => String) @IdempotencyKey() idempotencyKey: string;
+  @Field(() => ID) @EntityId() userId: string;
+  @Field(() => String) @RequiredText(500) reason: string;
+}

@@ -1,0 +1,140 @@
+import type { Actor } from '../../shared/command-context.js';
+import type { DomainEvent } from '../../shared/decider.js';
+import { badInput, conflict, notFound } from '../../shared/domain-error.js';
+import { requireRole, requireText } from '../../shared/guards.js';
+import type { AssignUnit, AssignmentCommand, ReopenParts } from './assignment.commands.js';
+import {
+  allPartsVerified,
+  decideAssignment,
+  evolveAssignments,
+  partsOf,
+  type AssignmentParentContext,
+  type AssignmentsState,
+} from './assignment.decider.js';
+import type { AssignmentEvent, AssignmentRole } from './assignment.events.js';
+
+/*
+ * What every parent of parts (a finding, a work-plan item) decides the same way: it is assigned
+ * in batches with exactly one LEAD overall, hands each part command to the assignment lifecycle,
+ * closes (销号) in the decision that verifies its last part, and reopens every part when a closed
+ * parent turns out not to be done. The parent supplies only its own events and how to name itself.
+ */
+
+/** One unit of an assignment batch; the due date is a calendar day, `YYYY-MM-DD`. */
+export interface UnitToAssign {
+  readonly unitId: string;
+  readonly role: AssignmentRole;
+  readonly dueDate: string;
+}
+
+/**
+ * The lifecycle's commands a parent passes through unchanged. AssignUnit and ReopenParts are left
+ * out: the parent wraps them in `assign` and `reopen`, with the parent's rules (exactly one lead;
+ * reopening only what is closed).
+ */
+export type PartCommand = Exclude<AssignmentCommand, AssignUnit | ReopenParts>;
+
+/**
+ * Several units at once: the first batch names the one LEAD (牵头单位) and any RESPONSIBLE units
+ * (责任单位); later batches add RESPONSIBLE units.
+ */
+export interface AssignmentBatch {
+  readonly actor: Actor;
+  readonly units: readonly UnitToAssign[];
+  /** Ids of `units` that the units directory does not know; looked up by the handler. */
+  readonly unknownUnitIds: readonly string[];
+}
+
+export interface ReopenRequest {
+  readonly actor: Actor;
+  readonly reason: string;
+}
+
+/** How one kind of parent is seen and what it writes when it closes or reopens. */
+export interface ParentOfPartsRules<Parent, ParentEvent extends DomainEvent> {
+  /** Lower-case noun for refusals: `finding`, `work-plan item`. */
+  readonly noun: string;
+  /** The parent as refusals name it: `Finding 3f2c…`, `Work-plan item 12`. */
+  readonly nameOf: (parent: Parent) => string;
+  readonly assignmentsOf: (parent: Parent) => AssignmentsState;
+  /** 销号: a closed parent takes no more units or reports, and only a closed one reopens. */
+  readonly isClosed: (parent: Parent) => boolean;
+  /** Written in the same decision as the inspection that verifies the last part. */
+  readonly closedEvent: (parent: Parent, closedOn: string) => ParentEvent;
+  /** Written just before PartsReopened. */
+  readonly reopenedEvent: (parent: Parent, reason: string) => ParentEvent;
+}
+
+export interface ParentOfParts<Parent, ParentEvent extends DomainEvent> {
+  /** UnitAssigned for every unit of the batch, in the order given, or a refusal of the whole batch. */
+  assign(batch: AssignmentBatch, parent: Parent): AssignmentEvent[];
+  /** The lifecycle's decision on one part, plus the parent's closed event when it verifies the last one. */
+  decideOnPart(command: PartCommand, parent: Parent): (AssignmentEvent | ParentEvent)[];
+  /** The parent's reopened event followed by PartsReopened. */
+  reopen(request: ReopenRequest, parent: Parent): (AssignmentEvent | ParentEvent)[];
+}
+
+export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
+  rules: ParentOfPartsRules<Parent, ParentEvent>,
+): ParentOfParts<Parent, ParentEvent> {
+  const contextOf = (parent: Parent): AssignmentParentContext => ({ parentClosed: rules.isClosed(parent) });
+
+  return {
+    /**
+     * The batch is first checked on its own (not empty, no unit twice, every unit known). Then
+     * each unit goes through the lifecycle's AssignUnit rules — who may assign, not on a closed
+     * parent, not a unit already assigned, never a second LEAD, a real due date — folding as it
+     * goes so the batch is also checked against itself: two LEADs are refused as a CONFLICT.
+     * Last, the parent must come out with its LEAD; the first batch that names none is
+     * BAD_USER_INPUT.
+     */
+    assign(batch, parent) {
+      if (batch.units.length === 0) throw badInput('Name at least one unit to assign.');
+      const named = new Set<string>();
+      for (const { unitId } of batch.units) {
+        if (named.has(unitId)) throw badInput(`Unit ${unitId} is named twice in the assignment.`);
+        named.add(unitId);
+      }
+      if (batch.unknownUnitIds.length > 0) throw notFound('Unit', batch.unknownUnitIds.join(', '));
+
+      let assignments = rules.assignmentsOf(parent);
+      const events: AssignmentEvent[] = [];
+      for (const { unitId, role, dueDate } of batch.units) {
+        const assigned = decideAssignment(
+          { type: 'AssignUnit', actor: batch.actor, unitId, role, dueDate },
+          assignments,
+          contextOf(parent),
+        );
+        assignments = assigned.reduce(evolveAssignments, assignments);
+        events.push(...assigned);
+      }
+      if (!partsOf(assignments).some((part) => part.role === 'LEAD')) {
+        throw badInput(`${rules.nameOf(parent)} needs a lead unit (牵头单位): name one unit as LEAD.`);
+      }
+      return events;
+    },
+
+    /** Closing is automatic: the inspection that verifies the last part closes the parent in the same decision. */
+    decideOnPart(command, parent) {
+      const decided = decideAssignment(command, rules.assignmentsOf(parent), contextOf(parent));
+      if (command.type !== 'LogInspection' || rules.isClosed(parent)) return decided;
+      const partsAfter = decided.reduce(evolveAssignments, rules.assignmentsOf(parent));
+      if (!allPartsVerified(partsAfter)) return decided;
+      return [...decided, rules.closedEvent(parent, command.today)];
+    },
+
+    reopen({ actor, reason }, parent) {
+      requireRole(actor, ['SUPERVISOR'], `reopen a ${rules.noun}`);
+      if (!rules.isClosed(parent)) {
+        throw conflict(`${rules.nameOf(parent)} is not closed; only a closed ${rules.noun} can be reopened.`);
+      }
+      requireText(reason, `A reason for reopening the ${rules.noun}`);
+      const partsReopened = decideAssignment(
+        { type: 'ReopenParts', actor, reason },
+        rules.assignmentsOf(parent),
+        contextOf(parent),
+      );
+      return [rules.reopenedEvent(parent, reason), ...partsReopened];
+    },
+  };
+}

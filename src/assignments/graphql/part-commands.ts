@@ -1,0 +1,62 @@
+import type { PartCommand } from '../domain/parent-of-parts.js';
+import type { Actor } from '../../shared/command-context.js';
+import { officeDate } from '../../shared/calendar-date.js';
+import { deterministicId } from '../../shared/ids.js';
+import type {
+  DecideExtensionPayload,
+  InspectionPayload,
+  ReportPayload,
+  RequestExtensionPayload,
+  SendBackPayload,
+  UrgePayload,
+} from './part.inputs.js';
+
+interface Issued {
+  readonly actor: Actor;
+  readonly commandId: string;
+  readonly now: string;
+}
+
+/**
+ * GraphQL input → the lifecycle's command, the same for findings and work-plan items. Ids of new
+ * requests and inspections derive from the command id, so a retry names the same ones.
+ */
+export const partCommands = {
+  requestExtension: (input: RequestExtensionPayload, { actor, commandId }: Issued): PartCommand => ({
+    type: 'RequestExtension',
+    actor,
+    unitId: input.unitId,
+    requestId: deterministicId('extension-request', commandId),
+    requestedDueDate: input.requestedDueDate,
+    reason: input.reason,
+  }),
+  decideExtension: (input: DecideExtensionPayload, { actor }: Issued): PartCommand => ({
+    type: 'DecideExtension',
+    actor,
+    unitId: input.unitId,
+    requestId: input.requestId,
+    approve: input.approve,
+    newDueDate: input.newDueDate,
+    reason: input.reason,
+  }),
+  urge: (input: UrgePayload, { actor }: Issued): PartCommand => ({ type: 'UrgeUnit', actor, unitId: input.unitId, message: input.message }),
+  report: (input: ReportPayload, { actor }: Issued): PartCommand => ({
+    type: 'ReportRectification',
+    actor,
+    unitId: input.unitId,
+    summary: input.summary,
+    evidence: input.evidence.map((item) => ({ title: item.title, link: item.link || null, documentRef: item.documentRef || null })),
+  }),
+  sendBack: (input: SendBackPayload, { actor }: Issued): PartCommand => ({ type: 'SendBackReport', actor, unitId: input.unitId, reason: input.reason }),
+  inspect: (input: InspectionPayload, { actor, commandId, now }: Issued): PartCommand => ({
+    type: 'LogInspection',
+    actor,
+    today: officeDate(now),
+    unitId: input.unitId,
+    inspectionId: deterministicId('inspection', commandId),
+    outcome: input.outcome,
+    notes: input.notes ?? '',
+    inspectedOn: input.inspectedOn,
+    place: input.place ?? '',
+  }),
+};

@@ -1,0 +1,154 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsUrl, ValidateNested } from 'class-validator';
+import { CalendarDate, EntityId, IdempotencyKey, OptionalText, RequiredText } from '../../shared/graphql/validation.js';
+import type { AssignmentRole, InspectionOutcome } from '../domain/assignment.events.js';
+import { AssignmentRoleEnum, InspectionOutcomeEnum } from './assignment.types.js';
+
+/*
+ * What every step of the one assignment lifecycle takes, whatever the parent (a finding or a
+ * work-plan item): each parent's input adds its own id to these with IntersectionType.
+ */
+
+@InputType({ isAbstract: true })
+export class IdempotentPayload {
+  @Field(() => String, { description: 'Chosen by the client; a retry with the same key changes nothing' })
+  @IdempotencyKey()
+  idempotencyKey: string;
+}
+
+@InputType({ isAbstract: true })
+export class PartPayload extends IdempotentPayload {
+  @Field(() => ID, { description: 'The unit whose part this is' })
+  @EntityId()
+  unitId: string;
+}
+
+@InputType()
+export class UnitAssignmentInput {
+  @Field(() => ID)
+  @EntityId()
+  unitId: string;
+
+  @Field(() => AssignmentRoleEnum)
+  @IsIn(['LEAD', 'RESPONSIBLE'])
+  role: AssignmentRole;
+
+  @Field(() => String, { description: 'YYYY-MM-DD' })
+  @CalendarDate()
+  dueDate: string;
+}
+
+@InputType({ isAbstract: true })
+export class AssignPayload extends IdempotentPayload {
+  @Field(() => [UnitAssignmentInput], { description: 'One LEAD (牵头单位) the first time, any RESPONSIBLE units (责任单位)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => UnitAssignmentInput)
+  units: UnitAssignmentInput[];
+}
+
+@InputType({ isAbstract: true })
+export class RequestExtensionPayload extends PartPayload {
+  @Field(() => String, { description: 'YYYY-MM-DD, later than the current due date' })
+  @CalendarDate()
+  requestedDueDate: string;
+
+  @Field(() => String)
+  @RequiredText(2000)
+  reason: string;
+}
+
+@InputType({ isAbstract: true })
+export class DecideExtensionPayload extends PartPayload {
+  @Field(() => ID)
+  @EntityId()
+  requestId: string;
+
+  @Field(() => Boolean)
+  @IsBoolean()
+  approve: boolean;
+
+  @Field(() => String, { nullable: true, description: 'When approving: a date other than the one requested' })
+  @IsOptional()
+  @CalendarDate()
+  newDueDate?: string;
+
+  @Field(() => String, { nullable: true, description: 'Required when refusing' })
+  @OptionalText(2000)
+  reason?: string;
+}
+
+@InputType({ isAbstract: true })
+export class UrgePayload extends PartPayload {
+  @Field(() => String)
+  @RequiredText(2000)
+  message: string;
+}
+
+@InputType()
+export class EvidenceInput {
+  @Field(() => String)
+  @RequiredText(200)
+  title: string;
+
+  @Field(() => String, { nullable: true, description: 'An http(s) link to the published proof' })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'evidence link must be an http(s) URL' })
+  @OptionalText(2000)
+  link?: string;
+
+  @Field(() => String, { nullable: true, description: 'An official document reference' })
+  @OptionalText(200)
+  documentRef?: string;
+}
+
+@InputType({ isAbstract: true })
+export class ReportPayload extends PartPayload {
+  @Field(() => String)
+  @RequiredText(5000)
+  summary: string;
+
+  @Field(() => [EvidenceInput])
+  @IsArray()
+  @ArrayMinSize(1, { message: 'evidence must list at least one item' })
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => EvidenceInput)
+  evidence: EvidenceInput[];
+}
+
+@InputType({ isAbstract: true })
+export class SendBackPayload extends PartPayload {
+  @Field(() => String)
+  @RequiredText(2000)
+  reason: string;
+}
+
+@InputType({ isAbstract: true })
+export class InspectionPayload extends PartPayload {
+  @Field(() => InspectionOutcomeEnum)
+  @IsIn(['PASSED', 'FAILED'])
+  outcome: InspectionOutcome;
+
+  @Field(() => String, { nullable: true, description: 'What was checked and found; required when FAILED' })
+  @OptionalText(5000)
+  notes?: string;
+
+  @Field(() => String, { description: 'YYYY-MM-DD, not in the future' })
+  @CalendarDate()
+  inspectedOn: string;
+
+  @Field(() => String, { nullable: true, description: 'Where the check took place' })
+  @OptionalText(200)
+  place?: string;
+}
+
+@InputType({ isAbstract: true })
+export class ReopenPayload extends IdempotentPayload {
+  @Field(() => String)
+  @RequiredText(2000)
+  reason: string;
+}

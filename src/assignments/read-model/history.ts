@@ -1,0 +1,29 @@
+import type { ActorRole } from '../../event-store/event-store.port.js';
+import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
+
+/** One line of an item's history: what happened, who did it, in which role and unit, when. */
+export interface HistoryEntry {
+  readonly revision: number;
+  readonly eventType: string;
+  readonly recordedAt: string;
+  readonly actorId: string;
+  readonly actorRole: ActorRole;
+  readonly actorUnitId: string | null;
+  /** The unit whose part the event concerns, when it concerns one. */
+  readonly unitId: string | null;
+  readonly details: Record<string, unknown>;
+}
+
+export function historyEntry(event: RecordedEvent): HistoryEntry {
+  const data = event.data as Record<string, unknown>;
+  return {
+    revision: event.revision,
+    eventType: event.type,
+    recordedAt: event.metadata.recordedAt,
+    actorId: event.metadata.actorId,
+    actorRole: event.metadata.actorRole,
+    actorUnitId: event.metadata.actorUnitId,
+    unitId: typeof data.unitId === 'string' ? data.unitId : null,
+    details: data,
+  };
+}

@@ -1,0 +1,82 @@
+import 'reflect-metadata';
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { validateSettings } from '../config/app-settings.js';
+import { DEFAULT_TOKEN_DAYS, mintAccessToken } from '../access/domain/access-token.js';
+import { userDecider } from '../access/domain/user.decider.js';
+import { UserRoles, userStream, type UserRole } from '../access/domain/user.events.js';
+import { allEventSchemas } from '../event-sourcing/all-event-schemas.js';
+import { executeCommand, loadState } from '../event-sourcing/execute-command.js';
+import { openEventStore } from '../event-store/open-event-store.js';
+import { unitDecider } from '../organization/domain/unit.decider.js';
+import { unitStream } from '../organization/domain/unit.events.js';
+import { unitIdForCode } from '../organization/units/unit-id.js';
+import { commandContext } from '../shared/command-context.js';
+import { DomainError } from '../shared/domain-error.js';
+import { deterministicId, newId } from '../shared/ids.js';
+
+const USAGE = `Usage: npm run user:create -- --name <name> --role <${UserRoles.join('|')}> [--unit <unit code>] [--days <validity, default ${DEFAULT_TOKEN_DAYS}>]
+Creates an account in the configured event store (EVENT_STORE, SQLITE_PATH, …) and prints its access token as the last line.`;
+
+class UsageError extends Error {}
+
+function parseOptions(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: { name: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, days: { type: 'string' }, help: { type: 'boolean' } },
+    strict: true,
+  });
+  if (values.help) throw new UsageError('');
+  const name = values.name?.trim();
+  const role = values.role?.trim().toUpperCase();
+  if (!name) throw new UsageError('--name is required.');
+  if (!role || !(UserRoles as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${UserRoles.join(', ')}.`);
+  const days = values.days === undefined ? DEFAULT_TOKEN_DAYS : Number(values.days);
+  if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError('--days must be a whole number from 1 to 366.');
+  return { name, role: role as UserRole, unitCode: values.unit?.trim() || null, days };
+}
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  const store = openEventStore(validateSettings(process.env));
+  const schemas = allEventSchemas();
+  try {
+    let unitId: string | null = null;
+    if (options.unitCode) {
+      unitId = unitIdForCode(options.unitCode);
+      const unit = await loadState(store, schemas, unitStream(unitId), unitDecider);
+      if (unit.status !== 'registered') throw new DomainError('NOT_FOUND', `No unit has the code ${options.unitCode}.`);
+    }
+    const now = new Date();
+    const context = commandContext({
+      actor: { id: `cli:${userInfo().username}`, role: 'SYSTEM', unitId: null },
+      commandType: 'RegisterUser',
+      idempotencyKey: newId(),
+      now,
+    });
+    const userId = deterministicId('user', context.commandId);
+    const { token, record } = mintAccessToken(deterministicId('token', context.commandId), now, options.days);
+    await executeCommand(
+      store,
+      schemas,
+      userStream(userId),
+      userDecider,
+      { type: 'RegisterUser', actor: context.actor, userId, name: options.name, role: options.role, unitId, unitExists: unitId !== null, firstToken: record },
+      context,
+    );
+    console.log(`Created ${options.role} user ${options.name} (${userId})${options.unitCode ? ` for unit ${options.unitCode}` : ''}.`);
+    console.log(`Token valid until ${record.expiresAt}. It is shown only now; keep it secret:`);
+    console.log(token);
+  } finally {
+    await store.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(error.message ? `${error.message}\n\n${USAGE}` : USAGE);
+    process.exit(error.message ? 2 : 0);
+  }
+  console.error(error instanceof DomainError ? `Refused: ${error.message}` : `Failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

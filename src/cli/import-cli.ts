@@ -1,0 +1,92 @@
+import 'reflect-metadata';
+import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { basename, resolve } from 'node:path';
+import { validateSettings } from '../config/app-settings.js';
+import { allEventSchemas } from '../event-sourcing/all-event-schemas.js';
+import { replayLog } from '../event-sourcing/replay-log.js';
+import { openEventStore } from '../event-store/open-event-store.js';
+import { UnitsReadModel } from '../organization/units/units.read-model.js';
+import { commandContext, type CommandContext } from '../shared/command-context.js';
+import { DomainError } from '../shared/domain-error.js';
+import { importFormatOf, sha256Of } from '../work-plan/import/import-problems.js';
+import { problemLines, problemsOf } from '../work-plan/import/import-refusal.js';
+import type { ImportDependencies, ImportFile } from '../work-plan/import/import-run.js';
+
+/*
+ * What the import tools (plan:import, units:import, findings:import) share: read the file, open
+ * the configured store (EVENT_STORE, SQLITE_PATH, …) — a running server sees what they append —,
+ * learn the units directory by replaying the log, act as the SYSTEM actor `cli:<user>`, and
+ * answer with a summary (exit 0), the usage (exit 2) or every problem of the file (exit 1).
+ */
+
+export class UsageError extends Error {}
+
+export interface ImportTool<Options> {
+  readonly usage: string;
+  readonly commandType: string;
+  /** The file's path and the tool's own options, or a UsageError. */
+  parse(argv: string[]): Options & { readonly file: string };
+  /** Imports and returns the summary to print. */
+  run(dependencies: ImportDependencies, file: ImportFile, options: Options, context: CommandContext): Promise<string>;
+}
+
+export function runImportTool<Options>(tool: ImportTool<Options>): void {
+  let fileName: string | undefined;
+  main(tool, (name) => (fileName = name)).then(
+    (summary) => {
+      console.log(summary);
+    },
+    (error: unknown) => {
+      process.exitCode = reportFailure(error, tool.usage, fileName);
+    },
+  );
+}
+
+async function main<Options>(tool: ImportTool<Options>, reading: (fileName: string) => void): Promise<string> {
+  const options = tool.parse(process.argv.slice(2));
+  // `npm run` starts in the project folder; a relative path means where the operator typed it.
+  const path = resolve(process.env.INIT_CWD ?? process.cwd(), options.file);
+  reading(basename(path));
+  const content = await readFile(path).then(
+    (bytes) => new Uint8Array(bytes),
+    (error: NodeJS.ErrnoException) => {
+      throw new Error(`cannot read ${path}${error.code === 'ENOENT' ? ': no such file' : `: ${error.message}`}.`);
+    },
+  );
+  const store = openEventStore(validateSettings(process.env));
+  const schemas = allEventSchemas();
+  try {
+    const units = await replayLog(store, schemas, new UnitsReadModel());
+    const context = commandContext({
+      actor: { id: `cli:${userInfo().username}`, role: 'SYSTEM', unitId: null },
+      commandType: tool.commandType,
+      idempotencyKey: sha256Of(content),
+      now: new Date(),
+    });
+    return await tool.run({ store, schemas, units }, { name: path, content }, options, context);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Prints why the tool stopped and returns the exit code. */
+function reportFailure(error: unknown, usage: string, fileName: string | undefined): number {
+  if (error instanceof UsageError) {
+    console.error(error.message ? `${error.message}\n\n${usage}` : usage);
+    return error.message ? 2 : 0;
+  }
+  const problems = problemsOf(error);
+  if (problems) {
+    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+    console.error(`Refused: ${fileName ?? 'the file'} was not imported (${count}); nothing was written.`);
+    for (const line of problemLines(problems, fileName ? importFormatOf(fileName) : undefined)) console.error(line);
+    return 1;
+  }
+  if (error instanceof DomainError) {
+    console.error(`Refused: ${error.message}`);
+    return 1;
+  }
+  console.error(`Failed: ${error instanceof Error ? error.message : String(error)}`);
+  return 1;
+}

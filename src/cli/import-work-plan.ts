@@ -1,0 +1,29 @@
+import { parseArgs } from 'node:util';
+import { describeWorkPlanImport, importWorkPlanFile } from '../work-plan/import-work-plan/import-work-plan.js';
+import { runImportTool, UsageError } from './import-cli.js';
+
+runImportTool({
+  usage: `Usage: npm run plan:import -- <file.xlsx|.csv|.yaml|.json> [--title <plan title>] [--year <year>]
+Imports a work plan (分解方案) into the configured event store (EVENT_STORE, SQLITE_PATH, …).
+CSV and XLSX have no title: it defaults to the file name, the year to the first item's due date.
+Nothing is written if any row is wrong; every problem is listed. Importing the same file again writes nothing.`,
+  commandType: 'ImportWorkPlan',
+  parse(argv) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { title: { type: 'string' }, year: { type: 'string' }, help: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (values.help) throw new UsageError('');
+    if (positionals.length !== 1) throw new UsageError('Give exactly one file to import.');
+    const year = values.year === undefined ? undefined : Number(values.year);
+    if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) {
+      throw new UsageError('--year must be a year such as 2026.');
+    }
+    return { file: positionals[0]!, title: values.title?.trim() || undefined, year };
+  },
+  async run(dependencies, file, { title, year }, context) {
+    return describeWorkPlanImport(await importWorkPlanFile(dependencies, file, { title, year }, context));
+  },
+});

@@ -1,0 +1,35 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
+import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
+import type { CommandContext } from '../../shared/command-context.js';
+import { EventSchemaRegistry } from '../../shared/event-schemas.js';
+import type { ImportFile } from '../../work-plan/import/import-run.js';
+import { UnitsReadModel } from '../units/units.read-model.js';
+import { importUnitsFile, type UnitsImportOutcome } from './import-units.js';
+
+/** Registers the units of a directory file, all or nothing. */
+export class ImportUnitsCommand extends Command<UnitsImportOutcome> {
+  constructor(
+    readonly file: ImportFile,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ImportUnitsCommand)
+export class ImportUnitsHandler implements ICommandHandler<ImportUnitsCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly schemas: EventSchemaRegistry,
+    private readonly units: UnitsReadModel,
+    private readonly projections: ProjectionEngine,
+  ) {}
+
+  async execute({ file, context }: ImportUnitsCommand): Promise<UnitsImportOutcome> {
+    const outcome = await importUnitsFile({ store: this.store, schemas: this.schemas, units: this.units }, file, context);
+    if (outcome.position) await this.projections.waitFor(outcome.position);
+    return outcome;
+  }
+}

@@ -1,0 +1,69 @@
+import { batchCommand, contextInBatch } from '../../event-sourcing/command-batch.js';
+import type { Position } from '../../event-store/event-store.port.js';
+import type { CommandContext } from '../../shared/command-context.js';
+import { sha256Of, unitLookupFrom } from '../../work-plan/import/import-problems.js';
+import { importRefused } from '../../work-plan/import/import-refusal.js';
+import { fileFormatOf, runImportBatch, type ImportDependencies, type ImportFile } from '../../work-plan/import/import-run.js';
+import { importUnits, type ImportedUnit } from '../../work-plan/import/units-import.js';
+import { unitDecider } from '../domain/unit.decider.js';
+import { unitStream } from '../domain/unit.events.js';
+
+/*
+ * Imports the units directory (单位名录) from a file: the write path of `npm run units:import` and
+ * of the importUnits mutation. All or nothing; parents are registered before their children.
+ * Units already in the directory under the same code and name are left as they are, so importing
+ * the same file again appends nothing and completes an import that stopped half-way.
+ */
+
+export interface UnitsImportOutcome {
+  /** Registered by this import, parents first. */
+  readonly created: readonly ImportedUnit[];
+  /** Already in the directory under the same code and name. */
+  readonly alreadyRegistered: readonly ImportedUnit[];
+  readonly position: Position | null;
+}
+
+export async function importUnitsFile(
+  dependencies: ImportDependencies,
+  file: ImportFile,
+  context: CommandContext,
+): Promise<UnitsImportOutcome> {
+  const { fileName, format } = fileFormatOf(file);
+  const result = await importUnits(file.content, { format, lookupUnit: unitLookupFrom(dependencies.units.list()) });
+  if (!result.ok) throw importRefused(fileName, format, result.problems);
+
+  const sha256 = sha256Of(file.content);
+  const toRegister = result.units.filter((unit) => !unit.alreadyRegistered);
+  const registeredBefore = new Set<string>();
+  const commands = toRegister.map((unit) => {
+    // Parents come first: one in the file is registered just before, in this batch.
+    const parentExists =
+      unit.parentUnitId === null || dependencies.units.get(unit.parentUnitId) !== undefined || registeredBefore.has(unit.parentUnitId);
+    registeredBefore.add(unit.unitId);
+    return batchCommand(
+      unit.row,
+      unitStream(unit.unitId),
+      unitDecider,
+      {
+        type: 'RegisterUnit',
+        data: { unitId: unit.unitId, code: unit.code, name: unit.name, kind: unit.kind, parentUnitId: unit.parentUnitId },
+        parentExists,
+      },
+      contextInBatch(context, 'RegisterUnit', `units:${sha256}:${unit.code.toUpperCase()}`),
+    );
+  });
+  const batch = await runImportBatch(dependencies, { fileName, format }, commands);
+  return {
+    created: toRegister,
+    alreadyRegistered: result.units.filter((unit) => unit.alreadyRegistered),
+    position: batch.position,
+  };
+}
+
+/** `Imported units.csv: 15 units registered, 0 already in the directory.` */
+export function describeUnitsImport(fileName: string, outcome: UnitsImportOutcome): string {
+  const created = outcome.created.length;
+  const existing = outcome.alreadyRegistered.length;
+  if (created === 0) return `Every unit of ${fileName} is already in the directory (${existing}). Nothing was written.`;
+  return `Imported ${fileName}: ${created} unit${created === 1 ? '' : 's'} registered, ${existing} already in the directory.`;
+}

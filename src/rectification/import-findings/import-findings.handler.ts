@@ -1,0 +1,36 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
+import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
+import { UnitsReadModel } from '../../organization/units/units.read-model.js';
+import type { CommandContext } from '../../shared/command-context.js';
+import { EventSchemaRegistry } from '../../shared/event-schemas.js';
+import type { ImportFile } from '../../work-plan/import/import-run.js';
+import { importFindingsFile, type FindingsImportOutcome } from './import-findings.js';
+
+/** Records the findings of a file on an evaluation, all or nothing. */
+export class ImportFindingsCommand extends Command<FindingsImportOutcome> {
+  constructor(
+    readonly evaluationId: string,
+    readonly file: ImportFile,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ImportFindingsCommand)
+export class ImportFindingsHandler implements ICommandHandler<ImportFindingsCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly schemas: EventSchemaRegistry,
+    private readonly units: UnitsReadModel,
+    private readonly projections: ProjectionEngine,
+  ) {}
+
+  async execute({ evaluationId, file, context }: ImportFindingsCommand): Promise<FindingsImportOutcome> {
+    const outcome = await importFindingsFile({ store: this.store, schemas: this.schemas, units: this.units }, evaluationId, file, context);
+    if (outcome.position) await this.projections.waitFor(outcome.position);
+    return outcome;
+  }
+}

@@ -1,0 +1,45 @@
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Args, Field, ID, Int, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
+import { AllowRoles } from '../../access/authorization/access-policy.js';
+import { CommandContextFactory } from '../../shared/command-context.factory.js';
+import { decodeUpload } from '../../shared/graphql/file-upload.js';
+import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
+import { FindingType } from '../evaluations/evaluation.types.js';
+import { GetFindingQuery } from '../evaluations/evaluations.queries.js';
+import type { FindingView } from '../ledger/rectification-ledger.js';
+import { ImportFindingsCommand } from './import-findings.handler.js';
+import { ImportFindingsInput } from './import-findings.input.js';
+
+@ObjectType('FindingsImportResult')
+export class FindingsImportResultType {
+  @Field(() => ID) evaluationId: string;
+  @Field(() => [FindingType], { description: 'Every finding of the file, in its order' }) findings: FindingView[];
+  @Field(() => Int, { description: 'Findings this import recorded' }) recordedCount: number;
+  @Field(() => Int, { description: 'Findings an earlier import of the same file had recorded' }) alreadyRecordedCount: number;
+}
+
+@Resolver()
+@AllowRoles('SUPERVISOR')
+export class ImportFindingsResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly contexts: CommandContextFactory,
+  ) {}
+
+  @Mutation(() => FindingsImportResultType, {
+    description:
+      'Record an evaluation’s findings from a file (问题, 具体表现, 类别, 严重程度, 涉及单位). All or nothing: a file with bad rows is refused (BAD_USER_INPUT, every row in extensions.problems). The same file again writes nothing.',
+  })
+  async importFindings(
+    @Args('input') { idempotencyKey, evaluationId, fileName, contentBase64 }: ImportFindingsInput,
+    @CurrentRequester() requester: Requester,
+  ): Promise<FindingsImportResultType> {
+    const content = decodeUpload(contentBase64);
+    const context = this.contexts.create(requester, 'ImportFindings', idempotencyKey);
+    const outcome = await this.commands.execute(new ImportFindingsCommand(evaluationId, { name: fileName, content }, context));
+    const findings = await Promise.all(outcome.findings.map((finding) => this.queries.execute(new GetFindingQuery(finding.findingId))));
+    const recordedCount = outcome.findings.filter((finding) => finding.recordedNow).length;
+    return { evaluationId, findings, recordedCount, alreadyRecordedCount: outcome.findings.length - recordedCount };
+  }
+}

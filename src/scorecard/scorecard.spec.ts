@@ -1,0 +1,43 @@
+import type { PartView } from '../assignments/read-model/part-view.js';
+import { buildScorecard } from './scorecard.js';
+
+const part = (unitId: string, overrides: Partial<PartView> = {}): PartView => ({
+  unitId,
+  role: 'RESPONSIBLE',
+  status: 'ASSIGNED',
+  dueDate: '2026-05-15',
+  originalDueDate: '2026-05-15',
+  assignedAt: '2026-04-01T01:00:00.000Z',
+  verifiedAt: null,
+  reports: [],
+  inspections: [],
+  extensionRequests: [],
+  urges: [],
+  returns: [],
+  ...overrides,
+});
+const report = (day: string) => ({ summary: '', evidence: [], reportedAt: `${day}T02:00:00.000Z`, reportedBy: 'u' });
+
+describe('the unit scorecard', () => {
+  const scores = buildScorecard({
+    now: '2026-05-20T02:00:00.000Z',
+    unitName: (id) => ({ a: '市财政局', b: '市发改委', c: '市民政局' })[id] ?? id,
+    parts: [
+      part('a', { status: 'VERIFIED', reports: [report('2026-05-10')], verifiedAt: '2026-05-11T01:00:00.000Z' }),
+      part('a', { status: 'REPORTED', reports: [report('2026-05-14')] }),
+      part('b', { status: 'VERIFIED', reports: [report('2026-05-16'), report('2026-05-18')], verifiedAt: '2026-05-19T01:00:00.000Z', returns: [{ cause: 'SENT_BACK', reason: 'x', returnedAt: '2026-05-17T01:00:00.000Z' }] }),
+      part('b', { dueDate: '2026-06-30' }),
+      part('c', { status: 'ASSIGNED' }),
+    ],
+  });
+
+  it('measures on-time delivery, overdue and returned parts, and remediation time per unit', () => {
+    expect(scores.find((s) => s.unitId === 'a')).toMatchObject({ parts: 2, due: 2, onTime: 2, onTimeRate: 100, overdue: 0, returned: 0, meanDaysToRemediate: 40 });
+    expect(scores.find((s) => s.unitId === 'b')).toMatchObject({ parts: 2, due: 1, onTime: 0, onTimeRate: 0, overdue: 0, returned: 1, meanDaysToRemediate: 48 });
+    expect(scores.find((s) => s.unitId === 'c')).toMatchObject({ parts: 1, due: 1, onTime: 0, onTimeRate: 0, overdue: 1 });
+  });
+
+  it('ranks the best first and the laggards last', () => {
+    expect(scores.map((s) => [s.rank, s.unitName])).toEqual([[1, '市财政局'], [2, '市发改委'], [3, '市民政局']]);
+  });
+});

@@ -1,0 +1,15 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('UnitScore', { description: 'A unit’s record across findings and work-plan items' })
+export class UnitScoreType {
+  @Field(() => Int, { description: '1 = best' }) rank: number;
+  @Field(() => ID) unitId: string;
+  @Field(() => String) unitName: string;
+  @Field(() => Int) parts: number;
+  @Field(() => Int, { description: 'Parts that were due: reported, or past their due date' }) due: number;
+  @Field(() => Int, { description: 'First reported on or before the due date' }) onTime: number;
+  @Field(() => Float, { nullable: true, description: 'onTime / due, percent' }) onTimeRate: number | null;
+  @Field(() => Int) overdue: number;
+  @Field(() => Int, { description: 'Reports sent back and inspections failed' }) returned: number;
+  @Field(() => Float, { nullable: true, description: 'Mean days from assignment to verification' }) meanDaysToRemediate: number | null;
+}

@@ -1,0 +1,40 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsString } from 'class-validator';
+import { badInput } from '../domain-error.js';
+import { IdempotencyKey, RequiredText } from './validation.js';
+
+/** The largest file an import mutation takes, decoded. (REQUEST_MAX_BYTES caps the whole request first.) */
+export const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;
+
+/** A file sent inside a mutation, base64-encoded: what every import input has. */
+@InputType({ isAbstract: true })
+export abstract class FileUploadInput {
+  @Field(() => String)
+  @IdempotencyKey()
+  idempotencyKey: string;
+
+  @Field(() => String, { description: 'The file’s name; its extension says the format: .xlsx, .csv, .yaml/.yml or .json' })
+  @RequiredText(255)
+  fileName: string;
+
+  @Field(() => String, { description: `The file’s bytes, base64-encoded; at most ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB decoded` })
+  @IsString()
+  contentBase64: string;
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** The bytes of an uploaded file, or BAD_USER_INPUT when they are too many or not base64. */
+export function decodeUpload(contentBase64: string): Uint8Array {
+  const text = contentBase64.replace(/\s+/g, '');
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const size = Math.floor((text.length * 3) / 4) - padding;
+  if (size > MAX_IMPORT_FILE_BYTES) {
+    throw badInput(
+      `The file is ${(size / 1024 / 1024).toFixed(1)} MB; an import takes at most ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB. Split it into several files.`,
+    );
+  }
+  if (text.length % 4 === 1 || !BASE64.test(text)) throw badInput('contentBase64 is not base64: send the file’s bytes base64-encoded.');
+  if (size === 0) throw badInput('The file is empty.');
+  return new Uint8Array(Buffer.from(text, 'base64'));
+}

@@ -1,0 +1,68 @@
+import { buildSchema, getIntrospectionQuery, parse, specifiedRules, validate } from 'graphql';
+import { queryLimitsRule } from './query-limits.rule.js';
+
+const schema = buildSchema(`
+  type Query { units: [Unit!]! unit(id: ID!): Unit node: Node }
+  interface Node { id: ID! }
+  type Unit implements Node { id: ID! code: String! parent: Unit children: [Unit!]! tags: [String!]! }
+`);
+
+const refusals = (query: string, limits = { maxDepth: 4, maxCost: 100 }) =>
+  validate(schema, parse(query), [...specifiedRules, queryLimitsRule(limits)]).map((error) => ({
+    reason: error.extensions.reason,
+    message: error.message,
+  }));
+
+describe('query limits', () => {
+  it('let a query within both limits through', () => {
+    // depth 4; cost: units 1 + 5 × (id 1 + parent (1 + parent (1 + id 1))) = 21
+    expect(refusals('{ units { id parent { parent { id } } } }')).toEqual([]);
+  });
+
+  it('refuse a query nested deeper than the limit, saying how deep it is', () => {
+    expect(refusals('{ unit(id: "1") { parent { parent { parent { id } } } } }')).toEqual([
+      { reason: 'QUERY_TOO_DEEP', message: expect.stringMatching(/5 levels deep; at most 4 are allowed/) },
+    ]);
+  });
+
+  it('refuse a query whose nested lists multiply past the cost limit', () => {
+    // units 1 + 5 × (children 1 + 5 × (children 1 + 5 × (id 1))) = 156, 4 deep
+    expect(refusals('{ units { children { children { id } } } }')).toEqual([
+      { reason: 'QUERY_TOO_COSTLY', message: expect.stringMatching(/estimated cost 156, at most 100 allowed; each list counts 5 times/) },
+    ]);
+  });
+
+  it('count every alias, so repeating a field under other names does not slip through', () => {
+    const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: units { id }`).join(' ');
+    expect(refusals(`{ ${aliases} }`)[0]?.reason).toBe('QUERY_TOO_COSTLY');
+  });
+
+  it('measure fragments and inline fragments where they are spread', () => {
+    const query = `
+      { unit(id: "1") { ...Deep } }
+      fragment Deep on Unit { parent { ... on Unit { parent { parent { id } } } } }`;
+    expect(refusals(query)[0]?.reason).toBe('QUERY_TOO_DEEP');
+    expect(refusals('{ node { ... on Unit { children { id } } } }', { maxDepth: 3, maxCost: 5 })).toEqual([
+      { reason: 'QUERY_TOO_COSTLY', message: expect.stringMatching(/estimated cost 7,/) },
+    ]);
+  });
+
+  it('measure a fragment spread thousands of times once (no blow-up) and survive fragment cycles', () => {
+    const levels = Array.from({ length: 30 }, (_, i) => `fragment F${i} on Unit { parent { ...F${i + 1} } p2: parent { ...F${i + 1} } }`);
+    const bomb = `{ unit(id: "1") { ...F0 } } ${levels.join(' ')} fragment F30 on Unit { id }`;
+    const started = Date.now();
+    expect(refusals(bomb, { maxDepth: 100, maxCost: 1000 })[0]?.reason).toBe('QUERY_TOO_COSTLY');
+    expect(Date.now() - started).toBeLessThan(1000);
+
+    const cycle = validate(schema, parse('{ unit(id: "1") { ...A } } fragment A on Unit { parent { ...B } } fragment B on Unit { parent { ...A } }'), [
+      ...specifiedRules,
+      queryLimitsRule({ maxDepth: 10, maxCost: 100 }),
+    ]);
+    expect(cycle.map((error) => error.message)).toEqual([expect.stringMatching(/Cannot spread fragment "A" within itself/)]);
+  });
+
+  it('leave introspection out, so tools can read the schema when introspection is enabled', () => {
+    expect(refusals(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true }), { maxDepth: 2, maxCost: 2 })).toEqual([]);
+    expect(refusals('{ units { __typename id } }', { maxDepth: 2, maxCost: 6 })).toEqual([]);
+  });
+});

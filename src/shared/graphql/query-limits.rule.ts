@@ -1,0 +1,138 @@
+import {
+  GraphQLError,
+  Kind,
+  getNullableType,
+  isCompositeType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  typeFromAST,
+  type ASTNode,
+  type GraphQLCompositeType,
+  type GraphQLType,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
+
+/**
+ * A list field is assumed to return this many items when estimating a query's cost. 5 fits this
+ * domain's nested lists (parts of a finding, reports of a part, evidence of a report): a finding
+ * page asking for everything costs about 1 200, while every further nested list multiplies.
+ */
+export const LIST_COST_FACTOR = 5;
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxCost: number;
+}
+
+/** Why a document was refused, in `extensions.reason` (Apollo fixes `code` to GRAPHQL_VALIDATION_FAILED). */
+export type QueryLimitReason = 'QUERY_TOO_DEEP' | 'QUERY_TOO_COSTLY';
+
+export interface QueryMeasure {
+  /** Fields nested inside each other: `{ units { id } }` is 2 deep. */
+  depth: number;
+  /** 1 per field; a list field's sub-selection counts LIST_COST_FACTOR times: `{ units { id code } }` costs 1 + 5 × 2. */
+  cost: number;
+}
+
+/**
+ * Refuses, before anything runs, an operation nested deeper than `maxDepth` or estimated to cost
+ * more than `maxCost`. Introspection (`__schema`, `__type`) is left out: whether it is allowed at
+ * all is the `introspection` switch's business.
+ */
+export function queryLimitsRule(limits: QueryLimits): ValidationRule {
+  return (context) => {
+    const measureOf = measurer(context);
+    return {
+      OperationDefinition(operation) {
+        const root = context.getSchema().getRootType(operation.operation);
+        if (!root) return false;
+        const { depth, cost } = measureOf(operation.selectionSet, root);
+        if (depth > limits.maxDepth) {
+          context.reportError(
+            refusal(
+              `This query nests fields ${depth} levels deep; at most ${limits.maxDepth} are allowed. Ask for less nested data, or split it into several queries.`,
+              'QUERY_TOO_DEEP',
+              operation,
+            ),
+          );
+        } else if (cost > limits.maxCost) {
+          context.reportError(
+            refusal(
+              `This query asks for too much at once (estimated cost ${cost}, at most ${limits.maxCost} allowed; each list counts ${LIST_COST_FACTOR} times what it selects). Select fewer fields or nested lists, or split it into several queries.`,
+              'QUERY_TOO_COSTLY',
+              operation,
+            ),
+          );
+        }
+        return false;
+      },
+    };
+  };
+}
+
+const refusal = (message: string, reason: QueryLimitReason, node: ASTNode) => new GraphQLError(message, { nodes: node, extensions: { reason } });
+
+/** Measures selection sets of one document; each fragment is measured once, however often it is spread. */
+function measurer(context: ValidationContext) {
+  const schema = context.getSchema();
+  const fragments = new Map<string, QueryMeasure>();
+  const entered = new Set<string>();
+
+  const measure = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType): QueryMeasure => {
+    let depth = 0;
+    let cost = 0;
+    const add = (part: QueryMeasure) => {
+      depth = Math.max(depth, part.depth);
+      cost += part.cost;
+    };
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        // __typename is free; __schema and __type are introspection.
+        if (selection.name.value.startsWith('__')) continue;
+        const field = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[selection.name.value] : undefined;
+        if (!field) continue; // an unknown field: graphql's own rules report it
+        const { namedType, lists } = unwrap(field.type);
+        if (selection.selectionSet && isCompositeType(namedType)) {
+          const inner = measure(selection.selectionSet, namedType);
+          add({ depth: 1 + inner.depth, cost: 1 + LIST_COST_FACTOR ** lists * inner.cost });
+        } else {
+          add({ depth: 1, cost: 1 });
+        }
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition ? typeFromAST(schema, selection.typeCondition) : parentType;
+        if (isCompositeType(type)) add(measure(selection.selectionSet, type));
+      } else {
+        const name = selection.name.value;
+        const known = fragments.get(name);
+        if (known) {
+          add(known);
+          continue;
+        }
+        const fragment = context.getFragment(name);
+        if (!fragment || entered.has(name)) continue; // unknown or cyclic: graphql's own rules report it
+        const type = typeFromAST(schema, fragment.typeCondition);
+        if (!isCompositeType(type)) continue;
+        entered.add(name);
+        const measured = measure(fragment.selectionSet, type);
+        entered.delete(name);
+        fragments.set(name, measured);
+        add(measured);
+      }
+    }
+    return { depth, cost };
+  };
+  return measure;
+}
+
+function unwrap(type: GraphQLType): { namedType: GraphQLType; lists: number } {
+  let lists = 0;
+  let current = getNullableType(type);
+  while (isListType(current)) {
+    lists += 1;
+    current = getNullableType(current.ofType);
+  }
+  return { namedType: current, lists };
+}

@@ -1,0 +1,56 @@
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { QueryBus } from '@nestjs/cqrs';
+import { AllowRoles, WORKFLOW_READERS, mayReadUnitDetails } from '../../access/authorization/access-policy.js';
+import type { GraphqlContext } from '../../access/authorization/graphql-context.js';
+import { AssignmentType } from '../../assignments/graphql/assignment.types.js';
+import { HistoryEntryType } from '../../rectification/evaluations/evaluation.types.js';
+import type { ItemRow } from './breakdown.js';
+import { WorkPlanItemType, WorkPlanSummaryType, WorkPlanType } from './work-plan.types.js';
+import { GetWorkPlanItemQuery, GetWorkPlanQuery, ListWorkPlansQuery } from './work-plan.queries.js';
+
+@Resolver(() => WorkPlanType)
+@AllowRoles(...WORKFLOW_READERS)
+export class WorkPlanResolver {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Query(() => [WorkPlanSummaryType], { description: 'Imported work plans, newest year first, with their overall progress' })
+  workPlans() {
+    return this.queries.execute(new ListWorkPlansQuery());
+  }
+
+  @Query(() => WorkPlanType, {
+    description:
+      'The breakdown: categories → items → unit parts with roll-ups and traffic lights. With unitId: what that unit owes across all items. With asOf: as it stood then, replayed from the log.',
+  })
+  workPlan(
+    @Args('id', { type: () => ID }) planId: string,
+    @Args('unitId', { type: () => ID, nullable: true }) unitId?: string,
+    @Args('asOf', { type: () => String, nullable: true }) asOf?: string,
+  ) {
+    return this.queries.execute(new GetWorkPlanQuery({ planId, unitId: unitId ?? undefined, asOf: asOf ?? undefined }));
+  }
+}
+
+@Resolver(() => WorkPlanItemType)
+@AllowRoles(...WORKFLOW_READERS)
+export class WorkPlanItemResolver {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Query(() => WorkPlanItemType, { description: 'One work-plan item with its parts and history' })
+  workPlanItem(@Args('id', { type: () => ID }) itemId: string) {
+    return this.queries.execute(new GetWorkPlanItemQuery(itemId));
+  }
+
+  @ResolveField(() => [AssignmentType])
+  parts(@Parent() item: ItemRow) {
+    return item.parts;
+  }
+
+  @ResolveField(() => [HistoryEntryType], { description: 'Every event of the item, in order (a unit user: without other units’ parts)' })
+  history(@Parent() item: ItemRow, @Context() context: GraphqlContext): HistoryEntryType[] {
+    const actor = context.actor;
+    return item.history
+      .filter((entry) => !actor || entry.unitId === null || mayReadUnitDetails(actor, entry.unitId))
+      .map((entry) => ({ ...entry, details: JSON.stringify(entry.details) }));
+  }
+}

@@ -1,0 +1,63 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { AssignmentType, TrafficLightEnum } from '../../assignments/graphql/assignment.types.js';
+import type { TrafficLight } from '../../assignments/read-model/part-view.js';
+import { graphqlEnum } from '../../shared/graphql/enum.js';
+import { HistoryEntryType } from '../../rectification/evaluations/evaluation.types.js';
+
+export const WorkPlanItemStatusEnum = graphqlEnum(['OPEN', 'COMPLETED'] as const, 'WorkPlanItemStatus', 'COMPLETED once every part is verified');
+
+@ObjectType('Rollup', { description: 'Progress of a set of items and their parts' })
+export class RollupType {
+  @Field(() => Int) items: number;
+  @Field(() => Int) completedItems: number;
+  @Field(() => Float, { description: 'Completed items, percent of items' }) percentComplete: number;
+  @Field(() => Int) parts: number;
+  @Field(() => Int) verifiedParts: number;
+  @Field(() => Int) overdueParts: number;
+  @Field(() => TrafficLightEnum, { nullable: true, description: 'The worst light among open parts' }) trafficLight: TrafficLight | null;
+}
+
+@ObjectType('WorkPlanItem', { description: 'One numbered item (小项) of a work plan' })
+export class WorkPlanItemType {
+  @Field(() => ID, { name: 'id' }) itemId: string;
+  @Field(() => ID) planId: string;
+  @Field(() => String) categoryCode: string;
+  @Field(() => String) code: string;
+  @Field(() => String) title: string;
+  @Field(() => String) description: string;
+  @Field(() => String) dueDate: string;
+  @Field(() => WorkPlanItemStatusEnum) status: 'OPEN' | 'COMPLETED';
+  @Field(() => String, { nullable: true }) completedOn: string | null;
+  @Field(() => Float, { description: 'Verified parts, percent of parts' }) percentComplete: number;
+  @Field(() => TrafficLightEnum, { nullable: true }) trafficLight: TrafficLight | null;
+  @Field(() => [AssignmentType], { description: 'The lead unit’s and responsible units’ parts' }) parts: AssignmentType[];
+  @Field(() => [HistoryEntryType]) history: HistoryEntryType[];
+}
+
+@ObjectType('WorkPlanCategory', { description: 'One major category (大项) of a work plan' })
+export class WorkPlanCategoryType {
+  @Field(() => String) code: string;
+  @Field(() => String) title: string;
+  @Field(() => RollupType) progress: RollupType;
+  @Field(() => [WorkPlanItemType]) items: WorkPlanItemType[];
+}
+
+@ObjectType('WorkPlan', { description: 'A year’s work-plan breakdown (分解方案) with roll-ups' })
+export class WorkPlanType {
+  @Field(() => ID, { name: 'id' }) planId: string;
+  @Field(() => String) title: string;
+  @Field(() => Int) year: number;
+  @Field(() => String, { description: 'The instant the figures describe' }) asOf: string;
+  @Field(() => ID, { nullable: true, description: 'When filtered: the unit whose parts are shown' }) unitId: string | null;
+  @Field(() => RollupType) progress: RollupType;
+  @Field(() => [WorkPlanCategoryType]) categories: WorkPlanCategoryType[];
+}
+
+@ObjectType('WorkPlanSummary')
+export class WorkPlanSummaryType {
+  @Field(() => ID, { name: 'id' }) planId: string;
+  @Field(() => String) title: string;
+  @Field(() => Int) year: number;
+  @Field(() => String) importedAt: string;
+  @Field(() => RollupType) progress: RollupType;
+}

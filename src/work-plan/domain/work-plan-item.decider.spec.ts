@@ -1,0 +1,501 @@
+import type { AssignmentEvent, Evidence } from '../../assignments/domain/assignment.events.js';
+import type {
+  DecideExtension,
+  LogInspection,
+  ReportRectification,
+  RequestExtension,
+} from '../../assignments/domain/assignment.commands.js';
+import { partOf, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
+import type { Actor } from '../../shared/command-context.js';
+import { fold } from '../../shared/decider.js';
+import { DomainError, type ErrorCode } from '../../shared/domain-error.js';
+import {
+  workPlanItemDecider,
+  type DefineWorkPlanItem,
+  type ReopenWorkPlanItem,
+  type WorkPlanItemCommand,
+  type WorkPlanItemState,
+} from './work-plan-item.decider.js';
+import {
+  workPlanEventSchemas,
+  workPlanIdFor,
+  workPlanItemIdFor,
+  type WorkPlanItemDefined,
+  type WorkPlanItemStreamEvent,
+} from './work-plan.events.js';
+
+// ---------------------------------------------------------------------------------------------
+// given / when / then
+
+const stateAfter = (events: readonly WorkPlanItemStreamEvent[]): WorkPlanItemState => fold(workPlanItemDecider, events);
+
+/** The parts of a defined item; fails the test rather than skipping it when there is none. */
+function assignmentsAfter(events: readonly WorkPlanItemStreamEvent[]): AssignmentsState {
+  const state = stateAfter(events);
+  if (state.status === 'empty') throw new Error('expected a defined item');
+  return state.assignments;
+}
+
+function given(events: readonly WorkPlanItemStreamEvent[]) {
+  return {
+    when(command: WorkPlanItemCommand) {
+      const decide = () => workPlanItemDecider.decide(command, stateAfter(events));
+      return {
+        then(expected: readonly WorkPlanItemStreamEvent[]): void {
+          expect(decide()).toEqual(expected);
+        },
+        thenRefused(code: ErrorCode, message: RegExp = /\w/): void {
+          let refusal: unknown;
+          try {
+            decide();
+          } catch (error) {
+            refusal = error;
+          }
+          expect(refusal).toBeInstanceOf(DomainError);
+          expect(refusal).toMatchObject({ code, message: expect.stringMatching(message) });
+        },
+      };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// fixtures: item 7 of 青川市's 2026 plan — 市发改委 leads, 市财政局 and 东湖区 are responsible
+
+const PLAN = workPlanIdFor(2026, '青川市2026年政务公开工作要点分解方案');
+const ITEM = workPlanItemIdFor(PLAN, '7');
+const FGW = 'unit-fgw';
+const FINANCE = 'unit-finance';
+const DONGHU = 'unit-donghu';
+const DUE = '2026-06-30';
+const INSPECTED_ON = '2026-07-01';
+const TODAY = '2026-07-02';
+
+const system: Actor = { id: 'system', role: 'SYSTEM', unitId: null };
+const supervisor: Actor = { id: 'user-openness-office', role: 'SUPERVISOR', unitId: null };
+const inspector: Actor = { id: 'user-inspector', role: 'INSPECTOR', unitId: null };
+const admin: Actor = { id: 'user-admin', role: 'ADMIN', unitId: null };
+const clerkOf = (unitId: string): Actor => ({ id: `user-${unitId}`, role: 'UNIT', unitId });
+
+const evidence: Evidence[] = [{ title: '重大决策预公开专栏', link: 'https://example.gov.cn/fgw/decisions', documentRef: null }];
+
+// events
+
+const definedData: WorkPlanItemDefined['data'] = {
+  itemId: ITEM,
+  planId: PLAN,
+  categoryCode: '一',
+  code: '7',
+  title: '重大决策预公开',
+  description: '涉及群众切身利益的重大决策草案，通过门户网站公开征求意见不少于30日。',
+  dueDate: DUE,
+};
+const defined: WorkPlanItemDefined = { type: 'WorkPlanItemDefined', data: definedData };
+const assigned = (unitId: string, role: 'LEAD' | 'RESPONSIBLE' = 'RESPONSIBLE'): AssignmentEvent => ({
+  type: 'UnitAssigned',
+  data: { unitId, role, dueDate: DUE },
+});
+const reported = (unitId: string): AssignmentEvent => ({
+  type: 'RectificationReported',
+  data: { unitId, summary: `Unit ${unitId} published its drafts.`, evidence },
+});
+const inspected = (unitId: string, outcome: 'PASSED' | 'FAILED', inspectionId: string): AssignmentEvent => ({
+  type: 'InspectionLogged',
+  data: {
+    unitId,
+    inspectionId,
+    outcome,
+    notes: outcome === 'FAILED' ? 'Comment period was only 7 days.' : '',
+    inspectedOn: INSPECTED_ON,
+    place: 'on site',
+  },
+});
+const completed = (completedOn = TODAY): WorkPlanItemStreamEvent => ({
+  type: 'WorkPlanItemCompleted',
+  data: { itemId: ITEM, completedOn },
+});
+const REOPEN_REASON = 'The comment page was taken down after the review.';
+const reopened: WorkPlanItemStreamEvent[] = [
+  { type: 'WorkPlanItemReopened', data: { itemId: ITEM, reason: REOPEN_REASON } },
+  { type: 'PartsReopened', data: { reason: REOPEN_REASON } },
+];
+
+// commands
+
+const define = (overrides: Partial<DefineWorkPlanItem> = {}): DefineWorkPlanItem => ({
+  type: 'DefineWorkPlanItem',
+  actor: system,
+  data: definedData,
+  leadUnitId: FGW,
+  responsibleUnitIds: [FINANCE, DONGHU],
+  planExists: true,
+  unknownUnitIds: [],
+  ...overrides,
+});
+const report = (unitId: string): ReportRectification => ({
+  type: 'ReportRectification',
+  actor: clerkOf(unitId),
+  unitId,
+  summary: `Unit ${unitId} published its drafts.`,
+  evidence,
+});
+const inspect = (unitId: string, outcome: 'PASSED' | 'FAILED', inspectionId: string): LogInspection => ({
+  type: 'LogInspection',
+  actor: inspector,
+  today: TODAY,
+  unitId,
+  inspectionId,
+  outcome,
+  notes: outcome === 'FAILED' ? 'Comment period was only 7 days.' : '',
+  inspectedOn: INSPECTED_ON,
+  place: 'on site',
+});
+const requestExtension = (overrides: Partial<RequestExtension> = {}): RequestExtension => ({
+  type: 'RequestExtension',
+  actor: clerkOf(DONGHU),
+  unitId: DONGHU,
+  requestId: 'extension-1',
+  requestedDueDate: '2026-07-31',
+  reason: 'The district congress meets in July.',
+  ...overrides,
+});
+const decideExtension = (overrides: Partial<DecideExtension> = {}): DecideExtension => ({
+  type: 'DecideExtension',
+  actor: supervisor,
+  unitId: DONGHU,
+  requestId: 'extension-1',
+  approve: true,
+  ...overrides,
+});
+const urge = (unitId: string): WorkPlanItemCommand => ({
+  type: 'UrgeUnit',
+  actor: supervisor,
+  unitId,
+  message: 'Report by Friday.',
+});
+const sendBack = (unitId: string): WorkPlanItemCommand => ({
+  type: 'SendBackReport',
+  actor: supervisor,
+  unitId,
+  reason: 'The link leads to an empty page.',
+});
+const reopen = (overrides: Partial<ReopenWorkPlanItem> = {}): ReopenWorkPlanItem => ({
+  type: 'ReopenWorkPlanItem',
+  actor: supervisor,
+  reason: REOPEN_REASON,
+  ...overrides,
+});
+
+// histories
+
+const definedAndAssigned = [defined, assigned(FGW, 'LEAD'), assigned(FINANCE), assigned(DONGHU)];
+const allReported = [...definedAndAssigned, reported(FGW), reported(FINANCE), reported(DONGHU)];
+const twoVerified = [...allReported, inspected(FGW, 'PASSED', 'inspection-1'), inspected(FINANCE, 'PASSED', 'inspection-2')];
+const done = [...twoVerified, inspected(DONGHU, 'PASSED', 'inspection-3'), completed()];
+const afterReopening = [...done, ...reopened];
+
+// ---------------------------------------------------------------------------------------------
+
+describe('event schemas', () => {
+  it('registers the plan and item events at version 1, not the shared assignment events', () => {
+    expect(workPlanEventSchemas).toEqual({
+      WorkPlanImported: { version: 1 },
+      WorkPlanItemDefined: { version: 1 },
+      WorkPlanItemCompleted: { version: 1 },
+      WorkPlanItemReopened: { version: 1 },
+    });
+  });
+});
+
+describe('empty', () => {
+  it('has no status but empty', () => {
+    expect(stateAfter([])).toEqual({ status: 'empty' });
+  });
+
+  it('defines the item and assigns its lead and responsible units, all due on its due date', () => {
+    given([]).when(define()).then(definedAndAssigned);
+  });
+
+  it('may have a lead unit alone', () => {
+    given([]).when(define({ responsibleUnitIds: [] })).then([defined, assigned(FGW, 'LEAD')]);
+  });
+
+  it('accepts an empty description', () => {
+    const data = { ...definedData, description: '' };
+    given([])
+      .when(define({ data }))
+      .then([{ type: 'WorkPlanItemDefined', data }, assigned(FGW, 'LEAD'), assigned(FINANCE), assigned(DONGHU)]);
+  });
+
+  it.each([admin, supervisor])('$role may define items', (actor) => {
+    given([]).when(define({ actor })).then(definedAndAssigned);
+  });
+
+  it.each([inspector, clerkOf(FGW)])('$role may not define items', (actor) => {
+    given([]).when(define({ actor })).thenRefused('FORBIDDEN');
+  });
+
+  it('refuses an item of a plan that was never imported', () => {
+    given([]).when(define({ planExists: false })).thenRefused('NOT_FOUND', /Work plan/);
+  });
+
+  it('refuses units that are not in the directory, naming them', () => {
+    given([]).when(define({ unknownUnitIds: [DONGHU] })).thenRefused('NOT_FOUND', /unit-donghu/);
+  });
+
+  it('refuses an item id not derived from the plan and the code', () => {
+    given([])
+      .when(define({ data: { ...definedData, itemId: workPlanItemIdFor(PLAN, '8') } }))
+      .thenRefused('BAD_USER_INPUT', /workPlanItemIdFor/);
+  });
+
+  it.each<[string, Partial<WorkPlanItemDefined['data']>]>([
+    ['a blank title', { title: '  ' }],
+    ['a blank category', { categoryCode: '' }],
+    ['an impossible due date', { dueDate: '2026-02-30' }],
+    ['a due date not written YYYY-MM-DD', { dueDate: '2026/6/30' }],
+  ])('refuses %s', (_what, overrides) => {
+    given([]).when(define({ data: { ...definedData, ...overrides } })).thenRefused('BAD_USER_INPUT');
+  });
+
+  it('refuses a blank code', () => {
+    const data = { ...definedData, code: '', itemId: workPlanItemIdFor(PLAN, '') };
+    given([]).when(define({ data })).thenRefused('BAD_USER_INPUT');
+  });
+
+  it('refuses a lead unit that is also listed as responsible', () => {
+    given([])
+      .when(define({ responsibleUnitIds: [FINANCE, FGW] }))
+      .thenRefused('BAD_USER_INPUT', /lead unit.*cannot also be a responsible unit/);
+  });
+
+  it('refuses a responsible unit listed twice', () => {
+    given([]).when(define({ responsibleUnitIds: [FINANCE, FINANCE] })).thenRefused('BAD_USER_INPUT');
+  });
+
+  it.each<WorkPlanItemCommand>([
+    reopen(),
+    report(FGW),
+    inspect(FGW, 'PASSED', 'inspection-1'),
+    sendBack(FGW),
+    urge(FGW),
+    requestExtension(),
+    decideExtension(),
+  ])('$type on an item that was never defined is NOT_FOUND', (command) => {
+    given([]).when(command).thenRefused('NOT_FOUND');
+  });
+});
+
+describe('open, units assigned', () => {
+  it('keeps its definition and each unit as a part', () => {
+    const state = stateAfter(definedAndAssigned);
+    expect(state).toMatchObject({ status: 'open', itemId: ITEM, definition: definedData });
+    expect(partsOf(assignmentsAfter(definedAndAssigned)).map(({ unitId, role, status }) => ({ unitId, role, status }))).toEqual([
+      { unitId: FGW, role: 'LEAD', status: 'ASSIGNED' },
+      { unitId: FINANCE, role: 'RESPONSIBLE', status: 'ASSIGNED' },
+      { unitId: DONGHU, role: 'RESPONSIBLE', status: 'ASSIGNED' },
+    ]);
+  });
+
+  it('the same definition again changes nothing: an interrupted import can be rerun', () => {
+    given(definedAndAssigned).when(define()).then([]);
+  });
+
+  it('responsible units in another order are the same definition', () => {
+    given(definedAndAssigned).when(define({ responsibleUnitIds: [DONGHU, FINANCE] })).then([]);
+  });
+
+  it('still the same definition after a unit got an extension', () => {
+    const extended: WorkPlanItemStreamEvent[] = [
+      ...definedAndAssigned,
+      {
+        type: 'ExtensionGranted',
+        data: { unitId: DONGHU, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2026-07-31' },
+      },
+    ];
+    given(extended).when(define()).then([]);
+  });
+
+  it.each<[string, Partial<DefineWorkPlanItem>, RegExp]>([
+    ['another title', { data: { ...definedData, title: '重大决策公开' } }, /another title/],
+    ['another due date', { data: { ...definedData, dueDate: '2026-09-30' } }, /another due date/],
+    ['another lead unit', { leadUnitId: FINANCE, responsibleUnitIds: [FGW, DONGHU] }, /another lead unit, responsible units/],
+    ['other responsible units', { responsibleUnitIds: [FINANCE] }, /another responsible units/],
+  ])('refuses a definition with %s, naming what differs', (_what, overrides, message) => {
+    given(definedAndAssigned).when(define(overrides)).thenRefused('CONFLICT', message);
+  });
+
+  it('passes part commands to the assignment lifecycle', () => {
+    given(definedAndAssigned).when(report(FGW)).then([reported(FGW)]);
+    given(definedAndAssigned)
+      .when(urge(DONGHU))
+      .then([{ type: 'UnitUrged', data: { unitId: DONGHU, message: 'Report by Friday.' } }]);
+  });
+
+  it('and its refusals too', () => {
+    given(definedAndAssigned).when(report('unit-police')).thenRefused('NOT_FOUND');
+    given(definedAndAssigned).when({ ...report(FGW), actor: clerkOf(FINANCE) }).thenRefused('FORBIDDEN');
+    given(definedAndAssigned).when(inspect(FGW, 'PASSED', 'inspection-1')).thenRefused('CONFLICT');
+  });
+
+  it('a unit asks for more time and the supervisor grants it', () => {
+    const asked = [...definedAndAssigned, ...workPlanItemDecider.decide(requestExtension(), stateAfter(definedAndAssigned))];
+    given(asked)
+      .when(decideExtension())
+      .then([
+        {
+          type: 'ExtensionGranted',
+          data: { unitId: DONGHU, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2026-07-31' },
+        },
+      ]);
+  });
+
+  it('cannot be reopened, being open', () => {
+    given(definedAndAssigned).when(reopen()).thenRefused('CONFLICT', /not closed/);
+  });
+});
+
+describe('open, some parts verified', () => {
+  it('a passed inspection that leaves another part unverified does not complete the item', () => {
+    given(allReported).when(inspect(FGW, 'PASSED', 'inspection-1')).then([inspected(FGW, 'PASSED', 'inspection-1')]);
+  });
+
+  it('a failed inspection of the last part does not complete it', () => {
+    given(twoVerified)
+      .when(inspect(DONGHU, 'FAILED', 'inspection-3'))
+      .then([inspected(DONGHU, 'FAILED', 'inspection-3')]);
+  });
+
+  it('a report sent back does not complete it either', () => {
+    given(twoVerified).when(sendBack(DONGHU)).then([{ type: 'ReportSentBack', data: { unitId: DONGHU, reason: 'The link leads to an empty page.' } }]);
+  });
+
+  it('the passed inspection of the last part completes it (销号) on the day it is logged', () => {
+    given(twoVerified)
+      .when(inspect(DONGHU, 'PASSED', 'inspection-3'))
+      .then([inspected(DONGHU, 'PASSED', 'inspection-3'), completed(TODAY)]);
+  });
+
+  it('cannot be reopened, being open', () => {
+    given(twoVerified).when(reopen()).thenRefused('CONFLICT');
+  });
+});
+
+describe('completed', () => {
+  it('is completed since the day of the last verification', () => {
+    expect(stateAfter(done)).toMatchObject({ status: 'completed', completedOn: TODAY });
+  });
+
+  it('the same definition again still changes nothing', () => {
+    given(done).when(define()).then([]);
+  });
+
+  it('takes no more reports or inspections', () => {
+    given(done).when(report(FGW)).thenRefused('CONFLICT');
+    given(done).when(inspect(FGW, 'PASSED', 'inspection-4')).thenRefused('CONFLICT');
+  });
+
+  it('nothing is left to urge', () => {
+    given(done).when(urge(FGW)).thenRefused('CONFLICT');
+  });
+
+  it('the supervisor reopens it with a reason, which reopens every part', () => {
+    given(done).when(reopen()).then(reopened);
+  });
+
+  it.each([inspector, admin, clerkOf(FGW)])('$role may not reopen', (actor) => {
+    given(done).when(reopen({ actor })).thenRefused('FORBIDDEN');
+  });
+
+  it.each(['', '   '])('reopening needs a reason, not %p', (reason) => {
+    given(done).when(reopen({ reason })).thenRefused('BAD_USER_INPUT');
+  });
+});
+
+describe('reopened', () => {
+  it('is open again, every part returned to its unit', () => {
+    const state = stateAfter(afterReopening);
+    expect(state).not.toHaveProperty('completedOn');
+    expect(state.status).toBe('open');
+    for (const unitId of [FGW, FINANCE, DONGHU]) {
+      expect(partOf(assignmentsAfter(afterReopening), unitId)).toMatchObject({
+        status: 'RETURNED',
+        lastReturn: { cause: 'PARTS_REOPENED', reason: REOPEN_REASON },
+      });
+    }
+  });
+
+  it('cannot be reopened again', () => {
+    given(afterReopening).when(reopen()).thenRefused('CONFLICT');
+  });
+
+  it('nothing is inspected before the unit reports again', () => {
+    given(afterReopening).when(inspect(FGW, 'PASSED', 'inspection-4')).thenRefused('CONFLICT');
+  });
+
+  it('completes again once every part is verified again', () => {
+    const reVerified = [
+      ...afterReopening,
+      reported(FGW),
+      reported(FINANCE),
+      reported(DONGHU),
+      inspected(FGW, 'PASSED', 'inspection-4'),
+      inspected(FINANCE, 'PASSED', 'inspection-5'),
+    ];
+    given(reVerified)
+      .when({ ...inspect(DONGHU, 'PASSED', 'inspection-6'), today: '2026-09-01' })
+      .then([inspected(DONGHU, 'PASSED', 'inspection-6'), completed('2026-09-01')]);
+  });
+});
+
+describe('the whole story of an item', () => {
+  it('defined → extension → reports → sent back → failed → re-reported → 销号 → reopened', () => {
+    const history: WorkPlanItemStreamEvent[] = [];
+    const step = (command: WorkPlanItemCommand, expected: readonly WorkPlanItemStreamEvent[]) => {
+      given(history).when(command).then(expected);
+      history.push(...expected);
+    };
+
+    step(define(), definedAndAssigned);
+    step(define(), []);
+
+    // 东湖区 waits for its district congress and gets a month more.
+    step(requestExtension(), [
+      {
+        type: 'ExtensionRequested',
+        data: {
+          unitId: DONGHU,
+          requestId: 'extension-1',
+          requestedDueDate: '2026-07-31',
+          reason: 'The district congress meets in July.',
+        },
+      },
+    ]);
+    step(decideExtension(), [
+      {
+        type: 'ExtensionGranted',
+        data: { unitId: DONGHU, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2026-07-31' },
+      },
+    ]);
+
+    step(report(FGW), [reported(FGW)]);
+    step(report(FINANCE), [reported(FINANCE)]);
+    step(report(DONGHU), [reported(DONGHU)]);
+    step(sendBack(FINANCE), [{ type: 'ReportSentBack', data: { unitId: FINANCE, reason: 'The link leads to an empty page.' } }]);
+    step(inspect(FGW, 'PASSED', 'inspection-1'), [inspected(FGW, 'PASSED', 'inspection-1')]);
+    step(inspect(DONGHU, 'FAILED', 'inspection-2'), [inspected(DONGHU, 'FAILED', 'inspection-2')]);
+
+    step(report(FINANCE), [reported(FINANCE)]);
+    step(report(DONGHU), [reported(DONGHU)]);
+    step(inspect(FINANCE, 'PASSED', 'inspection-3'), [inspected(FINANCE, 'PASSED', 'inspection-3')]);
+    expect(stateAfter(history).status).toBe('open');
+
+    step(inspect(DONGHU, 'PASSED', 'inspection-4'), [inspected(DONGHU, 'PASSED', 'inspection-4'), completed()]);
+    expect(stateAfter(history)).toMatchObject({ status: 'completed', completedOn: TODAY });
+    expect(partOf(assignmentsAfter(history), DONGHU)).toMatchObject({ dueDate: '2026-07-31', reportCount: 2 });
+
+    step(reopen(), reopened);
+    expect(partsOf(assignmentsAfter(history)).map((part) => part.status)).toEqual(['RETURNED', 'RETURNED', 'RETURNED']);
+    step(report(FGW), [reported(FGW)]);
+  });
+});

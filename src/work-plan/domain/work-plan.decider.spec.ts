@@ -1,0 +1,174 @@
+import type { Actor } from '../../shared/command-context.js';
+import { fold } from '../../shared/decider.js';
+import { DomainError, type ErrorCode } from '../../shared/domain-error.js';
+import { workPlanDecider, type ImportWorkPlan, type WorkPlanState } from './work-plan.decider.js';
+import {
+  workPlanIdFor,
+  workPlanItemIdFor,
+  workPlanItemStream,
+  workPlanStream,
+  type WorkPlanEvent,
+  type WorkPlanImported,
+} from './work-plan.events.js';
+
+// ---------------------------------------------------------------------------------------------
+// given / when / then
+
+const stateAfter = (events: readonly WorkPlanEvent[]): WorkPlanState => fold(workPlanDecider, events);
+
+function given(events: readonly WorkPlanEvent[]) {
+  return {
+    when(command: ImportWorkPlan) {
+      const decide = () => workPlanDecider.decide(command, stateAfter(events));
+      return {
+        then(expected: readonly WorkPlanEvent[]): void {
+          expect(decide()).toEqual(expected);
+        },
+        thenRefused(code: ErrorCode, message: RegExp = /\w/): void {
+          let refusal: unknown;
+          try {
+            decide();
+          } catch (error) {
+            refusal = error;
+          }
+          expect(refusal).toBeInstanceOf(DomainError);
+          expect(refusal).toMatchObject({ code, message: expect.stringMatching(message) });
+        },
+      };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// fixtures: 青川市 2026, two categories of the breakdown
+
+const TITLE = '青川市2026年政务公开工作要点分解方案';
+const PLAN = workPlanIdFor(2026, TITLE);
+const SHA = 'a'.repeat(64);
+const OTHER_SHA = 'b'.repeat(64);
+
+const system: Actor = { id: 'system', role: 'SYSTEM', unitId: null };
+const supervisor: Actor = { id: 'user-openness-office', role: 'SUPERVISOR', unitId: null };
+const inspector: Actor = { id: 'user-inspector', role: 'INSPECTOR', unitId: null };
+const clerk: Actor = { id: 'user-finance', role: 'UNIT', unitId: 'unit-finance' };
+
+const item = (code: string, title: string) => ({ itemId: workPlanItemIdFor(PLAN, code), code, title });
+
+const data: WorkPlanImported['data'] = {
+  planId: PLAN,
+  title: TITLE,
+  year: 2026,
+  categories: [
+    { code: '一', title: '推进五公开', items: [item('1', '公开重大决策草案'), item('2', '公开财政预决算')] },
+    { code: '二', title: '回应社会关切', items: [item('3', '做好政策解读')] },
+  ],
+  source: { fileName: 'work-plan-2026.xlsx', sha256: SHA },
+};
+const imported: WorkPlanImported = { type: 'WorkPlanImported', data };
+
+const importPlan = (
+  overrides: Partial<WorkPlanImported['data']> = {},
+  actor: Actor = supervisor,
+): ImportWorkPlan => ({ type: 'ImportWorkPlan', actor, data: { ...data, ...overrides } });
+
+// ---------------------------------------------------------------------------------------------
+
+describe('ids and streams', () => {
+  it('derives the same plan id from the same year and title', () => {
+    expect(workPlanIdFor(2026, TITLE)).toBe(PLAN);
+    expect(workPlanIdFor(2027, TITLE)).not.toBe(PLAN);
+    expect(workPlanItemIdFor(PLAN, '1')).not.toBe(workPlanItemIdFor(PLAN, '2'));
+  });
+
+  it('names the plan and item streams', () => {
+    expect(workPlanStream(PLAN)).toBe(`work-plan-${PLAN}`);
+    expect(workPlanItemStream('item-1')).toBe('work-plan-item-item-1');
+  });
+});
+
+describe('empty', () => {
+  it('imports the plan outline', () => {
+    given([]).when(importPlan()).then([imported]);
+  });
+
+  it.each([system, { id: 'user-admin', role: 'ADMIN', unitId: null } satisfies Actor])('$role may import', (actor) => {
+    given([]).when(importPlan({}, actor)).then([imported]);
+  });
+
+  it.each([inspector, clerk])('$role may not import', (actor) => {
+    given([]).when(importPlan({}, actor)).thenRefused('FORBIDDEN');
+  });
+
+  it('refuses a plan id not derived from year and title', () => {
+    given([]).when(importPlan({ planId: workPlanIdFor(2025, TITLE) })).thenRefused('BAD_USER_INPUT', /workPlanIdFor/);
+  });
+
+  it('refuses an item id not derived from the plan and the item code', () => {
+    const categories = [{ code: '一', title: '推进五公开', items: [{ ...item('1', '公开重大决策草案'), itemId: 'x' }] }];
+    given([]).when(importPlan({ categories })).thenRefused('BAD_USER_INPUT', /workPlanItemIdFor/);
+  });
+
+  it.each<[string, Partial<WorkPlanImported['data']>]>([
+    ['a blank title', { title: ' ', planId: workPlanIdFor(2026, ' ') }],
+    ['a year that is not a year', { year: 26, planId: workPlanIdFor(26, TITLE) }],
+    ['a fractional year', { year: 2026.5, planId: workPlanIdFor(2026.5, TITLE) }],
+    ['no categories', { categories: [] }],
+    ['a category without items', { categories: [{ code: '一', title: '推进五公开', items: [] }] }],
+    ['a category without a title', { categories: [{ code: '一', title: '', items: [item('1', '公开重大决策草案')] }] }],
+    [
+      'a category twice',
+      {
+        categories: [
+          { code: '一', title: '推进五公开', items: [item('1', '公开重大决策草案')] },
+          { code: '一', title: '推进五公开', items: [item('2', '公开财政预决算')] },
+        ],
+      },
+    ],
+    [
+      'an item code twice',
+      {
+        categories: [
+          { code: '一', title: '推进五公开', items: [item('1', '公开重大决策草案')] },
+          { code: '二', title: '回应社会关切', items: [item('1', '做好政策解读')] },
+        ],
+      },
+    ],
+    ['an item without a title', { categories: [{ code: '一', title: '推进五公开', items: [item('1', '')] }] }],
+    ['a malformed sha256', { source: { fileName: 'plan.csv', sha256: 'abc' } }],
+    ['a blank file name', { source: { fileName: '', sha256: SHA } }],
+  ])('refuses %s', (_what, overrides) => {
+    given([]).when(importPlan(overrides)).thenRefused('BAD_USER_INPUT');
+  });
+});
+
+describe('imported', () => {
+  it('knows its title, year and source', () => {
+    expect(stateAfter([imported])).toEqual({
+      status: 'imported',
+      planId: PLAN,
+      title: TITLE,
+      year: 2026,
+      source: { fileName: 'work-plan-2026.xlsx', sha256: SHA },
+    });
+  });
+
+  it('importing the same file again changes nothing', () => {
+    given([imported]).when(importPlan()).then([]);
+  });
+
+  it('the same file under another name is still the same document', () => {
+    given([imported])
+      .when(importPlan({ source: { fileName: 'copy of plan.xlsx', sha256: SHA } }))
+      .then([]);
+  });
+
+  it('refuses a different document for the same plan, naming both files', () => {
+    given([imported])
+      .when(importPlan({ source: { fileName: 'work-plan-2026-v2.xlsx', sha256: OTHER_SHA } }))
+      .thenRefused('CONFLICT', /already imported from work-plan-2026\.xlsx.*work-plan-2026-v2\.xlsx.*different document/);
+  });
+
+  it('who may import is checked before anything else', () => {
+    given([imported]).when(importPlan({}, clerk)).thenRefused('FORBIDDEN');
+  });
+});

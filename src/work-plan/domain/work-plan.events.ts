@@ -1,0 +1,100 @@
+import type { AssignmentEvent } from '../../assignments/domain/assignment.events.js';
+import type { DomainEvent } from '../../shared/decider.js';
+import type { EventSchemas } from '../../shared/event-schemas.js';
+import { deterministicId } from '../../shared/ids.js';
+
+// ---------------------------------------------------------------------------------------------
+// the plan: 分解方案, a year's openness work in categories (大项) of numbered items (小项)
+
+export interface WorkPlanItemOutline {
+  readonly itemId: string;
+  readonly code: string;
+  readonly title: string;
+}
+
+export interface WorkPlanCategory {
+  readonly code: string;
+  readonly title: string;
+  readonly items: readonly WorkPlanItemOutline[];
+}
+
+/** The file the plan came from; `sha256` is the hex digest of its bytes. */
+export interface WorkPlanSource {
+  readonly fileName: string;
+  readonly sha256: string;
+}
+
+/**
+ * The plan's outline. Each item's own facts (description, units, due date) are in the item's
+ * stream, which lives the assignment lifecycle.
+ */
+export type WorkPlanImported = DomainEvent<
+  'WorkPlanImported',
+  {
+    readonly planId: string;
+    readonly title: string;
+    readonly year: number;
+    readonly categories: readonly WorkPlanCategory[];
+    readonly source: WorkPlanSource;
+  }
+>;
+
+export type WorkPlanEvent = WorkPlanImported;
+
+// ---------------------------------------------------------------------------------------------
+// one item of the plan (小项): defined, then assigned to its units like a finding
+
+/** `dueDate` is a calendar day, `YYYY-MM-DD`, the due date every unit is first assigned. */
+export type WorkPlanItemDefined = DomainEvent<
+  'WorkPlanItemDefined',
+  {
+    readonly itemId: string;
+    readonly planId: string;
+    readonly categoryCode: string;
+    readonly code: string;
+    readonly title: string;
+    readonly description: string;
+    readonly dueDate: string;
+  }
+>;
+
+/**
+ * 销号: every part was verified. Written in the same decision as the InspectionLogged that
+ * verified the last part; `completedOn` is the office's calendar day on which it was logged.
+ */
+export type WorkPlanItemCompleted = DomainEvent<
+  'WorkPlanItemCompleted',
+  { readonly itemId: string; readonly completedOn: string }
+>;
+
+/** A completed item turned out not to be done after all; always followed by PartsReopened. */
+export type WorkPlanItemReopened = DomainEvent<'WorkPlanItemReopened', { readonly itemId: string; readonly reason: string }>;
+
+/** Events about the item itself. */
+export type WorkPlanItemEvent = WorkPlanItemDefined | WorkPlanItemCompleted | WorkPlanItemReopened;
+
+/** Everything an item stream holds: its own events and the assignment lifecycle of its parts. */
+export type WorkPlanItemStreamEvent = WorkPlanItemEvent | AssignmentEvent;
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The plan's and the items' own events. The assignment events are shared with findings and are
+ * registered once, through `assignmentEventSchemas`.
+ */
+export const workPlanEventSchemas: EventSchemas<WorkPlanEvent | WorkPlanItemEvent> = {
+  WorkPlanImported: { version: 1 },
+  WorkPlanItemDefined: { version: 1 },
+  WorkPlanItemCompleted: { version: 1 },
+  WorkPlanItemReopened: { version: 1 },
+};
+
+export const workPlanStream = (planId: string) => `work-plan-${planId}`;
+export const workPlanItemStream = (itemId: string) => `work-plan-item-${itemId}`;
+
+/** The same title in the same year is the same plan, however often its file is imported. */
+export const workPlanIdFor = (year: number, title: string): string => deterministicId('work-plan', String(year), title);
+
+/** An item is known by its plan and its code (编号) in that plan. */
+export const workPlanItemIdFor = (planId: string, itemCode: string): string =>
+  deterministicId('work-plan-item', planId, itemCode);

@@ -1,0 +1,36 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
+import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
+import { UnitsReadModel } from '../../organization/units/units.read-model.js';
+import type { CommandContext } from '../../shared/command-context.js';
+import { EventSchemaRegistry } from '../../shared/event-schemas.js';
+import type { ImportFile } from '../import/import-run.js';
+import { importWorkPlanFile, type WorkPlanImportOptions, type WorkPlanImportOutcome } from './import-work-plan.js';
+
+/** Imports a work-plan file, all or nothing; `context` is the import's, each command gets its own. */
+export class ImportWorkPlanCommand extends Command<WorkPlanImportOutcome> {
+  constructor(
+    readonly file: ImportFile,
+    readonly options: WorkPlanImportOptions,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ImportWorkPlanCommand)
+export class ImportWorkPlanHandler implements ICommandHandler<ImportWorkPlanCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly schemas: EventSchemaRegistry,
+    private readonly units: UnitsReadModel,
+    private readonly projections: ProjectionEngine,
+  ) {}
+
+  async execute({ file, options, context }: ImportWorkPlanCommand): Promise<WorkPlanImportOutcome> {
+    const outcome = await importWorkPlanFile({ store: this.store, schemas: this.schemas, units: this.units }, file, options, context);
+    if (outcome.position) await this.projections.waitFor(outcome.position);
+    return outcome;
+  }
+}

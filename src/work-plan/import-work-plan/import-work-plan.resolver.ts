@@ -1,0 +1,32 @@
+import { CommandBus } from '@nestjs/cqrs';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { AllowRoles } from '../../access/authorization/access-policy.js';
+import { CommandContextFactory } from '../../shared/command-context.factory.js';
+import { decodeUpload } from '../../shared/graphql/file-upload.js';
+import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
+import { ImportWorkPlanCommand } from './import-work-plan.handler.js';
+import { ImportWorkPlanInput } from './import-work-plan.input.js';
+import { WorkPlanImportResultType, workPlanImportResult } from './import-work-plan.result.js';
+
+@Resolver()
+@AllowRoles('SUPERVISOR', 'ADMIN')
+export class ImportWorkPlanResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly contexts: CommandContextFactory,
+  ) {}
+
+  @Mutation(() => WorkPlanImportResultType, {
+    description:
+      'Import a work plan (分解方案) from an XLSX, CSV, YAML or JSON file. All or nothing: a file with bad rows is refused (BAD_USER_INPUT, every row in extensions.problems). The same file again writes nothing.',
+  })
+  async importWorkPlan(
+    @Args('input') { idempotencyKey, fileName, contentBase64, title, year }: ImportWorkPlanInput,
+    @CurrentRequester() requester: Requester,
+  ): Promise<WorkPlanImportResultType> {
+    const content = decodeUpload(contentBase64);
+    const context = this.contexts.create(requester, 'ImportWorkPlan', idempotencyKey);
+    const outcome = await this.commands.execute(new ImportWorkPlanCommand({ name: fileName, content }, { title, year }, context));
+    return workPlanImportResult(outcome);
+  }
+}

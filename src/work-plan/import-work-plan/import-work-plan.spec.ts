@@ -1,0 +1,117 @@
+import { mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { allEventSchemas } from '../../event-sourcing/all-event-schemas.js';
+import { executeCommand } from '../../event-sourcing/execute-command.js';
+import { replayLog } from '../../event-sourcing/replay-log.js';
+import type { EventStore } from '../../event-store/event-store.port.js';
+import { SqliteEventStore } from '../../event-store/sqlite-event-store.js';
+import { importUnitsFile } from '../../organization/import-units/import-units.js';
+import { unitIdForCode } from '../../organization/units/unit-id.js';
+import { UnitsReadModel } from '../../organization/units/units.read-model.js';
+import { commandContext, type Actor, type CommandContext } from '../../shared/command-context.js';
+import { DomainError } from '../../shared/domain-error.js';
+import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
+import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream } from '../domain/work-plan.events.js';
+import { problemsOf } from '../import/import-refusal.js';
+import type { ImportDependencies } from '../import/import-run.js';
+import { describeWorkPlanImport, importWorkPlanFile } from './import-work-plan.js';
+
+/* The import service outside the server, on a real SQLite file: what the CLI and the mutation share. */
+
+const sample = async (name: string) => new Uint8Array(await readFile(fileURLToPath(new URL(`../../../samples/${name}`, import.meta.url))));
+const TITLE = '青川市2026年政务公开工作要点任务分解方案';
+const operator: Actor = { id: 'cli:operator', role: 'SYSTEM', unitId: null };
+const contextOf = (key: string): CommandContext =>
+  commandContext({ actor: operator, commandType: 'ImportWorkPlan', idempotencyKey: key, now: new Date('2026-03-01T09:00:00+08:00') });
+
+/** The store, with a directory of the demo's 15 units replayed from it, as the CLI sees them. */
+async function storeWithUnits(): Promise<ImportDependencies> {
+  const store = new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'rectify-import-')), 'events.db'));
+  const schemas = allEventSchemas();
+  const empty = { store, schemas, units: new UnitsReadModel() };
+  await importUnitsFile(empty, { name: 'units.csv', content: await sample('units.csv') }, contextOf('units'));
+  return { store, schemas, units: await replayLog(store, schemas, new UnitsReadModel()) };
+}
+
+/** The same store, failing from its `count`-th append on: a process killed half-way. */
+const failingFrom = (store: EventStore, count: number): EventStore => {
+  let appends = 0;
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property !== 'appendToStream') return Reflect.get(target, property, receiver) as unknown;
+      return (...args: Parameters<EventStore['appendToStream']>) => {
+        appends += 1;
+        if (appends >= count) return Promise.reject(new Error('killed'));
+        return target.appendToStream(...args);
+      };
+    },
+  });
+};
+
+const countOf = async (store: EventStore, type: string) => (await store.readAll()).filter((event) => event.type === type).length;
+
+describe('importing a work plan file', () => {
+  let dependencies: ImportDependencies;
+  beforeEach(async () => {
+    dependencies = await storeWithUnits();
+  });
+  afterEach(() => dependencies.store.close());
+
+  it('completes an import that stopped half-way, and then writes nothing more', async () => {
+    const file = { name: 'work-plan-2026.yaml', content: await sample('work-plan-2026.yaml') };
+    await expect(
+      importWorkPlanFile({ ...dependencies, store: failingFrom(dependencies.store, 12) }, file, {}, contextOf('first')),
+    ).rejects.toThrow('killed');
+    expect(await countOf(dependencies.store, 'WorkPlanItemDefined')).toBe(10);
+
+    // Run again, even by someone else: the plan and the first ten items are recognised.
+    const completed = await importWorkPlanFile(dependencies, file, {}, { ...contextOf('second'), actor: { ...operator, id: 'cli:other' } });
+    expect(completed).toMatchObject({ title: TITLE, year: 2026, itemCount: 35, unitCount: 15, itemsDefined: 25 });
+    expect(describeWorkPlanImport(completed)).toContain('(completed: 25 items were still missing)');
+    expect(await countOf(dependencies.store, 'WorkPlanImported')).toBe(1);
+    expect(await countOf(dependencies.store, 'WorkPlanItemDefined')).toBe(35);
+
+    const head = await dependencies.store.headPosition();
+    const again = await importWorkPlanFile(dependencies, file, {}, contextOf('third'));
+    expect(again).toMatchObject({ itemsDefined: 0, eventCount: 0 });
+    expect(describeWorkPlanImport(again)).toContain('Nothing was written');
+    expect(await dependencies.store.headPosition()).toEqual(head);
+  });
+
+  it('writes nothing when a decider refuses one item, and names its row', async () => {
+    // Item 7 of the plan already exists, defined differently (say, by an earlier tool).
+    const planId = workPlanIdFor(2026, TITLE);
+    const itemId = workPlanItemIdFor(planId, '7');
+    await executeCommand(
+      dependencies.store,
+      dependencies.schemas,
+      workPlanItemStream(itemId),
+      workPlanItemDecider,
+      {
+        type: 'DefineWorkPlanItem',
+        actor: operator,
+        data: { itemId, planId, categoryCode: '一', code: '7', title: '另一个事项', description: '', dueDate: '2026-06-30' },
+        leadUnitId: unitIdForCode('FGW'),
+        responsibleUnitIds: [],
+        planExists: true,
+        unknownUnitIds: [],
+      },
+      contextOf('earlier'),
+    );
+    const head = await dependencies.store.headPosition();
+
+    const refusal = await importWorkPlanFile(
+      dependencies,
+      { name: 'work-plan-2026.yaml', content: await sample('work-plan-2026.yaml') },
+      {},
+      contextOf('import'),
+    ).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect((refusal as DomainError).code).toBe('CONFLICT');
+    expect(problemsOf(refusal)).toEqual([{ row: expect.any(Number), reason: expect.stringContaining('Work-plan item 7 is already defined with another') }]);
+    expect(await dependencies.store.headPosition()).toEqual(head);
+  });
+});

@@ -1,0 +1,70 @@
+import { isCalendarDate } from '../../shared/calendar-date.js';
+
+/** One value as a file holds it, before it is read as text, a date or a list of units. */
+export type Cell = string | number | boolean | Date | null;
+
+/** Text with surrounding spaces removed, full-width ones and a stray BOM included. */
+export function textOf(cell: Cell): string {
+  if (cell === null) return '';
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
+  return String(cell).trim();
+}
+
+/** Excel counts days from 1899-12-30; serials in this range are the years 1954–2119. */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const isExcelSerial = (value: number): boolean => value >= 20_000 && value < 80_000;
+
+const pad = (value: string | number, length = 2): string => String(value).padStart(length, '0');
+
+const lastDayOf = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** Ways offices write a day: 2026-06-30, 2026/6/30, 2026.6.30, 20260630, 2026年6月30日(前), with an optional time. */
+const DAY_PATTERNS: readonly RegExp[] = [
+  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/,
+  /^(\d{4})(\d{2})(\d{2})$/,
+  /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*(?:前|之前)?$/,
+];
+/** …and the end of a month or year: 2026年6月底(前), 2026年底(前). */
+const MONTH_END = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:底|末)\s*(?:前|之前)?$/;
+const YEAR_END = /^(\d{4})\s*年\s*(?:底|末)\s*(?:前|之前)?$/;
+
+/**
+ * A due date as `YYYY-MM-DD` when the cell is written in a way we recognise. The result may still
+ * be a day that does not exist (2026-02-30): validation says so with the row. Text that is not a
+ * date at all is returned trimmed, as the file has it, for the same reason.
+ */
+export function calendarDateOf(cell: Cell): string {
+  if (cell instanceof Date) return textOf(cell);
+  if (typeof cell === 'number' && isExcelSerial(cell)) {
+    return new Date(EXCEL_EPOCH_MS + Math.floor(cell) * 86_400_000).toISOString().slice(0, 10);
+  }
+  const text = textOf(cell);
+  for (const pattern of DAY_PATTERNS) {
+    const match = pattern.exec(text);
+    if (match) return `${match[1]}-${pad(match[2]!)}-${pad(match[3]!)}`;
+  }
+  const monthEnd = MONTH_END.exec(text);
+  if (monthEnd) {
+    const [year, month] = [Number(monthEnd[1]), Number(monthEnd[2])];
+    return month >= 1 && month <= 12 ? `${year}-${pad(month)}-${pad(lastDayOf(year, month))}` : text;
+  }
+  const yearEnd = YEAR_END.exec(text);
+  if (yearEnd) return `${yearEnd[1]}-12-31`;
+  return text;
+}
+
+/** Why a due date read by `calendarDateOf` is not usable, or undefined when it is. */
+export function dateProblemOf(date: string, what: string): string | undefined {
+  if (date === '') return `missing ${what}`;
+  if (isCalendarDate(date)) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return `${what} ${date} does not exist`;
+  return `${what} "${date}" is not a date (write it as 2026-06-30, 2026/6/30 or 2026年6月30日)`;
+}
+
+/** Unit names in one cell, separated by 、 ， , ; ； or line breaks. */
+export function unitNamesOf(cell: Cell): string[] {
+  return textOf(cell)
+    .split(/[、，,;；\r\n]+/)
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+}

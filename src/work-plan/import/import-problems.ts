@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+
+/*
+ * What every importer shares: file formats, the problems it reports, and how unit names are
+ * resolved. Importers are all-or-nothing: either every row is fine, or the caller gets every
+ * problem at once and nothing to write.
+ */
+
+export const ImportFormats = ['xlsx', 'csv', 'yaml', 'json'] as const;
+export type ImportFormat = (typeof ImportFormats)[number];
+
+/**
+ * `row` says where to look: the spreadsheet row for XLSX and CSV (the header is row 1, as Excel
+ * numbers them even when a quoted CSV field spans several lines), the line for YAML and JSON;
+ * null for the file or the plan as a whole.
+ */
+export interface ImportProblem {
+  readonly row: number | null;
+  readonly reason: string;
+}
+
+export type ImportResult<Key extends string, Value> =
+  | ({ readonly ok: true } & { readonly [K in Key]: Value })
+  | { readonly ok: false; readonly problems: readonly ImportProblem[] };
+
+/** The format a file name announces, or undefined for anything else (including old binary .xls). */
+export function importFormatOf(fileName: string): ImportFormat | undefined {
+  const extension = /\.([^.]+)$/.exec(fileName.trim())?.[1]?.toLowerCase();
+  if (extension === 'yml') return 'yaml';
+  return ImportFormats.find((format) => format === extension);
+}
+
+/** Hex sha256 of a file's bytes: what WorkPlanImported records to recognise the same file again. */
+export const sha256Of = (content: Uint8Array | string): string => createHash('sha256').update(content).digest('hex');
+
+/**
+ * A unit's id from what a spreadsheet names it by: the exact official name (青川市财政局) or the
+ * unit code (CZJ). Supplied by the caller, usually from the units directory.
+ */
+export type UnitLookup = (nameOrCode: string) => string | undefined;
+
+export interface DirectoryUnit {
+  readonly id: string;
+  readonly code: string;
+  readonly name: string;
+}
+
+/** A lookup over a list of units: exact name, or code in any letter case. */
+export function unitLookupFrom(units: Iterable<DirectoryUnit>): UnitLookup {
+  const byName = new Map<string, string>();
+  const byCode = new Map<string, string>();
+  for (const unit of units) {
+    byName.set(unit.name, unit.id);
+    byCode.set(unit.code.toUpperCase(), unit.id);
+  }
+  return (nameOrCode) => byName.get(nameOrCode) ?? byCode.get(nameOrCode.toUpperCase());
+}
+
+/** A unit as the file named it and the id it resolved to. */
+export interface ResolvedUnit {
+  readonly name: string;
+  readonly unitId: string;
+}
+
+/** File-level problems first, then by row; the order found is kept within a row. */
+export function sortedProblems(problems: readonly ImportProblem[]): ImportProblem[] {
+  const seen = new Set<string>();
+  return problems
+    .map((problem, index) => ({ problem, index }))
+    .filter(({ problem }) => {
+      const key = `${problem.row}\u0000${problem.reason}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => (a.problem.row ?? 0) - (b.problem.row ?? 0) || a.index - b.index)
+    .map(({ problem }) => problem);
+}

@@ -1,0 +1,67 @@
+import { checkBatch, executeBatch, type BatchCommand, type BatchOutcome } from '../../event-sourcing/command-batch.js';
+import type { EventStore } from '../../event-store/event-store.port.js';
+import type { UnitsReadModel } from '../../organization/units/units.read-model.js';
+import { DomainError } from '../../shared/domain-error.js';
+import type { EventSchemaRegistry } from '../../shared/event-schemas.js';
+import { ImportFormats, importFormatOf, type ImportFormat } from './import-problems.js';
+import { importRefused } from './import-refusal.js';
+
+/*
+ * What the import services share, in the server and in the command-line tools alike: the file, the
+ * store and the units directory they work against, and the run itself — validate everything,
+ * decide every command without appending, and only then append.
+ */
+
+/** A file as it was uploaded or read from disk. */
+export interface ImportFile {
+  /** The name as given (a path is allowed); its extension says the format. */
+  readonly name: string;
+  readonly content: Uint8Array;
+}
+
+export interface ImportDependencies {
+  readonly store: EventStore;
+  readonly schemas: EventSchemaRegistry;
+  /** The units directory as it is now: unit names and codes in files resolve against it. */
+  readonly units: UnitsReadModel;
+}
+
+/** The file's name without its folders, and the format its extension announces (or a refusal). */
+export function fileFormatOf(file: ImportFile): { fileName: string; format: ImportFormat } {
+  const fileName = file.name.replace(/^.*[\\/]/, '').trim();
+  const format = importFormatOf(fileName);
+  if (!format) {
+    throw importRefused(fileName || 'The file', undefined, [
+      { row: null, reason: `Unknown file type: the name must end in ${ImportFormats.map((each) => `.${each}`).join(', ')} (or .yml).` },
+    ]);
+  }
+  return { fileName, format };
+}
+
+/**
+ * Decides every command first; if any is refused, nothing is appended and the refusal lists each
+ * with its row. A refusal of the whole file (row null: e.g. the plan was imported before from
+ * another file) is thrown as it is, with its own code.
+ */
+export async function runImportBatch(
+  { store, schemas }: ImportDependencies,
+  file: { fileName: string; format: ImportFormat },
+  commands: readonly BatchCommand[],
+): Promise<BatchOutcome> {
+  const refusals = await checkBatch(store, schemas, commands);
+  const whole = refusals.find((refusal) => refusal.row === null);
+  if (whole) {
+    throw new DomainError(whole.error.code, whole.error.message, { problems: [{ row: null, reason: whole.error.message }] });
+  }
+  if (refusals.length > 0) {
+    const codes = new Set(refusals.map((refusal) => refusal.error.code));
+    const code = codes.size === 1 ? refusals[0]!.error.code : 'BAD_USER_INPUT';
+    throw importRefused(
+      file.fileName,
+      file.format,
+      refusals.map(({ row, error }) => ({ row, reason: error.message })),
+      code,
+    );
+  }
+  return executeBatch(store, schemas, commands);
+}

@@ -1,0 +1,119 @@
+import ExcelJS from 'exceljs';
+import { unitIdForCode } from '../../organization/units/unit-id.js';
+import { unitLookupFrom } from './import-problems.js';
+import { importUnits, unitKindOf } from './units-import.js';
+
+/* The units directory from a spreadsheet. */
+
+const emptyDirectory = unitLookupFrom([]);
+
+describe('unit kinds', () => {
+  it.each([
+    ['DEPARTMENT', 'DEPARTMENT'],
+    ['county_or_district', 'COUNTY_OR_DISTRICT'],
+    ['部门', 'DEPARTMENT'],
+    ['区县', 'COUNTY_OR_DISTRICT'],
+    ['办公厅', 'GENERAL_OFFICE'],
+    ['其他', 'OTHER'],
+    ['局', undefined],
+  ])('%p is %p', (text, kind) => {
+    expect(unitKindOf(text)).toBe(kind);
+  });
+});
+
+describe('a directory whose every row is fine', () => {
+  it('reads a CSV, children after their parents, ids derived from codes', async () => {
+    const csv =
+      '\uFEFF编码,名称,类型,上级编码\n' +
+      'OPENNESS,青川市政务公开办公室,其他,GOV-OFFICE\n' +
+      'GOV-OFFICE,青川市人民政府办公室,办公厅,\n' +
+      'CZJ,青川市财政局,DEPARTMENT,\n';
+    expect(await importUnits(csv, { format: 'csv', lookupUnit: emptyDirectory })).toEqual({
+      ok: true,
+      units: [
+        {
+          row: 3,
+          unitId: unitIdForCode('GOV-OFFICE'),
+          code: 'GOV-OFFICE',
+          name: '青川市人民政府办公室',
+          kind: 'GENERAL_OFFICE',
+          parentUnitId: null,
+          alreadyRegistered: false,
+        },
+        {
+          row: 2,
+          unitId: unitIdForCode('OPENNESS'),
+          code: 'OPENNESS',
+          name: '青川市政务公开办公室',
+          kind: 'OTHER',
+          parentUnitId: unitIdForCode('GOV-OFFICE'),
+          alreadyRegistered: false,
+        },
+        {
+          row: 4,
+          unitId: unitIdForCode('CZJ'),
+          code: 'CZJ',
+          name: '青川市财政局',
+          kind: 'DEPARTMENT',
+          parentUnitId: null,
+          alreadyRegistered: false,
+        },
+      ],
+    });
+  });
+
+  it('reads an XLSX with English headers; a parent may already be in the directory', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('units');
+    sheet.addRow(['Code', 'Name', 'Kind', 'Parent code']);
+    sheet.addRow(['OPENNESS', '青川市政务公开办公室', 'OTHER', 'GOV-OFFICE']);
+    const directory = unitLookupFrom([{ id: 'unit-gov', code: 'GOV-OFFICE', name: '青川市人民政府办公室' }]);
+    const result = await importUnits(new Uint8Array(await workbook.xlsx.writeBuffer()), { format: 'xlsx', lookupUnit: directory });
+    expect(result).toMatchObject({ ok: true, units: [{ code: 'OPENNESS', parentUnitId: 'unit-gov', alreadyRegistered: false }] });
+  });
+
+  it('marks units already in the directory under the same code and name', async () => {
+    const directory = unitLookupFrom([{ id: unitIdForCode('CZJ'), code: 'CZJ', name: '青川市财政局' }]);
+    const result = await importUnits('编码,名称,类型\nCZJ,青川市财政局,部门\n', { format: 'csv', lookupUnit: directory });
+    expect(result).toMatchObject({ ok: true, units: [{ code: 'CZJ', alreadyRegistered: true }] });
+  });
+});
+
+describe('a directory with bad rows', () => {
+  it('lists every problem with its row', async () => {
+    const directory = unitLookupFrom([
+      { id: 'unit-czj', code: 'CZJ', name: '青川市财政局' },
+      { id: 'unit-jyj', code: 'JYJ', name: '青川市教育局' },
+    ]);
+    const csv =
+      '编码,名称,类型,上级编码\n' +
+      /* 2 */ 'FGW,青川市发展和改革委员会,部门,\n' +
+      /* 3 */ 'fgw,发改委,局,\n' +
+      /* 4 */ '市财政,青川市发展和改革委员会,,\n' +
+      /* 5 */ 'CZJ,青川市财政局(新),部门,\n' +
+      /* 6 */ 'HBJ,青川市教育局,部门,\n' +
+      /* 7 */ ',青川市民政局,部门,SELF\n' +
+      /* 8 */ 'SELF,自己,部门,SELF\n' +
+      /* 9 */ 'A,甲,部门,B\n' +
+      /* 10 */ 'B,乙,部门,A\n';
+    expect(await importUnits(csv, { format: 'csv', lookupUnit: directory })).toEqual({
+      ok: false,
+      problems: [
+        { row: 3, reason: 'Duplicate unit code fgw: already used on row 2.' },
+        {
+          row: 3,
+          reason: 'Unknown unit kind "局": use GENERAL_OFFICE, DEPARTMENT, COUNTY_OR_DISTRICT, OTHER (部门, 区县, 办公厅 or 其他).',
+        },
+        { row: 4, reason: 'Unit code "市财政" may only have letters, digits, - and _, at most 32 of them.' },
+        { row: 4, reason: 'Duplicate unit name 青川市发展和改革委员会: already used on row 2.' },
+        { row: 4, reason: 'Missing unit kind (类型).' },
+        { row: 5, reason: 'Unit code CZJ is already registered under another name than 青川市财政局(新).' },
+        { row: 6, reason: '青川市教育局 is already registered under another code than HBJ.' },
+        { row: 7, reason: 'Missing unit code (编码).' },
+        { row: 8, reason: 'Unit SELF cannot be its own parent.' },
+        { row: 9, reason: 'The parents of unit A go round in a loop: A → B → A.' },
+        { row: 10, reason: 'The parents of unit B go round in a loop: A → B → A.' },
+      ],
+    });
+  });
+});

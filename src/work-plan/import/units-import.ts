@@ -1,0 +1,168 @@
+import { UnitKinds, type UnitKind } from '../../organization/domain/unit.events.js';
+import { unitIdForCode } from '../../organization/units/unit-id.js';
+import { textOf } from './cells.js';
+import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult, type UnitLookup } from './import-problems.js';
+import { readRecords, type FileContent } from './tables.js';
+
+/*
+ * The units directory (单位名录) from a spreadsheet: code, official name, kind, parent unit.
+ */
+
+export const unitColumns = {
+  code: { label: '编码 (code)', aliases: ['编码', '单位编码', '代码', 'code'], required: true },
+  name: { label: '名称 (name)', aliases: ['名称', '单位名称', 'name'], required: true },
+  kind: { label: '类型 (kind)', aliases: ['类型', '单位类型', 'kind', 'type'], required: true },
+  parentCode: {
+    label: '上级编码 (parent code)',
+    aliases: ['上级编码', '上级单位编码', 'parent code', 'parent'],
+    required: false,
+  },
+} as const;
+
+const KIND_WORDS: Readonly<Record<string, UnitKind>> = {
+  部门: 'DEPARTMENT',
+  区县: 'COUNTY_OR_DISTRICT',
+  办公厅: 'GENERAL_OFFICE',
+  其他: 'OTHER',
+};
+
+export function unitKindOf(text: string): UnitKind | undefined {
+  const upper = text.trim().toUpperCase();
+  return UnitKinds.find((kind) => kind === upper) ?? KIND_WORDS[text.trim()];
+}
+
+export interface ImportedUnit {
+  readonly row: number;
+  readonly unitId: string;
+  readonly code: string;
+  readonly name: string;
+  readonly kind: UnitKind;
+  readonly parentUnitId: string | null;
+  /** Already in the directory under the same code and name: nothing to register. */
+  readonly alreadyRegistered: boolean;
+}
+
+export interface UnitsImportOptions {
+  readonly format: ImportFormat;
+  /** The directory as it is, by official name or code. */
+  readonly lookupUnit: UnitLookup;
+}
+
+const CODE = /^[A-Za-z0-9_-]{1,32}$/;
+const MAX_NAME = 100;
+
+/**
+ * Every unit of the file in an order that registers parents before their children, or every
+ * problem. A parent is named by its code and must be in the file or already in the directory.
+ */
+export async function importUnits(
+  content: FileContent,
+  options: UnitsImportOptions,
+): Promise<ImportResult<'units', readonly ImportedUnit[]>> {
+  const read = await readRecords(content, options.format, unitColumns, ['units', '单位'], 'unit');
+  if (!read.ok) return { ok: false, problems: sortedProblems(read.problems) };
+
+  const problems: ImportProblem[] = [];
+  const rowOfCode = new Map<string, number>();
+  const rowOfName = new Map<string, number>();
+  const rows = read.records.map(({ row, cells }) => {
+    const code = textOf(cells.code ?? null);
+    const name = textOf(cells.name ?? null);
+    const kindText = textOf(cells.kind ?? null);
+    const parentCode = textOf(cells.parentCode ?? null);
+
+    if (code === '') problems.push({ row, reason: 'Missing unit code (编码).' });
+    else if (!CODE.test(code)) {
+      problems.push({ row, reason: `Unit code "${code}" may only have letters, digits, - and _, at most 32 of them.` });
+    } else if (rowOfCode.has(code.toUpperCase())) {
+      problems.push({ row, reason: `Duplicate unit code ${code}: already used on row ${rowOfCode.get(code.toUpperCase())}.` });
+    } else rowOfCode.set(code.toUpperCase(), row);
+
+    if (name === '') problems.push({ row, reason: 'Missing unit name (名称).' });
+    else if (name.length > MAX_NAME) problems.push({ row, reason: `The unit name is longer than ${MAX_NAME} characters.` });
+    else if (rowOfName.has(name)) problems.push({ row, reason: `Duplicate unit name ${name}: already used on row ${rowOfName.get(name)}.` });
+    else rowOfName.set(name, row);
+
+    const kind = unitKindOf(kindText);
+    if (!kind) {
+      problems.push({
+        row,
+        reason:
+          kindText === ''
+            ? 'Missing unit kind (类型).'
+            : `Unknown unit kind "${kindText}": use ${UnitKinds.join(', ')} (部门, 区县, 办公厅 or 其他).`,
+      });
+    }
+    return { row, code, name, kind, parentCode };
+  });
+
+  // Against the directory as it is, and parents.
+  const inFile = new Map(rows.filter((unit) => CODE.test(unit.code)).map((unit) => [unit.code.toUpperCase(), unit]));
+  const units: ImportedUnit[] = [];
+  for (const { row, code, name, kind, parentCode } of rows) {
+    const idOfCode = code === '' ? undefined : options.lookupUnit(code);
+    const idOfName = name === '' ? undefined : options.lookupUnit(name);
+    if (idOfCode !== undefined && idOfName !== undefined && idOfCode !== idOfName) {
+      problems.push({ row, reason: `${name} is already the name of another unit than ${code} in the directory.` });
+    } else if (idOfCode !== undefined && idOfName === undefined && name !== '') {
+      problems.push({ row, reason: `Unit code ${code} is already registered under another name than ${name}.` });
+    } else if (idOfCode === undefined && idOfName !== undefined && CODE.test(code)) {
+      problems.push({ row, reason: `${name} is already registered under another code than ${code}.` });
+    }
+
+    let parentUnitId: string | null = null;
+    if (parentCode !== '') {
+      if (parentCode.toUpperCase() === code.toUpperCase()) {
+        problems.push({ row, reason: `Unit ${code} cannot be its own parent.` });
+      } else if (inFile.has(parentCode.toUpperCase())) {
+        parentUnitId = unitIdForCode(parentCode);
+      } else {
+        const existing = CODE.test(parentCode) ? options.lookupUnit(parentCode) : undefined;
+        if (existing === undefined) {
+          problems.push({ row, reason: `Unknown parent unit code "${parentCode}": neither in this file nor in the directory.` });
+        }
+        parentUnitId = existing ?? null;
+      }
+    }
+    if (kind) {
+      units.push({ row, unitId: unitIdForCode(code), code, name, kind, parentUnitId, alreadyRegistered: idOfCode !== undefined });
+    }
+  }
+
+  const ordered = parentsFirst(units, problems);
+  if (read.records.length === 0) problems.push({ row: null, reason: 'The file lists no units.' });
+  if (problems.length > 0) return { ok: false, problems: sortedProblems(problems) };
+  return { ok: true, units: ordered };
+}
+
+/** Units ordered so that a parent in the file comes before its children; a loop of parents is a problem. */
+function parentsFirst(units: readonly ImportedUnit[], problems: ImportProblem[]): ImportedUnit[] {
+  const byId = new Map(units.map((unit) => [unit.unitId, unit]));
+  const ordered: ImportedUnit[] = [];
+  const placed = new Set<string>();
+  const looping = new Set<string>();
+  for (const start of units) {
+    const chain: ImportedUnit[] = [];
+    let unit: ImportedUnit | undefined = start;
+    while (unit && !placed.has(unit.unitId) && !chain.includes(unit)) {
+      chain.push(unit);
+      unit = unit.parentUnitId === null ? undefined : byId.get(unit.parentUnitId);
+    }
+    if (unit && chain.includes(unit) && !looping.has(unit.unitId)) {
+      const loop = chain.slice(chain.indexOf(unit));
+      for (const member of loop) {
+        looping.add(member.unitId);
+        problems.push({
+          row: member.row,
+          reason: `The parents of unit ${member.code} go round in a loop: ${[...loop, loop[0]!].map((each) => each.code).join(' → ')}.`,
+        });
+      }
+    }
+    for (const member of chain.reverse()) {
+      if (placed.has(member.unitId)) continue;
+      placed.add(member.unitId);
+      ordered.push(member);
+    }
+  }
+  return ordered;
+}

@@ -1,0 +1,179 @@
+import type { Actor } from '../../shared/command-context.js';
+import { fold } from '../../shared/decider.js';
+import { workPlanDecider } from '../domain/work-plan.decider.js';
+import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
+import { workPlanIdFor, workPlanItemIdFor } from '../domain/work-plan.events.js';
+import { sha256Of, unitLookupFrom } from './import-problems.js';
+import { importWorkPlan, workPlanCommands } from './work-plan-import.js';
+
+/* A plan file checked as a whole against the units directory, then turned into commands. */
+
+const directory = unitLookupFrom([
+  { id: 'unit-gov', code: 'GOV-OFFICE', name: '青川市人民政府办公室' },
+  { id: 'unit-openness', code: 'OPENNESS', name: '青川市政务公开办公室' },
+  { id: 'unit-fgw', code: 'FGW', name: '青川市发展和改革委员会' },
+  { id: 'unit-czj', code: 'CZJ', name: '青川市财政局' },
+  { id: 'unit-donghu', code: 'DONGHU', name: '青川市东湖区人民政府' },
+  { id: 'unit-xishan', code: 'XISHAN', name: '西山县人民政府' },
+]);
+const system: Actor = { id: 'system', role: 'SYSTEM', unitId: null };
+const TITLE = '青川市2026年政务公开工作要点任务分解方案';
+const HEADER = '类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n';
+const options = { format: 'csv', title: TITLE, lookupUnit: directory } as const;
+
+const goodCsv =
+  HEADER +
+  '一,深化五公开,1,财政预决算公开,部门预决算按时公开,青川市财政局,"青川市东湖区人民政府、XISHAN",2026-04-30\n' +
+  '一,深化五公开,2,重大决策预公开,,GOV-OFFICE,青川市发展和改革委员会,2026年6月30日\n' +
+  '二,回应关切,3,政策解读,,青川市政务公开办公室,,2026/12/31\n';
+
+describe('a plan whose every row is fine', () => {
+  it('resolves unit names and codes to ids', async () => {
+    const result = await importWorkPlan(goodCsv, options);
+    expect(result).toEqual({
+      ok: true,
+      plan: {
+        title: TITLE,
+        year: 2026,
+        categories: [
+          {
+            code: '一',
+            title: '深化五公开',
+            items: [
+              {
+                row: 2,
+                code: '1',
+                title: '财政预决算公开',
+                description: '部门预决算按时公开',
+                leadUnit: { name: '青川市财政局', unitId: 'unit-czj' },
+                responsibleUnits: [
+                  { name: '青川市东湖区人民政府', unitId: 'unit-donghu' },
+                  { name: 'XISHAN', unitId: 'unit-xishan' },
+                ],
+                dueDate: '2026-04-30',
+              },
+              {
+                row: 3,
+                code: '2',
+                title: '重大决策预公开',
+                description: '',
+                leadUnit: { name: 'GOV-OFFICE', unitId: 'unit-gov' },
+                responsibleUnits: [{ name: '青川市发展和改革委员会', unitId: 'unit-fgw' }],
+                dueDate: '2026-06-30',
+              },
+            ],
+          },
+          {
+            code: '二',
+            title: '回应关切',
+            items: [
+              {
+                row: 4,
+                code: '3',
+                title: '政策解读',
+                description: '',
+                leadUnit: { name: '青川市政务公开办公室', unitId: 'unit-openness' },
+                responsibleUnits: [],
+                dueDate: '2026-12-31',
+              },
+            ],
+          },
+        ],
+      },
+    });
+  });
+
+  it('becomes commands the plan and item deciders accept, and a rerun changes nothing', async () => {
+    const result = await importWorkPlan(goodCsv, options);
+    if (!result.ok) throw new Error('expected a plan');
+    const source = { fileName: 'plan.csv', sha256: sha256Of(goodCsv) };
+    const { planId, importPlan, defineItems } = workPlanCommands(result.plan, source, system);
+
+    expect(planId).toBe(workPlanIdFor(2026, TITLE));
+    const planEvents = workPlanDecider.decide(importPlan, fold(workPlanDecider, []));
+    expect(planEvents).toHaveLength(1);
+    expect(planEvents[0]!.data.categories.map((category) => category.items.map((item) => item.code))).toEqual([['1', '2'], ['3']]);
+    expect(workPlanDecider.decide(importPlan, fold(workPlanDecider, planEvents))).toEqual([]);
+
+    expect(defineItems.map((command) => command.data.itemId)).toEqual(['1', '2', '3'].map((code) => workPlanItemIdFor(planId, code)));
+    for (const definition of defineItems) {
+      const command = { ...definition, planExists: true, unknownUnitIds: [] };
+      const events = workPlanItemDecider.decide(command, fold(workPlanItemDecider, []));
+      expect(events[0]).toEqual({ type: 'WorkPlanItemDefined', data: definition.data });
+      expect(events.slice(1).map((event) => event.type)).toEqual(
+        [definition.leadUnitId, ...definition.responsibleUnitIds].map(() => 'UnitAssigned'),
+      );
+      expect(workPlanItemDecider.decide(command, fold(workPlanItemDecider, events))).toEqual([]);
+    }
+    expect(defineItems[0]).toMatchObject({
+      leadUnitId: 'unit-czj',
+      responsibleUnitIds: ['unit-donghu', 'unit-xishan'],
+      data: { categoryCode: '一', code: '1', dueDate: '2026-04-30' },
+    });
+  });
+});
+
+describe('a plan with bad rows', () => {
+  const badCsv =
+    HEADER +
+    /* 2 */ '一,深化五公开,1,,内容,青川市财政局,青川市东湖区人民政府,2026-04-30\n' +
+    /* 3 */ '一,深化五公开,2,重大决策预公开,,市政府办公室,"青川市发展和改革委员会，青川市公安局",2026-06-30\n' +
+    /* 4 */ '一,五公开,1,重复编号,,青川市财政局,"青川市东湖区人民政府、青川市财政局",2026-02-30\n' +
+    /* 5 */ '二,回应关切,4,政策解读,,"青川市政务公开办公室、青川市财政局",,下半年\n' +
+    /* 6 */ ',回应关切,5,新闻发布,,,"西山县人民政府、XISHAN",2016-06-30\n' +
+    /* 7 */ '二,回应关切,6,舆情回应,,CZJ,青川市财政局,\n' +
+    /* 8 */ '二,回应关切,7,没有问题的一行,,青川市财政局,,2026-09-30\n';
+
+  it('lists every problem with its row, and nothing of the plan', async () => {
+    expect(await importWorkPlan(badCsv, { ...options, year: 2026 })).toEqual({
+      ok: false,
+      problems: [
+        { row: 2, reason: 'Missing title (事项) of item 1.' },
+        { row: 3, reason: 'Unknown lead unit "市政府办公室": not the official name or code of a unit in the directory.' },
+        {
+          row: 3,
+          reason: 'Unknown responsible unit "青川市公安局": not the official name or code of a unit in the directory.',
+        },
+        { row: 4, reason: 'Category 一 is titled "五公开" here but "深化五公开" on row 2.' },
+        { row: 4, reason: 'Duplicate item code 1: already used on row 2.' },
+        { row: 4, reason: '青川市财政局 is the lead unit and cannot also be listed as a responsible unit.' },
+        { row: 4, reason: 'Due date (完成时限) 2026-02-30 does not exist.' },
+        { row: 5, reason: 'Item 4 names 2 lead units (青川市政务公开办公室、青川市财政局); there must be exactly one.' },
+        {
+          row: 5,
+          reason: 'Due date (完成时限) "下半年" is not a date (write it as 2026-06-30, 2026/6/30 or 2026年6月30日).',
+        },
+        { row: 6, reason: 'Missing category code (类别编号).' },
+        { row: 6, reason: 'Missing lead unit (牵头单位) of item 5.' },
+        { row: 6, reason: 'Responsible unit XISHAN is listed twice (by name and by code).' },
+        {
+          row: 6,
+          reason: "Due date 2016-06-30 lies outside the plan's year: it must be between 2026-01-01 and 2027-12-31.",
+        },
+        { row: 7, reason: '青川市财政局 is the lead unit (CZJ) and cannot also be listed as a responsible unit.' },
+        { row: 7, reason: 'Missing due date (完成时限).' },
+      ],
+    });
+  });
+
+  it('names a plan without a title or year', async () => {
+    const result = await importWorkPlan(`${HEADER}一,五公开,1,公开,,青川市财政局,,某日\n`, {
+      format: 'csv',
+      lookupUnit: directory,
+    });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        { row: null, reason: 'The plan has no title; give one (--title).' },
+        { row: null, reason: 'The plan year is unknown; give one (--year).' },
+        { row: 2, reason: 'Due date (完成时限) "某日" is not a date (write it as 2026-06-30, 2026/6/30 or 2026年6月30日).' },
+      ],
+    });
+  });
+
+  it('stops at the file when it cannot be read at all', async () => {
+    const result = await importWorkPlan('编号,事项\n1,公开\n', options);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map((problem) => problem.reason)).toContain('Missing column 牵头单位 (lead unit).');
+  });
+});

@@ -1,0 +1,73 @@
+import type { Actor } from '../../shared/command-context.js';
+import type { ImportWorkPlan } from '../domain/work-plan.decider.js';
+import type { DefineWorkPlanItem } from '../domain/work-plan-item.decider.js';
+import { workPlanIdFor, workPlanItemIdFor, type WorkPlanSource } from '../domain/work-plan.events.js';
+import { sortedProblems, type UnitLookup } from './import-problems.js';
+import { readPlanDraft, type PlanReadOptions } from './plan-document.js';
+import { validatePlanDocument, type PlanValidation, type ValidatedPlan } from './plan-validation.js';
+import type { FileContent } from './tables.js';
+
+export interface WorkPlanImportOptions extends PlanReadOptions {
+  readonly lookupUnit: UnitLookup;
+}
+
+/**
+ * A plan file, read and validated: every problem of the file's structure and of its rows at once,
+ * or a plan whose every item can be defined.
+ */
+export async function importWorkPlan(content: FileContent, options: WorkPlanImportOptions): Promise<PlanValidation> {
+  const draft = await readPlanDraft(content, options);
+  if (!draft.document) return { ok: false, problems: sortedProblems(draft.problems) };
+  const validation = validatePlanDocument(draft.document, options.lookupUnit);
+  const problems = [...draft.problems, ...(validation.ok ? [] : validation.problems)];
+  if (problems.length > 0 || !validation.ok) return { ok: false, problems: sortedProblems(problems) };
+  return validation;
+}
+
+/** DefineWorkPlanItem without the facts its handler looks up (the plan exists, unknown units). */
+export type WorkPlanItemDefinition = Omit<DefineWorkPlanItem, 'planExists' | 'unknownUnitIds'>;
+
+export interface WorkPlanCommands {
+  readonly planId: string;
+  readonly importPlan: ImportWorkPlan;
+  /** One per item, in the plan's order; each goes to the item's own stream. */
+  readonly defineItems: readonly WorkPlanItemDefinition[];
+}
+
+/**
+ * The commands that write a validated plan: first ImportWorkPlan to `workPlanStream(planId)`, then
+ * one DefineWorkPlanItem per item to `workPlanItemStream(itemId)`. All are idempotent, so an
+ * import that stopped half-way is completed by running it again.
+ */
+export function workPlanCommands(plan: ValidatedPlan, source: WorkPlanSource, actor: Actor): WorkPlanCommands {
+  const planId = workPlanIdFor(plan.year, plan.title);
+  const categories = plan.categories.map((category) => ({
+    code: category.code,
+    title: category.title,
+    items: category.items.map((item) => ({ itemId: workPlanItemIdFor(planId, item.code), code: item.code, title: item.title })),
+  }));
+  const defineItems = plan.categories.flatMap((category) =>
+    category.items.map(
+      (item): WorkPlanItemDefinition => ({
+        type: 'DefineWorkPlanItem',
+        actor,
+        data: {
+          itemId: workPlanItemIdFor(planId, item.code),
+          planId,
+          categoryCode: category.code,
+          code: item.code,
+          title: item.title,
+          description: item.description,
+          dueDate: item.dueDate,
+        },
+        leadUnitId: item.leadUnit.unitId,
+        responsibleUnitIds: item.responsibleUnits.map((unit) => unit.unitId),
+      }),
+    ),
+  );
+  return {
+    planId,
+    importPlan: { type: 'ImportWorkPlan', actor, data: { planId, title: plan.title, year: plan.year, categories, source } },
+    defineItems,
+  };
+}

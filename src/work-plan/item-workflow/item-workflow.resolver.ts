@@ -1,0 +1,83 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { AllowRoles } from '../../access/authorization/access-policy.js';
+import { partCommands } from '../../assignments/graphql/part-commands.js';
+import type { CommandContext } from '../../shared/command-context.js';
+import { CommandContextFactory } from '../../shared/command-context.factory.js';
+import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
+import type { DefineWorkPlanItem, WorkPlanItemCommand } from '../domain/work-plan-item.decider.js';
+import { WorkPlanItemType } from '../breakdown/work-plan.types.js';
+import { GetWorkPlanItemQuery } from '../breakdown/work-plan.queries.js';
+import { ActOnWorkPlanItemCommand } from './act-on-work-plan-item.handler.js';
+import {
+  DecideWorkPlanItemExtensionInput,
+  LogWorkPlanItemInspectionInput,
+  ReopenWorkPlanItemInput,
+  ReportWorkPlanItemInput,
+  RequestWorkPlanItemExtensionInput,
+  SendBackWorkPlanItemReportInput,
+  UrgeWorkPlanItemUnitInput,
+} from './item-workflow.inputs.js';
+
+/** A work-plan item lives the same lifecycle as a finding: the same steps, the same rules. */
+@Resolver(() => WorkPlanItemType)
+export class WorkPlanItemWorkflowResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly contexts: CommandContextFactory,
+  ) {}
+
+  @AllowRoles('UNIT')
+  @Mutation(() => WorkPlanItemType, { description: 'A unit asks for a later due date for its part of an item.' })
+  requestWorkPlanItemExtension(@Args('input') input: RequestWorkPlanItemExtensionInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'RequestWorkPlanItemExtension', input, (issued) => partCommands.requestExtension(input, issued));
+  }
+
+  @AllowRoles('SUPERVISOR')
+  @Mutation(() => WorkPlanItemType, { description: 'A supervisor approves or refuses a pending extension of an item part.' })
+  decideWorkPlanItemExtension(@Args('input') input: DecideWorkPlanItemExtensionInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'DecideWorkPlanItemExtension', input, (issued) => partCommands.decideExtension(input, issued));
+  }
+
+  @AllowRoles('SUPERVISOR')
+  @Mutation(() => WorkPlanItemType, { description: '催办 on an item part.' })
+  urgeWorkPlanItemUnit(@Args('input') input: UrgeWorkPlanItemUnitInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'UrgeWorkPlanItemUnit', input, (issued) => partCommands.urge(input, issued));
+  }
+
+  @AllowRoles('UNIT')
+  @Mutation(() => WorkPlanItemType, { description: 'A unit reports its part of an item done, with evidence.' })
+  reportWorkPlanItem(@Args('input') input: ReportWorkPlanItemInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'ReportWorkPlanItem', input, (issued) => partCommands.report(input, issued));
+  }
+
+  @AllowRoles('SUPERVISOR')
+  @Mutation(() => WorkPlanItemType, { description: '退办 of an item part’s report, before inspection.' })
+  sendBackWorkPlanItemReport(@Args('input') input: SendBackWorkPlanItemReportInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'SendBackWorkPlanItemReport', input, (issued) => partCommands.sendBack(input, issued));
+  }
+
+  @AllowRoles('INSPECTOR', 'SUPERVISOR')
+  @Mutation(() => WorkPlanItemType, { description: 'Verify (PASSED) or return (FAILED) an item part; the last pass completes the item.' })
+  logWorkPlanItemInspection(@Args('input') input: LogWorkPlanItemInspectionInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'LogWorkPlanItemInspection', input, (issued) => partCommands.inspect(input, issued));
+  }
+
+  @AllowRoles('SUPERVISOR')
+  @Mutation(() => WorkPlanItemType, { description: 'Reopen a completed item: every part must be reported and inspected again.' })
+  reopenWorkPlanItem(@Args('input') input: ReopenWorkPlanItemInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'ReopenWorkPlanItem', input, ({ actor }) => ({ type: 'ReopenWorkPlanItem', actor, reason: input.reason }));
+  }
+
+  private async act(
+    requester: Requester,
+    commandType: string,
+    input: { idempotencyKey: string; itemId: string },
+    toCommand: (issued: CommandContext) => Exclude<WorkPlanItemCommand, DefineWorkPlanItem>,
+  ) {
+    const context = this.contexts.create(requester, commandType, input.idempotencyKey);
+    await this.commands.execute(new ActOnWorkPlanItemCommand(input.itemId, toCommand(context), context));
+    return this.queries.execute(new GetWorkPlanItemQuery(input.itemId));
+  }
+}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { readModelProvider } from '../event-sourcing/read-model.provider.js';
+import { WorkPlanLedger } from './breakdown/work-plan-ledger.js';
+import { GetWorkPlanHandler, GetWorkPlanItemHandler, ListWorkPlansHandler } from './breakdown/work-plan.queries.js';
+import { WorkPlanItemResolver, WorkPlanResolver } from './breakdown/work-plan.resolver.js';
+import { ImportWorkPlanHandler } from './import-work-plan/import-work-plan.handler.js';
+import { ImportWorkPlanResolver } from './import-work-plan/import-work-plan.resolver.js';
+import { ActOnWorkPlanItemHandler } from './item-workflow/act-on-work-plan-item.handler.js';
+import { WorkPlanItemWorkflowResolver } from './item-workflow/item-workflow.resolver.js';
+
+/** The year's work-plan breakdown (分解方案): import, items' lifecycle, roll-ups. */
+@Module({
+  providers: [
+    readModelProvider(WorkPlanLedger),
+    ListWorkPlansHandler,
+    GetWorkPlanHandler,
+    GetWorkPlanItemHandler,
+    WorkPlanResolver,
+    WorkPlanItemResolver,
+    ActOnWorkPlanItemHandler,
+    WorkPlanItemWorkflowResolver,
+    ImportWorkPlanHandler,
+    ImportWorkPlanResolver,
+  ],
+  exports: [WorkPlanLedger],
+})
+export class WorkPlanModule {}

@@ -1,0 +1,272 @@
+import { getIntrospectionQuery } from 'graphql';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { ProjectionEngine } from '../../src/event-sourcing/projection-engine.js';
+import { UnitsReadModel } from '../../src/organization/units/units.read-model.js';
+import { RectificationLedger } from '../../src/rectification/ledger/rectification-ledger.js';
+import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
+
+/** `{ evaluations { findings { evaluation { findings … { id } } } } }`, `levels` fields deep. */
+const nested = (levels: number) => {
+  const fields = ['evaluations', ...Array.from({ length: levels - 2 }, (_, i) => (i % 2 === 0 ? 'findings' : 'evaluation'))];
+  return `{ ${fields.join(' { ')} { id ${' }'.repeat(fields.length)} }`;
+};
+
+const REGISTER_EVALUATION = `mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`;
+const evaluationInput = (overrides: Record<string, unknown> = {}) => ({
+  idempotencyKey: `evaluation-${Math.random()}`,
+  title: '2025年度政务公开第三方评估报告',
+  evaluator: '中部政府透明度研究院',
+  commissionedBy: '国务院办公厅政务公开办公室',
+  periodStart: '2025-01-01',
+  periodEnd: '2025-12-31',
+  receivedOn: '2026-03-18',
+  ...overrides,
+});
+
+const SECRET = 'SQLITE_ERROR: no such column: password_hash in SELECT * FROM users';
+
+/** Read models that fail the way a broken database would, to see what a client is told. */
+class FailingUnits extends UnitsReadModel {
+  override list(): never {
+    throw new Error(SECRET);
+  }
+}
+class FailingLedger extends RectificationLedger {
+  override listFindings(): never {
+    throw new Error(SECRET);
+  }
+}
+
+describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
+  describe('with the default limits', () => {
+    let app: TestApp;
+
+    beforeAll(async () => {
+      app = await startTestApp({ demoData: true });
+    });
+
+    afterAll(async () => {
+      await app.close();
+    });
+
+    it('answers a query within the limits', async () => {
+      const response = await app.graphql(`{ evaluations { findings { evaluation { findings { id } } } } }`);
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.evaluations[0].findings[0].evaluation.findings).toHaveLength(6);
+    });
+
+    it('refuses a query nested deeper than 10 levels before it runs, and a mutation so refused appends nothing', async () => {
+      // 10 levels pass the depth check (these nested lists then cost too much).
+      expect((await app.graphql(nested(10))).errors![0]!.extensions).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
+      const deep = await app.graphql(nested(11));
+      expect(deep.data).toBeUndefined();
+      expect(deep.errors![0]).toMatchObject({
+        message: 'This query nests fields 11 levels deep; at most 10 are allowed. Ask for less nested data, or split it into several queries.',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_DEEP' },
+      });
+
+      const before = await app.logPosition();
+      const mutation = `mutation($input: RegisterEvaluationInput!) {
+        registerEvaluation(input: $input) { id findings { evaluation { findings { evaluation { findings { evaluation { findings { evaluation { findings { id } } } } } } } } } }
+      }`;
+      const refused = await app.graphql(mutation, { input: evaluationInput() });
+      expect(refused.errors![0]!.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_DEEP' });
+      expect(await app.logPosition()).toBe(before);
+    });
+
+    it('refuses a query whose nested lists multiply past the cost limit, however shallow', async () => {
+      // 1 + 5 × (findings 1 + 5 × (assignments 1 + 5 × (reports 1 + 5 × (evidence 1 + 5 × title 1)))) = 3906, 6 deep
+      const costly = await app.graphql(`{ evaluations { findings { assignments { reports { evidence { title } } } } } }`);
+      expect(costly.data).toBeUndefined();
+      expect(errorCode(costly)).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(costly.errors![0]!.extensions).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
+      expect(costly.errors![0]!.message).toMatch(/^This query asks for too much at once \(estimated cost 3906, at most 2000 allowed/);
+
+      const aliases = Array.from({ length: 400 }, (_, i) => `u${i}: units { id }`).join(' ');
+      expect((await app.graphql(`{ ${aliases} }`)).errors![0]!.extensions).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
+    });
+
+    it('answers the standard introspection query, deep as it is, while introspection is on', async () => {
+      const response = await app.graphql(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true }));
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.__schema.queryType.name).toBe('Query');
+    });
+
+    it('serves the explorer page while introspection is on', async () => {
+      const page = await fetch(`${app.url}/graphql`, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/apollo/i);
+    });
+
+    it('refuses a body over 100 KB with 413 before reading it, and appends nothing', async () => {
+      const before = await app.logPosition();
+      const body = JSON.stringify({ query: REGISTER_EVALUATION, variables: { input: evaluationInput({ title: 'x'.repeat(101 * 1024) }) } });
+      const response = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(await app.as('SUPERVISOR')) },
+        body,
+      });
+      expect(response.status).toBe(413);
+      expect(await response.json()).toEqual({
+        errors: [{ message: 'The request body is larger than the 102400 bytes allowed. Send less at once.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+      });
+      expect(await app.logPosition()).toBe(before);
+    });
+
+    it('answers a body that is not JSON with 400 in the GraphQL error shape, without a stack trace', async () => {
+      const response = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    });
+
+    it('suggests field names while the schema is public anyway', async () => {
+      const response = await app.graphql(`{ unitz { id } }`);
+      expect(response.errors![0]!.message).toMatch(/Did you mean "units?"/);
+    });
+  });
+
+  describe('in production', () => {
+    let app: TestApp;
+
+    beforeAll(async () => {
+      app = await startTestApp({
+        settings: { NODE_ENV: 'production', REQUEST_MAX_BYTES: '4096' },
+        override: (module) =>
+          module
+            .overrideProvider(UnitsReadModel)
+            .useFactory({ factory: (engine: ProjectionEngine) => engine.track(new FailingUnits()), inject: [ProjectionEngine] })
+            .overrideProvider(RectificationLedger)
+            .useFactory({ factory: (engine: ProjectionEngine) => engine.track(new FailingLedger()), inject: [ProjectionEngine] }),
+      });
+    });
+
+    afterAll(async () => {
+      await app.close();
+    });
+
+    it('refuses introspection and shows no explorer page', async () => {
+      for (const query of [getIntrospectionQuery(), `{ __schema { types { name } } }`, `{ __type(name: "Unit") { fields { name } } }`]) {
+        const response = await app.graphql(query);
+        expect(errorCode(response)).toBe('GRAPHQL_VALIDATION_FAILED');
+        expect(response.errors![0]!.message).toMatch(/introspection/i);
+      }
+      const page = await fetch(`${app.url}/graphql`, { headers: { accept: 'text/html' } });
+      expect(page.headers.get('content-type')).not.toMatch(/html/);
+    });
+
+    it('answers an unexpected failure with INTERNAL_SERVER_ERROR and a generic message: no SQL, no stack', async () => {
+      const response = await app.graphql(`{ units { id } }`);
+      expect(response.errors).toEqual([
+        {
+          message: 'Something went wrong on the server. The failure was logged; please try again.',
+          locations: expect.any(Array),
+          path: ['units'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        },
+      ]);
+      expect(JSON.stringify(response)).not.toMatch(/SQLITE|password|stack|at /);
+    });
+
+    it('masks a failure inside a nested field the same way', async () => {
+      const registered = await app.graphql(REGISTER_EVALUATION, { input: evaluationInput() });
+      expect(registered.errors).toBeUndefined();
+      const response = await app.graphql(`{ evaluations { id findings { id } } }`);
+      expect(response.errors!.map((error) => [error.message, error.extensions])).toEqual([
+        ['Something went wrong on the server. The failure was logged; please try again.', { code: 'INTERNAL_SERVER_ERROR' }],
+      ]);
+      expect(JSON.stringify(response)).not.toMatch(/SQLITE|password|stack/);
+    });
+
+    it('takes its body size limit from REQUEST_MAX_BYTES', async () => {
+      const post = (title: string) =>
+        fetch(`${app.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: REGISTER_EVALUATION, variables: { input: evaluationInput({ title }) } }),
+        });
+      expect((await post('x'.repeat(100))).status).toBe(200);
+      const refused = await post('x'.repeat(5000));
+      expect(refused.status).toBe(413);
+      expect(((await refused.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/larger than the 4096 bytes allowed/);
+    });
+
+    it('does not suggest field, argument or enum names the schema would otherwise hide', async () => {
+      const field = await app.graphql(`{ unitz { id } }`);
+      expect(errorCode(field)).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(field.errors![0]!.message).toBe('Cannot query field "unitz" on type "Query".');
+
+      const input = await app.graphql(REGISTER_EVALUATION, { input: { ...evaluationInput(), titel: 'typo' } });
+      expect(errorCode(input)).toBe('BAD_USER_INPUT');
+      expect(JSON.stringify(input.errors)).not.toMatch(/Did you mean/);
+    });
+  });
+
+  describe('rate limit', () => {
+    let app: TestApp;
+
+    beforeAll(async () => {
+      app = await startTestApp({ settings: { RATE_LIMIT_PER_MINUTE: '5' } });
+    });
+
+    afterAll(async () => {
+      await app.close();
+    });
+
+    it('refuses the request after the limit within a minute with TOO_MANY_REQUESTS; another client is unaffected', async () => {
+      const busy = await app.as('INSPECTOR');
+      const other = await app.as('SUPERVISOR');
+
+      for (let i = 1; i <= 4; i++) {
+        const allowed = await app.graphql(`{ units { id } }`, {}, busy);
+        expect(allowed.errors).toBeUndefined();
+      }
+      // One request counts once, however many root fields it asks for.
+      const fifth = await app.graphql(`{ units { id } evaluations { id } circulars { id } }`, {}, busy);
+      expect(fifth.errors).toBeUndefined();
+
+      const before = await app.logPosition();
+      const refused = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...busy },
+        body: JSON.stringify({ query: REGISTER_EVALUATION, variables: { input: evaluationInput() } }),
+      });
+      const body = (await refused.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors.map((error) => error.extensions.code)).toEqual(['TOO_MANY_REQUESTS']);
+      expect(body.errors[0]!.message).toMatch(/^Too many requests: at most 5 a minute are allowed\. Try again in \d+ s\.$/);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await app.logPosition()).toBe(before);
+
+      const unaffected = await app.graphql(`{ units { id } }`, {}, other);
+      expect(unaffected.errors).toBeUndefined();
+    });
+
+    it('still pushes to a subscriber over its limit: subscriptions over WebSocket are not counted', async () => {
+      const busy = await app.as('INSPECTOR');
+      while (errorCode(await app.graphql(`{ units { id } }`, {}, busy)) !== 'TOO_MANY_REQUESTS');
+      const client = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: busy, lazy: false, retryAttempts: 0 });
+      try {
+        const pushed = new Promise<unknown>((resolve, reject) => {
+          const unsubscribe = client.subscribe({ query: `subscription { dashboardUpdated { findings { total } } }` }, {
+            next: (value) => {
+              unsubscribe();
+              resolve(value);
+            },
+            error: reject,
+            complete: () => undefined,
+          });
+        });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const registered = await app.graphql(REGISTER_EVALUATION, { input: evaluationInput() }, await app.as('SUPERVISOR'));
+        expect(registered.errors).toBeUndefined();
+        expect(await pushed).toEqual({ data: { dashboardUpdated: { findings: { total: 0 } } } });
+      } finally {
+        await client.dispose();
+      }
+    });
+
+    it('keeps /health answering', async () => {
+      for (let i = 0; i < 10; i++) expect((await fetch(`${app.url}/health`)).status).toBe(200);
+    });
+  });
+});

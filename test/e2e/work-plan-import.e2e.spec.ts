@@ -1,0 +1,344 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
+import { unitIdForCode } from '../../src/organization/units/unit-id.js';
+import { errorCode, freshDatabasePath, startTestApp, type GraphqlResponse, type TestApp } from '../support/test-app.js';
+
+/*
+ * Importing plans, units and findings from files: with the command-line tools (compiled, as
+ * `npm run plan:import` runs them) against the SQLite file of a running server, and with the
+ * GraphQL mutations. All or nothing, every bad row listed, and the same file twice writes nothing.
+ */
+
+const SAMPLES = join(process.cwd(), 'samples');
+const PLAN_TITLE = '青川市2026年政务公开工作要点';
+const HEADER = '类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n';
+
+/** A plan with four bad rows among good ones: missing title, unknown unit, impossible date, a code used twice. */
+const BAD_PLAN =
+  HEADER +
+  '一,推进五公开,1,推进决策公开,,青川市人民政府办公室,,2026-06-30\n' +
+  '一,推进五公开,2,,,青川市人民政府办公室,,2026-06-30\n' +
+  '一,推进五公开,3,推进政策解读,,青川市不存在局,,2026-06-30\n' +
+  '二,回应关切,4,回应社会关切,,FGW,,2026-02-30\n' +
+  '二,回应关切,1,重复的编号,,CZJ,,2026-07-01\n';
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const base64 = (content: string | Buffer) => Buffer.from(content).toString('base64');
+const sample = (name: string) => readFileSync(join(SAMPLES, name));
+
+const IMPORT_PLAN = `mutation($input: ImportWorkPlanInput!) {
+  importWorkPlan(input: $input) { planId title year categoryCount itemCount unitCount itemsDefined alreadyImported categories { code itemCount } }
+}`;
+const IMPORT_UNITS = `mutation($input: ImportUnitsInput!) {
+  importUnits(input: $input) { created { id code name kind parentUnitId } alreadyRegistered { code } }
+}`;
+const IMPORT_FINDINGS = `mutation($input: ImportFindingsInput!) {
+  importFindings(input: $input) { evaluationId recordedCount alreadyRecordedCount findings { id title severity concernedUnitIds } }
+}`;
+
+type Problems = { row: number | null; reason: string }[];
+const problemsOf = (response: GraphqlResponse) => (response.errors?.[0]?.extensions as { problems?: Problems } | undefined)?.problems;
+
+describe('Importing plans, units and findings', () => {
+  let app: TestApp;
+  let sqlitePath: string;
+  let folder: string;
+
+  /** Runs a compiled import tool against the app's SQLite file, as another process. */
+  const cli = (tool: string, args: string[]) =>
+    new Promise<CliResult>((resolve) => {
+      execFile(
+        process.execPath,
+        [join(process.cwd(), 'dist/cli', `${tool}.js`), ...args],
+        { env: { ...process.env, EVENT_STORE: 'sqlite', SQLITE_PATH: sqlitePath, NODE_ENV: 'test' } },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+
+  /** Waits until the server has projected what other processes appended. */
+  const caughtUp = async () => {
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const health = (await (await fetch(`${app.url}/health`)).json()) as { logPosition: string | null; projectedPosition: string | null };
+      if (health.logPosition === health.projectedPosition) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('the server did not catch up with the log');
+  };
+
+  const eventTypes = async (): Promise<string[]> => {
+    const store = new SqliteEventStore(sqlitePath);
+    try {
+      return (await store.readAll()).map((event) => event.type);
+    } finally {
+      await store.close();
+    }
+  };
+
+  const writeFile = (name: string, content: string) => {
+    const path = join(folder, name);
+    writeFileSync(path, content);
+    return path;
+  };
+
+  beforeAll(async () => {
+    sqlitePath = freshDatabasePath();
+    folder = mkdtempSync(join(tmpdir(), 'rectify-import-'));
+    // Room for a request just over the 5 MB file limit, so that the import's own limit answers.
+    app = await startTestApp({ sqlitePath, settings: { REQUEST_MAX_BYTES: String(8 * 1024 * 1024) } });
+  });
+
+  afterAll(() => app.close());
+
+  describe('with the command-line tools, while the server runs', () => {
+    it('registers the units directory', async () => {
+      const result = await cli('import-units', [join(SAMPLES, 'units.csv')]);
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(result.stdout.trim()).toBe('Imported units.csv: 15 units registered, 0 already in the directory.');
+
+      await caughtUp();
+      const units = await app.graphql<{ units: { code: string; parentUnitId: string | null }[] }>('{ units { code parentUnitId } }');
+      expect(units.data?.units).toHaveLength(15);
+      expect(units.data?.units.find((unit) => unit.code === 'OPENNESS')?.parentUnitId).toBe(unitIdForCode('GOV-OFFICE'));
+    });
+
+    it('imports the sample plan from XLSX: 3 categories, 35 items, 15 units', async () => {
+      const result = await cli('import-work-plan', [join(SAMPLES, 'work-plan-2026.xlsx'), '--title', PLAN_TITLE]);
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(result.stdout).toContain(`Imported ${PLAN_TITLE} (2026): 3 categories, 35 items, 15 units involved.`);
+
+      const types = await eventTypes();
+      expect(types.filter((type) => type === 'WorkPlanImported')).toHaveLength(1);
+      expect(types.filter((type) => type === 'WorkPlanItemDefined')).toHaveLength(35);
+
+      await caughtUp();
+      const plans = await app.graphql<{ workPlans: { id: string; title: string; year: number }[] }>('{ workPlans { id title year } }');
+      const plan = plans.data?.workPlans.find((each) => each.title === PLAN_TITLE);
+      expect(plan).toMatchObject({ year: 2026 });
+      const breakdown = await app.graphql<{ workPlan: { categories: { code: string; items: { code: string }[] }[] } }>(
+        'query($id: ID!) { workPlan(id: $id) { categories { code items { code } } } }',
+        { id: plan!.id },
+      );
+      expect(breakdown.errors).toBeUndefined();
+      expect(breakdown.data?.workPlan.categories.map((category) => category.code)).toEqual(['一', '二', '三']);
+      expect(breakdown.data?.workPlan.categories.flatMap((category) => category.items)).toHaveLength(35);
+    });
+
+    it('writes nothing when the same file is imported again', async () => {
+      const before = await app.logPosition();
+      const result = await cli('import-work-plan', [join(SAMPLES, 'work-plan-2026.xlsx'), '--title', PLAN_TITLE]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('was imported before from this file');
+      expect(await app.logPosition()).toBe(before);
+
+      const units = await cli('import-units', [join(SAMPLES, 'units.csv')]);
+      expect(units.stdout.trim()).toBe('Every unit of units.csv is already in the directory (15). Nothing was written.');
+      expect(await app.logPosition()).toBe(before);
+    });
+
+    it('refuses a plan with bad rows, listing every one, and writes nothing', async () => {
+      const before = await app.logPosition();
+      const result = await cli('import-work-plan', [writeFile('bad-plan.csv', BAD_PLAN)]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      const lines = result.stderr.trim().split('\n');
+      expect(lines[0]).toBe('Refused: bad-plan.csv was not imported (4 problems); nothing was written.');
+      expect(lines.slice(1)).toEqual([
+        expect.stringMatching(/^row 3: Missing title/),
+        expect.stringMatching(/^row 4: Unknown lead unit "青川市不存在局"/),
+        expect.stringMatching(/^row 5: Due date \(完成时限\) 2026-02-30 does not exist/),
+        expect.stringMatching(/^row 6: Duplicate item code 1: already used on row 2/),
+      ]);
+      expect(await app.logPosition()).toBe(before);
+    });
+
+    it('records findings on an evaluation, and explains a wrong evaluation id', async () => {
+      const evaluationId = await registerEvaluation('cli-evaluation');
+      const result = await cli('import-findings', ['--evaluation', evaluationId, join(SAMPLES, 'findings-2025.csv')]);
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(result.stdout).toMatch(/^Imported findings-2025\.csv: \d findings recorded on evaluation /);
+
+      const unknown = await cli('import-findings', ['--evaluation', '00000000-0000-4000-8000-000000000000', join(SAMPLES, 'findings-2025.csv')]);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain('Evaluation 00000000-0000-4000-8000-000000000000 does not exist.');
+
+      const usage = await cli('import-findings', [join(SAMPLES, 'findings-2025.csv')]);
+      expect(usage.code).toBe(2);
+      expect(usage.stderr).toContain('Usage: npm run findings:import');
+    });
+  });
+
+  describe('with the GraphQL mutations', () => {
+    it('imports a plan (YAML) for a supervisor or an admin, once', async () => {
+      const input = { idempotencyKey: 'plan-yaml-1', fileName: 'work-plan-2026.yaml', contentBase64: base64(sample('work-plan-2026.yaml')) };
+      const imported = await app.graphql(IMPORT_PLAN, { input }, await app.as('ADMIN'));
+      expect(imported.errors).toBeUndefined();
+      expect(imported.data?.importWorkPlan).toMatchObject({
+        title: '青川市2026年政务公开工作要点任务分解方案',
+        year: 2026,
+        categoryCount: 3,
+        itemCount: 35,
+        unitCount: 15,
+        itemsDefined: 35,
+        alreadyImported: false,
+      });
+      expect(imported.data?.importWorkPlan.categories.map((category: { itemCount: number }) => category.itemCount).reduce((a: number, b: number) => a + b)).toBe(35);
+
+      // The mutation returns once the read models have the plan.
+      const plan = await app.graphql('query($id: ID!) { workPlan(id: $id) { title categories { items { code } } } }', {
+        id: imported.data?.importWorkPlan.planId,
+      });
+      expect(plan.data?.workPlan.categories.flatMap((category: { items: unknown[] }) => category.items)).toHaveLength(35);
+
+      const before = await app.logPosition();
+      const again = await app.graphql(IMPORT_PLAN, { input: { ...input, idempotencyKey: 'plan-yaml-2' } });
+      expect(again.data?.importWorkPlan).toMatchObject({ planId: imported.data?.importWorkPlan.planId, itemsDefined: 0, alreadyImported: true });
+      expect(await app.logPosition()).toBe(before);
+    });
+
+    it('refuses a plan with bad rows with every problem in extensions.problems, writing nothing', async () => {
+      const before = await app.logPosition();
+      const response = await app.graphql(IMPORT_PLAN, {
+        input: { idempotencyKey: 'bad-plan', fileName: 'bad-plan.csv', contentBase64: base64(BAD_PLAN), title: '坏的方案', year: 2026 },
+      });
+      expect(errorCode(response)).toBe('BAD_USER_INPUT');
+      expect(response.errors?.[0]?.message).toMatch(/^bad-plan\.csv was not imported \(4 problems on rows 3, 4, 5, 6\); nothing was written\./);
+      expect(problemsOf(response)?.map((problem) => problem.row)).toEqual([3, 4, 5, 6]);
+      expect(problemsOf(response)?.[1]?.reason).toContain('Unknown lead unit "青川市不存在局"');
+      expect(await app.logPosition()).toBe(before);
+    });
+
+    it('refuses another version of an imported plan (same title and year) as a conflict', async () => {
+      const before = await app.logPosition();
+      const otherVersion = HEADER + '一,推进五公开,1,推进决策公开,,青川市人民政府办公室,,2026-06-30\n';
+      const response = await app.graphql(IMPORT_PLAN, {
+        input: { idempotencyKey: 'other-version', fileName: 'plan-v2.csv', contentBase64: base64(otherVersion), title: PLAN_TITLE, year: 2026 },
+      });
+      expect(errorCode(response)).toBe('CONFLICT');
+      expect(response.errors?.[0]?.message).toContain('is a different document');
+      expect(await app.logPosition()).toBe(before);
+    });
+
+    it('refuses an unknown file type, content that is not base64, and a file over 5 MB', async () => {
+      const before = await app.logPosition();
+      const send = (fileName: string, contentBase64: string) =>
+        app.graphql(IMPORT_PLAN, { input: { idempotencyKey: `refused-${fileName}`, fileName, contentBase64 } });
+
+      const xls = await send('plan.xls', base64('whatever'));
+      expect(errorCode(xls)).toBe('BAD_USER_INPUT');
+      expect(problemsOf(xls)).toEqual([{ row: null, reason: expect.stringContaining('Unknown file type') }]);
+
+      expect(errorCode(await send('plan.csv', 'not base64!'))).toBe('BAD_USER_INPUT');
+
+      const huge = await send('plan.csv', 'A'.repeat(Math.ceil(((5 * 1024 * 1024 + 3) * 4) / 3)));
+      expect(errorCode(huge)).toBe('BAD_USER_INPUT');
+      expect(huge.errors?.[0]?.message).toMatch(/at most 5 MB/);
+      expect(await app.logPosition()).toBe(before);
+    });
+
+    it('lets neither a unit user nor an inspector import a plan, and writes nothing for them', async () => {
+      const unitUser = await app.as('UNIT', unitIdForCode('FGW'));
+      const inspector = await app.as('INSPECTOR');
+      const before = await app.logPosition();
+      const input = { idempotencyKey: 'unit-plan', fileName: 'work-plan-2026.csv', contentBase64: base64(sample('work-plan-2026.csv')), title: '单位自拟方案' };
+      expect(errorCode(await app.graphql(IMPORT_PLAN, { input }, unitUser))).toBe('FORBIDDEN');
+      expect(errorCode(await app.graphql(IMPORT_PLAN, { input }, inspector))).toBe('FORBIDDEN');
+      expect(await app.logPosition()).toBe(before);
+    });
+
+    it('imports units for an admin only: new ones registered parents first, known ones left alone', async () => {
+      const file =
+        '编码,名称,类型,上级编码\n' +
+        'SJJ-XC,青川市审计局巡查组,其他,SJJ\n' +
+        'SJJ,青川市审计局,部门,\n' +
+        'FGW,青川市发展和改革委员会,部门,\n';
+      const input = { idempotencyKey: 'units-1', fileName: 'more-units.csv', contentBase64: base64(file) };
+
+      const supervisor = await app.graphql(IMPORT_UNITS, { input });
+      expect(errorCode(supervisor)).toBe('FORBIDDEN');
+
+      const imported = await app.graphql(IMPORT_UNITS, { input }, await app.as('ADMIN'));
+      expect(imported.errors).toBeUndefined();
+      expect(imported.data?.importUnits).toEqual({
+        created: [
+          { id: unitIdForCode('SJJ'), code: 'SJJ', name: '青川市审计局', kind: 'DEPARTMENT', parentUnitId: null },
+          { id: unitIdForCode('SJJ-XC'), code: 'SJJ-XC', name: '青川市审计局巡查组', kind: 'OTHER', parentUnitId: unitIdForCode('SJJ') },
+        ],
+        alreadyRegistered: [{ code: 'FGW' }],
+      });
+
+      const bad = '编码,名称,类型,上级编码\nJTJ,青川市交通局,部门,\nNEW,新单位,委员会,\nNEW2,新单位二,部门,NOPE\n';
+      const before = await app.logPosition();
+      const refused = await app.graphql(
+        IMPORT_UNITS,
+        { input: { idempotencyKey: 'units-bad', fileName: 'bad-units.csv', contentBase64: base64(bad) } },
+        await app.as('ADMIN'),
+      );
+      expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+      expect(problemsOf(refused)?.map((problem) => problem.row)).toEqual([2, 3, 4]);
+      expect(await app.logPosition()).toBe(before);
+    });
+
+    it('records findings on an evaluation for a supervisor, once', async () => {
+      const evaluationId = await registerEvaluation('graphql-evaluation');
+      const input = { idempotencyKey: 'findings-1', evaluationId, fileName: 'findings-2025.csv', contentBase64: base64(sample('findings-2025.csv')) };
+
+      expect(errorCode(await app.graphql(IMPORT_FINDINGS, { input }, await app.as('ADMIN')))).toBe('FORBIDDEN');
+
+      const imported = await app.graphql(IMPORT_FINDINGS, { input });
+      expect(imported.errors).toBeUndefined();
+      const result = imported.data?.importFindings;
+      expect(result.recordedCount).toBeGreaterThanOrEqual(6);
+      expect(result).toMatchObject({ evaluationId, alreadyRecordedCount: 0 });
+      expect(result.findings[0]).toMatchObject({
+        title: '市直部门主动公开内容更新滞后',
+        severity: 'MEDIUM',
+        concernedUnitIds: [unitIdForCode('FGW'), unitIdForCode('MZJ'), unitIdForCode('JTJ')],
+      });
+
+      const evaluation = await app.graphql('query($id: ID!) { evaluation(id: $id) { findings { title } } }', { id: evaluationId });
+      expect(evaluation.data?.evaluation.findings.map((finding: { title: string }) => finding.title)).toEqual(
+        result.findings.map((finding: { title: string }) => finding.title),
+      );
+
+      const before = await app.logPosition();
+      const again = await app.graphql(IMPORT_FINDINGS, { input: { ...input, idempotencyKey: 'findings-2' } });
+      expect(again.data?.importFindings).toMatchObject({ recordedCount: 0, alreadyRecordedCount: result.recordedCount });
+      expect(await app.logPosition()).toBe(before);
+
+      const unknownUnit = '问题,具体表现,类别,严重程度,涉及单位\n标题,描述,主动公开,严重,不存在的单位\n,描述,主动公开,很严重,\n';
+      const refused = await app.graphql(IMPORT_FINDINGS, {
+        input: { ...input, idempotencyKey: 'findings-bad', fileName: 'bad.csv', contentBase64: base64(unknownUnit) },
+      });
+      expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+      expect(problemsOf(refused)?.map((problem) => problem.row)).toEqual([2, 3, 3]);
+      expect(await app.logPosition()).toBe(before);
+    });
+  });
+
+  async function registerEvaluation(key: string): Promise<string> {
+    const response = await app.graphql(
+      'mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }',
+      {
+        input: {
+          idempotencyKey: key,
+          title: `2025年度政务公开第三方评估报告 ${key}`,
+          evaluator: '中部政府透明度研究院',
+          commissionedBy: '国务院办公厅政务公开办公室',
+          periodStart: '2025-01-01',
+          periodEnd: '2025-12-31',
+          receivedOn: '2026-03-18',
+        },
+      },
+    );
+    expect(response.errors).toBeUndefined();
+    return response.data?.registerEvaluation.id as string;
+  }
+});

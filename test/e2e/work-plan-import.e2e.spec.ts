@@ -323,6 +323,25 @@ describe('Importing plans, units and findings', () => {
     });
   });
 
+  describe('the demo', () => {
+    it('seeds the sample 2026 plan, and a restart writes nothing', async () => {
+      const demoPath = freshDatabasePath();
+      let demo = await startTestApp({ sqlitePath: demoPath, demoData: true });
+      const plans = await demo.graphql<{ workPlans: { id: string; title: string }[] }>('{ workPlans { id title } }');
+      expect(plans.data?.workPlans.map((plan) => plan.title)).toEqual(['青川市2026年政务公开工作要点任务分解方案']);
+      const plan = await demo.graphql('query($id: ID!) { workPlan(id: $id) { categories { items { code } } } }', { id: plans.data?.workPlans[0]?.id });
+      expect(plan.data?.workPlan.categories.flatMap((category: { items: unknown[] }) => category.items)).toHaveLength(35);
+      await demo.close();
+
+      const store = new SqliteEventStore(demoPath);
+      const head = await store.headPosition();
+      await store.close();
+      demo = await startTestApp({ sqlitePath: demoPath, demoData: true });
+      expect(await demo.logPosition()).toBe(String(head!.commit));
+      await demo.close();
+    });
+  });
+
   async function registerEvaluation(key: string): Promise<string> {
     const response = await app.graphql(
       'mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }',

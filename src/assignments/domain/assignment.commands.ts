@@ -13,6 +13,8 @@ export interface AssignUnit {
 export interface RequestExtension {
   readonly type: 'RequestExtension';
   readonly actor: Actor;
+  /** The office's current calendar day: an extension is asked for before the due date passes. */
+  readonly today: string;
   readonly unitId: string;
   /** Chosen by the caller so that a retried command names the same request. */
   readonly requestId: string;

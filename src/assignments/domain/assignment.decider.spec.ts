@@ -140,6 +140,7 @@ const requestExtension = (overrides: Partial<RequestExtension> = {}): RequestExt
   type: 'RequestExtension',
   actor: clerkOf(FINANCE),
   unitId: FINANCE,
+  today: '2025-06-20',
   requestId: 'extension-1',
   requestedDueDate: '2025-07-31',
   reason: 'Portal migration.',
@@ -309,6 +310,14 @@ describe('ASSIGNED', () => {
 
     it.each([clerkOf(ENVIRONMENT), supervisor])('$role may not ask on behalf of the unit', (actor) => {
       given(assigned).when(requestExtension({ actor })).thenRefused('FORBIDDEN');
+    });
+
+    it('may still ask on the due date itself', () => {
+      given(assigned).when(requestExtension({ today: DUE })).then([extensionRequested]);
+    });
+
+    it('is too late once the due date has passed', () => {
+      given(assigned).when(requestExtension({ today: '2025-07-01' })).thenRefused('CONFLICT');
     });
 
     it.each<[string, Partial<RequestExtension>]>([

@@ -234,6 +234,9 @@ function requestExtension(command: RequestExtension, state: AssignmentsState): A
   requireOwnUnit(command.actor, unitId, 'request an extension of its due date');
   const part = requirePart(state, unitId);
   if (part.status === 'VERIFIED') throw conflict(`The part of unit ${unitId} is already verified; no extension is needed.`);
+  if (command.today > part.dueDate) {
+    throw conflict(`The due date ${part.dueDate} has passed: an extension must be asked for before it. Report the work, late, instead.`);
+  }
   const pending = pendingExtensionOf(part);
   if (pending) throw conflict(`Extension request ${pending.requestId} is still awaiting a decision.`);
   if (part.extensionRequests.some((request) => request.requestId === requestId)) {

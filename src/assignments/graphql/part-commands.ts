@@ -22,9 +22,10 @@ interface Issued {
  * requests and inspections derive from the command id, so a retry names the same ones.
  */
 export const partCommands = {
-  requestExtension: (input: RequestExtensionPayload, { actor, commandId }: Issued): PartCommand => ({
+  requestExtension: (input: RequestExtensionPayload, { actor, commandId, now }: Issued): PartCommand => ({
     type: 'RequestExtension',
     actor,
+    today: officeDate(now),
     unitId: input.unitId,
     requestId: deterministicId('extension-request', commandId),
     requestedDueDate: input.requestedDueDate,

@@ -165,6 +165,7 @@ const requestExtension = (overrides: Partial<RequestExtension> = {}): RequestExt
   type: 'RequestExtension',
   actor: clerkOf(HOUSING),
   unitId: HOUSING,
+  today: '2025-06-01',
   requestId: 'extension-1',
   requestedDueDate: '2025-07-31',
   reason: 'The shanty-town data come from the districts.',

@@ -1,6 +1,7 @@
 import { ArgumentsHost, BadRequestException, Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
-import { GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
+import { GqlArgumentsHost, GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
+import type { GraphqlContext } from '../../access/authorization/graphql-context.js';
 import { GraphQLError } from 'graphql';
 import { ConcurrencyError } from '../../event-store/event-store.port.js';
 import { DomainError } from '../domain-error.js';
@@ -15,13 +16,21 @@ export class GraphqlErrorFilter extends BaseExceptionFilter implements GqlExcept
 
   override catch(exception: unknown, host: ArgumentsHost) {
     if (host.getType<GqlContextType>() !== 'graphql') return super.catch(exception, host);
-    return toGraphqlError(exception, this.logger);
+    const graphql = GqlArgumentsHost.create(host);
+    const info = graphql.getInfo<{ parentType?: { name: string }; fieldName?: string } | undefined>();
+    const actor = graphql.getContext<GraphqlContext | undefined>()?.actor;
+    const who = actor ? `${actor.id} (${actor.role}${actor.unitId ? `, unit ${actor.unitId}` : ''})` : 'an anonymous caller';
+    return toGraphqlError(exception, this.logger, `${info?.parentType?.name ?? '?'}.${info?.fieldName ?? '?'} by ${who}`);
   }
 }
 
-export function toGraphqlError(exception: unknown, logger: Logger): GraphQLError {
+export function toGraphqlError(exception: unknown, logger: Logger, attempt = 'a nested field'): GraphQLError {
   if (exception instanceof GraphQLError) return exception;
   if (exception instanceof DomainError) {
+    // Refused access leaves a trace, whether the guard or a decider refused it.
+    if (exception.code === 'FORBIDDEN' || exception.code === 'UNAUTHENTICATED') {
+      logger.warn(`Refused ${attempt} (${exception.code}): ${exception.message}`);
+    }
     return new GraphQLError(exception.message, { extensions: { ...exception.details, code: exception.code } });
   }
   if (exception instanceof ConcurrencyError) {

@@ -154,6 +154,7 @@ const requestExtension = (overrides: Partial<RequestExtension> = {}): RequestExt
   type: 'RequestExtension',
   actor: clerkOf(DONGHU),
   unitId: DONGHU,
+  today: '2026-06-01',
   requestId: 'extension-1',
   requestedDueDate: '2026-07-31',
   reason: 'The district congress meets in July.',

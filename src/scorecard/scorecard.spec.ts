@@ -1,21 +1,7 @@
-import type { PartView } from '../assignments/read-model/part-view.js';
+import { partView } from '../assignments/testing/part-view.js';
 import { buildScorecard } from './scorecard.js';
 
-const part = (unitId: string, overrides: Partial<PartView> = {}): PartView => ({
-  unitId,
-  role: 'RESPONSIBLE',
-  status: 'ASSIGNED',
-  dueDate: '2026-05-15',
-  originalDueDate: '2026-05-15',
-  assignedAt: '2026-04-01T01:00:00.000Z',
-  verifiedAt: null,
-  reports: [],
-  inspections: [],
-  extensionRequests: [],
-  urges: [],
-  returns: [],
-  ...overrides,
-});
+const part = partView;
 const report = (day: string) => ({ summary: '', evidence: [], reportedAt: `${day}T02:00:00.000Z`, reportedBy: 'u' });
 
 describe('the unit scorecard', () => {

@@ -1,6 +1,7 @@
 import type { Actor } from '../../shared/command-context.js';
 import { fold } from '../../shared/decider.js';
-import { DomainError, type ErrorCode } from '../../shared/domain-error.js';
+import { admin, clerkOf, inspector, supervisor, system } from '../../shared/testing/actors.js';
+import { given as givenDecider } from '../../shared/testing/decider-testing.js';
 import type {
   AssignUnit,
   AssignmentCommand,
@@ -26,46 +27,20 @@ import type { AssignmentEvent, Evidence, ExtensionRequested, InspectionLogged } 
 const openParent: AssignmentParentContext = { parentClosed: false };
 const closedParent: AssignmentParentContext = { parentClosed: true };
 
-const stateAfter = (events: readonly AssignmentEvent[]): AssignmentsState =>
-  fold({ initialState: initialAssignmentsState, evolve: evolveAssignments }, events);
+const assignments = { initialState: initialAssignmentsState, evolve: evolveAssignments };
+const stateAfter = (events: readonly AssignmentEvent[]): AssignmentsState => fold(assignments, events);
 
-function given(events: readonly AssignmentEvent[], context: AssignmentParentContext = openParent) {
-  return {
-    when(command: AssignmentCommand) {
-      const decide = () => decideAssignment(command, stateAfter(events), context);
-      return {
-        then(expected: readonly AssignmentEvent[]): void {
-          expect(decide()).toEqual(expected);
-        },
-        thenRefused(code: ErrorCode): void {
-          let refusal: unknown;
-          try {
-            decide();
-          } catch (error) {
-            refusal = error;
-          }
-          expect(refusal).toBeInstanceOf(DomainError);
-          expect(refusal).toMatchObject({ code, message: expect.stringMatching(/\w/) });
-        },
-      };
-    },
-  };
-}
+/** The parts of a parent that is open, or closed when `context` says so. */
+const given = (events: readonly AssignmentEvent[], context: AssignmentParentContext = openParent) =>
+  givenDecider(assignments, events, (command: AssignmentCommand, state) => decideAssignment(command, state, context));
 
 // ---------------------------------------------------------------------------------------------
 // fixtures: 市财政局 leads, 市环境保护局 is responsible
 
 const FINANCE = 'unit-finance';
 const ENVIRONMENT = 'unit-environment';
-const STRANGER = 'unit-police';
 const DUE = '2025-06-30';
 const TODAY = '2025-07-10';
-
-const supervisor: Actor = { id: 'user-openness-office', role: 'SUPERVISOR', unitId: null };
-const inspector: Actor = { id: 'user-inspector', role: 'INSPECTOR', unitId: null };
-const admin: Actor = { id: 'user-admin', role: 'ADMIN', unitId: null };
-const system: Actor = { id: 'system', role: 'SYSTEM', unitId: null };
-const clerkOf = (unitId: string): Actor => ({ id: `user-${unitId}`, role: 'UNIT', unitId });
 
 const evidence: Evidence[] = [
   { title: '2024 annual report published', link: 'https://example.gov.cn/finance/2024-report', documentRef: null },

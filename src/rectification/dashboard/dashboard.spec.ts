@@ -1,23 +1,10 @@
 import type { PartView } from '../../assignments/read-model/part-view.js';
+import { partView } from '../../assignments/testing/part-view.js';
 import type { FindingView } from '../ledger/rectification-ledger.js';
 import { buildDashboard } from './dashboard.js';
 import { buildUnitWorkload } from './unit-workload.js';
 
-const part = (unitId: string, overrides: Partial<PartView> = {}): PartView => ({
-  unitId,
-  role: 'RESPONSIBLE',
-  status: 'ASSIGNED',
-  dueDate: '2026-05-15',
-  originalDueDate: '2026-05-15',
-  assignedAt: '2026-04-01T01:00:00.000Z',
-  verifiedAt: null,
-  reports: [],
-  inspections: [],
-  extensionRequests: [],
-  urges: [],
-  returns: [],
-  ...overrides,
-});
+const part = partView;
 
 const finding = (findingId: string, category: string, parts: PartView[], closed = false): FindingView => ({
   findingId,

@@ -1,40 +1,19 @@
 import type { Actor } from '../../shared/command-context.js';
 import { fold } from '../../shared/decider.js';
-import { DomainError, type ErrorCode } from '../../shared/domain-error.js';
+import { admin, clerkOf, inspector, supervisor } from '../../shared/testing/actors.js';
+import { given as givenDecider } from '../../shared/testing/decider-testing.js';
 import { circularDecider, type IssueCircular } from './circular.decider.js';
 import type { CircularEvent, CircularIssued } from './circular.events.js';
 
 // ---------------------------------------------------------------------------------------------
 // given / when / then
 
-function given(events: readonly CircularEvent[]) {
-  return {
-    when(command: IssueCircular) {
-      const decide = () => circularDecider.decide(command, fold(circularDecider, events));
-      return {
-        then(expected: readonly CircularEvent[]): void {
-          expect(decide()).toEqual(expected);
-        },
-        thenRefused(code: ErrorCode): void {
-          let refusal: unknown;
-          try {
-            decide();
-          } catch (error) {
-            refusal = error;
-          }
-          expect(refusal).toBeInstanceOf(DomainError);
-          expect(refusal).toMatchObject({ code, message: expect.stringMatching(/\w/) });
-        },
-      };
-    },
-  };
-}
+const given = (events: readonly CircularEvent[]) => givenDecider(circularDecider, events);
 
 // ---------------------------------------------------------------------------------------------
 // fixtures: 市交通运输局 is criticised for a finding it left unfixed
 
 const TODAY = '2026-07-15';
-const supervisor: Actor = { id: 'user-openness-office', role: 'SUPERVISOR', unitId: null };
 
 const criticised: CircularIssued = {
   type: 'CircularIssued',
@@ -86,11 +65,7 @@ describe('not issued yet', () => {
     given([]).when(issue({ references })).then([issuedWith({ references })]);
   });
 
-  it.each<Actor>([
-    { id: 'user-inspector', role: 'INSPECTOR', unitId: null },
-    { id: 'user-admin', role: 'ADMIN', unitId: null },
-    { id: 'user-transport', role: 'UNIT', unitId: 'unit-transport' },
-  ])('$role may not issue circulars', (actor) => {
+  it.each<Actor>([inspector, admin, clerkOf('unit-transport')])('$role may not issue circulars', (actor) => {
     given([]).when(issue({ actor })).thenRefused('FORBIDDEN');
   });
 

@@ -6,9 +6,9 @@ import type {
   RequestExtension,
 } from '../../assignments/domain/assignment.commands.js';
 import { partOf, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
-import type { Actor } from '../../shared/command-context.js';
 import { fold } from '../../shared/decider.js';
-import { DomainError, type ErrorCode } from '../../shared/domain-error.js';
+import { admin, clerkOf, inspector, supervisor } from '../../shared/testing/actors.js';
+import { given as givenDecider } from '../../shared/testing/decider-testing.js';
 import {
   findingDecider,
   type AssignFinding,
@@ -32,28 +32,7 @@ function assignmentsAfter(events: readonly FindingStreamEvent[]): AssignmentsSta
   return state.assignments;
 }
 
-function given(events: readonly FindingStreamEvent[]) {
-  return {
-    when(command: FindingCommand) {
-      const decide = () => findingDecider.decide(command, stateAfter(events));
-      return {
-        then(expected: readonly FindingStreamEvent[]): void {
-          expect(decide()).toEqual(expected);
-        },
-        thenRefused(code: ErrorCode): void {
-          let refusal: unknown;
-          try {
-            decide();
-          } catch (error) {
-            refusal = error;
-          }
-          expect(refusal).toBeInstanceOf(DomainError);
-          expect(refusal).toMatchObject({ code, message: expect.stringMatching(/\w/) });
-        },
-      };
-    },
-  };
-}
+const given = (events: readonly FindingStreamEvent[]) => givenDecider(findingDecider, events);
 
 // ---------------------------------------------------------------------------------------------
 // fixtures: 市财政局 leads, 市环境保护局 and 市住房和城乡建设局 are responsible
@@ -65,11 +44,6 @@ const HOUSING = 'unit-housing';
 const DUE = '2025-06-30';
 const INSPECTED_ON = '2025-07-01';
 const TODAY = '2025-07-02';
-
-const supervisor: Actor = { id: 'user-openness-office', role: 'SUPERVISOR', unitId: null };
-const inspector: Actor = { id: 'user-inspector', role: 'INSPECTOR', unitId: null };
-const admin: Actor = { id: 'user-admin', role: 'ADMIN', unitId: null };
-const clerkOf = (unitId: string): Actor => ({ id: `user-${unitId}`, role: 'UNIT', unitId });
 
 const evidence: Evidence[] = [
   { title: 'Disclosure catalogue updated', link: 'https://example.gov.cn/catalogue', documentRef: null },

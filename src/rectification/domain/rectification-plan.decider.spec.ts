@@ -1,40 +1,19 @@
 import type { Actor } from '../../shared/command-context.js';
 import { fold } from '../../shared/decider.js';
-import { DomainError, type ErrorCode } from '../../shared/domain-error.js';
+import { admin, clerkOf, inspector, supervisor } from '../../shared/testing/actors.js';
+import { given as givenDecider } from '../../shared/testing/decider-testing.js';
 import { rectificationPlanDecider, type ApproveRectificationPlan } from './rectification-plan.decider.js';
 import type { RectificationPlanApproved, RectificationPlanEvent } from './rectification-plan.events.js';
 
 // ---------------------------------------------------------------------------------------------
 // given / when / then
 
-function given(events: readonly RectificationPlanEvent[]) {
-  return {
-    when(command: ApproveRectificationPlan) {
-      const decide = () => rectificationPlanDecider.decide(command, fold(rectificationPlanDecider, events));
-      return {
-        then(expected: readonly RectificationPlanEvent[]): void {
-          expect(decide()).toEqual(expected);
-        },
-        thenRefused(code: ErrorCode): void {
-          let refusal: unknown;
-          try {
-            decide();
-          } catch (error) {
-            refusal = error;
-          }
-          expect(refusal).toBeInstanceOf(DomainError);
-          expect(refusal).toMatchObject({ code, message: expect.stringMatching(/\w/) });
-        },
-      };
-    },
-  };
-}
+const given = (events: readonly RectificationPlanEvent[]) => givenDecider(rectificationPlanDecider, events);
 
 // ---------------------------------------------------------------------------------------------
 // fixtures: the executive vice-mayor approved the plan on 10 April
 
 const TODAY = '2026-04-15';
-const supervisor: Actor = { id: 'user-openness-office', role: 'SUPERVISOR', unitId: null };
 
 const approved: RectificationPlanApproved = {
   type: 'RectificationPlanApproved',
@@ -87,11 +66,7 @@ describe('no plan approved for the evaluation', () => {
       .then([approvedWith({ selfRectificationDue: '2026-04-10' })]);
   });
 
-  it.each<Actor>([
-    { id: 'user-inspector', role: 'INSPECTOR', unitId: null },
-    { id: 'user-admin', role: 'ADMIN', unitId: null },
-    { id: 'user-finance', role: 'UNIT', unitId: 'unit-finance' },
-  ])('$role may not record it', (actor) => {
+  it.each<Actor>([inspector, admin, clerkOf('unit-finance')])('$role may not record it', (actor) => {
     given([]).when(approve({ actor })).thenRefused('FORBIDDEN');
   });
 

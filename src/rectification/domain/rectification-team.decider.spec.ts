@@ -1,39 +1,18 @@
 import type { Actor } from '../../shared/command-context.js';
 import { fold } from '../../shared/decider.js';
-import { DomainError, type ErrorCode } from '../../shared/domain-error.js';
+import { admin, clerkOf, inspector, supervisor } from '../../shared/testing/actors.js';
+import { given as givenDecider } from '../../shared/testing/decider-testing.js';
 import { rectificationTeamDecider, type FormRectificationTeam } from './rectification-team.decider.js';
 import type { RectificationTeamEvent, RectificationTeamFormed } from './rectification-team.events.js';
 
 // ---------------------------------------------------------------------------------------------
 // given / when / then
 
-function given(events: readonly RectificationTeamEvent[]) {
-  return {
-    when(command: FormRectificationTeam) {
-      const decide = () => rectificationTeamDecider.decide(command, fold(rectificationTeamDecider, events));
-      return {
-        then(expected: readonly RectificationTeamEvent[]): void {
-          expect(decide()).toEqual(expected);
-        },
-        thenRefused(code: ErrorCode): void {
-          let refusal: unknown;
-          try {
-            decide();
-          } catch (error) {
-            refusal = error;
-          }
-          expect(refusal).toBeInstanceOf(DomainError);
-          expect(refusal).toMatchObject({ code, message: expect.stringMatching(/\w/) });
-        },
-      };
-    },
-  };
-}
+const given = (events: readonly RectificationTeamEvent[]) => givenDecider(rectificationTeamDecider, events);
 
 // ---------------------------------------------------------------------------------------------
 // fixtures: the secretary-general leads, the openness office and two bureaus take part
 
-const supervisor: Actor = { id: 'user-openness-office', role: 'SUPERVISOR', unitId: null };
 
 const formed: RectificationTeamFormed = {
   type: 'RectificationTeamFormed',
@@ -78,11 +57,7 @@ describe('no team formed for the evaluation', () => {
       .then([{ ...formed, data: { ...formed.data, leader } }]);
   });
 
-  it.each<Actor>([
-    { id: 'user-inspector', role: 'INSPECTOR', unitId: null },
-    { id: 'user-admin', role: 'ADMIN', unitId: null },
-    { id: 'user-finance', role: 'UNIT', unitId: 'unit-finance' },
-  ])('$role may not form it', (actor) => {
+  it.each<Actor>([inspector, admin, clerkOf('unit-finance')])('$role may not form it', (actor) => {
     given([]).when(form({ actor })).thenRefused('FORBIDDEN');
   });
 

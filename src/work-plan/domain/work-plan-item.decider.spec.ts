@@ -6,9 +6,9 @@ import type {
   RequestExtension,
 } from '../../assignments/domain/assignment.commands.js';
 import { partOf, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
-import type { Actor } from '../../shared/command-context.js';
 import { fold } from '../../shared/decider.js';
-import { DomainError, type ErrorCode } from '../../shared/domain-error.js';
+import { admin, clerkOf, inspector, supervisor, system } from '../../shared/testing/actors.js';
+import { given as givenDecider } from '../../shared/testing/decider-testing.js';
 import {
   workPlanItemDecider,
   type DefineWorkPlanItem,
@@ -36,28 +36,7 @@ function assignmentsAfter(events: readonly WorkPlanItemStreamEvent[]): Assignmen
   return state.assignments;
 }
 
-function given(events: readonly WorkPlanItemStreamEvent[]) {
-  return {
-    when(command: WorkPlanItemCommand) {
-      const decide = () => workPlanItemDecider.decide(command, stateAfter(events));
-      return {
-        then(expected: readonly WorkPlanItemStreamEvent[]): void {
-          expect(decide()).toEqual(expected);
-        },
-        thenRefused(code: ErrorCode, message: RegExp = /\w/): void {
-          let refusal: unknown;
-          try {
-            decide();
-          } catch (error) {
-            refusal = error;
-          }
-          expect(refusal).toBeInstanceOf(DomainError);
-          expect(refusal).toMatchObject({ code, message: expect.stringMatching(message) });
-        },
-      };
-    },
-  };
-}
+const given = (events: readonly WorkPlanItemStreamEvent[]) => givenDecider(workPlanItemDecider, events);
 
 // ---------------------------------------------------------------------------------------------
 // fixtures: item 7 of 青川市's 2026 plan — 市发改委 leads, 市财政局 and 东湖区 are responsible
@@ -70,12 +49,6 @@ const DONGHU = 'unit-donghu';
 const DUE = '2026-06-30';
 const INSPECTED_ON = '2026-07-01';
 const TODAY = '2026-07-02';
-
-const system: Actor = { id: 'system', role: 'SYSTEM', unitId: null };
-const supervisor: Actor = { id: 'user-openness-office', role: 'SUPERVISOR', unitId: null };
-const inspector: Actor = { id: 'user-inspector', role: 'INSPECTOR', unitId: null };
-const admin: Actor = { id: 'user-admin', role: 'ADMIN', unitId: null };
-const clerkOf = (unitId: string): Actor => ({ id: `user-${unitId}`, role: 'UNIT', unitId });
 
 const evidence: Evidence[] = [{ title: '重大决策预公开专栏', link: 'https://example.gov.cn/fgw/decisions', documentRef: null }];
 

@@ -1,6 +1,7 @@
 import type { Actor } from '../../shared/command-context.js';
 import { fold } from '../../shared/decider.js';
-import { DomainError, type ErrorCode } from '../../shared/domain-error.js';
+import { admin, clerkOf, inspector, supervisor, system } from '../../shared/testing/actors.js';
+import { given as givenDecider } from '../../shared/testing/decider-testing.js';
 import { workPlanDecider, type ImportWorkPlan, type WorkPlanState } from './work-plan.decider.js';
 import {
   workPlanIdFor,
@@ -16,28 +17,7 @@ import {
 
 const stateAfter = (events: readonly WorkPlanEvent[]): WorkPlanState => fold(workPlanDecider, events);
 
-function given(events: readonly WorkPlanEvent[]) {
-  return {
-    when(command: ImportWorkPlan) {
-      const decide = () => workPlanDecider.decide(command, stateAfter(events));
-      return {
-        then(expected: readonly WorkPlanEvent[]): void {
-          expect(decide()).toEqual(expected);
-        },
-        thenRefused(code: ErrorCode, message: RegExp = /\w/): void {
-          let refusal: unknown;
-          try {
-            decide();
-          } catch (error) {
-            refusal = error;
-          }
-          expect(refusal).toBeInstanceOf(DomainError);
-          expect(refusal).toMatchObject({ code, message: expect.stringMatching(message) });
-        },
-      };
-    },
-  };
-}
+const given = (events: readonly WorkPlanEvent[]) => givenDecider(workPlanDecider, events);
 
 // ---------------------------------------------------------------------------------------------
 // fixtures: 青川市 2026, two categories of the breakdown
@@ -46,11 +26,6 @@ const TITLE = '青川市2026年政务公开工作要点分解方案';
 const PLAN = workPlanIdFor(2026, TITLE);
 const SHA = 'a'.repeat(64);
 const OTHER_SHA = 'b'.repeat(64);
-
-const system: Actor = { id: 'system', role: 'SYSTEM', unitId: null };
-const supervisor: Actor = { id: 'user-openness-office', role: 'SUPERVISOR', unitId: null };
-const inspector: Actor = { id: 'user-inspector', role: 'INSPECTOR', unitId: null };
-const clerk: Actor = { id: 'user-finance', role: 'UNIT', unitId: 'unit-finance' };
 
 const item = (code: string, title: string) => ({ itemId: workPlanItemIdFor(PLAN, code), code, title });
 
@@ -91,11 +66,11 @@ describe('empty', () => {
     given([]).when(importPlan()).then([imported]);
   });
 
-  it.each([system, { id: 'user-admin', role: 'ADMIN', unitId: null } satisfies Actor])('$role may import', (actor) => {
+  it.each([system, admin])('$role may import', (actor) => {
     given([]).when(importPlan({}, actor)).then([imported]);
   });
 
-  it.each([inspector, clerk])('$role may not import', (actor) => {
+  it.each([inspector, clerkOf('unit-finance')])('$role may not import', (actor) => {
     given([]).when(importPlan({}, actor)).thenRefused('FORBIDDEN');
   });
 
@@ -169,6 +144,6 @@ describe('imported', () => {
   });
 
   it('who may import is checked before anything else', () => {
-    given([imported]).when(importPlan({}, clerk)).thenRefused('FORBIDDEN');
+    given([imported]).when(importPlan({}, clerkOf('unit-finance'))).thenRefused('FORBIDDEN');
   });
 });

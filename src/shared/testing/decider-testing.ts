@@ -1,0 +1,71 @@
+import { fold, type Decider, type DomainEvent } from '../decider.js';
+import { DomainError, type ErrorCode } from '../domain-error.js';
+
+/*
+ * given / when / then for deciders, for specs only (it uses Jest's `expect`; the production build
+ * leaves `testing/` folders out):
+ *
+ *   given(circularDecider, [issued]).when(issue()).thenRefused('CONFLICT');
+ *
+ * A decide that takes more than the command and the state, such as `decideAssignment(command,
+ * state, context)`, is passed as the third argument, closed over what else it needs.
+ */
+
+/** What a spec needs of a decider to replay a history: its start and how events move it. */
+export type Replayable<State, Event extends DomainEvent> = Pick<Decider<unknown, State, Event>, 'initialState' | 'evolve'>;
+
+export type DecideFunction<Command, State, Event extends DomainEvent> = (command: Command, state: State) => readonly Event[];
+
+export interface Given<Command, Event extends DomainEvent> {
+  when(command: Command): When<Event>;
+}
+
+export interface When<Event extends DomainEvent> {
+  /** The events decided, for a spec that checks less or more than their exact list. */
+  decision(): readonly Event[];
+  /** Decides exactly these events, in this order. */
+  then(expected: readonly Event[]): void;
+  /** Refuses with a DomainError of this code whose message matches (by default: says something). */
+  thenRefused(code: ErrorCode, message?: RegExp): void;
+}
+
+/** The decider decides on the state its events leave behind. */
+export function given<Command, State, Event extends DomainEvent>(
+  decider: Decider<Command, State, Event>,
+  events: readonly Event[],
+): Given<Command, Event>;
+/** The history is replayed with the decider's evolve, and `decide` decides on the result. */
+export function given<Command, State, Event extends DomainEvent>(
+  decider: Replayable<State, Event>,
+  events: readonly Event[],
+  decide: DecideFunction<Command, State, Event>,
+): Given<Command, Event>;
+export function given<Command, State, Event extends DomainEvent>(
+  decider: Replayable<State, Event> & { decide?: DecideFunction<Command, State, Event> },
+  events: readonly Event[],
+  decide?: DecideFunction<Command, State, Event>,
+): Given<Command, Event> {
+  const decideOn = decide ?? decider.decide?.bind(decider);
+  if (!decideOn) throw new Error('given(): pass the decide function of a decider that has none.');
+  return {
+    when(command) {
+      const decision = () => decideOn(command, fold(decider, events));
+      return {
+        decision,
+        then(expected) {
+          expect(decision()).toEqual(expected);
+        },
+        thenRefused(code, message = /\w/) {
+          let refusal: unknown;
+          try {
+            decision();
+          } catch (error) {
+            refusal = error;
+          }
+          expect(refusal).toBeInstanceOf(DomainError);
+          expect(refusal).toMatchObject({ code, message: expect.stringMatching(message) });
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,347 @@
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { TestApp, errorCode, startTestApp, type GraphqlResponse } from '../support/test-app.js';
+
+/**
+ * Who may do what: every query, mutation and subscription in the schema, called by every kind of
+ * caller. The operations are read from the schema itself, so an operation added without a row
+ * here fails this spec.
+ *
+ * Each mutation is first sent by every caller who must be refused — each refusal must carry
+ * FORBIDDEN or UNAUTHENTICATED and leave the log exactly as it was — and only then by the callers
+ * who may send it, the first of whom must succeed with the very same input. So a refusal is
+ * never explained by an input that would have failed anyway.
+ */
+
+/** The unit whose parts the mutations act on: 青川市人民政府办公室, lead of finding and item. */
+const OWN_UNIT = 'GOV-OFFICE';
+/** Another unit with parts of its own on the same finding and item: 青川市政务公开办公室. */
+const OTHER_UNIT = 'OPENNESS';
+
+const CALLERS = ['SUPERVISOR', 'INSPECTOR', 'UNIT', 'UNIT_FOR_ANOTHER', 'ADMIN', 'NO_TOKEN', 'EXPIRED_TOKEN', 'DEACTIVATED_USER', 'FORGED_TOKEN'] as const;
+type Caller = (typeof CALLERS)[number];
+/** Callers refused before any role is considered. */
+const UNAUTHENTICATED_CALLERS: readonly Caller[] = ['NO_TOKEN', 'EXPIRED_TOKEN', 'DEACTIVATED_USER', 'FORGED_TOKEN'];
+
+const READERS: Caller[] = ['SUPERVISOR', 'INSPECTOR', 'UNIT', 'UNIT_FOR_ANOTHER'];
+
+interface Row {
+  /** `Mutation.reportRectification`, as the schema names it. */
+  operation: string;
+  /** In the order they are tried; the first must succeed (a later one may meet a CONFLICT it left). */
+  allowed: readonly Caller[];
+  document: string;
+  variables?: () => Promise<Record<string, unknown>> | Record<string, unknown>;
+}
+
+const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+describe('Authorization matrix: every operation × every caller', () => {
+  let app: TestApp;
+  const headers = {} as Record<Caller, Record<string, string>>;
+  let units: Record<string, string>;
+  let evaluationId: string;
+  /** Assigned to both units; the other unit has already reported. */
+  let openFinding: string;
+  let unassignedFinding: string;
+  let closedFinding: string;
+  /** Item 2 of the demo plan: the own unit leads, the other unit is responsible and has reported. */
+  let openItem: string;
+  let completedItem: string;
+  let planId: string;
+  let spareUser: string;
+
+  const ok = async (query: string, variables: Record<string, unknown> = {}, as?: Record<string, string>) => {
+    const response = await app.graphql(query, variables, as);
+    expect(response.errors).toBeUndefined();
+    return response.data!;
+  };
+  const mutate = (name: string, input: Record<string, unknown>, as?: Record<string, string>) =>
+    ok(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename } }`, { input: { idempotencyKey: `setup-${Math.random()}`, ...input } }, as);
+  const pendingRequest = async (kind: 'finding' | 'workPlanItem', id: string) => {
+    const parts = kind === 'finding' ? 'assignments' : 'parts';
+    const data = await ok(`query($id: ID!) { ${kind}(id: $id) { ${parts} { unitId extensionRequests { requestId status } } } }`, { id });
+    const own = data[kind][parts].find((part: { unitId: string }) => part.unitId === units[OWN_UNIT]);
+    return own.extensionRequests.find((request: { status: string }) => request.status === 'PENDING').requestId as string;
+  };
+  const reportInput = (summary: string) => ({ summary, evidence: [{ title: '整改情况说明', link: 'https://www.qingchuan.gov.cn/xxgk/zg' }] });
+
+  beforeAll(async () => {
+    app = await startTestApp({ demoData: true, now: '2026-04-10T09:00:00+08:00' });
+    const listed = await ok(`{ units { id code } workPlans { id } }`);
+    units = Object.fromEntries(listed.units.map((unit: { id: string; code: string }) => [unit.code, unit.id]));
+    planId = listed.workPlans[0].id;
+    const admin = await app.as('ADMIN');
+    const own = await app.as('UNIT', units[OWN_UNIT]);
+    const other = await app.as('UNIT', units[OTHER_UNIT]);
+    const inspector = await app.as('INSPECTOR');
+
+    // A supervisor whose token expired yesterday: registered ten days ago for nine days.
+    app.clock.set('2026-03-31T09:00:00+08:00');
+    const expired = await ok(`mutation($input: RegisterUserInput!) { registerUser(input: $input) { token } }`,
+      { input: { idempotencyKey: 'expired', name: '过期的督查员', role: 'SUPERVISOR', validForDays: 9 } }, admin);
+    app.clock.set('2026-04-10T09:00:00+08:00');
+    const registered = await ok(`mutation($input: RegisterUserInput!) { registerUser(input: $input) { token user { id } } }`,
+      { input: { idempotencyKey: 'deactivated', name: '已调离的督查员', role: 'SUPERVISOR' } }, admin);
+    await mutate('deactivateUser', { userId: registered.registerUser.user.id, reason: '工作调动' }, admin);
+    const spare = await ok(`mutation($input: RegisterUserInput!) { registerUser(input: $input) { user { id } } }`,
+      { input: { idempotencyKey: 'spare', name: '李娜', role: 'INSPECTOR' } }, admin);
+    spareUser = spare.registerUser.user.id;
+
+    Object.assign(headers, {
+      SUPERVISOR: await app.as('SUPERVISOR'),
+      INSPECTOR: inspector,
+      UNIT: own,
+      UNIT_FOR_ANOTHER: other,
+      ADMIN: admin,
+      NO_TOKEN: {},
+      EXPIRED_TOKEN: { authorization: `Bearer ${expired.registerUser.token}` },
+      DEACTIVATED_USER: { authorization: `Bearer ${registered.registerUser.token}` },
+      FORGED_TOKEN: { authorization: `Bearer rct_${'A'.repeat(43)}` },
+    } satisfies Record<Caller, Record<string, string>>);
+
+    const evaluation = await ok(`mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`, {
+      input: { idempotencyKey: 'evaluation', title: '2025年度政务公开第三方评估（授权测试）', evaluator: '某大学法治政府研究院', commissionedBy: '国务院办公厅政府信息与政务公开办公室', periodStart: '2025-01-01', periodEnd: '2025-12-31', receivedOn: '2026-03-20' },
+    });
+    evaluationId = evaluation.registerEvaluation.id;
+    const record = async (title: string) =>
+      (await ok(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
+        input: { idempotencyKey: `finding-${title}`, evaluationId, title, description: `${title}，详见评估报告。`, category: '主动公开', severity: 'MEDIUM' },
+      })).recordFinding.id as string;
+    openFinding = await record('部分单位公开目录更新不及时');
+    unassignedFinding = await record('依申请公开答复不规范');
+    closedFinding = await record('政策解读材料与文件不同步');
+    await mutate('assignFinding', { findingId: openFinding, units: [{ unitId: units[OWN_UNIT], role: 'LEAD', dueDate: '2026-05-15' }, { unitId: units[OTHER_UNIT], role: 'RESPONSIBLE', dueDate: '2026-05-15' }] });
+    await mutate('reportRectification', { findingId: openFinding, unitId: units[OTHER_UNIT], ...reportInput('已更新公开目录') }, other);
+    await mutate('assignFinding', { findingId: closedFinding, units: [{ unitId: units[OWN_UNIT], role: 'LEAD', dueDate: '2026-05-15' }] });
+    await mutate('reportRectification', { findingId: closedFinding, unitId: units[OWN_UNIT], ...reportInput('解读材料已同步发布') }, own);
+    await mutate('logInspection', { findingId: closedFinding, unitId: units[OWN_UNIT], outcome: 'PASSED', inspectedOn: '2026-04-10', notes: '现场核验通过' }, inspector);
+
+    const plan = await ok(`query($id: ID!) { workPlan(id: $id) { categories { items { id code status parts { unitId } } } } }`, { id: planId });
+    const items: { id: string; code: string; parts: { unitId: string }[] }[] = plan.workPlan.categories.flatMap((category: { items: unknown[] }) => category.items);
+    const item2 = items.find((item) => item.code === '2')!;
+    expect(item2.parts.map((part) => part.unitId)).toEqual([units[OWN_UNIT], units[OTHER_UNIT]]);
+    openItem = item2.id;
+    await mutate('reportWorkPlanItem', { itemId: openItem, unitId: units[OTHER_UNIT], ...reportInput('已建立列席制度') }, other);
+    const completing = items.find((item) => item.code !== '2')!;
+    completedItem = completing.id;
+    for (const { unitId } of completing.parts) {
+      await mutate('reportWorkPlanItem', { itemId: completedItem, unitId, ...reportInput('已按要求完成') }, await app.as('UNIT', unitId));
+      await mutate('logWorkPlanItemInspection', { itemId: completedItem, unitId, outcome: 'PASSED', inspectedOn: '2026-04-10' }, inspector);
+    }
+    expect((await ok(`query($id: ID!) { workPlanItem(id: $id) { status } }`, { id: completedItem })).workPlanItem.status).toBe('COMPLETED');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const finding = () => ({ findingId: openFinding });
+  const item = () => ({ itemId: openItem });
+  const ownPart = () => ({ unitId: units[OWN_UNIT] });
+  const otherPart = () => ({ unitId: units[OTHER_UNIT] });
+  const input = (name: string) => `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename } }`;
+  const mutationRow = (name: string, allowed: readonly Caller[], variables: () => Promise<Record<string, unknown>> | Record<string, unknown>): Row => ({
+    operation: `Mutation.${name}`,
+    allowed,
+    document: input(name),
+    variables: async () => ({ input: await variables() }),
+  });
+
+  /** In an order the workflow allows: each row finds the state the row before it left. */
+  const mutations: Row[] = [
+    mutationRow('registerEvaluation', ['SUPERVISOR'], () => ({ title: '2026年上半年政务公开专项评估', evaluator: '省政务公开研究中心', commissionedBy: '省政府办公厅', periodStart: '2026-01-01', periodEnd: '2026-03-31', receivedOn: '2026-04-08' })),
+    mutationRow('recordFinding', ['SUPERVISOR'], () => ({ evaluationId, title: '网上申请渠道不畅通', description: '门户网站依申请公开入口无法提交。', category: '依申请公开', severity: 'HIGH' })),
+    mutationRow('importFindings', ['SUPERVISOR'], () => ({
+      evaluationId,
+      fileName: 'findings.csv',
+      contentBase64: base64('问题,具体表现,类别,严重程度,涉及单位\n政策解读形式单一,多数解读仅为文字转载。,政策解读,一般,青川市人民政府办公室\n'),
+    })),
+    mutationRow('formRectificationTeam', ['SUPERVISOR'], () => ({ evaluationId, leader: { name: '王建国', title: '市政府秘书长' }, members: [{ name: '李敏', title: '市政务公开办公室主任', unitId: units[OTHER_UNIT] }] })),
+    mutationRow('approveRectificationPlan', ['SUPERVISOR'], () => ({ evaluationId, title: '整改实施方案', approvedBy: '刘志强（常务副市长）', approvedOn: '2026-04-09', selfRectificationDue: '2026-05-31', inspectionDue: '2026-06-30' })),
+    mutationRow('assignFinding', ['SUPERVISOR'], () => ({ findingId: unassignedFinding, units: [{ unitId: units[OWN_UNIT], role: 'LEAD', dueDate: '2026-05-31' }] })),
+    mutationRow('requestExtension', ['UNIT'], () => ({ ...finding(), ...ownPart(), requestedDueDate: '2026-06-15', reason: '需等待系统升级完成' })),
+    mutationRow('decideExtension', ['SUPERVISOR'], async () => ({ ...finding(), ...ownPart(), requestId: await pendingRequest('finding', openFinding), approve: true })),
+    mutationRow('urgeUnit', ['SUPERVISOR'], () => ({ ...finding(), ...ownPart(), message: '请加快整改进度' })),
+    mutationRow('reportRectification', ['UNIT'], () => ({ ...finding(), ...ownPart(), ...reportInput('已完成公开目录梳理') })),
+    mutationRow('sendBackReport', ['SUPERVISOR'], () => ({ ...finding(), ...ownPart(), reason: '证据不足' })),
+    mutationRow('logInspection', ['INSPECTOR', 'SUPERVISOR'], () => ({ ...finding(), ...otherPart(), outcome: 'PASSED', inspectedOn: '2026-04-10', notes: '栏目已更新' })),
+    mutationRow('reopenFinding', ['SUPERVISOR'], () => ({ findingId: closedFinding, reason: '群众反映问题反弹' })),
+    mutationRow('issueCircular', ['SUPERVISOR'], () => ({ ...ownPart(), kind: 'CRITICISM', title: '关于整改进度滞后的通报', reason: '整改报告被退回', references: [{ kind: 'FINDING', id: openFinding }], issuedOn: '2026-04-10' })),
+    mutationRow('importWorkPlan', ['SUPERVISOR', 'ADMIN'], () => ({
+      fileName: 'plan.csv',
+      title: '青川市2026年政府信息公开专项工作方案',
+      year: 2026,
+      contentBase64: base64('类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n一,公开平台,1,整合政府网站公开专栏,,青川市人民政府办公室,青川市政务公开办公室,2026-09-30\n'),
+    })),
+    mutationRow('requestWorkPlanItemExtension', ['UNIT'], () => ({ ...item(), ...ownPart(), requestedDueDate: '2027-01-31', reason: '跨年度实施' })),
+    mutationRow('decideWorkPlanItemExtension', ['SUPERVISOR'], async () => ({ ...item(), ...ownPart(), requestId: await pendingRequest('workPlanItem', openItem), approve: false, reason: '年度任务须年内完成' })),
+    mutationRow('urgeWorkPlanItemUnit', ['SUPERVISOR'], () => ({ ...item(), ...ownPart(), message: '请按期完成' })),
+    mutationRow('reportWorkPlanItem', ['UNIT'], () => ({ ...item(), ...ownPart(), ...reportInput('已完成列席人员名单公开') })),
+    mutationRow('sendBackWorkPlanItemReport', ['SUPERVISOR'], () => ({ ...item(), ...ownPart(), reason: '缺少会议议题公开链接' })),
+    mutationRow('logWorkPlanItemInspection', ['INSPECTOR', 'SUPERVISOR'], () => ({ ...item(), ...otherPart(), outcome: 'FAILED', inspectedOn: '2026-04-10', notes: '专栏未见发言要点' })),
+    mutationRow('reopenWorkPlanItem', ['SUPERVISOR'], () => ({ itemId: completedItem, reason: '年中复查发现问题' })),
+    mutationRow('registerUnit', ['ADMIN'], () => ({ code: 'SJJ', name: '青川市审计局', kind: 'DEPARTMENT' })),
+    mutationRow('importUnits', ['ADMIN'], () => ({ fileName: 'units.csv', contentBase64: base64('编码,名称,类型,上级编码\nTJJ,青川市统计局,部门,\n') })),
+    mutationRow('registerUser', ['ADMIN'], () => ({ name: '赵磊', role: 'UNIT', unitId: units[OWN_UNIT] })),
+    mutationRow('issueAccessToken', ['ADMIN'], () => ({ userId: spareUser, validForDays: 30 })),
+    mutationRow('deactivateUser', ['ADMIN'], () => ({ userId: spareUser, reason: '离职' })),
+  ];
+
+  const queries: Row[] = [
+    { operation: 'Query.dashboard', allowed: READERS, document: `{ dashboard { findings { total } perUnit { unitId } } }` },
+    { operation: 'Query.evaluations', allowed: READERS, document: `{ evaluations { id title } }` },
+    { operation: 'Query.evaluation', allowed: READERS, document: `query($id: ID!) { evaluation(id: $id) { title findingCount } }`, variables: () => ({ id: evaluationId }) },
+    { operation: 'Query.findings', allowed: READERS, document: `{ findings { id status assignments { unitId status dueDate } } }` },
+    { operation: 'Query.finding', allowed: READERS, document: `query($id: ID!) { finding(id: $id) { title assignments { unitId status trafficLight } } }`, variables: () => ({ id: openFinding }) },
+    { operation: 'Query.unitWorkload', allowed: ['SUPERVISOR', 'INSPECTOR', 'UNIT'], document: `query($unitId: ID!) { unitWorkload(unitId: $unitId) { unitId openParts { dueDate } } }`, variables: () => ownPart() },
+    { operation: 'Query.circulars', allowed: ['SUPERVISOR', 'INSPECTOR', 'UNIT'], document: `query($unitId: ID) { circulars(unitId: $unitId) { title } }`, variables: () => ownPart() },
+    { operation: 'Query.unitScorecard', allowed: ['SUPERVISOR', 'INSPECTOR'], document: `{ unitScorecard { rank unitName onTimeRate } }` },
+    { operation: 'Query.workPlans', allowed: READERS, document: `{ workPlans { id title } }` },
+    { operation: 'Query.workPlan', allowed: READERS, document: `query($id: ID!) { workPlan(id: $id) { progress { items } } }`, variables: () => ({ id: planId }) },
+    { operation: 'Query.workPlanItem', allowed: READERS, document: `query($id: ID!) { workPlanItem(id: $id) { title parts { unitId status } } }`, variables: () => ({ id: openItem }) },
+    { operation: 'Query.units', allowed: [...READERS, 'ADMIN'], document: `{ units { code name } }` },
+    { operation: 'Query.unit', allowed: [...READERS, 'ADMIN'], document: `query($id: ID!) { unit(id: $id) { name } }`, variables: () => ({ id: units[OWN_UNIT] }) },
+    { operation: 'Query.users', allowed: ['ADMIN'], document: `{ users { name role active } }` },
+  ];
+
+  const subscriptions: Row[] = [
+    { operation: 'Subscription.dashboardUpdated', allowed: READERS, document: `subscription { dashboardUpdated { findings { total } } }` },
+    { operation: 'Subscription.findingUpdated', allowed: READERS, document: `subscription($id: ID!) { findingUpdated(id: $id) { status assignments { unitId status } } }`, variables: () => ({ id: openFinding }) },
+  ];
+
+  const refusalFor = (caller: Caller) => (UNAUTHENTICATED_CALLERS.includes(caller) ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+  /** What each caller must meet: 'allowed', or the code of the refusal. */
+  const expected = (row: Row) => Object.fromEntries(CALLERS.map((caller) => [caller, row.allowed.includes(caller) ? 'allowed' : refusalFor(caller)]));
+
+  it('has a row for every operation in the schema, and no row for one it lacks', async () => {
+    const schema = await ok(`{ __schema { queryType { fields { name } } mutationType { fields { name } } subscriptionType { fields { name } } } }`);
+    const inSchema = (['queryType', 'mutationType', 'subscriptionType'] as const).flatMap((kind) =>
+      schema.__schema[kind].fields.map(({ name }: { name: string }) => `${{ queryType: 'Query', mutationType: 'Mutation', subscriptionType: 'Subscription' }[kind]}.${name}`),
+    );
+    expect([...mutations, ...queries, ...subscriptions].map((row) => row.operation).sort()).toEqual(inSchema.sort());
+  });
+
+  describe('mutations: refused callers append nothing; the first allowed caller succeeds with the same input', () => {
+    it.each(mutations.map((row) => [row.operation, row] as const))('%s', async (_operation, row) => {
+      const variables = await row.variables!();
+      const refused = CALLERS.filter((caller) => !row.allowed.includes(caller));
+      const outcomes: Record<string, string> = {};
+      for (const caller of refused) {
+        const before = await app.logPosition();
+        const response = await app.graphql(row.document, withKey(variables, caller), headers[caller]);
+        const appended = (await app.logPosition()) !== before;
+        outcomes[caller] = `${errorCode(response) ?? 'done'}${appended ? ' (and appended!)' : ''}`;
+      }
+      for (const [index, caller] of row.allowed.entries()) {
+        const response = await app.graphql(row.document, withKey(variables, caller), headers[caller]);
+        // A later caller may find the state the first one left (e.g. a part already verified).
+        outcomes[caller] = response.errors === undefined || (index > 0 && errorCode(response) === 'CONFLICT') ? 'allowed' : describeResponse(response);
+      }
+      expect(outcomes).toEqual(expected(row));
+    });
+  });
+
+  describe('queries', () => {
+    it.each(queries.map((row) => [row.operation, row] as const))('%s', async (_operation, row) => {
+      const variables = (await row.variables?.()) ?? {};
+      const outcomes: Record<string, string> = {};
+      for (const caller of CALLERS) {
+        const response = await app.graphql(row.document, variables, headers[caller]);
+        outcomes[caller] = response.errors === undefined && response.data ? 'allowed' : describeResponse(response);
+      }
+      expect(outcomes).toEqual(expected(row));
+    });
+  });
+
+  describe('subscriptions over graphql-ws', () => {
+    /** The first thing the server sends on a subscription: a pushed result, or the refusal. */
+    const firstMessage = async (caller: Caller, row: Row, trigger: () => Promise<unknown>) => {
+      const client = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: headers[caller], lazy: false, retryAttempts: 0 });
+      try {
+        const message = new Promise<GraphqlResponse>((resolve) => {
+          const unsubscribe = client.subscribe({ query: row.document, variables: row.variables?.() as Record<string, unknown> | undefined }, {
+            next: (value) => {
+              unsubscribe();
+              resolve(value as GraphqlResponse);
+            },
+            error: (error) => resolve({ errors: Array.isArray(error) ? error : [{ message: String(error) }] }),
+            complete: () => undefined,
+          });
+        });
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        await trigger();
+        return await message;
+      } finally {
+        await client.dispose();
+      }
+    };
+
+    it.each(subscriptions.map((row) => [row.operation, row] as const))('%s', async (_operation, row) => {
+      const outcomes: Record<string, string> = {};
+      for (const caller of CALLERS) {
+        const response = await firstMessage(caller, row, () =>
+          mutate('urgeUnit', { findingId: openFinding, unitId: units[OWN_UNIT], message: `催办（${caller}）` }));
+        outcomes[caller] = response.errors === undefined && response.data ? 'allowed' : describeResponse(response);
+      }
+      expect(outcomes).toEqual(expected(row));
+    });
+  });
+
+  describe("a unit sees every part's progress, but the evidence and notes of its own part only", () => {
+    const details = `assignments { unitId status reports { summary } inspections { notes } returns { reason } }`;
+    const findingDetails = (as: Record<string, string>) => app.graphql(`query($id: ID!) { finding(id: $id) { ${details} } }`, { id: openFinding }, as);
+
+    it("refuses a unit another unit's completion reports, inspection notes and returns on a finding", async () => {
+      for (const caller of ['UNIT', 'UNIT_FOR_ANOTHER'] as const) {
+        const response = await findingDetails(headers[caller]);
+        expect(errorCode(response)).toBe('FORBIDDEN');
+        expect(response.errors!.map((error) => error.message).join(' ')).toMatch(/only its own unit's/);
+      }
+    });
+
+    it('answers a unit the details of its own part, and a supervisor or inspector those of every part', async () => {
+      const own = await app.graphql(`query($id: ID!) { finding(id: $id) { ${details} } }`, { id: closedFinding }, headers.UNIT);
+      expect(own.errors).toBeUndefined();
+      expect(own.data!.finding.assignments[0].reports[0].summary).toBe('解读材料已同步发布');
+      for (const caller of ['SUPERVISOR', 'INSPECTOR'] as const) {
+        const response = await findingDetails(headers[caller]);
+        expect(response.errors).toBeUndefined();
+        expect(response.data!.finding.assignments.map((part: { unitId: string }) => part.unitId)).toEqual([units[OWN_UNIT], units[OTHER_UNIT]]);
+      }
+    });
+
+    it("refuses a unit another unit's reports on a work-plan item, and the workload of another unit", async () => {
+      const item = await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { parts { unitId reports { summary } } } }`, { id: openItem }, headers.UNIT_FOR_ANOTHER);
+      expect(errorCode(item)).toBe('FORBIDDEN');
+      const workload = await app.graphql(`query($unitId: ID!) { unitWorkload(unitId: $unitId) { unitId } }`, { unitId: units[OWN_UNIT] }, headers.UNIT_FOR_ANOTHER);
+      expect(errorCode(workload)).toBe('FORBIDDEN');
+    });
+
+    it("shows a unit the finding's history without what other units reported or were told", async () => {
+      const history = async (as: Record<string, string>) =>
+        (await ok(`query($id: ID!) { finding(id: $id) { history { eventType actorUnitId } } }`, { id: openFinding }, as)).finding.history as { eventType: string; actorUnitId: string | null }[];
+      const everything = await history(headers.SUPERVISOR);
+      const seenByOther = await history(headers.UNIT_FOR_ANOTHER);
+      expect(everything.filter((entry) => entry.actorUnitId === units[OWN_UNIT]).map((entry) => entry.eventType)).toEqual(
+        expect.arrayContaining(['ExtensionRequested', 'RectificationReported']),
+      );
+      expect(seenByOther.filter((entry) => entry.actorUnitId === units[OWN_UNIT])).toEqual([]);
+      expect(seenByOther.filter((entry) => entry.actorUnitId === units[OTHER_UNIT]).map((entry) => entry.eventType)).toContain('RectificationReported');
+      expect(seenByOther.length).toBeLessThan(everything.length);
+    });
+  });
+});
+
+/** A fresh idempotency key per caller, so no call can pass as the retry of another. */
+function withKey(variables: Record<string, unknown>, caller: Caller): Record<string, unknown> {
+  const input = variables.input as Record<string, unknown>;
+  return { input: { ...input, idempotencyKey: `matrix-${caller}-${Math.random().toString(36).slice(2)}` } };
+}
+
+/** A refusal by its code alone; anything else in full, so a failing row says what happened. */
+function describeResponse(response: GraphqlResponse): string {
+  const code = errorCode(response);
+  if (code === 'FORBIDDEN' || code === 'UNAUTHENTICATED') return code;
+  return response.errors?.length ? `${code}: ${response.errors[0]!.message}` : 'no data';
+}

@@ -85,16 +85,22 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
-  /** Replays the log into a fresh projection, keeping the events `include` accepts: time travel. */
-  async replay<P extends Projection>(projection: P, include: (event: RecordedEvent) => boolean): Promise<P> {
+  /**
+   * Time travel: for no instant, the live read models; for a past instant (ISO), fresh ones fed the
+   * log up to it in one pass. No snapshots are kept, so the cost grows with the log. The whole
+   * log is read: events from other processes' clocks need not arrive in the order they were stamped.
+   */
+  async asOf<P extends readonly Projection[]>(instant: string | undefined, live: P, fresh: () => P): Promise<P> {
+    if (instant === undefined) return live;
+    const projections = fresh();
     let after: Position | undefined;
     for (;;) {
       const batch = await this.store.readAll({ after, maxCount: 1000 });
-      if (batch.length === 0) return projection;
       for (const stored of batch) {
         const event = { ...stored, ...this.schemas.upcast(stored) } as RecordedEvent;
-        if (include(event)) projection.apply(event);
+        if (event.metadata.recordedAt <= instant) for (const projection of projections) projection.apply(event);
       }
+      if (batch.length === 0) return projections;
       after = batch[batch.length - 1]!.position;
     }
   }

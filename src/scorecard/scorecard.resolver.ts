@@ -28,12 +28,9 @@ export class GetUnitScorecardHandler implements IQueryHandler<GetUnitScorecardQu
 
   async execute({ asOf }: GetUnitScorecardQuery): Promise<UnitScore[]> {
     const now = this.clock.now();
-    const at = asOf === undefined ? now.toISOString() : parseAsOf(asOf, now);
-    const before = (event: { metadata: { recordedAt: string } }) => event.metadata.recordedAt <= at;
-    const [findings, workPlans] =
-      asOf === undefined
-        ? [this.findings, this.workPlans]
-        : await Promise.all([this.engine.replay(new RectificationLedger(), before), this.engine.replay(new WorkPlanLedger(), before)]);
+    const past = asOf === undefined ? undefined : parseAsOf(asOf, now);
+    const at = past ?? now.toISOString();
+    const [findings, workPlans] = await this.engine.asOf(past, [this.findings, this.workPlans] as const, () => [new RectificationLedger(), new WorkPlanLedger()] as const);
     const parts = [
       ...findings.listFindings().flatMap((finding) => [...finding.parts.values()]),
       ...workPlans.listItems().flatMap((item) => [...item.parts.values()]),

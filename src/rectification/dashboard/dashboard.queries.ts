@@ -41,10 +41,9 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery> {
 
   async execute({ asOf }: GetDashboardQuery): Promise<Dashboard> {
     const now = this.clock.now();
-    const at = asOf === undefined ? now.toISOString() : parseAsOf(asOf, now);
-    // Time travel replays the log up to that instant into a fresh ledger: no stored snapshots.
-    const ledger =
-      asOf === undefined ? this.ledger : await this.engine.replay(new RectificationLedger(), (event) => event.metadata.recordedAt <= at);
+    const past = asOf === undefined ? undefined : parseAsOf(asOf, now);
+    const at = past ?? now.toISOString();
+    const [ledger] = await this.engine.asOf(past, [this.ledger] as const, () => [new RectificationLedger()] as const);
     return buildDashboard({
       findings: ledger.listFindings(),
       evaluations: ledger.listEvaluations(),

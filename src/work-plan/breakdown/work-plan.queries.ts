@@ -49,10 +49,9 @@ export class GetWorkPlanHandler implements IQueryHandler<GetWorkPlanQuery> {
 
   async execute({ options }: GetWorkPlanQuery): Promise<Breakdown> {
     const now = this.clock.now();
-    const at = options.asOf === undefined ? now.toISOString() : parseAsOf(options.asOf, now);
-    // As of a past instant: the log replayed up to it into a fresh ledger, nothing stored.
-    const ledger =
-      options.asOf === undefined ? this.ledger : await this.engine.replay(new WorkPlanLedger(), (event) => event.metadata.recordedAt <= at);
+    const past = options.asOf === undefined ? undefined : parseAsOf(options.asOf, now);
+    const at = past ?? now.toISOString();
+    const [ledger] = await this.engine.asOf(past, [this.ledger] as const, () => [new WorkPlanLedger()] as const);
     const plan = ledger.plan(options.planId);
     if (!plan) throw notFound('Work plan', options.planId);
     return buildBreakdown(plan, ledger, { now: at, dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }), unitId: options.unitId });

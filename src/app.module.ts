@@ -4,7 +4,7 @@ import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule, type GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { AppSettings, validateSettings } from './config/app-settings.js';
 import { AccessModule } from './access/access.module.js';
 import { graphqlContext } from './access/authorization/graphql-context.js';
@@ -21,6 +21,7 @@ import { GraphqlErrorFilter } from './shared/graphql/graphql-error.filter.js';
 import { RateLimitGuard, withHttpRequest } from './http/rate-limit.guard.js';
 import { formatGraphqlError } from './shared/graphql/format-error.js';
 import { queryLimitsRule } from './shared/graphql/query-limits.rule.js';
+import { graphqlWsOptions } from './shared/graphql/websocket-options.js';
 
 @Module({})
 export class AppModule {
@@ -43,6 +44,8 @@ export class AppModule {
             const introspection = config.get('GRAPHQL_INTROSPECTION', { infer: true });
             // No "Did you mean …?" hints that would reveal the schema piece by piece.
             const hideSchemaDetails = production || !introspection;
+            const limits = queryLimitsRule({ maxDepth: config.get('GRAPHQL_MAX_DEPTH', { infer: true }), maxCost: config.get('GRAPHQL_MAX_COST', { infer: true }) });
+            const formatError = formatGraphqlError({ hideSchemaDetails });
             return {
               autoSchemaFile: true,
               sortSchema: true,
@@ -51,14 +54,13 @@ export class AppModule {
               plugins: introspection ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [],
               introspection,
               hideSchemaDetailsFromClientErrors: hideSchemaDetails,
-              validationRules: [
-                queryLimitsRule({ maxDepth: config.get('GRAPHQL_MAX_DEPTH', { infer: true }), maxCost: config.get('GRAPHQL_MAX_COST', { infer: true }) }),
-              ],
+              validationRules: [limits],
               // Stack traces stay in the server log; clients get the message and a stable code.
               includeStacktraceInErrorResponses: false,
-              formatError: formatGraphqlError({ hideSchemaDetails }),
+              formatError,
               context: withHttpRequest(graphqlContext),
-              subscriptions: { 'graphql-ws': true },
+              // Nest's type names only some graphql-ws options, but passes every one to graphql-ws.
+              subscriptions: { 'graphql-ws': graphqlWsOptions({ rules: [limits], introspection, formatError }) as GraphQLWsSubscriptionsConfig },
             };
           },
         }),

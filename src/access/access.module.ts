@@ -4,6 +4,7 @@ import { readModelProvider } from '../event-sourcing/read-model.provider.js';
 import { OrganizationModule } from '../organization/organization.module.js';
 import { AuthenticationService } from './authentication/authentication.service.js';
 import { AccessGuard } from './authorization/access.guard.js';
+import { LiveUpdates } from './authorization/live-updates.js';
 import { DeactivateUserHandler } from './deactivate-user/deactivate-user.handler.js';
 import { IssueAccessTokenHandler } from './issue-access-token/issue-access-token.handler.js';
 import { RegisterUserHandler } from './register-user/register-user.handler.js';
@@ -18,6 +19,7 @@ import { UsersReadModel } from './users/users.read-model.js';
   providers: [
     readModelProvider(UsersReadModel),
     AuthenticationService,
+    LiveUpdates,
     { provide: APP_GUARD, useClass: AccessGuard },
     RegisterUserHandler,
     IssueAccessTokenHandler,
@@ -26,6 +28,6 @@ import { UsersReadModel } from './users/users.read-model.js';
     GetUserHandler,
     UserAccountsResolver,
   ],
-  exports: [UsersReadModel],
+  exports: [UsersReadModel, LiveUpdates],
 })
 export class AccessModule {}

@@ -1,5 +1,3 @@
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
 import { TestApp, errorCode, startTestApp, type GraphqlResponse } from '../support/test-app.js';
 
 /**
@@ -255,32 +253,10 @@ describe('Authorization matrix: every operation × every caller', () => {
   });
 
   describe('subscriptions over graphql-ws', () => {
-    /** The first thing the server sends on a subscription: a pushed result, or the refusal. */
-    const firstMessage = async (caller: Caller, row: Row, trigger: () => Promise<unknown>) => {
-      const client = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: headers[caller], lazy: false, retryAttempts: 0 });
-      try {
-        const message = new Promise<GraphqlResponse>((resolve) => {
-          const unsubscribe = client.subscribe({ query: row.document, variables: row.variables?.() as Record<string, unknown> | undefined }, {
-            next: (value) => {
-              unsubscribe();
-              resolve(value as GraphqlResponse);
-            },
-            error: (error) => resolve({ errors: Array.isArray(error) ? error : [{ message: String(error) }] }),
-            complete: () => undefined,
-          });
-        });
-        await new Promise((resolve) => setTimeout(resolve, 150));
-        await trigger();
-        return await message;
-      } finally {
-        await client.dispose();
-      }
-    };
-
     it.each(subscriptions.map((row) => [row.operation, row] as const))('%s', async (_operation, row) => {
       const outcomes: Record<string, string> = {};
       for (const caller of CALLERS) {
-        const response = await firstMessage(caller, row, () =>
+        const response = await app.firstPush(row.document, (await row.variables?.()) ?? {}, headers[caller], () =>
           mutate('urgeUnit', { findingId: openFinding, unitId: units[OWN_UNIT], message: `催办（${caller}）` }));
         outcomes[caller] = response.errors === undefined && response.data ? 'allowed' : describeResponse(response);
       }

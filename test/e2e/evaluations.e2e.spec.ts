@@ -1,5 +1,6 @@
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
 import { TestApp, errorCode, freshDatabasePath, startTestApp } from '../support/test-app.js';
+import { evaluationInput } from '../support/fixtures.js';
 
 const REGISTER = `mutation Register($input: RegisterEvaluationInput!) {
   registerEvaluation(input: $input) { id title evaluator commissionedBy periodStart periodEnd receivedOn registeredBy findingCount }
@@ -11,16 +12,6 @@ const EVALUATION = `query Evaluation($id: ID!) {
   evaluation(id: $id) { id title findingCount findings { id title severity } }
 }`;
 
-const evaluationInput = (overrides: Record<string, unknown> = {}) => ({
-  idempotencyKey: `evaluation-${Math.random()}`,
-  title: '2025年度政务公开第三方评估报告',
-  evaluator: '中部政府透明度研究院',
-  commissionedBy: '国务院办公厅政务公开办公室',
-  periodStart: '2025-01-01',
-  periodEnd: '2025-12-31',
-  receivedOn: '2026-03-18',
-  ...overrides,
-});
 
 const findingInput = (evaluationId: string, overrides: Record<string, unknown> = {}) => ({
   idempotencyKey: `finding-${Math.random()}`,

@@ -5,6 +5,7 @@ import { ProjectionEngine } from '../../src/event-sourcing/projection-engine.js'
 import { UnitsReadModel } from '../../src/organization/units/units.read-model.js';
 import { RectificationLedger } from '../../src/rectification/ledger/rectification-ledger.js';
 import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
+import { REGISTER_EVALUATION, evaluationInput } from '../support/fixtures.js';
 
 /** `{ evaluations { findings { evaluation { findings … { id } } } } }`, `levels` fields deep. */
 const nested = (levels: number) => {
@@ -12,17 +13,6 @@ const nested = (levels: number) => {
   return `{ ${fields.join(' { ')} { id ${' }'.repeat(fields.length)} }`;
 };
 
-const REGISTER_EVALUATION = `mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`;
-const evaluationInput = (overrides: Record<string, unknown> = {}) => ({
-  idempotencyKey: `evaluation-${Math.random()}`,
-  title: '2025年度政务公开第三方评估报告',
-  evaluator: '中部政府透明度研究院',
-  commissionedBy: '国务院办公厅政务公开办公室',
-  periodStart: '2025-01-01',
-  periodEnd: '2025-12-31',
-  receivedOn: '2026-03-18',
-  ...overrides,
-});
 
 const SECRET = 'SQLITE_ERROR: no such column: password_hash in SELECT * FROM users';
 
@@ -123,6 +113,57 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
     it('suggests field names while the schema is public anyway', async () => {
       const response = await app.graphql(`{ unitz { id } }`);
       expect(response.errors![0]!.message).toMatch(/Did you mean "units?"/);
+    });
+  });
+
+  describe('over the WebSocket (graphql-ws)', () => {
+    let app: TestApp;
+
+    beforeAll(async () => {
+      app = await startTestApp({ demoData: true });
+    });
+
+    afterAll(async () => {
+      await app.close();
+    });
+
+    it('carries subscriptions only: a query or a mutation sent over it is refused and appends nothing', async () => {
+      const supervisor = await app.as('SUPERVISOR');
+      const before = await app.logPosition();
+      const query = await app.firstPush(`{ units { id } }`, {}, supervisor);
+      expect(query.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/WebSocket carries subscriptions only/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
+      const mutation = await app.firstPush(REGISTER_EVALUATION, { input: evaluationInput() }, supervisor);
+      expect(mutation.errors![0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      expect(await app.logPosition()).toBe(before);
+    });
+
+    it('applies the depth and cost limits to subscriptions', async () => {
+      const supervisor = await app.as('SUPERVISOR');
+      const tooDeep = await app.firstPush(
+        `subscription($id: ID!) { findingUpdated(id: $id) { evaluation { findings { evaluation { findings { evaluation { findings { evaluation { findings { evaluation { findings { id } } } } } } } } } } } }`,
+        { id: '00000000-0000-4000-8000-000000000000' },
+        supervisor,
+      );
+      expect(tooDeep.errors![0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_DEEP' } });
+      // Three times 5 findings × 5 parts × 5 reports × 5 pieces of evidence: about 2350.
+      const evidence = `evaluation { findings { assignments { reports { evidence { title } } } } }`;
+      const tooCostly = await app.firstPush(`subscription($id: ID!) { findingUpdated(id: $id) { a: ${evidence} b: ${evidence} c: ${evidence} } }`, { id: '00000000-0000-4000-8000-000000000000' }, supervisor);
+      expect(tooCostly.errors![0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY' } });
+    });
+
+    it('gives an error inside a pushed result the same code as over HTTP', async () => {
+      const listed = await app.graphql(`{ findings { id } units { id } }`);
+      const findingId = listed.data!.findings[0].id;
+      const [lead, responsible] = listed.data!.units.map((unit: { id: string }) => unit.id);
+      const assigned = await app.graphql(`mutation($input: AssignFindingInput!) { assignFinding(input: $input) { id } }`, {
+        input: { idempotencyKey: 'ws-assign', findingId, units: [{ unitId: lead, role: 'LEAD', dueDate: '2026-05-15' }, { unitId: responsible, role: 'RESPONSIBLE', dueDate: '2026-05-15' }] },
+      });
+      expect(assigned.errors).toBeUndefined();
+      const pushed = await app.firstPush(`subscription($id: ID!) { findingUpdated(id: $id) { status assignments { unitId reports { summary } } } }`, { id: findingId }, await app.as('UNIT', responsible), () =>
+        app.graphql(`mutation($input: UrgeUnitInput!) { urgeUnit(input: $input) { id } }`, { input: { idempotencyKey: 'ws-urge', findingId, unitId: lead, message: '请加快进度' } }),
+      );
+      expect(pushed.data).toBeNull();
+      expect(pushed.errors![0]).toMatchObject({ message: expect.stringMatching(/only its own unit's completion reports/), extensions: { code: 'FORBIDDEN' } });
     });
   });
 

@@ -1,6 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,6 +46,17 @@ export interface TestApp {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<GraphqlResponse<Data>>;
+  /**
+   * Subscribes over graphql-ws with `headers` as connection parameters, runs `trigger` once the
+   * subscription is open, and answers the first thing the server sends: a push, or the errors it
+   * refused the subscription with.
+   */
+  firstPush(
+    query: string,
+    variables: Record<string, unknown>,
+    headers: Record<string, string>,
+    trigger?: () => Promise<unknown>,
+  ): Promise<GraphqlResponse>;
   /** Headers of a signed-in user of that role (created on first use, then reused). */
   as(role: UserRole, unitId?: string): Promise<Record<string, string>>;
   /** The user id behind `as(role, unitId)`. */
@@ -114,6 +127,28 @@ export async function startTestApp(
     clock,
     as: async (role, unitId) => ({ authorization: `Bearer ${(await account(role, unitId)).token}` }),
     userId: async (role, unitId) => (await account(role, unitId)).userId,
+    async firstPush(query, variables, headers, trigger) {
+      const client = createClient({ url: `${url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: headers, lazy: false, retryAttempts: 0 });
+      try {
+        const first = new Promise<GraphqlResponse>((resolve, reject) => {
+          setTimeout(() => reject(new Error(`Nothing was pushed within 5 s for: ${query}`)), 5000).unref();
+          const unsubscribe = client.subscribe({ query, variables }, {
+            next: (value) => {
+              unsubscribe();
+              resolve(value as GraphqlResponse);
+            },
+            error: (error) => resolve({ errors: Array.isArray(error) ? error : [{ message: String(error) }] }),
+            complete: () => undefined,
+          });
+        });
+        // graphql-ws sends no acknowledgement of a subscription: give the server a moment to set it up.
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        await trigger?.();
+        return await first;
+      } finally {
+        await client.dispose();
+      }
+    },
     async graphql(query, variables = {}, headers) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',

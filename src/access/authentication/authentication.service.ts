@@ -31,4 +31,13 @@ export class AuthenticationService {
     if (!user?.active) throw refuse('This account has been deactivated.');
     return { id: user.id, role: user.role, unitId: user.unitId };
   }
+
+  /** Whether these credentials still sign someone in (anonymous callers are never signed in). */
+  isSignedIn(authorization: string | undefined): boolean {
+    try {
+      return this.authenticate(authorization) !== null;
+    } catch {
+      return false;
+    }
+  }
 }

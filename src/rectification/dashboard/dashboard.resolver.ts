@@ -1,9 +1,10 @@
-import { Args, ID, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, ID, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { AllowRoles, WORKFLOW_READERS } from '../../access/authorization/access-policy.js';
+import type { GraphqlContext } from '../../access/authorization/graphql-context.js';
+import { LiveUpdates, updateOrRefusal } from '../../access/authorization/live-updates.js';
 import { QueryBus } from '@nestjs/cqrs';
 import { concatMap, filter } from 'rxjs';
 import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
-import { toAsyncIterator } from '../../shared/graphql/async-iterator.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
 import { FindingType } from '../evaluations/evaluation.types.js';
 import { GetFindingQuery } from '../evaluations/evaluations.queries.js';
@@ -19,6 +20,7 @@ export class DashboardResolver {
   constructor(
     private readonly queries: QueryBus,
     private readonly engine: ProjectionEngine,
+    private readonly live: LiveUpdates,
   ) {}
 
   @Query(() => DashboardType, {
@@ -36,10 +38,11 @@ export class DashboardResolver {
 
   @Subscription(() => DashboardType, {
     description: 'The current dashboard, pushed after every change to an evaluation or finding',
-    resolve: (dashboard: DashboardType) => dashboard,
+    resolve: updateOrRefusal,
   })
-  dashboardUpdated() {
-    return toAsyncIterator(
+  dashboardUpdated(@Context() context: GraphqlContext) {
+    return this.live.forSubscriber(
+      context,
       this.engine.events$.pipe(
         filter((event) => isFindingEvent(event.streamId)),
         concatMap(() => this.queries.execute(new GetDashboardQuery())),
@@ -49,11 +52,12 @@ export class DashboardResolver {
 
   @Subscription(() => FindingType, {
     description: 'The finding, pushed after every change to it',
-    resolve: (finding: FindingType) => finding,
+    resolve: updateOrRefusal,
   })
-  findingUpdated(@Args('id', { type: () => ID }) id: string) {
+  findingUpdated(@Args('id', { type: () => ID }) id: string, @Context() context: GraphqlContext) {
     const stream = findingStream(id);
-    return toAsyncIterator(
+    return this.live.forSubscriber(
+      context,
       this.engine.events$.pipe(
         filter((event) => event.streamId === stream),
         concatMap(() => this.queries.execute(new GetFindingQuery(id))),

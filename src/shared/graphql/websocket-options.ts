@@ -1,0 +1,40 @@
+import { GraphQLError, NoSchemaIntrospectionCustomRule, specifiedRules, validate, type GraphQLFormattedError, type ValidationRule } from 'graphql';
+import type { ServerOptions } from 'graphql-ws';
+
+type Formatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+/**
+ * graphql-ws runs beside Apollo, not through it: none of Apollo's validation rules, error
+ * formatting or request limits reach it. These options give WebSocket operations the same rules
+ * as HTTP ones — the depth and cost limits, introspection only where it is on, errors with a stable
+ * code and nothing internal — and keep the socket to subscriptions, so that queries and mutations
+ * cannot go around the per-token rate limit.
+ */
+export function graphqlWsOptions(options: {
+  rules: readonly ValidationRule[];
+  introspection: boolean;
+  formatError: Formatter;
+}): Pick<ServerOptions, 'validate' | 'onError' | 'onNext'> {
+  const rules = [...specifiedRules, subscriptionsOnly, ...options.rules, ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
+  const format = (error: GraphQLError, defaultCode: string) => {
+    const formatted = error.toJSON();
+    const code = formatted.extensions?.code ?? defaultCode;
+    return options.formatError({ ...formatted, extensions: { ...formatted.extensions, code } }, error);
+  };
+  return {
+    validate: (schema, document) => validate(schema, document, rules),
+    onError: (_context, _id, _payload, errors) => errors.map((error) => format(error, 'GRAPHQL_VALIDATION_FAILED')),
+    onNext: (_context, _id, _payload, _args, result) =>
+      result.errors ? { ...result, errors: result.errors.map((error) => format(error, 'INTERNAL_SERVER_ERROR')) } : undefined,
+  };
+}
+
+/** Over the socket, only subscriptions: queries and mutations go over HTTP. */
+const subscriptionsOnly: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation !== 'subscription') {
+      const what = node.operation === 'mutation' ? 'mutations' : 'queries';
+      context.reportError(new GraphQLError(`Send ${what} over HTTP (POST /graphql); the WebSocket carries subscriptions only.`, { nodes: node }));
+    }
+  },
+});

@@ -1,0 +1,339 @@
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
+import { formatPosition } from '../../src/event-store/event-store.port.js';
+import { unitIdForCode } from '../../src/organization/units/unit-id.js';
+import { GraphqlResponse, TestApp, errorCode, freshDatabasePath, startTestApp } from '../support/test-app.js';
+import { REGISTER_EVALUATION, evaluationInput } from '../support/fixtures.js';
+
+/**
+ * Who is calling, as the server decides it: only from `Authorization: Bearer <token>`, against
+ * the accounts in the log — tokens from the command-line tool, from an administrator, or the
+ * demo's fixed ones — and never from anything else the client claims.
+ */
+const CLI = join(process.cwd(), 'dist/cli/create-user.js');
+const FGW = unitIdForCode('FGW');
+const CZJ = unitIdForCode('CZJ');
+const OPENNESS = unitIdForCode('OPENNESS');
+
+const UNITS = `{ units { name } }`;
+const USERS = `{ users { name role } }`;
+const UNIT_WORKLOAD = `query($unitId: ID!) { unitWorkload(unitId: $unitId) { unitId } }`;
+const REGISTER_USER = `mutation($input: RegisterUserInput!) { registerUser(input: $input) { token user { id } } }`;
+const ISSUE_TOKEN = `mutation($input: IssueAccessTokenInput!) { issueAccessToken(input: $input) { token expiresAt } }`;
+const DEACTIVATE_USER = `mutation($input: DeactivateUserInput!) { deactivateUser(input: $input) { active deactivationReason } }`;
+
+let keySequence = 0;
+const key = (name: string) => `authentication-${name}-${(keySequence += 1)}`;
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+/** What a client could claim if the server still trusted it: to be a supervisor of another unit. */
+const CLAIMED_IDENTITY = { 'x-actor-id': 'supervisor-impostor', 'x-actor-role': 'SUPERVISOR', 'x-actor-unit': CZJ };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs the operator's tool against the file, as `npm run user:create` does. */
+async function createUserWithCli(sqlitePath: string, args: string[]) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { env: { ...process.env, SQLITE_PATH: sqlitePath } });
+    return { exitCode: 0, stdout, stderr, token: stdout.trim().split('\n').at(-1)! };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { exitCode: code, stdout, stderr, token: null };
+  }
+}
+
+/** Retries every 100 ms while the token is unknown, for at most a second. */
+async function withinOneSecond(request: () => Promise<GraphqlResponse>): Promise<GraphqlResponse> {
+  const deadline = Date.now() + 1000;
+  let response = await request();
+  while (errorCode(response) === 'UNAUTHENTICATED' && Date.now() < deadline) {
+    await sleep(100);
+    response = await request();
+  }
+  return response;
+}
+
+describe('Authentication', () => {
+  let app: TestApp;
+  let sqlitePath: string;
+  let ADMIN: Record<string, string>;
+
+  const fileHead = async () => {
+    const store = new SqliteEventStore(sqlitePath);
+    try {
+      return formatPosition(await store.headPosition());
+    } finally {
+      await store.close();
+    }
+  };
+  const mutate = async (query: string, input: Record<string, unknown>, headers: Record<string, string>) => {
+    const response = await app.graphql(query, { input }, headers);
+    if (response.errors) throw new Error(`refused: ${JSON.stringify(response.errors)}`);
+    return Object.values(response.data!)[0];
+  };
+
+  beforeAll(async () => {
+    sqlitePath = freshDatabasePath();
+    app = await startTestApp({ sqlitePath });
+    ADMIN = await app.as('ADMIN');
+    const registerUnit = `mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`;
+    for (const [code, name] of [['FGW', '市发展和改革委员会'], ['CZJ', '市财政局'], ['OPENNESS', '市政务公开办公室']]) {
+      await mutate(registerUnit, { idempotencyKey: key('unit'), code, name, kind: 'DEPARTMENT' }, ADMIN);
+    }
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  describe('a token printed by the command-line tool', () => {
+    it('works against the running server within a second', async () => {
+      const created = await createUserWithCli(sqlitePath, ['--name', '张伟', '--role', 'SUPERVISOR']);
+      expect(created.exitCode).toBe(0);
+      expect(created.stdout).toMatch(/^Created SUPERVISOR user 张伟 \(/);
+      expect(created.token).toMatch(/^rct_[\w-]{43}$/);
+
+      const response = await withinOneSecond(() => app.graphql(UNITS, {}, bearer(created.token!)));
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.units.map((unit: { name: string }) => unit.name)).toContain('市发展和改革委员会');
+    });
+
+    it('acts for the unit named by --unit, and for no other', async () => {
+      const created = await createUserWithCli(sqlitePath, ['--name', '李娜', '--role', 'unit', '--unit', 'FGW']);
+      expect(created.stdout).toMatch(/for unit FGW\./);
+      const own = await withinOneSecond(() => app.graphql(UNIT_WORKLOAD, { unitId: FGW }, bearer(created.token!)));
+      expect(own.errors).toBeUndefined();
+      expect(own.data!.unitWorkload.unitId).toBe(FGW);
+      expect(errorCode(await app.graphql(UNIT_WORKLOAD, { unitId: CZJ }, bearer(created.token!)))).toBe('FORBIDDEN');
+    });
+
+    it.each([
+      ['an unknown role', ['--name', '李娜', '--role', 'AUDITOR'], 2, '--role must be one of SUPERVISOR, INSPECTOR, UNIT, ADMIN.'],
+      ['a UNIT user without --unit', ['--name', '李娜', '--role', 'UNIT'], 1, 'Refused: A UNIT user must belong to a unit.'],
+      ['a unit code nobody has', ['--name', '李娜', '--role', 'UNIT', '--unit', 'NOPE'], 1, 'Refused: No unit has the code NOPE.'],
+    ])('refuses %s with a readable message, and appends nothing', async (_, args, exitCode, message) => {
+      const before = await fileHead();
+      const refused = await createUserWithCli(sqlitePath, args);
+      expect(refused.exitCode).toBe(exitCode);
+      expect(refused.stderr.split('\n')[0]).toBe(message);
+      expect(refused.stderr).not.toMatch(/^\s+at /m);
+      expect(refused.stdout).not.toMatch(/rct_/);
+      expect(await fileHead()).toBe(before);
+    });
+  });
+
+  describe('identity headers sent by the client', () => {
+    it('do not sign anyone in: without a token the call is UNAUTHENTICATED and appends nothing', async () => {
+      const before = await app.logPosition();
+      const refused = await app.graphql(REGISTER_EVALUATION, { input: evaluationInput() }, CLAIMED_IDENTITY);
+      expect(errorCode(refused)).toBe('UNAUTHENTICATED');
+      expect(refused.errors![0]!.message).toBe('Sign in first: send "Authorization: Bearer <token>".');
+      expect(await app.logPosition()).toBe(before);
+    });
+
+    it('do not raise a UNIT token to SUPERVISOR: a supervisor-only mutation is FORBIDDEN and appends nothing', async () => {
+      const unit = await app.as('UNIT', FGW);
+      const before = await app.logPosition();
+      const refused = await app.graphql(REGISTER_EVALUATION, { input: evaluationInput() }, { ...unit, ...CLAIMED_IDENTITY });
+      expect(errorCode(refused)).toBe('FORBIDDEN');
+      expect(refused.errors![0]!.message).toBe('UNIT users may not use Mutation.registerEvaluation.');
+      expect(await app.logPosition()).toBe(before);
+    });
+
+    it('are not recorded: the events carry the token’s user, role and unit', async () => {
+      const headers = { ...(await app.as('SUPERVISOR', OPENNESS)), ...CLAIMED_IDENTITY, 'x-actor-role': 'ADMIN', 'x-correlation-id': 'rectify-2026-0401' };
+      const { id } = (await mutate(REGISTER_EVALUATION, evaluationInput(), headers)) as { id: string };
+
+      const store = new SqliteEventStore(sqlitePath);
+      const events = await store.readStream(`evaluation-${id}`).finally(() => store.close());
+      expect(events.map((event) => event.type)).toEqual(['EvaluationRegistered']);
+      expect(events[0]!.metadata).toEqual({
+        actorId: await app.userId('SUPERVISOR', OPENNESS),
+        actorRole: 'SUPERVISOR',
+        actorUnitId: OPENNESS,
+        commandId: expect.stringMatching(/\S/),
+        correlationId: 'rectify-2026-0401',
+        causationId: expect.stringMatching(/\S/),
+        recordedAt: app.clock.now().toISOString(),
+      });
+    });
+  });
+
+  describe('a malformed Authorization header', () => {
+    it.each([
+      ['Basic credentials', 'Basic emhhbmd3ZWk6MTIzNDU2', 'Send your access token as "Authorization: Bearer <token>".'],
+      ['Bearer alone', 'Bearer', 'Send your access token as "Authorization: Bearer <token>".'],
+      ['a bearer value that is no token', 'Bearer not-a-token', 'Send your access token as "Authorization: Bearer <token>".'],
+      ['a token nobody was given', `Bearer rct_${'Q'.repeat(43)}`, 'This access token is not valid. Ask an administrator for a new one.'],
+    ])('is refused: %s → UNAUTHENTICATED with a readable message and no stack trace', async (_, authorization, message) => {
+      const refused = await app.graphql(UNITS, {}, { authorization });
+      expect(refused.data).toBeNull();
+      expect(refused.errors).toEqual([{ message, locations: expect.any(Array), path: ['units'], extensions: { code: 'UNAUTHENTICATED' } }]);
+    });
+  });
+
+  describe('an account’s tokens', () => {
+    const registerInspector = async (name: string) => {
+      const { token, user } = (await mutate(REGISTER_USER, { idempotencyKey: key('user'), name, role: 'INSPECTOR' }, ADMIN)) as { token: string; user: { id: string } };
+      return { token, userId: user.id };
+    };
+
+    it('can be several: issueAccessToken gives a second token and the first keeps working', async () => {
+      const { token: first, userId } = await registerInspector('王芳');
+      const { token: second } = (await mutate(ISSUE_TOKEN, { idempotencyKey: key('token'), userId }, ADMIN)) as { token: string };
+      expect(second).not.toBe(first);
+      for (const token of [first, second]) expect((await app.graphql(UNITS, {}, bearer(token))).errors).toBeUndefined();
+    });
+
+    it('all stop at the very next request once the account is deactivated', async () => {
+      const { token: first, userId } = await registerInspector('赵磊');
+      const { token: second } = (await mutate(ISSUE_TOKEN, { idempotencyKey: key('token'), userId }, ADMIN)) as { token: string };
+      const deactivated = await mutate(DEACTIVATE_USER, { idempotencyKey: key('deactivate'), userId, reason: '调离岗位' }, ADMIN);
+      expect(deactivated).toEqual({ active: false, deactivationReason: '调离岗位' });
+
+      for (const token of [first, second]) {
+        const refused = await app.graphql(UNITS, {}, bearer(token));
+        expect(errorCode(refused)).toBe('UNAUTHENTICATED');
+        expect(refused.errors![0]!.message).toBe('This account has been deactivated.');
+      }
+      const before = await app.logPosition();
+      expect(errorCode(await app.graphql(ISSUE_TOKEN, { input: { idempotencyKey: key('token'), userId } }, ADMIN))).toBe('CONFLICT');
+      expect(await app.logPosition()).toBe(before);
+    });
+
+    it('stops a token that has expired', async () => {
+      const { userId } = await registerInspector('周敏');
+      const { token, expiresAt } = (await mutate(ISSUE_TOKEN, { idempotencyKey: key('token'), userId, validForDays: 1 }, ADMIN)) as { token: string; expiresAt: string };
+      const now = app.clock.now().toISOString();
+      try {
+        app.clock.set(expiresAt);
+        const refused = await app.graphql(UNITS, {}, bearer(token));
+        expect(errorCode(refused)).toBe('UNAUTHENTICATED');
+        expect(refused.errors![0]!.message).toBe(`This access token expired on ${expiresAt}. Ask an administrator for a new one.`);
+      } finally {
+        app.clock.set(now);
+      }
+    });
+
+    it('ends a subscription already running when the account is deactivated: one last UNAUTHENTICATED, then complete', async () => {
+      const { token, userId } = await registerInspector('钱进');
+      const client = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: bearer(token), lazy: false, retryAttempts: 0 });
+      try {
+        const received: unknown[] = [];
+        const completed = new Promise<void>((resolve, reject) => {
+          client.subscribe({ query: `subscription { dashboardUpdated { findings { total } } }` }, { next: (value) => void received.push(value), error: reject, complete: resolve });
+        });
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        await mutate(DEACTIVATE_USER, { idempotencyKey: key('deactivate'), userId, reason: '调离岗位' }, ADMIN);
+        await completed;
+        expect(received).toEqual([
+          expect.objectContaining({ errors: [expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/deactivated/) })] }),
+        ]);
+        const before = received.length;
+        await mutate(REGISTER_EVALUATION, evaluationInput(), await app.as('SUPERVISOR'));
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        expect(received).toHaveLength(before);
+      } finally {
+        await client.dispose();
+      }
+    });
+
+    it('cannot start a subscription once deactivated, even on a connection opened before', async () => {
+      const { token, userId } = await registerInspector('孙丽');
+      const client = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: bearer(token), lazy: false, retryAttempts: 0 });
+      try {
+        await new Promise((resolve) => client.on('connected', resolve));
+        await mutate(DEACTIVATE_USER, { idempotencyKey: key('deactivate'), userId, reason: '调离岗位' }, ADMIN);
+        const first = await new Promise((resolve, reject) => {
+          client.subscribe({ query: `subscription { dashboardUpdated { percentClosed } }` }, { next: resolve, error: reject, complete: () => undefined });
+        });
+        expect(first).toMatchObject({ errors: [{ message: 'This account has been deactivated.', extensions: { code: 'UNAUTHENTICATED' } }] });
+      } finally {
+        await client.dispose();
+      }
+    });
+  });
+
+  describe('a refusal', () => {
+    let warn: jest.SpiedFunction<Logger['warn']>;
+    beforeEach(() => {
+      warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    });
+    afterEach(() => warn.mockRestore());
+    const logged = () => warn.mock.calls.map(([message]) => String(message));
+
+    it('is logged with the operation and the caller, without the token', async () => {
+      const unit = await app.as('UNIT', FGW);
+      expect(errorCode(await app.graphql(USERS, {}, unit))).toBe('FORBIDDEN');
+      expect(logged()).toEqual([
+        `Refused Query.users by ${await app.userId('UNIT', FGW)} (UNIT, unit ${FGW}) (FORBIDDEN): UNIT users may not use Query.users.`,
+      ]);
+      expect(logged().join('\n')).not.toContain(unit.authorization.slice('Bearer '.length));
+    });
+
+    it('is logged for an unknown token too, without the token', async () => {
+      const token = `rct_${'Z'.repeat(43)}`;
+      expect(errorCode(await app.graphql(UNITS, {}, bearer(token)))).toBe('UNAUTHENTICATED');
+      expect(logged()).toEqual([
+        'Refused Query.units by an anonymous caller (UNAUTHENTICATED): This access token is not valid. Ask an administrator for a new one.',
+      ]);
+      expect(logged().join('\n')).not.toContain(token);
+    });
+  });
+});
+
+describe('The demo accounts', () => {
+  const DEMO = [
+    { role: 'SUPERVISOR', name: '张伟（政务公开办）', token: 'rct_demo_supervisor_qingchuan' },
+    { role: 'INSPECTOR', name: '王芳（督查组）', token: 'rct_demo_inspector_qingchuan' },
+    { role: 'UNIT', name: '李娜（市发改委）', token: 'rct_demo_unit_fgw_qingchuan' },
+    { role: 'ADMIN', name: '系统管理员', token: 'rct_demo_admin_qingchuan' },
+  ];
+  let app: TestApp;
+  let printed: string[];
+
+  beforeAll(async () => {
+    const log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    try {
+      app = await startTestApp({ demoData: true });
+      printed = log.mock.calls.map(([message]) => String(message));
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('are printed at start, one line per role with its token', () => {
+    const accounts = printed.find((message) => message.startsWith('Demo accounts'))!;
+    expect(accounts.split('\n')).toEqual([
+      'Demo accounts (send "Authorization: Bearer <token>"):',
+      ...DEMO.map(({ role, name, token }) => `  ${role.padEnd(10)} ${name}: ${token}`),
+    ]);
+  });
+
+  it.each(DEMO)('sign in $name as $role', async ({ role, token }) => {
+    const users = await app.graphql(USERS, {}, bearer(token));
+    if (role === 'ADMIN') {
+      expect(users.errors).toBeUndefined();
+      expect(users.data!.users).toEqual(expect.arrayContaining(DEMO.map(({ name, role }) => ({ name, role }))));
+    } else {
+      expect(users.errors![0]!.message).toBe(`${role} users may not use Query.users.`);
+    }
+  });
+
+  it('let the unit account read its own unit’s workload, and no other’s', async () => {
+    const unit = bearer('rct_demo_unit_fgw_qingchuan');
+    const own = await app.graphql(UNIT_WORKLOAD, { unitId: FGW }, unit);
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.unitWorkload.unitId).toBe(FGW);
+    expect(errorCode(await app.graphql(UNIT_WORKLOAD, { unitId: CZJ }, unit))).toBe('FORBIDDEN');
+  });
+});

@@ -284,6 +284,15 @@ describe('Authentication', () => {
       ]);
       expect(logged().join('\n')).not.toContain(token);
     });
+
+    it('names the account whose deactivated token was tried, in the log only', async () => {
+      const { token, user } = (await mutate(REGISTER_USER, { idempotencyKey: key('user'), name: '吴刚', role: 'INSPECTOR' }, ADMIN)) as { token: string; user: { id: string } };
+      await mutate(DEACTIVATE_USER, { idempotencyKey: key('deactivate'), userId: user.id, reason: '调离岗位' }, ADMIN);
+      warn.mockClear();
+      const refused = await app.graphql(UNITS, {}, bearer(token));
+      expect(refused.errors).toEqual([expect.objectContaining({ message: 'This account has been deactivated.', extensions: { code: 'UNAUTHENTICATED' } })]);
+      expect(logged()).toEqual([`Refused Query.units by a token of ${user.id} (UNAUTHENTICATED): This account has been deactivated.`]);
+    });
   });
 });
 

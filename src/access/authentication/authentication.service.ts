@@ -5,7 +5,17 @@ import { DomainError } from '../../shared/domain-error.js';
 import { looksLikeAccessToken, tokenSha256 } from '../domain/access-token.js';
 import { UsersReadModel } from '../users/users.read-model.js';
 
-const refuse = (message: string) => new DomainError('UNAUTHENTICATED', message);
+/** A refused credential. `accountId` — whose token it was, when known — goes to the server log only. */
+export class CredentialRefused extends DomainError {
+  constructor(
+    message: string,
+    readonly accountId: string | null = null,
+  ) {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+const refuse = (message: string, accountId?: string) => new CredentialRefused(message, accountId);
 
 /** Turns an `Authorization: Bearer <token>` header into the acting user, or refuses it. */
 @Injectable()
@@ -25,10 +35,10 @@ export class AuthenticationService {
     const token = this.users.tokenBySha256(tokenSha256(match[1]!));
     if (!token) throw refuse('This access token is not valid. Ask an administrator for a new one.');
     if (token.expiresAt <= this.clock.now().toISOString()) {
-      throw refuse(`This access token expired on ${token.expiresAt}. Ask an administrator for a new one.`);
+      throw refuse(`This access token expired on ${token.expiresAt}. Ask an administrator for a new one.`, token.userId);
     }
     const user = this.users.user(token.userId);
-    if (!user?.active) throw refuse('This account has been deactivated.');
+    if (!user?.active) throw refuse('This account has been deactivated.', token.userId);
     return { id: user.id, role: user.role, unitId: user.unitId };
   }
 

@@ -1,6 +1,7 @@
 import { ArgumentsHost, BadRequestException, Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlArgumentsHost, GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
+import { CredentialRefused } from '../../access/authentication/authentication.service.js';
 import type { GraphqlContext } from '../../access/authorization/graphql-context.js';
 import { GraphQLError } from 'graphql';
 import { ConcurrencyError } from '../../event-store/event-store.port.js';
@@ -19,7 +20,11 @@ export class GraphqlErrorFilter extends BaseExceptionFilter implements GqlExcept
     const graphql = GqlArgumentsHost.create(host);
     const info = graphql.getInfo<{ parentType?: { name: string }; fieldName?: string } | undefined>();
     const actor = graphql.getContext<GraphqlContext | undefined>()?.actor;
-    const who = actor ? `${actor.id} (${actor.role}${actor.unitId ? `, unit ${actor.unitId}` : ''})` : 'an anonymous caller';
+    const who = actor
+      ? `${actor.id} (${actor.role}${actor.unitId ? `, unit ${actor.unitId}` : ''})`
+      : exception instanceof CredentialRefused && exception.accountId
+        ? `a token of ${exception.accountId}`
+        : 'an anonymous caller';
     return toGraphqlError(exception, this.logger, `${info?.parentType?.name ?? '?'}.${info?.fieldName ?? '?'} by ${who}`);
   }
 }

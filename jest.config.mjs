@@ -18,4 +18,5 @@ export default {
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 30000,
+  globalSetup: '<rootDir>/test/announce-skipped-suites.mjs',
 };

@@ -1,12 +1,7 @@
-import type { AssignmentEvent, Evidence } from '../../assignments/domain/assignment.events.js';
-import type {
-  DecideExtension,
-  LogInspection,
-  ReportRectification,
-  RequestExtension,
-} from '../../assignments/domain/assignment.commands.js';
+import type { Evidence } from '../../assignments/domain/assignment.events.js';
 import { partOf, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
 import { fold } from '../../shared/decider.js';
+import { lifecycleOf } from '../../assignments/testing/lifecycle.js';
 import { admin, clerkOf, inspector, supervisor } from '../../shared/testing/actors.js';
 import { given as givenDecider } from '../../shared/testing/decider-testing.js';
 import {
@@ -49,6 +44,17 @@ const evidence: Evidence[] = [
   { title: 'Disclosure catalogue updated', link: 'https://example.gov.cn/catalogue', documentRef: null },
 ];
 
+// the assignment lifecycle's events and commands, as told in this story
+const { assigned, reported, inspected, sentBack, report, inspect, requestExtension, decideExtension, urge, sendBack } = lifecycleOf({
+  dueDate: DUE,
+  today: TODAY,
+  inspectedOn: INSPECTED_ON,
+  summary: (unitId) => `Unit ${unitId} updated its pages.`,
+  evidence,
+  failureNotes: 'The 2024 budget is still missing.',
+  extension: { unitId: HOUSING, today: '2025-06-01', requestedDueDate: '2025-07-31', reason: 'The shanty-town data come from the districts.' },
+});
+
 // events
 
 const recorded: FindingRecorded = {
@@ -63,29 +69,6 @@ const recorded: FindingRecorded = {
     concernedUnitIds: [FINANCE, ENVIRONMENT, HOUSING],
   },
 };
-const assigned = (unitId: string, role: 'LEAD' | 'RESPONSIBLE' = 'RESPONSIBLE', dueDate = DUE): AssignmentEvent => ({
-  type: 'UnitAssigned',
-  data: { unitId, role, dueDate },
-});
-const reported = (unitId: string): AssignmentEvent => ({
-  type: 'RectificationReported',
-  data: { unitId, summary: `Unit ${unitId} updated its pages.`, evidence },
-});
-const inspected = (unitId: string, outcome: 'PASSED' | 'FAILED', inspectionId: string): AssignmentEvent => ({
-  type: 'InspectionLogged',
-  data: {
-    unitId,
-    inspectionId,
-    outcome,
-    notes: outcome === 'FAILED' ? 'The 2024 budget is still missing.' : '',
-    inspectedOn: INSPECTED_ON,
-    place: 'on site',
-  },
-});
-const sentBack = (unitId: string): AssignmentEvent => ({
-  type: 'ReportSentBack',
-  data: { unitId, reason: 'The link leads to an empty page.' },
-});
 const closedOut = (closedOn = TODAY): FindingStreamEvent => ({
   type: 'FindingClosedOut',
   data: { findingId: FINDING, closedOn },
@@ -117,59 +100,11 @@ const assign = (units: readonly UnitToAssign[], overrides: Partial<AssignFinding
   unknownUnitIds: [],
   ...overrides,
 });
-const report = (unitId: string): ReportRectification => ({
-  type: 'ReportRectification',
-  actor: clerkOf(unitId),
-  unitId,
-  summary: `Unit ${unitId} updated its pages.`,
-  evidence,
-});
-const inspect = (unitId: string, outcome: 'PASSED' | 'FAILED', inspectionId: string): LogInspection => ({
-  type: 'LogInspection',
-  actor: inspector,
-  today: TODAY,
-  unitId,
-  inspectionId,
-  outcome,
-  notes: outcome === 'FAILED' ? 'The 2024 budget is still missing.' : '',
-  inspectedOn: INSPECTED_ON,
-  place: 'on site',
-});
-const requestExtension = (overrides: Partial<RequestExtension> = {}): RequestExtension => ({
-  type: 'RequestExtension',
-  actor: clerkOf(HOUSING),
-  unitId: HOUSING,
-  today: '2025-06-01',
-  requestId: 'extension-1',
-  requestedDueDate: '2025-07-31',
-  reason: 'The shanty-town data come from the districts.',
-  ...overrides,
-});
-const decideExtension = (overrides: Partial<DecideExtension> = {}): DecideExtension => ({
-  type: 'DecideExtension',
-  actor: supervisor,
-  unitId: HOUSING,
-  requestId: 'extension-1',
-  approve: true,
-  ...overrides,
-});
 const reopen = (overrides: Partial<ReopenFinding> = {}): ReopenFinding => ({
   type: 'ReopenFinding',
   actor: supervisor,
   reason: REOPEN_REASON,
   ...overrides,
-});
-const urge = (unitId: string): FindingCommand => ({
-  type: 'UrgeUnit',
-  actor: supervisor,
-  unitId,
-  message: 'Report by Friday.',
-});
-const sendBack = (unitId: string): FindingCommand => ({
-  type: 'SendBackReport',
-  actor: supervisor,
-  unitId,
-  reason: 'The link leads to an empty page.',
 });
 
 // histories

@@ -1,12 +1,7 @@
-import type { AssignmentEvent, Evidence } from '../../assignments/domain/assignment.events.js';
-import type {
-  DecideExtension,
-  LogInspection,
-  ReportRectification,
-  RequestExtension,
-} from '../../assignments/domain/assignment.commands.js';
+import type { Evidence } from '../../assignments/domain/assignment.events.js';
 import { partOf, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
 import { fold } from '../../shared/decider.js';
+import { lifecycleOf } from '../../assignments/testing/lifecycle.js';
 import { admin, clerkOf, inspector, supervisor, system } from '../../shared/testing/actors.js';
 import { given as givenDecider } from '../../shared/testing/decider-testing.js';
 import {
@@ -52,6 +47,17 @@ const TODAY = '2026-07-02';
 
 const evidence: Evidence[] = [{ title: '重大决策预公开专栏', link: 'https://example.gov.cn/fgw/decisions', documentRef: null }];
 
+// the assignment lifecycle's events and commands, as told in this story
+const { assigned, reported, inspected, report, inspect, requestExtension, decideExtension, urge, sendBack } = lifecycleOf({
+  dueDate: DUE,
+  today: TODAY,
+  inspectedOn: INSPECTED_ON,
+  summary: (unitId) => `Unit ${unitId} published its drafts.`,
+  evidence,
+  failureNotes: 'Comment period was only 7 days.',
+  extension: { unitId: DONGHU, today: '2026-06-01', requestedDueDate: '2026-07-31', reason: 'The district congress meets in July.' },
+});
+
 // events
 
 const definedData: WorkPlanItemDefined['data'] = {
@@ -64,25 +70,6 @@ const definedData: WorkPlanItemDefined['data'] = {
   dueDate: DUE,
 };
 const defined: WorkPlanItemDefined = { type: 'WorkPlanItemDefined', data: definedData };
-const assigned = (unitId: string, role: 'LEAD' | 'RESPONSIBLE' = 'RESPONSIBLE'): AssignmentEvent => ({
-  type: 'UnitAssigned',
-  data: { unitId, role, dueDate: DUE },
-});
-const reported = (unitId: string): AssignmentEvent => ({
-  type: 'RectificationReported',
-  data: { unitId, summary: `Unit ${unitId} published its drafts.`, evidence },
-});
-const inspected = (unitId: string, outcome: 'PASSED' | 'FAILED', inspectionId: string): AssignmentEvent => ({
-  type: 'InspectionLogged',
-  data: {
-    unitId,
-    inspectionId,
-    outcome,
-    notes: outcome === 'FAILED' ? 'Comment period was only 7 days.' : '',
-    inspectedOn: INSPECTED_ON,
-    place: 'on site',
-  },
-});
 const completed = (completedOn = TODAY): WorkPlanItemStreamEvent => ({
   type: 'WorkPlanItemCompleted',
   data: { itemId: ITEM, completedOn },
@@ -104,54 +91,6 @@ const define = (overrides: Partial<DefineWorkPlanItem> = {}): DefineWorkPlanItem
   planExists: true,
   unknownUnitIds: [],
   ...overrides,
-});
-const report = (unitId: string): ReportRectification => ({
-  type: 'ReportRectification',
-  actor: clerkOf(unitId),
-  unitId,
-  summary: `Unit ${unitId} published its drafts.`,
-  evidence,
-});
-const inspect = (unitId: string, outcome: 'PASSED' | 'FAILED', inspectionId: string): LogInspection => ({
-  type: 'LogInspection',
-  actor: inspector,
-  today: TODAY,
-  unitId,
-  inspectionId,
-  outcome,
-  notes: outcome === 'FAILED' ? 'Comment period was only 7 days.' : '',
-  inspectedOn: INSPECTED_ON,
-  place: 'on site',
-});
-const requestExtension = (overrides: Partial<RequestExtension> = {}): RequestExtension => ({
-  type: 'RequestExtension',
-  actor: clerkOf(DONGHU),
-  unitId: DONGHU,
-  today: '2026-06-01',
-  requestId: 'extension-1',
-  requestedDueDate: '2026-07-31',
-  reason: 'The district congress meets in July.',
-  ...overrides,
-});
-const decideExtension = (overrides: Partial<DecideExtension> = {}): DecideExtension => ({
-  type: 'DecideExtension',
-  actor: supervisor,
-  unitId: DONGHU,
-  requestId: 'extension-1',
-  approve: true,
-  ...overrides,
-});
-const urge = (unitId: string): WorkPlanItemCommand => ({
-  type: 'UrgeUnit',
-  actor: supervisor,
-  unitId,
-  message: 'Report by Friday.',
-});
-const sendBack = (unitId: string): WorkPlanItemCommand => ({
-  type: 'SendBackReport',
-  actor: supervisor,
-  unitId,
-  reason: 'The link leads to an empty page.',
 });
 const reopen = (overrides: Partial<ReopenWorkPlanItem> = {}): ReopenWorkPlanItem => ({
   type: 'ReopenWorkPlanItem',

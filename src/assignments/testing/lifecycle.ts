@@ -1,0 +1,87 @@
+import { clerkOf, inspector, supervisor } from '../../shared/testing/actors.js';
+import type { DecideExtension, LogInspection, ReportRectification, RequestExtension, SendBackReport, UrgeUnit } from '../domain/assignment.commands.js';
+import type { AssignmentEvent, AssignmentRole, Evidence } from '../domain/assignment.events.js';
+
+/** What a parent's spec tells about its story; the lifecycle's events and commands follow from it. */
+export interface LifecycleStory {
+  /** Every part's due date, unless assigned with another. */
+  readonly dueDate: string;
+  /** The office day commands are decided on. */
+  readonly today: string;
+  readonly inspectedOn: string;
+  /** What a unit reports, with this evidence. */
+  readonly summary: (unitId: string) => string;
+  readonly evidence: readonly Evidence[];
+  /** The inspector's notes when a check fails. */
+  readonly failureNotes: string;
+  /** The one extension the story asks for (request id `extension-1`). */
+  readonly extension: { readonly unitId: string; readonly today: string; readonly requestedDueDate: string; readonly reason: string };
+}
+
+/**
+ * The events and commands of the one assignment lifecycle, told for a parent of parts (a finding,
+ * a work-plan item): each parent's spec drives the same lifecycle, so it builds them the same way.
+ */
+export function lifecycleOf(story: LifecycleStory) {
+  const notesFor = (outcome: 'PASSED' | 'FAILED') => (outcome === 'FAILED' ? story.failureNotes : '');
+  const evidence = [...story.evidence];
+  return {
+    assigned: (unitId: string, role: AssignmentRole = 'RESPONSIBLE', dueDate = story.dueDate): AssignmentEvent => ({
+      type: 'UnitAssigned',
+      data: { unitId, role, dueDate },
+    }),
+    reported: (unitId: string): AssignmentEvent => ({
+      type: 'RectificationReported',
+      data: { unitId, summary: story.summary(unitId), evidence },
+    }),
+    inspected: (unitId: string, outcome: 'PASSED' | 'FAILED', inspectionId: string): AssignmentEvent => ({
+      type: 'InspectionLogged',
+      data: { unitId, inspectionId, outcome, notes: notesFor(outcome), inspectedOn: story.inspectedOn, place: 'on site' },
+    }),
+    sentBack: (unitId: string): AssignmentEvent => ({
+      type: 'ReportSentBack',
+      data: { unitId, reason: 'The link leads to an empty page.' },
+    }),
+
+    report: (unitId: string): ReportRectification => ({
+      type: 'ReportRectification',
+      actor: clerkOf(unitId),
+      unitId,
+      summary: story.summary(unitId),
+      evidence,
+    }),
+    inspect: (unitId: string, outcome: 'PASSED' | 'FAILED', inspectionId: string): LogInspection => ({
+      type: 'LogInspection',
+      actor: inspector,
+      today: story.today,
+      unitId,
+      inspectionId,
+      outcome,
+      notes: notesFor(outcome),
+      inspectedOn: story.inspectedOn,
+      place: 'on site',
+    }),
+    requestExtension: (overrides: Partial<RequestExtension> = {}): RequestExtension => ({
+      type: 'RequestExtension',
+      actor: clerkOf(story.extension.unitId),
+      requestId: 'extension-1',
+      ...story.extension,
+      ...overrides,
+    }),
+    decideExtension: (overrides: Partial<DecideExtension> = {}): DecideExtension => ({
+      type: 'DecideExtension',
+      actor: supervisor,
+      unitId: story.extension.unitId,
+      requestId: 'extension-1',
+      approve: true,
+      ...overrides,
+    }),
+    urge: (unitId: string): UrgeUnit => ({ type: 'UrgeUnit', actor: supervisor, unitId, message: 'Report by Friday.' }),
+    sendBack: (unitId: string): SendBackReport => ({
+      type: 'SendBackReport',
+      actor: supervisor,
+      unitId,
+      reason: 'The link leads to an empty page.',
+    }),
+  };
+}

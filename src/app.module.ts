@@ -23,6 +23,9 @@ import { formatGraphqlError } from './shared/graphql/format-error.js';
 import { queryLimitsRule } from './shared/graphql/query-limits.rule.js';
 import { graphqlWsOptions } from './shared/graphql/websocket-options.js';
 
+/** Enough for a dashboard and the findings a supervisor keeps open; each costs work on every event. */
+const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
+
 @Module({})
 export class AppModule {
   /** `settings` override environment variables (tests use it to pick their own database file). */
@@ -60,7 +63,7 @@ export class AppModule {
               formatError,
               context: withHttpRequest(graphqlContext),
               // Nest's type names only some graphql-ws options, but passes every one to graphql-ws.
-              subscriptions: { 'graphql-ws': graphqlWsOptions({ rules: [limits], introspection, formatError }) as GraphQLWsSubscriptionsConfig },
+              subscriptions: { 'graphql-ws': graphqlWsOptions({ rules: [limits], introspection, formatError, maxSubscriptionsPerConnection: MAX_SUBSCRIPTIONS_PER_CONNECTION }) as GraphQLWsSubscriptionsConfig },
             };
           },
         }),

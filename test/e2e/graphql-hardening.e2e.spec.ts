@@ -151,6 +151,22 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
       expect(tooCostly.errors![0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY' } });
     });
 
+    it('holds at most 20 subscriptions on one connection; the 21st is refused with TOO_MANY_REQUESTS', async () => {
+      const client = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: await app.as('INSPECTOR'), lazy: false, retryAttempts: 0 });
+      try {
+        const refusals: unknown[] = [];
+        const subscribe = () => client.subscribe({ query: `subscription { dashboardUpdated { findings { total } } }` }, { next: () => undefined, error: (error) => void refusals.push(error), complete: () => undefined });
+        for (let i = 0; i < 20; i++) subscribe();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(refusals).toEqual([]);
+        subscribe();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(refusals).toEqual([[expect.objectContaining({ message: expect.stringMatching(/already holds 20 subscriptions/), extensions: { code: 'TOO_MANY_REQUESTS' } })]]);
+      } finally {
+        await client.dispose();
+      }
+    });
+
     it('gives an error inside a pushed result the same code as over HTTP', async () => {
       const listed = await app.graphql(`{ findings { id } units { id } }`);
       const findingId = listed.data!.findings[0].id;

@@ -3,7 +3,7 @@ import { AllowRoles, WORKFLOW_READERS } from '../../access/authorization/access-
 import type { GraphqlContext } from '../../access/authorization/graphql-context.js';
 import { LiveUpdates, updateOrRefusal } from '../../access/authorization/live-updates.js';
 import { QueryBus } from '@nestjs/cqrs';
-import { concatMap, filter } from 'rxjs';
+import { type Observable, concatMap, filter, share } from 'rxjs';
 import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
 import { FindingType } from '../evaluations/evaluation.types.js';
@@ -17,11 +17,20 @@ const isFindingEvent = (streamId: string) => streamId.startsWith('finding-') || 
 @Resolver(() => DashboardType)
 @AllowRoles(...WORKFLOW_READERS)
 export class DashboardResolver {
+  /** The dashboard is the same for every subscriber: built once per change, however many watch. */
+  private readonly dashboards: Observable<DashboardType>;
+
   constructor(
     private readonly queries: QueryBus,
     private readonly engine: ProjectionEngine,
     private readonly live: LiveUpdates,
-  ) {}
+  ) {
+    this.dashboards = this.engine.events$.pipe(
+      filter((event) => isFindingEvent(event.streamId)),
+      concatMap(() => this.queries.execute(new GetDashboardQuery()) as Promise<DashboardType>),
+      share(),
+    );
+  }
 
   @Query(() => DashboardType, {
     description:
@@ -41,13 +50,7 @@ export class DashboardResolver {
     resolve: updateOrRefusal,
   })
   dashboardUpdated(@Context() context: GraphqlContext) {
-    return this.live.forSubscriber(
-      context,
-      this.engine.events$.pipe(
-        filter((event) => isFindingEvent(event.streamId)),
-        concatMap(() => this.queries.execute(new GetDashboardQuery())),
-      ),
-    );
+    return this.live.forSubscriber(context, this.dashboards);
   }
 
   @Subscription(() => FindingType, {

@@ -14,7 +14,9 @@ export function graphqlWsOptions(options: {
   rules: readonly ValidationRule[];
   introspection: boolean;
   formatError: Formatter;
-}): Pick<ServerOptions, 'validate' | 'onError' | 'onNext'> {
+  /** Each subscription costs work on every event; one connection may hold this many at once. */
+  maxSubscriptionsPerConnection: number;
+}): Pick<ServerOptions, 'validate' | 'onSubscribe' | 'onError' | 'onNext'> {
   const rules = [...specifiedRules, subscriptionsOnly, ...options.rules, ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
   const format = (error: GraphQLError, defaultCode: string) => {
     const formatted = error.toJSON();
@@ -23,6 +25,15 @@ export function graphqlWsOptions(options: {
   };
   return {
     validate: (schema, document) => validate(schema, document, rules),
+    // graphql-ws has already registered the new subscription when it asks.
+    onSubscribe: (context) =>
+      Object.keys(context.subscriptions).length > options.maxSubscriptionsPerConnection
+        ? [
+            new GraphQLError(`This connection already holds ${options.maxSubscriptionsPerConnection} subscriptions, the most allowed. Close one first.`, {
+              extensions: { code: 'TOO_MANY_REQUESTS' },
+            }),
+          ]
+        : undefined,
     onError: (_context, _id, _payload, errors) => errors.map((error) => format(error, 'GRAPHQL_VALIDATION_FAILED')),
     onNext: (_context, _id, _payload, _args, result) =>
       result.errors ? { ...result, errors: result.errors.map((error) => format(error, 'INTERNAL_SERVER_ERROR')) } : undefined,

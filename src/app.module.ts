@@ -4,7 +4,7 @@ import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { GraphQLModule, type GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
+import { GraphQLModule } from '@nestjs/graphql';
 import { AppSettings, validateSettings } from './config/app-settings.js';
 import { AccessModule } from './access/access.module.js';
 import { graphqlContext } from './access/authorization/graphql-context.js';
@@ -21,10 +21,24 @@ import { GraphqlErrorFilter } from './shared/graphql/graphql-error.filter.js';
 import { RateLimitGuard, withHttpRequest } from './http/rate-limit.guard.js';
 import { formatGraphqlError } from './shared/graphql/format-error.js';
 import { queryLimitsRule } from './shared/graphql/query-limits.rule.js';
-import { graphqlWsOptions } from './shared/graphql/websocket-options.js';
+import { GRAPHQL_WEBSOCKET_OPTIONS, GraphqlWebSocketServer, type GraphqlWebSocketOptions } from './shared/graphql/graphql-websocket.server.js';
 
 /** Enough for a dashboard and the findings a supervisor keeps open; each costs work on every event. */
 const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
+
+/** What HTTP and WebSocket operations share: the limits, the introspection switch, error formatting. */
+function graphqlRules(config: ConfigService<AppSettings, true>) {
+  const production = config.get('NODE_ENV', { infer: true }) === 'production';
+  const introspection = config.get('GRAPHQL_INTROSPECTION', { infer: true });
+  // No "Did you mean …?" hints that would reveal the schema piece by piece.
+  const hideSchemaDetails = production || !introspection;
+  return {
+    introspection,
+    hideSchemaDetails,
+    limits: queryLimitsRule({ maxDepth: config.get('GRAPHQL_MAX_DEPTH', { infer: true }), maxCost: config.get('GRAPHQL_MAX_COST', { infer: true }) }),
+    formatError: formatGraphqlError({ hideSchemaDetails }),
+  };
+}
 
 @Module({})
 export class AppModule {
@@ -43,12 +57,7 @@ export class AppModule {
           driver: ApolloDriver,
           inject: [ConfigService],
           useFactory: (config: ConfigService<AppSettings, true>) => {
-            const production = config.get('NODE_ENV', { infer: true }) === 'production';
-            const introspection = config.get('GRAPHQL_INTROSPECTION', { infer: true });
-            // No "Did you mean …?" hints that would reveal the schema piece by piece.
-            const hideSchemaDetails = production || !introspection;
-            const limits = queryLimitsRule({ maxDepth: config.get('GRAPHQL_MAX_DEPTH', { infer: true }), maxCost: config.get('GRAPHQL_MAX_COST', { infer: true }) });
-            const formatError = formatGraphqlError({ hideSchemaDetails });
+            const { introspection, hideSchemaDetails, limits, formatError } = graphqlRules(config);
             return {
               autoSchemaFile: true,
               sortSchema: true,
@@ -62,8 +71,7 @@ export class AppModule {
               includeStacktraceInErrorResponses: false,
               formatError,
               context: withHttpRequest(graphqlContext),
-              // Nest's type names only some graphql-ws options, but passes every one to graphql-ws.
-              subscriptions: { 'graphql-ws': graphqlWsOptions({ rules: [limits], introspection, formatError, maxSubscriptionsPerConnection: MAX_SUBSCRIPTIONS_PER_CONNECTION }) as GraphQLWsSubscriptionsConfig },
+              // Subscriptions: GraphqlWebSocketServer.
             };
           },
         }),
@@ -85,6 +93,21 @@ export class AppModule {
         },
         { provide: APP_FILTER, useClass: GraphqlErrorFilter },
         { provide: APP_GUARD, useClass: RateLimitGuard },
+        {
+          provide: GRAPHQL_WEBSOCKET_OPTIONS,
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<AppSettings, true>): GraphqlWebSocketOptions => {
+            const { introspection, limits, formatError } = graphqlRules(config);
+            return {
+              rules: [limits],
+              introspection,
+              formatError,
+              maxSubscriptionsPerConnection: MAX_SUBSCRIPTIONS_PER_CONNECTION,
+              maxMessageBytes: config.get('REQUEST_MAX_BYTES', { infer: true }),
+            };
+          },
+        },
+        GraphqlWebSocketServer,
       ],
     };
   }

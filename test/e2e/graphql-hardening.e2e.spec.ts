@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { getIntrospectionQuery } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -149,6 +150,27 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
       const evidence = `evaluation { findings { assignments { reports { evidence { title } } } } }`;
       const tooCostly = await app.firstPush(`subscription($id: ID!) { findingUpdated(id: $id) { a: ${evidence} b: ${evidence} c: ${evidence} } }`, { id: '00000000-0000-4000-8000-000000000000' }, supervisor);
       expect(tooCostly.errors![0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY' } });
+    });
+
+    it('closes a connection whose message is larger than REQUEST_MAX_BYTES (1009), before reading it', async () => {
+      // graphql-ws reports the refused socket on console.error (and its client the close event).
+      const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+      const client = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: await app.as('INSPECTOR'), lazy: false, retryAttempts: 0 });
+      try {
+        const padding = `# ${'填'.repeat(40 * 1024)}\n`; // 120 KB of UTF-8
+        const closed = await new Promise<unknown>((resolve) => {
+          client.subscribe({ query: `${padding}subscription { dashboardUpdated { findings { total } } }` }, { next: () => resolve('pushed'), error: resolve, complete: () => resolve('completed') });
+        });
+        expect(closed).toMatchObject({ code: 1009 });
+        expect(consoleError.mock.calls.map((call) => String(call[1] ?? call[0])).join('\n')).toMatch(/Max payload size exceeded/);
+      } finally {
+        await client.dispose();
+        consoleError.mockRestore();
+      }
+      const unaffected = await app.firstPush(`subscription { dashboardUpdated { findings { total } } }`, {}, await app.as('INSPECTOR'), () =>
+        app.graphql(REGISTER_EVALUATION, { input: evaluationInput() }),
+      );
+      expect(unaffected.errors).toBeUndefined();
     });
 
     it('holds at most 20 subscriptions on one connection; the 21st is refused with TOO_MANY_REQUESTS', async () => {

@@ -10,13 +10,15 @@ type Formatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFo
  * code and nothing internal — and keep the socket to subscriptions, so that queries and mutations
  * cannot go around the per-token rate limit.
  */
-export function graphqlWsOptions(options: {
-  rules: readonly ValidationRule[];
-  introspection: boolean;
-  formatError: Formatter;
+export interface WebSocketRules {
+  readonly rules: readonly ValidationRule[];
+  readonly introspection: boolean;
+  readonly formatError: Formatter;
   /** Each subscription costs work on every event; one connection may hold this many at once. */
-  maxSubscriptionsPerConnection: number;
-}): Pick<ServerOptions, 'validate' | 'onSubscribe' | 'onError' | 'onNext'> {
+  readonly maxSubscriptionsPerConnection: number;
+}
+
+export function graphqlWsOptions(options: WebSocketRules): Pick<ServerOptions, 'validate' | 'onSubscribe' | 'onError' | 'onNext'> {
   const rules = [...specifiedRules, subscriptionsOnly, ...options.rules, ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
   const format = (error: GraphQLError, defaultCode: string) => {
     const formatted = error.toJSON();

@@ -28,7 +28,11 @@ export interface EventMetadata {
 }
 
 export interface EventToAppend {
-  /** UUID; appending an id that is already stored is a no-op (idempotent retries). */
+  /**
+   * UUID. Retrying an append of the same ids to the same stream with the same expected revision
+   * is a no-op (idempotent retries). Both stores guarantee that much; EventStoreDB does not
+   * deduplicate an id across streams, so ids are derived from the command, which names its stream.
+   */
   readonly id: string;
   readonly type: string;
   readonly schemaVersion: number;

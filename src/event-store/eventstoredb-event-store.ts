@@ -49,7 +49,15 @@ function toExpectedRevision(expected: ExpectedRevision): AppendExpectedRevision 
   return BigInt(expected);
 }
 
-const isSystemEvent = (type: string) => type.startsWith('$');
+/** System records: `$`-typed events (stats, links, checkpoints) and anything in a `$` stream. */
+const isSystemRecord = (streamId: string, type: string) => type.startsWith('$') || streamId.startsWith('$');
+
+/** Metadata as Rectify writes it; events other applications append to a shared cluster lack it. */
+function isRectifyMetadata(metadata: unknown): metadata is StoredMetadata {
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata) || metadata instanceof Uint8Array) return false;
+  const candidate = metadata as Partial<StoredMetadata>;
+  return typeof candidate.actorId === 'string' && typeof candidate.recordedAt === 'string' && typeof candidate.commandId === 'string';
+}
 
 /**
  * EventStoreDB (or KurrentDB) through its gRPC client. Scaling out means every app instance
@@ -78,6 +86,12 @@ export class EventStoreDbEventStore implements EventStore {
         ),
         { expectedRevision: toExpectedRevision(options.expectedRevision) },
       );
+      if (!result.success) {
+        // Only with `throwOnAppendFailure=false` in the connection string: the client then answers a
+        // wrong expected revision instead of throwing it.
+        const actual = result.nextExpectedRevision;
+        throw new ConcurrencyError(streamId, options.expectedRevision, actual < 0n ? 'no_stream' : Number(actual));
+      }
       if (!result.position) throw new Error(`EventStoreDB returned no position for the append to ${streamId}`);
       return { nextRevision: Number(result.nextExpectedRevision), position: result.position };
     } catch (error) {
@@ -114,6 +128,7 @@ export class EventStoreDbEventStore implements EventStore {
   async readAll(options: { after?: Position; maxCount?: number } = {}): Promise<StoredEvent[]> {
     const events: StoredEvent[] = [];
     const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    if (maxCount <= 0) return events;
     // readAll is inclusive of fromPosition and cannot filter, so skip the start and system events.
     const read = this.client.readAll({ direction: FORWARDS, fromPosition: options.after ?? START });
     for await (const resolved of read) {
@@ -130,7 +145,8 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async headPosition(): Promise<Position | null> {
-    const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 4096 });
+    // No maxCount: the newest records may all be system records; the read stops at the first event.
+    const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END });
     for await (const resolved of read) {
       const event = this.toStoredEvent(resolved);
       if (event) {
@@ -149,9 +165,14 @@ export class EventStoreDbEventStore implements EventStore {
     });
     const toStoredEvent = (resolved: AllStreamResolvedEvent) => this.toStoredEvent(resolved);
     async function* events(): AsyncGenerator<StoredEvent> {
-      for await (const resolved of subscription) {
-        const event = toStoredEvent(resolved);
-        if (event) yield event;
+      try {
+        for await (const resolved of subscription) {
+          const event = toStoredEvent(resolved);
+          if (event) yield event;
+        }
+      } finally {
+        // Ending the loop (break, throw) does not cancel the gRPC call; unsubscribing does.
+        await subscription.unsubscribe().catch(() => undefined);
       }
     }
     const iterator = events();
@@ -170,10 +191,13 @@ export class EventStoreDbEventStore implements EventStore {
 
   private toStoredEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): StoredEvent | null {
     const recorded = resolved.event;
-    if (!recorded || isSystemEvent(recorded.type) || !recorded.isJson) return null;
-    const { schemaVersion, $correlationId: _correlation, $causationId: _causation, ...metadata } =
-      recorded.metadata as unknown as StoredMetadata;
-    const position = recorded.position ?? positionOf(resolved);
+    if (!recorded || isSystemRecord(recorded.streamId, recorded.type) || !recorded.isJson) return null;
+    const stored: unknown = recorded.metadata;
+    if (!isRectifyMetadata(stored) || typeof recorded.data !== 'object' || recorded.data === null) return null;
+    const { schemaVersion, $correlationId: _correlation, $causationId: _causation, ...metadata } = stored;
+    // Stream reads carry positions from EventStoreDB 22.6 on (docker-compose runs 24.10).
+    const position = recorded.position;
+    if (!position) throw new Error('EventStoreDB returned an event without its position: version 22.6 or later is required');
     return {
       id: recorded.id,
       streamId: recorded.streamId,
@@ -185,11 +209,4 @@ export class EventStoreDbEventStore implements EventStore {
       metadata,
     };
   }
-}
-
-function positionOf(resolved: ResolvedEvent): Position {
-  if (resolved.commitPosition === undefined) {
-    throw new Error('EventStoreDB returned an event without a position');
-  }
-  return { commit: resolved.commitPosition, prepare: resolved.commitPosition };
 }

@@ -1,0 +1,128 @@
+import { WrongExpectedVersionError } from '@eventstore/db-client';
+import { ConcurrencyError, type EventMetadata, type EventToAppend } from './event-store.port.js';
+import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
+
+/*
+ * The adapter's own mapping, against a stand-in for the gRPC client: no server can run here (the
+ * contract suite runs against a real one when EVENTSTORE_CONNECTION_STRING is set). The stand-in
+ * answers with the shapes @eventstore/db-client 6.2 gives.
+ */
+
+const metadata: EventMetadata = {
+  actorId: 'user-zhangwei',
+  actorRole: 'SUPERVISOR',
+  actorUnitId: null,
+  commandId: 'command-1',
+  correlationId: 'correlation-1',
+  causationId: 'command-1',
+  recordedAt: '2026-04-01T01:00:00.000Z',
+};
+
+const recorded = (commit: bigint, overrides: Record<string, unknown> = {}) => ({
+  event: {
+    id: `event-${commit}`,
+    streamId: 'evaluation-1',
+    revision: commit - 1n,
+    type: 'EvaluationRegistered',
+    isJson: true,
+    data: { title: '2025年度政务公开第三方评估' },
+    metadata: { ...metadata, schemaVersion: 2, $correlationId: 'correlation-1', $causationId: 'command-1' },
+    position: { commit, prepare: commit },
+    ...overrides,
+  },
+});
+
+async function* stream<T>(items: readonly T[]) {
+  yield* items;
+}
+
+function storeAnswering(client: Record<string, unknown>) {
+  const store = new EventStoreDbEventStore('esdb://localhost:2113?tls=false');
+  (store as unknown as { client: unknown }).client = client;
+  return store;
+}
+
+const toAppend: EventToAppend = {
+  id: '5f0e7a52-3d7b-4d55-9e0c-0a3b1c2d3e4f',
+  type: 'EvaluationRegistered',
+  schemaVersion: 2,
+  data: { title: '2025年度政务公开第三方评估' },
+  metadata,
+};
+
+describe('EventStoreDB adapter, mapping the client', () => {
+  it('reads back only what Rectify wrote: no $ streams, no $ types, no foreign or binary metadata', async () => {
+    const read = Object.assign(
+      stream([
+        recorded(1n),
+        recorded(2n, { streamId: '$projections-totals-result', type: 'Result' }),
+        recorded(3n, { type: '$metadata' }),
+        recorded(4n, { metadata: undefined }),
+        recorded(5n, { metadata: new Uint8Array([1, 2]) }),
+        recorded(6n, { metadata: { source: 'another-app' } }),
+        recorded(7n, { isJson: false }),
+        recorded(8n),
+      ]),
+      { cancel: async () => undefined },
+    );
+    const store = storeAnswering({ readAll: () => read });
+    const events = await store.readAll();
+    expect(events.map((event) => event.position.commit)).toEqual([1n, 8n]);
+    expect(events[0]).toEqual({
+      id: 'event-1',
+      streamId: 'evaluation-1',
+      revision: 0,
+      position: { commit: 1n, prepare: 1n },
+      type: 'EvaluationRegistered',
+      schemaVersion: 2,
+      data: { title: '2025年度政务公开第三方评估' },
+      metadata,
+    });
+  });
+
+  it('reads after a position, exclusive of it, and at most maxCount events', async () => {
+    const store = storeAnswering({ readAll: () => Object.assign(stream([recorded(3n), recorded(4n), recorded(5n), recorded(6n)]), { cancel: async () => undefined }) });
+    const events = await store.readAll({ after: { commit: 3n, prepare: 3n }, maxCount: 2 });
+    expect(events.map((event) => event.position.commit)).toEqual([4n, 5n]);
+    expect(await store.readAll({ maxCount: 0 })).toEqual([]);
+  });
+
+  it('turns a wrong expected version, thrown or answered, into a ConcurrencyError', async () => {
+    const thrown = new WrongExpectedVersionError(undefined, { streamName: 'evaluation-1', expected: 0n, current: 3n });
+    const throwing = storeAnswering({ appendToStream: () => Promise.reject(thrown) });
+    await expect(throwing.appendToStream('evaluation-1', [toAppend], { expectedRevision: 0 })).rejects.toEqual(
+      new ConcurrencyError('evaluation-1', 0, 3),
+    );
+    const answering = storeAnswering({ appendToStream: () => Promise.resolve({ success: false, nextExpectedRevision: -1n, position: undefined }) });
+    await expect(answering.appendToStream('evaluation-1', [toAppend], { expectedRevision: 2 })).rejects.toBeInstanceOf(ConcurrencyError);
+  });
+
+  it('writes the schema version and the correlation keys EventStoreDB projections read into the metadata', async () => {
+    const appended: unknown[] = [];
+    const store = storeAnswering({
+      appendToStream: (_stream: string, events: unknown[], options: unknown) => {
+        appended.push(events, options);
+        return Promise.resolve({ success: true, nextExpectedRevision: 0n, position: { commit: 10n, prepare: 10n } });
+      },
+    });
+    expect(await store.appendToStream('evaluation-1', [toAppend], { expectedRevision: 'no_stream' })).toEqual({ nextRevision: 0, position: { commit: 10n, prepare: 10n } });
+    expect(appended[0]).toEqual([
+      expect.objectContaining({ id: toAppend.id, type: 'EvaluationRegistered', metadata: { ...metadata, schemaVersion: 2, $correlationId: 'correlation-1', $causationId: 'command-1' } }),
+    ]);
+    expect(appended[1]).toEqual({ expectedRevision: 'no_stream' });
+  });
+
+  it('cancels the gRPC subscription when its reader stops early', async () => {
+    let unsubscribed = 0;
+    const subscription = Object.assign(stream([recorded(1n), recorded(2n), recorded(3n)]), {
+      unsubscribe: async () => {
+        unsubscribed += 1;
+      },
+    });
+    const store = storeAnswering({ subscribeToAll: () => subscription });
+    for await (const event of store.subscribeToAll()) {
+      if (event.position.commit === 1n) break;
+    }
+    expect(unsubscribed).toBe(1);
+  });
+});

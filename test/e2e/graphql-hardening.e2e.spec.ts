@@ -189,6 +189,11 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
       }
     });
 
+    it('refuses a subscription to a finding that does not exist with NOT_FOUND', async () => {
+      const refused = await app.firstPush(`subscription($id: ID!) { findingUpdated(id: $id) { status } }`, { id: '2b1c5d8e-0000-4000-8000-000000000002' }, await app.as('INSPECTOR'));
+      expect(refused.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/does not exist/), extensions: { code: 'NOT_FOUND' } })]);
+    });
+
     it('gives an error inside a pushed result the same code as over HTTP', async () => {
       const listed = await app.graphql(`{ findings { id } units { id } }`);
       const findingId = listed.data!.findings[0].id;

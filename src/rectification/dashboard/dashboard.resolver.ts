@@ -57,7 +57,9 @@ export class DashboardResolver {
     description: 'The finding, pushed after every change to it',
     resolve: updateOrRefusal,
   })
-  findingUpdated(@Args('id', { type: () => ID }) id: string, @Context() context: GraphqlContext) {
+  async findingUpdated(@Args('id', { type: () => ID }) id: string, @Context() context: GraphqlContext) {
+    // An unknown id is refused (NOT_FOUND) rather than watched in silence forever.
+    await this.queries.execute(new GetFindingQuery(id));
     const stream = findingStream(id);
     return this.live.forSubscriber(
       context,

@@ -61,6 +61,24 @@ export interface PartView {
   readonly returns: ReturnView[];
 }
 
+/** A part as just assigned: nothing reported, inspected, asked or returned yet. */
+export function assignedPart(unitId: string, role: AssignmentRole, dueDate: string, assignedAt: string): PartView {
+  return {
+    unitId,
+    role,
+    status: 'ASSIGNED',
+    dueDate,
+    originalDueDate: dueDate,
+    assignedAt,
+    verifiedAt: null,
+    reports: [],
+    inspections: [],
+    extensionRequests: [],
+    urges: [],
+    returns: [],
+  };
+}
+
 /**
  * Applies one assignment event to the parts of its parent (finding or work-plan item): the read
  * side of the one assignment lifecycle, shared by every parent.
@@ -79,20 +97,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Record
   }
   if (event.type === 'UnitAssigned') {
     const { unitId, role, dueDate } = event.data;
-    parts.set(unitId, {
-      unitId,
-      role,
-      status: 'ASSIGNED',
-      dueDate,
-      originalDueDate: dueDate,
-      assignedAt: at,
-      verifiedAt: null,
-      reports: [],
-      inspections: [],
-      extensionRequests: [],
-      urges: [],
-      returns: [],
-    });
+    parts.set(unitId, assignedPart(unitId, role, dueDate, at));
     return;
   }
   const part = parts.get(event.data.unitId);

@@ -268,11 +268,19 @@ describe('Authorization matrix: every operation × every caller', () => {
     const details = `assignments { unitId status reports { summary } inspections { notes } returns { reason } }`;
     const findingDetails = (as: Record<string, string>) => app.graphql(`query($id: ID!) { finding(id: $id) { ${details} } }`, { id: openFinding }, as);
 
-    it("refuses a unit another unit's completion reports, inspection notes and returns on a finding", async () => {
-      for (const caller of ['UNIT', 'UNIT_FOR_ANOTHER'] as const) {
+    it("refuses a unit another unit's completion reports, inspection notes and returns on a finding, field by field", async () => {
+      for (const [caller, own, other] of [['UNIT', OWN_UNIT, OTHER_UNIT], ['UNIT_FOR_ANOTHER', OTHER_UNIT, OWN_UNIT]] as const) {
         const response = await findingDetails(headers[caller]);
-        expect(errorCode(response)).toBe('FORBIDDEN');
-        expect(response.errors!.map((error) => error.message).join(' ')).toMatch(/only its own unit's/);
+        const parts = response.data!.finding.assignments as { unitId: string; status: string; reports: unknown[] | null; inspections: unknown[] | null; returns: unknown[] | null }[];
+        const ownPart = parts.find((part) => part.unitId === units[own])!;
+        const otherPart = parts.find((part) => part.unitId === units[other])!;
+        expect(otherPart).toEqual({ unitId: units[other], status: expect.any(String), reports: null, inspections: null, returns: null });
+        expect(ownPart.reports).toEqual(expect.any(Array));
+        expect(response.errors!.map((error) => [error.extensions?.code, error.path?.at(-1)])).toEqual([
+          ['FORBIDDEN', 'reports'],
+          ['FORBIDDEN', 'inspections'],
+          ['FORBIDDEN', 'returns'],
+        ]);
       }
     });
 

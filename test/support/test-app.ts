@@ -33,7 +33,7 @@ export class TestClock extends Clock {
 
 export interface GraphqlResponse<Data = Record<string, any>> {
   data?: Data | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
 }
 
 export interface TestApp {

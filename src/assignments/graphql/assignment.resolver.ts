@@ -10,6 +10,12 @@ import { Clock } from '../../shared/clock.js';
 import { daysLeft, trafficLight, type PartView } from '../read-model/part-view.js';
 import { AssignmentType, InspectionType, ReportType, ReturnType, TrafficLightEnum } from './assignment.types.js';
 
+/*
+ * Nullable so that a refusal costs only the field: a unit reading a finding shared with other
+ * units still gets every part's progress and its own part's details.
+ */
+const OWN_PART_ONLY = "A unit user reads its own part's only: for other units' parts the field is null, with a FORBIDDEN error at its path.";
+
 @Resolver(() => AssignmentType)
 export class AssignmentResolver {
   constructor(
@@ -28,17 +34,17 @@ export class AssignmentResolver {
     return trafficLight(part, this.instantOf(part), this.config.get('DUE_SOON_DAYS', { infer: true }));
   }
 
-  @ResolveField(() => [ReportType], { description: 'Completion reports with evidence (a unit user: its own part only)' })
+  @ResolveField(() => [ReportType], { nullable: true, description: `Completion reports with evidence. ${OWN_PART_ONLY}` })
   reports(@Parent() part: PartView, @Context() context: GraphqlContext) {
     return this.ownDetails(part, context, 'completion reports').reports;
   }
 
-  @ResolveField(() => [InspectionType], { description: 'On-site inspections (a unit user: its own part only)' })
+  @ResolveField(() => [InspectionType], { nullable: true, description: `On-site inspections. ${OWN_PART_ONLY}` })
   inspections(@Parent() part: PartView, @Context() context: GraphqlContext) {
     return this.ownDetails(part, context, 'inspection notes').inspections;
   }
 
-  @ResolveField(() => [ReturnType], { description: 'Why the part went back (a unit user: its own part only)' })
+  @ResolveField(() => [ReturnType], { nullable: true, description: `Why the part went back. ${OWN_PART_ONLY}` })
   returns(@Parent() part: PartView, @Context() context: GraphqlContext) {
     return this.ownDetails(part, context, 'inspection notes').returns;
   }

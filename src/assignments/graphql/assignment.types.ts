@@ -72,9 +72,9 @@ export class AssignmentType {
   @Field(() => String, { description: 'The due date before any extension' }) originalDueDate: string;
   @Field(() => String) assignedAt: string;
   @Field(() => String, { nullable: true }) verifiedAt: string | null;
-  @Field(() => [ReportType]) reports: ReportType[];
-  @Field(() => [InspectionType]) inspections: InspectionType[];
+  @Field(() => [ReportType], { nullable: true }) reports: ReportType[] | null;
+  @Field(() => [InspectionType], { nullable: true }) inspections: InspectionType[] | null;
   @Field(() => [ExtensionRequestType]) extensionRequests: ExtensionRequestType[];
   @Field(() => [UrgeType]) urges: UrgeType[];
-  @Field(() => [ReturnType]) returns: ReturnType[];
+  @Field(() => [ReturnType], { nullable: true }) returns: ReturnType[] | null;
 }

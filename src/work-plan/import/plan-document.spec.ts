@@ -294,6 +294,21 @@ categories:
     expect(document).toMatchObject({ title: expected.title, year: 2026 });
   });
 
+  it('refuses YAML aliases, so that a few hundred bytes cannot expand into gigabytes ("billion laughs")', async () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (const [previous, name] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['f', 'g'], ['g', 'h'], ['h', 'i']]) {
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
+    }
+    const problems = await problemsOf(`${levels.join('\n')}\ntitle: x\ncategories: []\n`, { format: 'yaml' });
+    expect(problems).toEqual([{ row: 2, reason: expect.stringMatching(/YAML aliases \(\*name\) are not accepted/) }]);
+  });
+
+  it.each([100, 5000])('refuses a document nested %p levels deep, saying so', async (levels) => {
+    const deep = `${'['.repeat(levels)}${']'.repeat(levels)}`;
+    const problems = await problemsOf(`{"title": "x", "categories": ${deep}}`, { format: 'json' });
+    expect(problems).toEqual([{ row: 1, reason: 'The JSON file nests deeper than 32 levels; a plan needs 5.' }]);
+  });
+
   it('reports a syntax error with its line', async () => {
     const problems = await problemsOf('title: x\ncategories:\n  - code: [一\n', { format: 'yaml' });
     expect(problems[0]).toMatchObject({ row: expect.any(Number), reason: expect.stringMatching(/YAML file cannot be read/) });

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import type { Cell } from './cells.js';
 import type { ImportProblem, ImportResult } from './import-problems.js';
 
@@ -210,21 +210,51 @@ export function readTree(content: FileContent, format: 'yaml' | 'json'): ImportR
       ok: false,
       problems: document.errors.map((error) => ({
         row: lineCounter.linePos(error.pos[0]).line,
-        reason: `The ${format.toUpperCase()} file cannot be read: ${error.message.split('\n')[0]}`,
+        reason: /call stack/i.test(error.message)
+          ? tooDeep(format)
+          : `The ${format.toUpperCase()} file cannot be read: ${error.message.split('\n')[0]}`,
       })),
     };
   }
+  // An alias repeats a node: a few hundred bytes of nested aliases expand past any memory
+  // ("billion laughs"). A plan has no use for them.
+  let alias: YamlNode | null = null;
+  visit(document, {
+    Alias(_key, node) {
+      alias = node;
+      return visit.BREAK;
+    },
+  });
+  if (alias) {
+    return { ok: false, problems: [{ row: lineCounter.linePos((alias as YamlNode).range?.[0] ?? 0).line, reason: `YAML aliases (*name) are not accepted in an import file: write the values out.` }] };
+  }
   const lineOf = (offset: number | undefined): number => lineCounter.linePos(offset ?? 0).line;
-  return { ok: true, tree: treeOf(document, document.contents, lineOf, 1) };
+  try {
+    return { ok: true, tree: treeOf(document.contents, lineOf, 1, 0) };
+  } catch (error) {
+    if (!(error instanceof TooDeep)) throw error;
+    return { ok: false, problems: [{ row: error.line, reason: tooDeep(format) }] };
+  }
 }
 
-function treeOf(document: Document, node: unknown, lineOf: (offset: number | undefined) => number, line: number): TreeNode {
-  const resolved = isAlias(node) ? node.resolve(document) : node;
+const tooDeep = (format: string) => `The ${format.toUpperCase()} file nests deeper than ${MAX_TREE_DEPTH} levels; a plan needs 5.`;
+
+/** Plans nest plan → categories → items → units: nothing legitimate goes near this. */
+const MAX_TREE_DEPTH = 32;
+
+class TooDeep extends Error {
+  constructor(readonly line: number) {
+    super('tree too deep');
+  }
+}
+
+function treeOf(resolved: unknown, lineOf: (offset: number | undefined) => number, line: number, depth: number): TreeNode {
+  if (depth > MAX_TREE_DEPTH) throw new TooDeep(line);
   if (isMap(resolved)) {
     const entries = resolved.items.map((pair): TreeEntry => {
       const keyLine = isScalar(pair.key) || isMap(pair.key) || isSeq(pair.key) ? lineOf(pair.key.range?.[0]) : line;
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      return { key, line: keyLine, value: treeOf(document, pair.value, lineOf, keyLine) };
+      return { key, line: keyLine, value: treeOf(pair.value, lineOf, keyLine, depth + 1) };
     });
     return { kind: 'map', line: lineOf(resolved.range?.[0]), entries };
   }
@@ -232,7 +262,7 @@ function treeOf(document: Document, node: unknown, lineOf: (offset: number | und
     return {
       kind: 'seq',
       line: lineOf(resolved.range?.[0]),
-      items: resolved.items.map((item) => treeOf(document, item, lineOf, lineOf(resolved.range?.[0]))),
+      items: resolved.items.map((item) => treeOf(item, lineOf, lineOf(resolved.range?.[0]), depth + 1)),
     };
   }
   if (isScalar(resolved)) {

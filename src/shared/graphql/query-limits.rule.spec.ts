@@ -1,8 +1,8 @@
 import { buildSchema, getIntrospectionQuery, parse, specifiedRules, validate } from 'graphql';
-import { queryLimitsRule } from './query-limits.rule.js';
+import { REPLAY_COST, queryLimitsRule } from './query-limits.rule.js';
 
 const schema = buildSchema(`
-  type Query { units: [Unit!]! unit(id: ID!): Unit node: Node }
+  type Query { units: [Unit!]! unit(id: ID!): Unit node: Node dashboard(asOf: String): Unit }
   interface Node { id: ID! }
   type Unit implements Node { id: ID! code: String! parent: Unit children: [Unit!]! tags: [String!]! }
 `);
@@ -35,6 +35,17 @@ describe('query limits', () => {
   it('count every alias, so repeating a field under other names does not slip through', () => {
     const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: units { id }`).join(' ');
     expect(refusals(`{ ${aliases} }`)[0]?.reason).toBe('QUERY_TOO_COSTLY');
+  });
+
+  it('price a field given asOf at a replay of the log, so aliased time travel cannot pile up', () => {
+    const limits = { maxDepth: 10, maxCost: 2000 };
+    expect(refusals('{ dashboard { id } }', limits)).toEqual([]);
+    expect(refusals('{ dashboard(asOf: null) { id } }', limits)).toEqual([]);
+    const replays = (count: number) => `query($at: String) { ${Array.from({ length: count }, (_, i) => `d${i}: dashboard(asOf: $at) { id }`).join(' ')} }`;
+    expect(refusals(replays(4), limits)).toEqual([]);
+    expect(refusals(replays(5), limits)).toEqual([
+      { reason: 'QUERY_TOO_COSTLY', message: expect.stringMatching(`estimated cost ${5 * (REPLAY_COST + 2)}, at most 2000`) },
+    ]);
   });
 
   it('measure fragments and inline fragments where they are spread', () => {

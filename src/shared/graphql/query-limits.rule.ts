@@ -8,6 +8,7 @@ import {
   isObjectType,
   typeFromAST,
   type ASTNode,
+  type FieldNode,
   type GraphQLCompositeType,
   type GraphQLType,
   type SelectionSetNode,
@@ -21,6 +22,12 @@ import {
  * page asking for everything costs about 1 200, while every further nested list multiplies.
  */
 export const LIST_COST_FACTOR = 5;
+
+/**
+ * What a field given `asOf` adds: time travel replays the whole log (no snapshots are kept), so
+ * its price is counted up front — with the default limit, four replays fit in one request.
+ */
+export const REPLAY_COST = 400;
 
 export interface QueryLimits {
   maxDepth: number;
@@ -95,11 +102,12 @@ function measurer(context: ValidationContext) {
         const field = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[selection.name.value] : undefined;
         if (!field) continue; // an unknown field: graphql's own rules report it
         const { namedType, lists } = unwrap(field.type);
+        const own = 1 + (replays(selection) ? REPLAY_COST : 0);
         if (selection.selectionSet && isCompositeType(namedType)) {
           const inner = measure(selection.selectionSet, namedType);
-          add({ depth: 1 + inner.depth, cost: 1 + LIST_COST_FACTOR ** lists * inner.cost });
+          add({ depth: 1 + inner.depth, cost: own + LIST_COST_FACTOR ** lists * inner.cost });
         } else {
-          add({ depth: 1, cost: 1 });
+          add({ depth: 1, cost: own });
         }
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? typeFromAST(schema, selection.typeCondition) : parentType;
@@ -126,6 +134,10 @@ function measurer(context: ValidationContext) {
   };
   return measure;
 }
+
+/** The field travels in time: `asOf` is given, as a value or a variable (which may still be null). */
+const replays = (field: FieldNode): boolean =>
+  field.arguments?.some((argument) => argument.name.value === 'asOf' && argument.value.kind !== Kind.NULL) ?? false;
 
 function unwrap(type: GraphQLType): { namedType: GraphQLType; lists: number } {
   let lists = 0;

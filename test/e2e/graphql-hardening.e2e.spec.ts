@@ -189,6 +189,13 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
       }
     });
 
+    it('answers variables that do not fit their types with BAD_USER_INPUT, as over HTTP', async () => {
+      for (const id of [{ a: 1 }, null]) {
+        const refused = await app.firstPush(`subscription($id: ID!) { findingUpdated(id: $id) { status } }`, { id }, await app.as('INSPECTOR'));
+        expect(refused.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/\$id/), extensions: { code: 'BAD_USER_INPUT' } })]);
+      }
+    });
+
     it('refuses a subscription to a finding that does not exist with NOT_FOUND', async () => {
       const refused = await app.firstPush(`subscription($id: ID!) { findingUpdated(id: $id) { status } }`, { id: '2b1c5d8e-0000-4000-8000-000000000002' }, await app.as('INSPECTOR'));
       expect(refused.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/does not exist/), extensions: { code: 'NOT_FOUND' } })]);

@@ -37,8 +37,9 @@ export function graphqlWsOptions(options: WebSocketRules): Pick<ServerOptions, '
           ]
         : undefined,
     onError: (_context, _id, _payload, errors) => errors.map((error) => format(error, 'GRAPHQL_VALIDATION_FAILED')),
+    // An error without a path came before any resolver ran: variables that do not fit their types.
     onNext: (_context, _id, _payload, _args, result) =>
-      result.errors ? { ...result, errors: result.errors.map((error) => format(error, 'INTERNAL_SERVER_ERROR')) } : undefined,
+      result.errors ? { ...result, errors: result.errors.map((error) => format(error, error.path ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT')) } : undefined,
   };
 }
 

@@ -147,6 +147,16 @@ describe('Evaluations and findings over GraphQL', () => {
       expect(second.errors![0]!.message).toMatch(/TJJ is already registered/);
       expect(await app.logPosition()).toBe(before);
     });
+
+    it('answers a name another unit already has with CONFLICT: imports find units by name', async () => {
+      const admin = await app.as('ADMIN');
+      const before = await app.logPosition();
+      const taken = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, {
+        input: { idempotencyKey: 'fgw-twin', code: 'FGW2', name: '青川市发展和改革委员会', kind: 'OTHER' },
+      }, admin);
+      expect(taken.errors![0]).toMatchObject({ message: 'The name 青川市发展和改革委员会 already belongs to unit FGW; unit names must be unique.', extensions: { code: 'CONFLICT' } });
+      expect(await app.logPosition()).toBe(before);
+    });
   });
 });
 

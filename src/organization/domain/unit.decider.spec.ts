@@ -11,6 +11,7 @@ const register = (overrides: Partial<RegisterUnit> = {}): RegisterUnit => ({
   type: 'RegisterUnit',
   data: registered.data,
   parentExists: true,
+  nameTakenBy: null,
   ...overrides,
 });
 
@@ -23,6 +24,13 @@ describe('a unit not yet in the directory', () => {
     const command = register({ data: { ...registered.data, parentUnitId: 'u-0' }, parentExists: false });
     expect(() => unitDecider.decide(command, fold(unitDecider, []))).toThrow(
       expect.objectContaining({ code: 'NOT_FOUND' }) as DomainError,
+    );
+  });
+
+  it('refuses a name another unit already has: plans and findings name their units', () => {
+    const command = register({ data: { ...registered.data, unitId: 'u-2', code: 'CZJ2' }, nameTakenBy: 'CZJ' });
+    expect(() => unitDecider.decide(command, fold(unitDecider, []))).toThrow(
+      expect.objectContaining({ code: 'CONFLICT', message: 'The name 青川市财政局 already belongs to unit CZJ; unit names must be unique.' }) as DomainError,
     );
   });
 });

@@ -6,6 +6,8 @@ export interface RegisterUnit {
   readonly type: 'RegisterUnit';
   readonly data: UnitRegistered['data'];
   readonly parentExists: boolean;
+  /** The code of another unit that already has this name, looked up by the handler. */
+  readonly nameTakenBy: string | null;
 }
 
 export type UnitCommand = RegisterUnit;
@@ -32,6 +34,10 @@ export const unitDecider: Decider<UnitCommand, UnitState, UnitEvent> = {
       case 'RegisterUnit':
         if (state.status === 'registered') {
           throw new DomainError('CONFLICT', `A unit with code ${state.code} is already registered (${state.name}).`);
+        }
+        // Plans and findings name their units: two units of one name would make those names ambiguous.
+        if (command.nameTakenBy) {
+          throw new DomainError('CONFLICT', `The name ${command.data.name} already belongs to unit ${command.nameTakenBy}; unit names must be unique.`);
         }
         if (command.data.parentUnitId && !command.parentExists) throw notFound('Parent unit', command.data.parentUnitId);
         return [{ type: 'UnitRegistered', data: command.data }];

@@ -48,6 +48,7 @@ export async function importUnitsFile(
         type: 'RegisterUnit',
         data: { unitId: unit.unitId, code: unit.code, name: unit.name, kind: unit.kind, parentUnitId: unit.parentUnitId },
         parentExists,
+        nameTakenBy: dependencies.units.byName(unit.name)?.code ?? null,
       },
       contextInBatch(context, 'RegisterUnit', `units:${sha256}:${unit.code.toUpperCase()}`),
     );

@@ -34,6 +34,7 @@ export class RegisterUnitHandler implements ICommandHandler<RegisterUnitCommand>
         type: 'RegisterUnit',
         data: { unitId, code: input.code, name: input.name, kind: input.kind, parentUnitId },
         parentExists: parentUnitId === null || this.units.get(parentUnitId) !== undefined,
+        nameTakenBy: this.units.byName(input.name.trim())?.code ?? null,
       },
       context,
     );

@@ -1,11 +1,7 @@
-import { DomainError } from '../../shared/domain-error.js';
-import { fold } from '../../shared/decider.js';
-import type { Actor } from '../../shared/command-context.js';
+import { admin, supervisor } from '../../shared/testing/actors.js';
+import { given as givenDecider } from '../../shared/testing/decider-testing.js';
 import { userDecider, type UserCommand } from './user.decider.js';
 import type { UserEvent } from './user.events.js';
-
-const admin: Actor = { id: 'admin-1', role: 'ADMIN', unitId: null };
-const supervisor: Actor = { id: 'sup-1', role: 'SUPERVISOR', unitId: null };
 
 const registered: UserEvent = { type: 'UserRegistered', data: { userId: 'u-1', name: '李娜', role: 'UNIT', unitId: 'unit-fgw' } };
 const deactivated: UserEvent = { type: 'UserDeactivated', data: { userId: 'u-1', reason: '调离岗位' } };
@@ -16,23 +12,9 @@ const register = (overrides: Partial<Extract<UserCommand, { type: 'RegisterUser'
 const issue = (overrides: Partial<Extract<UserCommand, { type: 'IssueAccessToken' }>> = {}): UserCommand => ({
   type: 'IssueAccessToken', actor: admin, tokenId: 't-1', tokenSha256: 'abc', expiresAt: '2026-12-31T00:00:00.000Z', now: '2026-04-01T00:00:00.000Z', ...overrides,
 });
-const deactivate = (reason = '调离岗位'): UserCommand => ({ type: 'DeactivateUser', actor: admin, reason });
+const deactivate = (reason = '调离岗位', actor = admin): UserCommand => ({ type: 'DeactivateUser', actor, reason });
 
-const given = (events: UserEvent[]) => ({
-  when: (command: UserCommand) => ({
-    then: (expected: UserEvent[]) => expect(userDecider.decide(command, fold(userDecider, events))).toEqual(expected),
-    thenRefused: (code: string) => {
-      let error: unknown;
-      try {
-        userDecider.decide(command, fold(userDecider, events));
-      } catch (caught) {
-        error = caught;
-      }
-      expect(error).toBeInstanceOf(DomainError);
-      expect((error as DomainError).code).toBe(code);
-    },
-  }),
-});
+const given = (events: UserEvent[]) => givenDecider(userDecider, events);
 
 describe('no user yet', () => {
   it('registers a unit user bound to an existing unit', () => given([]).when(register()).then([registered]));
@@ -46,6 +28,8 @@ describe('no user yet', () => {
   it('is for administrators and the command line only', () => given([]).when(register({ actor: supervisor })).thenRefused('FORBIDDEN'));
   it('refuses a unit user without a unit', () => given([]).when(register({ unitId: null })).thenRefused('BAD_USER_INPUT'));
   it('refuses an unknown unit', () => given([]).when(register({ unitExists: false })).thenRefused('NOT_FOUND'));
+  it.each(['ADMIN', 'INSPECTOR', 'SUPERVISOR'] as const)('refuses a unit for a %s user, who acts for no unit', (role) =>
+    given([]).when(register({ role, unitId: 'unit-fgw' })).thenRefused('BAD_USER_INPUT', /Only UNIT users belong to a unit/));
   it('refuses an empty name', () => given([]).when(register({ name: '  ' })).thenRefused('BAD_USER_INPUT'));
   it('cannot issue a token to nobody', () => given([]).when(issue()).thenRefused('NOT_FOUND'));
 });
@@ -57,6 +41,10 @@ describe('an active user', () => {
   it('refuses a token that is already expired', () => given([registered]).when(issue({ expiresAt: '2026-03-01T00:00:00.000Z' })).thenRefused('BAD_USER_INPUT'));
   it('is deactivated with a reason', () => given([registered]).when(deactivate()).then([deactivated]));
   it('needs a reason to be deactivated', () => given([registered]).when(deactivate(' ')).thenRefused('BAD_USER_INPUT'));
+  it('cannot be deactivated by themselves: the last administrator would lock everyone out', () => {
+    const ownAccount: UserEvent = { type: 'UserRegistered', data: { userId: admin.id, name: '系统管理员', role: 'ADMIN', unitId: null } };
+    given([ownAccount]).when(deactivate('离职', admin)).thenRefused('FORBIDDEN', /your own account/);
+  });
 });
 
 describe('a deactivated user', () => {

@@ -1,6 +1,6 @@
 import type { Actor } from '../../shared/command-context.js';
 import { unreachable, type Decider } from '../../shared/decider.js';
-import { badInput, conflict, notFound } from '../../shared/domain-error.js';
+import { DomainError, badInput, conflict, notFound } from '../../shared/domain-error.js';
 import { isBlank, requireRole, requireText } from '../../shared/guards.js';
 import type { UserEvent, UserRole } from './user.events.js';
 
@@ -64,6 +64,7 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         if (state.status !== 'unregistered') throw conflict(`User ${state.userId} (${state.name}) already exists.`);
         requireText(command.name, "The user's name");
         if (command.role === 'UNIT' && !command.unitId) throw badInput('A UNIT user must belong to a unit.');
+        if (command.role !== 'UNIT' && command.unitId) throw badInput(`Only UNIT users belong to a unit; a ${command.role} user acts for no unit.`);
         if (command.unitId && !command.unitExists) throw notFound('Unit', command.unitId);
         const { userId, name, role, unitId, firstToken } = command;
         const registered: UserEvent = { type: 'UserRegistered', data: { userId, name: name.trim(), role, unitId } };
@@ -80,6 +81,8 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         if (state.status === 'unregistered') throw notFound('User', 'to deactivate');
         if (state.status === 'deactivated') throw conflict(`User ${state.name} is already deactivated.`);
         if (isBlank(command.reason)) throw badInput('Say why the user is deactivated.');
+        // Else the last administrator could lock everyone out of account management.
+        if (command.actor.id === state.userId) throw new DomainError('FORBIDDEN', 'You cannot deactivate your own account; ask another administrator.');
         return [{ type: 'UserDeactivated', data: { userId: state.userId, reason: command.reason.trim() } }];
       }
       default:

@@ -28,8 +28,11 @@ describe('no user yet', () => {
   it('is for administrators and the command line only', () => given([]).when(register({ actor: supervisor })).thenRefused('FORBIDDEN'));
   it('refuses a unit user without a unit', () => given([]).when(register({ unitId: null })).thenRefused('BAD_USER_INPUT'));
   it('refuses an unknown unit', () => given([]).when(register({ unitExists: false })).thenRefused('NOT_FOUND'));
-  it.each(['ADMIN', 'INSPECTOR', 'SUPERVISOR'] as const)('refuses a unit for a %s user, who acts for no unit', (role) =>
-    given([]).when(register({ role, unitId: 'unit-fgw' })).thenRefused('BAD_USER_INPUT', /Only UNIT users belong to a unit/));
+  // Staff of the supervising office belong to it; only a UNIT user is limited to its unit's parts.
+  it('registers a supervisor of the openness office with that unit', () =>
+    given([]).when(register({ role: 'SUPERVISOR', unitId: 'unit-openness' })).then([
+      { type: 'UserRegistered', data: { userId: 'u-1', name: '李娜', role: 'SUPERVISOR', unitId: 'unit-openness' } },
+    ]));
   it('refuses an empty name', () => given([]).when(register({ name: '  ' })).thenRefused('BAD_USER_INPUT'));
   it('cannot issue a token to nobody', () => given([]).when(issue()).thenRefused('NOT_FOUND'));
 });

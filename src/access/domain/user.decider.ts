@@ -64,7 +64,6 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         if (state.status !== 'unregistered') throw conflict(`User ${state.userId} (${state.name}) already exists.`);
         requireText(command.name, "The user's name");
         if (command.role === 'UNIT' && !command.unitId) throw badInput('A UNIT user must belong to a unit.');
-        if (command.role !== 'UNIT' && command.unitId) throw badInput(`Only UNIT users belong to a unit; a ${command.role} user acts for no unit.`);
         if (command.unitId && !command.unitExists) throw notFound('Unit', command.unitId);
         const { userId, name, role, unitId, firstToken } = command;
         const registered: UserEvent = { type: 'UserRegistered', data: { userId, name: name.trim(), role, unitId } };

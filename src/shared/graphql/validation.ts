@@ -5,6 +5,25 @@ import { isCalendarDate } from '../calendar-date.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
+/** Control characters other than tab and line breaks: never part of an office's text. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** Characters that take no room on screen: text of only these looks empty. */
+const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
+
+/** Readable text: no control characters, and not only invisible ones. */
+const ReadableText = () =>
+  ValidateBy({
+    name: 'isReadableText',
+    validator: {
+      validate: (value) => typeof value !== 'string' || value === '' || (!CONTROL_CHARACTERS.test(value) && value.replace(INVISIBLE, '') !== ''),
+      defaultMessage: (args) => `${args?.property ?? 'text'} must be readable text: no control characters, not only invisible ones`,
+    },
+  });
+
+/** The years an office's dates can mean; anything else is a typing mistake. */
+const EARLIEST_YEAR = 1900;
+const LATEST_YEAR = 2199;
+
 /** Required text: trimmed, not empty, at most `maxLength` characters. */
 export const RequiredText = (maxLength: number) =>
   applyDecorators(
@@ -12,6 +31,7 @@ export const RequiredText = (maxLength: number) =>
     IsString(),
     IsNotEmpty({ message: '$property must not be empty' }),
     MaxLength(maxLength, { message: '$property must be at most $constraint1 characters long' }),
+    ReadableText(),
   );
 
 export const OptionalText = (maxLength: number) =>
@@ -20,6 +40,7 @@ export const OptionalText = (maxLength: number) =>
     IsOptional(),
     IsString(),
     MaxLength(maxLength, { message: '$property must be at most $constraint1 characters long' }),
+    ReadableText(),
   );
 
 export const CalendarDate = () =>
@@ -28,8 +49,9 @@ export const CalendarDate = () =>
     ValidateBy({
       name: 'isCalendarDate',
       validator: {
-        validate: (value) => isCalendarDate(value),
-        defaultMessage: (args) => `${args?.property ?? "date"} must be a date written as YYYY-MM-DD (got "${String(args?.value)}")`,
+        validate: (value) => isCalendarDate(value) && Number(value.slice(0, 4)) >= EARLIEST_YEAR && Number(value.slice(0, 4)) <= LATEST_YEAR,
+        defaultMessage: (args) =>
+          `${args?.property ?? 'date'} must be a date written as YYYY-MM-DD, between ${EARLIEST_YEAR} and ${LATEST_YEAR} (got "${String(args?.value)}")`,
       },
     }),
   );

@@ -75,6 +75,15 @@ describe('no team formed for the evaluation', () => {
       .thenRefused('BAD_USER_INPUT');
   });
 
+  it('refuses the same member listed twice, but not namesakes from different units', () => {
+    const [first] = formed.data.members;
+    given([]).when(form({ members: [...formed.data.members, { ...first!, title: '主任' }] })).thenRefused('BAD_USER_INPUT', /Team member 4 \(李敏\) is listed twice/);
+    const namesake = { name: '李敏', title: '科员', unitId: 'unit-finance' };
+    given([]).when(form({ members: [...formed.data.members, namesake] })).then([
+      { ...formed, data: { ...formed.data, members: [...formed.data.members, namesake] } },
+    ]);
+  });
+
   it('refuses a member without a name', () => {
     given([])
       .when(form({ members: [...formed.data.members, { name: ' ', title: '科员', unitId: null }] }))

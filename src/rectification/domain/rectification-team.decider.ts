@@ -61,8 +61,13 @@ function formRectificationTeam(command: FormRectificationTeam, state: Rectificat
     throw conflict(`Evaluation ${evaluationId} already has its rectification team ${state.teamId}, led by ${state.leader.name}.`);
   }
   requireText(leader.name, "The team leader's name");
+  const listed = new Set<string>();
   members.forEach((member, index) => {
     if (isBlank(member.name)) throw badInput(`Team member ${index + 1} needs a name.`);
+    // The same person of the same unit twice is a copying slip; namesakes of other units are not.
+    const who = `${member.name.trim()}|${member.unitId ?? ''}`;
+    if (listed.has(who)) throw badInput(`Team member ${index + 1} (${member.name.trim()}) is listed twice.`);
+    listed.add(who);
   });
   return [{ type: 'RectificationTeamFormed', data: { teamId, evaluationId, leader, members } }];
 }

@@ -2,6 +2,7 @@ import type { EventStore, EventToAppend, Position } from '../event-store/event-s
 import type { CommandContext } from '../shared/command-context.js';
 import { fold, type Decider, type DomainEvent } from '../shared/decider.js';
 import type { EventSchemaRegistry } from '../shared/event-schemas.js';
+import { DomainError } from '../shared/domain-error.js';
 import { deterministicId } from '../shared/ids.js';
 
 export interface CommandOutcome<Event extends DomainEvent> {
@@ -40,6 +41,10 @@ export async function executeCommand<Command, State, Event extends DomainEvent>(
   const history = await store.readStream(streamId);
   const earlier = history.filter((stored) => stored.metadata.commandId === context.commandId);
   if (earlier.length > 0) {
+    const first = earlier[0]!.metadata.requestDigest;
+    if (first && context.requestDigest && first !== context.requestDigest) {
+      throw new DomainError('CONFLICT', 'This idempotency key was already used for a different request. Use a new key for a new request.');
+    }
     return { streamId, events: [], retried: true, position: earlier[earlier.length - 1]!.position };
   }
 
@@ -60,6 +65,7 @@ export async function executeCommand<Command, State, Event extends DomainEvent>(
       correlationId: context.correlationId,
       causationId: context.commandId,
       recordedAt: context.now,
+      ...(context.requestDigest ? { requestDigest: context.requestDigest } : {}),
     },
   }));
   const expectedRevision = history.length === 0 ? 'no_stream' : history[history.length - 1]!.revision;

@@ -25,6 +25,8 @@ export interface EventMetadata {
   readonly causationId: string;
   /** ISO-8601 instant at which the command that produced the event was accepted. */
   readonly recordedAt: string;
+  /** Digest of the request behind the command, when it came over the API: retries must match it. */
+  readonly requestDigest?: string;
 }
 
 export interface EventToAppend {

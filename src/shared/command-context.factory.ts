@@ -7,13 +7,15 @@ import type { Requester } from './graphql/requester.js';
 export class CommandContextFactory {
   constructor(private readonly clock: Clock) {}
 
-  create(requester: Requester, commandType: string, idempotencyKey: string): CommandContext {
+  /** `request` is the mutation's input: its idempotency key names the command, the rest is digested. */
+  create<Request extends { readonly idempotencyKey: string }>(requester: Requester, commandType: string, request: Request): CommandContext {
     return commandContext({
       actor: requester.actor,
       commandType,
-      idempotencyKey,
+      idempotencyKey: request.idempotencyKey,
       now: this.clock.now(),
       correlationId: requester.correlationId,
+      request: { ...request },
     });
   }
 }

@@ -1,5 +1,5 @@
 import { ActorRole } from '../event-store/event-store.port.js';
-import { deterministicId } from './ids.js';
+import { deterministicId, requestDigest } from './ids.js';
 
 export interface Actor {
   readonly id: string;
@@ -15,6 +15,11 @@ export interface CommandContext {
   readonly correlationId: string;
   /** ISO-8601 instant; the domain never reads the clock itself. */
   readonly now: string;
+  /**
+   * What the request asked, digested (without its idempotency key): a retry must ask the same.
+   * Absent for commands from the command line and the demo, whose keys are derived from content.
+   */
+  readonly requestDigest?: string;
 }
 
 export function commandContext(options: {
@@ -23,6 +28,8 @@ export function commandContext(options: {
   idempotencyKey: string;
   now: Date;
   correlationId?: string;
+  /** The request's fields; the idempotency key among them is left out of the digest. */
+  request?: Readonly<Record<string, unknown>>;
 }): CommandContext {
   const commandId = deterministicId('command', options.actor.id, options.commandType, options.idempotencyKey);
   return {
@@ -30,5 +37,6 @@ export function commandContext(options: {
     commandId,
     correlationId: options.correlationId ?? commandId,
     now: options.now.toISOString(),
+    ...(options.request ? { requestDigest: requestDigest({ ...options.request, idempotencyKey: undefined }) } : {}),
   };
 }

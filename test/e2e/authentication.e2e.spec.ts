@@ -160,6 +160,8 @@ describe('Authentication', () => {
         correlationId: 'rectify-2026-0401',
         causationId: expect.stringMatching(/\S/),
         recordedAt: app.clock.now().toISOString(),
+        // What was asked, so that a retry with the same key is known to ask the same.
+        requestDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
       });
     });
   });

@@ -78,6 +78,21 @@ describe('Evaluations and findings over GraphQL', () => {
     expect(retry.errors).toBeUndefined();
     expect(retry.data!.registerEvaluation.id).toBe(first.data!.registerEvaluation.id);
     expect(await app.logPosition()).toBe(position);
+    // The same request with its fields in another order is still the same request.
+    const reordered = Object.fromEntries(Object.entries(input).reverse());
+    expect((await app.graphql(REGISTER, { input: reordered })).data!.registerEvaluation.id).toBe(first.data!.registerEvaluation.id);
+  });
+
+  it('refuses an idempotency key used again for a different request with CONFLICT, appending nothing', async () => {
+    const input = evaluationInput({ idempotencyKey: 'reused-key', title: '2025年度评估（第一份）' });
+    expect((await app.graphql(REGISTER, { input })).errors).toBeUndefined();
+    const position = await app.logPosition();
+    const reused = await app.graphql(REGISTER, { input: { ...input, title: '2025年度评估（第二份）' } });
+    expect(reused.errors![0]).toMatchObject({
+      message: 'This idempotency key was already used for a different request. Use a new key for a new request.',
+      extensions: { code: 'CONFLICT' },
+    });
+    expect(await app.logPosition()).toBe(position);
   });
 
   it('records who acted in every event: actor, role, unit, command and correlation ids, time', async () => {

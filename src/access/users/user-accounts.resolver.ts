@@ -27,21 +27,21 @@ export class UserAccountsResolver {
 
   @Mutation(() => IssuedAccessType, { description: 'Create an account and its first access token (ADMIN).' })
   async registerUser(@Args('input') input: RegisterUserInput, @CurrentRequester() requester: Requester) {
-    const context = this.contexts.create(requester, 'RegisterUser', input.idempotencyKey);
+    const context = this.contexts.create(requester, 'RegisterUser', input);
     const validForDays = input.validForDays ?? DEFAULT_TOKEN_DAYS;
     return this.withUser(await this.commands.execute(new RegisterUserCommand({ ...input, validForDays }, context)));
   }
 
   @Mutation(() => IssuedAccessType, { description: 'Give a user a new access token (ADMIN).' })
   async issueAccessToken(@Args('input') input: IssueAccessTokenInput, @CurrentRequester() requester: Requester) {
-    const context = this.contexts.create(requester, 'IssueAccessToken', input.idempotencyKey);
+    const context = this.contexts.create(requester, 'IssueAccessToken', input);
     const validForDays = input.validForDays ?? DEFAULT_TOKEN_DAYS;
     return this.withUser(await this.commands.execute(new IssueAccessTokenCommand(input.userId, validForDays, context)));
   }
 
   @Mutation(() => UserType, { description: 'Deactivate an account: its tokens stop working at once (ADMIN).' })
   async deactivateUser(@Args('input') input: DeactivateUserInput, @CurrentRequester() requester: Requester) {
-    const context = this.contexts.create(requester, 'DeactivateUser', input.idempotencyKey);
+    const context = this.contexts.create(requester, 'DeactivateUser', input);
     const userId = await this.commands.execute(new DeactivateUserCommand(input.userId, input.reason, context));
     return this.queries.execute(new GetUserQuery(userId));
   }

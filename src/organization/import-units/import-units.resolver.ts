@@ -34,7 +34,7 @@ export class ImportUnitsResolver {
     @CurrentRequester() requester: Requester,
   ): Promise<UnitsImportResultType> {
     const content = decodeUpload(contentBase64);
-    const context = this.contexts.create(requester, 'ImportUnits', idempotencyKey);
+    const context = this.contexts.create(requester, 'ImportUnits', { idempotencyKey, fileName, contentBase64 });
     const outcome = await this.commands.execute(new ImportUnitsCommand({ name: fileName, content }, context));
     const views = (units: readonly { unitId: string }[]) => units.map((unit) => this.units.get(unit.unitId)).filter((unit) => unit !== undefined);
     return { created: views(outcome.created), alreadyRegistered: views(outcome.alreadyRegistered) };

@@ -19,7 +19,7 @@ export class RegisterUnitResolver {
 
   @Mutation(() => UnitType, { description: 'Add a unit to the directory. Its code must be unused.' })
   async registerUnit(@Args('input') { idempotencyKey, ...input }: RegisterUnitInput, @CurrentRequester() requester: Requester) {
-    const context = this.contexts.create(requester, 'RegisterUnit', idempotencyKey);
+    const context = this.contexts.create(requester, 'RegisterUnit', { idempotencyKey, ...input });
     const unitId = await this.commands.execute(new RegisterUnitCommand(input, context));
     return this.queries.execute(new GetUnitQuery(unitId));
   }

@@ -24,7 +24,7 @@ export class ApproveRectificationPlanResolver {
     @Args('input') { idempotencyKey, ...input }: ApproveRectificationPlanInput,
     @CurrentRequester() requester: Requester,
   ) {
-    const context = this.contexts.create(requester, 'ApproveRectificationPlan', idempotencyKey);
+    const context = this.contexts.create(requester, 'ApproveRectificationPlan', { idempotencyKey, ...input });
     const evaluationId = await this.commands.execute(new ApproveRectificationPlanCommand(input, context));
     return this.queries.execute(new GetRectificationPlanQuery(evaluationId));
   }

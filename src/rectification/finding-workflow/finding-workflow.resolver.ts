@@ -84,7 +84,7 @@ export class FindingWorkflowResolver {
     input: { idempotencyKey: string; findingId: string },
     toCommand: (issued: CommandContext) => FindingWorkflowCommand,
   ) {
-    const context = this.contexts.create(requester, commandType, input.idempotencyKey);
+    const context = this.contexts.create(requester, commandType, input);
     await this.commands.execute(new ActOnFindingCommand(input.findingId, toCommand(context), context));
     return this.queries.execute(new GetFindingQuery(input.findingId));
   }

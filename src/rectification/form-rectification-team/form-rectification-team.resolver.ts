@@ -22,7 +22,7 @@ export class FormRectificationTeamResolver {
     @Args('input') { idempotencyKey, ...input }: FormRectificationTeamInput,
     @CurrentRequester() requester: Requester,
   ) {
-    const context = this.contexts.create(requester, 'FormRectificationTeam', idempotencyKey);
+    const context = this.contexts.create(requester, 'FormRectificationTeam', { idempotencyKey, ...input });
     const evaluationId = await this.commands.execute(new FormRectificationTeamCommand(input, context));
     return this.queries.execute(new GetRectificationTeamQuery(evaluationId));
   }

@@ -36,7 +36,7 @@ export class ImportFindingsResolver {
     @CurrentRequester() requester: Requester,
   ): Promise<FindingsImportResultType> {
     const content = decodeUpload(contentBase64);
-    const context = this.contexts.create(requester, 'ImportFindings', idempotencyKey);
+    const context = this.contexts.create(requester, 'ImportFindings', { idempotencyKey, evaluationId, fileName, contentBase64 });
     const outcome = await this.commands.execute(new ImportFindingsCommand(evaluationId, { name: fileName, content }, context));
     const findings = await Promise.all(outcome.findings.map((finding) => this.queries.execute(new GetFindingQuery(finding.findingId))));
     const recordedCount = outcome.findings.filter((finding) => finding.recordedNow).length;

@@ -19,7 +19,7 @@ export class IssueCircularResolver {
 
   @Mutation(() => CircularType, { description: 'Issue a circular (通报) commending or criticising a unit.' })
   async issueCircular(@Args('input') { idempotencyKey, ...input }: IssueCircularInput, @CurrentRequester() requester: Requester) {
-    const context = this.contexts.create(requester, 'IssueCircular', idempotencyKey);
+    const context = this.contexts.create(requester, 'IssueCircular', { idempotencyKey, ...input });
     const circularId = await this.commands.execute(new IssueCircularCommand(input, context));
     return this.queries.execute(new GetCircularQuery(circularId));
   }

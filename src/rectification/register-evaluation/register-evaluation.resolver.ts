@@ -22,7 +22,7 @@ export class RegisterEvaluationResolver {
     @Args('input') { idempotencyKey, ...input }: RegisterEvaluationInput,
     @CurrentRequester() requester: Requester,
   ) {
-    const context = this.contexts.create(requester, 'RegisterEvaluation', idempotencyKey);
+    const context = this.contexts.create(requester, 'RegisterEvaluation', { idempotencyKey, ...input });
     const evaluationId = await this.commands.execute(new RegisterEvaluationCommand(input, context));
     return this.queries.execute(new GetEvaluationQuery(evaluationId));
   }

@@ -25,7 +25,7 @@ export class ImportWorkPlanResolver {
     @CurrentRequester() requester: Requester,
   ): Promise<WorkPlanImportResultType> {
     const content = decodeUpload(contentBase64);
-    const context = this.contexts.create(requester, 'ImportWorkPlan', idempotencyKey);
+    const context = this.contexts.create(requester, 'ImportWorkPlan', { idempotencyKey, fileName, contentBase64, title, year });
     const outcome = await this.commands.execute(new ImportWorkPlanCommand({ name: fileName, content }, { title, year }, context));
     return workPlanImportResult(outcome);
   }

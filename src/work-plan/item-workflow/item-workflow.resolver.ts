@@ -76,7 +76,7 @@ export class WorkPlanItemWorkflowResolver {
     input: { idempotencyKey: string; itemId: string },
     toCommand: (issued: CommandContext) => Exclude<WorkPlanItemCommand, DefineWorkPlanItem>,
   ) {
-    const context = this.contexts.create(requester, commandType, input.idempotencyKey);
+    const context = this.contexts.create(requester, commandType, input);
     await this.commands.execute(new ActOnWorkPlanItemCommand(input.itemId, toCommand(context), context));
     return this.queries.execute(new GetWorkPlanItemQuery(input.itemId));
   }

@@ -138,7 +138,10 @@ describe('A rectification from evaluation to close-out', () => {
     });
     expect(await refusal('reportRectification', report(units.FGW, '冒名上报'), asUnit(units.ZJJ))).toMatchObject({ code: 'FORBIDDEN' });
     expect(await refusal('reportRectification', { ...report(units.FGW, '无证据'), evidence: [] }, asUnit(units.FGW))).toMatchObject({ code: 'BAD_USER_INPUT' });
-    expect(await refusal('reportRectification', { ...report(units.FGW, '坏链接'), evidence: [{ title: 'x', link: 'javascript:alert(1)' }] }, asUnit(units.FGW))).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await refusal('reportRectification', { ...report(units.FGW, '坏链接'), evidence: [{ title: 'x', link: 'javascript:alert(1)' }] }, asUnit(units.FGW))).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'Invalid input: evidence.0.link must be an http(s) URL.',
+    });
 
     const input = report(units.FGW, '已更新公开目录');
     const reported = await app.graphql(`mutation($input: ReportRectificationInput!) { reportRectification(input: $input) { id } }`, { input: { idempotencyKey: 'fgw-report-1', ...input } }, asUnit(units.FGW));

@@ -239,7 +239,7 @@ describe('Importing plans, units and findings', () => {
 
       const huge = await send('plan.csv', 'A'.repeat(Math.ceil(((5 * 1024 * 1024 + 3) * 4) / 3)));
       expect(errorCode(huge)).toBe('BAD_USER_INPUT');
-      expect(huge.errors?.[0]?.message).toMatch(/at most 5 MB/);
+      expect(huge.errors?.[0]?.message).toMatch(/at most 5,242,880 bytes \(5 MB\)/);
       expect(await app.logPosition()).toBe(before);
     });
 

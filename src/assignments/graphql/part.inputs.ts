@@ -96,7 +96,7 @@ export class EvidenceInput {
 
   @Field(() => String, { nullable: true, description: 'An http(s) link to the published proof' })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'evidence link must be an http(s) URL' })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: '$property must be an http(s) URL' })
   @OptionalText(2000)
   link?: string;
 

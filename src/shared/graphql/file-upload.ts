@@ -31,7 +31,7 @@ export function decodeUpload(contentBase64: string): Uint8Array {
   const size = Math.floor((text.length * 3) / 4) - padding;
   if (size > MAX_IMPORT_FILE_BYTES) {
     throw badInput(
-      `The file is ${(size / 1024 / 1024).toFixed(1)} MB; an import takes at most ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB. Split it into several files.`,
+      `The file is ${size.toLocaleString('en')} bytes; an import takes at most ${MAX_IMPORT_FILE_BYTES.toLocaleString('en')} bytes (${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB). Split it into several files.`,
     );
   }
   if (text.length % 4 === 1 || !BASE64.test(text)) throw badInput('contentBase64 is not base64: send the file’s bytes base64-encoded.');

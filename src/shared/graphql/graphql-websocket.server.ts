@@ -21,7 +21,6 @@ export interface GraphqlWebSocketOptions extends WebSocketRules {
  */
 @Injectable()
 export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private sockets: WebSocketServer | null = null;
   private server: ReturnType<typeof useServer> | null = null;
 
   constructor(
@@ -32,13 +31,11 @@ export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnApplica
 
   onApplicationBootstrap(): void {
     const httpServer = this.http.httpAdapter.getHttpServer() as Server;
-    this.sockets = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: this.options.maxMessageBytes });
-    this.server = useServer(
-      { schema: this.schema.schema, context: (context) => graphqlContext(context), ...graphqlWsOptions(this.options) },
-      this.sockets,
-    );
+    const sockets = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: this.options.maxMessageBytes });
+    this.server = useServer({ schema: this.schema.schema, context: (context) => graphqlContext(context), ...graphqlWsOptions(this.options) }, sockets);
   }
 
+  /** Closes every connection and the socket server. */
   async onApplicationShutdown(): Promise<void> {
     await this.server?.dispose();
     this.server = null;

@@ -1,6 +1,11 @@
 import { DomainEvent } from './decider.js';
 
-type Upcaster = (data: Record<string, unknown>) => Record<string, unknown>;
+/** What an upcaster may know of the stored event besides its data: when it was recorded. */
+export interface StoredFacts {
+  readonly recordedAt: string | undefined;
+}
+
+type Upcaster = (data: Record<string, unknown>, stored: StoredFacts) => Record<string, unknown>;
 
 export interface EventSchema {
   /** The version `decide` writes today. */
@@ -33,14 +38,19 @@ export class EventSchemaRegistry {
     return schema.version;
   }
 
-  upcast<Event extends DomainEvent>(stored: { type: string; schemaVersion: number; data: Record<string, unknown> }): Event {
+  upcast<Event extends DomainEvent>(stored: {
+    type: string;
+    schemaVersion: number;
+    data: Record<string, unknown>;
+    metadata?: { readonly recordedAt?: string };
+  }): Event {
     const schema = this.schemas.get(stored.type);
     let data = stored.data;
     if (schema) {
       for (let version = stored.schemaVersion; version < schema.version; version += 1) {
         const upcaster = schema.upcasters?.[version];
         if (!upcaster) throw new Error(`No upcaster for ${stored.type} from version ${version}`);
-        data = upcaster(data);
+        data = upcaster(data, { recordedAt: stored.metadata?.recordedAt });
       }
     }
     return { type: stored.type, data } as unknown as Event;

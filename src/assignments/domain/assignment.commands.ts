@@ -44,6 +44,8 @@ export interface UrgeUnit {
 export interface ReportRectification {
   readonly type: 'ReportRectification';
   readonly actor: Actor;
+  /** The office day: the report's date. */
+  readonly today: string;
   readonly unitId: string;
   readonly summary: string;
   readonly evidence: readonly Evidence[];

@@ -40,6 +40,7 @@ const given = (events: readonly AssignmentEvent[], context: AssignmentParentCont
 const FINANCE = 'unit-finance';
 const ENVIRONMENT = 'unit-environment';
 const DUE = '2025-06-30';
+const REPORTED_ON = '2025-06-28';
 const TODAY = '2025-07-10';
 
 const evidence: Evidence[] = [
@@ -55,7 +56,7 @@ const responsibleAssigned: AssignmentEvent = {
 };
 const reported = (unitId = FINANCE): AssignmentEvent => ({
   type: 'RectificationReported',
-  data: { unitId, summary: 'Budget tables are now on the portal.', evidence },
+  data: { unitId, summary: 'Budget tables are now on the portal.', evidence, reportedOn: REPORTED_ON },
 });
 const inspected = (outcome: 'PASSED' | 'FAILED', inspectionId = 'inspection-1', unitId = FINANCE): InspectionLogged => ({
   type: 'InspectionLogged',
@@ -87,6 +88,7 @@ const assign = (overrides: Partial<AssignUnit> = {}): AssignUnit => ({
 const report = (overrides: Partial<ReportRectification> = {}): ReportRectification => ({
   type: 'ReportRectification',
   actor: clerkOf(FINANCE),
+  today: REPORTED_ON,
   unitId: FINANCE,
   summary: 'Budget tables are now on the portal.',
   evidence,
@@ -222,7 +224,7 @@ describe('ASSIGNED', () => {
         .then([
           {
             type: 'RectificationReported',
-            data: { unitId: FINANCE, summary: 'Budget tables are now on the portal.', evidence: documentOnly },
+            data: { unitId: FINANCE, summary: 'Budget tables are now on the portal.', evidence: documentOnly, reportedOn: REPORTED_ON },
           },
         ]);
     });
@@ -464,6 +466,15 @@ describe('REPORTED', () => {
 
     it.each(['2025-07-11', '2025-02-30', 'yesterday'])('refuses inspection date %p', (inspectedOn) => {
       given(awaitingInspection).when(inspect({ inspectedOn })).thenRefused('BAD_USER_INPUT');
+    });
+
+    it('refuses an inspection dated before the report it checks, and takes one on the day of the report', () => {
+      given(awaitingInspection)
+        .when(inspect({ inspectedOn: '2025-06-27' }))
+        .thenRefused('BAD_USER_INPUT', /2025-06-27 is before the report of 2025-06-28/);
+      given(awaitingInspection)
+        .when(inspect({ inspectedOn: REPORTED_ON }))
+        .then([{ ...inspected('PASSED'), data: { ...inspected('PASSED').data, inspectedOn: REPORTED_ON } }]);
     });
 
     it.each([admin, system, clerkOf(FINANCE)])('$role may not log inspections', (actor) => {

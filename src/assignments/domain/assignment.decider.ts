@@ -29,6 +29,7 @@ export interface ExtensionRequest {
 export interface RectificationReport {
   readonly summary: string;
   readonly evidence: readonly Evidence[];
+  readonly reportedOn: string;
 }
 
 export interface InspectionRecord {
@@ -127,12 +128,12 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
     case 'UnitUrged':
       return updatePart(state, event.data.unitId, (part) => ({ ...part, urgeCount: part.urgeCount + 1 }));
     case 'RectificationReported': {
-      const { summary, evidence } = event.data;
+      const { summary, evidence, reportedOn } = event.data;
       return updatePart(state, event.data.unitId, (part) => ({
         ...part,
         status: 'REPORTED',
         reportCount: part.reportCount + 1,
-        lastReport: { summary, evidence },
+        lastReport: { summary, evidence, reportedOn },
       }));
     }
     case 'ReportSentBack':
@@ -294,7 +295,7 @@ function reportRectification(
       throw badInput(`Evidence ${index + 1} needs a link or a document reference.`);
     }
   });
-  return [{ type: 'RectificationReported', data: { unitId, summary, evidence } }];
+  return [{ type: 'RectificationReported', data: { unitId, summary, evidence, reportedOn: command.today } }];
 }
 
 function sendBackReport(command: SendBackReport, state: AssignmentsState): AssignmentEvent[] {
@@ -318,6 +319,10 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
   }
   requireCalendarDate(inspectedOn, 'The inspection date');
   if (isAfter(inspectedOn, command.today)) throw badInput(`The inspection date ${inspectedOn} is in the future.`);
+  const reportedOn = part.lastReport?.reportedOn;
+  if (reportedOn && isAfter(reportedOn, inspectedOn)) {
+    throw badInput(`The inspection date ${inspectedOn} is before the report of ${reportedOn} it checks.`);
+  }
   if (outcome === 'FAILED') requireText(notes, 'Notes on what failed');
   return [{ type: 'InspectionLogged', data: { unitId, inspectionId, outcome, notes, inspectedOn, place } }];
 }

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../shared/decider.js';
+import { officeDate } from '../../shared/calendar-date.js';
 import type { EventSchemas } from '../../shared/event-schemas.js';
 
 /** 牵头单位 (coordinates the whole parent) or 责任单位 (owns one part of it). */
@@ -39,7 +40,13 @@ export type UnitUrged = DomainEvent<'UnitUrged', { readonly unitId: string; read
 
 export type RectificationReported = DomainEvent<
   'RectificationReported',
-  { readonly unitId: string; readonly summary: string; readonly evidence: readonly Evidence[] }
+  {
+    readonly unitId: string;
+    readonly summary: string;
+    readonly evidence: readonly Evidence[];
+    /** The office day of the report (v2): an inspection cannot check work before it was reported. */
+    readonly reportedOn: string;
+  }
 >;
 
 /** 退办: the supervisor returns a report as inadequate before anyone inspects it. */
@@ -72,13 +79,20 @@ export type AssignmentEvent =
   | InspectionLogged
   | PartsReopened;
 
+/** For a v1 report stored without its time (none are): no inspection date is then too early. */
+const EARLIEST_REPORT_DAY = '1900-01-01';
+
 export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
   UnitAssigned: { version: 1 },
   ExtensionRequested: { version: 1 },
   ExtensionGranted: { version: 1 },
   ExtensionRefused: { version: 1 },
   UnitUrged: { version: 1 },
-  RectificationReported: { version: 1 },
+  RectificationReported: {
+    version: 2,
+    // v1 did not say the day: it is the office day on which the event was recorded.
+    upcasters: { 1: (data, { recordedAt }) => ({ ...data, reportedOn: recordedAt ? officeDate(recordedAt) : EARLIEST_REPORT_DAY }) },
+  },
   ReportSentBack: { version: 1 },
   InspectionLogged: { version: 1 },
   PartsReopened: { version: 1 },

@@ -41,9 +41,10 @@ export const partCommands = {
     reason: input.reason,
   }),
   urge: (input: UrgePayload, { actor }: Issued): PartCommand => ({ type: 'UrgeUnit', actor, unitId: input.unitId, message: input.message }),
-  report: (input: ReportPayload, { actor }: Issued): PartCommand => ({
+  report: (input: ReportPayload, { actor, now }: Issued): PartCommand => ({
     type: 'ReportRectification',
     actor,
+    today: officeDate(now),
     unitId: input.unitId,
     summary: input.summary,
     evidence: input.evidence.map((item) => ({ title: item.title, link: item.link || null, documentRef: item.documentRef || null })),

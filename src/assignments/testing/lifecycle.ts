@@ -9,6 +9,8 @@ export interface LifecycleStory {
   /** The office day commands are decided on. */
   readonly today: string;
   readonly inspectedOn: string;
+  /** The day units report on (on or before `inspectedOn`). */
+  readonly reportedOn: string;
   /** What a unit reports, with this evidence. */
   readonly summary: (unitId: string) => string;
   readonly evidence: readonly Evidence[];
@@ -32,7 +34,7 @@ export function lifecycleOf(story: LifecycleStory) {
     }),
     reported: (unitId: string): AssignmentEvent => ({
       type: 'RectificationReported',
-      data: { unitId, summary: story.summary(unitId), evidence },
+      data: { unitId, summary: story.summary(unitId), evidence, reportedOn: story.reportedOn },
     }),
     inspected: (unitId: string, outcome: 'PASSED' | 'FAILED', inspectionId: string): AssignmentEvent => ({
       type: 'InspectionLogged',
@@ -46,6 +48,7 @@ export function lifecycleOf(story: LifecycleStory) {
     report: (unitId: string): ReportRectification => ({
       type: 'ReportRectification',
       actor: clerkOf(unitId),
+      today: story.reportedOn,
       unitId,
       summary: story.summary(unitId),
       evidence,

@@ -49,6 +49,7 @@ const { assigned, reported, inspected, sentBack, report, inspect, requestExtensi
   dueDate: DUE,
   today: TODAY,
   inspectedOn: INSPECTED_ON,
+  reportedOn: '2025-06-28',
   summary: (unitId) => `Unit ${unitId} updated its pages.`,
   evidence,
   failureNotes: 'The 2024 budget is still missing.',

@@ -52,6 +52,7 @@ const { assigned, reported, inspected, report, inspect, requestExtension, decide
   dueDate: DUE,
   today: TODAY,
   inspectedOn: INSPECTED_ON,
+  reportedOn: '2026-06-28',
   summary: (unitId) => `Unit ${unitId} published its drafts.`,
   evidence,
   failureNotes: 'Comment period was only 7 days.',

@@ -1,9 +1,10 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { graphqlEnum } from '../../shared/graphql/enum.js';
-import { EntityId, IdempotencyKey, RequiredText } from '../../shared/graphql/validation.js';
+import { EntityId, RequiredText } from '../../shared/graphql/validation.js';
 import { UserRoles, type UserRole } from '../domain/user.events.js';
 import { DEFAULT_TOKEN_DAYS } from '../domain/access-token.js';
+import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 
 export const UserRoleEnum = graphqlEnum(UserRoles, 'UserRole');
 
@@ -29,7 +30,7 @@ export class IssuedAccessType {
 }
 
 @InputType({ isAbstract: true })
-abstract class TokenLifetimeInput {
+abstract class TokenLifetimeInput extends IdempotentInput {
   @Field(() => Int, { nullable: true, description: `Days the token stays valid (default ${DEFAULT_TOKEN_DAYS})` })
   @IsOptional()
   @IsInt()
@@ -40,7 +41,6 @@ abstract class TokenLifetimeInput {
 
 @InputType()
 export class RegisterUserInput extends TokenLifetimeInput {
-  @Field(() => String) @IdempotencyKey() idempotencyKey: string;
   @Field(() => String) @RequiredText(100) name: string;
   @Field(() => UserRoleEnum) @IsIn(UserRoles) role: UserRole;
   @Field(() => ID, { nullable: true, description: 'Required for UNIT users' })
@@ -51,13 +51,11 @@ export class RegisterUserInput extends TokenLifetimeInput {
 
 @InputType()
 export class IssueAccessTokenInput extends TokenLifetimeInput {
-  @Field(() => String) @IdempotencyKey() idempotencyKey: string;
   @Field(() => ID) @EntityId() userId: string;
 }
 
 @InputType()
-export class DeactivateUserInput {
-  @Field(() => String) @IdempotencyKey() idempotencyKey: string;
+export class DeactivateUserInput extends IdempotentInput {
   @Field(() => ID) @EntityId() userId: string;
   @Field(() => String) @RequiredText(500) reason: string;
 }

@@ -1,7 +1,8 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsUrl, ValidateNested } from 'class-validator';
-import { CalendarDate, EntityId, IdempotencyKey, OptionalText, RequiredText } from '../../shared/graphql/validation.js';
+import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
+import { CalendarDate, EntityId, OptionalText, RequiredText } from '../../shared/graphql/validation.js';
 import type { AssignmentRole, InspectionOutcome } from '../domain/assignment.events.js';
 import { AssignmentRoleEnum, InspectionOutcomeEnum } from './assignment.types.js';
 
@@ -11,14 +12,7 @@ import { AssignmentRoleEnum, InspectionOutcomeEnum } from './assignment.types.js
  */
 
 @InputType({ isAbstract: true })
-export class IdempotentPayload {
-  @Field(() => String, { description: 'Chosen by the client; a retry with the same key changes nothing' })
-  @IdempotencyKey()
-  idempotencyKey: string;
-}
-
-@InputType({ isAbstract: true })
-export class PartPayload extends IdempotentPayload {
+export class PartPayload extends IdempotentInput {
   @Field(() => ID, { description: 'The unit whose part this is' })
   @EntityId()
   unitId: string;
@@ -40,7 +34,7 @@ export class UnitAssignmentInput {
 }
 
 @InputType({ isAbstract: true })
-export class AssignPayload extends IdempotentPayload {
+export class AssignPayload extends IdempotentInput {
   @Field(() => [UnitAssignmentInput], { description: 'One LEAD (牵头单位) the first time, any RESPONSIBLE units (责任单位)' })
   @IsArray()
   @ArrayMinSize(1)
@@ -147,7 +141,7 @@ export class InspectionPayload extends PartPayload {
 }
 
 @InputType({ isAbstract: true })
-export class ReopenPayload extends IdempotentPayload {
+export class ReopenPayload extends IdempotentInput {
   @Field(() => String)
   @RequiredText(2000)
   reason: string;

@@ -1,12 +1,9 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { CalendarDate, EntityId, IdempotencyKey, RequiredText } from '../../shared/graphql/validation.js';
+import { CalendarDate, EntityId, RequiredText } from '../../shared/graphql/validation.js';
+import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 
 @InputType()
-export class ApproveRectificationPlanInput {
-  @Field(() => String)
-  @IdempotencyKey()
-  idempotencyKey: string;
-
+export class ApproveRectificationPlanInput extends IdempotentInput {
   @Field(() => ID)
   @EntityId()
   evaluationId: string;

@@ -1,7 +1,8 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, ValidateNested } from 'class-validator';
-import { EntityId, IdempotencyKey, OptionalText, RequiredText } from '../../shared/graphql/validation.js';
+import { EntityId, OptionalText, RequiredText } from '../../shared/graphql/validation.js';
+import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 
 @InputType()
 export class TeamLeaderInput {
@@ -31,11 +32,7 @@ export class TeamMemberInput {
 }
 
 @InputType()
-export class FormRectificationTeamInput {
-  @Field(() => String)
-  @IdempotencyKey()
-  idempotencyKey: string;
-
+export class FormRectificationTeamInput extends IdempotentInput {
   @Field(() => ID)
   @EntityId()
   evaluationId: string;

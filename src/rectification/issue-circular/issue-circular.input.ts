@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, ValidateNested } from 'class-validator';
-import { CalendarDate, EntityId, IdempotencyKey, RequiredText } from '../../shared/graphql/validation.js';
+import { CalendarDate, EntityId, RequiredText } from '../../shared/graphql/validation.js';
 import {
   CircularKinds,
   CircularReferenceKinds,
@@ -9,6 +9,7 @@ import {
   type CircularReferenceKind,
 } from '../domain/circular.events.js';
 import { CircularKindEnum, CircularReferenceKindEnum } from '../circulars/circular.type.js';
+import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 
 @InputType()
 export class CircularReferenceInput {
@@ -22,11 +23,7 @@ export class CircularReferenceInput {
 }
 
 @InputType()
-export class IssueCircularInput {
-  @Field(() => String)
-  @IdempotencyKey()
-  idempotencyKey: string;
-
+export class IssueCircularInput extends IdempotentInput {
   @Field(() => ID, { description: 'The unit commended or criticised' })
   @EntityId()
   unitId: string;

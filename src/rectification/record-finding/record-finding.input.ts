@@ -1,15 +1,12 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { EntityId, IdempotencyKey, RequiredText } from '../../shared/graphql/validation.js';
+import { EntityId, RequiredText } from '../../shared/graphql/validation.js';
 import { Severities, type Severity } from '../domain/finding.events.js';
 import { SeverityEnum } from '../evaluations/evaluation.types.js';
+import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 
 @InputType()
-export class RecordFindingInput {
-  @Field(() => String)
-  @IdempotencyKey()
-  idempotencyKey: string;
-
+export class RecordFindingInput extends IdempotentInput {
   @Field(() => ID)
   @EntityId()
   evaluationId: string;

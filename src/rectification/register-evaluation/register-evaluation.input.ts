@@ -1,12 +1,9 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { CalendarDate, IdempotencyKey, RequiredText } from '../../shared/graphql/validation.js';
+import { CalendarDate, RequiredText } from '../../shared/graphql/validation.js';
+import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 
 @InputType()
-export class RegisterEvaluationInput {
-  @Field(() => String, { description: 'Any unique string chosen by the client; a retry with the same key does nothing new' })
-  @IdempotencyKey()
-  idempotencyKey: string;
-
+export class RegisterEvaluationInput extends IdempotentInput {
   @Field(() => String, { description: 'e.g. 2025年度政务公开第三方评估报告' })
   @RequiredText(200)
   title: string;

@@ -1,18 +1,15 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsString } from 'class-validator';
 import { badInput } from '../domain-error.js';
-import { IdempotencyKey, RequiredText } from './validation.js';
+import { RequiredText } from './validation.js';
+import { IdempotentInput } from './idempotent-input.js';
 
 /** The largest file an import mutation takes, decoded. (REQUEST_MAX_BYTES caps the whole request first.) */
 export const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;
 
 /** A file sent inside a mutation, base64-encoded: what every import input has. */
 @InputType({ isAbstract: true })
-export abstract class FileUploadInput {
-  @Field(() => String)
-  @IdempotencyKey()
-  idempotencyKey: string;
-
+export abstract class FileUploadInput extends IdempotentInput {
   @Field(() => String, { description: 'The file’s name; its extension says the format: .xlsx, .csv, .yaml/.yml or .json' })
   @RequiredText(255)
   fileName: string;

@@ -27,12 +27,44 @@ export class AuthenticationService {
 
   /** null when no credentials were sent; a bad credential is refused, never ignored. */
   authenticate(authorization: string | undefined): Actor | null {
+    const digest = this.digestOf(authorization);
+    return digest === null ? null : this.actorFor(digest);
+  }
+
+  /**
+   * For a caller who stays connected (a subscriber): whether its credentials still sign someone
+   * in, asked again at will. The token is parsed and hashed once; each check only looks it up.
+   */
+  stillSignedIn(authorization: string | undefined): () => boolean {
+    let digest: string | null;
+    try {
+      digest = this.digestOf(authorization);
+    } catch {
+      return () => false;
+    }
+    return () => {
+      if (digest === null) return false;
+      try {
+        this.actorFor(digest);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+  }
+
+  /** The SHA-256 of the bearer token; null when none was sent. */
+  private digestOf(authorization: string | undefined): string | null {
     if (authorization === undefined || authorization.trim() === '') return null;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match || !looksLikeAccessToken(match[1]!)) {
       throw refuse('Send your access token as "Authorization: Bearer <token>".');
     }
-    const token = this.users.tokenBySha256(tokenSha256(match[1]!));
+    return tokenSha256(match[1]!);
+  }
+
+  private actorFor(digest: string): Actor {
+    const token = this.users.tokenBySha256(digest);
     if (!token) throw refuse('This access token is not valid. Ask an administrator for a new one.');
     if (token.expiresAt <= this.clock.now().toISOString()) {
       throw refuse(`This access token expired on ${token.expiresAt}. Ask an administrator for a new one.`, token.userId);
@@ -40,14 +72,5 @@ export class AuthenticationService {
     const user = this.users.user(token.userId);
     if (!user?.active) throw refuse('This account has been deactivated.', token.userId);
     return { id: user.id, role: user.role, unitId: user.unitId };
-  }
-
-  /** Whether these credentials still sign someone in (anonymous callers are never signed in). */
-  isSignedIn(authorization: string | undefined): boolean {
-    try {
-      return this.authenticate(authorization) !== null;
-    } catch {
-      return false;
-    }
   }
 }

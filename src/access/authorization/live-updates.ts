@@ -27,8 +27,9 @@ export class LiveUpdates {
 
   /** `updates` for as long as the subscriber's access lasts, then ACCESS_ENDED, then the end. */
   forSubscriber<T>(context: GraphqlContext, updates: Observable<T>): AsyncIterableIterator<LiveUpdate<T>> {
+    const signedIn = this.authentication.stillSignedIn(context.authorization);
     const ended = merge(this.engine.events$, interval(EXPIRY_CHECK_MS)).pipe(
-      filter(() => !this.authentication.isSignedIn(context.authorization)),
+      filter(() => !signedIn()),
       take(1),
       map((): typeof ACCESS_ENDED => ACCESS_ENDED),
       share(),

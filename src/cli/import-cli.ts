@@ -9,9 +9,9 @@ import { openEventStore } from '../event-store/open-event-store.js';
 import { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { commandContext, type CommandContext } from '../shared/command-context.js';
 import { DomainError } from '../shared/domain-error.js';
-import { importFormatOf, sha256Of } from '../work-plan/import/import-problems.js';
-import { problemLines, problemsOf } from '../work-plan/import/import-refusal.js';
-import type { ImportDependencies, ImportFile } from '../work-plan/import/import-run.js';
+import { importFormatOf, sha256Of } from '../spreadsheet/import-problems.js';
+import { problemLines, problemsOf } from '../spreadsheet/import-refusal.js';
+import type { ImportDependencies, ImportFile } from '../imports/import-run.js';
 
 /*
  * What the import tools (plan:import, units:import, findings:import) share: read the file, open

@@ -4,7 +4,7 @@ import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { EventSchemaRegistry } from '../../shared/event-schemas.js';
-import type { ImportFile } from '../../work-plan/import/import-run.js';
+import type { ImportFile } from '../../imports/import-run.js';
 import { UnitsReadModel } from '../units/units.read-model.js';
 import { importUnitsFile, type UnitsImportOutcome } from './import-units.js';
 

@@ -1,10 +1,11 @@
 import { batchCommand, contextInBatch } from '../../event-sourcing/command-batch.js';
 import type { Position } from '../../event-store/event-store.port.js';
 import type { CommandContext } from '../../shared/command-context.js';
-import { sha256Of, unitLookupFrom } from '../../work-plan/import/import-problems.js';
-import { importRefused } from '../../work-plan/import/import-refusal.js';
-import { fileFormatOf, runImportBatch, type ImportDependencies, type ImportFile } from '../../work-plan/import/import-run.js';
-import { importUnits, type ImportedUnit } from '../../work-plan/import/units-import.js';
+import { sha256Of } from '../../spreadsheet/import-problems.js';
+import { unitLookupFrom } from '../units/unit-lookup.js';
+import { importRefused } from '../../spreadsheet/import-refusal.js';
+import { fileFormatOf, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
+import { importUnits, type ImportedUnit } from './units-file.js';
 import { unitDecider } from '../domain/unit.decider.js';
 import { unitStream } from '../domain/unit.events.js';
 

@@ -5,7 +5,7 @@ import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { EventSchemaRegistry } from '../../shared/event-schemas.js';
-import type { ImportFile } from '../../work-plan/import/import-run.js';
+import type { ImportFile } from '../../imports/import-run.js';
 import { importFindingsFile, type FindingsImportOutcome } from './import-findings.js';
 
 /** Records the findings of a file on an evaluation, all or nothing. */

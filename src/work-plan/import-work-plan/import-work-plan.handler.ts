@@ -5,7 +5,7 @@ import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { EventSchemaRegistry } from '../../shared/event-schemas.js';
-import type { ImportFile } from '../import/import-run.js';
+import type { ImportFile } from '../../imports/import-run.js';
 import { importWorkPlanFile, type WorkPlanImportOptions, type WorkPlanImportOutcome } from './import-work-plan.js';
 
 /** Imports a work-plan file, all or nothing; `context` is the import's, each command gets its own. */

@@ -15,8 +15,8 @@ import { commandContext, type Actor, type CommandContext } from '../../shared/co
 import { DomainError } from '../../shared/domain-error.js';
 import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
 import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream } from '../domain/work-plan.events.js';
-import { problemsOf } from '../import/import-refusal.js';
-import type { ImportDependencies } from '../import/import-run.js';
+import { problemsOf } from '../../spreadsheet/import-refusal.js';
+import type { ImportDependencies } from '../../imports/import-run.js';
 import { describeWorkPlanImport, importWorkPlanFile } from './import-work-plan.js';
 
 /* The import service outside the server, on a real SQLite file: what the CLI and the mutation share. */

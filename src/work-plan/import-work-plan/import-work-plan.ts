@@ -4,9 +4,10 @@ import type { CommandContext } from '../../shared/command-context.js';
 import { workPlanDecider } from '../domain/work-plan.decider.js';
 import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
 import { workPlanItemStream, workPlanStream } from '../domain/work-plan.events.js';
-import { sha256Of, unitLookupFrom } from '../import/import-problems.js';
-import { importRefused } from '../import/import-refusal.js';
-import { fileFormatOf, runImportBatch, type ImportDependencies, type ImportFile } from '../import/import-run.js';
+import { sha256Of } from '../../spreadsheet/import-problems.js';
+import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
+import { importRefused } from '../../spreadsheet/import-refusal.js';
+import { fileFormatOf, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
 import { importWorkPlan, workPlanCommands } from '../import/work-plan-import.js';
 
 /*

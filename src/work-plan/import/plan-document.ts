@@ -1,18 +1,10 @@
 import { isCalendarDate } from '../../shared/calendar-date.js';
-import { calendarDateOf, textOf, unitNamesOf, type Cell } from './cells.js';
-import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from './import-problems.js';
-import {
-  entryOf,
-  isNamed,
-  readSpreadsheet,
-  readTree,
-  recordOfMap,
-  type Columns,
-  type FileContent,
-  type SourceRecord,
-  type TreeEntry,
-  type TreeNode,
-} from './tables.js';
+import { calendarDateOf, textOf, namesInCell, type Cell } from '../../spreadsheet/cells.js';
+import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
+import { entryOf, readTree, recordOfMap, type TreeEntry, type TreeNode } from '../../spreadsheet/tree.js';
+import { isNamed, type Columns, type SourceRecord } from '../../spreadsheet/columns.js';
+import { readSpreadsheet } from '../../spreadsheet/sheet.js';
+import { type FileContent } from '../../spreadsheet/text-file.js';
 
 /*
  * A work plan (分解方案) as a file gives it, in one shape whatever the format: categories (大项) of
@@ -236,7 +228,7 @@ function draftFrom(
       title: textOf(cells.title ?? null),
       description: textOf(cells.description ?? null),
       leadUnit: textOf(cells.leadUnit ?? null),
-      responsibleUnits: unitNamesOf(cells.responsibleUnits ?? null),
+      responsibleUnits: namesInCell(cells.responsibleUnits ?? null),
       dueDate: calendarDateOf(cells.dueDate ?? null),
     });
   }

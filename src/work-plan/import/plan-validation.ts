@@ -1,5 +1,6 @@
-import { dateProblemOf, unitNamesOf } from './cells.js';
-import { sortedProblems, type ImportProblem, type ImportResult, type ResolvedUnit, type UnitLookup } from './import-problems.js';
+import { dateProblemOf, namesInCell } from '../../spreadsheet/cells.js';
+import { sortedProblems, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
+import { type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import type { PlanDocument } from './plan-document.js';
 
 /*
@@ -77,7 +78,7 @@ export function validatePlanDocument(document: PlanDocument, lookupUnit: UnitLoo
         problems.push({ row, reason: `The description of item ${item.code} is longer than ${MAX_DESCRIPTION} characters.` });
       }
 
-      const leadNames = unitNamesOf(item.leadUnit);
+      const leadNames = namesInCell(item.leadUnit);
       let leadUnit: ResolvedUnit | null = null;
       if (leadNames.length === 0) {
         problems.push({ row, reason: `Missing lead unit (牵头单位) of item ${item.code}.` });

@@ -3,7 +3,8 @@ import { fold } from '../../shared/decider.js';
 import { workPlanDecider } from '../domain/work-plan.decider.js';
 import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
 import { workPlanIdFor, workPlanItemIdFor } from '../domain/work-plan.events.js';
-import { sha256Of, unitLookupFrom } from './import-problems.js';
+import { sha256Of } from '../../spreadsheet/import-problems.js';
+import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
 import { importWorkPlan, workPlanCommands } from './work-plan-import.js';
 
 /* A plan file checked as a whole against the units directory, then turned into commands. */

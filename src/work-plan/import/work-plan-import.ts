@@ -2,10 +2,11 @@ import type { Actor } from '../../shared/command-context.js';
 import type { ImportWorkPlan } from '../domain/work-plan.decider.js';
 import type { DefineWorkPlanItem } from '../domain/work-plan-item.decider.js';
 import { workPlanIdFor, workPlanItemIdFor, type WorkPlanSource } from '../domain/work-plan.events.js';
-import { sortedProblems, type UnitLookup } from './import-problems.js';
+import { sortedProblems } from '../../spreadsheet/import-problems.js';
+import { type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { readPlanDraft, type PlanReadOptions } from './plan-document.js';
 import { validatePlanDocument, type PlanValidation, type ValidatedPlan } from './plan-validation.js';
-import type { FileContent } from './tables.js';
+import type { FileContent } from '../../spreadsheet/text-file.js';
 
 export interface WorkPlanImportOptions extends PlanReadOptions {
   readonly lookupUnit: UnitLookup;

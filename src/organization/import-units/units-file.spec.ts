@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { unitIdForCode } from '../../organization/units/unit-id.js';
-import { unitLookupFrom } from './import-problems.js';
-import { importUnits, unitKindOf } from './units-import.js';
+import { unitIdForCode } from '../units/unit-id.js';
+import { unitLookupFrom } from '../units/unit-lookup.js';
+import { importUnits, unitKindOf } from './units-file.js';
 
 /* The units directory from a spreadsheet. */
 

@@ -1,4 +1,4 @@
-import { DomainError, type ErrorCode } from '../../shared/domain-error.js';
+import { DomainError, type ErrorCode } from '../shared/domain-error.js';
 import type { ImportFormat, ImportProblem } from './import-problems.js';
 
 /*

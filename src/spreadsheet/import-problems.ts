@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 
 /*
- * What every importer shares: file formats, the problems it reports, and how unit names are
- * resolved. Importers are all-or-nothing: either every row is fine, or the caller gets every
- * problem at once and nothing to write.
+ * What every importer shares: file formats and the problems it reports. Importers are
+ * all-or-nothing: either every row is fine, or the caller gets every problem at once and nothing
+ * to write.
  */
 
 export const ImportFormats = ['xlsx', 'csv', 'yaml', 'json'] as const;
@@ -32,35 +32,6 @@ export function importFormatOf(fileName: string): ImportFormat | undefined {
 
 /** Hex sha256 of a file's bytes: what WorkPlanImported records to recognise the same file again. */
 export const sha256Of = (content: Uint8Array | string): string => createHash('sha256').update(content).digest('hex');
-
-/**
- * A unit's id from what a spreadsheet names it by: the exact official name (青川市财政局) or the
- * unit code (CZJ). Supplied by the caller, usually from the units directory.
- */
-export type UnitLookup = (nameOrCode: string) => string | undefined;
-
-export interface DirectoryUnit {
-  readonly id: string;
-  readonly code: string;
-  readonly name: string;
-}
-
-/** A lookup over a list of units: exact name, or code in any letter case. */
-export function unitLookupFrom(units: Iterable<DirectoryUnit>): UnitLookup {
-  const byName = new Map<string, string>();
-  const byCode = new Map<string, string>();
-  for (const unit of units) {
-    byName.set(unit.name, unit.id);
-    byCode.set(unit.code.toUpperCase(), unit.id);
-  }
-  return (nameOrCode) => byName.get(nameOrCode) ?? byCode.get(nameOrCode.toUpperCase());
-}
-
-/** A unit as the file named it and the id it resolved to. */
-export interface ResolvedUnit {
-  readonly name: string;
-  readonly unitId: string;
-}
 
 /** File-level problems first, then by row; the order found is kept within a row. */
 export function sortedProblems(problems: readonly ImportProblem[]): ImportProblem[] {

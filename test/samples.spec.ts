@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { unitIdForCode } from '../../organization/units/unit-id.js';
-import { importFindings } from './findings-import.js';
-import { unitLookupFrom } from './import-problems.js';
-import { readPlanDocument, type PlanDocument, type PlanReadOptions } from './plan-document.js';
-import { importUnits } from './units-import.js';
-import { importWorkPlan } from './work-plan-import.js';
+import { unitIdForCode } from '../src/organization/units/unit-id.js';
+import { importFindings } from '../src/rectification/import-findings/findings-file.js';
+import { unitLookupFrom } from '../src/organization/units/unit-lookup.js';
+import { readPlanDocument, type PlanDocument, type PlanReadOptions } from '../src/work-plan/import/plan-document.js';
+import { importUnits } from '../src/organization/import-units/units-file.js';
+import { importWorkPlan } from '../src/work-plan/import/work-plan-import.js';
 
 /*
  * The shipped samples (samples/): the 2026 plan of 青川市 as YAML (the source of truth) and as
@@ -13,7 +13,7 @@ import { importWorkPlan } from './work-plan-import.js';
  * units directory. If this fails after editing the YAML, run `node scripts/generate-samples.mjs`.
  */
 
-const sample = (name: string) => readFile(fileURLToPath(new URL(`../../../samples/${name}`, import.meta.url)));
+const sample = (name: string) => readFile(fileURLToPath(new URL(`../samples/${name}`, import.meta.url)));
 
 /** The demo's units, and the only names a sample may use. */
 const DEMO_UNITS: Record<string, string> = {

@@ -1,4 +1,4 @@
-import { isCalendarDate } from '../../shared/calendar-date.js';
+import { isCalendarDate } from '../shared/calendar-date.js';
 
 /** One value as a file holds it, before it is read as text, a date or a list of units. */
 export type Cell = string | number | boolean | Date | null;
@@ -61,8 +61,8 @@ export function dateProblemOf(date: string, what: string): string | undefined {
   return `${what} "${date}" is not a date (write it as 2026-06-30, 2026/6/30 or 2026年6月30日)`;
 }
 
-/** Unit names in one cell, separated by 、 ， , ; ； or line breaks. */
-export function unitNamesOf(cell: Cell): string[] {
+/** Names (of units, say) in one cell, separated by 、 ， , ; ； or line breaks. */
+export function namesInCell(cell: Cell): string[] {
   return textOf(cell)
     .split(/[、，,;；\r\n]+/)
     .map((name) => name.trim())

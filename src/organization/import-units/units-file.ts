@@ -1,8 +1,10 @@
-import { UnitKinds, type UnitKind } from '../../organization/domain/unit.events.js';
-import { unitIdForCode } from '../../organization/units/unit-id.js';
-import { textOf } from './cells.js';
-import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult, type UnitLookup } from './import-problems.js';
-import { readRecords, type FileContent } from './tables.js';
+import { UnitKinds, type UnitKind } from '../domain/unit.events.js';
+import { unitIdForCode } from '../units/unit-id.js';
+import { textOf } from '../../spreadsheet/cells.js';
+import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
+import { type UnitLookup } from '../units/unit-lookup.js';
+import { readRecords } from '../../spreadsheet/records.js';
+import { type FileContent } from '../../spreadsheet/text-file.js';
 
 /*
  * The units directory (单位名录) from a spreadsheet: code, official name, kind, parent unit.

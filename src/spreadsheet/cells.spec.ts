@@ -1,5 +1,5 @@
-import { calendarDateOf, dateProblemOf, textOf, unitNamesOf } from './cells.js';
-import { importFormatOf, sortedProblems, unitLookupFrom } from './import-problems.js';
+import { calendarDateOf, dateProblemOf, textOf, namesInCell } from './cells.js';
+import { importFormatOf, sortedProblems } from './import-problems.js';
 
 describe('reading a due date', () => {
   it.each([
@@ -42,34 +42,16 @@ describe('reading a due date', () => {
 
 describe('reading unit lists', () => {
   it.each(['、', '，', ',', ';', '；', '\n', '\r\n'])('splits on %p', (separator) => {
-    expect(unitNamesOf(`青川市财政局${separator}西山县人民政府`)).toEqual(['青川市财政局', '西山县人民政府']);
+    expect(namesInCell(`青川市财政局${separator}西山县人民政府`)).toEqual(['青川市财政局', '西山县人民政府']);
   });
 
   it('trims names and drops empty ones', () => {
-    expect(unitNamesOf(' 青川市财政局 、、\u3000西山县人民政府、')).toEqual(['青川市财政局', '西山县人民政府']);
-    expect(unitNamesOf(null)).toEqual([]);
+    expect(namesInCell(' 青川市财政局 、、\u3000西山县人民政府、')).toEqual(['青川市财政局', '西山县人民政府']);
+    expect(namesInCell(null)).toEqual([]);
   });
 
   it('reads numbers as text', () => {
     expect(textOf(12)).toBe('12');
-  });
-});
-
-describe('unit lookup over a directory', () => {
-  const lookup = unitLookupFrom([
-    { id: 'unit-czj', code: 'CZJ', name: '青川市财政局' },
-    { id: 'unit-xishan', code: 'XISHAN', name: '西山县人民政府' },
-  ]);
-
-  it('finds a unit by its exact official name or by its code in any case', () => {
-    expect(lookup('青川市财政局')).toBe('unit-czj');
-    expect(lookup('CZJ')).toBe('unit-czj');
-    expect(lookup('xishan')).toBe('unit-xishan');
-  });
-
-  it('does not guess from a partial name', () => {
-    expect(lookup('市财政局')).toBeUndefined();
-    expect(lookup('财政局')).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { unitLookupFrom } from './import-problems.js';
-import { importFindings, severityOf } from './findings-import.js';
+import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
+import { importFindings, severityOf } from './findings-file.js';
 
 /* An evaluation's list of findings, read with the plan's machinery. */
 

@@ -1,14 +1,9 @@
-import { Severities, type Severity } from '../../rectification/domain/finding.events.js';
-import { textOf, unitNamesOf } from './cells.js';
-import {
-  sortedProblems,
-  type ImportFormat,
-  type ImportProblem,
-  type ImportResult,
-  type ResolvedUnit,
-  type UnitLookup,
-} from './import-problems.js';
-import { readRecords, type FileContent } from './tables.js';
+import { Severities, type Severity } from '../domain/finding.events.js';
+import { textOf, namesInCell } from '../../spreadsheet/cells.js';
+import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
+import { type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
+import { readRecords } from '../../spreadsheet/records.js';
+import { type FileContent } from '../../spreadsheet/text-file.js';
 
 /*
  * An evaluation's list of findings (评估发现的问题), one per row, checked as a whole like a plan.
@@ -96,7 +91,7 @@ export async function importFindings(
     }
 
     const concernedUnits: ResolvedUnit[] = [];
-    for (const name of unitNamesOf(cells.units ?? null)) {
+    for (const name of namesInCell(cells.units ?? null)) {
       const unitId = options.lookupUnit(name);
       if (unitId === undefined) {
         problems.push({ row, reason: `Unknown unit "${name}": not the official name or code of a unit in the directory.` });

@@ -1,10 +1,10 @@
-import { checkBatch, executeBatch, type BatchCommand, type BatchOutcome } from '../../event-sourcing/command-batch.js';
-import type { EventStore } from '../../event-store/event-store.port.js';
-import type { UnitsReadModel } from '../../organization/units/units.read-model.js';
-import { DomainError } from '../../shared/domain-error.js';
-import type { EventSchemaRegistry } from '../../shared/event-schemas.js';
-import { ImportFormats, importFormatOf, type ImportFormat } from './import-problems.js';
-import { importRefused } from './import-refusal.js';
+import { checkBatch, executeBatch, type BatchCommand, type BatchOutcome } from '../event-sourcing/command-batch.js';
+import type { EventStore } from '../event-store/event-store.port.js';
+import type { UnitsReadModel } from '../organization/units/units.read-model.js';
+import { DomainError } from '../shared/domain-error.js';
+import type { EventSchemaRegistry } from '../shared/event-schemas.js';
+import { ImportFormats, importFormatOf, type ImportFormat } from '../spreadsheet/import-problems.js';
+import { importRefused } from '../spreadsheet/import-refusal.js';
 
 /*
  * What the import services share, in the server and in the command-line tools alike: the file, the

@@ -1,0 +1,170 @@
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Node as YamlNode } from 'yaml';
+import type { Cell } from './cells.js';
+import { columnOf, normalizedName, type Columns, type SourceRecord } from './columns.js';
+import type { ImportProblem, ImportResult } from './import-problems.js';
+import { textOfFile, type FileContent } from './text-file.js';
+
+/*
+ * YAML and JSON files read as trees whose nodes know their line, and mappings read as records.
+ */
+
+/** A YAML or JSON value with the line it starts on. */
+export type TreeNode =
+  | { readonly kind: 'map'; readonly line: number; readonly entries: readonly TreeEntry[] }
+  | { readonly kind: 'seq'; readonly line: number; readonly items: readonly TreeNode[] }
+  | { readonly kind: 'scalar'; readonly line: number; readonly value: Cell };
+
+export interface TreeEntry {
+  readonly key: string;
+  readonly line: number;
+  readonly value: TreeNode;
+}
+
+/** YAML, and JSON read as the YAML it also is, so that both report problems by line. */
+export function readTree(content: FileContent, format: 'yaml' | 'json'): ImportResult<'tree', TreeNode> {
+  const text = textOfFile(content);
+  if (!text.ok) return text;
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (document.errors.length > 0) {
+    return {
+      ok: false,
+      problems: document.errors.map((error) => ({
+        row: lineCounter.linePos(error.pos[0]).line,
+        reason: /call stack/i.test(error.message)
+          ? tooDeep(format)
+          : `The ${format.toUpperCase()} file cannot be read: ${error.message.split('\n')[0]}`,
+      })),
+    };
+  }
+  // An alias repeats a node: a few hundred bytes of nested aliases expand past any memory
+  // ("billion laughs"). A plan has no use for them.
+  let alias: YamlNode | null = null;
+  visit(document, {
+    Alias(_key, node) {
+      alias = node;
+      return visit.BREAK;
+    },
+  });
+  if (alias) {
+    return { ok: false, problems: [{ row: lineCounter.linePos((alias as YamlNode).range?.[0] ?? 0).line, reason: `YAML aliases (*name) are not accepted in an import file: write the values out.` }] };
+  }
+  const lineOf = (offset: number | undefined): number => lineCounter.linePos(offset ?? 0).line;
+  try {
+    return { ok: true, tree: treeOf(document.contents, lineOf, 1, 0) };
+  } catch (error) {
+    if (!(error instanceof TooDeep)) throw error;
+    return { ok: false, problems: [{ row: error.line, reason: tooDeep(format) }] };
+  }
+}
+
+const tooDeep = (format: string) => `The ${format.toUpperCase()} file nests deeper than ${MAX_TREE_DEPTH} levels; a plan needs 5.`;
+
+/** Plans nest plan → categories → items → units: nothing legitimate goes near this. */
+const MAX_TREE_DEPTH = 32;
+
+class TooDeep extends Error {
+  constructor(readonly line: number) {
+    super('tree too deep');
+  }
+}
+
+function treeOf(resolved: unknown, lineOf: (offset: number | undefined) => number, line: number, depth: number): TreeNode {
+  if (depth > MAX_TREE_DEPTH) throw new TooDeep(line);
+  if (isMap(resolved)) {
+    const entries = resolved.items.map((pair): TreeEntry => {
+      const keyLine = isScalar(pair.key) || isMap(pair.key) || isSeq(pair.key) ? lineOf(pair.key.range?.[0]) : line;
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      return { key, line: keyLine, value: treeOf(pair.value, lineOf, keyLine, depth + 1) };
+    });
+    return { kind: 'map', line: lineOf(resolved.range?.[0]), entries };
+  }
+  if (isSeq(resolved)) {
+    return {
+      kind: 'seq',
+      line: lineOf(resolved.range?.[0]),
+      items: resolved.items.map((item) => treeOf(item, lineOf, lineOf(resolved.range?.[0]), depth + 1)),
+    };
+  }
+  if (isScalar(resolved)) {
+    const { value } = resolved;
+    const cell: Cell =
+      value === null || value === undefined
+        ? null
+        : typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date
+          ? value
+          : String(value);
+    return { kind: 'scalar', line: lineOf((resolved as YamlNode).range?.[0]), value: cell };
+  }
+  return { kind: 'scalar', line, value: null };
+}
+
+/** The entry whose key is one of `aliases`. */
+export function entryOf(node: TreeNode & { kind: 'map' }, aliases: readonly string[]): TreeEntry | undefined {
+  const wanted = aliases.map(normalizedName);
+  return node.entries.find((entry) => wanted.includes(normalizedName(entry.key)));
+}
+
+const kindInWords = (node: TreeNode): string => (node.kind === 'map' ? 'a mapping' : node.kind === 'seq' ? 'a list' : 'a value');
+
+/**
+ * One record from a mapping of field → value. A list of plain values (responsible units, say)
+ * becomes one cell with a value per line. Unknown keys are problems: in YAML and JSON a misspelt
+ * key would otherwise silently drop a field.
+ */
+export function recordOfMap<Key extends string>(
+  node: TreeNode,
+  columns: Columns<Key>,
+  what: string,
+  ignoredKeys: readonly string[] = [],
+): { record: SourceRecord<Key> | null; problems: ImportProblem[] } {
+  if (node.kind !== 'map') {
+    return { record: null, problems: [{ row: node.line, reason: `Each ${what} must be a mapping of fields, not ${kindInWords(node)}.` }] };
+  }
+  const problems: ImportProblem[] = [];
+  const cells: Partial<Record<Key, Cell>> = {};
+  const ignored = ignoredKeys.map(normalizedName);
+  for (const entry of node.entries) {
+    if (ignored.includes(normalizedName(entry.key))) continue;
+    const key = columnOf(columns, entry.key);
+    if (key === undefined) {
+      const known = Object.keys(columns).join(', ');
+      problems.push({ row: entry.line, reason: `Unknown field "${entry.key}" in ${what}; expected ${known} (or their Chinese column names).` });
+      continue;
+    }
+    const value = entry.value;
+    if (value.kind === 'scalar') {
+      cells[key] = value.value;
+    } else if (value.kind === 'seq' && value.items.every((item) => item.kind === 'scalar')) {
+      cells[key] = value.items.map((item) => (item.kind === 'scalar' ? String(item.value ?? '') : '')).join('\n');
+    } else {
+      problems.push({ row: entry.line, reason: `Field "${entry.key}" must be text, not ${kindInWords(value)}.` });
+    }
+  }
+  return { record: { row: node.line, cells }, problems };
+}
+
+/** The records of a YAML or JSON list: the document itself, or the list under one of `listKeys`. */
+export function recordsOfList<Key extends string>(
+  tree: TreeNode,
+  listKeys: readonly string[],
+  columns: Columns<Key>,
+  what: string,
+): ImportResult<'records', SourceRecord<Key>[]> {
+  const list = tree.kind === 'map' ? entryOf(tree, listKeys)?.value : tree;
+  if (!list || list.kind !== 'seq') {
+    return {
+      ok: false,
+      problems: [{ row: tree.line, reason: `Expected a list of ${what}s, at the top or under "${listKeys[0]}".` }],
+    };
+  }
+  const problems: ImportProblem[] = [];
+  const records: SourceRecord<Key>[] = [];
+  for (const item of list.items) {
+    const { record, problems: found } = recordOfMap(item, columns, what);
+    problems.push(...found);
+    if (record) records.push(record);
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, records };
+}
+

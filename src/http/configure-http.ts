@@ -37,13 +37,13 @@ const bodyParserErrors =
   (maxBytes: number) =>
   (error: unknown, _request: IncomingMessage, response: ServerResponse, next: (error: unknown) => void): void => {
     if (!isBodyParserError(error) || error.status >= 500) return next(error);
-    const [code, message] =
+    const [code, message, messageZh] =
       error.type === 'entity.too.large'
-        ? ['PAYLOAD_TOO_LARGE', `The request body is larger than the ${maxBytes} bytes allowed. Send less at once.`]
+        ? ['PAYLOAD_TOO_LARGE', `The request body is larger than the ${maxBytes} bytes allowed. Send less at once.`, `请求内容超过了允许的 ${maxBytes} 字节：请分次少量发送。`]
         : error.type === 'entity.parse.failed'
-          ? ['BAD_REQUEST', 'The request body is not valid JSON.']
-          : ['BAD_REQUEST', 'The request body could not be read.'];
+          ? ['BAD_REQUEST', 'The request body is not valid JSON.', '请求内容不是有效的 JSON。']
+          : ['BAD_REQUEST', 'The request body could not be read.', '无法读取请求内容。'];
     response.statusCode = error.status;
     response.setHeader('content-type', 'application/json; charset=utf-8');
-    response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+    response.end(JSON.stringify({ errors: [{ message, extensions: { code, messageZh } }] }));
   };

@@ -41,7 +41,10 @@ export class RateLimitGuard implements CanActivate {
     }
     if (verdict.allowed) return true;
     throw new HttpException(
-      `Too many requests: at most ${this.limiter.perMinute} a minute are allowed. Try again in ${verdict.retryAfterSeconds} s.`,
+      {
+        message: `Too many requests: at most ${this.limiter.perMinute} a minute are allowed. Try again in ${verdict.retryAfterSeconds} s.`,
+        messageZh: `请求过于频繁：每分钟最多 ${this.limiter.perMinute} 次，请 ${verdict.retryAfterSeconds} 秒后再试。`,
+      },
       HttpStatus.TOO_MANY_REQUESTS,
     );
   }

@@ -2,20 +2,99 @@
 export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED';
 
 /**
+ * A message in both languages of the product: English for scripts and logs (`message`), Chinese
+ * for the people who use the office's screens (`extensions.messageZh`). Both are required: a
+ * refusal without its Chinese does not compile.
+ */
+export interface Bilingual {
+  readonly en: string;
+  readonly zh: string;
+}
+
+/** `say('Unit X does not exist.', '单位 X 不存在。')` — the English first, then the Chinese. */
+export const say = (en: string, zh: string): Bilingual => ({ en, zh });
+
+/**
  * A refusal the user can understand and act on. Thrown by `decide` and by handlers. `details`
- * go to the client as further GraphQL extensions (e.g. an import's `problems`, one per bad row).
+ * go to the client as further GraphQL extensions (e.g. an import's `problems`, one per bad row;
+ * `field`, the input field the refusal concerns).
  */
 export class DomainError extends Error {
+  /** The Chinese message, shown by the web app; `message` keeps the English one. */
+  readonly messageZh: string;
+
+  constructor(code: ErrorCode, message: Bilingual, details?: Readonly<Record<string, unknown>>);
+  /** @deprecated Transitional: give the Chinese too (`say(en, zh)`); English-only messages are being converted. */
+  constructor(code: ErrorCode, message: string, details?: Readonly<Record<string, unknown>>);
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: Bilingual | string,
     readonly details?: Readonly<Record<string, unknown>>,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : message.en);
+    this.messageZh = typeof message === 'string' ? GENERIC_ZH[code] : message.zh;
     this.name = 'DomainError';
   }
 }
 
-export const notFound = (what: string, id: string) => new DomainError('NOT_FOUND', `${what} ${id} does not exist.`);
-export const badInput = (message: string) => new DomainError('BAD_USER_INPUT', message);
-export const conflict = (message: string) => new DomainError('CONFLICT', message);
+/**
+ * The things a refusal may say do not exist, with their Chinese names. A new kind of thing needs
+ * its Chinese name here before `notFound` accepts it.
+ */
+export const THINGS = {
+  Unit: '单位',
+  User: '用户',
+  Evaluation: '评估',
+  Finding: '问题',
+  'Work plan': '工作方案',
+  'Work-plan item': '工作事项',
+  Circular: '通报',
+  'Rectification plan': '整改实施方案',
+  'Rectification team': '整改小组',
+  Part: '整改任务',
+} as const satisfies Record<string, string>;
+export type Thing = keyof typeof THINGS;
+
+/** The Chinese a refusal carries when its own was not written yet (transitional). */
+const GENERIC_ZH: Record<ErrorCode, string> = {
+  BAD_USER_INPUT: '输入有误，请检查后重试。',
+  NOT_FOUND: '要找的记录不存在。',
+  CONFLICT: '该操作与已有记录冲突。',
+  FORBIDDEN: '您无权执行此操作。',
+  UNAUTHENTICATED: '请先登录。',
+};
+
+const isThing = (what: string): what is Thing => Object.hasOwn(THINGS, what);
+
+export function notFound(what: Thing, id: string): DomainError;
+/** @deprecated Transitional: name a `Thing`, which has a Chinese name. */
+export function notFound(what: string, id: string): DomainError;
+export function notFound(what: string, id: string): DomainError {
+  const zh = isThing(what) ? `${THINGS[what]}“${id}”不存在。` : GENERIC_ZH.NOT_FOUND;
+  return new DomainError('NOT_FOUND', say(`${what} ${id} does not exist.`, zh));
+}
+
+export function badInput(en: string, zh: string, details?: Readonly<Record<string, unknown>>): DomainError;
+/** @deprecated Transitional: give the Chinese message too. */
+export function badInput(en: string): DomainError;
+export function badInput(en: string, zh?: string, details?: Readonly<Record<string, unknown>>): DomainError {
+  return new DomainError('BAD_USER_INPUT', say(en, zh ?? GENERIC_ZH.BAD_USER_INPUT), details);
+}
+
+export function conflict(en: string, zh: string): DomainError;
+/** @deprecated Transitional: give the Chinese message too. */
+export function conflict(en: string): DomainError;
+export function conflict(en: string, zh?: string): DomainError {
+  return new DomainError('CONFLICT', say(en, zh ?? GENERIC_ZH.CONFLICT));
+}
+
+export const forbidden = (en: string, zh: string) => new DomainError('FORBIDDEN', say(en, zh));
+
+/** Chinese names of the roles, as refusals name them. */
+export const ROLE_ZH: Readonly<Record<string, string>> = {
+  SUPERVISOR: '督办人员',
+  INSPECTOR: '督查人员',
+  UNIT: '责任单位用户',
+  ADMIN: '系统管理员',
+  SYSTEM: '系统',
+};

@@ -175,7 +175,7 @@ describe('Authentication', () => {
     ])('is refused: %s → UNAUTHENTICATED with a readable message and no stack trace', async (_, authorization, message) => {
       const refused = await app.graphql(UNITS, {}, { authorization });
       expect(refused.data).toBeNull();
-      expect(refused.errors).toEqual([{ message, locations: expect.any(Array), path: ['units'], extensions: { code: 'UNAUTHENTICATED' } }]);
+      expect(refused.errors).toEqual([{ message, locations: expect.any(Array), path: ['units'], extensions: { code: 'UNAUTHENTICATED', messageZh: expect.any(String) } }]);
     });
   });
 
@@ -234,7 +234,7 @@ describe('Authentication', () => {
         await mutate(DEACTIVATE_USER, { idempotencyKey: key('deactivate'), userId, reason: '调离岗位' }, ADMIN);
         await completed;
         expect(received).toEqual([
-          expect.objectContaining({ errors: [expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/deactivated/) })] }),
+          expect.objectContaining({ errors: [expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED', messageZh: expect.any(String) }, message: expect.stringMatching(/deactivated/) })] }),
         ]);
         const before = received.length;
         await mutate(REGISTER_EVALUATION, evaluationInput(), await app.as('SUPERVISOR'));
@@ -254,7 +254,7 @@ describe('Authentication', () => {
         const first = await new Promise((resolve, reject) => {
           client.subscribe({ query: `subscription { dashboardUpdated { percentClosed } }` }, { next: resolve, error: reject, complete: () => undefined });
         });
-        expect(first).toMatchObject({ errors: [{ message: 'This account has been deactivated.', extensions: { code: 'UNAUTHENTICATED' } }] });
+        expect(first).toMatchObject({ errors: [{ message: 'This account has been deactivated.', extensions: { code: 'UNAUTHENTICATED', messageZh: expect.any(String) } }] });
       } finally {
         await client.dispose();
       }
@@ -292,7 +292,7 @@ describe('Authentication', () => {
       await mutate(DEACTIVATE_USER, { idempotencyKey: key('deactivate'), userId: user.id, reason: '调离岗位' }, ADMIN);
       warn.mockClear();
       const refused = await app.graphql(UNITS, {}, bearer(token));
-      expect(refused.errors).toEqual([expect.objectContaining({ message: 'This account has been deactivated.', extensions: { code: 'UNAUTHENTICATED' } })]);
+      expect(refused.errors).toEqual([expect.objectContaining({ message: 'This account has been deactivated.', extensions: { code: 'UNAUTHENTICATED', messageZh: expect.any(String) } })]);
       expect(logged()).toEqual([`Refused Query.units by a token of ${user.id} (UNAUTHENTICATED): This account has been deactivated.`]);
     });
   });

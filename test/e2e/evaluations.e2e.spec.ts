@@ -90,7 +90,7 @@ describe('Evaluations and findings over GraphQL', () => {
     const reused = await app.graphql(REGISTER, { input: { ...input, title: '2025年度评估（第二份）' } });
     expect(reused.errors![0]).toMatchObject({
       message: 'This idempotency key was already used for a different request. Use a new key for a new request.',
-      extensions: { code: 'CONFLICT' },
+      extensions: { code: 'CONFLICT', messageZh: expect.any(String) },
     });
     expect(await app.logPosition()).toBe(position);
   });
@@ -172,7 +172,7 @@ describe('Evaluations and findings over GraphQL', () => {
       const taken = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, {
         input: { idempotencyKey: 'fgw-twin', code: 'FGW2', name: '青川市发展和改革委员会', kind: 'OTHER' },
       }, admin);
-      expect(taken.errors![0]).toMatchObject({ message: 'The name 青川市发展和改革委员会 already belongs to unit FGW; unit names must be unique.', extensions: { code: 'CONFLICT' } });
+      expect(taken.errors![0]).toMatchObject({ message: 'The name 青川市发展和改革委员会 already belongs to unit FGW; unit names must be unique.', extensions: { code: 'CONFLICT', messageZh: expect.any(String) } });
       expect(await app.logPosition()).toBe(before);
     });
   });

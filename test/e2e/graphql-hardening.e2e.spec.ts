@@ -100,7 +100,12 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
       });
       expect(response.status).toBe(413);
       expect(await response.json()).toEqual({
-        errors: [{ message: 'The request body is larger than the 102400 bytes allowed. Send less at once.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+        errors: [
+          {
+            message: 'The request body is larger than the 102400 bytes allowed. Send less at once.',
+            extensions: { code: 'PAYLOAD_TOO_LARGE', messageZh: '请求内容超过了允许的 102400 字节：请分次少量发送。' },
+          },
+        ],
       });
       expect(await app.logPosition()).toBe(before);
     });
@@ -108,7 +113,7 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
     it('answers a body that is not JSON with 400 in the GraphQL error shape, without a stack trace', async () => {
       const response = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
       expect(response.status).toBe(400);
-      expect(await response.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+      expect(await response.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST', messageZh: '请求内容不是有效的 JSON。' } }] });
     });
 
     it('suggests field names while the schema is public anyway', async () => {
@@ -132,9 +137,9 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
       const supervisor = await app.as('SUPERVISOR');
       const before = await app.logPosition();
       const query = await app.firstPush(`{ units { id } }`, {}, supervisor);
-      expect(query.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/WebSocket carries subscriptions only/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
+      expect(query.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/WebSocket carries subscriptions only/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED', messageZh: expect.any(String) } })]);
       const mutation = await app.firstPush(REGISTER_EVALUATION, { input: evaluationInput() }, supervisor);
-      expect(mutation.errors![0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      expect(mutation.errors![0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', messageZh: expect.any(String) } });
       expect(await app.logPosition()).toBe(before);
     });
 
@@ -183,7 +188,7 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
         expect(refusals).toEqual([]);
         subscribe();
         await new Promise((resolve) => setTimeout(resolve, 300));
-        expect(refusals).toEqual([[expect.objectContaining({ message: expect.stringMatching(/already holds 20 subscriptions/), extensions: { code: 'TOO_MANY_REQUESTS' } })]]);
+        expect(refusals).toEqual([[expect.objectContaining({ message: expect.stringMatching(/already holds 20 subscriptions/), extensions: { code: 'TOO_MANY_REQUESTS', messageZh: expect.any(String) } })]]);
       } finally {
         await client.dispose();
       }
@@ -192,13 +197,13 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
     it('answers variables that do not fit their types with BAD_USER_INPUT, as over HTTP', async () => {
       for (const id of [{ a: 1 }, null]) {
         const refused = await app.firstPush(`subscription($id: ID!) { findingUpdated(id: $id) { status } }`, { id }, await app.as('INSPECTOR'));
-        expect(refused.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/\$id/), extensions: { code: 'BAD_USER_INPUT' } })]);
+        expect(refused.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/\$id/), extensions: { code: 'BAD_USER_INPUT', messageZh: expect.any(String) } })]);
       }
     });
 
     it('refuses a subscription to a finding that does not exist with NOT_FOUND', async () => {
       const refused = await app.firstPush(`subscription($id: ID!) { findingUpdated(id: $id) { status } }`, { id: '2b1c5d8e-0000-4000-8000-000000000002' }, await app.as('INSPECTOR'));
-      expect(refused.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/does not exist/), extensions: { code: 'NOT_FOUND' } })]);
+      expect(refused.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/does not exist/), extensions: { code: 'NOT_FOUND', messageZh: expect.any(String) } })]);
     });
 
     it('gives an error inside a pushed result the same code as over HTTP', async () => {
@@ -217,7 +222,7 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
         { unitId: responsible, reports: [] },
       ]);
       expect(pushed.errors).toEqual([
-        expect.objectContaining({ message: expect.stringMatching(/only its own unit's completion reports/), path: ['findingUpdated', 'assignments', 0, 'reports'], extensions: { code: 'FORBIDDEN' } }),
+        expect.objectContaining({ message: expect.stringMatching(/only its own unit's completion reports/), path: ['findingUpdated', 'assignments', 0, 'reports'], extensions: { code: 'FORBIDDEN', messageZh: expect.any(String) } }),
       ]);
     });
   });
@@ -258,7 +263,7 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
           message: 'Something went wrong on the server. The failure was logged; please try again.',
           locations: expect.any(Array),
           path: ['units'],
-          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+          extensions: { code: 'INTERNAL_SERVER_ERROR', messageZh: expect.any(String) },
         },
       ]);
       expect(JSON.stringify(response)).not.toMatch(/SQLITE|password|stack|at /);
@@ -269,7 +274,7 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
       expect(registered.errors).toBeUndefined();
       const response = await app.graphql(`{ evaluations { id findings { id } } }`);
       expect(response.errors!.map((error) => [error.message, error.extensions])).toEqual([
-        ['Something went wrong on the server. The failure was logged; please try again.', { code: 'INTERNAL_SERVER_ERROR' }],
+        ['Something went wrong on the server. The failure was logged; please try again.', { code: 'INTERNAL_SERVER_ERROR', messageZh: '服务器出错，已记录在日志中，请稍后重试。' }],
       ]);
       expect(JSON.stringify(response)).not.toMatch(/SQLITE|password|stack/);
     });

@@ -33,7 +33,23 @@ export class TestClock extends Clock {
 
 export interface GraphqlResponse<Data = Record<string, any>> {
   data?: Data | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+  errors?: {
+    message: string;
+    path?: (string | number)[];
+    extensions?: { code?: string; messageZh?: string; fieldErrors?: { field: string; message: string; messageZh: string }[]; [key: string]: unknown };
+  }[];
+}
+
+const CHINESE = /[\u4e00-\u9fff]/;
+
+/**
+ * Every refusal the API gives carries a Chinese message (issue 11): each response the e2e suites
+ * see is checked here, so a refusal without one fails whichever spec met it.
+ */
+export function expectChineseOnEveryError<Response extends GraphqlResponse>(response: Response): Response {
+  const missing = (response.errors ?? []).filter((error) => typeof error.extensions?.messageZh !== 'string' || !CHINESE.test(error.extensions.messageZh));
+  if (missing.length > 0) throw new Error(`Errors without a Chinese message (extensions.messageZh): ${JSON.stringify(missing)}`);
+  return response;
 }
 
 export interface TestApp {
@@ -135,9 +151,17 @@ export async function startTestApp(
           const unsubscribe = client.subscribe({ query, variables }, {
             next: (value) => {
               unsubscribe();
-              resolve(value as GraphqlResponse);
+              try {
+                resolve(expectChineseOnEveryError(value as GraphqlResponse));
+              } catch (missing) {
+                reject(missing as Error);
+              }
             },
-            error: (error) => resolve({ errors: Array.isArray(error) ? error : [{ message: String(error) }] }),
+            error: (error) =>
+              Array.isArray(error)
+                ? resolve(expectChineseOnEveryError({ errors: error }))
+                : // The socket itself failed (closed, refused): no GraphQL error to check.
+                  resolve({ errors: [{ message: String(error) }] }),
             complete: () => undefined,
           });
         });
@@ -155,7 +179,7 @@ export async function startTestApp(
         headers: { 'content-type': 'application/json', ...(headers ?? (await account('SUPERVISOR').then(({ token }) => ({ authorization: `Bearer ${token}` })))) },
         body: JSON.stringify({ query, variables }),
       });
-      return (await response.json()) as GraphqlResponse<any>;
+      return expectChineseOnEveryError((await response.json()) as GraphqlResponse<any>);
     },
     async logPosition() {
       const response = await fetch(`${url}/health`);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Observable, filter, interval, map, merge, share, take, takeUntil } from 'rxjs';
 import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
-import { DomainError } from '../../shared/domain-error.js';
+import { DomainError, say } from '../../shared/domain-error.js';
 import { toAsyncIterator } from '../../shared/graphql/async-iterator.js';
 import { AuthenticationService } from '../authentication/authentication.service.js';
 import type { GraphqlContext } from './graphql-context.js';
@@ -41,7 +41,10 @@ export class LiveUpdates {
 /** A subscription's `resolve`: the update, or — once access has ended — the refusal. */
 export function updateOrRefusal<T>(update: LiveUpdate<T>): T {
   if (update === ACCESS_ENDED) {
-    throw new DomainError('UNAUTHENTICATED', 'Your access has ended (the account was deactivated or its token expired); this subscription is closed.');
+    throw new DomainError(
+      'UNAUTHENTICATED',
+      say('Your access has ended (the account was deactivated or its token expired); this subscription is closed.', '您的访问已结束（账号已停用或令牌已过期），此订阅已关闭。'),
+    );
   }
   return update;
 }

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { withChinese } from './chinese-errors.js';
 import { toGraphqlError } from './graphql-error.filter.js';
 
 const SUGGESTION = / ?Did you mean .+?\?$/;
@@ -11,12 +12,15 @@ const SUGGESTION = / ?Did you mean .+?\?$/;
  * - A failure that never met the error filter — thrown inside a nested field resolver, where
  *   Nest applies no filters — is mapped the same way: a domain error keeps its code, anything
  *   unexpected is logged and answered `INTERNAL_SERVER_ERROR` with the generic message.
+ * - Every error leaves with `extensions.messageZh`: its own Chinese, or a translation of what
+ *   graphql-js / Apollo said (`withChinese`).
  * - With `hideSchemaDetails`, "Did you mean …?" hints are cut from every message, including
  *   those about variables (Apollo's own option cuts them from validation errors only).
  */
 export function formatGraphqlError(options: { hideSchemaDetails: boolean }) {
   const logger = new Logger('GraphQL');
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => withChinese(format(formatted, error));
+  function format(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') {
       const original = unwrapResolverError(error);
       if (!(original instanceof GraphQLError)) {
@@ -28,5 +32,5 @@ export function formatGraphqlError(options: { hideSchemaDetails: boolean }) {
       return { ...formatted, message: formatted.message.replace(SUGGESTION, '') };
     }
     return formatted;
-  };
+  }
 }

@@ -6,6 +6,7 @@ import type { GraphqlContext } from '../../access/authorization/graphql-context.
 import { GraphQLError } from 'graphql';
 import { ConcurrencyError } from '../../event-store/event-store.port.js';
 import { DomainError } from '../domain-error.js';
+import { chineseFor } from './chinese-errors.js';
 
 /**
  * The one place where failures become GraphQL errors with a stable `extensions.code`.
@@ -36,23 +37,28 @@ export function toGraphqlError(exception: unknown, logger: Logger, attempt = 'a 
     if (exception.code === 'FORBIDDEN' || exception.code === 'UNAUTHENTICATED') {
       logger.warn(`Refused ${attempt} (${exception.code}): ${exception.message}`);
     }
-    return new GraphQLError(exception.message, { extensions: { ...exception.details, code: exception.code } });
+    return new GraphQLError(exception.message, { extensions: { ...exception.details, code: exception.code, messageZh: exception.messageZh } });
   }
   if (exception instanceof ConcurrencyError) {
-    return new GraphQLError(exception.message, { extensions: { code: 'CONFLICT' } });
+    return new GraphQLError(exception.message, {
+      extensions: { code: 'CONFLICT', messageZh: '记录已被他人同时修改：请刷新后重试。' },
+    });
   }
   if (exception instanceof BadRequestException) {
-    return new GraphQLError(validationMessage(exception), { extensions: { code: 'BAD_USER_INPUT' } });
-  }
-  if (exception instanceof HttpException && exception.getStatus() === HttpStatus.TOO_MANY_REQUESTS) {
-    return new GraphQLError(exception.message, { extensions: { code: 'TOO_MANY_REQUESTS' } });
+    const message = validationMessage(exception);
+    return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', messageZh: chineseFor(message, 'BAD_USER_INPUT') } });
   }
   if (exception instanceof HttpException && exception.getStatus() < 500) {
-    return new GraphQLError(exception.message, { extensions: { code: 'BAD_REQUEST' } });
+    const code = exception.getStatus() === HttpStatus.TOO_MANY_REQUESTS ? 'TOO_MANY_REQUESTS' : 'BAD_REQUEST';
+    const response = exception.getResponse();
+    const given = typeof response === 'object' && response !== null ? (response as { messageZh?: unknown }).messageZh : undefined;
+    return new GraphQLError(exception.message, {
+      extensions: { code, messageZh: typeof given === 'string' ? given : chineseFor(exception.message, code) },
+    });
   }
   logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
   return new GraphQLError('Something went wrong on the server. The failure was logged; please try again.', {
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    extensions: { code: 'INTERNAL_SERVER_ERROR', messageZh: chineseFor('', 'INTERNAL_SERVER_ERROR') },
   });
 }
 

@@ -61,6 +61,7 @@ export function queryLimitsRule(limits: QueryLimits): ValidationRule {
           context.reportError(
             refusal(
               `This query nests fields ${depth} levels deep; at most ${limits.maxDepth} are allowed. Ask for less nested data, or split it into several queries.`,
+              `查询嵌套了 ${depth} 层，最多允许 ${limits.maxDepth} 层：请减少嵌套，或拆成几个查询。`,
               'QUERY_TOO_DEEP',
               operation,
             ),
@@ -69,6 +70,7 @@ export function queryLimitsRule(limits: QueryLimits): ValidationRule {
           context.reportError(
             refusal(
               `This query asks for too much at once (estimated cost ${cost}, at most ${limits.maxCost} allowed; each list counts ${LIST_COST_FACTOR} times what it selects). Select fewer fields or nested lists, or split it into several queries.`,
+              `查询一次要的数据太多（估算开销 ${cost}，最多 ${limits.maxCost}；每个列表按其所选内容的 ${LIST_COST_FACTOR} 倍计）：请少选字段或嵌套列表，或拆成几个查询。`,
               'QUERY_TOO_COSTLY',
               operation,
             ),
@@ -80,7 +82,8 @@ export function queryLimitsRule(limits: QueryLimits): ValidationRule {
   };
 }
 
-const refusal = (message: string, reason: QueryLimitReason, node: ASTNode) => new GraphQLError(message, { nodes: node, extensions: { reason } });
+const refusal = (message: string, messageZh: string, reason: QueryLimitReason, node: ASTNode) =>
+  new GraphQLError(message, { nodes: node, extensions: { reason, messageZh } });
 
 /** Measures selection sets of one document; each fragment is measured once, however often it is spread. */
 function measurer(context: ValidationContext) {

@@ -32,7 +32,7 @@ export function graphqlWsOptions(options: WebSocketRules): Pick<ServerOptions, '
       Object.keys(context.subscriptions).length > options.maxSubscriptionsPerConnection
         ? [
             new GraphQLError(`This connection already holds ${options.maxSubscriptionsPerConnection} subscriptions, the most allowed. Close one first.`, {
-              extensions: { code: 'TOO_MANY_REQUESTS' },
+              extensions: { code: 'TOO_MANY_REQUESTS', messageZh: `此连接已有 ${options.maxSubscriptionsPerConnection} 个订阅，已达上限：请先关闭一个。` },
             }),
           ]
         : undefined,
@@ -48,7 +48,13 @@ const subscriptionsOnly: ValidationRule = (context) => ({
   OperationDefinition(node) {
     if (node.operation !== 'subscription') {
       const what = node.operation === 'mutation' ? 'mutations' : 'queries';
-      context.reportError(new GraphQLError(`Send ${what} over HTTP (POST /graphql); the WebSocket carries subscriptions only.`, { nodes: node }));
+      const whatZh = node.operation === 'mutation' ? '修改操作（mutation）' : '查询（query）';
+      context.reportError(
+        new GraphQLError(`Send ${what} over HTTP (POST /graphql); the WebSocket carries subscriptions only.`, {
+          nodes: node,
+          extensions: { messageZh: `${whatZh}请通过 HTTP 发送（POST /graphql）；WebSocket 只用于订阅。` },
+        }),
+      );
     }
   },
 });

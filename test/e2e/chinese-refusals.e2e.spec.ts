@@ -1,0 +1,59 @@
+import { TestApp, startTestApp } from '../support/test-app.js';
+import { REGISTER_EVALUATION, evaluationInput } from '../support/fixtures.js';
+
+/*
+ * Issue 11: every error the API returns carries a Chinese message in `extensions.messageZh`,
+ * beside the English `message` and the stable `extensions.code`. (Every e2e response is also
+ * checked for one by the test app itself.) Here: what each kind of refusal says in Chinese.
+ */
+describe('Chinese refusals', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ settings: { RATE_LIMIT_PER_MINUTE: '30' } });
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('names each invalid input field with its own Chinese message, for the form to show beside it', async () => {
+    const refused = await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title: '   ', receivedOn: '2026-02-30' }) });
+    const extensions = refused.errors![0]!.extensions!;
+    expect(extensions.code).toBe('BAD_USER_INPUT');
+    expect(extensions.fieldErrors).toEqual(
+      expect.arrayContaining([
+        { field: 'title', message: 'title must not be empty', messageZh: '不能为空' },
+        { field: 'receivedOn', message: expect.stringMatching(/YYYY-MM-DD/), messageZh: '必须是 YYYY-MM-DD 格式的日期，年份在 1900 到 2199 之间' },
+      ]),
+    );
+    expect(extensions.messageZh).toMatch(/^输入有误：.*“title”不能为空/);
+  });
+
+  it('translates graphql-js refusals of a request that does not fit the schema, names and all', async () => {
+    const unknownField = await app.graphql(`{ unitz { id } }`);
+    expect(unknownField.errors![0]!.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', messageZh: '类型“Query”没有字段“unitz”。' });
+    const syntax = await app.graphql(`{ units { id `);
+    expect(syntax.errors![0]!.extensions).toMatchObject({ code: 'GRAPHQL_PARSE_FAILED', messageZh: expect.stringMatching(/^查询语句有语法错误/) });
+    const missingVariable = await app.graphql(REGISTER_EVALUATION, {});
+    expect(missingVariable.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', messageZh: '缺少必填变量“$input”（RegisterEvaluationInput!）。' });
+    const missingField = await app.graphql(REGISTER_EVALUATION, { input: { idempotencyKey: 'k' } });
+    expect(missingField.errors![0]!.extensions!.messageZh).toMatch(/^变量“\$input”缺少必填字段“\w+”/);
+  });
+
+  it('says in Chinese what does not exist and who may not act', async () => {
+    const missing = await app.graphql(`{ evaluation(id: "00000000-0000-4000-8000-000000000000") { id } }`);
+    expect(missing.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', messageZh: expect.stringContaining('不存在') });
+    const anonymous = await app.graphql(`{ units { id } }`, {}, {});
+    expect(anonymous.errors![0]!.extensions).toMatchObject({ code: 'UNAUTHENTICATED', messageZh: expect.stringMatching(/[\u4e00-\u9fff]/) });
+    const badToken = await app.graphql(`{ units { id } }`, {}, { authorization: 'Basic abc' });
+    expect(badToken.errors![0]!.extensions).toMatchObject({ code: 'UNAUTHENTICATED', messageZh: expect.stringMatching(/[\u4e00-\u9fff]/) });
+  });
+
+  it('says in Chinese how long to wait when the rate limit is reached', async () => {
+    const headers = await app.as('INSPECTOR');
+    let last = await app.graphql(`{ units { id } }`, {}, headers);
+    for (let i = 0; i < 30 && !last.errors; i++) last = await app.graphql(`{ units { id } }`, {}, headers);
+    expect(last.errors![0]!.extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', messageZh: expect.stringMatching(/^请求过于频繁：每分钟最多 30 次，请 \d+ 秒后再试。$/) });
+  });
+});

@@ -1,8 +1,15 @@
-import type { EventStore, EventToAppend, Position } from '../event-store/event-store.port.js';
+import {
+  RequestKeyConflictError,
+  sameRequest,
+  type EventStore,
+  type EventToAppend,
+  type Position,
+  type RequestRecord,
+} from '../event-store/event-store.port.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { fold, type Decider, type DomainEvent } from '../shared/decider.js';
 import type { EventSchemaRegistry } from '../shared/event-schemas.js';
-import { DomainError } from '../shared/domain-error.js';
+import { DomainError, say } from '../shared/domain-error.js';
 import { deterministicId } from '../shared/ids.js';
 
 export interface CommandOutcome<Event extends DomainEvent> {
@@ -25,10 +32,19 @@ export async function loadState<State, Event extends DomainEvent>(
   return fold(decider, history.map((stored) => schemas.upcast<Event>(stored)));
 }
 
+const keyReused = () =>
+  new DomainError(
+    'CONFLICT',
+    say('This idempotency key was already used for a different request. Use a new key for a new request.', '该请求标识（idempotencyKey）已用于另一项请求；新的请求请使用新的标识。'),
+  );
+
 /**
  * The whole write path, shared by the server and the command-line tools: load the stream, fold
- * it, decide, append with the expected revision. A retried command (same command id) appends
- * nothing and reports where its events already are.
+ * it, decide, append with the expected revision. The request index answers a retried request
+ * (same caller, key, command and content: nothing appended, the first result's position) and
+ * refuses a key reused for another request with CONFLICT, whatever stream either touches; the
+ * store checks it again atomically with the append, so two processes racing one key cannot both
+ * win. Commands stored before the index existed are recognised by their command id in the stream.
  */
 export async function executeCommand<Command, State, Event extends DomainEvent>(
   store: EventStore,
@@ -38,13 +54,16 @@ export async function executeCommand<Command, State, Event extends DomainEvent>(
   command: Command,
   context: CommandContext,
 ): Promise<CommandOutcome<Event>> {
+  const request: RequestRecord = { key: context.requestKey, commandId: context.commandId, digest: context.requestDigest ?? null };
+  const recorded = await store.findRequest(request.key);
+  if (recorded && !sameRequest(recorded, request)) throw keyReused();
+  if (recorded?.position) return { streamId: recorded.streamId, events: [], retried: true, position: recorded.position };
+
   const history = await store.readStream(streamId);
   const earlier = history.filter((stored) => stored.metadata.commandId === context.commandId);
   if (earlier.length > 0) {
     const first = earlier[0]!.metadata.requestDigest;
-    if (first && context.requestDigest && first !== context.requestDigest) {
-      throw new DomainError('CONFLICT', 'This idempotency key was already used for a different request. Use a new key for a new request.');
-    }
+    if (first && context.requestDigest && first !== context.requestDigest) throw keyReused();
     return { streamId, events: [], retried: true, position: earlier[earlier.length - 1]!.position };
   }
 
@@ -69,6 +88,12 @@ export async function executeCommand<Command, State, Event extends DomainEvent>(
     },
   }));
   const expectedRevision = history.length === 0 ? 'no_stream' : history[history.length - 1]!.revision;
-  const result = await store.appendToStream(streamId, toAppend, { expectedRevision });
-  return { streamId, events, retried: false, position: result.position };
+  try {
+    const result = await store.appendToStream(streamId, toAppend, { expectedRevision, request });
+    if (result.alreadyRecorded) return { streamId, events: [], retried: true, position: result.position };
+    return { streamId, events, retried: false, position: result.position };
+  } catch (error) {
+    if (error instanceof RequestKeyConflictError) throw keyReused();
+    throw error;
+  }
 }

@@ -54,7 +54,39 @@ export interface AppendResult {
   readonly nextRevision: number;
   /** Global position of the last appended event. */
   readonly position: Position;
+  /**
+   * True when nothing was appended because the request index already answers this request (a
+   * retry): `position` is then where its events were first stored.
+   */
+  readonly alreadyRecorded?: boolean;
 }
+
+/**
+ * One request of one caller, as the request index keeps it. `key` is the caller's idempotency key
+ * scoped to the caller (the same key from another caller is another request); `commandId` names
+ * the command the request became (caller, command type, key) and `digest` what it asked (SHA-256
+ * hex of its canonical fields, null for commands from the command line and the demo, whose keys
+ * derive from their content). The same key with another command id or digest is another request.
+ */
+export interface RequestRecord {
+  readonly key: string;
+  readonly commandId: string;
+  readonly digest: string | null;
+}
+
+/** What the request index answers for a key: the request, and where its events went. */
+export interface RecordedRequest extends RequestRecord {
+  readonly streamId: string;
+  /**
+   * Global position of the request's last event; null when the store claims the key before its
+   * events are appended (EventStoreDB) and cannot tell where they are.
+   */
+  readonly position: Position | null;
+}
+
+/** Whether a stored request and a new one are the same request (a retry). */
+export const sameRequest = (stored: RequestRecord, request: RequestRecord): boolean =>
+  stored.commandId === request.commandId && stored.digest === request.digest;
 
 export interface EventSubscription extends AsyncIterable<StoredEvent> {
   unsubscribe(): Promise<void>;
@@ -62,11 +94,19 @@ export interface EventSubscription extends AsyncIterable<StoredEvent> {
 
 export interface EventStore {
   readonly kind: 'sqlite' | 'eventstoredb';
+  /**
+   * Appends atomically. With `request`, the request index is checked and written atomically with
+   * the events: a key already recorded for the same request appends nothing and answers where the
+   * events went (`alreadyRecorded`); a key recorded for another request throws
+   * `RequestKeyConflictError`, whatever stream either touched.
+   */
   appendToStream(
     streamId: string,
     events: readonly EventToAppend[],
-    options: { expectedRevision: ExpectedRevision },
+    options: { expectedRevision: ExpectedRevision; request?: RequestRecord },
   ): Promise<AppendResult>;
+  /** What the request index holds for this key, or null. */
+  findRequest(key: string): Promise<RecordedRequest | null>;
   /** The stream's events in order; an empty list when the stream does not exist. */
   readStream(streamId: string, options?: { fromRevision?: number }): Promise<StoredEvent[]>;
   /** Events of every stream in global order, strictly after `after` (from the start without it). */
@@ -93,6 +133,17 @@ export class ConcurrencyError extends Error {
       `Stream ${streamId} was changed by someone else (expected revision ${String(expected)}, found ${String(actual)}). Reload and try again.`,
     );
     this.name = 'ConcurrencyError';
+  }
+}
+
+/** An idempotency key reused for another request: the first request keeps the key. */
+export class RequestKeyConflictError extends Error {
+  constructor(
+    readonly key: string,
+    readonly stored: RecordedRequest,
+  ) {
+    super(`The request key ${key} was already used for another request (stream ${stored.streamId}).`);
+    this.name = 'RequestKeyConflictError';
   }
 }
 

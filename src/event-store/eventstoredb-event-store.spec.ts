@@ -1,5 +1,5 @@
 import { WrongExpectedVersionError } from '@eventstore/db-client';
-import { ConcurrencyError, type EventMetadata, type EventToAppend } from './event-store.port.js';
+import { ConcurrencyError, RequestKeyConflictError, type EventMetadata, type EventToAppend, type RequestRecord } from './event-store.port.js';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
 
 /*
@@ -110,6 +110,60 @@ describe('EventStoreDB adapter, mapping the client', () => {
       expect.objectContaining({ id: toAppend.id, type: 'EvaluationRegistered', metadata: { ...metadata, schemaVersion: 2, $correlationId: 'correlation-1', $causationId: 'command-1' } }),
     ]);
     expect(appended[1]).toEqual({ expectedRevision: 'no_stream' });
+  });
+
+  describe('request index: a per-key stream claimed with no_stream before the events', () => {
+    const request: RequestRecord = { key: 'key-1', commandId: 'command-1', digest: 'digest-1' };
+    const claimed = (claim: Record<string, unknown>) => ({
+      event: { id: 'claim', streamId: 'rectify-request-key-1', revision: 0n, type: 'RequestKeyClaimed', isJson: true, data: claim, metadata: {}, position: { commit: 9n, prepare: 9n } },
+    });
+    /** A client on which the key is already claimed by `claim`, recording every append. */
+    function clientWithClaim(claim: Record<string, unknown> | null, appended: { stream: string; options: unknown }[]) {
+      return {
+        appendToStream: (stream: string, _events: unknown, options: unknown) => {
+          if (stream.startsWith('rectify-request-') && claim) {
+            return Promise.reject(new WrongExpectedVersionError(undefined, { streamName: stream, expected: 'no_stream', current: 0n }));
+          }
+          appended.push({ stream, options });
+          return Promise.resolve({ success: true, nextExpectedRevision: 0n, position: { commit: 10n, prepare: 10n } });
+        },
+        readStream: () => stream(claim ? [claimed(claim)] : []),
+      };
+    }
+
+    it('claims the key, then appends the events', async () => {
+      const appended: { stream: string; options: unknown }[] = [];
+      const store = storeAnswering(clientWithClaim(null, appended));
+      await store.appendToStream('finding-a', [toAppend], { expectedRevision: 'no_stream', request });
+      expect(appended).toEqual([
+        { stream: 'rectify-request-key-1', options: { expectedRevision: 'no_stream' } },
+        { stream: 'finding-a', options: { expectedRevision: 'no_stream' } },
+      ]);
+    });
+
+    it('refuses a key claimed by another request and appends nothing', async () => {
+      const appended: { stream: string; options: unknown }[] = [];
+      const store = storeAnswering(clientWithClaim({ commandId: 'command-1', digest: 'another-digest', streamId: 'finding-b' }, appended));
+      await expect(store.appendToStream('finding-a', [toAppend], { expectedRevision: 'no_stream', request })).rejects.toBeInstanceOf(RequestKeyConflictError);
+      expect(appended).toEqual([]);
+    });
+
+    it('goes on with a retry of the same request (the events are deduplicated by their ids)', async () => {
+      const appended: { stream: string; options: unknown }[] = [];
+      const store = storeAnswering(clientWithClaim({ commandId: 'command-1', digest: 'digest-1', streamId: 'finding-a' }, appended));
+      await store.appendToStream('finding-a', [toAppend], { expectedRevision: 'no_stream', request });
+      expect(appended.map((append) => append.stream)).toEqual(['finding-a']);
+      expect(await store.findRequest('key-1')).toEqual({ ...request, streamId: 'finding-a', position: null });
+    });
+
+    it('finds no request for an unclaimed key, and leaves claims out of reads', async () => {
+      const store = storeAnswering({
+        readStream: () => Object.assign(stream([]), {}),
+        readAll: () => Object.assign(stream([recorded(1n), claimed({ commandId: 'c', digest: null, streamId: 'x' }), recorded(2n)]), { cancel: async () => undefined }),
+      });
+      expect(await store.findRequest('key-1')).toBeNull();
+      expect((await store.readAll()).map((event) => event.position.commit)).toEqual([1n, 2n]);
+    });
   });
 
   it('cancels the gRPC subscription when its reader stops early', async () => {

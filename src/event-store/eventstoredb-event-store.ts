@@ -23,8 +23,12 @@ import {
   EventToAppend,
   ExpectedRevision,
   Position,
+  RecordedRequest,
+  RequestKeyConflictError,
+  RequestRecord,
   StoredEvent,
   comparePositions,
+  sameRequest,
 } from './event-store.port.js';
 
 /** Event metadata as written to EventStoreDB: ours, plus the keys its own projections read. */
@@ -49,8 +53,26 @@ function toExpectedRevision(expected: ExpectedRevision): AppendExpectedRevision 
   return BigInt(expected);
 }
 
+/**
+ * The request index: one stream per request key, whose first event claims the key. It is written
+ * with `no_stream` before the request's events, so of two processes racing one key exactly one
+ * claims it; EventStoreDB has no transaction across streams. A claim whose events never followed
+ * (a crash in between) still holds the key: a retry of the same request appends them then.
+ */
+export const REQUEST_STREAM_PREFIX = 'rectify-request-';
+const REQUEST_CLAIMED = 'RequestKeyClaimed';
+
+interface RequestClaim {
+  commandId: string;
+  digest: string | null;
+  streamId: string;
+}
+
 /** System records: `$`-typed events (stats, links, checkpoints) and anything in a `$` stream. */
 const isSystemRecord = (streamId: string, type: string) => type.startsWith('$') || streamId.startsWith('$');
+
+/** Records that are Rectify's own bookkeeping, not domain events. */
+const isRequestClaim = (streamId: string) => streamId.startsWith(REQUEST_STREAM_PREFIX);
 
 /** Metadata as Rectify writes it; events other applications append to a shared cluster lack it. */
 function isRectifyMetadata(metadata: unknown): metadata is StoredMetadata {
@@ -75,9 +97,10 @@ export class EventStoreDbEventStore implements EventStore {
   async appendToStream(
     streamId: string,
     events: readonly EventToAppend[],
-    options: { expectedRevision: ExpectedRevision },
+    options: { expectedRevision: ExpectedRevision; request?: RequestRecord },
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
+    if (options.request) await this.claimRequest(options.request, streamId);
     try {
       const result = await this.client.appendToStream(
         streamId,
@@ -105,6 +128,46 @@ export class EventStoreDbEventStore implements EventStore {
       }
       throw error;
     }
+  }
+
+  async findRequest(key: string): Promise<RecordedRequest | null> {
+    const claim = await this.readClaim(key);
+    return claim && { key, ...claim, position: null };
+  }
+
+  /** Takes the key for this request, or finds it taken by the same request (a retry, which goes on). */
+  private async claimRequest(request: RequestRecord, streamId: string): Promise<void> {
+    const claim: RequestClaim = { commandId: request.commandId, digest: request.digest, streamId };
+    try {
+      await this.client.appendToStream(
+        REQUEST_STREAM_PREFIX + request.key,
+        jsonEvent({ type: REQUEST_CLAIMED, data: { ...claim } }),
+        { expectedRevision: NO_STREAM },
+      );
+      return;
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+    }
+    const stored = await this.readClaim(request.key);
+    if (!stored) throw new Error(`EventStoreDB refused the claim of request ${request.key} but holds none`);
+    const recorded: RecordedRequest = { key: request.key, ...stored, position: null };
+    if (!sameRequest(recorded, request)) throw new RequestKeyConflictError(request.key, recorded);
+  }
+
+  private async readClaim(key: string): Promise<RequestClaim | null> {
+    try {
+      const read = this.client.readStream(REQUEST_STREAM_PREFIX + key, { direction: FORWARDS, fromRevision: START, maxCount: 1 });
+      for await (const resolved of read) {
+        const data = resolved.event?.data as Partial<RequestClaim> | undefined;
+        if (resolved.event?.type === REQUEST_CLAIMED && typeof data?.commandId === 'string' && typeof data.streamId === 'string') {
+          return { commandId: data.commandId, digest: typeof data.digest === 'string' ? data.digest : null, streamId: data.streamId };
+        }
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return null;
+      throw error;
+    }
+    return null;
   }
 
   async readStream(streamId: string, options: { fromRevision?: number } = {}): Promise<StoredEvent[]> {
@@ -191,7 +254,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   private toStoredEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): StoredEvent | null {
     const recorded = resolved.event;
-    if (!recorded || isSystemRecord(recorded.streamId, recorded.type) || !recorded.isJson) return null;
+    if (!recorded || isSystemRecord(recorded.streamId, recorded.type) || isRequestClaim(recorded.streamId) || !recorded.isJson) return null;
     const stored: unknown = recorded.metadata;
     if (!isRectifyMetadata(stored) || typeof recorded.data !== 'object' || recorded.data === null) return null;
     const { schemaVersion, $correlationId: _correlation, $causationId: _causation, ...metadata } = stored;

@@ -10,7 +10,11 @@ import {
   EventToAppend,
   ExpectedRevision,
   Position,
+  RecordedRequest,
+  RequestKeyConflictError,
+  RequestRecord,
   StoredEvent,
+  sameRequest,
 } from './event-store.port.js';
 
 interface EventRow {
@@ -36,7 +40,34 @@ CREATE TABLE IF NOT EXISTS events (
   metadata       TEXT    NOT NULL,
   recorded_at    TEXT    NOT NULL,
   UNIQUE (stream_id, revision)
-);`;
+);
+-- The request index: one row per request (caller-scoped idempotency key), written in the same
+-- transaction as the request's events, so a key is taken by exactly one request in every process.
+CREATE TABLE IF NOT EXISTS requests (
+  request_key    TEXT    PRIMARY KEY,
+  command_id     TEXT    NOT NULL,
+  request_digest TEXT,
+  stream_id      TEXT    NOT NULL,
+  revision       INTEGER NOT NULL,
+  position       INTEGER NOT NULL
+) WITHOUT ROWID;`;
+
+interface RequestRow {
+  request_key: string;
+  command_id: string;
+  request_digest: string | null;
+  stream_id: string;
+  revision: number;
+  position: number;
+}
+
+const toRecordedRequest = (row: RequestRow): RecordedRequest => ({
+  key: row.request_key,
+  commandId: row.command_id,
+  digest: row.request_digest,
+  streamId: row.stream_id,
+  position: at(row.position),
+});
 
 /** How often a subscription that is caught up looks for appends made by other processes. */
 const FOREIGN_APPEND_POLL_MS = 100;
@@ -96,6 +127,11 @@ export class SqliteEventStore implements EventStore {
         'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?',
       ),
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
+      request: this.db.prepare<[string], RequestRow>('SELECT * FROM requests WHERE request_key = ?'),
+      recordRequest: this.db.prepare(
+        `INSERT INTO requests (request_key, command_id, request_digest, stream_id, revision, position)
+         VALUES (@key, @commandId, @digest, @streamId, @revision, @position)`,
+      ),
     };
     this.lastDataVersion = this.dataVersion();
   }
@@ -103,10 +139,12 @@ export class SqliteEventStore implements EventStore {
   async appendToStream(
     streamId: string,
     events: readonly EventToAppend[],
-    options: { expectedRevision: ExpectedRevision },
+    options: { expectedRevision: ExpectedRevision; request?: RequestRecord },
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     const append = this.db.transaction((): AppendResult & { appended: boolean } => {
+      const answered = options.request && this.answeredRequest(options.request);
+      if (answered) return { ...answered, appended: false };
       const alreadyStored = this.alreadyStored(streamId, events);
       if (alreadyStored) return { ...alreadyStored, appended: false };
       const current = this.statements.streamHead.get(streamId)?.revision ?? null;
@@ -127,6 +165,7 @@ export class SqliteEventStore implements EventStore {
         });
         position = Number(result.lastInsertRowid);
       }
+      if (options.request) this.statements.recordRequest.run({ ...options.request, streamId, revision, position });
       return { nextRevision: revision, position: at(position), appended: true };
     });
     // IMMEDIATE takes the write lock before reading the stream's revision, so two processes
@@ -134,6 +173,11 @@ export class SqliteEventStore implements EventStore {
     const { appended, ...result } = append.immediate();
     if (appended) this.notifyLocalAppend();
     return result;
+  }
+
+  findRequest(key: string): Promise<RecordedRequest | null> {
+    const row = this.statements.request.get(key);
+    return Promise.resolve(row ? toRecordedRequest(row) : null);
   }
 
   readStream(streamId: string, options: { fromRevision?: number } = {}): Promise<StoredEvent[]> {
@@ -198,6 +242,15 @@ export class SqliteEventStore implements EventStore {
   private readAfter(after: Position | undefined, maxCount: number): StoredEvent[] {
     if (this.closed) return [];
     return this.statements.readAll.all(Number(after?.commit ?? 0n), maxCount).map(toStoredEvent);
+  }
+
+  /** The first result of a request already in the index; a conflict when the key names another request. */
+  private answeredRequest(request: RequestRecord): AppendResult & { alreadyRecorded: true } | null {
+    const row = this.statements.request.get(request.key);
+    if (!row) return null;
+    const stored = toRecordedRequest(row);
+    if (!sameRequest(stored, request)) throw new RequestKeyConflictError(request.key, stored);
+    return { nextRevision: row.revision, position: at(row.position), alreadyRecorded: true };
   }
 
   /** A retried append whose event ids are already stored returns the original result. */

@@ -12,6 +12,11 @@ export interface CommandContext {
   readonly actor: Actor;
   /** Same actor + command type + idempotency key ⇒ same command id ⇒ a retry, not a new command. */
   readonly commandId: string;
+  /**
+   * The idempotency key scoped to its caller (same actor + same key, whatever the command type):
+   * the request index's key. One key names one request, whatever record it touches.
+   */
+  readonly requestKey: string;
   readonly correlationId: string;
   /** ISO-8601 instant; the domain never reads the clock itself. */
   readonly now: string;
@@ -35,6 +40,7 @@ export function commandContext(options: {
   return {
     actor: options.actor,
     commandId,
+    requestKey: deterministicId('request', options.actor.id, options.idempotencyKey),
     correlationId: options.correlationId ?? commandId,
     now: options.now.toISOString(),
     ...(options.request ? { requestDigest: requestDigest({ ...options.request, idempotencyKey: undefined }) } : {}),

@@ -95,6 +95,17 @@ describe('Evaluations and findings over GraphQL', () => {
     expect(await app.logPosition()).toBe(position);
   });
 
+  it('refuses a key reused on another record or for another mutation, whatever stream either touches', async () => {
+    const first = await app.graphql(REGISTER, { input: evaluationInput({ idempotencyKey: 'one-request' }) });
+    const evaluationId = first.data!.registerEvaluation.id;
+    const position = await app.logPosition();
+    const otherMutation = await app.graphql(RECORD, { input: findingInput(evaluationId, { idempotencyKey: 'one-request' }) });
+    expect(otherMutation.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', messageZh: '该请求标识（idempotencyKey）已用于另一项请求；新的请求请使用新的标识。' });
+    const otherRecord = await app.graphql(REGISTER, { input: evaluationInput({ idempotencyKey: 'one-request', title: '另一份评估' }) });
+    expect(otherRecord.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT' });
+    expect(await app.logPosition()).toBe(position);
+  });
+
   it('records who acted in every event: actor, role, unit, command and correlation ids, time', async () => {
     const registered = await app.graphql(REGISTER, { input: evaluationInput() }, { ...(await app.as('SUPERVISOR')), 'x-correlation-id': 'trace-42' });
     const store = new SqliteEventStore(sqlitePath);

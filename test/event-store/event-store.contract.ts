@@ -4,6 +4,8 @@ import {
   EventStore,
   EventToAppend,
   Position,
+  RequestKeyConflictError,
+  RequestRecord,
   StoredEvent,
   comparePositions,
 } from '../../src/event-store/event-store.port.js';
@@ -169,6 +171,75 @@ export function eventStoreContract(
       await subscription.unsubscribe();
       expect(events.map((e) => e.type)).toEqual(['H1', 'H2', 'L1', 'L2', 'L3']);
       expect(events.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4]);
+    });
+
+    describe('request index', () => {
+      const request = (key: string, overrides: Partial<RequestRecord> = {}): RequestRecord => ({
+        key,
+        commandId: `command-${key}`,
+        digest: 'digest-of-the-first-request',
+        ...overrides,
+      });
+
+      it('records a request with its events and finds it by key', async () => {
+        const [id, key] = [stream(), randomUUID()];
+        expect(await store.findRequest(key)).toBeNull();
+        await store.appendToStream(id, [event('UrgedUnit')], { expectedRevision: 'no_stream', request: request(key) });
+        expect(await store.findRequest(key)).toMatchObject({ key, commandId: `command-${key}`, digest: 'digest-of-the-first-request', streamId: id });
+      });
+
+      it('refuses a key reused for another request on another stream, and appends nothing there', async () => {
+        const [first, other, key] = [stream(), stream(), randomUUID()];
+        await store.appendToStream(first, [event('UrgedUnit')], { expectedRevision: 'no_stream', request: request(key) });
+        await expect(
+          store.appendToStream(other, [event('UrgedUnit')], { expectedRevision: 'no_stream', request: request(key, { digest: 'another-request' }) }),
+        ).rejects.toBeInstanceOf(RequestKeyConflictError);
+        await expect(
+          store.appendToStream(other, [event('SentBack')], { expectedRevision: 'no_stream', request: request(key, { commandId: 'another-command' }) }),
+        ).rejects.toBeInstanceOf(RequestKeyConflictError);
+        expect(await store.readStream(other)).toEqual([]);
+      });
+
+      it('refuses a key reused for another request on the same stream, and appends nothing', async () => {
+        const [id, key] = [stream(), randomUUID()];
+        await store.appendToStream(id, [event('UrgedUnit')], { expectedRevision: 'no_stream', request: request(key) });
+        await expect(
+          store.appendToStream(id, [event('UrgedUnit')], { expectedRevision: 0, request: request(key, { digest: 'another-request' }) }),
+        ).rejects.toBeInstanceOf(RequestKeyConflictError);
+        expect(await store.readStream(id)).toHaveLength(1);
+      });
+
+      it('answers a retried request with its first result and appends nothing', async () => {
+        const [id, key] = [stream(), randomUUID()];
+        const events = [event('UrgedUnit')];
+        const first = await store.appendToStream(id, events, { expectedRevision: 'no_stream', request: request(key) });
+        const retry = await store.appendToStream(id, events, { expectedRevision: 'no_stream', request: request(key) });
+        expect(retry.nextRevision).toBe(first.nextRevision);
+        expect(comparePositions(retry.position, first.position)).toBe(0);
+        expect(await store.readStream(id)).toHaveLength(1);
+      });
+
+      it('lets exactly one of two concurrent requests with one key and different content take the key', async () => {
+        const [one, two, key] = [stream(), stream(), randomUUID()];
+        const outcomes = await Promise.allSettled([
+          store.appendToStream(one, [event('UrgedUnit')], { expectedRevision: 'no_stream', request: request(key, { digest: 'one' }) }),
+          store.appendToStream(two, [event('UrgedUnit')], { expectedRevision: 'no_stream', request: request(key, { digest: 'two' }) }),
+        ]);
+        expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+        expect((outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(RequestKeyConflictError);
+        const winner = outcomes[0]!.status === 'fulfilled' ? one : two;
+        expect((await store.findRequest(key))?.streamId).toBe(winner);
+        expect((await store.readStream(one)).length + (await store.readStream(two)).length).toBe(1);
+      });
+
+      it('keeps its bookkeeping out of the log', async () => {
+        const before = await store.headPosition();
+        const [id, key] = [stream(), randomUUID()];
+        await store.appendToStream(id, [event('UrgedUnit')], { expectedRevision: 'no_stream', request: request(key) });
+        const after = (await store.readAll({ after: before ?? undefined })).map((stored) => stored.streamId);
+        expect(after).toContain(id);
+        expect(after.filter((streamId) => streamId.includes(key))).toEqual([]);
+      });
     });
 
     it('resumes a subscription strictly after the given position', async () => {

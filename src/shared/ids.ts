@@ -17,8 +17,11 @@ export const newId = (): string => randomUUID();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string): boolean => UUID.test(value);
 
-/** JSON with object keys in a fixed order, so that equal requests always print the same. */
-function canonicalJson(value: unknown): string {
+/**
+ * JSON with object keys in a fixed order (sorted by UTF-16 code units, undefined fields left out),
+ * so that equal values always print the same. Numbers and strings print as JSON.stringify does.
+ */
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, field]) => field !== undefined);

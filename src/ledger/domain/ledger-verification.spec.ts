@@ -1,0 +1,162 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { checkpointSignatureHolds, ledgerCode, parseCheckpointBody, signCheckpoint, type SignedCheckpoint } from './checkpoint.js';
+import { GENESIS_CHAIN_HASH, canonicalEvent, hashEvent, type HashedEventContent } from './event-chain.js';
+import { LedgerVerifier, type LedgerEntry } from './ledger-verification.js';
+import { merkleRoot } from './merkle.js';
+
+const { privateKey } = generateKeyPairSync('ed25519');
+const { privateKey: otherKey } = generateKeyPairSync('ed25519');
+
+const event = (n: number): HashedEventContent => ({
+  id: `event-${n}`,
+  streamId: `finding-${n % 2}`,
+  revision: Math.floor(n / 2),
+  type: 'UnitUrged',
+  schemaVersion: 1,
+  data: { message: `请加快整改进度（第${n}次）`, unitId: 'unit-1' },
+  metadata: { actorId: 'user-1', recordedAt: `2026-04-0${(n % 9) + 1}T01:00:00.000Z` },
+  recordedAt: `2026-04-0${(n % 9) + 1}T01:00:00.000Z`,
+});
+
+/** A log of n events as a store keeps it: each with its leaf and chain hash. */
+function givenLog(n: number): LedgerEntry[] {
+  let previous = GENESIS_CHAIN_HASH;
+  return Array.from({ length: n }, (_, index) => {
+    const content = event(index + 1);
+    const hashes = hashEvent(previous, content);
+    previous = hashes.chainHash;
+    return { position: String(index + 1), eventId: content.id, content, storedLeafHash: hashes.leafHash, storedChainHash: hashes.chainHash };
+  });
+}
+
+function checkpointOf(log: readonly LedgerEntry[], size: number, key = privateKey): SignedCheckpoint {
+  const last = log[size - 1]!;
+  return signCheckpoint(
+    { treeSize: size, rootHash: merkleRoot(log.slice(0, size).map((entry) => entry.storedLeafHash!)), chainHash: last.storedChainHash!, headPosition: last.position, takenAt: '2026-04-10T01:00:00.000Z' },
+    key,
+  );
+}
+
+function verify(log: readonly LedgerEntry[], checkpoints: SignedCheckpoint[] = []) {
+  const verifier = new LedgerVerifier(checkpoints);
+  for (const entry of log) if (!verifier.check(entry)) break;
+  return verifier.finish();
+}
+
+describe('The hash chain and its verification', () => {
+  describe('canonical form', () => {
+    it('hashes the same content the same, whatever order its keys came in, and JSON-stored content like the original', () => {
+      const original = event(1);
+      const reordered = { ...original, data: { unitId: 'unit-1', message: original.data.message }, metadata: { recordedAt: original.recordedAt, actorId: 'user-1' } };
+      expect(canonicalEvent(reordered)).toBe(canonicalEvent(original));
+      expect(canonicalEvent(JSON.parse(JSON.stringify(original)) as HashedEventContent)).toBe(canonicalEvent(original));
+      expect(canonicalEvent(original)).toBe(
+        '{"data":{"message":"请加快整改进度（第1次）","unitId":"unit-1"},"id":"event-1","metadata":{"actorId":"user-1","recordedAt":"2026-04-02T01:00:00.000Z"},"recordedAt":"2026-04-02T01:00:00.000Z","revision":0,"schemaVersion":1,"streamId":"finding-1","type":"UnitUrged"}',
+      );
+    });
+
+    it('changes the hashes when any hashed field changes, or the event before it does', () => {
+      const base = hashEvent(GENESIS_CHAIN_HASH, event(1));
+      const variants = [
+        { ...event(1), id: 'event-x' },
+        { ...event(1), streamId: 'finding-x' },
+        { ...event(1), revision: 7 },
+        { ...event(1), type: 'UnitUrgedAgain' },
+        { ...event(1), schemaVersion: 2 },
+        { ...event(1), data: { message: '改' } },
+        { ...event(1), metadata: { actorId: 'user-2', recordedAt: event(1).recordedAt } },
+        { ...event(1), recordedAt: '2026-04-09T01:00:00.000Z' },
+      ];
+      for (const variant of variants) expect(hashEvent(GENESIS_CHAIN_HASH, variant).leafHash.equals(base.leafHash)).toBe(false);
+      expect(hashEvent(base.chainHash, event(1)).chainHash.equals(base.chainHash)).toBe(false);
+    });
+  });
+
+  describe('given an untouched log and its checkpoints', () => {
+    it('then verification passes and checks every checkpoint', () => {
+      const log = givenLog(7);
+      const result = verify(log, [checkpointOf(log, 3), checkpointOf(log, 7)]);
+      expect(result).toMatchObject({ ok: true, eventsChecked: 7, checkpointsChecked: 2, headPosition: '7', firstMismatch: null });
+      expect(result.headChainHash).toBe(log[6]!.storedChainHash!.toString('hex'));
+    });
+
+    it('then an empty log passes', () => {
+      expect(verify([])).toMatchObject({ ok: true, eventsChecked: 0, headChainHash: GENESIS_CHAIN_HASH.toString('hex') });
+    });
+  });
+
+  describe('when a row was tampered with', () => {
+    it('names the edited event: its content no longer matches its hash', () => {
+      const log = givenLog(5);
+      log[2] = { ...log[2]!, content: { ...log[2]!.content!, data: { message: '已整改' } } };
+      expect(verify(log).firstMismatch).toMatchObject({ kind: 'CONTENT_CHANGED', eventNumber: 3, position: '3', eventId: 'event-3' });
+    });
+
+    it('names the event after a removed one: the chain breaks there', () => {
+      const log = givenLog(5);
+      log.splice(1, 1);
+      expect(verify(log).firstMismatch).toMatchObject({ kind: 'CHAIN_BROKEN', eventNumber: 2, position: '3' });
+    });
+
+    it('names the first of two swapped events', () => {
+      const log = givenLog(5);
+      [log[1], log[3]] = [log[3]!, log[1]!];
+      expect(verify(log).firstMismatch).toMatchObject({ kind: 'CHAIN_BROKEN', eventNumber: 2, position: '4' });
+    });
+
+    it('names an unreadable row', () => {
+      const log = givenLog(3);
+      log[1] = { ...log[1]!, content: null };
+      expect(verify(log).firstMismatch).toMatchObject({ kind: 'UNREADABLE', eventNumber: 2 });
+    });
+
+    it('finds an edit whose hashes were all recomputed, by the checkpoint that covers it', () => {
+      const log = givenLog(6);
+      const checkpoint = checkpointOf(log, 4);
+      const rewritten = givenLog(6).map((entry) => entry);
+      let previous = GENESIS_CHAIN_HASH;
+      for (const [index, entry] of rewritten.entries()) {
+        const content = index === 1 ? { ...entry.content!, data: { message: '伪造' } } : entry.content!;
+        const hashes = hashEvent(previous, content);
+        previous = hashes.chainHash;
+        rewritten[index] = { ...entry, content, storedLeafHash: hashes.leafHash, storedChainHash: hashes.chainHash };
+      }
+      expect(verify(rewritten, [checkpoint]).firstMismatch).toMatchObject({ kind: 'CHECKPOINT_MISMATCH', eventNumber: 4, checkpointTreeSize: 4 });
+    });
+
+    it('finds events removed from the end of the log by a checkpoint that covers them', () => {
+      const log = givenLog(6);
+      const checkpoint = checkpointOf(log, 6);
+      expect(verify(log.slice(0, 4), [checkpoint]).firstMismatch).toMatchObject({ kind: 'LOG_TRUNCATED', eventNumber: 5, checkpointTreeSize: 6, position: null });
+    });
+  });
+
+  describe('checkpoints', () => {
+    it('are signed text anyone can read back and check with the public key they name', () => {
+      const log = givenLog(8);
+      const checkpoint = checkpointOf(log, 8);
+      expect(parseCheckpointBody(checkpoint.body)).toEqual({ treeSize: 8, rootHash: checkpoint.rootHash, chainHash: checkpoint.chainHash, headPosition: '8', takenAt: '2026-04-10T01:00:00.000Z' });
+      expect(checkpoint.body.split('\n').slice(0, 2)).toEqual(['Rectify ledger v1', '8']);
+      expect(checkpointSignatureHolds(checkpoint)).toBe(true);
+    });
+
+    it('refuse a forged signature, a changed field or a signature by another key than the one named', () => {
+      const log = givenLog(4);
+      const checkpoint = checkpointOf(log, 4);
+      const byOther = checkpointOf(log, 4, otherKey);
+      const forged = [
+        { ...checkpoint, rootHash: log[0]!.storedLeafHash! },
+        { ...checkpoint, treeSize: 3 },
+        { ...checkpoint, signature: byOther.signature },
+        { ...checkpoint, body: checkpoint.body.replace('taken 2026', 'taken 2027') },
+      ];
+      expect(forged.map(checkpointSignatureHolds)).toEqual([false, false, false, false]);
+      expect(verify(log, [forged[2]!]).firstMismatch).toMatchObject({ kind: 'CHECKPOINT_SIGNATURE', eventNumber: 4 });
+    });
+
+    it('print as the 台账校验码: the number of events and the root in groups of eight hex digits', () => {
+      const rootHash = Buffer.from('5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328', 'hex');
+      expect(ledgerCode({ treeSize: 1314, rootHash })).toBe('1314-5DC9DA79-A70659A9-AD559CB7-01DED9A2-AB9D823A-AD2F4960-CFE370EF-F4604328');
+    });
+  });
+});

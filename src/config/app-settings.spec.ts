@@ -15,8 +15,20 @@ describe('settings', () => {
       GRAPHQL_INTROSPECTION: true,
       REQUEST_MAX_BYTES: 102400,
       RATE_LIMIT_PER_MINUTE: 300,
+      LEDGER_SIGNING_KEY_FILE: undefined,
+      LEDGER_CHECKPOINT_MINUTES: 60,
     });
     expect(validateSettings({ NODE_ENV: 'production' }).DEMO_DATA).toBe(false);
+  });
+
+  it('take the ledger signing key file and the checkpoint interval, 0 for on demand only', () => {
+    expect(validateSettings({ LEDGER_SIGNING_KEY_FILE: ' /etc/rectify/ledger.pem ', LEDGER_CHECKPOINT_MINUTES: '0' })).toMatchObject({
+      LEDGER_SIGNING_KEY_FILE: '/etc/rectify/ledger.pem',
+      LEDGER_CHECKPOINT_MINUTES: 0,
+    });
+    expect(() => validateSettings({ LEDGER_CHECKPOINT_MINUTES: 'hourly' })).toThrow(
+      'LEDGER_CHECKPOINT_MINUTES must be a whole number of minutes from 0 to 10080 (got "hourly")',
+    );
   });
 
   it('turn introspection off in production unless asked for, and take the GraphQL and HTTP limits', () => {

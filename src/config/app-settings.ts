@@ -22,6 +22,14 @@ export interface AppSettings {
   REQUEST_MAX_BYTES: number;
   /** GraphQL requests per minute per access token (or per IP without one); 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: number;
+  /**
+   * PEM file of the Ed25519 private key that signs ledger checkpoints; it must exist when set.
+   * Unset: ledger-signing-key.pem beside the SQLite file (in ./data for EventStoreDB), generated
+   * with a warning when missing (see src/ledger/ledger-signing-key.ts).
+   */
+  LEDGER_SIGNING_KEY_FILE: string | undefined;
+  /** A ledger checkpoint is taken this often (minutes) when events were appended since the last; 0: on demand only. */
+  LEDGER_CHECKPOINT_MINUTES: number;
 }
 
 export class InvalidSettingsError extends Error {
@@ -90,6 +98,9 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
   const REQUEST_MAX_BYTES = wholeNumber('REQUEST_MAX_BYTES', text('REQUEST_MAX_BYTES'), 100 * 1024, [1024, 50 * 1024 * 1024], 'bytes', problems);
   const RATE_LIMIT_PER_MINUTE = wholeNumber('RATE_LIMIT_PER_MINUTE', text('RATE_LIMIT_PER_MINUTE'), 300, [0, 1_000_000], 'requests', problems);
 
+  const LEDGER_SIGNING_KEY_FILE = text('LEDGER_SIGNING_KEY_FILE') || undefined;
+  const LEDGER_CHECKPOINT_MINUTES = wholeNumber('LEDGER_CHECKPOINT_MINUTES', text('LEDGER_CHECKPOINT_MINUTES'), 60, [0, 7 * 24 * 60], 'minutes', problems);
+
   if (problems.length > 0) throw new InvalidSettingsError(problems);
   return {
     NODE_ENV,
@@ -104,5 +115,7 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
     GRAPHQL_INTROSPECTION,
     REQUEST_MAX_BYTES,
     RATE_LIMIT_PER_MINUTE,
+    LEDGER_SIGNING_KEY_FILE,
+    LEDGER_CHECKPOINT_MINUTES,
   };
 }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { SqliteChainHead, type ChainHeadAt, SqliteLedger, upgradeSqliteLedger } from '../ledger/sqlite-ledger.js';
 import {
   AppendResult,
   ConcurrencyError,
@@ -103,6 +104,8 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
 
   private readonly statements;
+  /** The tamper-evident chain (src/ledger): every append hashes its events onto it. */
+  private readonly chainHead: SqliteChainHead;
 
   constructor(readonly path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -111,14 +114,16 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    upgradeSqliteLedger(this.db);
+    this.chainHead = new SqliteChainHead(this.db);
     this.statements = {
       streamHead: this.db.prepare<[string], { revision: number | null }>(
         'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
       ),
       byEventId: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE event_id = ?'),
       insert: this.db.prepare(
-        `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at)
-         VALUES (@eventId, @streamId, @revision, @type, @schemaVersion, @data, @metadata, @recordedAt)`,
+        `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, leaf_hash, chain_hash)
+         VALUES (@eventId, @streamId, @revision, @type, @schemaVersion, @data, @metadata, @recordedAt, @leafHash, @chainHash)`,
       ),
       readStream: this.db.prepare<[string, number], EventRow>(
         'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision',
@@ -142,16 +147,20 @@ export class SqliteEventStore implements EventStore {
     options: { expectedRevision: ExpectedRevision; request?: RequestRecord },
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
-    const append = this.db.transaction((): AppendResult & { appended: boolean } => {
+    const append = this.db.transaction((): AppendResult & { appended: boolean; chainHead?: ChainHeadAt } => {
       const answered = options.request && this.answeredRequest(options.request);
       if (answered) return { ...answered, appended: false };
       const alreadyStored = this.alreadyStored(streamId, events);
       if (alreadyStored) return { ...alreadyStored, appended: false };
       const current = this.statements.streamHead.get(streamId)?.revision ?? null;
       this.checkExpectedRevision(streamId, options.expectedRevision, current);
+      const first = (current ?? -1) + 1;
+      const chained = this.chainHead.hashNext(
+        events.map((event, index) => ({ ...event, streamId, revision: first + index, recordedAt: event.metadata.recordedAt })),
+      );
       let revision = current ?? -1;
       let position = 0;
-      for (const event of events) {
+      for (const [index, event] of events.entries()) {
         revision += 1;
         const result = this.statements.insert.run({
           eventId: event.id,
@@ -162,15 +171,25 @@ export class SqliteEventStore implements EventStore {
           data: JSON.stringify(event.data),
           metadata: JSON.stringify(event.metadata),
           recordedAt: event.metadata.recordedAt,
+          leafHash: chained.hashes[index]!.leafHash,
+          chainHash: chained.hashes[index]!.chainHash,
         });
         position = Number(result.lastInsertRowid);
       }
       if (options.request) this.statements.recordRequest.run({ ...options.request, streamId, revision, position });
-      return { nextRevision: revision, position: at(position), appended: true };
+      return { nextRevision: revision, position: at(position), appended: true, chainHead: chained.head };
     });
     // IMMEDIATE takes the write lock before reading the stream's revision, so two processes
-    // cannot both pass the expected-revision check.
-    const { appended, ...result } = append.immediate();
+    // cannot both pass the expected-revision check, nor both chain onto the same event.
+    let outcome;
+    try {
+      outcome = append.immediate();
+    } catch (error) {
+      this.chainHead.forget();
+      throw error;
+    }
+    const { appended, chainHead, ...result } = outcome;
+    if (chainHead) this.chainHead.committed(chainHead);
     if (appended) this.notifyLocalAppend();
     return result;
   }
@@ -226,6 +245,11 @@ export class SqliteEventStore implements EventStore {
         await iterator.return(undefined);
       },
     };
+  }
+
+  /** The ledger kept in this file: hashes, checkpoints (see src/ledger). */
+  ledger(): SqliteLedger {
+    return new SqliteLedger(this.db);
   }
 
   close(): Promise<void> {

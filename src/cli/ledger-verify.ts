@@ -1,0 +1,62 @@
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { validateSettings } from '../config/app-settings.js';
+import { describeCheckpoint, verifyLedger } from '../ledger/ledger-operations.js';
+import { SqliteLedger } from '../ledger/sqlite-ledger.js';
+
+const USAGE = `Usage: npm run ledger:verify -- [--db <SQLite file, default SQLITE_PATH>] [--json]
+Recomputes every event's hash, the hash chain and every signed checkpoint from the events in the
+file, and names the first event that does not match. Reads only: the server may be running.
+Exit status: 0 the ledger is intact, 1 it is not (or cannot be read), 2 usage.`;
+
+class UsageError extends Error {}
+
+function parseOptions(argv: string[]) {
+  const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } }, strict: true });
+  if (values.help) throw new UsageError('');
+  return { path: values.db ?? validateSettings(process.env).SQLITE_PATH, json: values.json ?? false };
+}
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2));
+  if (!existsSync(options.path)) throw new Error(`${options.path} does not exist.`);
+  const db = new Database(options.path, { readonly: true, fileMustExist: true });
+  try {
+    const ledger = new SqliteLedger(db);
+    if (!ledger.chained) {
+      console.error(`${options.path} has not been chained yet: the server chains an existing log once, when it first starts after the upgrade.`);
+      return 1;
+    }
+    const result = await verifyLedger(ledger);
+    const latest = ledger.latestCheckpoint();
+    if (options.json) {
+      console.log(JSON.stringify({ ...result, latestCheckpoint: latest && { sequence: latest.sequence, treeSize: latest.treeSize, takenAt: latest.takenAt, rootHash: latest.rootHash.toString('hex') } }, null, 2));
+    } else if (result.ok) {
+      console.log(`Ledger intact: ${result.eventsChecked} events chained, ${result.checkpointsChecked} signed checkpoints match.`);
+      console.log(`Head: position ${result.headPosition ?? '(empty log)'}, chain hash ${result.headChainHash}`);
+      console.log(latest ? `Latest checkpoint ${describeCheckpoint(latest)}` : 'No checkpoint has been taken yet.');
+    } else {
+      const mismatch = result.firstMismatch!;
+      console.log(`LEDGER MISMATCH (${mismatch.kind}) at event ${mismatch.eventNumber}${mismatch.position ? `, position ${mismatch.position}` : ''}${mismatch.eventId ? `, event ${mismatch.eventId}` : ''}:`);
+      console.log(`  ${mismatch.message}`);
+      console.log(`  ${mismatch.messageZh}`);
+      console.log(`${result.eventsChecked} events before it are intact.`);
+    }
+    return result.ok ? 0 : 1;
+  } finally {
+    db.close();
+  }
+}
+
+main().then(
+  (status) => process.exit(status),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(error.message ? `${error.message}\n\n${USAGE}` : USAGE);
+      process.exit(error.message ? 2 : 0);
+    }
+    console.error(`Failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,94 @@
+import type { KeyObject } from 'node:crypto';
+import { DomainError, say } from '../shared/domain-error.js';
+import { keyFingerprint, ledgerCode, signCheckpoint } from './domain/checkpoint.js';
+import { canonicalEvent, eventLeafHash } from './domain/event-chain.js';
+import { LedgerVerifier, type LedgerVerificationResult } from './domain/ledger-verification.js';
+import { inclusionProof, merkleRoot } from './domain/merkle.js';
+import type { LedgerBackend, StoredCheckpoint } from './ledger.port.js';
+
+/**
+ * What the server (GraphQL) and `npm run ledger:verify` do with a ledger: verify it, take a
+ * checkpoint, prove one event's inclusion. They differ only in the backend they pass.
+ */
+
+/** Recomputes the chain and every checkpoint from the events; names the first mismatch. O(n) in the log. */
+export async function verifyLedger(backend: LedgerBackend): Promise<LedgerVerificationResult> {
+  const verifier = new LedgerVerifier(await backend.checkpoints());
+  for await (const entry of backend.entries()) if (!verifier.check(entry)) break;
+  return verifier.finish();
+}
+
+/**
+ * Signs the head as stored and keeps it. When nothing was appended since the latest checkpoint,
+ * that one is answered instead: taking a checkpoint twice is harmless, so it needs no idempotency key.
+ */
+export async function takeCheckpoint(backend: LedgerBackend, key: KeyObject, now: Date): Promise<{ checkpoint: StoredCheckpoint; taken: boolean }> {
+  const head = await backend.head();
+  const latest = await backend.latestCheckpoint();
+  if (latest && latest.treeSize === head.treeSize && latest.rootHash.equals(head.rootHash)) return { checkpoint: latest, taken: false };
+  const signed = signCheckpoint({ ...head, takenAt: now.toISOString() }, key);
+  return { checkpoint: await backend.saveCheckpoint(signed), taken: true };
+}
+
+/** An RFC 6962 inclusion proof of one event in one checkpoint, with what a verifier needs to check it alone. */
+export interface EventInclusionProof {
+  readonly eventId: string;
+  readonly position: string;
+  /** 0-based index of the event's leaf. */
+  readonly leafIndex: number;
+  /** The leaf data: the event's canonical JSON (see domain/event-chain.ts). */
+  readonly canonicalEvent: string;
+  /** SHA-256(0x00 || canonicalEvent), hex. */
+  readonly leafHash: string;
+  /** Audit path, leaf-side sibling first, hex; at most ⌈log₂ treeSize⌉ hashes. */
+  readonly auditPath: string[];
+  readonly checkpoint: StoredCheckpoint;
+}
+
+/**
+ * Proves that an event is among those a checkpoint covers. Refuses (DomainError) an unknown
+ * checkpoint or event, an event appended after the checkpoint, and a log whose stored hashes no
+ * longer give the checkpoint's root (then `verifyLedger` says where).
+ */
+export async function proveEvent(backend: LedgerBackend, eventId: string, checkpointSequence: number): Promise<EventInclusionProof> {
+  const checkpoint = await backend.checkpoint(checkpointSequence);
+  if (!checkpoint) throw new DomainError('NOT_FOUND', say(`Ledger checkpoint ${checkpointSequence} does not exist.`, `台账校验点 ${checkpointSequence} 不存在。`));
+  const located = await backend.indexOf(eventId);
+  if (!located) throw new DomainError('NOT_FOUND', say(`Event ${eventId} is not in the log.`, `台账中没有事件 ${eventId}。`));
+  if (located.index >= checkpoint.treeSize) {
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      say(
+        `Event ${eventId} was recorded after checkpoint ${checkpointSequence} (which covers ${checkpoint.treeSize} events): prove it with a later checkpoint.`,
+        `事件 ${eventId} 记录于校验点 ${checkpointSequence}（涵盖 ${checkpoint.treeSize} 条事件）之后，请使用更新的校验点证明。`,
+      ),
+      { field: 'checkpoint' },
+    );
+  }
+  const content = await backend.contentAt(located.index);
+  const leaves = await backend.leafHashes(checkpoint.treeSize);
+  const leaf = content ? eventLeafHash(content) : null;
+  if (!content || !leaf!.equals(leaves[located.index]!) || leaves.length !== checkpoint.treeSize || !merkleRoot(leaves).equals(checkpoint.rootHash)) {
+    throw new DomainError(
+      'CONFLICT',
+      say(
+        `The log no longer matches checkpoint ${checkpointSequence} (${ledgerCode(checkpoint)}): run verifyLedger to see where it was changed.`,
+        `台账与校验点 ${checkpointSequence}（${ledgerCode(checkpoint)}）不符，请运行台账校验查明被改动的位置。`,
+      ),
+    );
+  }
+  return {
+    eventId,
+    position: located.position,
+    leafIndex: located.index,
+    canonicalEvent: canonicalEvent(content),
+    leafHash: leaf!.toString('hex'),
+    auditPath: inclusionProof(located.index, leaves).map((hash) => hash.toString('hex')),
+    checkpoint,
+  };
+}
+
+/** How a checkpoint prints for people: the 台账校验码 and the key that signed it. */
+export function describeCheckpoint(checkpoint: StoredCheckpoint): string {
+  return `#${checkpoint.sequence} ${checkpoint.takenAt}  台账校验码 ${ledgerCode(checkpoint)}  (key ${keyFingerprint(checkpoint.publicKey)})`;
+}

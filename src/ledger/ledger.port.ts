@@ -1,0 +1,31 @@
+import type { CheckpointHead, SignedCheckpoint } from './domain/checkpoint.js';
+import type { HashedEventContent } from './domain/event-chain.js';
+import type { LedgerEntry } from './domain/ledger-verification.js';
+
+type Awaitable<T> = T | Promise<T>;
+
+/** A checkpoint as stored, with its number in the order taken (1, 2, …). */
+export interface StoredCheckpoint extends SignedCheckpoint {
+  readonly sequence: number;
+}
+
+/**
+ * What the ledger needs from a store: its events with their stored hashes in global order, and a
+ * place for checkpoints. SQLite keeps both in its file (sqlite-ledger.ts).
+ */
+export interface LedgerBackend {
+  /** Every event in global order with its stored hashes. */
+  entries(): Iterable<LedgerEntry> | AsyncIterable<LedgerEntry>;
+  /** The head as stored: event count, Merkle root over the stored leaf hashes, newest position and chain hash. */
+  head(): Awaitable<Omit<CheckpointHead, 'takenAt'>>;
+  /** Stored leaf hashes of the first `treeSize` events. */
+  leafHashes(treeSize: number): Awaitable<Buffer[]>;
+  /** 0-based index in global order and position of an event; null when it is not in the log. */
+  indexOf(eventId: string): Awaitable<{ index: number; position: string } | null>;
+  /** Stored content of the event at a 0-based index in global order. */
+  contentAt(index: number): Awaitable<HashedEventContent | null>;
+  checkpoints(): Awaitable<StoredCheckpoint[]>;
+  checkpoint(sequence: number): Awaitable<StoredCheckpoint | null>;
+  latestCheckpoint(): Awaitable<StoredCheckpoint | null>;
+  saveCheckpoint(checkpoint: SignedCheckpoint): Awaitable<StoredCheckpoint>;
+}

@@ -1,0 +1,260 @@
+import type Database from 'better-sqlite3';
+import type { CheckpointHead, SignedCheckpoint } from './domain/checkpoint.js';
+import { GENESIS_CHAIN_HASH, hashEvent, type EventHashes, type HashedEventContent } from './domain/event-chain.js';
+import type { LedgerEntry } from './domain/ledger-verification.js';
+import type { LedgerBackend, StoredCheckpoint } from './ledger.port.js';
+import { MerkleFrontier } from './domain/merkle.js';
+
+/**
+ * The ledger's part of the SQLite file: two columns on `events` (`leaf_hash`, `chain_hash`, both
+ * 32-byte BLOBs, see domain/event-chain.ts) written in the append transaction, and the table of
+ * signed checkpoints. The event store calls `upgradeSqliteLedger` when it opens the file and
+ * `SqliteChainHead.hashNext` inside its append transaction; everything else reads.
+ */
+
+const CHECKPOINTS_TABLE = `
+CREATE TABLE IF NOT EXISTS ledger_checkpoints (
+  sequence       INTEGER PRIMARY KEY AUTOINCREMENT,
+  tree_size      INTEGER NOT NULL,
+  head_position  TEXT    NOT NULL,
+  root_hash      BLOB    NOT NULL,
+  chain_hash     BLOB    NOT NULL,
+  taken_at       TEXT    NOT NULL,
+  body           TEXT    NOT NULL,
+  public_key     TEXT    NOT NULL,
+  signature      TEXT    NOT NULL
+);`;
+
+interface EventRowForLedger {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  schema_version: number;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+  leaf_hash: Buffer | null;
+  chain_hash: Buffer | null;
+}
+
+interface CheckpointRow {
+  sequence: number;
+  tree_size: number;
+  head_position: string;
+  root_hash: Buffer;
+  chain_hash: Buffer;
+  taken_at: string;
+  body: string;
+  public_key: string;
+  signature: string;
+}
+
+
+const hasLedgerColumns = (db: Database.Database) =>
+  (db.pragma('table_info(events)') as { name: string }[]).some((column) => column.name === 'chain_hash');
+
+function contentOfRow(row: EventRowForLedger): HashedEventContent | null {
+  try {
+    const data = JSON.parse(row.data) as unknown;
+    const metadata = JSON.parse(row.metadata) as unknown;
+    if (typeof data !== 'object' || data === null || typeof metadata !== 'object' || metadata === null) return null;
+    return {
+      id: row.event_id,
+      streamId: row.stream_id,
+      revision: row.revision,
+      type: row.type,
+      schemaVersion: row.schema_version,
+      data: data as Record<string, unknown>,
+      metadata,
+      recordedAt: row.recorded_at,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Adds the ledger columns and table to a store that lacks them, and chains its existing events
+ * from the first one, in global order, in one transaction; no event is changed. Runs once: a
+ * store that has the columns is left as it is (a hash missing later is for `ledger:verify` to
+ * report, not for an upgrade to paper over). Returns the number of events chained.
+ */
+export function upgradeSqliteLedger(db: Database.Database): number {
+  return db
+    .transaction(() => {
+      db.exec(CHECKPOINTS_TABLE);
+      if (hasLedgerColumns(db)) return 0;
+      db.exec('ALTER TABLE events ADD COLUMN leaf_hash BLOB; ALTER TABLE events ADD COLUMN chain_hash BLOB;');
+      const update = db.prepare<[Buffer, Buffer, number]>('UPDATE events SET leaf_hash = ?, chain_hash = ? WHERE position = ?');
+      const rows = db.prepare<[], EventRowForLedger>('SELECT * FROM events ORDER BY position').iterate();
+      const pending: [Buffer, Buffer, number][] = [];
+      let previous = GENESIS_CHAIN_HASH;
+      for (const row of rows) {
+        const content = contentOfRow(row);
+        if (!content) throw new Error(`Cannot chain the event at position ${row.position}: its stored JSON is damaged. Restore the file from a backup.`);
+        const hashes = hashEvent(previous, content);
+        pending.push([hashes.leafHash, hashes.chainHash, row.position]);
+        previous = hashes.chainHash;
+      }
+      // Written after the read: SQLite forbids changing a table while a statement iterates it.
+      for (const values of pending) update.run(...values);
+      return pending.length;
+    })
+    .immediate();
+}
+
+/**
+ * The chain hash of the newest event, kept in memory so that an append reads nothing more. It is
+ * read again only when another connection (another process) committed since it was taken:
+ * `PRAGMA data_version` changes exactly then, and costs no disk read.
+ */
+/** A chain hash, and the data_version under which it was the newest. */
+export interface ChainHeadAt {
+  readonly hash: Buffer;
+  readonly dataVersion: number;
+}
+
+export class SqliteChainHead {
+  private cached: ChainHeadAt | null = null;
+  private readonly newest;
+
+  constructor(private readonly db: Database.Database) {
+    this.newest = db.prepare<[], { chain_hash: Buffer | null }>('SELECT chain_hash FROM events ORDER BY position DESC LIMIT 1');
+  }
+
+  /**
+   * Inside the append transaction (which holds the write lock): the hashes of the events about to
+   * be appended, in order. Call `committed` after the transaction commits, `forget` if it fails.
+   */
+  hashNext(events: readonly HashedEventContent[]): { hashes: EventHashes[]; head: ChainHeadAt } {
+    const dataVersion = this.dataVersion();
+    let previous =
+      this.cached && this.cached.dataVersion === dataVersion ? this.cached.hash : (this.newest.get()?.chain_hash ?? GENESIS_CHAIN_HASH);
+    const hashes = events.map((event) => {
+      const next = hashEvent(previous, event);
+      previous = next.chainHash;
+      return next;
+    });
+    return { hashes, head: { hash: previous, dataVersion } };
+  }
+
+  /**
+   * Our own commit does not change data_version, so the head stays valid until another connection
+   * writes. The version is the one read under the write lock: one read after the commit could
+   * already count another process's append, which would then go unnoticed.
+   */
+  committed(head: ChainHeadAt): void {
+    this.cached = head;
+  }
+
+  forget(): void {
+    this.cached = null;
+  }
+
+  private dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+}
+
+const toCheckpoint = (row: CheckpointRow): StoredCheckpoint => ({
+  sequence: row.sequence,
+  treeSize: row.tree_size,
+  headPosition: row.head_position,
+  rootHash: row.root_hash,
+  chainHash: row.chain_hash,
+  takenAt: row.taken_at,
+  body: row.body,
+  publicKey: row.public_key,
+  signature: row.signature,
+});
+
+/** The ledger of a SQLite file, through the server's connection or a read-only one (`ledger:verify`). */
+export class SqliteLedger implements LedgerBackend {
+  constructor(private readonly db: Database.Database) {}
+
+  /** False for a file written before the ledger existed and not opened by the server since. */
+  get chained(): boolean {
+    return hasLedgerColumns(this.db);
+  }
+
+  /** Every event in global order with its stored hashes, read in one snapshot. */
+  *entries(): Generator<LedgerEntry> {
+    for (const row of this.db.prepare<[], EventRowForLedger>('SELECT * FROM events ORDER BY position').iterate()) {
+      yield { position: String(row.position), eventId: row.event_id, content: contentOfRow(row), storedLeafHash: row.leaf_hash, storedChainHash: row.chain_hash };
+    }
+  }
+
+  /** Leaf hashes of the first `treeSize` events, in global order (what an inclusion proof needs). */
+  leafHashes(treeSize: number): Buffer[] {
+    return this.db
+      .prepare<[number], { leaf_hash: Buffer | null }>('SELECT leaf_hash FROM events ORDER BY position LIMIT ?')
+      .all(treeSize)
+      .map((row) => row.leaf_hash ?? Buffer.alloc(0));
+  }
+
+  /**
+   * The head as stored, in one pass that holds only log₂ n hashes: the number of events, the
+   * Merkle root over their stored leaf hashes, and the newest event's position and chain hash.
+   */
+  head(): Omit<CheckpointHead, 'takenAt'> {
+    const frontier = new MerkleFrontier();
+    let last: { position: number; chain_hash: Buffer | null } | undefined;
+    const rows = this.db.prepare<[], { position: number; leaf_hash: Buffer | null; chain_hash: Buffer | null }>('SELECT position, leaf_hash, chain_hash FROM events ORDER BY position');
+    for (const row of rows.iterate()) {
+      frontier.append(row.leaf_hash ?? Buffer.alloc(0));
+      last = row;
+    }
+    return { treeSize: frontier.size, rootHash: frontier.root(), chainHash: last?.chain_hash ?? GENESIS_CHAIN_HASH, headPosition: last ? String(last.position) : '' };
+  }
+
+  /** The 0-based index in global order and position of an event, or null when it is not stored. */
+  indexOf(eventId: string): { index: number; position: string } | null {
+    const row = this.db
+      .prepare<[string], { position: number; index: number }>(
+        'SELECT position, (SELECT COUNT(*) FROM events AS earlier WHERE earlier.position < e.position) AS "index" FROM events AS e WHERE event_id = ?',
+      )
+      .get(eventId);
+    return row ? { index: row.index, position: String(row.position) } : null;
+  }
+
+  /** The stored content of the event at a 0-based index in global order, as its leaf data is computed from. */
+  contentAt(index: number): HashedEventContent | null {
+    const row = this.db.prepare<[number], EventRowForLedger>('SELECT * FROM events ORDER BY position LIMIT 1 OFFSET ?').get(index);
+    return row ? contentOfRow(row) : null;
+  }
+
+  checkpoints(): StoredCheckpoint[] {
+    if (!this.hasCheckpointsTable()) return [];
+    return this.db.prepare<[], CheckpointRow>('SELECT * FROM ledger_checkpoints ORDER BY sequence').all().map(toCheckpoint);
+  }
+
+  checkpoint(sequence: number): StoredCheckpoint | null {
+    if (!this.hasCheckpointsTable()) return null;
+    const row = this.db.prepare<[number], CheckpointRow>('SELECT * FROM ledger_checkpoints WHERE sequence = ?').get(sequence);
+    return row ? toCheckpoint(row) : null;
+  }
+
+  latestCheckpoint(): StoredCheckpoint | null {
+    if (!this.hasCheckpointsTable()) return null;
+    const row = this.db.prepare<[], CheckpointRow>('SELECT * FROM ledger_checkpoints ORDER BY sequence DESC LIMIT 1').get();
+    return row ? toCheckpoint(row) : null;
+  }
+
+  private hasCheckpointsTable(): boolean {
+    return this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ledger_checkpoints'").get() !== undefined;
+  }
+
+  /** Keeps a checkpoint (not on a read-only connection). */
+  saveCheckpoint(checkpoint: SignedCheckpoint): StoredCheckpoint {
+    const result = this.db
+      .prepare(
+        `INSERT INTO ledger_checkpoints (tree_size, head_position, root_hash, chain_hash, taken_at, body, public_key, signature)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(checkpoint.treeSize, checkpoint.headPosition, checkpoint.rootHash, checkpoint.chainHash, checkpoint.takenAt, checkpoint.body, checkpoint.publicKey, checkpoint.signature);
+    return { ...checkpoint, sequence: Number(result.lastInsertRowid) };
+  }
+}
+

@@ -1,0 +1,190 @@
+import Database from 'better-sqlite3';
+import { execFile } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { EventMetadata, EventToAppend } from '../../src/event-store/event-store.port.js';
+import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
+import { checkpointSignatureHolds } from '../../src/ledger/domain/checkpoint.js';
+import { leafHash, verifyInclusion } from '../../src/ledger/domain/merkle.js';
+import { proveEvent, takeCheckpoint, verifyLedger } from '../../src/ledger/ledger-operations.js';
+import { SqliteLedger } from '../../src/ledger/sqlite-ledger.js';
+
+const freshPath = () => join(mkdtempSync(join(tmpdir(), 'rectify-ledger-')), 'rectify.db');
+const { privateKey } = generateKeyPairSync('ed25519');
+const now = new Date('2026-04-10T01:00:00.000Z');
+
+const metadata = (n: number): EventMetadata => ({
+  actorId: 'user-zhangwei',
+  actorRole: 'SUPERVISOR',
+  actorUnitId: null,
+  commandId: `command-${n}`,
+  correlationId: `command-${n}`,
+  causationId: `command-${n}`,
+  recordedAt: `2026-04-01T0${n % 10}:00:00.000Z`,
+});
+const urged = (n: number): EventToAppend => ({
+  id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  type: 'UnitUrged',
+  schemaVersion: 1,
+  data: { message: `请加快整改进度（第${n}次）`, unitId: 'unit-1' },
+  metadata: metadata(n),
+});
+
+/** Appends events 1…n, one per stream revision, alternating between two streams. */
+async function givenStore(path: string, n: number, from = 1) {
+  const store = new SqliteEventStore(path);
+  for (let i = from; i < from + n; i += 1) await store.appendToStream(`finding-${i % 2}`, [urged(i)], { expectedRevision: 'any' });
+  return store;
+}
+
+const verifyFile = async (path: string) => {
+  const db = new Database(path, { readonly: true });
+  try {
+    return await verifyLedger(new SqliteLedger(db));
+  } finally {
+    db.close();
+  }
+};
+
+const cli = (path: string) =>
+  promisify(execFile)(process.execPath, [join(process.cwd(), 'dist/cli/ledger-verify.js'), '--db', path]).then(
+    ({ stdout }) => ({ status: 0, stdout }),
+    (error: { code: number; stdout: string }) => ({ status: error.code, stdout: error.stdout }),
+  );
+
+describe('The ledger in the SQLite file', () => {
+  it('chains every append in the append transaction, across connections that take turns on one file', async () => {
+    const path = freshPath();
+    const first = new SqliteEventStore(path);
+    const second = new SqliteEventStore(path);
+    for (let i = 1; i <= 6; i += 1) {
+      // Each connection keeps the newest hash in memory; the other's appends must be noticed.
+      await (i % 3 === 0 ? second : first).appendToStream(`finding-${i}`, [urged(i), urged(100 + i)], { expectedRevision: 'no_stream' });
+    }
+    await first.close();
+    await second.close();
+    expect(await verifyFile(path)).toMatchObject({ ok: true, eventsChecked: 12, headPosition: '12' });
+  });
+
+  it('chains a log written before the ledger existed from its first event, once, and changes no event', async () => {
+    const path = freshPath();
+    const store = await givenStore(path, 5);
+    await store.close();
+    // The file as the previous version left it: no hash columns, no checkpoints.
+    const old = new Database(path);
+    old.exec('DROP TABLE ledger_checkpoints; ALTER TABLE events DROP COLUMN leaf_hash; ALTER TABLE events DROP COLUMN chain_hash;');
+    const before = old.prepare('SELECT * FROM events ORDER BY position').all();
+    old.close();
+
+    const upgraded = new SqliteEventStore(path);
+    await upgraded.appendToStream('finding-9', [urged(6)], { expectedRevision: 'no_stream' });
+    await upgraded.close();
+    const db = new Database(path, { readonly: true });
+    const after = db.prepare('SELECT * FROM events ORDER BY position').all() as Record<string, unknown>[];
+    db.close();
+    expect(after.slice(0, 5).map(({ leaf_hash: _leaf, chain_hash: _chain, ...event }) => event)).toEqual(before);
+    expect(await verifyFile(path)).toMatchObject({ ok: true, eventsChecked: 6 });
+
+    // Opened again, nothing is chained anew: a hash removed later stays missing for verify to report.
+    const tampered = new Database(path);
+    tampered.prepare('UPDATE events SET chain_hash = NULL WHERE position = 2').run();
+    tampered.close();
+    await new SqliteEventStore(path).close();
+    expect((await verifyFile(path)).firstMismatch).toMatchObject({ kind: 'CHAIN_BROKEN', position: '2' });
+  });
+
+  describe('ledger:verify on a file edited behind the server', () => {
+    let path: string;
+    beforeEach(async () => {
+      path = freshPath();
+      await (await givenStore(path, 8)).close();
+    });
+    const tamper = (sql: string) => {
+      const db = new Database(path);
+      db.exec(sql);
+      db.close();
+    };
+
+    it('says the ledger is intact, and exits 0, on an untouched file', async () => {
+      const { status, stdout } = await cli(path);
+      expect(status).toBe(0);
+      expect(stdout).toContain('Ledger intact: 8 events chained');
+    });
+
+    it('names an edited row', async () => {
+      tamper(`UPDATE events SET data = '{"message":"已按期完成","unitId":"unit-1"}' WHERE position = 5`);
+      const { status, stdout } = await cli(path);
+      expect(status).toBe(1);
+      expect(stdout).toContain('LEDGER MISMATCH (CONTENT_CHANGED) at event 5, position 5');
+      expect(stdout).toContain('在记录后被修改');
+    });
+
+    it('names the row after a deleted one', async () => {
+      tamper('DELETE FROM events WHERE position = 3');
+      const { status, stdout } = await cli(path);
+      expect(status).toBe(1);
+      expect(stdout).toContain('LEDGER MISMATCH (CHAIN_BROKEN) at event 3, position 4');
+    });
+
+    it('names the first of two reordered rows', async () => {
+      // Rows 2 and 6 trade places, hashes and all: each still matches its own content.
+      tamper(`UPDATE events SET position = -2 WHERE position = 2;
+              UPDATE events SET position = 2 WHERE position = 6;
+              UPDATE events SET position = 6 WHERE position = -2;`);
+      const { status, stdout } = await cli(path);
+      expect(status).toBe(1);
+      expect(stdout).toContain('LEDGER MISMATCH (CHAIN_BROKEN) at event 2, position 2');
+    });
+
+    it('names the checkpoint that no longer matches when the hashes were recomputed after an edit', async () => {
+      const store = new SqliteEventStore(path);
+      await takeCheckpoint(store.ledger(), privateKey, now);
+      await store.close();
+      tamper(`UPDATE events SET data = '{"message":"已按期完成","unitId":"unit-1"}' WHERE position = 5;
+              ALTER TABLE events DROP COLUMN leaf_hash; ALTER TABLE events DROP COLUMN chain_hash;`);
+      // Opening it re-chains the edited log as an upgrade would: only the signed checkpoint knows better.
+      await new SqliteEventStore(path).close();
+      const { status, stdout } = await cli(path);
+      expect(status).toBe(1);
+      expect(stdout).toContain('LEDGER MISMATCH (CHECKPOINT_MISMATCH) at event 8, position 8');
+    });
+
+    it('finds rows removed from the end by the checkpoint that covered them', async () => {
+      const store = new SqliteEventStore(path);
+      await takeCheckpoint(store.ledger(), privateKey, now);
+      await store.close();
+      tamper('DELETE FROM events WHERE position > 6');
+      expect((await verifyFile(path)).firstMismatch).toMatchObject({ kind: 'LOG_TRUNCATED', eventNumber: 7, checkpointTreeSize: 8 });
+    });
+  });
+
+  describe('checkpoints and inclusion proofs', () => {
+    it('signs the head, answers the same checkpoint while nothing was appended, and proves an event in log-many hashes', async () => {
+      const store = await givenStore(freshPath(), 13);
+      const ledger = store.ledger();
+      const { checkpoint, taken } = await takeCheckpoint(ledger, privateKey, now);
+      expect(taken).toBe(true);
+      expect(checkpoint).toMatchObject({ sequence: 1, treeSize: 13, headPosition: '13', takenAt: now.toISOString() });
+      expect(checkpointSignatureHolds(checkpoint)).toBe(true);
+      expect(await takeCheckpoint(ledger, privateKey, new Date('2026-04-11T01:00:00Z'))).toEqual({ checkpoint, taken: false });
+
+      await store.appendToStream('finding-x', [urged(14)], { expectedRevision: 'no_stream' });
+      const proof = await proveEvent(ledger, urged(9).id, 1);
+      expect(proof).toMatchObject({ eventId: urged(9).id, position: '9', leafIndex: 8 });
+      expect(proof.auditPath.length).toBeLessThanOrEqual(Math.ceil(Math.log2(13)));
+      // Checked with nothing but the proof: the leaf from the event's canonical JSON, the root from the checkpoint.
+      const leaf = leafHash(Buffer.from(proof.canonicalEvent, 'utf8'));
+      expect(leaf.toString('hex')).toBe(proof.leafHash);
+      expect(verifyInclusion(proof.leafIndex, proof.checkpoint.treeSize, leaf, proof.auditPath.map((hash) => Buffer.from(hash, 'hex')), proof.checkpoint.rootHash)).toBe(true);
+      expect(JSON.parse(proof.canonicalEvent)).toMatchObject({ id: urged(9).id, data: urged(9).data });
+
+      await expect(proveEvent(ledger, urged(14).id, 1)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+      await expect(proveEvent(ledger, urged(99).id, 1)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(proveEvent(ledger, urged(9).id, 2)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await store.close();
+    });
+  });
+});

@@ -11,7 +11,7 @@ describe('the unit scorecard', () => {
     parts: [
       part('a', { status: 'VERIFIED', reports: [report('2026-05-10')], verifiedAt: '2026-05-11T01:00:00.000Z' }),
       part('a', { status: 'REPORTED', reports: [report('2026-05-14')] }),
-      part('b', { status: 'VERIFIED', reports: [report('2026-05-16'), report('2026-05-18')], verifiedAt: '2026-05-19T01:00:00.000Z', returns: [{ cause: 'SENT_BACK', reason: 'x', returnedAt: '2026-05-17T01:00:00.000Z' }] }),
+      part('b', { status: 'VERIFIED', reports: [report('2026-05-16'), report('2026-05-18')], verifiedAt: '2026-05-19T01:00:00.000Z', returns: [{ cause: 'SENT_BACK', reason: 'x', returnedAt: '2026-05-17T01:00:00.000Z', newDueDate: null }] }),
       part('b', { dueDate: '2026-06-30' }),
       part('c', { status: 'ASSIGNED' }),
     ],

@@ -113,6 +113,9 @@ describe('A rectification from evaluation to close-out', () => {
     await mutate('assignFinding', { findingId: channelFinding, units: [{ unitId: units.CZJ, role: 'LEAD', dueDate: '2026-05-15' }] });
 
     expect(await refusal('assignFinding', { findingId: channelFinding, units: [{ unitId: units.ZJJ, role: 'LEAD', dueDate: '2026-05-15' }] })).toMatchObject({ code: 'CONFLICT' });
+    // The approved plan wants everything inspected by 2026-06-30: a later part needs an override.
+    const tooLate = await refusal('assignFinding', { findingId: channelFinding, units: [{ unitId: units.ZJJ, role: 'RESPONSIBLE', dueDate: '2026-07-01' }] });
+    expect(tooLate).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/2026-07-01 is after the inspection deadline of rectification plan 「整改实施方案」 \(2026-06-30\)/) });
   });
 
   it('grants the extension a unit asked for, before its due date', async () => {
@@ -247,9 +250,13 @@ describe('A rectification from evaluation to close-out', () => {
   it('reopens a closed finding with a reason; its parts need new reports', async () => {
     at('2026-06-02T10:00:00+08:00');
     expect(await refusal('reopenFinding', { findingId: channelFinding, reason: '复查' }, INSPECTOR)).toMatchObject({ code: 'FORBIDDEN' });
-    const reopened = await mutate('reopenFinding', { findingId: channelFinding, reason: '群众反映网上申请入口再次失效' });
+    const reopening = { findingId: channelFinding, reason: '群众反映网上申请入口再次失效' };
+    // Its part was due 2026-05-15: reopened without a new due date it would be overdue at once.
+    expect(await refusal('reopenFinding', reopening)).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/2026-05-15 has passed/) });
+    expect(await refusal('reopenFinding', { ...reopening, newDueDate: '2026-07-15' })).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/inspection deadline/) });
+    const reopened = await mutate('reopenFinding', { ...reopening, newDueDate: '2026-07-15', overrideReason: '省里复查安排在7月中旬' });
     expect(reopened).toMatchObject({ status: 'OPEN', closedOn: null });
-    expect(partOf(reopened, units.CZJ)).toMatchObject({ status: 'RETURNED', returns: [{ cause: 'REOPENED' }] });
+    expect(partOf(reopened, units.CZJ)).toMatchObject({ status: 'RETURNED', dueDate: '2026-07-15', trafficLight: 'GREEN', returns: [{ cause: 'REOPENED' }] });
     expect((await dashboard()).findings).toEqual({ total: 2, open: 1, closed: 1 });
   });
 

@@ -1,8 +1,44 @@
 import type { Actor } from '../../shared/command-context.js';
 import type { AssignmentRole, Evidence, InspectionOutcome } from './assignment.events.js';
 
+/**
+ * The latest due date a part may have without a supervisor's override: the approved rectification
+ * plan's inspection deadline (整改实施方案的督查时限) for a finding, the end of its plan's period for a
+ * work-plan item. Looked up by the handler; absent or null when nothing bounds the parent yet
+ * (no plan approved).
+ */
+export interface DueDateLimit {
+  /** `YYYY-MM-DD`, the last allowed day (inclusive). */
+  readonly latest: string;
+  /** What sets it, as refusals name it: `the inspection deadline of plan 「…」`. */
+  readonly setBy: string;
+}
+
+/**
+ * The command with its parent's limit, set by the handler before deciding. Commands that set no
+ * due date ignore it.
+ */
+export const withDueDateLimit = <Command extends object>(command: Command, dueDateLimit: DueDateLimit | null): Command => ({
+  ...command,
+  dueDateLimit,
+});
+
+/** A supervisor's explicit decision to set a due date past the limit, with its reason. */
+export interface DueDateOverride {
+  readonly reason: string;
+}
+
+/**
+ * What every command that sets a due date carries besides the date: the limit the handler looked
+ * up, and the supervisor's override when the date goes past it.
+ */
+export interface SetsDueDate {
+  readonly dueDateLimit?: DueDateLimit | null;
+  readonly dueDateOverride?: DueDateOverride;
+}
+
 /** Dates are calendar days, `YYYY-MM-DD`. */
-export interface AssignUnit {
+export interface AssignUnit extends SetsDueDate {
   readonly type: 'AssignUnit';
   readonly actor: Actor;
   readonly unitId: string;
@@ -13,7 +49,10 @@ export interface AssignUnit {
 export interface RequestExtension {
   readonly type: 'RequestExtension';
   readonly actor: Actor;
-  /** The office's current calendar day: an extension is asked for before the due date passes. */
+  /**
+   * The office's current calendar day: an extension is asked for before the due date passes, or
+   * after a failed inspection returned the part.
+   */
   readonly today: string;
   readonly unitId: string;
   /** Chosen by the caller so that a retried command names the same request. */
@@ -22,7 +61,8 @@ export interface RequestExtension {
   readonly reason: string;
 }
 
-export interface DecideExtension {
+/** Granting a date past the parent's limit needs the supervisor's `dueDateOverride`. */
+export interface DecideExtension extends SetsDueDate {
   readonly type: 'DecideExtension';
   readonly actor: Actor;
   readonly unitId: string;
@@ -51,14 +91,23 @@ export interface ReportRectification {
   readonly evidence: readonly Evidence[];
 }
 
-export interface SendBackReport {
+/** Returning a part can give it a new due date; one is required when the old one has passed. */
+export interface ReturnsPart extends SetsDueDate {
+  /** The office's current calendar day. */
+  readonly today: string;
+  /** `YYYY-MM-DD`, not before `today`; the part keeps its due date when absent. */
+  readonly newDueDate?: string;
+}
+
+export interface SendBackReport extends ReturnsPart {
   readonly type: 'SendBackReport';
   readonly actor: Actor;
   readonly unitId: string;
   readonly reason: string;
 }
 
-export interface LogInspection {
+/** A FAILED inspection returns the part, and may (or, past its due date, must) give a new due date. */
+export interface LogInspection extends ReturnsPart {
   readonly type: 'LogInspection';
   readonly actor: Actor;
   /** The office's current calendar day: an inspection cannot be dated in the future. */
@@ -71,7 +120,8 @@ export interface LogInspection {
   readonly place: string;
 }
 
-export interface ReopenParts {
+/** Every reopened part gets `newDueDate`, required when any of their due dates has passed. */
+export interface ReopenParts extends ReturnsPart {
   readonly type: 'ReopenParts';
   readonly actor: Actor;
   readonly reason: string;

@@ -7,8 +7,11 @@ import type {
   AssignmentCommand,
   DecideExtension,
   LogInspection,
+  ReopenParts,
   ReportRectification,
+  ReturnsPart,
   RequestExtension,
+  SendBackReport,
 } from './assignment.commands.js';
 import {
   allPartsVerified,
@@ -42,6 +45,10 @@ const ENVIRONMENT = 'unit-environment';
 const DUE = '2025-06-30';
 const REPORTED_ON = '2025-06-28';
 const TODAY = '2025-07-10';
+/** Reports go back the day after they came, before the due date. */
+const SENT_BACK_ON = '2025-06-29';
+/** The new due date of parts returned after their due date. */
+const RETURNED_UNTIL = '2025-08-31';
 
 const evidence: Evidence[] = [
   { title: '2024 annual report published', link: 'https://example.gov.cn/finance/2024-report', documentRef: null },
@@ -67,6 +74,7 @@ const inspected = (outcome: 'PASSED' | 'FAILED', inspectionId = 'inspection-1', 
     notes: outcome === 'FAILED' ? 'The 2023 budget is still missing.' : '',
     inspectedOn: '2025-07-01',
     place: '市财政局',
+    ...(outcome === 'FAILED' ? { newDueDate: RETURNED_UNTIL } : {}),
   },
 });
 const sentBack: AssignmentEvent = { type: 'ReportSentBack', data: { unitId: FINANCE, reason: 'No evidence of the budget.' } };
@@ -94,9 +102,10 @@ const report = (overrides: Partial<ReportRectification> = {}): ReportRectificati
   evidence,
   ...overrides,
 });
-const sendBack = (overrides: { actor?: Actor; reason?: string } = {}): AssignmentCommand => ({
+const sendBack = (overrides: Partial<SendBackReport> = {}): SendBackReport => ({
   type: 'SendBackReport',
   actor: supervisor,
+  today: SENT_BACK_ON,
   unitId: FINANCE,
   reason: 'No evidence of the budget.',
   ...overrides,
@@ -138,9 +147,11 @@ const urge = (overrides: { actor?: Actor; unitId?: string; message?: string } = 
   message: 'Please report by Friday.',
   ...overrides,
 });
-const reopen = (overrides: { actor?: Actor; reason?: string } = {}): AssignmentCommand => ({
+const reopen = (overrides: Partial<ReopenParts> = {}): ReopenParts => ({
   type: 'ReopenParts',
   actor: supervisor,
+  today: TODAY,
+  newDueDate: RETURNED_UNTIL,
   reason: 'The evaluation body found the portal page removed.',
   ...overrides,
 });
@@ -450,12 +461,14 @@ describe('REPORTED', () => {
 
     it('a failed inspection carries notes', () => {
       given(awaitingInspection)
-        .when(inspect({ outcome: 'FAILED', notes: 'The 2023 budget is still missing.' }))
+        .when(inspect({ outcome: 'FAILED', notes: 'The 2023 budget is still missing.', newDueDate: RETURNED_UNTIL }))
         .then([inspected('FAILED')]);
     });
 
     it('a failed inspection without notes is refused', () => {
-      given(awaitingInspection).when(inspect({ outcome: 'FAILED', notes: ' ' })).thenRefused('BAD_USER_INPUT');
+      given(awaitingInspection)
+        .when(inspect({ outcome: 'FAILED', notes: ' ', newDueDate: RETURNED_UNTIL }))
+        .thenRefused('BAD_USER_INPUT', /Notes/);
     });
 
     it('an inspection may be dated today', () => {
@@ -587,7 +600,7 @@ describe('VERIFIED', () => {
   describe('reopening the parent', () => {
     const reopened: AssignmentEvent = {
       type: 'PartsReopened',
-      data: { reason: 'The evaluation body found the portal page removed.' },
+      data: { reason: 'The evaluation body found the portal page removed.', newDueDate: RETURNED_UNTIL },
     };
 
     it('the supervisor reopens every part', () => {
@@ -626,5 +639,180 @@ describe('state keyed by unit id', () => {
     given([])
       .when(assign({ unitId: 'constructor' }))
       .then([{ type: 'UnitAssigned', data: { unitId: 'constructor', role: 'LEAD', dueDate: DUE } }]);
+  });
+});
+
+describe('deadline rules: bounded by the plan, renewed when a part comes back', () => {
+  /** The approved plan wants every inspection done by 30 September. */
+  const limit = { latest: '2025-09-30', setBy: 'the inspection deadline of plan 「整改实施方案」' };
+  const override = { reason: 'The portal contract ends in November; the vice-mayor agreed.' };
+  const overridden = { ...override, limit: limit.latest, setBy: limit.setBy };
+
+  describe('assigning', () => {
+    it.each(['2025-09-29', '2025-09-30'])('takes a due date on or before the limit, %s, as it is', (dueDate) => {
+      given([])
+        .when(assign({ dueDate, dueDateLimit: limit }))
+        .then([{ type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate } }]);
+    });
+
+    it('refuses a due date past the limit without an override, naming the limit', () => {
+      given([])
+        .when(assign({ dueDate: '2025-10-01', dueDateLimit: limit }))
+        .thenRefused('BAD_USER_INPUT', /2025-10-01 is after the inspection deadline of plan 「整改实施方案」 \(2025-09-30\)/);
+    });
+
+    it("takes it with a supervisor's override, recorded with its reason and what it overrode", () => {
+      given([])
+        .when(assign({ dueDate: '2025-11-30', dueDateLimit: limit, dueDateOverride: override }))
+        .then([{ type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2025-11-30', dueDateOverride: overridden } }]);
+    });
+
+    it.each([admin, system])('only a supervisor overrides: $role is FORBIDDEN', (actor) => {
+      given([]).when(assign({ actor, dueDate: '2025-11-30', dueDateLimit: limit, dueDateOverride: override })).thenRefused('FORBIDDEN');
+    });
+
+    it('an override needs a reason', () => {
+      given([])
+        .when(assign({ dueDate: '2025-11-30', dueDateLimit: limit, dueDateOverride: { reason: ' ' } }))
+        .thenRefused('BAD_USER_INPUT', /reason/);
+    });
+
+    it('without a limit (no plan approved yet) any real date is taken', () => {
+      given([]).when(assign({ dueDate: '2099-12-31', dueDateLimit: null })).then([
+        { type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2099-12-31' } },
+      ]);
+    });
+  });
+
+  describe('extensions', () => {
+    const farRequest: ExtensionRequested = { ...extensionRequested, data: { ...extensionRequested.data, requestedDueDate: '2099-12-31' } };
+
+    it('a unit may ask past the limit: asking is not granting', () => {
+      given([leadAssigned]).when(requestExtension({ requestedDueDate: '2099-12-31' })).then([farRequest]);
+    });
+
+    it('an extension to 2099-12-31 is not granted without an override (fault 5)', () => {
+      given([leadAssigned, farRequest]).when(decideExtension({ dueDateLimit: limit })).thenRefused('BAD_USER_INPUT', /2099-12-31 is after/);
+    });
+
+    it('nor to any other date past the limit', () => {
+      given([leadAssigned, farRequest])
+        .when(decideExtension({ dueDateLimit: limit, newDueDate: '2025-10-15' }))
+        .thenRefused('BAD_USER_INPUT', /2025-09-30/);
+    });
+
+    it('a date within the limit is granted as before', () => {
+      given([leadAssigned, farRequest])
+        .when(decideExtension({ dueDateLimit: limit, newDueDate: '2025-09-30' }))
+        .then([{ type: 'ExtensionGranted', data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-09-30' } }]);
+    });
+
+    it('the supervisor may grant past it with an override, kept in the event', () => {
+      given([leadAssigned, farRequest])
+        .when(decideExtension({ dueDateLimit: limit, newDueDate: '2025-12-31', dueDateOverride: override }))
+        .then([
+          {
+            type: 'ExtensionGranted',
+            data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-12-31', dueDateOverride: overridden },
+          },
+        ]);
+    });
+
+    describe('after a failed inspection past the due date (fault 6)', () => {
+      // As recorded before new due dates existed: the part came back with its old date, long passed.
+      const failedKeepingDueDate: AssignmentEvent[] = [
+        leadAssigned,
+        reported(),
+        { type: 'InspectionLogged', data: { ...inspected('PASSED').data, outcome: 'FAILED', notes: 'Still missing.' } },
+      ];
+
+      it('the unit may ask for an extension although the due date has passed', () => {
+        given(failedKeepingDueDate)
+          .when(requestExtension({ today: TODAY, requestedDueDate: '2025-07-31' }))
+          .then([{ ...extensionRequested, data: { ...extensionRequested.data, requestedDueDate: '2025-07-31' } }]);
+      });
+
+      it('but not for a day already gone', () => {
+        given(failedKeepingDueDate).when(requestExtension({ today: TODAY, requestedDueDate: '2025-07-05' })).thenRefused('BAD_USER_INPUT', /already passed/);
+      });
+
+      it('a part sent back late is given a new date by the supervisor instead', () => {
+        const sentBackLate: AssignmentEvent[] = [leadAssigned, reported(), sentBack];
+        given(sentBackLate).when(requestExtension({ today: TODAY })).thenRefused('CONFLICT', /has passed/);
+      });
+    });
+  });
+
+  describe('returning a part', () => {
+    const awaitingInspection = [leadAssigned, reported()];
+
+    it.each<[string, (overrides: Partial<ReturnsPart>) => AssignmentCommand]>([
+      ['sending back', (overrides) => sendBack({ today: TODAY, ...overrides })],
+      ['a failed inspection', (overrides) => inspect({ outcome: 'FAILED', notes: 'Still missing.', ...overrides })],
+    ])('%s after the due date needs a new due date', (_what, command) => {
+      given(awaitingInspection).when(command({})).thenRefused('BAD_USER_INPUT', /due date 2025-06-30 has passed.*newDueDate/);
+    });
+
+    it('sending back late with a new due date moves the part’s due date', () => {
+      const decided = [{ type: 'ReportSentBack', data: { unitId: FINANCE, reason: 'No evidence of the budget.', newDueDate: '2025-07-31' } }] as const;
+      given(awaitingInspection).when(sendBack({ today: TODAY, newDueDate: '2025-07-31' })).then(decided);
+      expect(partOf(stateAfter([...awaitingInspection, ...decided]), FINANCE)).toMatchObject({ status: 'RETURNED', dueDate: '2025-07-31' });
+    });
+
+    it('a failed inspection late moves it too', () => {
+      const failed = inspected('FAILED');
+      given(awaitingInspection).when(inspect({ outcome: 'FAILED', notes: 'The 2023 budget is still missing.', newDueDate: RETURNED_UNTIL })).then([failed]);
+      expect(partOf(stateAfter([...awaitingInspection, failed]), FINANCE)?.dueDate).toBe(RETURNED_UNTIL);
+    });
+
+    it('before the due date, a new one is optional', () => {
+      given(awaitingInspection).when(sendBack()).then([sentBack]);
+      expect(partOf(stateAfter([...awaitingInspection, sentBack]), FINANCE)?.dueDate).toBe(DUE);
+    });
+
+    it('a passed inspection takes no new due date', () => {
+      given(awaitingInspection).when(inspect({ newDueDate: RETURNED_UNTIL })).thenRefused('BAD_USER_INPUT', /passed inspection/);
+    });
+
+    it.each<[string, string, RegExp]>([
+      ['in the past', '2025-07-09', /already passed/],
+      ['not a date', '2025-07-32', /not a valid date/],
+      ['past the limit without an override', '2025-10-01', /after the inspection deadline/],
+    ])('refuses a new due date %s', (_what, newDueDate, message) => {
+      given(awaitingInspection).when(sendBack({ today: TODAY, newDueDate, dueDateLimit: limit })).thenRefused('BAD_USER_INPUT', message);
+    });
+
+    it('a new due date past the limit is recorded with the override', () => {
+      given(awaitingInspection)
+        .when(sendBack({ today: TODAY, newDueDate: '2025-10-31', dueDateLimit: limit, dueDateOverride: override }))
+        .then([
+          {
+            type: 'ReportSentBack',
+            data: { unitId: FINANCE, reason: 'No evidence of the budget.', newDueDate: '2025-10-31', dueDateOverride: overridden },
+          },
+        ]);
+    });
+  });
+
+  describe('reopening', () => {
+    const verified = [leadAssigned, responsibleAssigned, reported(), inspected('PASSED')];
+
+    it('reopening parts whose due date has passed needs a new due date (fault 6)', () => {
+      given(verified).when(reopen({ newDueDate: undefined })).thenRefused('BAD_USER_INPUT', /has passed/);
+    });
+
+    it('the new due date goes to every reopened part; a part that never reported keeps its own', () => {
+      const reopened: AssignmentEvent = { type: 'PartsReopened', data: { reason: 'Portal page removed.', newDueDate: RETURNED_UNTIL } };
+      given(verified).when(reopen({ reason: 'Portal page removed.' })).then([reopened]);
+      const state = stateAfter([...verified, reopened]);
+      expect(partOf(state, FINANCE)).toMatchObject({ status: 'RETURNED', dueDate: RETURNED_UNTIL });
+      expect(partOf(state, ENVIRONMENT)).toMatchObject({ status: 'ASSIGNED', dueDate: DUE });
+    });
+
+    it('reopening before the due dates pass may keep them', () => {
+      given(verified)
+        .when(reopen({ today: REPORTED_ON, newDueDate: undefined, reason: 'Portal page removed.' }))
+        .then([{ type: 'PartsReopened', data: { reason: 'Portal page removed.' } }]);
+    });
   });
 });

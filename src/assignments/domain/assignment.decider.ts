@@ -11,10 +11,19 @@ import type {
   ReopenParts,
   ReportRectification,
   RequestExtension,
+  ReturnsPart,
   SendBackReport,
+  SetsDueDate,
   UrgeUnit,
 } from './assignment.commands.js';
-import type { AssignmentEvent, AssignmentRole, Evidence, InspectionOutcome } from './assignment.events.js';
+import type {
+  AssignmentEvent,
+  AssignmentRole,
+  DueDateOverridden,
+  Evidence,
+  InspectionOutcome,
+  NewDueDate,
+} from './assignment.events.js';
 
 /** ASSIGNED → REPORTED → VERIFIED, or REPORTED → RETURNED → REPORTED → … */
 export type PartStatus = 'ASSIGNED' | 'REPORTED' | 'RETURNED' | 'VERIFIED';
@@ -140,6 +149,7 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
       return updatePart(state, event.data.unitId, (part) => ({
         ...part,
         status: 'RETURNED',
+        dueDate: event.data.newDueDate ?? part.dueDate,
         lastReturn: { cause: 'SENT_BACK', reason: event.data.reason },
       }));
     case 'InspectionLogged': {
@@ -148,7 +158,13 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
         const inspections = [...part.inspections, { inspectionId, outcome, inspectedOn }];
         return outcome === 'PASSED'
           ? { ...part, inspections, status: 'VERIFIED' }
-          : { ...part, inspections, status: 'RETURNED', lastReturn: { cause: 'INSPECTION_FAILED', reason: notes } };
+          : {
+              ...part,
+              inspections,
+              status: 'RETURNED',
+              dueDate: event.data.newDueDate ?? part.dueDate,
+              lastReturn: { cause: 'INSPECTION_FAILED', reason: notes },
+            };
       });
     }
     case 'PartsReopened': {
@@ -156,7 +172,12 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
         // A part that never reported still simply awaits its first report.
         part.status === 'ASSIGNED'
           ? part
-          : { ...part, status: 'RETURNED', lastReturn: { cause: 'PARTS_REOPENED', reason: event.data.reason } },
+          : {
+              ...part,
+              status: 'RETURNED',
+              dueDate: event.data.newDueDate ?? part.dueDate,
+              lastReturn: { cause: 'PARTS_REOPENED', reason: event.data.reason },
+            },
       );
       return { parts: Object.fromEntries(reopened.map((part) => [part.unitId, part])) };
     }
@@ -213,7 +234,7 @@ export function decideAssignment(
     case 'LogInspection':
       return logInspection(command, state);
     case 'ReopenParts':
-      return reopenParts(command);
+      return reopenParts(command, state);
     default:
       return unreachable(command);
   }
@@ -227,7 +248,8 @@ function assignUnit(command: AssignUnit, state: AssignmentsState, context: Assig
   const lead = partsOf(state).find((part) => part.role === 'LEAD');
   if (role === 'LEAD' && lead) throw conflict(`Unit ${lead.unitId} is already the lead unit; there can be only one.`);
   requireCalendarDate(dueDate, 'The due date');
-  return [{ type: 'UnitAssigned', data: { unitId, role, dueDate } }];
+  const override = boundedDueDate(dueDate, command, 'The due date');
+  return [{ type: 'UnitAssigned', data: { unitId, role, dueDate, ...recorded(override) } }];
 }
 
 function requestExtension(command: RequestExtension, state: AssignmentsState): AssignmentEvent[] {
@@ -235,7 +257,9 @@ function requestExtension(command: RequestExtension, state: AssignmentsState): A
   requireOwnUnit(command.actor, unitId, 'request an extension of its due date');
   const part = requirePart(state, unitId);
   if (part.status === 'VERIFIED') throw conflict(`The part of unit ${unitId} is already verified; no extension is needed.`);
-  if (command.today > part.dueDate) {
+  // A failed inspection may come after the due date; the unit then needs time to fix what it found.
+  const returnedByInspection = part.status === 'RETURNED' && part.lastReturn?.cause === 'INSPECTION_FAILED';
+  if (isAfter(command.today, part.dueDate) && !returnedByInspection) {
     throw conflict(`The due date ${part.dueDate} has passed: an extension must be asked for before it. Report the work, late, instead.`);
   }
   const pending = pendingExtensionOf(part);
@@ -246,6 +270,7 @@ function requestExtension(command: RequestExtension, state: AssignmentsState): A
   requireText(reason, 'A reason for the extension');
   requireCalendarDate(requestedDueDate, 'The requested due date');
   requireLaterThanDueDate(requestedDueDate, part, 'The requested due date');
+  requireNotPast(requestedDueDate, command.today, 'The requested due date');
   return [{ type: 'ExtensionRequested', data: { unitId, requestId, requestedDueDate, reason } }];
 }
 
@@ -264,7 +289,10 @@ function decideExtension(command: DecideExtension, state: AssignmentsState): Ass
   const newDueDate = command.newDueDate ?? request.requestedDueDate;
   requireCalendarDate(newDueDate, 'The new due date');
   requireLaterThanDueDate(newDueDate, part, 'The new due date');
-  return [{ type: 'ExtensionGranted', data: { unitId, requestId, previousDueDate: part.dueDate, newDueDate } }];
+  const override = boundedDueDate(newDueDate, command, 'The new due date');
+  return [
+    { type: 'ExtensionGranted', data: { unitId, requestId, previousDueDate: part.dueDate, newDueDate, ...recorded(override) } },
+  ];
 }
 
 function urgeUnit(command: UrgeUnit, state: AssignmentsState): AssignmentEvent[] {
@@ -305,7 +333,7 @@ function sendBackReport(command: SendBackReport, state: AssignmentsState): Assig
   // Once inspected, a report is settled by the inspection; only a report awaiting one goes back.
   if (part.status !== 'REPORTED') throw conflict(`Unit ${unitId} has no report awaiting inspection to send back.`);
   requireText(reason, 'A reason for sending the report back');
-  return [{ type: 'ReportSentBack', data: { unitId, reason } }];
+  return [{ type: 'ReportSentBack', data: { unitId, reason, ...newDueDateOf(command, [part.dueDate]) } }];
 }
 
 function logInspection(command: LogInspection, state: AssignmentsState): AssignmentEvent[] {
@@ -323,14 +351,26 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
   if (reportedOn && isAfter(reportedOn, inspectedOn)) {
     throw badInput(`The inspection date ${inspectedOn} is before the report of ${reportedOn} it checks.`);
   }
-  if (outcome === 'FAILED') requireText(notes, 'Notes on what failed');
-  return [{ type: 'InspectionLogged', data: { unitId, inspectionId, outcome, notes, inspectedOn, place } }];
+  if (outcome === 'PASSED') {
+    if (command.newDueDate !== undefined) throw badInput('A passed inspection verifies the part: it takes no new due date.');
+    return [{ type: 'InspectionLogged', data: { unitId, inspectionId, outcome, notes, inspectedOn, place } }];
+  }
+  requireText(notes, 'Notes on what failed');
+  return [
+    {
+      type: 'InspectionLogged',
+      data: { unitId, inspectionId, outcome, notes, inspectedOn, place, ...newDueDateOf(command, [part.dueDate]) },
+    },
+  ];
 }
 
-function reopenParts(command: ReopenParts): AssignmentEvent[] {
+function reopenParts(command: ReopenParts, state: AssignmentsState): AssignmentEvent[] {
   requireRole(command.actor, ['SUPERVISOR'], 'reopen an item');
   requireText(command.reason, 'A reason for reopening');
-  return [{ type: 'PartsReopened', data: { reason: command.reason } }];
+  // The same parts evolve returns: a part that never reported keeps waiting, and its due date.
+  const returned = partsOf(state).filter((part) => part.status !== 'ASSIGNED');
+  const newDueDate = newDueDateOf(command, returned.map((part) => part.dueDate));
+  return [{ type: 'PartsReopened', data: { reason: command.reason, ...newDueDate } }];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -351,4 +391,54 @@ function requirePart(state: AssignmentsState, unitId: string): AssignmentPart {
 
 function requireLaterThanDueDate(date: string, part: AssignmentPart, what: string): void {
   if (!isAfter(date, part.dueDate)) throw badInput(`${what} must be later than the current due date ${part.dueDate}.`);
+}
+
+function requireNotPast(date: string, today: string, what: string): void {
+  if (isAfter(today, date)) throw badInput(`${what} ${date} has already passed (today is ${today}).`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// deadline rules (issue 10, faults 5 and 6)
+
+/**
+ * A due date within the parent's limit needs nothing more. One past it (after the approved plan's
+ * inspection deadline, or the work plan's period) needs a SUPERVISOR's explicit override with a
+ * reason, returned here to be recorded in the event that sets the date. Without one it is
+ * BAD_USER_INPUT naming the limit; an override given by anyone else is FORBIDDEN.
+ */
+function boundedDueDate(date: string, command: SetsDueDate & { readonly actor: Actor }, what: string): DueDateOverridden | undefined {
+  const limit = command.dueDateLimit;
+  if (!limit || !isAfter(date, limit.latest)) return undefined;
+  const override = command.dueDateOverride;
+  if (!override) {
+    throw badInput(
+      `${what} ${date} is after ${limit.setBy} (${limit.latest}); ` +
+        'only a supervisor may set it later, with an override and its reason.',
+    );
+  }
+  requireRole(command.actor, ['SUPERVISOR'], `set a due date after ${limit.setBy}`);
+  requireText(override.reason, 'A reason for overriding the deadline');
+  return { reason: override.reason, limit: limit.latest, setBy: limit.setBy };
+}
+
+const recorded = (override: DueDateOverridden | undefined) => (override ? { dueDateOverride: override } : {});
+
+/**
+ * The new due date of parts being returned (sent back, failed at inspection, reopened). Optional
+ * while their due dates are still ahead; required once one has passed, since a part returned late
+ * would otherwise be overdue the moment it comes back. It cannot be in the past and, past the
+ * parent's limit, needs the supervisor's override.
+ */
+function newDueDateOf(command: ReturnsPart & { readonly actor: Actor }, dueDates: readonly string[]): NewDueDate {
+  const { newDueDate, today } = command;
+  if (newDueDate === undefined) {
+    const passed = dueDates.find((dueDate) => isAfter(today, dueDate));
+    if (passed) {
+      throw badInput(`The due date ${passed} has passed: a part returned now needs a new due date (newDueDate).`);
+    }
+    return {};
+  }
+  requireCalendarDate(newDueDate, 'The new due date');
+  requireNotPast(newDueDate, today, 'The new due date');
+  return { newDueDate, ...recorded(boundedDueDate(newDueDate, command, 'The new due date')) };
 }

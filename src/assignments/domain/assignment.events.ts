@@ -14,11 +14,33 @@ export interface Evidence {
   readonly documentRef: string | null;
 }
 
+/**
+ * A supervisor set a due date past the parent's limit (the rectification plan's inspection
+ * deadline, the work plan's period): the event that sets the date keeps why, and what it overrode.
+ */
+export interface DueDateOverridden {
+  readonly reason: string;
+  /** The limit overridden, `YYYY-MM-DD`, and what set it. */
+  readonly limit: string;
+  readonly setBy: string;
+}
+
+/*
+ * `dueDateOverride` and `newDueDate` below are optional fields added without a version step: events
+ * stored before them simply have none, which is what they mean (no override, due date unchanged).
+ */
+
 /** Dates are calendar days, `YYYY-MM-DD`. */
 export type UnitAssigned = DomainEvent<
   'UnitAssigned',
-  { readonly unitId: string; readonly role: AssignmentRole; readonly dueDate: string }
+  { readonly unitId: string; readonly role: AssignmentRole; readonly dueDate: string; readonly dueDateOverride?: DueDateOverridden }
 >;
+
+/** What a returned part may carry: a new due date, and the override when it is past the limit. */
+export type NewDueDate = {
+  readonly newDueDate?: string;
+  readonly dueDateOverride?: DueDateOverridden;
+};
 
 export type ExtensionRequested = DomainEvent<
   'ExtensionRequested',
@@ -27,7 +49,13 @@ export type ExtensionRequested = DomainEvent<
 
 export type ExtensionGranted = DomainEvent<
   'ExtensionGranted',
-  { readonly unitId: string; readonly requestId: string; readonly previousDueDate: string; readonly newDueDate: string }
+  {
+    readonly unitId: string;
+    readonly requestId: string;
+    readonly previousDueDate: string;
+    readonly newDueDate: string;
+    readonly dueDateOverride?: DueDateOverridden;
+  }
 >;
 
 export type ExtensionRefused = DomainEvent<
@@ -50,7 +78,7 @@ export type RectificationReported = DomainEvent<
 >;
 
 /** 退办: the supervisor returns a report as inadequate before anyone inspects it. */
-export type ReportSentBack = DomainEvent<'ReportSentBack', { readonly unitId: string; readonly reason: string }>;
+export type ReportSentBack = DomainEvent<'ReportSentBack', { readonly unitId: string; readonly reason: string } & NewDueDate>;
 
 /** 现场督查: PASSED verifies the part, FAILED returns it to the unit. */
 export type InspectionLogged = DomainEvent<
@@ -62,11 +90,11 @@ export type InspectionLogged = DomainEvent<
     readonly notes: string;
     readonly inspectedOn: string;
     readonly place: string;
-  }
+  } & NewDueDate
 >;
 
 /** The parent was reopened: concerns every part, hence no unitId. */
-export type PartsReopened = DomainEvent<'PartsReopened', { readonly reason: string }>;
+export type PartsReopened = DomainEvent<'PartsReopened', { readonly reason: string } & NewDueDate>;
 
 export type AssignmentEvent =
   | UnitAssigned

@@ -2,7 +2,7 @@ import type { Actor } from '../../shared/command-context.js';
 import type { DomainEvent } from '../../shared/decider.js';
 import { badInput, conflict, notFound } from '../../shared/domain-error.js';
 import { requireRole, requireText } from '../../shared/guards.js';
-import type { AssignUnit, AssignmentCommand, ReopenParts } from './assignment.commands.js';
+import type { AssignUnit, AssignmentCommand, ReopenParts, ReturnsPart, SetsDueDate } from './assignment.commands.js';
 import {
   allPartsVerified,
   decideAssignment,
@@ -38,14 +38,15 @@ export type PartCommand = Exclude<AssignmentCommand, AssignUnit | ReopenParts>;
  * Several units at once: the first batch names the one LEAD (牵头单位) and any RESPONSIBLE units
  * (责任单位); later batches add RESPONSIBLE units.
  */
-export interface AssignmentBatch {
+export interface AssignmentBatch extends SetsDueDate {
   readonly actor: Actor;
   readonly units: readonly UnitToAssign[];
   /** Ids of `units` that the units directory does not know; looked up by the handler. */
   readonly unknownUnitIds: readonly string[];
 }
 
-export interface ReopenRequest {
+/** Reopening gives every reopened part `newDueDate`, required when one of their due dates has passed. */
+export interface ReopenRequest extends ReturnsPart {
   readonly actor: Actor;
   readonly reason: string;
 }
@@ -99,9 +100,10 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
 
       let assignments = rules.assignmentsOf(parent);
       const events: AssignmentEvent[] = [];
+      const { actor, dueDateLimit, dueDateOverride } = batch;
       for (const { unitId, role, dueDate } of batch.units) {
         const assigned = decideAssignment(
-          { type: 'AssignUnit', actor: batch.actor, unitId, role, dueDate },
+          { type: 'AssignUnit', actor, unitId, role, dueDate, dueDateLimit, dueDateOverride },
           assignments,
           contextOf(parent),
         );
@@ -123,14 +125,15 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
       return [...decided, rules.closedEvent(parent, command.today)];
     },
 
-    reopen({ actor, reason }, parent) {
+    reopen(request, parent) {
+      const { actor, reason } = request;
       requireRole(actor, ['SUPERVISOR'], `reopen a ${rules.noun}`);
       if (!rules.isClosed(parent)) {
         throw conflict(`${rules.nameOf(parent)} is not closed; only a closed ${rules.noun} can be reopened.`);
       }
       requireText(reason, `A reason for reopening the ${rules.noun}`);
       const partsReopened = decideAssignment(
-        { type: 'ReopenParts', actor, reason },
+        { ...request, type: 'ReopenParts' },
         rules.assignmentsOf(parent),
         contextOf(parent),
       );

@@ -61,6 +61,8 @@ export class ReturnType {
   @Field(() => ReturnCauseEnum) cause: string;
   @Field(() => String) reason: string;
   @Field(() => String) returnedAt: string;
+  @Field(() => String, { nullable: true, description: 'The due date the part was given as it came back; null when it kept its own' })
+  newDueDate: string | null;
 }
 
 @ObjectType('Assignment', { description: 'One unit’s part of a finding or work-plan item' })

@@ -33,8 +33,18 @@ export class UnitAssignmentInput {
   dueDate: string;
 }
 
+const OVERRIDE_REASON =
+  "A supervisor's reason to set a due date past the parent's limit (the approved plan's inspection deadline, " +
+  "the work plan's period); recorded with the date. Without it such a date is refused.";
+
+const NEW_DUE_DATE = 'YYYY-MM-DD, not in the past: the part’s new due date; required when its due date has passed';
+
 @InputType({ isAbstract: true })
 export class AssignPayload extends IdempotentInput {
+  @Field(() => String, { nullable: true, description: OVERRIDE_REASON })
+  @OptionalText(2000)
+  overrideReason?: string;
+
   @Field(() => [UnitAssignmentInput], { description: 'One LEAD (牵头单位) the first time, any RESPONSIBLE units (责任单位)' })
   @IsArray()
   @ArrayMinSize(1)
@@ -73,6 +83,23 @@ export class DecideExtensionPayload extends PartPayload {
   @Field(() => String, { nullable: true, description: 'Required when refusing' })
   @OptionalText(2000)
   reason?: string;
+
+  @Field(() => String, { nullable: true, description: OVERRIDE_REASON })
+  @OptionalText(2000)
+  overrideReason?: string;
+}
+
+/** Sending back, failing an inspection and reopening return parts: each may set a new due date. */
+@InputType({ isAbstract: true })
+class ReturnPayload extends PartPayload {
+  @Field(() => String, { nullable: true, description: NEW_DUE_DATE })
+  @IsOptional()
+  @CalendarDate()
+  newDueDate?: string;
+
+  @Field(() => String, { nullable: true, description: OVERRIDE_REASON })
+  @OptionalText(2000)
+  overrideReason?: string;
 }
 
 @InputType({ isAbstract: true })
@@ -115,14 +142,14 @@ export class ReportPayload extends PartPayload {
 }
 
 @InputType({ isAbstract: true })
-export class SendBackPayload extends PartPayload {
+export class SendBackPayload extends ReturnPayload {
   @Field(() => String)
   @RequiredText(2000)
   reason: string;
 }
 
 @InputType({ isAbstract: true })
-export class InspectionPayload extends PartPayload {
+export class InspectionPayload extends ReturnPayload {
   @Field(() => InspectionOutcomeEnum)
   @IsIn(['PASSED', 'FAILED'])
   outcome: InspectionOutcome;
@@ -145,4 +172,13 @@ export class ReopenPayload extends IdempotentInput {
   @Field(() => String)
   @RequiredText(2000)
   reason: string;
+
+  @Field(() => String, { nullable: true, description: `${NEW_DUE_DATE} (given to every reopened part)` })
+  @IsOptional()
+  @CalendarDate()
+  newDueDate?: string;
+
+  @Field(() => String, { nullable: true, description: OVERRIDE_REASON })
+  @OptionalText(2000)
+  overrideReason?: string;
 }

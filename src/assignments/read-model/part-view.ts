@@ -43,6 +43,8 @@ export interface ReturnView {
   readonly cause: 'SENT_BACK' | 'INSPECTION_FAILED' | 'REOPENED';
   readonly reason: string;
   readonly returnedAt: string;
+  /** The due date the part was given as it came back; null when it kept its own. */
+  readonly newDueDate: string | null;
 }
 
 /** One unit's share of a finding or work-plan item, as supervisors and the unit see it. */
@@ -87,11 +89,13 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Record
   const at = event.metadata.recordedAt;
   const by = event.metadata.actorId;
   if (event.type === 'PartsReopened') {
+    const newDueDate = event.data.newDueDate ?? null;
     for (const part of parts.values()) {
       if (part.status === 'ASSIGNED') continue;
       part.status = 'RETURNED';
       part.verifiedAt = null;
-      part.returns.push({ cause: 'REOPENED', reason: event.data.reason, returnedAt: at });
+      part.dueDate = newDueDate ?? part.dueDate;
+      part.returns.push({ cause: 'REOPENED', reason: event.data.reason, returnedAt: at, newDueDate });
     }
     return;
   }
@@ -135,7 +139,8 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Record
       return;
     case 'ReportSentBack':
       part.status = 'RETURNED';
-      part.returns.push({ cause: 'SENT_BACK', reason: event.data.reason, returnedAt: at });
+      part.dueDate = event.data.newDueDate ?? part.dueDate;
+      part.returns.push({ cause: 'SENT_BACK', reason: event.data.reason, returnedAt: at, newDueDate: event.data.newDueDate ?? null });
       return;
     case 'InspectionLogged':
       part.inspections.push({ ...event.data, inspectorId: by, loggedAt: at });
@@ -144,7 +149,8 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Record
         part.verifiedAt = at;
       } else {
         part.status = 'RETURNED';
-        part.returns.push({ cause: 'INSPECTION_FAILED', reason: event.data.notes, returnedAt: at });
+        part.dueDate = event.data.newDueDate ?? part.dueDate;
+        part.returns.push({ cause: 'INSPECTION_FAILED', reason: event.data.notes, returnedAt: at, newDueDate: event.data.newDueDate ?? null });
       }
       return;
   }

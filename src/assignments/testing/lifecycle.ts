@@ -16,6 +16,8 @@ export interface LifecycleStory {
   readonly evidence: readonly Evidence[];
   /** The inspector's notes when a check fails. */
   readonly failureNotes: string;
+  /** The new due date a failed check gives the part (the story's checks come after `dueDate`). */
+  readonly returnedUntil: string;
   /** The one extension the story asks for (request id `extension-1`). */
   readonly extension: { readonly unitId: string; readonly today: string; readonly requestedDueDate: string; readonly reason: string };
 }
@@ -26,6 +28,7 @@ export interface LifecycleStory {
  */
 export function lifecycleOf(story: LifecycleStory) {
   const notesFor = (outcome: 'PASSED' | 'FAILED') => (outcome === 'FAILED' ? story.failureNotes : '');
+  const newDueDateFor = (outcome: 'PASSED' | 'FAILED') => (outcome === 'FAILED' ? { newDueDate: story.returnedUntil } : {});
   const evidence = [...story.evidence];
   return {
     assigned: (unitId: string, role: AssignmentRole = 'RESPONSIBLE', dueDate = story.dueDate): AssignmentEvent => ({
@@ -38,7 +41,15 @@ export function lifecycleOf(story: LifecycleStory) {
     }),
     inspected: (unitId: string, outcome: 'PASSED' | 'FAILED', inspectionId: string): AssignmentEvent => ({
       type: 'InspectionLogged',
-      data: { unitId, inspectionId, outcome, notes: notesFor(outcome), inspectedOn: story.inspectedOn, place: 'on site' },
+      data: {
+        unitId,
+        inspectionId,
+        outcome,
+        notes: notesFor(outcome),
+        inspectedOn: story.inspectedOn,
+        place: 'on site',
+        ...newDueDateFor(outcome),
+      },
     }),
     sentBack: (unitId: string): AssignmentEvent => ({
       type: 'ReportSentBack',
@@ -63,6 +74,7 @@ export function lifecycleOf(story: LifecycleStory) {
       notes: notesFor(outcome),
       inspectedOn: story.inspectedOn,
       place: 'on site',
+      ...newDueDateFor(outcome),
     }),
     requestExtension: (overrides: Partial<RequestExtension> = {}): RequestExtension => ({
       type: 'RequestExtension',
@@ -80,9 +92,11 @@ export function lifecycleOf(story: LifecycleStory) {
       ...overrides,
     }),
     urge: (unitId: string): UrgeUnit => ({ type: 'UrgeUnit', actor: supervisor, unitId, message: 'Report by Friday.' }),
+    /** Sent back on the day of the report, before the due date: the part keeps its due date. */
     sendBack: (unitId: string): SendBackReport => ({
       type: 'SendBackReport',
       actor: supervisor,
+      today: story.reportedOn,
       unitId,
       reason: 'The link leads to an empty page.',
     }),

@@ -102,7 +102,7 @@ describe("a unit's workload", () => {
       part('fgw', {
         status: 'RETURNED',
         urges: [{ message: '请尽快整改', urgedAt: '2026-04-10T01:00:00.000Z', urgedBy: 's' }],
-        returns: [{ cause: 'SENT_BACK', reason: '证据不足', returnedAt: '2026-04-12T01:00:00.000Z' }],
+        returns: [{ cause: 'SENT_BACK', reason: '证据不足', returnedAt: '2026-04-12T01:00:00.000Z', newDueDate: null }],
         extensionRequests: [{ requestId: 'r', requestedDueDate: '2026-06-01', reason: 'x', requestedAt: '2026-04-05T01:00:00.000Z', status: 'REFUSED', decidedAt: '2026-04-06T01:00:00.000Z', decisionReason: '时限不能延后', grantedDueDate: null }],
       }),
       part('fgw', { status: 'VERIFIED', verifiedAt: '2026-04-15T01:00:00.000Z' }),

@@ -40,6 +40,9 @@ const DUE = '2025-06-30';
 const INSPECTED_ON = '2025-07-01';
 const TODAY = '2025-07-02';
 
+/** The new due date of parts returned after their due date. */
+const RETURNED_UNTIL = '2025-08-31';
+
 const evidence: Evidence[] = [
   { title: 'Disclosure catalogue updated', link: 'https://example.gov.cn/catalogue', documentRef: null },
 ];
@@ -53,6 +56,7 @@ const { assigned, reported, inspected, sentBack, report, inspect, requestExtensi
   summary: (unitId) => `Unit ${unitId} updated its pages.`,
   evidence,
   failureNotes: 'The 2024 budget is still missing.',
+  returnedUntil: RETURNED_UNTIL,
   extension: { unitId: HOUSING, today: '2025-06-01', requestedDueDate: '2025-07-31', reason: 'The shanty-town data come from the districts.' },
 });
 
@@ -77,7 +81,7 @@ const closedOut = (closedOn = TODAY): FindingStreamEvent => ({
 const REOPEN_REASON = 'The evaluation body found the catalogue removed again.';
 const reopened: FindingStreamEvent[] = [
   { type: 'FindingReopened', data: { findingId: FINDING, reason: REOPEN_REASON } },
-  { type: 'PartsReopened', data: { reason: REOPEN_REASON } },
+  { type: 'PartsReopened', data: { reason: REOPEN_REASON, newDueDate: RETURNED_UNTIL } },
 ];
 
 // commands
@@ -104,7 +108,9 @@ const assign = (units: readonly UnitToAssign[], overrides: Partial<AssignFinding
 const reopen = (overrides: Partial<ReopenFinding> = {}): ReopenFinding => ({
   type: 'ReopenFinding',
   actor: supervisor,
+  today: TODAY,
   reason: REOPEN_REASON,
+  newDueDate: RETURNED_UNTIL,
   ...overrides,
 });
 
@@ -415,7 +421,7 @@ describe('the whole story of a finding', () => {
     // The last part passes: the finding is closed out in the same decision.
     step(inspect(HOUSING, 'PASSED', 'inspection-4'), [inspected(HOUSING, 'PASSED', 'inspection-4'), closedOut()]);
     expect(stateAfter(history)).toMatchObject({ status: 'closed', closedOn: TODAY });
-    expect(partOf(assignmentsAfter(history), HOUSING)).toMatchObject({ dueDate: '2025-07-31', reportCount: 2 });
+    expect(partOf(assignmentsAfter(history), HOUSING)).toMatchObject({ dueDate: RETURNED_UNTIL, reportCount: 2 });
 
     step(reopen(), reopened);
     expect(stateAfter(history).status).toBe('open');

@@ -3,7 +3,17 @@ import { isAfter } from '../../shared/calendar-date.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
 import { badInput, conflict, notFound } from '../../shared/domain-error.js';
+import type { DueDateLimit } from '../../assignments/domain/assignment.commands.js';
 import type { RectificationPlanApproved, RectificationPlanEvent } from './rectification-plan.events.js';
+
+/**
+ * The approved plan bounds its findings' due dates: every part must be inspectable by the plan's
+ * inspection deadline (督查时限), so a later due date needs a supervisor's override.
+ */
+export const dueDateLimitOf = (plan: Pick<RectificationPlanApproved['data'], 'title' | 'inspectionDue'>): DueDateLimit => ({
+  latest: plan.inspectionDue,
+  setBy: `the inspection deadline of rectification plan 「${plan.title}」`,
+});
 
 /** Records the plan as approved; runs on the stream `rectificationPlanStream(evaluationId)`. */
 export interface ApproveRectificationPlan extends Readonly<RectificationPlanApproved['data']> {

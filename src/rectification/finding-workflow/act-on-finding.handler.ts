@@ -2,6 +2,10 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor } from '../../event-sourcing/command-executor.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import { CommandContext } from '../../shared/command-context.js';
+import { withDueDateLimit, type DueDateLimit } from '../../assignments/domain/assignment.commands.js';
+import { dueDateLimitOf } from '../domain/rectification-plan.decider.js';
+import { RectificationLedger } from '../ledger/rectification-ledger.js';
+import { RectificationSetupReadModel } from '../rectification-setup/rectification-setup.read-model.js';
 import { findingDecider, type AssignFinding, type FindingCommand, type RecordFinding } from '../domain/finding.decider.js';
 import { findingStream } from '../domain/finding.events.js';
 
@@ -26,6 +30,8 @@ export class ActOnFindingHandler implements ICommandHandler<ActOnFindingCommand>
   constructor(
     private readonly executor: CommandExecutor,
     private readonly units: UnitsReadModel,
+    private readonly ledger: RectificationLedger,
+    private readonly setup: RectificationSetupReadModel,
   ) {}
 
   async execute({ findingId, command, context }: ActOnFindingCommand): Promise<string> {
@@ -33,7 +39,14 @@ export class ActOnFindingHandler implements ICommandHandler<ActOnFindingCommand>
       command.type === 'AssignFinding'
         ? { ...command, unknownUnitIds: this.units.unknownIds(command.units.map((unit) => unit.unitId)) }
         : command;
-    await this.executor.execute(findingStream(findingId), findingDecider, decided, context);
+    await this.executor.execute(findingStream(findingId), findingDecider, withDueDateLimit(decided, this.dueDateLimitOf(findingId)), context);
     return findingId;
+  }
+
+  /** Due dates are bounded once the finding's evaluation has its approved plan; not before. */
+  private dueDateLimitOf(findingId: string): DueDateLimit | null {
+    const evaluationId = this.ledger.finding(findingId)?.evaluationId;
+    const plan = evaluationId === undefined ? undefined : this.setup.planOf(evaluationId);
+    return plan ? dueDateLimitOf(plan) : null;
   }
 }

@@ -1,7 +1,7 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AllowRoles } from '../../access/authorization/access-policy.js';
-import { partCommands } from '../../assignments/graphql/part-commands.js';
+import { overrideOf, partCommands } from '../../assignments/graphql/part-commands.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
@@ -31,7 +31,7 @@ export class FindingWorkflowResolver {
   @AllowRoles('SUPERVISOR')
   @Mutation(() => FindingType, { description: 'Assign the finding to one lead unit and any responsible units, each with a due date.' })
   assignFinding(@Args('input') input: AssignFindingInput, @CurrentRequester() requester: Requester) {
-    return this.act(requester, 'AssignFinding', input, ({ actor }) => ({ type: 'AssignFinding', actor, units: input.units }));
+    return this.act(requester, 'AssignFinding', input, ({ actor }) => ({ type: 'AssignFinding', actor, units: input.units, ...overrideOf(input) }));
   }
 
   @AllowRoles('UNIT')
@@ -75,7 +75,7 @@ export class FindingWorkflowResolver {
   @AllowRoles('SUPERVISOR')
   @Mutation(() => FindingType, { description: 'A supervisor reopens a closed finding: every part must be reported and inspected again.' })
   reopenFinding(@Args('input') input: ReopenFindingInput, @CurrentRequester() requester: Requester) {
-    return this.act(requester, 'ReopenFinding', input, ({ actor }) => ({ type: 'ReopenFinding', actor, reason: input.reason }));
+    return this.act(requester, 'ReopenFinding', input, (issued) => ({ ...partCommands.reopen(input, issued), type: 'ReopenFinding' }));
   }
 
   private async act(

@@ -4,6 +4,7 @@ import { fold } from '../../shared/decider.js';
 import { lifecycleOf } from '../../assignments/testing/lifecycle.js';
 import { admin, clerkOf, inspector, supervisor, system } from '../../shared/testing/actors.js';
 import { given as givenDecider } from '../../shared/testing/decider-testing.js';
+import { dueDateLimitOf } from './work-plan.decider.js';
 import {
   workPlanItemDecider,
   type DefineWorkPlanItem,
@@ -45,6 +46,9 @@ const DUE = '2026-06-30';
 const INSPECTED_ON = '2026-07-01';
 const TODAY = '2026-07-02';
 
+/** The new due date of parts returned after their due date. */
+const RETURNED_UNTIL = '2026-08-31';
+
 const evidence: Evidence[] = [{ title: '重大决策预公开专栏', link: 'https://example.gov.cn/fgw/decisions', documentRef: null }];
 
 // the assignment lifecycle's events and commands, as told in this story
@@ -56,6 +60,7 @@ const { assigned, reported, inspected, report, inspect, requestExtension, decide
   summary: (unitId) => `Unit ${unitId} published its drafts.`,
   evidence,
   failureNotes: 'Comment period was only 7 days.',
+  returnedUntil: RETURNED_UNTIL,
   extension: { unitId: DONGHU, today: '2026-06-01', requestedDueDate: '2026-07-31', reason: 'The district congress meets in July.' },
 });
 
@@ -78,7 +83,7 @@ const completed = (completedOn = TODAY): WorkPlanItemStreamEvent => ({
 const REOPEN_REASON = 'The comment page was taken down after the review.';
 const reopened: WorkPlanItemStreamEvent[] = [
   { type: 'WorkPlanItemReopened', data: { itemId: ITEM, reason: REOPEN_REASON } },
-  { type: 'PartsReopened', data: { reason: REOPEN_REASON } },
+  { type: 'PartsReopened', data: { reason: REOPEN_REASON, newDueDate: RETURNED_UNTIL } },
 ];
 
 // commands
@@ -96,7 +101,9 @@ const define = (overrides: Partial<DefineWorkPlanItem> = {}): DefineWorkPlanItem
 const reopen = (overrides: Partial<ReopenWorkPlanItem> = {}): ReopenWorkPlanItem => ({
   type: 'ReopenWorkPlanItem',
   actor: supervisor,
+  today: TODAY,
   reason: REOPEN_REASON,
+  newDueDate: RETURNED_UNTIL,
   ...overrides,
 });
 
@@ -175,6 +182,14 @@ describe('empty', () => {
   it('refuses a blank code', () => {
     const data = { ...definedData, code: '', itemId: workPlanItemIdFor(PLAN, '') };
     given([]).when(define({ data })).thenRefused('BAD_USER_INPUT');
+  });
+
+  it('refuses a due date after its plan’s period (fault 5): an import cannot override', () => {
+    const dueDateLimit = dueDateLimitOf({ title: '青川市2026年政务公开工作要点分解方案', year: 2026 });
+    given([])
+      .when(define({ data: { ...definedData, dueDate: '2027-03-31' }, dueDateLimit }))
+      .thenRefused('BAD_USER_INPUT', /2027-03-31 is after the period of work plan 「青川市2026年政务公开工作要点分解方案」 \(2026\) \(2026-12-31\)/);
+    given([]).when(define({ data: { ...definedData, dueDate: '2026-12-31' }, dueDateLimit })).decision();
   });
 
   it('refuses a lead unit that is also listed as responsible', () => {
@@ -406,7 +421,7 @@ describe('the whole story of an item', () => {
 
     step(inspect(DONGHU, 'PASSED', 'inspection-4'), [inspected(DONGHU, 'PASSED', 'inspection-4'), completed()]);
     expect(stateAfter(history)).toMatchObject({ status: 'completed', completedOn: TODAY });
-    expect(partOf(assignmentsAfter(history), DONGHU)).toMatchObject({ dueDate: '2026-07-31', reportCount: 2 });
+    expect(partOf(assignmentsAfter(history), DONGHU)).toMatchObject({ dueDate: RETURNED_UNTIL, reportCount: 2 });
 
     step(reopen(), reopened);
     expect(partsOf(assignmentsAfter(history)).map((part) => part.status)).toEqual(['RETURNED', 'RETURNED', 'RETURNED']);

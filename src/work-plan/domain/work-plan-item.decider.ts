@@ -6,6 +6,7 @@ import {
 } from '../../assignments/domain/assignment.decider.js';
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
 import { parentOfParts, type PartCommand, type ReopenRequest } from '../../assignments/domain/parent-of-parts.js';
+import type { SetsDueDate } from '../../assignments/domain/assignment.commands.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
 import { DomainError, badInput, conflict, notFound } from '../../shared/domain-error.js';
@@ -25,7 +26,7 @@ import {
  * (牵头单位) and responsible units (责任单位), all due on the item's due date. Defining the same item
  * the same way again changes nothing, so an interrupted import can simply be run again.
  */
-export interface DefineWorkPlanItem {
+export interface DefineWorkPlanItem extends SetsDueDate {
   readonly type: 'DefineWorkPlanItem';
   readonly actor: Actor;
   readonly data: WorkPlanItemDefined['data'];
@@ -175,6 +176,8 @@ function defineItem(command: DefineWorkPlanItem, state: WorkPlanItemState): Work
         ...responsibleUnitIds.map((unitId) => ({ unitId, role: 'RESPONSIBLE' as const, dueDate: data.dueDate })),
       ],
       unknownUnitIds: [],
+      dueDateLimit: command.dueDateLimit,
+      dueDateOverride: command.dueDateOverride,
     },
     { status: 'open', itemId: data.itemId, definition: data, assignments: initialAssignmentsState() },
   );

@@ -1,3 +1,4 @@
+import type { DueDateLimit } from '../../assignments/domain/assignment.commands.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
 import { badInput, conflict } from '../../shared/domain-error.js';
@@ -9,6 +10,15 @@ import {
   type WorkPlanImported,
   type WorkPlanSource,
 } from './work-plan.events.js';
+
+/**
+ * A plan bounds its items' due dates: nothing of a year's plan is due after its last day without a
+ * supervisor's override.
+ */
+export const dueDateLimitOf = (plan: { readonly title: string; readonly year: number }): DueDateLimit => ({
+  latest: `${plan.year}-12-31`,
+  setBy: `the period of work plan 「${plan.title}」 (${plan.year})`,
+});
 
 // ---------------------------------------------------------------------------------------------
 // commands

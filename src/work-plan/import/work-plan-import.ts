@@ -1,5 +1,5 @@
 import type { Actor } from '../../shared/command-context.js';
-import type { ImportWorkPlan } from '../domain/work-plan.decider.js';
+import { dueDateLimitOf, type ImportWorkPlan } from '../domain/work-plan.decider.js';
 import type { DefineWorkPlanItem } from '../domain/work-plan-item.decider.js';
 import { workPlanIdFor, workPlanItemIdFor, type WorkPlanSource } from '../domain/work-plan.events.js';
 import { sortedProblems } from '../../spreadsheet/import-problems.js';
@@ -63,6 +63,7 @@ export function workPlanCommands(plan: ValidatedPlan, source: WorkPlanSource, ac
         },
         leadUnitId: item.leadUnit.unitId,
         responsibleUnitIds: item.responsibleUnits.map((unit) => unit.unitId),
+        dueDateLimit: dueDateLimitOf(plan),
       }),
     ),
   );

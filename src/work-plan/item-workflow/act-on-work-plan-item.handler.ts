@@ -1,6 +1,9 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor } from '../../event-sourcing/command-executor.js';
+import { withDueDateLimit, type DueDateLimit } from '../../assignments/domain/assignment.commands.js';
 import type { CommandContext } from '../../shared/command-context.js';
+import { WorkPlanLedger } from '../breakdown/work-plan-ledger.js';
+import { dueDateLimitOf } from '../domain/work-plan.decider.js';
 import { workPlanItemDecider, type DefineWorkPlanItem, type WorkPlanItemCommand } from '../domain/work-plan-item.decider.js';
 import { workPlanItemStream } from '../domain/work-plan.events.js';
 
@@ -17,10 +20,20 @@ export class ActOnWorkPlanItemCommand extends Command<string> {
 
 @CommandHandler(ActOnWorkPlanItemCommand)
 export class ActOnWorkPlanItemHandler implements ICommandHandler<ActOnWorkPlanItemCommand> {
-  constructor(private readonly executor: CommandExecutor) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly ledger: WorkPlanLedger,
+  ) {}
 
   async execute({ itemId, command, context }: ActOnWorkPlanItemCommand): Promise<string> {
-    await this.executor.execute(workPlanItemStream(itemId), workPlanItemDecider, command, context);
+    await this.executor.execute(workPlanItemStream(itemId), workPlanItemDecider, withDueDateLimit(command, this.dueDateLimitOf(itemId)), context);
     return itemId;
+  }
+
+  /** An item's due dates stay within its plan's period. */
+  private dueDateLimitOf(itemId: string): DueDateLimit | null {
+    const planId = this.ledger.item(itemId)?.planId;
+    const plan = planId === undefined ? undefined : this.ledger.plan(planId);
+    return plan ? dueDateLimitOf(plan) : null;
   }
 }

@@ -67,7 +67,7 @@ export class WorkPlanItemWorkflowResolver {
   @AllowRoles('SUPERVISOR')
   @Mutation(() => WorkPlanItemType, { description: 'Reopen a completed item: every part must be reported and inspected again.' })
   reopenWorkPlanItem(@Args('input') input: ReopenWorkPlanItemInput, @CurrentRequester() requester: Requester) {
-    return this.act(requester, 'ReopenWorkPlanItem', input, ({ actor }) => ({ type: 'ReopenWorkPlanItem', actor, reason: input.reason }));
+    return this.act(requester, 'ReopenWorkPlanItem', input, (issued) => ({ ...partCommands.reopen(input, issued), type: 'ReopenWorkPlanItem' }));
   }
 
   private async act(

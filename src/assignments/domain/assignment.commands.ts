@@ -1,4 +1,5 @@
 import type { Actor } from '../../shared/command-context.js';
+import type { Bilingual } from '../../shared/domain-error.js';
 import type { AssignmentRole, Evidence, InspectionOutcome } from './assignment.events.js';
 
 /**
@@ -10,8 +11,8 @@ import type { AssignmentRole, Evidence, InspectionOutcome } from './assignment.e
 export interface DueDateLimit {
   /** `YYYY-MM-DD`, the last allowed day (inclusive). */
   readonly latest: string;
-  /** What sets it, as refusals name it: `the inspection deadline of plan 「…」`. */
-  readonly setBy: string;
+  /** What sets it, as refusals name it: `the inspection deadline of rectification plan 「…」` / `整改实施方案「…」的督查时限`. */
+  readonly setBy: Bilingual;
 }
 
 /**

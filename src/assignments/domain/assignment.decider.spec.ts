@@ -1,6 +1,7 @@
 import type { Actor } from '../../shared/command-context.js';
 import { fold } from '../../shared/decider.js';
 import { admin, clerkOf, inspector, supervisor, system } from '../../shared/testing/actors.js';
+import { say } from '../../shared/domain-error.js';
 import { given as givenDecider } from '../../shared/testing/decider-testing.js';
 import type {
   AssignUnit,
@@ -644,9 +645,9 @@ describe('state keyed by unit id', () => {
 
 describe('deadline rules: bounded by the plan, renewed when a part comes back', () => {
   /** The approved plan wants every inspection done by 30 September. */
-  const limit = { latest: '2025-09-30', setBy: 'the inspection deadline of plan 「整改实施方案」' };
+  const limit = { latest: '2025-09-30', setBy: say('the inspection deadline of plan 「整改实施方案」', '整改实施方案的督查时限') };
   const override = { reason: 'The portal contract ends in November; the vice-mayor agreed.' };
-  const overridden = { ...override, limit: limit.latest, setBy: limit.setBy };
+  const overridden = { ...override, limit: limit.latest };
 
   describe('assigning', () => {
     it.each(['2025-09-29', '2025-09-30'])('takes a due date on or before the limit, %s, as it is', (dueDate) => {

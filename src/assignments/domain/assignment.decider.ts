@@ -1,6 +1,6 @@
 import type { Actor } from '../../shared/command-context.js';
 import { unreachable } from '../../shared/decider.js';
-import { DomainError, badInput, conflict } from '../../shared/domain-error.js';
+import { DomainError, badInput, conflict, forbidden } from '../../shared/domain-error.js';
 import { isAfter } from '../../shared/calendar-date.js';
 import { isBlank, requireCalendarDate, requireRole, requireText } from '../../shared/guards.js';
 import type {
@@ -260,7 +260,10 @@ function requestExtension(command: RequestExtension, state: AssignmentsState): A
   // A failed inspection may come after the due date; the unit then needs time to fix what it found.
   const returnedByInspection = part.status === 'RETURNED' && part.lastReturn?.cause === 'INSPECTION_FAILED';
   if (isAfter(command.today, part.dueDate) && !returnedByInspection) {
-    throw conflict(`The due date ${part.dueDate} has passed: an extension must be asked for before it. Report the work, late, instead.`);
+    throw conflict(
+      `The due date ${part.dueDate} has passed: an extension must be asked for before it. Report the work, late, instead.`,
+      `截止日期 ${part.dueDate} 已过：延期须在截止日期前申请。请直接报送整改情况（逾期）。`,
+    );
   }
   const pending = pendingExtensionOf(part);
   if (pending) throw conflict(`Extension request ${pending.requestId} is still awaiting a decision.`);
@@ -352,7 +355,9 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
     throw badInput(`The inspection date ${inspectedOn} is before the report of ${reportedOn} it checks.`);
   }
   if (outcome === 'PASSED') {
-    if (command.newDueDate !== undefined) throw badInput('A passed inspection verifies the part: it takes no new due date.');
+    if (command.newDueDate !== undefined) {
+      throw badInput('A passed inspection verifies the part: it takes no new due date.', '督查通过即确认整改完成，无需新的截止日期。');
+    }
     return [{ type: 'InspectionLogged', data: { unitId, inspectionId, outcome, notes, inspectedOn, place } }];
   }
   requireText(notes, 'Notes on what failed');
@@ -394,7 +399,7 @@ function requireLaterThanDueDate(date: string, part: AssignmentPart, what: strin
 }
 
 function requireNotPast(date: string, today: string, what: string): void {
-  if (isAfter(today, date)) throw badInput(`${what} ${date} has already passed (today is ${today}).`);
+  if (isAfter(today, date)) throw badInput(`${what} ${date} has already passed (today is ${today}).`, `日期 ${date} 已过（今天是 ${today}）。`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -412,13 +417,20 @@ function boundedDueDate(date: string, command: SetsDueDate & { readonly actor: A
   const override = command.dueDateOverride;
   if (!override) {
     throw badInput(
-      `${what} ${date} is after ${limit.setBy} (${limit.latest}); ` +
-        'only a supervisor may set it later, with an override and its reason.',
+      `${what} ${date} is after ${limit.setBy.en} (${limit.latest}); only a supervisor may set it later, with an override and its reason.`,
+      `截止日期 ${date} 晚于${limit.setBy.zh}（${limit.latest}）；如确需延后，须由督办人员填写理由后特批。`,
     );
   }
-  requireRole(command.actor, ['SUPERVISOR'], `set a due date after ${limit.setBy}`);
-  requireText(override.reason, 'A reason for overriding the deadline');
-  return { reason: override.reason, limit: limit.latest, setBy: limit.setBy };
+  if (command.actor.role !== 'SUPERVISOR') {
+    throw forbidden(
+      `Only SUPERVISOR users may set a due date after ${limit.setBy.en}.`,
+      `只有督办人员可以将截止日期定在${limit.setBy.zh}之后。`,
+    );
+  }
+  if (isBlank(override.reason)) {
+    throw badInput('A reason for overriding the deadline is required.', '特批延后截止日期须填写理由。');
+  }
+  return { reason: override.reason, limit: limit.latest };
 }
 
 const recorded = (override: DueDateOverridden | undefined) => (override ? { dueDateOverride: override } : {});
@@ -434,7 +446,10 @@ function newDueDateOf(command: ReturnsPart & { readonly actor: Actor }, dueDates
   if (newDueDate === undefined) {
     const passed = dueDates.find((dueDate) => isAfter(today, dueDate));
     if (passed) {
-      throw badInput(`The due date ${passed} has passed: a part returned now needs a new due date (newDueDate).`);
+      throw badInput(
+        `The due date ${passed} has passed: a part returned now needs a new due date (newDueDate).`,
+        `截止日期 ${passed} 已过：退回的任务须同时给出新的截止日期。`,
+      );
     }
     return {};
   }

@@ -20,9 +20,8 @@ export interface Evidence {
  */
 export interface DueDateOverridden {
   readonly reason: string;
-  /** The limit overridden, `YYYY-MM-DD`, and what set it. */
+  /** The limit overridden, `YYYY-MM-DD`. */
   readonly limit: string;
-  readonly setBy: string;
 }
 
 /*

@@ -2,7 +2,7 @@ import { requireCalendarDate, requireRole, requireText } from '../../shared/guar
 import { isAfter } from '../../shared/calendar-date.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
-import { badInput, conflict, notFound } from '../../shared/domain-error.js';
+import { badInput, conflict, notFound, say } from '../../shared/domain-error.js';
 import type { DueDateLimit } from '../../assignments/domain/assignment.commands.js';
 import type { RectificationPlanApproved, RectificationPlanEvent } from './rectification-plan.events.js';
 
@@ -12,7 +12,7 @@ import type { RectificationPlanApproved, RectificationPlanEvent } from './rectif
  */
 export const dueDateLimitOf = (plan: Pick<RectificationPlanApproved['data'], 'title' | 'inspectionDue'>): DueDateLimit => ({
   latest: plan.inspectionDue,
-  setBy: `the inspection deadline of rectification plan 「${plan.title}」`,
+  setBy: say(`the inspection deadline of rectification plan 「${plan.title}」`, `整改实施方案「${plan.title}」的督查时限`),
 });
 
 /** Records the plan as approved; runs on the stream `rectificationPlanStream(evaluationId)`. */

@@ -1,7 +1,7 @@
 import type { DueDateLimit } from '../../assignments/domain/assignment.commands.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
-import { badInput, conflict } from '../../shared/domain-error.js';
+import { badInput, conflict, say } from '../../shared/domain-error.js';
 import { isBlank, requireRole, requireText } from '../../shared/guards.js';
 import {
   workPlanIdFor,
@@ -17,7 +17,7 @@ import {
  */
 export const dueDateLimitOf = (plan: { readonly title: string; readonly year: number }): DueDateLimit => ({
   latest: `${plan.year}-12-31`,
-  setBy: `the period of work plan 「${plan.title}」 (${plan.year})`,
+  setBy: say(`the period of work plan 「${plan.title}」 (${plan.year})`, `工作方案「${plan.title}」的期限`),
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -43,8 +43,28 @@ export function runImportTool<Options>(tool: ImportTool<Options>): void {
   );
 }
 
+/** `--sheet <name>` (every tool takes it: the XLSX sheet to read), and the tool's own arguments. */
+function sheetArgument(argv: readonly string[]): { sheet: string | undefined; rest: string[] } {
+  const rest: string[] = [];
+  let sheet: string | undefined;
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index]!;
+    if (argument === '--sheet') {
+      sheet = argv[index + 1];
+      if (sheet === undefined || sheet.trim() === '') throw new UsageError('--sheet needs the name of a sheet.');
+      index += 1;
+    } else if (argument.startsWith('--sheet=')) {
+      sheet = argument.slice('--sheet='.length);
+    } else {
+      rest.push(argument);
+    }
+  }
+  return { sheet, rest };
+}
+
 async function main<Options>(tool: ImportTool<Options>, reading: (fileName: string) => void): Promise<string> {
-  const options = tool.parse(process.argv.slice(2));
+  const { sheet, rest } = sheetArgument(process.argv.slice(2));
+  const options = tool.parse(rest);
   // `npm run` starts in the project folder; a relative path means where the operator typed it.
   const path = resolve(process.env.INIT_CWD ?? process.cwd(), options.file);
   reading(basename(path));
@@ -64,7 +84,7 @@ async function main<Options>(tool: ImportTool<Options>, reading: (fileName: stri
       idempotencyKey: sha256Of(content),
       now: new Date(),
     });
-    return await tool.run({ store, schemas, units }, { name: path, content }, options, context);
+    return await tool.run({ store, schemas, units }, { name: path, content, sheet }, options, context);
   } finally {
     await store.close();
   }
@@ -79,7 +99,8 @@ function reportFailure(error: unknown, usage: string, fileName: string | undefin
   const problems = problemsOf(error);
   if (problems) {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-    console.error(`Refused: ${fileName ?? 'the file'} was not imported (${count}); nothing was written.`);
+    const sheet = problems.find((problem) => problem.sheet)?.sheet;
+    console.error(`Refused: ${fileName ?? 'the file'}${sheet ? ` (sheet "${sheet}")` : ''} was not imported (${count}); nothing was written.`);
     for (const line of problemLines(problems, fileName ? importFormatOf(fileName) : undefined)) console.error(line);
     return 1;
   }

@@ -5,7 +5,7 @@ import { isUuid } from '../shared/ids.js';
 import { runImportTool, UsageError } from './import-cli.js';
 
 runImportTool({
-  usage: `Usage: npm run findings:import -- --evaluation <evaluation id> <file.xlsx|.csv|.yaml|.json>
+  usage: `Usage: npm run findings:import -- --evaluation <evaluation id> <file.xlsx|.csv|.yaml|.json> [--sheet <sheet name>]
 Records the findings of a file (问题, 具体表现, 类别, 严重程度, 涉及单位) on a registered evaluation.
 Nothing is written if any row is wrong; importing the same file again writes nothing.`,
   commandType: 'ImportFindings',

@@ -4,7 +4,7 @@ import { describeUnitsImport, importUnitsFile } from '../organization/import-uni
 import { runImportTool, UsageError } from './import-cli.js';
 
 runImportTool({
-  usage: `Usage: npm run units:import -- <file.xlsx|.csv|.yaml|.json>
+  usage: `Usage: npm run units:import -- <file.xlsx|.csv|.yaml|.json> [--sheet <sheet name>]
 Registers the units of a directory file (编码, 名称, 类型, 上级编码) in the configured event store.
 Nothing is written if any row is wrong; units already registered under the same code and name are skipped.`,
   commandType: 'ImportUnits',

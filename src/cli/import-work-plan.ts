@@ -3,7 +3,7 @@ import { describeWorkPlanImport, importWorkPlanFile } from '../work-plan/import-
 import { runImportTool, UsageError } from './import-cli.js';
 
 runImportTool({
-  usage: `Usage: npm run plan:import -- <file.xlsx|.csv|.yaml|.json> [--title <plan title>] [--year <year>]
+  usage: `Usage: npm run plan:import -- <file.xlsx|.csv|.yaml|.json> [--title <plan title>] [--year <year>] [--sheet <sheet name>]
 Imports a work plan (分解方案) into the configured event store (EVENT_STORE, SQLITE_PATH, …).
 CSV and XLSX have no title: it defaults to the file name, the year to the first item's due date.
 Nothing is written if any row is wrong; every problem is listed. Importing the same file again writes nothing.`,

@@ -17,6 +17,8 @@ export interface ImportFile {
   /** The name as given (a path is allowed); its extension says the format. */
   readonly name: string;
   readonly content: Uint8Array;
+  /** The XLSX sheet to read (`--sheet`, `sheet`); the first visible one when absent. */
+  readonly sheet?: string;
 }
 
 export interface ImportDependencies {

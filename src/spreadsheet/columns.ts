@@ -11,13 +11,35 @@ export interface ColumnSpec {
   readonly label: string;
   readonly aliases: readonly string[];
   readonly required: boolean;
+  /**
+   * Names that mean this column only when no column of `aliases` is there: 序号 is the item code
+   * of a list without an 编号 column.
+   */
+  readonly fallbackAliases?: readonly string[];
+  /**
+   * Several columns may say it; their cells are joined, one per line: 牵头单位 | 配合单位 | 协办单位
+   * all name units, and a list cell reads one name per line.
+   */
+  readonly several?: boolean;
+  /** A required column that may be missing when one of these is there (牵头单位, when 责任单位 lists the lead first). */
+  readonly orInstead?: readonly string[];
 }
 
 export type Columns<Key extends string> = Readonly<Record<Key, ColumnSpec>>;
 
+/** A section row above a record (一、稳增长 is level 1, （一）… level 2), outermost first. */
+export interface Section {
+  readonly level: 1 | 2;
+  readonly code: string;
+  readonly title: string;
+  readonly row: number;
+}
+
 export interface SourceRecord<Key extends string> {
   readonly row: number;
   readonly cells: Readonly<Partial<Record<Key, Cell>>>;
+  /** The section rows the record stands under, outermost first; none in YAML, JSON or a flat sheet. */
+  readonly sections?: readonly Section[];
 }
 
 export const normalizedName = (name: string): string =>
@@ -26,13 +48,21 @@ export const normalizedName = (name: string): string =>
     .replace(/[\s_\-*＊:：]/g, '')
     .toLowerCase();
 
-export function columnOf<Key extends string>(columns: Columns<Key>, name: string): Key | undefined {
+/** The key a column name or field name means, or undefined; `fallback` also tries `fallbackAliases`. */
+export function columnOf<Key extends string>(columns: Columns<Key>, name: string, fallback = false): Key | undefined {
   const wanted = normalizedName(name);
   if (wanted === '') return undefined;
-  return (Object.keys(columns) as Key[]).find(
-    (key) => normalizedName(key) === wanted || columns[key].aliases.some((alias) => normalizedName(alias) === wanted),
-  );
+  const names = (key: Key) => [key, ...columns[key].aliases, ...(fallback ? (columns[key].fallbackAliases ?? []) : [])];
+  return (Object.keys(columns) as Key[]).find((key) => names(key).some((alias) => normalizedName(alias) === wanted));
 }
+
+/**
+ * Column names that carry responsibility, time or work: units, dates, measures. An import never
+ * drops such a column silently; it uses it or refuses the file naming it.
+ */
+const WEIGHTY_COLUMN = /单位|科室|处室|部门|牵头|配合|协办|时限|时间|日期|期限|截止|措施|\bunits?\b|department|date|deadline|\bdue\b|measure/i;
+
+export const isWeightyColumn = (name: string): boolean => WEIGHTY_COLUMN.test(name);
 
 export const isBlankCell = (cell: Cell): boolean => cell === null || (typeof cell === 'string' && cell.trim() === '');
 

@@ -17,11 +17,23 @@ export type ImportFormat = (typeof ImportFormats)[number];
 export interface ImportProblem {
   readonly row: number | null;
   readonly reason: string;
+  /** The XLSX sheet the row is on, when the file has sheets. */
+  readonly sheet?: string;
+}
+
+/** What a reading leaves to tell besides its result: the sheet read, columns not imported, rows skipped. */
+export interface ReadingNotes {
+  /** The XLSX sheet read (every message names it), null for other formats. */
+  readonly sheet?: string | null;
+  /** Columns of the file that nothing imports (备注 …): listed in the result, never silently. */
+  readonly notImported?: readonly string[];
+  /** Rows skipped on purpose, such as footnotes (注：…). */
+  readonly notices?: readonly ImportProblem[];
 }
 
 export type ImportResult<Key extends string, Value> =
-  | ({ readonly ok: true } & { readonly [K in Key]: Value })
-  | { readonly ok: false; readonly problems: readonly ImportProblem[] };
+  | ({ readonly ok: true } & { readonly [K in Key]: Value } & ReadingNotes)
+  | { readonly ok: false; readonly problems: readonly ImportProblem[]; readonly sheet?: string | null };
 
 /** The format a file name announces, or undefined for anything else (including old binary .xls). */
 export function importFormatOf(fileName: string): ImportFormat | undefined {

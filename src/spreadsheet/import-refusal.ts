@@ -1,5 +1,5 @@
 import { DomainError, type ErrorCode } from '../shared/domain-error.js';
-import type { ImportFormat, ImportProblem } from './import-problems.js';
+import type { ImportFormat, ImportProblem, ReadingNotes } from './import-problems.js';
 
 /*
  * How a refused import reaches a person: one DomainError whose message sums the problems up and
@@ -8,14 +8,15 @@ import type { ImportFormat, ImportProblem } from './import-problems.js';
  */
 
 /** Where a problem is: a spreadsheet's row, a YAML or JSON file's line, or the file as a whole. */
-export function placeOf(row: number | null, format: ImportFormat | undefined): string {
-  if (row === null) return 'file';
-  return format === 'yaml' || format === 'json' ? `line ${row}` : `row ${row}`;
+export function placeOf(row: number | null, format: ImportFormat | undefined, sheet?: string | null): string {
+  const inSheet = sheet ? `sheet "${sheet}" ` : '';
+  if (row === null) return sheet ? `sheet "${sheet}"` : 'file';
+  return format === 'yaml' || format === 'json' ? `line ${row}` : `${inSheet}row ${row}`;
 }
 
 /** `row 3: Unknown lead unit …`, one line per problem. */
-export const problemLines = (problems: readonly ImportProblem[], format?: ImportFormat): string[] =>
-  problems.map((problem) => `${placeOf(problem.row, format)}: ${problem.reason}`);
+export const problemLines = (problems: readonly ImportProblem[], format?: ImportFormat, sheet?: string | null): string[] =>
+  problems.map((problem) => `${placeOf(problem.row, format, problem.sheet ?? sheet)}: ${problem.reason}`);
 
 /** Nothing of `fileName` was written, because of `problems` (at least one). */
 export function importRefused(
@@ -23,6 +24,7 @@ export function importRefused(
   format: ImportFormat | undefined,
   problems: readonly ImportProblem[],
   code: ErrorCode = 'BAD_USER_INPUT',
+  sheet?: string | null,
 ): DomainError {
   const rows = [...new Set(problems.map((problem) => problem.row).filter((row) => row !== null))];
   const where =
@@ -30,12 +32,22 @@ export function importRefused(
       ? ''
       : ` on ${format === 'yaml' || format === 'json' ? 'line' : 'row'}${rows.length > 1 ? 's' : ''} ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ', …' : ''}`;
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-  const first = problemLines(problems.slice(0, 1), format)[0];
+  const first = problemLines(problems.slice(0, 1), format, sheet)[0];
+  const inSheet = sheet ? ` (sheet "${sheet}")` : '';
   return new DomainError(
     code,
-    `${fileName} was not imported (${count}${where}); nothing was written. ${problems.length > 1 ? 'First' : 'It'}: ${first}`,
-    { problems: problems.map(({ row, reason }) => ({ row, reason })) },
+    `${fileName}${inSheet} was not imported (${count}${where}); nothing was written. ${problems.length > 1 ? 'First' : 'It'}: ${first}`,
+    { problems: problems.map(({ row, reason }) => ({ row, reason, ...(sheet ? { sheet } : {}) })) },
   );
+}
+
+/** ` Not imported: 备注, 联系人. Skipped: row 40 (footnote …).` for a summary line; empty when there is nothing to tell. */
+export function describeNotes(notes: ReadingNotes): string {
+  const parts: string[] = [];
+  if (notes.sheet) parts.push(`Read sheet "${notes.sheet}".`);
+  if (notes.notImported && notes.notImported.length > 0) parts.push(`Not imported: ${notes.notImported.join(', ')}.`);
+  for (const notice of notes.notices ?? []) parts.push(`Row ${notice.row}: ${notice.reason}.`);
+  return parts.length === 0 ? '' : ` ${parts.join(' ')}`;
 }
 
 /** The problems of a refused import, or undefined for any other error. */

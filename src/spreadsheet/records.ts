@@ -1,18 +1,23 @@
-import type { Columns, SourceRecord } from './columns.js';
-import type { ImportResult } from './import-problems.js';
-import { readSpreadsheet } from './sheet.js';
+import type { Columns } from './columns.js';
+import type { ImportProblem, ImportResult, ReadingNotes } from './import-problems.js';
+import { readSpreadsheet, type SheetOptions, type Table } from './sheet.js';
 import type { FileContent } from './text-file.js';
 import { readTree, recordsOfList } from './tree.js';
 
-/** The records of a flat list in any format: a spreadsheet's rows, or a YAML/JSON list of mappings. */
+/**
+ * The records of a flat list in any format: a spreadsheet's rows (laid out as offices do, see
+ * sheet.ts), or a YAML/JSON list of mappings under one of `listKeys` (where an unknown key is a
+ * problem, so no field is ever dropped there either).
+ */
 export async function readRecords<Key extends string>(
   content: FileContent,
   format: 'xlsx' | 'csv' | 'yaml' | 'json',
   columns: Columns<Key>,
   listKeys: readonly string[],
   what: string,
-): Promise<ImportResult<'records', SourceRecord<Key>[]>> {
-  if (format === 'csv' || format === 'xlsx') return readSpreadsheet(content, format, columns);
+  options: SheetOptions = {},
+): Promise<ImportResult<'table', Table<Key>>> {
+  if (format === 'csv' || format === 'xlsx') return readSpreadsheet(content, format, columns, options);
   const read = readTree(content, format);
   if (!read.ok) return read;
   const records = recordsOfList(read.tree, listKeys, columns, what);
@@ -23,5 +28,30 @@ export async function readRecords<Key extends string>(
       .filter((key) => !(key in record.cells))
       .map((key) => ({ row: record.row, reason: `Missing field ${columns[key].label} in this ${what}.` })),
   );
-  return problems.length > 0 ? { ok: false, problems } : records;
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, table: { sheet: null, headerRow: 0, title: null, records: records.records, unusedColumns: [], notices: [] } };
+}
+
+/**
+ * Columns of the table that name units, dates or measures and that this import does not use: a
+ * problem each, since dropping them would lose responsibility silently. `why` says what the
+ * import records instead, e.g. "a findings list records no deadlines; import it as a ledger".
+ */
+export function droppedColumnProblems(table: Table<string>, why: (column: string) => string): ImportProblem[] {
+  return table.unusedColumns
+    .filter((column) => column.weighty)
+    .map((column) => ({ row: null, reason: `Column ${column.name} names units, dates or measures but is not used: ${why(column.name)}.` }));
+}
+
+/** The other unused columns, by name, for the result to list ("not imported: 备注"). */
+export const notImportedColumns = (table: Table<string>): string[] =>
+  table.unusedColumns.filter((column) => !column.weighty).map((column) => column.name);
+
+/** The notes of a reading worth telling (the sheet, columns not imported, rows skipped), without empty ones. */
+export function readingNotesOf(table: Table<string>, notImported: readonly string[] = notImportedColumns(table)): ReadingNotes {
+  return {
+    ...(table.sheet === null ? {} : { sheet: table.sheet }),
+    ...(notImported.length === 0 ? {} : { notImported }),
+    ...(table.notices.length === 0 ? {} : { notices: table.notices }),
+  };
 }

@@ -1,18 +1,53 @@
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { Cell } from './cells.js';
-import { columnOf, isBlankCell, type ColumnSpec, type Columns, type SourceRecord } from './columns.js';
+import { textOf, type Cell } from './cells.js';
+import { columnOf, isBlankCell, isWeightyColumn, type ColumnSpec, type Columns, type Section, type SourceRecord } from './columns.js';
 import type { ImportProblem, ImportResult } from './import-problems.js';
 import { textOfFile, type FileContent } from './text-file.js';
+import { checkXlsxSize } from './xlsx-size.js';
 
 /*
- * Spreadsheets (XLSX, CSV) read into records: rows of named cells under a header row, each with
- * the row it came from.
+ * Spreadsheets (XLSX, CSV) read as offices lay them out, into records of named cells with the
+ * row each came from:
+ *   - title rows and 填报单位/填报时间 rows above the header (the first single-text row is the
+ *     sheet's title);
+ *   - the header: the first row, among the first ten, that names two known columns; a second
+ *     header row under it (责任单位 merged over 牵头单位 | 配合单位) refines it;
+ *   - merged cells read as their top-left cell, so a vertically merged category fills its rows;
+ *   - section rows (一、… / （一）…) become the sections of the records below them;
+ *   - footnote rows (注：… / 说明：…) are skipped, with a notice;
+ *   - an XLSX file is read from its first visible sheet, or the sheet named.
  */
 
 interface SheetRow {
   readonly row: number;
   readonly cells: readonly Cell[];
+}
+
+export interface SheetOptions {
+  /** The XLSX sheet to read, by name; the first visible one when absent. */
+  readonly sheet?: string;
+}
+
+/** A header cell no column of the import means. */
+export interface UnusedColumn {
+  readonly name: string;
+  /** Names units, dates or measures (`isWeightyColumn`): the import must use it or refuse the file. */
+  readonly weighty: boolean;
+}
+
+/** What a sheet holds besides its records. */
+export interface Table<Key extends string> {
+  /** The XLSX sheet read, or null for CSV. */
+  readonly sheet: string | null;
+  /** The (first) header row. */
+  readonly headerRow: number;
+  /** The first title row above the header (青川市2026年政务公开工作要点任务分解表), if any. */
+  readonly title: string | null;
+  readonly records: readonly SourceRecord<Key>[];
+  readonly unusedColumns: readonly UnusedColumn[];
+  /** Rows skipped on purpose (footnotes), for the result to mention. */
+  readonly notices: readonly ImportProblem[];
 }
 
 /** Every record of a CSV file, numbered as a spreadsheet would show them (a quoted line break stays in its row). */
@@ -36,9 +71,11 @@ function csvRows(content: FileContent): ImportResult<'rows', SheetRow[]> {
   }
 }
 
-/** The first worksheet's rows; merged cells read as their top-left cell, formulas as their result. */
-async function xlsxRows(content: FileContent): Promise<ImportResult<'rows', SheetRow[]>> {
+/** The rows of the sheet asked for (or the first visible one); merged cells read as their top-left cell, formulas as their result. */
+async function xlsxRows(content: FileContent, options: SheetOptions): Promise<ImportResult<'worksheet', { name: string; rows: SheetRow[] }>> {
   if (typeof content === 'string') return { ok: false, problems: [{ row: null, reason: 'An XLSX file must be read as bytes, not text.' }] };
+  const tooLarge = await checkXlsxSize(content);
+  if (tooLarge) return { ok: false, problems: [{ row: null, reason: tooLarge }] };
   const workbook = new ExcelJS.Workbook();
   try {
     // A copy into a plain ArrayBuffer: what exceljs's typings ask for, and JSZip reads.
@@ -49,15 +86,25 @@ async function xlsxRows(content: FileContent): Promise<ImportResult<'rows', Shee
       problems: [{ row: null, reason: 'The file is not an Excel workbook (.xlsx); old .xls files must be saved as .xlsx first.' }],
     };
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { ok: false, problems: [{ row: null, reason: 'The workbook has no worksheet.' }] };
+  const names = workbook.worksheets.map((each) => each.name);
+  const sheet =
+    options.sheet === undefined
+      ? workbook.worksheets.find((each) => each.state !== 'hidden' && each.state !== 'veryHidden')
+      : workbook.worksheets.find((each) => each.name.trim() === options.sheet!.trim());
+  if (!sheet) {
+    const reason =
+      options.sheet === undefined
+        ? 'The workbook has no visible worksheet.'
+        : `The workbook has no sheet "${options.sheet}"; its sheets are ${names.map((name) => `"${name}"`).join(', ')}.`;
+    return { ok: false, problems: [{ row: null, reason }] };
+  }
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: Cell[] = [];
     for (let column = 1; column <= sheet.columnCount; column += 1) cells.push(cellOf(row.getCell(column).value));
     rows.push({ row: rowNumber, cells });
   });
-  return { ok: true, rows };
+  return { ok: true, worksheet: { name: sheet.name, rows } };
 }
 
 function cellOf(value: ExcelJS.CellValue | undefined): Cell {
@@ -75,60 +122,165 @@ function cellOf(value: ExcelJS.CellValue | undefined): Cell {
   return null;
 }
 
-/** How many of the first rows may sit above the header (a sheet title, notes). */
+/** How many of the first rows may sit above the header (a sheet title, 填报单位, notes). */
 const HEADER_SEARCH_ROWS = 10;
 
+/** The distinct texts of a row: a merged title repeats one text across the row. */
+const textsOf = (row: SheetRow): string[] => [...new Set(row.cells.map((cell) => textOf(cell)).filter((text) => text !== ''))];
+
+const SECTION_PATTERNS: readonly { level: 1 | 2; pattern: RegExp }[] = [
+  { level: 1, pattern: /^([一二三四五六七八九十]+)\s*[、.．]\s*(.+)$/ },
+  { level: 1, pattern: /^第([一二三四五六七八九十]+)部分\s*[、.．:：]?\s*(.+)$/ },
+  { level: 2, pattern: /^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*[、.．]?\s*(.+)$/ },
+];
+
+/** A row with a single text that numbers a section: 一、稳增长 or （一）决策公开. */
+function sectionOf(row: SheetRow): Omit<Section, 'row'> | null {
+  const texts = textsOf(row);
+  if (texts.length !== 1) return null;
+  for (const { level, pattern } of SECTION_PATTERNS) {
+    const match = pattern.exec(texts[0]!);
+    if (match) return { level, code: match[1]!, title: match[2]!.trim() };
+  }
+  return null;
+}
+
+/** A footnote: 注：…, 备注：…, 说明：…, in the row's first cell with nothing else beside it. */
+const isFootnote = (row: SheetRow): boolean => {
+  const texts = textsOf(row);
+  return texts.length === 1 && /^(?:注|备注|说明|附注)\s*\d*\s*[:：]/.test(texts[0]!);
+};
+
 /**
- * The records of a CSV or XLSX file. The header is the first row, among the first ten non-blank
- * ones, that names at least two known columns. Unknown columns (备注, 序号 …) are ignored; a
- * missing required column or a column named twice is a problem of the whole file.
+ * The header row, and the name of every column under it. A second header row refines the first
+ * where it names known columns: 责任单位 | 责任单位 over 牵头单位 | 配合单位 reads as those two.
+ */
+function headerOf<Key extends string>(
+  rows: readonly SheetRow[],
+  columns: Columns<Key>,
+): { headerRows: number[]; names: string[] } | null {
+  const knownIn = (row: SheetRow): number =>
+    new Set(row.cells.map((cell) => columnOf(columns, textOf(cell), true)).filter((key) => key !== undefined)).size;
+  const index = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => knownIn(row) >= 2);
+  if (index < 0) return null;
+  const header = rows[index]!;
+  const names = header.cells.map((cell) => textOf(cell));
+  const next = rows[index + 1];
+  if (!next) return { headerRows: [header.row], names };
+  const below = next.cells.map((cell) => textOf(cell));
+  const refines = below.some((name, position) => name !== '' && name !== names[position] && columnOf(columns, name, true) !== undefined);
+  const onlyNames = below.every((name, position) => name === '' || name === names[position] || columnOf(columns, name, true) !== undefined || isWeightyColumn(name));
+  if (!refines || !onlyNames) return { headerRows: [header.row], names };
+  const width = Math.max(names.length, below.length);
+  return {
+    headerRows: [header.row, next.row],
+    names: Array.from({ length: width }, (_, position) => below[position] || names[position] || ''),
+  };
+}
+
+/** Which position each key reads from: one, or several for a `several` column. */
+function positionsOf<Key extends string>(
+  names: readonly string[],
+  columns: Columns<Key>,
+  headerRow: number,
+): { positions: Map<Key, number[]>; unused: UnusedColumn[]; problems: ImportProblem[] } {
+  const positions = new Map<Key, number[]>();
+  const problems: ImportProblem[] = [];
+  const unmatched: number[] = [];
+  const seen = new Set<string>();
+  names.forEach((name, position) => {
+    if (name === '') return;
+    const key = columnOf(columns, name);
+    if (key === undefined) {
+      unmatched.push(position);
+      return;
+    }
+    // A name merged across two header cells (责任单位 | 责任单位) is one column read twice.
+    if (seen.has(name) && columns[key].several) return;
+    seen.add(name);
+    const taken = positions.get(key);
+    if (taken && !columns[key].several) {
+      problems.push({ row: headerRow, reason: `Column ${columns[key].label} appears twice in the header.` });
+    } else {
+      positions.set(key, [...(taken ?? []), position]);
+    }
+  });
+  // 序号 is the item code only when no 编号 column is there.
+  const unused: UnusedColumn[] = [];
+  for (const position of unmatched) {
+    const name = names[position]!;
+    const key = columnOf(columns, name, true);
+    if (key !== undefined && !positions.has(key)) positions.set(key, [position]);
+    else unused.push({ name, weighty: isWeightyColumn(name) });
+  }
+  return { positions, unused, problems };
+}
+
+/**
+ * The records of a CSV or XLSX file as laid out by an office (see the top of this file). A missing
+ * required column or a column named twice is a problem of the whole file. Columns no key means
+ * are returned as `unusedColumns`, for the feature to list or refuse.
  */
 export async function readSpreadsheet<Key extends string>(
   content: FileContent,
   format: 'csv' | 'xlsx',
   columns: Columns<Key>,
-): Promise<ImportResult<'records', SourceRecord<Key>[]>> {
-  const read = format === 'csv' ? csvRows(content) : await xlsxRows(content);
-  if (!read.ok) return read;
-  const rows = read.rows.filter((row) => !row.cells.every(isBlankCell));
+  options: SheetOptions = {},
+): Promise<ImportResult<'table', Table<Key>>> {
+  let sheetName: string | null = null;
+  let allRows: SheetRow[];
+  if (format === 'csv') {
+    const read = csvRows(content);
+    if (!read.ok) return read;
+    allRows = read.rows;
+  } else {
+    const read = await xlsxRows(content, options);
+    if (!read.ok) return read;
+    sheetName = read.worksheet.name;
+    allRows = read.worksheet.rows;
+  }
+  const rows = allRows.filter((row) => !row.cells.every(isBlankCell));
 
-  const candidates = rows.slice(0, HEADER_SEARCH_ROWS);
-  const knownColumnsIn = (row: SheetRow): number =>
-    new Set(row.cells.map((cell) => columnOf(columns, String(cell ?? ''))).filter((key) => key !== undefined)).size;
-  const header = candidates.find((row) => knownColumnsIn(row) >= 2);
+  const header = headerOf(rows, columns);
   const expected = (Object.values(columns) as ColumnSpec[]).filter((column) => column.required).map((column) => column.label);
   if (!header) {
     return {
       ok: false,
-      problems: [{ row: null, reason: `No header row found; the first row should name the columns: ${expected.join(', ')}.` }],
+      problems: [{ row: null, reason: `No header row found in the first ${HEADER_SEARCH_ROWS} rows; it should name the columns: ${expected.join(', ')}.` }],
     };
   }
-
-  const problems: ImportProblem[] = [];
-  const positions = new Map<Key, number>();
-  header.cells.forEach((cell, position) => {
-    const key = columnOf(columns, String(cell ?? ''));
-    if (key === undefined) return;
-    if (positions.has(key)) {
-      problems.push({ row: header.row, reason: `Column ${columns[key].label} appears twice in the header.` });
-    } else {
-      positions.set(key, position);
-    }
-  });
+  const headerRow = header.headerRows[0]!;
+  const lastHeaderRow = header.headerRows.at(-1)!;
+  const { positions, unused, problems } = positionsOf(header.names, columns, headerRow);
   for (const key of Object.keys(columns) as Key[]) {
-    if (columns[key].required && !positions.has(key)) {
-      problems.push({ row: header.row, reason: `Missing column ${columns[key].label}.` });
-    }
+    const instead = (columns[key].orInstead ?? []).some((other) => positions.has(other as Key));
+    if (columns[key].required && !positions.has(key) && !instead) problems.push({ row: headerRow, reason: `Missing column ${columns[key].label}.` });
   }
   if (problems.length > 0) return { ok: false, problems };
 
-  const records = rows
-    .filter((row) => row.row > header.row)
-    .map((row): SourceRecord<Key> => {
-      const cells: Partial<Record<Key, Cell>> = {};
-      for (const [key, position] of positions) cells[key] = row.cells[position] ?? null;
-      return { row: row.row, cells };
-    });
-  return { ok: true, records };
-}
+  const above = rows.filter((row) => row.row < headerRow).map(textsOf);
+  const title = above.find((texts) => texts.length === 1 && !/[:：]/.test(texts[0]!))?.[0] ?? null;
 
+  const notices: ImportProblem[] = [];
+  const records: SourceRecord<Key>[] = [];
+  let sections: Section[] = [];
+  for (const row of rows) {
+    if (row.row <= lastHeaderRow) continue;
+    if (isFootnote(row)) {
+      notices.push({ row: row.row, reason: `Footnote skipped: ${textsOf(row)[0]}` });
+      continue;
+    }
+    const section = sectionOf(row);
+    if (section) {
+      sections = [...sections.filter((each) => each.level < section.level), { ...section, row: row.row }];
+      continue;
+    }
+    const cells: Partial<Record<Key, Cell>> = {};
+    for (const [key, at] of positions) {
+      if (at.length === 1) cells[key] = row.cells[at[0]!] ?? null;
+      else cells[key] = at.map((position) => textOf(row.cells[position] ?? null)).filter((text) => text !== '').join('\n') || null;
+    }
+    records.push({ row: row.row, cells, sections });
+  }
+  return { ok: true, table: { sheet: sheetName, headerRow, title, records, unusedColumns: unused, notices } };
+}

@@ -30,12 +30,12 @@ export class ImportUnitsResolver {
       'Register the units of a directory file (编码, 名称, 类型, 上级编码). All or nothing: a file with bad rows is refused (BAD_USER_INPUT, every row in extensions.problems).',
   })
   async importUnits(
-    @Args('input') { idempotencyKey, fileName, contentBase64 }: ImportUnitsInput,
+    @Args('input') { idempotencyKey, fileName, contentBase64, sheet }: ImportUnitsInput,
     @CurrentRequester() requester: Requester,
   ): Promise<UnitsImportResultType> {
     const content = decodeUpload(contentBase64);
-    const context = this.contexts.create(requester, 'ImportUnits', { idempotencyKey, fileName, contentBase64 });
-    const outcome = await this.commands.execute(new ImportUnitsCommand({ name: fileName, content }, context));
+    const context = this.contexts.create(requester, 'ImportUnits', { idempotencyKey, fileName, contentBase64, sheet });
+    const outcome = await this.commands.execute(new ImportUnitsCommand({ name: fileName, content, sheet }, context));
     const views = (units: readonly { unitId: string }[]) => units.map((unit) => this.units.get(unit.unitId)).filter((unit) => unit !== undefined);
     return { created: views(outcome.created), alreadyRegistered: views(outcome.alreadyRegistered) };
   }

@@ -30,8 +30,8 @@ export async function importUnitsFile(
   context: CommandContext,
 ): Promise<UnitsImportOutcome> {
   const { fileName, format } = fileFormatOf(file);
-  const result = await importUnits(file.content, { format, lookupUnit: unitLookupFrom(dependencies.units.list()) });
-  if (!result.ok) throw importRefused(fileName, format, result.problems);
+  const result = await importUnits(file.content, { format, sheet: file.sheet, lookupUnit: unitLookupFrom(dependencies.units.list()) });
+  if (!result.ok) throw importRefused(fileName, format, result.problems, 'BAD_USER_INPUT', result.sheet);
 
   const sha256 = sha256Of(file.content);
   const toRegister = result.units.filter((unit) => !unit.alreadyRegistered);

@@ -3,7 +3,7 @@ import { unitIdForCode } from '../units/unit-id.js';
 import { textOf } from '../../spreadsheet/cells.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { type UnitLookup } from '../units/unit-lookup.js';
-import { readRecords } from '../../spreadsheet/records.js';
+import { readingNotesOf, readRecords } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 
 /*
@@ -46,6 +46,8 @@ export interface ImportedUnit {
 
 export interface UnitsImportOptions {
   readonly format: ImportFormat;
+  /** The XLSX sheet to read; the first visible one when absent. */
+  readonly sheet?: string;
   /** The directory as it is, by official name or code. */
   readonly lookupUnit: UnitLookup;
 }
@@ -61,13 +63,14 @@ export async function importUnits(
   content: FileContent,
   options: UnitsImportOptions,
 ): Promise<ImportResult<'units', readonly ImportedUnit[]>> {
-  const read = await readRecords(content, options.format, unitColumns, ['units', '单位'], 'unit');
+  const read = await readRecords(content, options.format, unitColumns, ['units', '单位'], 'unit', { sheet: options.sheet });
   if (!read.ok) return { ok: false, problems: sortedProblems(read.problems) };
+  const { table } = read;
 
   const problems: ImportProblem[] = [];
   const rowOfCode = new Map<string, number>();
   const rowOfName = new Map<string, number>();
-  const rows = read.records.map(({ row, cells }) => {
+  const rows = table.records.map(({ row, cells }) => {
     const code = textOf(cells.code ?? null);
     const name = textOf(cells.name ?? null);
     const kindText = textOf(cells.kind ?? null);
@@ -132,9 +135,9 @@ export async function importUnits(
   }
 
   const ordered = parentsFirst(units, problems);
-  if (read.records.length === 0) problems.push({ row: null, reason: 'The file lists no units.' });
-  if (problems.length > 0) return { ok: false, problems: sortedProblems(problems) };
-  return { ok: true, units: ordered };
+  if (table.records.length === 0) problems.push({ row: null, reason: 'The file lists no units.' });
+  if (problems.length > 0) return { ok: false, problems: sortedProblems(problems), ...(table.sheet === null ? {} : { sheet: table.sheet }) };
+  return { ok: true, units: ordered, ...readingNotesOf(table, table.unusedColumns.map((column) => column.name)) };
 }
 
 /** Units ordered so that a parent in the file comes before its children; a loop of parents is a problem. */

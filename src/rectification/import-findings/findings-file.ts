@@ -2,7 +2,7 @@ import { Severities, type Severity } from '../domain/finding.events.js';
 import { textOf, namesInCell } from '../../spreadsheet/cells.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
-import { readRecords } from '../../spreadsheet/records.js';
+import { droppedColumnProblems, readingNotesOf, readRecords } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 
 /*
@@ -16,7 +16,8 @@ export const findingColumns = {
   severity: { label: '严重程度 (severity)', aliases: ['严重程度', 'severity'], required: true },
   units: {
     label: '涉及单位 (units concerned)',
-    aliases: ['涉及单位', 'units concerned', 'concerned units', 'units'],
+    aliases: ['涉及单位', '责任单位', '责任部门', '责任科室', '相关单位', 'units concerned', 'concerned units', 'units'],
+    several: true,
     required: false,
   },
 } as const;
@@ -41,6 +42,8 @@ export interface ImportedFinding {
 
 export interface FindingsImportOptions {
   readonly format: ImportFormat;
+  /** The XLSX sheet to read; the first visible one when absent. */
+  readonly sheet?: string;
   readonly lookupUnit: UnitLookup;
 }
 
@@ -54,13 +57,17 @@ export async function importFindings(
   content: FileContent,
   options: FindingsImportOptions,
 ): Promise<ImportResult<'findings', readonly ImportedFinding[]>> {
-  const read = await readRecords(content, options.format, findingColumns, ['findings', '问题清单'], 'finding');
+  const read = await readRecords(content, options.format, findingColumns, ['findings', '问题清单'], 'finding', { sheet: options.sheet });
   if (!read.ok) return { ok: false, problems: sortedProblems(read.problems) };
+  const { table } = read;
 
-  const problems: ImportProblem[] = [];
+  const problems: ImportProblem[] = droppedColumnProblems(
+    table,
+    () => 'a findings list records each problem and the units it concerns, not deadlines or measures; import a file with deadlines and measures as a rectification ledger (整改台账), or remove the column',
+  );
   const firstRowOfTitle = new Map<string, number>();
   const findings: ImportedFinding[] = [];
-  for (const { row, cells } of read.records) {
+  for (const { row, cells } of table.records) {
     const found = problems.length;
     const title = textOf(cells.title ?? null);
     const description = textOf(cells.description ?? null);
@@ -104,7 +111,7 @@ export async function importFindings(
 
     if (problems.length === found && severity) findings.push({ row, title, description, category, severity, concernedUnits });
   }
-  if (read.records.length === 0) problems.push({ row: null, reason: 'The file lists no findings.' });
-  if (problems.length > 0) return { ok: false, problems: sortedProblems(problems) };
-  return { ok: true, findings };
+  if (table.records.length === 0) problems.push({ row: null, reason: 'The file lists no findings.' });
+  if (problems.length > 0) return { ok: false, problems: sortedProblems(problems), ...(table.sheet === null ? {} : { sheet: table.sheet }) };
+  return { ok: true, findings, ...readingNotesOf(table) };
 }

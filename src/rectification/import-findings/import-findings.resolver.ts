@@ -2,7 +2,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Args, Field, ID, Int, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
 import { AllowRoles } from '../../access/authorization/access-policy.js';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
-import { decodeUpload } from '../../shared/graphql/file-upload.js';
+import { decodeUpload, notesResult } from '../../shared/graphql/file-upload.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
 import { FindingType } from '../evaluations/evaluation.types.js';
 import { GetFindingQuery } from '../evaluations/evaluations.queries.js';
@@ -16,6 +16,9 @@ export class FindingsImportResultType {
   @Field(() => [FindingType], { description: 'Every finding of the file, in its order' }) findings: FindingView[];
   @Field(() => Int, { description: 'Findings this import recorded' }) recordedCount: number;
   @Field(() => Int, { description: 'Findings an earlier import of the same file had recorded' }) alreadyRecordedCount: number;
+  @Field(() => String, { nullable: true, description: 'The XLSX sheet read' }) sheet: string | null;
+  @Field(() => [String], { description: 'Columns of the file that nothing imports (备注 …)' }) notImported: string[];
+  @Field(() => [String], { description: 'Rows skipped on purpose, such as footnotes (注：…)' }) notices: string[];
 }
 
 @Resolver()
@@ -32,14 +35,14 @@ export class ImportFindingsResolver {
       'Record an evaluation’s findings from a file (问题, 具体表现, 类别, 严重程度, 涉及单位). All or nothing: a file with bad rows is refused (BAD_USER_INPUT, every row in extensions.problems). The same file again writes nothing.',
   })
   async importFindings(
-    @Args('input') { idempotencyKey, evaluationId, fileName, contentBase64 }: ImportFindingsInput,
+    @Args('input') { idempotencyKey, evaluationId, fileName, contentBase64, sheet }: ImportFindingsInput,
     @CurrentRequester() requester: Requester,
   ): Promise<FindingsImportResultType> {
     const content = decodeUpload(contentBase64);
-    const context = this.contexts.create(requester, 'ImportFindings', { idempotencyKey, evaluationId, fileName, contentBase64 });
-    const outcome = await this.commands.execute(new ImportFindingsCommand(evaluationId, { name: fileName, content }, context));
+    const context = this.contexts.create(requester, 'ImportFindings', { idempotencyKey, evaluationId, fileName, contentBase64, sheet });
+    const outcome = await this.commands.execute(new ImportFindingsCommand(evaluationId, { name: fileName, content, sheet }, context));
     const findings = await Promise.all(outcome.findings.map((finding) => this.queries.execute(new GetFindingQuery(finding.findingId))));
     const recordedCount = outcome.findings.filter((finding) => finding.recordedNow).length;
-    return { evaluationId, findings, recordedCount, alreadyRecordedCount: outcome.findings.length - recordedCount };
+    return { evaluationId, findings, recordedCount, alreadyRecordedCount: outcome.findings.length - recordedCount, ...notesResult(outcome.notes) };
   }
 }

@@ -5,9 +5,9 @@ import type { CommandContext } from '../../shared/command-context.js';
 import { notFound } from '../../shared/domain-error.js';
 import { deterministicId } from '../../shared/ids.js';
 import { importFindings } from './findings-file.js';
-import { sha256Of } from '../../spreadsheet/import-problems.js';
+import { sha256Of, type ReadingNotes } from '../../spreadsheet/import-problems.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
-import { importRefused } from '../../spreadsheet/import-refusal.js';
+import { describeNotes, importRefused } from '../../spreadsheet/import-refusal.js';
 import { fileFormatOf, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
 import { evaluationDecider } from '../domain/evaluation.decider.js';
 import { evaluationStream } from '../domain/evaluation.events.js';
@@ -33,6 +33,8 @@ export interface FindingsImportOutcome {
   readonly evaluationId: string;
   /** Every finding of the file, in its order. */
   readonly findings: readonly ImportedFindingRef[];
+  /** The sheet read, columns not imported (备注 …) and rows skipped (footnotes). */
+  readonly notes: ReadingNotes;
   readonly position: Position | null;
 }
 
@@ -50,8 +52,8 @@ export async function importFindingsFile(
   if (evaluation.status !== 'registered') throw notFound('Evaluation', evaluationId);
 
   const { fileName, format } = fileFormatOf(file);
-  const result = await importFindings(file.content, { format, lookupUnit: unitLookupFrom(units.list()) });
-  if (!result.ok) throw importRefused(fileName, format, result.problems);
+  const result = await importFindings(file.content, { format, sheet: file.sheet, lookupUnit: unitLookupFrom(units.list()) });
+  if (!result.ok) throw importRefused(fileName, format, result.problems, 'BAD_USER_INPUT', result.sheet);
 
   const sha256 = sha256Of(file.content);
   const findings = await Promise.all(
@@ -88,6 +90,7 @@ export async function importFindingsFile(
       title: finding.title,
       recordedNow: !recordedBefore,
     })),
+    notes: { sheet: result.sheet, notImported: result.notImported, notices: result.notices },
     position: batch.position,
   };
 }
@@ -97,5 +100,5 @@ export function describeFindingsImport(fileName: string, outcome: FindingsImport
   const recorded = outcome.findings.filter((finding) => finding.recordedNow).length;
   const before = outcome.findings.length - recorded;
   if (recorded === 0) return `Every finding of ${fileName} was imported before (${before}). Nothing was written.`;
-  return `Imported ${fileName}: ${recorded} finding${recorded === 1 ? '' : 's'} recorded on evaluation ${outcome.evaluationId}${before > 0 ? `, ${before} recorded before` : ''}.`;
+  return `Imported ${fileName}: ${recorded} finding${recorded === 1 ? '' : 's'} recorded on evaluation ${outcome.evaluationId}${before > 0 ? `, ${before} recorded before` : ''}.${describeNotes(outcome.notes)}`;
 }

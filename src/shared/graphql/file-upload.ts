@@ -1,7 +1,8 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsString } from 'class-validator';
+import type { ReadingNotes } from '../../spreadsheet/import-problems.js';
 import { badInput } from '../domain-error.js';
-import { RequiredText } from './validation.js';
+import { OptionalText, RequiredText } from './validation.js';
 import { IdempotentInput } from './idempotent-input.js';
 
 /** The largest file an import mutation takes, decoded. (REQUEST_MAX_BYTES caps the whole request first.) */
@@ -17,6 +18,10 @@ export abstract class FileUploadInput extends IdempotentInput {
   @Field(() => String, { description: `The file’s bytes, base64-encoded; at most ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB decoded` })
   @IsString()
   contentBase64: string;
+
+  @Field(() => String, { nullable: true, description: 'For XLSX: the sheet to read, by name; the first visible sheet when absent' })
+  @OptionalText(100)
+  sheet?: string;
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -35,3 +40,10 @@ export function decodeUpload(contentBase64: string): Uint8Array {
   if (size === 0) throw badInput('The file is empty.');
   return new Uint8Array(Buffer.from(text, 'base64'));
 }
+
+/** The reading notes as GraphQL fields. */
+export const notesResult = (notes: ReadingNotes) => ({
+  sheet: notes.sheet ?? null,
+  notImported: [...(notes.notImported ?? [])],
+  notices: (notes.notices ?? []).map((notice) => `row ${notice.row}: ${notice.reason}`),
+});

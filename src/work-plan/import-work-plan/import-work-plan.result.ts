@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { notesResult } from '../../shared/graphql/file-upload.js';
 import type { WorkPlanImportOutcome } from './import-work-plan.js';
 
 @ObjectType('WorkPlanImportCategory')
@@ -20,6 +21,10 @@ export class WorkPlanImportResultType {
   @Field(() => Int, { description: 'Items this import defined: fewer than itemCount when it completed an interrupted import' })
   itemsDefined: number;
   @Field(() => Boolean, { description: 'The same file had been imported before: nothing was written' }) alreadyImported: boolean;
+  @Field(() => String, { nullable: true, description: 'The XLSX sheet read' }) sheet: string | null;
+  @Field(() => [String], { description: 'Columns of the file that nothing imports (备注 …); columns naming units, dates or measures are never among them: they are used or the file is refused' })
+  notImported: string[];
+  @Field(() => [String], { description: 'Rows skipped on purpose, such as footnotes (注：…), as "row 40: …"' }) notices: string[];
 }
 
 export const workPlanImportResult = (outcome: WorkPlanImportOutcome): WorkPlanImportResultType => ({
@@ -32,4 +37,6 @@ export const workPlanImportResult = (outcome: WorkPlanImportOutcome): WorkPlanIm
   unitCount: outcome.unitCount,
   itemsDefined: outcome.itemsDefined,
   alreadyImported: outcome.eventCount === 0,
+  ...notesResult(outcome.notes),
 });
+

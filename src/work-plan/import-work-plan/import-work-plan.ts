@@ -4,7 +4,9 @@ import type { CommandContext } from '../../shared/command-context.js';
 import { workPlanDecider } from '../domain/work-plan.decider.js';
 import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
 import { workPlanItemStream, workPlanStream } from '../domain/work-plan.events.js';
-import { sha256Of } from '../../spreadsheet/import-problems.js';
+import { sha256Of, type ReadingNotes } from '../../spreadsheet/import-problems.js';
+import { describeNotes } from '../../spreadsheet/import-refusal.js';
+import { officeDate } from '../../shared/calendar-date.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
 import { importRefused } from '../../spreadsheet/import-refusal.js';
 import { fileFormatOf, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
@@ -34,6 +36,8 @@ export interface WorkPlanImportOutcome {
   /** Distinct units named as lead or responsible unit of an item. */
   readonly unitCount: number;
   readonly itemIds: readonly string[];
+  /** The sheet read, columns not imported (备注 …) and rows skipped (footnotes). */
+  readonly notes: ReadingNotes;
   /** Items this import defined; 0 when the same file was imported before. */
   readonly itemsDefined: number;
   readonly eventCount: number;
@@ -53,9 +57,11 @@ export async function importWorkPlanFile(
     fileName,
     title: options.title,
     year: options.year,
+    sheet: file.sheet,
+    today: officeDate(context.now),
     lookupUnit: unitLookupFrom(dependencies.units.list()),
   });
-  if (!validation.ok) throw importRefused(fileName, format, validation.problems);
+  if (!validation.ok) throw importRefused(fileName, format, validation.problems, 'BAD_USER_INPUT', validation.sheet);
 
   const { plan } = validation;
   const sha256 = sha256Of(file.content);
@@ -89,6 +95,7 @@ export async function importWorkPlanFile(
     itemCount: defineItems.length,
     unitCount: unitIds.size,
     itemIds: defineItems.map((item) => item.data.itemId),
+    notes: { sheet: validation.sheet, notImported: validation.notImported, notices: validation.notices },
     itemsDefined: batch.outcomes.slice(1).filter((outcome) => outcome.events.length > 0).length,
     eventCount: batch.eventCount,
     position: batch.position,
@@ -100,5 +107,5 @@ export function describeWorkPlanImport(outcome: WorkPlanImportOutcome): string {
   const counts = `${outcome.categories.length} categories, ${outcome.itemCount} items, ${outcome.unitCount} units involved`;
   if (outcome.eventCount === 0) return `${outcome.title} (${outcome.year}) was imported before from this file: ${counts}. Nothing was written.`;
   const completed = outcome.itemsDefined < outcome.itemCount ? ` (completed: ${outcome.itemsDefined} items were still missing)` : '';
-  return `Imported ${outcome.title} (${outcome.year}): ${counts}${completed}. Plan id ${outcome.planId}.`;
+  return `Imported ${outcome.title} (${outcome.year}): ${counts}${completed}. Plan id ${outcome.planId}.${describeNotes(outcome.notes)}`;
 }

@@ -1,5 +1,7 @@
 import { isCalendarDate } from '../../shared/calendar-date.js';
 import { calendarDateOf, textOf, namesInCell, type Cell } from '../../spreadsheet/cells.js';
+import { readDeadline } from '../../spreadsheet/deadline-text.js';
+import { droppedColumnProblems, readingNotesOf } from '../../spreadsheet/records.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { entryOf, readTree, recordOfMap, type TreeEntry, type TreeNode } from '../../spreadsheet/tree.js';
 import { isNamed, type Columns, type SourceRecord } from '../../spreadsheet/columns.js';
@@ -48,41 +50,68 @@ export interface PlanReadOptions {
   readonly fileName?: string;
   readonly title?: string;
   readonly year?: number;
+  /** The XLSX sheet to read (`--sheet`); the first visible one when absent. */
+  readonly sheet?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
 // columns and keys
 
-/** The item's fields, as spreadsheet columns and as YAML/JSON keys. */
+/**
+ * The item's fields, as spreadsheet columns and as YAML/JSON keys: the header dictionary of a
+ * plan (README, "Header dictionary"). 牵头单位, 配合单位, 协办单位 and 参与单位 all name units; a
+ * file with only 责任单位 (or 责任科室) lists the lead unit first.
+ */
 export const planItemColumns = {
-  code: { label: '编号 (item code)', aliases: ['编号', '事项编号', '小项编号', 'item code', 'code'], required: true },
-  title: { label: '事项 (item)', aliases: ['事项', '工作事项', '工作任务', '小项', 'item', 'title', 'item title'], required: true },
+  code: {
+    label: '编号 (item code)',
+    aliases: ['编号', '事项编号', '小项编号', '任务编号', 'item code', 'code'],
+    fallbackAliases: ['序号', 'no', 'no.'],
+    required: true,
+  },
+  title: {
+    label: '事项 (item)',
+    aliases: ['事项', '工作事项', '工作任务', '主要任务', '重点任务', '具体任务', '任务', '任务名称', '小项', 'item', 'title', 'item title', 'task'],
+    required: true,
+  },
   description: {
     label: '内容 (description)',
-    aliases: ['内容', '工作内容', '具体内容', '工作要求', 'description'],
+    aliases: ['内容', '工作内容', '具体内容', '主要内容', '具体要求', '工作要求', '任务要求', 'description', 'requirements'],
     required: false,
   },
-  leadUnit: { label: '牵头单位 (lead unit)', aliases: ['牵头单位', 'lead unit', 'lead'], required: true },
+  leadUnit: {
+    label: '牵头单位 (lead unit)',
+    aliases: ['牵头单位', '牵头部门', '牵头科室', 'lead unit', 'lead'],
+    required: true,
+    orInstead: ['responsibleUnits'],
+  },
   responsibleUnits: {
     label: '责任单位 (responsible units)',
-    aliases: ['责任单位', 'responsible units', 'responsible unit', 'responsible'],
+    aliases: [
+      '责任单位', '责任部门', '责任科室', '配合单位', '配合部门', '协办单位', '参与单位', '参加单位',
+      'responsible units', 'responsible unit', 'responsible', 'supporting units',
+    ],
+    several: true,
     required: false,
   },
   dueDate: {
     label: '完成时限 (due date)',
-    aliases: ['完成时限', '完成时间', '截止日期', '截止时间', 'due date', 'deadline'],
+    aliases: ['完成时限', '完成时间', '整改时限', '时限要求', '完成期限', '时间要求', '时间节点', '截止日期', '截止时间', 'due date', 'deadline'],
     required: true,
   },
 } as const satisfies Columns<string>;
 
-/** A spreadsheet row is an item with its category alongside. */
+/**
+ * A spreadsheet row is an item with its category alongside, in columns, or under a section row
+ * (一、…) when the sheet has no category column.
+ */
 export const planColumns = {
   categoryCode: {
     label: '类别编号 (category code)',
     aliases: ['类别编号', '类别代码', '大项编号', 'category code'],
-    required: true,
+    required: false,
   },
-  categoryTitle: { label: '类别 (category)', aliases: ['类别', '类别名称', '大项', 'category', 'category title'], required: true },
+  categoryTitle: { label: '类别 (category)', aliases: ['类别', '类别名称', '大项', '任务类别', 'category', 'category title'], required: false },
   ...planItemColumns,
 } as const satisfies Columns<string>;
 
@@ -107,6 +136,11 @@ export interface PlanDraft {
   /** Null when the file could not be read as a plan at all. */
   readonly document: PlanDocument | null;
   readonly problems: readonly ImportProblem[];
+  /** The XLSX sheet read, for every message to name it. */
+  readonly sheet?: string | null;
+  /** Columns of the sheet the plan does not use (备注 …), and rows skipped on purpose (footnotes). */
+  readonly notImported?: readonly string[];
+  readonly notices?: readonly ImportProblem[];
 }
 
 /** A plan file read into a PlanDocument, or every problem with its structure. */
@@ -122,13 +156,46 @@ export async function readPlanDocument(
 /** Reads as much as it can, so that validation can still report the rows' own problems. */
 export async function readPlanDraft(content: FileContent, options: PlanReadOptions): Promise<PlanDraft> {
   if (options.format === 'csv' || options.format === 'xlsx') {
-    const read = await readSpreadsheet(content, options.format, planColumns);
+    const read = await readSpreadsheet(content, options.format, planColumns, { sheet: options.sheet });
     if (!read.ok) return { document: null, problems: read.problems };
-    return draftFrom(read.records, { title: null, year: null }, options, []);
+    const { table } = read;
+    const dropped = droppedColumnProblems(table, () => 'a plan item has a lead unit, responsible units and one due date; rename the column to one of these or remove it');
+    const missing: ImportProblem[] = [];
+    if (table.records.length > 0 && !table.records.some((record) => record.cells.categoryTitle !== undefined || (record.sections ?? []).length > 0)) {
+      missing.push({ row: null, reason: 'No categories: give a 类别 column, or section rows (一、… ) above each category\'s items.' });
+    }
+    const draft = draftFrom(fromLayout(table.records), { title: null, year: null }, { ...options, sheetTitle: table.title }, [...dropped, ...missing]);
+    return { ...draft, ...readingNotesOf(table) };
   }
   const read = readTree(content, options.format);
   if (!read.ok) return { document: null, problems: read.problems };
   return draftOfTree(read.tree, options);
+}
+
+/**
+ * The rows of a sheet as plan records: the category from its columns, or else from the section
+ * row above (一、稳增长); a blank category (a merged cell in CSV) is the one above; with no 牵头单位
+ * column the first responsible unit leads.
+ */
+function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<PlanColumn>[] {
+  let previous: { code: Cell; title: Cell } = { code: null, title: null };
+  return records.map((record) => {
+    const cells = { ...record.cells };
+    const section = record.sections?.[0];
+    if (textOf(cells.categoryTitle ?? null) === '' && textOf(cells.categoryCode ?? null) === '') {
+      if (section) Object.assign(cells, { categoryCode: section.code, categoryTitle: section.title });
+      else if (cells.categoryTitle !== undefined) Object.assign(cells, { categoryCode: previous.code, categoryTitle: previous.title });
+    } else if (textOf(cells.categoryCode ?? null) === '') {
+      cells.categoryCode = cells.categoryTitle ?? null;
+    }
+    previous = { code: cells.categoryCode ?? null, title: cells.categoryTitle ?? null };
+    if (cells.leadUnit === undefined) {
+      const [lead, ...others] = namesInCell(cells.responsibleUnits ?? null);
+      cells.leadUnit = lead ?? null;
+      cells.responsibleUnits = others.join('\n');
+    }
+    return { row: record.row, cells };
+  });
 }
 
 interface Located<Value> {
@@ -202,7 +269,7 @@ function scalarOf(entry: TreeEntry | undefined, problems: ImportProblem[]): Cell
 function draftFrom(
   records: readonly SourceRecord<PlanColumn>[],
   fields: { title: Located<Cell> | null; year: Located<Cell> | null },
-  options: PlanReadOptions,
+  options: PlanReadOptions & { readonly sheetTitle?: string | null },
   earlierProblems: readonly ImportProblem[],
 ): PlanDraft {
   const problems = [...earlierProblems];
@@ -247,9 +314,13 @@ function draftFrom(
   };
 }
 
-function planTitleOf(field: Located<Cell> | null, options: PlanReadOptions, problems: ImportProblem[]): string {
+function planTitleOf(
+  field: Located<Cell> | null,
+  options: PlanReadOptions & { readonly sheetTitle?: string | null },
+  problems: ImportProblem[],
+): string {
   const fromFileName = options.fileName?.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').trim();
-  const title = textOf(field?.value ?? null) || options.title?.trim() || fromFileName || '';
+  const title = textOf(field?.value ?? null) || options.title?.trim() || options.sheetTitle?.trim() || fromFileName || '';
   if (title === '') problems.push({ row: field?.row ?? null, reason: 'The plan has no title; give one (--title).' });
   if (title.length > 200) problems.push({ row: field?.row ?? null, reason: 'The plan title is longer than 200 characters.' });
   return title;
@@ -276,7 +347,12 @@ function planYearOf(
     problems.push({ row: null, reason: `The plan year ${options.year} is not a year such as 2026.` });
     return 0;
   }
-  const firstDueDate = items.find((item) => isCalendarDate(item.dueDate))?.dueDate;
+  const inTitle = /((?:19|20|21)\d{2})\s*年/.exec(options.title ?? (options as { sheetTitle?: string | null }).sheetTitle ?? '');
+  if (inTitle) return Number(inTitle[1]);
+  const firstDueDate = items
+    .map((item) => readDeadline(item.dueDate))
+    .map((reading) => (reading.ok && 'dueDate' in reading.deadline ? reading.deadline.dueDate : ''))
+    .find(isCalendarDate);
   if (firstDueDate) return Number(firstDueDate.slice(0, 4));
   problems.push({ row: null, reason: 'The plan year is unknown; give one (--year).' });
   return 0;

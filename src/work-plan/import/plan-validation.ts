@@ -1,4 +1,6 @@
-import { dateProblemOf, namesInCell } from '../../spreadsheet/cells.js';
+import { namesInCell } from '../../spreadsheet/cells.js';
+import { readDeadline } from '../../spreadsheet/deadline-text.js';
+import { deadlineInWords, recurringDueDates, type RecurrencePeriod } from '../../shared/deadline.js';
 import { sortedProblems, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import type { PlanDocument } from './plan-document.js';
@@ -44,7 +46,11 @@ const MAX_CODE = 32;
  * or the next), and every category's code and title. Units are resolved with `lookupUnit`,
  * which accepts an official name or a unit code.
  */
-export function validatePlanDocument(document: PlanDocument, lookupUnit: UnitLookup): PlanValidation {
+export function validatePlanDocument(
+  document: PlanDocument,
+  lookupUnit: UnitLookup,
+  options: { readonly today?: string } = {},
+): PlanValidation {
   const problems: ImportProblem[] = [];
   const firstRowOfCode = new Map<string, number>();
   const resolve = (name: string, row: number, role: string): ResolvedUnit | null => {
@@ -57,7 +63,7 @@ export function validatePlanDocument(document: PlanDocument, lookupUnit: UnitLoo
   };
 
   const categories = document.categories.map((category): ValidatedPlanCategory => {
-    const items = category.items.map((item): ValidatedPlanItem | null => {
+    const items = category.items.map((item): ValidatedPlanItem[] => {
       const { row } = item;
       const found = problems.length;
       if (category.code === '') problems.push({ row, reason: 'Missing category code (类别编号).' });
@@ -111,25 +117,88 @@ export function validatePlanDocument(document: PlanDocument, lookupUnit: UnitLoo
         }
       }
 
-      const dateProblem = dateProblemOf(item.dueDate, 'due date (完成时限)');
-      if (dateProblem) {
-        problems.push({ row, reason: `${dateProblem[0]!.toUpperCase()}${dateProblem.slice(1)}.` });
-      } else if (document.year > 0 && !isWithinPlanYears(item.dueDate, document.year)) {
-        problems.push({
-          row,
-          reason: `Due date ${item.dueDate} lies outside the plan's year: it must be between ${document.year}-01-01 and ${document.year + 1}-12-31.`,
-        });
+      const dueDates = dueDatesOf(item.dueDate, document.year, options.today, (reason) => problems.push({ row, reason }));
+      for (const { dueDate } of dueDates) {
+        if (document.year > 0 && !isWithinPlanYears(dueDate, document.year)) {
+          problems.push({
+            row,
+            reason: `Due date ${dueDate} lies outside the plan's year: it must be between ${document.year}-01-01 and ${document.year + 1}-12-31.`,
+          });
+        }
       }
 
-      if (problems.length > found || !leadUnit) return null;
-      const { code, title, description, dueDate } = item;
-      return { row, code, title, description, leadUnit, responsibleUnits, dueDate };
+      if (problems.length > found || !leadUnit) return [];
+      const { code, title, description } = item;
+      // A recurring task (每季度) is an item per period: 3-1 … 3-4, each with its own parts.
+      if (dueDates.length === 1) return [{ row, code, title, description, leadUnit, responsibleUnits, dueDate: dueDates[0]!.dueDate }];
+      return dueDates.map(({ dueDate, period }, index) => ({
+        row,
+        code: `${code}-${index + 1}`,
+        title: `${title}（${period}）`,
+        description,
+        leadUnit,
+        responsibleUnits,
+        dueDate,
+      }));
     });
-    return { code: category.code, title: category.title, items: items.filter((item) => item !== null) };
+    return { code: category.code, title: category.title, items: items.flat() };
   });
 
   if (problems.length > 0) return { ok: false, problems: sortedProblems(problems) };
   return { ok: true, plan: { title: document.title, year: document.year, categories } };
+}
+
+const PERIOD_NAMES: Readonly<Record<RecurrencePeriod, (date: string) => string>> = {
+  MONTH: (date) => `${Number(date.slice(5, 7))}月`,
+  QUARTER: (date) => `第${'一二三四'[Math.ceil(Number(date.slice(5, 7)) / 3) - 1]}季度`,
+  HALF_YEAR: (date) => (Number(date.slice(5, 7)) <= 6 ? '上半年' : '下半年'),
+  YEAR: (date) => `${date.slice(0, 4)}年`,
+};
+
+/**
+ * The due dates an item's deadline gives in a plan of `year`: one, or one per period of the year
+ * for a recurring task (每季度 → four). 立行立改 is due on `today`, the import's office day.
+ * Standing tasks (长期坚持, …并持续落实) are refused for now: a part of a plan must have a day
+ * on which it is due, and the lifecycle has no part that is never overdue yet.
+ */
+function dueDatesOf(
+  text: string,
+  year: number,
+  today: string | undefined,
+  refuse: (reason: string) => void,
+): { dueDate: string; period: string }[] {
+  if (text.trim() === '') {
+    refuse('Missing due date (完成时限).');
+    return [];
+  }
+  const reading = readDeadline(text, { year: year > 0 ? year : undefined });
+  if (!reading.ok) {
+    refuse(`Due date (完成时限): ${reading.reason}.`);
+    return [];
+  }
+  const { deadline } = reading;
+  switch (deadline.kind) {
+    case 'BY_DATE':
+      return [{ dueDate: deadline.dueDate, period: '' }];
+    case 'AT_ONCE':
+      if (today) return [{ dueDate: today, period: '' }];
+      refuse('Due date (完成时限) 立行立改 needs the day of the import.');
+      return [];
+    case 'RECURRING': {
+      if (year <= 0) {
+        refuse(`Due date (完成时限) "${text}" recurs: the plan's year must be known to date its periods (give --year).`);
+        return [];
+      }
+      const dates = recurringDueDates(deadline.period, { from: `${year}-01-01`, to: `${year}-12-31` });
+      return dates.map((dueDate) => ({ dueDate, period: PERIOD_NAMES[deadline.period](dueDate) }));
+    }
+    case 'STANDING':
+    case 'BY_DATE_THEN_STANDING':
+      refuse(
+        `Due date (完成时限) "${text}" is a standing task (${deadlineInWords(deadline)}), which a work-plan item cannot hold yet: give the day by which it is first reported (e.g. ${year > 0 ? year : 2026}年底前).`,
+      );
+      return [];
+  }
 }
 
 /** A plan's items are due in its year; work for the year may run into the next one, no further. */

@@ -10,6 +10,8 @@ import type { FileContent } from '../../spreadsheet/text-file.js';
 
 export interface WorkPlanImportOptions extends PlanReadOptions {
   readonly lookupUnit: UnitLookup;
+  /** The office day of the import (`YYYY-MM-DD`): when 立行立改 is due. */
+  readonly today?: string;
 }
 
 /**
@@ -18,11 +20,13 @@ export interface WorkPlanImportOptions extends PlanReadOptions {
  */
 export async function importWorkPlan(content: FileContent, options: WorkPlanImportOptions): Promise<PlanValidation> {
   const draft = await readPlanDraft(content, options);
-  if (!draft.document) return { ok: false, problems: sortedProblems(draft.problems) };
-  const validation = validatePlanDocument(draft.document, options.lookupUnit);
+  const sheet = draft.sheet ? { sheet: draft.sheet } : {};
+  if (!draft.document) return { ok: false, problems: sortedProblems(draft.problems), ...sheet };
+  const validation = validatePlanDocument(draft.document, options.lookupUnit, { today: options.today });
   const problems = [...draft.problems, ...(validation.ok ? [] : validation.problems)];
-  if (problems.length > 0 || !validation.ok) return { ok: false, problems: sortedProblems(problems) };
-  return validation;
+  if (problems.length > 0 || !validation.ok) return { ok: false, problems: sortedProblems(problems), ...sheet };
+  const { document: _document, problems: _problems, ...notes } = draft;
+  return { ...validation, ...notes };
 }
 
 /** DefineWorkPlanItem without the facts its handler looks up (the plan exists, unknown units). */

@@ -1,0 +1,155 @@
+import fc from 'fast-check';
+import { isCalendarDate } from '../shared/calendar-date.js';
+import { recurringDueDates } from '../shared/deadline.js';
+import { readDeadline } from './deadline-text.js';
+
+/* The deadline words of task lists and ledgers (issue 10, fault 2), as examples and as properties. */
+
+const byDate = (dueDate: string) => ({ ok: true, deadline: { kind: 'BY_DATE', dueDate } });
+
+describe('deadlines as offices write them (issue 10, fault 2)', () => {
+  it.each([
+    ['２０２６年６月３０日', 2026, byDate('2026-06-30')],
+    ['二〇二六年六月三十日', undefined, byDate('2026-06-30')],
+    ['2026年6月', undefined, byDate('2026-06-30')],
+    ['2026年2月', undefined, byDate('2026-02-28')],
+    ['2026年上半年', undefined, byDate('2026-06-30')],
+    ['2026年下半年', undefined, byDate('2026-12-31')],
+    ['2026年第三季度', undefined, byDate('2026-09-30')],
+    ['2026年一季度', undefined, byDate('2026-03-31')],
+    ['6月30日', 2026, byDate('2026-06-30')],
+    ['2026年6月底前完成', undefined, byDate('2026-06-30')],
+    ['2026年6月30日（星期二）', undefined, byDate('2026-06-30')],
+    ['年底前', 2026, byDate('2026-12-31')],
+    ['2026-06-30', undefined, byDate('2026-06-30')],
+    ['立行立改', undefined, { ok: true, deadline: { kind: 'AT_ONCE' } }],
+    ['持续推进', undefined, { ok: true, deadline: { kind: 'STANDING' } }],
+    ['长期坚持', undefined, { ok: true, deadline: { kind: 'STANDING' } }],
+    ['常态化', undefined, { ok: true, deadline: { kind: 'STANDING' } }],
+    ['每月', undefined, { ok: true, deadline: { kind: 'RECURRING', period: 'MONTH' } }],
+    ['每季度', undefined, { ok: true, deadline: { kind: 'RECURRING', period: 'QUARTER' } }],
+    ['每半年', undefined, { ok: true, deadline: { kind: 'RECURRING', period: 'HALF_YEAR' } }],
+    ['2018年底前完成并持续落实', undefined, { ok: true, deadline: { kind: 'BY_DATE_THEN_STANDING', dueDate: '2018-12-31' } }],
+  ])('%s (year %p)', (text, year, expected) => {
+    expect(readDeadline(text, { year })).toEqual(expected);
+  });
+
+  it('refuses a day-and-month without a known year, saying what is missing', () => {
+    expect(readDeadline('6月30日')).toEqual({ ok: false, reason: expect.stringContaining('gives no year') });
+    expect(readDeadline('年底前')).toEqual({ ok: false, reason: expect.stringContaining('gives no year') });
+  });
+
+  it('refuses days that do not exist and words it does not know, quoting them', () => {
+    expect(readDeadline('2026年2月30日')).toEqual({ ok: false, reason: '"2026年2月30日": 2026-02-30 does not exist' });
+    expect(readDeadline('尽快')).toEqual({ ok: false, reason: expect.stringContaining('"尽快" is not a deadline we can read') });
+    expect(readDeadline('')).toEqual({ ok: false, reason: 'no deadline given' });
+  });
+
+  it('reads Excel dates and serial numbers as days', () => {
+    expect(readDeadline(new Date(Date.UTC(2026, 5, 30)))).toEqual(byDate('2026-06-30'));
+    expect(readDeadline(46203)).toEqual(byDate('2026-06-30'));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// properties
+
+const DIGITS = '〇一二三四五六七八九';
+const chineseYear = (year: number) => [...String(year)].map((digit) => DIGITS[Number(digit)]).join('');
+const chineseNumber = (value: number) =>
+  value < 10 ? DIGITS[value]! : `${value >= 20 ? DIGITS[Math.floor(value / 10)] : ''}十${value % 10 === 0 ? '' : DIGITS[value % 10]}`;
+const fullWidth = (text: string) => text.replace(/[0-9]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0));
+const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+
+const aDay = fc
+  .date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2100, 11, 31)), noInvalidDate: true })
+  .map((date) => ({
+    iso: date.toISOString().slice(0, 10),
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    weekday: WEEKDAYS[date.getUTCDay()]!,
+  }));
+
+const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+describe('deadline reading, as properties', () => {
+  it('every spelling of a day reads as that day', () => {
+    fc.assert(
+      fc.property(aDay, fc.constantFrom('', '前', '之前', '前完成'), ({ iso, year, month, day, weekday }, suffix) => {
+        const spellings = [
+          iso,
+          `${year}/${month}/${day}`,
+          `${year}年${month}月${day}日`,
+          fullWidth(`${year}年${month}月${day}日`),
+          `${chineseYear(year)}年${chineseNumber(month)}月${chineseNumber(day)}日`,
+          `${year}年${month}月${day}日（${weekday}）`,
+        ];
+        for (const spelling of spellings) expect(readDeadline(`${spelling}${suffix}`)).toEqual(byDate(iso));
+      }),
+    );
+  });
+
+  it('a day without its year is in the year given', () => {
+    fc.assert(
+      fc.property(aDay, ({ iso, year, month, day }) => {
+        expect(readDeadline(`${month}月${day}日`, { year })).toEqual(byDate(iso));
+      }),
+    );
+  });
+
+  it('a month, half year or quarter means its last day, which the next day follows as the 1st', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 1, max: 12 }), (year, month) => {
+        const end = `${year}-${String(month).padStart(2, '0')}-${lastDay(year, month)}`;
+        expect(readDeadline(`${year}年${month}月`)).toEqual(byDate(end));
+        expect(readDeadline(`${year}年${month}月底前完成`)).toEqual(byDate(end));
+        const next = new Date(Date.UTC(year, month - 1, lastDay(year, month) + 1));
+        expect(next.getUTCDate()).toBe(1);
+        const quarter = Math.ceil(month / 3);
+        const reading = readDeadline(`${year}年第${'一二三四'[quarter - 1]}季度`);
+        expect(reading).toEqual(byDate(`${year}-${String(quarter * 3).padStart(2, '0')}-${lastDay(year, quarter * 3)}`));
+      }),
+    );
+  });
+
+  it('"by X, then keep it up" is the day X then standing', () => {
+    fc.assert(
+      fc.property(aDay, fc.constantFrom('并持续落实', '，长期坚持', '并长期坚持'), ({ iso, year, month, day }, then) => {
+        expect(readDeadline(`${year}年${month}月${day}日前完成${then}`)).toEqual({
+          ok: true,
+          deadline: { kind: 'BY_DATE_THEN_STANDING', dueDate: iso },
+        });
+      }),
+    );
+  });
+
+  it('never throws, and a date it reads is a real day', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.option(fc.integer({ min: 1900, max: 2199 }), { nil: undefined }), (text, year) => {
+        const reading = readDeadline(text, { year });
+        if (reading.ok && 'dueDate' in reading.deadline) expect(isCalendarDate(reading.deadline.dueDate)).toBe(true);
+        if (!reading.ok) expect(reading.reason.length).toBeGreaterThan(0);
+      }),
+    );
+  });
+
+  it('a recurring task is due at the end of every period of the span, in order', () => {
+    expect(recurringDueDates('QUARTER', { from: '2026-01-01', to: '2026-12-31' })).toEqual([
+      '2026-03-31',
+      '2026-06-30',
+      '2026-09-30',
+      '2026-12-31',
+    ]);
+    expect(recurringDueDates('HALF_YEAR', { from: '2026-01-01', to: '2026-12-31' })).toEqual(['2026-06-30', '2026-12-31']);
+    fc.assert(
+      fc.property(fc.integer({ min: 2000, max: 2100 }), fc.constantFrom('MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR' as const), (year, period) => {
+        const dates = recurringDueDates(period, { from: `${year}-01-01`, to: `${year}-12-31` });
+        expect(dates).toHaveLength({ MONTH: 12, QUARTER: 4, HALF_YEAR: 2, YEAR: 1 }[period]);
+        expect([...dates].sort()).toEqual(dates);
+        expect(dates.at(-1)).toBe(`${year}-12-31`);
+        for (const date of dates) expect(isCalendarDate(date)).toBe(true);
+      }),
+    );
+  });
+});

@@ -1,0 +1,143 @@
+import { isCalendarDate } from '../shared/calendar-date.js';
+import { monthEnd, type Deadline, type RecurrencePeriod } from '../shared/deadline.js';
+import { calendarDateOf, textOf, type Cell } from './cells.js';
+
+/*
+ * Deadlines as offices write them in task lists and ledgers (完成时限 / 整改时限), read into a
+ * Deadline (src/shared/deadline.ts). Pure: the same text and year always give the same answer.
+ * The vocabulary, documented in README.md ("Deadline words"):
+ *   2026-06-30, 2026/6/30, 2026年6月30日, ２０２６年６月３０日, 二〇二六年六月三十日,
+ *   2026年6月30日（星期二） (remarks in brackets are ignored), …前 / …之前 / …前完成;
+ *   2026年6月, 2026年6月底(前) → the month's last day;  2026年底(前), 2026年内 → 12-31;
+ *   2026年上半年 → 06-30, 下半年 → 12-31;  2026年第三季度 / 三季度 / Q3 → the quarter's last day;
+ *   6月30日, 6月底前, 年底前, 上半年, 第三季度 → the same, in the year given (the plan's);
+ *   立行立改 / 即知即改 / 立即整改 → at once;  持续推进 / 长期坚持 / 常态化 / 长期 → standing;
+ *   每月 / 每季度 / 每半年 / 每年 → recurring;  X前完成并持续落实 (…并长期坚持) → by X, then standing.
+ */
+
+export type DeadlineReading = { readonly ok: true; readonly deadline: Deadline } | { readonly ok: false; readonly reason: string };
+
+export interface DeadlineContext {
+  /** The year a date without one belongs to (the plan's year); without it 6月30日 is refused. */
+  readonly year?: number;
+}
+
+const CHINESE_DIGITS: Readonly<Record<string, number>> = {
+  〇: 0, 零: 0, Ｏ: 0, O: 0, o: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** 二〇二六 → 2026 (digit by digit, as years are written). */
+const chineseYear = (text: string): string => [...text].map((char) => CHINESE_DIGITS[char] ?? char).join('');
+
+/** 三十一 → 31, 十二 → 12, 十 → 10, 六 → 6 (months and days). */
+function chineseNumber(text: string): string {
+  const match = /^([一二三四五六七八九]?)十([一二三四五六七八九]?)$/.exec(text);
+  if (match) return String((match[1] ? CHINESE_DIGITS[match[1]]! : 1) * 10 + (match[2] ? CHINESE_DIGITS[match[2]]! : 0));
+  return CHINESE_DIGITS[text] === undefined ? text : String(CHINESE_DIGITS[text]);
+}
+
+/**
+ * The text in one spelling: full-width digits and brackets as ASCII (NFKC), Chinese numerals as
+ * digits, remarks in brackets (（星期二）, (暂定)) and spaces removed.
+ */
+export function normalizedDeadlineText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[〇零一二三四五六七八九OoＯ]{4}(?=年)/g, chineseYear)
+    .replace(/[一二三四五六七八九十]{1,3}(?=[月日号])/g, chineseNumber)
+    .replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, '')
+    .replace(/\s+/g, '');
+}
+
+const QUARTER_NUMBER: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+const AT_ONCE = /^(?:立行立改|即知即改|立即整改|立即落实|立查立改|马上就改)$/;
+const STANDING = /^(?:持续推进|长期坚持|常态化(?:推进|开展)?|长期|持续|持续开展|持续落实|长期推进|常态化落实)$/;
+const RECURRING: Readonly<Record<string, RecurrencePeriod>> = {
+  每月: 'MONTH',
+  每个月: 'MONTH',
+  按月: 'MONTH',
+  每季度: 'QUARTER',
+  每季: 'QUARTER',
+  按季度: 'QUARTER',
+  每半年: 'HALF_YEAR',
+  每年: 'YEAR',
+  每年度: 'YEAR',
+};
+/** "…并持续落实", "…，长期坚持": a date, then a standing task. */
+const THEN_STANDING = /^(.+?)(?:完成)?[,，;；、]?(?:并|后)?(?:持续落实|持续推进|长期坚持|常态化(?:推进|开展)?|长期保持)$/;
+/** What may follow a date without changing it: 前, 之前, 以前, 前完成, 完成. */
+const BY_SUFFIX = /(?:之前|以前|前)?(?:完成|办结|整改到位|整改完成)?$/;
+
+/** A date of the vocabulary (no standing or recurring words), as `YYYY-MM-DD`, or a reason. */
+function dayOf(text: string, context: DeadlineContext): { day: string } | { reason: string } | null {
+  const bare = text.replace(BY_SUFFIX, '');
+  const asDay = calendarDateOf(bare);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(asDay)) {
+    return isCalendarDate(asDay) ? { day: asDay } : { reason: `${asDay} does not exist` };
+  }
+  const match = /^(?:(\d{4})年)?(.*)$/.exec(bare);
+  const yearText = match?.[1];
+  const rest = match?.[2] ?? '';
+  const year = yearText ? Number(yearText) : context.year;
+  const needYear = (): { reason: string } => ({ reason: `"${text}" gives no year, and the year is unknown (give the plan's year)` });
+
+  let day: string | null = null;
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{1,2})月(\d{1,2})[日号]$/.exec(rest))) {
+    if (year === undefined) return needYear();
+    const [month, date] = [Number(m[1]), Number(m[2])];
+    day = `${year}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
+    if (!isCalendarDate(day)) return { reason: `${day} does not exist` };
+    return { day };
+  }
+  if ((m = /^(\d{1,2})月(?:底|末|份|中旬前|下旬)?$/.exec(rest)) && rest !== '') {
+    if (year === undefined) return needYear();
+    const month = Number(m[1]);
+    if (month < 1 || month > 12) return { reason: `month ${month} does not exist` };
+    day = monthEnd(year, month);
+  } else if (/^(?:年?底|年?末|年内|全年|年度内|本年度|当年)$/.test(rest) || (rest === '' && yearText)) {
+    if (year === undefined) return needYear();
+    day = `${year}-12-31`;
+  } else if ((m = /^(上|下)半年(?:底|末)?$/.exec(rest))) {
+    if (year === undefined) return needYear();
+    day = m[1] === '上' ? `${year}-06-30` : `${year}-12-31`;
+  } else if ((m = /^(?:第)?([一二三四1-4])季度(?:底|末)?$/.exec(rest)) || (m = /^Q([1-4])$/i.exec(rest))) {
+    if (year === undefined) return needYear();
+    day = monthEnd(year, QUARTER_NUMBER[m[1]!]! * 3);
+  }
+  return day === null ? null : { day };
+}
+
+/**
+ * What a deadline cell means. Excel dates and serial numbers are days; text is read with the
+ * vocabulary above. A refusal's reason names the text and shows how to write it.
+ */
+export function readDeadline(cell: Cell, context: DeadlineContext = {}): DeadlineReading {
+  if (cell instanceof Date || typeof cell === 'number') {
+    const day = calendarDateOf(cell);
+    if (isCalendarDate(day)) return { ok: true, deadline: { kind: 'BY_DATE', dueDate: day } };
+    return { ok: false, reason: `"${textOf(cell)}" is not a date` };
+  }
+  const original = textOf(cell);
+  if (original === '') return { ok: false, reason: 'no deadline given' };
+  const text = normalizedDeadlineText(original);
+  if (AT_ONCE.test(text)) return { ok: true, deadline: { kind: 'AT_ONCE' } };
+  if (STANDING.test(text)) return { ok: true, deadline: { kind: 'STANDING' } };
+  const period = RECURRING[text.replace(/(?:报送|上报|开展|一次|1次)+$/, '')];
+  if (period) return { ok: true, deadline: { kind: 'RECURRING', period } };
+
+  const then = THEN_STANDING.exec(text);
+  if (then) {
+    const first = dayOf(then[1]!, context);
+    if (first && 'day' in first) return { ok: true, deadline: { kind: 'BY_DATE_THEN_STANDING', dueDate: first.day } };
+    if (first) return { ok: false, reason: `"${original}": ${first.reason}` };
+  }
+  const single = dayOf(text, context);
+  if (single && 'day' in single) return { ok: true, deadline: { kind: 'BY_DATE', dueDate: single.day } };
+  if (single) return { ok: false, reason: `"${original}": ${single.reason}` };
+  return {
+    ok: false,
+    reason: `"${original}" is not a deadline we can read (write e.g. 2026-06-30, 2026年6月底前, 2026年第三季度, 立行立改, 长期坚持 or 每季度)`,
+  };
+}

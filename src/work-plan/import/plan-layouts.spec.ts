@@ -1,0 +1,176 @@
+import ExcelJS from 'exceljs';
+import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
+import { importFindings } from '../../rectification/import-findings/findings-file.js';
+import { importWorkPlan } from './work-plan-import.js';
+
+/*
+ * Task lists in the layouts offices publish (issue 10): faults 1 and 2 with the inputs quoted
+ * there, and an XLSX laid out as a real 任务分解表 (title and 填报单位 rows, a two-row header,
+ * section rows, 序号, merged cells, a 备注 column, a footnote, a hidden first sheet).
+ */
+
+const directory = unitLookupFrom([
+  { id: 'unit-fgw', code: 'FGW', name: '青川市发展和改革委员会' },
+  { id: 'unit-czj', code: 'CZJ', name: '青川市财政局' },
+  { id: 'unit-jyj', code: 'JYJ', name: '青川市教育局' },
+  { id: 'unit-openness', code: 'OPENNESS', name: '青川市政务公开办公室' },
+]);
+
+describe('fault 1: a column that carries responsibility is never dropped', () => {
+  it('reads 配合单位 as responsible units: the item gets a 青川市财政局 part', async () => {
+    const csv =
+      '类别编号,类别,编号,事项,牵头单位,配合单位,完成时限\n' + '一,稳增长,1,地区生产总值增长,青川市发展和改革委员会,青川市财政局,2026-12-31\n';
+    const result = await importWorkPlan(csv, { format: 'csv', title: '2026年任务', lookupUnit: directory });
+    expect(result.ok && result.plan.categories[0]!.items[0]).toMatchObject({
+      leadUnit: { unitId: 'unit-fgw' },
+      responsibleUnits: [{ name: '青川市财政局', unitId: 'unit-czj' }],
+      dueDate: '2026-12-31',
+    });
+  });
+
+  it('reads 责任单位 in a findings file as the units concerned', async () => {
+    const csv = '问题,具体表现,类别,严重程度,责任单位\n' + '门户网站存在错链,3处链接失效,网站建设,一般,青川市教育局\n';
+    const result = await importFindings(csv, { format: 'csv', lookupUnit: directory });
+    expect(result.ok && result.findings[0]!.concernedUnits).toEqual([{ name: '青川市教育局', unitId: 'unit-jyj' }]);
+  });
+
+  it('refuses a findings file with 整改时限 and 整改措施, naming both columns', async () => {
+    const csv =
+      '问题,具体表现,类别,严重程度,责任单位,整改时限,整改措施\n' + '门户网站存在错链,3处链接失效,网站建设,一般,青川市教育局,2026年6月底前,修复链接\n';
+    const result = await importFindings(csv, { format: 'csv', lookupUnit: directory });
+    expect(result.ok).toBe(false);
+    const reasons = result.ok ? [] : result.problems.map((problem) => problem.reason);
+    expect(reasons).toEqual([
+      expect.stringMatching(/^Column 整改时限 names units, dates or measures but is not used: .*整改台账/),
+      expect.stringMatching(/^Column 整改措施 names units, dates or measures but is not used/),
+    ]);
+  });
+
+  it('lists other unused columns as not imported', async () => {
+    const csv = '类别,编号,事项,牵头单位,完成时限,备注\n稳增长,1,地区生产总值增长,FGW,2026-12-31,重点\n';
+    const result = await importWorkPlan(csv, { format: 'csv', title: '2026年任务', lookupUnit: directory });
+    expect(result).toMatchObject({ ok: true, notImported: ['备注'] });
+  });
+});
+
+describe('fault 2: deadlines as offices write them', () => {
+  const planWith = (due: string) =>
+    `类别,编号,事项,牵头单位,完成时限\n稳增长,1,地区生产总值增长,FGW,"${due}"\n`;
+  const dueDatesOf = async (due: string) => {
+    const result = await importWorkPlan(planWith(due), { format: 'csv', title: 'T', year: 2026, today: '2026-03-02', lookupUnit: directory });
+    if (!result.ok) return result.problems.map((problem) => problem.reason);
+    return result.plan.categories.flatMap((category) => category.items.map((item) => `${item.code} ${item.title} ${item.dueDate}`));
+  };
+
+  it.each([
+    ['２０２６年６月３０日', '2026-06-30'],
+    ['二〇二六年六月三十日', '2026-06-30'],
+    ['2026年6月', '2026-06-30'],
+    ['2026年上半年', '2026-06-30'],
+    ['2026年第三季度', '2026-09-30'],
+    ['6月30日', '2026-06-30'],
+    ['2026年6月底前完成', '2026-06-30'],
+    ['2026年6月30日（星期二）', '2026-06-30'],
+    ['年底前', '2026-12-31'],
+    ['立行立改', '2026-03-02'],
+  ])('%s is due %s', async (due, date) => {
+    expect(await dueDatesOf(due)).toEqual([`1 地区生产总值增长 ${date}`]);
+  });
+
+  it('每季度 makes an item per quarter, each due at its end', async () => {
+    expect(await dueDatesOf('每季度')).toEqual([
+      '1-1 地区生产总值增长（第一季度） 2026-03-31',
+      '1-2 地区生产总值增长（第二季度） 2026-06-30',
+      '1-3 地区生产总值增长（第三季度） 2026-09-30',
+      '1-4 地区生产总值增长（第四季度） 2026-12-31',
+    ]);
+  });
+
+  it.each(['持续推进', '长期坚持', '常态化', '2018年底前完成并持续落实'])('%s is refused as a standing task, with what to write instead', async (due) => {
+    expect(await dueDatesOf(due)).toEqual([expect.stringMatching(/is a standing task .* give the day by which it is first reported/)]);
+  });
+});
+
+/** A 任务分解表 as offices lay it out, on the second sheet (the first is hidden). */
+async function publishedWorkbook(): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('旧版').state = 'hidden';
+  const sheet = workbook.addWorksheet('任务分解');
+  sheet.addRow(['青川市2026年政务公开工作要点任务分解表']);
+  sheet.mergeCells('A1:F1');
+  sheet.addRow(['填报单位：青川市政务公开办公室', '', '', '填报时间：2026年1月5日']);
+  sheet.addRow(['序号', '工作任务', '具体要求', '责任单位', '', '完成时限', '备注']);
+  sheet.addRow(['', '', '', '牵头单位', '配合单位', '', '']);
+  sheet.mergeCells('D3:E3');
+  for (const column of ['A', 'B', 'C', 'F', 'G']) sheet.mergeCells(`${column}3:${column}4`);
+  sheet.addRow(['一、深化“五公开”']);
+  sheet.mergeCells('A5:G5');
+  sheet.addRow([1, '财政预决算公开', '批复后20日内公开', '青川市财政局', '青川市教育局', '2026年6月底前', '']);
+  sheet.addRow([2, '重大建设项目公开', '', '', '', new Date(Date.UTC(2026, 8, 30)), '新增']);
+  sheet.mergeCells('D6:D7');
+  sheet.addRow(['二、回应关切']);
+  sheet.addRow([3, '政策解读', '', '青川市政务公开办公室', '青川市财政局、青川市发展和改革委员会', '年底前', '']);
+  sheet.addRow(['注：完成时限为最迟时间。']);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+describe('a 任务分解表 as offices lay it out (XLSX)', () => {
+  it('reads title, sections, the two-row header, 序号 and merged cells; lists 备注 and skips the footnote', async () => {
+    const result = await importWorkPlan(await publishedWorkbook(), { format: 'xlsx', lookupUnit: directory });
+    expect(result).toMatchObject({
+      ok: true,
+      sheet: '任务分解',
+      notImported: ['备注'],
+      notices: [{ row: 10, reason: 'Footnote skipped: 注：完成时限为最迟时间。' }],
+      plan: {
+        title: '青川市2026年政务公开工作要点任务分解表',
+        year: 2026,
+        categories: [
+          {
+            code: '一',
+            title: '深化“五公开”',
+            items: [
+              {
+                row: 6,
+                code: '1',
+                title: '财政预决算公开',
+                description: '批复后20日内公开',
+                leadUnit: { unitId: 'unit-czj' },
+                responsibleUnits: [{ unitId: 'unit-jyj' }],
+                dueDate: '2026-06-30',
+              },
+              { row: 7, code: '2', leadUnit: { unitId: 'unit-czj' }, responsibleUnits: [], dueDate: '2026-09-30' },
+            ],
+          },
+          {
+            code: '二',
+            title: '回应关切',
+            items: [
+              {
+                row: 9,
+                code: '3',
+                leadUnit: { unitId: 'unit-openness' },
+                responsibleUnits: [{ unitId: 'unit-czj' }, { unitId: 'unit-fgw' }],
+                dueDate: '2026-12-31',
+              },
+            ],
+          },
+        ],
+      },
+    });
+  });
+
+  it('reads the sheet named, and refuses an unknown one naming the sheets there are', async () => {
+    const content = await publishedWorkbook();
+    expect(await importWorkPlan(content, { format: 'xlsx', sheet: '任务分解', lookupUnit: directory })).toMatchObject({ ok: true });
+    expect(await importWorkPlan(content, { format: 'xlsx', sheet: '汇总', lookupUnit: directory })).toEqual({
+      ok: false,
+      problems: [{ row: null, reason: 'The workbook has no sheet "汇总"; its sheets are "旧版", "任务分解".' }],
+    });
+  });
+
+  it('names the sheet with every problem of a row', async () => {
+    const result = await importWorkPlan(await publishedWorkbook(), { format: 'xlsx', lookupUnit: unitLookupFrom([]) });
+    expect(result).toMatchObject({ ok: false, sheet: '任务分解' });
+  });
+});

@@ -109,6 +109,9 @@ function dayOf(text: string, context: DeadlineContext): { day: string } | { reas
   return day === null ? null : { day };
 }
 
+/** `2026-02-30 does not exist`, or `"2026年2月30日": 2026-02-30 does not exist` when written otherwise. */
+const quoted = (original: string, reason: string): string => (reason.startsWith(`${original} `) ? reason : `"${original}": ${reason}`);
+
 /**
  * What a deadline cell means. Excel dates and serial numbers are days; text is read with the
  * vocabulary above. A refusal's reason names the text and shows how to write it.
@@ -131,11 +134,11 @@ export function readDeadline(cell: Cell, context: DeadlineContext = {}): Deadlin
   if (then) {
     const first = dayOf(then[1]!, context);
     if (first && 'day' in first) return { ok: true, deadline: { kind: 'BY_DATE_THEN_STANDING', dueDate: first.day } };
-    if (first) return { ok: false, reason: `"${original}": ${first.reason}` };
+    if (first) return { ok: false, reason: quoted(original, first.reason) };
   }
   const single = dayOf(text, context);
   if (single && 'day' in single) return { ok: true, deadline: { kind: 'BY_DATE', dueDate: single.day } };
-  if (single) return { ok: false, reason: `"${original}": ${single.reason}` };
+  if (single) return { ok: false, reason: quoted(original, single.reason) };
   return {
     ok: false,
     reason: `"${original}" is not a deadline we can read (write e.g. 2026-06-30, 2026年6月底前, 2026年第三季度, 立行立改, 长期坚持 or 每季度)`,

@@ -173,7 +173,7 @@ function dueDatesOf(
   }
   const reading = readDeadline(text, { year: year > 0 ? year : undefined });
   if (!reading.ok) {
-    refuse(`Due date (完成时限): ${reading.reason}.`);
+    refuse(`Due date (完成时限) ${reading.reason}.`);
     return [];
   }
   const { deadline } = reading;

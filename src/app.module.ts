@@ -13,6 +13,7 @@ import { DemoModule } from './demo/demo.module.js';
 import { EventSourcingModule } from './event-sourcing/event-sourcing.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthModule } from './health/health.module.js';
+import { LedgerModule } from './ledger/ledger.module.js';
 import { OrganizationModule } from './organization/organization.module.js';
 import { RectificationModule } from './rectification/rectification.module.js';
 import { ScorecardModule } from './scorecard/scorecard.module.js';
@@ -85,6 +86,7 @@ export class AppModule {
         WorkPlanModule,
         ScorecardModule,
         HealthModule,
+        LedgerModule,
         DemoModule,
       ],
       providers: [

@@ -184,6 +184,7 @@ describe('Authorization matrix: every operation × every caller', () => {
     mutationRow('registerUser', ['ADMIN'], () => ({ name: '赵磊', role: 'UNIT', unitId: units[OWN_UNIT] })),
     mutationRow('issueAccessToken', ['ADMIN'], () => ({ userId: spareUser, validForDays: 30 })),
     mutationRow('deactivateUser', ['ADMIN'], () => ({ userId: spareUser, reason: '离职' })),
+    { operation: 'Mutation.takeLedgerCheckpoint', allowed: ['ADMIN'], document: `mutation { takeLedgerCheckpoint { sequence ledgerCode } }`, variables: () => ({ input: {} }) },
   ];
 
   const queries: Row[] = [
@@ -201,6 +202,18 @@ describe('Authorization matrix: every operation × every caller', () => {
     { operation: 'Query.units', allowed: [...READERS, 'ADMIN'], document: `{ units { code name } }` },
     { operation: 'Query.unit', allowed: [...READERS, 'ADMIN'], document: `query($id: ID!) { unit(id: $id) { name } }`, variables: () => ({ id: units[OWN_UNIT] }) },
     { operation: 'Query.users', allowed: ['ADMIN'], document: `{ users { name role active } }` },
+    { operation: 'Query.verifyLedger', allowed: ['ADMIN'], document: `{ verifyLedger { ok eventsChecked } }` },
+    { operation: 'Query.ledgerCheckpoints', allowed: ['SUPERVISOR', 'ADMIN'], document: `{ ledgerCheckpoints { sequence ledgerCode } }` },
+    {
+      operation: 'Query.proveEvent',
+      allowed: ['SUPERVISOR', 'ADMIN'],
+      document: `query($eventId: ID!, $checkpoint: Int!) { proveEvent(eventId: $eventId, checkpoint: $checkpoint) { leafIndex auditPath } }`,
+      variables: async () => {
+        const checkpoint = (await ok(`mutation { takeLedgerCheckpoint { sequence } }`, {}, headers.ADMIN)).takeLedgerCheckpoint.sequence as number;
+        const history = (await ok(`query($id: ID!) { finding(id: $id) { history { eventId } } }`, { id: closedFinding })).finding.history as { eventId: string }[];
+        return { eventId: history[0]!.eventId, checkpoint };
+      },
+    },
   ];
 
   const subscriptions: Row[] = [

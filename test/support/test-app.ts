@@ -3,8 +3,8 @@ import { ConfigService } from '@nestjs/config';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
@@ -17,6 +17,16 @@ import { commandContext } from '../../src/shared/command-context.js';
 import { Clock } from '../../src/shared/clock.js';
 
 export const freshDatabasePath = () => join(mkdtempSync(join(tmpdir(), 'rectify-e2e-')), 'rectify.db');
+
+/** One ledger signing key for the test apps of this process, so none warns that it generated its own. */
+let testSigningKeyFile: string | undefined;
+function signingKeyFile(): string {
+  if (!testSigningKeyFile) {
+    testSigningKeyFile = join(mkdtempSync(join(tmpdir(), 'rectify-key-')), 'ledger-signing-key.pem');
+    writeFileSync(testSigningKeyFile, generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+  }
+  return testSigningKeyFile;
+}
 
 /** A clock the test moves by hand. */
 export class TestClock extends Clock {
@@ -103,15 +113,21 @@ export async function startTestApp(
         EVENT_STORE: 'sqlite',
         SQLITE_PATH: options.sqlitePath ?? freshDatabasePath(),
         DEMO_DATA: String(options.demoData ?? false),
+        LEDGER_SIGNING_KEY_FILE: signingKeyFile(),
         ...options.settings,
       }),
     ],
   })
     .overrideProvider(Clock)
     .useValue(clock);
-  const moduleRef = await (options.override?.(testingModule) ?? testingModule).compile();
-  // ConfigModule copies the settings into process.env; undo it so the next app gets only its own.
-  for (const name of Object.keys(process.env)) if (!environment.has(name)) delete process.env[name];
+  let moduleRef;
+  try {
+    moduleRef = await (options.override?.(testingModule) ?? testingModule).compile();
+  } finally {
+    // ConfigModule copies the settings into process.env; undo it so the next app gets only its own
+    // (also when the app refused to start).
+    for (const name of Object.keys(process.env)) if (!environment.has(name)) delete process.env[name];
+  }
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
   configureHttp(app, { REQUEST_MAX_BYTES: app.get(ConfigService<AppSettings, true>).get('REQUEST_MAX_BYTES', { infer: true }) });
   await app.listen(0, '127.0.0.1');

@@ -3,6 +3,8 @@ import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 
 /** One line of an item's history: what happened, who did it, in which role and unit, when. */
 export interface HistoryEntry {
+  /** The event's id: what `proveEvent` takes to prove it is in a ledger checkpoint. */
+  readonly eventId: string;
   readonly revision: number;
   readonly eventType: string;
   readonly recordedAt: string;
@@ -17,6 +19,7 @@ export interface HistoryEntry {
 export function historyEntry(event: RecordedEvent): HistoryEntry {
   const data = event.data as Record<string, unknown>;
   return {
+    eventId: event.id,
     revision: event.revision,
     eventType: event.type,
     recordedAt: event.metadata.recordedAt,

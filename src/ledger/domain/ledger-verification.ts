@@ -18,6 +18,8 @@ export interface LedgerEntry {
   readonly storedChainHash: Buffer | null;
 }
 
+export const MismatchKinds = ['UNREADABLE', 'CONTENT_CHANGED', 'CHAIN_BROKEN', 'CHECKPOINT_SIGNATURE', 'CHECKPOINT_MISMATCH', 'LOG_TRUNCATED'] as const;
+
 export type MismatchKind =
   /** The stored row cannot be read as an event. */
   | 'UNREADABLE'

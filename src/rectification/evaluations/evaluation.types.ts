@@ -7,6 +7,7 @@ export const FindingStatusEnum = graphqlEnum(['OPEN', 'CLOSED'] as const, 'Findi
 
 @ObjectType('HistoryEntry', { description: 'One event in an item’s life, with who did it' })
 export class HistoryEntryType {
+  @Field(() => ID, { description: 'The event, as proveEvent takes it to prove it is in a ledger checkpoint' }) eventId: string;
   @Field(() => Int) revision: number;
   @Field(() => String, { description: 'Past-tense event type, e.g. InspectionLogged' }) eventType: string;
   @Field(() => String) recordedAt: string;

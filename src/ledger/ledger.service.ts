@@ -1,0 +1,90 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { KeyObject } from 'node:crypto';
+import type { AppSettings } from '../config/app-settings.js';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
+import { SqliteEventStore } from '../event-store/sqlite-event-store.js';
+import { Clock } from '../shared/clock.js';
+import { DomainError, say } from '../shared/domain-error.js';
+import { keyFingerprint, publicKeyText } from './domain/checkpoint.js';
+import type { LedgerVerificationResult } from './domain/ledger-verification.js';
+import { loadSigningKey } from './ledger-signing-key.js';
+import { proveEvent, takeCheckpoint, verifyLedger, type EventInclusionProof } from './ledger-operations.js';
+import type { LedgerBackend, StoredCheckpoint } from './ledger.port.js';
+
+/**
+ * The ledger in the running server: the signing key (loaded, or generated, at start), a checkpoint
+ * every LEDGER_CHECKPOINT_MINUTES when events were appended since the last one, and what the ADMIN
+ * operations ask for.
+ */
+@Injectable()
+export class LedgerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Ledger');
+  private readonly key: KeyObject;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly config: ConfigService<AppSettings, true>,
+    private readonly clock: Clock,
+  ) {
+    // At construction, so that a bad key stops the start with the variable named.
+    this.key = loadSigningKey(
+      {
+        LEDGER_SIGNING_KEY_FILE: config.get('LEDGER_SIGNING_KEY_FILE', { infer: true }),
+        EVENT_STORE: config.get('EVENT_STORE', { infer: true }),
+        SQLITE_PATH: config.get('SQLITE_PATH', { infer: true }),
+      },
+      (message) => this.logger.warn(message),
+    );
+  }
+
+  onApplicationBootstrap() {
+    const minutes = this.config.get('LEDGER_CHECKPOINT_MINUTES', { infer: true });
+    this.logger.log(`Checkpoints are signed by key ${keyFingerprint(publicKeyText(this.key))}${minutes > 0 ? `, every ${minutes} min when the log grew` : ', on demand only'}`);
+    if (minutes > 0) {
+      this.timer = setInterval(() => void this.checkpointIfAppended(), minutes * 60_000);
+      this.timer.unref();
+    }
+  }
+
+  onApplicationShutdown() {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** The periodic checkpoint: logs what it took, and never throws into the timer. */
+  async checkpointIfAppended(): Promise<StoredCheckpoint | null> {
+    try {
+      const { checkpoint, taken } = await this.takeCheckpoint();
+      if (taken) this.logger.log(`Checkpoint ${checkpoint.sequence} taken over ${checkpoint.treeSize} events`);
+      return taken ? checkpoint : null;
+    } catch (error) {
+      this.logger.error(`Checkpoint failed: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
+  }
+
+  takeCheckpoint() {
+    return takeCheckpoint(this.backend(), this.key, this.clock.now());
+  }
+
+  verify(): Promise<LedgerVerificationResult> {
+    return verifyLedger(this.backend());
+  }
+
+  prove(eventId: string, checkpoint: number): Promise<EventInclusionProof> {
+    return proveEvent(this.backend(), eventId, checkpoint);
+  }
+
+  async checkpoints(): Promise<StoredCheckpoint[]> {
+    return [...(await this.backend().checkpoints())].reverse();
+  }
+
+  private backend(): LedgerBackend {
+    if (this.store instanceof SqliteEventStore) return this.store.ledger();
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      say('The ledger is kept by the embedded SQLite store only; this server uses EventStoreDB.', '台账哈希链目前仅由内置 SQLite 事件库维护，本服务使用的是 EventStoreDB。'),
+    );
+  }
+}

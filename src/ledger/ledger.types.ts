@@ -1,0 +1,76 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { graphqlEnum } from '../shared/graphql/enum.js';
+import { keyFingerprint, ledgerCode } from './domain/checkpoint.js';
+import { MismatchKinds, type LedgerVerificationResult, type MismatchKind } from './domain/ledger-verification.js';
+import type { EventInclusionProof } from './ledger-operations.js';
+import type { StoredCheckpoint } from './ledger.port.js';
+
+export const LedgerMismatchKindEnum = graphqlEnum(MismatchKinds, 'LedgerMismatchKind', 'What kind of tampering the ledger verification found');
+
+@ObjectType('LedgerCheckpoint', { description: 'A signed statement of the log head: RFC 6962 Merkle root over the first treeSize events, signed with Ed25519.' })
+export class LedgerCheckpointType {
+  @Field(() => Int, { description: 'Number of the checkpoint, in the order taken (1, 2, …)' }) sequence: number;
+  @Field(() => Int, { description: 'Events covered: the first treeSize events of the log in global order' }) treeSize: number;
+  @Field(() => String, { description: '台账校验码: event count and root hash in groups of eight hex digits, to print in the annual report' }) ledgerCode: string;
+  @Field(() => String, { description: 'RFC 6962 Merkle root, hex' }) rootHash: string;
+  @Field(() => String, { description: 'Chain hash of the last event covered, hex' }) chainHash: string;
+  @Field(() => String, { description: 'Global position of the last event covered (empty for an empty log)' }) headPosition: string;
+  @Field(() => String, { description: 'ISO-8601 instant the checkpoint was taken' }) takenAt: string;
+  @Field(() => String, { description: 'The signed text' }) body: string;
+  @Field(() => String, { description: 'Ed25519 signature over body, base64' }) signature: string;
+  @Field(() => String, { description: 'Ed25519 public key, raw 32 bytes base64url' }) publicKey: string;
+  @Field(() => String, { description: 'First 16 hex digits of SHA-256 of the public key' }) keyFingerprint: string;
+}
+
+export const toCheckpointType = (checkpoint: StoredCheckpoint): LedgerCheckpointType => ({
+  sequence: checkpoint.sequence,
+  treeSize: checkpoint.treeSize,
+  ledgerCode: ledgerCode(checkpoint),
+  rootHash: checkpoint.rootHash.toString('hex'),
+  chainHash: checkpoint.chainHash.toString('hex'),
+  headPosition: checkpoint.headPosition,
+  takenAt: checkpoint.takenAt,
+  body: checkpoint.body,
+  signature: checkpoint.signature,
+  publicKey: checkpoint.publicKey,
+  keyFingerprint: keyFingerprint(checkpoint.publicKey),
+});
+
+@ObjectType('LedgerMismatch', { description: 'The first place where the stored log does not match its hashes or checkpoints' })
+export class LedgerMismatchType {
+  @Field(() => LedgerMismatchKindEnum) kind: MismatchKind;
+  @Field(() => Int, { description: '1-based number of the event in global order' }) eventNumber: number;
+  @Field(() => String, { nullable: true, description: 'Its global position; null when the log ends before it' }) position: string | null;
+  @Field(() => ID, { nullable: true }) eventId: string | null;
+  @Field(() => Int, { nullable: true, description: 'Size of the checkpoint concerned' }) checkpointTreeSize: number | null;
+  @Field(() => String) message: string;
+  @Field(() => String) messageZh: string;
+}
+
+@ObjectType('LedgerVerification', { description: 'The ledger recomputed from the events: every hash, the chain and every checkpoint' })
+export class LedgerVerificationType {
+  @Field(() => Boolean) ok: boolean;
+  @Field(() => Int) eventsChecked: number;
+  @Field(() => Int) checkpointsChecked: number;
+  @Field(() => String, { nullable: true }) headPosition: string | null;
+  @Field(() => String, { description: 'Recomputed chain hash of the last event, hex' }) headChainHash: string;
+  @Field(() => LedgerMismatchType, { nullable: true }) firstMismatch: LedgerMismatchType | null;
+  @Field(() => [String], { description: 'Fingerprints of the keys that signed the checkpoints' }) signingKeys: string[];
+}
+
+export const toVerificationType = (result: LedgerVerificationResult): LedgerVerificationType => ({ ...result, signingKeys: [...result.signingKeys] });
+
+@ObjectType('EventInclusionProof', {
+  description: 'RFC 6962 audit path proving that an event is among those a checkpoint covers. Check: SHA-256(0x00 || canonicalEvent) = leafHash, then fold auditPath up to checkpoint.rootHash (RFC 9162 §2.1.3.2).',
+})
+export class EventInclusionProofType {
+  @Field(() => ID) eventId: string;
+  @Field(() => String) position: string;
+  @Field(() => Int, { description: '0-based index of the leaf' }) leafIndex: number;
+  @Field(() => String, { description: "The leaf data: the event's canonical JSON" }) canonicalEvent: string;
+  @Field(() => String, { description: 'SHA-256(0x00 || canonicalEvent), hex' }) leafHash: string;
+  @Field(() => [String], { description: 'Sibling hashes, leaf side first, hex' }) auditPath: string[];
+  @Field(() => LedgerCheckpointType) checkpoint: LedgerCheckpointType;
+}
+
+export const toProofType = (proof: EventInclusionProof): EventInclusionProofType => ({ ...proof, checkpoint: toCheckpointType(proof.checkpoint) });

@@ -1,0 +1,115 @@
+import Database from 'better-sqlite3';
+import { execFile } from 'node:child_process';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { leafHash, verifyInclusion } from '../../src/ledger/domain/merkle.js';
+import { TestApp, errorCode, freshDatabasePath, startTestApp } from '../support/test-app.js';
+
+/** The tamper-evident ledger as an administrator and a supervisor use it, on a real SQLite file. */
+describe('Ledger over GraphQL', () => {
+  let app: TestApp;
+  let sqlitePath: string;
+  let admin: Record<string, string>;
+
+  const ok = async (query: string, variables: Record<string, unknown> = {}, as?: Record<string, string>) => {
+    const response = await app.graphql(query, variables, as);
+    expect(response.errors).toBeUndefined();
+    return response.data!;
+  };
+  const checkpointFields = 'sequence treeSize ledgerCode rootHash chainHash headPosition takenAt body signature publicKey keyFingerprint';
+
+  beforeAll(async () => {
+    sqlitePath = freshDatabasePath();
+    // No LEDGER_SIGNING_KEY_FILE: the server generates its key.
+    app = await startTestApp({ demoData: true, sqlitePath, now: '2026-12-31T17:00:00+08:00', settings: { LEDGER_SIGNING_KEY_FILE: '' } });
+    admin = await app.as('ADMIN');
+    // Signed in before the checkpoint: a user's first sign-in appends their account.
+    await app.as('SUPERVISOR');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('generates a signing key beside the database when none is configured, readable by its owner only', () => {
+    const keyPath = join(dirname(sqlitePath), 'ledger-signing-key.pem');
+    expect(existsSync(keyPath)).toBe(true);
+    expect(statSync(keyPath).mode & 0o077).toBe(0);
+  });
+
+  it('takes a signed checkpoint on demand whose 台账校验码 a supervisor can read, and verifies the ledger against it', async () => {
+    const taken = (await ok(`mutation { takeLedgerCheckpoint { ${checkpointFields} } }`, {}, admin)).takeLedgerCheckpoint;
+    const head = await app.logPosition();
+    expect(taken).toMatchObject({ sequence: 1, headPosition: head, takenAt: '2026-12-31T09:00:00.000Z' });
+    expect(taken.ledgerCode).toMatch(new RegExp(`^${taken.treeSize}(-[0-9A-F]{8}){8}$`));
+    expect(taken.ledgerCode.replaceAll('-', '').slice(String(taken.treeSize).length)).toBe(taken.rootHash.toUpperCase());
+    // Nothing appended since: the same checkpoint.
+    expect((await ok(`mutation { takeLedgerCheckpoint { sequence } }`, {}, admin)).takeLedgerCheckpoint.sequence).toBe(1);
+
+    const listed = (await ok(`{ ledgerCheckpoints { sequence ledgerCode } }`)).ledgerCheckpoints;
+    expect(listed).toEqual([{ sequence: 1, ledgerCode: taken.ledgerCode }]);
+
+    const verification = (await ok(`{ verifyLedger { ok eventsChecked checkpointsChecked headPosition firstMismatch { kind } signingKeys } }`, {}, admin)).verifyLedger;
+    expect(verification).toEqual({ ok: true, eventsChecked: taken.treeSize, checkpointsChecked: 1, headPosition: head, firstMismatch: null, signingKeys: [taken.keyFingerprint] });
+  });
+
+  it("proves a finding's event is in the checkpoint with a path anyone can check, and refuses what it cannot prove in Chinese too", async () => {
+    const finding = (await ok(`{ findings { id } }`)).findings[0].id as string;
+    const history = (await ok(`query($id: ID!) { finding(id: $id) { history { eventId eventType } } }`, { id: finding })).finding.history as { eventId: string }[];
+    const proof = (
+      await ok(
+        `query($eventId: ID!) { proveEvent(eventId: $eventId, checkpoint: 1) { eventId leafIndex canonicalEvent leafHash auditPath checkpoint { treeSize rootHash } } }`,
+        { eventId: history[0]!.eventId },
+      )
+    ).proveEvent;
+    const leaf = leafHash(Buffer.from(proof.canonicalEvent, 'utf8'));
+    expect(leaf.toString('hex')).toBe(proof.leafHash);
+    expect(proof.auditPath.length).toBeLessThanOrEqual(Math.ceil(Math.log2(proof.checkpoint.treeSize)));
+    expect(verifyInclusion(proof.leafIndex, proof.checkpoint.treeSize, leaf, proof.auditPath.map((hash: string) => Buffer.from(hash, 'hex')), Buffer.from(proof.checkpoint.rootHash, 'hex'))).toBe(true);
+
+    const unknownCheckpoint = await app.graphql(`query($eventId: ID!) { proveEvent(eventId: $eventId, checkpoint: 99) { leafIndex } }`, { eventId: history[0]!.eventId });
+    expect(errorCode(unknownCheckpoint)).toBe('NOT_FOUND');
+    expect(unknownCheckpoint.errors![0]!.extensions!.messageZh).toBe('台账校验点 99 不存在。');
+
+  });
+
+  it('names the row edited in the SQLite file under the running server, in verifyLedger and in ledger:verify alike', async () => {
+    const db = new Database(sqlitePath);
+    db.prepare(`UPDATE events SET data = json_set(data, '$.title', '篡改后的标题') WHERE position = 3`).run();
+    db.close();
+    const verification = (await ok(`{ verifyLedger { ok eventsChecked firstMismatch { kind eventNumber position message messageZh } } }`, {}, admin)).verifyLedger;
+    expect(verification).toMatchObject({ ok: false, eventsChecked: 2, firstMismatch: { kind: 'CONTENT_CHANGED', eventNumber: 3, position: '3' } });
+    expect(verification.firstMismatch.messageZh).toContain('第 3 条事件（位置 3）在记录后被修改');
+
+    const cli = await promisify(execFile)(process.execPath, [join(process.cwd(), 'dist/cli/ledger-verify.js'), '--db', sqlitePath]).catch((error: { code: number; stdout: string }) => error);
+    expect('code' in cli ? cli.code : 0).toBe(1);
+    expect(cli.stdout).toContain('LEDGER MISMATCH (CONTENT_CHANGED) at event 3, position 3');
+  });
+});
+
+describe('Ledger signing key at start', () => {
+  it('refuses to start when LEDGER_SIGNING_KEY_FILE names a missing file or a key that is not Ed25519', async () => {
+    const sqlitePath = freshDatabasePath();
+    await expect(startTestApp({ sqlitePath, settings: { LEDGER_SIGNING_KEY_FILE: join(dirname(sqlitePath), 'missing.pem') } })).rejects.toThrow(
+      /LEDGER_SIGNING_KEY_FILE: cannot read .*missing\.pem \(ENOENT\)/,
+    );
+    const notAKey = join(dirname(sqlitePath), 'not-a-key.pem');
+    writeFileSync(notAKey, 'not a key');
+    await expect(startTestApp({ sqlitePath, settings: { LEDGER_SIGNING_KEY_FILE: notAKey } })).rejects.toThrow(/LEDGER_SIGNING_KEY_FILE: .*not-a-key\.pem is not a PEM private key/);
+  });
+
+  it('signs with the generated key again after a restart', async () => {
+    const sqlitePath = freshDatabasePath();
+    const fingerprint = async () => {
+      const app = await startTestApp({ sqlitePath, demoData: true, settings: { LEDGER_SIGNING_KEY_FILE: '' } });
+      try {
+        const response = await app.graphql(`mutation { takeLedgerCheckpoint { keyFingerprint } }`, {}, await app.as('ADMIN'));
+        return response.data!.takeLedgerCheckpoint.keyFingerprint as string;
+      } finally {
+        await app.close();
+      }
+    };
+    expect(await fingerprint()).toBe(await fingerprint());
+  });
+});

@@ -12,7 +12,7 @@ import { unitDecider } from '../organization/domain/unit.decider.js';
 import { unitStream } from '../organization/domain/unit.events.js';
 import { unitIdForCode } from '../organization/units/unit-id.js';
 import { commandContext } from '../shared/command-context.js';
-import { DomainError } from '../shared/domain-error.js';
+import { DomainError, say } from '../shared/domain-error.js';
 import { deterministicId, newId } from '../shared/ids.js';
 
 const USAGE = `Usage: npm run user:create -- --name <name> --role <${UserRoles.join('|')}> [--unit <unit code>] [--days <validity, default ${DEFAULT_TOKEN_DAYS}>]
@@ -45,7 +45,7 @@ async function main() {
     if (options.unitCode) {
       unitId = unitIdForCode(options.unitCode);
       const unit = await loadState(store, schemas, unitStream(unitId), unitDecider);
-      if (unit.status !== 'registered') throw new DomainError('NOT_FOUND', `No unit has the code ${options.unitCode}.`);
+      if (unit.status !== 'registered') throw new DomainError('NOT_FOUND', say(`No unit has the code ${options.unitCode}.`, `没有代码为 ${options.unitCode} 的单位。`));
     }
     const now = new Date();
     const context = commandContext({

@@ -1,7 +1,7 @@
 import { checkBatch, executeBatch, type BatchCommand, type BatchOutcome } from '../event-sourcing/command-batch.js';
 import type { EventStore } from '../event-store/event-store.port.js';
 import type { UnitsReadModel } from '../organization/units/units.read-model.js';
-import { DomainError } from '../shared/domain-error.js';
+import { DomainError, say } from '../shared/domain-error.js';
 import type { EventSchemaRegistry } from '../shared/event-schemas.js';
 import { ImportFormats, importFormatOf, type ImportFormat } from '../spreadsheet/import-problems.js';
 import { importRefused } from '../spreadsheet/import-refusal.js';
@@ -53,7 +53,9 @@ export async function runImportBatch(
   const refusals = await checkBatch(store, schemas, commands);
   const whole = refusals.find((refusal) => refusal.row === null);
   if (whole) {
-    throw new DomainError(whole.error.code, whole.error.message, { problems: [{ row: null, reason: whole.error.message }] });
+    throw new DomainError(whole.error.code, say(whole.error.message, whole.error.messageZh), {
+      problems: [{ row: null, reason: whole.error.message, reasonZh: whole.error.messageZh }],
+    });
   }
   if (refusals.length > 0) {
     const codes = new Set(refusals.map((refusal) => refusal.error.code));
@@ -61,7 +63,7 @@ export async function runImportBatch(
     throw importRefused(
       file.fileName,
       file.format,
-      refusals.map(({ row, error }) => ({ row, reason: error.message })),
+      refusals.map(({ row, error }) => ({ row, reason: error.message, reasonZh: error.messageZh })),
       code,
     );
   }

@@ -14,7 +14,11 @@ export function parseAsOf(asOf: string, now: Date): string {
   const day = match?.[1];
   const instant = !match || !isCalendarDate(day) ? null : new Date(asOf === day ? `${day}T23:59:59.999+08:00` : asOf);
   if (!instant || Number.isNaN(instant.getTime())) {
-    throw badInput(`asOf must be a date or an ISO-8601 instant that exists, e.g. 2026-05-01 or 2026-05-01T12:00:00+08:00 (got "${asOf}").`);
+    throw badInput(
+      `asOf must be a date or an ISO-8601 instant that exists, e.g. 2026-05-01 or 2026-05-01T12:00:00+08:00 (got "${asOf}").`,
+      `asOf 应为存在的日期或 ISO-8601 时刻，例如 2026-05-01 或 2026-05-01T12:00:00+08:00（收到“${asOf}”）。`,
+      { field: 'asOf' },
+    );
   }
   return (instant > now ? now : instant).toISOString();
 }

@@ -43,6 +43,7 @@ export class DomainError extends Error {
  */
 export const THINGS = {
   Unit: '单位',
+  'Parent unit': '上级单位',
   User: '用户',
   Evaluation: '评估',
   Finding: '问题',

@@ -17,6 +17,8 @@ export type ImportFormat = (typeof ImportFormats)[number];
 export interface ImportProblem {
   readonly row: number | null;
   readonly reason: string;
+  /** The reason in Chinese, where it is known (a refused command's `messageZh`). */
+  readonly reasonZh?: string;
   /** The XLSX sheet the row is on, when the file has sheets. */
   readonly sheet?: string;
 }

@@ -1,4 +1,4 @@
-import { DomainError, type ErrorCode } from '../shared/domain-error.js';
+import { DomainError, say, type ErrorCode } from '../shared/domain-error.js';
 import type { ImportFormat, ImportProblem, ReadingNotes } from './import-problems.js';
 
 /*
@@ -34,10 +34,17 @@ export function importRefused(
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   const first = problemLines(problems.slice(0, 1), format, sheet)[0];
   const inSheet = sheet ? ` (sheet "${sheet}")` : '';
+  const firstProblem = problems[0]!;
+  const placeZh = firstProblem.row === null ? '整个文件' : `第 ${firstProblem.row} 行`;
+  const whereZh = rows.length === 0 ? '' : `，在第 ${rows.slice(0, 10).join('、')}${rows.length > 10 ? '等' : ''} 行`;
   return new DomainError(
     code,
-    `${fileName}${inSheet} was not imported (${count}${where}); nothing was written. ${problems.length > 1 ? 'First' : 'It'}: ${first}`,
-    { problems: problems.map(({ row, reason }) => ({ row, reason, ...(sheet ? { sheet } : {}) })) },
+    say(
+      `${fileName}${inSheet} was not imported (${count}${where}); nothing was written. ${problems.length > 1 ? 'First' : 'It'}: ${first}`,
+      `${fileName}${sheet ? `（工作表“${sheet}”）` : ''} 未导入（${problems.length} 个问题${whereZh}），未写入任何内容。` +
+        `${problems.length > 1 ? '第一个问题' : '问题'}：${placeZh}：${firstProblem.reasonZh ?? firstProblem.reason}`,
+    ),
+    { problems: problems.map(({ row, reason, reasonZh }) => ({ row, reason, ...(reasonZh ? { reasonZh } : {}), ...(sheet ? { sheet } : {}) })) },
   );
 }
 

@@ -1,8 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
-import { DomainError } from '../../shared/domain-error.js';
-import { AuthenticationService } from '../authentication/authentication.service.js';
+import { DomainError, ROLE_ZH, say } from '../../shared/domain-error.js';
+import { AuthenticationService, signInFirst } from '../authentication/authentication.service.js';
 import { ACCESS_POLICY, type AccessPolicy } from './access-policy.js';
 import type { GraphqlContext } from './graphql-context.js';
 
@@ -29,10 +29,10 @@ export class AccessGuard implements CanActivate {
 
     if (policy?.public) return true;
     if (!actor) {
-      throw new DomainError('UNAUTHENTICATED', 'Sign in first: send "Authorization: Bearer <token>".');
+      throw signInFirst();
     }
     if (!policy || !policy.roles.includes(actor.role)) {
-      throw new DomainError('FORBIDDEN', `${actor.role} users may not use ${operation}.`);
+      throw new DomainError('FORBIDDEN', say(`${actor.role} users may not use ${operation}.`, `${ROLE_ZH[actor.role] ?? actor.role}无权使用 ${operation}。`));
     }
     return true;
   }

@@ -1,3 +1,4 @@
+import { say, type Bilingual } from '../../shared/domain-error.js';
 import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { requireUnitDetailsAccess } from '../../access/authorization/access-policy.js';
 import type { GraphqlContext } from '../../access/authorization/graphql-context.js';
@@ -36,21 +37,21 @@ export class AssignmentResolver {
 
   @ResolveField(() => [ReportType], { nullable: true, description: `Completion reports with evidence. ${OWN_PART_ONLY}` })
   reports(@Parent() part: PartView, @Context() context: GraphqlContext) {
-    return this.ownDetails(part, context, 'completion reports').reports;
+    return this.ownDetails(part, context, say('completion reports', '整改报告')).reports;
   }
 
   @ResolveField(() => [InspectionType], { nullable: true, description: `On-site inspections. ${OWN_PART_ONLY}` })
   inspections(@Parent() part: PartView, @Context() context: GraphqlContext) {
-    return this.ownDetails(part, context, 'inspection notes').inspections;
+    return this.ownDetails(part, context, say('inspection notes', '督查记录')).inspections;
   }
 
   @ResolveField(() => [ReturnType], { nullable: true, description: `Why the part went back. ${OWN_PART_ONLY}` })
   returns(@Parent() part: PartView, @Context() context: GraphqlContext) {
-    return this.ownDetails(part, context, 'inspection notes').returns;
+    return this.ownDetails(part, context, say('inspection notes', '督查记录')).returns;
   }
 
   /** Units see the progress of every part, but the evidence and notes of their own only. */
-  private ownDetails(part: PartView, context: GraphqlContext, what: string): PartView {
+  private ownDetails(part: PartView, context: GraphqlContext, what: Bilingual): PartView {
     if (context.actor) requireUnitDetailsAccess(context.actor, part.unitId, what);
     return part;
   }

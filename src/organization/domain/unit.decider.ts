@@ -1,4 +1,4 @@
-import { DomainError, notFound } from '../../shared/domain-error.js';
+import { conflict, notFound } from '../../shared/domain-error.js';
 import { Decider, unreachable } from '../../shared/decider.js';
 import { UnitEvent, UnitRegistered } from './unit.events.js';
 
@@ -33,11 +33,11 @@ export const unitDecider: Decider<UnitCommand, UnitState, UnitEvent> = {
     switch (command.type) {
       case 'RegisterUnit':
         if (state.status === 'registered') {
-          throw new DomainError('CONFLICT', `A unit with code ${state.code} is already registered (${state.name}).`);
+          throw conflict(`A unit with code ${state.code} is already registered (${state.name}).`, `代码为 ${state.code} 的单位已经登记（${state.name}）。`);
         }
         // Plans and findings name their units: two units of one name would make those names ambiguous.
         if (command.nameTakenBy) {
-          throw new DomainError('CONFLICT', `The name ${command.data.name} already belongs to unit ${command.nameTakenBy}; unit names must be unique.`);
+          throw conflict(`The name ${command.data.name} already belongs to unit ${command.nameTakenBy}; unit names must be unique.`, `名称“${command.data.name}”已属于单位 ${command.nameTakenBy}，单位名称不能重复。`);
         }
         if (command.data.parentUnitId && !command.parentExists) throw notFound('Parent unit', command.data.parentUnitId);
         return [{ type: 'UnitRegistered', data: command.data }];

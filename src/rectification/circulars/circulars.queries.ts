@@ -2,7 +2,7 @@ import { requireUnitDetailsAccess } from '../../access/authorization/access-poli
 import type { Actor } from '../../shared/command-context.js';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
-import { notFound } from '../../shared/domain-error.js';
+import { notFound, say } from '../../shared/domain-error.js';
 import { CircularView, CircularsReadModel } from './circulars.read-model.js';
 
 export class ListCircularsQuery extends Query<CircularView[]> {
@@ -29,7 +29,7 @@ export class ListCircularsHandler implements IQueryHandler<ListCircularsQuery> {
 
   execute({ filter, reader }: ListCircularsQuery) {
     const unitId = reader.role === 'UNIT' ? (filter.unitId ?? reader.unitId ?? undefined) : filter.unitId;
-    if (unitId) requireUnitDetailsAccess(reader, unitId, 'circulars');
+    if (unitId) requireUnitDetailsAccess(reader, unitId, say('circulars', '通报'));
     if (unitId && !this.units.get(unitId)) throw notFound('Unit', unitId);
     return Promise.resolve(this.circulars.list({ unitId }));
   }

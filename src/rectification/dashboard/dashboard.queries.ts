@@ -8,7 +8,7 @@ import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import { parseAsOf } from '../../shared/as-of.js';
 import { Clock } from '../../shared/clock.js';
-import { notFound } from '../../shared/domain-error.js';
+import { notFound, say } from '../../shared/domain-error.js';
 import { RectificationLedger } from '../ledger/rectification-ledger.js';
 import { buildDashboard, type Dashboard } from './dashboard.js';
 import { buildUnitWorkload, type UnitWorkload } from './unit-workload.js';
@@ -64,7 +64,7 @@ export class GetUnitWorkloadHandler implements IQueryHandler<GetUnitWorkloadQuer
   ) {}
 
   execute({ unitId, reader }: GetUnitWorkloadQuery): Promise<UnitWorkload> {
-    requireUnitDetailsAccess(reader, unitId, 'workload');
+    requireUnitDetailsAccess(reader, unitId, say('workload', '工作任务'));
     const unit = this.units.get(unitId);
     if (!unit) throw notFound('Unit', unitId);
     return Promise.resolve(

@@ -2,7 +2,7 @@ import { requireCalendarDate, requireRole, requireText } from '../../shared/guar
 import { isAfter } from '../../shared/calendar-date.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
-import { DomainError, badInput, conflict, notFound } from '../../shared/domain-error.js';
+import { DomainError, badInput, conflict, notFound, say } from '../../shared/domain-error.js';
 import type { CircularEvent, CircularIssued, CircularKind, CircularReference } from './circular.events.js';
 
 export interface IssueCircular extends Readonly<CircularIssued['data']> {
@@ -53,22 +53,22 @@ export const circularDecider: Decider<CircularCommand, CircularState, CircularEv
 
 function issueCircular(command: IssueCircular, state: CircularState): CircularEvent[] {
   const { circularId, unitId, kind, title, reason, references, issuedOn } = command;
-  requireRole(command.actor, ['SUPERVISOR'], 'issue circulars');
+  requireRole(command.actor, ['SUPERVISOR'], say('issue circulars', '发布通报'));
   if (!command.unitExists) throw notFound('Unit', unitId);
   if (command.unknownReferences.length > 0) {
     const unknown = command.unknownReferences.map((reference) => `${reference.kind} ${reference.id}`).join(', ');
-    throw new DomainError('NOT_FOUND', `Referenced ${unknown} does not exist.`);
+    throw new DomainError('NOT_FOUND', say(`Referenced ${unknown} does not exist.`, `引用的 ${unknown} 不存在。`));
   }
-  if (state.status === 'issued') throw conflict(`Circular ${state.circularId} was already issued on ${state.issuedOn}.`);
-  requireText(title, 'The title of the circular');
+  if (state.status === 'issued') throw conflict(`Circular ${state.circularId} was already issued on ${state.issuedOn}.`, `通报 ${state.circularId} 已于 ${state.issuedOn} 发布。`);
+  requireText(title, say('The title of the circular', '通报标题'));
   // A commendation or a criticism is only fair, and only useful to other units, with its grounds.
-  requireText(reason, 'The reason for the circular');
-  requireCalendarDate(issuedOn, 'The issue date');
-  if (isAfter(issuedOn, command.today)) throw badInput(`The issue date ${issuedOn} is in the future.`);
+  requireText(reason, say('The reason for the circular', '通报理由'));
+  requireCalendarDate(issuedOn, say('The issue date', '发布日期'));
+  if (isAfter(issuedOn, command.today)) throw badInput(`The issue date ${issuedOn} is in the future.`, `发布日期 ${issuedOn} 在将来。`, { field: 'issuedOn' });
   const cited = new Set<string>();
   for (const reference of references) {
     const key = `${reference.kind} ${reference.id}`;
-    if (cited.has(key)) throw badInput(`${key} is referenced twice.`);
+    if (cited.has(key)) throw badInput(`${key} is referenced twice.`, `${key} 被引用了两次。`, { field: 'references' });
     cited.add(key);
   }
   return [{ type: 'CircularIssued', data: { circularId, unitId, kind, title, reason, references, issuedOn } }];

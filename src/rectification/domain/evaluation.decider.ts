@@ -1,4 +1,4 @@
-import { DomainError, badInput } from '../../shared/domain-error.js';
+import { badInput, conflict } from '../../shared/domain-error.js';
 import { Decider, unreachable } from '../../shared/decider.js';
 import { isCalendarDate, officeDate } from '../../shared/calendar-date.js';
 import { EvaluationEvent, EvaluationRegistered } from './evaluation.events.js';
@@ -31,14 +31,16 @@ export const evaluationDecider: Decider<EvaluationCommand, EvaluationState, Eval
     switch (command.type) {
       case 'RegisterEvaluation': {
         if (state.status === 'registered') {
-          throw new DomainError('CONFLICT', `Evaluation ${state.evaluationId} is already registered.`);
+          throw conflict(`Evaluation ${state.evaluationId} is already registered.`, `评估 ${state.evaluationId} 已经登记。`);
         }
         const { periodStart, periodEnd, receivedOn } = command.data;
         for (const [name, value] of Object.entries({ periodStart, periodEnd, receivedOn })) {
-          if (!isCalendarDate(value)) throw badInput(`${name} must be a date written as YYYY-MM-DD (got "${value}").`);
+          if (!isCalendarDate(value)) {
+            throw badInput(`${name} must be a date written as YYYY-MM-DD (got "${value}").`, `${name} 应为 YYYY-MM-DD 格式的日期（收到“${value}”）。`, { field: name });
+          }
         }
-        if (periodStart > periodEnd) throw badInput('periodStart must not be after periodEnd.');
-        if (receivedOn > officeDate(command.now)) throw badInput('receivedOn cannot be in the future.');
+        if (periodStart > periodEnd) throw badInput('periodStart must not be after periodEnd.', '评估期的开始日期不能晚于结束日期。', { field: 'periodStart' });
+        if (receivedOn > officeDate(command.now)) throw badInput('receivedOn cannot be in the future.', '收到评估报告的日期不能在将来。', { field: 'receivedOn' });
         return [{ type: 'EvaluationRegistered', data: command.data }];
       }
       default:

@@ -7,7 +7,7 @@ import {
   type ReopenRequest,
 } from '../../assignments/domain/parent-of-parts.js';
 import { Decider, unreachable } from '../../shared/decider.js';
-import { DomainError, conflict, notFound } from '../../shared/domain-error.js';
+import { DomainError, conflict, notFound, say } from '../../shared/domain-error.js';
 import type { FindingEvent, FindingRecorded, FindingStreamEvent } from './finding.events.js';
 
 export type { UnitToAssign } from '../../assignments/domain/parent-of-parts.js';
@@ -139,7 +139,7 @@ function decideFinding(command: FindingCommand, state: FindingState): FindingStr
 }
 
 function recordFinding(command: RecordFinding, state: FindingState): FindingStreamEvent[] {
-  if (state.status !== 'unrecorded') throw conflict(`Finding ${state.findingId} is already recorded.`);
+  if (state.status !== 'unrecorded') throw conflict(`Finding ${state.findingId} is already recorded.`, `问题 ${state.findingId} 已经登记。`);
   if (!command.evaluationExists) throw notFound('Evaluation', command.data.evaluationId);
   if (command.unknownUnitIds.length > 0) throw notFound('Unit', command.unknownUnitIds.join(', '));
   return [{ type: 'FindingRecorded', data: command.data }];
@@ -147,6 +147,6 @@ function recordFinding(command: RecordFinding, state: FindingState): FindingStre
 
 /** A finding is found before anything else about the command is checked. */
 function requireRecorded(state: FindingState): RecordedFindingState {
-  if (state.status === 'unrecorded') throw new DomainError('NOT_FOUND', 'The finding has not been recorded.');
+  if (state.status === 'unrecorded') throw new DomainError('NOT_FOUND', say('The finding has not been recorded.', '该问题尚未登记。'));
   return state;
 }

@@ -58,24 +58,35 @@ function approveRectificationPlan(
   state: RectificationPlanState,
 ): RectificationPlanEvent[] {
   const { planId, evaluationId, title, approvedBy, approvedOn, selfRectificationDue, inspectionDue } = command;
-  requireRole(command.actor, ['SUPERVISOR'], 'record the approval of a rectification plan');
+  requireRole(command.actor, ['SUPERVISOR'], say('record the approval of a rectification plan', '登记整改实施方案的批准'));
   if (!command.evaluationExists) throw notFound('Evaluation', evaluationId);
   if (state.status === 'approved') {
-    throw conflict(`Evaluation ${evaluationId} already has its rectification plan ${state.planId}, approved on ${state.approvedOn}.`);
+    throw conflict(
+      `Evaluation ${evaluationId} already has its rectification plan ${state.planId}, approved on ${state.approvedOn}.`,
+      `该评估已有整改实施方案（${state.planId}），批准于 ${state.approvedOn}。`,
+    );
   }
-  requireText(title, 'The title of the plan');
-  requireText(approvedBy, 'Who approved the plan');
-  requireCalendarDate(approvedOn, 'The approval date');
-  requireCalendarDate(selfRectificationDue, 'The self-rectification deadline');
-  requireCalendarDate(inspectionDue, 'The inspection deadline');
-  if (isAfter(approvedOn, command.today)) throw badInput(`The approval date ${approvedOn} is in the future.`);
+  requireText(title, say('The title of the plan', '方案标题'));
+  requireText(approvedBy, say('Who approved the plan', '批准人'));
+  requireCalendarDate(approvedOn, say('The approval date', '批准日期'));
+  requireCalendarDate(selfRectificationDue, say('The self-rectification deadline', '自行整改截止日期'));
+  requireCalendarDate(inspectionDue, say('The inspection deadline', '现场督查截止日期'));
+  if (isAfter(approvedOn, command.today)) throw badInput(`The approval date ${approvedOn} is in the future.`, `批准日期 ${approvedOn} 在将来。`, { field: 'approvedOn' });
   // A phase cannot end before the plan that sets it exists.
   if (isAfter(approvedOn, selfRectificationDue)) {
-    throw badInput(`The self-rectification deadline ${selfRectificationDue} is before the approval date ${approvedOn}.`);
+    throw badInput(
+      `The self-rectification deadline ${selfRectificationDue} is before the approval date ${approvedOn}.`,
+      `自行整改截止日期 ${selfRectificationDue} 早于批准日期 ${approvedOn}。`,
+      { field: 'selfRectificationDue' },
+    );
   }
   // Inspection checks what the units fixed, so it cannot have to finish before they do.
   if (isAfter(selfRectificationDue, inspectionDue)) {
-    throw badInput(`The inspection deadline ${inspectionDue} is before the self-rectification deadline ${selfRectificationDue}.`);
+    throw badInput(
+      `The inspection deadline ${inspectionDue} is before the self-rectification deadline ${selfRectificationDue}.`,
+      `现场督查截止日期 ${inspectionDue} 早于自行整改截止日期 ${selfRectificationDue}。`,
+      { field: 'inspectionDue' },
+    );
   }
   return [
     {

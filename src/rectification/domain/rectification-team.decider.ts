@@ -1,7 +1,7 @@
 import { isBlank, requireRole, requireText } from '../../shared/guards.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
-import { badInput, conflict, notFound } from '../../shared/domain-error.js';
+import { badInput, conflict, notFound, say } from '../../shared/domain-error.js';
 import type { RectificationTeamEvent, TeamLeader, TeamMember } from './rectification-team.events.js';
 
 /** Runs on the stream `rectificationTeamStream(evaluationId)`. */
@@ -54,19 +54,22 @@ export const rectificationTeamDecider: Decider<RectificationTeamCommand, Rectifi
 
 function formRectificationTeam(command: FormRectificationTeam, state: RectificationTeamState): RectificationTeamEvent[] {
   const { teamId, evaluationId, leader, members } = command;
-  requireRole(command.actor, ['SUPERVISOR'], 'form a rectification team');
+  requireRole(command.actor, ['SUPERVISOR'], say('form a rectification team', '组建整改小组'));
   if (!command.evaluationExists) throw notFound('Evaluation', evaluationId);
   if (command.unknownUnitIds.length > 0) throw notFound('Unit', command.unknownUnitIds.join(', '));
   if (state.status === 'formed') {
-    throw conflict(`Evaluation ${evaluationId} already has its rectification team ${state.teamId}, led by ${state.leader.name}.`);
+    throw conflict(
+      `Evaluation ${evaluationId} already has its rectification team ${state.teamId}, led by ${state.leader.name}.`,
+      `该评估已有整改小组（${state.teamId}），组长为${state.leader.name}。`,
+    );
   }
-  requireText(leader.name, "The team leader's name");
+  requireText(leader.name, say("The team leader's name", '组长姓名'));
   const listed = new Set<string>();
   members.forEach((member, index) => {
-    if (isBlank(member.name)) throw badInput(`Team member ${index + 1} needs a name.`);
+    if (isBlank(member.name)) throw badInput(`Team member ${index + 1} needs a name.`, `第 ${index + 1} 位小组成员需要填写姓名。`, { field: `members.${index}.name` });
     // The same person of the same unit twice is a copying slip; namesakes of other units are not.
     const who = `${member.name.trim()}|${member.unitId ?? ''}`;
-    if (listed.has(who)) throw badInput(`Team member ${index + 1} (${member.name.trim()}) is listed twice.`);
+    if (listed.has(who)) throw badInput(`Team member ${index + 1} (${member.name.trim()}) is listed twice.`, `第 ${index + 1} 位小组成员（${member.name.trim()}）重复列出。`, { field: `members.${index}.name` });
     listed.add(who);
   });
   return [{ type: 'RectificationTeamFormed', data: { teamId, evaluationId, leader, members } }];

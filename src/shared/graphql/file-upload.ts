@@ -34,10 +34,11 @@ export function decodeUpload(contentBase64: string): Uint8Array {
   if (size > MAX_IMPORT_FILE_BYTES) {
     throw badInput(
       `The file is ${size.toLocaleString('en')} bytes; an import takes at most ${MAX_IMPORT_FILE_BYTES.toLocaleString('en')} bytes (${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB). Split it into several files.`,
+      `文件有 ${size.toLocaleString('en')} 字节，一次导入最多 ${MAX_IMPORT_FILE_BYTES.toLocaleString('en')} 字节（${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB）：请拆成几个文件。`,
     );
   }
-  if (text.length % 4 === 1 || !BASE64.test(text)) throw badInput('contentBase64 is not base64: send the file’s bytes base64-encoded.');
-  if (size === 0) throw badInput('The file is empty.');
+  if (text.length % 4 === 1 || !BASE64.test(text)) throw badInput('contentBase64 is not base64: send the file’s bytes base64-encoded.', 'contentBase64 不是 base64 编码：请把文件内容按 base64 编码后发送。');
+  if (size === 0) throw badInput('The file is empty.', '文件是空的。');
   return new Uint8Array(Buffer.from(text, 'base64'));
 }
 

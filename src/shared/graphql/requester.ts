@@ -2,7 +2,7 @@ import { ExecutionContext, createParamDecorator } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphqlContext } from '../../access/authorization/graphql-context.js';
 import type { Actor } from '../command-context.js';
-import { DomainError } from '../domain-error.js';
+import { signInFirst } from '../../access/authentication/authentication.service.js';
 
 export interface Requester {
   readonly actor: Actor;
@@ -12,6 +12,6 @@ export interface Requester {
 /** The signed-in caller, as the access guard authenticated it from its token. */
 export const CurrentRequester = createParamDecorator((_: unknown, context: ExecutionContext): Requester => {
   const graphql = GqlExecutionContext.create(context).getContext<GraphqlContext>();
-  if (!graphql.actor) throw new DomainError('UNAUTHENTICATED', 'Sign in first: send "Authorization: Bearer <token>".');
+  if (!graphql.actor) throw signInFirst();
   return { actor: graphql.actor, correlationId: graphql.correlationId };
 });

@@ -9,7 +9,7 @@ import { parentOfParts, type PartCommand, type ReopenRequest } from '../../assig
 import type { SetsDueDate } from '../../assignments/domain/assignment.commands.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
-import { DomainError, badInput, conflict, notFound } from '../../shared/domain-error.js';
+import { DomainError, badInput, conflict, notFound, say } from '../../shared/domain-error.js';
 import { requireCalendarDate, requireRole, requireText } from '../../shared/guards.js';
 import {
   workPlanItemIdFor,
@@ -144,27 +144,34 @@ function decideItem(command: WorkPlanItemCommand, state: WorkPlanItemState): Wor
  */
 function defineItem(command: DefineWorkPlanItem, state: WorkPlanItemState): WorkPlanItemStreamEvent[] {
   const { data, leadUnitId, responsibleUnitIds } = command;
-  requireRole(command.actor, ['SUPERVISOR', 'ADMIN', 'SYSTEM'], 'define work-plan items');
+  requireRole(command.actor, ['SUPERVISOR', 'ADMIN', 'SYSTEM'], say('define work-plan items', '定义工作事项'));
   if (state.status !== 'empty') {
     const differences = differencesFrom(state, command);
     if (differences.length === 0) return [];
     throw conflict(
       `Work-plan item ${state.definition.code} is already defined with another ${differences.join(', ')}; ` +
         'an imported item is not redefined.',
+      `工作事项 ${state.definition.code} 已按不同的 ${differences.join('、')} 定义过；已导入的事项不会被重新定义。`,
     );
   }
   if (!command.planExists) throw notFound('Work plan', data.planId);
   if (command.unknownUnitIds.length > 0) throw notFound('Unit', command.unknownUnitIds.join(', '));
 
   if (data.itemId !== workPlanItemIdFor(data.planId, data.code)) {
-    throw badInput(`Item id ${data.itemId} is not the id of item ${data.code}; derive it with workPlanItemIdFor.`);
+    throw badInput(
+      `Item id ${data.itemId} is not the id of item ${data.code}; derive it with workPlanItemIdFor.`,
+      `编号 ${data.itemId} 不是事项 ${data.code} 的编号（应由 workPlanItemIdFor 得出）。`,
+    );
   }
-  requireText(data.categoryCode, 'The category code');
-  requireText(data.code, 'The item code');
-  requireText(data.title, `The title of item ${data.code}`);
-  requireCalendarDate(data.dueDate, `The due date of item ${data.code}`);
+  requireText(data.categoryCode, say('The category code', '类别编号'));
+  requireText(data.code, say('The item code', '事项编号'));
+  requireText(data.title, say(`The title of item ${data.code}`, `事项 ${data.code} 的名称`));
+  requireCalendarDate(data.dueDate, say(`The due date of item ${data.code}`, `事项 ${data.code} 的完成时限`));
   if (responsibleUnitIds.includes(leadUnitId)) {
-    throw badInput(`Unit ${leadUnitId} is the lead unit of item ${data.code}; it cannot also be a responsible unit.`);
+    throw badInput(
+      `Unit ${leadUnitId} is the lead unit of item ${data.code}; it cannot also be a responsible unit.`,
+      `单位 ${leadUnitId} 是事项 ${data.code} 的牵头单位，不能同时是责任单位。`,
+    );
   }
 
   const defined: WorkPlanItemDefined = { type: 'WorkPlanItemDefined', data };
@@ -212,6 +219,6 @@ function differencesFrom(state: DefinedWorkPlanItemState, command: DefineWorkPla
 
 /** An item is found before anything else about the command is checked. */
 function requireDefined(state: WorkPlanItemState): DefinedWorkPlanItemState {
-  if (state.status === 'empty') throw new DomainError('NOT_FOUND', 'The work-plan item has not been defined.');
+  if (state.status === 'empty') throw new DomainError('NOT_FOUND', say('The work-plan item has not been defined.', '该工作事项尚未定义。'));
   return state;
 }

@@ -87,7 +87,7 @@ function decideWorkPlan(command: WorkPlanCommand, state: WorkPlanState): WorkPla
  */
 function importWorkPlan(command: ImportWorkPlan, state: WorkPlanState): WorkPlanEvent[] {
   const { data } = command;
-  requireRole(command.actor, ['SUPERVISOR', 'ADMIN', 'SYSTEM'], 'import work plans');
+  requireRole(command.actor, ['SUPERVISOR', 'ADMIN', 'SYSTEM'], say('import work plans', '导入工作方案'));
   if (state.status === 'imported') {
     if (state.source.sha256 === data.source.sha256) return [];
     throw conflict(
@@ -95,35 +95,43 @@ function importWorkPlan(command: ImportWorkPlan, state: WorkPlanState): WorkPlan
         `(sha256 ${state.source.sha256.slice(0, 12)}…); ${data.source.fileName} ` +
         `(sha256 ${data.source.sha256.slice(0, 12)}…) is a different document. ` +
         'An imported plan is not replaced: give the new plan another title or year.',
+      `工作方案“${state.title}”（${state.year} 年）已从 ${state.source.fileName} 导入；${data.source.fileName} 是另一份文件。` +
+        '已导入的方案不会被替换：请给新方案另起标题或年份。',
     );
   }
 
-  requireText(data.title, 'The plan title');
+  requireText(data.title, say('The plan title', '方案标题'));
   if (!Number.isInteger(data.year) || data.year < 2000 || data.year > 2100) {
-    throw badInput(`The plan year ${data.year} is not a year between 2000 and 2100.`);
+    throw badInput(`The plan year ${data.year} is not a year between 2000 and 2100.`, `方案年度 ${data.year} 不在 2000 到 2100 之间。`);
   }
   if (data.planId !== workPlanIdFor(data.year, data.title)) {
-    throw badInput(`Plan id ${data.planId} is not the id of "${data.title}" (${data.year}); derive it with workPlanIdFor.`);
+    throw badInput(
+      `Plan id ${data.planId} is not the id of "${data.title}" (${data.year}); derive it with workPlanIdFor.`,
+      `编号 ${data.planId} 不是“${data.title}”（${data.year} 年）的编号（应由 workPlanIdFor 得出）。`,
+    );
   }
-  requireText(data.source.fileName, 'The source file name');
-  if (!SHA256.test(data.source.sha256)) throw badInput('The source sha256 must be 64 lower-case hex digits.');
-  if (data.categories.length === 0) throw badInput('A work plan needs at least one category.');
+  requireText(data.source.fileName, say('The source file name', '来源文件名'));
+  if (!SHA256.test(data.source.sha256)) throw badInput('The source sha256 must be 64 lower-case hex digits.', '来源文件的 sha256 应为 64 位小写十六进制数字。');
+  if (data.categories.length === 0) throw badInput('A work plan needs at least one category.', '工作方案至少需要一个类别。');
 
   const categoryCodes = new Set<string>();
   const itemCodes = new Set<string>();
   for (const category of data.categories) {
-    requireText(category.code, 'A category code');
-    requireText(category.title, `The title of category ${category.code}`);
-    if (categoryCodes.has(category.code)) throw badInput(`Category ${category.code} appears twice.`);
+    requireText(category.code, say('A category code', '类别编号'));
+    requireText(category.title, say(`The title of category ${category.code}`, `类别 ${category.code} 的名称`));
+    if (categoryCodes.has(category.code)) throw badInput(`Category ${category.code} appears twice.`, `类别 ${category.code} 出现了两次。`);
     categoryCodes.add(category.code);
-    if (category.items.length === 0) throw badInput(`Category ${category.code} has no items.`);
+    if (category.items.length === 0) throw badInput(`Category ${category.code} has no items.`, `类别 ${category.code} 下没有工作事项。`);
     for (const item of category.items) {
-      if (isBlank(item.code)) throw badInput(`An item of category ${category.code} has no code.`);
-      requireText(item.title, `The title of item ${item.code}`);
-      if (itemCodes.has(item.code)) throw badInput(`Item ${item.code} appears twice.`);
+      if (isBlank(item.code)) throw badInput(`An item of category ${category.code} has no code.`, `类别 ${category.code} 下有一个事项没有编号。`);
+      requireText(item.title, say(`The title of item ${item.code}`, `事项 ${item.code} 的名称`));
+      if (itemCodes.has(item.code)) throw badInput(`Item ${item.code} appears twice.`, `事项 ${item.code} 出现了两次。`);
       itemCodes.add(item.code);
       if (item.itemId !== workPlanItemIdFor(data.planId, item.code)) {
-        throw badInput(`Item id ${item.itemId} is not the id of item ${item.code}; derive it with workPlanItemIdFor.`);
+        throw badInput(
+          `Item id ${item.itemId} is not the id of item ${item.code}; derive it with workPlanItemIdFor.`,
+          `编号 ${item.itemId} 不是事项 ${item.code} 的编号（应由 workPlanItemIdFor 得出）。`,
+        );
       }
     }
   }

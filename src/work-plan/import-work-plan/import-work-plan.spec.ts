@@ -111,7 +111,13 @@ describe('importing a work plan file', () => {
     ).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(DomainError);
     expect((refusal as DomainError).code).toBe('CONFLICT');
-    expect(problemsOf(refusal)).toEqual([{ row: expect.any(Number), reason: expect.stringContaining('Work-plan item 7 is already defined with another') }]);
+    expect(problemsOf(refusal)).toEqual([
+      {
+        row: expect.any(Number),
+        reason: expect.stringContaining('Work-plan item 7 is already defined with another'),
+        reasonZh: expect.stringContaining('工作事项 7 已按不同的'),
+      },
+    ]);
     expect(await dependencies.store.headPosition()).toEqual(head);
   });
 });

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppSettings } from '../config/app-settings.js';
+import { serveWebApp } from '../web-app/web-app.js';
 
 /**
  * The HTTP setup `main.ts` and the end-to-end tests share; call it before `listen`.
@@ -15,6 +16,7 @@ export function configureHttp(app: INestApplication, settings: Pick<AppSettings,
   express.useBodyParser('json', { limit: settings.REQUEST_MAX_BYTES });
   express.useBodyParser('urlencoded', { limit: settings.REQUEST_MAX_BYTES, extended: true });
   express.use(bodyParserErrors(settings.REQUEST_MAX_BYTES));
+  serveWebApp(app);
 }
 
 interface BodyParserError {

@@ -1,0 +1,55 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where `npm run build:web` (run at install) writes the browser app: `web/dist` at the project root. */
+export const WEB_APP_DIRECTORY = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/**
+ * The browser app's own paths (its router's first segments). A browser that opens or reloads one of
+ * them gets the app's index.html; every other path stays the API's (404 when unknown), so a typo in
+ * `/helth` is not answered with a sign-in page.
+ */
+export const CLIENT_ROUTES = new Set([
+  '', 'sign-in', 'change-password', 'overview', 'work-plan', 'findings', 'items', 'scorecard', 'circulars', 'imports', 'workload', 'inspections',
+]);
+
+const wantsHtml = (request: IncomingMessage) => /text\/html/.test(request.headers.accept ?? '');
+
+/**
+ * Serves the built app at `/` from the same server (same origin as /graphql, nothing from a CDN):
+ * hashed files under /assets for a year, the pages never cached (a new build is picked up at once);
+ * `/graphiql` is the bundled GraphiQL, and a browser opening `GET /graphql` is sent there.
+ * Call before `listen`. Without a build, those paths answer 503 with what to run.
+ */
+export function serveWebApp(app: INestApplication, directory = WEB_APP_DIRECTORY): void {
+  const express = app as NestExpressApplication;
+  const built = existsSync(join(directory, 'index.html'));
+  const page = (name: string) => (built ? readFileSync(join(directory, name)) : null);
+  const pages = { app: page('index.html'), graphiql: page('graphiql.html') };
+  if (built) express.useStaticAssets(join(directory, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d', index: false });
+  express.use((request: IncomingMessage, response: ServerResponse, next: () => void) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return next();
+    const path = (request.url ?? '/').split('?')[0];
+    if (path === '/graphql') {
+      // A browser opening the endpoint wants an explorer; API calls by GET (no text/html) pass on.
+      if (!wantsHtml(request) || (request.url ?? '').includes('query=')) return next();
+      response.statusCode = 302;
+      response.setHeader('location', '/graphiql');
+      return response.end();
+    }
+    const which = path === '/graphiql' ? 'graphiql' : CLIENT_ROUTES.has(path.split('/')[1] ?? '') && wantsHtml(request) ? 'app' : null;
+    if (!which) return next();
+    const html = pages[which];
+    response.setHeader('cache-control', 'no-cache');
+    response.setHeader('content-type', 'text/html; charset=utf-8');
+    if (!html) {
+      response.statusCode = 503;
+      return response.end('<!doctype html><meta charset="utf-8"><title>整改台账</title><p>网页应用尚未构建：请运行 <code>npm run build:web</code>（The web app is not built: run <code>npm run build:web</code>.）</p>');
+    }
+    response.end(request.method === 'HEAD' ? undefined : html);
+  });
+}

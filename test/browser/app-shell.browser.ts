@@ -1,0 +1,47 @@
+import type { Browser } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { launchChromium, openApp } from './support/browser.js';
+
+describe('the web app is served at / by the API server', () => {
+  let app: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp({ demoData: true }), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('opens on the sign-in page, in Chinese, with a label on every field and nothing fetched from outside', async () => {
+    const { page, context, outsideRequests } = await openApp(browser, app.url);
+    await page.goto('/');
+    await page.waitForURL('**/sign-in');
+    await expect(page.getByLabel('登录名').isVisible()).resolves.toBe(true);
+    await expect(page.getByLabel('密码', { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
+    await expect(page.getByRole('button', { name: '登录' }).isVisible()).resolves.toBe(true);
+    expect(outsideRequests).toEqual([]);
+    await context.close();
+  });
+
+  it('reloading a page of the app serves the app; an unknown path stays a 404 of the API', async () => {
+    const { page, context } = await openApp(browser, app.url);
+    const overview = await page.goto('/overview');
+    expect(overview?.status()).toBe(200);
+    await page.waitForURL((url) => url.pathname === '/sign-in' && url.searchParams.get('next') === '/overview');
+    const unknown = await page.goto('/no-such-page');
+    expect(unknown?.status()).toBe(404);
+    await context.close();
+  });
+
+  it('serves a bundled GraphiQL at /graphiql, and a browser opening /graphql is sent there', async () => {
+    const { page, context, outsideRequests } = await openApp(browser, app.url);
+    await page.goto('/graphql');
+    await page.waitForURL('**/graphiql');
+    await page.locator('.graphiql-container').waitFor();
+    expect(outsideRequests).toEqual([]);
+    await context.close();
+  });
+});

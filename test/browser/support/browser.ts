@@ -1,0 +1,45 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Debian's Chromium (`apt-get install chromium`; `.ci/run` installs it when missing). Playwright never
+ * downloads a browser here: only playwright-core is installed.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'] });
+}
+
+export interface AppContext {
+  context: BrowserContext;
+  page: Page;
+  /** Every request the page made to another origin (must stay empty: the app works offline). */
+  outsideRequests: string[];
+}
+
+/**
+ * A fresh browser context (its own cookies and sessionStorage, like a separate person's browser)
+ * on the app at `baseUrl`; with `token`, the tab starts signed in with it.
+ */
+export async function openApp(browser: Browser, baseUrl: string, options: { token?: string; viewport?: { width: number; height: number } } = {}): Promise<AppContext> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: options.viewport ?? { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  if (options.token) await context.addInitScript((token) => sessionStorage.setItem('rectify.token', token), options.token);
+  const origin = new URL(baseUrl).host;
+  const outsideRequests: string[] = [];
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.host !== origin) outsideRequests.push(request.url());
+  });
+  const page = await context.newPage();
+  return { context, page, outsideRequests };
+}
+
+/** Where the README's screenshots go. */
+export const SCREENSHOTS = join(process.cwd(), 'docs', 'screenshots');
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

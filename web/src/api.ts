@@ -1,0 +1,134 @@
+import { createClient, type Client } from 'graphql-ws';
+
+const TOKEN_KEY = 'rectify.token';
+
+/** The session token lives in sessionStorage: one sign-in per browser tab, gone when the tab closes. */
+export const storedToken = (): string | null => sessionStorage.getItem(TOKEN_KEY);
+export const storeToken = (token: string | null): void => {
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  else sessionStorage.removeItem(TOKEN_KEY);
+  resetSubscriptions();
+};
+
+/** One input field's refusal, as the API reports it (`extensions.fieldErrors`). */
+export interface FieldError {
+  field: string;
+  message: string;
+  messageZh?: string;
+}
+
+interface GraphqlErrorShape {
+  message: string;
+  extensions?: { code?: string; messageZh?: string; field?: string; reason?: string; fieldErrors?: FieldError[]; [key: string]: unknown };
+}
+
+/**
+ * A refusal from the API. `messageZh` is what the UI shows (the API sends Chinese on every error;
+ * the English message is the fallback). `fields` maps an input field (e.g. `summary`,
+ * `evidence.0.link`) to its Chinese message, so forms can show it beside that field.
+ */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly reason?: string;
+  readonly messageZh: string;
+  readonly fields: Record<string, string>;
+
+  constructor(errors: GraphqlErrorShape[], status?: number) {
+    const first = errors[0] ?? { message: `HTTP ${status}` };
+    super(first.message);
+    this.code = first.extensions?.code ?? (status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL_SERVER_ERROR');
+    this.reason = first.extensions?.reason;
+    this.messageZh = first.extensions?.messageZh ?? first.message;
+    this.fields = {};
+    for (const error of errors) {
+      for (const fieldError of error.extensions?.fieldErrors ?? []) {
+        this.fields[fieldError.field] ??= fieldError.messageZh ?? fieldError.message;
+      }
+      const field = error.extensions?.field;
+      if (field) this.fields[field] ??= error.extensions?.messageZh ?? error.message;
+    }
+  }
+}
+
+/** Called when the API says the session is over (expired, signed out elsewhere, account deactivated). */
+let onSessionEnded: () => void = () => undefined;
+export const whenSessionEnds = (handler: () => void) => {
+  onSessionEnded = handler;
+};
+
+const authorization = (): Record<string, string> => {
+  const token = storedToken();
+  return token ? { authorization: `Bearer ${token}` } : {};
+};
+
+/** Sends one GraphQL operation over HTTP; throws ApiError on any error in the answer. */
+export async function gql<Data = any>(query: string, variables: Record<string, unknown> = {}): Promise<Data> {
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...authorization() },
+    body: JSON.stringify({ query, variables }),
+  });
+  let body: { data?: Data; errors?: GraphqlErrorShape[] };
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError([{ message: `HTTP ${response.status}`, extensions: { messageZh: `服务器返回了无法识别的应答（HTTP ${response.status}）` } }], response.status);
+  }
+  if (body.errors?.length) {
+    const error = new ApiError(body.errors, response.status);
+    if (error.code === 'UNAUTHENTICATED' && storedToken()) onSessionEnded();
+    throw error;
+  }
+  return body.data as Data;
+}
+
+/** A fresh idempotency key per submission: a retried request (same key) changes nothing twice. */
+export const newIdempotencyKey = (): string => crypto.randomUUID();
+
+let wsClient: Client | null = null;
+
+function subscriptions(): Client {
+  if (!wsClient) {
+    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
+    wsClient = createClient({ url, connectionParams: () => authorization(), lazy: true, retryAttempts: Infinity });
+  }
+  return wsClient;
+}
+
+function resetSubscriptions(): void {
+  void wsClient?.dispose();
+  wsClient = null;
+}
+
+/**
+ * Subscribes over graphql-ws (same origin, the session token in connectionParams); `onData` gets
+ * every push. Returns the function that ends the subscription.
+ */
+export function subscribe<Data = any>(query: string, variables: Record<string, unknown>, onData: (data: Data) => void): () => void {
+  return subscriptions().subscribe<Data>(
+    { query, variables },
+    {
+      next: (value) => value.data && onData(value.data as Data),
+      error: () => undefined,
+      complete: () => undefined,
+    },
+  );
+}
+
+/** Downloads an export (XLSX/CSV) with the session token and saves it under the server's file name. */
+export async function download(path: string): Promise<void> {
+  const response = await fetch(path, { headers: authorization() });
+  if (!response.ok) {
+    const body = await response.json().catch(() => ({ errors: [] }));
+    throw new ApiError(body.errors ?? [], response.status);
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const fileName = encoded ? decodeURIComponent(encoded) : path.split('/').pop()!.split('?')[0];
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,52 @@
+import { reactive } from 'vue';
+import { ApiError, newIdempotencyKey } from './api';
+
+/**
+ * What a form shows after a refusal: the Chinese message beside each field the API names
+ * (`fields`), or at the top of the form when it names none (`message`).
+ */
+export interface FormState {
+  busy: boolean;
+  message: string;
+  fields: Record<string, string>;
+  /** One key per attempt at one submission: a double click or a retry after a network error sends the same key. */
+  idempotencyKey: string;
+}
+
+export function useForm() {
+  const state = reactive<FormState>({ busy: false, message: '', fields: {}, idempotencyKey: newIdempotencyKey() });
+
+  /**
+   * Runs `submit` with the form's idempotency key; on success a new key is made for the next
+   * submission, on refusal the messages are shown and the key kept only if the request may not have
+   * arrived (a network failure), so a retry cannot record twice.
+   */
+  async function run<T>(submit: (idempotencyKey: string) => Promise<T>): Promise<T | undefined> {
+    if (state.busy) return undefined;
+    state.busy = true;
+    state.message = '';
+    state.fields = {};
+    try {
+      const result = await submit(state.idempotencyKey);
+      state.idempotencyKey = newIdempotencyKey();
+      return result;
+    } catch (error) {
+      if (error instanceof ApiError) {
+        state.fields = error.fields;
+        state.message = Object.keys(error.fields).length > 0 ? '' : error.messageZh;
+        state.idempotencyKey = newIdempotencyKey();
+      } else {
+        state.message = '无法连接服务器，请检查网络后重试。';
+      }
+      return undefined;
+    } finally {
+      state.busy = false;
+    }
+  }
+
+  /** The message for a field, looking also at nested paths (`evidence.0.link` for `evidence`). */
+  const fieldError = (name: string): string =>
+    state.fields[name] ?? Object.entries(state.fields).find(([field]) => field.startsWith(`${name}.`))?.[1] ?? '';
+
+  return { state, run, fieldError };
+}

@@ -1,0 +1,33 @@
+import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { GraphiQL } from 'graphiql';
+import 'graphiql/style.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { storedToken } from '../api';
+
+/**
+ * The bundled GraphiQL: same origin, no CDN, no telemetry. The tab's sign-in token (sessionStorage,
+ * shared with the app in the same tab) goes into the Authorization header of every request and into
+ * graphql-ws connectionParams for subscriptions.
+ */
+const token = storedToken();
+const authorization = token ? `Bearer ${token}` : '';
+const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
+const fetcher = createGraphiQLFetcher({
+  url: '/graphql',
+  subscriptionUrl: wsUrl,
+  headers: authorization ? { authorization } : {},
+  wsConnectionParams: authorization ? { authorization } : {},
+});
+
+const defaultQuery = `# 整改台账 GraphQL. Signed in as this tab's user${token ? '' : ' — nobody: sign in at / first'}.
+{
+  dashboard { percentClosed findings { total open closed } }
+}
+`;
+
+createRoot(document.getElementById('graphiql')!).render(
+  <StrictMode>
+    <GraphiQL fetcher={fetcher} defaultQuery={defaultQuery} defaultHeaders={authorization ? JSON.stringify({ authorization }, null, 2) : undefined} shouldPersistHeaders={false} />
+  </StrictMode>,
+);

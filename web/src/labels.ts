@@ -1,0 +1,45 @@
+/** Chinese labels for the API's enums (the API speaks English codes; the UI speaks Chinese). */
+export const LIGHT_LABEL: Record<string, string> = { RED: '红灯', YELLOW: '黄灯', GREEN: '绿灯' };
+export const ROLE_LABEL: Record<string, string> = { LEAD: '牵头单位', RESPONSIBLE: '责任单位' };
+export const USER_ROLE_LABEL: Record<string, string> = { ADMIN: '系统管理员', SUPERVISOR: '督查人员', INSPECTOR: '现场督查员', UNIT: '责任单位' };
+export const PART_STATUS_LABEL: Record<string, string> = { ASSIGNED: '整改中', REPORTED: '已报告待督查', RETURNED: '已退回', VERIFIED: '已核验' };
+export const FINDING_STATUS_LABEL: Record<string, string> = { OPEN: '整改中', CLOSED: '已销号' };
+export const ITEM_STATUS_LABEL: Record<string, string> = { OPEN: '进行中', COMPLETED: '已完成' };
+export const SEVERITY_LABEL: Record<string, string> = { HIGH: '严重', MEDIUM: '一般', LOW: '轻微' };
+export const OUTCOME_LABEL: Record<string, string> = { PASSED: '通过', FAILED: '不通过' };
+export const CIRCULAR_KIND_LABEL: Record<string, string> = { COMMENDATION: '表扬', CRITICISM: '通报批评' };
+export const EXTENSION_STATUS_LABEL: Record<string, string> = { PENDING: '待审批', GRANTED: '已批准', REFUSED: '未批准' };
+export const RETURN_CAUSE_LABEL: Record<string, string> = { SENT_BACK: '退办', INSPECTION_FAILED: '督查未通过', REOPENED: '重新打开' };
+export const REMINDER_LABEL: Record<string, string> = {
+  DUE_IN_7_DAYS: '7天内到期',
+  DUE_IN_3_DAYS: '3天内到期',
+  DUE_IN_1_DAY: '1天内到期',
+  OVERDUE: '已逾期',
+  URGED: '催办',
+  REPORT_SENT_BACK: '退办',
+  INSPECTION_FAILED: '督查未通过',
+  EXTENSION_GRANTED: '延期已批准',
+  EXTENSION_REFUSED: '延期未批准',
+  REOPENED: '重新打开',
+};
+/** Event types of the timeline, in words an office reads. Unknown types show as they are. */
+export const EVENT_LABEL: Record<string, string> = {
+  FindingRecorded: '登记问题',
+  UnitAssigned: '交办',
+  WorkPlanItemDefined: '列入工作方案',
+  ExtensionRequested: '申请延期',
+  ExtensionGranted: '批准延期',
+  ExtensionRefused: '不批准延期',
+  UnitUrged: '催办',
+  RectificationReported: '报告整改完成',
+  ReportSentBack: '退办',
+  InspectionLogged: '现场督查',
+  FindingClosedOut: '销号',
+  PartsReopened: '各部分重新整改',
+  FindingReopened: '重新打开',
+  WorkPlanItemCompleted: '事项完成',
+  WorkPlanItemReopened: '重新打开',
+};
+
+/** Light colours with WCAG AA contrast against white text (≥ 4.5:1). */
+export const LIGHT_COLOR: Record<string, string> = { RED: '#c0392b', YELLOW: '#8a6100', GREEN: '#1e7b34' };

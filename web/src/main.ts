@@ -1,0 +1,23 @@
+import 'element-plus/dist/index.css';
+import './theme.css';
+import {
+  ElAlert, ElButton, ElCard, ElCol, ElConfigProvider, ElDatePicker, ElDescriptions, ElDescriptionsItem, ElDialog,
+  ElEmpty, ElForm, ElFormItem, ElInput, ElLink, ElLoading, ElOption, ElProgress, ElRadio, ElRadioButton, ElRadioGroup,
+  ElRow, ElSelect, ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem,
+} from 'element-plus';
+import { createApp } from 'vue';
+import App from './App.vue';
+import { router } from './router';
+
+const app = createApp(App);
+// Components are registered one by one (not app.use(ElementPlus)) so the bundle holds only these.
+for (const component of [
+  ElAlert, ElButton, ElCard, ElCol, ElConfigProvider, ElDatePicker, ElDescriptions, ElDescriptionsItem, ElDialog,
+  ElEmpty, ElForm, ElFormItem, ElInput, ElLink, ElOption, ElProgress, ElRadio, ElRadioButton, ElRadioGroup,
+  ElRow, ElSelect, ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem,
+]) {
+  app.component(component.name!, component);
+}
+app.use(ElLoading);
+app.use(router);
+app.mount('#app');

@@ -1,0 +1,74 @@
+import { reactive } from 'vue';
+import { gql, storedToken, storeToken } from './api';
+
+export type Role = 'ADMIN' | 'SUPERVISOR' | 'INSPECTOR' | 'UNIT';
+
+/** Who is signed in in this tab (the `me` query of the API). */
+export interface CurrentUser {
+  id: string;
+  name: string;
+  role: Role;
+  unitId: string | null;
+  unitName: string | null;
+  loginName: string | null;
+  mustChangePassword: boolean;
+}
+
+const USER_FIELDS = 'id name role unitId unitName loginName mustChangePassword';
+
+export const session = reactive<{ user: CurrentUser | null; checked: boolean }>({ user: null, checked: false });
+
+/** Restores the tab's session from its stored token (after a reload); signed out if the token is over. */
+export async function restoreSession(): Promise<CurrentUser | null> {
+  if (!session.checked) {
+    session.checked = true;
+    if (storedToken()) {
+      try {
+        session.user = (await gql<{ me: CurrentUser }>(`{ me { ${USER_FIELDS} } }`)).me;
+      } catch {
+        storeToken(null);
+        session.user = null;
+      }
+    }
+  }
+  return session.user;
+}
+
+/** Signs in with a login name and password; throws ApiError (WRONG_CREDENTIALS, ACCOUNT_LOCKED…). */
+export async function signIn(loginName: string, password: string): Promise<CurrentUser> {
+  const { signIn } = await gql<{ signIn: { token: string; user: CurrentUser } }>(
+    `mutation($input: SignInInput!) { signIn(input: $input) { token user { ${USER_FIELDS} } } }`,
+    { input: { loginName, password } },
+  );
+  storeToken(signIn.token);
+  session.user = signIn.user;
+  session.checked = true;
+  return signIn.user;
+}
+
+export async function changePassword(currentPassword: string, newPassword: string, idempotencyKey: string): Promise<void> {
+  const { changePassword } = await gql<{ changePassword: CurrentUser }>(
+    `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { ${USER_FIELDS} } }`,
+    { input: { currentPassword, newPassword, idempotencyKey } },
+  );
+  session.user = changePassword;
+}
+
+/** Ends the session on the server (best effort) and forgets the token in this tab. */
+export async function signOut(): Promise<void> {
+  try {
+    if (storedToken()) await gql(`mutation { signOut }`);
+  } catch {
+    // Already over on the server: forgetting it here is all that is left to do.
+  }
+  forgetSession();
+}
+
+export function forgetSession(): void {
+  storeToken(null);
+  session.user = null;
+}
+
+/** The page each role starts on. */
+export const homeOf = (role: Role): string =>
+  ({ SUPERVISOR: '/overview', ADMIN: '/overview', UNIT: '/workload', INSPECTOR: '/inspections' })[role];

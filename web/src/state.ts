@@ -1,0 +1,40 @@
+import { onBeforeUnmount, ref, watch } from 'vue';
+import { subscribe } from './api';
+
+/**
+ * The "as of" business day every view shows (YYYY-MM-DD, China office day), or '' for now.
+ * It lives in the URL (`?asOf=`) so a redrawn past view can be bookmarked and shared.
+ */
+export const asOf = ref<string>('');
+
+const DASHBOARD_PUSH = `subscription { dashboardUpdated { asOf } }`;
+const listeners = new Set<() => void>();
+let unsubscribe: (() => void) | null = null;
+
+/** Ends the shared live subscription (on sign-out: the next session opens its own). */
+export function stopLive(): void {
+  unsubscribe?.();
+  unsubscribe = null;
+}
+
+/**
+ * Calls `refresh` whenever the server reports a change (a unit reported, an inspector logged a
+ * check, …) and whenever the as-of day changes, for as long as the calling component is mounted.
+ * One graphql-ws subscription serves every open view of the tab.
+ */
+export function useLive(refresh: () => void): void {
+  listeners.add(refresh);
+  if (!unsubscribe) unsubscribe = subscribe(DASHBOARD_PUSH, {}, () => listeners.forEach((listener) => listener()));
+  const stopWatching = watch(asOf, refresh);
+  onBeforeUnmount(() => {
+    listeners.delete(refresh);
+    stopWatching();
+    if (listeners.size === 0) stopLive();
+  });
+}
+
+/** Today as a China office day (UTC+8), YYYY-MM-DD. */
+export const officeToday = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** The asOf argument for queries: null means "now". */
+export const asOfArgument = (): string | null => asOf.value || null;

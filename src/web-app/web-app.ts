@@ -1,9 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AppSettings } from '../config/app-settings.js';
 
 /** Where `npm run build:web` (run at install) writes the browser app: `web/dist` at the project root. */
 export const WEB_APP_DIRECTORY = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -22,11 +24,12 @@ const wantsHtml = (request: IncomingMessage) => /text\/html/.test(request.header
 /**
  * Serves the built app at `/` from the same server (same origin as /graphql, nothing from a CDN):
  * hashed files under /assets for a year, the pages never cached (a new build is picked up at once);
- * `/graphiql` is the bundled GraphiQL, and a browser opening `GET /graphql` is sent there.
- * Call before `listen`. Without a build, those paths answer 503 with what to run.
+ * `/graphiql` is the bundled GraphiQL, and a browser opening `GET /graphql` is sent there, both
+ * only while introspection is on (GRAPHQL_INTROSPECTION; off in production). Call before `listen`. Without a build, those paths answer 503 with what to run.
  */
 export function serveWebApp(app: INestApplication, directory = WEB_APP_DIRECTORY): void {
   const express = app as NestExpressApplication;
+  const explorer = app.get(ConfigService<AppSettings, true>).get('GRAPHQL_INTROSPECTION', { infer: true });
   const built = existsSync(join(directory, 'index.html'));
   const page = (name: string) => (built ? readFileSync(join(directory, name)) : null);
   const pages = { app: page('index.html'), graphiql: page('graphiql.html') };
@@ -34,14 +37,14 @@ export function serveWebApp(app: INestApplication, directory = WEB_APP_DIRECTORY
   express.use((request: IncomingMessage, response: ServerResponse, next: () => void) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return next();
     const path = (request.url ?? '/').split('?')[0];
-    if (path === '/graphql') {
+    if (path === '/graphql' && explorer) {
       // A browser opening the endpoint wants an explorer; API calls by GET (no text/html) pass on.
       if (!wantsHtml(request) || (request.url ?? '').includes('query=')) return next();
       response.statusCode = 302;
       response.setHeader('location', '/graphiql');
       return response.end();
     }
-    const which = path === '/graphiql' ? 'graphiql' : CLIENT_ROUTES.has(path.split('/')[1] ?? '') && wantsHtml(request) ? 'app' : null;
+    const which = path === '/graphiql' ? (explorer ? 'graphiql' : null) : CLIENT_ROUTES.has(path.split('/')[1] ?? '') && wantsHtml(request) ? 'app' : null;
     if (!which) return next();
     const html = pages[which];
     response.setHeader('cache-control', 'no-cache');

@@ -84,10 +84,11 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
       expect(response.data!.__schema.queryType.name).toBe('Query');
     });
 
-    it('serves the explorer page while introspection is on', async () => {
+    it('sends a browser opening /graphql to the bundled explorer while introspection is on', async () => {
       const page = await fetch(`${app.url}/graphql`, { headers: { accept: 'text/html' } });
       expect(page.status).toBe(200);
-      expect(await page.text()).toMatch(/apollo/i);
+      expect(page.url).toBe(`${app.url}/graphiql`);
+      expect(await page.text()).toMatch(/GraphiQL/);
     });
 
     it('refuses a body over 100 KB with 413 before reading it, and appends nothing', async () => {
@@ -254,6 +255,7 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
       }
       const page = await fetch(`${app.url}/graphql`, { headers: { accept: 'text/html' } });
       expect(page.headers.get('content-type')).not.toMatch(/html/);
+      expect((await fetch(`${app.url}/graphiql`, { headers: { accept: 'text/html' } })).status).toBe(404);
     });
 
     it('answers an unexpected failure with INTERNAL_SERVER_ERROR and a generic message: no SQL, no stack', async () => {

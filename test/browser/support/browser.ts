@@ -25,7 +25,7 @@ export interface AppContext {
  */
 export async function openApp(browser: Browser, baseUrl: string, options: { token?: string; viewport?: { width: number; height: number } } = {}): Promise<AppContext> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport: options.viewport ?? { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  if (options.token) await context.addInitScript((token) => sessionStorage.setItem('rectify.token', token), options.token);
+  if (options.token) await context.addInitScript({ content: `sessionStorage.setItem('rectify.token', ${JSON.stringify(options.token)});` });
   const origin = new URL(baseUrl).host;
   const outsideRequests: string[] = [];
   context.on('request', (request) => {

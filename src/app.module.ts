@@ -16,6 +16,7 @@ import { HealthModule } from './health/health.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
 import { OrganizationModule } from './organization/organization.module.js';
 import { RectificationModule } from './rectification/rectification.module.js';
+import { ReorganizationModule } from './reorganization/reorganization.module.js';
 import { ScorecardModule } from './scorecard/scorecard.module.js';
 import { WorkPlanModule } from './work-plan/work-plan.module.js';
 import { GraphqlErrorFilter } from './shared/graphql/graphql-error.filter.js';
@@ -85,6 +86,7 @@ export class AppModule {
         RectificationModule,
         WorkPlanModule,
         ScorecardModule,
+        ReorganizationModule,
         HealthModule,
         LedgerModule,
         DemoModule,

@@ -4,13 +4,15 @@ import { ImportUnitsHandler } from './import-units/import-units.handler.js';
 import { ImportUnitsResolver } from './import-units/import-units.resolver.js';
 import { RegisterUnitHandler } from './register-unit/register-unit.handler.js';
 import { RegisterUnitResolver } from './register-unit/register-unit.resolver.js';
+import { RenameUnitHandler } from './rename-unit/rename-unit.handler.js';
+import { RenameUnitResolver } from './rename-unit/rename-unit.resolver.js';
 import { GetUnitHandler, ListUnitsHandler } from './units/units.queries.js';
 import { UnitsReadModel } from './units/units.read-model.js';
 import { UnitsResolver } from './units/units.resolver.js';
 
 @Global()
 @Module({
-  providers: [readModelProvider(UnitsReadModel), UnitsResolver, ListUnitsHandler, GetUnitHandler, RegisterUnitHandler, RegisterUnitResolver, ImportUnitsHandler, ImportUnitsResolver],
+  providers: [readModelProvider(UnitsReadModel), UnitsResolver, ListUnitsHandler, GetUnitHandler, RegisterUnitHandler, RegisterUnitResolver, ImportUnitsHandler, ImportUnitsResolver, RenameUnitHandler, RenameUnitResolver],
   exports: [UnitsReadModel],
 })
 export class OrganizationModule {}

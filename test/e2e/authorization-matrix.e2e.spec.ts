@@ -1,3 +1,4 @@
+import { unitIdForCode } from '../../src/organization/units/unit-id.js';
 import { TestApp, errorCode, startTestApp, type GraphqlResponse } from '../support/test-app.js';
 
 /**
@@ -181,6 +182,9 @@ describe('Authorization matrix: every operation × every caller', () => {
     mutationRow('reopenWorkPlanItem', ['SUPERVISOR'], () => ({ itemId: completedItem, reason: '年中复查发现问题' })),
     mutationRow('registerUnit', ['ADMIN'], () => ({ code: 'SJJ', name: '青川市审计局', kind: 'DEPARTMENT' })),
     mutationRow('importUnits', ['ADMIN'], () => ({ fileName: 'units.csv', contentBase64: base64('编码,名称,类型,上级编码\nTJJ,青川市统计局,部门,\n') })),
+    mutationRow('renameUnit', ['ADMIN'], () => ({ unitId: unitIdForCode('SJJ'), name: '青川市审计局（更名）', reason: '机构改革' })),
+    mutationRow('handOverUnitParts', ['ADMIN'], () => ({ unitId: unitIdForCode('SJJ'), successorUnitId: unitIdForCode('TJJ'), reason: '职责调整' })),
+    mutationRow('mergeUnit', ['ADMIN'], () => ({ unitId: unitIdForCode('SJJ'), successorUnitId: unitIdForCode('TJJ'), reason: '机构改革' })),
     mutationRow('registerUser', ['ADMIN'], () => ({ name: '赵磊', role: 'UNIT', unitId: units[OWN_UNIT] })),
     mutationRow('issueAccessToken', ['ADMIN'], () => ({ userId: spareUser, validForDays: 30 })),
     mutationRow('deactivateUser', ['ADMIN'], () => ({ userId: spareUser, reason: '离职' })),

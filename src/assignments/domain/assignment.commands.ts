@@ -128,8 +128,21 @@ export interface ReopenParts extends ReturnsPart {
   readonly reason: string;
 }
 
+/**
+ * 机构改革: a unit's open part passes to its successor (after a merge, or when its duties move).
+ * The part keeps its status, due date, reports and requests; history keeps who held it before.
+ */
+export interface HandOverPart {
+  readonly type: 'HandOverPart';
+  readonly actor: Actor;
+  readonly unitId: string;
+  readonly successorUnitId: string;
+  readonly reason: string;
+}
+
 export type AssignmentCommand =
   | AssignUnit
+  | HandOverPart
   | RequestExtension
   | DecideExtension
   | UrgeUnit

@@ -7,6 +7,7 @@ import type {
   AssignUnit,
   AssignmentCommand,
   DecideExtension,
+  HandOverPart,
   LogInspection,
   ReopenParts,
   ReportRectification,
@@ -815,5 +816,67 @@ describe('deadline rules: bounded by the plan, renewed when a part comes back', 
         .when(reopen({ today: REPORTED_ON, newDueDate: undefined, reason: 'Portal page removed.' }))
         .then([{ type: 'PartsReopened', data: { reason: 'Portal page removed.' } }]);
     });
+  });
+});
+
+describe('handing a part over to a successor (机构改革, fault 4)', () => {
+  const HEALTH = 'unit-health';
+  const handOver = (overrides: Partial<HandOverPart> = {}): HandOverPart => ({
+    type: 'HandOverPart',
+    actor: admin,
+    unitId: ENVIRONMENT,
+    successorUnitId: HEALTH,
+    reason: 'Reorganisation: its duties moved.',
+    ...overrides,
+  });
+  const handedOver: AssignmentEvent = {
+    type: 'PartHandedOver',
+    data: { unitId: ENVIRONMENT, successorUnitId: HEALTH, reason: 'Reorganisation: its duties moved.' },
+  };
+  const sentBackToEnvironment: AssignmentEvent = { type: 'ReportSentBack', data: { unitId: ENVIRONMENT, reason: 'Not enough.' } };
+  const inProgress = [leadAssigned, responsibleAssigned, reported(ENVIRONMENT), sentBackToEnvironment];
+
+  it('the open part moves with its status, due date and reports; it remembers who held it', () => {
+    given(inProgress).when(handOver()).then([handedOver]);
+    const state = stateAfter([...inProgress, handedOver]);
+    expect(partOf(state, ENVIRONMENT)).toBeUndefined();
+    expect(partOf(state, HEALTH)).toMatchObject({
+      unitId: HEALTH,
+      role: 'RESPONSIBLE',
+      status: 'RETURNED',
+      dueDate: DUE,
+      reportCount: 1,
+      heldBefore: [ENVIRONMENT],
+    });
+  });
+
+  it('the successor’s clerk then reports on it; the old unit’s may not', () => {
+    const after = [...inProgress, handedOver];
+    given(after)
+      .when(report({ actor: clerkOf(HEALTH), unitId: HEALTH }))
+      .then([{ ...reported(HEALTH) }]);
+    given(after).when(report({ actor: clerkOf(ENVIRONMENT), unitId: ENVIRONMENT })).thenRefused('NOT_FOUND');
+  });
+
+  it('joining a part the successor already holds keeps one part, leading if either led', () => {
+    const both = [leadAssigned, responsibleAssigned];
+    const leadHandedOver: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: FINANCE, successorUnitId: ENVIRONMENT, reason: 'Merged.' } };
+    given(both).when(handOver({ unitId: FINANCE, successorUnitId: ENVIRONMENT, reason: 'Merged.' })).then([leadHandedOver]);
+    const state = stateAfter([...both, leadHandedOver]);
+    expect(Object.keys(state.parts)).toEqual([ENVIRONMENT]);
+    expect(partOf(state, ENVIRONMENT)).toMatchObject({ role: 'LEAD', heldBefore: [FINANCE] });
+  });
+
+  it.each([
+    ['a supervisor', { actor: supervisor }, 'FORBIDDEN'],
+    ['a unit not assigned here', { unitId: 'unit-police' }, 'NOT_FOUND'],
+    ['to the unit itself', { successorUnitId: ENVIRONMENT }, 'BAD_USER_INPUT'],
+    ['without a reason', { reason: ' ' }, 'BAD_USER_INPUT'],
+  ] as const)('refuses %s', (_what, overrides, code) => {
+    given(inProgress).when(handOver(overrides)).thenRefused(code);
+  });
+
+  it('a verified part stays with the unit that did it', () => {
+    given([leadAssigned, reported(), inspected('PASSED')]).when(handOver({ unitId: FINANCE })).thenRefused('CONFLICT');
   });
 });

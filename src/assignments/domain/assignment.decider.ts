@@ -7,6 +7,7 @@ import type {
   AssignUnit,
   AssignmentCommand,
   DecideExtension,
+  HandOverPart,
   LogInspection,
   ReopenParts,
   ReportRectification,
@@ -67,6 +68,8 @@ export interface AssignmentPart {
   readonly urgeCount: number;
   /** Set when the part is RETURNED, kept afterwards as history of the last return. */
   readonly lastReturn: ReturnNote | null;
+  /** Units that held this part before it was handed over to `unitId`, earliest first. */
+  readonly heldBefore?: readonly string[];
 }
 
 export interface AssignmentsState {
@@ -181,9 +184,24 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
       );
       return { parts: Object.fromEntries(reopened.map((part) => [part.unitId, part])) };
     }
+    case 'PartHandedOver':
+      return handOver(state, event.data.unitId, event.data.successorUnitId);
     default:
       return unreachable(event);
   }
+}
+
+/** The part moves to its successor, or joins the successor's own part, leading if either led. */
+function handOver(state: AssignmentsState, unitId: string, successorUnitId: string): AssignmentsState {
+  const part = partOf(state, unitId);
+  if (!part) return state;
+  const { [unitId]: _handedOver, ...others } = state.parts;
+  const successorPart = partOf(state, successorUnitId);
+  const heldBefore = [...(part.heldBefore ?? []), unitId];
+  const moved: AssignmentPart = successorPart
+    ? { ...successorPart, role: part.role === 'LEAD' ? 'LEAD' : successorPart.role, heldBefore: [...(successorPart.heldBefore ?? []), ...heldBefore] }
+    : { ...part, unitId: successorUnitId, heldBefore };
+  return { parts: { ...others, [successorUnitId]: moved } };
 }
 
 /** Events are facts already checked by `decide`; one about an unknown unit leaves the state as is. */
@@ -235,6 +253,8 @@ export function decideAssignment(
       return logInspection(command, state);
     case 'ReopenParts':
       return reopenParts(command, state);
+    case 'HandOverPart':
+      return handOverPart(command, state);
     default:
       return unreachable(command);
   }
@@ -376,6 +396,24 @@ function reopenParts(command: ReopenParts, state: AssignmentsState): AssignmentE
   const returned = partsOf(state).filter((part) => part.status !== 'ASSIGNED');
   const newDueDate = newDueDateOf(command, returned.map((part) => part.dueDate));
   return [{ type: 'PartsReopened', data: { reason: command.reason, ...newDueDate } }];
+}
+
+/**
+ * Only an administrator hands parts over, as part of a reorganisation. Only open parts move: a
+ * verified part is done and stays, with its history, with the unit that did it.
+ */
+function handOverPart(command: HandOverPart, state: AssignmentsState): AssignmentEvent[] {
+  const { unitId, successorUnitId, reason } = command;
+  if (command.actor.role !== 'ADMIN') {
+    throw forbidden('Only ADMIN users may hand a unit’s parts over to its successor.', '只有系统管理员可以将单位的任务移交给承继单位。');
+  }
+  const part = requirePart(state, unitId);
+  if (part.status === 'VERIFIED') {
+    throw conflict(`The part of unit ${unitId} is already verified; it stays with the unit that did it.`, `该单位的任务已确认完成，不再移交。`);
+  }
+  if (successorUnitId === unitId) throw badInput('A unit cannot hand its part over to itself.', '不能把任务移交给本单位。');
+  if (isBlank(reason)) throw badInput('A reason for the handover is required.', '移交任务须说明理由。');
+  return [{ type: 'PartHandedOver', data: { unitId, successorUnitId, reason } }];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -92,6 +92,15 @@ export type InspectionLogged = DomainEvent<
   } & NewDueDate
 >;
 
+/**
+ * The part of `unitId` now belongs to `successorUnitId`. When the successor already had a part of
+ * this parent, the two are one part from now on: the successor's, leading if either led.
+ */
+export type PartHandedOver = DomainEvent<
+  'PartHandedOver',
+  { readonly unitId: string; readonly successorUnitId: string; readonly reason: string }
+>;
+
 /** The parent was reopened: concerns every part, hence no unitId. */
 export type PartsReopened = DomainEvent<'PartsReopened', { readonly reason: string } & NewDueDate>;
 
@@ -104,7 +113,8 @@ export type AssignmentEvent =
   | RectificationReported
   | ReportSentBack
   | InspectionLogged
-  | PartsReopened;
+  | PartsReopened
+  | PartHandedOver;
 
 /** For a v1 report stored without its time (none are): no inspection date is then too early. */
 const EARLIEST_REPORT_DAY = '1900-01-01';
@@ -123,6 +133,7 @@ export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
   ReportSentBack: { version: 1 },
   InspectionLogged: { version: 1 },
   PartsReopened: { version: 1 },
+  PartHandedOver: { version: 1 },
 };
 
 /**

@@ -79,4 +79,6 @@ export class AssignmentType {
   @Field(() => [ExtensionRequestType]) extensionRequests: ExtensionRequestType[];
   @Field(() => [UrgeType]) urges: UrgeType[];
   @Field(() => [ReturnType], { nullable: true }) returns: ReturnType[] | null;
+  @Field(() => [ID], { description: 'Units that held this part before it was handed over (机构改革), earliest first' })
+  heldBefore: string[];
 }

@@ -61,6 +61,8 @@ export interface PartView {
   readonly extensionRequests: ExtensionRequestView[];
   readonly urges: UrgeView[];
   readonly returns: ReturnView[];
+  /** Units that held this part before a handover (机构改革), earliest first. */
+  readonly heldBefore: string[];
 }
 
 /** A part as just assigned: nothing reported, inspected, asked or returned yet. */
@@ -78,6 +80,7 @@ export function assignedPart(unitId: string, role: AssignmentRole, dueDate: stri
     extensionRequests: [],
     urges: [],
     returns: [],
+    heldBefore: [],
   };
 }
 
@@ -97,6 +100,10 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Record
       part.dueDate = newDueDate ?? part.dueDate;
       part.returns.push({ cause: 'REOPENED', reason: event.data.reason, returnedAt: at, newDueDate });
     }
+    return;
+  }
+  if (event.type === 'PartHandedOver') {
+    handOver(parts, event.data.unitId, event.data.successorUnitId);
     return;
   }
   if (event.type === 'UnitAssigned') {
@@ -154,6 +161,27 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Record
       }
       return;
   }
+}
+
+/**
+ * The part passes to the successor with everything it had; when the successor already had one,
+ * the two are its part from now on (leading if either led), the other's record kept in history.
+ * Insertion order puts the moved part where the successor's would be, so listings stay stable.
+ */
+function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId: string): void {
+  const part = parts.get(unitId);
+  if (!part) return;
+  parts.delete(unitId);
+  const successorPart = parts.get(successorUnitId);
+  if (successorPart) {
+    parts.set(successorUnitId, {
+      ...successorPart,
+      role: part.role === 'LEAD' ? 'LEAD' : successorPart.role,
+      heldBefore: [...successorPart.heldBefore, ...part.heldBefore, unitId],
+    });
+    return;
+  }
+  parts.set(successorUnitId, { ...part, unitId: successorUnitId, heldBefore: [...part.heldBefore, unitId] });
 }
 
 /** The unit still has to act: nothing reported yet, or its report came back. */

@@ -1,7 +1,9 @@
 import { DomainError } from '../../shared/domain-error.js';
 import { fold } from '../../shared/decider.js';
-import { RegisterUnit, unitDecider } from './unit.decider.js';
-import { UnitRegistered } from './unit.events.js';
+import { admin, supervisor, system } from '../../shared/testing/actors.js';
+import { given as givenDecider } from '../../shared/testing/decider-testing.js';
+import { MergeUnit, RegisterUnit, RenameUnit, unitDecider } from './unit.decider.js';
+import { UnitEvent, UnitRegistered } from './unit.events.js';
 
 const registered: UnitRegistered = {
   type: 'UnitRegistered',
@@ -38,5 +40,73 @@ describe('a unit not yet in the directory', () => {
 describe('a registered unit', () => {
   it('refuses a second unit with the same code', () => {
     expect(() => unitDecider.decide(register(), fold(unitDecider, [registered]))).toThrow(/CZJ is already registered/);
+  });
+});
+
+describe('机构改革: renaming and merging (fault 4)', () => {
+  const given = (events: readonly UnitEvent[]) => givenDecider(unitDecider, events);
+  const health: UnitRegistered = {
+    type: 'UnitRegistered',
+    data: { unitId: 'u-wjw', code: 'WJW', name: '青川市卫生和计划生育委员会', kind: 'DEPARTMENT', parentUnitId: null },
+  };
+  const REASON = '青川市机构改革方案（青发〔2019〕5号）';
+  const rename = (overrides: Partial<RenameUnit> = {}): RenameUnit => ({
+    type: 'RenameUnit',
+    actor: admin,
+    name: '青川市卫生健康委员会',
+    reason: REASON,
+    nameTakenBy: null,
+    ...overrides,
+  });
+  const renamed: UnitEvent = {
+    type: 'UnitRenamed',
+    data: { unitId: 'u-wjw', previousName: '青川市卫生和计划生育委员会', name: '青川市卫生健康委员会', reason: REASON },
+  };
+  const merge = (overrides: Partial<MergeUnit> = {}): MergeUnit => ({
+    type: 'MergeUnit',
+    actor: admin,
+    successorUnitId: 'u-new',
+    reason: REASON,
+    successor: { mergedInto: null },
+    ...overrides,
+  });
+  const merged: UnitEvent = { type: 'UnitMerged', data: { unitId: 'u-wjw', successorUnitId: 'u-new', reason: REASON } };
+
+  it('an administrator renames a unit; the old name is kept as a former name', () => {
+    given([health]).when(rename()).then([renamed]);
+    expect(fold(unitDecider, [health, renamed])).toMatchObject({ name: '青川市卫生健康委员会', formerNames: ['青川市卫生和计划生育委员会'] });
+  });
+
+  it('the import tools (SYSTEM) rename when asked', () => {
+    given([health]).when(rename({ actor: system })).then([renamed]);
+  });
+
+  it('renaming to the name it has changes nothing (a retry)', () => {
+    given([health, renamed]).when(rename()).then([]);
+  });
+
+  it.each([
+    ['a supervisor', rename({ actor: supervisor }), 'FORBIDDEN'],
+    ['a unit not in the directory', rename(), 'NOT_FOUND'],
+    ['a name another unit has', rename({ nameTakenBy: 'FGW' }), 'CONFLICT'],
+    ['no reason', rename({ reason: ' ' }), 'BAD_USER_INPUT'],
+  ] as const)('refuses %s', (what, command, code) => {
+    given(what === 'a unit not in the directory' ? [] : [health]).when(command).thenRefused(code);
+  });
+
+  it('an administrator merges a unit into its successor; merging again is a retry', () => {
+    given([health]).when(merge()).then([merged]);
+    given([health, merged]).when(merge()).then([]);
+  });
+
+  it.each([
+    ['into another unit after a merge', [health, merged], merge({ successorUnitId: 'u-other' }), 'CONFLICT'],
+    ['into itself', [health], merge({ successorUnitId: 'u-wjw' }), 'BAD_USER_INPUT'],
+    ['into an unknown unit', [health], merge({ successor: undefined }), 'NOT_FOUND'],
+    ['into a unit itself merged away', [health], merge({ successor: { mergedInto: 'u-third' } }), 'CONFLICT'],
+    ['by a supervisor', [health], merge({ actor: supervisor }), 'FORBIDDEN'],
+    ['a renamed-then-merged unit being renamed', [health, merged], rename(), 'CONFLICT'],
+  ] as const)('refuses merging %s', (_what, history, command, code) => {
+    given(history).when(command).thenRefused(code);
   });
 });

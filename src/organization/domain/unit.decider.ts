@@ -1,20 +1,50 @@
-import { conflict, notFound } from '../../shared/domain-error.js';
+import type { Actor } from '../../shared/command-context.js';
+import { DomainError, badInput, conflict, forbidden, notFound, say } from '../../shared/domain-error.js';
 import { Decider, unreachable } from '../../shared/decider.js';
+import { isBlank } from '../../shared/guards.js';
 import { UnitEvent, UnitRegistered } from './unit.events.js';
 
 export interface RegisterUnit {
   readonly type: 'RegisterUnit';
   readonly data: UnitRegistered['data'];
   readonly parentExists: boolean;
-  /** The code of another unit that already has this name, looked up by the handler. */
+  /** The code of another unit that already has this name (or had it), looked up by the handler. */
   readonly nameTakenBy: string | null;
 }
 
-export type UnitCommand = RegisterUnit;
+/** A new official name for the unit (机构改革); the old one becomes an alias. */
+export interface RenameUnit {
+  readonly type: 'RenameUnit';
+  readonly actor: Actor;
+  readonly name: string;
+  readonly reason: string;
+  /** The code of another unit that has this name or alias, looked up by the handler. */
+  readonly nameTakenBy: string | null;
+}
+
+/** Merges the unit into its successor; the handler then hands its open parts over. */
+export interface MergeUnit {
+  readonly type: 'MergeUnit';
+  readonly actor: Actor;
+  readonly successorUnitId: string;
+  readonly reason: string;
+  /** The successor as the directory has it, looked up by the handler; undefined when unknown. */
+  readonly successor: { readonly mergedInto: string | null } | undefined;
+}
+
+export type UnitCommand = RegisterUnit | RenameUnit | MergeUnit;
 
 export type UnitState =
   | { readonly status: 'unregistered' }
-  | { readonly status: 'registered'; readonly unitId: string; readonly code: string; readonly name: string };
+  | {
+      readonly status: 'registered';
+      readonly unitId: string;
+      readonly code: string;
+      readonly name: string;
+      /** Former names, oldest first. */
+      readonly formerNames: readonly string[];
+      readonly mergedInto: string | null;
+    };
 
 /** A unit's id is derived from its code, so two units can never share a code. */
 export const unitDecider: Decider<UnitCommand, UnitState, UnitEvent> = {
@@ -23,26 +53,106 @@ export const unitDecider: Decider<UnitCommand, UnitState, UnitEvent> = {
   evolve(state, event) {
     switch (event.type) {
       case 'UnitRegistered':
-        return { status: 'registered', unitId: event.data.unitId, code: event.data.code, name: event.data.name };
+        return {
+          status: 'registered',
+          unitId: event.data.unitId,
+          code: event.data.code,
+          name: event.data.name,
+          formerNames: [],
+          mergedInto: null,
+        };
+      case 'UnitRenamed':
+        if (state.status !== 'registered') return state;
+        return { ...state, name: event.data.name, formerNames: [...state.formerNames, event.data.previousName] };
+      case 'UnitMerged':
+        if (state.status !== 'registered') return state;
+        return { ...state, mergedInto: event.data.successorUnitId };
       default:
-        return unreachable(event.type);
+        return unreachable(event);
     }
   },
 
   decide(command, state) {
     switch (command.type) {
       case 'RegisterUnit':
-        if (state.status === 'registered') {
-          throw conflict(`A unit with code ${state.code} is already registered (${state.name}).`, `代码为 ${state.code} 的单位已经登记（${state.name}）。`);
-        }
-        // Plans and findings name their units: two units of one name would make those names ambiguous.
-        if (command.nameTakenBy) {
-          throw conflict(`The name ${command.data.name} already belongs to unit ${command.nameTakenBy}; unit names must be unique.`, `名称“${command.data.name}”已属于单位 ${command.nameTakenBy}，单位名称不能重复。`);
-        }
-        if (command.data.parentUnitId && !command.parentExists) throw notFound('Parent unit', command.data.parentUnitId);
-        return [{ type: 'UnitRegistered', data: command.data }];
+        return registerUnit(command, state);
+      case 'RenameUnit':
+        return renameUnit(command, state);
+      case 'MergeUnit':
+        return mergeUnit(command, state);
       default:
-        return unreachable(command.type);
+        return unreachable(command);
     }
   },
 };
+
+function registerUnit(command: RegisterUnit, state: UnitState): UnitEvent[] {
+  if (state.status === 'registered') {
+    throw conflict(`A unit with code ${state.code} is already registered (${state.name}).`, `代码为 ${state.code} 的单位已经登记（${state.name}）。`);
+  }
+  // Plans and findings name their units: two units of one name would make those names ambiguous.
+  if (command.nameTakenBy) {
+    throw conflict(
+      `The name ${command.data.name} already belongs to unit ${command.nameTakenBy}; unit names must be unique.`,
+      `名称“${command.data.name}”已属于单位 ${command.nameTakenBy}，单位名称不能重复。`,
+    );
+  }
+  if (command.data.parentUnitId && !command.parentExists) throw notFound('Parent unit', command.data.parentUnitId);
+  return [{ type: 'UnitRegistered', data: command.data }];
+}
+
+const requireAdmin = (actor: Actor, en: string, zh: string) => {
+  if (actor.role !== 'ADMIN' && actor.role !== 'SYSTEM') throw forbidden(`Only ADMIN users may ${en}.`, `只有系统管理员可以${zh}。`);
+};
+
+function requireRegistered(state: UnitState) {
+  if (state.status !== 'registered') throw new DomainError('NOT_FOUND', say('The unit is not in the directory.', '单位名录中没有该单位。'));
+  return state;
+}
+
+function requireReason(reason: string, zh: string): void {
+  if (isBlank(reason)) throw badInput('A reason is required (e.g. the reorganisation it follows).', zh);
+}
+
+/**
+ * A renamed unit keeps its id, code, parts and history. Renaming to its current name is a retry
+ * and changes nothing; a name another unit has or had is refused, so a name never means two units.
+ */
+function renameUnit(command: RenameUnit, state: UnitState): UnitEvent[] {
+  requireAdmin(command.actor, 'rename units', '更改单位名称');
+  const unit = requireRegistered(state);
+  const name = command.name.trim();
+  if (name === unit.name) return [];
+  if (unit.mergedInto) {
+    throw conflict(`Unit ${unit.code} was merged into another unit; it is not renamed any more.`, `单位 ${unit.code} 已并入其他单位，不能再更名。`);
+  }
+  if (isBlank(name)) throw badInput('The new name is required.', '请填写新名称。');
+  if (command.nameTakenBy && command.nameTakenBy !== unit.code) {
+    throw conflict(
+      `The name ${name} already belongs to unit ${command.nameTakenBy}; unit names must be unique.`,
+      `名称“${name}”已属于单位 ${command.nameTakenBy}，单位名称不能重复。`,
+    );
+  }
+  requireReason(command.reason, '更名须说明理由（如机构改革文件）。');
+  return [{ type: 'UnitRenamed', data: { unitId: unit.unitId, previousName: unit.name, name, reason: command.reason.trim() } }];
+}
+
+/** A unit merges once, into a unit that is itself still standing. */
+function mergeUnit(command: MergeUnit, state: UnitState): UnitEvent[] {
+  requireAdmin(command.actor, 'merge units', '合并单位');
+  const unit = requireRegistered(state);
+  if (!command.successor) throw notFound('Unit', command.successorUnitId);
+  if (unit.mergedInto === command.successorUnitId) return [];
+  if (unit.mergedInto) {
+    throw conflict(`Unit ${unit.code} was already merged into unit ${unit.mergedInto}.`, `单位 ${unit.code} 已并入其他单位。`);
+  }
+  if (command.successorUnitId === unit.unitId) throw badInput('A unit cannot be merged into itself.', '单位不能并入自身。');
+  if (command.successor.mergedInto) {
+    throw conflict(
+      `Unit ${command.successorUnitId} was itself merged into unit ${command.successor.mergedInto}: merge into that one.`,
+      `承继单位本身已并入其他单位，请直接并入最终承继单位。`,
+    );
+  }
+  requireReason(command.reason, '合并须说明理由（如机构改革文件）。');
+  return [{ type: 'UnitMerged', data: { unitId: unit.unitId, successorUnitId: command.successorUnitId, reason: command.reason.trim() } }];
+}

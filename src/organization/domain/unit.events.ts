@@ -17,10 +17,30 @@ export type UnitRegistered = DomainEvent<
   }
 >;
 
-export type UnitEvent = UnitRegistered;
+/**
+ * 机构改革: the unit has a new official name. The old one stays in its history and becomes an
+ * alias, so files that still use it resolve to the unit.
+ */
+export type UnitRenamed = DomainEvent<
+  'UnitRenamed',
+  { readonly unitId: string; readonly previousName: string; readonly name: string; readonly reason: string }
+>;
+
+/**
+ * The unit was merged into another (its successor): it takes no new work, its names resolve to
+ * the successor, and its open parts are handed over (PartHandedOver in each parent's stream).
+ */
+export type UnitMerged = DomainEvent<
+  'UnitMerged',
+  { readonly unitId: string; readonly successorUnitId: string; readonly reason: string }
+>;
+
+export type UnitEvent = UnitRegistered | UnitRenamed | UnitMerged;
 
 export const unitEventSchemas: EventSchemas<UnitEvent> = {
   UnitRegistered: { version: 1 },
+  UnitRenamed: { version: 1 },
+  UnitMerged: { version: 1 },
 };
 
 export const unitStream = (unitId: string) => `unit-${unitId}`;

@@ -6,13 +6,14 @@ import type { CommandContext } from '../../shared/command-context.js';
 import { EventSchemaRegistry } from '../../shared/event-schemas.js';
 import type { ImportFile } from '../../imports/import-run.js';
 import { UnitsReadModel } from '../units/units.read-model.js';
-import { importUnitsFile, type UnitsImportOutcome } from './import-units.js';
+import { importUnitsFile, type UnitsImportOptions, type UnitsImportOutcome } from './import-units.js';
 
 /** Registers the units of a directory file, all or nothing. */
 export class ImportUnitsCommand extends Command<UnitsImportOutcome> {
   constructor(
     readonly file: ImportFile,
     readonly context: CommandContext,
+    readonly options: UnitsImportOptions = {},
   ) {
     super();
   }
@@ -27,8 +28,8 @@ export class ImportUnitsHandler implements ICommandHandler<ImportUnitsCommand> {
     private readonly projections: ProjectionEngine,
   ) {}
 
-  async execute({ file, context }: ImportUnitsCommand): Promise<UnitsImportOutcome> {
-    const outcome = await importUnitsFile({ store: this.store, schemas: this.schemas, units: this.units }, file, context);
+  async execute({ file, context, options }: ImportUnitsCommand): Promise<UnitsImportOutcome> {
+    const outcome = await importUnitsFile({ store: this.store, schemas: this.schemas, units: this.units }, file, context, options);
     if (outcome.position) await this.projections.waitFor(outcome.position);
     return outcome;
   }

@@ -1,5 +1,16 @@
-import { InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
+import { IsBoolean, IsOptional } from 'class-validator';
 import { FileUploadInput } from '../../shared/graphql/file-upload.js';
 
 @InputType()
-export class ImportUnitsInput extends FileUploadInput {}
+export class ImportUnitsInput extends FileUploadInput {
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'A code already in the directory under another name is a rename (机构改革): the unit takes the new name, the old one stays an alias. ' +
+      'Without it such a row is refused, never renamed silently.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  rename?: boolean;
+}

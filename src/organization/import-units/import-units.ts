@@ -16,9 +16,16 @@ import { unitStream } from '../domain/unit.events.js';
  * the same file again appends nothing and completes an import that stopped half-way.
  */
 
+export interface UnitsImportOptions {
+  /** Take a known code with a new name as a rename (机构改革) instead of refusing it. */
+  readonly rename?: boolean;
+}
+
 export interface UnitsImportOutcome {
   /** Registered by this import, parents first. */
   readonly created: readonly ImportedUnit[];
+  /** Given their new name by this import (`renamedFrom` is the old one). */
+  readonly renamed: readonly ImportedUnit[];
   /** Already in the directory under the same code and name. */
   readonly alreadyRegistered: readonly ImportedUnit[];
   readonly position: Position | null;
@@ -28,9 +35,16 @@ export async function importUnitsFile(
   dependencies: ImportDependencies,
   file: ImportFile,
   context: CommandContext,
+  options: UnitsImportOptions = {},
 ): Promise<UnitsImportOutcome> {
   const { fileName, format } = fileFormatOf(file);
-  const result = await importUnits(file.content, { format, sheet: file.sheet, lookupUnit: unitLookupFrom(dependencies.units.list()) });
+  const result = await importUnits(file.content, {
+    format,
+    sheet: file.sheet,
+    lookupUnit: unitLookupFrom(dependencies.units.list()),
+    rename: options.rename,
+    nameOf: (unitId) => dependencies.units.get(unitId)?.name,
+  });
   if (!result.ok) throw importRefused(fileName, format, result.problems, 'BAD_USER_INPUT', result.sheet);
 
   const sha256 = sha256Of(file.content);
@@ -54,10 +68,27 @@ export async function importUnitsFile(
       contextInBatch(context, 'RegisterUnit', `units:${sha256}:${unit.code.toUpperCase()}`),
     );
   });
-  const batch = await runImportBatch(dependencies, { fileName, format }, commands);
+  const toRename = result.units.filter((unit) => unit.renamedFrom !== null);
+  const renames = toRename.map((unit) =>
+    batchCommand(
+      unit.row,
+      unitStream(unit.unitId),
+      unitDecider,
+      {
+        type: 'RenameUnit',
+        actor: context.actor,
+        name: unit.name,
+        reason: `Renamed by the units import of ${fileName} (--rename)`,
+        nameTakenBy: dependencies.units.byName(unit.name)?.code ?? null,
+      },
+      contextInBatch(context, 'RenameUnit', `units:${sha256}:${unit.code.toUpperCase()}:rename`),
+    ),
+  );
+  const batch = await runImportBatch(dependencies, { fileName, format }, [...commands, ...renames]);
   return {
     created: toRegister,
-    alreadyRegistered: result.units.filter((unit) => unit.alreadyRegistered),
+    renamed: toRename,
+    alreadyRegistered: result.units.filter((unit) => unit.alreadyRegistered && unit.renamedFrom === null),
     position: batch.position,
   };
 }
@@ -66,6 +97,8 @@ export async function importUnitsFile(
 export function describeUnitsImport(fileName: string, outcome: UnitsImportOutcome): string {
   const created = outcome.created.length;
   const existing = outcome.alreadyRegistered.length;
-  if (created === 0) return `Every unit of ${fileName} is already in the directory (${existing}). Nothing was written.`;
-  return `Imported ${fileName}: ${created} unit${created === 1 ? '' : 's'} registered, ${existing} already in the directory.`;
+  const renamed = outcome.renamed.map((unit) => `${unit.code} ${unit.renamedFrom} → ${unit.name}`);
+  const renames = renamed.length > 0 ? ` Renamed: ${renamed.join('; ')}.` : '';
+  if (created === 0 && renamed.length === 0) return `Every unit of ${fileName} is already in the directory (${existing}). Nothing was written.`;
+  return `Imported ${fileName}: ${created} unit${created === 1 ? '' : 's'} registered, ${existing} already in the directory.${renames}`;
 }

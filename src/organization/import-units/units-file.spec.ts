@@ -39,6 +39,7 @@ describe('a directory whose every row is fine', () => {
           kind: 'GENERAL_OFFICE',
           parentUnitId: null,
           alreadyRegistered: false,
+          renamedFrom: null,
         },
         {
           row: 2,
@@ -48,6 +49,7 @@ describe('a directory whose every row is fine', () => {
           kind: 'OTHER',
           parentUnitId: unitIdForCode('GOV-OFFICE'),
           alreadyRegistered: false,
+          renamedFrom: null,
         },
         {
           row: 4,
@@ -57,6 +59,7 @@ describe('a directory whose every row is fine', () => {
           kind: 'DEPARTMENT',
           parentUnitId: null,
           alreadyRegistered: false,
+          renamedFrom: null,
         },
       ],
     });
@@ -107,7 +110,7 @@ describe('a directory with bad rows', () => {
         { row: 4, reason: 'Unit code "市财政" may only have letters, digits, - and _, at most 32 of them.' },
         { row: 4, reason: 'Duplicate unit name 青川市发展和改革委员会: already used on row 2.' },
         { row: 4, reason: 'Missing unit kind (类型).' },
-        { row: 5, reason: 'Unit code CZJ is already registered under another name than 青川市财政局(新).' },
+        { row: 5, reason: 'Unit code CZJ is already registered under another name than 青川市财政局(新). If the unit was renamed, import again with --rename (rename: true).' },
         { row: 6, reason: '青川市教育局 is already registered under another code than HBJ.' },
         { row: 7, reason: 'Missing unit code (编码).' },
         { row: 8, reason: 'Unit SELF cannot be its own parent.' },
@@ -115,5 +118,60 @@ describe('a directory with bad rows', () => {
         { row: 10, reason: 'The parents of unit B go round in a loop: A → B → A.' },
       ],
     });
+  });
+});
+
+describe('a reorganisation (机构改革): 卫生和计划生育委员会 becomes 卫生健康委员会 under the same code (fault 4)', () => {
+  const directory = [{ id: unitIdForCode('WJW'), code: 'WJW', name: '青川市卫生和计划生育委员会' }];
+  const options = { format: 'csv' as const, lookupUnit: unitLookupFrom(directory), nameOf: (id: string) => directory.find((unit) => unit.id === id)?.name };
+  const csv = '编码,名称,类型\nWJW,青川市卫生健康委员会,部门\n';
+
+  it('is refused unless asked, naming the current name and how to ask', async () => {
+    expect(await importUnits(csv, options)).toEqual({
+      ok: false,
+      problems: [
+        {
+          row: 2,
+          reason:
+            'Unit code WJW is already registered under another name (青川市卫生和计划生育委员会) than 青川市卫生健康委员会. ' +
+            'If the unit was renamed, import again with --rename (rename: true).',
+        },
+      ],
+    });
+  });
+
+  it('is a rename when asked', async () => {
+    expect(await importUnits(csv, { ...options, rename: true })).toMatchObject({
+      ok: true,
+      units: [{ code: 'WJW', name: '青川市卫生健康委员会', alreadyRegistered: true, renamedFrom: '青川市卫生和计划生育委员会' }],
+    });
+  });
+
+  it('once renamed, the same file again renames nothing, asked or not', async () => {
+    const renamed = [{ ...directory[0]!, name: '青川市卫生健康委员会', formerNames: ['青川市卫生和计划生育委员会'] }];
+    for (const rename of [false, true]) {
+      expect(await importUnits(csv, { ...options, lookupUnit: unitLookupFrom(renamed), rename })).toMatchObject({
+        ok: true,
+        units: [{ code: 'WJW', alreadyRegistered: true, renamedFrom: null }],
+      });
+    }
+  });
+});
+
+describe('unit lookup through renames and merges', () => {
+  const WJW = unitIdForCode('WJW');
+  const RKJ = unitIdForCode('RKJ');
+  const lookup = unitLookupFrom([
+    { id: WJW, code: 'WJW', name: '青川市卫生健康委员会', formerNames: ['青川市卫生和计划生育委员会'] },
+    { id: RKJ, code: 'RKJ', name: '青川市人口和计划生育局', mergedIntoUnitId: WJW },
+  ]);
+
+  it('a former name still names the unit', () => {
+    expect(lookup('青川市卫生和计划生育委员会')).toBe(WJW);
+  });
+
+  it('a merged unit’s name leads to its successor; its code stays its own', () => {
+    expect(lookup('青川市人口和计划生育局')).toBe(WJW);
+    expect(lookup('rkj')).toBe(RKJ);
   });
 });

@@ -42,6 +42,8 @@ export interface ImportedUnit {
   readonly parentUnitId: string | null;
   /** Already in the directory under the same code and name: nothing to register. */
   readonly alreadyRegistered: boolean;
+  /** In the directory under this code with this other name, and the import was asked to rename it. */
+  readonly renamedFrom: string | null;
 }
 
 export interface UnitsImportOptions {
@@ -50,6 +52,13 @@ export interface UnitsImportOptions {
   readonly sheet?: string;
   /** The directory as it is, by official name or code. */
   readonly lookupUnit: UnitLookup;
+  /**
+   * A code already in the directory with another name is a rename only when asked (`--rename`,
+   * `rename: true`): otherwise it is refused, never applied silently. Needs `nameOf`.
+   */
+  readonly rename?: boolean;
+  /** The directory's current name of a unit id. */
+  readonly nameOf?: (unitId: string) => string | undefined;
 }
 
 const CODE = /^[A-Za-z0-9_-]{1,32}$/;
@@ -109,8 +118,15 @@ export async function importUnits(
     const idOfName = name === '' ? undefined : options.lookupUnit(name);
     if (idOfCode !== undefined && idOfName !== undefined && idOfCode !== idOfName) {
       problems.push({ row, reason: `${name} is already the name of another unit than ${code} in the directory.` });
-    } else if (idOfCode !== undefined && idOfName === undefined && name !== '') {
-      problems.push({ row, reason: `Unit code ${code} is already registered under another name than ${name}.` });
+    } else if (idOfCode !== undefined && idOfName === undefined && name !== '' && !options.rename) {
+      const current = options.nameOf?.(idOfCode);
+      problems.push({
+        row,
+        reason:
+          `Unit code ${code} is already registered under another name${current ? ` (${current})` : ''} than ${name}. ` +
+          'If the unit was renamed, import again with --rename (rename: true).',
+        reasonZh: `单位编码 ${code} 已登记为${current ? `“${current}”` : '其他名称'}，不是“${name}”。如该单位已更名，请选择“按更名导入”（--rename）重新导入。`,
+      });
     } else if (idOfCode === undefined && idOfName !== undefined && CODE.test(code)) {
       problems.push({ row, reason: `${name} is already registered under another code than ${code}.` });
     }
@@ -130,7 +146,8 @@ export async function importUnits(
       }
     }
     if (kind) {
-      units.push({ row, unitId: unitIdForCode(code), code, name, kind, parentUnitId, alreadyRegistered: idOfCode !== undefined });
+      const renamedFrom = idOfCode !== undefined && idOfName === undefined && options.rename ? (options.nameOf?.(idOfCode) ?? null) : null;
+      units.push({ row, unitId: unitIdForCode(code), code, name, kind, parentUnitId, alreadyRegistered: idOfCode !== undefined, renamedFrom });
     }
   }
 

@@ -12,14 +12,29 @@ export interface DirectoryUnit {
   readonly id: string;
   readonly code: string;
   readonly name: string;
+  /** Names before a rename (机构改革): files written before it still use them. */
+  readonly formerNames?: readonly string[];
+  /** A merged unit's names lead to its successor, which now does its work. */
+  readonly mergedIntoUnitId?: string | null;
 }
 
-/** A lookup over a list of units: exact name, or code in any letter case. */
+/**
+ * A lookup over a list of units: exact name (current or former), or code in any letter case. A
+ * name of a merged unit resolves to its successor; its code stays its own, so the directory's own
+ * files still find it.
+ */
 export function unitLookupFrom(units: Iterable<DirectoryUnit>): UnitLookup {
+  const list = [...units];
+  const mergedInto = new Map(list.filter((unit) => unit.mergedIntoUnitId).map((unit) => [unit.id, unit.mergedIntoUnitId!]));
+  const successorOf = (id: string): string => {
+    let current = id;
+    for (let hops = 0; mergedInto.has(current) && hops < list.length; hops += 1) current = mergedInto.get(current)!;
+    return current;
+  };
   const byName = new Map<string, string>();
   const byCode = new Map<string, string>();
-  for (const unit of units) {
-    byName.set(unit.name, unit.id);
+  for (const unit of list) {
+    for (const name of [...(unit.formerNames ?? []), unit.name]) byName.set(name, successorOf(unit.id));
     byCode.set(unit.code.toUpperCase(), unit.id);
   }
   return (nameOrCode) => byName.get(nameOrCode) ?? byCode.get(nameOrCode.toUpperCase());

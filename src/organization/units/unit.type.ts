@@ -23,4 +23,10 @@ export class UnitType {
 
   @Field(() => String, { description: 'When the unit was registered (ISO-8601)' })
   registeredAt: string;
+
+  @Field(() => [String], { description: 'Names before renames (机构改革), oldest first; files may still use them' })
+  formerNames: readonly string[];
+
+  @Field(() => ID, { nullable: true, description: 'The unit this one was merged into; null while it stands on its own' })
+  mergedIntoUnitId: string | null;
 }

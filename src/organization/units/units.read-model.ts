@@ -9,22 +9,52 @@ export interface UnitView {
   readonly parentUnitId: string | null;
   readonly registeredAt: string;
   readonly registeredBy: string;
+  /** Names the unit had before renames (机构改革), oldest first: aliases that files may still use. */
+  readonly formerNames: readonly string[];
+  /** The successor it was merged into; null while it stands on its own. */
+  readonly mergedIntoUnitId: string | null;
 }
 
-/** The units directory: every unit by id, code and name. */
+/** The units directory: every unit by id, code and name (current or former). */
 export class UnitsReadModel implements Projection {
   private readonly byId = new Map<string, UnitView>();
   private readonly idByCode = new Map<string, string>();
   private readonly idByName = new Map<string, string>();
 
-
   apply(event: RecordedEvent): void {
     const unitEvent = event as RecordedEvent<UnitEvent>;
-    if (unitEvent.type !== 'UnitRegistered') return;
-    const { unitId, code, name, kind, parentUnitId } = unitEvent.data;
-    this.byId.set(unitId, { id: unitId, code, name, kind, parentUnitId, registeredAt: event.metadata.recordedAt, registeredBy: event.metadata.actorId });
-    this.idByCode.set(code, unitId);
-    this.idByName.set(name, unitId);
+    switch (unitEvent.type) {
+      case 'UnitRegistered': {
+        const { unitId, code, name, kind, parentUnitId } = unitEvent.data;
+        this.byId.set(unitId, {
+          id: unitId,
+          code,
+          name,
+          kind,
+          parentUnitId,
+          registeredAt: event.metadata.recordedAt,
+          registeredBy: event.metadata.actorId,
+          formerNames: [],
+          mergedIntoUnitId: null,
+        });
+        this.idByCode.set(code, unitId);
+        this.idByName.set(name, unitId);
+        return;
+      }
+      case 'UnitRenamed': {
+        const unit = this.byId.get(unitEvent.data.unitId);
+        if (!unit) return;
+        // The former name stays this unit's: a name never comes to mean another unit.
+        this.byId.set(unit.id, { ...unit, name: unitEvent.data.name, formerNames: [...unit.formerNames, unitEvent.data.previousName] });
+        this.idByName.set(unitEvent.data.name, unit.id);
+        return;
+      }
+      case 'UnitMerged': {
+        const unit = this.byId.get(unitEvent.data.unitId);
+        if (unit) this.byId.set(unit.id, { ...unit, mergedIntoUnitId: unitEvent.data.successorUnitId });
+        return;
+      }
+    }
   }
 
   get(id: string): UnitView | undefined {
@@ -36,6 +66,7 @@ export class UnitsReadModel implements Projection {
     return id ? this.byId.get(id) : undefined;
   }
 
+  /** By its current or a former name. */
   byName(name: string): UnitView | undefined {
     const id = this.idByName.get(name);
     return id ? this.byId.get(id) : undefined;
@@ -47,5 +78,16 @@ export class UnitsReadModel implements Projection {
 
   unknownIds(ids: readonly string[]): string[] {
     return ids.filter((id) => !this.byId.has(id));
+  }
+
+  /** The unit that carries on a unit's work: itself, or the last successor of its merges. */
+  successorOf(id: string): string {
+    const seen = new Set<string>();
+    let current = id;
+    for (let next = this.byId.get(current)?.mergedIntoUnitId; next && !seen.has(next); next = this.byId.get(current)?.mergedIntoUnitId) {
+      seen.add(current);
+      current = next;
+    }
+    return current;
   }
 }

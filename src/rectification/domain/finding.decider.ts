@@ -132,6 +132,7 @@ function decideFinding(command: FindingCommand, state: FindingState): FindingStr
     case 'ReportRectification':
     case 'SendBackReport':
     case 'LogInspection':
+    case 'HandOverPart':
       return parts.decideOnPart(command, requireRecorded(state));
     default:
       return unreachable(command);

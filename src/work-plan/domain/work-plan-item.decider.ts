@@ -131,6 +131,7 @@ function decideItem(command: WorkPlanItemCommand, state: WorkPlanItemState): Wor
     case 'ReportRectification':
     case 'SendBackReport':
     case 'LogInspection':
+    case 'HandOverPart':
       return parts.decideOnPart(command, requireDefined(state));
     default:
       return unreachable(command);

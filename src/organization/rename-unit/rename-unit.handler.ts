@@ -1,0 +1,32 @@
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandExecutor } from '../../event-sourcing/command-executor.js';
+import type { CommandContext } from '../../shared/command-context.js';
+import { unitDecider } from '../domain/unit.decider.js';
+import { unitStream } from '../domain/unit.events.js';
+import { UnitsReadModel } from '../units/units.read-model.js';
+
+/** Gives a unit its new official name (机构改革); the old one stays an alias. Returns the unit's id. */
+export class RenameUnitCommand extends Command<string> {
+  constructor(
+    readonly unitId: string,
+    readonly name: string,
+    readonly reason: string,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RenameUnitCommand)
+export class RenameUnitHandler implements ICommandHandler<RenameUnitCommand> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly units: UnitsReadModel,
+  ) {}
+
+  async execute({ unitId, name, reason, context }: RenameUnitCommand): Promise<string> {
+    const nameTakenBy = this.units.byName(name.trim())?.code ?? null;
+    await this.executor.execute(unitStream(unitId), unitDecider, { type: 'RenameUnit', actor: context.actor, name, reason, nameTakenBy }, context);
+    return unitId;
+  }
+}

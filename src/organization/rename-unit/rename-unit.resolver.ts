@@ -1,0 +1,44 @@
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Args, Field, ID, InputType, Mutation, Resolver } from '@nestjs/graphql';
+import { AllowRoles } from '../../access/authorization/access-policy.js';
+import { CommandContextFactory } from '../../shared/command-context.factory.js';
+import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
+import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
+import { EntityId, RequiredText } from '../../shared/graphql/validation.js';
+import { UnitType } from '../units/unit.type.js';
+import { GetUnitQuery } from '../units/units.queries.js';
+import { RenameUnitCommand } from './rename-unit.handler.js';
+
+@InputType()
+export class RenameUnitInput extends IdempotentInput {
+  @Field(() => ID)
+  @EntityId()
+  unitId: string;
+
+  @Field(() => String, { description: 'The new official name, e.g. 青川市卫生健康委员会' })
+  @RequiredText(100)
+  name: string;
+
+  @Field(() => String, { description: 'Why, e.g. the reorganisation document (机构改革方案)' })
+  @RequiredText(2000)
+  reason: string;
+}
+
+@Resolver(() => UnitType)
+@AllowRoles('ADMIN')
+export class RenameUnitResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly contexts: CommandContextFactory,
+  ) {}
+
+  @Mutation(() => UnitType, {
+    description: 'Rename a unit (机构改革). It keeps its id, code, parts and history; the old name stays in formerNames and imports still resolve it.',
+  })
+  async renameUnit(@Args('input') input: RenameUnitInput, @CurrentRequester() requester: Requester) {
+    const context = this.contexts.create(requester, 'RenameUnit', input);
+    const unitId = await this.commands.execute(new RenameUnitCommand(input.unitId, input.name, input.reason, context));
+    return this.queries.execute(new GetUnitQuery(unitId));
+  }
+}

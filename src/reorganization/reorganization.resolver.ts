@@ -1,0 +1,69 @@
+import { CommandBus } from '@nestjs/cqrs';
+import { Args, Field, ID, InputType, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
+import { AllowRoles } from '../access/authorization/access-policy.js';
+import { UnitType } from '../organization/units/unit.type.js';
+import { UnitsReadModel, type UnitView } from '../organization/units/units.read-model.js';
+import { CommandContextFactory } from '../shared/command-context.factory.js';
+import { IdempotentInput } from '../shared/graphql/idempotent-input.js';
+import { CurrentRequester, type Requester } from '../shared/graphql/requester.js';
+import { EntityId, RequiredText } from '../shared/graphql/validation.js';
+import { ReorganizeUnitCommand } from './reorganize-unit.handler.js';
+
+@InputType({ isAbstract: true })
+class ReorganizeUnitInput extends IdempotentInput {
+  @Field(() => ID, { description: 'The unit whose open parts move' })
+  @EntityId()
+  unitId: string;
+
+  @Field(() => ID, { description: 'The unit that carries its work on' })
+  @EntityId()
+  successorUnitId: string;
+
+  @Field(() => String, { description: 'Why, e.g. the reorganisation document (机构改革方案)' })
+  @RequiredText(2000)
+  reason: string;
+}
+
+@InputType() export class MergeUnitInput extends ReorganizeUnitInput {}
+@InputType() export class HandOverUnitPartsInput extends ReorganizeUnitInput {}
+
+@ObjectType('UnitReorganization', { description: 'What a merge or handover moved' })
+export class UnitReorganizationType {
+  @Field(() => UnitType) unit: UnitView;
+  @Field(() => UnitType) successor: UnitView;
+  @Field(() => [ID], { description: 'Findings whose part of the unit now belongs to the successor' }) findingIds: readonly string[];
+  @Field(() => [ID], { description: 'Work-plan items whose part of the unit now belongs to the successor' }) workPlanItemIds: readonly string[];
+}
+
+@Resolver()
+@AllowRoles('ADMIN')
+export class ReorganizationResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly contexts: CommandContextFactory,
+    private readonly units: UnitsReadModel,
+  ) {}
+
+  @Mutation(() => UnitReorganizationType, {
+    description:
+      'Merge a unit into its successor (机构改革): its open parts move to the successor (verified ones stay, as history), ' +
+      'and files naming it resolve to the successor from now on.',
+  })
+  mergeUnit(@Args('input') input: MergeUnitInput, @CurrentRequester() requester: Requester) {
+    return this.reorganize(requester, 'MergeUnit', input, true);
+  }
+
+  @Mutation(() => UnitReorganizationType, {
+    description: 'Hand every open part of a unit over to a successor (its duties moved); history keeps who held each part.',
+  })
+  handOverUnitParts(@Args('input') input: HandOverUnitPartsInput, @CurrentRequester() requester: Requester) {
+    return this.reorganize(requester, 'HandOverUnitParts', input, false);
+  }
+
+  private async reorganize(requester: Requester, commandType: string, input: ReorganizeUnitInput, merge: boolean): Promise<UnitReorganizationType> {
+    const context = this.contexts.create(requester, commandType, input);
+    const { unitId, successorUnitId, reason } = input;
+    const outcome = await this.commands.execute(new ReorganizeUnitCommand({ unitId, successorUnitId, reason }, merge, context));
+    return { unit: this.units.get(unitId)!, successor: this.units.get(successorUnitId)!, findingIds: outcome.findingIds, workPlanItemIds: outcome.itemIds };
+  }
+}

@@ -1,0 +1,84 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { checkBatch, executeBatch, batchCommand, type BatchCommand } from '../event-sourcing/command-batch.js';
+import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
+import { unitDecider } from '../organization/domain/unit.decider.js';
+import { unitStream } from '../organization/domain/unit.events.js';
+import { UnitsReadModel } from '../organization/units/units.read-model.js';
+import { RectificationLedger } from '../rectification/ledger/rectification-ledger.js';
+import type { CommandContext } from '../shared/command-context.js';
+import { notFound } from '../shared/domain-error.js';
+import { EventSchemaRegistry } from '../shared/event-schemas.js';
+import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
+import { handOverCommands, withOpenPartOf, type HandOver } from './hand-over-parts.js';
+
+/** What a reorganisation did: the parts handed over, by parent. */
+export interface ReorganizationOutcome {
+  readonly findingIds: readonly string[];
+  readonly itemIds: readonly string[];
+}
+
+/**
+ * 机构改革, as one request: `merge` also records UnitMerged on the unit's stream (its names then
+ * lead to the successor); either way every open part of the unit is handed over to the successor.
+ * All or nothing: every command is checked before any is appended.
+ */
+export class ReorganizeUnitCommand extends Command<ReorganizationOutcome> {
+  constructor(
+    readonly handOver: HandOver,
+    readonly merge: boolean,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ReorganizeUnitCommand)
+export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly schemas: EventSchemaRegistry,
+    private readonly projections: ProjectionEngine,
+    private readonly units: UnitsReadModel,
+    private readonly findings: RectificationLedger,
+    private readonly workPlans: WorkPlanLedger,
+  ) {}
+
+  async execute({ handOver, merge, context }: ReorganizeUnitCommand): Promise<ReorganizationOutcome> {
+    const { unitId, successorUnitId } = handOver;
+    if (!this.units.get(unitId)) throw notFound('Unit', unitId);
+    const successor = this.units.get(successorUnitId);
+    // Handing over is checked by each parent's decider; the successor's existence only here.
+    if (!successor && !merge) throw notFound('Unit', successorUnitId);
+
+    // A scan of every finding and item: rare (a reorganisation), and an administrator waits for it.
+    const findings = withOpenPartOf(this.findings.listFindings().map((finding) => ({ id: finding.findingId, parts: finding.parts })), unitId);
+    const items = withOpenPartOf(this.workPlans.listItems().map((item) => ({ id: item.itemId, parts: item.parts })), unitId);
+    const commands: BatchCommand[] = [
+      ...(merge
+        ? [
+            batchCommand(
+              null,
+              unitStream(unitId),
+              unitDecider,
+              {
+                type: 'MergeUnit',
+                actor: context.actor,
+                successorUnitId,
+                reason: handOver.reason,
+                successor: successor && { mergedInto: successor.mergedIntoUnitId },
+              },
+              context,
+            ),
+          ]
+        : []),
+      ...handOverCommands(handOver, { findings, items }, context),
+    ];
+    const refusals = await checkBatch(this.store, this.schemas, commands);
+    if (refusals.length > 0) throw refusals[0]!.error;
+    const batch = await executeBatch(this.store, this.schemas, commands);
+    if (batch.position) await this.projections.waitFor(batch.position);
+    return { findingIds: findings.map((finding) => finding.id), itemIds: items.map((item) => item.id) };
+  }
+}

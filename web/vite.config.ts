@@ -1,7 +1,7 @@
 import vue from '@vitejs/plugin-vue';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { bundleBudget } from './scripts/bundle-budget';
+import { bundleBudget } from './scripts/bundle-budget.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 

@@ -19,6 +19,7 @@ export interface FieldError {
 
 interface GraphqlErrorShape {
   message: string;
+  path?: (string | number)[];
   extensions?: { code?: string; messageZh?: string; field?: string; reason?: string; fieldErrors?: FieldError[]; [key: string]: unknown };
 }
 
@@ -32,6 +33,8 @@ export class ApiError extends Error {
   readonly reason?: string;
   readonly messageZh: string;
   readonly fields: Record<string, string>;
+  /** The first error's extensions as sent (e.g. an import's `problems`, one per refused row). */
+  readonly extensions: Record<string, unknown>;
 
   constructor(errors: GraphqlErrorShape[], status?: number) {
     const first = errors[0] ?? { message: `HTTP ${status}` };
@@ -39,6 +42,7 @@ export class ApiError extends Error {
     this.code = first.extensions?.code ?? (status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL_SERVER_ERROR');
     this.reason = first.extensions?.reason;
     this.messageZh = first.extensions?.messageZh ?? first.message;
+    this.extensions = first.extensions ?? {};
     this.fields = {};
     for (const error of errors) {
       for (const fieldError of error.extensions?.fieldErrors ?? []) {
@@ -74,7 +78,10 @@ export async function gql<Data = any>(query: string, variables: Record<string, u
   } catch {
     throw new ApiError([{ message: `HTTP ${response.status}`, extensions: { messageZh: `服务器返回了无法识别的应答（HTTP ${response.status}）` } }], response.status);
   }
-  if (body.errors?.length) {
+  // A unit may read another unit's part but not its evidence or notes: those fields come back null with
+  // FORBIDDEN at their path, and the rest of the answer stands (README, access). Show what was given.
+  const fieldRefusalsOnly = body.data && body.errors?.every((error) => error.extensions?.code === 'FORBIDDEN' && (error.path?.length ?? 0) > 1);
+  if (body.errors?.length && !fieldRefusalsOnly) {
     const error = new ApiError(body.errors, response.status);
     if (error.code === 'UNAUTHENTICATED' && storedToken()) onSessionEnded();
     throw error;

@@ -3,13 +3,22 @@ import { homeOf, restoreSession, session, type Role } from './session';
 import { asOf } from './state';
 import SignIn from './pages/SignIn.vue';
 
-const READERS: Role[] = ['SUPERVISOR', 'ADMIN', 'INSPECTOR', 'UNIT'];
+/** Who may read the workflow's views (the API's WORKFLOW_READERS; ADMIN manages accounts and imports). */
+const READERS: Role[] = ['SUPERVISOR', 'INSPECTOR', 'UNIT'];
 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: () => (session.user ? homeOf(session.user.role) : '/sign-in') },
   { path: '/sign-in', component: SignIn, meta: { public: true, title: '登录' } },
   { path: '/change-password', component: () => import('./pages/ChangePassword.vue'), meta: { title: '修改密码' } },
   { path: '/overview', component: () => import('./pages/Overview.vue'), meta: { roles: READERS, title: '总览' } },
+  { path: '/work-plan', component: () => import('./pages/WorkPlan.vue'), meta: { roles: READERS, title: '工作方案分解' } },
+  { path: '/findings/:id', component: () => import('./pages/FindingPage.vue'), meta: { roles: READERS, title: '问题详情' } },
+  { path: '/items/:id', component: () => import('./pages/ItemPage.vue'), meta: { roles: READERS, title: '事项详情' } },
+  { path: '/scorecard', component: () => import('./pages/Scorecard.vue'), meta: { roles: READERS, title: '单位排名' } },
+  { path: '/circulars', component: () => import('./pages/Circulars.vue'), meta: { roles: READERS, title: '通报' } },
+  { path: '/imports', component: () => import('./pages/Imports.vue'), meta: { roles: ['SUPERVISOR', 'ADMIN'], title: '导入' } },
+  { path: '/workload', component: () => import('./pages/Workload.vue'), meta: { roles: ['UNIT'], title: '我的任务' } },
+  { path: '/inspections', component: () => import('./pages/Inspections.vue'), meta: { roles: ['INSPECTOR', 'SUPERVISOR'], title: '待督查' } },
   { path: '/:rest(.*)*', redirect: '/' },
 ];
 

@@ -71,4 +71,4 @@ export function forgetSession(): void {
 
 /** The page each role starts on. */
 export const homeOf = (role: Role): string =>
-  ({ SUPERVISOR: '/overview', ADMIN: '/overview', UNIT: '/workload', INSPECTOR: '/inspections' })[role];
+  ({ SUPERVISOR: '/overview', ADMIN: '/imports', UNIT: '/workload', INSPECTOR: '/inspections' })[role];

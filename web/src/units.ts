@@ -1,0 +1,24 @@
+import { ref } from 'vue';
+import { gql } from './api';
+
+export interface UnitSummary {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/** The units directory, loaded once per tab (names for ids in timelines, choices in forms). */
+export const units = ref<UnitSummary[]>([]);
+let loading: Promise<UnitSummary[]> | null = null;
+
+export function loadUnits(): Promise<UnitSummary[]> {
+  loading ??= gql<{ units: UnitSummary[] }>(`{ units { id code name } }`)
+    .then(({ units: list }) => (units.value = list))
+    .catch((error) => {
+      loading = null;
+      throw error;
+    });
+  return loading;
+}
+
+export const unitName = (id: string | null | undefined): string => (id ? (units.value.find((unit) => unit.id === id)?.name ?? '') : '');

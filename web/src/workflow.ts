@@ -1,0 +1,86 @@
+import { gql } from './api';
+
+/** A finding (整改问题) or a work-plan item (工作事项): both have unit parts with one lifecycle. */
+export type ParentKind = 'finding' | 'item';
+export type PartAction = 'urge' | 'sendBack' | 'decideExtension' | 'report' | 'requestExtension' | 'inspect' | 'reopen' | 'assign';
+
+/** The mutation (and its input type) that carries out each action on each kind of parent. */
+const MUTATIONS: Record<ParentKind, Partial<Record<PartAction, [string, string]>>> = {
+  finding: {
+    urge: ['urgeUnit', 'UrgeUnitInput'],
+    sendBack: ['sendBackReport', 'SendBackReportInput'],
+    decideExtension: ['decideExtension', 'DecideExtensionInput'],
+    report: ['reportRectification', 'ReportRectificationInput'],
+    requestExtension: ['requestExtension', 'RequestExtensionInput'],
+    inspect: ['logInspection', 'LogInspectionInput'],
+    reopen: ['reopenFinding', 'ReopenFindingInput'],
+    assign: ['assignFinding', 'AssignFindingInput'],
+  },
+  item: {
+    urge: ['urgeWorkPlanItemUnit', 'UrgeWorkPlanItemUnitInput'],
+    sendBack: ['sendBackWorkPlanItemReport', 'SendBackWorkPlanItemReportInput'],
+    decideExtension: ['decideWorkPlanItemExtension', 'DecideWorkPlanItemExtensionInput'],
+    report: ['reportWorkPlanItem', 'ReportWorkPlanItemInput'],
+    requestExtension: ['requestWorkPlanItemExtension', 'RequestWorkPlanItemExtensionInput'],
+    inspect: ['logWorkPlanItemInspection', 'LogWorkPlanItemInspectionInput'],
+    reopen: ['reopenWorkPlanItem', 'ReopenWorkPlanItemInput'],
+  },
+};
+
+export const canDo = (kind: ParentKind, action: PartAction): boolean => Boolean(MUTATIONS[kind][action]);
+
+/**
+ * Carries out `action` on the parent (finding or item) with `input` (the form's values, named as the
+ * API's input fields); throws ApiError, whose field messages are keyed by those same names.
+ */
+export async function perform(kind: ParentKind, action: PartAction, parentId: string, input: Record<string, unknown>, idempotencyKey: string): Promise<void> {
+  const [name, inputType] = MUTATIONS[kind][action]!;
+  const parentField = kind === 'finding' ? 'findingId' : 'itemId';
+  await gql(`mutation($input: ${inputType}!) { ${name}(input: $input) { id } }`, { input: { ...input, [parentField]: parentId, idempotencyKey } });
+}
+
+/** The fields selected for one unit's part, on findings and items alike. */
+export const PART_FIELDS = `unitId unit { name } role status dueDate originalDueDate daysLeft trafficLight verifiedAt assignedAt
+  reports { summary reportedAt reportedBy evidence { title link documentRef } }
+  inspections { inspectionId outcome inspectedOn place notes loggedAt inspectorId }
+  returns { cause reason returnedAt }
+  urges { message urgedAt urgedBy }
+  extensionRequests { requestId requestedDueDate reason status requestedAt decidedAt decisionReason grantedDueDate }`;
+
+export const HISTORY_FIELDS = `history { revision eventType recordedAt actorId actorRole actorUnitId unitId details }`;
+
+export interface Part {
+  unitId: string;
+  unit: { name: string };
+  role: string;
+  status: string;
+  dueDate: string;
+  originalDueDate: string;
+  daysLeft: number;
+  trafficLight: string | null;
+  verifiedAt: string | null;
+  assignedAt: string;
+  reports: { summary: string; reportedAt: string; reportedBy: string; evidence: { title: string; link: string | null; documentRef: string | null }[] }[] | null;
+  inspections: { inspectionId: string; outcome: string; inspectedOn: string; place: string; notes: string; loggedAt: string; inspectorId: string }[] | null;
+  returns: { cause: string; reason: string; returnedAt: string }[] | null;
+  urges: { message: string; urgedAt: string; urgedBy: string }[];
+  extensionRequests: { requestId: string; requestedDueDate: string; reason: string; status: string; requestedAt: string; decidedAt: string | null; decisionReason: string | null; grantedDueDate: string | null }[];
+}
+
+export interface HistoryEntry {
+  revision: number;
+  eventType: string;
+  recordedAt: string;
+  actorId: string;
+  actorRole: string;
+  actorUnitId: string | null;
+  unitId: string | null;
+  details: string;
+}
+
+/** An instant shown as China time, e.g. 2026-11-29 14:05 (the office's clock, whatever the browser's). */
+export const chinaTime = (instant: string | null | undefined): string => {
+  if (!instant) return '';
+  const shifted = new Date(new Date(instant).getTime() + 8 * 3600_000).toISOString();
+  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
+};

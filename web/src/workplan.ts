@@ -1,0 +1,59 @@
+import { gql } from './api';
+
+export interface Rollup {
+  items: number;
+  completedItems: number;
+  parts: number;
+  verifiedParts: number;
+  overdueParts: number;
+  percentComplete: number;
+  trafficLight: string | null;
+}
+export interface PlanPart {
+  unitId: string;
+  unit: { name: string };
+  role: string;
+  status: string;
+  dueDate: string;
+  daysLeft: number;
+  trafficLight: string | null;
+}
+export interface PlanItem {
+  id: string;
+  code: string;
+  title: string;
+  dueDate: string;
+  status: string;
+  trafficLight: string | null;
+  percentComplete: number;
+  parts: PlanPart[];
+}
+export interface WorkPlan {
+  id: string;
+  title: string;
+  year: number;
+  asOf: string;
+  progress: Rollup;
+  categories: { code: string; title: string; progress: Rollup; items: PlanItem[] }[];
+}
+
+const ROLLUP = 'items completedItems parts verifiedParts overdueParts percentComplete trafficLight';
+
+/** The newest work plan's id, or null when none was imported. */
+export async function newestPlanId(): Promise<string | null> {
+  const { workPlans } = await gql<{ workPlans: { id: string }[] }>(`{ workPlans { id } }`);
+  return workPlans[0]?.id ?? null;
+}
+
+/** The breakdown (categories → items → unit parts, with roll-ups), as of a day when given, of one unit when given. */
+export async function loadWorkPlan(id: string, options: { asOf?: string | null; unitId?: string | null } = {}): Promise<WorkPlan> {
+  const { workPlan } = await gql<{ workPlan: WorkPlan }>(
+    `query($id: ID!, $asOf: String, $unitId: ID) { workPlan(id: $id, asOf: $asOf, unitId: $unitId) {
+      id title year asOf progress { ${ROLLUP} }
+      categories { code title progress { ${ROLLUP} }
+        items { id code title dueDate status trafficLight percentComplete
+          parts { unitId unit { name } role status dueDate daysLeft trafficLight } } } } }`,
+    { id, asOf: options.asOf ?? null, unitId: options.unitId ?? null },
+  );
+  return workPlan;
+}

@@ -16,4 +16,8 @@ COPY --from=build /app/dist ./dist
 COPY samples ./samples
 EXPOSE 3000
 USER node
+# Ready = serving, store answering, read models caught up (see README, Health). The image has no
+# curl; Node's fetch does. The start period covers rebuilding the read models of a large log.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=120s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "dist/main.js"]

@@ -14,6 +14,8 @@ import { EventSourcingModule } from './event-sourcing/event-sourcing.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
+import { GracefulShutdown } from './lifecycle/graceful-shutdown.js';
+import { ObservabilityModule } from './observability/observability.module.js';
 import { OrganizationModule } from './organization/organization.module.js';
 import { RectificationModule } from './rectification/rectification.module.js';
 import { ReorganizationModule } from './reorganization/reorganization.module.js';
@@ -55,6 +57,7 @@ export class AppModule {
           ignoreEnvFile: true,
           validate: (env) => validateSettings({ ...env, ...settings }) as unknown as Record<string, unknown>,
         }),
+        ObservabilityModule,
         CqrsModule.forRoot(),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -113,6 +116,7 @@ export class AppModule {
           },
         },
         GraphqlWebSocketServer,
+        GracefulShutdown,
       ],
     };
   }

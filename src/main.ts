@@ -3,20 +3,26 @@ import { Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
-import type { AppSettings } from './config/app-settings.js';
+import { loadEnvFile, validateSettings, type AppSettings } from './config/app-settings.js';
 import { configureHttp } from './http/configure-http.js';
+import { jsonLogger } from './observability/json-logger.js';
 
 async function main() {
-  const app = await NestFactory.create(AppModule.forRoot(), { abortOnError: false });
-  app.enableShutdownHooks();
+  loadEnvFile();
+  // Validated here too, for the log level; a bad setting stops the process before anything starts.
+  const logger = jsonLogger(validateSettings(process.env).LOG_LEVEL);
+  const app = await NestFactory.create(AppModule.forRoot(), { abortOnError: false, logger, return503OnClosing: true });
+  // Exit 0 after a clean shutdown (SIGTERM from an orchestrator is the normal way to stop).
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   const config = app.get(ConfigService<AppSettings, true>);
   configureHttp(app, { REQUEST_MAX_BYTES: config.get('REQUEST_MAX_BYTES', { infer: true }) });
   const port = config.get('PORT', { infer: true });
   await app.listen(port);
-  new Logger('Rectify').log(`GraphQL at http://localhost:${port}/graphql — health at http://localhost:${port}/health`);
+  new Logger('Rectify').log(`GraphQL at http://localhost:${port}/graphql — readiness at /health/ready, metrics at /metrics`, { port });
 }
 
 main().catch((error: unknown) => {
-  new Logger('Rectify').error(error instanceof Error ? error.message : String(error));
+  // Before the app's logger exists (invalid settings), the line is written the same way.
+  jsonLogger('log').fatal(error instanceof Error ? error.message : String(error), 'Rectify');
   process.exit(1);
 });

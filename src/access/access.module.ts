@@ -28,6 +28,6 @@ import { UsersReadModel } from './users/users.read-model.js';
     GetUserHandler,
     UserAccountsResolver,
   ],
-  exports: [UsersReadModel, LiveUpdates],
+  exports: [UsersReadModel, LiveUpdates, AuthenticationService],
 })
 export class AccessModule {}

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { validateSettings } from '../config/app-settings.js';
+import { loadEnvFile, validateSettings } from '../config/app-settings.js';
 import { DEFAULT_TOKEN_DAYS, mintAccessToken } from '../access/domain/access-token.js';
 import { userDecider } from '../access/domain/user.decider.js';
 import { UserRoles, userStream, type UserRole } from '../access/domain/user.events.js';
@@ -38,6 +38,7 @@ function parseOptions(argv: string[]) {
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
+  loadEnvFile();
   const store = openEventStore(validateSettings(process.env));
   const schemas = allEventSchemas();
   try {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename, resolve } from 'node:path';
-import { validateSettings } from '../config/app-settings.js';
+import { loadEnvFile, validateSettings } from '../config/app-settings.js';
 import { allEventSchemas } from '../event-sourcing/all-event-schemas.js';
 import { replayLog } from '../event-sourcing/replay-log.js';
 import { openEventStore } from '../event-store/open-event-store.js';
@@ -74,6 +74,7 @@ async function main<Options>(tool: ImportTool<Options>, reading: (fileName: stri
       throw new Error(`cannot read ${path}${error.code === 'ENOENT' ? ': no such file' : `: ${error.message}`}.`);
     },
   );
+  loadEnvFile();
   const store = openEventStore(validateSettings(process.env));
   const schemas = allEventSchemas();
   try {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { validateSettings } from './app-settings.js';
 
 describe('settings', () => {
@@ -17,6 +19,9 @@ describe('settings', () => {
       RATE_LIMIT_PER_MINUTE: 300,
       LEDGER_SIGNING_KEY_FILE: undefined,
       LEDGER_CHECKPOINT_MINUTES: 60,
+      LOG_LEVEL: 'log',
+      METRICS_TOKEN: undefined,
+      SHUTDOWN_GRACE_MS: 10000,
     });
     expect(validateSettings({ NODE_ENV: 'production' }).DEMO_DATA).toBe(false);
   });
@@ -60,6 +65,36 @@ describe('settings', () => {
         ].join('[\\s\\S]*'),
       ),
     );
+  });
+
+  it('take the log level, a metrics token long enough to be a secret, and the shutdown grace period', () => {
+    expect(validateSettings({ LOG_LEVEL: 'debug', METRICS_TOKEN: 'a'.repeat(32), SHUTDOWN_GRACE_MS: '0' })).toMatchObject({
+      LOG_LEVEL: 'debug',
+      METRICS_TOKEN: 'a'.repeat(32),
+      SHUTDOWN_GRACE_MS: 0,
+    });
+    expect(() => validateSettings({ LOG_LEVEL: 'info', METRICS_TOKEN: 'short', SHUTDOWN_GRACE_MS: '-1' })).toThrow(
+      /LOG_LEVEL must be one of fatal, error, warn, log, debug, verbose \(got "info"\)[\s\S]*METRICS_TOKEN must be 32 to 200 printable characters[\s\S]*SHUTDOWN_GRACE_MS must be a whole number of milliseconds/,
+    );
+  });
+
+  it('are all listed in .env.example with their defaults', () => {
+    const example = Object.fromEntries(
+      readFileSync(join(process.cwd(), '.env.example'), 'utf8')
+        .split('\n')
+        .map((line) => /^#?\s*([A-Z][A-Z0-9_]*)=(.*)$/.exec(line.trim()))
+        .filter((match): match is RegExpExecArray => match !== null)
+        .map(([, name, value]) => [name!, value!]),
+    );
+    const defaults = validateSettings({});
+    expect(Object.keys(example).sort()).toEqual(Object.keys(defaults).sort());
+    // A commented-out line documents a default that depends on others (or has none): it is not set.
+    const setInExample = readFileSync(join(process.cwd(), '.env.example'), 'utf8')
+      .split('\n')
+      .filter((line) => /^[A-Z]/.test(line))
+      .map((line) => line.split('=', 1)[0]!);
+    const fromExample = validateSettings(Object.fromEntries(setInExample.map((name) => [name, example[name]])));
+    expect(fromExample).toEqual(defaults);
   });
 
   it('select EventStoreDB with its connection string', () => {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+
 /**
  * Every setting the app reads, validated once at start: a bad value stops the process with a
  * message that names the variable.
@@ -30,7 +32,20 @@ export interface AppSettings {
   LEDGER_SIGNING_KEY_FILE: string | undefined;
   /** A ledger checkpoint is taken this often (minutes) when events were appended since the last; 0: on demand only. */
   LEDGER_CHECKPOINT_MINUTES: number;
+  /** The least severe log lines written (Nest's levels, most severe first: fatal, error, warn, log, debug, verbose). */
+  LOG_LEVEL: LogLevelName;
+  /**
+   * A bearer token that lets a scraper read `/metrics` (at least 32 characters); ADMIN users'
+   * access tokens read it too. Unset: only ADMIN tokens.
+   */
+  METRICS_TOKEN: string | undefined;
+  /** On SIGTERM, how long in-flight requests may take to finish before the process stops anyway (ms). */
+  SHUTDOWN_GRACE_MS: number;
 }
+
+/** Nest's log levels, most severe first. */
+export const LogLevelNames = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevelName = (typeof LogLevelNames)[number];
 
 export class InvalidSettingsError extends Error {
   constructor(problems: string[]) {
@@ -100,6 +115,12 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
 
   const LEDGER_SIGNING_KEY_FILE = text('LEDGER_SIGNING_KEY_FILE') || undefined;
   const LEDGER_CHECKPOINT_MINUTES = wholeNumber('LEDGER_CHECKPOINT_MINUTES', text('LEDGER_CHECKPOINT_MINUTES'), 60, [0, 7 * 24 * 60], 'minutes', problems);
+  const LOG_LEVEL = oneOf('LOG_LEVEL', text('LOG_LEVEL'), LogLevelNames, 'log', problems);
+  const METRICS_TOKEN = text('METRICS_TOKEN') || undefined;
+  if (METRICS_TOKEN !== undefined && !/^[\x21-\x7e]{32,200}$/.test(METRICS_TOKEN)) {
+    problems.push('METRICS_TOKEN must be 32 to 200 printable characters without spaces (e.g. the output of `openssl rand -hex 32`)');
+  }
+  const SHUTDOWN_GRACE_MS = wholeNumber('SHUTDOWN_GRACE_MS', text('SHUTDOWN_GRACE_MS'), 10_000, [0, 600_000], 'milliseconds', problems);
 
   if (problems.length > 0) throw new InvalidSettingsError(problems);
   return {
@@ -117,5 +138,17 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
     RATE_LIMIT_PER_MINUTE,
     LEDGER_SIGNING_KEY_FILE,
     LEDGER_CHECKPOINT_MINUTES,
+    LOG_LEVEL,
+    METRICS_TOKEN,
+    SHUTDOWN_GRACE_MS,
   };
+}
+
+/**
+ * Reads `.env` from the working folder into `process.env` when the file exists. Variables already
+ * set in the environment win over the file. The server and the command-line tools call this before
+ * `validateSettings`, so both see the same settings; tests never read it.
+ */
+export function loadEnvFile(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
 }

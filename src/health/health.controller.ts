@@ -1,28 +1,79 @@
-import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { EVENT_STORE, formatPosition, type EventStore } from '../event-store/event-store.port.js';
+import { Controller, Get, HttpCode, HttpStatus, Inject, Logger, Res } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import { EVENT_STORE, comparePositions, formatPosition, type EventStore } from '../event-store/event-store.port.js';
 import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
+import { ServingState } from './serving-state.js';
 
+/** How long readiness waits for the read models to reach the head it just read, before it says `catching_up`. */
+const CATCH_UP_WAIT_MS = 1_000;
+
+/** `ready`, or why not: the process is starting or draining, its read models are behind the log, or the store does not answer. */
+export type Readiness = 'ready' | 'starting' | 'draining' | 'catching_up' | 'unavailable';
+
+export interface HealthReport {
+  readonly status: Readiness;
+  readonly store: EventStore['kind'];
+  /** The log's head position, null for an empty log or an unavailable store. */
+  readonly logPosition: string | null;
+  /** Position up to which the read models have applied the log. */
+  readonly projectedPosition: string | null;
+}
+
+/**
+ * Probes for an orchestrator, unauthenticated and without internal detail (a failure's cause goes
+ * to the server log, never into the answer):
+ * - `GET /health/live` — liveness: 200 while the process answers at all; restart it otherwise.
+ * - `GET /health/ready` (and `GET /health`) — readiness: 200 `ready` when the process is serving,
+ *   its store answers and its read models have caught up with the log; 503 with the reason
+ *   (`starting`, `draining`, `catching_up`, `unavailable`) otherwise: send it no new requests.
+ */
 @Controller('health')
 export class HealthController {
+  private readonly logger = new Logger('Health');
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionEngine,
+    private readonly serving: ServingState,
   ) {}
 
-  /** Is the store reachable, and how far behind the log are the read models? */
+  @Get('live')
+  @HttpCode(HttpStatus.OK)
+  live(): { status: 'alive' } {
+    return { status: 'alive' };
+  }
+
   @Get()
-  async health() {
+  health(@Res({ passthrough: true }) response: ServerResponse): Promise<HealthReport> {
+    return this.ready(response);
+  }
+
+  @Get('ready')
+  async ready(@Res({ passthrough: true }) response: ServerResponse): Promise<HealthReport> {
+    const report = await this.readiness();
+    response.statusCode = report.status === 'ready' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE;
+    return report;
+  }
+
+  private async readiness(): Promise<HealthReport> {
+    const base = { store: this.store.kind, projectedPosition: formatPosition(this.projections.position) };
     let head;
     try {
       head = await this.store.headPosition();
     } catch (error) {
-      throw new ServiceUnavailableException({ status: 'unavailable', store: this.store.kind, error: String(error) });
+      this.logger.warn(`Readiness: the event store does not answer: ${String(error)}`);
+      return { ...base, status: 'unavailable', logPosition: null };
     }
-    return {
-      status: 'ok',
-      store: this.store.kind,
-      logPosition: formatPosition(head),
-      projectedPosition: formatPosition(this.projections.position),
-    };
+    const report = (status: Readiness): HealthReport => ({ ...base, status, logPosition: formatPosition(head), projectedPosition: formatPosition(this.projections.position) });
+    if (this.serving.phase !== 'serving') return report(this.serving.phase);
+    if (head && !(this.projections.position && comparePositions(this.projections.position, head) >= 0)) {
+      // An append in progress is projected within milliseconds; a replay still running is not.
+      const caughtUp = await this.projections.waitFor(head, CATCH_UP_WAIT_MS).then(
+        () => true,
+        () => false,
+      );
+      if (!caughtUp) return report('catching_up');
+    }
+    return report('ready');
   }
 }

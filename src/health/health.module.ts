@@ -1,5 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { HealthController } from './health.controller.js';
+import { ServingState } from './serving-state.js';
 
-@Module({ controllers: [HealthController] })
+/** Liveness and readiness probes, and the process's serving state that shutdown and readiness share. */
+@Global()
+@Module({ controllers: [HealthController], providers: [ServingState], exports: [ServingState] })
 export class HealthModule {}

@@ -3,16 +3,20 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppSettings } from '../config/app-settings.js';
 import { serveWebApp } from '../web-app/web-app.js';
+import { InFlightRequests } from '../observability/in-flight-requests.js';
 
 /**
  * The HTTP setup `main.ts` and the end-to-end tests share; call it before `listen`.
  *
  * Request bodies larger than `REQUEST_MAX_BYTES` are refused with 413 before they are parsed
  * (the declared Content-Length is checked first; a body without one is cut off at the limit).
- * Nest sees these parsers already in place and does not add its own.
+ * Nest sees these parsers already in place and does not add its own. Requests in flight are counted
+ * from their arrival (see InFlightRequests).
  */
 export function configureHttp(app: INestApplication, settings: Pick<AppSettings, 'REQUEST_MAX_BYTES'>): void {
   const express = app as NestExpressApplication;
+  // First, so that a request whose body is still arriving counts as in flight for a graceful shutdown.
+  express.use(app.get(InFlightRequests).middleware);
   express.useBodyParser('json', { limit: settings.REQUEST_MAX_BYTES });
   express.useBodyParser('urlencoded', { limit: settings.REQUEST_MAX_BYTES, extended: true });
   express.use(bodyParserErrors(settings.REQUEST_MAX_BYTES));

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Actor } from '../../shared/command-context.js';
 
@@ -5,6 +6,10 @@ import type { Actor } from '../../shared/command-context.js';
 export interface GraphqlContext {
   /** The Authorization header, or the graphql-ws connection parameter of the same name. */
   readonly authorization: string | undefined;
+  /**
+   * Over HTTP, the request's `x-correlation-id` (at most 100 characters), or a UUID made for it:
+   * the request's log line and the events it appends carry it, and the answer returns it.
+   */
   readonly correlationId: string | undefined;
   /** Set by the access guard: null for an anonymous caller. */
   actor?: Actor | null;
@@ -22,7 +27,7 @@ export function graphqlContext(input: {
   extra?: { request?: IncomingMessage };
 }): GraphqlContext {
   if (input.req) {
-    return { authorization: header(input.req, 'authorization'), correlationId: header(input.req, 'x-correlation-id')?.slice(0, 100) };
+    return { authorization: header(input.req, 'authorization'), correlationId: header(input.req, 'x-correlation-id')?.slice(0, 100) ?? randomUUID() };
   }
   const params = input.connectionParams ?? {};
   const fromParams = params.authorization ?? params.Authorization;

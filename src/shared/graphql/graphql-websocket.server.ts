@@ -2,9 +2,12 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { HttpAdapterHost } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { Server } from 'node:http';
+import type { Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
+import { Gauge } from 'prom-client';
 import { WebSocketServer } from 'ws';
 import { graphqlContext } from '../../access/authorization/graphql-context.js';
+import { Metrics } from '../../observability/metrics.js';
 import { graphqlWsOptions, type WebSocketRules } from './websocket-options.js';
 
 export const GRAPHQL_WEBSOCKET_OPTIONS = Symbol('GRAPHQL_WEBSOCKET_OPTIONS');
@@ -14,6 +17,12 @@ export interface GraphqlWebSocketOptions extends WebSocketRules {
   readonly maxMessageBytes: number;
 }
 
+/** The subscriptions a connection holds that have started (graphql-ws keeps a placeholder until then). */
+const openSubscriptions = (connection: Context): AsyncIterator<unknown>[] =>
+  Object.values(connection.subscriptions).filter(
+    (value): value is AsyncGenerator<unknown> => typeof (value as AsyncGenerator<unknown> | null)?.return === 'function',
+  );
+
 /**
  * Subscriptions over graphql-ws at `/graphql`, on the HTTP server's port. Set up here rather than
  * by Nest's `subscriptions` option, which builds a WebSocket server without a message size limit
@@ -22,22 +31,66 @@ export interface GraphqlWebSocketOptions extends WebSocketRules {
 @Injectable()
 export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnApplicationShutdown {
   private server: ReturnType<typeof useServer> | null = null;
+  private readonly connections = new Set<Context>();
 
   constructor(
     private readonly http: HttpAdapterHost,
     private readonly schema: GraphQLSchemaHost,
     @Inject(GRAPHQL_WEBSOCKET_OPTIONS) private readonly options: GraphqlWebSocketOptions,
-  ) {}
+    metrics: Metrics,
+  ) {
+    const connections = this.connections;
+    metrics.registry.registerMetric(
+      new Gauge({
+        name: 'rectify_subscriptions_open',
+        help: 'GraphQL subscriptions currently open over WebSocket.',
+        registers: [],
+        collect() {
+          let open = 0;
+          for (const connection of connections) open += openSubscriptions(connection).length;
+          this.set(open);
+        },
+      }),
+    );
+  }
 
   onApplicationBootstrap(): void {
     const httpServer = this.http.httpAdapter.getHttpServer() as Server;
     const sockets = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: this.options.maxMessageBytes });
-    this.server = useServer({ schema: this.schema.schema, context: (context) => graphqlContext(context), ...graphqlWsOptions(this.options) }, sockets);
+    this.server = useServer(
+      {
+        schema: this.schema.schema,
+        context: (context) => graphqlContext(context),
+        ...graphqlWsOptions(this.options),
+        onConnect: (context) => {
+          this.connections.add(context);
+        },
+        onClose: (context) => {
+          this.connections.delete(context);
+        },
+      },
+      sockets,
+    );
   }
 
-  /** Closes every connection and the socket server. */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Ends every open subscription cleanly — each subscriber receives `complete` for it —, then
+   * closes every connection (1001, going away) and the socket server. Returns how many
+   * subscriptions were open. The HTTP server cannot finish closing while sockets are open, so a
+   * shutdown calls this first.
+   */
+  async close(): Promise<number> {
+    const open = [...this.connections].flatMap(openSubscriptions);
+    // Ending the source ends graphql-ws's loop over it, which sends `complete` to the client.
+    await Promise.all(open.map((subscription) => subscription.return?.()));
+    // graphql-ws sends `complete` once its loop has seen the end: let those sends go out first.
+    await new Promise((resolve) => setImmediate(resolve));
     await this.server?.dispose();
     this.server = null;
+    return open.length;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.close();
   }
 }

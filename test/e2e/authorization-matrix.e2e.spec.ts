@@ -31,6 +31,8 @@ interface Row {
   allowed: readonly Caller[];
   document: string;
   variables?: () => Promise<Record<string, unknown>> | Record<string, unknown>;
+  /** Subscriptions: the change that makes the server push (default: a 催办 on the open finding). */
+  trigger?: (caller: Caller) => Promise<unknown>;
 }
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -223,6 +225,12 @@ describe('Authorization matrix: every operation × every caller', () => {
   const subscriptions: Row[] = [
     { operation: 'Subscription.dashboardUpdated', allowed: READERS, document: `subscription { dashboardUpdated { findings { total } } }` },
     { operation: 'Subscription.findingUpdated', allowed: READERS, document: `subscription($id: ID!) { findingUpdated(id: $id) { status assignments { unitId status } } }`, variables: () => ({ id: openFinding }) },
+    {
+      operation: 'Subscription.workPlanItemUpdated',
+      allowed: READERS,
+      document: `subscription { workPlanItemUpdated { id status parts { unitId status } } }`,
+      trigger: (caller) => mutate('urgeWorkPlanItemUnit', { itemId: openItem, unitId: units[OTHER_UNIT], message: `催办（${caller}）` }),
+    },
   ];
 
   const refusalFor = (caller: Caller) => (UNAUTHENTICATED_CALLERS.includes(caller) ? 'UNAUTHENTICATED' : 'FORBIDDEN');
@@ -274,7 +282,7 @@ describe('Authorization matrix: every operation × every caller', () => {
       const outcomes: Record<string, string> = {};
       for (const caller of CALLERS) {
         const response = await app.firstPush(row.document, (await row.variables?.()) ?? {}, headers[caller], () =>
-          mutate('urgeUnit', { findingId: openFinding, unitId: units[OWN_UNIT], message: `催办（${caller}）` }));
+          row.trigger ? row.trigger(caller) : mutate('urgeUnit', { findingId: openFinding, unitId: units[OWN_UNIT], message: `催办（${caller}）` }));
         outcomes[caller] = response.errors === undefined && response.data ? 'allowed' : describeResponse(response);
       }
       expect(outcomes).toEqual(expected(row));

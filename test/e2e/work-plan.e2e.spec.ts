@@ -72,6 +72,16 @@ describe('The work-plan breakdown', () => {
     expect(plan.progress.parts).toBe(items.length);
   });
 
+  it('pushes an item to open views when one of its parts changes (the browser app redraws on it)', async () => {
+    const supervisor = await app.as('SUPERVISOR');
+    const pushed = await app.firstPush(`subscription { workPlanItemUpdated { id parts { unitId urges { message } } } }`, {}, await app.as('INSPECTOR'), () =>
+      act('urgeWorkPlanItemUnit', { itemId: item2.id, unitId: units.OPENNESS, message: '请加快进度' }, supervisor),
+    );
+    expect(pushed.errors).toBeUndefined();
+    expect(pushed.data!.workPlanItemUpdated.id).toBe(item2.id);
+    expect(pushed.data!.workPlanItemUpdated.parts.find((part: { unitId: string }) => part.unitId === units.OPENNESS).urges).toContainEqual({ message: '请加快进度' });
+  });
+
   it('moves the roll-ups as units report and inspectors verify, and completes the item', async () => {
     app.clock.set('2026-05-10T10:00:00+08:00');
     const office = await app.as('UNIT', units['GOV-OFFICE']);

@@ -7,7 +7,8 @@ import { subscribe } from './api';
  */
 export const asOf = ref<string>('');
 
-const DASHBOARD_PUSH = `subscription { dashboardUpdated { asOf } }`;
+/** What the server pushes after a change: findings and evaluations (the dashboard), work-plan items. */
+const CHANGE_PUSHES = [`subscription { dashboardUpdated { asOf } }`, `subscription { workPlanItemUpdated { id } }`];
 const listeners = new Set<() => void>();
 let unsubscribe: (() => void) | null = null;
 
@@ -20,11 +21,15 @@ export function stopLive(): void {
 /**
  * Calls `refresh` whenever the server reports a change (a unit reported, an inspector logged a
  * check, …) and whenever the as-of day changes, for as long as the calling component is mounted.
- * One graphql-ws subscription serves every open view of the tab.
+ * One graphql-ws connection (two subscriptions) serves every open view of the tab.
  */
 export function useLive(refresh: () => void): void {
   listeners.add(refresh);
-  if (!unsubscribe) unsubscribe = subscribe(DASHBOARD_PUSH, {}, () => listeners.forEach((listener) => listener()));
+  if (!unsubscribe) {
+    const notify = () => listeners.forEach((listener) => listener());
+    const ends = CHANGE_PUSHES.map((query) => subscribe(query, {}, notify));
+    unsubscribe = () => ends.forEach((end) => end());
+  }
   const stopWatching = watch(asOf, refresh);
   onBeforeUnmount(() => {
     listeners.delete(refresh);

@@ -1,4 +1,5 @@
 import { gql } from './api';
+import type { FieldSpec } from './components/ActionForm.vue';
 
 /** A finding (整改问题) or a work-plan item (工作事项): both have unit parts with one lifecycle. */
 export type ParentKind = 'finding' | 'item';
@@ -84,3 +85,10 @@ export const chinaTime = (instant: string | null | undefined): string => {
   const shifted = new Date(new Date(instant).getTime() + 8 * 3600_000).toISOString();
   return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
 };
+
+/** Reopening a closed finding or completed item: why, and optionally the parts' new due date. */
+export const REOPEN_FIELDS: FieldSpec[] = [
+  { name: 'reason', label: '重新打开的理由', type: 'textarea' },
+  { name: 'newDueDate', label: '重新整改的时限（不填则按规则确定）', type: 'date' },
+  { name: 'overrideReason', label: '超出方案时限的理由（仅在需要时填写）', type: 'textarea' },
+];

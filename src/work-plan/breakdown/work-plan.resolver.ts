@@ -1,10 +1,14 @@
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
+import { concatMap, filter } from 'rxjs';
+import { LiveUpdates, updateOrRefusal } from '../../access/authorization/live-updates.js';
+import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
 import { AllowRoles, WORKFLOW_READERS, mayReadUnitDetails } from '../../access/authorization/access-policy.js';
 import type { GraphqlContext } from '../../access/authorization/graphql-context.js';
 import { AssignmentType } from '../../assignments/graphql/assignment.types.js';
 import { HistoryEntryType } from '../../rectification/evaluations/evaluation.types.js';
 import type { ItemRow } from './breakdown.js';
+import { workPlanItemStream } from '../domain/work-plan.events.js';
 import { WorkPlanItemType, WorkPlanSummaryType, WorkPlanType } from './work-plan.types.js';
 import { GetWorkPlanItemQuery, GetWorkPlanQuery, ListWorkPlansQuery } from './work-plan.queries.js';
 
@@ -34,7 +38,26 @@ export class WorkPlanResolver {
 @Resolver(() => WorkPlanItemType)
 @AllowRoles(...WORKFLOW_READERS)
 export class WorkPlanItemResolver {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly engine: ProjectionEngine,
+    private readonly live: LiveUpdates,
+  ) {}
+
+  @Subscription(() => WorkPlanItemType, {
+    description: 'A work-plan item, pushed after every change to any item (a report, an inspection, …): open breakdowns and workloads follow without reload',
+    resolve: updateOrRefusal,
+  })
+  workPlanItemUpdated(@Context() context: GraphqlContext) {
+    const itemStreamPrefix = workPlanItemStream('');
+    return this.live.forSubscriber(
+      context,
+      this.engine.events$.pipe(
+        filter((event) => event.streamId.startsWith(itemStreamPrefix)),
+        concatMap((event) => this.queries.execute(new GetWorkPlanItemQuery(event.streamId.slice(itemStreamPrefix.length)))),
+      ),
+    );
+  }
 
   @Query(() => WorkPlanItemType, { description: 'One work-plan item with its parts and history' })
   workPlanItem(@Args('id', { type: () => ID }) itemId: string) {

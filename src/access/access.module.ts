@@ -11,8 +11,14 @@ import { RegisterUserHandler } from './register-user/register-user.handler.js';
 import { UserAccountsResolver } from './users/user-accounts.resolver.js';
 import { GetUserHandler, ListUsersHandler } from './users/users.queries.js';
 import { UsersReadModel } from './users/users.read-model.js';
+import { PasswordHasher } from './authentication/password-hasher.js';
+import { SetInitialPasswordHandler } from './set-initial-password/set-initial-password.handler.js';
+import { ChangePasswordHandler } from './sessions/change-password.handler.js';
+import { SessionResolver } from './sessions/session.resolver.js';
+import { SignInHandler } from './sessions/sign-in.handler.js';
+import { SignOutHandler } from './sessions/sign-out.handler.js';
 
-/** Users, roles and tokens; the guard that checks every GraphQL operation. */
+/** Users, roles, tokens, passwords and sessions; the guard that checks every GraphQL operation. */
 @Global()
 @Module({
   imports: [OrganizationModule],
@@ -27,6 +33,12 @@ import { UsersReadModel } from './users/users.read-model.js';
     ListUsersHandler,
     GetUserHandler,
     UserAccountsResolver,
+    PasswordHasher,
+    SetInitialPasswordHandler,
+    SignInHandler,
+    ChangePasswordHandler,
+    SignOutHandler,
+    SessionResolver,
   ],
   exports: [UsersReadModel, LiveUpdates, AuthenticationService],
 })

@@ -22,6 +22,7 @@ describe('settings', () => {
       LOG_LEVEL: 'log',
       METRICS_TOKEN: undefined,
       SHUTDOWN_GRACE_MS: 10000,
+      SESSION_HOURS: 12,
     });
     expect(validateSettings({ NODE_ENV: 'production' }).DEMO_DATA).toBe(false);
   });

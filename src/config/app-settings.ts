@@ -41,6 +41,8 @@ export interface AppSettings {
   METRICS_TOKEN: string | undefined;
   /** On SIGTERM, how long in-flight requests may take to finish before the process stops anyway (ms). */
   SHUTDOWN_GRACE_MS: number;
+  /** A browser session (signIn) lasts this many hours; then the user signs in again. */
+  SESSION_HOURS: number;
 }
 
 /** Nest's log levels, most severe first. */
@@ -122,6 +124,8 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
   }
   const SHUTDOWN_GRACE_MS = wholeNumber('SHUTDOWN_GRACE_MS', text('SHUTDOWN_GRACE_MS'), 10_000, [0, 600_000], 'milliseconds', problems);
 
+  const SESSION_HOURS = wholeNumber('SESSION_HOURS', text('SESSION_HOURS'), 12, [1, 24 * 30], 'hours', problems);
+
   if (problems.length > 0) throw new InvalidSettingsError(problems);
   return {
     NODE_ENV,
@@ -141,6 +145,7 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
     LOG_LEVEL,
     METRICS_TOKEN,
     SHUTDOWN_GRACE_MS,
+    SESSION_HOURS,
   };
 }
 

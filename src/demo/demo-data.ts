@@ -95,9 +95,12 @@ export const demoFindings: {
  * One account per role so a newcomer can try each. Their tokens are fixed and printed at start:
  * fine for a demo on one's own machine, and why the demo is off in production.
  */
-export const demoUsers: { name: string; role: UserRole; unit: string | null; token: string }[] = [
-  { name: '张伟（政务公开办）', role: 'SUPERVISOR', unit: 'OPENNESS', token: 'rct_demo_supervisor_qingchuan' },
-  { name: '王芳（督查组）', role: 'INSPECTOR', unit: null, token: 'rct_demo_inspector_qingchuan' },
-  { name: '李娜（市发改委）', role: 'UNIT', unit: 'FGW', token: 'rct_demo_unit_fgw_qingchuan' },
-  { name: '系统管理员', role: 'ADMIN', unit: null, token: 'rct_demo_admin_qingchuan' },
+/** The demo accounts' password: printed at start and in the README, so never for a real store. */
+export const DEMO_PASSWORD = 'rectify-demo';
+
+export const demoUsers: { name: string; role: UserRole; unit: string | null; token: string; loginName: string }[] = [
+  { name: '张伟（政务公开办）', role: 'SUPERVISOR', unit: 'OPENNESS', token: 'rct_demo_supervisor_qingchuan', loginName: 'supervisor' },
+  { name: '王芳（督查组）', role: 'INSPECTOR', unit: null, token: 'rct_demo_inspector_qingchuan', loginName: 'inspector' },
+  { name: '李娜（市发改委）', role: 'UNIT', unit: 'FGW', token: 'rct_demo_unit_fgw_qingchuan', loginName: 'unit-fgw' },
+  { name: '系统管理员', role: 'ADMIN', unit: null, token: 'rct_demo_admin_qingchuan', loginName: 'admin' },
 ];

@@ -14,7 +14,8 @@ import { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/domain-error.js';
 import { RegisterUserCommand } from '../access/register-user/register-user.handler.js';
 import { ImportWorkPlanCommand } from '../work-plan/import-work-plan/import-work-plan.handler.js';
-import { demoEvaluation, demoFindings, demoUnits, demoUsers } from './demo-data.js';
+import { DEMO_PASSWORD, demoEvaluation, demoFindings, demoUnits, demoUsers } from './demo-data.js';
+import { SetInitialPasswordCommand } from '../access/set-initial-password/set-initial-password.handler.js';
 
 export const DEMO_ACTOR: Actor = { id: 'demo-data', role: 'SYSTEM', unitId: null };
 
@@ -45,7 +46,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
     if (!logIsEmpty && !demoWasStarted) return;
     await this.seed();
     this.logger.log(
-      `Demo accounts (send "Authorization: Bearer <token>"):\n${demoUsers.map((user) => `  ${user.role.padEnd(10)} ${user.name}: ${user.token}`).join('\n')}`,
+      `Demo accounts — sign in at http://localhost:${this.config.get('PORT', { infer: true })}/ with a login name and the password "${DEMO_PASSWORD}", or send "Authorization: Bearer <token>":\n` +
+        demoUsers.map((user) => `  ${user.role.padEnd(10)} ${user.loginName.padEnd(11)} ${user.name}: ${user.token}`).join('\n'),
     );
   }
 
@@ -87,11 +89,15 @@ export class DemoSeeder implements OnApplicationBootstrap {
         this.logger.warn(`Demo work plan not imported again: ${error.message}`);
       });
     for (const user of demoUsers) {
-      await this.commands.execute(
+      const { userId } = await this.commands.execute(
         new RegisterUserCommand(
           { name: user.name, role: user.role, unitId: user.unit ? unitIdForCode(user.unit) : null, validForDays: 3650, token: user.token },
           context('RegisterUser', `user:${user.role}`),
         ),
+      );
+      // Demo accounts sign in at once: their printed password need not be changed first.
+      await this.commands.execute(
+        new SetInitialPasswordCommand({ userId, loginName: user.loginName, password: DEMO_PASSWORD, changeRequired: false }, context('SetInitialPassword', `password:${user.role}`)),
       );
     }
     this.logger.log(`Demo data ready: ${demoUnits.length} units, 1 evaluation, ${demoFindings.length} findings, the 2026 work plan, ${demoUsers.length} accounts`);

@@ -1,4 +1,5 @@
 import { unitIdForCode } from '../../src/organization/units/unit-id.js';
+import { DEMO_PASSWORD } from '../../src/demo/demo-data.js';
 import { TestApp, errorCode, startTestApp, type GraphqlResponse } from '../support/test-app.js';
 
 /**
@@ -33,6 +34,8 @@ interface Row {
   variables?: () => Promise<Record<string, unknown>> | Record<string, unknown>;
   /** Subscriptions: the change that makes the server push (default: a 催办 on the open finding). */
   trigger?: (caller: Caller) => Promise<unknown>;
+  /** A mutation whose input takes no idempotency key (signIn: every sign-in is a new session). */
+  noKey?: true;
 }
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -88,6 +91,7 @@ describe('Authorization matrix: every operation × every caller', () => {
     const spare = await ok(`mutation($input: RegisterUserInput!) { registerUser(input: $input) { user { id } } }`,
       { input: { idempotencyKey: 'spare', name: '李娜', role: 'INSPECTOR' } }, admin);
     spareUser = spare.registerUser.user.id;
+    await mutate('setInitialPassword', { userId: await app.userId('SUPERVISOR'), loginName: 'matrix-supervisor', password: 'Chushi#2026' }, admin);
 
     Object.assign(headers, {
       SUPERVISOR: await app.as('SUPERVISOR'),
@@ -189,6 +193,17 @@ describe('Authorization matrix: every operation × every caller', () => {
     mutationRow('mergeUnit', ['ADMIN'], () => ({ unitId: unitIdForCode('SJJ'), successorUnitId: unitIdForCode('TJJ'), reason: '机构改革' })),
     mutationRow('registerUser', ['ADMIN'], () => ({ name: '赵磊', role: 'UNIT', unitId: units[OWN_UNIT] })),
     mutationRow('issueAccessToken', ['ADMIN'], () => ({ userId: spareUser, validForDays: 30 })),
+    mutationRow('setInitialPassword', ['ADMIN'], () => ({ userId: spareUser, loginName: 'lina', password: 'Chushi#2026' })),
+    {
+      operation: 'Mutation.signIn',
+      allowed: CALLERS,
+      document: `mutation($input: SignInInput!) { signIn(input: $input) { __typename } }`,
+      variables: () => ({ input: { loginName: 'supervisor', password: DEMO_PASSWORD } }),
+      noKey: true,
+    },
+    // Only the supervisor has a password here; the others are told CONFLICT (none set), after the role check.
+    mutationRow('changePassword', ['SUPERVISOR', 'INSPECTOR', 'UNIT', 'UNIT_FOR_ANOTHER', 'ADMIN'], () => ({ currentPassword: 'Chushi#2026', newPassword: 'Matrix#2026' })),
+    { operation: 'Mutation.signOut', allowed: ['SUPERVISOR', 'INSPECTOR', 'UNIT', 'UNIT_FOR_ANOTHER', 'ADMIN'], document: `mutation { signOut }`, variables: () => ({ input: {} }) },
     mutationRow('deactivateUser', ['ADMIN'], () => ({ userId: spareUser, reason: '离职' })),
     { operation: 'Mutation.takeLedgerCheckpoint', allowed: ['ADMIN'], document: `mutation { takeLedgerCheckpoint { sequence ledgerCode } }`, variables: () => ({ input: {} }) },
   ];
@@ -207,6 +222,7 @@ describe('Authorization matrix: every operation × every caller', () => {
     { operation: 'Query.workPlanItem', allowed: READERS, document: `query($id: ID!) { workPlanItem(id: $id) { title parts { unitId status } } }`, variables: () => ({ id: openItem }) },
     { operation: 'Query.units', allowed: [...READERS, 'ADMIN'], document: `{ units { code name } }` },
     { operation: 'Query.unit', allowed: [...READERS, 'ADMIN'], document: `query($id: ID!) { unit(id: $id) { name } }`, variables: () => ({ id: units[OWN_UNIT] }) },
+    { operation: 'Query.me', allowed: [...READERS, 'ADMIN'], document: `{ me { id role mustChangePassword } }` },
     { operation: 'Query.users', allowed: ['ADMIN'], document: `{ users { name role active } }` },
     { operation: 'Query.verifyLedger', allowed: ['ADMIN'], document: `{ verifyLedger { ok eventsChecked } }` },
     { operation: 'Query.ledgerCheckpoints', allowed: ['SUPERVISOR', 'ADMIN'], document: `{ ledgerCheckpoints { sequence ledgerCode } }` },
@@ -252,12 +268,12 @@ describe('Authorization matrix: every operation × every caller', () => {
       const outcomes: Record<string, string> = {};
       for (const caller of refused) {
         const before = await app.logPosition();
-        const response = await app.graphql(row.document, withKey(variables, caller), headers[caller]);
+        const response = await app.graphql(row.document, row.noKey ? variables : withKey(variables, caller), headers[caller]);
         const appended = (await app.logPosition()) !== before;
         outcomes[caller] = `${errorCode(response) ?? 'done'}${appended ? ' (and appended!)' : ''}`;
       }
       for (const [index, caller] of row.allowed.entries()) {
-        const response = await app.graphql(row.document, withKey(variables, caller), headers[caller]);
+        const response = await app.graphql(row.document, row.noKey ? variables : withKey(variables, caller), headers[caller]);
         // A later caller may find the state the first one left (e.g. a part already verified).
         outcomes[caller] = response.errors === undefined || (index > 0 && errorCode(response) === 'CONFLICT') ? 'allowed' : describeResponse(response);
       }

@@ -1,20 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../shared/command-context.js';
 import { Clock } from '../../shared/clock.js';
-import { DomainError, say, type Bilingual } from '../../shared/domain-error.js';
+import { DomainError, say } from '../../shared/domain-error.js';
+import { CredentialRefused } from '../domain/credential-refused.js';
 import { looksLikeAccessToken, tokenSha256 } from '../domain/access-token.js';
-import { UsersReadModel } from '../users/users.read-model.js';
+import { UsersReadModel, type UserView } from '../users/users.read-model.js';
 
-/** A refused credential. `accountId` — whose token it was, when known — goes to the server log only. */
-export class CredentialRefused extends DomainError {
-  constructor(
-    message: Bilingual,
-    readonly accountId: string | null = null,
-    details?: Readonly<Record<string, unknown>>,
-  ) {
-    super('UNAUTHENTICATED', message, details);
-  }
-}
+export { CredentialRefused };
 
 const refuse = (en: string, zh: string, accountId?: string) => new CredentialRefused(say(en, zh), accountId);
 
@@ -22,7 +14,19 @@ const refuse = (en: string, zh: string, accountId?: string) => new CredentialRef
 export const signInFirst = () =>
   new DomainError('UNAUTHENTICATED', say('Sign in first: send "Authorization: Bearer <token>".', '请先登录（请求需带有 "Authorization: Bearer <令牌>"）。'));
 
-/** Turns an `Authorization: Bearer <token>` header into the acting user, or refuses it. */
+/** Who a credential signs in, and how: an API token (sessionId null) or a browser session. */
+export interface SignedIn {
+  readonly actor: Actor;
+  readonly sessionId: string | null;
+  /** A session signed in with an administrator's initial password: only a password change is allowed. */
+  readonly mustChangePassword: boolean;
+}
+
+/**
+ * Turns an `Authorization: Bearer <token>` header into the acting user, or refuses it. The token
+ * is an API token (issued by an administrator or the CLI) or a session token (from `signIn`);
+ * both are opaque and known to the server only by their SHA-256.
+ */
 @Injectable()
 export class AuthenticationService {
   constructor(
@@ -32,8 +36,13 @@ export class AuthenticationService {
 
   /** null when no credentials were sent; a bad credential is refused, never ignored. */
   authenticate(authorization: string | undefined): Actor | null {
+    return this.signedIn(authorization)?.actor ?? null;
+  }
+
+  /** As `authenticate`, with what kind of credential it was. */
+  signedIn(authorization: string | undefined): SignedIn | null {
     const digest = this.digestOf(authorization);
-    return digest === null ? null : this.actorFor(digest);
+    return digest === null ? null : this.signedInWith(digest);
   }
 
   /**
@@ -50,7 +59,7 @@ export class AuthenticationService {
     return () => {
       if (digest === null) return false;
       try {
-        this.actorFor(digest);
+        this.signedInWith(digest);
         return true;
       } catch {
         return false;
@@ -68,14 +77,28 @@ export class AuthenticationService {
     return tokenSha256(match[1]!);
   }
 
-  private actorFor(digest: string): Actor {
+  private signedInWith(digest: string): SignedIn {
+    const session = this.users.sessionBySha256(digest);
+    if (session) {
+      if (session.ended) throw refuse('This session has ended. Sign in again.', '此次登录已结束，请重新登录。', session.userId);
+      if (session.expiresAt <= this.clock.now().toISOString()) {
+        throw refuse(`This session expired at ${session.expiresAt}. Sign in again.`, `登录已于 ${session.expiresAt} 过期，请重新登录。`, session.userId);
+      }
+      const user = this.activeUser(session.userId);
+      return { actor: { id: user.id, role: user.role, unitId: user.unitId }, sessionId: session.sessionId, mustChangePassword: user.mustChangePassword };
+    }
     const token = this.users.tokenBySha256(digest);
     if (!token) throw refuse('This access token is not valid. Ask an administrator for a new one.', '此访问令牌无效，请向管理员申请新令牌。');
     if (token.expiresAt <= this.clock.now().toISOString()) {
       throw refuse(`This access token expired on ${token.expiresAt}. Ask an administrator for a new one.`, `此访问令牌已于 ${token.expiresAt} 过期，请向管理员申请新令牌。`, token.userId);
     }
-    const user = this.users.user(token.userId);
-    if (!user?.active) throw refuse('This account has been deactivated.', '此账号已停用。', token.userId);
-    return { id: user.id, role: user.role, unitId: user.unitId };
+    const user = this.activeUser(token.userId);
+    return { actor: { id: user.id, role: user.role, unitId: user.unitId }, sessionId: null, mustChangePassword: false };
+  }
+
+  private activeUser(userId: string): UserView {
+    const user = this.users.user(userId);
+    if (!user?.active) throw refuse('This account has been deactivated.', '此账号已停用。', userId);
+    return user;
   }
 }

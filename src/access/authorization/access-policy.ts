@@ -13,6 +13,17 @@ export const AllowRoles = (...roles: ActorRole[]) => SetMetadata(ACCESS_POLICY, 
 /** The few operations anyone may call, signed in or not. */
 export const Public = () => SetMetadata(ACCESS_POLICY, { public: true } satisfies AccessPolicy);
 
+export const ALLOWED_BEFORE_PASSWORD_CHANGE = 'rectify:allowed-before-password-change';
+
+/**
+ * The few operations a session signed in with an administrator's initial password may call
+ * (`me`, `changePassword`, `signOut`); everything else waits until the user chose their own.
+ */
+export const AllowedBeforePasswordChange = () => SetMetadata(ALLOWED_BEFORE_PASSWORD_CHANGE, true);
+
+/** Every signed-in role. */
+export const ANY_SIGNED_IN: ActorRole[] = ['SUPERVISOR', 'INSPECTOR', 'UNIT', 'ADMIN'];
+
 /** Those who read the rectification work: everything, except what unit-scoping hides from units. */
 export const WORKFLOW_READERS: ActorRole[] = ['SUPERVISOR', 'INSPECTOR', 'UNIT'];
 

@@ -13,6 +13,10 @@ export interface GraphqlContext {
   readonly correlationId: string | undefined;
   /** Set by the access guard: null for an anonymous caller. */
   actor?: Actor | null;
+  /** Set by the access guard: the session signed in with, null for an API token. */
+  sessionId?: string | null;
+  /** Set by the access guard: the session must change its initial password before anything else. */
+  mustChangePassword?: boolean;
 }
 
 const header = (request: IncomingMessage | undefined, name: string) => {

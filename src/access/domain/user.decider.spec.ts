@@ -54,3 +54,53 @@ describe('a deactivated user', () => {
   it('gets no new token', () => given([registered, deactivated]).when(issue()).thenRefused('CONFLICT'));
   it('cannot be deactivated twice', () => given([registered, deactivated]).when(deactivate()).thenRefused('CONFLICT'));
 });
+
+describe('passwords and sessions', () => {
+  const now = '2026-04-10T01:00:00.000Z';
+  const owner = { id: 'u-1', role: 'UNIT', unitId: 'unit-fgw' } as const;
+  const passwordSet: UserEvent = { type: 'InitialPasswordSet', data: { userId: 'u-1', loginName: 'lina', passwordHash: '$argon2id$initial', changeRequired: true } };
+  const session = { sessionId: 's-1', tokenSha256: 'beef', expiresAt: '2026-04-10T13:00:00.000Z' };
+  const started: UserEvent = { type: 'SessionStarted', data: { userId: 'u-1', ...session } };
+  const failed = (failedAttempts: number): UserEvent => ({ type: 'SignInFailed', data: { userId: 'u-1', failedAttempts } });
+  const setPassword = (overrides: Partial<Extract<UserCommand, { type: 'SetInitialPassword' }>> = {}): UserCommand => ({
+    type: 'SetInitialPassword', actor: admin, loginName: 'lina', passwordHash: '$argon2id$initial', changeRequired: true, loginNameTakenBy: null, ...overrides,
+  });
+  const signIn = (passwordMatches: boolean, at = now): UserCommand => ({ type: 'SignIn', actor: owner, passwordMatches, session, now: at });
+  const change = (overrides: Partial<Extract<UserCommand, { type: 'ChangePassword' }>> = {}): UserCommand => ({
+    type: 'ChangePassword', actor: owner, currentPasswordMatches: true, newPasswordIsCurrent: false, passwordHash: '$argon2id$own', sessionId: 's-1', ...overrides,
+  });
+
+  it('lets an administrator set a login name and an initial password', () => given([registered]).when(setPassword()).then([passwordSet]));
+  it('is for administrators only', () => given([registered]).when(setPassword({ actor: supervisor })).thenRefused('FORBIDDEN'));
+  it('gives a login name to one account', () => given([registered]).when(setPassword({ loginNameTakenBy: 'u-2' })).thenRefused('CONFLICT', /belongs to another account/));
+  it('keeps the login name an account already has', () => given([registered, passwordSet]).when(setPassword({ loginNameTakenBy: 'u-1' })).then([passwordSet]));
+
+  it('starts a session for the right password', () => given([registered, passwordSet]).when(signIn(true)).then([started]));
+  it('records a wrong password', () => given([registered, passwordSet]).when(signIn(false)).then([failed(1)]));
+  it('locks the account for 15 minutes at the fifth wrong password in a row', () =>
+    given([registered, passwordSet, failed(1), failed(2), failed(3), failed(4)]).when(signIn(false)).then([
+      failed(5),
+      { type: 'AccountLocked', data: { userId: 'u-1', lockedUntil: '2026-04-10T01:15:00.000Z', failedAttempts: 5 } },
+    ]));
+  it('counts again from zero after a successful sign-in', () =>
+    given([registered, passwordSet, failed(1), failed(2), failed(3), failed(4), started]).when(signIn(false)).then([failed(1)]));
+  describe('while locked', () => {
+    const locked: UserEvent[] = [registered, passwordSet, failed(1), failed(2), failed(3), failed(4), failed(5), { type: 'AccountLocked', data: { userId: 'u-1', lockedUntil: '2026-04-10T01:15:00.000Z', failedAttempts: 5 } }];
+    it('refuses even the right password, recording nothing', () => given(locked).when(signIn(true)).thenRefused('UNAUTHENTICATED', /locked until 2026-04-10T01:15:00.000Z/));
+    it('signs in again once the 15 minutes are over', () => given(locked).when(signIn(true, '2026-04-10T01:15:00.000Z')).then([started]));
+    it('is unlocked by a new initial password', () => given([...locked, passwordSet]).when(signIn(true)).then([started]));
+  });
+  it('refuses a deactivated account, once the password is right', () => given([registered, passwordSet, deactivated]).when(signIn(true)).thenRefused('UNAUTHENTICATED', /deactivated/));
+  it('refuses an account without a password', () => given([registered]).when(signIn(true)).thenRefused('UNAUTHENTICATED'));
+
+  it('changes the password, keeping the session it is done in', () =>
+    given([registered, passwordSet, started]).when(change()).then([{ type: 'PasswordChanged', data: { userId: 'u-1', passwordHash: '$argon2id$own', keptSessionId: 's-1' } }]));
+  it('needs the current password', () => given([registered, passwordSet]).when(change({ currentPasswordMatches: false })).thenRefused('BAD_USER_INPUT', /current password is wrong/));
+  it('needs a new password', () => given([registered, passwordSet]).when(change({ newPasswordIsCurrent: true })).thenRefused('BAD_USER_INPUT', /differ/));
+  it("is the owner's alone", () => given([registered, passwordSet]).when(change({ actor: admin })).thenRefused('FORBIDDEN'));
+
+  it('ends a session at sign-out, and a second sign-out changes nothing', () => {
+    given([registered, passwordSet, started]).when({ type: 'SignOut', actor: owner, sessionId: 's-1' }).then([{ type: 'SessionEnded', data: { userId: 'u-1', sessionId: 's-1' } }]);
+    given([registered, passwordSet, started, { type: 'SessionEnded', data: { userId: 'u-1', sessionId: 's-1' } }]).when({ type: 'SignOut', actor: owner, sessionId: 's-1' }).then([]);
+  });
+});

@@ -1,8 +1,9 @@
 import type { Actor } from '../../shared/command-context.js';
 import { unreachable, type Decider } from '../../shared/decider.js';
-import { badInput, conflict, forbidden, notFound, say } from '../../shared/domain-error.js';
+import { DomainError, badInput, conflict, forbidden, notFound, say } from '../../shared/domain-error.js';
 import { isBlank, requireRole, requireText } from '../../shared/guards.js';
 import type { UserEvent, UserRole } from './user.events.js';
+import { CredentialRefused } from './credential-refused.js';
 
 /** Who manages accounts: administrators, and the operator's command-line tools. */
 const ACCOUNT_MANAGERS: Actor['role'][] = ['ADMIN', 'SYSTEM'];
@@ -35,32 +36,132 @@ export interface DeactivateUser {
   readonly reason: string;
 }
 
-export type UserCommand = RegisterUser | IssueAccessToken | DeactivateUser;
+/** An administrator (or the demo) sets a login name and a first password, hashed by the handler. */
+export interface SetInitialPassword {
+  readonly type: 'SetInitialPassword';
+  readonly actor: Actor;
+  readonly loginName: string;
+  readonly passwordHash: string;
+  readonly changeRequired: boolean;
+  /** Looked up by the handler: the account that already has this login name, if another one. */
+  readonly loginNameTakenBy: string | null;
+}
+
+/** A sign-in attempt; the handler has checked the password against the stored hash. */
+export interface SignIn {
+  readonly type: 'SignIn';
+  readonly actor: Actor;
+  readonly passwordMatches: boolean;
+  readonly session: { readonly sessionId: string; readonly tokenSha256: string; readonly expiresAt: string };
+  readonly now: string;
+}
+
+export interface ChangePassword {
+  readonly type: 'ChangePassword';
+  readonly actor: Actor;
+  readonly currentPasswordMatches: boolean;
+  /** The new password is the current one (checked against the hash by the handler). */
+  readonly newPasswordIsCurrent: boolean;
+  readonly passwordHash: string;
+  /** The session the change is made in, which stays open; null with an API token. */
+  readonly sessionId: string | null;
+}
+
+export interface SignOut {
+  readonly type: 'SignOut';
+  readonly actor: Actor;
+  readonly sessionId: string;
+}
+
+export type UserCommand = RegisterUser | IssueAccessToken | DeactivateUser | SetInitialPassword | SignIn | ChangePassword | SignOut;
+
+/** Failed sign-ins in a row that lock an account (issue 11; OWASP Authentication Cheat Sheet: lock after a few failures). */
+export const MAX_FAILED_SIGN_INS = 5;
+/** How long a lock lasts, in minutes (issue 11). */
+export const LOCK_MINUTES = 15;
+
+export interface Credentials {
+  readonly loginName: string;
+  readonly passwordHash: string;
+  readonly changeRequired: boolean;
+}
 
 export type UserState =
   | { readonly status: 'unregistered' }
-  | { readonly status: 'active' | 'deactivated'; readonly userId: string; readonly name: string; readonly role: UserRole };
+  | {
+      readonly status: 'active' | 'deactivated';
+      readonly userId: string;
+      readonly name: string;
+      readonly role: UserRole;
+      readonly credentials: Credentials | null;
+      /** Wrong passwords in a row since the last sign-in, lock or reset. */
+      readonly failedAttempts: number;
+      /** UTC instant; a sign-in before it is refused. */
+      readonly lockedUntil: string | null;
+      readonly openSessions: ReadonlySet<string>;
+    };
+
+type RegisteredUser = Exclude<UserState, { status: 'unregistered' }>;
+
+/** Why a sign-in was refused, for the client to branch on (`extensions.reason`). */
+export type SignInRefusal = 'WRONG_CREDENTIALS' | 'ACCOUNT_LOCKED';
+
+/** The same answer for an unknown login name and a wrong password: names are not revealed. */
+export const wrongCredentials = (accountId: string | null = null) =>
+  new CredentialRefused(say('The login name or password is wrong.', '登录名或密码错误。'), accountId, { reason: 'WRONG_CREDENTIALS' satisfies SignInRefusal });
+
+export const accountLocked = (userId: string, lockedUntil: string) =>
+  new CredentialRefused(
+    say(
+      `Too many failed sign-ins: this account is locked until ${lockedUntil}. Try again later, or ask an administrator to set a new password.`,
+      `登录失败次数过多，账号已锁定至 ${lockedUntil}。请稍后再试，或请管理员重设密码。`,
+    ),
+    userId,
+    { reason: 'ACCOUNT_LOCKED' satisfies SignInRefusal, lockedUntil },
+  );
+
+const MINUTE_MS = 60_000;
 
 export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
   initialState: () => ({ status: 'unregistered' }),
 
   evolve(state, event) {
+    if (event.type === 'UserRegistered') {
+      const { userId, name, role } = event.data;
+      return { status: 'active', userId, name, role, credentials: null, failedAttempts: 0, lockedUntil: null, openSessions: new Set() };
+    }
+    if (state.status === 'unregistered') return state;
     switch (event.type) {
-      case 'UserRegistered':
-        return { status: 'active', userId: event.data.userId, name: event.data.name, role: event.data.role };
       case 'AccessTokenIssued':
         return state;
       case 'UserDeactivated':
-        return state.status === 'unregistered' ? state : { ...state, status: 'deactivated' };
+        return { ...state, status: 'deactivated' };
+      case 'InitialPasswordSet': {
+        const { loginName, passwordHash, changeRequired } = event.data;
+        return { ...state, credentials: { loginName, passwordHash, changeRequired }, failedAttempts: 0, lockedUntil: null, openSessions: new Set() };
+      }
+      case 'PasswordChanged': {
+        const kept = event.data.keptSessionId;
+        const credentials = state.credentials && { ...state.credentials, passwordHash: event.data.passwordHash, changeRequired: false };
+        return { ...state, credentials, openSessions: new Set(kept && state.openSessions.has(kept) ? [kept] : []) };
+      }
+      case 'SignInFailed':
+        return { ...state, failedAttempts: event.data.failedAttempts };
+      case 'AccountLocked':
+        return { ...state, failedAttempts: 0, lockedUntil: event.data.lockedUntil };
+      case 'SessionStarted':
+        return { ...state, failedAttempts: 0, openSessions: new Set([...state.openSessions, event.data.sessionId]) };
+      case 'SessionEnded':
+        return { ...state, openSessions: new Set([...state.openSessions].filter((id) => id !== event.data.sessionId)) };
       default:
         return unreachable(event);
     }
   },
 
   decide(command, state) {
-    requireRole(command.actor, ACCOUNT_MANAGERS, say('manage user accounts', '管理用户账号'));
     switch (command.type) {
       case 'RegisterUser': {
+        requireAccountManager(command.actor);
         if (state.status !== 'unregistered') throw conflict(`User ${state.userId} (${state.name}) already exists.`, `用户 ${state.name}（${state.userId}）已存在。`);
         requireText(command.name, say("The user's name", '用户姓名'));
         if (command.role === 'UNIT' && !command.unitId) throw badInput('A UNIT user must belong to a unit.', '责任单位用户必须属于一个单位。', { field: 'unitId' });
@@ -70,22 +171,82 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         return firstToken ? [registered, { type: 'AccessTokenIssued', data: { userId, ...firstToken } }] : [registered];
       }
       case 'IssueAccessToken': {
-        if (state.status === 'unregistered') throw notFound('User', 'to issue a token for');
-        if (state.status === 'deactivated') throw conflict(`User ${state.name} is deactivated; no new tokens can be issued.`, `用户 ${state.name} 已停用，不能再发放令牌。`);
+        requireAccountManager(command.actor);
+        const user = requireRegistered(state, 'to issue a token for');
+        if (user.status === 'deactivated') throw conflict(`User ${user.name} is deactivated; no new tokens can be issued.`, `用户 ${user.name} 已停用，不能再发放令牌。`);
         if (command.expiresAt <= command.now) throw badInput('A token must expire in the future.', '令牌的到期时间必须在将来。');
         const { tokenId, tokenSha256, expiresAt } = command;
-        return [{ type: 'AccessTokenIssued', data: { userId: state.userId, tokenId, tokenSha256, expiresAt } }];
+        return [{ type: 'AccessTokenIssued', data: { userId: user.userId, tokenId, tokenSha256, expiresAt } }];
       }
       case 'DeactivateUser': {
-        if (state.status === 'unregistered') throw notFound('User', 'to deactivate');
-        if (state.status === 'deactivated') throw conflict(`User ${state.name} is already deactivated.`, `用户 ${state.name} 已经停用。`);
+        requireAccountManager(command.actor);
+        const user = requireRegistered(state, 'to deactivate');
+        if (user.status === 'deactivated') throw conflict(`User ${user.name} is already deactivated.`, `用户 ${user.name} 已经停用。`);
         if (isBlank(command.reason)) throw badInput('Say why the user is deactivated.', '请说明停用该用户的原因。', { field: 'reason' });
         // Else the last administrator could lock everyone out of account management.
-        if (command.actor.id === state.userId) throw forbidden('You cannot deactivate your own account; ask another administrator.', '不能停用自己的账号，请让另一位管理员操作。');
-        return [{ type: 'UserDeactivated', data: { userId: state.userId, reason: command.reason.trim() } }];
+        if (command.actor.id === user.userId) throw forbidden('You cannot deactivate your own account; ask another administrator.', '不能停用自己的账号，请让另一位管理员操作。');
+        return [{ type: 'UserDeactivated', data: { userId: user.userId, reason: command.reason.trim() } }];
+      }
+      case 'SetInitialPassword': {
+        requireAccountManager(command.actor);
+        const user = requireRegistered(state, 'to set a password for');
+        if (user.status === 'deactivated') throw conflict(`User ${user.name} is deactivated; reactivation is not possible.`, `用户 ${user.name} 已停用，不能再设置密码。`);
+        if (command.loginNameTakenBy !== null && command.loginNameTakenBy !== user.userId) {
+          throw conflict(`The login name ${command.loginName} belongs to another account.`, `登录名“${command.loginName}”已被其他账号使用。`);
+        }
+        const { loginName, passwordHash, changeRequired } = command;
+        return [{ type: 'InitialPasswordSet', data: { userId: user.userId, loginName, passwordHash, changeRequired } }];
+      }
+      case 'SignIn': {
+        const user = requireRegistered(state, 'to sign in');
+        if (!user.credentials) throw wrongCredentials(user.userId);
+        if (user.lockedUntil !== null && user.lockedUntil > command.now) throw accountLocked(user.userId, user.lockedUntil);
+        if (!command.passwordMatches) {
+          const failedAttempts = user.failedAttempts + 1;
+          const failed: UserEvent = { type: 'SignInFailed', data: { userId: user.userId, failedAttempts } };
+          if (failedAttempts < MAX_FAILED_SIGN_INS) return [failed];
+          const lockedUntil = new Date(Date.parse(command.now) + LOCK_MINUTES * MINUTE_MS).toISOString();
+          return [failed, { type: 'AccountLocked', data: { userId: user.userId, lockedUntil, failedAttempts } }];
+        }
+        if (user.status === 'deactivated') throw new CredentialRefused(say('This account has been deactivated.', '此账号已停用。'), user.userId);
+        return [{ type: 'SessionStarted', data: { userId: user.userId, ...command.session } }];
+      }
+      case 'ChangePassword': {
+        const user = requireOwnAccount(state, command.actor);
+        if (!user.credentials) throw conflict('No password has been set for this account; ask an administrator.', '此账号尚未设置密码，请联系管理员。');
+        if (!command.currentPasswordMatches) {
+          throw badInput('The current password is wrong.', '当前密码不正确。', { field: 'currentPassword' });
+        }
+        if (command.newPasswordIsCurrent) {
+          throw badInput('The new password must differ from the current one.', '新密码不能与当前密码相同。', { field: 'newPassword' });
+        }
+        return [{ type: 'PasswordChanged', data: { userId: user.userId, passwordHash: command.passwordHash, keptSessionId: command.sessionId } }];
+      }
+      case 'SignOut': {
+        const user = requireOwnAccount(state, command.actor);
+        // Signing out twice is no error: the session is over either way.
+        if (!user.openSessions.has(command.sessionId)) return [];
+        return [{ type: 'SessionEnded', data: { userId: user.userId, sessionId: command.sessionId } }];
       }
       default:
         return unreachable(command);
     }
   },
 };
+
+function requireAccountManager(actor: Actor): void {
+  requireRole(actor, ACCOUNT_MANAGERS, say('manage user accounts', '管理用户账号'));
+}
+
+function requireRegistered(state: UserState, purpose: string): RegisteredUser {
+  if (state.status === 'unregistered') throw notFound('User', purpose);
+  return state;
+}
+
+/** Passwords and sessions are changed by their owner only. */
+function requireOwnAccount(state: UserState, actor: Actor): RegisteredUser {
+  if (state.status === 'unregistered' || state.userId !== actor.id) {
+    throw new DomainError('FORBIDDEN', say('Only the account’s owner may do this.', '只有账号本人可以执行此操作。'));
+  }
+  return state;
+}

@@ -26,12 +26,48 @@ export type AccessTokenIssued = DomainEvent<
 
 export type UserDeactivated = DomainEvent<'UserDeactivated', { readonly userId: string; readonly reason: string }>;
 
-export type UserEvent = UserRegistered | AccessTokenIssued | UserDeactivated;
+/**
+ * An administrator gave the account a login name and a password (first time, or a reset). Only
+ * the argon2id hash is recorded (PHC string: algorithm, parameters and salt included). Ends every
+ * open session and any lock. `changeRequired`: the user must choose their own password first.
+ */
+export type InitialPasswordSet = DomainEvent<
+  'InitialPasswordSet',
+  { readonly userId: string; readonly loginName: string; readonly passwordHash: string; readonly changeRequired: boolean }
+>;
+
+/** The user chose a new password. Every other session of theirs ends; `keptSessionId`'s stays. */
+export type PasswordChanged = DomainEvent<'PasswordChanged', { readonly userId: string; readonly passwordHash: string; readonly keptSessionId: string | null }>;
+
+/** A sign-in with a wrong password; `failedAttempts` in a row since the last success or lock. */
+export type SignInFailed = DomainEvent<'SignInFailed', { readonly userId: string; readonly failedAttempts: number }>;
+
+/** Too many failed sign-ins in a row: no sign-in until `lockedUntil` (UTC instant). */
+export type AccountLocked = DomainEvent<'AccountLocked', { readonly userId: string; readonly lockedUntil: string; readonly failedAttempts: number }>;
+
+/** A sign-in: a session token, recorded as its SHA-256 like access tokens, valid until `expiresAt`. */
+export type SessionStarted = DomainEvent<
+  'SessionStarted',
+  { readonly userId: string; readonly sessionId: string; readonly tokenSha256: string; readonly expiresAt: string }
+>;
+
+/** The user signed out: the session's token stops working at once. */
+export type SessionEnded = DomainEvent<'SessionEnded', { readonly userId: string; readonly sessionId: string }>;
+
+export type CredentialEvent = InitialPasswordSet | PasswordChanged | SignInFailed | AccountLocked | SessionStarted | SessionEnded;
+
+export type UserEvent = UserRegistered | AccessTokenIssued | UserDeactivated | CredentialEvent;
 
 export const userEventSchemas: EventSchemas<UserEvent> = {
   UserRegistered: { version: 1 },
   AccessTokenIssued: { version: 1 },
   UserDeactivated: { version: 1 },
+  InitialPasswordSet: { version: 1 },
+  PasswordChanged: { version: 1 },
+  SignInFailed: { version: 1 },
+  AccountLocked: { version: 1 },
+  SessionStarted: { version: 1 },
+  SessionEnded: { version: 1 },
 };
 
 export const userStream = (userId: string) => `user-${userId}`;

@@ -19,6 +19,10 @@ export class UserType {
   @Field(() => String) registeredBy: string;
   @Field(() => String, { nullable: true }) deactivatedAt: string | null;
   @Field(() => String, { nullable: true }) deactivationReason: string | null;
+  @Field(() => String, { nullable: true, description: 'Null until an administrator sets a password (setInitialPassword)' }) loginName: string | null;
+  @Field(() => Boolean, { description: 'The password is an initial one the user has not changed yet' }) mustChangePassword: boolean;
+  @Field(() => String, { nullable: true, description: 'UTC instant until which sign-in is refused after five failures in a row; may lie in the past' })
+  lockedUntil: string | null;
 }
 
 @ObjectType('IssuedAccess', { description: 'A new access token. It is shown once: only its hash is kept.' })

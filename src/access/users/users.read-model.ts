@@ -11,6 +11,12 @@ export interface UserView {
   readonly registeredBy: string;
   deactivatedAt: string | null;
   deactivationReason: string | null;
+  /** Null until an administrator sets a password. */
+  loginName: string | null;
+  /** The password is an administrator's initial one: the user must choose their own first. */
+  mustChangePassword: boolean;
+  /** UTC instant until which sign-in is refused after too many failures; null when never locked. */
+  lockedUntil: string | null;
 }
 
 export interface TokenView {
@@ -19,10 +25,27 @@ export interface TokenView {
   readonly expiresAt: string;
 }
 
+/** A signed-in browser session; its token is kept as a SHA-256 like an access token's. */
+export interface SessionView {
+  readonly sessionId: string;
+  readonly userId: string;
+  readonly expiresAt: string;
+  /** Signed out, or ended by a password change or reset. */
+  ended: boolean;
+}
+
+/** Login names are compared as a person reads them: full-width letters and case do not matter. */
+export const normalizeLoginName = (loginName: string): string => loginName.normalize('NFKC').trim().toLowerCase();
+
 /** Accounts and the hashes of their tokens: what authentication looks up on every request. */
 export class UsersReadModel implements Projection {
   private readonly users = new Map<string, UserView>();
   private readonly tokensBySha256 = new Map<string, TokenView>();
+  private readonly sessionsBySha256 = new Map<string, SessionView>();
+  private readonly sessionsById = new Map<string, SessionView>();
+  /** Each user's sessions not yet ended, to end them all at a password change in one step. */
+  private readonly openSessionsByUser = new Map<string, SessionView[]>();
+  private readonly userIdsByLoginName = new Map<string, string>();
 
   apply(event: RecordedEvent): void {
     const known = event as RecordedEvent<UserEvent>;
@@ -38,6 +61,9 @@ export class UsersReadModel implements Projection {
           registeredBy: event.metadata.actorId,
           deactivatedAt: null,
           deactivationReason: null,
+          loginName: null,
+          mustChangePassword: false,
+          lockedUntil: null,
         });
         return;
       case 'AccessTokenIssued':
@@ -51,7 +77,50 @@ export class UsersReadModel implements Projection {
         user.deactivationReason = known.data.reason;
         return;
       }
+      case 'InitialPasswordSet': {
+        const user = this.users.get(known.data.userId);
+        if (!user) return;
+        if (user.loginName !== null) this.userIdsByLoginName.delete(normalizeLoginName(user.loginName));
+        user.loginName = known.data.loginName;
+        this.userIdsByLoginName.set(normalizeLoginName(known.data.loginName), user.id);
+        user.mustChangePassword = known.data.changeRequired;
+        user.lockedUntil = null;
+        this.endSessionsOf(user.id, null);
+        return;
+      }
+      case 'PasswordChanged': {
+        const user = this.users.get(known.data.userId);
+        if (!user) return;
+        user.mustChangePassword = false;
+        this.endSessionsOf(user.id, known.data.keptSessionId);
+        return;
+      }
+      case 'AccountLocked': {
+        const user = this.users.get(known.data.userId);
+        if (user) user.lockedUntil = known.data.lockedUntil;
+        return;
+      }
+      case 'SessionStarted': {
+        const session: SessionView = { sessionId: known.data.sessionId, userId: known.data.userId, expiresAt: known.data.expiresAt, ended: false };
+        this.sessionsBySha256.set(known.data.tokenSha256, session);
+        this.sessionsById.set(session.sessionId, session);
+        this.openSessionsByUser.set(session.userId, [...(this.openSessionsByUser.get(session.userId) ?? []), session]);
+        return;
+      }
+      case 'SessionEnded': {
+        const session = this.sessionsById.get(known.data.sessionId);
+        if (session) session.ended = true;
+        return;
+      }
+      case 'SignInFailed':
+        return;
     }
+  }
+
+  private endSessionsOf(userId: string, keptSessionId: string | null): void {
+    const open = this.openSessionsByUser.get(userId) ?? [];
+    for (const session of open) if (session.sessionId !== keptSessionId) session.ended = true;
+    this.openSessionsByUser.set(userId, open.filter((session) => !session.ended));
   }
 
   user(id: string): UserView | undefined {
@@ -64,5 +133,14 @@ export class UsersReadModel implements Projection {
 
   tokenBySha256(sha256: string): TokenView | undefined {
     return this.tokensBySha256.get(sha256);
+  }
+
+  sessionBySha256(sha256: string): SessionView | undefined {
+    return this.sessionsBySha256.get(sha256);
+  }
+
+  /** The account a login name signs in, compared by `normalizeLoginName`. */
+  userIdByLoginName(loginName: string): string | undefined {
+    return this.userIdsByLoginName.get(normalizeLoginName(loginName));
   }
 }

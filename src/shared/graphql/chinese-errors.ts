@@ -26,6 +26,11 @@ const CONSTRAINT_ZH: Record<string, (message: string) => string> = {
   isString: () => '必须是文字',
   maxLength: (message) => `最多 ${number(message, /at most (\d+)/)} 个字符`,
   minLength: (message) => `至少 ${number(message, /at least (\d+)/)} 个字符`,
+  isLength: (message) => {
+    const [, min = '', max = ''] = /(\d+) to (\d+)/.exec(message) ?? [];
+    return `长度应为 ${min} 到 ${max} 个字符`;
+  },
+  isLoginName: () => '应为 2 到 50 个字符，不能含空格',
   isReadableText: () => '必须是可读的文字：不能含控制字符，也不能只有不可见字符',
   isCalendarDate: () => '必须是 YYYY-MM-DD 格式的日期，年份在 1900 到 2199 之间',
   isUuid: () => '必须是有效的编号（UUID）',

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, MaxLength, ValidateBy, IsUUID } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, Length, MaxLength, ValidateBy, IsUUID } from 'class-validator';
 import { isCalendarDate } from '../calendar-date.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -60,3 +60,27 @@ export const EntityId = () => applyDecorators(Transform(trim), IsUUID('all', { m
 
 /** Client-chosen key that makes a mutation safe to retry: the same key never acts twice. */
 export const IdempotencyKey = () => RequiredText(100);
+
+/** Shortest and longest password accepted (OWASP ASVS 2.1.1/2.1.2: at least 8, at least 64 allowed). */
+export const PASSWORD_LENGTH = { min: 8, max: 128 } as const;
+
+/** A password: taken exactly as typed (never trimmed), 8 to 128 characters. */
+export const Password = () =>
+  applyDecorators(
+    IsString(),
+    Length(PASSWORD_LENGTH.min, PASSWORD_LENGTH.max, { message: `$property must be ${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max} characters long` }),
+  );
+
+/** A login name: 2 to 50 characters without spaces or control characters (Chinese, pinyin, digits, `-._@` all fit). */
+export const LoginName = () =>
+  applyDecorators(
+    Transform(trim),
+    IsString(),
+    ValidateBy({
+      name: 'isLoginName',
+      validator: {
+        validate: (value) => typeof value === 'string' && value.length >= 2 && value.length <= 50 && !/[\s\u0000-\u001F\u007F-\u009F]/.test(value),
+        defaultMessage: (args) => `${args?.property ?? 'loginName'} must be 2 to 50 characters without spaces`,
+      },
+    }),
+  );

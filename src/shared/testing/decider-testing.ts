@@ -25,7 +25,7 @@ export interface When<Event extends DomainEvent> {
   decision(): readonly Event[];
   /** Decides exactly these events, in this order. */
   then(expected: readonly Event[]): void;
-  /** Refuses with a DomainError of this code whose message matches (by default: says something). */
+  /** Refuses with a DomainError of this code whose message matches (by default: says something), with a Chinese message. */
   thenRefused(code: ErrorCode, message?: RegExp): void;
 }
 
@@ -63,7 +63,8 @@ export function given<Command, State, Event extends DomainEvent>(
             refusal = error;
           }
           expect(refusal).toBeInstanceOf(DomainError);
-          expect(refusal).toMatchObject({ code, message: expect.stringMatching(message) });
+          // Every refusal says it in Chinese too (issue 11).
+          expect(refusal).toMatchObject({ code, message: expect.stringMatching(message), messageZh: expect.stringMatching(/[\u4e00-\u9fff]/) });
         },
       };
     },

@@ -1,0 +1,96 @@
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import { UnitsReadModel } from '../../organization/units/units.read-model.js';
+import { CommandContextFactory } from '../../shared/command-context.factory.js';
+import { notFound } from '../../shared/domain-error.js';
+import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
+import { ANY_SIGNED_IN, AllowRoles, AllowedBeforePasswordChange, Public } from '../authorization/access-policy.js';
+import type { GraphqlContext } from '../authorization/graphql-context.js';
+import { UsersReadModel } from '../users/users.read-model.js';
+import { UserType } from '../users/user.types.js';
+import { SetInitialPasswordCommand } from '../set-initial-password/set-initial-password.handler.js';
+import { ChangePasswordCommand } from './change-password.handler.js';
+import { SignInCommand, type StartedSession } from './sign-in.handler.js';
+import { SignOutCommand } from './sign-out.handler.js';
+import { ChangePasswordInput, CurrentUserType, SessionType, SetInitialPasswordInput, SignInInput } from './session.types.js';
+import { randomUUID } from 'node:crypto';
+
+/** Passwords stay out of the request digest kept in event metadata: a fast hash of a known request would reveal them. */
+const withoutPasswords = <Input extends { idempotencyKey: string }>(input: Input) => ({
+  ...input,
+  password: undefined,
+  currentPassword: undefined,
+  newPassword: undefined,
+});
+
+/** Sign-in with a login name and password, for people in the browser; API tokens stay for scripts. */
+@Resolver()
+export class SessionResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly contexts: CommandContextFactory,
+    private readonly users: UsersReadModel,
+    private readonly units: UnitsReadModel,
+  ) {}
+
+  @Mutation(() => SessionType, {
+    description:
+      'Sign in: a session token valid for SESSION_HOURS (12 h by default). Wrong name or password: UNAUTHENTICATED (reason WRONG_CREDENTIALS); the fifth failure in a row locks the account for 15 minutes (reason ACCOUNT_LOCKED, lockedUntil).',
+  })
+  @Public()
+  async signIn(@Args('input') input: SignInInput): Promise<SessionType> {
+    const session: StartedSession = await this.commands.execute(new SignInCommand(input.loginName, input.password));
+    return { token: session.token, expiresAt: session.expiresAt, mustChangePassword: session.mustChangePassword, user: this.currentUser(session.userId) };
+  }
+
+  @Mutation(() => CurrentUserType, { description: "Choose a new password; the session it is done in stays open, the user's other sessions end." })
+  @AllowRoles(...ANY_SIGNED_IN)
+  @AllowedBeforePasswordChange()
+  async changePassword(@Args('input') input: ChangePasswordInput, @CurrentRequester() requester: Requester, @Context() context: GraphqlContext) {
+    const commandContext = this.contexts.create(requester, 'ChangePassword', withoutPasswords(input));
+    await this.commands.execute(new ChangePasswordCommand({ ...input, sessionId: context.sessionId ?? null }, commandContext));
+    return this.currentUser(requester.actor.id);
+  }
+
+  @Mutation(() => Boolean, { description: 'End the session whose token signed this request: true when one was ended, false for an API token (those are not ended by signing out).' })
+  @AllowRoles(...ANY_SIGNED_IN)
+  @AllowedBeforePasswordChange()
+  async signOut(@CurrentRequester() requester: Requester, @Context() context: GraphqlContext): Promise<boolean> {
+    if (!context.sessionId) return false;
+    // Ending a session twice changes nothing: each sign-out is its own request.
+    const commandContext = this.contexts.create(requester, 'SignOut', { idempotencyKey: randomUUID() });
+    await this.commands.execute(new SignOutCommand(context.sessionId, commandContext));
+    return true;
+  }
+
+  @Query(() => CurrentUserType, { description: 'Who the bearer token signs in (a session or an API token)' })
+  @AllowRoles(...ANY_SIGNED_IN)
+  @AllowedBeforePasswordChange()
+  me(@CurrentRequester() requester: Requester): CurrentUserType {
+    return this.currentUser(requester.actor.id);
+  }
+
+  @Mutation(() => UserType, {
+    description: "Give an account its login name and an initial password, or a new one after a forgotten password or a lock (ADMIN). Ends the user's sessions; the user must choose their own password at the next sign-in.",
+  })
+  @AllowRoles('ADMIN')
+  async setInitialPassword(@Args('input') input: SetInitialPasswordInput, @CurrentRequester() requester: Requester) {
+    const commandContext = this.contexts.create(requester, 'SetInitialPassword', withoutPasswords(input));
+    await this.commands.execute(new SetInitialPasswordCommand({ ...input, changeRequired: true }, commandContext));
+    return this.users.user(input.userId);
+  }
+
+  private currentUser(userId: string): CurrentUserType {
+    const user = this.users.user(userId);
+    if (!user) throw notFound('User', userId);
+    return {
+      id: user.id,
+      name: user.name,
+      role: user.role,
+      unitId: user.unitId,
+      unitName: user.unitId ? (this.units.get(user.unitId)?.name ?? null) : null,
+      loginName: user.loginName,
+      mustChangePassword: user.mustChangePassword,
+    };
+  }
+}

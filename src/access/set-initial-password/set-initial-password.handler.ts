@@ -1,0 +1,48 @@
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandExecutor } from '../../event-sourcing/command-executor.js';
+import type { CommandContext } from '../../shared/command-context.js';
+import { PasswordHasher } from '../authentication/password-hasher.js';
+import { userDecider } from '../domain/user.decider.js';
+import { userStream } from '../domain/user.events.js';
+import { UsersReadModel } from '../users/users.read-model.js';
+
+/**
+ * An administrator gives an account its login name and a password (first time, or a reset after
+ * a forgotten password or a lock). `changeRequired`: the user must choose their own at sign-in
+ * (false only for the demo accounts).
+ */
+export class SetInitialPasswordCommand extends Command<string> {
+  constructor(
+    readonly input: { userId: string; loginName: string; password: string; changeRequired: boolean },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(SetInitialPasswordCommand)
+export class SetInitialPasswordHandler implements ICommandHandler<SetInitialPasswordCommand> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly users: UsersReadModel,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async execute({ input, context }: SetInitialPasswordCommand): Promise<string> {
+    const loginName = input.loginName.trim();
+    await this.executor.execute(
+      userStream(input.userId),
+      userDecider,
+      {
+        type: 'SetInitialPassword',
+        actor: context.actor,
+        loginName,
+        passwordHash: await this.hasher.hash(input.password),
+        changeRequired: input.changeRequired,
+        loginNameTakenBy: this.users.userIdByLoginName(loginName) ?? null,
+      },
+      context,
+    );
+    return input.userId;
+  }
+}

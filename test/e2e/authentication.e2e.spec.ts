@@ -300,10 +300,10 @@ describe('Authentication', () => {
 
 describe('The demo accounts', () => {
   const DEMO = [
-    { role: 'SUPERVISOR', name: '张伟（政务公开办）', token: 'rct_demo_supervisor_qingchuan' },
-    { role: 'INSPECTOR', name: '王芳（督查组）', token: 'rct_demo_inspector_qingchuan' },
-    { role: 'UNIT', name: '李娜（市发改委）', token: 'rct_demo_unit_fgw_qingchuan' },
-    { role: 'ADMIN', name: '系统管理员', token: 'rct_demo_admin_qingchuan' },
+    { role: 'SUPERVISOR', name: '张伟（政务公开办）', token: 'rct_demo_supervisor_qingchuan', loginName: 'supervisor' },
+    { role: 'INSPECTOR', name: '王芳（督查组）', token: 'rct_demo_inspector_qingchuan', loginName: 'inspector' },
+    { role: 'UNIT', name: '李娜（市发改委）', token: 'rct_demo_unit_fgw_qingchuan', loginName: 'unit-fgw' },
+    { role: 'ADMIN', name: '系统管理员', token: 'rct_demo_admin_qingchuan', loginName: 'admin' },
   ];
   let app: TestApp;
   let printed: string[];
@@ -322,11 +322,11 @@ describe('The demo accounts', () => {
     await app.close();
   });
 
-  it('are printed at start, one line per role with its token', () => {
+  it('are printed at start, one line per role with its login name and token', () => {
     const accounts = printed.find((message) => message.startsWith('Demo accounts'))!;
     expect(accounts.split('\n')).toEqual([
-      'Demo accounts (send "Authorization: Bearer <token>"):',
-      ...DEMO.map(({ role, name, token }) => `  ${role.padEnd(10)} ${name}: ${token}`),
+      'Demo accounts — sign in at http://localhost:3000/ with a login name and the password "rectify-demo", or send "Authorization: Bearer <token>":',
+      ...DEMO.map(({ role, name, token, loginName }) => `  ${role.padEnd(10)} ${loginName.padEnd(11)} ${name}: ${token}`),
     ]);
   });
 

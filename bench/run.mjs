@@ -13,6 +13,10 @@ import { performance } from 'node:perf_hooks';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../dist/app.module.js';
 import { SqliteEventStore } from '../dist/event-store/sqlite-event-store.js';
+import { officeDate } from '../dist/shared/calendar-date.js';
+
+/** Reports are dated the office's day (China time), so inspections must be too: not the UTC day, which lags after 16:00 UTC. */
+const officeToday = () => officeDate(new Date());
 
 const FINDINGS = Number(process.env.BENCH_FINDINGS ?? 150);
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 2000);
@@ -84,7 +88,7 @@ async function workflowBenchmark(path) {
     if (i % 2 === 0) {
       for (const unitId of assigned) {
         mutations.report.push(await time(() => graphql(unitTokens.get(unitId), 'mutation($input: ReportRectificationInput!) { reportRectification(input: $input) { id } }', { input: { idempotencyKey: randomUUID(), findingId, unitId, summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/x' }] } })));
-        mutations.inspect.push(await time(() => graphql(INSPECTOR, 'mutation($input: LogInspectionInput!) { logInspection(input: $input) { id } }', { input: { idempotencyKey: randomUUID(), findingId, unitId, outcome: 'PASSED', notes: '核实', inspectedOn: new Date().toISOString().slice(0, 10), place: '现场' } })));
+        mutations.inspect.push(await time(() => graphql(INSPECTOR, 'mutation($input: LogInspectionInput!) { logInspection(input: $input) { id } }', { input: { idempotencyKey: randomUUID(), findingId, unitId, outcome: 'PASSED', notes: '核实', inspectedOn: officeToday(), place: '现场' } })));
       }
     }
   }

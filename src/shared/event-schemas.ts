@@ -1,3 +1,4 @@
+import { officeDate } from './calendar-date.js';
 import { DomainEvent } from './decider.js';
 
 /** What an upcaster may know of the stored event besides its data: when it was recorded. */
@@ -12,7 +13,25 @@ export interface EventSchema {
   readonly version: number;
   /** upcasters[n] turns data written at version n into version n + 1. */
   readonly upcasters?: Readonly<Record<number, Upcaster>>;
+  /**
+   * Business time: the data field holding the office day (`YYYY-MM-DD`, China time) on which the
+   * fact happened, as opposed to the instant it was recorded (`metadata.recordedAt`). Every event
+   * that records something that happened carries one; events written before it did are upcast with
+   * `officeDayOfRecording`. Absent: the office day of `recordedAt` (e.g. an import of a file).
+   */
+  readonly occurredOn?: string;
 }
+
+/** For an event stored without its time (none are): the earliest day the edge accepts. */
+const EARLIEST_OFFICE_DAY = '1900-01-01';
+
+/**
+ * The upcaster of an event version that did not yet say on which day its fact happened: the best
+ * that can be known is the office day on which it was recorded (facts were entered as they happened).
+ */
+export const officeDayOfRecording =
+  (field: string): Upcaster =>
+  (data, { recordedAt }) => ({ ...data, [field]: recordedAt ? officeDate(recordedAt) : EARLIEST_OFFICE_DAY });
 
 /** One entry per event type of a feature, so a new event cannot be forgotten. */
 export type EventSchemas<Event extends DomainEvent> = { readonly [Type in Event['type']]: EventSchema };
@@ -54,5 +73,15 @@ export class EventSchemaRegistry {
       }
     }
     return { type: stored.type, data } as unknown as Event;
+  }
+
+  /**
+   * The office day on which an (upcast) event's fact happened: its schema's `occurredOn` field, else
+   * the office day of `recordedAt`. `recordedAt` is an ISO instant.
+   */
+  occurredOn(type: string, data: Readonly<Record<string, unknown>>, recordedAt: string): string {
+    const field = this.schemas.get(type)?.occurredOn;
+    const day = field === undefined ? undefined : data[field];
+    return typeof day === 'string' ? day : officeDate(recordedAt);
   }
 }

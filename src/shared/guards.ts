@@ -1,5 +1,5 @@
 import type { Actor } from './command-context.js';
-import { isCalendarDate } from './calendar-date.js';
+import { isAfter, isCalendarDate } from './calendar-date.js';
 import { DomainError, ROLE_ZH, badInput, say, type Bilingual } from './domain-error.js';
 
 /* Refusals every decider needs, worded the same way everywhere. */
@@ -31,3 +31,38 @@ export function requireCalendarDate(value: string, given: Bilingual | string): v
   const what = bilingual(given, '日期');
   if (!isCalendarDate(value)) throw badInput(`${what.en} "${value}" is not a valid date (YYYY-MM-DD).`, `${what.zh}“${value}”不是有效日期（应为 YYYY-MM-DD）。`);
 }
+
+/**
+ * Business time: the office day on which a fact happened (`YYYY-MM-DD`) is a real day and not
+ * after `today`, the office's current day (China time). Late entries are welcome; the future is not.
+ * `what` names the date in both languages, e.g. `say('The report date', '报告日期')`.
+ */
+export function requireBusinessDay(day: string, today: string, what: Bilingual): void {
+  if (!isCalendarDate(day)) {
+    throw badInput(`${what.en} "${day}" is not a valid date (YYYY-MM-DD).`, `${what.zh}“${day}”不是有效日期（应为 YYYY-MM-DD）。`);
+  }
+  if (isAfter(day, today)) {
+    throw badInput(`${what.en} (${day}) is in the future: today is ${today}.`, `${what.zh}（${day}）是将来的日期：今天是 ${today}。`);
+  }
+}
+
+/** One dated fact and how a refusal names it: `{ day: '2016-05-20', what: say('the report', '报告') }`. */
+export interface DatedFact {
+  readonly day: string;
+  readonly what: Bilingual;
+}
+
+/**
+ * A fact keeps its order with what it follows (assigned ≤ reported ≤ inspected, a decision not
+ * before its request, …): BAD_USER_INPUT naming both dates otherwise. Same day is in order.
+ */
+export function requireNotBefore(later: DatedFact, earlier: DatedFact | null | undefined): void {
+  if (earlier && isAfter(earlier.day, later.day)) {
+    throw badInput(
+      `${capitalise(later.what.en)} (${later.day}) is before ${earlier.what.en} (${earlier.day}).`,
+      `${later.what.zh}（${later.day}）早于${earlier.what.zh}（${earlier.day}），日期顺序不对。`,
+    );
+  }
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -38,34 +38,42 @@ export interface SetsDueDate {
   readonly dueDateOverride?: DueDateOverride;
 }
 
-/** Dates are calendar days, `YYYY-MM-DD`. */
-export interface AssignUnit extends SetsDueDate {
-  readonly type: 'AssignUnit';
+/*
+ * Dates are calendar days, `YYYY-MM-DD`. Every command carries `today`, the office's current day
+ * (China time, `officeDate(now)`), and the office day on which its fact happened (`assignedOn`,
+ * `reportedOn`, …): the edge defaults that day to `today`; `decide` refuses it in the future or
+ * out of order with the part's earlier facts.
+ */
+
+/** Business time every lifecycle command carries. */
+export interface Dated {
   readonly actor: Actor;
+  /** The office's current calendar day: no fact can have happened after it. */
+  readonly today: string;
+}
+
+export interface AssignUnit extends Dated, SetsDueDate {
+  readonly type: 'AssignUnit';
   readonly unitId: string;
   readonly role: AssignmentRole;
   readonly dueDate: string;
+  readonly assignedOn: string;
 }
 
-export interface RequestExtension {
+export interface RequestExtension extends Dated {
   readonly type: 'RequestExtension';
-  readonly actor: Actor;
-  /**
-   * The office's current calendar day: an extension is asked for before the due date passes, or
-   * after a failed inspection returned the part.
-   */
-  readonly today: string;
   readonly unitId: string;
   /** Chosen by the caller so that a retried command names the same request. */
   readonly requestId: string;
   readonly requestedDueDate: string;
   readonly reason: string;
+  /** Asked for on or before the due date, or after a failed inspection returned the part. */
+  readonly requestedOn: string;
 }
 
 /** Granting a date past the parent's limit needs the supervisor's `dueDateOverride`. */
-export interface DecideExtension extends SetsDueDate {
+export interface DecideExtension extends Dated, SetsDueDate {
   readonly type: 'DecideExtension';
-  readonly actor: Actor;
   readonly unitId: string;
   readonly requestId: string;
   readonly approve: boolean;
@@ -73,23 +81,22 @@ export interface DecideExtension extends SetsDueDate {
   readonly newDueDate?: string;
   /** Required when refusing. */
   readonly reason?: string;
+  readonly decidedOn: string;
 }
 
-export interface UrgeUnit {
+export interface UrgeUnit extends Dated {
   readonly type: 'UrgeUnit';
-  readonly actor: Actor;
   readonly unitId: string;
   readonly message: string;
+  readonly urgedOn: string;
 }
 
-export interface ReportRectification {
+export interface ReportRectification extends Dated {
   readonly type: 'ReportRectification';
-  readonly actor: Actor;
-  /** The office day: the report's date. */
-  readonly today: string;
   readonly unitId: string;
   readonly summary: string;
   readonly evidence: readonly Evidence[];
+  readonly reportedOn: string;
 }
 
 /** Returning a part can give it a new due date; one is required when the old one has passed. */
@@ -105,6 +112,7 @@ export interface SendBackReport extends ReturnsPart {
   readonly actor: Actor;
   readonly unitId: string;
   readonly reason: string;
+  readonly sentBackOn: string;
 }
 
 /** A FAILED inspection returns the part, and may (or, past its due date, must) give a new due date. */
@@ -126,6 +134,7 @@ export interface ReopenParts extends ReturnsPart {
   readonly type: 'ReopenParts';
   readonly actor: Actor;
   readonly reason: string;
+  readonly reopenedOn: string;
 }
 
 /**

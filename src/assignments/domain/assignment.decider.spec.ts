@@ -17,6 +17,7 @@ import type {
 } from './assignment.commands.js';
 import {
   allPartsVerified,
+  closedOn,
   decideAssignment,
   evolveAssignments,
   initialAssignmentsState,
@@ -45,7 +46,10 @@ const given = (events: readonly AssignmentEvent[], context: AssignmentParentCont
 const FINANCE = 'unit-finance';
 const ENVIRONMENT = 'unit-environment';
 const DUE = '2025-06-30';
+const ASSIGNED_ON = '2025-06-01';
+const REQUESTED_ON = '2025-06-20';
 const REPORTED_ON = '2025-06-28';
+const INSPECTED_ON = '2025-07-01';
 const TODAY = '2025-07-10';
 /** Reports go back the day after they came, before the due date. */
 const SENT_BACK_ON = '2025-06-29';
@@ -58,14 +62,14 @@ const evidence: Evidence[] = [
 
 // events
 
-const leadAssigned: AssignmentEvent = { type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: DUE } };
+const leadAssigned: AssignmentEvent = { type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: DUE, assignedOn: ASSIGNED_ON } };
 const responsibleAssigned: AssignmentEvent = {
   type: 'UnitAssigned',
-  data: { unitId: ENVIRONMENT, role: 'RESPONSIBLE', dueDate: DUE },
+  data: { unitId: ENVIRONMENT, role: 'RESPONSIBLE', dueDate: DUE, assignedOn: ASSIGNED_ON },
 };
-const reported = (unitId = FINANCE): AssignmentEvent => ({
+const reported = (unitId = FINANCE, reportedOn = REPORTED_ON): AssignmentEvent => ({
   type: 'RectificationReported',
-  data: { unitId, summary: 'Budget tables are now on the portal.', evidence, reportedOn: REPORTED_ON },
+  data: { unitId, summary: 'Budget tables are now on the portal.', evidence, reportedOn },
 });
 const inspected = (outcome: 'PASSED' | 'FAILED', inspectionId = 'inspection-1', unitId = FINANCE): InspectionLogged => ({
   type: 'InspectionLogged',
@@ -74,15 +78,18 @@ const inspected = (outcome: 'PASSED' | 'FAILED', inspectionId = 'inspection-1', 
     inspectionId,
     outcome,
     notes: outcome === 'FAILED' ? 'The 2023 budget is still missing.' : '',
-    inspectedOn: '2025-07-01',
+    inspectedOn: INSPECTED_ON,
     place: '市财政局',
     ...(outcome === 'FAILED' ? { newDueDate: RETURNED_UNTIL } : {}),
   },
 });
-const sentBack: AssignmentEvent = { type: 'ReportSentBack', data: { unitId: FINANCE, reason: 'No evidence of the budget.' } };
+const sentBack: AssignmentEvent = {
+  type: 'ReportSentBack',
+  data: { unitId: FINANCE, reason: 'No evidence of the budget.', sentBackOn: SENT_BACK_ON },
+};
 const extensionRequested: ExtensionRequested = {
   type: 'ExtensionRequested',
-  data: { unitId: FINANCE, requestId: 'extension-1', requestedDueDate: '2025-07-31', reason: 'Portal migration.' },
+  data: { unitId: FINANCE, requestId: 'extension-1', requestedDueDate: '2025-07-31', reason: 'Portal migration.', requestedOn: REQUESTED_ON },
 };
 
 // commands
@@ -90,9 +97,11 @@ const extensionRequested: ExtensionRequested = {
 const assign = (overrides: Partial<AssignUnit> = {}): AssignUnit => ({
   type: 'AssignUnit',
   actor: supervisor,
+  today: TODAY,
   unitId: FINANCE,
   role: 'LEAD',
   dueDate: DUE,
+  assignedOn: ASSIGNED_ON,
   ...overrides,
 });
 const report = (overrides: Partial<ReportRectification> = {}): ReportRectification => ({
@@ -102,6 +111,7 @@ const report = (overrides: Partial<ReportRectification> = {}): ReportRectificati
   unitId: FINANCE,
   summary: 'Budget tables are now on the portal.',
   evidence,
+  reportedOn: REPORTED_ON,
   ...overrides,
 });
 const sendBack = (overrides: Partial<SendBackReport> = {}): SendBackReport => ({
@@ -110,6 +120,7 @@ const sendBack = (overrides: Partial<SendBackReport> = {}): SendBackReport => ({
   today: SENT_BACK_ON,
   unitId: FINANCE,
   reason: 'No evidence of the budget.',
+  sentBackOn: SENT_BACK_ON,
   ...overrides,
 });
 const inspect = (overrides: Partial<LogInspection> = {}): LogInspection => ({
@@ -120,7 +131,7 @@ const inspect = (overrides: Partial<LogInspection> = {}): LogInspection => ({
   inspectionId: 'inspection-1',
   outcome: 'PASSED',
   notes: '',
-  inspectedOn: '2025-07-01',
+  inspectedOn: INSPECTED_ON,
   place: '市财政局',
   ...overrides,
 });
@@ -128,25 +139,30 @@ const requestExtension = (overrides: Partial<RequestExtension> = {}): RequestExt
   type: 'RequestExtension',
   actor: clerkOf(FINANCE),
   unitId: FINANCE,
-  today: '2025-06-20',
+  today: REQUESTED_ON,
   requestId: 'extension-1',
   requestedDueDate: '2025-07-31',
   reason: 'Portal migration.',
+  requestedOn: REQUESTED_ON,
   ...overrides,
 });
 const decideExtension = (overrides: Partial<DecideExtension> = {}): DecideExtension => ({
   type: 'DecideExtension',
   actor: supervisor,
+  today: TODAY,
   unitId: FINANCE,
   requestId: 'extension-1',
   approve: true,
+  decidedOn: REQUESTED_ON,
   ...overrides,
 });
-const urge = (overrides: { actor?: Actor; unitId?: string; message?: string } = {}): AssignmentCommand => ({
+const urge = (overrides: { actor?: Actor; unitId?: string; message?: string; urgedOn?: string } = {}): AssignmentCommand => ({
   type: 'UrgeUnit',
   actor: supervisor,
+  today: TODAY,
   unitId: FINANCE,
   message: 'Please report by Friday.',
+  urgedOn: REQUESTED_ON,
   ...overrides,
 });
 const reopen = (overrides: Partial<ReopenParts> = {}): ReopenParts => ({
@@ -155,6 +171,7 @@ const reopen = (overrides: Partial<ReopenParts> = {}): ReopenParts => ({
   today: TODAY,
   newDueDate: RETURNED_UNTIL,
   reason: 'The evaluation body found the portal page removed.',
+  reopenedOn: TODAY,
   ...overrides,
 });
 
@@ -184,7 +201,7 @@ describe('no unit assigned yet', () => {
   it('accepts a leap day', () => {
     given([])
       .when(assign({ dueDate: '2024-02-29' }))
-      .then([{ type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2024-02-29' } }]);
+      .then([{ type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2024-02-29', assignedOn: ASSIGNED_ON } }]);
   });
 
   it('a unit cannot report on a part it was not given', () => {
@@ -276,7 +293,7 @@ describe('ASSIGNED', () => {
     it('the supervisor urges the unit', () => {
       given(assigned)
         .when(urge())
-        .then([{ type: 'UnitUrged', data: { unitId: FINANCE, message: 'Please report by Friday.' } }]);
+        .then([{ type: 'UnitUrged', data: { unitId: FINANCE, message: 'Please report by Friday.', urgedOn: REQUESTED_ON } }]);
     });
 
     it.each([inspector, admin, clerkOf(FINANCE)])('$role may not urge', (actor) => {
@@ -288,7 +305,7 @@ describe('ASSIGNED', () => {
     });
 
     it('counts urgings', () => {
-      const urged: AssignmentEvent = { type: 'UnitUrged', data: { unitId: FINANCE, message: 'Hurry.' } };
+      const urged: AssignmentEvent = { type: 'UnitUrged', data: { unitId: FINANCE, message: 'Hurry.', urgedOn: REQUESTED_ON } };
       expect(partOf(stateAfter([...assigned, urged, urged]), FINANCE)?.urgeCount).toBe(2);
     });
   });
@@ -303,11 +320,13 @@ describe('ASSIGNED', () => {
     });
 
     it('may still ask on the due date itself', () => {
-      given(assigned).when(requestExtension({ today: DUE })).then([extensionRequested]);
+      given(assigned)
+        .when(requestExtension({ today: DUE, requestedOn: DUE }))
+        .then([{ ...extensionRequested, data: { ...extensionRequested.data, requestedOn: DUE } }]);
     });
 
     it('is too late once the due date has passed', () => {
-      given(assigned).when(requestExtension({ today: '2025-07-01' })).thenRefused('CONFLICT');
+      given(assigned).when(requestExtension({ today: '2025-07-01', requestedOn: '2025-07-01' })).thenRefused('CONFLICT');
     });
 
     it.each<[string, Partial<RequestExtension>]>([
@@ -322,7 +341,7 @@ describe('ASSIGNED', () => {
 
   describe('reopening the parent', () => {
     it('a part that never reported still awaits its first report', () => {
-      const state = stateAfter([...assigned, { type: 'PartsReopened', data: { reason: 'Reopened.' } }]);
+      const state = stateAfter([...assigned, { type: 'PartsReopened', data: { reason: 'Reopened.', reopenedOn: TODAY } }]);
       expect(partOf(state, FINANCE)?.status).toBe('ASSIGNED');
     });
   });
@@ -337,7 +356,7 @@ describe('ASSIGNED with an extension request pending', () => {
       .then([
         {
           type: 'ExtensionGranted',
-          data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-07-31' },
+          data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-07-31', decidedOn: REQUESTED_ON },
         },
       ]);
   });
@@ -348,7 +367,7 @@ describe('ASSIGNED with an extension request pending', () => {
       .then([
         {
           type: 'ExtensionGranted',
-          data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-07-15' },
+          data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-07-15', decidedOn: REQUESTED_ON },
         },
       ]);
   });
@@ -363,7 +382,7 @@ describe('ASSIGNED with an extension request pending', () => {
       .then([
         {
           type: 'ExtensionRefused',
-          data: { unitId: FINANCE, requestId: 'extension-1', reason: 'The deadline is set by the province.' },
+          data: { unitId: FINANCE, requestId: 'extension-1', reason: 'The deadline is set by the province.', decidedOn: REQUESTED_ON },
         },
       ]);
   });
@@ -389,11 +408,11 @@ describe('ASSIGNED with an extension request pending', () => {
   describe('once decided', () => {
     const granted: AssignmentEvent = {
       type: 'ExtensionGranted',
-      data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-07-31' },
+      data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-07-31', decidedOn: REQUESTED_ON },
     };
     const refused: AssignmentEvent = {
       type: 'ExtensionRefused',
-      data: { unitId: FINANCE, requestId: 'extension-1', reason: 'No.' },
+      data: { unitId: FINANCE, requestId: 'extension-1', reason: 'No.', decidedOn: REQUESTED_ON },
     };
 
     it.each([granted, refused])('after $type the request cannot be decided again', (decision) => {
@@ -486,7 +505,7 @@ describe('REPORTED', () => {
     it('refuses an inspection dated before the report it checks, and takes one on the day of the report', () => {
       given(awaitingInspection)
         .when(inspect({ inspectedOn: '2025-06-27' }))
-        .thenRefused('BAD_USER_INPUT', /2025-06-27 is before the report of 2025-06-28/);
+        .thenRefused('BAD_USER_INPUT', /inspection date \(2025-06-27\) is before the report it checks \(2025-06-28\)/);
       given(awaitingInspection)
         .when(inspect({ inspectedOn: REPORTED_ON }))
         .then([{ ...inspected('PASSED'), data: { ...inspected('PASSED').data, inspectedOn: REPORTED_ON } }]);
@@ -527,8 +546,8 @@ describe('RETURNED', () => {
   it.each([
     ['sent back', afterSendBack],
     ['failed inspection', afterFailedInspection],
-  ])('after a %s the unit reports again', (_why, history) => {
-    given(history).when(report()).then([reported()]);
+  ])('after a %s the unit reports again, on or after the return', (_why, history) => {
+    given(history).when(report({ today: TODAY, reportedOn: INSPECTED_ON })).then([reported(FINANCE, INSPECTED_ON)]);
   });
 
   it.each([
@@ -602,7 +621,7 @@ describe('VERIFIED', () => {
   describe('reopening the parent', () => {
     const reopened: AssignmentEvent = {
       type: 'PartsReopened',
-      data: { reason: 'The evaluation body found the portal page removed.', newDueDate: RETURNED_UNTIL },
+      data: { reason: 'The evaluation body found the portal page removed.', reopenedOn: TODAY, newDueDate: RETURNED_UNTIL },
     };
 
     it('the supervisor reopens every part', () => {
@@ -626,11 +645,25 @@ describe('VERIFIED', () => {
       expect(allPartsVerified(state)).toBe(false);
     });
 
-    it('the unit must report again, and be inspected again', () => {
-      given([...verified, reopened]).when(report()).then([reported()]);
-      given([...verified, reopened, reported()])
-        .when(inspect({ inspectionId: 'inspection-2' }))
-        .then([inspected('PASSED', 'inspection-2')]);
+    it('the unit must report again, and be inspected again, not before the reopening', () => {
+      const reportedAgain: AssignmentEvent = {
+        type: 'RectificationReported',
+        data: { unitId: FINANCE, summary: 'Budget tables are now on the portal.', evidence, reportedOn: TODAY },
+      };
+      given([...verified, reopened])
+        .when(report())
+        .thenRefused('BAD_USER_INPUT', /report date \(2025-06-28\) is before the reopening it answers \(2025-07-10\)/);
+      given([...verified, reopened]).when(report({ today: TODAY, reportedOn: TODAY })).then([reportedAgain]);
+      given([...verified, reopened, reportedAgain])
+        .when(inspect({ inspectionId: 'inspection-2', inspectedOn: TODAY }))
+        .then([{ type: 'InspectionLogged', data: { ...inspected('PASSED', 'inspection-2').data, inspectedOn: TODAY } }]);
+    });
+
+    it('the reopening is not dated before the close-out', () => {
+      given(verified)
+        .when(reopen({ reopenedOn: '2025-06-30' }))
+        .thenRefused('BAD_USER_INPUT', /reopening date \(2025-06-30\) is before the close-out \(2025-07-01\)/);
+      given(verified).when(reopen({ reopenedOn: INSPECTED_ON })).decision();
     });
   });
 });
@@ -640,7 +673,115 @@ describe('state keyed by unit id', () => {
     given([]).when(report({ unitId: 'constructor', actor: clerkOf('constructor') })).thenRefused('NOT_FOUND');
     given([])
       .when(assign({ unitId: 'constructor' }))
-      .then([{ type: 'UnitAssigned', data: { unitId: 'constructor', role: 'LEAD', dueDate: DUE } }]);
+      .then([{ type: 'UnitAssigned', data: { unitId: 'constructor', role: 'LEAD', dueDate: DUE, assignedOn: ASSIGNED_ON } }]);
+  });
+});
+
+describe('business time: each fact carries the office day it happened, in order, never in the future', () => {
+  const FUTURE = '2025-07-11';
+
+  it.each<[string, AssignmentEvent[], AssignmentCommand]>([
+    ['assignment', [], assign({ assignedOn: FUTURE })],
+    ['extension request', [leadAssigned], requestExtension({ today: TODAY, requestedOn: FUTURE })],
+    ['extension decision', [leadAssigned, extensionRequested], decideExtension({ decidedOn: FUTURE })],
+    ['urging', [leadAssigned], urge({ urgedOn: FUTURE })],
+    ['report', [leadAssigned], report({ today: TODAY, reportedOn: FUTURE })],
+    ['send-back', [leadAssigned, reported()], sendBack({ today: TODAY, sentBackOn: FUTURE })],
+    ['inspection', [leadAssigned, reported()], inspect({ inspectedOn: FUTURE })],
+    ['reopening', [leadAssigned, reported(), inspected('PASSED')], reopen({ reopenedOn: FUTURE })],
+  ])('refuses a %s dated after today, naming both days', (_fact, history, command) => {
+    given(history).when(command).thenRefused('BAD_USER_INPUT', /\(2025-07-11\) is in the future: today is 2025-07-10/);
+  });
+
+  it.each([
+    ['assignment', assign({ assignedOn: '2025-13-01' })],
+    ['report', report({ reportedOn: '2025-02-30' })],
+  ])('refuses a %s dated on a day that does not exist', (_fact, command) => {
+    given(command.type === 'AssignUnit' ? [] : [leadAssigned]).when(command).thenRefused('BAD_USER_INPUT', /not a valid date/);
+  });
+
+  it('enters a campaign years later: every fact keeps its own past day', () => {
+    const today = '2026-11-29';
+    const assignedIn2016 = { type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2016-05-31', assignedOn: '2016-04-26' } } as const;
+    given([]).when(assign({ today, dueDate: '2016-05-31', assignedOn: '2016-04-26' })).then([assignedIn2016]);
+    given([assignedIn2016])
+      .when(report({ today, reportedOn: '2016-05-20' }))
+      .then([{ type: 'RectificationReported', data: { ...reported().data, reportedOn: '2016-05-20' } } as AssignmentEvent]);
+  });
+
+  it('refuses a report dated before the assignment, naming both dates', () => {
+    given([leadAssigned])
+      .when(report({ reportedOn: '2025-05-31' }))
+      .thenRefused('BAD_USER_INPUT', /report date \(2025-05-31\) is before the assignment of unit unit-finance \(2025-06-01\)/);
+  });
+
+  it('says it in Chinese too, with both dates', () => {
+    expect(() => decideAssignment(report({ reportedOn: '2025-05-31' }), stateAfter([leadAssigned]), openParent)).toThrow(
+      expect.objectContaining({ messageZh: '报告日期（2025-05-31）早于单位 unit-finance 的交办日期（2025-06-01），日期顺序不对。' }),
+    );
+    expect(() => decideAssignment(assign({ assignedOn: '2025-07-11' }), stateAfter([]), openParent)).toThrow(
+      expect.objectContaining({ messageZh: '交办日期（2025-07-11）是将来的日期：今天是 2025-07-10。' }),
+    );
+  });
+
+  it('takes a report on the day of the assignment', () => {
+    given([leadAssigned]).when(report({ reportedOn: ASSIGNED_ON })).decision();
+  });
+
+  it('refuses a re-report dated before the failed inspection it answers', () => {
+    given([leadAssigned, reported(), inspected('FAILED')])
+      .when(report({ today: TODAY, reportedOn: '2025-06-30' }))
+      .thenRefused('BAD_USER_INPUT', /report date \(2025-06-30\) is before the failed inspection it answers \(2025-07-01\)/);
+    given([leadAssigned, reported(), inspected('FAILED')]).when(report({ today: TODAY, reportedOn: INSPECTED_ON })).decision();
+  });
+
+  it('refuses a re-report dated before the send-back it answers', () => {
+    const sentBackLater: AssignmentEvent = { type: 'ReportSentBack', data: { unitId: FINANCE, reason: 'No.', sentBackOn: '2025-06-29' } };
+    given([leadAssigned, reported(), sentBackLater])
+      .when(report())
+      .thenRefused('BAD_USER_INPUT', /report date \(2025-06-28\) is before the send-back it answers \(2025-06-29\)/);
+  });
+
+  it('refuses a send-back dated before the report it returns', () => {
+    given([leadAssigned, reported()])
+      .when(sendBack({ sentBackOn: '2025-06-27' }))
+      .thenRefused('BAD_USER_INPUT', /send-back date \(2025-06-27\) is before the report it returns \(2025-06-28\)/);
+  });
+
+  it('refuses a decision dated before the request it decides', () => {
+    given([leadAssigned, extensionRequested])
+      .when(decideExtension({ decidedOn: '2025-06-19' }))
+      .thenRefused('BAD_USER_INPUT', /decision date \(2025-06-19\) is before the request it decides \(2025-06-20\)/);
+  });
+
+  it('refuses an extension request dated before the assignment', () => {
+    given([leadAssigned])
+      .when(requestExtension({ requestedOn: '2025-05-01' }))
+      .thenRefused('BAD_USER_INPUT', /request date \(2025-05-01\) is before the assignment/);
+  });
+
+  it('judges "before the due date" by the day the extension was asked for, not the day it is entered', () => {
+    given([leadAssigned]).when(requestExtension({ today: TODAY, requestedOn: DUE })).decision();
+    given([leadAssigned]).when(requestExtension({ today: TODAY, requestedOn: '2025-07-01' })).thenRefused('CONFLICT', /had passed on 2025-07-01/);
+  });
+
+  it('refuses an urging dated before the assignment', () => {
+    given([leadAssigned]).when(urge({ urgedOn: '2025-05-31' })).thenRefused('BAD_USER_INPUT', /urging date \(2025-05-31\) is before the assignment/);
+  });
+
+  it('keeps the day each part was verified, and closes on the last of them', () => {
+    const environmentVerifiedFirst: AssignmentEvent[] = [
+      leadAssigned,
+      responsibleAssigned,
+      reported(),
+      reported(ENVIRONMENT),
+      inspected('PASSED', 'inspection-1', FINANCE),
+      { type: 'InspectionLogged', data: { ...inspected('PASSED', 'inspection-2', ENVIRONMENT).data, inspectedOn: '2025-06-29' } },
+    ];
+    const state = stateAfter(environmentVerifiedFirst);
+    expect(partOf(state, ENVIRONMENT)?.verifiedOn).toBe('2025-06-29');
+    expect(closedOn(state)).toBe(INSPECTED_ON);
+    expect(closedOn(stateAfter(environmentVerifiedFirst.slice(0, 5)))).toBeNull();
   });
 });
 
@@ -654,7 +795,7 @@ describe('deadline rules: bounded by the plan, renewed when a part comes back', 
     it.each(['2025-09-29', '2025-09-30'])('takes a due date on or before the limit, %s, as it is', (dueDate) => {
       given([])
         .when(assign({ dueDate, dueDateLimit: limit }))
-        .then([{ type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate } }]);
+        .then([{ type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate, assignedOn: ASSIGNED_ON } }]);
     });
 
     it('refuses a due date past the limit without an override, naming the limit', () => {
@@ -666,7 +807,7 @@ describe('deadline rules: bounded by the plan, renewed when a part comes back', 
     it("takes it with a supervisor's override, recorded with its reason and what it overrode", () => {
       given([])
         .when(assign({ dueDate: '2025-11-30', dueDateLimit: limit, dueDateOverride: override }))
-        .then([{ type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2025-11-30', dueDateOverride: overridden } }]);
+        .then([{ type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2025-11-30', assignedOn: ASSIGNED_ON, dueDateOverride: overridden } }]);
     });
 
     it.each([admin, system])('only a supervisor overrides: $role is FORBIDDEN', (actor) => {
@@ -681,7 +822,7 @@ describe('deadline rules: bounded by the plan, renewed when a part comes back', 
 
     it('without a limit (no plan approved yet) any real date is taken', () => {
       given([]).when(assign({ dueDate: '2099-12-31', dueDateLimit: null })).then([
-        { type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2099-12-31' } },
+        { type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2099-12-31', assignedOn: ASSIGNED_ON } },
       ]);
     });
   });
@@ -706,7 +847,7 @@ describe('deadline rules: bounded by the plan, renewed when a part comes back', 
     it('a date within the limit is granted as before', () => {
       given([leadAssigned, farRequest])
         .when(decideExtension({ dueDateLimit: limit, newDueDate: '2025-09-30' }))
-        .then([{ type: 'ExtensionGranted', data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-09-30' } }]);
+        .then([{ type: 'ExtensionGranted', data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-09-30', decidedOn: REQUESTED_ON } }]);
     });
 
     it('the supervisor may grant past it with an override, kept in the event', () => {
@@ -715,7 +856,7 @@ describe('deadline rules: bounded by the plan, renewed when a part comes back', 
         .then([
           {
             type: 'ExtensionGranted',
-            data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-12-31', dueDateOverride: overridden },
+            data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-12-31', decidedOn: REQUESTED_ON, dueDateOverride: overridden },
           },
         ]);
     });
@@ -730,17 +871,17 @@ describe('deadline rules: bounded by the plan, renewed when a part comes back', 
 
       it('the unit may ask for an extension although the due date has passed', () => {
         given(failedKeepingDueDate)
-          .when(requestExtension({ today: TODAY, requestedDueDate: '2025-07-31' }))
-          .then([{ ...extensionRequested, data: { ...extensionRequested.data, requestedDueDate: '2025-07-31' } }]);
+          .when(requestExtension({ today: TODAY, requestedOn: TODAY, requestedDueDate: '2025-07-31' }))
+          .then([{ ...extensionRequested, data: { ...extensionRequested.data, requestedDueDate: '2025-07-31', requestedOn: TODAY } }]);
       });
 
       it('but not for a day already gone', () => {
-        given(failedKeepingDueDate).when(requestExtension({ today: TODAY, requestedDueDate: '2025-07-05' })).thenRefused('BAD_USER_INPUT', /already passed/);
+        given(failedKeepingDueDate).when(requestExtension({ today: TODAY, requestedOn: TODAY, requestedDueDate: '2025-07-05' })).thenRefused('BAD_USER_INPUT', /already passed/);
       });
 
       it('a part sent back late is given a new date by the supervisor instead', () => {
         const sentBackLate: AssignmentEvent[] = [leadAssigned, reported(), sentBack];
-        given(sentBackLate).when(requestExtension({ today: TODAY })).thenRefused('CONFLICT', /has passed/);
+        given(sentBackLate).when(requestExtension({ today: TODAY, requestedOn: TODAY })).thenRefused('CONFLICT', /had passed on 2025-07-10/);
       });
     });
   });
@@ -749,15 +890,17 @@ describe('deadline rules: bounded by the plan, renewed when a part comes back', 
     const awaitingInspection = [leadAssigned, reported()];
 
     it.each<[string, (overrides: Partial<ReturnsPart>) => AssignmentCommand]>([
-      ['sending back', (overrides) => sendBack({ today: TODAY, ...overrides })],
+      ['sending back', (overrides) => sendBack({ today: TODAY, sentBackOn: TODAY, ...overrides })],
       ['a failed inspection', (overrides) => inspect({ outcome: 'FAILED', notes: 'Still missing.', ...overrides })],
     ])('%s after the due date needs a new due date', (_what, command) => {
-      given(awaitingInspection).when(command({})).thenRefused('BAD_USER_INPUT', /due date 2025-06-30 has passed.*newDueDate/);
+      given(awaitingInspection).when(command({})).thenRefused('BAD_USER_INPUT', /due date 2025-06-30 had passed on 2025-07-.*newDueDate/);
     });
 
     it('sending back late with a new due date moves the part’s due date', () => {
-      const decided = [{ type: 'ReportSentBack', data: { unitId: FINANCE, reason: 'No evidence of the budget.', newDueDate: '2025-07-31' } }] as const;
-      given(awaitingInspection).when(sendBack({ today: TODAY, newDueDate: '2025-07-31' })).then(decided);
+      const decided: AssignmentEvent[] = [
+        { type: 'ReportSentBack', data: { unitId: FINANCE, reason: 'No evidence of the budget.', sentBackOn: TODAY, newDueDate: '2025-07-31' } },
+      ];
+      given(awaitingInspection).when(sendBack({ today: TODAY, sentBackOn: TODAY, newDueDate: '2025-07-31' })).then(decided);
       expect(partOf(stateAfter([...awaitingInspection, ...decided]), FINANCE)).toMatchObject({ status: 'RETURNED', dueDate: '2025-07-31' });
     });
 
@@ -781,16 +924,16 @@ describe('deadline rules: bounded by the plan, renewed when a part comes back', 
       ['not a date', '2025-07-32', /not a valid date/],
       ['past the limit without an override', '2025-10-01', /after the inspection deadline/],
     ])('refuses a new due date %s', (_what, newDueDate, message) => {
-      given(awaitingInspection).when(sendBack({ today: TODAY, newDueDate, dueDateLimit: limit })).thenRefused('BAD_USER_INPUT', message);
+      given(awaitingInspection).when(sendBack({ today: TODAY, sentBackOn: TODAY, newDueDate, dueDateLimit: limit })).thenRefused('BAD_USER_INPUT', message);
     });
 
     it('a new due date past the limit is recorded with the override', () => {
       given(awaitingInspection)
-        .when(sendBack({ today: TODAY, newDueDate: '2025-10-31', dueDateLimit: limit, dueDateOverride: override }))
+        .when(sendBack({ today: TODAY, sentBackOn: TODAY, newDueDate: '2025-10-31', dueDateLimit: limit, dueDateOverride: override }))
         .then([
           {
             type: 'ReportSentBack',
-            data: { unitId: FINANCE, reason: 'No evidence of the budget.', newDueDate: '2025-10-31', dueDateOverride: overridden },
+            data: { unitId: FINANCE, reason: 'No evidence of the budget.', sentBackOn: TODAY, newDueDate: '2025-10-31', dueDateOverride: overridden },
           },
         ]);
     });
@@ -800,21 +943,22 @@ describe('deadline rules: bounded by the plan, renewed when a part comes back', 
     const verified = [leadAssigned, responsibleAssigned, reported(), inspected('PASSED')];
 
     it('reopening parts whose due date has passed needs a new due date (fault 6)', () => {
-      given(verified).when(reopen({ newDueDate: undefined })).thenRefused('BAD_USER_INPUT', /has passed/);
+      given(verified).when(reopen({ newDueDate: undefined })).thenRefused('BAD_USER_INPUT', /had passed on 2025-07-10/);
     });
 
     it('the new due date goes to every reopened part; a part that never reported keeps its own', () => {
-      const reopened: AssignmentEvent = { type: 'PartsReopened', data: { reason: 'Portal page removed.', newDueDate: RETURNED_UNTIL } };
+      const reopened: AssignmentEvent = { type: 'PartsReopened', data: { reason: 'Portal page removed.', reopenedOn: TODAY, newDueDate: RETURNED_UNTIL } };
       given(verified).when(reopen({ reason: 'Portal page removed.' })).then([reopened]);
       const state = stateAfter([...verified, reopened]);
       expect(partOf(state, FINANCE)).toMatchObject({ status: 'RETURNED', dueDate: RETURNED_UNTIL });
       expect(partOf(state, ENVIRONMENT)).toMatchObject({ status: 'ASSIGNED', dueDate: DUE });
     });
 
-    it('reopening before the due dates pass may keep them', () => {
-      given(verified)
-        .when(reopen({ today: REPORTED_ON, newDueDate: undefined, reason: 'Portal page removed.' }))
-        .then([{ type: 'PartsReopened', data: { reason: 'Portal page removed.' } }]);
+    it('reopening before the due dates pass may keep them: judged on the day of the reopening, not the day it is entered', () => {
+      const verifiedEarly = [leadAssigned, responsibleAssigned, reported(), { ...inspected('PASSED'), data: { ...(inspected('PASSED') as InspectionLogged).data, inspectedOn: REPORTED_ON } }];
+      given(verifiedEarly)
+        .when(reopen({ reopenedOn: SENT_BACK_ON, newDueDate: undefined, reason: 'Portal page removed.' }))
+        .then([{ type: 'PartsReopened', data: { reason: 'Portal page removed.', reopenedOn: SENT_BACK_ON } }]);
     });
   });
 });
@@ -833,7 +977,7 @@ describe('handing a part over to a successor (机构改革, fault 4)', () => {
     type: 'PartHandedOver',
     data: { unitId: ENVIRONMENT, successorUnitId: HEALTH, reason: 'Reorganisation: its duties moved.' },
   };
-  const sentBackToEnvironment: AssignmentEvent = { type: 'ReportSentBack', data: { unitId: ENVIRONMENT, reason: 'Not enough.' } };
+  const sentBackToEnvironment: AssignmentEvent = { type: 'ReportSentBack', data: { unitId: ENVIRONMENT, reason: 'Not enough.', sentBackOn: SENT_BACK_ON } };
   const inProgress = [leadAssigned, responsibleAssigned, reported(ENVIRONMENT), sentBackToEnvironment];
 
   it('the open part moves with its status, due date and reports; it remembers who held it', () => {

@@ -1,8 +1,16 @@
 import type { Actor } from '../../shared/command-context.js';
 import { unreachable } from '../../shared/decider.js';
-import { DomainError, badInput, conflict, forbidden } from '../../shared/domain-error.js';
+import { DomainError, badInput, conflict, forbidden, say, type Bilingual } from '../../shared/domain-error.js';
 import { isAfter } from '../../shared/calendar-date.js';
-import { isBlank, requireCalendarDate, requireRole, requireText } from '../../shared/guards.js';
+import {
+  isBlank,
+  requireBusinessDay,
+  requireCalendarDate,
+  requireNotBefore,
+  requireRole,
+  requireText,
+  type DatedFact,
+} from '../../shared/guards.js';
 import type {
   AssignUnit,
   AssignmentCommand,
@@ -34,6 +42,8 @@ export interface ExtensionRequest {
   readonly requestedDueDate: string;
   readonly reason: string;
   readonly status: 'PENDING' | 'GRANTED' | 'REFUSED';
+  /** The office day it was asked for: its decision cannot come before. */
+  readonly requestedOn: string;
 }
 
 export interface RectificationReport {
@@ -52,6 +62,8 @@ export interface InspectionRecord {
 export interface ReturnNote {
   readonly cause: 'SENT_BACK' | 'INSPECTION_FAILED' | 'PARTS_REOPENED';
   readonly reason: string;
+  /** The office day of the return: the next report cannot come before. */
+  readonly returnedOn: string;
 }
 
 /** One assigned unit's share of the parent. */
@@ -60,6 +72,10 @@ export interface AssignmentPart {
   readonly role: AssignmentRole;
   readonly status: PartStatus;
   readonly dueDate: string;
+  /** The office day the unit was assigned: nothing on the part happens before it. */
+  readonly assignedOn: string;
+  /** The office day of the inspection that verified the part; null while not verified. */
+  readonly verifiedOn: string | null;
   /** Every request in the order made; at most one is PENDING. */
   readonly extensionRequests: readonly ExtensionRequest[];
   readonly reportCount: number;
@@ -96,6 +112,15 @@ export const partsOf = (state: AssignmentsState): AssignmentPart[] => Object.val
 export const pendingExtensionOf = (part: AssignmentPart): ExtensionRequest | undefined =>
   part.extensionRequests.find((request) => request.status === 'PENDING');
 
+/**
+ * The business day the parent was closed (销号) on: the last of its parts' verifications. Null
+ * while a part is not verified.
+ */
+export function closedOn(state: AssignmentsState): string | null {
+  if (!allPartsVerified(state)) return null;
+  return partsOf(state).reduce((latest, part) => (part.verifiedOn! > latest ? part.verifiedOn! : latest), '');
+}
+
 /** The parent may be closed (销号) only when this holds: at least one part and every part verified. */
 export function allPartsVerified(state: AssignmentsState): boolean {
   const parts = partsOf(state);
@@ -108,11 +133,13 @@ export function allPartsVerified(state: AssignmentsState): boolean {
 export function evolveAssignments(state: AssignmentsState, event: AssignmentEvent): AssignmentsState {
   switch (event.type) {
     case 'UnitAssigned': {
-      const { unitId, role, dueDate } = event.data;
+      const { unitId, role, dueDate, assignedOn } = event.data;
       const part: AssignmentPart = {
         unitId,
         role,
         dueDate,
+        assignedOn,
+        verifiedOn: null,
         status: 'ASSIGNED',
         extensionRequests: [],
         reportCount: 0,
@@ -124,10 +151,10 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
       return { parts: { ...state.parts, [unitId]: part } };
     }
     case 'ExtensionRequested': {
-      const { requestId, requestedDueDate, reason } = event.data;
+      const { requestId, requestedDueDate, reason, requestedOn } = event.data;
       return updatePart(state, event.data.unitId, (part) => ({
         ...part,
-        extensionRequests: [...part.extensionRequests, { requestId, requestedDueDate, reason, status: 'PENDING' }],
+        extensionRequests: [...part.extensionRequests, { requestId, requestedDueDate, reason, requestedOn, status: 'PENDING' }],
       }));
     }
     case 'ExtensionGranted':
@@ -153,20 +180,20 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
         ...part,
         status: 'RETURNED',
         dueDate: event.data.newDueDate ?? part.dueDate,
-        lastReturn: { cause: 'SENT_BACK', reason: event.data.reason },
+        lastReturn: { cause: 'SENT_BACK', reason: event.data.reason, returnedOn: event.data.sentBackOn },
       }));
     case 'InspectionLogged': {
       const { inspectionId, outcome, inspectedOn, notes } = event.data;
       return updatePart(state, event.data.unitId, (part) => {
         const inspections = [...part.inspections, { inspectionId, outcome, inspectedOn }];
         return outcome === 'PASSED'
-          ? { ...part, inspections, status: 'VERIFIED' }
+          ? { ...part, inspections, status: 'VERIFIED', verifiedOn: inspectedOn }
           : {
               ...part,
               inspections,
               status: 'RETURNED',
               dueDate: event.data.newDueDate ?? part.dueDate,
-              lastReturn: { cause: 'INSPECTION_FAILED', reason: notes },
+              lastReturn: { cause: 'INSPECTION_FAILED', reason: notes, returnedOn: inspectedOn },
             };
       });
     }
@@ -179,7 +206,8 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
               ...part,
               status: 'RETURNED',
               dueDate: event.data.newDueDate ?? part.dueDate,
-              lastReturn: { cause: 'PARTS_REOPENED', reason: event.data.reason },
+              verifiedOn: null,
+              lastReturn: { cause: 'PARTS_REOPENED', reason: event.data.reason, returnedOn: event.data.reopenedOn },
             },
       );
       return { parts: Object.fromEntries(reopened.map((part) => [part.unitId, part])) };
@@ -261,7 +289,7 @@ export function decideAssignment(
 }
 
 function assignUnit(command: AssignUnit, state: AssignmentsState, context: AssignmentParentContext): AssignmentEvent[] {
-  const { unitId, role, dueDate } = command;
+  const { unitId, role, dueDate, assignedOn } = command;
   requireRole(command.actor, ['SUPERVISOR', 'ADMIN', 'SYSTEM'], 'assign units');
   if (context.parentClosed) throw conflict('Units cannot be assigned to a closed item.');
   if (partOf(state, unitId)) throw conflict(`Unit ${unitId} is already assigned.`);
@@ -269,20 +297,22 @@ function assignUnit(command: AssignUnit, state: AssignmentsState, context: Assig
   if (role === 'LEAD' && lead) throw conflict(`Unit ${lead.unitId} is already the lead unit; there can be only one.`);
   requireCalendarDate(dueDate, 'The due date');
   const override = boundedDueDate(dueDate, command, 'The due date');
-  return [{ type: 'UnitAssigned', data: { unitId, role, dueDate, ...recorded(override) } }];
+  requireBusinessDay(assignedOn, command.today, say('The assignment date', '交办日期'));
+  return [{ type: 'UnitAssigned', data: { unitId, role, dueDate, assignedOn, ...recorded(override) } }];
 }
 
 function requestExtension(command: RequestExtension, state: AssignmentsState): AssignmentEvent[] {
-  const { unitId, requestId, requestedDueDate, reason } = command;
+  const { unitId, requestId, requestedDueDate, reason, requestedOn } = command;
   requireOwnUnit(command.actor, unitId, 'request an extension of its due date');
   const part = requirePart(state, unitId);
   if (part.status === 'VERIFIED') throw conflict(`The part of unit ${unitId} is already verified; no extension is needed.`);
+  requireBusinessDay(requestedOn, command.today, say('The request date', '申请日期'));
   // A failed inspection may come after the due date; the unit then needs time to fix what it found.
   const returnedByInspection = part.status === 'RETURNED' && part.lastReturn?.cause === 'INSPECTION_FAILED';
-  if (isAfter(command.today, part.dueDate) && !returnedByInspection) {
+  if (isAfter(requestedOn, part.dueDate) && !returnedByInspection) {
     throw conflict(
-      `The due date ${part.dueDate} has passed: an extension must be asked for before it. Report the work, late, instead.`,
-      `截止日期 ${part.dueDate} 已过：延期须在截止日期前申请。请直接报送整改情况（逾期）。`,
+      `The due date ${part.dueDate} had passed on ${requestedOn}: an extension must be asked for before it. Report the work, late, instead.`,
+      `截止日期 ${part.dueDate} 在申请日 ${requestedOn} 已过：延期须在截止日期前申请。请直接报送整改情况（逾期）。`,
     );
   }
   const pending = pendingExtensionOf(part);
@@ -293,38 +323,49 @@ function requestExtension(command: RequestExtension, state: AssignmentsState): A
   requireText(reason, 'A reason for the extension');
   requireCalendarDate(requestedDueDate, 'The requested due date');
   requireLaterThanDueDate(requestedDueDate, part, 'The requested due date');
-  requireNotPast(requestedDueDate, command.today, 'The requested due date');
-  return [{ type: 'ExtensionRequested', data: { unitId, requestId, requestedDueDate, reason } }];
+  requireNotPast(requestedDueDate, requestedOn, 'The requested due date');
+  requireNotBefore({ day: requestedOn, what: say('the request date', '延期申请日期') }, assignedDay(part));
+  return [{ type: 'ExtensionRequested', data: { unitId, requestId, requestedDueDate, reason, requestedOn } }];
 }
 
 function decideExtension(command: DecideExtension, state: AssignmentsState): AssignmentEvent[] {
-  const { unitId, requestId } = command;
+  const { unitId, requestId, decidedOn } = command;
   requireRole(command.actor, ['SUPERVISOR'], 'decide extension requests');
   const part = requirePart(state, unitId);
   const request = part.extensionRequests.find((candidate) => candidate.requestId === requestId);
   if (!request) throw new DomainError('NOT_FOUND', `Extension request ${requestId} of unit ${unitId} does not exist.`);
   if (request.status !== 'PENDING') throw conflict(`Extension request ${requestId} was already ${request.status.toLowerCase()}.`);
+  requireBusinessDay(decidedOn, command.today, say('The decision date', '审批日期'));
+  requireNotBefore(
+    { day: decidedOn, what: say('the decision date', '审批日期') },
+    { day: request.requestedOn, what: say('the request it decides', '所审批的延期申请日期') },
+  );
 
   if (!command.approve) {
     requireText(command.reason, 'A reason for refusing the extension');
-    return [{ type: 'ExtensionRefused', data: { unitId, requestId, reason: command.reason } }];
+    return [{ type: 'ExtensionRefused', data: { unitId, requestId, reason: command.reason, decidedOn } }];
   }
   const newDueDate = command.newDueDate ?? request.requestedDueDate;
   requireCalendarDate(newDueDate, 'The new due date');
   requireLaterThanDueDate(newDueDate, part, 'The new due date');
   const override = boundedDueDate(newDueDate, command, 'The new due date');
   return [
-    { type: 'ExtensionGranted', data: { unitId, requestId, previousDueDate: part.dueDate, newDueDate, ...recorded(override) } },
+    {
+      type: 'ExtensionGranted',
+      data: { unitId, requestId, previousDueDate: part.dueDate, newDueDate, decidedOn, ...recorded(override) },
+    },
   ];
 }
 
 function urgeUnit(command: UrgeUnit, state: AssignmentsState): AssignmentEvent[] {
-  const { unitId, message } = command;
+  const { unitId, message, urgedOn } = command;
   requireRole(command.actor, ['SUPERVISOR'], 'urge units');
   const part = requirePart(state, unitId);
   if (part.status === 'VERIFIED') throw conflict(`The part of unit ${unitId} is already verified; there is nothing to urge.`);
   requireText(message, 'An urging message');
-  return [{ type: 'UnitUrged', data: { unitId, message } }];
+  requireBusinessDay(urgedOn, command.today, say('The urging date', '催办日期'));
+  requireNotBefore({ day: urgedOn, what: say('the urging date', '催办日期') }, assignedDay(part));
+  return [{ type: 'UnitUrged', data: { unitId, message, urgedOn } }];
 }
 
 function reportRectification(
@@ -332,7 +373,7 @@ function reportRectification(
   state: AssignmentsState,
   context: AssignmentParentContext,
 ): AssignmentEvent[] {
-  const { unitId, summary, evidence } = command;
+  const { unitId, summary, evidence, reportedOn } = command;
   requireOwnUnit(command.actor, unitId, 'report on its part');
   const part = requirePart(state, unitId);
   if (context.parentClosed) throw conflict('The item is closed; no more reports are accepted.');
@@ -346,17 +387,22 @@ function reportRectification(
       throw badInput(`Evidence ${index + 1} needs a link or a document reference.`);
     }
   });
-  return [{ type: 'RectificationReported', data: { unitId, summary, evidence, reportedOn: command.today } }];
+  requireBusinessDay(reportedOn, command.today, say('The report date', '报告日期'));
+  requireNotBefore({ day: reportedOn, what: say('the report date', '报告日期') }, assignedDay(part));
+  requireNotBefore({ day: reportedOn, what: say('the report date', '报告日期') }, returnDay(part));
+  return [{ type: 'RectificationReported', data: { unitId, summary, evidence, reportedOn } }];
 }
 
 function sendBackReport(command: SendBackReport, state: AssignmentsState): AssignmentEvent[] {
-  const { unitId, reason } = command;
+  const { unitId, reason, sentBackOn } = command;
   requireRole(command.actor, ['SUPERVISOR'], 'send reports back');
   const part = requirePart(state, unitId);
   // Once inspected, a report is settled by the inspection; only a report awaiting one goes back.
   if (part.status !== 'REPORTED') throw conflict(`Unit ${unitId} has no report awaiting inspection to send back.`);
   requireText(reason, 'A reason for sending the report back');
-  return [{ type: 'ReportSentBack', data: { unitId, reason, ...newDueDateOf(command, [part.dueDate]) } }];
+  requireBusinessDay(sentBackOn, command.today, say('The send-back date', '退办日期'));
+  requireNotBefore({ day: sentBackOn, what: say('the send-back date', '退办日期') }, reportDay(part, say('the report it returns', '所退回报告的日期')));
+  return [{ type: 'ReportSentBack', data: { unitId, reason, sentBackOn, ...newDueDateOf(command, [part.dueDate], sentBackOn) } }];
 }
 
 function logInspection(command: LogInspection, state: AssignmentsState): AssignmentEvent[] {
@@ -368,12 +414,8 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
   if (part.inspections.some((inspection) => inspection.inspectionId === inspectionId)) {
     throw conflict(`Inspection ${inspectionId} is already logged.`);
   }
-  requireCalendarDate(inspectedOn, 'The inspection date');
-  if (isAfter(inspectedOn, command.today)) throw badInput(`The inspection date ${inspectedOn} is in the future.`);
-  const reportedOn = part.lastReport?.reportedOn;
-  if (reportedOn && isAfter(reportedOn, inspectedOn)) {
-    throw badInput(`The inspection date ${inspectedOn} is before the report of ${reportedOn} it checks.`);
-  }
+  requireBusinessDay(inspectedOn, command.today, say('The inspection date', '督查日期'));
+  requireNotBefore({ day: inspectedOn, what: say('the inspection date', '督查日期') }, reportDay(part, say('the report it checks', '所核查报告的日期')));
   if (outcome === 'PASSED') {
     if (command.newDueDate !== undefined) {
       throw badInput('A passed inspection verifies the part: it takes no new due date.', '督查通过即确认整改完成，无需新的截止日期。');
@@ -384,18 +426,25 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
   return [
     {
       type: 'InspectionLogged',
-      data: { unitId, inspectionId, outcome, notes, inspectedOn, place, ...newDueDateOf(command, [part.dueDate]) },
+      data: { unitId, inspectionId, outcome, notes, inspectedOn, place, ...newDueDateOf(command, [part.dueDate], inspectedOn) },
     },
   ];
 }
 
 function reopenParts(command: ReopenParts, state: AssignmentsState): AssignmentEvent[] {
+  const { reason, reopenedOn } = command;
   requireRole(command.actor, ['SUPERVISOR'], 'reopen an item');
-  requireText(command.reason, 'A reason for reopening');
+  requireText(reason, 'A reason for reopening');
+  requireBusinessDay(reopenedOn, command.today, say('The reopening date', '重新打开日期'));
+  const closedDay = closedOn(state);
+  requireNotBefore(
+    { day: reopenedOn, what: say('the reopening date', '重新打开日期') },
+    closedDay ? { day: closedDay, what: say('the close-out', '销号日期') } : null,
+  );
   // The same parts evolve returns: a part that never reported keeps waiting, and its due date.
   const returned = partsOf(state).filter((part) => part.status !== 'ASSIGNED');
-  const newDueDate = newDueDateOf(command, returned.map((part) => part.dueDate));
-  return [{ type: 'PartsReopened', data: { reason: command.reason, ...newDueDate } }];
+  const newDueDate = newDueDateOf(command, returned.map((part) => part.dueDate), reopenedOn);
+  return [{ type: 'PartsReopened', data: { reason, reopenedOn, ...newDueDate } }];
 }
 
 /**
@@ -432,12 +481,29 @@ function requirePart(state: AssignmentsState, unitId: string): AssignmentPart {
   return part;
 }
 
+/* The dated facts of a part that later facts must not precede, as refusals name them. */
+const assignedDay = (part: AssignmentPart): DatedFact => ({
+  day: part.assignedOn,
+  what: say(`the assignment of unit ${part.unitId}`, `单位 ${part.unitId} 的交办日期`),
+});
+const reportDay = (part: AssignmentPart, what: Bilingual): DatedFact | null =>
+  part.lastReport ? { day: part.lastReport.reportedOn, what } : null;
+const RETURN_NAMES: Record<ReturnNote['cause'], Bilingual> = {
+  SENT_BACK: say('the send-back it answers', '所回应的退办日期'),
+  INSPECTION_FAILED: say('the failed inspection it answers', '所回应的督查未通过日期'),
+  PARTS_REOPENED: say('the reopening it answers', '所回应的重新打开日期'),
+};
+/** A report after a return answers that return: it cannot be dated before it. */
+const returnDay = (part: AssignmentPart): DatedFact | null =>
+  part.status === 'RETURNED' && part.lastReturn ? { day: part.lastReturn.returnedOn, what: RETURN_NAMES[part.lastReturn.cause] } : null;
+
 function requireLaterThanDueDate(date: string, part: AssignmentPart, what: string): void {
   if (!isAfter(date, part.dueDate)) throw badInput(`${what} must be later than the current due date ${part.dueDate}.`);
 }
 
-function requireNotPast(date: string, today: string, what: string): void {
-  if (isAfter(today, date)) throw badInput(`${what} ${date} has already passed (today is ${today}).`, `日期 ${date} 已过（今天是 ${today}）。`);
+/** `date` is not before `day`, the business day on which it is set (today for a fact entered as it happens). */
+function requireNotPast(date: string, day: string, what: string): void {
+  if (isAfter(day, date)) throw badInput(`${what} ${date} has already passed (on ${day}).`, `日期 ${date} 已过（${day}）。`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -479,19 +545,20 @@ const recorded = (override: DueDateOverridden | undefined) => (override ? { dueD
  * would otherwise be overdue the moment it comes back. It cannot be in the past and, past the
  * parent's limit, needs the supervisor's override.
  */
-function newDueDateOf(command: ReturnsPart & { readonly actor: Actor }, dueDates: readonly string[]): NewDueDate {
-  const { newDueDate, today } = command;
+function newDueDateOf(command: ReturnsPart & { readonly actor: Actor }, dueDates: readonly string[], returnedOn: string): NewDueDate {
+  // Business time: "passed" is judged on the day the part was returned, not the day it is entered.
+  const { newDueDate } = command;
   if (newDueDate === undefined) {
-    const passed = dueDates.find((dueDate) => isAfter(today, dueDate));
+    const passed = dueDates.find((dueDate) => isAfter(returnedOn, dueDate));
     if (passed) {
       throw badInput(
-        `The due date ${passed} has passed: a part returned now needs a new due date (newDueDate).`,
-        `截止日期 ${passed} 已过：退回的任务须同时给出新的截止日期。`,
+        `The due date ${passed} had passed on ${returnedOn}: a part returned then needs a new due date (newDueDate).`,
+        `截止日期 ${passed} 在退回之日（${returnedOn}）已过：退回的任务须同时给出新的截止日期。`,
       );
     }
     return {};
   }
   requireCalendarDate(newDueDate, 'The new due date');
-  requireNotPast(newDueDate, today, 'The new due date');
+  requireNotPast(newDueDate, returnedOn, 'The new due date');
   return { newDueDate, ...recorded(boundedDueDate(newDueDate, command, 'The new due date')) };
 }

@@ -1,6 +1,5 @@
 import type { DomainEvent } from '../../shared/decider.js';
-import { officeDate } from '../../shared/calendar-date.js';
-import type { EventSchemas } from '../../shared/event-schemas.js';
+import { officeDayOfRecording, type EventSchemas } from '../../shared/event-schemas.js';
 
 /** 牵头单位 (coordinates the whole parent) or 责任单位 (owns one part of it). */
 export type AssignmentRole = 'LEAD' | 'RESPONSIBLE';
@@ -27,12 +26,24 @@ export interface DueDateOverridden {
 /*
  * `dueDateOverride` and `newDueDate` below are optional fields added without a version step: events
  * stored before them simply have none, which is what they mean (no override, due date unchanged).
+ *
+ * Business time: every event carries the office day (`YYYY-MM-DD`, China time) on which its fact
+ * happened — `assignedOn`, `requestedOn`, `decidedOn`, `urgedOn`, `reportedOn`, `sentBackOn`,
+ * `inspectedOn`, `reopenedOn` — besides the instant it was recorded (metadata.recordedAt). Versions
+ * written before they carried it are upcast with the office day on which they were recorded.
+ * Other dates (`dueDate`, …) are calendar days too.
  */
 
-/** Dates are calendar days, `YYYY-MM-DD`. */
+/** v2 added `assignedOn`. */
 export type UnitAssigned = DomainEvent<
   'UnitAssigned',
-  { readonly unitId: string; readonly role: AssignmentRole; readonly dueDate: string; readonly dueDateOverride?: DueDateOverridden }
+  {
+    readonly unitId: string;
+    readonly role: AssignmentRole;
+    readonly dueDate: string;
+    readonly assignedOn: string;
+    readonly dueDateOverride?: DueDateOverridden;
+  }
 >;
 
 /** What a returned part may carry: a new due date, and the override when it is past the limit. */
@@ -41,11 +52,19 @@ export type NewDueDate = {
   readonly dueDateOverride?: DueDateOverridden;
 };
 
+/** v2 added `requestedOn`. */
 export type ExtensionRequested = DomainEvent<
   'ExtensionRequested',
-  { readonly unitId: string; readonly requestId: string; readonly requestedDueDate: string; readonly reason: string }
+  {
+    readonly unitId: string;
+    readonly requestId: string;
+    readonly requestedDueDate: string;
+    readonly reason: string;
+    readonly requestedOn: string;
+  }
 >;
 
+/** v2 added `decidedOn`. */
 export type ExtensionGranted = DomainEvent<
   'ExtensionGranted',
   {
@@ -54,16 +73,18 @@ export type ExtensionGranted = DomainEvent<
     readonly previousDueDate: string;
     readonly newDueDate: string;
     readonly dueDateOverride?: DueDateOverridden;
+    readonly decidedOn: string;
   }
 >;
 
+/** v2 added `decidedOn`. */
 export type ExtensionRefused = DomainEvent<
   'ExtensionRefused',
-  { readonly unitId: string; readonly requestId: string; readonly reason: string }
+  { readonly unitId: string; readonly requestId: string; readonly reason: string; readonly decidedOn: string }
 >;
 
-/** 催办: the supervisor presses a unit to get on with its part. */
-export type UnitUrged = DomainEvent<'UnitUrged', { readonly unitId: string; readonly message: string }>;
+/** 催办: the supervisor presses a unit to get on with its part. v2 added `urgedOn`. */
+export type UnitUrged = DomainEvent<'UnitUrged', { readonly unitId: string; readonly message: string; readonly urgedOn: string }>;
 
 export type RectificationReported = DomainEvent<
   'RectificationReported',
@@ -76,8 +97,11 @@ export type RectificationReported = DomainEvent<
   }
 >;
 
-/** 退办: the supervisor returns a report as inadequate before anyone inspects it. */
-export type ReportSentBack = DomainEvent<'ReportSentBack', { readonly unitId: string; readonly reason: string } & NewDueDate>;
+/** 退办: the supervisor returns a report as inadequate before anyone inspects it. v2 added `sentBackOn`. */
+export type ReportSentBack = DomainEvent<
+  'ReportSentBack',
+  { readonly unitId: string; readonly reason: string; readonly sentBackOn: string } & NewDueDate
+>;
 
 /** 现场督查: PASSED verifies the part, FAILED returns it to the unit. */
 export type InspectionLogged = DomainEvent<
@@ -101,8 +125,8 @@ export type PartHandedOver = DomainEvent<
   { readonly unitId: string; readonly successorUnitId: string; readonly reason: string }
 >;
 
-/** The parent was reopened: concerns every part, hence no unitId. */
-export type PartsReopened = DomainEvent<'PartsReopened', { readonly reason: string } & NewDueDate>;
+/** The parent was reopened: concerns every part, hence no unitId. v2 added `reopenedOn`. */
+export type PartsReopened = DomainEvent<'PartsReopened', { readonly reason: string; readonly reopenedOn: string } & NewDueDate>;
 
 export type AssignmentEvent =
   | UnitAssigned
@@ -116,23 +140,18 @@ export type AssignmentEvent =
   | PartsReopened
   | PartHandedOver;
 
-/** For a v1 report stored without its time (none are): no inspection date is then too early. */
-const EARLIEST_REPORT_DAY = '1900-01-01';
-
+/** v1 of each did not say the day: it is the office day on which the event was recorded. */
 export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
-  UnitAssigned: { version: 1 },
-  ExtensionRequested: { version: 1 },
-  ExtensionGranted: { version: 1 },
-  ExtensionRefused: { version: 1 },
-  UnitUrged: { version: 1 },
-  RectificationReported: {
-    version: 2,
-    // v1 did not say the day: it is the office day on which the event was recorded.
-    upcasters: { 1: (data, { recordedAt }) => ({ ...data, reportedOn: recordedAt ? officeDate(recordedAt) : EARLIEST_REPORT_DAY }) },
-  },
-  ReportSentBack: { version: 1 },
-  InspectionLogged: { version: 1 },
-  PartsReopened: { version: 1 },
+  UnitAssigned: { version: 2, occurredOn: 'assignedOn', upcasters: { 1: officeDayOfRecording('assignedOn') } },
+  ExtensionRequested: { version: 2, occurredOn: 'requestedOn', upcasters: { 1: officeDayOfRecording('requestedOn') } },
+  ExtensionGranted: { version: 2, occurredOn: 'decidedOn', upcasters: { 1: officeDayOfRecording('decidedOn') } },
+  ExtensionRefused: { version: 2, occurredOn: 'decidedOn', upcasters: { 1: officeDayOfRecording('decidedOn') } },
+  UnitUrged: { version: 2, occurredOn: 'urgedOn', upcasters: { 1: officeDayOfRecording('urgedOn') } },
+  RectificationReported: { version: 2, occurredOn: 'reportedOn', upcasters: { 1: officeDayOfRecording('reportedOn') } },
+  ReportSentBack: { version: 2, occurredOn: 'sentBackOn', upcasters: { 1: officeDayOfRecording('sentBackOn') } },
+  InspectionLogged: { version: 1, occurredOn: 'inspectedOn' },
+  PartsReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: officeDayOfRecording('reopenedOn') } },
+  // Not dated yet: read as happening on the office day it was recorded.
   PartHandedOver: { version: 1 },
 };
 

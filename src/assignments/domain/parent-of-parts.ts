@@ -5,6 +5,7 @@ import { requireRole, requireText } from '../../shared/guards.js';
 import type { AssignUnit, AssignmentCommand, ReopenParts, ReturnsPart, SetsDueDate } from './assignment.commands.js';
 import {
   allPartsVerified,
+  closedOn,
   decideAssignment,
   evolveAssignments,
   partsOf,
@@ -40,6 +41,10 @@ export type PartCommand = Exclude<AssignmentCommand, AssignUnit | ReopenParts>;
  */
 export interface AssignmentBatch extends SetsDueDate {
   readonly actor: Actor;
+  /** The office's current day (China time). */
+  readonly today: string;
+  /** The office day on which the whole batch was assigned, on or before `today`. */
+  readonly assignedOn: string;
   readonly units: readonly UnitToAssign[];
   /** Ids of `units` that the units directory does not know; looked up by the handler. */
   readonly unknownUnitIds: readonly string[];
@@ -48,7 +53,11 @@ export interface AssignmentBatch extends SetsDueDate {
 /** Reopening gives every reopened part `newDueDate`, required when one of their due dates has passed. */
 export interface ReopenRequest extends ReturnsPart {
   readonly actor: Actor;
+  /** The office's current day (China time). */
+  readonly today: string;
   readonly reason: string;
+  /** The office day of the reopening: not before the close-out. */
+  readonly reopenedOn: string;
 }
 
 /** How one kind of parent is seen and what it writes when it closes or reopens. */
@@ -60,10 +69,13 @@ export interface ParentOfPartsRules<Parent, ParentEvent extends DomainEvent> {
   readonly assignmentsOf: (parent: Parent) => AssignmentsState;
   /** 销号: a closed parent takes no more units or reports, and only a closed one reopens. */
   readonly isClosed: (parent: Parent) => boolean;
-  /** Written in the same decision as the inspection that verifies the last part. */
+  /**
+   * Written in the same decision as the inspection that verifies the last part; `closedOn` is the
+   * business day of the last verification (an inspection entered late keeps its own day).
+   */
   readonly closedEvent: (parent: Parent, closedOn: string) => ParentEvent;
   /** Written just before PartsReopened. */
-  readonly reopenedEvent: (parent: Parent, reason: string) => ParentEvent;
+  readonly reopenedEvent: (parent: Parent, request: Pick<ReopenRequest, 'reason' | 'reopenedOn'>) => ParentEvent;
 }
 
 export interface ParentOfParts<Parent, ParentEvent extends DomainEvent> {
@@ -100,10 +112,10 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
 
       let assignments = rules.assignmentsOf(parent);
       const events: AssignmentEvent[] = [];
-      const { actor, dueDateLimit, dueDateOverride } = batch;
+      const { actor, today, assignedOn, dueDateLimit, dueDateOverride } = batch;
       for (const { unitId, role, dueDate } of batch.units) {
         const assigned = decideAssignment(
-          { type: 'AssignUnit', actor, unitId, role, dueDate, dueDateLimit, dueDateOverride },
+          { type: 'AssignUnit', actor, today, unitId, role, dueDate, assignedOn, dueDateLimit, dueDateOverride },
           assignments,
           contextOf(parent),
         );
@@ -122,11 +134,11 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
       if (command.type !== 'LogInspection' || rules.isClosed(parent)) return decided;
       const partsAfter = decided.reduce(evolveAssignments, rules.assignmentsOf(parent));
       if (!allPartsVerified(partsAfter)) return decided;
-      return [...decided, rules.closedEvent(parent, command.today)];
+      return [...decided, rules.closedEvent(parent, closedOn(partsAfter)!)];
     },
 
     reopen(request, parent) {
-      const { actor, reason } = request;
+      const { actor, reason, reopenedOn } = request;
       requireRole(actor, ['SUPERVISOR'], `reopen a ${rules.noun}`);
       if (!rules.isClosed(parent)) {
         throw conflict(`${rules.nameOf(parent)} is not closed; only a closed ${rules.noun} can be reopened.`);
@@ -137,7 +149,7 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
         rules.assignmentsOf(parent),
         contextOf(parent),
       );
-      return [rules.reopenedEvent(parent, reason), ...partsReopened];
+      return [rules.reopenedEvent(parent, { reason, reopenedOn }), ...partsReopened];
     },
   };
 }

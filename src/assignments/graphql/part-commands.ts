@@ -16,6 +16,7 @@ import type {
 interface Issued {
   readonly actor: Actor;
   readonly commandId: string;
+  /** ISO instant the command was issued. */
   readonly now: string;
 }
 
@@ -30,63 +31,85 @@ const returnedUntil = (input: { newDueDate?: string; overrideReason?: string }) 
 });
 
 /**
+ * Business time every command carries: `today` is the office's day at `now` (China time), and a
+ * fact's day left out by the caller is today.
+ */
+export function businessTime(now: string, day: string | undefined): { today: string; day: string } {
+  const today = officeDate(now);
+  return { today, day: day ?? today };
+}
+
+/**
  * GraphQL input → the lifecycle's command, the same for findings and work-plan items. Ids of new
  * requests and inspections derive from the command id, so a retry names the same ones.
  */
 export const partCommands = {
-  requestExtension: (input: RequestExtensionPayload, { actor, commandId, now }: Issued): PartCommand => ({
-    type: 'RequestExtension',
-    actor,
-    today: officeDate(now),
-    unitId: input.unitId,
-    requestId: deterministicId('extension-request', commandId),
-    requestedDueDate: input.requestedDueDate,
-    reason: input.reason,
-  }),
-  decideExtension: (input: DecideExtensionPayload, { actor }: Issued): PartCommand => ({
-    type: 'DecideExtension',
-    actor,
-    unitId: input.unitId,
-    requestId: input.requestId,
-    approve: input.approve,
-    newDueDate: input.newDueDate,
-    reason: input.reason,
-    ...overrideOf(input),
-  }),
-  urge: (input: UrgePayload, { actor }: Issued): PartCommand => ({ type: 'UrgeUnit', actor, unitId: input.unitId, message: input.message }),
-  report: (input: ReportPayload, { actor, now }: Issued): PartCommand => ({
-    type: 'ReportRectification',
-    actor,
-    today: officeDate(now),
-    unitId: input.unitId,
-    summary: input.summary,
-    evidence: input.evidence.map((item) => ({ title: item.title, link: item.link || null, documentRef: item.documentRef || null })),
-  }),
-  sendBack: (input: SendBackPayload, { actor, now }: Issued): PartCommand => ({
-    type: 'SendBackReport',
-    actor,
-    today: officeDate(now),
-    unitId: input.unitId,
-    reason: input.reason,
-    ...returnedUntil(input),
-  }),
-  inspect: (input: InspectionPayload, { actor, commandId, now }: Issued): PartCommand => ({
-    type: 'LogInspection',
-    actor,
-    today: officeDate(now),
-    unitId: input.unitId,
-    inspectionId: deterministicId('inspection', commandId),
-    outcome: input.outcome,
-    notes: input.notes ?? '',
-    inspectedOn: input.inspectedOn,
-    place: input.place ?? '',
-    ...returnedUntil(input),
-  }),
+  requestExtension: (input: RequestExtensionPayload, { actor, commandId, now }: Issued): PartCommand => {
+    const { today, day } = businessTime(now, input.requestedOn);
+    return {
+      type: 'RequestExtension',
+      actor,
+      today,
+      requestedOn: day,
+      unitId: input.unitId,
+      requestId: deterministicId('extension-request', commandId),
+      requestedDueDate: input.requestedDueDate,
+      reason: input.reason,
+    };
+  },
+  decideExtension: (input: DecideExtensionPayload, { actor, now }: Issued): PartCommand => {
+    const { today, day } = businessTime(now, input.decidedOn);
+    return {
+      type: 'DecideExtension',
+      actor,
+      today,
+      decidedOn: day,
+      unitId: input.unitId,
+      requestId: input.requestId,
+      approve: input.approve,
+      newDueDate: input.newDueDate,
+      reason: input.reason,
+      ...overrideOf(input),
+    };
+  },
+  urge: (input: UrgePayload, { actor, now }: Issued): PartCommand => {
+    const { today, day } = businessTime(now, input.urgedOn);
+    return { type: 'UrgeUnit', actor, today, urgedOn: day, unitId: input.unitId, message: input.message };
+  },
+  report: (input: ReportPayload, { actor, now }: Issued): PartCommand => {
+    const { today, day } = businessTime(now, input.reportedOn);
+    return {
+      type: 'ReportRectification',
+      actor,
+      today,
+      reportedOn: day,
+      unitId: input.unitId,
+      summary: input.summary,
+      evidence: input.evidence.map((item) => ({ title: item.title, link: item.link || null, documentRef: item.documentRef || null })),
+    };
+  },
+  sendBack: (input: SendBackPayload, { actor, now }: Issued): PartCommand => {
+    const { today, day } = businessTime(now, input.sentBackOn);
+    return { type: 'SendBackReport', actor, today, sentBackOn: day, unitId: input.unitId, reason: input.reason, ...returnedUntil(input) };
+  },
+  inspect: (input: InspectionPayload, { actor, commandId, now }: Issued): PartCommand => {
+    const { today, day } = businessTime(now, input.inspectedOn);
+    return {
+      type: 'LogInspection',
+      actor,
+      today,
+      unitId: input.unitId,
+      inspectionId: deterministicId('inspection', commandId),
+      outcome: input.outcome,
+      notes: input.notes ?? '',
+      inspectedOn: day,
+      place: input.place ?? '',
+      ...returnedUntil(input),
+    };
+  },
   /** The parent wraps it in its own reopen command (ReopenFinding, ReopenWorkPlanItem). */
-  reopen: (input: ReopenPayload, { actor, now }: Issued): ReopenRequest => ({
-    actor,
-    today: officeDate(now),
-    reason: input.reason,
-    ...returnedUntil(input),
-  }),
+  reopen: (input: ReopenPayload, { actor, now }: Issued): ReopenRequest => {
+    const { today, day } = businessTime(now, input.reopenedOn);
+    return { actor, today, reason: input.reason, reopenedOn: day, ...returnedUntil(input) };
+  },
 };

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsUrl, ValidateNested } from 'class-validator';
@@ -5,6 +6,18 @@ import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 import { CalendarDate, EntityId, OptionalText, RequiredText } from '../../shared/graphql/validation.js';
 import type { AssignmentRole, InspectionOutcome } from '../domain/assignment.events.js';
 import { AssignmentRoleEnum, InspectionOutcomeEnum } from './assignment.types.js';
+
+/**
+ * Business time at the edge: the office day on which a fact happened, `YYYY-MM-DD`. Omitted, it is
+ * today on the office's calendar (China time); never in the future, and in order with the part's
+ * earlier facts (checked by the lifecycle's rules).
+ */
+const OfficeDay = (what: string) =>
+  applyDecorators(
+    Field(() => String, { nullable: true, description: `YYYY-MM-DD, the office day ${what}; omitted: today (China time). Never in the future.` }),
+    IsOptional(),
+    CalendarDate(),
+  );
 
 /*
  * What every step of the one assignment lifecycle takes, whatever the parent (a finding or a
@@ -52,6 +65,9 @@ export class AssignPayload extends IdempotentInput {
   @ValidateNested({ each: true })
   @Type(() => UnitAssignmentInput)
   units: UnitAssignmentInput[];
+
+  @OfficeDay('the units were assigned')
+  assignedOn?: string;
 }
 
 @InputType({ isAbstract: true })
@@ -63,6 +79,9 @@ export class RequestExtensionPayload extends PartPayload {
   @Field(() => String)
   @RequiredText(2000)
   reason: string;
+
+  @OfficeDay('the extension was asked for (on or before the due date)')
+  requestedOn?: string;
 }
 
 @InputType({ isAbstract: true })
@@ -87,6 +106,9 @@ export class DecideExtensionPayload extends PartPayload {
   @Field(() => String, { nullable: true, description: OVERRIDE_REASON })
   @OptionalText(2000)
   overrideReason?: string;
+
+  @OfficeDay('of the decision (not before the request)')
+  decidedOn?: string;
 }
 
 /** Sending back, failing an inspection and reopening return parts: each may set a new due date. */
@@ -107,6 +129,9 @@ export class UrgePayload extends PartPayload {
   @Field(() => String)
   @RequiredText(2000)
   message: string;
+
+  @OfficeDay('the unit was urged')
+  urgedOn?: string;
 }
 
 @InputType()
@@ -139,6 +164,9 @@ export class ReportPayload extends PartPayload {
   @ValidateNested({ each: true })
   @Type(() => EvidenceInput)
   evidence: EvidenceInput[];
+
+  @OfficeDay('of the report (not before the assignment, nor before the return it answers)')
+  reportedOn?: string;
 }
 
 @InputType({ isAbstract: true })
@@ -146,6 +174,9 @@ export class SendBackPayload extends ReturnPayload {
   @Field(() => String)
   @RequiredText(2000)
   reason: string;
+
+  @OfficeDay('the report was sent back (not before the report)')
+  sentBackOn?: string;
 }
 
 @InputType({ isAbstract: true })
@@ -158,9 +189,8 @@ export class InspectionPayload extends ReturnPayload {
   @OptionalText(5000)
   notes?: string;
 
-  @Field(() => String, { description: 'YYYY-MM-DD, not in the future' })
-  @CalendarDate()
-  inspectedOn: string;
+  @OfficeDay('of the on-site check (not before the report it checks)')
+  inspectedOn?: string;
 
   @Field(() => String, { nullable: true, description: 'Where the check took place' })
   @OptionalText(200)
@@ -181,4 +211,7 @@ export class ReopenPayload extends IdempotentInput {
   @Field(() => String, { nullable: true, description: OVERRIDE_REASON })
   @OptionalText(2000)
   overrideReason?: string;
+
+  @OfficeDay('of the reopening (not before the close-out)')
+  reopenedOn?: string;
 }

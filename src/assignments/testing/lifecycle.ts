@@ -8,6 +8,8 @@ export interface LifecycleStory {
   readonly dueDate: string;
   /** The office day commands are decided on. */
   readonly today: string;
+  /** The office day units are assigned on (on or before `reportedOn`). */
+  readonly assignedOn: string;
   readonly inspectedOn: string;
   /** The day units report on (on or before `inspectedOn`). */
   readonly reportedOn: string;
@@ -19,7 +21,13 @@ export interface LifecycleStory {
   /** The new due date a failed check gives the part (the story's checks come after `dueDate`). */
   readonly returnedUntil: string;
   /** The one extension the story asks for (request id `extension-1`). */
-  readonly extension: { readonly unitId: string; readonly today: string; readonly requestedDueDate: string; readonly reason: string };
+  readonly extension: {
+    readonly unitId: string;
+    readonly today: string;
+    readonly requestedOn: string;
+    readonly requestedDueDate: string;
+    readonly reason: string;
+  };
 }
 
 /**
@@ -33,11 +41,12 @@ export function lifecycleOf(story: LifecycleStory) {
   return {
     assigned: (unitId: string, role: AssignmentRole = 'RESPONSIBLE', dueDate = story.dueDate): AssignmentEvent => ({
       type: 'UnitAssigned',
-      data: { unitId, role, dueDate },
+      data: { unitId, role, dueDate, assignedOn: story.assignedOn },
     }),
-    reported: (unitId: string): AssignmentEvent => ({
+    /** Reported on `reportedOn`, or on `on` (a report answering a return comes after it). */
+    reported: (unitId: string, on = story.reportedOn): AssignmentEvent => ({
       type: 'RectificationReported',
-      data: { unitId, summary: story.summary(unitId), evidence, reportedOn: story.reportedOn },
+      data: { unitId, summary: story.summary(unitId), evidence, reportedOn: on },
     }),
     inspected: (unitId: string, outcome: 'PASSED' | 'FAILED', inspectionId: string): AssignmentEvent => ({
       type: 'InspectionLogged',
@@ -53,13 +62,14 @@ export function lifecycleOf(story: LifecycleStory) {
     }),
     sentBack: (unitId: string): AssignmentEvent => ({
       type: 'ReportSentBack',
-      data: { unitId, reason: 'The link leads to an empty page.' },
+      data: { unitId, reason: 'The link leads to an empty page.', sentBackOn: story.reportedOn },
     }),
 
-    report: (unitId: string): ReportRectification => ({
+    report: (unitId: string, on = story.reportedOn): ReportRectification => ({
       type: 'ReportRectification',
       actor: clerkOf(unitId),
-      today: story.reportedOn,
+      today: story.today,
+      reportedOn: on,
       unitId,
       summary: story.summary(unitId),
       evidence,
@@ -86,17 +96,27 @@ export function lifecycleOf(story: LifecycleStory) {
     decideExtension: (overrides: Partial<DecideExtension> = {}): DecideExtension => ({
       type: 'DecideExtension',
       actor: supervisor,
+      today: story.today,
+      decidedOn: story.extension.requestedOn,
       unitId: story.extension.unitId,
       requestId: 'extension-1',
       approve: true,
       ...overrides,
     }),
-    urge: (unitId: string): UrgeUnit => ({ type: 'UrgeUnit', actor: supervisor, unitId, message: 'Report by Friday.' }),
+    urge: (unitId: string): UrgeUnit => ({
+      type: 'UrgeUnit',
+      actor: supervisor,
+      today: story.today,
+      urgedOn: story.assignedOn,
+      unitId,
+      message: 'Report by Friday.',
+    }),
     /** Sent back on the day of the report, before the due date: the part keeps its due date. */
     sendBack: (unitId: string): SendBackReport => ({
       type: 'SendBackReport',
       actor: supervisor,
       today: story.reportedOn,
+      sentBackOn: story.reportedOn,
       unitId,
       reason: 'The link leads to an empty page.',
     }),

@@ -7,10 +7,11 @@ import { UnitEvent, UnitRegistered } from './unit.events.js';
 
 const registered: UnitRegistered = {
   type: 'UnitRegistered',
-  data: { unitId: 'u-1', code: 'CZJ', name: '青川市财政局', kind: 'DEPARTMENT', parentUnitId: null },
+  data: { unitId: 'u-1', code: 'CZJ', name: '青川市财政局', kind: 'DEPARTMENT', parentUnitId: null, registeredOn: '2016-04-01' },
 };
 const register = (overrides: Partial<RegisterUnit> = {}): RegisterUnit => ({
   type: 'RegisterUnit',
+  today: '2026-11-29',
   data: registered.data,
   parentExists: true,
   nameTakenBy: null,
@@ -47,7 +48,7 @@ describe('机构改革: renaming and merging (fault 4)', () => {
   const given = (events: readonly UnitEvent[]) => givenDecider(unitDecider, events);
   const health: UnitRegistered = {
     type: 'UnitRegistered',
-    data: { unitId: 'u-wjw', code: 'WJW', name: '青川市卫生和计划生育委员会', kind: 'DEPARTMENT', parentUnitId: null },
+    data: { unitId: 'u-wjw', code: 'WJW', name: '青川市卫生和计划生育委员会', kind: 'DEPARTMENT', parentUnitId: null, registeredOn: '2016-04-01' },
   };
   const REASON = '青川市机构改革方案（青发〔2019〕5号）';
   const rename = (overrides: Partial<RenameUnit> = {}): RenameUnit => ({
@@ -108,5 +109,14 @@ describe('机构改革: renaming and merging (fault 4)', () => {
     ['a renamed-then-merged unit being renamed', [health, merged], rename(), 'CONFLICT'],
   ] as const)('refuses merging %s', (_what, history, command, code) => {
     given(history).when(command).thenRefused(code);
+  });
+});
+
+describe('business time', () => {
+  it('refuses a registration dated after today', () => {
+    const command = register({ data: { ...registered.data, registeredOn: '2026-11-30' } });
+    expect(() => unitDecider.decide(command, fold(unitDecider, []))).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', message: 'The registration date (2026-11-30) is in the future: today is 2026-11-29.' }) as DomainError,
+    );
   });
 });

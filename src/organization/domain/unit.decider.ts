@@ -1,11 +1,13 @@
 import type { Actor } from '../../shared/command-context.js';
 import { DomainError, badInput, conflict, forbidden, notFound, say } from '../../shared/domain-error.js';
 import { Decider, unreachable } from '../../shared/decider.js';
-import { isBlank } from '../../shared/guards.js';
+import { isBlank, requireBusinessDay } from '../../shared/guards.js';
 import { UnitEvent, UnitRegistered } from './unit.events.js';
 
 export interface RegisterUnit {
   readonly type: 'RegisterUnit';
+  /** The office's current day (China time): `data.registeredOn` is not after it. */
+  readonly today: string;
   readonly data: UnitRegistered['data'];
   readonly parentExists: boolean;
   /** The code of another unit that already has this name (or had it), looked up by the handler. */
@@ -98,6 +100,7 @@ function registerUnit(command: RegisterUnit, state: UnitState): UnitEvent[] {
     );
   }
   if (command.data.parentUnitId && !command.parentExists) throw notFound('Parent unit', command.data.parentUnitId);
+  requireBusinessDay(command.data.registeredOn, command.today, say('The registration date', '单位登记日期'));
   return [{ type: 'UnitRegistered', data: command.data }];
 }
 

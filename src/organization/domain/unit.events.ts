@@ -1,5 +1,5 @@
 import { DomainEvent } from '../../shared/decider.js';
-import { EventSchemas } from '../../shared/event-schemas.js';
+import { officeDayOfRecording, type EventSchemas } from '../../shared/event-schemas.js';
 
 export const UnitKinds = ['GENERAL_OFFICE', 'DEPARTMENT', 'COUNTY_OR_DISTRICT', 'OTHER'] as const;
 export type UnitKind = (typeof UnitKinds)[number];
@@ -14,6 +14,8 @@ export type UnitRegistered = DomainEvent<
     name: string;
     kind: UnitKind;
     parentUnitId: string | null;
+    /** v2: the office day the unit was registered. */
+    registeredOn: string;
   }
 >;
 
@@ -38,7 +40,7 @@ export type UnitMerged = DomainEvent<
 export type UnitEvent = UnitRegistered | UnitRenamed | UnitMerged;
 
 export const unitEventSchemas: EventSchemas<UnitEvent> = {
-  UnitRegistered: { version: 1 },
+  UnitRegistered: { version: 2, occurredOn: 'registeredOn', upcasters: { 1: officeDayOfRecording('registeredOn') } },
   UnitRenamed: { version: 1 },
   UnitMerged: { version: 1 },
 };

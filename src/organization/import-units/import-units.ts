@@ -1,6 +1,7 @@
 import { batchCommand, contextInBatch } from '../../event-sourcing/command-batch.js';
 import type { Position } from '../../event-store/event-store.port.js';
 import type { CommandContext } from '../../shared/command-context.js';
+import { officeDate } from '../../shared/calendar-date.js';
 import { sha256Of } from '../../spreadsheet/import-problems.js';
 import { unitLookupFrom } from '../units/unit-lookup.js';
 import { importRefused } from '../../spreadsheet/import-refusal.js';
@@ -61,7 +62,15 @@ export async function importUnitsFile(
       unitDecider,
       {
         type: 'RegisterUnit',
-        data: { unitId: unit.unitId, code: unit.code, name: unit.name, kind: unit.kind, parentUnitId: unit.parentUnitId },
+        today: officeDate(context.now),
+        data: {
+          unitId: unit.unitId,
+          code: unit.code,
+          name: unit.name,
+          kind: unit.kind,
+          parentUnitId: unit.parentUnitId,
+          registeredOn: officeDate(context.now),
+        },
         parentExists,
         nameTakenBy: dependencies.units.byName(unit.name)?.code ?? null,
       },

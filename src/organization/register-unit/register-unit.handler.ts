@@ -1,5 +1,6 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor } from '../../event-sourcing/command-executor.js';
+import { officeDate } from '../../shared/calendar-date.js';
 import { CommandContext } from '../../shared/command-context.js';
 import { unitIdForCode } from '../units/unit-id.js';
 import { unitDecider } from '../domain/unit.decider.js';
@@ -32,7 +33,8 @@ export class RegisterUnitHandler implements ICommandHandler<RegisterUnitCommand>
       unitDecider,
       {
         type: 'RegisterUnit',
-        data: { unitId, code: input.code, name: input.name, kind: input.kind, parentUnitId },
+        today: officeDate(context.now),
+        data: { unitId, code: input.code, name: input.name, kind: input.kind, parentUnitId, registeredOn: input.registeredOn ?? officeDate(context.now) },
         parentExists: parentUnitId === null || this.units.get(parentUnitId) !== undefined,
         nameTakenBy: this.units.byName(input.name.trim())?.code ?? null,
       },

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { EntityId, RequiredText } from '../../shared/graphql/validation.js';
+import { CalendarDate, EntityId, RequiredText } from '../../shared/graphql/validation.js';
 import { UnitKinds, type UnitKind } from '../domain/unit.events.js';
 import { UnitKindEnum } from '../units/unit.type.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
@@ -24,4 +24,9 @@ export class RegisterUnitInput extends IdempotentInput {
   @IsOptional()
   @EntityId()
   parentUnitId?: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, the office day the unit was registered (e.g. when a campaign began on paper); omitted: today (China time). Never in the future.' })
+  @IsOptional()
+  @CalendarDate()
+  registeredOn?: string;
 }

@@ -13,11 +13,13 @@ const recorded: FindingRecorded = {
     category: '依申请公开',
     severity: 'HIGH',
     concernedUnitIds: ['u-1'],
+    identifiedOn: '2016-04-15',
   },
 };
 
 const record = (overrides: Partial<Omit<RecordFinding, 'type' | 'data'>> = {}): RecordFinding => ({
   type: 'RecordFinding',
+  today: '2026-11-29',
   data: recorded.data,
   evaluationExists: true,
   unknownUnitIds: [],
@@ -52,5 +54,15 @@ describe('recording a finding', () => {
 
   it('refuses to record the same finding twice', () => {
     expect(codeOf(decide([recorded], record()))).toBe('CONFLICT');
+  });
+});
+
+describe('business time', () => {
+  it('keeps the day the finding was identified, years before it is entered', () => {
+    expect(decide([], record())()).toEqual([recorded]);
+  });
+
+  it('refuses a day after today', () => {
+    expect(codeOf(decide([], { ...record(), data: { ...recorded.data, identifiedOn: '2026-11-30' } }))).toBe('BAD_USER_INPUT');
   });
 });

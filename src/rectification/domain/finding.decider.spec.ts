@@ -1,4 +1,4 @@
-import type { Evidence } from '../../assignments/domain/assignment.events.js';
+import type { Evidence, InspectionLogged } from '../../assignments/domain/assignment.events.js';
 import { partOf, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
 import { fold } from '../../shared/decider.js';
 import { lifecycleOf } from '../../assignments/testing/lifecycle.js';
@@ -38,7 +38,10 @@ const ENVIRONMENT = 'unit-environment';
 const HOUSING = 'unit-housing';
 const DUE = '2025-06-30';
 const INSPECTED_ON = '2025-07-01';
+const REPORTED_ON = '2025-06-28';
 const TODAY = '2025-07-02';
+const ASSIGNED_ON = '2025-05-20';
+const IDENTIFIED_ON = '2025-04-15';
 
 /** The new due date of parts returned after their due date. */
 const RETURNED_UNTIL = '2025-08-31';
@@ -51,13 +54,15 @@ const evidence: Evidence[] = [
 const { assigned, reported, inspected, sentBack, report, inspect, requestExtension, decideExtension, urge, sendBack } = lifecycleOf({
   dueDate: DUE,
   today: TODAY,
+  assignedOn: ASSIGNED_ON,
   inspectedOn: INSPECTED_ON,
-  reportedOn: '2025-06-28',
+  // Before the due date; reports answering a failed inspection or a reopening come on INSPECTED_ON.
+  reportedOn: REPORTED_ON,
   summary: (unitId) => `Unit ${unitId} updated its pages.`,
   evidence,
   failureNotes: 'The 2024 budget is still missing.',
   returnedUntil: RETURNED_UNTIL,
-  extension: { unitId: HOUSING, today: '2025-06-01', requestedDueDate: '2025-07-31', reason: 'The shanty-town data come from the districts.' },
+  extension: { unitId: HOUSING, today: '2025-06-01', requestedOn: '2025-06-01', requestedDueDate: '2025-07-31', reason: 'The shanty-town data come from the districts.' },
 });
 
 // events
@@ -72,22 +77,24 @@ const recorded: FindingRecorded = {
     category: '主动公开',
     severity: 'HIGH',
     concernedUnitIds: [FINANCE, ENVIRONMENT, HOUSING],
+    identifiedOn: IDENTIFIED_ON,
   },
 };
-const closedOut = (closedOn = TODAY): FindingStreamEvent => ({
+const closedOut = (closedOn = INSPECTED_ON): FindingStreamEvent => ({
   type: 'FindingClosedOut',
   data: { findingId: FINDING, closedOn },
 });
 const REOPEN_REASON = 'The evaluation body found the catalogue removed again.';
 const reopened: FindingStreamEvent[] = [
-  { type: 'FindingReopened', data: { findingId: FINDING, reason: REOPEN_REASON } },
-  { type: 'PartsReopened', data: { reason: REOPEN_REASON, newDueDate: RETURNED_UNTIL } },
+  { type: 'FindingReopened', data: { findingId: FINDING, reason: REOPEN_REASON, reopenedOn: INSPECTED_ON } },
+  { type: 'PartsReopened', data: { reason: REOPEN_REASON, reopenedOn: INSPECTED_ON, newDueDate: RETURNED_UNTIL } },
 ];
 
 // commands
 
 const record = (overrides: Partial<RecordFinding> = {}): RecordFinding => ({
   type: 'RecordFinding',
+  today: TODAY,
   data: recorded.data,
   evaluationExists: true,
   unknownUnitIds: [],
@@ -101,6 +108,8 @@ const unit = (unitId: string, role: 'LEAD' | 'RESPONSIBLE' = 'RESPONSIBLE', dueD
 const assign = (units: readonly UnitToAssign[], overrides: Partial<AssignFinding> = {}): AssignFinding => ({
   type: 'AssignFinding',
   actor: supervisor,
+  today: TODAY,
+  assignedOn: ASSIGNED_ON,
   units,
   unknownUnitIds: [],
   ...overrides,
@@ -111,6 +120,7 @@ const reopen = (overrides: Partial<ReopenFinding> = {}): ReopenFinding => ({
   today: TODAY,
   reason: REOPEN_REASON,
   newDueDate: RETURNED_UNTIL,
+  reopenedOn: INSPECTED_ON,
   ...overrides,
 });
 
@@ -255,7 +265,7 @@ describe('open, units assigned', () => {
     given(assignedToTwo).when(report(FINANCE)).then([reported(FINANCE)]);
     given(assignedToTwo)
       .when(urge(ENVIRONMENT))
-      .then([{ type: 'UnitUrged', data: { unitId: ENVIRONMENT, message: 'Report by Friday.' } }]);
+      .then([{ type: 'UnitUrged', data: { unitId: ENVIRONMENT, message: 'Report by Friday.', urgedOn: ASSIGNED_ON } }]);
   });
 
   it('and its refusals too', () => {
@@ -282,8 +292,18 @@ describe('open, some parts verified', () => {
       .then([inspected(ENVIRONMENT, 'FAILED', 'inspection-2')]);
   });
 
-  it('the passed inspection of the last part closes it out (销号) on the day it is logged', () => {
+  it('the passed inspection of the last part closes it out (销号) on the day of that inspection, not the day it is entered', () => {
     given(leadVerified)
+      .when(inspect(ENVIRONMENT, 'PASSED', 'inspection-2'))
+      .then([inspected(ENVIRONMENT, 'PASSED', 'inspection-2'), closedOut(INSPECTED_ON)]);
+  });
+
+  it('closes out on the latest verification, even when the last one entered happened earlier', () => {
+    const leadVerifiedLater: FindingStreamEvent[] = [
+      ...leadVerified.slice(0, -1),
+      { type: 'InspectionLogged', data: { ...(inspected(FINANCE, 'PASSED', 'inspection-1') as InspectionLogged).data, inspectedOn: TODAY } },
+    ];
+    given(leadVerifiedLater)
       .when(inspect(ENVIRONMENT, 'PASSED', 'inspection-2'))
       .then([inspected(ENVIRONMENT, 'PASSED', 'inspection-2'), closedOut(TODAY)]);
   });
@@ -302,7 +322,7 @@ describe('open, some parts verified', () => {
 
 describe('closed', () => {
   it('is closed since the day of the close-out', () => {
-    expect(stateAfter(closed)).toMatchObject({ status: 'closed', closedOn: TODAY });
+    expect(stateAfter(closed)).toMatchObject({ status: 'closed', closedOn: INSPECTED_ON });
   });
 
   it('takes no more units', () => {
@@ -349,7 +369,7 @@ describe('reopened', () => {
   });
 
   it('units report again', () => {
-    given(afterReopening).when(report(FINANCE)).then([reported(FINANCE)]);
+    given(afterReopening).when(report(FINANCE, INSPECTED_ON)).then([reported(FINANCE, INSPECTED_ON)]);
   });
 
   it('takes more responsible units', () => {
@@ -359,13 +379,13 @@ describe('reopened', () => {
   it('closes again once every part is verified again', () => {
     const reReported = [
       ...afterReopening,
-      reported(FINANCE),
-      reported(ENVIRONMENT),
+      reported(FINANCE, INSPECTED_ON),
+      reported(ENVIRONMENT, INSPECTED_ON),
       inspected(FINANCE, 'PASSED', 'inspection-3'),
     ];
     given(reReported)
       .when({ ...inspect(ENVIRONMENT, 'PASSED', 'inspection-4'), today: '2025-09-01' })
-      .then([inspected(ENVIRONMENT, 'PASSED', 'inspection-4'), closedOut('2025-09-01')]);
+      .then([inspected(ENVIRONMENT, 'PASSED', 'inspection-4'), closedOut(INSPECTED_ON)]);
   });
 });
 
@@ -394,13 +414,14 @@ describe('the whole story of a finding', () => {
           requestId: 'extension-1',
           requestedDueDate: '2025-07-31',
           reason: 'The shanty-town data come from the districts.',
+          requestedOn: '2025-06-01',
         },
       },
     ]);
     step(decideExtension(), [
       {
         type: 'ExtensionGranted',
-        data: { unitId: HOUSING, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-07-31' },
+        data: { unitId: HOUSING, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-07-31', decidedOn: '2025-06-01' },
       },
     ]);
 
@@ -414,13 +435,13 @@ describe('the whole story of a finding', () => {
     step(inspect(HOUSING, 'FAILED', 'inspection-2'), [inspected(HOUSING, 'FAILED', 'inspection-2')]);
 
     step(report(ENVIRONMENT), [reported(ENVIRONMENT)]);
-    step(report(HOUSING), [reported(HOUSING)]);
+    step(report(HOUSING, INSPECTED_ON), [reported(HOUSING, INSPECTED_ON)]);
     step(inspect(ENVIRONMENT, 'PASSED', 'inspection-3'), [inspected(ENVIRONMENT, 'PASSED', 'inspection-3')]);
     expect(stateAfter(history).status).toBe('open');
 
     // The last part passes: the finding is closed out in the same decision.
     step(inspect(HOUSING, 'PASSED', 'inspection-4'), [inspected(HOUSING, 'PASSED', 'inspection-4'), closedOut()]);
-    expect(stateAfter(history)).toMatchObject({ status: 'closed', closedOn: TODAY });
+    expect(stateAfter(history)).toMatchObject({ status: 'closed', closedOn: INSPECTED_ON });
     expect(partOf(assignmentsAfter(history), HOUSING)).toMatchObject({ dueDate: RETURNED_UNTIL, reportCount: 2 });
 
     step(reopen(), reopened);
@@ -429,6 +450,6 @@ describe('the whole story of a finding', () => {
 
     // Every part needs a new report before it can be inspected again.
     given(history).when(inspect(FINANCE, 'PASSED', 'inspection-5')).thenRefused('CONFLICT');
-    step(report(FINANCE), [reported(FINANCE)]);
+    step(report(FINANCE, INSPECTED_ON), [reported(FINANCE, INSPECTED_ON)]);
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '../../assignments/domain/parent-of-parts.js';
 import { Decider, unreachable } from '../../shared/decider.js';
 import { DomainError, conflict, notFound, say } from '../../shared/domain-error.js';
+import { requireBusinessDay } from '../../shared/guards.js';
 import type { FindingEvent, FindingRecorded, FindingStreamEvent } from './finding.events.js';
 
 export type { UnitToAssign } from '../../assignments/domain/parent-of-parts.js';
@@ -17,6 +18,8 @@ export type { UnitToAssign } from '../../assignments/domain/parent-of-parts.js';
 
 export interface RecordFinding {
   readonly type: 'RecordFinding';
+  /** The office's current day (China time): `data.identifiedOn` is not after it. */
+  readonly today: string;
   readonly data: FindingRecorded['data'];
   /** Facts the handler looked up in other streams and directories. */
   readonly evaluationExists: boolean;
@@ -115,7 +118,7 @@ const parts = parentOfParts<RecordedFindingState, FindingEvent>({
   assignmentsOf: (finding) => finding.assignments,
   isClosed: (finding) => finding.status === 'closed',
   closedEvent: (finding, closedOn) => ({ type: 'FindingClosedOut', data: { findingId: finding.findingId, closedOn } }),
-  reopenedEvent: (finding, reason) => ({ type: 'FindingReopened', data: { findingId: finding.findingId, reason } }),
+  reopenedEvent: (finding, { reason, reopenedOn }) => ({ type: 'FindingReopened', data: { findingId: finding.findingId, reason, reopenedOn } }),
 });
 
 function decideFinding(command: FindingCommand, state: FindingState): FindingStreamEvent[] {
@@ -143,6 +146,7 @@ function recordFinding(command: RecordFinding, state: FindingState): FindingStre
   if (state.status !== 'unrecorded') throw conflict(`Finding ${state.findingId} is already recorded.`, `问题 ${state.findingId} 已经登记。`);
   if (!command.evaluationExists) throw notFound('Evaluation', command.data.evaluationId);
   if (command.unknownUnitIds.length > 0) throw notFound('Unit', command.unknownUnitIds.join(', '));
+  requireBusinessDay(command.data.identifiedOn, command.today, say('The day the finding was identified', '问题发现日期'));
   return [{ type: 'FindingRecorded', data: command.data }];
 }
 

@@ -1,6 +1,6 @@
 import type { AssignmentEvent } from '../../assignments/domain/assignment.events.js';
 import { DomainEvent } from '../../shared/decider.js';
-import { EventSchemas } from '../../shared/event-schemas.js';
+import { officeDayOfRecording, type EventSchemas } from '../../shared/event-schemas.js';
 
 export const Severities = ['LOW', 'MEDIUM', 'HIGH'] as const;
 export type Severity = (typeof Severities)[number];
@@ -17,18 +17,25 @@ export type FindingRecorded = DomainEvent<
     severity: Severity;
     /** Units the evaluation names as concerned; assignment to units is a separate step. */
     concernedUnitIds: string[];
+    /** v2: the office day the finding was identified (by default, the day it was recorded). */
+    identifiedOn: string;
   }
 >;
 
 /**
  * 销号: every part was verified. Written in the same decision as the InspectionLogged that
- * verified the last part, so a finding is never all-verified yet open. `closedOn` is the office's
- * calendar day on which that inspection was logged (the inspection's own date is in its event).
+ * verified the last part, so a finding is never all-verified yet open. `closedOn` is the business
+ * day of the last part's verifying inspection (its `inspectedOn`). Events written before business
+ * time say the office day on which that inspection was logged; the read models derive close-out
+ * days from the inspections themselves.
  */
 export type FindingClosedOut = DomainEvent<'FindingClosedOut', { readonly findingId: string; readonly closedOn: string }>;
 
-/** A closed finding turned out not to be fixed after all; always followed by PartsReopened. */
-export type FindingReopened = DomainEvent<'FindingReopened', { readonly findingId: string; readonly reason: string }>;
+/** A closed finding turned out not to be fixed after all; always followed by PartsReopened. v2 added `reopenedOn`. */
+export type FindingReopened = DomainEvent<
+  'FindingReopened',
+  { readonly findingId: string; readonly reason: string; readonly reopenedOn: string }
+>;
 
 /** Events about the finding itself. */
 export type FindingEvent = FindingRecorded | FindingClosedOut | FindingReopened;
@@ -41,9 +48,9 @@ export type FindingStreamEvent = FindingEvent | AssignmentEvent;
  * registered once, through `assignmentEventSchemas`.
  */
 export const findingEventSchemas: EventSchemas<FindingEvent> = {
-  FindingRecorded: { version: 1 },
-  FindingClosedOut: { version: 1 },
-  FindingReopened: { version: 1 },
+  FindingRecorded: { version: 2, occurredOn: 'identifiedOn', upcasters: { 1: officeDayOfRecording('identifiedOn') } },
+  FindingClosedOut: { version: 1, occurredOn: 'closedOn' },
+  FindingReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: officeDayOfRecording('reopenedOn') } },
 };
 
 export const findingStream = (findingId: string) => `finding-${findingId}`;

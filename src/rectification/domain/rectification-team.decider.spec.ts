@@ -25,12 +25,14 @@ const formed: RectificationTeamFormed = {
       { name: '张伟', title: '市财政局副局长', unitId: 'unit-finance' },
       { name: '陈静', title: '高校信息公开研究专家', unitId: null },
     ],
+    formedOn: '2025-04-20',
   },
 };
 
 const form = (overrides: Partial<FormRectificationTeam> = {}): FormRectificationTeam => ({
   type: 'FormRectificationTeam',
   actor: supervisor,
+  today: '2025-05-01',
   ...formed.data,
   evaluationExists: true,
   unknownUnitIds: [],
@@ -100,5 +102,11 @@ describe('team formed', () => {
     given([formed])
       .when(form({ teamId: 'team-2025-bis' }))
       .thenRefused('CONFLICT');
+  });
+});
+
+describe('business time', () => {
+  it('refuses a team formed after today', () => {
+    given([]).when(form({ formedOn: '2025-05-02' })).thenRefused('BAD_USER_INPUT', /\(2025-05-02\) is in the future: today is 2025-05-01/);
   });
 });

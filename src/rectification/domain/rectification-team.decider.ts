@@ -1,4 +1,4 @@
-import { isBlank, requireRole, requireText } from '../../shared/guards.js';
+import { isBlank, requireBusinessDay, requireRole, requireText } from '../../shared/guards.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
 import { badInput, conflict, notFound, say } from '../../shared/domain-error.js';
@@ -8,6 +8,10 @@ import type { RectificationTeamEvent, TeamLeader, TeamMember } from './rectifica
 export interface FormRectificationTeam {
   readonly type: 'FormRectificationTeam';
   readonly actor: Actor;
+  /** The office's current day (China time). */
+  readonly today: string;
+  /** The office day the team was formed, not after `today`. */
+  readonly formedOn: string;
   readonly teamId: string;
   readonly evaluationId: string;
   readonly leader: TeamLeader;
@@ -53,7 +57,7 @@ export const rectificationTeamDecider: Decider<RectificationTeamCommand, Rectifi
 };
 
 function formRectificationTeam(command: FormRectificationTeam, state: RectificationTeamState): RectificationTeamEvent[] {
-  const { teamId, evaluationId, leader, members } = command;
+  const { teamId, evaluationId, leader, members, formedOn } = command;
   requireRole(command.actor, ['SUPERVISOR'], say('form a rectification team', '组建整改小组'));
   if (!command.evaluationExists) throw notFound('Evaluation', evaluationId);
   if (command.unknownUnitIds.length > 0) throw notFound('Unit', command.unknownUnitIds.join(', '));
@@ -72,5 +76,6 @@ function formRectificationTeam(command: FormRectificationTeam, state: Rectificat
     if (listed.has(who)) throw badInput(`Team member ${index + 1} (${member.name.trim()}) is listed twice.`, `第 ${index + 1} 位小组成员（${member.name.trim()}）重复列出。`, { field: `members.${index}.name` });
     listed.add(who);
   });
-  return [{ type: 'RectificationTeamFormed', data: { teamId, evaluationId, leader, members } }];
+  requireBusinessDay(formedOn, command.today, say('The day the team was formed', '整改小组成立日期'));
+  return [{ type: 'RectificationTeamFormed', data: { teamId, evaluationId, leader, members, formedOn } }];
 }

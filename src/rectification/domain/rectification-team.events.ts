@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../../shared/decider.js';
-import type { EventSchemas } from '../../shared/event-schemas.js';
+import { officeDayOfRecording, type EventSchemas } from '../../shared/event-schemas.js';
 
 /** Often the secretary-general (秘书长) of the city government. */
 export interface TeamLeader {
@@ -22,13 +22,15 @@ export type RectificationTeamFormed = DomainEvent<
     readonly evaluationId: string;
     readonly leader: TeamLeader;
     readonly members: readonly TeamMember[];
+    /** v2: the office day the team was formed. */
+    readonly formedOn: string;
   }
 >;
 
 export type RectificationTeamEvent = RectificationTeamFormed;
 
 export const rectificationTeamEventSchemas: EventSchemas<RectificationTeamEvent> = {
-  RectificationTeamFormed: { version: 1 },
+  RectificationTeamFormed: { version: 2, occurredOn: 'formedOn', upcasters: { 1: officeDayOfRecording('formedOn') } },
 };
 
 /**

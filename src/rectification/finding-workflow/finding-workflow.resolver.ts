@@ -1,7 +1,7 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AllowRoles } from '../../access/authorization/access-policy.js';
-import { overrideOf, partCommands } from '../../assignments/graphql/part-commands.js';
+import { businessTime, overrideOf, partCommands } from '../../assignments/graphql/part-commands.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
@@ -31,7 +31,10 @@ export class FindingWorkflowResolver {
   @AllowRoles('SUPERVISOR')
   @Mutation(() => FindingType, { description: 'Assign the finding to one lead unit and any responsible units, each with a due date.' })
   assignFinding(@Args('input') input: AssignFindingInput, @CurrentRequester() requester: Requester) {
-    return this.act(requester, 'AssignFinding', input, ({ actor }) => ({ type: 'AssignFinding', actor, units: input.units, ...overrideOf(input) }));
+    return this.act(requester, 'AssignFinding', input, ({ actor, now }) => {
+      const { today, day } = businessTime(now, input.assignedOn);
+      return { type: 'AssignFinding', actor, today, assignedOn: day, units: input.units, ...overrideOf(input) };
+    });
   }
 
   @AllowRoles('UNIT')

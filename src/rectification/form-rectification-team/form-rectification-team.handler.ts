@@ -1,6 +1,7 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import { CommandExecutor } from '../../event-sourcing/command-executor.js';
+import { officeDate } from '../../shared/calendar-date.js';
 import { CommandContext } from '../../shared/command-context.js';
 import { deterministicId } from '../../shared/ids.js';
 import { evaluationDecider } from '../domain/evaluation.decider.js';
@@ -36,6 +37,8 @@ export class FormRectificationTeamHandler implements ICommandHandler<FormRectifi
       {
         type: 'FormRectificationTeam',
         actor: context.actor,
+        today: officeDate(context.now),
+        formedOn: input.formedOn ?? officeDate(context.now),
         teamId,
         evaluationId,
         leader: { name: leader.name, title: leader.title ?? '' },

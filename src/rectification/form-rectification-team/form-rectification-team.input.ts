@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, ValidateNested } from 'class-validator';
-import { EntityId, OptionalText, RequiredText } from '../../shared/graphql/validation.js';
+import { CalendarDate, EntityId, OptionalText, RequiredText } from '../../shared/graphql/validation.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 
 @InputType()
@@ -48,4 +48,9 @@ export class FormRectificationTeamInput extends IdempotentInput {
   @ValidateNested({ each: true })
   @Type(() => TeamMemberInput)
   members: TeamMemberInput[];
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, the office day the team was formed; omitted: today (China time). Never in the future.' })
+  @IsOptional()
+  @CalendarDate()
+  formedOn?: string;
 }

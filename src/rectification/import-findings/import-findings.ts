@@ -1,4 +1,5 @@
 import { batchCommand, contextInBatch } from '../../event-sourcing/command-batch.js';
+import { officeDate } from '../../shared/calendar-date.js';
 import { loadState } from '../../event-sourcing/execute-command.js';
 import type { Position } from '../../event-store/event-store.port.js';
 import type { CommandContext } from '../../shared/command-context.js';
@@ -74,7 +75,9 @@ export async function importFindingsFile(
         findingDecider,
         {
           type: 'RecordFinding',
-          data: { findingId, evaluationId, title, description, category, severity, concernedUnitIds },
+          today: officeDate(context.now),
+          // A findings file lists problems, not when each was found: the day of the import.
+          data: { findingId, evaluationId, title, description, category, severity, concernedUnitIds, identifiedOn: officeDate(context.now) },
           evaluationExists: true,
           unknownUnitIds: units.unknownIds(concernedUnitIds),
         },

@@ -1,6 +1,7 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor } from '../../event-sourcing/command-executor.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
+import { officeDate } from '../../shared/calendar-date.js';
 import { CommandContext } from '../../shared/command-context.js';
 import { deterministicId } from '../../shared/ids.js';
 import { evaluationDecider } from '../domain/evaluation.decider.js';
@@ -30,12 +31,14 @@ export class RecordFindingHandler implements ICommandHandler<RecordFindingComman
     const findingId = deterministicId('finding', context.commandId);
     const evaluation = await this.executor.load(evaluationStream(input.evaluationId), evaluationDecider);
     const concernedUnitIds = input.concernedUnitIds ?? [];
+    const today = officeDate(context.now);
     await this.executor.execute(
       findingStream(findingId),
       findingDecider,
       {
         type: 'RecordFinding',
-        data: { findingId, ...input, concernedUnitIds },
+        today,
+        data: { findingId, ...input, concernedUnitIds, identifiedOn: input.identifiedOn ?? today },
         evaluationExists: evaluation.status === 'registered',
         unknownUnitIds: this.units.unknownIds(concernedUnitIds),
       },

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { EntityId, RequiredText } from '../../shared/graphql/validation.js';
+import { CalendarDate, EntityId, RequiredText } from '../../shared/graphql/validation.js';
 import { Severities, type Severity } from '../domain/finding.events.js';
 import { SeverityEnum } from '../evaluations/evaluation.types.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
@@ -34,4 +34,9 @@ export class RecordFindingInput extends IdempotentInput {
   @ArrayUnique()
   @IsUUID('all', { each: true, message: 'concernedUnitIds must contain valid unit ids' })
   concernedUnitIds?: string[];
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, the office day the finding was identified; omitted: today (China time). Never in the future.' })
+  @IsOptional()
+  @CalendarDate()
+  identifiedOn?: string;
 }

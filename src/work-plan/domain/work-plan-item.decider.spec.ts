@@ -44,7 +44,9 @@ const FINANCE = 'unit-finance';
 const DONGHU = 'unit-donghu';
 const DUE = '2026-06-30';
 const INSPECTED_ON = '2026-07-01';
+const REPORTED_ON = '2026-06-28';
 const TODAY = '2026-07-02';
+const ASSIGNED_ON = '2026-03-01';
 
 /** The new due date of parts returned after their due date. */
 const RETURNED_UNTIL = '2026-08-31';
@@ -55,13 +57,15 @@ const evidence: Evidence[] = [{ title: '重大决策预公开专栏', link: 'htt
 const { assigned, reported, inspected, report, inspect, requestExtension, decideExtension, urge, sendBack } = lifecycleOf({
   dueDate: DUE,
   today: TODAY,
+  assignedOn: ASSIGNED_ON,
   inspectedOn: INSPECTED_ON,
-  reportedOn: '2026-06-28',
+  // Before the due date; reports answering a failed inspection or a reopening come on INSPECTED_ON.
+  reportedOn: REPORTED_ON,
   summary: (unitId) => `Unit ${unitId} published its drafts.`,
   evidence,
   failureNotes: 'Comment period was only 7 days.',
   returnedUntil: RETURNED_UNTIL,
-  extension: { unitId: DONGHU, today: '2026-06-01', requestedDueDate: '2026-07-31', reason: 'The district congress meets in July.' },
+  extension: { unitId: DONGHU, today: '2026-06-01', requestedOn: '2026-06-01', requestedDueDate: '2026-07-31', reason: 'The district congress meets in July.' },
 });
 
 // events
@@ -76,14 +80,14 @@ const definedData: WorkPlanItemDefined['data'] = {
   dueDate: DUE,
 };
 const defined: WorkPlanItemDefined = { type: 'WorkPlanItemDefined', data: definedData };
-const completed = (completedOn = TODAY): WorkPlanItemStreamEvent => ({
+const completed = (completedOn = INSPECTED_ON): WorkPlanItemStreamEvent => ({
   type: 'WorkPlanItemCompleted',
   data: { itemId: ITEM, completedOn },
 });
 const REOPEN_REASON = 'The comment page was taken down after the review.';
 const reopened: WorkPlanItemStreamEvent[] = [
-  { type: 'WorkPlanItemReopened', data: { itemId: ITEM, reason: REOPEN_REASON } },
-  { type: 'PartsReopened', data: { reason: REOPEN_REASON, newDueDate: RETURNED_UNTIL } },
+  { type: 'WorkPlanItemReopened', data: { itemId: ITEM, reason: REOPEN_REASON, reopenedOn: INSPECTED_ON } },
+  { type: 'PartsReopened', data: { reason: REOPEN_REASON, reopenedOn: INSPECTED_ON, newDueDate: RETURNED_UNTIL } },
 ];
 
 // commands
@@ -91,6 +95,8 @@ const reopened: WorkPlanItemStreamEvent[] = [
 const define = (overrides: Partial<DefineWorkPlanItem> = {}): DefineWorkPlanItem => ({
   type: 'DefineWorkPlanItem',
   actor: system,
+  today: TODAY,
+  assignedOn: ASSIGNED_ON,
   data: definedData,
   leadUnitId: FGW,
   responsibleUnitIds: [FINANCE, DONGHU],
@@ -104,6 +110,7 @@ const reopen = (overrides: Partial<ReopenWorkPlanItem> = {}): ReopenWorkPlanItem
   today: TODAY,
   reason: REOPEN_REASON,
   newDueDate: RETURNED_UNTIL,
+  reopenedOn: INSPECTED_ON,
   ...overrides,
 });
 
@@ -118,12 +125,12 @@ const afterReopening = [...done, ...reopened];
 // ---------------------------------------------------------------------------------------------
 
 describe('event schemas', () => {
-  it('registers the plan and item events at version 1, not the shared assignment events', () => {
+  it('registers the plan and item events, not the shared assignment events', () => {
     expect(workPlanEventSchemas).toEqual({
       WorkPlanImported: { version: 1 },
       WorkPlanItemDefined: { version: 1 },
-      WorkPlanItemCompleted: { version: 1 },
-      WorkPlanItemReopened: { version: 1 },
+      WorkPlanItemCompleted: { version: 1, occurredOn: 'completedOn' },
+      WorkPlanItemReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: expect.any(Function) } },
     });
   });
 });
@@ -239,7 +246,7 @@ describe('open, units assigned', () => {
       ...definedAndAssigned,
       {
         type: 'ExtensionGranted',
-        data: { unitId: DONGHU, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2026-07-31' },
+        data: { unitId: DONGHU, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2026-07-31', decidedOn: '2026-06-01' },
       },
     ];
     given(extended).when(define()).then([]);
@@ -258,7 +265,7 @@ describe('open, units assigned', () => {
     given(definedAndAssigned).when(report(FGW)).then([reported(FGW)]);
     given(definedAndAssigned)
       .when(urge(DONGHU))
-      .then([{ type: 'UnitUrged', data: { unitId: DONGHU, message: 'Report by Friday.' } }]);
+      .then([{ type: 'UnitUrged', data: { unitId: DONGHU, message: 'Report by Friday.', urgedOn: ASSIGNED_ON } }]);
   });
 
   it('and its refusals too', () => {
@@ -274,7 +281,7 @@ describe('open, units assigned', () => {
       .then([
         {
           type: 'ExtensionGranted',
-          data: { unitId: DONGHU, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2026-07-31' },
+          data: { unitId: DONGHU, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2026-07-31', decidedOn: '2026-06-01' },
         },
       ]);
   });
@@ -296,13 +303,13 @@ describe('open, some parts verified', () => {
   });
 
   it('a report sent back does not complete it either', () => {
-    given(twoVerified).when(sendBack(DONGHU)).then([{ type: 'ReportSentBack', data: { unitId: DONGHU, reason: 'The link leads to an empty page.' } }]);
+    given(twoVerified).when(sendBack(DONGHU)).then([{ type: 'ReportSentBack', data: { unitId: DONGHU, reason: 'The link leads to an empty page.', sentBackOn: REPORTED_ON } }]);
   });
 
-  it('the passed inspection of the last part completes it (销号) on the day it is logged', () => {
+  it('the passed inspection of the last part completes it (销号) on the day of that inspection, not the day it is entered', () => {
     given(twoVerified)
       .when(inspect(DONGHU, 'PASSED', 'inspection-3'))
-      .then([inspected(DONGHU, 'PASSED', 'inspection-3'), completed(TODAY)]);
+      .then([inspected(DONGHU, 'PASSED', 'inspection-3'), completed(INSPECTED_ON)]);
   });
 
   it('cannot be reopened, being open', () => {
@@ -312,7 +319,7 @@ describe('open, some parts verified', () => {
 
 describe('completed', () => {
   it('is completed since the day of the last verification', () => {
-    expect(stateAfter(done)).toMatchObject({ status: 'completed', completedOn: TODAY });
+    expect(stateAfter(done)).toMatchObject({ status: 'completed', completedOn: INSPECTED_ON });
   });
 
   it('the same definition again still changes nothing', () => {
@@ -365,15 +372,15 @@ describe('reopened', () => {
   it('completes again once every part is verified again', () => {
     const reVerified = [
       ...afterReopening,
-      reported(FGW),
-      reported(FINANCE),
-      reported(DONGHU),
+      reported(FGW, INSPECTED_ON),
+      reported(FINANCE, INSPECTED_ON),
+      reported(DONGHU, INSPECTED_ON),
       inspected(FGW, 'PASSED', 'inspection-4'),
       inspected(FINANCE, 'PASSED', 'inspection-5'),
     ];
     given(reVerified)
       .when({ ...inspect(DONGHU, 'PASSED', 'inspection-6'), today: '2026-09-01' })
-      .then([inspected(DONGHU, 'PASSED', 'inspection-6'), completed('2026-09-01')]);
+      .then([inspected(DONGHU, 'PASSED', 'inspection-6'), completed(INSPECTED_ON)]);
   });
 });
 
@@ -397,34 +404,35 @@ describe('the whole story of an item', () => {
           requestId: 'extension-1',
           requestedDueDate: '2026-07-31',
           reason: 'The district congress meets in July.',
+          requestedOn: '2026-06-01',
         },
       },
     ]);
     step(decideExtension(), [
       {
         type: 'ExtensionGranted',
-        data: { unitId: DONGHU, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2026-07-31' },
+        data: { unitId: DONGHU, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2026-07-31', decidedOn: '2026-06-01' },
       },
     ]);
 
     step(report(FGW), [reported(FGW)]);
     step(report(FINANCE), [reported(FINANCE)]);
     step(report(DONGHU), [reported(DONGHU)]);
-    step(sendBack(FINANCE), [{ type: 'ReportSentBack', data: { unitId: FINANCE, reason: 'The link leads to an empty page.' } }]);
+    step(sendBack(FINANCE), [{ type: 'ReportSentBack', data: { unitId: FINANCE, reason: 'The link leads to an empty page.', sentBackOn: REPORTED_ON } }]);
     step(inspect(FGW, 'PASSED', 'inspection-1'), [inspected(FGW, 'PASSED', 'inspection-1')]);
     step(inspect(DONGHU, 'FAILED', 'inspection-2'), [inspected(DONGHU, 'FAILED', 'inspection-2')]);
 
     step(report(FINANCE), [reported(FINANCE)]);
-    step(report(DONGHU), [reported(DONGHU)]);
+    step(report(DONGHU, INSPECTED_ON), [reported(DONGHU, INSPECTED_ON)]);
     step(inspect(FINANCE, 'PASSED', 'inspection-3'), [inspected(FINANCE, 'PASSED', 'inspection-3')]);
     expect(stateAfter(history).status).toBe('open');
 
     step(inspect(DONGHU, 'PASSED', 'inspection-4'), [inspected(DONGHU, 'PASSED', 'inspection-4'), completed()]);
-    expect(stateAfter(history)).toMatchObject({ status: 'completed', completedOn: TODAY });
+    expect(stateAfter(history)).toMatchObject({ status: 'completed', completedOn: INSPECTED_ON });
     expect(partOf(assignmentsAfter(history), DONGHU)).toMatchObject({ dueDate: RETURNED_UNTIL, reportCount: 2 });
 
     step(reopen(), reopened);
     expect(partsOf(assignmentsAfter(history)).map((part) => part.status)).toEqual(['RETURNED', 'RETURNED', 'RETURNED']);
-    step(report(FGW), [reported(FGW)]);
+    step(report(FGW, INSPECTED_ON), [reported(FGW, INSPECTED_ON)]);
   });
 });

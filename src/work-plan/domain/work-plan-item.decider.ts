@@ -29,6 +29,13 @@ import {
 export interface DefineWorkPlanItem extends SetsDueDate {
   readonly type: 'DefineWorkPlanItem';
   readonly actor: Actor;
+  /** The office's current day (China time). */
+  readonly today: string;
+  /**
+   * The office day on which the item's units were assigned (on or before `today`); a repeated
+   * identical definition assigns nothing, whatever day it names.
+   */
+  readonly assignedOn: string;
   readonly data: WorkPlanItemDefined['data'];
   readonly leadUnitId: string;
   readonly responsibleUnitIds: readonly string[];
@@ -116,7 +123,7 @@ const parts = parentOfParts<DefinedWorkPlanItemState, WorkPlanItemEvent>({
   assignmentsOf: (item) => item.assignments,
   isClosed: (item) => item.status === 'completed',
   closedEvent: (item, completedOn) => ({ type: 'WorkPlanItemCompleted', data: { itemId: item.itemId, completedOn } }),
-  reopenedEvent: (item, reason) => ({ type: 'WorkPlanItemReopened', data: { itemId: item.itemId, reason } }),
+  reopenedEvent: (item, { reason, reopenedOn }) => ({ type: 'WorkPlanItemReopened', data: { itemId: item.itemId, reason, reopenedOn } }),
 });
 
 function decideItem(command: WorkPlanItemCommand, state: WorkPlanItemState): WorkPlanItemStreamEvent[] {
@@ -179,6 +186,8 @@ function defineItem(command: DefineWorkPlanItem, state: WorkPlanItemState): Work
   const assigned = parts.assign(
     {
       actor: command.actor,
+      today: command.today,
+      assignedOn: command.assignedOn,
       units: [
         { unitId: leadUnitId, role: 'LEAD', dueDate: data.dueDate },
         ...responsibleUnitIds.map((unitId) => ({ unitId, role: 'RESPONSIBLE' as const, dueDate: data.dueDate })),

@@ -1,6 +1,6 @@
 import type { AssignmentEvent } from '../../assignments/domain/assignment.events.js';
 import type { DomainEvent } from '../../shared/decider.js';
-import type { EventSchemas } from '../../shared/event-schemas.js';
+import { officeDayOfRecording, type EventSchemas } from '../../shared/event-schemas.js';
 import { deterministicId } from '../../shared/ids.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -60,15 +60,19 @@ export type WorkPlanItemDefined = DomainEvent<
 
 /**
  * 销号: every part was verified. Written in the same decision as the InspectionLogged that
- * verified the last part; `completedOn` is the office's calendar day on which it was logged.
+ * verified the last part; `completedOn` is the business day of the last part's verifying
+ * inspection (before business time: the office day on which it was logged).
  */
 export type WorkPlanItemCompleted = DomainEvent<
   'WorkPlanItemCompleted',
   { readonly itemId: string; readonly completedOn: string }
 >;
 
-/** A completed item turned out not to be done after all; always followed by PartsReopened. */
-export type WorkPlanItemReopened = DomainEvent<'WorkPlanItemReopened', { readonly itemId: string; readonly reason: string }>;
+/** A completed item turned out not to be done after all; always followed by PartsReopened. v2 added `reopenedOn`. */
+export type WorkPlanItemReopened = DomainEvent<
+  'WorkPlanItemReopened',
+  { readonly itemId: string; readonly reason: string; readonly reopenedOn: string }
+>;
 
 /** Events about the item itself. */
 export type WorkPlanItemEvent = WorkPlanItemDefined | WorkPlanItemCompleted | WorkPlanItemReopened;
@@ -85,8 +89,8 @@ export type WorkPlanItemStreamEvent = WorkPlanItemEvent | AssignmentEvent;
 export const workPlanEventSchemas: EventSchemas<WorkPlanEvent | WorkPlanItemEvent> = {
   WorkPlanImported: { version: 1 },
   WorkPlanItemDefined: { version: 1 },
-  WorkPlanItemCompleted: { version: 1 },
-  WorkPlanItemReopened: { version: 1 },
+  WorkPlanItemCompleted: { version: 1, occurredOn: 'completedOn' },
+  WorkPlanItemReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: officeDayOfRecording('reopenedOn') } },
 };
 
 export const workPlanStream = (planId: string) => `work-plan-${planId}`;

@@ -93,6 +93,8 @@ describe('importing a work plan file', () => {
       {
         type: 'DefineWorkPlanItem',
         actor: operator,
+        today: '2026-03-01',
+        assignedOn: '2026-03-01',
         data: { itemId, planId, categoryCode: '一', code: '7', title: '另一个事项', description: '', dueDate: '2026-06-30' },
         leadUnitId: unitIdForCode('FGW'),
         responsibleUnitIds: [],

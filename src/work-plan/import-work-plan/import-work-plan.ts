@@ -65,7 +65,7 @@ export async function importWorkPlanFile(
 
   const { plan } = validation;
   const sha256 = sha256Of(file.content);
-  const { planId, importPlan, defineItems } = workPlanCommands(plan, { fileName, sha256 }, context.actor);
+  const { planId, importPlan, defineItems } = workPlanCommands(plan, { fileName, sha256 }, context.actor, officeDate(context.now));
   const rowOfItem = new Map(plan.categories.flatMap((category) => category.items.map((item) => [item.code, item.row])));
   const commands = [
     batchCommand(null, workPlanStream(planId), workPlanDecider, importPlan, contextInBatch(context, importPlan.type, `work-plan:${sha256}`)),

@@ -88,7 +88,7 @@ describe('a plan whose every row is fine', () => {
     const result = await importWorkPlan(goodCsv, options);
     if (!result.ok) throw new Error('expected a plan');
     const source = { fileName: 'plan.csv', sha256: sha256Of(goodCsv) };
-    const { planId, importPlan, defineItems } = workPlanCommands(result.plan, source, system);
+    const { planId, importPlan, defineItems } = workPlanCommands(result.plan, source, system, '2026-03-01');
 
     expect(planId).toBe(workPlanIdFor(2026, TITLE));
     const planEvents = workPlanDecider.decide(importPlan, fold(workPlanDecider, []));

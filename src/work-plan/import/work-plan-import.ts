@@ -41,10 +41,11 @@ export interface WorkPlanCommands {
 
 /**
  * The commands that write a validated plan: first ImportWorkPlan to `workPlanStream(planId)`, then
- * one DefineWorkPlanItem per item to `workPlanItemStream(itemId)`. All are idempotent, so an
+ * one DefineWorkPlanItem per item to `workPlanItemStream(itemId)`, assigning its units on `today`
+ * (the office day of the import). All are idempotent, so an
  * import that stopped half-way is completed by running it again.
  */
-export function workPlanCommands(plan: ValidatedPlan, source: WorkPlanSource, actor: Actor): WorkPlanCommands {
+export function workPlanCommands(plan: ValidatedPlan, source: WorkPlanSource, actor: Actor, today: string): WorkPlanCommands {
   const planId = workPlanIdFor(plan.year, plan.title);
   const categories = plan.categories.map((category) => ({
     code: category.code,
@@ -56,6 +57,9 @@ export function workPlanCommands(plan: ValidatedPlan, source: WorkPlanSource, ac
       (item): WorkPlanItemDefinition => ({
         type: 'DefineWorkPlanItem',
         actor,
+        today,
+        // A plan file says when items are due, not when units were assigned: the day of the import.
+        assignedOn: today,
         data: {
           itemId: workPlanItemIdFor(planId, item.code),
           planId,

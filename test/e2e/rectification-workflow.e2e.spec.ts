@@ -252,7 +252,7 @@ describe('A rectification from evaluation to close-out', () => {
     expect(await refusal('reopenFinding', { findingId: channelFinding, reason: '复查' }, INSPECTOR)).toMatchObject({ code: 'FORBIDDEN' });
     const reopening = { findingId: channelFinding, reason: '群众反映网上申请入口再次失效' };
     // Its part was due 2026-05-15: reopened without a new due date it would be overdue at once.
-    expect(await refusal('reopenFinding', reopening)).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/2026-05-15 has passed/) });
+    expect(await refusal('reopenFinding', reopening)).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/2026-05-15 had passed on 2026-06-02/) });
     expect(await refusal('reopenFinding', { ...reopening, newDueDate: '2026-07-15' })).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/inspection deadline/) });
     const reopened = await mutate('reopenFinding', { ...reopening, newDueDate: '2026-07-15', overrideReason: '省里复查安排在7月中旬' });
     expect(reopened).toMatchObject({ status: 'OPEN', closedOn: null });

@@ -977,7 +977,7 @@ describe('handing a part over to a successor (机构改革, fault 4)', () => {
     type: 'PartHandedOver',
     data: { unitId: ENVIRONMENT, successorUnitId: HEALTH, reason: 'Reorganisation: its duties moved.' },
   };
-  const sentBackToEnvironment: AssignmentEvent = { type: 'ReportSentBack', data: { unitId: ENVIRONMENT, reason: 'Not enough.', sentBackOn: SENT_BACK_ON } };
+  const sentBackToEnvironment: AssignmentEvent = { type: 'ReportSentBack', data: { unitId: ENVIRONMENT, reason: 'Not enough.', sentBackOn: REPORTED_ON } };
   const inProgress = [leadAssigned, responsibleAssigned, reported(ENVIRONMENT), sentBackToEnvironment];
 
   it('the open part moves with its status, due date and reports; it remembers who held it', () => {

@@ -1,7 +1,8 @@
 // Rectify benchmark: `npm run bench`. Measures on a real SQLite file (WAL, synchronous=FULL):
 //   1. appends to the event store (one event per append, each durable on return),
 //   2. GraphQL mutations through the whole app (validate → decide → append → projected),
-//   3. dashboard and breakdown queries, now and as of a past instant (replayed from the log),
+//   3. dashboard and breakdown queries, now and as known at a past instant (knownAt: each finding's
+//      and item's dated timeline folded inside the cut, no log replay),
 //   4. rebuilding every read model from the log at start.
 // Numbers depend on the disk; compare runs on the same machine.
 import 'reflect-metadata';
@@ -102,15 +103,15 @@ async function workflowBenchmark(path) {
   const queries = { now: [], asOf: [], breakdown: [], breakdownAsOf: [], scorecard: [] };
   for (let i = 0; i < QUERY_RUNS; i += 1) {
     queries.now.push(await time(() => graphql(SUPERVISOR, dashboardQuery)));
-    queries.asOf.push(await time(() => graphql(SUPERVISOR, `query($asOf: String) { dashboard(asOf: $asOf) { percentClosed openParts { trafficLight } } }`, { asOf: middle })));
+    queries.asOf.push(await time(() => graphql(SUPERVISOR, `query($knownAt: String) { dashboard(knownAt: $knownAt) { percentClosed openParts { trafficLight } } }`, { knownAt: middle })));
     queries.breakdown.push(await time(() => graphql(SUPERVISOR, 'query($id: ID!) { workPlan(id: $id) { progress { percentComplete } categories { items { code trafficLight parts { status } } } } }', { id: workPlans[0].id })));
-    queries.breakdownAsOf.push(await time(() => graphql(SUPERVISOR, 'query($id: ID!, $asOf: String) { workPlan(id: $id, asOf: $asOf) { progress { percentComplete } } }', { id: workPlans[0].id, asOf: middle })));
+    queries.breakdownAsOf.push(await time(() => graphql(SUPERVISOR, 'query($id: ID!, $knownAt: String) { workPlan(id: $id, knownAt: $knownAt) { progress { percentComplete } } }', { id: workPlans[0].id, knownAt: middle })));
     queries.scorecard.push(await time(() => graphql(SUPERVISOR, '{ unitScorecard { rank unitName onTimeRate } }')));
   }
   record('query: dashboard (now)', queries.now);
-  record('query: dashboard(asOf) — replays the log', queries.asOf);
+  record('query: dashboard(knownAt) — folds the findings\' timelines', queries.asOf);
   record('query: workPlan breakdown (35 items)', queries.breakdown);
-  record('query: workPlan(asOf) — replays the log', queries.breakdownAsOf);
+  record('query: workPlan(knownAt) — folds the items\' timelines', queries.breakdownAsOf);
   record('query: unitScorecard', queries.scorecard);
   await first.app.close();
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import { Subject } from 'rxjs';
 import { EVENT_STORE, comparePositions, formatPosition, type EventStore, type EventSubscription, type Position } from '../event-store/event-store.port.js';
 import { EventSchemaRegistry } from '../shared/event-schemas.js';
-import { Projection, RecordedEvent } from './recorded-event.js';
+import { recordedEvent, type Projection, type RecordedEvent } from './recorded-event.js';
 
 const READ_YOUR_WRITES_TIMEOUT_MS = 10_000;
 const RESUBSCRIBE_DELAY_MS = 1_000;
@@ -85,32 +85,12 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
-  /**
-   * Time travel: for no instant, the live read models; for a past instant (ISO), fresh ones fed the
-   * log up to it in one pass. No snapshots are kept, so the cost grows with the log. The whole
-   * log is read: events from other processes' clocks need not arrive in the order they were stamped.
-   */
-  async asOf<P extends readonly Projection[]>(instant: string | undefined, live: P, fresh: () => P): Promise<P> {
-    if (instant === undefined) return live;
-    const projections = fresh();
-    let after: Position | undefined;
-    for (;;) {
-      const batch = await this.store.readAll({ after, maxCount: 1000 });
-      for (const stored of batch) {
-        const event = { ...stored, ...this.schemas.upcast(stored) } as RecordedEvent;
-        if (event.metadata.recordedAt <= instant) for (const projection of projections) projection.apply(event);
-      }
-      if (batch.length === 0) return projections;
-      after = batch[batch.length - 1]!.position;
-    }
-  }
-
   private async follow(): Promise<void> {
     while (!this.stopped) {
       try {
         this.subscription = this.store.subscribeToAll({ after: this.checkpoint ?? undefined });
         for await (const stored of this.subscription) {
-          const event = { ...stored, ...this.schemas.upcast(stored) } as RecordedEvent;
+          const event = recordedEvent(this.schemas, stored);
           for (const projection of this.projections) {
             try {
               projection.apply(event);

@@ -1,6 +1,6 @@
 import type { EventStore, Position } from '../event-store/event-store.port.js';
 import type { EventSchemaRegistry } from '../shared/event-schemas.js';
-import type { Projection, RecordedEvent } from './recorded-event.js';
+import { recordedEvent, type Projection } from './recorded-event.js';
 
 /**
  * Replays the whole log into a fresh read model, outside the server: how a command-line tool
@@ -11,7 +11,7 @@ export async function replayLog<P extends Projection>(store: EventStore, schemas
   for (;;) {
     const batch = await store.readAll({ after, maxCount: 1000 });
     if (batch.length === 0) return projection;
-    for (const stored of batch) projection.apply({ ...stored, ...schemas.upcast(stored) } as RecordedEvent);
+    for (const stored of batch) projection.apply(recordedEvent(schemas, stored));
     after = batch[batch.length - 1]!.position;
   }
 }

@@ -1,41 +1,41 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { IQueryHandler, Query as CqrsQuery, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { AllowRoles } from '../access/authorization/access-policy.js';
-import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
 import { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { RectificationLedger } from '../rectification/ledger/rectification-ledger.js';
-import { parseAsOf } from '../shared/as-of.js';
+import { isPresent, parseTimeCut, type TimeCut, type TimeTravel } from '../shared/time-cut.js';
+import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../shared/graphql/time-cut.type.js';
 import { Clock } from '../shared/clock.js';
 import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
 import { buildScorecard, type UnitScore } from './scorecard.js';
 import { UnitScoreType } from './scorecard.types.js';
 
-export class GetUnitScorecardQuery extends CqrsQuery<UnitScore[]> {
-  constructor(readonly asOf?: string) {
+export class GetUnitScorecardQuery extends CqrsQuery<(UnitScore & { time: TimeCut })[]> {
+  constructor(readonly travel: TimeTravel = {}) {
     super();
   }
 }
 
+/** Every unit's record on a business day and/or as known at an instant, from the parents' dated timelines. */
 @QueryHandler(GetUnitScorecardQuery)
 export class GetUnitScorecardHandler implements IQueryHandler<GetUnitScorecardQuery> {
   constructor(
     private readonly findings: RectificationLedger,
     private readonly workPlans: WorkPlanLedger,
     private readonly units: UnitsReadModel,
-    private readonly engine: ProjectionEngine,
     private readonly clock: Clock,
   ) {}
 
-  async execute({ asOf }: GetUnitScorecardQuery): Promise<UnitScore[]> {
+  execute({ travel }: GetUnitScorecardQuery) {
     const now = this.clock.now();
-    const past = asOf === undefined ? undefined : parseAsOf(asOf, now);
-    const at = past ?? now.toISOString();
-    const [findings, workPlans] = await this.engine.asOf(past, [this.findings, this.workPlans] as const, () => [new RectificationLedger(), new WorkPlanLedger()] as const);
+    const time = parseTimeCut(travel, now);
+    const cut = isPresent(time, now) ? null : time;
     const parts = [
-      ...findings.listFindings().flatMap((finding) => [...finding.parts.values()]),
-      ...workPlans.listItems().flatMap((item) => [...item.parts.values()]),
+      ...this.findings.listFindings({}, cut).flatMap((finding) => [...finding.parts.values()]),
+      ...this.workPlans.listItems(cut).flatMap((item) => [...item.parts.values()]),
     ];
-    return buildScorecard({ parts, unitName: (unitId) => this.units.get(unitId)?.name ?? unitId, now: at });
+    const scores = buildScorecard({ parts, unitName: (unitId) => this.units.get(unitId)?.name ?? unitId, today: time.asOf });
+    return Promise.resolve(scores.map((score) => ({ ...score, time })));
   }
 }
 
@@ -45,9 +45,14 @@ export class ScorecardResolver {
 
   @AllowRoles('SUPERVISOR', 'INSPECTOR')
   @Query(() => [UnitScoreType], {
-    description: 'Units ranked by on-time rate, then fewest overdue and returned parts, then fastest remediation: whom to commend (top) and whom to criticise (bottom).',
+    description:
+      'Units ranked by on-time rate, then fewest overdue and returned parts, then fastest remediation: whom to commend (top) and whom to criticise (bottom). ' +
+      'With asOf (a business day) and/or knownAt (an instant): as it stood that day / as known then; each row says which in `time`.',
   })
-  unitScorecard(@Args('asOf', { type: () => String, nullable: true }) asOf?: string) {
-    return this.queries.execute(new GetUnitScorecardQuery(asOf ?? undefined));
+  unitScorecard(
+    @Args('asOf', { type: () => String, nullable: true, description: AS_OF_DESCRIPTION }) asOf?: string,
+    @Args('knownAt', { type: () => String, nullable: true, description: KNOWN_AT_DESCRIPTION }) knownAt?: string,
+  ) {
+    return this.queries.execute(new GetUnitScorecardQuery({ asOf, knownAt }));
   }
 }

@@ -2,16 +2,16 @@ import { partView } from '../assignments/testing/part-view.js';
 import { buildScorecard } from './scorecard.js';
 
 const part = partView;
-const report = (day: string) => ({ summary: '', evidence: [], reportedAt: `${day}T02:00:00.000Z`, reportedBy: 'u' });
+const report = (day: string) => ({ summary: '', evidence: [], reportedOn: day, reportedAt: `${day}T02:00:00.000Z`, reportedBy: 'u' });
 
 describe('the unit scorecard', () => {
   const scores = buildScorecard({
-    now: '2026-05-20T02:00:00.000Z',
+    today: '2026-05-20',
     unitName: (id) => ({ a: '市财政局', b: '市发改委', c: '市民政局' })[id] ?? id,
     parts: [
-      part('a', { status: 'VERIFIED', reports: [report('2026-05-10')], verifiedAt: '2026-05-11T01:00:00.000Z' }),
+      part('a', { status: 'VERIFIED', reports: [report('2026-05-10')], verifiedOn: '2026-05-11', verifiedAt: '2026-05-11T01:00:00.000Z' }),
       part('a', { status: 'REPORTED', reports: [report('2026-05-14')] }),
-      part('b', { status: 'VERIFIED', reports: [report('2026-05-16'), report('2026-05-18')], verifiedAt: '2026-05-19T01:00:00.000Z', returns: [{ cause: 'SENT_BACK', reason: 'x', returnedAt: '2026-05-17T01:00:00.000Z', newDueDate: null }] }),
+      part('b', { status: 'VERIFIED', reports: [report('2026-05-16'), report('2026-05-18')], verifiedOn: '2026-05-19', verifiedAt: '2026-05-19T01:00:00.000Z', returns: [{ cause: 'SENT_BACK', reason: 'x', returnedOn: '2026-05-17', returnedAt: '2026-05-17T01:00:00.000Z', newDueDate: null }] }),
       part('b', { dueDate: '2026-06-30' }),
       part('c', { status: 'ASSIGNED' }),
     ],

@@ -1,5 +1,5 @@
-import { officeDate } from '../shared/calendar-date.js';
-import { daysLeft, isOverdue, type PartView } from '../assignments/read-model/part-view.js';
+import { daysLeft, daysToRemediate, isOverdue, type PartView } from '../assignments/read-model/part-view.js';
+import { meanDays } from '../rectification/dashboard/dashboard.js';
 
 export interface UnitScore {
   readonly rank: number;
@@ -9,7 +9,7 @@ export interface UnitScore {
   readonly parts: number;
   /** Parts that were due: reported at least once, or past their due date. */
   readonly due: number;
-  /** Of those, first reported on or before the due date (extensions count). */
+  /** Of those, first reported (business day) on or before the due date (extensions count). */
   readonly onTime: number;
   readonly onTimeRate: number | null;
   readonly overdue: number;
@@ -18,12 +18,11 @@ export interface UnitScore {
   readonly meanDaysToRemediate: number | null;
 }
 
-const DAY_MS = 86_400_000;
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
 function reportedOnTime(part: PartView): boolean | null {
   const first = part.reports[0];
-  if (first) return officeDate(first.reportedAt) <= part.dueDate;
+  if (first) return first.reportedOn <= part.dueDate;
   return null;
 }
 
@@ -32,7 +31,7 @@ function reportedOnTime(part: PartView): boolean | null {
  * fewest overdue, fewest returned, fastest remediation. Who to commend is at the top, who to
  * criticise at the bottom.
  */
-export function buildScorecard(input: { parts: readonly PartView[]; unitName: (unitId: string) => string; now: string }): UnitScore[] {
+export function buildScorecard(input: { parts: readonly PartView[]; unitName: (unitId: string) => string; today: string }): UnitScore[] {
   const byUnit = new Map<string, PartView[]>();
   for (const part of input.parts) byUnit.set(part.unitId, [...(byUnit.get(part.unitId) ?? []), part]);
 
@@ -41,10 +40,10 @@ export function buildScorecard(input: { parts: readonly PartView[]; unitName: (u
     let onTime = 0;
     for (const part of parts) {
       const reported = reportedOnTime(part);
-      if (reported !== null || daysLeft(part, input.now) < 0) due += 1;
+      if (reported !== null || daysLeft(part, input.today) < 0) due += 1;
       if (reported) onTime += 1;
     }
-    const durations = parts.filter((part) => part.verifiedAt).map((part) => Date.parse(part.verifiedAt!) - Date.parse(part.assignedAt));
+    const durations = parts.map(daysToRemediate).filter((days): days is number => days !== null);
     return {
       unitId,
       unitName: input.unitName(unitId),
@@ -52,9 +51,9 @@ export function buildScorecard(input: { parts: readonly PartView[]; unitName: (u
       due,
       onTime,
       onTimeRate: due === 0 ? null : round1((onTime / due) * 100),
-      overdue: parts.filter((part) => isOverdue(part, input.now)).length,
+      overdue: parts.filter((part) => isOverdue(part, input.today)).length,
       returned: parts.reduce((sum, part) => sum + part.returns.filter((r) => r.cause !== 'REOPENED').length, 0),
-      meanDaysToRemediate: durations.length === 0 ? null : round1(durations.reduce((a, b) => a + b, 0) / durations.length / DAY_MS),
+      meanDaysToRemediate: meanDays(durations),
     };
   });
 

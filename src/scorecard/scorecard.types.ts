@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { TimeCutType } from '../shared/graphql/time-cut.type.js';
 
 @ObjectType('UnitScore', { description: 'A unit’s record across findings and work-plan items' })
 export class UnitScoreType {
@@ -7,9 +8,10 @@ export class UnitScoreType {
   @Field(() => String) unitName: string;
   @Field(() => Int) parts: number;
   @Field(() => Int, { description: 'Parts that were due: reported, or past their due date' }) due: number;
-  @Field(() => Int, { description: 'First reported on or before the due date' }) onTime: number;
+  @Field(() => Int, { description: 'First reported (business day) on or before the due date' }) onTime: number;
   @Field(() => Float, { nullable: true, description: 'onTime / due, percent' }) onTimeRate: number | null;
   @Field(() => Int) overdue: number;
   @Field(() => Int, { description: 'Reports sent back and inspections failed' }) returned: number;
-  @Field(() => Float, { nullable: true, description: 'Mean days from assignment to verification' }) meanDaysToRemediate: number | null;
+  @Field(() => Float, { nullable: true, description: 'Mean business days from assignment to verification' }) meanDaysToRemediate: number | null;
+  @Field(() => TimeCutType, { description: 'The business day and record-time cut the row describes' }) time: TimeCutType;
 }

@@ -230,7 +230,7 @@ describe('A rectification from evaluation to close-out', () => {
     expect(now.perUnit.find((u: { unitName: string }) => u.unitName === '市财政局').meanDaysToRemediate).toBeCloseTo(49, 0);
 
     const middle = await dashboard('2026-05-14');
-    expect(middle.asOf).toBe('2026-05-14T15:59:59.999Z');
+    expect(middle.asOf).toBe('2026-05-14');
     expect(middle).toMatchObject({ percentClosed: 0, findings: { total: 2, open: 2, closed: 0 }, parts: { assigned: 3, reported: 2, verified: 0, returned: 1, overdue: 0 } });
     expect(middle.openParts.map((p: { unitName: string; trafficLight: string }) => [p.unitName, p.trafficLight])).toEqual([
       ['市发展和改革委员会', 'YELLOW'],

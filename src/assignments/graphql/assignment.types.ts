@@ -22,7 +22,8 @@ export class EvidenceType {
 export class ReportType {
   @Field(() => String) summary: string;
   @Field(() => [EvidenceType]) evidence: EvidenceType[];
-  @Field(() => String) reportedAt: string;
+  @Field(() => String, { description: 'The office day of the report (business time)' }) reportedOn: string;
+  @Field(() => String, { description: 'When it was recorded' }) reportedAt: string;
   @Field(() => String) reportedBy: string;
 }
 
@@ -42,8 +43,10 @@ export class ExtensionRequestType {
   @Field(() => ID) requestId: string;
   @Field(() => String) requestedDueDate: string;
   @Field(() => String) reason: string;
+  @Field(() => String, { description: 'The office day it was asked for' }) requestedOn: string;
   @Field(() => String) requestedAt: string;
   @Field(() => ExtensionStatusEnum) status: string;
+  @Field(() => String, { nullable: true, description: 'The office day of the decision' }) decidedOn: string | null;
   @Field(() => String, { nullable: true }) decidedAt: string | null;
   @Field(() => String, { nullable: true }) decisionReason: string | null;
   @Field(() => String, { nullable: true }) grantedDueDate: string | null;
@@ -52,6 +55,7 @@ export class ExtensionRequestType {
 @ObjectType('Urge', { description: '催办: a supervisor pressed the unit' })
 export class UrgeType {
   @Field(() => String) message: string;
+  @Field(() => String, { description: 'The office day of the urging' }) urgedOn: string;
   @Field(() => String) urgedAt: string;
   @Field(() => String) urgedBy: string;
 }
@@ -60,6 +64,7 @@ export class UrgeType {
 export class ReturnType {
   @Field(() => ReturnCauseEnum) cause: string;
   @Field(() => String) reason: string;
+  @Field(() => String, { description: 'The office day of the return' }) returnedOn: string;
   @Field(() => String) returnedAt: string;
   @Field(() => String, { nullable: true, description: 'The due date the part was given as it came back; null when it kept its own' })
   newDueDate: string | null;
@@ -72,7 +77,9 @@ export class AssignmentType {
   @Field(() => PartStatusEnum) status: PartStatus;
   @Field(() => String) dueDate: string;
   @Field(() => String, { description: 'The due date before any extension' }) originalDueDate: string;
+  @Field(() => String, { description: 'The office day the unit was assigned' }) assignedOn: string;
   @Field(() => String) assignedAt: string;
+  @Field(() => String, { nullable: true, description: 'The office day of the inspection that verified the part' }) verifiedOn: string | null;
   @Field(() => String, { nullable: true }) verifiedAt: string | null;
   @Field(() => [ReportType], { nullable: true }) reports: ReportType[] | null;
   @Field(() => [InspectionType], { nullable: true }) inspections: InspectionType[] | null;

@@ -1,12 +1,16 @@
 import type { ActorRole } from '../../event-store/event-store.port.js';
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 
-/** One line of an item's history: what happened, who did it, in which role and unit, when. */
+/**
+ * One line of an item's history: what happened, who did it, in which role and unit, on which
+ * office day it happened (`occurredOn`, business time) and when it was recorded (`recordedAt`).
+ */
 export interface HistoryEntry {
   /** The event's id: what `proveEvent` takes to prove it is in a ledger checkpoint. */
   readonly eventId: string;
   readonly revision: number;
   readonly eventType: string;
+  readonly occurredOn: string;
   readonly recordedAt: string;
   readonly actorId: string;
   readonly actorRole: ActorRole;
@@ -22,6 +26,7 @@ export function historyEntry(event: RecordedEvent): HistoryEntry {
     eventId: event.id,
     revision: event.revision,
     eventType: event.type,
+    occurredOn: event.occurredOn,
     recordedAt: event.metadata.recordedAt,
     actorId: event.metadata.actorId,
     actorRole: event.metadata.actorRole,

@@ -1,13 +1,20 @@
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
-import { daysBetween, officeDate } from '../../shared/calendar-date.js';
+import { daysBetween } from '../../shared/calendar-date.js';
 import type { AssignmentEvent, AssignmentRole, Evidence, InspectionOutcome } from '../domain/assignment.events.js';
 
 export type PartStatus = 'ASSIGNED' | 'REPORTED' | 'VERIFIED' | 'RETURNED';
 export type TrafficLight = 'GREEN' | 'YELLOW' | 'RED';
 
+/*
+ * Every fact of a part has two times: the office day it happened (`…On`, `YYYY-MM-DD`, business
+ * time) and the instant it was recorded (`…At`, ISO). Everything derived — lights, days left,
+ * on-time, days to remediate — is counted in business days.
+ */
+
 export interface ReportView {
   readonly summary: string;
   readonly evidence: readonly Evidence[];
+  readonly reportedOn: string;
   readonly reportedAt: string;
   readonly reportedBy: string;
 }
@@ -26,8 +33,10 @@ export interface ExtensionRequestView {
   readonly requestId: string;
   readonly requestedDueDate: string;
   readonly reason: string;
+  readonly requestedOn: string;
   readonly requestedAt: string;
   status: 'PENDING' | 'GRANTED' | 'REFUSED';
+  decidedOn: string | null;
   decidedAt: string | null;
   decisionReason: string | null;
   grantedDueDate: string | null;
@@ -35,6 +44,7 @@ export interface ExtensionRequestView {
 
 export interface UrgeView {
   readonly message: string;
+  readonly urgedOn: string;
   readonly urgedAt: string;
   readonly urgedBy: string;
 }
@@ -42,6 +52,7 @@ export interface UrgeView {
 export interface ReturnView {
   readonly cause: 'SENT_BACK' | 'INSPECTION_FAILED' | 'REOPENED';
   readonly reason: string;
+  readonly returnedOn: string;
   readonly returnedAt: string;
   /** The due date the part was given as it came back; null when it kept its own. */
   readonly newDueDate: string | null;
@@ -54,7 +65,10 @@ export interface PartView {
   status: PartStatus;
   dueDate: string;
   readonly originalDueDate: string;
+  readonly assignedOn: string;
   readonly assignedAt: string;
+  /** The business day of the inspection that verified the part. */
+  verifiedOn: string | null;
   verifiedAt: string | null;
   readonly reports: ReportView[];
   readonly inspections: InspectionView[];
@@ -66,14 +80,21 @@ export interface PartView {
 }
 
 /** A part as just assigned: nothing reported, inspected, asked or returned yet. */
-export function assignedPart(unitId: string, role: AssignmentRole, dueDate: string, assignedAt: string): PartView {
+export function assignedPart(
+  unitId: string,
+  role: AssignmentRole,
+  dueDate: string,
+  assigned: { readonly on: string; readonly at: string },
+): PartView {
   return {
     unitId,
     role,
     status: 'ASSIGNED',
     dueDate,
     originalDueDate: dueDate,
-    assignedAt,
+    assignedOn: assigned.on,
+    assignedAt: assigned.at,
+    verifiedOn: null,
     verifiedAt: null,
     reports: [],
     inspections: [],
@@ -90,15 +111,17 @@ export function assignedPart(unitId: string, role: AssignmentRole, dueDate: stri
  */
 export function applyAssignmentEvent(parts: Map<string, PartView>, event: RecordedEvent<AssignmentEvent>): void {
   const at = event.metadata.recordedAt;
+  const on = event.occurredOn;
   const by = event.metadata.actorId;
   if (event.type === 'PartsReopened') {
     const newDueDate = event.data.newDueDate ?? null;
     for (const part of parts.values()) {
       if (part.status === 'ASSIGNED') continue;
       part.status = 'RETURNED';
+      part.verifiedOn = null;
       part.verifiedAt = null;
       part.dueDate = newDueDate ?? part.dueDate;
-      part.returns.push({ cause: 'REOPENED', reason: event.data.reason, returnedAt: at, newDueDate });
+      part.returns.push({ cause: 'REOPENED', reason: event.data.reason, returnedOn: on, returnedAt: at, newDueDate });
     }
     return;
   }
@@ -108,7 +131,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Record
   }
   if (event.type === 'UnitAssigned') {
     const { unitId, role, dueDate } = event.data;
-    parts.set(unitId, assignedPart(unitId, role, dueDate, at));
+    parts.set(unitId, assignedPart(unitId, role, dueDate, { on, at }));
     return;
   }
   const part = parts.get(event.data.unitId);
@@ -119,8 +142,10 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Record
         requestId: event.data.requestId,
         requestedDueDate: event.data.requestedDueDate,
         reason: event.data.reason,
+        requestedOn: on,
         requestedAt: at,
         status: 'PENDING',
+        decidedOn: null,
         decidedAt: null,
         decisionReason: null,
         grantedDueDate: null,
@@ -128,36 +153,37 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Record
       return;
     case 'ExtensionGranted': {
       const request = part.extensionRequests.find((r) => r.requestId === event.data.requestId);
-      if (request) Object.assign(request, { status: 'GRANTED', decidedAt: at, grantedDueDate: event.data.newDueDate });
+      if (request) Object.assign(request, { status: 'GRANTED', decidedOn: on, decidedAt: at, grantedDueDate: event.data.newDueDate });
       part.dueDate = event.data.newDueDate;
       return;
     }
     case 'ExtensionRefused': {
       const request = part.extensionRequests.find((r) => r.requestId === event.data.requestId);
-      if (request) Object.assign(request, { status: 'REFUSED', decidedAt: at, decisionReason: event.data.reason });
+      if (request) Object.assign(request, { status: 'REFUSED', decidedOn: on, decidedAt: at, decisionReason: event.data.reason });
       return;
     }
     case 'UnitUrged':
-      part.urges.push({ message: event.data.message, urgedAt: at, urgedBy: by });
+      part.urges.push({ message: event.data.message, urgedOn: on, urgedAt: at, urgedBy: by });
       return;
     case 'RectificationReported':
       part.status = 'REPORTED';
-      part.reports.push({ summary: event.data.summary, evidence: event.data.evidence, reportedAt: at, reportedBy: by });
+      part.reports.push({ summary: event.data.summary, evidence: event.data.evidence, reportedOn: on, reportedAt: at, reportedBy: by });
       return;
     case 'ReportSentBack':
       part.status = 'RETURNED';
       part.dueDate = event.data.newDueDate ?? part.dueDate;
-      part.returns.push({ cause: 'SENT_BACK', reason: event.data.reason, returnedAt: at, newDueDate: event.data.newDueDate ?? null });
+      part.returns.push({ cause: 'SENT_BACK', reason: event.data.reason, returnedOn: on, returnedAt: at, newDueDate: event.data.newDueDate ?? null });
       return;
     case 'InspectionLogged':
       part.inspections.push({ ...event.data, inspectorId: by, loggedAt: at });
       if (event.data.outcome === 'PASSED') {
         part.status = 'VERIFIED';
+        part.verifiedOn = on;
         part.verifiedAt = at;
       } else {
         part.status = 'RETURNED';
         part.dueDate = event.data.newDueDate ?? part.dueDate;
-        part.returns.push({ cause: 'INSPECTION_FAILED', reason: event.data.notes, returnedAt: at, newDueDate: event.data.newDueDate ?? null });
+        part.returns.push({ cause: 'INSPECTION_FAILED', reason: event.data.notes, returnedOn: on, returnedAt: at, newDueDate: event.data.newDueDate ?? null });
       }
       return;
   }
@@ -187,19 +213,23 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
 /** The unit still has to act: nothing reported yet, or its report came back. */
 export const awaitsUnit = (part: Pick<PartView, 'status'>) => part.status === 'ASSIGNED' || part.status === 'RETURNED';
 
-/** Days until the part is due, counted on the office's calendar (negative once overdue). */
-export const daysLeft = (part: Pick<PartView, 'dueDate'>, now: string) => daysBetween(officeDate(now), part.dueDate);
+/** Days from `today` (the office day viewed, `YYYY-MM-DD`) until the part is due; negative once overdue. */
+export const daysLeft = (part: Pick<PartView, 'dueDate'>, today: string) => daysBetween(today, part.dueDate);
 
-export const isOverdue = (part: Pick<PartView, 'status' | 'dueDate'>, now: string) => awaitsUnit(part) && daysLeft(part, now) < 0;
+export const isOverdue = (part: Pick<PartView, 'status' | 'dueDate'>, today: string) => awaitsUnit(part) && daysLeft(part, today) < 0;
+
+/** Business days from assignment to verification; null while not verified. */
+export const daysToRemediate = (part: Pick<PartView, 'assignedOn' | 'verifiedOn'>): number | null =>
+  part.verifiedOn === null ? null : daysBetween(part.assignedOn, part.verifiedOn);
 
 /**
  * Red: the unit is late; yellow: due within `dueSoonDays`; green: on track, or reported and
  * waiting for inspection. Verified parts have no light.
  */
-export function trafficLight(part: Pick<PartView, 'status' | 'dueDate'>, now: string, dueSoonDays: number): TrafficLight | null {
+export function trafficLight(part: Pick<PartView, 'status' | 'dueDate'>, today: string, dueSoonDays: number): TrafficLight | null {
   if (part.status === 'VERIFIED') return null;
   if (!awaitsUnit(part)) return 'GREEN';
-  const left = daysLeft(part, now);
+  const left = daysLeft(part, today);
   if (left < 0) return 'RED';
   if (left <= dueSoonDays) return 'YELLOW';
   return 'GREEN';

@@ -4,53 +4,54 @@ import { requireUnitDetailsAccess } from '../../access/authorization/access-poli
 import type { Actor } from '../../shared/command-context.js';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { AppSettings } from '../../config/app-settings.js';
-import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
-import { parseAsOf } from '../../shared/as-of.js';
+import { isPresent, parseTimeCut, type TimeCut, type TimeTravel } from '../../shared/time-cut.js';
 import { Clock } from '../../shared/clock.js';
 import { notFound, say } from '../../shared/domain-error.js';
 import { RectificationLedger } from '../ledger/rectification-ledger.js';
 import { buildDashboard, type Dashboard } from './dashboard.js';
 import { buildUnitWorkload, type UnitWorkload } from './unit-workload.js';
 
-export class GetDashboardQuery extends Query<Dashboard> {
-  /** `asOf`: an ISO-8601 instant, or a day (YYYY-MM-DD: its end, China time); now without it. */
-  constructor(readonly asOf?: string) {
+export class GetDashboardQuery extends Query<Dashboard & { time: TimeCut }> {
+  constructor(readonly travel: TimeTravel = {}) {
     super();
   }
 }
 
-export class GetUnitWorkloadQuery extends Query<UnitWorkload> {
+export class GetUnitWorkloadQuery extends Query<UnitWorkload & { time: TimeCut }> {
   constructor(
     readonly unitId: string,
     readonly reader: Actor,
+    readonly travel: TimeTravel = {},
   ) {
     super();
   }
 }
 
+/**
+ * The dashboard on a business day (`asOf`) and/or as known at an instant (`knownAt`): findings
+ * are folded from their own dated timelines inside the cut, never by replaying the log.
+ */
 @QueryHandler(GetDashboardQuery)
 export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery> {
   constructor(
     private readonly ledger: RectificationLedger,
     private readonly units: UnitsReadModel,
-    private readonly engine: ProjectionEngine,
     private readonly clock: Clock,
     @Inject(ConfigService) private readonly config: ConfigService<AppSettings, true>,
   ) {}
 
-  async execute({ asOf }: GetDashboardQuery): Promise<Dashboard> {
+  execute({ travel }: GetDashboardQuery) {
     const now = this.clock.now();
-    const past = asOf === undefined ? undefined : parseAsOf(asOf, now);
-    const at = past ?? now.toISOString();
-    const [ledger] = await this.engine.asOf(past, [this.ledger] as const, () => [new RectificationLedger()] as const);
-    return buildDashboard({
-      findings: ledger.listFindings(),
-      evaluations: ledger.listEvaluations(),
+    const time = parseTimeCut(travel, now);
+    const dashboard = buildDashboard({
+      findings: this.ledger.listFindings({}, isPresent(time, now) ? null : time),
+      evaluations: this.ledger.listEvaluations(),
       unitName: (unitId) => this.units.get(unitId)?.name ?? unitId,
-      now: at,
+      today: time.asOf,
       dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }),
     });
+    return Promise.resolve({ ...dashboard, time });
   }
 }
 
@@ -63,18 +64,19 @@ export class GetUnitWorkloadHandler implements IQueryHandler<GetUnitWorkloadQuer
     @Inject(ConfigService) private readonly config: ConfigService<AppSettings, true>,
   ) {}
 
-  execute({ unitId, reader }: GetUnitWorkloadQuery): Promise<UnitWorkload> {
+  execute({ unitId, reader, travel }: GetUnitWorkloadQuery) {
     requireUnitDetailsAccess(reader, unitId, say('workload', '工作任务'));
     const unit = this.units.get(unitId);
     if (!unit) throw notFound('Unit', unitId);
-    return Promise.resolve(
-      buildUnitWorkload({
-        findings: this.ledger.listFindings(),
-        unitId,
-        unitName: unit.name,
-        now: this.clock.now().toISOString(),
-        dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }),
-      }),
-    );
+    const now = this.clock.now();
+    const time = parseTimeCut(travel, now);
+    const workload = buildUnitWorkload({
+      findings: this.ledger.listFindings({}, isPresent(time, now) ? null : time),
+      unitId,
+      unitName: unit.name,
+      today: time.asOf,
+      dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }),
+    });
+    return Promise.resolve({ ...workload, time });
   }
 }

@@ -6,6 +6,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { type Observable, concatMap, filter, share } from 'rxjs';
 import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
+import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../../shared/graphql/time-cut.type.js';
 import { FindingType } from '../evaluations/evaluation.types.js';
 import { GetFindingQuery } from '../evaluations/evaluations.queries.js';
 import { findingStream } from '../domain/finding.events.js';
@@ -34,15 +35,26 @@ export class DashboardResolver {
 
   @Query(() => DashboardType, {
     description:
-      'Progress overall, per unit, per evaluation and per category, with traffic lights. With asOf (a day or an instant), exactly what it said then, replayed from the log.',
+      'Progress overall, per unit, per evaluation and per category, with traffic lights. With asOf (a business day): the world as it stood that day, late entries included; ' +
+      'with knownAt (an instant): only what had been recorded by then; both: what was known then about that day.',
   })
-  dashboard(@Args('asOf', { type: () => String, nullable: true }) asOf?: string) {
-    return this.queries.execute(new GetDashboardQuery(asOf ?? undefined));
+  dashboard(
+    @Args('asOf', { type: () => String, nullable: true, description: AS_OF_DESCRIPTION }) asOf?: string,
+    @Args('knownAt', { type: () => String, nullable: true, description: KNOWN_AT_DESCRIPTION }) knownAt?: string,
+  ) {
+    return this.queries.execute(new GetDashboardQuery({ asOf, knownAt }));
   }
 
-  @Query(() => UnitWorkloadType, { description: 'What a unit has to do, most urgent first, and its reminders (a unit user: its own only)' })
-  unitWorkload(@Args('unitId', { type: () => ID }) unitId: string, @CurrentRequester() requester: Requester) {
-    return this.queries.execute(new GetUnitWorkloadQuery(unitId, requester.actor));
+  @Query(() => UnitWorkloadType, {
+    description: 'What a unit has to do, most urgent first, and its reminders (a unit user: its own only); asOf / knownAt as on dashboard',
+  })
+  unitWorkload(
+    @Args('unitId', { type: () => ID }) unitId: string,
+    @CurrentRequester() requester: Requester,
+    @Args('asOf', { type: () => String, nullable: true, description: AS_OF_DESCRIPTION }) asOf?: string,
+    @Args('knownAt', { type: () => String, nullable: true, description: KNOWN_AT_DESCRIPTION }) knownAt?: string,
+  ) {
+    return this.queries.execute(new GetUnitWorkloadQuery(unitId, requester.actor, { asOf, knownAt }));
   }
 
   @Subscription(() => DashboardType, {

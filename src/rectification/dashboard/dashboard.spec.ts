@@ -22,28 +22,29 @@ const finding = (findingId: string, category: string, parts: PartView[], closed 
   closedAt: closed ? '2026-05-10T02:00:00.000Z' : null,
   parts: new Map(parts.map((p) => [p.unitId, p])),
   history: [],
+  timeline: [],
 });
 
 const names: Record<string, string> = { fgw: '市发改委', czj: '市财政局', zjj: '市住建局' };
-const dashboardAt = (now: string, findings: FindingView[]) =>
+const dashboardAt = (today: string, findings: FindingView[]) =>
   buildDashboard({
     findings,
     evaluations: [{ evaluationId: 'e-1', title: '2025年度评估' } as never],
     unitName: (id) => names[id] ?? id,
-    now,
+    today,
     dueSoonDays: 7,
   });
 
 describe('the dashboard', () => {
   const findings = [
     finding('1', '主动公开', [
-      part('fgw', { role: 'LEAD', status: 'VERIFIED', verifiedAt: '2026-05-11T01:00:00.000Z' }),
-      part('czj', { status: 'VERIFIED', verifiedAt: '2026-04-21T01:00:00.000Z' }),
+      part('fgw', { role: 'LEAD', status: 'VERIFIED', verifiedOn: '2026-05-11', verifiedAt: '2026-05-11T01:00:00.000Z' }),
+      part('czj', { status: 'VERIFIED', verifiedOn: '2026-04-21', verifiedAt: '2026-04-21T01:00:00.000Z' }),
     ], true),
     finding('2', '依申请公开', [part('fgw', { role: 'LEAD', dueDate: '2026-05-09' }), part('zjj', { status: 'REPORTED' })]),
     finding('3', '主动公开', [part('zjj', { role: 'LEAD', status: 'RETURNED', dueDate: '2026-05-20' })]),
   ];
-  const dashboard = dashboardAt('2026-05-14T02:00:00.000Z', findings);
+  const dashboard = dashboardAt('2026-05-14', findings);
 
   it('counts findings and parts by status, with the percentage closed', () => {
     expect(dashboard.findings).toEqual({ total: 3, open: 2, closed: 1 });
@@ -78,14 +79,14 @@ describe('the dashboard', () => {
   });
 
   it('answers zero, not a division by zero, when there is nothing yet', () => {
-    expect(dashboardAt('2026-05-14T02:00:00.000Z', [])).toMatchObject({ percentClosed: 0, meanDaysToRemediate: null, openParts: [] });
+    expect(dashboardAt('2026-05-14', [])).toMatchObject({ percentClosed: 0, meanDaysToRemediate: null, openParts: [] });
   });
 });
 
 describe("a unit's workload", () => {
-  const workloadAt = (now: string, parts: PartView[]) =>
-    buildUnitWorkload({ findings: parts.map((p, i) => finding(String(i + 1), '主动公开', [p])), unitId: 'fgw', unitName: '市发改委', now, dueSoonDays: 7 });
-  const kinds = (now: string, dueDate: string) => workloadAt(now, [part('fgw', { dueDate })]).reminders.map((r) => r.kind);
+  const workloadAt = (today: string, parts: PartView[]) =>
+    buildUnitWorkload({ findings: parts.map((p, i) => finding(String(i + 1), '主动公开', [p])), unitId: 'fgw', unitName: '市发改委', today, dueSoonDays: 7 });
+  const kinds = (today: string, dueDate: string) => workloadAt(today, [part('fgw', { dueDate })]).reminders.map((r) => r.kind);
 
   it.each([
     ['2026-05-01', []],
@@ -95,18 +96,18 @@ describe("a unit's workload", () => {
     ['2026-05-15', ['DUE_IN_1_DAY']],
     ['2026-05-16', ['OVERDUE']],
   ])('on %s a part due 2026-05-15 reminds %j', (day, expected) => {
-    expect(kinds(`${day}T02:00:00.000Z`, '2026-05-15')).toEqual(expected);
+    expect(kinds(day, '2026-05-15')).toEqual(expected);
   });
 
   it('lists urging, a report sent back and extension decisions, newest first, and skips verified parts', () => {
-    const workload = workloadAt('2026-04-20T02:00:00.000Z', [
+    const workload = workloadAt('2026-04-20', [
       part('fgw', {
         status: 'RETURNED',
-        urges: [{ message: '请尽快整改', urgedAt: '2026-04-10T01:00:00.000Z', urgedBy: 's' }],
-        returns: [{ cause: 'SENT_BACK', reason: '证据不足', returnedAt: '2026-04-12T01:00:00.000Z', newDueDate: null }],
-        extensionRequests: [{ requestId: 'r', requestedDueDate: '2026-06-01', reason: 'x', requestedAt: '2026-04-05T01:00:00.000Z', status: 'REFUSED', decidedAt: '2026-04-06T01:00:00.000Z', decisionReason: '时限不能延后', grantedDueDate: null }],
+        urges: [{ message: '请尽快整改', urgedOn: '2026-04-10', urgedAt: '2026-04-10T01:00:00.000Z', urgedBy: 's' }],
+        returns: [{ cause: 'SENT_BACK', reason: '证据不足', returnedOn: '2026-04-12', returnedAt: '2026-04-12T01:00:00.000Z', newDueDate: null }],
+        extensionRequests: [{ requestId: 'r', requestedDueDate: '2026-06-01', reason: 'x', requestedOn: '2026-04-05', requestedAt: '2026-04-05T01:00:00.000Z', status: 'REFUSED', decidedOn: '2026-04-06', decidedAt: '2026-04-06T01:00:00.000Z', decisionReason: '时限不能延后', grantedDueDate: null }],
       }),
-      part('fgw', { status: 'VERIFIED', verifiedAt: '2026-04-15T01:00:00.000Z' }),
+      part('fgw', { status: 'VERIFIED', verifiedOn: '2026-04-15', verifiedAt: '2026-04-15T01:00:00.000Z' }),
     ]);
     expect(workload.openParts).toHaveLength(1);
     expect(workload.reminders.map((r) => [r.kind, r.message])).toEqual([
@@ -117,7 +118,7 @@ describe("a unit's workload", () => {
   });
 
   it('does not nag a unit whose report awaits inspection', () => {
-    expect(kinds('2026-05-20T02:00:00.000Z', '2026-05-15').length).toBe(1);
-    expect(workloadAt('2026-05-20T02:00:00.000Z', [part('fgw', { status: 'REPORTED' })]).reminders).toEqual([]);
+    expect(kinds('2026-05-20', '2026-05-15').length).toBe(1);
+    expect(workloadAt('2026-05-20', [part('fgw', { status: 'REPORTED' })]).reminders).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { daysLeft, isOverdue, trafficLight, type PartView, type TrafficLight } from '../../assignments/read-model/part-view.js';
+import { daysLeft, daysToRemediate, isOverdue, trafficLight, type PartView, type TrafficLight } from '../../assignments/read-model/part-view.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import type { PartStatus } from '../../assignments/read-model/part-view.js';
 import type { EvaluationView, FindingView } from '../ledger/rectification-ledger.js';
@@ -26,7 +26,7 @@ export interface PartCounts {
 export interface UnitProgress extends PartCounts {
   readonly unitId: string;
   readonly unitName: string;
-  /** Mean days from assignment to verification over the unit's verified parts; null before any. */
+  /** Mean business days from assignment to verification over the unit's verified parts; null before any. */
   meanDaysToRemediate: number | null;
 }
 
@@ -39,6 +39,7 @@ export interface GroupProgress {
 }
 
 export interface Dashboard {
+  /** The business day the figures describe (`YYYY-MM-DD`, China office day). */
   readonly asOf: string;
   readonly dueSoonDays: number;
   readonly findings: { total: number; open: number; closed: number };
@@ -54,14 +55,14 @@ export interface Dashboard {
 }
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
-const DAY_MS = 86_400_000;
 const URGENCY: Record<TrafficLight, number> = { RED: 0, YELLOW: 1, GREEN: 2 };
 
 export const byUrgency = (a: PartAlert, b: PartAlert) =>
   URGENCY[a.trafficLight] - URGENCY[b.trafficLight] || a.dueDate.localeCompare(b.dueDate) || a.unitName.localeCompare(b.unitName);
 
-export function partAlert(finding: FindingView, part: PartView, unitName: string, now: string, dueSoonDays: number): PartAlert | null {
-  const light = trafficLight(part, now, dueSoonDays);
+/** `today` is the office day viewed, `YYYY-MM-DD`. */
+export function partAlert(finding: FindingView, part: PartView, unitName: string, today: string, dueSoonDays: number): PartAlert | null {
+  const light = trafficLight(part, today, dueSoonDays);
   if (!light) return null;
   return {
     findingId: finding.findingId,
@@ -71,24 +72,25 @@ export function partAlert(finding: FindingView, part: PartView, unitName: string
     role: part.role,
     status: part.status,
     dueDate: part.dueDate,
-    daysLeft: daysLeft(part, now),
+    daysLeft: daysLeft(part, today),
     trafficLight: light,
   };
 }
 
-function meanDays(durationsMs: number[]): number | null {
-  if (durationsMs.length === 0) return null;
-  return Math.round((durationsMs.reduce((sum, ms) => sum + ms, 0) / durationsMs.length / DAY_MS) * 10) / 10;
+/** Mean of whole business days, to one decimal. */
+export function meanDays(days: readonly number[]): number | null {
+  if (days.length === 0) return null;
+  return Math.round((days.reduce((sum, value) => sum + value, 0) / days.length) * 10) / 10;
 }
 
 const emptyCounts = (): PartCounts => ({ assigned: 0, reported: 0, verified: 0, returned: 0, overdue: 0 });
 
-function count(counts: PartCounts, part: PartView, now: string) {
+function count(counts: PartCounts, part: PartView, today: string) {
   counts.assigned += 1;
   if (part.status === 'REPORTED') counts.reported += 1;
   if (part.status === 'VERIFIED') counts.verified += 1;
   if (part.status === 'RETURNED') counts.returned += 1;
-  if (isOverdue(part, now)) counts.overdue += 1;
+  if (isOverdue(part, today)) counts.overdue += 1;
 }
 
 function group(groups: Map<string, GroupProgress>, key: string, label: string, closed: boolean) {
@@ -100,17 +102,18 @@ function group(groups: Map<string, GroupProgress>, key: string, label: string, c
 }
 
 /**
- * The supervisors' dashboard, computed from the ledger as it stood at `now`. Pure: the same
- * ledger and instant always give the same answer, which is what makes time travel exact.
+ * The supervisors' dashboard on the business day `today` (`YYYY-MM-DD`), from findings as they
+ * stood that day. Pure: the same findings and day always give the same answer, which is what
+ * makes time travel exact.
  */
 export function buildDashboard(input: {
   findings: readonly FindingView[];
   evaluations: readonly EvaluationView[];
   unitName: (unitId: string) => string;
-  now: string;
+  today: string;
   dueSoonDays: number;
 }): Dashboard {
-  const { findings, now, dueSoonDays, unitName } = input;
+  const { findings, today, dueSoonDays, unitName } = input;
   const evaluationTitles = new Map(input.evaluations.map((evaluation) => [evaluation.evaluationId, evaluation.title]));
   const parts = emptyCounts();
   const perUnit = new Map<string, UnitProgress & { durations: number[] }>();
@@ -126,25 +129,25 @@ export function buildDashboard(input: {
     group(perEvaluation, finding.evaluationId, evaluationTitles.get(finding.evaluationId) ?? finding.evaluationId, isClosed);
     group(perCategory, finding.category, finding.category, isClosed);
     for (const part of finding.parts.values()) {
-      count(parts, part, now);
+      count(parts, part, today);
       const unit =
         perUnit.get(part.unitId) ??
         { unitId: part.unitId, unitName: unitName(part.unitId), ...emptyCounts(), meanDaysToRemediate: null, durations: [] };
-      count(unit, part, now);
-      if (part.verifiedAt) {
-        const duration = Date.parse(part.verifiedAt) - Date.parse(part.assignedAt);
-        unit.durations.push(duration);
-        allDurations.push(duration);
+      count(unit, part, today);
+      const days = daysToRemediate(part);
+      if (days !== null) {
+        unit.durations.push(days);
+        allDurations.push(days);
       }
       perUnit.set(part.unitId, unit);
-      const alert = partAlert(finding, part, unit.unitName, now, dueSoonDays);
+      const alert = partAlert(finding, part, unit.unitName, today, dueSoonDays);
       if (alert) openParts.push(alert);
     }
   }
   openParts.sort(byUrgency);
 
   return {
-    asOf: now,
+    asOf: today,
     dueSoonDays,
     findings: { total: findings.length, open: findings.length - closed, closed },
     percentClosed: percent(closed, findings.length),

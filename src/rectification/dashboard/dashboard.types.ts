@@ -3,6 +3,7 @@ import { AssignmentRoleEnum, PartStatusEnum, TrafficLightEnum } from '../../assi
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import type { PartStatus, TrafficLight } from '../../assignments/read-model/part-view.js';
 import { graphqlEnum } from '../../shared/graphql/enum.js';
+import { TimeCutType } from '../../shared/graphql/time-cut.type.js';
 import { ReminderKinds, type ReminderKind } from './unit-workload.js';
 
 export const ReminderKindEnum = graphqlEnum(ReminderKinds, 'ReminderKind');
@@ -33,7 +34,7 @@ export class PartCountsType {
 export class UnitProgressType extends PartCountsType {
   @Field(() => ID) unitId: string;
   @Field(() => String) unitName: string;
-  @Field(() => Float, { nullable: true, description: 'Mean days from assignment to verification' })
+  @Field(() => Float, { nullable: true, description: 'Mean business days from assignment to verification' })
   meanDaysToRemediate: number | null;
 }
 
@@ -55,12 +56,13 @@ export class FindingTotalsType {
 
 @ObjectType('Dashboard')
 export class DashboardType {
-  @Field(() => String, { description: 'The instant the figures describe' }) asOf: string;
+  @Field(() => String, { description: 'The business day the figures describe (YYYY-MM-DD)' }) asOf: string;
+  @Field(() => TimeCutType, { description: 'Which time axes the answer used' }) time: TimeCutType;
   @Field(() => Int) dueSoonDays: number;
   @Field(() => FindingTotalsType) findings: FindingTotalsType;
   @Field(() => Float, { description: 'Closed-out findings, percent of all' }) percentClosed: number;
   @Field(() => PartCountsType) parts: PartCountsType;
-  @Field(() => Float, { nullable: true, description: 'Mean days from assignment to verification, all units' })
+  @Field(() => Float, { nullable: true, description: 'Mean business days from assignment to verification, all units' })
   meanDaysToRemediate: number | null;
   @Field(() => [UnitProgressType]) perUnit: UnitProgressType[];
   @Field(() => [GroupProgressType]) perEvaluation: GroupProgressType[];
@@ -75,13 +77,15 @@ export class ReminderType {
   @Field(() => ID) findingId: string;
   @Field(() => String) findingTitle: string;
   @Field(() => String) message: string;
-  @Field(() => String) at: string;
+  @Field(() => String, { description: 'The office day it happened (deadline reminders: the day viewed)' }) on: string;
+  @Field(() => String, { nullable: true, description: 'When it was recorded (deadline reminders: null)' }) at: string | null;
 }
 
 @ObjectType('UnitWorkload')
 export class UnitWorkloadType {
   @Field(() => ID) unitId: string;
-  @Field(() => String) asOf: string;
+  @Field(() => String, { description: 'The business day viewed (YYYY-MM-DD)' }) asOf: string;
+  @Field(() => TimeCutType, { description: 'Which time axes the answer used' }) time: TimeCutType;
   @Field(() => [PartAlertType], { description: 'What the unit still has to do, most urgent first' }) openParts: PartAlertType[];
   @Field(() => [ReminderType], { description: 'The unit’s inbox, newest first' }) reminders: ReminderType[];
 }

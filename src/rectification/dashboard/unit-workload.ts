@@ -21,12 +21,15 @@ export interface Reminder {
   readonly findingId: string;
   readonly findingTitle: string;
   readonly message: string;
-  /** When it happened; for deadline reminders, the instant of the question. */
-  readonly at: string;
+  /** The office day it happened (`YYYY-MM-DD`); for deadline reminders, the day viewed. */
+  readonly on: string;
+  /** When it was recorded (ISO); for deadline reminders, null. */
+  readonly at: string | null;
 }
 
 export interface UnitWorkload {
   readonly unitId: string;
+  /** The business day viewed, `YYYY-MM-DD`. */
   readonly asOf: string;
   /** Parts not yet verified, most urgent first. */
   readonly openParts: PartAlert[];
@@ -34,9 +37,9 @@ export interface UnitWorkload {
   readonly reminders: Reminder[];
 }
 
-function deadlineReminder(part: PartView, now: string): { kind: ReminderKind; message: string } | null {
+function deadlineReminder(part: PartView, today: string): { kind: ReminderKind; message: string } | null {
   if (!awaitsUnit(part)) return null;
-  const left = daysLeft(part, now);
+  const left = daysLeft(part, today);
   if (left < 0) return { kind: 'OVERDUE', message: `Overdue by ${-left} day${left === -1 ? '' : 's'} (due ${part.dueDate}).` };
   if (left <= 1) return { kind: 'DUE_IN_1_DAY', message: `Due ${left === 0 ? 'today' : 'tomorrow'} (${part.dueDate}).` };
   if (left <= 3) return { kind: 'DUE_IN_3_DAYS', message: `Due in ${left} days (${part.dueDate}).` };
@@ -47,32 +50,36 @@ function deadlineReminder(part: PartView, now: string): { kind: ReminderKind; me
 const RETURN_REMINDER = { SENT_BACK: 'REPORT_SENT_BACK', INSPECTION_FAILED: 'INSPECTION_FAILED', REOPENED: 'REOPENED' } as const;
 
 /** Reminders about one part, for a unit that still has something to do on it. */
-function remindersFor(finding: FindingView, part: PartView, now: string): Reminder[] {
+function remindersFor(finding: FindingView, part: PartView, today: string): Reminder[] {
   const about = { findingId: finding.findingId, findingTitle: finding.title };
   const reminders: Reminder[] = [];
-  const deadline = deadlineReminder(part, now);
-  if (deadline) reminders.push({ ...about, ...deadline, at: now });
-  for (const urge of part.urges) reminders.push({ ...about, kind: 'URGED', message: urge.message, at: urge.urgedAt });
+  const deadline = deadlineReminder(part, today);
+  if (deadline) reminders.push({ ...about, ...deadline, on: today, at: null });
+  for (const urge of part.urges) reminders.push({ ...about, kind: 'URGED', message: urge.message, on: urge.urgedOn, at: urge.urgedAt });
   const lastReturn = part.returns.at(-1);
   if (part.status === 'RETURNED' && lastReturn) {
-    reminders.push({ ...about, kind: RETURN_REMINDER[lastReturn.cause], message: lastReturn.reason, at: lastReturn.returnedAt });
+    reminders.push({ ...about, kind: RETURN_REMINDER[lastReturn.cause], message: lastReturn.reason, on: lastReturn.returnedOn, at: lastReturn.returnedAt });
   }
   for (const request of part.extensionRequests) {
+    const decided = { on: request.decidedOn!, at: request.decidedAt! };
     if (request.status === 'GRANTED') {
-      reminders.push({ ...about, kind: 'EXTENSION_GRANTED', message: `New due date ${request.grantedDueDate}.`, at: request.decidedAt! });
+      reminders.push({ ...about, kind: 'EXTENSION_GRANTED', message: `New due date ${request.grantedDueDate}.`, ...decided });
     } else if (request.status === 'REFUSED') {
-      reminders.push({ ...about, kind: 'EXTENSION_REFUSED', message: request.decisionReason ?? '', at: request.decidedAt! });
+      reminders.push({ ...about, kind: 'EXTENSION_REFUSED', message: request.decisionReason ?? '', ...decided });
     }
   }
   return reminders;
 }
 
-/** What one unit has to do across all findings, and its inbox of reminders. */
+/** Newest first: by business day, then (same day) by when it was recorded; the deadline leads its day. */
+const newestFirst = (a: Reminder, b: Reminder) => b.on.localeCompare(a.on) || (b.at ?? '\uffff').localeCompare(a.at ?? '\uffff');
+
+/** What one unit has to do across all findings, and its inbox of reminders, on the business day `today`. */
 export function buildUnitWorkload(input: {
   findings: readonly FindingView[];
   unitId: string;
   unitName: string;
-  now: string;
+  today: string;
   dueSoonDays: number;
 }): UnitWorkload {
   const openParts: PartAlert[] = [];
@@ -80,15 +87,15 @@ export function buildUnitWorkload(input: {
   for (const finding of input.findings) {
     const part = finding.parts.get(input.unitId);
     if (!part || part.status === 'VERIFIED') continue;
-    const alert = partAlert(finding, part, input.unitName, input.now, input.dueSoonDays);
+    const alert = partAlert(finding, part, input.unitName, input.today, input.dueSoonDays);
     if (alert) openParts.push(alert);
-    reminders.push(...remindersFor(finding, part, input.now));
+    reminders.push(...remindersFor(finding, part, input.today));
   }
   return {
     unitId: input.unitId,
-    asOf: input.now,
+    asOf: input.today,
     openParts: openParts.sort(byUrgency),
-    reminders: reminders.sort((a, b) => b.at.localeCompare(a.at)),
+    reminders: reminders.sort(newestFirst),
   };
 }
 

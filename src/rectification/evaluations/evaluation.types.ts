@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { graphqlEnum } from '../../shared/graphql/enum.js';
+import { TimeCutType } from '../../shared/graphql/time-cut.type.js';
 import { Severities, type Severity } from '../domain/finding.events.js';
 
 export const SeverityEnum = graphqlEnum(Severities, 'Severity');
@@ -10,7 +11,8 @@ export class HistoryEntryType {
   @Field(() => ID, { description: 'The event, as proveEvent takes it to prove it is in a ledger checkpoint' }) eventId: string;
   @Field(() => Int) revision: number;
   @Field(() => String, { description: 'Past-tense event type, e.g. InspectionLogged' }) eventType: string;
-  @Field(() => String) recordedAt: string;
+  @Field(() => String, { description: 'The office day it happened (business time, YYYY-MM-DD)' }) occurredOn: string;
+  @Field(() => String, { description: 'The instant it was recorded (record time, ISO)' }) recordedAt: string;
   @Field(() => String) actorId: string;
   @Field(() => String) actorRole: string;
   @Field(() => String, { nullable: true }) actorUnitId: string | null;
@@ -83,6 +85,12 @@ export class FindingType {
   @Field(() => FindingStatusEnum)
   status: 'OPEN' | 'CLOSED';
 
-  @Field(() => String, { nullable: true, description: 'Day of the close-out (销号)' })
+  @Field(() => String, { nullable: true, description: 'Business day of the close-out (销号): the day of the inspection that verified the last part' })
   closedOn: string | null;
+
+  @Field(() => String, { description: 'The office day the finding was identified (YYYY-MM-DD)' })
+  identifiedOn: string;
+
+  @Field(() => TimeCutType, { nullable: true, description: 'Which time axes the answer used (on the finding query with asOf / knownAt)' })
+  time?: TimeCutType;
 }

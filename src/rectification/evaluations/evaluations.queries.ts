@@ -1,5 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { Clock } from '../../shared/clock.js';
 import { notFound } from '../../shared/domain-error.js';
+import { isPresent, parseTimeCut, type TimeCut, type TimeTravel } from '../../shared/time-cut.js';
 import { RectificationLedger, type EvaluationView, type FindingView } from '../ledger/rectification-ledger.js';
 
 export class ListEvaluationsQuery extends Query<EvaluationView[]> {}
@@ -16,8 +18,12 @@ export class ListFindingsQuery extends Query<FindingView[]> {
   }
 }
 
-export class GetFindingQuery extends Query<FindingView> {
-  constructor(readonly findingId: string) {
+export class GetFindingQuery extends Query<FindingView & { time?: TimeCut }> {
+  constructor(
+    readonly findingId: string,
+    /** Absent: the finding as it stands now, without saying so. */
+    readonly travel?: TimeTravel,
+  ) {
     super();
   }
 }
@@ -54,13 +60,19 @@ export class ListFindingsHandler implements IQueryHandler<ListFindingsQuery> {
   }
 }
 
+/** A finding now, or folded from its dated timeline as of a business day and/or as known at an instant. */
 @QueryHandler(GetFindingQuery)
 export class GetFindingHandler implements IQueryHandler<GetFindingQuery> {
-  constructor(private readonly readModel: RectificationLedger) {}
+  constructor(
+    private readonly readModel: RectificationLedger,
+    private readonly clock: Clock,
+  ) {}
 
-  execute({ findingId }: GetFindingQuery) {
-    const finding = this.readModel.finding(findingId);
+  execute({ findingId, travel }: GetFindingQuery) {
+    const now = this.clock.now();
+    const time = travel && parseTimeCut(travel, now);
+    const finding = this.readModel.finding(findingId, time && !isPresent(time, now) ? time : null);
     if (!finding) throw notFound('Finding', findingId);
-    return Promise.resolve(finding);
+    return Promise.resolve(time ? { ...finding, time } : finding);
   }
 }

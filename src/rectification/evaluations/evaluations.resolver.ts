@@ -4,6 +4,7 @@ import type { GraphqlContext } from '../../access/authorization/graphql-context.
 import { AllowRoles, WORKFLOW_READERS } from '../../access/authorization/access-policy.js';
 import { QueryBus } from '@nestjs/cqrs';
 import { AssignmentType } from '../../assignments/graphql/assignment.types.js';
+import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../../shared/graphql/time-cut.type.js';
 import { EvaluationType, FindingType, HistoryEntryType } from './evaluation.types.js';
 import type { EvaluationView, FindingView } from '../ledger/rectification-ledger.js';
 import { GetEvaluationQuery, GetFindingQuery, ListEvaluationsQuery, ListFindingsQuery } from './evaluations.queries.js';
@@ -47,9 +48,13 @@ export class FindingsResolver {
     return this.queries.execute(new ListFindingsQuery({ evaluationId, category }));
   }
 
-  @Query(() => FindingType)
-  finding(@Args('id', { type: () => ID }) id: string) {
-    return this.queries.execute(new GetFindingQuery(id));
+  @Query(() => FindingType, { description: 'One finding with its parts and history; asOf / knownAt: as it stood that day / as known then' })
+  finding(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('asOf', { type: () => String, nullable: true, description: AS_OF_DESCRIPTION }) asOf?: string,
+    @Args('knownAt', { type: () => String, nullable: true, description: KNOWN_AT_DESCRIPTION }) knownAt?: string,
+  ) {
+    return this.queries.execute(new GetFindingQuery(id, { asOf, knownAt }));
   }
 
   @ResolveField(() => EvaluationType)

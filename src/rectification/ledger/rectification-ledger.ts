@@ -1,7 +1,9 @@
 import { applyAssignmentEvent, type PartView } from '../../assignments/read-model/part-view.js';
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
 import { historyEntry, type HistoryEntry } from '../../assignments/read-model/history.js';
+import { entryInCut, timelineAt } from '../../assignments/read-model/timeline.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
+import type { TimeCut } from '../../shared/time-cut.js';
 import type { EvaluationEvent, EvaluationRegistered } from '../domain/evaluation.events.js';
 import type { FindingEvent, FindingRecorded } from '../domain/finding.events.js';
 
@@ -15,19 +17,70 @@ export type FindingView = FindingRecorded['data'] & {
   readonly recordedAt: string;
   readonly recordedBy: string;
   status: 'OPEN' | 'CLOSED';
+  /** The business day of the close-out (销号): the day of the inspection that verified the last part. */
   closedOn: string | null;
   closedAt: string | null;
   /** One part per assigned unit, keyed by unit id, in the order they were assigned. */
   readonly parts: Map<string, PartView>;
+  /** In the order recorded. */
   readonly history: HistoryEntry[];
+  /** Every event of the finding's stream, in the order recorded, dated on both axes. */
+  readonly timeline: RecordedEvent[];
 };
 
 const FINDING_STREAM_PREFIX = 'finding-';
 
+function newFindingView(event: RecordedEvent<FindingRecorded>): FindingView {
+  return {
+    ...event.data,
+    recordedAt: event.metadata.recordedAt,
+    recordedBy: event.metadata.actorId,
+    status: 'OPEN',
+    closedOn: null,
+    closedAt: null,
+    parts: new Map(),
+    history: [historyEntry(event)],
+    timeline: [event],
+  };
+}
+
+/** The last of the parts' verification days, once every part is verified. */
+function lastVerification(parts: Map<string, PartView>): string | null {
+  let last = '';
+  for (const part of parts.values()) {
+    if (part.verifiedOn === null) return null;
+    if (part.verifiedOn > last) last = part.verifiedOn;
+  }
+  return last || null;
+}
+
+/** One event of a finding's stream (other than FindingRecorded) moves its view. */
+function applyToFinding(finding: FindingView, event: RecordedEvent): void {
+  finding.history.push(historyEntry(event));
+  if (isAssignmentEvent(event)) {
+    applyAssignmentEvent(finding.parts, event);
+    return;
+  }
+  const own = event as RecordedEvent<FindingEvent>;
+  switch (own.type) {
+    case 'FindingClosedOut':
+      finding.status = 'CLOSED';
+      // Events written before business time named the day the inspection was logged.
+      finding.closedOn = lastVerification(finding.parts) ?? own.data.closedOn;
+      finding.closedAt = event.metadata.recordedAt;
+      return;
+    case 'FindingReopened':
+      finding.status = 'OPEN';
+      finding.closedOn = null;
+      finding.closedAt = null;
+      return;
+  }
+}
+
 /**
  * The rectification ledger (整改台账): evaluations, their findings, every finding's parts with
- * reports, inspections and deadlines, and its full history. A plain class so that time travel
- * can replay the log into a fresh one.
+ * reports, inspections and deadlines, and its full history. Each finding keeps its dated timeline,
+ * so the ledger also answers as of a business day and as known at an instant (`findingAt`).
  */
 export class RectificationLedger implements Projection {
   private readonly evaluations = new Map<string, EvaluationView>();
@@ -45,27 +98,16 @@ export class RectificationLedger implements Projection {
       return;
     }
     if (!event.streamId.startsWith(FINDING_STREAM_PREFIX)) return;
-    if (event.type === 'FindingRecorded') this.recordFinding(event as RecordedEvent<FindingRecorded>);
-    const finding = this.findings.get(event.streamId.slice(FINDING_STREAM_PREFIX.length));
-    if (!finding) return;
-    finding.history.push(historyEntry(event));
-    if (isAssignmentEvent(event)) {
-      applyAssignmentEvent(finding.parts, event);
+    if (event.type === 'FindingRecorded') {
+      const recorded = event as RecordedEvent<FindingRecorded>;
+      this.findings.set(recorded.data.findingId, newFindingView(recorded));
+      this.evaluations.get(recorded.data.evaluationId)?.findingIds.push(recorded.data.findingId);
       return;
     }
-    const own = event as RecordedEvent<FindingEvent>;
-    switch (own.type) {
-      case 'FindingClosedOut':
-        finding.status = 'CLOSED';
-        finding.closedOn = own.data.closedOn;
-        finding.closedAt = event.metadata.recordedAt;
-        return;
-      case 'FindingReopened':
-        finding.status = 'OPEN';
-        finding.closedOn = null;
-        finding.closedAt = null;
-        return;
-    }
+    const finding = this.findings.get(event.streamId.slice(FINDING_STREAM_PREFIX.length));
+    if (!finding) return;
+    finding.timeline.push(event);
+    applyToFinding(finding, event);
   }
 
   evaluation(id: string): EvaluationView | undefined {
@@ -76,28 +118,28 @@ export class RectificationLedger implements Projection {
     return [...this.evaluations.values()];
   }
 
-  finding(id: string): FindingView | undefined {
-    return this.findings.get(id);
+  /** The finding as it stands now (no cut), or as it stood at `cut` — undefined if not yet identified then. */
+  finding(id: string, cut: TimeCut | null = null): FindingView | undefined {
+    const live = this.findings.get(id);
+    return live && (cut === null ? live : findingAt(live, cut));
   }
 
-  listFindings(filter: { evaluationId?: string; category?: string } = {}): FindingView[] {
+  listFindings(filter: { evaluationId?: string; category?: string } = {}, cut: TimeCut | null = null): FindingView[] {
     const source = filter.evaluationId
       ? (this.evaluations.get(filter.evaluationId)?.findingIds ?? []).map((id) => this.findings.get(id)!)
       : [...this.findings.values()];
-    return filter.category ? source.filter((finding) => finding.category === filter.category) : source;
+    const filtered = filter.category ? source.filter((finding) => finding.category === filter.category) : source;
+    if (cut === null) return filtered;
+    return filtered.map((finding) => findingAt(finding, cut)).filter((finding): finding is FindingView => finding !== undefined);
   }
+}
 
-  private recordFinding(event: RecordedEvent<FindingRecorded>) {
-    this.findings.set(event.data.findingId, {
-      ...event.data,
-      recordedAt: event.metadata.recordedAt,
-      recordedBy: event.metadata.actorId,
-      status: 'OPEN',
-      closedOn: null,
-      closedAt: null,
-      parts: new Map(),
-      history: [],
-    });
-    this.evaluations.get(event.data.evaluationId)?.findingIds.push(event.data.findingId);
-  }
+/** Folds the finding's timeline inside the cut: O(its own events). */
+function findingAt(live: FindingView, cut: TimeCut): FindingView | undefined {
+  const [recorded, ...rest] = live.timeline as [RecordedEvent<FindingRecorded>, ...RecordedEvent[]];
+  if (!entryInCut(cut, recorded)) return undefined;
+  const view = newFindingView(recorded);
+  for (const event of timelineAt(rest, cut)) applyToFinding(view, event);
+  view.history.sort((a, b) => a.revision - b.revision);
+  return view;
 }

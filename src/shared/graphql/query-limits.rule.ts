@@ -24,8 +24,9 @@ import {
 export const LIST_COST_FACTOR = 5;
 
 /**
- * What a field given `asOf` adds: time travel replays the whole log (no snapshots are kept), so
- * its price is counted up front — with the default limit, four replays fit in one request.
+ * What a field given `asOf` or `knownAt` adds: time travel folds every parent's dated timeline
+ * inside the cut (no log replay, but work in proportion to all the parts shown), so its price is
+ * counted up front — with the default limit, four such views fit in one request.
  */
 export const REPLAY_COST = 400;
 
@@ -138,9 +139,10 @@ function measurer(context: ValidationContext) {
   return measure;
 }
 
-/** The field travels in time: `asOf` is given, as a value or a variable (which may still be null). */
+/** The field travels in time: `asOf` or `knownAt` is given, as a value or a variable (which may still be null). */
 const replays = (field: FieldNode): boolean =>
-  field.arguments?.some((argument) => argument.name.value === 'asOf' && argument.value.kind !== Kind.NULL) ?? false;
+  field.arguments?.some((argument) => TIME_TRAVEL_ARGUMENTS.has(argument.name.value) && argument.value.kind !== Kind.NULL) ?? false;
+const TIME_TRAVEL_ARGUMENTS = new Set(['asOf', 'knownAt']);
 
 function unwrap(type: GraphQLType): { namedType: GraphQLType; lists: number } {
   let lists = 0;

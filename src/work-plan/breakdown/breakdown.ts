@@ -1,5 +1,5 @@
 import { trafficLight, isOverdue, type PartView, type TrafficLight } from '../../assignments/read-model/part-view.js';
-import type { WorkPlanItemView, WorkPlanLedger, WorkPlanView } from './work-plan-ledger.js';
+import type { WorkPlanItemView, WorkPlanView } from './work-plan-ledger.js';
 
 /** How far a set of items and their parts has come. */
 export interface Rollup {
@@ -14,8 +14,8 @@ export interface Rollup {
   readonly trafficLight: TrafficLight | null;
 }
 
-/** A part as the breakdown shows it: lit as of the breakdown's instant. */
-export type PartAt = PartView & { readonly evaluatedAt: string };
+/** A part as the breakdown shows it: lit as of the breakdown's business day (`evaluatedOn`, `YYYY-MM-DD`). */
+export type PartAt = PartView & { readonly evaluatedOn: string };
 
 export interface ItemRow extends Omit<WorkPlanItemView, 'parts'> {
   /** Verified parts, percent of parts (of the filtered unit's part only, when filtered). */
@@ -35,6 +35,7 @@ export interface Breakdown {
   readonly planId: string;
   readonly title: string;
   readonly year: number;
+  /** The business day viewed, `YYYY-MM-DD`. */
   readonly asOf: string;
   readonly unitId: string | null;
   readonly progress: Rollup;
@@ -46,7 +47,7 @@ const worst = (lights: (TrafficLight | null)[]): TrafficLight | null =>
   lights.reduce<TrafficLight | null>((acc, light) => (light && (!acc || SEVERITY[light] > SEVERITY[acc]) ? light : acc), null);
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
 
-function rollup(items: readonly ItemRow[], now: string): Rollup {
+function rollup(items: readonly ItemRow[], today: string): Rollup {
   const parts = items.flatMap((item) => item.parts);
   const completedItems = items.filter((item) => item.percentComplete === 100 && item.parts.length > 0).length;
   return {
@@ -55,21 +56,21 @@ function rollup(items: readonly ItemRow[], now: string): Rollup {
     percentComplete: percent(completedItems, items.length),
     parts: parts.length,
     verifiedParts: parts.filter((part) => part.status === 'VERIFIED').length,
-    overdueParts: parts.filter((part) => isOverdue(part, now)).length,
+    overdueParts: parts.filter((part) => isOverdue(part, today)).length,
     trafficLight: worst(items.map((item) => item.trafficLight)),
   };
 }
 
-/** One item with its parts (only `unitId`'s, when given) lit as of `now`. */
-export function itemRow(item: WorkPlanItemView, options: { now: string; dueSoonDays: number; unitId?: string }): ItemRow {
+/** One item with its parts (only `unitId`'s, when given) lit as of the business day `today`. */
+export function itemRow(item: WorkPlanItemView, options: { today: string; dueSoonDays: number; unitId?: string }): ItemRow {
   const parts = [...item.parts.values()]
     .filter((part) => !options.unitId || part.unitId === options.unitId)
-    .map((part) => ({ ...part, evaluatedAt: options.now }));
+    .map((part) => ({ ...part, evaluatedOn: options.today }));
   return {
     ...item,
     parts,
     percentComplete: percent(parts.filter((part) => part.status === 'VERIFIED').length, parts.length),
-    trafficLight: worst(parts.map((part) => trafficLight(part, options.now, options.dueSoonDays))),
+    trafficLight: worst(parts.map((part) => trafficLight(part, options.today, options.dueSoonDays))),
   };
 }
 
@@ -79,26 +80,26 @@ export function itemRow(item: WorkPlanItemView, options: { now: string; dueSoonD
  */
 export function buildBreakdown(
   plan: WorkPlanView,
-  ledger: Pick<WorkPlanLedger, 'item'>,
-  options: { now: string; dueSoonDays: number; unitId?: string },
+  item: (itemId: string) => WorkPlanItemView | undefined,
+  options: { today: string; dueSoonDays: number; unitId?: string },
 ): Breakdown {
-  const { now, dueSoonDays, unitId } = options;
+  const { today, dueSoonDays, unitId } = options;
   const categories = plan.categories.map((category) => {
     const items = category.itemIds
-      .map((itemId) => ledger.item(itemId))
-      .filter((item): item is WorkPlanItemView => item !== undefined)
-      .map((item) => itemRow(item, { now, dueSoonDays, unitId }))
+      .map((itemId) => item(itemId))
+      .filter((found): found is WorkPlanItemView => found !== undefined)
+      .map((found) => itemRow(found, { today, dueSoonDays, unitId }))
       .filter((item) => !unitId || item.parts.length > 0);
-    return { code: category.code, title: category.title, items, progress: rollup(items, now) };
+    return { code: category.code, title: category.title, items, progress: rollup(items, today) };
   });
   const visible = unitId ? categories.filter((category) => category.items.length > 0) : categories;
   return {
     planId: plan.planId,
     title: plan.title,
     year: plan.year,
-    asOf: now,
+    asOf: today,
     unitId: unitId ?? null,
-    progress: rollup(visible.flatMap((category) => category.items), now),
+    progress: rollup(visible.flatMap((category) => category.items), today),
     categories: visible,
   };
 }

@@ -1,7 +1,9 @@
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
 import { historyEntry, type HistoryEntry } from '../../assignments/read-model/history.js';
 import { applyAssignmentEvent, type PartView } from '../../assignments/read-model/part-view.js';
+import { knownInCut, timelineAt } from '../../assignments/read-model/timeline.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
+import type { TimeCut } from '../../shared/time-cut.js';
 import type { WorkPlanEvent, WorkPlanImported, WorkPlanItemDefined, WorkPlanItemEvent } from '../domain/work-plan.events.js';
 
 export type WorkPlanView = Omit<WorkPlanImported['data'], 'categories'> & {
@@ -12,19 +14,47 @@ export type WorkPlanView = Omit<WorkPlanImported['data'], 'categories'> & {
 
 export type WorkPlanItemView = WorkPlanItemDefined['data'] & {
   status: 'OPEN' | 'COMPLETED';
+  /** The business day of the completion (销号): the day of the inspection that verified the last part. */
   completedOn: string | null;
   readonly parts: Map<string, PartView>;
+  /** In the order recorded. */
   readonly history: HistoryEntry[];
+  /** Every event of the item's stream, in the order recorded, dated on both axes. */
+  readonly timeline: RecordedEvent[];
 };
 
 const ITEM_STREAM_PREFIX = 'work-plan-item-';
 
+function newItemView(event: RecordedEvent<WorkPlanItemDefined>): WorkPlanItemView {
+  return { ...event.data, status: 'OPEN', completedOn: null, parts: new Map(), history: [historyEntry(event)], timeline: [event] };
+}
+
+function applyToItem(item: WorkPlanItemView, event: RecordedEvent): void {
+  item.history.push(historyEntry(event));
+  if (isAssignmentEvent(event)) {
+    applyAssignmentEvent(item.parts, event);
+    return;
+  }
+  const own = event as RecordedEvent<WorkPlanItemEvent>;
+  if (own.type === 'WorkPlanItemCompleted') {
+    item.status = 'COMPLETED';
+    const verified = [...item.parts.values()].map((part) => part.verifiedOn);
+    // Events written before business time named the day the inspection was logged.
+    item.completedOn = verified.every((day) => day !== null) && verified.length > 0 ? verified.sort().at(-1)! : own.data.completedOn;
+  } else if (own.type === 'WorkPlanItemReopened') {
+    item.status = 'OPEN';
+    item.completedOn = null;
+  }
+}
+
 /**
  * The work-plan breakdown (分解方案) as it stands: plans, their categories and items, and every
- * item's parts. A plain class, so time travel can replay the log into a fresh one.
+ * item's parts. Each item keeps its dated timeline, so the ledger also answers as of a business
+ * day and as known at an instant (`item(id, cut)`). A plan's outline and its items' definitions
+ * are not facts of a day: they count as soon as they were recorded (`knownAt`), whatever `asOf`.
  */
 export class WorkPlanLedger implements Projection {
-  private readonly plans = new Map<string, WorkPlanView>();
+  private readonly plans = new Map<string, WorkPlanView & { readonly importedEvent: RecordedEvent }>();
   private readonly items = new Map<string, WorkPlanItemView>();
 
   apply(event: RecordedEvent): void {
@@ -35,44 +65,46 @@ export class WorkPlanLedger implements Projection {
         importedAt: event.metadata.recordedAt,
         importedBy: event.metadata.actorId,
         categories: categories.map((category) => ({ code: category.code, title: category.title, itemIds: category.items.map((item) => item.itemId) })),
+        importedEvent: event,
       });
       return;
     }
     if (!event.streamId.startsWith(ITEM_STREAM_PREFIX)) return;
     if (event.type === 'WorkPlanItemDefined') {
       const defined = event as RecordedEvent<WorkPlanItemDefined>;
-      this.items.set(defined.data.itemId, { ...defined.data, status: 'OPEN', completedOn: null, parts: new Map(), history: [] });
+      this.items.set(defined.data.itemId, newItemView(defined));
+      return;
     }
     const item = this.items.get(event.streamId.slice(ITEM_STREAM_PREFIX.length));
     if (!item) return;
-    item.history.push(historyEntry(event));
-    if (isAssignmentEvent(event)) {
-      applyAssignmentEvent(item.parts, event);
-      return;
-    }
-    const own = event as RecordedEvent<WorkPlanItemEvent>;
-    if (own.type === 'WorkPlanItemCompleted') {
-      item.status = 'COMPLETED';
-      item.completedOn = own.data.completedOn;
-    } else if (own.type === 'WorkPlanItemReopened') {
-      item.status = 'OPEN';
-      item.completedOn = null;
-    }
+    item.timeline.push(event);
+    applyToItem(item, event);
   }
 
-  plan(planId: string): WorkPlanView | undefined {
-    return this.plans.get(planId);
+  /** The plan's outline, if it was known at the cut (every plan without one). */
+  plan(planId: string, cut: TimeCut | null = null): WorkPlanView | undefined {
+    const plan = this.plans.get(planId);
+    return plan && (cut === null || knownInCut(cut, plan.importedEvent)) ? plan : undefined;
   }
 
   listPlans(): WorkPlanView[] {
     return [...this.plans.values()].sort((a, b) => b.year - a.year || a.title.localeCompare(b.title));
   }
 
-  item(itemId: string): WorkPlanItemView | undefined {
-    return this.items.get(itemId);
+  /** The item as it stands now (no cut), or as it stood at `cut`: its timeline folded inside the cut. */
+  item(itemId: string, cut: TimeCut | null = null): WorkPlanItemView | undefined {
+    const live = this.items.get(itemId);
+    if (!live || cut === null) return live;
+    const [defined, ...rest] = live.timeline as [RecordedEvent<WorkPlanItemDefined>, ...RecordedEvent[]];
+    if (!knownInCut(cut, defined)) return undefined;
+    const view = newItemView(defined);
+    for (const event of timelineAt(rest, cut)) applyToItem(view, event);
+    view.history.sort((a, b) => a.revision - b.revision);
+    return view;
   }
 
-  listItems(): WorkPlanItemView[] {
-    return [...this.items.values()];
+  listItems(cut: TimeCut | null = null): WorkPlanItemView[] {
+    if (cut === null) return [...this.items.values()];
+    return [...this.items.keys()].map((itemId) => this.item(itemId, cut)).filter((item): item is WorkPlanItemView => item !== undefined);
   }
 }

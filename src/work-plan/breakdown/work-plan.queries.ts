@@ -2,8 +2,8 @@ import { Inject } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { AppSettings } from '../../config/app-settings.js';
-import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
-import { parseAsOf } from '../../shared/as-of.js';
+import { officeDate } from '../../shared/calendar-date.js';
+import { isPresent, parseTimeCut, type TimeCut, type TimeTravel } from '../../shared/time-cut.js';
 import { Clock } from '../../shared/clock.js';
 import { notFound } from '../../shared/domain-error.js';
 import { buildBreakdown, itemRow, type Breakdown, type ItemRow } from './breakdown.js';
@@ -11,14 +11,17 @@ import { WorkPlanLedger } from './work-plan-ledger.js';
 
 export class ListWorkPlansQuery extends Query<Breakdown[]> {}
 
-export class GetWorkPlanQuery extends Query<Breakdown> {
-  constructor(readonly options: { planId: string; unitId?: string; asOf?: string }) {
+export class GetWorkPlanQuery extends Query<Breakdown & { time: TimeCut }> {
+  constructor(readonly options: { planId: string; unitId?: string } & TimeTravel) {
     super();
   }
 }
 
-export class GetWorkPlanItemQuery extends Query<ItemRow> {
-  constructor(readonly itemId: string) {
+export class GetWorkPlanItemQuery extends Query<ItemRow & { time: TimeCut }> {
+  constructor(
+    readonly itemId: string,
+    readonly travel: TimeTravel = {},
+  ) {
     super();
   }
 }
@@ -32,29 +35,33 @@ export class ListWorkPlansHandler implements IQueryHandler<ListWorkPlansQuery> {
   ) {}
 
   execute() {
-    const now = this.clock.now().toISOString();
+    const today = officeDate(this.clock.now());
     const dueSoonDays = this.config.get('DUE_SOON_DAYS', { infer: true });
-    return Promise.resolve(this.ledger.listPlans().map((plan) => buildBreakdown(plan, this.ledger, { now, dueSoonDays })));
+    return Promise.resolve(this.ledger.listPlans().map((plan) => buildBreakdown(plan, (itemId) => this.ledger.item(itemId), { today, dueSoonDays })));
   }
 }
 
+/** The breakdown on a business day and/or as known at an instant, folded from each item's dated timeline. */
 @QueryHandler(GetWorkPlanQuery)
 export class GetWorkPlanHandler implements IQueryHandler<GetWorkPlanQuery> {
   constructor(
     private readonly ledger: WorkPlanLedger,
-    private readonly engine: ProjectionEngine,
     private readonly clock: Clock,
     @Inject(ConfigService) private readonly config: ConfigService<AppSettings, true>,
   ) {}
 
-  async execute({ options }: GetWorkPlanQuery): Promise<Breakdown> {
+  execute({ options }: GetWorkPlanQuery) {
     const now = this.clock.now();
-    const past = options.asOf === undefined ? undefined : parseAsOf(options.asOf, now);
-    const at = past ?? now.toISOString();
-    const [ledger] = await this.engine.asOf(past, [this.ledger] as const, () => [new WorkPlanLedger()] as const);
-    const plan = ledger.plan(options.planId);
+    const time = parseTimeCut(options, now);
+    const cut = isPresent(time, now) ? null : time;
+    const plan = this.ledger.plan(options.planId, cut);
     if (!plan) throw notFound('Work plan', options.planId);
-    return buildBreakdown(plan, ledger, { now: at, dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }), unitId: options.unitId });
+    const breakdown = buildBreakdown(plan, (itemId) => this.ledger.item(itemId, cut), {
+      today: time.asOf,
+      dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }),
+      unitId: options.unitId,
+    });
+    return Promise.resolve({ ...breakdown, time });
   }
 }
 
@@ -66,9 +73,11 @@ export class GetWorkPlanItemHandler implements IQueryHandler<GetWorkPlanItemQuer
     @Inject(ConfigService) private readonly config: ConfigService<AppSettings, true>,
   ) {}
 
-  execute({ itemId }: GetWorkPlanItemQuery) {
-    const item = this.ledger.item(itemId);
+  execute({ itemId, travel }: GetWorkPlanItemQuery) {
+    const now = this.clock.now();
+    const time = parseTimeCut(travel, now);
+    const item = this.ledger.item(itemId, isPresent(time, now) ? null : time);
     if (!item) throw notFound('Work-plan item', itemId);
-    return Promise.resolve(itemRow(item, { now: this.clock.now().toISOString(), dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }) }));
+    return Promise.resolve({ ...itemRow(item, { today: time.asOf, dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }) }), time });
   }
 }

@@ -7,6 +7,7 @@ import { AllowRoles, WORKFLOW_READERS, mayReadUnitDetails } from '../../access/a
 import type { GraphqlContext } from '../../access/authorization/graphql-context.js';
 import { AssignmentType } from '../../assignments/graphql/assignment.types.js';
 import { HistoryEntryType } from '../../rectification/evaluations/evaluation.types.js';
+import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../../shared/graphql/time-cut.type.js';
 import type { ItemRow } from './breakdown.js';
 import { workPlanItemStream } from '../domain/work-plan.events.js';
 import { WorkPlanItemType, WorkPlanSummaryType, WorkPlanType } from './work-plan.types.js';
@@ -24,14 +25,16 @@ export class WorkPlanResolver {
 
   @Query(() => WorkPlanType, {
     description:
-      'The breakdown: categories → items → unit parts with roll-ups and traffic lights. With unitId: what that unit owes across all items. With asOf: as it stood then, replayed from the log.',
+      'The breakdown: categories → items → unit parts with roll-ups and traffic lights. With unitId: what that unit owes across all items. ' +
+      'With asOf (a business day) and/or knownAt (an instant): as it stood that day / as known then.',
   })
   workPlan(
     @Args('id', { type: () => ID }) planId: string,
     @Args('unitId', { type: () => ID, nullable: true }) unitId?: string,
-    @Args('asOf', { type: () => String, nullable: true }) asOf?: string,
+    @Args('asOf', { type: () => String, nullable: true, description: AS_OF_DESCRIPTION }) asOf?: string,
+    @Args('knownAt', { type: () => String, nullable: true, description: KNOWN_AT_DESCRIPTION }) knownAt?: string,
   ) {
-    return this.queries.execute(new GetWorkPlanQuery({ planId, unitId: unitId ?? undefined, asOf: asOf ?? undefined }));
+    return this.queries.execute(new GetWorkPlanQuery({ planId, unitId: unitId ?? undefined, asOf, knownAt }));
   }
 }
 
@@ -59,9 +62,13 @@ export class WorkPlanItemResolver {
     );
   }
 
-  @Query(() => WorkPlanItemType, { description: 'One work-plan item with its parts and history' })
-  workPlanItem(@Args('id', { type: () => ID }) itemId: string) {
-    return this.queries.execute(new GetWorkPlanItemQuery(itemId));
+  @Query(() => WorkPlanItemType, { description: 'One work-plan item with its parts and history; asOf / knownAt as on workPlan' })
+  workPlanItem(
+    @Args('id', { type: () => ID }) itemId: string,
+    @Args('asOf', { type: () => String, nullable: true, description: AS_OF_DESCRIPTION }) asOf?: string,
+    @Args('knownAt', { type: () => String, nullable: true, description: KNOWN_AT_DESCRIPTION }) knownAt?: string,
+  ) {
+    return this.queries.execute(new GetWorkPlanItemQuery(itemId, { asOf, knownAt }));
   }
 
   @ResolveField(() => [AssignmentType])

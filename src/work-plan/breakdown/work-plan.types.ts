@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AssignmentType, TrafficLightEnum } from '../../assignments/graphql/assignment.types.js';
 import type { TrafficLight } from '../../assignments/read-model/part-view.js';
 import { graphqlEnum } from '../../shared/graphql/enum.js';
+import { TimeCutType } from '../../shared/graphql/time-cut.type.js';
 import { HistoryEntryType } from '../../rectification/evaluations/evaluation.types.js';
 
 export const WorkPlanItemStatusEnum = graphqlEnum(['OPEN', 'COMPLETED'] as const, 'WorkPlanItemStatus', 'COMPLETED once every part is verified');
@@ -27,11 +28,13 @@ export class WorkPlanItemType {
   @Field(() => String) description: string;
   @Field(() => String) dueDate: string;
   @Field(() => WorkPlanItemStatusEnum) status: 'OPEN' | 'COMPLETED';
-  @Field(() => String, { nullable: true }) completedOn: string | null;
+  @Field(() => String, { nullable: true, description: 'Business day of the completion (销号): the day of the inspection that verified the last part' })
+  completedOn: string | null;
   @Field(() => Float, { description: 'Verified parts, percent of parts' }) percentComplete: number;
   @Field(() => TrafficLightEnum, { nullable: true }) trafficLight: TrafficLight | null;
   @Field(() => [AssignmentType], { description: 'The lead unit’s and responsible units’ parts' }) parts: AssignmentType[];
   @Field(() => [HistoryEntryType]) history: HistoryEntryType[];
+  @Field(() => TimeCutType, { nullable: true, description: 'Which time axes the answer used (on the workPlanItem query)' }) time?: TimeCutType;
 }
 
 @ObjectType('WorkPlanCategory', { description: 'One major category (大项) of a work plan' })
@@ -47,7 +50,8 @@ export class WorkPlanType {
   @Field(() => ID, { name: 'id' }) planId: string;
   @Field(() => String) title: string;
   @Field(() => Int) year: number;
-  @Field(() => String, { description: 'The instant the figures describe' }) asOf: string;
+  @Field(() => String, { description: 'The business day the figures describe (YYYY-MM-DD)' }) asOf: string;
+  @Field(() => TimeCutType, { nullable: true, description: 'Which time axes the answer used' }) time?: TimeCutType;
   @Field(() => ID, { nullable: true, description: 'When filtered: the unit whose parts are shown' }) unitId: string | null;
   @Field(() => RollupType) progress: RollupType;
   @Field(() => [WorkPlanCategoryType]) categories: WorkPlanCategoryType[];

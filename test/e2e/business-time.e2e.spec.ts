@@ -1,0 +1,198 @@
+import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
+
+/**
+ * Issue 8: a past campaign entered years later keeps its own dates. The 2016 rectification of a
+ * city's openness work (evaluation received 2016-04-15, plan approved 2016-04-25, reports in May,
+ * the online channel opened 2016-06-13, inspections in June) is typed in from the paper files in
+ * November 2026 — one inspection a day later than the rest, one failed inspection and re-report.
+ * Close-out days, lights as of three days, the scorecard and one knownAt question are asserted
+ * through HTTP GraphQL on a real SQLite file.
+ */
+let keySequence = 0;
+const key = (name: string) => `${name}-${(keySequence += 1)}`;
+
+describe('a 2016 campaign entered in 2026: business time and record time', () => {
+  let app: TestApp;
+  const units: Record<'FGW' | 'ZJJ' | 'CZJ', string> = { FGW: '', ZJJ: '', CZJ: '' };
+  const unitHeaders: Record<string, Record<string, string>> = {};
+  let INSPECTOR: Record<string, string>;
+  let evaluationId: string;
+  let disclosureFinding: string; // FGW (lead) and ZJJ
+  let channelFinding: string; // CZJ (lead): the online channel to request information
+  /** Everything but one inspection was typed in by this instant. */
+  const FIRST_DAY_OF_ENTRY = '2026-11-29T18:00:00+08:00';
+
+  const mutate = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>) => {
+    const response = await app.graphql(
+      `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { id } }`,
+      { input: { idempotencyKey: key(name), ...input } },
+      headers,
+    );
+    if (response.errors) throw new Error(`${name} refused: ${JSON.stringify(response.errors)}`);
+  };
+  const finding = async (id: string, travel: { asOf?: string; knownAt?: string } = {}) => {
+    const response = await app.graphql(
+      `query($id: ID!, $asOf: String, $knownAt: String) { finding(id: $id, asOf: $asOf, knownAt: $knownAt) {
+        status closedOn identifiedOn time { asOf knownAt axes }
+        assignments { unitId status dueDate assignedOn verifiedOn trafficLight reports { reportedOn reportedAt } inspections { outcome inspectedOn loggedAt } }
+        history { eventType occurredOn recordedAt actorRole } } }`,
+      { id, ...travel },
+    );
+    expect(response.errors).toBeUndefined();
+    return response.data!.finding;
+  };
+  const dashboard = async (travel: { asOf?: string; knownAt?: string }) => {
+    const response = await app.graphql(
+      `query($asOf: String, $knownAt: String) { dashboard(asOf: $asOf, knownAt: $knownAt) {
+        asOf time { asOf knownAt axes } findings { total open closed } parts { assigned reported verified returned overdue }
+        openParts { unitName status dueDate daysLeft trafficLight } } }`,
+      travel,
+    );
+    expect(response.errors).toBeUndefined();
+    return response.data!.dashboard;
+  };
+  const lights = (board: { openParts: { unitName: string; trafficLight: string; daysLeft: number }[] }) =>
+    Object.fromEntries(board.openParts.map((part) => [part.unitName, [part.trafficLight, part.daysLeft]]));
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: '2026-11-29T10:00:00+08:00' });
+    for (const [code, name] of [['FGW', '市发展和改革委员会'], ['ZJJ', '市住房和城乡建设局'], ['CZJ', '市财政局']] as const) {
+      const response = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, {
+        input: { idempotencyKey: `unit-${code}`, code, name, kind: 'DEPARTMENT', registeredOn: '2016-04-01' },
+      }, await app.as('ADMIN'));
+      expect(response.errors).toBeUndefined();
+      units[code] = response.data!.registerUnit.id;
+      unitHeaders[code] = await app.as('UNIT', units[code]);
+    }
+    INSPECTOR = await app.as('INSPECTOR');
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('takes the paper files with their own dates, in order, and refuses dates out of order or in the future', async () => {
+    const evaluation = await app.graphql(`mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`, {
+      input: { idempotencyKey: 'evaluation-2016', title: '2015年度政务公开第三方评估', evaluator: '研究院', commissionedBy: '国务院办公厅', periodStart: '2015-01-01', periodEnd: '2015-12-31', receivedOn: '2016-04-15' },
+    });
+    evaluationId = evaluation.data!.registerEvaluation.id;
+    const record = async (title: string, category: string) => {
+      const response = await app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
+        input: { idempotencyKey: key('finding'), evaluationId, title, description: title, category, severity: 'HIGH', identifiedOn: '2016-04-15' },
+      });
+      return response.data!.recordFinding.id as string;
+    };
+    disclosureFinding = await record('部分单位信息公开不到位', '主动公开');
+    channelFinding = await record('无网上依申请公开渠道', '依申请公开');
+    await mutate('formRectificationTeam', { evaluationId, leader: { name: '李明', title: '市政府秘书长' }, members: [], formedOn: '2016-04-20' });
+    await mutate('approveRectificationPlan', { evaluationId, title: '整改实施方案', approvedBy: '常务副市长', approvedOn: '2016-04-25', selfRectificationDue: '2016-05-31', inspectionDue: '2016-06-30' });
+
+    await mutate('assignFinding', {
+      findingId: disclosureFinding,
+      assignedOn: '2016-04-26',
+      units: [{ unitId: units.FGW, role: 'LEAD', dueDate: '2016-05-31' }, { unitId: units.ZJJ, role: 'RESPONSIBLE', dueDate: '2016-05-31' }],
+    });
+    await mutate('assignFinding', { findingId: channelFinding, assignedOn: '2016-04-26', units: [{ unitId: units.CZJ, role: 'LEAD', dueDate: '2016-05-31' }] });
+
+    const report = (findingId: string, code: 'FGW' | 'ZJJ' | 'CZJ', reportedOn: string) =>
+      mutate('reportRectification', { findingId, unitId: units[code], summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/x' }], reportedOn }, unitHeaders[code]);
+    const inspect = (findingId: string, code: 'FGW' | 'ZJJ' | 'CZJ', inspectedOn: string, outcome = 'PASSED', more: Record<string, unknown> = {}) =>
+      mutate('logInspection', { findingId, unitId: units[code], outcome, notes: outcome === 'FAILED' ? '目录不完整' : '核实', inspectedOn, place: '现场', ...more }, INSPECTOR);
+
+    // A report cannot come before its assignment: refused, naming both dates, in English and Chinese.
+    const early = await app.graphql(`mutation($input: ReportRectificationInput!) { reportRectification(input: $input) { id } }`, {
+      input: { idempotencyKey: key('early'), findingId: disclosureFinding, unitId: units.FGW, summary: 'x', evidence: [{ title: 'x', documentRef: 'y' }], reportedOn: '2016-04-20' },
+    }, unitHeaders.FGW);
+    expect(errorCode(early)).toBe('BAD_USER_INPUT');
+    expect(early.errors![0]!.message).toMatch(/report date \(2016-04-20\) is before the assignment of unit .* \(2016-04-26\)/);
+    expect(early.errors![0]!.extensions!.messageZh).toMatch(/报告日期（2016-04-20）早于.*交办日期（2016-04-26）/);
+    // Nor in the future of the office's calendar.
+    const future = await app.graphql(`mutation($input: ReportRectificationInput!) { reportRectification(input: $input) { id } }`, {
+      input: { idempotencyKey: key('future'), findingId: disclosureFinding, unitId: units.FGW, summary: 'x', evidence: [{ title: 'x', documentRef: 'y' }], reportedOn: '2026-11-30' },
+    }, unitHeaders.FGW);
+    expect(future.errors![0]!.message).toMatch(/\(2026-11-30\) is in the future: today is 2026-11-29/);
+
+    await report(disclosureFinding, 'FGW', '2016-05-20');
+    await report(disclosureFinding, 'ZJJ', '2016-05-25');
+    await report(channelFinding, 'CZJ', '2016-06-13'); // the online channel opened on 13 June: late
+    await inspect(disclosureFinding, 'FGW', '2016-06-06');
+    // ZJJ fails on 6 June, after its due date: the inspector gives it until 20 June.
+    await inspect(disclosureFinding, 'ZJJ', '2016-06-06', 'FAILED', { newDueDate: '2016-06-20' });
+    await report(disclosureFinding, 'ZJJ', '2016-06-15');
+    await inspect(disclosureFinding, 'ZJJ', '2016-06-20');
+
+    // The inspection of the channel, done on 17 June 2016, is typed in the next morning.
+    app.clock.set('2026-11-30T09:00:00+08:00');
+    await inspect(channelFinding, 'CZJ', '2016-06-17');
+  });
+
+  it('closes each finding on the day of the inspection that verified its last part, not the day it was typed in', async () => {
+    const disclosure = await finding(disclosureFinding);
+    expect(disclosure).toMatchObject({ status: 'CLOSED', closedOn: '2016-06-20', identifiedOn: '2016-04-15' });
+    const channel = await finding(channelFinding);
+    expect(channel).toMatchObject({ status: 'CLOSED', closedOn: '2016-06-17' });
+    expect(channel.assignments[0]).toMatchObject({ assignedOn: '2016-04-26', verifiedOn: '2016-06-17', reports: [{ reportedOn: '2016-06-13' }] });
+    expect(channel.assignments[0].reports[0].reportedAt.startsWith('2026-11-29')).toBe(true);
+  });
+
+  it('shows the lights as they stood on three days of 2016, late entries included', async () => {
+    const early = await dashboard({ asOf: '2016-05-10' });
+    expect(early.time).toEqual({ asOf: '2016-05-10', knownAt: null, axes: ['BUSINESS_DAY'] });
+    expect(early.findings).toEqual({ total: 2, open: 2, closed: 0 });
+    expect(lights(early)).toEqual({ 市发展和改革委员会: ['GREEN', 21], 市住房和城乡建设局: ['GREEN', 21], 市财政局: ['GREEN', 21] });
+
+    const beforeDeadline = await dashboard({ asOf: '2016-05-28' });
+    expect(beforeDeadline.parts).toMatchObject({ assigned: 3, reported: 2, verified: 0, overdue: 0 });
+    expect(lights(beforeDeadline)).toEqual({ 市财政局: ['YELLOW', 3], 市发展和改革委员会: ['GREEN', 3], 市住房和城乡建设局: ['GREEN', 3] });
+
+    const afterFailure = await dashboard({ asOf: '2016-06-08' });
+    expect(afterFailure.parts).toMatchObject({ verified: 1, returned: 1, overdue: 1 });
+    expect(lights(afterFailure)).toEqual({ 市财政局: ['RED', -8], 市住房和城乡建设局: ['GREEN', 12] });
+
+    const done = await dashboard({ asOf: '2016-06-30' });
+    expect(done.findings).toEqual({ total: 2, open: 0, closed: 2 });
+  });
+
+  it('ranks the units on their 2016 record: on time by the day of the first report, days to remediate in business days', async () => {
+    const response = await app.graphql(`{ unitScorecard { rank unitName due onTime onTimeRate overdue returned meanDaysToRemediate time { axes } } }`);
+    expect(response.errors).toBeUndefined();
+    const scores = Object.fromEntries((response.data!.unitScorecard as { unitName: string }[]).map((score) => [score.unitName, score]));
+    expect(scores['市发展和改革委员会']).toMatchObject({ rank: 1, due: 1, onTime: 1, returned: 0, meanDaysToRemediate: 41 });
+    expect(scores['市住房和城乡建设局']).toMatchObject({ rank: 2, due: 1, onTime: 1, returned: 1, meanDaysToRemediate: 55 });
+    expect(scores['市财政局']).toMatchObject({ rank: 3, due: 1, onTime: 0, onTimeRate: 0, meanDaysToRemediate: 52 });
+
+    const asOfJune = await app.graphql(`{ unitScorecard(asOf: "2016-06-08") { unitName overdue time { asOf axes } } }`);
+    const june = Object.fromEntries((asOfJune.data!.unitScorecard as { unitName: string; overdue: number }[]).map((score) => [score.unitName, score.overdue]));
+    expect(june).toEqual({ 市发展和改革委员会: 0, 市住房和城乡建设局: 0, 市财政局: 1 });
+  });
+
+  it('answers what was known on the first evening of entry: the channel inspection was not typed in yet', async () => {
+    const then = await dashboard({ asOf: '2016-06-30', knownAt: FIRST_DAY_OF_ENTRY });
+    expect(then.time).toEqual({ asOf: '2016-06-30', knownAt: '2026-11-29T10:00:00.000Z', axes: ['BUSINESS_DAY', 'RECORD_TIME'] });
+    expect(then.findings).toEqual({ total: 2, open: 1, closed: 1 });
+    expect(lights(then)).toEqual({ 市财政局: ['GREEN', -30] });
+
+    const channelThen = await finding(channelFinding, { asOf: '2016-06-30', knownAt: FIRST_DAY_OF_ENTRY });
+    expect(channelThen).toMatchObject({ status: 'OPEN', closedOn: null });
+    expect(channelThen.assignments[0]).toMatchObject({ status: 'REPORTED', inspections: [] });
+  });
+
+  it('keeps both times and the actor on every history entry', async () => {
+    const channel = await finding(channelFinding);
+    const inspection = channel.history.find((entry: { eventType: string }) => entry.eventType === 'InspectionLogged');
+    expect(inspection).toMatchObject({ occurredOn: '2016-06-17', actorRole: 'INSPECTOR' });
+    expect(inspection.recordedAt.startsWith('2026-11-30T01:00:00')).toBe(true);
+    expect(channel.history.map((entry: { eventType: string; occurredOn: string }) => [entry.eventType, entry.occurredOn])).toEqual([
+      ['FindingRecorded', '2016-04-15'],
+      ['UnitAssigned', '2016-04-26'],
+      ['RectificationReported', '2016-06-13'],
+      ['InspectionLogged', '2016-06-17'],
+      ['FindingClosedOut', '2016-06-17'],
+    ]);
+  });
+
+  it('refuses an asOf that is not a day, and an instant given in both arguments', async () => {
+    expect(errorCode(await app.graphql(`{ dashboard(asOf: "June 2016") { asOf } }`))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await app.graphql(`{ dashboard(asOf: "2016-06-01T00:00:00Z", knownAt: "2026-11-29T00:00:00Z") { asOf } }`))).toBe('BAD_USER_INPUT');
+  });
+});

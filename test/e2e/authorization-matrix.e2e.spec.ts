@@ -49,6 +49,7 @@ describe('Authorization matrix: every operation × every caller', () => {
   let openFinding: string;
   let unassignedFinding: string;
   let closedFinding: string;
+  let backdatedFinding: string; // assigned and reported on earlier days, for correcting a report date
   /** Item 2 of the demo plan: the own unit leads, the other unit is responsible and has reported. */
   let openItem: string;
   let completedItem: string;
@@ -62,6 +63,11 @@ describe('Authorization matrix: every operation × every caller', () => {
   };
   const mutate = (name: string, input: Record<string, unknown>, as?: Record<string, string>) =>
     ok(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename } }`, { input: { idempotencyKey: `setup-${Math.random()}`, ...input } }, as);
+  const lastInspection = async (findingId: string) => {
+    const data = await ok(`query($id: ID!) { finding(id: $id) { assignments { unitId inspections { inspectionId } } } }`, { id: findingId });
+    const other = data.finding.assignments.find((part: { unitId: string }) => part.unitId === units[OTHER_UNIT]);
+    return other.inspections.at(-1).inspectionId as string;
+  };
   const pendingRequest = async (kind: 'finding' | 'workPlanItem', id: string) => {
     const parts = kind === 'finding' ? 'assignments' : 'parts';
     const data = await ok(`query($id: ID!) { ${kind}(id: $id) { ${parts} { unitId extensionRequests { requestId status } } } }`, { id });
@@ -116,6 +122,9 @@ describe('Authorization matrix: every operation × every caller', () => {
     openFinding = await record('部分单位公开目录更新不及时');
     unassignedFinding = await record('依申请公开答复不规范');
     closedFinding = await record('政策解读材料与文件不同步');
+    backdatedFinding = await record('年度报告发布滞后');
+    await mutate('assignFinding', { findingId: backdatedFinding, assignedOn: '2026-04-01', units: [{ unitId: units[OWN_UNIT], role: 'LEAD', dueDate: '2026-05-15' }] });
+    await mutate('reportRectification', { findingId: backdatedFinding, unitId: units[OWN_UNIT], reportedOn: '2026-04-05', ...reportInput('年度报告已发布') }, own);
     await mutate('assignFinding', { findingId: openFinding, units: [{ unitId: units[OWN_UNIT], role: 'LEAD', dueDate: '2026-05-15' }, { unitId: units[OTHER_UNIT], role: 'RESPONSIBLE', dueDate: '2026-05-15' }] });
     await mutate('reportRectification', { findingId: openFinding, unitId: units[OTHER_UNIT], ...reportInput('已更新公开目录') }, other);
     await mutate('assignFinding', { findingId: closedFinding, units: [{ unitId: units[OWN_UNIT], role: 'LEAD', dueDate: '2026-05-15' }] });
@@ -171,6 +180,8 @@ describe('Authorization matrix: every operation × every caller', () => {
     mutationRow('reportRectification', ['UNIT'], () => ({ ...finding(), ...ownPart(), ...reportInput('已完成公开目录梳理') })),
     mutationRow('sendBackReport', ['SUPERVISOR'], () => ({ ...finding(), ...ownPart(), reason: '证据不足' })),
     mutationRow('logInspection', ['INSPECTOR', 'SUPERVISOR'], () => ({ ...finding(), ...otherPart(), outcome: 'PASSED', inspectedOn: '2026-04-10', notes: '栏目已更新' })),
+    mutationRow('correctInspection', ['SUPERVISOR'], async () => ({ ...finding(), ...otherPart(), inspectionId: await lastInspection(openFinding), outcome: 'FAILED', reason: '误录为通过' })),
+    mutationRow('correctReportDate', ['SUPERVISOR'], () => ({ findingId: backdatedFinding, ...ownPart(), reportedOn: '2026-04-06', reason: '报告日期录入有误' })),
     mutationRow('reopenFinding', ['SUPERVISOR'], () => ({ findingId: closedFinding, reason: '群众反映问题反弹' })),
     mutationRow('issueCircular', ['SUPERVISOR'], () => ({ ...ownPart(), kind: 'CRITICISM', title: '关于整改进度滞后的通报', reason: '整改报告被退回', references: [{ kind: 'FINDING', id: openFinding }], issuedOn: '2026-04-10' })),
     mutationRow('importWorkPlan', ['SUPERVISOR', 'ADMIN'], () => ({

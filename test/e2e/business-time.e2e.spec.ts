@@ -191,6 +191,39 @@ describe('a 2016 campaign entered in 2026: business time and record time', () =>
     ]);
   });
 
+  it('corrects a wrongly entered inspection day with a reason: a new event, the original kept, earlier knowledge unchanged', async () => {
+    app.clock.set('2026-12-01T09:00:00+08:00');
+    const before = await finding(disclosureFinding);
+    const fgw = before.assignments.find((part: { unitId: string }) => part.unitId === units.FGW);
+    const inspectionId = (await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId inspections { inspectionId } } } }`, { id: disclosureFinding }))
+      .data!.finding.assignments.find((part: { unitId: string }) => part.unitId === units.FGW).inspections[0].inspectionId;
+    expect(fgw.verifiedOn).toBe('2016-06-06');
+
+    // A correction that would put the check before the report it checks is refused, naming both.
+    const clash = await app.graphql(`mutation($input: CorrectInspectionInput!) { correctInspection(input: $input) { id } }`, {
+      input: { idempotencyKey: key('clash'), findingId: disclosureFinding, unitId: units.FGW, inspectionId, inspectedOn: '2016-05-19', reason: '记录有误' },
+    });
+    expect(clash.errors![0]!.message).toMatch(/corrected inspection date \(2016-05-19\) is before the report it checks \(2016-05-20\)/);
+
+    await mutate('correctInspection', { findingId: disclosureFinding, unitId: units.FGW, inspectionId, inspectedOn: '2016-06-03', reason: '督查记录表日期抄错，实为6月3日' });
+    const after = await finding(disclosureFinding);
+    expect(after.assignments.find((part: { unitId: string }) => part.unitId === units.FGW)).toMatchObject({ verifiedOn: '2016-06-03', inspections: [{ inspectedOn: '2016-06-03' }] });
+    const entries = after.history.filter((entry: { eventType: string }) => ['InspectionLogged', 'InspectionCorrected'].includes(entry.eventType));
+    expect(entries[0]).toMatchObject({ eventType: 'InspectionLogged', occurredOn: '2016-06-06' });
+    expect(entries.at(-1)).toMatchObject({ eventType: 'InspectionCorrected', occurredOn: '2026-12-01', actorRole: 'SUPERVISOR' });
+    const details = JSON.parse((await app.graphql(`query($id: ID!) { finding(id: $id) { history { eventType details } } }`, { id: disclosureFinding }))
+      .data!.finding.history.find((entry: { eventType: string }) => entry.eventType === 'InspectionCorrected').details);
+    expect(details).toMatchObject({ previousInspectedOn: '2016-06-06', inspectedOn: '2016-06-03', reason: '督查记录表日期抄错，实为6月3日' });
+
+    // As known now, 4 June 2016 had FGW verified; as known before the correction, it had not.
+    const now = await finding(disclosureFinding, { asOf: '2016-06-04' });
+    expect(now.assignments.find((part: { unitId: string }) => part.unitId === units.FGW).status).toBe('VERIFIED');
+    const then = await finding(disclosureFinding, { asOf: '2016-06-04', knownAt: '2026-11-30T12:00:00+08:00' });
+    expect(then.assignments.find((part: { unitId: string }) => part.unitId === units.FGW).status).toBe('REPORTED');
+    const scores = (await app.graphql(`{ unitScorecard { unitName meanDaysToRemediate } }`)).data!.unitScorecard as { unitName: string; meanDaysToRemediate: number }[];
+    expect(scores.find((score) => score.unitName === '市发展和改革委员会')!.meanDaysToRemediate).toBe(38);
+  });
+
   it('refuses an asOf that is not a day, and an instant given in both arguments', async () => {
     expect(errorCode(await app.graphql(`{ dashboard(asOf: "June 2016") { asOf } }`))).toBe('BAD_USER_INPUT');
     expect(errorCode(await app.graphql(`{ dashboard(asOf: "2016-06-01T00:00:00Z", knownAt: "2026-11-29T00:00:00Z") { asOf } }`))).toBe('BAD_USER_INPUT');

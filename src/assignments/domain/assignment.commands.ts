@@ -149,6 +149,24 @@ export interface HandOverPart {
   readonly reason: string;
 }
 
+/** A supervisor corrects the day of the part's last report, with a reason. */
+export interface CorrectReportDate extends Dated {
+  readonly type: 'CorrectReportDate';
+  readonly unitId: string;
+  readonly reportedOn: string;
+  readonly reason: string;
+}
+
+/** A supervisor corrects the part's last inspection — its day and/or its outcome — with a reason. */
+export interface CorrectInspection extends Dated {
+  readonly type: 'CorrectInspection';
+  readonly unitId: string;
+  readonly inspectionId: string;
+  readonly inspectedOn?: string;
+  readonly outcome?: InspectionOutcome;
+  readonly reason: string;
+}
+
 export type AssignmentCommand =
   | AssignUnit
   | HandOverPart
@@ -158,4 +176,6 @@ export type AssignmentCommand =
   | ReportRectification
   | SendBackReport
   | LogInspection
-  | ReopenParts;
+  | ReopenParts
+  | CorrectReportDate
+  | CorrectInspection;

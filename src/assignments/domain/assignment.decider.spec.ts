@@ -6,6 +6,8 @@ import { given as givenDecider } from '../../shared/testing/decider-testing.js';
 import type {
   AssignUnit,
   AssignmentCommand,
+  CorrectInspection,
+  CorrectReportDate,
   DecideExtension,
   HandOverPart,
   LogInspection,
@@ -1022,5 +1024,100 @@ describe('handing a part over to a successor (机构改革, fault 4)', () => {
 
   it('a verified part stays with the unit that did it', () => {
     given([leadAssigned, reported(), inspected('PASSED')]).when(handOver({ unitId: FINANCE })).thenRefused('CONFLICT');
+  });
+});
+
+describe('corrections: a new event naming the original, refused when the corrected fact would clash', () => {
+  const correctReport = (overrides: Partial<CorrectReportDate> = {}): CorrectReportDate => ({
+    type: 'CorrectReportDate',
+    actor: supervisor,
+    today: TODAY,
+    unitId: FINANCE,
+    reportedOn: '2025-06-25',
+    reason: 'The clerk typed the day it was filed, not the day it was sent.',
+    ...overrides,
+  });
+  const correctInspection = (overrides: Partial<CorrectInspection> = {}): CorrectInspection => ({
+    type: 'CorrectInspection',
+    actor: supervisor,
+    today: TODAY,
+    unitId: FINANCE,
+    inspectionId: 'inspection-1',
+    reason: 'Entered under the wrong outcome.',
+    ...overrides,
+  });
+
+  it("corrects the day of the part's last report, keeping the original in the event", () => {
+    given([leadAssigned, reported(), inspected('PASSED')])
+      .when(correctReport())
+      .then([
+        {
+          type: 'ReportDateCorrected',
+          data: { unitId: FINANCE, previousReportedOn: REPORTED_ON, reportedOn: '2025-06-25', reason: correctReport().reason, correctedOn: TODAY },
+        },
+      ]);
+  });
+
+  it('refuses a corrected report day after the inspection that checked it, naming both', () => {
+    given([leadAssigned, reported(), inspected('PASSED')])
+      .when(correctReport({ reportedOn: '2025-07-05' }))
+      .thenRefused('BAD_USER_INPUT', /inspection that checked it \(2025-07-01\) is before the corrected report date \(2025-07-05\)/);
+  });
+
+  it('refuses a corrected report day before the assignment', () => {
+    given([leadAssigned, reported()]).when(correctReport({ reportedOn: '2025-05-01' })).thenRefused('BAD_USER_INPUT', /before the assignment/);
+  });
+
+  it.each([
+    ['no report yet', [leadAssigned], correctReport(), 'CONFLICT'],
+    ['an inspector', [leadAssigned, reported()], correctReport({ actor: inspector }), 'FORBIDDEN'],
+    ['the same day', [leadAssigned, reported()], correctReport({ reportedOn: REPORTED_ON }), 'BAD_USER_INPUT'],
+    ['no reason', [leadAssigned, reported()], correctReport({ reason: ' ' }), 'BAD_USER_INPUT'],
+  ] as const)('refuses a report correction with %s', (_what, history, command, code) => {
+    given(history).when(command).thenRefused(code);
+  });
+
+  it('a PASSED entered by mistake becomes FAILED: the part is returned with the reason', () => {
+    const history = [leadAssigned, reported(), inspected('PASSED')];
+    const decided = given(history).when(correctInspection({ outcome: 'FAILED' })).decision();
+    expect(decided).toEqual([
+      {
+        type: 'InspectionCorrected',
+        data: {
+          unitId: FINANCE,
+          inspectionId: 'inspection-1',
+          previousInspectedOn: INSPECTED_ON,
+          inspectedOn: INSPECTED_ON,
+          previousOutcome: 'PASSED',
+          outcome: 'FAILED',
+          reason: 'Entered under the wrong outcome.',
+          correctedOn: TODAY,
+        },
+      },
+    ]);
+    expect(partOf(stateAfter([...history, ...decided]), FINANCE)).toMatchObject({ status: 'RETURNED', verifiedOn: null, lastReturn: { cause: 'INSPECTION_FAILED' } });
+  });
+
+  it('a FAILED entered by mistake becomes PASSED, on its corrected day', () => {
+    const history = [leadAssigned, reported(), inspected('FAILED')];
+    const decided = given(history).when(correctInspection({ outcome: 'PASSED', inspectedOn: '2025-06-30' })).decision();
+    expect(partOf(stateAfter([...history, ...decided]), FINANCE)).toMatchObject({ status: 'VERIFIED', verifiedOn: '2025-06-30' });
+  });
+
+  it('refuses an inspection day corrected to before the report it checks', () => {
+    given([leadAssigned, reported(), inspected('PASSED')])
+      .when(correctInspection({ inspectedOn: '2025-06-27' }))
+      .thenRefused('BAD_USER_INPUT', /corrected inspection date \(2025-06-27\) is before the report it checks \(2025-06-28\)/);
+  });
+
+  it('refuses correcting an inspection the unit has answered since', () => {
+    given([leadAssigned, reported(), inspected('FAILED'), reported(FINANCE, INSPECTED_ON)])
+      .when(correctInspection({ outcome: 'PASSED' }))
+      .thenRefused('CONFLICT', /only the last inspection/);
+  });
+
+  it('refuses a correction that changes nothing, and an unknown inspection', () => {
+    given([leadAssigned, reported(), inspected('PASSED')]).when(correctInspection({ inspectedOn: INSPECTED_ON })).thenRefused('BAD_USER_INPUT');
+    given([leadAssigned, reported(), inspected('PASSED')]).when(correctInspection({ inspectionId: 'inspection-9', outcome: 'FAILED' })).thenRefused('NOT_FOUND');
   });
 });

@@ -14,6 +14,8 @@ import {
 import type {
   AssignUnit,
   AssignmentCommand,
+  CorrectInspection,
+  CorrectReportDate,
   DecideExtension,
   HandOverPart,
   LogInspection,
@@ -50,6 +52,10 @@ export interface RectificationReport {
   readonly summary: string;
   readonly evidence: readonly Evidence[];
   readonly reportedOn: string;
+  /** The return this report answers (its day cannot precede it); null for a first report. */
+  readonly answers: DatedFact | null;
+  /** The send-back or inspection that settled it; null while it awaits one. */
+  readonly settledBy: DatedFact | null;
 }
 
 export interface InspectionRecord {
@@ -172,7 +178,7 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
         ...part,
         status: 'REPORTED',
         reportCount: part.reportCount + 1,
-        lastReport: { summary, evidence, reportedOn },
+        lastReport: { summary, evidence, reportedOn, answers: returnDay(part), settledBy: null },
       }));
     }
     case 'ReportSentBack':
@@ -181,19 +187,46 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
         status: 'RETURNED',
         dueDate: event.data.newDueDate ?? part.dueDate,
         lastReturn: { cause: 'SENT_BACK', reason: event.data.reason, returnedOn: event.data.sentBackOn },
+        lastReport: settle(part.lastReport, { day: event.data.sentBackOn, what: say('the send-back that returned it', '退回该报告的退办日期') }),
       }));
     case 'InspectionLogged': {
       const { inspectionId, outcome, inspectedOn, notes } = event.data;
       return updatePart(state, event.data.unitId, (part) => {
         const inspections = [...part.inspections, { inspectionId, outcome, inspectedOn }];
+        const lastReport = settle(part.lastReport, checkedBy(inspectedOn));
         return outcome === 'PASSED'
-          ? { ...part, inspections, status: 'VERIFIED', verifiedOn: inspectedOn }
+          ? { ...part, inspections, lastReport, status: 'VERIFIED', verifiedOn: inspectedOn }
           : {
               ...part,
               inspections,
+              lastReport,
               status: 'RETURNED',
               dueDate: event.data.newDueDate ?? part.dueDate,
               lastReturn: { cause: 'INSPECTION_FAILED', reason: notes, returnedOn: inspectedOn },
+            };
+      });
+    }
+    case 'ReportDateCorrected':
+      return updatePart(state, event.data.unitId, (part) => ({
+        ...part,
+        lastReport: part.lastReport && { ...part.lastReport, reportedOn: event.data.reportedOn },
+      }));
+    case 'InspectionCorrected': {
+      const { inspectionId, outcome, inspectedOn, reason } = event.data;
+      return updatePart(state, event.data.unitId, (part) => {
+        const inspections = part.inspections.map((inspection) =>
+          inspection.inspectionId === inspectionId ? { inspectionId, outcome, inspectedOn } : inspection,
+        );
+        const lastReport = part.lastReport && { ...part.lastReport, settledBy: checkedBy(inspectedOn) };
+        return outcome === 'PASSED'
+          ? { ...part, inspections, lastReport, status: 'VERIFIED', verifiedOn: inspectedOn }
+          : {
+              ...part,
+              inspections,
+              lastReport,
+              status: 'RETURNED',
+              verifiedOn: null,
+              lastReturn: { cause: 'INSPECTION_FAILED', reason, returnedOn: inspectedOn },
             };
       });
     }
@@ -283,6 +316,10 @@ export function decideAssignment(
       return reopenParts(command, state);
     case 'HandOverPart':
       return handOverPart(command, state);
+    case 'CorrectReportDate':
+      return correctReportDate(command, state);
+    case 'CorrectInspection':
+      return correctInspection(command, state);
     default:
       return unreachable(command);
   }
@@ -480,6 +517,78 @@ function requirePart(state: AssignmentsState, unitId: string): AssignmentPart {
   if (!part) throw new DomainError('NOT_FOUND', `Unit ${unitId} is not assigned here.`);
   return part;
 }
+
+// ---------------------------------------------------------------------------------------------
+// corrections: a new event each, never a rewrite; refused when the corrected fact would clash
+
+function correctReportDate(command: CorrectReportDate, state: AssignmentsState): AssignmentEvent[] {
+  const { unitId, reportedOn, reason } = command;
+  requireRole(command.actor, ['SUPERVISOR'], say('correct a report', '更正报告'));
+  const part = requirePart(state, unitId);
+  const report = part.lastReport;
+  if (!report) throw conflict(`Unit ${unitId} has not reported; there is no report date to correct.`, `单位 ${unitId} 尚未报告，没有可更正的报告日期。`);
+  requireText(reason, say('A reason for the correction', '更正理由'));
+  requireBusinessDay(reportedOn, command.today, say('The corrected report date', '更正后的报告日期'));
+  if (reportedOn === report.reportedOn) {
+    throw badInput(`The report is already dated ${reportedOn}.`, `该报告的日期已是 ${reportedOn}。`);
+  }
+  const corrected = { day: reportedOn, what: say('the corrected report date', '更正后的报告日期') };
+  requireNotBefore(corrected, assignedDay(part));
+  requireNotBefore(corrected, report.answers);
+  requireNotBefore(report.settledBy ?? { day: reportedOn, what: corrected.what }, corrected);
+  return [{ type: 'ReportDateCorrected', data: { unitId, previousReportedOn: report.reportedOn, reportedOn, reason, correctedOn: command.today } }];
+}
+
+/**
+ * Only the part's last inspection, before anything follows it, is corrected: a later report or
+ * reopening already answered it. Changing the outcome moves the part (FAILED → PASSED verifies it,
+ * PASSED → FAILED returns it, the reason becoming what failed); the parent closes or reopens
+ * accordingly (parent-of-parts).
+ */
+function correctInspection(command: CorrectInspection, state: AssignmentsState): AssignmentEvent[] {
+  const { unitId, inspectionId, reason } = command;
+  requireRole(command.actor, ['SUPERVISOR'], say('correct an inspection', '更正督查记录'));
+  const part = requirePart(state, unitId);
+  const inspection = part.inspections.find((candidate) => candidate.inspectionId === inspectionId);
+  if (!inspection) {
+    throw new DomainError('NOT_FOUND', say(`Inspection ${inspectionId} of unit ${unitId} does not exist.`, `单位 ${unitId} 的督查记录 ${inspectionId} 不存在。`));
+  }
+  const stillStands =
+    part.inspections.at(-1) === inspection &&
+    (inspection.outcome === 'PASSED' ? part.status === 'VERIFIED' : part.status === 'RETURNED' && part.lastReturn?.cause === 'INSPECTION_FAILED');
+  if (!stillStands) {
+    throw conflict(
+      `Inspection ${inspectionId} was followed by later facts on the part of unit ${unitId}; only the last inspection, before anything follows it, can be corrected.`,
+      `督查记录 ${inspectionId} 之后该任务已有新的进展；只能更正最近一次、且其后尚无进展的督查记录。`,
+    );
+  }
+  requireText(reason, say('A reason for the correction', '更正理由'));
+  const inspectedOn = command.inspectedOn ?? inspection.inspectedOn;
+  const outcome = command.outcome ?? inspection.outcome;
+  if (inspectedOn === inspection.inspectedOn && outcome === inspection.outcome) {
+    throw badInput('The correction changes neither the day nor the outcome.', '更正内容与原记录相同（日期和结论均未改变）。');
+  }
+  requireBusinessDay(inspectedOn, command.today, say('The corrected inspection date', '更正后的督查日期'));
+  requireNotBefore({ day: inspectedOn, what: say('the corrected inspection date', '更正后的督查日期') }, reportDay(part, say('the report it checks', '所核查报告的日期')));
+  return [
+    {
+      type: 'InspectionCorrected',
+      data: {
+        unitId,
+        inspectionId,
+        previousInspectedOn: inspection.inspectedOn,
+        inspectedOn,
+        previousOutcome: inspection.outcome,
+        outcome,
+        reason,
+        correctedOn: command.today,
+      },
+    },
+  ];
+}
+
+const settle = (report: RectificationReport | null, by: DatedFact): RectificationReport | null => report && { ...report, settledBy: by };
+const checkedBy = (inspectedOn: string): DatedFact => ({ day: inspectedOn, what: say('the inspection that checked it', '核查该报告的督查日期') });
 
 /* The dated facts of a part that later facts must not precede, as refusals name them. */
 const assignedDay = (part: AssignmentPart): DatedFact => ({

@@ -128,6 +128,32 @@ export type PartHandedOver = DomainEvent<
 /** The parent was reopened: concerns every part, hence no unitId. v2 added `reopenedOn`. */
 export type PartsReopened = DomainEvent<'PartsReopened', { readonly reason: string; readonly reopenedOn: string } & NewDueDate>;
 
+/**
+ * A supervisor corrected the day of a part's last report, entered by mistake. The report event is
+ * never rewritten: views read it with the corrected day once they know of the correction (record
+ * time), and the history shows both with who corrected and why. `correctedOn` is the office day of
+ * the correction itself.
+ */
+export type ReportDateCorrected = DomainEvent<
+  'ReportDateCorrected',
+  { readonly unitId: string; readonly previousReportedOn: string; readonly reportedOn: string; readonly reason: string; readonly correctedOn: string }
+>;
+
+/** A supervisor corrected an inspection entered by mistake: its day, its outcome, or both. */
+export type InspectionCorrected = DomainEvent<
+  'InspectionCorrected',
+  {
+    readonly unitId: string;
+    readonly inspectionId: string;
+    readonly previousInspectedOn: string;
+    readonly inspectedOn: string;
+    readonly previousOutcome: InspectionOutcome;
+    readonly outcome: InspectionOutcome;
+    readonly reason: string;
+    readonly correctedOn: string;
+  }
+>;
+
 export type AssignmentEvent =
   | UnitAssigned
   | ExtensionRequested
@@ -138,6 +164,8 @@ export type AssignmentEvent =
   | ReportSentBack
   | InspectionLogged
   | PartsReopened
+  | ReportDateCorrected
+  | InspectionCorrected
   | PartHandedOver;
 
 /** v1 of each did not say the day: it is the office day on which the event was recorded. */
@@ -153,6 +181,8 @@ export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
   PartsReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: officeDayOfRecording('reopenedOn') } },
   // Not dated yet: read as happening on the office day it was recorded.
   PartHandedOver: { version: 1 },
+  ReportDateCorrected: { version: 1, occurredOn: 'correctedOn' },
+  InspectionCorrected: { version: 1, occurredOn: 'correctedOn' },
 };
 
 /**

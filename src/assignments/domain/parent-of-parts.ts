@@ -131,10 +131,14 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
     /** Closing is automatic: the inspection that verifies the last part closes the parent in the same decision. */
     decideOnPart(command, parent) {
       const decided = decideAssignment(command, rules.assignmentsOf(parent), contextOf(parent));
-      if (command.type !== 'LogInspection' || rules.isClosed(parent)) return decided;
+      if (command.type !== 'LogInspection' && command.type !== 'CorrectInspection') return decided;
       const partsAfter = decided.reduce(evolveAssignments, rules.assignmentsOf(parent));
-      if (!allPartsVerified(partsAfter)) return decided;
-      return [...decided, rules.closedEvent(parent, closedOn(partsAfter)!)];
+      const verified = allPartsVerified(partsAfter);
+      if (!rules.isClosed(parent)) return verified ? [...decided, rules.closedEvent(parent, closedOn(partsAfter)!)] : decided;
+      // A closed parent whose verifying inspection is corrected to FAILED is open again, from that day.
+      if (verified || command.type !== 'CorrectInspection') return decided;
+      const corrected = decided[0]!.data as { inspectedOn: string };
+      return [...decided, rules.reopenedEvent(parent, { reason: command.reason, reopenedOn: corrected.inspectedOn })];
     },
 
     reopen(request, parent) {

@@ -4,6 +4,8 @@ import type { Actor } from '../../shared/command-context.js';
 import { officeDate } from '../../shared/calendar-date.js';
 import { deterministicId } from '../../shared/ids.js';
 import type {
+  CorrectInspectionPayload,
+  CorrectReportDatePayload,
   DecideExtensionPayload,
   InspectionPayload,
   ReopenPayload,
@@ -107,6 +109,24 @@ export const partCommands = {
       ...returnedUntil(input),
     };
   },
+  correctReportDate: (input: CorrectReportDatePayload, { actor, now }: Issued): PartCommand => ({
+    type: 'CorrectReportDate',
+    actor,
+    today: officeDate(now),
+    unitId: input.unitId,
+    reportedOn: input.reportedOn,
+    reason: input.reason,
+  }),
+  correctInspection: (input: CorrectInspectionPayload, { actor, now }: Issued): PartCommand => ({
+    type: 'CorrectInspection',
+    actor,
+    today: officeDate(now),
+    unitId: input.unitId,
+    inspectionId: input.inspectionId,
+    inspectedOn: input.inspectedOn,
+    outcome: input.outcome,
+    reason: input.reason,
+  }),
   /** The parent wraps it in its own reopen command (ReopenFinding, ReopenWorkPlanItem). */
   reopen: (input: ReopenPayload, { actor, now }: Issued): ReopenRequest => {
     const { today, day } = businessTime(now, input.reopenedOn);

@@ -215,3 +215,37 @@ export class ReopenPayload extends IdempotentInput {
   @OfficeDay('of the reopening (not before the close-out)')
   reopenedOn?: string;
 }
+
+/** A supervisor corrects the day of a part's last report, entered by mistake. */
+@InputType({ isAbstract: true })
+export class CorrectReportDatePayload extends PartPayload {
+  @Field(() => String, { description: 'YYYY-MM-DD, the day the report really was made' })
+  @CalendarDate()
+  reportedOn: string;
+
+  @Field(() => String, { description: 'Why the recorded day was wrong' })
+  @RequiredText(2000)
+  reason: string;
+}
+
+/** A supervisor corrects a part's last inspection, entered by mistake: its day and/or its outcome. */
+@InputType({ isAbstract: true })
+export class CorrectInspectionPayload extends PartPayload {
+  @Field(() => ID)
+  @EntityId()
+  inspectionId: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, the day the check really took place; omitted: unchanged' })
+  @IsOptional()
+  @CalendarDate()
+  inspectedOn?: string;
+
+  @Field(() => InspectionOutcomeEnum, { nullable: true, description: 'The outcome really found; omitted: unchanged' })
+  @IsOptional()
+  @IsIn(['PASSED', 'FAILED'])
+  outcome?: InspectionOutcome;
+
+  @Field(() => String, { description: 'Why the record was wrong (becomes what failed when corrected to FAILED)' })
+  @RequiredText(2000)
+  reason: string;
+}

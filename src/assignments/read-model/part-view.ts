@@ -186,6 +186,36 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Record
         part.returns.push({ cause: 'INSPECTION_FAILED', reason: event.data.notes, returnedOn: on, returnedAt: at, newDueDate: event.data.newDueDate ?? null });
       }
       return;
+    case 'ReportDateCorrected': {
+      // The history keeps the original and the correction; the part shows the corrected day.
+      const last = part.reports.length - 1;
+      if (last >= 0) part.reports[last] = { ...part.reports[last]!, reportedOn: event.data.reportedOn };
+      return;
+    }
+    case 'InspectionCorrected': {
+      const { inspectionId, inspectedOn, outcome, previousOutcome, reason } = event.data;
+      const index = part.inspections.findIndex((inspection) => inspection.inspectionId === inspectionId);
+      if (index < 0) return;
+      const inspection = part.inspections[index]!;
+      part.inspections[index] = { ...inspection, inspectedOn, outcome, notes: outcome === previousOutcome ? inspection.notes : reason };
+      if (outcome === 'PASSED') {
+        if (previousOutcome === 'FAILED') part.returns.pop();
+        part.status = 'VERIFIED';
+        part.verifiedOn = inspectedOn;
+        part.verifiedAt ??= at;
+      } else {
+        if (previousOutcome === 'PASSED') {
+          part.returns.push({ cause: 'INSPECTION_FAILED', reason, returnedOn: inspectedOn, returnedAt: at, newDueDate: null });
+        } else {
+          const last = part.returns.length - 1;
+          if (last >= 0) part.returns[last] = { ...part.returns[last]!, returnedOn: inspectedOn };
+        }
+        part.status = 'RETURNED';
+        part.verifiedOn = null;
+        part.verifiedAt = null;
+      }
+      return;
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { inCut, type TimeCut } from '../../shared/time-cut.js';
+import type { InspectionCorrected, ReportDateCorrected } from '../domain/assignment.events.js';
 
 /*
  * Time travel without replaying the log: each parent of parts (a finding, a work-plan item) keeps
@@ -20,7 +21,50 @@ export const knownInCut = (cut: TimeCut, event: RecordedEvent): boolean =>
  * one day in the order recorded (the lifecycle's rules keep each part's facts in that order).
  */
 export function timelineAt(timeline: readonly RecordedEvent[], cut: TimeCut): RecordedEvent[] {
-  return timeline
-    .filter((event) => entryInCut(cut, event))
+  return asCorrected(timeline.filter((event) => knownInCut(cut, event)))
+    .filter((event) => event.occurredOn <= cut.asOf)
     .sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.revision - b.revision));
+}
+
+const CORRECTIONS = new Set(['ReportDateCorrected', 'InspectionCorrected']);
+
+/**
+ * The known events with every known correction applied to the fact it corrects — the report or
+ * inspection then counts on its corrected day and with its corrected outcome on the business axis —
+ * and the corrections themselves left out of the fold (the history still lists them). A correction
+ * recorded after `knownAt` is not known, so the view shows the uncorrected fact.
+ */
+function asCorrected(known: readonly RecordedEvent[]): RecordedEvent[] {
+  if (!known.some((event) => CORRECTIONS.has(event.type))) return [...known];
+  const events = [...known];
+  events.forEach((correction, position) => {
+    if (correction.type === 'ReportDateCorrected') {
+      const { unitId, reportedOn } = correction.data as ReportDateCorrected['data'];
+      const target = lastBefore(events, position, (event) => event.type === 'RectificationReported' && event.data.unitId === unitId);
+      if (target >= 0) events[target] = { ...events[target]!, occurredOn: reportedOn, data: { ...events[target]!.data, reportedOn } };
+    } else if (correction.type === 'InspectionCorrected') {
+      const { inspectionId, inspectedOn, outcome, previousOutcome, reason } = correction.data as InspectionCorrected['data'];
+      const target = lastBefore(events, position, (event) => event.type === 'InspectionLogged' && event.data.inspectionId === inspectionId);
+      if (target >= 0) {
+        const data = events[target]!.data;
+        const notes = outcome === previousOutcome ? data.notes : reason;
+        events[target] = { ...events[target]!, occurredOn: inspectedOn, data: { ...data, inspectedOn, outcome, notes } };
+      }
+    }
+  });
+  return events.filter((event) => !CORRECTIONS.has(event.type));
+}
+
+function lastBefore(events: readonly RecordedEvent[], position: number, matches: (event: RecordedEvent & { data: Record<string, unknown> }) => boolean): number {
+  for (let index = position - 1; index >= 0; index -= 1) if (matches(events[index] as RecordedEvent & { data: Record<string, unknown> })) return index;
+  return -1;
+}
+
+/**
+ * The history at a cut lists events as they were recorded — never as corrected — so it shows the
+ * original next to the correction: the events folded into the view, and every known correction.
+ */
+export function historyAt(timeline: readonly RecordedEvent[], folded: readonly RecordedEvent[], cut: TimeCut): RecordedEvent[] {
+  const inView = new Set(folded.map((event) => event.revision));
+  return timeline.filter((event) => inView.has(event.revision) || (CORRECTIONS.has(event.type) && knownInCut(cut, event)));
 }

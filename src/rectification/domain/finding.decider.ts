@@ -136,6 +136,8 @@ function decideFinding(command: FindingCommand, state: FindingState): FindingStr
     case 'SendBackReport':
     case 'LogInspection':
     case 'HandOverPart':
+    case 'CorrectReportDate':
+    case 'CorrectInspection':
       return parts.decideOnPart(command, requireRecorded(state));
     default:
       return unreachable(command);

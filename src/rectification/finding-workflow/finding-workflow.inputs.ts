@@ -1,6 +1,8 @@
 import { Field, ID, InputType, IntersectionType } from '@nestjs/graphql';
 import {
   AssignPayload,
+  CorrectInspectionPayload,
+  CorrectReportDatePayload,
   DecideExtensionPayload,
   InspectionPayload,
   ReopenPayload,
@@ -26,3 +28,5 @@ class FindingRef {
 @InputType() export class SendBackReportInput extends IntersectionType(FindingRef, SendBackPayload) {}
 @InputType() export class LogInspectionInput extends IntersectionType(FindingRef, InspectionPayload) {}
 @InputType() export class ReopenFindingInput extends IntersectionType(FindingRef, ReopenPayload) {}
+@InputType() export class CorrectReportDateInput extends IntersectionType(FindingRef, CorrectReportDatePayload) {}
+@InputType() export class CorrectInspectionInput extends IntersectionType(FindingRef, CorrectInspectionPayload) {}

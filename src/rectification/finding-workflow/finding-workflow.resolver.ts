@@ -10,6 +10,8 @@ import { GetFindingQuery } from '../evaluations/evaluations.queries.js';
 import { ActOnFindingCommand, type FindingWorkflowCommand } from './act-on-finding.handler.js';
 import {
   AssignFindingInput,
+  CorrectInspectionInput,
+  CorrectReportDateInput,
   DecideExtensionInput,
   LogInspectionInput,
   ReopenFindingInput,
@@ -73,6 +75,23 @@ export class FindingWorkflowResolver {
   })
   logInspection(@Args('input') input: LogInspectionInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'LogInspection', input, (issued) => partCommands.inspect(input, issued));
+  }
+
+  @AllowRoles('SUPERVISOR')
+  @Mutation(() => FindingType, {
+    description: 'A supervisor corrects the day of a part’s last report, entered by mistake, with a reason: a new event; the history keeps both.',
+  })
+  correctReportDate(@Args('input') input: CorrectReportDateInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'CorrectReportDate', input, (issued) => partCommands.correctReportDate(input, issued));
+  }
+
+  @AllowRoles('SUPERVISOR')
+  @Mutation(() => FindingType, {
+    description:
+      'A supervisor corrects a part’s last inspection — its day and/or outcome — entered by mistake, with a reason: a new event; the history keeps both, and the finding closes or reopens accordingly.',
+  })
+  correctInspection(@Args('input') input: CorrectInspectionInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'CorrectInspection', input, (issued) => partCommands.correctInspection(input, issued));
   }
 
   @AllowRoles('SUPERVISOR')

@@ -1,7 +1,7 @@
 import { applyAssignmentEvent, type PartView } from '../../assignments/read-model/part-view.js';
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
 import { historyEntry, type HistoryEntry } from '../../assignments/read-model/history.js';
-import { entryInCut, timelineAt } from '../../assignments/read-model/timeline.js';
+import { entryInCut, historyAt, timelineAt } from '../../assignments/read-model/timeline.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import type { TimeCut } from '../../shared/time-cut.js';
 import type { EvaluationEvent, EvaluationRegistered } from '../domain/evaluation.events.js';
@@ -59,6 +59,8 @@ function applyToFinding(finding: FindingView, event: RecordedEvent): void {
   finding.history.push(historyEntry(event));
   if (isAssignmentEvent(event)) {
     applyAssignmentEvent(finding.parts, event);
+    // A corrected day of the verifying inspection moves the close-out day with it.
+    if (event.type === 'InspectionCorrected' && finding.status === 'CLOSED') finding.closedOn = lastVerification(finding.parts) ?? finding.closedOn;
     return;
   }
   const own = event as RecordedEvent<FindingEvent>;
@@ -139,7 +141,8 @@ function findingAt(live: FindingView, cut: TimeCut): FindingView | undefined {
   const [recorded, ...rest] = live.timeline as [RecordedEvent<FindingRecorded>, ...RecordedEvent[]];
   if (!entryInCut(cut, recorded)) return undefined;
   const view = newFindingView(recorded);
-  for (const event of timelineAt(rest, cut)) applyToFinding(view, event);
-  view.history.sort((a, b) => a.revision - b.revision);
+  const folded = timelineAt(rest, cut);
+  for (const event of folded) applyToFinding(view, event);
+  view.history.splice(1, view.history.length - 1, ...historyAt(rest, folded, cut).map(historyEntry));
   return view;
 }

@@ -1,7 +1,7 @@
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
 import { historyEntry, type HistoryEntry } from '../../assignments/read-model/history.js';
 import { applyAssignmentEvent, type PartView } from '../../assignments/read-model/part-view.js';
-import { knownInCut, timelineAt } from '../../assignments/read-model/timeline.js';
+import { historyAt, knownInCut, timelineAt } from '../../assignments/read-model/timeline.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import type { TimeCut } from '../../shared/time-cut.js';
 import type { WorkPlanEvent, WorkPlanImported, WorkPlanItemDefined, WorkPlanItemEvent } from '../domain/work-plan.events.js';
@@ -29,18 +29,24 @@ function newItemView(event: RecordedEvent<WorkPlanItemDefined>): WorkPlanItemVie
   return { ...event.data, status: 'OPEN', completedOn: null, parts: new Map(), history: [historyEntry(event)], timeline: [event] };
 }
 
+/** The last of the parts' verification days, once every part is verified. */
+function lastVerificationOf(item: WorkPlanItemView): string | null {
+  const verified = [...item.parts.values()].map((part) => part.verifiedOn);
+  return verified.length > 0 && verified.every((day) => day !== null) ? (verified as string[]).sort().at(-1)! : null;
+}
+
 function applyToItem(item: WorkPlanItemView, event: RecordedEvent): void {
   item.history.push(historyEntry(event));
   if (isAssignmentEvent(event)) {
     applyAssignmentEvent(item.parts, event);
+    if (event.type === 'InspectionCorrected' && item.status === 'COMPLETED') item.completedOn = lastVerificationOf(item) ?? item.completedOn;
     return;
   }
   const own = event as RecordedEvent<WorkPlanItemEvent>;
   if (own.type === 'WorkPlanItemCompleted') {
     item.status = 'COMPLETED';
-    const verified = [...item.parts.values()].map((part) => part.verifiedOn);
     // Events written before business time named the day the inspection was logged.
-    item.completedOn = verified.every((day) => day !== null) && verified.length > 0 ? verified.sort().at(-1)! : own.data.completedOn;
+    item.completedOn = lastVerificationOf(item) ?? own.data.completedOn;
   } else if (own.type === 'WorkPlanItemReopened') {
     item.status = 'OPEN';
     item.completedOn = null;
@@ -98,8 +104,9 @@ export class WorkPlanLedger implements Projection {
     const [defined, ...rest] = live.timeline as [RecordedEvent<WorkPlanItemDefined>, ...RecordedEvent[]];
     if (!knownInCut(cut, defined)) return undefined;
     const view = newItemView(defined);
-    for (const event of timelineAt(rest, cut)) applyToItem(view, event);
-    view.history.sort((a, b) => a.revision - b.revision);
+    const folded = timelineAt(rest, cut);
+    for (const event of folded) applyToItem(view, event);
+    view.history.splice(1, view.history.length - 1, ...historyAt(rest, folded, cut).map(historyEntry));
     return view;
   }
 

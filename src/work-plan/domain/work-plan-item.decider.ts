@@ -139,6 +139,8 @@ function decideItem(command: WorkPlanItemCommand, state: WorkPlanItemState): Wor
     case 'SendBackReport':
     case 'LogInspection':
     case 'HandOverPart':
+    case 'CorrectReportDate':
+    case 'CorrectInspection':
       return parts.decideOnPart(command, requireDefined(state));
     default:
       return unreachable(command);

@@ -1,4 +1,4 @@
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
@@ -68,8 +68,9 @@ export class AppModule {
               autoSchemaFile: true,
               sortSchema: true,
               playground: false,
-              // The explorer needs introspection; without a landing page plugin Nest disables the page.
-              plugins: introspection ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [],
+              // Apollo's landing page loads Sandbox from a CDN, which an intranet cannot reach: it is off,
+              // and the bundled GraphiQL at /graphiql (src/web-app) is the explorer.
+              plugins: [ApolloServerPluginLandingPageDisabled()],
               introspection,
               hideSchemaDetailsFromClientErrors: hideSchemaDetails,
               validationRules: [limits],

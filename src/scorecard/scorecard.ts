@@ -1,5 +1,6 @@
 import { daysLeft, daysToRemediate, isOverdue, type PartView } from '../assignments/read-model/part-view.js';
 import { meanDays } from '../rectification/dashboard/dashboard.js';
+import { byPinyin } from '../shared/chinese-order.js';
 
 export interface UnitScore {
   readonly rank: number;
@@ -63,7 +64,7 @@ export function buildScorecard(input: { parts: readonly PartView[]; unitName: (u
       a.overdue - b.overdue ||
       a.returned - b.returned ||
       (a.meanDaysToRemediate ?? Infinity) - (b.meanDaysToRemediate ?? Infinity) ||
-      a.unitName.localeCompare(b.unitName),
+      byPinyin(a.unitName, b.unitName),
   );
   return scores.map((score, index) => ({ rank: index + 1, ...score }));
 }

@@ -1,5 +1,6 @@
 import { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { UnitEvent, UnitKind } from '../domain/unit.events.js';
+import { byPinyin } from '../../shared/chinese-order.js';
 
 export interface UnitView {
   readonly id: string;
@@ -72,8 +73,9 @@ export class UnitsReadModel implements Projection {
     return id ? this.byId.get(id) : undefined;
   }
 
+  /** Every unit, by name in pinyin order (as a Chinese reader looks a unit up). */
   list(): UnitView[] {
-    return [...this.byId.values()].sort((a, b) => a.code.localeCompare(b.code));
+    return [...this.byId.values()].sort((a, b) => byPinyin(a.name, b.name));
   }
 
   unknownIds(ids: readonly string[]): string[] {

@@ -2,6 +2,7 @@ import { daysLeft, daysToRemediate, isOverdue, trafficLight, type PartView, type
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import type { PartStatus } from '../../assignments/read-model/part-view.js';
 import type { EvaluationView, FindingView } from '../ledger/rectification-ledger.js';
+import { byPinyin } from '../../shared/chinese-order.js';
 
 export interface PartAlert {
   readonly findingId: string;
@@ -58,7 +59,7 @@ const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((
 const URGENCY: Record<TrafficLight, number> = { RED: 0, YELLOW: 1, GREEN: 2 };
 
 export const byUrgency = (a: PartAlert, b: PartAlert) =>
-  URGENCY[a.trafficLight] - URGENCY[b.trafficLight] || a.dueDate.localeCompare(b.dueDate) || a.unitName.localeCompare(b.unitName);
+  URGENCY[a.trafficLight] - URGENCY[b.trafficLight] || a.dueDate.localeCompare(b.dueDate) || byPinyin(a.unitName, b.unitName);
 
 /** `today` is the office day viewed, `YYYY-MM-DD`. */
 export function partAlert(finding: FindingView, part: PartView, unitName: string, today: string, dueSoonDays: number): PartAlert | null {
@@ -155,9 +156,9 @@ export function buildDashboard(input: {
     meanDaysToRemediate: meanDays(allDurations),
     perUnit: [...perUnit.values()]
       .map(({ durations, ...unit }) => ({ ...unit, meanDaysToRemediate: meanDays(durations) }))
-      .sort((a, b) => b.overdue - a.overdue || a.unitName.localeCompare(b.unitName)),
+      .sort((a, b) => b.overdue - a.overdue || byPinyin(a.unitName, b.unitName)),
     perEvaluation: [...perEvaluation.values()],
-    perCategory: [...perCategory.values()].sort((a, b) => a.label.localeCompare(b.label)),
+    perCategory: [...perCategory.values()].sort((a, b) => byPinyin(a.label, b.label)),
     openParts,
     overdue: openParts.filter((alert) => alert.trafficLight === 'RED'),
   };

@@ -5,6 +5,7 @@ import { historyAt, knownInCut, timelineAt } from '../../assignments/read-model/
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import type { TimeCut } from '../../shared/time-cut.js';
 import type { WorkPlanEvent, WorkPlanImported, WorkPlanItemDefined, WorkPlanItemEvent } from '../domain/work-plan.events.js';
+import { byPinyin } from '../../shared/chinese-order.js';
 
 export type WorkPlanView = Omit<WorkPlanImported['data'], 'categories'> & {
   readonly importedAt: string;
@@ -94,7 +95,7 @@ export class WorkPlanLedger implements Projection {
   }
 
   listPlans(): WorkPlanView[] {
-    return [...this.plans.values()].sort((a, b) => b.year - a.year || a.title.localeCompare(b.title));
+    return [...this.plans.values()].sort((a, b) => b.year - a.year || byPinyin(a.title, b.title));
   }
 
   /** The item as it stands now (no cut), or as it stood at `cut`: its timeline folded inside the cut. */

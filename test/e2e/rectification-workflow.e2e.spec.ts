@@ -1,3 +1,4 @@
+import { byPinyin } from '../../src/shared/chinese-order.js';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
@@ -226,7 +227,7 @@ describe('A rectification from evaluation to close-out', () => {
     expect(now.perCategory).toEqual([
       { label: '主动公开', findings: 1, closed: 1, percentClosed: 100 },
       { label: '依申请公开', findings: 1, closed: 1, percentClosed: 100 },
-    ].sort((a, b) => a.label.localeCompare(b.label)));
+    ].sort((a, b) => byPinyin(a.label, b.label)));
     expect(now.perUnit.find((u: { unitName: string }) => u.unitName === '市财政局').meanDaysToRemediate).toBeCloseTo(49, 0);
 
     const middle = await dashboard('2026-05-14');

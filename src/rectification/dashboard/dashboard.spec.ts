@@ -1,3 +1,4 @@
+import { byPinyin } from '../../shared/chinese-order.js';
 import type { PartView } from '../../assignments/read-model/part-view.js';
 import { partView } from '../../assignments/testing/part-view.js';
 import type { FindingView } from '../ledger/rectification-ledger.js';
@@ -65,7 +66,7 @@ describe('the dashboard', () => {
     expect(dashboard.perCategory).toEqual([
       { key: '主动公开', label: '主动公开', findings: 2, closed: 1, percentClosed: 50 },
       { key: '依申请公开', label: '依申请公开', findings: 1, closed: 0, percentClosed: 0 },
-    ].sort((a, b) => a.label.localeCompare(b.label)));
+    ].sort((a, b) => byPinyin(a.label, b.label)));
     expect(dashboard.perEvaluation).toEqual([{ key: 'e-1', label: '2025年度评估', findings: 3, closed: 1, percentClosed: 33.3 }]);
   });
 

@@ -3,15 +3,23 @@ import { describeWorkPlanImport, importWorkPlanFile } from '../work-plan/import-
 import { runImportTool, UsageError } from './import-cli.js';
 
 runImportTool({
-  usage: `Usage: npm run plan:import -- <file.xlsx|.csv|.yaml|.json> [--title <plan title>] [--year <year>] [--sheet <sheet name>]
+  usage: `Usage: npm run plan:import -- <file.xlsx|.csv|.yaml|.json> [--title <plan title>] [--year <year>] [--sheet <sheet name>] [--dry-run] [--revise]
 Imports a work plan (分解方案) into the configured event store (EVENT_STORE, SQLITE_PATH, …).
 CSV and XLSX have no title: it defaults to the file name, the year to the first item's due date.
-Nothing is written if any row is wrong; every problem is listed. Importing the same file again writes nothing.`,
+Nothing is written if any row is wrong; every problem is listed. Importing the same file again writes nothing.
+A new version of an imported plan (same title and year, another file) is refused with what differs, unless
+--revise applies it as a revision that keeps all progress. --dry-run decides everything and writes nothing.`,
   commandType: 'ImportWorkPlan',
   parse(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { title: { type: 'string' }, year: { type: 'string' }, help: { type: 'boolean' } },
+      options: {
+        title: { type: 'string' },
+        year: { type: 'string' },
+        help: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        revise: { type: 'boolean' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -21,9 +29,9 @@ Nothing is written if any row is wrong; every problem is listed. Importing the s
     if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) {
       throw new UsageError('--year must be a year such as 2026.');
     }
-    return { file: positionals[0]!, title: values.title?.trim() || undefined, year };
+    return { file: positionals[0]!, title: values.title?.trim() || undefined, year, dryRun: values['dry-run'] === true, revise: values.revise === true };
   },
-  async run(dependencies, file, { title, year }, context) {
-    return describeWorkPlanImport(await importWorkPlanFile(dependencies, file, { title, year }, context));
+  async run(dependencies, file, { title, year, dryRun, revise }, context) {
+    return describeWorkPlanImport(await importWorkPlanFile(dependencies, file, { title, year, dryRun, revise }, context));
   },
 });

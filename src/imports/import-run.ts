@@ -49,6 +49,7 @@ export async function runImportBatch(
   { store, schemas }: ImportDependencies,
   file: { fileName: string; format: ImportFormat },
   commands: readonly BatchCommand[],
+  options: { readonly dryRun?: boolean } = {},
 ): Promise<BatchOutcome> {
   const refusals = await checkBatch(store, schemas, commands);
   const whole = refusals.find((refusal) => refusal.row === null);
@@ -67,5 +68,7 @@ export async function runImportBatch(
       code,
     );
   }
+  // A dry run (`--dry-run`, `dryRun: true`) stops here: every command was decided, none appended.
+  if (options.dryRun) return { outcomes: [], eventCount: 0, position: null };
   return executeBatch(store, schemas, commands);
 }

@@ -247,6 +247,17 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
     }
     case 'PartHandedOver':
       return handOver(state, event.data.unitId, event.data.successorUnitId);
+    case 'UnitUnassigned': {
+      const { [event.data.unitId]: _unassigned, ...others } = state.parts;
+      return { parts: others };
+    }
+    case 'PartsRescheduled': {
+      const { previousDueDate, dueDate } = event.data;
+      const moved = partsOf(state).map((part): AssignmentPart =>
+        part.status !== 'VERIFIED' && part.dueDate === previousDueDate ? { ...part, dueDate } : part,
+      );
+      return { parts: Object.fromEntries(moved.map((part) => [part.unitId, part])) };
+    }
     default:
       return unreachable(event);
   }
@@ -624,7 +635,7 @@ function requireNotPast(date: string, day: string, what: string): void {
  * reason, returned here to be recorded in the event that sets the date. Without one it is
  * BAD_USER_INPUT naming the limit; an override given by anyone else is FORBIDDEN.
  */
-function boundedDueDate(date: string, command: SetsDueDate & { readonly actor: Actor }, what: string): DueDateOverridden | undefined {
+export function boundedDueDate(date: string, command: SetsDueDate & { readonly actor: Actor }, what: string): DueDateOverridden | undefined {
   const limit = command.dueDateLimit;
   if (!limit || !isAfter(date, limit.latest)) return undefined;
   const override = command.dueDateOverride;
@@ -646,7 +657,8 @@ function boundedDueDate(date: string, command: SetsDueDate & { readonly actor: A
   return { reason: override.reason, limit: limit.latest };
 }
 
-const recorded = (override: DueDateOverridden | undefined) => (override ? { dueDateOverride: override } : {});
+/** The override as an event records it: absent when there was none. */
+export const recorded = (override: DueDateOverridden | undefined) => (override ? { dueDateOverride: override } : {});
 
 /**
  * The new due date of parts being returned (sent back, failed at inspection, reopened). Optional

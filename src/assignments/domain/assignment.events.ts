@@ -154,6 +154,16 @@ export type InspectionCorrected = DomainEvent<
   }
 >;
 
+/** The unit no longer has a part of this parent (a plan revision took it off); history keeps what it did. */
+export type UnitUnassigned = DomainEvent<'UnitUnassigned', { readonly unitId: string; readonly reason: string }>;
+
+/**
+ * The parent's due date moved (a plan revision): every part still open that was due on
+ * `previousDueDate` is now due on `dueDate`; parts with a date of their own (an extension, a new
+ * date on return) keep it. Concerns several parts, hence no unitId.
+ */
+export type PartsRescheduled = DomainEvent<'PartsRescheduled', { readonly previousDueDate: string; readonly dueDate: string }>;
+
 export type AssignmentEvent =
   | UnitAssigned
   | ExtensionRequested
@@ -166,7 +176,9 @@ export type AssignmentEvent =
   | PartsReopened
   | ReportDateCorrected
   | InspectionCorrected
-  | PartHandedOver;
+  | PartHandedOver
+  | UnitUnassigned
+  | PartsRescheduled;
 
 /** v1 of each did not say the day: it is the office day on which the event was recorded. */
 export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
@@ -183,6 +195,8 @@ export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
   PartHandedOver: { version: 1 },
   ReportDateCorrected: { version: 1, occurredOn: 'correctedOn' },
   InspectionCorrected: { version: 1, occurredOn: 'correctedOn' },
+  UnitUnassigned: { version: 1 },
+  PartsRescheduled: { version: 1 },
 };
 
 /**

@@ -125,6 +125,16 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Record
     }
     return;
   }
+  if (event.type === 'UnitUnassigned') {
+    parts.delete(event.data.unitId);
+    return;
+  }
+  if (event.type === 'PartsRescheduled') {
+    for (const part of parts.values()) {
+      if (part.status !== 'VERIFIED' && part.dueDate === event.data.previousDueDate) part.dueDate = event.data.dueDate;
+    }
+    return;
+  }
   if (event.type === 'PartHandedOver') {
     handOver(parts, event.data.unitId, event.data.successorUnitId);
     return;

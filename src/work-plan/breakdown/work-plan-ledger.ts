@@ -10,11 +10,14 @@ import { byPinyin } from '../../shared/chinese-order.js';
 export type WorkPlanView = Omit<WorkPlanImported['data'], 'categories'> & {
   readonly importedAt: string;
   readonly importedBy: string;
+  /** When its latest revision was applied; null for a plan as first imported. */
+  readonly revisedAt: string | null;
   readonly categories: { readonly code: string; readonly title: string; readonly itemIds: string[] }[];
 };
 
-export type WorkPlanItemView = WorkPlanItemDefined['data'] & {
-  status: 'OPEN' | 'COMPLETED';
+export type WorkPlanItemView = { -readonly [Field in keyof WorkPlanItemDefined['data']]: WorkPlanItemDefined['data'][Field] } & {
+  /** WITHDRAWN: a plan revision took it out; kept as a record, in no progress. */
+  status: 'OPEN' | 'COMPLETED' | 'WITHDRAWN';
   /** The business day of the completion (销号): the day of the inspection that verified the last part. */
   completedOn: string | null;
   readonly parts: Map<string, PartView>;
@@ -51,6 +54,12 @@ function applyToItem(item: WorkPlanItemView, event: RecordedEvent): void {
   } else if (own.type === 'WorkPlanItemReopened') {
     item.status = 'OPEN';
     item.completedOn = null;
+  } else if (own.type === 'WorkPlanItemWithdrawn') {
+    item.status = 'WITHDRAWN';
+  } else if (own.type === 'WorkPlanItemRescheduled') {
+    item.dueDate = own.data.dueDate;
+  } else if (own.type === 'WorkPlanItemAmended') {
+    Object.assign(item, { categoryCode: own.data.categoryCode, title: own.data.title, description: own.data.description });
   }
 }
 
@@ -65,14 +74,17 @@ export class WorkPlanLedger implements Projection {
   private readonly items = new Map<string, WorkPlanItemView>();
 
   apply(event: RecordedEvent): void {
-    if (event.type === 'WorkPlanImported') {
+    if (event.type === 'WorkPlanImported' || event.type === 'WorkPlanRevised') {
       const { categories, ...plan } = (event as RecordedEvent<WorkPlanEvent>).data;
+      const imported = event.type === 'WorkPlanRevised' ? this.plans.get(plan.planId) : undefined;
       this.plans.set(plan.planId, {
         ...plan,
-        importedAt: event.metadata.recordedAt,
-        importedBy: event.metadata.actorId,
+        importedAt: imported?.importedAt ?? event.metadata.recordedAt,
+        importedBy: imported?.importedBy ?? event.metadata.actorId,
+        revisedAt: imported ? event.metadata.recordedAt : null,
         categories: categories.map((category) => ({ code: category.code, title: category.title, itemIds: category.items.map((item) => item.itemId) })),
-        importedEvent: event,
+        // A revision's outline counts from the first import on: an outline is not a fact of a day.
+        importedEvent: imported?.importedEvent ?? event,
       });
       return;
     }

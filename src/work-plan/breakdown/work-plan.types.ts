@@ -5,7 +5,7 @@ import { graphqlEnum } from '../../shared/graphql/enum.js';
 import { TimeCutType } from '../../shared/graphql/time-cut.type.js';
 import { HistoryEntryType } from '../../rectification/evaluations/evaluation.types.js';
 
-export const WorkPlanItemStatusEnum = graphqlEnum(['OPEN', 'COMPLETED'] as const, 'WorkPlanItemStatus', 'COMPLETED once every part is verified');
+export const WorkPlanItemStatusEnum = graphqlEnum(['OPEN', 'COMPLETED', 'WITHDRAWN'] as const, 'WorkPlanItemStatus', 'COMPLETED once every part is verified; WITHDRAWN when a plan revision took it out');
 
 @ObjectType('Rollup', { description: 'Progress of a set of items and their parts' })
 export class RollupType {
@@ -27,7 +27,7 @@ export class WorkPlanItemType {
   @Field(() => String) title: string;
   @Field(() => String) description: string;
   @Field(() => String) dueDate: string;
-  @Field(() => WorkPlanItemStatusEnum) status: 'OPEN' | 'COMPLETED';
+  @Field(() => WorkPlanItemStatusEnum) status: 'OPEN' | 'COMPLETED' | 'WITHDRAWN';
   @Field(() => String, { nullable: true, description: 'Business day of the completion (销号): the day of the inspection that verified the last part' })
   completedOn: string | null;
   @Field(() => Float, { description: 'Verified parts, percent of parts' }) percentComplete: number;

@@ -1,10 +1,15 @@
 import {
+  allPartsVerified,
+  boundedDueDate,
+  decideAssignment,
   evolveAssignments,
   initialAssignmentsState,
+  partOf,
   partsOf,
+  recorded,
   type AssignmentsState,
 } from '../../assignments/domain/assignment.decider.js';
-import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
+import { isAssignmentEvent, type AssignmentEvent, type AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { parentOfParts, type PartCommand, type ReopenRequest } from '../../assignments/domain/parent-of-parts.js';
 import type { SetsDueDate } from '../../assignments/domain/assignment.commands.js';
 import type { Actor } from '../../shared/command-context.js';
@@ -49,10 +54,50 @@ export interface ReopenWorkPlanItem extends ReopenRequest {
   readonly type: 'ReopenWorkPlanItem';
 }
 
+/** A plan revision takes the item out of the plan (it stays, with its history, as a record). */
+export interface WithdrawWorkPlanItem {
+  readonly type: 'WithdrawWorkPlanItem';
+  readonly actor: Actor;
+  readonly reason: string;
+}
+
+/** A unit a revision gives a part of the item, due on the item's (new) due date. */
+export interface UnitToAdd {
+  readonly unitId: string;
+  readonly role: AssignmentRole;
+}
+
+/**
+ * A plan revision of one item, in one decision (its parts keep all their progress): new wording
+ * or category, a new due date, units added and removed. What is absent or unchanged is left as
+ * it is, so the same revision again decides nothing. The single mutations (reschedule, add or
+ * remove a unit) are revisions of one kind each.
+ */
+export interface ReviseWorkPlanItem extends SetsDueDate {
+  readonly type: 'ReviseWorkPlanItem';
+  readonly actor: Actor;
+  /** The office day: an item whose last unverified part is removed completes on it. */
+  readonly today: string;
+  readonly reason: string;
+  readonly categoryCode?: string;
+  readonly title?: string;
+  readonly description?: string;
+  readonly dueDate?: string;
+  readonly addUnits?: readonly UnitToAdd[];
+  readonly removeUnitIds?: readonly string[];
+  /** Ids of `addUnits` the units directory does not know; looked up by the handler. */
+  readonly unknownUnitIds?: readonly string[];
+}
+
 /** The assignment lifecycle's commands an item passes through unchanged, exactly as a finding does. */
 export type WorkPlanItemPartCommand = PartCommand;
 
-export type WorkPlanItemCommand = DefineWorkPlanItem | ReopenWorkPlanItem | WorkPlanItemPartCommand;
+export type WorkPlanItemCommand =
+  | DefineWorkPlanItem
+  | ReopenWorkPlanItem
+  | WithdrawWorkPlanItem
+  | ReviseWorkPlanItem
+  | WorkPlanItemPartCommand;
 
 // ---------------------------------------------------------------------------------------------
 // state
@@ -69,8 +114,10 @@ export type OpenWorkPlanItem = DefinedItemFacts & { readonly status: 'open' };
 /** 销号: every part verified. Reopening makes it `open` again. */
 export type CompletedWorkPlanItem = DefinedItemFacts & { readonly status: 'completed'; readonly completedOn: string };
 export type DefinedWorkPlanItemState = OpenWorkPlanItem | CompletedWorkPlanItem;
+/** Out of the plan after a revision: kept as a record, it takes no more work. */
+export type WithdrawnWorkPlanItem = DefinedItemFacts & { readonly status: 'withdrawn'; readonly reason: string };
 
-export type WorkPlanItemState = { readonly status: 'empty' } | DefinedWorkPlanItemState;
+export type WorkPlanItemState = { readonly status: 'empty' } | DefinedWorkPlanItemState | WithdrawnWorkPlanItem;
 
 export const workPlanItemDecider: Decider<WorkPlanItemCommand, WorkPlanItemState, WorkPlanItemStreamEvent> = {
   initialState: () => ({ status: 'empty' }),
@@ -101,13 +148,24 @@ function evolveItem(state: WorkPlanItemState, event: WorkPlanItemStreamEvent): W
     case 'WorkPlanItemReopened':
       if (state.status === 'empty') return state;
       return { ...definedPartOf(state), status: 'open' };
+    case 'WorkPlanItemWithdrawn':
+      if (state.status === 'empty') return state;
+      return { ...definedPartOf(state), status: 'withdrawn', reason: event.data.reason };
+    case 'WorkPlanItemRescheduled':
+      if (state.status === 'empty') return state;
+      return { ...state, definition: { ...state.definition, dueDate: event.data.dueDate } };
+    case 'WorkPlanItemAmended': {
+      if (state.status === 'empty') return state;
+      const { categoryCode, title, description } = event.data;
+      return { ...state, definition: { ...state.definition, categoryCode, title, description } };
+    }
     default:
       return unreachable(event);
   }
 }
 
 /** Leaves behind what belongs to one status only, such as `completedOn`. */
-const definedPartOf = ({ itemId, definition, assignments }: DefinedWorkPlanItemState): DefinedItemFacts => ({
+const definedPartOf = ({ itemId, definition, assignments }: DefinedItemFacts): DefinedItemFacts => ({
   itemId,
   definition,
   assignments,
@@ -132,6 +190,10 @@ function decideItem(command: WorkPlanItemCommand, state: WorkPlanItemState): Wor
       return defineItem(command, state);
     case 'ReopenWorkPlanItem':
       return parts.reopen(command, requireDefined(state));
+    case 'WithdrawWorkPlanItem':
+      return withdrawItem(command, state);
+    case 'ReviseWorkPlanItem':
+      return reviseItem(command, state);
     case 'RequestExtension':
     case 'DecideExtension':
     case 'UrgeUnit':
@@ -155,6 +217,12 @@ function decideItem(command: WorkPlanItemCommand, state: WorkPlanItemState): Wor
 function defineItem(command: DefineWorkPlanItem, state: WorkPlanItemState): WorkPlanItemStreamEvent[] {
   const { data, leadUnitId, responsibleUnitIds } = command;
   requireRole(command.actor, ['SUPERVISOR', 'ADMIN', 'SYSTEM'], say('define work-plan items', '定义工作事项'));
+  if (state.status === 'withdrawn') {
+    throw conflict(
+      `Work-plan item ${state.definition.code} was withdrawn from the plan; a new item needs a new code.`,
+      `工作事项 ${state.definition.code} 已从方案中撤销；新增事项请使用新的编号。`,
+    );
+  }
   if (state.status !== 'empty') {
     const differences = differencesFrom(state, command);
     if (differences.length === 0) return [];
@@ -229,8 +297,100 @@ function differencesFrom(state: DefinedWorkPlanItemState, command: DefineWorkPla
   return differences;
 }
 
-/** An item is found before anything else about the command is checked. */
+/** An item is found before anything else about the command is checked; a withdrawn one takes no more work. */
 function requireDefined(state: WorkPlanItemState): DefinedWorkPlanItemState {
   if (state.status === 'empty') throw new DomainError('NOT_FOUND', say('The work-plan item has not been defined.', '该工作事项尚未定义。'));
+  if (state.status === 'withdrawn') {
+    throw conflict(
+      `Work-plan item ${state.definition.code} was withdrawn from the plan (${state.reason}); it takes no more work.`,
+      `工作事项 ${state.definition.code} 已从方案中撤销（${state.reason}），不再办理。`,
+    );
+  }
   return state;
+}
+
+const REVISERS: readonly Actor['role'][] = ['SUPERVISOR', 'ADMIN', 'SYSTEM'];
+
+function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): WorkPlanItemStreamEvent[] {
+  requireRole(command.actor, REVISERS, say('withdraw work-plan items', '撤销工作事项'));
+  if (state.status === 'withdrawn') return [];
+  const item = requireDefined(state);
+  requireText(command.reason, say('A reason for withdrawing the item', '撤销事项的理由'));
+  return [{ type: 'WorkPlanItemWithdrawn', data: { itemId: item.itemId, reason: command.reason.trim() } }];
+}
+
+/**
+ * Checks in the usual order — who (FORBIDDEN), what exists (NOT_FOUND), the item's state
+ * (CONFLICT), the payload (BAD_USER_INPUT) — then decides, in this order: the new wording, the
+ * new due date (bounded by the plan's period like any due date) with its open parts, the units
+ * removed, the units added (due on the item's due date), and last the item's completion when only
+ * verified parts remain. The item must come out with its lead unit.
+ */
+function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): WorkPlanItemStreamEvent[] {
+  requireRole(command.actor, REVISERS, say('revise work-plan items', '调整工作事项'));
+  const item = requireDefined(state);
+  if ((command.unknownUnitIds ?? []).length > 0) throw notFound('Unit', command.unknownUnitIds!.join(', '));
+  const { itemId, definition } = item;
+  const removeUnitIds = command.removeUnitIds ?? [];
+  const addUnits = (command.addUnits ?? []).filter((unit) => !(partOf(item.assignments, unit.unitId) && !removeUnitIds.includes(unit.unitId)));
+  for (const unitId of removeUnitIds) {
+    if (!partOf(item.assignments, unitId)) throw notFound('Part', `${unitId} of item ${definition.code}`);
+  }
+  const wording = {
+    categoryCode: command.categoryCode ?? definition.categoryCode,
+    title: command.title ?? definition.title,
+    description: command.description ?? definition.description,
+  };
+  const reworded = wording.categoryCode !== definition.categoryCode || wording.title !== definition.title || wording.description !== definition.description;
+  const dueDate = command.dueDate ?? definition.dueDate;
+  const rescheduled = dueDate !== definition.dueDate;
+  if (!reworded && !rescheduled && removeUnitIds.length === 0 && addUnits.length === 0) return [];
+
+  if (item.status === 'completed' && addUnits.length > 0) {
+    throw conflict(
+      `Work-plan item ${definition.code} is completed; reopen it before giving it more units.`,
+      `工作事项 ${definition.code} 已销号；如需增加单位，请先重新打开。`,
+    );
+  }
+  requireText(command.reason, say('A reason for the revision', '调整的理由'));
+  requireText(wording.title, say(`The title of item ${definition.code}`, `事项 ${definition.code} 的名称`));
+  requireText(wording.categoryCode, say('The category code', '类别编号'));
+  const reason = command.reason.trim();
+  const events: WorkPlanItemStreamEvent[] = [];
+  if (reworded) events.push({ type: 'WorkPlanItemAmended', data: { itemId, ...wording, reason } });
+  if (rescheduled) {
+    requireCalendarDate(dueDate, say(`The due date of item ${definition.code}`, `事项 ${definition.code} 的完成时限`));
+    const override = boundedDueDate(dueDate, command, 'The new due date');
+    events.push(
+      { type: 'WorkPlanItemRescheduled', data: { itemId, previousDueDate: definition.dueDate, dueDate, reason, ...recorded(override) } },
+      { type: 'PartsRescheduled', data: { previousDueDate: definition.dueDate, dueDate } },
+    );
+  }
+  let assignments = events.filter(isAssignmentEvent).reduce(evolveAssignments, item.assignments);
+  for (const unitId of removeUnitIds) {
+    const removed: WorkPlanItemStreamEvent = { type: 'UnitUnassigned', data: { unitId, reason } };
+    events.push(removed);
+    assignments = evolveAssignments(assignments, removed as AssignmentEvent);
+  }
+  // Lead units leave before new ones come: a revision may hand the lead to another unit.
+  const { dueDateLimit, dueDateOverride } = command;
+  for (const { unitId, role } of [...addUnits].sort((a, b) => (a.role === b.role ? 0 : a.role === 'LEAD' ? -1 : 1))) {
+    const assigned = decideAssignment(
+      { type: 'AssignUnit', actor: command.actor, today: command.today, assignedOn: command.today, unitId, role, dueDate, dueDateLimit, dueDateOverride },
+      assignments,
+      { parentClosed: false },
+    );
+    assignments = assigned.reduce(evolveAssignments, assignments);
+    events.push(...assigned);
+  }
+  if (!partsOf(assignments).some((part) => part.role === 'LEAD')) {
+    throw badInput(
+      `Work-plan item ${definition.code} needs a lead unit (牵头单位): name another before removing its lead.`,
+      `工作事项 ${definition.code} 须有牵头单位：移除原牵头单位前请先指定新的牵头单位。`,
+    );
+  }
+  if (item.status === 'open' && removeUnitIds.length > 0 && allPartsVerified(assignments)) {
+    events.push({ type: 'WorkPlanItemCompleted', data: { itemId, completedOn: command.today } });
+  }
+  return events;
 }

@@ -1,13 +1,14 @@
 import type { DueDateLimit } from '../../assignments/domain/assignment.commands.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
-import { badInput, conflict, say } from '../../shared/domain-error.js';
+import { badInput, conflict, notFound, say } from '../../shared/domain-error.js';
 import { isBlank, requireRole, requireText } from '../../shared/guards.js';
 import {
   workPlanIdFor,
   workPlanItemIdFor,
   type WorkPlanEvent,
   type WorkPlanImported,
+  type WorkPlanRevised,
   type WorkPlanSource,
 } from './work-plan.events.js';
 
@@ -34,7 +35,17 @@ export interface ImportWorkPlan {
   readonly data: WorkPlanImported['data'];
 }
 
-export type WorkPlanCommand = ImportWorkPlan;
+/**
+ * Applies a new version of an imported plan (same title and year): its outline replaces the old
+ * one. The handler revises, adds and withdraws the items in their own streams.
+ */
+export interface RevisePlan {
+  readonly type: 'RevisePlan';
+  readonly actor: Actor;
+  readonly data: WorkPlanRevised['data'];
+}
+
+export type WorkPlanCommand = ImportWorkPlan | RevisePlan;
 
 // ---------------------------------------------------------------------------------------------
 // state
@@ -47,6 +58,8 @@ export type WorkPlanState =
       readonly title: string;
       readonly year: number;
       readonly source: WorkPlanSource;
+      /** The outline as it stands after the latest version. */
+      readonly categories: WorkPlanImported['data']['categories'];
     };
 
 export const workPlanDecider: Decider<WorkPlanCommand, WorkPlanState, WorkPlanEvent> = {
@@ -57,12 +70,13 @@ export const workPlanDecider: Decider<WorkPlanCommand, WorkPlanState, WorkPlanEv
 
 function evolveWorkPlan(_state: WorkPlanState, event: WorkPlanEvent): WorkPlanState {
   switch (event.type) {
-    case 'WorkPlanImported': {
-      const { planId, title, year, source } = event.data;
-      return { status: 'imported', planId, title, year, source };
+    case 'WorkPlanImported':
+    case 'WorkPlanRevised': {
+      const { planId, title, year, source, categories } = event.data;
+      return { status: 'imported', planId, title, year, source, categories };
     }
     default:
-      return unreachable(event.type);
+      return unreachable(event);
   }
 }
 
@@ -75,8 +89,10 @@ function decideWorkPlan(command: WorkPlanCommand, state: WorkPlanState): WorkPla
   switch (command.type) {
     case 'ImportWorkPlan':
       return importWorkPlan(command, state);
+    case 'RevisePlan':
+      return revisePlan(command, state);
     default:
-      return unreachable(command.type);
+      return unreachable(command);
   }
 }
 
@@ -94,11 +110,26 @@ function importWorkPlan(command: ImportWorkPlan, state: WorkPlanState): WorkPlan
       `Work plan "${state.title}" (${state.year}) was already imported from ${state.source.fileName} ` +
         `(sha256 ${state.source.sha256.slice(0, 12)}…); ${data.source.fileName} ` +
         `(sha256 ${data.source.sha256.slice(0, 12)}…) is a different document. ` +
-        'An imported plan is not replaced: give the new plan another title or year.',
+        'If it is a new version of the same plan, see the difference with --dry-run (dryRun: true) and apply it with ' +
+        '--revise (revise: true): progress is kept. A different plan needs another title or year.',
       `工作方案“${state.title}”（${state.year} 年）已从 ${state.source.fileName} 导入；${data.source.fileName} 是另一份文件。` +
-        '已导入的方案不会被替换：请给新方案另起标题或年份。',
+        '如是同一方案的新版本，可先预览差异（--dry-run），再按调整导入（--revise），已有进度保留；如是另一方案，请另起标题或年份。',
     );
   }
+  return validOutline(data, [{ type: 'WorkPlanImported', data }]);
+}
+
+/** The same version again changes nothing; only an imported plan is revised. */
+function revisePlan(command: RevisePlan, state: WorkPlanState): WorkPlanEvent[] {
+  const { data } = command;
+  requireRole(command.actor, ['SUPERVISOR', 'ADMIN', 'SYSTEM'], say('revise work plans', '调整工作方案'));
+  if (state.status !== 'imported') throw notFound('Work plan', data.planId);
+  if (state.source.sha256 === data.source.sha256) return [];
+  return validOutline(data, [{ type: 'WorkPlanRevised', data }]);
+}
+
+/** The outline's own rules, the same for an import and a revision; `events` when they hold. */
+function validOutline(data: WorkPlanImported['data'], events: WorkPlanEvent[]): WorkPlanEvent[] {
 
   requireText(data.title, say('The plan title', '方案标题'));
   if (!Number.isInteger(data.year) || data.year < 2000 || data.year > 2100) {
@@ -135,5 +166,5 @@ function importWorkPlan(command: ImportWorkPlan, state: WorkPlanState): WorkPlan
       }
     }
   }
-  return [{ type: 'WorkPlanImported', data }];
+  return events;
 }

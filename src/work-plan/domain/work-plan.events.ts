@@ -1,4 +1,4 @@
-import type { AssignmentEvent } from '../../assignments/domain/assignment.events.js';
+import type { AssignmentEvent, DueDateOverridden } from '../../assignments/domain/assignment.events.js';
 import type { DomainEvent } from '../../shared/decider.js';
 import { officeDayOfRecording, type EventSchemas } from '../../shared/event-schemas.js';
 import { deterministicId } from '../../shared/ids.js';
@@ -39,7 +39,13 @@ export type WorkPlanImported = DomainEvent<
   }
 >;
 
-export type WorkPlanEvent = WorkPlanImported;
+/**
+ * A new version of the plan (same title and year, another file) was applied: the outline as it
+ * now stands and the file it came from. The items' own changes are in their streams.
+ */
+export type WorkPlanRevised = DomainEvent<'WorkPlanRevised', WorkPlanImported['data']>;
+
+export type WorkPlanEvent = WorkPlanImported | WorkPlanRevised;
 
 // ---------------------------------------------------------------------------------------------
 // one item of the plan (小项): defined, then assigned to its units like a finding
@@ -74,8 +80,39 @@ export type WorkPlanItemReopened = DomainEvent<
   { readonly itemId: string; readonly reason: string; readonly reopenedOn: string }
 >;
 
+/**
+ * A plan revision (根据工作进展动态调整) took the item out of the plan. Its parts and history stay,
+ * as a record; it takes no more work and counts in no progress.
+ */
+export type WorkPlanItemWithdrawn = DomainEvent<'WorkPlanItemWithdrawn', { readonly itemId: string; readonly reason: string }>;
+
+/** The item's due date moved in a plan revision; PartsRescheduled follows for its open parts. */
+export type WorkPlanItemRescheduled = DomainEvent<
+  'WorkPlanItemRescheduled',
+  {
+    readonly itemId: string;
+    readonly previousDueDate: string;
+    readonly dueDate: string;
+    readonly reason: string;
+    /** When the new date is past the plan's period: the supervisor's override. */
+    readonly dueDateOverride?: DueDateOverridden;
+  }
+>;
+
+/** A plan revision reworded the item or moved it to another category; the new values in full. */
+export type WorkPlanItemAmended = DomainEvent<
+  'WorkPlanItemAmended',
+  { readonly itemId: string; readonly categoryCode: string; readonly title: string; readonly description: string; readonly reason: string }
+>;
+
 /** Events about the item itself. */
-export type WorkPlanItemEvent = WorkPlanItemDefined | WorkPlanItemCompleted | WorkPlanItemReopened;
+export type WorkPlanItemEvent =
+  | WorkPlanItemDefined
+  | WorkPlanItemCompleted
+  | WorkPlanItemReopened
+  | WorkPlanItemWithdrawn
+  | WorkPlanItemRescheduled
+  | WorkPlanItemAmended;
 
 /** Everything an item stream holds: its own events and the assignment lifecycle of its parts. */
 export type WorkPlanItemStreamEvent = WorkPlanItemEvent | AssignmentEvent;
@@ -88,9 +125,13 @@ export type WorkPlanItemStreamEvent = WorkPlanItemEvent | AssignmentEvent;
  */
 export const workPlanEventSchemas: EventSchemas<WorkPlanEvent | WorkPlanItemEvent> = {
   WorkPlanImported: { version: 1 },
+  WorkPlanRevised: { version: 1 },
   WorkPlanItemDefined: { version: 1 },
   WorkPlanItemCompleted: { version: 1, occurredOn: 'completedOn' },
   WorkPlanItemReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: officeDayOfRecording('reopenedOn') } },
+  WorkPlanItemWithdrawn: { version: 1 },
+  WorkPlanItemRescheduled: { version: 1 },
+  WorkPlanItemAmended: { version: 1 },
 };
 
 export const workPlanStream = (planId: string) => `work-plan-${planId}`;

@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { FileUploadInput } from '../../shared/graphql/file-upload.js';
 import { OptionalText } from '../../shared/graphql/validation.js';
 
@@ -18,4 +18,17 @@ export class ImportWorkPlanInput extends FileUploadInput {
   @Min(2000)
   @Max(2100)
   year?: number;
+
+  @Field(() => Boolean, { nullable: true, description: 'Decide everything and write nothing: what the import would do (for a new version: the revision), or why it would be refused' })
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Apply a new version of an imported plan (same title and year) as a revision that keeps all progress; without it a new version is refused (CONFLICT) with the difference',
+  })
+  @IsOptional()
+  @IsBoolean()
+  revise?: boolean;
 }

@@ -21,12 +21,12 @@ export class ImportWorkPlanResolver {
       'Import a work plan (分解方案) from an XLSX, CSV, YAML or JSON file. All or nothing: a file with bad rows is refused (BAD_USER_INPUT, every row in extensions.problems). The same file again writes nothing.',
   })
   async importWorkPlan(
-    @Args('input') { idempotencyKey, fileName, contentBase64, title, year, sheet }: ImportWorkPlanInput,
+    @Args('input') { idempotencyKey, fileName, contentBase64, title, year, sheet, dryRun, revise }: ImportWorkPlanInput,
     @CurrentRequester() requester: Requester,
   ): Promise<WorkPlanImportResultType> {
     const content = decodeUpload(contentBase64);
-    const context = this.contexts.create(requester, 'ImportWorkPlan', { idempotencyKey, fileName, contentBase64, title, year, sheet });
-    const outcome = await this.commands.execute(new ImportWorkPlanCommand({ name: fileName, content, sheet }, { title, year }, context));
+    const context = this.contexts.create(requester, 'ImportWorkPlan', { idempotencyKey, fileName, contentBase64, title, year, sheet, dryRun, revise });
+    const outcome = await this.commands.execute(new ImportWorkPlanCommand({ name: fileName, content, sheet }, { title, year, dryRun, revise }, context));
     return workPlanImportResult(outcome);
   }
 }

@@ -1,12 +1,48 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { notesResult } from '../../shared/graphql/file-upload.js';
 import type { WorkPlanImportOutcome } from './import-work-plan.js';
+import { AssignmentRoleEnum } from '../../assignments/graphql/assignment.types.js';
+import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
+import { describeRevision } from '../revise-plan/plan-revision.js';
 
 @ObjectType('WorkPlanImportCategory')
 export class WorkPlanImportCategoryType {
   @Field(() => String) code: string;
   @Field(() => String) title: string;
   @Field(() => Int) itemCount: number;
+}
+
+@ObjectType('WorkPlanRevisionItem')
+export class WorkPlanRevisionItemType {
+  @Field(() => String) code: string;
+  @Field(() => String) title: string;
+}
+
+@ObjectType('WorkPlanRevisionDate')
+export class WorkPlanRevisionDateType {
+  @Field(() => String) code: string;
+  @Field(() => String) title: string;
+  @Field(() => String) from: string;
+  @Field(() => String) to: string;
+}
+
+@ObjectType('WorkPlanRevisionUnit')
+export class WorkPlanRevisionUnitType {
+  @Field(() => String, { description: 'The item’s code' }) code: string;
+  @Field(() => ID) unitId: string;
+  @Field(() => AssignmentRoleEnum) role: AssignmentRole;
+}
+
+@ObjectType('WorkPlanRevision', { description: 'What a new version of a plan changes against the plan as it stands' })
+export class WorkPlanRevisionType {
+  @Field(() => [WorkPlanRevisionItemType]) added: WorkPlanRevisionItemType[];
+  @Field(() => [WorkPlanRevisionItemType]) withdrawn: WorkPlanRevisionItemType[];
+  @Field(() => [WorkPlanRevisionDateType]) redated: WorkPlanRevisionDateType[];
+  @Field(() => [WorkPlanRevisionItemType], { description: 'Reworded or moved to another category' }) amended: WorkPlanRevisionItemType[];
+  @Field(() => [WorkPlanRevisionUnitType]) unitsAdded: WorkPlanRevisionUnitType[];
+  @Field(() => [WorkPlanRevisionUnitType], { description: 'A unit whose role changes is removed and added in its new role' })
+  unitsRemoved: WorkPlanRevisionUnitType[];
+  @Field(() => String, { description: 'The changes in words (Chinese)' }) summary: string;
 }
 
 @ObjectType('WorkPlanImportResult', { description: 'The plan a file holds, as imported (query it with workPlan(id))' })
@@ -25,6 +61,9 @@ export class WorkPlanImportResultType {
   @Field(() => [String], { description: 'Columns of the file that nothing imports (备注 …); columns naming units, dates or measures are never among them: they are used or the file is refused' })
   notImported: string[];
   @Field(() => [String], { description: 'Rows skipped on purpose, such as footnotes (注：…), as "row 40: …"' }) notices: string[];
+  @Field(() => Boolean, { description: 'A dry run: nothing was written; the result says what would be' }) dryRun: boolean;
+  @Field(() => WorkPlanRevisionType, { nullable: true, description: 'For a new version of an imported plan: what it changes' })
+  revision: WorkPlanRevisionType | null;
 }
 
 export const workPlanImportResult = (outcome: WorkPlanImportOutcome): WorkPlanImportResultType => ({
@@ -36,7 +75,17 @@ export const workPlanImportResult = (outcome: WorkPlanImportOutcome): WorkPlanIm
   itemCount: outcome.itemCount,
   unitCount: outcome.unitCount,
   itemsDefined: outcome.itemsDefined,
-  alreadyImported: outcome.eventCount === 0,
+  alreadyImported: outcome.eventCount === 0 && !outcome.dryRun,
   ...notesResult(outcome.notes),
+  dryRun: outcome.dryRun,
+  revision: outcome.revision && {
+    added: outcome.revision.added.map(({ code, title }) => ({ code, title })),
+    withdrawn: outcome.revision.withdrawn.map(({ code, title }) => ({ code, title })),
+    redated: outcome.revision.redated.map((item) => ({ ...item })),
+    amended: outcome.revision.amended.map(({ code, title }) => ({ code, title })),
+    unitsAdded: outcome.revision.unitsAdded.map((unit) => ({ ...unit })),
+    unitsRemoved: outcome.revision.unitsRemoved.map((unit) => ({ ...unit })),
+    summary: describeRevision(outcome.revision).zh,
+  },
 });
 

@@ -1,7 +1,6 @@
 import { batchCommand, contextInBatch } from '../../event-sourcing/command-batch.js';
 import type { Position } from '../../event-store/event-store.port.js';
 import type { CommandContext } from '../../shared/command-context.js';
-import { workPlanDecider } from '../domain/work-plan.decider.js';
 import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
 import { workPlanItemStream, workPlanStream } from '../domain/work-plan.events.js';
 import { sha256Of, type ReadingNotes } from '../../spreadsheet/import-problems.js';
@@ -10,7 +9,12 @@ import { officeDate } from '../../shared/calendar-date.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
 import { importRefused } from '../../spreadsheet/import-refusal.js';
 import { fileFormatOf, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
-import { importWorkPlan, workPlanCommands } from '../import/work-plan-import.js';
+import { importWorkPlan, workPlanCommands, type WorkPlanItemDefinition } from '../import/work-plan-import.js';
+import { loadState } from '../../event-sourcing/execute-command.js';
+import { DomainError, say } from '../../shared/domain-error.js';
+import { dueDateLimitOf, workPlanDecider, type RevisePlan, type WorkPlanState } from '../domain/work-plan.decider.js';
+import { partsOf } from '../../assignments/domain/assignment.decider.js';
+import { describeRevision, itemRevisionCommands, planRevisionOf, type ItemVersion, type PlanRevision } from '../revise-plan/plan-revision.js';
 
 /*
  * Imports a work plan (分解方案) from a file: the one write path of the CLI (`npm run plan:import`)
@@ -25,6 +29,10 @@ export interface WorkPlanImportOptions {
   /** For CSV and XLSX, which have no place for them; YAML and JSON give their own. */
   readonly title?: string;
   readonly year?: number;
+  /** Decide everything, write nothing: what the import would do, or why it would be refused. */
+  readonly dryRun?: boolean;
+  /** A new version of an imported plan (same title and year) is applied as a revision; refused otherwise. */
+  readonly revise?: boolean;
 }
 
 export interface WorkPlanImportOutcome {
@@ -40,6 +48,10 @@ export interface WorkPlanImportOutcome {
   readonly notes: ReadingNotes;
   /** Items this import defined; 0 when the same file was imported before. */
   readonly itemsDefined: number;
+  /** For a new version of an imported plan: what differs from the plan as it stands. */
+  readonly revision: PlanRevision | null;
+  /** Nothing was written: the outcome says what would be. */
+  readonly dryRun: boolean;
   readonly eventCount: number;
   /** Where the last event is, for the server to wait until its read models have it. */
   readonly position: Position | null;
@@ -67,9 +79,14 @@ export async function importWorkPlanFile(
   const sha256 = sha256Of(file.content);
   const { planId, importPlan, defineItems } = workPlanCommands(plan, { fileName, sha256 }, context.actor, officeDate(context.now));
   const rowOfItem = new Map(plan.categories.flatMap((category) => category.items.map((item) => [item.code, item.row])));
-  const commands = [
-    batchCommand(null, workPlanStream(planId), workPlanDecider, importPlan, contextInBatch(context, importPlan.type, `work-plan:${sha256}`)),
-    ...defineItems.map((item) =>
+
+  // A plan imported before from another file: this is a new version of it, shown or applied as a revision.
+  const existing = await loadState(dependencies.store, dependencies.schemas, workPlanStream(planId), workPlanDecider);
+  const isNewVersion = existing.status === 'imported' && existing.source.sha256 !== sha256;
+  const revision = isNewVersion ? planRevisionOf(await itemsAsTheyStand(dependencies, existing.categories), defineItems.map(versionOf)) : null;
+  if (revision && !options.revise && !options.dryRun) throw newVersionRefused(plan.title, fileName, revision);
+  const revised = new Set(revision ? [...revision.added.map((item) => item.code)] : []);
+  const itemCommands = (revision ? defineItems.filter((item) => revised.has(item.data.code)) : defineItems).map((item) =>
       batchCommand(
         rowOfItem.get(item.data.code) ?? null,
         workPlanItemStream(item.data.itemId),
@@ -82,9 +99,38 @@ export async function importWorkPlanFile(
         },
         contextInBatch(context, item.type, `work-plan:${sha256}:item:${item.data.code}`),
       ),
+  );
+  const planCommand = revision
+    ? batchCommand(
+        null,
+        workPlanStream(planId),
+        workPlanDecider,
+        { type: 'RevisePlan', actor: context.actor, data: importPlan.data } satisfies RevisePlan,
+        contextInBatch(context, 'RevisePlan', `work-plan:${sha256}:revision`),
+      )
+    : batchCommand(null, workPlanStream(planId), workPlanDecider, importPlan, contextInBatch(context, importPlan.type, `work-plan:${sha256}`));
+  const changes = revision
+    ? itemRevisionCommands(revision, defineItems.map(versionOf), {
+        actor: context.actor,
+        today: officeDate(context.now),
+        reason: `Revised by ${fileName}`,
+        dueDateLimit: dueDateLimitOf(plan),
+      })
+    : { withdraw: [], revise: [] };
+  const commands = [
+    planCommand,
+    ...itemCommands,
+    ...[...changes.withdraw, ...changes.revise].map(({ itemId, command }) =>
+      batchCommand(
+        null,
+        workPlanItemStream(itemId),
+        workPlanItemDecider,
+        command,
+        contextInBatch(context, command.type, `work-plan:${sha256}:${command.type}:${itemId}`),
+      ),
     ),
   ];
-  const batch = await runImportBatch(dependencies, { fileName, format }, commands);
+  const batch = await runImportBatch(dependencies, { fileName, format }, commands, { dryRun: options.dryRun });
 
   const unitIds = new Set(defineItems.flatMap((item) => [item.leadUnitId, ...item.responsibleUnitIds]));
   return {
@@ -96,15 +142,69 @@ export async function importWorkPlanFile(
     unitCount: unitIds.size,
     itemIds: defineItems.map((item) => item.data.itemId),
     notes: { sheet: validation.sheet, notImported: validation.notImported, notices: validation.notices },
-    itemsDefined: batch.outcomes.slice(1).filter((outcome) => outcome.events.length > 0).length,
+    itemsDefined: batch.outcomes.slice(1, 1 + itemCommands.length).filter((outcome) => outcome.events.length > 0).length,
+    revision,
+    dryRun: options.dryRun === true,
     eventCount: batch.eventCount,
     position: batch.position,
   };
 }
 
+/** The new version's items as a revision compares them. */
+const versionOf = (item: WorkPlanItemDefinition): ItemVersion => ({
+  itemId: item.data.itemId,
+  code: item.data.code,
+  categoryCode: item.data.categoryCode,
+  title: item.data.title,
+  description: item.data.description,
+  dueDate: item.data.dueDate,
+  leadUnitId: item.leadUnitId,
+  responsibleUnitIds: item.responsibleUnitIds,
+});
+
+/** The plan's items as they stand, read from their streams (withdrawn ones are not in the outline). */
+async function itemsAsTheyStand(
+  dependencies: ImportDependencies,
+  categories: Extract<WorkPlanState, { status: 'imported' }>['categories'],
+): Promise<ItemVersion[]> {
+  const versions: ItemVersion[] = [];
+  for (const { itemId } of categories.flatMap((category) => category.items)) {
+    const item = await loadState(dependencies.store, dependencies.schemas, workPlanItemStream(itemId), workPlanItemDecider);
+    if (item.status === 'empty' || item.status === 'withdrawn') continue;
+    const parts = partsOf(item.assignments);
+    versions.push({
+      ...item.definition,
+      leadUnitId: parts.find((part) => part.role === 'LEAD')?.unitId ?? '',
+      responsibleUnitIds: parts.filter((part) => part.role === 'RESPONSIBLE').map((part) => part.unitId),
+    });
+  }
+  return versions;
+}
+
+/** A new version is never applied unasked: the refusal says what differs and how to apply it. */
+function newVersionRefused(title: string, fileName: string, revision: PlanRevision): DomainError {
+  const summary = describeRevision(revision);
+  return new DomainError(
+    'CONFLICT',
+    say(
+      `Work plan "${title}" was imported before from another file; ${fileName} is a new version of it (${summary.en}). ` +
+        'Apply it with --revise (revise: true), which keeps all progress; --dry-run (dryRun: true) shows it without writing.',
+      `工作方案“${title}”已从另一份文件导入；${fileName} 是它的新版本（${summary.zh}）。` +
+        '如需按新版本调整，请选择“按调整导入”（--revise），已有进度全部保留；“预览”（--dry-run）只显示差异，不写入。',
+    ),
+    { revision },
+  );
+}
+
 /** `Imported 青川市…: 3 categories, 35 items, 15 units involved.` */
 export function describeWorkPlanImport(outcome: WorkPlanImportOutcome): string {
   const counts = `${outcome.categories.length} categories, ${outcome.itemCount} items, ${outcome.unitCount} units involved`;
+  if (outcome.revision) {
+    const what = describeRevision(outcome.revision).en;
+    if (outcome.dryRun) return `Dry run: ${outcome.title} (${outcome.year}) would be revised: ${what}. Nothing was written.`;
+    return `Revised ${outcome.title} (${outcome.year}): ${what}. Progress is kept. Plan id ${outcome.planId}.`;
+  }
+  if (outcome.dryRun) return `Dry run: ${outcome.title} (${outcome.year}) would be imported: ${counts}. Nothing was written.`;
   if (outcome.eventCount === 0) return `${outcome.title} (${outcome.year}) was imported before from this file: ${counts}. Nothing was written.`;
   const completed = outcome.itemsDefined < outcome.itemCount ? ` (completed: ${outcome.itemsDefined} items were still missing)` : '';
   return `Imported ${outcome.title} (${outcome.year}): ${counts}${completed}. Plan id ${outcome.planId}.${describeNotes(outcome.notes)}`;

@@ -1,0 +1,166 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { allEventSchemas } from '../../event-sourcing/all-event-schemas.js';
+import { executeCommand, loadState } from '../../event-sourcing/execute-command.js';
+import { replayLog } from '../../event-sourcing/replay-log.js';
+import { SqliteEventStore } from '../../event-store/sqlite-event-store.js';
+import { importUnitsFile } from '../../organization/import-units/import-units.js';
+import { unitIdForCode } from '../../organization/units/unit-id.js';
+import { UnitsReadModel } from '../../organization/units/units.read-model.js';
+import { commandContext, type Actor, type CommandContext } from '../../shared/command-context.js';
+import { DomainError } from '../../shared/domain-error.js';
+import type { ImportDependencies } from '../../imports/import-run.js';
+import { partOf, partsOf } from '../../assignments/domain/assignment.decider.js';
+import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
+import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream } from '../domain/work-plan.events.js';
+import { importWorkPlanFile } from '../import-work-plan/import-work-plan.js';
+import { describeRevision, planRevisionOf, type ItemVersion } from './plan-revision.js';
+
+/*
+ * Fault 3 of issue 10: a task list "adjusted as the work goes on" is imported again with one
+ * deadline moved and one item added. It is a revision of the same plan: progress kept, no item twice.
+ */
+
+const operator: Actor = { id: 'cli:operator', role: 'SYSTEM', unitId: null };
+const contextOf = (key: string, now = '2026-03-01T09:00:00+08:00'): CommandContext =>
+  commandContext({ actor: operator, commandType: 'ImportWorkPlan', idempotencyKey: key, now: new Date(now) });
+const text = (csv: string) => new TextEncoder().encode(csv);
+
+const UNITS = '编码,名称,类型\nFGW,青川市发展和改革委员会,部门\nCZJ,青川市财政局,部门\nJYJ,青川市教育局,部门\nJTJ,青川市交通运输局,部门\n';
+const HEADER = '类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n';
+const VERSION_1 =
+  HEADER +
+  '一,公开平台,1,整合政府网站公开专栏,,青川市发展和改革委员会,青川市财政局,2026-06-30\n' +
+  '一,公开平台,2,规范依申请公开,,青川市教育局,,2026-09-30\n' +
+  '二,政策解读,3,重要政策配套解读,,青川市财政局,,2026-10-31\n';
+/** One deadline moved (item 1), one item added (4), item 3 dropped, a unit added to item 2. */
+const VERSION_2 =
+  HEADER +
+  '一,公开平台,1,整合政府网站公开专栏,,青川市发展和改革委员会,青川市财政局,2026-09-30\n' +
+  '一,公开平台,2,规范依申请公开,,青川市教育局,青川市交通运输局,2026-09-30\n' +
+  '二,政策解读,4,政策解读进社区,,青川市财政局,,2026-11-30\n';
+const TITLE = '青川市2026年政务公开工作要点';
+const PLAN = workPlanIdFor(2026, TITLE);
+const item = (code: string) => workPlanItemIdFor(PLAN, code);
+const [FGW, CZJ, JYJ, JTJ] = ['FGW', 'CZJ', 'JYJ', 'JTJ'].map(unitIdForCode) as [string, string, string, string];
+
+async function withVersion1(): Promise<ImportDependencies> {
+  const store = new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'rectify-revision-')), 'events.db'));
+  const schemas = allEventSchemas();
+  await importUnitsFile({ store, schemas, units: new UnitsReadModel() }, { name: 'units.csv', content: text(UNITS) }, contextOf('units'));
+  const dependencies = { store, schemas, units: await replayLog(store, schemas, new UnitsReadModel()) };
+  await importWorkPlanFile(dependencies, { name: 'plan-v1.csv', content: text(VERSION_1) }, { title: TITLE, year: 2026 }, contextOf('v1'));
+  return dependencies;
+}
+const importVersion2 = (dependencies: ImportDependencies, options: { dryRun?: boolean; revise?: boolean }) =>
+  importWorkPlanFile(dependencies, { name: 'plan-v2.csv', content: text(VERSION_2) }, { title: TITLE, year: 2026, ...options }, contextOf(`v2-${JSON.stringify(options)}`, '2026-05-01T09:00:00+08:00'));
+const stateOf = (dependencies: ImportDependencies, code: string) =>
+  loadState(dependencies.store, dependencies.schemas, workPlanItemStream(item(code)), workPlanItemDecider);
+
+describe('a new version of an imported plan (fault 3)', () => {
+  let dependencies: ImportDependencies;
+  beforeEach(async () => {
+    dependencies = await withVersion1();
+    // 市发改委 has reported its part of item 1: progress the revision must keep.
+    await executeCommand(dependencies.store, dependencies.schemas, workPlanItemStream(item('1')), workPlanItemDecider, {
+      type: 'ReportRectification',
+      actor: { id: 'user-fgw', role: 'UNIT', unitId: FGW },
+      today: '2026-04-20',
+      reportedOn: '2026-04-20',
+      unitId: FGW,
+      summary: '专栏已整合上线',
+      evidence: [{ title: '政府信息公开专栏', link: 'https://www.qingchuan.gov.cn/xxgk', documentRef: null }],
+    }, commandContext({ actor: { id: 'user-fgw', role: 'UNIT', unitId: FGW }, commandType: 'ReportWorkPlanItem', idempotencyKey: 'report-1', now: new Date('2026-04-20T09:00:00+08:00') }));
+  });
+
+  it('is refused unasked, with what differs and how to apply it; nothing is written', async () => {
+    const before = (await dependencies.store.readAll()).length;
+    const refusal = await importVersion2(dependencies, {}).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/new version of it \(1 item\(s\) added \(4\), 1 withdrawn \(3\), 1 re-dated \(1: 2026-06-30 → 2026-09-30\), 1 unit\(s\) added \(items 2\)\).*--revise/),
+    });
+    expect((await dependencies.store.readAll()).length).toBe(before);
+  });
+
+  it('a dry run shows the revision and writes nothing', async () => {
+    const before = (await dependencies.store.readAll()).length;
+    const outcome = await importVersion2(dependencies, { dryRun: true });
+    expect(outcome).toMatchObject({ dryRun: true, eventCount: 0 });
+    expect(outcome.revision).toMatchObject({
+      added: [{ code: '4' }],
+      withdrawn: [{ code: '3' }],
+      redated: [{ code: '1', from: '2026-06-30', to: '2026-09-30' }],
+      amended: [],
+      unitsAdded: [{ code: '2', unitId: JTJ, role: 'RESPONSIBLE' }],
+      unitsRemoved: [],
+    });
+    expect((await dependencies.store.readAll()).length).toBe(before);
+  });
+
+  it('--revise applies it: the deadline moves with the open parts, the report stays, the new item is defined once', async () => {
+    const outcome = await importVersion2(dependencies, { revise: true });
+    expect(outcome).toMatchObject({ dryRun: false, itemsDefined: 1 });
+
+    const item1 = await stateOf(dependencies, '1');
+    expect(item1).toMatchObject({ status: 'open', definition: { dueDate: '2026-09-30' } });
+    if (item1.status === 'empty') throw new Error('item 1 missing');
+    expect(partOf(item1.assignments, FGW)).toMatchObject({ status: 'REPORTED', reportCount: 1, dueDate: '2026-09-30' });
+    expect(partOf(item1.assignments, CZJ)).toMatchObject({ status: 'ASSIGNED', dueDate: '2026-09-30' });
+
+    const item2 = await stateOf(dependencies, '2');
+    if (item2.status === 'empty') throw new Error('item 2 missing');
+    expect(partsOf(item2.assignments).map((part) => [part.unitId, part.role])).toEqual([[JYJ, 'LEAD'], [JTJ, 'RESPONSIBLE']]);
+    expect(await stateOf(dependencies, '3')).toMatchObject({ status: 'withdrawn' });
+    expect(await stateOf(dependencies, '4')).toMatchObject({ status: 'open', definition: { title: '政策解读进社区' } });
+
+    const defined = (await dependencies.store.readAll()).filter((event) => event.type === 'WorkPlanItemDefined');
+    expect(defined.map((event) => event.data.code)).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('the same new version again writes nothing', async () => {
+    await importVersion2(dependencies, { revise: true });
+    const before = (await dependencies.store.readAll()).length;
+    const again = await importVersion2(dependencies, { revise: true });
+    expect(again.eventCount).toBe(0);
+    expect((await dependencies.store.readAll()).length).toBe(before);
+  });
+});
+
+describe('the difference between two versions', () => {
+  const version = (code: string, overrides: Partial<ItemVersion> = {}): ItemVersion => ({
+    itemId: `item-${code}`,
+    code,
+    categoryCode: '一',
+    title: `事项${code}`,
+    description: '',
+    dueDate: '2026-06-30',
+    leadUnitId: 'a',
+    responsibleUnitIds: ['b'],
+    ...overrides,
+  });
+
+  it('is nothing for the same items', () => {
+    expect(describeRevision(planRevisionOf([version('1')], [version('1')]))).toEqual({ en: 'no item changes', zh: '事项无变化' });
+  });
+
+  it('a lead handed to a responsible unit is two role changes: removed and added again', () => {
+    const revision = planRevisionOf([version('1')], [version('1', { leadUnitId: 'b', responsibleUnitIds: ['a'] })]);
+    expect(revision.unitsRemoved).toEqual([
+      { code: '1', unitId: 'a', role: 'LEAD' },
+      { code: '1', unitId: 'b', role: 'RESPONSIBLE' },
+    ]);
+    expect(revision.unitsAdded).toEqual([
+      { code: '1', unitId: 'b', role: 'LEAD' },
+      { code: '1', unitId: 'a', role: 'RESPONSIBLE' },
+    ]);
+  });
+
+  it('names reworded items and their fields', () => {
+    expect(planRevisionOf([version('1')], [version('1', { title: '新名称', categoryCode: '二' })]).amended).toEqual([
+      { code: '1', title: '新名称', fields: ['category', 'title'] },
+    ]);
+  });
+});

@@ -1,0 +1,153 @@
+import type { DueDateLimit } from '../../assignments/domain/assignment.commands.js';
+import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
+import type { Actor } from '../../shared/command-context.js';
+import { say, type Bilingual } from '../../shared/domain-error.js';
+import type { ReviseWorkPlanItem, UnitToAdd, WithdrawWorkPlanItem } from '../domain/work-plan-item.decider.js';
+
+/*
+ * Plan revision (根据工作进展动态调整): a new version of the same plan (same title and year) against
+ * the plan as it stands. Pure: what differs, and the commands that apply it to each item's stream
+ * while keeping every part's progress.
+ */
+
+/** One item as a plan version has it. Dates are calendar days, `YYYY-MM-DD`. */
+export interface ItemVersion {
+  readonly itemId: string;
+  readonly code: string;
+  readonly categoryCode: string;
+  readonly title: string;
+  readonly description: string;
+  readonly dueDate: string;
+  readonly leadUnitId: string;
+  readonly responsibleUnitIds: readonly string[];
+}
+
+export interface UnitChange {
+  readonly code: string;
+  readonly unitId: string;
+  readonly role: AssignmentRole;
+}
+
+/** What the new version changes, item by item (items by code, in the new version's order). */
+export interface PlanRevision {
+  readonly added: readonly ItemVersion[];
+  readonly withdrawn: readonly ItemVersion[];
+  readonly redated: readonly { readonly code: string; readonly title: string; readonly from: string; readonly to: string }[];
+  /** Reworded or moved to another category. */
+  readonly amended: readonly { readonly code: string; readonly title: string; readonly fields: readonly ('category' | 'title' | 'description')[] }[];
+  readonly unitsAdded: readonly UnitChange[];
+  /** A unit whose role changes is removed and added again in its new role. */
+  readonly unitsRemoved: readonly UnitChange[];
+}
+
+const unitsOf = (item: ItemVersion): UnitChange[] => [
+  { code: item.code, unitId: item.leadUnitId, role: 'LEAD' },
+  ...item.responsibleUnitIds.map((unitId) => ({ code: item.code, unitId, role: 'RESPONSIBLE' as const })),
+];
+const sameUnit = (a: UnitChange) => (b: UnitChange) => a.unitId === b.unitId && a.role === b.role;
+
+/** `current`: the plan's items as they stand (withdrawn ones left out); `next`: the new version's. */
+export function planRevisionOf(current: readonly ItemVersion[], next: readonly ItemVersion[]): PlanRevision {
+  const currentByCode = new Map(current.map((item) => [item.code, item]));
+  const nextCodes = new Set(next.map((item) => item.code));
+  const revision = {
+    added: [] as ItemVersion[],
+    withdrawn: current.filter((item) => !nextCodes.has(item.code)),
+    redated: [] as PlanRevision['redated'][number][],
+    amended: [] as PlanRevision['amended'][number][],
+    unitsAdded: [] as UnitChange[],
+    unitsRemoved: [] as UnitChange[],
+  };
+  for (const item of next) {
+    const before = currentByCode.get(item.code);
+    if (!before) {
+      revision.added.push(item);
+      continue;
+    }
+    if (before.dueDate !== item.dueDate) revision.redated.push({ code: item.code, title: item.title, from: before.dueDate, to: item.dueDate });
+    const fields = (
+      [
+        ['category', before.categoryCode !== item.categoryCode],
+        ['title', before.title !== item.title],
+        ['description', before.description !== item.description],
+      ] as const
+    )
+      .filter(([, changed]) => changed)
+      .map(([field]) => field);
+    if (fields.length > 0) revision.amended.push({ code: item.code, title: item.title, fields });
+    const [unitsBefore, unitsAfter] = [unitsOf(before), unitsOf(item)];
+    revision.unitsRemoved.push(...unitsBefore.filter((unit) => !unitsAfter.some(sameUnit(unit))));
+    revision.unitsAdded.push(...unitsAfter.filter((unit) => !unitsBefore.some(sameUnit(unit))));
+  }
+  return revision;
+}
+
+export const isUnchanged = (revision: PlanRevision): boolean =>
+  Object.values(revision).every((changes: readonly unknown[]) => changes.length === 0);
+
+/** The commands that apply a revision to the items already in the plan, by item id. */
+export interface ItemRevisionCommands {
+  readonly withdraw: readonly { readonly itemId: string; readonly command: WithdrawWorkPlanItem }[];
+  readonly revise: readonly { readonly itemId: string; readonly command: ReviseWorkPlanItem }[];
+}
+
+/**
+ * Withdrawals for the items the new version drops, and one ReviseWorkPlanItem for each item it
+ * changes (its new wording, due date and units in one decision). Added items are defined as an
+ * import defines them, so they are not here. `reason` names the revision, e.g. the file.
+ */
+export function itemRevisionCommands(
+  revision: PlanRevision,
+  next: readonly ItemVersion[],
+  options: { readonly actor: Actor; readonly today: string; readonly reason: string; readonly dueDateLimit: DueDateLimit | null },
+): ItemRevisionCommands {
+  const { actor, today, reason, dueDateLimit } = options;
+  const changedCodes = new Set(
+    [...revision.redated, ...revision.amended, ...revision.unitsAdded, ...revision.unitsRemoved].map((change) => change.code),
+  );
+  const revise = next
+    .filter((item) => changedCodes.has(item.code))
+    .map((item) => {
+      const addUnits: UnitToAdd[] = revision.unitsAdded.filter((unit) => unit.code === item.code).map(({ unitId, role }) => ({ unitId, role }));
+      const removeUnitIds = revision.unitsRemoved.filter((unit) => unit.code === item.code).map((unit) => unit.unitId);
+      const command: ReviseWorkPlanItem = {
+        type: 'ReviseWorkPlanItem',
+        actor,
+        today,
+        reason,
+        categoryCode: item.categoryCode,
+        title: item.title,
+        description: item.description,
+        dueDate: item.dueDate,
+        addUnits,
+        removeUnitIds,
+        dueDateLimit,
+      };
+      return { itemId: item.itemId, command };
+    });
+  const withdraw = revision.withdrawn.map((item) => ({
+    itemId: item.itemId,
+    command: { type: 'WithdrawWorkPlanItem', actor, reason } satisfies WithdrawWorkPlanItem,
+  }));
+  return { withdraw, revise };
+}
+
+/** In words, both languages: `1 item added (36), 1 re-dated (7: 2026-06-30 → 2026-09-30)`. */
+export function describeRevision(revision: PlanRevision): Bilingual {
+  if (isUnchanged(revision)) return say('no item changes', '事项无变化');
+  const codes = (items: readonly { code: string }[]) => [...new Set(items.map((item) => item.code))].join(', ');
+  const parts: [number, string, string][] = [
+    [revision.added.length, `${revision.added.length} item(s) added (${codes(revision.added)})`, `新增事项 ${revision.added.length} 项（${codes(revision.added)}）`],
+    [revision.withdrawn.length, `${revision.withdrawn.length} withdrawn (${codes(revision.withdrawn)})`, `撤销 ${revision.withdrawn.length} 项（${codes(revision.withdrawn)}）`],
+    [
+      revision.redated.length,
+      `${revision.redated.length} re-dated (${revision.redated.map((item) => `${item.code}: ${item.from} → ${item.to}`).join(', ')})`,
+      `调整时限 ${revision.redated.length} 项（${revision.redated.map((item) => `${item.code}：${item.from} → ${item.to}`).join('，')}）`,
+    ],
+    [revision.amended.length, `${revision.amended.length} reworded (${codes(revision.amended)})`, `修改表述 ${revision.amended.length} 项（${codes(revision.amended)}）`],
+    [revision.unitsAdded.length, `${revision.unitsAdded.length} unit(s) added (items ${codes(revision.unitsAdded)})`, `增加单位 ${revision.unitsAdded.length} 个（事项 ${codes(revision.unitsAdded)}）`],
+    [revision.unitsRemoved.length, `${revision.unitsRemoved.length} unit(s) removed (items ${codes(revision.unitsRemoved)})`, `移除单位 ${revision.unitsRemoved.length} 个（事项 ${codes(revision.unitsRemoved)}）`],
+  ];
+  const present = parts.filter(([count]) => count > 0);
+  return say(present.map(([, en]) => en).join(', '), present.map(([, , zh]) => zh).join('，'));
+}

@@ -215,14 +215,21 @@ describe('Importing plans, units and findings', () => {
       expect(await app.logPosition()).toBe(before);
     });
 
-    it('refuses another version of an imported plan (same title and year) as a conflict', async () => {
+    it('refuses another version of an imported plan (same title and year) unless asked to revise, naming the difference', async () => {
       const before = await app.logPosition();
       const otherVersion = HEADER + '一,推进五公开,1,推进决策公开,,青川市人民政府办公室,,2026-06-30\n';
       const response = await app.graphql(IMPORT_PLAN, {
         input: { idempotencyKey: 'other-version', fileName: 'plan-v2.csv', contentBase64: base64(otherVersion), title: PLAN_TITLE, year: 2026 },
       });
       expect(errorCode(response)).toBe('CONFLICT');
-      expect(response.errors?.[0]?.message).toContain('is a different document');
+      expect(response.errors?.[0]?.message).toContain('is a new version of it');
+      expect(response.errors?.[0]?.message).toContain('--revise (revise: true)');
+      expect(await app.logPosition()).toBe(before);
+      const dryRun = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { dryRun alreadyImported revision { withdrawn { code } summary } } }`, {
+        input: { idempotencyKey: 'other-version-dry-run', fileName: 'plan-v2.csv', contentBase64: base64(otherVersion), title: PLAN_TITLE, year: 2026, dryRun: true },
+      });
+      expect(dryRun.errors).toBeUndefined();
+      expect(dryRun.data!.importWorkPlan).toMatchObject({ dryRun: true, alreadyImported: false, revision: { summary: expect.stringContaining('撤销') } });
       expect(await app.logPosition()).toBe(before);
     });
 

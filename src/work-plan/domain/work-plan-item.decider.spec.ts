@@ -131,6 +131,10 @@ describe('event schemas', () => {
       WorkPlanItemDefined: { version: 1 },
       WorkPlanItemCompleted: { version: 1, occurredOn: 'completedOn' },
       WorkPlanItemReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: expect.any(Function) } },
+      WorkPlanRevised: { version: 1 },
+      WorkPlanItemWithdrawn: { version: 1 },
+      WorkPlanItemRescheduled: { version: 1 },
+      WorkPlanItemAmended: { version: 1 },
     });
   });
 });

@@ -124,6 +124,7 @@ describe('imported', () => {
       title: TITLE,
       year: 2026,
       source: { fileName: 'work-plan-2026.xlsx', sha256: SHA },
+      categories: imported.data.categories,
     });
   });
 

@@ -87,7 +87,8 @@ export function buildBreakdown(
   const categories = plan.categories.map((category) => {
     const items = category.itemIds
       .map((itemId) => item(itemId))
-      .filter((found): found is WorkPlanItemView => found !== undefined)
+      // A withdrawn item stays a record of its own, out of the plan's progress.
+      .filter((found): found is WorkPlanItemView => found !== undefined && found.status !== 'WITHDRAWN')
       .map((found) => itemRow(found, { today, dueSoonDays, unitId }))
       .filter((item) => !unitId || item.parts.length > 0);
     return { code: category.code, title: category.title, items, progress: rollup(items, today) };

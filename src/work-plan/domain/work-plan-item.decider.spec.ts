@@ -9,6 +9,7 @@ import {
   workPlanItemDecider,
   type DefineWorkPlanItem,
   type ReopenWorkPlanItem,
+  type ReviseWorkPlanItem,
   type WorkPlanItemCommand,
   type WorkPlanItemState,
 } from './work-plan-item.decider.js';
@@ -438,5 +439,64 @@ describe('the whole story of an item', () => {
     step(reopen(), reopened);
     expect(partsOf(assignmentsAfter(history)).map((part) => part.status)).toEqual(['RETURNED', 'RETURNED', 'RETURNED']);
     step(report(FGW, INSPECTED_ON), [reported(FGW, INSPECTED_ON)]);
+  });
+});
+
+describe('plan revision of one item (fault 3)', () => {
+  const revise = (overrides: Partial<ReviseWorkPlanItem> = {}): ReviseWorkPlanItem => ({
+    type: 'ReviseWorkPlanItem',
+    actor: supervisor,
+    today: TODAY,
+    reason: '根据工作进展动态调整',
+    ...overrides,
+  });
+  const progressed = [...definedAndAssigned, reported(FGW)];
+
+  it('a new due date moves the item and its open parts due on the old one; reports stay', () => {
+    const decided: WorkPlanItemStreamEvent[] = [
+      { type: 'WorkPlanItemRescheduled', data: { itemId: ITEM, previousDueDate: DUE, dueDate: '2026-09-30', reason: '根据工作进展动态调整' } },
+      { type: 'PartsRescheduled', data: { previousDueDate: DUE, dueDate: '2026-09-30' } },
+    ];
+    given(progressed).when(revise({ dueDate: '2026-09-30' })).then(decided);
+    const state = stateAfter([...progressed, ...decided]);
+    expect(state).toMatchObject({ definition: { dueDate: '2026-09-30' } });
+    expect(partOf(assignmentsAfter([...progressed, ...decided]), FGW)).toMatchObject({ status: 'REPORTED', reportCount: 1, dueDate: '2026-09-30' });
+  });
+
+  it('a new due date past the plan’s year needs the supervisor’s override', () => {
+    const dueDateLimit = dueDateLimitOf({ title: '青川市2026年政务公开工作要点分解方案', year: 2026 });
+    given(progressed).when(revise({ dueDate: '2027-03-31', dueDateLimit })).thenRefused('BAD_USER_INPUT', /2026-12-31/);
+  });
+
+  it('units are added due on the item’s date and removed with history kept; the same revision again decides nothing', () => {
+    const decided: WorkPlanItemStreamEvent[] = [
+      { type: 'UnitUnassigned', data: { unitId: DONGHU, reason: '根据工作进展动态调整' } },
+      assigned('unit-police'),
+    ];
+    given(progressed).when(revise({ addUnits: [{ unitId: 'unit-police', role: 'RESPONSIBLE' }], removeUnitIds: [DONGHU] })).then(decided);
+    given([...progressed, ...decided]).when(revise({ addUnits: [{ unitId: 'unit-police', role: 'RESPONSIBLE' }] })).then([]);
+  });
+
+  it('the lead unit is not removed without another lead', () => {
+    given(progressed).when(revise({ removeUnitIds: [FGW] })).thenRefused('BAD_USER_INPUT', /lead unit/);
+  });
+
+  it('removing the last unverified part completes the item', () => {
+    const twoDone = [...definedAndAssigned, reported(FGW), reported(FINANCE), inspected(FGW, 'PASSED', 'inspection-1'), inspected(FINANCE, 'PASSED', 'inspection-2')];
+    given(twoDone)
+      .when(revise({ removeUnitIds: [DONGHU] }))
+      .then([{ type: 'UnitUnassigned', data: { unitId: DONGHU, reason: '根据工作进展动态调整' } }, completed(TODAY)]);
+  });
+
+  it.each([inspector, clerkOf(FGW)])('$role may not revise', (actor) => {
+    given(progressed).when(revise({ actor, dueDate: '2026-09-30' })).thenRefused('FORBIDDEN');
+  });
+
+  it('a withdrawn item keeps its history and takes no more work; withdrawing again is a retry', () => {
+    const withdrawn: WorkPlanItemStreamEvent = { type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, reason: '任务已并入第8项' } };
+    given(progressed).when({ type: 'WithdrawWorkPlanItem', actor: supervisor, reason: '任务已并入第8项' }).then([withdrawn]);
+    given([...progressed, withdrawn]).when({ type: 'WithdrawWorkPlanItem', actor: supervisor, reason: 'again' }).then([]);
+    given([...progressed, withdrawn]).when(report(FINANCE)).thenRefused('CONFLICT', /withdrawn/);
+    given([...progressed, withdrawn]).when(define()).thenRefused('CONFLICT', /withdrawn/);
   });
 });

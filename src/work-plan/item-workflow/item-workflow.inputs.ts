@@ -8,7 +8,11 @@ import {
   SendBackPayload,
   UrgePayload,
 } from '../../assignments/graphql/part.inputs.js';
-import { EntityId } from '../../shared/graphql/validation.js';
+import { CalendarDate, EntityId, OptionalText, RequiredText } from '../../shared/graphql/validation.js';
+import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
+import { AssignmentRoleEnum } from '../../assignments/graphql/assignment.types.js';
+import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
+import { IsIn, IsOptional } from 'class-validator';
 
 @InputType({ isAbstract: true })
 class WorkPlanItemRef {
@@ -24,3 +28,45 @@ class WorkPlanItemRef {
 @InputType() export class SendBackWorkPlanItemReportInput extends IntersectionType(WorkPlanItemRef, SendBackPayload) {}
 @InputType() export class LogWorkPlanItemInspectionInput extends IntersectionType(WorkPlanItemRef, InspectionPayload) {}
 @InputType() export class ReopenWorkPlanItemInput extends IntersectionType(WorkPlanItemRef, ReopenPayload) {}
+
+/* Plan revision, one change at a time (根据工作进展动态调整): each with its reason, progress kept. */
+
+@InputType({ isAbstract: true })
+class RevisionPayload extends IdempotentInput {
+  @Field(() => String, { description: 'Why the plan changes, e.g. the meeting or document that decided it' })
+  @RequiredText(2000)
+  reason: string;
+}
+
+@InputType()
+export class WithdrawWorkPlanItemInput extends IntersectionType(WorkPlanItemRef, RevisionPayload) {}
+
+@InputType()
+export class RescheduleWorkPlanItemInput extends IntersectionType(WorkPlanItemRef, RevisionPayload) {
+  @Field(() => String, { description: 'YYYY-MM-DD: the item’s new due date; open parts due on the old one move with it' })
+  @CalendarDate()
+  dueDate: string;
+
+  @Field(() => String, { nullable: true, description: "A supervisor's reason to set it past the plan's period" })
+  @OptionalText(2000)
+  overrideReason?: string;
+}
+
+@InputType()
+export class AddWorkPlanItemUnitInput extends IntersectionType(WorkPlanItemRef, RevisionPayload) {
+  @Field(() => ID)
+  @EntityId()
+  unitId: string;
+
+  @Field(() => AssignmentRoleEnum, { nullable: true, description: 'RESPONSIBLE (责任单位) unless given' })
+  @IsOptional()
+  @IsIn(['LEAD', 'RESPONSIBLE'])
+  role?: AssignmentRole;
+}
+
+@InputType()
+export class RemoveWorkPlanItemUnitInput extends IntersectionType(WorkPlanItemRef, RevisionPayload) {
+  @Field(() => ID, { description: 'Its part leaves the item; history keeps what it did' })
+  @EntityId()
+  unitId: string;
+}

@@ -1,11 +1,13 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AllowRoles } from '../../access/authorization/access-policy.js';
-import { partCommands } from '../../assignments/graphql/part-commands.js';
+import { overrideOf, partCommands } from '../../assignments/graphql/part-commands.js';
+import { UnitsReadModel } from '../../organization/units/units.read-model.js';
+import { officeDate } from '../../shared/calendar-date.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
-import type { DefineWorkPlanItem, WorkPlanItemCommand } from '../domain/work-plan-item.decider.js';
+import type { DefineWorkPlanItem, ReviseWorkPlanItem, WorkPlanItemCommand } from '../domain/work-plan-item.decider.js';
 import { WorkPlanItemType } from '../breakdown/work-plan.types.js';
 import { GetWorkPlanItemQuery } from '../breakdown/work-plan.queries.js';
 import { ActOnWorkPlanItemCommand } from './act-on-work-plan-item.handler.js';
@@ -17,6 +19,10 @@ import {
   RequestWorkPlanItemExtensionInput,
   SendBackWorkPlanItemReportInput,
   UrgeWorkPlanItemUnitInput,
+  WithdrawWorkPlanItemInput,
+  RescheduleWorkPlanItemInput,
+  AddWorkPlanItemUnitInput,
+  RemoveWorkPlanItemUnitInput,
 } from './item-workflow.inputs.js';
 
 /** A work-plan item lives the same lifecycle as a finding: the same steps, the same rules. */
@@ -26,6 +32,7 @@ export class WorkPlanItemWorkflowResolver {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly contexts: CommandContextFactory,
+    private readonly units: UnitsReadModel,
   ) {}
 
   @AllowRoles('UNIT')
@@ -68,6 +75,38 @@ export class WorkPlanItemWorkflowResolver {
   @Mutation(() => WorkPlanItemType, { description: 'Reopen a completed item: every part must be reported and inspected again.' })
   reopenWorkPlanItem(@Args('input') input: ReopenWorkPlanItemInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'ReopenWorkPlanItem', input, (issued) => ({ ...partCommands.reopen(input, issued), type: 'ReopenWorkPlanItem' }));
+  }
+
+  @AllowRoles('SUPERVISOR')
+  @Mutation(() => WorkPlanItemType, { description: 'Plan revision: take the item out of the plan, with a reason. It stays as a record, in no progress.' })
+  withdrawWorkPlanItem(@Args('input') input: WithdrawWorkPlanItemInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'WithdrawWorkPlanItem', input, ({ actor }) => ({ type: 'WithdrawWorkPlanItem', actor, reason: input.reason }));
+  }
+
+  @AllowRoles('SUPERVISOR')
+  @Mutation(() => WorkPlanItemType, { description: 'Plan revision: a new due date for the item; its open parts due on the old one move with it.' })
+  rescheduleWorkPlanItem(@Args('input') input: RescheduleWorkPlanItemInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'RescheduleWorkPlanItem', input, (issued) => ({ ...this.revision(input, issued), dueDate: input.dueDate, ...overrideOf(input) }));
+  }
+
+  @AllowRoles('SUPERVISOR')
+  @Mutation(() => WorkPlanItemType, { description: 'Plan revision: give a unit a part of the item, due on the item’s due date.' })
+  addWorkPlanItemUnit(@Args('input') input: AddWorkPlanItemUnitInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'AddWorkPlanItemUnit', input, (issued) => ({
+      ...this.revision(input, issued),
+      addUnits: [{ unitId: input.unitId, role: input.role ?? 'RESPONSIBLE' }],
+      unknownUnitIds: this.units.unknownIds([input.unitId]),
+    }));
+  }
+
+  @AllowRoles('SUPERVISOR')
+  @Mutation(() => WorkPlanItemType, { description: 'Plan revision: take a unit’s part off the item (not its lead); history keeps what it did.' })
+  removeWorkPlanItemUnit(@Args('input') input: RemoveWorkPlanItemUnitInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'RemoveWorkPlanItemUnit', input, (issued) => ({ ...this.revision(input, issued), removeUnitIds: [input.unitId] }));
+  }
+
+  private revision(input: { reason: string }, { actor, now }: CommandContext): ReviseWorkPlanItem {
+    return { type: 'ReviseWorkPlanItem', actor, today: officeDate(now), reason: input.reason };
   }
 
   private async act(

@@ -155,14 +155,17 @@ export type InspectionCorrected = DomainEvent<
 >;
 
 /** The unit no longer has a part of this parent (a plan revision took it off); history keeps what it did. */
-export type UnitUnassigned = DomainEvent<'UnitUnassigned', { readonly unitId: string; readonly reason: string }>;
+export type UnitUnassigned = DomainEvent<'UnitUnassigned', { readonly unitId: string; readonly reason: string; readonly unassignedOn: string }>;
 
 /**
  * The parent's due date moved (a plan revision): every part still open that was due on
  * `previousDueDate` is now due on `dueDate`; parts with a date of their own (an extension, a new
  * date on return) keep it. Concerns several parts, hence no unitId.
  */
-export type PartsRescheduled = DomainEvent<'PartsRescheduled', { readonly previousDueDate: string; readonly dueDate: string }>;
+export type PartsRescheduled = DomainEvent<
+  'PartsRescheduled',
+  { readonly previousDueDate: string; readonly dueDate: string; readonly rescheduledOn: string }
+>;
 
 export type AssignmentEvent =
   | UnitAssigned

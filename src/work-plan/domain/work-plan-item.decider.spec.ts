@@ -454,8 +454,8 @@ describe('plan revision of one item (fault 3)', () => {
 
   it('a new due date moves the item and its open parts due on the old one; reports stay', () => {
     const decided: WorkPlanItemStreamEvent[] = [
-      { type: 'WorkPlanItemRescheduled', data: { itemId: ITEM, previousDueDate: DUE, dueDate: '2026-09-30', reason: '根据工作进展动态调整' } },
-      { type: 'PartsRescheduled', data: { previousDueDate: DUE, dueDate: '2026-09-30' } },
+      { type: 'WorkPlanItemRescheduled', data: { itemId: ITEM, previousDueDate: DUE, dueDate: '2026-09-30', reason: '根据工作进展动态调整', rescheduledOn: TODAY } },
+      { type: 'PartsRescheduled', data: { previousDueDate: DUE, dueDate: '2026-09-30', rescheduledOn: TODAY } },
     ];
     given(progressed).when(revise({ dueDate: '2026-09-30' })).then(decided);
     const state = stateAfter([...progressed, ...decided]);
@@ -470,7 +470,7 @@ describe('plan revision of one item (fault 3)', () => {
 
   it('units are added due on the item’s date and removed with history kept; the same revision again decides nothing', () => {
     const decided: WorkPlanItemStreamEvent[] = [
-      { type: 'UnitUnassigned', data: { unitId: DONGHU, reason: '根据工作进展动态调整' } },
+      { type: 'UnitUnassigned', data: { unitId: DONGHU, reason: '根据工作进展动态调整', unassignedOn: TODAY } },
       assigned('unit-police'),
     ];
     given(progressed).when(revise({ addUnits: [{ unitId: 'unit-police', role: 'RESPONSIBLE' }], removeUnitIds: [DONGHU] })).then(decided);
@@ -485,7 +485,7 @@ describe('plan revision of one item (fault 3)', () => {
     const twoDone = [...definedAndAssigned, reported(FGW), reported(FINANCE), inspected(FGW, 'PASSED', 'inspection-1'), inspected(FINANCE, 'PASSED', 'inspection-2')];
     given(twoDone)
       .when(revise({ removeUnitIds: [DONGHU] }))
-      .then([{ type: 'UnitUnassigned', data: { unitId: DONGHU, reason: '根据工作进展动态调整' } }, completed(TODAY)]);
+      .then([{ type: 'UnitUnassigned', data: { unitId: DONGHU, reason: '根据工作进展动态调整', unassignedOn: TODAY } }, completed(TODAY)]);
   });
 
   it.each([inspector, clerkOf(FGW)])('$role may not revise', (actor) => {
@@ -493,9 +493,9 @@ describe('plan revision of one item (fault 3)', () => {
   });
 
   it('a withdrawn item keeps its history and takes no more work; withdrawing again is a retry', () => {
-    const withdrawn: WorkPlanItemStreamEvent = { type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, reason: '任务已并入第8项' } };
-    given(progressed).when({ type: 'WithdrawWorkPlanItem', actor: supervisor, reason: '任务已并入第8项' }).then([withdrawn]);
-    given([...progressed, withdrawn]).when({ type: 'WithdrawWorkPlanItem', actor: supervisor, reason: 'again' }).then([]);
+    const withdrawn: WorkPlanItemStreamEvent = { type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, reason: '任务已并入第8项', withdrawnOn: TODAY } };
+    given(progressed).when({ type: 'WithdrawWorkPlanItem', actor: supervisor, today: TODAY, reason: '任务已并入第8项' }).then([withdrawn]);
+    given([...progressed, withdrawn]).when({ type: 'WithdrawWorkPlanItem', actor: supervisor, today: TODAY, reason: 'again' }).then([]);
     given([...progressed, withdrawn]).when(report(FINANCE)).thenRefused('CONFLICT', /withdrawn/);
     given([...progressed, withdrawn]).when(define()).thenRefused('CONFLICT', /withdrawn/);
   });

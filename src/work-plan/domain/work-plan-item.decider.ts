@@ -58,6 +58,8 @@ export interface ReopenWorkPlanItem extends ReopenRequest {
 export interface WithdrawWorkPlanItem {
   readonly type: 'WithdrawWorkPlanItem';
   readonly actor: Actor;
+  /** The office day the item is withdrawn. */
+  readonly today: string;
   readonly reason: string;
 }
 
@@ -76,7 +78,7 @@ export interface UnitToAdd {
 export interface ReviseWorkPlanItem extends SetsDueDate {
   readonly type: 'ReviseWorkPlanItem';
   readonly actor: Actor;
-  /** The office day: an item whose last unverified part is removed completes on it. */
+  /** The office day of the revision: an item whose last unverified part is removed completes on it. */
   readonly today: string;
   readonly reason: string;
   readonly categoryCode?: string;
@@ -316,7 +318,7 @@ function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): 
   if (state.status === 'withdrawn') return [];
   const item = requireDefined(state);
   requireText(command.reason, say('A reason for withdrawing the item', '撤销事项的理由'));
-  return [{ type: 'WorkPlanItemWithdrawn', data: { itemId: item.itemId, reason: command.reason.trim() } }];
+  return [{ type: 'WorkPlanItemWithdrawn', data: { itemId: item.itemId, reason: command.reason.trim(), withdrawnOn: command.today } }];
 }
 
 /**
@@ -356,19 +358,20 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   requireText(wording.title, say(`The title of item ${definition.code}`, `事项 ${definition.code} 的名称`));
   requireText(wording.categoryCode, say('The category code', '类别编号'));
   const reason = command.reason.trim();
+  const on = command.today;
   const events: WorkPlanItemStreamEvent[] = [];
-  if (reworded) events.push({ type: 'WorkPlanItemAmended', data: { itemId, ...wording, reason } });
+  if (reworded) events.push({ type: 'WorkPlanItemAmended', data: { itemId, ...wording, reason, amendedOn: on } });
   if (rescheduled) {
     requireCalendarDate(dueDate, say(`The due date of item ${definition.code}`, `事项 ${definition.code} 的完成时限`));
     const override = boundedDueDate(dueDate, command, 'The new due date');
     events.push(
-      { type: 'WorkPlanItemRescheduled', data: { itemId, previousDueDate: definition.dueDate, dueDate, reason, ...recorded(override) } },
-      { type: 'PartsRescheduled', data: { previousDueDate: definition.dueDate, dueDate } },
+      { type: 'WorkPlanItemRescheduled', data: { itemId, previousDueDate: definition.dueDate, dueDate, reason, rescheduledOn: on, ...recorded(override) } },
+      { type: 'PartsRescheduled', data: { previousDueDate: definition.dueDate, dueDate, rescheduledOn: on } },
     );
   }
   let assignments = events.filter(isAssignmentEvent).reduce(evolveAssignments, item.assignments);
   for (const unitId of removeUnitIds) {
-    const removed: WorkPlanItemStreamEvent = { type: 'UnitUnassigned', data: { unitId, reason } };
+    const removed: WorkPlanItemStreamEvent = { type: 'UnitUnassigned', data: { unitId, reason, unassignedOn: on } };
     events.push(removed);
     assignments = evolveAssignments(assignments, removed as AssignmentEvent);
   }

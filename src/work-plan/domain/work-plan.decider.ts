@@ -2,7 +2,7 @@ import type { DueDateLimit } from '../../assignments/domain/assignment.commands.
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
 import { badInput, conflict, notFound, say } from '../../shared/domain-error.js';
-import { isBlank, requireRole, requireText } from '../../shared/guards.js';
+import { isBlank, requireCalendarDate, requireRole, requireText } from '../../shared/guards.js';
 import {
   workPlanIdFor,
   workPlanItemIdFor,
@@ -42,6 +42,7 @@ export interface ImportWorkPlan {
 export interface RevisePlan {
   readonly type: 'RevisePlan';
   readonly actor: Actor;
+  /** `revisedOn`: the office day the new version is applied. */
   readonly data: WorkPlanRevised['data'];
 }
 
@@ -125,6 +126,7 @@ function revisePlan(command: RevisePlan, state: WorkPlanState): WorkPlanEvent[] 
   requireRole(command.actor, ['SUPERVISOR', 'ADMIN', 'SYSTEM'], say('revise work plans', '调整工作方案'));
   if (state.status !== 'imported') throw notFound('Work plan', data.planId);
   if (state.source.sha256 === data.source.sha256) return [];
+  requireCalendarDate(data.revisedOn, say('The revision day', '调整日期'));
   return validOutline(data, [{ type: 'WorkPlanRevised', data }]);
 }
 

@@ -43,7 +43,7 @@ export type WorkPlanImported = DomainEvent<
  * A new version of the plan (same title and year, another file) was applied: the outline as it
  * now stands and the file it came from. The items' own changes are in their streams.
  */
-export type WorkPlanRevised = DomainEvent<'WorkPlanRevised', WorkPlanImported['data']>;
+export type WorkPlanRevised = DomainEvent<'WorkPlanRevised', WorkPlanImported['data'] & { readonly revisedOn: string }>;
 
 export type WorkPlanEvent = WorkPlanImported | WorkPlanRevised;
 
@@ -84,7 +84,10 @@ export type WorkPlanItemReopened = DomainEvent<
  * A plan revision (根据工作进展动态调整) took the item out of the plan. Its parts and history stay,
  * as a record; it takes no more work and counts in no progress.
  */
-export type WorkPlanItemWithdrawn = DomainEvent<'WorkPlanItemWithdrawn', { readonly itemId: string; readonly reason: string }>;
+export type WorkPlanItemWithdrawn = DomainEvent<
+  'WorkPlanItemWithdrawn',
+  { readonly itemId: string; readonly reason: string; readonly withdrawnOn: string }
+>;
 
 /** The item's due date moved in a plan revision; PartsRescheduled follows for its open parts. */
 export type WorkPlanItemRescheduled = DomainEvent<
@@ -94,6 +97,7 @@ export type WorkPlanItemRescheduled = DomainEvent<
     readonly previousDueDate: string;
     readonly dueDate: string;
     readonly reason: string;
+    readonly rescheduledOn: string;
     /** When the new date is past the plan's period: the supervisor's override. */
     readonly dueDateOverride?: DueDateOverridden;
   }
@@ -102,7 +106,14 @@ export type WorkPlanItemRescheduled = DomainEvent<
 /** A plan revision reworded the item or moved it to another category; the new values in full. */
 export type WorkPlanItemAmended = DomainEvent<
   'WorkPlanItemAmended',
-  { readonly itemId: string; readonly categoryCode: string; readonly title: string; readonly description: string; readonly reason: string }
+  {
+    readonly itemId: string;
+    readonly categoryCode: string;
+    readonly title: string;
+    readonly description: string;
+    readonly reason: string;
+    readonly amendedOn: string;
+  }
 >;
 
 /** Events about the item itself. */

@@ -105,7 +105,7 @@ export async function importWorkPlanFile(
         null,
         workPlanStream(planId),
         workPlanDecider,
-        { type: 'RevisePlan', actor: context.actor, data: importPlan.data } satisfies RevisePlan,
+        { type: 'RevisePlan', actor: context.actor, data: { ...importPlan.data, revisedOn: officeDate(context.now) } } satisfies RevisePlan,
         contextInBatch(context, 'RevisePlan', `work-plan:${sha256}:revision`),
       )
     : batchCommand(null, workPlanStream(planId), workPlanDecider, importPlan, contextInBatch(context, importPlan.type, `work-plan:${sha256}`));

@@ -80,7 +80,12 @@ export class WorkPlanItemWorkflowResolver {
   @AllowRoles('SUPERVISOR')
   @Mutation(() => WorkPlanItemType, { description: 'Plan revision: take the item out of the plan, with a reason. It stays as a record, in no progress.' })
   withdrawWorkPlanItem(@Args('input') input: WithdrawWorkPlanItemInput, @CurrentRequester() requester: Requester) {
-    return this.act(requester, 'WithdrawWorkPlanItem', input, ({ actor }) => ({ type: 'WithdrawWorkPlanItem', actor, reason: input.reason }));
+    return this.act(requester, 'WithdrawWorkPlanItem', input, ({ actor, now }) => ({
+      type: 'WithdrawWorkPlanItem',
+      actor,
+      today: officeDate(now),
+      reason: input.reason,
+    }));
   }
 
   @AllowRoles('SUPERVISOR')

@@ -127,7 +127,7 @@ export function itemRevisionCommands(
     });
   const withdraw = revision.withdrawn.map((item) => ({
     itemId: item.itemId,
-    command: { type: 'WithdrawWorkPlanItem', actor, reason } satisfies WithdrawWorkPlanItem,
+    command: { type: 'WithdrawWorkPlanItem', actor, today, reason } satisfies WithdrawWorkPlanItem,
   }));
   return { withdraw, revise };
 }

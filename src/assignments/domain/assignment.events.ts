@@ -198,8 +198,8 @@ export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
   PartHandedOver: { version: 1 },
   ReportDateCorrected: { version: 1, occurredOn: 'correctedOn' },
   InspectionCorrected: { version: 1, occurredOn: 'correctedOn' },
-  UnitUnassigned: { version: 1 },
-  PartsRescheduled: { version: 1 },
+  UnitUnassigned: { version: 1, occurredOn: 'unassignedOn' },
+  PartsRescheduled: { version: 1, occurredOn: 'rescheduledOn' },
 };
 
 /**

@@ -132,10 +132,10 @@ describe('event schemas', () => {
       WorkPlanItemDefined: { version: 1 },
       WorkPlanItemCompleted: { version: 1, occurredOn: 'completedOn' },
       WorkPlanItemReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: expect.any(Function) } },
-      WorkPlanRevised: { version: 1 },
-      WorkPlanItemWithdrawn: { version: 1 },
-      WorkPlanItemRescheduled: { version: 1 },
-      WorkPlanItemAmended: { version: 1 },
+      WorkPlanRevised: { version: 1, occurredOn: 'revisedOn' },
+      WorkPlanItemWithdrawn: { version: 1, occurredOn: 'withdrawnOn' },
+      WorkPlanItemRescheduled: { version: 1, occurredOn: 'rescheduledOn' },
+      WorkPlanItemAmended: { version: 1, occurredOn: 'amendedOn' },
     });
   });
 });
@@ -471,7 +471,7 @@ describe('plan revision of one item (fault 3)', () => {
   it('units are added due on the item’s date and removed with history kept; the same revision again decides nothing', () => {
     const decided: WorkPlanItemStreamEvent[] = [
       { type: 'UnitUnassigned', data: { unitId: DONGHU, reason: '根据工作进展动态调整', unassignedOn: TODAY } },
-      assigned('unit-police'),
+      { type: 'UnitAssigned', data: { unitId: 'unit-police', role: 'RESPONSIBLE', dueDate: DUE, assignedOn: TODAY } },
     ];
     given(progressed).when(revise({ addUnits: [{ unitId: 'unit-police', role: 'RESPONSIBLE' }], removeUnitIds: [DONGHU] })).then(decided);
     given([...progressed, ...decided]).when(revise({ addUnits: [{ unitId: 'unit-police', role: 'RESPONSIBLE' }] })).then([]);

@@ -136,13 +136,13 @@ export type WorkPlanItemStreamEvent = WorkPlanItemEvent | AssignmentEvent;
  */
 export const workPlanEventSchemas: EventSchemas<WorkPlanEvent | WorkPlanItemEvent> = {
   WorkPlanImported: { version: 1 },
-  WorkPlanRevised: { version: 1 },
+  WorkPlanRevised: { version: 1, occurredOn: 'revisedOn' },
   WorkPlanItemDefined: { version: 1 },
   WorkPlanItemCompleted: { version: 1, occurredOn: 'completedOn' },
   WorkPlanItemReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: officeDayOfRecording('reopenedOn') } },
-  WorkPlanItemWithdrawn: { version: 1 },
-  WorkPlanItemRescheduled: { version: 1 },
-  WorkPlanItemAmended: { version: 1 },
+  WorkPlanItemWithdrawn: { version: 1, occurredOn: 'withdrawnOn' },
+  WorkPlanItemRescheduled: { version: 1, occurredOn: 'rescheduledOn' },
+  WorkPlanItemAmended: { version: 1, occurredOn: 'amendedOn' },
 };
 
 export const workPlanStream = (planId: string) => `work-plan-${planId}`;

@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -36,10 +36,20 @@ export async function openApp(browser: Browser, baseUrl: string, options: { toke
   return { context, page, outsideRequests };
 }
 
-/** Where the README's screenshots go. */
-export const SCREENSHOTS = join(process.cwd(), 'docs', 'screenshots');
+/**
+ * Where screenshots go: test-results/screenshots on every run; docs/screenshots (the README's,
+ * committed) when UPDATE_SCREENSHOTS=1, so an ordinary run leaves the work tree unchanged.
+ */
+export const SCREENSHOTS = join(process.cwd(), ...(process.env.UPDATE_SCREENSHOTS === '1' ? ['docs', 'screenshots'] : ['test-results', 'screenshots']));
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Writes a measurement (data for the README and CI logs, never a pass/fail criterion) to test-results/. */
+export function writeMeasurement(fileName: string, data: Record<string, unknown>): void {
+  const directory = join(process.cwd(), 'test-results');
+  mkdirSync(directory, { recursive: true });
+  writeFileSync(join(directory, fileName), JSON.stringify({ ...data, at: new Date().toISOString() }, null, 2));
 }

@@ -1,0 +1,187 @@
+import type { Browser, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { createPerson, signIn, type Person } from './support/accounts.js';
+import { launchChromium, openApp, screenshot, writeMeasurement, type AppContext } from './support/browser.js';
+
+/** A China office day, `days` from today (the app and the API count days on the office calendar). */
+const officeDay = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Waits for a condition on the page with a generous ceiling: a loaded CI machine must not fail it. */
+const eventually = (page: Page, check: () => Promise<boolean>, what: string, timeoutMs = 15_000) =>
+  (async () => {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(`Not seen within ${timeoutMs} ms: ${what}`);
+      await page.waitForTimeout(25);
+    }
+  })();
+
+const text = async (page: Page, testId: string) => ((await page.locator(`[data-test="${testId}"]`).first().textContent()) ?? '').trim();
+
+describe('the web app, as supervisors, units and inspectors use it', () => {
+  let app: TestApp;
+  let browser: Browser;
+  const people = {} as Record<'admin' | 'supervisor' | 'inspector' | 'unit', Person>;
+  let findingId: string;
+  let fgw: { id: string; name: string };
+  const opened: AppContext[] = [];
+  const open = async (options?: Parameters<typeof openApp>[2]) => {
+    const context = await openApp(browser, app.url, options);
+    opened.push(context);
+    return context;
+  };
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
+    const { data } = await app.graphql(`{ units { id code name } evaluations { id } }`);
+    fgw = data!.units.find((unit: { code: string }) => unit.code === 'FGW');
+    const czj = data!.units.find((unit: { code: string }) => unit.code === 'CZJ');
+    const recorded = await app.graphql(
+      `mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`,
+      { input: { idempotencyKey: 'browser-finding', evaluationId: data!.evaluations[0].id, title: '网上申请渠道不畅通', description: '部分单位未提供网上依申请公开渠道', category: '依申请公开', severity: 'HIGH', concernedUnitIds: [fgw.id, czj.id] } },
+    );
+    findingId = recorded.data!.recordFinding.id;
+    const assigned = await app.graphql(`mutation($input: AssignFindingInput!) { assignFinding(input: $input) { id } }`, {
+      input: { idempotencyKey: 'browser-assign', findingId, units: [{ unitId: fgw.id, role: 'LEAD', dueDate: officeDay(10) }, { unitId: czj.id, role: 'RESPONSIBLE', dueDate: officeDay(2) }] },
+    });
+    expect(assigned.errors).toBeUndefined();
+    people.admin = await createPerson(app, 'ADMIN', '赵敏', 'browser-admin');
+    people.supervisor = await createPerson(app, 'SUPERVISOR', '周涛', 'browser-supervisor');
+    people.inspector = await createPerson(app, 'INSPECTOR', '吴静', 'browser-inspector');
+    people.unit = await createPerson(app, 'UNIT', '孙丽', 'browser-fgw', fgw.id);
+  });
+
+  afterAll(async () => {
+    for (const { context, outsideRequests } of opened) {
+      expect(outsideRequests).toEqual([]);
+      await context.close();
+    }
+    await browser?.close();
+    await app?.close();
+  });
+
+  it.each([
+    ['admin', '/imports', '导入'],
+    ['supervisor', '/overview', '总览'],
+    ['inspector', '/inspections', '待现场督查'],
+    ['unit', '/workload', '我的任务'],
+  ] as const)('signs in as %s (changing the initial password first), lands on %s, and signs out', async (who, home, heading) => {
+    const { page } = await open();
+    await signIn(page, people[who]);
+    await page.waitForURL((url) => url.pathname === home);
+    await page.getByRole('heading', { name: heading }).first().waitFor();
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+    // The session is over on the server too, and the tab forgot it: a reload stays signed out.
+    await page.goto(home);
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+  });
+
+  it('shows the numbers the API reports on the overview, and the as-of picker redraws them for a past day', async () => {
+    const { page } = await open();
+    await signIn(page, people.supervisor);
+    await page.waitForURL('**/overview');
+    const now = (await app.graphql(`{ dashboard { percentClosed findings { total open closed } parts { assigned reported verified overdue } } }`)).data!.dashboard;
+    await eventually(page, async () => (await text(page, 'finding-totals')) === `${now.findings.total} / ${now.findings.open} / ${now.findings.closed}`, 'the finding totals of the API');
+    expect(await text(page, 'percent-closed')).toBe(`${now.percentClosed.toFixed(1)}%`);
+    expect(await text(page, 'part-counts')).toBe(`${now.parts.assigned} / ${now.parts.reported} / ${now.parts.verified} / ${now.parts.overdue}`);
+    await screenshot(page, 'overview');
+
+    const past = '2020-01-01';
+    const then = (await app.graphql(`query($asOf: String) { dashboard(asOf: $asOf) { findings { total open closed } } }`, { asOf: past })).data!.dashboard;
+    expect(then.findings.total).not.toBe(now.findings.total);
+    await page.locator('#as-of-picker').click();
+    await page.locator('#as-of-picker').fill(past);
+    await page.locator('#as-of-picker').press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('asOf') === past);
+    await eventually(page, async () => (await text(page, 'finding-totals')) === `${then.findings.total} / ${then.findings.open} / ${then.findings.closed}`, 'the totals as of 2020-01-01');
+  });
+
+  it('opens the bundled GraphiQL from the menu, signed in with the tab’s session', async () => {
+    const { page } = await open();
+    await signIn(page, people.supervisor);
+    await page.getByRole('link', { name: 'GraphiQL' }).click();
+    await page.waitForURL('**/graphiql');
+    await page.locator('.graphiql-execute-button').click();
+    await eventually(page, async () => ((await page.locator('.result-window').textContent()) ?? '').includes('"percentClosed"'), 'the dashboard answered in GraphiQL');
+  });
+
+  it('shows a refusal in Chinese beside the field it concerns, then a corrected report appears in another browser’s open overview', async () => {
+    const supervisor = await open();
+    await signIn(supervisor.page, people.supervisor);
+    await supervisor.page.waitForURL('**/overview');
+    const before = (await app.graphql(`{ dashboard { parts { reported } } }`)).data!.dashboard.parts.reported;
+    await eventually(supervisor.page, async () => (await text(supervisor.page, 'part-counts')).split(' / ')[1] === String(before), 'the overview before the report');
+
+    const unit = await open();
+    await signIn(unit.page, people.unit);
+    await unit.page.goto(`/findings/${findingId}`);
+    const part = unit.page.locator(`[data-test="part-${fgw.name}"]`);
+    await part.getByRole('button', { name: '报告整改完成' }).click();
+    const form = unit.page.locator('[data-test="form-report"]');
+    await form.getByLabel('整改措施及成效').fill('已在门户网站开通依申请公开网上渠道，并公布办理流程。');
+    await form.getByLabel('材料1名称').fill('网上申请平台');
+    await form.getByLabel('材料1链接').fill('ftp://intranet/apply');
+    await form.getByRole('button', { name: '报告整改完成' }).click();
+    const linkError = form.locator('.el-form-item', { has: unit.page.getByLabel('材料1链接') }).locator('.el-form-item__error');
+    await linkError.waitFor();
+    expect(await linkError.textContent()).toMatch(/[\u4e00-\u9fff]/);
+    await screenshot(unit.page, 'refused-report');
+
+    await form.getByLabel('材料1链接').fill('https://www.qingchuan.gov.cn/ysqgk');
+    const reported = unit.page.waitForResponse(async (response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('reportRectification') && response.status() === 200);
+    await form.getByRole('button', { name: '报告整改完成' }).click();
+    await reported;
+    const sentAt = Date.now();
+    await eventually(supervisor.page, async () => (await text(supervisor.page, 'part-counts')).split(' / ')[1] === String(before + 1), 'the report on the supervisor’s open overview', 30_000);
+    const latencyMs = Date.now() - sentAt;
+    // Latency is recorded as data (a loaded CI machine must not fail the suite on timing).
+    writeMeasurement('live-update-latency.json', { latencyMs });
+    console.log(`live update: the report appeared on the other browser's overview ${latencyMs} ms after the API answered`);
+    await unit.page.getByText('已报告待督查').first().waitFor();
+    await screenshot(unit.page, 'finding');
+  });
+
+  it('lets an inspector check a part on a 360 px wide phone screen', async () => {
+    const { page } = await open({ viewport: { width: 360, height: 740 } });
+    await signIn(page, people.inspector);
+    await page.waitForURL('**/inspections');
+    const card = page.locator(`[data-test="awaiting-${fgw.name}"]`);
+    await card.getByRole('button', { name: '督查' }).click();
+    await card.getByLabel('通过', { exact: true }).check();
+    await card.getByLabel('督查地点').fill('市发改委政务服务窗口');
+    await card.getByLabel('督查情况（不通过时必填）').fill('网上渠道可用，流程已公布。');
+    const horizontalOverflow: number = await page.evaluate(`document.documentElement.scrollWidth - window.innerWidth`);
+    expect(horizontalOverflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'inspection-360px');
+    await card.getByRole('button', { name: '提交督查结果' }).click();
+    await card.waitFor({ state: 'detached' });
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId status inspections { outcome place } } } }`, { id: findingId });
+    expect(data!.finding.assignments.find((part: { unitId: string }) => part.unitId === fgw.id)).toMatchObject({ status: 'VERIFIED', inspections: [{ outcome: 'PASSED', place: '市发改委政务服务窗口' }] });
+  });
+
+  it('draws the work-plan breakdown, the scorecard, circulars, imports and the unit’s workload (screenshots for the README)', async () => {
+    const supervisor = await open();
+    await signIn(supervisor.page, people.supervisor);
+    await supervisor.page.goto('/work-plan');
+    await supervisor.page.locator('[data-test="plan-rollup"]').waitFor();
+    await supervisor.page.locator('.el-table__expand-icon').first().click();
+    await screenshot(supervisor.page, 'work-plan');
+    await supervisor.page.goto('/scorecard');
+    await supervisor.page.locator('[data-test="scorecard"] .el-table__row').first().waitFor();
+    await screenshot(supervisor.page, 'scorecard');
+    await supervisor.page.goto('/circulars');
+    await supervisor.page.locator('[data-test="circulars"]').waitFor();
+    await screenshot(supervisor.page, 'circulars');
+    await supervisor.page.goto('/imports');
+    await supervisor.page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff类别,序号,工作事项,牵头单位,责任单位,完成时限\n一、主动公开,1,,不存在的单位,,2026-13-40\n') });
+    await supervisor.page.getByRole('button', { name: '上传并导入' }).click();
+    await supervisor.page.locator('[data-test="refused-rows"] .el-table__row').first().waitFor();
+    await screenshot(supervisor.page, 'imports');
+
+    const unit = await open();
+    await signIn(unit.page, people.unit);
+    await unit.page.locator('[data-test="reminders"]').waitFor();
+    await screenshot(unit.page, 'workload');
+  });
+});

@@ -102,8 +102,18 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
     await signIn(page, people.supervisor);
     await page.getByRole('link', { name: 'GraphiQL' }).click();
     await page.waitForURL('**/graphiql');
-    await page.locator('.graphiql-execute-button').click();
-    await eventually(page, async () => ((await page.locator('.result-window').textContent()) ?? '').includes('"percentClosed"'), 'the dashboard answered in GraphiQL');
+    // The first click may land before GraphiQL has loaded the schema (it then does nothing): run the
+    // query again until its answer shows (it only reads).
+    await eventually(
+      page,
+      async () => {
+        if (((await page.locator('.result-window').textContent()) ?? '').includes('"percentClosed"')) return true;
+        await page.locator('.graphiql-execute-button').click();
+        await page.waitForTimeout(500);
+        return false;
+      },
+      'the dashboard answered in GraphiQL',
+    );
   });
 
   it('shows a refusal in Chinese beside the field it concerns, then a corrected report appears in another browser’s open overview', async () => {

@@ -32,27 +32,15 @@ export function bundleBudget(): Plugin {
         const bytes = typeof source === 'string' ? Buffer.from(source) : Buffer.from(source);
         assets.set(output.fileName, { fileName: output.fileName, raw: bytes.length, gzip: gzipSync(bytes).length });
       }
-      const staticClosure = (entry: string): Set<string> => {
+      /** The files a browser fetches for an entry: its static imports, and with `lazy` its dynamic ones too. */
+      const closure = (entry: string, lazy: boolean): Set<string> => {
         const seen = new Set<string>();
         const visit = (fileName: string) => {
           if (seen.has(fileName)) return;
           seen.add(fileName);
           const chunk = bundle[fileName];
           if (chunk?.type !== 'chunk') return;
-          chunk.imports.forEach(visit);
-          chunk.viteMetadata?.importedCss.forEach((css) => seen.add(css));
-        };
-        visit(entry);
-        return seen;
-      };
-      const allFrom = (entry: string): Set<string> => {
-        const seen = new Set<string>();
-        const visit = (fileName: string) => {
-          if (seen.has(fileName)) return;
-          seen.add(fileName);
-          const chunk = bundle[fileName];
-          if (chunk?.type !== 'chunk') return;
-          [...chunk.imports, ...chunk.dynamicImports].forEach(visit);
+          [...chunk.imports, ...(lazy ? chunk.dynamicImports : [])].forEach(visit);
           chunk.viteMetadata?.importedCss.forEach((css) => seen.add(css));
         };
         visit(entry);
@@ -65,9 +53,9 @@ export function bundleBudget(): Plugin {
       const graphiqlEntry = entryFile('graphiql');
       if (!appEntry || !graphiqlEntry) throw new Error('bundle budget: the app or graphiql entry is missing from the build');
       const measured = {
-        firstView: sum(staticClosure(appEntry)),
-        app: sum(allFrom(appEntry)),
-        graphiql: sum(allFrom(graphiqlEntry)),
+        firstView: sum(closure(appEntry, false)),
+        app: sum(closure(appEntry, true)),
+        graphiql: sum(closure(graphiqlEntry, true)),
       };
       const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
       const lines = [...assets.values()]

@@ -122,6 +122,19 @@ export function subscribe<Data = any>(query: string, variables: Record<string, u
   );
 }
 
+/**
+ * Downloads an export (XLSX/CSV, `/export/…`) with the session token and saves it under the server's
+ * file name; resolves to '' or to the Chinese reason it failed.
+ */
+export async function tryDownload(path: string): Promise<string> {
+  try {
+    await download(path);
+    return '';
+  } catch (error) {
+    return error instanceof ApiError ? error.messageZh : '导出失败，请稍后重试。';
+  }
+}
+
 /** Downloads an export (XLSX/CSV) with the session token and saves it under the server's file name. */
 export async function download(path: string): Promise<void> {
   const response = await fetch(path, { headers: authorization() });

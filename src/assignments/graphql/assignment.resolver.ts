@@ -1,3 +1,4 @@
+import { officeDate } from '../../shared/calendar-date.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
 import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { requireUnitDetailsAccess } from '../../access/authorization/access-policy.js';
@@ -61,8 +62,11 @@ export class AssignmentResolver {
     return daysLeft(part, this.instantOf(part));
   }
 
-  /** A part shown as of a past instant (time travel) is lit as it was then. */
+  /**
+   * The office day a part is judged on (YYYY-MM-DD, China time): the day of its time-travel cut, or
+   * today. `daysLeft` and `trafficLight` count whole office days from it.
+   */
   private instantOf(part: PartView & { evaluatedAt?: string }): string {
-    return part.evaluatedAt ?? this.clock.now().toISOString();
+    return officeDate(part.evaluatedAt ?? this.clock.now());
   }
 }

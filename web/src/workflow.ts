@@ -1,5 +1,6 @@
 import { gql } from './api';
 import type { FieldSpec } from './components/ActionForm.vue';
+import { officeToday } from './state';
 
 /** A finding (整改问题) or a work-plan item (工作事项): both have unit parts with one lifecycle. */
 export type ParentKind = 'finding' | 'item';
@@ -28,6 +29,29 @@ const MUTATIONS: Record<ParentKind, Partial<Record<PartAction, [string, string]>
   },
 };
 
+/**
+ * The input field that carries the office day a fact happened (business time; omitted = today, China
+ * time; never in the future). Offices enter things late: the form asks for the day it happened.
+ */
+export const BUSINESS_DAY_FIELD: Record<PartAction, string> = {
+  report: 'reportedOn',
+  requestExtension: 'requestedOn',
+  decideExtension: 'decidedOn',
+  urge: 'urgedOn',
+  sendBack: 'sentBackOn',
+  inspect: 'inspectedOn',
+  reopen: 'reopenedOn',
+  assign: 'assignedOn',
+};
+
+/** The business-day field of a form: the day it happened, today unless changed. */
+export const businessDay = (action: PartAction, label = '办理日期（发生的那一天）'): FieldSpec => ({
+  name: BUSINESS_DAY_FIELD[action],
+  label,
+  type: 'date',
+  initial: officeToday(),
+});
+
 export const canDo = (kind: ParentKind, action: PartAction): boolean => Boolean(MUTATIONS[kind][action]);
 
 /**
@@ -48,7 +72,7 @@ export const PART_FIELDS = `unitId unit { name } role status dueDate originalDue
   urges { message urgedAt urgedBy }
   extensionRequests { requestId requestedDueDate reason status requestedAt decidedAt decisionReason grantedDueDate }`;
 
-export const HISTORY_FIELDS = `history { revision eventType recordedAt actorId actorRole actorUnitId unitId details }`;
+export const HISTORY_FIELDS = `history { revision eventType occurredOn recordedAt actorId actorRole actorUnitId unitId details }`;
 
 export interface Part {
   unitId: string;
@@ -71,6 +95,8 @@ export interface Part {
 export interface HistoryEntry {
   revision: number;
   eventType: string;
+  /** The office day it happened (business time). */
+  occurredOn: string;
   recordedAt: string;
   actorId: string;
   actorRole: string;
@@ -89,6 +115,7 @@ export const chinaTime = (instant: string | null | undefined): string => {
 /** Reopening a closed finding or completed item: why, and optionally the parts' new due date. */
 export const REOPEN_FIELDS: FieldSpec[] = [
   { name: 'reason', label: '重新打开的理由', type: 'textarea' },
+  businessDay('reopen', '重新打开的日期'),
   { name: 'newDueDate', label: '重新整改的时限（不填则按规则确定）', type: 'date' },
   { name: 'overrideReason', label: '超出方案时限的理由（仅在需要时填写）', type: 'textarea' },
 ];

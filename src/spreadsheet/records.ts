@@ -1,6 +1,7 @@
 import type { Columns } from './columns.js';
 import type { ImportProblem, ImportResult, ReadingNotes } from './import-problems.js';
-import { readSpreadsheet, type SheetOptions, type Table } from './sheet.js';
+import { type SheetOptions, type Table } from './sheet.js';
+import { readSpreadsheetOffThread } from './sheet-off-thread.js';
 import type { FileContent } from './text-file.js';
 import { readTree, recordsOfList } from './tree.js';
 
@@ -17,7 +18,7 @@ export async function readRecords<Key extends string>(
   what: string,
   options: SheetOptions = {},
 ): Promise<ImportResult<'table', Table<Key>>> {
-  if (format === 'csv' || format === 'xlsx') return readSpreadsheet(content, format, columns, options);
+  if (format === 'csv' || format === 'xlsx') return readSpreadsheetOffThread(content, format, columns, options);
   const read = readTree(content, format);
   if (!read.ok) return read;
   const records = recordsOfList(read.tree, listKeys, columns, what);

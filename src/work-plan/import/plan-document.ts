@@ -5,7 +5,7 @@ import { droppedColumnProblems, readingNotesOf } from '../../spreadsheet/records
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { entryOf, readTree, recordOfMap, type TreeEntry, type TreeNode } from '../../spreadsheet/tree.js';
 import { isNamed, type Columns, type SourceRecord } from '../../spreadsheet/columns.js';
-import { readSpreadsheet } from '../../spreadsheet/sheet.js';
+import { readSpreadsheetOffThread } from '../../spreadsheet/sheet-off-thread.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 
 /*
@@ -156,7 +156,7 @@ export async function readPlanDocument(
 /** Reads as much as it can, so that validation can still report the rows' own problems. */
 export async function readPlanDraft(content: FileContent, options: PlanReadOptions): Promise<PlanDraft> {
   if (options.format === 'csv' || options.format === 'xlsx') {
-    const read = await readSpreadsheet(content, options.format, planColumns, { sheet: options.sheet });
+    const read = await readSpreadsheetOffThread(content, options.format, planColumns, { sheet: options.sheet });
     if (!read.ok) return { document: null, problems: read.problems };
     const { table } = read;
     const dropped = droppedColumnProblems(table, () => 'a plan item has a lead unit, responsible units and one due date; rename the column to one of these or remove it');

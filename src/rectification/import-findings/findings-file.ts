@@ -1,7 +1,7 @@
 import { Severities, type Severity } from '../domain/finding.events.js';
 import { textOf, namesInCell } from '../../spreadsheet/cells.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
-import { type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
+import { unitNamesOf, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { droppedColumnProblems, readingNotesOf, readRecords } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 
@@ -99,13 +99,17 @@ export async function importFindings(
 
     const concernedUnits: ResolvedUnit[] = [];
     for (const name of namesInCell(cells.units ?? null)) {
-      const unitId = options.lookupUnit(name);
-      if (unitId === undefined) {
-        problems.push({ row, reason: `Unknown unit "${name}": not the official name or code of a unit in the directory.` });
-      } else if (concernedUnits.some((unit) => unit.unitId === unitId)) {
-        problems.push({ row, reason: `Unit ${name} is listed twice.` });
-      } else {
-        concernedUnits.push({ name, unitId });
+      const named = unitNamesOf(options.lookupUnit, name);
+      if (!named.ok) {
+        problems.push({
+          row,
+          reason: named.unknown ? `Unknown unit "${name}": not the official name or code of a unit in the directory.` : `The unit ${named.reason}.`,
+        });
+        continue;
+      }
+      for (const unit of named.units) {
+        if (!concernedUnits.some((other) => other.unitId === unit.unitId)) concernedUnits.push(unit);
+        else if (!named.collective) problems.push({ row, reason: `Unit ${name} is listed twice.` });
       }
     }
 

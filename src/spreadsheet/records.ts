@@ -38,10 +38,14 @@ export async function readRecords<Key extends string>(
  * problem each, since dropping them would lose responsibility silently. `why` says what the
  * import records instead, e.g. "a findings list records no deadlines; import it as a ledger".
  */
-export function droppedColumnProblems(table: Table<string>, why: (column: string) => string): ImportProblem[] {
+export function droppedColumnProblems(table: Table<string>, why: { en: string; zh: string }): ImportProblem[] {
   return table.unusedColumns
     .filter((column) => column.weighty)
-    .map((column) => ({ row: null, reason: `Column ${column.name} names units, dates or measures but is not used: ${why(column.name)}.` }));
+    .map((column) => ({
+      row: null,
+      reason: `Column ${column.name} names units, dates or measures but is not used: ${why.en}.`,
+      reasonZh: `“${column.name}”列写的是单位、时间或措施，但本导入不使用它：${why.zh}。`,
+    }));
 }
 
 /** The other unused columns, by name, for the result to list ("not imported: 备注"). */

@@ -63,7 +63,10 @@ export async function importFindings(
 
   const problems: ImportProblem[] = droppedColumnProblems(
     table,
-    () => 'a findings list records each problem and the units it concerns, not deadlines or measures; import a file with deadlines and measures as a rectification ledger (整改台账), or remove the column',
+    {
+      en: 'a findings list records each problem and the units it concerns, not deadlines or measures; import a file with deadlines and measures as a rectification ledger (整改台账), or remove the column',
+      zh: '问题清单只记录问题及涉及单位，不记录整改时限和整改措施；带时限和措施的文件请作为整改台账导入，或删去该列',
+    },
   );
   const firstRowOfTitle = new Map<string, number>();
   const findings: ImportedFinding[] = [];

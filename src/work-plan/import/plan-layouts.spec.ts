@@ -165,7 +165,13 @@ describe('a 任务分解表 as offices lay it out (XLSX)', () => {
     expect(await importWorkPlan(content, { format: 'xlsx', sheet: '任务分解', lookupUnit: directory })).toMatchObject({ ok: true });
     expect(await importWorkPlan(content, { format: 'xlsx', sheet: '汇总', lookupUnit: directory })).toEqual({
       ok: false,
-      problems: [{ row: null, reason: 'The workbook has no sheet "汇总"; its sheets are "旧版", "任务分解".' }],
+      problems: [
+        {
+          row: null,
+          reason: 'The workbook has no sheet "汇总"; its sheets are "旧版", "任务分解".',
+          reasonZh: '工作簿中没有名为“汇总”的工作表；现有工作表：“旧版”、“任务分解”。',
+        },
+      ],
     });
   });
 
@@ -193,6 +199,15 @@ describe('units as offices name them in a plan', () => {
 
   it('refuses a collective lead', async () => {
     const result = await importWorkPlan(plan('各区县政府', ''), { format: 'csv', title: 'T', lookupUnit: offices });
-    expect(result).toEqual({ ok: false, problems: [{ row: 2, reason: 'The lead unit of item 1 must be one unit, not "各区县政府" (2 units).' }] });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        {
+          row: 2,
+          reason: 'The lead unit of item 1 must be one unit, not "各区县政府" (2 units).',
+          reasonZh: '事项 1 的牵头单位只能是一个单位，不能是“各区县政府”（2 个单位）。',
+        },
+      ],
+    });
   });
 });

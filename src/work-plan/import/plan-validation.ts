@@ -95,7 +95,11 @@ export function validatePlanDocument(
       } else {
         const lead = resolve(leadNames[0]!, row, 'lead unit');
         if (lead?.collective) {
-          problems.push({ row, reason: `The lead unit of item ${item.code} must be one unit, not "${leadNames[0]}" (${lead.units.length} units).` });
+          problems.push({
+            row,
+            reason: `The lead unit of item ${item.code} must be one unit, not "${leadNames[0]}" (${lead.units.length} units).`,
+            reasonZh: `事项 ${item.code} 的牵头单位只能是一个单位，不能是“${leadNames[0]}”（${lead.units.length} 个单位）。`,
+          });
         } else if (lead) {
           leadUnit = lead.units[0]!;
         }
@@ -130,7 +134,9 @@ export function validatePlanDocument(
         }
       }
 
-      const dueDates = dueDatesOf(item.dueDate, document.year, options.today, (reason) => problems.push({ row, reason }));
+      const dueDates = dueDatesOf(item.dueDate, document.year, options.today, (reason, reasonZh) =>
+        problems.push({ row, reason, ...(reasonZh ? { reasonZh } : {}) }),
+      );
       for (const { dueDate } of dueDates) {
         if (document.year > 0 && !isWithinPlanYears(dueDate, document.year)) {
           problems.push({
@@ -178,7 +184,7 @@ function dueDatesOf(
   text: string,
   year: number,
   today: string | undefined,
-  refuse: (reason: string) => void,
+  refuse: (reason: string, reasonZh?: string) => void,
 ): { dueDate: string; period: string }[] {
   if (text.trim() === '') {
     refuse('Missing due date (完成时限).');
@@ -186,7 +192,7 @@ function dueDatesOf(
   }
   const reading = readDeadline(text, { year: year > 0 ? year : undefined });
   if (!reading.ok) {
-    refuse(`Due date (完成时限) ${reading.reason}.`);
+    refuse(`Due date (完成时限) ${reading.reason}.`, `完成时限无法识别：${reading.reason}。可写作 2026-06-30、2026年6月底前、2026年第三季度、立行立改或每季度。`);
     return [];
   }
   const { deadline } = reading;
@@ -209,6 +215,7 @@ function dueDatesOf(
     case 'BY_DATE_THEN_STANDING':
       refuse(
         `Due date (完成时限) "${text}" is a standing task (${deadlineInWords(deadline)}), which a work-plan item cannot hold yet: give the day by which it is first reported (e.g. ${year > 0 ? year : 2026}年底前).`,
+        `完成时限“${text}”是长期任务，工作事项暂不支持：请写明首次报送的日期（如 ${year > 0 ? year : 2026}年底前）。`,
       );
       return [];
   }

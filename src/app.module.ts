@@ -12,6 +12,7 @@ import { AssignmentsModule } from './assignments/assignments.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { EventSourcingModule } from './event-sourcing/event-sourcing.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown.js';
@@ -93,6 +94,7 @@ export class AppModule {
         ReorganizationModule,
         HealthModule,
         LedgerModule,
+        ImportsModule,
         DemoModule,
       ],
       providers: [

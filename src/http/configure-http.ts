@@ -1,9 +1,19 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AppSettings } from '../config/app-settings.js';
 import { serveWebApp } from '../web-app/web-app.js';
 import { InFlightRequests } from '../observability/in-flight-requests.js';
+import { tooLarge } from '../imports/uploads/uploaded-files.js';
+import { MAX_IMPORT_FILE_BYTES } from '../shared/graphql/file-upload.js';
+
+type Middleware = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void;
+/** Express's own raw-body parser (body-parser); express ships no types of its own. */
+const { raw } = createRequire(import.meta.url)('express') as { raw: (options: { type: () => boolean; limit: number }) => Middleware };
+
+/** Where import files are sent before the mutation that imports them. */
+export const UPLOAD_PATH = '/imports/files';
 
 /**
  * The HTTP setup `main.ts` and the end-to-end tests share; call it before `listen`.
@@ -17,6 +27,8 @@ export function configureHttp(app: INestApplication, settings: Pick<AppSettings,
   const express = app as NestExpressApplication;
   // First, so that a request whose body is still arriving counts as in flight for a graceful shutdown.
   express.use(app.get(InFlightRequests).middleware);
+  // An import file is sent as it is, up to the size an import takes, to its own path only.
+  express.use(UPLOAD_PATH, raw({ type: () => true, limit: MAX_IMPORT_FILE_BYTES }));
   express.useBodyParser('json', { limit: settings.REQUEST_MAX_BYTES });
   express.useBodyParser('urlencoded', { limit: settings.REQUEST_MAX_BYTES, extended: true });
   express.use(bodyParserErrors(settings.REQUEST_MAX_BYTES));
@@ -41,11 +53,18 @@ const isBodyParserError = (error: unknown): error is BodyParserError =>
  */
 const bodyParserErrors =
   (maxBytes: number) =>
-  (error: unknown, _request: IncomingMessage, response: ServerResponse, next: (error: unknown) => void): void => {
+  (error: unknown, request: IncomingMessage, response: ServerResponse, next: (error: unknown) => void): void => {
     if (!isBodyParserError(error) || error.status >= 500) return next(error);
+    const upload = (request.url ?? '').startsWith(UPLOAD_PATH);
     const [code, message, messageZh] =
       error.type === 'entity.too.large'
-        ? ['PAYLOAD_TOO_LARGE', `The request body is larger than the ${maxBytes} bytes allowed. Send less at once.`, `请求内容超过了允许的 ${maxBytes} 字节：请分次少量发送。`]
+        ? upload
+          ? ['PAYLOAD_TOO_LARGE', tooLarge(null).message, tooLarge(null).messageZh]
+          : [
+              'PAYLOAD_TOO_LARGE',
+              `The request body is larger than the ${maxBytes} bytes allowed. To import a larger file (up to ${MAX_IMPORT_FILE_BYTES} bytes, 5 MB), send its bytes to POST ${UPLOAD_PATH} and give the fileId it answers to the import mutation instead of contentBase64; or use the command-line tool (npm run plan:import).`,
+              `请求内容超过了允许的 ${maxBytes} 字节。导入较大的文件（最多 ${MAX_IMPORT_FILE_BYTES} 字节，5 MB）时，请先把文件发送到 POST ${UPLOAD_PATH}，再在导入操作中用返回的 fileId 代替 contentBase64；或使用命令行工具（npm run plan:import）。`,
+            ]
         : error.type === 'entity.parse.failed'
           ? ['BAD_REQUEST', 'The request body is not valid JSON.', '请求内容不是有效的 JSON。']
           : ['BAD_REQUEST', 'The request body could not be read.', '无法读取请求内容。'];

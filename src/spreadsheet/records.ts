@@ -1,6 +1,7 @@
 import type { Columns } from './columns.js';
 import type { ImportProblem, ImportResult, ReadingNotes } from './import-problems.js';
-import { readSpreadsheet, type SheetOptions, type Table } from './sheet.js';
+import { type SheetOptions, type Table } from './sheet.js';
+import { readSpreadsheetOffThread } from './sheet-off-thread.js';
 import type { FileContent } from './text-file.js';
 import { readTree, recordsOfList } from './tree.js';
 
@@ -17,7 +18,7 @@ export async function readRecords<Key extends string>(
   what: string,
   options: SheetOptions = {},
 ): Promise<ImportResult<'table', Table<Key>>> {
-  if (format === 'csv' || format === 'xlsx') return readSpreadsheet(content, format, columns, options);
+  if (format === 'csv' || format === 'xlsx') return readSpreadsheetOffThread(content, format, columns, options);
   const read = readTree(content, format);
   if (!read.ok) return read;
   const records = recordsOfList(read.tree, listKeys, columns, what);
@@ -37,10 +38,14 @@ export async function readRecords<Key extends string>(
  * problem each, since dropping them would lose responsibility silently. `why` says what the
  * import records instead, e.g. "a findings list records no deadlines; import it as a ledger".
  */
-export function droppedColumnProblems(table: Table<string>, why: (column: string) => string): ImportProblem[] {
+export function droppedColumnProblems(table: Table<string>, why: { en: string; zh: string }): ImportProblem[] {
   return table.unusedColumns
     .filter((column) => column.weighty)
-    .map((column) => ({ row: null, reason: `Column ${column.name} names units, dates or measures but is not used: ${why(column.name)}.` }));
+    .map((column) => ({
+      row: null,
+      reason: `Column ${column.name} names units, dates or measures but is not used: ${why.en}.`,
+      reasonZh: `“${column.name}”列写的是单位、时间或措施，但本导入不使用它：${why.zh}。`,
+    }));
 }
 
 /** The other unused columns, by name, for the result to list ("not imported: 备注"). */

@@ -96,7 +96,11 @@ async function xlsxRows(content: FileContent, options: SheetOptions): Promise<Im
       options.sheet === undefined
         ? 'The workbook has no visible worksheet.'
         : `The workbook has no sheet "${options.sheet}"; its sheets are ${names.map((name) => `"${name}"`).join(', ')}.`;
-    return { ok: false, problems: [{ row: null, reason }] };
+    const reasonZh =
+      options.sheet === undefined
+        ? '工作簿中没有可见的工作表。'
+        : `工作簿中没有名为“${options.sheet}”的工作表；现有工作表：${names.map((name) => `“${name}”`).join('、')}。`;
+    return { ok: false, problems: [{ row: null, reason, reasonZh }] };
   }
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {

@@ -6,7 +6,16 @@
  * A unit's id from what a spreadsheet names it by: the exact official name (青川市财政局) or the
  * unit code (CZJ). Supplied by the caller, usually from the units directory.
  */
-export type UnitLookup = (nameOrCode: string) => string | undefined;
+export type UnitLookup = ((nameOrCode: string) => string | undefined) & {
+  /** Names as offices write them (short, collective); a lookup without it knows exact names only. */
+  readonly resolveNames?: (name: string) => UnitNames;
+};
+
+/** What one name in a file stands for: one unit, every unit of a collective name, or why none. */
+export type UnitNames =
+  | { readonly ok: true; readonly units: readonly ResolvedUnit[]; readonly collective?: boolean }
+  /** `unknown`: no unit goes by the name at all (rather than several, or a collective of none). */
+  | { readonly ok: false; readonly reason: string; readonly unknown?: boolean };
 
 export interface DirectoryUnit {
   readonly id: string;
@@ -16,6 +25,9 @@ export interface DirectoryUnit {
   readonly formerNames?: readonly string[];
   /** A merged unit's names lead to its successor, which now does its work. */
   readonly mergedIntoUnitId?: string | null;
+  /** For collective names: 各区县政府 means every COUNTY_OR_DISTRICT unit, 各科室 the 科室 under a parent. */
+  readonly kind?: string;
+  readonly parentUnitId?: string | null;
 }
 
 /**
@@ -37,7 +49,54 @@ export function unitLookupFrom(units: Iterable<DirectoryUnit>): UnitLookup {
     for (const name of [...(unit.formerNames ?? []), unit.name]) byName.set(name, successorOf(unit.id));
     byCode.set(unit.code.toUpperCase(), unit.id);
   }
-  return (nameOrCode) => byName.get(nameOrCode) ?? byCode.get(nameOrCode.toUpperCase());
+  const lookup = (nameOrCode: string) => byName.get(nameOrCode) ?? byCode.get(nameOrCode.toUpperCase());
+  const current = list.filter((unit) => !unit.mergedIntoUnitId);
+  const resolveNames = (name: string): UnitNames => {
+    const exact = lookup(name);
+    if (exact !== undefined) return { ok: true, units: [{ name, unitId: exact }] };
+    const collective = COLLECTIVE_NAMES.find(({ pattern }) => pattern.test(name));
+    if (collective) {
+      const members = current.filter(collective.member);
+      if (members.length === 0) return { ok: false, reason: `"${name}" means ${collective.means}, and the directory has none` };
+      return { ok: true, units: members.map((unit) => ({ name: unit.name, unitId: unit.id })), collective: true };
+    }
+    // 市财政局 for 青川市财政局: a name that ends the same way, if only one unit's does.
+    const candidates = name.length >= 3 ? current.filter((unit) => unit.name.endsWith(name) && unit.name !== name) : [];
+    if (candidates.length === 1) return { ok: true, units: [{ name, unitId: candidates[0]!.id }] };
+    if (candidates.length > 1) {
+      return { ok: false, reason: `"${name}" is ambiguous: it could be ${candidates.map((unit) => unit.name).join(', ')}; write the full name` };
+    }
+    return { ok: false, reason: `"${name}" is not the name, former name or code of a unit in the directory`, unknown: true };
+  };
+  return Object.assign(lookup, { resolveNames });
+}
+
+/** Collective names offices write for many units at once, and who they mean. */
+const COLLECTIVE_NAMES: readonly { pattern: RegExp; means: string; member: (unit: DirectoryUnit) => boolean }[] = [
+  {
+    pattern: /^各(?:区县|县区|县市区|县\(市、区\)|区县\(市\)|县（市、区）|区县（市）)(?:人民)?(?:政府)?$/,
+    means: 'every county and district government (COUNTY_OR_DISTRICT)',
+    member: (unit) => unit.kind === 'COUNTY_OR_DISTRICT',
+  },
+  {
+    pattern: /^(?:市直)?各(?:部门|单位)$|^市直各(?:部门|单位)(?:和单位)?$/,
+    means: 'every department of the city (DEPARTMENT)',
+    member: (unit) => unit.kind === 'DEPARTMENT',
+  },
+  {
+    pattern: /^各(?:科室|处室|股室|内设机构)$/,
+    means: 'every section (科, 室, 处, 股) under a parent unit',
+    member: (unit) => Boolean(unit.parentUnitId) && /[科室处股]$/.test(unit.name),
+  },
+];
+
+/** `lookup`'s reading of a name: with its `resolveNames` when it has one, else exact names only. */
+export function unitNamesOf(lookup: UnitLookup, name: string): UnitNames {
+  if (lookup.resolveNames) return lookup.resolveNames(name);
+  const unitId = lookup(name);
+  return unitId === undefined
+    ? { ok: false, reason: `"${name}" is not the name, former name or code of a unit in the directory`, unknown: true }
+    : { ok: true, units: [{ name, unitId }] };
 }
 
 /** A unit as the file named it and the id it resolved to. */

@@ -1,7 +1,7 @@
 import { Severities, type Severity } from '../domain/finding.events.js';
 import { textOf, namesInCell } from '../../spreadsheet/cells.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
-import { type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
+import { unitNamesOf, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { droppedColumnProblems, readingNotesOf, readRecords } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 
@@ -63,7 +63,10 @@ export async function importFindings(
 
   const problems: ImportProblem[] = droppedColumnProblems(
     table,
-    () => 'a findings list records each problem and the units it concerns, not deadlines or measures; import a file with deadlines and measures as a rectification ledger (整改台账), or remove the column',
+    {
+      en: 'a findings list records each problem and the units it concerns, not deadlines or measures; import a file with deadlines and measures as a rectification ledger (整改台账), or remove the column',
+      zh: '问题清单只记录问题及涉及单位，不记录整改时限和整改措施；带时限和措施的文件请作为整改台账导入，或删去该列',
+    },
   );
   const firstRowOfTitle = new Map<string, number>();
   const findings: ImportedFinding[] = [];
@@ -99,13 +102,17 @@ export async function importFindings(
 
     const concernedUnits: ResolvedUnit[] = [];
     for (const name of namesInCell(cells.units ?? null)) {
-      const unitId = options.lookupUnit(name);
-      if (unitId === undefined) {
-        problems.push({ row, reason: `Unknown unit "${name}": not the official name or code of a unit in the directory.` });
-      } else if (concernedUnits.some((unit) => unit.unitId === unitId)) {
-        problems.push({ row, reason: `Unit ${name} is listed twice.` });
-      } else {
-        concernedUnits.push({ name, unitId });
+      const named = unitNamesOf(options.lookupUnit, name);
+      if (!named.ok) {
+        problems.push({
+          row,
+          reason: named.unknown ? `Unknown unit "${name}": not the official name or code of a unit in the directory.` : `The unit ${named.reason}.`,
+        });
+        continue;
+      }
+      for (const unit of named.units) {
+        if (!concernedUnits.some((other) => other.unitId === unit.unitId)) concernedUnits.push(unit);
+        else if (!named.collective) problems.push({ row, reason: `Unit ${name} is listed twice.` });
       }
     }
 

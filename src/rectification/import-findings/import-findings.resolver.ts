@@ -2,7 +2,8 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Args, Field, ID, Int, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
 import { AllowRoles } from '../../access/authorization/access-policy.js';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
-import { decodeUpload, notesResult } from '../../shared/graphql/file-upload.js';
+import { notesResult } from '../../shared/graphql/file-upload.js';
+import { UploadedFiles, fileFacts } from '../../imports/uploads/uploaded-files.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
 import { FindingType } from '../evaluations/evaluation.types.js';
 import { GetFindingQuery } from '../evaluations/evaluations.queries.js';
@@ -28,6 +29,7 @@ export class ImportFindingsResolver {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly contexts: CommandContextFactory,
+    private readonly uploads: UploadedFiles,
   ) {}
 
   @Mutation(() => FindingsImportResultType, {
@@ -35,12 +37,13 @@ export class ImportFindingsResolver {
       'Record an evaluation’s findings from a file (问题, 具体表现, 类别, 严重程度, 涉及单位). All or nothing: a file with bad rows is refused (BAD_USER_INPUT, every row in extensions.problems). The same file again writes nothing.',
   })
   async importFindings(
-    @Args('input') { idempotencyKey, evaluationId, fileName, contentBase64, sheet }: ImportFindingsInput,
+    @Args('input') input: ImportFindingsInput,
     @CurrentRequester() requester: Requester,
   ): Promise<FindingsImportResultType> {
-    const content = decodeUpload(contentBase64);
-    const context = this.contexts.create(requester, 'ImportFindings', { idempotencyKey, evaluationId, fileName, contentBase64, sheet });
-    const outcome = await this.commands.execute(new ImportFindingsCommand(evaluationId, { name: fileName, content, sheet }, context));
+    const { idempotencyKey, evaluationId, fileName, sheet } = input;
+    const file = this.uploads.fileOf(requester.actor, input);
+    const context = this.contexts.create(requester, 'ImportFindings', { idempotencyKey, evaluationId, fileName, ...fileFacts(input, file), sheet });
+    const outcome = await this.commands.execute(new ImportFindingsCommand(evaluationId, file, context));
     const findings = await Promise.all(outcome.findings.map((finding) => this.queries.execute(new GetFindingQuery(finding.findingId))));
     const recordedCount = outcome.findings.filter((finding) => finding.recordedNow).length;
     return { evaluationId, findings, recordedCount, alreadyRecordedCount: outcome.findings.length - recordedCount, ...notesResult(outcome.notes) };

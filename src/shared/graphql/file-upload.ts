@@ -1,5 +1,5 @@
-import { Field, InputType } from '@nestjs/graphql';
-import { IsString } from 'class-validator';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsOptional, IsString, IsUUID } from 'class-validator';
 import type { ReadingNotes } from '../../spreadsheet/import-problems.js';
 import { badInput } from '../domain-error.js';
 import { OptionalText, RequiredText } from './validation.js';
@@ -15,9 +15,21 @@ export abstract class FileUploadInput extends IdempotentInput {
   @RequiredText(255)
   fileName: string;
 
-  @Field(() => String, { description: `The file’s bytes, base64-encoded; at most ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB decoded` })
+  @Field(() => String, {
+    nullable: true,
+    description: `The file’s bytes, base64-encoded, for a small file (the request must stay under REQUEST_MAX_BYTES); otherwise fileId`,
+  })
+  @IsOptional()
   @IsString()
-  contentBase64: string;
+  contentBase64?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: `A file of up to ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB sent first to POST /imports/files (the raw bytes as the body, the same Authorization): the fileId it answered. Give this or contentBase64.`,
+  })
+  @IsOptional()
+  @IsUUID()
+  fileId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'For XLSX: the sheet to read, by name; the first visible sheet when absent' })
   @OptionalText(100)

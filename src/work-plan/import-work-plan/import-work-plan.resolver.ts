@@ -2,7 +2,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { AllowRoles } from '../../access/authorization/access-policy.js';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
-import { decodeUpload } from '../../shared/graphql/file-upload.js';
+import { UploadedFiles, fileFacts } from '../../imports/uploads/uploaded-files.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
 import { ImportWorkPlanCommand } from './import-work-plan.handler.js';
 import { ImportWorkPlanInput } from './import-work-plan.input.js';
@@ -14,6 +14,7 @@ export class ImportWorkPlanResolver {
   constructor(
     private readonly commands: CommandBus,
     private readonly contexts: CommandContextFactory,
+    private readonly uploads: UploadedFiles,
   ) {}
 
   @Mutation(() => WorkPlanImportResultType, {
@@ -21,12 +22,13 @@ export class ImportWorkPlanResolver {
       'Import a work plan (分解方案) from an XLSX, CSV, YAML or JSON file. All or nothing: a file with bad rows is refused (BAD_USER_INPUT, every row in extensions.problems). The same file again writes nothing.',
   })
   async importWorkPlan(
-    @Args('input') { idempotencyKey, fileName, contentBase64, title, year, sheet, dryRun, revise }: ImportWorkPlanInput,
+    @Args('input') input: ImportWorkPlanInput,
     @CurrentRequester() requester: Requester,
   ): Promise<WorkPlanImportResultType> {
-    const content = decodeUpload(contentBase64);
-    const context = this.contexts.create(requester, 'ImportWorkPlan', { idempotencyKey, fileName, contentBase64, title, year, sheet, dryRun, revise });
-    const outcome = await this.commands.execute(new ImportWorkPlanCommand({ name: fileName, content, sheet }, { title, year, dryRun, revise }, context));
+    const { idempotencyKey, fileName, title, year, sheet, dryRun, revise } = input;
+    const file = this.uploads.fileOf(requester.actor, input);
+    const context = this.contexts.create(requester, 'ImportWorkPlan', { idempotencyKey, fileName, ...fileFacts(input, file), title, year, sheet, dryRun, revise });
+    const outcome = await this.commands.execute(new ImportWorkPlanCommand(file, { title, year, dryRun, revise }, context));
     return workPlanImportResult(outcome);
   }
 }

@@ -5,7 +5,7 @@ import { droppedColumnProblems, readingNotesOf } from '../../spreadsheet/records
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { entryOf, readTree, recordOfMap, type TreeEntry, type TreeNode } from '../../spreadsheet/tree.js';
 import { isNamed, type Columns, type SourceRecord } from '../../spreadsheet/columns.js';
-import { readSpreadsheet } from '../../spreadsheet/sheet.js';
+import { readSpreadsheetOffThread } from '../../spreadsheet/sheet-off-thread.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 
 /*
@@ -156,13 +156,20 @@ export async function readPlanDocument(
 /** Reads as much as it can, so that validation can still report the rows' own problems. */
 export async function readPlanDraft(content: FileContent, options: PlanReadOptions): Promise<PlanDraft> {
   if (options.format === 'csv' || options.format === 'xlsx') {
-    const read = await readSpreadsheet(content, options.format, planColumns, { sheet: options.sheet });
+    const read = await readSpreadsheetOffThread(content, options.format, planColumns, { sheet: options.sheet });
     if (!read.ok) return { document: null, problems: read.problems };
     const { table } = read;
-    const dropped = droppedColumnProblems(table, () => 'a plan item has a lead unit, responsible units and one due date; rename the column to one of these or remove it');
+    const dropped = droppedColumnProblems(table, {
+      en: 'a plan item has a lead unit, responsible units and one due date; rename the column to one of these or remove it',
+      zh: '工作事项只有牵头单位、责任单位和完成时限；请把该列改名为其中之一，或删去该列',
+    });
     const missing: ImportProblem[] = [];
     if (table.records.length > 0 && !table.records.some((record) => record.cells.categoryTitle !== undefined || (record.sections ?? []).length > 0)) {
-      missing.push({ row: null, reason: 'No categories: give a 类别 column, or section rows (一、… ) above each category\'s items.' });
+      missing.push({
+        row: null,
+        reason: 'No categories: give a 类别 column, or section rows (一、… ) above each category\'s items.',
+        reasonZh: '没有类别：请加一列“类别”，或在每类事项上方加标题行（一、……）。',
+      });
     }
     const draft = draftFrom(fromLayout(table.records), { title: null, year: null }, { ...options, sheetTitle: table.title }, [...dropped, ...missing]);
     return { ...draft, ...readingNotesOf(table) };

@@ -165,12 +165,49 @@ describe('a 任务分解表 as offices lay it out (XLSX)', () => {
     expect(await importWorkPlan(content, { format: 'xlsx', sheet: '任务分解', lookupUnit: directory })).toMatchObject({ ok: true });
     expect(await importWorkPlan(content, { format: 'xlsx', sheet: '汇总', lookupUnit: directory })).toEqual({
       ok: false,
-      problems: [{ row: null, reason: 'The workbook has no sheet "汇总"; its sheets are "旧版", "任务分解".' }],
+      problems: [
+        {
+          row: null,
+          reason: 'The workbook has no sheet "汇总"; its sheets are "旧版", "任务分解".',
+          reasonZh: '工作簿中没有名为“汇总”的工作表；现有工作表：“旧版”、“任务分解”。',
+        },
+      ],
     });
   });
 
   it('names the sheet with every problem of a row', async () => {
     const result = await importWorkPlan(await publishedWorkbook(), { format: 'xlsx', lookupUnit: unitLookupFrom([]) });
     expect(result).toMatchObject({ ok: false, sheet: '任务分解' });
+  });
+});
+
+describe('units as offices name them in a plan', () => {
+  const offices = unitLookupFrom([
+    { id: 'unit-czj', code: 'CZJ', name: '青川市财政局', kind: 'DEPARTMENT' },
+    { id: 'unit-donghu', code: 'DONGHU', name: '青川市东湖区人民政府', kind: 'COUNTY_OR_DISTRICT' },
+    { id: 'unit-xishan', code: 'XISHAN', name: '西山县人民政府', kind: 'COUNTY_OR_DISTRICT' },
+  ]);
+  const plan = (lead: string, others: string) => `类别,编号,事项,牵头单位,配合单位,完成时限\n稳增长,1,预算公开,${lead},${others},2026-12-31\n`;
+
+  it('a short lead name and a collective name of responsible units', async () => {
+    const result = await importWorkPlan(plan('市财政局', '各区县政府'), { format: 'csv', title: 'T', lookupUnit: offices });
+    expect(result.ok && result.plan.categories[0]!.items[0]).toMatchObject({
+      leadUnit: { unitId: 'unit-czj' },
+      responsibleUnits: [{ unitId: 'unit-donghu' }, { unitId: 'unit-xishan' }],
+    });
+  });
+
+  it('refuses a collective lead', async () => {
+    const result = await importWorkPlan(plan('各区县政府', ''), { format: 'csv', title: 'T', lookupUnit: offices });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        {
+          row: 2,
+          reason: 'The lead unit of item 1 must be one unit, not "各区县政府" (2 units).',
+          reasonZh: '事项 1 的牵头单位只能是一个单位，不能是“各区县政府”（2 个单位）。',
+        },
+      ],
+    });
   });
 });

@@ -2,7 +2,7 @@ import { namesInCell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { deadlineInWords, recurringDueDates, type RecurrencePeriod } from '../../shared/deadline.js';
 import { sortedProblems, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
-import { type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
+import { unitNamesOf, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import type { PlanDocument } from './plan-document.js';
 
 /*
@@ -53,13 +53,15 @@ export function validatePlanDocument(
 ): PlanValidation {
   const problems: ImportProblem[] = [];
   const firstRowOfCode = new Map<string, number>();
-  const resolve = (name: string, row: number, role: string): ResolvedUnit | null => {
-    const unitId = lookupUnit(name);
-    if (unitId === undefined) {
-      problems.push({ row, reason: `Unknown ${role} "${name}": not the official name or code of a unit in the directory.` });
-      return null;
-    }
-    return { name, unitId };
+  /** The units a name stands for (a collective name, several), or null with the problem noted. */
+  const resolve = (name: string, row: number, role: string): { units: readonly ResolvedUnit[]; collective: boolean } | null => {
+    const found = unitNamesOf(lookupUnit, name);
+    if (found.ok) return { units: found.units, collective: found.collective ?? false };
+    problems.push({
+      row,
+      reason: found.unknown ? `Unknown ${role} "${name}": not the official name or code of a unit in the directory.` : `The ${role} ${found.reason}.`,
+    });
+    return null;
   };
 
   const categories = document.categories.map((category): ValidatedPlanCategory => {
@@ -91,7 +93,16 @@ export function validatePlanDocument(
       } else if (leadNames.length > 1) {
         problems.push({ row, reason: `Item ${item.code} names ${leadNames.length} lead units (${leadNames.join('、')}); there must be exactly one.` });
       } else {
-        leadUnit = resolve(leadNames[0]!, row, 'lead unit');
+        const lead = resolve(leadNames[0]!, row, 'lead unit');
+        if (lead?.collective) {
+          problems.push({
+            row,
+            reason: `The lead unit of item ${item.code} must be one unit, not "${leadNames[0]}" (${lead.units.length} units).`,
+            reasonZh: `事项 ${item.code} 的牵头单位只能是一个单位，不能是“${leadNames[0]}”（${lead.units.length} 个单位）。`,
+          });
+        } else if (lead) {
+          leadUnit = lead.units[0]!;
+        }
       }
 
       const responsibleUnits: ResolvedUnit[] = [];
@@ -106,18 +117,26 @@ export function validatePlanDocument(
           problems.push({ row, reason: `${name} is the lead unit and cannot also be listed as a responsible unit.` });
           continue;
         }
-        const unit = resolve(name, row, 'responsible unit');
-        if (!unit) continue;
-        if (leadUnit && unit.unitId === leadUnit.unitId) {
-          problems.push({ row, reason: `${name} is the lead unit (${leadUnit.name}) and cannot also be listed as a responsible unit.` });
-        } else if (responsibleUnits.some((other) => other.unitId === unit.unitId)) {
-          problems.push({ row, reason: `Responsible unit ${name} is listed twice (by name and by code).` });
-        } else {
-          responsibleUnits.push(unit);
+        const named = resolve(name, row, 'responsible unit');
+        if (!named) continue;
+        for (const unit of named.units) {
+          const isLead = leadUnit !== null && unit.unitId === leadUnit.unitId;
+          const again = responsibleUnits.some((other) => other.unitId === unit.unitId);
+          // 各区县政府 next to the lead or a county named on its own means the others as well.
+          if (named.collective && (isLead || again)) continue;
+          if (isLead) {
+            problems.push({ row, reason: `${name} is the lead unit (${leadUnit!.name}) and cannot also be listed as a responsible unit.` });
+          } else if (again) {
+            problems.push({ row, reason: `Responsible unit ${name} is listed twice (by name and by code).` });
+          } else {
+            responsibleUnits.push(unit);
+          }
         }
       }
 
-      const dueDates = dueDatesOf(item.dueDate, document.year, options.today, (reason) => problems.push({ row, reason }));
+      const dueDates = dueDatesOf(item.dueDate, document.year, options.today, (reason, reasonZh) =>
+        problems.push({ row, reason, ...(reasonZh ? { reasonZh } : {}) }),
+      );
       for (const { dueDate } of dueDates) {
         if (document.year > 0 && !isWithinPlanYears(dueDate, document.year)) {
           problems.push({
@@ -165,7 +184,7 @@ function dueDatesOf(
   text: string,
   year: number,
   today: string | undefined,
-  refuse: (reason: string) => void,
+  refuse: (reason: string, reasonZh?: string) => void,
 ): { dueDate: string; period: string }[] {
   if (text.trim() === '') {
     refuse('Missing due date (完成时限).');
@@ -173,7 +192,7 @@ function dueDatesOf(
   }
   const reading = readDeadline(text, { year: year > 0 ? year : undefined });
   if (!reading.ok) {
-    refuse(`Due date (完成时限) ${reading.reason}.`);
+    refuse(`Due date (完成时限) ${reading.reason}.`, `完成时限无法识别：${reading.reason}。可写作 2026-06-30、2026年6月底前、2026年第三季度、立行立改或每季度。`);
     return [];
   }
   const { deadline } = reading;
@@ -196,6 +215,7 @@ function dueDatesOf(
     case 'BY_DATE_THEN_STANDING':
       refuse(
         `Due date (完成时限) "${text}" is a standing task (${deadlineInWords(deadline)}), which a work-plan item cannot hold yet: give the day by which it is first reported (e.g. ${year > 0 ? year : 2026}年底前).`,
+        `完成时限“${text}”是长期任务，工作事项暂不支持：请写明首次报送的日期（如 ${year > 0 ? year : 2026}年底前）。`,
       );
       return [];
   }

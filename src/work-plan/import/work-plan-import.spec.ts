@@ -138,7 +138,7 @@ describe('a plan with bad rows', () => {
         { row: 4, reason: 'Category 一 is titled "五公开" here but "深化五公开" on row 2.' },
         { row: 4, reason: 'Duplicate item code 1: already used on row 2.' },
         { row: 4, reason: '青川市财政局 is the lead unit and cannot also be listed as a responsible unit.' },
-        { row: 4, reason: 'Due date (完成时限) 2026-02-30 does not exist.' },
+        { row: 4, reason: 'Due date (完成时限) 2026-02-30 does not exist.', reasonZh: expect.stringContaining('2026-02-30 does not exist') },
         { row: 5, reason: 'Item 4 names 2 lead units (青川市政务公开办公室、青川市财政局); there must be exactly one.' },
         { row: 6, reason: 'Missing lead unit (牵头单位) of item 5.' },
         { row: 6, reason: 'Responsible unit XISHAN is listed twice (by name and by code).' },
@@ -166,6 +166,7 @@ describe('a plan with bad rows', () => {
           row: 2,
           reason:
             'Due date (完成时限) "某日" is not a deadline we can read (write e.g. 2026-06-30, 2026年6月底前, 2026年第三季度, 立行立改, 长期坚持 or 每季度).',
+          reasonZh: expect.stringMatching(/^完成时限无法识别/),
         },
       ],
     });

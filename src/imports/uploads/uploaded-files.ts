@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Actor } from '../../shared/command-context.js';
+import { Clock } from '../../shared/clock.js';
+import { DomainError, badInput, say } from '../../shared/domain-error.js';
+import { MAX_IMPORT_FILE_BYTES, decodeUpload, type FileUploadInput } from '../../shared/graphql/file-upload.js';
+import type { ImportFile } from '../import-run.js';
+
+/*
+ * Files sent to `POST /imports/files` for an import mutation to use by `fileId`: a file as large
+ * as an import takes (5 MB) does not fit in a GraphQL request, whose body REQUEST_MAX_BYTES keeps
+ * small. Kept in memory for their uploader only, for 30 minutes, at most 64 MB in all (the oldest
+ * go first); the import reads them once.
+ */
+
+/** How long an uploaded file waits for its import, in ms. */
+export const UPLOAD_TTL_MS = 30 * 60 * 1000;
+/** All uploaded files waiting together, in bytes. */
+export const MAX_WAITING_UPLOAD_BYTES = 64 * 1024 * 1024;
+
+interface WaitingFile {
+  readonly ownerId: string;
+  readonly name: string;
+  readonly content: Uint8Array;
+  readonly expiresAt: number;
+}
+
+export interface UploadReceipt {
+  readonly fileId: string;
+  readonly fileName: string;
+  /** Bytes. */
+  readonly size: number;
+  /** Hex SHA-256 of the bytes. */
+  readonly sha256: string;
+  /** ISO instant after which the file is gone. */
+  readonly expiresAt: string;
+}
+
+@Injectable()
+export class UploadedFiles {
+  private readonly files = new Map<string, WaitingFile>();
+
+  constructor(private readonly clock: Clock) {}
+
+  /** Keeps `content` for `owner`; BAD_USER_INPUT when it is empty or larger than an import takes. */
+  put(owner: Actor, name: string, content: Uint8Array): UploadReceipt {
+    if (content.byteLength === 0) throw badInput('The file is empty.', '文件是空的。');
+    if (content.byteLength > MAX_IMPORT_FILE_BYTES) throw tooLarge(content.byteLength);
+    const now = this.clock.now().getTime();
+    this.forgetExpired(now);
+    let waiting = [...this.files.values()].reduce((sum, file) => sum + file.content.byteLength, 0);
+    for (const [id, file] of this.files) {
+      if (waiting + content.byteLength <= MAX_WAITING_UPLOAD_BYTES) break;
+      this.files.delete(id);
+      waiting -= file.content.byteLength;
+    }
+    const fileId = randomUUID();
+    const expiresAt = now + UPLOAD_TTL_MS;
+    this.files.set(fileId, { ownerId: owner.id, name, content, expiresAt });
+    return {
+      fileId,
+      fileName: name,
+      size: content.byteLength,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      expiresAt: new Date(expiresAt).toISOString(),
+    };
+  }
+
+  /**
+   * The file an import input names: its `fileId` (uploaded by the same user, not expired) or its
+   * `contentBase64`, exactly one of them. The input's `fileName` says the format either way.
+   */
+  fileOf(owner: Actor, input: Pick<FileUploadInput, 'fileName' | 'contentBase64' | 'fileId' | 'sheet'>): ImportFile {
+    const { fileName, contentBase64, fileId, sheet } = input;
+    if ((contentBase64 === undefined || contentBase64 === null) === (fileId === undefined || fileId === null)) {
+      throw badInput(
+        'Give the file either as contentBase64 or as the fileId that POST /imports/files answered, not both.',
+        '请用 contentBase64 或 POST /imports/files 返回的 fileId 二者之一提供文件。',
+      );
+    }
+    if (fileId !== undefined && fileId !== null) {
+      this.forgetExpired(this.clock.now().getTime());
+      const file = this.files.get(fileId);
+      if (!file || file.ownerId !== owner.id) {
+        throw new DomainError(
+          'NOT_FOUND',
+          say(
+            `No uploaded file ${fileId}: uploads are kept for ${UPLOAD_TTL_MS / 60_000} minutes, for the user who sent them. Send the file to POST /imports/files again.`,
+            `找不到上传的文件 ${fileId}：上传的文件只为上传者保留 ${UPLOAD_TTL_MS / 60_000} 分钟，请重新发送到 POST /imports/files。`,
+          ),
+        );
+      }
+      return { name: fileName, content: file.content, sheet };
+    }
+    return { name: fileName, content: decodeUpload(contentBase64!), sheet };
+  }
+
+  private forgetExpired(now: number): void {
+    for (const [id, file] of this.files) if (file.expiresAt <= now) this.files.delete(id);
+  }
+}
+
+/** The 413 of an import file: names the limit and what to do instead. */
+export function tooLarge(size: number | null): DomainError {
+  const sizeEn = size === null ? 'The file is' : `The file is ${size.toLocaleString('en')} bytes,`;
+  const sizeZh = size === null ? '文件' : `文件有 ${size.toLocaleString('en')} 字节，`;
+  return badInput(
+    `${sizeEn} larger than the ${MAX_IMPORT_FILE_BYTES.toLocaleString('en')} bytes (5 MB) an import takes. Save it as XLSX (a zip, several times smaller than CSV), remove sheets and columns the import does not read, or import it with the command-line tool (npm run plan:import), which has no size limit.`,
+    `${sizeZh}超过了一次导入允许的 ${MAX_IMPORT_FILE_BYTES.toLocaleString('en')} 字节（5 MB）。请另存为 XLSX（压缩后比 CSV 小得多），删去导入不读的工作表和列，或用命令行工具（npm run plan:import）导入，它没有大小限制。`,
+  );
+}
+
+/**
+ * What identifies the file of an import request, for its idempotency digest: the base64 as sent,
+ * or the digest of an uploaded file's bytes (its fileId differs on every upload of the same file).
+ */
+export function fileFacts(input: Pick<FileUploadInput, 'contentBase64' | 'fileId'>, file: ImportFile): Record<string, string> {
+  if (input.fileId) return { fileSha256: createHash('sha256').update(file.content).digest('hex') };
+  return { contentBase64: input.contentBase64 ?? '' };
+}

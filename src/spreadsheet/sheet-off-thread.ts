@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Columns } from './columns.js';
+import type { ImportResult } from './import-problems.js';
+import { readSpreadsheet, type SheetOptions, type Table } from './sheet.js';
+import type { FileContent } from './text-file.js';
+
+/*
+ * Reading a spreadsheet is CPU work: a 5 MB CSV takes seconds, during which a server would answer
+ * nobody. It runs in a worker thread, with its own heap limit (an XLSX that inflates past it ends
+ * the worker, not the server). Where the compiled worker is not there (specs run the TypeScript
+ * sources), it runs inline.
+ */
+
+/** What the worker is given: all plain data (columns are declarations, not functions). */
+export interface SheetWork {
+  readonly content: FileContent;
+  readonly format: 'csv' | 'xlsx';
+  readonly columns: Columns<string>;
+  readonly options: SheetOptions;
+}
+
+/** The heap a worker may use, in MB: a 5 MB file needs well under 200. */
+const WORKER_HEAP_MB = 512;
+
+const BUILT_WORKER = new URL('./sheet.worker.js', import.meta.url);
+
+/**
+ * `readSpreadsheet` in a worker thread. `workerUrl` is the compiled sheet.worker.js (tests name
+ * the one in dist/); without one beside this module the sheet is read inline.
+ */
+export async function readSpreadsheetOffThread<Key extends string>(
+  content: FileContent,
+  format: 'csv' | 'xlsx',
+  columns: Columns<Key>,
+  options: SheetOptions = {},
+  workerUrl: URL = BUILT_WORKER,
+): Promise<ImportResult<'table', Table<Key>>> {
+  if (workerUrl.protocol !== 'file:' || !existsSync(fileURLToPath(workerUrl))) return readSpreadsheet(content, format, columns, options);
+  const work: SheetWork = { content, format, columns, options };
+  return new Promise((resolve) => {
+    const worker = new Worker(workerUrl, { workerData: work, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    let settled = false;
+    const settle = (result: ImportResult<'table', Table<Key>>) => {
+      if (settled) return;
+      settled = true;
+      resolve(result);
+      void worker.terminate();
+    };
+    worker.once('message', (result: ImportResult<'table', Table<Key>>) => settle(result));
+    worker.once('error', (error: Error & { code?: string }) =>
+      settle({
+        ok: false,
+        problems: [
+          {
+            row: null,
+            reason:
+              error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+                ? `Reading the file needs more than the ${WORKER_HEAP_MB} MB an import may use; save it again from Excel, or split it.`
+                : `The file cannot be read: ${error.message}`,
+          },
+        ],
+      }),
+    );
+    worker.once('exit', (code) => settle({ ok: false, problems: [{ row: null, reason: `The file cannot be read (the reader stopped with code ${code}).` }] }));
+  });
+}

@@ -4,7 +4,7 @@ import { AppSettings } from '../config/app-settings.js';
 import { meteredEventStore } from '../observability/metered-event-store.js';
 import { Metrics } from '../observability/metrics.js';
 import { EVENT_STORE, type EventStore } from './event-store.port.js';
-import { GuardedEventStore } from './guarded-event-store.js';
+import { guardedEventStore } from './guarded-event-store.js';
 import { admitStore, type AdmittedStore } from './store-admission.js';
 import { StoreHealth } from './store-health.js';
 
@@ -36,7 +36,7 @@ export const ADMITTED_STORE = Symbol('AdmittedStore');
       inject: [ADMITTED_STORE, StoreHealth, Metrics],
       useFactory: (admitted: AdmittedStore, health: StoreHealth, metrics: Metrics): EventStore => {
         new Logger('EventStore').log(`Using the ${admitted.store.kind} event store`);
-        return meteredEventStore(new GuardedEventStore(admitted.store, health, admitted.witness), metrics);
+        return meteredEventStore(guardedEventStore(admitted.store, health, admitted.witness), metrics);
       },
     },
   ],

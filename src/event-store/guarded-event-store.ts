@@ -1,78 +1,37 @@
-import type {
-  AppendResult,
-  EventStore,
-  EventSubscription,
-  EventToAppend,
-  ExpectedRevision,
-  Position,
-  RecordedRequest,
-  RequestRecord,
-  StoreIdentity,
-  StoredEvent,
-} from './event-store.port.js';
-import type { StoreHealth } from './store-health.js';
+import type { EventStore } from './event-store.port.js';
 import type { WitnessKeeper } from './store-admission.js';
+import type { StoreHealth } from './store-health.js';
 
 /**
  * The store as the server uses it: a write is refused (`StoreUnavailableError`) while the store is
  * unhealthy, a write that fails for the store's state says why, and every head this server reaches
- * goes to the witness. Reads pass straight through.
+ * goes to the witness. A proxy, like the metered store, so that everything else (reads, the
+ * adapter's own methods, `instanceof`) passes through untouched.
  */
-export class GuardedEventStore implements EventStore {
-  constructor(
-    private readonly inner: EventStore,
-    private readonly health: StoreHealth,
-    private readonly witness: WitnessKeeper,
-  ) {}
-
-  get kind() {
-    return this.inner.kind;
-  }
-
-  async appendToStream(
-    streamId: string,
-    events: readonly EventToAppend[],
-    options: { expectedRevision: ExpectedRevision; request?: RequestRecord },
-  ): Promise<AppendResult> {
-    const refusal = this.health.writeRefusal();
+export function guardedEventStore<Store extends EventStore>(store: Store, health: StoreHealth, witness: WitnessKeeper): Store {
+  const append: EventStore['appendToStream'] = async (streamId, events, options) => {
+    const refusal = health.writeRefusal();
     if (refusal) throw refusal;
-    let result: AppendResult;
+    let result;
     try {
-      result = await this.inner.appendToStream(streamId, events, options);
+      result = await store.appendToStream(streamId, events, options);
     } catch (error) {
-      throw this.health.noteWriteFailure(error) ?? error;
+      throw health.noteWriteFailure(error) ?? error;
     }
-    this.health.noteWriteSuccess();
-    this.witness.noteHead(result.position);
+    health.noteWriteSuccess();
+    witness.noteHead(result.position);
     return result;
-  }
-
-  findRequest(key: string): Promise<RecordedRequest | null> {
-    return this.inner.findRequest(key);
-  }
-
-  readStream(streamId: string, options?: { fromRevision?: number }): Promise<StoredEvent[]> {
-    return this.inner.readStream(streamId, options);
-  }
-
-  readAll(options?: { after?: Position; maxCount?: number }): Promise<StoredEvent[]> {
-    return this.inner.readAll(options);
-  }
-
-  headPosition(): Promise<Position | null> {
-    return this.inner.headPosition();
-  }
-
-  subscribeToAll(options?: { after?: Position }): EventSubscription {
-    return this.inner.subscribeToAll(options);
-  }
-
-  identify(): Promise<StoreIdentity & { created: boolean }> {
-    return this.inner.identify();
-  }
-
-  async close(): Promise<void> {
-    this.witness.close();
-    await this.inner.close();
-  }
+  };
+  const close: EventStore['close'] = async () => {
+    witness.close();
+    await store.close();
+  };
+  return new Proxy(store, {
+    get(target, property) {
+      if (property === 'appendToStream') return append;
+      if (property === 'close') return close;
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }

@@ -79,19 +79,30 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
   const missing = existed ? null : judgeStore(witnessed, { existed, identity: unknownIdentity, head: null });
   if (missing && !settings.ACCEPT_STORE_RESET) throw missing;
 
-  const store = openEventStore(settings);
+  const damaged = (problems: readonly string[]) =>
+    new StoreRefusedError(
+      'STORE_DAMAGED',
+      say(
+        `The event store file ${settings.SQLITE_PATH} is damaged (${problems.slice(0, 3).join('; ')}). Restore it from a backup; the server does not start on a damaged store.`,
+        `事件库文件 ${settings.SQLITE_PATH} 已损坏（${problems.slice(0, 3).join('；')}）。请从备份恢复；服务不会在损坏的事件库上启动。`,
+      ),
+    );
+  const isDamage = (error: unknown) => ['SQLITE_CORRUPT', 'SQLITE_NOTADB'].includes(String((error as { code?: unknown } | null)?.code));
+  let store: EventStore;
+  try {
+    store = openEventStore(settings);
+  } catch (error) {
+    throw isDamage(error) ? damaged([(error as Error).message]) : error;
+  }
   try {
     if (store instanceof SqliteEventStore) {
-      const problems = store.quickCheck();
-      if (problems.length > 0) {
-        throw new StoreRefusedError(
-          'STORE_DAMAGED',
-          say(
-            `The event store file ${settings.SQLITE_PATH} is damaged (PRAGMA quick_check: ${problems.slice(0, 3).join('; ')}). Restore it from a backup; the server does not start on a damaged store.`,
-            `事件库文件 ${settings.SQLITE_PATH} 已损坏（PRAGMA quick_check：${problems.slice(0, 3).join('；')}）。请从备份恢复；服务不会在损坏的事件库上启动。`,
-          ),
-        );
+      let problems: string[];
+      try {
+        problems = store.quickCheck();
+      } catch (error) {
+        throw isDamage(error) ? damaged([(error as Error).message]) : error;
       }
+      if (problems.length > 0) throw damaged(problems.map((problem) => `PRAGMA quick_check: ${problem}`));
     }
     const identity = await store.identify();
     const head = await store.headPosition();

@@ -92,12 +92,9 @@ describe('A store file deleted or replaced under a running server', () => {
     const file = openSync(sqlitePath, 'r+');
     writeSync(file, Buffer.alloc(Math.floor(size / 3), 0x5a), 0, Math.floor(size / 3), Math.floor(size / 3));
     closeSync(file);
-    const refusal = await startTestApp({ sqlitePath }).then(
-      () => null,
-      (error: unknown) => error,
-    );
-    expect(refusal).toBeInstanceOf(Error);
-    expect(String((refusal as Error).message)).toMatch(/damaged|malformed|corrupt/i);
+    const refusal = await refusalOf(startTestApp({ sqlitePath }));
+    expect(refusal.reason).toBe('STORE_DAMAGED');
+    expect(refusal.message).toMatch(/is damaged .*Restore it from a backup/);
   });
 });
 

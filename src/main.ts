@@ -4,14 +4,23 @@ import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
 import { loadEnvFile, validateSettings, type AppSettings } from './config/app-settings.js';
+import { StoreRefusedError } from './event-store/store-witness.js';
 import { configureHttp } from './http/configure-http.js';
 import { jsonLogger } from './observability/json-logger.js';
 
+/** `--accept-store-reset` on the command line is ACCEPT_STORE_RESET=true for this start. */
+const settingsFromArguments = (args: readonly string[]): Record<string, string> =>
+  args.includes('--accept-store-reset') ? { ACCEPT_STORE_RESET: 'true' } : {};
+
+/** Exit status of a start refused because the store is not the one last seen (see the README, Reliability). */
+const EXIT_STORE_REFUSED = 3;
+
 async function main() {
   loadEnvFile();
+  const fromArguments = settingsFromArguments(process.argv.slice(2));
   // Validated here too, for the log level; a bad setting stops the process before anything starts.
-  const logger = jsonLogger(validateSettings(process.env).LOG_LEVEL);
-  const app = await NestFactory.create(AppModule.forRoot(), { abortOnError: false, logger, return503OnClosing: true });
+  const logger = jsonLogger(validateSettings({ ...process.env, ...fromArguments }).LOG_LEVEL);
+  const app = await NestFactory.create(AppModule.forRoot(fromArguments), { abortOnError: false, logger, return503OnClosing: true });
   // Exit 0 after a clean shutdown (SIGTERM from an orchestrator is the normal way to stop).
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   const config = app.get(ConfigService<AppSettings, true>);
@@ -23,6 +32,8 @@ async function main() {
 
 main().catch((error: unknown) => {
   // Before the app's logger exists (invalid settings), the line is written the same way.
-  jsonLogger('log').fatal(error instanceof Error ? error.message : String(error), 'Rectify');
-  process.exit(1);
+  const logger = jsonLogger('log');
+  logger.fatal(error instanceof Error ? error.message : String(error), 'Rectify');
+  if (error instanceof StoreRefusedError) logger.fatal(error.messageZh, 'Rectify');
+  process.exit(error instanceof StoreRefusedError ? EXIT_STORE_REFUSED : 1);
 });

@@ -9,4 +9,7 @@ export default function announceSkippedSuites() {
         '(e.g. EVENTSTORE_CONNECTION_STRING=esdb://localhost:2113?tls=false npm test, with `docker compose up eventstore`).\n',
     );
   }
+  if (typeof process.getuid === 'function' && process.getuid() !== 0) {
+    process.stdout.write('Disk-full test skipped: mounting a small tmpfs needs root (test/e2e/store-health.e2e.spec.ts).\n');
+  }
 }

@@ -10,6 +10,8 @@ describe('settings', () => {
       EVENT_STORE: 'sqlite',
       SQLITE_PATH: './data/rectify.db',
       EVENTSTORE_CONNECTION_STRING: undefined,
+      STORE_WITNESS_PATH: './data/rectify.db.witness.json',
+      ACCEPT_STORE_RESET: false,
       DEMO_DATA: true,
       DUE_SOON_DAYS: 7,
       GRAPHQL_MAX_DEPTH: 10,

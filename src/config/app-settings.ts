@@ -10,6 +10,14 @@ export interface AppSettings {
   EVENT_STORE: 'sqlite' | 'eventstoredb';
   SQLITE_PATH: string;
   EVENTSTORE_CONNECTION_STRING: string | undefined;
+  /**
+   * Where the server keeps what it last saw of its store (id, head position), to refuse a store
+   * that was lost, replaced or rolled back. Default: beside the SQLite file (`<SQLITE_PATH>.witness.json`),
+   * or `./data/eventstoredb.witness.json`. Best on another volume than the store.
+   */
+  STORE_WITNESS_PATH: string;
+  /** Start on a store the witness does not recognise (missing, empty, shorter, another id), once. */
+  ACCEPT_STORE_RESET: boolean;
   /** Seed the demo evaluation, findings and units into an empty store at start. */
   DEMO_DATA: boolean;
   /** A part due within this many days shows a yellow light. */
@@ -101,6 +109,9 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
       problems.push(`EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover:// (got "${EVENTSTORE_CONNECTION_STRING}")`);
     }
   }
+  const STORE_WITNESS_PATH =
+    text('STORE_WITNESS_PATH') || (EVENT_STORE === 'sqlite' ? `${SQLITE_PATH}.witness.json` : './data/eventstoredb.witness.json');
+  const ACCEPT_STORE_RESET = flag('ACCEPT_STORE_RESET', text('ACCEPT_STORE_RESET'), false, problems);
   const DEMO_DATA = flag('DEMO_DATA', text('DEMO_DATA'), NODE_ENV !== 'production', problems);
 
   const dueSoonText = text('DUE_SOON_DAYS');
@@ -133,6 +144,8 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
     EVENT_STORE,
     SQLITE_PATH,
     EVENTSTORE_CONNECTION_STRING,
+    STORE_WITNESS_PATH,
+    ACCEPT_STORE_RESET,
     DEMO_DATA,
     DUE_SOON_DAYS,
     GRAPHQL_MAX_DEPTH,

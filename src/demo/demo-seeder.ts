@@ -1,9 +1,11 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
 import { ConfigService } from '@nestjs/config';
 import { CommandBus } from '@nestjs/cqrs';
 import type { AppSettings } from '../config/app-settings.js';
 import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
+import { ADMITTED_STORE } from '../event-store/event-store.module.js';
+import type { AdmittedStore } from '../event-store/store-admission.js';
 import { RegisterUnitCommand } from '../organization/register-unit/register-unit.handler.js';
 import { unitIdForCode } from '../organization/units/unit-id.js';
 import { UnitsReadModel } from '../organization/units/units.read-model.js';
@@ -23,8 +25,8 @@ export const DEMO_ACTOR: Actor = { id: 'demo-data', role: 'SYSTEM', unitId: null
 const DEMO_PLAN = new URL('../../samples/work-plan-2026.yaml', import.meta.url);
 
 /**
- * Seeds the demo through the ordinary command path. It runs on an empty log, or to finish a
- * seeding that was interrupted; every command has a fixed idempotency key, so a repeat appends
+ * Seeds the demo through the ordinary command path. It runs on a store this start created (never
+ * on one that replaced a store seen before), or to finish a seeding that was interrupted; every command has a fixed idempotency key, so a repeat appends
  * nothing.
  */
 @Injectable()
@@ -37,13 +39,18 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly projections: ProjectionEngine,
     private readonly units: UnitsReadModel,
     private readonly clock: Clock,
+    @Inject(ADMITTED_STORE) private readonly admitted: AdmittedStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.get('DEMO_DATA', { infer: true })) return;
-    const logIsEmpty = this.projections.position === null;
+    // Only into a store created for it: never into an empty one that replaced lost data.
+    const newStore = this.admitted.createdForThisStart && this.projections.position === null;
     const demoWasStarted = this.units.list().some((unit) => unit.registeredBy === DEMO_ACTOR.id);
-    if (!logIsEmpty && !demoWasStarted) return;
+    if (!newStore && !demoWasStarted) {
+      if (this.projections.position === null) this.logger.warn('Demo data not seeded: this empty store was not created by this start for a first run.');
+      return;
+    }
     await this.seed();
     this.logger.log(
       `Demo accounts — sign in at http://localhost:${this.config.get('PORT', { infer: true })}/ with a login name and the password "${DEMO_PASSWORD}", or send "Authorization: Bearer <token>":\n` +

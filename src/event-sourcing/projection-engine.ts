@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Subject } from 'rxjs';
 import { EVENT_STORE, comparePositions, formatPosition, type EventStore, type EventSubscription, type Position } from '../event-store/event-store.port.js';
+import { StoreHealth } from '../event-store/store-health.js';
 import { EventSchemaRegistry } from '../shared/event-schemas.js';
 import { recordedEvent, type Projection, type RecordedEvent } from './recorded-event.js';
 
@@ -33,6 +34,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly schemas: EventSchemaRegistry,
+    private readonly health: StoreHealth,
   ) {}
 
   /** Read models register when they are created, before the subscription starts. */
@@ -88,6 +90,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
   private async follow(): Promise<void> {
     while (!this.stopped) {
       try {
+        await this.noticeCaughtUp();
         this.subscription = this.store.subscribeToAll({ after: this.checkpoint ?? undefined });
         for await (const stored of this.subscription) {
           const event = recordedEvent(this.schemas, stored);
@@ -100,16 +103,24 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
             }
           }
           this.checkpoint = stored.position;
+          this.health.projectionsFollowing();
           this.releaseWaiters();
           this.projected.next(event);
         }
       } catch (error) {
         if (this.stopped) return;
         this.logger.error(`Subscription to the event log failed, resubscribing: ${String(error)}`);
+        this.health.projectionsFailed(error instanceof Error ? error.message : String(error));
         await new Promise((resolve) => setTimeout(resolve, RESUBSCRIBE_DELAY_MS));
       }
       if (!this.stopped) await new Promise((resolve) => setTimeout(resolve, RESUBSCRIBE_DELAY_MS));
     }
+  }
+
+  /** After a failure: with nothing left to project, the read models are following again. */
+  private async noticeCaughtUp() {
+    const head = await this.store.headPosition();
+    if (!head || (this.checkpoint && comparePositions(this.checkpoint, head) >= 0)) this.health.projectionsFollowing();
   }
 
   private releaseWaiters() {

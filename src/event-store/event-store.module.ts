@@ -4,26 +4,43 @@ import { AppSettings } from '../config/app-settings.js';
 import { meteredEventStore } from '../observability/metered-event-store.js';
 import { Metrics } from '../observability/metrics.js';
 import { EVENT_STORE, type EventStore } from './event-store.port.js';
-import { openEventStore } from './open-event-store.js';
+import { guardedEventStore } from './guarded-event-store.js';
+import { admitStore, type AdmittedStore } from './store-admission.js';
+import { StoreHealth } from './store-health.js';
+
+/** The store this start admitted, with how it was admitted (see `admitStore`). */
+export const ADMITTED_STORE = Symbol('AdmittedStore');
 
 @Global()
 @Module({
   providers: [
     {
-      provide: EVENT_STORE,
-      inject: [ConfigService, Metrics],
-      useFactory: (config: ConfigService<AppSettings, true>, metrics: Metrics): EventStore => {
-        const store = openEventStore({
+      provide: ADMITTED_STORE,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppSettings, true>): Promise<AdmittedStore> =>
+        admitStore({
           EVENT_STORE: config.get('EVENT_STORE', { infer: true }),
           SQLITE_PATH: config.get('SQLITE_PATH', { infer: true }),
           EVENTSTORE_CONNECTION_STRING: config.get('EVENTSTORE_CONNECTION_STRING', { infer: true }),
-        });
-        new Logger('EventStore').log(`Using the ${store.kind} event store`);
-        return meteredEventStore(store, metrics);
+          STORE_WITNESS_PATH: config.get('STORE_WITNESS_PATH', { infer: true }),
+          ACCEPT_STORE_RESET: config.get('ACCEPT_STORE_RESET', { infer: true }),
+        }),
+    },
+    {
+      provide: StoreHealth,
+      inject: [ADMITTED_STORE],
+      useFactory: (admitted: AdmittedStore) => new StoreHealth(admitted.store),
+    },
+    {
+      provide: EVENT_STORE,
+      inject: [ADMITTED_STORE, StoreHealth, Metrics],
+      useFactory: (admitted: AdmittedStore, health: StoreHealth, metrics: Metrics): EventStore => {
+        new Logger('EventStore').log(`Using the ${admitted.store.kind} event store`);
+        return meteredEventStore(guardedEventStore(admitted.store, health, admitted.witness), metrics);
       },
     },
   ],
-  exports: [EVENT_STORE],
+  exports: [EVENT_STORE, ADMITTED_STORE, StoreHealth],
 })
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}

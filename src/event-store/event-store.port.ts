@@ -88,6 +88,14 @@ export interface RecordedRequest extends RequestRecord {
 export const sameRequest = (stored: RequestRecord, request: RequestRecord): boolean =>
   stored.commandId === request.commandId && stored.digest === request.digest;
 
+/** Who a store is: given once, when the store is created, and kept in the store itself. */
+export interface StoreIdentity {
+  /** UUID. A store that replaced lost data has another id, even if it holds the same events. */
+  readonly storeId: string;
+  /** ISO-8601 instant at which the id was given. */
+  readonly createdAt: string;
+}
+
 export interface EventSubscription extends AsyncIterable<StoredEvent> {
   unsubscribe(): Promise<void>;
 }
@@ -118,6 +126,11 @@ export interface EventStore {
    * events as they are appended — by this process or any other — in order, without gaps or repeats.
    */
   subscribeToAll(options?: { after?: Position }): EventSubscription;
+  /**
+   * The store's identity; a store without one (new, or written before identities existed) gets one
+   * now, once, whichever process asks first. `created` says whether this call gave it.
+   */
+  identify(): Promise<StoreIdentity & { created: boolean }>;
   close(): Promise<void>;
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   ANY,
   BACKWARDS,
@@ -26,6 +27,7 @@ import {
   RecordedRequest,
   RequestKeyConflictError,
   RequestRecord,
+  StoreIdentity,
   StoredEvent,
   comparePositions,
   sameRequest,
@@ -71,8 +73,12 @@ interface RequestClaim {
 /** System records: `$`-typed events (stats, links, checkpoints) and anything in a `$` stream. */
 const isSystemRecord = (streamId: string, type: string) => type.startsWith('$') || streamId.startsWith('$');
 
+/** The store's identity: the first event of this stream, appended with `no_stream`. */
+export const IDENTITY_STREAM = 'rectify-store-identity';
+const STORE_IDENTIFIED = 'StoreIdentified';
+
 /** Records that are Rectify's own bookkeeping, not domain events. */
-const isRequestClaim = (streamId: string) => streamId.startsWith(REQUEST_STREAM_PREFIX);
+const isBookkeeping = (streamId: string) => streamId.startsWith(REQUEST_STREAM_PREFIX) || streamId === IDENTITY_STREAM;
 
 /** Metadata as Rectify writes it; events other applications append to a shared cluster lack it. */
 function isRectifyMetadata(metadata: unknown): metadata is StoredMetadata {
@@ -133,6 +139,22 @@ export class EventStoreDbEventStore implements EventStore {
   async findRequest(key: string): Promise<RecordedRequest | null> {
     const claim = await this.readClaim(key);
     return claim && { key, ...claim, position: null };
+  }
+
+  async identify(): Promise<StoreIdentity & { created: boolean }> {
+    const identity: StoreIdentity = { storeId: randomUUID(), createdAt: new Date().toISOString() };
+    try {
+      await this.client.appendToStream(IDENTITY_STREAM, jsonEvent({ type: STORE_IDENTIFIED, data: { ...identity } }), { expectedRevision: NO_STREAM });
+      return { ...identity, created: true };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+    }
+    const read = this.client.readStream(IDENTITY_STREAM, { direction: FORWARDS, fromRevision: START, maxCount: 1 });
+    for await (const resolved of read) {
+      const data = resolved.event?.data as Partial<StoreIdentity> | undefined;
+      if (typeof data?.storeId === 'string' && typeof data.createdAt === 'string') return { storeId: data.storeId, createdAt: data.createdAt, created: false };
+    }
+    throw new Error(`EventStoreDB holds ${IDENTITY_STREAM} without a readable identity`);
   }
 
   /** Takes the key for this request, or finds it taken by the same request (a retry, which goes on). */
@@ -254,7 +276,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   private toStoredEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): StoredEvent | null {
     const recorded = resolved.event;
-    if (!recorded || isSystemRecord(recorded.streamId, recorded.type) || isRequestClaim(recorded.streamId) || !recorded.isJson) return null;
+    if (!recorded || isSystemRecord(recorded.streamId, recorded.type) || isBookkeeping(recorded.streamId) || !recorded.isJson) return null;
     const stored: unknown = recorded.metadata;
     if (!isRectifyMetadata(stored) || typeof recorded.data !== 'object' || recorded.data === null) return null;
     const { schemaVersion, $correlationId: _correlation, $causationId: _causation, ...metadata } = stored;

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SqliteChainHead, type ChainHeadAt, SqliteLedger, upgradeSqliteLedger } from '../ledger/sqlite-ledger.js';
 import {
@@ -14,6 +15,7 @@ import {
   RecordedRequest,
   RequestKeyConflictError,
   RequestRecord,
+  StoreIdentity,
   StoredEvent,
   sameRequest,
 } from './event-store.port.js';
@@ -51,7 +53,25 @@ CREATE TABLE IF NOT EXISTS requests (
   stream_id      TEXT    NOT NULL,
   revision       INTEGER NOT NULL,
   position       INTEGER NOT NULL
-) WITHOUT ROWID;`;
+) WITHOUT ROWID;
+-- Who this store is: one row, written when the store is created (see identify()).
+CREATE TABLE IF NOT EXISTS store_identity (
+  singleton  INTEGER PRIMARY KEY CHECK (singleton = 1),
+  store_id   TEXT    NOT NULL,
+  created_at TEXT    NOT NULL
+);`;
+
+/** What the path names on disk: a file that was unlinked or replaced has another inode or none. */
+export type StoreFileState = 'present' | 'missing' | 'replaced';
+
+const fileIdentity = (path: string): { dev: number; ino: number } | null => {
+  try {
+    const { dev, ino } = statSync(path);
+    return { dev, ino };
+  } catch {
+    return null;
+  }
+};
 
 interface RequestRow {
   request_key: string;
@@ -102,6 +122,8 @@ export class SqliteEventStore implements EventStore {
   private pollTimer: NodeJS.Timeout | null = null;
   private lastDataVersion = 0;
   private closed = false;
+  /** Device and inode of the file this connection opened; null in memory. */
+  private readonly openedFile: { dev: number; ino: number } | null;
 
   private readonly statements;
   /** The tamper-evident chain (src/ledger): every append hashes its events onto it. */
@@ -113,6 +135,7 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
+    this.openedFile = path === ':memory:' ? null : fileIdentity(path);
     this.db.exec(SCHEMA);
     upgradeSqliteLedger(this.db);
     this.chainHead = new SqliteChainHead(this.db);
@@ -197,6 +220,35 @@ export class SqliteEventStore implements EventStore {
   findRequest(key: string): Promise<RecordedRequest | null> {
     const row = this.statements.request.get(key);
     return Promise.resolve(row ? toRecordedRequest(row) : null);
+  }
+
+  identify(): Promise<StoreIdentity & { created: boolean }> {
+    const identify = this.db.transaction(() => {
+      const existing = this.db.prepare<[], { store_id: string; created_at: string }>('SELECT store_id, created_at FROM store_identity').get();
+      if (existing) return { storeId: existing.store_id, createdAt: existing.created_at, created: false };
+      const identity = { storeId: randomUUID(), createdAt: new Date().toISOString() };
+      this.db.prepare('INSERT INTO store_identity (singleton, store_id, created_at) VALUES (1, ?, ?)').run(identity.storeId, identity.createdAt);
+      return { ...identity, created: true };
+    });
+    return Promise.resolve(identify.immediate());
+  }
+
+  /** `PRAGMA quick_check`: an empty list when the file is sound, else SQLite's first problems. */
+  quickCheck(): string[] {
+    const rows = this.db.pragma('quick_check(20)', { simple: false }) as { quick_check: string }[];
+    const problems = rows.map((row) => row.quick_check).filter((line) => line !== 'ok');
+    return problems;
+  }
+
+  /**
+   * Whether the path still names the file this store opened. Unlinked (deleted) or replaced
+   * (renamed over), SQLite would go on writing into a file nobody will ever open again.
+   */
+  fileState(): StoreFileState {
+    if (!this.openedFile) return 'present';
+    const now = fileIdentity(this.path);
+    if (!now) return 'missing';
+    return now.dev === this.openedFile.dev && now.ino === this.openedFile.ino ? 'present' : 'replaced';
   }
 
   readStream(streamId: string, options: { fromRevision?: number } = {}): Promise<StoredEvent[]> {

@@ -2,13 +2,14 @@ import { Controller, Get, HttpCode, HttpStatus, Inject, Logger, Res } from '@nes
 import type { ServerResponse } from 'node:http';
 import { EVENT_STORE, comparePositions, formatPosition, type EventStore } from '../event-store/event-store.port.js';
 import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
+import { StoreHealth, type StoreProblemCause } from '../event-store/store-health.js';
 import { ServingState } from './serving-state.js';
 
 /** How long readiness waits for the read models to reach the head it just read, before it says `catching_up`. */
 const CATCH_UP_WAIT_MS = 1_000;
 
 /** `ready`, or why not: the process is starting or draining, its read models are behind the log, or the store does not answer. */
-export type Readiness = 'ready' | 'starting' | 'draining' | 'catching_up' | 'unavailable';
+export type Readiness = 'ready' | 'starting' | 'draining' | 'catching_up' | 'unavailable' | 'degraded';
 
 export interface HealthReport {
   readonly status: Readiness;
@@ -17,6 +18,11 @@ export interface HealthReport {
   readonly logPosition: string | null;
   /** Position up to which the read models have applied the log. */
   readonly projectedPosition: string | null;
+  /**
+   * With `degraded`: what is wrong with the store (StoreHealth), one entry per cause, e.g.
+   * `STORE_FILE_MISSING`, `DISK_FULL`; the message naming paths goes to the server log.
+   */
+  readonly problems: readonly { readonly cause: StoreProblemCause; readonly since: string }[];
 }
 
 /**
@@ -25,7 +31,9 @@ export interface HealthReport {
  * - `GET /health/live` — liveness: 200 while the process answers at all; restart it otherwise.
  * - `GET /health/ready` (and `GET /health`) — readiness: 200 `ready` when the process is serving,
  *   its store answers and its read models have caught up with the log; 503 with the reason
- *   (`starting`, `draining`, `catching_up`, `unavailable`) otherwise: send it no new requests.
+ *   (`starting`, `draining`, `catching_up`, `unavailable`, or `degraded` with the store's
+ *   `problems`: a store file unlinked or replaced, a full disk, a failed write, stopped read
+ *   models — writes are refused with STORE_UNAVAILABLE meanwhile) otherwise: send it no new requests.
  */
 @Controller('health')
 export class HealthController {
@@ -35,6 +43,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionEngine,
     private readonly serving: ServingState,
+    private readonly storeHealth: StoreHealth,
   ) {}
 
   @Get('live')
@@ -56,7 +65,13 @@ export class HealthController {
   }
 
   private async readiness(): Promise<HealthReport> {
-    const base = { store: this.store.kind, projectedPosition: formatPosition(this.projections.position) };
+    const problems = this.storeHealth.problems();
+    for (const problem of problems) this.logger.warn(`Readiness: ${problem.message.en}`);
+    const base = {
+      store: this.store.kind,
+      projectedPosition: formatPosition(this.projections.position),
+      problems: problems.map(({ cause, since }) => ({ cause, since })),
+    };
     let head;
     try {
       head = await this.store.headPosition();
@@ -66,6 +81,7 @@ export class HealthController {
     }
     const report = (status: Readiness): HealthReport => ({ ...base, status, logPosition: formatPosition(head), projectedPosition: formatPosition(this.projections.position) });
     if (this.serving.phase !== 'serving') return report(this.serving.phase);
+    if (problems.length > 0) return report('degraded');
     if (head && !(this.projections.position && comparePositions(this.projections.position, head) >= 0)) {
       // An append in progress is projected within milliseconds; a replay still running is not.
       const caughtUp = await this.projections.waitFor(head, CATCH_UP_WAIT_MS).then(

@@ -1,6 +1,7 @@
 import { UnitKinds, type UnitKind } from '../domain/unit.events.js';
 import { unitIdForCode } from '../units/unit-id.js';
 import { textOf } from '../../spreadsheet/cells.js';
+import { isReservedKey, unreadableText } from '../../shared/readable-text.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { type UnitLookup } from '../units/unit-lookup.js';
 import { readingNotesOf, readRecords } from '../../spreadsheet/records.js';
@@ -88,12 +89,15 @@ export async function importUnits(
     if (code === '') problems.push({ row, reason: 'Missing unit code (编码).' });
     else if (!CODE.test(code)) {
       problems.push({ row, reason: `Unit code "${code}" may only have letters, digits, - and _, at most 32 of them.` });
+    } else if (isReservedKey(code)) {
+      problems.push({ row, reason: `Unit code "${code}" is a reserved name (like constructor, __proto__, prototype): choose another.` });
     } else if (rowOfCode.has(code.toUpperCase())) {
       problems.push({ row, reason: `Duplicate unit code ${code}: already used on row ${rowOfCode.get(code.toUpperCase())}.` });
     } else rowOfCode.set(code.toUpperCase(), row);
 
     if (name === '') problems.push({ row, reason: 'Missing unit name (名称).' });
     else if (name.length > MAX_NAME) problems.push({ row, reason: `The unit name is longer than ${MAX_NAME} characters.` });
+    else if (unreadableText(name)) problems.push({ row, reason: `The unit name ${unreadableText(name)}.` });
     else if (rowOfName.has(name)) problems.push({ row, reason: `Duplicate unit name ${name}: already used on row ${rowOfName.get(name)}.` });
     else rowOfName.set(name, row);
 

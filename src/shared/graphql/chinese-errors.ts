@@ -31,7 +31,13 @@ const CONSTRAINT_ZH: Record<string, (message: string) => string> = {
     return `长度应为 ${min} 到 ${max} 个字符`;
   },
   isLoginName: () => '应为 2 到 50 个字符，不能含空格',
-  isReadableText: () => '必须是可读的文字：不能含控制字符，也不能只有不可见字符',
+  isReadableText: (message) =>
+    /surrogate/.test(message)
+      ? '含有残缺的字符（孤立的 UTF-16 代理项），请重新输入'
+      : /writing direction/.test(message)
+        ? '不能含改变文字方向的控制字符（U+202A–U+202E、U+2066–U+2069）'
+        : '必须是可读的文字：不能含控制字符，也不能只有不可见字符',
+  isNotReservedKey: () => '不能使用保留名称（如 constructor、__proto__、prototype）',
   isCalendarDate: () => '必须是 YYYY-MM-DD 格式的日期，年份在 1900 到 2199 之间',
   isUuid: () => '必须是有效的编号（UUID）',
   isInt: () => '必须是整数',

@@ -5,6 +5,7 @@ import { CredentialRefused } from '../../access/authentication/authentication.se
 import type { GraphqlContext } from '../../access/authorization/graphql-context.js';
 import { GraphQLError } from 'graphql';
 import { ConcurrencyError } from '../../event-store/event-store.port.js';
+import { StoreUnavailableError } from '../../event-store/store-health.js';
 import { DomainError } from '../domain-error.js';
 import { chineseFor } from './chinese-errors.js';
 
@@ -38,6 +39,12 @@ export function toGraphqlError(exception: unknown, logger: Logger, attempt = 'a 
       logger.warn(`Refused ${attempt} (${exception.code}): ${exception.message}`);
     }
     return new GraphQLError(exception.message, { extensions: { ...exception.details, code: exception.code, messageZh: exception.messageZh } });
+  }
+  if (exception instanceof StoreUnavailableError) {
+    logger.error(`Refused ${attempt}: ${exception.message}`);
+    return new GraphQLError(exception.message, {
+      extensions: { code: 'STORE_UNAVAILABLE', cause: exception.problem.cause, messageZh: exception.messageZh },
+    });
   }
   if (exception instanceof ConcurrencyError) {
     return new GraphQLError(exception.message, {

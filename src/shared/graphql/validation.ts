@@ -2,21 +2,27 @@ import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, Length, MaxLength, ValidateBy, IsUUID } from 'class-validator';
 import { isCalendarDate } from '../calendar-date.js';
+import { isReservedKey, unreadableText } from '../readable-text.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-/** Control characters other than tab and line breaks: never part of an office's text. */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-/** Characters that take no room on screen: text of only these looks empty. */
-const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
-
-/** Readable text: no control characters, and not only invisible ones. */
+/** Readable text: no broken characters, no writing-direction overrides, no control characters, not only invisible ones. */
 const ReadableText = () =>
   ValidateBy({
     name: 'isReadableText',
     validator: {
-      validate: (value) => typeof value !== 'string' || value === '' || (!CONTROL_CHARACTERS.test(value) && value.replace(INVISIBLE, '') !== ''),
-      defaultMessage: (args) => `${args?.property ?? 'text'} must be readable text: no control characters, not only invisible ones`,
+      validate: (value) => typeof value !== 'string' || unreadableText(value) === null,
+      defaultMessage: (args) => `${args?.property ?? 'text'} must be readable text: it ${unreadableText(String(args?.value ?? '')) ?? 'is not readable'}`,
+    },
+  });
+
+/** A code (of a unit, an item): never a name every JavaScript object already has. */
+export const NotReservedKey = () =>
+  ValidateBy({
+    name: 'isNotReservedKey',
+    validator: {
+      validate: (value) => typeof value !== 'string' || !isReservedKey(value),
+      defaultMessage: (args) => `${args?.property ?? 'code'} must not be a reserved name such as constructor, __proto__ or prototype`,
     },
   });
 
@@ -79,7 +85,8 @@ export const LoginName = () =>
     ValidateBy({
       name: 'isLoginName',
       validator: {
-        validate: (value) => typeof value === 'string' && value.length >= 2 && value.length <= 50 && !/[\s\u0000-\u001F\u007F-\u009F]/.test(value),
+        validate: (value) =>
+          typeof value === 'string' && value.length >= 2 && value.length <= 50 && !/[\s\u0000-\u001F\u007F-\u009F]/.test(value) && unreadableText(value) === null,
         defaultMessage: (args) => `${args?.property ?? 'loginName'} must be 2 to 50 characters without spaces`,
       },
     }),

@@ -4,6 +4,7 @@ import { deadlineInWords, recurringDueDates, type RecurrencePeriod } from '../..
 import { sortedProblems, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { unitNamesOf, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import type { PlanDocument } from './plan-document.js';
+import { isReservedKey, unreadableText } from '../../shared/readable-text.js';
 
 /*
  * The rules a plan must meet before anything of it is written. Every problem is collected, each
@@ -73,6 +74,8 @@ export function validatePlanDocument(
 
       if (item.code === '') {
         problems.push({ row, reason: 'Missing item code (编号).' });
+      } else if (isReservedKey(item.code)) {
+        problems.push({ row, reason: `Item code "${item.code}" is a reserved name (like constructor, __proto__, prototype): choose another.` });
       } else if (item.code.length > MAX_CODE) {
         problems.push({ row, reason: `Item code "${item.code}" is longer than ${MAX_CODE} characters.` });
       } else if (firstRowOfCode.has(item.code)) {
@@ -81,6 +84,8 @@ export function validatePlanDocument(
         firstRowOfCode.set(item.code, row);
       }
       if (item.title === '') problems.push({ row, reason: `Missing title (事项) of item ${item.code}.` });
+      const unreadable = unreadableText(item.title) ?? unreadableText(item.description) ?? unreadableText(category.title);
+      if (unreadable) problems.push({ row, reason: `The text of item ${item.code} ${unreadable}.` });
       if (item.title.length > MAX_TITLE) problems.push({ row, reason: `The title of item ${item.code} is longer than ${MAX_TITLE} characters.` });
       if (item.description.length > MAX_DESCRIPTION) {
         problems.push({ row, reason: `The description of item ${item.code} is longer than ${MAX_DESCRIPTION} characters.` });

@@ -1,0 +1,120 @@
+import { Logger } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import { say } from '../shared/domain-error.js';
+import type { AppSettings } from '../config/app-settings.js';
+import { formatPosition, type EventStore, type Position, type StoreIdentity } from './event-store.port.js';
+import { openEventStore } from './open-event-store.js';
+import { SqliteEventStore } from './sqlite-event-store.js';
+import { StoreRefusedError, judgeStore, readWitness, writeWitness, type StoreWitness } from './store-witness.js';
+
+/** How often, at most, the witness file is rewritten while events are appended (ms). */
+const WITNESS_INTERVAL_MS = 1000;
+
+/** Keeps the witness file up to date with the head this server appended, at most once a second. */
+export class WitnessKeeper {
+  private pending: Position | null = null;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly path: string,
+    private readonly seen: Omit<StoreWitness, 'head' | 'seenAt'>,
+  ) {
+    this.timer = setInterval(() => this.flush(), WITNESS_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  /** A position this server's append reached; the witness only ever moves forward. */
+  noteHead(position: Position): void {
+    if (!this.pending || position.commit > this.pending.commit) this.pending = position;
+  }
+
+  write(head: Position | null): void {
+    writeWitness(this.path, { ...this.seen, head: head ? head.commit.toString() : null, seenAt: new Date().toISOString() });
+  }
+
+  flush(): void {
+    if (!this.pending) return;
+    const head = this.pending;
+    this.pending = null;
+    try {
+      this.write(head);
+    } catch (error) {
+      // A witness that lags only weakens the check at the next start; the write itself stood.
+      new Logger('StoreWitness').warn(`Could not update the store witness ${this.path}: ${String(error)}`);
+    }
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+    this.flush();
+  }
+}
+
+export interface AdmittedStore {
+  readonly store: EventStore;
+  readonly identity: StoreIdentity;
+  /**
+   * True only for a store created by this start where no store was seen before: the one place
+   * the demo may be seeded. Never true for a store that replaced lost data.
+   */
+  readonly createdForThisStart: boolean;
+  /** The refusal the operator overrode with ACCEPT_STORE_RESET, if any. */
+  readonly acceptedReset: StoreRefusedError | null;
+  readonly witness: WitnessKeeper;
+}
+
+type StoreSettings = Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH' | 'EVENTSTORE_CONNECTION_STRING' | 'STORE_WITNESS_PATH' | 'ACCEPT_STORE_RESET'>;
+
+/**
+ * Opens the store and decides whether this server may start on it: `PRAGMA quick_check` for
+ * SQLite, then the store's identity and head against the witness of what was last seen. Throws
+ * `StoreRefusedError` with the reason and the way to accept the store when it is not recognised.
+ */
+export async function admitStore(settings: StoreSettings, logger = new Logger('EventStore')): Promise<AdmittedStore> {
+  const witnessed = readWitness(settings.STORE_WITNESS_PATH);
+  const sqlite = settings.EVENT_STORE === 'sqlite';
+  const location = sqlite ? settings.SQLITE_PATH : new URL(settings.EVENTSTORE_CONNECTION_STRING!.replace(/^esdb(\+discover)?:/, 'http:')).host;
+  const existed = !sqlite || settings.SQLITE_PATH === ':memory:' || existsSync(settings.SQLITE_PATH);
+  const unknownIdentity = { storeId: 'none', createdAt: 'never' };
+  const missing = existed ? null : judgeStore(witnessed, { existed, identity: unknownIdentity, head: null });
+  if (missing && !settings.ACCEPT_STORE_RESET) throw missing;
+
+  const damaged = (problems: readonly string[]) =>
+    new StoreRefusedError(
+      'STORE_DAMAGED',
+      say(
+        `The event store file ${settings.SQLITE_PATH} is damaged (${problems.slice(0, 3).join('; ')}). Restore it from a backup; the server does not start on a damaged store.`,
+        `事件库文件 ${settings.SQLITE_PATH} 已损坏（${problems.slice(0, 3).join('；')}）。请从备份恢复；服务不会在损坏的事件库上启动。`,
+      ),
+    );
+  const isDamage = (error: unknown) => ['SQLITE_CORRUPT', 'SQLITE_NOTADB'].includes(String((error as { code?: unknown } | null)?.code));
+  let store: EventStore;
+  try {
+    store = openEventStore(settings);
+  } catch (error) {
+    throw isDamage(error) ? damaged([(error as Error).message]) : error;
+  }
+  try {
+    if (store instanceof SqliteEventStore) {
+      let problems: string[];
+      try {
+        problems = store.quickCheck();
+      } catch (error) {
+        throw isDamage(error) ? damaged([(error as Error).message]) : error;
+      }
+      if (problems.length > 0) throw damaged(problems.map((problem) => `PRAGMA quick_check: ${problem}`));
+    }
+    const identity = await store.identify();
+    const head = await store.headPosition();
+    const refusal = missing ?? judgeStore(witnessed, { existed, identity, head: head?.commit ?? null });
+    if (refusal && !settings.ACCEPT_STORE_RESET) throw refusal;
+    if (refusal) logger.warn(`Starting on a store that was not recognised, as ACCEPT_STORE_RESET asks: ${refusal.message}`);
+    const witness = new WitnessKeeper(settings.STORE_WITNESS_PATH, { storeId: identity.storeId, kind: store.kind, location });
+    witness.write(head);
+    logger.log(`Store ${identity.storeId} (${store.kind}, ${location}) admitted at position ${formatPosition(head) ?? 'none'}`);
+    return { store, identity, createdForThisStart: identity.created && !witnessed && head === null, acceptedReset: refusal, witness };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

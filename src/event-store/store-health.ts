@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { statfsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { say, type Bilingual } from '../shared/domain-error.js';
+import type { EventStore } from './event-store.port.js';
+import { SqliteEventStore } from './sqlite-event-store.js';
+
+/** Why the store cannot take writes (or the read models cannot follow) right now. */
+export type StoreProblemCause = 'STORE_FILE_MISSING' | 'STORE_FILE_REPLACED' | 'DISK_FULL' | 'WRITE_FAILED' | 'PROJECTIONS_STOPPED';
+
+export interface StoreProblem {
+  readonly cause: StoreProblemCause;
+  readonly message: Bilingual;
+  /** ISO-8601 instant at which the problem was first noticed. */
+  readonly since: string;
+}
+
+/** A write refused because the store is not in a state to keep it: GraphQL `STORE_UNAVAILABLE`. */
+export class StoreUnavailableError extends Error {
+  readonly messageZh: string;
+  constructor(readonly problem: StoreProblem) {
+    super(problem.message.en);
+    this.messageZh = problem.message.zh;
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/** Free space under which a disk that was found full is still considered full (bytes). */
+const FREE_BYTES_TO_RECOVER = 1024 * 1024;
+
+const MESSAGES: Record<StoreProblemCause, (detail: string) => Bilingual> = {
+  STORE_FILE_MISSING: (path) =>
+    say(
+      `The event store file ${path} was deleted while the server runs: writes are refused, since nothing written now could be read after a restart. Restore the file and restart the server.`,
+      `运行中事件库文件 ${path} 被删除：为免写入的数据在重启后丢失，现拒绝写入。请恢复该文件并重启服务。`,
+    ),
+  STORE_FILE_REPLACED: (path) =>
+    say(
+      `The event store file ${path} was replaced by another file while the server runs: writes are refused. Put the original file back, or restart the server to have it check the new one.`,
+      `运行中事件库文件 ${path} 被另一个文件替换：现拒绝写入。请放回原文件，或重启服务以检查新文件。`,
+    ),
+  DISK_FULL: (path) =>
+    say(`The disk holding the event store (${path}) is full: nothing can be recorded until space is freed.`, `事件库（${path}）所在磁盘已满：腾出空间之前无法记录任何操作。`),
+  WRITE_FAILED: (detail) =>
+    say(`The event store could not write (${detail}): nothing was recorded. An operator must look at the server's disk.`, `事件库写入失败（${detail}）：本次操作未记录。请管理员检查服务器磁盘。`),
+  PROJECTIONS_STOPPED: (detail) =>
+    say(
+      `The read models stopped following the event log (${detail}): what the screens show may be out of date, and writes are refused until they follow again.`,
+      `读模型已停止跟进事件日志（${detail}）：页面显示的内容可能已过时，恢复之前拒绝写入。`,
+    ),
+};
+
+/**
+ * The one place that knows whether the store can be trusted with a write right now: the store
+ * file still being the one opened (not unlinked or replaced), the last write not having failed
+ * for want of space or an I/O error, the read models following the log. The health endpoints
+ * report `problems()`; the event store refuses writes with `writeRefusal()`.
+ */
+@Injectable()
+export class StoreHealth {
+  private readonly noted = new Map<StoreProblemCause, StoreProblem>();
+
+  constructor(private readonly store: EventStore) {}
+
+  /** Every problem now, freshly checked (a stat of the store file, no I/O on the database). */
+  problems(): StoreProblem[] {
+    this.checkFile();
+    this.checkSpace();
+    return [...this.noted.values()];
+  }
+
+  /** The refusal for a write now, or null when the store can take it. */
+  writeRefusal(): StoreUnavailableError | null {
+    const [first] = this.problems();
+    return first ? new StoreUnavailableError(first) : null;
+  }
+
+  /** Classifies a failed write: a refusal to answer instead, when the failure is the store's state. */
+  noteWriteFailure(error: unknown): StoreUnavailableError | null {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code !== 'string') return null;
+    if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new StoreUnavailableError(this.note('DISK_FULL', this.location()));
+    if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_CORRUPT') {
+      return new StoreUnavailableError(this.note('WRITE_FAILED', code));
+    }
+    return null;
+  }
+
+  noteWriteSuccess(): void {
+    this.noted.delete('DISK_FULL');
+    this.noted.delete('WRITE_FAILED');
+  }
+
+  projectionsFailed(reason: string): void {
+    this.note('PROJECTIONS_STOPPED', reason);
+  }
+
+  projectionsFollowing(): void {
+    this.noted.delete('PROJECTIONS_STOPPED');
+  }
+
+  private note(cause: StoreProblemCause, detail: string): StoreProblem {
+    const known = this.noted.get(cause);
+    if (known) return known;
+    const problem = { cause, message: MESSAGES[cause](detail), since: new Date().toISOString() };
+    this.noted.set(cause, problem);
+    return problem;
+  }
+
+  private location(): string {
+    return this.store instanceof SqliteEventStore ? this.store.path : this.store.kind;
+  }
+
+  private checkFile(): void {
+    if (!(this.store instanceof SqliteEventStore)) return;
+    const state = this.store.fileState();
+    // Once unlinked or replaced, the open file never becomes the path's file again.
+    if (state === 'missing') this.note('STORE_FILE_MISSING', this.store.path);
+    if (state === 'replaced') this.note('STORE_FILE_REPLACED', this.store.path);
+  }
+
+  /** A full disk is noticed by a failed write; it is over once the disk has room again. */
+  private checkSpace(): void {
+    if (!this.noted.has('DISK_FULL') || !(this.store instanceof SqliteEventStore)) return;
+    try {
+      const space = statfsSync(dirname(this.store.path));
+      if (space.bavail * space.bsize >= FREE_BYTES_TO_RECOVER) this.noted.delete('DISK_FULL');
+    } catch {
+      // The directory is gone: the file check says so.
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { say, type Bilingual } from '../shared/domain-error.js';
+import type { EventStore, StoreIdentity } from './event-store.port.js';
+
+/**
+ * What this server last saw of its store, kept outside the store: when the database is lost,
+ * replaced or rolled back, the witness still says what was there. It lives in its own file
+ * (STORE_WITNESS_PATH; beside the SQLite file by default, so a deleted database or a lost WAL
+ * leaves it behind; put it on another volume to survive losing the data volume as well).
+ */
+export interface StoreWitness {
+  readonly storeId: string;
+  readonly kind: EventStore['kind'];
+  /** The SQLite file or the EventStoreDB host, for the operator's eyes only. */
+  readonly location: string;
+  /** The log's head position (its commit part) when last seen; null for an empty log. */
+  readonly head: string | null;
+  /** ISO-8601 instant at which the head was seen. */
+  readonly seenAt: string;
+}
+
+/** The witness file's content, or null when there is none (the first start). */
+export function readWitness(path: string): StoreWitness | null {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  const witness = JSON.parse(text) as Partial<StoreWitness>;
+  if (typeof witness.storeId !== 'string' || (witness.head !== null && typeof witness.head !== 'string')) {
+    throw new Error(`The store witness ${path} is not readable: delete it to start as on a first start`);
+  }
+  return witness as StoreWitness;
+}
+
+/** Writes the witness so that a crash leaves the old one or the new one, never half of either. */
+export function writeWitness(path: string, witness: StoreWitness): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(witness, null, 2)}\n`);
+  const file = openSync(temporary, 'r');
+  try {
+    fsyncSync(file);
+  } finally {
+    closeSync(file);
+  }
+  renameSync(temporary, path);
+}
+
+/** What the store is now, as found at start. */
+export interface ObservedStore {
+  /** False when the SQLite file did not exist before this start opened (and so created) it. */
+  readonly existed: boolean;
+  readonly identity: StoreIdentity;
+  readonly head: bigint | null;
+}
+
+export type StoreRefusalReason = 'STORE_MISSING' | 'STORE_EMPTY' | 'STORE_REPLACED' | 'STORE_SHORTER' | 'STORE_DAMAGED';
+
+/** The server will not start on a store it does not recognise, unless told to accept it. */
+export class StoreRefusedError extends Error {
+  readonly messageZh: string;
+  constructor(
+    readonly reason: StoreRefusalReason,
+    message: Bilingual,
+  ) {
+    super(message.en);
+    this.messageZh = message.zh;
+    this.name = 'StoreRefusedError';
+  }
+}
+
+const ACCEPT = say(
+  'If the data was lost, stop here and restore the store (and its -wal file) from a backup. To go on with this store as it is, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true); the demo is not seeded into it.',
+  '若数据确已丢失，请先停止并从备份恢复事件库（连同其 -wal 文件）。若确认要使用当前这个事件库继续运行，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次；演示数据不会写入该库。',
+);
+
+/**
+ * Whether the store found at start is the one last seen: null when it is (or when nothing was
+ * seen before), else the refusal. Pure; the rules of issue 9: a store that is missing, empty,
+ * shorter than last seen, or has another id is refused.
+ */
+export function judgeStore(witness: StoreWitness | null, observed: ObservedStore): StoreRefusedError | null {
+  if (!witness) return null;
+  const seen = `store ${witness.storeId} with its log at position ${witness.head ?? 'none'} (seen ${witness.seenAt})`;
+  const seenZh = `事件库 ${witness.storeId}，日志位置 ${witness.head ?? '无'}（${witness.seenAt}）`;
+  const refuse = (reason: StoreRefusalReason, en: string, zh: string) =>
+    new StoreRefusedError(reason, say(`${en} ${ACCEPT.en}`, `${zh}${ACCEPT.zh}`));
+  if (!observed.existed) {
+    return refuse('STORE_MISSING', `The event store at ${witness.location} is missing; this server last saw ${seen} there.`, `位于 ${witness.location} 的事件库不存在；本服务上次看到的是${seenZh}。`);
+  }
+  if (observed.head === null && witness.head !== null) {
+    return refuse('STORE_EMPTY', `The event store at ${witness.location} is empty; this server last saw ${seen} there.`, `位于 ${witness.location} 的事件库是空的；本服务上次看到的是${seenZh}。`);
+  }
+  if (observed.identity.storeId !== witness.storeId) {
+    return refuse(
+      'STORE_REPLACED',
+      `The event store at ${witness.location} is store ${observed.identity.storeId} (created ${observed.identity.createdAt}), not the ${seen} — it was replaced.`,
+      `位于 ${witness.location} 的事件库是 ${observed.identity.storeId}（创建于 ${observed.identity.createdAt}），不是本服务上次看到的${seenZh}——它已被替换。`,
+    );
+  }
+  if (witness.head !== null && (observed.head ?? 0n) < BigInt(witness.head)) {
+    return refuse(
+      'STORE_SHORTER',
+      `The event store at ${witness.location} ends at position ${String(observed.head)}, before position ${witness.head} that this server last saw (${witness.seenAt}): acknowledged events are missing (the file or its -wal file restored from an older copy, truncated or deleted?).`,
+      `位于 ${witness.location} 的事件库止于位置 ${String(observed.head)}，早于本服务上次看到的位置 ${witness.head}（${witness.seenAt}）：已确认写入的事件缺失（文件或其 -wal 文件被旧副本覆盖、截断或删除？）。`,
+    );
+  }
+  return null;
+}

@@ -1,0 +1,97 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+/** The compiled server (`npm test` builds it first), started the way `npm start` does. */
+export const SERVER = join(process.cwd(), 'dist/main.js');
+
+/**
+ * Ceiling for a server to start on a loaded machine: a condition is awaited (health answers, or the
+ * process exits), this only stops a test that would otherwise hang. Never a guess of how long it takes.
+ */
+export const START_CEILING_MS = 120_000;
+
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+export interface ServerProcess {
+  readonly child: ChildProcess;
+  readonly port: number;
+  /** Everything the server wrote to stdout and stderr so far. */
+  output(): string;
+}
+
+/** Thrown when the server exits instead of starting: with its exit code and what it printed. */
+export class ServerExited extends Error {
+  constructor(
+    readonly code: number | null,
+    readonly output: string,
+  ) {
+    super(`server exited with ${code} before it started:\n${output}`);
+  }
+}
+
+/**
+ * Starts the compiled server on `sqlitePath` and resolves once /health answers; rejects with
+ * `ServerExited` when it exits first (a refused store, a bad setting).
+ */
+export async function startServer(
+  sqlitePath: string,
+  options: { port?: number; env?: Record<string, string>; args?: string[] } = {},
+): Promise<ServerProcess> {
+  const port = options.port ?? (await freePort());
+  const child = spawn(process.execPath, [SERVER, ...(options.args ?? [])], {
+    env: { ...process.env, PORT: String(port), SQLITE_PATH: sqlitePath, DEMO_DATA: 'false', NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '0', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new ServerExited(code, output))));
+  exited.catch(() => undefined);
+  const started = Date.now();
+  while (Date.now() - started < START_CEILING_MS) {
+    if (child.exitCode !== null || child.signalCode !== null) await exited;
+    const answered = await fetch(`http://127.0.0.1:${port}/health`).then(
+      () => true,
+      () => false,
+    );
+    if (answered) return { child, port, output: () => output };
+    await Promise.race([new Promise((resolve) => setTimeout(resolve, 100)), exited]);
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server did not answer /health within ${START_CEILING_MS / 1000} s:\n${output}`);
+}
+
+/** Resolves with the exit of a server that is expected to refuse to start. */
+export async function refusedStart(sqlitePath: string, options: { env?: Record<string, string>; args?: string[] } = {}): Promise<ServerExited> {
+  try {
+    const server = await startServer(sqlitePath, options);
+    await killHard(server.child);
+  } catch (error) {
+    if (error instanceof ServerExited) return error;
+    throw error;
+  }
+  throw new Error('the server started although it should have refused the store');
+}
+
+export const graphqlAt = async (port: number, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) => {
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data: any; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+};
+
+export const killHard = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });

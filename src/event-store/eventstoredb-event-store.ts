@@ -15,6 +15,7 @@ import {
   type AppendExpectedRevision,
   type ResolvedEvent,
 } from '@eventstore/db-client';
+import { EventStoreDbLedger } from '../ledger/eventstoredb-ledger.js';
 import {
   AppendResult,
   ConcurrencyError,
@@ -268,6 +269,11 @@ export class EventStoreDbEventStore implements EventStore {
         await iterator.return(undefined);
       },
     };
+  }
+
+  /** The ledger kept beside the log: chain records and checkpoints in their own streams (see src/ledger). */
+  ledger(): EventStoreDbLedger {
+    return new EventStoreDbLedger(this.client, this);
   }
 
   async close(): Promise<void> {

@@ -20,7 +20,8 @@ import {
   sameRequest,
 } from './event-store.port.js';
 
-interface EventRow {
+/** A row of the `events` table as the store reads it (the ledger reads its own columns too). */
+export interface EventRow {
   position: number;
   event_id: string;
   stream_id: string;

@@ -13,6 +13,7 @@ import type { LedgerBackend, StoredCheckpoint } from './ledger.port.js';
 
 /** Recomputes the chain and every checkpoint from the events; names the first mismatch. O(n) in the log. */
 export async function verifyLedger(backend: LedgerBackend): Promise<LedgerVerificationResult> {
+  await backend.catchUp?.();
   const verifier = new LedgerVerifier(await backend.checkpoints());
   for await (const entry of backend.entries()) if (!verifier.check(entry)) break;
   return verifier.finish();
@@ -23,6 +24,7 @@ export async function verifyLedger(backend: LedgerBackend): Promise<LedgerVerifi
  * that one is answered instead: taking a checkpoint twice is harmless, so it needs no idempotency key.
  */
 export async function takeCheckpoint(backend: LedgerBackend, key: KeyObject, now: Date): Promise<{ checkpoint: StoredCheckpoint; taken: boolean }> {
+  await backend.catchUp?.();
   const head = await backend.head();
   const latest = await backend.latestCheckpoint();
   if (latest && latest.treeSize === head.treeSize && latest.rootHash.equals(head.rootHash)) return { checkpoint: latest, taken: false };
@@ -51,6 +53,7 @@ export interface EventInclusionProof {
  * longer give the checkpoint's root (then `verifyLedger` says where).
  */
 export async function proveEvent(backend: LedgerBackend, eventId: string, checkpointSequence: number): Promise<EventInclusionProof> {
+  await backend.catchUp?.();
   const checkpoint = await backend.checkpoint(checkpointSequence);
   if (!checkpoint) throw new DomainError('NOT_FOUND', say(`Ledger checkpoint ${checkpointSequence} does not exist.`, `台账校验点 ${checkpointSequence} 不存在。`));
   const located = await backend.indexOf(eventId);

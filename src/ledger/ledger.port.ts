@@ -11,9 +11,16 @@ export interface StoredCheckpoint extends SignedCheckpoint {
 
 /**
  * What the ledger needs from a store: its events with their stored hashes in global order, and a
- * place for checkpoints. SQLite keeps both in its file (sqlite-ledger.ts).
+ * place for checkpoints. SQLite keeps both in its file (sqlite-ledger.ts), EventStoreDB in two
+ * streams of its own (eventstoredb-ledger.ts).
  */
 export interface LedgerBackend {
+  /**
+   * Brings the stored hashes up to the head of the log, where they are computed after the append
+   * (EventStoreDB's chaining pass); absent where the append itself hashes (SQLite). Returns the
+   * number of events chained.
+   */
+  catchUp?(): Promise<number>;
   /** Every event in global order with its stored hashes. */
   entries(): Iterable<LedgerEntry> | AsyncIterable<LedgerEntry>;
   /** The head as stored: event count, Merkle root over the stored leaf hashes, newest position and chain hash. */

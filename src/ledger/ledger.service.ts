@@ -3,25 +3,28 @@ import { ConfigService } from '@nestjs/config';
 import type { KeyObject } from 'node:crypto';
 import type { AppSettings } from '../config/app-settings.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
+import { EventStoreDbEventStore } from '../event-store/eventstoredb-event-store.js';
 import { SqliteEventStore } from '../event-store/sqlite-event-store.js';
 import { Clock } from '../shared/clock.js';
-import { DomainError, say } from '../shared/domain-error.js';
 import { keyFingerprint, publicKeyText } from './domain/checkpoint.js';
 import type { LedgerVerificationResult } from './domain/ledger-verification.js';
 import { loadSigningKey } from './ledger-signing-key.js';
 import { proveEvent, takeCheckpoint, verifyLedger, type EventInclusionProof } from './ledger-operations.js';
 import type { LedgerBackend, StoredCheckpoint } from './ledger.port.js';
 
+/** How often EventStoreDB's chaining pass runs: the most an event waits before it is chained. */
+const CHAIN_INTERVAL_MS = 10_000;
+
 /**
  * The ledger in the running server: the signing key (loaded, or generated, at start), a checkpoint
  * every LEDGER_CHECKPOINT_MINUTES when events were appended since the last one, and what the ADMIN
- * operations ask for.
+ * operations ask for. With EventStoreDB, also the chaining pass every CHAIN_INTERVAL_MS.
  */
 @Injectable()
 export class LedgerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Ledger');
   private readonly key: KeyObject;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly timers: NodeJS.Timeout[] = [];
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -42,14 +45,26 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
   onApplicationBootstrap() {
     const minutes = this.config.get('LEDGER_CHECKPOINT_MINUTES', { infer: true });
     this.logger.log(`Checkpoints are signed by key ${keyFingerprint(publicKeyText(this.key))}${minutes > 0 ? `, every ${minutes} min when the log grew` : ', on demand only'}`);
-    if (minutes > 0) {
-      this.timer = setInterval(() => void this.checkpointIfAppended(), minutes * 60_000);
-      this.timer.unref();
+    if (minutes > 0) this.every(minutes * 60_000, () => this.checkpointIfAppended());
+    const backend = this.backend();
+    if (backend.catchUp) {
+      this.every(CHAIN_INTERVAL_MS, () => backend.catchUp!().catch((error: unknown) => this.logger.error(`Chaining pass failed: ${error instanceof Error ? error.message : String(error)}`)));
     }
   }
 
   onApplicationShutdown() {
-    if (this.timer) clearInterval(this.timer);
+    for (const timer of this.timers) clearInterval(timer);
+  }
+
+  private every(ms: number, task: () => Promise<unknown>) {
+    let running = false;
+    const timer = setInterval(() => {
+      if (running) return;
+      running = true;
+      void task().finally(() => (running = false));
+    }, ms);
+    timer.unref();
+    this.timers.push(timer);
   }
 
   /** The periodic checkpoint: logs what it took, and never throws into the timer. */
@@ -81,10 +96,7 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private backend(): LedgerBackend {
-    if (this.store instanceof SqliteEventStore) return this.store.ledger();
-    throw new DomainError(
-      'BAD_USER_INPUT',
-      say('The ledger is kept by the embedded SQLite store only; this server uses EventStoreDB.', '台账哈希链目前仅由内置 SQLite 事件库维护，本服务使用的是 EventStoreDB。'),
-    );
+    if (this.store instanceof SqliteEventStore || this.store instanceof EventStoreDbEventStore) return this.store.ledger();
+    throw new Error(`No ledger for the ${this.store.kind} event store`);
   }
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { EventRow } from '../event-store/sqlite-event-store.js';
 import type { CheckpointHead, SignedCheckpoint } from './domain/checkpoint.js';
 import { GENESIS_CHAIN_HASH, hashEvent, type EventHashes, type HashedEventContent } from './domain/event-chain.js';
 import type { LedgerEntry } from './domain/ledger-verification.js';
@@ -25,15 +26,7 @@ CREATE TABLE IF NOT EXISTS ledger_checkpoints (
   signature      TEXT    NOT NULL
 );`;
 
-interface EventRowForLedger {
-  position: number;
-  event_id: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
+interface EventRowForLedger extends EventRow {
   recorded_at: string;
   leaf_hash: Buffer | null;
   chain_hash: Buffer | null;

@@ -22,13 +22,23 @@ export const isUuid = (value: string): boolean => UUID.test(value);
  * so that equal values always print the same. Numbers and strings print as JSON.stringify does.
  */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, field]) => field !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, field]) => `${JSON.stringify(key)}:${canonicalJson(field)}`).join(',')}}`;
+  if (value === null || typeof value !== 'object' || value instanceof Date) return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let index = 0; index < value.length; index += 1) text += (index > 0 ? ',' : '') + canonicalJson(value[index]);
+    return `${text}]`;
   }
-  return JSON.stringify(value) ?? 'null';
+  // A plain loop: this runs for every event appended (the ledger's leaf data), so it avoids the
+  // intermediate arrays of entries/filter/map.
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let text = '{';
+  for (const key of keys) {
+    const field = record[key];
+    if (field === undefined) continue;
+    text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(field)}`;
+  }
+  return `${text}}`;
 }
 
 /** SHA-256 of what a request asks, whatever order its fields came in. */

@@ -4,6 +4,7 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { leafHash, verifyInclusion } from '../../src/ledger/domain/merkle.js';
+import { LedgerService } from '../../src/ledger/ledger.service.js';
 import { TestApp, errorCode, freshDatabasePath, startTestApp } from '../support/test-app.js';
 
 /** The tamper-evident ledger as an administrator and a supervisor use it, on a real SQLite file. */
@@ -52,6 +53,14 @@ describe('Ledger over GraphQL', () => {
 
     const verification = (await ok(`{ verifyLedger { ok eventsChecked checkpointsChecked headPosition firstMismatch { kind } signingKeys } }`, {}, admin)).verifyLedger;
     expect(verification).toEqual({ ok: true, eventsChecked: taken.treeSize, checkpointsChecked: 1, headPosition: head, firstMismatch: null, signingKeys: [taken.keyFingerprint] });
+  });
+
+  it('takes the periodic checkpoint only when events were appended since the last one', async () => {
+    const ledger = app.app.get(LedgerService);
+    expect(await ledger.checkpointIfAppended()).toBeNull();
+    await app.as('INSPECTOR');
+    expect(await ledger.checkpointIfAppended()).toMatchObject({ sequence: 2, headPosition: await app.logPosition() });
+    expect(await ledger.checkpointIfAppended()).toBeNull();
   });
 
   it("proves a finding's event is in the checkpoint with a path anyone can check, and refuses what it cannot prove in Chinese too", async () => {

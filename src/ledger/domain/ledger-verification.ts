@@ -16,6 +16,11 @@ export interface LedgerEntry {
   readonly content: HashedEventContent | null;
   readonly storedLeafHash: Buffer | null;
   readonly storedChainHash: Buffer | null;
+  /**
+   * Where the hashes are kept apart from the event (EventStoreDB), the id of the event they were
+   * computed for: another id means events were removed or moved in between.
+   */
+  readonly chainedEventId?: string;
 }
 
 export const MismatchKinds = ['UNREADABLE', 'CONTENT_CHANGED', 'CHAIN_BROKEN', 'CHECKPOINT_SIGNATURE', 'CHECKPOINT_MISMATCH', 'LOG_TRUNCATED'] as const;
@@ -88,14 +93,15 @@ export class LedgerVerifier {
     if (!entry.content) {
       return this.fail({ ...at, kind: 'UNREADABLE', message: `Event ${number} (position ${entry.position}) cannot be read: its stored content is damaged.`, messageZh: `第 ${number} 条事件（位置 ${entry.position}）无法读取：存储内容已损坏。` });
     }
+    const chainBroken = (): false =>
+      this.fail({ ...at, kind: 'CHAIN_BROKEN', message: `The chain breaks at event ${number} (position ${entry.position}): an event before it was removed or moved, or the hashes were rewritten.`, messageZh: `哈希链在第 ${number} 条事件（位置 ${entry.position}）处断开：其前的事件被删除或调换，或哈希被改写。` });
+    if (entry.chainedEventId !== undefined && entry.chainedEventId !== entry.eventId) return chainBroken();
     const leaf = eventLeafHash(entry.content);
     if (!entry.storedLeafHash || !leaf.equals(entry.storedLeafHash)) {
       return this.fail({ ...at, kind: 'CONTENT_CHANGED', message: `Event ${number} (position ${entry.position}) was changed after it was recorded: its content no longer matches its hash.`, messageZh: `第 ${number} 条事件（位置 ${entry.position}）在记录后被修改：内容与其哈希不符。` });
     }
     const chain = chainHash(this.chain, leaf);
-    if (!entry.storedChainHash || !chain.equals(entry.storedChainHash)) {
-      return this.fail({ ...at, kind: 'CHAIN_BROKEN', message: `The chain breaks at event ${number} (position ${entry.position}): an event before it was removed or moved, or the hashes were rewritten.`, messageZh: `哈希链在第 ${number} 条事件（位置 ${entry.position}）处断开：其前的事件被删除或调换，或哈希被改写。` });
-    }
+    if (!entry.storedChainHash || !chain.equals(entry.storedChainHash)) return chainBroken();
     this.chain = chain;
     this.frontier.append(leaf);
     this.lastPosition = entry.position;

@@ -34,7 +34,7 @@ describe('a 2016 campaign entered in 2026: business time and record time', () =>
     const response = await app.graphql(
       `query($id: ID!, $asOf: String, $knownAt: String) { finding(id: $id, asOf: $asOf, knownAt: $knownAt) {
         status closedOn identifiedOn time { asOf knownAt axes }
-        assignments { unitId status dueDate assignedOn verifiedOn trafficLight reports { reportedOn reportedAt } inspections { outcome inspectedOn loggedAt } }
+        assignments { unitId status dueDate assignedOn verifiedOn daysLeft trafficLight reports { reportedOn reportedAt } inspections { outcome inspectedOn loggedAt } }
         history { eventType occurredOn recordedAt actorRole } } }`,
       { id, ...travel },
     );
@@ -151,6 +151,23 @@ describe('a 2016 campaign entered in 2026: business time and record time', () =>
 
     const done = await dashboard({ asOf: '2016-06-30' });
     expect(done.findings).toEqual({ total: 2, open: 0, closed: 2 });
+  });
+
+  it("counts each part's days left and lights it on the day the finding is viewed, as the dashboard does", async () => {
+    const part = (view: { assignments: { unitId: string }[] }, code: 'FGW' | 'ZJJ' | 'CZJ') => view.assignments.find((one) => one.unitId === units[code]);
+    expect(part(await finding(channelFinding, { asOf: '2016-05-28' }), 'CZJ')).toMatchObject({ status: 'ASSIGNED', daysLeft: 3, trafficLight: 'YELLOW' });
+    expect(part(await finding(channelFinding, { asOf: '2016-06-08' }), 'CZJ')).toMatchObject({ status: 'ASSIGNED', daysLeft: -8, trafficLight: 'RED' });
+    const afterFailure = await finding(disclosureFinding, { asOf: '2016-06-08' });
+    expect(part(afterFailure, 'ZJJ')).toMatchObject({ status: 'RETURNED', dueDate: '2016-06-20', daysLeft: 12, trafficLight: 'GREEN' });
+    expect(part(afterFailure, 'FGW')).toMatchObject({ status: 'VERIFIED', daysLeft: -8, trafficLight: null });
+
+    // Today (2026-11-30) without asOf, on the finding query and in the findings list the web app reads.
+    const daysSinceDue = Math.round((Date.UTC(2026, 10, 30) - Date.UTC(2016, 4, 31)) / 86_400_000);
+    expect(part(await finding(channelFinding), 'CZJ')).toMatchObject({ status: 'VERIFIED', daysLeft: -daysSinceDue, trafficLight: null });
+    const listed = await app.graphql(`{ findings { id assignments { unitId daysLeft trafficLight } } }`);
+    expect(listed.errors).toBeUndefined();
+    const channel = listed.data!.findings.find((one: { id: string }) => one.id === channelFinding);
+    expect(channel.assignments).toEqual([{ unitId: units.CZJ, daysLeft: -daysSinceDue, trafficLight: null }]);
   });
 
   it('ranks the units on their 2016 record: on time by the day of the first report, days to remediate in business days', async () => {

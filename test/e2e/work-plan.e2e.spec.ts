@@ -138,4 +138,35 @@ describe('The work-plan breakdown', () => {
     const response = await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { parts { unitId reports { summary } } } }`, { id: item2.id }, fgw);
     expect(errorCode(response)).toBe('FORBIDDEN');
   });
+
+  it("counts each part's days left and lights it on the day viewed: today, or the view's asOf", async () => {
+    app.clock.set('2026-06-01T10:00:00+08:00');
+    const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+    const plan = await breakdown();
+    const untouched = plan.categories.flatMap((c: { items: { id: string; code: string; dueDate: string }[] }) => c.items)
+      .find((item: { code: string; dueDate: string; id: string }) => item.id !== item2.id && item.dueDate > '2026-06-10');
+    const ITEM = `query($id: ID!, $asOf: String) { workPlanItem(id: $id, asOf: $asOf) { dueDate parts { status daysLeft trafficLight } } }`;
+    const item = async (asOf?: string) => {
+      const response = await app.graphql(ITEM, { id: untouched.id, asOf });
+      expect(response.errors).toBeUndefined();
+      return response.data!.workPlanItem;
+    };
+    const light = (left: number) => (left < 0 ? 'RED' : left <= 7 ? 'YELLOW' : 'GREEN');
+    for (const [asOf, day] of [[undefined, '2026-06-01'], ['2026-04-10', '2026-04-10']] as const) {
+      const viewed = await item(asOf);
+      const left = days(day, viewed.dueDate);
+      expect(viewed.parts.length).toBeGreaterThan(0);
+      expect(viewed.parts).toEqual(viewed.parts.map(() => ({ status: 'ASSIGNED', daysLeft: left, trafficLight: light(left) })));
+    }
+    // An item that fell due in March, read in the breakdown on the day it was assigned and today.
+    const overdue = plan.categories.flatMap((c: { items: { id: string; dueDate: string }[] }) => c.items).find((one: { dueDate: string }) => one.dueDate < '2026-04-01');
+    expect(overdue).toBeDefined();
+    for (const asOf of ['2026-04-01', '2026-06-01']) {
+      const response = await app.graphql(`query($id: ID!, $asOf: String) { workPlan(id: $id, asOf: $asOf) { categories { items { id parts { status daysLeft trafficLight } } } } }`, { id: planId, asOf });
+      expect(response.errors).toBeUndefined();
+      const row = response.data!.workPlan.categories.flatMap((c: { items: { id: string }[] }) => c.items).find((one: { id: string }) => one.id === overdue.id);
+      const left = days(asOf, overdue.dueDate);
+      for (const part of row.parts.filter((one: { status: string }) => one.status === 'ASSIGNED')) expect(part).toEqual({ status: 'ASSIGNED', daysLeft: left, trafficLight: light(left) });
+    }
+  });
 });

@@ -1,4 +1,3 @@
-import { officeDate } from '../../shared/calendar-date.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
 import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { requireUnitDetailsAccess } from '../../access/authorization/access-policy.js';
@@ -8,6 +7,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import type { AppSettings } from '../../config/app-settings.js';
 import { GetUnitQuery } from '../../organization/units/units.queries.js';
 import { UnitType } from '../../organization/units/unit.type.js';
+import { officeDate } from '../../shared/calendar-date.js';
 import { Clock } from '../../shared/clock.js';
 import { daysLeft, trafficLight, type PartView } from '../read-model/part-view.js';
 import { AssignmentType, InspectionType, ReportType, ReturnType, TrafficLightEnum } from './assignment.types.js';
@@ -33,7 +33,7 @@ export class AssignmentResolver {
 
   @ResolveField(() => TrafficLightEnum, { nullable: true, description: 'None once verified' })
   trafficLight(@Parent() part: PartView) {
-    return trafficLight(part, this.instantOf(part), this.config.get('DUE_SOON_DAYS', { infer: true }));
+    return trafficLight(part, this.dayOf(part), this.config.get('DUE_SOON_DAYS', { infer: true }));
   }
 
   @ResolveField(() => [ReportType], { nullable: true, description: `Completion reports with evidence. ${OWN_PART_ONLY}` })
@@ -59,14 +59,14 @@ export class AssignmentResolver {
 
   @ResolveField(() => Int, { description: 'Days until due on the office calendar; negative when overdue' })
   daysLeft(@Parent() part: PartView) {
-    return daysLeft(part, this.instantOf(part));
+    return daysLeft(part, this.dayOf(part));
   }
 
   /**
-   * The office day a part is judged on (YYYY-MM-DD, China time): the day of its time-travel cut, or
-   * today. `daysLeft` and `trafficLight` count whole office days from it.
+   * The office day (`YYYY-MM-DD`) the part is lit and counted on: the day its view describes
+   * (`evaluatedOn`, stamped by the finding / work-plan queries from their asOf), else today.
    */
-  private instantOf(part: PartView & { evaluatedAt?: string }): string {
-    return officeDate(part.evaluatedAt ?? this.clock.now());
+  private dayOf(part: PartView & { evaluatedOn?: string }): string {
+    return part.evaluatedOn ?? officeDate(this.clock.now());
   }
 }

@@ -4,6 +4,7 @@ import type { GraphqlContext } from '../../access/authorization/graphql-context.
 import { AllowRoles, WORKFLOW_READERS } from '../../access/authorization/access-policy.js';
 import { QueryBus } from '@nestjs/cqrs';
 import { AssignmentType } from '../../assignments/graphql/assignment.types.js';
+import type { TimeCut } from '../../shared/time-cut.js';
 import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../../shared/graphql/time-cut.type.js';
 import { EvaluationType, FindingType, HistoryEntryType } from './evaluation.types.js';
 import type { EvaluationView, FindingView } from '../ledger/rectification-ledger.js';
@@ -63,8 +64,10 @@ export class FindingsResolver {
   }
 
   @ResolveField(() => [AssignmentType], { description: 'Each assigned unit’s part, in the order assigned' })
-  assignments(@Parent() finding: FindingView) {
-    return [...finding.parts.values()];
+  assignments(@Parent() finding: FindingView & { time?: TimeCut }) {
+    const parts = [...finding.parts.values()];
+    // A finding viewed on a day (asOf) counts its parts' days left and lights on that day.
+    return finding.time ? parts.map((part) => ({ ...part, evaluatedOn: finding.time!.asOf })) : parts;
   }
 
   @ResolveField(() => [HistoryEntryType], { description: 'Every event of the finding, in order (a unit user: without other units’ parts)' })

@@ -13,6 +13,7 @@ import { DemoModule } from './demo/demo.module.js';
 import { EventSourcingModule } from './event-sourcing/event-sourcing.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { ImportsModule } from './imports/imports.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown.js';
@@ -95,6 +96,7 @@ export class AppModule {
         HealthModule,
         LedgerModule,
         ImportsModule,
+        ExportsModule,
         DemoModule,
       ],
       providers: [

@@ -1,10 +1,9 @@
-import { Controller, HttpCode, HttpException, Post, Query, Req } from '@nestjs/common';
+import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { AuthenticationService } from '../../access/authentication/authentication.service.js';
-import { DomainError, say, type ErrorCode } from '../../shared/domain-error.js';
+import { httpRefusal } from '../../http/http-refusal.js';
+import { DomainError, say } from '../../shared/domain-error.js';
 import { UploadedFiles, type UploadReceipt } from './uploaded-files.js';
-
-const STATUS: Readonly<Record<ErrorCode, number>> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
 
 /** Who may send import files: those who may import something (plans, findings: SUPERVISOR; units: ADMIN). */
 const UPLOADERS = ['SUPERVISOR', 'ADMIN'];
@@ -30,7 +29,7 @@ export class UploadsController {
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       // The GraphQL error shape, as configureHttp answers a refused body.
-      throw new HttpException({ errors: [{ message: error.message, extensions: { code: error.code, messageZh: error.messageZh } }] }, STATUS[error.code]);
+      throw httpRefusal(error);
     }
   }
 

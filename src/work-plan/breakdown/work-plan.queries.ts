@@ -51,18 +51,22 @@ export class GetWorkPlanHandler implements IQueryHandler<GetWorkPlanQuery> {
   ) {}
 
   execute({ options }: GetWorkPlanQuery) {
-    const now = this.clock.now();
-    const time = parseTimeCut(options, now);
-    const cut = isPresent(time, now) ? null : time;
-    const plan = this.ledger.plan(options.planId, cut);
-    if (!plan) throw notFound('Work plan', options.planId);
-    const breakdown = buildBreakdown(plan, (itemId) => this.ledger.item(itemId, cut), {
-      today: time.asOf,
-      dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }),
-      unitId: options.unitId,
-    });
-    return Promise.resolve({ ...breakdown, time });
+    return Promise.resolve(workPlanAt(this.ledger, options, this.clock.now(), this.config.get('DUE_SOON_DAYS', { infer: true })));
   }
+}
+
+/**
+ * The breakdown of `options.planId` as GetWorkPlanQuery answers it, for callers outside the query
+ * bus too (the export CLI): `now` is the present instant, `dueSoonDays` the yellow-light window.
+ * @throws DomainError BAD_USER_INPUT for a bad asOf/knownAt, NOT_FOUND for an unknown plan.
+ */
+export function workPlanAt(ledger: WorkPlanLedger, options: GetWorkPlanQuery['options'], now: Date, dueSoonDays: number): Breakdown & { time: TimeCut } {
+  const time = parseTimeCut(options, now);
+  const cut = isPresent(time, now) ? null : time;
+  const plan = ledger.plan(options.planId, cut);
+  if (!plan) throw notFound('Work plan', options.planId);
+  const breakdown = buildBreakdown(plan, (itemId) => ledger.item(itemId, cut), { today: time.asOf, dueSoonDays, unitId: options.unitId });
+  return { ...breakdown, time };
 }
 
 @QueryHandler(GetWorkPlanItemQuery)

@@ -1,0 +1,93 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadEnvFile, validateSettings } from '../config/app-settings.js';
+import { allEventSchemas } from '../event-sourcing/all-event-schemas.js';
+import { replayLog } from '../event-sourcing/replay-log.js';
+import { openEventStore } from '../event-store/open-event-store.js';
+import { EXPORT_FILE_STEM, exportFileName, tableToCsv, tableToXlsx, type ExportKind } from '../exports/export-files.js';
+import { exportLedger, exportWorkPlan, type ExportSources } from '../exports/export.queries.js';
+import { UnitsReadModel } from '../organization/units/units.read-model.js';
+import { RectificationLedger } from '../rectification/ledger/rectification-ledger.js';
+import { DomainError } from '../shared/domain-error.js';
+import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
+
+const USAGE = `Usage: npm run ledger:export -- [--kind ledger|work-plan] [--format xlsx|csv] [--as-of YYYY-MM-DD]
+                                  [--evaluation <id>] [--plan <id>] [--out <file>]
+Writes the 整改台账 (--kind ledger, the default; every evaluation unless --evaluation) or a work
+plan's progress (--kind work-plan; the newest plan unless --plan) as of a business day (default
+today, China office day), as XLSX (default) or CSV (UTF-8 with BOM), from the configured event
+store (EVENT_STORE, SQLITE_PATH, …). Reads only: the server may be running.
+--out defaults to 整改台账-<as-of>.<format> (工作方案进展-… for a work plan) in the current folder.
+Exit status: 0 written, 1 refused or failed, 2 usage.`;
+
+class UsageError extends Error {}
+
+function parseOptions(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      kind: { type: 'string' },
+      format: { type: 'string' },
+      'as-of': { type: 'string' },
+      evaluation: { type: 'string' },
+      plan: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (values.help) throw new UsageError('');
+  const kind = values.kind ?? 'ledger';
+  if (kind !== 'ledger' && kind !== 'work-plan') throw new UsageError('--kind must be ledger or work-plan.');
+  const format = values.format ?? (values.out?.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx');
+  if (format !== 'xlsx' && format !== 'csv') throw new UsageError('--format must be xlsx or csv.');
+  return { kind: kind as ExportKind, format: format as 'xlsx' | 'csv', asOf: values['as-of'], evaluationId: values.evaluation, planId: values.plan, out: values.out };
+}
+
+async function main(): Promise<string> {
+  const options = parseOptions(process.argv.slice(2));
+  loadEnvFile();
+  const settings = validateSettings(process.env);
+  if (settings.EVENT_STORE === 'sqlite' && !existsSync(settings.SQLITE_PATH)) throw new Error(`${settings.SQLITE_PATH} does not exist (SQLITE_PATH).`);
+  const store = openEventStore(settings);
+  const schemas = allEventSchemas();
+  try {
+    const sources: ExportSources = {
+      ledger: await replayLog(store, schemas, new RectificationLedger()),
+      plans: await replayLog(store, schemas, new WorkPlanLedger()),
+      units: await replayLog(store, schemas, new UnitsReadModel()),
+      dueSoonDays: settings.DUE_SOON_DAYS,
+    };
+    const now = new Date();
+    const table =
+      options.kind === 'ledger'
+        ? exportLedger(sources, { reader: null, asOf: options.asOf, evaluationId: options.evaluationId }, now)
+        : exportWorkPlan(sources, { reader: null, asOf: options.asOf, planId: options.planId }, now);
+    const bytes = options.format === 'xlsx' ? await tableToXlsx(table, EXPORT_FILE_STEM[options.kind]) : tableToCsv(table);
+    // `npm run` starts in the project folder; a relative path means where the operator typed it.
+    const out = resolve(process.env.INIT_CWD ?? process.cwd(), options.out ?? exportFileName(options.kind, table.asOf, options.format));
+    await writeFile(out, bytes);
+    return `Wrote ${out}: ${table.title}, ${table.rows.length} rows.`;
+  } finally {
+    await store.close();
+  }
+}
+
+main().then(
+  (summary) => {
+    console.log(summary);
+    process.exit(0);
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(error.message ? `${error.message}\n\n${USAGE}` : USAGE);
+      process.exit(error.message ? 2 : 0);
+    }
+    if (error instanceof DomainError) console.error(`Refused: ${error.message}\n${error.messageZh}`);
+    else console.error(`Failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,55 @@
+import ExcelJS from 'exceljs';
+import { stringify } from 'csv-stringify/sync';
+import type { TrafficLight } from '../assignments/read-model/part-view.js';
+import { LIGHT_HEADER, type ExportTable } from './export-table.js';
+
+export type ExportKind = 'ledger' | 'work-plan';
+export type ExportFormat = 'xlsx' | 'csv';
+
+/** The file (and sheet) name of each export, as offices name them. */
+export const EXPORT_FILE_STEM: Readonly<Record<ExportKind, string>> = { ledger: '整改台账', 'work-plan': '工作方案进展' };
+
+/** `整改台账-2026-11-29.xlsx`: the stem, the business day described, the format. */
+export const exportFileName = (kind: ExportKind, asOf: string, format: ExportFormat) => `${EXPORT_FILE_STEM[kind]}-${asOf}.${format}`;
+
+/** ARGB fills of the light column, the colours offices use for 红黄绿灯. */
+export const LIGHT_FILL: Readonly<Record<TrafficLight, string>> = { RED: 'FFFF4D4F', YELLOW: 'FFFFD666', GREEN: 'FF95DE64' };
+
+/** Excel's own byte-order mark, without which Excel on Chinese Windows reads UTF-8 as GBK. */
+const BOM = '\uFEFF';
+
+/**
+ * The table as an XLSX workbook (exceljs): row 1 the title (merged across the columns), row 2 the
+ * header, frozen with the title above it, column widths as the table gives them, and the light
+ * cell of each row filled red, yellow or green.
+ */
+export async function tableToXlsx(table: ExportTable, sheetName: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Rectify';
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', xSplit: 0, ySplit: 2 }] });
+  sheet.columns = table.columns.map((column) => ({ width: column.width }));
+  const title = sheet.addRow([table.title]);
+  title.font = { bold: true, size: 14 };
+  sheet.mergeCells(1, 1, 1, table.columns.length);
+  const header = sheet.addRow(table.columns.map((column) => column.header));
+  header.font = { bold: true };
+  header.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
+    cell.alignment = { vertical: 'middle', horizontal: 'center' };
+  });
+  const lightColumn = table.columns.findIndex((column) => column.header === LIGHT_HEADER) + 1;
+  for (const row of table.rows) {
+    const added = sheet.addRow([...row.cells]);
+    added.alignment = { vertical: 'top', wrapText: true };
+    if (row.light && lightColumn > 0) {
+      added.getCell(lightColumn).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILL[row.light] } };
+    }
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The table as CSV (csv-stringify): UTF-8 with a BOM, the header then the rows; no title row, so scripts read it as data. */
+export function tableToCsv(table: ExportTable): Buffer {
+  const records = [table.columns.map((column) => column.header), ...table.rows.map((row) => row.cells.map(String))];
+  return Buffer.from(BOM + stringify(records, { record_delimiter: 'windows' }), 'utf8');
+}

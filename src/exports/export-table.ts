@@ -1,0 +1,166 @@
+import { trafficLight, type PartStatus, type PartView, type TrafficLight } from '../assignments/read-model/part-view.js';
+import type { Breakdown } from '../work-plan/breakdown/breakdown.js';
+import type { EvaluationView, FindingView } from '../rectification/ledger/rectification-ledger.js';
+
+/**
+ * A sheet as offices keep it: a title, the column headers, one row per parent (finding or
+ * work-plan item) × unit. The XLSX and CSV writers both take this shape, so the two files
+ * always carry the same columns and rows.
+ */
+export interface ExportTable {
+  /** Shown above the header in the XLSX, e.g. 青川市…整改台账（截至 2026-11-29）. */
+  readonly title: string;
+  /** The business day described, `YYYY-MM-DD` (China office day). */
+  readonly asOf: string;
+  readonly columns: readonly ExportColumn[];
+  readonly rows: readonly ExportRow[];
+}
+
+export interface ExportColumn {
+  readonly header: string;
+  /** Width in Excel character units. */
+  readonly width: number;
+}
+
+export interface ExportRow {
+  /** One text or number per column, in column order ('' when there is nothing to show). */
+  readonly cells: readonly (string | number)[];
+  /** The part's light on `asOf`; null once verified. Fills the 红黄绿灯 cell. */
+  readonly light: TrafficLight | null;
+}
+
+/** The header of the light column, the one the XLSX fills red, yellow or green. */
+export const LIGHT_HEADER = '红黄绿灯';
+
+export const PART_STATUS_ZH: Readonly<Record<PartStatus, string>> = {
+  ASSIGNED: '整改中',
+  REPORTED: '已报告待督查',
+  VERIFIED: '督查通过',
+  RETURNED: '退回整改',
+};
+
+export const LIGHT_ZH: Readonly<Record<TrafficLight, string>> = { RED: '红灯', YELLOW: '黄灯', GREEN: '绿灯' };
+
+const column = (header: string, width: number): ExportColumn => ({ header, width });
+
+/** 整改台账 columns (webapi-api.md §3). */
+export const LEDGER_COLUMNS: readonly ExportColumn[] = [
+  column('序号', 6),
+  column('评估', 24),
+  column('问题', 40),
+  column('类别', 12),
+  column('牵头单位', 22),
+  column('责任单位', 22),
+  column('整改时限', 12),
+  column('状态', 14),
+  column('报告日期', 12),
+  column('整改措施', 40),
+  column('督查结果', 30),
+  column(LIGHT_HEADER, 10),
+  column('销号日期', 12),
+];
+
+/** Work-plan progress columns (webapi-api.md §3). */
+export const WORK_PLAN_COLUMNS: readonly ExportColumn[] = [
+  column('序号', 6),
+  column('类别', 20),
+  column('工作事项', 40),
+  column('牵头单位', 22),
+  column('责任单位', 22),
+  column('完成时限', 12),
+  column('状态', 14),
+  column('报告日期', 12),
+  column('整改措施', 40),
+  column('督查结果', 30),
+  column(LIGHT_HEADER, 10),
+  column('销号日期', 12),
+];
+
+/** What a part's latest report and inspection say: 报告日期, 整改措施, 督查结果. */
+function partProgress(part: PartView): [string, string, string] {
+  const report = part.reports.at(-1);
+  const inspection = part.inspections.at(-1);
+  const result = !inspection
+    ? ''
+    : inspection.outcome === 'PASSED'
+      ? `通过（${inspection.inspectedOn}）`
+      : `未通过（${inspection.inspectedOn}）${inspection.notes ? `：${inspection.notes}` : ''}`;
+  return [report?.reportedOn ?? '', report?.summary ?? '', result];
+}
+
+const leadsOf = (parts: Iterable<PartView>, unitName: (unitId: string) => string) =>
+  [...parts].filter((part) => part.role === 'LEAD').map((part) => unitName(part.unitId)).join('、');
+
+export interface LedgerSource {
+  /** The findings as of `asOf`, in ledger order. */
+  readonly findings: readonly FindingView[];
+  readonly evaluations: readonly EvaluationView[];
+  /** The one evaluation asked for; absent: every evaluation. */
+  readonly evaluation?: EvaluationView;
+  readonly unitName: (unitId: string) => string;
+  readonly asOf: string;
+  /** Days before the due date a part turns yellow (DUE_SOON_DAYS). */
+  readonly dueSoonDays: number;
+  /** A unit user's unit: only its own rows. */
+  readonly unitId?: string | null;
+}
+
+/** The 整改台账 as of a business day: one row per finding × unit, unassigned findings left out. */
+export function ledgerTable(source: LedgerSource): ExportTable {
+  const evaluationTitle = new Map(source.evaluations.map((evaluation) => [evaluation.evaluationId, evaluation.title]));
+  const rows: ExportRow[] = [];
+  for (const finding of source.findings) {
+    const leads = leadsOf(finding.parts.values(), source.unitName);
+    for (const part of finding.parts.values()) {
+      if (source.unitId && part.unitId !== source.unitId) continue;
+      const light = trafficLight(part, source.asOf, source.dueSoonDays);
+      rows.push({
+        light,
+        cells: [
+          rows.length + 1,
+          evaluationTitle.get(finding.evaluationId) ?? finding.evaluationId,
+          finding.title,
+          finding.category,
+          leads,
+          source.unitName(part.unitId),
+          part.dueDate,
+          finding.status === 'CLOSED' ? '已销号' : PART_STATUS_ZH[part.status],
+          ...partProgress(part),
+          light ? LIGHT_ZH[light] : '',
+          finding.closedOn ?? '',
+        ],
+      });
+    }
+  }
+  const title = `${source.evaluation?.title ?? '青川市政务公开第三方评估'}整改台账（截至 ${source.asOf}）`;
+  return { title, asOf: source.asOf, columns: LEDGER_COLUMNS, rows };
+}
+
+/** Work-plan progress as of the breakdown's day: one row per item × unit (the breakdown already filtered to a unit, when asked). */
+export function workPlanTable(breakdown: Breakdown, unitName: (unitId: string) => string, dueSoonDays: number): ExportTable {
+  const rows: ExportRow[] = [];
+  for (const category of breakdown.categories) {
+    for (const item of category.items) {
+      const leads = leadsOf(item.parts, unitName);
+      for (const part of item.parts) {
+        const light = trafficLight(part, breakdown.asOf, dueSoonDays);
+        rows.push({
+          light,
+          cells: [
+            rows.length + 1,
+            `${category.code} ${category.title}`,
+            `${item.code} ${item.title}`,
+            leads,
+            unitName(part.unitId),
+            part.dueDate,
+            item.status === 'COMPLETED' ? '已销号' : PART_STATUS_ZH[part.status],
+            ...partProgress(part),
+            light ? LIGHT_ZH[light] : '',
+            item.completedOn ?? '',
+          ],
+        });
+      }
+    }
+  }
+  return { title: `${breakdown.title}进展（截至 ${breakdown.asOf}）`, asOf: breakdown.asOf, columns: WORK_PLAN_COLUMNS, rows };
+}

@@ -1,0 +1,137 @@
+import { Inject } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import type { AppSettings } from '../config/app-settings.js';
+import { UnitsReadModel } from '../organization/units/units.read-model.js';
+import { RectificationLedger } from '../rectification/ledger/rectification-ledger.js';
+import type { Actor } from '../shared/command-context.js';
+import { Clock } from '../shared/clock.js';
+import { badInput, notFound } from '../shared/domain-error.js';
+import { isPresent, parseTimeCut } from '../shared/time-cut.js';
+import { workPlanAt } from '../work-plan/breakdown/work-plan.queries.js';
+import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
+import { ledgerTable, workPlanTable, type ExportTable } from './export-table.js';
+
+/** What an export is asked for: the business day (`YYYY-MM-DD`; absent: today, China office day) and who reads it. */
+export interface ExportRequest {
+  /** A UNIT reader gets its own unit's rows; every other reader every row. Null: the operator at the CLI (every row). */
+  readonly reader: Actor | null;
+  readonly asOf?: string | null;
+}
+
+export type LedgerExportRequest = ExportRequest & { readonly evaluationId?: string | null };
+export type WorkPlanExportRequest = ExportRequest & { readonly planId?: string | null };
+
+/** The read models an export reads (the server's, or the CLI's replayed ones). */
+export interface ExportSources {
+  readonly ledger: RectificationLedger;
+  readonly plans: WorkPlanLedger;
+  readonly units: UnitsReadModel;
+  /** Days before the due date a part turns yellow (DUE_SOON_DAYS). */
+  readonly dueSoonDays: number;
+}
+
+/** The 整改台账 of one evaluation (or of all), as of a business day. */
+export class ExportLedgerQuery extends Query<ExportTable> {
+  constructor(readonly request: LedgerExportRequest) {
+    super();
+  }
+}
+
+/** A work plan's progress (the newest plan when none is named), as of a business day. */
+export class ExportWorkPlanQuery extends Query<ExportTable> {
+  constructor(readonly request: WorkPlanExportRequest) {
+    super();
+  }
+}
+
+const ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** @throws DomainError BAD_USER_INPUT when the text cannot be an id (a typo, not an unknown id). */
+function checkId(value: string | null | undefined, argument: string): string | undefined {
+  if (value == null || value === '') return undefined;
+  if (!ID.test(value)) {
+    throw badInput(`${argument} is not an id (letters, digits, "-" and "_"; got "${value}").`, `${argument} 不是有效的编号（收到“${value}”）。`, { field: argument });
+  }
+  return value;
+}
+
+const unitScope = (reader: Actor | null) => (reader?.role === 'UNIT' ? (reader.unitId ?? '') : undefined);
+
+/**
+ * The 整改台账 table as of `request.asOf`, folded from each finding's dated timeline as the
+ * dashboard is (`now`: the present instant).
+ * @throws DomainError BAD_USER_INPUT (bad asOf or id), NOT_FOUND (unknown evaluation).
+ */
+export function exportLedger(sources: ExportSources, request: LedgerExportRequest, now: Date): ExportTable {
+  const time = parseTimeCut({ asOf: request.asOf }, now);
+  const evaluationId = checkId(request.evaluationId, 'evaluationId');
+  const evaluation = evaluationId === undefined ? undefined : sources.ledger.evaluation(evaluationId);
+  if (evaluationId !== undefined && !evaluation) throw notFound('Evaluation', evaluationId);
+  return ledgerTable({
+    findings: sources.ledger.listFindings({ evaluationId }, isPresent(time, now) ? null : time),
+    evaluations: sources.ledger.listEvaluations(),
+    evaluation,
+    unitName: (unitId) => sources.units.get(unitId)?.name ?? unitId,
+    asOf: time.asOf,
+    dueSoonDays: sources.dueSoonDays,
+    unitId: unitScope(request.reader),
+  });
+}
+
+/**
+ * The work plan's progress table, from the same breakdown the workPlan query answers.
+ * @throws DomainError BAD_USER_INPUT (bad asOf or id), NOT_FOUND (unknown plan, or none imported).
+ */
+export function exportWorkPlan(sources: ExportSources, request: WorkPlanExportRequest, now: Date): ExportTable {
+  parseTimeCut({ asOf: request.asOf }, now);
+  const planId = checkId(request.planId, 'planId') ?? newestPlanId(sources.plans);
+  const breakdown = workPlanAt(sources.plans, { planId, asOf: request.asOf, unitId: unitScope(request.reader) }, now, sources.dueSoonDays);
+  return workPlanTable(breakdown, (unitId) => sources.units.get(unitId)?.name ?? unitId, sources.dueSoonDays);
+}
+
+/** @throws DomainError NOT_FOUND when no plan has been imported yet. */
+function newestPlanId(plans: WorkPlanLedger): string {
+  const newest = plans.listPlans().reduce<{ planId: string; importedAt: string } | undefined>(
+    (latest, plan) => (!latest || plan.importedAt >= latest.importedAt ? plan : latest),
+    undefined,
+  );
+  if (!newest) throw notFound('Work plan', '(none imported)');
+  return newest.planId;
+}
+
+abstract class ExportHandler {
+  constructor(
+    private readonly ledger: RectificationLedger,
+    private readonly plans: WorkPlanLedger,
+    private readonly units: UnitsReadModel,
+    protected readonly clock: Clock,
+    private readonly config: ConfigService<AppSettings, true>,
+  ) {}
+
+  protected sources(): ExportSources {
+    return { ledger: this.ledger, plans: this.plans, units: this.units, dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }) };
+  }
+}
+
+@QueryHandler(ExportLedgerQuery)
+export class ExportLedgerHandler extends ExportHandler implements IQueryHandler<ExportLedgerQuery> {
+  constructor(ledger: RectificationLedger, plans: WorkPlanLedger, units: UnitsReadModel, clock: Clock, @Inject(ConfigService) config: ConfigService<AppSettings, true>) {
+    super(ledger, plans, units, clock, config);
+  }
+
+  execute({ request }: ExportLedgerQuery) {
+    return Promise.resolve(exportLedger(this.sources(), request, this.clock.now()));
+  }
+}
+
+@QueryHandler(ExportWorkPlanQuery)
+export class ExportWorkPlanHandler extends ExportHandler implements IQueryHandler<ExportWorkPlanQuery> {
+  constructor(ledger: RectificationLedger, plans: WorkPlanLedger, units: UnitsReadModel, clock: Clock, @Inject(ConfigService) config: ConfigService<AppSettings, true>) {
+    super(ledger, plans, units, clock, config);
+  }
+
+  execute({ request }: ExportWorkPlanQuery) {
+    return Promise.resolve(exportWorkPlan(this.sources(), request, this.clock.now()));
+  }
+}

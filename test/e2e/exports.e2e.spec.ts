@@ -1,0 +1,253 @@
+import ExcelJS from 'exceljs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { LIGHT_FILL } from '../../src/exports/export-files.js';
+import { LEDGER_COLUMNS, WORK_PLAN_COLUMNS } from '../../src/exports/export-table.js';
+import { TestApp, freshDatabasePath, startTestApp } from '../support/test-app.js';
+
+/**
+ * Issue 11, item 7 — Excel out: the 整改台账 and the work plan's progress downloaded over HTTP as
+ * XLSX and CSV, as of a business day, by a supervisor (every row) and a unit (its own rows), and
+ * every refusal answered as JSON with its status.
+ */
+let keySequence = 0;
+const key = (name: string) => `${name}-${(keySequence += 1)}`;
+
+const LEDGER_HEADERS = LEDGER_COLUMNS.map((column) => column.header);
+const WORK_PLAN_HEADERS = WORK_PLAN_COLUMNS.map((column) => column.header);
+
+interface Download {
+  status: number;
+  headers: Headers;
+  bytes: Buffer;
+}
+
+async function openXlsx(bytes: Buffer) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook.worksheets[0]!;
+}
+
+const rowValues = (sheet: ExcelJS.Worksheet, row: number) => (sheet.getRow(row).values as unknown[]).slice(1).map((value) => (value == null ? '' : value));
+
+function readCsv(bytes: Buffer): string[][] {
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  return parse(bytes.subarray(3).toString('utf8')) as string[][];
+}
+
+describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () => {
+  let app: TestApp;
+  const sqlitePath = freshDatabasePath();
+  let SUPERVISOR: Record<string, string>;
+  let FGW_USER: Record<string, string>;
+  let evaluationId: string;
+  let planId: string;
+  const units: Record<string, { id: string; name: string }> = {};
+
+  const download = async (path: string, headers: Record<string, string> = SUPERVISOR): Promise<Download> => {
+    const response = await fetch(`${app.url}${path}`, { headers });
+    return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+  };
+  const mutate = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>) => {
+    const response = await app.graphql(
+      `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { id } }`,
+      { input: { idempotencyKey: key(name), ...input } },
+      headers,
+    );
+    if (response.errors) throw new Error(`${name} refused: ${JSON.stringify(response.errors)}`);
+    return response.data![name].id as string;
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp({ demoData: true, sqlitePath, now: '2026-04-01T09:00:00+08:00' });
+    SUPERVISOR = await app.as('SUPERVISOR');
+    const listed = await app.graphql(`{ workPlans { id } units { id code name } }`);
+    planId = listed.data!.workPlans[0].id;
+    for (const unit of listed.data!.units as { id: string; code: string; name: string }[]) units[unit.code] = unit;
+    FGW_USER = await app.as('UNIT', units.FGW!.id);
+    const UNIT_CZJ = await app.as('UNIT', units.CZJ!.id);
+    const INSPECTOR = await app.as('INSPECTOR');
+
+    app.clock.set('2026-06-10T09:00:00+08:00');
+    evaluationId = await mutate('registerEvaluation', {
+      title: '2025年度政务公开第三方评估',
+      evaluator: '研究院',
+      commissionedBy: '国务院办公厅',
+      periodStart: '2025-01-01',
+      periodEnd: '2025-12-31',
+      receivedOn: '2026-04-15',
+    });
+    const record = (title: string, category: string) => mutate('recordFinding', { evaluationId, title, description: title, category, severity: 'HIGH', identifiedOn: '2026-04-15' });
+    const disclosure = await record('部分单位信息公开不到位', '主动公开');
+    const channel = await record('无网上依申请公开渠道', '依申请公开');
+    await mutate('formRectificationTeam', { evaluationId, leader: { name: '李明', title: '市政府秘书长' }, members: [], formedOn: '2026-04-20' });
+    await mutate('approveRectificationPlan', { evaluationId, title: '整改实施方案', approvedBy: '常务副市长', approvedOn: '2026-04-25', selfRectificationDue: '2026-05-31', inspectionDue: '2026-06-30' });
+    await mutate('assignFinding', {
+      findingId: disclosure,
+      assignedOn: '2026-04-26',
+      units: [{ unitId: units.FGW!.id, role: 'LEAD', dueDate: '2026-05-31' }, { unitId: units.CZJ!.id, role: 'RESPONSIBLE', dueDate: '2026-05-31' }],
+    });
+    await mutate('assignFinding', { findingId: channel, assignedOn: '2026-04-26', units: [{ unitId: units.CZJ!.id, role: 'LEAD', dueDate: '2026-06-05' }] });
+    const evidence = [{ title: '公开页面', link: 'https://www.example.gov.cn/x' }];
+    await mutate('reportRectification', { findingId: disclosure, unitId: units.FGW!.id, summary: '已在门户网站公开目录', evidence, reportedOn: '2026-05-20' }, FGW_USER);
+    await mutate('reportRectification', { findingId: disclosure, unitId: units.CZJ!.id, summary: '已补充公开', evidence, reportedOn: '2026-05-25' }, UNIT_CZJ);
+    await mutate('logInspection', { findingId: disclosure, unitId: units.FGW!.id, outcome: 'PASSED', notes: '核实', inspectedOn: '2026-06-06', place: '现场' }, INSPECTOR);
+    await mutate(
+      'logInspection',
+      { findingId: disclosure, unitId: units.CZJ!.id, outcome: 'FAILED', notes: '目录不完整', inspectedOn: '2026-06-06', place: '现场', newDueDate: '2026-06-12' },
+      INSPECTOR,
+    );
+  });
+
+  afterAll(() => app.close());
+
+  const LEDGER_ROWS_ON_8_JUNE = () => [
+    [1, '2025年度政务公开第三方评估', '部分单位信息公开不到位', '主动公开', units.FGW!.name, units.FGW!.name, '2026-05-31', '督查通过', '2026-05-20', '已在门户网站公开目录', '通过（2026-06-06）', '', ''],
+    [2, '2025年度政务公开第三方评估', '部分单位信息公开不到位', '主动公开', units.FGW!.name, units.CZJ!.name, '2026-06-12', '退回整改', '2026-05-25', '已补充公开', '未通过（2026-06-06）：目录不完整', '黄灯', ''],
+    [3, '2025年度政务公开第三方评估', '无网上依申请公开渠道', '依申请公开', units.CZJ!.name, units.CZJ!.name, '2026-06-05', '整改中', '', '', '', '红灯', ''],
+  ];
+
+  it('downloads the 整改台账 as XLSX: title row, frozen header, widths, one row per finding × unit, lights filled', async () => {
+    const file = await download(`/export/ledger.xlsx?asOf=2026-06-08&evaluationId=${evaluationId}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(file.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('整改台账-2026-06-08.xlsx')}`);
+    const sheet = await openXlsx(file.bytes);
+    expect(sheet.getCell('A1').value).toBe('2025年度政务公开第三方评估整改台账（截至 2026-06-08）');
+    expect(rowValues(sheet, 2)).toEqual(LEDGER_HEADERS);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(sheet.getColumn(3).width).toBe(40);
+    expect([3, 4, 5].map((row) => rowValues(sheet, row))).toEqual(LEDGER_ROWS_ON_8_JUNE());
+    expect(sheet.rowCount).toBe(5);
+    const lightColumn = LEDGER_HEADERS.indexOf('红黄绿灯') + 1;
+    const fill = (row: number) => (sheet.getRow(row).getCell(lightColumn).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+    expect([fill(3), fill(4), fill(5)]).toEqual([undefined, LIGHT_FILL.YELLOW, LIGHT_FILL.RED]);
+  });
+
+  it('downloads the same rows as CSV, UTF-8 with a BOM, and travels in business time', async () => {
+    const file = await download(`/export/ledger.csv?asOf=2026-06-08&evaluationId=${evaluationId}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
+    expect(file.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('整改台账-2026-06-08.csv')}`);
+    const [header, ...rows] = readCsv(file.bytes);
+    expect(header).toEqual(LEDGER_HEADERS);
+    expect(rows).toEqual(LEDGER_ROWS_ON_8_JUNE().map((row) => row.map(String)));
+
+    // Before anything was reported: every part still with its unit, all green on 10 May.
+    const [, ...may] = readCsv((await download(`/export/ledger.csv?asOf=2026-05-10&evaluationId=${evaluationId}`)).bytes);
+    expect(may.map((row) => [row[5], row[7], row[11]])).toEqual([
+      [units.FGW!.name, '整改中', '绿灯'],
+      [units.CZJ!.name, '整改中', '绿灯'],
+      [units.CZJ!.name, '整改中', '绿灯'],
+    ]);
+  });
+
+  it('gives a unit user its own unit’s rows only', async () => {
+    const csv = readCsv((await download(`/export/ledger.csv?asOf=2026-06-08&evaluationId=${evaluationId}`, FGW_USER)).bytes);
+    expect(csv.slice(1)).toEqual([LEDGER_ROWS_ON_8_JUNE()[0]!.map(String)]);
+    const sheet = await openXlsx((await download(`/export/ledger.xlsx?asOf=2026-06-08`, FGW_USER)).bytes);
+    expect(sheet.rowCount).toBe(3);
+    expect(rowValues(sheet, 3)[5]).toBe(units.FGW!.name);
+  });
+
+  it('downloads the work plan’s progress: one row per item × unit, as the breakdown shows it that day', async () => {
+    const response = await app.graphql(`query($id: ID!, $asOf: String) { workPlan(id: $id, asOf: $asOf) { title categories { items { code parts { unitId status trafficLight } } } } }`, { id: planId, asOf: '2026-06-08' });
+    const plan = response.data!.workPlan as { title: string; categories: { items: { code: string; parts: { unitId: string; trafficLight: string | null }[] }[] }[] };
+    const parts = plan.categories.flatMap((category) => category.items.flatMap((item) => item.parts.map((part) => ({ ...part, code: item.code }))));
+    expect(parts.length).toBeGreaterThan(50);
+
+    const file = await download(`/export/work-plan.xlsx?asOf=2026-06-08&planId=${planId}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('工作方案进展-2026-06-08.xlsx')}`);
+    const sheet = await openXlsx(file.bytes);
+    expect(sheet.getCell('A1').value).toBe(`${plan.title}进展（截至 2026-06-08）`);
+    expect(rowValues(sheet, 2)).toEqual(WORK_PLAN_HEADERS);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(sheet.rowCount).toBe(2 + parts.length);
+    const lightColumn = WORK_PLAN_HEADERS.indexOf('红黄绿灯') + 1;
+    parts.forEach((part, index) => {
+      const row = sheet.getRow(3 + index);
+      expect(String(row.getCell(3).value).startsWith(`${part.code} `)).toBe(true);
+      expect(row.getCell(5).value).toBe(Object.values(units).find((unit) => unit.id === part.unitId)?.name);
+      const fill = (row.getCell(lightColumn).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+      expect(fill).toBe(part.trafficLight ? LIGHT_FILL[part.trafficLight as 'RED'] : undefined);
+    });
+
+    // No planId: the newest plan. A unit: its own parts.
+    const unitParts = parts.filter((part) => part.unitId === units.FGW!.id);
+    expect(unitParts.length).toBeGreaterThan(0);
+    const [header, ...rows] = readCsv((await download(`/export/work-plan.csv?asOf=2026-06-08`, FGW_USER)).bytes);
+    expect(header).toEqual(WORK_PLAN_HEADERS);
+    expect(rows.map((row) => row[4])).toEqual(unitParts.map(() => units.FGW!.name));
+  });
+
+  describe('npm run ledger:export (the CLI, built code)', () => {
+    const runCli = (args: string[]) =>
+      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          [join(process.cwd(), 'dist/cli/export-ledger.js'), ...args],
+          { env: { ...process.env, EVENT_STORE: 'sqlite', SQLITE_PATH: sqlitePath, NODE_ENV: 'test' } },
+          (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+        );
+      });
+
+    it('writes the same 整改台账 as the endpoint, as XLSX and as CSV', async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'rectify-export-'));
+      const xlsx = join(folder, 'ledger.xlsx');
+      const written = await runCli(['--format', 'xlsx', '--as-of', '2026-06-08', '--evaluation', evaluationId, '--out', xlsx]);
+      expect(written).toMatchObject({ code: 0, stdout: expect.stringContaining('3 rows') });
+      const sheet = await openXlsx(readFileSync(xlsx));
+      expect(sheet.getCell('A1').value).toBe('2025年度政务公开第三方评估整改台账（截至 2026-06-08）');
+      expect([3, 4, 5].map((row) => rowValues(sheet, row))).toEqual(LEDGER_ROWS_ON_8_JUNE());
+
+      const csv = join(folder, 'plan.csv');
+      expect((await runCli(['--kind', 'work-plan', '--format', 'csv', '--as-of', '2026-06-08', '--out', csv])).code).toBe(0);
+      const fromHttp = (await download('/export/work-plan.csv?asOf=2026-06-08')).bytes;
+      expect(readFileSync(csv).equals(fromHttp)).toBe(true);
+    });
+
+    it('refuses a bad day with exit status 1 and a bad option with 2', async () => {
+      const refused = await runCli(['--as-of', '2026-02-30']);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('asOf 应为存在的日期');
+      expect((await runCli(['--format', 'pdf'])).code).toBe(2);
+    });
+  });
+
+  describe('refusals: JSON with a Chinese message and the status', () => {
+    const refusal = async (path: string, headers: Record<string, string>) => {
+      const file = await download(path, headers);
+      const body = JSON.parse(file.bytes.toString('utf8')) as { errors: { message: string; extensions: { code: string; messageZh: string } }[] };
+      expect(body.errors[0]!.extensions.messageZh).toMatch(/[\u4e00-\u9fff]/);
+      return [file.status, body.errors[0]!.extensions.code];
+    };
+
+    it('401 without a token or with a bad one', async () => {
+      expect(await refusal('/export/ledger.xlsx', {})).toEqual([401, 'UNAUTHENTICATED']);
+      expect(await refusal('/export/work-plan.csv', { authorization: 'Bearer rct_not_a_real_token_at_all' })).toEqual([401, 'UNAUTHENTICATED']);
+    });
+
+    it('403 while an initial password waits to be changed', async () => {
+      const admin = await app.as('ADMIN');
+      const registered = await app.graphql(`mutation($input: RegisterUserInput!) { registerUser(input: $input) { user { id } } }`, { input: { idempotencyKey: key('user'), name: '新督查员', role: 'INSPECTOR' } }, admin);
+      const userId = registered.data!.registerUser.user.id as string;
+      await app.graphql(`mutation($input: SetInitialPasswordInput!) { setInitialPassword(input: $input) { id } }`, { input: { idempotencyKey: key('password'), userId, loginName: 'xin-duchayuan', password: 'Chushi#2026' } }, admin);
+      const signedIn = await app.graphql(`mutation($input: SignInInput!) { signIn(input: $input) { token } }`, { input: { loginName: 'xin-duchayuan', password: 'Chushi#2026' } }, {});
+      const session = { authorization: `Bearer ${signedIn.data!.signIn.token as string}` };
+      expect(await refusal('/export/ledger.csv', session)).toEqual([403, 'FORBIDDEN']);
+    });
+
+    it('400 for a day that does not exist or text that cannot be an id; 404 for an unknown id or export', async () => {
+      expect(await refusal('/export/ledger.xlsx?asOf=2026-02-30', SUPERVISOR)).toEqual([400, 'BAD_USER_INPUT']);
+      expect(await refusal('/export/work-plan.csv?asOf=yesterday', SUPERVISOR)).toEqual([400, 'BAD_USER_INPUT']);
+      expect(await refusal(`/export/ledger.csv?evaluationId=${encodeURIComponent('x y')}`, SUPERVISOR)).toEqual([400, 'BAD_USER_INPUT']);
+      expect(await refusal('/export/ledger.csv?evaluationId=no-such-evaluation', SUPERVISOR)).toEqual([404, 'NOT_FOUND']);
+      expect(await refusal('/export/work-plan.xlsx?planId=no-such-plan', SUPERVISOR)).toEqual([404, 'NOT_FOUND']);
+      expect(await refusal('/export/ledger.pdf', SUPERVISOR)).toEqual([404, 'NOT_FOUND']);
+    });
+  });
+});

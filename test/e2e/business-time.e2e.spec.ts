@@ -241,6 +241,31 @@ describe('a 2016 campaign entered in 2026: business time and record time', () =>
     expect(scores.find((score) => score.unitName === '市发展和改革委员会')!.meanDaysToRemediate).toBe(38);
   });
 
+  it('moves or undoes the close-out on every business day when a correction moves or fails the verifying inspection', async () => {
+    const inspectionsOf = async (findingId: string, code: 'FGW' | 'ZJJ' | 'CZJ') =>
+      (await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId inspections { inspectionId outcome inspectedOn } } } }`, { id: findingId }))
+        .data!.finding.assignments.find((part: { unitId: string }) => part.unitId === units[code]).inspections as { inspectionId: string; outcome: string; inspectedOn: string }[];
+    const zjjVerifying = (await inspectionsOf(disclosureFinding, 'ZJJ')).find((one) => one.outcome === 'PASSED')!;
+    expect(zjjVerifying.inspectedOn).toBe('2016-06-20');
+    await mutate('correctInspection', { findingId: disclosureFinding, unitId: units.ZJJ, inspectionId: zjjVerifying.inspectionId, inspectedOn: '2016-06-30', reason: '实为6月30日复查' });
+    expect(await finding(disclosureFinding, { asOf: '2016-06-21' })).toMatchObject({ status: 'OPEN', closedOn: null });
+    expect(await finding(disclosureFinding, { asOf: '2016-06-30' })).toMatchObject({ status: 'CLOSED', closedOn: '2016-06-30' });
+    expect(await finding(disclosureFinding)).toMatchObject({ status: 'CLOSED', closedOn: '2016-06-30' });
+    expect((await dashboard({ asOf: '2016-06-21' })).findings).toEqual({ total: 2, open: 1, closed: 1 });
+
+    // The channel's only inspection (PASSED, 17 June) was in truth a failure on 14 June.
+    const czj = (await inspectionsOf(channelFinding, 'CZJ'))[0]!;
+    await mutate('correctInspection', { findingId: channelFinding, unitId: units.CZJ, inspectionId: czj.inspectionId, inspectedOn: '2016-06-14', outcome: 'FAILED', reason: '网上渠道当日未开通' });
+    for (const asOf of ['2016-06-16', '2016-06-30', undefined]) {
+      const channel = await finding(channelFinding, asOf ? { asOf } : {});
+      expect(channel).toMatchObject({ status: 'OPEN', closedOn: null });
+      expect(channel.assignments[0]).toMatchObject({ status: 'RETURNED', verifiedOn: null });
+    }
+    const board = await dashboard({ asOf: '2016-06-16' });
+    expect(board.findings).toEqual({ total: 2, open: 2, closed: 0 });
+    expect(board.openParts.map((part: { unitName: string }) => part.unitName)).toContain('市财政局');
+  });
+
   it('refuses an asOf that is not a day, and an instant given in both arguments', async () => {
     expect(errorCode(await app.graphql(`{ dashboard(asOf: "June 2016") { asOf } }`))).toBe('BAD_USER_INPUT');
     expect(errorCode(await app.graphql(`{ dashboard(asOf: "2016-06-01T00:00:00Z", knownAt: "2026-11-29T00:00:00Z") { asOf } }`))).toBe('BAD_USER_INPUT');

@@ -250,6 +250,21 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
   parts.set(successorUnitId, { ...part, unitId: successorUnitId, heldBefore: [...part.heldBefore, unitId] });
 }
 
+/**
+ * 销号 follows the parts: the office day (`YYYY-MM-DD`) the last part was verified, once every
+ * part is verified; null while any part is open (or none is assigned). Findings and work-plan
+ * items derive their close-out from it after every event, so a corrected, moved or undone
+ * verification moves or undoes the close-out on every view, now and as of any day.
+ */
+export function closeOutDay(parts: ReadonlyMap<string, Pick<PartView, 'verifiedOn'>>): string | null {
+  let last: string | null = null;
+  for (const part of parts.values()) {
+    if (part.verifiedOn === null) return null;
+    if (last === null || part.verifiedOn > last) last = part.verifiedOn;
+  }
+  return last;
+}
+
 /** The unit still has to act: nothing reported yet, or its report came back. */
 export const awaitsUnit = (part: Pick<PartView, 'status'>) => part.status === 'ASSIGNED' || part.status === 'RETURNED';
 

@@ -1,11 +1,11 @@
-import { applyAssignmentEvent, type PartView } from '../../assignments/read-model/part-view.js';
+import { applyAssignmentEvent, closeOutDay, type PartView } from '../../assignments/read-model/part-view.js';
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
 import { historyEntry, type HistoryEntry } from '../../assignments/read-model/history.js';
 import { entryInCut, historyAt, timelineAt } from '../../assignments/read-model/timeline.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import type { TimeCut } from '../../shared/time-cut.js';
 import type { EvaluationEvent, EvaluationRegistered } from '../domain/evaluation.events.js';
-import type { FindingEvent, FindingRecorded } from '../domain/finding.events.js';
+import type { FindingRecorded } from '../domain/finding.events.js';
 
 export type EvaluationView = EvaluationRegistered['data'] & {
   readonly registeredAt: string;
@@ -44,39 +44,19 @@ function newFindingView(event: RecordedEvent<FindingRecorded>): FindingView {
   };
 }
 
-/** The last of the parts' verification days, once every part is verified. */
-function lastVerification(parts: Map<string, PartView>): string | null {
-  let last = '';
-  for (const part of parts.values()) {
-    if (part.verifiedOn === null) return null;
-    if (part.verifiedOn > last) last = part.verifiedOn;
-  }
-  return last || null;
-}
-
-/** One event of a finding's stream (other than FindingRecorded) moves its view. */
+/**
+ * One event of a finding's stream (other than FindingRecorded) moves its view. Status and close-out
+ * day follow the parts after every event (see `closeOutDay`), not the close-out and reopen entries:
+ * folded in business order, a close-out entry a later correction undid or moved would otherwise
+ * close the finding on a day its parts were not all verified.
+ */
 function applyToFinding(finding: FindingView, event: RecordedEvent): void {
   finding.history.push(historyEntry(event));
-  if (isAssignmentEvent(event)) {
-    applyAssignmentEvent(finding.parts, event);
-    // A corrected day of the verifying inspection moves the close-out day with it.
-    if (event.type === 'InspectionCorrected' && finding.status === 'CLOSED') finding.closedOn = lastVerification(finding.parts) ?? finding.closedOn;
-    return;
-  }
-  const own = event as RecordedEvent<FindingEvent>;
-  switch (own.type) {
-    case 'FindingClosedOut':
-      finding.status = 'CLOSED';
-      // Events written before business time named the day the inspection was logged.
-      finding.closedOn = lastVerification(finding.parts) ?? own.data.closedOn;
-      finding.closedAt = event.metadata.recordedAt;
-      return;
-    case 'FindingReopened':
-      finding.status = 'OPEN';
-      finding.closedOn = null;
-      finding.closedAt = null;
-      return;
-  }
+  if (isAssignmentEvent(event)) applyAssignmentEvent(finding.parts, event);
+  const closedOn = closeOutDay(finding.parts);
+  finding.status = closedOn === null ? 'OPEN' : 'CLOSED';
+  finding.closedOn = closedOn;
+  finding.closedAt = closedOn === null ? null : (finding.closedAt ?? event.metadata.recordedAt);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
 import { historyEntry, type HistoryEntry } from '../../assignments/read-model/history.js';
-import { applyAssignmentEvent, type PartView } from '../../assignments/read-model/part-view.js';
+import { applyAssignmentEvent, closeOutDay, type PartView } from '../../assignments/read-model/part-view.js';
 import { historyAt, knownInCut, timelineAt } from '../../assignments/read-model/timeline.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import type { TimeCut } from '../../shared/time-cut.js';
@@ -33,34 +33,21 @@ function newItemView(event: RecordedEvent<WorkPlanItemDefined>): WorkPlanItemVie
   return { ...event.data, status: 'OPEN', completedOn: null, parts: new Map(), history: [historyEntry(event)], timeline: [event] };
 }
 
-/** The last of the parts' verification days, once every part is verified. */
-function lastVerificationOf(item: WorkPlanItemView): string | null {
-  const verified = [...item.parts.values()].map((part) => part.verifiedOn);
-  return verified.length > 0 && verified.every((day) => day !== null) ? (verified as string[]).sort().at(-1)! : null;
-}
-
+/** Status and completion day follow the parts after every event, as a finding's do (see `closeOutDay`). */
 function applyToItem(item: WorkPlanItemView, event: RecordedEvent): void {
   item.history.push(historyEntry(event));
-  if (isAssignmentEvent(event)) {
-    applyAssignmentEvent(item.parts, event);
-    if (event.type === 'InspectionCorrected' && item.status === 'COMPLETED') item.completedOn = lastVerificationOf(item) ?? item.completedOn;
-    return;
-  }
+  if (isAssignmentEvent(event)) applyAssignmentEvent(item.parts, event);
   const own = event as RecordedEvent<WorkPlanItemEvent>;
-  if (own.type === 'WorkPlanItemCompleted') {
-    item.status = 'COMPLETED';
-    // Events written before business time named the day the inspection was logged.
-    item.completedOn = lastVerificationOf(item) ?? own.data.completedOn;
-  } else if (own.type === 'WorkPlanItemReopened') {
-    item.status = 'OPEN';
-    item.completedOn = null;
-  } else if (own.type === 'WorkPlanItemWithdrawn') {
+  if (own.type === 'WorkPlanItemWithdrawn') {
     item.status = 'WITHDRAWN';
   } else if (own.type === 'WorkPlanItemRescheduled') {
     item.dueDate = own.data.dueDate;
   } else if (own.type === 'WorkPlanItemAmended') {
     Object.assign(item, { categoryCode: own.data.categoryCode, title: own.data.title, description: own.data.description });
   }
+  if (item.status === 'WITHDRAWN') return;
+  item.completedOn = closeOutDay(item.parts);
+  item.status = item.completedOn === null ? 'OPEN' : 'COMPLETED';
 }
 
 /**

@@ -300,6 +300,15 @@ export class SqliteEventStore implements EventStore {
     };
   }
 
+  /**
+   * The chain hash (64 hex digits, src/ledger) of the event at this position; null when there is
+   * no event there or it has no hash. Synchronous: the store witness reads it on its timer.
+   */
+  chainHashAt(commit: bigint): string | null {
+    const row = this.db.prepare<[bigint], { chain_hash: Buffer | null }>('SELECT chain_hash FROM events WHERE position = ?').get(commit);
+    return row?.chain_hash ? row.chain_hash.toString('hex') : null;
+  }
+
   /** The ledger kept in this file: hashes, checkpoints (see src/ledger). */
   ledger(): SqliteLedger {
     return new SqliteLedger(this.db);

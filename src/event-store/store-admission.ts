@@ -17,7 +17,9 @@ export class WitnessKeeper {
 
   constructor(
     private readonly path: string,
-    private readonly seen: Omit<StoreWitness, 'head' | 'seenAt'>,
+    private readonly seen: Omit<StoreWitness, 'head' | 'headHash' | 'seenAt'>,
+    /** The chain hash (hex) of the event at a position, when the store keeps a chain. */
+    private readonly hashAt?: (commit: bigint) => string | null,
   ) {
     this.timer = setInterval(() => this.flush(), WITNESS_INTERVAL_MS);
     this.timer.unref();
@@ -29,7 +31,12 @@ export class WitnessKeeper {
   }
 
   write(head: Position | null): void {
-    writeWitness(this.path, { ...this.seen, head: head ? head.commit.toString() : null, seenAt: new Date().toISOString() });
+    writeWitness(this.path, {
+      ...this.seen,
+      head: head ? head.commit.toString() : null,
+      headHash: head && this.hashAt ? this.hashAt(head.commit) : null,
+      seenAt: new Date().toISOString(),
+    });
   }
 
   flush(): void {
@@ -67,7 +74,8 @@ type StoreSettings = Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH' | 'EVENTSTO
 
 /**
  * Opens the store and decides whether this server may start on it: `PRAGMA quick_check` for
- * SQLite, then the store's identity and head against the witness of what was last seen. Throws
+ * SQLite, then the store's identity, head and (SQLite) the chain hash at the witnessed head against
+ * the witness of what was last seen. Throws
  * `StoreRefusedError` with the reason and the way to accept the store when it is not recognised.
  */
 export async function admitStore(settings: StoreSettings, logger = new Logger('EventStore')): Promise<AdmittedStore> {
@@ -106,10 +114,12 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     }
     const identity = await store.identify();
     const head = await store.headPosition();
-    const refusal = missing ?? judgeStore(witnessed, { existed, identity, head: head?.commit ?? null });
+    const hashAt = store instanceof SqliteEventStore ? (commit: bigint) => (store as SqliteEventStore).chainHashAt(commit) : undefined;
+    const hashAtWitnessedHead = hashAt && witnessed?.head ? hashAt(BigInt(witnessed.head)) : undefined;
+    const refusal = missing ?? judgeStore(witnessed, { existed, identity, head: head?.commit ?? null, hashAtWitnessedHead });
     if (refusal && !settings.ACCEPT_STORE_RESET) throw refusal;
     if (refusal) logger.warn(`Starting on a store that was not recognised, as ACCEPT_STORE_RESET asks: ${refusal.message}`);
-    const witness = new WitnessKeeper(settings.STORE_WITNESS_PATH, { storeId: identity.storeId, kind: store.kind, location });
+    const witness = new WitnessKeeper(settings.STORE_WITNESS_PATH, { storeId: identity.storeId, kind: store.kind, location }, hashAt);
     witness.write(head);
     logger.log(`Store ${identity.storeId} (${store.kind}, ${location}) admitted at position ${formatPosition(head) ?? 'none'}`);
     return { store, identity, createdForThisStart: identity.created && !witnessed && head === null, acceptedReset: refusal, witness };

@@ -16,6 +16,12 @@ export interface StoreWitness {
   readonly location: string;
   /** The log's head position (its commit part) when last seen; null for an empty log. */
   readonly head: string | null;
+  /**
+   * The chain hash (src/ledger, 64 hex digits) of the event at `head`, so that a store of the same
+   * length with another history is told apart; null for an empty log or a store that keeps no
+   * chain (EventStoreDB). Absent in witnesses written before it was recorded.
+   */
+  readonly headHash?: string | null;
   /** ISO-8601 instant at which the head was seen. */
   readonly seenAt: string;
 }
@@ -30,7 +36,8 @@ export function readWitness(path: string): StoreWitness | null {
     throw error;
   }
   const witness = JSON.parse(text) as Partial<StoreWitness>;
-  if (typeof witness.storeId !== 'string' || (witness.head !== null && typeof witness.head !== 'string')) {
+  const headHashReadable = witness.headHash === undefined || witness.headHash === null || typeof witness.headHash === 'string';
+  if (typeof witness.storeId !== 'string' || (witness.head !== null && typeof witness.head !== 'string') || !headHashReadable) {
     throw new Error(`The store witness ${path} is not readable: delete it to start as on a first start`);
   }
   return witness as StoreWitness;
@@ -56,9 +63,14 @@ export interface ObservedStore {
   readonly existed: boolean;
   readonly identity: StoreIdentity;
   readonly head: bigint | null;
+  /**
+   * The chain hash (hex) of the store's event at the witnessed head position, null when it has no
+   * event there; undefined when the store cannot tell (no chain kept) or there was no witnessed head.
+   */
+  readonly hashAtWitnessedHead?: string | null;
 }
 
-export type StoreRefusalReason = 'STORE_MISSING' | 'STORE_EMPTY' | 'STORE_REPLACED' | 'STORE_SHORTER' | 'STORE_DAMAGED';
+export type StoreRefusalReason = 'STORE_MISSING' | 'STORE_EMPTY' | 'STORE_REPLACED' | 'STORE_SHORTER' | 'STORE_REWRITTEN' | 'STORE_DAMAGED';
 
 /** The server will not start on a store it does not recognise, unless told to accept it. */
 export class StoreRefusedError extends Error {
@@ -81,7 +93,8 @@ const ACCEPT = say(
 /**
  * Whether the store found at start is the one last seen: null when it is (or when nothing was
  * seen before), else the refusal. Pure; the rules of issue 9: a store that is missing, empty,
- * shorter than last seen, or has another id is refused.
+ * shorter than last seen, has another id, or whose event at the witnessed head has another chain
+ * hash than the one seen (a same-length store with another history) is refused.
  */
 export function judgeStore(witness: StoreWitness | null, observed: ObservedStore): StoreRefusedError | null {
   if (!witness) return null;
@@ -107,6 +120,15 @@ export function judgeStore(witness: StoreWitness | null, observed: ObservedStore
       'STORE_SHORTER',
       `The event store at ${witness.location} ends at position ${String(observed.head)}, before position ${witness.head} that this server last saw (${witness.seenAt}): acknowledged events are missing (the file or its -wal file restored from an older copy, truncated or deleted?).`,
       `位于 ${witness.location} 的事件库止于位置 ${String(observed.head)}，早于本服务上次看到的位置 ${witness.head}（${witness.seenAt}）：已确认写入的事件缺失（文件或其 -wal 文件被旧副本覆盖、截断或删除？）。`,
+    );
+  }
+  if (typeof witness.headHash === 'string' && observed.hashAtWitnessedHead !== undefined && observed.hashAtWitnessedHead !== witness.headHash) {
+    const found = observed.hashAtWitnessedHead === null ? 'has no event there' : `has an event with chain hash ${observed.hashAtWitnessedHead} there`;
+    const foundZh = observed.hashAtWitnessedHead === null ? '该位置没有事件' : `该位置事件的链哈希为 ${observed.hashAtWitnessedHead}`;
+    return refuse(
+      'STORE_REWRITTEN',
+      `The event store at ${witness.location} has another history than the one this server last saw: at position ${witness.head} this server saw the event with chain hash ${witness.headHash} (${witness.seenAt}), but the store ${found} (an older copy written to since, or history rewritten?).`,
+      `位于 ${witness.location} 的事件库的历史与本服务上次看到的不同：本服务在位置 ${witness.head} 看到的事件链哈希为 ${witness.headHash}（${witness.seenAt}），而现在${foundZh}（旧副本被恢复后又写入，或历史被改写？）。`,
     );
   }
   return null;

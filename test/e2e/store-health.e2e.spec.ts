@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, statSync, truncateSync, unlinkSync, writeSync, closeSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync, openSync, readFileSync, renameSync, rmSync, statSync, truncateSync, unlinkSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -80,6 +80,48 @@ describe('A store file deleted or replaced under a running server', () => {
     // puts another store in place removes it, or the new main file would be read through it.
     for (const file of [`${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
     expect((await refusalOf(startTestApp({ sqlitePath }))).reason).toMatch(/STORE_EMPTY|STORE_REPLACED/);
+  });
+
+  it('refuses a store of the same id and length whose history differs from the one last seen (head chain hash)', async () => {
+    const sqlitePath = freshDatabasePath();
+    const witnessPath = `${sqlitePath}.witness.json`;
+    let app = await startTestApp({ sqlitePath });
+    expect((await register(app, { title: '第一次评估' })).errors).toBeUndefined();
+    await app.close();
+    const backup = join(mkdtempSync(join(tmpdir(), 'rectify-backup-')), 'backup.db');
+    copyFileSync(sqlitePath, backup);
+    expect(existsSync(`${sqlitePath}-wal`)).toBe(false);
+
+    app = await startTestApp({ sqlitePath });
+    expect((await register(app, { title: '第二次评估' })).errors).toBeUndefined();
+    await app.close();
+    const seen = JSON.parse(readFileSync(witnessPath, 'utf8')) as { head: string; headHash: string };
+    expect(seen.headHash).toMatch(/^[0-9a-f]{64}$/);
+
+    // The older copy is put back and another server (its own witness) writes to it: same store id,
+    // same length, another history.
+    copyFileSync(backup, sqlitePath);
+    app = await startTestApp({ sqlitePath, settings: { STORE_WITNESS_PATH: `${backup}.witness.json` } });
+    expect((await register(app, { title: '另一份评估' })).errors).toBeUndefined();
+    await app.close();
+    const rewritten = new SqliteEventStore(sqlitePath);
+    expect((await rewritten.headPosition())!.commit.toString()).toBe(seen.head);
+    expect(rewritten.chainHashAt(BigInt(seen.head))).not.toBe(seen.headHash);
+    await rewritten.close();
+
+    const refusal = await refusalOf(startTestApp({ sqlitePath }));
+    expect(refusal.reason).toBe('STORE_REWRITTEN');
+    expect(refusal.message).toContain(seen.headHash);
+    expect(refusal.message).toContain('--accept-store-reset');
+    expect(refusal.messageZh).toContain('历史与本服务上次看到的不同');
+
+    // A witness written before head hashes were recorded still loads, and is judged on id and length.
+    const { headHash: _dropped, ...oldWitness } = JSON.parse(readFileSync(witnessPath, 'utf8')) as Record<string, unknown>;
+    writeFileSync(witnessPath, JSON.stringify(oldWitness));
+    app = await startTestApp({ sqlitePath });
+    expect(await evaluationCount(app)).toBe(2);
+    await app.close();
+    expect((JSON.parse(readFileSync(witnessPath, 'utf8')) as { headHash: string }).headHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('refuses a damaged file at start (PRAGMA quick_check)', async () => {

@@ -132,7 +132,7 @@ export function ledgerTable(source: LedgerSource): ExportTable {
       });
     }
   }
-  const title = `${source.evaluation?.title ?? '青川市政务公开第三方评估'}整改台账（截至 ${source.asOf}）`;
+  const title = `${source.evaluation?.title ?? ''}整改台账（截至 ${source.asOf}）`;
   return { title, asOf: source.asOf, columns: LEDGER_COLUMNS, rows };
 }
 

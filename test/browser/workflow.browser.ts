@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createPerson, signIn, type Person } from './support/accounts.js';
@@ -150,6 +151,28 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
     console.log(`live update: the report appeared on the other browser's overview ${latencyMs} ms after the API answered`);
     await unit.page.getByText('已报告待督查').first().waitFor();
     await screenshot(unit.page, 'finding');
+  });
+
+  it('downloads the 整改台账 as XLSX with one row per finding and unit', async () => {
+    const { page } = await open();
+    await signIn(page, people.supervisor);
+    await page.waitForURL('**/overview');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出整改台账（Excel）' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^整改台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const sheet = workbook.worksheets[0]!;
+    const rows: string[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((value) => String(value ?? ''))));
+    const header = rows.findIndex((row) => row.includes('问题') && row.includes('牵头单位'));
+    expect(header).toBeGreaterThanOrEqual(0);
+    const column = (name: string) => rows[header]!.indexOf(name);
+    const ours = rows.slice(header + 1).filter((row) => row[column('问题')] === '网上申请渠道不畅通');
+    // One row per unit of the finding: the lead unit's and the responsible unit's.
+    expect(ours.map((row) => row.join(' '))).toEqual([expect.stringContaining(fgw.name), expect.stringContaining('青川市财政局')]);
+    const { data } = await app.graphql(`{ findings { assignments { unitId } } }`);
+    const parts = data!.findings.reduce((sum: number, finding: { assignments: unknown[] }) => sum + finding.assignments.length, 0);
+    expect(rows.length - header - 1).toBeGreaterThanOrEqual(parts);
   });
 
   it('lets an inspector check a part on a 360 px wide phone screen', async () => {

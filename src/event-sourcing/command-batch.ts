@@ -1,9 +1,9 @@
-import { comparePositions, type EventStore, type Position } from '../event-store/event-store.port.js';
+import { comparePositions, type EventStore, type Position, type RequestRecord } from '../event-store/event-store.port.js';
 import { commandContext, type CommandContext } from '../shared/command-context.js';
 import { fold, type Decider, type DomainEvent } from '../shared/decider.js';
 import { DomainError } from '../shared/domain-error.js';
 import type { EventSchemaRegistry } from '../shared/event-schemas.js';
-import { executeCommand, type CommandOutcome } from './execute-command.js';
+import { executeCommand, refuseReusedKey, type CommandOutcome } from './execute-command.js';
 
 /*
  * Many commands that stand or fall together, such as the rows of an imported file: every command
@@ -19,7 +19,8 @@ export interface BatchCommand {
   readonly commandId: string;
   /** Decides on the stream as it is, appending nothing: resolves with the refusal, if any. */
   check(store: EventStore, schemas: EventSchemaRegistry): Promise<DomainError | null>;
-  execute(store: EventStore, schemas: EventSchemaRegistry): Promise<CommandOutcome<DomainEvent>>;
+  /** Executes it; `request`, when given, is recorded in the request index instead of its own. */
+  execute(store: EventStore, schemas: EventSchemaRegistry, request?: RequestRecord): Promise<CommandOutcome<DomainEvent>>;
 }
 
 export function batchCommand<Command, State, Event extends DomainEvent>(
@@ -44,7 +45,7 @@ export function batchCommand<Command, State, Event extends DomainEvent>(
         throw error;
       }
     },
-    execute: (store, schemas) => executeCommand(store, schemas, streamId, decider, command, context),
+    execute: (store, schemas, request) => executeCommand(store, schemas, streamId, decider, command, context, request),
   };
 }
 
@@ -94,16 +95,25 @@ export interface BatchOutcome {
   readonly position: Position | null;
 }
 
-/** Executes the commands in order; call `checkBatch` first. */
+/**
+ * Executes the commands in order; call `checkBatch` first. `request` is the batch's own request
+ * (an import's idempotency key and digest): it is recorded in the request index atomically with
+ * the first append, so that its key names this request only (another request under it is
+ * CONFLICT, `RequestKeyConflictError` from a racing process included); a batch that appends
+ * nothing (all of it done before) records nothing.
+ */
 export async function executeBatch(
   store: EventStore,
   schemas: EventSchemaRegistry,
   commands: readonly BatchCommand[],
+  request?: RequestRecord,
 ): Promise<BatchOutcome> {
   const outcomes: CommandOutcome<DomainEvent>[] = [];
   let position: Position | null = null;
+  let unrecorded = request && !(await refuseReusedKey(store, request)) ? request : undefined;
   for (const command of commands) {
-    const outcome = await command.execute(store, schemas);
+    const outcome = await command.execute(store, schemas, unrecorded);
+    if (outcome.events.length > 0) unrecorded = undefined;
     outcomes.push(outcome);
     if (outcome.position && (!position || comparePositions(outcome.position, position) > 0)) position = outcome.position;
   }

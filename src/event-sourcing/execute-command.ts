@@ -38,6 +38,23 @@ const keyReused = () =>
     say('This idempotency key was already used for a different request. Use a new key for a new request.', '该请求标识（idempotencyKey）已用于另一项请求；新的请求请使用新的标识。'),
   );
 
+/** The request index row a context asks for: its caller-scoped key, command id and digest. */
+export const requestOf = (context: CommandContext): RequestRecord => ({
+  key: context.requestKey,
+  commandId: context.commandId,
+  digest: context.requestDigest ?? null,
+});
+
+/**
+ * Refuses with CONFLICT a request whose key the index already holds for another request (another
+ * command, or the same command asking something else); resolves with what the index holds, or null.
+ */
+export async function refuseReusedKey(store: EventStore, request: RequestRecord) {
+  const recorded = await store.findRequest(request.key);
+  if (recorded && !sameRequest(recorded, request)) throw keyReused();
+  return recorded;
+}
+
 /**
  * The whole write path, shared by the server and the command-line tools: load the stream, fold
  * it, decide, append with the expected revision. The request index answers a retried request
@@ -53,10 +70,13 @@ export async function executeCommand<Command, State, Event extends DomainEvent>(
   decider: Decider<Command, State, Event>,
   command: Command,
   context: CommandContext,
+  /**
+   * The request the append records in the index instead of the context's own: a batch records its
+   * outer request (an import's key and digest) with the first command that appends.
+   */
+  request: RequestRecord = requestOf(context),
 ): Promise<CommandOutcome<Event>> {
-  const request: RequestRecord = { key: context.requestKey, commandId: context.commandId, digest: context.requestDigest ?? null };
-  const recorded = await store.findRequest(request.key);
-  if (recorded && !sameRequest(recorded, request)) throw keyReused();
+  const recorded = await refuseReusedKey(store, request);
   if (recorded?.position) return { streamId: recorded.streamId, events: [], retried: true, position: recorded.position };
 
   const history = await store.readStream(streamId);

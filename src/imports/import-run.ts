@@ -1,5 +1,5 @@
 import { checkBatch, executeBatch, type BatchCommand, type BatchOutcome } from '../event-sourcing/command-batch.js';
-import type { EventStore } from '../event-store/event-store.port.js';
+import type { EventStore, RequestRecord } from '../event-store/event-store.port.js';
 import type { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { DomainError, say } from '../shared/domain-error.js';
 import type { EventSchemaRegistry } from '../shared/event-schemas.js';
@@ -49,7 +49,11 @@ export async function runImportBatch(
   { store, schemas }: ImportDependencies,
   file: { fileName: string; format: ImportFormat },
   commands: readonly BatchCommand[],
-  options: { readonly dryRun?: boolean } = {},
+  options: {
+    readonly dryRun?: boolean;
+    /** The import's own request (key and digest of file and options), recorded with its first append. */
+    readonly request?: RequestRecord;
+  } = {},
 ): Promise<BatchOutcome> {
   const refusals = await checkBatch(store, schemas, commands);
   const whole = refusals.find((refusal) => refusal.row === null);
@@ -70,5 +74,5 @@ export async function runImportBatch(
   }
   // A dry run (`--dry-run`, `dryRun: true`) stops here: every command was decided, none appended.
   if (options.dryRun) return { outcomes: [], eventCount: 0, position: null };
-  return executeBatch(store, schemas, commands);
+  return executeBatch(store, schemas, commands, options.request);
 }

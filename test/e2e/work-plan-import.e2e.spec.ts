@@ -203,6 +203,36 @@ describe('Importing plans, units and findings', () => {
       expect(await app.logPosition()).toBe(before);
     });
 
+    it("keeps an import's idempotency key for its one request: a retry answers the first plan, another file or other options under it are CONFLICT", async () => {
+      const file = HEADER + '一,推进五公开,1,推进决策公开,,青川市人民政府办公室,,2026-06-30\n';
+      const input = { idempotencyKey: 'one-key-plan', fileName: 'one-key.csv', contentBase64: base64(file), title: '同一标识的方案', year: 2026 };
+      const first = await app.graphql(IMPORT_PLAN, { input });
+      expect(first.errors).toBeUndefined();
+      expect(first.data?.importWorkPlan).toMatchObject({ title: '同一标识的方案', itemCount: 1, itemsDefined: 1 });
+      const before = await app.logPosition();
+
+      const retry = await app.graphql(IMPORT_PLAN, { input });
+      expect(retry.errors).toBeUndefined();
+      expect(retry.data?.importWorkPlan).toMatchObject({ planId: first.data?.importWorkPlan.planId, itemCount: 1 });
+      expect(await app.logPosition()).toBe(before);
+
+      const otherFile = HEADER + '二,回应关切,1,回应社会关切,,FGW,,2026-07-01\n';
+      const reused = [
+        { ...input, contentBase64: base64(otherFile), title: '另一份方案' },
+        { ...input, fileName: 'renamed.csv' },
+        { ...input, year: 2027 },
+      ];
+      for (const other of reused) {
+        const refused = await app.graphql(IMPORT_PLAN, { input: other });
+        expect(errorCode(refused)).toBe('CONFLICT');
+        expect(refused.errors?.[0]?.message).toContain('idempotency key was already used for a different request');
+        expect(await app.logPosition()).toBe(before);
+      }
+      // The key is the caller's: an admin's key of the same name is another request.
+      const otherCaller = await app.graphql(IMPORT_PLAN, { input: reused[0] }, await app.as('ADMIN'));
+      expect(otherCaller.errors).toBeUndefined();
+    });
+
     it('refuses a plan with bad rows with every problem in extensions.problems, writing nothing', async () => {
       const before = await app.logPosition();
       const response = await app.graphql(IMPORT_PLAN, {
@@ -291,6 +321,11 @@ describe('Importing plans, units and findings', () => {
       expect(errorCode(refused)).toBe('BAD_USER_INPUT');
       expect(problemsOf(refused)?.map((problem) => problem.row)).toEqual([2, 3, 4]);
       expect(await app.logPosition()).toBe(before);
+
+      // The first import's key names that request only: another file under it is CONFLICT.
+      const reused = await app.graphql(IMPORT_UNITS, { input: { ...input, contentBase64: base64('编码,名称,类型,上级编码\nWJW,青川市卫生健康委员会,部门,\n') } }, await app.as('ADMIN'));
+      expect(errorCode(reused)).toBe('CONFLICT');
+      expect(await app.logPosition()).toBe(before);
     });
 
     it('records findings on an evaluation for a supervisor, once', async () => {
@@ -326,6 +361,12 @@ describe('Importing plans, units and findings', () => {
       });
       expect(errorCode(refused)).toBe('BAD_USER_INPUT');
       expect(problemsOf(refused)?.map((problem) => problem.row)).toEqual([2, 3, 3]);
+      expect(await app.logPosition()).toBe(before);
+
+      const reused = await app.graphql(IMPORT_FINDINGS, {
+        input: { ...input, fileName: 'other.csv', contentBase64: base64('问题,具体表现,类别,严重程度,涉及单位\n另一个问题,描述,主动公开,一般,FGW\n') },
+      });
+      expect(errorCode(reused)).toBe('CONFLICT');
       expect(await app.logPosition()).toBe(before);
     });
   });

@@ -1,3 +1,4 @@
+import { refuseReusedKey, requestOf } from '../../event-sourcing/execute-command.js';
 import { batchCommand, contextInBatch } from '../../event-sourcing/command-batch.js';
 import type { Position } from '../../event-store/event-store.port.js';
 import type { CommandContext } from '../../shared/command-context.js';
@@ -38,6 +39,7 @@ export async function importUnitsFile(
   context: CommandContext,
   options: UnitsImportOptions = {},
 ): Promise<UnitsImportOutcome> {
+  await refuseReusedKey(dependencies.store, requestOf(context));
   const { fileName, format } = fileFormatOf(file);
   const result = await importUnits(file.content, {
     format,
@@ -93,7 +95,7 @@ export async function importUnitsFile(
       contextInBatch(context, 'RenameUnit', `units:${sha256}:${unit.code.toUpperCase()}:rename`),
     ),
   );
-  const batch = await runImportBatch(dependencies, { fileName, format }, [...commands, ...renames]);
+  const batch = await runImportBatch(dependencies, { fileName, format }, [...commands, ...renames], { request: requestOf(context) });
   return {
     created: toRegister,
     renamed: toRename,

@@ -1,6 +1,6 @@
 import { batchCommand, contextInBatch } from '../../event-sourcing/command-batch.js';
 import { officeDate } from '../../shared/calendar-date.js';
-import { loadState } from '../../event-sourcing/execute-command.js';
+import { loadState, refuseReusedKey, requestOf } from '../../event-sourcing/execute-command.js';
 import type { Position } from '../../event-store/event-store.port.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { notFound } from '../../shared/domain-error.js';
@@ -49,6 +49,7 @@ export async function importFindingsFile(
   context: CommandContext,
 ): Promise<FindingsImportOutcome> {
   const { store, schemas, units } = dependencies;
+  await refuseReusedKey(store, requestOf(context));
   const evaluation = await loadState(store, schemas, evaluationStream(evaluationId), evaluationDecider);
   if (evaluation.status !== 'registered') throw notFound('Evaluation', evaluationId);
 
@@ -84,7 +85,7 @@ export async function importFindingsFile(
         contextInBatch(context, 'RecordFinding', `findings:${findingId}`),
       );
     });
-  const batch = await runImportBatch(dependencies, { fileName, format }, commands);
+  const batch = await runImportBatch(dependencies, { fileName, format }, commands, { request: requestOf(context) });
   return {
     evaluationId,
     findings: findings.map(({ finding, findingId, recordedBefore }) => ({

@@ -10,7 +10,7 @@ import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
 import { importRefused } from '../../spreadsheet/import-refusal.js';
 import { fileFormatOf, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
 import { importWorkPlan, workPlanCommands, type WorkPlanItemDefinition } from '../import/work-plan-import.js';
-import { loadState } from '../../event-sourcing/execute-command.js';
+import { loadState, refuseReusedKey, requestOf } from '../../event-sourcing/execute-command.js';
 import { DomainError, say } from '../../shared/domain-error.js';
 import { dueDateLimitOf, workPlanDecider, type RevisePlan, type WorkPlanState } from '../domain/work-plan.decider.js';
 import { partsOf } from '../../assignments/domain/assignment.decider.js';
@@ -63,6 +63,7 @@ export async function importWorkPlanFile(
   options: WorkPlanImportOptions,
   context: CommandContext,
 ): Promise<WorkPlanImportOutcome> {
+  await refuseReusedKey(dependencies.store, requestOf(context));
   const { fileName, format } = fileFormatOf(file);
   const validation = await importWorkPlan(file.content, {
     format,
@@ -130,7 +131,7 @@ export async function importWorkPlanFile(
       ),
     ),
   ];
-  const batch = await runImportBatch(dependencies, { fileName, format }, commands, { dryRun: options.dryRun });
+  const batch = await runImportBatch(dependencies, { fileName, format }, commands, { dryRun: options.dryRun, request: requestOf(context) });
 
   const unitIds = new Set(defineItems.flatMap((item) => [item.leadUnitId, ...item.responsibleUnitIds]));
   return {

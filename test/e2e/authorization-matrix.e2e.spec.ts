@@ -117,7 +117,7 @@ describe('Authorization matrix: every operation × every caller', () => {
     evaluationId = evaluation.registerEvaluation.id;
     const record = async (title: string) =>
       (await ok(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
-        input: { idempotencyKey: `finding-${title}`, evaluationId, title, description: `${title}，详见评估报告。`, category: '主动公开', severity: 'MEDIUM' },
+        input: { idempotencyKey: `finding-${title}`, evaluationId, title, description: `${title}，详见评估报告。`, category: '主动公开', severity: 'MEDIUM', identifiedOn: '2026-03-20' },
       })).recordFinding.id as string;
     openFinding = await record('部分单位公开目录更新不及时');
     unassignedFinding = await record('依申请公开答复不规范');

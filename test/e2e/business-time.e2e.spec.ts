@@ -87,6 +87,20 @@ describe('a 2016 campaign entered in 2026: business time and record time', () =>
     await mutate('formRectificationTeam', { evaluationId, leader: { name: '李明', title: '市政府秘书长' }, members: [], formedOn: '2016-04-20' });
     await mutate('approveRectificationPlan', { evaluationId, title: '整改实施方案', approvedBy: '常务副市长', approvedOn: '2016-04-25', selfRectificationDue: '2016-05-31', inspectionDue: '2016-06-30' });
 
+    // Across records too: nothing is identified before the evaluation arrived, nor assigned before it was identified.
+    const beforeEvaluation = await app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
+      input: { idempotencyKey: key('finding'), evaluationId, title: '早', description: '早', category: '主动公开', severity: 'LOW', identifiedOn: '2016-04-10' },
+    });
+    expect(errorCode(beforeEvaluation)).toBe('BAD_USER_INPUT');
+    expect(beforeEvaluation.errors![0]!.message).toBe('The day the finding was identified (2016-04-10) is before the day the evaluation was received (2016-04-15).');
+    expect(beforeEvaluation.errors![0]!.extensions!.messageZh).toBe('问题发现日期（2016-04-10）早于收到评估报告日期（2016-04-15），日期顺序不对。');
+    const beforeFinding = await app.graphql(`mutation($input: AssignFindingInput!) { assignFinding(input: $input) { id } }`, {
+      input: { idempotencyKey: key('assign'), findingId: channelFinding, assignedOn: '2016-04-14', units: [{ unitId: units.CZJ, role: 'LEAD', dueDate: '2016-05-31' }] },
+    });
+    expect(errorCode(beforeFinding)).toBe('BAD_USER_INPUT');
+    expect(beforeFinding.errors![0]!.message).toBe('The assignment date (2016-04-14) is before the day the finding was identified (2016-04-15).');
+    expect(beforeFinding.errors![0]!.extensions!.messageZh).toBe('交办日期（2016-04-14）早于问题发现日期（2016-04-15），日期顺序不对。');
+
     await mutate('assignFinding', {
       findingId: disclosureFinding,
       assignedOn: '2016-04-26',

@@ -42,7 +42,7 @@ describe('Rectification team, plan and circulars over GraphQL', () => {
     evaluationId,
     title: '关于2025年度政务公开第三方评估发现问题的整改实施方案',
     approvedBy: '刘志强（常务副市长）',
-    approvedOn: '2026-03-30',
+    approvedOn: '2026-04-01',
     selfRectificationDue: '2026-05-31',
     inspectionDue: '2026-06-30',
     ...overrides,
@@ -119,7 +119,7 @@ describe('Rectification team, plan and circulars over GraphQL', () => {
     expect(approved.data!.approveRectificationPlan).toMatchObject({
       evaluationId,
       approvedBy: '刘志强（常务副市长）',
-      approvedOn: '2026-03-30',
+      approvedOn: '2026-04-01',
       selfRectificationDue: '2026-05-31',
       inspectionDue: '2026-06-30',
       recordedBy: await app.userId('SUPERVISOR'),

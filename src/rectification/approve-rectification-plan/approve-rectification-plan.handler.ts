@@ -36,6 +36,7 @@ export class ApproveRectificationPlanHandler implements ICommandHandler<ApproveR
         ...input,
         today: officeDate(context.now),
         evaluationExists: evaluation.status === 'registered',
+        evaluationReceivedOn: evaluation.status === 'registered' ? evaluation.receivedOn : undefined,
       },
       context,
     );

@@ -13,7 +13,7 @@ export type EvaluationCommand = RegisterEvaluation;
 
 export type EvaluationState =
   | { readonly status: 'unregistered' }
-  | { readonly status: 'registered'; readonly evaluationId: string; readonly title: string };
+  | { readonly status: 'registered'; readonly evaluationId: string; readonly title: string; /** Office day the report was received, YYYY-MM-DD. */ readonly receivedOn: string };
 
 export const evaluationDecider: Decider<EvaluationCommand, EvaluationState, EvaluationEvent> = {
   initialState: () => ({ status: 'unregistered' }),
@@ -21,7 +21,7 @@ export const evaluationDecider: Decider<EvaluationCommand, EvaluationState, Eval
   evolve(state, event) {
     switch (event.type) {
       case 'EvaluationRegistered':
-        return { status: 'registered', evaluationId: event.data.evaluationId, title: event.data.title };
+        return { status: 'registered', evaluationId: event.data.evaluationId, title: event.data.title, receivedOn: event.data.receivedOn };
       default:
         return unreachable(event.type);
     }

@@ -171,12 +171,20 @@ describe('open, no unit assigned yet', () => {
       status: 'open',
       findingId: FINDING,
       evaluationId: 'evaluation-2025',
+      identifiedOn: '2025-04-15',
       assignments: { parts: {} },
     });
   });
 
   it('cannot be recorded again', () => {
     given([recorded]).when(record()).thenRefused('CONFLICT');
+  });
+
+  it('is not assigned before the day it was identified, nor identified before its evaluation was received', () => {
+    given([recorded]).when(assign([unit(FINANCE, 'LEAD')], { assignedOn: '2025-04-14' })).thenRefused('BAD_USER_INPUT');
+    given([recorded]).when(assign([unit(FINANCE, 'LEAD')], { assignedOn: '2025-04-15' })).then([expect.objectContaining({ type: 'UnitAssigned' })]);
+    given([]).when(record({ evaluationReceivedOn: '2025-04-16' })).thenRefused('BAD_USER_INPUT');
+    given([]).when(record({ evaluationReceivedOn: '2025-04-15' })).then([expect.objectContaining({ type: 'FindingRecorded' })]);
   });
 
   it('assigns a lead and two responsible units at once, in the order given', () => {

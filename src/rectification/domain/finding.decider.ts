@@ -8,7 +8,7 @@ import {
 } from '../../assignments/domain/parent-of-parts.js';
 import { Decider, unreachable } from '../../shared/decider.js';
 import { DomainError, conflict, notFound, say } from '../../shared/domain-error.js';
-import { requireBusinessDay } from '../../shared/guards.js';
+import { requireBusinessDay, requireNotBefore } from '../../shared/guards.js';
 import type { FindingEvent, FindingRecorded, FindingStreamEvent } from './finding.events.js';
 
 export type { UnitToAssign } from '../../assignments/domain/parent-of-parts.js';
@@ -23,6 +23,8 @@ export interface RecordFinding {
   readonly data: FindingRecorded['data'];
   /** Facts the handler looked up in other streams and directories. */
   readonly evaluationExists: boolean;
+  /** The office day the evaluation was received: nothing it names is identified before it. */
+  readonly evaluationReceivedOn?: string;
   readonly unknownUnitIds: readonly string[];
 }
 
@@ -56,6 +58,8 @@ export type FindingCommand = RecordFinding | AssignFinding | ReopenFinding | Fin
 interface RecordedFindingFacts {
   readonly findingId: string;
   readonly evaluationId: string;
+  /** The office day it was identified (YYYY-MM-DD): no unit is assigned it before. */
+  readonly identifiedOn: string;
   /** One part per assigned unit, kept by the shared assignment lifecycle. */
   readonly assignments: AssignmentsState;
 }
@@ -88,6 +92,7 @@ function evolveFinding(state: FindingState, event: FindingStreamEvent): FindingS
         status: 'open',
         findingId: event.data.findingId,
         evaluationId: event.data.evaluationId,
+        identifiedOn: event.data.identifiedOn,
         assignments: initialAssignmentsState(),
       };
     case 'FindingClosedOut':
@@ -102,9 +107,10 @@ function evolveFinding(state: FindingState, event: FindingStreamEvent): FindingS
 }
 
 /** Leaves behind what belongs to one status only, such as `closedOn`. */
-const recordedPartOf = ({ findingId, evaluationId, assignments }: RecordedFindingState): RecordedFindingFacts => ({
+const recordedPartOf = ({ findingId, evaluationId, identifiedOn, assignments }: RecordedFindingState): RecordedFindingFacts => ({
   findingId,
   evaluationId,
+  identifiedOn,
   assignments,
 });
 
@@ -125,8 +131,14 @@ function decideFinding(command: FindingCommand, state: FindingState): FindingStr
   switch (command.type) {
     case 'RecordFinding':
       return recordFinding(command, state);
-    case 'AssignFinding':
-      return parts.assign(command, requireRecorded(state));
+    case 'AssignFinding': {
+      const finding = requireRecorded(state);
+      requireNotBefore(
+        { day: command.assignedOn, what: say('the assignment date', '交办日期') },
+        { day: finding.identifiedOn, what: say('the day the finding was identified', '问题发现日期') },
+      );
+      return parts.assign(command, finding);
+    }
     case 'ReopenFinding':
       return parts.reopen(command, requireRecorded(state));
     case 'RequestExtension':
@@ -149,6 +161,10 @@ function recordFinding(command: RecordFinding, state: FindingState): FindingStre
   if (!command.evaluationExists) throw notFound('Evaluation', command.data.evaluationId);
   if (command.unknownUnitIds.length > 0) throw notFound('Unit', command.unknownUnitIds.join(', '));
   requireBusinessDay(command.data.identifiedOn, command.today, say('The day the finding was identified', '问题发现日期'));
+  requireNotBefore(
+    { day: command.data.identifiedOn, what: say('the day the finding was identified', '问题发现日期') },
+    command.evaluationReceivedOn === undefined ? null : { day: command.evaluationReceivedOn, what: say('the day the evaluation was received', '收到评估报告日期') },
+  );
   return [{ type: 'FindingRecorded', data: command.data }];
 }
 

@@ -83,6 +83,7 @@ describe('no plan approved for the evaluation', () => {
     ['an approval dated in the future', { approvedOn: '2026-04-16' }],
     ['a self-rectification deadline before the approval', { selfRectificationDue: '2026-04-09' }],
     ['an inspection deadline before the self-rectification deadline', { inspectionDue: '2026-05-30' }],
+    ['an approval before the evaluation was received', { evaluationReceivedOn: '2026-04-11' }],
   ])('refuses %s', (_what, overrides) => {
     given([]).when(approve(overrides)).thenRefused('BAD_USER_INPUT');
   });

@@ -1,4 +1,4 @@
-import { requireCalendarDate, requireRole, requireText } from '../../shared/guards.js';
+import { requireCalendarDate, requireNotBefore, requireRole, requireText } from '../../shared/guards.js';
 import { isAfter } from '../../shared/calendar-date.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
@@ -23,6 +23,8 @@ export interface ApproveRectificationPlan extends Readonly<RectificationPlanAppr
   readonly today: string;
   /** Looked up by the handler in the evaluation stream. */
   readonly evaluationExists: boolean;
+  /** The office day the evaluation was received (looked up by the handler): the plan is not approved before it. */
+  readonly evaluationReceivedOn?: string;
 }
 
 export type RectificationPlanCommand = ApproveRectificationPlan;
@@ -72,6 +74,10 @@ function approveRectificationPlan(
   requireCalendarDate(selfRectificationDue, say('The self-rectification deadline', '自行整改截止日期'));
   requireCalendarDate(inspectionDue, say('The inspection deadline', '现场督查截止日期'));
   if (isAfter(approvedOn, command.today)) throw badInput(`The approval date ${approvedOn} is in the future.`, `批准日期 ${approvedOn} 在将来。`, { field: 'approvedOn' });
+  requireNotBefore(
+    { day: approvedOn, what: say('the approval date', '批准日期') },
+    command.evaluationReceivedOn === undefined ? null : { day: command.evaluationReceivedOn, what: say('the day the evaluation was received', '收到评估报告日期') },
+  );
   // A phase cannot end before the plan that sets it exists.
   if (isAfter(approvedOn, selfRectificationDue)) {
     throw badInput(

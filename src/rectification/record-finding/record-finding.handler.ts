@@ -40,6 +40,7 @@ export class RecordFindingHandler implements ICommandHandler<RecordFindingComman
         today,
         data: { findingId, ...input, concernedUnitIds, identifiedOn: input.identifiedOn ?? today },
         evaluationExists: evaluation.status === 'registered',
+        evaluationReceivedOn: evaluation.status === 'registered' ? evaluation.receivedOn : undefined,
         unknownUnitIds: this.units.unknownIds(concernedUnitIds),
       },
       context,

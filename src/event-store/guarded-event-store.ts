@@ -19,7 +19,7 @@ export function guardedEventStore<Store extends EventStore>(store: Store, health
       throw health.noteWriteFailure(error) ?? error;
     }
     health.noteWriteSuccess();
-    witness.noteHead(result.position);
+    if (!witness.noteHead(result.position)) health.logWentBackwards(result.position.commit.toString());
     return result;
   };
   const close: EventStore['close'] = async () => {

@@ -65,6 +65,10 @@ CREATE TABLE IF NOT EXISTS store_identity (
 /** What the path names on disk: a file that was unlinked or replaced has another inode or none. */
 export type StoreFileState = 'present' | 'missing' | 'replaced';
 
+/** Whether a path still names the file first seen there (nothing to compare when none was seen). */
+const sameFile = (opened: { dev: number; ino: number } | null, now: { dev: number; ino: number } | null): StoreFileState =>
+  !opened ? 'present' : !now ? 'missing' : now.dev === opened.dev && now.ino === opened.ino ? 'present' : 'replaced';
+
 const fileIdentity = (path: string): { dev: number; ino: number } | null => {
   try {
     const { dev, ino } = statSync(path);
@@ -125,6 +129,12 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   /** Device and inode of the file this connection opened; null in memory. */
   private readonly openedFile: { dev: number; ino: number } | null;
+  /**
+   * Device and inode of the write-ahead log (`<path>-wal`) as it stood once the schema was written;
+   * null in memory. SQLite never deletes it while a connection is open, so a missing or other
+   * `-wal` means someone removed it, and what is acknowledged from now on would be lost.
+   */
+  private readonly openedWal: { dev: number; ino: number } | null;
 
   private readonly statements;
   /** The tamper-evident chain (src/ledger): every append hashes its events onto it. */
@@ -138,6 +148,7 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('busy_timeout = 5000');
     this.openedFile = path === ':memory:' ? null : fileIdentity(path);
     this.db.exec(SCHEMA);
+    this.openedWal = path === ':memory:' ? null : fileIdentity(`${path}-wal`);
     upgradeSqliteLedger(this.db);
     this.chainHead = new SqliteChainHead(this.db);
     this.statements = {
@@ -247,9 +258,8 @@ export class SqliteEventStore implements EventStore {
    */
   fileState(): StoreFileState {
     if (!this.openedFile) return 'present';
-    const now = fileIdentity(this.path);
-    if (!now) return 'missing';
-    return now.dev === this.openedFile.dev && now.ino === this.openedFile.ino ? 'present' : 'replaced';
+    const states = [sameFile(this.openedFile, fileIdentity(this.path)), sameFile(this.openedWal, fileIdentity(`${this.path}-wal`))];
+    return states.includes('missing') ? 'missing' : states.includes('replaced') ? 'replaced' : 'present';
   }
 
   readStream(streamId: string, options: { fromRevision?: number } = {}): Promise<StoredEvent[]> {

@@ -25,12 +25,23 @@ export class WitnessKeeper {
     this.timer.unref();
   }
 
-  /** A position this server's append reached; the witness only ever moves forward. */
-  noteHead(position: Position): void {
+  /** The highest head this server has seen or appended (commit part); the witness never goes below it. */
+  private highest: bigint | null = null;
+
+  /**
+   * A position this server's append reached; the witness only ever moves forward. Returns false
+   * when the position is not past the highest this server already saw: the log went backwards
+   * under the server (its file overwritten with an older copy), and the witness keeps what it saw.
+   */
+  noteHead(position: Position): boolean {
+    if (this.highest !== null && position.commit <= this.highest) return false;
+    this.highest = position.commit;
     if (!this.pending || position.commit > this.pending.commit) this.pending = position;
+    return true;
   }
 
   write(head: Position | null): void {
+    if (head && (this.highest === null || head.commit > this.highest)) this.highest = head.commit;
     writeWitness(this.path, {
       ...this.seen,
       head: head ? head.commit.toString() : null,

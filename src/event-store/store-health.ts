@@ -91,6 +91,16 @@ export class StoreHealth {
     this.noted.delete('WRITE_FAILED');
   }
 
+  /**
+   * An append landed at or below a position this server had already seen: the store's file was
+   * overwritten in place with an older copy (a restored backup). Writes are refused from now on;
+   * the append that revealed it stands in the file, and the witness keeps the higher head, so the
+   * next start refuses the store until an operator decides.
+   */
+  logWentBackwards(position: string): void {
+    this.note('STORE_FILE_REPLACED', `${this.location()} (an append landed at position ${position}, at or below what this server had already seen)`);
+  }
+
   projectionsFailed(reason: string): void {
     this.note('PROJECTIONS_STOPPED', reason);
   }

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, writeFileSync, openSync, readFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
 import { StoreRefusedError } from '../../src/event-store/store-witness.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
@@ -80,6 +81,39 @@ describe('A store file deleted or replaced under a running server', () => {
     // puts another store in place removes it, or the new main file would be read through it.
     for (const file of [`${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
     expect((await refusalOf(startTestApp({ sqlitePath }))).reason).toMatch(/STORE_EMPTY|STORE_REPLACED/);
+  });
+
+  it('notices the WAL removed under the running server before anything else is acknowledged', async () => {
+    const sqlitePath = freshDatabasePath();
+    const app = await startTestApp({ sqlitePath });
+    expect((await register(app)).errors).toBeUndefined();
+    rmSync(`${sqlitePath}-wal`);
+    expect((await health(app)).body.problems.map((problem) => problem.cause)).toEqual(['STORE_FILE_MISSING']);
+    expect((await register(app, { title: '第二份评估报告' })).errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'STORE_FILE_MISSING' });
+    await app.close();
+  });
+
+  it('notices an older copy written over the store in place, keeps the higher head in the witness, and refuses the next start', async () => {
+    const sqlitePath = freshDatabasePath();
+    const app = await startTestApp({ sqlitePath });
+    const checkpoint = () => {
+      const other = new Database(sqlitePath);
+      other.pragma('wal_checkpoint(TRUNCATE)');
+      other.close();
+    };
+    expect((await register(app, { title: '评估一' })).errors).toBeUndefined();
+    checkpoint();
+    const backup = `${sqlitePath}.backup`;
+    copyFileSync(sqlitePath, backup);
+    for (const title of ['评估二', '评估三']) expect((await register(app, { title })).errors).toBeUndefined();
+    checkpoint();
+    copyFileSync(backup, sqlitePath); // the same inode, older content: a backup restored over the live file
+    // The append that lands below what the server saw stands in the file; from then on writes are refused.
+    await register(app, { title: '评估四' });
+    expect((await health(app)).body.problems.map((problem) => problem.cause)).toEqual(['STORE_FILE_REPLACED']);
+    expect((await register(app, { title: '评估五' })).errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'STORE_FILE_REPLACED' });
+    await app.close();
+    expect((await refusalOf(startTestApp({ sqlitePath }))).reason).toMatch(/^STORE_(SHORTER|REWRITTEN)$/);
   });
 
   it('refuses a store of the same id and length whose history differs from the one last seen (head chain hash)', async () => {

@@ -222,6 +222,16 @@ describe('a 2016 campaign entered in 2026: business time and record time', () =>
     ]);
   });
 
+  it('reads the day each unit was registered and the team was formed, beside the instant it was entered', async () => {
+    const response = await app.graphql(`query($id: ID!) { units { code registeredOn registeredAt } evaluation(id: $id) { team { formedOn formedAt } } }`, { id: evaluationId });
+    expect(response.errors).toBeUndefined();
+    const fgw = response.data!.units.find((unit: { code: string }) => unit.code === 'FGW');
+    expect(fgw.registeredOn).toBe('2016-04-01');
+    expect(fgw.registeredAt.startsWith('2026-11-29T02:00:00')).toBe(true);
+    expect(response.data!.evaluation.team.formedOn).toBe('2016-04-20');
+    expect(response.data!.evaluation.team.formedAt.startsWith('2026-11-29T02:00:00')).toBe(true);
+  });
+
   it('corrects a wrongly entered inspection day with a reason: a new event, the original kept, earlier knowledge unchanged', async () => {
     app.clock.set('2026-12-01T09:00:00+08:00');
     const before = await finding(disclosureFinding);
@@ -267,17 +277,31 @@ describe('a 2016 campaign entered in 2026: business time and record time', () =>
     expect(await finding(disclosureFinding)).toMatchObject({ status: 'CLOSED', closedOn: '2016-06-30' });
     expect((await dashboard({ asOf: '2016-06-21' })).findings).toEqual({ total: 2, open: 1, closed: 1 });
 
-    // The channel's only inspection (PASSED, 17 June) was in truth a failure on 14 June.
+    // The channel's only inspection (PASSED, 17 June) was in truth a failure on 14 June. Its due
+    // date (31 May) had passed by then: returned, the part needs a new one, as after any failed inspection.
     const czj = (await inspectionsOf(channelFinding, 'CZJ'))[0]!;
-    await mutate('correctInspection', { findingId: channelFinding, unitId: units.CZJ, inspectionId: czj.inspectionId, inspectedOn: '2016-06-14', outcome: 'FAILED', reason: '网上渠道当日未开通' });
+    const failure = { findingId: channelFinding, unitId: units.CZJ, inspectionId: czj.inspectionId, inspectedOn: '2016-06-14', outcome: 'FAILED', reason: '网上渠道当日未开通' };
+    const withoutDate = await app.graphql(`mutation($input: CorrectInspectionInput!) { correctInspection(input: $input) { id } }`, {
+      input: { idempotencyKey: key('no-date'), ...failure },
+    });
+    expect(errorCode(withoutDate)).toBe('BAD_USER_INPUT');
+    expect(withoutDate.errors![0]!.message).toBe('The due date 2016-05-31 had passed on 2016-06-14: a part returned then needs a new due date (newDueDate).');
+    expect(withoutDate.errors![0]!.extensions!.messageZh).toBe('截止日期 2016-05-31 在退回之日（2016-06-14）已过：退回的任务须同时给出新的截止日期。');
+    expect((await finding(channelFinding)).status).toBe('CLOSED');
+
+    await mutate('correctInspection', { ...failure, newDueDate: '2016-06-30' });
     for (const asOf of ['2016-06-16', '2016-06-30', undefined]) {
       const channel = await finding(channelFinding, asOf ? { asOf } : {});
       expect(channel).toMatchObject({ status: 'OPEN', closedOn: null });
-      expect(channel.assignments[0]).toMatchObject({ status: 'RETURNED', verifiedOn: null });
+      expect(channel.assignments[0]).toMatchObject({ status: 'RETURNED', verifiedOn: null, dueDate: '2016-06-30' });
     }
     const board = await dashboard({ asOf: '2016-06-16' });
     expect(board.findings).toEqual({ total: 2, open: 2, closed: 0 });
-    expect(board.openParts.map((part: { unitName: string }) => part.unitName)).toContain('市财政局');
+    // Not overdue the moment it came back: due on the new day, 14 days ahead of 16 June.
+    expect(lights(board)['市财政局']).toEqual(['GREEN', 14]);
+    // Known before the correction, the part stood verified on its original day.
+    const before = await finding(channelFinding, { asOf: '2016-06-30', knownAt: '2026-11-30T12:00:00+08:00' });
+    expect(before).toMatchObject({ status: 'CLOSED', closedOn: '2016-06-17' });
   });
 
   it('refuses an asOf that is not a day, and an instant given in both arguments', async () => {

@@ -157,14 +157,20 @@ export interface CorrectReportDate extends Dated {
   readonly reason: string;
 }
 
-/** A supervisor corrects the part's last inspection — its day and/or its outcome — with a reason. */
-export interface CorrectInspection extends Dated {
+/**
+ * A supervisor corrects the part's last inspection — its day and/or its outcome — with a reason.
+ * A correction to FAILED returns the part as a failed inspection does: it may (and, when the
+ * part's due date had passed on the corrected inspection day, must) give `newDueDate`.
+ */
+export interface CorrectInspection extends Dated, SetsDueDate {
   readonly type: 'CorrectInspection';
   readonly unitId: string;
   readonly inspectionId: string;
   readonly inspectedOn?: string;
   readonly outcome?: InspectionOutcome;
   readonly reason: string;
+  /** `YYYY-MM-DD`, not before the corrected inspection day; only when the corrected outcome is FAILED. */
+  readonly newDueDate?: string;
 }
 
 export type AssignmentCommand =

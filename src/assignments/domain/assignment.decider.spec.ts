@@ -1077,9 +1077,9 @@ describe('corrections: a new event naming the original, refused when the correct
     given(history).when(command).thenRefused(code);
   });
 
-  it('a PASSED entered by mistake becomes FAILED: the part is returned with the reason', () => {
+  it('a PASSED entered by mistake becomes FAILED: the part is returned with the reason, and its new due date', () => {
     const history = [leadAssigned, reported(), inspected('PASSED')];
-    const decided = given(history).when(correctInspection({ outcome: 'FAILED' })).decision();
+    const decided = given(history).when(correctInspection({ outcome: 'FAILED', newDueDate: RETURNED_UNTIL })).decision();
     expect(decided).toEqual([
       {
         type: 'InspectionCorrected',
@@ -1092,10 +1092,79 @@ describe('corrections: a new event naming the original, refused when the correct
           outcome: 'FAILED',
           reason: 'Entered under the wrong outcome.',
           correctedOn: TODAY,
+          newDueDate: RETURNED_UNTIL,
         },
       },
     ]);
-    expect(partOf(stateAfter([...history, ...decided]), FINANCE)).toMatchObject({ status: 'RETURNED', verifiedOn: null, lastReturn: { cause: 'INSPECTION_FAILED' } });
+    expect(partOf(stateAfter([...history, ...decided]), FINANCE)).toMatchObject({
+      status: 'RETURNED',
+      verifiedOn: null,
+      dueDate: RETURNED_UNTIL,
+      lastReturn: { cause: 'INSPECTION_FAILED' },
+    });
+  });
+
+  describe('a correction to FAILED returns the part: a new due date as for a failed inspection', () => {
+    const verified = [leadAssigned, reported(), inspected('PASSED')];
+    const limit = { latest: '2025-09-30', setBy: say('the inspection deadline of plan 「整改实施方案」', '整改实施方案的督查时限') };
+
+    it('is required when the due date had passed on the corrected inspection day, naming both days', () => {
+      given(verified)
+        .when(correctInspection({ outcome: 'FAILED' }))
+        .thenRefused('BAD_USER_INPUT', /due date 2025-06-30 had passed on 2025-07-01: .*newDueDate/, /截止日期 2025-06-30 在退回之日（2025-07-01）已过/);
+    });
+
+    it('is optional when the corrected inspection day is before the due date; the part keeps its date', () => {
+      const early = [leadAssigned, reported(), { ...inspected('PASSED'), data: { ...inspected('PASSED').data, inspectedOn: REPORTED_ON } }];
+      const decided = given(early).when(correctInspection({ outcome: 'FAILED' })).decision();
+      expect(decided[0]!.data).not.toHaveProperty('newDueDate');
+      expect(partOf(stateAfter([...early, ...decided]), FINANCE)).toMatchObject({ status: 'RETURNED', dueDate: DUE });
+    });
+
+    it('is judged on the corrected day: moving a FAILED inspection past the due date needs one', () => {
+      const { newDueDate: _none, ...failedBeforeDue } = inspected('FAILED').data;
+      const failedEarly = [leadAssigned, reported(), { ...inspected('FAILED'), data: { ...failedBeforeDue, inspectedOn: REPORTED_ON } }];
+      given(failedEarly).when(correctInspection({ inspectedOn: INSPECTED_ON })).thenRefused('BAD_USER_INPUT', /had passed on 2025-07-01/);
+      given(failedEarly)
+        .when(correctInspection({ inspectedOn: INSPECTED_ON, newDueDate: RETURNED_UNTIL }))
+        .then([
+          {
+            type: 'InspectionCorrected',
+            data: {
+              unitId: FINANCE,
+              inspectionId: 'inspection-1',
+              previousInspectedOn: REPORTED_ON,
+              inspectedOn: INSPECTED_ON,
+              previousOutcome: 'FAILED',
+              outcome: 'FAILED',
+              reason: 'Entered under the wrong outcome.',
+              correctedOn: TODAY,
+              newDueDate: RETURNED_UNTIL,
+            },
+          },
+        ]);
+    });
+
+    it.each<[string, Partial<CorrectInspection>, RegExp]>([
+      ['before the corrected inspection day', { newDueDate: '2025-06-30' }, /already passed \(on 2025-07-01\)/],
+      ['not a date', { newDueDate: '2025-07-32' }, /not a valid date/],
+      ['past the plan’s limit without an override', { newDueDate: '2025-10-01', dueDateLimit: limit }, /after the inspection deadline/],
+    ])('refuses a new due date %s', (_what, overrides, message) => {
+      given(verified).when(correctInspection({ outcome: 'FAILED', ...overrides })).thenRefused('BAD_USER_INPUT', message);
+    });
+
+    it('past the limit, a supervisor’s override is recorded with the date', () => {
+      const decided = given(verified)
+        .when(correctInspection({ outcome: 'FAILED', newDueDate: '2025-10-31', dueDateLimit: limit, dueDateOverride: { reason: 'Agreed by the vice-mayor.' } }))
+        .decision();
+      expect(decided[0]!.data).toMatchObject({ newDueDate: '2025-10-31', dueDateOverride: { reason: 'Agreed by the vice-mayor.', limit: '2025-09-30' } });
+    });
+
+    it('a correction to PASSED takes no new due date', () => {
+      given([leadAssigned, reported(), inspected('FAILED')])
+        .when(correctInspection({ outcome: 'PASSED', newDueDate: RETURNED_UNTIL }))
+        .thenRefused('BAD_USER_INPUT', /passed inspection/);
+    });
   });
 
   it('a FAILED entered by mistake becomes PASSED, on its corrected day', () => {

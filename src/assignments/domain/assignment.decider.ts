@@ -225,6 +225,7 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
               inspections,
               lastReport,
               status: 'RETURNED',
+              dueDate: event.data.newDueDate ?? part.dueDate,
               verifiedOn: null,
               lastReturn: { cause: 'INSPECTION_FAILED', reason, returnedOn: inspectedOn },
             };
@@ -581,6 +582,11 @@ function correctInspection(command: CorrectInspection, state: AssignmentsState):
   }
   requireBusinessDay(inspectedOn, command.today, say('The corrected inspection date', '更正后的督查日期'));
   requireNotBefore({ day: inspectedOn, what: say('the corrected inspection date', '更正后的督查日期') }, reportDay(part, say('the report it checks', '所核查报告的日期')));
+  if (outcome === 'PASSED' && command.newDueDate !== undefined) {
+    throw badInput('A passed inspection verifies the part: it takes no new due date.', '督查通过即确认整改完成，无需新的截止日期。');
+  }
+  // Corrected to FAILED, the part comes back on the corrected day, as after a failed inspection.
+  const returnedUntil = outcome === 'FAILED' ? newDueDateOf(command, [part.dueDate], inspectedOn) : {};
   return [
     {
       type: 'InspectionCorrected',
@@ -593,6 +599,7 @@ function correctInspection(command: CorrectInspection, state: AssignmentsState):
         outcome,
         reason,
         correctedOn: command.today,
+        ...returnedUntil,
       },
     },
   ];

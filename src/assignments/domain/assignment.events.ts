@@ -139,7 +139,11 @@ export type ReportDateCorrected = DomainEvent<
   { readonly unitId: string; readonly previousReportedOn: string; readonly reportedOn: string; readonly reason: string; readonly correctedOn: string }
 >;
 
-/** A supervisor corrected an inspection entered by mistake: its day, its outcome, or both. */
+/**
+ * A supervisor corrected an inspection entered by mistake: its day, its outcome, or both. A
+ * correction to FAILED returns the part and may give it a new due date (optional fields added
+ * without a version step: a correction stored before them set none).
+ */
 export type InspectionCorrected = DomainEvent<
   'InspectionCorrected',
   {
@@ -151,7 +155,7 @@ export type InspectionCorrected = DomainEvent<
     readonly outcome: InspectionOutcome;
     readonly reason: string;
     readonly correctedOn: string;
-  }
+  } & NewDueDate
 >;
 
 /** The unit no longer has a part of this parent (a plan revision took it off); history keeps what it did. */

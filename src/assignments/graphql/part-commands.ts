@@ -126,6 +126,7 @@ export const partCommands = {
     inspectedOn: input.inspectedOn,
     outcome: input.outcome,
     reason: input.reason,
+    ...returnedUntil(input),
   }),
   /** The parent wraps it in its own reopen command (ReopenFinding, ReopenWorkPlanItem). */
   reopen: (input: ReopenPayload, { actor, now }: Issued): ReopenRequest => {

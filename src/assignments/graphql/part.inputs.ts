@@ -228,9 +228,13 @@ export class CorrectReportDatePayload extends PartPayload {
   reason: string;
 }
 
-/** A supervisor corrects a part's last inspection, entered by mistake: its day and/or its outcome. */
+/**
+ * A supervisor corrects a part's last inspection, entered by mistake: its day and/or its outcome.
+ * Corrected to FAILED, the part is returned as by a failed inspection, with `newDueDate` when
+ * its due date had passed on the (corrected) inspection day.
+ */
 @InputType({ isAbstract: true })
-export class CorrectInspectionPayload extends PartPayload {
+export class CorrectInspectionPayload extends ReturnPayload {
   @Field(() => ID)
   @EntityId()
   inspectionId: string;

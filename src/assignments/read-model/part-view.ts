@@ -203,7 +203,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Record
       return;
     }
     case 'InspectionCorrected': {
-      const { inspectionId, inspectedOn, outcome, previousOutcome, reason } = event.data;
+      const { inspectionId, inspectedOn, outcome, previousOutcome, reason, newDueDate } = event.data;
       const index = part.inspections.findIndex((inspection) => inspection.inspectionId === inspectionId);
       if (index < 0) return;
       const inspection = part.inspections[index]!;
@@ -215,11 +215,12 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Record
         part.verifiedAt ??= at;
       } else {
         if (previousOutcome === 'PASSED') {
-          part.returns.push({ cause: 'INSPECTION_FAILED', reason, returnedOn: inspectedOn, returnedAt: at, newDueDate: null });
+          part.returns.push({ cause: 'INSPECTION_FAILED', reason, returnedOn: inspectedOn, returnedAt: at, newDueDate: newDueDate ?? null });
         } else {
           const last = part.returns.length - 1;
-          if (last >= 0) part.returns[last] = { ...part.returns[last]!, returnedOn: inspectedOn };
+          if (last >= 0) part.returns[last] = { ...part.returns[last]!, returnedOn: inspectedOn, ...(newDueDate === undefined ? {} : { newDueDate }) };
         }
+        part.dueDate = newDueDate ?? part.dueDate;
         part.status = 'RETURNED';
         part.verifiedOn = null;
         part.verifiedAt = null;

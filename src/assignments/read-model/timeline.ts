@@ -43,12 +43,14 @@ function asCorrected(known: readonly RecordedEvent[]): RecordedEvent[] {
       const target = lastBefore(events, position, (event) => event.type === 'RectificationReported' && event.data.unitId === unitId);
       if (target >= 0) events[target] = { ...events[target]!, occurredOn: reportedOn, data: { ...events[target]!.data, reportedOn } };
     } else if (correction.type === 'InspectionCorrected') {
-      const { inspectionId, inspectedOn, outcome, previousOutcome, reason } = correction.data as InspectionCorrected['data'];
+      const { inspectionId, inspectedOn, outcome, previousOutcome, reason, newDueDate, dueDateOverride } = correction.data as InspectionCorrected['data'];
       const target = lastBefore(events, position, (event) => event.type === 'InspectionLogged' && event.data.inspectionId === inspectionId);
       if (target >= 0) {
         const data = events[target]!.data;
         const notes = outcome === previousOutcome ? data.notes : reason;
-        events[target] = { ...events[target]!, occurredOn: inspectedOn, data: { ...data, inspectedOn, outcome, notes } };
+        // A correction to FAILED that gave the part a new due date returns it until then, as the inspection would have.
+        const returnedUntil = newDueDate === undefined ? {} : { newDueDate, ...(dueDateOverride ? { dueDateOverride } : {}) };
+        events[target] = { ...events[target]!, occurredOn: inspectedOn, data: { ...data, inspectedOn, outcome, notes, ...returnedUntil } };
       }
     }
   });

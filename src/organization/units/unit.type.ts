@@ -21,7 +21,10 @@ export class UnitType {
   @Field(() => ID, { nullable: true })
   parentUnitId: string | null;
 
-  @Field(() => String, { description: 'When the unit was registered (ISO-8601)' })
+  @Field(() => String, { description: 'YYYY-MM-DD, the office day the unit was registered (business time); nothing is assigned to it before' })
+  registeredOn: string;
+
+  @Field(() => String, { description: 'When the registration was recorded (ISO-8601 instant)' })
   registeredAt: string;
 
   @Field(() => [String], { description: 'Names before renames (机构改革), oldest first; files may still use them' })

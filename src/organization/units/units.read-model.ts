@@ -8,6 +8,9 @@ export interface UnitView {
   readonly name: string;
   readonly kind: UnitKind;
   readonly parentUnitId: string | null;
+  /** The office day (`YYYY-MM-DD`, China time) the unit was registered: nothing is assigned to it before. */
+  readonly registeredOn: string;
+  /** The instant it was recorded (ISO-8601). */
   readonly registeredAt: string;
   readonly registeredBy: string;
   /** Names the unit had before renames (机构改革), oldest first: aliases that files may still use. */
@@ -33,6 +36,7 @@ export class UnitsReadModel implements Projection {
           name,
           kind,
           parentUnitId,
+          registeredOn: event.occurredOn,
           registeredAt: event.metadata.recordedAt,
           registeredBy: event.metadata.actorId,
           formerNames: [],

@@ -35,7 +35,10 @@ export class RectificationTeamType {
   @Field(() => [TeamMemberType])
   members: TeamMemberType[];
 
-  @Field(() => String, { description: 'When the team was recorded (ISO-8601)' })
+  @Field(() => String, { description: 'YYYY-MM-DD, the office day the team was formed (business time)' })
+  formedOn: string;
+
+  @Field(() => String, { description: 'When the team was recorded (ISO-8601 instant)' })
   formedAt: string;
 
   @Field(() => String)

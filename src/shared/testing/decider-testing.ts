@@ -25,8 +25,11 @@ export interface When<Event extends DomainEvent> {
   decision(): readonly Event[];
   /** Decides exactly these events, in this order. */
   then(expected: readonly Event[]): void;
-  /** Refuses with a DomainError of this code whose message matches (by default: says something), with a Chinese message. */
-  thenRefused(code: ErrorCode, message?: RegExp): void;
+  /**
+   * Refuses with a DomainError of this code whose message matches (by default: says something),
+   * with a Chinese message (matching `messageZh` when given).
+   */
+  thenRefused(code: ErrorCode, message?: RegExp, messageZh?: RegExp): void;
 }
 
 /** The decider decides on the state its events leave behind. */
@@ -55,7 +58,7 @@ export function given<Command, State, Event extends DomainEvent>(
         then(expected) {
           expect(decision()).toEqual(expected);
         },
-        thenRefused(code, message = /\w/) {
+        thenRefused(code, message = /\w/, messageZh = /[\u4e00-\u9fff]/) {
           let refusal: unknown;
           try {
             decision();
@@ -64,7 +67,7 @@ export function given<Command, State, Event extends DomainEvent>(
           }
           expect(refusal).toBeInstanceOf(DomainError);
           // Every refusal says it in Chinese too (issue 11).
-          expect(refusal).toMatchObject({ code, message: expect.stringMatching(message), messageZh: expect.stringMatching(/[\u4e00-\u9fff]/) });
+          expect(refusal).toMatchObject({ code, message: expect.stringMatching(message), messageZh: expect.stringMatching(messageZh) });
         },
       };
     },

@@ -1,4 +1,4 @@
-import { isReservedKey, unreadableText } from './readable-text.js';
+import { isReservedKey, unreadableLabel, unreadableText } from './readable-text.js';
 
 describe('Readable text (issue 9, fault 6)', () => {
   it.each([
@@ -10,12 +10,46 @@ describe('Readable text (issue 9, fault 6)', () => {
     ['a pop directional isolate', '\u2069', /writing direction/],
     ['a control character', '市财政局\u0007', /control characters/],
     ['only invisible characters', '\u200B\u00AD ', /only invisible/],
+    ['only a Hangul filler (U+3164)', '\u3164', /only invisible/],
+    ['only a combining grapheme joiner (U+034F)', '\u034F\u034F', /only invisible/],
+    ['only a halfwidth Hangul filler and a braille blank', '\uFFA0\u2800', /only invisible/],
+    ['only an ideographic space and a byte-order mark', '\u3000\uFEFF', /only invisible/],
+    ['only a variation selector', '\uFE0F', /only invisible/],
+    ['a left-to-right mark', '市财政局\u200E', /writing-direction mark/],
+    ['a right-to-left mark', '\u200F张伟', /writing-direction mark/],
+    ['an Arabic letter mark', '张\u061C伟', /writing-direction mark/],
   ])('refuses %s', (_, text, reason) => {
     expect(unreadableText(text)).toMatch(reason);
   });
 
   it.each([['青川市发展和改革委员会'], ['😀 emoji made of a whole surrogate pair'], ['Zhang Wei'], ['第一行\n第二行\t制表'], ['']])('accepts %j', (text) => {
     expect(unreadableText(text)).toBeNull();
+  });
+
+  it.each([
+    ['a zero-width space', '青川市\u200B财政局', 'U+200B', 4],
+    ['a byte-order mark', '\uFEFF青川市财政局', 'U+FEFF', 1],
+    ['a word joiner', '财政\u2060局', 'U+2060', 3],
+    ['a Hangul filler', '财政局\u3164', 'U+3164', 4],
+    ['a line separator', '财政局\u2028二科', 'U+2028', 4],
+    ['a paragraph separator', '财政局\u2029', 'U+2029', 4],
+    ['a soft hyphen', '财政\u00ADjú', 'U+00AD', 3],
+  ])('refuses a name or title with %s in it, saying which character and where', (_, text, codePoint, position) => {
+    expect(unreadableText(text)).toBeNull();
+    expect(unreadableLabel(text)).toBe(`has an invisible character (${codePoint}) at position ${position}`);
+  });
+
+  it('counts the position in characters, not UTF-16 units, after a character outside the BMP', () => {
+    expect(unreadableLabel('😀\u200B')).toBe('has an invisible character (U+200B) at position 2');
+  });
+
+  it.each([['青川市发展和改革委员会'], ['第一行\n第二行'], ['Zhang Wei'], ['（一）建立依申请公开网上渠道']])('accepts the name or title %j', (text) => {
+    expect(unreadableLabel(text)).toBeNull();
+  });
+
+  it('keeps the rules of readable text for names and titles', () => {
+    expect(unreadableLabel('张伟\u202Egnp.exe')).toMatch(/writing direction/);
+    expect(unreadableLabel('\u3164')).toMatch(/only invisible/);
   });
 
   it('knows the names every object already has as reserved codes, in any case', () => {

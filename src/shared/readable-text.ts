@@ -5,8 +5,19 @@
 
 /** Control characters other than tab and line breaks: never part of an office's text. */
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-/** Characters that take no room on screen: text of only these looks empty. */
-const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
+/**
+ * Characters that take no room on screen: white space, every Default_Ignorable_Code_Point of
+ * Unicode (UAX #44: zero-width space and joiners, U+034F, U+3164 HANGUL FILLER, U+FFA0, variation
+ * selectors, the byte-order mark, soft hyphen …) and the blank braille pattern U+2800. Text of
+ * only these looks empty.
+ */
+const INVISIBLE = /[\s\p{Default_Ignorable_Code_Point}\u2800]/gu;
+/**
+ * What a name or title may not hold anywhere: the same invisible characters (a name with a
+ * zero-width space in it looks like another name and is not equal to it) and the line and
+ * paragraph separators U+2028/U+2029, which break a one-line label.
+ */
+const INVISIBLE_IN_LABEL = /[\p{Default_Ignorable_Code_Point}\u2028\u2029]/u;
 /** Half of a UTF-16 surrogate pair without the other half: no character at all, unprintable, unstorable as UTF-8. */
 const LONE_SURROGATE = /\p{Cs}/u;
 /**
@@ -15,13 +26,33 @@ const LONE_SURROGATE = /\p{Cs}/u;
  * Source", CVE-2021-42574). Chinese office text never needs them.
  */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+/** Invisible marks that set the writing direction (LRM U+200E, RLM U+200F, ALM U+061C): no use in Chinese office text. */
+const DIRECTION_MARKS = /[\u200E\u200F\u061C]/;
 
 /** Why `text` is not readable (English, for the input's message), or null when it is. */
 export function unreadableText(text: string): string | null {
   if (LONE_SURROGATE.test(text)) return 'has a broken character (a lone UTF-16 surrogate)';
   if (BIDI_CONTROLS.test(text)) return 'has a character that reverses or isolates the writing direction (U+202A–U+202E, U+2066–U+2069)';
+  if (DIRECTION_MARKS.test(text)) return 'has an invisible writing-direction mark (U+200E, U+200F or U+061C)';
   if (CONTROL_CHARACTERS.test(text)) return 'has control characters';
   if (text !== '' && text.replace(INVISIBLE, '') === '') return 'has only invisible characters';
+  return null;
+}
+
+/**
+ * Why a name, title or code is not readable, or null: the rules of `unreadableText`, and no
+ * invisible character anywhere in it (see `INVISIBLE_IN_LABEL`). Long prose (summaries, reasons)
+ * keeps the looser rule: text pasted from documents often carries a zero-width space nobody can
+ * find to delete, and prose is never compared as a name is.
+ */
+export function unreadableLabel(text: string): string | null {
+  const unreadable = unreadableText(text);
+  if (unreadable) return unreadable;
+  const invisible = INVISIBLE_IN_LABEL.exec(text);
+  if (invisible) {
+    const codePoint = invisible[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    return `has an invisible character (U+${codePoint}) at position ${[...text.slice(0, invisible.index)].length + 1}`;
+  }
   return null;
 }
 

@@ -44,4 +44,34 @@ describe('Unreadable text at the edge', () => {
       expect(error.message).toMatch(/reserved name/);
     }
   });
+
+  it('refuses names of only invisible characters, and direction marks anywhere', async () => {
+    const admin = await app.as('ADMIN');
+    const REGISTER_UNIT = `mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`;
+    for (const [index, name] of ['\u3164', '\u034F\u034F', '\uFFA0\u2800'].entries()) {
+      const error = await refused(REGISTER_UNIT, { idempotencyKey: `invisible-${index}`, code: `INV${index}`, name, kind: 'DEPARTMENT' }, admin);
+      expect(error.extensions.messageZh).toContain('不可见字符');
+    }
+    for (const title of ['2025年度评估\u200E', '\u200F2025年度评估', '2025年度\u061C评估']) {
+      const error = await refused(REGISTER_EVALUATION, evaluationInput({ title }));
+      expect(error.extensions.messageZh).toContain('文字方向标记');
+    }
+  });
+
+  it('refuses a name with an invisible character in it, naming the character and its place, but keeps prose pasted from documents', async () => {
+    const admin = await app.as('ADMIN');
+    const REGISTER_UNIT = `mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`;
+    const error = await refused(REGISTER_UNIT, { idempotencyKey: 'zwsp-unit', code: 'ZWSP', name: '青川市\u200B财政局', kind: 'DEPARTMENT' }, admin);
+    expect(error.message).toMatch(/invisible character \(U\+200B\) at position 4/);
+    expect(error.extensions.messageZh).toContain('第 4 个字符是不可见字符（U+200B）');
+    await refused(REGISTER_EVALUATION, evaluationInput({ evaluator: '某\uFEFF大学' }));
+
+    const RECORD_FINDING = `mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`;
+    const evaluation = await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ idempotencyKey: 'zwsp-evaluation' }) });
+    const evaluationId = (evaluation.data as { registerEvaluation: { id: string } }).registerEvaluation.id;
+    const pasted = await app.graphql(RECORD_FINDING, {
+      input: { idempotencyKey: 'zwsp-finding', evaluationId, title: '依申请公开渠道不畅', description: '网站\u200B未设置在线申请入口。', category: '依申请公开', severity: 'HIGH' },
+    });
+    expect(pasted.errors).toBeUndefined();
+  });
 });

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { graphqlEnum } from '../../shared/graphql/enum.js';
-import { EntityId, RequiredText } from '../../shared/graphql/validation.js';
+import { EntityId, RequiredText, RequiredLabel } from '../../shared/graphql/validation.js';
 import { UserRoles, type UserRole } from '../domain/user.events.js';
 import { DEFAULT_TOKEN_DAYS } from '../domain/access-token.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
@@ -45,7 +45,7 @@ abstract class TokenLifetimeInput extends IdempotentInput {
 
 @InputType()
 export class RegisterUserInput extends TokenLifetimeInput {
-  @Field(() => String) @RequiredText(100) name: string;
+  @Field(() => String) @RequiredLabel(100) name: string;
   @Field(() => UserRoleEnum) @IsIn(UserRoles) role: UserRole;
   @Field(() => ID, { nullable: true, description: 'Required for UNIT users' })
   @IsOptional()

@@ -3,7 +3,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsUrl, ValidateNested } from 'class-validator';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
-import { CalendarDate, EntityId, OptionalText, RequiredText } from '../../shared/graphql/validation.js';
+import { CalendarDate, EntityId, OptionalText, RequiredText, RequiredLabel, OptionalLabel } from '../../shared/graphql/validation.js';
 import type { AssignmentRole, InspectionOutcome } from '../domain/assignment.events.js';
 import { AssignmentRoleEnum, InspectionOutcomeEnum } from './assignment.types.js';
 
@@ -137,7 +137,7 @@ export class UrgePayload extends PartPayload {
 @InputType()
 export class EvidenceInput {
   @Field(() => String)
-  @RequiredText(200)
+  @RequiredLabel(200)
   title: string;
 
   @Field(() => String, { nullable: true, description: 'An http(s) link to the published proof' })
@@ -147,7 +147,7 @@ export class EvidenceInput {
   link?: string;
 
   @Field(() => String, { nullable: true, description: 'An official document reference' })
-  @OptionalText(200)
+  @OptionalLabel(200)
   documentRef?: string;
 }
 
@@ -193,7 +193,7 @@ export class InspectionPayload extends ReturnPayload {
   inspectedOn?: string;
 
   @Field(() => String, { nullable: true, description: 'Where the check took place' })
-  @OptionalText(200)
+  @OptionalLabel(200)
   place?: string;
 }
 

@@ -1,7 +1,7 @@
 import { UnitKinds, type UnitKind } from '../domain/unit.events.js';
 import { unitIdForCode } from '../units/unit-id.js';
 import { textOf } from '../../spreadsheet/cells.js';
-import { isReservedKey, unreadableText } from '../../shared/readable-text.js';
+import { isReservedKey, unreadableLabel } from '../../shared/readable-text.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { type UnitLookup } from '../units/unit-lookup.js';
 import { readingNotesOf, readRecords } from '../../spreadsheet/records.js';
@@ -97,7 +97,7 @@ export async function importUnits(
 
     if (name === '') problems.push({ row, reason: 'Missing unit name (名称).' });
     else if (name.length > MAX_NAME) problems.push({ row, reason: `The unit name is longer than ${MAX_NAME} characters.` });
-    else if (unreadableText(name)) problems.push({ row, reason: `The unit name ${unreadableText(name)}.` });
+    else if (unreadableLabel(name)) problems.push({ row, reason: `The unit name ${unreadableLabel(name)}.` });
     else if (rowOfName.has(name)) problems.push({ row, reason: `Duplicate unit name ${name}: already used on row ${rowOfName.get(name)}.` });
     else rowOfName.set(name, row);
 

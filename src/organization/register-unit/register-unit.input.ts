@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { CalendarDate, EntityId, NotReservedKey, RequiredText } from '../../shared/graphql/validation.js';
+import { CalendarDate, EntityId, NotReservedKey, RequiredLabel } from '../../shared/graphql/validation.js';
 import { UnitKinds, type UnitKind } from '../domain/unit.events.js';
 import { UnitKindEnum } from '../units/unit.type.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
@@ -8,13 +8,13 @@ import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 @InputType()
 export class RegisterUnitInput extends IdempotentInput {
   @Field(() => String, { description: 'Letters, digits, - and _; 1–32 characters, e.g. FGW' })
-  @RequiredText(32)
+  @RequiredLabel(32)
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'code may only contain letters, digits, - and _' })
   @NotReservedKey()
   code: string;
 
   @Field(() => String)
-  @RequiredText(100)
+  @RequiredLabel(100)
   name: string;
 
   @Field(() => UnitKindEnum)

@@ -4,7 +4,7 @@ import { AllowRoles } from '../../access/authorization/access-policy.js';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
-import { EntityId, RequiredText } from '../../shared/graphql/validation.js';
+import { EntityId, RequiredText, RequiredLabel } from '../../shared/graphql/validation.js';
 import { UnitType } from '../units/unit.type.js';
 import { GetUnitQuery } from '../units/units.queries.js';
 import { RenameUnitCommand } from './rename-unit.handler.js';
@@ -16,7 +16,7 @@ export class RenameUnitInput extends IdempotentInput {
   unitId: string;
 
   @Field(() => String, { description: 'The new official name, e.g. 青川市卫生健康委员会' })
-  @RequiredText(100)
+  @RequiredLabel(100)
   name: string;
 
   @Field(() => String, { description: 'Why, e.g. the reorganisation document (机构改革方案)' })

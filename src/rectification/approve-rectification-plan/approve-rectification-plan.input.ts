@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { CalendarDate, EntityId, RequiredText } from '../../shared/graphql/validation.js';
+import { CalendarDate, EntityId, RequiredLabel } from '../../shared/graphql/validation.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 
 @InputType()
@@ -9,11 +9,11 @@ export class ApproveRectificationPlanInput extends IdempotentInput {
   evaluationId: string;
 
   @Field(() => String, { description: 'e.g. 关于2025年度政务公开第三方评估发现问题的整改实施方案' })
-  @RequiredText(200)
+  @RequiredLabel(200)
   title: string;
 
   @Field(() => String, { description: 'Who approved it, e.g. 刘志强（常务副市长）' })
-  @RequiredText(100)
+  @RequiredLabel(100)
   approvedBy: string;
 
   @Field(() => String, { description: 'YYYY-MM-DD, not in the future' })

@@ -1,28 +1,28 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, ValidateNested } from 'class-validator';
-import { CalendarDate, EntityId, OptionalText, RequiredText } from '../../shared/graphql/validation.js';
+import { CalendarDate, EntityId, RequiredLabel, OptionalLabel } from '../../shared/graphql/validation.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 
 @InputType()
 export class TeamLeaderInput {
   @Field(() => String, { description: 'e.g. 王建国' })
-  @RequiredText(100)
+  @RequiredLabel(100)
   name: string;
 
   @Field(() => String, { nullable: true, description: 'e.g. 市政府秘书长' })
-  @OptionalText(100)
+  @OptionalLabel(100)
   title?: string;
 }
 
 @InputType()
 export class TeamMemberInput {
   @Field(() => String)
-  @RequiredText(100)
+  @RequiredLabel(100)
   name: string;
 
   @Field(() => String, { nullable: true, description: 'e.g. 市财政局副局长' })
-  @OptionalText(100)
+  @OptionalLabel(100)
   title?: string;
 
   @Field(() => ID, { nullable: true, description: 'The unit the member represents; omit for e.g. an outside expert' })

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, ValidateNested } from 'class-validator';
-import { CalendarDate, EntityId, RequiredText } from '../../shared/graphql/validation.js';
+import { CalendarDate, EntityId, RequiredText, RequiredLabel } from '../../shared/graphql/validation.js';
 import {
   CircularKinds,
   CircularReferenceKinds,
@@ -33,7 +33,7 @@ export class IssueCircularInput extends IdempotentInput {
   kind: CircularKind;
 
   @Field(() => String, { description: 'e.g. 关于市交通运输局整改工作不力的通报' })
-  @RequiredText(200)
+  @RequiredLabel(200)
   title: string;
 
   @Field(() => String, { description: 'The grounds for it' })

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { CalendarDate, EntityId, RequiredText } from '../../shared/graphql/validation.js';
+import { CalendarDate, EntityId, RequiredText, RequiredLabel } from '../../shared/graphql/validation.js';
 import { Severities, type Severity } from '../domain/finding.events.js';
 import { SeverityEnum } from '../evaluations/evaluation.types.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
@@ -12,7 +12,7 @@ export class RecordFindingInput extends IdempotentInput {
   evaluationId: string;
 
   @Field(() => String, { description: 'e.g. 部分单位信息公开不到位' })
-  @RequiredText(200)
+  @RequiredLabel(200)
   title: string;
 
   @Field(() => String)
@@ -20,7 +20,7 @@ export class RecordFindingInput extends IdempotentInput {
   description: string;
 
   @Field(() => String, { description: 'How the evaluation groups it, e.g. 主动公开, 依申请公开, 政策解读' })
-  @RequiredText(50)
+  @RequiredLabel(50)
   category: string;
 
   @Field(() => SeverityEnum)

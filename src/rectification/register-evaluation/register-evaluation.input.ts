@@ -1,19 +1,19 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { CalendarDate, RequiredText } from '../../shared/graphql/validation.js';
+import { CalendarDate, RequiredLabel } from '../../shared/graphql/validation.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 
 @InputType()
 export class RegisterEvaluationInput extends IdempotentInput {
   @Field(() => String, { description: 'e.g. 2025年度政务公开第三方评估报告' })
-  @RequiredText(200)
+  @RequiredLabel(200)
   title: string;
 
   @Field(() => String)
-  @RequiredText(200)
+  @RequiredLabel(200)
   evaluator: string;
 
   @Field(() => String)
-  @RequiredText(200)
+  @RequiredLabel(200)
   commissionedBy: string;
 
   @Field(() => String, { description: 'YYYY-MM-DD' })

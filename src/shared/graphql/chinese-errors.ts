@@ -20,6 +20,16 @@ export interface FieldError {
 
 const number = (message: string, pattern: RegExp) => pattern.exec(message)?.[1] ?? '';
 
+/** Chinese for the reason `unreadableText` / `unreadableLabel` gave (English), most specific first. */
+function readableTextZh(message: string): string {
+  if (/surrogate/.test(message)) return '含有残缺的字符（孤立的 UTF-16 代理项），请重新输入';
+  if (/writing direction/.test(message)) return '不能含改变文字方向的控制字符（U+202A–U+202E、U+2066–U+2069）';
+  if (/writing-direction mark/.test(message)) return '不能含不可见的文字方向标记（U+200E、U+200F、U+061C）';
+  const invisible = /invisible character \((U\+[0-9A-F]+)\) at position (\d+)/.exec(message);
+  if (invisible) return `第 ${invisible[2]} 个字符是不可见字符（${invisible[1]}）：名称和标题中不能含不可见字符，请删除后重新输入`;
+  return '必须是可读的文字：不能含控制字符，也不能只有不可见字符';
+}
+
 /** Chinese for one class-validator constraint, given its (English) message. */
 const CONSTRAINT_ZH: Record<string, (message: string) => string> = {
   isNotEmpty: () => '不能为空',
@@ -31,12 +41,7 @@ const CONSTRAINT_ZH: Record<string, (message: string) => string> = {
     return `长度应为 ${min} 到 ${max} 个字符`;
   },
   isLoginName: () => '应为 2 到 50 个字符，不能含空格',
-  isReadableText: (message) =>
-    /surrogate/.test(message)
-      ? '含有残缺的字符（孤立的 UTF-16 代理项），请重新输入'
-      : /writing direction/.test(message)
-        ? '不能含改变文字方向的控制字符（U+202A–U+202E、U+2066–U+2069）'
-        : '必须是可读的文字：不能含控制字符，也不能只有不可见字符',
+  isReadableText: (message) => readableTextZh(message),
   isNotReservedKey: () => '不能使用保留名称（如 constructor、__proto__、prototype）',
   isCalendarDate: () => '必须是 YYYY-MM-DD 格式的日期，年份在 1900 到 2199 之间',
   isUuid: () => '必须是有效的编号（UUID）',

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, Length, MaxLength, ValidateBy, IsUUID } from 'class-validator';
 import { isCalendarDate } from '../calendar-date.js';
-import { isReservedKey, unreadableText } from '../readable-text.js';
+import { isReservedKey, unreadableLabel, unreadableText } from '../readable-text.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -13,6 +13,16 @@ const ReadableText = () =>
     validator: {
       validate: (value) => typeof value !== 'string' || unreadableText(value) === null,
       defaultMessage: (args) => `${args?.property ?? 'text'} must be readable text: it ${unreadableText(String(args?.value ?? '')) ?? 'is not readable'}`,
+    },
+  });
+
+/** A readable name, title or code: `ReadableText`, and no invisible character anywhere in it. */
+const ReadableLabel = () =>
+  ValidateBy({
+    name: 'isReadableText',
+    validator: {
+      validate: (value) => typeof value !== 'string' || unreadableLabel(value) === null,
+      defaultMessage: (args) => `${args?.property ?? 'text'} must be readable text: it ${unreadableLabel(String(args?.value ?? '')) ?? 'is not readable'}`,
     },
   });
 
@@ -47,6 +57,29 @@ export const OptionalText = (maxLength: number) =>
     IsString(),
     MaxLength(maxLength, { message: '$property must be at most $constraint1 characters long' }),
     ReadableText(),
+  );
+
+/**
+ * A required name, title or code (what people find things by and compare): `RequiredText`, and no
+ * invisible character anywhere in it, so two names that look the same are the same.
+ */
+export const RequiredLabel = (maxLength: number) =>
+  applyDecorators(
+    Transform(trim),
+    IsString(),
+    IsNotEmpty({ message: '$property must not be empty' }),
+    MaxLength(maxLength, { message: '$property must be at most $constraint1 characters long' }),
+    ReadableLabel(),
+  );
+
+/** An optional name or title: `OptionalText` with the rule of `RequiredLabel`. */
+export const OptionalLabel = (maxLength: number) =>
+  applyDecorators(
+    Transform(trim),
+    IsOptional(),
+    IsString(),
+    MaxLength(maxLength, { message: '$property must be at most $constraint1 characters long' }),
+    ReadableLabel(),
   );
 
 export const CalendarDate = () =>
@@ -86,7 +119,7 @@ export const LoginName = () =>
       name: 'isLoginName',
       validator: {
         validate: (value) =>
-          typeof value === 'string' && value.length >= 2 && value.length <= 50 && !/[\s\u0000-\u001F\u007F-\u009F]/.test(value) && unreadableText(value) === null,
+          typeof value === 'string' && value.length >= 2 && value.length <= 50 && !/[\s\u0000-\u001F\u007F-\u009F]/.test(value) && unreadableLabel(value) === null,
         defaultMessage: (args) => `${args?.property ?? 'loginName'} must be 2 to 50 characters without spaces`,
       },
     }),

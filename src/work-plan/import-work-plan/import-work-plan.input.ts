@@ -1,7 +1,7 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { FileUploadInput } from '../../shared/graphql/file-upload.js';
-import { OptionalText } from '../../shared/graphql/validation.js';
+import { OptionalLabel } from '../../shared/graphql/validation.js';
 
 @InputType()
 export class ImportWorkPlanInput extends FileUploadInput {
@@ -9,7 +9,7 @@ export class ImportWorkPlanInput extends FileUploadInput {
     nullable: true,
     description: 'The plan’s title, for CSV and XLSX (YAML and JSON carry their own); defaults to the file name without its extension',
   })
-  @OptionalText(200)
+  @OptionalLabel(200)
   title?: string;
 
   @Field(() => Int, { nullable: true, description: 'The plan’s year, for CSV and XLSX; defaults to the year of the first item’s due date' })

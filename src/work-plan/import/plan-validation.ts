@@ -4,7 +4,7 @@ import { deadlineInWords, recurringDueDates, type RecurrencePeriod } from '../..
 import { sortedProblems, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { unitNamesOf, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import type { PlanDocument } from './plan-document.js';
-import { isReservedKey, unreadableText } from '../../shared/readable-text.js';
+import { isReservedKey, unreadableLabel, unreadableText } from '../../shared/readable-text.js';
 
 /*
  * The rules a plan must meet before anything of it is written. Every problem is collected, each
@@ -84,7 +84,7 @@ export function validatePlanDocument(
         firstRowOfCode.set(item.code, row);
       }
       if (item.title === '') problems.push({ row, reason: `Missing title (事项) of item ${item.code}.` });
-      const unreadable = unreadableText(item.title) ?? unreadableText(item.description) ?? unreadableText(category.title);
+      const unreadable = unreadableLabel(item.title) ?? unreadableText(item.description) ?? unreadableLabel(category.title);
       if (unreadable) problems.push({ row, reason: `The text of item ${item.code} ${unreadable}.` });
       if (item.title.length > MAX_TITLE) problems.push({ row, reason: `The title of item ${item.code} is longer than ${MAX_TITLE} characters.` });
       if (item.description.length > MAX_DESCRIPTION) {

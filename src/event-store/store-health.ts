@@ -28,25 +28,29 @@ export class StoreUnavailableError extends Error {
 /** Free space under which a disk that was found full is still considered full (bytes). */
 const FREE_BYTES_TO_RECOVER = 1024 * 1024;
 
-const MESSAGES: Record<StoreProblemCause, (detail: string) => Bilingual> = {
+/**
+ * What each problem tells people. `detail` may be English from below (an SQLite error code, how the
+ * replacement was noticed) and goes into the English only; the Chinese names at most the file.
+ */
+const MESSAGES: Record<StoreProblemCause, (detail: string, path: string) => Bilingual> = {
   STORE_FILE_MISSING: (path) =>
     say(
       `The event store file ${path} was deleted while the server runs: writes are refused, since nothing written now could be read after a restart. Restore the file and restart the server.`,
       `运行中事件库文件 ${path} 被删除：为免写入的数据在重启后丢失，现拒绝写入。请恢复该文件并重启服务。`,
     ),
-  STORE_FILE_REPLACED: (path) =>
+  STORE_FILE_REPLACED: (where, path) =>
     say(
-      `The event store file ${path} was replaced by another file while the server runs: writes are refused. Put the original file back, or restart the server to have it check the new one.`,
+      `The event store file ${where} was replaced by another file while the server runs: writes are refused. Put the original file back, or restart the server to have it check the new one.`,
       `运行中事件库文件 ${path} 被另一个文件替换：现拒绝写入。请放回原文件，或重启服务以检查新文件。`,
     ),
   DISK_FULL: (path) =>
     say(`The disk holding the event store (${path}) is full: nothing can be recorded until space is freed.`, `事件库（${path}）所在磁盘已满：腾出空间之前无法记录任何操作。`),
   WRITE_FAILED: (detail) =>
-    say(`The event store could not write (${detail}): nothing was recorded. An operator must look at the server's disk.`, `事件库写入失败（${detail}）：本次操作未记录。请管理员检查服务器磁盘。`),
+    say(`The event store could not write (${detail}): nothing was recorded. An operator must look at the server's disk.`, '事件库写入失败：本次操作未记录。请管理员检查服务器磁盘（具体原因见服务器日志）。'),
   PROJECTIONS_STOPPED: (detail) =>
     say(
       `The read models stopped following the event log (${detail}): what the screens show may be out of date, and writes are refused until they follow again.`,
-      `读模型已停止跟进事件日志（${detail}）：页面显示的内容可能已过时，恢复之前拒绝写入。`,
+      '读模型已停止跟进事件日志：页面显示的内容可能已过时，恢复之前拒绝写入（具体原因见服务器日志）。',
     ),
 };
 
@@ -98,7 +102,7 @@ export class StoreHealth {
    * next start refuses the store until an operator decides.
    */
   logWentBackwards(position: string): void {
-    this.note('STORE_FILE_REPLACED', `${this.location()} (an append landed at position ${position}, at or below what this server had already seen)`);
+    this.note('STORE_FILE_REPLACED', `${this.location()} (an append landed at position ${position}, at or below what this server had already seen)`, this.location());
   }
 
   projectionsFailed(reason: string): void {
@@ -109,10 +113,10 @@ export class StoreHealth {
     this.noted.delete('PROJECTIONS_STOPPED');
   }
 
-  private note(cause: StoreProblemCause, detail: string): StoreProblem {
+  private note(cause: StoreProblemCause, detail: string, path = detail): StoreProblem {
     const known = this.noted.get(cause);
     if (known) return known;
-    const problem = { cause, message: MESSAGES[cause](detail), since: new Date().toISOString() };
+    const problem = { cause, message: MESSAGES[cause](detail, path), since: new Date().toISOString() };
     this.noted.set(cause, problem);
     return problem;
   }

@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { DomainError, say } from '../shared/domain-error.js';
+import { isUuid } from '../shared/ids.js';
 import { keyFingerprint, ledgerCode, signCheckpoint } from './domain/checkpoint.js';
 import { canonicalEvent, eventLeafHash } from './domain/event-chain.js';
 import { LedgerVerifier, type LedgerVerificationResult } from './domain/ledger-verification.js';
@@ -56,6 +57,10 @@ export async function proveEvent(backend: LedgerBackend, eventId: string, checkp
   await backend.catchUp?.();
   const checkpoint = await backend.checkpoint(checkpointSequence);
   if (!checkpoint) throw new DomainError('NOT_FOUND', say(`Ledger checkpoint ${checkpointSequence} does not exist.`, `台账校验点 ${checkpointSequence} 不存在。`));
+  // Checked before it is echoed in any message: a malformed id of any length never comes back.
+  if (!isUuid(eventId)) {
+    throw new DomainError('BAD_USER_INPUT', say('eventId must be the id of an event (a UUID, as history lists it).', 'eventId 必须是事件编号（UUID，与历史记录中所列一致）。'), { field: 'eventId' });
+  }
   const located = await backend.indexOf(eventId);
   if (!located) throw new DomainError('NOT_FOUND', say(`Event ${eventId} is not in the log.`, `台账中没有事件 ${eventId}。`));
   if (located.index >= checkpoint.treeSize) {

@@ -67,12 +67,16 @@ const GENERIC_ZH: Record<ErrorCode, string> = {
 
 const isThing = (what: string): what is Thing => Object.hasOwn(THINGS, what);
 
+/** Longest id echoed back in a refusal (characters): real ids are UUIDs (36); anything longer is cut, so a refusal never repeats kilobytes sent as an id. */
+const ECHOED_ID_LENGTH = 64;
+
 export function notFound(what: Thing, id: string): DomainError;
 /** @deprecated Transitional: name a `Thing`, which has a Chinese name. */
 export function notFound(what: string, id: string): DomainError;
 export function notFound(what: string, id: string): DomainError {
-  const zh = isThing(what) ? `${THINGS[what]}“${id}”不存在。` : GENERIC_ZH.NOT_FOUND;
-  return new DomainError('NOT_FOUND', say(`${what} ${id} does not exist.`, zh));
+  const shown = id.length > ECHOED_ID_LENGTH ? `${id.slice(0, ECHOED_ID_LENGTH)}…` : id;
+  const zh = isThing(what) ? `${THINGS[what]}“${shown}”不存在。` : GENERIC_ZH.NOT_FOUND;
+  return new DomainError('NOT_FOUND', say(`${what} ${shown} does not exist.`, zh));
 }
 
 export function badInput(en: string, zh: string, details?: Readonly<Record<string, unknown>>): DomainError;

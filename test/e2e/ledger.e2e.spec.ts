@@ -81,6 +81,13 @@ describe('Ledger over GraphQL', () => {
     expect(errorCode(unknownCheckpoint)).toBe('NOT_FOUND');
     expect(unknownCheckpoint.errors![0]!.extensions!.messageZh).toBe('台账校验点 99 不存在。');
 
+    // Whatever is sent as an id, the answer never echoes it: a 20 KB "id" gets a short refusal.
+    const huge = 'x'.repeat(20_000);
+    const malformed = await app.graphql(`query($eventId: ID!) { proveEvent(eventId: $eventId, checkpoint: 1) { leafIndex } }`, { eventId: huge });
+    expect(errorCode(malformed)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(malformed).length).toBeLessThan(2_000);
+    expect(malformed.errors![0]!.extensions!.messageZh).toContain('eventId 必须是事件编号');
+
   });
 
   it('names the row edited in the SQLite file under the running server, in verifyLedger and in ledger:verify alike', async () => {

@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from './sqlite-event-store.js';
+import { StoreHealth } from './store-health.js';
+
+/** The Chinese of a store problem is for office staff: it never carries English from below (issue 9). */
+describe('What the store health tells people in Chinese', () => {
+  let directory: string;
+  let store: SqliteEventStore;
+  let health: StoreHealth;
+  beforeEach(() => {
+    directory = mkdtempSync(join(tmpdir(), 'rectify-health-'));
+    store = new SqliteEventStore(join(directory, 'events.db'));
+    health = new StoreHealth(store);
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('says the read models stopped, keeping the parser text in the English only', () => {
+    health.projectionsFailed('Unexpected token } in JSON at position 3');
+    const refusal = health.writeRefusal()!;
+    expect(refusal.message).toContain('Unexpected token } in JSON at position 3');
+    expect(refusal.messageZh).toBe('读模型已停止跟进事件日志：页面显示的内容可能已过时，恢复之前拒绝写入（具体原因见服务器日志）。');
+  });
+
+  it('says a write failed without the SQLite error code in the Chinese', () => {
+    const refusal = health.noteWriteFailure(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' }))!;
+    expect(refusal.message).toContain('SQLITE_IOERR_WRITE');
+    expect(refusal.messageZh).toBe('事件库写入失败：本次操作未记录。请管理员检查服务器磁盘（具体原因见服务器日志）。');
+  });
+
+  it('says an older copy was written over the store naming the file, with how it was noticed in the English only', () => {
+    health.logWentBackwards('42');
+    const refusal = health.writeRefusal()!;
+    expect(refusal.message).toContain('an append landed at position 42');
+    expect(refusal.messageZh).toBe(`运行中事件库文件 ${store.path} 被另一个文件替换：现拒绝写入。请放回原文件，或重启服务以检查新文件。`);
+  });
+});

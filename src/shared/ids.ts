@@ -41,5 +41,22 @@ export function canonicalJson(value: unknown): string {
   return `${text}}`;
 }
 
-/** SHA-256 of what a request asks, whatever order its fields came in. */
-export const requestDigest = (request: unknown): string => createHash('sha256').update(canonicalJson(request)).digest('hex');
+/**
+ * The request without its null fields, at any depth (list entries are kept as they are): in
+ * GraphQL an optional input field sent as null and one left out ask the same, so they must digest
+ * the same, or a client that writes `note: null` on its retry gets a false CONFLICT.
+ */
+function withoutNullFields(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  if (Array.isArray(value)) return value.map(withoutNullFields);
+  const kept: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) if (field !== null) kept[key] = withoutNullFields(field);
+  return kept;
+}
+
+/**
+ * SHA-256 (hex) of what a request asks, whatever order its fields came in, with a null field the
+ * same as one left out. A request recorded before this rule digests differently only if it held a
+ * null: its retry then answers CONFLICT, never a second append.
+ */
+export const requestDigest = (request: unknown): string => createHash('sha256').update(canonicalJson(withoutNullFields(request))).digest('hex');

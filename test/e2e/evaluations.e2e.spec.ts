@@ -83,6 +83,18 @@ describe('Evaluations and findings over GraphQL', () => {
     expect((await app.graphql(REGISTER, { input: reordered })).data!.registerEvaluation.id).toBe(first.data!.registerEvaluation.id);
   });
 
+  it('takes a retry that sends an optional field as null for the same request as one that left it out', async () => {
+    const evaluationId = (await app.graphql(REGISTER, { input: evaluationInput({ idempotencyKey: 'null-or-omitted-evaluation' }) })).data!.registerEvaluation.id;
+    const input = findingInput(evaluationId, { idempotencyKey: 'null-or-omitted' });
+    const first = await app.graphql(RECORD, { input });
+    expect(first.errors).toBeUndefined();
+    const position = await app.logPosition();
+    const retry = await app.graphql(RECORD, { input: { ...input, concernedUnitIds: null, identifiedOn: null } });
+    expect(retry.errors).toBeUndefined();
+    expect(retry.data!.recordFinding.id).toBe(first.data!.recordFinding.id);
+    expect(await app.logPosition()).toBe(position);
+  });
+
   it('refuses an idempotency key used again for a different request with CONFLICT, appending nothing', async () => {
     const input = evaluationInput({ idempotencyKey: 'reused-key', title: '2025年度评估（第一份）' });
     expect((await app.graphql(REGISTER, { input })).errors).toBeUndefined();

@@ -3,7 +3,7 @@ import { commandContext, type CommandContext } from '../shared/command-context.j
 import { fold, type Decider, type DomainEvent } from '../shared/decider.js';
 import { DomainError } from '../shared/domain-error.js';
 import type { EventSchemaRegistry } from '../shared/event-schemas.js';
-import { executeCommand, refuseReusedKey, type CommandOutcome } from './execute-command.js';
+import { executeCommand, refuseReusedKey, reserveKey, type CommandOutcome } from './execute-command.js';
 
 /*
  * Many commands that stand or fall together, such as the rows of an imported file: every command
@@ -100,7 +100,7 @@ export interface BatchOutcome {
  * (an import's idempotency key and digest): it is recorded in the request index atomically with
  * the first append, so that its key names this request only (another request under it is
  * CONFLICT, `RequestKeyConflictError` from a racing process included); a batch that appends
- * nothing (all of it done before) records nothing.
+ * nothing (all of it done before) reserves its key all the same.
  */
 export async function executeBatch(
   store: EventStore,
@@ -117,5 +117,7 @@ export async function executeBatch(
     outcomes.push(outcome);
     if (outcome.position && (!position || comparePositions(outcome.position, position) > 0)) position = outcome.position;
   }
+  // Nothing appended (all of it done before): the key still names this request from now on.
+  if (unrecorded && unrecorded.digest !== null && commands.length > 0) await reserveKey(store, commands[0]!.streamId, unrecorded);
   return { outcomes, eventCount: outcomes.reduce((count, outcome) => count + outcome.events.length, 0), position };
 }

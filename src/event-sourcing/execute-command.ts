@@ -55,6 +55,16 @@ export async function refuseReusedKey(store: EventStore, request: RequestRecord)
   return recorded;
 }
 
+/** `EventStore.reserveRequest`, with a key taken by another request refused as CONFLICT. */
+export async function reserveKey(store: EventStore, streamId: string, request: RequestRecord): Promise<void> {
+  try {
+    await store.reserveRequest(streamId, request);
+  } catch (error) {
+    if (error instanceof RequestKeyConflictError) throw keyReused();
+    throw error;
+  }
+}
+
 /**
  * The whole write path, shared by the server and the command-line tools: load the stream, fold
  * it, decide, append with the expected revision. The request index answers a retried request
@@ -78,6 +88,7 @@ export async function executeCommand<Command, State, Event extends DomainEvent>(
 ): Promise<CommandOutcome<Event>> {
   const recorded = await refuseReusedKey(store, request);
   if (recorded?.position) return { streamId: recorded.streamId, events: [], retried: true, position: recorded.position };
+  if (recorded?.appendedNothing) return { streamId: recorded.streamId, events: [], retried: true, position: null };
 
   const history = await store.readStream(streamId);
   const earlier = history.filter((stored) => stored.metadata.commandId === context.commandId);
@@ -89,7 +100,14 @@ export async function executeCommand<Command, State, Event extends DomainEvent>(
 
   const state = fold(decider, history.map((stored) => schemas.upcast<Event>(stored)));
   const events = decider.decide(command, state);
-  if (events.length === 0) return { streamId, events, retried: false, position: null };
+  if (events.length === 0) {
+    // Nothing to record, but the key is spent on this request all the same: reusing it for
+    // another request is a CONFLICT, whatever this one decided. Only the command's own request:
+    // a batch's request belongs to the batch (see executeBatch), and keys of the command line and
+    // the demo (no digest) derive from their content.
+    if (request.digest !== null && request.commandId === context.commandId) await reserveKey(store, streamId, request);
+    return { streamId, events, retried: false, position: null };
+  }
 
   const toAppend: EventToAppend[] = events.map((event, index) => ({
     id: deterministicId('event', context.commandId, streamId, String(index)),

@@ -82,6 +82,11 @@ export interface RecordedRequest extends RequestRecord {
    * events are appended (EventStoreDB) and cannot tell where they are.
    */
   readonly position: Position | null;
+  /**
+   * True when the request's command decided nothing (renaming a unit to the name it has, say):
+   * its key is taken all the same, and a retry answers that nothing was done.
+   */
+  readonly appendedNothing?: boolean;
 }
 
 /** Whether a stored request and a new one are the same request (a retry). */
@@ -115,6 +120,12 @@ export interface EventStore {
   ): Promise<AppendResult>;
   /** What the request index holds for this key, or null. */
   findRequest(key: string): Promise<RecordedRequest | null>;
+  /**
+   * Takes the key for a request whose command decided nothing (nothing to append), so that the key
+   * still names that one request: the same request again is fine (a retry); another request with
+   * the key throws `RequestKeyConflictError`, as an append would.
+   */
+  reserveRequest(streamId: string, request: RequestRecord): Promise<void>;
   /** The stream's events in order; an empty list when the stream does not exist. */
   readStream(streamId: string, options?: { fromRevision?: number }): Promise<StoredEvent[]>;
   /** Events of every stream in global order, strictly after `after` (from the start without it). */

@@ -69,6 +69,8 @@ interface RequestClaim {
   commandId: string;
   digest: string | null;
   streamId: string;
+  /** The request's command decided nothing: the claim is all there is. */
+  appendedNothing?: boolean;
 }
 
 /** System records: `$`-typed events (stats, links, checkpoints) and anything in a `$` stream. */
@@ -137,6 +139,10 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
+  async reserveRequest(streamId: string, request: RequestRecord): Promise<void> {
+    await this.claimRequest(request, streamId, true);
+  }
+
   async findRequest(key: string): Promise<RecordedRequest | null> {
     const claim = await this.readClaim(key);
     return claim && { key, ...claim, position: null };
@@ -159,8 +165,8 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /** Takes the key for this request, or finds it taken by the same request (a retry, which goes on). */
-  private async claimRequest(request: RequestRecord, streamId: string): Promise<void> {
-    const claim: RequestClaim = { commandId: request.commandId, digest: request.digest, streamId };
+  private async claimRequest(request: RequestRecord, streamId: string, appendedNothing = false): Promise<void> {
+    const claim: RequestClaim = { commandId: request.commandId, digest: request.digest, streamId, ...(appendedNothing ? { appendedNothing } : {}) };
     try {
       await this.client.appendToStream(
         REQUEST_STREAM_PREFIX + request.key,
@@ -183,7 +189,12 @@ export class EventStoreDbEventStore implements EventStore {
       for await (const resolved of read) {
         const data = resolved.event?.data as Partial<RequestClaim> | undefined;
         if (resolved.event?.type === REQUEST_CLAIMED && typeof data?.commandId === 'string' && typeof data.streamId === 'string') {
-          return { commandId: data.commandId, digest: typeof data.digest === 'string' ? data.digest : null, streamId: data.streamId };
+          return {
+            commandId: data.commandId,
+            digest: typeof data.digest === 'string' ? data.digest : null,
+            streamId: data.streamId,
+            ...(data.appendedNothing === true ? { appendedNothing: true } : {}),
+          };
         }
       }
     } catch (error) {

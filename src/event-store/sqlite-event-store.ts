@@ -87,13 +87,16 @@ interface RequestRow {
   position: number;
 }
 
-const toRecordedRequest = (row: RequestRow): RecordedRequest => ({
-  key: row.request_key,
-  commandId: row.command_id,
-  digest: row.request_digest,
-  streamId: row.stream_id,
-  position: at(row.position),
-});
+/**
+ * A request whose command appended nothing is kept with revision -1 and position 0: no event has
+ * position 0 (positions are rowids, from 1), and the table keeps its NOT NULL columns.
+ */
+const APPENDED_NOTHING = { revision: -1, position: 0 } as const;
+
+const toRecordedRequest = (row: RequestRow): RecordedRequest =>
+  row.revision === APPENDED_NOTHING.revision
+    ? { key: row.request_key, commandId: row.command_id, digest: row.request_digest, streamId: row.stream_id, position: null, appendedNothing: true }
+    : { key: row.request_key, commandId: row.command_id, digest: row.request_digest, streamId: row.stream_id, position: at(row.position) };
 
 /** How often a subscription that is caught up looks for appends made by other processes. */
 const FOREIGN_APPEND_POLL_MS = 100;
@@ -227,6 +230,15 @@ export class SqliteEventStore implements EventStore {
     if (chainHead) this.chainHead.committed(chainHead);
     if (appended) this.notifyLocalAppend();
     return result;
+  }
+
+  // async: a conflict rejects the promise, as every port method's failures do.
+  async reserveRequest(streamId: string, request: RequestRecord): Promise<void> {
+    const reserve = this.db.transaction(() => {
+      if (this.answeredRequest(request)) return;
+      this.statements.recordRequest.run({ ...request, streamId, ...APPENDED_NOTHING });
+    });
+    reserve.immediate();
   }
 
   findRequest(key: string): Promise<RecordedRequest | null> {

@@ -83,6 +83,20 @@ describe('A reorganisation: units renamed and merged, their parts carried on', (
     expect((await ok(rename, { input }, await app.as('ADMIN'))).renameUnit.name).toBe('青川市教育和体育局');
   });
 
+  it('spends the key of a rename that changed nothing: the key reused for another request is CONFLICT, a retry changes nothing', async () => {
+    const admin = await app.as('ADMIN');
+    const rename = `mutation($input: RenameUnitInput!) { renameUnit(input: $input) { name } }`;
+    const same = { idempotencyKey: 'rename-to-own-name', unitId: units.JYJ, name: '青川市教育和体育局', reason: '核对名称' };
+    const before = await app.logPosition();
+    expect((await ok(rename, { input: same }, admin)).renameUnit.name).toBe('青川市教育和体育局');
+    expect(await app.logPosition()).toBe(before);
+    const reused = await app.graphql(rename, { input: { ...same, name: '青川市教育局' } }, admin);
+    expect(errorCode(reused)).toBe('CONFLICT');
+    expect(reused.errors![0]!.extensions!.messageZh).toBe('该请求标识（idempotencyKey）已用于另一项请求；新的请求请使用新的标识。');
+    expect((await ok(rename, { input: same }, admin)).renameUnit.name).toBe('青川市教育和体育局');
+    expect(await app.logPosition()).toBe(before);
+  });
+
   it('merges 食品药品监督管理局 into 市场监督管理局: open parts move, history keeps who held them', async () => {
     const admin = await app.as('ADMIN');
     const registered = await ok(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`,

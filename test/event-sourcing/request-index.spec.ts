@@ -73,6 +73,25 @@ describe('One index of requests', () => {
     expect(await urge(store, 'B', '请尽快整改', 'K', inspector)).toMatchObject({ retried: false });
   });
 
+  it('spends a key on a request that decided nothing: reused for another request it is CONFLICT, retried it answers nothing again', async () => {
+    const quiet: Decider<Urge, number, Urged> = { ...urging, decide: () => [] };
+    const nothing = (message: string) =>
+      executeCommand(store, schemas, 'finding-A', quiet, { type: 'UrgeUnit', message }, commandContext({
+        actor: supervisor,
+        commandType: 'UrgeUnit',
+        idempotencyKey: 'K',
+        now: new Date('2026-05-12T01:00:00Z'),
+        request: { idempotencyKey: 'K', findingId: 'A', message },
+      }));
+    expect(await nothing('已整改，无需督促')).toMatchObject({ retried: false, events: [], position: null });
+    await expect(urge(store, 'B', '请尽快整改', 'K')).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await store.readStream('finding-B')).toEqual([]);
+    expect(await nothing('已整改，无需督促')).toMatchObject({ retried: true, events: [], position: null });
+    // The first answer was "nothing"; a retry says so again even when the record would now act.
+    expect(await urge(store, 'A', '已整改，无需督促', 'K')).toMatchObject({ retried: true, events: [] });
+    expect(await store.headPosition()).toBeNull();
+  });
+
   it('refuses the reuse through a second store instance on the same file', async () => {
     const second = new SqliteEventStore(store.path);
     await urge(store, 'A', '请于5月15日前重新报送', 'K');

@@ -232,6 +232,27 @@ export function eventStoreContract(
         expect((await store.readStream(one)).length + (await store.readStream(two)).length).toBe(1);
       });
 
+      it('reserves the key of a request that appended nothing: the same request again is fine, another is refused', async () => {
+        const [id, other, key] = [stream(), stream(), randomUUID()];
+        const before = await store.headPosition();
+        await store.reserveRequest(id, request(key));
+        expect(await store.findRequest(key)).toMatchObject({ key, streamId: id, position: null, appendedNothing: true });
+        await store.reserveRequest(id, request(key));
+        await expect(store.reserveRequest(other, request(key, { digest: 'another-request' }))).rejects.toBeInstanceOf(RequestKeyConflictError);
+        await expect(
+          store.appendToStream(other, [event('UrgedUnit')], { expectedRevision: 'no_stream', request: request(key, { digest: 'another-request' }) }),
+        ).rejects.toBeInstanceOf(RequestKeyConflictError);
+        expect(await store.readStream(other)).toEqual([]);
+        expect(await store.headPosition()).toEqual(before);
+      });
+
+      it('refuses to reserve a key an appended request holds', async () => {
+        const [id, key] = [stream(), randomUUID()];
+        await store.appendToStream(id, [event('UrgedUnit')], { expectedRevision: 'no_stream', request: request(key) });
+        await expect(store.reserveRequest(id, request(key, { digest: 'another-request' }))).rejects.toBeInstanceOf(RequestKeyConflictError);
+        expect((await store.findRequest(key))?.appendedNothing).toBeFalsy();
+      });
+
       it('keeps its bookkeeping out of the log', async () => {
         const before = await store.headPosition();
         const [id, key] = [stream(), randomUUID()];

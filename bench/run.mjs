@@ -1,139 +1,290 @@
-// Rectify benchmark: `npm run bench`. Measures on a real SQLite file (WAL, synchronous=FULL):
-//   1. appends to the event store (one event per append, each durable on return),
-//   2. GraphQL mutations through the whole app (validate → decide → append → projected),
-//   3. dashboard and breakdown queries, now and as known at a past instant (knownAt: each finding's
-//      and item's dated timeline folded inside the cut, no log replay),
-//   4. rebuilding every read model from the log at start.
-// Numbers depend on the disk; compare runs on the same machine.
-import 'reflect-metadata';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Rectify's benchmark (`npm run bench`): every figure of issue 12 beside a reference measured in
+// the same run, as a ratio against its target. See bench/README.md for the rows and the options.
+//
+//   npm run bench                                   sizes 10k, 100k, 1M events
+//   npm run bench -- --quick                        10k events, a few seconds a row (CI)
+//   npm run bench -- --events 100000 --rows 3,4     some sizes, some rows
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../dist/app.module.js';
-import { SqliteEventStore } from '../dist/event-store/sqlite-event-store.js';
-import { officeDate } from '../dist/shared/calendar-date.js';
+import { cachedLog } from './generate-log.mjs';
+import { projectionErrors, startReference, startRectify } from './server-process.mjs';
+import { graphql, latency, load } from './load.mjs';
+import { rawAppends, rectifyAppends } from './appends.mjs';
 
-/** Reports are dated the office's day (China time), so inspections must be too: not the UTC day, which lags after 16:00 UTC. */
-const officeToday = () => officeDate(new Date());
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const ROWS = ['1', '2', '3', '4', '5', '6', '7'];
 
-const FINDINGS = Number(process.env.BENCH_FINDINGS ?? 150);
-const APPENDS = Number(process.env.BENCH_APPENDS ?? 2000);
-const QUERY_RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 30);
+// ---------------------------------------------------------------------------------------------
+// options
 
-const results = [];
-const record = (name, samples, unit = 'ms') => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  results.push({ name, n: samples.length, p50: at(0.5), p95: at(0.95), max: sorted.at(-1), unit });
-};
-const time = async (fn) => {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-};
-
-async function appendBenchmark(path) {
-  const store = new SqliteEventStore(path);
-  const metadata = { actorId: 'bench', actorRole: 'SYSTEM', actorUnitId: null, commandId: 'c', correlationId: 'c', causationId: 'c', recordedAt: new Date().toISOString() };
-  const samples = [];
-  const started = performance.now();
-  for (let i = 0; i < APPENDS; i += 1) {
-    samples.push(await time(() => store.appendToStream(`bench-${i % 200}`, [{ id: randomUUID(), type: 'BenchmarkEventRecorded', schemaVersion: 1, data: { i }, metadata }], { expectedRevision: 'any' })));
-  }
-  const seconds = (performance.now() - started) / 1000;
-  record('store: durable append of 1 event', samples);
-  results.push({ name: 'store: appends per second', n: APPENDS, p50: Math.round(APPENDS / seconds), p95: '', max: '', unit: 'events/s' });
-  await store.close();
-}
-
-async function startApp(path) {
-  const app = await NestFactory.create(AppModule.forRoot({ SQLITE_PATH: path, DEMO_DATA: 'true', NODE_ENV: 'development', RATE_LIMIT_PER_MINUTE: '0', GRAPHQL_MAX_COST: '100000' }), { logger: ['error'] });
-  await app.listen(0, '127.0.0.1');
-  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const graphql = async (token, query, variables = {}) => {
-    const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-    const body = await response.json();
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
+function parseOptions(args) {
+  const value = (name) => {
+    const at = args.indexOf(name);
+    return at >= 0 ? args[at + 1] : undefined;
   };
-  return { app, graphql };
+  const quick = args.includes('--quick');
+  const list = (text) => text.split(',').map((part) => part.trim()).filter(Boolean);
+  const options = {
+    quick,
+    sizes: list(value('--events') ?? (quick ? '10000' : '10000,100000,1000000')).map(Number),
+    rows: list(value('--rows') ?? ROWS.join(',')),
+    fresh: args.includes('--fresh'),
+    /** Seconds per figure: appends, mutations, blocking; each query's latency. */
+    appendSeconds: quick ? 2 : 10,
+    mutationSeconds: quick ? 3 : 10,
+    querySeconds: quick ? 1 : 3,
+    out: value('--out') ?? join(HERE, 'results'),
+  };
+  for (const size of options.sizes) if (!Number.isInteger(size) || size < 1000) throw new Error(`--events takes sizes of at least 1000 events, got ${size}`);
+  for (const row of options.rows) if (!ROWS.includes(row)) throw new Error(`--rows takes ${ROWS.join(',')}, got ${row}`);
+  return options;
 }
 
-const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
-const INSPECTOR = 'rct_demo_inspector_qingchuan';
-const ADMIN = 'rct_demo_admin_qingchuan';
+// ---------------------------------------------------------------------------------------------
+// formatting
 
-async function workflowBenchmark(path) {
-  const first = await startApp(path);
-  const { graphql } = first;
-  const { evaluations, units, workPlans } = await graphql(SUPERVISOR, '{ evaluations { id } units { id code } workPlans { id } }');
-  const evaluationId = evaluations[0].id;
-  const unitIds = units.map((unit) => unit.id);
-  const unitTokens = new Map();
-  for (const unitId of unitIds.slice(0, 6)) {
-    const issued = await graphql(ADMIN, 'mutation($input: RegisterUserInput!) { registerUser(input: $input) { token } }', { input: { idempotencyKey: randomUUID(), name: `bench ${unitId.slice(0, 4)}`, role: 'UNIT', unitId } });
-    unitTokens.set(unitId, issued.registerUser.token);
-  }
+const ms = (value) => (value >= 100 ? `${Math.round(value).toLocaleString('en')} ms` : `${Number(value.toFixed(value >= 10 ? 1 : 2))} ms`);
+const seconds = (valueMs) => `${(valueMs / 1000).toFixed(valueMs >= 10_000 ? 1 : 2)} s`;
+const perSecond = (value) => `${Math.round(value).toLocaleString('en')}/s`;
+const mib = (bytes) => (bytes === null ? 'n/a' : `${Math.round(bytes / 1048576).toLocaleString('en')} MiB`);
+const sizeLabel = (events) => (events >= 1_000_000 ? `${events / 1_000_000}M` : `${events / 1000}k`);
+const ratioText = (ratio) => (ratio === null || !Number.isFinite(ratio) ? '—' : ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(ratio >= 1 ? 2 : 3));
 
-  const mutations = { record: [], assign: [], report: [], inspect: [] };
-  for (let i = 0; i < FINDINGS; i += 1) {
-    let findingId;
-    mutations.record.push(await time(async () => {
-      findingId = (await graphql(SUPERVISOR, 'mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }', { input: { idempotencyKey: randomUUID(), evaluationId, title: `基准问题${i}`, description: '基准测试', category: ['主动公开', '依申请公开', '政策解读'][i % 3], severity: 'MEDIUM' } })).recordFinding.id;
-    }));
-    const assigned = [0, 1, 2].map((k) => unitIds[(i + k) % 6]);
-    mutations.assign.push(await time(() => graphql(SUPERVISOR, 'mutation($input: AssignFindingInput!) { assignFinding(input: $input) { id } }', { input: { idempotencyKey: randomUUID(), findingId, units: assigned.map((unitId, k) => ({ unitId, role: k === 0 ? 'LEAD' : 'RESPONSIBLE', dueDate: '2026-12-31' })) } })));
-    if (i % 2 === 0) {
-      for (const unitId of assigned) {
-        mutations.report.push(await time(() => graphql(unitTokens.get(unitId), 'mutation($input: ReportRectificationInput!) { reportRectification(input: $input) { id } }', { input: { idempotencyKey: randomUUID(), findingId, unitId, summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/x' }] } })));
-        mutations.inspect.push(await time(() => graphql(INSPECTOR, 'mutation($input: LogInspectionInput!) { logInspection(input: $input) { id } }', { input: { idempotencyKey: randomUUID(), findingId, unitId, outcome: 'PASSED', notes: '核实', inspectedOn: officeToday(), place: '现场' } })));
+const rows = [];
+/**
+ * One line of the table: `rectify` and `reference` as printed, `ratio` with what it divides
+ * (`ratioOf`), the target in words and whether it is met (null: no target on this line).
+ */
+function row(entry) {
+  rows.push(entry);
+  const line = tableLine(entry);
+  console.log(line);
+}
+const HEADER = ['#', 'figure', 'events', 'Rectify', 'reference (same run)', 'ratio', 'target', 'met'];
+const tableLine = (entry) =>
+  `| ${[entry.row, entry.figure, entry.size ? sizeLabel(entry.size) : '', entry.rectify, entry.reference, `${ratioText(entry.ratio)}${entry.ratioOf ? ` (${entry.ratioOf})` : ''}`, entry.target, entry.met === null ? '' : entry.met ? 'yes' : '**no**'].join(' | ')} |`;
+
+// ---------------------------------------------------------------------------------------------
+// the queries
+
+/** The time cut of a query: none (now), a business day, or an instant. */
+const CUTS = {
+  now: { declare: '', pass: '' },
+  asOf: { declare: '$asOf: String!', pass: 'asOf: $asOf' },
+  knownAt: { declare: '$knownAt: String!', pass: 'knownAt: $knownAt' },
+};
+/** `operation(['$id: ID!'], cut)` → `query($id: ID!, $asOf: String!)`. */
+const operation = (declarations, cut) => {
+  const all = [...declarations, CUTS[cut].declare].filter(Boolean);
+  return all.length ? `query(${all.join(', ')})` : 'query';
+};
+const withCut = (args, cut) => {
+  const all = [...args, CUTS[cut].pass].filter(Boolean);
+  return all.length ? `(${all.join(', ')})` : '';
+};
+const QUERIES = {
+  dashboard: (cut) => `${operation([], cut)} { dashboard${withCut([], cut)} { asOf percentClosed meanDaysToRemediate findings { total open closed } parts { assigned reported returned verified overdue } perUnit { unitId unitName assigned overdue verified } perCategory { key label findings closed percentClosed } perEvaluation { key label findings closed } } }`,
+  workPlan: (cut) => `${operation(['$id: ID!'], cut)} { workPlan${withCut(['id: $id'], cut)} { id title progress { items completedItems parts verifiedParts overdueParts percentComplete trafficLight } categories { code title progress { percentComplete trafficLight } items { code title dueDate status trafficLight percentComplete parts { unitId status dueDate trafficLight } } } } }`,
+  unitWorkload: (cut) => `${operation(['$unitId: ID!'], cut)} { unitWorkload${withCut(['unitId: $unitId'], cut)} { asOf openParts { findingId findingTitle dueDate daysLeft trafficLight status } reminders { kind on message } } }`,
+  unitScorecard: (cut) => `${operation([], cut)} { unitScorecard${withCut([], cut)} { rank unitId unitName parts onTime onTimeRate overdue returned } }`,
+  finding: (cut) => `${operation(['$id: ID!'], cut)} { finding${withCut(['id: $id'], cut)} { id title status closedOn assignments { unitId role status dueDate daysLeft trafficLight } } }`,
+};
+const variablesOf = (name, manifest, cut) => ({
+  ...(name === 'workPlan' ? { id: manifest.workPlanId } : {}),
+  ...(name === 'finding' ? { id: manifest.findingId } : {}),
+  ...(name === 'unitWorkload' ? { unitId: manifest.unitId } : {}),
+  ...(cut === 'asOf' ? { asOf: manifest.asOf } : {}),
+  ...(cut === 'knownAt' ? { knownAt: manifest.knownAt } : {}),
+});
+const CONSTANT = '{ __typename }';
+
+/** The list page of the `lists` work, if the schema has it: `findings(first: 50)` as a cursor connection. */
+async function listPageQuery(url, token) {
+  const typeRef = 'kind name ofType { kind name ofType { kind name ofType { kind name } } }';
+  const query = await graphql(url, token, `{ __type(name: "Query") { fields { name args { name } type { ${typeRef} } } } }`);
+  const findings = query.__type.fields.find((field) => field.name === 'findings');
+  if (!findings || !findings.args.some((arg) => arg.name === 'first')) return null;
+  let type = findings.type;
+  while (type.ofType) type = type.ofType;
+  const connection = await graphql(url, token, `{ __type(name: "${type.name}") { fields { name } } }`);
+  const fields = new Set((connection.__type?.fields ?? []).map((field) => field.name));
+  const selection = [
+    fields.has('totalCount') ? 'totalCount' : '',
+    fields.has('pageInfo') ? 'pageInfo { hasNextPage endCursor }' : '',
+    fields.has('edges') ? 'edges { cursor node { id title status } }' : fields.has('nodes') ? 'nodes { id title status }' : '',
+  ].filter(Boolean);
+  return selection.length ? `{ findings(first: 50) { ${selection.join(' ')} } }` : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// the run
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  const want = (id) => options.rows.includes(id);
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 1073741824),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    loadBefore: loadavg().map((value) => Number(value.toFixed(2))),
+    startedAt: new Date().toISOString(),
+  };
+  console.log(`Rectify benchmark — ${machine.cpu}, ${machine.cores} cores, node ${machine.node}, load average ${machine.loadBefore.join(' / ')}`);
+  console.log(`sizes ${options.sizes.map(sizeLabel).join(', ')}; rows ${options.rows.join(',')}${options.quick ? ' (quick)' : ''}\n`);
+  const work = mkdtempSync(join(tmpdir(), 'rectify-bench-run-'));
+  const started = performance.now();
+  const logs = {};
+  try {
+    console.log(`| ${HEADER.join(' | ')} |\n|${HEADER.map(() => '---').join('|')}|`);
+
+    if (want('1')) {
+      const rectify = await rectifyAppends(work, { streams: 64, seconds: options.appendSeconds });
+      const raw = rawAppends(work, { seconds: options.appendSeconds });
+      const ratio = rectify.perSecond / raw.perSecond;
+      row({ row: '1', figure: 'durable appends, 64 concurrent command streams (1 event each, expected revision)', size: null, rectify: perSecond(rectify.perSecond), reference: `raw better-sqlite3, 1000 per transaction, synchronous=FULL: ${perSecond(raw.perSecond)}`, ratio, ratioOf: 'Rectify/raw', target: '≥ 0.6', met: ratio >= 0.6, values: { rectify, raw } });
+    }
+
+    // Every row below talks to servers: the reference first, then an empty store's start.
+    const needsServers = options.rows.some((id) => id !== '1');
+    let reference = null;
+    let emptyStart = null;
+    if (needsServers) {
+      if (want('2')) reference = await startReference({ cwd: work, logFile: join(work, 'reference.log') });
+      if (want('5') || want('6')) {
+        mkdirSync(join(work, 'empty'));
+        const empty = await startRectify({ sqlitePath: join(work, 'empty', 'rectify.db'), cwd: join(work, 'empty'), logFile: join(work, 'empty.log') });
+        emptyStart = { readyMs: empty.readyMs, peakRss: empty.peakRss() };
+        await empty.stop();
       }
     }
-  }
-  record('mutation: recordFinding', mutations.record);
-  record('mutation: assignFinding (3 units)', mutations.assign);
-  record('mutation: reportRectification', mutations.report);
-  record('mutation: logInspection', mutations.inspect);
+    let mutationReference = null;
+    for (const size of needsServers ? options.sizes : []) {
+      const { path, manifest, generated } = await cachedLog(size, { fresh: options.fresh, log: (line) => console.error(line) });
+      logs[size] = { manifest, generated };
+      if (manifest.refusals > 0) throw new Error(`the ${size}-event log was generated with ${manifest.refusals} refused commands: ${manifest.firstRefusals.join('; ')}`);
+      const directory = join(work, `events-${size}`);
+      mkdirSync(directory);
+      const sqlitePath = join(directory, 'rectify.db');
+      copyFileSync(path, sqlitePath);
+      const logFile = join(directory, 'server.log');
+      const raw = want('6') ? JSON.parse(execFileSync(process.execPath, [join(HERE, 'raw-read.mjs'), sqlitePath], { encoding: 'utf8' })) : null;
 
-  const dashboardQuery = '{ dashboard { percentClosed perUnit { unitName overdue } perCategory { label } openParts { unitName trafficLight } } }';
-  const middle = new Date(Date.now() - 1000).toISOString();
-  const queries = { now: [], asOf: [], breakdown: [], breakdownAsOf: [], scorecard: [] };
-  for (let i = 0; i < QUERY_RUNS; i += 1) {
-    queries.now.push(await time(() => graphql(SUPERVISOR, dashboardQuery)));
-    queries.asOf.push(await time(() => graphql(SUPERVISOR, `query($knownAt: String) { dashboard(knownAt: $knownAt) { percentClosed openParts { trafficLight } } }`, { knownAt: middle })));
-    queries.breakdown.push(await time(() => graphql(SUPERVISOR, 'query($id: ID!) { workPlan(id: $id) { progress { percentComplete } categories { items { code trafficLight parts { status } } } } }', { id: workPlans[0].id })));
-    queries.breakdownAsOf.push(await time(() => graphql(SUPERVISOR, 'query($id: ID!, $knownAt: String) { workPlan(id: $id, knownAt: $knownAt) { progress { percentComplete } } }', { id: workPlans[0].id, knownAt: middle })));
-    queries.scorecard.push(await time(() => graphql(SUPERVISOR, '{ unitScorecard { rank unitName onTimeRate } }')));
-  }
-  record('query: dashboard (now)', queries.now);
-  record('query: dashboard(knownAt) — folds the findings\' timelines', queries.asOf);
-  record('query: workPlan breakdown (35 items)', queries.breakdown);
-  record('query: workPlan(knownAt) — folds the items\' timelines', queries.breakdownAsOf);
-  record('query: unitScorecard', queries.scorecard);
-  await first.app.close();
+      const server = await startRectify({ sqlitePath, cwd: directory, logFile });
+      const token = manifest.tokens.SUPERVISOR;
+      const errors = projectionErrors(logFile);
+      logs[size].projectionErrors = errors;
+      if (errors > 0) console.error(`  ${errors} projection errors loading the ${size}-event log; see ${logFile}`);
+      if (want('6')) {
+        const rebuildMs = server.readyMs - emptyStart.readyMs;
+        const ratio = raw.ms / rebuildMs;
+        row({ row: '6', figure: 'first start: full rebuild (start − empty start)', size: manifest.events, rectify: `${seconds(rebuildMs)} (start ${seconds(server.readyMs)}; ${errors} projection errors)`, reference: `raw read + JSON.parse: ${seconds(raw.ms)}, ${mib(raw.peakRssBytes)}`, ratio, ratioOf: 'raw/rebuild', target: '≥ 0.6', met: ratio >= 0.6 && errors === 0, values: { readyMs: server.readyMs, rebuildMs, raw, projectionErrors: errors } });
+      }
 
-  const store = new SqliteEventStore(path);
-  const head = await store.headPosition();
-  await store.close();
-  let restarted;
-  const rebuild = await time(async () => {
-    restarted = await startApp(path);
-  });
-  results.push({ name: `start: rebuild read models from ${head.commit} events`, n: 1, p50: Math.round(rebuild), p95: '', max: '', unit: 'ms' });
-  await restarted.app.close();
+      let constant = null;
+      if (want('3') || want('4') || want('7')) {
+        constant = await latency({ url: server.url, token, query: CONSTANT, seconds: options.querySeconds });
+      }
+      if (want('3')) {
+        for (const name of Object.keys(QUERIES)) {
+          const result = await latency({ url: server.url, token, query: QUERIES[name]('now'), variables: variablesOf(name, manifest), seconds: options.querySeconds });
+          row({ row: '3', figure: `\`${name}\` now, p50 / p99`, size: manifest.events, rectify: `${ms(result.p50)} / ${ms(result.p99)} (n=${result.requests})`, reference: `constant query: ${ms(constant.p50)} / ${ms(constant.p99)}`, ratio: result.p99 / Math.max(constant.p99, 1), ratioOf: 'p99/constant', target: 'p99 < 5 ms', met: result.p99 < 5 && result.failed === 0, values: { result, constant } });
+        }
+      }
+      if (want('4')) {
+        for (const cut of ['asOf', 'knownAt']) {
+          for (const name of Object.keys(QUERIES)) {
+            const result = await latency({ url: server.url, token, query: QUERIES[name](cut), variables: variablesOf(name, manifest, cut), seconds: options.querySeconds, minRequests: 3 });
+            row({ row: '4', figure: `\`${name}(${cut})\`, p50 / p99`, size: manifest.events, rectify: `${ms(result.p50)} / ${ms(result.p99)} (n=${result.requests})`, reference: `constant query: ${ms(constant.p50)} / ${ms(constant.p99)}`, ratio: result.p99 / Math.max(constant.p99, 1), ratioOf: 'p99/constant', target: 'p99 < 20 ms', met: result.p99 < 20 && result.failed === 0, values: { result, constant } });
+          }
+        }
+        // Is anything else blocked meanwhile? A constant query's latency while 4 connections ask dashboard(asOf).
+        const busySeconds = Math.max(2, options.querySeconds * 2);
+        const body = JSON.stringify({ query: QUERIES.dashboard('asOf'), variables: variablesOf('dashboard', manifest, 'asOf') });
+        const [, during] = await Promise.all([
+          load({ url: server.url, token, body, connections: 4, duration: busySeconds }),
+          load({ url: server.url, token, body: JSON.stringify({ query: CONSTANT }), connections: 1, duration: busySeconds }),
+        ]);
+        row({ row: '4', figure: 'constant query while 4 connections run `dashboard(asOf)`, p50 / p99', size: manifest.events, rectify: `${ms(during.p50)} / ${ms(during.p99)} (n=${during.requests})`, reference: `constant query alone: ${ms(constant.p50)} / ${ms(constant.p99)}`, ratio: during.p99 / Math.max(constant.p99, 1), ratioOf: 'p99 busy/alone', target: 'p99 < 20 ms (not blocked)', met: during.p99 < 20, values: { during, constant } });
+      }
+      if (want('7')) {
+        const query = await listPageQuery(server.url, token);
+        if (!query) row({ row: '7', figure: 'list page `findings(first: 50)`, p99', size: manifest.events, rectify: 'not built (no cursor connection on `findings`)', reference: `constant query: ${ms(constant.p50)} / ${ms(constant.p99)}`, ratio: null, ratioOf: '', target: 'p99 < 5 ms', met: false, values: {} });
+        else {
+          const result = await latency({ url: server.url, token, query, seconds: options.querySeconds });
+          row({ row: '7', figure: 'list page `findings(first: 50)`, p50 / p99', size: manifest.events, rectify: `${ms(result.p50)} / ${ms(result.p99)} (n=${result.requests})`, reference: `constant query: ${ms(constant.p50)} / ${ms(constant.p99)}`, ratio: result.p99 / Math.max(constant.p99, 1), ratioOf: 'p99/constant', target: 'p99 < 5 ms', met: result.p99 < 5 && result.failed === 0, values: { result, constant, query } });
+        }
+      }
+      if (want('2')) {
+        const input = { title: '部分单位信息公开不到位', description: '公开目录不完整，部分栏目长期未更新。', category: '主动公开', severity: 'MEDIUM' };
+        mutationReference ??= await load({ url: reference.url, body: JSON.stringify({ query: 'mutation($input: NoopInput!) { noop(input: $input) }', variables: { input: { idempotencyKey: 'bench-[<id>]', ...input } } }), connections: 64, duration: options.mutationSeconds });
+        const body = JSON.stringify({ query: 'mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }', variables: { input: { idempotencyKey: 'bench-[<id>]', evaluationId: manifest.evaluationId, concernedUnitIds: [manifest.unitId], ...input } } });
+        const result = await load({ url: server.url, token, body, connections: 64, duration: options.mutationSeconds });
+        const ratio = result.perSecond / mutationReference.perSecond;
+        row({ row: '2', figure: 'GraphQL `recordFinding`, 64 connections: req/s, p50 / p99', size: manifest.events, rectify: `${perSecond(result.perSecond)}, ${ms(result.p50)} / ${ms(result.p99)}${result.failed ? ` (${result.failed} failed)` : ''}`, reference: `bare Apollo no-op mutation: ${perSecond(mutationReference.perSecond)}, ${ms(mutationReference.p50)} / ${ms(mutationReference.p99)}`, ratio, ratioOf: 'Rectify/bare', target: '≥ 0.6 and p99 < 50 ms', met: ratio >= 0.6 && result.p99 < 50 && result.failed === 0, values: { result, reference: mutationReference } });
+      }
+      const firstPeak = server.peakRss();
+      await server.stop();
+      if (want('5')) {
+        const again = await startRectify({ sqlitePath, cwd: directory, logFile });
+        const peak = again.peakRss();
+        await again.stop();
+        const ratio = again.readyMs / emptyStart.readyMs;
+        row({ row: '5', figure: 'restart: time to serving, peak RSS', size: manifest.events, rectify: `${seconds(again.readyMs)}, ${mib(peak)} (first start, after its rows: ${mib(firstPeak)})`, reference: `empty store's start: ${seconds(emptyStart.readyMs)}, ${mib(emptyStart.peakRss)}`, ratio, ratioOf: 'restart/empty', target: '≤ 1.5 and < 500 MB', met: ratio <= 1.5 && peak !== null && peak < 500e6, values: { readyMs: again.readyMs, peakRss: peak, firstStartPeakRss: firstPeak, empty: emptyStart } });
+      }
+      rmSync(directory, { recursive: true, force: true });
+    }
+    await reference?.stop();
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+
+  machine.loadAfter = loadavg().map((value) => Number(value.toFixed(2)));
+  machine.finishedAt = new Date().toISOString();
+  const elapsedSeconds = Math.round((performance.now() - started) / 1000);
+  console.log(`\n${rows.length} rows in ${elapsedSeconds} s; load average before ${machine.loadBefore.join(' / ')}, after ${machine.loadAfter.join(' / ')}`);
+  writeResults(options, machine, elapsedSeconds, logs);
+  return missingFigures(options, logs);
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'rectify-bench-'));
-await appendBenchmark(join(dir, 'appends.db'));
-await workflowBenchmark(join(dir, 'workflow.db'));
-
-const format = (value) => (typeof value === 'number' ? (Number.isInteger(value) ? String(value) : value.toFixed(1)) : value);
-console.log(`\nRectify benchmark — node ${process.version}, ${FINDINGS} findings, ${APPENDS} raw appends\n`);
-console.log(['measure'.padEnd(52), 'n'.padStart(5), 'p50'.padStart(9), 'p95'.padStart(9), 'max'.padStart(9), ' unit'].join(''));
-for (const row of results) {
-  console.log([row.name.padEnd(52), String(row.n).padStart(5), format(row.p50).padStart(9), format(row.p95).padStart(9), format(row.max).padStart(9), ` ${row.unit}`].join(''));
+/**
+ * What a run that finished should have produced and did not: a requested row without a line, a
+ * log loaded with projection errors. Never a timing: the figures themselves are not judged here.
+ */
+function missingFigures(options, logs) {
+  const problems = options.rows.filter((id) => !rows.some((entry) => entry.row === id)).map((id) => `row ${id} produced no line`);
+  for (const [size, log] of Object.entries(logs)) {
+    if (log.projectionErrors) problems.push(`the ${sizeLabel(Number(size))} log loaded with ${log.projectionErrors} projection errors`);
+  }
+  return problems;
 }
-process.exit(0);
+
+function writeResults(options, machine, elapsedSeconds, logs) {
+  mkdirSync(options.out, { recursive: true });
+  const logsSummary = Object.fromEntries(Object.entries(logs).map(([size, { manifest, generated, projectionErrors: errors }]) => [size, { events: manifest.events, generatedNow: generated, generatedInMs: manifest.generatedInMs, projectionErrors: errors, units: manifest.units, evaluations: manifest.evaluations, workPlans: manifest.workPlans, parts: manifest.parts, firstDay: manifest.firstDay, lastDay: manifest.lastDay }]));
+  const result = { machine, options: { quick: options.quick, sizes: options.sizes, rows: options.rows }, elapsedSeconds, logs: logsSummary, rows };
+  writeFileSync(join(options.out, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  const markdown = [
+    `# Rectify benchmark — ${machine.finishedAt.slice(0, 16).replace('T', ' ')} UTC`,
+    '',
+    `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.platform}, node ${machine.node}. Load average (1/5/15 min) before ${machine.loadBefore.join(' / ')}, after ${machine.loadAfter.join(' / ')}. ${elapsedSeconds} s${options.quick ? ', --quick' : ''}.`,
+    '',
+    `| ${HEADER.join(' | ')} |`,
+    `|${HEADER.map(() => '---').join('|')}|`,
+    ...[...rows].sort((a, b) => a.row.localeCompare(b.row) || (a.size ?? 0) - (b.size ?? 0)).map(tableLine),
+    '',
+    'Logs: ' + Object.entries(logsSummary).map(([size, log]) => `${sizeLabel(Number(size))}: ${log.events} events, ${log.units} units, ${log.evaluations} evaluations, ${log.workPlans} work plans, ${log.parts} parts, ${log.firstDay} – ${log.lastDay}, ${log.projectionErrors ?? 'n/a'} projection errors`).join('; ') + '.',
+    '',
+  ].join('\n');
+  writeFileSync(join(options.out, 'latest.md'), markdown);
+  console.log(`results: ${join(options.out, 'latest.md')} and latest.json`);
+}
+
+const problems = await main();
+for (const problem of problems) console.error(`bench: ${problem}`);
+process.exit(problems.length > 0 ? 1 : 0);

@@ -1,0 +1,65 @@
+// HTTP load through autocannon: throughput at many connections, latency one request at a time.
+import autocannon from 'autocannon';
+import { performance } from 'node:perf_hooks';
+
+/** One GraphQL request over fetch; throws on an HTTP error or a GraphQL error (the row would measure a refusal). */
+export async function graphql(url, token, query, variables = {}) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors) throw new Error(`${query.slice(0, 80)}…: ${JSON.stringify(body.errors).slice(0, 400)}`);
+  return body.data;
+}
+
+const summary = (result, failed) => ({
+  requests: result.requests.total,
+  perSecond: result.requests.total / result.duration,
+  p50: result.latency.p50,
+  p99: result.latency.p99,
+  max: result.latency.max,
+  /** Connection errors, timeouts, non-2xx answers and answers carrying GraphQL errors. */
+  failed: result.errors + result.timeouts + result.non2xx + failed.count,
+  seconds: result.duration,
+});
+
+/**
+ * Runs autocannon against `${url}/graphql`. `body` may hold `[<id>]`, replaced by a fresh id per
+ * request (idempotency keys). Either `duration` (s) or `amount` (requests). Answers carrying a
+ * GraphQL error count as failed.
+ */
+export async function load({ url, token, body, connections, duration, amount, timeout = 300 }) {
+  const failed = { count: 0 };
+  const result = await autocannon({
+    url: `${url}/graphql`,
+    connections,
+    ...(amount ? { amount } : { duration }),
+    timeout,
+    idReplacement: body.includes('[<id>]'),
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body,
+        onResponse: (status, text) => {
+          if (status === 200 && text.includes('"errors":[')) failed.count += 1;
+        },
+      },
+    ],
+  });
+  return summary(result, failed);
+}
+
+/**
+ * Latency of one query, one request at a time: a first request checks it answers (and times it),
+ * then as many as fit in `seconds` (at least `minRequests`, at most 5000) go through autocannon.
+ */
+export async function latency({ url, token, query, variables = {}, seconds, minRequests = 5 }) {
+  const started = performance.now();
+  await graphql(url, token, query, variables);
+  const one = Math.max(0.05, performance.now() - started);
+  const amount = Math.max(minRequests, Math.min(5000, Math.round((seconds * 1000) / one)));
+  return load({ url, token, body: JSON.stringify({ query, variables }), connections: 1, amount });
+}

@@ -1,0 +1,115 @@
+// Starts the server under test (or the bare reference server) as a child process, so its start-up
+// and memory are its own and the load tool never shares its event loop. Readiness is waited on
+// (GET /health/ready answering 200), never guessed.
+import { spawn } from 'node:child_process';
+import { openSync, closeSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** How long a start may take before the benchmark gives up: a million events on a loaded machine. */
+const READY_CEILING_MS = 30 * 60_000;
+
+/** A TCP port nobody listens on now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Peak resident set size of a live process (VmHWM, bytes), from /proc; null where there is none. */
+export function peakRssBytes(pid) {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((text) => text.startsWith('VmHWM:'));
+    return line ? Number(line.replace(/\D+/g, '')) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Spawns `node <script>` with `env` (the parent's PATH and HOME only, nothing from a `.env`: cwd is
+ * `cwd`), its output appended to `logFile`; resolves once `readyPath` answers 200. Returns
+ * `{ url, pid, readyMs, peakRss(), stop() }`; `readyMs` runs from spawn to the first 200.
+ */
+export async function startProcess({ script, env, cwd, logFile, readyPath = '/health/ready' }) {
+  const port = await freePort();
+  const out = openSync(logFile, 'a');
+  const started = performance.now();
+  const child = spawn(process.execPath, [script], {
+    cwd,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, PORT: String(port) },
+    stdio: ['ignore', out, out],
+  });
+  closeSync(out);
+  let exited = null;
+  const exit = new Promise((resolve) => child.once('exit', (code, signal) => resolve((exited = { code, signal }))));
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (exited) throw new Error(`${script} exited (${exited.code ?? exited.signal}) before it was ready; see ${logFile}`);
+    try {
+      const response = await fetch(`${url}${readyPath}`);
+      if (response.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() - started > READY_CEILING_MS) {
+      child.kill('SIGKILL');
+      throw new Error(`${script} was not ready within ${READY_CEILING_MS / 60_000} minutes; see ${logFile}`);
+    }
+    await sleep(25);
+  }
+  const readyMs = performance.now() - started;
+  return {
+    url,
+    pid: child.pid,
+    readyMs,
+    peakRss: () => peakRssBytes(child.pid),
+    /** SIGTERM (the server drains and closes its store), then SIGKILL if it has not gone after a minute. */
+    async stop() {
+      if (exited) return exited;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+      const result = await exit;
+      clearTimeout(timer);
+      return result;
+    },
+  };
+}
+
+/** The built Rectify server on a SQLite file; settings as production leaves them, limits that would refuse the load off. */
+export function startRectify({ sqlitePath, cwd, logFile, env = {} }) {
+  return startProcess({
+    script: `${ROOT}dist/main.js`,
+    cwd,
+    logFile,
+    env: {
+      NODE_ENV: 'development',
+      EVENT_STORE: 'sqlite',
+      SQLITE_PATH: sqlitePath,
+      DEMO_DATA: 'false',
+      RATE_LIMIT_PER_MINUTE: '0',
+      GRAPHQL_MAX_COST: '1000000',
+      LOG_LEVEL: 'log',
+      LEDGER_CHECKPOINT_MINUTES: '0',
+      ...env,
+    },
+  });
+}
+
+/** The bare Apollo server of bench/reference-server.mjs: the same HTTP integration, nothing behind it. */
+export function startReference({ cwd, logFile }) {
+  return startProcess({ script: `${ROOT}bench/reference-server.mjs`, cwd, logFile, env: {} });
+}
+
+/** Lines of a server's log that report a projection failing on an event. */
+export const projectionErrors = (logFile) =>
+  readFileSync(logFile, 'utf8').split('\n').filter((line) => line.includes('Projection failed')).length;

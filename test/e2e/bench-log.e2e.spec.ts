@@ -1,0 +1,118 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+/*
+ * The benchmark's generated logs (bench/generate-log.mjs) are only worth measuring if they are what
+ * the product itself would have written: every command accepted by the deciders, a ledger chain
+ * that verifies, and a server that loads them without a projection error and answers with them.
+ */
+
+const GENERATOR = join(process.cwd(), 'bench/generate-log.mjs');
+const SERVER = join(process.cwd(), 'dist/main.js');
+const LEDGER_VERIFY = join(process.cwd(), 'dist/cli/ledger-verify.js');
+/** Generous: the machine may be shared and loaded; every wait ends as soon as its condition holds. */
+const CEILING_MS = 120_000;
+const run = promisify(execFile);
+
+interface Manifest {
+  events: number;
+  refusals: number;
+  firstRefusals: string[];
+  evaluationId: string;
+  findingId: string;
+  workPlanId: string;
+  unitId: string;
+  firstDay: string;
+  tokens: { SUPERVISOR: string };
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+describe('The benchmark log generator', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'rectify-bench-log-'));
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it('writes a log of the requested size that the deciders accept, the ledger verifies and the server loads with 0 projection errors', async () => {
+    const path = join(directory, 'log.db');
+    const generated = await run(process.execPath, [GENERATOR, '--events', '3000', '--out', path], { maxBuffer: 16 * 1024 * 1024 });
+    const manifest = JSON.parse(generated.stdout) as Manifest;
+    expect(manifest.firstRefusals).toEqual([]);
+    expect(manifest.refusals).toBe(0);
+    // It stops at the first command that reaches the size; an assignment writes at most 4 events.
+    expect(manifest.events).toBeGreaterThanOrEqual(3000);
+    expect(manifest.events).toBeLessThan(3010);
+
+    const verified = await run(process.execPath, [LEDGER_VERIFY, '--db', path]);
+    expect(verified.stdout).toContain(`Ledger intact: ${manifest.events} events chained`);
+
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), SQLITE_PATH: path, DEMO_DATA: 'false', NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'log' };
+    const server: ChildProcess = spawn(process.execPath, [SERVER], { cwd: directory, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
+    try {
+      const deadline = Date.now() + CEILING_MS;
+      for (;;) {
+        const ready = await fetch(`${base}/health/ready`).then((response) => response.ok, () => false);
+        if (ready) break;
+        if (Date.now() > deadline) throw new Error(`The server was not ready on the generated log within ${CEILING_MS} ms:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(output).not.toContain('Projection failed');
+
+      const response = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${manifest.tokens.SUPERVISOR}` },
+        body: JSON.stringify({
+          query: `query($findingId: ID!, $workPlanId: ID!, $unitId: ID!, $asOf: String!) {
+            evaluations { id }
+            dashboard { findings { total closed } parts { verified returned } }
+            past: dashboard(asOf: $asOf) { findings { total } }
+            finding(id: $findingId) { evaluationId assignments { role } }
+            workPlan(id: $workPlanId) { progress { items parts } }
+            unitWorkload(unitId: $unitId) { unitId }
+          }`,
+          variables: { findingId: manifest.findingId, workPlanId: manifest.workPlanId, unitId: manifest.unitId, asOf: manifest.firstDay },
+        }),
+      });
+      const body = (await response.json()) as {
+        errors?: unknown;
+        data: {
+          evaluations: { id: string }[];
+          dashboard: { findings: { total: number; closed: number }; parts: { verified: number; returned: number } };
+          past: { findings: { total: number } };
+          finding: { evaluationId: string; assignments: { role: string }[] };
+          workPlan: { progress: { items: number; parts: number } };
+        };
+      };
+      expect(body.errors).toBeUndefined();
+      const { data } = body;
+      expect(data.evaluations.map((evaluation) => evaluation.id)).toContain(manifest.evaluationId);
+      // A year of work: findings recorded, parts verified and returned, some closed out; none yet on the year's first day.
+      expect(data.dashboard.findings.total).toBeGreaterThan(50);
+      expect(data.dashboard.findings.closed).toBeGreaterThan(0);
+      expect(data.dashboard.parts.verified).toBeGreaterThan(0);
+      expect(data.dashboard.parts.returned + data.dashboard.parts.verified).toBeGreaterThan(0);
+      expect(data.past.findings.total).toBe(0);
+      expect(data.finding.evaluationId).toBe(manifest.evaluationId);
+      expect(data.finding.assignments.filter((part) => part.role === 'LEAD')).toHaveLength(1);
+      expect(data.workPlan.progress.items).toBe(35);
+    } finally {
+      server.kill('SIGTERM');
+      await exited;
+    }
+  }, 300_000);
+});

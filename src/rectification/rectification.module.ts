@@ -9,6 +9,7 @@ import {
   ListFindingsHandler,
 } from './evaluations/evaluations.queries.js';
 import { EvaluationsResolver, FindingsResolver } from './evaluations/evaluations.resolver.js';
+import { HistoryEntryResolver } from './evaluations/history-entry.resolver.js';
 import { DashboardResolver } from './dashboard/dashboard.resolver.js';
 import { GetDashboardHandler, GetUnitWorkloadHandler } from './dashboard/dashboard.queries.js';
 import { ActOnFindingHandler } from './finding-workflow/act-on-finding.handler.js';
@@ -39,6 +40,7 @@ import { EvaluationSetupResolver } from './rectification-setup/rectification-set
     readModelProvider(RectificationLedger),
     EvaluationsResolver,
     FindingsResolver,
+    HistoryEntryResolver,
     ListEvaluationsHandler,
     GetEvaluationHandler,
     ListFindingsHandler,

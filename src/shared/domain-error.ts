@@ -23,16 +23,13 @@ export class DomainError extends Error {
   /** The Chinese message, shown by the web app; `message` keeps the English one. */
   readonly messageZh: string;
 
-  constructor(code: ErrorCode, message: Bilingual, details?: Readonly<Record<string, unknown>>);
-  /** @deprecated Transitional: give the Chinese too (`say(en, zh)`); English-only messages are being converted. */
-  constructor(code: ErrorCode, message: string, details?: Readonly<Record<string, unknown>>);
   constructor(
     readonly code: ErrorCode,
-    message: Bilingual | string,
+    message: Bilingual,
     readonly details?: Readonly<Record<string, unknown>>,
   ) {
-    super(typeof message === 'string' ? message : message.en);
-    this.messageZh = typeof message === 'string' ? GENERIC_ZH[code] : message.zh;
+    super(message.en);
+    this.messageZh = message.zh;
     this.name = 'DomainError';
   }
 }
@@ -56,41 +53,21 @@ export const THINGS = {
 } as const satisfies Record<string, string>;
 export type Thing = keyof typeof THINGS;
 
-/** The Chinese a refusal carries when its own was not written yet (transitional). */
-const GENERIC_ZH: Record<ErrorCode, string> = {
-  BAD_USER_INPUT: '输入有误，请检查后重试。',
-  NOT_FOUND: '要找的记录不存在。',
-  CONFLICT: '该操作与已有记录冲突。',
-  FORBIDDEN: '您无权执行此操作。',
-  UNAUTHENTICATED: '请先登录。',
-};
-
-const isThing = (what: string): what is Thing => Object.hasOwn(THINGS, what);
-
 /** Longest id echoed back in a refusal (characters): real ids are UUIDs (36); anything longer is cut, so a refusal never repeats kilobytes sent as an id. */
 const ECHOED_ID_LENGTH = 64;
 
-export function notFound(what: Thing, id: string): DomainError;
-/** @deprecated Transitional: name a `Thing`, which has a Chinese name. */
-export function notFound(what: string, id: string): DomainError;
-export function notFound(what: string, id: string): DomainError {
+/** `notFound('Unit', id)`: NOT_FOUND naming the kind of thing in both languages (an id past 64 characters cut). */
+export function notFound(what: Thing, id: string): DomainError {
   const shown = id.length > ECHOED_ID_LENGTH ? `${id.slice(0, ECHOED_ID_LENGTH)}…` : id;
-  const zh = isThing(what) ? `${THINGS[what]}“${shown}”不存在。` : GENERIC_ZH.NOT_FOUND;
-  return new DomainError('NOT_FOUND', say(`${what} ${shown} does not exist.`, zh));
+  return new DomainError('NOT_FOUND', say(`${what} ${shown} does not exist.`, `${THINGS[what]}“${shown}”不存在。`));
 }
 
-export function badInput(en: string, zh: string, details?: Readonly<Record<string, unknown>>): DomainError;
-/** @deprecated Transitional: give the Chinese message too. */
-export function badInput(en: string): DomainError;
-export function badInput(en: string, zh?: string, details?: Readonly<Record<string, unknown>>): DomainError {
-  return new DomainError('BAD_USER_INPUT', say(en, zh ?? GENERIC_ZH.BAD_USER_INPUT), details);
+export function badInput(en: string, zh: string, details?: Readonly<Record<string, unknown>>): DomainError {
+  return new DomainError('BAD_USER_INPUT', say(en, zh), details);
 }
 
-export function conflict(en: string, zh: string): DomainError;
-/** @deprecated Transitional: give the Chinese message too. */
-export function conflict(en: string): DomainError;
-export function conflict(en: string, zh?: string): DomainError {
-  return new DomainError('CONFLICT', say(en, zh ?? GENERIC_ZH.CONFLICT));
+export function conflict(en: string, zh: string): DomainError {
+  return new DomainError('CONFLICT', say(en, zh));
 }
 
 export const forbidden = (en: string, zh: string) => new DomainError('FORBIDDEN', say(en, zh));

@@ -19,7 +19,7 @@ const FINDING_FIELDS = `id status closedOn
     inspections { outcome notes inspectedOn place }
     extensionRequests { requestId status grantedDueDate }
     urges { message } returns { cause reason } }
-  history { eventType actorId actorRole actorUnitId unitId recordedAt }`;
+  history { eventType actorId actorName actorRole actorUnitId unitId recordedAt }`;
 
 /** A unit user reads every part's progress, but the reports and notes of its own part only. */
 const UNIT_VIEW_FIELDS = `id status closedOn assignments { unitId role status dueDate originalDueDate trafficLight extensionRequests { requestId status grantedDueDate } }`;
@@ -218,6 +218,9 @@ describe('A rectification from evaluation to close-out', () => {
     ]);
     expect(history[3]).toMatchObject({ actorRole: 'UNIT', actorUnitId: units.ZJJ });
     expect(history[10]).toMatchObject({ actorRole: 'INSPECTOR', actorId: await app.userId('INSPECTOR'), unitId: units.ZJJ });
+    // Names, as a timeline shows them: the account's name, not its id.
+    expect(history[10]).toMatchObject({ actorName: 'INSPECTOR' });
+    expect(history[3]).toMatchObject({ actorName: `UNIT ${units.ZJJ}` });
   });
 
   it('shows 100 % closed now, and what the dashboard said in the middle', async () => {

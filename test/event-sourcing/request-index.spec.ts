@@ -6,7 +6,7 @@ import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
 import { executeCommand } from '../../src/event-sourcing/execute-command.js';
 import { commandContext, type Actor } from '../../src/shared/command-context.js';
 import type { Decider } from '../../src/shared/decider.js';
-import { DomainError } from '../../src/shared/domain-error.js';
+import { DomainError, say } from '../../src/shared/domain-error.js';
 import { EventSchemaRegistry } from '../../src/shared/event-schemas.js';
 
 /*
@@ -21,7 +21,7 @@ const urging: Decider<Urge, number, Urged> = {
   initialState: () => 0,
   evolve: (count) => count + 1,
   decide: (command, count) => {
-    if (count >= 3) throw new DomainError('CONFLICT', 'urged three times already');
+    if (count >= 3) throw new DomainError('CONFLICT', say('urged three times already', '已催办三次'));
     return [{ type: 'UnitUrged', data: { message: command.message } }];
   },
 };

@@ -72,7 +72,7 @@ export const PART_FIELDS = `unitId unit { name } role status dueDate originalDue
   urges { message urgedAt urgedBy }
   extensionRequests { requestId requestedDueDate reason status requestedAt decidedAt decisionReason grantedDueDate }`;
 
-export const HISTORY_FIELDS = `history { revision eventType occurredOn recordedAt actorId actorRole actorUnitId unitId details }`;
+export const HISTORY_FIELDS = `history { revision eventType occurredOn recordedAt actorId actorName actorRole actorUnitId unitId details }`;
 
 export interface Part {
   unitId: string;
@@ -99,6 +99,8 @@ export interface HistoryEntry {
   occurredOn: string;
   recordedAt: string;
   actorId: string;
+  /** Who did it, as people read it: 李娜（市发改委）, 演示数据, 系统. */
+  actorName: string;
   actorRole: string;
   actorUnitId: string | null;
   unitId: string | null;

@@ -339,22 +339,22 @@ export function decideAssignment(
 
 function assignUnit(command: AssignUnit, state: AssignmentsState, context: AssignmentParentContext): AssignmentEvent[] {
   const { unitId, role, dueDate, assignedOn } = command;
-  requireRole(command.actor, ['SUPERVISOR', 'ADMIN', 'SYSTEM'], 'assign units');
-  if (context.parentClosed) throw conflict('Units cannot be assigned to a closed item.');
-  if (partOf(state, unitId)) throw conflict(`Unit ${unitId} is already assigned.`);
+  requireRole(command.actor, ['SUPERVISOR', 'ADMIN', 'SYSTEM'], say('assign units', '交办任务'));
+  if (context.parentClosed) throw conflict('Units cannot be assigned to a closed item.', '该事项已销号，不能再交办单位。');
+  if (partOf(state, unitId)) throw conflict(`Unit ${unitId} is already assigned.`, `单位 ${unitId} 已经交办过，不能重复交办。`);
   const lead = partsOf(state).find((part) => part.role === 'LEAD');
-  if (role === 'LEAD' && lead) throw conflict(`Unit ${lead.unitId} is already the lead unit; there can be only one.`);
-  requireCalendarDate(dueDate, 'The due date');
-  const override = boundedDueDate(dueDate, command, 'The due date');
+  if (role === 'LEAD' && lead) throw conflict(`Unit ${lead.unitId} is already the lead unit; there can be only one.`, `单位 ${lead.unitId} 已是牵头单位，牵头单位只能有一个。`);
+  requireCalendarDate(dueDate, DUE_DATE);
+  const override = boundedDueDate(dueDate, command, DUE_DATE);
   requireBusinessDay(assignedOn, command.today, say('The assignment date', '交办日期'));
   return [{ type: 'UnitAssigned', data: { unitId, role, dueDate, assignedOn, ...recorded(override) } }];
 }
 
 function requestExtension(command: RequestExtension, state: AssignmentsState): AssignmentEvent[] {
   const { unitId, requestId, requestedDueDate, reason, requestedOn } = command;
-  requireOwnUnit(command.actor, unitId, 'request an extension of its due date');
+  requireOwnUnit(command.actor, unitId, say('request an extension of its due date', '申请延期'));
   const part = requirePart(state, unitId);
-  if (part.status === 'VERIFIED') throw conflict(`The part of unit ${unitId} is already verified; no extension is needed.`);
+  if (part.status === 'VERIFIED') throw conflict(`The part of unit ${unitId} is already verified; no extension is needed.`, `单位 ${unitId} 的任务已确认完成，无需延期。`);
   requireBusinessDay(requestedOn, command.today, say('The request date', '申请日期'));
   // A failed inspection may come after the due date; the unit then needs time to fix what it found.
   const returnedByInspection = part.status === 'RETURNED' && part.lastReturn?.cause === 'INSPECTION_FAILED';
@@ -365,25 +365,32 @@ function requestExtension(command: RequestExtension, state: AssignmentsState): A
     );
   }
   const pending = pendingExtensionOf(part);
-  if (pending) throw conflict(`Extension request ${pending.requestId} is still awaiting a decision.`);
+  if (pending) throw conflict(`Extension request ${pending.requestId} is still awaiting a decision.`, `延期申请 ${pending.requestId} 尚待审批，审批后才能再次申请。`);
   if (part.extensionRequests.some((request) => request.requestId === requestId)) {
-    throw conflict(`Extension request ${requestId} already exists.`);
+    throw conflict(`Extension request ${requestId} already exists.`, `延期申请 ${requestId} 已经存在。`);
   }
-  requireText(reason, 'A reason for the extension');
-  requireCalendarDate(requestedDueDate, 'The requested due date');
-  requireLaterThanDueDate(requestedDueDate, part, 'The requested due date');
-  requireNotPast(requestedDueDate, requestedOn, 'The requested due date');
+  requireText(reason, say('A reason for the extension', '延期理由'));
+  requireCalendarDate(requestedDueDate, REQUESTED_DUE_DATE);
+  requireLaterThanDueDate(requestedDueDate, part, REQUESTED_DUE_DATE);
+  requireNotPast(requestedDueDate, requestedOn, REQUESTED_DUE_DATE);
   requireNotBefore({ day: requestedOn, what: say('the request date', '延期申请日期') }, assignedDay(part));
   return [{ type: 'ExtensionRequested', data: { unitId, requestId, requestedDueDate, reason, requestedOn } }];
 }
 
 function decideExtension(command: DecideExtension, state: AssignmentsState): AssignmentEvent[] {
   const { unitId, requestId, decidedOn } = command;
-  requireRole(command.actor, ['SUPERVISOR'], 'decide extension requests');
+  requireRole(command.actor, ['SUPERVISOR'], say('decide extension requests', '审批延期申请'));
   const part = requirePart(state, unitId);
   const request = part.extensionRequests.find((candidate) => candidate.requestId === requestId);
-  if (!request) throw new DomainError('NOT_FOUND', `Extension request ${requestId} of unit ${unitId} does not exist.`);
-  if (request.status !== 'PENDING') throw conflict(`Extension request ${requestId} was already ${request.status.toLowerCase()}.`);
+  if (!request) {
+    throw new DomainError('NOT_FOUND', say(`Extension request ${requestId} of unit ${unitId} does not exist.`, `单位 ${unitId} 的延期申请 ${requestId} 不存在。`));
+  }
+  if (request.status !== 'PENDING') {
+    throw conflict(
+      `Extension request ${requestId} was already ${request.status.toLowerCase()}.`,
+      `延期申请 ${requestId} 已经${request.status === 'GRANTED' ? '批准' : '驳回'}，不能再次审批。`,
+    );
+  }
   requireBusinessDay(decidedOn, command.today, say('The decision date', '审批日期'));
   requireNotBefore(
     { day: decidedOn, what: say('the decision date', '审批日期') },
@@ -391,13 +398,13 @@ function decideExtension(command: DecideExtension, state: AssignmentsState): Ass
   );
 
   if (!command.approve) {
-    requireText(command.reason, 'A reason for refusing the extension');
+    requireText(command.reason, say('A reason for refusing the extension', '不予延期的理由'));
     return [{ type: 'ExtensionRefused', data: { unitId, requestId, reason: command.reason, decidedOn } }];
   }
   const newDueDate = command.newDueDate ?? request.requestedDueDate;
-  requireCalendarDate(newDueDate, 'The new due date');
-  requireLaterThanDueDate(newDueDate, part, 'The new due date');
-  const override = boundedDueDate(newDueDate, command, 'The new due date');
+  requireCalendarDate(newDueDate, NEW_DUE_DATE);
+  requireLaterThanDueDate(newDueDate, part, NEW_DUE_DATE);
+  const override = boundedDueDate(newDueDate, command, NEW_DUE_DATE);
   return [
     {
       type: 'ExtensionGranted',
@@ -408,10 +415,10 @@ function decideExtension(command: DecideExtension, state: AssignmentsState): Ass
 
 function urgeUnit(command: UrgeUnit, state: AssignmentsState): AssignmentEvent[] {
   const { unitId, message, urgedOn } = command;
-  requireRole(command.actor, ['SUPERVISOR'], 'urge units');
+  requireRole(command.actor, ['SUPERVISOR'], say('urge units', '催办'));
   const part = requirePart(state, unitId);
-  if (part.status === 'VERIFIED') throw conflict(`The part of unit ${unitId} is already verified; there is nothing to urge.`);
-  requireText(message, 'An urging message');
+  if (part.status === 'VERIFIED') throw conflict(`The part of unit ${unitId} is already verified; there is nothing to urge.`, `单位 ${unitId} 的任务已确认完成，无需催办。`);
+  requireText(message, say('An urging message', '催办内容'));
   requireBusinessDay(urgedOn, command.today, say('The urging date', '催办日期'));
   requireNotBefore({ day: urgedOn, what: say('the urging date', '催办日期') }, assignedDay(part));
   return [{ type: 'UnitUrged', data: { unitId, message, urgedOn } }];
@@ -423,17 +430,17 @@ function reportRectification(
   context: AssignmentParentContext,
 ): AssignmentEvent[] {
   const { unitId, summary, evidence, reportedOn } = command;
-  requireOwnUnit(command.actor, unitId, 'report on its part');
+  requireOwnUnit(command.actor, unitId, say('report on its part', '报送本单位的整改情况'));
   const part = requirePart(state, unitId);
-  if (context.parentClosed) throw conflict('The item is closed; no more reports are accepted.');
-  if (part.status === 'REPORTED') throw conflict(`Unit ${unitId} has already reported, awaiting inspection.`);
-  if (part.status === 'VERIFIED') throw conflict(`The part of unit ${unitId} is already verified.`);
-  requireText(summary, 'A summary of the rectification');
-  if (evidence.length === 0) throw badInput('At least one piece of evidence is required.');
+  if (context.parentClosed) throw conflict('The item is closed; no more reports are accepted.', '该事项已销号，不再接受整改报告。');
+  if (part.status === 'REPORTED') throw conflict(`Unit ${unitId} has already reported, awaiting inspection.`, `单位 ${unitId} 已报送整改情况，正等待督查，不能重复报送。`);
+  if (part.status === 'VERIFIED') throw alreadyVerified(unitId);
+  requireText(summary, say('A summary of the rectification', '整改情况摘要'));
+  if (evidence.length === 0) throw badInput('At least one piece of evidence is required.', '请至少提供一项整改佐证材料。');
   evidence.forEach((item, index) => {
-    if (isBlank(item.title)) throw badInput(`Evidence ${index + 1} needs a title.`);
+    if (isBlank(item.title)) throw badInput(`Evidence ${index + 1} needs a title.`, `第 ${index + 1} 项佐证材料缺少标题。`);
     if (isBlank(item.link) && isBlank(item.documentRef)) {
-      throw badInput(`Evidence ${index + 1} needs a link or a document reference.`);
+      throw badInput(`Evidence ${index + 1} needs a link or a document reference.`, `第 ${index + 1} 项佐证材料须提供链接或文件文号。`);
     }
   });
   requireBusinessDay(reportedOn, command.today, say('The report date', '报告日期'));
@@ -444,11 +451,11 @@ function reportRectification(
 
 function sendBackReport(command: SendBackReport, state: AssignmentsState): AssignmentEvent[] {
   const { unitId, reason, sentBackOn } = command;
-  requireRole(command.actor, ['SUPERVISOR'], 'send reports back');
+  requireRole(command.actor, ['SUPERVISOR'], say('send reports back', '退办整改报告'));
   const part = requirePart(state, unitId);
   // Once inspected, a report is settled by the inspection; only a report awaiting one goes back.
-  if (part.status !== 'REPORTED') throw conflict(`Unit ${unitId} has no report awaiting inspection to send back.`);
-  requireText(reason, 'A reason for sending the report back');
+  if (part.status !== 'REPORTED') throw conflict(`Unit ${unitId} has no report awaiting inspection to send back.`, `单位 ${unitId} 没有待督查的整改报告，无可退办。`);
+  requireText(reason, say('A reason for sending the report back', '退办理由'));
   requireBusinessDay(sentBackOn, command.today, say('The send-back date', '退办日期'));
   requireNotBefore({ day: sentBackOn, what: say('the send-back date', '退办日期') }, reportDay(part, say('the report it returns', '所退回报告的日期')));
   return [{ type: 'ReportSentBack', data: { unitId, reason, sentBackOn, ...newDueDateOf(command, [part.dueDate], sentBackOn) } }];
@@ -456,12 +463,12 @@ function sendBackReport(command: SendBackReport, state: AssignmentsState): Assig
 
 function logInspection(command: LogInspection, state: AssignmentsState): AssignmentEvent[] {
   const { unitId, inspectionId, outcome, notes, inspectedOn, place } = command;
-  requireRole(command.actor, ['INSPECTOR', 'SUPERVISOR'], 'log inspections');
+  requireRole(command.actor, ['INSPECTOR', 'SUPERVISOR'], say('log inspections', '登记督查结果'));
   const part = requirePart(state, unitId);
-  if (part.status === 'VERIFIED') throw conflict(`The part of unit ${unitId} is already verified.`);
-  if (part.status !== 'REPORTED') throw conflict(`Unit ${unitId} has no report awaiting inspection.`);
+  if (part.status === 'VERIFIED') throw alreadyVerified(unitId);
+  if (part.status !== 'REPORTED') throw conflict(`Unit ${unitId} has no report awaiting inspection.`, `单位 ${unitId} 没有待督查的整改报告。`);
   if (part.inspections.some((inspection) => inspection.inspectionId === inspectionId)) {
-    throw conflict(`Inspection ${inspectionId} is already logged.`);
+    throw conflict(`Inspection ${inspectionId} is already logged.`, `督查记录 ${inspectionId} 已经登记。`);
   }
   requireBusinessDay(inspectedOn, command.today, say('The inspection date', '督查日期'));
   requireNotBefore({ day: inspectedOn, what: say('the inspection date', '督查日期') }, reportDay(part, say('the report it checks', '所核查报告的日期')));
@@ -471,7 +478,7 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
     }
     return [{ type: 'InspectionLogged', data: { unitId, inspectionId, outcome, notes, inspectedOn, place } }];
   }
-  requireText(notes, 'Notes on what failed');
+  requireText(notes, say('Notes on what failed', '未通过的问题说明'));
   return [
     {
       type: 'InspectionLogged',
@@ -482,8 +489,8 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
 
 function reopenParts(command: ReopenParts, state: AssignmentsState): AssignmentEvent[] {
   const { reason, reopenedOn } = command;
-  requireRole(command.actor, ['SUPERVISOR'], 'reopen an item');
-  requireText(reason, 'A reason for reopening');
+  requireRole(command.actor, ['SUPERVISOR'], say('reopen an item', '重新打开事项'));
+  requireText(reason, say('A reason for reopening', '重新打开的理由'));
   requireBusinessDay(reopenedOn, command.today, say('The reopening date', '重新打开日期'));
   const closedDay = closedOn(state);
   requireNotBefore(
@@ -518,15 +525,15 @@ function handOverPart(command: HandOverPart, state: AssignmentsState): Assignmen
 // guards
 
 /** A unit acts only on its own part, and only through an account belonging to that unit. */
-function requireOwnUnit(actor: Actor, unitId: string, action: string): void {
+function requireOwnUnit(actor: Actor, unitId: string, action: Bilingual): void {
   if (actor.role !== 'UNIT' || actor.unitId !== unitId) {
-    throw new DomainError('FORBIDDEN', `Only unit ${unitId} may ${action}.`);
+    throw new DomainError('FORBIDDEN', say(`Only unit ${unitId} may ${action.en}.`, `只有单位 ${unitId} 的用户可以${action.zh}。`));
   }
 }
 
 function requirePart(state: AssignmentsState, unitId: string): AssignmentPart {
   const part = partOf(state, unitId);
-  if (!part) throw new DomainError('NOT_FOUND', `Unit ${unitId} is not assigned here.`);
+  if (!part) throw new DomainError('NOT_FOUND', say(`Unit ${unitId} is not assigned here.`, `单位 ${unitId} 未被交办此项任务。`));
   return part;
 }
 
@@ -605,6 +612,14 @@ function correctInspection(command: CorrectInspection, state: AssignmentsState):
   ];
 }
 
+/** How refusals name the due dates a command sets. */
+export const DUE_DATE = say('The due date', '截止日期');
+export const NEW_DUE_DATE = say('The new due date', '新的截止日期');
+const REQUESTED_DUE_DATE = say('The requested due date', '申请延至的日期');
+
+const alreadyVerified = (unitId: string) =>
+  conflict(`The part of unit ${unitId} is already verified.`, `单位 ${unitId} 的任务已确认完成（督查通过），不能再变更。`);
+
 const settle = (report: RectificationReport | null, by: DatedFact): RectificationReport | null => report && { ...report, settledBy: by };
 const checkedBy = (inspectedOn: string): DatedFact => ({ day: inspectedOn, what: say('the inspection that checked it', '核查该报告的督查日期') });
 
@@ -624,13 +639,15 @@ const RETURN_NAMES: Record<ReturnNote['cause'], Bilingual> = {
 const returnDay = (part: AssignmentPart): DatedFact | null =>
   part.status === 'RETURNED' && part.lastReturn ? { day: part.lastReturn.returnedOn, what: RETURN_NAMES[part.lastReturn.cause] } : null;
 
-function requireLaterThanDueDate(date: string, part: AssignmentPart, what: string): void {
-  if (!isAfter(date, part.dueDate)) throw badInput(`${what} must be later than the current due date ${part.dueDate}.`);
+function requireLaterThanDueDate(date: string, part: AssignmentPart, what: Bilingual): void {
+  if (!isAfter(date, part.dueDate)) {
+    throw badInput(`${what.en} must be later than the current due date ${part.dueDate}.`, `${what.zh}须晚于现在的截止日期 ${part.dueDate}。`);
+  }
 }
 
 /** `date` is not before `day`, the business day on which it is set (today for a fact entered as it happens). */
-function requireNotPast(date: string, day: string, what: string): void {
-  if (isAfter(day, date)) throw badInput(`${what} ${date} has already passed (on ${day}).`, `日期 ${date} 已过（${day}）。`);
+function requireNotPast(date: string, day: string, what: Bilingual): void {
+  if (isAfter(day, date)) throw badInput(`${what.en} ${date} has already passed (on ${day}).`, `${what.zh} ${date} 在 ${day} 已经过去。`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -642,14 +659,14 @@ function requireNotPast(date: string, day: string, what: string): void {
  * reason, returned here to be recorded in the event that sets the date. Without one it is
  * BAD_USER_INPUT naming the limit; an override given by anyone else is FORBIDDEN.
  */
-export function boundedDueDate(date: string, command: SetsDueDate & { readonly actor: Actor }, what: string): DueDateOverridden | undefined {
+export function boundedDueDate(date: string, command: SetsDueDate & { readonly actor: Actor }, what: Bilingual): DueDateOverridden | undefined {
   const limit = command.dueDateLimit;
   if (!limit || !isAfter(date, limit.latest)) return undefined;
   const override = command.dueDateOverride;
   if (!override) {
     throw badInput(
-      `${what} ${date} is after ${limit.setBy.en} (${limit.latest}); only a supervisor may set it later, with an override and its reason.`,
-      `截止日期 ${date} 晚于${limit.setBy.zh}（${limit.latest}）；如确需延后，须由督办人员填写理由后特批。`,
+      `${what.en} ${date} is after ${limit.setBy.en} (${limit.latest}); only a supervisor may set it later, with an override and its reason.`,
+      `${what.zh} ${date}  晚于${limit.setBy.zh}（${limit.latest}）；如确需延后，须由督办人员填写理由后特批。`,
     );
   }
   if (command.actor.role !== 'SUPERVISOR') {
@@ -686,7 +703,7 @@ function newDueDateOf(command: ReturnsPart & { readonly actor: Actor }, dueDates
     }
     return {};
   }
-  requireCalendarDate(newDueDate, 'The new due date');
-  requireNotPast(newDueDate, returnedOn, 'The new due date');
-  return { newDueDate, ...recorded(boundedDueDate(newDueDate, command, 'The new due date')) };
+  requireCalendarDate(newDueDate, NEW_DUE_DATE);
+  requireNotPast(newDueDate, returnedOn, NEW_DUE_DATE);
+  return { newDueDate, ...recorded(boundedDueDate(newDueDate, command, NEW_DUE_DATE)) };
 }

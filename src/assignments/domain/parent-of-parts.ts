@@ -1,6 +1,6 @@
 import type { Actor } from '../../shared/command-context.js';
 import type { DomainEvent } from '../../shared/decider.js';
-import { badInput, conflict, notFound } from '../../shared/domain-error.js';
+import { badInput, conflict, notFound, say, type Bilingual } from '../../shared/domain-error.js';
 import { requireRole, requireText } from '../../shared/guards.js';
 import type { AssignUnit, AssignmentCommand, ReopenParts, ReturnsPart, SetsDueDate } from './assignment.commands.js';
 import {
@@ -62,10 +62,10 @@ export interface ReopenRequest extends ReturnsPart {
 
 /** How one kind of parent is seen and what it writes when it closes or reopens. */
 export interface ParentOfPartsRules<Parent, ParentEvent extends DomainEvent> {
-  /** Lower-case noun for refusals: `finding`, `work-plan item`. */
-  readonly noun: string;
-  /** The parent as refusals name it: `Finding 3f2c…`, `Work-plan item 12`. */
-  readonly nameOf: (parent: Parent) => string;
+  /** Lower-case noun for refusals: `say('finding', '问题')`, `say('work-plan item', '工作事项')`. */
+  readonly noun: Bilingual;
+  /** The parent as refusals name it: `Finding 3f2c…` / `问题 3f2c…`, `Work-plan item 12` / `工作事项 12`. */
+  readonly nameOf: (parent: Parent) => Bilingual;
   readonly assignmentsOf: (parent: Parent) => AssignmentsState;
   /** 销号: a closed parent takes no more units or reports, and only a closed one reopens. */
   readonly isClosed: (parent: Parent) => boolean;
@@ -102,10 +102,10 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
      * BAD_USER_INPUT.
      */
     assign(batch, parent) {
-      if (batch.units.length === 0) throw badInput('Name at least one unit to assign.');
+      if (batch.units.length === 0) throw badInput('Name at least one unit to assign.', '请至少选择一个要交办的单位。');
       const named = new Set<string>();
       for (const { unitId } of batch.units) {
-        if (named.has(unitId)) throw badInput(`Unit ${unitId} is named twice in the assignment.`);
+        if (named.has(unitId)) throw badInput(`Unit ${unitId} is named twice in the assignment.`, `单位 ${unitId} 在本次交办中出现了两次。`);
         named.add(unitId);
       }
       if (batch.unknownUnitIds.length > 0) throw notFound('Unit', batch.unknownUnitIds.join(', '));
@@ -123,7 +123,8 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
         events.push(...assigned);
       }
       if (!partsOf(assignments).some((part) => part.role === 'LEAD')) {
-        throw badInput(`${rules.nameOf(parent)} needs a lead unit (牵头单位): name one unit as LEAD.`);
+        const name = rules.nameOf(parent);
+        throw badInput(`${name.en} needs a lead unit (牵头单位): name one unit as LEAD.`, `${name.zh}须有一个牵头单位：请将其中一个单位设为牵头单位。`);
       }
       return events;
     },
@@ -143,11 +144,15 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
 
     reopen(request, parent) {
       const { actor, reason, reopenedOn } = request;
-      requireRole(actor, ['SUPERVISOR'], `reopen a ${rules.noun}`);
+      requireRole(actor, ['SUPERVISOR'], say(`reopen a ${rules.noun.en}`, `重新打开${rules.noun.zh}`));
       if (!rules.isClosed(parent)) {
-        throw conflict(`${rules.nameOf(parent)} is not closed; only a closed ${rules.noun} can be reopened.`);
+        const name = rules.nameOf(parent);
+        throw conflict(
+          `${name.en} is not closed; only a closed ${rules.noun.en} can be reopened.`,
+          `${name.zh}尚未销号，只有已销号的${rules.noun.zh}才能重新打开。`,
+        );
       }
-      requireText(reason, `A reason for reopening the ${rules.noun}`);
+      requireText(reason, say(`A reason for reopening the ${rules.noun.en}`, `重新打开${rules.noun.zh}的理由`));
       const partsReopened = decideAssignment(
         { ...request, type: 'ReopenParts' },
         rules.assignmentsOf(parent),

@@ -100,6 +100,15 @@ describe("a unit's workload", () => {
     expect(kinds(day, '2026-05-15')).toEqual(expected);
   });
 
+  it.each([
+    ['2026-05-08', '还有 7 天到期（2026-05-15）。'],
+    ['2026-05-14', '明天到期（2026-05-15）。'],
+    ['2026-05-15', '今天到期（2026-05-15）。'],
+    ['2026-05-18', '已逾期 3 天（截止日期 2026-05-15）。'],
+  ])('on %s says in Chinese: %s', (day, message) => {
+    expect(workloadAt(day, [part('fgw', { dueDate: '2026-05-15' })]).reminders.map((r) => r.message)).toEqual([message]);
+  });
+
   it('lists urging, a report sent back and extension decisions, newest first, and skips verified parts', () => {
     const workload = workloadAt('2026-04-20', [
       part('fgw', {

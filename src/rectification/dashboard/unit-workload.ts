@@ -37,13 +37,14 @@ export interface UnitWorkload {
   readonly reminders: Reminder[];
 }
 
+/** The deadline reminder a unit reads in its inbox, in Chinese like the rest of its data. */
 function deadlineReminder(part: PartView, today: string): { kind: ReminderKind; message: string } | null {
   if (!awaitsUnit(part)) return null;
   const left = daysLeft(part, today);
-  if (left < 0) return { kind: 'OVERDUE', message: `Overdue by ${-left} day${left === -1 ? '' : 's'} (due ${part.dueDate}).` };
-  if (left <= 1) return { kind: 'DUE_IN_1_DAY', message: `Due ${left === 0 ? 'today' : 'tomorrow'} (${part.dueDate}).` };
-  if (left <= 3) return { kind: 'DUE_IN_3_DAYS', message: `Due in ${left} days (${part.dueDate}).` };
-  if (left <= 7) return { kind: 'DUE_IN_7_DAYS', message: `Due in ${left} days (${part.dueDate}).` };
+  if (left < 0) return { kind: 'OVERDUE', message: `已逾期 ${-left} 天（截止日期 ${part.dueDate}）。` };
+  if (left <= 1) return { kind: 'DUE_IN_1_DAY', message: `${left === 0 ? '今天' : '明天'}到期（${part.dueDate}）。` };
+  if (left <= 3) return { kind: 'DUE_IN_3_DAYS', message: `还有 ${left} 天到期（${part.dueDate}）。` };
+  if (left <= 7) return { kind: 'DUE_IN_7_DAYS', message: `还有 ${left} 天到期（${part.dueDate}）。` };
   return null;
 }
 
@@ -63,7 +64,7 @@ function remindersFor(finding: FindingView, part: PartView, today: string): Remi
   for (const request of part.extensionRequests) {
     const decided = { on: request.decidedOn!, at: request.decidedAt! };
     if (request.status === 'GRANTED') {
-      reminders.push({ ...about, kind: 'EXTENSION_GRANTED', message: `New due date ${request.grantedDueDate}.`, ...decided });
+      reminders.push({ ...about, kind: 'EXTENSION_GRANTED', message: `延期已批准，新的截止日期为 ${request.grantedDueDate}。`, ...decided });
     } else if (request.status === 'REFUSED') {
       reminders.push({ ...about, kind: 'EXTENSION_REFUSED', message: request.decisionReason ?? '', ...decided });
     }

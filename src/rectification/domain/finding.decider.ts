@@ -119,8 +119,8 @@ const recordedPartOf = ({ findingId, evaluationId, identifiedOn, assignments }: 
 
 /** Assigning, the parts' lifecycle, automatic close-out and reopening: the same for every parent of parts. */
 const parts = parentOfParts<RecordedFindingState, FindingEvent>({
-  noun: 'finding',
-  nameOf: (finding) => `Finding ${finding.findingId}`,
+  noun: say('finding', '问题'),
+  nameOf: (finding) => say(`Finding ${finding.findingId}`, `问题 ${finding.findingId}`),
   assignmentsOf: (finding) => finding.assignments,
   isClosed: (finding) => finding.status === 'closed',
   closedEvent: (finding, closedOn) => ({ type: 'FindingClosedOut', data: { findingId: finding.findingId, closedOn } }),

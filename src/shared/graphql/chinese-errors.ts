@@ -137,6 +137,9 @@ const CODE_ZH: Record<string, string> = {
   INTERNAL_SERVER_ERROR: '服务器出错，已记录在日志中，请稍后重试。',
 };
 
+/** The sentences that stand for a whole code: a refusal raised by Rectify itself never says only these. */
+export const GENERIC_CHINESE: ReadonlySet<string> = new Set(Object.values(CODE_ZH));
+
 /**
  * Chinese for an error that reached the client without its own: graphql-js and Apollo wordings
  * are translated with their names; anything else gets the meaning of its code.

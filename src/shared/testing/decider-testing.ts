@@ -1,5 +1,6 @@
 import { fold, type Decider, type DomainEvent } from '../decider.js';
 import { DomainError, type ErrorCode } from '../domain-error.js';
+import { GENERIC_CHINESE } from '../graphql/chinese-errors.js';
 
 /*
  * given / when / then for deciders, for specs only (it uses Jest's `expect`; the production build
@@ -68,6 +69,8 @@ export function given<Command, State, Event extends DomainEvent>(
           expect(refusal).toBeInstanceOf(DomainError);
           // Every refusal says it in Chinese too (issue 11).
           expect(refusal).toMatchObject({ code, message: expect.stringMatching(message), messageZh: expect.stringMatching(messageZh) });
+          // …its own sentence, not the code's generic one.
+          expect(GENERIC_CHINESE.has((refusal as DomainError).messageZh)).toBe(false);
         },
       };
     },

@@ -1,6 +1,7 @@
 import {
   allPartsVerified,
   boundedDueDate,
+  NEW_DUE_DATE,
   decideAssignment,
   evolveAssignments,
   initialAssignmentsState,
@@ -178,8 +179,8 @@ const definedPartOf = ({ itemId, definition, assignments }: DefinedItemFacts): D
 
 /** Assigning, the parts' lifecycle, automatic completion and reopening: the same as for findings. */
 const parts = parentOfParts<DefinedWorkPlanItemState, WorkPlanItemEvent>({
-  noun: 'work-plan item',
-  nameOf: (item) => `Work-plan item ${item.definition.code}`,
+  noun: say('work-plan item', '工作事项'),
+  nameOf: (item) => say(`Work-plan item ${item.definition.code}`, `工作事项 ${item.definition.code}`),
   assignmentsOf: (item) => item.assignments,
   isClosed: (item) => item.status === 'completed',
   closedEvent: (item, completedOn) => ({ type: 'WorkPlanItemCompleted', data: { itemId: item.itemId, completedOn } }),
@@ -363,7 +364,7 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   if (reworded) events.push({ type: 'WorkPlanItemAmended', data: { itemId, ...wording, reason, amendedOn: on } });
   if (rescheduled) {
     requireCalendarDate(dueDate, say(`The due date of item ${definition.code}`, `事项 ${definition.code} 的完成时限`));
-    const override = boundedDueDate(dueDate, command, 'The new due date');
+    const override = boundedDueDate(dueDate, command, NEW_DUE_DATE);
     events.push(
       { type: 'WorkPlanItemRescheduled', data: { itemId, previousDueDate: definition.dueDate, dueDate, reason, rescheduledOn: on, ...recorded(override) } },
       { type: 'PartsRescheduled', data: { previousDueDate: definition.dueDate, dueDate, rescheduledOn: on } },

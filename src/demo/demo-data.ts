@@ -24,14 +24,21 @@ export const demoUnits: { code: string; name: string; kind: UnitKind; parent?: s
   { code: 'XISHAN', name: '西山县人民政府', kind: 'COUNTY_OR_DISTRICT' },
 ];
 
-export const demoEvaluation = {
-  title: '青川市2025年度政务公开工作第三方评估报告',
-  evaluator: '中部政府透明度研究院',
-  commissionedBy: '国务院办公厅政务公开办公室',
-  periodStart: '2025-01-01',
-  periodEnd: '2025-12-31',
-  receivedOn: '2026-03-18',
-};
+/**
+ * The evaluation of the year before the one it arrived in, received `RECEIVED_DAYS_AGO` days
+ * before the start day (the day the demo is seeded), so the campaign is under way.
+ */
+export function demoEvaluation(receivedOn: string) {
+  const year = Number(receivedOn.slice(0, 4)) - 1;
+  return {
+    title: `青川市${year}年度政务公开工作第三方评估报告`,
+    evaluator: '中部政府透明度研究院',
+    commissionedBy: '国务院办公厅政务公开办公室',
+    periodStart: `${year}-01-01`,
+    periodEnd: `${year}-12-31`,
+    receivedOn,
+  };
+}
 
 export const demoFindings: {
   key: string;
@@ -103,4 +110,18 @@ export const demoUsers: { name: string; role: UserRole; unit: string | null; tok
   { name: '王芳（督查组）', role: 'INSPECTOR', unit: null, token: 'rct_demo_inspector_qingchuan', loginName: 'inspector' },
   { name: '李娜（市发改委）', role: 'UNIT', unit: 'FGW', token: 'rct_demo_unit_fgw_qingchuan', loginName: 'unit-fgw' },
   { name: '系统管理员', role: 'ADMIN', unit: null, token: 'rct_demo_admin_qingchuan', loginName: 'admin' },
+];
+
+/**
+ * The clerks of the units that act in the demo's story (demo-story.ts), besides 李娜 of 市发改委:
+ * accounts without a password, so they do not sign in; the timeline names them.
+ */
+export const demoClerks: { name: string; unit: string }[] = [
+  { name: '杨帆（市政府办）', unit: 'GOV-OFFICE' },
+  { name: '刘洋（市政务公开办）', unit: 'OPENNESS' },
+  { name: '黄丽（市财政局）', unit: 'CZJ' },
+  { name: '周杰（市环保局）', unit: 'HBJ' },
+  { name: '陈刚（市住建局）', unit: 'ZJJ' },
+  { name: '吴敏（市人社局）', unit: 'RSJ' },
+  { name: '郑强（西山县政府）', unit: 'XISHAN' },
 ];

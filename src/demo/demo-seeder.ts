@@ -11,12 +11,16 @@ import { unitIdForCode } from '../organization/units/unit-id.js';
 import { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { RecordFindingCommand } from '../rectification/record-finding/record-finding.handler.js';
 import { RegisterEvaluationCommand } from '../rectification/register-evaluation/register-evaluation.handler.js';
-import { Actor, commandContext } from '../shared/command-context.js';
+import { Actor, commandContext, type CommandContext } from '../shared/command-context.js';
 import { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/domain-error.js';
 import { RegisterUserCommand } from '../access/register-user/register-user.handler.js';
 import { ImportWorkPlanCommand } from '../work-plan/import-work-plan/import-work-plan.handler.js';
-import { DEMO_PASSWORD, demoEvaluation, demoFindings, demoUnits, demoUsers } from './demo-data.js';
+import { DEMO_PASSWORD, demoClerks, demoEvaluation, demoFindings, demoUnits, demoUsers } from './demo-data.js';
+import { IDENTIFIED_DAYS_AGO, RECEIVED_DAYS_AGO, dayOf, demoStory, demoWorkPlan, type StoryStep } from './demo-story.js';
+import { ActOnFindingCommand, type FindingWorkflowCommand } from '../rectification/finding-workflow/act-on-finding.handler.js';
+import { partCommands } from '../assignments/graphql/part-commands.js';
+import { officeDate } from '../shared/calendar-date.js';
 import { SetInitialPasswordCommand } from '../access/set-initial-password/set-initial-password.handler.js';
 
 export const DEMO_ACTOR: Actor = { id: 'demo-data', role: 'SYSTEM', unitId: null };
@@ -51,16 +55,30 @@ export class DemoSeeder implements OnApplicationBootstrap {
       if (this.projections.position === null) this.logger.warn('Demo data not seeded: this empty store was not created by this start for a first run.');
       return;
     }
-    await this.seed();
+    await this.seed().catch((error: unknown) => {
+      // A store seeded by an earlier version, on another day, may not take today's story: start anyway.
+      if (newStore || !(error instanceof DomainError)) throw error;
+      this.logger.warn(`Demo data not completed on this older demo store: ${error.message}`);
+    });
     this.logger.log(
       `Demo accounts — sign in at http://localhost:${this.config.get('PORT', { infer: true })}/ with a login name and the password "${DEMO_PASSWORD}", or send "Authorization: Bearer <token>":\n` +
         demoUsers.map((user) => `  ${user.role.padEnd(10)} ${user.loginName.padEnd(11)} ${user.name}: ${user.token}`).join('\n'),
     );
   }
 
+  /**
+   * Units, accounts, the evaluation and its findings, the story of their rectification so far
+   * (demo-story.ts) and the work plan, every business day counted from today, the start day.
+   * Each step is taken by whom it would be in the office: assignments, send-backs, urging and
+   * extension decisions by the supervisor, inspections by the inspector, reports and extension
+   * requests by the unit's clerk.
+   */
   async seed(): Promise<void> {
-    const context = (commandType: string, key: string) =>
-      commandContext({ actor: DEMO_ACTOR, commandType, idempotencyKey: `demo:${key}`, now: this.clock.now() });
+    const startDay = officeDate(this.clock.now());
+    const day = (offset: number) => dayOf(startDay, offset);
+    const contextOf = (actor: Actor, commandType: string, key: string) =>
+      commandContext({ actor, commandType, idempotencyKey: `demo:${key}`, now: this.clock.now() });
+    const context = (commandType: string, key: string) => contextOf(DEMO_ACTOR, commandType, key);
 
     for (const unit of demoUnits) {
       await this.commands.execute(
@@ -70,24 +88,59 @@ export class DemoSeeder implements OnApplicationBootstrap {
         ),
       );
     }
+    /** Who takes the story's steps: by role (SUPERVISOR, INSPECTOR) or, for a unit's clerk, the unit's code. */
+    const actors = new Map<string, Actor>();
+    for (const user of demoUsers) {
+      const unitId = user.unit ? unitIdForCode(user.unit) : null;
+      const { userId } = await this.commands.execute(
+        new RegisterUserCommand({ name: user.name, role: user.role, unitId, validForDays: 3650, token: user.token }, context('RegisterUser', `user:${user.role}`)),
+      );
+      // Demo accounts sign in at once: their printed password need not be changed first.
+      await this.commands.execute(
+        new SetInitialPasswordCommand({ userId, loginName: user.loginName, password: DEMO_PASSWORD, changeRequired: false }, context('SetInitialPassword', `password:${user.role}`)),
+      );
+      actors.set(user.role === 'UNIT' ? user.unit! : user.role, { id: userId, role: user.role, unitId });
+    }
+    for (const clerk of demoClerks) {
+      const unitId = unitIdForCode(clerk.unit);
+      const { userId } = await this.commands.execute(
+        new RegisterUserCommand({ name: clerk.name, role: 'UNIT', unitId, validForDays: 3650 }, context('RegisterUser', `user:clerk:${clerk.unit}`)),
+      );
+      actors.set(clerk.unit, { id: userId, role: 'UNIT', unitId });
+    }
+
     const evaluationId = await this.commands.execute(
-      new RegisterEvaluationCommand(demoEvaluation, context('RegisterEvaluation', 'evaluation:2025')),
+      new RegisterEvaluationCommand(demoEvaluation(day(-RECEIVED_DAYS_AGO)), context('RegisterEvaluation', 'evaluation:2025')),
     );
+    const findingIds = new Map<string, string>();
     for (const finding of demoFindings) {
       const { key, units, ...details } = finding;
-      await this.commands.execute(
+      const findingId = await this.commands.execute(
         new RecordFindingCommand(
-          { ...details, evaluationId, concernedUnitIds: units.map(unitIdForCode) },
+          { ...details, evaluationId, concernedUnitIds: units.map(unitIdForCode), identifiedOn: day(-IDENTIFIED_DAYS_AGO) },
           context('RecordFinding', `finding:${key}`),
         ),
       );
+      findingIds.set(key, findingId);
     }
+
+    /** A decision names the request it decides, whose id derives from the request's command. */
+    const extensionRequests = new Map<string, string>();
+    for (const [index, step] of demoStory.entries()) {
+      const actor = actors.get(actorOf(step))!;
+      const issued = contextOf(actor, step.do, `story:${index}:${step.do}:${step.finding}`);
+      const command = storyCommand(step, issued, day, (unit) => extensionRequests.get(`${step.finding}:${unit}`)!);
+      if (command.type === 'RequestExtension') extensionRequests.set(`${step.finding}:${step.do === 'requestExtension' && step.unit}`, command.requestId);
+      await this.commands.execute(new ActOnFindingCommand(findingIds.get(step.finding)!, command, issued));
+    }
+
+    const year = Number(startDay.slice(0, 4));
     await this.commands
       .execute(
         new ImportWorkPlanCommand(
-          { name: 'work-plan-2026.yaml', content: new Uint8Array(await readFile(DEMO_PLAN)) },
+          { name: `work-plan-${year}.yaml`, content: new TextEncoder().encode(demoWorkPlan(await readFile(DEMO_PLAN, 'utf8'), startDay)) },
           {},
-          context('ImportWorkPlan', 'work-plan:2026'),
+          context('ImportWorkPlan', `work-plan:${year}`),
         ),
       )
       // The sample was edited after this store was seeded: keep the plan imported then.
@@ -95,18 +148,78 @@ export class DemoSeeder implements OnApplicationBootstrap {
         if (!(error instanceof DomainError && error.code === 'CONFLICT')) throw error;
         this.logger.warn(`Demo work plan not imported again: ${error.message}`);
       });
-    for (const user of demoUsers) {
-      const { userId } = await this.commands.execute(
-        new RegisterUserCommand(
-          { name: user.name, role: user.role, unitId: user.unit ? unitIdForCode(user.unit) : null, validForDays: 3650, token: user.token },
-          context('RegisterUser', `user:${user.role}`),
-        ),
-      );
-      // Demo accounts sign in at once: their printed password need not be changed first.
-      await this.commands.execute(
-        new SetInitialPasswordCommand({ userId, loginName: user.loginName, password: DEMO_PASSWORD, changeRequired: false }, context('SetInitialPassword', `password:${user.role}`)),
-      );
-    }
-    this.logger.log(`Demo data ready: ${demoUnits.length} units, 1 evaluation, ${demoFindings.length} findings, the 2026 work plan, ${demoUsers.length} accounts`);
+    this.logger.log(
+      `Demo data ready: ${demoUnits.length} units, 1 evaluation, ${demoFindings.length} findings and ${demoStory.length} steps of their rectification, the ${year} work plan, ${demoUsers.length} accounts (and ${demoClerks.length} units' clerks)`,
+    );
+  }
+}
+
+/** Who takes a step: the supervisor decides, the inspector inspects, the unit's clerk reports and asks. */
+function actorOf(step: StoryStep): string {
+  switch (step.do) {
+    case 'assign':
+    case 'sendBack':
+    case 'decideExtension':
+    case 'urge':
+      return 'SUPERVISOR';
+    case 'inspect':
+      return 'INSPECTOR';
+    case 'report':
+    case 'requestExtension':
+      return step.unit;
+  }
+}
+
+/** The step as the command the app's form would send, its days counted from the start day. */
+function storyCommand(
+  step: StoryStep,
+  issued: CommandContext,
+  day: (offset: number) => string,
+  extensionRequestOf: (unit: string) => string,
+): FindingWorkflowCommand {
+  const today = officeDate(issued.now);
+  /** The payloads' key is the one the context was made with; the lifecycle reads the context's. */
+  const key = { idempotencyKey: issued.commandId };
+  switch (step.do) {
+    case 'assign':
+      return {
+        type: 'AssignFinding',
+        actor: issued.actor,
+        today,
+        assignedOn: day(step.on),
+        units: step.units.map(({ unit, role, due }) => ({ unitId: unitIdForCode(unit), role, dueDate: day(due) })),
+      };
+    case 'report':
+      return partCommands.report(
+        { ...key, unitId: unitIdForCode(step.unit), summary: step.summary, evidence: [{ title: step.evidence, link: step.link }], reportedOn: day(step.on) },
+        issued,
+      ) as FindingWorkflowCommand;
+    case 'sendBack':
+      return partCommands.sendBack({ ...key, unitId: unitIdForCode(step.unit), reason: step.reason, sentBackOn: day(step.on) }, issued) as FindingWorkflowCommand;
+    case 'inspect':
+      return partCommands.inspect(
+        {
+          ...key,
+          unitId: unitIdForCode(step.unit),
+          outcome: step.outcome,
+          notes: step.notes,
+          place: step.place,
+          inspectedOn: day(step.on),
+          ...(step.newDue === undefined ? {} : { newDueDate: day(step.newDue) }),
+        },
+        issued,
+      ) as FindingWorkflowCommand;
+    case 'requestExtension':
+      return partCommands.requestExtension(
+        { ...key, unitId: unitIdForCode(step.unit), requestedDueDate: day(step.until), reason: step.reason, requestedOn: day(step.on) },
+        issued,
+      ) as FindingWorkflowCommand;
+    case 'decideExtension':
+      return partCommands.decideExtension(
+        { ...key, unitId: unitIdForCode(step.unit), requestId: extensionRequestOf(step.unit), approve: step.approve, reason: step.reason, decidedOn: day(step.on) },
+        issued,
+      ) as FindingWorkflowCommand;
+    case 'urge':
+      return partCommands.urge({ ...key, unitId: unitIdForCode(step.unit), message: step.message, urgedOn: day(step.on) }, issued) as FindingWorkflowCommand;
   }
 }

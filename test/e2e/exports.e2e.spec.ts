@@ -148,7 +148,7 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
   it('gives a unit user its own unit’s rows only', async () => {
     const csv = readCsv((await download(`/export/ledger.csv?asOf=2026-06-08&evaluationId=${evaluationId}`, FGW_USER)).bytes);
     expect(csv.slice(1)).toEqual([LEDGER_ROWS_ON_8_JUNE()[0]!.map(String)]);
-    const sheet = await openXlsx((await download(`/export/ledger.xlsx?asOf=2026-06-08`, FGW_USER)).bytes);
+    const sheet = await openXlsx((await download(`/export/ledger.xlsx?asOf=2026-06-08&evaluationId=${evaluationId}`, FGW_USER)).bytes);
     expect(sheet.rowCount).toBe(3);
     expect(rowValues(sheet, 3)[5]).toBe(units.FGW!.name);
   });

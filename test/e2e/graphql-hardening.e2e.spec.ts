@@ -211,9 +211,13 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
     });
 
     it('gives an error inside a pushed result the same code as over HTTP', async () => {
-      const listed = await app.graphql(`{ findings { id } units { id } }`);
-      const findingId = listed.data!.findings[0].id;
+      const listed = await app.graphql(`{ evaluations { id } units { id } }`);
       const [lead, responsible] = listed.data!.units.map((unit: { id: string }) => unit.id);
+      // A finding of its own: the demo's are assigned already.
+      const recorded = await app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
+        input: { idempotencyKey: 'ws-finding', evaluationId: listed.data!.evaluations[0].id, title: '推送测试问题', description: '推送测试', category: '主动公开', severity: 'LOW', concernedUnitIds: [lead, responsible] },
+      });
+      const findingId = recorded.data!.recordFinding.id;
       const assigned = await app.graphql(`mutation($input: AssignFindingInput!) { assignFinding(input: $input) { id } }`, {
         input: { idempotencyKey: 'ws-assign', findingId, units: [{ unitId: lead, role: 'LEAD', dueDate: '2026-05-15' }, { unitId: responsible, role: 'RESPONSIBLE', dueDate: '2026-05-15' }] },
       });

@@ -118,7 +118,8 @@ describe('The work-plan breakdown', () => {
     expect(response.errors).toBeUndefined();
     const scores = response.data!.unitScorecard as { rank: number; unitName: string; onTime: number; onTimeRate: number | null; overdue: number }[];
     expect(scores.map((score) => score.rank)).toEqual(scores.map((_, index) => index + 1));
-    expect(scores.find((score) => score.unitName === '青川市政务公开办公室')).toMatchObject({ onTime: 1 });
+    // The item verified above, and the demo finding it closed on time (the demo's online request channel).
+    expect(scores.find((score) => score.unitName === '青川市政务公开办公室')).toMatchObject({ onTime: 2 });
     const rates = scores.map((score) => score.onTimeRate ?? -1);
     expect(rates).toEqual([...rates].sort((a, b) => b - a));
     expect(errorCode(await app.graphql(`{ unitScorecard { rank } }`, {}, await app.as('UNIT', units.FGW)))).toBe('FORBIDDEN');

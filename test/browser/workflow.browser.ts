@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { Logger } from '@nestjs/common';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createPerson, signIn, type Person } from './support/accounts.js';
@@ -77,6 +78,50 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
     await page.goto(home);
     await page.waitForURL((url) => url.pathname === '/sign-in');
   });
+
+  it.each([
+    ['supervisor', ['/overview', '/work-plan', '/scorecard', '/circulars', '/inspections']],
+    ['inspector', ['/inspections', '/overview', '/work-plan']],
+    ['unit', ['/workload', '/overview', '/work-plan', '/circulars']],
+  ] as const)(
+    'as %s, every page asks only for what the role may read (no GraphQL error, no server warning) and follows the as-of picker',
+    async (who, pages) => {
+      const { data } = await app.graphql(`{ findings { id title } workPlans { id } }`);
+      // A demo finding whose other units' parts hold reports (a unit may not read those), and a work-plan item of the unit.
+      const shared = data!.findings.find((finding: { title: string }) => finding.title === '部分单位主动公开信息更新不及时').id;
+      const plan = (await app.graphql(`query($id: ID!, $unitId: ID) { workPlan(id: $id, unitId: $unitId) { categories { items { id } } } }`, { id: data!.workPlans[0].id, unitId: fgw.id })).data!.workPlan;
+      const item = plan.categories[0].items[0].id;
+      const warnings: string[] = [];
+      const warn = Logger.prototype.warn;
+      Logger.prototype.warn = function (this: Logger, message: unknown, ...rest: unknown[]) {
+        warnings.push(String(message));
+        return warn.call(this, message, ...rest);
+      };
+      const graphqlErrors: string[] = [];
+      try {
+        const { page } = await open();
+        page.on('response', async (response) => {
+          if (!response.url().endsWith('/graphql')) return;
+          const body = await response.json().catch(() => null);
+          if (body?.errors?.length) graphqlErrors.push(`${page.url()}: ${JSON.stringify(body.errors)}`);
+        });
+        await signIn(page, people[who]);
+        const past = officeDay(-30);
+        for (const path of [...pages, `/findings/${shared}`, `/items/${item}`]) {
+          await page.goto(path);
+          await page.locator('main h1').first().waitFor();
+          await page.waitForLoadState('networkidle');
+          await page.goto(`${path}?asOf=${past}`);
+          await eventually(page, async () => ((await page.locator('main').textContent()) ?? '').includes(`截至 ${past}`), `${path} as of ${past}`);
+          await page.waitForLoadState('networkidle');
+        }
+      } finally {
+        Logger.prototype.warn = warn;
+      }
+      expect(graphqlErrors).toEqual([]);
+      expect(warnings).toEqual([]);
+    },
+  );
 
   it('shows the numbers the API reports on the overview, and the as-of picker redraws them for a past day', async () => {
     const { page } = await open();

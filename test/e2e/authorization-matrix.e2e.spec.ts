@@ -358,6 +358,21 @@ describe('Authorization matrix: every operation × every caller', () => {
       expect(errorCode(workload)).toBe('FORBIDDEN');
     });
 
+    it('lets a unit ask for its own part’s details only (assignments / parts with unitId), so it reads every part without one refusal', async () => {
+      const OWN_DETAILS = `assignments { unitId status } own: assignments(unitId: $unitId) { unitId reports { summary } inspections { outcome } returns { reason } }`;
+      const finding = await app.graphql(`query($id: ID!, $unitId: ID!) { finding(id: $id) { ${OWN_DETAILS} } }`, { id: openFinding, unitId: units[OTHER_UNIT] }, headers.UNIT_FOR_ANOTHER);
+      expect(finding.errors).toBeUndefined();
+      expect(finding.data!.finding.assignments.map((part: { unitId: string }) => part.unitId)).toEqual([units[OWN_UNIT], units[OTHER_UNIT]]);
+      expect(finding.data!.finding.own).toEqual([expect.objectContaining({ unitId: units[OTHER_UNIT], reports: [{ summary: '已更新公开目录' }] })]);
+      const item = await app.graphql(
+        `query($id: ID!, $unitId: ID!) { workPlanItem(id: $id) { parts { unitId } own: parts(unitId: $unitId) { unitId reports { summary } } } }`,
+        { id: openItem, unitId: units[OTHER_UNIT] },
+        headers.UNIT_FOR_ANOTHER,
+      );
+      expect(item.errors).toBeUndefined();
+      expect(item.data!.workPlanItem.own.map((part: { unitId: string }) => part.unitId)).toEqual([units[OTHER_UNIT]]);
+    });
+
     it("shows a unit the finding's history without what other units reported or were told", async () => {
       const history = async (as: Record<string, string>) =>
         (await ok(`query($id: ID!) { finding(id: $id) { history { eventType actorUnitId } } }`, { id: openFinding }, as)).finding.history as { eventType: string; actorUnitId: string | null }[];

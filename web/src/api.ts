@@ -78,10 +78,9 @@ export async function gql<Data = any>(query: string, variables: Record<string, u
   } catch {
     throw new ApiError([{ message: `HTTP ${response.status}`, extensions: { messageZh: `服务器返回了无法识别的应答（HTTP ${response.status}）` } }], response.status);
   }
-  // A unit may read another unit's part but not its evidence or notes: those fields come back null with
-  // FORBIDDEN at their path, and the rest of the answer stands (README, access). Show what was given.
-  const fieldRefusalsOnly = body.data && body.errors?.every((error) => error.extensions?.code === 'FORBIDDEN' && (error.path?.length ?? 0) > 1);
-  if (body.errors?.length && !fieldRefusalsOnly) {
+  // Every page asks only for what its role may read (a unit user its own part's details: see
+  // partsSelection), so any error in an answer is a real failure, shown to the person.
+  if (body.errors?.length) {
     const error = new ApiError(body.errors, response.status);
     if (error.code === 'UNAUTHENTICATED' && storedToken()) onSessionEnded();
     throw error;

@@ -1,3 +1,4 @@
+import { session } from './session';
 import { gql } from './api';
 import type { FieldSpec } from './components/ActionForm.vue';
 import { officeToday } from './state';
@@ -64,13 +65,34 @@ export async function perform(kind: ParentKind, action: PartAction, parentId: st
   await gql(`mutation($input: ${inputType}!) { ${name}(input: $input) { id } }`, { input: { ...input, [parentField]: parentId, idempotencyKey } });
 }
 
-/** The fields selected for one unit's part, on findings and items alike. */
-export const PART_FIELDS = `unitId unit { name } role status dueDate originalDueDate daysLeft trafficLight verifiedAt assignedAt
-  reports { summary reportedAt reportedBy evidence { title link documentRef } }
-  inspections { inspectionId outcome inspectedOn place notes loggedAt inspectorId }
-  returns { cause reason returnedAt }
+/** What anyone who reads a parent may read of each of its parts, on findings and items alike. */
+const PART_SUMMARY = `unitId unit { name } role status dueDate originalDueDate daysLeft trafficLight verifiedAt assignedAt
   urges { message urgedAt urgedBy }
   extensionRequests { requestId requestedDueDate reason status requestedAt decidedAt decisionReason grantedDueDate }`;
+/** What a unit user may read of its own part only (the API refuses it other units' with FORBIDDEN). */
+const PART_DETAILS = `reports { summary reportedAt reportedBy evidence { title link documentRef } }
+  inspections { inspectionId outcome inspectedOn place notes loggedAt inspectorId }
+  returns { cause reason returnedAt }`;
+
+/**
+ * The parts of a finding (`assignments`) or an item (`parts`) as the signed-in role may read them:
+ * everything for supervisors and inspectors; for a unit user every part's progress, and the
+ * details of its own part only, asked for apart (`ownPart: …(unitId:)`) so that nothing it may
+ * not read is ever requested. `withOwnDetails` puts the answer back together.
+ */
+export function partsSelection(field: 'assignments' | 'parts'): string {
+  const unitId = session.user?.role === 'UNIT' ? session.user.unitId : null;
+  if (!unitId) return `${field} { ${PART_SUMMARY} ${PART_DETAILS} }`;
+  return `${field} { ${PART_SUMMARY} } ownPart: ${field}(unitId: ${JSON.stringify(unitId)}) { unitId ${PART_DETAILS} }`;
+}
+
+/** The parts with the unit's own details merged in (see `partsSelection`); other units' details are null. */
+export function withOwnDetails<Parent extends { ownPart?: Partial<Part>[] }>(parent: Parent, field: 'assignments' | 'parts'): Parent {
+  if (!parent.ownPart) return parent;
+  const parts = (parent as unknown as Record<string, Part[]>)[field]!;
+  const details = (unitId: string) => parent.ownPart!.find((own) => own.unitId === unitId) ?? { reports: null, inspections: null, returns: null };
+  return { ...parent, [field]: parts.map((part) => ({ ...part, ...details(part.unitId) })) };
+}
 
 export const HISTORY_FIELDS = `history { revision eventType occurredOn recordedAt actorId actorName actorRole actorUnitId unitId details }`;
 

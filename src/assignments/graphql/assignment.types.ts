@@ -10,6 +10,13 @@ export const TrafficLightEnum = graphqlEnum<TrafficLight>(['GREEN', 'YELLOW', 'R
 export const ExtensionStatusEnum = graphqlEnum(['PENDING', 'GRANTED', 'REFUSED'] as const, 'ExtensionStatus');
 export const ReturnCauseEnum = graphqlEnum(['SENT_BACK', 'INSPECTION_FAILED', 'REOPENED'] as const, 'ReturnCause');
 
+/**
+ * The `unitId` argument of a parent's parts: only that unit's part (none when it has no part). A
+ * unit user selects its own part's reports, inspections and returns this way, without asking for
+ * other units' (which it may not read).
+ */
+export const ONE_UNIT_PART = 'Only this unit’s part: how a unit user asks for its own part’s reports, inspections and returns without asking for other units’';
+
 @ObjectType('Evidence')
 export class EvidenceType {
   @Field(() => String) title: string;

@@ -3,7 +3,7 @@ import { mayReadUnitDetails } from '../../access/authorization/access-policy.js'
 import type { GraphqlContext } from '../../access/authorization/graphql-context.js';
 import { AllowRoles, WORKFLOW_READERS } from '../../access/authorization/access-policy.js';
 import { QueryBus } from '@nestjs/cqrs';
-import { AssignmentType } from '../../assignments/graphql/assignment.types.js';
+import { AssignmentType, ONE_UNIT_PART } from '../../assignments/graphql/assignment.types.js';
 import type { TimeCut } from '../../shared/time-cut.js';
 import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../../shared/graphql/time-cut.type.js';
 import { EvaluationType, FindingType, HistoryEntryType } from './evaluation.types.js';
@@ -64,8 +64,11 @@ export class FindingsResolver {
   }
 
   @ResolveField(() => [AssignmentType], { description: 'Each assigned unit’s part, in the order assigned' })
-  assignments(@Parent() finding: FindingView & { time?: TimeCut }) {
-    const parts = [...finding.parts.values()];
+  assignments(
+    @Parent() finding: FindingView & { time?: TimeCut },
+    @Args('unitId', { type: () => ID, nullable: true, description: ONE_UNIT_PART }) unitId?: string,
+  ) {
+    const parts = [...finding.parts.values()].filter((part) => !unitId || part.unitId === unitId);
     // A finding viewed on a day (asOf) counts its parts' days left and lights on that day.
     return finding.time ? parts.map((part) => ({ ...part, evaluatedOn: finding.time!.asOf })) : parts;
   }

@@ -5,7 +5,7 @@ import { LiveUpdates, updateOrRefusal } from '../../access/authorization/live-up
 import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
 import { AllowRoles, WORKFLOW_READERS, mayReadUnitDetails } from '../../access/authorization/access-policy.js';
 import type { GraphqlContext } from '../../access/authorization/graphql-context.js';
-import { AssignmentType } from '../../assignments/graphql/assignment.types.js';
+import { AssignmentType, ONE_UNIT_PART } from '../../assignments/graphql/assignment.types.js';
 import { HistoryEntryType } from '../../rectification/evaluations/evaluation.types.js';
 import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../../shared/graphql/time-cut.type.js';
 import type { ItemRow } from './breakdown.js';
@@ -72,8 +72,8 @@ export class WorkPlanItemResolver {
   }
 
   @ResolveField(() => [AssignmentType])
-  parts(@Parent() item: ItemRow) {
-    return item.parts;
+  parts(@Parent() item: ItemRow, @Args('unitId', { type: () => ID, nullable: true, description: ONE_UNIT_PART }) unitId?: string) {
+    return unitId ? item.parts.filter((part) => part.unitId === unitId) : item.parts;
   }
 
   @ResolveField(() => [HistoryEntryType], { description: 'Every event of the item, in order (a unit user: without other units’ parts)' })

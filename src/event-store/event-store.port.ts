@@ -133,6 +133,11 @@ export interface EventStore {
   /** Position of the newest event in the log, or null for an empty log. */
   headPosition(): Promise<Position | null>;
   /**
+   * The id of the event stored at exactly this position, or null when none is: what tells a log
+   * of the same length with another history apart on a store that keeps no chain hash.
+   */
+  eventIdAt(position: Position): Promise<string | null>;
+  /**
    * Catch-up subscription: every event after `after` (all of history without it), then live
    * events as they are appended — by this process or any other — in order, without gaps or repeats.
    */

@@ -156,6 +156,22 @@ describe('EventStoreDB adapter, mapping the client', () => {
       expect(await store.findRequest('key-1')).toEqual({ ...request, streamId: 'finding-a', position: null });
     });
 
+    it('reserves the key of a request that appended nothing with a claim marked so, and reads the mark back', async () => {
+      const appended: { stream: string; options: unknown }[] = [];
+      let claimedData: unknown;
+      const store = storeAnswering({
+        appendToStream: (stream: string, event: { data: unknown }, options: unknown) => {
+          appended.push({ stream, options });
+          claimedData = event.data;
+          return Promise.resolve({ success: true, nextExpectedRevision: 0n, position: { commit: 10n, prepare: 10n } });
+        },
+        readStream: () => stream([claimed(claimedData as { commandId: string; digest: string | null; streamId: string })]),
+      });
+      await store.reserveRequest('unit-a', request);
+      expect(appended).toEqual([{ stream: 'rectify-request-key-1', options: { expectedRevision: 'no_stream' } }]);
+      expect(await store.findRequest('key-1')).toEqual({ ...request, streamId: 'unit-a', position: null, appendedNothing: true });
+    });
+
     it('finds no request for an unclaimed key, and leaves claims out of reads', async () => {
       const store = storeAnswering({
         readStream: () => Object.assign(stream([]), {}),
@@ -164,6 +180,19 @@ describe('EventStoreDB adapter, mapping the client', () => {
       expect(await store.findRequest('key-1')).toBeNull();
       expect((await store.readAll()).map((event) => event.position.commit)).toEqual([1n, 2n]);
     });
+  });
+
+  it('names the event that starts exactly at a position, skipping none and guessing none', async () => {
+    const reads: unknown[] = [];
+    const store = storeAnswering({
+      readAll: (options: unknown) => {
+        reads.push(options);
+        return Object.assign(stream([recorded(7n)]), { cancel: async () => undefined });
+      },
+    });
+    expect(await store.eventIdAt({ commit: 7n, prepare: 7n })).toBe('event-7');
+    expect(await store.eventIdAt({ commit: 6n, prepare: 6n })).toBeNull();
+    expect(reads[0]).toMatchObject({ fromPosition: { commit: 7n, prepare: 7n }, maxCount: 1 });
   });
 
   it('cancels the gRPC subscription when its reader stops early', async () => {

@@ -254,6 +254,16 @@ export class EventStoreDbEventStore implements EventStore {
     return null;
   }
 
+  async eventIdAt(position: Position): Promise<string | null> {
+    // A forwards read of $all from a position starts at the record there, if one starts there.
+    const read = this.client.readAll({ direction: FORWARDS, fromPosition: position, maxCount: 1 });
+    for await (const resolved of read) {
+      const event = this.toStoredEvent(resolved);
+      return event && comparePositions(event.position, position) === 0 ? event.id : null;
+    }
+    return null;
+  }
+
   subscribeToAll(options: { after?: Position } = {}): EventSubscription {
     // subscribeToAll starts strictly after fromPosition, which is the port's contract.
     const subscription = this.client.subscribeToAll({

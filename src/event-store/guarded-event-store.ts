@@ -19,7 +19,9 @@ export function guardedEventStore<Store extends EventStore>(store: Store, health
       throw health.noteWriteFailure(error) ?? error;
     }
     health.noteWriteSuccess();
-    if (!witness.noteHead(result.position)) health.logWentBackwards(result.position.commit.toString());
+    // A retry the request index answered appended nothing: its position is the first append's.
+    if (result.alreadyRecorded) return result;
+    if (!witness.noteHead(result.position, events.at(-1)?.id ?? null)) health.logWentBackwards(result.position.commit.toString());
     return result;
   };
   const close: EventStore['close'] = async () => {

@@ -170,6 +170,7 @@ export class SqliteEventStore implements EventStore {
         'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?',
       ),
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
+      eventIdAt: this.db.prepare<[number], { event_id: string }>('SELECT event_id FROM events WHERE position = ?'),
       request: this.db.prepare<[string], RequestRow>('SELECT * FROM requests WHERE request_key = ?'),
       recordRequest: this.db.prepare(
         `INSERT INTO requests (request_key, command_id, request_digest, stream_id, revision, position)
@@ -287,6 +288,10 @@ export class SqliteEventStore implements EventStore {
   headPosition(): Promise<Position | null> {
     const head = this.statements.head.get()?.position ?? null;
     return Promise.resolve(head === null ? null : at(head));
+  }
+
+  eventIdAt(position: Position): Promise<string | null> {
+    return Promise.resolve(this.statements.eventIdAt.get(Number(position.commit))?.event_id ?? null);
   }
 
   subscribeToAll(options: { after?: Position } = {}): EventSubscription {

@@ -5,19 +5,19 @@ import type { AppSettings } from '../config/app-settings.js';
 import { formatPosition, type EventStore, type Position, type StoreIdentity } from './event-store.port.js';
 import { openEventStore } from './open-event-store.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
-import { StoreRefusedError, judgeStore, readWitness, writeWitness, type StoreWitness } from './store-witness.js';
+import { StoreRefusedError, judgeStore, parseWitnessedPosition, readWitness, writeWitness, type StoreWitness } from './store-witness.js';
 
 /** How often, at most, the witness file is rewritten while events are appended (ms). */
 const WITNESS_INTERVAL_MS = 1000;
 
 /** Keeps the witness file up to date with the head this server appended, at most once a second. */
 export class WitnessKeeper {
-  private pending: Position | null = null;
+  private pending: { position: Position; eventId: string | null } | null = null;
   private readonly timer: NodeJS.Timeout;
 
   constructor(
     private readonly path: string,
-    private readonly seen: Omit<StoreWitness, 'head' | 'headHash' | 'seenAt'>,
+    private readonly seen: Omit<StoreWitness, 'head' | 'headHash' | 'headEvent' | 'seenAt'>,
     /** The chain hash (hex) of the event at a position, when the store keeps a chain. */
     private readonly hashAt?: (commit: bigint) => string | null,
   ) {
@@ -33,29 +33,31 @@ export class WitnessKeeper {
    * when the position is not past the highest this server already saw: the log went backwards
    * under the server (its file overwritten with an older copy), and the witness keeps what it saw.
    */
-  noteHead(position: Position): boolean {
+  noteHead(position: Position, eventId: string | null = null): boolean {
     if (this.highest !== null && position.commit <= this.highest) return false;
     this.highest = position.commit;
-    if (!this.pending || position.commit > this.pending.commit) this.pending = position;
+    if (!this.pending || position.commit > this.pending.position.commit) this.pending = { position, eventId };
     return true;
   }
 
-  write(head: Position | null): void {
+  /** Writes the witness now: the head, the id of the event there (null when not known), and its chain hash where one is kept. */
+  write(head: Position | null, headEventId: string | null): void {
     if (head && (this.highest === null || head.commit > this.highest)) this.highest = head.commit;
     writeWitness(this.path, {
       ...this.seen,
       head: head ? head.commit.toString() : null,
       headHash: head && this.hashAt ? this.hashAt(head.commit) : null,
+      headEvent: head && headEventId ? { id: headEventId, position: formatPosition(head)! } : null,
       seenAt: new Date().toISOString(),
     });
   }
 
   flush(): void {
     if (!this.pending) return;
-    const head = this.pending;
+    const { position, eventId } = this.pending;
     this.pending = null;
     try {
-      this.write(head);
+      this.write(position, eventId);
     } catch (error) {
       // A witness that lags only weakens the check at the next start; the write itself stood.
       new Logger('StoreWitness').warn(`Could not update the store witness ${this.path}: ${String(error)}`);
@@ -127,11 +129,13 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     const head = await store.headPosition();
     const hashAt = store instanceof SqliteEventStore ? (commit: bigint) => (store as SqliteEventStore).chainHashAt(commit) : undefined;
     const hashAtWitnessedHead = hashAt && witnessed?.head ? hashAt(BigInt(witnessed.head)) : undefined;
-    const refusal = missing ?? judgeStore(witnessed, { existed, identity, head: head?.commit ?? null, hashAtWitnessedHead });
+    const witnessedHeadEvent = witnessed?.headEvent ? parseWitnessedPosition(witnessed.headEvent.position) : null;
+    const eventIdAtWitnessedHead = witnessedHeadEvent ? await store.eventIdAt(witnessedHeadEvent) : undefined;
+    const refusal = missing ?? judgeStore(witnessed, { existed, identity, head: head?.commit ?? null, hashAtWitnessedHead, eventIdAtWitnessedHead });
     if (refusal && !settings.ACCEPT_STORE_RESET) throw refusal;
     if (refusal) logger.warn(`Starting on a store that was not recognised, as ACCEPT_STORE_RESET asks: ${refusal.message}`);
     const witness = new WitnessKeeper(settings.STORE_WITNESS_PATH, { storeId: identity.storeId, kind: store.kind, location }, hashAt);
-    witness.write(head);
+    witness.write(head, head ? await store.eventIdAt(head) : null);
     logger.log(`Store ${identity.storeId} (${store.kind}, ${location}) admitted at position ${formatPosition(head) ?? 'none'}`);
     return { store, identity, createdForThisStart: identity.created && !witnessed && head === null, acceptedReset: refusal, witness };
   } catch (error) {

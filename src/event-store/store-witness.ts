@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
-import type { EventStore, StoreIdentity } from './event-store.port.js';
+import type { EventStore, Position, StoreIdentity } from './event-store.port.js';
 
 /**
  * What this server last saw of its store, kept outside the store: when the database is lost,
@@ -22,9 +22,37 @@ export interface StoreWitness {
    * chain (EventStoreDB). Absent in witnesses written before it was recorded.
    */
   readonly headHash?: string | null;
+  /**
+   * The id of the event at the head and its full position (`commit` or `commit/prepare`): on
+   * EventStoreDB, which keeps no chain hash in the log, it tells a log of the same length with
+   * another history apart (a data directory restored from an older backup and written to since).
+   * Null for an empty log; absent in witnesses written before it was recorded.
+   */
+  readonly headEvent?: WitnessedEvent | null;
   /** ISO-8601 instant at which the head was seen. */
   readonly seenAt: string;
 }
+
+export interface WitnessedEvent {
+  readonly id: string;
+  /** `formatPosition` of the event's position. */
+  readonly position: string;
+}
+
+/** Reads back a position written by `formatPosition` (`7` or `1200/1100`); null when it is not one. */
+export function parseWitnessedPosition(text: string): Position | null {
+  const match = /^(\d+)(?:\/(\d+))?$/.exec(text);
+  if (!match) return null;
+  return { commit: BigInt(match[1]!), prepare: BigInt(match[2] ?? match[1]!) };
+}
+
+const isWitnessedEvent = (value: unknown): boolean =>
+  value === undefined ||
+  value === null ||
+  (typeof value === 'object' &&
+    typeof (value as WitnessedEvent).id === 'string' &&
+    typeof (value as WitnessedEvent).position === 'string' &&
+    parseWitnessedPosition((value as WitnessedEvent).position) !== null);
 
 /** The witness file's content, or null when there is none (the first start). */
 export function readWitness(path: string): StoreWitness | null {
@@ -37,7 +65,7 @@ export function readWitness(path: string): StoreWitness | null {
   }
   const witness = JSON.parse(text) as Partial<StoreWitness>;
   const headHashReadable = witness.headHash === undefined || witness.headHash === null || typeof witness.headHash === 'string';
-  if (typeof witness.storeId !== 'string' || (witness.head !== null && typeof witness.head !== 'string') || !headHashReadable) {
+  if (typeof witness.storeId !== 'string' || (witness.head !== null && typeof witness.head !== 'string') || !headHashReadable || !isWitnessedEvent(witness.headEvent)) {
     throw new Error(`The store witness ${path} is not readable: delete it to start as on a first start`);
   }
   return witness as StoreWitness;
@@ -68,6 +96,11 @@ export interface ObservedStore {
    * event there; undefined when the store cannot tell (no chain kept) or there was no witnessed head.
    */
   readonly hashAtWitnessedHead?: string | null;
+  /**
+   * The id of the store's event at the witnessed head event's position, null when it has none
+   * there; undefined when no head event was witnessed.
+   */
+  readonly eventIdAtWitnessedHead?: string | null;
 }
 
 export type StoreRefusalReason = 'STORE_MISSING' | 'STORE_EMPTY' | 'STORE_REPLACED' | 'STORE_SHORTER' | 'STORE_REWRITTEN' | 'STORE_DAMAGED';
@@ -94,7 +127,7 @@ const ACCEPT = say(
  * Whether the store found at start is the one last seen: null when it is (or when nothing was
  * seen before), else the refusal. Pure; the rules of issue 9: a store that is missing, empty,
  * shorter than last seen, has another id, or whose event at the witnessed head has another chain
- * hash than the one seen (a same-length store with another history) is refused.
+ * hash or another id than the one seen (a same-length store with another history) is refused.
  */
 export function judgeStore(witness: StoreWitness | null, observed: ObservedStore): StoreRefusedError | null {
   if (!witness) return null;
@@ -129,6 +162,15 @@ export function judgeStore(witness: StoreWitness | null, observed: ObservedStore
       'STORE_REWRITTEN',
       `The event store at ${witness.location} has another history than the one this server last saw: at position ${witness.head} this server saw the event with chain hash ${witness.headHash} (${witness.seenAt}), but the store ${found} (an older copy written to since, or history rewritten?).`,
       `位于 ${witness.location} 的事件库的历史与本服务上次看到的不同：本服务在位置 ${witness.head} 看到的事件链哈希为 ${witness.headHash}（${witness.seenAt}），而现在${foundZh}（旧副本被恢复后又写入，或历史被改写？）。`,
+    );
+  }
+  if (witness.headEvent && observed.eventIdAtWitnessedHead !== undefined && observed.eventIdAtWitnessedHead !== witness.headEvent.id) {
+    const found = observed.eventIdAtWitnessedHead === null ? 'has no event there' : `has event ${observed.eventIdAtWitnessedHead} there`;
+    const foundZh = observed.eventIdAtWitnessedHead === null ? '该位置没有事件' : `该位置是事件 ${observed.eventIdAtWitnessedHead}`;
+    return refuse(
+      'STORE_REWRITTEN',
+      `The event store at ${witness.location} has another history than the one this server last saw: at position ${witness.headEvent.position} this server saw event ${witness.headEvent.id} (${witness.seenAt}), but the store ${found} (an older copy written to since, or history rewritten?).`,
+      `位于 ${witness.location} 的事件库的历史与本服务上次看到的不同：本服务在位置 ${witness.headEvent.position} 看到的是事件 ${witness.headEvent.id}（${witness.seenAt}），而现在${foundZh}（旧副本被恢复后又写入，或历史被改写？）。`,
     );
   }
   return null;

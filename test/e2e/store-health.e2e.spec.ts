@@ -149,13 +149,25 @@ describe('A store file deleted or replaced under a running server', () => {
     expect(refusal.message).toContain('--accept-store-reset');
     expect(refusal.messageZh).toContain('历史与本服务上次看到的不同');
 
-    // A witness written before head hashes were recorded still loads, and is judged on id and length.
-    const { headHash: _dropped, ...oldWitness } = JSON.parse(readFileSync(witnessPath, 'utf8')) as Record<string, unknown>;
+    // Without a chain hash (EventStoreDB keeps none in the log) the head event's id tells the
+    // histories apart: the rewritten store has another event at the witnessed head's position.
+    const { headHash: _dropped, ...withoutHash } = JSON.parse(readFileSync(witnessPath, 'utf8')) as Record<string, unknown> & { headEvent: { id: string; position: string } };
+    expect(withoutHash.headEvent.position).toBe(seen.head);
+    writeFileSync(witnessPath, JSON.stringify(withoutHash));
+    const byEventId = await refusalOf(startTestApp({ sqlitePath }));
+    expect(byEventId.reason).toBe('STORE_REWRITTEN');
+    expect(byEventId.message).toContain(`this server saw event ${withoutHash.headEvent.id}`);
+    expect(byEventId.messageZh).toContain(`看到的是事件 ${withoutHash.headEvent.id}`);
+
+    // A witness written before head hashes and head events were recorded still loads, and is judged on id and length.
+    const { headEvent: _droppedToo, ...oldWitness } = withoutHash;
     writeFileSync(witnessPath, JSON.stringify(oldWitness));
     app = await startTestApp({ sqlitePath });
     expect(await evaluationCount(app)).toBe(2);
     await app.close();
-    expect((JSON.parse(readFileSync(witnessPath, 'utf8')) as { headHash: string }).headHash).toMatch(/^[0-9a-f]{64}$/);
+    const renewed = JSON.parse(readFileSync(witnessPath, 'utf8')) as { head: string; headHash: string; headEvent: { id: string; position: string } };
+    expect(renewed.headHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(renewed.headEvent.position).toBe(renewed.head);
   });
 
   it('refuses a damaged file at start (PRAGMA quick_check)', async () => {

@@ -173,6 +173,14 @@ export function eventStoreContract(
       expect(events.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4]);
     });
 
+    it('names the event at a position, and none where no event is', async () => {
+      const id = stream();
+      const appended = event('A');
+      const { position } = await store.appendToStream(id, [appended], { expectedRevision: 'no_stream' });
+      expect(await store.eventIdAt(position)).toBe(appended.id);
+      expect(await store.eventIdAt({ commit: position.commit + 1_000_000n, prepare: position.prepare + 1_000_000n })).toBeNull();
+    });
+
     describe('request index', () => {
       const request = (key: string, overrides: Partial<RequestRecord> = {}): RequestRecord => ({
         key,

@@ -1,0 +1,59 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { judgeStore, parseWitnessedPosition, readWitness, type ObservedStore, type StoreWitness } from './store-witness.js';
+
+/** Issue 9: a store is recognised by its id, its length and what stands at the head last seen. */
+describe('Judging the store found at start against the witness', () => {
+  const witness: StoreWitness = {
+    storeId: 'store-1',
+    kind: 'eventstoredb',
+    location: 'esdb.example:2113',
+    head: '1200',
+    headHash: null,
+    headEvent: { id: 'event-head', position: '1200/1100' },
+    seenAt: '2026-11-29T08:00:00.000Z',
+  };
+  const found = (overrides: Partial<ObservedStore> = {}): ObservedStore => ({
+    existed: true,
+    identity: { storeId: 'store-1', createdAt: '2026-01-01T00:00:00.000Z' },
+    head: 1500n,
+    eventIdAtWitnessedHead: 'event-head',
+    ...overrides,
+  });
+
+  it('recognises the store when the event seen at the head is still there, however much was appended since', () => {
+    expect(judgeStore(witness, found())).toBeNull();
+  });
+
+  it('refuses a store with another event at the witnessed head (an older copy written to since), naming both', () => {
+    const refusal = judgeStore(witness, found({ eventIdAtWitnessedHead: 'event-other' }))!;
+    expect(refusal.reason).toBe('STORE_REWRITTEN');
+    expect(refusal.message).toContain('at position 1200/1100 this server saw event event-head');
+    expect(refusal.message).toContain('has event event-other there');
+    expect(refusal.messageZh).toContain('该位置是事件 event-other');
+  });
+
+  it('refuses a store with no event at the witnessed head', () => {
+    const refusal = judgeStore(witness, found({ eventIdAtWitnessedHead: null }))!;
+    expect(refusal.reason).toBe('STORE_REWRITTEN');
+    expect(refusal.message).toContain('has no event there');
+  });
+
+  it('judges a witness from before head events on id and length only', () => {
+    const { headEvent: _absent, ...older } = witness;
+    expect(judgeStore(older, found({ eventIdAtWitnessedHead: undefined }))).toBeNull();
+    expect(judgeStore(older, found({ head: 900n }))?.reason).toBe('STORE_SHORTER');
+  });
+
+  it('reads positions back as formatPosition wrote them, and refuses a witness whose head event is not readable', () => {
+    expect(parseWitnessedPosition('7')).toEqual({ commit: 7n, prepare: 7n });
+    expect(parseWitnessedPosition('1200/1100')).toEqual({ commit: 1200n, prepare: 1100n });
+    expect(parseWitnessedPosition('12x')).toBeNull();
+    const path = join(mkdtempSync(join(tmpdir(), 'rectify-witness-')), 'witness.json');
+    writeFileSync(path, JSON.stringify({ ...witness, headEvent: { id: 'event-head', position: 'end' } }));
+    expect(() => readWitness(path)).toThrow(/not readable/);
+    writeFileSync(path, JSON.stringify(witness));
+    expect(readWitness(path)).toEqual(witness);
+  });
+});

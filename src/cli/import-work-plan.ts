@@ -1,11 +1,22 @@
 import { parseArgs } from 'node:util';
 import { describeWorkPlanImport, importWorkPlanFile } from '../work-plan/import-work-plan/import-work-plan.js';
+import { isCalendarDate } from '../shared/calendar-date.js';
 import { runImportTool, UsageError } from './import-cli.js';
 
+/** An office day given on the command line, `YYYY-MM-DD`; the import's rules check the rest (not in the future, in order). */
+function officeDayArgument(flag: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isCalendarDate(value)) throw new UsageError(`${flag} must be a day written YYYY-MM-DD, such as 2016-04-25.`);
+  return value;
+}
+
 runImportTool({
-  usage: `Usage: npm run plan:import -- <file.xlsx|.csv|.yaml|.json> [--title <plan title>] [--year <year>] [--sheet <sheet name>] [--dry-run] [--revise]
+  usage: `Usage: npm run plan:import -- <file.xlsx|.csv|.yaml|.json> [--title <plan title>] [--year <year>] [--sheet <sheet name>]
+         [--approved-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD] [--dry-run] [--revise]
 Imports a work plan (分解方案) into the configured event store (EVENT_STORE, SQLITE_PATH, …).
 CSV and XLSX have no title: it defaults to the file name, the year to the first item's due date.
+A plan entered late gives the office day it was approved (--approved-on) and the day its items' units
+were assigned (--assigned-on, on or after it; default: the approval day); both default to today.
 Nothing is written if any row is wrong; every problem is listed. Importing the same file again writes nothing.
 A new version of an imported plan (same title and year, another file) is refused with what differs, unless
 --revise applies it as a revision that keeps all progress. --dry-run decides everything and writes nothing.`,
@@ -19,6 +30,8 @@ A new version of an imported plan (same title and year, another file) is refused
         help: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
         revise: { type: 'boolean' },
+        'approved-on': { type: 'string' },
+        'assigned-on': { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
@@ -29,9 +42,11 @@ A new version of an imported plan (same title and year, another file) is refused
     if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) {
       throw new UsageError('--year must be a year such as 2026.');
     }
-    return { file: positionals[0]!, title: values.title?.trim() || undefined, year, dryRun: values['dry-run'] === true, revise: values.revise === true };
+    const approvedOn = officeDayArgument('--approved-on', values['approved-on']);
+    const assignedOn = officeDayArgument('--assigned-on', values['assigned-on']);
+    return { file: positionals[0]!, title: values.title?.trim() || undefined, year, dryRun: values['dry-run'] === true, revise: values.revise === true, approvedOn, assignedOn };
   },
-  async run(dependencies, file, { title, year, dryRun, revise }, context) {
-    return describeWorkPlanImport(await importWorkPlanFile(dependencies, file, { title, year, dryRun, revise }, context));
+  async run(dependencies, file, options, context) {
+    return describeWorkPlanImport(await importWorkPlanFile(dependencies, file, options, context));
   },
 });

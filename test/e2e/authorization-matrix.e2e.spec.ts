@@ -53,6 +53,7 @@ describe('Authorization matrix: every operation × every caller', () => {
   /** Item 2 of the demo plan: the own unit leads, the other unit is responsible and has reported. */
   let openItem: string;
   let completedItem: string;
+  let backdatedItem: string; // of a plan entered late: assigned and reported on earlier days, for correcting a report date
   let planId: string;
   let spareUser: string;
 
@@ -66,6 +67,11 @@ describe('Authorization matrix: every operation × every caller', () => {
   const lastInspection = async (findingId: string) => {
     const data = await ok(`query($id: ID!) { finding(id: $id) { assignments { unitId inspections { inspectionId } } } }`, { id: findingId });
     const other = data.finding.assignments.find((part: { unitId: string }) => part.unitId === units[OTHER_UNIT]);
+    return other.inspections.at(-1).inspectionId as string;
+  };
+  const lastItemInspection = async (itemId: string) => {
+    const data = await ok(`query($id: ID!) { workPlanItem(id: $id) { parts { unitId inspections { inspectionId } } } }`, { id: itemId });
+    const other = data.workPlanItem.parts.find((part: { unitId: string }) => part.unitId === units[OTHER_UNIT]);
     return other.inspections.at(-1).inspectionId as string;
   };
   const pendingRequest = async (kind: 'finding' | 'workPlanItem', id: string) => {
@@ -144,6 +150,21 @@ describe('Authorization matrix: every operation × every caller', () => {
       await mutate('logWorkPlanItemInspection', { itemId: completedItem, unitId, outcome: 'PASSED', inspectedOn: '2026-04-10' }, inspector);
     }
     expect((await ok(`query($id: ID!) { workPlanItem(id: $id) { status } }`, { id: completedItem })).workPlanItem.status).toBe('COMPLETED');
+
+    // A plan entered late: approved and assigned on 1 April, its item reported on 5 April.
+    const backdated = await ok(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
+      input: {
+        idempotencyKey: 'backdated-plan',
+        fileName: 'backdated.csv',
+        title: '青川市2026年政务公开补录方案',
+        year: 2026,
+        approvedOn: '2026-04-01',
+        contentBase64: base64('类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n一,公开平台,1,补录事项,,青川市人民政府办公室,,2026-09-30\n'),
+      },
+    });
+    const backdatedPlan = await ok(`query($id: ID!) { workPlan(id: $id) { categories { items { id } } } }`, { id: backdated.importWorkPlan.planId });
+    backdatedItem = backdatedPlan.workPlan.categories[0].items[0].id;
+    await mutate('reportWorkPlanItem', { itemId: backdatedItem, unitId: units[OWN_UNIT], reportedOn: '2026-04-05', ...reportInput('补录事项已完成') }, own);
   });
 
   afterAll(async () => {
@@ -196,6 +217,8 @@ describe('Authorization matrix: every operation × every caller', () => {
     mutationRow('reportWorkPlanItem', ['UNIT'], () => ({ ...item(), ...ownPart(), ...reportInput('已完成列席人员名单公开') })),
     mutationRow('sendBackWorkPlanItemReport', ['SUPERVISOR'], () => ({ ...item(), ...ownPart(), reason: '缺少会议议题公开链接' })),
     mutationRow('logWorkPlanItemInspection', ['INSPECTOR', 'SUPERVISOR'], () => ({ ...item(), ...otherPart(), outcome: 'FAILED', inspectedOn: '2026-04-10', notes: '专栏未见发言要点' })),
+    mutationRow('correctWorkPlanItemInspection', ['SUPERVISOR'], async () => ({ ...item(), ...otherPart(), inspectionId: await lastItemInspection(openItem), outcome: 'PASSED', reason: '误录为未通过' })),
+    mutationRow('correctWorkPlanItemReportDate', ['SUPERVISOR'], () => ({ itemId: backdatedItem, ...ownPart(), reportedOn: '2026-04-06', reason: '报告日期录入有误' })),
     mutationRow('reopenWorkPlanItem', ['SUPERVISOR'], () => ({ itemId: completedItem, reason: '年中复查发现问题' })),
     mutationRow('rescheduleWorkPlanItem', ['SUPERVISOR'], () => ({ ...item(), dueDate: '2026-11-30', reason: '根据工作进展动态调整' })),
     mutationRow('addWorkPlanItemUnit', ['SUPERVISOR'], () => ({ ...item(), unitId: units.FGW, reason: '增加配合单位' })),
@@ -260,7 +283,8 @@ describe('Authorization matrix: every operation × every caller', () => {
       operation: 'Subscription.workPlanItemUpdated',
       allowed: READERS,
       document: `subscription { workPlanItemUpdated { id status parts { unitId status } } }`,
-      trigger: (caller) => mutate('urgeWorkPlanItemUnit', { itemId: openItem, unitId: units[OTHER_UNIT], message: `催办（${caller}）` }),
+      // The own unit's part: the other unit's was verified by correctWorkPlanItemInspection.
+      trigger: (caller) => mutate('urgeWorkPlanItemUnit', { itemId: openItem, unitId: units[OWN_UNIT], message: `催办（${caller}）` }),
     },
   ];
 

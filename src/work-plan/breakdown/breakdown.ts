@@ -35,6 +35,8 @@ export interface Breakdown {
   readonly planId: string;
   readonly title: string;
   readonly year: number;
+  /** The office day the plan was approved (印发), `YYYY-MM-DD`. */
+  readonly approvedOn: string;
   /** The business day viewed, `YYYY-MM-DD`. */
   readonly asOf: string;
   readonly unitId: string | null;
@@ -98,6 +100,7 @@ export function buildBreakdown(
     planId: plan.planId,
     title: plan.title,
     year: plan.year,
+    approvedOn: plan.approvedOn,
     asOf: today,
     unitId: unitId ?? null,
     progress: rollup(visible.flatMap((category) => category.items), today),

@@ -66,6 +66,8 @@ export class WorkPlanLedger implements Projection {
       const imported = event.type === 'WorkPlanRevised' ? this.plans.get(plan.planId) : undefined;
       this.plans.set(plan.planId, {
         ...plan,
+        // A revision keeps the day the plan was approved.
+        approvedOn: imported?.approvedOn ?? (plan as { approvedOn: string }).approvedOn,
         importedAt: imported?.importedAt ?? event.metadata.recordedAt,
         importedBy: imported?.importedBy ?? event.metadata.actorId,
         revisedAt: imported ? event.metadata.recordedAt : null,

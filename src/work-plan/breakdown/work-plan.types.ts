@@ -50,6 +50,7 @@ export class WorkPlanType {
   @Field(() => ID, { name: 'id' }) planId: string;
   @Field(() => String) title: string;
   @Field(() => Int) year: number;
+  @Field(() => String, { description: 'YYYY-MM-DD, the office day the plan was approved (印发): no unit is assigned an item before it' }) approvedOn: string;
   @Field(() => String, { description: 'The business day the figures describe (YYYY-MM-DD)' }) asOf: string;
   @Field(() => TimeCutType, { nullable: true, description: 'Which time axes the answer used' }) time?: TimeCutType;
   @Field(() => ID, { nullable: true, description: 'When filtered: the unit whose parts are shown' }) unitId: string | null;
@@ -62,6 +63,7 @@ export class WorkPlanSummaryType {
   @Field(() => ID, { name: 'id' }) planId: string;
   @Field(() => String) title: string;
   @Field(() => Int) year: number;
+  @Field(() => String, { description: 'YYYY-MM-DD, the office day the plan was approved (印发)' }) approvedOn: string;
   @Field(() => String) importedAt: string;
   @Field(() => RollupType) progress: RollupType;
 }

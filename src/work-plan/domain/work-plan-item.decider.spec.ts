@@ -48,6 +48,7 @@ const INSPECTED_ON = '2026-07-01';
 const REPORTED_ON = '2026-06-28';
 const TODAY = '2026-07-02';
 const ASSIGNED_ON = '2026-03-01';
+const PLAN_APPROVED_ON = '2026-02-20';
 
 /** The new due date of parts returned after their due date. */
 const RETURNED_UNTIL = '2026-08-31';
@@ -102,6 +103,7 @@ const define = (overrides: Partial<DefineWorkPlanItem> = {}): DefineWorkPlanItem
   leadUnitId: FGW,
   responsibleUnitIds: [FINANCE, DONGHU],
   planExists: true,
+  planApprovedOn: PLAN_APPROVED_ON,
   unknownUnitIds: [],
   ...overrides,
 });
@@ -128,7 +130,7 @@ const afterReopening = [...done, ...reopened];
 describe('event schemas', () => {
   it('registers the plan and item events, not the shared assignment events', () => {
     expect(workPlanEventSchemas).toEqual({
-      WorkPlanImported: { version: 1 },
+      WorkPlanImported: { version: 2, occurredOn: 'approvedOn', upcasters: { 1: expect.any(Function) } },
       WorkPlanItemDefined: { version: 1 },
       WorkPlanItemCompleted: { version: 1, occurredOn: 'completedOn' },
       WorkPlanItemReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: expect.any(Function) } },
@@ -166,6 +168,25 @@ describe('empty', () => {
 
   it.each([inspector, clerkOf(FGW)])('$role may not define items', (actor) => {
     given([]).when(define({ actor })).thenRefused('FORBIDDEN');
+  });
+
+  it('assigns its units on the day the plan was approved, or later', () => {
+    given([]).when(define({ assignedOn: PLAN_APPROVED_ON })).decision();
+    expect(given([]).when(define({ assignedOn: PLAN_APPROVED_ON })).decision()[1]).toMatchObject({ type: 'UnitAssigned', data: { assignedOn: PLAN_APPROVED_ON } });
+  });
+
+  it('refuses units assigned before the plan was approved (cross-record order), naming both days', () => {
+    given([])
+      .when(define({ assignedOn: '2026-02-19' }))
+      .thenRefused(
+        'BAD_USER_INPUT',
+        /^The assignment date of item 7 \(2026-02-19\) is before the day the plan was approved \(2026-02-20\)\.$/,
+        /^事项 7 的交办日期（2026-02-19）早于方案批准日期（2026-02-20），日期顺序不对。$/,
+      );
+  });
+
+  it('refuses units assigned in the future', () => {
+    given([]).when(define({ assignedOn: '2026-07-03' })).thenRefused('BAD_USER_INPUT', /\(2026-07-03\) is in the future: today is 2026-07-02/);
   });
 
   it('refuses an item of a plan that was never imported', () => {

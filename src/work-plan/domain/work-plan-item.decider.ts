@@ -16,7 +16,8 @@ import type { SetsDueDate } from '../../assignments/domain/assignment.commands.j
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
 import { DomainError, badInput, conflict, notFound, say } from '../../shared/domain-error.js';
-import { requireCalendarDate, requireRole, requireText } from '../../shared/guards.js';
+import { requireCalendarDate, requireNotBefore, requireRole, requireText } from '../../shared/guards.js';
+import { planApproval } from './work-plan.decider.js';
 import {
   workPlanItemIdFor,
   type WorkPlanItemDefined,
@@ -47,6 +48,8 @@ export interface DefineWorkPlanItem extends SetsDueDate {
   readonly responsibleUnitIds: readonly string[];
   /** Facts the handler looked up: the plan's stream exists; which of the units the directory does not know. */
   readonly planExists: boolean;
+  /** The office day the plan was approved (looked up, or given by the same import): no unit is assigned before it. */
+  readonly planApprovedOn: string;
   readonly unknownUnitIds: readonly string[];
 }
 
@@ -254,6 +257,8 @@ function defineItem(command: DefineWorkPlanItem, state: WorkPlanItemState): Work
       `单位 ${leadUnitId} 是事项 ${data.code} 的牵头单位，不能同时是责任单位。`,
     );
   }
+
+  requireNotBefore({ day: command.assignedOn, what: say(`the assignment date of item ${data.code}`, `事项 ${data.code} 的交办日期`) }, planApproval(command.planApprovedOn));
 
   const defined: WorkPlanItemDefined = { type: 'WorkPlanItemDefined', data };
   const assigned = parts.assign(

@@ -1,6 +1,7 @@
 import type { Actor } from '../../shared/command-context.js';
 import { fold } from '../../shared/decider.js';
 import { admin, clerkOf, inspector, supervisor, system } from '../../shared/testing/actors.js';
+import { EventSchemaRegistry } from '../../shared/event-schemas.js';
 import { given as givenDecider } from '../../shared/testing/decider-testing.js';
 import { workPlanDecider, type ImportWorkPlan, type WorkPlanState } from './work-plan.decider.js';
 import {
@@ -8,6 +9,7 @@ import {
   workPlanItemIdFor,
   workPlanItemStream,
   workPlanStream,
+  workPlanEventSchemas,
   type WorkPlanEvent,
   type WorkPlanImported,
 } from './work-plan.events.js';
@@ -38,13 +40,16 @@ const data: WorkPlanImported['data'] = {
     { code: '二', title: '回应社会关切', items: [item('3', '做好政策解读')] },
   ],
   source: { fileName: 'work-plan-2026.xlsx', sha256: SHA },
+  approvedOn: '2026-02-20',
 };
 const imported: WorkPlanImported = { type: 'WorkPlanImported', data };
+const TODAY = '2026-03-01';
 
 const importPlan = (
   overrides: Partial<WorkPlanImported['data']> = {},
   actor: Actor = supervisor,
-): ImportWorkPlan => ({ type: 'ImportWorkPlan', actor, data: { ...data, ...overrides } });
+  partsAssignedOn = '2026-02-25',
+): ImportWorkPlan => ({ type: 'ImportWorkPlan', actor, today: TODAY, partsAssignedOn, data: { ...data, ...overrides } });
 
 // ---------------------------------------------------------------------------------------------
 
@@ -81,6 +86,37 @@ describe('empty', () => {
   it('refuses an item id not derived from the plan and the item code', () => {
     const categories = [{ code: '一', title: '推进五公开', items: [{ ...item('1', '公开重大决策草案'), itemId: 'x' }] }];
     given([]).when(importPlan({ categories })).thenRefused('BAD_USER_INPUT', /workPlanItemIdFor/);
+  });
+
+  describe('business time: the plan is approved on a past or present day, its items assigned on or after it', () => {
+    it('takes a plan approved years ago, entered today, its items assigned the same day', () => {
+      const past = { ...data, approvedOn: '2016-04-25' };
+      given([]).when(importPlan({ approvedOn: '2016-04-25' }, supervisor, '2016-04-25')).then([{ type: 'WorkPlanImported', data: past }]);
+    });
+
+    it('refuses an approval day in the future', () => {
+      given([])
+        .when(importPlan({ approvedOn: '2026-03-02' }, supervisor, '2026-03-02'))
+        .thenRefused('BAD_USER_INPUT', /^The day the plan was approved \(2026-03-02\) is in the future: today is 2026-03-01\.$/, /方案批准日期（2026-03-02）是将来的日期/);
+    });
+
+    it('refuses items assigned before the plan was approved, naming both days in English and Chinese', () => {
+      given([])
+        .when(importPlan({}, supervisor, '2026-02-19'))
+        .thenRefused(
+          'BAD_USER_INPUT',
+          /^The assignment date of its items \(2026-02-19\) is before the day the plan was approved \(2026-02-20\)\.$/,
+          /^事项交办日期（2026-02-19）早于方案批准日期（2026-02-20），日期顺序不对。$/,
+        );
+    });
+
+    it('refuses items assigned in the future', () => {
+      given([]).when(importPlan({}, supervisor, '2026-03-05')).thenRefused('BAD_USER_INPUT', /\(2026-03-05\) is in the future/);
+    });
+
+    it('refuses an approval day that is not a date', () => {
+      given([]).when(importPlan({ approvedOn: '2026-02-30' })).thenRefused('BAD_USER_INPUT', /not a valid date/);
+    });
   });
 
   it.each<[string, Partial<WorkPlanImported['data']>]>([
@@ -124,8 +160,19 @@ describe('imported', () => {
       title: TITLE,
       year: 2026,
       source: { fileName: 'work-plan-2026.xlsx', sha256: SHA },
+      approvedOn: '2026-02-20',
       categories: imported.data.categories,
     });
+  });
+
+  it('keeps the day it was approved through a revision', () => {
+    const { approvedOn: _kept, ...outline } = data;
+    const revised: WorkPlanEvent = { type: 'WorkPlanRevised', data: { ...outline, source: { fileName: 'v2.xlsx', sha256: OTHER_SHA }, revisedOn: '2026-05-01' } };
+    expect(stateAfter([imported, revised])).toMatchObject({ approvedOn: '2026-02-20', source: { sha256: OTHER_SHA } });
+  });
+
+  it('importing the same file again changes nothing, whatever days the import names', () => {
+    given([imported]).when(importPlan({ approvedOn: '2026-02-21' }, supervisor, '2026-02-28')).then([]);
   });
 
   it('importing the same file again changes nothing', () => {
@@ -146,5 +193,23 @@ describe('imported', () => {
 
   it('who may import is checked before anything else', () => {
     given([imported]).when(importPlan({}, clerkOf('unit-finance'))).thenRefused('FORBIDDEN');
+  });
+});
+
+describe('WorkPlanImported written before it carried the approval day (v1)', () => {
+  const schemas = new EventSchemaRegistry().register(workPlanEventSchemas);
+  const { approvedOn: _absent, ...v1 } = data;
+  const recordedAt = '2026-02-27T17:30:00.000Z';
+
+  it('reads with the office day it was imported on as the day the plan was approved', () => {
+    expect(schemas.upcast({ type: 'WorkPlanImported', schemaVersion: 1, data: v1, metadata: { recordedAt } })).toEqual({
+      type: 'WorkPlanImported',
+      data: { ...v1, approvedOn: '2026-02-28' },
+    });
+    expect(schemas.currentVersion('WorkPlanImported')).toBe(2);
+  });
+
+  it('happened on the day the plan was approved', () => {
+    expect(schemas.occurredOn('WorkPlanImported', data, recordedAt)).toBe('2026-02-20');
   });
 });

@@ -2,12 +2,13 @@ import type { DueDateLimit } from '../../assignments/domain/assignment.commands.
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
 import { badInput, conflict, notFound, say } from '../../shared/domain-error.js';
-import { isBlank, requireCalendarDate, requireRole, requireText } from '../../shared/guards.js';
+import { isBlank, requireBusinessDay, requireCalendarDate, requireNotBefore, requireRole, requireText, type DatedFact } from '../../shared/guards.js';
 import {
   workPlanIdFor,
   workPlanItemIdFor,
   type WorkPlanEvent,
   type WorkPlanImported,
+  type WorkPlanOutline,
   type WorkPlanRevised,
   type WorkPlanSource,
 } from './work-plan.events.js';
@@ -32,7 +33,15 @@ export const dueDateLimitOf = (plan: { readonly title: string; readonly year: nu
 export interface ImportWorkPlan {
   readonly type: 'ImportWorkPlan';
   readonly actor: Actor;
+  /** The office's current day (China time): the plan cannot be approved after it. */
+  readonly today: string;
+  /** `data.approvedOn`: the office day the plan was approved (印发), today when entered as it happens. */
   readonly data: WorkPlanImported['data'];
+  /**
+   * The office day its items' units are assigned (交办), on or after `data.approvedOn`: checked here
+   * once for the whole file, and again by each item (DefineWorkPlanItem.planApprovedOn).
+   */
+  readonly partsAssignedOn: string;
 }
 
 /**
@@ -59,6 +68,8 @@ export type WorkPlanState =
       readonly title: string;
       readonly year: number;
       readonly source: WorkPlanSource;
+      /** The office day the plan was approved (印发); a revision keeps it. */
+      readonly approvedOn: string;
       /** The outline as it stands after the latest version. */
       readonly categories: WorkPlanImported['data']['categories'];
     };
@@ -69,12 +80,16 @@ export const workPlanDecider: Decider<WorkPlanCommand, WorkPlanState, WorkPlanEv
   decide: decideWorkPlan,
 };
 
-function evolveWorkPlan(_state: WorkPlanState, event: WorkPlanEvent): WorkPlanState {
+function evolveWorkPlan(state: WorkPlanState, event: WorkPlanEvent): WorkPlanState {
   switch (event.type) {
-    case 'WorkPlanImported':
+    case 'WorkPlanImported': {
+      const { planId, title, year, source, categories, approvedOn } = event.data;
+      return { status: 'imported', planId, title, year, source, categories, approvedOn };
+    }
     case 'WorkPlanRevised': {
+      if (state.status !== 'imported') return state;
       const { planId, title, year, source, categories } = event.data;
-      return { status: 'imported', planId, title, year, source, categories };
+      return { ...state, planId, title, year, source, categories };
     }
     default:
       return unreachable(event);
@@ -117,8 +132,17 @@ function importWorkPlan(command: ImportWorkPlan, state: WorkPlanState): WorkPlan
         '如是同一方案的新版本，可先预览差异（--dry-run），再按调整导入（--revise），已有进度保留；如是另一方案，请另起标题或年份。',
     );
   }
+  requireBusinessDay(data.approvedOn, command.today, say('The day the plan was approved', '方案批准日期'));
+  requireBusinessDay(command.partsAssignedOn, command.today, say('The assignment date', '交办日期'));
+  requireNotBefore({ day: command.partsAssignedOn, what: say('the assignment date of its items', '事项交办日期') }, planApproval(data.approvedOn));
   return validOutline(data, [{ type: 'WorkPlanImported', data }]);
 }
+
+/** The plan's approval as the order rules name it: nothing of the plan is assigned before it. */
+export const planApproval = (approvedOn: string): DatedFact => ({
+  day: approvedOn,
+  what: say('the day the plan was approved', '方案批准日期'),
+});
 
 /** The same version again changes nothing; only an imported plan is revised. */
 function revisePlan(command: RevisePlan, state: WorkPlanState): WorkPlanEvent[] {
@@ -131,8 +155,7 @@ function revisePlan(command: RevisePlan, state: WorkPlanState): WorkPlanEvent[] 
 }
 
 /** The outline's own rules, the same for an import and a revision; `events` when they hold. */
-function validOutline(data: WorkPlanImported['data'], events: WorkPlanEvent[]): WorkPlanEvent[] {
-
+function validOutline(data: WorkPlanOutline, events: WorkPlanEvent[]): WorkPlanEvent[] {
   requireText(data.title, say('The plan title', '方案标题'));
   if (!Number.isInteger(data.year) || data.year < 2000 || data.year > 2100) {
     throw badInput(`The plan year ${data.year} is not a year between 2000 and 2100.`, `方案年度 ${data.year} 不在 2000 到 2100 之间。`);

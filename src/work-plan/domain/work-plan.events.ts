@@ -24,26 +24,28 @@ export interface WorkPlanSource {
   readonly sha256: string;
 }
 
+/** The plan's outline as each version of its file gives it. */
+export type WorkPlanOutline = {
+  readonly planId: string;
+  readonly title: string;
+  readonly year: number;
+  readonly categories: readonly WorkPlanCategory[];
+  readonly source: WorkPlanSource;
+};
+
 /**
  * The plan's outline. Each item's own facts (description, units, due date) are in the item's
- * stream, which lives the assignment lifecycle.
+ * stream, which lives the assignment lifecycle. v2 added `approvedOn`, the office day
+ * (`YYYY-MM-DD`, China time) the plan was approved (印发): no unit is assigned an item before it.
  */
-export type WorkPlanImported = DomainEvent<
-  'WorkPlanImported',
-  {
-    readonly planId: string;
-    readonly title: string;
-    readonly year: number;
-    readonly categories: readonly WorkPlanCategory[];
-    readonly source: WorkPlanSource;
-  }
->;
+export type WorkPlanImported = DomainEvent<'WorkPlanImported', WorkPlanOutline & { readonly approvedOn: string }>;
 
 /**
  * A new version of the plan (same title and year, another file) was applied: the outline as it
- * now stands and the file it came from. The items' own changes are in their streams.
+ * now stands and the file it came from. The items' own changes are in their streams. The plan
+ * keeps the day it was first approved.
  */
-export type WorkPlanRevised = DomainEvent<'WorkPlanRevised', WorkPlanImported['data'] & { readonly revisedOn: string }>;
+export type WorkPlanRevised = DomainEvent<'WorkPlanRevised', WorkPlanOutline & { readonly revisedOn: string }>;
 
 export type WorkPlanEvent = WorkPlanImported | WorkPlanRevised;
 
@@ -135,7 +137,8 @@ export type WorkPlanItemStreamEvent = WorkPlanItemEvent | AssignmentEvent;
  * registered once, through `assignmentEventSchemas`.
  */
 export const workPlanEventSchemas: EventSchemas<WorkPlanEvent | WorkPlanItemEvent> = {
-  WorkPlanImported: { version: 1 },
+  // v1 did not say when the plan was approved: the office day it was imported.
+  WorkPlanImported: { version: 2, occurredOn: 'approvedOn', upcasters: { 1: officeDayOfRecording('approvedOn') } },
   WorkPlanRevised: { version: 1, occurredOn: 'revisedOn' },
   WorkPlanItemDefined: { version: 1 },
   WorkPlanItemCompleted: { version: 1, occurredOn: 'completedOn' },

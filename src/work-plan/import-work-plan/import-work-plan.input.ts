@@ -1,7 +1,7 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { FileUploadInput } from '../../shared/graphql/file-upload.js';
-import { OptionalLabel } from '../../shared/graphql/validation.js';
+import { CalendarDate, OptionalLabel } from '../../shared/graphql/validation.js';
 
 @InputType()
 export class ImportWorkPlanInput extends FileUploadInput {
@@ -31,4 +31,22 @@ export class ImportWorkPlanInput extends FileUploadInput {
   @IsOptional()
   @IsBoolean()
   revise?: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD, the office day the plan was approved (印发), for a plan entered late; omitted: assignedOn, else today. Never in the future; a new version keeps the first one’s.',
+  })
+  @IsOptional()
+  @CalendarDate()
+  approvedOn?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD, the office day its items’ units were assigned (交办), on or after approvedOn: reports cannot come before it; omitted: approvedOn (for a new version: today).',
+  })
+  @IsOptional()
+  @CalendarDate()
+  assignedOn?: string;
 }

@@ -25,10 +25,12 @@ export class ImportWorkPlanResolver {
     @Args('input') input: ImportWorkPlanInput,
     @CurrentRequester() requester: Requester,
   ): Promise<WorkPlanImportResultType> {
-    const { idempotencyKey, fileName, title, year, sheet, dryRun, revise } = input;
+    const { idempotencyKey, fileName, title, year, sheet, dryRun, revise, approvedOn, assignedOn } = input;
     const file = this.uploads.fileOf(requester.actor, input);
-    const context = this.contexts.create(requester, 'ImportWorkPlan', { idempotencyKey, fileName, ...fileFacts(input, file), title, year, sheet, dryRun, revise });
-    const outcome = await this.commands.execute(new ImportWorkPlanCommand(file, { title, year, dryRun, revise }, context));
+    const context = this.contexts.create(requester, 'ImportWorkPlan', {
+      idempotencyKey, fileName, ...fileFacts(input, file), title, year, sheet, dryRun, revise, approvedOn, assignedOn,
+    });
+    const outcome = await this.commands.execute(new ImportWorkPlanCommand(file, { title, year, dryRun, revise, approvedOn, assignedOn }, context));
     return workPlanImportResult(outcome);
   }
 }

@@ -99,6 +99,7 @@ describe('importing a work plan file', () => {
         leadUnitId: unitIdForCode('FGW'),
         responsibleUnitIds: [],
         planExists: true,
+        planApprovedOn: '2026-03-01',
         unknownUnitIds: [],
       },
       contextOf('earlier'),

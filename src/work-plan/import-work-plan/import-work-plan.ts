@@ -2,16 +2,16 @@ import { batchCommand, contextInBatch } from '../../event-sourcing/command-batch
 import type { Position } from '../../event-store/event-store.port.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
-import { workPlanItemStream, workPlanStream } from '../domain/work-plan.events.js';
+import { workPlanIdFor, workPlanItemStream, workPlanStream } from '../domain/work-plan.events.js';
 import { sha256Of, type ReadingNotes } from '../../spreadsheet/import-problems.js';
 import { describeNotes } from '../../spreadsheet/import-refusal.js';
 import { officeDate } from '../../shared/calendar-date.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
 import { importRefused } from '../../spreadsheet/import-refusal.js';
 import { fileFormatOf, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
-import { importWorkPlan, workPlanCommands, type WorkPlanItemDefinition } from '../import/work-plan-import.js';
+import { importWorkPlan, workPlanCommands, type PlanDays, type WorkPlanItemDefinition } from '../import/work-plan-import.js';
 import { loadState, refuseReusedKey, requestOf } from '../../event-sourcing/execute-command.js';
-import { DomainError, say } from '../../shared/domain-error.js';
+import { DomainError, conflict, say } from '../../shared/domain-error.js';
 import { dueDateLimitOf, workPlanDecider, type RevisePlan, type WorkPlanState } from '../domain/work-plan.decider.js';
 import { partsOf } from '../../assignments/domain/assignment.decider.js';
 import { describeRevision, itemRevisionCommands, planRevisionOf, type ItemVersion, type PlanRevision } from '../revise-plan/plan-revision.js';
@@ -33,6 +33,16 @@ export interface WorkPlanImportOptions {
   readonly dryRun?: boolean;
   /** A new version of an imported plan (same title and year) is applied as a revision; refused otherwise. */
   readonly revise?: boolean;
+  /**
+   * `YYYY-MM-DD`, the office day the plan was approved (印发), for a plan entered late; omitted: the
+   * day its parts were assigned, else today. A new version keeps the first one's.
+   */
+  readonly approvedOn?: string;
+  /**
+   * `YYYY-MM-DD`, the office day its items' units were assigned (交办), on or after `approvedOn`;
+   * omitted: the day the plan was approved (for a new version: today).
+   */
+  readonly assignedOn?: string;
 }
 
 export interface WorkPlanImportOutcome {
@@ -65,25 +75,28 @@ export async function importWorkPlanFile(
 ): Promise<WorkPlanImportOutcome> {
   await refuseReusedKey(dependencies.store, requestOf(context));
   const { fileName, format } = fileFormatOf(file);
+  const today = officeDate(context.now);
   const validation = await importWorkPlan(file.content, {
     format,
     fileName,
     title: options.title,
     year: options.year,
     sheet: file.sheet,
-    today: officeDate(context.now),
+    // 立行立改 (fix at once) is due the day the units are told.
+    today: options.assignedOn ?? options.approvedOn ?? today,
     lookupUnit: unitLookupFrom(dependencies.units.list()),
   });
   if (!validation.ok) throw importRefused(fileName, format, validation.problems, 'BAD_USER_INPUT', validation.sheet);
 
   const { plan } = validation;
   const sha256 = sha256Of(file.content);
-  const { planId, importPlan, defineItems } = workPlanCommands(plan, { fileName, sha256 }, context.actor, officeDate(context.now));
+  // A plan imported before from another file: this is a new version of it, shown or applied as a revision.
+  const existing = await loadState(dependencies.store, dependencies.schemas, workPlanStream(workPlanIdFor(plan.year, plan.title)), workPlanDecider);
+  const isNewVersion = existing.status === 'imported' && existing.source.sha256 !== sha256;
+  const days = planDays(options, today, existing, isNewVersion);
+  const { planId, importPlan, defineItems } = workPlanCommands(plan, { fileName, sha256 }, context.actor, days);
   const rowOfItem = new Map(plan.categories.flatMap((category) => category.items.map((item) => [item.code, item.row])));
 
-  // A plan imported before from another file: this is a new version of it, shown or applied as a revision.
-  const existing = await loadState(dependencies.store, dependencies.schemas, workPlanStream(planId), workPlanDecider);
-  const isNewVersion = existing.status === 'imported' && existing.source.sha256 !== sha256;
   const revision = isNewVersion ? planRevisionOf(await itemsAsTheyStand(dependencies, existing.categories), defineItems.map(versionOf)) : null;
   if (revision && !options.revise && !options.dryRun) throw newVersionRefused(plan.title, fileName, revision);
   const revised = new Set(revision ? [...revision.added.map((item) => item.code)] : []);
@@ -96,6 +109,7 @@ export async function importWorkPlanFile(
           ...item,
           // The plan's stream is written first, in this batch: its command is checked before any item.
           planExists: true,
+          planApprovedOn: days.approvedOn,
           unknownUnitIds: dependencies.units.unknownIds([item.leadUnitId, ...item.responsibleUnitIds]),
         },
         contextInBatch(context, item.type, `work-plan:${sha256}:item:${item.data.code}`),
@@ -149,6 +163,27 @@ export async function importWorkPlanFile(
     eventCount: batch.eventCount,
     position: batch.position,
   };
+}
+
+/**
+ * The office days of an import. A first import (or one completed after it stopped half-way)
+ * takes the plan's approval day and its parts' assignment day from the options, defaulting each
+ * to the other and then to today. A plan imported before keeps its approval day — another one is
+ * CONFLICT, naming both — and a new version's items are assigned on `assignedOn`, else today.
+ */
+function planDays(options: WorkPlanImportOptions, today: string, existing: WorkPlanState, isNewVersion: boolean): PlanDays {
+  if (existing.status !== 'imported') {
+    const approvedOn = options.approvedOn ?? options.assignedOn ?? today;
+    return { today, approvedOn, assignedOn: options.assignedOn ?? approvedOn };
+  }
+  const { approvedOn, title } = existing;
+  if (options.approvedOn !== undefined && options.approvedOn !== approvedOn) {
+    throw conflict(
+      `Work plan "${title}" was approved on ${approvedOn}, as imported before; the import says ${options.approvedOn}. A plan keeps the day it was approved.`,
+      `工作方案“${title}”已按 ${approvedOn} 批准导入，本次导入给出的批准日期为 ${options.approvedOn}；方案的批准日期不随导入改变。`,
+    );
+  }
+  return { today, approvedOn, assignedOn: options.assignedOn ?? (isNewVersion ? today : approvedOn) };
 }
 
 /** The new version's items as a revision compares them. */

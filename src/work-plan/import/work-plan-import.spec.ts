@@ -88,7 +88,7 @@ describe('a plan whose every row is fine', () => {
     const result = await importWorkPlan(goodCsv, options);
     if (!result.ok) throw new Error('expected a plan');
     const source = { fileName: 'plan.csv', sha256: sha256Of(goodCsv) };
-    const { planId, importPlan, defineItems } = workPlanCommands(result.plan, source, system, '2026-03-01');
+    const { planId, importPlan, defineItems } = workPlanCommands(result.plan, source, system, { today: '2026-03-01', approvedOn: '2026-02-20', assignedOn: '2026-02-25' });
 
     expect(planId).toBe(workPlanIdFor(2026, TITLE));
     const planEvents = workPlanDecider.decide(importPlan, fold(workPlanDecider, []));
@@ -98,7 +98,7 @@ describe('a plan whose every row is fine', () => {
 
     expect(defineItems.map((command) => command.data.itemId)).toEqual(['1', '2', '3'].map((code) => workPlanItemIdFor(planId, code)));
     for (const definition of defineItems) {
-      const command = { ...definition, planExists: true, unknownUnitIds: [] };
+      const command = { ...definition, planExists: true, planApprovedOn: '2026-02-20', unknownUnitIds: [] };
       const events = workPlanItemDecider.decide(command, fold(workPlanItemDecider, []));
       expect(events[0]).toEqual({ type: 'WorkPlanItemDefined', data: definition.data });
       expect(events.slice(1).map((event) => event.type)).toEqual(
@@ -106,7 +106,9 @@ describe('a plan whose every row is fine', () => {
       );
       expect(workPlanItemDecider.decide(command, fold(workPlanItemDecider, events))).toEqual([]);
     }
+    expect(importPlan).toMatchObject({ today: '2026-03-01', partsAssignedOn: '2026-02-25', data: { approvedOn: '2026-02-20' } });
     expect(defineItems[0]).toMatchObject({
+      assignedOn: '2026-02-25',
       leadUnitId: 'unit-czj',
       responsibleUnitIds: ['unit-donghu', 'unit-xishan'],
       data: { categoryCode: '一', code: '1', dueDate: '2026-04-30' },

@@ -29,8 +29,16 @@ export async function importWorkPlan(content: FileContent, options: WorkPlanImpo
   return { ...validation, ...notes };
 }
 
-/** DefineWorkPlanItem without the facts its handler looks up (the plan exists, unknown units). */
-export type WorkPlanItemDefinition = Omit<DefineWorkPlanItem, 'planExists' | 'unknownUnitIds'>;
+/** DefineWorkPlanItem without the facts its handler looks up (the plan exists and when it was approved, unknown units). */
+export type WorkPlanItemDefinition = Omit<DefineWorkPlanItem, 'planExists' | 'planApprovedOn' | 'unknownUnitIds'>;
+
+/** The office days (`YYYY-MM-DD`, China time) of an import: today, the plan's approval and its items' assignment. */
+export interface PlanDays {
+  readonly today: string;
+  readonly approvedOn: string;
+  /** On or after `approvedOn`. */
+  readonly assignedOn: string;
+}
 
 export interface WorkPlanCommands {
   readonly planId: string;
@@ -41,11 +49,12 @@ export interface WorkPlanCommands {
 
 /**
  * The commands that write a validated plan: first ImportWorkPlan to `workPlanStream(planId)`, then
- * one DefineWorkPlanItem per item to `workPlanItemStream(itemId)`, assigning its units on `today`
- * (the office day of the import). All are idempotent, so an
- * import that stopped half-way is completed by running it again.
+ * one DefineWorkPlanItem per item to `workPlanItemStream(itemId)`, assigning its units on
+ * `days.assignedOn` (a plan entered as it is approved: today). All are idempotent, so an import
+ * that stopped half-way is completed by running it again.
  */
-export function workPlanCommands(plan: ValidatedPlan, source: WorkPlanSource, actor: Actor, today: string): WorkPlanCommands {
+export function workPlanCommands(plan: ValidatedPlan, source: WorkPlanSource, actor: Actor, days: PlanDays): WorkPlanCommands {
+  const { today, approvedOn, assignedOn } = days;
   const planId = workPlanIdFor(plan.year, plan.title);
   const categories = plan.categories.map((category) => ({
     code: category.code,
@@ -58,8 +67,8 @@ export function workPlanCommands(plan: ValidatedPlan, source: WorkPlanSource, ac
         type: 'DefineWorkPlanItem',
         actor,
         today,
-        // A plan file says when items are due, not when units were assigned: the day of the import.
-        assignedOn: today,
+        // A plan file says when items are due, not when units were assigned: the import says that.
+        assignedOn,
         data: {
           itemId: workPlanItemIdFor(planId, item.code),
           planId,
@@ -77,7 +86,7 @@ export function workPlanCommands(plan: ValidatedPlan, source: WorkPlanSource, ac
   );
   return {
     planId,
-    importPlan: { type: 'ImportWorkPlan', actor, data: { planId, title: plan.title, year: plan.year, categories, source } },
+    importPlan: { type: 'ImportWorkPlan', actor, today, partsAssignedOn: assignedOn, data: { planId, title: plan.title, year: plan.year, categories, source, approvedOn } },
     defineItems,
   };
 }

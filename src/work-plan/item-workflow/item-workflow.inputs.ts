@@ -1,5 +1,7 @@
 import { Field, ID, InputType, IntersectionType } from '@nestjs/graphql';
 import {
+  CorrectInspectionPayload,
+  CorrectReportDatePayload,
   DecideExtensionPayload,
   InspectionPayload,
   ReopenPayload,
@@ -28,6 +30,8 @@ class WorkPlanItemRef {
 @InputType() export class SendBackWorkPlanItemReportInput extends IntersectionType(WorkPlanItemRef, SendBackPayload) {}
 @InputType() export class LogWorkPlanItemInspectionInput extends IntersectionType(WorkPlanItemRef, InspectionPayload) {}
 @InputType() export class ReopenWorkPlanItemInput extends IntersectionType(WorkPlanItemRef, ReopenPayload) {}
+@InputType() export class CorrectWorkPlanItemReportDateInput extends IntersectionType(WorkPlanItemRef, CorrectReportDatePayload) {}
+@InputType() export class CorrectWorkPlanItemInspectionInput extends IntersectionType(WorkPlanItemRef, CorrectInspectionPayload) {}
 
 /* Plan revision, one change at a time (根据工作进展动态调整): each with its reason, progress kept. */
 

@@ -12,6 +12,8 @@ import { WorkPlanItemType } from '../breakdown/work-plan.types.js';
 import { GetWorkPlanItemQuery } from '../breakdown/work-plan.queries.js';
 import { ActOnWorkPlanItemCommand } from './act-on-work-plan-item.handler.js';
 import {
+  CorrectWorkPlanItemInspectionInput,
+  CorrectWorkPlanItemReportDateInput,
   DecideWorkPlanItemExtensionInput,
   LogWorkPlanItemInspectionInput,
   ReopenWorkPlanItemInput,
@@ -69,6 +71,23 @@ export class WorkPlanItemWorkflowResolver {
   @Mutation(() => WorkPlanItemType, { description: 'Verify (PASSED) or return (FAILED) an item part; the last pass completes the item.' })
   logWorkPlanItemInspection(@Args('input') input: LogWorkPlanItemInspectionInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'LogWorkPlanItemInspection', input, (issued) => partCommands.inspect(input, issued));
+  }
+
+  @AllowRoles('SUPERVISOR')
+  @Mutation(() => WorkPlanItemType, {
+    description: 'A supervisor corrects the day of an item part’s last report, entered by mistake, with a reason: a new event; the history keeps both.',
+  })
+  correctWorkPlanItemReportDate(@Args('input') input: CorrectWorkPlanItemReportDateInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'CorrectWorkPlanItemReportDate', input, (issued) => partCommands.correctReportDate(input, issued));
+  }
+
+  @AllowRoles('SUPERVISOR')
+  @Mutation(() => WorkPlanItemType, {
+    description:
+      'A supervisor corrects an item part’s last inspection — its day and/or outcome — entered by mistake, with a reason: a new event; the history keeps both, and the item completes or reopens accordingly.',
+  })
+  correctWorkPlanItemInspection(@Args('input') input: CorrectWorkPlanItemInspectionInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'CorrectWorkPlanItemInspection', input, (issued) => partCommands.correctInspection(input, issued));
   }
 
   @AllowRoles('SUPERVISOR')

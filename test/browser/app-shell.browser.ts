@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { contrastFailures } from './support/contrast.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium, openApp, writeMeasurement } from './support/browser.js';
 
@@ -30,6 +31,7 @@ describe('the web app is served at / by the API server', () => {
     await expect(page.getByLabel('密码', { exact: true }).isVisible()).resolves.toBe(true);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
     await expect(page.getByRole('button', { name: '登录' }).isVisible()).resolves.toBe(true);
+    expect(await contrastFailures(page)).toEqual([]);
     expect(outsideRequests).toEqual([]);
     await context.close();
   });

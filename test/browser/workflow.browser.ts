@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createPerson, signIn, type Person } from './support/accounts.js';
+import { contrastFailures } from './support/contrast.js';
 import { launchChromium, openApp, screenshot, writeMeasurement, type AppContext } from './support/browser.js';
 
 /** A China office day, `days` from today (the app and the API count days on the office calendar). */
@@ -84,7 +85,7 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
     ['inspector', ['/inspections', '/overview', '/work-plan']],
     ['unit', ['/workload', '/overview', '/work-plan', '/circulars']],
   ] as const)(
-    'as %s, every page asks only for what the role may read (no GraphQL error, no server warning) and follows the as-of picker',
+    'as %s, every page asks only for what the role may read (no GraphQL error, no server warning), follows the as-of picker, and its text passes WCAG AA contrast',
     async (who, pages) => {
       const { data } = await app.graphql(`{ findings { id title } workPlans { id } }`);
       // A demo finding whose other units' parts hold reports (a unit may not read those), and a work-plan item of the unit.
@@ -98,6 +99,7 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
         return warn.call(this, message, ...rest);
       };
       const graphqlErrors: string[] = [];
+      const lowContrast: string[] = [];
       try {
         const { page } = await open();
         page.on('response', async (response) => {
@@ -111,6 +113,7 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
           await page.goto(path);
           await page.locator('main h1').first().waitFor();
           await page.waitForLoadState('networkidle');
+          lowContrast.push(...(await contrastFailures(page)).map((failure) => `${path}: ${failure}`));
           await page.goto(`${path}?asOf=${past}`);
           await eventually(page, async () => ((await page.locator('main').textContent()) ?? '').includes(`截至 ${past}`), `${path} as of ${past}`);
           await page.waitForLoadState('networkidle');
@@ -120,6 +123,7 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
       }
       expect(graphqlErrors).toEqual([]);
       expect(warnings).toEqual([]);
+      expect(lowContrast).toEqual([]);
     },
   );
 

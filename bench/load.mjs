@@ -53,13 +53,16 @@ export async function load({ url, token, body, connections, duration, amount, ti
 }
 
 /**
- * Latency of one query, one request at a time: a first request checks it answers (and times it),
- * then as many as fit in `seconds` (at least `minRequests`, at most 5000) go through autocannon.
+ * Latency of one query, one request at a time: a first request checks it answers and times it;
+ * when that one took longer than `seconds` it is the only sample (n=1: a query that slow is not
+ * asked again and again), else as many as fit in `seconds` (at least `minRequests`, at most 5000)
+ * go through autocannon.
  */
 export async function latency({ url, token, query, variables = {}, seconds, minRequests = 5 }) {
   const started = performance.now();
   await graphql(url, token, query, variables);
-  const one = Math.max(0.05, performance.now() - started);
-  const amount = Math.max(minRequests, Math.min(5000, Math.round((seconds * 1000) / one)));
+  const one = performance.now() - started;
+  if (one > seconds * 1000) return { requests: 1, perSecond: 1000 / one, p50: one, p99: one, max: one, failed: 0, seconds: one / 1000 };
+  const amount = Math.max(minRequests, Math.min(5000, Math.round((seconds * 1000) / Math.max(0.05, one))));
   return load({ url, token, body: JSON.stringify({ query, variables }), connections: 1, amount });
 }

@@ -255,6 +255,12 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
     await supervisor.page.goto('/circulars');
     await supervisor.page.locator('[data-test="circulars"]').waitFor();
     await screenshot(supervisor.page, 'circulars');
+    // The demo's story on one finding: reports, a send-back, a check and urging, with who and when.
+    const { data } = await app.graphql(`{ findings { id title } }`);
+    const demoFinding = data!.findings.find((finding: { title: string }) => finding.title === '部分单位主动公开信息更新不及时').id;
+    await supervisor.page.goto(`/findings/${demoFinding}`);
+    await supervisor.page.locator('[data-test="timeline"] .el-table__row').first().waitFor();
+    await screenshot(supervisor.page, 'demo-finding');
     await supervisor.page.goto('/imports');
     await supervisor.page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff类别,序号,工作事项,牵头单位,责任单位,完成时限\n一、主动公开,1,,不存在的单位,,2026-13-40\n') });
     await supervisor.page.getByRole('button', { name: '上传并导入' }).click();

@@ -1,7 +1,7 @@
 /** Chinese labels for the API's enums (the API speaks English codes; the UI speaks Chinese). */
 export const LIGHT_LABEL: Record<string, string> = { RED: '红灯', YELLOW: '黄灯', GREEN: '绿灯' };
 export const ROLE_LABEL: Record<string, string> = { LEAD: '牵头单位', RESPONSIBLE: '责任单位' };
-export const USER_ROLE_LABEL: Record<string, string> = { SYSTEM: '系统', ADMIN: '系统管理员', SUPERVISOR: '督查人员', INSPECTOR: '现场督查员', UNIT: '责任单位' };
+export const USER_ROLE_LABEL: Record<string, string> = { SYSTEM: '系统', ADMIN: '系统管理员', SUPERVISOR: '督办人员', INSPECTOR: '现场督查员', UNIT: '责任单位' };
 export const PART_STATUS_LABEL: Record<string, string> = { ASSIGNED: '整改中', REPORTED: '已报告待督查', RETURNED: '已退回', VERIFIED: '已核验' };
 export const FINDING_STATUS_LABEL: Record<string, string> = { OPEN: '整改中', CLOSED: '已销号' };
 export const ITEM_STATUS_LABEL: Record<string, string> = { OPEN: '进行中', COMPLETED: '已完成' };

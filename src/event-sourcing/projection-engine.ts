@@ -32,8 +32,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
   private stopped = false;
   /** Events applied since this process started (the tail replayed at start, then live ones). */
   private applied = 0;
-  /** Position of the snapshot on disk (restored or last written); null when there is none. */
-  private snapshotPosition: Position | null = null;
+  private latestSnapshot: Position | null = null;
   private eventsSinceSnapshot = 0;
   private snapshotTimer: NodeJS.Timeout | null = null;
   private snapshotWrite: Promise<void> | null = null;
@@ -71,6 +70,11 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
     return this.projections;
   }
 
+  /** Position of the read-model snapshot on disk (restored at start or written since); null when there is none. */
+  get snapshotPosition(): Position | null {
+    return this.latestSnapshot;
+  }
+
   /** Events replayed from the log at start: the tail after the snapshot, or the whole log without one. */
   get replayedAtStart(): number | null {
     return this.serving ? this.replayedBeforeServing : null;
@@ -79,7 +83,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     const head = await this.store.headPosition();
     const restored = this.snapshots.restore(this.projections, head);
-    if (restored) this.checkpoint = this.snapshotPosition = restored.position;
+    if (restored) this.checkpoint = this.latestSnapshot = restored.position;
     void this.follow();
     if (head) await this.waitFor(head, Number.POSITIVE_INFINITY);
     const replayed = (this.replayedBeforeServing = this.applied);
@@ -96,8 +100,9 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
       }, this.snapshots.intervalMs);
       this.snapshotTimer.unref();
     }
-    // A long replay is not repeated by the next start, even after a crash.
-    if (this.snapshots.everyEvents > 0 && replayed >= this.snapshots.everyEvents) void this.writeSnapshot();
+    // A long replay is not repeated by the next start, even after a crash; taken once serving has
+    // begun, so the serialisation does not delay readiness.
+    if (this.snapshots.everyEvents > 0 && replayed >= this.snapshots.everyEvents) setImmediate(() => void this.writeSnapshot());
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -105,7 +110,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
     if (this.snapshotTimer) clearInterval(this.snapshotTimer);
     await this.subscription?.unsubscribe();
     await this.snapshotWrite;
-    if (this.serving && this.checkpoint && (!this.snapshotPosition || comparePositions(this.checkpoint, this.snapshotPosition) > 0)) {
+    if (this.serving && this.checkpoint && (!this.latestSnapshot || comparePositions(this.checkpoint, this.latestSnapshot) > 0)) {
       await this.writeSnapshot();
     }
     this.projected.complete();
@@ -131,7 +136,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
       .write(bytes)
       .then(
         () => {
-          this.snapshotPosition = position;
+          this.latestSnapshot = position;
           this.logger.log(`Read-model snapshot written at position ${formatPosition(position)} (${bytes.length} bytes)`);
         },
         (error: unknown) => this.logger.warn(`Could not write the read-model snapshot ${this.snapshots.path}: ${String(error)}`),

@@ -96,6 +96,9 @@ describe('Read-model snapshots', () => {
     const restarted = await startTestApp({ sqlitePath });
     try {
       expect(engineOf(restarted).replayedAtStart).toBe(tail);
+      const metrics = await (await fetch(`${restarted.url}/metrics`, { headers: { authorization: 'Bearer rct_demo_admin_qingchuan' } })).text();
+      expect(metrics).toMatch(new RegExp(`^rectify_events_replayed_at_start ${tail}$`, 'm'));
+      expect(metrics).toMatch(new RegExp(`^rectify_read_model_snapshot_position ${seeded}$`, 'm'));
       const rebuilt = await rebuiltFromLog(sqlitePath);
       expect(rebuilt.replayed).toBe(seeded + tail);
       expect(statesOf(restarted)).toEqual(rebuilt.states);

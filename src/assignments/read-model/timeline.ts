@@ -25,29 +25,16 @@ export type TimelineEntry<Event extends DomainEvent = DomainEvent> = Event & {
   readonly metadata: Pick<EventMetadata, 'recordedAt' | 'actorId' | 'actorRole' | 'actorUnitId'>;
 };
 
-/**
- * Strings that recur across millions of entries (types, days, actors) are kept once: JSON.parse
- * gives each event its own copy. Bounded by the event types, office days and accounts in use.
- */
-const interned = new Map<string, string>();
-const intern = <Text extends string | null>(text: Text): Text => {
-  if (text === null) return text;
-  const known = interned.get(text);
-  if (known !== undefined) return known as Text;
-  interned.set(text, text);
-  return text;
-};
-
 /** The compact timeline entry of a projected event. */
 export function timelineEntry<Event extends DomainEvent>(event: RecordedEvent<Event>): TimelineEntry<Event> {
   const { metadata } = event;
   return {
-    type: intern(event.type),
+    type: event.type,
     data: event.data,
     id: event.id,
     revision: event.revision,
-    occurredOn: intern(event.occurredOn),
-    metadata: { recordedAt: metadata.recordedAt, actorId: intern(metadata.actorId), actorRole: metadata.actorRole, actorUnitId: intern(metadata.actorUnitId) },
+    occurredOn: event.occurredOn,
+    metadata: { recordedAt: metadata.recordedAt, actorId: metadata.actorId, actorRole: metadata.actorRole, actorUnitId: metadata.actorUnitId },
   } as TimelineEntry<Event>;
 }
 

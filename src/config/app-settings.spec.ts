@@ -25,8 +25,29 @@ describe('settings', () => {
       METRICS_TOKEN: undefined,
       SHUTDOWN_GRACE_MS: 10000,
       SESSION_HOURS: 12,
+      READ_MODEL_SNAPSHOTS: true,
+      READ_MODEL_SNAPSHOT_PATH: './data/rectify.db.read-models.snapshot',
+      READ_MODEL_SNAPSHOT_EVERY_EVENTS: 100000,
+      READ_MODEL_SNAPSHOT_MINUTES: 10,
     });
     expect(validateSettings({ NODE_ENV: 'production' }).DEMO_DATA).toBe(false);
+  });
+
+  it('keep read-model snapshots beside the store, none when turned off or in memory', () => {
+    expect(validateSettings({ SQLITE_PATH: '/var/lib/rectify/a.db' }).READ_MODEL_SNAPSHOT_PATH).toBe('/var/lib/rectify/a.db.read-models.snapshot');
+    expect(validateSettings({ READ_MODEL_SNAPSHOTS: 'false' }).READ_MODEL_SNAPSHOT_PATH).toBeNull();
+    expect(validateSettings({ SQLITE_PATH: ':memory:' }).READ_MODEL_SNAPSHOT_PATH).toBeNull();
+    expect(validateSettings({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' }).READ_MODEL_SNAPSHOT_PATH).toBe(
+      './data/eventstoredb.read-models.snapshot',
+    );
+    expect(validateSettings({ READ_MODEL_SNAPSHOT_PATH: '/snapshots/rectify.snapshot', READ_MODEL_SNAPSHOT_EVERY_EVENTS: '0', READ_MODEL_SNAPSHOT_MINUTES: '0' })).toMatchObject({
+      READ_MODEL_SNAPSHOT_PATH: '/snapshots/rectify.snapshot',
+      READ_MODEL_SNAPSHOT_EVERY_EVENTS: 0,
+      READ_MODEL_SNAPSHOT_MINUTES: 0,
+    });
+    expect(() => validateSettings({ READ_MODEL_SNAPSHOT_EVERY_EVENTS: 'often', READ_MODEL_SNAPSHOT_MINUTES: '-1' })).toThrow(
+      /READ_MODEL_SNAPSHOT_EVERY_EVENTS must be a whole number of events[\s\S]*READ_MODEL_SNAPSHOT_MINUTES must be a whole number of minutes/,
+    );
   });
 
   it('take the ledger signing key file and the checkpoint interval, 0 for on demand only', () => {

@@ -51,6 +51,20 @@ export interface AppSettings {
   SHUTDOWN_GRACE_MS: number;
   /** A browser session (signIn) lasts this many hours; then the user signs in again. */
   SESSION_HOURS: number;
+  /**
+   * Keep a snapshot of the read models (with the log position they reflect and the code version)
+   * so that a restart replays only the tail of the log. Off: every start rebuilds from the whole log.
+   */
+  READ_MODEL_SNAPSHOTS: boolean;
+  /**
+   * The snapshot file. Default: beside the SQLite file (`<SQLITE_PATH>.read-models.snapshot`), or
+   * `./data/eventstoredb.read-models.snapshot`. An in-memory SQLite store (`:memory:`) keeps none.
+   */
+  READ_MODEL_SNAPSHOT_PATH: string | null;
+  /** A snapshot is written once this many events were projected since the last one; 0: not by count. */
+  READ_MODEL_SNAPSHOT_EVERY_EVENTS: number;
+  /** A snapshot is written this often (minutes) when events were projected since the last; 0: not by time. */
+  READ_MODEL_SNAPSHOT_MINUTES: number;
 }
 
 /** Nest's log levels, most severe first. */
@@ -137,6 +151,21 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
 
   const SESSION_HOURS = wholeNumber('SESSION_HOURS', text('SESSION_HOURS'), 12, [1, 24 * 30], 'hours', problems);
 
+  const READ_MODEL_SNAPSHOTS = flag('READ_MODEL_SNAPSHOTS', text('READ_MODEL_SNAPSHOTS'), true, problems);
+  const READ_MODEL_SNAPSHOT_PATH = !READ_MODEL_SNAPSHOTS
+    ? null
+    : text('READ_MODEL_SNAPSHOT_PATH') ||
+      (EVENT_STORE === 'eventstoredb' ? './data/eventstoredb.read-models.snapshot' : SQLITE_PATH === ':memory:' ? null : `${SQLITE_PATH}.read-models.snapshot`);
+  const READ_MODEL_SNAPSHOT_EVERY_EVENTS = wholeNumber(
+    'READ_MODEL_SNAPSHOT_EVERY_EVENTS',
+    text('READ_MODEL_SNAPSHOT_EVERY_EVENTS'),
+    100_000,
+    [0, 100_000_000],
+    'events',
+    problems,
+  );
+  const READ_MODEL_SNAPSHOT_MINUTES = wholeNumber('READ_MODEL_SNAPSHOT_MINUTES', text('READ_MODEL_SNAPSHOT_MINUTES'), 10, [0, 7 * 24 * 60], 'minutes', problems);
+
   if (problems.length > 0) throw new InvalidSettingsError(problems);
   return {
     NODE_ENV,
@@ -159,6 +188,10 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
     METRICS_TOKEN,
     SHUTDOWN_GRACE_MS,
     SESSION_HOURS,
+    READ_MODEL_SNAPSHOTS,
+    READ_MODEL_SNAPSHOT_PATH,
+    READ_MODEL_SNAPSHOT_EVERY_EVENTS,
+    READ_MODEL_SNAPSHOT_MINUTES,
   };
 }
 

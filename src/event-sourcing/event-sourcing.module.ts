@@ -5,12 +5,14 @@ import { EventSchemaRegistry } from '../shared/event-schemas.js';
 import { allEventSchemas } from './all-event-schemas.js';
 import { CommandExecutor } from './command-executor.js';
 import { ProjectionEngine } from './projection-engine.js';
+import { ReadModelSnapshots } from './read-model-snapshots.js';
 
 @Global()
 @Module({
   providers: [
     { provide: EventSchemaRegistry, useFactory: allEventSchemas },
     { provide: Clock, useClass: SystemClock },
+    ReadModelSnapshots,
     ProjectionEngine,
     CommandExecutor,
     CommandContextFactory,

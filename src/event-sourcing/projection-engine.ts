@@ -3,6 +3,7 @@ import { Subject } from 'rxjs';
 import { EVENT_STORE, comparePositions, formatPosition, type EventStore, type EventSubscription, type Position } from '../event-store/event-store.port.js';
 import { StoreHealth } from '../event-store/store-health.js';
 import { EventSchemaRegistry } from '../shared/event-schemas.js';
+import { ReadModelSnapshots } from './read-model-snapshots.js';
 import { recordedEvent, type Projection, type RecordedEvent } from './recorded-event.js';
 
 const READ_YOUR_WRITES_TIMEOUT_MS = 10_000;
@@ -14,9 +15,11 @@ interface Waiter {
 }
 
 /**
- * Feeds every read model from one catch-up subscription over the whole log: at start it replays
- * history (read models live in memory and are rebuilt), then follows live appends from this and
- * other processes. Mutations wait here until their events are projected (read your writes).
+ * Feeds every read model from one catch-up subscription over the log: at start it loads the latest
+ * valid read-model snapshot (see ReadModelSnapshots) and replays only the events after it — the
+ * whole log when there is none — then follows live appends from this and other processes.
+ * Mutations wait here until their events are projected (read your writes). Snapshots are written
+ * every READ_MODEL_SNAPSHOT_EVERY_EVENTS events or READ_MODEL_SNAPSHOT_MINUTES, and at shutdown.
  */
 @Injectable()
 export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
@@ -27,6 +30,15 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
   private subscription: EventSubscription | null = null;
   private checkpoint: Position | null = null;
   private stopped = false;
+  /** Events applied since this process started (the tail replayed at start, then live ones). */
+  private applied = 0;
+  private latestSnapshot: Position | null = null;
+  private eventsSinceSnapshot = 0;
+  private snapshotTimer: NodeJS.Timeout | null = null;
+  private snapshotWrite: Promise<void> | null = null;
+  /** Past the start's catch-up: periodic snapshots are written from then on. */
+  private serving = false;
+  private replayedBeforeServing = 0;
 
   /** Every event after it has been applied to all read models. */
   readonly events$ = this.projected.asObservable();
@@ -35,6 +47,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly schemas: EventSchemaRegistry,
     private readonly health: StoreHealth,
+    private readonly snapshots: ReadModelSnapshots,
   ) {}
 
   /** Read models register when they are created, before the subscription starts. */
@@ -52,17 +65,86 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
     return this.checkpoint;
   }
 
+  /** Every registered read model, in registration order. */
+  get readModels(): readonly Projection[] {
+    return this.projections;
+  }
+
+  /** Position of the read-model snapshot on disk (restored at start or written since); null when there is none. */
+  get snapshotPosition(): Position | null {
+    return this.latestSnapshot;
+  }
+
+  /** Events replayed from the log at start: the tail after the snapshot, or the whole log without one. */
+  get replayedAtStart(): number | null {
+    return this.serving ? this.replayedBeforeServing : null;
+  }
+
   async onModuleInit(): Promise<void> {
     const head = await this.store.headPosition();
+    const restored = this.snapshots.restore(this.projections, head);
+    if (restored) this.checkpoint = this.latestSnapshot = restored.position;
     void this.follow();
     if (head) await this.waitFor(head, Number.POSITIVE_INFINITY);
-    this.logger.log(`Read models rebuilt up to position ${formatPosition(head) ?? 'none (empty log)'}`);
+    const replayed = (this.replayedBeforeServing = this.applied);
+    this.logger.log(
+      restored
+        ? `Read models restored from the snapshot at position ${formatPosition(restored.position)} (written ${restored.writtenAt}); replayed ${replayed} events up to position ${formatPosition(head)}`
+        : `Read models rebuilt from the log: replayed ${replayed} events up to position ${formatPosition(head) ?? 'none (empty log)'}`,
+      { eventsReplayed: replayed, fromSnapshot: restored !== null },
+    );
+    this.serving = true;
+    if (this.snapshots.intervalMs > 0) {
+      this.snapshotTimer = setInterval(() => {
+        if (this.eventsSinceSnapshot > 0) void this.writeSnapshot();
+      }, this.snapshots.intervalMs);
+      this.snapshotTimer.unref();
+    }
+    // A long replay is not repeated by the next start, even after a crash; taken once serving has
+    // begun, so the serialisation does not delay readiness.
+    if (this.snapshots.everyEvents > 0 && replayed >= this.snapshots.everyEvents) setImmediate(() => void this.writeSnapshot());
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    if (this.snapshotTimer) clearInterval(this.snapshotTimer);
     await this.subscription?.unsubscribe();
+    await this.snapshotWrite;
+    if (this.serving && this.checkpoint && (!this.latestSnapshot || comparePositions(this.checkpoint, this.latestSnapshot) > 0)) {
+      await this.writeSnapshot();
+    }
     this.projected.complete();
+  }
+
+  /**
+   * Writes a snapshot of every read model at the current checkpoint: captured at once (the event
+   * loop pauses while the state is serialised, so it matches the checkpoint), written to disk off
+   * the event loop. One at a time; a failure is logged and the next one tries again.
+   */
+  writeSnapshot(): Promise<void> {
+    if (this.snapshotWrite || !this.checkpoint || this.snapshots.path === null) return this.snapshotWrite ?? Promise.resolve();
+    const position = this.checkpoint;
+    let bytes: Buffer;
+    try {
+      bytes = this.snapshots.capture(this.projections, position);
+    } catch (error) {
+      this.logger.error(`Could not take a read-model snapshot: ${String(error)}`);
+      return Promise.resolve();
+    }
+    this.eventsSinceSnapshot = 0;
+    this.snapshotWrite = this.snapshots
+      .write(bytes)
+      .then(
+        () => {
+          this.latestSnapshot = position;
+          this.logger.log(`Read-model snapshot written at position ${formatPosition(position)} (${bytes.length} bytes)`);
+        },
+        (error: unknown) => this.logger.warn(`Could not write the read-model snapshot ${this.snapshots.path}: ${String(error)}`),
+      )
+      .finally(() => {
+        this.snapshotWrite = null;
+      });
+    return this.snapshotWrite;
   }
 
   /** Resolves once every event up to `position` is in the read models. */
@@ -103,6 +185,11 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
             }
           }
           this.checkpoint = stored.position;
+          this.applied += 1;
+          this.eventsSinceSnapshot += 1;
+          if (this.serving && this.snapshots.everyEvents > 0 && this.eventsSinceSnapshot >= this.snapshots.everyEvents && !this.snapshotWrite) {
+            setImmediate(() => void this.writeSnapshot());
+          }
           this.health.projectionsFollowing();
           this.releaseWaiters();
           this.projected.next(event);

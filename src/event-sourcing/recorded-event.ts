@@ -10,8 +10,20 @@ import type { EventSchemaRegistry } from '../shared/event-schemas.js';
 export type RecordedEvent<Event extends DomainEvent = DomainEvent> = Omit<StoredEvent, 'type' | 'data'> &
   Event & { readonly occurredOn: string };
 
+/**
+ * A read model fed by the projection engine. Its state is snapshotted with the log position it
+ * reflects (see read-model-snapshots.ts), so a restart replays only the tail of the log.
+ */
 export interface Projection {
   apply(event: RecordedEvent): void;
+  /**
+   * The whole state as plain data (Map, Set, arrays, plain objects, Date, primitives; no class
+   * instances or functions). Optional: by default the read model's own fields are its state, and
+   * they must then be plain data.
+   */
+  snapshot?(): unknown;
+  /** Puts back what `snapshot()` returned, on a fresh instance, before any event is applied. */
+  restore?(state: unknown): void;
 }
 
 /** Upcasts a stored event and dates it on both time axes. */

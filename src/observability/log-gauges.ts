@@ -12,7 +12,8 @@ const positionNumber = (position: Position | null) => (position === null ? 0 : N
 
 /**
  * Gauges read from the store when `/metrics` is scraped: the log's head, the read models'
- * position, the lag between them and the store's size on disk.
+ * position, the lag between them, the store's size on disk, the events replayed at start and the
+ * read-model snapshot's position.
  */
 @Injectable()
 export class LogGauges {
@@ -48,6 +49,22 @@ export class LogGauges {
       registers,
       async collect() {
         this.set(Math.max(0, positionNumber(await gauges.head()) - positionNumber(gauges.projections.position)));
+      },
+    });
+    new Gauge({
+      name: 'rectify_events_replayed_at_start',
+      help: 'Events replayed from the log at start: the tail after the read-model snapshot, or the whole log without one.',
+      registers,
+      collect() {
+        this.set(gauges.projections.replayedAtStart ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'rectify_read_model_snapshot_position',
+      help: 'Position the latest read-model snapshot on disk reflects (restored at start or written since); 0 when there is none.',
+      registers,
+      collect() {
+        this.set(positionNumber(gauges.projections.snapshotPosition));
       },
     });
     if (config.get('EVENT_STORE', { infer: true }) === 'sqlite') {

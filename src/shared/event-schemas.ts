@@ -51,6 +51,11 @@ export class EventSchemaRegistry {
     return this;
   }
 
+  /** Every registered event type with its current version, sorted by type. */
+  versions(): [type: string, version: number][] {
+    return [...this.schemas].map(([type, schema]): [string, number] => [type, schema.version]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
   currentVersion(type: string): number {
     const schema = this.schemas.get(type);
     if (!schema) throw new Error(`Event type ${type} has no registered schema`);

@@ -1,5 +1,5 @@
 import type { ActorRole } from '../../event-store/event-store.port.js';
-import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
+import type { TimelineEntry } from './timeline.js';
 
 /**
  * One line of an item's history: what happened, who did it, in which role and unit, on which
@@ -20,7 +20,8 @@ export interface HistoryEntry {
   readonly details: Record<string, unknown>;
 }
 
-export function historyEntry(event: RecordedEvent): HistoryEntry {
+/** A history line, made when asked from the timeline entry it lists (nothing else is kept). */
+export function historyEntry(event: TimelineEntry): HistoryEntry {
   const data = event.data as Record<string, unknown>;
   return {
     eventId: event.id,

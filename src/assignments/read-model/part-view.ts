@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
+import type { TimelineEntry } from './timeline.js';
 import { daysBetween } from '../../shared/calendar-date.js';
 import type { AssignmentEvent, AssignmentRole, Evidence, InspectionOutcome } from '../domain/assignment.events.js';
 
@@ -109,7 +109,7 @@ export function assignedPart(
  * Applies one assignment event to the parts of its parent (finding or work-plan item): the read
  * side of the one assignment lifecycle, shared by every parent.
  */
-export function applyAssignmentEvent(parts: Map<string, PartView>, event: RecordedEvent<AssignmentEvent>): void {
+export function applyAssignmentEvent(parts: Map<string, PartView>, event: TimelineEntry<AssignmentEvent>): void {
   const at = event.metadata.recordedAt;
   const on = event.occurredOn;
   const by = event.metadata.actorId;

@@ -1,3 +1,4 @@
+import { historyEntry } from '../../assignments/read-model/history.js';
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { mayReadUnitDetails } from '../../access/authorization/access-policy.js';
 import type { GraphqlContext } from '../../access/authorization/graphql-context.js';
@@ -77,6 +78,7 @@ export class FindingsResolver {
   history(@Parent() finding: FindingView, @Context() context: GraphqlContext): HistoryEntryType[] {
     const actor = context.actor;
     return finding.history
+      .map(historyEntry)
       .filter((entry) => !actor || entry.unitId === null || mayReadUnitDetails(actor, entry.unitId))
       .map((entry) => ({ ...entry, details: JSON.stringify(entry.details) }));
   }

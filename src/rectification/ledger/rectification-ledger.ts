@@ -1,7 +1,6 @@
 import { applyAssignmentEvent, closeOutDay, type PartView } from '../../assignments/read-model/part-view.js';
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
-import { historyEntry, type HistoryEntry } from '../../assignments/read-model/history.js';
-import { entryInCut, historyAt, timelineAt } from '../../assignments/read-model/timeline.js';
+import { entryInCut, historyAt, timelineAt, timelineEntry, type TimelineEntry } from '../../assignments/read-model/timeline.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import type { TimeCut } from '../../shared/time-cut.js';
 import type { EvaluationEvent, EvaluationRegistered } from '../domain/evaluation.events.js';
@@ -22,15 +21,20 @@ export type FindingView = FindingRecorded['data'] & {
   closedAt: string | null;
   /** One part per assigned unit, keyed by unit id, in the order they were assigned. */
   readonly parts: Map<string, PartView>;
-  /** In the order recorded. */
-  readonly history: HistoryEntry[];
-  /** Every event of the finding's stream, in the order recorded, dated on both axes. */
-  readonly timeline: RecordedEvent[];
+  /**
+   * The events its history lists, in the order recorded (`historyEntry` makes each line when
+   * asked): the whole timeline (the same array) now; as of a cut, the events folded and the
+   * corrections known then.
+   */
+  readonly history: readonly TimelineEntry[];
+  /** Every event of the finding's stream, in the order recorded, dated on both axes (compact entries). */
+  readonly timeline: TimelineEntry[];
 };
 
 const FINDING_STREAM_PREFIX = 'finding-';
 
-function newFindingView(event: RecordedEvent<FindingRecorded>): FindingView {
+function newFindingView(event: TimelineEntry<FindingRecorded>): FindingView {
+  const timeline: TimelineEntry[] = [event];
   return {
     ...event.data,
     recordedAt: event.metadata.recordedAt,
@@ -39,8 +43,8 @@ function newFindingView(event: RecordedEvent<FindingRecorded>): FindingView {
     closedOn: null,
     closedAt: null,
     parts: new Map(),
-    history: [historyEntry(event)],
-    timeline: [event],
+    history: timeline,
+    timeline,
   };
 }
 
@@ -50,8 +54,7 @@ function newFindingView(event: RecordedEvent<FindingRecorded>): FindingView {
  * folded in business order, a close-out entry a later correction undid or moved would otherwise
  * close the finding on a day its parts were not all verified.
  */
-function applyToFinding(finding: FindingView, event: RecordedEvent): void {
-  finding.history.push(historyEntry(event));
+function applyToFinding(finding: FindingView, event: TimelineEntry): void {
   if (isAssignmentEvent(event)) applyAssignmentEvent(finding.parts, event);
   const closedOn = closeOutDay(finding.parts);
   finding.status = closedOn === null ? 'OPEN' : 'CLOSED';
@@ -82,14 +85,15 @@ export class RectificationLedger implements Projection {
     if (!event.streamId.startsWith(FINDING_STREAM_PREFIX)) return;
     if (event.type === 'FindingRecorded') {
       const recorded = event as RecordedEvent<FindingRecorded>;
-      this.findings.set(recorded.data.findingId, newFindingView(recorded));
+      this.findings.set(recorded.data.findingId, newFindingView(timelineEntry(recorded)));
       this.evaluations.get(recorded.data.evaluationId)?.findingIds.push(recorded.data.findingId);
       return;
     }
     const finding = this.findings.get(event.streamId.slice(FINDING_STREAM_PREFIX.length));
     if (!finding) return;
-    finding.timeline.push(event);
-    applyToFinding(finding, event);
+    const entry = timelineEntry(event);
+    finding.timeline.push(entry);
+    applyToFinding(finding, entry);
   }
 
   evaluation(id: string): EvaluationView | undefined {
@@ -118,11 +122,10 @@ export class RectificationLedger implements Projection {
 
 /** Folds the finding's timeline inside the cut: O(its own events). */
 function findingAt(live: FindingView, cut: TimeCut): FindingView | undefined {
-  const [recorded, ...rest] = live.timeline as [RecordedEvent<FindingRecorded>, ...RecordedEvent[]];
+  const [recorded, ...rest] = live.timeline as [TimelineEntry<FindingRecorded>, ...TimelineEntry[]];
   if (!entryInCut(cut, recorded)) return undefined;
   const view = newFindingView(recorded);
   const folded = timelineAt(rest, cut);
   for (const event of folded) applyToFinding(view, event);
-  view.history.splice(1, view.history.length - 1, ...historyAt(rest, folded, cut).map(historyEntry));
-  return view;
+  return { ...view, history: [recorded, ...historyAt(rest, folded, cut)] };
 }

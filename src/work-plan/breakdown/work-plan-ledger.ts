@@ -1,7 +1,6 @@
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
-import { historyEntry, type HistoryEntry } from '../../assignments/read-model/history.js';
 import { applyAssignmentEvent, closeOutDay, type PartView } from '../../assignments/read-model/part-view.js';
-import { historyAt, knownInCut, timelineAt } from '../../assignments/read-model/timeline.js';
+import { historyAt, knownInCut, timelineAt, timelineEntry, type TimelineEntry } from '../../assignments/read-model/timeline.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import type { TimeCut } from '../../shared/time-cut.js';
 import type { WorkPlanEvent, WorkPlanImported, WorkPlanItemDefined, WorkPlanItemEvent } from '../domain/work-plan.events.js';
@@ -21,23 +20,23 @@ export type WorkPlanItemView = { -readonly [Field in keyof WorkPlanItemDefined['
   /** The business day of the completion (销号): the day of the inspection that verified the last part. */
   completedOn: string | null;
   readonly parts: Map<string, PartView>;
-  /** In the order recorded. */
-  readonly history: HistoryEntry[];
-  /** Every event of the item's stream, in the order recorded, dated on both axes. */
-  readonly timeline: RecordedEvent[];
+  /** The events its history lists (see FindingView.history): the timeline itself now. */
+  readonly history: readonly TimelineEntry[];
+  /** Every event of the item's stream, in the order recorded, dated on both axes (compact entries). */
+  readonly timeline: TimelineEntry[];
 };
 
 const ITEM_STREAM_PREFIX = 'work-plan-item-';
 
-function newItemView(event: RecordedEvent<WorkPlanItemDefined>): WorkPlanItemView {
-  return { ...event.data, status: 'OPEN', completedOn: null, parts: new Map(), history: [historyEntry(event)], timeline: [event] };
+function newItemView(event: TimelineEntry<WorkPlanItemDefined>): WorkPlanItemView {
+  const timeline: TimelineEntry[] = [event];
+  return { ...event.data, status: 'OPEN', completedOn: null, parts: new Map(), history: timeline, timeline };
 }
 
 /** Status and completion day follow the parts after every event, as a finding's do (see `closeOutDay`). */
-function applyToItem(item: WorkPlanItemView, event: RecordedEvent): void {
-  item.history.push(historyEntry(event));
+function applyToItem(item: WorkPlanItemView, event: TimelineEntry): void {
   if (isAssignmentEvent(event)) applyAssignmentEvent(item.parts, event);
-  const own = event as RecordedEvent<WorkPlanItemEvent>;
+  const own = event as TimelineEntry<WorkPlanItemEvent>;
   if (own.type === 'WorkPlanItemWithdrawn') {
     item.status = 'WITHDRAWN';
   } else if (own.type === 'WorkPlanItemRescheduled') {
@@ -57,7 +56,8 @@ function applyToItem(item: WorkPlanItemView, event: RecordedEvent): void {
  * are not facts of a day: they count as soon as they were recorded (`knownAt`), whatever `asOf`.
  */
 export class WorkPlanLedger implements Projection {
-  private readonly plans = new Map<string, WorkPlanView & { readonly importedEvent: RecordedEvent }>();
+  /** Each plan with when its outline was first recorded (what `knownAt` compares). */
+  private readonly plans = new Map<string, WorkPlanView & { readonly importedEvent: { readonly metadata: { readonly recordedAt: string } } }>();
   private readonly items = new Map<string, WorkPlanItemView>();
 
   apply(event: RecordedEvent): void {
@@ -73,20 +73,21 @@ export class WorkPlanLedger implements Projection {
         revisedAt: imported ? event.metadata.recordedAt : null,
         categories: categories.map((category) => ({ code: category.code, title: category.title, itemIds: category.items.map((item) => item.itemId) })),
         // A revision's outline counts from the first import on: an outline is not a fact of a day.
-        importedEvent: imported?.importedEvent ?? event,
+        importedEvent: imported?.importedEvent ?? { metadata: { recordedAt: event.metadata.recordedAt } },
       });
       return;
     }
     if (!event.streamId.startsWith(ITEM_STREAM_PREFIX)) return;
     if (event.type === 'WorkPlanItemDefined') {
       const defined = event as RecordedEvent<WorkPlanItemDefined>;
-      this.items.set(defined.data.itemId, newItemView(defined));
+      this.items.set(defined.data.itemId, newItemView(timelineEntry(defined)));
       return;
     }
     const item = this.items.get(event.streamId.slice(ITEM_STREAM_PREFIX.length));
     if (!item) return;
-    item.timeline.push(event);
-    applyToItem(item, event);
+    const entry = timelineEntry(event);
+    item.timeline.push(entry);
+    applyToItem(item, entry);
   }
 
   /** The plan's outline, if it was known at the cut (every plan without one). */
@@ -103,13 +104,12 @@ export class WorkPlanLedger implements Projection {
   item(itemId: string, cut: TimeCut | null = null): WorkPlanItemView | undefined {
     const live = this.items.get(itemId);
     if (!live || cut === null) return live;
-    const [defined, ...rest] = live.timeline as [RecordedEvent<WorkPlanItemDefined>, ...RecordedEvent[]];
+    const [defined, ...rest] = live.timeline as [TimelineEntry<WorkPlanItemDefined>, ...TimelineEntry[]];
     if (!knownInCut(cut, defined)) return undefined;
     const view = newItemView(defined);
     const folded = timelineAt(rest, cut);
     for (const event of folded) applyToItem(view, event);
-    view.history.splice(1, view.history.length - 1, ...historyAt(rest, folded, cut).map(historyEntry));
-    return view;
+    return { ...view, history: [defined, ...historyAt(rest, folded, cut)] };
   }
 
   listItems(cut: TimeCut | null = null): WorkPlanItemView[] {

@@ -1,3 +1,4 @@
+import { historyEntry } from '../../assignments/read-model/history.js';
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
 import { concatMap, filter } from 'rxjs';
@@ -80,6 +81,7 @@ export class WorkPlanItemResolver {
   history(@Parent() item: ItemRow, @Context() context: GraphqlContext): HistoryEntryType[] {
     const actor = context.actor;
     return item.history
+      .map(historyEntry)
       .filter((entry) => !actor || entry.unitId === null || mayReadUnitDetails(actor, entry.unitId))
       .map((entry) => ({ ...entry, details: JSON.stringify(entry.details) }));
   }

@@ -1,0 +1,190 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import v8 from 'node:v8';
+import type { AppSettings } from '../config/app-settings.js';
+import { comparePositions, formatPosition, type Position } from '../event-store/event-store.port.js';
+import { ADMITTED_STORE } from '../event-store/event-store.module.js';
+import type { AdmittedStore } from '../event-store/store-admission.js';
+import { SqliteEventStore } from '../event-store/sqlite-event-store.js';
+import { EventSchemaRegistry } from '../shared/event-schemas.js';
+import type { Projection } from './recorded-event.js';
+import {
+  UnreadableSnapshotError,
+  codeVersion,
+  decodeSnapshotStates,
+  encodeSnapshot,
+  headerPosition,
+  positionOf,
+  readSnapshotFile,
+  writeSnapshotFile,
+  type SnapshotHeader,
+} from './snapshot-file.js';
+
+/** Where a restored snapshot left the read models. */
+export interface RestoredSnapshot {
+  readonly position: Position;
+  readonly writtenAt: string;
+}
+
+/** Built-in kinds v8.serialize restores as they were, by tag: a Map made in another realm (vm, Jest) counts too. */
+const PLAIN_KINDS = new Set(['[object Map]', '[object Set]', '[object Date]', '[object Array]']);
+
+/** A plain object, or a Map, Set, Date or array itself (not a subclass), or a primitive. */
+const isPlainData = (value: unknown): boolean => {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return true;
+  if (typeof value === 'function') return false;
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  if (prototype === null) return true;
+  const parent = Object.getPrototypeOf(prototype) as object | null;
+  if (parent === null) return true; // Object.prototype of some realm
+  return Object.getPrototypeOf(parent) === null && PLAIN_KINDS.has(Object.prototype.toString.call(value));
+};
+
+/**
+ * A read model's state as plain data: what its `snapshot()` returns, else its own fields, which
+ * must then be plain data (Map, Set, array, plain object, Date, primitives) — a class instance
+ * would come back without its methods, so it is refused here rather than restored wrong.
+ */
+function stateOf(projection: Projection): unknown {
+  if (projection.snapshot) return projection.snapshot();
+  const fields = { ...projection } as Record<string, unknown>;
+  for (const [name, value] of Object.entries(fields)) {
+    if (!isPlainData(value)) {
+      throw new Error(
+        `${projection.constructor.name}.${name} is not plain data (${(value as object).constructor?.name ?? typeof value}): give the read model snapshot() and restore()`,
+      );
+    }
+  }
+  return fields;
+}
+
+function restoreState(projection: Projection, state: unknown): void {
+  if (projection.restore) projection.restore(state);
+  else Object.assign(projection, state);
+}
+
+const readModelName = (projection: Projection) => projection.constructor.name;
+
+/**
+ * Read-model snapshots for this server's store (see snapshot-file.ts for the file). A snapshot is
+ * used only when it was written by this very code (`codeVersion`), for the same read models, of
+ * this store (its id), at a position the store still has with the same event there (SQLite: the
+ * ledger chain hash); any other is discarded with a log line and the read models are rebuilt from
+ * the log. Never trusted blindly: a stale read model would answer wrong without anyone noticing.
+ */
+@Injectable()
+export class ReadModelSnapshots {
+  private readonly logger = new Logger('ReadModelSnapshots');
+  /** The snapshot file; null when snapshots are off (READ_MODEL_SNAPSHOTS=false, in-memory store). */
+  readonly path: string | null;
+  /** Write once this many events were projected since the last snapshot (0: not by count). */
+  readonly everyEvents: number;
+  /** Write this often (ms) when events were projected since the last snapshot (0: not by time). */
+  readonly intervalMs: number;
+
+  constructor(
+    @Inject(ADMITTED_STORE) private readonly admitted: AdmittedStore,
+    private readonly schemas: EventSchemaRegistry,
+    config: ConfigService<AppSettings, true>,
+  ) {
+    this.path = config.get('READ_MODEL_SNAPSHOT_PATH', { infer: true });
+    this.everyEvents = config.get('READ_MODEL_SNAPSHOT_EVERY_EVENTS', { infer: true });
+    this.intervalMs = config.get('READ_MODEL_SNAPSHOT_MINUTES', { infer: true }) * 60_000;
+  }
+
+  /**
+   * Loads the latest snapshot into the (fresh) read models if it is valid for this code and store
+   * (`head`: the store's head now). Returns where it leaves them, or null when they start empty —
+   * no snapshot, or one discarded (the reason is logged; a damaged file is a warning).
+   */
+  restore(projections: readonly Projection[], head: Position | null): RestoredSnapshot | null {
+    if (this.path === null) return null;
+    let file: ReturnType<typeof readSnapshotFile>;
+    try {
+      file = readSnapshotFile(this.path);
+    } catch (error) {
+      this.logger.warn(`${String(error)}: ignored, the read models are rebuilt from the log`);
+      return null;
+    }
+    if (!file) return null;
+    const refusal = this.refusal(file.header, projections, head);
+    if (refusal) {
+      this.logger.log(`Snapshot ${this.path} discarded: ${refusal}; the read models are rebuilt from the log`);
+      return null;
+    }
+    let states: unknown[];
+    try {
+      states = decodeSnapshotStates(this.path, file.header, file.payload);
+    } catch (error) {
+      if (!(error instanceof UnreadableSnapshotError)) throw error;
+      this.logger.warn(`${error.message}: ignored, the read models are rebuilt from the log`);
+      return null;
+    }
+    // A read model's own restore() may fail half-way: put every one back as it was (empty) then.
+    const empty = v8.deserialize(v8.serialize(projections.map(stateOf))) as unknown[];
+    try {
+      projections.forEach((projection, index) => restoreState(projection, states[index]));
+    } catch (error) {
+      projections.forEach((projection, index) => restoreState(projection, empty[index]));
+      this.logger.warn(`Snapshot ${this.path} could not be restored (${String(error)}); the read models are rebuilt from the log`);
+      return null;
+    }
+    return { position: positionOf(file.header), writtenAt: file.header.writtenAt };
+  }
+
+  /** Why this snapshot cannot stand for the read models of this code and store; null when it can. */
+  private refusal(header: SnapshotHeader, projections: readonly Projection[], head: Position | null): string | null {
+    if (header.codeVersion !== this.codeVersion()) return 'it was written by another version of Rectify';
+    const names = projections.map(readModelName);
+    if (header.readModels.length !== names.length || header.readModels.some((name, index) => name !== names[index])) {
+      return `it holds other read models (${header.readModels.join(', ')})`;
+    }
+    if (header.storeId !== this.admitted.identity.storeId) return `it belongs to another store (${header.storeId}, this one is ${this.admitted.identity.storeId})`;
+    const position = positionOf(header);
+    if (head === null || comparePositions(position, head) > 0) {
+      return `it reflects position ${formatPosition(position)}, past the store's head ${formatPosition(head) ?? '(empty log)'} (a store restored from an older backup?)`;
+    }
+    if (header.chainHash !== null) {
+      const now = this.chainHashAt(position);
+      if (now !== null && now !== header.chainHash) return `the store holds another event at position ${formatPosition(position)} (another history)`;
+    }
+    return null;
+  }
+
+  /**
+   * The snapshot file's bytes for the read models as they stand at `position` (synchronous, so no
+   * event is applied half-way: the event loop pauses for the serialisation).
+   */
+  capture(projections: readonly Projection[], position: Position): Buffer {
+    return encodeSnapshot(
+      {
+        codeVersion: this.codeVersion(),
+        storeId: this.admitted.identity.storeId,
+        position: headerPosition(position),
+        chainHash: this.chainHashAt(position),
+        readModels: projections.map(readModelName),
+        writtenAt: new Date().toISOString(),
+      },
+      projections.map(stateOf),
+    );
+  }
+
+  /** Writes captured bytes atomically (temporary file, fsync, rename); the disk work is off the event loop. */
+  async write(bytes: Buffer): Promise<void> {
+    if (this.path !== null) await writeSnapshotFile(this.path, bytes);
+  }
+
+  private codeVersion(): string {
+    return codeVersion(this.schemas.versions());
+  }
+
+  private chainHashAt(position: Position): string | null {
+    const store = this.admitted.store;
+    if (!(store instanceof SqliteEventStore)) return null;
+    try {
+      return store.chainHashAt(position.commit);
+    } catch {
+      return null;
+    }
+  }
+}

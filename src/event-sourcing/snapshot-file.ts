@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import { crc32 } from 'node:zlib';
+import type { Position } from '../event-store/event-store.port.js';
+
+/*
+ * A snapshot of every read model, so that a restart replays only the tail of the log. The file:
+ *   "RECTIFY-READ-MODELS\n" · header length (uint32, big-endian, bytes) · header (JSON, UTF-8) · payload
+ * The payload is one `v8.serialize` of the read models' states (in registration order), so objects
+ * shared between read models or inside one come back shared. The header says which code wrote it,
+ * for which store, at which log position, and the payload's length and CRC-32 (corruption check).
+ */
+
+const MAGIC = Buffer.from('RECTIFY-READ-MODELS\n', 'ascii');
+/** Bumped when the file layout itself changes. */
+const FORMAT = 1;
+
+/** What a snapshot says about itself. Positions are decimal strings (bigint parts). */
+export interface SnapshotHeader {
+  readonly format: number;
+  /** `codeVersion()` of the process that wrote it. */
+  readonly codeVersion: string;
+  /** The store's id (`store_identity`): a snapshot of another store is never used. */
+  readonly storeId: string;
+  /** The last event the read models reflect. */
+  readonly position: { readonly commit: string; readonly prepare: string };
+  /** SQLite: the ledger chain hash (hex) of the event at `position`; null when the store keeps none. */
+  readonly chainHash: string | null;
+  /** Registered read models, in order (class names): another set of read models is another version. */
+  readonly readModels: readonly string[];
+  /** ISO-8601 instant it was written. */
+  readonly writtenAt: string;
+  readonly payloadBytes: number;
+  readonly payloadCrc32: number;
+}
+
+export interface Snapshot {
+  readonly header: SnapshotHeader;
+  /** One state per read model, as `readModels` lists them. */
+  readonly states: unknown[];
+}
+
+export const headerPosition = (position: Position): SnapshotHeader['position'] => ({
+  commit: position.commit.toString(),
+  prepare: position.prepare.toString(),
+});
+
+export const positionOf = (header: SnapshotHeader): Position => ({ commit: BigInt(header.position.commit), prepare: BigInt(header.position.prepare) });
+
+/** Serialises the states (synchronously: the caller holds the read models still) into the file's bytes. */
+export function encodeSnapshot(header: Omit<SnapshotHeader, 'format' | 'payloadBytes' | 'payloadCrc32'>, states: unknown[]): Buffer {
+  const payload = v8.serialize(states);
+  const headerBytes = Buffer.from(JSON.stringify({ format: FORMAT, ...header, payloadBytes: payload.length, payloadCrc32: crc32(payload) }), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(headerBytes.length);
+  return Buffer.concat([MAGIC, length, headerBytes, payload]);
+}
+
+/** A file that is not a whole, readable snapshot. */
+export class UnreadableSnapshotError extends Error {
+  constructor(path: string, why: string) {
+    super(`The read-model snapshot ${path} is unreadable (${why})`);
+    this.name = 'UnreadableSnapshotError';
+  }
+}
+
+/** The file's header and its payload's bytes (not yet decoded): null when there is no file. Throws UnreadableSnapshotError. */
+export function readSnapshotFile(path: string): { header: SnapshotHeader; payload: Buffer } | null {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new UnreadableSnapshotError(path, String(error));
+  }
+  if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) throw new UnreadableSnapshotError(path, 'not a snapshot file');
+  const headerLength = bytes.readUInt32BE(MAGIC.length);
+  const headerEnd = MAGIC.length + 4 + headerLength;
+  if (headerEnd > bytes.length) throw new UnreadableSnapshotError(path, 'truncated header');
+  let header: SnapshotHeader;
+  try {
+    header = JSON.parse(bytes.subarray(MAGIC.length + 4, headerEnd).toString('utf8')) as SnapshotHeader;
+  } catch (error) {
+    throw new UnreadableSnapshotError(path, `header: ${String(error)}`);
+  }
+  if (header.format !== FORMAT) throw new UnreadableSnapshotError(path, `format ${String(header.format)}, expected ${FORMAT}`);
+  if (!/^\d+$/.test(String(header.position?.commit)) || !/^\d+$/.test(String(header.position?.prepare))) {
+    throw new UnreadableSnapshotError(path, 'no log position');
+  }
+  return { header, payload: bytes.subarray(headerEnd) };
+}
+
+/** The states of a snapshot whose header was accepted; throws UnreadableSnapshotError when the payload is damaged. */
+export function decodeSnapshotStates(path: string, header: SnapshotHeader, payload: Buffer): unknown[] {
+  if (payload.length !== header.payloadBytes) throw new UnreadableSnapshotError(path, `payload of ${payload.length} bytes, expected ${header.payloadBytes}`);
+  if (crc32(payload) !== header.payloadCrc32) throw new UnreadableSnapshotError(path, 'payload checksum does not match');
+  let states: unknown;
+  try {
+    states = v8.deserialize(payload);
+  } catch (error) {
+    throw new UnreadableSnapshotError(path, `payload: ${String(error)}`);
+  }
+  if (!Array.isArray(states) || states.length !== header.readModels.length) throw new UnreadableSnapshotError(path, 'payload does not hold every read model');
+  return states;
+}
+
+/**
+ * Writes the file so that a crash leaves the previous snapshot or the new one, never half of
+ * either: a temporary file beside it, fsync, rename, and fsync of the folder (async: the event loop
+ * keeps serving while the disk works).
+ */
+export async function writeSnapshotFile(path: string, bytes: Buffer): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    const file = await open(temporary, 'w');
+    try {
+      await file.writeFile(bytes);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  const folder = await open(dirname(path), 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
+  }
+}
+
+let memoizedCodeVersion: string | undefined;
+
+/**
+ * The code version a snapshot must match: SHA-256 (hex) of every compiled module of the app (the
+ * `.js` files under dist/, or the `.ts` sources when run from src/ by the tests), the event
+ * schemas' types and versions, the snapshot format and the V8 version (its serializer). Any change
+ * to a projection, an upcaster or a schema changes it, so a snapshot is never read by other code:
+ * it is discarded and the read models are rebuilt from the log.
+ */
+export function codeVersion(schemaVersions: readonly (readonly [string, number])[]): string {
+  if (memoizedCodeVersion === undefined) {
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const hash = createHash('sha256').update(`format ${FORMAT}; v8 ${process.versions.v8}\n`);
+    for (const file of codeFiles(root)) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+    memoizedCodeVersion = hash.digest('hex');
+  }
+  return createHash('sha256')
+    .update(memoizedCodeVersion)
+    .update(schemaVersions.map(([type, version]) => `${type}@${version}`).join(','))
+    .digest('hex');
+}
+
+function codeFiles(folder: string): string[] {
+  const files: string[] = [];
+  for (const name of readdirSync(folder).sort()) {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) files.push(...codeFiles(path));
+    else if ((name.endsWith('.js') || name.endsWith('.ts')) && !name.endsWith('.spec.ts') && !name.endsWith('.d.ts')) files.push(path);
+  }
+  return files;
+}

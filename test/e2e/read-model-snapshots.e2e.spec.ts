@@ -1,0 +1,244 @@
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { ProjectionEngine } from '../../src/event-sourcing/projection-engine.js';
+import type { Projection } from '../../src/event-sourcing/recorded-event.js';
+import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
+import { killHard, startServer, type ServerProcess } from '../support/server-process.js';
+import { freshDatabasePath, startTestApp, type TestApp } from '../support/test-app.js';
+
+/*
+ * Issue 12: a restart loads the latest read-model snapshot and replays only the tail of the log; a
+ * snapshot of other code, of another store, ahead of the store, or damaged is discarded and the
+ * read models are rebuilt from the whole log. Nothing here is timed: replays are counted.
+ */
+
+/** Each test starts several apps: a ceiling for a loaded machine, never a timing. */
+const CEILING_MS = 180_000;
+
+const snapshotPath = (sqlitePath: string) => `${sqlitePath}.read-models.snapshot`;
+
+const engineOf = (app: TestApp) => app.app.get(ProjectionEngine);
+
+/**
+ * A value as comparable plain data: Maps and Sets as tagged entry lists (v8.deserialize makes them in
+ * Node's own realm, which Jest's equality cannot walk), bigints as text.
+ */
+const comparable = (value: unknown): unknown => {
+  if (typeof value === 'bigint') return `${value}n`;
+  if (value === null || typeof value !== 'object') return value;
+  const kind = Object.prototype.toString.call(value);
+  if (kind === '[object Map]') return { map: [...(value as Map<unknown, unknown>)].map(([key, entry]) => [comparable(key), comparable(entry)]) };
+  if (kind === '[object Set]') return { set: [...(value as Set<unknown>)].map(comparable) };
+  if (kind === '[object Array]') return (value as unknown[]).map(comparable);
+  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, comparable(entry)]));
+};
+
+/** Every read model's whole state (own fields, or what its snapshot() gives), in registration order. */
+const statesOf = (app: TestApp) =>
+  engineOf(app).readModels.map((model: Projection) => ({ name: model.constructor.name, state: comparable(model.snapshot ? model.snapshot() : { ...model }) }));
+
+/** The demo's supervisor API token: reading with it appends nothing (no account is made for the test). */
+const SUPERVISOR = { authorization: 'Bearer rct_demo_supervisor_qingchuan' };
+
+/** What users see of the read models, over GraphQL. */
+const VIEWS = `{
+  units { id code name kind }
+  dashboard(asOf: "2026-04-01") { percentClosed findings { total open closed } parts { assigned verified reported overdue }
+    perUnit { unitId unitName assigned verified } perCategory { key findings closed } openParts { findingId unitId trafficLight dueDate } }
+  workPlans { id title year progress { items completedItems parts verifiedParts percentComplete } }
+  unitScorecard(asOf: "2026-04-01") { unitId rank onTimeRate }
+}`;
+
+const views = async (app: TestApp) => {
+  const response = await app.graphql(VIEWS, {}, SUPERVISOR);
+  expect(response.errors).toBeUndefined();
+  return response.data;
+};
+
+/** The same store opened with snapshots off: every read model rebuilt from the whole log. */
+async function rebuiltFromLog(sqlitePath: string) {
+  const app = await startTestApp({ sqlitePath, settings: { READ_MODEL_SNAPSHOTS: 'false' } });
+  try {
+    return { states: statesOf(app), views: await views(app), replayed: engineOf(app).replayedAtStart };
+  } finally {
+    await app.close();
+  }
+}
+
+const register = async (app: TestApp, title: string) => {
+  const response = await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title, idempotencyKey: `snap-${title}` }) }, SUPERVISOR);
+  expect(response.errors).toBeUndefined();
+};
+
+describe('Read-model snapshots', () => {
+  let sqlitePath: string;
+  /** Events in the log after the first app closed (demo data and its users). */
+  let seeded: number;
+
+  beforeEach(async () => {
+    sqlitePath = freshDatabasePath();
+    const first = await startTestApp({ sqlitePath, demoData: true });
+    await first.as('INSPECTOR');
+    await register(first, '第一份评估');
+    await first.close();
+    seeded = Number((await rebuiltFromLog(sqlitePath)).replayed);
+    expect(existsSync(snapshotPath(sqlitePath))).toBe(true);
+  }, CEILING_MS);
+
+  it('restore every read model exactly as a full rebuild leaves it, and replay only the tail of the log', async () => {
+    // Events the snapshot does not hold: appended by a server that keeps no snapshot.
+    const writer = await startTestApp({ sqlitePath, settings: { READ_MODEL_SNAPSHOTS: 'false' } });
+    await register(writer, '第二份评估');
+    await writer.as('ADMIN');
+    const tail = Number(engineOf(writer).position!.commit) - seeded;
+    await writer.close();
+    expect(tail).toBeGreaterThan(0);
+
+    const restarted = await startTestApp({ sqlitePath });
+    try {
+      expect(engineOf(restarted).replayedAtStart).toBe(tail);
+      const metrics = await (await fetch(`${restarted.url}/metrics`, { headers: { authorization: 'Bearer rct_demo_admin_qingchuan' } })).text();
+      expect(metrics).toMatch(new RegExp(`^rectify_events_replayed_at_start ${tail}$`, 'm'));
+      expect(metrics).toMatch(new RegExp(`^rectify_read_model_snapshot_position ${seeded}$`, 'm'));
+      const rebuilt = await rebuiltFromLog(sqlitePath);
+      expect(rebuilt.replayed).toBe(seeded + tail);
+      expect(statesOf(restarted)).toEqual(rebuilt.states);
+      expect(await views(restarted)).toEqual(rebuilt.views);
+      // And it goes on projecting live events on top of the restored state.
+      await register(restarted, '第三份评估');
+      expect(((await restarted.graphql('{ evaluations { title } }', {}, SUPERVISOR)).data!.evaluations as { title: string }[]).map((e) => e.title)).toEqual(
+        expect.arrayContaining(['第一份评估', '第二份评估', '第三份评估']),
+      );
+    } finally {
+      await restarted.close();
+    }
+  }, CEILING_MS);
+
+  it('is written at shutdown, so a restart with nothing new replays nothing', async () => {
+    const restarted = await startTestApp({ sqlitePath });
+    try {
+      expect(engineOf(restarted).replayedAtStart).toBe(0);
+      expect(statesOf(restarted)).toEqual((await rebuiltFromLog(sqlitePath)).states);
+    } finally {
+      await restarted.close();
+    }
+  }, CEILING_MS);
+
+  it('is written every READ_MODEL_SNAPSHOT_EVERY_EVENTS events while serving', async () => {
+    const app = await startTestApp({ sqlitePath, settings: { READ_MODEL_SNAPSHOT_EVERY_EVENTS: '1' } });
+    try {
+      const before = readFileSync(snapshotPath(sqlitePath));
+      await register(app, '第二份评估');
+      const head = engineOf(app).position!.commit.toString();
+      // Written off the event loop after the event: wait for the file to say the new position.
+      const ceiling = Date.now() + 50_000;
+      while (!readFileSync(snapshotPath(sqlitePath)).toString('latin1').includes(`"commit":"${head}"`) && Date.now() < ceiling) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(readFileSync(snapshotPath(sqlitePath)).equals(before)).toBe(false);
+      expect(readFileSync(snapshotPath(sqlitePath)).toString('latin1')).toContain(`"commit":"${head}"`);
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+
+  /** Rewrites a field of the snapshot's JSON header, keeping the file otherwise intact. */
+  const editHeader = (edit: (header: Record<string, unknown>) => void) => {
+    const bytes = readFileSync(snapshotPath(sqlitePath));
+    const magic = 'RECTIFY-READ-MODELS\n'.length;
+    const length = bytes.readUInt32BE(magic);
+    const header = JSON.parse(bytes.subarray(magic + 4, magic + 4 + length).toString('utf8')) as Record<string, unknown>;
+    edit(header);
+    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+    const newLength = Buffer.alloc(4);
+    newLength.writeUInt32BE(headerBytes.length);
+    writeFileSync(snapshotPath(sqlitePath), Buffer.concat([bytes.subarray(0, magic), newLength, headerBytes, bytes.subarray(magic + 4 + length)]));
+  };
+
+  const expectFullRebuild = async (settings: Record<string, string> = {}) => {
+    const app = await startTestApp({ sqlitePath, settings });
+    try {
+      const rebuilt = await rebuiltFromLog(sqlitePath);
+      expect(engineOf(app).replayedAtStart).toBe(rebuilt.replayed);
+      expect(statesOf(app)).toEqual(rebuilt.states);
+      expect(await views(app)).toEqual(rebuilt.views);
+    } finally {
+      await app.close();
+    }
+  };
+
+  it('from another code version is discarded and the read models rebuilt', async () => {
+    editHeader((header) => (header.codeVersion = 'f'.repeat(64)));
+    await expectFullRebuild();
+  }, CEILING_MS);
+
+  it('holding other read models is discarded', async () => {
+    editHeader((header) => (header.readModels = (header.readModels as string[]).slice(1)));
+    await expectFullRebuild();
+  }, CEILING_MS);
+
+  it('that is damaged (flipped byte, truncated, not a snapshot) is ignored with a warning and the read models rebuilt', async () => {
+    const intact = readFileSync(snapshotPath(sqlitePath));
+    const flipped = Buffer.from(intact);
+    flipped[flipped.length - 100] = flipped[flipped.length - 100]! ^ 0xff;
+    writeFileSync(snapshotPath(sqlitePath), flipped);
+    await expectFullRebuild();
+    writeFileSync(snapshotPath(sqlitePath), intact.subarray(0, Math.floor(intact.length / 2)));
+    await expectFullRebuild();
+    writeFileSync(snapshotPath(sqlitePath), 'not a snapshot');
+    await expectFullRebuild();
+  }, CEILING_MS);
+
+  it('of another store is discarded', async () => {
+    editHeader((header) => (header.storeId = '00000000-0000-4000-8000-000000000000'));
+    await expectFullRebuild();
+  }, CEILING_MS);
+
+  it('ahead of a store restored from an older backup is discarded', async () => {
+    const backup = `${sqlitePath}.backup`;
+    copyFileSync(sqlitePath, backup);
+    const app = await startTestApp({ sqlitePath });
+    await register(app, '第二份评估');
+    await app.close();
+    // The store goes back to the backup, shorter than the snapshot written at that shutdown.
+    rmSync(`${sqlitePath}-wal`, { force: true });
+    rmSync(`${sqlitePath}-shm`, { force: true });
+    copyFileSync(backup, sqlitePath);
+    await expectFullRebuild({ ACCEPT_STORE_RESET: 'true' });
+  }, CEILING_MS);
+
+  it('of the same store id and length but another history is discarded (SQLite chain hash)', async () => {
+    editHeader((header) => (header.chainHash = '0'.repeat(64)));
+    await expectFullRebuild();
+  }, CEILING_MS);
+});
+
+/** Waits (with a generous ceiling, not a timing) until the server's output has the line. */
+async function waitForLine(server: ServerProcess, line: RegExp) {
+  const ceiling = Date.now() + 120_000;
+  while (!line.test(server.output()) && Date.now() < ceiling) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+describe('A restarted server process', () => {
+  it('replays only the events after its snapshot, as its log says', async () => {
+    const sqlitePath = freshDatabasePath();
+    // The built server writes the snapshot (its code version is the built code's), at SIGTERM.
+    const seeding = await startServer(sqlitePath, { env: { DEMO_DATA: 'true' } });
+    await waitForLine(seeding, /Read models rebuilt/);
+    seeding.child.kill('SIGTERM');
+    await new Promise((resolve) => seeding.child.once('exit', resolve));
+    expect(seeding.output()).toMatch(/Read-model snapshot written at position/);
+    const seeded = Number((await rebuiltFromLog(sqlitePath)).replayed);
+    const writer = await startTestApp({ sqlitePath, settings: { READ_MODEL_SNAPSHOTS: 'false' } });
+    await register(writer, '第二份评估');
+    const tail = Number(engineOf(writer).position!.commit) - seeded;
+    await writer.close();
+
+    const server = await startServer(sqlitePath);
+    try {
+      await waitForLine(server, /Read models (restored|rebuilt)/);
+      expect(server.output()).toMatch(new RegExp(`Read models restored from the snapshot at position ${seeded} .*replayed ${tail} events up to position ${seeded + tail}`));
+    } finally {
+      await killHard(server.child);
+    }
+  }, 300_000);
+});

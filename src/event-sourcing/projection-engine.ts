@@ -33,6 +33,8 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
   /** Events applied since this process started (the tail replayed at start, then live ones). */
   private applied = 0;
   private latestSnapshot: Position | null = null;
+  /** The id of the event at `checkpoint`: a snapshot names it, so another history is noticed. */
+  private checkpointEventId: string | null = null;
   private eventsSinceSnapshot = 0;
   private snapshotTimer: NodeJS.Timeout | null = null;
   private snapshotWrite: Promise<void> | null = null;
@@ -82,8 +84,11 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     const head = await this.store.headPosition();
-    const restored = this.snapshots.restore(this.projections, head);
-    if (restored) this.checkpoint = this.latestSnapshot = restored.position;
+    const restored = await this.snapshots.restore(this.projections, head);
+    if (restored) {
+      this.checkpoint = this.latestSnapshot = restored.position;
+      this.checkpointEventId = restored.eventId;
+    }
     void this.follow();
     if (head) await this.waitFor(head, Number.POSITIVE_INFINITY);
     const replayed = (this.replayedBeforeServing = this.applied);
@@ -122,11 +127,11 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
    * the event loop. One at a time; a failure is logged and the next one tries again.
    */
   writeSnapshot(): Promise<void> {
-    if (this.snapshotWrite || !this.checkpoint || this.snapshots.path === null) return this.snapshotWrite ?? Promise.resolve();
+    if (this.snapshotWrite || !this.checkpoint || !this.checkpointEventId || this.snapshots.path === null) return this.snapshotWrite ?? Promise.resolve();
     const position = this.checkpoint;
     let bytes: Buffer;
     try {
-      bytes = this.snapshots.capture(this.projections, position);
+      bytes = this.snapshots.capture(this.projections, position, this.checkpointEventId);
     } catch (error) {
       this.logger.error(`Could not take a read-model snapshot: ${String(error)}`);
       return Promise.resolve();
@@ -185,6 +190,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
             }
           }
           this.checkpoint = stored.position;
+          this.checkpointEventId = stored.id;
           this.applied += 1;
           this.eventsSinceSnapshot += 1;
           if (this.serving && this.snapshots.everyEvents > 0 && this.eventsSinceSnapshot >= this.snapshots.everyEvents && !this.snapshotWrite) {

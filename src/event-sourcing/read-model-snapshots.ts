@@ -20,9 +20,10 @@ import {
   type SnapshotHeader,
 } from './snapshot-file.js';
 
-/** Where a restored snapshot left the read models. */
+/** Where a restored snapshot left the read models: the last event they reflect. */
 export interface RestoredSnapshot {
   readonly position: Position;
+  readonly eventId: string;
   readonly writtenAt: string;
 }
 
@@ -97,7 +98,7 @@ export class ReadModelSnapshots {
    * (`head`: the store's head now). Returns where it leaves them, or null when they start empty —
    * no snapshot, or one discarded (the reason is logged; a damaged file is a warning).
    */
-  restore(projections: readonly Projection[], head: Position | null): RestoredSnapshot | null {
+  async restore(projections: readonly Projection[], head: Position | null): Promise<RestoredSnapshot | null> {
     if (this.path === null) return null;
     let file: ReturnType<typeof readSnapshotFile>;
     try {
@@ -107,7 +108,7 @@ export class ReadModelSnapshots {
       return null;
     }
     if (!file) return null;
-    const refusal = this.refusal(file.header, projections, head);
+    const refusal = await this.refusal(file.header, projections, head);
     if (refusal) {
       this.logger.log(`Snapshot ${this.path} discarded: ${refusal}; the read models are rebuilt from the log`);
       return null;
@@ -129,11 +130,11 @@ export class ReadModelSnapshots {
       this.logger.warn(`Snapshot ${this.path} could not be restored (${String(error)}); the read models are rebuilt from the log`);
       return null;
     }
-    return { position: positionOf(file.header), writtenAt: file.header.writtenAt };
+    return { position: positionOf(file.header), eventId: file.header.eventId, writtenAt: file.header.writtenAt };
   }
 
   /** Why this snapshot cannot stand for the read models of this code and store; null when it can. */
-  private refusal(header: SnapshotHeader, projections: readonly Projection[], head: Position | null): string | null {
+  private async refusal(header: SnapshotHeader, projections: readonly Projection[], head: Position | null): Promise<string | null> {
     if (header.codeVersion !== this.codeVersion()) return 'it was written by another version of Rectify';
     const names = projections.map(readModelName);
     if (header.readModels.length !== names.length || header.readModels.some((name, index) => name !== names[index])) {
@@ -144,6 +145,9 @@ export class ReadModelSnapshots {
     if (head === null || comparePositions(position, head) > 0) {
       return `it reflects position ${formatPosition(position)}, past the store's head ${formatPosition(head) ?? '(empty log)'} (a store restored from an older backup?)`;
     }
+    if (typeof header.eventId !== 'string' || (await this.admitted.store.eventIdAt(position)) !== header.eventId) {
+      return `the store holds another event at position ${formatPosition(position)} than the snapshot's ${String(header.eventId)} (another history)`;
+    }
     if (header.chainHash !== null) {
       const now = this.chainHashAt(position);
       if (now !== null && now !== header.chainHash) return `the store holds another event at position ${formatPosition(position)} (another history)`;
@@ -152,16 +156,18 @@ export class ReadModelSnapshots {
   }
 
   /**
-   * The snapshot file's bytes for the read models as they stand at `position` (synchronous, so no
+   * The snapshot file's bytes for the read models as they stand at `position`, the event `eventId`
+   * last applied (synchronous, so no
    * event is applied half-way: the event loop pauses for the serialisation).
    */
-  capture(projections: readonly Projection[], position: Position): Buffer {
+  capture(projections: readonly Projection[], position: Position, eventId: string): Buffer {
     return encodeSnapshot(
       {
         codeVersion: this.codeVersion(),
         storeId: this.admitted.identity.storeId,
         position: headerPosition(position),
         chainHash: this.chainHashAt(position),
+        eventId,
         readModels: projections.map(readModelName),
         writtenAt: new Date().toISOString(),
       },

@@ -30,6 +30,8 @@ export interface SnapshotHeader {
   readonly position: { readonly commit: string; readonly prepare: string };
   /** SQLite: the ledger chain hash (hex) of the event at `position`; null when the store keeps none. */
   readonly chainHash: string | null;
+  /** The id of the event at `position` (both stores): another event there means another history. */
+  readonly eventId: string;
   /** Registered read models, in order (class names): another set of read models is another version. */
   readonly readModels: readonly string[];
   /** ISO-8601 instant it was written. */

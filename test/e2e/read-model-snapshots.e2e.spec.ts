@@ -206,7 +206,11 @@ describe('Read-model snapshots', () => {
     await expectFullRebuild({ ACCEPT_STORE_RESET: 'true' });
   }, CEILING_MS);
 
-  it('of the same store id and length but another history is discarded (SQLite chain hash)', async () => {
+  it('of the same store id and length but another history is discarded (another event id there, or SQLite chain hash)', async () => {
+    const intact = readFileSync(snapshotPath(sqlitePath));
+    editHeader((header) => (header.eventId = '00000000-0000-4000-8000-000000000000'));
+    await expectFullRebuild();
+    writeFileSync(snapshotPath(sqlitePath), intact);
     editHeader((header) => (header.chainHash = '0'.repeat(64)));
     await expectFullRebuild();
   }, CEILING_MS);

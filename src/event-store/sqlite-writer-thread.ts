@@ -26,7 +26,8 @@ export type WriterThreadRequest = { readonly kind: 'commit'; readonly appends: r
  */
 export class WriterThread {
   private worker: Worker | null = null;
-  private pending: { resolve: (outcome: BatchOutcome) => void } | null = null;
+  /** The batch under way, and the thread it was sent to. */
+  private pending: { readonly worker: Worker; readonly resolve: (outcome: BatchOutcome) => void } | null = null;
 
   constructor(
     private readonly module: URL,
@@ -38,7 +39,7 @@ export class WriterThread {
     const worker = this.worker ?? this.start();
     worker.ref();
     return new Promise<BatchOutcome>((resolve) => {
-      this.pending = { resolve };
+      this.pending = { worker, resolve };
       worker.postMessage({ kind: 'commit', appends } satisfies WriterThreadRequest);
     });
   }
@@ -70,9 +71,11 @@ export class WriterThread {
 
   private answer(worker: Worker, outcome: BatchOutcome) {
     worker.unref();
-    const pending = this.pending;
+    // A thread that already failed its batch may still report its exit: it answers nothing more.
+    if (this.pending?.worker !== worker) return;
+    const { resolve } = this.pending;
     this.pending = null;
-    pending?.resolve(outcome);
+    resolve(outcome);
   }
 
   /** The thread is gone: the batch it held is failed (whether it committed is unknown to its callers). */

@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -170,6 +170,27 @@ describe('Group commit on the caller’s thread', () => {
       expect(commit.mock.calls[0]![0]).toHaveLength(64);
     } finally {
       commit.mockRestore();
+      await store.close();
+    }
+  });
+});
+
+describe('Group commit on a writer thread that dies', () => {
+  it('fails the appends it held with the cause, hangs none, and answers nothing twice', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'rectify-dead-writer-'));
+    const dying = join(directory, 'dying-writer.mjs');
+    writeFileSync(dying, "throw new Error('the writer could not open the file');\n");
+    const store = new SqliteEventStore(join(directory, 'events.db'), { writerThread: pathToFileURL(dying) });
+    try {
+      const first = await Promise.allSettled([0, 1].map((index) => store.appendToStream(`finding-${index}`, [reported(index)], { expectedRevision: 'no_stream' })));
+      // A second thread is started for the next batch; the first one's exit must not answer it.
+      const second = await Promise.allSettled([store.appendToStream('finding-2', [reported(2)], { expectedRevision: 'no_stream' })]);
+      for (const outcome of [...first, ...second]) {
+        expect(outcome.status).toBe('rejected');
+        expect(String((outcome as PromiseRejectedResult).reason)).toMatch(/writer thread failed: the writer could not open the file/);
+      }
+      expect(await store.readStream('finding-0')).toEqual([]);
+    } finally {
       await store.close();
     }
   });

@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { SqliteChainHead, type ChainHeadAt, SqliteLedger, upgradeSqliteLedger } from '../ledger/sqlite-ledger.js';
+import { fileURLToPath } from 'node:url';
+import { SqliteLedger, upgradeSqliteLedger } from '../ledger/sqlite-ledger.js';
 import {
   AppendResult,
-  ConcurrencyError,
   EventMetadata,
   EventStore,
   EventSubscription,
@@ -13,12 +13,20 @@ import {
   ExpectedRevision,
   Position,
   RecordedRequest,
-  RequestKeyConflictError,
   RequestRecord,
   StoreIdentity,
   StoredEvent,
-  sameRequest,
 } from './event-store.port.js';
+import {
+  SqliteAppendWriter,
+  failureError,
+  openStoreConnection,
+  sequencePosition as at,
+  toRecordedRequest,
+  type BatchOutcome,
+  type QueuedAppend,
+} from './sqlite-append-writer.js';
+import { WriterThread } from './sqlite-writer-thread.js';
 
 /** A row of the `events` table as the store reads it (the ledger reads its own columns too). */
 export interface EventRow {
@@ -78,31 +86,47 @@ const fileIdentity = (path: string): { dev: number; ino: number } | null => {
   }
 };
 
-interface RequestRow {
-  request_key: string;
-  command_id: string;
-  request_digest: string | null;
-  stream_id: string;
-  revision: number;
-  position: number;
-}
-
 /**
- * A request whose command appended nothing is kept with revision -1 and position 0: no event has
- * position 0 (positions are rowids, from 1), and the table keeps its NOT NULL columns.
+ * The columns an event is read from: not `*`, which would also read the ledger's two hashes and
+ * the recording instant (a copy of the metadata's), two Buffers per row that every stream read
+ * and the projections' catch-up would allocate for nothing.
  */
-const APPENDED_NOTHING = { revision: -1, position: 0 } as const;
-
-const toRecordedRequest = (row: RequestRow): RecordedRequest =>
-  row.revision === APPENDED_NOTHING.revision
-    ? { key: row.request_key, commandId: row.command_id, digest: row.request_digest, streamId: row.stream_id, position: null, appendedNothing: true }
-    : { key: row.request_key, commandId: row.command_id, digest: row.request_digest, streamId: row.stream_id, position: at(row.position) };
+const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, data, metadata';
 
 /** How often a subscription that is caught up looks for appends made by other processes. */
 const FOREIGN_APPEND_POLL_MS = 100;
 const READ_BATCH = 500;
+/** The most events one group commit writes; what queued beyond it goes in the next transaction. */
+const MAX_BATCH_EVENTS = 1000;
 
-const at = (sequence: number): Position => ({ commit: BigInt(sequence), prepare: BigInt(sequence) });
+/** The compiled writer thread; absent when the TypeScript sources run (specs), then appends run inline. */
+const BUILT_WRITER = new URL('./sqlite-writer.worker.js', import.meta.url);
+
+/** Where a store's batches are committed: on a writer thread, or on the caller's thread. */
+interface BatchCommitter {
+  commit(appends: readonly QueuedAppend[]): Promise<BatchOutcome>;
+  close(): Promise<void>;
+}
+
+const inlineCommitter = (writer: SqliteAppendWriter): BatchCommitter => ({
+  commit: (appends) => Promise.resolve(writer.commit(appends)),
+  close: () => Promise.resolve(),
+});
+
+interface WaitingAppend {
+  readonly append: QueuedAppend;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: Error) => void;
+}
+
+export interface SqliteEventStoreOptions {
+  /**
+   * The compiled writer thread module (sqlite-writer.worker.js) to commit on, so that fsync never
+   * blocks the caller's event loop; false to commit on the caller's thread. Defaults to the one
+   * built beside this module when it exists; an in-memory store always commits inline.
+   */
+  readonly writerThread?: URL | false;
+}
 
 function toStoredEvent(row: EventRow): StoredEvent {
   return {
@@ -121,6 +145,10 @@ function toStoredEvent(row: EventRow): StoredEvent {
  * The embedded event store: one SQLite file in WAL mode with synchronous=FULL, so an append that
  * has returned survives a crash or power loss. Several processes (the server, command-line
  * tools) may open the same file; SQLite serialises their writes.
+ *
+ * Appends are group-committed: the calls made while a commit is under way queue, and the next
+ * transaction writes them all (at most MAX_BATCH_EVENTS events), each checked on its own (see
+ * sqlite-append-writer.ts); every caller's promise settles once that transaction is on disk.
  */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite' as const;
@@ -140,106 +168,67 @@ export class SqliteEventStore implements EventStore {
   private readonly openedWal: { dev: number; ino: number } | null;
 
   private readonly statements;
-  /** The tamper-evident chain (src/ledger): every append hashes its events onto it. */
-  private readonly chainHead: SqliteChainHead;
+  /** Appends waiting for the next group commit, in call order. */
+  private readonly queue: WaitingAppend[] = [];
+  private flushScheduled = false;
+  /** The group commits under way: resolves when the queue is empty again. */
+  private flushing: Promise<void> | null = null;
+  private readonly committer: BatchCommitter;
+  /** Writes through this store's own connection: its batches when no writer thread commits them, and reservations. */
+  private readonly localWriter: SqliteAppendWriter;
 
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    options: SqliteEventStoreOptions = {},
+  ) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openStoreConnection(path);
     this.openedFile = path === ':memory:' ? null : fileIdentity(path);
     this.db.exec(SCHEMA);
     this.openedWal = path === ':memory:' ? null : fileIdentity(`${path}-wal`);
     upgradeSqliteLedger(this.db);
-    this.chainHead = new SqliteChainHead(this.db);
+    const writerThread = options.writerThread ?? (existsSync(fileURLToPath(BUILT_WRITER)) ? BUILT_WRITER : false);
+    this.localWriter = new SqliteAppendWriter(this.db);
+    this.committer = writerThread && path !== ':memory:' ? new WriterThread(writerThread, path) : inlineCommitter(this.localWriter);
     this.statements = {
-      streamHead: this.db.prepare<[string], { revision: number | null }>(
-        'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
-      ),
-      byEventId: this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE event_id = ?'),
-      insert: this.db.prepare(
-        `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, leaf_hash, chain_hash)
-         VALUES (@eventId, @streamId, @revision, @type, @schemaVersion, @data, @metadata, @recordedAt, @leafHash, @chainHash)`,
-      ),
       readStream: this.db.prepare<[string, number], EventRow>(
-        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision',
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`,
       ),
       readAll: this.db.prepare<[number, number], EventRow>(
-        'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?',
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
       ),
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
       eventIdAt: this.db.prepare<[number], { event_id: string }>('SELECT event_id FROM events WHERE position = ?'),
-      request: this.db.prepare<[string], RequestRow>('SELECT * FROM requests WHERE request_key = ?'),
-      recordRequest: this.db.prepare(
-        `INSERT INTO requests (request_key, command_id, request_digest, stream_id, revision, position)
-         VALUES (@key, @commandId, @digest, @streamId, @revision, @position)`,
-      ),
+      request: this.db.prepare<[string], Parameters<typeof toRecordedRequest>[0]>('SELECT * FROM requests WHERE request_key = ?'),
     };
     this.lastDataVersion = this.dataVersion();
   }
 
-  async appendToStream(
+  /**
+   * Queues the append for the next group commit; resolves once the transaction holding it is on
+   * disk. Rejects with `ConcurrencyError` or `RequestKeyConflictError` when this append is refused
+   * (the others of its batch commit all the same), with the SQLite error when the whole
+   * transaction failed (nothing of the batch was written), and at once after `close`.
+   */
+  appendToStream(
     streamId: string,
     events: readonly EventToAppend[],
     options: { expectedRevision: ExpectedRevision; request?: RequestRecord },
   ): Promise<AppendResult> {
-    if (events.length === 0) throw new Error('appendToStream needs at least one event');
-    const append = this.db.transaction((): AppendResult & { appended: boolean; chainHead?: ChainHeadAt } => {
-      const answered = options.request && this.answeredRequest(options.request);
-      if (answered) return { ...answered, appended: false };
-      const alreadyStored = this.alreadyStored(streamId, events);
-      if (alreadyStored) return { ...alreadyStored, appended: false };
-      const current = this.statements.streamHead.get(streamId)?.revision ?? null;
-      this.checkExpectedRevision(streamId, options.expectedRevision, current);
-      const first = (current ?? -1) + 1;
-      const chained = this.chainHead.hashNext(
-        events.map((event, index) => ({ ...event, streamId, revision: first + index, recordedAt: event.metadata.recordedAt })),
-      );
-      let revision = current ?? -1;
-      let position = 0;
-      for (const [index, event] of events.entries()) {
-        revision += 1;
-        const result = this.statements.insert.run({
-          eventId: event.id,
-          streamId,
-          revision,
-          type: event.type,
-          schemaVersion: event.schemaVersion,
-          data: JSON.stringify(event.data),
-          metadata: JSON.stringify(event.metadata),
-          recordedAt: event.metadata.recordedAt,
-          leafHash: chained.hashes[index]!.leafHash,
-          chainHash: chained.hashes[index]!.chainHash,
-        });
-        position = Number(result.lastInsertRowid);
-      }
-      if (options.request) this.statements.recordRequest.run({ ...options.request, streamId, revision, position });
-      return { nextRevision: revision, position: at(position), appended: true, chainHead: chained.head };
+    if (events.length === 0) return Promise.reject(new Error('appendToStream needs at least one event'));
+    if (this.closed) return Promise.reject(new Error(`The event store ${this.path} is closed`));
+    return new Promise<AppendResult>((resolve, reject) => {
+      const append: QueuedAppend = { streamId, events, expectedRevision: options.expectedRevision, ...(options.request ? { request: options.request } : {}) };
+      this.queue.push({ append, resolve, reject });
+      this.scheduleFlush();
     });
-    // IMMEDIATE takes the write lock before reading the stream's revision, so two processes
-    // cannot both pass the expected-revision check, nor both chain onto the same event.
-    let outcome;
-    try {
-      outcome = append.immediate();
-    } catch (error) {
-      this.chainHead.forget();
-      throw error;
-    }
-    const { appended, chainHead, ...result } = outcome;
-    if (chainHead) this.chainHead.committed(chainHead);
-    if (appended) this.notifyLocalAppend();
-    return result;
   }
 
   // async: a conflict rejects the promise, as every port method's failures do.
+  // A rare request (its command decided nothing), so it takes its own transaction on this
+  // connection rather than a place in the group commit; SQLite serialises it with the writer's.
   async reserveRequest(streamId: string, request: RequestRecord): Promise<void> {
-    const reserve = this.db.transaction(() => {
-      if (this.answeredRequest(request)) return;
-      this.statements.recordRequest.run({ ...request, streamId, ...APPENDED_NOTHING });
-    });
-    reserve.immediate();
+    this.localWriter.reserve(streamId, request);
   }
 
   findRequest(key: string): Promise<RecordedRequest | null> {
@@ -341,46 +330,71 @@ export class SqliteEventStore implements EventStore {
     return new SqliteLedger(this.db);
   }
 
-  close(): Promise<void> {
-    if (!this.closed) {
-      this.closed = true;
-      if (this.pollTimer) clearInterval(this.pollTimer);
-      for (const listener of this.changeListeners) listener();
-      this.changeListeners.clear();
-      this.db.close();
+  /** Commits what is queued, stops the writer thread, then closes the file. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    await (this.flushing ?? this.flush());
+    await this.committer.close();
+    for (const listener of this.changeListeners) listener();
+    this.changeListeners.clear();
+    this.db.close();
+  }
+
+  /**
+   * The first call of a tick schedules the commit for after the tick's I/O callbacks (setImmediate),
+   * so the appends those callbacks make go in the same transaction; while a commit is under way
+   * the queue simply grows, and the running flush takes it next.
+   */
+  private scheduleFlush() {
+    if (this.flushScheduled || this.flushing) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      if (!this.flushing) this.flushing = this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.takeBatch();
+        const outcome = await this.committer.commit(batch.map((waiting) => waiting.append));
+        this.settle(batch, outcome);
+      }
+    } finally {
+      this.flushing = null;
     }
-    return Promise.resolve();
+  }
+
+  /** The oldest queued appends, up to MAX_BATCH_EVENTS events (at least one append). */
+  private takeBatch(): WaitingAppend[] {
+    let events = 0;
+    let count = 0;
+    while (count < this.queue.length && (count === 0 || events + this.queue[count]!.append.events.length <= MAX_BATCH_EVENTS)) {
+      events += this.queue[count]!.append.events.length;
+      count += 1;
+    }
+    return this.queue.splice(0, count);
+  }
+
+  private settle(batch: readonly WaitingAppend[], outcome: BatchOutcome) {
+    if (!outcome.committed) {
+      for (const waiting of batch) waiting.reject(failureError(outcome.failure));
+      return;
+    }
+    if (outcome.appended > 0) this.notifyLocalAppend();
+    outcome.settlements.forEach((settlement, index) => {
+      const waiting = batch[index]!;
+      if (settlement.ok) waiting.resolve(settlement.result);
+      else waiting.reject(failureError(settlement.failure));
+    });
   }
 
   private readAfter(after: Position | undefined, maxCount: number): StoredEvent[] {
     if (this.closed) return [];
     return this.statements.readAll.all(Number(after?.commit ?? 0n), maxCount).map(toStoredEvent);
-  }
-
-  /** The first result of a request already in the index; a conflict when the key names another request. */
-  private answeredRequest(request: RequestRecord): AppendResult & { alreadyRecorded: true } | null {
-    const row = this.statements.request.get(request.key);
-    if (!row) return null;
-    const stored = toRecordedRequest(row);
-    if (!sameRequest(stored, request)) throw new RequestKeyConflictError(request.key, stored);
-    return { nextRevision: row.revision, position: at(row.position), alreadyRecorded: true };
-  }
-
-  /** A retried append whose event ids are already stored returns the original result. */
-  private alreadyStored(streamId: string, events: readonly EventToAppend[]): AppendResult | null {
-    const stored = events.map((event) => this.statements.byEventId.get(event.id));
-    if (stored.every((row) => row === undefined)) return null;
-    const last = stored[stored.length - 1];
-    if (stored.some((row) => row === undefined) || stored.some((row) => row!.stream_id !== streamId)) {
-      throw new ConcurrencyError(streamId, 'any', this.statements.streamHead.get(streamId)?.revision ?? 'no_stream');
-    }
-    return { nextRevision: last!.revision, position: at(last!.position) };
-  }
-
-  private checkExpectedRevision(streamId: string, expected: ExpectedRevision, current: number | null) {
-    const matches =
-      expected === 'any' || (expected === 'no_stream' ? current === null : current === expected);
-    if (!matches) throw new ConcurrencyError(streamId, expected, current ?? 'no_stream');
   }
 
   private dataVersion(): number {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventRow } from '../event-store/sqlite-event-store.js';
 import type { CheckpointHead, SignedCheckpoint } from './domain/checkpoint.js';
-import { GENESIS_CHAIN_HASH, hashEvent, type EventHashes, type HashedEventContent } from './domain/event-chain.js';
+import { GENESIS_CHAIN_HASH, hashEvent, type HashedEventContent } from './domain/event-chain.js';
 import type { LedgerEntry } from './domain/ledger-verification.js';
 import type { LedgerBackend, StoredCheckpoint } from './ledger.port.js';
 import { MerkleFrontier } from './domain/merkle.js';
@@ -118,19 +118,15 @@ export class SqliteChainHead {
   }
 
   /**
-   * Inside the append transaction (which holds the write lock): the hashes of the events about to
-   * be appended, in order. Call `committed` after the transaction commits, `forget` if it fails.
+   * Inside the append transaction (which holds the write lock): the chain hash of the newest event
+   * (32 zero bytes for an empty log) and the data_version under which it was read. Chain the
+   * batch's events onto it (`hashEvent`), then call `committed` with the last chain hash once the
+   * transaction commits, or `forget` if it fails.
    */
-  hashNext(events: readonly HashedEventContent[]): { hashes: EventHashes[]; head: ChainHeadAt } {
+  current(): ChainHeadAt {
     const dataVersion = this.dataVersion();
-    let previous =
-      this.cached && this.cached.dataVersion === dataVersion ? this.cached.hash : (this.newest.get()?.chain_hash ?? GENESIS_CHAIN_HASH);
-    const hashes = events.map((event) => {
-      const next = hashEvent(previous, event);
-      previous = next.chainHash;
-      return next;
-    });
-    return { hashes, head: { hash: previous, dataVersion } };
+    if (this.cached && this.cached.dataVersion === dataVersion) return this.cached;
+    return { hash: this.newest.get()?.chain_hash ?? GENESIS_CHAIN_HASH, dataVersion };
   }
 
   /**

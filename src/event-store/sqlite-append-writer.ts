@@ -1,0 +1,291 @@
+import Database from 'better-sqlite3';
+import { SqliteChainHead, type ChainHeadAt } from '../ledger/sqlite-ledger.js';
+import { hashEvent } from '../ledger/domain/event-chain.js';
+import {
+  ConcurrencyError,
+  RequestKeyConflictError,
+  sameRequest,
+  type AppendResult,
+  type EventToAppend,
+  type ExpectedRevision,
+  type Position,
+  type RecordedRequest,
+  type RequestRecord,
+} from './event-store.port.js';
+
+/*
+ * Group commit (issue 12): the appends that queued while the previous commit was on its way to
+ * disk are written together in one IMMEDIATE transaction, so that one fsync acknowledges them all.
+ * Each append is checked and written as if it ran alone, in queue order — its expected revision,
+ * its request-index row, its ledger hashes — so a later append in the batch sees an earlier one
+ * (same stream, same idempotency key), and a refused append fails alone while the others commit. This module runs on whichever
+ * thread owns the writing connection: the server's writer thread or, in memory, the caller's.
+ */
+
+/**
+ * A connection to the store's file as every Rectify connection opens it: WAL, synchronous=FULL
+ * (a commit returns once it is on disk), and up to 5 s of waiting for another process's write lock.
+ */
+export function openStoreConnection(path: string): Database.Database {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/** One caller's append, as queued for the next commit: plain data (it crosses to the writer thread). */
+export interface QueuedAppend {
+  readonly streamId: string;
+  readonly events: readonly EventToAppend[];
+  readonly expectedRevision: ExpectedRevision;
+  readonly request?: RequestRecord;
+}
+
+/** Why one append of a batch was refused, as plain data (errors lose their class crossing threads). */
+export type AppendFailure =
+  | { readonly kind: 'concurrency'; readonly streamId: string; readonly expected: ExpectedRevision; readonly actual: number | 'no_stream' }
+  | { readonly kind: 'request-key'; readonly key: string; readonly stored: RecordedRequest }
+  | { readonly kind: 'sqlite'; readonly message: string; readonly code: string }
+  | { readonly kind: 'other'; readonly message: string };
+
+/** What became of one queued append once the batch committed. */
+export type AppendSettlement =
+  | { readonly ok: true; readonly result: AppendResult; readonly appended: boolean }
+  | { readonly ok: false; readonly failure: AppendFailure };
+
+/** A whole batch's outcome: one settlement per append, in order, or the failure that lost them all. */
+export type BatchOutcome =
+  | { readonly committed: true; readonly settlements: readonly AppendSettlement[]; readonly appended: number }
+  | { readonly committed: false; readonly failure: AppendFailure };
+
+/**
+ * SQLite's code of an error better-sqlite3 threw (`SQLITE_FULL`, `SQLITE_CONSTRAINT_UNIQUE`…), else
+ * null. By its code, not `instanceof`: the native addon keeps the first SqliteError class it was
+ * given in the process, which is not this module's (nor of this realm's Error) where modules are
+ * loaded more than once (Jest).
+ */
+const sqliteCode = (error: unknown): string | null => {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : null;
+};
+
+/** Plain data for an error thrown by an append or a commit. */
+export function describeFailure(error: unknown): AppendFailure {
+  if (error instanceof ConcurrencyError) return { kind: 'concurrency', streamId: error.streamId, expected: error.expected, actual: error.actual };
+  if (error instanceof RequestKeyConflictError) return { kind: 'request-key', key: error.key, stored: error.stored };
+  const code = sqliteCode(error);
+  if (code) return { kind: 'sqlite', message: String((error as { message?: unknown }).message), code };
+  return { kind: 'other', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** The error a caller sees for a failure: the same class and fields as if it had been thrown in place. */
+export function failureError(failure: AppendFailure): Error {
+  switch (failure.kind) {
+    case 'concurrency':
+      return new ConcurrencyError(failure.streamId, failure.expected, failure.actual);
+    case 'request-key':
+      return new RequestKeyConflictError(failure.key, failure.stored);
+    case 'sqlite':
+      return new Database.SqliteError(failure.message, failure.code);
+    case 'other':
+      return new Error(failure.message);
+  }
+}
+
+interface RequestRow {
+  request_key: string;
+  command_id: string;
+  request_digest: string | null;
+  stream_id: string;
+  revision: number;
+  position: number;
+}
+
+export const sequencePosition = (sequence: number): Position => ({ commit: BigInt(sequence), prepare: BigInt(sequence) });
+
+/**
+ * A request whose command appended nothing is kept with revision -1 and position 0: no event has
+ * position 0 (positions are rowids, from 1), and the table keeps its NOT NULL columns.
+ */
+const APPENDED_NOTHING = { revision: -1, position: 0 } as const;
+
+export const toRecordedRequest = (row: RequestRow): RecordedRequest =>
+  row.revision === APPENDED_NOTHING.revision
+    ? { key: row.request_key, commandId: row.command_id, digest: row.request_digest, streamId: row.stream_id, position: null, appendedNothing: true }
+    : { key: row.request_key, commandId: row.command_id, digest: row.request_digest, streamId: row.stream_id, position: sequencePosition(row.position) };
+
+/** An append's own write broke a constraint (an event id stored twice within it): the batch is redone without it. */
+class AppendWriteRefused extends Error {
+  constructor(
+    readonly index: number,
+    readonly refusal: unknown,
+  ) {
+    super(`append ${index} of the batch was refused by SQLite`);
+  }
+}
+
+const isConstraintError = (error: unknown) => sqliteCode(error)?.startsWith('SQLITE_CONSTRAINT') === true;
+
+type Checked = { readonly answer: AppendResult } | { readonly current: number | null };
+
+/**
+ * Writes batches of appends through one connection (WAL, synchronous=FULL: a batch is on disk
+ * when `commit` returns). Holds the connection's prepared statements and the ledger chain head.
+ */
+export class SqliteAppendWriter {
+  private readonly chainHead: SqliteChainHead;
+  private readonly statements;
+  private readonly batch: Database.Transaction<
+    (appends: readonly QueuedAppend[], refused: ReadonlyMap<number, AppendFailure>) => { settlements: AppendSettlement[]; head: ChainHeadAt; appended: number }
+  >;
+
+  private readonly reservation: Database.Transaction<(streamId: string, request: RequestRecord) => void>;
+
+  constructor(private readonly db: Database.Database) {
+    this.chainHead = new SqliteChainHead(db);
+    this.statements = {
+      streamHead: db.prepare<[string], { revision: number | null }>('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?'),
+      byEventId: db.prepare<[string], { stream_id: string; revision: number; position: number }>(
+        'SELECT stream_id, revision, position FROM events WHERE event_id = ?',
+      ),
+      insert: db.prepare(
+        `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, leaf_hash, chain_hash)
+         VALUES (@eventId, @streamId, @revision, @type, @schemaVersion, @data, @metadata, @recordedAt, @leafHash, @chainHash)`,
+      ),
+      request: db.prepare<[string], RequestRow>('SELECT * FROM requests WHERE request_key = ?'),
+      recordRequest: db.prepare(
+        `INSERT INTO requests (request_key, command_id, request_digest, stream_id, revision, position)
+         VALUES (@key, @commandId, @digest, @streamId, @revision, @position)`,
+      ),
+    };
+    this.reservation = db.transaction((streamId: string, request: RequestRecord) => {
+      if (this.answeredRequest(request)) return;
+      this.statements.recordRequest.run({ ...request, streamId, ...APPENDED_NOTHING });
+    });
+    this.batch = db.transaction((appends, refused) => {
+      const start = this.chainHead.current();
+      let head = start.hash;
+      let appended = 0;
+      const settlements = appends.map((append, index): AppendSettlement => {
+        const refusal = refused.get(index);
+        if (refusal) return { ok: false, failure: refusal };
+        // The checks only read: an append they refuse has written nothing, so it fails alone
+        // without a savepoint (which would cost every append of the batch a statement journal).
+        let checked: Checked;
+        try {
+          checked = this.check(append);
+        } catch (error) {
+          if (!db.inTransaction) throw error;
+          return { ok: false, failure: describeFailure(error) };
+        }
+        if ('answer' in checked) return { ok: true, result: checked.answer, appended: false };
+        try {
+          const written = this.write(append, checked.current, head);
+          head = written.head;
+          appended += 1;
+          return { ok: true, result: written.result, appended: true };
+        } catch (error) {
+          throw isConstraintError(error) ? new AppendWriteRefused(index, error) : error;
+        }
+      });
+      return { settlements, head: { hash: head, dataVersion: start.dataVersion }, appended };
+    });
+  }
+
+  /**
+   * Commits the appends in one transaction, in order. IMMEDIATE takes the write lock before any
+   * stream's revision is read, so two processes cannot both pass an expected-revision check nor
+   * both chain onto the same event. Never throws: a failure of the whole batch (the lock not
+   * obtained within busy_timeout, an I/O error, a full disk) is its outcome. An append whose own
+   * insert SQLite refuses (a constraint) is failed alone, and the batch written again without it.
+   */
+  commit(appends: readonly QueuedAppend[]): BatchOutcome {
+    const refused = new Map<number, AppendFailure>();
+    for (;;) {
+      try {
+        const { settlements, head, appended } = this.batch.immediate(appends, refused);
+        this.chainHead.committed(head);
+        return { committed: true, settlements, appended };
+      } catch (error) {
+        this.chainHead.forget();
+        if (error instanceof AppendWriteRefused && !this.db.inTransaction) {
+          refused.set(error.index, describeFailure(error.refusal));
+          continue;
+        }
+        return { committed: false, failure: describeFailure(error) };
+      }
+    }
+  }
+
+  /**
+   * Takes the key for a request that appends nothing (see `EventStore.reserveRequest`), in a
+   * transaction of its own: nothing when the index already holds this request, and
+   * `RequestKeyConflictError` when it holds another under the key.
+   */
+  reserve(streamId: string, request: RequestRecord): void {
+    this.reservation.immediate(streamId, request);
+  }
+
+  /** Reads only: the first result of a retry, a refusal (thrown), or the stream's current revision. */
+  private check(append: QueuedAppend): Checked {
+    const { streamId, events, expectedRevision, request } = append;
+    const answered = request && this.answeredRequest(request);
+    if (answered) return { answer: answered };
+    const alreadyStored = this.alreadyStored(streamId, events);
+    if (alreadyStored) return { answer: alreadyStored };
+    const current = this.statements.streamHead.get(streamId)?.revision ?? null;
+    const matches = expectedRevision === 'any' || (expectedRevision === 'no_stream' ? current === null : current === expectedRevision);
+    if (!matches) throw new ConcurrencyError(streamId, expectedRevision, current ?? 'no_stream');
+    return { current };
+  }
+
+  /** Inserts the events after `current`, chained onto `previous`, and the request-index row. */
+  private write(append: QueuedAppend, current: number | null, previous: Buffer): { result: AppendResult; head: Buffer } {
+    const { streamId, events, request } = append;
+    let revision = current ?? -1;
+    let position = 0;
+    let head = previous;
+    for (const event of events) {
+      revision += 1;
+      const recordedAt = event.metadata.recordedAt;
+      const hashes = hashEvent(head, { ...event, streamId, revision, recordedAt });
+      head = hashes.chainHash;
+      const inserted = this.statements.insert.run({
+        eventId: event.id,
+        streamId,
+        revision,
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        data: JSON.stringify(event.data),
+        metadata: JSON.stringify(event.metadata),
+        recordedAt,
+        leafHash: hashes.leafHash,
+        chainHash: hashes.chainHash,
+      });
+      position = Number(inserted.lastInsertRowid);
+    }
+    if (request) this.statements.recordRequest.run({ ...request, streamId, revision, position });
+    return { result: { nextRevision: revision, position: sequencePosition(position) }, head };
+  }
+
+  /** The first result of a request already in the index; a conflict when the key names another request. */
+  private answeredRequest(request: RequestRecord): AppendResult | null {
+    const row = this.statements.request.get(request.key);
+    if (!row) return null;
+    const stored = toRecordedRequest(row);
+    if (!sameRequest(stored, request)) throw new RequestKeyConflictError(request.key, stored);
+    return { nextRevision: row.revision, position: sequencePosition(row.position), alreadyRecorded: true };
+  }
+
+  /** A retried append whose event ids are already stored returns the original result. */
+  private alreadyStored(streamId: string, events: readonly EventToAppend[]): AppendResult | null {
+    const stored = events.map((event) => this.statements.byEventId.get(event.id));
+    if (stored.every((row) => row === undefined)) return null;
+    const last = stored[stored.length - 1];
+    if (stored.some((row) => row === undefined) || stored.some((row) => row!.stream_id !== streamId)) {
+      throw new ConcurrencyError(streamId, 'any', this.statements.streamHead.get(streamId)?.revision ?? 'no_stream');
+    }
+    return { nextRevision: last!.revision, position: sequencePosition(last!.position) };
+  }
+}

@@ -196,8 +196,10 @@ async function main() {
       if (errors > 0) console.error(`  ${errors} projection errors loading the ${size}-event log; see ${logFile}`);
       if (want('6')) {
         const rebuildMs = server.readyMs - emptyBefore.readyMs;
-        const ratio = raw.ms / rebuildMs;
-        row({ row: '6', figure: 'first start: full rebuild (start − empty start)', size, rectify: `${seconds(rebuildMs)} (start ${seconds(server.readyMs)}; ${errors} projection errors)`, reference: `raw read + JSON.parse: ${seconds(raw.ms)}, ${mib(raw.peakRssBytes)} (empty start ${seconds(emptyBefore.readyMs)})`, ratio, ratioOf: 'raw/rebuild', target: '≥ 0.6', met: ratio >= 0.6 && errors === 0, values: { readyMs: server.readyMs, rebuildMs, raw, empty: emptyBefore, projectionErrors: errors } });
+        // A first start no slower than the empty one (small logs, a noisy machine) has no rebuild time to compare.
+        const measurable = rebuildMs > 0;
+        const ratio = measurable ? raw.ms / rebuildMs : null;
+        row({ row: '6', figure: 'first start: full rebuild (start − empty start)', size, rectify: `${measurable ? seconds(rebuildMs) : 'within the empty start’s noise'} (start ${seconds(server.readyMs)}; ${errors} projection errors)`, reference: `raw read + JSON.parse: ${seconds(raw.ms)}, ${mib(raw.peakRssBytes)} (empty start ${seconds(emptyBefore.readyMs)})`, ratio, ratioOf: 'raw/rebuild', target: '≥ 0.6', met: measurable ? ratio >= 0.6 && errors === 0 : null, values: { readyMs: server.readyMs, rebuildMs, raw, empty: emptyBefore, projectionErrors: errors } });
       }
 
       let constant = null;

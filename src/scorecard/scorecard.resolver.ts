@@ -6,8 +6,10 @@ import { RectificationLedger } from '../rectification/ledger/rectification-ledge
 import { isPresent, parseTimeCut, type TimeCut, type TimeTravel } from '../shared/time-cut.js';
 import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../shared/graphql/time-cut.type.js';
 import { Clock } from '../shared/clock.js';
+import { DashboardReadModel } from '../rectification/dashboard/dashboard.read-model.js';
 import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
-import { buildScorecard, type UnitScore } from './scorecard.js';
+import { WorkPlanPartsReadModel } from '../work-plan/breakdown/work-plan-parts.read-model.js';
+import { buildScorecard, scorecardFromTallies, type UnitScore } from './scorecard.js';
 import { UnitScoreType } from './scorecard.types.js';
 
 export class GetUnitScorecardQuery extends CqrsQuery<(UnitScore & { time: TimeCut })[]> {
@@ -16,12 +18,17 @@ export class GetUnitScorecardQuery extends CqrsQuery<(UnitScore & { time: TimeCu
   }
 }
 
-/** Every unit's record on a business day and/or as known at an instant, from the parents' dated timelines. */
+/**
+ * Every unit's record now from the per-unit tallies kept as events arrive; on a business day and/or
+ * as known at an instant, from the parents' dated timelines.
+ */
 @QueryHandler(GetUnitScorecardQuery)
 export class GetUnitScorecardHandler implements IQueryHandler<GetUnitScorecardQuery> {
   constructor(
     private readonly findings: RectificationLedger,
     private readonly workPlans: WorkPlanLedger,
+    private readonly findingParts: DashboardReadModel,
+    private readonly itemParts: WorkPlanPartsReadModel,
     private readonly units: UnitsReadModel,
     private readonly clock: Clock,
   ) {}
@@ -29,12 +36,17 @@ export class GetUnitScorecardHandler implements IQueryHandler<GetUnitScorecardQu
   execute({ travel }: GetUnitScorecardQuery) {
     const now = this.clock.now();
     const time = parseTimeCut(travel, now);
-    const cut = isPresent(time, now) ? null : time;
-    const parts = [
-      ...this.findings.listFindings({}, cut).flatMap((finding) => [...finding.parts.values()]),
-      ...this.workPlans.listItems(cut).flatMap((item) => [...item.parts.values()]),
-    ];
-    const scores = buildScorecard({ parts, unitName: (unitId) => this.units.get(unitId)?.name ?? unitId, today: time.asOf });
+    const unitName = (unitId: string) => this.units.get(unitId)?.name ?? unitId;
+    const scores = isPresent(time, now)
+      ? scorecardFromTallies({ tallies: [this.findingParts.unitTallies(), this.itemParts.unitTallies()], unitName, today: time.asOf })
+      : buildScorecard({
+          parts: [
+            ...this.findings.listFindings({}, time).flatMap((finding) => [...finding.parts.values()]),
+            ...this.workPlans.listItems(time).flatMap((item) => [...item.parts.values()]),
+          ],
+          unitName,
+          today: time.asOf,
+        });
     return Promise.resolve(scores.map((score) => ({ ...score, time })));
   }
 }

@@ -10,6 +10,7 @@ import { Clock } from '../../shared/clock.js';
 import { notFound, say } from '../../shared/domain-error.js';
 import { RectificationLedger } from '../ledger/rectification-ledger.js';
 import { buildDashboard, type Dashboard } from './dashboard.js';
+import { DashboardReadModel } from './dashboard.read-model.js';
 import { buildUnitWorkload, type UnitWorkload } from './unit-workload.js';
 
 export class GetDashboardQuery extends Query<Dashboard & { time: TimeCut }> {
@@ -29,36 +30,59 @@ export class GetUnitWorkloadQuery extends Query<UnitWorkload & { time: TimeCut }
 }
 
 /**
- * The dashboard on a business day (`asOf`) and/or as known at an instant (`knownAt`): findings
- * are folded from their own dated timelines inside the cut, never by replaying the log.
+ * The dashboard now is read from the incremental `DashboardReadModel` (its two lists only when a
+ * query asks for them); on a business day (`asOf`) and/or as known at an instant (`knownAt`),
+ * findings are folded from their own dated timelines inside the cut, never by replaying the log.
  */
 @QueryHandler(GetDashboardQuery)
 export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery> {
   constructor(
     private readonly ledger: RectificationLedger,
+    private readonly dashboards: DashboardReadModel,
     private readonly units: UnitsReadModel,
     private readonly clock: Clock,
     @Inject(ConfigService) private readonly config: ConfigService<AppSettings, true>,
   ) {}
 
-  execute({ travel }: GetDashboardQuery) {
+  execute({ travel }: GetDashboardQuery): Promise<Dashboard & { time: TimeCut }> {
     const now = this.clock.now();
     const time = parseTimeCut(travel, now);
+    const dueSoonDays = this.config.get('DUE_SOON_DAYS', { infer: true });
+    if (isPresent(time, now)) return Promise.resolve(withLazyLists({ ...this.dashboards.summary(time.asOf, dueSoonDays), time }, this.dashboards, dueSoonDays));
     const dashboard = buildDashboard({
-      findings: this.ledger.listFindings({}, isPresent(time, now) ? null : time),
+      findings: this.ledger.listFindings({}, time),
       evaluations: this.ledger.listEvaluations(),
       unitName: (unitId) => this.units.get(unitId)?.name ?? unitId,
       today: time.asOf,
-      dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }),
+      dueSoonDays,
     });
     return Promise.resolve({ ...dashboard, time });
   }
 }
 
+/**
+ * The dashboard's open-part lists, built from the read model's order only when read (a GraphQL
+ * query that does not select them costs nothing for them), then kept.
+ */
+function withLazyLists<Summary extends Omit<Dashboard, 'openParts' | 'overdue'>>(
+  summary: Summary,
+  dashboards: DashboardReadModel,
+  dueSoonDays: number,
+): Summary & Pick<Dashboard, 'openParts' | 'overdue'> {
+  let openParts: Dashboard['openParts'] | undefined;
+  let overdue: Dashboard['overdue'] | undefined;
+  return Object.defineProperties(summary, {
+    openParts: { enumerable: true, get: () => (openParts ??= dashboards.openPartPage(summary.asOf, dueSoonDays).alerts) },
+    overdue: { enumerable: true, get: () => (overdue ??= dashboards.openPartPage(summary.asOf, dueSoonDays, { light: 'RED' }).alerts) },
+  }) as Summary & Pick<Dashboard, 'openParts' | 'overdue'>;
+}
+
+/** Now: only the unit's own findings (the read model's index); at a cut, folded from timelines. */
 @QueryHandler(GetUnitWorkloadQuery)
 export class GetUnitWorkloadHandler implements IQueryHandler<GetUnitWorkloadQuery> {
   constructor(
     private readonly ledger: RectificationLedger,
+    private readonly dashboards: DashboardReadModel,
     private readonly units: UnitsReadModel,
     private readonly clock: Clock,
     @Inject(ConfigService) private readonly config: ConfigService<AppSettings, true>,
@@ -71,7 +95,7 @@ export class GetUnitWorkloadHandler implements IQueryHandler<GetUnitWorkloadQuer
     const now = this.clock.now();
     const time = parseTimeCut(travel, now);
     const workload = buildUnitWorkload({
-      findings: this.ledger.listFindings({}, isPresent(time, now) ? null : time),
+      findings: isPresent(time, now) ? this.dashboards.findingsOf(unitId) : this.ledger.listFindings({}, time),
       unitId,
       unitName: unit.name,
       today: time.asOf,

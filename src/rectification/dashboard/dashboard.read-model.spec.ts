@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { UnitsReadModel } from '../../organization/units/units.read-model.js';
+import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
+import { RectificationLedger } from '../ledger/rectification-ledger.js';
+import { randomFindingsLog, UNIT_IDS, viewDays } from '../testing/random-findings-log.js';
+import { buildDashboard } from './dashboard.js';
+import { DashboardReadModel } from './dashboard.read-model.js';
+import { buildUnitWorkload } from './unit-workload.js';
+
+/** The three read models as the engine feeds them: units and ledger first, the dashboard after. */
+function project(log: readonly RecordedEvent[]) {
+  const units = new UnitsReadModel();
+  const ledger = new RectificationLedger();
+  const dashboards = new DashboardReadModel(ledger, units);
+  for (const event of log) for (const readModel of [units, ledger, dashboards]) readModel.apply(event);
+  return { units, ledger, dashboards, unitName: (unitId: string) => units.get(unitId)?.name ?? unitId };
+}
+
+const dueSoonDays = fc.constantFrom(0, 3, 7);
+
+describe('the incremental dashboard', () => {
+  it('answers exactly what the dashboard built from every finding answers, on any log and any day', () => {
+    fc.assert(
+      fc.property(randomFindingsLog(), viewDays, dueSoonDays, (log, today, soon) => {
+        const { ledger, dashboards, unitName } = project(log);
+        const scanned = buildDashboard({ findings: ledger.listFindings(), evaluations: ledger.listEvaluations(), unitName, today, dueSoonDays: soon });
+        expect(dashboards.dashboard(today, soon)).toEqual(scanned);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stays exact as the day viewed moves back and forth over the same figures', () => {
+    fc.assert(
+      fc.property(randomFindingsLog(), fc.array(viewDays, { minLength: 2, maxLength: 5 }), (log, days) => {
+        const { units, ledger, dashboards, unitName } = project(log.slice(0, log.length >> 1));
+        const rest = log.slice(log.length >> 1);
+        for (const [index, today] of days.entries()) {
+          // Events arrive between two looks, so the cached per-day totals must follow them.
+          for (const event of rest.slice(index * 5, index * 5 + 5)) for (const readModel of [units, ledger, dashboards]) readModel.apply(event);
+          const scanned = buildDashboard({ findings: ledger.listFindings(), evaluations: ledger.listEvaluations(), unitName, today, dueSoonDays: 7 });
+          expect(dashboards.dashboard(today, 7)).toEqual(scanned);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('pages the open parts in the same order, any light, any page size', () => {
+    fc.assert(
+      fc.property(randomFindingsLog(), viewDays, fc.constantFrom(undefined, 'RED', 'YELLOW', 'GREEN' as const), fc.integer({ min: 1, max: 4 }), (log, today, light, size) => {
+        const { dashboards } = project(log);
+        const whole = dashboards.dashboard(today, 7).openParts.filter((alert) => !light || alert.trafficLight === light);
+        const pages = [];
+        for (let offset = 0; offset <= whole.length; offset += size) {
+          const page = dashboards.openPartPage(today, 7, { offset, limit: size, light });
+          expect(page.totalCount).toBe(whole.length);
+          pages.push(...page.alerts);
+        }
+        expect(pages).toEqual(whole);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("gives each unit's workload from its own findings exactly as from every finding", () => {
+    fc.assert(
+      fc.property(randomFindingsLog(), viewDays, fc.constantFrom(...UNIT_IDS), (log, today, unitId) => {
+        const { ledger, dashboards, unitName } = project(log);
+        const input = { unitId, unitName: unitName(unitId), today, dueSoonDays: 7 };
+        expect(buildUnitWorkload({ ...input, findings: dashboards.findingsOf(unitId) })).toEqual(buildUnitWorkload({ ...input, findings: ledger.listFindings() }));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -7,6 +7,9 @@ import { isPresent, parseTimeCut, type TimeCut, type TimeTravel } from '../share
 import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../shared/graphql/time-cut.type.js';
 import { Clock } from '../shared/clock.js';
 import { DashboardReadModel } from '../rectification/dashboard/dashboard.read-model.js';
+import { findingsAtCut } from '../rectification/dashboard/dashboard.queries.js';
+import { foldAtCut } from '../shared/time-travel-fold.js';
+import { TimeTravelCache } from '../shared/time-travel-cache.js';
 import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
 import { WorkPlanPartsReadModel } from '../work-plan/breakdown/work-plan-parts.read-model.js';
 import { buildScorecard, scorecardFromTallies, type UnitScore } from './scorecard.js';
@@ -31,23 +34,31 @@ export class GetUnitScorecardHandler implements IQueryHandler<GetUnitScorecardQu
     private readonly itemParts: WorkPlanPartsReadModel,
     private readonly units: UnitsReadModel,
     private readonly clock: Clock,
+    private readonly travelled: TimeTravelCache,
   ) {}
 
-  execute({ travel }: GetUnitScorecardQuery) {
+  async execute({ travel }: GetUnitScorecardQuery): Promise<(UnitScore & { time: TimeCut })[]> {
     const now = this.clock.now();
     const time = parseTimeCut(travel, now);
     const unitName = (unitId: string) => this.units.get(unitId)?.name ?? unitId;
     const scores = isPresent(time, now)
       ? scorecardFromTallies({ tallies: [this.findingParts.unitTallies(), this.itemParts.unitTallies()], unitName, today: time.asOf })
-      : buildScorecard({
-          parts: [
-            ...this.findings.listFindings({}, time).flatMap((finding) => [...finding.parts.values()]),
-            ...this.workPlans.listItems(time).flatMap((item) => [...item.parts.values()]),
-          ],
-          unitName,
-          today: time.asOf,
-        });
-    return Promise.resolve(scores.map((score) => ({ ...score, time })));
+      : await this.travelled.answer('scorecard', time, async () =>
+          buildScorecard({
+            parts: [
+              ...(await findingsAtCut(this.findings, this.findingParts, time)).flatMap((finding) => [...finding.parts.values()]),
+              ...(await this.itemsAtCut(time)).flatMap((item) => [...item.parts.values()]),
+            ],
+            unitName,
+            today: time.asOf,
+          }),
+        );
+    return scores.map((score) => ({ ...score, time }));
+  }
+
+  private itemsAtCut(cut: TimeCut) {
+    const itemIds = this.workPlans.listItems().map((item) => item.itemId);
+    return foldAtCut(itemIds, cut, this.findingParts.latestRecordedAt, (itemId, at) => this.workPlans.item(itemId, at));
   }
 }
 

@@ -7,8 +7,10 @@ import type { AppSettings } from '../../config/app-settings.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import { isPresent, parseTimeCut, type TimeCut, type TimeTravel } from '../../shared/time-cut.js';
 import { Clock } from '../../shared/clock.js';
+import { foldAtCut } from '../../shared/time-travel-fold.js';
+import { TimeTravelCache } from '../../shared/time-travel-cache.js';
 import { notFound, say } from '../../shared/domain-error.js';
-import { RectificationLedger } from '../ledger/rectification-ledger.js';
+import { RectificationLedger, type FindingView } from '../ledger/rectification-ledger.js';
 import { buildDashboard, type Dashboard } from './dashboard.js';
 import { DashboardReadModel } from './dashboard.read-model.js';
 import { buildUnitWorkload, type UnitWorkload } from './unit-workload.js';
@@ -42,23 +44,30 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery> {
     private readonly units: UnitsReadModel,
     private readonly clock: Clock,
     @Inject(ConfigService) private readonly config: ConfigService<AppSettings, true>,
+    private readonly travelled: TimeTravelCache,
   ) {}
 
-  execute({ travel }: GetDashboardQuery): Promise<Dashboard & { time: TimeCut }> {
+  async execute({ travel }: GetDashboardQuery): Promise<Dashboard & { time: TimeCut }> {
     const now = this.clock.now();
     const time = parseTimeCut(travel, now);
     const dueSoonDays = this.config.get('DUE_SOON_DAYS', { infer: true });
-    if (isPresent(time, now)) return Promise.resolve(withLazyLists({ ...this.dashboards.summary(time.asOf, dueSoonDays), time }, this.dashboards, dueSoonDays));
-    const dashboard = buildDashboard({
-      findings: this.ledger.listFindings({}, time),
-      evaluations: this.ledger.listEvaluations(),
-      unitName: (unitId) => this.units.get(unitId)?.name ?? unitId,
-      today: time.asOf,
-      dueSoonDays,
-    });
-    return Promise.resolve({ ...dashboard, time });
+    if (isPresent(time, now)) return withLazyLists({ ...this.dashboards.summary(time.asOf, dueSoonDays), time }, this.dashboards, dueSoonDays);
+    const dashboard = await this.travelled.answer(`dashboard|${dueSoonDays}`, time, async () =>
+      buildDashboard({
+        findings: await findingsAtCut(this.ledger, this.dashboards, time),
+        evaluations: this.ledger.listEvaluations(),
+        unitName: (unitId) => this.units.get(unitId)?.name ?? unitId,
+        today: time.asOf,
+        dueSoonDays,
+      }),
+    );
+    return { ...dashboard, time };
   }
 }
+
+/** Every finding folded at the cut, a slice at a time (see `foldAtCut`): other requests go on meanwhile. */
+export const findingsAtCut = (ledger: RectificationLedger, dashboards: DashboardReadModel, cut: TimeCut): Promise<FindingView[]> =>
+  foldAtCut(ledger.listFindings().map((finding) => finding.findingId), cut, dashboards.latestRecordedAt, (findingId, at) => ledger.finding(findingId, at));
 
 /**
  * The dashboard's open-part lists, built from the read model's order only when read (a GraphQL
@@ -86,21 +95,22 @@ export class GetUnitWorkloadHandler implements IQueryHandler<GetUnitWorkloadQuer
     private readonly units: UnitsReadModel,
     private readonly clock: Clock,
     @Inject(ConfigService) private readonly config: ConfigService<AppSettings, true>,
+    private readonly travelled: TimeTravelCache,
   ) {}
 
-  execute({ unitId, reader, travel }: GetUnitWorkloadQuery) {
+  async execute({ unitId, reader, travel }: GetUnitWorkloadQuery): Promise<UnitWorkload & { time: TimeCut }> {
     requireUnitDetailsAccess(reader, unitId, say('workload', '工作任务'));
     const unit = this.units.get(unitId);
     if (!unit) throw notFound('Unit', unitId);
     const now = this.clock.now();
     const time = parseTimeCut(travel, now);
-    const workload = buildUnitWorkload({
-      findings: isPresent(time, now) ? this.dashboards.findingsOf(unitId) : this.ledger.listFindings({}, time),
-      unitId,
-      unitName: unit.name,
-      today: time.asOf,
-      dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }),
-    });
-    return Promise.resolve({ ...workload, time });
+    const dueSoonDays = this.config.get('DUE_SOON_DAYS', { infer: true });
+    const workloadOf = (findings: FindingView[]) => buildUnitWorkload({ findings, unitId, unitName: unit.name, today: time.asOf, dueSoonDays });
+    if (isPresent(time, now)) return { ...workloadOf(this.dashboards.findingsOf(unitId)), time };
+    // Only the findings where the unit ever had a part can hold one at the cut.
+    const workload = await this.travelled.answer(`workload|${unitId}|${unit.name}|${dueSoonDays}`, time, async () =>
+      workloadOf(await foldAtCut(this.dashboards.findingIdsEverOf(unitId), time, this.dashboards.latestRecordedAt, (id, at) => this.ledger.finding(id, at))),
+    );
+    return { ...workload, time };
   }
 }

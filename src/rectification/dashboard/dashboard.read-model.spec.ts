@@ -74,3 +74,19 @@ describe('the incremental dashboard', () => {
     );
   });
 });
+
+describe('a unit’s workload at a time cut', () => {
+  it('is folded from the findings where the unit ever had a part, exactly as from every finding', () => {
+    fc.assert(
+      fc.property(randomFindingsLog(), viewDays, fc.nat(), fc.constantFrom(...UNIT_IDS), (log, asOf, instant, unitId) => {
+        const { ledger, dashboards, unitName } = project(log);
+        const knownAt = log.length > 0 && instant % 2 === 0 ? log[instant % log.length]!.metadata.recordedAt : null;
+        const cut = { asOf, knownAt, axes: [] };
+        const ever = dashboards.findingIdsEverOf(unitId).flatMap((id) => ledger.finding(id, cut) ?? []);
+        const input = { unitId, unitName: unitName(unitId), today: asOf, dueSoonDays: 7 };
+        expect(buildUnitWorkload({ ...input, findings: ever })).toEqual(buildUnitWorkload({ ...input, findings: ledger.listFindings({}, cut) }));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

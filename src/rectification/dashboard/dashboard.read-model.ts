@@ -43,6 +43,13 @@ export interface DashboardState {
   readonly openParts: OpenPartIndex;
   /** Each unit's findings (those where it has a part), as `seq`s ascending. */
   readonly findingsOfUnit: Map<string, number[]>;
+  /**
+   * Each unit's findings where it ever had a part (assigned, or handed over to it), as `seq`s
+   * ascending: the only findings where it can have a part at any time cut.
+   */
+  readonly findingsEverOfUnit: Map<string, number[]>;
+  /** The latest instant an event projected so far was recorded at (ISO); null before any. */
+  latestRecordedAt: string | null;
 }
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
@@ -72,6 +79,8 @@ export class DashboardReadModel implements Projection {
     parts: emptyTallies(),
     openParts: emptyOpenPartIndex(),
     findingsOfUnit: new Map(),
+    findingsEverOfUnit: new Map(),
+    latestRecordedAt: null,
   };
 
   constructor(
@@ -80,6 +89,8 @@ export class DashboardReadModel implements Projection {
   ) {}
 
   apply(event: RecordedEvent): void {
+    const recordedAt = event.metadata.recordedAt;
+    if (this.state.latestRecordedAt === null || recordedAt > this.state.latestRecordedAt) this.state.latestRecordedAt = recordedAt;
     if (event.type === 'UnitRegistered' || event.type === 'UnitRenamed') {
       const unitId = (event.data as { unitId: string }).unitId;
       renameUnit(this.state.openParts, unitId, this.unitName(unitId));
@@ -88,7 +99,11 @@ export class DashboardReadModel implements Projection {
     if (!event.streamId.startsWith(FINDING_STREAM_PREFIX)) return;
     const findingId = event.streamId.slice(FINDING_STREAM_PREFIX.length);
     const finding = this.ledger.finding(findingId);
-    if (finding) this.recount(finding);
+    if (!finding) return;
+    this.recount(finding);
+    const seq = this.state.findings.get(findingId)!.seq;
+    if (event.type === 'UnitAssigned') addSeq(this.state.findingsEverOfUnit, (event.data as { unitId: string }).unitId, seq);
+    if (event.type === 'PartHandedOver') addSeq(this.state.findingsEverOfUnit, (event.data as { successorUnitId: string }).successorUnitId, seq);
   }
 
   private unitName(unitId: string): string {
@@ -194,6 +209,16 @@ export class DashboardReadModel implements Projection {
   /** The findings where `unitId` has a part, in the order recorded: O(those findings). */
   findingsOf(unitId: string): FindingView[] {
     return (this.state.findingsOfUnit.get(unitId) ?? []).map((seq) => this.ledger.finding(this.state.findingIds[seq]!)!);
+  }
+
+  /** The ids of the findings where `unitId` ever had a part, in the order recorded (for its workload at a time cut). */
+  findingIdsEverOf(unitId: string): string[] {
+    return (this.state.findingsEverOfUnit.get(unitId) ?? []).map((seq) => this.state.findingIds[seq]!);
+  }
+
+  /** The latest instant an event in the read models was recorded at: time travel folds up to it (see `foldAtCut`). */
+  get latestRecordedAt(): string | null {
+    return this.state.latestRecordedAt;
   }
 
   /** Each unit's part figures over findings (for the scorecard). */

@@ -12,7 +12,7 @@ import { TimeTravelCache } from '../../shared/time-travel-cache.js';
 import { notFound, say } from '../../shared/domain-error.js';
 import { RectificationLedger, type FindingView } from '../ledger/rectification-ledger.js';
 import { buildDashboard, type Dashboard } from './dashboard.js';
-import { DashboardReadModel } from './dashboard.read-model.js';
+import { DashboardReadModel, type DashboardSummary } from './dashboard.read-model.js';
 import { buildUnitWorkload, type UnitWorkload } from './unit-workload.js';
 
 export class GetDashboardQuery extends Query<Dashboard & { time: TimeCut }> {
@@ -73,7 +73,7 @@ export const findingsAtCut = (ledger: RectificationLedger, dashboards: Dashboard
  * The dashboard's open-part lists, built from the read model's order only when read (a GraphQL
  * query that does not select them costs nothing for them), then kept.
  */
-function withLazyLists<Summary extends Omit<Dashboard, 'openParts' | 'overdue'>>(
+function withLazyLists<Summary extends DashboardSummary>(
   summary: Summary,
   dashboards: DashboardReadModel,
   dueSoonDays: number,

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { deserialize, serialize } from 'node:v8';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { RectificationLedger } from '../ledger/rectification-ledger.js';
@@ -87,6 +88,25 @@ describe('a unit’s workload at a time cut', () => {
         expect(buildUnitWorkload({ ...input, findings: ever })).toEqual(buildUnitWorkload({ ...input, findings: ledger.listFindings({}, cut) }));
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('the incremental dashboard’s snapshot', () => {
+  it('is plain data: serialised and put back mid-log, it goes on answering exactly as the full scan', () => {
+    fc.assert(
+      fc.property(randomFindingsLog(), fc.nat(), viewDays, (log, split, today) => {
+        const at = split % (log.length + 1);
+        const { units, ledger, dashboards } = project(log.slice(0, at));
+        dashboards.dashboard(today, 7); // caches a day's totals: they travel with the state
+        const restored = new DashboardReadModel(ledger, units);
+        restored.restore(deserialize(serialize(dashboards.snapshot())));
+        for (const event of log.slice(at)) for (const readModel of [units, ledger, restored]) readModel.apply(event);
+        const unitName = (unitId: string) => units.get(unitId)?.name ?? unitId;
+        const scanned = buildDashboard({ findings: ledger.listFindings(), evaluations: ledger.listEvaluations(), unitName, today, dueSoonDays: 7 });
+        expect(restored.dashboard(today, 7)).toEqual(scanned);
+      }),
+      { numRuns: 150 },
     );
   });
 });

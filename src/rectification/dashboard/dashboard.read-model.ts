@@ -1,4 +1,3 @@
-import { daysLeft } from '../../assignments/read-model/part-view.js';
 import {
   emptyTallies,
   meanRemediationDays,
@@ -12,7 +11,7 @@ import type { UnitsReadModel } from '../../organization/units/units.read-model.j
 import { byPinyin } from '../../shared/chinese-order.js';
 import type { FindingView, RectificationLedger } from '../ledger/rectification-ledger.js';
 import type { Dashboard, GroupProgress, PartAlert, PartCounts, UnitProgress } from './dashboard.js';
-import { addOpenPart, countByLight, emptyOpenPartIndex, openPartsInOrder, removeOpenPart, renameUnit, type OpenPartIndex } from './open-part-index.js';
+import { addOpenPart, countByLight, emptyOpenPartIndex, listOpenParts, removeOpenPart, renameUnit, type OpenPartIndex } from './open-part-index.js';
 import type { TrafficLight } from '../../assignments/read-model/part-view.js';
 
 const FINDING_STREAM_PREFIX = 'finding-';
@@ -54,6 +53,9 @@ export interface DashboardState {
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
 
+/** The dashboard's figures without its two lists of open parts. */
+export type DashboardSummary = Omit<Dashboard, 'openParts' | 'overdue'>;
+
 /** A page of the open-part list: `offset` alerts skipped, at most `limit` returned. */
 export interface OpenPartPage {
   readonly totalCount: number;
@@ -83,12 +85,28 @@ export class DashboardReadModel implements Projection {
     latestRecordedAt: null,
   };
 
+  /** Events applied since start: a kept summary is good while it has not moved (not part of the snapshot). */
+  private applied = 0;
+  private kept: { applied: number; today: string; dueSoonDays: number; summary: DashboardSummary } | null = null;
+
   constructor(
     private readonly ledger: RectificationLedger,
     private readonly units: UnitsReadModel,
   ) {}
 
+  /** Its state alone, plain data (the ledger and units it reads are snapshotted on their own). */
+  snapshot(): DashboardState {
+    return this.state;
+  }
+
+  /** Puts back what `snapshot` returned, on a fresh instance, before any event is applied. */
+  restore(state: unknown): void {
+    this.state = state as DashboardState;
+    this.kept = null;
+  }
+
   apply(event: RecordedEvent): void {
+    this.applied += 1;
     const recordedAt = event.metadata.recordedAt;
     if (this.state.latestRecordedAt === null || recordedAt > this.state.latestRecordedAt) this.state.latestRecordedAt = recordedAt;
     if (event.type === 'UnitRegistered' || event.type === 'UnitRenamed') {
@@ -150,8 +168,19 @@ export class DashboardReadModel implements Projection {
     return { ...this.summary(today, dueSoonDays), openParts, overdue: openParts.filter((alert) => alert.trafficLight === 'RED') };
   }
 
-  /** Every figure of the dashboard but its two lists: O(units + evaluations + categories + due days). */
-  summary(today: string, dueSoonDays: number): Omit<Dashboard, 'openParts' | 'overdue'> {
+  /**
+   * Every figure of the dashboard but its two lists: O(units + evaluations + categories), kept until
+   * the next event or another day. Callers must not change what it returns.
+   */
+  summary(today: string, dueSoonDays: number): DashboardSummary {
+    const kept = this.kept;
+    if (kept && kept.applied === this.applied && kept.today === today && kept.dueSoonDays === dueSoonDays) return kept.summary;
+    const summary = this.summarise(today, dueSoonDays);
+    this.kept = { applied: this.applied, today, dueSoonDays, summary };
+    return summary;
+  }
+
+  private summarise(today: string, dueSoonDays: number): DashboardSummary {
     const state = this.state;
     const total = state.findingIds.length;
     const evaluationTitle = (evaluationId: string) => this.ledger.evaluation(evaluationId)?.title ?? evaluationId;
@@ -178,20 +207,13 @@ export class DashboardReadModel implements Projection {
    * O(offset + limit + due days).
    */
   openPartPage(today: string, dueSoonDays: number, options: { offset?: number; limit?: number; light?: TrafficLight } = {}): OpenPartPage {
-    const { offset = 0, limit = Number.POSITIVE_INFINITY, light } = options;
     const counts = countByLight(this.state.openParts, today, dueSoonDays);
-    const totalCount = light ? counts[light] : this.state.openParts.total;
-    const alerts: PartAlert[] = [];
-    let skipped = 0;
-    for (const { entry, light: lit } of openPartsInOrder(this.state.openParts, today, dueSoonDays, light)) {
-      if (alerts.length >= limit) break;
-      if (skipped < offset) {
-        skipped += 1;
-        continue;
-      }
+    const totalCount = options.light ? counts[options.light] : this.state.openParts.total;
+    const listed = listOpenParts(this.state.openParts, today, dueSoonDays, { offset: options.offset, limit: options.limit, only: options.light });
+    const alerts = listed.map(({ entry, daysLeft, light }): PartAlert => {
       const finding = this.ledger.finding(entry.parentId)!;
       const part = finding.parts.get(entry.unitId)!;
-      alerts.push({
+      return {
         findingId: finding.findingId,
         findingTitle: finding.title,
         unitId: part.unitId,
@@ -199,10 +221,10 @@ export class DashboardReadModel implements Projection {
         role: part.role,
         status: part.status,
         dueDate: part.dueDate,
-        daysLeft: daysLeft(part, today),
-        trafficLight: lit,
-      });
-    }
+        daysLeft,
+        trafficLight: light,
+      };
+    });
     return { totalCount, alerts };
   }
 

@@ -106,32 +106,67 @@ export function renameUnit(index: OpenPartIndex, unitId: string, name: string): 
   for (const day of index.byDay.values()) if (day.cells.has(unitId)) day.units.sort(order);
 }
 
-/** The open parts in the dashboard's order on `today`, each with its light (see `byUrgency`). */
-export function* openPartsInOrder(
+/** An open part as listed on a day: its entry, due day, days left (negative when overdue) and light. */
+export interface ListedPart {
+  readonly entry: OpenEntry;
+  readonly dueDate: string;
+  readonly daysLeft: number;
+  readonly light: TrafficLight;
+}
+
+/**
+ * The open parts on `today` in the dashboard's order (see `byUrgency`) — red, then yellow, then
+ * green, each by due day, unit name and finding — `offset` skipped and at most `limit` listed,
+ * `only` one light if given. Whole due days are skipped by their counts and each day's days left
+ * is worked out once: O(due days + offset within a day + limit).
+ */
+export function listOpenParts(
   index: OpenPartIndex,
   today: string,
   dueSoonDays: number,
-  only?: TrafficLight,
-): Generator<{ entry: OpenEntry; dueDate: string; light: TrafficLight }> {
-  const dueSoon = (dueDate: string) => daysBetween(today, dueDate) <= dueSoonDays;
-  const firstNotOverdue = lowerBound(index.days, (d) => d < today);
-  const firstGreen = lowerBound(index.days, (d) => d < today || dueSoon(d));
-  const runs: [TrafficLight, number, number, (entry: OpenEntry, dueDate: string) => boolean][] = [
-    ['RED', 0, firstNotOverdue, (entry) => entry.awaiting],
-    ['YELLOW', firstNotOverdue, firstGreen, (entry) => entry.awaiting],
-    ['GREEN', 0, index.days.length, (entry, dueDate) => !entry.awaiting || !dueSoon(dueDate) && dueDate >= today],
+  options: { offset?: number; limit?: number; only?: TrafficLight } = {},
+): ListedPart[] {
+  const { limit = Number.POSITIVE_INFINITY, only } = options;
+  let toSkip = options.offset ?? 0;
+  const listed: ListedPart[] = [];
+  const left = index.days.map((dueDate) => daysBetween(today, dueDate));
+  const firstNotOverdue = lowerBound(left, (days) => days < 0);
+  const firstGreen = lowerBound(left, (days) => days <= dueSoonDays);
+  // Each run: its light, its due days [from, to), and whether it lists the parts awaiting their unit, the others, or both.
+  const runs: [TrafficLight, number, number][] = [
+    ['RED', 0, firstNotOverdue],
+    ['YELLOW', firstNotOverdue, Math.max(firstNotOverdue, firstGreen)],
+    ['GREEN', 0, index.days.length],
   ];
-  for (const [light, from, to, lit] of runs) {
+  for (const [light, from, to] of runs) {
     if (only && light !== only) continue;
-    for (let at = from; at < to; at += 1) {
+    for (let at = from; at < to && listed.length < limit; at += 1) {
       const dueDate = index.days[at]!;
       const day = index.byDay.get(dueDate)!;
-      if (light !== 'GREEN' && day.awaiting === 0) continue;
+      // Red and yellow list the parts awaiting their unit; green the others, and all of a day past the window.
+      const allGreen = light === 'GREEN' && at >= Math.max(firstNotOverdue, firstGreen);
+      const awaitingListed = light !== 'GREEN' || allGreen;
+      const othersListed = light === 'GREEN';
+      const count = (awaitingListed ? day.awaiting : 0) + (othersListed ? day.total - day.awaiting : 0);
+      if (toSkip >= count) {
+        toSkip -= count;
+        continue;
+      }
       for (const unitId of day.units) {
-        for (const entry of day.cells.get(unitId)!) if (lit(entry, dueDate)) yield { entry, dueDate, light };
+        if (listed.length >= limit) break;
+        for (const entry of day.cells.get(unitId)!) {
+          if (entry.awaiting ? !awaitingListed : !othersListed) continue;
+          if (toSkip > 0) {
+            toSkip -= 1;
+            continue;
+          }
+          if (listed.length >= limit) break;
+          listed.push({ entry, dueDate, daysLeft: left[at]!, light });
+        }
       }
     }
   }
+  return listed;
 }
 
 /** How many open parts have each light on `today`. */

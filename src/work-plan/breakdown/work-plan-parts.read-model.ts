@@ -14,6 +14,16 @@ export class WorkPlanPartsReadModel implements Projection {
 
   constructor(private readonly ledger: WorkPlanLedger) {}
 
+  /** Its state alone, plain data (the work-plan ledger it reads is snapshotted on its own). */
+  snapshot(): { readonly parts: PartTallies } {
+    return this.state;
+  }
+
+  /** Puts back what `snapshot` returned, on a fresh instance, before any event is applied. */
+  restore(state: unknown): void {
+    this.state = state as { readonly parts: PartTallies };
+  }
+
   apply(event: RecordedEvent): void {
     if (!event.streamId.startsWith(ITEM_STREAM_PREFIX)) return;
     const itemId = event.streamId.slice(ITEM_STREAM_PREFIX.length);

@@ -35,7 +35,11 @@ function reportedOnTime(part: PartView): boolean | null {
  */
 export function buildScorecard(input: { parts: readonly PartView[]; unitName: (unitId: string) => string; today: string }): UnitScore[] {
   const byUnit = new Map<string, PartView[]>();
-  for (const part of input.parts) byUnit.set(part.unitId, [...(byUnit.get(part.unitId) ?? []), part]);
+  for (const part of input.parts) {
+    const parts = byUnit.get(part.unitId);
+    if (parts) parts.push(part);
+    else byUnit.set(part.unitId, [part]);
+  }
 
   const scores = [...byUnit.entries()].map(([unitId, parts]) => {
     let due = 0;

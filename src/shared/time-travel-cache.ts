@@ -3,8 +3,11 @@ import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
 import type { RecordedEvent } from '../event-sourcing/recorded-event.js';
 import type { TimeCut } from './time-cut.js';
 
-/** Entries kept at most: the last time-travel answers asked (least recently used dropped first). */
-export const TIME_TRAVEL_ANSWERS_KEPT = 64;
+/**
+ * Entries kept at most: the last time-travel answers asked (least recently used dropped first).
+ * Few, because a dashboard at a cut carries every open part then (tens of MB at 100k findings).
+ */
+export const TIME_TRAVEL_ANSWERS_KEPT = 8;
 
 /** Streams of the parents of parts, whose events are facts of a business day. */
 const PARENT_STREAMS = ['finding-', 'work-plan-item-'];

@@ -4,7 +4,7 @@ import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { RectificationLedger } from '../ledger/rectification-ledger.js';
 import { randomFindingsLog, UNIT_IDS, viewDays } from '../testing/random-findings-log.js';
-import { buildDashboard } from './dashboard.js';
+import { buildDashboard, byUrgency, sortByUrgency, type PartAlert } from './dashboard.js';
 import { DashboardReadModel } from './dashboard.read-model.js';
 import { buildUnitWorkload } from './unit-workload.js';
 
@@ -107,6 +107,24 @@ describe('the incremental dashboard’s snapshot', () => {
         expect(restored.dashboard(today, 7)).toEqual(scanned);
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('sorting alerts by urgency', () => {
+  const alert = fc.record({
+    trafficLight: fc.constantFrom('RED' as const, 'YELLOW' as const, 'GREEN' as const),
+    dueDate: fc.constantFrom('2026-05-09', '2026-05-10', '2026-06-01', '2027-01-01'),
+    unitName: fc.constantFrom('市财政局', '市发改委', '青川县人民政府', '安居区人民政府', 'Ａ单位', 'A单位', 'fgw'),
+    findingId: fc.string(),
+  });
+
+  it('gives exactly the order of byUrgency, ties kept in the order given', () => {
+    fc.assert(
+      fc.property(fc.array(alert, { maxLength: 40 }), (alerts) => {
+        const given = alerts as unknown as PartAlert[];
+        expect(sortByUrgency([...given])).toEqual([...given].sort(byUrgency));
+      }),
     );
   });
 });

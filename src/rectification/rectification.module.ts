@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { OrganizationModule } from '../organization/organization.module.js';
-import { readModelProvider } from '../event-sourcing/read-model.provider.js';
+import { derivedReadModelProvider, readModelProvider } from '../event-sourcing/read-model.provider.js';
+import { UnitsReadModel } from '../organization/units/units.read-model.js';
+import { DashboardReadModel } from './dashboard/dashboard.read-model.js';
+import { TimeTravelCache, timeTravelCacheProvider } from '../shared/time-travel-cache.js';
 import { RectificationLedger } from './ledger/rectification-ledger.js';
 import {
   GetEvaluationHandler,
@@ -35,9 +38,11 @@ import { EvaluationSetupResolver } from './rectification-setup/rectification-set
 
 @Module({
   imports: [OrganizationModule],
-  exports: [RectificationLedger],
+  exports: [RectificationLedger, DashboardReadModel, TimeTravelCache],
   providers: [
     readModelProvider(RectificationLedger),
+    derivedReadModelProvider(DashboardReadModel, [RectificationLedger, UnitsReadModel]),
+    timeTravelCacheProvider,
     EvaluationsResolver,
     FindingsResolver,
     HistoryEntryResolver,

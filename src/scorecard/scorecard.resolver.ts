@@ -6,8 +6,13 @@ import { RectificationLedger } from '../rectification/ledger/rectification-ledge
 import { isPresent, parseTimeCut, type TimeCut, type TimeTravel } from '../shared/time-cut.js';
 import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../shared/graphql/time-cut.type.js';
 import { Clock } from '../shared/clock.js';
+import { DashboardReadModel } from '../rectification/dashboard/dashboard.read-model.js';
+import { findingsAtCut } from '../rectification/dashboard/dashboard.queries.js';
+import { foldAtCut } from '../shared/time-travel-fold.js';
+import { TimeTravelCache } from '../shared/time-travel-cache.js';
 import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
-import { buildScorecard, type UnitScore } from './scorecard.js';
+import { WorkPlanPartsReadModel } from '../work-plan/breakdown/work-plan-parts.read-model.js';
+import { buildScorecard, scorecardFromTallies, type UnitScore } from './scorecard.js';
 import { UnitScoreType } from './scorecard.types.js';
 
 export class GetUnitScorecardQuery extends CqrsQuery<(UnitScore & { time: TimeCut })[]> {
@@ -16,26 +21,44 @@ export class GetUnitScorecardQuery extends CqrsQuery<(UnitScore & { time: TimeCu
   }
 }
 
-/** Every unit's record on a business day and/or as known at an instant, from the parents' dated timelines. */
+/**
+ * Every unit's record now from the per-unit tallies kept as events arrive; on a business day and/or
+ * as known at an instant, from the parents' dated timelines.
+ */
 @QueryHandler(GetUnitScorecardQuery)
 export class GetUnitScorecardHandler implements IQueryHandler<GetUnitScorecardQuery> {
   constructor(
     private readonly findings: RectificationLedger,
     private readonly workPlans: WorkPlanLedger,
+    private readonly findingParts: DashboardReadModel,
+    private readonly itemParts: WorkPlanPartsReadModel,
     private readonly units: UnitsReadModel,
     private readonly clock: Clock,
+    private readonly travelled: TimeTravelCache,
   ) {}
 
-  execute({ travel }: GetUnitScorecardQuery) {
+  async execute({ travel }: GetUnitScorecardQuery): Promise<(UnitScore & { time: TimeCut })[]> {
     const now = this.clock.now();
     const time = parseTimeCut(travel, now);
-    const cut = isPresent(time, now) ? null : time;
-    const parts = [
-      ...this.findings.listFindings({}, cut).flatMap((finding) => [...finding.parts.values()]),
-      ...this.workPlans.listItems(cut).flatMap((item) => [...item.parts.values()]),
-    ];
-    const scores = buildScorecard({ parts, unitName: (unitId) => this.units.get(unitId)?.name ?? unitId, today: time.asOf });
-    return Promise.resolve(scores.map((score) => ({ ...score, time })));
+    const unitName = (unitId: string) => this.units.get(unitId)?.name ?? unitId;
+    const scores = isPresent(time, now)
+      ? scorecardFromTallies({ tallies: [this.findingParts.unitTallies(), this.itemParts.unitTallies()], unitName, today: time.asOf })
+      : await this.travelled.answer('scorecard', time, async () =>
+          buildScorecard({
+            parts: [
+              ...(await findingsAtCut(this.findings, this.findingParts, time)).flatMap((finding) => [...finding.parts.values()]),
+              ...(await this.itemsAtCut(time)).flatMap((item) => [...item.parts.values()]),
+            ],
+            unitName,
+            today: time.asOf,
+          }),
+        );
+    return scores.map((score) => ({ ...score, time }));
+  }
+
+  private itemsAtCut(cut: TimeCut) {
+    const itemIds = this.workPlans.listItems().map((item) => item.itemId);
+    return foldAtCut(itemIds, cut, this.findingParts.latestRecordedAt, (itemId, at) => this.workPlans.item(itemId, at));
   }
 }
 

@@ -1,4 +1,5 @@
 import { daysLeft, daysToRemediate, isOverdue, type PartView } from '../assignments/read-model/part-view.js';
+import { dueOn, overdueOn, type PartTally } from '../assignments/read-model/part-tallies.js';
 import { meanDays } from '../rectification/dashboard/dashboard.js';
 import { byPinyin } from '../shared/chinese-order.js';
 
@@ -34,7 +35,11 @@ function reportedOnTime(part: PartView): boolean | null {
  */
 export function buildScorecard(input: { parts: readonly PartView[]; unitName: (unitId: string) => string; today: string }): UnitScore[] {
   const byUnit = new Map<string, PartView[]>();
-  for (const part of input.parts) byUnit.set(part.unitId, [...(byUnit.get(part.unitId) ?? []), part]);
+  for (const part of input.parts) {
+    const parts = byUnit.get(part.unitId);
+    if (parts) parts.push(part);
+    else byUnit.set(part.unitId, [part]);
+  }
 
   const scores = [...byUnit.entries()].map(([unitId, parts]) => {
     let due = 0;
@@ -58,6 +63,43 @@ export function buildScorecard(input: { parts: readonly PartView[]; unitName: (u
     };
   });
 
+  return ranked(scores);
+}
+
+/**
+ * The same scorecard from per-unit tallies kept as events arrive (findings' and work-plan items'
+ * parts, see `PartTallies`): O(units + their due days), whatever the number of parts.
+ */
+export function scorecardFromTallies(input: {
+  tallies: readonly ReadonlyMap<string, PartTally>[];
+  unitName: (unitId: string) => string;
+  today: string;
+}): UnitScore[] {
+  const byUnit = new Map<string, PartTally[]>();
+  for (const tallies of input.tallies) {
+    for (const [unitId, tally] of tallies) if (tally.parts > 0) byUnit.set(unitId, [...(byUnit.get(unitId) ?? []), tally]);
+  }
+  const scores = [...byUnit].map(([unitId, tallies]) => {
+    const sum = (figure: (tally: PartTally) => number) => tallies.reduce((total, tally) => total + figure(tally), 0);
+    const due = sum((tally) => dueOn(tally, input.today));
+    const onTime = sum((tally) => tally.reportedOnTime);
+    const remediated = sum((tally) => tally.remediated);
+    return {
+      unitId,
+      unitName: input.unitName(unitId),
+      parts: sum((tally) => tally.parts),
+      due,
+      onTime,
+      onTimeRate: due === 0 ? null : round1((onTime / due) * 100),
+      overdue: sum((tally) => overdueOn(tally, input.today)),
+      returned: sum((tally) => tally.returns),
+      meanDaysToRemediate: remediated === 0 ? null : round1(sum((tally) => tally.remediationDays) / remediated),
+    };
+  });
+  return ranked(scores);
+}
+
+function ranked(scores: Omit<UnitScore, 'rank'>[]): UnitScore[] {
   scores.sort(
     (a, b) =>
       (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) ||

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { readModelProvider } from '../event-sourcing/read-model.provider.js';
+import { derivedReadModelProvider, readModelProvider } from '../event-sourcing/read-model.provider.js';
+import { WorkPlanPartsReadModel } from './breakdown/work-plan-parts.read-model.js';
 import { WorkPlanLedger } from './breakdown/work-plan-ledger.js';
 import { GetWorkPlanHandler, GetWorkPlanItemHandler, ListWorkPlansHandler } from './breakdown/work-plan.queries.js';
 import { WorkPlanItemResolver, WorkPlanResolver } from './breakdown/work-plan.resolver.js';
@@ -12,6 +13,7 @@ import { WorkPlanItemWorkflowResolver } from './item-workflow/item-workflow.reso
 @Module({
   providers: [
     readModelProvider(WorkPlanLedger),
+    derivedReadModelProvider(WorkPlanPartsReadModel, [WorkPlanLedger]),
     ListWorkPlansHandler,
     GetWorkPlanHandler,
     GetWorkPlanItemHandler,
@@ -22,6 +24,6 @@ import { WorkPlanItemWorkflowResolver } from './item-workflow/item-workflow.reso
     ImportWorkPlanHandler,
     ImportWorkPlanResolver,
   ],
-  exports: [WorkPlanLedger],
+  exports: [WorkPlanLedger, WorkPlanPartsReadModel],
 })
 export class WorkPlanModule {}

@@ -7,9 +7,12 @@ import type { AppSettings } from '../../config/app-settings.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import { isPresent, parseTimeCut, type TimeCut, type TimeTravel } from '../../shared/time-cut.js';
 import { Clock } from '../../shared/clock.js';
+import { foldAtCut } from '../../shared/time-travel-fold.js';
+import { TimeTravelCache } from '../../shared/time-travel-cache.js';
 import { notFound, say } from '../../shared/domain-error.js';
-import { RectificationLedger } from '../ledger/rectification-ledger.js';
+import { RectificationLedger, type FindingView } from '../ledger/rectification-ledger.js';
 import { buildDashboard, type Dashboard } from './dashboard.js';
+import { DashboardReadModel, type DashboardSummary } from './dashboard.read-model.js';
 import { buildUnitWorkload, type UnitWorkload } from './unit-workload.js';
 
 export class GetDashboardQuery extends Query<Dashboard & { time: TimeCut }> {
@@ -29,54 +32,85 @@ export class GetUnitWorkloadQuery extends Query<UnitWorkload & { time: TimeCut }
 }
 
 /**
- * The dashboard on a business day (`asOf`) and/or as known at an instant (`knownAt`): findings
- * are folded from their own dated timelines inside the cut, never by replaying the log.
+ * The dashboard now is read from the incremental `DashboardReadModel` (its two lists only when a
+ * query asks for them); on a business day (`asOf`) and/or as known at an instant (`knownAt`),
+ * findings are folded from their own dated timelines inside the cut, never by replaying the log.
  */
 @QueryHandler(GetDashboardQuery)
 export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery> {
   constructor(
     private readonly ledger: RectificationLedger,
+    private readonly dashboards: DashboardReadModel,
     private readonly units: UnitsReadModel,
     private readonly clock: Clock,
     @Inject(ConfigService) private readonly config: ConfigService<AppSettings, true>,
+    private readonly travelled: TimeTravelCache,
   ) {}
 
-  execute({ travel }: GetDashboardQuery) {
+  async execute({ travel }: GetDashboardQuery): Promise<Dashboard & { time: TimeCut }> {
     const now = this.clock.now();
     const time = parseTimeCut(travel, now);
-    const dashboard = buildDashboard({
-      findings: this.ledger.listFindings({}, isPresent(time, now) ? null : time),
-      evaluations: this.ledger.listEvaluations(),
-      unitName: (unitId) => this.units.get(unitId)?.name ?? unitId,
-      today: time.asOf,
-      dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }),
-    });
-    return Promise.resolve({ ...dashboard, time });
+    const dueSoonDays = this.config.get('DUE_SOON_DAYS', { infer: true });
+    if (isPresent(time, now)) return withLazyLists({ ...this.dashboards.summary(time.asOf, dueSoonDays), time }, this.dashboards, dueSoonDays);
+    const dashboard = await this.travelled.answer(`dashboard|${dueSoonDays}`, time, async () =>
+      buildDashboard({
+        findings: await findingsAtCut(this.ledger, this.dashboards, time),
+        evaluations: this.ledger.listEvaluations(),
+        unitName: (unitId) => this.units.get(unitId)?.name ?? unitId,
+        today: time.asOf,
+        dueSoonDays,
+      }),
+    );
+    return { ...dashboard, time };
   }
 }
 
+/** Every finding folded at the cut, a slice at a time (see `foldAtCut`): other requests go on meanwhile. */
+export const findingsAtCut = (ledger: RectificationLedger, dashboards: DashboardReadModel, cut: TimeCut): Promise<FindingView[]> =>
+  foldAtCut(ledger.listFindings().map((finding) => finding.findingId), cut, dashboards.latestRecordedAt, (findingId, at) => ledger.finding(findingId, at));
+
+/**
+ * The dashboard's open-part lists, built from the read model's order only when read (a GraphQL
+ * query that does not select them costs nothing for them), then kept.
+ */
+function withLazyLists<Summary extends DashboardSummary>(
+  summary: Summary,
+  dashboards: DashboardReadModel,
+  dueSoonDays: number,
+): Summary & Pick<Dashboard, 'openParts' | 'overdue'> {
+  let openParts: Dashboard['openParts'] | undefined;
+  let overdue: Dashboard['overdue'] | undefined;
+  return Object.defineProperties(summary, {
+    openParts: { enumerable: true, get: () => (openParts ??= dashboards.openPartPage(summary.asOf, dueSoonDays).alerts) },
+    overdue: { enumerable: true, get: () => (overdue ??= dashboards.openPartPage(summary.asOf, dueSoonDays, { light: 'RED' }).alerts) },
+  }) as Summary & Pick<Dashboard, 'openParts' | 'overdue'>;
+}
+
+/** Now: only the unit's own findings (the read model's index); at a cut, folded from timelines. */
 @QueryHandler(GetUnitWorkloadQuery)
 export class GetUnitWorkloadHandler implements IQueryHandler<GetUnitWorkloadQuery> {
   constructor(
     private readonly ledger: RectificationLedger,
+    private readonly dashboards: DashboardReadModel,
     private readonly units: UnitsReadModel,
     private readonly clock: Clock,
     @Inject(ConfigService) private readonly config: ConfigService<AppSettings, true>,
+    private readonly travelled: TimeTravelCache,
   ) {}
 
-  execute({ unitId, reader, travel }: GetUnitWorkloadQuery) {
+  async execute({ unitId, reader, travel }: GetUnitWorkloadQuery): Promise<UnitWorkload & { time: TimeCut }> {
     requireUnitDetailsAccess(reader, unitId, say('workload', '工作任务'));
     const unit = this.units.get(unitId);
     if (!unit) throw notFound('Unit', unitId);
     const now = this.clock.now();
     const time = parseTimeCut(travel, now);
-    const workload = buildUnitWorkload({
-      findings: this.ledger.listFindings({}, isPresent(time, now) ? null : time),
-      unitId,
-      unitName: unit.name,
-      today: time.asOf,
-      dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }),
-    });
-    return Promise.resolve({ ...workload, time });
+    const dueSoonDays = this.config.get('DUE_SOON_DAYS', { infer: true });
+    const workloadOf = (findings: FindingView[]) => buildUnitWorkload({ findings, unitId, unitName: unit.name, today: time.asOf, dueSoonDays });
+    if (isPresent(time, now)) return { ...workloadOf(this.dashboards.findingsOf(unitId)), time };
+    // Only the findings where the unit ever had a part can hold one at the cut.
+    const workload = await this.travelled.answer(`workload|${unitId}|${unit.name}|${dueSoonDays}`, time, async () =>
+      workloadOf(await foldAtCut(this.dashboards.findingIdsEverOf(unitId), time, this.dashboards.latestRecordedAt, (id, at) => this.ledger.finding(id, at))),
+    );
+    return { ...workload, time };
   }
 }

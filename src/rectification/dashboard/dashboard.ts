@@ -61,6 +61,24 @@ const URGENCY: Record<TrafficLight, number> = { RED: 0, YELLOW: 1, GREEN: 2 };
 export const byUrgency = (a: PartAlert, b: PartAlert) =>
   URGENCY[a.trafficLight] - URGENCY[b.trafficLight] || a.dueDate.localeCompare(b.dueDate) || byPinyin(a.unitName, b.unitName);
 
+/**
+ * The alerts sorted `byUrgency`, with each unit name's place in pinyin order worked out once (names
+ * the collator finds equal share a place) and due days compared as the `YYYY-MM-DD` strings they
+ * are: the same order, with numbers compared instead of a collation per comparison — tens of
+ * thousands of parts at a time cut sort in milliseconds, not seconds.
+ */
+export function sortByUrgency(alerts: PartAlert[]): PartAlert[] {
+  const names = [...new Set(alerts.map((alert) => alert.unitName))].sort(byPinyin);
+  const place = new Map<string, number>();
+  names.forEach((name, index) => place.set(name, index > 0 && byPinyin(names[index - 1]!, name) === 0 ? place.get(names[index - 1]!)! : index));
+  return alerts.sort(
+    (a, b) =>
+      URGENCY[a.trafficLight] - URGENCY[b.trafficLight] ||
+      (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0) ||
+      place.get(a.unitName)! - place.get(b.unitName)!,
+  );
+}
+
 /** `today` is the office day viewed, `YYYY-MM-DD`. */
 export function partAlert(finding: FindingView, part: PartView, unitName: string, today: string, dueSoonDays: number): PartAlert | null {
   const light = trafficLight(part, today, dueSoonDays);
@@ -145,7 +163,7 @@ export function buildDashboard(input: {
       if (alert) openParts.push(alert);
     }
   }
-  openParts.sort(byUrgency);
+  sortByUrgency(openParts);
 
   return {
     asOf: today,

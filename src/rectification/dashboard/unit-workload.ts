@@ -1,6 +1,6 @@
 import { awaitsUnit, daysLeft, type PartView } from '../../assignments/read-model/part-view.js';
 import type { FindingView } from '../ledger/rectification-ledger.js';
-import { byUrgency, partAlert, type PartAlert } from './dashboard.js';
+import { partAlert, sortByUrgency, type PartAlert } from './dashboard.js';
 
 export const ReminderKinds = [
   'OVERDUE',
@@ -95,7 +95,7 @@ export function buildUnitWorkload(input: {
   return {
     unitId: input.unitId,
     asOf: input.today,
-    openParts: openParts.sort(byUrgency),
+    openParts: sortByUrgency(openParts),
     reminders: reminders.sort(newestFirst),
   };
 }

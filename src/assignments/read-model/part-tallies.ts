@@ -1,0 +1,196 @@
+import { awaitsUnit, daysToRemediate, type PartView } from './part-view.js';
+import type { AssignmentRole } from '../domain/assignment.events.js';
+
+/*
+ * Counters over parts, kept up to date as events arrive (O(parts of the parent touched) per event),
+ * so the dashboard and the scorecard read figures instead of scanning every finding and item.
+ * Figures that move with the calendar (overdue, due) are kept per due day (`DayCounts`): "due
+ * before today" is a sum that is cached for the day last asked, so it costs nothing while today
+ * stands still and O(distinct due days) once when it moves. Everything here is plain data (Maps,
+ * arrays, objects of primitives), so a read-model snapshot can store it as it is.
+ */
+
+/** Counts per office day (`YYYY-MM-DD`), with the total before the day last asked cached. */
+export interface DayCounts {
+  readonly byDay: Map<string, number>;
+  /** The day `before` counts up to (exclusive); null until first asked. */
+  cachedDay: string | null;
+  before: number;
+}
+
+export const emptyDayCounts = (): DayCounts => ({ byDay: new Map(), cachedDay: null, before: 0 });
+
+/** Adds `delta` to the count of `day`, keeping the cached total in step. */
+export function addOnDay(counts: DayCounts, day: string, delta: number): void {
+  const next = (counts.byDay.get(day) ?? 0) + delta;
+  if (next === 0) counts.byDay.delete(day);
+  else counts.byDay.set(day, next);
+  if (counts.cachedDay !== null && day < counts.cachedDay) counts.before += delta;
+}
+
+/** How many are counted on days strictly before `day` (`YYYY-MM-DD`). */
+export function countBefore(counts: DayCounts, day: string): number {
+  if (counts.cachedDay !== day) {
+    let before = 0;
+    for (const [counted, count] of counts.byDay) if (counted < day) before += count;
+    counts.cachedDay = day;
+    counts.before = before;
+  }
+  return counts.before;
+}
+
+/** What the figures need of one part: its state now, without reports' text or history. */
+export interface PartFacts {
+  readonly unitId: string;
+  readonly role: AssignmentRole;
+  readonly status: PartView['status'];
+  readonly dueDate: string;
+  readonly assignedOn: string;
+  readonly verifiedOn: string | null;
+  /** The business day of its first report; null before any. */
+  readonly firstReportedOn: string | null;
+  /** Reports sent back and inspections failed (reopenings not counted). */
+  readonly returns: number;
+}
+
+export function partFacts(part: PartView): PartFacts {
+  let returns = 0;
+  for (const returned of part.returns) if (returned.cause !== 'REOPENED') returns += 1;
+  return {
+    unitId: part.unitId,
+    role: part.role,
+    status: part.status,
+    dueDate: part.dueDate,
+    assignedOn: part.assignedOn,
+    verifiedOn: part.verifiedOn,
+    firstReportedOn: part.reports[0]?.reportedOn ?? null,
+    returns,
+  };
+}
+
+const sameFacts = (a: PartFacts, b: PartFacts) =>
+  a.unitId === b.unitId &&
+  a.role === b.role &&
+  a.status === b.status &&
+  a.dueDate === b.dueDate &&
+  a.assignedOn === b.assignedOn &&
+  a.verifiedOn === b.verifiedOn &&
+  a.firstReportedOn === b.firstReportedOn &&
+  a.returns === b.returns;
+
+/** The figures of a set of parts (one unit's, or all). */
+export interface PartTally {
+  parts: number;
+  /** By status now. */
+  reported: number;
+  verified: number;
+  returned: number;
+  /** Business days from assignment to verification, summed over verified parts. */
+  remediationDays: number;
+  remediated: number;
+  /** Parts reported at least once, and of those first reported on or before the due date. */
+  everReported: number;
+  reportedOnTime: number;
+  /** Returns (sent back, failed inspections) over all parts. */
+  returns: number;
+  /** Parts the unit must act on (assigned or returned), by due date: overdue = due before today. */
+  readonly awaitingByDueDay: DayCounts;
+  /** Parts never reported, by due date: with `everReported`, the parts that were due by today. */
+  readonly unreportedByDueDay: DayCounts;
+}
+
+export const emptyTally = (): PartTally => ({
+  parts: 0,
+  reported: 0,
+  verified: 0,
+  returned: 0,
+  remediationDays: 0,
+  remediated: 0,
+  everReported: 0,
+  reportedOnTime: 0,
+  returns: 0,
+  awaitingByDueDay: emptyDayCounts(),
+  unreportedByDueDay: emptyDayCounts(),
+});
+
+/** Adds (`sign` 1) or takes away (`sign` -1) one part's contribution. */
+export function tallyPart(tally: PartTally, part: PartFacts, sign: 1 | -1): void {
+  tally.parts += sign;
+  if (part.status === 'REPORTED') tally.reported += sign;
+  if (part.status === 'VERIFIED') tally.verified += sign;
+  if (part.status === 'RETURNED') tally.returned += sign;
+  const days = daysToRemediate(part);
+  if (days !== null) {
+    tally.remediationDays += sign * days;
+    tally.remediated += sign;
+  }
+  if (part.firstReportedOn === null) {
+    addOnDay(tally.unreportedByDueDay, part.dueDate, sign);
+  } else {
+    tally.everReported += sign;
+    if (part.firstReportedOn <= part.dueDate) tally.reportedOnTime += sign;
+  }
+  tally.returns += sign * part.returns;
+  if (awaitsUnit(part)) addOnDay(tally.awaitingByDueDay, part.dueDate, sign);
+}
+
+/** Parts awaiting their unit and due before `today`: the overdue parts. */
+export const overdueOn = (tally: PartTally, today: string) => countBefore(tally.awaitingByDueDay, today);
+
+/** Parts that were due by `today`: reported at least once, or past their due date. */
+export const dueOn = (tally: PartTally, today: string) => tally.everReported + countBefore(tally.unreportedByDueDay, today);
+
+/** Mean business days to remediate, to one decimal; null before any verified part. */
+export const meanRemediationDays = (tally: PartTally): number | null =>
+  tally.remediated === 0 ? null : Math.round((tally.remediationDays / tally.remediated) * 10) / 10;
+
+/** One part's change: what it was (null: not there) and what it is (null: gone). */
+export interface PartChange {
+  readonly before: PartFacts | null;
+  readonly after: PartFacts | null;
+}
+
+/**
+ * The parts of many parents (findings or work-plan items) tallied overall and per unit. After
+ * every event of a parent, `update` compares its parts with what was counted and moves only the
+ * parts that changed.
+ */
+export interface PartTallies {
+  readonly byParent: Map<string, Map<string, PartFacts>>;
+  readonly all: PartTally;
+  readonly perUnit: Map<string, PartTally>;
+}
+
+export const emptyTallies = (): PartTallies => ({ byParent: new Map(), all: emptyTally(), perUnit: new Map() });
+
+function tallyUnitPart(tallies: PartTallies, part: PartFacts, sign: 1 | -1) {
+  tallyPart(tallies.all, part, sign);
+  let unit = tallies.perUnit.get(part.unitId);
+  if (!unit) tallies.perUnit.set(part.unitId, (unit = emptyTally()));
+  tallyPart(unit, part, sign);
+}
+
+/** Recounts one parent's parts as they are now; returns the parts that changed. */
+export function updateParent(tallies: PartTallies, parentId: string, parts: ReadonlyMap<string, PartView>): PartChange[] {
+  const counted = tallies.byParent.get(parentId) ?? new Map<string, PartFacts>();
+  const changes: PartChange[] = [];
+  for (const [unitId, before] of counted) {
+    if (!parts.has(unitId)) {
+      tallyUnitPart(tallies, before, -1);
+      counted.delete(unitId);
+      changes.push({ before, after: null });
+    }
+  }
+  for (const [unitId, part] of parts) {
+    const before = counted.get(unitId) ?? null;
+    const after = partFacts(part);
+    if (before && sameFacts(before, after)) continue;
+    if (before) tallyUnitPart(tallies, before, -1);
+    tallyUnitPart(tallies, after, 1);
+    counted.set(unitId, after);
+    changes.push({ before, after });
+  }
+  if (counted.size > 0) tallies.byParent.set(parentId, counted);
+  else tallies.byParent.delete(parentId);
+  return changes;
+}

@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { deserialize, serialize } from 'node:v8';
+import { UnitsReadModel } from '../../organization/units/units.read-model.js';
+import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
+import { RectificationLedger } from '../ledger/rectification-ledger.js';
+import { randomFindingsLog, UNIT_IDS, viewDays } from '../testing/random-findings-log.js';
+import { buildDashboard, byUrgency, sortByUrgency, type PartAlert } from './dashboard.js';
+import { DashboardReadModel } from './dashboard.read-model.js';
+import { buildUnitWorkload } from './unit-workload.js';
+
+/** The three read models as the engine feeds them: units and ledger first, the dashboard after. */
+function project(log: readonly RecordedEvent[]) {
+  const units = new UnitsReadModel();
+  const ledger = new RectificationLedger();
+  const dashboards = new DashboardReadModel(ledger, units);
+  for (const event of log) for (const readModel of [units, ledger, dashboards]) readModel.apply(event);
+  return { units, ledger, dashboards, unitName: (unitId: string) => units.get(unitId)?.name ?? unitId };
+}
+
+const dueSoonDays = fc.constantFrom(0, 3, 7);
+
+describe('the incremental dashboard', () => {
+  it('answers exactly what the dashboard built from every finding answers, on any log and any day', () => {
+    fc.assert(
+      fc.property(randomFindingsLog(), viewDays, dueSoonDays, (log, today, soon) => {
+        const { ledger, dashboards, unitName } = project(log);
+        const scanned = buildDashboard({ findings: ledger.listFindings(), evaluations: ledger.listEvaluations(), unitName, today, dueSoonDays: soon });
+        expect(dashboards.dashboard(today, soon)).toEqual(scanned);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stays exact as the day viewed moves back and forth over the same figures', () => {
+    fc.assert(
+      fc.property(randomFindingsLog(), fc.array(viewDays, { minLength: 2, maxLength: 5 }), (log, days) => {
+        const { units, ledger, dashboards, unitName } = project(log.slice(0, log.length >> 1));
+        const rest = log.slice(log.length >> 1);
+        for (const [index, today] of days.entries()) {
+          // Events arrive between two looks, so the cached per-day totals must follow them.
+          for (const event of rest.slice(index * 5, index * 5 + 5)) for (const readModel of [units, ledger, dashboards]) readModel.apply(event);
+          const scanned = buildDashboard({ findings: ledger.listFindings(), evaluations: ledger.listEvaluations(), unitName, today, dueSoonDays: 7 });
+          expect(dashboards.dashboard(today, 7)).toEqual(scanned);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('pages the open parts in the same order, any light, any page size', () => {
+    fc.assert(
+      fc.property(randomFindingsLog(), viewDays, fc.constantFrom(undefined, 'RED', 'YELLOW', 'GREEN' as const), fc.integer({ min: 1, max: 4 }), (log, today, light, size) => {
+        const { dashboards } = project(log);
+        const whole = dashboards.dashboard(today, 7).openParts.filter((alert) => !light || alert.trafficLight === light);
+        const pages = [];
+        for (let offset = 0; offset <= whole.length; offset += size) {
+          const page = dashboards.openPartPage(today, 7, { offset, limit: size, light });
+          expect(page.totalCount).toBe(whole.length);
+          pages.push(...page.alerts);
+        }
+        expect(pages).toEqual(whole);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("gives each unit's workload from its own findings exactly as from every finding", () => {
+    fc.assert(
+      fc.property(randomFindingsLog(), viewDays, fc.constantFrom(...UNIT_IDS), (log, today, unitId) => {
+        const { ledger, dashboards, unitName } = project(log);
+        const input = { unitId, unitName: unitName(unitId), today, dueSoonDays: 7 };
+        expect(buildUnitWorkload({ ...input, findings: dashboards.findingsOf(unitId) })).toEqual(buildUnitWorkload({ ...input, findings: ledger.listFindings() }));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('a unit’s workload at a time cut', () => {
+  it('is folded from the findings where the unit ever had a part, exactly as from every finding', () => {
+    fc.assert(
+      fc.property(randomFindingsLog(), viewDays, fc.nat(), fc.constantFrom(...UNIT_IDS), (log, asOf, instant, unitId) => {
+        const { ledger, dashboards, unitName } = project(log);
+        const knownAt = log.length > 0 && instant % 2 === 0 ? log[instant % log.length]!.metadata.recordedAt : null;
+        const cut = { asOf, knownAt, axes: [] };
+        const ever = dashboards.findingIdsEverOf(unitId).flatMap((id) => ledger.finding(id, cut) ?? []);
+        const input = { unitId, unitName: unitName(unitId), today: asOf, dueSoonDays: 7 };
+        expect(buildUnitWorkload({ ...input, findings: ever })).toEqual(buildUnitWorkload({ ...input, findings: ledger.listFindings({}, cut) }));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('the incremental dashboard’s snapshot', () => {
+  it('is plain data: serialised and put back mid-log, it goes on answering exactly as the full scan', () => {
+    fc.assert(
+      fc.property(randomFindingsLog(), fc.nat(), viewDays, (log, split, today) => {
+        const at = split % (log.length + 1);
+        const { units, ledger, dashboards } = project(log.slice(0, at));
+        dashboards.dashboard(today, 7); // caches a day's totals: they travel with the state
+        const restored = new DashboardReadModel(ledger, units);
+        restored.restore(deserialize(serialize(dashboards.snapshot())));
+        for (const event of log.slice(at)) for (const readModel of [units, ledger, restored]) readModel.apply(event);
+        const unitName = (unitId: string) => units.get(unitId)?.name ?? unitId;
+        const scanned = buildDashboard({ findings: ledger.listFindings(), evaluations: ledger.listEvaluations(), unitName, today, dueSoonDays: 7 });
+        expect(restored.dashboard(today, 7)).toEqual(scanned);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('sorting alerts by urgency', () => {
+  const alert = fc.record({
+    trafficLight: fc.constantFrom('RED' as const, 'YELLOW' as const, 'GREEN' as const),
+    dueDate: fc.constantFrom('2026-05-09', '2026-05-10', '2026-06-01', '2027-01-01'),
+    unitName: fc.constantFrom('市财政局', '市发改委', '青川县人民政府', '安居区人民政府', 'Ａ单位', 'A单位', 'fgw'),
+    findingId: fc.string(),
+  });
+
+  it('gives exactly the order of byUrgency, ties kept in the order given', () => {
+    fc.assert(
+      fc.property(fc.array(alert, { maxLength: 40 }), (alerts) => {
+        const given = alerts as unknown as PartAlert[];
+        expect(sortByUrgency([...given])).toEqual([...given].sort(byUrgency));
+      }),
+    );
+  });
+});

@@ -1,0 +1,298 @@
+import {
+  emptyTallies,
+  meanRemediationDays,
+  overdueOn,
+  updateParent,
+  type PartTallies,
+  type PartTally,
+} from '../../assignments/read-model/part-tallies.js';
+import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
+import type { UnitsReadModel } from '../../organization/units/units.read-model.js';
+import { byPinyin } from '../../shared/chinese-order.js';
+import type { FindingView, RectificationLedger } from '../ledger/rectification-ledger.js';
+import type { Dashboard, GroupProgress, PartAlert, PartCounts, UnitProgress } from './dashboard.js';
+import { addOpenPart, countByLight, emptyOpenPartIndex, listOpenParts, removeOpenPart, renameUnit, type OpenPartIndex } from './open-part-index.js';
+import type { TrafficLight } from '../../assignments/read-model/part-view.js';
+
+const FINDING_STREAM_PREFIX = 'finding-';
+
+/** What one finding adds to the finding-level figures. */
+interface FindingFacts {
+  readonly seq: number;
+  readonly evaluationId: string;
+  readonly category: string;
+  closed: boolean;
+}
+
+interface Group {
+  findings: number;
+  closed: number;
+}
+
+/** The read model's whole state: plain data, so it can be snapshotted as it is. */
+export interface DashboardState {
+  readonly findings: Map<string, FindingFacts>;
+  /** Finding ids in the order recorded (`FindingFacts.seq` indexes it). */
+  readonly findingIds: string[];
+  closed: number;
+  /** By evaluation, in the order each evaluation's first finding was recorded. */
+  readonly perEvaluation: Map<string, Group>;
+  readonly perCategory: Map<string, Group>;
+  readonly parts: PartTallies;
+  readonly openParts: OpenPartIndex;
+  /** Each unit's findings (those where it has a part), as `seq`s ascending. */
+  readonly findingsOfUnit: Map<string, number[]>;
+  /**
+   * Each unit's findings where it ever had a part (assigned, or handed over to it), as `seq`s
+   * ascending: the only findings where it can have a part at any time cut.
+   */
+  readonly findingsEverOfUnit: Map<string, number[]>;
+  /** The latest instant an event projected so far was recorded at (ISO); null before any. */
+  latestRecordedAt: string | null;
+}
+
+const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
+
+/** The dashboard's figures without its two lists of open parts. */
+export type DashboardSummary = Omit<Dashboard, 'openParts' | 'overdue'>;
+
+/** A page of the open-part list: `offset` alerts skipped, at most `limit` returned. */
+export interface OpenPartPage {
+  readonly totalCount: number;
+  readonly alerts: PartAlert[];
+}
+
+/**
+ * The supervisors' dashboard kept up to date as events arrive, so `dashboard` now answers from
+ * counters and indexes instead of scanning every finding: finding totals per evaluation and
+ * category, part counts overall and per unit, overdue parts per due day, and every open part in
+ * the dashboard's order. After each event of a finding it recounts that finding alone, from the
+ * rectification ledger's view of it (registered before this one, so already up to date): the
+ * figures are the ledger's, folded the same way, never a second reading of the events. Answers
+ * equal `buildDashboard` over the ledger's findings (a property spec checks it).
+ */
+export class DashboardReadModel implements Projection {
+  private state: DashboardState = {
+    findings: new Map(),
+    findingIds: [],
+    closed: 0,
+    perEvaluation: new Map(),
+    perCategory: new Map(),
+    parts: emptyTallies(),
+    openParts: emptyOpenPartIndex(),
+    findingsOfUnit: new Map(),
+    findingsEverOfUnit: new Map(),
+    latestRecordedAt: null,
+  };
+
+  /** Events applied since start: a kept summary is good while it has not moved (not part of the snapshot). */
+  private applied = 0;
+  private kept: { applied: number; today: string; dueSoonDays: number; summary: DashboardSummary } | null = null;
+
+  constructor(
+    private readonly ledger: RectificationLedger,
+    private readonly units: UnitsReadModel,
+  ) {}
+
+  /** Its state alone, plain data (the ledger and units it reads are snapshotted on their own). */
+  snapshot(): DashboardState {
+    return this.state;
+  }
+
+  /** Puts back what `snapshot` returned, on a fresh instance, before any event is applied. */
+  restore(state: unknown): void {
+    this.state = state as DashboardState;
+    this.kept = null;
+  }
+
+  apply(event: RecordedEvent): void {
+    this.applied += 1;
+    const recordedAt = event.metadata.recordedAt;
+    if (this.state.latestRecordedAt === null || recordedAt > this.state.latestRecordedAt) this.state.latestRecordedAt = recordedAt;
+    if (event.type === 'UnitRegistered' || event.type === 'UnitRenamed') {
+      const unitId = (event.data as { unitId: string }).unitId;
+      renameUnit(this.state.openParts, unitId, this.unitName(unitId));
+      return;
+    }
+    if (!event.streamId.startsWith(FINDING_STREAM_PREFIX)) return;
+    const findingId = event.streamId.slice(FINDING_STREAM_PREFIX.length);
+    const finding = this.ledger.finding(findingId);
+    if (!finding) return;
+    this.recount(finding);
+    const seq = this.state.findings.get(findingId)!.seq;
+    if (event.type === 'UnitAssigned') addSeq(this.state.findingsEverOfUnit, (event.data as { unitId: string }).unitId, seq);
+    if (event.type === 'PartHandedOver') addSeq(this.state.findingsEverOfUnit, (event.data as { successorUnitId: string }).successorUnitId, seq);
+  }
+
+  private unitName(unitId: string): string {
+    return this.units.get(unitId)?.name ?? unitId;
+  }
+
+  /** Moves the figures from what was counted for the finding to what it is now. */
+  private recount(finding: FindingView): void {
+    const state = this.state;
+    let facts = state.findings.get(finding.findingId);
+    if (!facts) {
+      facts = { seq: state.findingIds.length, evaluationId: finding.evaluationId, category: finding.category, closed: false };
+      state.findings.set(finding.findingId, facts);
+      state.findingIds.push(finding.findingId);
+      groupOf(state.perEvaluation, facts.evaluationId).findings += 1;
+      groupOf(state.perCategory, facts.category).findings += 1;
+    }
+    const closed = finding.status === 'CLOSED';
+    if (closed !== facts.closed) {
+      const delta = closed ? 1 : -1;
+      state.closed += delta;
+      groupOf(state.perEvaluation, facts.evaluationId).closed += delta;
+      groupOf(state.perCategory, facts.category).closed += delta;
+      facts.closed = closed;
+    }
+    const seq = facts.seq;
+    for (const { before, after } of updateParent(state.parts, finding.findingId, finding.parts)) {
+      if (before && before.status !== 'VERIFIED') removeOpenPart(state.openParts, before.dueDate, before.unitId, seq);
+      if (after && after.status !== 'VERIFIED') {
+        const awaiting = after.status === 'ASSIGNED' || after.status === 'RETURNED';
+        addOpenPart(state.openParts, after.dueDate, { seq, parentId: finding.findingId, unitId: after.unitId, awaiting }, this.unitName(after.unitId));
+      }
+      if (!before && after) addSeq(state.findingsOfUnit, after.unitId, seq);
+      if (before && !after) removeSeq(state.findingsOfUnit, before.unitId, seq);
+    }
+  }
+
+  /**
+   * The dashboard on `today` (the office day now, `YYYY-MM-DD`) with the yellow window
+   * `dueSoonDays` (days); `openParts` and `overdue` are the full lists (see `openPartPage`).
+   */
+  dashboard(today: string, dueSoonDays: number): Dashboard {
+    const openParts = this.openPartPage(today, dueSoonDays).alerts;
+    return { ...this.summary(today, dueSoonDays), openParts, overdue: openParts.filter((alert) => alert.trafficLight === 'RED') };
+  }
+
+  /**
+   * Every figure of the dashboard but its two lists: O(units + evaluations + categories), kept until
+   * the next event or another day. Callers must not change what it returns.
+   */
+  summary(today: string, dueSoonDays: number): DashboardSummary {
+    const kept = this.kept;
+    if (kept && kept.applied === this.applied && kept.today === today && kept.dueSoonDays === dueSoonDays) return kept.summary;
+    const summary = this.summarise(today, dueSoonDays);
+    this.kept = { applied: this.applied, today, dueSoonDays, summary };
+    return summary;
+  }
+
+  private summarise(today: string, dueSoonDays: number): DashboardSummary {
+    const state = this.state;
+    const total = state.findingIds.length;
+    const evaluationTitle = (evaluationId: string) => this.ledger.evaluation(evaluationId)?.title ?? evaluationId;
+    const perUnit: UnitProgress[] = [];
+    for (const [unitId, tally] of state.parts.perUnit) {
+      if (tally.parts > 0) perUnit.push({ unitId, unitName: this.unitName(unitId), ...partCounts(tally, today), meanDaysToRemediate: meanRemediationDays(tally) });
+    }
+    return {
+      asOf: today,
+      dueSoonDays,
+      findings: { total, open: total - state.closed, closed: state.closed },
+      percentClosed: percent(state.closed, total),
+      parts: partCounts(state.parts.all, today),
+      meanDaysToRemediate: meanRemediationDays(state.parts.all),
+      perUnit: perUnit.sort((a, b) => b.overdue - a.overdue || byPinyin(a.unitName, b.unitName)),
+      perEvaluation: [...state.perEvaluation].map(([key, group]) => progress(key, evaluationTitle(key), group)),
+      perCategory: [...state.perCategory].map(([key, group]) => progress(key, key, group)).sort((a, b) => byPinyin(a.label, b.label)),
+    };
+  }
+
+  /**
+   * Open parts on `today` in the dashboard's order (red, yellow, green; then due day, unit name,
+   * finding), `offset` skipped and at most `limit` given; `light` keeps one light only.
+   * O(offset + limit + due days).
+   */
+  openPartPage(today: string, dueSoonDays: number, options: { offset?: number; limit?: number; light?: TrafficLight } = {}): OpenPartPage {
+    const counts = countByLight(this.state.openParts, today, dueSoonDays);
+    const totalCount = options.light ? counts[options.light] : this.state.openParts.total;
+    const listed = listOpenParts(this.state.openParts, today, dueSoonDays, { offset: options.offset, limit: options.limit, only: options.light });
+    const alerts = listed.map(({ entry, daysLeft, light }): PartAlert => {
+      const finding = this.ledger.finding(entry.parentId)!;
+      const part = finding.parts.get(entry.unitId)!;
+      return {
+        findingId: finding.findingId,
+        findingTitle: finding.title,
+        unitId: part.unitId,
+        unitName: this.unitName(part.unitId),
+        role: part.role,
+        status: part.status,
+        dueDate: part.dueDate,
+        daysLeft,
+        trafficLight: light,
+      };
+    });
+    return { totalCount, alerts };
+  }
+
+  /** The findings where `unitId` has a part, in the order recorded: O(those findings). */
+  findingsOf(unitId: string): FindingView[] {
+    return (this.state.findingsOfUnit.get(unitId) ?? []).map((seq) => this.ledger.finding(this.state.findingIds[seq]!)!);
+  }
+
+  /** The ids of the findings where `unitId` ever had a part, in the order recorded (for its workload at a time cut). */
+  findingIdsEverOf(unitId: string): string[] {
+    return (this.state.findingsEverOfUnit.get(unitId) ?? []).map((seq) => this.state.findingIds[seq]!);
+  }
+
+  /** The latest instant an event in the read models was recorded at: time travel folds up to it (see `foldAtCut`). */
+  get latestRecordedAt(): string | null {
+    return this.state.latestRecordedAt;
+  }
+
+  /** Each unit's part figures over findings (for the scorecard). */
+  unitTallies(): ReadonlyMap<string, PartTally> {
+    return this.state.parts.perUnit;
+  }
+}
+
+function groupOf(groups: Map<string, Group>, key: string): Group {
+  let group = groups.get(key);
+  if (!group) groups.set(key, (group = { findings: 0, closed: 0 }));
+  return group;
+}
+
+const progress = (key: string, label: string, group: Group): GroupProgress => ({
+  key,
+  label,
+  findings: group.findings,
+  closed: group.closed,
+  percentClosed: percent(group.closed, group.findings),
+});
+
+const partCounts = (tally: PartTally, today: string): PartCounts => ({
+  assigned: tally.parts,
+  reported: tally.reported,
+  verified: tally.verified,
+  returned: tally.returned,
+  overdue: overdueOn(tally, today),
+});
+
+function lowerBound(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function addSeq(bySeq: Map<string, number[]>, key: string, seq: number) {
+  let seqs = bySeq.get(key);
+  if (!seqs) bySeq.set(key, (seqs = []));
+  const at = lowerBound(seqs, seq);
+  if (seqs[at] !== seq) seqs.splice(at, 0, seq);
+}
+
+function removeSeq(bySeq: Map<string, number[]>, key: string, seq: number) {
+  const seqs = bySeq.get(key);
+  if (!seqs) return;
+  const at = lowerBound(seqs, seq);
+  if (seqs[at] === seq) seqs.splice(at, 1);
+  if (seqs.length === 0) bySeq.delete(key);
+}

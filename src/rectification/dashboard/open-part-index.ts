@@ -1,0 +1,183 @@
+import { daysBetween } from '../../shared/calendar-date.js';
+import { byPinyin } from '../../shared/chinese-order.js';
+import type { TrafficLight } from '../../assignments/read-model/part-view.js';
+
+/*
+ * Every open (not verified) part kept in the dashboard's order, so a list or a page of it needs no
+ * sort of every part: by due day, then by unit name in pinyin, then by the order the findings were
+ * recorded. Lights follow from the day viewed alone — red: awaiting the unit and due before today;
+ * yellow: awaiting and due within the window; green: the rest — so each light is a run of due days
+ * and "today" moves without touching an entry. Plain data: Maps, arrays and strings.
+ */
+
+export interface OpenEntry {
+  /** The finding's place in the order findings were recorded. */
+  readonly seq: number;
+  readonly parentId: string;
+  readonly unitId: string;
+  /** The unit must act (assigned or returned); otherwise reported and waiting for inspection. */
+  readonly awaiting: boolean;
+}
+
+interface DueDay {
+  /** Units with an open part due that day, by name in pinyin (then id). */
+  readonly units: string[];
+  /** Each unit's open parts due that day, by `seq`. */
+  readonly cells: Map<string, OpenEntry[]>;
+  awaiting: number;
+  total: number;
+}
+
+export interface OpenPartIndex {
+  /** Due days with an open part, ascending. */
+  readonly days: string[];
+  readonly byDay: Map<string, DueDay>;
+  /** The unit name each unit is sorted by (renames re-sort). */
+  readonly unitNames: Map<string, string>;
+  total: number;
+}
+
+export const emptyOpenPartIndex = (): OpenPartIndex => ({ days: [], byDay: new Map(), unitNames: new Map(), total: 0 });
+
+/** First index in `sorted` whose element is not before `value` (by `before`). */
+function lowerBound<T>(sorted: readonly T[], before: (element: T) => boolean): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (before(sorted[middle]!)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+const unitOrder = (index: OpenPartIndex) => (a: string, b: string) =>
+  byPinyin(index.unitNames.get(a) ?? a, index.unitNames.get(b) ?? b) || (a < b ? -1 : a > b ? 1 : 0);
+
+/** Adds an open part due on `dueDate`; `unitName` is the name it sorts by. */
+export function addOpenPart(index: OpenPartIndex, dueDate: string, entry: OpenEntry, unitName: string): void {
+  let day = index.byDay.get(dueDate);
+  if (!day) {
+    day = { units: [], cells: new Map(), awaiting: 0, total: 0 };
+    index.byDay.set(dueDate, day);
+    index.days.splice(lowerBound(index.days, (d) => d < dueDate), 0, dueDate);
+  }
+  let cell = day.cells.get(entry.unitId);
+  if (!cell) {
+    if (!index.unitNames.has(entry.unitId)) index.unitNames.set(entry.unitId, unitName);
+    const order = unitOrder(index);
+    cell = [];
+    day.cells.set(entry.unitId, cell);
+    day.units.splice(lowerBound(day.units, (unitId) => order(unitId, entry.unitId) < 0), 0, entry.unitId);
+  }
+  cell.splice(lowerBound(cell, (e) => e.seq < entry.seq), 0, entry);
+  if (entry.awaiting) day.awaiting += 1;
+  day.total += 1;
+  index.total += 1;
+}
+
+/** Removes the open part of `unitId` in the finding `seq` due on `dueDate`. */
+export function removeOpenPart(index: OpenPartIndex, dueDate: string, unitId: string, seq: number): void {
+  const day = index.byDay.get(dueDate);
+  const cell = day?.cells.get(unitId);
+  if (!day || !cell) return;
+  const at = lowerBound(cell, (e) => e.seq < seq);
+  const entry = cell[at];
+  if (!entry || entry.seq !== seq) return;
+  cell.splice(at, 1);
+  if (entry.awaiting) day.awaiting -= 1;
+  day.total -= 1;
+  index.total -= 1;
+  if (cell.length === 0) {
+    day.cells.delete(unitId);
+    day.units.splice(day.units.indexOf(unitId), 1);
+  }
+  if (day.total === 0) {
+    index.byDay.delete(dueDate);
+    index.days.splice(lowerBound(index.days, (d) => d < dueDate), 1);
+  }
+}
+
+/** A unit's name changed: every day's units are sorted again by the new name. */
+export function renameUnit(index: OpenPartIndex, unitId: string, name: string): void {
+  if (!index.unitNames.has(unitId)) return;
+  index.unitNames.set(unitId, name);
+  const order = unitOrder(index);
+  for (const day of index.byDay.values()) if (day.cells.has(unitId)) day.units.sort(order);
+}
+
+/** An open part as listed on a day: its entry, due day, days left (negative when overdue) and light. */
+export interface ListedPart {
+  readonly entry: OpenEntry;
+  readonly dueDate: string;
+  readonly daysLeft: number;
+  readonly light: TrafficLight;
+}
+
+/**
+ * The open parts on `today` in the dashboard's order (see `byUrgency`) — red, then yellow, then
+ * green, each by due day, unit name and finding — `offset` skipped and at most `limit` listed,
+ * `only` one light if given. Whole due days are skipped by their counts and each day's days left
+ * is worked out once: O(due days + offset within a day + limit).
+ */
+export function listOpenParts(
+  index: OpenPartIndex,
+  today: string,
+  dueSoonDays: number,
+  options: { offset?: number; limit?: number; only?: TrafficLight } = {},
+): ListedPart[] {
+  const { limit = Number.POSITIVE_INFINITY, only } = options;
+  let toSkip = options.offset ?? 0;
+  const listed: ListedPart[] = [];
+  const left = index.days.map((dueDate) => daysBetween(today, dueDate));
+  const firstNotOverdue = lowerBound(left, (days) => days < 0);
+  const firstGreen = lowerBound(left, (days) => days <= dueSoonDays);
+  // Each run: its light, its due days [from, to), and whether it lists the parts awaiting their unit, the others, or both.
+  const runs: [TrafficLight, number, number][] = [
+    ['RED', 0, firstNotOverdue],
+    ['YELLOW', firstNotOverdue, Math.max(firstNotOverdue, firstGreen)],
+    ['GREEN', 0, index.days.length],
+  ];
+  for (const [light, from, to] of runs) {
+    if (only && light !== only) continue;
+    for (let at = from; at < to && listed.length < limit; at += 1) {
+      const dueDate = index.days[at]!;
+      const day = index.byDay.get(dueDate)!;
+      // Red and yellow list the parts awaiting their unit; green the others, and all of a day past the window.
+      const allGreen = light === 'GREEN' && at >= Math.max(firstNotOverdue, firstGreen);
+      const awaitingListed = light !== 'GREEN' || allGreen;
+      const othersListed = light === 'GREEN';
+      const count = (awaitingListed ? day.awaiting : 0) + (othersListed ? day.total - day.awaiting : 0);
+      if (toSkip >= count) {
+        toSkip -= count;
+        continue;
+      }
+      for (const unitId of day.units) {
+        if (listed.length >= limit) break;
+        for (const entry of day.cells.get(unitId)!) {
+          if (entry.awaiting ? !awaitingListed : !othersListed) continue;
+          if (toSkip > 0) {
+            toSkip -= 1;
+            continue;
+          }
+          if (listed.length >= limit) break;
+          listed.push({ entry, dueDate, daysLeft: left[at]!, light });
+        }
+      }
+    }
+  }
+  return listed;
+}
+
+/** How many open parts have each light on `today`. */
+export function countByLight(index: OpenPartIndex, today: string, dueSoonDays: number): Record<TrafficLight, number> {
+  let red = 0;
+  let yellow = 0;
+  for (const dueDate of index.days) {
+    if (dueDate >= today && daysBetween(today, dueDate) > dueSoonDays) break;
+    const awaiting = index.byDay.get(dueDate)!.awaiting;
+    if (dueDate < today) red += awaiting;
+    else yellow += awaiting;
+  }
+  return { RED: red, YELLOW: yellow, GREEN: index.total - red - yellow };
+}

@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import type { RecordedEvent } from '../event-sourcing/recorded-event.js';
+import { UnitsReadModel } from '../organization/units/units.read-model.js';
+import { buildDashboard } from '../rectification/dashboard/dashboard.js';
+import { RectificationLedger } from '../rectification/ledger/rectification-ledger.js';
+import { randomFindingsLog, viewDays } from '../rectification/testing/random-findings-log.js';
+import { changesAnswerAt, TimeTravelCache } from './time-travel-cache.js';
+import type { TimeCut } from './time-cut.js';
+
+const event = (streamId: string, type: string, occurredOn: string, recordedAt: string) =>
+  ({ streamId, type, occurredOn, data: {}, metadata: { recordedAt } }) as unknown as RecordedEvent;
+const asOfMay10: TimeCut = { asOf: '2026-05-10', knownAt: null, axes: ['BUSINESS_DAY'] };
+const knownMay10: TimeCut = { asOf: '2026-05-10', knownAt: '2026-05-10T04:00:00.000Z', axes: ['RECORD_TIME'] };
+
+describe('kept time-travel answers', () => {
+  it('are folded once, shared by concurrent looks, and read again until an event changes them', async () => {
+    const cache = new TimeTravelCache();
+    let folds = 0;
+    const fold = () => Promise.resolve(++folds);
+    const [first, concurrent] = await Promise.all([cache.answer('dashboard', asOfMay10, fold), cache.answer('dashboard', asOfMay10, fold)]);
+    expect([first, concurrent, await cache.answer('dashboard', asOfMay10, fold)]).toEqual([1, 1, 1]);
+    cache.invalidate(event('finding-f1', 'RectificationReported', '2026-06-01', '2026-06-01T02:00:00.000Z'));
+    expect(await cache.answer('dashboard', asOfMay10, fold)).toBe(1);
+    cache.invalidate(event('finding-f1', 'RectificationReported', '2026-05-09', '2026-06-01T02:00:00.000Z'));
+    expect(await cache.answer('dashboard', asOfMay10, fold)).toBe(2);
+  });
+
+  it('do not keep a fold that failed', async () => {
+    const cache = new TimeTravelCache();
+    await expect(cache.answer('dashboard', asOfMay10, () => Promise.reject(new Error('store gone')))).rejects.toThrow('store gone');
+    expect(await cache.answer('dashboard', asOfMay10, () => Promise.resolve('folded again'))).toBe('folded again');
+  });
+
+  it('tell which events change an answer: late entries and corrections for a day, anything recorded by an instant, names and titles always', () => {
+    expect(changesAnswerAt(asOfMay10, event('finding-f1', 'UnitAssigned', '2026-05-10', '2026-07-01T00:00:00.000Z'))).toBe(true);
+    expect(changesAnswerAt(asOfMay10, event('finding-f1', 'UnitAssigned', '2026-05-11', '2026-05-11T00:00:00.000Z'))).toBe(false);
+    expect(changesAnswerAt(asOfMay10, event('finding-f1', 'ReportDateCorrected', '2026-06-11', '2026-06-11T00:00:00.000Z'))).toBe(true);
+    expect(changesAnswerAt(asOfMay10, event('work-plan-item-i1', 'WorkPlanItemDefined', '2026-06-11', '2026-06-11T00:00:00.000Z'))).toBe(true);
+    expect(changesAnswerAt(asOfMay10, event('unit-fgw', 'UnitRenamed', '2026-06-11', '2026-06-11T00:00:00.000Z'))).toBe(true);
+    expect(changesAnswerAt(knownMay10, event('unit-fgw', 'UnitRenamed', '2026-06-11', '2026-06-11T00:00:00.000Z'))).toBe(true);
+    expect(changesAnswerAt(asOfMay10, event('user-u1', 'UserSignedIn', '2026-05-01', '2026-05-01T00:00:00.000Z'))).toBe(false);
+    expect(changesAnswerAt(knownMay10, event('finding-f1', 'UnitAssigned', '2026-05-01', '2026-05-10T04:00:00.001Z'))).toBe(false);
+    expect(changesAnswerAt(knownMay10, event('finding-f1', 'UnitAssigned', '2026-05-01', '2026-05-10T04:00:00.000Z'))).toBe(true);
+  });
+
+  it('never keep an answer that an event has changed: on any log, events it lets through leave the dashboard at the cut as it was', () => {
+    fc.assert(
+      fc.property(randomFindingsLog(), fc.nat(), viewDays, fc.boolean(), (log, split, asOf, byInstant) => {
+        const at = split % (log.length + 1);
+        const knownAt = byInstant && at > 0 ? log[at - 1]!.metadata.recordedAt : null;
+        const cut: TimeCut = { asOf, knownAt, axes: [] };
+        const units = new UnitsReadModel();
+        const ledger = new RectificationLedger();
+        const dashboardAtCut = () =>
+          buildDashboard({
+            findings: ledger.listFindings({}, cut),
+            evaluations: ledger.listEvaluations(),
+            unitName: (unitId) => units.get(unitId)?.name ?? unitId,
+            today: asOf,
+            dueSoonDays: 7,
+          });
+        const apply = (e: RecordedEvent) => [units, ledger].forEach((readModel) => readModel.apply(e));
+        log.slice(0, at).forEach(apply);
+        const kept = dashboardAtCut();
+        for (const later of log.slice(at)) {
+          if (changesAnswerAt(cut, later)) return;
+          apply(later);
+          expect(dashboardAtCut()).toEqual(kept);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,97 @@
+import type { FactoryProvider } from '@nestjs/common';
+import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
+import type { RecordedEvent } from '../event-sourcing/recorded-event.js';
+import type { TimeCut } from './time-cut.js';
+
+/**
+ * Entries kept at most: the last time-travel answers asked (least recently used dropped first).
+ * Few, because a dashboard at a cut carries every open part then (tens of MB at 100k findings).
+ */
+export const TIME_TRAVEL_ANSWERS_KEPT = 8;
+
+/** Streams of the parents of parts, whose events are facts of a business day. */
+const PARENT_STREAMS = ['finding-', 'work-plan-item-'];
+/** Streams whose every event may change an answer on any day: unit names, evaluation titles, plan outlines. */
+const DEFINITION_STREAMS = ['unit-', 'evaluation-', 'work-plan-'];
+/** Corrections move a fact to another day, earlier or later than the day they happen. */
+const CORRECTIONS = new Set(['ReportDateCorrected', 'InspectionCorrected']);
+
+interface Entry {
+  readonly cut: TimeCut;
+  /** The answer; a promise while it is being folded. */
+  readonly answer: Promise<unknown>;
+  /** False once an event that changes it was projected (while it was folded or after). */
+  valid: boolean;
+}
+
+const startsWithAny = (streamId: string, prefixes: readonly string[]) => prefixes.some((prefix) => streamId.startsWith(prefix));
+
+/**
+ * Whether the event can change an answer at `cut`. A name, title or outline (units, evaluations,
+ * plans) can change any answer: answers use today's names. Of the events about findings and items,
+ * at a record-time cut (`knownAt`) only one recorded by then can (in one process, none arrives
+ * after the fact; across processes, a late one is caught here); at a business day with everything
+ * recorded, one that happened on or before that day, or a correction (it moves a fact's day).
+ */
+export function changesAnswerAt(cut: TimeCut, event: RecordedEvent): boolean {
+  const aboutParent = startsWithAny(event.streamId, PARENT_STREAMS);
+  if (!aboutParent && !startsWithAny(event.streamId, DEFINITION_STREAMS)) return false;
+  // Answers name units and evaluations as they are called now, whatever the cut.
+  if (!aboutParent) return true;
+  if (cut.knownAt !== null) return event.metadata.recordedAt <= cut.knownAt;
+  // An item's definition counts from when it was recorded, whatever day it names.
+  return CORRECTIONS.has(event.type) || event.type === 'WorkPlanItemDefined' || event.occurredOn <= cut.asOf;
+}
+
+/**
+ * Time-travel answers (dashboard, unit workload, scorecard as of a day or as known at an instant)
+ * kept until an event that can change them is projected (`changesAnswerAt`): the first look at a
+ * cut folds the timelines (a slice at a time, see `foldAtCut`), later looks — and concurrent
+ * identical ones, which share the fold in progress — read the kept answer. A past `knownAt` never
+ * changes, and a past business day changes only when a fact about it (or a correction) is entered,
+ * so offices reviewing last month or last quarter mostly read kept answers. Not a read model of
+ * its own: it holds no state worth a snapshot and is emptied on every restart.
+ */
+export class TimeTravelCache {
+  private readonly entries = new Map<string, Entry>();
+
+  /** The kept answer for `key` at `cut`, or `fold()`'s, kept for the next look. */
+  answer<Answer>(key: string, cut: TimeCut, fold: () => Promise<Answer>): Promise<Answer> {
+    const entryKey = `${key}|${cut.asOf}|${cut.knownAt ?? ''}`;
+    const kept = this.entries.get(entryKey);
+    if (kept?.valid) {
+      this.entries.delete(entryKey);
+      this.entries.set(entryKey, kept);
+      return kept.answer as Promise<Answer>;
+    }
+    const answer = fold();
+    const entry: Entry = { cut, answer, valid: true };
+    this.entries.set(entryKey, entry);
+    answer.catch(() => {
+      if (this.entries.get(entryKey) === entry) this.entries.delete(entryKey);
+    });
+    if (this.entries.size > TIME_TRAVEL_ANSWERS_KEPT) this.entries.delete(this.entries.keys().next().value!);
+    return answer;
+  }
+
+  /** Called for every projected event: drops the answers it can change. */
+  invalidate(event: RecordedEvent): void {
+    for (const [entryKey, entry] of this.entries) {
+      if (changesAnswerAt(entry.cut, event)) {
+        entry.valid = false;
+        this.entries.delete(entryKey);
+      }
+    }
+  }
+}
+
+/** One cache per application, emptied of what each projected event changes. */
+export const timeTravelCacheProvider: FactoryProvider<TimeTravelCache> = {
+  provide: TimeTravelCache,
+  inject: [ProjectionEngine],
+  useFactory: (engine: ProjectionEngine) => {
+    const cache = new TimeTravelCache();
+    engine.events$.subscribe((event) => cache.invalidate(event));
+    return cache;
+  },
+};

@@ -1,0 +1,31 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { foldAtCut, PARENTS_PER_TURN } from './time-travel-fold.js';
+import type { TimeCut } from './time-cut.js';
+
+const cut: TimeCut = { asOf: '2026-05-01', knownAt: null, axes: ['BUSINESS_DAY'] };
+const ids = Array.from({ length: PARENTS_PER_TURN * 4 + 3 }, (_, index) => `f${index}`);
+
+describe('folding every parent at a time cut', () => {
+  it('gives the event loop back between slices, so another request is answered before the fold ends', async () => {
+    const order: string[] = [];
+    const folding = foldAtCut(ids, cut, '2026-05-01T08:00:00.000Z', (id) => {
+      if (id === ids.at(-1)) order.push('fold ended');
+      return id;
+    });
+    void nextTurn().then(() => order.push('other request'));
+    expect(await folding).toEqual(ids);
+    expect(order).toEqual(['other request', 'fold ended']);
+  });
+
+  it('folds every parent up to the latest event recorded when it started, so one answer is one moment', async () => {
+    const seen = new Set<string | null>();
+    await foldAtCut(ids, cut, '2026-05-01T08:00:00.000Z', (id, at) => (seen.add(at.knownAt), id));
+    expect([...seen]).toEqual(['2026-05-01T08:00:00.000Z']);
+  });
+
+  it('keeps an earlier knownAt of the cut, and leaves out parents that did not exist at the cut', async () => {
+    const known: TimeCut = { ...cut, knownAt: '2026-04-01T00:00:00.000Z', axes: ['BUSINESS_DAY', 'RECORD_TIME'] };
+    const views = await foldAtCut(['a', 'b', 'c'], known, '2026-05-01T08:00:00.000Z', (id, at) => (id === 'b' ? undefined : `${id}@${at.knownAt}`));
+    expect(views).toEqual(['a@2026-04-01T00:00:00.000Z', 'c@2026-04-01T00:00:00.000Z']);
+  });
+});

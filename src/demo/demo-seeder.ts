@@ -9,6 +9,7 @@ import type { AdmittedStore } from '../event-store/store-admission.js';
 import { RegisterUnitCommand } from '../organization/register-unit/register-unit.handler.js';
 import { unitIdForCode } from '../organization/units/unit-id.js';
 import { UnitsReadModel } from '../organization/units/units.read-model.js';
+import { RectificationLedger } from '../rectification/ledger/rectification-ledger.js';
 import { RecordFindingCommand } from '../rectification/record-finding/record-finding.handler.js';
 import { RegisterEvaluationCommand } from '../rectification/register-evaluation/register-evaluation.handler.js';
 import { Actor, commandContext, type CommandContext } from '../shared/command-context.js';
@@ -20,7 +21,7 @@ import { DEMO_PASSWORD, demoClerks, demoEvaluation, demoFindings, demoUnits, dem
 import { IDENTIFIED_DAYS_AGO, RECEIVED_DAYS_AGO, dayOf, demoStory, demoWorkPlan, type StoryStep } from './demo-story.js';
 import { ActOnFindingCommand, type FindingWorkflowCommand } from '../rectification/finding-workflow/act-on-finding.handler.js';
 import { partCommands } from '../assignments/graphql/part-commands.js';
-import { officeDate } from '../shared/calendar-date.js';
+import { addDays, officeDate } from '../shared/calendar-date.js';
 import { SetInitialPasswordCommand } from '../access/set-initial-password/set-initial-password.handler.js';
 
 export const DEMO_ACTOR: Actor = { id: 'demo-data', role: 'SYSTEM', unitId: null };
@@ -42,6 +43,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly commands: CommandBus,
     private readonly projections: ProjectionEngine,
     private readonly units: UnitsReadModel,
+    private readonly ledger: RectificationLedger,
     private readonly clock: Clock,
     @Inject(ADMITTED_STORE) private readonly admitted: AdmittedStore,
   ) {}
@@ -74,7 +76,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
    * requests by the unit's clerk.
    */
   async seed(): Promise<void> {
-    const startDay = officeDate(this.clock.now());
+    const startDay = this.startDay();
     const day = (offset: number) => dayOf(startDay, offset);
     const contextOf = (actor: Actor, commandType: string, key: string) =>
       commandContext({ actor, commandType, idempotencyKey: `demo:${key}`, now: this.clock.now() });
@@ -151,6 +153,16 @@ export class DemoSeeder implements OnApplicationBootstrap {
     this.logger.log(
       `Demo data ready: ${demoUnits.length} units, 1 evaluation, ${demoFindings.length} findings and ${demoStory.length} steps of their rectification, the ${year} work plan, ${demoUsers.length} accounts (and ${demoClerks.length} units' clerks)`,
     );
+  }
+
+  /**
+   * The day the demo was first seeded: today on a new store; on a restart (which finishes an
+   * interrupted seeding), the day its evaluation's arrival was counted from, so every step is the
+   * same command again and appends nothing.
+   */
+  private startDay(): string {
+    const seeded = this.ledger.listEvaluations().find((evaluation) => evaluation.registeredBy === DEMO_ACTOR.id);
+    return seeded ? addDays(seeded.receivedOn, RECEIVED_DAYS_AGO) : officeDate(this.clock.now());
   }
 }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OrganizationModule } from '../organization/organization.module.js';
+import { RectificationModule } from '../rectification/rectification.module.js';
 import { DemoSeeder } from './demo-seeder.js';
 
-@Module({ imports: [OrganizationModule], providers: [DemoSeeder] })
+@Module({ imports: [OrganizationModule, RectificationModule], providers: [DemoSeeder] })
 export class DemoModule {}

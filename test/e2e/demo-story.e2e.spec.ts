@@ -1,3 +1,7 @@
+import { Logger } from '@nestjs/common';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TestApp, startTestApp } from '../support/test-app.js';
 
 /*
@@ -102,5 +106,33 @@ describe.each([
     const fgw = (await app.graphql(`{ units { id code } }`)).data!.units.find((unit: { code: string }) => unit.code === 'FGW').id;
     const workload = await app.graphql(`query($id: ID!) { unitWorkload(unitId: $id) { reminders { kind message } } }`, { id: fgw });
     expect(workload.data!.unitWorkload.reminders).toContainEqual({ kind: 'DUE_IN_3_DAYS', message: expect.stringContaining('还有 3 天到期') });
+  });
+});
+
+describe('the demo started again on a later day', () => {
+  // What the demo wrote: every finding's events, the plans, the units and the evaluation's day.
+  const DEMO_STATE = `{ evaluations { receivedOn } findings { history { eventId } } workPlans { id importedAt } units { id } }`;
+
+  it('writes nothing more and keeps the story of the day it was seeded', async () => {
+    const sqlitePath = join(mkdtempSync(join(tmpdir(), 'rectify-demo-')), 'rectify.db');
+    const first = await startTestApp({ sqlitePath, demoData: true, now: '2026-11-29T10:00:00+08:00' });
+    const before = (await first.graphql(DEMO_STATE)).data;
+    await first.close();
+    const warnings: string[] = [];
+    const warn = Logger.prototype.warn;
+    Logger.prototype.warn = function (this: Logger, message: unknown, ...rest: unknown[]) {
+      warnings.push(String(message));
+      return warn.call(this, message, ...rest);
+    };
+    const later = await startTestApp({ sqlitePath, demoData: true, now: '2026-12-20T10:00:00+08:00' }).finally(() => {
+      Logger.prototype.warn = warn;
+    });
+    try {
+      expect((await later.graphql(DEMO_STATE)).data).toEqual(before);
+      // Nothing refused: every step, the work plan included, is the same command as on the first day.
+      expect(warnings.filter((warning) => warning.includes('Demo'))).toEqual([]);
+    } finally {
+      await later.close();
+    }
   });
 });

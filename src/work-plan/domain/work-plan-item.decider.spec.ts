@@ -79,6 +79,7 @@ const definedData: WorkPlanItemDefined['data'] = {
   code: '7',
   title: '重大决策预公开',
   description: '涉及群众切身利益的重大决策草案，通过门户网站公开征求意见不少于30日。',
+  measures: '',
   dueDate: DUE,
 };
 const defined: WorkPlanItemDefined = { type: 'WorkPlanItemDefined', data: definedData };
@@ -131,13 +132,13 @@ describe('event schemas', () => {
   it('registers the plan and item events, not the shared assignment events', () => {
     expect(workPlanEventSchemas).toEqual({
       WorkPlanImported: { version: 2, occurredOn: 'approvedOn', upcasters: { 1: expect.any(Function) } },
-      WorkPlanItemDefined: { version: 1 },
+      WorkPlanItemDefined: { version: 2, upcasters: { 1: expect.any(Function) } },
       WorkPlanItemCompleted: { version: 1, occurredOn: 'completedOn' },
       WorkPlanItemReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: expect.any(Function) } },
-      WorkPlanRevised: { version: 1, occurredOn: 'revisedOn' },
+      WorkPlanRevised: { version: 2, occurredOn: 'revisedOn', upcasters: { 1: expect.any(Function) } },
       WorkPlanItemWithdrawn: { version: 1, occurredOn: 'withdrawnOn' },
       WorkPlanItemRescheduled: { version: 1, occurredOn: 'rescheduledOn' },
-      WorkPlanItemAmended: { version: 1, occurredOn: 'amendedOn' },
+      WorkPlanItemAmended: { version: 2, occurredOn: 'amendedOn', upcasters: { 1: expect.any(Function) } },
     });
   });
 });

@@ -88,6 +88,7 @@ export interface ReviseWorkPlanItem extends SetsDueDate {
   readonly categoryCode?: string;
   readonly title?: string;
   readonly description?: string;
+  readonly measures?: string;
   readonly dueDate?: string;
   readonly addUnits?: readonly UnitToAdd[];
   readonly removeUnitIds?: readonly string[];
@@ -162,8 +163,8 @@ function evolveItem(state: WorkPlanItemState, event: WorkPlanItemStreamEvent): W
       return { ...state, definition: { ...state.definition, dueDate: event.data.dueDate } };
     case 'WorkPlanItemAmended': {
       if (state.status === 'empty') return state;
-      const { categoryCode, title, description } = event.data;
-      return { ...state, definition: { ...state.definition, categoryCode, title, description } };
+      const { categoryCode, title, description, measures } = event.data;
+      return { ...state, definition: { ...state.definition, categoryCode, title, description, measures } };
     }
     default:
       return unreachable(event);
@@ -286,6 +287,7 @@ const DEFINITION_FIELDS = {
   title: 'title',
   description: 'description',
   dueDate: 'due date',
+  measures: 'measures',
 } as const satisfies Record<Exclude<keyof WorkPlanItemDefined['data'], 'itemId'>, string>;
 
 /** What a repeated definition changes, in words; none means it is the same definition. */
@@ -348,8 +350,9 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
     categoryCode: command.categoryCode ?? definition.categoryCode,
     title: command.title ?? definition.title,
     description: command.description ?? definition.description,
+    measures: command.measures ?? definition.measures,
   };
-  const reworded = wording.categoryCode !== definition.categoryCode || wording.title !== definition.title || wording.description !== definition.description;
+  const reworded = (['categoryCode', 'title', 'description', 'measures'] as const).some((field) => wording[field] !== definition[field]);
   const dueDate = command.dueDate ?? definition.dueDate;
   const rescheduled = dueDate !== definition.dueDate;
   if (!reworded && !rescheduled && removeUnitIds.length === 0 && addUnits.length === 0) return [];

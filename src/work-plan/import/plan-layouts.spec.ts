@@ -17,6 +17,15 @@ const directory = unitLookupFrom([
 ]);
 
 describe('fault 1: a column that carries responsibility is never dropped', () => {
+  it('reads 工作措施 / 整改措施 as the item\'s measures, in every format', async () => {
+    const csv = '类别,编号,事项,牵头单位,工作措施,完成时限\n稳增长,1,地区生产总值增长,FGW,"按月调度；\n按季通报",2026-12-31\n';
+    const fromCsv = await importWorkPlan(csv, { format: 'csv', title: '2026年任务', lookupUnit: directory });
+    expect(fromCsv.ok && fromCsv.plan.categories[0]!.items[0]!.measures).toBe('按月调度；\n按季通报');
+    const yaml = `title: 2026年任务\nyear: 2026\ncategories:\n  - code: 一\n    title: 稳增长\n    items:\n      - { code: '1', title: 地区生产总值增长, leadUnit: FGW, dueDate: 2026-12-31, measures: 按月调度 }\n`;
+    const fromYaml = await importWorkPlan(yaml, { format: 'yaml', lookupUnit: directory });
+    expect(fromYaml.ok && fromYaml.plan.categories[0]!.items[0]!.measures).toBe('按月调度');
+  });
+
   it('reads 配合单位 as responsible units: the item gets a 青川市财政局 part', async () => {
     const csv =
       '类别编号,类别,编号,事项,牵头单位,配合单位,完成时限\n' + '一,稳增长,1,地区生产总值增长,青川市发展和改革委员会,青川市财政局,2026-12-31\n';

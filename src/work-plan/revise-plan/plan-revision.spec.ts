@@ -136,6 +136,7 @@ describe('the difference between two versions', () => {
     categoryCode: '一',
     title: `事项${code}`,
     description: '',
+    measures: '',
     dueDate: '2026-06-30',
     leadUnitId: 'a',
     responsibleUnitIds: ['b'],
@@ -161,6 +162,12 @@ describe('the difference between two versions', () => {
   it('names reworded items and their fields', () => {
     expect(planRevisionOf([version('1')], [version('1', { title: '新名称', categoryCode: '二' })]).amended).toEqual([
       { code: '1', title: '新名称', fields: ['category', 'title'] },
+    ]);
+  });
+
+  it('names new measures (工作措施) as a rewording', () => {
+    expect(planRevisionOf([version('1')], [version('1', { measures: '建立月度巡检制度' })]).amended).toEqual([
+      { code: '1', title: '事项1', fields: ['measures'] },
     ]);
   });
 });

@@ -17,6 +17,8 @@ export interface ItemVersion {
   readonly categoryCode: string;
   readonly title: string;
   readonly description: string;
+  /** 工作措施 / 整改措施; '' when none. */
+  readonly measures: string;
   readonly dueDate: string;
   readonly leadUnitId: string;
   readonly responsibleUnitIds: readonly string[];
@@ -34,7 +36,7 @@ export interface PlanRevision {
   readonly withdrawn: readonly ItemVersion[];
   readonly redated: readonly { readonly code: string; readonly title: string; readonly from: string; readonly to: string }[];
   /** Reworded or moved to another category. */
-  readonly amended: readonly { readonly code: string; readonly title: string; readonly fields: readonly ('category' | 'title' | 'description')[] }[];
+  readonly amended: readonly { readonly code: string; readonly title: string; readonly fields: readonly ('category' | 'title' | 'description' | 'measures')[] }[];
   readonly unitsAdded: readonly UnitChange[];
   /** A unit whose role changes is removed and added again in its new role. */
   readonly unitsRemoved: readonly UnitChange[];
@@ -70,6 +72,7 @@ export function planRevisionOf(current: readonly ItemVersion[], next: readonly I
         ['category', before.categoryCode !== item.categoryCode],
         ['title', before.title !== item.title],
         ['description', before.description !== item.description],
+        ['measures', before.measures !== item.measures],
       ] as const
     )
       .filter(([, changed]) => changed)
@@ -118,6 +121,7 @@ export function itemRevisionCommands(
         categoryCode: item.categoryCode,
         title: item.title,
         description: item.description,
+        measures: item.measures,
         dueDate: item.dueDate,
         addUnits,
         removeUnitIds,

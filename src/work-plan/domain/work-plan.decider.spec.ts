@@ -213,3 +213,20 @@ describe('WorkPlanImported written before it carried the approval day (v1)', () 
     expect(schemas.occurredOn('WorkPlanImported', data, recordedAt)).toBe('2026-02-20');
   });
 });
+
+describe('revised', () => {
+  const revise = (overrides: Partial<WorkPlanImported['data']> = {}) => ({
+    type: 'RevisePlan' as const,
+    actor: supervisor,
+    data: { ...data, ...overrides, revisedOn: '2026-05-06', reason: '市政府常务会议决定增加' },
+  });
+  const withItem4 = [data.categories[0]!, { ...data.categories[1]!, items: [...data.categories[1]!.items, item('4', '回应网民留言')] }];
+
+  it('an item added on its own changes the outline and keeps the file the plan came from', () => {
+    given([imported]).when(revise({ categories: withItem4 })).then([{ type: 'WorkPlanRevised', data: revise({ categories: withItem4 }).data }]);
+  });
+
+  it('the same outline from the same file changes nothing', () => {
+    given([imported]).when(revise()).then([]);
+  });
+});

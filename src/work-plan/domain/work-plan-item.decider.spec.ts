@@ -499,6 +499,23 @@ describe('plan revision of one item (fault 3)', () => {
     given([...progressed, ...decided]).when(revise({ addUnits: [{ unitId: 'unit-police', role: 'RESPONSIBLE' }] })).then([]);
   });
 
+  it('a lead handed to a responsible unit changes both roles, keeping the reported part as it is', () => {
+    const decided: WorkPlanItemStreamEvent[] = [
+      { type: 'PartRoleChanged', data: { unitId: FGW, role: 'RESPONSIBLE', previousRole: 'LEAD', reason: '根据工作进展动态调整', changedOn: TODAY } },
+      { type: 'PartRoleChanged', data: { unitId: FINANCE, role: 'LEAD', previousRole: 'RESPONSIBLE', reason: '根据工作进展动态调整', changedOn: TODAY } },
+    ];
+    const swap = revise({ changeRoles: [{ unitId: FINANCE, role: 'LEAD' }, { unitId: FGW, role: 'RESPONSIBLE' }] });
+    given(progressed).when(swap).then(decided);
+    expect(partOf(assignmentsAfter([...progressed, ...decided]), FGW)).toMatchObject({ role: 'RESPONSIBLE', status: 'REPORTED', reportCount: 1 });
+    given([...progressed, ...decided]).when(swap).then([]);
+  });
+
+  it('a second lead is refused: the lead must step down in the same revision', () => {
+    given(progressed).when(revise({ changeRoles: [{ unitId: FINANCE, role: 'LEAD' }] })).thenRefused('CONFLICT', /still the lead unit/);
+    given(progressed).when(revise({ changeRoles: [{ unitId: FGW, role: 'RESPONSIBLE' }] })).thenRefused('BAD_USER_INPUT', /lead unit/);
+    given(progressed).when(revise({ changeRoles: [{ unitId: 'unit-police', role: 'LEAD' }] })).thenRefused('NOT_FOUND');
+  });
+
   it('the lead unit is not removed without another lead', () => {
     given(progressed).when(revise({ removeUnitIds: [FGW] })).thenRefused('BAD_USER_INPUT', /lead unit/);
   });

@@ -96,6 +96,7 @@ describe('a new version of an imported plan (fault 3)', () => {
       amended: [],
       unitsAdded: [{ code: '2', unitId: JTJ, role: 'RESPONSIBLE' }],
       unitsRemoved: [],
+      rolesChanged: [],
     });
     expect((await dependencies.store.readAll()).length).toBe(before);
   });
@@ -118,6 +119,19 @@ describe('a new version of an imported plan (fault 3)', () => {
 
     const defined = (await dependencies.store.readAll()).filter((event) => event.type === 'WorkPlanItemDefined');
     expect(defined.map((event) => event.data.code)).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('a lead handed over keeps every part\'s progress: the reporting unit stays reported, now as a responsible unit (fault: a role change restarted it)', async () => {
+    const version3 = VERSION_1.replace('青川市发展和改革委员会,青川市财政局,2026-06-30', '青川市财政局,青川市发展和改革委员会,2026-06-30');
+    const outcome = await importWorkPlanFile(dependencies, { name: 'plan-v3.csv', content: text(version3) }, { title: TITLE, year: 2026, revise: true }, contextOf('v3', '2026-05-01T09:00:00+08:00'));
+    expect(outcome.revision).toMatchObject({ unitsAdded: [], unitsRemoved: [], rolesChanged: [{ code: '1', unitId: CZJ, role: 'LEAD' }, { code: '1', unitId: FGW, role: 'RESPONSIBLE' }] });
+    const item1 = await stateOf(dependencies, '1');
+    if (item1.status === 'empty') throw new Error('item 1 missing');
+    expect(partOf(item1.assignments, FGW)).toMatchObject({ role: 'RESPONSIBLE', status: 'REPORTED', reportCount: 1 });
+    expect(partOf(item1.assignments, CZJ)).toMatchObject({ role: 'LEAD', status: 'ASSIGNED' });
+    const types = (await dependencies.store.readStream(workPlanItemStream(item('1')))).map((event) => event.type);
+    expect(types.slice(-2)).toEqual(['PartRoleChanged', 'PartRoleChanged']);
+    expect(types).not.toContain('UnitUnassigned');
   });
 
   it('the same new version again writes nothing', async () => {
@@ -147,13 +161,11 @@ describe('the difference between two versions', () => {
     expect(describeRevision(planRevisionOf([version('1')], [version('1')]))).toEqual({ en: 'no item changes', zh: '事项无变化' });
   });
 
-  it('a lead handed to a responsible unit is two role changes: removed and added again', () => {
+  it('a lead handed to a responsible unit is two role changes, no unit removed or added', () => {
     const revision = planRevisionOf([version('1')], [version('1', { leadUnitId: 'b', responsibleUnitIds: ['a'] })]);
-    expect(revision.unitsRemoved).toEqual([
-      { code: '1', unitId: 'a', role: 'LEAD' },
-      { code: '1', unitId: 'b', role: 'RESPONSIBLE' },
-    ]);
-    expect(revision.unitsAdded).toEqual([
+    expect(revision.unitsRemoved).toEqual([]);
+    expect(revision.unitsAdded).toEqual([]);
+    expect(revision.rolesChanged).toEqual([
       { code: '1', unitId: 'b', role: 'LEAD' },
       { code: '1', unitId: 'a', role: 'RESPONSIBLE' },
     ]);

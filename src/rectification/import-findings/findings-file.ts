@@ -8,6 +8,7 @@ import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResul
 import { unitNamesOf, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { droppedColumnProblems, readingNotesOf, readRecords } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
+import { unreadableLabel, unreadableText } from '../../shared/readable-text.js';
 
 /*
  * An evaluation's list of findings (问题清单, one finding a row), or a rectification ledger
@@ -202,6 +203,8 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     }
 
     const measures = [...new Set(draft.rows.map((each) => textOf(each.cells.measures ?? null)).filter((text) => text !== ''))].join('\n');
+    const unreadable = unreadableLabel(title) ?? unreadableText(description) ?? unreadableLabel(category) ?? unreadableText(measures);
+    if (unreadable) problems.push({ row, reason: `The text of finding "${title}" ${unreadable}.` });
     if (measures.length > MAX_MEASURES) problems.push({ row, reason: `The measures (整改措施) are longer than ${MAX_MEASURES} characters.` });
 
     const units = ledger ? partsOf(draft.rows, options, problems) : concernedUnitsOf(first, options.lookupUnit, problems);

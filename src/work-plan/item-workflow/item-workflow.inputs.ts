@@ -10,7 +10,7 @@ import {
   SendBackPayload,
   UrgePayload,
 } from '../../assignments/graphql/part.inputs.js';
-import { CalendarDate, EntityId, OptionalText, RequiredText } from '../../shared/graphql/validation.js';
+import { CalendarDate, EntityId, OptionalLabel, OptionalText, RequiredLabel, RequiredText } from '../../shared/graphql/validation.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 import { AssignmentRoleEnum } from '../../assignments/graphql/assignment.types.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
@@ -82,19 +82,19 @@ export class AddWorkPlanItemInput extends RevisionPayload {
   planId: string;
 
   @Field(() => String, { description: 'The category (大项) code: an existing one, or a new one with categoryTitle' })
-  @RequiredText(32)
+  @RequiredLabel(32)
   categoryCode: string;
 
   @Field(() => String, { nullable: true, description: 'The title of a new category; not needed for an existing one' })
-  @OptionalText(200)
+  @OptionalLabel(200)
   categoryTitle?: string;
 
   @Field(() => String, { description: 'The item code (编号), unused in the plan (withdrawn items keep theirs)' })
-  @RequiredText(32)
+  @RequiredLabel(32)
   code: string;
 
   @Field(() => String, { description: '事项' })
-  @RequiredText(200)
+  @RequiredLabel(200)
   title: string;
 
   @Field(() => String, { nullable: true, description: '内容 / 具体要求' })

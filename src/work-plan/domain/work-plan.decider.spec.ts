@@ -167,7 +167,7 @@ describe('imported', () => {
 
   it('keeps the day it was approved through a revision', () => {
     const { approvedOn: _kept, ...outline } = data;
-    const revised: WorkPlanEvent = { type: 'WorkPlanRevised', data: { ...outline, source: { fileName: 'v2.xlsx', sha256: OTHER_SHA }, revisedOn: '2026-05-01' } };
+    const revised: WorkPlanEvent = { type: 'WorkPlanRevised', data: { ...outline, source: { fileName: 'v2.xlsx', sha256: OTHER_SHA }, revisedOn: '2026-05-01', reason: 'Revised by v2.xlsx' } };
     expect(stateAfter([imported, revised])).toMatchObject({ approvedOn: '2026-02-20', source: { sha256: OTHER_SHA } });
   });
 

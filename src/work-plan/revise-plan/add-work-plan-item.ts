@@ -107,6 +107,8 @@ export async function addWorkPlanItem(dependencies: ImportDependencies, item: Ne
     leadUnitId: item.leadUnitId,
     responsibleUnitIds: item.responsibleUnitIds,
     planExists: true,
+    // outlineWithItem found the plan imported.
+    planApprovedOn: plan.status === 'imported' ? plan.approvedOn : today,
     unknownUnitIds: units.unknownIds([item.leadUnitId, ...item.responsibleUnitIds]),
     dueDateLimit: dueDateLimitOf(outline),
     dueDateOverride: item.dueDateOverride,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unitIdForCode } from '../../src/organization/units/unit-id.js';
 import { errorCode, startTestApp, type GraphqlResponse, type TestApp } from '../support/test-app.js';
+import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 
 /*
  * A rectification ledger (整改台账) imported over GraphQL: a dry run first that says what would be
@@ -34,17 +35,7 @@ describe('Importing a rectification ledger (整改台账)', () => {
   afterAll(() => app.close());
 
   const registerEvaluation = async (key: string): Promise<string> => {
-    const response = await app.graphql('mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }', {
-      input: {
-        idempotencyKey: key,
-        title: `2025年度政务公开第三方评估报告（${key}）`,
-        evaluator: '中部政府透明度研究院',
-        commissionedBy: '国务院办公厅政务公开办公室',
-        periodStart: '2025-01-01',
-        periodEnd: '2025-12-31',
-        receivedOn: '2026-03-18',
-      },
-    });
+    const response = await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ idempotencyKey: key, title: `2025年度政务公开第三方评估报告（${key}）` }) });
     expect(response.errors).toBeUndefined();
     return response.data?.registerEvaluation.id as string;
   };
@@ -115,16 +106,9 @@ describe('Importing a rectification ledger (整改台账)', () => {
 
   it('bounds the parts by the approved rectification plan’s inspection deadline', async () => {
     const evaluationId = await registerEvaluation('ledger-bounded');
+    const plan = { title: '整改实施方案', approvedBy: '刘志强（常务副市长）', approvedOn: '2026-04-01', selfRectificationDue: '2026-05-31', inspectionDue: '2026-06-30' };
     const approved = await app.graphql('mutation($input: ApproveRectificationPlanInput!) { approveRectificationPlan(input: $input) { id } }', {
-      input: {
-        idempotencyKey: 'ledger-bounded-plan',
-        evaluationId,
-        title: '关于2025年度政务公开第三方评估发现问题的整改实施方案',
-        approvedBy: '刘志强（常务副市长）',
-        approvedOn: '2026-04-01',
-        selfRectificationDue: '2026-05-31',
-        inspectionDue: '2026-06-30',
-      },
+      input: { idempotencyKey: 'ledger-bounded-plan', evaluationId, ...plan },
     });
     expect(approved.errors).toBeUndefined();
     const before = await app.logPosition();

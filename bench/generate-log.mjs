@@ -458,12 +458,12 @@ export async function generateLog(path, targetEvents, { log = () => {} } = {}) {
       }));
       const plan = { title: `${city}${PLAN_YEAR}年政务公开工作任务分解方案（第${p + 1}号）`, year: PLAN_YEAR, categories };
       const sha256 = createHash('sha256').update(JSON.stringify(plan)).digest('hex');
-      const { planId, importPlan, defineItems } = workPlanCommands(plan, { fileName: `分解方案-${p + 1}.xlsx`, sha256 }, supervisor, today);
+      const { planId, importPlan, defineItems } = workPlanCommands(plan, { fileName: `分解方案-${p + 1}.xlsx`, sha256 }, supervisor, { today, approvedOn: today, assignedOn: today });
       writer.execute(workPlanStream(planId), workPlanDecider, importPlan, writer.context(supervisor, 'ImportWorkPlan', today));
       manifest.workPlanIds.push(planId);
       for (const item of defineItems) {
         const streamId = workPlanItemStream(item.data.itemId);
-        writer.execute(streamId, workPlanItemDecider, { ...item, planExists: true, unknownUnitIds: [] }, writer.context(supervisor, 'DefineWorkPlanItem', today));
+        writer.execute(streamId, workPlanItemDecider, { ...item, planExists: true, planApprovedOn: today, unknownUnitIds: [] }, writer.context(supervisor, 'DefineWorkPlanItem', today));
         const parent = { streamId, decider: workPlanItemDecider, wrap: (command) => command, limit: item.dueDateLimit };
         for (const unitId of [item.leadUnitId, ...item.responsibleUnitIds]) livePart(parent, { unitId, lastDay: today });
       }

@@ -9,6 +9,11 @@
  * where needed, responsible units separated by 、. The XLSX is what an office would keep: a
  * header row, category cells merged over their items, due dates as real date cells and
  * responsible units one per line in a wrapped cell.
+ *
+ * It also writes samples/rectification-ledger-2025.xlsx, a 整改台账 laid out as offices publish
+ * one: a title row and a 填报单位 row above a two-row header (责任单位 over 牵头单位 | 配合单位),
+ * a 序号 column, a finding merged over one row per unit when the units have different deadlines,
+ * deadline words (2026年6月底前, 第三季度, 立行立改), 整改措施 and a 备注 column, and a footnote.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -101,7 +106,49 @@ sheet.eachRow((row, number) => {
 
 await writeFile(join(samples, 'work-plan-2026.xlsx'), withZipTimestamps(await workbook.xlsx.writeBuffer(), FIXED_DATE));
 
-console.info(`Wrote ${rows.length} items in ${plan.categories.length} categories to work-plan-2026.csv and work-plan-2026.xlsx.`);
+// --- the rectification ledger (整改台账) of the 2025 evaluation
+
+const ledger = new ExcelJS.Workbook();
+ledger.creator = '青川市政务公开办公室';
+ledger.created = FIXED_DATE;
+ledger.modified = FIXED_DATE;
+const ledgerSheet = ledger.addWorksheet('整改台账');
+ledgerSheet.columns = [8, 26, 40, 12, 10, 24, 28, 40, 16, 12].map((width) => ({ width }));
+const LEDGER_TITLE = '青川市2025年度政务公开第三方评估发现问题整改台账';
+ledgerSheet.addRow([LEDGER_TITLE]);
+ledgerSheet.mergeCells('A1:J1');
+ledgerSheet.addRow(['填报单位：青川市政务公开办公室', '', '', '', '', '', '', '', '填报时间：2026年3月']);
+ledgerSheet.addRow(['序号', '问题', '具体表现', '类别', '严重程度', '责任单位', '责任单位', '整改措施', '整改时限', '备注']);
+ledgerSheet.addRow(['序号', '问题', '具体表现', '类别', '严重程度', '牵头单位', '配合单位', '整改措施', '整改时限', '备注']);
+ledgerSheet.mergeCells('F3:G3');
+for (const column of ['A', 'B', 'C', 'D', 'E', 'H', 'I', 'J']) ledgerSheet.mergeCells(`${column}3:${column}4`);
+const LEDGER = [
+  ['门户网站存在失效链接', '抽查发现市教育局、市民政局网站共7处链接失效，部分栏目跳转至已关闭的旧网站。', '网站建设', '一般',
+    [['青川市教育局', '青川市民政局', '2026年6月底前']], '逐页排查失效链接并修复；建立每月链接巡检制度。', ''],
+  ['依申请公开答复超期', '抽查20件依申请公开答复，3件超过法定期限答复，1件未告知救济途径。', '依申请公开', '较重',
+    [['青川市人民政府办公室', '', '立行立改'], ['', '青川市住房和城乡建设局', '2026年第三季度']],
+    '逐件核查超期答复原因；完善答复模板，载明救济途径。', '住建局涉及旧城改造申请'],
+  ['财政预决算公开不完整', '部分部门预算未公开“三公”经费说明，决算未公开政府采购情况。', '重点领域信息公开', '严重',
+    [['青川市财政局', '青川市教育局、青川市卫生和计划生育委员会', '２０２６年９月３０日']], '制定预决算公开目录，逐项补齐说明。', ''],
+];
+let serial = 0;
+for (const [title, description, category, severity, unitRows, measures, remark] of LEDGER) {
+  serial += 1;
+  const first = ledgerSheet.rowCount + 1;
+  for (const [lead, others, due] of unitRows) {
+    ledgerSheet.addRow([serial, title, description, category, severity, lead, others.replaceAll('、', '\n'), measures, due, remark]);
+  }
+  const last = ledgerSheet.rowCount;
+  if (last > first) for (const column of ['A', 'B', 'C', 'D', 'E', 'H', 'J']) ledgerSheet.mergeCells(`${column}${first}:${column}${last}`);
+}
+ledgerSheet.addRow(['注：整改时限为完成整改并报送整改材料的时间。']);
+ledgerSheet.eachRow((row, number) => {
+  row.alignment = { vertical: 'middle', wrapText: true };
+  if (number <= 4) row.font = { bold: number !== 2 };
+});
+await writeFile(join(samples, 'rectification-ledger-2025.xlsx'), withZipTimestamps(await ledger.xlsx.writeBuffer(), FIXED_DATE));
+
+console.info(`Wrote ${rows.length} items in ${plan.categories.length} categories to work-plan-2026.csv and work-plan-2026.xlsx, and ${LEDGER.length} findings to rectification-ledger-2025.xlsx.`);
 
 /**
  * The same bytes on every run, so that regenerating changes nothing (the importer recognises a

@@ -109,6 +109,43 @@ describe('the 2025 findings sample', () => {
   });
 });
 
+describe('the 2025 rectification ledger sample (整改台账)', () => {
+  it('records 3 findings with their parts: the two-row header, merged rows per unit, deadline words, measures', async () => {
+    const result = await importFindings(await sample('rectification-ledger-2025.xlsx'), {
+      format: 'xlsx',
+      lookupUnit: demoDirectory,
+      today: '2026-03-16',
+      year: 2026,
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.ledger).toBe(true);
+    expect(result.notImported).toEqual(['序号', '备注']);
+    expect(result.notices).toEqual([{ row: 9, reason: 'Footnote skipped: 注：整改时限为完成整改并报送整改材料的时间。' }]);
+    const parts = result.findings.map((finding) => finding.parts.map((part) => [part.unit.name, part.role, part.dueDate]));
+    expect(parts).toEqual([
+      [
+        ['青川市教育局', 'LEAD', '2026-06-30'],
+        ['青川市民政局', 'RESPONSIBLE', '2026-06-30'],
+      ],
+      [
+        ['青川市人民政府办公室', 'LEAD', '2026-03-16'],
+        ['青川市住房和城乡建设局', 'RESPONSIBLE', '2026-09-30'],
+      ],
+      [
+        ['青川市财政局', 'LEAD', '2026-09-30'],
+        ['青川市教育局', 'RESPONSIBLE', '2026-09-30'],
+        ['青川市卫生和计划生育委员会', 'RESPONSIBLE', '2026-09-30'],
+      ],
+    ]);
+    expect(result.findings.map((finding) => [finding.category, finding.severity])).toEqual([
+      ['网站建设', 'LOW'],
+      ['依申请公开', 'MEDIUM'],
+      ['重点领域信息公开', 'HIGH'],
+    ]);
+    expect(result.findings[1]?.measures).toBe('逐件核查超期答复原因；完善答复模板，载明救济途径。');
+  });
+});
+
 describe('the units sample', () => {
   it('is the demo directory: 15 units with their codes, the openness office under the general office', async () => {
     const result = await importUnits(await sample('units.csv'), { format: 'csv', lookupUnit: unitLookupFrom([]) });

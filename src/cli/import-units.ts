@@ -4,24 +4,25 @@ import { describeUnitsImport, importUnitsFile } from '../organization/import-uni
 import { runImportTool, UsageError } from './import-cli.js';
 
 runImportTool({
-  usage: `Usage: npm run units:import -- [--rename] <file.xlsx|.csv|.yaml|.json> [--sheet <sheet name>]
+  usage: `Usage: npm run units:import -- [--rename] [--dry-run] <file.xlsx|.csv|.yaml|.json> [--sheet <sheet name>]
 Registers the units of a directory file (编码, 名称, 类型, 上级编码) in the configured event store.
 Nothing is written if any row is wrong; units already registered under the same code and name are skipped.
 A code already registered under another name is refused, unless --rename says the unit was renamed
-(机构改革): it then takes the new name, and the old one stays an alias that files may still use.`,
+(机构改革): it then takes the new name, and the old one stays an alias that files may still use.
+--dry-run says what would be registered and renamed, or every problem, and writes nothing.`,
   commandType: 'ImportUnits',
   parse(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { help: { type: 'boolean' }, rename: { type: 'boolean' } },
+      options: { help: { type: 'boolean' }, rename: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
       allowPositionals: true,
       strict: true,
     });
     if (values.help) throw new UsageError('');
     if (positionals.length !== 1) throw new UsageError('Give exactly one file to import.');
-    return { file: positionals[0]!, rename: values.rename === true };
+    return { file: positionals[0]!, rename: values.rename === true, dryRun: values['dry-run'] === true };
   },
   async run(dependencies, file, options, context) {
-    return describeUnitsImport(basename(file.name), await importUnitsFile(dependencies, file, context, { rename: options.rename }));
+    return describeUnitsImport(basename(file.name), await importUnitsFile(dependencies, file, context, { rename: options.rename, dryRun: options.dryRun }));
   },
 });

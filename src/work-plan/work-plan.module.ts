@@ -8,6 +8,7 @@ import { ImportWorkPlanHandler } from './import-work-plan/import-work-plan.handl
 import { ImportWorkPlanResolver } from './import-work-plan/import-work-plan.resolver.js';
 import { ActOnWorkPlanItemHandler } from './item-workflow/act-on-work-plan-item.handler.js';
 import { WorkPlanItemWorkflowResolver } from './item-workflow/item-workflow.resolver.js';
+import { AddWorkPlanItemHandler } from './revise-plan/add-work-plan-item.handler.js';
 
 /** The year's work-plan breakdown (分解方案): import, items' lifecycle, roll-ups. */
 @Module({
@@ -23,6 +24,7 @@ import { WorkPlanItemWorkflowResolver } from './item-workflow/item-workflow.reso
     WorkPlanItemWorkflowResolver,
     ImportWorkPlanHandler,
     ImportWorkPlanResolver,
+    AddWorkPlanItemHandler,
   ],
   exports: [WorkPlanLedger, WorkPlanPartsReadModel],
 })

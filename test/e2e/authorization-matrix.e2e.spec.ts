@@ -222,6 +222,7 @@ describe('Authorization matrix: every operation × every caller', () => {
     mutationRow('reopenWorkPlanItem', ['SUPERVISOR'], () => ({ itemId: completedItem, reason: '年中复查发现问题' })),
     mutationRow('rescheduleWorkPlanItem', ['SUPERVISOR'], () => ({ ...item(), dueDate: '2026-11-30', reason: '根据工作进展动态调整' })),
     mutationRow('addWorkPlanItemUnit', ['SUPERVISOR'], () => ({ ...item(), unitId: units.FGW, reason: '增加配合单位' })),
+    mutationRow('addWorkPlanItem', ['SUPERVISOR'], () => ({ planId, categoryCode: '一', code: '99', title: '增加的工作事项', leadUnitId: units[OWN_UNIT], dueDate: '2026-10-31', reason: '根据工作进展动态调整' })),
     mutationRow('removeWorkPlanItemUnit', ['SUPERVISOR'], () => ({ ...item(), unitId: units.FGW, reason: '职责调整' })),
     mutationRow('withdrawWorkPlanItem', ['SUPERVISOR'], () => ({ itemId: completedItem, reason: '任务已并入其他事项' })),
     mutationRow('registerUnit', ['ADMIN'], () => ({ code: 'SJJ', name: '青川市审计局', kind: 'DEPARTMENT' })),

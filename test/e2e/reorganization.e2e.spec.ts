@@ -47,6 +47,28 @@ describe('A reorganisation: units renamed and merged, their parts carried on', (
     expect(JSON.stringify(refused.errors![0]!.extensions)).toContain('--rename (rename: true)');
   });
 
+  it('shows a rename and a new unit in a dry run, and writes nothing', async () => {
+    const headers = await app.as('ADMIN');
+    const before = await app.logPosition();
+    const preview = await app.graphql(
+      `mutation($input: ImportUnitsInput!) { importUnits(input: $input) { dryRun rows { row code name renamedFrom action } created { code } renamed { code } } }`,
+      { input: { idempotencyKey: 'units-dry-run', fileName: 'units.csv', contentBase64: base64(`${RENAMED}SJJ,青川市审计局,部门\nCZJ,青川市财政局,部门\n`), rename: true, dryRun: true } },
+      headers,
+    );
+    expect(preview.errors).toBeUndefined();
+    expect(preview.data!.importUnits).toEqual({
+      dryRun: true,
+      rows: [
+        { row: 2, code: 'WJW', name: '青川市卫生健康委员会', renamedFrom: '青川市卫生和计划生育委员会', action: 'RENAMED' },
+        { row: 3, code: 'SJJ', name: '青川市审计局', renamedFrom: null, action: 'REGISTERED' },
+        { row: 4, code: 'CZJ', name: '青川市财政局', renamedFrom: null, action: 'ALREADY_REGISTERED' },
+      ],
+      created: [],
+      renamed: [],
+    });
+    expect(await app.logPosition()).toBe(before);
+  });
+
   it('renames when asked: same unit, same parts, the old name kept as a former name', async () => {
     const renamed = await importUnits(RENAMED, true);
     expect(renamed.errors).toBeUndefined();

@@ -39,6 +39,7 @@ export const EVENT_LABEL: Record<string, string> = {
   FindingReopened: '重新打开',
   WorkPlanItemCompleted: '事项完成',
   WorkPlanItemReopened: '重新打开',
+  PartRoleChanged: '调整牵头/责任分工',
 };
 
 /** Light colours with WCAG AA contrast against white text (≥ 4.5:1). */

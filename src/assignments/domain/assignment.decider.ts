@@ -248,6 +248,10 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
     }
     case 'PartHandedOver':
       return handOver(state, event.data.unitId, event.data.successorUnitId);
+    case 'PartRoleChanged': {
+      const part = state.parts[event.data.unitId];
+      return part ? { parts: { ...state.parts, [part.unitId]: { ...part, role: event.data.role } } } : state;
+    }
     case 'UnitUnassigned': {
       const { [event.data.unitId]: _unassigned, ...others } = state.parts;
       return { parts: others };

@@ -125,6 +125,16 @@ export type PartHandedOver = DomainEvent<
   { readonly unitId: string; readonly successorUnitId: string; readonly reason: string }
 >;
 
+/**
+ * A plan revision changed the unit's role in the parent (lead ↔ responsible, 牵头 ↔ 责任): the part
+ * stays the same part, with its reports, inspections, requests and due date. `changedOn` is the
+ * office day of the revision.
+ */
+export type PartRoleChanged = DomainEvent<
+  'PartRoleChanged',
+  { readonly unitId: string; readonly role: AssignmentRole; readonly previousRole: AssignmentRole; readonly reason: string; readonly changedOn: string }
+>;
+
 /** The parent was reopened: concerns every part, hence no unitId. v2 added `reopenedOn`. */
 export type PartsReopened = DomainEvent<'PartsReopened', { readonly reason: string; readonly reopenedOn: string } & NewDueDate>;
 
@@ -185,7 +195,8 @@ export type AssignmentEvent =
   | InspectionCorrected
   | PartHandedOver
   | UnitUnassigned
-  | PartsRescheduled;
+  | PartsRescheduled
+  | PartRoleChanged;
 
 /** v1 of each did not say the day: it is the office day on which the event was recorded. */
 export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
@@ -204,6 +215,7 @@ export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
   InspectionCorrected: { version: 1, occurredOn: 'correctedOn' },
   UnitUnassigned: { version: 1, occurredOn: 'unassignedOn' },
   PartsRescheduled: { version: 1, occurredOn: 'rescheduledOn' },
+  PartRoleChanged: { version: 1, occurredOn: 'changedOn' },
 };
 
 /**

@@ -61,7 +61,8 @@ export interface ReturnView {
 /** One unit's share of a finding or work-plan item, as supervisors and the unit see it. */
 export interface PartView {
   readonly unitId: string;
-  readonly role: AssignmentRole;
+  /** Changes only by a plan revision (PartRoleChanged). */
+  role: AssignmentRole;
   status: PartStatus;
   dueDate: string;
   readonly originalDueDate: string;
@@ -133,6 +134,11 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     for (const part of parts.values()) {
       if (part.status !== 'VERIFIED' && part.dueDate === event.data.previousDueDate) part.dueDate = event.data.dueDate;
     }
+    return;
+  }
+  if (event.type === 'PartRoleChanged') {
+    const part = parts.get(event.data.unitId);
+    if (part) part.role = event.data.role;
     return;
   }
   if (event.type === 'PartHandedOver') {

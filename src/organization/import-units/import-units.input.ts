@@ -13,4 +13,9 @@ export class ImportUnitsInput extends FileUploadInput {
   @IsOptional()
   @IsBoolean()
   rename?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Decide everything and write nothing: the units the import would register and rename (rows), or every row that stops it' })
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean;
 }

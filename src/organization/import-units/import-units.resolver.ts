@@ -1,5 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { Args, Field, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, Int, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
+import { graphqlEnum } from '../../shared/graphql/enum.js';
 import { AllowRoles } from '../../access/authorization/access-policy.js';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
 import { UploadedFiles, fileFacts } from '../../imports/uploads/uploaded-files.js';
@@ -9,8 +10,22 @@ import { UnitsReadModel, type UnitView } from '../units/units.read-model.js';
 import { ImportUnitsCommand } from './import-units.handler.js';
 import { ImportUnitsInput } from './import-units.input.js';
 
+const UnitImportActionEnum = graphqlEnum(['REGISTERED', 'RENAMED', 'ALREADY_REGISTERED'] as const, 'UnitImportAction', 'What the import does (would do, in a dry run) with a row');
+
+@ObjectType('UnitsImportRow', { description: 'One unit of an imported directory file, as the file gives it (also in a dry run)' })
+export class UnitsImportRowType {
+  @Field(() => Int) row: number;
+  @Field(() => ID) unitId: string;
+  @Field(() => String) code: string;
+  @Field(() => String) name: string;
+  @Field(() => String, { nullable: true, description: 'The name it had, for a rename' }) renamedFrom: string | null;
+  @Field(() => UnitImportActionEnum) action: 'REGISTERED' | 'RENAMED' | 'ALREADY_REGISTERED';
+}
+
 @ObjectType('UnitsImportResult')
 export class UnitsImportResultType {
+  @Field(() => Boolean, { description: 'Nothing was written: rows say what the import would do (created and renamed are empty)' }) dryRun: boolean;
+  @Field(() => [UnitsImportRowType], { description: 'Every unit of the file, in the order registered' }) rows: UnitsImportRowType[];
   @Field(() => [UnitType], { description: 'Registered by this import, parents first' }) created: UnitView[];
   @Field(() => [UnitType], { description: 'Renamed by this import (rename: true); each keeps its former names in formerNames' })
   renamed: UnitView[];
@@ -30,17 +45,29 @@ export class ImportUnitsResolver {
 
   @Mutation(() => UnitsImportResultType, {
     description:
-      'Register the units of a directory file (编码, 名称, 类型, 上级编码). All or nothing: a file with bad rows is refused (BAD_USER_INPUT, every row in extensions.problems).',
+      'Register the units of a directory file (编码, 名称, 类型, 上级编码). All or nothing: a file with bad rows is refused (BAD_USER_INPUT, every row in extensions.problems); dryRun shows what would be written.',
   })
   async importUnits(
     @Args('input') input: ImportUnitsInput,
     @CurrentRequester() requester: Requester,
   ): Promise<UnitsImportResultType> {
-    const { idempotencyKey, fileName, sheet, rename } = input;
+    const { idempotencyKey, fileName, sheet, rename, dryRun } = input;
     const file = this.uploads.fileOf(requester.actor, input);
-    const context = this.contexts.create(requester, 'ImportUnits', { idempotencyKey, fileName, ...fileFacts(input, file), sheet, rename });
-    const outcome = await this.commands.execute(new ImportUnitsCommand(file, context, { rename }));
+    const context = this.contexts.create(requester, 'ImportUnits', { idempotencyKey, fileName, ...fileFacts(input, file), sheet, rename, dryRun });
+    const outcome = await this.commands.execute(new ImportUnitsCommand(file, context, { rename, dryRun }));
     const views = (units: readonly { unitId: string }[]) => units.map((unit) => this.units.get(unit.unitId)).filter((unit) => unit !== undefined);
-    return { created: views(outcome.created), renamed: views(outcome.renamed), alreadyRegistered: views(outcome.alreadyRegistered) };
+    const rows = [
+      ...outcome.created.map((unit) => ({ ...unit, action: 'REGISTERED' as const })),
+      ...outcome.renamed.map((unit) => ({ ...unit, action: 'RENAMED' as const })),
+      ...outcome.alreadyRegistered.map((unit) => ({ ...unit, action: 'ALREADY_REGISTERED' as const })),
+    ].sort((a, b) => a.row - b.row);
+    return {
+      dryRun: outcome.dryRun,
+      rows,
+      // In a dry run nothing was registered or renamed: the rows say what would be.
+      created: outcome.dryRun ? [] : views(outcome.created),
+      renamed: outcome.dryRun ? [] : views(outcome.renamed),
+      alreadyRegistered: views(outcome.alreadyRegistered),
+    };
   }
 }

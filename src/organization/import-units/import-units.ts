@@ -21,6 +21,8 @@ import { unitStream } from '../domain/unit.events.js';
 export interface UnitsImportOptions {
   /** Take a known code with a new name as a rename (机构改革) instead of refusing it. */
   readonly rename?: boolean;
+  /** Decide everything, write nothing: what the import would register and rename, or why it would be refused. */
+  readonly dryRun?: boolean;
 }
 
 export interface UnitsImportOutcome {
@@ -30,6 +32,8 @@ export interface UnitsImportOutcome {
   readonly renamed: readonly ImportedUnit[];
   /** Already in the directory under the same code and name. */
   readonly alreadyRegistered: readonly ImportedUnit[];
+  /** Nothing was written: `created` and `renamed` say what would be. */
+  readonly dryRun: boolean;
   readonly position: Position | null;
 }
 
@@ -95,11 +99,12 @@ export async function importUnitsFile(
       contextInBatch(context, 'RenameUnit', `units:${sha256}:${unit.code.toUpperCase()}:rename`),
     ),
   );
-  const batch = await runImportBatch(dependencies, { fileName, format }, [...commands, ...renames], { request: requestOf(context) });
+  const batch = await runImportBatch(dependencies, { fileName, format }, [...commands, ...renames], { dryRun: options.dryRun, request: requestOf(context) });
   return {
     created: toRegister,
     renamed: toRename,
     alreadyRegistered: result.units.filter((unit) => unit.alreadyRegistered && unit.renamedFrom === null),
+    dryRun: options.dryRun === true,
     position: batch.position,
   };
 }
@@ -109,7 +114,10 @@ export function describeUnitsImport(fileName: string, outcome: UnitsImportOutcom
   const created = outcome.created.length;
   const existing = outcome.alreadyRegistered.length;
   const renamed = outcome.renamed.map((unit) => `${unit.code} ${unit.renamedFrom} → ${unit.name}`);
-  const renames = renamed.length > 0 ? ` Renamed: ${renamed.join('; ')}.` : '';
+  const renames = renamed.length > 0 ? ` ${outcome.dryRun ? 'Would rename' : 'Renamed'}: ${renamed.join('; ')}.` : '';
+  if (outcome.dryRun) {
+    return `Dry run: ${fileName} would register ${created} unit${created === 1 ? '' : 's'}, ${existing} already in the directory.${renames} Nothing was written.`;
+  }
   if (created === 0 && renamed.length === 0) return `Every unit of ${fileName} is already in the directory (${existing}). Nothing was written.`;
   return `Imported ${fileName}: ${created} unit${created === 1 ? '' : 's'} registered, ${existing} already in the directory.${renames}`;
 }

@@ -16,6 +16,7 @@ const finding = (findingId: string, category: string, parts: PartView[], closed 
   severity: 'HIGH',
   concernedUnitIds: [],
   identifiedOn: '2026-04-01',
+  measures: '',
   recordedAt: '2026-04-01T01:00:00.000Z',
   recordedBy: 'zhang.wei',
   status: closed ? 'CLOSED' : 'OPEN',

@@ -1,6 +1,6 @@
 import { DomainError } from '../../shared/domain-error.js';
 import { fold } from '../../shared/decider.js';
-import { findingDecider, RecordFinding } from './finding.decider.js';
+import { findingDecider, RecordAssignedFinding, RecordFinding } from './finding.decider.js';
 import { FindingEvent, FindingRecorded } from './finding.events.js';
 
 const recorded: FindingRecorded = {
@@ -14,6 +14,7 @@ const recorded: FindingRecorded = {
     severity: 'HIGH',
     concernedUnitIds: ['u-1'],
     identifiedOn: '2016-04-15',
+    measures: '',
   },
 };
 
@@ -26,7 +27,7 @@ const record = (overrides: Partial<Omit<RecordFinding, 'type' | 'data'>> = {}): 
   ...overrides,
 });
 
-const decide = (history: FindingEvent[], command: RecordFinding) => () =>
+const decide = (history: FindingEvent[], command: RecordFinding | RecordAssignedFinding) => () =>
   findingDecider.decide(command, fold(findingDecider, history));
 
 const codeOf = (decision: () => unknown) => {
@@ -64,5 +65,46 @@ describe('business time', () => {
 
   it('refuses a day after today', () => {
     expect(codeOf(decide([], { ...record(), data: { ...recorded.data, identifiedOn: '2026-11-30' } }))).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('recording a ledger finding with its parts (整改台账)', () => {
+  const supervisor = { id: 'zhang.wei', role: 'SUPERVISOR', unitId: null } as const;
+  const recordAssigned = (assignment: Partial<RecordAssignedFinding['assignment']> = {}, overrides: Partial<RecordAssignedFinding> = {}): RecordAssignedFinding => ({
+    ...record(),
+    type: 'RecordAssignedFinding',
+    data: { ...recorded.data, concernedUnitIds: ['u-1', 'u-2'], identifiedOn: '2026-11-29', measures: '开通在线申请入口' },
+    assignment: {
+      actor: supervisor,
+      assignedOn: '2026-11-29',
+      units: [
+        { unitId: 'u-1', role: 'LEAD', dueDate: '2026-12-31' },
+        { unitId: 'u-2', role: 'RESPONSIBLE', dueDate: '2027-03-31' },
+      ],
+      ...assignment,
+    },
+    ...overrides,
+  });
+
+  it('records the finding and assigns every unit in one decision, each part with its own due date', () => {
+    expect(decide([], recordAssigned())()).toEqual([
+      { type: 'FindingRecorded', data: { ...recorded.data, concernedUnitIds: ['u-1', 'u-2'], identifiedOn: '2026-11-29', measures: '开通在线申请入口' } },
+      { type: 'UnitAssigned', data: { unitId: 'u-1', role: 'LEAD', dueDate: '2026-12-31', assignedOn: '2026-11-29' } },
+      { type: 'UnitAssigned', data: { unitId: 'u-2', role: 'RESPONSIBLE', dueDate: '2027-03-31', assignedOn: '2026-11-29' } },
+    ]);
+  });
+
+  it('refuses the whole of it when the assignment is wrong: no lead, two leads, a due date past the plan without an override', () => {
+    expect(codeOf(decide([], recordAssigned({ units: [{ unitId: 'u-2', role: 'RESPONSIBLE', dueDate: '2026-12-31' }] })))).toBe('BAD_USER_INPUT');
+    expect(
+      codeOf(decide([], recordAssigned({ units: [{ unitId: 'u-1', role: 'LEAD', dueDate: '2026-12-31' }, { unitId: 'u-2', role: 'LEAD', dueDate: '2026-12-31' }] }))),
+    ).toBe('CONFLICT');
+    const dueDateLimit = { latest: '2026-12-31', setBy: { en: 'the inspection deadline', zh: '督查时限' } };
+    expect(codeOf(decide([], recordAssigned({ dueDateLimit })))).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses a finding recorded before, and an assignment dated before the finding was identified', () => {
+    expect(codeOf(decide([recorded], recordAssigned()))).toBe('CONFLICT');
+    expect(codeOf(decide([], recordAssigned({ assignedOn: '2026-11-28' })))).toBe('BAD_USER_INPUT');
   });
 });

@@ -78,6 +78,7 @@ const recorded: FindingRecorded = {
     severity: 'HIGH',
     concernedUnitIds: [FINANCE, ENVIRONMENT, HOUSING],
     identifiedOn: IDENTIFIED_ON,
+    measures: '',
   },
 };
 const closedOut = (closedOn = INSPECTED_ON): FindingStreamEvent => ({

@@ -37,6 +37,16 @@ export interface AssignFinding extends AssignmentBatch {
   readonly type: 'AssignFinding';
 }
 
+/**
+ * A finding of a rectification ledger (整改台账) recorded together with its parts: FindingRecorded
+ * and the UnitAssigned of every unit in one decision, so that an import never leaves a finding it
+ * recorded without the units the ledger gives it. The assignment follows AssignFinding's rules.
+ */
+export interface RecordAssignedFinding extends Omit<RecordFinding, 'type'> {
+  readonly type: 'RecordAssignedFinding';
+  readonly assignment: Omit<AssignmentBatch, 'today' | 'unknownUnitIds'>;
+}
+
 /** Reopens a closed (销号) finding: every part must be reported and inspected again. */
 export interface ReopenFinding extends ReopenRequest {
   readonly type: 'ReopenFinding';
@@ -49,7 +59,7 @@ export interface ReopenFinding extends ReopenRequest {
  */
 export type FindingPartCommand = PartCommand;
 
-export type FindingCommand = RecordFinding | AssignFinding | ReopenFinding | FindingPartCommand;
+export type FindingCommand = RecordFinding | RecordAssignedFinding | AssignFinding | ReopenFinding | FindingPartCommand;
 
 // ---------------------------------------------------------------------------------------------
 // state
@@ -131,14 +141,14 @@ function decideFinding(command: FindingCommand, state: FindingState): FindingStr
   switch (command.type) {
     case 'RecordFinding':
       return recordFinding(command, state);
-    case 'AssignFinding': {
-      const finding = requireRecorded(state);
-      requireNotBefore(
-        { day: command.assignedOn, what: say('the assignment date', '交办日期') },
-        { day: finding.identifiedOn, what: say('the day the finding was identified', '问题发现日期') },
-      );
-      return parts.assign(command, finding);
+    case 'RecordAssignedFinding': {
+      const recorded = recordFinding({ ...command, type: 'RecordFinding' }, state);
+      const finding = requireRecorded(recorded.reduce(evolveFinding, state));
+      const { today, unknownUnitIds } = command;
+      return [...recorded, ...assignFinding({ ...command.assignment, type: 'AssignFinding', today, unknownUnitIds }, finding)];
     }
+    case 'AssignFinding':
+      return assignFinding(command, requireRecorded(state));
     case 'ReopenFinding':
       return parts.reopen(command, requireRecorded(state));
     case 'RequestExtension':
@@ -166,6 +176,14 @@ function recordFinding(command: RecordFinding, state: FindingState): FindingStre
     command.evaluationReceivedOn === undefined ? null : { day: command.evaluationReceivedOn, what: say('the day the evaluation was received', '收到评估报告日期') },
   );
   return [{ type: 'FindingRecorded', data: command.data }];
+}
+
+function assignFinding(command: AssignFinding, finding: RecordedFindingState): FindingStreamEvent[] {
+  requireNotBefore(
+    { day: command.assignedOn, what: say('the assignment date', '交办日期') },
+    { day: finding.identifiedOn, what: say('the day the finding was identified', '问题发现日期') },
+  );
+  return parts.assign(command, finding);
 }
 
 /** A finding is found before anything else about the command is checked. */

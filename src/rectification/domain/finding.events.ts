@@ -19,6 +19,8 @@ export type FindingRecorded = DomainEvent<
     concernedUnitIds: string[];
     /** v2: the office day the finding was identified (by default, the day it was recorded). */
     identifiedOn: string;
+    /** v3: the rectification measures (整改措施) as the ledger states them; '' when none were given. */
+    measures: string;
   }
 >;
 
@@ -48,7 +50,11 @@ export type FindingStreamEvent = FindingEvent | AssignmentEvent;
  * registered once, through `assignmentEventSchemas`.
  */
 export const findingEventSchemas: EventSchemas<FindingEvent> = {
-  FindingRecorded: { version: 2, occurredOn: 'identifiedOn', upcasters: { 1: officeDayOfRecording('identifiedOn') } },
+  FindingRecorded: {
+    version: 3,
+    occurredOn: 'identifiedOn',
+    upcasters: { 1: officeDayOfRecording('identifiedOn'), 2: (data) => ({ ...data, measures: '' }) },
+  },
   FindingClosedOut: { version: 1, occurredOn: 'closedOn' },
   FindingReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: officeDayOfRecording('reopenedOn') } },
 };

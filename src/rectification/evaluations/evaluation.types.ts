@@ -76,6 +76,9 @@ export class FindingType {
   @Field(() => [ID], { description: 'Units the evaluation names as concerned' })
   concernedUnitIds: string[];
 
+  @Field(() => String, { description: 'The rectification measures (整改措施) as recorded; empty when none were given' })
+  measures: string;
+
   @Field(() => String)
   recordedAt: string;
 

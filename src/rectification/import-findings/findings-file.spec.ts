@@ -44,6 +44,8 @@ describe('a list whose every row is fine', () => {
             { name: '青川市财政局', unitId: 'unit-czj' },
             { name: 'JYJ', unitId: 'unit-jyj' },
           ],
+          measures: '',
+          parts: [],
         },
         {
           row: 3,
@@ -52,8 +54,11 @@ describe('a list whose every row is fine', () => {
           category: '依申请公开',
           severity: 'HIGH',
           concernedUnits: [],
+          measures: '',
+          parts: [],
         },
       ],
+      ledger: false,
     });
   });
 
@@ -106,7 +111,11 @@ describe('a list with bad rows', () => {
         { row: 3, reason: 'Missing description (具体表现).' },
         { row: 3, reason: 'Missing category (类别).' },
         { row: 3, reason: 'Unknown severity "很严重": use LOW, MEDIUM or HIGH (一般, 较重 or 严重).' },
-        { row: 3, reason: 'Unknown unit "青川市公安局": not the official name or code of a unit in the directory.' },
+        {
+          row: 3,
+          reason: 'Unknown unit "青川市公安局": not the official name or code of a unit in the directory.',
+          reasonZh: '单位“青川市公安局”不在单位名录中：既不是单位的正式名称，也不是单位编码。',
+        },
         { row: 4, reason: 'Finding "年度报告滞后" is listed twice: already on row 3.' },
         { row: 4, reason: 'Missing severity (严重程度).' },
         { row: 4, reason: 'Unit CZJ is listed twice.' },
@@ -129,6 +138,161 @@ describe('a list with bad rows', () => {
     expect(await importFindings('问题,具体表现,类别,严重程度\n', { format: 'csv', lookupUnit })).toEqual({
       ok: false,
       problems: [{ row: null, reason: 'The file lists no findings.' }],
+    });
+  });
+});
+
+describe('a rectification ledger (整改台账): findings with their units, deadlines and measures', () => {
+  const ledgerUnits = unitLookupFrom([
+    { id: 'unit-gov', code: 'GOV-OFFICE', name: '青川市人民政府办公室' },
+    { id: 'unit-czj', code: 'CZJ', name: '青川市财政局' },
+    { id: 'unit-jyj', code: 'JYJ', name: '青川市教育局' },
+    { id: 'unit-a', code: 'A-XIAN', name: '青川市安平县人民政府', kind: 'COUNTY_OR_DISTRICT' },
+    { id: 'unit-b', code: 'B-QU', name: '青川市北城区人民政府', kind: 'COUNTY_OR_DISTRICT' },
+  ]);
+  const options = { lookupUnit: ledgerUnits, today: '2026-03-10', year: 2026 } as const;
+
+  it('reads a ledger as offices publish it: title row, 序号, section rows, the lead first in 责任单位, deadline words, measures', async () => {
+    const csv =
+      '青川市2025年度政务公开第三方评估问题整改台账,,,,,\n' +
+      '序号,存在问题,整改措施,责任单位,整改时限,备注\n' +
+      '一、主动公开,,,,,\n' +
+      '1,门户网站存在错链,逐页排查并修复失效链接,"青川市教育局、青川市财政局",2026年6月底前,\n' +
+      '2,年度报告发布滞后,"按时发布年度报告；\n补充收费统计",青川市财政局,立行立改,已部署\n' +
+      '二、依申请公开,,,,,\n' +
+      '3,未开通网上申请渠道,开通在线申请入口,"青川市人民政府办公室、各区县政府",年底前,\n' +
+      '注：整改时限以实施方案为准。,,,,,\n';
+    const result = await importFindings(csv, { format: 'csv', ...options });
+    expect(result).toEqual({
+      ok: true,
+      ledger: true,
+      findings: [
+        {
+          row: 4,
+          title: '门户网站存在错链',
+          description: '门户网站存在错链',
+          category: '主动公开',
+          severity: 'LOW',
+          measures: '逐页排查并修复失效链接',
+          concernedUnits: [
+            { name: '青川市教育局', unitId: 'unit-jyj' },
+            { name: '青川市财政局', unitId: 'unit-czj' },
+          ],
+          parts: [
+            { unit: { name: '青川市教育局', unitId: 'unit-jyj' }, role: 'LEAD', dueDate: '2026-06-30', row: 4 },
+            { unit: { name: '青川市财政局', unitId: 'unit-czj' }, role: 'RESPONSIBLE', dueDate: '2026-06-30', row: 4 },
+          ],
+        },
+        expect.objectContaining({
+          row: 5,
+          category: '主动公开',
+          measures: '按时发布年度报告；\n补充收费统计',
+          parts: [{ unit: { name: '青川市财政局', unitId: 'unit-czj' }, role: 'LEAD', dueDate: '2026-03-10', row: 5 }],
+        }),
+        expect.objectContaining({
+          row: 7,
+          category: '依申请公开',
+          parts: [
+            { unit: { name: '青川市人民政府办公室', unitId: 'unit-gov' }, role: 'LEAD', dueDate: '2026-12-31', row: 7 },
+            expect.objectContaining({ unit: expect.objectContaining({ unitId: 'unit-a' }), role: 'RESPONSIBLE', dueDate: '2026-12-31' }),
+            expect.objectContaining({ unit: expect.objectContaining({ unitId: 'unit-b' }), role: 'RESPONSIBLE', dueDate: '2026-12-31' }),
+          ],
+        }),
+      ],
+      notImported: ['序号', '备注'],
+      notices: [
+        { row: 2, reason: 'No 具体表现 column: each finding is described by its 问题 text' },
+        { row: 2, reason: 'No 类别 column: each finding is in the category of its section row (一、…), or 未分类' },
+        { row: 2, reason: 'No 严重程度 column: every finding is recorded as 一般 (LOW)' },
+        { row: 8, reason: 'Footnote skipped: 注：整改时限以实施方案为准。' },
+      ],
+    });
+  });
+
+  it('reads an XLSX with 责任单位 merged over 牵头单位 | 配合单位, and a finding merged over one row per unit, each with its own deadline', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('整改台账');
+    sheet.addRow(['问题', '具体表现', '类别', '严重程度', '责任单位', '责任单位', '整改时限', '整改措施']);
+    sheet.addRow(['问题', '具体表现', '类别', '严重程度', '牵头单位', '配合单位', '整改时限', '整改措施']);
+    sheet.addRow(['年度报告发布滞后', '2家单位未按时发布', '年度报告', '较重', '青川市人民政府办公室', '青川市财政局', '２０２６年６月３０日', '督促按时发布']);
+    sheet.addRow(['年度报告发布滞后', '2家单位未按时发布', '年度报告', '较重', '', '青川市教育局', '2026年第三季度', '补发2025年报告']);
+    sheet.addRow(['年度报告发布滞后', '2家单位未按时发布', '年度报告', '较重', '', 'A-XIAN', '', '']);
+    for (const column of ['A', 'B', 'C', 'D', 'E']) sheet.mergeCells(`${column}3:${column}5`);
+    sheet.mergeCells('A1:A2');
+    sheet.mergeCells('E1:F1');
+    const result = await importFindings(new Uint8Array(await workbook.xlsx.writeBuffer()), { format: 'xlsx', ...options });
+    expect(result).toMatchObject({
+      ok: true,
+      ledger: true,
+      sheet: '整改台账',
+      findings: [
+        {
+          row: 3,
+          severity: 'MEDIUM',
+          measures: '督促按时发布\n补发2025年报告',
+          parts: [
+            { unit: { unitId: 'unit-gov' }, role: 'LEAD', dueDate: '2026-06-30', row: 3 },
+            { unit: { unitId: 'unit-czj' }, role: 'RESPONSIBLE', dueDate: '2026-06-30', row: 3 },
+            { unit: { unitId: 'unit-jyj' }, role: 'RESPONSIBLE', dueDate: '2026-09-30', row: 4 },
+            // A blank deadline under a merged or filled one is the one above.
+            { unit: { unitId: 'unit-a' }, role: 'RESPONSIBLE', dueDate: '2026-09-30', row: 5 },
+          ],
+        },
+      ],
+    });
+    expect(result.ok && result.findings).toHaveLength(1);
+  });
+
+  it('continues a finding on CSV rows that leave 问题 blank', async () => {
+    const csv =
+      '问题,牵头单位,配合单位,整改时限\n' +
+      '门户网站存在错链,青川市教育局,,2026-06-30\n' +
+      ',,青川市财政局,2026-09-30\n';
+    expect(await importFindings(csv, { format: 'csv', ...options })).toMatchObject({
+      ok: true,
+      findings: [{ row: 2, parts: [{ unit: { unitId: 'unit-jyj' }, role: 'LEAD' }, { unit: { unitId: 'unit-czj' }, role: 'RESPONSIBLE', dueDate: '2026-09-30', row: 3 }] }],
+    });
+  });
+
+  it('refuses, naming every row: two lead units, standing and unreadable deadlines, no deadline, no unit, a collective lead, another description under one finding', async () => {
+    const csv =
+      '问题,具体表现,牵头单位,配合单位,整改时限\n' +
+      /* 2 */ '错链,3处链接失效,"青川市教育局、青川市财政局",,2026-06-30\n' +
+      /* 3 */ '年报滞后,未发布,青川市财政局,,常态化\n' +
+      /* 4 */ '渠道缺失,无入口,青川市财政局,,下个月\n' +
+      /* 5 */ '解读缺失,无解读,青川市财政局,,\n' +
+      /* 6 */ '回应滞后,未回应,,,2026-06-30\n' +
+      /* 7 */ '目录不全,缺目录,各区县政府,,2026-06-30\n' +
+      /* 8 */ '目录不全,另一种表现,,青川市教育局,2026-06-30\n';
+    const result = await importFindings(csv, { format: 'csv', ...options });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems.map((problem) => [problem.row, problem.reason])).toEqual([
+      [2, '2 lead units (青川市教育局、青川市财政局): a finding has one lead unit (牵头单位); list the others as responsible units (责任单位).'],
+      [3, 'Due date (整改时限) "常态化" is a standing or recurring deadline (长期坚持), which a finding\'s part cannot hold yet: give the day by which it is first reported (e.g. 2026年底前).'],
+      [4, expect.stringContaining('Due date (整改时限) "下个月" is not a deadline we can read')],
+      [5, 'Missing due date (整改时限).'],
+      [6, 'No responsible unit (责任单位): a ledger row names the units that rectify it.'],
+      [7, 'The lead unit must be one unit, not "各区县政府" (2 units).'],
+      [8, 'This row continues finding "目录不全" (row 7) but gives another 具体表现 (description): "另一种表现".'],
+    ]);
+    // Each says it in Chinese too, for the web app.
+    expect(!result.ok && result.problems.filter((problem) => problem.reasonZh === undefined)).toEqual([]);
+  });
+
+  it('refuses a 牵头单位 column in a file without deadlines: assigning needs one', async () => {
+    const csv = '问题,具体表现,类别,严重程度,牵头单位\n错链,3处链接失效,网站建设,一般,青川市教育局\n';
+    expect(await importFindings(csv, { format: 'csv', ...options })).toMatchObject({
+      ok: false,
+      problems: [{ row: null, reason: expect.stringContaining('Column 牵头单位 (lead unit) assigns the findings, which needs a deadline') }],
+    });
+  });
+
+  it('records the measures of a findings list (整改措施), with its units concerned and no parts', async () => {
+    const csv = '问题,具体表现,类别,严重程度,责任单位,整改措施\n门户网站存在错链,3处链接失效,网站建设,一般,青川市教育局,修复链接\n';
+    expect(await importFindings(csv, { format: 'csv', ...options })).toMatchObject({
+      ok: true,
+      ledger: false,
+      findings: [{ measures: '修复链接', concernedUnits: [{ unitId: 'unit-jyj' }], parts: [] }],
     });
   });
 });

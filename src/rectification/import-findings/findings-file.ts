@@ -1,26 +1,47 @@
 import { Severities, type Severity } from '../domain/finding.events.js';
-import { textOf, namesInCell } from '../../spreadsheet/cells.js';
+import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
+import { textOf, namesInCell, type Cell } from '../../spreadsheet/cells.js';
+import type { SourceRecord } from '../../spreadsheet/columns.js';
+import { readDeadline } from '../../spreadsheet/deadline-text.js';
+import { deadlineInWords } from '../../shared/deadline.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { unitNamesOf, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { droppedColumnProblems, readingNotesOf, readRecords } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
+import { unreadableLabel, unreadableText } from '../../shared/readable-text.js';
 
 /*
- * An evaluation's list of findings (评估发现的问题), one per row, checked as a whole like a plan.
+ * An evaluation's list of findings (问题清单, one finding a row), or a rectification ledger
+ * (整改台账): the same problems with their responsible units, deadlines (整改时限) and measures
+ * (整改措施). A file with a deadline column is a ledger: every finding is recorded *and* assigned
+ * to its units. Checked as a whole, like a plan: every problem with its row, or every finding.
  */
 
 export const findingColumns = {
-  title: { label: '问题 (title)', aliases: ['问题', '标题', '问题名称', 'title', 'finding'], required: true },
-  description: { label: '具体表现 (description)', aliases: ['具体表现', '问题描述', '描述', 'description'], required: true },
-  category: { label: '类别 (category)', aliases: ['类别', '问题类别', '分类', 'category'], required: true },
-  severity: { label: '严重程度 (severity)', aliases: ['严重程度', 'severity'], required: true },
+  title: { label: '问题 (title)', aliases: ['问题', '标题', '问题名称', '存在问题', '主要问题', '问题表述', 'title', 'finding'], required: true },
+  // Required in a findings list; a ledger may do without (see `LEDGER_DEFAULTS`).
+  description: { label: '具体表现 (description)', aliases: ['具体表现', '问题描述', '描述', '问题表现', 'description'], required: false },
+  category: { label: '类别 (category)', aliases: ['类别', '问题类别', '分类', '问题类型', 'category'], required: false },
+  severity: { label: '严重程度 (severity)', aliases: ['严重程度', 'severity'], required: false },
   units: {
-    label: '涉及单位 (units concerned)',
-    aliases: ['涉及单位', '责任单位', '责任部门', '责任科室', '相关单位', 'units concerned', 'concerned units', 'units'],
+    label: '涉及单位 / 责任单位 (units)',
+    aliases: [
+      '涉及单位', '责任单位', '责任部门', '责任科室', '相关单位', '整改责任单位', '配合单位', '配合部门', '协办单位', '参与单位',
+      'units concerned', 'concerned units', 'responsible units', 'units',
+    ],
     several: true,
     required: false,
   },
+  leadUnit: { label: '牵头单位 (lead unit)', aliases: ['牵头单位', '牵头部门', '牵头科室', '牵头责任单位', 'lead unit'], required: false },
+  dueDate: {
+    label: '整改时限 (due date)',
+    aliases: ['整改时限', '整改期限', '整改完成时限', '完成时限', '完成时间', '完成期限', '时限要求', '时间要求', '时间节点', '截止日期', 'due date', 'deadline'],
+    required: false,
+  },
+  measures: { label: '整改措施 (measures)', aliases: ['整改措施', '整改举措', '具体措施', '工作措施', '措施', 'measures'], required: false },
 } as const;
+
+type FindingKey = keyof typeof findingColumns;
 
 /** 一般 / 较重 / 严重, as Chinese evaluation reports grade them. */
 const SEVERITY_WORDS: Readonly<Record<string, Severity>> = { 一般: 'LOW', 较重: 'MEDIUM', 严重: 'HIGH' };
@@ -30,14 +51,28 @@ export function severityOf(text: string): Severity | undefined {
   return Severities.find((severity) => severity === upper) ?? SEVERITY_WORDS[text.trim()];
 }
 
+/** One unit's part of a ledger finding: the unit, its role and its due date (`YYYY-MM-DD`). */
+export interface ImportedPart {
+  readonly unit: ResolvedUnit;
+  readonly role: AssignmentRole;
+  readonly dueDate: string;
+  /** The row that names the unit. */
+  readonly row: number;
+}
+
 /** What RecordFinding needs, besides the evaluation: the units resolved to ids. */
 export interface ImportedFinding {
+  /** The finding's first row. */
   readonly row: number;
   readonly title: string;
   readonly description: string;
   readonly category: string;
   readonly severity: Severity;
+  /** 整改措施, one line per distinct text of the finding's rows; '' when the file gives none. */
+  readonly measures: string;
   readonly concernedUnits: readonly ResolvedUnit[];
+  /** In a ledger: the parts to assign, the one LEAD first. Empty in a findings list. */
+  readonly parts: readonly ImportedPart[];
 }
 
 export interface FindingsImportOptions {
@@ -45,52 +80,119 @@ export interface FindingsImportOptions {
   /** The XLSX sheet to read; the first visible one when absent. */
   readonly sheet?: string;
   readonly lookupUnit: UnitLookup;
+  /** The import's office day (`YYYY-MM-DD`): when 立行立改 is due. Without it 立行立改 is refused. */
+  readonly today?: string;
+  /** The year of deadlines written without one (6月30日, 年底前); without it they are refused. */
+  readonly year?: number;
 }
 
 /** Limits of RecordFindingInput, checked here so that no finding of the list fails later. */
 const MAX_TITLE = 200;
 const MAX_DESCRIPTION = 5000;
 const MAX_CATEGORY = 50;
+const MAX_MEASURES = 5000;
 
-/** Every finding of the file, or every problem: missing fields, unknown severities and units, a finding listed twice. */
-export async function importFindings(
-  content: FileContent,
-  options: FindingsImportOptions,
-): Promise<ImportResult<'findings', readonly ImportedFinding[]>> {
-  const read = await readRecords(content, options.format, findingColumns, ['findings', '问题清单'], 'finding', { sheet: options.sheet });
+/** What a ledger without a 具体表现, 类别 or 严重程度 column records, said in the result's notices. */
+const LEDGER_DEFAULTS = {
+  description: 'No 具体表现 column: each finding is described by its 问题 text',
+  category: 'No 类别 column: each finding is in the category of its section row (一、…), or 未分类',
+  severity: 'No 严重程度 column: every finding is recorded as 一般 (LOW)',
+} as const;
+const UNCATEGORISED = '未分类';
+
+export type FindingsFileReading = ImportResult<'findings', readonly ImportedFinding[]> & { readonly ledger?: boolean };
+
+/**
+ * Every finding of the file, or every problem: missing fields, unknown severities and units, a
+ * finding listed twice; in a ledger also a row without units or deadline, several lead units, a
+ * deadline that is not a day (standing and recurring deadlines are not yet importable here).
+ * In a ledger, rows that leave 问题 blank or repeat the row above's (merged cells: one finding
+ * over several unit rows) add their units to that finding, each with its row's deadline.
+ */
+export async function importFindings(content: FileContent, options: FindingsImportOptions): Promise<FindingsFileReading> {
+  const read = await readRecords(content, options.format, findingColumns, ['findings', '问题清单', '整改台账'], 'finding', { sheet: options.sheet });
   if (!read.ok) return { ok: false, problems: sortedProblems(read.problems) };
   const { table } = read;
+  const isSpreadsheet = options.format === 'csv' || options.format === 'xlsx';
+  const ledger = table.records.some((record) => 'dueDate' in record.cells);
+  const has = (key: FindingKey) => table.records.some((record) => key in record.cells);
 
-  const problems: ImportProblem[] = droppedColumnProblems(
-    table,
-    {
-      en: 'a findings list records each problem and the units it concerns, not deadlines or measures; import a file with deadlines and measures as a rectification ledger (整改台账), or remove the column',
-      zh: '问题清单只记录问题及涉及单位，不记录整改时限和整改措施；带时限和措施的文件请作为整改台账导入，或删去该列',
-    },
-  );
+  const problems: ImportProblem[] = droppedColumnProblems(table, {
+    en: 'a findings list records each problem, the units it concerns and its measures; a rectification ledger (整改台账) also has a 整改时限 column',
+    zh: '问题清单记录问题、涉及单位和整改措施；整改台账还需有“整改时限”列',
+  });
+  const notices: ImportProblem[] = [];
+  const missingColumns: ImportProblem[] = [];
+  for (const key of ['description', 'category', 'severity'] as const) {
+    if (!isSpreadsheet || has(key) || table.records.length === 0) continue;
+    if (ledger) notices.push({ row: table.headerRow, reason: LEDGER_DEFAULTS[key] });
+    else missingColumns.push({ row: table.headerRow, reason: `Missing column ${findingColumns[key].label}.` });
+  }
+  // A findings list without its columns is refused as a whole, as a sheet without a required column is.
+  if (missingColumns.length > 0) return { ok: false, problems: missingColumns, ...(table.sheet === null ? {} : { sheet: table.sheet }) };
+  if (!ledger && has('leadUnit')) {
+    problems.push({
+      row: null,
+      reason: 'Column 牵头单位 (lead unit) assigns the findings, which needs a deadline: add a 整改时限 column (a rectification ledger), or remove it.',
+      reasonZh: '“牵头单位”列用于交办问题，交办需要整改时限：请增加“整改时限”列（作为整改台账导入），或删去该列。',
+    });
+  }
+
+  const drafts: FindingDraft[] = [];
+  for (const record of table.records) {
+    const cells = record.cells;
+    const title = textOf(cells.title ?? null);
+    const previous = drafts.at(-1);
+    const continues =
+      ledger && previous !== undefined && (title === '' ? namesInCell(cells.units ?? null).length + namesInCell(cells.leadUnit ?? null).length > 0 : title === previous.title);
+    if (continues) previous.rows.push(record);
+    else drafts.push({ title, rows: [record] });
+  }
+
   const firstRowOfTitle = new Map<string, number>();
   const findings: ImportedFinding[] = [];
-  for (const { row, cells } of table.records) {
+  for (const draft of drafts) {
     const found = problems.length;
-    const title = textOf(cells.title ?? null);
-    const description = textOf(cells.description ?? null);
-    const category = textOf(cells.category ?? null);
-    const severityText = textOf(cells.severity ?? null);
+    const [first] = draft.rows as [SourceRecord<FindingKey>];
+    const { row } = first;
+    const { title } = draft;
+    const field = (key: 'description' | 'category' | 'severity'): string => {
+      const values = draft.rows.map((each) => textOf(each.cells[key] ?? null));
+      const other = draft.rows.find((each, index) => index > 0 && values[index] !== '' && values[index] !== values[0]);
+      if (other) {
+        problems.push({
+          row: other.row,
+          reason: `This row continues finding "${title}" (row ${row}) but gives another ${findingColumns[key].label}: "${textOf(other.cells[key] ?? null)}".`,
+          reasonZh: `本行续写第 ${row} 行的问题“${title}”，但${findingColumns[key].label.split(' ')[0]}不同：“${textOf(other.cells[key] ?? null)}”。`,
+        });
+      }
+      if (!isSpreadsheet && !(key in first.cells)) problems.push({ row, reason: `Missing field ${findingColumns[key].label} in this finding.` });
+      return values[0]!;
+    };
 
     if (title === '') problems.push({ row, reason: 'Missing title (问题).' });
     else if (title.length > MAX_TITLE) problems.push({ row, reason: `The title is longer than ${MAX_TITLE} characters.` });
     else if (firstRowOfTitle.has(title)) {
       problems.push({ row, reason: `Finding "${title}" is listed twice: already on row ${firstRowOfTitle.get(title)}.` });
     } else firstRowOfTitle.set(title, row);
-    if (description === '') problems.push({ row, reason: 'Missing description (具体表现).' });
+
+    const withDefault = (key: 'description' | 'category' | 'severity', fallback: string): string => {
+      if (ledger && !(key in first.cells)) return fallback;
+      return field(key);
+    };
+    const description = withDefault('description', title);
+    const given = (key: FindingKey) => isSpreadsheet || key in first.cells;
+    if (description === '' && given('description')) problems.push({ row, reason: 'Missing description (具体表现).' });
     else if (description.length > MAX_DESCRIPTION) {
       problems.push({ row, reason: `The description is longer than ${MAX_DESCRIPTION} characters.` });
     }
-    if (category === '') problems.push({ row, reason: 'Missing category (类别).' });
+    const category = withDefault('category', first.sections?.[0]?.title ?? UNCATEGORISED);
+    if (category === '' && given('category')) problems.push({ row, reason: 'Missing category (类别).' });
     else if (category.length > MAX_CATEGORY) problems.push({ row, reason: `The category is longer than ${MAX_CATEGORY} characters.` });
 
+    const severityText = withDefault('severity', 'LOW');
     const severity = severityOf(severityText);
-    if (!severity) {
+    if (!severity && given('severity')) {
       problems.push({
         row,
         reason:
@@ -100,25 +202,162 @@ export async function importFindings(
       });
     }
 
-    const concernedUnits: ResolvedUnit[] = [];
-    for (const name of namesInCell(cells.units ?? null)) {
-      const named = unitNamesOf(options.lookupUnit, name);
-      if (!named.ok) {
-        problems.push({
-          row,
-          reason: named.unknown ? `Unknown unit "${name}": not the official name or code of a unit in the directory.` : `The unit ${named.reason}.`,
-        });
-        continue;
-      }
-      for (const unit of named.units) {
-        if (!concernedUnits.some((other) => other.unitId === unit.unitId)) concernedUnits.push(unit);
-        else if (!named.collective) problems.push({ row, reason: `Unit ${name} is listed twice.` });
-      }
-    }
+    const measures = [...new Set(draft.rows.map((each) => textOf(each.cells.measures ?? null)).filter((text) => text !== ''))].join('\n');
+    const unreadable = unreadableLabel(title) ?? unreadableText(description) ?? unreadableLabel(category) ?? unreadableText(measures);
+    if (unreadable) problems.push({ row, reason: `The text of finding "${title}" ${unreadable}.` });
+    if (measures.length > MAX_MEASURES) problems.push({ row, reason: `The measures (整改措施) are longer than ${MAX_MEASURES} characters.` });
 
-    if (problems.length === found && severity) findings.push({ row, title, description, category, severity, concernedUnits });
+    const units = ledger ? partsOf(draft.rows, options, problems) : concernedUnitsOf(first, options.lookupUnit, problems);
+    if (problems.length === found && severity) {
+      findings.push({
+        row,
+        title,
+        description,
+        category,
+        severity,
+        measures,
+        concernedUnits: ledger ? (units as ImportedPart[]).map((part) => part.unit) : (units as ResolvedUnit[]),
+        parts: ledger ? (units as ImportedPart[]) : [],
+      });
+    }
   }
   if (table.records.length === 0) problems.push({ row: null, reason: 'The file lists no findings.' });
   if (problems.length > 0) return { ok: false, problems: sortedProblems(problems), ...(table.sheet === null ? {} : { sheet: table.sheet }) };
-  return { ok: true, findings, ...readingNotesOf(table) };
+  const notes = readingNotesOf(table);
+  const allNotices = [...notices, ...(notes.notices ?? [])];
+  return { ok: true, findings, ledger, ...notes, ...(allNotices.length === 0 ? {} : { notices: allNotices }) };
+}
+
+/** A finding as the file gives it: its title and its rows (several in a ledger laid out unit by unit). */
+interface FindingDraft {
+  readonly title: string;
+  readonly rows: SourceRecord<FindingKey>[];
+}
+
+/** The units a name stands for, or none with the problem noted. */
+function unitsNamed(
+  name: string,
+  row: number,
+  lookupUnit: UnitLookup,
+  problems: ImportProblem[],
+): { units: readonly ResolvedUnit[]; collective: boolean } | null {
+  const named = unitNamesOf(lookupUnit, name);
+  if (named.ok) return { units: named.units, collective: named.collective ?? false };
+  problems.push({
+    row,
+    reason: named.unknown ? `Unknown unit "${name}": not the official name or code of a unit in the directory.` : `The unit ${named.reason}.`,
+    ...(named.unknown ? { reasonZh: `单位“${name}”不在单位名录中：既不是单位的正式名称，也不是单位编码。` } : {}),
+  });
+  return null;
+}
+
+/** A findings list's units concerned: every unit named, a collective name's members once each. */
+function concernedUnitsOf(record: SourceRecord<FindingKey>, lookupUnit: UnitLookup, problems: ImportProblem[]): ResolvedUnit[] {
+  const concerned: ResolvedUnit[] = [];
+  for (const name of namesInCell(record.cells.units ?? null)) {
+    const named = unitsNamed(name, record.row, lookupUnit, problems);
+    for (const unit of named?.units ?? []) {
+      if (!concerned.some((other) => other.unitId === unit.unitId)) concerned.push(unit);
+      else if (!named!.collective) problems.push({ row: record.row, reason: `Unit ${name} is listed twice.` });
+    }
+  }
+  return concerned;
+}
+
+/**
+ * A ledger finding's parts: the lead unit (the 牵头单位 cell, or the first unit named) and every
+ * other unit as responsible, each due on its row's deadline (a blank deadline on a following row
+ * is the one above, as a merged cell reads).
+ */
+function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImportOptions, problems: ImportProblem[]): ImportedPart[] {
+  const parts: ImportedPart[] = [];
+  const problemsBefore = problems.length;
+  let dueDate: string | null = null;
+  let leadName: string | null = null;
+  for (const { row, cells } of rows) {
+    const leadNames = namesInCell(cells.leadUnit ?? null);
+    const names = namesInCell(cells.units ?? null);
+    if (leadNames.length > 1) {
+      problems.push({
+        row,
+        reason: `${leadNames.length} lead units (${leadNames.join('、')}): a finding has one lead unit (牵头单位); list the others as responsible units (责任单位).`,
+        reasonZh: `牵头单位写了 ${leadNames.length} 个（${leadNames.join('、')}）：一个问题只有一个牵头单位，其余请列为责任单位。`,
+      });
+      continue;
+    }
+    if (leadNames.length === 0 && names.length === 0) {
+      problems.push({ row, reason: 'No responsible unit (责任单位): a ledger row names the units that rectify it.', reasonZh: '未写责任单位：整改台账的每一行须写明负责整改的单位。' });
+      continue;
+    }
+    const rowDue = dueDateOf(cells.dueDate ?? null, row, options, problems);
+    if (rowDue === undefined) continue;
+    if (rowDue !== null) dueDate = rowDue;
+    if (dueDate === null) {
+      problems.push({ row, reason: 'Missing due date (整改时限).', reasonZh: '缺少整改时限。' });
+      continue;
+    }
+    // Without a 牵头单位 column the first unit of the finding's first row leads, as ledgers list them.
+    const named = [...leadNames.map((name) => ({ name, lead: true })), ...names.map((name, index) => ({ name, lead: !('leadUnit' in cells) && parts.length === 0 && index === 0 }))];
+    for (const { name, lead } of named) {
+      if (lead && leadName !== null && name !== leadName) {
+        problems.push({ row, reason: `Lead unit ${name} differs from ${leadName} above: a finding has one lead unit (牵头单位).` });
+        continue;
+      }
+      if (lead && leadName === name) continue;
+      const found = unitsNamed(name, row, options.lookupUnit, problems);
+      if (!found) continue;
+      if (lead && found.collective) {
+        problems.push({
+          row,
+          reason: `The lead unit must be one unit, not "${name}" (${found.units.length} units).`,
+          reasonZh: `牵头单位只能是一个单位，不能是“${name}”（${found.units.length} 个单位）。`,
+        });
+        continue;
+      }
+      if (lead) leadName = name;
+      for (const unit of found.units) {
+        const already = parts.find((part) => part.unit.unitId === unit.unitId);
+        // 各区县政府 beside a county named on its own (or the lead) means the others as well.
+        if (already && found.collective) continue;
+        if (already) problems.push({ row, reason: `Unit ${name} is listed twice for this finding.`, reasonZh: `单位“${name}”在同一问题中重复列出。` });
+        else parts.push({ unit, role: lead ? 'LEAD' : 'RESPONSIBLE', dueDate, row });
+      }
+    }
+  }
+  if (problems.length === problemsBefore && parts.length > 0 && !parts.some((part) => part.role === 'LEAD')) {
+    problems.push({ row: rows[0]!.row, reason: 'No lead unit (牵头单位): name the unit that leads the rectification.', reasonZh: '未写牵头单位：请写明牵头整改的单位。' });
+  }
+  // The lead first, as AssignFinding takes a batch.
+  return [...parts.filter((part) => part.role === 'LEAD'), ...parts.filter((part) => part.role !== 'LEAD')];
+}
+
+/**
+ * The row's deadline as a day: null when the cell is blank, undefined when it cannot be used (the
+ * problem noted). 立行立改 is due on the import's day; standing and recurring deadlines are refused.
+ */
+function dueDateOf(cell: Cell, row: number, options: FindingsImportOptions, problems: ImportProblem[]): string | null | undefined {
+  if (textOf(cell) === '') return null;
+  const reading = readDeadline(cell, { year: options.year });
+  if (!reading.ok) {
+    problems.push({
+      row,
+      reason: `Due date (整改时限) ${reading.reason}.`,
+      reasonZh: `整改时限无法识别：${reading.reason}。可写作 2026-06-30、2026年6月底前、2026年第三季度或立行立改。`,
+    });
+    return undefined;
+  }
+  const { deadline } = reading;
+  if (deadline.kind === 'BY_DATE') return deadline.dueDate;
+  if (deadline.kind === 'AT_ONCE' && options.today) return options.today;
+  if (deadline.kind === 'AT_ONCE') {
+    problems.push({ row, reason: 'Due date (整改时限) 立行立改 needs the day of the import.' });
+    return undefined;
+  }
+  const text = textOf(cell);
+  problems.push({
+    row,
+    reason: `Due date (整改时限) "${text}" is a standing or recurring deadline (${deadlineInWords(deadline)}), which a finding's part cannot hold yet: give the day by which it is first reported (e.g. 2026年底前).`,
+    reasonZh: `整改时限“${text}”是长期或定期任务，问题的整改分工暂不支持：请写明首次报送的日期（如 2026年底前）。`,
+  });
+  return undefined;
 }

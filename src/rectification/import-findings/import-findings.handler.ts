@@ -6,14 +6,15 @@ import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { EventSchemaRegistry } from '../../shared/event-schemas.js';
 import type { ImportFile } from '../../imports/import-run.js';
-import { importFindingsFile, type FindingsImportOutcome } from './import-findings.js';
+import { importFindingsFile, type FindingsImportOptions, type FindingsImportOutcome } from './import-findings.js';
 
-/** Records the findings of a file on an evaluation, all or nothing. */
+/** Records the findings of a file on an evaluation (a ledger's with their parts), all or nothing; or, as a dry run, says what it would record. */
 export class ImportFindingsCommand extends Command<FindingsImportOutcome> {
   constructor(
     readonly evaluationId: string,
     readonly file: ImportFile,
     readonly context: CommandContext,
+    readonly options: FindingsImportOptions = {},
   ) {
     super();
   }
@@ -28,8 +29,8 @@ export class ImportFindingsHandler implements ICommandHandler<ImportFindingsComm
     private readonly projections: ProjectionEngine,
   ) {}
 
-  async execute({ evaluationId, file, context }: ImportFindingsCommand): Promise<FindingsImportOutcome> {
-    const outcome = await importFindingsFile({ store: this.store, schemas: this.schemas, units: this.units }, evaluationId, file, context);
+  async execute({ evaluationId, file, context, options }: ImportFindingsCommand): Promise<FindingsImportOutcome> {
+    const outcome = await importFindingsFile({ store: this.store, schemas: this.schemas, units: this.units }, evaluationId, file, context, options);
     if (outcome.position) await this.projections.waitFor(outcome.position);
     return outcome;
   }

@@ -12,7 +12,10 @@ import { describeNotes, importRefused } from '../../spreadsheet/import-refusal.j
 import { fileFormatOf, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
 import { evaluationDecider } from '../domain/evaluation.decider.js';
 import { evaluationStream } from '../domain/evaluation.events.js';
-import { findingDecider } from '../domain/finding.decider.js';
+import { findingDecider, type RecordAssignedFinding, type RecordFinding } from '../domain/finding.decider.js';
+import { dueDateLimitOf, rectificationPlanDecider } from '../domain/rectification-plan.decider.js';
+import { rectificationPlanStream } from '../domain/rectification-plan.events.js';
+import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { findingStream } from '../domain/finding.events.js';
 
 /*
@@ -26,35 +29,63 @@ export interface ImportedFindingRef {
   readonly findingId: string;
   readonly row: number;
   readonly title: string;
-  /** False when an earlier import of the same file had recorded it already. */
+  /** False when an earlier import of the same file had recorded it already (or, in a dry run, would not record it). */
   readonly recordedNow: boolean;
+  /** In a ledger: the parts assigned with it, lead first; empty for a findings list. */
+  readonly parts: readonly { readonly unitId: string; readonly unitName: string; readonly role: AssignmentRole; readonly dueDate: string }[];
 }
 
 export interface FindingsImportOutcome {
   readonly evaluationId: string;
   /** Every finding of the file, in its order. */
   readonly findings: readonly ImportedFindingRef[];
+  /** The file is a rectification ledger (整改台账): its findings were recorded with their parts. */
+  readonly ledger: boolean;
+  /** Nothing was written: the outcome says what would be. */
+  readonly dryRun: boolean;
   /** The sheet read, columns not imported (备注 …) and rows skipped (footnotes). */
   readonly notes: ReadingNotes;
   readonly position: Position | null;
 }
 
+export interface FindingsImportOptions {
+  /** Decide everything, write nothing: what the import would record and assign, or why it would be refused. */
+  readonly dryRun?: boolean;
+}
+
 export const importedFindingId = (evaluationId: string, sha256: string, title: string) =>
   deterministicId('imported-finding', evaluationId, sha256, title);
 
+/**
+ * Records the findings of a file on a registered evaluation; a rectification ledger's findings
+ * (a file with 整改时限) are recorded and assigned together (RecordAssignedFinding), each part
+ * bounded by the approved rectification plan's inspection deadline when there is one. A finding
+ * is identified, and a ledger's parts assigned, on the import's office day; deadlines written
+ * without a year are in that day's year. Raises the refusal with every problem (BAD_USER_INPUT),
+ * NOT_FOUND for an unknown evaluation, CONFLICT for an idempotency key used for another request.
+ */
 export async function importFindingsFile(
   dependencies: ImportDependencies,
   evaluationId: string,
   file: ImportFile,
   context: CommandContext,
+  options: FindingsImportOptions = {},
 ): Promise<FindingsImportOutcome> {
   const { store, schemas, units } = dependencies;
   await refuseReusedKey(store, requestOf(context));
   const evaluation = await loadState(store, schemas, evaluationStream(evaluationId), evaluationDecider);
   if (evaluation.status !== 'registered') throw notFound('Evaluation', evaluationId);
+  const plan = await loadState(store, schemas, rectificationPlanStream(evaluationId), rectificationPlanDecider);
 
+  const today = officeDate(context.now);
   const { fileName, format } = fileFormatOf(file);
-  const result = await importFindings(file.content, { format, sheet: file.sheet, lookupUnit: unitLookupFrom(units.list()) });
+  const result = await importFindings(file.content, {
+    format,
+    sheet: file.sheet,
+    lookupUnit: unitLookupFrom(units.list()),
+    today,
+    year: Number(today.slice(0, 4)),
+  });
   if (!result.ok) throw importRefused(fileName, format, result.problems, 'BAD_USER_INPUT', result.sheet);
 
   const sha256 = sha256Of(file.content);
@@ -69,23 +100,30 @@ export async function importFindingsFile(
     .filter(({ recordedBefore }) => !recordedBefore)
     .map(({ finding, findingId }) => {
       const concernedUnitIds = finding.concernedUnits.map((unit) => unit.unitId);
-      const { title, description, category, severity } = finding;
-      return batchCommand(
-        finding.row,
-        findingStream(findingId),
-        findingDecider,
-        {
-          type: 'RecordFinding',
-          today: officeDate(context.now),
-          // A findings file lists problems, not when each was found: the day of the import.
-          data: { findingId, evaluationId, title, description, category, severity, concernedUnitIds, identifiedOn: officeDate(context.now) },
-          evaluationExists: true,
-          unknownUnitIds: units.unknownIds(concernedUnitIds),
-        },
-        contextInBatch(context, 'RecordFinding', `findings:${findingId}`),
-      );
+      const { title, description, category, severity, measures } = finding;
+      const recordFinding = {
+        today,
+        // A findings file lists problems, not when each was found: the day of the import.
+        data: { findingId, evaluationId, title, description, category, severity, concernedUnitIds, identifiedOn: today, measures },
+        evaluationExists: true,
+        evaluationReceivedOn: evaluation.receivedOn,
+        unknownUnitIds: units.unknownIds(concernedUnitIds),
+      };
+      const command: RecordFinding | RecordAssignedFinding = result.ledger
+        ? {
+            ...recordFinding,
+            type: 'RecordAssignedFinding',
+            assignment: {
+              actor: context.actor,
+              assignedOn: today,
+              units: finding.parts.map(({ unit, role, dueDate }) => ({ unitId: unit.unitId, role, dueDate })),
+              dueDateLimit: plan.status === 'approved' ? dueDateLimitOf(plan) : null,
+            },
+          }
+        : { ...recordFinding, type: 'RecordFinding' };
+      return batchCommand(finding.row, findingStream(findingId), findingDecider, command, contextInBatch(context, command.type, `findings:${findingId}`));
     });
-  const batch = await runImportBatch(dependencies, { fileName, format }, commands, { request: requestOf(context) });
+  const batch = await runImportBatch(dependencies, { fileName, format }, commands, { dryRun: options.dryRun, request: requestOf(context) });
   return {
     evaluationId,
     findings: findings.map(({ finding, findingId, recordedBefore }) => ({
@@ -93,7 +131,10 @@ export async function importFindingsFile(
       row: finding.row,
       title: finding.title,
       recordedNow: !recordedBefore,
+      parts: finding.parts.map(({ unit, role, dueDate }) => ({ unitId: unit.unitId, unitName: units.get(unit.unitId)?.name ?? unit.name, role, dueDate })),
     })),
+    ledger: result.ledger === true,
+    dryRun: options.dryRun === true,
     notes: { sheet: result.sheet, notImported: result.notImported, notices: result.notices },
     position: batch.position,
   };
@@ -103,6 +144,11 @@ export async function importFindingsFile(
 export function describeFindingsImport(fileName: string, outcome: FindingsImportOutcome): string {
   const recorded = outcome.findings.filter((finding) => finding.recordedNow).length;
   const before = outcome.findings.length - recorded;
+  const parts = outcome.findings.filter((finding) => finding.recordedNow).reduce((count, finding) => count + finding.parts.length, 0);
+  const assigned = outcome.ledger ? ` with ${parts} part${parts === 1 ? '' : 's'} assigned` : '';
+  if (outcome.dryRun) {
+    return `Dry run: ${fileName} would record ${recorded} finding${recorded === 1 ? '' : 's'}${assigned} on evaluation ${outcome.evaluationId}${before > 0 ? ` (${before} recorded before)` : ''}. Nothing was written.${describeNotes(outcome.notes)}`;
+  }
   if (recorded === 0) return `Every finding of ${fileName} was imported before (${before}). Nothing was written.`;
-  return `Imported ${fileName}: ${recorded} finding${recorded === 1 ? '' : 's'} recorded on evaluation ${outcome.evaluationId}${before > 0 ? `, ${before} recorded before` : ''}.${describeNotes(outcome.notes)}`;
+  return `Imported ${fileName}: ${recorded} finding${recorded === 1 ? '' : 's'} recorded${assigned} on evaluation ${outcome.evaluationId}${before > 0 ? `, ${before} recorded before` : ''}.${describeNotes(outcome.notes)}`;
 }

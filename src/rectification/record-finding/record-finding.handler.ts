@@ -38,7 +38,7 @@ export class RecordFindingHandler implements ICommandHandler<RecordFindingComman
       {
         type: 'RecordFinding',
         today,
-        data: { findingId, ...input, concernedUnitIds, identifiedOn: input.identifiedOn ?? today },
+        data: { findingId, ...input, concernedUnitIds, identifiedOn: input.identifiedOn ?? today, measures: input.measures?.trim() ?? '' },
         evaluationExists: evaluation.status === 'registered',
         evaluationReceivedOn: evaluation.status === 'registered' ? evaluation.receivedOn : undefined,
         unknownUnitIds: this.units.unknownIds(concernedUnitIds),

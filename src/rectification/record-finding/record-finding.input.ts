@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { CalendarDate, EntityId, RequiredText, RequiredLabel } from '../../shared/graphql/validation.js';
+import { CalendarDate, EntityId, OptionalText, RequiredText, RequiredLabel } from '../../shared/graphql/validation.js';
 import { Severities, type Severity } from '../domain/finding.events.js';
 import { SeverityEnum } from '../evaluations/evaluation.types.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
@@ -26,6 +26,10 @@ export class RecordFindingInput extends IdempotentInput {
   @Field(() => SeverityEnum)
   @IsIn(Severities)
   severity: Severity;
+
+  @Field(() => String, { nullable: true, description: 'The rectification measures (整改措施), as the rectification plan or ledger states them' })
+  @OptionalText(5000)
+  measures?: string;
 
   @Field(() => [ID], { nullable: true, description: 'Units the evaluation names as concerned' })
   @IsOptional()

@@ -42,7 +42,7 @@ function applyToItem(item: WorkPlanItemView, event: TimelineEntry): void {
   } else if (own.type === 'WorkPlanItemRescheduled') {
     item.dueDate = own.data.dueDate;
   } else if (own.type === 'WorkPlanItemAmended') {
-    Object.assign(item, { categoryCode: own.data.categoryCode, title: own.data.title, description: own.data.description });
+    Object.assign(item, { categoryCode: own.data.categoryCode, title: own.data.title, description: own.data.description, measures: own.data.measures });
   }
   if (item.status === 'WITHDRAWN') return;
   item.completedOn = closeOutDay(item.parts);

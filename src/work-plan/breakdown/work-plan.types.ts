@@ -26,6 +26,7 @@ export class WorkPlanItemType {
   @Field(() => String) code: string;
   @Field(() => String) title: string;
   @Field(() => String) description: string;
+  @Field(() => String, { description: 'The measures (工作措施 / 整改措施) the plan gives the item; empty when none' }) measures: string;
   @Field(() => String) dueDate: string;
   @Field(() => WorkPlanItemStatusEnum) status: 'OPEN' | 'COMPLETED' | 'WITHDRAWN';
   @Field(() => String, { nullable: true, description: 'Business day of the completion (销号): the day of the inspection that verified the last part' })

@@ -79,6 +79,7 @@ const definedData: WorkPlanItemDefined['data'] = {
   code: '7',
   title: '重大决策预公开',
   description: '涉及群众切身利益的重大决策草案，通过门户网站公开征求意见不少于30日。',
+  measures: '',
   dueDate: DUE,
 };
 const defined: WorkPlanItemDefined = { type: 'WorkPlanItemDefined', data: definedData };
@@ -131,13 +132,13 @@ describe('event schemas', () => {
   it('registers the plan and item events, not the shared assignment events', () => {
     expect(workPlanEventSchemas).toEqual({
       WorkPlanImported: { version: 2, occurredOn: 'approvedOn', upcasters: { 1: expect.any(Function) } },
-      WorkPlanItemDefined: { version: 1 },
+      WorkPlanItemDefined: { version: 2, upcasters: { 1: expect.any(Function) } },
       WorkPlanItemCompleted: { version: 1, occurredOn: 'completedOn' },
       WorkPlanItemReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: expect.any(Function) } },
-      WorkPlanRevised: { version: 1, occurredOn: 'revisedOn' },
+      WorkPlanRevised: { version: 2, occurredOn: 'revisedOn', upcasters: { 1: expect.any(Function) } },
       WorkPlanItemWithdrawn: { version: 1, occurredOn: 'withdrawnOn' },
       WorkPlanItemRescheduled: { version: 1, occurredOn: 'rescheduledOn' },
-      WorkPlanItemAmended: { version: 1, occurredOn: 'amendedOn' },
+      WorkPlanItemAmended: { version: 2, occurredOn: 'amendedOn', upcasters: { 1: expect.any(Function) } },
     });
   });
 });
@@ -496,6 +497,23 @@ describe('plan revision of one item (fault 3)', () => {
     ];
     given(progressed).when(revise({ addUnits: [{ unitId: 'unit-police', role: 'RESPONSIBLE' }], removeUnitIds: [DONGHU] })).then(decided);
     given([...progressed, ...decided]).when(revise({ addUnits: [{ unitId: 'unit-police', role: 'RESPONSIBLE' }] })).then([]);
+  });
+
+  it('a lead handed to a responsible unit changes both roles, keeping the reported part as it is', () => {
+    const decided: WorkPlanItemStreamEvent[] = [
+      { type: 'PartRoleChanged', data: { unitId: FGW, role: 'RESPONSIBLE', previousRole: 'LEAD', reason: '根据工作进展动态调整', changedOn: TODAY } },
+      { type: 'PartRoleChanged', data: { unitId: FINANCE, role: 'LEAD', previousRole: 'RESPONSIBLE', reason: '根据工作进展动态调整', changedOn: TODAY } },
+    ];
+    const swap = revise({ changeRoles: [{ unitId: FINANCE, role: 'LEAD' }, { unitId: FGW, role: 'RESPONSIBLE' }] });
+    given(progressed).when(swap).then(decided);
+    expect(partOf(assignmentsAfter([...progressed, ...decided]), FGW)).toMatchObject({ role: 'RESPONSIBLE', status: 'REPORTED', reportCount: 1 });
+    given([...progressed, ...decided]).when(swap).then([]);
+  });
+
+  it('a second lead is refused: the lead must step down in the same revision', () => {
+    given(progressed).when(revise({ changeRoles: [{ unitId: FINANCE, role: 'LEAD' }] })).thenRefused('CONFLICT', /still the lead unit/);
+    given(progressed).when(revise({ changeRoles: [{ unitId: FGW, role: 'RESPONSIBLE' }] })).thenRefused('BAD_USER_INPUT', /lead unit/);
+    given(progressed).when(revise({ changeRoles: [{ unitId: 'unit-police', role: 'LEAD' }] })).thenRefused('NOT_FOUND');
   });
 
   it('the lead unit is not removed without another lead', () => {

@@ -88,9 +88,12 @@ export interface ReviseWorkPlanItem extends SetsDueDate {
   readonly categoryCode?: string;
   readonly title?: string;
   readonly description?: string;
+  readonly measures?: string;
   readonly dueDate?: string;
   readonly addUnits?: readonly UnitToAdd[];
   readonly removeUnitIds?: readonly string[];
+  /** Units whose part stays, with all its progress, in another role (lead ↔ responsible). */
+  readonly changeRoles?: readonly UnitToAdd[];
   /** Ids of `addUnits` the units directory does not know; looked up by the handler. */
   readonly unknownUnitIds?: readonly string[];
 }
@@ -162,8 +165,8 @@ function evolveItem(state: WorkPlanItemState, event: WorkPlanItemStreamEvent): W
       return { ...state, definition: { ...state.definition, dueDate: event.data.dueDate } };
     case 'WorkPlanItemAmended': {
       if (state.status === 'empty') return state;
-      const { categoryCode, title, description } = event.data;
-      return { ...state, definition: { ...state.definition, categoryCode, title, description } };
+      const { categoryCode, title, description, measures } = event.data;
+      return { ...state, definition: { ...state.definition, categoryCode, title, description, measures } };
     }
     default:
       return unreachable(event);
@@ -286,6 +289,7 @@ const DEFINITION_FIELDS = {
   title: 'title',
   description: 'description',
   dueDate: 'due date',
+  measures: 'measures',
 } as const satisfies Record<Exclude<keyof WorkPlanItemDefined['data'], 'itemId'>, string>;
 
 /** What a repeated definition changes, in words; none means it is the same definition. */
@@ -330,9 +334,10 @@ function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): 
 /**
  * Checks in the usual order — who (FORBIDDEN), what exists (NOT_FOUND), the item's state
  * (CONFLICT), the payload (BAD_USER_INPUT) — then decides, in this order: the new wording, the
- * new due date (bounded by the plan's period like any due date) with its open parts, the units
- * removed, the units added (due on the item's due date), and last the item's completion when only
- * verified parts remain. The item must come out with its lead unit.
+ * new due date (bounded by the plan's period like any due date) with its open parts, a lead
+ * becoming responsible, the units removed, a unit becoming the lead (its part keeps its progress:
+ * PartRoleChanged), the units added (due on the item's due date), and last the item's completion
+ * when only verified parts remain. The item must come out with its lead unit.
  */
 function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): WorkPlanItemStreamEvent[] {
   requireRole(command.actor, REVISERS, say('revise work-plan items', '调整工作事项'));
@@ -341,18 +346,20 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   const { itemId, definition } = item;
   const removeUnitIds = command.removeUnitIds ?? [];
   const addUnits = (command.addUnits ?? []).filter((unit) => !(partOf(item.assignments, unit.unitId) && !removeUnitIds.includes(unit.unitId)));
-  for (const unitId of removeUnitIds) {
+  for (const unitId of [...removeUnitIds, ...(command.changeRoles ?? []).map((change) => change.unitId)]) {
     if (!partOf(item.assignments, unitId)) throw notFound('Part', `${unitId} of item ${definition.code}`);
   }
+  const roleChanges = (command.changeRoles ?? []).filter(({ unitId, role }) => partOf(item.assignments, unitId)!.role !== role);
   const wording = {
     categoryCode: command.categoryCode ?? definition.categoryCode,
     title: command.title ?? definition.title,
     description: command.description ?? definition.description,
+    measures: command.measures ?? definition.measures,
   };
-  const reworded = wording.categoryCode !== definition.categoryCode || wording.title !== definition.title || wording.description !== definition.description;
+  const reworded = (['categoryCode', 'title', 'description', 'measures'] as const).some((field) => wording[field] !== definition[field]);
   const dueDate = command.dueDate ?? definition.dueDate;
   const rescheduled = dueDate !== definition.dueDate;
-  if (!reworded && !rescheduled && removeUnitIds.length === 0 && addUnits.length === 0) return [];
+  if (!reworded && !rescheduled && removeUnitIds.length === 0 && addUnits.length === 0 && roleChanges.length === 0) return [];
 
   if (item.status === 'completed' && addUnits.length > 0) {
     throw conflict(
@@ -376,10 +383,24 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
     );
   }
   let assignments = events.filter(isAssignmentEvent).reduce(evolveAssignments, item.assignments);
-  for (const unitId of removeUnitIds) {
-    const removed: WorkPlanItemStreamEvent = { type: 'UnitUnassigned', data: { unitId, reason, unassignedOn: on } };
-    events.push(removed);
-    assignments = evolveAssignments(assignments, removed as AssignmentEvent);
+  const apply = (event: AssignmentEvent) => {
+    events.push(event);
+    assignments = evolveAssignments(assignments, event);
+  };
+  const changeRole = ({ unitId, role }: UnitToAdd) =>
+    apply({ type: 'PartRoleChanged', data: { unitId, role, previousRole: partOf(assignments, unitId)!.role, reason, changedOn: on } });
+  // A lead steps down before another leads: the part keeps its progress in its new role.
+  roleChanges.filter((change) => change.role !== 'LEAD').forEach(changeRole);
+  for (const unitId of removeUnitIds) apply({ type: 'UnitUnassigned', data: { unitId, reason, unassignedOn: on } });
+  for (const change of roleChanges.filter((each) => each.role === 'LEAD')) {
+    const lead = partsOf(assignments).find((part) => part.role === 'LEAD');
+    if (lead) {
+      throw conflict(
+        `Unit ${lead.unitId} is still the lead unit of item ${definition.code}; make it responsible in the same revision to hand the lead to ${change.unitId}.`,
+        `单位 ${lead.unitId} 仍是事项 ${definition.code} 的牵头单位：如需改由 ${change.unitId} 牵头，请在同一次调整中把原牵头单位改为责任单位。`,
+      );
+    }
+    changeRole(change);
   }
   // Lead units leave before new ones come: a revision may hand the lead to another unit.
   const { dueDateLimit, dueDateOverride } = command;

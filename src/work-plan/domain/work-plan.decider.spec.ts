@@ -167,7 +167,7 @@ describe('imported', () => {
 
   it('keeps the day it was approved through a revision', () => {
     const { approvedOn: _kept, ...outline } = data;
-    const revised: WorkPlanEvent = { type: 'WorkPlanRevised', data: { ...outline, source: { fileName: 'v2.xlsx', sha256: OTHER_SHA }, revisedOn: '2026-05-01' } };
+    const revised: WorkPlanEvent = { type: 'WorkPlanRevised', data: { ...outline, source: { fileName: 'v2.xlsx', sha256: OTHER_SHA }, revisedOn: '2026-05-01', reason: 'Revised by v2.xlsx' } };
     expect(stateAfter([imported, revised])).toMatchObject({ approvedOn: '2026-02-20', source: { sha256: OTHER_SHA } });
   });
 
@@ -211,5 +211,22 @@ describe('WorkPlanImported written before it carried the approval day (v1)', () 
 
   it('happened on the day the plan was approved', () => {
     expect(schemas.occurredOn('WorkPlanImported', data, recordedAt)).toBe('2026-02-20');
+  });
+});
+
+describe('revised', () => {
+  const revise = (overrides: Partial<WorkPlanImported['data']> = {}) => ({
+    type: 'RevisePlan' as const,
+    actor: supervisor,
+    data: { ...data, ...overrides, revisedOn: '2026-05-06', reason: '市政府常务会议决定增加' },
+  });
+  const withItem4 = [data.categories[0]!, { ...data.categories[1]!, items: [...data.categories[1]!.items, item('4', '回应网民留言')] }];
+
+  it('an item added on its own changes the outline and keeps the file the plan came from', () => {
+    given([imported]).when(revise({ categories: withItem4 })).then([{ type: 'WorkPlanRevised', data: revise({ categories: withItem4 }).data }]);
+  });
+
+  it('the same outline from the same file changes nothing', () => {
+    given([imported]).when(revise()).then([]);
   });
 });

@@ -121,7 +121,8 @@ function importWorkPlan(command: ImportWorkPlan, state: WorkPlanState): WorkPlan
   const { data } = command;
   requireRole(command.actor, ['SUPERVISOR', 'ADMIN', 'SYSTEM'], say('import work plans', '导入工作方案'));
   if (state.status === 'imported') {
-    if (state.source.sha256 === data.source.sha256) return [];
+    // The same file again changes nothing; an item added on its own keeps the plan's file but not its outline.
+  if (state.source.sha256 === data.source.sha256 && JSON.stringify(state.categories) === JSON.stringify(data.categories)) return [];
     throw conflict(
       `Work plan "${state.title}" (${state.year}) was already imported from ${state.source.fileName} ` +
         `(sha256 ${state.source.sha256.slice(0, 12)}…); ${data.source.fileName} ` +
@@ -149,7 +150,8 @@ function revisePlan(command: RevisePlan, state: WorkPlanState): WorkPlanEvent[] 
   const { data } = command;
   requireRole(command.actor, ['SUPERVISOR', 'ADMIN', 'SYSTEM'], say('revise work plans', '调整工作方案'));
   if (state.status !== 'imported') throw notFound('Work plan', data.planId);
-  if (state.source.sha256 === data.source.sha256) return [];
+  // The same file again changes nothing; an item added on its own keeps the plan's file but not its outline.
+  if (state.source.sha256 === data.source.sha256 && JSON.stringify(state.categories) === JSON.stringify(data.categories)) return [];
   requireCalendarDate(data.revisedOn, say('The revision day', '调整日期'));
   return validOutline(data, [{ type: 'WorkPlanRevised', data }]);
 }

@@ -45,7 +45,14 @@ export type WorkPlanImported = DomainEvent<'WorkPlanImported', WorkPlanOutline &
  * now stands and the file it came from. The items' own changes are in their streams. The plan
  * keeps the day it was first approved.
  */
-export type WorkPlanRevised = DomainEvent<'WorkPlanRevised', WorkPlanOutline & { readonly revisedOn: string }>;
+export type WorkPlanRevised = DomainEvent<
+  'WorkPlanRevised',
+  WorkPlanOutline & {
+    readonly revisedOn: string;
+    /** v2: why the plan changed: `Revised by <file>` for a new version, the supervisor's reason for one added item. */
+    readonly reason: string;
+  }
+>;
 
 export type WorkPlanEvent = WorkPlanImported | WorkPlanRevised;
 
@@ -63,6 +70,8 @@ export type WorkPlanItemDefined = DomainEvent<
     readonly title: string;
     readonly description: string;
     readonly dueDate: string;
+    /** v2: the measures (工作措施 / 整改措施) the plan gives the item; '' when none. */
+    readonly measures: string;
   }
 >;
 
@@ -113,6 +122,8 @@ export type WorkPlanItemAmended = DomainEvent<
     readonly categoryCode: string;
     readonly title: string;
     readonly description: string;
+    /** v2: the item's measures after the amendment (no item had measures before v2: ''). */
+    readonly measures: string;
     readonly reason: string;
     readonly amendedOn: string;
   }
@@ -136,16 +147,23 @@ export type WorkPlanItemStreamEvent = WorkPlanItemEvent | AssignmentEvent;
  * The plan's and the items' own events. The assignment events are shared with findings and are
  * registered once, through `assignmentEventSchemas`.
  */
+/** Items defined or amended before they could carry measures had none. */
+const withoutMeasures = (data: Record<string, unknown>) => ({ ...data, measures: '' });
+
 export const workPlanEventSchemas: EventSchemas<WorkPlanEvent | WorkPlanItemEvent> = {
   // v1 did not say when the plan was approved: the office day it was imported.
   WorkPlanImported: { version: 2, occurredOn: 'approvedOn', upcasters: { 1: officeDayOfRecording('approvedOn') } },
-  WorkPlanRevised: { version: 1, occurredOn: 'revisedOn' },
-  WorkPlanItemDefined: { version: 1 },
+  WorkPlanRevised: {
+    version: 2,
+    occurredOn: 'revisedOn',
+    upcasters: { 1: (data) => ({ ...data, reason: `Revised by ${(data.source as WorkPlanSource).fileName}` }) },
+  },
+  WorkPlanItemDefined: { version: 2, upcasters: { 1: withoutMeasures } },
   WorkPlanItemCompleted: { version: 1, occurredOn: 'completedOn' },
   WorkPlanItemReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: officeDayOfRecording('reopenedOn') } },
   WorkPlanItemWithdrawn: { version: 1, occurredOn: 'withdrawnOn' },
   WorkPlanItemRescheduled: { version: 1, occurredOn: 'rescheduledOn' },
-  WorkPlanItemAmended: { version: 1, occurredOn: 'amendedOn' },
+  WorkPlanItemAmended: { version: 2, occurredOn: 'amendedOn', upcasters: { 1: withoutMeasures } },
 };
 
 export const workPlanStream = (planId: string) => `work-plan-${planId}`;

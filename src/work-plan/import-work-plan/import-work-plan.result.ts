@@ -40,8 +40,10 @@ export class WorkPlanRevisionType {
   @Field(() => [WorkPlanRevisionDateType]) redated: WorkPlanRevisionDateType[];
   @Field(() => [WorkPlanRevisionItemType], { description: 'Reworded or moved to another category' }) amended: WorkPlanRevisionItemType[];
   @Field(() => [WorkPlanRevisionUnitType]) unitsAdded: WorkPlanRevisionUnitType[];
-  @Field(() => [WorkPlanRevisionUnitType], { description: 'A unit whose role changes is removed and added in its new role' })
+  @Field(() => [WorkPlanRevisionUnitType], { description: 'Units whose parts leave the item (history kept)' })
   unitsRemoved: WorkPlanRevisionUnitType[];
+  @Field(() => [WorkPlanRevisionUnitType], { description: 'Units that stay with another role (lead ↔ responsible), their parts keeping all progress; role is the new one' })
+  rolesChanged: WorkPlanRevisionUnitType[];
   @Field(() => String, { description: 'The changes in words (Chinese)' }) summary: string;
 }
 
@@ -85,6 +87,7 @@ export const workPlanImportResult = (outcome: WorkPlanImportOutcome): WorkPlanIm
     amended: outcome.revision.amended.map(({ code, title }) => ({ code, title })),
     unitsAdded: outcome.revision.unitsAdded.map((unit) => ({ ...unit })),
     unitsRemoved: outcome.revision.unitsRemoved.map((unit) => ({ ...unit })),
+    rolesChanged: outcome.revision.rolesChanged.map((unit) => ({ ...unit })),
     summary: describeRevision(outcome.revision).zh,
   },
 });

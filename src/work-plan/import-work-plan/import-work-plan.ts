@@ -120,7 +120,7 @@ export async function importWorkPlanFile(
         null,
         workPlanStream(planId),
         workPlanDecider,
-        { type: 'RevisePlan', actor: context.actor, data: { ...importPlan.data, revisedOn: officeDate(context.now) } } satisfies RevisePlan,
+        { type: 'RevisePlan', actor: context.actor, data: { ...importPlan.data, revisedOn: officeDate(context.now), reason: `Revised by ${fileName}` } } satisfies RevisePlan,
         contextInBatch(context, 'RevisePlan', `work-plan:${sha256}:revision`),
       )
     : batchCommand(null, workPlanStream(planId), workPlanDecider, importPlan, contextInBatch(context, importPlan.type, `work-plan:${sha256}`));
@@ -193,6 +193,7 @@ const versionOf = (item: WorkPlanItemDefinition): ItemVersion => ({
   categoryCode: item.data.categoryCode,
   title: item.data.title,
   description: item.data.description,
+  measures: item.data.measures,
   dueDate: item.data.dueDate,
   leadUnitId: item.leadUnitId,
   responsibleUnitIds: item.responsibleUnitIds,

@@ -21,6 +21,7 @@ const expected: PlanDocument = {
           code: '1',
           title: '财政预决算公开',
           description: '部门预算、决算在批复后20日内公开, 细化到项级科目',
+          measures: '',
           leadUnit: FINANCE,
           responsibleUnits: [DONGHU, XISHAN],
           dueDate: '2026-04-30',
@@ -30,6 +31,7 @@ const expected: PlanDocument = {
           code: '2',
           title: '重大决策预公开',
           description: '草案公开征求意见\n期限不少于30日，"意见"采纳情况反馈',
+          measures: '',
           leadUnit: '青川市人民政府办公室',
           responsibleUnits: ['青川市发展和改革委员会'],
           dueDate: '2026-06-30',
@@ -45,6 +47,7 @@ const expected: PlanDocument = {
           code: '3',
           title: '政策解读',
           description: '',
+          measures: '',
           leadUnit: '青川市政务公开办公室',
           responsibleUnits: [],
           dueDate: '2026-12-31',
@@ -340,7 +343,7 @@ categories:
       {
         row: 10,
         reason:
-          'Unknown field "leadUnits" in item; expected code, title, description, leadUnit, responsibleUnits, dueDate (or their Chinese column names).',
+          'Unknown field "leadUnits" in item; expected code, title, description, measures, leadUnit, responsibleUnits, dueDate (or their Chinese column names).',
       },
       { row: 11, reason: 'Field "dueDate" must be text, not a mapping.' },
       { row: 12, reason: 'Category 二 needs a list of items.' },

@@ -20,6 +20,8 @@ export interface PlanItemRow {
   readonly code: string;
   readonly title: string;
   readonly description: string;
+  /** 工作措施 / 整改措施 as the file writes them; '' when none. */
+  readonly measures: string;
   /** The lead unit's name (牵头单位) as the file writes it, or its unit code. */
   readonly leadUnit: string;
   readonly responsibleUnits: readonly string[];
@@ -77,6 +79,11 @@ export const planItemColumns = {
   description: {
     label: '内容 (description)',
     aliases: ['内容', '工作内容', '具体内容', '主要内容', '具体要求', '工作要求', '任务要求', 'description', 'requirements'],
+    required: false,
+  },
+  measures: {
+    label: '措施 (measures)',
+    aliases: ['工作措施', '整改措施', '具体措施', '主要措施', '推进措施', '措施', 'measures'],
     required: false,
   },
   leadUnit: {
@@ -301,6 +308,7 @@ function draftFrom(
       code: textOf(cells.code ?? null),
       title: textOf(cells.title ?? null),
       description: textOf(cells.description ?? null),
+      measures: textOf(cells.measures ?? null),
       leadUnit: textOf(cells.leadUnit ?? null),
       responsibleUnits: namesInCell(cells.responsibleUnits ?? null),
       dueDate: calendarDateOf(cells.dueDate ?? null),

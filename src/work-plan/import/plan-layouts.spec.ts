@@ -17,6 +17,15 @@ const directory = unitLookupFrom([
 ]);
 
 describe('fault 1: a column that carries responsibility is never dropped', () => {
+  it('reads 工作措施 / 整改措施 as the item\'s measures, in every format', async () => {
+    const csv = '类别,编号,事项,牵头单位,工作措施,完成时限\n稳增长,1,地区生产总值增长,FGW,"按月调度；\n按季通报",2026-12-31\n';
+    const fromCsv = await importWorkPlan(csv, { format: 'csv', title: '2026年任务', lookupUnit: directory });
+    expect(fromCsv.ok && fromCsv.plan.categories[0]!.items[0]!.measures).toBe('按月调度；\n按季通报');
+    const yaml = `title: 2026年任务\nyear: 2026\ncategories:\n  - code: 一\n    title: 稳增长\n    items:\n      - { code: '1', title: 地区生产总值增长, leadUnit: FGW, dueDate: 2026-12-31, measures: 按月调度 }\n`;
+    const fromYaml = await importWorkPlan(yaml, { format: 'yaml', lookupUnit: directory });
+    expect(fromYaml.ok && fromYaml.plan.categories[0]!.items[0]!.measures).toBe('按月调度');
+  });
+
   it('reads 配合单位 as responsible units: the item gets a 青川市财政局 part', async () => {
     const csv =
       '类别编号,类别,编号,事项,牵头单位,配合单位,完成时限\n' + '一,稳增长,1,地区生产总值增长,青川市发展和改革委员会,青川市财政局,2026-12-31\n';
@@ -34,15 +43,23 @@ describe('fault 1: a column that carries responsibility is never dropped', () =>
     expect(result.ok && result.findings[0]!.concernedUnits).toEqual([{ name: '青川市教育局', unitId: 'unit-jyj' }]);
   });
 
-  it('refuses a findings file with 整改时限 and 整改措施, naming both columns', async () => {
+  it('reads a findings file with 整改时限 and 整改措施 as a rectification ledger: the unit is assigned, due on that day, and the measures kept', async () => {
     const csv =
       '问题,具体表现,类别,严重程度,责任单位,整改时限,整改措施\n' + '门户网站存在错链,3处链接失效,网站建设,一般,青川市教育局,2026年6月底前,修复链接\n';
     const result = await importFindings(csv, { format: 'csv', lookupUnit: directory });
+    expect(result).toMatchObject({
+      ok: true,
+      ledger: true,
+      findings: [{ measures: '修复链接', parts: [{ unit: { unitId: 'unit-jyj' }, role: 'LEAD', dueDate: '2026-06-30', row: 2 }] }],
+    });
+  });
+
+  it('refuses a findings file with a column naming units or dates that it does not use, naming it', async () => {
+    const csv = '问题,具体表现,类别,严重程度,责任单位,联系科室,整改时限\n' + '门户网站存在错链,3处链接失效,网站建设,一般,青川市教育局,办公室,2026年6月底前\n';
+    const result = await importFindings(csv, { format: 'csv', lookupUnit: directory });
     expect(result.ok).toBe(false);
-    const reasons = result.ok ? [] : result.problems.map((problem) => problem.reason);
-    expect(reasons).toEqual([
-      expect.stringMatching(/^Column 整改时限 names units, dates or measures but is not used: .*整改台账/),
-      expect.stringMatching(/^Column 整改措施 names units, dates or measures but is not used/),
+    expect(result.ok ? [] : result.problems.map((problem) => problem.reason)).toEqual([
+      expect.stringMatching(/^Column 联系科室 names units, dates or measures but is not used: .*整改台账/),
     ]);
   });
 

@@ -16,6 +16,8 @@ export interface ValidatedPlanItem {
   readonly code: string;
   readonly title: string;
   readonly description: string;
+  /** 工作措施 / 整改措施 as the file gives them; '' when none. */
+  readonly measures: string;
   readonly leadUnit: ResolvedUnit;
   readonly responsibleUnits: readonly ResolvedUnit[];
   /** A real calendar day, `YYYY-MM-DD`. */
@@ -84,11 +86,18 @@ export function validatePlanDocument(
         firstRowOfCode.set(item.code, row);
       }
       if (item.title === '') problems.push({ row, reason: `Missing title (事项) of item ${item.code}.` });
-      const unreadable = unreadableLabel(item.title) ?? unreadableText(item.description) ?? unreadableLabel(category.title);
+      const unreadable = unreadableLabel(item.title) ?? unreadableText(item.description) ?? unreadableText(item.measures) ?? unreadableLabel(category.title);
       if (unreadable) problems.push({ row, reason: `The text of item ${item.code} ${unreadable}.` });
       if (item.title.length > MAX_TITLE) problems.push({ row, reason: `The title of item ${item.code} is longer than ${MAX_TITLE} characters.` });
       if (item.description.length > MAX_DESCRIPTION) {
         problems.push({ row, reason: `The description of item ${item.code} is longer than ${MAX_DESCRIPTION} characters.` });
+      }
+      if (item.measures.length > MAX_DESCRIPTION) {
+        problems.push({
+          row,
+          reason: `The measures (措施) of item ${item.code} are longer than ${MAX_DESCRIPTION} characters.`,
+          reasonZh: `事项 ${item.code} 的措施超过 ${MAX_DESCRIPTION} 个字。`,
+        });
       }
 
       const leadNames = namesInCell(item.leadUnit);
@@ -152,14 +161,15 @@ export function validatePlanDocument(
       }
 
       if (problems.length > found || !leadUnit) return [];
-      const { code, title, description } = item;
+      const { code, title, description, measures } = item;
       // A recurring task (每季度) is an item per period: 3-1 … 3-4, each with its own parts.
-      if (dueDates.length === 1) return [{ row, code, title, description, leadUnit, responsibleUnits, dueDate: dueDates[0]!.dueDate }];
+      if (dueDates.length === 1) return [{ row, code, title, description, measures, leadUnit, responsibleUnits, dueDate: dueDates[0]!.dueDate }];
       return dueDates.map(({ dueDate, period }, index) => ({
         row,
         code: `${code}-${index + 1}`,
         title: `${title}（${period}）`,
         description,
+        measures,
         leadUnit,
         responsibleUnits,
         dueDate,

@@ -46,6 +46,7 @@ describe('a plan whose every row is fine', () => {
                 code: '1',
                 title: '财政预决算公开',
                 description: '部门预决算按时公开',
+                measures: '',
                 leadUnit: { name: '青川市财政局', unitId: 'unit-czj' },
                 responsibleUnits: [
                   { name: '青川市东湖区人民政府', unitId: 'unit-donghu' },
@@ -58,6 +59,7 @@ describe('a plan whose every row is fine', () => {
                 code: '2',
                 title: '重大决策预公开',
                 description: '',
+                measures: '',
                 leadUnit: { name: 'GOV-OFFICE', unitId: 'unit-gov' },
                 responsibleUnits: [{ name: '青川市发展和改革委员会', unitId: 'unit-fgw' }],
                 dueDate: '2026-06-30',
@@ -73,6 +75,7 @@ describe('a plan whose every row is fine', () => {
                 code: '3',
                 title: '政策解读',
                 description: '',
+                measures: '',
                 leadUnit: { name: '青川市政务公开办公室', unitId: 'unit-openness' },
                 responsibleUnits: [],
                 dueDate: '2026-12-31',

@@ -77,6 +77,7 @@ export function workPlanCommands(plan: ValidatedPlan, source: WorkPlanSource, ac
           title: item.title,
           description: item.description,
           dueDate: item.dueDate,
+          measures: item.measures,
         },
         leadUnitId: item.leadUnit.unitId,
         responsibleUnitIds: item.responsibleUnits.map((unit) => unit.unitId),

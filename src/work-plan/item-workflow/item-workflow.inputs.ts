@@ -10,11 +10,11 @@ import {
   SendBackPayload,
   UrgePayload,
 } from '../../assignments/graphql/part.inputs.js';
-import { CalendarDate, EntityId, OptionalText, RequiredText } from '../../shared/graphql/validation.js';
+import { CalendarDate, EntityId, OptionalLabel, OptionalText, RequiredLabel, RequiredText } from '../../shared/graphql/validation.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 import { AssignmentRoleEnum } from '../../assignments/graphql/assignment.types.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
-import { IsIn, IsOptional } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 
 @InputType({ isAbstract: true })
 class WorkPlanItemRef {
@@ -73,4 +73,55 @@ export class RemoveWorkPlanItemUnitInput extends IntersectionType(WorkPlanItemRe
   @Field(() => ID, { description: 'Its part leaves the item; history keeps what it did' })
   @EntityId()
   unitId: string;
+}
+
+@InputType()
+export class AddWorkPlanItemInput extends RevisionPayload {
+  @Field(() => ID, { description: 'The imported plan the item joins' })
+  @EntityId()
+  planId: string;
+
+  @Field(() => String, { description: 'The category (大项) code: an existing one, or a new one with categoryTitle' })
+  @RequiredLabel(32)
+  categoryCode: string;
+
+  @Field(() => String, { nullable: true, description: 'The title of a new category; not needed for an existing one' })
+  @OptionalLabel(200)
+  categoryTitle?: string;
+
+  @Field(() => String, { description: 'The item code (编号), unused in the plan (withdrawn items keep theirs)' })
+  @RequiredLabel(32)
+  code: string;
+
+  @Field(() => String, { description: '事项' })
+  @RequiredLabel(200)
+  title: string;
+
+  @Field(() => String, { nullable: true, description: '内容 / 具体要求' })
+  @OptionalText(5000)
+  description?: string;
+
+  @Field(() => String, { nullable: true, description: '工作措施 / 整改措施' })
+  @OptionalText(5000)
+  measures?: string;
+
+  @Field(() => ID, { description: '牵头单位' })
+  @EntityId()
+  leadUnitId: string;
+
+  @Field(() => [ID], { nullable: true, description: '责任单位 / 配合单位, besides the lead' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @IsUUID('all', { each: true, message: 'responsibleUnitIds must contain valid unit ids' })
+  responsibleUnitIds?: string[];
+
+  @Field(() => String, { description: 'YYYY-MM-DD: every unit’s part is due on it' })
+  @CalendarDate()
+  dueDate: string;
+
+  @Field(() => String, { nullable: true, description: "A supervisor's reason to set it past the plan's period" })
+  @OptionalText(2000)
+  overrideReason?: string;
 }

@@ -25,7 +25,9 @@ import {
   RescheduleWorkPlanItemInput,
   AddWorkPlanItemUnitInput,
   RemoveWorkPlanItemUnitInput,
+  AddWorkPlanItemInput,
 } from './item-workflow.inputs.js';
+import { AddWorkPlanItemCommand } from '../revise-plan/add-work-plan-item.handler.js';
 
 /** A work-plan item lives the same lifecycle as a finding: the same steps, the same rules. */
 @Resolver(() => WorkPlanItemType)
@@ -127,6 +129,35 @@ export class WorkPlanItemWorkflowResolver {
   @Mutation(() => WorkPlanItemType, { description: 'Plan revision: take a unit’s part off the item (not its lead); history keeps what it did.' })
   removeWorkPlanItemUnit(@Args('input') input: RemoveWorkPlanItemUnitInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'RemoveWorkPlanItemUnit', input, (issued) => ({ ...this.revision(input, issued), removeUnitIds: [input.unitId] }));
+  }
+
+  @AllowRoles('SUPERVISOR')
+  @Mutation(() => WorkPlanItemType, {
+    description:
+      'Plan revision: add one item to an imported plan (in an existing category, or a new one with categoryTitle), assigned to its lead and responsible units, due on dueDate. The plan keeps its file; the outline and the item are written together.',
+  })
+  async addWorkPlanItem(@Args('input') input: AddWorkPlanItemInput, @CurrentRequester() requester: Requester) {
+    const context = this.contexts.create(requester, 'AddWorkPlanItem', input);
+    const itemId = await this.commands.execute(
+      new AddWorkPlanItemCommand(
+        {
+          planId: input.planId,
+          categoryCode: input.categoryCode,
+          categoryTitle: input.categoryTitle,
+          code: input.code,
+          title: input.title,
+          description: input.description ?? '',
+          measures: input.measures ?? '',
+          leadUnitId: input.leadUnitId,
+          responsibleUnitIds: input.responsibleUnitIds ?? [],
+          dueDate: input.dueDate,
+          ...overrideOf(input),
+          reason: input.reason,
+        },
+        context,
+      ),
+    );
+    return this.queries.execute(new GetWorkPlanItemQuery(itemId));
   }
 
   private revision(input: { reason: string }, { actor, now }: CommandContext): ReviseWorkPlanItem {

@@ -96,6 +96,7 @@ describe('a new version of an imported plan (fault 3)', () => {
       amended: [],
       unitsAdded: [{ code: '2', unitId: JTJ, role: 'RESPONSIBLE' }],
       unitsRemoved: [],
+      rolesChanged: [],
     });
     expect((await dependencies.store.readAll()).length).toBe(before);
   });
@@ -120,6 +121,19 @@ describe('a new version of an imported plan (fault 3)', () => {
     expect(defined.map((event) => event.data.code)).toEqual(['1', '2', '3', '4']);
   });
 
+  it('a lead handed over keeps every part\'s progress: the reporting unit stays reported, now as a responsible unit (fault: a role change restarted it)', async () => {
+    const version3 = VERSION_1.replace('青川市发展和改革委员会,青川市财政局,2026-06-30', '青川市财政局,青川市发展和改革委员会,2026-06-30');
+    const outcome = await importWorkPlanFile(dependencies, { name: 'plan-v3.csv', content: text(version3) }, { title: TITLE, year: 2026, revise: true }, contextOf('v3', '2026-05-01T09:00:00+08:00'));
+    expect(outcome.revision).toMatchObject({ unitsAdded: [], unitsRemoved: [], rolesChanged: [{ code: '1', unitId: CZJ, role: 'LEAD' }, { code: '1', unitId: FGW, role: 'RESPONSIBLE' }] });
+    const item1 = await stateOf(dependencies, '1');
+    if (item1.status === 'empty') throw new Error('item 1 missing');
+    expect(partOf(item1.assignments, FGW)).toMatchObject({ role: 'RESPONSIBLE', status: 'REPORTED', reportCount: 1 });
+    expect(partOf(item1.assignments, CZJ)).toMatchObject({ role: 'LEAD', status: 'ASSIGNED' });
+    const types = (await dependencies.store.readStream(workPlanItemStream(item('1')))).map((event) => event.type);
+    expect(types.slice(-2)).toEqual(['PartRoleChanged', 'PartRoleChanged']);
+    expect(types).not.toContain('UnitUnassigned');
+  });
+
   it('the same new version again writes nothing', async () => {
     await importVersion2(dependencies, { revise: true });
     const before = (await dependencies.store.readAll()).length;
@@ -136,6 +150,7 @@ describe('the difference between two versions', () => {
     categoryCode: '一',
     title: `事项${code}`,
     description: '',
+    measures: '',
     dueDate: '2026-06-30',
     leadUnitId: 'a',
     responsibleUnitIds: ['b'],
@@ -146,13 +161,11 @@ describe('the difference between two versions', () => {
     expect(describeRevision(planRevisionOf([version('1')], [version('1')]))).toEqual({ en: 'no item changes', zh: '事项无变化' });
   });
 
-  it('a lead handed to a responsible unit is two role changes: removed and added again', () => {
+  it('a lead handed to a responsible unit is two role changes, no unit removed or added', () => {
     const revision = planRevisionOf([version('1')], [version('1', { leadUnitId: 'b', responsibleUnitIds: ['a'] })]);
-    expect(revision.unitsRemoved).toEqual([
-      { code: '1', unitId: 'a', role: 'LEAD' },
-      { code: '1', unitId: 'b', role: 'RESPONSIBLE' },
-    ]);
-    expect(revision.unitsAdded).toEqual([
+    expect(revision.unitsRemoved).toEqual([]);
+    expect(revision.unitsAdded).toEqual([]);
+    expect(revision.rolesChanged).toEqual([
       { code: '1', unitId: 'b', role: 'LEAD' },
       { code: '1', unitId: 'a', role: 'RESPONSIBLE' },
     ]);
@@ -161,6 +174,12 @@ describe('the difference between two versions', () => {
   it('names reworded items and their fields', () => {
     expect(planRevisionOf([version('1')], [version('1', { title: '新名称', categoryCode: '二' })]).amended).toEqual([
       { code: '1', title: '新名称', fields: ['category', 'title'] },
+    ]);
+  });
+
+  it('names new measures (工作措施) as a rewording', () => {
+    expect(planRevisionOf([version('1')], [version('1', { measures: '建立月度巡检制度' })]).amended).toEqual([
+      { code: '1', title: '事项1', fields: ['measures'] },
     ]);
   });
 });

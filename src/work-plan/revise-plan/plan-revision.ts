@@ -17,6 +17,8 @@ export interface ItemVersion {
   readonly categoryCode: string;
   readonly title: string;
   readonly description: string;
+  /** 工作措施 / 整改措施; '' when none. */
+  readonly measures: string;
   readonly dueDate: string;
   readonly leadUnitId: string;
   readonly responsibleUnitIds: readonly string[];
@@ -34,10 +36,11 @@ export interface PlanRevision {
   readonly withdrawn: readonly ItemVersion[];
   readonly redated: readonly { readonly code: string; readonly title: string; readonly from: string; readonly to: string }[];
   /** Reworded or moved to another category. */
-  readonly amended: readonly { readonly code: string; readonly title: string; readonly fields: readonly ('category' | 'title' | 'description')[] }[];
+  readonly amended: readonly { readonly code: string; readonly title: string; readonly fields: readonly ('category' | 'title' | 'description' | 'measures')[] }[];
   readonly unitsAdded: readonly UnitChange[];
-  /** A unit whose role changes is removed and added again in its new role. */
   readonly unitsRemoved: readonly UnitChange[];
+  /** Units that stay with another role (lead ↔ responsible): their parts keep all progress. `role` is the new one. */
+  readonly rolesChanged: readonly UnitChange[];
 }
 
 const unitsOf = (item: ItemVersion): UnitChange[] => [
@@ -57,6 +60,7 @@ export function planRevisionOf(current: readonly ItemVersion[], next: readonly I
     amended: [] as PlanRevision['amended'][number][],
     unitsAdded: [] as UnitChange[],
     unitsRemoved: [] as UnitChange[],
+    rolesChanged: [] as UnitChange[],
   };
   for (const item of next) {
     const before = currentByCode.get(item.code);
@@ -70,14 +74,17 @@ export function planRevisionOf(current: readonly ItemVersion[], next: readonly I
         ['category', before.categoryCode !== item.categoryCode],
         ['title', before.title !== item.title],
         ['description', before.description !== item.description],
+        ['measures', before.measures !== item.measures],
       ] as const
     )
       .filter(([, changed]) => changed)
       .map(([field]) => field);
     if (fields.length > 0) revision.amended.push({ code: item.code, title: item.title, fields });
     const [unitsBefore, unitsAfter] = [unitsOf(before), unitsOf(item)];
-    revision.unitsRemoved.push(...unitsBefore.filter((unit) => !unitsAfter.some(sameUnit(unit))));
-    revision.unitsAdded.push(...unitsAfter.filter((unit) => !unitsBefore.some(sameUnit(unit))));
+    const inBoth = (unit: UnitChange, others: readonly UnitChange[]) => others.some((other) => other.unitId === unit.unitId);
+    revision.unitsRemoved.push(...unitsBefore.filter((unit) => !inBoth(unit, unitsAfter)));
+    revision.unitsAdded.push(...unitsAfter.filter((unit) => !inBoth(unit, unitsBefore)));
+    revision.rolesChanged.push(...unitsAfter.filter((unit) => inBoth(unit, unitsBefore) && !unitsBefore.some(sameUnit(unit))));
   }
   return revision;
 }
@@ -103,13 +110,14 @@ export function itemRevisionCommands(
 ): ItemRevisionCommands {
   const { actor, today, reason, dueDateLimit } = options;
   const changedCodes = new Set(
-    [...revision.redated, ...revision.amended, ...revision.unitsAdded, ...revision.unitsRemoved].map((change) => change.code),
+    [...revision.redated, ...revision.amended, ...revision.unitsAdded, ...revision.unitsRemoved, ...revision.rolesChanged].map((change) => change.code),
   );
   const revise = next
     .filter((item) => changedCodes.has(item.code))
     .map((item) => {
       const addUnits: UnitToAdd[] = revision.unitsAdded.filter((unit) => unit.code === item.code).map(({ unitId, role }) => ({ unitId, role }));
       const removeUnitIds = revision.unitsRemoved.filter((unit) => unit.code === item.code).map((unit) => unit.unitId);
+      const changeRoles: UnitToAdd[] = revision.rolesChanged.filter((unit) => unit.code === item.code).map(({ unitId, role }) => ({ unitId, role }));
       const command: ReviseWorkPlanItem = {
         type: 'ReviseWorkPlanItem',
         actor,
@@ -118,9 +126,11 @@ export function itemRevisionCommands(
         categoryCode: item.categoryCode,
         title: item.title,
         description: item.description,
+        measures: item.measures,
         dueDate: item.dueDate,
         addUnits,
         removeUnitIds,
+        changeRoles,
         dueDateLimit,
       };
       return { itemId: item.itemId, command };
@@ -147,6 +157,11 @@ export function describeRevision(revision: PlanRevision): Bilingual {
     [revision.amended.length, `${revision.amended.length} reworded (${codes(revision.amended)})`, `修改表述 ${revision.amended.length} 项（${codes(revision.amended)}）`],
     [revision.unitsAdded.length, `${revision.unitsAdded.length} unit(s) added (items ${codes(revision.unitsAdded)})`, `增加单位 ${revision.unitsAdded.length} 个（事项 ${codes(revision.unitsAdded)}）`],
     [revision.unitsRemoved.length, `${revision.unitsRemoved.length} unit(s) removed (items ${codes(revision.unitsRemoved)})`, `移除单位 ${revision.unitsRemoved.length} 个（事项 ${codes(revision.unitsRemoved)}）`],
+    [
+      revision.rolesChanged.length,
+      `${revision.rolesChanged.length} role(s) changed, progress kept (items ${codes(revision.rolesChanged)})`,
+      `调整牵头/责任分工 ${revision.rolesChanged.length} 个，进度保留（事项 ${codes(revision.rolesChanged)}）`,
+    ],
   ];
   const present = parts.filter(([count]) => count > 0);
   return say(present.map(([, en]) => en).join(', '), present.map(([, , zh]) => zh).join('，'));

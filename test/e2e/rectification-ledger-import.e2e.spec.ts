@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unitIdForCode } from '../../src/organization/units/unit-id.js';
+import { errorCode, startTestApp, type GraphqlResponse, type TestApp } from '../support/test-app.js';
+import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
+
+/*
+ * A rectification ledger (整改台账) imported over GraphQL: a dry run first that says what would be
+ * recorded and assigned (or every row that stops it) and writes nothing; then the findings with
+ * their parts, measures and deadlines; the same file again writes nothing; the approved plan's
+ * inspection deadline bounds the parts. The app is on 2026-04-01 (China time).
+ */
+
+const IMPORT = `mutation($input: ImportFindingsInput!) {
+  importFindings(input: $input) {
+    evaluationId ledger dryRun recordedCount alreadyRecordedCount assignedCount notImported notices
+    rows { row findingId title recordedNow parts { unitId unitName role dueDate } }
+    findings { id title measures category severity assignments { unitId role dueDate assignedOn status } }
+  }
+}`;
+const FINDING = `query($id: ID!) { finding(id: $id) { title measures assignments { unitId role dueDate } } }`;
+
+const ledgerFile = readFileSync(join(process.cwd(), 'samples', 'rectification-ledger-2025.xlsx'));
+const base64 = (content: string | Buffer) => Buffer.from(content).toString('base64');
+const problemsOf = (response: GraphqlResponse) =>
+  (response.errors?.[0]?.extensions as { problems?: { row: number | null; reason: string; reasonZh?: string }[] } | undefined)?.problems;
+
+describe('Importing a rectification ledger (整改台账)', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ demoData: true });
+  });
+
+  afterAll(() => app.close());
+
+  const registerEvaluation = async (key: string): Promise<string> => {
+    const response = await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ idempotencyKey: key, title: `2025年度政务公开第三方评估报告（${key}）` }) });
+    expect(response.errors).toBeUndefined();
+    return response.data?.registerEvaluation.id as string;
+  };
+
+  it('previews the ledger, then records every finding with its parts, once', async () => {
+    const evaluationId = await registerEvaluation('ledger');
+    const input = { idempotencyKey: 'ledger-dry', evaluationId, fileName: 'rectification-ledger-2025.xlsx', contentBase64: base64(ledgerFile), dryRun: true };
+    const before = await app.logPosition();
+
+    const preview = await app.graphql(IMPORT, { input });
+    expect(preview.errors).toBeUndefined();
+    expect(preview.data?.importFindings).toMatchObject({ ledger: true, dryRun: true, recordedCount: 3, assignedCount: 7, findings: [], notImported: ['序号', '备注'] });
+    expect(preview.data?.importFindings.rows[1]).toMatchObject({
+      row: 6,
+      title: '依申请公开答复超期',
+      recordedNow: true,
+      parts: [
+        { unitId: unitIdForCode('GOV-OFFICE'), unitName: '青川市人民政府办公室', role: 'LEAD', dueDate: '2026-04-01' },
+        { unitId: unitIdForCode('ZJJ'), role: 'RESPONSIBLE', dueDate: '2026-09-30' },
+      ],
+    });
+    expect(await app.logPosition()).toBe(before);
+
+    const imported = await app.graphql(IMPORT, { input: { ...input, idempotencyKey: 'ledger-1', dryRun: false } });
+    expect(imported.errors).toBeUndefined();
+    const result = imported.data?.importFindings;
+    expect(result).toMatchObject({ dryRun: false, recordedCount: 3, assignedCount: 7 });
+    expect(result.rows.map((row: { findingId: string }) => row.findingId)).toEqual(preview.data?.importFindings.rows.map((row: { findingId: string }) => row.findingId));
+    expect(result.findings[0]).toMatchObject({
+      title: '门户网站存在失效链接',
+      category: '网站建设',
+      severity: 'LOW',
+      measures: '逐页排查失效链接并修复；建立每月链接巡检制度。',
+      assignments: [
+        { unitId: unitIdForCode('JYJ'), role: 'LEAD', dueDate: '2026-06-30', assignedOn: '2026-04-01', status: 'ASSIGNED' },
+        { unitId: unitIdForCode('MZJ'), role: 'RESPONSIBLE', dueDate: '2026-06-30' },
+      ],
+    });
+    const finding = await app.graphql(FINDING, { id: result.findings[2].id });
+    expect(finding.data?.finding.assignments.map((part: { unitId: string; dueDate: string }) => [part.unitId, part.dueDate])).toEqual([
+      [unitIdForCode('CZJ'), '2026-09-30'],
+      [unitIdForCode('JYJ'), '2026-09-30'],
+      [unitIdForCode('WJW'), '2026-09-30'],
+    ]);
+
+    const after = await app.logPosition();
+    const again = await app.graphql(IMPORT, { input: { ...input, idempotencyKey: 'ledger-2', dryRun: false } });
+    expect(again.data?.importFindings).toMatchObject({ recordedCount: 0, alreadyRecordedCount: 3, assignedCount: 0 });
+    expect(await app.logPosition()).toBe(after);
+  });
+
+  it('refuses a ledger naming every row that stops it, in Chinese too, and writes nothing, dry run or not', async () => {
+    const evaluationId = await registerEvaluation('ledger-bad');
+    const csv =
+      '问题,整改措施,牵头单位,配合单位,整改时限\n' +
+      '错链,修复,"青川市教育局、青川市财政局",,2026-06-30\n' +
+      '年报滞后,按时发布,青川市财政局,,常态化\n' +
+      '渠道缺失,开通入口,青川市不存在局,,2026-06-30\n';
+    const before = await app.logPosition();
+    for (const dryRun of [true, false]) {
+      const refused = await app.graphql(IMPORT, { input: { idempotencyKey: `ledger-bad-${dryRun}`, evaluationId, fileName: 'ledger.csv', contentBase64: base64(csv), dryRun } });
+      expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+      expect(problemsOf(refused)?.map((problem) => problem.row)).toEqual([2, 3, 4]);
+      expect(problemsOf(refused)?.every((problem) => /[\u4e00-\u9fff]/.test(problem.reasonZh ?? ''))).toBe(true);
+    }
+    expect(await app.logPosition()).toBe(before);
+  });
+
+  it('bounds the parts by the approved rectification plan’s inspection deadline', async () => {
+    const evaluationId = await registerEvaluation('ledger-bounded');
+    const plan = { title: '整改实施方案', approvedBy: '刘志强（常务副市长）', approvedOn: '2026-04-01', selfRectificationDue: '2026-05-31', inspectionDue: '2026-06-30' };
+    const approved = await app.graphql('mutation($input: ApproveRectificationPlanInput!) { approveRectificationPlan(input: $input) { id } }', {
+      input: { idempotencyKey: 'ledger-bounded-plan', evaluationId, ...plan },
+    });
+    expect(approved.errors).toBeUndefined();
+    const before = await app.logPosition();
+    const refused = await app.graphql(IMPORT, {
+      input: { idempotencyKey: 'ledger-bounded-import', evaluationId, fileName: 'rectification-ledger-2025.xlsx', contentBase64: base64(ledgerFile) },
+    });
+    expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+    // The findings with parts due 2026-09-30 (rows 6 and 7 are one finding), not the one due 2026-06-30.
+    expect(problemsOf(refused)?.map((problem) => problem.row)).toEqual([6, 8]);
+    expect(problemsOf(refused)?.[0]?.reason).toContain('2026-06-30');
+    expect(await app.logPosition()).toBe(before);
+  });
+});

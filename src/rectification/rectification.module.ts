@@ -5,6 +5,8 @@ import { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { DashboardReadModel } from './dashboard/dashboard.read-model.js';
 import { TimeTravelCache, timeTravelCacheProvider } from '../shared/time-travel-cache.js';
 import { RectificationLedger } from './ledger/rectification-ledger.js';
+import { FindingListIndex } from './finding-list/finding-list.index.js';
+import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
 import {
   GetEvaluationHandler,
   GetFindingHandler,
@@ -43,6 +45,12 @@ import { EvaluationSetupResolver } from './rectification-setup/rectification-set
     readModelProvider(RectificationLedger),
     derivedReadModelProvider(DashboardReadModel, [RectificationLedger, UnitsReadModel]),
     timeTravelCacheProvider,
+    {
+      // After the ledger: it reads the ledger's views once the ledger has applied each event.
+      provide: FindingListIndex,
+      inject: [ProjectionEngine, RectificationLedger],
+      useFactory: (engine: ProjectionEngine, ledger: RectificationLedger) => engine.track(new FindingListIndex(ledger)),
+    },
     EvaluationsResolver,
     FindingsResolver,
     HistoryEntryResolver,

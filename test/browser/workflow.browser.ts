@@ -36,12 +36,12 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
-    const { data } = await app.graphql(`{ units { id code name } evaluations { id } }`);
+    const { data } = await app.graphql(`{ units { id code name } evaluations { nodes { id } } }`);
     fgw = data!.units.find((unit: { code: string }) => unit.code === 'FGW');
     const czj = data!.units.find((unit: { code: string }) => unit.code === 'CZJ');
     const recorded = await app.graphql(
       `mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`,
-      { input: { idempotencyKey: 'browser-finding', evaluationId: data!.evaluations[0].id, title: '网上申请渠道不畅通', description: '部分单位未提供网上依申请公开渠道', category: '依申请公开', severity: 'HIGH', concernedUnitIds: [fgw.id, czj.id] } },
+      { input: { idempotencyKey: 'browser-finding', evaluationId: data!.evaluations.nodes[0].id, title: '网上申请渠道不畅通', description: '部分单位未提供网上依申请公开渠道', category: '依申请公开', severity: 'HIGH', concernedUnitIds: [fgw.id, czj.id] } },
     );
     findingId = recorded.data!.recordFinding.id;
     const assigned = await app.graphql(`mutation($input: AssignFindingInput!) { assignFinding(input: $input) { id } }`, {
@@ -87,9 +87,9 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
   ] as const)(
     'as %s, every page asks only for what the role may read (no GraphQL error, no server warning), follows the as-of picker, and its text passes WCAG AA contrast',
     async (who, pages) => {
-      const { data } = await app.graphql(`{ findings { id title } workPlans { id } }`);
+      const { data } = await app.graphql(`{ findings(first: 200) { nodes { id title } } workPlans { id } }`);
       // A demo finding whose other units' parts hold reports (a unit may not read those), and a work-plan item of the unit.
-      const shared = data!.findings.find((finding: { title: string }) => finding.title === '部分单位主动公开信息更新不及时').id;
+      const shared = data!.findings.nodes.find((finding: { title: string }) => finding.title === '部分单位主动公开信息更新不及时').id;
       const plan = (await app.graphql(`query($id: ID!, $unitId: ID) { workPlan(id: $id, unitId: $unitId) { categories { items { id } } } }`, { id: data!.workPlans[0].id, unitId: fgw.id })).data!.workPlan;
       const item = plan.categories[0].items[0].id;
       const warnings: string[] = [];
@@ -219,8 +219,8 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
     const ours = rows.slice(header + 1).filter((row) => row[column('问题')] === '网上申请渠道不畅通');
     // One row per unit of the finding: the lead unit's and the responsible unit's.
     expect(ours.map((row) => row.join(' '))).toEqual([expect.stringContaining(fgw.name), expect.stringContaining('青川市财政局')]);
-    const { data } = await app.graphql(`{ findings { assignments { unitId } } }`);
-    const parts = data!.findings.reduce((sum: number, finding: { assignments: unknown[] }) => sum + finding.assignments.length, 0);
+    const { data } = await app.graphql(`{ findings(first: 200) { nodes { assignments { unitId } } } }`);
+    const parts = data!.findings.nodes.reduce((sum: number, finding: { assignments: unknown[] }) => sum + finding.assignments.length, 0);
     expect(rows.length - header - 1).toBeGreaterThanOrEqual(parts);
   });
 

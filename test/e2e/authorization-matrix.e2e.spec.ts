@@ -249,9 +249,9 @@ describe('Authorization matrix: every operation × every caller', () => {
 
   const queries: Row[] = [
     { operation: 'Query.dashboard', allowed: READERS, document: `{ dashboard { findings { total } perUnit { unitId } } }` },
-    { operation: 'Query.evaluations', allowed: READERS, document: `{ evaluations { id title } }` },
+    { operation: 'Query.evaluations', allowed: READERS, document: `{ evaluations { nodes { id title } } }` },
     { operation: 'Query.evaluation', allowed: READERS, document: `query($id: ID!) { evaluation(id: $id) { title findingCount } }`, variables: () => ({ id: evaluationId }) },
-    { operation: 'Query.findings', allowed: READERS, document: `{ findings { id status assignments { unitId status dueDate } } }` },
+    { operation: 'Query.findings', allowed: READERS, document: `{ findings { totalCount nodes { id status assignments { unitId status dueDate } } } }` },
     { operation: 'Query.finding', allowed: READERS, document: `query($id: ID!) { finding(id: $id) { title assignments { unitId status trafficLight } } }`, variables: () => ({ id: openFinding }) },
     { operation: 'Query.unitWorkload', allowed: ['SUPERVISOR', 'INSPECTOR', 'UNIT'], document: `query($unitId: ID!) { unitWorkload(unitId: $unitId) { unitId openParts { dueDate } } }`, variables: () => ownPart() },
     { operation: 'Query.circulars', allowed: ['SUPERVISOR', 'INSPECTOR', 'UNIT'], document: `query($unitId: ID) { circulars(unitId: $unitId) { title } }`, variables: () => ownPart() },

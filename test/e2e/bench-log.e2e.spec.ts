@@ -78,7 +78,7 @@ describe('The benchmark log generator', () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${manifest.tokens.SUPERVISOR}` },
         body: JSON.stringify({
           query: `query($findingId: ID!, $workPlanId: ID!, $unitId: ID!, $asOf: String!) {
-            evaluations { id }
+            evaluations(first: 200) { nodes { id } }
             dashboard { findings { total closed } parts { verified returned } }
             past: dashboard(asOf: $asOf) { findings { total } }
             finding(id: $findingId) { evaluationId assignments { role } }
@@ -91,7 +91,7 @@ describe('The benchmark log generator', () => {
       const body = (await response.json()) as {
         errors?: unknown;
         data: {
-          evaluations: { id: string }[];
+          evaluations: { nodes: { id: string }[] };
           dashboard: { findings: { total: number; closed: number }; parts: { verified: number; returned: number } };
           past: { findings: { total: number } };
           finding: { evaluationId: string; assignments: { role: string }[] };
@@ -100,7 +100,7 @@ describe('The benchmark log generator', () => {
       };
       expect(body.errors).toBeUndefined();
       const { data } = body;
-      expect(data.evaluations.map((evaluation) => evaluation.id)).toContain(manifest.evaluationId);
+      expect(data.evaluations.nodes.map((evaluation) => evaluation.id)).toContain(manifest.evaluationId);
       // A year of work: findings recorded, parts verified and returned, some closed out; none yet on the year's first day.
       expect(data.dashboard.findings.total).toBeGreaterThan(50);
       expect(data.dashboard.findings.closed).toBeGreaterThan(0);

@@ -178,9 +178,9 @@ describe('a 2016 campaign entered in 2026: business time and record time', () =>
     // Today (2026-11-30) without asOf, on the finding query and in the findings list the web app reads.
     const daysSinceDue = Math.round((Date.UTC(2026, 10, 30) - Date.UTC(2016, 4, 31)) / 86_400_000);
     expect(part(await finding(channelFinding), 'CZJ')).toMatchObject({ status: 'VERIFIED', daysLeft: -daysSinceDue, trafficLight: null });
-    const listed = await app.graphql(`{ findings { id assignments { unitId daysLeft trafficLight } } }`);
+    const listed = await app.graphql(`{ findings { nodes { id assignments { unitId daysLeft trafficLight } } } }`);
     expect(listed.errors).toBeUndefined();
-    const channel = listed.data!.findings.find((one: { id: string }) => one.id === channelFinding);
+    const channel = listed.data!.findings.nodes.find((one: { id: string }) => one.id === channelFinding);
     expect(channel.assignments).toEqual([{ unitId: units.CZJ, daysLeft: -daysSinceDue, trafficLight: null }]);
   });
 

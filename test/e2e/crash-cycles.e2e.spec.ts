@@ -34,9 +34,16 @@ async function send(server: ServerProcess, headers: Record<string, string>, inpu
 
 /** What the read models show, in a stable order: to compare the live ones with a fresh rebuild. */
 async function readModels(server: ServerProcess, headers: Record<string, string>) {
-  const response = await graphqlAt(server.port, '{ evaluations { id title findingCount } dashboard { findings { total } } }', {}, headers);
+  const response = await graphqlAt(server.port, '{ dashboard { findings { total } } }', {}, headers);
   expect(response.errors).toBeUndefined();
-  const evaluations = [...(response.data.evaluations as { id: string }[])].sort((a, b) => a.id.localeCompare(b.id));
+  const listed: { id: string }[] = [];
+  for (let after: string | null = null, more = true; more; ) {
+    const page = await graphqlAt(server.port, 'query($after: String) { evaluations(first: 200, after: $after) { nodes { id title findingCount } pageInfo { hasNextPage endCursor } } }', { after }, headers);
+    expect(page.errors).toBeUndefined();
+    listed.push(...(page.data.evaluations.nodes as { id: string }[]));
+    ({ hasNextPage: more, endCursor: after } = page.data.evaluations.pageInfo);
+  }
+  const evaluations = listed.sort((a, b) => a.id.localeCompare(b.id));
   return { evaluations, dashboard: response.data.dashboard };
 }
 

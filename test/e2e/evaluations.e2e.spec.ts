@@ -9,7 +9,7 @@ const RECORD = `mutation Record($input: RecordFindingInput!) {
   recordFinding(input: $input) { id evaluationId title category severity concernedUnitIds evaluation { title } }
 }`;
 const EVALUATION = `query Evaluation($id: ID!) {
-  evaluation(id: $id) { id title findingCount findings { id title severity } }
+  evaluation(id: $id) { id title findingCount findings { totalCount nodes { id title severity } } }
 }`;
 
 
@@ -36,12 +36,12 @@ describe('Evaluations and findings over GraphQL', () => {
   });
 
   it("shows the demo evaluation, findings and units on a newcomer's first query", async () => {
-    const response = await app.graphql(`{ evaluations { title findingCount findings { title } } units { code name } }`);
+    const response = await app.graphql(`{ evaluations { nodes { title findingCount findings { nodes { title } } } } units { code name } }`);
     expect(response.errors).toBeUndefined();
-    const [evaluation] = response.data!.evaluations;
+    const [evaluation] = response.data!.evaluations.nodes;
     expect(evaluation.title).toBe('青川市2025年度政务公开工作第三方评估报告');
     expect(evaluation.findingCount).toBe(6);
-    expect(evaluation.findings.map((f: { title: string }) => f.title)).toContain('未开通依申请公开网上申请渠道');
+    expect(evaluation.findings.nodes.map((f: { title: string }) => f.title)).toContain('未开通依申请公开网上申请渠道');
     expect(response.data!.units.length).toBeGreaterThanOrEqual(12);
     expect(response.data!.units.map((u: { name: string }) => u.name)).toContain('青川市财政局');
   });
@@ -63,11 +63,12 @@ describe('Evaluations and findings over GraphQL', () => {
 
     const read = await app.graphql(EVALUATION, { id: evaluation.id });
     expect(read.data!.evaluation.findingCount).toBe(1);
-    expect(read.data!.evaluation.findings).toEqual([
+    expect(read.data!.evaluation.findings.totalCount).toBe(1);
+    expect(read.data!.evaluation.findings.nodes).toEqual([
       { id: recorded.data!.recordFinding.id, title: '无网上依申请公开渠道', severity: 'HIGH' },
     ]);
-    const byCategory = await app.graphql(`query($e: ID!) { findings(evaluationId: $e, category: "依申请公开") { id } }`, { e: evaluation.id });
-    expect(byCategory.data!.findings).toHaveLength(1);
+    const byCategory = await app.graphql(`query($e: ID!) { findings(evaluationId: $e, category: "依申请公开") { nodes { id } } }`, { e: evaluation.id });
+    expect(byCategory.data!.findings.nodes).toHaveLength(1);
   });
 
   it('answers a retried mutation (same idempotency key) with the first result and appends nothing', async () => {
@@ -216,8 +217,9 @@ describe('Restarting on the same database file', () => {
       id: recorded.data!.recordFinding.id,
     });
     expect(finding.data!.finding).toEqual({ title: '无网上依申请公开渠道', evaluation: { title: '2025年度政务公开第三方评估报告' } });
-    const all = await second.graphql(`{ evaluations { id } }`);
-    expect(all.data!.evaluations).toHaveLength(2);
+    const all = await second.graphql(`{ evaluations { totalCount nodes { id } } }`);
+    expect(all.data!.evaluations.nodes).toHaveLength(2);
+    expect(all.data!.evaluations.totalCount).toBe(2);
     await second.close();
   });
 });

@@ -64,7 +64,7 @@ describe('Ledger over GraphQL', () => {
   });
 
   it("proves a finding's event is in the checkpoint with a path anyone can check, and refuses what it cannot prove in Chinese too", async () => {
-    const finding = (await ok(`{ findings { id } }`)).findings[0].id as string;
+    const finding = (await ok(`{ findings(first: 1) { nodes { id } } }`)).findings.nodes[0].id as string;
     const history = (await ok(`query($id: ID!) { finding(id: $id) { history { eventId eventType } } }`, { id: finding })).finding.history as { eventId: string }[];
     const proof = (
       await ok(

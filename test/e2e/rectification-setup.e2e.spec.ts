@@ -83,10 +83,10 @@ describe('Rectification team, plan and circulars over GraphQL', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ sqlitePath, demoData: true });
-    const response = await app.graphql(`{ units { id code } evaluations { id findings { id } } }`);
+    const response = await app.graphql(`{ units { id code } evaluations(first: 1) { nodes { id findings(first: 1) { nodes { id } } } } }`);
     unitId = Object.fromEntries(response.data!.units.map((unit: { id: string; code: string }) => [unit.code, unit.id]));
-    evaluationId = response.data!.evaluations[0].id;
-    findingId = response.data!.evaluations[0].findings[0].id;
+    evaluationId = response.data!.evaluations.nodes[0].id;
+    findingId = response.data!.evaluations.nodes[0].findings.nodes[0].id;
     unitUserHeaders = await app.as('UNIT', unitId['JTJ']!);
   });
 

@@ -74,7 +74,7 @@ describe('Sign-in with a login name and password', () => {
     const second = await signedIn('wangli', 'Chushi#2026');
     expect(first.mustChangePassword).toBe(true);
 
-    const blocked = await app.graphql(`{ evaluations { id } }`, {}, bearer(first.token));
+    const blocked = await app.graphql(`{ evaluations { totalCount } }`, {}, bearer(first.token));
     expect(blocked.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PASSWORD_CHANGE_REQUIRED', messageZh: '您使用的是初始密码，请先修改密码。' });
     expect((await app.graphql(ME, {}, bearer(first.token))).data!.me).toMatchObject({ loginName: 'wangli', mustChangePassword: true });
 
@@ -87,7 +87,7 @@ describe('Sign-in with a login name and password', () => {
 
     const changed = await app.graphql(CHANGE_PASSWORD, { input: { idempotencyKey: key(), currentPassword: 'Chushi#2026', newPassword: 'Wangli-own-2026' } }, bearer(first.token));
     expect(changed.data!.changePassword).toEqual({ mustChangePassword: false });
-    expect((await app.graphql(`{ evaluations { id } }`, {}, bearer(first.token))).errors).toBeUndefined();
+    expect((await app.graphql(`{ evaluations { totalCount } }`, {}, bearer(first.token))).errors).toBeUndefined();
     expect(errorCode(await app.graphql(ME, {}, bearer(second.token)))).toBe('UNAUTHENTICATED');
     expect(errorCode(await signIn('wangli', 'Chushi#2026'))).toBe('UNAUTHENTICATED');
     expect((await signedIn('wangli', 'Wangli-own-2026')).mustChangePassword).toBe(false);

@@ -20,7 +20,7 @@ const health = async (app: TestApp) => {
   return { status: response.status, body: (await response.json()) as { status: string; problems: { cause: string; message: string; messageZh: string }[] } };
 };
 const register = (app: TestApp, overrides: Record<string, unknown> = {}) => app.graphql(REGISTER_EVALUATION, { input: evaluationInput(overrides) });
-const evaluationCount = async (app: TestApp) => ((await app.graphql('{ evaluations { id } }')).data!.evaluations as unknown[]).length;
+const evaluationCount = async (app: TestApp) => (await app.graphql('{ evaluations { totalCount } }')).data!.evaluations.totalCount as number;
 const refusalOf = (start: Promise<unknown>) =>
   start.then(
     () => {
@@ -207,7 +207,7 @@ describe('A WAL damaged or removed after a crash', () => {
     });
     const SUPERVISOR = { authorization: `Bearer ${stdout.trim().split('\n').at(-1)!}` };
     // The server sees the tool's user once it has projected it (within a poll).
-    await until(async () => (await graphqlAt(server.port, '{ evaluations { id } }', {}, SUPERVISOR)).errors === undefined);
+    await until(async () => (await graphqlAt(server.port, '{ evaluations { totalCount } }', {}, SUPERVISOR)).errors === undefined);
     let acknowledged = 0;
     for (let i = 0; i < 30; i += 1) {
       const response = await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput() }, SUPERVISOR);
@@ -233,7 +233,7 @@ describe('A WAL damaged or removed after a crash', () => {
     expect(refused.output).toContain('--accept-store-reset');
 
     const accepted = await startServer(sqlitePath, { args: ['--accept-store-reset'], env: { DEMO_DATA: 'true' } });
-    const evaluations = await graphqlAt(accepted.port, '{ evaluations { id } }', {}, { authorization: 'Bearer rct_demo_supervisor_qingchuan' });
+    const evaluations = await graphqlAt(accepted.port, '{ evaluations { totalCount } }', {}, { authorization: 'Bearer rct_demo_supervisor_qingchuan' });
     // No demo was seeded (its token does not exist) into the store that replaced the lost one.
     expect(evaluations.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     await killHard(accepted.child);

@@ -345,8 +345,8 @@ describe('Importing plans, units and findings', () => {
         concernedUnitIds: [unitIdForCode('FGW'), unitIdForCode('MZJ'), unitIdForCode('JTJ')],
       });
 
-      const evaluation = await app.graphql('query($id: ID!) { evaluation(id: $id) { findings { title } } }', { id: evaluationId });
-      expect(evaluation.data?.evaluation.findings.map((finding: { title: string }) => finding.title)).toEqual(
+      const evaluation = await app.graphql('query($id: ID!) { evaluation(id: $id) { findings(first: 200) { nodes { title } } } }', { id: evaluationId });
+      expect(evaluation.data?.evaluation.findings.nodes.map((finding: { title: string }) => finding.title)).toEqual(
         result.findings.map((finding: { title: string }) => finding.title),
       );
 

@@ -151,3 +151,28 @@ export async function download(path: string): Promise<void> {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** One page of a list field (a GraphQL connection: first / after, totalCount). */
+export interface Connection<Node> {
+  nodes: Node[];
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/** The page fields every list query selects beside its nodes. */
+export const PAGE_FIELDS = 'totalCount pageInfo { hasNextPage endCursor }';
+
+/**
+ * Every item of a short list (evaluations for a select, say), page after page: `query` takes
+ * `$after: String` and `pick` finds the connection in its answer. Long lists show a page and
+ * load more on request instead.
+ */
+export async function allNodes<Node, Data = any>(query: string, pick: (data: Data) => Connection<Node>, variables: Record<string, unknown> = {}): Promise<Node[]> {
+  const nodes: Node[] = [];
+  for (let after: string | null = null; ; ) {
+    const page: Connection<Node> = pick(await gql<Data>(query, { ...variables, after }));
+    nodes.push(...page.nodes);
+    if (!page.pageInfo.hasNextPage) return nodes;
+    after = page.pageInfo.endCursor;
+  }
+}

@@ -1,10 +1,22 @@
+import { Inject } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import type { AppSettings } from '../../config/app-settings.js';
+import { UnitsReadModel } from '../../organization/units/units.read-model.js';
+import { addDays, isCalendarDate, officeDate } from '../../shared/calendar-date.js';
 import { Clock } from '../../shared/clock.js';
-import { notFound } from '../../shared/domain-error.js';
+import { badInput, notFound } from '../../shared/domain-error.js';
+import type { Connection, PageRequest } from '../../shared/pagination/page.js';
 import { isPresent, parseTimeCut, type TimeCut, type TimeTravel } from '../../shared/time-cut.js';
+import { FindingListIndex, type FindingFilter } from '../finding-list/finding-list.index.js';
 import { RectificationLedger, type EvaluationView, type FindingView } from '../ledger/rectification-ledger.js';
 
-export class ListEvaluationsQuery extends Query<EvaluationView[]> {}
+/** A page of evaluations, in the order registered. */
+export class ListEvaluationsQuery extends Query<Connection<EvaluationView>> {
+  constructor(readonly page: PageRequest) {
+    super();
+  }
+}
 
 export class GetEvaluationQuery extends Query<EvaluationView> {
   constructor(readonly evaluationId: string) {
@@ -12,8 +24,12 @@ export class GetEvaluationQuery extends Query<EvaluationView> {
   }
 }
 
-export class ListFindingsQuery extends Query<FindingView[]> {
-  constructor(readonly filter: { evaluationId?: string; category?: string }) {
+/** A page of findings in the order recorded, filtered on the server (see `FindingFilter`). */
+export class ListFindingsQuery extends Query<Connection<FindingView>> {
+  constructor(
+    readonly filter: FindingFilter,
+    readonly page: PageRequest,
+  ) {
     super();
   }
 }
@@ -30,10 +46,10 @@ export class GetFindingQuery extends Query<FindingView & { time?: TimeCut }> {
 
 @QueryHandler(ListEvaluationsQuery)
 export class ListEvaluationsHandler implements IQueryHandler<ListEvaluationsQuery> {
-  constructor(private readonly readModel: RectificationLedger) {}
+  constructor(private readonly lists: FindingListIndex) {}
 
-  execute() {
-    return Promise.resolve(this.readModel.listEvaluations());
+  execute({ page }: ListEvaluationsQuery) {
+    return Promise.resolve(this.lists.evaluationPage(page));
   }
 }
 
@@ -50,13 +66,37 @@ export class GetEvaluationHandler implements IQueryHandler<GetEvaluationQuery> {
 
 @QueryHandler(ListFindingsQuery)
 export class ListFindingsHandler implements IQueryHandler<ListFindingsQuery> {
-  constructor(private readonly readModel: RectificationLedger) {}
+  constructor(
+    private readonly readModel: RectificationLedger,
+    private readonly lists: FindingListIndex,
+    private readonly units: UnitsReadModel,
+    private readonly clock: Clock,
+    @Inject(ConfigService) private readonly config: ConfigService<AppSettings, true>,
+  ) {}
 
-  execute({ filter }: ListFindingsQuery) {
-    if (filter.evaluationId && !this.readModel.evaluation(filter.evaluationId)) {
-      throw notFound('Evaluation', filter.evaluationId);
+  /**
+   * @throws DomainError NOT_FOUND for an unknown evaluation or unit; BAD_USER_INPUT for a due range
+   * that is not two days in order, a bad `first` or a cursor of another list.
+   */
+  execute({ filter, page }: ListFindingsQuery) {
+    if (filter.evaluationId !== undefined && !this.readModel.evaluation(filter.evaluationId)) throw notFound('Evaluation', filter.evaluationId);
+    if (filter.unitId !== undefined && !this.units.get(filter.unitId)) throw notFound('Unit', filter.unitId);
+    checkDueRange(filter);
+    const today = officeDate(this.clock.now());
+    const days = { today, dueSoonUntil: addDays(today, this.config.get('DUE_SOON_DAYS', { infer: true })) };
+    return Promise.resolve(this.lists.findingPage(filter, days, page));
+  }
+}
+
+/** Nested fields meet no validation pipe, so the due range is checked here as well. */
+function checkDueRange({ dueFrom, dueTo }: FindingFilter): void {
+  for (const [field, day] of [['dueFrom', dueFrom], ['dueTo', dueTo]] as const) {
+    if (day !== undefined && !isCalendarDate(day)) {
+      throw badInput(`${field} must be a date written as YYYY-MM-DD (got "${day}").`, `${field} 应为 YYYY-MM-DD 格式的日期（收到“${day}”）。`, { field });
     }
-    return Promise.resolve(this.readModel.listFindings(filter));
+  }
+  if (dueFrom !== undefined && dueTo !== undefined && dueFrom > dueTo) {
+    throw badInput(`dueFrom (${dueFrom}) is after dueTo (${dueTo}): no day is in that range.`, `截止日期范围有误：起始日 ${dueFrom} 晚于结束日 ${dueTo}。`, { field: 'dueFrom' });
   }
 }
 

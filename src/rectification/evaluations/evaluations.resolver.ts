@@ -1,5 +1,7 @@
 import { historyEntry } from '../../assignments/read-model/history.js';
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { PageArgs, pageAndFilter } from '../../shared/graphql/connection.js';
+import { EvaluationConnectionType, FindingConnectionType, FindingListArgs, FindingsArgs } from '../finding-list/finding-list.args.js';
 import { mayReadUnitDetails } from '../../access/authorization/access-policy.js';
 import type { GraphqlContext } from '../../access/authorization/graphql-context.js';
 import { AllowRoles, WORKFLOW_READERS } from '../../access/authorization/access-policy.js';
@@ -16,9 +18,9 @@ import { GetEvaluationQuery, GetFindingQuery, ListEvaluationsQuery, ListFindings
 export class EvaluationsResolver {
   constructor(private readonly queries: QueryBus) {}
 
-  @Query(() => [EvaluationType], { description: 'Every evaluation, in the order it was registered.' })
-  evaluations() {
-    return this.queries.execute(new ListEvaluationsQuery());
+  @Query(() => EvaluationConnectionType, { description: 'Evaluations in the order registered, a page at a time (first / after).' })
+  evaluations(@Args() args: PageArgs) {
+    return this.queries.execute(new ListEvaluationsQuery(pageAndFilter(args).page));
   }
 
   @Query(() => EvaluationType)
@@ -26,9 +28,10 @@ export class EvaluationsResolver {
     return this.queries.execute(new GetEvaluationQuery(id));
   }
 
-  @ResolveField(() => [FindingType])
-  findings(@Parent() evaluation: EvaluationView) {
-    return this.queries.execute(new ListFindingsQuery({ evaluationId: evaluation.evaluationId }));
+  @ResolveField(() => FindingConnectionType, { description: 'The evaluation’s findings in the order recorded, filtered, a page at a time (first / after).' })
+  findings(@Parent() evaluation: EvaluationView, @Args() args: FindingListArgs) {
+    const { page, filter } = pageAndFilter(args);
+    return this.queries.execute(new ListFindingsQuery({ ...filter, evaluationId: evaluation.evaluationId }, page));
   }
 
   @ResolveField(() => Int)
@@ -42,12 +45,12 @@ export class EvaluationsResolver {
 export class FindingsResolver {
   constructor(private readonly queries: QueryBus) {}
 
-  @Query(() => [FindingType], { description: 'Findings, optionally of one evaluation and/or one category.' })
-  findings(
-    @Args('evaluationId', { type: () => ID, nullable: true }) evaluationId?: string,
-    @Args('category', { type: () => String, nullable: true }) category?: string,
-  ) {
-    return this.queries.execute(new ListFindingsQuery({ evaluationId, category }));
+  @Query(() => FindingConnectionType, {
+    description: 'Findings in the order recorded, a page at a time (first / after); every filter given must hold (evaluation, category, status, unit, light today, due range, text in the title).',
+  })
+  findings(@Args() args: FindingsArgs) {
+    const { page, filter } = pageAndFilter(args);
+    return this.queries.execute(new ListFindingsQuery(filter, page));
   }
 
   @Query(() => FindingType, { description: 'One finding with its parts and history; asOf / knownAt: as it stood that day / as known then' })

@@ -100,6 +100,11 @@ export class RectificationLedger implements Projection {
     return this.evaluations.get(id);
   }
 
+  /** How many evaluations and findings the ledger holds (lists check they have seen them all). */
+  counts(): { evaluations: number; findings: number } {
+    return { evaluations: this.evaluations.size, findings: this.findings.size };
+  }
+
   listEvaluations(): EvaluationView[] {
     return [...this.evaluations.values()];
   }

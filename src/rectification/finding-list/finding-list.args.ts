@@ -1,0 +1,61 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import { TrafficLightEnum } from '../../assignments/graphql/assignment.types.js';
+import type { TrafficLight } from '../../assignments/read-model/part-view.js';
+import { PageArgs, connectionType } from '../../shared/graphql/connection.js';
+import { CalendarDate, OptionalText } from '../../shared/graphql/validation.js';
+import { EvaluationType, FindingStatusEnum, FindingType } from '../evaluations/evaluation.types.js';
+import type { FindingFilter } from './finding-list.index.js';
+
+export const FindingConnectionType = connectionType(FindingType, 'Finding');
+export const EvaluationConnectionType = connectionType(EvaluationType, 'Evaluation');
+
+/** The filters of an evaluation's findings (`Evaluation.findings`), with `first` / `after`. */
+@ArgsType()
+export class FindingListArgs extends PageArgs implements Omit<FindingFilter, 'evaluationId'> {
+  @Field(() => String, { nullable: true, description: 'Exactly this category (e.g. 主动公开)' })
+  @IsOptional()
+  @IsString()
+  category?: string;
+
+  @Field(() => FindingStatusEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(['OPEN', 'CLOSED'])
+  status?: 'OPEN' | 'CLOSED';
+
+  @Field(() => ID, { nullable: true, description: 'A unit the finding concerns or has a part; lights and due dates then look at that unit’s part' })
+  @IsOptional()
+  @IsString()
+  unitId?: string;
+
+  @Field(() => TrafficLightEnum, {
+    nullable: true,
+    description: 'The light today (China office day): a finding’s light is its worst unverified part’s (of unitId’s part when given)',
+  })
+  @IsOptional()
+  @IsIn(['GREEN', 'YELLOW', 'RED'])
+  light?: TrafficLight;
+
+  @Field(() => String, { nullable: true, description: 'An unverified part is due on or after this day (YYYY-MM-DD)' })
+  @IsOptional()
+  @CalendarDate()
+  dueFrom?: string;
+
+  @Field(() => String, { nullable: true, description: 'An unverified part is due on or before this day (YYYY-MM-DD)' })
+  @IsOptional()
+  @CalendarDate()
+  dueTo?: string;
+
+  @Field(() => String, { nullable: true, description: 'Text in the title (case and full-width forms ignored)' })
+  @OptionalText(100)
+  titleContains?: string;
+}
+
+/** The filters of `Query.findings`: an evaluation's, or every evaluation's. */
+@ArgsType()
+export class FindingsArgs extends FindingListArgs implements FindingFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsString()
+  evaluationId?: string;
+}

@@ -22,7 +22,7 @@ const CZJ = unitIdForCode('CZJ');
 const OPENNESS = unitIdForCode('OPENNESS');
 
 const UNITS = `{ units { name } }`;
-const USERS = `{ users { name role } }`;
+const USERS = `{ users(first: 200) { nodes { name role } } }`;
 const UNIT_WORKLOAD = `query($unitId: ID!) { unitWorkload(unitId: $unitId) { unitId } }`;
 const REGISTER_USER = `mutation($input: RegisterUserInput!) { registerUser(input: $input) { token user { id } } }`;
 const ISSUE_TOKEN = `mutation($input: IssueAccessTokenInput!) { issueAccessToken(input: $input) { token expiresAt } }`;
@@ -334,7 +334,7 @@ describe('The demo accounts', () => {
     const users = await app.graphql(USERS, {}, bearer(token));
     if (role === 'ADMIN') {
       expect(users.errors).toBeUndefined();
-      expect(users.data!.users).toEqual(expect.arrayContaining(DEMO.map(({ name, role }) => ({ name, role }))));
+      expect(users.data!.users.nodes).toEqual(expect.arrayContaining(DEMO.map(({ name, role }) => ({ name, role }))));
     } else {
       expect(users.errors![0]!.message).toBe(`${role} users may not use Query.users.`);
     }

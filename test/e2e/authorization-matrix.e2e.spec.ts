@@ -254,7 +254,7 @@ describe('Authorization matrix: every operation × every caller', () => {
     { operation: 'Query.findings', allowed: READERS, document: `{ findings { totalCount nodes { id status assignments { unitId status dueDate } } } }` },
     { operation: 'Query.finding', allowed: READERS, document: `query($id: ID!) { finding(id: $id) { title assignments { unitId status trafficLight } } }`, variables: () => ({ id: openFinding }) },
     { operation: 'Query.unitWorkload', allowed: ['SUPERVISOR', 'INSPECTOR', 'UNIT'], document: `query($unitId: ID!) { unitWorkload(unitId: $unitId) { unitId openParts { dueDate } } }`, variables: () => ownPart() },
-    { operation: 'Query.circulars', allowed: ['SUPERVISOR', 'INSPECTOR', 'UNIT'], document: `query($unitId: ID) { circulars(unitId: $unitId) { title } }`, variables: () => ownPart() },
+    { operation: 'Query.circulars', allowed: ['SUPERVISOR', 'INSPECTOR', 'UNIT'], document: `query($unitId: ID) { circulars(unitId: $unitId) { nodes { title } } }`, variables: () => ownPart() },
     { operation: 'Query.unitScorecard', allowed: ['SUPERVISOR', 'INSPECTOR'], document: `{ unitScorecard { rank unitName onTimeRate } }` },
     { operation: 'Query.workPlans', allowed: READERS, document: `{ workPlans { id title } }` },
     { operation: 'Query.workPlan', allowed: READERS, document: `query($id: ID!) { workPlan(id: $id) { progress { items } } }`, variables: () => ({ id: planId }) },
@@ -262,7 +262,7 @@ describe('Authorization matrix: every operation × every caller', () => {
     { operation: 'Query.units', allowed: [...READERS, 'ADMIN'], document: `{ units { code name } }` },
     { operation: 'Query.unit', allowed: [...READERS, 'ADMIN'], document: `query($id: ID!) { unit(id: $id) { name } }`, variables: () => ({ id: units[OWN_UNIT] }) },
     { operation: 'Query.me', allowed: [...READERS, 'ADMIN'], document: `{ me { id role mustChangePassword } }` },
-    { operation: 'Query.users', allowed: ['ADMIN'], document: `{ users { name role active } }` },
+    { operation: 'Query.users', allowed: ['ADMIN'], document: `{ users { nodes { name role active } } }` },
     { operation: 'Query.verifyLedger', allowed: ['ADMIN'], document: `{ verifyLedger { ok eventsChecked } }` },
     { operation: 'Query.ledgerCheckpoints', allowed: ['SUPERVISOR', 'ADMIN'], document: `{ ledgerCheckpoints { sequence ledgerCode } }` },
     {

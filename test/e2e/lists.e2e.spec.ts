@@ -156,7 +156,7 @@ describe('Lists at scale: paginated and filtered on the server', () => {
     expect((await refusal(FINDINGS, { unitId: '00000000-0000-4000-8000-000000000000' })).extensions).toMatchObject({ code: 'NOT_FOUND' });
     expect((await refusal(FINDINGS, { evaluationId: '00000000-0000-4000-8000-000000000000' })).extensions).toMatchObject({ code: 'NOT_FOUND' });
     const backwards = await refusal(FINDINGS, { dueFrom: '2026-06-01', dueTo: '2026-05-01' });
-    expect(backwards.extensions).toMatchObject({ code: 'BAD_USER_INPUT', messageZh: '截止日期范围有误：起始日 2026-06-01 晚于结束日 2026-05-01。' });
+    expect(backwards.extensions).toMatchObject({ code: 'BAD_USER_INPUT', messageZh: '日期范围有误：dueFrom 2026-06-01 晚于 dueTo 2026-05-01。', field: 'dueFrom' });
     expect((await refusal(FINDINGS, { dueFrom: '2026-02-30' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
@@ -177,5 +177,76 @@ describe('Lists at scale: paginated and filtered on the server', () => {
     const ids = [...first.data!.evaluations.nodes, ...rest.data!.evaluations.nodes].map((node: { id: string }) => node.id);
     expect(ids).toHaveLength(totalCount);
     expect(ids.slice(-2)).toEqual([evaluationId, second]);
+  });
+  describe('circulars and users', () => {
+    const CIRCULARS = `query($first: Int, $after: String, $unitId: ID, $kind: CircularKind, $issuedFrom: String, $issuedTo: String) {
+      circulars(first: $first, after: $after, unitId: $unitId, kind: $kind, issuedFrom: $issuedFrom, issuedTo: $issuedTo) {
+        totalCount pageInfo { hasNextPage endCursor } nodes { title issuedOn unit { code } }
+      }
+    }`;
+    const issue = async (unit: string, title: string, issuedOn: string, kind = 'CRITICISM') => {
+      const response = await app.graphql(`mutation($input: IssueCircularInput!) { issueCircular(input: $input) { id } }`, {
+        input: { idempotencyKey: key('circular'), unitId: units[unit], kind, title, reason: '整改情况', references: [], issuedOn },
+      });
+      if (response.errors) throw new Error(JSON.stringify(response.errors));
+    };
+    const circulars = async (variables: Record<string, unknown>, headers?: Record<string, string>) => {
+      const response = expectChineseOnEveryError(await app.graphql(CIRCULARS, variables, headers));
+      if (response.errors) throw new Error(JSON.stringify(response.errors));
+      return response.data!.circulars as { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { title: string; issuedOn: string; unit: { code: string } }[] };
+    };
+
+    beforeAll(async () => {
+      await issue('FGW', '通报一', '2026-05-01');
+      await issue('CZJ', '表扬二', '2026-05-03', 'COMMENDATION');
+      await issue('FGW', '通报三', '2026-05-10');
+    });
+
+    it('pages circulars newest first; one entered late goes where its issue day puts it, and the next page neither repeats nor skips', async () => {
+      const first = await circulars({ first: 2 });
+      expect(first.nodes.map((node) => node.title)).toEqual(['通报三', '表扬二']);
+      expect(first.totalCount).toBe(3);
+      // Entered late: issued before the last one seen (goes on the next page), and one issued newest (before the cursor: not repeated).
+      await issue('ZJJ', '补录通报', '2026-05-02');
+      await issue('ZJJ', '最新通报', '2026-05-12');
+      const rest = await circulars({ first: 10, after: first.pageInfo.endCursor });
+      expect(rest.nodes.map((node) => node.title)).toEqual(['补录通报', '通报一']);
+      expect(rest.totalCount).toBe(5);
+    });
+
+    it('filters circulars by unit, kind and issue days on the server', async () => {
+      expect((await circulars({ unitId: units.FGW })).nodes.map((node) => node.title)).toEqual(['通报三', '通报一']);
+      expect((await circulars({ kind: 'COMMENDATION' })).nodes.map((node) => node.title)).toEqual(['表扬二']);
+      const asOf = await circulars({ issuedTo: '2026-05-02', first: 1 });
+      expect([asOf.totalCount, asOf.nodes[0]!.title, asOf.pageInfo.hasNextPage]).toEqual([2, '补录通报', true]);
+      expect((await circulars({ issuedFrom: '2026-05-03', issuedTo: '2026-05-10' })).totalCount).toBe(2);
+      const backwards = expectChineseOnEveryError(await app.graphql(CIRCULARS, { issuedFrom: '2026-05-10', issuedTo: '2026-05-01' }));
+      expect(backwards.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'issuedFrom' });
+    });
+
+    it('shows a unit user its own circulars only, as before, and refuses another unit’s', async () => {
+      const unitUser = await app.as('UNIT', units.FGW);
+      const own = await circulars({ first: 1 }, unitUser);
+      expect(own.totalCount).toBe(2);
+      expect(own.nodes.map((node) => node.unit.code)).toEqual(['FGW']);
+      expect(errorCode(await app.graphql(CIRCULARS, { unitId: units.CZJ }, unitUser))).toBe('FORBIDDEN');
+    });
+
+    it('pages the accounts oldest first for an administrator only', async () => {
+      const admin = await app.as('ADMIN');
+      const USERS = `query($after: String) { users(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id registeredAt } } }`;
+      const seen: { id: string; registeredAt: string }[] = [];
+      let totalCount = 0;
+      for (let after: string | null = null, more = true; more; ) {
+        const page: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { id: string; registeredAt: string }[] } = expectChineseOnEveryError(await app.graphql(USERS, { after }, admin)).data!.users;
+        seen.push(...page.nodes);
+        totalCount = page.totalCount;
+        ({ hasNextPage: more, endCursor: after } = page.pageInfo);
+      }
+      expect(seen).toHaveLength(totalCount);
+      expect(new Set(seen.map((user) => user.id)).size).toBe(totalCount);
+      expect(seen.map((user) => user.registeredAt)).toEqual([...seen.map((user) => user.registeredAt)].sort());
+      expect(errorCode(await app.graphql(USERS, {}))).toBe('FORBIDDEN');
+    });
   });
 });

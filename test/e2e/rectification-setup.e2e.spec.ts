@@ -14,7 +14,7 @@ const ISSUE_CIRCULAR = `mutation Issue($input: IssueCircularInput!) {
 const EVALUATION_SETUP = `query Setup($id: ID!) {
   evaluation(id: $id) { team { leader { name } members { name unitId } } plan { approvedBy selfRectificationDue } }
 }`;
-const CIRCULARS = `query Circulars($unitId: ID) { circulars(unitId: $unitId) { id kind title unit { code } references { kind id } } }`;
+const CIRCULARS = `query Circulars($unitId: ID) { circulars(unitId: $unitId) { totalCount nodes { id kind title unit { code } references { kind id } } } }`;
 
 const UNKNOWN_ID = '2b1c5d8e-0000-4000-8000-00000000000f';
 
@@ -153,7 +153,7 @@ describe('Rectification team, plan and circulars over GraphQL', () => {
     });
 
     const ofUnit = await app.graphql(CIRCULARS, { unitId: unitId['JTJ'] });
-    expect(ofUnit.data!.circulars).toEqual([
+    expect(ofUnit.data!.circulars.nodes).toEqual([
       {
         id: circular.id,
         kind: 'CRITICISM',
@@ -163,7 +163,7 @@ describe('Rectification team, plan and circulars over GraphQL', () => {
       },
     ]);
     const ofOtherUnit = await app.graphql(CIRCULARS, { unitId: unitId['CZJ'] });
-    expect(ofOtherUnit.data!.circulars).toEqual([]);
+    expect(ofOtherUnit.data!.circulars).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('lists circulars newest first, all units when none is named', async () => {
@@ -178,14 +178,14 @@ describe('Rectification team, plan and circulars over GraphQL', () => {
     );
     expect(older.errors).toBeUndefined();
 
-    const all = await app.graphql(`{ circulars { title issuedOn } }`);
-    expect(all.data!.circulars).toEqual([
+    const all = await app.graphql(`{ circulars { nodes { title issuedOn } } }`);
+    expect(all.data!.circulars.nodes).toEqual([
       { title: '关于表扬市财政局的通报', issuedOn: '2026-04-01' },
       { title: '关于市交通运输局整改工作不力的通报', issuedOn: '2026-03-31' },
       { title: '关于市交通运输局公开目录缺失的通报', issuedOn: '2026-03-20' },
     ]);
-    const ofUnit = await app.graphql(`query($u: ID) { circulars(unitId: $u) { title } }`, { u: unitId['JTJ'] });
-    expect(ofUnit.data!.circulars.map((c: { title: string }) => c.title)).toEqual([
+    const ofUnit = await app.graphql(`query($u: ID) { circulars(unitId: $u) { nodes { title } } }`, { u: unitId['JTJ'] });
+    expect(ofUnit.data!.circulars.nodes.map((c: { title: string }) => c.title)).toEqual([
       '关于市交通运输局整改工作不力的通报',
       '关于市交通运输局公开目录缺失的通报',
     ]);
@@ -270,10 +270,10 @@ describe('Rectification team, plan and circulars over GraphQL', () => {
   });
 
   it('rebuilds teams, plans and circulars from the log after a restart', async () => {
-    const before = { setup: await app.graphql(EVALUATION_SETUP, { id: evaluationId }), circulars: await app.graphql(`{ circulars { id title } }`) };
+    const before = { setup: await app.graphql(EVALUATION_SETUP, { id: evaluationId }), circulars: await app.graphql(`{ circulars { totalCount nodes { id title } } }`) };
     await app.close();
     app = await startTestApp({ sqlitePath, demoData: true });
     expect(await app.graphql(EVALUATION_SETUP, { id: evaluationId })).toEqual(before.setup);
-    expect(await app.graphql(`{ circulars { id title } }`)).toEqual(before.circulars);
+    expect(await app.graphql(`{ circulars { totalCount nodes { id title } } }`)).toEqual(before.circulars);
   });
 });

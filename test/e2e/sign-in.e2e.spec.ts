@@ -103,8 +103,8 @@ describe('Sign-in with a login name and password', () => {
     const before = await app.logPosition();
     expect((await signIn('zhaolei', 'Chushi#2026')).errors![0]!.extensions!.reason).toBe('ACCOUNT_LOCKED');
     expect(await app.logPosition()).toBe(before);
-    const users = await app.graphql(`{ users { id lockedUntil } }`, {}, admin);
-    expect(users.data!.users.find((user: { id: string }) => user.id === userId).lockedUntil).toBe('2026-04-10T01:15:00.000Z');
+    const users = await app.graphql(`{ users(first: 200) { nodes { id lockedUntil } } }`, {}, admin);
+    expect(users.data!.users.nodes.find((user: { id: string }) => user.id === userId).lockedUntil).toBe('2026-04-10T01:15:00.000Z');
 
     app.clock.set('2026-04-10T09:15:00+08:00');
     expect((await signedIn('zhaolei', 'Chushi#2026')).mustChangePassword).toBe(true);

@@ -2,6 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
+import { PageArgs, connectionType, pageAndFilter } from '../../shared/graphql/connection.js';
 import { AllowRoles } from '../authorization/access-policy.js';
 import { DEFAULT_TOKEN_DAYS } from '../domain/access-token.js';
 import { DeactivateUserCommand } from '../deactivate-user/deactivate-user.handler.js';
@@ -9,6 +10,8 @@ import { IssueAccessTokenCommand } from '../issue-access-token/issue-access-toke
 import { RegisterUserCommand, type IssuedAccess } from '../register-user/register-user.handler.js';
 import { DeactivateUserInput, IssueAccessTokenInput, IssuedAccessType, RegisterUserInput, UserType } from './user.types.js';
 import { GetUserQuery, ListUsersQuery } from './users.queries.js';
+
+const UserConnectionType = connectionType(UserType, 'User');
 
 /** Accounts are managed by administrators; every grant and deactivation is an event. */
 @Resolver(() => UserType)
@@ -20,9 +23,9 @@ export class UserAccountsResolver {
     private readonly contexts: CommandContextFactory,
   ) {}
 
-  @Query(() => [UserType], { description: 'Every account, oldest first (ADMIN).' })
-  users() {
-    return this.queries.execute(new ListUsersQuery());
+  @Query(() => UserConnectionType, { description: 'The accounts, oldest first, a page at a time (first / after) (ADMIN).' })
+  users(@Args() args: PageArgs) {
+    return this.queries.execute(new ListUsersQuery(pageAndFilter(args).page));
   }
 
   @Mutation(() => IssuedAccessType, { description: 'Create an account and its first access token (ADMIN).' })

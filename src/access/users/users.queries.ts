@@ -1,8 +1,14 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { notFound } from '../../shared/domain-error.js';
+import type { Connection, PageRequest } from '../../shared/pagination/page.js';
 import { UsersReadModel, type UserView } from './users.read-model.js';
 
-export class ListUsersQuery extends Query<UserView[]> {}
+/** A page of the accounts, oldest first. */
+export class ListUsersQuery extends Query<Connection<UserView>> {
+  constructor(readonly page: PageRequest) {
+    super();
+  }
+}
 
 export class GetUserQuery extends Query<UserView> {
   constructor(readonly userId: string) {
@@ -14,8 +20,8 @@ export class GetUserQuery extends Query<UserView> {
 export class ListUsersHandler implements IQueryHandler<ListUsersQuery> {
   constructor(private readonly users: UsersReadModel) {}
 
-  execute() {
-    return Promise.resolve(this.users.list());
+  execute({ page }: ListUsersQuery) {
+    return Promise.resolve(this.users.page(page));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
+import { paginate, recordedOrder, type Connection, type PageRequest } from '../../shared/pagination/page.js';
 import type { UserEvent, UserRole } from '../domain/user.events.js';
 
 export interface UserView {
@@ -17,7 +18,11 @@ export interface UserView {
   mustChangePassword: boolean;
   /** UTC instant until which sign-in is refused after too many failures; null when never locked. */
   lockedUntil: string | null;
+  /** Its place in the order accounts were registered (0, 1, …). */
+  readonly sequence: number;
 }
+
+const registeredOrder = recordedOrder<UserView>('users', (user) => user.sequence);
 
 export interface TokenView {
   readonly tokenId: string;
@@ -40,6 +45,8 @@ export const normalizeLoginName = (loginName: string): string => loginName.norma
 /** Accounts and the hashes of their tokens: what authentication looks up on every request. */
 export class UsersReadModel implements Projection {
   private readonly users = new Map<string, UserView>();
+  /** In the order registered. */
+  private readonly registered: UserView[] = [];
   private readonly tokensBySha256 = new Map<string, TokenView>();
   private readonly sessionsBySha256 = new Map<string, SessionView>();
   private readonly sessionsById = new Map<string, SessionView>();
@@ -51,6 +58,7 @@ export class UsersReadModel implements Projection {
     const known = event as RecordedEvent<UserEvent>;
     switch (known.type) {
       case 'UserRegistered':
+        if (this.users.has(known.data.userId)) return;
         this.users.set(known.data.userId, {
           id: known.data.userId,
           name: known.data.name,
@@ -64,7 +72,9 @@ export class UsersReadModel implements Projection {
           loginName: null,
           mustChangePassword: false,
           lockedUntil: null,
+          sequence: this.registered.length,
         });
+        this.registered.push(this.users.get(known.data.userId)!);
         return;
       case 'AccessTokenIssued':
         this.tokensBySha256.set(known.data.tokenSha256, { tokenId: known.data.tokenId, userId: known.data.userId, expiresAt: known.data.expiresAt });
@@ -127,8 +137,9 @@ export class UsersReadModel implements Projection {
     return this.users.get(id);
   }
 
-  list(): UserView[] {
-    return [...this.users.values()].sort((a, b) => a.registeredAt.localeCompare(b.registeredAt));
+  /** A page of the accounts, oldest first (in the order registered). */
+  page(page: PageRequest): Connection<UserView> {
+    return paginate(this.registered, registeredOrder, page);
   }
 
   tokenBySha256(sha256: string): TokenView | undefined {

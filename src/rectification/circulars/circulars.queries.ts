@@ -2,13 +2,17 @@ import { requireUnitDetailsAccess } from '../../access/authorization/access-poli
 import type { Actor } from '../../shared/command-context.js';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
+import { checkDayRange } from '../../shared/day-range.js';
 import { notFound, say } from '../../shared/domain-error.js';
-import { CircularView, CircularsReadModel } from './circulars.read-model.js';
+import type { Connection, PageRequest } from '../../shared/pagination/page.js';
+import { CircularView, CircularsReadModel, type CircularFilter } from './circulars.read-model.js';
 
-export class ListCircularsQuery extends Query<CircularView[]> {
+/** A page of circulars, newest first; a unit user's are its own unit's. */
+export class ListCircularsQuery extends Query<Connection<CircularView>> {
   constructor(
-    readonly filter: { unitId?: string },
+    readonly filter: CircularFilter,
     readonly reader: Actor,
+    readonly page: PageRequest = {},
   ) {
     super();
   }
@@ -27,11 +31,12 @@ export class ListCircularsHandler implements IQueryHandler<ListCircularsQuery> {
     private readonly units: UnitsReadModel,
   ) {}
 
-  execute({ filter, reader }: ListCircularsQuery) {
+  execute({ filter, reader, page }: ListCircularsQuery) {
     const unitId = reader.role === 'UNIT' ? (filter.unitId ?? reader.unitId ?? undefined) : filter.unitId;
     if (unitId) requireUnitDetailsAccess(reader, unitId, say('circulars', '通报'));
     if (unitId && !this.units.get(unitId)) throw notFound('Unit', unitId);
-    return Promise.resolve(this.circulars.list({ unitId }));
+    checkDayRange(['issuedFrom', 'issuedTo'], filter.issuedFrom, filter.issuedTo);
+    return Promise.resolve(this.circulars.page({ ...filter, unitId }, page));
   }
 }
 

@@ -1,34 +1,53 @@
 import { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
-import { CircularEvent, CircularIssued } from '../domain/circular.events.js';
+import { insertInOrder, paginate, type Connection, type ListOrder, type PageRequest } from '../../shared/pagination/page.js';
+import { CircularEvent, CircularIssued, type CircularKind } from '../domain/circular.events.js';
 
 export type CircularView = CircularIssued['data'] & {
   readonly issuedAt: string;
   readonly issuedBy: string;
+  /** Its place in the order circulars were recorded (0, 1, …). */
+  readonly sequence: number;
 };
 
-/** Newest issue date first; circulars of the same day, the last recorded first. */
-const newestFirst = (list: readonly CircularView[]): CircularView[] =>
-  list
-    .map((circular, index) => ({ circular, index }))
-    .sort((a, b) => b.circular.issuedOn.localeCompare(a.circular.issuedOn) || b.index - a.index)
-    .map(({ circular }) => circular);
+/** Which circulars a list shows; every field given must hold. */
+export interface CircularFilter {
+  readonly unitId?: string;
+  readonly kind?: CircularKind;
+  /** First and last issue day (`YYYY-MM-DD`, inclusive). */
+  readonly issuedFrom?: string;
+  readonly issuedTo?: string;
+}
 
-/** Circulars of commendation and criticism, by unit. */
+/** Newest issue date first; circulars of the same day, the last recorded first. */
+const newestFirst: ListOrder<CircularView, { issuedOn: string; sequence: number }> = {
+  list: 'circulars',
+  keyOf: ({ issuedOn, sequence }) => ({ issuedOn, sequence }),
+  compare: (a, b) => b.issuedOn.localeCompare(a.issuedOn) || b.sequence - a.sequence,
+  encode: ({ issuedOn, sequence }) => `${issuedOn}.${sequence}`,
+  decode: (text) => {
+    const match = /^(\d{4}-\d{2}-\d{2})\.(0|[1-9]\d{0,14})$/.exec(text);
+    return match ? { issuedOn: match[1]!, sequence: Number(match[2]) } : undefined;
+  },
+};
+
+/**
+ * Circulars of commendation and criticism: all of them and each unit's, each list kept newest
+ * first as they are recorded (a late-entered circular goes where its issue day puts it), so a
+ * page starts by binary search.
+ */
 export class CircularsReadModel implements Projection {
-  /** In the order they were recorded. */
   private readonly all: CircularView[] = [];
   private readonly byId = new Map<string, CircularView>();
   private readonly byUnit = new Map<string, CircularView[]>();
 
-
   apply(event: RecordedEvent): void {
     const known = event as RecordedEvent<CircularEvent>;
     if (known.type !== 'CircularIssued') return;
-    const circular: CircularView = { ...known.data, issuedAt: event.metadata.recordedAt, issuedBy: event.metadata.actorId };
-    this.all.push(circular);
+    const circular: CircularView = { ...known.data, issuedAt: event.metadata.recordedAt, issuedBy: event.metadata.actorId, sequence: this.byId.size };
+    insertInOrder(this.all, circular, newestFirst);
     this.byId.set(circular.circularId, circular);
     const ofUnit = this.byUnit.get(circular.unitId);
-    if (ofUnit) ofUnit.push(circular);
+    if (ofUnit) insertInOrder(ofUnit, circular, newestFirst);
     else this.byUnit.set(circular.unitId, [circular]);
   }
 
@@ -36,8 +55,15 @@ export class CircularsReadModel implements Projection {
     return this.byId.get(id);
   }
 
-  /** Every circular, or those of one unit; newest first. */
-  list(filter: { unitId?: string } = {}): CircularView[] {
-    return newestFirst(filter.unitId ? (this.byUnit.get(filter.unitId) ?? []) : this.all);
+  /** A page of every circular, or of one unit's, newest first, filtered by kind and issue days. */
+  page(filter: CircularFilter, page: PageRequest): Connection<CircularView> {
+    const { unitId, kind, issuedFrom, issuedTo } = filter;
+    const source = unitId === undefined ? this.all : (this.byUnit.get(unitId) ?? []);
+    const narrowed = kind !== undefined || issuedFrom !== undefined || issuedTo !== undefined;
+    const matches = (circular: CircularView) =>
+      (kind === undefined || circular.kind === kind) &&
+      (issuedFrom === undefined || circular.issuedOn >= issuedFrom) &&
+      (issuedTo === undefined || circular.issuedOn <= issuedTo);
+    return paginate(source, newestFirst, page, narrowed ? { matches } : {});
   }
 }

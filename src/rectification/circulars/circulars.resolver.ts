@@ -1,21 +1,53 @@
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import { CircularKinds, type CircularKind } from '../domain/circular.events.js';
+import { PageArgs, connectionType, pageAndFilter } from '../../shared/graphql/connection.js';
+import { CalendarDate } from '../../shared/graphql/validation.js';
 import { AllowRoles, WORKFLOW_READERS } from '../../access/authorization/access-policy.js';
 import { QueryBus } from '@nestjs/cqrs';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
 import { UnitType } from '../../organization/units/unit.type.js';
 import { GetUnitQuery } from '../../organization/units/units.queries.js';
-import { CircularType } from './circular.type.js';
+import { CircularKindEnum, CircularType } from './circular.type.js';
 import type { CircularView } from './circulars.read-model.js';
 import { ListCircularsQuery } from './circulars.queries.js';
+
+const CircularConnectionType = connectionType(CircularType, 'Circular');
+
+@ArgsType()
+class CircularsArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: 'The unit commended or criticised (a unit user: its own, the default)' })
+  @IsOptional()
+  @IsString()
+  unitId?: string;
+
+  @Field(() => CircularKindEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(CircularKinds)
+  kind?: CircularKind;
+
+  @Field(() => String, { nullable: true, description: 'Issued on or after this day (YYYY-MM-DD)' })
+  @IsOptional()
+  @CalendarDate()
+  issuedFrom?: string;
+
+  @Field(() => String, { nullable: true, description: 'Issued on or before this day (YYYY-MM-DD): the circulars known as of a day' })
+  @IsOptional()
+  @CalendarDate()
+  issuedTo?: string;
+}
 
 @Resolver(() => CircularType)
 @AllowRoles(...WORKFLOW_READERS)
 export class CircularsResolver {
   constructor(private readonly queries: QueryBus) {}
 
-  @Query(() => [CircularType], { description: 'Circulars, newest first: all of them, or those concerning one unit (a unit user: its own).' })
-  circulars(@Args('unitId', { type: () => ID, nullable: true }) unitId: string | undefined, @CurrentRequester() requester: Requester) {
-    return this.queries.execute(new ListCircularsQuery({ unitId }, requester.actor));
+  @Query(() => CircularConnectionType, {
+    description: 'Circulars, newest first, a page at a time (first / after): all of them, or those concerning one unit (a unit user: its own), of a kind, issued within days.',
+  })
+  circulars(@Args() args: CircularsArgs, @CurrentRequester() requester: Requester) {
+    const { page, filter } = pageAndFilter(args);
+    return this.queries.execute(new ListCircularsQuery(filter, requester.actor, page));
   }
 
   @ResolveField(() => UnitType, { description: 'The unit commended or criticised' })

@@ -3,9 +3,10 @@ import { ConfigService } from '@nestjs/config';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { AppSettings } from '../../config/app-settings.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
-import { addDays, isCalendarDate, officeDate } from '../../shared/calendar-date.js';
+import { addDays, officeDate } from '../../shared/calendar-date.js';
+import { checkDayRange } from '../../shared/day-range.js';
 import { Clock } from '../../shared/clock.js';
-import { badInput, notFound } from '../../shared/domain-error.js';
+import { notFound } from '../../shared/domain-error.js';
 import type { Connection, PageRequest } from '../../shared/pagination/page.js';
 import { isPresent, parseTimeCut, type TimeCut, type TimeTravel } from '../../shared/time-cut.js';
 import { FindingListIndex, type FindingFilter } from '../finding-list/finding-list.index.js';
@@ -81,22 +82,10 @@ export class ListFindingsHandler implements IQueryHandler<ListFindingsQuery> {
   execute({ filter, page }: ListFindingsQuery) {
     if (filter.evaluationId !== undefined && !this.readModel.evaluation(filter.evaluationId)) throw notFound('Evaluation', filter.evaluationId);
     if (filter.unitId !== undefined && !this.units.get(filter.unitId)) throw notFound('Unit', filter.unitId);
-    checkDueRange(filter);
+    checkDayRange(['dueFrom', 'dueTo'], filter.dueFrom, filter.dueTo);
     const today = officeDate(this.clock.now());
     const days = { today, dueSoonUntil: addDays(today, this.config.get('DUE_SOON_DAYS', { infer: true })) };
     return Promise.resolve(this.lists.findingPage(filter, days, page));
-  }
-}
-
-/** Nested fields meet no validation pipe, so the due range is checked here as well. */
-function checkDueRange({ dueFrom, dueTo }: FindingFilter): void {
-  for (const [field, day] of [['dueFrom', dueFrom], ['dueTo', dueTo]] as const) {
-    if (day !== undefined && !isCalendarDate(day)) {
-      throw badInput(`${field} must be a date written as YYYY-MM-DD (got "${day}").`, `${field} 应为 YYYY-MM-DD 格式的日期（收到“${day}”）。`, { field });
-    }
-  }
-  if (dueFrom !== undefined && dueTo !== undefined && dueFrom > dueTo) {
-    throw badInput(`dueFrom (${dueFrom}) is after dueTo (${dueTo}): no day is in that range.`, `截止日期范围有误：起始日 ${dueFrom} 晚于结束日 ${dueTo}。`, { field: 'dueFrom' });
   }
 }
 

@@ -1,6 +1,6 @@
 import { awaitsUnit, type PartView, type TrafficLight } from '../../assignments/read-model/part-view.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
-import { paginate, recordedOrder, type Connection, type PageRequest } from '../../shared/pagination/page.js';
+import { insertInOrder, paginate, recordedOrder, type Connection, type PageRequest } from '../../shared/pagination/page.js';
 import type { FindingView, EvaluationView, RectificationLedger } from '../ledger/rectification-ledger.js';
 
 const FINDING_STREAM_PREFIX = 'finding-';
@@ -231,15 +231,8 @@ function appendTo(lists: Map<string, FindingRow[]>, key: string, row: FindingRow
 /** Inserts in recorded order: at the end for a new finding, by binary search for an older one. */
 function insertInto(lists: Map<string, FindingRow[]>, key: string, row: FindingRow): void {
   const list = lists.get(key);
-  if (!list) {
-    lists.set(key, [row]);
-    return;
-  }
-  if (list.length === 0 || list.at(-1)!.sequence < row.sequence) {
-    list.push(row);
-    return;
-  }
-  list.splice(positionOf(list, row.sequence), 0, row);
+  if (list) insertInOrder(list, row, findingOrder);
+  else lists.set(key, [row]);
 }
 
 function removeFrom(lists: Map<string, FindingRow[]>, key: string, row: FindingRow): void {

@@ -1,5 +1,5 @@
 import { DomainError } from '../domain-error.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, encodeCursor, paginate, recordedOrder, type Connection, type PageRequest } from './page.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, encodeCursor, insertInOrder, paginate, recordedOrder, type Connection, type PageRequest } from './page.js';
 
 interface Row {
   readonly sequence: number;
@@ -120,5 +120,13 @@ describe('a page of a list', () => {
     expect(error.message).toMatch(/not one this list \(rows\) gave out/);
     expect(error.messageZh).toMatch(/翻页位置.*无效/);
     expect(error.details).toMatchObject({ field: 'after' });
+  });
+
+  it('keeps a list in order as items are inserted, at the end or in the middle', () => {
+    const items = rows(3).filter((row) => row.sequence !== 1);
+    insertInOrder(items, { sequence: 5, even: false }, order);
+    insertInOrder(items, { sequence: 1, even: false }, order);
+    insertInOrder(items, { sequence: 0.5, even: false }, order);
+    expect(items.map((row) => row.sequence)).toEqual([0, 0.5, 1, 2, 5]);
   });
 });

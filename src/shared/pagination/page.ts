@@ -132,6 +132,17 @@ function firstAfter<Item, Key>(items: readonly Item[], order: ListOrder<Item, Ke
 }
 
 /**
+ * Inserts `item` where `order` puts it (after any equal key), keeping `items` sorted: O(1) when
+ * it sorts last, as a newly recorded item usually does; otherwise a binary search and a splice.
+ */
+export function insertInOrder<Item, Key>(items: Item[], item: Item, order: ListOrder<Item, Key>): void {
+  const key = order.keyOf(item);
+  const last = items.at(-1);
+  if (last === undefined || order.compare(order.keyOf(last), key) <= 0) items.push(item);
+  else items.splice(firstAfter(items, order, key), 0, item);
+}
+
+/**
  * One page of `items`, which must already be sorted by `order`: up to `first` items (default
  * DEFAULT_PAGE_SIZE) that `matches` accepts, after the item named by `after`. Finding the start
  * costs O(log n); the page then scans forward only until it is full (plus one more match, for

@@ -50,7 +50,15 @@ export interface LightDays {
   readonly dueSoonUntil: string;
 }
 
-const findingOrder = recordedOrder<FindingRow>('findings', (row) => row.sequence);
+/** A list of findings is a list of their sequence numbers: scans read typed columns, not objects spread over the heap. */
+const findingOrder = recordedOrder<number>('findings', (sequence) => sequence);
+const STATUS_CODE: Readonly<Record<FindingView['status'], number>> = { OPEN: 1, CLOSED: 2 };
+/** No such day: a due date that is never early enough, or never late enough. */
+const NO_DAY_AFTER = 2 ** 31 - 1;
+const NO_DAY_BEFORE = -(2 ** 31);
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` day: due dates compare as numbers in the columns. */
+const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 const evaluationOrder = recordedOrder<EvaluationRow>('evaluations', (row) => row.sequence);
 
 /** Text as searched: `ＡＢＣ` finds `abc`. */
@@ -68,11 +76,23 @@ export const searchable = (text: string): string => text.normalize('NFKC').toLow
  * has not seen (a ledger restored from a snapshot), it rebuilds itself from the ledger, O(findings).
  */
 export class FindingListIndex implements Projection {
+  /** By sequence number. */
   private readonly findings: FindingRow[] = [];
+  /** 0, 1, … : every finding, in the order recorded. */
+  private readonly sequences: number[] = [];
   private readonly findingsById = new Map<string, FindingRow>();
-  private readonly byEvaluation = new Map<string, FindingRow[]>();
-  private readonly byCategory = new Map<string, FindingRow[]>();
-  private readonly byUnit = new Map<string, FindingRow[]>();
+  private readonly byEvaluation = new Map<string, number[]>();
+  private readonly byCategory = new Map<string, number[]>();
+  private readonly byUnit = new Map<string, number[]>();
+  /** Columns by sequence number: status code, the awaiting due day, the earliest and latest unverified due day. */
+  private statusCodes = new Uint8Array(1024);
+  private awaitingDays = new Int32Array(1024);
+  private openFirstDays = new Int32Array(1024);
+  private openLastDays = new Int32Array(1024);
+  /** Every finding's search title, in the order recorded, each followed by U+0000: one indexOf finds a text in all. */
+  private titleText = '';
+  /** Where each finding's title starts in `titleText`, by sequence number. */
+  private readonly titleStarts: number[] = [];
   private readonly evaluations: EvaluationRow[] = [];
   private readonly evaluationIds = new Set<string>();
 
@@ -103,7 +123,8 @@ export class FindingListIndex implements Projection {
     const candidates = this.narrowest(filter);
     const matches = this.matcher(filter, days, candidates.narrowedBy);
     const result = paginate(candidates.rows, findingOrder, page, matches ? { matches } : {});
-    return { ...result, edges: result.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.view })), nodes: result.nodes.map((row) => row.view) };
+    const viewOf = (sequence: number) => this.findings[sequence]!.view;
+    return { ...result, edges: result.edges.map((edge) => ({ cursor: edge.cursor, node: viewOf(edge.node) })), nodes: result.nodes.map(viewOf) };
   }
 
   /** One page of evaluations in the order registered. */
@@ -114,45 +135,74 @@ export class FindingListIndex implements Projection {
   }
 
   /** The smallest index list the filter names (each in recorded order), and which filters it already applied. */
-  private narrowest(filter: FindingFilter): { rows: readonly FindingRow[]; narrowedBy: ReadonlySet<keyof FindingFilter> } {
-    const lists: [keyof FindingFilter, readonly FindingRow[]][] = [];
+  private narrowest(filter: FindingFilter): { rows: readonly number[]; narrowedBy: ReadonlySet<keyof FindingFilter> } {
+    const lists: [keyof FindingFilter, readonly number[]][] = [];
     if (filter.evaluationId !== undefined) lists.push(['evaluationId', this.byEvaluation.get(filter.evaluationId) ?? []]);
     if (filter.category !== undefined) lists.push(['category', this.byCategory.get(filter.category) ?? []]);
     if (filter.unitId !== undefined) lists.push(['unitId', this.byUnit.get(filter.unitId) ?? []]);
-    if (lists.length === 0) return { rows: this.findings, narrowedBy: new Set() };
+    if (lists.length === 0) return { rows: this.sequences, narrowedBy: new Set() };
     const [by, rows] = lists.reduce((smallest, list) => (list[1].length < smallest[1].length ? list : smallest));
     return { rows, narrowedBy: new Set([by]) };
   }
 
-  /** The test a row must pass besides the list it came from; undefined when every row passes. */
-  private matcher(filter: FindingFilter, days: LightDays, narrowedBy: ReadonlySet<keyof FindingFilter>): ((row: FindingRow) => boolean) | undefined {
-    const tests: ((row: FindingRow) => boolean)[] = [];
+  /** The test a finding (by sequence) must pass besides the list it came from; undefined when every one passes. */
+  private matcher(filter: FindingFilter, days: LightDays, narrowedBy: ReadonlySet<keyof FindingFilter>): ((sequence: number) => boolean) | undefined {
+    const tests: ((sequence: number) => boolean)[] = [];
+    const row = (sequence: number) => this.findings[sequence]!;
     const { evaluationId, category, status, unitId, light, dueFrom, dueTo, titleContains } = filter;
-    if (evaluationId !== undefined && !narrowedBy.has('evaluationId')) tests.push((row) => row.view.evaluationId === evaluationId);
-    if (category !== undefined && !narrowedBy.has('category')) tests.push((row) => row.view.category === category);
-    if (unitId !== undefined && !narrowedBy.has('unitId')) tests.push((row) => row.units.includes(unitId));
-    if (status !== undefined) tests.push((row) => row.view.status === status);
+    if (evaluationId !== undefined && !narrowedBy.has('evaluationId')) tests.push((s) => row(s).view.evaluationId === evaluationId);
+    if (category !== undefined && !narrowedBy.has('category')) tests.push((s) => row(s).view.category === category);
+    if (unitId !== undefined && !narrowedBy.has('unitId')) tests.push((s) => row(s).units.includes(unitId));
+    if (status !== undefined) {
+      const statuses = this.statusCodes;
+      const code = STATUS_CODE[status];
+      tests.push((s) => statuses[s] === code);
+    }
     if (titleContains !== undefined && titleContains !== '') {
-      const text = searchable(titleContains);
-      tests.push((row) => row.searchTitle.includes(text));
+      const marked = this.titlesContaining(searchable(titleContains));
+      tests.push((s) => marked[s] === 1);
     }
     if (light !== undefined) {
-      tests.push(unitId === undefined ? (row) => rowLight(row, days) === light : (row) => partLight(row.view.parts.get(unitId), days) === light);
+      if (unitId !== undefined) tests.push((s) => partLight(row(s).view.parts.get(unitId), days) === light);
+      else {
+        const [today, dueSoonUntil] = [dayNumber(days.today), dayNumber(days.dueSoonUntil)];
+        const [awaiting, openFirst] = [this.awaitingDays, this.openFirstDays];
+        const lightOf = (s: number): TrafficLight | null => {
+          const due = awaiting[s]!;
+          if (due < today) return 'RED';
+          if (due <= dueSoonUntil) return 'YELLOW';
+          return openFirst[s] !== NO_DAY_AFTER ? 'GREEN' : null;
+        };
+        tests.push((s) => lightOf(s) === light);
+      }
     }
     if (dueFrom !== undefined || dueTo !== undefined) {
       const within = (due: string) => (dueFrom === undefined || due >= dueFrom) && (dueTo === undefined || due <= dueTo);
-      tests.push(
-        unitId === undefined
-          ? (row) => row.openDueDates.some(within)
-          : (row) => {
-              const part = row.view.parts.get(unitId);
-              return part !== undefined && part.status !== 'VERIFIED' && within(part.dueDate);
-            },
-      );
+      if (unitId !== undefined) {
+        tests.push((s) => {
+          const part = row(s).view.parts.get(unitId);
+          return part !== undefined && part.status !== 'VERIFIED' && within(part.dueDate);
+        });
+      } else {
+        const [from, to] = [dueFrom === undefined ? NO_DAY_BEFORE : dayNumber(dueFrom), dueTo === undefined ? NO_DAY_AFTER : dayNumber(dueTo)];
+        const [openFirst, openLast] = [this.openFirstDays, this.openLastDays];
+        // The columns settle most findings; one with unverified parts due both before and after the range is looked at.
+        tests.push((s) => openFirst[s]! <= to && openLast[s]! >= from && ((openFirst[s]! >= from || openLast[s]! <= to) || row(s).openDueDates.some(within)));
+      }
     }
     if (tests.length === 0) return undefined;
     if (tests.length === 1) return tests[0];
-    return (row) => tests.every((test) => test(row));
+    return (s) => tests.every((test) => test(s));
+  }
+
+  /** Marks (1) the findings whose title contains `text`: one pass of indexOf over all titles, by sequence number. */
+  private titlesContaining(text: string): Uint8Array {
+    const marked = new Uint8Array(this.findings.length);
+    if (text.includes('\u0000')) return marked;
+    for (let at = this.titleText.indexOf(text); at !== -1; at = this.titleText.indexOf(text, at + 1)) {
+      marked[positionOf(this.titleStarts, at + 1) - 1] = 1;
+    }
+    return marked;
   }
 
   private addEvaluation(evaluationId: string): void {
@@ -167,9 +217,13 @@ export class FindingListIndex implements Projection {
     if (!view) return;
     const row: FindingRow = { sequence: this.findings.length, view, searchTitle: searchable(view.title), units: [], openDueDates: [], awaitingDue: null };
     this.findings.push(row);
+    this.sequences.push(row.sequence);
+    this.titleStarts.push(this.titleText.length);
+    this.titleText += `${row.searchTitle}\u0000`;
     this.findingsById.set(findingId, row);
-    appendTo(this.byEvaluation, view.evaluationId, row);
-    appendTo(this.byCategory, view.category, row);
+    appendTo(this.byEvaluation, view.evaluationId, row.sequence);
+    appendTo(this.byCategory, view.category, row.sequence);
+    this.growColumns(this.findings.length);
     this.refresh(row);
   }
 
@@ -184,10 +238,29 @@ export class FindingListIndex implements Projection {
     }
     row.openDueDates = openDueDates;
     row.awaitingDue = awaitingDue;
+    const at = row.sequence;
+    this.statusCodes[at] = STATUS_CODE[row.view.status];
+    this.awaitingDays[at] = awaitingDue === null ? NO_DAY_AFTER : dayNumber(awaitingDue);
+    this.openFirstDays[at] = openDueDates.length === 0 ? NO_DAY_AFTER : Math.min(...openDueDates.map(dayNumber));
+    this.openLastDays[at] = openDueDates.length === 0 ? NO_DAY_BEFORE : Math.max(...openDueDates.map(dayNumber));
     const units = [...new Set([...row.view.concernedUnitIds, ...row.view.parts.keys()])];
-    for (const unitId of row.units) if (!units.includes(unitId)) removeFrom(this.byUnit, unitId, row);
-    for (const unitId of units) if (!row.units.includes(unitId)) insertInto(this.byUnit, unitId, row);
+    for (const unitId of row.units) if (!units.includes(unitId)) removeFrom(this.byUnit, unitId, at);
+    for (const unitId of units) if (!row.units.includes(unitId)) insertInto(this.byUnit, unitId, at);
     row.units = units;
+  }
+
+  /** Room in the columns for `size` findings, doubling as they grow. */
+  private growColumns(size: number): void {
+    if (size <= this.statusCodes.length) return;
+    const grown = <Column extends Uint8Array | Int32Array>(column: Column, make: (length: number) => Column): Column => {
+      const larger = make(Math.max(size, column.length * 2));
+      larger.set(column);
+      return larger;
+    };
+    this.statusCodes = grown(this.statusCodes, (length) => new Uint8Array(length));
+    this.awaitingDays = grown(this.awaitingDays, (length) => new Int32Array(length));
+    this.openFirstDays = grown(this.openFirstDays, (length) => new Int32Array(length));
+    this.openLastDays = grown(this.openLastDays, (length) => new Int32Array(length));
   }
 
   /**
@@ -198,6 +271,9 @@ export class FindingListIndex implements Projection {
     const { evaluations, findings } = this.ledger.counts();
     if (evaluations === this.evaluations.length && findings === this.findings.length) return;
     this.findings.length = 0;
+    this.sequences.length = 0;
+    this.titleStarts.length = 0;
+    this.titleText = '';
     this.evaluations.length = 0;
     this.evaluationIds.clear();
     for (const map of [this.findingsById, this.byEvaluation, this.byCategory, this.byUnit]) map.clear();
@@ -213,42 +289,36 @@ function partLight(part: Pick<PartView, 'status' | 'dueDate'> | undefined, days:
   return lightOfDue(part.dueDate, days);
 }
 
-/** A finding's light: its worst unverified part's (the part awaiting its unit soonest decides). */
-function rowLight(row: FindingRow, days: LightDays): TrafficLight | null {
-  if (row.awaitingDue !== null) return lightOfDue(row.awaitingDue, days);
-  return row.openDueDates.length > 0 ? 'GREEN' : null;
-}
-
 /** Calendar days compare as strings: two comparisons light a due date (same rule as `trafficLight`). */
 const lightOfDue = (due: string, days: LightDays): TrafficLight => (due < days.today ? 'RED' : due <= days.dueSoonUntil ? 'YELLOW' : 'GREEN');
 
-function appendTo(lists: Map<string, FindingRow[]>, key: string, row: FindingRow): void {
+function appendTo(lists: Map<string, number[]>, key: string, sequence: number): void {
   const list = lists.get(key);
-  if (list) list.push(row);
-  else lists.set(key, [row]);
+  if (list) list.push(sequence);
+  else lists.set(key, [sequence]);
 }
 
 /** Inserts in recorded order: at the end for a new finding, by binary search for an older one. */
-function insertInto(lists: Map<string, FindingRow[]>, key: string, row: FindingRow): void {
+function insertInto(lists: Map<string, number[]>, key: string, sequence: number): void {
   const list = lists.get(key);
-  if (list) insertInOrder(list, row, findingOrder);
-  else lists.set(key, [row]);
+  if (list) insertInOrder(list, sequence, findingOrder);
+  else lists.set(key, [sequence]);
 }
 
-function removeFrom(lists: Map<string, FindingRow[]>, key: string, row: FindingRow): void {
+function removeFrom(lists: Map<string, number[]>, key: string, sequence: number): void {
   const list = lists.get(key);
   if (!list) return;
-  const index = positionOf(list, row.sequence);
-  if (list[index] === row) list.splice(index, 1);
+  const index = positionOf(list, sequence);
+  if (list[index] === sequence) list.splice(index, 1);
 }
 
-/** The index of the first row at or after `sequence`. */
-function positionOf(list: readonly FindingRow[], sequence: number): number {
+/** The index of the first sequence at or after `sequence`. */
+function positionOf(list: readonly number[], sequence: number): number {
   let low = 0;
   let high = list.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (list[middle]!.sequence < sequence) low = middle + 1;
+    if (list[middle]! < sequence) low = middle + 1;
     else high = middle;
   }
   return low;

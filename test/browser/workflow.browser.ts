@@ -256,8 +256,8 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
     await supervisor.page.locator('[data-test="circulars"]').waitFor();
     await screenshot(supervisor.page, 'circulars');
     // The demo's story on one finding: reports, a send-back, a check and urging, with who and when.
-    const { data } = await app.graphql(`{ findings { id title } }`);
-    const demoFinding = data!.findings.find((finding: { title: string }) => finding.title === '部分单位主动公开信息更新不及时').id;
+    const { data } = await app.graphql(`{ findings(first: 200) { nodes { id title } } }`);
+    const demoFinding = data!.findings.nodes.find((finding: { title: string }) => finding.title === '部分单位主动公开信息更新不及时').id;
     await supervisor.page.goto(`/findings/${demoFinding}`);
     await supervisor.page.locator('[data-test="timeline"] .el-table__row').first().waitFor();
     await screenshot(supervisor.page, 'demo-finding');

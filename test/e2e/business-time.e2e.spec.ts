@@ -118,8 +118,20 @@ describe('a 2016 campaign entered in 2026: business time and record time', () =>
       input: { idempotencyKey: key('early'), findingId: disclosureFinding, unitId: units.FGW, summary: 'x', evidence: [{ title: 'x', documentRef: 'y' }], reportedOn: '2016-04-20' },
     }, unitHeaders.FGW);
     expect(errorCode(early)).toBe('BAD_USER_INPUT');
-    expect(early.errors![0]!.message).toMatch(/report date \(2016-04-20\) is before the assignment of unit .* \(2016-04-26\)/);
-    expect(early.errors![0]!.extensions!.messageZh).toMatch(/报告日期（2016-04-20）早于.*交办日期（2016-04-26）/);
+    expect(early.errors![0]!.message).toBe('The report date (2016-04-20) is before the assignment of 市发展和改革委员会 (2016-04-26).');
+    expect(early.errors![0]!.extensions!.messageZh).toBe('报告日期（2016-04-20）早于市发展和改革委员会的交办日期（2016-04-26），日期顺序不对。');
+    // Refusals name units by their names, never by id.
+    const notTheirs = await app.graphql(`mutation($input: ReportRectificationInput!) { reportRectification(input: $input) { id } }`, {
+      input: { idempotencyKey: key('not-theirs'), findingId: disclosureFinding, unitId: units.FGW, summary: 'x', evidence: [{ title: 'x', documentRef: 'y' }], reportedOn: '2016-05-20' },
+    }, unitHeaders.ZJJ);
+    expect(errorCode(notTheirs)).toBe('FORBIDDEN');
+    expect(notTheirs.errors![0]!.message).toBe('Only 市发展和改革委员会 may report on its part.');
+    expect(notTheirs.errors![0]!.extensions!.messageZh).toBe('只有市发展和改革委员会的用户可以报送本单位的整改情况。');
+    const notAssigned = await app.graphql(`mutation($input: UrgeUnitInput!) { urgeUnit(input: $input) { id } }`, {
+      input: { idempotencyKey: key('not-assigned'), findingId: channelFinding, unitId: units.ZJJ, message: '请尽快' },
+    });
+    expect(notAssigned.errors![0]!.message).toBe('市住房和城乡建设局 is not assigned here.');
+    expect(notAssigned.errors![0]!.extensions!.messageZh).toBe('市住房和城乡建设局不在本事项的交办单位之列。');
     // Nor in the future of the office's calendar.
     const future = await app.graphql(`mutation($input: ReportRectificationInput!) { reportRectification(input: $input) { id } }`, {
       input: { idempotencyKey: key('future'), findingId: disclosureFinding, unitId: units.FGW, summary: 'x', evidence: [{ title: 'x', documentRef: 'y' }], reportedOn: '2026-11-30' },

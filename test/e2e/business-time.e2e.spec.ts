@@ -316,6 +316,34 @@ describe('a 2016 campaign entered in 2026: business time and record time', () =>
     expect(before).toMatchObject({ status: 'CLOSED', closedOn: '2016-06-17' });
   });
 
+  it('dates the 2019 reorganisation (机构改革) it enters late: renames, merges and handovers on their own days, in order', async () => {
+    const admin = await app.as('ADMIN');
+    const reorganize = (name: string, input: Record<string, unknown>) =>
+      app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename } }`, { input: { idempotencyKey: key(name), ...input } }, admin);
+    const earlyRename = await reorganize('renameUnit', { unitId: units.ZJJ, name: '市住房和城乡建设委员会', reason: '机构改革', renamedOn: '2016-03-31' });
+    expect(errorCode(earlyRename)).toBe('BAD_USER_INPUT');
+    expect(earlyRename.errors![0]!.message).toBe('The day 市住房和城乡建设局 was renamed (2016-03-31) is before the registration of 市住房和城乡建设局 (2016-04-01).');
+    expect(earlyRename.errors![0]!.extensions!.messageZh).toBe('市住房和城乡建设局的更名日期（2016-03-31）早于市住房和城乡建设局的登记日期（2016-04-01），日期顺序不对。');
+    expect((await reorganize('renameUnit', { unitId: units.ZJJ, name: '市住房和城乡建设委员会', reason: '机构改革', renamedOn: '2019-03-01' })).errors).toBeUndefined();
+
+    // 市财政局's open part of the channel finding passes to a unit formed in March 2019.
+    const formed = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, {
+      input: { idempotencyKey: key('unit'), code: 'CZJ2', name: '市财政局（新）', kind: 'DEPARTMENT', registeredOn: '2019-03-01' },
+    }, admin);
+    const successor = formed.data!.registerUnit.id as string;
+    const beforeFormed = await reorganize('handOverUnitParts', { unitId: units.CZJ, successorUnitId: successor, reason: '职责划转', handedOverOn: '2019-02-15' });
+    expect(errorCode(beforeFormed)).toBe('BAD_USER_INPUT');
+    expect(beforeFormed.errors![0]!.message).toBe('The handover of the part of 市财政局 (2019-02-15) is before the registration of 市财政局（新） (2019-03-01).');
+    const future = await reorganize('mergeUnit', { unitId: units.CZJ, successorUnitId: successor, reason: '机构改革', mergedOn: '2026-12-02' });
+    expect(future.errors![0]!.message).toBe('The day of the merge (2026-12-02) is in the future: today is 2026-12-01.');
+
+    expect((await reorganize('mergeUnit', { unitId: units.CZJ, successorUnitId: successor, reason: '机构改革', mergedOn: '2019-03-05' })).errors).toBeUndefined();
+    const channel = await finding(channelFinding);
+    expect(channel.history.find((entry: { eventType: string }) => entry.eventType === 'PartHandedOver')).toMatchObject({ occurredOn: '2019-03-05' });
+    expect((await finding(channelFinding, { asOf: '2019-03-04' })).assignments.map((part: { unitId: string }) => part.unitId)).toEqual([units.CZJ]);
+    expect((await finding(channelFinding, { asOf: '2019-03-05' })).assignments.map((part: { unitId: string }) => part.unitId)).toEqual([successor]);
+  });
+
   it('refuses an asOf that is not a day, and an instant given in both arguments', async () => {
     expect(errorCode(await app.graphql(`{ dashboard(asOf: "June 2016") { asOf } }`))).toBe('BAD_USER_INPUT');
     expect(errorCode(await app.graphql(`{ dashboard(asOf: "2016-06-01T00:00:00Z", knownAt: "2026-11-29T00:00:00Z") { asOf } }`))).toBe('BAD_USER_INPUT');

@@ -157,12 +157,15 @@ export interface ReopenParts extends ReturnsPart {
  * 机构改革: a unit's open part passes to its successor (after a merge, or when its duties move).
  * The part keeps its status, due date, reports and requests; history keeps who held it before.
  */
-export interface HandOverPart extends NamesUnits {
+export interface HandOverPart extends Dated {
   readonly type: 'HandOverPart';
-  readonly actor: Actor;
   readonly unitId: string;
   readonly successorUnitId: string;
   readonly reason: string;
+  /** The office day the part passed: not in the future, not before its assignment nor the successor's registration. */
+  readonly handedOverOn: string;
+  /** The office day the successor was registered, looked up by the handler; absent when unknown. */
+  readonly successorRegisteredOn?: string;
 }
 
 /** A supervisor corrects the day of the part's last report, with a reason. */

@@ -28,7 +28,8 @@ import {
   type AssignmentParentContext,
   type AssignmentsState,
 } from './assignment.decider.js';
-import type { AssignmentEvent, Evidence, ExtensionRequested, InspectionLogged } from './assignment.events.js';
+import { assignmentEventSchemas, type AssignmentEvent, type Evidence, type ExtensionRequested, type InspectionLogged } from './assignment.events.js';
+import { EventSchemaRegistry } from '../../shared/event-schemas.js';
 
 // ---------------------------------------------------------------------------------------------
 // given / when / then
@@ -980,11 +981,13 @@ describe('handing a part over to a successor (机构改革, fault 4)', () => {
     unitId: ENVIRONMENT,
     successorUnitId: HEALTH,
     reason: 'Reorganisation: its duties moved.',
+    today: TODAY,
+    handedOverOn: REPORTED_ON,
     ...overrides,
   });
   const handedOver: AssignmentEvent = {
     type: 'PartHandedOver',
-    data: { unitId: ENVIRONMENT, successorUnitId: HEALTH, reason: 'Reorganisation: its duties moved.' },
+    data: { unitId: ENVIRONMENT, successorUnitId: HEALTH, reason: 'Reorganisation: its duties moved.', handedOverOn: REPORTED_ON },
   };
   const sentBackToEnvironment: AssignmentEvent = { type: 'ReportSentBack', data: { unitId: ENVIRONMENT, reason: 'Not enough.', sentBackOn: REPORTED_ON } };
   const inProgress = [leadAssigned, responsibleAssigned, reported(ENVIRONMENT), sentBackToEnvironment];
@@ -1013,7 +1016,7 @@ describe('handing a part over to a successor (机构改革, fault 4)', () => {
 
   it('joining a part the successor already holds keeps one part, leading if either led', () => {
     const both = [leadAssigned, responsibleAssigned];
-    const leadHandedOver: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: FINANCE, successorUnitId: ENVIRONMENT, reason: 'Merged.' } };
+    const leadHandedOver: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: FINANCE, successorUnitId: ENVIRONMENT, reason: 'Merged.', handedOverOn: REPORTED_ON } };
     given(both).when(handOver({ unitId: FINANCE, successorUnitId: ENVIRONMENT, reason: 'Merged.' })).then([leadHandedOver]);
     const state = stateAfter([...both, leadHandedOver]);
     expect(Object.keys(state.parts)).toEqual([ENVIRONMENT]);
@@ -1031,6 +1034,36 @@ describe('handing a part over to a successor (机构改革, fault 4)', () => {
 
   it('a verified part stays with the unit that did it', () => {
     given([leadAssigned, reported(), inspected('PASSED')]).when(handOver({ unitId: FINANCE })).thenRefused('CONFLICT');
+  });
+
+  describe('on the office day it happened, in order with the part and the successor', () => {
+    const names = { nameOf: (unitId: string) => ({ [ENVIRONMENT]: '市环境保护局', [HEALTH]: '市卫生健康委员会' })[unitId] };
+
+    it.each<[string, Partial<HandOverPart>, RegExp, RegExp]>([
+      ['in the future', { handedOverOn: '2025-07-11' }, /^The day of the handover \(2025-07-11\) is in the future: today is 2025-07-10\.$/, /^移交日期（2025-07-11）是将来的日期/],
+      [
+        'before the part was assigned',
+        { handedOverOn: '2025-05-31' },
+        /^The handover of the part of 市环境保护局 \(2025-05-31\) is before the assignment of 市环境保护局 \(2025-06-01\)\.$/,
+        /^市环境保护局任务的移交日期（2025-05-31）早于市环境保护局的交办日期（2025-06-01），日期顺序不对。$/,
+      ],
+      [
+        'before the successor was registered',
+        { successorRegisteredOn: '2025-07-01' },
+        /^The handover of the part of 市环境保护局 \(2025-06-28\) is before the registration of 市卫生健康委员会 \(2025-07-01\)\.$/,
+        /早于市卫生健康委员会的登记日期（2025-07-01）/,
+      ],
+    ])('refuses a handover %s, naming both days', (_what, overrides, message, messageZh) => {
+      given(inProgress).when(handOver({ unitNames: names, ...overrides })).thenRefused('BAD_USER_INPUT', message, messageZh);
+    });
+
+    it('a handover entered late keeps its day; written before it carried one (v1), it reads with the day it was recorded', () => {
+      given(inProgress).when(handOver({ successorRegisteredOn: '2025-06-28' })).then([handedOver]);
+      const schemas = new EventSchemaRegistry().register(assignmentEventSchemas);
+      const { handedOverOn: _day, ...v1 } = (handedOver as Extract<AssignmentEvent, { type: 'PartHandedOver' }>).data;
+      expect(schemas.upcast({ type: 'PartHandedOver', schemaVersion: 1, data: v1, metadata: { recordedAt: '2025-07-01T16:30:00.000Z' } }).data).toEqual({ ...v1, handedOverOn: '2025-07-02' });
+      expect(schemas.occurredOn('PartHandedOver', { ...v1, handedOverOn: '2025-06-28' }, '2025-07-01T16:30:00.000Z')).toBe('2025-06-28');
+    });
   });
 });
 

@@ -535,7 +535,15 @@ function handOverPart(command: HandOverPart, state: AssignmentsState): Assignmen
   }
   if (successorUnitId === unitId) throw badInput('A unit cannot hand its part over to itself.', '不能把任务移交给本单位。');
   if (isBlank(reason)) throw badInput('A reason for the handover is required.', '移交任务须说明理由。');
-  return [{ type: 'PartHandedOver', data: { unitId, successorUnitId, reason } }];
+  const { handedOverOn, successorRegisteredOn } = command;
+  requireBusinessDay(handedOverOn, command.today, say('The day of the handover', '移交日期'));
+  const handedOver = { day: handedOverOn, what: say(`the handover of the part of ${unit.en}`, `${unit.zh}任务的移交日期`) };
+  requireNotBefore(handedOver, assignedDay(part, command));
+  if (successorRegisteredOn !== undefined) {
+    const successor = unitNamed(command, successorUnitId);
+    requireNotBefore(handedOver, { day: successorRegisteredOn, what: say(`the registration of ${successor.en}`, `${successor.zh}的登记日期`) });
+  }
+  return [{ type: 'PartHandedOver', data: { unitId, successorUnitId, reason, handedOverOn } }];
 }
 
 // ---------------------------------------------------------------------------------------------

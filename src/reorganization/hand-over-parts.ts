@@ -1,5 +1,5 @@
 import { batchCommand, contextInBatch, type BatchCommand } from '../event-sourcing/command-batch.js';
-import type { HandOverPart } from '../assignments/domain/assignment.commands.js';
+import type { HandOverPart, UnitNames } from '../assignments/domain/assignment.commands.js';
 import type { PartView } from '../assignments/read-model/part-view.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { findingDecider } from '../rectification/domain/finding.decider.js';
@@ -17,6 +17,17 @@ export interface HandOver {
   readonly unitId: string;
   readonly successorUnitId: string;
   readonly reason: string;
+  /** The office day of the reorganisation (`YYYY-MM-DD`): the merge's and every handover's. */
+  readonly on: string;
+}
+
+/** What the handler looked up for the parents' refusals and order rules. */
+export interface HandOverFacts {
+  /** The office's current day (China time). */
+  readonly today: string;
+  readonly unitNames: UnitNames;
+  /** The office day the successor was registered; absent when the directory does not know it. */
+  readonly successorRegisteredOn?: string;
 }
 
 /** The parents where `unitId` holds a part not yet verified: those parts move; verified ones stay. */
@@ -33,10 +44,12 @@ export const withOpenPartOf = <Holder extends PartsHolder>(holders: Iterable<Hol
  */
 export function handOverCommands(
   handOver: HandOver,
+  facts: HandOverFacts,
   holders: { readonly findings: readonly PartsHolder[]; readonly items: readonly PartsHolder[] },
   context: CommandContext,
 ): BatchCommand[] {
-  const command: HandOverPart = { type: 'HandOverPart', actor: context.actor, ...handOver };
+  const { unitId, successorUnitId, reason, on } = handOver;
+  const command: HandOverPart = { type: 'HandOverPart', actor: context.actor, unitId, successorUnitId, reason, handedOverOn: on, ...facts };
   const contextFor = (streamId: string) => contextInBatch(context, 'HandOverPart', `${context.commandId}:${streamId}`);
   return [
     ...holders.findings.map(({ id }) => batchCommand(null, findingStream(id), findingDecider, command, contextFor(findingStream(id)))),

@@ -6,7 +6,9 @@ import { UnitsReadModel, type UnitView } from '../organization/units/units.read-
 import { CommandContextFactory } from '../shared/command-context.factory.js';
 import { IdempotentInput } from '../shared/graphql/idempotent-input.js';
 import { CurrentRequester, type Requester } from '../shared/graphql/requester.js';
-import { EntityId, RequiredText } from '../shared/graphql/validation.js';
+import { IsOptional } from 'class-validator';
+import { officeDate } from '../shared/calendar-date.js';
+import { CalendarDate, EntityId, RequiredText } from '../shared/graphql/validation.js';
 import { ReorganizeUnitCommand } from './reorganize-unit.handler.js';
 
 @InputType({ isAbstract: true })
@@ -24,8 +26,27 @@ class ReorganizeUnitInput extends IdempotentInput {
   reason: string;
 }
 
-@InputType() export class MergeUnitInput extends ReorganizeUnitInput {}
-@InputType() export class HandOverUnitPartsInput extends ReorganizeUnitInput {}
+@InputType()
+export class MergeUnitInput extends ReorganizeUnitInput {
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD, the office day of the merge (and of its handovers); omitted: today (China time). Never in the future, nor before either unit was registered or a part assigned.',
+  })
+  @IsOptional()
+  @CalendarDate()
+  mergedOn?: string;
+}
+
+@InputType()
+export class HandOverUnitPartsInput extends ReorganizeUnitInput {
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD, the office day the parts passed; omitted: today (China time). Never in the future, nor before a part was assigned or the successor registered.',
+  })
+  @IsOptional()
+  @CalendarDate()
+  handedOverOn?: string;
+}
 
 @ObjectType('UnitReorganization', { description: 'What a merge or handover moved' })
 export class UnitReorganizationType {
@@ -50,20 +71,27 @@ export class ReorganizationResolver {
       'and files naming it resolve to the successor from now on.',
   })
   mergeUnit(@Args('input') input: MergeUnitInput, @CurrentRequester() requester: Requester) {
-    return this.reorganize(requester, 'MergeUnit', input, true);
+    return this.reorganize(requester, 'MergeUnit', input, input.mergedOn, true);
   }
 
   @Mutation(() => UnitReorganizationType, {
     description: 'Hand every open part of a unit over to a successor (its duties moved); history keeps who held each part.',
   })
   handOverUnitParts(@Args('input') input: HandOverUnitPartsInput, @CurrentRequester() requester: Requester) {
-    return this.reorganize(requester, 'HandOverUnitParts', input, false);
+    return this.reorganize(requester, 'HandOverUnitParts', input, input.handedOverOn, false);
   }
 
-  private async reorganize(requester: Requester, commandType: string, input: ReorganizeUnitInput, merge: boolean): Promise<UnitReorganizationType> {
+  private async reorganize(
+    requester: Requester,
+    commandType: string,
+    input: ReorganizeUnitInput,
+    on: string | undefined,
+    merge: boolean,
+  ): Promise<UnitReorganizationType> {
     const context = this.contexts.create(requester, commandType, input);
     const { unitId, successorUnitId, reason } = input;
-    const outcome = await this.commands.execute(new ReorganizeUnitCommand({ unitId, successorUnitId, reason }, merge, context));
+    const handOver = { unitId, successorUnitId, reason, on: on ?? officeDate(context.now) };
+    const outcome = await this.commands.execute(new ReorganizeUnitCommand(handOver, merge, context));
     return { unit: this.units.get(unitId)!, successor: this.units.get(successorUnitId)!, findingIds: outcome.findingIds, workPlanItemIds: outcome.itemIds };
   }
 }

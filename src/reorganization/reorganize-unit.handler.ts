@@ -7,6 +7,7 @@ import { unitDecider } from '../organization/domain/unit.decider.js';
 import { unitStream } from '../organization/domain/unit.events.js';
 import { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { RectificationLedger } from '../rectification/ledger/rectification-ledger.js';
+import { officeDate } from '../shared/calendar-date.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { notFound } from '../shared/domain-error.js';
 import { EventSchemaRegistry } from '../shared/event-schemas.js';
@@ -55,6 +56,7 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
     // A scan of every finding and item: rare (a reorganisation), and an administrator waits for it.
     const findings = withOpenPartOf(this.findings.listFindings().map((finding) => ({ id: finding.findingId, parts: finding.parts })), unitId);
     const items = withOpenPartOf(this.workPlans.listItems().map((item) => ({ id: item.itemId, parts: item.parts })), unitId);
+    const today = officeDate(context.now);
     const commands: BatchCommand[] = [
       ...(merge
         ? [
@@ -65,15 +67,17 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
               {
                 type: 'MergeUnit',
                 actor: context.actor,
+                today,
+                mergedOn: handOver.on,
                 successorUnitId,
                 reason: handOver.reason,
-                successor: successor && { mergedInto: successor.mergedIntoUnitId },
+                successor: successor && { mergedInto: successor.mergedIntoUnitId, name: successor.name, registeredOn: successor.registeredOn },
               },
               context,
             ),
           ]
         : []),
-      ...handOverCommands(handOver, { findings, items }, context),
+      ...handOverCommands(handOver, { today, unitNames: this.units, successorRegisteredOn: successor?.registeredOn }, { findings, items }, context),
     ];
     const refusals = await checkBatch(this.store, this.schemas, commands);
     if (refusals.length > 0) throw refusals[0]!.error;

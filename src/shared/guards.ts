@@ -59,4 +59,5 @@ export function requireNotBefore(later: DatedFact, earlier: DatedFact | null | u
   }
 }
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** The text with its first letter in upper case, for an English sentence that starts with a name. */
+export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -118,8 +118,20 @@ describe('a 2016 campaign entered in 2026: business time and record time', () =>
       input: { idempotencyKey: key('early'), findingId: disclosureFinding, unitId: units.FGW, summary: 'x', evidence: [{ title: 'x', documentRef: 'y' }], reportedOn: '2016-04-20' },
     }, unitHeaders.FGW);
     expect(errorCode(early)).toBe('BAD_USER_INPUT');
-    expect(early.errors![0]!.message).toMatch(/report date \(2016-04-20\) is before the assignment of unit .* \(2016-04-26\)/);
-    expect(early.errors![0]!.extensions!.messageZh).toMatch(/报告日期（2016-04-20）早于.*交办日期（2016-04-26）/);
+    expect(early.errors![0]!.message).toBe('The report date (2016-04-20) is before the assignment of 市发展和改革委员会 (2016-04-26).');
+    expect(early.errors![0]!.extensions!.messageZh).toBe('报告日期（2016-04-20）早于市发展和改革委员会的交办日期（2016-04-26），日期顺序不对。');
+    // Refusals name units by their names, never by id.
+    const notTheirs = await app.graphql(`mutation($input: ReportRectificationInput!) { reportRectification(input: $input) { id } }`, {
+      input: { idempotencyKey: key('not-theirs'), findingId: disclosureFinding, unitId: units.FGW, summary: 'x', evidence: [{ title: 'x', documentRef: 'y' }], reportedOn: '2016-05-20' },
+    }, unitHeaders.ZJJ);
+    expect(errorCode(notTheirs)).toBe('FORBIDDEN');
+    expect(notTheirs.errors![0]!.message).toBe('Only 市发展和改革委员会 may report on its part.');
+    expect(notTheirs.errors![0]!.extensions!.messageZh).toBe('只有市发展和改革委员会的用户可以报送本单位的整改情况。');
+    const notAssigned = await app.graphql(`mutation($input: UrgeUnitInput!) { urgeUnit(input: $input) { id } }`, {
+      input: { idempotencyKey: key('not-assigned'), findingId: channelFinding, unitId: units.ZJJ, message: '请尽快' },
+    });
+    expect(notAssigned.errors![0]!.message).toBe('市住房和城乡建设局 is not assigned here.');
+    expect(notAssigned.errors![0]!.extensions!.messageZh).toBe('市住房和城乡建设局不在本事项的交办单位之列。');
     // Nor in the future of the office's calendar.
     const future = await app.graphql(`mutation($input: ReportRectificationInput!) { reportRectification(input: $input) { id } }`, {
       input: { idempotencyKey: key('future'), findingId: disclosureFinding, unitId: units.FGW, summary: 'x', evidence: [{ title: 'x', documentRef: 'y' }], reportedOn: '2026-11-30' },
@@ -302,6 +314,34 @@ describe('a 2016 campaign entered in 2026: business time and record time', () =>
     // Known before the correction, the part stood verified on its original day.
     const before = await finding(channelFinding, { asOf: '2016-06-30', knownAt: '2026-11-30T12:00:00+08:00' });
     expect(before).toMatchObject({ status: 'CLOSED', closedOn: '2016-06-17' });
+  });
+
+  it('dates the 2019 reorganisation (机构改革) it enters late: renames, merges and handovers on their own days, in order', async () => {
+    const admin = await app.as('ADMIN');
+    const reorganize = (name: string, input: Record<string, unknown>) =>
+      app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename } }`, { input: { idempotencyKey: key(name), ...input } }, admin);
+    const earlyRename = await reorganize('renameUnit', { unitId: units.ZJJ, name: '市住房和城乡建设委员会', reason: '机构改革', renamedOn: '2016-03-31' });
+    expect(errorCode(earlyRename)).toBe('BAD_USER_INPUT');
+    expect(earlyRename.errors![0]!.message).toBe('The day 市住房和城乡建设局 was renamed (2016-03-31) is before the registration of 市住房和城乡建设局 (2016-04-01).');
+    expect(earlyRename.errors![0]!.extensions!.messageZh).toBe('市住房和城乡建设局的更名日期（2016-03-31）早于市住房和城乡建设局的登记日期（2016-04-01），日期顺序不对。');
+    expect((await reorganize('renameUnit', { unitId: units.ZJJ, name: '市住房和城乡建设委员会', reason: '机构改革', renamedOn: '2019-03-01' })).errors).toBeUndefined();
+
+    // 市财政局's open part of the channel finding passes to a unit formed in March 2019.
+    const formed = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, {
+      input: { idempotencyKey: key('unit'), code: 'CZJ2', name: '市财政局（新）', kind: 'DEPARTMENT', registeredOn: '2019-03-01' },
+    }, admin);
+    const successor = formed.data!.registerUnit.id as string;
+    const beforeFormed = await reorganize('handOverUnitParts', { unitId: units.CZJ, successorUnitId: successor, reason: '职责划转', handedOverOn: '2019-02-15' });
+    expect(errorCode(beforeFormed)).toBe('BAD_USER_INPUT');
+    expect(beforeFormed.errors![0]!.message).toBe('The handover of the part of 市财政局 (2019-02-15) is before the registration of 市财政局（新） (2019-03-01).');
+    const future = await reorganize('mergeUnit', { unitId: units.CZJ, successorUnitId: successor, reason: '机构改革', mergedOn: '2026-12-02' });
+    expect(future.errors![0]!.message).toBe('The day of the merge (2026-12-02) is in the future: today is 2026-12-01.');
+
+    expect((await reorganize('mergeUnit', { unitId: units.CZJ, successorUnitId: successor, reason: '机构改革', mergedOn: '2019-03-05' })).errors).toBeUndefined();
+    const channel = await finding(channelFinding);
+    expect(channel.history.find((entry: { eventType: string }) => entry.eventType === 'PartHandedOver')).toMatchObject({ occurredOn: '2019-03-05' });
+    expect((await finding(channelFinding, { asOf: '2019-03-04' })).assignments.map((part: { unitId: string }) => part.unitId)).toEqual([units.CZJ]);
+    expect((await finding(channelFinding, { asOf: '2019-03-05' })).assignments.map((part: { unitId: string }) => part.unitId)).toEqual([successor]);
   });
 
   it('refuses an asOf that is not a day, and an instant given in both arguments', async () => {

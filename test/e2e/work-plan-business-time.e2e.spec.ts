@@ -160,7 +160,8 @@ describe('a 2016 work plan entered in 2026: approval and assignment days, correc
       attempt('reportWorkPlanItem', { itemId, unitId: units[code], summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/x' }], reportedOn }, unitHeaders[code]);
     const early = await report(item1, 'FGW', '2016-04-20');
     expect(errorCode(early)).toBe('BAD_USER_INPUT');
-    expect(early.errors![0]!.message).toMatch(/^The report date \(2016-04-20\) is before the assignment of .* \(2016-04-26\)\.$/);
+    expect(early.errors![0]!.message).toBe('The report date (2016-04-20) is before the assignment of 市发展和改革委员会 (2016-04-26).');
+    expect(early.errors![0]!.extensions!.messageZh).toBe('报告日期（2016-04-20）早于市发展和改革委员会的交办日期（2016-04-26），日期顺序不对。');
 
     for (const [itemId, code, day] of [[item1, 'FGW', '2016-05-20'], [item1, 'CZJ', '2016-05-25'], [item2, 'CZJ', '2016-05-30']] as const) {
       expect((await report(itemId, code, day)).errors).toBeUndefined();

@@ -45,8 +45,24 @@ export interface SetsDueDate {
  * out of order with the part's earlier facts.
  */
 
+/**
+ * The units directory as refusals name units (青川市财政局, not an id): looked up by the handler,
+ * absent in commands that name no unit to a person. `nameOf` answers undefined for an unknown id.
+ */
+export interface UnitNames {
+  nameOf(unitId: string): string | undefined;
+}
+
+/** Every lifecycle command may carry the directory's names, for its refusals. */
+export interface NamesUnits {
+  readonly unitNames?: UnitNames;
+}
+
+/** The command with the directory's names, set by the handler before deciding. */
+export const withUnitNames = <Command extends object>(command: Command, unitNames: UnitNames): Command => ({ ...command, unitNames });
+
 /** Business time every lifecycle command carries. */
-export interface Dated {
+export interface Dated extends NamesUnits {
   readonly actor: Actor;
   /** The office's current calendar day: no fact can have happened after it. */
   readonly today: string;
@@ -100,7 +116,7 @@ export interface ReportRectification extends Dated {
 }
 
 /** Returning a part can give it a new due date; one is required when the old one has passed. */
-export interface ReturnsPart extends SetsDueDate {
+export interface ReturnsPart extends SetsDueDate, NamesUnits {
   /** The office's current calendar day. */
   readonly today: string;
   /** `YYYY-MM-DD`, not before `today`; the part keeps its due date when absent. */
@@ -141,12 +157,15 @@ export interface ReopenParts extends ReturnsPart {
  * 机构改革: a unit's open part passes to its successor (after a merge, or when its duties move).
  * The part keeps its status, due date, reports and requests; history keeps who held it before.
  */
-export interface HandOverPart {
+export interface HandOverPart extends Dated {
   readonly type: 'HandOverPart';
-  readonly actor: Actor;
   readonly unitId: string;
   readonly successorUnitId: string;
   readonly reason: string;
+  /** The office day the part passed: not in the future, not before its assignment nor the successor's registration. */
+  readonly handedOverOn: string;
+  /** The office day the successor was registered, looked up by the handler; absent when unknown. */
+  readonly successorRegisteredOn?: string;
 }
 
 /** A supervisor corrects the day of the part's last report, with a reason. */

@@ -1,7 +1,7 @@
 import type { Actor } from '../../shared/command-context.js';
 import { fold } from '../../shared/decider.js';
 import { admin, clerkOf, inspector, supervisor, system } from '../../shared/testing/actors.js';
-import { say } from '../../shared/domain-error.js';
+import { say, type ErrorCode } from '../../shared/domain-error.js';
 import { given as givenDecider } from '../../shared/testing/decider-testing.js';
 import type {
   AssignUnit,
@@ -16,6 +16,7 @@ import type {
   ReturnsPart,
   RequestExtension,
   SendBackReport,
+  UrgeUnit,
 } from './assignment.commands.js';
 import {
   allPartsVerified,
@@ -27,7 +28,8 @@ import {
   type AssignmentParentContext,
   type AssignmentsState,
 } from './assignment.decider.js';
-import type { AssignmentEvent, Evidence, ExtensionRequested, InspectionLogged } from './assignment.events.js';
+import { assignmentEventSchemas, type AssignmentEvent, type Evidence, type ExtensionRequested, type InspectionLogged } from './assignment.events.js';
+import { EventSchemaRegistry } from '../../shared/event-schemas.js';
 
 // ---------------------------------------------------------------------------------------------
 // given / when / then
@@ -57,6 +59,9 @@ const TODAY = '2025-07-10';
 const SENT_BACK_ON = '2025-06-29';
 /** The new due date of parts returned after their due date. */
 const RETURNED_UNTIL = '2025-08-31';
+
+/** The units directory as the handlers pass it in, for refusals to name units. */
+const DIRECTORY = { nameOf: (unitId: string) => ({ [FINANCE]: '市财政局', [ENVIRONMENT]: '市环境保护局' })[unitId] };
 
 const evidence: Evidence[] = [
   { title: '2024 annual report published', link: 'https://example.gov.cn/finance/2024-report', documentRef: null },
@@ -158,7 +163,7 @@ const decideExtension = (overrides: Partial<DecideExtension> = {}): DecideExtens
   decidedOn: REQUESTED_ON,
   ...overrides,
 });
-const urge = (overrides: { actor?: Actor; unitId?: string; message?: string; urgedOn?: string } = {}): AssignmentCommand => ({
+const urge = (overrides: Partial<UrgeUnit> = {}): AssignmentCommand => ({
   type: 'UrgeUnit',
   actor: supervisor,
   today: TODAY,
@@ -717,9 +722,12 @@ describe('business time: each fact carries the office day it happened, in order,
       .thenRefused('BAD_USER_INPUT', /report date \(2025-05-31\) is before the assignment of unit unit-finance \(2025-06-01\)/);
   });
 
-  it('says it in Chinese too, with both dates', () => {
-    expect(() => decideAssignment(report({ reportedOn: '2025-05-31' }), stateAfter([leadAssigned]), openParent)).toThrow(
-      expect.objectContaining({ messageZh: '报告日期（2025-05-31）早于单位 unit-finance 的交办日期（2025-06-01），日期顺序不对。' }),
+  it('says it in Chinese too, with both dates and the unit by its name', () => {
+    expect(() => decideAssignment(report({ reportedOn: '2025-05-31', unitNames: DIRECTORY }), stateAfter([leadAssigned]), openParent)).toThrow(
+      expect.objectContaining({
+        message: 'The report date (2025-05-31) is before the assignment of 市财政局 (2025-06-01).',
+        messageZh: '报告日期（2025-05-31）早于市财政局的交办日期（2025-06-01），日期顺序不对。',
+      }),
     );
     expect(() => decideAssignment(assign({ assignedOn: '2025-07-11' }), stateAfter([]), openParent)).toThrow(
       expect.objectContaining({ messageZh: '交办日期（2025-07-11）是将来的日期：今天是 2025-07-10。' }),
@@ -973,11 +981,13 @@ describe('handing a part over to a successor (机构改革, fault 4)', () => {
     unitId: ENVIRONMENT,
     successorUnitId: HEALTH,
     reason: 'Reorganisation: its duties moved.',
+    today: TODAY,
+    handedOverOn: REPORTED_ON,
     ...overrides,
   });
   const handedOver: AssignmentEvent = {
     type: 'PartHandedOver',
-    data: { unitId: ENVIRONMENT, successorUnitId: HEALTH, reason: 'Reorganisation: its duties moved.' },
+    data: { unitId: ENVIRONMENT, successorUnitId: HEALTH, reason: 'Reorganisation: its duties moved.', handedOverOn: REPORTED_ON },
   };
   const sentBackToEnvironment: AssignmentEvent = { type: 'ReportSentBack', data: { unitId: ENVIRONMENT, reason: 'Not enough.', sentBackOn: REPORTED_ON } };
   const inProgress = [leadAssigned, responsibleAssigned, reported(ENVIRONMENT), sentBackToEnvironment];
@@ -1006,7 +1016,7 @@ describe('handing a part over to a successor (机构改革, fault 4)', () => {
 
   it('joining a part the successor already holds keeps one part, leading if either led', () => {
     const both = [leadAssigned, responsibleAssigned];
-    const leadHandedOver: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: FINANCE, successorUnitId: ENVIRONMENT, reason: 'Merged.' } };
+    const leadHandedOver: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: FINANCE, successorUnitId: ENVIRONMENT, reason: 'Merged.', handedOverOn: REPORTED_ON } };
     given(both).when(handOver({ unitId: FINANCE, successorUnitId: ENVIRONMENT, reason: 'Merged.' })).then([leadHandedOver]);
     const state = stateAfter([...both, leadHandedOver]);
     expect(Object.keys(state.parts)).toEqual([ENVIRONMENT]);
@@ -1024,6 +1034,36 @@ describe('handing a part over to a successor (机构改革, fault 4)', () => {
 
   it('a verified part stays with the unit that did it', () => {
     given([leadAssigned, reported(), inspected('PASSED')]).when(handOver({ unitId: FINANCE })).thenRefused('CONFLICT');
+  });
+
+  describe('on the office day it happened, in order with the part and the successor', () => {
+    const names = { nameOf: (unitId: string) => ({ [ENVIRONMENT]: '市环境保护局', [HEALTH]: '市卫生健康委员会' })[unitId] };
+
+    it.each<[string, Partial<HandOverPart>, RegExp, RegExp]>([
+      ['in the future', { handedOverOn: '2025-07-11' }, /^The day of the handover \(2025-07-11\) is in the future: today is 2025-07-10\.$/, /^移交日期（2025-07-11）是将来的日期/],
+      [
+        'before the part was assigned',
+        { handedOverOn: '2025-05-31' },
+        /^The handover of the part of 市环境保护局 \(2025-05-31\) is before the assignment of 市环境保护局 \(2025-06-01\)\.$/,
+        /^市环境保护局任务的移交日期（2025-05-31）早于市环境保护局的交办日期（2025-06-01），日期顺序不对。$/,
+      ],
+      [
+        'before the successor was registered',
+        { successorRegisteredOn: '2025-07-01' },
+        /^The handover of the part of 市环境保护局 \(2025-06-28\) is before the registration of 市卫生健康委员会 \(2025-07-01\)\.$/,
+        /早于市卫生健康委员会的登记日期（2025-07-01）/,
+      ],
+    ])('refuses a handover %s, naming both days', (_what, overrides, message, messageZh) => {
+      given(inProgress).when(handOver({ unitNames: names, ...overrides })).thenRefused('BAD_USER_INPUT', message, messageZh);
+    });
+
+    it('a handover entered late keeps its day; written before it carried one (v1), it reads with the day it was recorded', () => {
+      given(inProgress).when(handOver({ successorRegisteredOn: '2025-06-28' })).then([handedOver]);
+      const schemas = new EventSchemaRegistry().register(assignmentEventSchemas);
+      const { handedOverOn: _day, ...v1 } = (handedOver as Extract<AssignmentEvent, { type: 'PartHandedOver' }>).data;
+      expect(schemas.upcast({ type: 'PartHandedOver', schemaVersion: 1, data: v1, metadata: { recordedAt: '2025-07-01T16:30:00.000Z' } }).data).toEqual({ ...v1, handedOverOn: '2025-07-02' });
+      expect(schemas.occurredOn('PartHandedOver', { ...v1, handedOverOn: '2025-06-28' }, '2025-07-01T16:30:00.000Z')).toBe('2025-06-28');
+    });
   });
 });
 
@@ -1188,5 +1228,25 @@ describe('corrections: a new event naming the original, refused when the correct
   it('refuses a correction that changes nothing, and an unknown inspection', () => {
     given([leadAssigned, reported(), inspected('PASSED')]).when(correctInspection({ inspectedOn: INSPECTED_ON })).thenRefused('BAD_USER_INPUT');
     given([leadAssigned, reported(), inspected('PASSED')]).when(correctInspection({ inspectionId: 'inspection-9', outcome: 'FAILED' })).thenRefused('NOT_FOUND');
+  });
+});
+
+describe('refusals name units by their names in the directory, not by id', () => {
+  const named = { unitNames: DIRECTORY };
+
+  it.each<[string, readonly AssignmentEvent[], AssignmentCommand, ErrorCode, RegExp, RegExp]>([
+    ['a unit assigned twice', [leadAssigned], assign({ role: 'RESPONSIBLE', ...named }), 'CONFLICT', /^市财政局 is already assigned\.$/, /^市财政局已在交办之列。$/],
+    ['a second lead', [leadAssigned], assign({ unitId: ENVIRONMENT, ...named }), 'CONFLICT', /^市财政局 is already the lead unit/, /^市财政局已是牵头单位/],
+    ['a unit not assigned', [leadAssigned], report({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), ...named }), 'NOT_FOUND', /^市环境保护局 is not assigned here\.$/, /^市环境保护局不在本事项的交办单位之列。$/],
+    ['another unit reporting', [leadAssigned], report({ actor: clerkOf(ENVIRONMENT), ...named }), 'FORBIDDEN', /^Only 市财政局 may report on its part\.$/, /^只有市财政局的用户可以报送本单位的整改情况。$/],
+    ['a second report awaiting inspection', [leadAssigned, reported()], report(named), 'CONFLICT', /^市财政局 has already reported/, /^市财政局已报送整改情况/],
+    ['an inspection with nothing reported', [leadAssigned], inspect(named), 'CONFLICT', /^市财政局 has no report awaiting inspection\.$/, /^市财政局没有待督查的整改报告。$/],
+    ['urging a verified part', [leadAssigned, reported(), inspected('PASSED')], urge(named), 'CONFLICT', /^The part of 市财政局 is already verified/, /^市财政局的任务已确认完成/],
+  ])('%s', (_what, history, command, code, message, messageZh) => {
+    given(history).when(command).thenRefused(code, message, messageZh);
+  });
+
+  it('a unit missing from the directory is named by its id', () => {
+    given([leadAssigned]).when(report({ unitId: 'unit-gone', actor: clerkOf('unit-gone'), ...named })).thenRefused('NOT_FOUND', /^Unit unit-gone is not assigned here\.$/, /^单位 unit-gone不在/);
   });
 });

@@ -3,6 +3,7 @@ import { unreachable } from '../../shared/decider.js';
 import { DomainError, badInput, conflict, forbidden, say, type Bilingual } from '../../shared/domain-error.js';
 import { isAfter } from '../../shared/calendar-date.js';
 import {
+  capitalise,
   isBlank,
   requireBusinessDay,
   requireCalendarDate,
@@ -14,6 +15,7 @@ import {
 import type {
   AssignUnit,
   AssignmentCommand,
+  NamesUnits,
   CorrectInspection,
   CorrectReportDate,
   DecideExtension,
@@ -343,11 +345,15 @@ export function decideAssignment(
 
 function assignUnit(command: AssignUnit, state: AssignmentsState, context: AssignmentParentContext): AssignmentEvent[] {
   const { unitId, role, dueDate, assignedOn } = command;
+  const unit = unitNamed(command, unitId);
   requireRole(command.actor, ['SUPERVISOR', 'ADMIN', 'SYSTEM'], say('assign units', '交办任务'));
   if (context.parentClosed) throw conflict('Units cannot be assigned to a closed item.', '该事项已销号，不能再交办单位。');
-  if (partOf(state, unitId)) throw conflict(`Unit ${unitId} is already assigned.`, `单位 ${unitId} 已经交办过，不能重复交办。`);
+  if (partOf(state, unitId)) throw conflict(`${capitalise(unit.en)} is already assigned.`, `${unit.zh}已在交办之列。`);
   const lead = partsOf(state).find((part) => part.role === 'LEAD');
-  if (role === 'LEAD' && lead) throw conflict(`Unit ${lead.unitId} is already the lead unit; there can be only one.`, `单位 ${lead.unitId} 已是牵头单位，牵头单位只能有一个。`);
+  if (role === 'LEAD' && lead) {
+    const leading = unitNamed(command, lead.unitId);
+    throw conflict(`${capitalise(leading.en)} is already the lead unit; there can be only one.`, `${leading.zh}已是牵头单位；牵头单位只能有一个。`);
+  }
   requireCalendarDate(dueDate, DUE_DATE);
   const override = boundedDueDate(dueDate, command, DUE_DATE);
   requireBusinessDay(assignedOn, command.today, say('The assignment date', '交办日期'));
@@ -356,9 +362,10 @@ function assignUnit(command: AssignUnit, state: AssignmentsState, context: Assig
 
 function requestExtension(command: RequestExtension, state: AssignmentsState): AssignmentEvent[] {
   const { unitId, requestId, requestedDueDate, reason, requestedOn } = command;
-  requireOwnUnit(command.actor, unitId, say('request an extension of its due date', '申请延期'));
-  const part = requirePart(state, unitId);
-  if (part.status === 'VERIFIED') throw conflict(`The part of unit ${unitId} is already verified; no extension is needed.`, `单位 ${unitId} 的任务已确认完成，无需延期。`);
+  requireOwnUnit(command, unitId, say('request an extension of its due date', '申请延期'));
+  const part = requirePart(state, unitId, command);
+  const unit = unitNamed(command, unitId);
+  if (part.status === 'VERIFIED') throw conflict(`The part of ${unit.en} is already verified; no extension is needed.`, `${unit.zh}的任务已确认完成，无需延期。`);
   requireBusinessDay(requestedOn, command.today, say('The request date', '申请日期'));
   // A failed inspection may come after the due date; the unit then needs time to fix what it found.
   const returnedByInspection = part.status === 'RETURNED' && part.lastReturn?.cause === 'INSPECTION_FAILED';
@@ -369,30 +376,31 @@ function requestExtension(command: RequestExtension, state: AssignmentsState): A
     );
   }
   const pending = pendingExtensionOf(part);
-  if (pending) throw conflict(`Extension request ${pending.requestId} is still awaiting a decision.`, `延期申请 ${pending.requestId} 尚待审批，审批后才能再次申请。`);
+  if (pending) throw conflict(`An extension request of ${unit.en} (${pending.requestId}) is still awaiting a decision.`, `${unit.zh}已有一项延期申请待审批。`);
   if (part.extensionRequests.some((request) => request.requestId === requestId)) {
-    throw conflict(`Extension request ${requestId} already exists.`, `延期申请 ${requestId} 已经存在。`);
+    throw conflict(`Extension request ${requestId} already exists.`, `延期申请 ${requestId} 已存在。`);
   }
   requireText(reason, say('A reason for the extension', '延期理由'));
   requireCalendarDate(requestedDueDate, REQUESTED_DUE_DATE);
   requireLaterThanDueDate(requestedDueDate, part, REQUESTED_DUE_DATE);
   requireNotPast(requestedDueDate, requestedOn, REQUESTED_DUE_DATE);
-  requireNotBefore({ day: requestedOn, what: say('the request date', '延期申请日期') }, assignedDay(part));
+  requireNotBefore({ day: requestedOn, what: say('the request date', '延期申请日期') }, assignedDay(part, command));
   return [{ type: 'ExtensionRequested', data: { unitId, requestId, requestedDueDate, reason, requestedOn } }];
 }
 
 function decideExtension(command: DecideExtension, state: AssignmentsState): AssignmentEvent[] {
   const { unitId, requestId, decidedOn } = command;
   requireRole(command.actor, ['SUPERVISOR'], say('decide extension requests', '审批延期申请'));
-  const part = requirePart(state, unitId);
+  const part = requirePart(state, unitId, command);
+  const unit = unitNamed(command, unitId);
   const request = part.extensionRequests.find((candidate) => candidate.requestId === requestId);
   if (!request) {
-    throw new DomainError('NOT_FOUND', say(`Extension request ${requestId} of unit ${unitId} does not exist.`, `单位 ${unitId} 的延期申请 ${requestId} 不存在。`));
+    throw new DomainError('NOT_FOUND', say(`Extension request ${requestId} of ${unit.en} does not exist.`, `${unit.zh}没有编号为 ${requestId} 的延期申请。`));
   }
   if (request.status !== 'PENDING') {
     throw conflict(
-      `Extension request ${requestId} was already ${request.status.toLowerCase()}.`,
-      `延期申请 ${requestId} 已经${request.status === 'GRANTED' ? '批准' : '驳回'}，不能再次审批。`,
+      `Extension request ${requestId} of ${unit.en} was already ${request.status.toLowerCase()}.`,
+      `${unit.zh}的该项延期申请已${request.status === 'GRANTED' ? '批准' : '驳回'}。`,
     );
   }
   requireBusinessDay(decidedOn, command.today, say('The decision date', '审批日期'));
@@ -402,7 +410,7 @@ function decideExtension(command: DecideExtension, state: AssignmentsState): Ass
   );
 
   if (!command.approve) {
-    requireText(command.reason, say('A reason for refusing the extension', '不予延期的理由'));
+    requireText(command.reason, say('A reason for refusing the extension', '驳回延期的理由'));
     return [{ type: 'ExtensionRefused', data: { unitId, requestId, reason: command.reason, decidedOn } }];
   }
   const newDueDate = command.newDueDate ?? request.requestedDueDate;
@@ -420,11 +428,12 @@ function decideExtension(command: DecideExtension, state: AssignmentsState): Ass
 function urgeUnit(command: UrgeUnit, state: AssignmentsState): AssignmentEvent[] {
   const { unitId, message, urgedOn } = command;
   requireRole(command.actor, ['SUPERVISOR'], say('urge units', '催办'));
-  const part = requirePart(state, unitId);
-  if (part.status === 'VERIFIED') throw conflict(`The part of unit ${unitId} is already verified; there is nothing to urge.`, `单位 ${unitId} 的任务已确认完成，无需催办。`);
+  const part = requirePart(state, unitId, command);
+  const unit = unitNamed(command, unitId);
+  if (part.status === 'VERIFIED') throw conflict(`The part of ${unit.en} is already verified; there is nothing to urge.`, `${unit.zh}的任务已确认完成，无需催办。`);
   requireText(message, say('An urging message', '催办内容'));
   requireBusinessDay(urgedOn, command.today, say('The urging date', '催办日期'));
-  requireNotBefore({ day: urgedOn, what: say('the urging date', '催办日期') }, assignedDay(part));
+  requireNotBefore({ day: urgedOn, what: say('the urging date', '催办日期') }, assignedDay(part, command));
   return [{ type: 'UnitUrged', data: { unitId, message, urgedOn } }];
 }
 
@@ -434,21 +443,22 @@ function reportRectification(
   context: AssignmentParentContext,
 ): AssignmentEvent[] {
   const { unitId, summary, evidence, reportedOn } = command;
-  requireOwnUnit(command.actor, unitId, say('report on its part', '报送本单位的整改情况'));
-  const part = requirePart(state, unitId);
-  if (context.parentClosed) throw conflict('The item is closed; no more reports are accepted.', '该事项已销号，不再接受整改报告。');
-  if (part.status === 'REPORTED') throw conflict(`Unit ${unitId} has already reported, awaiting inspection.`, `单位 ${unitId} 已报送整改情况，正等待督查，不能重复报送。`);
-  if (part.status === 'VERIFIED') throw alreadyVerified(unitId);
-  requireText(summary, say('A summary of the rectification', '整改情况摘要'));
-  if (evidence.length === 0) throw badInput('At least one piece of evidence is required.', '请至少提供一项整改佐证材料。');
+  requireOwnUnit(command, unitId, say('report on its part', '报送本单位的整改情况'));
+  const part = requirePart(state, unitId, command);
+  const unit = unitNamed(command, unitId);
+  if (context.parentClosed) throw conflict('The item is closed; no more reports are accepted.', '该事项已销号，不再接收整改报告。');
+  if (part.status === 'REPORTED') throw conflict(`${capitalise(unit.en)} has already reported, awaiting inspection.`, `${unit.zh}已报送整改情况，正在等待督查。`);
+  if (part.status === 'VERIFIED') throw conflict(`The part of ${unit.en} is already verified.`, `${unit.zh}的任务已确认完成。`);
+  requireText(summary, say('A summary of the rectification', '整改情况说明'));
+  if (evidence.length === 0) throw badInput('At least one piece of evidence is required.', '请至少提供一项佐证材料。');
   evidence.forEach((item, index) => {
     if (isBlank(item.title)) throw badInput(`Evidence ${index + 1} needs a title.`, `第 ${index + 1} 项佐证材料缺少标题。`);
     if (isBlank(item.link) && isBlank(item.documentRef)) {
-      throw badInput(`Evidence ${index + 1} needs a link or a document reference.`, `第 ${index + 1} 项佐证材料须提供链接或文件文号。`);
+      throw badInput(`Evidence ${index + 1} needs a link or a document reference.`, `第 ${index + 1} 项佐证材料须有链接或文号。`);
     }
   });
   requireBusinessDay(reportedOn, command.today, say('The report date', '报告日期'));
-  requireNotBefore({ day: reportedOn, what: say('the report date', '报告日期') }, assignedDay(part));
+  requireNotBefore({ day: reportedOn, what: say('the report date', '报告日期') }, assignedDay(part, command));
   requireNotBefore({ day: reportedOn, what: say('the report date', '报告日期') }, returnDay(part));
   return [{ type: 'RectificationReported', data: { unitId, summary, evidence, reportedOn } }];
 }
@@ -456,9 +466,10 @@ function reportRectification(
 function sendBackReport(command: SendBackReport, state: AssignmentsState): AssignmentEvent[] {
   const { unitId, reason, sentBackOn } = command;
   requireRole(command.actor, ['SUPERVISOR'], say('send reports back', '退办整改报告'));
-  const part = requirePart(state, unitId);
+  const part = requirePart(state, unitId, command);
+  const unit = unitNamed(command, unitId);
   // Once inspected, a report is settled by the inspection; only a report awaiting one goes back.
-  if (part.status !== 'REPORTED') throw conflict(`Unit ${unitId} has no report awaiting inspection to send back.`, `单位 ${unitId} 没有待督查的整改报告，无可退办。`);
+  if (part.status !== 'REPORTED') throw conflict(`${capitalise(unit.en)} has no report awaiting inspection to send back.`, `${unit.zh}没有待督查的整改报告可退办。`);
   requireText(reason, say('A reason for sending the report back', '退办理由'));
   requireBusinessDay(sentBackOn, command.today, say('The send-back date', '退办日期'));
   requireNotBefore({ day: sentBackOn, what: say('the send-back date', '退办日期') }, reportDay(part, say('the report it returns', '所退回报告的日期')));
@@ -468,11 +479,12 @@ function sendBackReport(command: SendBackReport, state: AssignmentsState): Assig
 function logInspection(command: LogInspection, state: AssignmentsState): AssignmentEvent[] {
   const { unitId, inspectionId, outcome, notes, inspectedOn, place } = command;
   requireRole(command.actor, ['INSPECTOR', 'SUPERVISOR'], say('log inspections', '登记督查结果'));
-  const part = requirePart(state, unitId);
-  if (part.status === 'VERIFIED') throw alreadyVerified(unitId);
-  if (part.status !== 'REPORTED') throw conflict(`Unit ${unitId} has no report awaiting inspection.`, `单位 ${unitId} 没有待督查的整改报告。`);
+  const part = requirePart(state, unitId, command);
+  const unit = unitNamed(command, unitId);
+  if (part.status === 'VERIFIED') throw conflict(`The part of ${unit.en} is already verified.`, `${unit.zh}的任务已确认完成。`);
+  if (part.status !== 'REPORTED') throw conflict(`${capitalise(unit.en)} has no report awaiting inspection.`, `${unit.zh}没有待督查的整改报告。`);
   if (part.inspections.some((inspection) => inspection.inspectionId === inspectionId)) {
-    throw conflict(`Inspection ${inspectionId} is already logged.`, `督查记录 ${inspectionId} 已经登记。`);
+    throw conflict(`Inspection ${inspectionId} is already logged.`, `督查记录 ${inspectionId} 已登记。`);
   }
   requireBusinessDay(inspectedOn, command.today, say('The inspection date', '督查日期'));
   requireNotBefore({ day: inspectedOn, what: say('the inspection date', '督查日期') }, reportDay(part, say('the report it checks', '所核查报告的日期')));
@@ -482,7 +494,7 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
     }
     return [{ type: 'InspectionLogged', data: { unitId, inspectionId, outcome, notes, inspectedOn, place } }];
   }
-  requireText(notes, say('Notes on what failed', '未通过的问题说明'));
+  requireText(notes, say('Notes on what failed', '督查未通过的原因'));
   return [
     {
       type: 'InspectionLogged',
@@ -516,29 +528,52 @@ function handOverPart(command: HandOverPart, state: AssignmentsState): Assignmen
   if (command.actor.role !== 'ADMIN') {
     throw forbidden('Only ADMIN users may hand a unit’s parts over to its successor.', '只有系统管理员可以将单位的任务移交给承继单位。');
   }
-  const part = requirePart(state, unitId);
+  const part = requirePart(state, unitId, command);
+  const unit = unitNamed(command, unitId);
   if (part.status === 'VERIFIED') {
-    throw conflict(`The part of unit ${unitId} is already verified; it stays with the unit that did it.`, `该单位的任务已确认完成，不再移交。`);
+    throw conflict(`The part of ${unit.en} is already verified; it stays with the unit that did it.`, `${unit.zh}的任务已确认完成，不再移交。`);
   }
   if (successorUnitId === unitId) throw badInput('A unit cannot hand its part over to itself.', '不能把任务移交给本单位。');
   if (isBlank(reason)) throw badInput('A reason for the handover is required.', '移交任务须说明理由。');
-  return [{ type: 'PartHandedOver', data: { unitId, successorUnitId, reason } }];
+  const { handedOverOn, successorRegisteredOn } = command;
+  requireBusinessDay(handedOverOn, command.today, say('The day of the handover', '移交日期'));
+  const handedOver = { day: handedOverOn, what: say(`the handover of the part of ${unit.en}`, `${unit.zh}任务的移交日期`) };
+  requireNotBefore(handedOver, assignedDay(part, command));
+  if (successorRegisteredOn !== undefined) {
+    const successor = unitNamed(command, successorUnitId);
+    requireNotBefore(handedOver, { day: successorRegisteredOn, what: say(`the registration of ${successor.en}`, `${successor.zh}的登记日期`) });
+  }
+  return [{ type: 'PartHandedOver', data: { unitId, successorUnitId, reason, handedOverOn } }];
 }
 
 // ---------------------------------------------------------------------------------------------
 // guards
 
 /** A unit acts only on its own part, and only through an account belonging to that unit. */
-function requireOwnUnit(actor: Actor, unitId: string, action: Bilingual): void {
+function requireOwnUnit(command: NamesUnits & { readonly actor: Actor }, unitId: string, action: Bilingual): void {
+  const { actor } = command;
   if (actor.role !== 'UNIT' || actor.unitId !== unitId) {
-    throw new DomainError('FORBIDDEN', say(`Only unit ${unitId} may ${action.en}.`, `只有单位 ${unitId} 的用户可以${action.zh}。`));
+    const unit = unitNamed(command, unitId);
+    throw forbidden(`Only ${unit.en} may ${action.en}.`, `只有${unit.zh}的用户可以${action.zh}。`);
   }
 }
 
-function requirePart(state: AssignmentsState, unitId: string): AssignmentPart {
+function requirePart(state: AssignmentsState, unitId: string, command: NamesUnits): AssignmentPart {
   const part = partOf(state, unitId);
-  if (!part) throw new DomainError('NOT_FOUND', say(`Unit ${unitId} is not assigned here.`, `单位 ${unitId} 未被交办此项任务。`));
+  if (!part) {
+    const unit = unitNamed(command, unitId);
+    throw new DomainError('NOT_FOUND', say(`${capitalise(unit.en)} is not assigned here.`, `${unit.zh}不在本事项的交办单位之列。`));
+  }
   return part;
+}
+
+/**
+ * How refusals name a unit: by its name in the directory (青川市财政局), which the handler passes
+ * in; by its id (`unit <id>` / `单位 <id>`) when it has none.
+ */
+export function unitNamed(command: NamesUnits, unitId: string): Bilingual {
+  const name = command.unitNames?.nameOf(unitId);
+  return name ? say(name, name) : say(`unit ${unitId}`, `单位 ${unitId}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -547,16 +582,17 @@ function requirePart(state: AssignmentsState, unitId: string): AssignmentPart {
 function correctReportDate(command: CorrectReportDate, state: AssignmentsState): AssignmentEvent[] {
   const { unitId, reportedOn, reason } = command;
   requireRole(command.actor, ['SUPERVISOR'], say('correct a report', '更正报告'));
-  const part = requirePart(state, unitId);
+  const part = requirePart(state, unitId, command);
+  const unit = unitNamed(command, unitId);
   const report = part.lastReport;
-  if (!report) throw conflict(`Unit ${unitId} has not reported; there is no report date to correct.`, `单位 ${unitId} 尚未报告，没有可更正的报告日期。`);
+  if (!report) throw conflict(`${capitalise(unit.en)} has not reported; there is no report date to correct.`, `${unit.zh}尚未报告，没有可更正的报告日期。`);
   requireText(reason, say('A reason for the correction', '更正理由'));
   requireBusinessDay(reportedOn, command.today, say('The corrected report date', '更正后的报告日期'));
   if (reportedOn === report.reportedOn) {
     throw badInput(`The report is already dated ${reportedOn}.`, `该报告的日期已是 ${reportedOn}。`);
   }
   const corrected = { day: reportedOn, what: say('the corrected report date', '更正后的报告日期') };
-  requireNotBefore(corrected, assignedDay(part));
+  requireNotBefore(corrected, assignedDay(part, command));
   requireNotBefore(corrected, report.answers);
   requireNotBefore(report.settledBy ?? { day: reportedOn, what: corrected.what }, corrected);
   return [{ type: 'ReportDateCorrected', data: { unitId, previousReportedOn: report.reportedOn, reportedOn, reason, correctedOn: command.today } }];
@@ -571,17 +607,18 @@ function correctReportDate(command: CorrectReportDate, state: AssignmentsState):
 function correctInspection(command: CorrectInspection, state: AssignmentsState): AssignmentEvent[] {
   const { unitId, inspectionId, reason } = command;
   requireRole(command.actor, ['SUPERVISOR'], say('correct an inspection', '更正督查记录'));
-  const part = requirePart(state, unitId);
+  const part = requirePart(state, unitId, command);
+  const unit = unitNamed(command, unitId);
   const inspection = part.inspections.find((candidate) => candidate.inspectionId === inspectionId);
   if (!inspection) {
-    throw new DomainError('NOT_FOUND', say(`Inspection ${inspectionId} of unit ${unitId} does not exist.`, `单位 ${unitId} 的督查记录 ${inspectionId} 不存在。`));
+    throw new DomainError('NOT_FOUND', say(`Inspection ${inspectionId} of ${unit.en} does not exist.`, `${unit.zh}的督查记录 ${inspectionId} 不存在。`));
   }
   const stillStands =
     part.inspections.at(-1) === inspection &&
     (inspection.outcome === 'PASSED' ? part.status === 'VERIFIED' : part.status === 'RETURNED' && part.lastReturn?.cause === 'INSPECTION_FAILED');
   if (!stillStands) {
     throw conflict(
-      `Inspection ${inspectionId} was followed by later facts on the part of unit ${unitId}; only the last inspection, before anything follows it, can be corrected.`,
+      `Inspection ${inspectionId} was followed by later facts on the part of ${unit.en}; only the last inspection, before anything follows it, can be corrected.`,
       `督查记录 ${inspectionId} 之后该任务已有新的进展；只能更正最近一次、且其后尚无进展的督查记录。`,
     );
   }
@@ -621,17 +658,15 @@ export const DUE_DATE = say('The due date', '截止日期');
 export const NEW_DUE_DATE = say('The new due date', '新的截止日期');
 const REQUESTED_DUE_DATE = say('The requested due date', '申请延至的日期');
 
-const alreadyVerified = (unitId: string) =>
-  conflict(`The part of unit ${unitId} is already verified.`, `单位 ${unitId} 的任务已确认完成（督查通过），不能再变更。`);
 
 const settle = (report: RectificationReport | null, by: DatedFact): RectificationReport | null => report && { ...report, settledBy: by };
 const checkedBy = (inspectedOn: string): DatedFact => ({ day: inspectedOn, what: say('the inspection that checked it', '核查该报告的督查日期') });
 
 /* The dated facts of a part that later facts must not precede, as refusals name them. */
-const assignedDay = (part: AssignmentPart): DatedFact => ({
-  day: part.assignedOn,
-  what: say(`the assignment of unit ${part.unitId}`, `单位 ${part.unitId} 的交办日期`),
-});
+const assignedDay = (part: AssignmentPart, command: NamesUnits): DatedFact => {
+  const unit = unitNamed(command, part.unitId);
+  return { day: part.assignedOn, what: say(`the assignment of ${unit.en}`, `${unit.zh}的交办日期`) };
+};
 const reportDay = (part: AssignmentPart, what: Bilingual): DatedFact | null =>
   part.lastReport ? { day: part.lastReport.reportedOn, what } : null;
 const RETURN_NAMES: Record<ReturnNote['cause'], Bilingual> = {
@@ -651,8 +686,9 @@ function requireLaterThanDueDate(date: string, part: AssignmentPart, what: Bilin
 
 /** `date` is not before `day`, the business day on which it is set (today for a fact entered as it happens). */
 function requireNotPast(date: string, day: string, what: Bilingual): void {
-  if (isAfter(day, date)) throw badInput(`${what.en} ${date} has already passed (on ${day}).`, `${what.zh} ${date} 在 ${day} 已经过去。`);
+  if (isAfter(day, date)) throw badInput(`${what.en} ${date} has already passed (on ${day}).`, `${what.zh} ${date} 已过（${day}）。`);
 }
+
 
 // ---------------------------------------------------------------------------------------------
 // deadline rules (issue 10, faults 5 and 6)

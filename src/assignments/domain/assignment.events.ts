@@ -118,11 +118,12 @@ export type InspectionLogged = DomainEvent<
 
 /**
  * The part of `unitId` now belongs to `successorUnitId`. When the successor already had a part of
- * this parent, the two are one part from now on: the successor's, leading if either led.
+ * this parent, the two are one part from now on: the successor's, leading if either led. v2 added
+ * `handedOverOn`, the office day.
  */
 export type PartHandedOver = DomainEvent<
   'PartHandedOver',
-  { readonly unitId: string; readonly successorUnitId: string; readonly reason: string }
+  { readonly unitId: string; readonly successorUnitId: string; readonly reason: string; readonly handedOverOn: string }
 >;
 
 /**
@@ -209,8 +210,7 @@ export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
   ReportSentBack: { version: 2, occurredOn: 'sentBackOn', upcasters: { 1: officeDayOfRecording('sentBackOn') } },
   InspectionLogged: { version: 1, occurredOn: 'inspectedOn' },
   PartsReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: officeDayOfRecording('reopenedOn') } },
-  // Not dated yet: read as happening on the office day it was recorded.
-  PartHandedOver: { version: 1 },
+  PartHandedOver: { version: 2, occurredOn: 'handedOverOn', upcasters: { 1: officeDayOfRecording('handedOverOn') } },
   ReportDateCorrected: { version: 1, occurredOn: 'correctedOn' },
   InspectionCorrected: { version: 1, occurredOn: 'correctedOn' },
   UnitUnassigned: { version: 1, occurredOn: 'unassignedOn' },

@@ -1,14 +1,15 @@
 import type { Actor } from '../../shared/command-context.js';
 import type { DomainEvent } from '../../shared/decider.js';
 import { badInput, conflict, notFound, say, type Bilingual } from '../../shared/domain-error.js';
-import { requireRole, requireText } from '../../shared/guards.js';
-import type { AssignUnit, AssignmentCommand, ReopenParts, ReturnsPart, SetsDueDate } from './assignment.commands.js';
+import { capitalise, requireRole, requireText } from '../../shared/guards.js';
+import type { AssignUnit, AssignmentCommand, NamesUnits, ReopenParts, ReturnsPart, SetsDueDate } from './assignment.commands.js';
 import {
   allPartsVerified,
   closedOn,
   decideAssignment,
   evolveAssignments,
   partsOf,
+  unitNamed,
   type AssignmentParentContext,
   type AssignmentsState,
 } from './assignment.decider.js';
@@ -39,7 +40,7 @@ export type PartCommand = Exclude<AssignmentCommand, AssignUnit | ReopenParts>;
  * Several units at once: the first batch names the one LEAD (牵头单位) and any RESPONSIBLE units
  * (责任单位); later batches add RESPONSIBLE units.
  */
-export interface AssignmentBatch extends SetsDueDate {
+export interface AssignmentBatch extends SetsDueDate, NamesUnits {
   readonly actor: Actor;
   /** The office's current day (China time). */
   readonly today: string;
@@ -62,9 +63,9 @@ export interface ReopenRequest extends ReturnsPart {
 
 /** How one kind of parent is seen and what it writes when it closes or reopens. */
 export interface ParentOfPartsRules<Parent, ParentEvent extends DomainEvent> {
-  /** Lower-case noun for refusals: `say('finding', '问题')`, `say('work-plan item', '工作事项')`. */
+  /** Lower-case noun for refusals: `finding` / `问题`, `work-plan item` / `工作事项`. */
   readonly noun: Bilingual;
-  /** The parent as refusals name it: `Finding 3f2c…` / `问题 3f2c…`, `Work-plan item 12` / `工作事项 12`. */
+  /** The parent as refusals name it: `Finding 3f2c…`, `Work-plan item 12 「…」` / `工作事项 12「…」`. */
   readonly nameOf: (parent: Parent) => Bilingual;
   readonly assignmentsOf: (parent: Parent) => AssignmentsState;
   /** 销号: a closed parent takes no more units or reports, and only a closed one reopens. */
@@ -102,20 +103,23 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
      * BAD_USER_INPUT.
      */
     assign(batch, parent) {
-      if (batch.units.length === 0) throw badInput('Name at least one unit to assign.', '请至少选择一个要交办的单位。');
+      if (batch.units.length === 0) throw badInput('Name at least one unit to assign.', '请至少指定一个交办单位。');
       const named = new Set<string>();
       for (const { unitId } of batch.units) {
-        if (named.has(unitId)) throw badInput(`Unit ${unitId} is named twice in the assignment.`, `单位 ${unitId} 在本次交办中出现了两次。`);
+        if (named.has(unitId)) {
+          const unit = unitNamed(batch, unitId);
+          throw badInput(`${capitalise(unit.en)} is named twice in the assignment.`, `${unit.zh}在交办名单中出现了两次。`);
+        }
         named.add(unitId);
       }
       if (batch.unknownUnitIds.length > 0) throw notFound('Unit', batch.unknownUnitIds.join(', '));
 
       let assignments = rules.assignmentsOf(parent);
       const events: AssignmentEvent[] = [];
-      const { actor, today, assignedOn, dueDateLimit, dueDateOverride } = batch;
+      const { actor, today, assignedOn, dueDateLimit, dueDateOverride, unitNames } = batch;
       for (const { unitId, role, dueDate } of batch.units) {
         const assigned = decideAssignment(
-          { type: 'AssignUnit', actor, today, unitId, role, dueDate, assignedOn, dueDateLimit, dueDateOverride },
+          { type: 'AssignUnit', actor, today, unitId, role, dueDate, assignedOn, dueDateLimit, dueDateOverride, unitNames },
           assignments,
           contextOf(parent),
         );
@@ -124,7 +128,7 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
       }
       if (!partsOf(assignments).some((part) => part.role === 'LEAD')) {
         const name = rules.nameOf(parent);
-        throw badInput(`${name.en} needs a lead unit (牵头单位): name one unit as LEAD.`, `${name.zh}须有一个牵头单位：请将其中一个单位设为牵头单位。`);
+        throw badInput(`${name.en} needs a lead unit (牵头单位): name one unit as LEAD.`, `${name.zh}须有一个牵头单位：请指定一个单位为牵头单位。`);
       }
       return events;
     },
@@ -147,10 +151,7 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
       requireRole(actor, ['SUPERVISOR'], say(`reopen a ${rules.noun.en}`, `重新打开${rules.noun.zh}`));
       if (!rules.isClosed(parent)) {
         const name = rules.nameOf(parent);
-        throw conflict(
-          `${name.en} is not closed; only a closed ${rules.noun.en} can be reopened.`,
-          `${name.zh}尚未销号，只有已销号的${rules.noun.zh}才能重新打开。`,
-        );
+        throw conflict(`${name.en} is not closed; only a closed ${rules.noun.en} can be reopened.`, `${name.zh}尚未销号；只有已销号的${rules.noun.zh}才能重新打开。`);
       }
       requireText(reason, say(`A reason for reopening the ${rules.noun.en}`, `重新打开${rules.noun.zh}的理由`));
       const partsReopened = decideAssignment(
@@ -162,3 +163,4 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
     },
   };
 }
+

@@ -3,7 +3,8 @@ import { fold } from '../../shared/decider.js';
 import { admin, supervisor, system } from '../../shared/testing/actors.js';
 import { given as givenDecider } from '../../shared/testing/decider-testing.js';
 import { MergeUnit, RegisterUnit, RenameUnit, unitDecider } from './unit.decider.js';
-import { UnitEvent, UnitRegistered } from './unit.events.js';
+import { UnitEvent, UnitRegistered, unitEventSchemas } from './unit.events.js';
+import { EventSchemaRegistry } from '../../shared/event-schemas.js';
 
 const registered: UnitRegistered = {
   type: 'UnitRegistered',
@@ -54,6 +55,8 @@ describe('机构改革: renaming and merging (fault 4)', () => {
   const rename = (overrides: Partial<RenameUnit> = {}): RenameUnit => ({
     type: 'RenameUnit',
     actor: admin,
+    today: '2026-11-29',
+    renamedOn: '2019-02-28',
     name: '青川市卫生健康委员会',
     reason: REASON,
     nameTakenBy: null,
@@ -61,17 +64,19 @@ describe('机构改革: renaming and merging (fault 4)', () => {
   });
   const renamed: UnitEvent = {
     type: 'UnitRenamed',
-    data: { unitId: 'u-wjw', previousName: '青川市卫生和计划生育委员会', name: '青川市卫生健康委员会', reason: REASON },
+    data: { unitId: 'u-wjw', previousName: '青川市卫生和计划生育委员会', name: '青川市卫生健康委员会', reason: REASON, renamedOn: '2019-02-28' },
   };
   const merge = (overrides: Partial<MergeUnit> = {}): MergeUnit => ({
     type: 'MergeUnit',
     actor: admin,
+    today: '2026-11-29',
+    mergedOn: '2019-03-15',
     successorUnitId: 'u-new',
     reason: REASON,
-    successor: { mergedInto: null },
+    successor: { mergedInto: null, name: '青川市卫生健康委员会（新）', registeredOn: '2019-03-01' },
     ...overrides,
   });
-  const merged: UnitEvent = { type: 'UnitMerged', data: { unitId: 'u-wjw', successorUnitId: 'u-new', reason: REASON } };
+  const merged: UnitEvent = { type: 'UnitMerged', data: { unitId: 'u-wjw', successorUnitId: 'u-new', reason: REASON, mergedOn: '2019-03-15' } };
 
   it('an administrator renames a unit; the old name is kept as a former name', () => {
     given([health]).when(rename()).then([renamed]);
@@ -104,11 +109,56 @@ describe('机构改革: renaming and merging (fault 4)', () => {
     ['into another unit after a merge', [health, merged], merge({ successorUnitId: 'u-other' }), 'CONFLICT'],
     ['into itself', [health], merge({ successorUnitId: 'u-wjw' }), 'BAD_USER_INPUT'],
     ['into an unknown unit', [health], merge({ successor: undefined }), 'NOT_FOUND'],
-    ['into a unit itself merged away', [health], merge({ successor: { mergedInto: 'u-third' } }), 'CONFLICT'],
+    ['into a unit itself merged away', [health], merge({ successor: { mergedInto: 'u-third', name: '某单位', registeredOn: '2019-03-01' } }), 'CONFLICT'],
     ['by a supervisor', [health], merge({ actor: supervisor }), 'FORBIDDEN'],
     ['a renamed-then-merged unit being renamed', [health, merged], rename(), 'CONFLICT'],
   ] as const)('refuses merging %s', (_what, history, command, code) => {
     given(history).when(command).thenRefused(code);
+  });
+
+  describe('on the office day it took effect, in order with the units’ registrations', () => {
+    it('a rename entered late keeps its day', () => {
+      expect(given([health]).when(rename()).decision()).toEqual([renamed]);
+    });
+
+    it.each<[string, readonly UnitEvent[], RenameUnit | MergeUnit, RegExp, RegExp]>([
+      ['a rename in the future', [health], rename({ renamedOn: '2026-11-30' }), /^The day of the rename \(2026-11-30\) is in the future: today is 2026-11-29\.$/, /^更名日期（2026-11-30）是将来的日期/],
+      [
+        'a rename before the unit was registered',
+        [health],
+        rename({ renamedOn: '2016-03-31' }),
+        /^The day 青川市卫生和计划生育委员会 was renamed \(2016-03-31\) is before the registration of 青川市卫生和计划生育委员会 \(2016-04-01\)\.$/,
+        /^青川市卫生和计划生育委员会的更名日期（2016-03-31）早于青川市卫生和计划生育委员会的登记日期（2016-04-01），日期顺序不对。$/,
+      ],
+      [
+        'a second rename before the first',
+        [health, renamed],
+        rename({ name: '青川市卫生健康局', renamedOn: '2019-01-01' }),
+        /^The day 青川市卫生健康委员会 was renamed \(2019-01-01\) is before its last rename \(2019-02-28\)\.$/,
+        /早于上次更名日期（2019-02-28）/,
+      ],
+      ['a merge in the future', [health], merge({ mergedOn: '2026-12-01' }), /^The day of the merge \(2026-12-01\) is in the future/, /^合并日期（2026-12-01）是将来的日期/],
+      [
+        'a merge before the successor was registered',
+        [health],
+        merge({ mergedOn: '2019-02-01' }),
+        /^The day 青川市卫生和计划生育委员会 was merged \(2019-02-01\) is before the registration of 青川市卫生健康委员会（新） \(2019-03-01\)\.$/,
+        /^青川市卫生和计划生育委员会的合并日期（2019-02-01）早于青川市卫生健康委员会（新）的登记日期（2019-03-01），日期顺序不对。$/,
+      ],
+      ['a merge before the unit was registered', [health], merge({ mergedOn: '2016-01-01', successor: { mergedInto: null, name: '新单位', registeredOn: '2015-01-01' } }), /before the registration of 青川市卫生和计划生育委员会 \(2016-04-01\)/, /早于青川市卫生和计划生育委员会的登记日期/],
+    ])('refuses %s, naming both days', (_what, history, command, message, messageZh) => {
+      given(history).when(command).thenRefused('BAD_USER_INPUT', message, messageZh);
+    });
+
+    it('reads renames and merges written before they carried their day (v1) on the office day they were recorded', () => {
+      const schemas = new EventSchemaRegistry().register(unitEventSchemas);
+      const recordedAt = '2019-02-27T16:30:00.000Z';
+      const { renamedOn: _r, ...renameV1 } = renamed.data as Extract<UnitEvent, { type: 'UnitRenamed' }>['data'];
+      const { mergedOn: _m, ...mergeV1 } = merged.data as Extract<UnitEvent, { type: 'UnitMerged' }>['data'];
+      expect(schemas.upcast({ type: 'UnitRenamed', schemaVersion: 1, data: renameV1, metadata: { recordedAt } }).data).toEqual({ ...renameV1, renamedOn: '2019-02-28' });
+      expect(schemas.upcast({ type: 'UnitMerged', schemaVersion: 1, data: mergeV1, metadata: { recordedAt } }).data).toEqual({ ...mergeV1, mergedOn: '2019-02-28' });
+      expect(schemas.occurredOn('UnitMerged', merged.data, recordedAt)).toBe('2019-03-15');
+    });
   });
 });
 

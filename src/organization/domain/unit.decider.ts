@@ -1,7 +1,7 @@
 import type { Actor } from '../../shared/command-context.js';
 import { DomainError, badInput, conflict, forbidden, notFound, say } from '../../shared/domain-error.js';
 import { Decider, unreachable } from '../../shared/decider.js';
-import { isBlank, requireBusinessDay } from '../../shared/guards.js';
+import { isBlank, requireBusinessDay, requireNotBefore, type DatedFact } from '../../shared/guards.js';
 import { UnitEvent, UnitRegistered } from './unit.events.js';
 
 export interface RegisterUnit {
@@ -18,6 +18,10 @@ export interface RegisterUnit {
 export interface RenameUnit {
   readonly type: 'RenameUnit';
   readonly actor: Actor;
+  /** The office's current day (China time). */
+  readonly today: string;
+  /** The office day the new name took effect: not in the future, not before the unit's registration or last rename. */
+  readonly renamedOn: string;
   readonly name: string;
   readonly reason: string;
   /** The code of another unit that has this name or alias, looked up by the handler. */
@@ -28,10 +32,14 @@ export interface RenameUnit {
 export interface MergeUnit {
   readonly type: 'MergeUnit';
   readonly actor: Actor;
+  /** The office's current day (China time). */
+  readonly today: string;
+  /** The office day of the merge: not in the future, not before either unit was registered. */
+  readonly mergedOn: string;
   readonly successorUnitId: string;
   readonly reason: string;
   /** The successor as the directory has it, looked up by the handler; undefined when unknown. */
-  readonly successor: { readonly mergedInto: string | null } | undefined;
+  readonly successor: { readonly mergedInto: string | null; readonly name: string; readonly registeredOn: string } | undefined;
 }
 
 export type UnitCommand = RegisterUnit | RenameUnit | MergeUnit;
@@ -46,6 +54,10 @@ export type UnitState =
       /** Former names, oldest first. */
       readonly formerNames: readonly string[];
       readonly mergedInto: string | null;
+      /** The office day it was registered. */
+      readonly registeredOn: string;
+      /** The office day of its last rename; null while it has its first name. */
+      readonly renamedOn: string | null;
     };
 
 /** A unit's id is derived from its code, so two units can never share a code. */
@@ -62,10 +74,12 @@ export const unitDecider: Decider<UnitCommand, UnitState, UnitEvent> = {
           name: event.data.name,
           formerNames: [],
           mergedInto: null,
+          registeredOn: event.data.registeredOn,
+          renamedOn: null,
         };
       case 'UnitRenamed':
         if (state.status !== 'registered') return state;
-        return { ...state, name: event.data.name, formerNames: [...state.formerNames, event.data.previousName] };
+        return { ...state, name: event.data.name, formerNames: [...state.formerNames, event.data.previousName], renamedOn: event.data.renamedOn };
       case 'UnitMerged':
         if (state.status !== 'registered') return state;
         return { ...state, mergedInto: event.data.successorUnitId };
@@ -137,7 +151,12 @@ function renameUnit(command: RenameUnit, state: UnitState): UnitEvent[] {
     );
   }
   requireReason(command.reason, '更名须说明理由（如机构改革文件）。');
-  return [{ type: 'UnitRenamed', data: { unitId: unit.unitId, previousName: unit.name, name, reason: command.reason.trim() } }];
+  const { renamedOn } = command;
+  requireBusinessDay(renamedOn, command.today, say('The day of the rename', '更名日期'));
+  const renamed = { day: renamedOn, what: say(`the day ${unit.name} was renamed`, `${unit.name}的更名日期`) };
+  requireNotBefore(renamed, registration(unit));
+  requireNotBefore(renamed, unit.renamedOn ? { day: unit.renamedOn, what: say('its last rename', '上次更名日期') } : null);
+  return [{ type: 'UnitRenamed', data: { unitId: unit.unitId, previousName: unit.name, name, reason: command.reason.trim(), renamedOn } }];
 }
 
 /** A unit merges once, into a unit that is itself still standing. */
@@ -157,5 +176,16 @@ function mergeUnit(command: MergeUnit, state: UnitState): UnitEvent[] {
     );
   }
   requireReason(command.reason, '合并须说明理由（如机构改革文件）。');
-  return [{ type: 'UnitMerged', data: { unitId: unit.unitId, successorUnitId: command.successorUnitId, reason: command.reason.trim() } }];
+  const { mergedOn, successor } = command;
+  requireBusinessDay(mergedOn, command.today, say('The day of the merge', '合并日期'));
+  const merged = { day: mergedOn, what: say(`the day ${unit.name} was merged`, `${unit.name}的合并日期`) };
+  requireNotBefore(merged, registration(unit));
+  requireNotBefore(merged, registration(successor));
+  return [{ type: 'UnitMerged', data: { unitId: unit.unitId, successorUnitId: command.successorUnitId, reason: command.reason.trim(), mergedOn } }];
 }
+
+/** A unit's registration as the order rules name it: nothing happens to a unit before it. */
+const registration = (unit: { readonly name: string; readonly registeredOn: string }): DatedFact => ({
+  day: unit.registeredOn,
+  what: say(`the registration of ${unit.name}`, `${unit.name}的登记日期`),
+});

@@ -21,28 +21,30 @@ export type UnitRegistered = DomainEvent<
 
 /**
  * 机构改革: the unit has a new official name. The old one stays in its history and becomes an
- * alias, so files that still use it resolve to the unit.
+ * alias, so files that still use it resolve to the unit. v2 added `renamedOn`, the office day.
  */
 export type UnitRenamed = DomainEvent<
   'UnitRenamed',
-  { readonly unitId: string; readonly previousName: string; readonly name: string; readonly reason: string }
+  { readonly unitId: string; readonly previousName: string; readonly name: string; readonly reason: string; readonly renamedOn: string }
 >;
 
 /**
  * The unit was merged into another (its successor): it takes no new work, its names resolve to
  * the successor, and its open parts are handed over (PartHandedOver in each parent's stream).
+ * v2 added `mergedOn`, the office day.
  */
 export type UnitMerged = DomainEvent<
   'UnitMerged',
-  { readonly unitId: string; readonly successorUnitId: string; readonly reason: string }
+  { readonly unitId: string; readonly successorUnitId: string; readonly reason: string; readonly mergedOn: string }
 >;
 
 export type UnitEvent = UnitRegistered | UnitRenamed | UnitMerged;
 
 export const unitEventSchemas: EventSchemas<UnitEvent> = {
   UnitRegistered: { version: 2, occurredOn: 'registeredOn', upcasters: { 1: officeDayOfRecording('registeredOn') } },
-  UnitRenamed: { version: 1 },
-  UnitMerged: { version: 1 },
+  // v1 did not say the day: the office day it was recorded.
+  UnitRenamed: { version: 2, occurredOn: 'renamedOn', upcasters: { 1: officeDayOfRecording('renamedOn') } },
+  UnitMerged: { version: 2, occurredOn: 'mergedOn', upcasters: { 1: officeDayOfRecording('mergedOn') } },
 };
 
 export const unitStream = (unitId: string) => `unit-${unitId}`;

@@ -92,6 +92,9 @@ export async function importUnitsFile(
       {
         type: 'RenameUnit',
         actor: context.actor,
+        // A file says the current name, not since when: the day of the import.
+        today: officeDate(context.now),
+        renamedOn: officeDate(context.now),
         name: unit.name,
         reason: `Renamed by the units import of ${fileName} (--rename)`,
         nameTakenBy: dependencies.units.byName(unit.name)?.code ?? null,

@@ -1,5 +1,6 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor } from '../../event-sourcing/command-executor.js';
+import { officeDate } from '../../shared/calendar-date.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { unitDecider } from '../domain/unit.decider.js';
 import { unitStream } from '../domain/unit.events.js';
@@ -11,6 +12,8 @@ export class RenameUnitCommand extends Command<string> {
     readonly unitId: string,
     readonly name: string,
     readonly reason: string,
+    /** The office day the new name took effect; omitted: today. */
+    readonly renamedOn: string | undefined,
     readonly context: CommandContext,
   ) {
     super();
@@ -24,9 +27,11 @@ export class RenameUnitHandler implements ICommandHandler<RenameUnitCommand> {
     private readonly units: UnitsReadModel,
   ) {}
 
-  async execute({ unitId, name, reason, context }: RenameUnitCommand): Promise<string> {
+  async execute({ unitId, name, reason, renamedOn, context }: RenameUnitCommand): Promise<string> {
     const nameTakenBy = this.units.byName(name.trim())?.code ?? null;
-    await this.executor.execute(unitStream(unitId), unitDecider, { type: 'RenameUnit', actor: context.actor, name, reason, nameTakenBy }, context);
+    const today = officeDate(context.now);
+    const command = { type: 'RenameUnit', actor: context.actor, today, renamedOn: renamedOn ?? today, name, reason, nameTakenBy } as const;
+    await this.executor.execute(unitStream(unitId), unitDecider, command, context);
     return unitId;
   }
 }

@@ -4,7 +4,8 @@ import { AllowRoles } from '../../access/authorization/access-policy.js';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
-import { EntityId, RequiredText, RequiredLabel } from '../../shared/graphql/validation.js';
+import { IsOptional } from 'class-validator';
+import { CalendarDate, EntityId, RequiredLabel, RequiredText } from '../../shared/graphql/validation.js';
 import { UnitType } from '../units/unit.type.js';
 import { GetUnitQuery } from '../units/units.queries.js';
 import { RenameUnitCommand } from './rename-unit.handler.js';
@@ -22,6 +23,14 @@ export class RenameUnitInput extends IdempotentInput {
   @Field(() => String, { description: 'Why, e.g. the reorganisation document (机构改革方案)' })
   @RequiredText(2000)
   reason: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD, the office day the new name took effect; omitted: today (China time). Never in the future, nor before the unit was registered or last renamed.',
+  })
+  @IsOptional()
+  @CalendarDate()
+  renamedOn?: string;
 }
 
 @Resolver(() => UnitType)
@@ -38,7 +47,7 @@ export class RenameUnitResolver {
   })
   async renameUnit(@Args('input') input: RenameUnitInput, @CurrentRequester() requester: Requester) {
     const context = this.contexts.create(requester, 'RenameUnit', input);
-    const unitId = await this.commands.execute(new RenameUnitCommand(input.unitId, input.name, input.reason, context));
+    const unitId = await this.commands.execute(new RenameUnitCommand(input.unitId, input.name, input.reason, input.renamedOn, context));
     return this.queries.execute(new GetUnitQuery(unitId));
   }
 }

@@ -66,6 +66,11 @@ export class UnitsReadModel implements Projection {
     return this.byId.get(id);
   }
 
+  /** The unit's current name, as refusals name it (UnitNames); undefined for an unknown id. */
+  nameOf(id: string): string | undefined {
+    return this.byId.get(id)?.name;
+  }
+
   byCode(code: string): UnitView | undefined {
     const id = this.idByCode.get(code);
     return id ? this.byId.get(id) : undefined;

@@ -2,7 +2,7 @@ import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor } from '../../event-sourcing/command-executor.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import { CommandContext } from '../../shared/command-context.js';
-import { withDueDateLimit, type DueDateLimit } from '../../assignments/domain/assignment.commands.js';
+import { withDueDateLimit, withUnitNames, type DueDateLimit } from '../../assignments/domain/assignment.commands.js';
 import { dueDateLimitOf } from '../domain/rectification-plan.decider.js';
 import { RectificationLedger } from '../ledger/rectification-ledger.js';
 import { RectificationSetupReadModel } from '../rectification-setup/rectification-setup.read-model.js';
@@ -39,7 +39,8 @@ export class ActOnFindingHandler implements ICommandHandler<ActOnFindingCommand>
       command.type === 'AssignFinding'
         ? { ...command, unknownUnitIds: this.units.unknownIds(command.units.map((unit) => unit.unitId)) }
         : command;
-    await this.executor.execute(findingStream(findingId), findingDecider, withDueDateLimit(decided, this.dueDateLimitOf(findingId)), context);
+    const looked = withUnitNames(withDueDateLimit(decided, this.dueDateLimitOf(findingId)), this.units);
+    await this.executor.execute(findingStream(findingId), findingDecider, looked, context);
     return findingId;
   }
 

@@ -539,3 +539,23 @@ describe('plan revision of one item (fault 3)', () => {
     given([...progressed, withdrawn]).when(define()).thenRefused('CONFLICT', /withdrawn/);
   });
 });
+
+describe('refusals name the item by its code and title, and units by their names', () => {
+  const unitNames = { nameOf: (unitId: string) => ({ [FGW]: '市发展和改革委员会', [FINANCE]: '市财政局' })[unitId] };
+
+  it('reopening an item that is not completed', () => {
+    given(allReported)
+      .when(reopen())
+      .thenRefused('CONFLICT', /^Work-plan item 7 「重大决策预公开」 is not closed; only a closed work-plan item can be reopened\.$/, /^工作事项 7「重大决策预公开」尚未销号；只有已销号的工作事项才能重新打开。$/);
+  });
+
+  it('a lead unit named again as responsible', () => {
+    given([])
+      .when(define({ responsibleUnitIds: [FGW], unitNames }))
+      .thenRefused('BAD_USER_INPUT', /^市发展和改革委员会 is the lead unit of item 7; it cannot also be a responsible unit\.$/, /^市发展和改革委员会是事项 7 的牵头单位/);
+  });
+
+  it('a part command on the item, through the one lifecycle', () => {
+    given(done).when({ ...urge(FINANCE), unitNames }).thenRefused('CONFLICT', /^The part of 市财政局 is already verified/, /^市财政局的任务已确认完成/);
+  });
+});

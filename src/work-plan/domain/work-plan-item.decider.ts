@@ -8,15 +8,16 @@ import {
   partOf,
   partsOf,
   recorded,
+  unitNamed,
   type AssignmentsState,
 } from '../../assignments/domain/assignment.decider.js';
 import { isAssignmentEvent, type AssignmentEvent, type AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { parentOfParts, type PartCommand, type ReopenRequest } from '../../assignments/domain/parent-of-parts.js';
-import type { SetsDueDate } from '../../assignments/domain/assignment.commands.js';
+import type { NamesUnits, SetsDueDate } from '../../assignments/domain/assignment.commands.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
 import { DomainError, badInput, conflict, notFound, say } from '../../shared/domain-error.js';
-import { requireCalendarDate, requireNotBefore, requireRole, requireText } from '../../shared/guards.js';
+import { capitalise, requireCalendarDate, requireNotBefore, requireRole, requireText } from '../../shared/guards.js';
 import { planApproval } from './work-plan.decider.js';
 import {
   workPlanItemIdFor,
@@ -33,7 +34,7 @@ import {
  * (牵头单位) and responsible units (责任单位), all due on the item's due date. Defining the same item
  * the same way again changes nothing, so an interrupted import can simply be run again.
  */
-export interface DefineWorkPlanItem extends SetsDueDate {
+export interface DefineWorkPlanItem extends SetsDueDate, NamesUnits {
   readonly type: 'DefineWorkPlanItem';
   readonly actor: Actor;
   /** The office's current day (China time). */
@@ -79,7 +80,7 @@ export interface UnitToAdd {
  * it is, so the same revision again decides nothing. The single mutations (reschedule, add or
  * remove a unit) are revisions of one kind each.
  */
-export interface ReviseWorkPlanItem extends SetsDueDate {
+export interface ReviseWorkPlanItem extends SetsDueDate, NamesUnits {
   readonly type: 'ReviseWorkPlanItem';
   readonly actor: Actor;
   /** The office day of the revision: an item whose last unverified part is removed completes on it. */
@@ -186,7 +187,7 @@ const definedPartOf = ({ itemId, definition, assignments }: DefinedItemFacts): D
 /** Assigning, the parts' lifecycle, automatic completion and reopening: the same as for findings. */
 const parts = parentOfParts<DefinedWorkPlanItemState, WorkPlanItemEvent>({
   noun: say('work-plan item', '工作事项'),
-  nameOf: (item) => say(`Work-plan item ${item.definition.code}`, `工作事项 ${item.definition.code}`),
+  nameOf: ({ definition }) => say(`Work-plan item ${definition.code} 「${definition.title}」`, `工作事项 ${definition.code}「${definition.title}」`),
   assignmentsOf: (item) => item.assignments,
   isClosed: (item) => item.status === 'completed',
   closedEvent: (item, completedOn) => ({ type: 'WorkPlanItemCompleted', data: { itemId: item.itemId, completedOn } }),
@@ -255,9 +256,10 @@ function defineItem(command: DefineWorkPlanItem, state: WorkPlanItemState): Work
   requireText(data.title, say(`The title of item ${data.code}`, `事项 ${data.code} 的名称`));
   requireCalendarDate(data.dueDate, say(`The due date of item ${data.code}`, `事项 ${data.code} 的完成时限`));
   if (responsibleUnitIds.includes(leadUnitId)) {
+    const lead = unitNamed(command, leadUnitId);
     throw badInput(
-      `Unit ${leadUnitId} is the lead unit of item ${data.code}; it cannot also be a responsible unit.`,
-      `单位 ${leadUnitId} 是事项 ${data.code} 的牵头单位，不能同时是责任单位。`,
+      `${capitalise(lead.en)} is the lead unit of item ${data.code}; it cannot also be a responsible unit.`,
+      `${lead.zh}是事项 ${data.code} 的牵头单位，不能同时是责任单位。`,
     );
   }
 
@@ -276,6 +278,7 @@ function defineItem(command: DefineWorkPlanItem, state: WorkPlanItemState): Work
       unknownUnitIds: [],
       dueDateLimit: command.dueDateLimit,
       dueDateOverride: command.dueDateOverride,
+      unitNames: command.unitNames,
     },
     { status: 'open', itemId: data.itemId, definition: data, assignments: initialAssignmentsState() },
   );
@@ -347,7 +350,10 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   const removeUnitIds = command.removeUnitIds ?? [];
   const addUnits = (command.addUnits ?? []).filter((unit) => !(partOf(item.assignments, unit.unitId) && !removeUnitIds.includes(unit.unitId)));
   for (const unitId of [...removeUnitIds, ...(command.changeRoles ?? []).map((change) => change.unitId)]) {
-    if (!partOf(item.assignments, unitId)) throw notFound('Part', `${unitId} of item ${definition.code}`);
+    if (!partOf(item.assignments, unitId)) {
+      const unit = unitNamed(command, unitId);
+      throw new DomainError('NOT_FOUND', say(`${capitalise(unit.en)} has no part of item ${definition.code}.`, `${unit.zh}在事项 ${definition.code} 中没有任务。`));
+    }
   }
   const roleChanges = (command.changeRoles ?? []).filter(({ unitId, role }) => partOf(item.assignments, unitId)!.role !== role);
   const wording = {
@@ -406,7 +412,7 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   const { dueDateLimit, dueDateOverride } = command;
   for (const { unitId, role } of [...addUnits].sort((a, b) => (a.role === b.role ? 0 : a.role === 'LEAD' ? -1 : 1))) {
     const assigned = decideAssignment(
-      { type: 'AssignUnit', actor: command.actor, today: command.today, assignedOn: command.today, unitId, role, dueDate, dueDateLimit, dueDateOverride },
+      { type: 'AssignUnit', actor: command.actor, today: command.today, assignedOn: command.today, unitId, role, dueDate, dueDateLimit, dueDateOverride, unitNames: command.unitNames },
       assignments,
       { parentClosed: false },
     );

@@ -110,6 +110,7 @@ export async function importWorkPlanFile(
           // The plan's stream is written first, in this batch: its command is checked before any item.
           planExists: true,
           planApprovedOn: days.approvedOn,
+          unitNames: dependencies.units,
           unknownUnitIds: dependencies.units.unknownIds([item.leadUnitId, ...item.responsibleUnitIds]),
         },
         contextInBatch(context, item.type, `work-plan:${sha256}:item:${item.data.code}`),

@@ -1,6 +1,7 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor } from '../../event-sourcing/command-executor.js';
-import { withDueDateLimit, type DueDateLimit } from '../../assignments/domain/assignment.commands.js';
+import { withDueDateLimit, withUnitNames, type DueDateLimit } from '../../assignments/domain/assignment.commands.js';
+import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { WorkPlanLedger } from '../breakdown/work-plan-ledger.js';
 import { dueDateLimitOf } from '../domain/work-plan.decider.js';
@@ -23,10 +24,12 @@ export class ActOnWorkPlanItemHandler implements ICommandHandler<ActOnWorkPlanIt
   constructor(
     private readonly executor: CommandExecutor,
     private readonly ledger: WorkPlanLedger,
+    private readonly units: UnitsReadModel,
   ) {}
 
   async execute({ itemId, command, context }: ActOnWorkPlanItemCommand): Promise<string> {
-    await this.executor.execute(workPlanItemStream(itemId), workPlanItemDecider, withDueDateLimit(command, this.dueDateLimitOf(itemId)), context);
+    const looked = withUnitNames(withDueDateLimit(command, this.dueDateLimitOf(itemId)), this.units);
+    await this.executor.execute(workPlanItemStream(itemId), workPlanItemDecider, looked, context);
     return itemId;
   }
 

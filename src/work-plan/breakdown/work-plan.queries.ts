@@ -37,7 +37,9 @@ export class ListWorkPlansHandler implements IQueryHandler<ListWorkPlansQuery> {
   execute() {
     const today = officeDate(this.clock.now());
     const dueSoonDays = this.config.get('DUE_SOON_DAYS', { infer: true });
-    return Promise.resolve(this.ledger.listPlans().map((plan) => buildBreakdown(plan, (itemId) => this.ledger.item(itemId), { today, dueSoonDays })));
+    return Promise.resolve(
+      this.ledger.listPlans().map((plan) => ({ ...buildBreakdown(plan, (itemId) => this.ledger.item(itemId), { today, dueSoonDays }), importedAt: plan.importedAt })),
+    );
   }
 }
 

@@ -85,6 +85,17 @@ export interface AdmittedStore {
 
 type StoreSettings = Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH' | 'EVENTSTORE_CONNECTION_STRING' | 'STORE_WITNESS_PATH' | 'ACCEPT_STORE_RESET'>;
 
+/** The witness; a damaged one is refused, or with ACCEPT_STORE_RESET set aside (as on a first start) with a warning. */
+function readWitnessOrAccept(settings: StoreSettings, logger: Logger): StoreWitness | null {
+  try {
+    return readWitness(settings.STORE_WITNESS_PATH);
+  } catch (error) {
+    if (!(error instanceof StoreRefusedError) || !settings.ACCEPT_STORE_RESET) throw error;
+    logger.warn(`Starting without the damaged store witness, as ACCEPT_STORE_RESET asks: ${error.message}`);
+    return null;
+  }
+}
+
 /**
  * Opens the store and decides whether this server may start on it: `PRAGMA quick_check` for
  * SQLite, then the store's identity, head and (SQLite) the chain hash at the witnessed head against
@@ -92,7 +103,7 @@ type StoreSettings = Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH' | 'EVENTSTO
  * `StoreRefusedError` with the reason and the way to accept the store when it is not recognised.
  */
 export async function admitStore(settings: StoreSettings, logger = new Logger('EventStore')): Promise<AdmittedStore> {
-  const witnessed = readWitness(settings.STORE_WITNESS_PATH);
+  const witnessed = readWitnessOrAccept(settings, logger);
   const sqlite = settings.EVENT_STORE === 'sqlite';
   const location = sqlite ? settings.SQLITE_PATH : new URL(settings.EVENTSTORE_CONNECTION_STRING!.replace(/^esdb(\+discover)?:/, 'http:')).host;
   const existed = !sqlite || settings.SQLITE_PATH === ':memory:' || existsSync(settings.SQLITE_PATH);

@@ -52,8 +52,24 @@ describe('Judging the store found at start against the witness', () => {
     expect(parseWitnessedPosition('12x')).toBeNull();
     const path = join(mkdtempSync(join(tmpdir(), 'rectify-witness-')), 'witness.json');
     writeFileSync(path, JSON.stringify({ ...witness, headEvent: { id: 'event-head', position: 'end' } }));
-    expect(() => readWitness(path)).toThrow(/not readable/);
+    expect(() => readWitness(path)).toThrow(expect.objectContaining({ reason: 'STORE_WITNESS_DAMAGED' }));
     writeFileSync(path, JSON.stringify(witness));
     expect(readWitness(path)).toEqual(witness);
+  });
+
+  it('refuses a witness cut short, or holding null, with a reason in English and Chinese and the way out', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'rectify-witness-')), 'witness.json');
+    for (const text of [JSON.stringify(witness).slice(0, 100), 'null', '[]', '{}']) {
+      writeFileSync(path, text);
+      let refusal: unknown;
+      try {
+        readWitness(path);
+      } catch (error) {
+        refusal = error;
+      }
+      expect(refusal).toMatchObject({ reason: 'STORE_WITNESS_DAMAGED' });
+      expect((refusal as Error).message).toContain('--accept-store-reset');
+      expect((refusal as { messageZh: string }).messageZh).toContain('见证文件');
+    }
   });
 });

@@ -54,7 +54,11 @@ const isWitnessedEvent = (value: unknown): boolean =>
     typeof (value as WitnessedEvent).position === 'string' &&
     parseWitnessedPosition((value as WitnessedEvent).position) !== null);
 
-/** The witness file's content, or null when there is none (the first start). */
+/**
+ * The witness file's content, or null when there is none (the first start).
+ * @throws StoreRefusedError `STORE_WITNESS_DAMAGED` when the file is there but cannot be read as a
+ *   witness (cut short, edited, not JSON): the server does not guess what it last saw.
+ */
 export function readWitness(path: string): StoreWitness | null {
   let text: string;
   try {
@@ -63,12 +67,28 @@ export function readWitness(path: string): StoreWitness | null {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  const witness = JSON.parse(text) as Partial<StoreWitness>;
+  let witness: Partial<StoreWitness> | null;
+  try {
+    witness = JSON.parse(text) as Partial<StoreWitness> | null;
+  } catch {
+    throw witnessDamaged(path, 'it is not complete JSON', '不是完整的 JSON');
+  }
+  if (witness === null || typeof witness !== 'object' || Array.isArray(witness)) throw witnessDamaged(path, 'it holds no witness', '其中没有见证记录');
   const headHashReadable = witness.headHash === undefined || witness.headHash === null || typeof witness.headHash === 'string';
   if (typeof witness.storeId !== 'string' || (witness.head !== null && typeof witness.head !== 'string') || !headHashReadable || !isWitnessedEvent(witness.headEvent)) {
-    throw new Error(`The store witness ${path} is not readable: delete it to start as on a first start`);
+    throw witnessDamaged(path, 'a field is missing or of the wrong kind', '缺少字段或字段类型不对');
   }
   return witness as StoreWitness;
+}
+
+function witnessDamaged(path: string, why: string, whyZh: string): StoreRefusedError {
+  return new StoreRefusedError(
+    'STORE_WITNESS_DAMAGED',
+    say(
+      `The store witness ${path} cannot be read (${why}), so this server cannot tell whether the store is the one it last saw. Restore the witness from a backup; or, to go on, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true): the store's own checks still run and a new witness is written.`,
+      `事件库见证文件 ${path} 无法读取（${whyZh}），因此无法判断事件库是否为上次所见的那一个。请从备份恢复见证文件；若确认要继续，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次：事件库自身的检查照常进行，并写入新的见证文件。`,
+    ),
+  );
 }
 
 /** Writes the witness so that a crash leaves the old one or the new one, never half of either. */
@@ -103,7 +123,7 @@ export interface ObservedStore {
   readonly eventIdAtWitnessedHead?: string | null;
 }
 
-export type StoreRefusalReason = 'STORE_MISSING' | 'STORE_EMPTY' | 'STORE_REPLACED' | 'STORE_SHORTER' | 'STORE_REWRITTEN' | 'STORE_DAMAGED';
+export type StoreRefusalReason = 'STORE_MISSING' | 'STORE_EMPTY' | 'STORE_REPLACED' | 'STORE_SHORTER' | 'STORE_REWRITTEN' | 'STORE_DAMAGED' | 'STORE_WITNESS_DAMAGED';
 
 /** The server will not start on a store it does not recognise, unless told to accept it. */
 export class StoreRefusedError extends Error {

@@ -170,6 +170,22 @@ describe('A store file deleted or replaced under a running server', () => {
     expect(renewed.headEvent.position).toBe(renewed.head);
   });
 
+  it('refuses to start on a damaged witness, naming it, and starts once told to accept the reset', async () => {
+    const sqlitePath = freshDatabasePath();
+    const witnessPath = `${sqlitePath}.witness.json`;
+    let app = await startTestApp({ sqlitePath });
+    expect((await register(app, { title: '见证文件损坏前' })).errors).toBeUndefined();
+    await app.close();
+    writeFileSync(witnessPath, readFileSync(witnessPath, 'utf8').slice(0, 40));
+    const refusal = await refusalOf(startTestApp({ sqlitePath }));
+    expect(refusal.reason).toBe('STORE_WITNESS_DAMAGED');
+    expect(refusal.messageZh).toContain('见证文件');
+    app = await startTestApp({ sqlitePath, settings: { ACCEPT_STORE_RESET: 'true' } });
+    expect(await evaluationCount(app)).toBe(1);
+    await app.close();
+    expect(JSON.parse(readFileSync(witnessPath, 'utf8'))).toMatchObject({ head: expect.any(String) });
+  });
+
   it('refuses a damaged file at start (PRAGMA quick_check)', async () => {
     const sqlitePath = freshDatabasePath();
     const app = await startTestApp({ sqlitePath });

@@ -74,4 +74,14 @@ describe('Unreadable text at the edge', () => {
     });
     expect(pasted.errors).toBeUndefined();
   });
+
+  it('never echoes kilobytes back: a 60,000-character field name or input field gets a short refusal', async () => {
+    const name = 'a'.repeat(60_000);
+    const unknownField = await app.graphql(`{ ${name} }`);
+    expect(unknownField.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(unknownField).length).toBeLessThan(5_000);
+    const unknownInput = await app.graphql(REGISTER_EVALUATION, { input: { ...evaluationInput(), [name]: 1 } });
+    expect(unknownInput.errors).toBeDefined();
+    expect(JSON.stringify(unknownInput).length).toBeLessThan(5_000);
+  });
 });

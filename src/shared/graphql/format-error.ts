@@ -5,6 +5,30 @@ import { withChinese } from './chinese-errors.js';
 import { toGraphqlError } from './graphql-error.filter.js';
 
 const SUGGESTION = / ?Did you mean .+?\?$/;
+/** Longest message and `extensions.messageZh` answered (characters): every message of our own fits. */
+const MESSAGE_LENGTH = 1000;
+/** Longest text answered anywhere else inside `extensions` (characters): a row's reason, a field's message. */
+const DETAIL_LENGTH = 300;
+
+const cut = (text: string, length: number) => (text.length > length ? `${text.slice(0, length)}…` : text);
+
+function boundedDetail(value: unknown): unknown {
+  if (typeof value === 'string') return cut(value, DETAIL_LENGTH);
+  if (Array.isArray(value)) return value.map(boundedDetail);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, boundedDetail(field)]));
+  return value;
+}
+
+function bounded(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const { messageZh, ...details } = formatted.extensions ?? {};
+  return {
+    ...formatted,
+    message: cut(formatted.message, MESSAGE_LENGTH),
+    ...(formatted.extensions
+      ? { extensions: { ...(boundedDetail(details) as Record<string, unknown>), ...(typeof messageZh === 'string' ? { messageZh: cut(messageZh, MESSAGE_LENGTH) } : {}) } }
+      : {}),
+  };
+}
 
 /**
  * The last look at every error before it leaves the server (Apollo's `formatError`).
@@ -16,10 +40,13 @@ const SUGGESTION = / ?Did you mean .+?\?$/;
  *   graphql-js / Apollo said (`withChinese`).
  * - With `hideSchemaDetails`, "Did you mean …?" hints are cut from every message, including
  *   those about variables (Apollo's own option cuts them from validation errors only).
+ * - Nothing sent is echoed back at any length: messages are cut at `MESSAGE_LENGTH` characters
+ *   and every text inside `extensions` (an import's problems, field errors) at `DETAIL_LENGTH`,
+ *   whoever quoted the input (graphql-js naming a 60 KB field, an import quoting a 200 KB cell).
  */
 export function formatGraphqlError(options: { hideSchemaDetails: boolean }) {
   const logger = new Logger('GraphQL');
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => withChinese(format(formatted, error));
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => bounded(withChinese(format(formatted, error)));
   function format(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
     if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') {
       const original = unwrapResolverError(error);

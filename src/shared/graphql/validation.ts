@@ -6,23 +6,17 @@ import { isReservedKey, unreadableLabel, unreadableText } from '../readable-text
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-/** Readable text: no broken characters, no writing-direction overrides, no control characters, not only invisible ones. */
-const ReadableText = () =>
+/**
+ * Readable text by `rule`: `unreadableText` (no broken characters, no writing-direction controls,
+ * no control characters, not only invisible ones) or `unreadableLabel` (that, and no invisible
+ * character anywhere: names, titles and codes).
+ */
+const Readable = (rule: (text: string) => string | null) =>
   ValidateBy({
     name: 'isReadableText',
     validator: {
-      validate: (value) => typeof value !== 'string' || unreadableText(value) === null,
-      defaultMessage: (args) => `${args?.property ?? 'text'} must be readable text: it ${unreadableText(String(args?.value ?? '')) ?? 'is not readable'}`,
-    },
-  });
-
-/** A readable name, title or code: `ReadableText`, and no invisible character anywhere in it. */
-const ReadableLabel = () =>
-  ValidateBy({
-    name: 'isReadableText',
-    validator: {
-      validate: (value) => typeof value !== 'string' || unreadableLabel(value) === null,
-      defaultMessage: (args) => `${args?.property ?? 'text'} must be readable text: it ${unreadableLabel(String(args?.value ?? '')) ?? 'is not readable'}`,
+      validate: (value) => typeof value !== 'string' || rule(value) === null,
+      defaultMessage: (args) => `${args?.property ?? 'text'} must be readable text: it ${rule(String(args?.value ?? '')) ?? 'is not readable'}`,
     },
   });
 
@@ -40,47 +34,30 @@ export const NotReservedKey = () =>
 const EARLIEST_YEAR = 1900;
 const LATEST_YEAR = 2199;
 
-/** Required text: trimmed, not empty, at most `maxLength` characters. */
-export const RequiredText = (maxLength: number) =>
+/** Trimmed text of at most `maxLength` characters, required or not, readable by `rule`. */
+const Text = (maxLength: number, required: boolean, rule: (text: string) => string | null) =>
   applyDecorators(
     Transform(trim),
+    ...(required ? [] : [IsOptional()]),
     IsString(),
-    IsNotEmpty({ message: '$property must not be empty' }),
+    ...(required ? [IsNotEmpty({ message: '$property must not be empty' })] : []),
     MaxLength(maxLength, { message: '$property must be at most $constraint1 characters long' }),
-    ReadableText(),
+    Readable(rule),
   );
 
-export const OptionalText = (maxLength: number) =>
-  applyDecorators(
-    Transform(trim),
-    IsOptional(),
-    IsString(),
-    MaxLength(maxLength, { message: '$property must be at most $constraint1 characters long' }),
-    ReadableText(),
-  );
+/** Required text: trimmed, not empty, at most `maxLength` characters. */
+export const RequiredText = (maxLength: number) => Text(maxLength, true, unreadableText);
+
+export const OptionalText = (maxLength: number) => Text(maxLength, false, unreadableText);
 
 /**
  * A required name, title or code (what people find things by and compare): `RequiredText`, and no
  * invisible character anywhere in it, so two names that look the same are the same.
  */
-export const RequiredLabel = (maxLength: number) =>
-  applyDecorators(
-    Transform(trim),
-    IsString(),
-    IsNotEmpty({ message: '$property must not be empty' }),
-    MaxLength(maxLength, { message: '$property must be at most $constraint1 characters long' }),
-    ReadableLabel(),
-  );
+export const RequiredLabel = (maxLength: number) => Text(maxLength, true, unreadableLabel);
 
 /** An optional name or title: `OptionalText` with the rule of `RequiredLabel`. */
-export const OptionalLabel = (maxLength: number) =>
-  applyDecorators(
-    Transform(trim),
-    IsOptional(),
-    IsString(),
-    MaxLength(maxLength, { message: '$property must be at most $constraint1 characters long' }),
-    ReadableLabel(),
-  );
+export const OptionalLabel = (maxLength: number) => Text(maxLength, false, unreadableLabel);
 
 export const CalendarDate = () =>
   applyDecorators(

@@ -136,13 +136,17 @@ export function ledgerTable(source: LedgerSource): ExportTable {
   return { title, asOf: source.asOf, columns: LEDGER_COLUMNS, rows };
 }
 
-/** Work-plan progress as of the breakdown's day: one row per item × unit (the breakdown already filtered to a unit, when asked). */
-export function workPlanTable(breakdown: Breakdown, unitName: (unitId: string) => string, dueSoonDays: number): ExportTable {
+/**
+ * Work-plan progress as of the breakdown's day: one row per item × unit; with `unitId` (a unit
+ * user's export), only that unit's rows, each still naming the item's lead unit(s).
+ */
+export function workPlanTable(breakdown: Breakdown, unitName: (unitId: string) => string, dueSoonDays: number, unitId?: string | null): ExportTable {
   const rows: ExportRow[] = [];
   for (const category of breakdown.categories) {
     for (const item of category.items) {
       const leads = leadsOf(item.parts, unitName);
       for (const part of item.parts) {
+        if (unitId !== undefined && unitId !== null && part.unitId !== unitId) continue;
         const light = trafficLight(part, breakdown.asOf, dueSoonDays);
         rows.push({
           light,

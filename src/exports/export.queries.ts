@@ -86,8 +86,9 @@ export function exportLedger(sources: ExportSources, request: LedgerExportReques
 export function exportWorkPlan(sources: ExportSources, request: WorkPlanExportRequest, now: Date): ExportTable {
   parseTimeCut({ asOf: request.asOf }, now);
   const planId = checkId(request.planId, 'planId') ?? newestPlanId(sources.plans);
-  const breakdown = workPlanAt(sources.plans, { planId, asOf: request.asOf, unitId: unitScope(request.reader) }, now, sources.dueSoonDays);
-  return workPlanTable(breakdown, (unitId) => sources.units.get(unitId)?.name ?? unitId, sources.dueSoonDays);
+  // The whole breakdown, cut to the unit's rows by the table: each row still names the item's lead unit.
+  const breakdown = workPlanAt(sources.plans, { planId, asOf: request.asOf }, now, sources.dueSoonDays);
+  return workPlanTable(breakdown, (unitId) => sources.units.get(unitId)?.name ?? unitId, sources.dueSoonDays, unitScope(request.reader));
 }
 
 /** @throws DomainError NOT_FOUND when no plan has been imported yet. */

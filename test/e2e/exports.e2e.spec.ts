@@ -154,8 +154,8 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
   });
 
   it('downloads the work plan’s progress: one row per item × unit, as the breakdown shows it that day', async () => {
-    const response = await app.graphql(`query($id: ID!, $asOf: String) { workPlan(id: $id, asOf: $asOf) { title categories { items { code parts { unitId status trafficLight } } } } }`, { id: planId, asOf: '2026-06-08' });
-    const plan = response.data!.workPlan as { title: string; categories: { items: { code: string; parts: { unitId: string; trafficLight: string | null }[] }[] }[] };
+    const response = await app.graphql(`query($id: ID!, $asOf: String) { workPlan(id: $id, asOf: $asOf) { title categories { items { code parts { unitId role status trafficLight } } } } }`, { id: planId, asOf: '2026-06-08' });
+    const plan = response.data!.workPlan as { title: string; categories: { items: { code: string; parts: { unitId: string; role: string; trafficLight: string | null }[] }[] }[] };
     const parts = plan.categories.flatMap((category) => category.items.flatMap((item) => item.parts.map((part) => ({ ...part, code: item.code }))));
     expect(parts.length).toBeGreaterThan(50);
 
@@ -182,6 +182,11 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
     const [header, ...rows] = readCsv((await download(`/export/work-plan.csv?asOf=2026-06-08`, FGW_USER)).bytes);
     expect(header).toEqual(WORK_PLAN_HEADERS);
     expect(rows.map((row) => row[4])).toEqual(unitParts.map(() => units.FGW!.name));
+    // Each of the unit's rows names its item's lead unit, even where the lead is another unit.
+    const nameOf = (unitId: string) => Object.values(units).find((unit) => unit.id === unitId)?.name;
+    const leadOf = (code: string) => parts.filter((part) => part.code === code && part.role === 'LEAD').map((part) => nameOf(part.unitId)).join('、');
+    expect(rows.map((row) => row[3])).toEqual(unitParts.map((part) => leadOf(part.code)));
+    expect(unitParts.some((part) => part.role !== 'LEAD')).toBe(true);
   });
 
   describe('npm run ledger:export (the CLI, built code)', () => {

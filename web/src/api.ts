@@ -1,4 +1,5 @@
 import { createClient, type Client } from 'graphql-ws';
+import { coercionRefusal } from './coercion';
 
 const TOKEN_KEY = 'rectify.token';
 
@@ -50,9 +51,12 @@ export class ApiError extends Error {
       }
       const field = error.extensions?.field;
       if (field) this.fields[field] ??= error.extensions?.messageZh ?? error.message;
+      const coerced = coercionRefusal(error.message);
+      if (coerced) this.fields[coerced.field] ??= coerced.messageZh;
     }
   }
 }
+
 
 /** Called when the API says the session is over (expired, signed out elsewhere, account deactivated). */
 let onSessionEnded: () => void = () => undefined;

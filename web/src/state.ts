@@ -1,4 +1,4 @@
-import { onBeforeUnmount, ref, watch } from 'vue';
+import { computed, onBeforeUnmount, ref, watch } from 'vue';
 import { subscribe } from './api';
 
 /**
@@ -40,6 +40,13 @@ export function useLive(refresh: () => void): void {
 
 /** Today as a China office day (UTC+8), YYYY-MM-DD. */
 export const officeToday = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * True while a view shows a past business day: such a view is for reading (what was known of that
+ * day), so it offers no actions — 交办, 催办, 报告 and the rest act on today and would be
+ * misread as acting on the day shown.
+ */
+export const viewingPast = computed(() => asOf.value !== '' && asOf.value < officeToday());
 
 /** The asOf argument for queries: null means "now". */
 export const asOfArgument = (): string | null => asOf.value || null;

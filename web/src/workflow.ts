@@ -138,7 +138,7 @@ export const chinaTime = (instant: string | null | undefined): string => {
 
 /** Reopening a closed finding or completed item: why, and optionally the parts' new due date. */
 export const REOPEN_FIELDS: FieldSpec[] = [
-  { name: 'reason', label: '重新打开的理由', type: 'textarea' },
+  { name: 'reason', label: '重新打开的理由', type: 'textarea', required: true },
   businessDay('reopen', '重新打开的日期'),
   { name: 'newDueDate', label: '重新整改的时限（不填则按规则确定）', type: 'date' },
   { name: 'overrideReason', label: '超出方案时限的理由（仅在需要时填写）', type: 'textarea' },

@@ -1,5 +1,6 @@
 import type { Actor } from '../../shared/command-context.js';
 import { unreachable, type Decider } from '../../shared/decider.js';
+import { officeClock } from '../../shared/calendar-date.js';
 import { DomainError, badInput, conflict, forbidden, notFound, say } from '../../shared/domain-error.js';
 import { isBlank, requireRole, requireText } from '../../shared/guards.js';
 import type { UserEvent, UserRole } from './user.events.js';
@@ -114,7 +115,7 @@ export const accountLocked = (userId: string, lockedUntil: string) =>
   new CredentialRefused(
     say(
       `Too many failed sign-ins: this account is locked until ${lockedUntil}. Try again later, or ask an administrator to set a new password.`,
-      `登录失败次数过多，账号已锁定至 ${lockedUntil}。请稍后再试，或请管理员重设密码。`,
+      `登录失败次数过多，账号已锁定至北京时间 ${officeClock(lockedUntil)}。请稍后再试，或请管理员重设密码。`,
     ),
     userId,
     { reason: 'ACCOUNT_LOCKED' satisfies SignInRefusal, lockedUntil },

@@ -34,8 +34,9 @@ function readableTextZh(message: string): string {
 const CONSTRAINT_ZH: Record<string, (message: string) => string> = {
   isNotEmpty: () => '不能为空',
   isString: () => '必须是文字',
-  maxLength: (message) => `最多 ${number(message, /at most (\d+)/)} 个字符`,
-  minLength: (message) => `至少 ${number(message, /at least (\d+)/)} 个字符`,
+  // Rectify's own wording (`at most 200`) or class-validator's default (`shorter than or equal to 1024`).
+  maxLength: (message) => `最多 ${number(message, /(?:at most|shorter than or equal to) (\d+)/)} 个字符`,
+  minLength: (message) => `至少 ${number(message, /(?:at least|longer than or equal to) (\d+)/)} 个字符`,
   isLength: (message) => {
     const [, min = '', max = ''] = /(\d+) to (\d+)/.exec(message) ?? [];
     return `长度应为 ${min} 到 ${max} 个字符`;

@@ -14,6 +14,10 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY samples ./samples
+# Written at run time by the server (user node): the store witness and snapshots (./data) and the
+# ledger signing key (./keys, a volume in docker-compose.yml). A volume mounted on an existing
+# directory takes its owner from it.
+RUN mkdir -p /app/data /app/keys && chown node:node /app/data /app/keys
 EXPOSE 3000
 USER node
 # Ready = serving, store answering, read models caught up (see README, Health). The image has no

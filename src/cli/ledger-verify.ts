@@ -1,24 +1,31 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { validateSettings } from '../config/app-settings.js';
+import { loadEnvFile, validateSettings } from '../config/app-settings.js';
 import { describeCheckpoint, verifyLedger } from '../ledger/ledger-operations.js';
 import { SqliteLedger } from '../ledger/sqlite-ledger.js';
+import { witnessExpectations } from '../ledger/witnessed-head.js';
 
-const USAGE = `Usage: npm run ledger:verify -- [--db <SQLite file, default SQLITE_PATH>] [--json]
+const USAGE = `Usage: npm run ledger:verify -- [--db <SQLite file, default SQLITE_PATH>] [--witness <file>] [--json]
 Recomputes every event's hash, the hash chain and every signed checkpoint from the events in the
-file, and names the first event that does not match. Reads only: the server may be running.
+file, and names the first event that does not match. Compares the log with what survives apart
+from its rows: the store witness (--witness, default STORE_WITNESS_PATH, or <db>.witness.json),
+the file's own numbering of events and checkpoints, and the request index; events removed from
+the end are named as a range of positions. Reads only: the server may be running.
 Exit status: 0 the ledger is intact, 1 it is not (or cannot be read), 2 usage.`;
 
 class UsageError extends Error {}
 
 function parseOptions(argv: string[]) {
-  const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, witness: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } }, strict: true });
   if (values.help) throw new UsageError('');
-  return { path: values.db ?? validateSettings(process.env).SQLITE_PATH, json: values.json ?? false };
+  // With --db, the witness defaults to the one beside that file (unless STORE_WITNESS_PATH says otherwise).
+  const settings = validateSettings({ ...process.env, ...(values.db ? { SQLITE_PATH: values.db } : {}) });
+  return { path: settings.SQLITE_PATH, witness: values.witness ?? settings.STORE_WITNESS_PATH, json: values.json ?? false };
 }
 
 async function main(): Promise<number> {
+  loadEnvFile();
   const options = parseOptions(process.argv.slice(2));
   if (!existsSync(options.path)) throw new Error(`${options.path} does not exist.`);
   const db = new Database(options.path, { readonly: true, fileMustExist: true });
@@ -28,17 +35,24 @@ async function main(): Promise<number> {
       console.error(`${options.path} has not been chained yet: the server chains an existing log once, when it first starts after the upgrade.`);
       return 1;
     }
-    const result = await verifyLedger(ledger);
+    // The witness first: the log read after it can only be longer than what it saw.
+    const witness = witnessExpectations(options.witness, ledger.storeId());
+    const result = await verifyLedger(ledger, witness.expectations);
     const latest = ledger.latestCheckpoint();
     if (options.json) {
-      console.log(JSON.stringify({ ...result, latestCheckpoint: latest && { sequence: latest.sequence, treeSize: latest.treeSize, takenAt: latest.takenAt, rootHash: latest.rootHash.toString('hex') } }, null, 2));
-    } else if (result.ok) {
+      const latestCheckpoint = latest && { sequence: latest.sequence, treeSize: latest.treeSize, takenAt: latest.takenAt, rootHash: latest.rootHash.toString('hex') };
+      console.log(JSON.stringify({ ...result, witness: witness.note, latestCheckpoint }, null, 2));
+      return result.ok ? 0 : 1;
+    }
+    console.log(witness.note.en);
+    if (result.ok) {
       console.log(`Ledger intact: ${result.eventsChecked} events chained, ${result.checkpointsChecked} signed checkpoints match.`);
       console.log(`Head: position ${result.headPosition ?? '(empty log)'}, chain hash ${result.headChainHash}`);
       console.log(latest ? `Latest checkpoint ${describeCheckpoint(latest)}` : 'No checkpoint has been taken yet.');
     } else {
       const mismatch = result.firstMismatch!;
-      console.log(`LEDGER MISMATCH (${mismatch.kind}) at event ${mismatch.eventNumber}${mismatch.position ? `, position ${mismatch.position}` : ''}${mismatch.eventId ? `, event ${mismatch.eventId}` : ''}:`);
+      const missing = mismatch.missingUpTo ? `, missing after position ${mismatch.missingAfter ?? '(the start)'} up to position ${mismatch.missingUpTo}` : '';
+      console.log(`LEDGER MISMATCH (${mismatch.kind}) at event ${mismatch.eventNumber}${mismatch.position ? `, position ${mismatch.position}` : ''}${mismatch.eventId ? `, event ${mismatch.eventId}` : ''}${missing}:`);
       console.log(`  ${mismatch.message}`);
       console.log(`  ${mismatch.messageZh}`);
       console.log(`${result.eventsChecked} events before it are intact.`);

@@ -188,3 +188,10 @@ export function formatPosition(position: Position | null): string | null {
     ? position.commit.toString()
     : `${position.commit.toString()}/${position.prepare.toString()}`;
 }
+
+/** Reads back a position written by `formatPosition` (`7` or `1200/1100`); null when it is not one. */
+export function parsePosition(text: string): Position | null {
+  const match = /^(\d+)(?:\/(\d+))?$/.exec(text);
+  if (!match) return null;
+  return { commit: BigInt(match[1]!), prepare: BigInt(match[2] ?? match[1]!) };
+}

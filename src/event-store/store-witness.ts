@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
-import type { EventStore, Position, StoreIdentity } from './event-store.port.js';
+import { parsePosition, type EventStore, type StoreIdentity } from './event-store.port.js';
 
 /**
  * What this server last saw of its store, kept outside the store: when the database is lost,
@@ -39,12 +39,8 @@ export interface WitnessedEvent {
   readonly position: string;
 }
 
-/** Reads back a position written by `formatPosition` (`7` or `1200/1100`); null when it is not one. */
-export function parseWitnessedPosition(text: string): Position | null {
-  const match = /^(\d+)(?:\/(\d+))?$/.exec(text);
-  if (!match) return null;
-  return { commit: BigInt(match[1]!), prepare: BigInt(match[2] ?? match[1]!) };
-}
+/** Reads back a witnessed position (see `parsePosition`). */
+export const parseWitnessedPosition = parsePosition;
 
 const isWitnessedEvent = (value: unknown): boolean =>
   value === undefined ||

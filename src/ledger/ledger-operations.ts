@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { DomainError, say } from '../shared/domain-error.js';
 import { keyFingerprint, ledgerCode, signCheckpoint } from './domain/checkpoint.js';
 import { canonicalEvent, eventLeafHash } from './domain/event-chain.js';
-import { LedgerVerifier, type LedgerVerificationResult } from './domain/ledger-verification.js';
+import { LedgerVerifier, type LedgerExpectations, type LedgerVerificationResult } from './domain/ledger-verification.js';
 import { inclusionProof, merkleRoot } from './domain/merkle.js';
 import type { LedgerBackend, StoredCheckpoint } from './ledger.port.js';
 
@@ -11,10 +11,20 @@ import type { LedgerBackend, StoredCheckpoint } from './ledger.port.js';
  * checkpoint, prove one event's inclusion. They differ only in the backend they pass.
  */
 
-/** Recomputes the chain and every checkpoint from the events; names the first mismatch. O(n) in the log. */
-export async function verifyLedger(backend: LedgerBackend): Promise<LedgerVerificationResult> {
+/**
+ * Recomputes the chain and every checkpoint from the events and names the first mismatch; O(n) in
+ * the log. Also compares the log with what survives apart from its rows: the store's own records
+ * (`ownRecords`) and `outside`, what was seen from outside the store (the store witness, read by
+ * the caller before this is called).
+ */
+export async function verifyLedger(backend: LedgerBackend, outside: LedgerExpectations = {}): Promise<LedgerVerificationResult> {
   await backend.catchUp?.();
-  const verifier = new LedgerVerifier(await backend.checkpoints());
+  const own = (await backend.ownRecords?.()) ?? {};
+  const verifier = new LedgerVerifier(await backend.checkpoints(), {
+    ...outside,
+    headsSeen: [...(outside.headsSeen ?? []), ...(own.headsSeen ?? [])],
+    checkpointNumbersGiven: Math.max(outside.checkpointNumbersGiven ?? 0, own.checkpointNumbersGiven ?? 0) || null,
+  });
   for await (const entry of backend.entries()) if (!verifier.check(entry)) break;
   return verifier.finish();
 }

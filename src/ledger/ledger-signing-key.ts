@@ -1,13 +1,29 @@
-import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createPrivateKey, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { InvalidSettingsError, type AppSettings } from '../config/app-settings.js';
 
-/** Where the key is read from: LEDGER_SIGNING_KEY_FILE, or beside the SQLite file (./data for EventStoreDB). */
-export function signingKeyPath(settings: Pick<AppSettings, 'LEDGER_SIGNING_KEY_FILE' | 'EVENT_STORE' | 'SQLITE_PATH'>): string {
-  if (settings.LEDGER_SIGNING_KEY_FILE) return settings.LEDGER_SIGNING_KEY_FILE;
+type KeySettings = Pick<AppSettings, 'LEDGER_SIGNING_KEY_FILE' | 'EVENT_STORE' | 'SQLITE_PATH'>;
+
+/**
+ * Where the key is kept without LEDGER_SIGNING_KEY_FILE: in `./keys`, beside the working folder's
+ * `./data` and not inside it, so that losing, replacing or restoring the data directory (or a
+ * backup of it) neither loses the key nor hands a copy of it along with the data it signs.
+ */
+export const DEFAULT_SIGNING_KEY_PATH = './keys/ledger-signing-key.pem';
+
+/** Where earlier versions generated the key: beside the SQLite file (./data for EventStoreDB). Still read when the new place holds none. */
+export function legacySigningKeyPath(settings: KeySettings): string {
   const sqliteOnDisk = settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:';
   return join(sqliteOnDisk ? dirname(settings.SQLITE_PATH) : './data', 'ledger-signing-key.pem');
+}
+
+/** Where the key is read from: LEDGER_SIGNING_KEY_FILE; else ./keys, or the old place beside the database when only it holds one. */
+export function signingKeyPath(settings: KeySettings, defaultPath = DEFAULT_SIGNING_KEY_PATH): string {
+  if (settings.LEDGER_SIGNING_KEY_FILE) return settings.LEDGER_SIGNING_KEY_FILE;
+  if (existsSync(defaultPath)) return defaultPath;
+  const legacy = legacySigningKeyPath(settings);
+  return existsSync(legacy) ? legacy : defaultPath;
 }
 
 /** Reads an Ed25519 private key (PKCS#8 PEM); an InvalidSettingsError names the variable and the fault. */
@@ -33,24 +49,36 @@ export function readSigningKey(path: string): KeyObject {
 /**
  * The key that signs checkpoints, checked at start. A file named by LEDGER_SIGNING_KEY_FILE must
  * exist: a missing configured key is a mistake, not a reason to sign with a new one. Without the
- * setting, a key is generated at the default path (mode 0600) on first start, and `warn` is told
- * to have it backed up: a checkpoint signed with a lost key can still be checked (it names its
- * public key), but nobody can then tell the office's checkpoints from someone else's.
+ * setting, the key in ./keys is used; a key only at the old place beside the database is still
+ * used, and `warn` is told to move it; with neither, one is generated in ./keys (mode 0600) and
+ * `warn` is told to have it backed up: a checkpoint signed with a lost key can still be checked
+ * (it names its public key), but nobody can then tell the office's checkpoints from someone else's.
  */
-export function loadSigningKey(
-  settings: Pick<AppSettings, 'LEDGER_SIGNING_KEY_FILE' | 'EVENT_STORE' | 'SQLITE_PATH'>,
-  warn: (message: string) => void,
-): KeyObject {
-  const path = signingKeyPath(settings);
-  if (settings.LEDGER_SIGNING_KEY_FILE || existsSync(path)) return readSigningKey(path);
+export function loadSigningKey(settings: KeySettings, warn: (message: string) => void, defaultPath = DEFAULT_SIGNING_KEY_PATH): KeyObject {
+  const path = signingKeyPath(settings, defaultPath);
+  if (settings.LEDGER_SIGNING_KEY_FILE) return readSigningKey(path);
+  if (path !== defaultPath) {
+    warn(
+      `The ledger signing key is read from ${path}, beside the database, where earlier versions put it: whoever replaces or restores the data directory replaces or restores the key with it. ` +
+        `Move it to ${defaultPath} (or set LEDGER_SIGNING_KEY_FILE), and back it up apart from the database.`,
+    );
+    return readSigningKey(path);
+  }
+  if (existsSync(path)) return readSigningKey(path);
   const { privateKey } = generateKeyPairSync('ed25519');
   mkdirSync(dirname(path), { recursive: true });
+  // Written whole under another name, then linked into place: a second process (another server, a
+  // CLI) starting at the same moment either links first, and this one reads theirs, or finds the
+  // finished file — never a half-written one.
+  const temporary = `${path}.${randomUUID()}.tmp`;
+  writeFileSync(temporary, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' });
   try {
-    writeFileSync(path, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' });
+    linkSync(temporary, path);
   } catch (error) {
-    // Another process (a second server, a CLI) generated it first: use theirs.
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readSigningKey(path);
     throw error;
+  } finally {
+    unlinkSync(temporary);
   }
   warn(
     `No ledger signing key was configured: generated one at ${path}. Back it up apart from the database, ` +

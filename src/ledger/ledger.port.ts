@@ -1,6 +1,6 @@
 import type { CheckpointHead, SignedCheckpoint } from './domain/checkpoint.js';
 import type { HashedEventContent } from './domain/event-chain.js';
-import type { LedgerEntry } from './domain/ledger-verification.js';
+import type { LedgerEntry, LedgerExpectations } from './domain/ledger-verification.js';
 
 type Awaitable<T> = T | Promise<T>;
 
@@ -32,6 +32,12 @@ export interface LedgerBackend {
   /** Stored content of the event at a 0-based index in global order. */
   contentAt(index: number): Awaitable<HashedEventContent | null>;
   checkpoints(): Awaitable<StoredCheckpoint[]>;
+  /**
+   * What the store's own bookkeeping says the log and its checkpoints reached, apart from the rows
+   * themselves (SQLite: AUTOINCREMENT high-water marks, the request index). Read before the
+   * checkpoints and the entries, so that appends meanwhile only make the log longer than it says.
+   */
+  ownRecords?(): Awaitable<LedgerExpectations>;
   checkpoint(sequence: number): Awaitable<StoredCheckpoint | null>;
   latestCheckpoint(): Awaitable<StoredCheckpoint | null>;
   saveCheckpoint(checkpoint: SignedCheckpoint): Awaitable<StoredCheckpoint>;

@@ -2,7 +2,9 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { ConfigService } from '@nestjs/config';
 import type { KeyObject } from 'node:crypto';
 import type { AppSettings } from '../config/app-settings.js';
+import { ADMITTED_STORE } from '../event-store/event-store.module.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
+import type { AdmittedStore } from '../event-store/store-admission.js';
 import { EventStoreDbEventStore } from '../event-store/eventstoredb-event-store.js';
 import { SqliteEventStore } from '../event-store/sqlite-event-store.js';
 import { Clock } from '../shared/clock.js';
@@ -11,6 +13,7 @@ import type { LedgerVerificationResult } from './domain/ledger-verification.js';
 import { loadSigningKey } from './ledger-signing-key.js';
 import { proveEvent, takeCheckpoint, verifyLedger, type EventInclusionProof } from './ledger-operations.js';
 import type { LedgerBackend, StoredCheckpoint } from './ledger.port.js';
+import { witnessExpectations } from './witnessed-head.js';
 
 /** How often EventStoreDB's chaining pass runs: the most an event waits before it is chained. */
 const CHAIN_INTERVAL_MS = 10_000;
@@ -28,6 +31,7 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ADMITTED_STORE) private readonly admitted: AdmittedStore,
     private readonly config: ConfigService<AppSettings, true>,
     private readonly clock: Clock,
   ) {
@@ -83,8 +87,14 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
     return takeCheckpoint(this.backend(), this.key, this.clock.now());
   }
 
+  /**
+   * Verifies the ledger, also against the store witness (STORE_WITNESS_PATH), written out first
+   * with the head this server last appended so that it is as recent as the server knows.
+   */
   verify(): Promise<LedgerVerificationResult> {
-    return verifyLedger(this.backend());
+    this.admitted.witness.flush();
+    const witness = witnessExpectations(this.config.get('STORE_WITNESS_PATH', { infer: true }), this.admitted.identity.storeId);
+    return verifyLedger(this.backend(), witness.expectations);
   }
 
   prove(eventId: string, checkpoint: number): Promise<EventInclusionProof> {

@@ -43,6 +43,10 @@ export class LedgerMismatchType {
   @Field(() => String, { nullable: true, description: 'Its global position; null when the log ends before it' }) position: string | null;
   @Field(() => ID, { nullable: true }) eventId: string | null;
   @Field(() => Int, { nullable: true, description: 'Size of the checkpoint concerned' }) checkpointTreeSize: number | null;
+  @Field(() => String, { nullable: true, description: 'LOG_TRUNCATED: the last position left (null when none is); the missing events come after it' })
+  missingAfter: string | null;
+  @Field(() => String, { nullable: true, description: 'LOG_TRUNCATED: the furthest position the log is known to have reached (a checkpoint, the store witness, the store\'s own records)' })
+  missingUpTo: string | null;
   @Field(() => String) message: string;
   @Field(() => String) messageZh: string;
 }
@@ -58,7 +62,11 @@ export class LedgerVerificationType {
   @Field(() => [String], { description: 'Fingerprints of the keys that signed the checkpoints' }) signingKeys: string[];
 }
 
-export const toVerificationType = (result: LedgerVerificationResult): LedgerVerificationType => ({ ...result, signingKeys: [...result.signingKeys] });
+export const toVerificationType = (result: LedgerVerificationResult): LedgerVerificationType => ({
+  ...result,
+  firstMismatch: result.firstMismatch && { missingAfter: null, missingUpTo: null, ...result.firstMismatch },
+  signingKeys: [...result.signingKeys],
+});
 
 @ObjectType('EventInclusionProof', {
   description: 'RFC 6962 audit path proving that an event is among those a checkpoint covers. Check: SHA-256(0x00 || canonicalEvent) = leafHash, then fold auditPath up to checkpoint.rootHash (RFC 9162 §2.1.3.2).',

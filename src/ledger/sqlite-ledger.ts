@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import type { EventRow } from '../event-store/sqlite-event-store.js';
 import type { CheckpointHead, SignedCheckpoint } from './domain/checkpoint.js';
 import { GENESIS_CHAIN_HASH, hashEvent, type HashedEventContent } from './domain/event-chain.js';
-import type { LedgerEntry } from './domain/ledger-verification.js';
+import type { HeadSeen, LedgerEntry, LedgerExpectations } from './domain/ledger-verification.js';
+import { say } from '../shared/domain-error.js';
 import type { LedgerBackend, StoredCheckpoint } from './ledger.port.js';
 import { MerkleFrontier } from './domain/merkle.js';
 
@@ -232,7 +233,33 @@ export class SqliteLedger implements LedgerBackend {
   }
 
   private hasCheckpointsTable(): boolean {
-    return this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ledger_checkpoints'").get() !== undefined;
+    return this.hasTable('ledger_checkpoints');
+  }
+
+  private hasTable(name: string): boolean {
+    return this.db.prepare<[string]>("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+  }
+
+  /**
+   * What the file itself remembers beyond its rows: SQLite never gives an AUTOINCREMENT number twice,
+   * so `sqlite_sequence` keeps the highest event position and checkpoint number ever written even
+   * after their rows are deleted; the request index names the position each request's events
+   * reached. An edit that also lowers these is for the store witness (outside the file) to catch.
+   */
+  ownRecords(): LedgerExpectations {
+    const given = (table: string) =>
+      this.hasTable('sqlite_sequence') ? (this.db.prepare<[string], { seq: number }>('SELECT seq FROM sqlite_sequence WHERE name = ?').get(table)?.seq ?? null) : null;
+    const headsSeen: HeadSeen[] = [];
+    const eventsGiven = given('events');
+    if (eventsGiven) headsSeen.push({ position: String(eventsGiven), seenBy: say("the file's own numbering of events (the highest position it ever gave)", '事件库文件自身的事件编号（曾分配的最大位置）') });
+    const requested = this.hasTable('requests') ? this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM requests').get()?.position : null;
+    if (requested) headsSeen.push({ position: String(requested), seenBy: say("the request index (a request's events were written up to there)", '请求索引（某次请求的事件曾写到该位置）') });
+    return { headsSeen, checkpointNumbersGiven: given('ledger_checkpoints') };
+  }
+
+  /** The id this store was given when it was created (`store_identity`); null for a file without one. */
+  storeId(): string | null {
+    return this.hasTable('store_identity') ? (this.db.prepare<[], { store_id: string }>('SELECT store_id FROM store_identity').get()?.store_id ?? null) : null;
   }
 
   /** Keeps a checkpoint (not on a read-only connection). */

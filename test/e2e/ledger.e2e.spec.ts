@@ -4,6 +4,7 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { leafHash, verifyInclusion } from '../../src/ledger/domain/merkle.js';
+import { DEFAULT_SIGNING_KEY_PATH } from '../../src/ledger/ledger-signing-key.js';
 import { LedgerService } from '../../src/ledger/ledger.service.js';
 import { TestApp, errorCode, freshDatabasePath, startTestApp } from '../support/test-app.js';
 
@@ -33,10 +34,10 @@ describe('Ledger over GraphQL', () => {
     await app?.close();
   });
 
-  it('generates a signing key beside the database when none is configured, readable by its owner only', () => {
-    const keyPath = join(dirname(sqlitePath), 'ledger-signing-key.pem');
-    expect(existsSync(keyPath)).toBe(true);
-    expect(statSync(keyPath).mode & 0o077).toBe(0);
+  it('keeps the signing key it generates when none is configured in ./keys, outside the data directory, readable by its owner only', () => {
+    expect(existsSync(join(dirname(sqlitePath), 'ledger-signing-key.pem'))).toBe(false);
+    expect(existsSync(DEFAULT_SIGNING_KEY_PATH)).toBe(true);
+    expect(statSync(DEFAULT_SIGNING_KEY_PATH).mode & 0o077).toBe(0);
   });
 
   it('takes a signed checkpoint on demand whose 台账校验码 a supervisor can read, and verifies the ledger against it', async () => {
@@ -101,6 +102,34 @@ describe('Ledger over GraphQL', () => {
     const cli = await promisify(execFile)(process.execPath, [join(process.cwd(), 'dist/cli/ledger-verify.js'), '--db', sqlitePath]).catch((error: { code: number; stdout: string }) => error);
     expect('code' in cli ? cli.code : 0).toBe(1);
     expect(cli.stdout).toContain('LEDGER MISMATCH (CONTENT_CHANGED) at event 3, position 3');
+  });
+});
+
+describe('Ledger verification against what survives outside the rows', () => {
+  it('names the newest events deleted under the running server together with the checkpoints and the file\'s own numbering, from the store witness', async () => {
+    const sqlitePath = freshDatabasePath();
+    const app = await startTestApp({ demoData: true, sqlitePath });
+    try {
+      const admin = await app.as('ADMIN');
+      await app.graphql(`mutation { takeLedgerCheckpoint { sequence } }`, {}, admin);
+      await app.as('INSPECTOR');
+      await app.as('SUPERVISOR');
+      const head = Number(await app.logPosition());
+      const db = new Database(sqlitePath);
+      db.exec(`DELETE FROM events WHERE position > ${head - 3}; DELETE FROM ledger_checkpoints; DELETE FROM requests;
+               UPDATE sqlite_sequence SET seq = ${head - 3} WHERE name = 'events'; DELETE FROM sqlite_sequence WHERE name = 'ledger_checkpoints';`);
+      db.close();
+      const response = await app.graphql(`{ verifyLedger { ok eventsChecked firstMismatch { kind eventNumber missingAfter missingUpTo message messageZh } } }`, {}, admin);
+      expect(response.data!.verifyLedger).toMatchObject({
+        ok: false,
+        eventsChecked: head - 3,
+        firstMismatch: { kind: 'LOG_TRUNCATED', eventNumber: head - 2, missingAfter: String(head - 3), missingUpTo: String(head) },
+      });
+      expect(response.data!.verifyLedger.firstMismatch.messageZh).toContain(`事件库见证文件 ${sqlitePath}.witness.json`);
+      expect(response.data!.verifyLedger.firstMismatch.messageZh).toContain(`位置 ${head - 2} 至 ${head} 的事件已被删除`);
+    } finally {
+      await app.close();
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -11,6 +11,7 @@ import { checkpointSignatureHolds } from '../../src/ledger/domain/checkpoint.js'
 import { leafHash, verifyInclusion } from '../../src/ledger/domain/merkle.js';
 import { proveEvent, takeCheckpoint, verifyLedger } from '../../src/ledger/ledger-operations.js';
 import { SqliteLedger } from '../../src/ledger/sqlite-ledger.js';
+import { writeWitness } from '../../src/event-store/store-witness.js';
 
 const freshPath = () => join(mkdtempSync(join(tmpdir(), 'rectify-ledger-')), 'rectify.db');
 const { privateKey } = generateKeyPairSync('ed25519');
@@ -49,8 +50,8 @@ const verifyFile = async (path: string) => {
   }
 };
 
-const cli = (path: string) =>
-  promisify(execFile)(process.execPath, [join(process.cwd(), 'dist/cli/ledger-verify.js'), '--db', path]).then(
+const cli = (path: string, ...args: string[]) =>
+  promisify(execFile)(process.execPath, [join(process.cwd(), 'dist/cli/ledger-verify.js'), '--db', path, ...args]).then(
     ({ stdout }) => ({ status: 0, stdout }),
     (error: { code: number; stdout: string }) => ({ status: error.code, stdout: error.stdout }),
   );
@@ -127,6 +128,84 @@ describe('The ledger in the SQLite file', () => {
       const { status, stdout } = await cli(path);
       expect(status).toBe(1);
       expect(stdout).toContain('LEDGER MISMATCH (CHAIN_BROKEN) at event 3, position 4');
+    });
+
+    /** What a server that appended them saw: the witness beside the file, at the head it reached. */
+    const witnessTheHead = async () => {
+      const store = new SqliteEventStore(path);
+      const head = (await store.headPosition())!.commit;
+      writeWitness(`${path}.witness.json`, {
+        storeId: (await store.identify()).storeId,
+        kind: 'sqlite',
+        location: path,
+        head: String(head),
+        headHash: store.chainHashAt(head),
+        headEvent: { id: (await store.eventIdAt({ commit: head, prepare: head }))!, position: String(head) },
+        seenAt: '2026-04-10T01:00:00.000Z',
+      });
+      await takeCheckpoint(store.ledger(), privateKey, now);
+      await store.close();
+    };
+    const truncate = 'DELETE FROM events WHERE position > 5; DELETE FROM ledger_checkpoints;';
+
+    it('names the newest events removed together with the checkpoints that covered them, as a range, from the file\'s own numbering', async () => {
+      await witnessTheHead();
+      tamper(truncate);
+      const { status, stdout } = await cli(path, '--witness', join(path, '..', 'no-witness.json'));
+      expect(status).toBe(1);
+      expect(stdout).toContain('LEDGER MISMATCH (LOG_TRUNCATED) at event 6, missing after position 5 up to position 8');
+      expect(stdout).toContain("the file's own numbering of events (the highest position it ever gave) shows it reached position 8: the events at positions 6 to 8 were removed.");
+      expect(stdout).toContain('位置 6 至 8 的事件已被删除');
+      expect(stdout).toContain('compared with its own records only');
+    });
+
+    it('names them from the store witness when the file\'s numbering and request index were cut back too', async () => {
+      await witnessTheHead();
+      tamper(`${truncate} UPDATE sqlite_sequence SET seq = 5 WHERE name = 'events'; DELETE FROM sqlite_sequence WHERE name = 'ledger_checkpoints'; DELETE FROM requests;`);
+      const { status, stdout } = await cli(path);
+      expect(status).toBe(1);
+      expect(stdout).toContain(`Compared with the store witness ${path}.witness.json`);
+      expect(stdout).toContain('LEDGER MISMATCH (LOG_TRUNCATED) at event 6, missing after position 5 up to position 8');
+      expect(stdout).toContain(`but the store witness ${path}.witness.json (seen 2026-04-10T01:00:00.000Z) shows it reached position 8`);
+      expect(stdout).toContain(`但事件库见证文件 ${path}.witness.json（2026-04-10T01:00:00.000Z）显示它曾到达位置 8：位置 6 至 8 的事件已被删除。`);
+      // Only the witness knew: without it the file looks whole, and the output says what was not compared.
+      const alone = await cli(path, '--witness', join(path, '..', 'no-witness.json'));
+      expect(alone).toMatchObject({ status: 0 });
+      expect(alone.stdout).toContain('No store witness at');
+    });
+
+    it('finds a rewritten head, a witness of another store and a damaged witness', async () => {
+      await witnessTheHead();
+      // The newest event replaced by another with hashes recomputed: same length, another history.
+      const forged = { ...urged(8), id: '00000000-0000-4000-8000-0000000000ff' };
+      tamper(`DELETE FROM events WHERE position = 8; DELETE FROM ledger_checkpoints; UPDATE sqlite_sequence SET seq = 7 WHERE name = 'events'; DELETE FROM sqlite_sequence WHERE name = 'ledger_checkpoints';`);
+      const again = new SqliteEventStore(path);
+      await again.appendToStream('finding-0', [forged], { expectedRevision: 'any' });
+      await again.close();
+      expect(await cli(path)).toMatchObject({ status: 1, stdout: expect.stringContaining('LEDGER MISMATCH (HEAD_REWRITTEN) at event 8, position 8') });
+
+      writeFileSync(`${path}.witness.json`, JSON.stringify({ storeId: 'another-store', kind: 'sqlite', location: path, head: '3', seenAt: '2026-04-10T01:00:00.000Z' }));
+      const replaced = await cli(path);
+      expect(replaced).toMatchObject({ status: 1, stdout: expect.stringContaining('LEDGER MISMATCH (STORE_REPLACED)') });
+      expect(replaced.stdout).toContain('saw store another-store');
+
+      writeFileSync(`${path}.witness.json`, '{"storeId": "cut sho');
+      expect(await cli(path)).toMatchObject({ status: 1, stdout: expect.stringContaining('LEDGER MISMATCH (WITNESS_DAMAGED)') });
+    });
+
+    it('finds a deleted checkpoint by the gap in their numbering', async () => {
+      const store = new SqliteEventStore(path);
+      await takeCheckpoint(store.ledger(), privateKey, now);
+      await store.appendToStream('finding-9', [urged(9)], { expectedRevision: 'no_stream' });
+      await takeCheckpoint(store.ledger(), privateKey, now);
+      await store.appendToStream('finding-10', [urged(10)], { expectedRevision: 'no_stream' });
+      await takeCheckpoint(store.ledger(), privateKey, now);
+      await store.close();
+      tamper('DELETE FROM ledger_checkpoints WHERE sequence = 2');
+      const { status, stdout } = await cli(path);
+      expect(status).toBe(1);
+      expect(stdout).toContain('LEDGER MISMATCH (CHECKPOINT_MISSING) at event 9');
+      expect(stdout).toContain('校验点 2 缺失（在校验点 1（2026-04-10T01:00:00.000Z，涵盖 8 条事件）之后）');
     });
 
     it('names the first of two reordered rows', async () => {

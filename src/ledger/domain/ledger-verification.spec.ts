@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { checkpointSignatureHolds, ledgerCode, parseCheckpointBody, signCheckpoint, type SignedCheckpoint } from './checkpoint.js';
 import { GENESIS_CHAIN_HASH, canonicalEvent, hashEvent, type HashedEventContent } from './event-chain.js';
-import { LedgerVerifier, type LedgerEntry } from './ledger-verification.js';
+import { say } from '../../shared/domain-error.js';
+import { LedgerVerifier, type LedgerEntry, type LedgerExpectations, type VerifiedCheckpoint } from './ledger-verification.js';
 import { merkleRoot } from './merkle.js';
 
 const { privateKey } = generateKeyPairSync('ed25519');
@@ -37,8 +38,8 @@ function checkpointOf(log: readonly LedgerEntry[], size: number, key = privateKe
   );
 }
 
-function verify(log: readonly LedgerEntry[], checkpoints: SignedCheckpoint[] = []) {
-  const verifier = new LedgerVerifier(checkpoints);
+function verify(log: readonly LedgerEntry[], checkpoints: VerifiedCheckpoint[] = [], expected: LedgerExpectations = {}) {
+  const verifier = new LedgerVerifier(checkpoints, expected);
   for (const entry of log) if (!verifier.check(entry)) break;
   return verifier.finish();
 }
@@ -157,6 +158,64 @@ describe('The hash chain and its verification', () => {
     it('print as the 台账校验码: the number of events and the root in groups of eight hex digits', () => {
       const rootHash = Buffer.from('5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328', 'hex');
       expect(ledgerCode({ treeSize: 1314, rootHash })).toBe('1314-5DC9DA79-A70659A9-AD559CB7-01DED9A2-AB9D823A-AD2F4960-CFE370EF-F4604328');
+    });
+  });
+
+  describe('when the newest events were removed together with the checkpoints that covered them', () => {
+    const witness = say('the store witness w.json (seen 2026-04-10T01:00:00.000Z)', '事件库见证文件 w.json（2026-04-10T01:00:00.000Z）');
+    const seenAt = (log: readonly LedgerEntry[], n: number) => ({ position: log[n - 1]!.position, chainHash: log[n - 1]!.storedChainHash!.toString('hex'), eventId: log[n - 1]!.eventId, seenBy: witness });
+
+    it('names the missing range from the head the store witness saw, in English and Chinese', () => {
+      const log = givenLog(9);
+      const result = verify(log.slice(0, 6), [], { headsSeen: [seenAt(log, 9)] });
+      expect(result.firstMismatch).toMatchObject({ kind: 'LOG_TRUNCATED', eventNumber: 7, position: null, missingAfter: '6', missingUpTo: '9' });
+      expect(result.firstMismatch!.message).toBe(
+        'The log ends after 6 events at position 6, but the store witness w.json (seen 2026-04-10T01:00:00.000Z) shows it reached position 9: the events at positions 7 to 9 were removed.',
+      );
+      expect(result.firstMismatch!.messageZh).toBe('台账只有 6 条事件，止于位置 6，但事件库见证文件 w.json（2026-04-10T01:00:00.000Z）显示它曾到达位置 9：位置 7 至 9 的事件已被删除。');
+    });
+
+    it('names the furthest evidence: a witness beyond a checkpoint beyond the log', () => {
+      const log = givenLog(9);
+      const result = verify(log.slice(0, 4), [{ ...checkpointOf(log, 6), sequence: 1 }], { headsSeen: [seenAt(log, 8)], checkpointNumbersGiven: 1 });
+      expect(result.firstMismatch).toMatchObject({ kind: 'LOG_TRUNCATED', missingAfter: '4', missingUpTo: '8', checkpointTreeSize: 6 });
+    });
+
+    it('finds an emptied log, and a lone missing event', () => {
+      const log = givenLog(3);
+      expect(verify([], [], { headsSeen: [seenAt(log, 3)] }).firstMismatch).toMatchObject({ kind: 'LOG_TRUNCATED', eventNumber: 1, missingAfter: null, missingUpTo: '3' });
+      expect(verify(log.slice(0, 2), [], { headsSeen: [seenAt(log, 3)] }).firstMismatch!.messageZh).toContain('位置 3 的事件已被删除');
+    });
+
+    it('passes when the log reaches the witnessed head with the same event there, or goes beyond it', () => {
+      const log = givenLog(5);
+      expect(verify(log, [], { headsSeen: [seenAt(log, 5)] }).ok).toBe(true);
+      expect(verify(log, [], { headsSeen: [seenAt(log, 3), { position: '4', seenBy: witness }] }).ok).toBe(true);
+    });
+
+    it('finds another event at the witnessed head: the log was rewritten or replaced by another copy', () => {
+      const log = givenLog(5);
+      const other = givenLog(5).map((entry, index) => (index === 3 ? { ...entry, eventId: 'event-x' } : entry));
+      expect(verify(other, [], { headsSeen: [{ ...seenAt(log, 4), chainHash: null }] }).firstMismatch).toMatchObject({ kind: 'HEAD_REWRITTEN', eventNumber: 4, position: '4', eventId: 'event-x' });
+      const rehashed = { ...seenAt(log, 4), eventId: null, chainHash: 'ab'.repeat(32) };
+      expect(verify(log, [], { headsSeen: [rehashed] }).firstMismatch!.messageZh).toContain('在位置 4 看到的是链哈希为 abab');
+      // The event at the witnessed position is gone, later ones are there.
+      const skipping = log.filter((_, index) => index !== 3);
+      expect(verify(skipping, [], { headsSeen: [seenAt(log, 4)] }).firstMismatch).toMatchObject({ kind: 'HEAD_REWRITTEN', position: '5' });
+    });
+
+    it('finds deleted checkpoints by their numbering: a gap, the first ones, or the newest below the highest number given', () => {
+      const log = givenLog(8);
+      const numbered = [2, 4, 6, 8].map((size, index) => ({ ...checkpointOf(log, size), sequence: index + 1 }));
+      expect(verify(log, numbered, { checkpointNumbersGiven: 4 }).ok).toBe(true);
+      expect(verify(log, [numbered[0]!, numbered[2]!, numbered[3]!], { checkpointNumbersGiven: 4 }).firstMismatch).toMatchObject({ kind: 'CHECKPOINT_MISSING', eventNumber: 3, checkpointTreeSize: 2 });
+      expect(verify(log, numbered.slice(1)).firstMismatch!.message).toContain('Checkpoint 1 is missing before any kept checkpoint');
+      const newestGone = verify(log, numbered.slice(0, 2), { checkpointNumbersGiven: 4 }).firstMismatch!;
+      expect(newestGone).toMatchObject({ kind: 'CHECKPOINT_MISSING', eventNumber: 5, checkpointTreeSize: 4 });
+      expect(newestGone.messageZh).toBe(
+        '校验点 3–4 缺失（在校验点 2（2026-04-10T01:00:00.000Z，涵盖 4 条事件）之后）：事件库已编号至校验点 4，最新的校验点被删除，其涵盖的事件可能也一并被删除（请与打印的台账校验码核对）。',
+      );
+      expect(verify(log, [], { checkpointNumbersGiven: 2 }).firstMismatch).toMatchObject({ kind: 'CHECKPOINT_MISSING', eventNumber: 1 });
     });
   });
 });

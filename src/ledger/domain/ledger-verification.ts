@@ -1,3 +1,5 @@
+import { comparePositions, parsePosition, type Position } from '../../event-store/event-store.port.js';
+import { say, type Bilingual } from '../../shared/domain-error.js';
 import { checkpointSignatureHolds, keyFingerprint, ledgerCode, type SignedCheckpoint } from './checkpoint.js';
 import { GENESIS_CHAIN_HASH, chainHash, eventLeafHash, type HashedEventContent } from './event-chain.js';
 import { MerkleFrontier } from './merkle.js';
@@ -23,7 +25,18 @@ export interface LedgerEntry {
   readonly chainedEventId?: string;
 }
 
-export const MismatchKinds = ['UNREADABLE', 'CONTENT_CHANGED', 'CHAIN_BROKEN', 'CHECKPOINT_SIGNATURE', 'CHECKPOINT_MISMATCH', 'LOG_TRUNCATED'] as const;
+export const MismatchKinds = [
+  'UNREADABLE',
+  'CONTENT_CHANGED',
+  'CHAIN_BROKEN',
+  'CHECKPOINT_SIGNATURE',
+  'CHECKPOINT_MISMATCH',
+  'LOG_TRUNCATED',
+  'HEAD_REWRITTEN',
+  'CHECKPOINT_MISSING',
+  'STORE_REPLACED',
+  'WITNESS_DAMAGED',
+] as const;
 
 export type MismatchKind =
   /** The stored row cannot be read as an event. */
@@ -36,8 +49,20 @@ export type MismatchKind =
   | 'CHECKPOINT_SIGNATURE'
   /** The log recomputed up to a checkpoint's size gives another root or chain hash than the checkpoint signed. */
   | 'CHECKPOINT_MISMATCH'
-  /** A checkpoint covers more events than the log holds: events at its end were removed. */
-  | 'LOG_TRUNCATED';
+  /**
+   * The log ends before a head it is known to have reached: a checkpoint covers more events than
+   * it holds, or a record kept apart from the events (the store witness, the store's own
+   * numbering, the request index) saw a later position. Events at its end were removed.
+   */
+  | 'LOG_TRUNCATED'
+  /** The event at a position the store witness saw is another one (another chain hash or id), or gone. */
+  | 'HEAD_REWRITTEN'
+  /** Checkpoint numbers are missing (a gap, or the newest ones): checkpoint rows were deleted. */
+  | 'CHECKPOINT_MISSING'
+  /** The store witness saw another store at this place: the database was replaced by another one. */
+  | 'STORE_REPLACED'
+  /** The store witness is there but cannot be read: what it saw cannot be compared. */
+  | 'WITNESS_DAMAGED';
 
 export interface LedgerMismatch {
   readonly kind: MismatchKind;
@@ -48,6 +73,12 @@ export interface LedgerMismatch {
   readonly eventId: string | null;
   /** The checkpoint concerned, for the CHECKPOINT_ and LOG_ kinds. */
   readonly checkpointTreeSize: number | null;
+  /**
+   * For LOG_TRUNCATED: the missing events lie after `missingAfter` (the last position left; null
+   * when none is) up to `missingUpTo` (the furthest position known to have been reached).
+   */
+  readonly missingAfter?: string | null;
+  readonly missingUpTo?: string | null;
   /** What was found, in English. */
   readonly message: string;
   /** The same, in Chinese. */
@@ -66,6 +97,43 @@ export interface LedgerVerificationResult {
   readonly signingKeys: readonly string[];
 }
 
+/**
+ * A head the log is known to have reached, from a record kept apart from its events: the store
+ * witness (a file outside the database), the store's own numbering (SQLite's AUTOINCREMENT
+ * high-water mark, which deleting rows does not lower), the request index (rows naming the
+ * position their request's events were written at). The log must still reach it, with the same
+ * event there where that is known.
+ */
+export interface HeadSeen {
+  /** Global position, as `formatPosition` prints it. */
+  readonly position: string;
+  /** Chain hash (64 hex digits) of the event there, when known. */
+  readonly chainHash?: string | null;
+  /** Id of the event there, when known. */
+  readonly eventId?: string | null;
+  /** Who saw it, for the message: e.g. "the store witness ./data/rectify.db.witness.json (seen …)". */
+  readonly seenBy: Bilingual;
+}
+
+/** What verification compares the log with besides its own hashes and checkpoints. */
+export interface LedgerExpectations {
+  readonly headsSeen?: readonly HeadSeen[];
+  /**
+   * The highest checkpoint number the store ever gave (SQLite's AUTOINCREMENT high-water mark);
+   * null or absent when not known. Checkpoints kept below it must be numbered 1, 2, … without gaps.
+   */
+  readonly checkpointNumbersGiven?: number | null;
+  /** What stops the comparison with the store witness: it saw another store, or cannot be read. */
+  readonly witnessProblem?: { readonly kind: 'STORE_REPLACED' | 'WITNESS_DAMAGED'; readonly message: Bilingual } | null;
+}
+
+/** A checkpoint as verification reads it; `sequence` (1, 2, …) when the store numbers them. */
+export type VerifiedCheckpoint = SignedCheckpoint & { readonly sequence?: number };
+
+interface PendingHead extends HeadSeen {
+  readonly at: Position;
+}
+
 /** Feeds entries in log order; stops at the first mismatch. */
 export class LedgerVerifier {
   private readonly frontier = new MerkleFrontier();
@@ -74,10 +142,24 @@ export class LedgerVerifier {
   private mismatch: LedgerMismatch | null = null;
   private checkpointsChecked = 0;
   private readonly signers: string[] = [];
-  private readonly pending: SignedCheckpoint[];
+  private readonly pending: VerifiedCheckpoint[];
+  private readonly headsSeen: PendingHead[];
+  private readonly numbering: LedgerMismatch | null;
+  private readonly witnessProblem: LedgerMismatch | null;
 
-  constructor(checkpoints: readonly SignedCheckpoint[]) {
+  constructor(checkpoints: readonly VerifiedCheckpoint[], expected: LedgerExpectations = {}) {
     this.pending = [...checkpoints].sort((a, b) => a.treeSize - b.treeSize);
+    this.headsSeen = (expected.headsSeen ?? [])
+      .flatMap((head) => {
+        const at = parsePosition(head.position);
+        return at ? [{ ...head, at }] : [];
+      })
+      .sort((a, b) => comparePositions(a.at, b.at));
+    this.numbering = checkpointNumbering(checkpoints, expected.checkpointNumbersGiven ?? null);
+    const problem = expected.witnessProblem;
+    this.witnessProblem = problem
+      ? { kind: problem.kind, eventNumber: 1, position: null, eventId: null, checkpointTreeSize: null, message: problem.message.en, messageZh: problem.message.zh }
+      : null;
     this.checkCheckpointsAt(0, null, null);
   }
 
@@ -96,6 +178,10 @@ export class LedgerVerifier {
     const chainBroken = (): false =>
       this.fail({ ...at, kind: 'CHAIN_BROKEN', message: `The chain breaks at event ${number} (position ${entry.position}): an event before it was removed or moved, or the hashes were rewritten.`, messageZh: `哈希链在第 ${number} 条事件（位置 ${entry.position}）处断开：其前的事件被删除或调换，或哈希被改写。` });
     if (entry.chainedEventId !== undefined && entry.chainedEventId !== entry.eventId) return chainBroken();
+    const here = parsePosition(entry.position);
+    // A head seen before this position and not met: the event the witness saw there is gone.
+    const passed = here && this.headsSeen[0] && comparePositions(this.headsSeen[0].at, here) < 0 ? this.headsSeen.shift()! : null;
+    if (passed) return this.fail(headRewritten(passed, null, number, at));
     const leaf = eventLeafHash(entry.content);
     if (!entry.storedLeafHash || !leaf.equals(entry.storedLeafHash)) {
       return this.fail({ ...at, kind: 'CONTENT_CHANGED', message: `Event ${number} (position ${entry.position}) was changed after it was recorded: its content no longer matches its hash.`, messageZh: `第 ${number} 条事件（位置 ${entry.position}）在记录后被修改：内容与其哈希不符。` });
@@ -105,24 +191,24 @@ export class LedgerVerifier {
     this.chain = chain;
     this.frontier.append(leaf);
     this.lastPosition = entry.position;
+    while (here && this.headsSeen[0] && comparePositions(this.headsSeen[0].at, here) === 0) {
+      const seen = this.headsSeen.shift()!;
+      const otherHash = typeof seen.chainHash === 'string' && seen.chainHash !== chain.toString('hex');
+      const otherEvent = typeof seen.eventId === 'string' && seen.eventId !== entry.eventId;
+      if (otherHash || otherEvent) return this.fail(headRewritten(seen, { eventId: entry.eventId, chainHash: chain.toString('hex') }, number, at));
+    }
     return this.checkCheckpointsAt(number, entry.position, entry.eventId);
   }
 
-  /** After the last entry: checkpoints beyond the end of the log mean events were removed at its end. */
+  /**
+   * After the last entry: a checkpoint beyond the end of the log, or a head seen past it, means
+   * events were removed at its end (the furthest one names the missing range); then a witness that
+   * could not be compared; then the checkpoints' numbering must have no gaps.
+   */
   finish(): LedgerVerificationResult {
-    const beyond = this.pending[0];
-    if (!this.mismatch && beyond) {
-      const size = this.frontier.size;
-      this.fail({
-        kind: 'LOG_TRUNCATED',
-        eventNumber: size + 1,
-        position: null,
-        eventId: null,
-        checkpointTreeSize: beyond.treeSize,
-        message: `The log ends after ${size} events, but a checkpoint taken at ${beyond.takenAt} covers ${beyond.treeSize}: events after position ${this.lastPosition ?? 'the start'} were removed.`,
-        messageZh: `台账只有 ${size} 条事件，但 ${beyond.takenAt} 的校验点涵盖 ${beyond.treeSize} 条：位置 ${this.lastPosition ?? '起点'} 之后的事件被删除。`,
-      });
-    }
+    if (!this.mismatch) this.checkTruncation();
+    if (!this.mismatch && this.witnessProblem) this.fail(this.witnessProblem);
+    if (!this.mismatch && this.numbering) this.fail(this.numbering);
     return {
       ok: this.mismatch === null,
       eventsChecked: this.frontier.size,
@@ -132,6 +218,36 @@ export class LedgerVerifier {
       firstMismatch: this.mismatch,
       signingKeys: [...new Set(this.signers.map(keyFingerprint))],
     };
+  }
+
+  private checkTruncation(): void {
+    const size = this.frontier.size;
+    const beyondCheckpoints = this.pending.map((checkpoint): HeadSeen & { checkpoint: VerifiedCheckpoint } => ({
+      position: checkpoint.headPosition,
+      checkpoint,
+      seenBy: say(
+        `checkpoint${checkpoint.sequence ? ` ${checkpoint.sequence}` : ''} taken at ${checkpoint.takenAt} (covering ${checkpoint.treeSize} events)`,
+        `${checkpoint.takenAt} 的校验点${checkpoint.sequence ? ` ${checkpoint.sequence}` : ''}（涵盖 ${checkpoint.treeSize} 条事件）`,
+      ),
+    }));
+    const evidence = [...beyondCheckpoints, ...this.headsSeen];
+    if (evidence.length === 0) return;
+    const at = (head: HeadSeen) => parsePosition(head.position) ?? { commit: 0n, prepare: 0n };
+    const furthest = evidence.reduce((best, head) => (comparePositions(at(head), at(best)) > 0 ? head : best));
+    const checkpoint = 'checkpoint' in furthest ? (furthest.checkpoint as VerifiedCheckpoint) : (beyondCheckpoints[0]?.checkpoint ?? null);
+    const last = this.lastPosition;
+    const range = rangeAfter(last, furthest.position);
+    this.fail({
+      kind: 'LOG_TRUNCATED',
+      eventNumber: size + 1,
+      position: null,
+      eventId: null,
+      checkpointTreeSize: checkpoint?.treeSize ?? null,
+      missingAfter: last,
+      missingUpTo: furthest.position,
+      message: `The log ends after ${size} events${last ? ` at position ${last}` : ''}, but ${furthest.seenBy.en} shows it reached position ${furthest.position}: ${range.en} were removed.`,
+      messageZh: `台账只有 ${size} 条事件${last ? `，止于位置 ${last}` : ''}，但${furthest.seenBy.zh}显示它曾到达位置 ${furthest.position}：${range.zh}已被删除。`,
+    });
   }
 
   private checkCheckpointsAt(size: number, position: string | null, eventId: string | null): boolean {
@@ -160,4 +276,66 @@ export class LedgerVerifier {
     this.mismatch = mismatch;
     return false;
   }
+}
+
+/** The missing events in words: positions 9 to 12 where positions are plain numbers, else "the events after … up to …". */
+function rangeAfter(last: string | null, upTo: string): Bilingual {
+  const plain = /^\d+$/;
+  if ((last === null || plain.test(last)) && plain.test(upTo)) {
+    const from = (last === null ? 0n : BigInt(last)) + 1n;
+    const to = BigInt(upTo);
+    return from === to ? say(`the event at position ${to}`, `位置 ${to} 的事件`) : say(`the events at positions ${from} to ${to}`, `位置 ${from} 至 ${to} 的事件`);
+  }
+  return say(`the events after position ${last ?? 'the start'} up to position ${upTo}`, `位置 ${last ?? '起点'} 之后直至位置 ${upTo} 的事件`);
+}
+
+function headRewritten(
+  seen: HeadSeen,
+  found: { eventId: string; chainHash: string } | null,
+  eventNumber: number,
+  at: Pick<LedgerMismatch, 'position' | 'eventId'>,
+): LedgerMismatch {
+  const saw = seen.eventId ? `event ${seen.eventId}` : `the event with chain hash ${seen.chainHash}`;
+  const sawZh = seen.eventId ? `事件 ${seen.eventId}` : `链哈希为 ${seen.chainHash} 的事件`;
+  const now = found ? say(`the log has event ${found.eventId} (chain hash ${found.chainHash}) there`, `现在该位置是事件 ${found.eventId}（链哈希 ${found.chainHash}）`) : say('the log has no event there', '现在该位置没有事件');
+  return {
+    kind: 'HEAD_REWRITTEN',
+    eventNumber,
+    position: at.position,
+    eventId: at.eventId,
+    checkpointTreeSize: null,
+    message: `At position ${seen.position} ${seen.seenBy.en} saw ${saw}, but ${now.en}: the log was rewritten or replaced by another copy since.`,
+    messageZh: `${seen.seenBy.zh}在位置 ${seen.position} 看到的是${sawZh}，但${now.zh}：台账此后被改写，或被另一副本替换。`,
+  };
+}
+
+/**
+ * Checkpoints are numbered 1, 2, … in the order taken; a number missing below the highest kept, or
+ * above it up to the highest the store ever gave, is a deleted checkpoint. Null when the numbering
+ * holds or the checkpoints carry no numbers.
+ */
+function checkpointNumbering(checkpoints: readonly VerifiedCheckpoint[], given: number | null): LedgerMismatch | null {
+  const numbered = checkpoints.filter((checkpoint) => checkpoint.sequence !== undefined).sort((a, b) => a.sequence! - b.sequence!);
+  if (numbered.length === 0 && !given) return null;
+  let previous: VerifiedCheckpoint | null = null;
+  for (const checkpoint of [...numbered, null]) {
+    const expected = (previous?.sequence ?? 0) + 1;
+    const next = checkpoint?.sequence ?? (given !== null && given >= expected ? given + 1 : expected);
+    if (next > expected) {
+      const missing = next - 1 === expected ? `${expected}` : `${expected}–${next - 1}`;
+      const kept = previous ? say(`after checkpoint ${previous.sequence} (taken at ${previous.takenAt}, covering ${previous.treeSize} events)`, `在校验点 ${previous.sequence}（${previous.takenAt}，涵盖 ${previous.treeSize} 条事件）之后`) : say('before any kept checkpoint', '在所有留存的校验点之前');
+      const newest = checkpoint === null;
+      return {
+        kind: 'CHECKPOINT_MISSING',
+        eventNumber: (previous?.treeSize ?? 0) + 1,
+        position: null,
+        eventId: null,
+        checkpointTreeSize: previous?.treeSize ?? null,
+        message: `Checkpoint ${missing} is missing ${kept.en}: ${newest ? `the store numbered checkpoints up to ${given}, so the newest were deleted — and the events they covered may have been removed with them (compare the printed 台账校验码)` : `checkpoint ${checkpoint.sequence} follows it, so its row was deleted`}.`,
+        messageZh: `校验点 ${missing} 缺失（${kept.zh}）：${newest ? `事件库已编号至校验点 ${given}，最新的校验点被删除，其涵盖的事件可能也一并被删除（请与打印的台账校验码核对）` : `其后仍有校验点 ${checkpoint.sequence}，说明该校验点记录被删除`}。`,
+      };
+    }
+    previous = checkpoint;
+  }
+  return null;
 }

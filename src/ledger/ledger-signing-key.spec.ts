@@ -1,0 +1,51 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { keyFingerprint, publicKeyText } from './domain/checkpoint.js';
+import { loadSigningKey } from './ledger-signing-key.js';
+
+/** A working folder with its data directory, as an office runs the server: ./data/rectify.db and ./keys. */
+function givenFolder() {
+  const folder = mkdtempSync(join(tmpdir(), 'rectify-key-'));
+  mkdirSync(join(folder, 'data'));
+  return {
+    settings: { LEDGER_SIGNING_KEY_FILE: undefined, EVENT_STORE: 'sqlite' as const, SQLITE_PATH: join(folder, 'data', 'rectify.db') },
+    keys: join(folder, 'keys', 'ledger-signing-key.pem'),
+    besideDatabase: join(folder, 'data', 'ledger-signing-key.pem'),
+  };
+}
+const fingerprint = (key: Parameters<typeof publicKeyText>[0]) => keyFingerprint(publicKeyText(key));
+
+describe('The ledger signing key without LEDGER_SIGNING_KEY_FILE', () => {
+  it('is generated outside the data directory, readable by its owner only, and read again on the next start', () => {
+    const { settings, keys, besideDatabase } = givenFolder();
+    const warnings: string[] = [];
+    const first = loadSigningKey(settings, (message) => warnings.push(message), keys);
+    expect(existsSync(keys)).toBe(true);
+    expect(existsSync(besideDatabase)).toBe(false);
+    expect(statSync(keys).mode & 0o077).toBe(0);
+    expect(warnings).toEqual([expect.stringContaining(`generated one at ${keys}. Back it up apart from the database`)]);
+    expect(fingerprint(loadSigningKey(settings, (message) => warnings.push(message), keys))).toBe(fingerprint(first));
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('survives the data directory being replaced: a key put beside the new database is not taken up', () => {
+    const { settings, keys, besideDatabase } = givenFolder();
+    const office = loadSigningKey(settings, () => undefined, keys);
+    writeFileSync(besideDatabase, generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }));
+    expect(fingerprint(loadSigningKey(settings, () => undefined, keys))).toBe(fingerprint(office));
+  });
+
+  it('is still read from beside the database where an earlier version generated it, with a warning to move it', () => {
+    const { settings, keys, besideDatabase } = givenFolder();
+    const old = generateKeyPairSync('ed25519').privateKey;
+    writeFileSync(besideDatabase, old.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+    const warnings: string[] = [];
+    expect(fingerprint(loadSigningKey(settings, (message) => warnings.push(message), keys))).toBe(fingerprint(old));
+    expect(existsSync(keys)).toBe(false);
+    expect(warnings).toEqual([expect.stringContaining(`beside the database, where earlier versions put it`)]);
+    expect(warnings[0]).toContain(`Move it to ${keys}`);
+    expect(readFileSync(besideDatabase, 'utf8')).toContain('PRIVATE KEY');
+  });
+});

@@ -47,9 +47,9 @@ export async function rectifyAppends(directory, { streams = 64, seconds }) {
   return { events: appended, perSecond: appended / elapsed, seconds: elapsed };
 }
 
-/** The same rows into a plain events table, 1000 per transaction, synchronous=FULL, WAL. Events/s. */
-export function rawAppends(directory, { seconds, perTransaction = 1000 }) {
-  const db = new Database(join(directory, 'raw.db'));
+/** The same rows into a plain events table (in `file`), `perTransaction` to a transaction (1000), synchronous=FULL, WAL. Events/s. */
+export function rawAppends(directory, { seconds, perTransaction = 1000, file = 'raw.db' }) {
+  const db = new Database(join(directory, file));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec(`CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE, stream_id TEXT NOT NULL,

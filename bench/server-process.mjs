@@ -6,6 +6,7 @@ import { openSync, closeSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** How long a start may take before the benchmark gives up: a million events on a loaded machine. */
@@ -36,15 +37,15 @@ export function peakRssBytes(pid) {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Spawns `node <script>` with `env` (the parent's PATH and HOME only, nothing from a `.env`: cwd is
+ * Spawns `node <nodeOptions…> <script>` with `env` (the parent's PATH and HOME only, nothing from a `.env`: cwd is
  * `cwd`), its output appended to `logFile`; resolves once `readyPath` answers 200. Returns
- * `{ url, pid, readyMs, peakRss(), stop() }`; `readyMs` runs from spawn to the first 200.
+ * `{ url, pid, readyMs, peakRss(), cpuMs(), stop() }`; `readyMs` runs from spawn to the first 200.
  */
-export async function startProcess({ script, env, cwd, logFile, readyPath = '/health/ready' }) {
+export async function startProcess({ script, env, cwd, logFile, readyPath = '/health/ready', nodeOptions = [] }) {
   const port = await freePort();
   const out = openSync(logFile, 'a');
   const started = performance.now();
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...nodeOptions, script], {
     cwd,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, PORT: String(port) },
     stdio: ['ignore', out, out],
@@ -73,6 +74,7 @@ export async function startProcess({ script, env, cwd, logFile, readyPath = '/he
     pid: child.pid,
     readyMs,
     peakRss: () => peakRssBytes(child.pid),
+    cpuMs: () => cpuMs(child.pid),
     /** SIGTERM (the server drains and closes its store), then SIGKILL if it has not gone after a minute. */
     async stop() {
       if (exited) return exited;
@@ -85,14 +87,29 @@ export async function startProcess({ script, env, cwd, logFile, readyPath = '/he
   };
 }
 
-/** The built Rectify server on a SQLite file; settings as production leaves them, limits that would refuse the load off. */
-export function startRectify({ sqlitePath, cwd, logFile, env = {} }) {
+/** CPU time a live process has used so far (user + system, ms), from /proc; null where there is none. */
+export function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of stat (1-based), in clock ticks (100 per second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** The built Rectify server (of the checkout at `root`, by default this one) on a SQLite file; settings as production leaves them, limits that would refuse the load off. */
+export function startRectify({ sqlitePath, cwd, logFile, env = {}, nodeOptions = [], root = ROOT }) {
   return startProcess({
-    script: `${ROOT}dist/main.js`,
+    script: join(root, 'dist/main.js'),
     cwd,
     logFile,
+    nodeOptions,
     env: {
-      NODE_ENV: 'development',
+      // As deployed: graphql-js checks every type test twice outside production (bench/results/profiles.md).
+      NODE_ENV: 'production',
+      // Row 7 finds the list connection by introspection, which production turns off by default.
+      GRAPHQL_INTROSPECTION: 'true',
       EVENT_STORE: 'sqlite',
       SQLITE_PATH: sqlitePath,
       DEMO_DATA: 'false',
@@ -107,7 +124,7 @@ export function startRectify({ sqlitePath, cwd, logFile, env = {} }) {
 
 /** The bare Apollo server of bench/reference-server.mjs: the same HTTP integration, nothing behind it. */
 export function startReference({ cwd, logFile }) {
-  return startProcess({ script: `${ROOT}bench/reference-server.mjs`, cwd, logFile, env: {} });
+  return startProcess({ script: `${ROOT}bench/reference-server.mjs`, cwd, logFile, env: { NODE_ENV: 'production' } });
 }
 
 /** Lines of a server's log that report a projection failing on an event. */

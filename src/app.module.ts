@@ -1,6 +1,7 @@
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { memoiseValidationMetadata } from './shared/graphql/validation-metadata-cache.js';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -51,6 +52,7 @@ function graphqlRules(config: ConfigService<AppSettings, true>) {
 export class AppModule {
   /** `settings` override environment variables (tests use it to pick their own database file). */
   static forRoot(settings: Record<string, string | undefined> = {}): DynamicModule {
+    memoiseValidationMetadata();
     return {
       module: AppModule,
       imports: [
@@ -72,7 +74,10 @@ export class AppModule {
               playground: false,
               // Apollo's landing page loads Sandbox from a CDN, which an intranet cannot reach: it is off,
               // and the bundled GraphiQL at /graphiql (src/web-app) is the explorer.
-              plugins: [ApolloServerPluginLandingPageDisabled()],
+              // Cache hints are not used (every answer is per reader and is sent `no-store` by
+              // RequestObserver); Apollo's default cache-control plugin would otherwise wrap every
+              // field's resolver to compute them, the largest cost of a list-heavy query (bench/results/profiles.md).
+              plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
               introspection,
               hideSchemaDetailsFromClientErrors: hideSchemaDetails,
               validationRules: [limits],

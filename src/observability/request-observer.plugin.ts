@@ -29,7 +29,8 @@ export function operationLabel(operation: OperationDefinitionNode | undefined): 
 /**
  * Every GraphQL request over HTTP: one log line when it is answered — method, operation, the
  * client's operation name, caller id (never the token), duration, result code and correlation id
- * — and the request metrics.
+ * — and the request metrics; every answer is sent `cache-control: no-store` (what Apollo's
+ * cache-control plugin sent before it was turned off for speed).
  * The correlation id is the request's `x-correlation-id` or one made for it (see
  * `graphqlContext`); the answer carries it back in the same header.
  */
@@ -56,6 +57,8 @@ export class RequestObserver implements ApolloServerPlugin<RequestContext> {
           this.metrics.requests.inc({ operation: label, code });
           this.metrics.requestDuration.observe({ operation: label }, seconds);
           if (contextValue.correlationId) response.http.headers.set('x-correlation-id', contextValue.correlationId);
+          // Every answer is for one reader: never kept by a browser or an intranet proxy.
+          response.http.headers.set('cache-control', 'no-store');
           this.logger.log('GraphQL request answered', {
             method: contextValue.req?.method ?? start.request.http?.method,
             operation: label,

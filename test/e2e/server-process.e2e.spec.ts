@@ -64,6 +64,8 @@ describe('The server process', () => {
       // One log line per request, with the correlation id the client sent (and gets back).
       const answered = await graphql({ query: REGISTER_EVALUATION, variables: { input: evaluationInput({ idempotencyKey: 'process-1' }) } }, { 'x-correlation-id': 'trace-process-1' });
       expect(answered.headers.get('x-correlation-id')).toBe('trace-process-1');
+      // Answers are per reader: never kept by a browser or an intranet proxy.
+      expect(answered.headers.get('cache-control')).toBe('no-store');
       const line = await eventually(
         async () => stdout.split('\n').find((candidate) => candidate.includes('"correlationId":"trace-process-1"')),
         'the request is logged',

@@ -1,0 +1,42 @@
+// The GraphQL the bench asks: the read rows' queries at each time cut, the constant reference
+// query, and the mutation rows' bodies (`[<id>]`: a fresh idempotency key per request).
+
+/** The time cut of a query: none (now), a business day, or an instant. */
+export const CUTS = {
+  now: { declare: '', pass: '' },
+  asOf: { declare: '$asOf: String!', pass: 'asOf: $asOf' },
+  knownAt: { declare: '$knownAt: String!', pass: 'knownAt: $knownAt' },
+};
+/** `operation(['$id: ID!'], cut)` → `query($id: ID!, $asOf: String!)`. */
+const operation = (declarations, cut) => {
+  const all = [...declarations, CUTS[cut].declare].filter(Boolean);
+  return all.length ? `query(${all.join(', ')})` : 'query';
+};
+const withCut = (args, cut) => {
+  const all = [...args, CUTS[cut].pass].filter(Boolean);
+  return all.length ? `(${all.join(', ')})` : '';
+};
+export const QUERIES = {
+  dashboard: (cut) => `${operation([], cut)} { dashboard${withCut([], cut)} { asOf percentClosed meanDaysToRemediate findings { total open closed } parts { assigned reported returned verified overdue } perUnit { unitId unitName assigned overdue verified } perCategory { key label findings closed percentClosed } perEvaluation { key label findings closed } } }`,
+  workPlan: (cut) => `${operation(['$id: ID!'], cut)} { workPlan${withCut(['id: $id'], cut)} { id title progress { items completedItems parts verifiedParts overdueParts percentComplete trafficLight } categories { code title progress { percentComplete trafficLight } items { code title dueDate status trafficLight percentComplete parts { unitId status dueDate trafficLight } } } } }`,
+  unitWorkload: (cut) => `${operation(['$unitId: ID!'], cut)} { unitWorkload${withCut(['unitId: $unitId'], cut)} { asOf openParts { findingId findingTitle dueDate daysLeft trafficLight status } reminders { kind on message } } }`,
+  unitScorecard: (cut) => `${operation([], cut)} { unitScorecard${withCut([], cut)} { rank unitId unitName parts onTime onTimeRate overdue returned } }`,
+  finding: (cut) => `${operation(['$id: ID!'], cut)} { finding${withCut(['id: $id'], cut)} { id title status closedOn assignments { unitId role status dueDate daysLeft trafficLight } } }`,
+};
+export const variablesOf = (name, manifest, cut) => ({
+  ...(name === 'workPlan' ? { id: manifest.workPlanId } : {}),
+  ...(name === 'finding' ? { id: manifest.findingId } : {}),
+  ...(name === 'unitWorkload' ? { unitId: manifest.unitId } : {}),
+  ...(cut === 'asOf' ? { asOf: manifest.asOf } : {}),
+  ...(cut === 'knownAt' ? { knownAt: manifest.knownAt } : {}),
+});
+export const CONSTANT = '{ __typename }';
+
+const FINDING_INPUT = { title: '部分单位信息公开不到位', description: '公开目录不完整，部分栏目长期未更新。', category: '主动公开', severity: 'MEDIUM' };
+
+/** Row 2's mutation: `recordFinding` on the log's evaluation for one unit, a fresh idempotency key per request. */
+export const recordFindingBody = (manifest) =>
+  JSON.stringify({ query: 'mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }', variables: { input: { idempotencyKey: 'bench-[<id>]', evaluationId: manifest.evaluationId, concernedUnitIds: [manifest.unitId], ...FINDING_INPUT } } });
+
+/** Row 2's reference: the bare Apollo server's no-op mutation with the same input. */
+export const noopBody = () => JSON.stringify({ query: 'mutation($input: NoopInput!) { noop(input: $input) }', variables: { input: { idempotencyKey: 'bench-[<id>]', ...FINDING_INPUT } } });

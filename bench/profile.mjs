@@ -7,6 +7,7 @@
 //
 //   node bench/profile.mjs --events 10000 --workload dashboard [--seconds 10] [--connections 1]
 //   node bench/profile.mjs --events 10000 --workload recordFinding --connections 64
+//   node bench/profile.mjs --events 1000000 --workload dashboard,dashboard:asOf,constant   (one start, one window each)
 //   workloads: dashboard, workPlan, unitWorkload, unitScorecard, finding (now; add --cut asOf|knownAt),
 //              constant, recordFinding
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
@@ -27,7 +28,8 @@ function options(args) {
   };
   return {
     events: Number(value('--events', '10000')),
-    workload: value('--workload', 'dashboard'),
+    /** `name[:cut]`, comma-separated, each measured in its own window against the same server. */
+    workloads: value('--workload', 'dashboard').split(','),
     cut: value('--cut', 'now'),
     seconds: Number(value('--seconds', '10')),
     connections: Number(value('--connections', '1')),
@@ -95,38 +97,48 @@ async function main() {
     const sqlitePath = join(work, 'rectify.db');
     copyFileSync(path, sqlitePath);
     const server = await startRectify({ sqlitePath, cwd: work, logFile: join(work, 'server.log'), env: opts.env, root: opts.root, nodeOptions: opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : [] });
+    const readyAt = Number(process.hrtime.bigint() / 1000n);
     const token = manifest.tokens.SUPERVISOR;
-    const body =
-      opts.workload === 'recordFinding'
-        ? recordFindingBody(manifest)
-        : JSON.stringify(opts.workload === 'constant' ? { query: CONSTANT } : { query: QUERIES[opts.workload](opts.cut), variables: variablesOf(opts.workload, manifest, opts.cut) });
-    // Warm up (first-request compilation, kept summaries) outside the window.
-    await load({ url: server.url, token, body, connections: opts.connections, duration: 2 });
-    const loadBefore = loadavg().map((value) => value.toFixed(2)).join(' / ');
-    const from = Number(process.hrtime.bigint() / 1000n);
-    const cpuBefore = server.cpuMs();
-    const result = await load({ url: server.url, token, body, connections: opts.connections, duration: opts.seconds });
-    const cpu = server.cpuMs() - cpuBefore;
-    const to = Number(process.hrtime.bigint() / 1000n);
-    const loadAfter = loadavg().map((value) => value.toFixed(2)).join(' / ');
-    await server.stop();
-    const heading = `## ${opts.workload}${opts.cut !== 'now' ? `(${opts.cut})` : ''} at ${opts.events} events, ${opts.connections} connection(s), ${opts.seconds} s${opts.root ? `, ${opts.root}` : ''} — load average ${loadBefore}, after ${loadAfter}`;
-    const figures = `${result.requests} requests, ${Math.round(result.perSecond)}/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.failed} failed; server CPU ${((cpu / result.requests) * 1000).toFixed(0)} µs/request (user + system, /proc)`;
-    if (!opts.profile) {
-      console.log(`${heading}\n${figures}`);
-      return;
+    // The start itself (spawn → ready: module loading, the read models rebuilt or restored) is a window too.
+    const windows = [{ heading: `## start-up at ${opts.events} events (spawn → ready)`, figures: `ready in ${(server.readyMs / 1000).toFixed(1)} s, peak RSS ${Math.round(server.peakRss() / 1048576)} MiB; server CPU ${Math.round(server.cpuMs())} ms`, from: -Infinity, to: readyAt, requests: 0 }];
+    if (!opts.profile) console.log(`${windows[0].heading}\n${windows[0].figures}`);
+    for (const workload of opts.workloads) {
+      const [name, cut = opts.cut] = workload.split(':');
+      const body =
+        name === 'recordFinding'
+          ? recordFindingBody(manifest)
+          : JSON.stringify(name === 'constant' ? { query: CONSTANT } : { query: QUERIES[name](cut), variables: variablesOf(name, manifest, cut) });
+      // Warm up (first-request compilation, kept answers) outside the window.
+      await load({ url: server.url, token, body, connections: opts.connections, duration: 2 });
+      const loadBefore = loadavg().map((value) => value.toFixed(2)).join(' / ');
+      const from = Number(process.hrtime.bigint() / 1000n);
+      const cpuBefore = server.cpuMs();
+      const result = await load({ url: server.url, token, body, connections: opts.connections, duration: opts.seconds });
+      const cpu = server.cpuMs() - cpuBefore;
+      const to = Number(process.hrtime.bigint() / 1000n);
+      const loadAfter = loadavg().map((value) => value.toFixed(2)).join(' / ');
+      const heading = `## ${name}${cut !== 'now' ? `(${cut})` : ''} at ${opts.events} events, ${opts.connections} connection(s), ${opts.seconds} s${opts.root ? `, ${opts.root}` : ''} — load average ${loadBefore}, after ${loadAfter}`;
+      const figures = `${result.requests} requests, ${Math.round(result.perSecond)}/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.failed} failed; server CPU ${((cpu / Math.max(1, result.requests)) * 1000).toFixed(0)} µs/request (user + system, /proc); peak RSS ${Math.round(server.peakRss() / 1048576)} MiB`;
+      windows.push({ heading, figures, from, to, requests: result.requests });
+      if (!opts.profile) console.log(`${heading}\n${figures}`);
     }
+    await server.stop();
+    if (!opts.profile) return;
     // One profile per thread (CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile): the main thread's first, then any worker's.
     const files = readdirSync(profiles).filter((name) => name.endsWith('.cpuprofile')).sort((a, b) => a.split('.')[4] - b.split('.')[4]);
-    console.log(`${heading}\n${figures}`);
-    for (const file of files) {
-      const summary = summarise(JSON.parse(readFileSync(join(profiles, file), 'utf8')), from, to);
-      const perRequest = (value) => (result.requests ? `${((value / result.requests) * 1000).toFixed(0)} µs/request` : '');
-      console.log(`\n### thread ${file.split('.')[4]}${file.split('.')[4] === '0' ? ' (main)' : ' (worker)'}: ${summary.totalMs} ms sampled in the window (wall clock, incl. idle and time other processes had the core)`);
-      console.log('\nBy owner (self time):\n\n| owner | ms | per request |\n|---|---|---|');
-      for (const { owner, ms } of summary.owners.slice(0, opts.top)) console.log(`| ${owner} | ${ms} | ${perRequest(ms)} |`);
-      console.log('\nTop frames (self time):\n\n| frame | where | ms |\n|---|---|---|');
-      for (const frame of summary.frames.slice(0, opts.top)) console.log(`| ${frame.name} | ${frame.owner}:${frame.line} | ${frame.ms} |`);
+    const threads = files.map((file) => ({ thread: file.split('.')[4], profile: JSON.parse(readFileSync(join(profiles, file), 'utf8')) }));
+    for (const { heading, figures, from, to, requests } of windows) {
+      console.log(`${heading}\n${figures}`);
+      for (const { thread, profile } of threads) {
+        const summary = summarise(profile, from, to);
+        const perRequest = (value) => (requests ? `${((value / requests) * 1000).toFixed(0)} µs/request` : '');
+        console.log(`\n### thread ${thread}${thread === '0' ? ' (main)' : ' (worker)'}: ${summary.totalMs} ms sampled in the window (wall clock, incl. idle and time other processes had the core)`);
+        console.log('\nBy owner (self time):\n\n| owner | ms | per request |\n|---|---|---|');
+        for (const { owner, ms } of summary.owners.slice(0, opts.top)) console.log(`| ${owner} | ${ms} | ${perRequest(ms)} |`);
+        console.log('\nTop frames (self time):\n\n| frame | where | ms |\n|---|---|---|');
+        for (const frame of summary.frames.slice(0, opts.top)) console.log(`| ${frame.name} | ${frame.owner}:${frame.line} | ${frame.ms} |`);
+        console.log('');
+      }
     }
     if (opts.keep) console.log(`\nprofiles: ${files.map((file) => join(profiles, file)).join(', ')}`);
   } finally {

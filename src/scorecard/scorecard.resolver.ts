@@ -6,6 +6,7 @@ import { RectificationLedger } from '../rectification/ledger/rectification-ledge
 import { isPresent, parseTimeCut, type TimeCut, type TimeTravel } from '../shared/time-cut.js';
 import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../shared/graphql/time-cut.type.js';
 import { Clock } from '../shared/clock.js';
+import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
 import { DashboardReadModel } from '../rectification/dashboard/dashboard.read-model.js';
 import { findingsAtCut } from '../rectification/dashboard/dashboard.queries.js';
 import { foldAtCut } from '../shared/time-travel-fold.js';
@@ -35,14 +36,18 @@ export class GetUnitScorecardHandler implements IQueryHandler<GetUnitScorecardQu
     private readonly units: UnitsReadModel,
     private readonly clock: Clock,
     private readonly travelled: TimeTravelCache,
+    private readonly engine: ProjectionEngine,
   ) {}
+
+  /** The ranking now, with the log position the read models had reached and the office day it was made for. */
+  private keptNow: { readonly position: bigint | null; readonly today: string; readonly scores: UnitScore[] } | null = null;
 
   async execute({ travel }: GetUnitScorecardQuery): Promise<(UnitScore & { time: TimeCut })[]> {
     const now = this.clock.now();
     const time = parseTimeCut(travel, now);
     const unitName = (unitId: string) => this.units.get(unitId)?.name ?? unitId;
     const scores = isPresent(time, now)
-      ? scorecardFromTallies({ tallies: [this.findingParts.unitTallies(), this.itemParts.unitTallies()], unitName, today: time.asOf })
+      ? this.scorecardNow(time.asOf, unitName)
       : await this.travelled.answer('scorecard', time, async () =>
           buildScorecard({
             parts: [
@@ -54,6 +59,19 @@ export class GetUnitScorecardHandler implements IQueryHandler<GetUnitScorecardQu
           }),
         );
     return scores.map((score) => ({ ...score, time }));
+  }
+
+  /**
+   * Ranking every unit (a pinyin sort of a few hundred names) on every request was most of the
+   * query's own time: the ranking is kept until the next event is projected or the office day changes.
+   */
+  private scorecardNow(today: string, unitName: (unitId: string) => string): UnitScore[] {
+    const position = this.engine.position?.commit ?? null;
+    const kept = this.keptNow;
+    if (kept && kept.position === position && kept.today === today) return kept.scores;
+    const scores = scorecardFromTallies({ tallies: [this.findingParts.unitTallies(), this.itemParts.unitTallies()], unitName, today });
+    this.keptNow = { position, today, scores };
+    return scores;
   }
 
   private itemsAtCut(cut: TimeCut) {

@@ -39,4 +39,18 @@ describe('Unit lists in pinyin order', () => {
       if (a.overdue === b.overdue) expect(byPinyin(a.unitName, b.unitName)).toBeLessThanOrEqual(0);
     }
   });
+
+  it('answers the scorecard as of the latest event: a unit renamed since the last look carries its new name', async () => {
+    type Score = { unitId: string; unitName: string };
+    const scorecard = async () => (await app.graphql(`{ unitScorecard { unitId unitName } }`)).data!.unitScorecard as Score[];
+    const before = await scorecard();
+    const unit = before.at(-1)!;
+    const renamed = await app.graphql(`mutation($input: RenameUnitInput!) { renameUnit(input: $input) { name } }`, {
+      input: { idempotencyKey: 'rename-for-scorecard', unitId: unit.unitId, name: `${unit.unitName}（更名）`, reason: '机构改革' },
+    }, await app.as('ADMIN'));
+    expect(renamed.errors).toBeUndefined();
+    const after = await scorecard();
+    expect(after.find((score) => score.unitId === unit.unitId)!.unitName).toBe(`${unit.unitName}（更名）`);
+    expect(after.map((score) => score.unitId).sort()).toEqual(before.map((score) => score.unitId).sort());
+  });
 });

@@ -3,6 +3,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ProjectionEngine } from '../../src/event-sourcing/projection-engine.js';
+import { ProjectedStreams } from '../../src/event-sourcing/projected-streams.js';
 import { UnitsReadModel } from '../../src/organization/units/units.read-model.js';
 import { RectificationLedger } from '../../src/rectification/ledger/rectification-ledger.js';
 import { FindingListIndex } from '../../src/rectification/finding-list/finding-list.index.js';
@@ -254,7 +255,7 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
             .overrideProvider(UnitsReadModel)
             .useFactory({ factory: (engine: ProjectionEngine) => engine.track(new FailingUnits()), inject: [ProjectionEngine] })
             .overrideProvider(RectificationLedger)
-            .useFactory({ factory: (engine: ProjectionEngine) => engine.track(new FailingLedger()), inject: [ProjectionEngine] })
+            .useFactory({ factory: (engine: ProjectionEngine, streams: ProjectedStreams) => engine.track(new FailingLedger(streams)), inject: [ProjectionEngine, ProjectedStreams] })
             .overrideProvider(FindingListIndex)
             .useFactory({ factory: (engine: ProjectionEngine, ledger: RectificationLedger) => engine.track(new FailingFindingList(ledger)), inject: [ProjectionEngine, RectificationLedger] }),
       });

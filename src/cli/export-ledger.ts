@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadEnvFile, validateSettings } from '../config/app-settings.js';
 import { allEventSchemas } from '../event-sourcing/all-event-schemas.js';
+import { ProjectedStreams } from '../event-sourcing/projected-streams.js';
 import { replayLog } from '../event-sourcing/replay-log.js';
 import { openEventStore } from '../event-store/open-event-store.js';
 import { EXPORT_FILE_STEM, exportFileName, tableToCsv, tableToXlsx, type ExportKind } from '../exports/export-files.js';
@@ -55,17 +56,20 @@ async function main(): Promise<string> {
   const store = openEventStore(settings);
   const schemas = allEventSchemas();
   try {
+    // Replayed here, then read to the end: a tool that reads only, beside a server that may append.
+    const streams = new ProjectedStreams(store, schemas);
     const sources: ExportSources = {
-      ledger: await replayLog(store, schemas, new RectificationLedger()),
-      plans: await replayLog(store, schemas, new WorkPlanLedger()),
+      ledger: await replayLog(store, schemas, new RectificationLedger(streams)),
+      plans: await replayLog(store, schemas, new WorkPlanLedger(streams)),
       units: await replayLog(store, schemas, new UnitsReadModel()),
       dueSoonDays: settings.DUE_SOON_DAYS,
+      latestRecordedAt: null,
     };
     const now = new Date();
     const table =
       options.kind === 'ledger'
-        ? exportLedger(sources, { reader: null, asOf: options.asOf, evaluationId: options.evaluationId }, now)
-        : exportWorkPlan(sources, { reader: null, asOf: options.asOf, planId: options.planId }, now);
+        ? await exportLedger(sources, { reader: null, asOf: options.asOf, evaluationId: options.evaluationId }, now)
+        : await exportWorkPlan(sources, { reader: null, asOf: options.asOf, planId: options.planId }, now);
     const bytes = options.format === 'xlsx' ? await tableToXlsx(table, EXPORT_FILE_STEM[options.kind]) : tableToCsv(table);
     // `npm run` starts in the project folder; a relative path means where the operator typed it.
     const out = resolve(process.env.INIT_CWD ?? process.cwd(), options.out ?? exportFileName(options.kind, table.asOf, options.format));

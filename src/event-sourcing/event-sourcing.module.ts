@@ -5,6 +5,7 @@ import { EventSchemaRegistry } from '../shared/event-schemas.js';
 import { allEventSchemas } from './all-event-schemas.js';
 import { CommandExecutor } from './command-executor.js';
 import { ProjectionEngine } from './projection-engine.js';
+import { ProjectedStreams, projectedStreamsProvider } from './projected-streams.js';
 import { ReadModelSnapshots } from './read-model-snapshots.js';
 
 @Global()
@@ -14,9 +15,10 @@ import { ReadModelSnapshots } from './read-model-snapshots.js';
     { provide: Clock, useClass: SystemClock },
     ReadModelSnapshots,
     ProjectionEngine,
+    projectedStreamsProvider,
     CommandExecutor,
     CommandContextFactory,
   ],
-  exports: [EventSchemaRegistry, Clock, ProjectionEngine, CommandExecutor, CommandContextFactory],
+  exports: [EventSchemaRegistry, Clock, ProjectionEngine, ProjectedStreams, CommandExecutor, CommandContextFactory],
 })
 export class EventSourcingModule {}

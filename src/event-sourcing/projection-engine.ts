@@ -4,6 +4,7 @@ import { EVENT_STORE, comparePositions, formatPosition, type EventStore, type Ev
 import { StoreHealth } from '../event-store/store-health.js';
 import { EventSchemaRegistry } from '../shared/event-schemas.js';
 import { ReadModelSnapshots } from './read-model-snapshots.js';
+import type { SnapshotBytes } from './snapshot-file.js';
 import { recordedEvent, type Projection, type RecordedEvent } from './recorded-event.js';
 
 const READ_YOUR_WRITES_TIMEOUT_MS = 10_000;
@@ -129,7 +130,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
   writeSnapshot(): Promise<void> {
     if (this.snapshotWrite || !this.checkpoint || !this.checkpointEventId || this.snapshots.path === null) return this.snapshotWrite ?? Promise.resolve();
     const position = this.checkpoint;
-    let bytes: Buffer;
+    let bytes: SnapshotBytes;
     try {
       bytes = this.snapshots.capture(this.projections, position, this.checkpointEventId);
     } catch (error) {

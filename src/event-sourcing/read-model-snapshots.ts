@@ -17,6 +17,7 @@ import {
   positionOf,
   readSnapshotFile,
   writeSnapshotFile,
+  type SnapshotBytes,
   type SnapshotHeader,
 } from './snapshot-file.js';
 
@@ -160,7 +161,7 @@ export class ReadModelSnapshots {
    * last applied (synchronous, so no
    * event is applied half-way: the event loop pauses for the serialisation).
    */
-  capture(projections: readonly Projection[], position: Position, eventId: string): Buffer {
+  capture(projections: readonly Projection[], position: Position, eventId: string): SnapshotBytes {
     return encodeSnapshot(
       {
         codeVersion: this.codeVersion(),
@@ -176,7 +177,7 @@ export class ReadModelSnapshots {
   }
 
   /** Writes captured bytes atomically (temporary file, fsync, rename); the disk work is off the event loop. */
-  async write(bytes: Buffer): Promise<void> {
+  async write(bytes: SnapshotBytes): Promise<void> {
     if (this.path !== null) await writeSnapshotFile(this.path, bytes);
   }
 

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { AppSettings } from '../config/app-settings.js';
 import { UnitsReadModel } from '../organization/units/units.read-model.js';
+import { DashboardReadModel } from '../rectification/dashboard/dashboard.read-model.js';
 import { RectificationLedger } from '../rectification/ledger/rectification-ledger.js';
 import type { Actor } from '../shared/command-context.js';
 import { Clock } from '../shared/clock.js';
@@ -29,6 +30,12 @@ export interface ExportSources {
   readonly units: UnitsReadModel;
   /** Days before the due date a part turns yellow (DUE_SOON_DAYS). */
   readonly dueSoonDays: number;
+  /**
+   * The instant (ISO) of the latest event the read models have projected, when they follow a live
+   * log: a fold at a past day sees nothing recorded later, so it is one view even while events arrive
+   * (see `foldAtCut`). Null for read models replayed once (the CLI).
+   */
+  readonly latestRecordedAt: string | null;
 }
 
 /** The 整改台账 of one evaluation (or of all), as of a business day. */
@@ -63,13 +70,13 @@ const unitScope = (reader: Actor | null) => (reader?.role === 'UNIT' ? (reader.u
  * dashboard is (`now`: the present instant).
  * @throws DomainError BAD_USER_INPUT (bad asOf or id), NOT_FOUND (unknown evaluation).
  */
-export function exportLedger(sources: ExportSources, request: LedgerExportRequest, now: Date): ExportTable {
+export async function exportLedger(sources: ExportSources, request: LedgerExportRequest, now: Date): Promise<ExportTable> {
   const time = parseTimeCut({ asOf: request.asOf }, now);
   const evaluationId = checkId(request.evaluationId, 'evaluationId');
   const evaluation = evaluationId === undefined ? undefined : sources.ledger.evaluation(evaluationId);
   if (evaluationId !== undefined && !evaluation) throw notFound('Evaluation', evaluationId);
   return ledgerTable({
-    findings: sources.ledger.listFindings({ evaluationId }, isPresent(time, now) ? null : time),
+    findings: isPresent(time, now) ? sources.ledger.listFindings({ evaluationId }) : await sources.ledger.listFindingsAt({ evaluationId }, time, sources.latestRecordedAt),
     evaluations: sources.ledger.listEvaluations(),
     evaluation,
     unitName: (unitId) => sources.units.get(unitId)?.name ?? unitId,
@@ -83,11 +90,11 @@ export function exportLedger(sources: ExportSources, request: LedgerExportReques
  * The work plan's progress table, from the same breakdown the workPlan query answers.
  * @throws DomainError BAD_USER_INPUT (bad asOf or id), NOT_FOUND (unknown plan, or none imported).
  */
-export function exportWorkPlan(sources: ExportSources, request: WorkPlanExportRequest, now: Date): ExportTable {
+export async function exportWorkPlan(sources: ExportSources, request: WorkPlanExportRequest, now: Date): Promise<ExportTable> {
   parseTimeCut({ asOf: request.asOf }, now);
   const planId = checkId(request.planId, 'planId') ?? newestPlanId(sources.plans);
   // The whole breakdown, cut to the unit's rows by the table: each row still names the item's lead unit.
-  const breakdown = workPlanAt(sources.plans, { planId, asOf: request.asOf }, now, sources.dueSoonDays);
+  const breakdown = await workPlanAt(sources.plans, { planId, asOf: request.asOf }, now, sources.dueSoonDays, sources.latestRecordedAt);
   return workPlanTable(breakdown, (unitId) => sources.units.get(unitId)?.name ?? unitId, sources.dueSoonDays, unitScope(request.reader));
 }
 
@@ -106,33 +113,54 @@ abstract class ExportHandler {
     private readonly ledger: RectificationLedger,
     private readonly plans: WorkPlanLedger,
     private readonly units: UnitsReadModel,
+    private readonly dashboards: DashboardReadModel,
     protected readonly clock: Clock,
     private readonly config: ConfigService<AppSettings, true>,
   ) {}
 
   protected sources(): ExportSources {
-    return { ledger: this.ledger, plans: this.plans, units: this.units, dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }) };
+    return {
+      ledger: this.ledger,
+      plans: this.plans,
+      units: this.units,
+      dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }),
+      latestRecordedAt: this.dashboards.latestRecordedAt,
+    };
   }
 }
 
 @QueryHandler(ExportLedgerQuery)
 export class ExportLedgerHandler extends ExportHandler implements IQueryHandler<ExportLedgerQuery> {
-  constructor(ledger: RectificationLedger, plans: WorkPlanLedger, units: UnitsReadModel, clock: Clock, @Inject(ConfigService) config: ConfigService<AppSettings, true>) {
-    super(ledger, plans, units, clock, config);
+  constructor(
+    ledger: RectificationLedger,
+    plans: WorkPlanLedger,
+    units: UnitsReadModel,
+    dashboards: DashboardReadModel,
+    clock: Clock,
+    @Inject(ConfigService) config: ConfigService<AppSettings, true>,
+  ) {
+    super(ledger, plans, units, dashboards, clock, config);
   }
 
   execute({ request }: ExportLedgerQuery) {
-    return Promise.resolve(exportLedger(this.sources(), request, this.clock.now()));
+    return exportLedger(this.sources(), request, this.clock.now());
   }
 }
 
 @QueryHandler(ExportWorkPlanQuery)
 export class ExportWorkPlanHandler extends ExportHandler implements IQueryHandler<ExportWorkPlanQuery> {
-  constructor(ledger: RectificationLedger, plans: WorkPlanLedger, units: UnitsReadModel, clock: Clock, @Inject(ConfigService) config: ConfigService<AppSettings, true>) {
-    super(ledger, plans, units, clock, config);
+  constructor(
+    ledger: RectificationLedger,
+    plans: WorkPlanLedger,
+    units: UnitsReadModel,
+    dashboards: DashboardReadModel,
+    clock: Clock,
+    @Inject(ConfigService) config: ConfigService<AppSettings, true>,
+  ) {
+    super(ledger, plans, units, dashboards, clock, config);
   }
 
   execute({ request }: ExportWorkPlanQuery) {
-    return Promise.resolve(exportWorkPlan(this.sources(), request, this.clock.now()));
+    return exportWorkPlan(this.sources(), request, this.clock.now());
   }
 }

@@ -7,6 +7,7 @@ import { TimeTravelCache, timeTravelCacheProvider } from '../shared/time-travel-
 import { RectificationLedger } from './ledger/rectification-ledger.js';
 import { FindingListIndex } from './finding-list/finding-list.index.js';
 import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
+import { ProjectedStreams } from '../event-sourcing/projected-streams.js';
 import {
   GetEvaluationHandler,
   GetFindingHandler,
@@ -42,7 +43,8 @@ import { EvaluationSetupResolver } from './rectification-setup/rectification-set
   imports: [OrganizationModule],
   exports: [RectificationLedger, DashboardReadModel, TimeTravelCache],
   providers: [
-    readModelProvider(RectificationLedger),
+    // Its findings' histories and timelines are read from the log when asked.
+    derivedReadModelProvider(RectificationLedger, [ProjectedStreams]),
     derivedReadModelProvider(DashboardReadModel, [RectificationLedger, UnitsReadModel]),
     timeTravelCacheProvider,
     {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { RecordedEvent } from '../event-sourcing/recorded-event.js';
 import { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { DashboardReadModel } from '../rectification/dashboard/dashboard.read-model.js';
+import { StreamsInMemory } from '../event-sourcing/testing/streams-in-memory.js';
 import { RectificationLedger } from '../rectification/ledger/rectification-ledger.js';
 import { randomFindingsLog, viewDays } from '../rectification/testing/random-findings-log.js';
 import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
@@ -25,8 +26,8 @@ describe('the incremental scorecard', () => {
     fc.assert(
       fc.property(randomFindingsLog(), randomFindingsLog(), viewDays, (findingsLog, itemsLog, today) => {
         const units = new UnitsReadModel();
-        const findings = new RectificationLedger();
-        const workPlans = new WorkPlanLedger();
+        const findings = new RectificationLedger(new StreamsInMemory());
+        const workPlans = new WorkPlanLedger(new StreamsInMemory());
         const findingParts = new DashboardReadModel(findings, units);
         const itemParts = new WorkPlanPartsReadModel(workPlans);
         for (const event of [...findingsLog, ...asWorkPlanItems(itemsLog)]) {

@@ -9,7 +9,6 @@ import { Clock } from '../shared/clock.js';
 import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
 import { DashboardReadModel } from '../rectification/dashboard/dashboard.read-model.js';
 import { findingsAtCut } from '../rectification/dashboard/dashboard.queries.js';
-import { foldAtCut } from '../shared/time-travel-fold.js';
 import { TimeTravelCache } from '../shared/time-travel-cache.js';
 import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
 import { WorkPlanPartsReadModel } from '../work-plan/breakdown/work-plan-parts.read-model.js';
@@ -75,8 +74,7 @@ export class GetUnitScorecardHandler implements IQueryHandler<GetUnitScorecardQu
   }
 
   private itemsAtCut(cut: TimeCut) {
-    const itemIds = this.workPlans.listItems().map((item) => item.itemId);
-    return foldAtCut(itemIds, cut, this.findingParts.latestRecordedAt, (itemId, at) => this.workPlans.item(itemId, at));
+    return this.workPlans.itemsAt(cut, this.findingParts.latestRecordedAt);
   }
 }
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { RecordedEvent } from '../event-sourcing/recorded-event.js';
 import { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { buildDashboard } from '../rectification/dashboard/dashboard.js';
+import { StreamsInMemory } from '../event-sourcing/testing/streams-in-memory.js';
 import { RectificationLedger } from '../rectification/ledger/rectification-ledger.js';
 import { randomFindingsLog, viewDays } from '../rectification/testing/random-findings-log.js';
 import { changesAnswerAt, TimeTravelCache } from './time-travel-cache.js';
@@ -43,29 +44,30 @@ describe('kept time-travel answers', () => {
     expect(changesAnswerAt(knownMay10, event('finding-f1', 'UnitAssigned', '2026-05-01', '2026-05-10T04:00:00.000Z'))).toBe(true);
   });
 
-  it('never keep an answer that an event has changed: on any log, events it lets through leave the dashboard at the cut as it was', () => {
-    fc.assert(
-      fc.property(randomFindingsLog(), fc.nat(), viewDays, fc.boolean(), (log, split, asOf, byInstant) => {
+  it('never keep an answer that an event has changed: on any log, events it lets through leave the dashboard at the cut as it was', async () => {
+    await fc.assert(
+      fc.asyncProperty(randomFindingsLog(), fc.nat(), viewDays, fc.boolean(), async (log, split, asOf, byInstant) => {
         const at = split % (log.length + 1);
         const knownAt = byInstant && at > 0 ? log[at - 1]!.metadata.recordedAt : null;
         const cut: TimeCut = { asOf, knownAt, axes: [] };
         const units = new UnitsReadModel();
-        const ledger = new RectificationLedger();
-        const dashboardAtCut = () =>
+        const streams = new StreamsInMemory();
+        const ledger = new RectificationLedger(streams);
+        const dashboardAtCut = async () =>
           buildDashboard({
-            findings: ledger.listFindings({}, cut),
+            findings: await ledger.listFindingsAt({}, cut, null),
             evaluations: ledger.listEvaluations(),
             unitName: (unitId) => units.get(unitId)?.name ?? unitId,
             today: asOf,
             dueSoonDays: 7,
           });
-        const apply = (e: RecordedEvent) => [units, ledger].forEach((readModel) => readModel.apply(e));
+        const apply = (e: RecordedEvent) => [streams, units, ledger].forEach((readModel) => readModel.apply(e));
         log.slice(0, at).forEach(apply);
-        const kept = dashboardAtCut();
+        const kept = await dashboardAtCut();
         for (const later of log.slice(at)) {
           if (changesAnswerAt(cut, later)) return;
           apply(later);
-          expect(dashboardAtCut()).toEqual(kept);
+          expect(await dashboardAtCut()).toEqual(kept);
         }
       }),
       { numRuns: 300 },

@@ -11,19 +11,22 @@ import type { TimeCut } from './time-cut.js';
  */
 export const PARENTS_PER_TURN = 256;
 
-/** `at(id, cut)` for every id, in order, leaving out those that did not exist at the cut. */
+/**
+ * `at(id, cut)` for every id, in order, leaving out those that did not exist at the cut. `at` may
+ * answer later (a parent's stream read from the log): the parents are folded one after another.
+ */
 export async function foldAtCut<View>(
   ids: readonly string[],
   cut: TimeCut,
   latestRecordedAt: string | null,
-  at: (id: string, cut: TimeCut) => View | undefined,
+  at: (id: string, cut: TimeCut) => View | undefined | Promise<View | undefined>,
 ): Promise<View[]> {
   const knownAt = cut.knownAt === null || (latestRecordedAt !== null && latestRecordedAt < cut.knownAt) ? latestRecordedAt : cut.knownAt;
   const consistent: TimeCut = { ...cut, knownAt };
   const views: View[] = [];
   for (let index = 0; index < ids.length; index += 1) {
     if (index > 0 && index % PARENTS_PER_TURN === 0) await nextTurn();
-    const view = at(ids[index]!, consistent);
+    const view = await at(ids[index]!, consistent);
     if (view !== undefined) views.push(view);
   }
   return views;

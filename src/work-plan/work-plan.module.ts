@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { derivedReadModelProvider, readModelProvider } from '../event-sourcing/read-model.provider.js';
+import { derivedReadModelProvider } from '../event-sourcing/read-model.provider.js';
+import { ProjectedStreams } from '../event-sourcing/projected-streams.js';
 import { WorkPlanPartsReadModel } from './breakdown/work-plan-parts.read-model.js';
 import { WorkPlanLedger } from './breakdown/work-plan-ledger.js';
 import { GetWorkPlanHandler, GetWorkPlanItemHandler, ListWorkPlansHandler } from './breakdown/work-plan.queries.js';
@@ -13,7 +14,7 @@ import { AddWorkPlanItemHandler } from './revise-plan/add-work-plan-item.handler
 /** The year's work-plan breakdown (分解方案): import, items' lifecycle, roll-ups. */
 @Module({
   providers: [
-    readModelProvider(WorkPlanLedger),
+    derivedReadModelProvider(WorkPlanLedger, [ProjectedStreams]),
     derivedReadModelProvider(WorkPlanPartsReadModel, [WorkPlanLedger]),
     ListWorkPlansHandler,
     GetWorkPlanHandler,

@@ -32,6 +32,9 @@ const refusalOf = (start: Promise<unknown>) =>
     },
   );
 
+/** Each test starts apps (some with the demo) and restarts them: a ceiling for a loaded machine, never a timing. */
+const CEILING_MS = 180_000;
+
 describe('A store file deleted or replaced under a running server', () => {
   it('refuses writes with STORE_UNAVAILABLE, reports degraded health, refuses to restart, and accepting the reset seeds no demo', async () => {
     const sqlitePath = freshDatabasePath();
@@ -62,7 +65,7 @@ describe('A store file deleted or replaced under a running server', () => {
     app = await startTestApp({ sqlitePath, demoData: true });
     expect(await evaluationCount(app)).toBe(0);
     await app.close();
-  });
+  }, CEILING_MS);
 
   it('notices a file renamed over the store, and refuses the other store at the next start', async () => {
     const sqlitePath = freshDatabasePath();
@@ -81,7 +84,7 @@ describe('A store file deleted or replaced under a running server', () => {
     // puts another store in place removes it, or the new main file would be read through it.
     for (const file of [`${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
     expect((await refusalOf(startTestApp({ sqlitePath }))).reason).toMatch(/STORE_EMPTY|STORE_REPLACED/);
-  });
+  }, CEILING_MS);
 
   it('notices the WAL removed under the running server before anything else is acknowledged', async () => {
     const sqlitePath = freshDatabasePath();
@@ -91,7 +94,7 @@ describe('A store file deleted or replaced under a running server', () => {
     expect((await health(app)).body.problems.map((problem) => problem.cause)).toEqual(['STORE_FILE_MISSING']);
     expect((await register(app, { title: '第二份评估报告' })).errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'STORE_FILE_MISSING' });
     await app.close();
-  });
+  }, CEILING_MS);
 
   it('notices an older copy written over the store in place, keeps the higher head in the witness, and refuses the next start', async () => {
     const sqlitePath = freshDatabasePath();
@@ -114,7 +117,7 @@ describe('A store file deleted or replaced under a running server', () => {
     expect((await register(app, { title: '评估五' })).errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'STORE_FILE_REPLACED' });
     await app.close();
     expect((await refusalOf(startTestApp({ sqlitePath }))).reason).toMatch(/^STORE_(SHORTER|REWRITTEN)$/);
-  });
+  }, CEILING_MS);
 
   it('refuses a store of the same id and length whose history differs from the one last seen (head chain hash)', async () => {
     const sqlitePath = freshDatabasePath();
@@ -168,7 +171,7 @@ describe('A store file deleted or replaced under a running server', () => {
     const renewed = JSON.parse(readFileSync(witnessPath, 'utf8')) as { head: string; headHash: string; headEvent: { id: string; position: string } };
     expect(renewed.headHash).toMatch(/^[0-9a-f]{64}$/);
     expect(renewed.headEvent.position).toBe(renewed.head);
-  });
+  }, CEILING_MS);
 
   it('refuses to start on a damaged witness, naming it, and starts once told to accept the reset', async () => {
     const sqlitePath = freshDatabasePath();
@@ -184,7 +187,7 @@ describe('A store file deleted or replaced under a running server', () => {
     expect(await evaluationCount(app)).toBe(1);
     await app.close();
     expect(JSON.parse(readFileSync(witnessPath, 'utf8'))).toMatchObject({ head: expect.any(String) });
-  });
+  }, CEILING_MS);
 
   it('refuses a damaged file at start (PRAGMA quick_check)', async () => {
     const sqlitePath = freshDatabasePath();
@@ -199,7 +202,7 @@ describe('A store file deleted or replaced under a running server', () => {
     const refusal = await refusalOf(startTestApp({ sqlitePath }));
     expect(refusal.reason).toBe('STORE_DAMAGED');
     expect(refusal.message).toMatch(/is damaged .*Restore it from a backup/);
-  });
+  }, CEILING_MS);
 });
 
 /** Waits for a condition, polling; the ceiling only stops a test that would hang. */
@@ -302,5 +305,5 @@ const canMount = typeof process.getuid === 'function' && process.getuid() === 0;
     } finally {
       await app.close();
     }
-  });
+  }, CEILING_MS);
 });

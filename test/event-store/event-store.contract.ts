@@ -73,6 +73,23 @@ export function eventStoreContract(
       expect(comparePositions(events[1]!.position, result.position)).toBe(0);
     });
 
+    it('gives each event of a stream read the position the global log gives it (read models cap stream reads at what they projected)', async () => {
+      const id = stream();
+      await store.appendToStream(id, [event('A'), event('B')], { expectedRevision: 'no_stream' });
+      const other = stream();
+      await store.appendToStream(other, [event('X')], { expectedRevision: 'no_stream' });
+      const last = await store.appendToStream(id, [event('C')], { expectedRevision: 1 });
+      const read = await store.readStream(id);
+      expect(comparePositions(read[2]!.position, last.position)).toBe(0);
+      expect(comparePositions(read[0]!.position, read[1]!.position)).toBeLessThan(0);
+      expect(comparePositions(read[1]!.position, read[2]!.position)).toBeLessThan(0);
+      const all = await store.readAll({ maxCount: Number.MAX_SAFE_INTEGER });
+      for (const each of read) {
+        const inLog = all.find((logged) => logged.id === each.id);
+        expect(inLog && comparePositions(inLog.position, each.position)).toBe(0);
+      }
+    });
+
     it('reads a missing stream as empty', async () => {
       expect(await store.readStream(stream())).toEqual([]);
     });

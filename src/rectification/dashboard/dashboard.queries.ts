@@ -67,7 +67,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery> {
 
 /** Every finding folded at the cut, a slice at a time (see `foldAtCut`): other requests go on meanwhile. */
 export const findingsAtCut = (ledger: RectificationLedger, dashboards: DashboardReadModel, cut: TimeCut): Promise<FindingView[]> =>
-  foldAtCut(ledger.listFindings().map((finding) => finding.findingId), cut, dashboards.latestRecordedAt, (findingId, at) => ledger.finding(findingId, at));
+  ledger.listFindingsAt({}, cut, dashboards.latestRecordedAt);
 
 /**
  * The dashboard's open-part lists, built from the read model's order only when read (a GraphQL
@@ -109,7 +109,7 @@ export class GetUnitWorkloadHandler implements IQueryHandler<GetUnitWorkloadQuer
     if (isPresent(time, now)) return { ...workloadOf(this.dashboards.findingsOf(unitId)), time };
     // Only the findings where the unit ever had a part can hold one at the cut.
     const workload = await this.travelled.answer(`workload|${unitId}|${unit.name}|${dueSoonDays}`, time, async () =>
-      workloadOf(await foldAtCut(this.dashboards.findingIdsEverOf(unitId), time, this.dashboards.latestRecordedAt, (id, at) => this.ledger.finding(id, at))),
+      workloadOf(await foldAtCut(this.dashboards.findingIdsEverOf(unitId), time, this.dashboards.latestRecordedAt, (id, at) => this.ledger.findingAt(id, at))),
     );
     return { ...workload, time };
   }

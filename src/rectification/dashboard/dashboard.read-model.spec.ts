@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { deserialize, serialize } from 'node:v8';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
+import { StreamsInMemory } from '../../event-sourcing/testing/streams-in-memory.js';
 import { RectificationLedger } from '../ledger/rectification-ledger.js';
 import { randomFindingsLog, UNIT_IDS, viewDays } from '../testing/random-findings-log.js';
 import { buildDashboard, byUrgency, sortByUrgency, type PartAlert } from './dashboard.js';
@@ -11,9 +12,10 @@ import { buildUnitWorkload } from './unit-workload.js';
 /** The three read models as the engine feeds them: units and ledger first, the dashboard after. */
 function project(log: readonly RecordedEvent[]) {
   const units = new UnitsReadModel();
-  const ledger = new RectificationLedger();
+  const streams = new StreamsInMemory();
+  const ledger = new RectificationLedger(streams);
   const dashboards = new DashboardReadModel(ledger, units);
-  for (const event of log) for (const readModel of [units, ledger, dashboards]) readModel.apply(event);
+  for (const event of log) for (const readModel of [streams, units, ledger, dashboards]) readModel.apply(event);
   return { units, ledger, dashboards, unitName: (unitId: string) => units.get(unitId)?.name ?? unitId };
 }
 
@@ -77,15 +79,15 @@ describe('the incremental dashboard', () => {
 });
 
 describe('a unit’s workload at a time cut', () => {
-  it('is folded from the findings where the unit ever had a part, exactly as from every finding', () => {
-    fc.assert(
-      fc.property(randomFindingsLog(), viewDays, fc.nat(), fc.constantFrom(...UNIT_IDS), (log, asOf, instant, unitId) => {
+  it('is folded from the findings where the unit ever had a part, exactly as from every finding', async () => {
+    await fc.assert(
+      fc.asyncProperty(randomFindingsLog(), viewDays, fc.nat(), fc.constantFrom(...UNIT_IDS), async (log, asOf, instant, unitId) => {
         const { ledger, dashboards, unitName } = project(log);
         const knownAt = log.length > 0 && instant % 2 === 0 ? log[instant % log.length]!.metadata.recordedAt : null;
         const cut = { asOf, knownAt, axes: [] };
-        const ever = dashboards.findingIdsEverOf(unitId).flatMap((id) => ledger.finding(id, cut) ?? []);
+        const ever = (await Promise.all(dashboards.findingIdsEverOf(unitId).map((id) => ledger.findingAt(id, cut)))).flatMap((finding) => finding ?? []);
         const input = { unitId, unitName: unitName(unitId), today: asOf, dueSoonDays: 7 };
-        expect(buildUnitWorkload({ ...input, findings: ever })).toEqual(buildUnitWorkload({ ...input, findings: ledger.listFindings({}, cut) }));
+        expect(buildUnitWorkload({ ...input, findings: ever })).toEqual(buildUnitWorkload({ ...input, findings: await ledger.listFindingsAt({}, cut, null) }));
       }),
       { numRuns: 200 },
     );

@@ -23,8 +23,6 @@ const finding = (findingId: string, category: string, parts: PartView[], closed 
   closedOn: closed ? '2026-05-10' : null,
   closedAt: closed ? '2026-05-10T02:00:00.000Z' : null,
   parts: new Map(parts.map((p) => [p.unitId, p])),
-  history: [],
-  timeline: [],
 });
 
 const names: Record<string, string> = { fgw: '市发改委', czj: '市财政局', zjj: '市住建局' };

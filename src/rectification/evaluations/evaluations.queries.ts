@@ -97,11 +97,11 @@ export class GetFindingHandler implements IQueryHandler<GetFindingQuery> {
     private readonly clock: Clock,
   ) {}
 
-  execute({ findingId, travel }: GetFindingQuery) {
+  async execute({ findingId, travel }: GetFindingQuery) {
     const now = this.clock.now();
     const time = travel && parseTimeCut(travel, now);
-    const finding = this.readModel.finding(findingId, time && !isPresent(time, now) ? time : null);
+    const finding = time && !isPresent(time, now) ? await this.readModel.findingAt(findingId, time) : this.readModel.finding(findingId);
     if (!finding) throw notFound('Finding', findingId);
-    return Promise.resolve(time ? { ...finding, time } : finding);
+    return time ? { ...finding, time } : finding;
   }
 }

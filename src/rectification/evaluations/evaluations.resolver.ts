@@ -10,7 +10,7 @@ import { AssignmentType, ONE_UNIT_PART } from '../../assignments/graphql/assignm
 import type { TimeCut } from '../../shared/time-cut.js';
 import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../../shared/graphql/time-cut.type.js';
 import { EvaluationType, FindingType, HistoryEntryType } from './evaluation.types.js';
-import type { EvaluationView, FindingView } from '../ledger/rectification-ledger.js';
+import { RectificationLedger, type EvaluationView, type FindingAtCut, type FindingView } from '../ledger/rectification-ledger.js';
 import { GetEvaluationQuery, GetFindingQuery, ListEvaluationsQuery, ListFindingsQuery } from './evaluations.queries.js';
 
 @Resolver(() => EvaluationType)
@@ -43,7 +43,10 @@ export class EvaluationsResolver {
 @Resolver(() => FindingType)
 @AllowRoles(...WORKFLOW_READERS)
 export class FindingsResolver {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly ledger: RectificationLedger,
+  ) {}
 
   @Query(() => FindingConnectionType, {
     description: 'Findings in the order recorded, a page at a time (first / after); every filter given must hold (evaluation, category, status, unit, light today, due range, text in the title).',
@@ -78,9 +81,11 @@ export class FindingsResolver {
   }
 
   @ResolveField(() => [HistoryEntryType], { description: 'Every event of the finding, in order (a unit user: without other units’ parts)' })
-  history(@Parent() finding: FindingView, @Context() context: GraphqlContext): HistoryEntryType[] {
+  async history(@Parent() finding: FindingView | FindingAtCut, @Context() context: GraphqlContext): Promise<HistoryEntryType[]> {
     const actor = context.actor;
-    return finding.history
+    // At a cut the fold made it; now it is the finding's stream, read from the log.
+    const events = 'history' in finding ? finding.history : await this.ledger.timeline(finding.findingId);
+    return events
       .map(historyEntry)
       .filter((entry) => !actor || entry.unitId === null || mayReadUnitDetails(actor, entry.unitId))
       .map((entry) => ({ ...entry, details: JSON.stringify(entry.details) }));

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import type { PageRequest } from '../../shared/pagination/page.js';
+import { StreamsInMemory } from '../../event-sourcing/testing/streams-in-memory.js';
 import { RectificationLedger } from '../ledger/rectification-ledger.js';
 import { FindingListIndex, type FindingFilter, type LightDays } from './finding-list.index.js';
 
@@ -37,7 +38,7 @@ const passed = (findingId: string, unitId: string) =>
 const handedOver = (findingId: string, unitId: string, successorUnitId: string) => event(`finding-${findingId}`, 'PartHandedOver', { unitId, successorUnitId });
 
 function lists(events: RecordedEvent[]) {
-  const ledger = new RectificationLedger();
+  const ledger = new RectificationLedger(new StreamsInMemory());
   const index = new FindingListIndex(ledger);
   const apply = (more: RecordedEvent[]) => {
     for (const each of more) {
@@ -142,7 +143,7 @@ describe('the findings list', () => {
 
   it('rebuilds itself from a ledger that holds more than it saw (a ledger restored from a snapshot)', () => {
     revisions = new Map();
-    const ledger = new RectificationLedger();
+    const ledger = new RectificationLedger(new StreamsInMemory());
     for (const each of [evaluation('e1'), recorded('1', 'e1', '甲'), assigned('1', 'fgw', '2026-05-01'), recorded('2', 'e1', '乙')]) ledger.apply(each);
     const index = new FindingListIndex(ledger);
     const tail = recorded('3', 'e1', '丙');

@@ -1,10 +1,12 @@
 import { applyAssignmentEvent, closeOutDay, type PartView } from '../../assignments/read-model/part-view.js';
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
 import { entryInCut, historyAt, timelineAt, timelineEntry, type TimelineEntry } from '../../assignments/read-model/timeline.js';
+import type { StreamReader } from '../../event-sourcing/projected-streams.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import type { TimeCut } from '../../shared/time-cut.js';
+import { foldAtCut } from '../../shared/time-travel-fold.js';
 import type { EvaluationEvent, EvaluationRegistered } from '../domain/evaluation.events.js';
-import type { FindingRecorded } from '../domain/finding.events.js';
+import { findingStream, type FindingRecorded } from '../domain/finding.events.js';
 
 export type EvaluationView = EvaluationRegistered['data'] & {
   readonly registeredAt: string;
@@ -21,20 +23,17 @@ export type FindingView = FindingRecorded['data'] & {
   closedAt: string | null;
   /** One part per assigned unit, keyed by unit id, in the order they were assigned. */
   readonly parts: Map<string, PartView>;
-  /**
-   * The events its history lists, in the order recorded (`historyEntry` makes each line when
-   * asked): the whole timeline (the same array) now; as of a cut, the events folded and the
-   * corrections known then.
-   */
-  readonly history: readonly TimelineEntry[];
-  /** Every event of the finding's stream, in the order recorded, dated on both axes (compact entries). */
-  readonly timeline: TimelineEntry[];
 };
+
+/**
+ * A finding as it stood at a time cut, with the events its history lists then, in the order
+ * recorded (`historyEntry` makes each line when asked): the events folded and the corrections known.
+ */
+export type FindingAtCut = FindingView & { readonly history: readonly TimelineEntry[] };
 
 const FINDING_STREAM_PREFIX = 'finding-';
 
 function newFindingView(event: TimelineEntry<FindingRecorded>): FindingView {
-  const timeline: TimelineEntry[] = [event];
   return {
     ...event.data,
     recordedAt: event.metadata.recordedAt,
@@ -43,8 +42,6 @@ function newFindingView(event: TimelineEntry<FindingRecorded>): FindingView {
     closedOn: null,
     closedAt: null,
     parts: new Map(),
-    history: timeline,
-    timeline,
   };
 }
 
@@ -64,12 +61,19 @@ function applyToFinding(finding: FindingView, event: TimelineEntry): void {
 
 /**
  * The rectification ledger (整改台账): evaluations, their findings, every finding's parts with
- * reports, inspections and deadlines, and its full history. Each finding keeps its dated timeline,
- * so the ledger also answers as of a business day and as known at an instant (`findingAt`).
+ * reports, inspections and deadlines as they stand. A finding's history and dated timeline are its
+ * own stream, read from the log when asked (`history`, `findingAt`): the heap and the snapshot keep
+ * the views, not every event's payload, and time travel folds only the findings it shows.
  */
 export class RectificationLedger implements Projection {
   private readonly evaluations = new Map<string, EvaluationView>();
   private readonly findings = new Map<string, FindingView>();
+  /** Not state (a private name, left out of snapshots): where the findings' streams are read. */
+  readonly #streams: StreamReader;
+
+  constructor(streams: StreamReader) {
+    this.#streams = streams;
+  }
 
   apply(event: RecordedEvent): void {
     if (event.type === 'EvaluationRegistered') {
@@ -91,9 +95,7 @@ export class RectificationLedger implements Projection {
     }
     const finding = this.findings.get(event.streamId.slice(FINDING_STREAM_PREFIX.length));
     if (!finding) return;
-    const entry = timelineEntry(event);
-    finding.timeline.push(entry);
-    applyToFinding(finding, entry);
+    applyToFinding(finding, timelineEntry(event));
   }
 
   evaluation(id: string): EvaluationView | undefined {
@@ -109,26 +111,52 @@ export class RectificationLedger implements Projection {
     return [...this.evaluations.values()];
   }
 
-  /** The finding as it stands now (no cut), or as it stood at `cut` — undefined if not yet identified then. */
-  finding(id: string, cut: TimeCut | null = null): FindingView | undefined {
-    const live = this.findings.get(id);
-    return live && (cut === null ? live : findingAt(live, cut));
+  /** The finding as it stands now; undefined for an id the ledger does not hold. */
+  finding(id: string): FindingView | undefined {
+    return this.findings.get(id);
   }
 
-  listFindings(filter: { evaluationId?: string; category?: string } = {}, cut: TimeCut | null = null): FindingView[] {
+  /**
+   * The finding as it stood at `cut`, folded from its stream read from the log (O(its own events));
+   * undefined when the ledger does not hold it or it was not yet identified then.
+   */
+  async findingAt(id: string, cut: TimeCut): Promise<FindingAtCut | undefined> {
+    return this.findings.has(id) ? findingAt(await this.timeline(id), cut) : undefined;
+  }
+
+  /**
+   * Every event of the finding's stream the ledger has projected, in the order recorded, dated on
+   * both axes: its history now. Empty for an id the ledger does not hold.
+   */
+  async timeline(id: string): Promise<TimelineEntry[]> {
+    return this.findings.has(id) ? await this.#streams.read(findingStream(id)) : [];
+  }
+
+  listFindings(filter: { evaluationId?: string; category?: string } = {}): FindingView[] {
     const source = filter.evaluationId
       ? (this.evaluations.get(filter.evaluationId)?.findingIds ?? []).map((id) => this.findings.get(id)!)
       : [...this.findings.values()];
-    const filtered = filter.category ? source.filter((finding) => finding.category === filter.category) : source;
-    if (cut === null) return filtered;
-    return filtered.map((finding) => findingAt(finding, cut)).filter((finding): finding is FindingView => finding !== undefined);
+    return filter.category ? source.filter((finding) => finding.category === filter.category) : source;
+  }
+
+  /**
+   * The findings `listFindings(filter)` names, each as it stood at `cut` (those not yet identified
+   * then left out), folded a slice at a time (see `foldAtCut`; `latestRecordedAt`: the instant of the
+   * latest event projected, which keeps the fold consistent while events arrive).
+   */
+  listFindingsAt(filter: { evaluationId?: string; category?: string }, cut: TimeCut, latestRecordedAt: string | null): Promise<FindingAtCut[]> {
+    const ids = this.listFindings(filter).map((finding) => finding.findingId);
+    return foldAtCut(ids, cut, latestRecordedAt, (id, at) => this.findingAt(id, at));
   }
 }
 
-/** Folds the finding's timeline inside the cut: O(its own events). */
-function findingAt(live: FindingView, cut: TimeCut): FindingView | undefined {
-  const [recorded, ...rest] = live.timeline as [TimelineEntry<FindingRecorded>, ...TimelineEntry[]];
-  if (!entryInCut(cut, recorded)) return undefined;
+/**
+ * Folds a finding's timeline (its stream, FindingRecorded first) inside the cut: undefined when the
+ * finding was not yet identified then.
+ */
+export function findingAt(timeline: readonly TimelineEntry[], cut: TimeCut): FindingAtCut | undefined {
+  const [recorded, ...rest] = timeline as [TimelineEntry<FindingRecorded> | undefined, ...TimelineEntry[]];
+  if (recorded?.type !== 'FindingRecorded' || !entryInCut(cut, recorded)) return undefined;
   const view = newFindingView(recorded);
   const folded = timelineAt(rest, cut);
   for (const event of folded) applyToFinding(view, event);

@@ -1,9 +1,11 @@
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
 import { applyAssignmentEvent, closeOutDay, type PartView } from '../../assignments/read-model/part-view.js';
 import { historyAt, knownInCut, timelineAt, timelineEntry, type TimelineEntry } from '../../assignments/read-model/timeline.js';
+import type { StreamReader } from '../../event-sourcing/projected-streams.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import type { TimeCut } from '../../shared/time-cut.js';
-import type { WorkPlanEvent, WorkPlanImported, WorkPlanItemDefined, WorkPlanItemEvent } from '../domain/work-plan.events.js';
+import { foldAtCut } from '../../shared/time-travel-fold.js';
+import { workPlanItemStream, type WorkPlanEvent, type WorkPlanImported, type WorkPlanItemDefined, type WorkPlanItemEvent } from '../domain/work-plan.events.js';
 import { byPinyin } from '../../shared/chinese-order.js';
 
 export type WorkPlanView = Omit<WorkPlanImported['data'], 'categories'> & {
@@ -20,17 +22,15 @@ export type WorkPlanItemView = { -readonly [Field in keyof WorkPlanItemDefined['
   /** The business day of the completion (销号): the day of the inspection that verified the last part. */
   completedOn: string | null;
   readonly parts: Map<string, PartView>;
-  /** The events its history lists (see FindingView.history): the timeline itself now. */
-  readonly history: readonly TimelineEntry[];
-  /** Every event of the item's stream, in the order recorded, dated on both axes (compact entries). */
-  readonly timeline: TimelineEntry[];
 };
+
+/** An item as it stood at a time cut, with the events its history lists then (see FindingAtCut). */
+export type WorkPlanItemAtCut = WorkPlanItemView & { readonly history: readonly TimelineEntry[] };
 
 const ITEM_STREAM_PREFIX = 'work-plan-item-';
 
 function newItemView(event: TimelineEntry<WorkPlanItemDefined>): WorkPlanItemView {
-  const timeline: TimelineEntry[] = [event];
-  return { ...event.data, status: 'OPEN', completedOn: null, parts: new Map(), history: timeline, timeline };
+  return { ...event.data, status: 'OPEN', completedOn: null, parts: new Map() };
 }
 
 /** Status and completion day follow the parts after every event, as a finding's do (see `closeOutDay`). */
@@ -51,14 +51,21 @@ function applyToItem(item: WorkPlanItemView, event: TimelineEntry): void {
 
 /**
  * The work-plan breakdown (分解方案) as it stands: plans, their categories and items, and every
- * item's parts. Each item keeps its dated timeline, so the ledger also answers as of a business
- * day and as known at an instant (`item(id, cut)`). A plan's outline and its items' definitions
- * are not facts of a day: they count as soon as they were recorded (`knownAt`), whatever `asOf`.
+ * item's parts. An item's history and dated timeline are its own stream, read from the log when
+ * asked, so the ledger also answers as of a business day and as known at an instant (`itemAt`)
+ * without keeping every event in memory. A plan's outline and its items' definitions are not facts
+ * of a day: they count as soon as they were recorded (`knownAt`), whatever `asOf`.
  */
 export class WorkPlanLedger implements Projection {
   /** Each plan with when its outline was first recorded (what `knownAt` compares). */
   private readonly plans = new Map<string, WorkPlanView & { readonly importedEvent: { readonly metadata: { readonly recordedAt: string } } }>();
   private readonly items = new Map<string, WorkPlanItemView>();
+  /** Not state (a private name, left out of snapshots): where the items' streams are read. */
+  readonly #streams: StreamReader;
+
+  constructor(streams: StreamReader) {
+    this.#streams = streams;
+  }
 
   apply(event: RecordedEvent): void {
     if (event.type === 'WorkPlanImported' || event.type === 'WorkPlanRevised') {
@@ -85,9 +92,7 @@ export class WorkPlanLedger implements Projection {
     }
     const item = this.items.get(event.streamId.slice(ITEM_STREAM_PREFIX.length));
     if (!item) return;
-    const entry = timelineEntry(event);
-    item.timeline.push(entry);
-    applyToItem(item, entry);
+    applyToItem(item, timelineEntry(event));
   }
 
   /** The plan's outline, if it was known at the cut (every plan without one). */
@@ -100,20 +105,40 @@ export class WorkPlanLedger implements Projection {
     return [...this.plans.values()].sort((a, b) => b.year - a.year || byPinyin(a.title, b.title));
   }
 
-  /** The item as it stands now (no cut), or as it stood at `cut`: its timeline folded inside the cut. */
-  item(itemId: string, cut: TimeCut | null = null): WorkPlanItemView | undefined {
-    const live = this.items.get(itemId);
-    if (!live || cut === null) return live;
-    const [defined, ...rest] = live.timeline as [TimelineEntry<WorkPlanItemDefined>, ...TimelineEntry[]];
-    if (!knownInCut(cut, defined)) return undefined;
-    const view = newItemView(defined);
-    const folded = timelineAt(rest, cut);
-    for (const event of folded) applyToItem(view, event);
-    return { ...view, history: [defined, ...historyAt(rest, folded, cut)] };
+  /** The item as it stands now; undefined for an id the ledger does not hold. */
+  item(itemId: string): WorkPlanItemView | undefined {
+    return this.items.get(itemId);
   }
 
-  listItems(cut: TimeCut | null = null): WorkPlanItemView[] {
-    if (cut === null) return [...this.items.values()];
-    return [...this.items.keys()].map((itemId) => this.item(itemId, cut)).filter((item): item is WorkPlanItemView => item !== undefined);
+  /** The item as it stood at `cut`: its stream, read from the log, folded inside the cut. */
+  async itemAt(itemId: string, cut: TimeCut): Promise<WorkPlanItemAtCut | undefined> {
+    return this.items.has(itemId) ? itemAt(await this.timeline(itemId), cut) : undefined;
   }
+
+  /** Every event of the item's stream the ledger has projected, in the order recorded: its history now. */
+  async timeline(itemId: string): Promise<TimelineEntry[]> {
+    return this.items.has(itemId) ? await this.#streams.read(workPlanItemStream(itemId)) : [];
+  }
+
+  listItems(): WorkPlanItemView[] {
+    return [...this.items.values()];
+  }
+
+  /**
+   * The items `itemIds` names (every item without it) as they stood at `cut`, those not yet defined
+   * then left out, folded a slice at a time (see `foldAtCut`, `latestRecordedAt` as there).
+   */
+  itemsAt(cut: TimeCut, latestRecordedAt: string | null, itemIds: readonly string[] = [...this.items.keys()]): Promise<WorkPlanItemAtCut[]> {
+    return foldAtCut(itemIds, cut, latestRecordedAt, (itemId, at) => this.itemAt(itemId, at));
+  }
+}
+
+/** Folds an item's timeline (its stream, WorkPlanItemDefined first) inside the cut: undefined when it was not yet defined then. */
+export function itemAt(timeline: readonly TimelineEntry[], cut: TimeCut): WorkPlanItemAtCut | undefined {
+  const [defined, ...rest] = timeline as [TimelineEntry<WorkPlanItemDefined> | undefined, ...TimelineEntry[]];
+  if (defined?.type !== 'WorkPlanItemDefined' || !knownInCut(cut, defined)) return undefined;
+  const view = newItemView(defined);
+  const folded = timelineAt(rest, cut);
+  for (const event of folded) applyToItem(view, event);
+  return { ...view, history: [defined, ...historyAt(rest, folded, cut)] };
 }

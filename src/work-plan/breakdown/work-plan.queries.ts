@@ -53,7 +53,7 @@ export class GetWorkPlanHandler implements IQueryHandler<GetWorkPlanQuery> {
   ) {}
 
   execute({ options }: GetWorkPlanQuery) {
-    return Promise.resolve(workPlanAt(this.ledger, options, this.clock.now(), this.config.get('DUE_SOON_DAYS', { infer: true })));
+    return workPlanAt(this.ledger, options, this.clock.now(), this.config.get('DUE_SOON_DAYS', { infer: true }), null);
   }
 }
 
@@ -62,13 +62,23 @@ export class GetWorkPlanHandler implements IQueryHandler<GetWorkPlanQuery> {
  * bus too (the export CLI): `now` is the present instant, `dueSoonDays` the yellow-light window.
  * @throws DomainError BAD_USER_INPUT for a bad asOf/knownAt, NOT_FOUND for an unknown plan.
  */
-export function workPlanAt(ledger: WorkPlanLedger, options: GetWorkPlanQuery['options'], now: Date, dueSoonDays: number): Breakdown & { time: TimeCut } {
+export async function workPlanAt(
+  ledger: WorkPlanLedger,
+  options: GetWorkPlanQuery['options'],
+  now: Date,
+  dueSoonDays: number,
+  latestRecordedAt: string | null,
+): Promise<Breakdown & { time: TimeCut }> {
   const time = parseTimeCut(options, now);
   const cut = isPresent(time, now) ? null : time;
   const plan = ledger.plan(options.planId, cut);
   if (!plan) throw notFound('Work plan', options.planId);
-  const breakdown = buildBreakdown(plan, (itemId) => ledger.item(itemId, cut), { today: time.asOf, dueSoonDays, unitId: options.unitId });
-  return { ...breakdown, time };
+  const settings = { today: time.asOf, dueSoonDays, unitId: options.unitId };
+  if (cut === null) return { ...buildBreakdown(plan, (itemId) => ledger.item(itemId), settings), time };
+  // At a cut, the plan's items are folded from their streams first, then laid out as now.
+  const itemIds = plan.categories.flatMap((category) => category.itemIds);
+  const items = new Map((await ledger.itemsAt(cut, latestRecordedAt, itemIds)).map((item) => [item.itemId, item]));
+  return { ...buildBreakdown(plan, (itemId) => items.get(itemId), settings), time };
 }
 
 @QueryHandler(GetWorkPlanItemQuery)
@@ -79,11 +89,11 @@ export class GetWorkPlanItemHandler implements IQueryHandler<GetWorkPlanItemQuer
     @Inject(ConfigService) private readonly config: ConfigService<AppSettings, true>,
   ) {}
 
-  execute({ itemId, travel }: GetWorkPlanItemQuery) {
+  async execute({ itemId, travel }: GetWorkPlanItemQuery) {
     const now = this.clock.now();
     const time = parseTimeCut(travel, now);
-    const item = this.ledger.item(itemId, isPresent(time, now) ? null : time);
+    const item = isPresent(time, now) ? this.ledger.item(itemId) : await this.ledger.itemAt(itemId, time);
     if (!item) throw notFound('Work-plan item', itemId);
-    return Promise.resolve({ ...itemRow(item, { today: time.asOf, dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }) }), time });
+    return { ...itemRow(item, { today: time.asOf, dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }) }), time };
   }
 }

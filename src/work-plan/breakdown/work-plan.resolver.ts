@@ -10,6 +10,7 @@ import { AssignmentType, ONE_UNIT_PART } from '../../assignments/graphql/assignm
 import { HistoryEntryType } from '../../rectification/evaluations/evaluation.types.js';
 import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../../shared/graphql/time-cut.type.js';
 import type { ItemRow } from './breakdown.js';
+import { WorkPlanLedger, type WorkPlanItemAtCut } from './work-plan-ledger.js';
 import { workPlanItemStream } from '../domain/work-plan.events.js';
 import { WorkPlanItemType, WorkPlanSummaryType, WorkPlanType } from './work-plan.types.js';
 import { GetWorkPlanItemQuery, GetWorkPlanQuery, ListWorkPlansQuery } from './work-plan.queries.js';
@@ -46,6 +47,7 @@ export class WorkPlanItemResolver {
     private readonly queries: QueryBus,
     private readonly engine: ProjectionEngine,
     private readonly live: LiveUpdates,
+    private readonly ledger: WorkPlanLedger,
   ) {}
 
   @Subscription(() => WorkPlanItemType, {
@@ -78,9 +80,11 @@ export class WorkPlanItemResolver {
   }
 
   @ResolveField(() => [HistoryEntryType], { description: 'Every event of the item, in order (a unit user: without other units’ parts)' })
-  history(@Parent() item: ItemRow, @Context() context: GraphqlContext): HistoryEntryType[] {
+  async history(@Parent() item: ItemRow | (ItemRow & Pick<WorkPlanItemAtCut, 'history'>), @Context() context: GraphqlContext): Promise<HistoryEntryType[]> {
     const actor = context.actor;
-    return item.history
+    // At a cut the fold made it; now it is the item's stream, read from the log.
+    const events = 'history' in item ? item.history : await this.ledger.timeline(item.itemId);
+    return events
       .map(historyEntry)
       .filter((entry) => !actor || entry.unitId === null || mayReadUnitDetails(actor, entry.unitId))
       .map((entry) => ({ ...entry, details: JSON.stringify(entry.details) }));

@@ -96,6 +96,7 @@ export function inputRefusal(errors: readonly ValidationError[]): DomainError {
 
 /** graphql-js and Apollo wordings, most specific first; `$1`… are the quoted names. */
 const GRAPHQL_ZH: readonly [RegExp, (...names: string[]) => string][] = [
+  [/Document contains more tha[nt] (\d+) tokens/, (limit) => `查询语句太长（超过 ${limit} 个词法单元），请拆成几个查询。`],
   [/^Syntax Error: (.*)$/s, (detail) => `查询语句有语法错误（${detail}）。`],
   [/^Cannot query field "([^"]+)" on type "([^"]+)"/, (field, type) => `类型“${type}”没有字段“${field}”。`],
   [/^Unknown argument "([^"]+)" on field "([^"]+)"/, (argument, field) => `字段“${field}”没有参数“${argument}”。`],

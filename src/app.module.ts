@@ -44,6 +44,9 @@ function graphqlRules(config: ConfigService<AppSettings, true>) {
     introspection,
     hideSchemaDetails,
     limits: queryLimitsRule({ maxDepth: config.get('GRAPHQL_MAX_DEPTH', { infer: true }), maxCost: config.get('GRAPHQL_MAX_COST', { infer: true }) }),
+    // graphql-js stops lexing past this many tokens: validating a document costs time superlinear
+    // in its fragments (1,500 chained fragments held the event loop ~2 s), before any limit rule runs.
+    parseOptions: { maxTokens: config.get('GRAPHQL_MAX_TOKENS', { infer: true }) },
     formatError: formatGraphqlError({ hideSchemaDetails }),
   };
 }
@@ -67,8 +70,9 @@ export class AppModule {
           driver: ApolloDriver,
           inject: [ConfigService],
           useFactory: (config: ConfigService<AppSettings, true>) => {
-            const { introspection, hideSchemaDetails, limits, formatError } = graphqlRules(config);
+            const { introspection, hideSchemaDetails, limits, formatError, parseOptions } = graphqlRules(config);
             return {
+              parseOptions,
               autoSchemaFile: true,
               sortSchema: true,
               playground: false,
@@ -115,9 +119,10 @@ export class AppModule {
           provide: GRAPHQL_WEBSOCKET_OPTIONS,
           inject: [ConfigService],
           useFactory: (config: ConfigService<AppSettings, true>): GraphqlWebSocketOptions => {
-            const { introspection, limits, formatError } = graphqlRules(config);
+            const { introspection, limits, formatError, parseOptions } = graphqlRules(config);
             return {
               rules: [limits],
+              parseOptions,
               introspection,
               formatError,
               maxSubscriptionsPerConnection: MAX_SUBSCRIPTIONS_PER_CONNECTION,

@@ -16,6 +16,7 @@ describe('settings', () => {
       DUE_SOON_DAYS: 7,
       GRAPHQL_MAX_DEPTH: 10,
       GRAPHQL_MAX_COST: 2000,
+      GRAPHQL_MAX_TOKENS: 3000,
       GRAPHQL_INTROSPECTION: true,
       REQUEST_MAX_BYTES: 102400,
       RATE_LIMIT_PER_MINUTE: 300,

@@ -26,6 +26,8 @@ export interface AppSettings {
   GRAPHQL_MAX_DEPTH: number;
   /** GraphQL operations estimated to cost more than this are refused (1 per field, lists count 10 times). */
   GRAPHQL_MAX_COST: number;
+  /** Lexical tokens one GraphQL document may hold (graphql-js `parse`'s `maxTokens`); see GRAPHQL_MAX_TOKENS in the README. */
+  GRAPHQL_MAX_TOKENS: number;
   /** Schema introspection and the Apollo explorer page; off in production unless asked for. */
   GRAPHQL_INTROSPECTION: boolean;
   /** HTTP request bodies larger than this many bytes are refused with 413 before they are parsed. */
@@ -136,6 +138,7 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
 
   const GRAPHQL_MAX_DEPTH = wholeNumber('GRAPHQL_MAX_DEPTH', text('GRAPHQL_MAX_DEPTH'), 10, [2, 100], 'levels', problems);
   const GRAPHQL_MAX_COST = wholeNumber('GRAPHQL_MAX_COST', text('GRAPHQL_MAX_COST'), 2000, [10, 1_000_000], '', problems);
+  const GRAPHQL_MAX_TOKENS = wholeNumber('GRAPHQL_MAX_TOKENS', text('GRAPHQL_MAX_TOKENS'), 3000, [100, 1_000_000], 'tokens', problems);
   const GRAPHQL_INTROSPECTION = flag('GRAPHQL_INTROSPECTION', text('GRAPHQL_INTROSPECTION'), NODE_ENV !== 'production', problems);
   const REQUEST_MAX_BYTES = wholeNumber('REQUEST_MAX_BYTES', text('REQUEST_MAX_BYTES'), 100 * 1024, [1024, 50 * 1024 * 1024], 'bytes', problems);
   const RATE_LIMIT_PER_MINUTE = wholeNumber('RATE_LIMIT_PER_MINUTE', text('RATE_LIMIT_PER_MINUTE'), 300, [0, 1_000_000], 'requests', problems);
@@ -179,6 +182,7 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
     DUE_SOON_DAYS,
     GRAPHQL_MAX_DEPTH,
     GRAPHQL_MAX_COST,
+    GRAPHQL_MAX_TOKENS,
     GRAPHQL_INTROSPECTION,
     REQUEST_MAX_BYTES,
     RATE_LIMIT_PER_MINUTE,

@@ -18,11 +18,16 @@ describe('Readable text (issue 9, fault 6)', () => {
     ['a left-to-right mark', '市财政局\u200E', /writing-direction mark/],
     ['a right-to-left mark', '\u200F张伟', /writing-direction mark/],
     ['an Arabic letter mark', '张\u061C伟', /writing-direction mark/],
+    ['only combining accents, which render as nothing', '\u0301\u0301', /no readable character/],
+    ['only private-use characters', '\ue000\ue001', /no readable character/],
+    ['a noncharacter U+FFFF', '单位\uffff', /noncharacter \(U\+FFFF\)/],
+    ['a noncharacter U+FDD0', '单位\ufdd0', /noncharacter \(U\+FDD0\)/],
+    ['a noncharacter outside the BMP (U+1FFFE)', '单位\u{1FFFE}', /noncharacter \(U\+1FFFE\)/],
   ])('refuses %s', (_, text, reason) => {
     expect(unreadableText(text)).toMatch(reason);
   });
 
-  it.each([['青川市发展和改革委员会'], ['😀 emoji made of a whole surrogate pair'], ['Zhang Wei'], ['第一行\n第二行\t制表'], ['']])('accepts %j', (text) => {
+  it.each([['青川市发展和改革委员会'], ['😀 emoji made of a whole surrogate pair'], ['Zhang Wei'], ['第一行\n第二行\t制表'], [''], ['Café with a combining accent: Cafe\u0301'], ['a rare character in private use beside readable ones: 王\ue000']])('accepts %j', (text) => {
     expect(unreadableText(text)).toBeNull();
   });
 
@@ -37,6 +42,15 @@ describe('Readable text (issue 9, fault 6)', () => {
   ])('refuses a name or title with %s in it, saying which character and where', (_, text, codePoint, position) => {
     expect(unreadableText(text)).toBeNull();
     expect(unreadableLabel(text)).toBe(`has an invisible character (${codePoint}) at position ${position}`);
+  });
+
+  it.each([
+    ['interlinear annotation marks', '单\uFFF9位\uFFFB乙', 'U+FFF9', 2],
+    ['an object replacement character', '\uFFFC', 'U+FFFC', 1],
+    ['a replacement character from a wrong decoding', '青川市\uFFFD政局', 'U+FFFD', 4],
+    ['an Arabic number sign (a format character)', '财政局\u0600', 'U+0600', 4],
+  ])('refuses a name or title with %s in it, saying which and where', (_, text, codePoint, position) => {
+    expect(unreadableLabel(text)).toBe(`has a placeholder or format character (${codePoint}) at position ${position}`);
   });
 
   it('counts the position in characters, not UTF-16 units, after a character outside the BMP', () => {

@@ -28,6 +28,24 @@ const LONE_SURROGATE = /\p{Cs}/u;
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
 /** Invisible marks that set the writing direction (LRM U+200E, RLM U+200F, ALM U+061C): no use in Chinese office text. */
 const DIRECTION_MARKS = /[\u200E\u200F\u061C]/;
+/**
+ * Noncharacters (U+FDD0–U+FDEF and the last two code points of every plane, U+FFFE/U+FFFF …):
+ * Unicode reserves them for a program's internal use, never for text interchange (Unicode §23.7).
+ */
+const NONCHARACTER = /\p{Noncharacter_Code_Point}/u;
+/**
+ * A character someone can read: a letter, digit, punctuation mark or symbol. Text without one —
+ * only combining accents (U+0301 …), private-use characters (which show as nothing or a box
+ * without the font that defines them) or invisible ones — renders as nothing readable.
+ */
+const READABLE_CHARACTER = /[\p{L}\p{N}\p{P}\p{S}]/u;
+/**
+ * What a name or title may not hold, visible as it may be: every format character (\p{Cf}: the
+ * interlinear annotation marks U+FFF9–U+FFFB hide text between them, Arabic number signs …),
+ * the object replacement U+FFFC (a placeholder for something that did not survive copying) and
+ * the replacement character U+FFFD (text decoded with the wrong encoding).
+ */
+const UNFIT_IN_LABEL = /[\p{Cf}\uFFFC\uFFFD]/u;
 
 /** Why `text` is not readable (English, for the input's message), or null when it is. */
 export function unreadableText(text: string): string | null {
@@ -35,9 +53,16 @@ export function unreadableText(text: string): string | null {
   if (BIDI_CONTROLS.test(text)) return 'has a character that reverses or isolates the writing direction (U+202A–U+202E, U+2066–U+2069)';
   if (DIRECTION_MARKS.test(text)) return 'has an invisible writing-direction mark (U+200E, U+200F or U+061C)';
   if (CONTROL_CHARACTERS.test(text)) return 'has control characters';
+  const noncharacter = NONCHARACTER.exec(text);
+  if (noncharacter) return `has a noncharacter (${codePointOf(noncharacter[0])}), reserved by Unicode for programs, never text`;
   if (text !== '' && text.replace(INVISIBLE, '') === '') return 'has only invisible characters';
+  if (text !== '' && !READABLE_CHARACTER.test(text)) return 'has no readable character (only accents, private-use or invisible characters)';
   return null;
 }
+
+const codePointOf = (character: string) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+/** 1-based position in characters (not UTF-16 units) of the match at `index`. */
+const positionOf = (text: string, index: number) => [...text.slice(0, index)].length + 1;
 
 /**
  * Why a name, title or code is not readable, or null: the rules of `unreadableText`, and no
@@ -49,10 +74,9 @@ export function unreadableLabel(text: string): string | null {
   const unreadable = unreadableText(text);
   if (unreadable) return unreadable;
   const invisible = INVISIBLE_IN_LABEL.exec(text);
-  if (invisible) {
-    const codePoint = invisible[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    return `has an invisible character (U+${codePoint}) at position ${[...text.slice(0, invisible.index)].length + 1}`;
-  }
+  if (invisible) return `has an invisible character (${codePointOf(invisible[0])}) at position ${positionOf(text, invisible.index)}`;
+  const unfit = UNFIT_IN_LABEL.exec(text);
+  if (unfit) return `has a placeholder or format character (${codePointOf(unfit[0])}) at position ${positionOf(text, unfit.index)}`;
   return null;
 }
 

@@ -93,6 +93,25 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
       expect(response.data!.__schema.queryType.name).toBe('Query');
     });
 
+    it('refuses introspection aliased over and over: each __schema costs 1,500 of the 2,000 allowed', async () => {
+      const aliased = await app.graphql(`{ ${Array.from({ length: 2 }, (_, i) => `s${i}: __schema { types { name fields { name } } }`).join(' ')} }`);
+      expect(aliased.data).toBeUndefined();
+      expect(aliased.errors![0]!.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY' });
+    });
+
+    it('refuses a document of more than 3,000 tokens unparsed, in Chinese too, over HTTP and WebSocket alike', async () => {
+      // 400 fragments, each spreading the next: about 3,600 tokens, cheap by cost, costly to validate.
+      const chain = Array.from({ length: 400 }, (_, i) => `fragment F${i} on Query { __typename ${i < 399 ? `...F${i + 1}` : ''} }`).join(' ');
+      const refused = await app.graphql(`query { ...F0 } ${chain}`);
+      expect(refused.data).toBeUndefined();
+      expect(refused.errors![0]).toMatchObject({
+        message: expect.stringMatching(/more tha[nt] 3000 tokens/),
+        extensions: { code: 'GRAPHQL_PARSE_FAILED', messageZh: '查询语句太长（超过 3000 个词法单元），请拆成几个查询。' },
+      });
+      const overSocket = await app.firstPush(`subscription { ...S0 } ${chain.replaceAll('on Query', 'on Subscription').replaceAll('...F', '...S').replaceAll('fragment F', 'fragment S')}`, {}, await app.as('SUPERVISOR'));
+      expect(overSocket.errors![0]).toMatchObject({ extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+    });
+
     it('sends a browser opening /graphql to the bundled explorer while introspection is on', async () => {
       const page = await fetch(`${app.url}/graphql`, { headers: { accept: 'text/html' } });
       expect(page.status).toBe(200);

@@ -58,6 +58,23 @@ describe('Unreadable text at the edge', () => {
     }
   });
 
+  it('refuses names that render as nothing readable or hide text: accents alone, private use alone, noncharacters, annotation and placeholder characters', async () => {
+    const admin = await app.as('ADMIN');
+    const REGISTER_UNIT = `mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`;
+    const cases: [string, string][] = [
+      ['\u0301\u0301', '没有可读的文字'],
+      ['\ue000\ue001', '没有可读的文字'],
+      ['单位\uffff', '非字符码位（U+FFFF）'],
+      ['单位\ufdd0', '非字符码位（U+FDD0）'],
+      ['单\uFFF9位\uFFFB乙', '第 2 个字符（U+FFF9）是占位符或格式控制字符'],
+      ['\ufffc', '第 1 个字符（U+FFFC）是占位符或格式控制字符'],
+    ];
+    for (const [index, [name, zh]] of cases.entries()) {
+      const error = await refused(REGISTER_UNIT, { idempotencyKey: `unreadable-${index}`, code: `UNR${index}`, name, kind: 'DEPARTMENT' }, admin);
+      expect(error.extensions.messageZh).toContain(zh);
+    }
+  });
+
   it('refuses a name with an invisible character in it, naming the character and its place, but keeps prose pasted from documents', async () => {
     const admin = await app.as('ADMIN');
     const REGISTER_UNIT = `mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`;

@@ -9,14 +9,27 @@ import type { ImportFile } from '../import-run.js';
 /*
  * Files sent to `POST /imports/files` for an import mutation to use by `fileId`: a file as large
  * as an import takes (5 MB) does not fit in a GraphQL request, whose body REQUEST_MAX_BYTES keeps
- * small. Kept in memory for their uploader only, for 30 minutes, at most 64 MB in all (the oldest
- * go first); the import reads them once.
+ * small. Kept in memory for their uploader only, for 30 minutes. Each uploader has room for three
+ * full-size files (their own oldest make way for their newer ones); one uploader never evicts
+ * another's file: when all of them together would pass 64 MB, the new upload is refused instead.
  */
 
 /** How long an uploaded file waits for its import, in ms. */
 export const UPLOAD_TTL_MS = 30 * 60 * 1000;
 /** All uploaded files waiting together, in bytes. */
 export const MAX_WAITING_UPLOAD_BYTES = 64 * 1024 * 1024;
+/** One uploader's waiting files, in bytes: three imports of the largest size. */
+export const MAX_WAITING_BYTES_PER_UPLOADER = 3 * MAX_IMPORT_FILE_BYTES;
+
+/** An upload refused because other users' waiting files fill the room: HTTP 429, try again later. */
+export class UploadsFull extends Error {
+  readonly messageZh: string;
+  constructor() {
+    const megabytes = MAX_WAITING_UPLOAD_BYTES / 1024 / 1024;
+    super(`Files waiting for their imports already fill the ${megabytes} MB the server keeps for them. Try again in a few minutes, once they are imported or expire.`);
+    this.messageZh = `服务器为待导入文件保留的 ${megabytes} MB 空间已满。请几分钟后再试（其他文件导入或过期后会腾出空间）。`;
+  }
+}
 
 interface WaitingFile {
   readonly ownerId: string;
@@ -42,17 +55,25 @@ export class UploadedFiles {
 
   constructor(private readonly clock: Clock) {}
 
-  /** Keeps `content` for `owner`; BAD_USER_INPUT when it is empty or larger than an import takes. */
+  /**
+   * Keeps `content` for `owner`, forgetting the owner's own oldest files beyond
+   * MAX_WAITING_BYTES_PER_UPLOADER. BAD_USER_INPUT when it is empty or larger than an import takes;
+   * UploadsFull when the other uploaders' files leave no room.
+   */
   put(owner: Actor, name: string, content: Uint8Array): UploadReceipt {
     if (content.byteLength === 0) throw badInput('The file is empty.', '文件是空的。');
     if (content.byteLength > MAX_IMPORT_FILE_BYTES) throw tooLarge(content.byteLength);
     const now = this.clock.now().getTime();
     this.forgetExpired(now);
-    let waiting = [...this.files.values()].reduce((sum, file) => sum + file.content.byteLength, 0);
+    const bytesOf = (files: Iterable<WaitingFile>) => [...files].reduce((sum, file) => sum + file.content.byteLength, 0);
+    const others = bytesOf([...this.files.values()].filter((file) => file.ownerId !== owner.id));
+    if (others + content.byteLength > MAX_WAITING_UPLOAD_BYTES) throw new UploadsFull();
+    let own = bytesOf([...this.files.values()].filter((file) => file.ownerId === owner.id));
     for (const [id, file] of this.files) {
-      if (waiting + content.byteLength <= MAX_WAITING_UPLOAD_BYTES) break;
+      if (own + content.byteLength <= Math.min(MAX_WAITING_BYTES_PER_UPLOADER, MAX_WAITING_UPLOAD_BYTES - others)) break;
+      if (file.ownerId !== owner.id) continue;
       this.files.delete(id);
-      waiting -= file.content.byteLength;
+      own -= file.content.byteLength;
     }
     const fileId = randomUUID();
     const expiresAt = now + UPLOAD_TTL_MS;
@@ -85,8 +106,8 @@ export class UploadedFiles {
         throw new DomainError(
           'NOT_FOUND',
           say(
-            `No uploaded file ${fileId}: uploads are kept for ${UPLOAD_TTL_MS / 60_000} minutes, for the user who sent them. Send the file to POST /imports/files again.`,
-            `找不到上传的文件 ${fileId}：上传的文件只为上传者保留 ${UPLOAD_TTL_MS / 60_000} 分钟，请重新发送到 POST /imports/files。`,
+            `No uploaded file ${fileId}: uploads are kept for ${UPLOAD_TTL_MS / 60_000} minutes, for the user who sent them, and a user's oldest files make way once their newer ones pass ${MAX_WAITING_BYTES_PER_UPLOADER / 1024 / 1024} MB. Send the file to POST /imports/files again.`,
+            `找不到上传的文件 ${fileId}：上传的文件只为上传者保留 ${UPLOAD_TTL_MS / 60_000} 分钟，且同一用户待导入的文件超过 ${MAX_WAITING_BYTES_PER_UPLOADER / 1024 / 1024} MB 时最早的会被移除。请重新发送到 POST /imports/files。`,
           ),
         );
       }

@@ -1,9 +1,9 @@
-import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
+import { Controller, HttpCode, HttpException, HttpStatus, Post, Query, Req } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { AuthenticationService } from '../../access/authentication/authentication.service.js';
 import { httpRefusal } from '../../http/http-refusal.js';
 import { DomainError, say } from '../../shared/domain-error.js';
-import { UploadedFiles, type UploadReceipt } from './uploaded-files.js';
+import { UploadedFiles, UploadsFull, type UploadReceipt } from './uploaded-files.js';
 
 /** Who may send import files: those who may import something (plans, findings: SUPERVISOR; units: ADMIN). */
 const UPLOADERS = ['SUPERVISOR', 'ADMIN'];
@@ -27,6 +27,9 @@ export class UploadsController {
     try {
       return this.receive(request, name);
     } catch (error) {
+      if (error instanceof UploadsFull) {
+        throw new HttpException({ errors: [{ message: error.message, extensions: { code: 'TOO_MANY_REQUESTS', messageZh: error.messageZh } }] }, HttpStatus.TOO_MANY_REQUESTS);
+      }
       if (!(error instanceof DomainError)) throw error;
       // The GraphQL error shape, as configureHttp answers a refused body.
       throw httpRefusal(error);

@@ -27,6 +27,11 @@ function readableTextZh(message: string): string {
   if (/writing-direction mark/.test(message)) return '不能含不可见的文字方向标记（U+200E、U+200F、U+061C）';
   const invisible = /invisible character \((U\+[0-9A-F]+)\) at position (\d+)/.exec(message);
   if (invisible) return `第 ${invisible[2]} 个字符是不可见字符（${invisible[1]}）：名称和标题中不能含不可见字符，请删除后重新输入`;
+  const unfit = /placeholder or format character \((U\+[0-9A-F]+)\) at position (\d+)/.exec(message);
+  if (unfit) return `第 ${unfit[2]} 个字符（${unfit[1]}）是占位符或格式控制字符（常见于复制或转码出错的文字）：名称和标题中不能含有，请删除后重新输入`;
+  const noncharacter = /noncharacter \((U\+[0-9A-F]+)\)/.exec(message);
+  if (noncharacter) return `含有非字符码位（${noncharacter[1]}），它不是任何文字，请删除后重新输入`;
+  if (/no readable character/.test(message)) return '没有可读的文字：不能只有附加符号、私用区字符或不可见字符';
   return '必须是可读的文字：不能含控制字符，也不能只有不可见字符';
 }
 
@@ -96,6 +101,7 @@ export function inputRefusal(errors: readonly ValidationError[]): DomainError {
 
 /** graphql-js and Apollo wordings, most specific first; `$1`… are the quoted names. */
 const GRAPHQL_ZH: readonly [RegExp, (...names: string[]) => string][] = [
+  [/Document contains more tha[nt] (\d+) tokens/, (limit) => `查询语句太长（超过 ${limit} 个词法单元），请拆成几个查询。`],
   [/^Syntax Error: (.*)$/s, (detail) => `查询语句有语法错误（${detail}）。`],
   [/^Cannot query field "([^"]+)" on type "([^"]+)"/, (field, type) => `类型“${type}”没有字段“${field}”。`],
   [/^Unknown argument "([^"]+)" on field "([^"]+)"/, (argument, field) => `字段“${field}”没有参数“${argument}”。`],

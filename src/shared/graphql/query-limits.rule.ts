@@ -30,6 +30,14 @@ export const LIST_COST_FACTOR = 5;
  */
 export const REPLAY_COST = 400;
 
+/**
+ * What schema introspection costs, flat, whatever it selects inside: `__schema` answers the whole
+ * schema (about 300 KB for GraphiQL's introspection query), so with the default limit one fits in a
+ * request and a thousand aliased copies (46 MB, 22 s of the event loop when it was free) do not;
+ * `__type` answers one type.
+ */
+export const INTROSPECTION_COST: Readonly<Record<string, number>> = { __schema: 1500, __type: 50 };
+
 export interface QueryLimits {
   maxDepth: number;
   maxCost: number;
@@ -47,8 +55,9 @@ export interface QueryMeasure {
 
 /**
  * Refuses, before anything runs, an operation nested deeper than `maxDepth` or estimated to cost
- * more than `maxCost`. Introspection (`__schema`, `__type`) is left out: whether it is allowed at
- * all is the `introspection` switch's business.
+ * more than `maxCost`. Introspection (`__schema`, `__type`) is priced flat by INTROSPECTION_COST and
+ * adds no depth (GraphiQL's introspection query nests `ofType` nine levels); whether it is allowed
+ * at all is the `introspection` switch's business.
  */
 export function queryLimitsRule(limits: QueryLimits): ValidationRule {
   return (context) => {
@@ -101,8 +110,12 @@ function measurer(context: ValidationContext) {
     };
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
-        // __typename is free; __schema and __type are introspection.
-        if (selection.name.value.startsWith('__')) continue;
+        // __typename is free; __schema and __type are introspection, priced flat.
+        if (selection.name.value.startsWith('__')) {
+          const cost = INTROSPECTION_COST[selection.name.value] ?? 0;
+          add({ depth: cost > 0 ? 1 : 0, cost });
+          continue;
+        }
         const field = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[selection.name.value] : undefined;
         if (!field) continue; // an unknown field: graphql's own rules report it
         const { namedType, lists } = unwrap(field.type);

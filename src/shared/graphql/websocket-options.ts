@@ -1,4 +1,4 @@
-import { GraphQLError, NoSchemaIntrospectionCustomRule, specifiedRules, validate, type GraphQLFormattedError, type ValidationRule } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type GraphQLFormattedError, type ParseOptions, type ValidationRule } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
 
 type Formatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -16,6 +16,8 @@ export interface WebSocketRules {
   readonly formatError: Formatter;
   /** Each subscription costs work on every event; one connection may hold this many at once. */
   readonly maxSubscriptionsPerConnection: number;
+  /** What HTTP's parser is given (the token limit), so a socket cannot send what HTTP refuses. */
+  readonly parseOptions: ParseOptions;
 }
 
 export function graphqlWsOptions(options: WebSocketRules): Pick<ServerOptions, 'validate' | 'onSubscribe' | 'onError' | 'onNext'> {
@@ -28,19 +30,35 @@ export function graphqlWsOptions(options: WebSocketRules): Pick<ServerOptions, '
   return {
     validate: (schema, document) => validate(schema, document, rules),
     // graphql-ws has already registered the new subscription when it asks.
-    onSubscribe: (context) =>
-      Object.keys(context.subscriptions).length > options.maxSubscriptionsPerConnection
+    onSubscribe: (context, _id, payload) =>
+      tooManyTokens(payload.query, options.parseOptions) ??
+      (Object.keys(context.subscriptions).length > options.maxSubscriptionsPerConnection
         ? [
             new GraphQLError(`This connection already holds ${options.maxSubscriptionsPerConnection} subscriptions, the most allowed. Close one first.`, {
               extensions: { code: 'TOO_MANY_REQUESTS', messageZh: `此连接已有 ${options.maxSubscriptionsPerConnection} 个订阅，已达上限：请先关闭一个。` },
             }),
           ]
-        : undefined,
+        : undefined),
     onError: (_context, _id, _payload, errors) => errors.map((error) => format(error, 'GRAPHQL_VALIDATION_FAILED')),
     // An error without a path came before any resolver ran: variables that do not fit their types.
     onNext: (_context, _id, _payload, _args, result) =>
       result.errors ? { ...result, errors: result.errors.map((error) => format(error, error.path ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT')) } : undefined,
   };
+}
+
+/**
+ * graphql-ws parses with graphql-js's defaults: this parse with HTTP's options comes first, so a
+ * document past the token limit is refused (GRAPHQL_PARSE_FAILED) before anything validates it.
+ */
+function tooManyTokens(query: string, parseOptions: ParseOptions): GraphQLError[] | undefined {
+  try {
+    parse(query, parseOptions);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    // Syntax errors are graphql-ws's to report as usual; only the limit is answered here.
+    return /tokens\. Parsing aborted/.test(error.message) ? [new GraphQLError(error.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })] : undefined;
+  }
 }
 
 /** Over the socket, only subscriptions: queries and mutations go over HTTP. */

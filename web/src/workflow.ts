@@ -67,12 +67,12 @@ export async function perform(kind: ParentKind, action: PartAction, parentId: st
 
 /** What anyone who reads a parent may read of each of its parts, on findings and items alike. */
 const PART_SUMMARY = `unitId unit { name } role status dueDate originalDueDate daysLeft trafficLight verifiedAt assignedAt
-  urges { message urgedAt urgedBy }
-  extensionRequests { requestId requestedDueDate reason status requestedAt decidedAt decisionReason grantedDueDate }`;
+  urges { message urgedOn urgedAt urgedBy }
+  extensionRequests { requestId requestedDueDate reason status requestedOn requestedAt decidedOn decidedAt decisionReason grantedDueDate }`;
 /** What a unit user may read of its own part only (the API refuses it other units' with FORBIDDEN). */
-const PART_DETAILS = `reports { summary reportedAt reportedBy evidence { title link documentRef } }
+const PART_DETAILS = `reports { summary reportedOn reportedAt reportedBy evidence { title link documentRef } }
   inspections { inspectionId outcome inspectedOn place notes loggedAt inspectorId }
-  returns { cause reason returnedAt }`;
+  returns { cause reason returnedOn returnedAt }`;
 
 /**
  * The parts of a finding (`assignments`) or an item (`parts`) as the signed-in role may read them:
@@ -107,11 +107,22 @@ export interface Part {
   trafficLight: string | null;
   verifiedAt: string | null;
   assignedAt: string;
-  reports: { summary: string; reportedAt: string; reportedBy: string; evidence: { title: string; link: string | null; documentRef: string | null }[] }[] | null;
+  reports: { summary: string; reportedOn: string; reportedAt: string; reportedBy: string; evidence: { title: string; link: string | null; documentRef: string | null }[] }[] | null;
   inspections: { inspectionId: string; outcome: string; inspectedOn: string; place: string; notes: string; loggedAt: string; inspectorId: string }[] | null;
-  returns: { cause: string; reason: string; returnedAt: string }[] | null;
-  urges: { message: string; urgedAt: string; urgedBy: string }[];
-  extensionRequests: { requestId: string; requestedDueDate: string; reason: string; status: string; requestedAt: string; decidedAt: string | null; decisionReason: string | null; grantedDueDate: string | null }[];
+  returns: { cause: string; reason: string; returnedOn: string; returnedAt: string }[] | null;
+  urges: { message: string; urgedOn: string; urgedAt: string; urgedBy: string }[];
+  extensionRequests: {
+    requestId: string;
+    requestedDueDate: string;
+    reason: string;
+    status: string;
+    requestedOn: string;
+    requestedAt: string;
+    decidedOn: string | null;
+    decidedAt: string | null;
+    decisionReason: string | null;
+    grantedDueDate: string | null;
+  }[];
 }
 
 export interface HistoryEntry {
@@ -135,6 +146,21 @@ export const chinaTime = (instant: string | null | undefined): string => {
   const shifted = new Date(new Date(instant).getTime() + 8 * 3600_000).toISOString();
   return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
 };
+
+/**
+ * The entry instant beside a fact's business day, only when it was entered on another day (a late
+ * entry: 录入时间 2026-06-20 09:12 for a report of 6月13日); '' when entered the day it happened.
+ */
+export const lateEntry = (day: string | null | undefined, recordedAt: string | null | undefined): string =>
+  day && recordedAt && chinaTime(recordedAt).slice(0, 10) !== day ? chinaTime(recordedAt) : '';
+
+/**
+ * Facts in the order they happened: by business day, then by entry instant (a fact entered late
+ * about an earlier day comes before what followed it that day).
+ */
+export function byBusinessDay<Fact>(facts: readonly Fact[], day: (fact: Fact) => string, recordedAt: (fact: Fact) => string): Fact[] {
+  return [...facts].sort((a, b) => (day(a) < day(b) ? -1 : day(a) > day(b) ? 1 : recordedAt(a) < recordedAt(b) ? -1 : recordedAt(a) > recordedAt(b) ? 1 : 0));
+}
 
 /** Reopening a closed finding or completed item: why, and optionally the parts' new due date. */
 export const REOPEN_FIELDS: FieldSpec[] = [

@@ -39,6 +39,9 @@ export const PART_STATUS_ZH: Readonly<Record<PartStatus, string>> = {
   RETURNED: '退回整改',
 };
 
+/** The 状态 of a finding no unit has been given yet. */
+const UNASSIGNED_ZH = '待交办';
+
 export const LIGHT_ZH: Readonly<Record<TrafficLight, string>> = { RED: '红灯', YELLOW: '黄灯', GREEN: '绿灯' };
 
 const column = (header: string, width: number): ExportColumn => ({ header, width });
@@ -105,12 +108,21 @@ export interface LedgerSource {
   readonly unitId?: string | null;
 }
 
-/** The 整改台账 as of a business day: one row per finding × unit, unassigned findings left out. */
+/**
+ * The 整改台账 as of a business day: one row per finding × unit; a finding not yet assigned is one
+ * row of its own (no unit, 待交办), since every registered finding belongs in the ledger. A unit
+ * user's ledger has its own rows only.
+ */
 export function ledgerTable(source: LedgerSource): ExportTable {
   const evaluationTitle = new Map(source.evaluations.map((evaluation) => [evaluation.evaluationId, evaluation.title]));
   const rows: ExportRow[] = [];
   for (const finding of source.findings) {
     const leads = leadsOf(finding.parts.values(), source.unitName);
+    if (finding.parts.size === 0 && !source.unitId) {
+      const evaluation = evaluationTitle.get(finding.evaluationId) ?? finding.evaluationId;
+      rows.push({ light: null, cells: [rows.length + 1, evaluation, finding.title, finding.category, '', '', '', UNASSIGNED_ZH, '', '', '', '', ''] });
+      continue;
+    }
     for (const part of finding.parts.values()) {
       if (source.unitId && part.unitId !== source.unitId) continue;
       const light = trafficLight(part, source.asOf, source.dueSoonDays);

@@ -9,12 +9,14 @@ export interface FormState {
   busy: boolean;
   message: string;
   fields: Record<string, string>;
+  /** The refusal as a whole (it names its fields), for a form that does not show a field it names. */
+  whole: string;
   /** One key per attempt at one submission: a double click or a retry after a network error sends the same key. */
   idempotencyKey: string;
 }
 
 export function useForm() {
-  const state = reactive<FormState>({ busy: false, message: '', fields: {}, idempotencyKey: newIdempotencyKey() });
+  const state = reactive<FormState>({ busy: false, message: '', fields: {}, whole: '', idempotencyKey: newIdempotencyKey() });
 
   /**
    * Runs `submit` with the form's idempotency key; on success a new key is made for the next
@@ -33,6 +35,7 @@ export function useForm() {
     } catch (error) {
       if (error instanceof ApiError) {
         state.fields = error.fields;
+        state.whole = error.messageZh;
         state.message = Object.keys(error.fields).length > 0 ? '' : error.messageZh;
         state.idempotencyKey = newIdempotencyKey();
       } else {

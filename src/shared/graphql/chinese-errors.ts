@@ -18,7 +18,11 @@ export interface FieldError {
   readonly messageZh: string;
 }
 
-const number = (message: string, pattern: RegExp) => pattern.exec(message)?.[1] ?? '';
+/** The limit a constraint's English message states (`at least one item` counts as 1). */
+const number = (message: string, pattern: RegExp) => {
+  const found = pattern.exec(message)?.[1] ?? '';
+  return found === 'one' ? '1' : found;
+};
 
 /** Chinese for the reason `unreadableText` / `unreadableLabel` gave (English), most specific first. */
 function readableTextZh(message: string): string {
@@ -42,9 +46,12 @@ const CONSTRAINT_ZH: Record<string, (message: string) => string> = {
   // Rectify's own wording (`at most 200`) or class-validator's default (`shorter than or equal to 1024`).
   maxLength: (message) => `最多 ${number(message, /(?:at most|shorter than or equal to) (\d+)/)} 个字符`,
   minLength: (message) => `至少 ${number(message, /(?:at least|longer than or equal to) (\d+)/)} 个字符`,
+  // Rectify's `8 to 128 characters`, or class-validator's default, which names the one bound missed.
   isLength: (message) => {
-    const [, min = '', max = ''] = /(\d+) to (\d+)/.exec(message) ?? [];
-    return `长度应为 ${min} 到 ${max} 个字符`;
+    const range = /(\d+) to (\d+)/.exec(message);
+    if (range) return `长度应为 ${range[1]} 到 ${range[2]} 个字符`;
+    const longer = /longer than or equal to (\d+)/.exec(message);
+    return longer ? `至少 ${longer[1]} 个字符` : `最多 ${number(message, /shorter than or equal to (\d+)/)} 个字符`;
   },
   isLoginName: () => '应为 2 到 50 个字符，不能含空格',
   isReadableText: (message) => readableTextZh(message),
@@ -56,8 +63,8 @@ const CONSTRAINT_ZH: Record<string, (message: string) => string> = {
   max: (message) => `不能大于 ${number(message, /greater than (-?[\d.]+)/)}`,
   isIn: (message) => `必须是以下之一：${/values: (.+)$/.exec(message)?.[1] ?? ''}`,
   isArray: () => '必须是列表',
-  arrayMaxSize: (message) => `最多 ${number(message, /more than (\d+)/)} 项`,
-  arrayMinSize: (message) => `至少 ${number(message, /at least (\d+)/)} 项`,
+  arrayMaxSize: (message) => `最多 ${number(message, /(?:more than|at most) (\d+)/)} 项`,
+  arrayMinSize: (message) => `至少 ${number(message, /at least (\d+|one)/)} 项`,
   arrayUnique: () => '不能有重复项',
   isBoolean: () => '必须是 true 或 false',
   isUrl: () => '必须是以 http:// 或 https:// 开头的有效网址',

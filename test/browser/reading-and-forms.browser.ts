@@ -1,0 +1,181 @@
+import type { Browser, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { launchChromium, openApp, type AppContext } from './support/browser.js';
+
+/** Waits (generous ceiling, a loaded machine must not fail it) until the element's text contains `expected`. */
+async function eventuallyText(locator: import('playwright-core').Locator, expected: string, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!((await locator.textContent().catch(() => '')) ?? '').includes(expected)) {
+    if (Date.now() > deadline) throw new Error(`Not seen within ${timeoutMs} ms: "${expected}"`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A China office day, `days` from today. */
+const officeDay = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
+/*
+ * Issue 11 (what the newcomer and the breaker met): a past day's page offers no actions; a
+ * required field left empty, or a day that does not exist, is named beside it in Chinese before
+ * anything is sent; a refused date sits beside its field; the imports page offers each role only
+ * what it may import; a report entered late shows the day it happened, its entry beside it, and the
+ * timeline runs by business day.
+ */
+describe('past days are for reading, forms check what they need, imports by role, late entries in their place', () => {
+  let app: TestApp;
+  let browser: Browser;
+  const opened: AppContext[] = [];
+  const open = async (token: string) => {
+    const context = await openApp(browser, app.url, { token });
+    opened.push(context);
+    return context.page;
+  };
+  const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
+  let findingId: string;
+  let unitName: string;
+  /** A finding of the 市发改委 (the demo unit), reported late: entered after an urging dated later. */
+  let lateFindingId: string;
+  let fgwName: string;
+  const FGW_UNIT = { authorization: 'Bearer rct_demo_unit_fgw_qingchuan' };
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
+    const { data } = await app.graphql(`{ findings(first: 200) { nodes { id assignments { status unit { name } } } } }`);
+    const finding = data!.findings.nodes.find((candidate: { assignments: { status: string }[] }) => candidate.assignments.some((part) => part.status === 'REPORTED'));
+    findingId = finding.id;
+    unitName = finding.assignments.find((part: { status: string }) => part.status === 'REPORTED').unit.name;
+
+    const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
+    const fgwUnit = listed.data!.units.find((unit: { code: string }) => unit.code === 'FGW');
+    const fgw = fgwUnit.id;
+    fgwName = fgwUnit.name;
+    const act = async (mutation: string, input: Record<string, unknown>, headers?: Record<string, string>) => {
+      const answer = await app.graphql(`mutation($input: ${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { id } }`, { input: { idempotencyKey: `late-${mutation}`, ...input } }, headers);
+      if (answer.errors) throw new Error(`${mutation}: ${JSON.stringify(answer.errors)}`);
+      return answer.data![mutation].id as string;
+    };
+    lateFindingId = await act('recordFinding', { evaluationId: listed.data!.evaluations.nodes[0].id, title: '政策解读材料未同步发布', description: '政策文件发布时未同步解读', category: '政策解读', severity: 'MEDIUM', concernedUnitIds: [fgw], identifiedOn: officeDay(-30) });
+    await act('assignFinding', { findingId: lateFindingId, assignedOn: officeDay(-10), units: [{ unitId: fgw, role: 'LEAD', dueDate: officeDay(20) }] });
+    await act('urgeUnit', { findingId: lateFindingId, unitId: fgw, message: '请尽快报告', urgedOn: officeDay(-2) });
+    await act('reportRectification', { findingId: lateFindingId, unitId: fgw, summary: '已同步发布解读材料', evidence: [{ title: '解读页面', link: 'https://www.qingchuan.gov.cn/jd' }], reportedOn: officeDay(-5) }, FGW_UNIT);
+  });
+  afterAll(async () => {
+    for (const { context, outsideRequests } of opened) {
+      expect(outsideRequests).toEqual([]);
+      await context.close();
+    }
+    await browser?.close();
+    await app?.close();
+  });
+
+  const buttons = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).count();
+
+  it('offers 催办 and 退办 today, and no action at all on a past day’s page, saying why', async () => {
+    const page = await open(SUPERVISOR);
+    await page.goto(`/findings/${findingId}`);
+    const part = page.locator(`[data-test="part-${unitName}"]`);
+    await part.getByRole('button', { name: '退办' }).waitFor();
+    expect(await buttons(page, '催办')).toBeGreaterThan(0);
+
+    await page.goto(`/findings/${findingId}?asOf=${officeDay(-1)}`);
+    await page.locator('[data-test="as-of-note"]', { hasText: '仅供查看' }).waitFor();
+    await page.locator('[data-test="timeline"]').waitFor();
+    for (const action of ['催办', '退办', '现场督查', '审批延期', '交办', '重新打开']) expect(await buttons(page, action)).toBe(0);
+
+    await page.goto(`/circulars?asOf=${officeDay(-1)}`);
+    await page.locator('[data-test="circulars"]').waitFor();
+    expect(await buttons(page, '发通报')).toBe(0);
+  });
+
+  it('names an empty required field beside it in Chinese and sends nothing', async () => {
+    const page = await open(SUPERVISOR);
+    const mutations: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && (request.postData() ?? '').includes('mutation')) mutations.push(request.postData()!);
+    });
+    await page.goto(`/findings/${findingId}`);
+    const part = page.locator(`[data-test="part-${unitName}"]`);
+    await part.getByRole('button', { name: '退办' }).click();
+    const form = page.locator('[data-test="form-sendBack"]');
+    await form.getByRole('button', { name: '退办' }).click();
+    const error = form.locator('.el-form-item', { has: page.getByLabel('退办理由') }).locator('.el-form-item__error');
+    await error.waitFor();
+    expect(await error.textContent()).toBe('请填写“退办理由”。');
+    expect(mutations).toEqual([]);
+  });
+
+  it('offers the units import to administrators only, and findings to supervisors only', async () => {
+    const supervisor = await open(SUPERVISOR);
+    await supervisor.goto('/imports');
+    await supervisor.getByText('工作方案（分解方案）').waitFor();
+    expect(await supervisor.getByText('单位名录').count()).toBe(0);
+    expect(await supervisor.getByText('评估发现的问题 / 整改台账').count()).toBe(1);
+
+    const admin = await open('rct_demo_admin_qingchuan');
+    await admin.goto('/imports');
+    await admin.getByText('工作方案（分解方案）').waitFor();
+    expect(await admin.getByText('单位名录').count()).toBe(1);
+    expect(await admin.getByText('评估发现的问题 / 整改台账').count()).toBe(0);
+  });
+
+  it('shows a late report under the day it happened with its entry beside it, and runs the timeline by business day', async () => {
+    const page = await open(SUPERVISOR);
+    await page.goto(`/findings/${lateFindingId}`);
+    const report = page.locator('[data-test="report"]').first();
+    await report.waitFor();
+    expect(await report.textContent()).toContain(`报告日期 ${officeDay(-5)} · 录入时间 ${officeDay(0)}`);
+    expect(await report.textContent()).toContain('（补录）');
+    const rows = page.locator('[data-test="timeline"] .el-table__row');
+    await rows.first().waitFor();
+    const timeline = (await rows.allTextContents()).map((row) => row.trim());
+    const days = timeline.map((row) => row.slice(0, 10));
+    expect(days).toEqual([...days].sort());
+    const reported = timeline.findIndex((row) => row.includes('报告整改完成'));
+    const urged = timeline.findIndex((row) => row.includes('催办'));
+    expect(reported).toBeGreaterThanOrEqual(0);
+    expect(reported).toBeLessThan(urged);
+  });
+
+  it('refuses a day that does not exist beside its field, quoting what was typed, and places a refused date beside its field', async () => {
+    const page = await open(SUPERVISOR);
+    await page.goto(`/findings/${lateFindingId}`);
+    await page.locator(`[data-test="part-${fgwName}"]`).getByRole('button', { name: '催办' }).click();
+    const form = page.locator('[data-test="form-urge"]');
+    const day = form.getByLabel('催办日期');
+    await day.fill('2026-02-30');
+    await day.press('Enter');
+    await form.getByRole('button', { name: '催办' }).click();
+    const dayError = form.locator('.el-form-item', { has: page.getByLabel('催办日期') }).locator('.el-form-item__error');
+    await dayError.waitFor();
+    expect(await dayError.textContent()).toBe('日期无效：2026-02-30 这一天不存在，请重新选择。');
+    // The day is left unset (never rolled over to 2026-03-02); the message quotes what was typed.
+    expect(await day.inputValue()).not.toBe('2026-03-02');
+
+    // A day before the assignment: the API refuses it, naming the day; the refusal sits under 催办日期.
+    await day.fill(officeDay(-20));
+    await day.press('Enter');
+    await form.getByRole('button', { name: '催办' }).click();
+    await eventuallyText(dayError, officeDay(-20));
+    expect(await form.locator('.el-alert').count()).toBe(0);
+  });
+
+  it('asks for a failed inspection’s notes and for the password beside their fields', async () => {
+    const page = await open(SUPERVISOR);
+    await page.goto(`/findings/${findingId}`);
+    await page.locator(`[data-test="part-${unitName}"]`).getByRole('button', { name: '现场督查' }).click();
+    const form = page.locator('[data-test="form-inspect"]');
+    await form.getByText('不通过（退回整改）').click();
+    await form.getByRole('button', { name: '现场督查' }).click();
+    const notesError = form.locator('.el-form-item', { has: page.getByLabel('督查情况（不通过时必填）') }).locator('.el-form-item__error');
+    await notesError.waitFor();
+    expect(await notesError.textContent()).toContain('请填写');
+
+    const { page: signInPage } = await openApp(browser, app.url).then((context) => (opened.push(context), context));
+    await signInPage.goto('/sign-in');
+    await signInPage.getByLabel('登录名').fill('supervisor');
+    await signInPage.getByRole('button', { name: '登录' }).click();
+    const passwordError = signInPage.locator('.el-form-item', { has: signInPage.getByLabel('密码', { exact: true }) }).locator('.el-form-item__error');
+    await passwordError.waitFor();
+    expect(await passwordError.textContent()).toBe('请输入密码。');
+  });
+});

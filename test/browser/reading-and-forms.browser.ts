@@ -178,4 +178,23 @@ describe('past days are for reading, forms check what they need, imports by role
     await passwordError.waitFor();
     expect(await passwordError.textContent()).toBe('请输入密码。');
   });
+
+  it('says a plan viewed before its approval did not exist yet, and shows today with a notice for a day still to come', async () => {
+    const { data } = await app.graphql(`{ workPlans { id approvedOn } }`);
+    const dayBefore = new Date(Date.parse(`${data!.workPlans[0].approvedOn}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const page = await open(SUPERVISOR);
+    await page.goto(`/work-plan?asOf=${dayBefore}`);
+    const notYet = page.locator('[data-test="plan-not-yet"]');
+    await notYet.waitFor();
+    expect(await notYet.textContent()).toContain(`截至 ${dayBefore} 尚未批准`);
+    expect(await page.locator('main').getByText('已完成').count()).toBe(0);
+
+    const tomorrow = officeDay(1);
+    await page.goto(`/work-plan?asOf=${tomorrow}`);
+    const future = page.locator('[data-test="future-as-of"]');
+    await future.waitFor();
+    expect(await future.textContent()).toContain(`截至日期 ${tomorrow} 晚于今天`);
+    await page.locator('[data-test="plan-rollup"]').waitFor();
+    expect(await page.locator('main h1').first().textContent()).toContain('实时');
+  });
 });

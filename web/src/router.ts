@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { homeOf, restoreSession, session, type Role } from './session';
-import { asOf } from './state';
+import { takeAsOf } from './state';
 import SignIn from './pages/SignIn.vue';
 
 /** Who may read the workflow's views (the API's WORKFLOW_READERS; ADMIN manages accounts and imports). */
@@ -35,6 +35,6 @@ router.beforeEach(async (to) => {
 });
 
 router.afterEach((to) => {
-  asOf.value = typeof to.query.asOf === 'string' ? to.query.asOf : '';
+  takeAsOf(typeof to.query.asOf === 'string' ? to.query.asOf : '');
   document.title = `${(to.meta.title as string) ?? ''} · 整改台账`;
 });

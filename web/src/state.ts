@@ -7,6 +7,20 @@ import { subscribe } from './api';
  */
 export const asOf = ref<string>('');
 
+/**
+ * An as-of day after today asked for in the URL (typed or bookmarked), '' otherwise. Nothing is known
+ * of a day that has not come: like the API (which answers such a day with today, and says so in the
+ * `asOf` it answers), the app shows today, live, with a notice naming the day asked for.
+ */
+export const futureAsOf = ref<string>('');
+
+/** Sets the as-of day from the URL's `?asOf=`, a future day becoming today (with `futureAsOf` saying so). */
+export function takeAsOf(requested: string): void {
+  const future = requested !== '' && requested > officeToday();
+  futureAsOf.value = future ? requested : '';
+  asOf.value = future ? '' : requested;
+}
+
 /** What the server pushes after a change: findings and evaluations (the dashboard), work-plan items. */
 const CHANGE_PUSHES = [`subscription { dashboardUpdated { asOf } }`, `subscription { workPlanItemUpdated { id } }`];
 const listeners = new Set<() => void>();

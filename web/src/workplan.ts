@@ -32,6 +32,8 @@ export interface WorkPlan {
   id: string;
   title: string;
   year: number;
+  /** The office day the plan was approved (印发): before it, the plan did not exist yet. */
+  approvedOn: string;
   asOf: string;
   progress: Rollup;
   categories: { code: string; title: string; progress: Rollup; items: PlanItem[] }[];
@@ -49,7 +51,7 @@ export async function newestPlanId(): Promise<string | null> {
 export async function loadWorkPlan(id: string, options: { asOf?: string | null; unitId?: string | null } = {}): Promise<WorkPlan> {
   const { workPlan } = await gql<{ workPlan: WorkPlan }>(
     `query($id: ID!, $asOf: String, $unitId: ID) { workPlan(id: $id, asOf: $asOf, unitId: $unitId) {
-      id title year asOf progress { ${ROLLUP} }
+      id title year approvedOn asOf progress { ${ROLLUP} }
       categories { code title progress { ${ROLLUP} }
         items { id code title dueDate status trafficLight percentComplete
           parts { unitId unit { name } role status dueDate daysLeft trafficLight } } } } }`,

@@ -1250,3 +1250,90 @@ describe('refusals name units by their names in the directory, not by id', () =>
     given([leadAssigned]).when(report({ unitId: 'unit-gone', actor: clerkOf('unit-gone'), ...named })).thenRefused('NOT_FOUND', /^Unit unit-gone is not assigned here\.$/, /^单位 unit-gone不在/);
   });
 });
+
+describe('the units directory on the day of the fact (registration, merger)', () => {
+  const NEW_UNIT = 'unit-new';
+  const SUCCESSOR = 'unit-successor';
+  /** 市财政局 and 市环境保护局 exist since 2020; 市数据局 was registered on 2025-06-25; 市环境保护局 merged into 市生态环境局 on 2025-07-05. */
+  const directory = {
+    nameOf: (unitId: string) => ({ [FINANCE]: '市财政局', [ENVIRONMENT]: '市环境保护局', [NEW_UNIT]: '市数据局', [SUCCESSOR]: '市生态环境局' })[unitId],
+    registeredOnOf: (unitId: string) => (unitId === NEW_UNIT ? '2025-06-25' : '2020-01-01'),
+    mergerOf: (unitId: string) => (unitId === ENVIRONMENT ? { successorUnitId: SUCCESSOR, mergedOn: '2025-07-05' } : undefined),
+  };
+  const known = { unitNames: directory };
+
+  describe('given a unit registered on 2025-06-25', () => {
+    it('refuses its assignment dated before, naming both days', () => {
+      given([]).when(assign({ unitId: NEW_UNIT, ...known })).thenRefused(
+        'BAD_USER_INPUT',
+        /^The assignment date \(2025-06-01\) is before the registration of 市数据局 \(2025-06-25\)\.$/,
+        /^交办日期（2025-06-01）早于市数据局的登记日期（2025-06-25）/,
+      );
+    });
+
+    it('accepts it from that day on', () => {
+      given([]).when(assign({ unitId: NEW_UNIT, assignedOn: '2025-06-25', ...known })).then([
+        { type: 'UnitAssigned', data: { unitId: NEW_UNIT, role: 'LEAD', dueDate: DUE, assignedOn: '2025-06-25' } },
+      ]);
+    });
+
+    const newUnitAssigned: AssignmentEvent = { type: 'UnitAssigned', data: { unitId: NEW_UNIT, role: 'LEAD', dueDate: DUE, assignedOn: '2025-06-01' } };
+    it.each<[string, readonly AssignmentEvent[], AssignmentCommand]>([
+      ['a report', [newUnitAssigned], report({ unitId: NEW_UNIT, actor: clerkOf(NEW_UNIT), reportedOn: '2025-06-10', ...known })],
+      ['an urging', [newUnitAssigned], urge({ unitId: NEW_UNIT, urgedOn: '2025-06-10', ...known })],
+      ['an extension request', [newUnitAssigned], requestExtension({ unitId: NEW_UNIT, actor: clerkOf(NEW_UNIT), requestedOn: '2025-06-10', ...known })],
+      [
+        'an inspection',
+        [newUnitAssigned, { type: 'RectificationReported', data: { unitId: NEW_UNIT, summary: 's', evidence, reportedOn: '2025-06-05' } }],
+        inspect({ unitId: NEW_UNIT, inspectedOn: '2025-06-10', ...known }),
+      ],
+    ])('refuses %s dated before it, on a part entered before the rule', (_what, history, command) => {
+      given(history).when(command).thenRefused('BAD_USER_INPUT', /before the registration of 市数据局 \(2025-06-25\)/, /早于市数据局的登记日期（2025-06-25）/);
+    });
+  });
+
+  describe('given 市环境保护局 merged into 市生态环境局', () => {
+    const merged = /^市环境保护局 was merged into 市生态环境局 on 2025-07-05; it takes no new work/;
+    const mergedZh = /^市环境保护局已于 2025-07-05 并入市生态环境局，不再承担新的工作；其未完成的任务由市生态环境局承担。$/;
+    const verifiedParts = [leadAssigned, responsibleAssigned, reported(ENVIRONMENT), inspected('PASSED', 'inspection-e', ENVIRONMENT)];
+
+    it.each<[string, readonly AssignmentEvent[], AssignmentCommand]>([
+      ['an assignment', [leadAssigned], assign({ unitId: ENVIRONMENT, role: 'RESPONSIBLE', ...known })],
+      ['a report', [leadAssigned, responsibleAssigned], report({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), ...known })],
+      ['an extension request', [leadAssigned, responsibleAssigned], requestExtension({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), ...known })],
+      ['an urging', [leadAssigned, responsibleAssigned], urge({ unitId: ENVIRONMENT, ...known })],
+      [
+        'a correction that would return its verified part',
+        verifiedParts,
+        { type: 'CorrectInspection', actor: supervisor, today: TODAY, unitId: ENVIRONMENT, inspectionId: 'inspection-e', outcome: 'FAILED', newDueDate: RETURNED_UNTIL, reason: '录入错误', ...known },
+      ],
+    ])('refuses %s, naming the unit and its successor', (_what, history, command) => {
+      given(history).when(command).thenRefused('CONFLICT', merged, mergedZh);
+    });
+
+    it('still takes a correction of its report day (history, not new work)', () => {
+      const history = [leadAssigned, responsibleAssigned, reported(ENVIRONMENT)];
+      given(history)
+        .when({ type: 'CorrectReportDate', actor: supervisor, today: TODAY, unitId: ENVIRONMENT, reportedOn: '2025-06-27', reason: '录入错误', ...known })
+        .then([{ type: 'ReportDateCorrected', data: { unitId: ENVIRONMENT, previousReportedOn: REPORTED_ON, reportedOn: '2025-06-27', reason: '录入错误', correctedOn: TODAY } }]);
+    });
+  });
+
+  describe('given a parent whose work began on 2025-06-10', () => {
+    const dueFrom = { day: '2025-06-10', what: say('the day the plan was approved', '方案批准日期') };
+
+    it('refuses a due date before that day, naming both days', () => {
+      given([]).when(assign({ dueDate: '2025-06-09', dueFrom, ...known })).thenRefused(
+        'BAD_USER_INPUT',
+        /^The due date of 市财政局 \(2025-06-09\) is before the day the plan was approved \(2025-06-10\)\.$/,
+        /^市财政局的截止日期（2025-06-09）早于方案批准日期（2025-06-10）/,
+      );
+    });
+
+    it('accepts a due date already passed on the assignment day (a past plan entered late)', () => {
+      given([]).when(assign({ dueDate: '2025-06-10', assignedOn: '2025-07-01', dueFrom, ...known })).then([
+        { type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2025-06-10', assignedOn: '2025-07-01' } },
+      ]);
+    });
+  });
+});

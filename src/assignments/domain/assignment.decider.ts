@@ -315,6 +315,13 @@ export function decideAssignment(
   state: AssignmentsState,
   context: AssignmentParentContext,
 ): AssignmentEvent[] {
+  requireStandingUnit(command);
+  const decided = decideByType(command, state, context);
+  requireUnitExisted(command);
+  return decided;
+}
+
+function decideByType(command: AssignmentCommand, state: AssignmentsState, context: AssignmentParentContext): AssignmentEvent[] {
   switch (command.type) {
     case 'AssignUnit':
       return assignUnit(command, state, context);
@@ -357,6 +364,7 @@ function assignUnit(command: AssignUnit, state: AssignmentsState, context: Assig
   requireCalendarDate(dueDate, DUE_DATE);
   const override = boundedDueDate(dueDate, command, DUE_DATE);
   requireBusinessDay(assignedOn, command.today, say('The assignment date', '交办日期'));
+  requireNotBefore({ day: dueDate, what: say(`the due date of ${unit.en}`, `${unit.zh}的截止日期`) }, command.dueFrom);
   return [{ type: 'UnitAssigned', data: { unitId, role, dueDate, assignedOn, ...recorded(override) } }];
 }
 
@@ -548,6 +556,69 @@ function handOverPart(command: HandOverPart, state: AssignmentsState): Assignmen
 
 // ---------------------------------------------------------------------------------------------
 // guards
+
+/**
+ * 机构改革: a merged unit takes no new work — no assignment, report, extension, urging, send-back
+ * or inspection, and no correction that would return its part — CONFLICT naming it and its
+ * successor, which carries its open parts. Correcting a report's day (history) and handing its
+ * parts over stay open.
+ */
+function requireStandingUnit(command: AssignmentCommand): void {
+  if (command.type === 'ReopenParts' || command.type === 'HandOverPart' || command.type === 'CorrectReportDate') return;
+  if (command.type === 'CorrectInspection' && command.outcome !== 'FAILED') return;
+  const merger = command.unitNames?.mergerOf?.(command.unitId);
+  if (!merger) return;
+  const unit = unitNamed(command, command.unitId);
+  const successor = unitNamed(command, merger.successorUnitId);
+  throw conflict(
+    `${capitalise(unit.en)} was merged into ${successor.en} on ${merger.mergedOn}; it takes no new work: its open parts are ${successor.en}'s.`,
+    `${unit.zh}已于 ${merger.mergedOn} 并入${successor.zh}，不再承担新的工作；其未完成的任务由${successor.zh}承担。`,
+  );
+}
+
+/** The office day a command's fact happened on, as its refusals name it; null for those about no one unit. */
+function factDayOf(command: AssignmentCommand): DatedFact | null {
+  switch (command.type) {
+    case 'AssignUnit':
+      return { day: command.assignedOn, what: say('the assignment date', '交办日期') };
+    case 'RequestExtension':
+      return { day: command.requestedOn, what: say('the request date', '延期申请日期') };
+    case 'DecideExtension':
+      return { day: command.decidedOn, what: say('the decision date', '审批日期') };
+    case 'UrgeUnit':
+      return { day: command.urgedOn, what: say('the urging date', '催办日期') };
+    case 'ReportRectification':
+      return { day: command.reportedOn, what: say('the report date', '报告日期') };
+    case 'SendBackReport':
+      return { day: command.sentBackOn, what: say('the send-back date', '退办日期') };
+    case 'LogInspection':
+      return { day: command.inspectedOn, what: say('the inspection date', '督查日期') };
+    case 'CorrectReportDate':
+      return { day: command.reportedOn, what: say('the corrected report date', '更正后的报告日期') };
+    case 'CorrectInspection':
+      return command.inspectedOn === undefined ? null : { day: command.inspectedOn, what: say('the corrected inspection date', '更正后的督查日期') };
+    case 'HandOverPart':
+      return { day: command.handedOverOn, what: say('the day of the handover', '移交日期') };
+    case 'ReopenParts':
+      return null;
+    default:
+      return unreachable(command);
+  }
+}
+
+/**
+ * No work of a unit is dated before the unit existed (its registration in the directory), as its
+ * renames and merges are not: BAD_USER_INPUT naming both days. A unit that existed earlier than it
+ * was entered has its registration day corrected first (`correctUnitRegistration`).
+ */
+function requireUnitExisted(command: AssignmentCommand): void {
+  if (command.type === 'ReopenParts') return;
+  const fact = factDayOf(command);
+  const registeredOn = command.unitNames?.registeredOnOf?.(command.unitId);
+  if (!fact || registeredOn === undefined) return;
+  const unit = unitNamed(command, command.unitId);
+  requireNotBefore(fact, { day: registeredOn, what: say(`the registration of ${unit.en}`, `${unit.zh}的登记日期`) });
+}
 
 /** A unit acts only on its own part, and only through an account belonging to that unit. */
 function requireOwnUnit(command: NamesUnits & { readonly actor: Actor }, unitId: string, action: Bilingual): void {

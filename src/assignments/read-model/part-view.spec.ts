@@ -20,7 +20,7 @@ const entry = (on: string, event: AssignmentEvent): TimelineEntry<AssignmentEven
   } as TimelineEntry<AssignmentEvent>;
 };
 
-const evidence = [{ title: '文件', link: 'https://example.gov.cn/a' }];
+const evidence = [{ title: '文件', link: 'https://example.gov.cn/a', documentRef: null }];
 const assigned = entry('2026-04-01', { type: 'UnitAssigned', data: { unitId: 'a', role: 'LEAD', dueDate: '2026-05-15', assignedOn: '2026-04-01' } });
 const reported = (on: string) => entry(on, { type: 'RectificationReported', data: { unitId: 'a', summary: '已整改', evidence, reportedOn: on } });
 const failed = (on: string, newDueDate: string) =>

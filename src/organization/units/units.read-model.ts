@@ -1,6 +1,7 @@
 import { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { UnitEvent, UnitKind } from '../domain/unit.events.js';
 import { byPinyin } from '../../shared/chinese-order.js';
+import type { UnitMerger } from '../../assignments/domain/assignment.commands.js';
 
 export interface UnitView {
   readonly id: string;
@@ -17,6 +18,8 @@ export interface UnitView {
   readonly formerNames: readonly string[];
   /** The successor it was merged into; null while it stands on its own. */
   readonly mergedIntoUnitId: string | null;
+  /** The office day of that merge; null while it stands on its own. */
+  readonly mergedOn: string | null;
 }
 
 /** The units directory: every unit by id, code and name (current or former). */
@@ -41,6 +44,7 @@ export class UnitsReadModel implements Projection {
           registeredBy: event.metadata.actorId,
           formerNames: [],
           mergedIntoUnitId: null,
+          mergedOn: null,
         });
         this.idByCode.set(code, unitId);
         this.idByName.set(name, unitId);
@@ -56,7 +60,7 @@ export class UnitsReadModel implements Projection {
       }
       case 'UnitMerged': {
         const unit = this.byId.get(unitEvent.data.unitId);
-        if (unit) this.byId.set(unit.id, { ...unit, mergedIntoUnitId: unitEvent.data.successorUnitId });
+        if (unit) this.byId.set(unit.id, { ...unit, mergedIntoUnitId: unitEvent.data.successorUnitId, mergedOn: event.occurredOn });
         return;
       }
     }
@@ -69,6 +73,17 @@ export class UnitsReadModel implements Projection {
   /** The unit's current name, as refusals name it (UnitNames); undefined for an unknown id. */
   nameOf(id: string): string | undefined {
     return this.byId.get(id)?.name;
+  }
+
+  /** The office day the unit was registered (UnitNames: no work of it is dated before); undefined for an unknown id. */
+  registeredOnOf(id: string): string | undefined {
+    return this.byId.get(id)?.registeredOn;
+  }
+
+  /** Its successor and the day of the merge (UnitNames: a merged unit takes no new work); undefined while it stands. */
+  mergerOf(id: string): UnitMerger | undefined {
+    const unit = this.byId.get(id);
+    return unit?.mergedIntoUnitId ? { successorUnitId: unit.mergedIntoUnitId, mergedOn: unit.mergedOn ?? unit.registeredOn } : undefined;
   }
 
   byCode(code: string): UnitView | undefined {

@@ -264,6 +264,7 @@ function defineItem(command: DefineWorkPlanItem, state: WorkPlanItemState): Work
   }
 
   requireNotBefore({ day: command.assignedOn, what: say(`the assignment date of item ${data.code}`, `事项 ${data.code} 的交办日期`) }, planApproval(command.planApprovedOn));
+  requireDueAfterApproval(data.code, data.dueDate, command.planApprovedOn);
 
   const defined: WorkPlanItemDefined = { type: 'WorkPlanItemDefined', data };
   const assigned = parts.assign(
@@ -283,6 +284,19 @@ function defineItem(command: DefineWorkPlanItem, state: WorkPlanItemState): Work
     { status: 'open', itemId: data.itemId, definition: data, assignments: initialAssignmentsState() },
   );
   return [defined, ...assigned];
+}
+
+/**
+ * An item's due date is not before its plan was approved: the deadline was ahead on the approval
+ * day, however long ago (a past plan entered late keeps its passed deadlines). One before it is a
+ * typing error — or a past plan imported without its approval day, which defaults to today.
+ */
+function requireDueAfterApproval(code: string, dueDate: string, approvedOn: string): void {
+  if (dueDate >= approvedOn) return;
+  throw badInput(
+    `The due date of item ${code} (${dueDate}) is before the day the plan was approved (${approvedOn}); a past plan is imported with its approval day (approvedOn, --approved-on).`,
+    `事项 ${code} 的完成时限（${dueDate}）早于方案批准日期（${approvedOn}）；补录以往的方案，请填写其批准日期（approvedOn / --approved-on）。`,
+  );
 }
 
 const DEFINITION_FIELDS = {

@@ -1032,8 +1032,16 @@ describe('handing a part over to a successor (机构改革, fault 4)', () => {
     given(inProgress).when(handOver(overrides)).thenRefused(code);
   });
 
-  it('a verified part stays with the unit that did it', () => {
-    given([leadAssigned, reported(), inspected('PASSED')]).when(handOver({ unitId: FINANCE })).thenRefused('CONFLICT');
+  it('a part verified by the day of the handover stays with the unit that did it', () => {
+    given([leadAssigned, reported(), inspected('PASSED')])
+      .when(handOver({ unitId: FINANCE, handedOverOn: INSPECTED_ON }))
+      .thenRefused('CONFLICT', /was verified on 2025-07-01, by the handover \(2025-07-01\)/, /已于 2025-07-01 确认完成/);
+  });
+
+  it('a part verified only after the day of the handover (entered before it) was open on that day, and moves', () => {
+    given([leadAssigned, reported(), inspected('PASSED')])
+      .when(handOver({ unitId: FINANCE, handedOverOn: REPORTED_ON }))
+      .then([{ type: 'PartHandedOver', data: { unitId: FINANCE, successorUnitId: HEALTH, reason: 'Reorganisation: its duties moved.', handedOverOn: REPORTED_ON } }]);
   });
 
   describe('on the office day it happened, in order with the part and the successor', () => {

@@ -528,8 +528,9 @@ function reopenParts(command: ReopenParts, state: AssignmentsState): AssignmentE
 }
 
 /**
- * Only an administrator hands parts over, as part of a reorganisation. Only open parts move: a
- * verified part is done and stays, with its history, with the unit that did it.
+ * Only an administrator hands parts over, as part of a reorganisation. Only parts open on the day
+ * of the handover move: a part verified by then is done and stays, with its history, with the unit
+ * that did it (one verified only after that day was still open on it, and moves).
  */
 function handOverPart(command: HandOverPart, state: AssignmentsState): AssignmentEvent[] {
   const { unitId, successorUnitId, reason } = command;
@@ -538,8 +539,11 @@ function handOverPart(command: HandOverPart, state: AssignmentsState): Assignmen
   }
   const part = requirePart(state, unitId, command);
   const unit = unitNamed(command, unitId);
-  if (part.status === 'VERIFIED') {
-    throw conflict(`The part of ${unit.en} is already verified; it stays with the unit that did it.`, `${unit.zh}的任务已确认完成，不再移交。`);
+  if (part.status === 'VERIFIED' && part.verifiedOn !== null && part.verifiedOn <= command.handedOverOn) {
+    throw conflict(
+      `The part of ${unit.en} was verified on ${part.verifiedOn}, by the handover (${command.handedOverOn}); it stays with the unit that did it.`,
+      `${unit.zh}的任务已于 ${part.verifiedOn} 确认完成（移交日期 ${command.handedOverOn} 之前），不再移交。`,
+    );
   }
   if (successorUnitId === unitId) throw badInput('A unit cannot hand its part over to itself.', '不能把任务移交给本单位。');
   if (isBlank(reason)) throw badInput('A reason for the handover is required.', '移交任务须说明理由。');

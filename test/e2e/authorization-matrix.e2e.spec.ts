@@ -227,6 +227,7 @@ describe('Authorization matrix: every operation × every caller', () => {
     mutationRow('withdrawWorkPlanItem', ['SUPERVISOR'], () => ({ itemId: completedItem, reason: '任务已并入其他事项' })),
     mutationRow('registerUnit', ['ADMIN'], () => ({ code: 'SJJ', name: '青川市审计局', kind: 'DEPARTMENT' })),
     mutationRow('importUnits', ['ADMIN'], () => ({ fileName: 'units.csv', contentBase64: base64('编码,名称,类型,上级编码\nTJJ,青川市统计局,部门,\n') })),
+    mutationRow('correctUnitRegistration', ['ADMIN'], () => ({ unitId: unitIdForCode('SJJ'), registeredOn: '2026-03-01', reason: '单位早已存在，补录前更正登记日期' })),
     mutationRow('renameUnit', ['ADMIN'], () => ({ unitId: unitIdForCode('SJJ'), name: '青川市审计局（更名）', reason: '机构改革' })),
     mutationRow('handOverUnitParts', ['ADMIN'], () => ({ unitId: unitIdForCode('SJJ'), successorUnitId: unitIdForCode('TJJ'), reason: '职责调整' })),
     mutationRow('mergeUnit', ['ADMIN'], () => ({ unitId: unitIdForCode('SJJ'), successorUnitId: unitIdForCode('TJJ'), reason: '机构改革' })),

@@ -68,7 +68,19 @@ describe('units on the day of the work, and on-time by the due date in force', (
   it('refuses work dated before its unit was registered, and a due date before the evaluation was received, naming both days', async () => {
     const beforeRegistration = await assign(findings.open, units.SJJ, '2016-07-31', '2016-05-01');
     expect(errorCode(beforeRegistration)).toBe('BAD_USER_INPUT');
-    expect(beforeRegistration.errors![0]!.extensions!.messageZh).toBe('交办日期（2016-05-01）早于市审计局的登记日期（2016-06-01），日期顺序不对。');
+    expect(beforeRegistration.errors![0]!.extensions!.messageZh).toBe('交办日期（2016-05-01）早于市审计局的登记日期（2016-06-01）；如该单位当时已存在，请先更正其登记日期。');
+    // The way out when the unit did exist then: correct its registration day (earlier only), then enter the work.
+    const admin = await app.as('ADMIN');
+    const later = await call('correctUnitRegistration', { unitId: units.SJJ, registeredOn: '2016-07-01', reason: '录入有误' }, admin);
+    expect(errorCode(later)).toBe('BAD_USER_INPUT');
+    const corrected = await app.graphql(`mutation($input: CorrectUnitRegistrationInput!) { correctUnitRegistration(input: $input) { registeredOn } }`, {
+      input: { idempotencyKey: key('correct-registration'), unitId: units.SJJ, registeredOn: '2016-04-01', reason: '单位早已存在' },
+    }, admin);
+    expect(corrected.errors).toBeUndefined();
+    expect(corrected.data!.correctUnitRegistration.registeredOn).toBe('2016-04-01');
+    const auditFinding = await record('审计结果公开不全');
+    expect((await assign(auditFinding, units.SJJ, '2016-07-31', '2016-05-01')).errors).toBeUndefined();
+
     const dueBeforeEvaluation = await assign(findings.open, units.HBJ, '2016-04-01');
     expect(errorCode(dueBeforeEvaluation)).toBe('BAD_USER_INPUT');
     expect(dueBeforeEvaluation.errors![0]!.extensions!.messageZh).toBe('市环境保护局的截止日期（2016-04-01）早于收到评估报告日期（2016-04-15），日期顺序不对。');

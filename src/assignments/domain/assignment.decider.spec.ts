@@ -1274,7 +1274,7 @@ describe('the units directory on the day of the fact (registration, merger)', ()
     it('refuses its assignment dated before, naming both days', () => {
       given([]).when(assign({ unitId: NEW_UNIT, ...known })).thenRefused(
         'BAD_USER_INPUT',
-        /^The assignment date \(2025-06-01\) is before the registration of 市数据局 \(2025-06-25\)\.$/,
+        /^The assignment date \(2025-06-01\) is before the registration of 市数据局 \(2025-06-25\); if the unit existed then, correct its registration day first/,
         /^交办日期（2025-06-01）早于市数据局的登记日期（2025-06-25）/,
       );
     });

@@ -620,8 +620,12 @@ function requireUnitExisted(command: AssignmentCommand): void {
   const fact = factDayOf(command);
   const registeredOn = command.unitNames?.registeredOnOf?.(command.unitId);
   if (!fact || registeredOn === undefined) return;
+  if (!isAfter(registeredOn, fact.day)) return;
   const unit = unitNamed(command, command.unitId);
-  requireNotBefore(fact, { day: registeredOn, what: say(`the registration of ${unit.en}`, `${unit.zh}的登记日期`) });
+  throw badInput(
+    `${capitalise(fact.what.en)} (${fact.day}) is before the registration of ${unit.en} (${registeredOn}); if the unit existed then, correct its registration day first (correctUnitRegistration).`,
+    `${fact.what.zh}（${fact.day}）早于${unit.zh}的登记日期（${registeredOn}）；如该单位当时已存在，请先更正其登记日期。`,
+  );
 }
 
 /** A unit acts only on its own part, and only through an account belonging to that unit. */

@@ -142,8 +142,13 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
       const partsAfter = decided.reduce(evolveAssignments, rules.assignmentsOf(parent));
       const verified = allPartsVerified(partsAfter);
       if (!rules.isClosed(parent)) return verified ? [...decided, rules.closedEvent(parent, closedOn(partsAfter)!)] : decided;
+      if (command.type !== 'CorrectInspection') return decided;
+      if (verified) {
+        // A corrected day of the verifying inspection moves the close-out: the history says so, beside the original.
+        const corrected = closedOn(partsAfter)!;
+        return corrected === closedOn(rules.assignmentsOf(parent)) ? decided : [...decided, rules.closedEvent(parent, corrected)];
+      }
       // A closed parent whose verifying inspection is corrected to FAILED is open again, from that day.
-      if (verified || command.type !== 'CorrectInspection') return decided;
       const corrected = decided[0]!.data as { inspectedOn: string };
       return [...decided, rules.reopenedEvent(parent, { reason: command.reason, reopenedOn: corrected.inspectedOn })];
     },

@@ -58,6 +58,11 @@ export class UnitsReadModel implements Projection {
         this.idByName.set(unitEvent.data.name, unit.id);
         return;
       }
+      case 'UnitRegistrationCorrected': {
+        const unit = this.byId.get(unitEvent.data.unitId);
+        if (unit) this.byId.set(unit.id, { ...unit, registeredOn: unitEvent.data.registeredOn });
+        return;
+      }
       case 'UnitMerged': {
         const unit = this.byId.get(unitEvent.data.unitId);
         if (unit) this.byId.set(unit.id, { ...unit, mergedIntoUnitId: unitEvent.data.successorUnitId, mergedOn: event.occurredOn });

@@ -510,3 +510,21 @@ describe('due dates and the evaluation that found the finding', () => {
       .then([{ type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2025-04-20', assignedOn: ASSIGNED_ON } }]);
   });
 });
+
+describe('closed, when the day of an inspection that verified it is corrected', () => {
+  const correctDay = (inspectedOn: string): FindingCommand => ({
+    type: 'CorrectInspection', actor: supervisor, today: TODAY, unitId: ENVIRONMENT, inspectionId: 'inspection-2', inspectedOn, reason: '督查日期录入有误',
+  });
+  const corrected = (inspectedOn: string): FindingStreamEvent => ({
+    type: 'InspectionCorrected',
+    data: { unitId: ENVIRONMENT, inspectionId: 'inspection-2', previousInspectedOn: INSPECTED_ON, inspectedOn, previousOutcome: 'PASSED', outcome: 'PASSED', reason: '督查日期录入有误', correctedOn: TODAY },
+  });
+
+  it('records the close-out again on the corrected day when it moves, so the history shows it beside the original', () => {
+    given(closed).when(correctDay(TODAY)).then([corrected(TODAY), closedOut(TODAY)]);
+  });
+
+  it('records nothing more when the close-out day stays (another part was verified later)', () => {
+    given(closed).when(correctDay('2025-06-30')).then([corrected('2025-06-30')]);
+  });
+});

@@ -225,6 +225,7 @@ describe('Authorization matrix: every operation × every caller', () => {
     mutationRow('addWorkPlanItem', ['SUPERVISOR'], () => ({ planId, categoryCode: '一', code: '99', title: '增加的工作事项', leadUnitId: units[OWN_UNIT], dueDate: '2026-10-31', reason: '根据工作进展动态调整' })),
     mutationRow('removeWorkPlanItemUnit', ['SUPERVISOR'], () => ({ ...item(), unitId: units.FGW, reason: '职责调整' })),
     mutationRow('withdrawWorkPlanItem', ['SUPERVISOR'], () => ({ itemId: completedItem, reason: '任务已并入其他事项' })),
+    mutationRow('correctWorkPlanApproval', ['SUPERVISOR'], () => ({ planId, approvedOn: '2026-01-10', reason: '导入时批准日期有误' })),
     mutationRow('registerUnit', ['ADMIN'], () => ({ code: 'SJJ', name: '青川市审计局', kind: 'DEPARTMENT' })),
     mutationRow('importUnits', ['ADMIN'], () => ({ fileName: 'units.csv', contentBase64: base64('编码,名称,类型,上级编码\nTJJ,青川市统计局,部门,\n') })),
     mutationRow('correctUnitRegistration', ['ADMIN'], () => ({ unitId: unitIdForCode('SJJ'), registeredOn: '2026-03-01', reason: '单位早已存在，补录前更正登记日期' })),

@@ -15,6 +15,7 @@ describe('units on the day of the work, and on-time by the due date in force', (
   const units: Record<'HBJ' | 'STJ' | 'SJJ', string> = { HBJ: '', STJ: '', SJJ: '' };
   let evaluationId: string;
   const findings: Record<'late' | 'verifiedAfter' | 'open', string> = { late: '', verifiedAfter: '', open: '' };
+  let auditFinding: string;
 
   const call = (name: string, input: Record<string, unknown>, headers?: Record<string, string>) =>
     app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename } }`, { input: { idempotencyKey: key(name), ...input } }, headers);
@@ -78,7 +79,7 @@ describe('units on the day of the work, and on-time by the due date in force', (
     }, admin);
     expect(corrected.errors).toBeUndefined();
     expect(corrected.data!.correctUnitRegistration.registeredOn).toBe('2016-04-01');
-    const auditFinding = await record('审计结果公开不全');
+    auditFinding = await record('审计结果公开不全');
     expect((await assign(auditFinding, units.SJJ, '2016-07-31', '2016-05-01')).errors).toBeUndefined();
 
     const dueBeforeEvaluation = await assign(findings.open, units.HBJ, '2016-04-01');
@@ -131,6 +132,28 @@ describe('units on the day of the work, and on-time by the due date in force', (
 
     await mutate('reopenFinding', { findingId: findings.late, reason: '复查发现页面被撤下', reopenedOn: '2016-08-01', newDueDate: '2016-09-30' });
     expect((await holders(findings.late))).toEqual({ status: 'OPEN', assignments: [{ unitId: units.STJ, status: 'RETURNED', heldBefore: [units.HBJ] }] });
+  });
+
+  it('shows a past day under the names units had then', async () => {
+    const renamed = await call('renameUnit', { unitId: units.SJJ, name: '市审计局（更名）', reason: '机构改革', renamedOn: '2016-09-01' }, await app.as('ADMIN'));
+    expect(renamed.errors).toBeUndefined();
+    const named = async (asOf?: string) => {
+      const response = await app.graphql(
+        `query($id: ID!, $asOf: String) { finding(id: $id, asOf: $asOf) { assignments { unit { name } } } dashboard(asOf: $asOf) { openParts { unitName } } unitScorecard(asOf: $asOf) { unitName } }`,
+        { id: auditFinding, asOf },
+      );
+      expect(response.errors).toBeUndefined();
+      const { finding, dashboard, unitScorecard } = response.data!;
+      return [finding.assignments[0].unit.name, dashboard.openParts.map((part: { unitName: string }) => part.unitName), unitScorecard.map((score: { unitName: string }) => score.unitName)];
+    };
+    const [before, beforeBoard, beforeScores] = await named('2016-08-31');
+    expect(before).toBe('市审计局');
+    expect(beforeBoard).toContain('市审计局');
+    expect(beforeScores).toContain('市审计局');
+    const [after, afterBoard] = await named('2016-09-01');
+    expect(after).toBe('市审计局（更名）');
+    expect(afterBoard).toContain('市审计局（更名）');
+    expect((await named())[0]).toBe('市审计局（更名）');
   });
 
   it('refuses a view or a fact before 1949-10-01 as a typing error, in Chinese too', async () => {

@@ -66,7 +66,7 @@ describe('units on the day of the work, and on-time by the due date in force', (
     await app.close();
   });
 
-  it('refuses work dated before its unit was registered, and a due date before the evaluation was received, naming both days', async () => {
+  it('refuses work dated before its unit was registered, and a due date before the finding was identified, naming both days', async () => {
     const beforeRegistration = await assign(findings.open, units.SJJ, '2016-07-31', '2016-05-01');
     expect(errorCode(beforeRegistration)).toBe('BAD_USER_INPUT');
     expect(beforeRegistration.errors![0]!.extensions!.messageZh).toBe('交办日期（2016-05-01）早于市审计局的登记日期（2016-06-01）；如该单位当时已存在，请先更正其登记日期。');
@@ -84,7 +84,7 @@ describe('units on the day of the work, and on-time by the due date in force', (
 
     const dueBeforeEvaluation = await assign(findings.open, units.HBJ, '2016-04-01');
     expect(errorCode(dueBeforeEvaluation)).toBe('BAD_USER_INPUT');
-    expect(dueBeforeEvaluation.errors![0]!.extensions!.messageZh).toBe('市环境保护局的截止日期（2016-04-01）早于收到评估报告日期（2016-04-15），日期顺序不对。');
+    expect(dueBeforeEvaluation.errors![0]!.extensions!.messageZh).toBe('市环境保护局的截止日期（2016-04-01）早于问题发现日期（2016-04-15），日期顺序不对。');
     // A deadline already passed on the day it is typed in (2026) is a late entry: fine.
     expect((await assign(findings.open, units.HBJ, '2016-07-31')).errors).toBeUndefined();
   });

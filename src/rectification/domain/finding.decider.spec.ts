@@ -5,7 +5,6 @@ import { lifecycleOf } from '../../assignments/testing/lifecycle.js';
 import { admin, clerkOf, inspector, supervisor } from '../../shared/testing/actors.js';
 import { given as givenDecider } from '../../shared/testing/decider-testing.js';
 import {
-  evaluationReceipt,
   findingDecider,
   type AssignFinding,
   type FindingCommand,
@@ -495,36 +494,16 @@ describe('refusals about the finding itself name it by its title', () => {
   });
 });
 
-describe('due dates and the evaluation that found the finding', () => {
-  const dueFrom = evaluationReceipt('2025-04-10');
-
-  it('refuses a due date before the evaluation was received, naming both days', () => {
+describe('due dates and the day the finding was identified (2025-04-15)', () => {
+  it('refuses a due date before it, naming both days', () => {
     given([recorded])
-      .when(assign([unit(FINANCE, 'LEAD', '2025-04-01')], { dueFrom }))
-      .thenRefused('BAD_USER_INPUT', /\(2025-04-01\) is before the day the evaluation was received \(2025-04-10\)/, /（2025-04-01）早于收到评估报告日期（2025-04-10）/);
+      .when(assign([unit(FINANCE, 'LEAD', '2025-04-14')]))
+      .thenRefused('BAD_USER_INPUT', /\(2025-04-14\) is before the day the finding was identified \(2025-04-15\)/, /（2025-04-14）早于问题发现日期（2025-04-15）/);
   });
 
   it('accepts one already passed on the assignment day (a past ledger entered late)', () => {
     given([recorded])
-      .when(assign([unit(FINANCE, 'LEAD', '2025-04-20')], { dueFrom }))
+      .when(assign([unit(FINANCE, 'LEAD', '2025-04-20')]))
       .then([{ type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2025-04-20', assignedOn: ASSIGNED_ON } }]);
-  });
-});
-
-describe('closed, when the day of an inspection that verified it is corrected', () => {
-  const correctDay = (inspectedOn: string): FindingCommand => ({
-    type: 'CorrectInspection', actor: supervisor, today: TODAY, unitId: ENVIRONMENT, inspectionId: 'inspection-2', inspectedOn, reason: '督查日期录入有误',
-  });
-  const corrected = (inspectedOn: string): FindingStreamEvent => ({
-    type: 'InspectionCorrected',
-    data: { unitId: ENVIRONMENT, inspectionId: 'inspection-2', previousInspectedOn: INSPECTED_ON, inspectedOn, previousOutcome: 'PASSED', outcome: 'PASSED', reason: '督查日期录入有误', correctedOn: TODAY },
-  });
-
-  it('records the close-out again on the corrected day when it moves, so the history shows it beside the original', () => {
-    given(closed).when(correctDay(TODAY)).then([corrected(TODAY), closedOut(TODAY)]);
-  });
-
-  it('records nothing more when the close-out day stays (another part was verified later)', () => {
-    given(closed).when(correctDay('2025-06-30')).then([corrected('2025-06-30')]);
   });
 });

@@ -149,8 +149,7 @@ function decideFinding(command: FindingCommand, state: FindingState): FindingStr
       const recorded = recordFinding({ ...command, type: 'RecordFinding' }, state);
       const finding = requireRecorded(recorded.reduce(evolveFinding, state));
       const { today, unknownUnitIds } = command;
-      const dueFrom = command.evaluationReceivedOn === undefined ? undefined : evaluationReceipt(command.evaluationReceivedOn);
-      return [...recorded, ...assignFinding({ ...command.assignment, type: 'AssignFinding', today, unknownUnitIds, dueFrom }, finding)];
+      return [...recorded, ...assignFinding({ ...command.assignment, type: 'AssignFinding', today, unknownUnitIds }, finding)];
     }
     case 'AssignFinding':
       return assignFinding(command, requireRecorded(state));
@@ -188,14 +187,15 @@ function assignFinding(command: AssignFinding, finding: RecordedFindingState): F
     { day: command.assignedOn, what: say('the assignment date', '交办日期') },
     { day: finding.identifiedOn, what: say('the day the finding was identified', '问题发现日期') },
   );
-  return parts.assign(command, finding);
+  return parts.assign({ ...command, dueFrom: findingIdentified(finding.identifiedOn) }, finding);
 }
 
 /**
- * The day a finding's work began, as refusals name it: no due date of its parts precedes the
- * evaluation that found it (a due date already passed when it is entered is a late entry, fine).
+ * The day a finding's work began, as refusals name it: no due date of its parts precedes its
+ * identification (a due date already passed when it is entered is a late entry, fine: a past
+ * ledger is entered with its identification day).
  */
-export const evaluationReceipt = (receivedOn: string): DatedFact => ({ day: receivedOn, what: say('the day the evaluation was received', '收到评估报告日期') });
+export const findingIdentified = (identifiedOn: string): DatedFact => ({ day: identifiedOn, what: say('the day the finding was identified', '问题发现日期') });
 
 /** A finding is found before anything else about the command is checked. */
 function requireRecorded(state: FindingState): RecordedFindingState {

@@ -6,8 +6,7 @@ import { withDueDateLimit, withUnitNames, type DueDateLimit } from '../../assign
 import { dueDateLimitOf } from '../domain/rectification-plan.decider.js';
 import { RectificationLedger } from '../ledger/rectification-ledger.js';
 import { RectificationSetupReadModel } from '../rectification-setup/rectification-setup.read-model.js';
-import type { DatedFact } from '../../shared/guards.js';
-import { evaluationReceipt, findingDecider, type AssignFinding, type FindingCommand, type RecordFinding } from '../domain/finding.decider.js';
+import { findingDecider, type AssignFinding, type FindingCommand, type RecordFinding } from '../domain/finding.decider.js';
 import { findingStream } from '../domain/finding.events.js';
 
 /** What happens to a recorded finding; the handler adds the facts it looks up (unknown units). */
@@ -38,18 +37,11 @@ export class ActOnFindingHandler implements ICommandHandler<ActOnFindingCommand>
   async execute({ findingId, command, context }: ActOnFindingCommand): Promise<string> {
     const decided: FindingCommand =
       command.type === 'AssignFinding'
-        ? { ...command, unknownUnitIds: this.units.unknownIds(command.units.map((unit) => unit.unitId)), dueFrom: this.dueFromOf(findingId) }
+        ? { ...command, unknownUnitIds: this.units.unknownIds(command.units.map((unit) => unit.unitId)) }
         : command;
     const looked = withUnitNames(withDueDateLimit(decided, this.dueDateLimitOf(findingId)), this.units);
     await this.executor.execute(findingStream(findingId), findingDecider, looked, context);
     return findingId;
-  }
-
-  /** No due date precedes the day the finding's evaluation was received. */
-  private dueFromOf(findingId: string): DatedFact | undefined {
-    const evaluationId = this.ledger.finding(findingId)?.evaluationId;
-    const receivedOn = evaluationId === undefined ? undefined : this.ledger.evaluation(evaluationId)?.receivedOn;
-    return receivedOn === undefined ? undefined : evaluationReceipt(receivedOn);
   }
 
   /** Due dates are bounded once the finding's evaluation has its approved plan; not before. */

@@ -134,6 +134,42 @@ describe('units on the day of the work, and on-time by the due date in force', (
     expect((await holders(findings.late))).toEqual({ status: 'OPEN', assignments: [{ unitId: units.STJ, status: 'RETURNED', heldBefore: [units.HBJ] }] });
   });
 
+  it('refuses the successor’s work dated before the part passed to it, naming the hand-over day', async () => {
+    const successor = await app.as('UNIT', units.STJ);
+    const reportOn = (reportedOn: string) =>
+      call('reportRectification', { findingId: findings.open, unitId: units.STJ, summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/y' }], reportedOn }, successor);
+    const early = await reportOn('2016-06-25');
+    expect(errorCode(early)).toBe('BAD_USER_INPUT');
+    expect(early.errors![0]!.extensions!.messageZh).toBe('报告日期（2016-06-25）早于该任务移交市生态环境局的日期（2016-07-01）；此前的任务由原单位承担。');
+    expect((await reportOn('2016-07-02')).errors).toBeUndefined();
+  });
+
+  it('undoes a failure corrected to PASSED everywhere (its new due date too), and corrects no inspection something answered', async () => {
+    const clerk = await app.as('UNIT', units.SJJ);
+    await mutate('reportRectification', { findingId: auditFinding, unitId: units.SJJ, summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/z' }], reportedOn: '2016-06-10' }, clerk);
+    await mutate('logInspection', { findingId: auditFinding, unitId: units.SJJ, outcome: 'FAILED', notes: '不全', inspectedOn: '2016-06-15', place: '现场', newDueDate: '2016-08-31' }, await app.as('INSPECTOR'));
+    const inspectionId = await lastInspectionId(auditFinding);
+    const dueDates = async () => {
+      const query = `query($id: ID!, $knownAt: String) { finding(id: $id, knownAt: $knownAt) { assignments { dueDate status } } }`;
+      const now = await app.graphql(query, { id: auditFinding });
+      const known = await app.graphql(query, { id: auditFinding, knownAt: '2030-01-01T00:00:00Z' });
+      return [now.data!.finding.assignments[0], known.data!.finding.assignments[0]];
+    };
+    expect(await dueDates()).toEqual([{ dueDate: '2016-08-31', status: 'RETURNED' }, { dueDate: '2016-08-31', status: 'RETURNED' }]);
+    await mutate('correctInspection', { findingId: auditFinding, unitId: units.SJJ, inspectionId, outcome: 'PASSED', reason: '结论录错' });
+    expect(await dueDates()).toEqual([{ dueDate: '2016-07-31', status: 'VERIFIED' }, { dueDate: '2016-07-31', status: 'VERIFIED' }]);
+
+    // A failure the unit answered with an extension request stays as it was.
+    const answered = await record('预算公开不细');
+    expect((await assign(answered, units.SJJ, '2016-07-31', '2016-06-01')).errors).toBeUndefined();
+    await mutate('reportRectification', { findingId: answered, unitId: units.SJJ, summary: '已整改', evidence: [{ title: '预算', link: 'https://www.example.gov.cn/b' }], reportedOn: '2016-06-10' }, clerk);
+    await mutate('logInspection', { findingId: answered, unitId: units.SJJ, outcome: 'FAILED', notes: '不细', inspectedOn: '2016-06-15', place: '现场', newDueDate: '2016-07-31' }, await app.as('INSPECTOR'));
+    await mutate('requestExtension', { findingId: answered, unitId: units.SJJ, requestedDueDate: '2016-09-30', reason: '需补充材料', requestedOn: '2016-06-16' }, clerk);
+    const refused = await call('correctInspection', { findingId: answered, unitId: units.SJJ, inspectionId: await lastInspectionId(answered), outcome: 'PASSED', reason: '结论录错' });
+    expect(errorCode(refused)).toBe('CONFLICT');
+    expect(refused.errors![0]!.extensions!.messageZh).toContain('之后已有延期申请（2016-06-16）');
+  });
+
   it('shows a past day under the names units had then', async () => {
     const renamed = await call('renameUnit', { unitId: units.SJJ, name: '市审计局（更名）', reason: '机构改革', renamedOn: '2016-09-01' }, await app.as('ADMIN'));
     expect(renamed.errors).toBeUndefined();

@@ -1345,3 +1345,56 @@ describe('the units directory on the day of the fact (registration, merger)', ()
     });
   });
 });
+
+describe('what the breaker found after the first fixes', () => {
+  const HEALTH = 'unit-health';
+  const names = { unitNames: { nameOf: (unitId: string) => ({ [FINANCE]: '市财政局', [ENVIRONMENT]: '市环境保护局', [HEALTH]: '市卫生健康委员会' })[unitId] } };
+
+  describe('given a failed inspection answered by an extension request', () => {
+    const failedThenAsked = [leadAssigned, reported(), inspected('FAILED'), { ...extensionRequested, data: { ...extensionRequested.data, requestedOn: '2025-07-02', requestedDueDate: '2025-09-30' } } as AssignmentEvent];
+    const correction: CorrectInspection = { type: 'CorrectInspection', actor: supervisor, today: TODAY, unitId: FINANCE, inspectionId: 'inspection-1', outcome: 'PASSED', reason: '结论录错', ...names };
+
+    it('refuses correcting the inspection, naming what answered it', () => {
+      given(failedThenAsked).when(correction).thenRefused('CONFLICT', /was answered by the extension request of 2025-07-02/, /之后已有延期申请（2025-07-02）/);
+    });
+
+    it('still corrects one nothing answered, and the part is due as before the failure', () => {
+      const state = stateAfter([leadAssigned, reported(), inspected('FAILED')]);
+      expect(partOf(state, FINANCE)!.dueDate).toBe(RETURNED_UNTIL);
+      const events = decideAssignment(correction, state, openParent);
+      expect(partOf(events.reduce(evolveAssignments, state), FINANCE)).toMatchObject({ status: 'VERIFIED', dueDate: DUE });
+    });
+  });
+
+  it('never decides an extension request on a verified part', () => {
+    const pendingThenVerified = [leadAssigned, extensionRequested, reported(), inspected('PASSED')];
+    given(pendingThenVerified).when(decideExtension(names)).thenRefused('CONFLICT', /already verified/, /已确认完成/);
+  });
+
+  describe('given a part handed over to 市卫生健康委员会 on 2025-06-29', () => {
+    const handedOver: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: HEALTH, reason: '机构改革', handedOverOn: '2025-06-29' } };
+    const history = [leadAssigned, responsibleAssigned, handedOver];
+
+    it('refuses its successor’s report dated before that day, naming both days', () => {
+      given(history)
+        .when(report({ unitId: HEALTH, actor: clerkOf(HEALTH), reportedOn: '2025-06-28', ...names }))
+        .thenRefused('BAD_USER_INPUT', /^The report date \(2025-06-28\) is before the part passed to 市卫生健康委员会 \(2025-06-29\)/, /早于该任务移交市卫生健康委员会的日期（2025-06-29）/);
+    });
+
+    it('takes it from that day on', () => {
+      given(history)
+        .when(report({ unitId: HEALTH, actor: clerkOf(HEALTH), reportedOn: '2025-06-29', today: TODAY, ...names }))
+        .then([{ type: 'RectificationReported', data: { unitId: HEALTH, summary: 'Budget tables are now on the portal.', evidence, reportedOn: '2025-06-29' } }]);
+    });
+
+    it('refuses a correction that moves its predecessor’s report across that day', () => {
+      const reportedBefore = [leadAssigned, responsibleAssigned, reported(ENVIRONMENT, '2025-06-20'), { ...handedOver }];
+      given(reportedBefore)
+        .when({ type: 'CorrectReportDate', actor: supervisor, today: TODAY, unitId: HEALTH, reportedOn: '2025-06-30', reason: '日期录错', ...names })
+        .thenRefused('BAD_USER_INPUT', /would move a fact of the days before the part passed/);
+      given(reportedBefore)
+        .when({ type: 'CorrectReportDate', actor: supervisor, today: TODAY, unitId: HEALTH, reportedOn: '2025-06-21', reason: '日期录错', ...names })
+        .then([{ type: 'ReportDateCorrected', data: { unitId: HEALTH, previousReportedOn: '2025-06-20', reportedOn: '2025-06-21', reason: '日期录错', correctedOn: TODAY } }]);
+    });
+  });
+});

@@ -81,3 +81,13 @@ describe('a part’s due date in force on a business day', () => {
     });
   });
 });
+
+describe('a part handed over on a day before facts of its predecessor entered earlier', () => {
+  it('folds them into the successor’s part in business order, as the view now shows them', () => {
+    const parts = new Map<string, PartView>();
+    const handedOver = entry('2026-05-10', { type: 'PartHandedOver', data: { unitId: 'a', successorUnitId: 'b', reason: '机构改革', handedOverOn: '2026-05-10' } });
+    for (const event of [assigned, handedOver, reported('2026-05-12')]) applyAssignmentEvent(parts, event);
+    expect([...parts.keys()]).toEqual(['b']);
+    expect(parts.get('b')).toMatchObject({ status: 'REPORTED', heldBefore: ['a'] });
+  });
+});

@@ -168,7 +168,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     parts.set(unitId, assignedPart(unitId, role, dueDate, { on, at }));
     return;
   }
-  const part = parts.get(event.data.unitId);
+  const part = parts.get(event.data.unitId) ?? heldNowBy(parts, event.data.unitId);
   if (!part) return;
   switch (event.type) {
     case 'ExtensionRequested':
@@ -294,6 +294,16 @@ export function dueDateOn(part: Pick<PartView, 'dueDates' | 'dueDate'>, day: str
 export function firstReportOnTime(part: Pick<PartView, 'reports' | 'dueDates' | 'dueDate'>): boolean | null {
   const first = part.reports[0];
   return first ? first.reportedOn <= dueDateOn(part, first.reportedOn) : null;
+}
+
+/**
+ * The part a unit held before a handover, now its successor's: a fact of the predecessor dated
+ * after the hand-over day but entered before the reorganisation (a merge entered late) is folded
+ * into the part it belongs to at every cut, as it is in the view now.
+ */
+function heldNowBy(parts: ReadonlyMap<string, PartView>, unitId: string): PartView | undefined {
+  for (const part of parts.values()) if (part.heldBefore.includes(unitId)) return part;
+  return undefined;
 }
 
 /**

@@ -132,6 +132,7 @@ describe('event schemas', () => {
   it('registers the plan and item events, not the shared assignment events', () => {
     expect(workPlanEventSchemas).toEqual({
       WorkPlanImported: { version: 2, occurredOn: 'approvedOn', upcasters: { 1: expect.any(Function) } },
+      WorkPlanApprovalCorrected: { version: 1, occurredOn: 'correctedOn' },
       WorkPlanItemDefined: { version: 2, upcasters: { 1: expect.any(Function) } },
       WorkPlanItemCompleted: { version: 1, occurredOn: 'completedOn' },
       WorkPlanItemReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: expect.any(Function) } },

@@ -486,6 +486,19 @@ describe('plan revision of one item (fault 3)', () => {
     expect(partOf(assignmentsAfter([...progressed, ...decided]), FGW)).toMatchObject({ status: 'REPORTED', reportCount: 1, dueDate: '2026-09-30' });
   });
 
+  it('an item is not defined due before its plan was approved, but may be due before it is entered (a past plan)', () => {
+    given([])
+      .when(define({ planApprovedOn: '2026-07-01', assignedOn: '2026-07-01' }))
+      .thenRefused('BAD_USER_INPUT', /^The due date of item 7 \(2026-06-30\) is before the day the plan was approved \(2026-07-01\); a past plan is imported with its approval day/, /补录以往的方案，请填写其批准日期/);
+    given([]).when(define({ planApprovedOn: '2026-06-30', assignedOn: '2026-07-01' })).then([defined, ...definedAndAssigned.slice(1).map((event) => ({ ...event, data: { ...event.data, assignedOn: '2026-07-01' } }) as WorkPlanItemStreamEvent)]);
+  });
+
+  it('a new due date is not before the plan’s approval, naming both days', () => {
+    given(progressed)
+      .when(revise({ dueDate: '2026-01-31', planApprovedOn: '2026-02-20' }))
+      .thenRefused('BAD_USER_INPUT', /^The due date of item 7 \(2026-01-31\) is before the day the plan was approved \(2026-02-20\)/, /早于方案批准日期（2026-02-20）/);
+  });
+
   it('a new due date past the plan’s year needs the supervisor’s override', () => {
     const dueDateLimit = dueDateLimitOf({ title: '青川市2026年政务公开工作要点分解方案', year: 2026 });
     given(progressed).when(revise({ dueDate: '2027-03-31', dueDateLimit })).thenRefused('BAD_USER_INPUT', /2026-12-31/);

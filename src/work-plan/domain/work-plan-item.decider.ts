@@ -97,6 +97,8 @@ export interface ReviseWorkPlanItem extends SetsDueDate, NamesUnits {
   readonly changeRoles?: readonly UnitToAdd[];
   /** Ids of `addUnits` the units directory does not know; looked up by the handler. */
   readonly unknownUnitIds?: readonly string[];
+  /** The day its plan was approved, looked up by the handler: a new due date is not before it. Absent: unchecked. */
+  readonly planApprovedOn?: string;
 }
 
 /** The assignment lifecycle's commands an item passes through unchanged, exactly as a finding does. */
@@ -396,6 +398,7 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   if (reworded) events.push({ type: 'WorkPlanItemAmended', data: { itemId, ...wording, reason, amendedOn: on } });
   if (rescheduled) {
     requireCalendarDate(dueDate, say(`The due date of item ${definition.code}`, `事项 ${definition.code} 的完成时限`));
+    if (command.planApprovedOn !== undefined) requireDueAfterApproval(definition.code, dueDate, command.planApprovedOn);
     const override = boundedDueDate(dueDate, command, NEW_DUE_DATE);
     events.push(
       { type: 'WorkPlanItemRescheduled', data: { itemId, previousDueDate: definition.dueDate, dueDate, reason, rescheduledOn: on, ...recorded(override) } },

@@ -82,10 +82,13 @@ export class DemoSeeder implements OnApplicationBootstrap {
       commandContext({ actor, commandType, idempotencyKey: `demo:${key}`, now: this.clock.now() });
     const context = (commandType: string, key: string) => contextOf(DEMO_ACTOR, commandType, key);
 
+    // The units existed before the campaign: no work of a unit is dated before its registration.
+    const campaignStart = day(-RECEIVED_DAYS_AGO);
     for (const unit of demoUnits) {
+      if (this.units.get(unitIdForCode(unit.code))) continue;
       await this.commands.execute(
         new RegisterUnitCommand(
-          { code: unit.code, name: unit.name, kind: unit.kind, parentUnitId: unit.parent ? unitIdForCode(unit.parent) : undefined },
+          { code: unit.code, name: unit.name, kind: unit.kind, parentUnitId: unit.parent ? unitIdForCode(unit.parent) : undefined, registeredOn: campaignStart },
           context('RegisterUnit', `unit:${unit.code}`),
         ),
       );
@@ -141,7 +144,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
       .execute(
         new ImportWorkPlanCommand(
           { name: `work-plan-${year}.yaml`, content: new TextEncoder().encode(demoWorkPlan(await readFile(DEMO_PLAN, 'utf8'), startDay)) },
-          {},
+          // Approved with the campaign, so items due before today were due after its approval.
+          { approvedOn: campaignStart, assignedOn: campaignStart },
           context('ImportWorkPlan', `work-plan:${year}`),
         ),
       )

@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { readModelProvider } from '../event-sourcing/read-model.provider.js';
+import { CorrectUnitRegistrationHandler } from './correct-unit-registration/correct-unit-registration.handler.js';
+import { CorrectUnitRegistrationResolver } from './correct-unit-registration/correct-unit-registration.resolver.js';
 import { ImportUnitsHandler } from './import-units/import-units.handler.js';
 import { ImportUnitsResolver } from './import-units/import-units.resolver.js';
 import { RegisterUnitHandler } from './register-unit/register-unit.handler.js';
@@ -12,7 +14,7 @@ import { UnitsResolver } from './units/units.resolver.js';
 
 @Global()
 @Module({
-  providers: [readModelProvider(UnitsReadModel), UnitsResolver, ListUnitsHandler, GetUnitHandler, RegisterUnitHandler, RegisterUnitResolver, ImportUnitsHandler, ImportUnitsResolver, RenameUnitHandler, RenameUnitResolver],
+  providers: [readModelProvider(UnitsReadModel), UnitsResolver, ListUnitsHandler, GetUnitHandler, RegisterUnitHandler, RegisterUnitResolver, ImportUnitsHandler, ImportUnitsResolver, RenameUnitHandler, RenameUnitResolver, CorrectUnitRegistrationHandler, CorrectUnitRegistrationResolver],
   exports: [UnitsReadModel],
 })
 export class OrganizationModule {}

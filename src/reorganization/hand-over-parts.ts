@@ -10,7 +10,13 @@ import { workPlanItemStream } from '../work-plan/domain/work-plan.events.js';
 /** A finding or work-plan item, as far as a handover needs to know it. */
 export interface PartsHolder {
   readonly id: string;
-  readonly parts: ReadonlyMap<string, Pick<PartView, 'status'>>;
+  readonly parts: ReadonlyMap<string, Pick<PartView, 'status' | 'inspections' | 'returns'>>;
+}
+
+/** A parent whose part of the unit passes to the successor, and the office day it passes. */
+export interface PartToHandOver {
+  readonly id: string;
+  readonly on: string;
 }
 
 export interface HandOver {
@@ -30,29 +36,65 @@ export interface HandOverFacts {
   readonly successorRegisteredOn?: string;
 }
 
-/** The parents where `unitId` holds a part not yet verified: those parts move; verified ones stay. */
-export const withOpenPartOf = <Holder extends PartsHolder>(holders: Iterable<Holder>, unitId: string): Holder[] =>
-  [...holders].filter((holder) => {
+/**
+ * The parts of `unitId` that pass to its successor in a reorganisation on office day `day`, judged
+ * by the state of each part on that day, not today's (a merge is often entered late):
+ * - a part not verified at the end of `day` passes on `day`, with whatever followed (a report or
+ *   verification dated after the merge but entered before it was the successor's work: the unit no
+ *   longer existed);
+ * - a part verified by then stays with the unit that did it — unless it came back afterwards (a
+ *   reopening or a correction dated after `day`): a merged unit takes no new work, so it passes on
+ *   the day it came back.
+ */
+export function partsToHandOver(holders: Iterable<PartsHolder>, unitId: string, day: string): PartToHandOver[] {
+  const moving: PartToHandOver[] = [];
+  for (const holder of holders) {
     const part = holder.parts.get(unitId);
-    return part !== undefined && part.status !== 'VERIFIED';
-  });
+    if (!part) continue;
+    if (!verifiedAsOf(part, day)) {
+      moving.push({ id: holder.id, on: day });
+      continue;
+    }
+    const cameBack = part.returns.filter((returned) => returned.returnedOn > day).map((returned) => returned.returnedOn).sort()[0];
+    if (cameBack !== undefined) moving.push({ id: holder.id, on: cameBack });
+  }
+  return moving;
+}
 
 /**
- * One HandOverPart per parent with an open part of the unit, each on the parent's stream with its
- * own idempotent context (derived from the handover's command id and the stream), so a handover
- * that stopped half-way is completed by sending it again.
+ * Whether the part stood verified at the end of office day `day`: a passed inspection on or before
+ * it, and no return after that pass by then (a reopening on the pass's own day comes after it;
+ * a send-back or failed inspection that day came before the re-report that passed).
+ */
+export function verifiedAsOf(part: Pick<PartView, 'inspections' | 'returns'>, day: string): boolean {
+  let lastPass: string | null = null;
+  for (const inspection of part.inspections) {
+    if (inspection.outcome === 'PASSED' && inspection.inspectedOn <= day && (lastPass === null || inspection.inspectedOn > lastPass)) lastPass = inspection.inspectedOn;
+  }
+  if (lastPass === null) return false;
+  const passedOn = lastPass;
+  return !part.returns.some(
+    (returned) => returned.returnedOn <= day && (returned.returnedOn > passedOn || (returned.returnedOn === passedOn && returned.cause === 'REOPENED')),
+  );
+}
+
+/**
+ * One HandOverPart per parent with a part of the unit that passes (`partsToHandOver`), each on the
+ * parent's stream, dated the day it passes, with its own idempotent context (derived from the
+ * handover's command id and the stream), so a handover that stopped half-way is completed by
+ * sending it again.
  */
 export function handOverCommands(
   handOver: HandOver,
   facts: HandOverFacts,
-  holders: { readonly findings: readonly PartsHolder[]; readonly items: readonly PartsHolder[] },
+  holders: { readonly findings: readonly PartToHandOver[]; readonly items: readonly PartToHandOver[] },
   context: CommandContext,
 ): BatchCommand[] {
-  const { unitId, successorUnitId, reason, on } = handOver;
-  const command: HandOverPart = { type: 'HandOverPart', actor: context.actor, unitId, successorUnitId, reason, handedOverOn: on, ...facts };
+  const { unitId, successorUnitId, reason } = handOver;
+  const command = (on: string): HandOverPart => ({ type: 'HandOverPart', actor: context.actor, unitId, successorUnitId, reason, handedOverOn: on, ...facts });
   const contextFor = (streamId: string) => contextInBatch(context, 'HandOverPart', `${context.commandId}:${streamId}`);
   return [
-    ...holders.findings.map(({ id }) => batchCommand(null, findingStream(id), findingDecider, command, contextFor(findingStream(id)))),
-    ...holders.items.map(({ id }) => batchCommand(null, workPlanItemStream(id), workPlanItemDecider, command, contextFor(workPlanItemStream(id)))),
+    ...holders.findings.map(({ id, on }) => batchCommand(null, findingStream(id), findingDecider, command(on), contextFor(findingStream(id)))),
+    ...holders.items.map(({ id, on }) => batchCommand(null, workPlanItemStream(id), workPlanItemDecider, command(on), contextFor(workPlanItemStream(id)))),
   ];
 }

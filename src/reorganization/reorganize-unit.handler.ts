@@ -12,7 +12,7 @@ import type { CommandContext } from '../shared/command-context.js';
 import { notFound } from '../shared/domain-error.js';
 import { EventSchemaRegistry } from '../shared/event-schemas.js';
 import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
-import { handOverCommands, withOpenPartOf, type HandOver } from './hand-over-parts.js';
+import { handOverCommands, partsToHandOver, type HandOver } from './hand-over-parts.js';
 
 /** What a reorganisation did: the parts handed over, by parent. */
 export interface ReorganizationOutcome {
@@ -54,8 +54,8 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
     if (!successor && !merge) throw notFound('Unit', successorUnitId);
 
     // A scan of every finding and item: rare (a reorganisation), and an administrator waits for it.
-    const findings = withOpenPartOf(this.findings.listFindings().map((finding) => ({ id: finding.findingId, parts: finding.parts })), unitId);
-    const items = withOpenPartOf(this.workPlans.listItems().map((item) => ({ id: item.itemId, parts: item.parts })), unitId);
+    const findings = partsToHandOver(this.findings.listFindings().map((finding) => ({ id: finding.findingId, parts: finding.parts })), unitId, handOver.on);
+    const items = partsToHandOver(this.workPlans.listItems().map((item) => ({ id: item.itemId, parts: item.parts })), unitId, handOver.on);
     const today = officeDate(context.now);
     const commands: BatchCommand[] = [
       ...(merge

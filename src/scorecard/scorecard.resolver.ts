@@ -44,7 +44,8 @@ export class GetUnitScorecardHandler implements IQueryHandler<GetUnitScorecardQu
   async execute({ travel }: GetUnitScorecardQuery): Promise<(UnitScore & { time: TimeCut })[]> {
     const now = this.clock.now();
     const time = parseTimeCut(travel, now);
-    const unitName = (unitId: string) => this.units.get(unitId)?.name ?? unitId;
+    // A past day shows units under the names they had then.
+    const unitName = (unitId: string) => this.units.nameOn(unitId, time.asOf) ?? unitId;
     const scores = isPresent(time, now)
       ? this.scorecardNow(time.asOf, unitName)
       : await this.travelled.answer('scorecard', time, async () =>

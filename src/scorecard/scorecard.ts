@@ -1,4 +1,4 @@
-import { daysLeft, daysToRemediate, isOverdue, type PartView } from '../assignments/read-model/part-view.js';
+import { daysLeft, daysToRemediate, firstReportOnTime, isOverdue, type PartView } from '../assignments/read-model/part-view.js';
 import { dueOn, overdueOn, type PartTally } from '../assignments/read-model/part-tallies.js';
 import { meanDays } from '../rectification/dashboard/dashboard.js';
 import { byPinyin } from '../shared/chinese-order.js';
@@ -11,7 +11,11 @@ export interface UnitScore {
   readonly parts: number;
   /** Parts that were due: reported at least once, or past their due date. */
   readonly due: number;
-  /** Of those, first reported (business day) on or before the due date (extensions count). */
+  /**
+   * Of those, first reported (business day) by the due date in force on that day: an extension
+   * granted before the report counts; one granted, or a new date given (failed inspection,
+   * send-back, reopening), after it does not.
+   */
   readonly onTime: number;
   readonly onTimeRate: number | null;
   readonly overdue: number;
@@ -21,12 +25,6 @@ export interface UnitScore {
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
-
-function reportedOnTime(part: PartView): boolean | null {
-  const first = part.reports[0];
-  if (first) return first.reportedOn <= part.dueDate;
-  return null;
-}
 
 /**
  * Every unit's record across findings and work-plan items, best first: on-time rate, then
@@ -45,7 +43,7 @@ export function buildScorecard(input: { parts: readonly PartView[]; unitName: (u
     let due = 0;
     let onTime = 0;
     for (const part of parts) {
-      const reported = reportedOnTime(part);
+      const reported = firstReportOnTime(part);
       if (reported !== null || daysLeft(part, input.today) < 0) due += 1;
       if (reported) onTime += 1;
     }

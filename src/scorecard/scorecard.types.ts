@@ -8,7 +8,7 @@ export class UnitScoreType {
   @Field(() => String) unitName: string;
   @Field(() => Int) parts: number;
   @Field(() => Int, { description: 'Parts that were due: reported, or past their due date' }) due: number;
-  @Field(() => Int, { description: 'First reported (business day) on or before the due date' }) onTime: number;
+  @Field(() => Int, { description: 'First reported (business day) on or before the due date in force that day (an extension granted before it counts; a new date given later does not)' }) onTime: number;
   @Field(() => Float, { nullable: true, description: 'onTime / due, percent' }) onTimeRate: number | null;
   @Field(() => Int) overdue: number;
   @Field(() => Int, { description: 'Reports sent back and inspections failed' }) returned: number;

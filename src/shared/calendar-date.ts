@@ -24,6 +24,13 @@ export function isCalendarDate(value: unknown): value is string {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/**
+ * The earliest office day Rectify takes (1949-10-01, the founding of the People's Republic): no
+ * office of the present government did anything before it, so an earlier day — year 0, 0001, a
+ * two-digit year typed as 0016 — is a typing error, refused rather than read as a real day.
+ */
+export const EARLIEST_OFFICE_DAY = '1949-10-01';
+
 /** `later` is strictly after `earlier`; both must already be valid calendar dates. */
 export const isAfter = (later: string, earlier: string): boolean => later > earlier;
 

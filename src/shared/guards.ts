@@ -1,5 +1,5 @@
 import type { Actor } from './command-context.js';
-import { isAfter, isCalendarDate } from './calendar-date.js';
+import { EARLIEST_OFFICE_DAY, isAfter, isCalendarDate } from './calendar-date.js';
 import { DomainError, ROLE_ZH, badInput, say, type Bilingual } from './domain-error.js';
 
 /* Refusals every decider needs, worded the same way everywhere. */
@@ -37,6 +37,12 @@ export function requireBusinessDay(day: string, today: string, what: Bilingual):
   }
   if (isAfter(day, today)) {
     throw badInput(`${what.en} (${day}) is in the future: today is ${today}.`, `${what.zh}（${day}）是将来的日期：今天是 ${today}。`);
+  }
+  if (isAfter(EARLIEST_OFFICE_DAY, day)) {
+    throw badInput(
+      `${what.en} (${day}) is before ${EARLIEST_OFFICE_DAY}, the earliest day Rectify takes: check the year.`,
+      `${what.zh}（${day}）早于系统可接受的最早日期 ${EARLIEST_OFFICE_DAY}，请检查年份。`,
+    );
   }
 }
 

@@ -43,8 +43,17 @@ describe('time travel arguments: asOf (business day) and knownAt (record instant
     [{ knownAt: '2026-05-01' }, /instant with its offset/],
     [{ knownAt: '2026-05-01T12:00:00' }, /instant with its offset/],
     [{ asOf: '2026-05-01T12:00:00Z', knownAt: '2026-05-02T12:00:00Z' }, /belongs in knownAt/],
+    [{ asOf: '0000-01-01' }, /before 1949-10-01, the earliest day/],
+    [{ asOf: '1949-09-30' }, /before 1949-10-01, the earliest day/],
+    [{ knownAt: '0001-01-01T00:00:00Z' }, /before 1949-10-01, the earliest day/],
+    [{ asOf: '0016-06-01T00:00:00+08:00' }, /before 1949-10-01, the earliest day/],
   ])('refuses %j', (args, message) => {
     expect(() => parseTimeCut(args, NOW)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', message: expect.stringMatching(message) }));
+  });
+
+  it('refuses a day before the floor in Chinese too, and takes the floor itself', () => {
+    expect(() => parseTimeCut({ asOf: '0000-06-01' }, NOW)).toThrow(expect.objectContaining({ messageZh: 'asOf（0000-06-01）早于系统可查询的最早日期 1949-10-01，请检查年份。' }));
+    expect(parseTimeCut({ asOf: '1949-10-01' }, NOW).asOf).toBe('1949-10-01');
   });
 
   it('a fact is in the cut when it happened by asOf and was recorded by knownAt', () => {

@@ -1,4 +1,4 @@
-import { isCalendarDate, officeDate } from './calendar-date.js';
+import { EARLIEST_OFFICE_DAY, isCalendarDate, officeDate } from './calendar-date.js';
 import { badInput } from './domain-error.js';
 
 /**
@@ -40,7 +40,18 @@ function parseInstant(value: string, argument: string, now: Date): string {
       { field: argument },
     );
   }
+  requireNotBeforeEarliest(officeDate(instant), argument, value);
   return (instant > now ? now : instant).toISOString();
+}
+
+/** A view before 1949-10-01 (year 0, 0001, …) is a typing error: BAD_USER_INPUT naming the floor. */
+function requireNotBeforeEarliest(day: string, argument: string, value: string): void {
+  if (day >= EARLIEST_OFFICE_DAY) return;
+  throw badInput(
+    `${argument} (${value}) is before ${EARLIEST_OFFICE_DAY}, the earliest day Rectify answers for: check the year.`,
+    `${argument}（${value}）早于系统可查询的最早日期 ${EARLIEST_OFFICE_DAY}，请检查年份。`,
+    { field: argument },
+  );
 }
 
 /**
@@ -72,6 +83,7 @@ export function parseTimeCut(args: TimeTravel, now: Date): TimeCut {
           { field: 'asOf' },
         );
       }
+      requireNotBeforeEarliest(args.asOf, 'asOf', args.asOf);
       asOf = args.asOf > today ? today : args.asOf;
       axes.unshift('BUSINESS_DAY');
     } else if (INSTANT.test(args.asOf)) {

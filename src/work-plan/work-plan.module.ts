@@ -5,6 +5,8 @@ import { WorkPlanPartsReadModel } from './breakdown/work-plan-parts.read-model.j
 import { WorkPlanLedger } from './breakdown/work-plan-ledger.js';
 import { GetWorkPlanHandler, GetWorkPlanItemHandler, ListWorkPlansHandler } from './breakdown/work-plan.queries.js';
 import { WorkPlanItemResolver, WorkPlanResolver } from './breakdown/work-plan.resolver.js';
+import { CorrectPlanApprovalHandler } from './correct-plan-approval/correct-plan-approval.handler.js';
+import { CorrectPlanApprovalResolver } from './correct-plan-approval/correct-plan-approval.resolver.js';
 import { ImportWorkPlanHandler } from './import-work-plan/import-work-plan.handler.js';
 import { ImportWorkPlanResolver } from './import-work-plan/import-work-plan.resolver.js';
 import { ActOnWorkPlanItemHandler } from './item-workflow/act-on-work-plan-item.handler.js';
@@ -26,6 +28,8 @@ import { AddWorkPlanItemHandler } from './revise-plan/add-work-plan-item.handler
     ImportWorkPlanHandler,
     ImportWorkPlanResolver,
     AddWorkPlanItemHandler,
+    CorrectPlanApprovalHandler,
+    CorrectPlanApprovalResolver,
   ],
   exports: [WorkPlanLedger, WorkPlanPartsReadModel],
 })

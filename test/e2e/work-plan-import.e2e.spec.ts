@@ -14,6 +14,8 @@ import { errorCode, freshDatabasePath, startTestApp, type GraphqlResponse, type 
 
 const SAMPLES = join(process.cwd(), 'samples');
 const PLAN_TITLE = '青川市2026年政务公开工作要点';
+/** The sample plan has items due 2026-03-31: it was approved before them, and is entered later. */
+const PLAN_APPROVED_ON = '2026-03-01';
 const HEADER = '类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n';
 
 /** A plan with four bad rows among good ones: missing title, unknown unit, impossible date, a code used twice. */
@@ -99,7 +101,8 @@ describe('Importing plans, units and findings', () => {
 
   describe('with the command-line tools, while the server runs', () => {
     it('registers the units directory', async () => {
-      const result = await cli('import-units', [join(SAMPLES, 'units.csv')]);
+      // The tools run on today's clock, the server on the test's: the directory predates both.
+      const result = await cli('import-units', [join(SAMPLES, 'units.csv'), '--registered-on', '2026-01-01']);
       expect(result).toMatchObject({ code: 0, stderr: '' });
       expect(result.stdout.trim()).toBe('Imported units.csv: 15 units registered, 0 already in the directory.');
 
@@ -110,7 +113,7 @@ describe('Importing plans, units and findings', () => {
     });
 
     it('imports the sample plan from XLSX: 3 categories, 35 items, 15 units', async () => {
-      const result = await cli('import-work-plan', [join(SAMPLES, 'work-plan-2026.xlsx'), '--title', PLAN_TITLE]);
+      const result = await cli('import-work-plan', [join(SAMPLES, 'work-plan-2026.xlsx'), '--title', PLAN_TITLE, '--approved-on', PLAN_APPROVED_ON]);
       expect(result).toMatchObject({ code: 0, stderr: '' });
       expect(result.stdout).toContain(`Imported ${PLAN_TITLE} (2026): 3 categories, 35 items, 15 units involved.`);
 
@@ -133,7 +136,7 @@ describe('Importing plans, units and findings', () => {
 
     it('writes nothing when the same file is imported again', async () => {
       const before = await app.logPosition();
-      const result = await cli('import-work-plan', [join(SAMPLES, 'work-plan-2026.xlsx'), '--title', PLAN_TITLE]);
+      const result = await cli('import-work-plan', [join(SAMPLES, 'work-plan-2026.xlsx'), '--title', PLAN_TITLE, '--approved-on', PLAN_APPROVED_ON]);
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('was imported before from this file');
       expect(await app.logPosition()).toBe(before);
@@ -177,7 +180,7 @@ describe('Importing plans, units and findings', () => {
 
   describe('with the GraphQL mutations', () => {
     it('imports a plan (YAML) for a supervisor or an admin, once', async () => {
-      const input = { idempotencyKey: 'plan-yaml-1', fileName: 'work-plan-2026.yaml', contentBase64: base64(sample('work-plan-2026.yaml')) };
+      const input = { idempotencyKey: 'plan-yaml-1', fileName: 'work-plan-2026.yaml', contentBase64: base64(sample('work-plan-2026.yaml')), approvedOn: PLAN_APPROVED_ON };
       const imported = await app.graphql(IMPORT_PLAN, { input }, await app.as('ADMIN'));
       expect(imported.errors).toBeUndefined();
       expect(imported.data?.importWorkPlan).toMatchObject({

@@ -1,5 +1,6 @@
 import type { Actor } from '../../shared/command-context.js';
 import type { Bilingual } from '../../shared/domain-error.js';
+import type { DatedFact } from '../../shared/guards.js';
 import type { AssignmentRole, Evidence, InspectionOutcome } from './assignment.events.js';
 
 /**
@@ -46,11 +47,23 @@ export interface SetsDueDate {
  */
 
 /**
- * The units directory as refusals name units (青川市财政局, not an id): looked up by the handler,
- * absent in commands that name no unit to a person. `nameOf` answers undefined for an unknown id.
+ * The units directory as the lifecycle consults it, passed in by the handler (the units read
+ * model): how refusals name units (青川市财政局, not an id) and whether a unit could do the work on
+ * the day given. Absent in commands that name no unit to a person; each method answers undefined
+ * for an unknown id, and a directory without the optional ones (a spec's) checks nothing there.
  */
 export interface UnitNames {
   nameOf(unitId: string): string | undefined;
+  /** The office day (`YYYY-MM-DD`) the unit was registered: no work of it is dated before. */
+  registeredOnOf?(unitId: string): string | undefined;
+  /** The unit it was merged into (机构改革) and the office day; undefined while it stands. It takes no new work. */
+  mergerOf?(unitId: string): UnitMerger | undefined;
+}
+
+/** A merged unit's successor and the office day of the merge. */
+export interface UnitMerger {
+  readonly successorUnitId: string;
+  readonly mergedOn: string;
 }
 
 /** Every lifecycle command may carry the directory's names, for its refusals. */
@@ -74,6 +87,12 @@ export interface AssignUnit extends Dated, SetsDueDate {
   readonly role: AssignmentRole;
   readonly dueDate: string;
   readonly assignedOn: string;
+  /**
+   * The day the parent's work began, which no due date precedes: a finding's evaluation received,
+   * a work-plan item's plan approved. A due date already passed on the assignment day is fine (a
+   * past plan entered late); one before the work existed is a typing error. Absent: unchecked.
+   */
+  readonly dueFrom?: DatedFact;
 }
 
 export interface RequestExtension extends Dated {

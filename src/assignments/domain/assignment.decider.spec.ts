@@ -1032,8 +1032,16 @@ describe('handing a part over to a successor (机构改革, fault 4)', () => {
     given(inProgress).when(handOver(overrides)).thenRefused(code);
   });
 
-  it('a verified part stays with the unit that did it', () => {
-    given([leadAssigned, reported(), inspected('PASSED')]).when(handOver({ unitId: FINANCE })).thenRefused('CONFLICT');
+  it('a part verified by the day of the handover stays with the unit that did it', () => {
+    given([leadAssigned, reported(), inspected('PASSED')])
+      .when(handOver({ unitId: FINANCE, handedOverOn: INSPECTED_ON }))
+      .thenRefused('CONFLICT', /was verified on 2025-07-01, by the handover \(2025-07-01\)/, /已于 2025-07-01 确认完成/);
+  });
+
+  it('a part verified only after the day of the handover (entered before it) was open on that day, and moves', () => {
+    given([leadAssigned, reported(), inspected('PASSED')])
+      .when(handOver({ unitId: FINANCE, handedOverOn: REPORTED_ON }))
+      .then([{ type: 'PartHandedOver', data: { unitId: FINANCE, successorUnitId: HEALTH, reason: 'Reorganisation: its duties moved.', handedOverOn: REPORTED_ON } }]);
   });
 
   describe('on the office day it happened, in order with the part and the successor', () => {
@@ -1248,5 +1256,145 @@ describe('refusals name units by their names in the directory, not by id', () =>
 
   it('a unit missing from the directory is named by its id', () => {
     given([leadAssigned]).when(report({ unitId: 'unit-gone', actor: clerkOf('unit-gone'), ...named })).thenRefused('NOT_FOUND', /^Unit unit-gone is not assigned here\.$/, /^单位 unit-gone不在/);
+  });
+});
+
+describe('the units directory on the day of the fact (registration, merger)', () => {
+  const NEW_UNIT = 'unit-new';
+  const SUCCESSOR = 'unit-successor';
+  /** 市财政局 and 市环境保护局 exist since 2020; 市数据局 was registered on 2025-06-25; 市环境保护局 merged into 市生态环境局 on 2025-07-05. */
+  const directory = {
+    nameOf: (unitId: string) => ({ [FINANCE]: '市财政局', [ENVIRONMENT]: '市环境保护局', [NEW_UNIT]: '市数据局', [SUCCESSOR]: '市生态环境局' })[unitId],
+    registeredOnOf: (unitId: string) => (unitId === NEW_UNIT ? '2025-06-25' : '2020-01-01'),
+    mergerOf: (unitId: string) => (unitId === ENVIRONMENT ? { successorUnitId: SUCCESSOR, mergedOn: '2025-07-05' } : undefined),
+  };
+  const known = { unitNames: directory };
+
+  describe('given a unit registered on 2025-06-25', () => {
+    it('refuses its assignment dated before, naming both days', () => {
+      given([]).when(assign({ unitId: NEW_UNIT, ...known })).thenRefused(
+        'BAD_USER_INPUT',
+        /^The assignment date \(2025-06-01\) is before the registration of 市数据局 \(2025-06-25\); if the unit existed then, correct its registration day first/,
+        /^交办日期（2025-06-01）早于市数据局的登记日期（2025-06-25）/,
+      );
+    });
+
+    it('accepts it from that day on', () => {
+      given([]).when(assign({ unitId: NEW_UNIT, assignedOn: '2025-06-25', ...known })).then([
+        { type: 'UnitAssigned', data: { unitId: NEW_UNIT, role: 'LEAD', dueDate: DUE, assignedOn: '2025-06-25' } },
+      ]);
+    });
+
+    const newUnitAssigned: AssignmentEvent = { type: 'UnitAssigned', data: { unitId: NEW_UNIT, role: 'LEAD', dueDate: DUE, assignedOn: '2025-06-01' } };
+    it.each<[string, readonly AssignmentEvent[], AssignmentCommand]>([
+      ['a report', [newUnitAssigned], report({ unitId: NEW_UNIT, actor: clerkOf(NEW_UNIT), reportedOn: '2025-06-10', ...known })],
+      ['an urging', [newUnitAssigned], urge({ unitId: NEW_UNIT, urgedOn: '2025-06-10', ...known })],
+      ['an extension request', [newUnitAssigned], requestExtension({ unitId: NEW_UNIT, actor: clerkOf(NEW_UNIT), requestedOn: '2025-06-10', ...known })],
+      [
+        'an inspection',
+        [newUnitAssigned, { type: 'RectificationReported', data: { unitId: NEW_UNIT, summary: 's', evidence, reportedOn: '2025-06-05' } }],
+        inspect({ unitId: NEW_UNIT, inspectedOn: '2025-06-10', ...known }),
+      ],
+    ])('refuses %s dated before it, on a part entered before the rule', (_what, history, command) => {
+      given(history).when(command).thenRefused('BAD_USER_INPUT', /before the registration of 市数据局 \(2025-06-25\)/, /早于市数据局的登记日期（2025-06-25）/);
+    });
+  });
+
+  describe('given 市环境保护局 merged into 市生态环境局', () => {
+    const merged = /^市环境保护局 was merged into 市生态环境局 on 2025-07-05; it takes no new work/;
+    const mergedZh = /^市环境保护局已于 2025-07-05 并入市生态环境局，不再承担新的工作；其未完成的任务由市生态环境局承担。$/;
+    const verifiedParts = [leadAssigned, responsibleAssigned, reported(ENVIRONMENT), inspected('PASSED', 'inspection-e', ENVIRONMENT)];
+
+    it.each<[string, readonly AssignmentEvent[], AssignmentCommand]>([
+      ['an assignment', [leadAssigned], assign({ unitId: ENVIRONMENT, role: 'RESPONSIBLE', ...known })],
+      ['a report', [leadAssigned, responsibleAssigned], report({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), ...known })],
+      ['an extension request', [leadAssigned, responsibleAssigned], requestExtension({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), ...known })],
+      ['an urging', [leadAssigned, responsibleAssigned], urge({ unitId: ENVIRONMENT, ...known })],
+      [
+        'a correction that would return its verified part',
+        verifiedParts,
+        { type: 'CorrectInspection', actor: supervisor, today: TODAY, unitId: ENVIRONMENT, inspectionId: 'inspection-e', outcome: 'FAILED', newDueDate: RETURNED_UNTIL, reason: '录入错误', ...known },
+      ],
+    ])('refuses %s, naming the unit and its successor', (_what, history, command) => {
+      given(history).when(command).thenRefused('CONFLICT', merged, mergedZh);
+    });
+
+    it('still takes a correction of its report day (history, not new work)', () => {
+      const history = [leadAssigned, responsibleAssigned, reported(ENVIRONMENT)];
+      given(history)
+        .when({ type: 'CorrectReportDate', actor: supervisor, today: TODAY, unitId: ENVIRONMENT, reportedOn: '2025-06-27', reason: '录入错误', ...known })
+        .then([{ type: 'ReportDateCorrected', data: { unitId: ENVIRONMENT, previousReportedOn: REPORTED_ON, reportedOn: '2025-06-27', reason: '录入错误', correctedOn: TODAY } }]);
+    });
+  });
+
+  describe('given a parent whose work began on 2025-06-10', () => {
+    const dueFrom = { day: '2025-06-10', what: say('the day the plan was approved', '方案批准日期') };
+
+    it('refuses a due date before that day, naming both days', () => {
+      given([]).when(assign({ dueDate: '2025-06-09', dueFrom, ...known })).thenRefused(
+        'BAD_USER_INPUT',
+        /^The due date of 市财政局 \(2025-06-09\) is before the day the plan was approved \(2025-06-10\)\.$/,
+        /^市财政局的截止日期（2025-06-09）早于方案批准日期（2025-06-10）/,
+      );
+    });
+
+    it('accepts a due date already passed on the assignment day (a past plan entered late)', () => {
+      given([]).when(assign({ dueDate: '2025-06-10', assignedOn: '2025-07-01', dueFrom, ...known })).then([
+        { type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2025-06-10', assignedOn: '2025-07-01' } },
+      ]);
+    });
+  });
+});
+
+describe('what the breaker found after the first fixes', () => {
+  const HEALTH = 'unit-health';
+  const names = { unitNames: { nameOf: (unitId: string) => ({ [FINANCE]: '市财政局', [ENVIRONMENT]: '市环境保护局', [HEALTH]: '市卫生健康委员会' })[unitId] } };
+
+  describe('given a failed inspection answered by an extension request', () => {
+    const failedThenAsked = [leadAssigned, reported(), inspected('FAILED'), { ...extensionRequested, data: { ...extensionRequested.data, requestedOn: '2025-07-02', requestedDueDate: '2025-09-30' } } as AssignmentEvent];
+    const correction: CorrectInspection = { type: 'CorrectInspection', actor: supervisor, today: TODAY, unitId: FINANCE, inspectionId: 'inspection-1', outcome: 'PASSED', reason: '结论录错', ...names };
+
+    it('refuses correcting the inspection, naming what answered it', () => {
+      given(failedThenAsked).when(correction).thenRefused('CONFLICT', /was answered by the extension request of 2025-07-02/, /之后已有延期申请（2025-07-02）/);
+    });
+
+    it('still corrects one nothing answered, and the part is due as before the failure', () => {
+      const state = stateAfter([leadAssigned, reported(), inspected('FAILED')]);
+      expect(partOf(state, FINANCE)!.dueDate).toBe(RETURNED_UNTIL);
+      const events = decideAssignment(correction, state, openParent);
+      expect(partOf(events.reduce(evolveAssignments, state), FINANCE)).toMatchObject({ status: 'VERIFIED', dueDate: DUE });
+    });
+  });
+
+  it('never decides an extension request on a verified part', () => {
+    const pendingThenVerified = [leadAssigned, extensionRequested, reported(), inspected('PASSED')];
+    given(pendingThenVerified).when(decideExtension(names)).thenRefused('CONFLICT', /already verified/, /已确认完成/);
+  });
+
+  describe('given a part handed over to 市卫生健康委员会 on 2025-06-29', () => {
+    const handedOver: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: HEALTH, reason: '机构改革', handedOverOn: '2025-06-29' } };
+    const history = [leadAssigned, responsibleAssigned, handedOver];
+
+    it('refuses its successor’s report dated before that day, naming both days', () => {
+      given(history)
+        .when(report({ unitId: HEALTH, actor: clerkOf(HEALTH), reportedOn: '2025-06-28', ...names }))
+        .thenRefused('BAD_USER_INPUT', /^The report date \(2025-06-28\) is before the part passed to 市卫生健康委员会 \(2025-06-29\)/, /早于该任务移交市卫生健康委员会的日期（2025-06-29）/);
+    });
+
+    it('takes it from that day on', () => {
+      given(history)
+        .when(report({ unitId: HEALTH, actor: clerkOf(HEALTH), reportedOn: '2025-06-29', today: TODAY, ...names }))
+        .then([{ type: 'RectificationReported', data: { unitId: HEALTH, summary: 'Budget tables are now on the portal.', evidence, reportedOn: '2025-06-29' } }]);
+    });
+
+    it('refuses a correction that moves its predecessor’s report across that day', () => {
+      const reportedBefore = [leadAssigned, responsibleAssigned, reported(ENVIRONMENT, '2025-06-20'), { ...handedOver }];
+      given(reportedBefore)
+        .when({ type: 'CorrectReportDate', actor: supervisor, today: TODAY, unitId: HEALTH, reportedOn: '2025-06-30', reason: '日期录错', ...names })
+        .thenRefused('BAD_USER_INPUT', /would move a fact of the days before the part passed/);
+      given(reportedBefore)
+        .when({ type: 'CorrectReportDate', actor: supervisor, today: TODAY, unitId: HEALTH, reportedOn: '2025-06-21', reason: '日期录错', ...names })
+        .then([{ type: 'ReportDateCorrected', data: { unitId: HEALTH, previousReportedOn: '2025-06-20', reportedOn: '2025-06-21', reason: '日期录错', correctedOn: TODAY } }]);
+    });
   });
 });

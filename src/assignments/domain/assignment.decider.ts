@@ -64,6 +64,8 @@ export interface InspectionRecord {
   readonly inspectionId: string;
   readonly outcome: InspectionOutcome;
   readonly inspectedOn: string;
+  /** The part's due date before this inspection: what a correction of a failure to PASSED restores. */
+  readonly dueDateBefore?: string;
 }
 
 /** Why a part is RETURNED, so the unit knows what to fix before reporting again. */
@@ -94,6 +96,10 @@ export interface AssignmentPart {
   readonly lastReturn: ReturnNote | null;
   /** Units that held this part before it was handed over to `unitId`, earliest first. */
   readonly heldBefore?: readonly string[];
+  /** The office day `unitId` took the part over (机构改革); absent for the unit it was assigned to. Nothing on it is dated before. */
+  readonly heldSince?: string;
+  /** What answered the last inspection (a report, an extension request, an urging): it can no longer be corrected. */
+  readonly lastInspectionAnsweredBy?: DatedFact | null;
 }
 
 export interface AssignmentsState {
@@ -162,6 +168,7 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
       const { requestId, requestedDueDate, reason, requestedOn } = event.data;
       return updatePart(state, event.data.unitId, (part) => ({
         ...part,
+        ...answering(part, { day: requestedOn, what: say('the extension request', '延期申请') }),
         extensionRequests: [...part.extensionRequests, { requestId, requestedDueDate, reason, requestedOn, status: 'PENDING' }],
       }));
     }
@@ -173,11 +180,16 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
     case 'ExtensionRefused':
       return updatePart(state, event.data.unitId, (part) => settleExtension(part, event.data.requestId, 'REFUSED'));
     case 'UnitUrged':
-      return updatePart(state, event.data.unitId, (part) => ({ ...part, urgeCount: part.urgeCount + 1 }));
+      return updatePart(state, event.data.unitId, (part) => ({
+        ...part,
+        urgeCount: part.urgeCount + 1,
+        ...answering(part, { day: event.data.urgedOn, what: say('the urging', '催办') }),
+      }));
     case 'RectificationReported': {
       const { summary, evidence, reportedOn } = event.data;
       return updatePart(state, event.data.unitId, (part) => ({
         ...part,
+        ...answering(part, { day: reportedOn, what: say('the report', '报告') }),
         status: 'REPORTED',
         reportCount: part.reportCount + 1,
         lastReport: { summary, evidence, reportedOn, answers: returnDay(part), settledBy: null },
@@ -194,14 +206,15 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
     case 'InspectionLogged': {
       const { inspectionId, outcome, inspectedOn, notes } = event.data;
       return updatePart(state, event.data.unitId, (part) => {
-        const inspections = [...part.inspections, { inspectionId, outcome, inspectedOn }];
+        const inspections = [...part.inspections, { inspectionId, outcome, inspectedOn, dueDateBefore: part.dueDate }];
         const lastReport = settle(part.lastReport, checkedBy(inspectedOn));
         return outcome === 'PASSED'
-          ? { ...part, inspections, lastReport, status: 'VERIFIED', verifiedOn: inspectedOn }
+          ? { ...part, inspections, lastReport, status: 'VERIFIED', verifiedOn: inspectedOn, lastInspectionAnsweredBy: null }
           : {
               ...part,
               inspections,
               lastReport,
+              lastInspectionAnsweredBy: null,
               status: 'RETURNED',
               dueDate: event.data.newDueDate ?? part.dueDate,
               lastReturn: { cause: 'INSPECTION_FAILED', reason: notes, returnedOn: inspectedOn },
@@ -216,12 +229,15 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
     case 'InspectionCorrected': {
       const { inspectionId, outcome, inspectedOn, reason } = event.data;
       return updatePart(state, event.data.unitId, (part) => {
+        const corrected = part.inspections.find((inspection) => inspection.inspectionId === inspectionId);
         const inspections = part.inspections.map((inspection) =>
-          inspection.inspectionId === inspectionId ? { inspectionId, outcome, inspectedOn } : inspection,
+          inspection.inspectionId === inspectionId ? { ...inspection, inspectionId, outcome, inspectedOn } : inspection,
         );
         const lastReport = part.lastReport && { ...part.lastReport, settledBy: checkedBy(inspectedOn) };
+        // A failure corrected away takes its new due date with it: the part is due as before it.
+        const dueDate = event.data.previousOutcome === 'FAILED' ? (corrected?.dueDateBefore ?? part.dueDate) : part.dueDate;
         return outcome === 'PASSED'
-          ? { ...part, inspections, lastReport, status: 'VERIFIED', verifiedOn: inspectedOn }
+          ? { ...part, inspections, lastReport, dueDate, status: 'VERIFIED', verifiedOn: inspectedOn }
           : {
               ...part,
               inspections,
@@ -249,7 +265,7 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
       return { parts: Object.fromEntries(reopened.map((part) => [part.unitId, part])) };
     }
     case 'PartHandedOver':
-      return handOver(state, event.data.unitId, event.data.successorUnitId);
+      return handOver(state, event.data.unitId, event.data.successorUnitId, event.data.handedOverOn);
     case 'PartRoleChanged': {
       const part = state.parts[event.data.unitId];
       return part ? { parts: { ...state.parts, [part.unitId]: { ...part, role: event.data.role } } } : state;
@@ -271,7 +287,7 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
 }
 
 /** The part moves to its successor, or joins the successor's own part, leading if either led. */
-function handOver(state: AssignmentsState, unitId: string, successorUnitId: string): AssignmentsState {
+function handOver(state: AssignmentsState, unitId: string, successorUnitId: string, handedOverOn: string): AssignmentsState {
   const part = partOf(state, unitId);
   if (!part) return state;
   const { [unitId]: _handedOver, ...others } = state.parts;
@@ -279,7 +295,7 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
   const heldBefore = [...(part.heldBefore ?? []), unitId];
   const moved: AssignmentPart = successorPart
     ? { ...successorPart, role: part.role === 'LEAD' ? 'LEAD' : successorPart.role, heldBefore: [...(successorPart.heldBefore ?? []), ...heldBefore] }
-    : { ...part, unitId: successorUnitId, heldBefore };
+    : { ...part, unitId: successorUnitId, heldBefore, heldSince: handedOverOn };
   return { parts: { ...others, [successorUnitId]: moved } };
 }
 
@@ -292,6 +308,10 @@ function updatePart(
   const part = partOf(state, unitId);
   return part ? { parts: { ...state.parts, [unitId]: change(part) } } : state;
 }
+
+/** The first fact that follows an inspection answers it (and fixes it: it is no longer corrected). */
+const answering = (part: AssignmentPart, fact: DatedFact): Pick<AssignmentPart, 'lastInspectionAnsweredBy'> =>
+  part.inspections.length > 0 && !part.lastInspectionAnsweredBy ? { lastInspectionAnsweredBy: fact } : {};
 
 function settleExtension(part: AssignmentPart, requestId: string, status: 'GRANTED' | 'REFUSED'): AssignmentPart {
   return {
@@ -315,6 +335,47 @@ export function decideAssignment(
   state: AssignmentsState,
   context: AssignmentParentContext,
 ): AssignmentEvent[] {
+  requireStandingUnit(command);
+  const decided = decideByType(command, state, context);
+  requireUnitExisted(command);
+  requireHeldThen(command, state);
+  return decided;
+}
+
+/**
+ * A part handed over (机构改革) is its successor's from the day it passed: nothing new on it is
+ * dated before that day (the facts of those days were its predecessor's), and a correction does
+ * not move a fact across it. BAD_USER_INPUT naming both days.
+ */
+function requireHeldThen(command: AssignmentCommand, state: AssignmentsState): void {
+  if (command.type === 'AssignUnit' || command.type === 'ReopenParts' || command.type === 'HandOverPart') return;
+  const part = partOf(state, command.unitId);
+  const since = part?.heldSince;
+  const fact = factDayOf(command);
+  if (!part || since === undefined || !fact) return;
+  const corrected =
+    command.type === 'CorrectReportDate'
+      ? part.lastReport?.reportedOn
+      : command.type === 'CorrectInspection'
+        ? part.inspections.find((inspection) => inspection.inspectionId === command.inspectionId)?.inspectedOn
+        : undefined;
+  // A fact of the predecessor's days keeps to them; anything else is from the hand-over on.
+  if (corrected !== undefined && corrected < since) {
+    if (fact.day < since) return;
+    throw badInput(
+      `${capitalise(fact.what.en)} (${fact.day}) would move a fact of the days before the part passed to ${unitNamed(command, part.unitId).en} (${since}) after it.`,
+      `${fact.what.zh}（${fact.day}）会把该任务移交${unitNamed(command, part.unitId).zh}（${since}）之前的记录移到移交之后。`,
+    );
+  }
+  if (fact.day >= since) return;
+  const holder = unitNamed(command, part.unitId);
+  throw badInput(
+    `${capitalise(fact.what.en)} (${fact.day}) is before the part passed to ${holder.en} (${since}); the days before were its predecessor's.`,
+    `${fact.what.zh}（${fact.day}）早于该任务移交${holder.zh}的日期（${since}）；此前的任务由原单位承担。`,
+  );
+}
+
+function decideByType(command: AssignmentCommand, state: AssignmentsState, context: AssignmentParentContext): AssignmentEvent[] {
   switch (command.type) {
     case 'AssignUnit':
       return assignUnit(command, state, context);
@@ -357,6 +418,7 @@ function assignUnit(command: AssignUnit, state: AssignmentsState, context: Assig
   requireCalendarDate(dueDate, DUE_DATE);
   const override = boundedDueDate(dueDate, command, DUE_DATE);
   requireBusinessDay(assignedOn, command.today, say('The assignment date', '交办日期'));
+  requireNotBefore({ day: dueDate, what: say(`the due date of ${unit.en}`, `${unit.zh}的截止日期`) }, command.dueFrom);
   return [{ type: 'UnitAssigned', data: { unitId, role, dueDate, assignedOn, ...recorded(override) } }];
 }
 
@@ -396,6 +458,9 @@ function decideExtension(command: DecideExtension, state: AssignmentsState): Ass
   const request = part.extensionRequests.find((candidate) => candidate.requestId === requestId);
   if (!request) {
     throw new DomainError('NOT_FOUND', say(`Extension request ${requestId} of ${unit.en} does not exist.`, `${unit.zh}没有编号为 ${requestId} 的延期申请。`));
+  }
+  if (part.status === 'VERIFIED') {
+    throw conflict(`The part of ${unit.en} is already verified; its extension request is not decided any more.`, `${unit.zh}的任务已确认完成，延期申请不再审批。`);
   }
   if (request.status !== 'PENDING') {
     throw conflict(
@@ -520,8 +585,9 @@ function reopenParts(command: ReopenParts, state: AssignmentsState): AssignmentE
 }
 
 /**
- * Only an administrator hands parts over, as part of a reorganisation. Only open parts move: a
- * verified part is done and stays, with its history, with the unit that did it.
+ * Only an administrator hands parts over, as part of a reorganisation. Only parts open on the day
+ * of the handover move: a part verified by then is done and stays, with its history, with the unit
+ * that did it (one verified only after that day was still open on it, and moves).
  */
 function handOverPart(command: HandOverPart, state: AssignmentsState): AssignmentEvent[] {
   const { unitId, successorUnitId, reason } = command;
@@ -530,8 +596,11 @@ function handOverPart(command: HandOverPart, state: AssignmentsState): Assignmen
   }
   const part = requirePart(state, unitId, command);
   const unit = unitNamed(command, unitId);
-  if (part.status === 'VERIFIED') {
-    throw conflict(`The part of ${unit.en} is already verified; it stays with the unit that did it.`, `${unit.zh}的任务已确认完成，不再移交。`);
+  if (part.status === 'VERIFIED' && part.verifiedOn !== null && part.verifiedOn <= command.handedOverOn) {
+    throw conflict(
+      `The part of ${unit.en} was verified on ${part.verifiedOn}, by the handover (${command.handedOverOn}); it stays with the unit that did it.`,
+      `${unit.zh}的任务已于 ${part.verifiedOn} 确认完成（移交日期 ${command.handedOverOn} 之前），不再移交。`,
+    );
   }
   if (successorUnitId === unitId) throw badInput('A unit cannot hand its part over to itself.', '不能把任务移交给本单位。');
   if (isBlank(reason)) throw badInput('A reason for the handover is required.', '移交任务须说明理由。');
@@ -548,6 +617,73 @@ function handOverPart(command: HandOverPart, state: AssignmentsState): Assignmen
 
 // ---------------------------------------------------------------------------------------------
 // guards
+
+/**
+ * 机构改革: a merged unit takes no new work — no assignment, report, extension, urging, send-back
+ * or inspection, and no correction that would return its part — CONFLICT naming it and its
+ * successor, which carries its open parts. Correcting a report's day (history) and handing its
+ * parts over stay open.
+ */
+function requireStandingUnit(command: AssignmentCommand): void {
+  if (command.type === 'ReopenParts' || command.type === 'HandOverPart' || command.type === 'CorrectReportDate') return;
+  if (command.type === 'CorrectInspection' && command.outcome !== 'FAILED') return;
+  const merger = command.unitNames?.mergerOf?.(command.unitId);
+  if (!merger) return;
+  const unit = unitNamed(command, command.unitId);
+  const successor = unitNamed(command, merger.successorUnitId);
+  throw conflict(
+    `${capitalise(unit.en)} was merged into ${successor.en} on ${merger.mergedOn}; it takes no new work: its open parts are ${successor.en}'s.`,
+    `${unit.zh}已于 ${merger.mergedOn} 并入${successor.zh}，不再承担新的工作；其未完成的任务由${successor.zh}承担。`,
+  );
+}
+
+/** The office day a command's fact happened on, as its refusals name it; null for those about no one unit. */
+function factDayOf(command: AssignmentCommand): DatedFact | null {
+  switch (command.type) {
+    case 'AssignUnit':
+      return { day: command.assignedOn, what: say('the assignment date', '交办日期') };
+    case 'RequestExtension':
+      return { day: command.requestedOn, what: say('the request date', '延期申请日期') };
+    case 'DecideExtension':
+      return { day: command.decidedOn, what: say('the decision date', '审批日期') };
+    case 'UrgeUnit':
+      return { day: command.urgedOn, what: say('the urging date', '催办日期') };
+    case 'ReportRectification':
+      return { day: command.reportedOn, what: say('the report date', '报告日期') };
+    case 'SendBackReport':
+      return { day: command.sentBackOn, what: say('the send-back date', '退办日期') };
+    case 'LogInspection':
+      return { day: command.inspectedOn, what: say('the inspection date', '督查日期') };
+    case 'CorrectReportDate':
+      return { day: command.reportedOn, what: say('the corrected report date', '更正后的报告日期') };
+    case 'CorrectInspection':
+      return command.inspectedOn === undefined ? null : { day: command.inspectedOn, what: say('the corrected inspection date', '更正后的督查日期') };
+    case 'HandOverPart':
+      return { day: command.handedOverOn, what: say('the day of the handover', '移交日期') };
+    case 'ReopenParts':
+      return null;
+    default:
+      return unreachable(command);
+  }
+}
+
+/**
+ * No work of a unit is dated before the unit existed (its registration in the directory), as its
+ * renames and merges are not: BAD_USER_INPUT naming both days. A unit that existed earlier than it
+ * was entered has its registration day corrected first (`correctUnitRegistration`).
+ */
+function requireUnitExisted(command: AssignmentCommand): void {
+  if (command.type === 'ReopenParts') return;
+  const fact = factDayOf(command);
+  const registeredOn = command.unitNames?.registeredOnOf?.(command.unitId);
+  if (!fact || registeredOn === undefined) return;
+  if (!isAfter(registeredOn, fact.day)) return;
+  const unit = unitNamed(command, command.unitId);
+  throw badInput(
+    `${capitalise(fact.what.en)} (${fact.day}) is before the registration of ${unit.en} (${registeredOn}); if the unit existed then, correct its registration day first (correctUnitRegistration).`,
+    `${fact.what.zh}（${fact.day}）早于${unit.zh}的登记日期（${registeredOn}）；如该单位当时已存在，请先更正其登记日期。`,
+  );
+}
 
 /** A unit acts only on its own part, and only through an account belonging to that unit. */
 function requireOwnUnit(command: NamesUnits & { readonly actor: Actor }, unitId: string, action: Bilingual): void {
@@ -616,6 +752,13 @@ function correctInspection(command: CorrectInspection, state: AssignmentsState):
   const stillStands =
     part.inspections.at(-1) === inspection &&
     (inspection.outcome === 'PASSED' ? part.status === 'VERIFIED' : part.status === 'RETURNED' && part.lastReturn?.cause === 'INSPECTION_FAILED');
+  const answeredBy = part.lastInspectionAnsweredBy;
+  if (stillStands && answeredBy) {
+    throw conflict(
+      `Inspection ${inspectionId} of ${unit.en} was answered by ${answeredBy.what.en} of ${answeredBy.day}; only an inspection nothing has answered yet can be corrected.`,
+      `${unit.zh}的督查记录 ${inspectionId} 之后已有${answeredBy.what.zh}（${answeredBy.day}）；只能更正其后尚无进展的督查记录。`,
+    );
+  }
   if (!stillStands) {
     throw conflict(
       `Inspection ${inspectionId} was followed by later facts on the part of ${unit.en}; only the last inspection, before anything follows it, can be corrected.`,

@@ -1,7 +1,7 @@
 import type { Actor } from '../../shared/command-context.js';
 import type { DomainEvent } from '../../shared/decider.js';
 import { badInput, conflict, notFound, say, type Bilingual } from '../../shared/domain-error.js';
-import { capitalise, requireRole, requireText } from '../../shared/guards.js';
+import { capitalise, requireRole, requireText, type DatedFact } from '../../shared/guards.js';
 import type { AssignUnit, AssignmentCommand, NamesUnits, ReopenParts, ReturnsPart, SetsDueDate } from './assignment.commands.js';
 import {
   allPartsVerified,
@@ -49,6 +49,8 @@ export interface AssignmentBatch extends SetsDueDate, NamesUnits {
   readonly units: readonly UnitToAssign[];
   /** Ids of `units` that the units directory does not know; looked up by the handler. */
   readonly unknownUnitIds: readonly string[];
+  /** The day the parent's work began (see `AssignUnit.dueFrom`): no due date of the batch precedes it. */
+  readonly dueFrom?: DatedFact;
 }
 
 /** Reopening gives every reopened part `newDueDate`, required when one of their due dates has passed. */
@@ -116,10 +118,10 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
 
       let assignments = rules.assignmentsOf(parent);
       const events: AssignmentEvent[] = [];
-      const { actor, today, assignedOn, dueDateLimit, dueDateOverride, unitNames } = batch;
+      const { actor, today, assignedOn, dueDateLimit, dueDateOverride, unitNames, dueFrom } = batch;
       for (const { unitId, role, dueDate } of batch.units) {
         const assigned = decideAssignment(
-          { type: 'AssignUnit', actor, today, unitId, role, dueDate, assignedOn, dueDateLimit, dueDateOverride, unitNames },
+          { type: 'AssignUnit', actor, today, unitId, role, dueDate, assignedOn, dueDateLimit, dueDateOverride, unitNames, dueFrom },
           assignments,
           contextOf(parent),
         );
@@ -140,8 +142,13 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
       const partsAfter = decided.reduce(evolveAssignments, rules.assignmentsOf(parent));
       const verified = allPartsVerified(partsAfter);
       if (!rules.isClosed(parent)) return verified ? [...decided, rules.closedEvent(parent, closedOn(partsAfter)!)] : decided;
+      if (command.type !== 'CorrectInspection') return decided;
+      if (verified) {
+        // A corrected day of the verifying inspection moves the close-out: the history says so, beside the original.
+        const corrected = closedOn(partsAfter)!;
+        return corrected === closedOn(rules.assignmentsOf(parent)) ? decided : [...decided, rules.closedEvent(parent, corrected)];
+      }
       // A closed parent whose verifying inspection is corrected to FAILED is open again, from that day.
-      if (verified || command.type !== 'CorrectInspection') return decided;
       const corrected = decided[0]!.data as { inspectedOn: string };
       return [...decided, rules.reopenedEvent(parent, { reason: command.reason, reopenedOn: corrected.inspectedOn })];
     },
@@ -159,8 +166,37 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
         rules.assignmentsOf(parent),
         contextOf(parent),
       );
-      return [rules.reopenedEvent(parent, { reason, reopenedOn }), ...partsReopened];
+      return [rules.reopenedEvent(parent, { reason, reopenedOn }), ...partsReopened, ...toSuccessors(request, rules.assignmentsOf(parent))];
     },
   };
 }
 
+
+/**
+ * A merged unit takes no new work, so a part of one that a reopening returns passes at once to the
+ * unit carrying its work (its successor, or theirs), on the later of the reopening and the merge.
+ */
+function toSuccessors(request: ReopenRequest, before: AssignmentsState): AssignmentEvent[] {
+  const directory = request.unitNames;
+  if (!directory?.mergerOf) return [];
+  const handedOver: AssignmentEvent[] = [];
+  for (const part of partsOf(before)) {
+    if (part.status === 'ASSIGNED') continue;
+    let merger = directory.mergerOf(part.unitId);
+    if (!merger) continue;
+    let successorUnitId = merger.successorUnitId;
+    let handedOverOn = later(request.reopenedOn, merger.mergedOn);
+    for (let hops = 0, next = directory.mergerOf(successorUnitId); next && hops < 32; hops += 1, next = directory.mergerOf(successorUnitId)) {
+      merger = next;
+      successorUnitId = next.successorUnitId;
+      handedOverOn = later(handedOverOn, next.mergedOn);
+    }
+    const unit = unitNamed(request, part.unitId);
+    const successor = unitNamed(request, successorUnitId);
+    const reason = `${unit.zh}已并入${successor.zh}：重新打开的任务由${successor.zh}办理（${request.reason}）`;
+    handedOver.push({ type: 'PartHandedOver', data: { unitId: part.unitId, successorUnitId, reason, handedOverOn } });
+  }
+  return handedOver;
+}
+
+const later = (a: string, b: string) => (a > b ? a : b);

@@ -7,6 +7,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import type { AppSettings } from '../../config/app-settings.js';
 import { GetUnitQuery } from '../../organization/units/units.queries.js';
 import { UnitType } from '../../organization/units/unit.type.js';
+import { nameOn, type UnitView } from '../../organization/units/units.read-model.js';
 import { officeDate } from '../../shared/calendar-date.js';
 import { Clock } from '../../shared/clock.js';
 import { daysLeft, trafficLight, type PartView } from '../read-model/part-view.js';
@@ -26,9 +27,11 @@ export class AssignmentResolver {
     private readonly config: ConfigService<AppSettings, true>,
   ) {}
 
-  @ResolveField(() => UnitType)
-  unit(@Parent() part: PartView) {
-    return this.queries.execute(new GetUnitQuery(part.unitId));
+  @ResolveField(() => UnitType, { description: 'The unit, named as it was on the day the view describes (机构改革: a past day shows the name it had then)' })
+  async unit(@Parent() part: PartView) {
+    const unit = (await this.queries.execute(new GetUnitQuery(part.unitId))) as UnitView;
+    const name = nameOn(unit, this.dayOf(part));
+    return name === unit.name ? unit : { ...unit, name };
   }
 
   @ResolveField(() => TrafficLightEnum, { nullable: true, description: 'None once verified' })

@@ -1,4 +1,4 @@
-import { awaitsUnit, daysToRemediate, type PartView } from './part-view.js';
+import { awaitsUnit, daysToRemediate, firstReportOnTime, type PartView } from './part-view.js';
 import type { AssignmentRole } from '../domain/assignment.events.js';
 
 /*
@@ -47,8 +47,11 @@ export interface PartFacts {
   readonly dueDate: string;
   readonly assignedOn: string;
   readonly verifiedOn: string | null;
-  /** The business day of its first report; null before any. */
-  readonly firstReportedOn: string | null;
+  /**
+   * Whether its first report came by the due date in force on the report's business day (a later
+   * extension or new date does not count); null before any report.
+   */
+  readonly firstReportOnTime: boolean | null;
   /** Reports sent back and inspections failed (reopenings not counted). */
   readonly returns: number;
 }
@@ -63,7 +66,7 @@ export function partFacts(part: PartView): PartFacts {
     dueDate: part.dueDate,
     assignedOn: part.assignedOn,
     verifiedOn: part.verifiedOn,
-    firstReportedOn: part.reports[0]?.reportedOn ?? null,
+    firstReportOnTime: firstReportOnTime(part),
     returns,
   };
 }
@@ -75,7 +78,7 @@ const sameFacts = (a: PartFacts, b: PartFacts) =>
   a.dueDate === b.dueDate &&
   a.assignedOn === b.assignedOn &&
   a.verifiedOn === b.verifiedOn &&
-  a.firstReportedOn === b.firstReportedOn &&
+  a.firstReportOnTime === b.firstReportOnTime &&
   a.returns === b.returns;
 
 /** The figures of a set of parts (one unit's, or all). */
@@ -88,7 +91,7 @@ export interface PartTally {
   /** Business days from assignment to verification, summed over verified parts. */
   remediationDays: number;
   remediated: number;
-  /** Parts reported at least once, and of those first reported on or before the due date. */
+  /** Parts reported at least once, and of those first reported by the due date in force on the report's day. */
   everReported: number;
   reportedOnTime: number;
   /** Returns (sent back, failed inspections) over all parts. */
@@ -124,11 +127,11 @@ export function tallyPart(tally: PartTally, part: PartFacts, sign: 1 | -1): void
     tally.remediationDays += sign * days;
     tally.remediated += sign;
   }
-  if (part.firstReportedOn === null) {
+  if (part.firstReportOnTime === null) {
     addOnDay(tally.unreportedByDueDay, part.dueDate, sign);
   } else {
     tally.everReported += sign;
-    if (part.firstReportedOn <= part.dueDate) tally.reportedOnTime += sign;
+    if (part.firstReportOnTime) tally.reportedOnTime += sign;
   }
   tally.returns += sign * part.returns;
   if (awaitsUnit(part)) addOnDay(tally.awaitingByDueDay, part.dueDate, sign);

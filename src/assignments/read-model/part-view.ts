@@ -58,6 +58,18 @@ export interface ReturnView {
   readonly newDueDate: string | null;
 }
 
+/**
+ * One change of a part's due date, on the office day it took effect: its assignment, a granted
+ * extension, a return with a new date (send-back, failed inspection, reopening) or a plan's
+ * re-dating. `source` names the fact (an inspection's id, an extension's id, …) so a correction
+ * of that fact moves or removes its change.
+ */
+export interface DueDateChange {
+  readonly on: string;
+  readonly dueDate: string;
+  readonly source: string;
+}
+
 /** One unit's share of a finding or work-plan item, as supervisors and the unit see it. */
 export interface PartView {
   readonly unitId: string;
@@ -78,6 +90,11 @@ export interface PartView {
   readonly returns: ReturnView[];
   /** Units that held this part before a handover (机构改革), earliest first. */
   readonly heldBefore: string[];
+  /**
+   * Every due date the part had, by the office day each took effect (entries may arrive late, so
+   * not necessarily in this order); `dueDate` is the one in force last (`dueDateOn`).
+   */
+  dueDates: DueDateChange[];
 }
 
 /** A part as just assigned: nothing reported, inspected, asked or returned yet. */
@@ -103,6 +120,7 @@ export function assignedPart(
     urges: [],
     returns: [],
     heldBefore: [],
+    dueDates: [{ on: assigned.on, dueDate, source: 'assigned' }],
   };
 }
 
@@ -121,7 +139,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
       part.status = 'RETURNED';
       part.verifiedOn = null;
       part.verifiedAt = null;
-      part.dueDate = newDueDate ?? part.dueDate;
+      if (newDueDate !== null) changeDueDate(part, { on, dueDate: newDueDate, source: event.id });
       part.returns.push({ cause: 'REOPENED', reason: event.data.reason, returnedOn: on, returnedAt: at, newDueDate });
     }
     return;
@@ -132,7 +150,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
   }
   if (event.type === 'PartsRescheduled') {
     for (const part of parts.values()) {
-      if (part.status !== 'VERIFIED' && part.dueDate === event.data.previousDueDate) part.dueDate = event.data.dueDate;
+      if (part.status !== 'VERIFIED' && part.dueDate === event.data.previousDueDate) changeDueDate(part, { on, dueDate: event.data.dueDate, source: event.id });
     }
     return;
   }
@@ -150,7 +168,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     parts.set(unitId, assignedPart(unitId, role, dueDate, { on, at }));
     return;
   }
-  const part = parts.get(event.data.unitId);
+  const part = parts.get(event.data.unitId) ?? heldNowBy(parts, event.data.unitId);
   if (!part) return;
   switch (event.type) {
     case 'ExtensionRequested':
@@ -170,7 +188,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     case 'ExtensionGranted': {
       const request = part.extensionRequests.find((r) => r.requestId === event.data.requestId);
       if (request) Object.assign(request, { status: 'GRANTED', decidedOn: on, decidedAt: at, grantedDueDate: event.data.newDueDate });
-      part.dueDate = event.data.newDueDate;
+      changeDueDate(part, { on, dueDate: event.data.newDueDate, source: `extension:${event.data.requestId}` });
       return;
     }
     case 'ExtensionRefused': {
@@ -187,7 +205,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
       return;
     case 'ReportSentBack':
       part.status = 'RETURNED';
-      part.dueDate = event.data.newDueDate ?? part.dueDate;
+      if (event.data.newDueDate !== undefined) changeDueDate(part, { on, dueDate: event.data.newDueDate, source: event.id });
       part.returns.push({ cause: 'SENT_BACK', reason: event.data.reason, returnedOn: on, returnedAt: at, newDueDate: event.data.newDueDate ?? null });
       return;
     case 'InspectionLogged':
@@ -198,7 +216,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
         part.verifiedAt = at;
       } else {
         part.status = 'RETURNED';
-        part.dueDate = event.data.newDueDate ?? part.dueDate;
+        if (event.data.newDueDate !== undefined) changeDueDate(part, { on, dueDate: event.data.newDueDate, source: inspectionSource(event.data.inspectionId) });
         part.returns.push({ cause: 'INSPECTION_FAILED', reason: event.data.notes, returnedOn: on, returnedAt: at, newDueDate: event.data.newDueDate ?? null });
       }
       return;
@@ -216,6 +234,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
       part.inspections[index] = { ...inspection, inspectedOn, outcome, notes: outcome === previousOutcome ? inspection.notes : reason };
       if (outcome === 'PASSED') {
         if (previousOutcome === 'FAILED') part.returns.pop();
+        withoutDueDateChange(part, inspectionSource(inspectionId));
         part.status = 'VERIFIED';
         part.verifiedOn = inspectedOn;
         part.verifiedAt ??= at;
@@ -226,7 +245,10 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
           const last = part.returns.length - 1;
           if (last >= 0) part.returns[last] = { ...part.returns[last]!, returnedOn: inspectedOn, ...(newDueDate === undefined ? {} : { newDueDate }) };
         }
-        part.dueDate = newDueDate ?? part.dueDate;
+        // The part came back on the corrected day, until the date that failure gave it.
+        const given = part.dueDates.find((change) => change.source === inspectionSource(inspectionId));
+        const dueDate = newDueDate ?? given?.dueDate;
+        if (dueDate !== undefined) changeDueDate(part, { on: inspectedOn, dueDate, source: inspectionSource(inspectionId) });
         part.status = 'RETURNED';
         part.verifiedOn = null;
         part.verifiedAt = null;
@@ -234,6 +256,54 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
       return;
     }
   }
+}
+
+const inspectionSource = (inspectionId: string) => `inspection:${inspectionId}`;
+
+/** Records a due-date change (replacing an earlier one from the same fact) and the due date now in force. */
+function changeDueDate(part: PartView, change: DueDateChange): void {
+  part.dueDates = [...part.dueDates.filter((earlier) => earlier.source !== change.source), change];
+  part.dueDate = dueDateOn(part, LAST_DAY);
+}
+
+function withoutDueDateChange(part: PartView, source: string): void {
+  if (!part.dueDates.some((change) => change.source === source)) return;
+  part.dueDates = part.dueDates.filter((change) => change.source !== source);
+  part.dueDate = dueDateOn(part, LAST_DAY);
+}
+
+const LAST_DAY = '9999-12-31';
+
+/**
+ * The due date in force at the end of office day `day` (`YYYY-MM-DD`): the last change that took
+ * effect on or before it (of two on one day, the one recorded later); before the assignment, the
+ * date it was assigned with. What on-time is judged by: a report is on time when it came by the
+ * due date in force on its own day — an extension granted or a new date given after it does not
+ * make a late report punctual.
+ */
+export function dueDateOn(part: Pick<PartView, 'dueDates' | 'dueDate'>, day: string): string {
+  let inForce: DueDateChange | undefined;
+  for (const change of part.dueDates) if (change.on <= day && (inForce === undefined || change.on >= inForce.on)) inForce = change;
+  return (inForce ?? part.dueDates[0])?.dueDate ?? part.dueDate;
+}
+
+/**
+ * Whether the part's first report came on or before the due date in force on its business day;
+ * null before any report.
+ */
+export function firstReportOnTime(part: Pick<PartView, 'reports' | 'dueDates' | 'dueDate'>): boolean | null {
+  const first = part.reports[0];
+  return first ? first.reportedOn <= dueDateOn(part, first.reportedOn) : null;
+}
+
+/**
+ * The part a unit held before a handover, now its successor's: a fact of the predecessor dated
+ * after the hand-over day but entered before the reorganisation (a merge entered late) is folded
+ * into the part it belongs to at every cut, as it is in the view now.
+ */
+function heldNowBy(parts: ReadonlyMap<string, PartView>, unitId: string): PartView | undefined {
+  for (const part of parts.values()) if (part.heldBefore.includes(unitId)) return part;
+  return undefined;
 }
 
 /**

@@ -42,7 +42,20 @@ export interface MergeUnit {
   readonly successor: { readonly mergedInto: string | null; readonly name: string; readonly registeredOn: string } | undefined;
 }
 
-export type UnitCommand = RegisterUnit | RenameUnit | MergeUnit;
+/**
+ * Corrects the day the unit was registered to an earlier one, with a reason: a unit entered today
+ * that existed before the past campaign now being entered (no work is dated before registration).
+ */
+export interface CorrectUnitRegistration {
+  readonly type: 'CorrectUnitRegistration';
+  readonly actor: Actor;
+  /** The office's current day (China time). */
+  readonly today: string;
+  readonly registeredOn: string;
+  readonly reason: string;
+}
+
+export type UnitCommand = RegisterUnit | RenameUnit | MergeUnit | CorrectUnitRegistration;
 
 export type UnitState =
   | { readonly status: 'unregistered' }
@@ -83,6 +96,9 @@ export const unitDecider: Decider<UnitCommand, UnitState, UnitEvent> = {
       case 'UnitMerged':
         if (state.status !== 'registered') return state;
         return { ...state, mergedInto: event.data.successorUnitId };
+      case 'UnitRegistrationCorrected':
+        if (state.status !== 'registered') return state;
+        return { ...state, registeredOn: event.data.registeredOn };
       default:
         return unreachable(event);
     }
@@ -96,6 +112,8 @@ export const unitDecider: Decider<UnitCommand, UnitState, UnitEvent> = {
         return renameUnit(command, state);
       case 'MergeUnit':
         return mergeUnit(command, state);
+      case 'CorrectUnitRegistration':
+        return correctRegistration(command, state);
       default:
         return unreachable(command);
     }
@@ -182,6 +200,27 @@ function mergeUnit(command: MergeUnit, state: UnitState): UnitEvent[] {
   requireNotBefore(merged, registration(unit));
   requireNotBefore(merged, registration(successor));
   return [{ type: 'UnitMerged', data: { unitId: unit.unitId, successorUnitId: command.successorUnitId, reason: command.reason.trim(), mergedOn } }];
+}
+
+/**
+ * Only to an earlier day: every fact of the unit (its work, renames, merge) is on or after its
+ * registration, and stays so; a later day could leave some of them before it.
+ */
+function correctRegistration(command: CorrectUnitRegistration, state: UnitState): UnitEvent[] {
+  requireAdmin(command.actor, 'correct a unit’s registration day', '更正单位登记日期');
+  const unit = requireRegistered(state);
+  requireReason(command.reason, '更正登记日期须说明理由。');
+  const { registeredOn } = command;
+  requireBusinessDay(registeredOn, command.today, say('The corrected registration date', '更正后的登记日期'));
+  if (registeredOn === unit.registeredOn) throw badInput(`${unit.name} is already registered as of ${registeredOn}.`, `${unit.name}的登记日期已是 ${registeredOn}。`);
+  if (registeredOn > unit.registeredOn) {
+    throw badInput(
+      `The registration of ${unit.name} can only be corrected to an earlier day than ${unit.registeredOn} (got ${registeredOn}): its facts from that day on would come before it.`,
+      `${unit.name}的登记日期只能更正为 ${unit.registeredOn} 之前的日期（收到 ${registeredOn}）：否则其已有记录会早于登记日期。`,
+    );
+  }
+  const data = { unitId: unit.unitId, previousRegisteredOn: unit.registeredOn, registeredOn, reason: command.reason.trim(), correctedOn: command.today };
+  return [{ type: 'UnitRegistrationCorrected', data }];
 }
 
 /** A unit's registration as the order rules name it: nothing happens to a unit before it. */

@@ -38,13 +38,24 @@ export type UnitMerged = DomainEvent<
   { readonly unitId: string; readonly successorUnitId: string; readonly reason: string; readonly mergedOn: string }
 >;
 
-export type UnitEvent = UnitRegistered | UnitRenamed | UnitMerged;
+/**
+ * The unit's registration day was entered wrong (typically today, for a unit that existed long
+ * before the campaign now entered late): corrected to an earlier day, with a reason; the original
+ * stays in the history. `correctedOn` is the office day of the correction.
+ */
+export type UnitRegistrationCorrected = DomainEvent<
+  'UnitRegistrationCorrected',
+  { readonly unitId: string; readonly previousRegisteredOn: string; readonly registeredOn: string; readonly reason: string; readonly correctedOn: string }
+>;
+
+export type UnitEvent = UnitRegistered | UnitRenamed | UnitMerged | UnitRegistrationCorrected;
 
 export const unitEventSchemas: EventSchemas<UnitEvent> = {
   UnitRegistered: { version: 2, occurredOn: 'registeredOn', upcasters: { 1: officeDayOfRecording('registeredOn') } },
   // v1 did not say the day: the office day it was recorded.
   UnitRenamed: { version: 2, occurredOn: 'renamedOn', upcasters: { 1: officeDayOfRecording('renamedOn') } },
   UnitMerged: { version: 2, occurredOn: 'mergedOn', upcasters: { 1: officeDayOfRecording('mergedOn') } },
+  UnitRegistrationCorrected: { version: 1, occurredOn: 'correctedOn' },
 };
 
 export const unitStream = (unitId: string) => `unit-${unitId}`;

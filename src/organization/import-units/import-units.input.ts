@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsOptional } from 'class-validator';
+import { CalendarDate } from '../../shared/graphql/validation.js';
 import { FileUploadInput } from '../../shared/graphql/file-upload.js';
 
 @InputType()
@@ -18,4 +19,14 @@ export class ImportUnitsInput extends FileUploadInput {
   @IsOptional()
   @IsBoolean()
   dryRun?: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD, the office day the new units are registered as of; omitted: today (China time). Never in the future. ' +
+      'No work of a unit can be dated before its registration: a directory entered for a past campaign gives a day before it began.',
+  })
+  @IsOptional()
+  @CalendarDate()
+  registeredOn?: string;
 }

@@ -51,10 +51,10 @@ export class ImportUnitsResolver {
     @Args('input') input: ImportUnitsInput,
     @CurrentRequester() requester: Requester,
   ): Promise<UnitsImportResultType> {
-    const { idempotencyKey, fileName, sheet, rename, dryRun } = input;
+    const { idempotencyKey, fileName, sheet, rename, dryRun, registeredOn } = input;
     const file = this.uploads.fileOf(requester.actor, input);
-    const context = this.contexts.create(requester, 'ImportUnits', { idempotencyKey, fileName, ...fileFacts(input, file), sheet, rename, dryRun });
-    const outcome = await this.commands.execute(new ImportUnitsCommand(file, context, { rename, dryRun }));
+    const context = this.contexts.create(requester, 'ImportUnits', { idempotencyKey, fileName, ...fileFacts(input, file), sheet, rename, dryRun, registeredOn });
+    const outcome = await this.commands.execute(new ImportUnitsCommand(file, context, { rename, dryRun, registeredOn }));
     const views = (units: readonly { unitId: string }[]) => units.map((unit) => this.units.get(unit.unitId)).filter((unit) => unit !== undefined);
     const rows = [
       ...outcome.created.map((unit) => ({ ...unit, action: 'REGISTERED' as const })),

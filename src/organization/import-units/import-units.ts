@@ -23,6 +23,12 @@ export interface UnitsImportOptions {
   readonly rename?: boolean;
   /** Decide everything, write nothing: what the import would register and rename, or why it would be refused. */
   readonly dryRun?: boolean;
+  /**
+   * `YYYY-MM-DD`, the office day the new units are registered as of (default today, China time):
+   * no work of a unit is dated before it, so a directory entered for a past campaign gives a day
+   * before the campaign's first assignment.
+   */
+  readonly registeredOn?: string;
 }
 
 export interface UnitsImportOutcome {
@@ -75,7 +81,7 @@ export async function importUnitsFile(
           name: unit.name,
           kind: unit.kind,
           parentUnitId: unit.parentUnitId,
-          registeredOn: officeDate(context.now),
+          registeredOn: options.registeredOn ?? officeDate(context.now),
         },
         parentExists,
         nameTakenBy: dependencies.units.byName(unit.name)?.code ?? null,

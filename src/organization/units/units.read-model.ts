@@ -1,6 +1,7 @@
 import { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { UnitEvent, UnitKind } from '../domain/unit.events.js';
 import { byPinyin } from '../../shared/chinese-order.js';
+import type { UnitMerger } from '../../assignments/domain/assignment.commands.js';
 
 export interface UnitView {
   readonly id: string;
@@ -17,6 +18,18 @@ export interface UnitView {
   readonly formerNames: readonly string[];
   /** The successor it was merged into; null while it stands on its own. */
   readonly mergedIntoUnitId: string | null;
+  /** The office day of that merge; null while it stands on its own. */
+  readonly mergedOn: string | null;
+  /** Its names in order, each with the office day it took effect (the first: registration): what `nameOn` reads. */
+  readonly names: readonly { readonly name: string; readonly from: string }[];
+}
+
+/** The unit's name in force on office day `day`: the last that took effect by then; before its registration, its first. */
+export function nameOn(unit: Pick<UnitView, 'name' | 'names'>, day: string): string {
+  // `names` is absent from views restored from a snapshot written before it existed.
+  let name = unit.names?.[0]?.name ?? unit.name;
+  for (const named of unit.names ?? []) if (named.from <= day) name = named.name;
+  return name;
 }
 
 /** The units directory: every unit by id, code and name (current or former). */
@@ -41,6 +54,8 @@ export class UnitsReadModel implements Projection {
           registeredBy: event.metadata.actorId,
           formerNames: [],
           mergedIntoUnitId: null,
+          mergedOn: null,
+          names: [{ name, from: event.occurredOn }],
         });
         this.idByCode.set(code, unitId);
         this.idByName.set(name, unitId);
@@ -50,13 +65,19 @@ export class UnitsReadModel implements Projection {
         const unit = this.byId.get(unitEvent.data.unitId);
         if (!unit) return;
         // The former name stays this unit's: a name never comes to mean another unit.
-        this.byId.set(unit.id, { ...unit, name: unitEvent.data.name, formerNames: [...unit.formerNames, unitEvent.data.previousName] });
+        const names = [...(unit.names ?? [{ name: unit.name, from: unit.registeredOn }]), { name: unitEvent.data.name, from: event.occurredOn }];
+        this.byId.set(unit.id, { ...unit, name: unitEvent.data.name, formerNames: [...unit.formerNames, unitEvent.data.previousName], names });
         this.idByName.set(unitEvent.data.name, unit.id);
+        return;
+      }
+      case 'UnitRegistrationCorrected': {
+        const unit = this.byId.get(unitEvent.data.unitId);
+        if (unit) this.byId.set(unit.id, { ...unit, registeredOn: unitEvent.data.registeredOn });
         return;
       }
       case 'UnitMerged': {
         const unit = this.byId.get(unitEvent.data.unitId);
-        if (unit) this.byId.set(unit.id, { ...unit, mergedIntoUnitId: unitEvent.data.successorUnitId });
+        if (unit) this.byId.set(unit.id, { ...unit, mergedIntoUnitId: unitEvent.data.successorUnitId, mergedOn: event.occurredOn });
         return;
       }
     }
@@ -69,6 +90,27 @@ export class UnitsReadModel implements Projection {
   /** The unit's current name, as refusals name it (UnitNames); undefined for an unknown id. */
   nameOf(id: string): string | undefined {
     return this.byId.get(id)?.name;
+  }
+
+  /**
+   * The unit's name in force on office day `day` (`YYYY-MM-DD`): a past day is shown under the
+   * name the unit had then (机构改革), today under its current one; before its registration, its
+   * first name. Undefined for an unknown id.
+   */
+  nameOn(id: string, day: string): string | undefined {
+    const unit = this.byId.get(id);
+    return unit && nameOn(unit, day);
+  }
+
+  /** The office day the unit was registered (UnitNames: no work of it is dated before); undefined for an unknown id. */
+  registeredOnOf(id: string): string | undefined {
+    return this.byId.get(id)?.registeredOn;
+  }
+
+  /** Its successor and the day of the merge (UnitNames: a merged unit takes no new work); undefined while it stands. */
+  mergerOf(id: string): UnitMerger | undefined {
+    const unit = this.byId.get(id);
+    return unit?.mergedIntoUnitId ? { successorUnitId: unit.mergedIntoUnitId, mergedOn: unit.mergedOn ?? unit.registeredOn } : undefined;
   }
 
   byCode(code: string): UnitView | undefined {

@@ -56,7 +56,8 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery> {
       buildDashboard({
         findings: await findingsAtCut(this.ledger, this.dashboards, time),
         evaluations: this.ledger.listEvaluations(),
-        unitName: (unitId) => this.units.get(unitId)?.name ?? unitId,
+        // A past day shows units under the names they had then.
+        unitName: (unitId) => this.units.nameOn(unitId, time.asOf) ?? unitId,
         today: time.asOf,
         dueSoonDays,
       }),

@@ -173,6 +173,7 @@ describe('open, no unit assigned yet', () => {
       findingId: FINDING,
       evaluationId: 'evaluation-2025',
       identifiedOn: '2025-04-15',
+      title: '部分单位信息公开不到位',
       assignments: { parts: {} },
     });
   });
@@ -460,5 +461,49 @@ describe('the whole story of a finding', () => {
     // Every part needs a new report before it can be inspected again.
     given(history).when(inspect(FINANCE, 'PASSED', 'inspection-5')).thenRefused('CONFLICT');
     step(report(FINANCE, INSPECTED_ON), [reported(FINANCE, INSPECTED_ON)]);
+  });
+});
+
+describe('closed, with a part of a unit since merged (机构改革)', () => {
+  const SUCCESSOR = 'unit-ecology';
+  const unitNames = {
+    nameOf: (unitId: string) => ({ [FINANCE]: '市财政局', [ENVIRONMENT]: '市环境保护局', [SUCCESSOR]: '市生态环境局' })[unitId],
+    mergerOf: (unitId: string) => (unitId === ENVIRONMENT ? { successorUnitId: SUCCESSOR, mergedOn: '2025-07-01' } : undefined),
+  };
+
+  it('reopens it with that part passed at once to the successor, which does the work again', () => {
+    given(closed)
+      .when(reopen({ unitNames }))
+      .then([
+        ...reopened,
+        {
+          type: 'PartHandedOver',
+          data: { unitId: ENVIRONMENT, successorUnitId: SUCCESSOR, reason: `市环境保护局已并入市生态环境局：重新打开的任务由市生态环境局办理（${REOPEN_REASON}）`, handedOverOn: INSPECTED_ON },
+        },
+      ]);
+  });
+});
+
+describe('refusals about the finding itself name it by its title', () => {
+  it('when it needs a lead unit', () => {
+    given([recorded]).when(assign([unit(FINANCE)])).thenRefused('BAD_USER_INPUT', /^Finding 「部分单位信息公开不到位」 needs a lead unit/, /^问题「部分单位信息公开不到位」须有一个牵头单位/);
+  });
+
+  it('when it is not closed and cannot be reopened', () => {
+    given(assignedToTwo).when(reopen()).thenRefused('CONFLICT', /^Finding 「部分单位信息公开不到位」 is not closed/, /^问题「部分单位信息公开不到位」尚未销号/);
+  });
+});
+
+describe('due dates and the day the finding was identified (2025-04-15)', () => {
+  it('refuses a due date before it, naming both days', () => {
+    given([recorded])
+      .when(assign([unit(FINANCE, 'LEAD', '2025-04-14')]))
+      .thenRefused('BAD_USER_INPUT', /\(2025-04-14\) is before the day the finding was identified \(2025-04-15\)/, /（2025-04-14）早于问题发现日期（2025-04-15）/);
+  });
+
+  it('accepts one already passed on the assignment day (a past ledger entered late)', () => {
+    given([recorded])
+      .when(assign([unit(FINANCE, 'LEAD', '2025-04-20')]))
+      .then([{ type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2025-04-20', assignedOn: ASSIGNED_ON } }]);
   });
 });

@@ -8,7 +8,7 @@ import {
 } from '../../assignments/domain/parent-of-parts.js';
 import { Decider, unreachable } from '../../shared/decider.js';
 import { DomainError, conflict, notFound, say } from '../../shared/domain-error.js';
-import { requireBusinessDay, requireNotBefore } from '../../shared/guards.js';
+import { requireBusinessDay, requireNotBefore, type DatedFact } from '../../shared/guards.js';
 import type { FindingEvent, FindingRecorded, FindingStreamEvent } from './finding.events.js';
 
 export type { UnitToAssign } from '../../assignments/domain/parent-of-parts.js';
@@ -70,6 +70,8 @@ interface RecordedFindingFacts {
   readonly evaluationId: string;
   /** The office day it was identified (YYYY-MM-DD): no unit is assigned it before. */
   readonly identifiedOn: string;
+  /** Its title, as refusals name it. */
+  readonly title: string;
   /** One part per assigned unit, kept by the shared assignment lifecycle. */
   readonly assignments: AssignmentsState;
 }
@@ -103,6 +105,7 @@ function evolveFinding(state: FindingState, event: FindingStreamEvent): FindingS
         findingId: event.data.findingId,
         evaluationId: event.data.evaluationId,
         identifiedOn: event.data.identifiedOn,
+        title: event.data.title,
         assignments: initialAssignmentsState(),
       };
     case 'FindingClosedOut':
@@ -117,10 +120,11 @@ function evolveFinding(state: FindingState, event: FindingStreamEvent): FindingS
 }
 
 /** Leaves behind what belongs to one status only, such as `closedOn`. */
-const recordedPartOf = ({ findingId, evaluationId, identifiedOn, assignments }: RecordedFindingState): RecordedFindingFacts => ({
+const recordedPartOf = ({ findingId, evaluationId, identifiedOn, title, assignments }: RecordedFindingState): RecordedFindingFacts => ({
   findingId,
   evaluationId,
   identifiedOn,
+  title,
   assignments,
 });
 
@@ -130,7 +134,7 @@ const recordedPartOf = ({ findingId, evaluationId, identifiedOn, assignments }: 
 /** Assigning, the parts' lifecycle, automatic close-out and reopening: the same for every parent of parts. */
 const parts = parentOfParts<RecordedFindingState, FindingEvent>({
   noun: say('finding', '问题'),
-  nameOf: (finding) => say(`Finding ${finding.findingId}`, `问题 ${finding.findingId}`),
+  nameOf: (finding) => say(`Finding 「${finding.title}」`, `问题「${finding.title}」`),
   assignmentsOf: (finding) => finding.assignments,
   isClosed: (finding) => finding.status === 'closed',
   closedEvent: (finding, closedOn) => ({ type: 'FindingClosedOut', data: { findingId: finding.findingId, closedOn } }),
@@ -167,7 +171,7 @@ function decideFinding(command: FindingCommand, state: FindingState): FindingStr
 }
 
 function recordFinding(command: RecordFinding, state: FindingState): FindingStreamEvent[] {
-  if (state.status !== 'unrecorded') throw conflict(`Finding ${state.findingId} is already recorded.`, `问题 ${state.findingId} 已经登记。`);
+  if (state.status !== 'unrecorded') throw conflict(`Finding 「${state.title}」 is already recorded.`, `问题「${state.title}」已经登记。`);
   if (!command.evaluationExists) throw notFound('Evaluation', command.data.evaluationId);
   if (command.unknownUnitIds.length > 0) throw notFound('Unit', command.unknownUnitIds.join(', '));
   requireBusinessDay(command.data.identifiedOn, command.today, say('The day the finding was identified', '问题发现日期'));
@@ -183,8 +187,15 @@ function assignFinding(command: AssignFinding, finding: RecordedFindingState): F
     { day: command.assignedOn, what: say('the assignment date', '交办日期') },
     { day: finding.identifiedOn, what: say('the day the finding was identified', '问题发现日期') },
   );
-  return parts.assign(command, finding);
+  return parts.assign({ ...command, dueFrom: findingIdentified(finding.identifiedOn) }, finding);
 }
+
+/**
+ * The day a finding's work began, as refusals name it: no due date of its parts precedes its
+ * identification (a due date already passed when it is entered is a late entry, fine: a past
+ * ledger is entered with its identification day).
+ */
+export const findingIdentified = (identifiedOn: string): DatedFact => ({ day: identifiedOn, what: say('the day the finding was identified', '问题发现日期') });
 
 /** A finding is found before anything else about the command is checked. */
 function requireRecorded(state: FindingState): RecordedFindingState {

@@ -5,7 +5,7 @@ import type { StreamReader } from '../../event-sourcing/projected-streams.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import type { TimeCut } from '../../shared/time-cut.js';
 import { foldAtCut } from '../../shared/time-travel-fold.js';
-import { workPlanItemStream, type WorkPlanEvent, type WorkPlanImported, type WorkPlanItemDefined, type WorkPlanItemEvent } from '../domain/work-plan.events.js';
+import { workPlanItemStream, type WorkPlanApprovalCorrected, type WorkPlanImported, type WorkPlanItemDefined, type WorkPlanItemEvent, type WorkPlanRevised } from '../domain/work-plan.events.js';
 import { byPinyin } from '../../shared/chinese-order.js';
 
 export type WorkPlanView = Omit<WorkPlanImported['data'], 'categories'> & {
@@ -69,7 +69,7 @@ export class WorkPlanLedger implements Projection {
 
   apply(event: RecordedEvent): void {
     if (event.type === 'WorkPlanImported' || event.type === 'WorkPlanRevised') {
-      const { categories, ...plan } = (event as RecordedEvent<WorkPlanEvent>).data;
+      const { categories, ...plan } = (event as RecordedEvent<WorkPlanImported | WorkPlanRevised>).data;
       const imported = event.type === 'WorkPlanRevised' ? this.plans.get(plan.planId) : undefined;
       this.plans.set(plan.planId, {
         ...plan,
@@ -82,6 +82,12 @@ export class WorkPlanLedger implements Projection {
         // A revision's outline counts from the first import on: an outline is not a fact of a day.
         importedEvent: imported?.importedEvent ?? { metadata: { recordedAt: event.metadata.recordedAt } },
       });
+      return;
+    }
+    if (event.type === 'WorkPlanApprovalCorrected') {
+      const { planId, approvedOn } = (event as RecordedEvent<WorkPlanApprovalCorrected>).data;
+      const plan = this.plans.get(planId);
+      if (plan) this.plans.set(planId, { ...plan, approvedOn });
       return;
     }
     if (!event.streamId.startsWith(ITEM_STREAM_PREFIX)) return;

@@ -132,6 +132,7 @@ describe('event schemas', () => {
   it('registers the plan and item events, not the shared assignment events', () => {
     expect(workPlanEventSchemas).toEqual({
       WorkPlanImported: { version: 2, occurredOn: 'approvedOn', upcasters: { 1: expect.any(Function) } },
+      WorkPlanApprovalCorrected: { version: 1, occurredOn: 'correctedOn' },
       WorkPlanItemDefined: { version: 2, upcasters: { 1: expect.any(Function) } },
       WorkPlanItemCompleted: { version: 1, occurredOn: 'completedOn' },
       WorkPlanItemReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: expect.any(Function) } },
@@ -483,6 +484,19 @@ describe('plan revision of one item (fault 3)', () => {
     const state = stateAfter([...progressed, ...decided]);
     expect(state).toMatchObject({ definition: { dueDate: '2026-09-30' } });
     expect(partOf(assignmentsAfter([...progressed, ...decided]), FGW)).toMatchObject({ status: 'REPORTED', reportCount: 1, dueDate: '2026-09-30' });
+  });
+
+  it('an item is not defined due before its plan was approved, but may be due before it is entered (a past plan)', () => {
+    given([])
+      .when(define({ planApprovedOn: '2026-07-01', assignedOn: '2026-07-01' }))
+      .thenRefused('BAD_USER_INPUT', /^The due date of item 7 \(2026-06-30\) is before the day the plan was approved \(2026-07-01\); a past plan is imported with its approval day/, /补录以往的方案，请填写其批准日期/);
+    given([]).when(define({ planApprovedOn: '2026-06-30', assignedOn: '2026-07-01' })).then([defined, ...definedAndAssigned.slice(1).map((event) => ({ ...event, data: { ...event.data, assignedOn: '2026-07-01' } }) as WorkPlanItemStreamEvent)]);
+  });
+
+  it('a new due date is not before the plan’s approval, naming both days', () => {
+    given(progressed)
+      .when(revise({ dueDate: '2026-01-31', planApprovedOn: '2026-02-20' }))
+      .thenRefused('BAD_USER_INPUT', /^The due date of item 7 \(2026-01-31\) is before the day the plan was approved \(2026-02-20\)/, /早于方案批准日期（2026-02-20）/);
   });
 
   it('a new due date past the plan’s year needs the supervisor’s override', () => {

@@ -97,6 +97,8 @@ export interface ReviseWorkPlanItem extends SetsDueDate, NamesUnits {
   readonly changeRoles?: readonly UnitToAdd[];
   /** Ids of `addUnits` the units directory does not know; looked up by the handler. */
   readonly unknownUnitIds?: readonly string[];
+  /** The day its plan was approved, looked up by the handler: a new due date is not before it. Absent: unchecked. */
+  readonly planApprovedOn?: string;
 }
 
 /** The assignment lifecycle's commands an item passes through unchanged, exactly as a finding does. */
@@ -264,6 +266,7 @@ function defineItem(command: DefineWorkPlanItem, state: WorkPlanItemState): Work
   }
 
   requireNotBefore({ day: command.assignedOn, what: say(`the assignment date of item ${data.code}`, `事项 ${data.code} 的交办日期`) }, planApproval(command.planApprovedOn));
+  requireDueAfterApproval(data.code, data.dueDate, command.planApprovedOn);
 
   const defined: WorkPlanItemDefined = { type: 'WorkPlanItemDefined', data };
   const assigned = parts.assign(
@@ -283,6 +286,19 @@ function defineItem(command: DefineWorkPlanItem, state: WorkPlanItemState): Work
     { status: 'open', itemId: data.itemId, definition: data, assignments: initialAssignmentsState() },
   );
   return [defined, ...assigned];
+}
+
+/**
+ * An item's due date is not before its plan was approved: the deadline was ahead on the approval
+ * day, however long ago (a past plan entered late keeps its passed deadlines). One before it is a
+ * typing error — or a past plan imported without its approval day, which defaults to today.
+ */
+function requireDueAfterApproval(code: string, dueDate: string, approvedOn: string): void {
+  if (dueDate >= approvedOn) return;
+  throw badInput(
+    `The due date of item ${code} (${dueDate}) is before the day the plan was approved (${approvedOn}); a past plan is imported with its approval day (approvedOn, --approved-on).`,
+    `事项 ${code} 的完成时限（${dueDate}）早于方案批准日期（${approvedOn}）；补录以往的方案，请填写其批准日期（approvedOn / --approved-on）。`,
+  );
 }
 
 const DEFINITION_FIELDS = {
@@ -382,6 +398,7 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   if (reworded) events.push({ type: 'WorkPlanItemAmended', data: { itemId, ...wording, reason, amendedOn: on } });
   if (rescheduled) {
     requireCalendarDate(dueDate, say(`The due date of item ${definition.code}`, `事项 ${definition.code} 的完成时限`));
+    if (command.planApprovedOn !== undefined) requireDueAfterApproval(definition.code, dueDate, command.planApprovedOn);
     const override = boundedDueDate(dueDate, command, NEW_DUE_DATE);
     events.push(
       { type: 'WorkPlanItemRescheduled', data: { itemId, previousDueDate: definition.dueDate, dueDate, reason, rescheduledOn: on, ...recorded(override) } },

@@ -3,7 +3,7 @@ import { fold } from '../../shared/decider.js';
 import { admin, clerkOf, inspector, supervisor, system } from '../../shared/testing/actors.js';
 import { EventSchemaRegistry } from '../../shared/event-schemas.js';
 import { given as givenDecider } from '../../shared/testing/decider-testing.js';
-import { workPlanDecider, type ImportWorkPlan, type WorkPlanState } from './work-plan.decider.js';
+import { workPlanDecider, type CorrectPlanApproval, type ImportWorkPlan, type WorkPlanState } from './work-plan.decider.js';
 import {
   workPlanIdFor,
   workPlanItemIdFor,
@@ -228,5 +228,33 @@ describe('revised', () => {
 
   it('the same outline from the same file changes nothing', () => {
     given([imported]).when(revise()).then([]);
+  });
+});
+
+describe('imported, when its approval day is corrected', () => {
+  const correct = (approvedOn: string, overrides: Partial<CorrectPlanApproval> = {}): CorrectPlanApproval => ({
+    type: 'CorrectPlanApproval', actor: supervisor, today: TODAY, approvedOn, reason: '导入时未填写批准日期', earliestAssignedOn: '2026-02-25', earliestDueDate: '2026-02-22', ...overrides,
+  });
+
+  it('records the correction with the previous day and the reason, and the plan keeps the corrected day', () => {
+    const corrected: WorkPlanEvent = {
+      type: 'WorkPlanApprovalCorrected',
+      data: { planId: PLAN, previousApprovedOn: '2026-02-20', approvedOn: '2026-02-10', reason: '导入时未填写批准日期', correctedOn: TODAY },
+    };
+    given([imported]).when(correct('2026-02-10')).then([corrected]);
+    expect(stateAfter([imported, corrected])).toMatchObject({ approvedOn: '2026-02-10' });
+  });
+
+  it('refuses a day after an item was assigned or due, naming both days', () => {
+    given([imported]).when(correct('2026-02-26', { earliestDueDate: null })).thenRefused('BAD_USER_INPUT', /first assignment of its items \(2026-02-25\) is before the corrected approval date \(2026-02-26\)/);
+    given([imported]).when(correct('2026-02-23')).thenRefused('BAD_USER_INPUT', /earliest due date of its items \(2026-02-22\) is before the corrected approval date \(2026-02-23\)/, /其事项最早的完成时限（2026-02-22）早于更正后的批准日期（2026-02-23）/);
+  });
+
+  it('refuses the same day, a future day, no reason, and anyone but a supervisor', () => {
+    given([imported]).when(correct('2026-02-20')).thenRefused('BAD_USER_INPUT');
+    given([imported]).when(correct('2026-03-02', { earliestAssignedOn: null, earliestDueDate: null })).thenRefused('BAD_USER_INPUT', /in the future/);
+    given([imported]).when(correct('2026-02-10', { reason: ' ' })).thenRefused('BAD_USER_INPUT');
+    given([imported]).when(correct('2026-02-10', { actor: admin })).thenRefused('FORBIDDEN');
+    given([]).when(correct('2026-02-10')).thenRefused('NOT_FOUND');
   });
 });

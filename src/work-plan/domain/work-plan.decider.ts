@@ -1,7 +1,7 @@
 import type { DueDateLimit } from '../../assignments/domain/assignment.commands.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
-import { badInput, conflict, notFound, say } from '../../shared/domain-error.js';
+import { DomainError, badInput, conflict, notFound, say } from '../../shared/domain-error.js';
 import { isBlank, requireBusinessDay, requireCalendarDate, requireNotBefore, requireRole, requireText, type DatedFact } from '../../shared/guards.js';
 import {
   workPlanIdFor,
@@ -55,7 +55,24 @@ export interface RevisePlan {
   readonly data: WorkPlanRevised['data'];
 }
 
-export type WorkPlanCommand = ImportWorkPlan | RevisePlan;
+/**
+ * Corrects the day the plan was approved, with a reason. The handler looks up what the plan's
+ * items hold the day to: no item is assigned, nor due, before the plan's approval.
+ */
+export interface CorrectPlanApproval {
+  readonly type: 'CorrectPlanApproval';
+  readonly actor: Actor;
+  /** The office's current day (China time). */
+  readonly today: string;
+  readonly approvedOn: string;
+  readonly reason: string;
+  /** The earliest assignment day of any part of its items; null without parts. */
+  readonly earliestAssignedOn: string | null;
+  /** The earliest due date of its items (withdrawn ones included: they were due too); null without items. */
+  readonly earliestDueDate: string | null;
+}
+
+export type WorkPlanCommand = ImportWorkPlan | RevisePlan | CorrectPlanApproval;
 
 // ---------------------------------------------------------------------------------------------
 // state
@@ -86,6 +103,9 @@ function evolveWorkPlan(state: WorkPlanState, event: WorkPlanEvent): WorkPlanSta
       const { planId, title, year, source, categories, approvedOn } = event.data;
       return { status: 'imported', planId, title, year, source, categories, approvedOn };
     }
+    case 'WorkPlanApprovalCorrected':
+      if (state.status !== 'imported') return state;
+      return { ...state, approvedOn: event.data.approvedOn };
     case 'WorkPlanRevised': {
       if (state.status !== 'imported') return state;
       const { planId, title, year, source, categories } = event.data;
@@ -107,6 +127,8 @@ function decideWorkPlan(command: WorkPlanCommand, state: WorkPlanState): WorkPla
       return importWorkPlan(command, state);
     case 'RevisePlan':
       return revisePlan(command, state);
+    case 'CorrectPlanApproval':
+      return correctApproval(command, state);
     default:
       return unreachable(command);
   }
@@ -137,6 +159,25 @@ function importWorkPlan(command: ImportWorkPlan, state: WorkPlanState): WorkPlan
   requireBusinessDay(command.partsAssignedOn, command.today, say('The assignment date', '交办日期'));
   requireNotBefore({ day: command.partsAssignedOn, what: say('the assignment date of its items', '事项交办日期') }, planApproval(data.approvedOn));
   return validOutline(data, [{ type: 'WorkPlanImported', data }]);
+}
+
+/**
+ * A supervisor corrects the approval day, keeping the plan's order: not in the future, not after
+ * the assignment of any of its items' parts, nor after any of their due dates.
+ */
+function correctApproval(command: CorrectPlanApproval, state: WorkPlanState): WorkPlanEvent[] {
+  requireRole(command.actor, ['SUPERVISOR'], say('correct a plan’s approval day', '更正方案批准日期'));
+  if (state.status !== 'imported') throw new DomainError('NOT_FOUND', say('The work plan has not been imported.', '该工作方案尚未导入。'));
+  requireText(command.reason, say('A reason for the correction', '更正理由'));
+  const { approvedOn } = command;
+  requireBusinessDay(approvedOn, command.today, say('The corrected approval date', '更正后的批准日期'));
+  if (approvedOn === state.approvedOn) {
+    throw badInput(`Work plan 「${state.title}」 is already approved on ${approvedOn}.`, `工作方案「${state.title}」的批准日期已是 ${approvedOn}。`);
+  }
+  const corrected = { day: approvedOn, what: say('the corrected approval date', '更正后的批准日期') };
+  requireNotBefore(command.earliestAssignedOn === null ? corrected : { day: command.earliestAssignedOn, what: say('the first assignment of its items', '其事项最早的交办日期') }, corrected);
+  requireNotBefore(command.earliestDueDate === null ? corrected : { day: command.earliestDueDate, what: say('the earliest due date of its items', '其事项最早的完成时限') }, corrected);
+  return [{ type: 'WorkPlanApprovalCorrected', data: { planId: state.planId, previousApprovedOn: state.approvedOn, approvedOn, reason: command.reason.trim(), correctedOn: command.today } }];
 }
 
 /** The plan's approval as the order rules name it: nothing of the plan is assigned before it. */

@@ -54,7 +54,17 @@ export type WorkPlanRevised = DomainEvent<
   }
 >;
 
-export type WorkPlanEvent = WorkPlanImported | WorkPlanRevised;
+/**
+ * The plan's approval day was entered wrong (typically today, defaulted, for a plan approved long
+ * before): corrected with a reason, the original kept in the event. `correctedOn` is the office
+ * day of the correction.
+ */
+export type WorkPlanApprovalCorrected = DomainEvent<
+  'WorkPlanApprovalCorrected',
+  { readonly planId: string; readonly previousApprovedOn: string; readonly approvedOn: string; readonly reason: string; readonly correctedOn: string }
+>;
+
+export type WorkPlanEvent = WorkPlanImported | WorkPlanRevised | WorkPlanApprovalCorrected;
 
 // ---------------------------------------------------------------------------------------------
 // one item of the plan (小项): defined, then assigned to its units like a finding
@@ -153,6 +163,7 @@ const withoutMeasures = (data: Record<string, unknown>) => ({ ...data, measures:
 export const workPlanEventSchemas: EventSchemas<WorkPlanEvent | WorkPlanItemEvent> = {
   // v1 did not say when the plan was approved: the office day it was imported.
   WorkPlanImported: { version: 2, occurredOn: 'approvedOn', upcasters: { 1: officeDayOfRecording('approvedOn') } },
+  WorkPlanApprovalCorrected: { version: 1, occurredOn: 'correctedOn' },
   WorkPlanRevised: {
     version: 2,
     occurredOn: 'revisedOn',

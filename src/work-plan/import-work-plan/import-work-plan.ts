@@ -131,6 +131,7 @@ export async function importWorkPlanFile(
         today: officeDate(context.now),
         reason: `Revised by ${fileName}`,
         dueDateLimit: dueDateLimitOf(plan),
+        planApprovedOn: days.approvedOn,
       })
     : { withdraw: [], revise: [] };
   const commands = [

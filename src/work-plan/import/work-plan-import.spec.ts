@@ -2,7 +2,7 @@ import type { Actor } from '../../shared/command-context.js';
 import { fold } from '../../shared/decider.js';
 import { workPlanDecider } from '../domain/work-plan.decider.js';
 import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
-import { workPlanIdFor, workPlanItemIdFor } from '../domain/work-plan.events.js';
+import { workPlanIdFor, workPlanItemIdFor, type WorkPlanImported } from '../domain/work-plan.events.js';
 import { sha256Of } from '../../spreadsheet/import-problems.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
 import { importWorkPlan, workPlanCommands } from './work-plan-import.js';
@@ -96,7 +96,8 @@ describe('a plan whose every row is fine', () => {
     expect(planId).toBe(workPlanIdFor(2026, TITLE));
     const planEvents = workPlanDecider.decide(importPlan, fold(workPlanDecider, []));
     expect(planEvents).toHaveLength(1);
-    expect(planEvents[0]!.data.categories.map((category) => category.items.map((item) => item.code))).toEqual([['1', '2'], ['3']]);
+    const [imported] = planEvents as WorkPlanImported[];
+    expect(imported!.data.categories.map((category) => category.items.map((item) => item.code))).toEqual([['1', '2'], ['3']]);
     expect(workPlanDecider.decide(importPlan, fold(workPlanDecider, planEvents))).toEqual([]);
 
     expect(defineItems.map((command) => command.data.itemId)).toEqual(['1', '2', '3'].map((code) => workPlanItemIdFor(planId, code)));

@@ -28,9 +28,17 @@ export class ActOnWorkPlanItemHandler implements ICommandHandler<ActOnWorkPlanIt
   ) {}
 
   async execute({ itemId, command, context }: ActOnWorkPlanItemCommand): Promise<string> {
-    const looked = withUnitNames(withDueDateLimit(command, this.dueDateLimitOf(itemId)), this.units);
+    const looked = withUnitNames(withDueDateLimit(this.withPlanApproval(itemId, command), this.dueDateLimitOf(itemId)), this.units);
     await this.executor.execute(workPlanItemStream(itemId), workPlanItemDecider, looked, context);
     return itemId;
+  }
+
+  /** A revision's new due date is not before its plan's approval. */
+  private withPlanApproval<Act extends ActOnWorkPlanItemCommand['command']>(itemId: string, command: Act): Act {
+    if (command.type !== 'ReviseWorkPlanItem') return command;
+    const planId = this.ledger.item(itemId)?.planId;
+    const planApprovedOn = planId === undefined ? undefined : this.ledger.plan(planId)?.approvedOn;
+    return planApprovedOn === undefined ? command : { ...command, planApprovedOn };
   }
 
   /** An item's due dates stay within its plan's period. */

@@ -106,9 +106,9 @@ export interface ItemRevisionCommands {
 export function itemRevisionCommands(
   revision: PlanRevision,
   next: readonly ItemVersion[],
-  options: { readonly actor: Actor; readonly today: string; readonly reason: string; readonly dueDateLimit: DueDateLimit | null },
+  options: { readonly actor: Actor; readonly today: string; readonly reason: string; readonly dueDateLimit: DueDateLimit | null; readonly planApprovedOn?: string },
 ): ItemRevisionCommands {
-  const { actor, today, reason, dueDateLimit } = options;
+  const { actor, today, reason, dueDateLimit, planApprovedOn } = options;
   const changedCodes = new Set(
     [...revision.redated, ...revision.amended, ...revision.unitsAdded, ...revision.unitsRemoved, ...revision.rolesChanged].map((change) => change.code),
   );
@@ -132,6 +132,7 @@ export function itemRevisionCommands(
         removeUnitIds,
         changeRoles,
         dueDateLimit,
+        ...(planApprovedOn === undefined ? {} : { planApprovedOn }),
       };
       return { itemId: item.itemId, command };
     });

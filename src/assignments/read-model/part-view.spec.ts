@@ -1,0 +1,93 @@
+import type { AssignmentEvent } from '../domain/assignment.events.js';
+import { applyAssignmentEvent, dueDateOn, firstReportOnTime, type PartView } from './part-view.js';
+import type { TimelineEntry } from './timeline.js';
+
+/*
+ * On-time is judged by the due date in force on the report's business day: a date given after the
+ * report (a failed inspection's, a send-back's, a reopening's, an extension granted later) never
+ * turns a late report into a punctual one, whatever order the facts were typed in.
+ */
+
+let revision = 0;
+const entry = (on: string, event: AssignmentEvent): TimelineEntry<AssignmentEvent> => {
+  revision += 1;
+  return {
+    ...event,
+    id: `event-${revision}`,
+    revision,
+    occurredOn: on,
+    metadata: { recordedAt: `2026-11-0${1 + (revision % 9)}T01:00:00.000Z`, actorId: 'u', actorRole: 'SUPERVISOR', actorUnitId: null },
+  } as TimelineEntry<AssignmentEvent>;
+};
+
+const evidence = [{ title: '文件', link: 'https://example.gov.cn/a', documentRef: null }];
+const assigned = entry('2026-04-01', { type: 'UnitAssigned', data: { unitId: 'a', role: 'LEAD', dueDate: '2026-05-15', assignedOn: '2026-04-01' } });
+const reported = (on: string) => entry(on, { type: 'RectificationReported', data: { unitId: 'a', summary: '已整改', evidence, reportedOn: on } });
+const failed = (on: string, newDueDate: string) =>
+  entry(on, { type: 'InspectionLogged', data: { unitId: 'a', inspectionId: `i-${on}`, outcome: 'FAILED', notes: '未到位', inspectedOn: on, place: '现场', newDueDate } });
+const granted = (on: string, newDueDate: string) =>
+  entry(on, { type: 'ExtensionGranted', data: { unitId: 'a', requestId: `x-${on}`, previousDueDate: '2026-05-15', newDueDate, decidedOn: on } });
+
+function partAfter(...events: TimelineEntry<AssignmentEvent>[]): PartView {
+  const parts = new Map<string, PartView>();
+  for (const event of events) applyAssignmentEvent(parts, event);
+  return parts.get('a')!;
+}
+
+describe('a part’s due date in force on a business day', () => {
+  describe('given a first report after the due date (2026-05-15)', () => {
+    it('stays late after a failed inspection gives a new due date', () => {
+      const part = partAfter(assigned, reported('2026-05-20'), failed('2026-05-22', '2026-06-30'));
+      expect(part.dueDate).toBe('2026-06-30');
+      expect(firstReportOnTime(part)).toBe(false);
+    });
+
+    it('stays late after an extension granted later, even one typed in before the report', () => {
+      expect(firstReportOnTime(partAfter(assigned, granted('2026-05-25', '2026-06-30'), reported('2026-05-20')))).toBe(false);
+    });
+  });
+
+  describe('given an extension granted before the report', () => {
+    it('judges the report by the extended date', () => {
+      const part = partAfter(assigned, granted('2026-05-10', '2026-06-01'), reported('2026-05-20'));
+      expect(firstReportOnTime(part)).toBe(true);
+      expect([dueDateOn(part, '2026-05-09'), dueDateOn(part, '2026-05-10'), dueDateOn(part, '2026-03-01')]).toEqual(['2026-05-15', '2026-06-01', '2026-05-15']);
+    });
+  });
+
+  describe('given facts typed in out of business order', () => {
+    it('keeps as due date the one that took effect last by business day', () => {
+      const part = partAfter(assigned, reported('2026-05-01'), failed('2026-05-20', '2026-07-31'), granted('2026-05-10', '2026-06-01'));
+      expect(part.dueDate).toBe('2026-07-31');
+      expect(dueDateOn(part, '2026-05-15')).toBe('2026-06-01');
+    });
+  });
+
+  describe('given a failed inspection corrected to another day, then to PASSED', () => {
+    it('moves the date it gave with it, then drops it', () => {
+      const first = failed('2026-05-22', '2026-06-30');
+      const moved = entry('2026-05-24', {
+        type: 'InspectionCorrected',
+        data: { unitId: 'a', inspectionId: 'i-2026-05-22', previousInspectedOn: '2026-05-22', inspectedOn: '2026-05-24', previousOutcome: 'FAILED', outcome: 'FAILED', reason: '日期录错', correctedOn: '2026-11-01' },
+      });
+      const part = partAfter(assigned, reported('2026-05-20'), first, moved);
+      expect([dueDateOn(part, '2026-05-23'), dueDateOn(part, '2026-05-24')]).toEqual(['2026-05-15', '2026-06-30']);
+      const passed = entry('2026-05-24', {
+        type: 'InspectionCorrected',
+        data: { unitId: 'a', inspectionId: 'i-2026-05-22', previousInspectedOn: '2026-05-24', inspectedOn: '2026-05-24', previousOutcome: 'FAILED', outcome: 'PASSED', reason: '结论录错', correctedOn: '2026-11-02' },
+      });
+      applyAssignmentEvent(new Map([['a', part]]), passed);
+      expect(part.dueDate).toBe('2026-05-15');
+    });
+  });
+});
+
+describe('a part handed over on a day before facts of its predecessor entered earlier', () => {
+  it('folds them into the successor’s part in business order, as the view now shows them', () => {
+    const parts = new Map<string, PartView>();
+    const handedOver = entry('2026-05-10', { type: 'PartHandedOver', data: { unitId: 'a', successorUnitId: 'b', reason: '机构改革', handedOverOn: '2026-05-10' } });
+    for (const event of [assigned, handedOver, reported('2026-05-12')]) applyAssignmentEvent(parts, event);
+    expect([...parts.keys()]).toEqual(['b']);
+    expect(parts.get('b')).toMatchObject({ status: 'REPORTED', heldBefore: ['a'] });
+  });
+});

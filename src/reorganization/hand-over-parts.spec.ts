@@ -1,0 +1,38 @@
+import { partView } from '../assignments/testing/part-view.js';
+import type { InspectionView, ReturnView } from '../assignments/read-model/part-view.js';
+import { partsToHandOver, verifiedAsOf } from './hand-over-parts.js';
+
+/*
+ * A reorganisation entered late (mergeUnit(mergedOn: a past day)) judges each part of the unit by
+ * its state on the merge day, not today's.
+ */
+
+const passed = (on: string): InspectionView => ({ inspectionId: `i-${on}`, outcome: 'PASSED', notes: '', inspectedOn: on, place: '现场', inspectorId: 'x', loggedAt: `${on}T02:00:00.000Z` });
+const reopened = (on: string): ReturnView => ({ cause: 'REOPENED', reason: '复查未通过', returnedOn: on, returnedAt: `${on}T03:00:00.000Z`, newDueDate: null });
+const MERGED_ON = '2026-05-10';
+const holder = (id: string, overrides: Parameters<typeof partView>[1]) => ({ id, parts: new Map([['a', partView('a', overrides)]]) });
+
+describe('which parts of a unit merged on a past day pass to its successor', () => {
+  it('leaves a part verified by the merge day, and verified still, with the unit that did it', () => {
+    expect(partsToHandOver([holder('done', { status: 'VERIFIED', verifiedOn: '2026-05-10', inspections: [passed('2026-05-10')] })], 'a', MERGED_ON)).toEqual([]);
+  });
+
+  it('hands over a part open on the merge day on that day, even if verified on a later day entered before the merge', () => {
+    const later = holder('later', { status: 'VERIFIED', verifiedOn: '2026-05-20', inspections: [passed('2026-05-20')] });
+    const open = holder('open', { status: 'REPORTED' });
+    expect(partsToHandOver([later, open], 'a', MERGED_ON)).toEqual([
+      { id: 'later', on: MERGED_ON },
+      { id: 'open', on: MERGED_ON },
+    ]);
+  });
+
+  it('hands over a part verified on the merge day but reopened after it, on the day it came back', () => {
+    const back = holder('back', { status: 'RETURNED', inspections: [passed('2026-05-08')], returns: [reopened('2026-06-01')] });
+    expect(partsToHandOver([back], 'a', MERGED_ON)).toEqual([{ id: 'back', on: '2026-06-01' }]);
+  });
+
+  it('reads a reopening on the day of the pass as after it', () => {
+    expect(verifiedAsOf({ inspections: [passed('2026-05-08')], returns: [reopened('2026-05-08')] }, MERGED_ON)).toBe(false);
+    expect(verifiedAsOf({ inspections: [passed('2026-05-08')], returns: [] }, '2026-05-07')).toBe(false);
+  });
+});

@@ -1,0 +1,207 @@
+import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
+
+/**
+ * Issue 8, what the breaker found: a 2016 campaign entered in 2026 with a 2016 reorganisation
+ * (市环境保护局 merged into 市生态环境局 on 2016-07-01, entered afterwards). On-time is judged by the
+ * due date in force on the report's day; the merge judges each part by that day's state; a merged
+ * unit takes no new work; no work is dated before its unit existed nor due before the evaluation
+ * that found it; a view before 1949-10-01 is a typing error.
+ */
+let keySequence = 0;
+const key = (name: string) => `${name}-${(keySequence += 1)}`;
+
+describe('units on the day of the work, and on-time by the due date in force', () => {
+  let app: TestApp;
+  const units: Record<'HBJ' | 'STJ' | 'SJJ', string> = { HBJ: '', STJ: '', SJJ: '' };
+  let evaluationId: string;
+  const findings: Record<'late' | 'verifiedAfter' | 'open', string> = { late: '', verifiedAfter: '', open: '' };
+  let auditFinding: string;
+
+  const call = (name: string, input: Record<string, unknown>, headers?: Record<string, string>) =>
+    app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename } }`, { input: { idempotencyKey: key(name), ...input } }, headers);
+  const mutate = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>) => {
+    const response = await call(name, input, headers);
+    if (response.errors) throw new Error(`${name} refused: ${JSON.stringify(response.errors)}`);
+  };
+  const report = async (findingId: string, reportedOn: string) =>
+    mutate('reportRectification', { findingId, unitId: units.HBJ, summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/x' }], reportedOn }, await app.as('UNIT', units.HBJ));
+  const inspect = async (findingId: string, outcome: 'PASSED' | 'FAILED', inspectedOn: string, more: Record<string, unknown> = {}) =>
+    mutate('logInspection', { findingId, unitId: units.HBJ, outcome, notes: outcome === 'FAILED' ? '目录不完整' : '核实', inspectedOn, place: '现场', ...more }, await app.as('INSPECTOR'));
+  const record = async (title: string) => {
+    const response = await app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
+      input: { idempotencyKey: key('finding'), evaluationId, title, description: title, category: '主动公开', severity: 'HIGH', identifiedOn: '2016-04-15' },
+    });
+    expect(response.errors).toBeUndefined();
+    return response.data!.recordFinding.id as string;
+  };
+  const assign = (findingId: string, unitId: string, dueDate: string, assignedOn = '2016-04-20') =>
+    call('assignFinding', { findingId, assignedOn, units: [{ unitId, role: 'LEAD', dueDate }] });
+  const holders = async (findingId: string) => {
+    const response = await app.graphql(`query($id: ID!) { finding(id: $id) { status assignments { unitId status heldBefore } } }`, { id: findingId });
+    expect(response.errors).toBeUndefined();
+    return response.data!.finding;
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: '2026-11-29T10:00:00+08:00' });
+    const admin = await app.as('ADMIN');
+    for (const [code, name, registeredOn] of [['HBJ', '市环境保护局', '2016-01-01'], ['STJ', '市生态环境局', '2016-01-01'], ['SJJ', '市审计局', '2016-06-01']] as const) {
+      const response = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, {
+        input: { idempotencyKey: `unit-${code}`, code, name, kind: 'DEPARTMENT', registeredOn },
+      }, admin);
+      expect(response.errors).toBeUndefined();
+      units[code] = response.data!.registerUnit.id;
+    }
+    const evaluation = await app.graphql(`mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`, {
+      input: { idempotencyKey: key('evaluation'), title: '2015年度政务公开第三方评估', evaluator: '某研究院', commissionedBy: '国务院办公厅', periodStart: '2015-01-01', periodEnd: '2015-12-31', receivedOn: '2016-04-15' },
+    });
+    expect(evaluation.errors).toBeUndefined();
+    evaluationId = evaluation.data!.registerEvaluation.id;
+    findings.late = await record('环境信息公开不及时');
+    findings.verifiedAfter = await record('建设项目环评信息未公开');
+    findings.open = await record('政策解读缺失');
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('refuses work dated before its unit was registered, and a due date before the finding was identified, naming both days', async () => {
+    const beforeRegistration = await assign(findings.open, units.SJJ, '2016-07-31', '2016-05-01');
+    expect(errorCode(beforeRegistration)).toBe('BAD_USER_INPUT');
+    expect(beforeRegistration.errors![0]!.extensions!.messageZh).toBe('交办日期（2016-05-01）早于市审计局的登记日期（2016-06-01）；如该单位当时已存在，请先更正其登记日期。');
+    // The way out when the unit did exist then: correct its registration day (earlier only), then enter the work.
+    const admin = await app.as('ADMIN');
+    const later = await call('correctUnitRegistration', { unitId: units.SJJ, registeredOn: '2016-07-01', reason: '录入有误' }, admin);
+    expect(errorCode(later)).toBe('BAD_USER_INPUT');
+    const corrected = await app.graphql(`mutation($input: CorrectUnitRegistrationInput!) { correctUnitRegistration(input: $input) { registeredOn } }`, {
+      input: { idempotencyKey: key('correct-registration'), unitId: units.SJJ, registeredOn: '2016-04-01', reason: '单位早已存在' },
+    }, admin);
+    expect(corrected.errors).toBeUndefined();
+    expect(corrected.data!.correctUnitRegistration.registeredOn).toBe('2016-04-01');
+    auditFinding = await record('审计结果公开不全');
+    expect((await assign(auditFinding, units.SJJ, '2016-07-31', '2016-05-01')).errors).toBeUndefined();
+
+    const dueBeforeEvaluation = await assign(findings.open, units.HBJ, '2016-04-01');
+    expect(errorCode(dueBeforeEvaluation)).toBe('BAD_USER_INPUT');
+    expect(dueBeforeEvaluation.errors![0]!.extensions!.messageZh).toBe('市环境保护局的截止日期（2016-04-01）早于问题发现日期（2016-04-15），日期顺序不对。');
+    // A deadline already passed on the day it is typed in (2026) is a late entry: fine.
+    expect((await assign(findings.open, units.HBJ, '2016-07-31')).errors).toBeUndefined();
+  });
+
+  it('keeps a late first report late after a failed inspection gives a new due date', async () => {
+    expect((await assign(findings.late, units.HBJ, '2016-05-15')).errors).toBeUndefined();
+    await report(findings.late, '2016-05-20');
+    await inspect(findings.late, 'FAILED', '2016-05-22', { newDueDate: '2016-06-30' });
+    await report(findings.late, '2016-06-10');
+    await inspect(findings.late, 'PASSED', '2016-06-12');
+    const scores = await app.graphql(`{ unitScorecard { unitName due onTime onTimeRate } }`);
+    expect(scores.errors).toBeUndefined();
+    // Two parts were due (this one, and the one of 2016-07-31 never reported); neither first came on time.
+    expect(scores.data!.unitScorecard.find((score: { unitName: string }) => score.unitName === '市环境保护局')).toMatchObject({ due: 2, onTime: 0, onTimeRate: 0 });
+  });
+
+  it('merges on a past day judging each part by that day: verified by then stays, open then moves', async () => {
+    expect((await assign(findings.verifiedAfter, units.HBJ, '2016-07-31')).errors).toBeUndefined();
+    await report(findings.verifiedAfter, '2016-06-20');
+    await inspect(findings.verifiedAfter, 'PASSED', '2016-07-05');
+
+    const merged = await app.graphql(`mutation($input: MergeUnitInput!) { mergeUnit(input: $input) { findingIds } }`, {
+      input: { idempotencyKey: key('merge'), unitId: units.HBJ, successorUnitId: units.STJ, reason: '机构改革：组建生态环境局', mergedOn: '2016-07-01' },
+    }, await app.as('ADMIN'));
+    expect(merged.errors).toBeUndefined();
+    expect([...merged.data!.mergeUnit.findingIds].sort()).toEqual([findings.verifiedAfter, findings.open].sort());
+    // Verified on 2016-06-12, before the merge: it stays with the unit that did it.
+    expect((await holders(findings.late)).assignments).toEqual([{ unitId: units.HBJ, status: 'VERIFIED', heldBefore: [] }]);
+    // Still open on 2016-07-01 (verified on 2016-07-05, typed in before the merge): the successor's.
+    expect((await holders(findings.verifiedAfter)).assignments).toEqual([{ unitId: units.STJ, status: 'VERIFIED', heldBefore: [units.HBJ] }]);
+    expect((await holders(findings.open)).assignments).toEqual([{ unitId: units.STJ, status: 'ASSIGNED', heldBefore: [units.HBJ] }]);
+  });
+
+  it('gives a merged unit no new work, naming its successor; a reopening hands its returned part over', async () => {
+    const newFinding = await record('依申请公开答复超期');
+    const assigned = await assign(newFinding, units.HBJ, '2016-09-30', '2016-08-01');
+    expect(errorCode(assigned)).toBe('CONFLICT');
+    expect(assigned.errors![0]!.extensions!.messageZh).toBe('市环境保护局已于 2016-07-01 并入市生态环境局，不再承担新的工作；其未完成的任务由市生态环境局承担。');
+
+    const corrected = await call('correctInspection', {
+      findingId: findings.late, unitId: units.HBJ, inspectionId: await lastInspectionId(findings.late), outcome: 'FAILED', newDueDate: '2016-08-31', reason: '结论录错',
+    });
+    expect(errorCode(corrected)).toBe('CONFLICT');
+    expect(corrected.errors![0]!.extensions!.messageZh).toMatch(/^市环境保护局已于 2016-07-01 并入市生态环境局/);
+
+    await mutate('reopenFinding', { findingId: findings.late, reason: '复查发现页面被撤下', reopenedOn: '2016-08-01', newDueDate: '2016-09-30' });
+    expect((await holders(findings.late))).toEqual({ status: 'OPEN', assignments: [{ unitId: units.STJ, status: 'RETURNED', heldBefore: [units.HBJ] }] });
+  });
+
+  it('refuses the successor’s work dated before the part passed to it, naming the hand-over day', async () => {
+    const successor = await app.as('UNIT', units.STJ);
+    const reportOn = (reportedOn: string) =>
+      call('reportRectification', { findingId: findings.open, unitId: units.STJ, summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/y' }], reportedOn }, successor);
+    const early = await reportOn('2016-06-25');
+    expect(errorCode(early)).toBe('BAD_USER_INPUT');
+    expect(early.errors![0]!.extensions!.messageZh).toBe('报告日期（2016-06-25）早于该任务移交市生态环境局的日期（2016-07-01）；此前的任务由原单位承担。');
+    expect((await reportOn('2016-07-02')).errors).toBeUndefined();
+  });
+
+  it('undoes a failure corrected to PASSED everywhere (its new due date too), and corrects no inspection something answered', async () => {
+    const clerk = await app.as('UNIT', units.SJJ);
+    await mutate('reportRectification', { findingId: auditFinding, unitId: units.SJJ, summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/z' }], reportedOn: '2016-06-10' }, clerk);
+    await mutate('logInspection', { findingId: auditFinding, unitId: units.SJJ, outcome: 'FAILED', notes: '不全', inspectedOn: '2016-06-15', place: '现场', newDueDate: '2016-08-31' }, await app.as('INSPECTOR'));
+    const inspectionId = await lastInspectionId(auditFinding);
+    const dueDates = async () => {
+      const query = `query($id: ID!, $knownAt: String) { finding(id: $id, knownAt: $knownAt) { assignments { dueDate status } } }`;
+      const now = await app.graphql(query, { id: auditFinding });
+      const known = await app.graphql(query, { id: auditFinding, knownAt: '2030-01-01T00:00:00Z' });
+      return [now.data!.finding.assignments[0], known.data!.finding.assignments[0]];
+    };
+    expect(await dueDates()).toEqual([{ dueDate: '2016-08-31', status: 'RETURNED' }, { dueDate: '2016-08-31', status: 'RETURNED' }]);
+    await mutate('correctInspection', { findingId: auditFinding, unitId: units.SJJ, inspectionId, outcome: 'PASSED', reason: '结论录错' });
+    expect(await dueDates()).toEqual([{ dueDate: '2016-07-31', status: 'VERIFIED' }, { dueDate: '2016-07-31', status: 'VERIFIED' }]);
+
+    // A failure the unit answered with an extension request stays as it was.
+    const answered = await record('预算公开不细');
+    expect((await assign(answered, units.SJJ, '2016-07-31', '2016-06-01')).errors).toBeUndefined();
+    await mutate('reportRectification', { findingId: answered, unitId: units.SJJ, summary: '已整改', evidence: [{ title: '预算', link: 'https://www.example.gov.cn/b' }], reportedOn: '2016-06-10' }, clerk);
+    await mutate('logInspection', { findingId: answered, unitId: units.SJJ, outcome: 'FAILED', notes: '不细', inspectedOn: '2016-06-15', place: '现场', newDueDate: '2016-07-31' }, await app.as('INSPECTOR'));
+    await mutate('requestExtension', { findingId: answered, unitId: units.SJJ, requestedDueDate: '2016-09-30', reason: '需补充材料', requestedOn: '2016-06-16' }, clerk);
+    const refused = await call('correctInspection', { findingId: answered, unitId: units.SJJ, inspectionId: await lastInspectionId(answered), outcome: 'PASSED', reason: '结论录错' });
+    expect(errorCode(refused)).toBe('CONFLICT');
+    expect(refused.errors![0]!.extensions!.messageZh).toContain('之后已有延期申请（2016-06-16）');
+  });
+
+  it('shows a past day under the names units had then', async () => {
+    const renamed = await call('renameUnit', { unitId: units.SJJ, name: '市审计局（更名）', reason: '机构改革', renamedOn: '2016-09-01' }, await app.as('ADMIN'));
+    expect(renamed.errors).toBeUndefined();
+    const named = async (asOf?: string) => {
+      const response = await app.graphql(
+        `query($id: ID!, $asOf: String) { finding(id: $id, asOf: $asOf) { assignments { unit { name } } } dashboard(asOf: $asOf) { openParts { unitName } } unitScorecard(asOf: $asOf) { unitName } }`,
+        { id: auditFinding, asOf },
+      );
+      expect(response.errors).toBeUndefined();
+      const { finding, dashboard, unitScorecard } = response.data!;
+      return [finding.assignments[0].unit.name, dashboard.openParts.map((part: { unitName: string }) => part.unitName), unitScorecard.map((score: { unitName: string }) => score.unitName)];
+    };
+    const [before, beforeBoard, beforeScores] = await named('2016-08-31');
+    expect(before).toBe('市审计局');
+    expect(beforeBoard).toContain('市审计局');
+    expect(beforeScores).toContain('市审计局');
+    const [after, afterBoard] = await named('2016-09-01');
+    expect(after).toBe('市审计局（更名）');
+    expect(afterBoard).toContain('市审计局（更名）');
+    expect((await named())[0]).toBe('市审计局（更名）');
+  });
+
+  it('refuses a view or a fact before 1949-10-01 as a typing error, in Chinese too', async () => {
+    const yearZero = await app.graphql(`{ dashboard(asOf: "0000-06-01") { asOf } }`);
+    expect(errorCode(yearZero)).toBe('BAD_USER_INPUT');
+    expect(yearZero.errors![0]!.extensions!.messageZh).toBe('asOf（0000-06-01）早于系统可查询的最早日期 1949-10-01，请检查年份。');
+    const ancient = await call('urgeUnit', { findingId: findings.open, unitId: units.STJ, message: '请尽快报送', urgedOn: '0016-06-01' });
+    expect(errorCode(ancient)).toBe('BAD_USER_INPUT');
+  });
+
+  async function lastInspectionId(findingId: string): Promise<string> {
+    const response = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { inspections { inspectionId } } } }`, { id: findingId });
+    return response.data!.finding.assignments[0].inspections.at(-1).inspectionId;
+  }
+});

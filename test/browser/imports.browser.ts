@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createPerson, signIn, type Person } from './support/accounts.js';
-import { launchChromium, openApp, type AppContext } from './support/browser.js';
+import { launchChromium } from './support/browser.js';
+import { browserContexts, officeDay } from './support/suite.js';
 import { contrastFailures } from './support/contrast.js';
 
 /*
@@ -11,8 +12,6 @@ import { contrastFailures } from './support/contrast.js';
  * and asks for the approval (印发) and assignment (交办) days.
  */
 
-/** A China office day, `days` from today, `YYYY-MM-DD`. */
-const officeDay = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 const UNITS = ['青川市财政局', '青川市教育局', '青川市发展和改革委员会', '青川市环境保护局'];
 
@@ -49,25 +48,17 @@ describe('imports from the browser: files of any advertised size, and a late pla
   let app: TestApp;
   let browser: Browser;
   let supervisor: Person;
-  const opened: AppContext[] = [];
+  const contexts = browserContexts(() => ({ app, browser }));
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
     supervisor = await createPerson(app, 'SUPERVISOR', '周涛', 'imports-supervisor');
   });
 
-  afterAll(async () => {
-    for (const { context, outsideRequests } of opened) {
-      expect(outsideRequests).toEqual([]);
-      await context.close();
-    }
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => contexts.closeAll());
 
   const importsPage = async () => {
-    const context = await openApp(browser, app.url);
-    opened.push(context);
+    const context = await contexts.open();
     await signIn(context.page, supervisor);
     await context.page.goto('/imports');
     await context.page.getByRole('heading', { name: '导入' }).waitFor();

@@ -123,4 +123,19 @@ describe('imports from the browser: files of any advertised size, and a late pla
     expect(await fileError.textContent()).toContain('超过了一次导入允许的 5,242,880 字节（5 MB）');
     expect(imports).toBe(0);
   });
+
+  it('says beside the year field, in Chinese, that a plan year is four digits, and sends nothing', async () => {
+    const page = await importsPage();
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') sent.push(new URL(request.url()).pathname);
+    });
+    await page.getByLabel('年度（不填则按第一项的完成时限）').fill('二〇二六');
+    await page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff类别,序号,工作事项,牵头单位,责任单位,完成时限\n') });
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    const yearError = page.locator('.el-form-item', { has: page.getByLabel('年度（不填则按第一项的完成时限）') }).locator('.el-form-item__error');
+    await yearError.waitFor();
+    expect(await yearError.textContent()).toContain('年度应为四位数字，如 2026');
+    expect(sent).toEqual([]);
+  });
 });

@@ -23,6 +23,7 @@ import { OrganizationModule } from './organization/organization.module.js';
 import { RectificationModule } from './rectification/rectification.module.js';
 import { ReorganizationModule } from './reorganization/reorganization.module.js';
 import { ScorecardModule } from './scorecard/scorecard.module.js';
+import { UnitWorkloadModule } from './unit-workload/unit-workload.module.js';
 import { WorkPlanModule } from './work-plan/work-plan.module.js';
 import { GraphqlErrorFilter } from './shared/graphql/graphql-error.filter.js';
 import { RateLimitGuard, withHttpRequest } from './http/rate-limit.guard.js';
@@ -101,6 +102,7 @@ export class AppModule {
         RectificationModule,
         WorkPlanModule,
         ScorecardModule,
+        UnitWorkloadModule,
         ReorganizationModule,
         HealthModule,
         LedgerModule,

@@ -17,7 +17,7 @@ import {
 import { EvaluationsResolver, FindingsResolver } from './evaluations/evaluations.resolver.js';
 import { HistoryEntryResolver } from './evaluations/history-entry.resolver.js';
 import { DashboardResolver } from './dashboard/dashboard.resolver.js';
-import { GetDashboardHandler, GetUnitWorkloadHandler } from './dashboard/dashboard.queries.js';
+import { GetDashboardHandler } from './dashboard/dashboard.queries.js';
 import { ActOnFindingHandler } from './finding-workflow/act-on-finding.handler.js';
 import { FindingWorkflowResolver } from './finding-workflow/finding-workflow.resolver.js';
 import { ImportFindingsHandler } from './import-findings/import-findings.handler.js';
@@ -65,7 +65,6 @@ import { EvaluationSetupResolver } from './rectification-setup/rectification-set
     RecordFindingHandler,
     ActOnFindingHandler,
     GetDashboardHandler,
-    GetUnitWorkloadHandler,
     DashboardResolver,
     FindingWorkflowResolver,
     RecordFindingResolver,

@@ -5,9 +5,10 @@ import { TestApp, startTestApp } from '../support/test-app.js';
 describe('Unit lists in pinyin order', () => {
   let app: TestApp;
 
+  // Seeding the demo on a loaded machine takes longer than Jest's default 30 s.
   beforeAll(async () => {
     app = await startTestApp({ demoData: true });
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await app.close();

@@ -156,6 +156,28 @@ export async function download(path: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * Sends an import file's raw bytes to `POST /imports/files` — which takes as much as an import
+ * does (5 MB), unlike a GraphQL request, whose body is kept small — and resolves to the `fileId`
+ * an import mutation then names the file by (kept 30 minutes, for this user only).
+ * @throws ApiError with the server's Chinese reason (empty, over 5 MB, not allowed, signed out).
+ */
+export async function uploadImportFile(file: File): Promise<string> {
+  const response = await fetch(`/imports/files?name=${encodeURIComponent(file.name)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', ...authorization() },
+    body: file,
+  });
+  const body: { fileId?: string; errors?: GraphqlErrorShape[] } | null = await response.json().catch(() => null);
+  if (response.ok && typeof body?.fileId === 'string') return body.fileId;
+  const error = new ApiError(
+    body?.errors?.length ? body.errors : [{ message: `HTTP ${response.status}`, extensions: { messageZh: `文件上传失败（HTTP ${response.status}），请稍后重试。` } }],
+    response.status,
+  );
+  if (error.code === 'UNAUTHENTICATED' && storedToken()) onSessionEnded();
+  throw error;
+}
+
 /** One page of a list field (a GraphQL connection: first / after, totalCount). */
 export interface Connection<Node> {
   nodes: Node[];

@@ -1,5 +1,6 @@
 import { reactive } from 'vue';
 import { ApiError, newIdempotencyKey } from './api';
+import { officeToday } from './state';
 
 /**
  * What a form shows after a refusal: the Chinese message beside each field the API names
@@ -53,3 +54,12 @@ export function useForm() {
 
   return { state, run, fieldError };
 }
+
+/**
+ * For a date picker's `disabled-date`: true for a day after today's China office day. The picker
+ * hands over local midnight of the day shown, so the day is read in local time, not as UTC.
+ */
+export const isAfterOfficeToday = (date: Date): boolean => {
+  const day = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  return day > officeToday();
+};

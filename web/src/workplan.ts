@@ -41,10 +41,10 @@ export interface WorkPlan {
 
 const ROLLUP = 'items completedItems parts verifiedParts overdueParts percentComplete trafficLight';
 
-/** The newest work plan's id, or null when none was imported. */
-export async function newestPlanId(): Promise<string | null> {
+/** Every imported work plan's id, newest year first (work goes on in last year's plan too). */
+export async function allPlanIds(): Promise<string[]> {
   const { workPlans } = await gql<{ workPlans: { id: string }[] }>(`{ workPlans { id } }`);
-  return workPlans[0]?.id ?? null;
+  return workPlans.map((plan) => plan.id);
 }
 
 /** The breakdown (categories → items → unit parts, with roll-ups), as of a day when given, of one unit when given. */

@@ -1,32 +1,17 @@
 import { Inject } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { requireUnitDetailsAccess } from '../../access/authorization/access-policy.js';
-import type { Actor } from '../../shared/command-context.js';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { AppSettings } from '../../config/app-settings.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import { isPresent, parseTimeCut, type TimeCut, type TimeTravel } from '../../shared/time-cut.js';
 import { Clock } from '../../shared/clock.js';
-import { foldAtCut } from '../../shared/time-travel-fold.js';
 import { TimeTravelCache } from '../../shared/time-travel-cache.js';
-import { notFound, say } from '../../shared/domain-error.js';
 import { RectificationLedger, type FindingView } from '../ledger/rectification-ledger.js';
 import { buildDashboard, type Dashboard } from './dashboard.js';
 import { DashboardReadModel, type DashboardSummary } from './dashboard.read-model.js';
-import { buildUnitWorkload, type UnitWorkload } from './unit-workload.js';
 
 export class GetDashboardQuery extends Query<Dashboard & { time: TimeCut }> {
   constructor(readonly travel: TimeTravel = {}) {
-    super();
-  }
-}
-
-export class GetUnitWorkloadQuery extends Query<UnitWorkload & { time: TimeCut }> {
-  constructor(
-    readonly unitId: string,
-    readonly reader: Actor,
-    readonly travel: TimeTravel = {},
-  ) {
     super();
   }
 }
@@ -85,33 +70,4 @@ function withLazyLists<Summary extends DashboardSummary>(
     openParts: { enumerable: true, get: () => (openParts ??= dashboards.openPartPage(summary.asOf, dueSoonDays).alerts) },
     overdue: { enumerable: true, get: () => (overdue ??= dashboards.openPartPage(summary.asOf, dueSoonDays, { light: 'RED' }).alerts) },
   }) as Summary & Pick<Dashboard, 'openParts' | 'overdue'>;
-}
-
-/** Now: only the unit's own findings (the read model's index); at a cut, folded from timelines. */
-@QueryHandler(GetUnitWorkloadQuery)
-export class GetUnitWorkloadHandler implements IQueryHandler<GetUnitWorkloadQuery> {
-  constructor(
-    private readonly ledger: RectificationLedger,
-    private readonly dashboards: DashboardReadModel,
-    private readonly units: UnitsReadModel,
-    private readonly clock: Clock,
-    @Inject(ConfigService) private readonly config: ConfigService<AppSettings, true>,
-    private readonly travelled: TimeTravelCache,
-  ) {}
-
-  async execute({ unitId, reader, travel }: GetUnitWorkloadQuery): Promise<UnitWorkload & { time: TimeCut }> {
-    requireUnitDetailsAccess(reader, unitId, say('workload', '工作任务'));
-    const unit = this.units.get(unitId);
-    if (!unit) throw notFound('Unit', unitId);
-    const now = this.clock.now();
-    const time = parseTimeCut(travel, now);
-    const dueSoonDays = this.config.get('DUE_SOON_DAYS', { infer: true });
-    const workloadOf = (findings: FindingView[]) => buildUnitWorkload({ findings, unitId, unitName: unit.name, today: time.asOf, dueSoonDays });
-    if (isPresent(time, now)) return { ...workloadOf(this.dashboards.findingsOf(unitId)), time };
-    // Only the findings where the unit ever had a part can hold one at the cut.
-    const workload = await this.travelled.answer(`workload|${unitId}|${unit.name}|${dueSoonDays}`, time, async () =>
-      workloadOf(await foldAtCut(this.dashboards.findingIdsEverOf(unitId), time, this.dashboards.latestRecordedAt, (id, at) => this.ledger.findingAt(id, at))),
-    );
-    return { ...workload, time };
-  }
 }

@@ -5,13 +5,12 @@ import { LiveUpdates, updateOrRefusal } from '../../access/authorization/live-up
 import { QueryBus } from '@nestjs/cqrs';
 import { type Observable, concatMap, filter, share } from 'rxjs';
 import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
-import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
 import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../../shared/graphql/time-cut.type.js';
 import { FindingType } from '../evaluations/evaluation.types.js';
 import { GetFindingQuery } from '../evaluations/evaluations.queries.js';
 import { findingStream } from '../domain/finding.events.js';
-import { DashboardType, UnitWorkloadType } from './dashboard.types.js';
-import { GetDashboardQuery, GetUnitWorkloadQuery } from './dashboard.queries.js';
+import { DashboardType } from './dashboard.types.js';
+import { GetDashboardQuery } from './dashboard.queries.js';
 
 const isFindingEvent = (streamId: string) => streamId.startsWith('finding-') || streamId.startsWith('evaluation-');
 
@@ -43,18 +42,6 @@ export class DashboardResolver {
     @Args('knownAt', { type: () => String, nullable: true, description: KNOWN_AT_DESCRIPTION }) knownAt?: string,
   ) {
     return this.queries.execute(new GetDashboardQuery({ asOf, knownAt }));
-  }
-
-  @Query(() => UnitWorkloadType, {
-    description: 'What a unit has to do, most urgent first, and its reminders (a unit user: its own only); asOf / knownAt as on dashboard',
-  })
-  unitWorkload(
-    @Args('unitId', { type: () => ID }) unitId: string,
-    @CurrentRequester() requester: Requester,
-    @Args('asOf', { type: () => String, nullable: true, description: AS_OF_DESCRIPTION }) asOf?: string,
-    @Args('knownAt', { type: () => String, nullable: true, description: KNOWN_AT_DESCRIPTION }) knownAt?: string,
-  ) {
-    return this.queries.execute(new GetUnitWorkloadQuery(unitId, requester.actor, { asOf, knownAt }));
   }
 
   @Subscription(() => DashboardType, {

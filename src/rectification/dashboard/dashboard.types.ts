@@ -2,12 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { AssignmentRoleEnum, PartStatusEnum, TrafficLightEnum } from '../../assignments/graphql/assignment.types.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import type { PartStatus, TrafficLight } from '../../assignments/read-model/part-view.js';
-import { graphqlEnum } from '../../shared/graphql/enum.js';
 import { TimeCutType } from '../../shared/graphql/time-cut.type.js';
-import { ReminderKinds, type ReminderKind } from './unit-workload.js';
-
-export const ReminderKindEnum = graphqlEnum(ReminderKinds, 'ReminderKind');
-
 @ObjectType('PartAlert', { description: 'An open part with its traffic light' })
 export class PartAlertType {
   @Field(() => ID) findingId: string;
@@ -69,23 +64,4 @@ export class DashboardType {
   @Field(() => [GroupProgressType]) perCategory: GroupProgressType[];
   @Field(() => [PartAlertType], { description: 'Every open part, red first' }) openParts: PartAlertType[];
   @Field(() => [PartAlertType], { description: 'Red parts only' }) overdue: PartAlertType[];
-}
-
-@ObjectType('Reminder')
-export class ReminderType {
-  @Field(() => ReminderKindEnum) kind: ReminderKind;
-  @Field(() => ID) findingId: string;
-  @Field(() => String) findingTitle: string;
-  @Field(() => String) message: string;
-  @Field(() => String, { description: 'The office day it happened (deadline reminders: the day viewed)' }) on: string;
-  @Field(() => String, { nullable: true, description: 'When it was recorded (deadline reminders: null)' }) at: string | null;
-}
-
-@ObjectType('UnitWorkload')
-export class UnitWorkloadType {
-  @Field(() => ID) unitId: string;
-  @Field(() => String, { description: 'The business day viewed (YYYY-MM-DD)' }) asOf: string;
-  @Field(() => TimeCutType, { description: 'Which time axes the answer used' }) time: TimeCutType;
-  @Field(() => [PartAlertType], { description: 'What the unit still has to do, most urgent first' }) openParts: PartAlertType[];
-  @Field(() => [ReminderType], { description: 'The unit’s inbox, newest first' }) reminders: ReminderType[];
 }

@@ -1,0 +1,85 @@
+import { awaitsUnit, daysLeft, type PartView } from './part-view.js';
+
+/*
+ * A unit's inbox (提醒), one lifecycle for findings and work-plan items alike: what a part's own
+ * history and its due date say the unit should hear about. Pure; `today` is the office day viewed.
+ */
+
+export const ReminderKinds = [
+  'OVERDUE',
+  'DUE_IN_1_DAY',
+  'DUE_IN_3_DAYS',
+  'DUE_IN_7_DAYS',
+  'URGED',
+  'REPORT_SENT_BACK',
+  'INSPECTION_FAILED',
+  'REOPENED',
+  'EXTENSION_GRANTED',
+  'EXTENSION_REFUSED',
+] as const;
+export type ReminderKind = (typeof ReminderKinds)[number];
+
+/** The two parents of parts: a finding (整改问题) and a work-plan item (工作事项). */
+export const ReminderParentKinds = ['FINDING', 'WORK_PLAN_ITEM'] as const;
+export type ReminderParentKind = (typeof ReminderParentKinds)[number];
+
+/** What a reminder is about: the part's parent, and for a work-plan item the plan it belongs to. */
+export interface ReminderParent {
+  readonly parentKind: ReminderParentKind;
+  readonly parentId: string;
+  /** The finding's title; the item's code and title (`1-3 推进决策公开`). */
+  readonly parentTitle: string;
+  /** The work plan's title, for an item; null for a finding. */
+  readonly planTitle: string | null;
+}
+
+export interface Reminder extends ReminderParent {
+  readonly kind: ReminderKind;
+  readonly message: string;
+  /** The office day it happened (`YYYY-MM-DD`, China time); for deadline reminders, the day viewed. */
+  readonly on: string;
+  /** When it was recorded (ISO instant); for deadline reminders, null. */
+  readonly at: string | null;
+}
+
+/** The deadline reminder a unit reads in its inbox, in Chinese like the rest of its data. */
+function deadlineReminder(part: PartView, today: string): { kind: ReminderKind; message: string } | null {
+  if (!awaitsUnit(part)) return null;
+  const left = daysLeft(part, today);
+  if (left < 0) return { kind: 'OVERDUE', message: `已逾期 ${-left} 天（截止日期 ${part.dueDate}）。` };
+  if (left <= 1) return { kind: 'DUE_IN_1_DAY', message: `${left === 0 ? '今天' : '明天'}到期（${part.dueDate}）。` };
+  if (left <= 3) return { kind: 'DUE_IN_3_DAYS', message: `还有 ${left} 天到期（${part.dueDate}）。` };
+  if (left <= 7) return { kind: 'DUE_IN_7_DAYS', message: `还有 ${left} 天到期（${part.dueDate}）。` };
+  return null;
+}
+
+const RETURN_REMINDER = { SENT_BACK: 'REPORT_SENT_BACK', INSPECTION_FAILED: 'INSPECTION_FAILED', REOPENED: 'REOPENED' } as const;
+
+/**
+ * Reminders about one part not yet verified, as of the office day `today` (`YYYY-MM-DD`): its
+ * deadline (due in 7/3/1 days, overdue), every urging (催办), the latest return while it stands
+ * (sent back, failed inspection, reopened) and every decided extension request, each dated by
+ * the office day it happened.
+ */
+export function remindersFor(parent: ReminderParent, part: PartView, today: string): Reminder[] {
+  const reminders: Reminder[] = [];
+  const deadline = deadlineReminder(part, today);
+  if (deadline) reminders.push({ ...parent, ...deadline, on: today, at: null });
+  for (const urge of part.urges) reminders.push({ ...parent, kind: 'URGED', message: urge.message, on: urge.urgedOn, at: urge.urgedAt });
+  const lastReturn = part.returns.at(-1);
+  if (part.status === 'RETURNED' && lastReturn) {
+    reminders.push({ ...parent, kind: RETURN_REMINDER[lastReturn.cause], message: lastReturn.reason, on: lastReturn.returnedOn, at: lastReturn.returnedAt });
+  }
+  for (const request of part.extensionRequests) {
+    const decided = { on: request.decidedOn!, at: request.decidedAt! };
+    if (request.status === 'GRANTED') {
+      reminders.push({ ...parent, kind: 'EXTENSION_GRANTED', message: `延期已批准，新的截止日期为 ${request.grantedDueDate}。`, ...decided });
+    } else if (request.status === 'REFUSED') {
+      reminders.push({ ...parent, kind: 'EXTENSION_REFUSED', message: request.decisionReason ?? '', ...decided });
+    }
+  }
+  return reminders;
+}
+
+/** Newest first: by office day, then (same day) by when it was recorded; the deadline leads its day. */
+export const newestFirst = (a: Reminder, b: Reminder): number => b.on.localeCompare(a.on) || (b.at ?? '\uffff').localeCompare(a.at ?? '\uffff');

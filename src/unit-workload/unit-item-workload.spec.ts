@@ -1,0 +1,66 @@
+import type { PartView } from '../assignments/read-model/part-view.js';
+import { partView as part } from '../assignments/testing/part-view.js';
+import type { WorkPlanItemView, WorkPlanView } from '../work-plan/breakdown/work-plan-ledger.js';
+import { buildUnitItemWorkload } from './unit-item-workload.js';
+
+const plan = (planId: string, year: number, title: string) => ({ planId, year, title }) as WorkPlanView;
+const PLANS = new Map([
+  ['p2025', plan('p2025', 2025, '2025年政务公开工作要点')],
+  ['p2026', plan('p2026', 2026, '2026年政务公开工作要点')],
+]);
+
+const item = (itemId: string, planId: string, code: string, parts: PartView[], status: WorkPlanItemView['status'] = 'OPEN'): WorkPlanItemView =>
+  ({ itemId, planId, code, title: `事项${code}`, categoryCode: '一', description: '', dueDate: '2026-05-15', measures: '', status, completedOn: null, parts: new Map(parts.map((p) => [p.unitId, p])), history: [], timeline: [] }) as WorkPlanItemView;
+
+const workloadAt = (today: string, items: WorkPlanItemView[]) =>
+  buildUnitItemWorkload({ items, plan: (planId) => PLANS.get(planId), unitId: 'fgw', today, dueSoonDays: 7 });
+
+describe("a unit's work-plan items across every plan", () => {
+  it('lists its open parts of every plan, newest plan first, red first inside a plan; not verified parts, withdrawn items or other units’', () => {
+    const { parts } = workloadAt('2026-05-10', [
+      item('a', 'p2025', '1-1', [part('fgw', { dueDate: '2026-06-30' })]),
+      item('b', 'p2026', '2-1', [part('fgw', { dueDate: '2026-09-30' })]),
+      item('c', 'p2026', '1-2', [part('fgw', { dueDate: '2026-05-01' })]),
+      item('d', 'p2026', '1-3', [part('fgw', { status: 'VERIFIED', verifiedOn: '2026-05-02' })]),
+      item('e', 'p2026', '1-4', [part('fgw')], 'WITHDRAWN'),
+      item('f', 'p2026', '1-5', [part('czj')]),
+    ]);
+    expect(parts.map((p) => [p.planTitle, p.itemCode, p.trafficLight, p.daysLeft])).toEqual([
+      ['2026年政务公开工作要点', '1-2', 'RED', -9],
+      ['2026年政务公开工作要点', '2-1', 'GREEN', 143],
+      ['2025年政务公开工作要点', '1-1', 'GREEN', 51],
+    ]);
+  });
+
+  it.each([
+    ['2026-05-08', 'DUE_IN_7_DAYS'],
+    ['2026-05-12', 'DUE_IN_3_DAYS'],
+    ['2026-05-15', 'DUE_IN_1_DAY'],
+    ['2026-05-16', 'OVERDUE'],
+  ])('on %s reminds an item due 2026-05-15 as %s, dated that day, as on findings', (today, kind) => {
+    const { reminders } = workloadAt(today, [item('a', 'p2026', '1-1', [part('fgw', { dueDate: '2026-05-15' })])]);
+    expect(reminders).toMatchObject([{ kind, parentKind: 'WORK_PLAN_ITEM', parentId: 'a', parentTitle: '1-1 事项1-1', planTitle: '2026年政务公开工作要点', on: today, at: null }]);
+  });
+
+  it('reminds urging, a sending back and extension decisions on items by the office day they happened, newest first', () => {
+    const { reminders } = workloadAt('2026-04-20', [
+      item('a', 'p2026', '1-1', [
+        part('fgw', {
+          status: 'RETURNED',
+          urges: [{ message: '请尽快报送', urgedOn: '2026-04-10', urgedAt: '2026-04-18T01:00:00.000Z', urgedBy: 's' }],
+          returns: [{ cause: 'SENT_BACK', reason: '材料不全', returnedOn: '2026-04-12', returnedAt: '2026-04-19T01:00:00.000Z', newDueDate: null }],
+          extensionRequests: [{ requestId: 'r', requestedDueDate: '2026-06-01', reason: 'x', requestedOn: '2026-04-05', requestedAt: '2026-04-05T01:00:00.000Z', status: 'GRANTED', decidedOn: '2026-04-06', decidedAt: '2026-04-06T01:00:00.000Z', decisionReason: null, grantedDueDate: '2026-06-01' }],
+        }),
+      ]),
+    ]);
+    expect(reminders.map((r) => [r.kind, r.on, r.at])).toEqual([
+      ['REPORT_SENT_BACK', '2026-04-12', '2026-04-19T01:00:00.000Z'],
+      ['URGED', '2026-04-10', '2026-04-18T01:00:00.000Z'],
+      ['EXTENSION_GRANTED', '2026-04-06', '2026-04-06T01:00:00.000Z'],
+    ]);
+  });
+
+  it('leaves out an item whose plan is not known at the cut', () => {
+    expect(workloadAt('2026-05-10', [item('a', 'p-unknown', '1-1', [part('fgw')])])).toEqual({ parts: [], reminders: [] });
+  });
+});

@@ -1,0 +1,75 @@
+import type { AssignmentRole } from '../assignments/domain/assignment.events.js';
+import { daysLeft, trafficLight, type PartStatus, type TrafficLight } from '../assignments/read-model/part-view.js';
+import { newestFirst, remindersFor, type Reminder } from '../assignments/read-model/reminders.js';
+import { byPinyin } from '../shared/chinese-order.js';
+import type { WorkPlanItemView, WorkPlanView } from '../work-plan/breakdown/work-plan-ledger.js';
+
+/** A unit's open part of a work-plan item, with its plan: what 我的任务 lists under each plan. */
+export interface ItemPartAlert {
+  readonly planId: string;
+  readonly planTitle: string;
+  readonly planYear: number;
+  readonly itemId: string;
+  /** The item's number in the plan (`1-3`). */
+  readonly itemCode: string;
+  readonly itemTitle: string;
+  readonly role: AssignmentRole;
+  readonly status: PartStatus;
+  /** `YYYY-MM-DD`, the due date in force. */
+  readonly dueDate: string;
+  /** Days from the day viewed to the due date; negative when overdue. */
+  readonly daysLeft: number;
+  readonly trafficLight: TrafficLight;
+}
+
+const URGENCY: Record<TrafficLight, number> = { RED: 0, YELLOW: 1, GREEN: 2 };
+
+/** Newest plan first (year, then title in pinyin); inside a plan, red first, then by due day and item number. */
+const byPlanThenUrgency = (a: ItemPartAlert, b: ItemPartAlert) =>
+  b.planYear - a.planYear ||
+  byPinyin(a.planTitle, b.planTitle) ||
+  (a.planId < b.planId ? -1 : a.planId > b.planId ? 1 : 0) ||
+  URGENCY[a.trafficLight] - URGENCY[b.trafficLight] ||
+  a.dueDate.localeCompare(b.dueDate) ||
+  a.itemCode.localeCompare(b.itemCode, 'en', { numeric: true });
+
+/**
+ * What one unit owes on work-plan items, across every plan, on the office day `today`
+ * (`YYYY-MM-DD`): its open parts (not verified; withdrawn items left out) grouped by plan, and its
+ * reminders about them, newest first — the same reminders as on findings (see `remindersFor`).
+ * `items` are the items as they stood that day; `plan` finds an item's plan (an item whose plan is
+ * unknown is left out). `dueSoonDays` is the yellow-light window, in days.
+ */
+export function buildUnitItemWorkload(input: {
+  items: Iterable<WorkPlanItemView>;
+  plan: (planId: string) => WorkPlanView | undefined;
+  unitId: string;
+  today: string;
+  dueSoonDays: number;
+}): { parts: ItemPartAlert[]; reminders: Reminder[] } {
+  const parts: ItemPartAlert[] = [];
+  const reminders: Reminder[] = [];
+  for (const item of input.items) {
+    const part = item.parts.get(input.unitId);
+    if (!part || part.status === 'VERIFIED' || item.status === 'WITHDRAWN') continue;
+    const plan = input.plan(item.planId);
+    const light = trafficLight(part, input.today, input.dueSoonDays);
+    if (!plan || !light) continue;
+    parts.push({
+      planId: plan.planId,
+      planTitle: plan.title,
+      planYear: plan.year,
+      itemId: item.itemId,
+      itemCode: item.code,
+      itemTitle: item.title,
+      role: part.role,
+      status: part.status,
+      dueDate: part.dueDate,
+      daysLeft: daysLeft(part, input.today),
+      trafficLight: light,
+    });
+    const parent = { parentKind: 'WORK_PLAN_ITEM', parentId: item.itemId, parentTitle: `${item.code} ${item.title}`, planTitle: plan.title } as const;
+    reminders.push(...remindersFor(parent, part, input.today));
+  }
+  return { parts: parts.sort(byPlanThenUrgency), reminders: reminders.sort(newestFirst) };
+}

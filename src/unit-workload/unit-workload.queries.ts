@@ -1,0 +1,93 @@
+import { Inject } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { requireUnitDetailsAccess } from '../access/authorization/access-policy.js';
+import { newestFirst, type Reminder } from '../assignments/read-model/reminders.js';
+import type { AppSettings } from '../config/app-settings.js';
+import { UnitsReadModel } from '../organization/units/units.read-model.js';
+import { DashboardReadModel } from '../rectification/dashboard/dashboard.read-model.js';
+import { buildUnitWorkload, type UnitWorkload } from '../rectification/dashboard/unit-workload.js';
+import { RectificationLedger, type FindingView } from '../rectification/ledger/rectification-ledger.js';
+import type { Actor } from '../shared/command-context.js';
+import { Clock } from '../shared/clock.js';
+import { notFound, say } from '../shared/domain-error.js';
+import { isPresent, parseTimeCut, type TimeCut, type TimeTravel } from '../shared/time-cut.js';
+import { foldAtCut } from '../shared/time-travel-fold.js';
+import { TimeTravelCache } from '../shared/time-travel-cache.js';
+import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
+import { buildUnitItemWorkload, type ItemPartAlert } from './unit-item-workload.js';
+
+/** A reminder as the API shows it: with the deprecated finding fields filled for a finding. */
+export type ReminderRow = Reminder & { readonly findingId: string | null; readonly findingTitle: string | null };
+
+/** A unit's whole workload: findings and work-plan items of every plan, one inbox. */
+export type FullUnitWorkload = Omit<UnitWorkload, 'reminders'> & {
+  readonly workPlanParts: ItemPartAlert[];
+  readonly reminders: ReminderRow[];
+  readonly time: TimeCut;
+};
+
+export class GetUnitWorkloadQuery extends Query<FullUnitWorkload> {
+  constructor(
+    readonly unitId: string,
+    readonly reader: Actor,
+    readonly travel: TimeTravel = {},
+  ) {
+    super();
+  }
+}
+
+const asRow = (reminder: Reminder): ReminderRow => ({
+  ...reminder,
+  findingId: reminder.parentKind === 'FINDING' ? reminder.parentId : null,
+  findingTitle: reminder.parentKind === 'FINDING' ? reminder.parentTitle : null,
+});
+
+/**
+ * Findings now from the dashboard's per-unit index, at a cut folded from their timelines (as
+ * before); work-plan items from the work-plan ledger, now as they stand, at a cut every item folded from its
+ * stream (a year's plan holds tens of items, so every item is looked at).
+ */
+@QueryHandler(GetUnitWorkloadQuery)
+export class GetUnitWorkloadHandler implements IQueryHandler<GetUnitWorkloadQuery> {
+  constructor(
+    private readonly ledger: RectificationLedger,
+    private readonly dashboards: DashboardReadModel,
+    private readonly workPlans: WorkPlanLedger,
+    private readonly units: UnitsReadModel,
+    private readonly clock: Clock,
+    @Inject(ConfigService) private readonly config: ConfigService<AppSettings, true>,
+    private readonly travelled: TimeTravelCache,
+  ) {}
+
+  async execute({ unitId, reader, travel }: GetUnitWorkloadQuery): Promise<FullUnitWorkload> {
+    requireUnitDetailsAccess(reader, unitId, say('workload', '工作任务'));
+    const unit = this.units.get(unitId);
+    if (!unit) throw notFound('Unit', unitId);
+    const now = this.clock.now();
+    const time = parseTimeCut(travel, now);
+    const present = isPresent(time, now);
+    const dueSoonDays = this.config.get('DUE_SOON_DAYS', { infer: true });
+    const workloadOf = (findings: FindingView[]) => buildUnitWorkload({ findings, unitId, unitName: unit.name, today: time.asOf, dueSoonDays });
+    // Only the findings where the unit ever had a part can hold one at the cut.
+    const findings = present
+      ? workloadOf(this.dashboards.findingsOf(unitId))
+      : await this.travelled.answer(`workload|${unitId}|${unit.name}|${dueSoonDays}`, time, async () =>
+          workloadOf(await foldAtCut(this.dashboards.findingIdsEverOf(unitId), time, this.dashboards.latestRecordedAt, (id, at) => this.ledger.findingAt(id, at))),
+        );
+    const cut = present ? null : time;
+    const items = buildUnitItemWorkload({
+      items: cut === null ? this.workPlans.listItems() : await this.workPlans.itemsAt(cut, this.dashboards.latestRecordedAt),
+      plan: (planId) => this.workPlans.plan(planId, cut),
+      unitId,
+      today: time.asOf,
+      dueSoonDays,
+    });
+    return {
+      ...findings,
+      workPlanParts: items.parts,
+      reminders: [...findings.reminders, ...items.reminders].sort(newestFirst).map(asRow),
+      time,
+    };
+  }
+}

@@ -1,0 +1,56 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { AssignmentRoleEnum, PartStatusEnum, TrafficLightEnum } from '../assignments/graphql/assignment.types.js';
+import type { AssignmentRole } from '../assignments/domain/assignment.events.js';
+import type { PartStatus, TrafficLight } from '../assignments/read-model/part-view.js';
+import { ReminderKinds, ReminderParentKinds, type ReminderKind, type ReminderParentKind } from '../assignments/read-model/reminders.js';
+import { PartAlertType } from '../rectification/dashboard/dashboard.types.js';
+import { graphqlEnum } from '../shared/graphql/enum.js';
+import { TimeCutType } from '../shared/graphql/time-cut.type.js';
+
+export const ReminderKindEnum = graphqlEnum(ReminderKinds, 'ReminderKind');
+export const ReminderParentKindEnum = graphqlEnum(ReminderParentKinds, 'ReminderParentKind');
+
+@ObjectType('Reminder', { description: 'One entry of a unit’s inbox (提醒), about a part of a finding or of a work-plan item' })
+export class ReminderType {
+  @Field(() => ReminderKindEnum) kind: ReminderKind;
+  @Field(() => ReminderParentKindEnum, { description: 'What it is about: a finding or a work-plan item' }) parentKind: ReminderParentKind;
+  @Field(() => ID, { description: 'The finding’s or the work-plan item’s id' }) parentId: string;
+  @Field(() => String, { description: 'The finding’s title; the item’s number and title (1-3 推进决策公开)' }) parentTitle: string;
+  @Field(() => String, { nullable: true, description: 'The work plan’s title, for an item; null for a finding' }) planTitle: string | null;
+  @Field(() => ID, { nullable: true, description: 'The finding’s id; null for a work-plan item', deprecationReason: 'Use parentKind and parentId' })
+  findingId: string | null;
+  @Field(() => String, { nullable: true, description: 'The finding’s title; null for a work-plan item', deprecationReason: 'Use parentTitle' })
+  findingTitle: string | null;
+  @Field(() => String) message: string;
+  @Field(() => String, { description: 'The office day it happened, YYYY-MM-DD, China time (deadline reminders: the day viewed)' }) on: string;
+  @Field(() => String, { nullable: true, description: 'When it was recorded, an ISO instant (deadline reminders: null)' }) at: string | null;
+}
+
+@ObjectType('ItemPartAlert', { description: 'A unit’s open part of a work-plan item, with its plan and traffic light' })
+export class ItemPartAlertType {
+  @Field(() => ID) planId: string;
+  @Field(() => String) planTitle: string;
+  @Field(() => Int) planYear: number;
+  @Field(() => ID) itemId: string;
+  @Field(() => String, { description: 'The item’s number in the plan (1-3)' }) itemCode: string;
+  @Field(() => String) itemTitle: string;
+  @Field(() => AssignmentRoleEnum) role: AssignmentRole;
+  @Field(() => PartStatusEnum) status: PartStatus;
+  @Field(() => String, { description: 'YYYY-MM-DD, the due date in force' }) dueDate: string;
+  @Field(() => Int, { description: 'Negative when overdue' }) daysLeft: number;
+  @Field(() => TrafficLightEnum) trafficLight: TrafficLight;
+}
+
+@ObjectType('UnitWorkload')
+export class UnitWorkloadType {
+  @Field(() => ID) unitId: string;
+  @Field(() => String, { description: 'The business day viewed (YYYY-MM-DD)' }) asOf: string;
+  @Field(() => TimeCutType, { description: 'Which time axes the answer used' }) time: TimeCutType;
+  @Field(() => [PartAlertType], { description: 'What the unit still has to do on findings, most urgent first' }) openParts: PartAlertType[];
+  @Field(() => [ItemPartAlertType], {
+    description: 'What the unit still has to do on work-plan items, of every plan that day: newest plan first, then red first and by due date',
+  })
+  workPlanParts: ItemPartAlertType[];
+  @Field(() => [ReminderType], { description: 'The unit’s inbox about findings and work-plan items alike, newest first (by office day, then by entry)' })
+  reminders: ReminderType[];
+}

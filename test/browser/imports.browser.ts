@@ -1,0 +1,141 @@
+import type { Browser, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { createPerson, signIn, type Person } from './support/accounts.js';
+import { launchChromium } from './support/browser.js';
+import { browserContexts, officeDay } from './support/suite.js';
+import { contrastFailures } from './support/contrast.js';
+
+/*
+ * Issue 11, items 3 and 7: the import form sent the file base64-encoded inside GraphQL, so any file
+ * over about 75 KB hit the request limit; and a plan entered late could not say when it was approved
+ * and assigned. The form now sends the file to POST /imports/files first and imports it by fileId,
+ * and asks for the approval (印发) and assignment (交办) days.
+ */
+
+
+const UNITS = ['青川市财政局', '青川市教育局', '青川市发展和改革委员会', '青川市环境保护局'];
+
+/** A plan CSV of 45 items due next year, each with long requirements and measures: over 1 MB of UTF-8. */
+function planOverOneMegabyte(year: number): Buffer {
+  const rows = ['类别编号,类别,编号,事项,内容,工作措施,牵头单位,责任单位,完成时限'];
+  for (let item = 1; item <= 45; item += 1) {
+    rows.push(
+      [
+        '一二'[item > 20 ? 1 : 0],
+        item > 20 ? '政策解读与回应关切' : '重点领域信息公开',
+        item,
+        `第${item}项重点任务`,
+        `按照年度工作要点，细化分解第${item}项任务，明确时间节点和工作标准，定期报送进展。`.repeat(110),
+        `建立台账，逐项落实第${item}项任务的责任分工，按月调度，按季通报，确保按期完成。`.repeat(110),
+        UNITS[item % 4],
+        UNITS[(item + 1) % 4],
+        `${year}年${(item % 12) + 1}月底前`,
+      ].join(','),
+    );
+  }
+  return Buffer.from(`\ufeff${rows.join('\n')}\n`);
+}
+
+/** Picks a day in an Element Plus date picker by typing it, as a keyboard user does. */
+async function typeDay(page: Page, label: string, day: string): Promise<void> {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(day);
+  await input.press('Enter');
+}
+
+describe('imports from the browser: files of any advertised size, and a late plan’s days', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let supervisor: Person;
+  const contexts = browserContexts(() => ({ app, browser }));
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
+    supervisor = await createPerson(app, 'SUPERVISOR', '周涛', 'imports-supervisor');
+  });
+
+  afterAll(() => contexts.closeAll());
+
+  const importsPage = async () => {
+    const context = await contexts.open();
+    await signIn(context.page, supervisor);
+    await context.page.goto('/imports');
+    await context.page.getByRole('heading', { name: '导入' }).waitFor();
+    return context.page;
+  };
+
+  it('imports a plan of over 1 MB through the upload endpoint, approved and assigned on the days picked', async () => {
+    const page = await importsPage();
+    const graphqlBodies: string[] = [];
+    const uploads: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql')) graphqlBodies.push(request.postData() ?? '');
+      if (new URL(request.url()).pathname === '/imports/files') uploads.push(request.method());
+    });
+    const year = Number(officeDay().slice(0, 4)) + 1;
+    const file = planOverOneMegabyte(year);
+    expect(file.byteLength).toBeGreaterThan(1024 * 1024);
+
+    // Both days start at today; the assignment day follows the approval day until set apart.
+    expect(await page.getByLabel('方案印发日期', { exact: true }).inputValue()).toBe(officeDay());
+    expect(await page.getByLabel('任务交办日期', { exact: true }).inputValue()).toBe(officeDay());
+    expect(await contrastFailures(page)).toEqual([]);
+    await typeDay(page, '方案印发日期', officeDay(-40));
+    expect(await page.getByLabel('任务交办日期', { exact: true }).inputValue()).toBe(officeDay(-40));
+    await typeDay(page, '任务交办日期', officeDay(-30));
+    // A day after today cannot be picked: the typed future day is not taken.
+    await typeDay(page, '任务交办日期', officeDay(3));
+    await page.getByLabel('任务交办日期', { exact: true }).press('Escape');
+    expect(await page.getByLabel('任务交办日期', { exact: true }).inputValue()).toBe(officeDay(-30));
+
+    await page.getByLabel('方案标题（不填则用文件名）').fill('青川市政务公开重点任务（补录）');
+    await page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles({ name: 'plan-large.csv', mimeType: 'text/csv', buffer: file });
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    const result = page.locator('[data-test="import-result"]');
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.textContent()).toContain(`已导入 ${year} 年《青川市政务公开重点任务（补录）》：2 大项、45 小项。`);
+
+    // The bytes went to the upload endpoint; no GraphQL request carried them.
+    expect(uploads).toEqual(['POST']);
+    expect(graphqlBodies.some((body) => body.includes('contentBase64'))).toBe(false);
+    expect(Math.max(...graphqlBodies.map((body) => body.length))).toBeLessThan(10_000);
+
+    const { data } = await app.graphql(`{ workPlans { id title approvedOn } }`);
+    const plan = data!.workPlans.find((candidate: { title: string }) => candidate.title === '青川市政务公开重点任务（补录）');
+    expect(plan.approvedOn).toBe(officeDay(-40));
+    const breakdown = (await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { parts { assignedOn } } } } }`, { id: plan.id })).data!.workPlan;
+    const assignedDays = new Set(breakdown.categories.flatMap((category: any) => category.items.flatMap((item: any) => item.parts.map((part: any) => part.assignedOn))));
+    expect([...assignedDays]).toEqual([officeDay(-30)]);
+  });
+
+  it('refuses a file over the 5 MB an import takes beside the file field, in Chinese, before any import is tried', async () => {
+    const page = await importsPage();
+    let imports = 0;
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && (request.postData() ?? '').includes('importWorkPlan')) imports += 1;
+    });
+    const tooLarge = Buffer.alloc(5 * 1024 * 1024 + 1, 'a');
+    await page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles({ name: 'plan-huge.csv', mimeType: 'text/csv', buffer: tooLarge });
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    const fileError = page.locator('.el-form-item', { has: page.getByLabel('文件（.xlsx 或 .csv）') }).locator('.el-form-item__error');
+    await fileError.waitFor();
+    expect(await fileError.textContent()).toContain('超过了一次导入允许的 5,242,880 字节（5 MB）');
+    expect(imports).toBe(0);
+  });
+
+  it('says beside the year field, in Chinese, that a plan year is four digits, and sends nothing', async () => {
+    const page = await importsPage();
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') sent.push(new URL(request.url()).pathname);
+    });
+    await page.getByLabel('年度（不填则按第一项的完成时限）').fill('二〇二六');
+    await page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff类别,序号,工作事项,牵头单位,责任单位,完成时限\n') });
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    const yearError = page.locator('.el-form-item', { has: page.getByLabel('年度（不填则按第一项的完成时限）') }).locator('.el-form-item__error');
+    await yearError.waitFor();
+    expect(await yearError.textContent()).toContain('年度应为四位数字，如 2026');
+    expect(sent).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+import type { Browser, Page } from 'playwright-core';
+import type { TestApp } from '../../support/test-app.js';
+import { openApp, type AppContext } from './browser.js';
+
+/** A China office day (UTC+8), `days` from today, `YYYY-MM-DD`: the app and the API count days on the office calendar. */
+export const officeDay = (days = 0): string => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Waits for a condition on the page with a generous ceiling (ms): a loaded CI machine must not fail it. */
+export async function eventually(page: Page, check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Not seen within ${timeoutMs} ms: ${what}`);
+    await page.waitForTimeout(25);
+  }
+}
+
+/**
+ * The browser contexts a suite opens (each a separate person's browser), closed at its end after
+ * checking that none of them fetched anything from another origin; then the browser and the app.
+ * `suite` answers the suite's app and browser once `beforeAll` has started them.
+ */
+export function browserContexts(suite: () => { app: TestApp; browser: Browser }) {
+  const opened: AppContext[] = [];
+  return {
+    async open(options?: Parameters<typeof openApp>[2]): Promise<AppContext> {
+      const { app, browser } = suite();
+      const context = await openApp(browser, app.url, options);
+      opened.push(context);
+      return context;
+    },
+    async closeAll(): Promise<void> {
+      for (const { context, outsideRequests } of opened) {
+        expect(outsideRequests).toEqual([]);
+        await context.close();
+      }
+      const { app, browser } = suite();
+      await browser?.close();
+      await app?.close();
+    },
+  };
+}

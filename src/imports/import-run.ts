@@ -33,8 +33,12 @@ export function fileFormatOf(file: ImportFile): { fileName: string; format: Impo
   const fileName = file.name.replace(/^.*[\\/]/, '').trim();
   const format = importFormatOf(fileName);
   if (!format) {
-    throw importRefused(fileName || 'The file', undefined, [
-      { row: null, reason: `Unknown file type: the name must end in ${ImportFormats.map((each) => `.${each}`).join(', ')} (or .yml).` },
+    throw importRefused(fileName, undefined, [
+      {
+        row: null,
+        reason: `Unknown file type: the name must end in ${ImportFormats.map((each) => `.${each}`).join(', ')} (or .yml).`,
+        reasonZh: `无法识别的文件类型：文件名须以 ${ImportFormats.map((each) => `.${each}`).join('、')}（或 .yml）结尾。`,
+      },
     ]);
   }
   return { fileName, format };

@@ -55,6 +55,21 @@ function withoutNullFields(value: unknown): unknown {
 }
 
 /**
+ * The request without the fields that hold their declared default: `rename: false` asks what
+ * leaving `rename` out asks, `notes: ''` what no notes ask, so they must digest the same. Only
+ * constant defaults are declared (see `CommandContextFactory.create`); a default that depends on
+ * the day (`approvedOn`: today) is not one, and an explicit day stays part of the request.
+ */
+export function withoutDefaults(request: Readonly<Record<string, unknown>>, defaults: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(request)) {
+    if (key in defaults && canonicalJson(value ?? null) === canonicalJson(defaults[key])) continue;
+    kept[key] = value;
+  }
+  return kept;
+}
+
+/**
  * SHA-256 (hex) of what a request asks, whatever order its fields came in, with a null field the
  * same as one left out. A request recorded before this rule digests differently only if it held a
  * null: its retry then answers CONFLICT, never a second append.

@@ -65,6 +65,24 @@ const codePointOf = (character: string) => `U+${character.codePointAt(0)!.toStri
 const positionOf = (text: string, index: number) => [...text.slice(0, index)].length + 1;
 
 /**
+ * The Chinese of a reason `unreadableText` / `unreadableLabel` gave (English), most specific first:
+ * what the web app shows beside the field or the imported row.
+ */
+export function unreadableReasonZh(reason: string): string {
+  if (/surrogate/.test(reason)) return '含有残缺的字符（不完整的字符编码），请重新输入';
+  if (/writing direction\b/.test(reason)) return '不能含改变文字方向的控制字符（U+202A–U+202E、U+2066–U+2069）';
+  if (/writing-direction mark/.test(reason)) return '不能含不可见的文字方向标记（U+200E、U+200F、U+061C）';
+  const invisible = /invisible character \((U\+[0-9A-F]+)\) at position (\d+)/.exec(reason);
+  if (invisible) return `第 ${invisible[2]} 个字符是不可见字符（${invisible[1]}）：名称和标题中不能含不可见字符，请删除后重新输入`;
+  const unfit = /placeholder or format character \((U\+[0-9A-F]+)\) at position (\d+)/.exec(reason);
+  if (unfit) return `第 ${unfit[2]} 个字符（${unfit[1]}）是占位符或格式控制字符（常见于复制或转码出错的文字）：名称和标题中不能含有，请删除后重新输入`;
+  const noncharacter = /noncharacter \((U\+[0-9A-F]+)\)/.exec(reason);
+  if (noncharacter) return `含有非字符码位（${noncharacter[1]}），它不是任何文字，请删除后重新输入`;
+  if (/no readable character/.test(reason)) return '没有可读的文字：不能只有附加符号、私用区字符或不可见字符';
+  return '必须是可读的文字：不能含控制字符，也不能只有不可见字符';
+}
+
+/**
  * Why a name, title or code is not readable, or null: the rules of `unreadableText`, and no
  * invisible character anywhere in it (see `INVISIBLE_IN_LABEL`). Long prose (summaries, reasons)
  * keeps the looser rule: text pasted from documents often carries a zero-width space nobody can

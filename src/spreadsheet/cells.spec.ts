@@ -71,17 +71,17 @@ describe('file formats and problems', () => {
   it('sorts problems by row, file-level ones first, dropping repeats', () => {
     expect(
       sortedProblems([
-        { row: 5, reason: 'b' },
-        { row: 2, reason: 'a' },
-        { row: null, reason: 'file' },
-        { row: 5, reason: 'c' },
-        { row: 5, reason: 'b' },
+        { row: 5, reason: 'b', reasonZh: 'b' },
+        { row: 2, reason: 'a', reasonZh: 'a' },
+        { row: null, reason: 'file', reasonZh: 'file' },
+        { row: 5, reason: 'c', reasonZh: 'c' },
+        { row: 5, reason: 'b', reasonZh: 'b' },
       ]),
     ).toEqual([
-      { row: null, reason: 'file' },
-      { row: 2, reason: 'a' },
-      { row: 5, reason: 'b' },
-      { row: 5, reason: 'c' },
+      { row: null, reason: 'file', reasonZh: 'file' },
+      { row: 2, reason: 'a', reasonZh: 'a' },
+      { row: 5, reason: 'b', reasonZh: 'b' },
+      { row: 5, reason: 'c', reasonZh: 'c' },
     ]);
   });
 });

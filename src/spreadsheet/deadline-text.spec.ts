@@ -35,14 +35,14 @@ describe('deadlines as offices write them (issue 10, fault 2)', () => {
   });
 
   it('refuses a day-and-month without a known year, saying what is missing', () => {
-    expect(readDeadline('6月30日')).toEqual({ ok: false, reason: expect.stringContaining('gives no year') });
-    expect(readDeadline('年底前')).toEqual({ ok: false, reason: expect.stringContaining('gives no year') });
+    expect(readDeadline('6月30日')).toMatchObject({ ok: false, reason: expect.stringContaining('gives no year') });
+    expect(readDeadline('年底前')).toMatchObject({ ok: false, reason: expect.stringContaining('gives no year') });
   });
 
   it('refuses days that do not exist and words it does not know, quoting them', () => {
-    expect(readDeadline('2026年2月30日')).toEqual({ ok: false, reason: '"2026年2月30日": 2026-02-30 does not exist' });
-    expect(readDeadline('尽快')).toEqual({ ok: false, reason: expect.stringContaining('"尽快" is not a deadline we can read') });
-    expect(readDeadline('')).toEqual({ ok: false, reason: 'no deadline given' });
+    expect(readDeadline('2026年2月30日')).toMatchObject({ ok: false, reason: '"2026年2月30日": 2026-02-30 does not exist' });
+    expect(readDeadline('尽快')).toMatchObject({ ok: false, reason: expect.stringContaining('"尽快" is not a deadline we can read') });
+    expect(readDeadline('')).toMatchObject({ ok: false, reason: 'no deadline given' });
   });
 
   it('reads Excel dates and serial numbers as days', () => {

@@ -15,7 +15,10 @@ import { calendarDateOf, textOf, type Cell } from './cells.js';
  *   每月 / 每季度 / 每半年 / 每年 → recurring;  X前完成并持续落实 (…并长期坚持) → by X, then standing.
  */
 
-export type DeadlineReading = { readonly ok: true; readonly deadline: Deadline } | { readonly ok: false; readonly reason: string };
+export type DeadlineReading = { readonly ok: true; readonly deadline: Deadline } | { readonly ok: false; readonly reason: string; readonly reasonZh: string };
+
+/** Why a date cannot be read, in both languages. */
+type Unreadable = { readonly reason: string; readonly reasonZh: string };
 
 export interface DeadlineContext {
   /** The year a date without one belongs to (the plan's year); without it 6月30日 is refused. */
@@ -70,17 +73,20 @@ const THEN_STANDING = /^(.+?)(?:完成)?[,，;；、]?(?:并|后)?(?:持续落�
 const BY_SUFFIX = /(?:之前|以前|前)?(?:完成|办结|整改到位|整改完成)?$/;
 
 /** A date of the vocabulary (no standing or recurring words), as `YYYY-MM-DD`, or a reason. */
-function dayOf(text: string, context: DeadlineContext): { day: string } | { reason: string } | null {
+function dayOf(text: string, context: DeadlineContext): { day: string } | Unreadable | null {
   const bare = text.replace(BY_SUFFIX, '');
   const asDay = calendarDateOf(bare);
   if (/^\d{4}-\d{2}-\d{2}$/.test(asDay)) {
-    return isCalendarDate(asDay) ? { day: asDay } : { reason: `${asDay} does not exist` };
+    return isCalendarDate(asDay) ? { day: asDay } : { reason: `${asDay} does not exist`, reasonZh: `日期 ${asDay} 不存在` };
   }
   const match = /^(?:(\d{4})年)?(.*)$/.exec(bare);
   const yearText = match?.[1];
   const rest = match?.[2] ?? '';
   const year = yearText ? Number(yearText) : context.year;
-  const needYear = (): { reason: string } => ({ reason: `"${text}" gives no year, and the year is unknown (give the plan's year)` });
+  const needYear = (): Unreadable => ({
+    reason: `"${text}" gives no year, and the year is unknown (give the plan's year)`,
+    reasonZh: `“${text}”没有写年份，计划的年度也不知道（请填写计划年度）`,
+  });
 
   let day: string | null = null;
   let m: RegExpExecArray | null;
@@ -88,13 +94,13 @@ function dayOf(text: string, context: DeadlineContext): { day: string } | { reas
     if (year === undefined) return needYear();
     const [month, date] = [Number(m[1]), Number(m[2])];
     day = `${year}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
-    if (!isCalendarDate(day)) return { reason: `${day} does not exist` };
+    if (!isCalendarDate(day)) return { reason: `${day} does not exist`, reasonZh: `日期 ${day} 不存在` };
     return { day };
   }
   if ((m = /^(\d{1,2})月(?:底|末|份|中旬前|下旬)?$/.exec(rest)) && rest !== '') {
     if (year === undefined) return needYear();
     const month = Number(m[1]);
-    if (month < 1 || month > 12) return { reason: `month ${month} does not exist` };
+    if (month < 1 || month > 12) return { reason: `month ${month} does not exist`, reasonZh: `没有 ${month} 月` };
     day = monthEnd(year, month);
   } else if (/^(?:年?底|年?末|年内|全年|年度内|本年度|当年)$/.test(rest) || (rest === '' && yearText)) {
     if (year === undefined) return needYear();
@@ -110,7 +116,8 @@ function dayOf(text: string, context: DeadlineContext): { day: string } | { reas
 }
 
 /** `2026-02-30 does not exist`, or `"2026年2月30日": 2026-02-30 does not exist` when written otherwise. */
-const quoted = (original: string, reason: string): string => (reason.startsWith(`${original} `) ? reason : `"${original}": ${reason}`);
+const quoted = (original: string, { reason, reasonZh }: Unreadable): Unreadable =>
+  reason.startsWith(`${original} `) || reason.startsWith(`"${original}"`) ? { reason, reasonZh } : { reason: `"${original}": ${reason}`, reasonZh: `“${original}”：${reasonZh}` };
 
 /**
  * What a deadline cell means. Excel dates and serial numbers are days; text is read with the
@@ -120,10 +127,10 @@ export function readDeadline(cell: Cell, context: DeadlineContext = {}): Deadlin
   if (cell instanceof Date || typeof cell === 'number') {
     const day = calendarDateOf(cell);
     if (isCalendarDate(day)) return { ok: true, deadline: { kind: 'BY_DATE', dueDate: day } };
-    return { ok: false, reason: `"${textOf(cell)}" is not a date` };
+    return { ok: false, reason: `"${textOf(cell)}" is not a date`, reasonZh: `“${textOf(cell)}”不是日期` };
   }
   const original = textOf(cell);
-  if (original === '') return { ok: false, reason: 'no deadline given' };
+  if (original === '') return { ok: false, reason: 'no deadline given', reasonZh: '没有填写时限' };
   const text = normalizedDeadlineText(original);
   if (AT_ONCE.test(text)) return { ok: true, deadline: { kind: 'AT_ONCE' } };
   if (STANDING.test(text)) return { ok: true, deadline: { kind: 'STANDING' } };
@@ -134,13 +141,14 @@ export function readDeadline(cell: Cell, context: DeadlineContext = {}): Deadlin
   if (then) {
     const first = dayOf(then[1]!, context);
     if (first && 'day' in first) return { ok: true, deadline: { kind: 'BY_DATE_THEN_STANDING', dueDate: first.day } };
-    if (first) return { ok: false, reason: quoted(original, first.reason) };
+    if (first) return { ok: false, ...quoted(original, first) };
   }
   const single = dayOf(text, context);
   if (single && 'day' in single) return { ok: true, deadline: { kind: 'BY_DATE', dueDate: single.day } };
-  if (single) return { ok: false, reason: quoted(original, single.reason) };
+  if (single) return { ok: false, ...quoted(original, single) };
   return {
     ok: false,
     reason: `"${original}" is not a deadline we can read (write e.g. 2026-06-30, 2026年6月底前, 2026年第三季度, 立行立改, 长期坚持 or 每季度)`,
+    reasonZh: `“${original}”不是可识别的时限`,
   };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Bilingual } from '../shared/domain-error.js';
 
 /*
  * What every importer shares: file formats and the problems it reports. Importers are
@@ -17,11 +18,20 @@ export type ImportFormat = (typeof ImportFormats)[number];
 export interface ImportProblem {
   readonly row: number | null;
   readonly reason: string;
-  /** The reason in Chinese, where it is known (a refused command's `messageZh`). */
-  readonly reasonZh?: string;
+  /** The reason in Chinese: what the web app shows, and what `messageZh` quotes. Never English. */
+  readonly reasonZh: string;
   /** The XLSX sheet the row is on, when the file has sheets. */
   readonly sheet?: string;
 }
+
+/** A problem at a row (null: the whole file), said in both languages. */
+export const problemAt = (row: number | null, reason: Bilingual): ImportProblem => ({ row, reason: reason.en, reasonZh: reason.zh });
+
+/** A column's label as people read it in Chinese: `具体表现 (description)` → `具体表现`. */
+export const labelZh = (label: string): string => label.replace(/\s*\([^()]*\)$/, '');
+
+/** A required column the header lacks. */
+export const missingColumn = (row: number, label: string): ImportProblem => ({ row, reason: `Missing column ${label}.`, reasonZh: `缺少“${labelZh(label)}”列。` });
 
 /** What a reading leaves to tell besides its result: the sheet read, columns not imported, rows skipped. */
 export interface ReadingNotes {

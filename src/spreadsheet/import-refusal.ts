@@ -40,11 +40,11 @@ export function importRefused(
   return new DomainError(
     code,
     say(
-      `${fileName}${inSheet} was not imported (${count}${where}); nothing was written. ${problems.length > 1 ? 'First' : 'It'}: ${first}`,
-      `${fileName}${sheet ? `（工作表“${sheet}”）` : ''} 未导入（${problems.length} 个问题${whereZh}），未写入任何内容。` +
-        `${problems.length > 1 ? '第一个问题' : '问题'}：${placeZh}：${firstProblem.reasonZh ?? firstProblem.reason}`,
+      `${fileName || 'The file'}${inSheet} was not imported (${count}${where}); nothing was written. ${problems.length > 1 ? 'First' : 'It'}: ${first}`,
+      `${fileName || '该文件'}${sheet ? `（工作表“${sheet}”）` : ''} 未导入（${problems.length} 个问题${whereZh}），未写入任何内容。` +
+        `${problems.length > 1 ? '第一个问题' : '问题'}：${placeZh}：${firstProblem.reasonZh}`,
     ),
-    { problems: problems.map(({ row, reason, reasonZh }) => ({ row, reason, ...(reasonZh ? { reasonZh } : {}), ...(sheet ? { sheet } : {}) })) },
+    { problems: problems.map(({ row, reason, reasonZh }) => ({ row, reason, reasonZh, ...(sheet ? { sheet } : {}) })) },
   );
 }
 

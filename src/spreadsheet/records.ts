@@ -1,9 +1,9 @@
 import type { Columns } from './columns.js';
-import type { ImportProblem, ImportResult, ReadingNotes } from './import-problems.js';
+import { labelZh, type ImportProblem, type ImportResult, type ReadingNotes } from './import-problems.js';
 import { type SheetOptions, type Table } from './sheet.js';
 import { readSpreadsheetOffThread } from './sheet-off-thread.js';
 import type { FileContent } from './text-file.js';
-import { readTree, recordsOfList } from './tree.js';
+import { readTree, recordZh, recordsOfList } from './tree.js';
 
 /**
  * The records of a flat list in any format: a spreadsheet's rows (laid out as offices do, see
@@ -27,7 +27,7 @@ export async function readRecords<Key extends string>(
   const problems = records.records.flatMap((record) =>
     missing
       .filter((key) => !(key in record.cells))
-      .map((key) => ({ row: record.row, reason: `Missing field ${columns[key].label} in this ${what}.` })),
+      .map((key) => ({ row: record.row, reason: `Missing field ${columns[key].label} in this ${what}.`, reasonZh: `这条${recordZh(what)}缺少字段“${labelZh(columns[key].label)}”。` })),
   );
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, table: { sheet: null, headerRow: 0, title: null, records: records.records, unusedColumns: [], notices: [] } };

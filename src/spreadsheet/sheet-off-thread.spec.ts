@@ -27,7 +27,7 @@ describe('reading in a worker thread', () => {
 
   it('reports a file the worker cannot read as a problem of the file', async () => {
     const result = await readSpreadsheetOffThread(new Uint8Array([1, 2, 3]), 'xlsx', columns, {}, BUILT_WORKER);
-    expect(result).toEqual({ ok: false, problems: [{ row: null, reason: expect.stringMatching(/not an Excel workbook/) }] });
+    expect(result).toMatchObject({ ok: false, problems: [{ row: null, reason: expect.stringMatching(/not an Excel workbook/) }] });
   });
 });
 
@@ -37,7 +37,7 @@ describe('the uncompressed size of an XLSX (zip bombs)', () => {
     workbook.addWorksheet('Sheet1').addRow(['编号', '事项']);
     const content = new Uint8Array(await workbook.xlsx.writeBuffer());
     expect(await checkXlsxSize(content)).toBeNull();
-    expect(await checkXlsxSize(content, 1000)).toMatch(/more than 1,000 bytes uncompressed .*send it as CSV/);
+    expect((await checkXlsxSize(content, 1000))?.en).toMatch(/more than 1,000 bytes uncompressed .*send it as CSV/);
   });
 
   // Deflating 200 MB is CPU work: a generous ceiling, since a loaded shared machine is many times slower.
@@ -48,6 +48,6 @@ describe('the uncompressed size of an XLSX (zip bombs)', () => {
     const bomb = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } });
     expect(bomb.byteLength).toBeLessThan(1024 * 1024);
     const result = await readSpreadsheet(bomb, 'xlsx', columns);
-    expect(result).toEqual({ ok: false, problems: [{ row: null, reason: expect.stringMatching(/^The workbook's parts hold more than 104,857,600 bytes uncompressed \(xl\/sharedStrings.xml/) }] });
+    expect(result).toMatchObject({ ok: false, problems: [{ row: null, reason: expect.stringMatching(/^The workbook's parts hold more than 104,857,600 bytes uncompressed \(xl\/sharedStrings.xml/) }] });
   }, 240_000);
 });

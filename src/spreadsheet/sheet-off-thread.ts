@@ -55,14 +55,21 @@ export async function readSpreadsheetOffThread<Key extends string>(
         problems: [
           {
             row: null,
-            reason:
-              error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-                ? `Reading the file needs more than the ${WORKER_HEAP_MB} MB an import may use; save it again from Excel, or split it.`
-                : `The file cannot be read: ${error.message}`,
+            ...(error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? {
+                  reason: `Reading the file needs more than the ${WORKER_HEAP_MB} MB an import may use; save it again from Excel, or split it.`,
+                  reasonZh: `读取该文件所需内存超过导入允许的 ${WORKER_HEAP_MB} MB：请用 Excel 重新保存，或拆成几个文件。`,
+                }
+              : { reason: `The file cannot be read: ${error.message}`, reasonZh: '文件无法读取：内容已损坏或格式不对，请用 Excel 重新保存后再导入。' }),
           },
         ],
       }),
     );
-    worker.once('exit', (code) => settle({ ok: false, problems: [{ row: null, reason: `The file cannot be read (the reader stopped with code ${code}).` }] }));
+    worker.once('exit', (code) =>
+      settle({
+        ok: false,
+        problems: [{ row: null, reason: `The file cannot be read (the reader stopped with code ${code}).`, reasonZh: `文件无法读取（读取程序意外停止，代码 ${code}）。` }],
+      }),
+    );
   });
 }

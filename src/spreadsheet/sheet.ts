@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { textOf, type Cell } from './cells.js';
 import { columnOf, isBlankCell, isWeightyColumn, type ColumnSpec, type Columns, type Section, type SourceRecord } from './columns.js';
-import type { ImportProblem, ImportResult } from './import-problems.js';
+import { labelZh, missingColumn, type ImportProblem, type ImportResult } from './import-problems.js';
 import { textOfFile, type FileContent } from './text-file.js';
 import { checkXlsxSize } from './xlsx-size.js';
 
@@ -67,15 +67,20 @@ function csvRows(content: FileContent): ImportResult<'rows', SheetRow[]> {
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [{ row: line ?? null, reason: `The CSV file cannot be read: ${message}` }] };
+    return {
+      ok: false,
+      problems: [{ row: line ?? null, reason: `The CSV file cannot be read: ${message}`, reasonZh: 'CSV 文件无法读取：引号或分隔符不成对，请用 Excel 另存为“CSV UTF-8”后再导入。' }],
+    };
   }
 }
 
 /** The rows of the sheet asked for (or the first visible one); merged cells read as their top-left cell, formulas as their result. */
 async function xlsxRows(content: FileContent, options: SheetOptions): Promise<ImportResult<'worksheet', { name: string; rows: SheetRow[] }>> {
-  if (typeof content === 'string') return { ok: false, problems: [{ row: null, reason: 'An XLSX file must be read as bytes, not text.' }] };
+  if (typeof content === 'string') {
+    return { ok: false, problems: [{ row: null, reason: 'An XLSX file must be read as bytes, not text.', reasonZh: 'Excel 文件（.xlsx）必须按原始字节读取，不能当作文本。' }] };
+  }
   const tooLarge = await checkXlsxSize(content);
-  if (tooLarge) return { ok: false, problems: [{ row: null, reason: tooLarge }] };
+  if (tooLarge) return { ok: false, problems: [{ row: null, reason: tooLarge.en, reasonZh: tooLarge.zh }] };
   const workbook = new ExcelJS.Workbook();
   try {
     // A copy into a plain ArrayBuffer: what exceljs's typings ask for, and JSZip reads.
@@ -83,7 +88,13 @@ async function xlsxRows(content: FileContent, options: SheetOptions): Promise<Im
   } catch {
     return {
       ok: false,
-      problems: [{ row: null, reason: 'The file is not an Excel workbook (.xlsx); old .xls files must be saved as .xlsx first.' }],
+      problems: [
+        {
+          row: null,
+          reason: 'The file is not an Excel workbook (.xlsx); old .xls files must be saved as .xlsx first.',
+          reasonZh: '该文件不是 Excel 工作簿（.xlsx）；旧版 .xls 文件请先另存为 .xlsx。',
+        },
+      ],
     };
   }
   const names = workbook.worksheets.map((each) => each.name);
@@ -204,7 +215,7 @@ function positionsOf<Key extends string>(
     seen.add(name);
     const taken = positions.get(key);
     if (taken && !columns[key].several) {
-      problems.push({ row: headerRow, reason: `Column ${columns[key].label} appears twice in the header.` });
+      problems.push({ row: headerRow, reason: `Column ${columns[key].label} appears twice in the header.`, reasonZh: `表头中“${labelZh(columns[key].label)}”列出现了两次。` });
     } else {
       positions.set(key, [...(taken ?? []), position]);
     }
@@ -250,7 +261,13 @@ export async function readSpreadsheet<Key extends string>(
   if (!header) {
     return {
       ok: false,
-      problems: [{ row: null, reason: `No header row found in the first ${HEADER_SEARCH_ROWS} rows; it should name the columns: ${expected.join(', ')}.` }],
+      problems: [
+        {
+          row: null,
+          reason: `No header row found in the first ${HEADER_SEARCH_ROWS} rows; it should name the columns: ${expected.join(', ')}.`,
+          reasonZh: `前 ${HEADER_SEARCH_ROWS} 行中没有找到表头；表头应包含这些列：${expected.map(labelZh).join('、')}。`,
+        },
+      ],
     };
   }
   const headerRow = header.headerRows[0]!;
@@ -258,7 +275,7 @@ export async function readSpreadsheet<Key extends string>(
   const { positions, unused, problems } = positionsOf(header.names, columns, headerRow);
   for (const key of Object.keys(columns) as Key[]) {
     const instead = (columns[key].orInstead ?? []).some((other) => positions.has(other as Key));
-    if (columns[key].required && !positions.has(key) && !instead) problems.push({ row: headerRow, reason: `Missing column ${columns[key].label}.` });
+    if (columns[key].required && !positions.has(key) && !instead) problems.push(missingColumn(headerRow, columns[key].label));
   }
   if (problems.length > 0) return { ok: false, problems };
 
@@ -271,7 +288,7 @@ export async function readSpreadsheet<Key extends string>(
   for (const row of rows) {
     if (row.row <= lastHeaderRow) continue;
     if (isFootnote(row)) {
-      notices.push({ row: row.row, reason: `Footnote skipped: ${textsOf(row)[0]}` });
+      notices.push({ row: row.row, reason: `Footnote skipped: ${textsOf(row)[0]}`, reasonZh: `已跳过注释行：${textsOf(row)[0]}` });
       continue;
     }
     const section = sectionOf(row);

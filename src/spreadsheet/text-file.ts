@@ -11,7 +11,13 @@ export function textOfFile(content: FileContent): ImportResult<'text', string> {
   } catch {
     return {
       ok: false,
-      problems: [{ row: null, reason: 'The file is not UTF-8 text; save it as "CSV UTF-8" (or UTF-8 YAML/JSON) and import again.' }],
+      problems: [
+        {
+          row: null,
+          reason: 'The file is not UTF-8 text; save it as "CSV UTF-8" (or UTF-8 YAML/JSON) and import again.',
+          reasonZh: '该文件不是 UTF-8 编码的文本：请在 Excel 中另存为“CSV UTF-8”（或 UTF-8 编码的 YAML/JSON）后重新导入。',
+        },
+      ],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import type { Cell } from './cells.js';
-import { columnOf, normalizedName, type Columns, type SourceRecord } from './columns.js';
+import { columnOf, normalizedName, type ColumnSpec, type Columns, type SourceRecord } from './columns.js';
 import type { ImportProblem, ImportResult } from './import-problems.js';
 import { textOfFile, type FileContent } from './text-file.js';
 
@@ -31,9 +31,12 @@ export function readTree(content: FileContent, format: 'yaml' | 'json'): ImportR
       ok: false,
       problems: document.errors.map((error) => ({
         row: lineCounter.linePos(error.pos[0]).line,
-        reason: /call stack/i.test(error.message)
+        ...(/call stack/i.test(error.message)
           ? tooDeep(format)
-          : `The ${format.toUpperCase()} file cannot be read: ${error.message.split('\n')[0]}`,
+          : {
+              reason: `The ${format.toUpperCase()} file cannot be read: ${error.message.split('\n')[0]}`,
+              reasonZh: `${format.toUpperCase()} 文件在此行有格式错误（缩进、冒号、引号或括号不对），无法读取。`,
+            }),
       })),
     };
   }
@@ -47,18 +50,25 @@ export function readTree(content: FileContent, format: 'yaml' | 'json'): ImportR
     },
   });
   if (alias) {
-    return { ok: false, problems: [{ row: lineCounter.linePos((alias as YamlNode).range?.[0] ?? 0).line, reason: `YAML aliases (*name) are not accepted in an import file: write the values out.` }] };
+    const row = lineCounter.linePos((alias as YamlNode).range?.[0] ?? 0).line;
+    return {
+      ok: false,
+      problems: [{ row, reason: `YAML aliases (*name) are not accepted in an import file: write the values out.`, reasonZh: '导入文件中不能使用 YAML 别名（*名称）：请把取值完整写出。' }],
+    };
   }
   const lineOf = (offset: number | undefined): number => lineCounter.linePos(offset ?? 0).line;
   try {
     return { ok: true, tree: treeOf(document.contents, lineOf, 1, 0) };
   } catch (error) {
     if (!(error instanceof TooDeep)) throw error;
-    return { ok: false, problems: [{ row: error.line, reason: tooDeep(format) }] };
+    return { ok: false, problems: [{ row: error.line, ...tooDeep(format) }] };
   }
 }
 
-const tooDeep = (format: string) => `The ${format.toUpperCase()} file nests deeper than ${MAX_TREE_DEPTH} levels; a plan needs 5.`;
+const tooDeep = (format: string) => ({
+  reason: `The ${format.toUpperCase()} file nests deeper than ${MAX_TREE_DEPTH} levels; a plan needs 5.`,
+  reasonZh: `${format.toUpperCase()} 文件嵌套超过 ${MAX_TREE_DEPTH} 层；方案只需要 5 层。`,
+});
 
 /** Plans nest plan → categories → items → units: nothing legitimate goes near this. */
 const MAX_TREE_DEPTH = 32;
@@ -106,6 +116,15 @@ export function entryOf(node: TreeNode & { kind: 'map' }, aliases: readonly stri
 }
 
 const kindInWords = (node: TreeNode): string => (node.kind === 'map' ? 'a mapping' : node.kind === 'seq' ? 'a list' : 'a value');
+const kindInWordsZh = (node: TreeNode): string => (node.kind === 'map' ? '键值对' : node.kind === 'seq' ? '列表' : '单个值');
+
+/** What a record is called in Chinese, by the English word the importer passes (`what`). */
+const RECORD_ZH: Readonly<Record<string, string>> = { finding: '问题', unit: '单位', item: '事项' };
+export const recordZh = (what: string): string => RECORD_ZH[what] ?? '记录';
+
+/** The Chinese names a field may have (its aliases written in Chinese), for a message listing them. */
+export const chineseNamesOf = (aliases: Iterable<readonly string[]>): string =>
+  [...aliases].map((names) => names.find((name) => /\p{Script=Han}/u.test(name)) ?? names[0]).join('、');
 
 /**
  * One record from a mapping of field → value. A list of plain values (responsible units, say)
@@ -119,7 +138,10 @@ export function recordOfMap<Key extends string>(
   ignoredKeys: readonly string[] = [],
 ): { record: SourceRecord<Key> | null; problems: ImportProblem[] } {
   if (node.kind !== 'map') {
-    return { record: null, problems: [{ row: node.line, reason: `Each ${what} must be a mapping of fields, not ${kindInWords(node)}.` }] };
+    return {
+      record: null,
+      problems: [{ row: node.line, reason: `Each ${what} must be a mapping of fields, not ${kindInWords(node)}.`, reasonZh: `每条${recordZh(what)}都应是由字段组成的键值对，而不是${kindInWordsZh(node)}。` }],
+    };
   }
   const problems: ImportProblem[] = [];
   const cells: Partial<Record<Key, Cell>> = {};
@@ -129,7 +151,11 @@ export function recordOfMap<Key extends string>(
     const key = columnOf(columns, entry.key);
     if (key === undefined) {
       const known = Object.keys(columns).join(', ');
-      problems.push({ row: entry.line, reason: `Unknown field "${entry.key}" in ${what}; expected ${known} (or their Chinese column names).` });
+      problems.push({
+        row: entry.line,
+        reason: `Unknown field "${entry.key}" in ${what}; expected ${known} (or their Chinese column names).`,
+        reasonZh: `${recordZh(what)}中的字段“${entry.key}”无法识别；可用的字段：${chineseNamesOf(Object.values<ColumnSpec>(columns).map((column) => column.aliases))}。`,
+      });
       continue;
     }
     const value = entry.value;
@@ -138,7 +164,7 @@ export function recordOfMap<Key extends string>(
     } else if (value.kind === 'seq' && value.items.every((item) => item.kind === 'scalar')) {
       cells[key] = value.items.map((item) => (item.kind === 'scalar' ? String(item.value ?? '') : '')).join('\n');
     } else {
-      problems.push({ row: entry.line, reason: `Field "${entry.key}" must be text, not ${kindInWords(value)}.` });
+      problems.push({ row: entry.line, reason: `Field "${entry.key}" must be text, not ${kindInWords(value)}.`, reasonZh: `字段“${entry.key}”应是文字，而不是${kindInWordsZh(value)}。` });
     }
   }
   return { record: { row: node.line, cells }, problems };
@@ -155,7 +181,13 @@ export function recordsOfList<Key extends string>(
   if (!list || list.kind !== 'seq') {
     return {
       ok: false,
-      problems: [{ row: tree.line, reason: `Expected a list of ${what}s, at the top or under "${listKeys[0]}".` }],
+      problems: [
+        {
+          row: tree.line,
+          reason: `Expected a list of ${what}s, at the top or under "${listKeys[0]}".`,
+          reasonZh: `文件应是${recordZh(what)}的列表，写在最外层或“${listKeys.find((key) => /\p{Script=Han}/u.test(key)) ?? listKeys[0]}”之下。`,
+        },
+      ],
     };
   }
   const problems: ImportProblem[] = [];

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { say, type Bilingual } from '../shared/domain-error.js';
 
 /*
  * An XLSX file is a zip: 5 MB of it can inflate to gigabytes (a "zip bomb"), which exceljs would
@@ -11,7 +12,7 @@ import JSZip from 'jszip';
 export const MAX_XLSX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
 
 /** Why the workbook is too large to read, or null when it is not (or is no zip: exceljs says so). */
-export async function checkXlsxSize(content: Uint8Array, limit = MAX_XLSX_UNCOMPRESSED_BYTES): Promise<string | null> {
+export async function checkXlsxSize(content: Uint8Array, limit = MAX_XLSX_UNCOMPRESSED_BYTES): Promise<Bilingual | null> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(content);
@@ -24,7 +25,10 @@ export async function checkXlsxSize(content: Uint8Array, limit = MAX_XLSX_UNCOMP
     const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
     total += declared;
     if (total > limit) {
-      return `The workbook's parts hold more than ${limit.toLocaleString('en')} bytes uncompressed (${entry.name} alone declares ${declared.toLocaleString('en')}); no real plan is that large. Save it again from Excel, or send it as CSV.`;
+      return say(
+        `The workbook's parts hold more than ${limit.toLocaleString('en')} bytes uncompressed (${entry.name} alone declares ${declared.toLocaleString('en')}); no real plan is that large. Save it again from Excel, or send it as CSV.`,
+        `该工作簿解压后超过 ${limit.toLocaleString('en')} 字节，真实的方案不会这么大：请用 Excel 重新保存，或改用 CSV 发送。`,
+      );
     }
   }
   return null;

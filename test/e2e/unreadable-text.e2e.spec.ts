@@ -23,7 +23,7 @@ describe('Unreadable text at the edge', () => {
   it('refuses a lone surrogate as an evaluator name', async () => {
     const error = await refused(REGISTER_EVALUATION, evaluationInput({ evaluator: '\ud800' }));
     expect(error.message).toMatch(/evaluator must be readable text: it has a broken character/);
-    expect(error.extensions.messageZh).toContain('孤立的 UTF-16 代理项');
+    expect(error.extensions.messageZh).toContain('残缺的字符');
   });
 
   it('refuses bidirectional overrides and isolates in a user name and in a title', async () => {

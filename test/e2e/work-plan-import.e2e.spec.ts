@@ -219,6 +219,24 @@ describe('Importing plans, units and findings', () => {
       expect(retry.data?.importWorkPlan).toMatchObject({ planId: first.data?.importWorkPlan.planId, itemCount: 1 });
       expect(await app.logPosition()).toBe(before);
 
+      // The same request however it is spelt: the file uploaded first and named by its fileId, its
+      // base64 broken into lines, the options' defaults written out. Each answers the first plan.
+      const uploaded = await fetch(`${app.url}/imports/files?name=one-key.csv`, { method: 'POST', headers: await app.as('SUPERVISOR'), body: file });
+      const { fileId } = (await uploaded.json()) as { fileId: string };
+      const { contentBase64: _inline, ...withoutContent } = input;
+      const sameRequest = [
+        { ...withoutContent, fileId },
+        { ...input, contentBase64: base64(file).replace(/(.{20})/g, '$1\n') },
+        { ...input, dryRun: false, revise: false },
+        { ...input, dryRun: null, revise: null, sheet: null },
+      ];
+      for (const same of sameRequest) {
+        const answered = await app.graphql(IMPORT_PLAN, { input: same });
+        expect(answered.errors).toBeUndefined();
+        expect(answered.data?.importWorkPlan).toMatchObject({ planId: first.data?.importWorkPlan.planId, itemCount: 1 });
+        expect(await app.logPosition()).toBe(before);
+      }
+
       const otherFile = HEADER + '二,回应关切,1,回应社会关切,,FGW,,2026-07-01\n';
       const reused = [
         { ...input, contentBase64: base64(otherFile), title: '另一份方案' },
@@ -325,6 +343,10 @@ describe('Importing plans, units and findings', () => {
       expect(problemsOf(refused)?.map((problem) => problem.row)).toEqual([2, 3, 4]);
       expect(await app.logPosition()).toBe(before);
 
+      // Its defaults written out, it is the same request: the first answer, nothing appended.
+      const spelledOut = await app.graphql(IMPORT_UNITS, { input: { ...input, rename: false, dryRun: false } }, await app.as('ADMIN'));
+      expect(spelledOut.errors).toBeUndefined();
+      expect(spelledOut.data?.importUnits.created).toHaveLength(2);
       // The first import's key names that request only: another file under it is CONFLICT.
       const reused = await app.graphql(IMPORT_UNITS, { input: { ...input, contentBase64: base64('编码,名称,类型,上级编码\nWJW,青川市卫生健康委员会,部门,\n') } }, await app.as('ADMIN'));
       expect(errorCode(reused)).toBe('CONFLICT');

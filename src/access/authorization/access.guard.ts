@@ -21,7 +21,8 @@ export class AccessGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType<GqlContextType>() !== 'graphql') return true;
     const graphql = GqlExecutionContext.create(context);
-    const operation = `${graphql.getInfo<{ parentType: { name: string } }>().parentType.name}.${graphql.getInfo<{ fieldName: string }>().fieldName}`;
+    const parentType = graphql.getInfo<{ parentType: { name: string } }>().parentType.name;
+    const operation = `${parentType}.${graphql.getInfo<{ fieldName: string }>().fieldName}`;
     const request = graphql.getContext<GraphqlContext>();
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
 
@@ -39,7 +40,7 @@ export class AccessGuard implements CanActivate {
     const actor = request.actor;
     if (!actor) throw signInFirst();
     if (!policy || !policy.roles.includes(actor.role)) {
-      throw new DomainError('FORBIDDEN', say(`${actor.role} users may not use ${operation}.`, `${ROLE_ZH[actor.role] ?? actor.role}无权使用 ${operation}。`));
+      throw new DomainError('FORBIDDEN', say(`${actor.role} users may not use ${operation}.`, notAllowedZh(actor.role, parentType, policy?.roles ?? [])));
     }
     if (request.mustChangePassword && !this.reflector.getAllAndOverride<boolean | undefined>(ALLOWED_BEFORE_PASSWORD_CHANGE, [context.getHandler(), context.getClass()])) {
       throw new DomainError(
@@ -58,4 +59,15 @@ export class AccessGuard implements CanActivate {
       return null;
     }
   }
+}
+
+/**
+ * The Chinese of a refused operation, in words a clerk reads: who they are, what kind of thing
+ * they tried (see, do, follow) and who may — never the API's names (`Query.verifyLedger`), which
+ * the English message keeps for developers.
+ */
+export function notAllowedZh(role: string, parentType: string, allowed: readonly string[]): string {
+  const tried = parentType === 'Mutation' ? '执行此操作' : parentType === 'Subscription' ? '订阅这些更新' : '查看这些内容';
+  const who = allowed.filter((each) => each !== 'SYSTEM').map((each) => ROLE_ZH[each] ?? '其他用户');
+  return `${ROLE_ZH[role] ?? '您的账号'}无权${tried}${who.length > 0 ? `，仅限${who.join('、')}` : ''}。`;
 }

@@ -30,14 +30,14 @@ export class UserAccountsResolver {
 
   @Mutation(() => IssuedAccessType, { description: 'Create an account and its first access token (ADMIN).' })
   async registerUser(@Args('input') input: RegisterUserInput, @CurrentRequester() requester: Requester) {
-    const context = this.contexts.create(requester, 'RegisterUser', input);
+    const context = this.contexts.create(requester, 'RegisterUser', input, { validForDays: DEFAULT_TOKEN_DAYS });
     const validForDays = input.validForDays ?? DEFAULT_TOKEN_DAYS;
     return this.withUser(await this.commands.execute(new RegisterUserCommand({ ...input, validForDays }, context)));
   }
 
   @Mutation(() => IssuedAccessType, { description: 'Give a user a new access token (ADMIN).' })
   async issueAccessToken(@Args('input') input: IssueAccessTokenInput, @CurrentRequester() requester: Requester) {
-    const context = this.contexts.create(requester, 'IssueAccessToken', input);
+    const context = this.contexts.create(requester, 'IssueAccessToken', input, { validForDays: DEFAULT_TOKEN_DAYS });
     const validForDays = input.validForDays ?? DEFAULT_TOKEN_DAYS;
     return this.withUser(await this.commands.execute(new IssueAccessTokenCommand(input.userId, validForDays, context)));
   }

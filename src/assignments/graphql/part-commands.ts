@@ -23,6 +23,12 @@ interface Issued {
 }
 
 /** The supervisor's override, when the input gives a reason for one. */
+/**
+ * What the part inputs' optional fields mean when left out (see `partCommands` and
+ * `addWorkPlanItemUnit`): the request digest treats a field sent with it as one left out.
+ */
+export const PART_INPUT_DEFAULTS: Readonly<Record<string, unknown>> = { notes: '', place: '', role: 'RESPONSIBLE' };
+
 export const overrideOf = (input: { overrideReason?: string }): { dueDateOverride?: DueDateOverride } =>
   input.overrideReason === undefined ? {} : { dueDateOverride: { reason: input.overrideReason } };
 

@@ -132,10 +132,12 @@ export function tooLarge(size: number | null): DomainError {
 }
 
 /**
- * What identifies the file of an import request, for its idempotency digest: the base64 as sent,
- * or the digest of an uploaded file's bytes (its fileId differs on every upload of the same file).
+ * What identifies the file of an import request, for its idempotency digest: the SHA-256 of its
+ * bytes, however they came — inline as `contentBase64` (whatever its line breaks) or uploaded
+ * first (`fileId`, which differs on every upload of the same file). The same file is the same
+ * request; a request recorded before this rule with `contentBase64` answers CONFLICT to its retry,
+ * never a second append.
  */
-export function fileFacts(input: Pick<FileUploadInput, 'contentBase64' | 'fileId'>, file: ImportFile): Record<string, string> {
-  if (input.fileId) return { fileSha256: createHash('sha256').update(file.content).digest('hex') };
-  return { contentBase64: input.contentBase64 ?? '' };
+export function fileFacts(_input: Pick<FileUploadInput, 'contentBase64' | 'fileId'>, file: ImportFile): Record<string, string> {
+  return { fileSha256: createHash('sha256').update(file.content).digest('hex') };
 }

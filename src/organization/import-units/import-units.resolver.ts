@@ -53,7 +53,12 @@ export class ImportUnitsResolver {
   ): Promise<UnitsImportResultType> {
     const { idempotencyKey, fileName, sheet, rename, dryRun, registeredOn } = input;
     const file = this.uploads.fileOf(requester.actor, input);
-    const context = this.contexts.create(requester, 'ImportUnits', { idempotencyKey, fileName, ...fileFacts(input, file), sheet, rename, dryRun, registeredOn });
+    const context = this.contexts.create(
+      requester,
+      'ImportUnits',
+      { idempotencyKey, fileName, ...fileFacts(input, file), sheet, rename, dryRun, registeredOn },
+      { rename: false, dryRun: false },
+    );
     const outcome = await this.commands.execute(new ImportUnitsCommand(file, context, { rename, dryRun, registeredOn }));
     const views = (units: readonly { unitId: string }[]) => units.map((unit) => this.units.get(unit.unitId)).filter((unit) => unit !== undefined);
     const rows = [

@@ -99,7 +99,7 @@ describe('a directory with bad rows', () => {
       /* 8 */ 'SELF,自己,部门,SELF\n' +
       /* 9 */ 'A,甲,部门,B\n' +
       /* 10 */ 'B,乙,部门,A\n';
-    expect(await importUnits(csv, { format: 'csv', lookupUnit: directory })).toEqual({
+    expect(await importUnits(csv, { format: 'csv', lookupUnit: directory })).toMatchObject({
       ok: false,
       problems: [
         { row: 3, reason: 'Duplicate unit code fgw: already used on row 2.' },

@@ -1,7 +1,7 @@
 import { UnitKinds, type UnitKind } from '../domain/unit.events.js';
 import { unitIdForCode } from '../units/unit-id.js';
 import { textOf } from '../../spreadsheet/cells.js';
-import { isReservedKey, unreadableLabel } from '../../shared/readable-text.js';
+import { isReservedKey, unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { type UnitLookup } from '../units/unit-lookup.js';
 import { readingNotesOf, readRecords } from '../../spreadsheet/records.js';
@@ -86,29 +86,42 @@ export async function importUnits(
     const kindText = textOf(cells.kind ?? null);
     const parentCode = textOf(cells.parentCode ?? null);
 
-    if (code === '') problems.push({ row, reason: 'Missing unit code (编码).' });
+    if (code === '') problems.push({ row, reason: 'Missing unit code (编码).', reasonZh: '缺少单位编码。' });
     else if (!CODE.test(code)) {
-      problems.push({ row, reason: `Unit code "${code}" may only have letters, digits, - and _, at most 32 of them.` });
+      problems.push({
+        row,
+        reason: `Unit code "${code}" may only have letters, digits, - and _, at most 32 of them.`,
+        reasonZh: `单位编码“${code}”只能由字母、数字、连字符（-）和下划线（_）组成，最多 32 个字符。`,
+      });
     } else if (isReservedKey(code)) {
-      problems.push({ row, reason: `Unit code "${code}" is a reserved name (like constructor, __proto__, prototype): choose another.` });
+      problems.push({ row, reason: `Unit code "${code}" is a reserved name (like constructor, __proto__, prototype): choose another.`, reasonZh: `单位编码“${code}”是保留名称，请换一个编码。` });
     } else if (rowOfCode.has(code.toUpperCase())) {
-      problems.push({ row, reason: `Duplicate unit code ${code}: already used on row ${rowOfCode.get(code.toUpperCase())}.` });
+      problems.push({
+        row,
+        reason: `Duplicate unit code ${code}: already used on row ${rowOfCode.get(code.toUpperCase())}.`,
+        reasonZh: `单位编码 ${code} 重复：第 ${rowOfCode.get(code.toUpperCase())} 行已使用。`,
+      });
     } else rowOfCode.set(code.toUpperCase(), row);
 
-    if (name === '') problems.push({ row, reason: 'Missing unit name (名称).' });
-    else if (name.length > MAX_NAME) problems.push({ row, reason: `The unit name is longer than ${MAX_NAME} characters.` });
-    else if (unreadableLabel(name)) problems.push({ row, reason: `The unit name ${unreadableLabel(name)}.` });
-    else if (rowOfName.has(name)) problems.push({ row, reason: `Duplicate unit name ${name}: already used on row ${rowOfName.get(name)}.` });
+    const unreadable = unreadableLabel(name);
+    if (name === '') problems.push({ row, reason: 'Missing unit name (名称).', reasonZh: '缺少单位名称。' });
+    else if (name.length > MAX_NAME) problems.push({ row, reason: `The unit name is longer than ${MAX_NAME} characters.`, reasonZh: `单位名称超过 ${MAX_NAME} 个字。` });
+    else if (unreadable) problems.push({ row, reason: `The unit name ${unreadable}.`, reasonZh: `单位名称${unreadableReasonZh(unreadable)}。` });
+    else if (rowOfName.has(name)) {
+      problems.push({ row, reason: `Duplicate unit name ${name}: already used on row ${rowOfName.get(name)}.`, reasonZh: `单位名称“${name}”重复：第 ${rowOfName.get(name)} 行已使用。` });
+    }
     else rowOfName.set(name, row);
 
     const kind = unitKindOf(kindText);
     if (!kind) {
       problems.push({
         row,
-        reason:
-          kindText === ''
-            ? 'Missing unit kind (类型).'
-            : `Unknown unit kind "${kindText}": use ${UnitKinds.join(', ')} (部门, 区县, 办公厅 or 其他).`,
+        ...(kindText === ''
+          ? { reason: 'Missing unit kind (类型).', reasonZh: '缺少单位类型。' }
+          : {
+              reason: `Unknown unit kind "${kindText}": use ${UnitKinds.join(', ')} (部门, 区县, 办公厅 or 其他).`,
+              reasonZh: `单位类型“${kindText}”无法识别：请填写部门、区县、办公厅或其他。`,
+            }),
       });
     }
     return { row, code, name, kind, parentCode };
@@ -121,7 +134,7 @@ export async function importUnits(
     const idOfCode = code === '' ? undefined : options.lookupUnit(code);
     const idOfName = name === '' ? undefined : options.lookupUnit(name);
     if (idOfCode !== undefined && idOfName !== undefined && idOfCode !== idOfName) {
-      problems.push({ row, reason: `${name} is already the name of another unit than ${code} in the directory.` });
+      problems.push({ row, reason: `${name} is already the name of another unit than ${code} in the directory.`, reasonZh: `“${name}”已是单位名录中另一个单位（不是 ${code}）的名称。` });
     } else if (idOfCode !== undefined && idOfName === undefined && name !== '' && !options.rename) {
       const current = options.nameOf?.(idOfCode);
       problems.push({
@@ -132,19 +145,23 @@ export async function importUnits(
         reasonZh: `单位编码 ${code} 已登记为${current ? `“${current}”` : '其他名称'}，不是“${name}”。如该单位已更名，请选择“按更名导入”（--rename）重新导入。`,
       });
     } else if (idOfCode === undefined && idOfName !== undefined && CODE.test(code)) {
-      problems.push({ row, reason: `${name} is already registered under another code than ${code}.` });
+      problems.push({ row, reason: `${name} is already registered under another code than ${code}.`, reasonZh: `“${name}”已用另一个编码（不是 ${code}）登记。` });
     }
 
     let parentUnitId: string | null = null;
     if (parentCode !== '') {
       if (parentCode.toUpperCase() === code.toUpperCase()) {
-        problems.push({ row, reason: `Unit ${code} cannot be its own parent.` });
+        problems.push({ row, reason: `Unit ${code} cannot be its own parent.`, reasonZh: `单位 ${code} 不能是自己的上级单位。` });
       } else if (inFile.has(parentCode.toUpperCase())) {
         parentUnitId = unitIdForCode(parentCode);
       } else {
         const existing = CODE.test(parentCode) ? options.lookupUnit(parentCode) : undefined;
         if (existing === undefined) {
-          problems.push({ row, reason: `Unknown parent unit code "${parentCode}": neither in this file nor in the directory.` });
+          problems.push({
+            row,
+            reason: `Unknown parent unit code "${parentCode}": neither in this file nor in the directory.`,
+            reasonZh: `上级单位编码“${parentCode}”既不在本文件中，也不在单位名录中。`,
+          });
         }
         parentUnitId = existing ?? null;
       }
@@ -156,7 +173,7 @@ export async function importUnits(
   }
 
   const ordered = parentsFirst(units, problems);
-  if (table.records.length === 0) problems.push({ row: null, reason: 'The file lists no units.' });
+  if (table.records.length === 0) problems.push({ row: null, reason: 'The file lists no units.', reasonZh: '文件中没有列出任何单位。' });
   if (problems.length > 0) return { ok: false, problems: sortedProblems(problems), ...(table.sheet === null ? {} : { sheet: table.sheet }) };
   return { ok: true, units: ordered, ...readingNotesOf(table, table.unusedColumns.map((column) => column.name)) };
 }
@@ -181,6 +198,7 @@ function parentsFirst(units: readonly ImportedUnit[], problems: ImportProblem[])
         problems.push({
           row: member.row,
           reason: `The parents of unit ${member.code} go round in a loop: ${[...loop, loop[0]!].map((each) => each.code).join(' → ')}.`,
+          reasonZh: `单位 ${member.code} 的上级关系形成了循环：${[...loop, loop[0]!].map((each) => each.code).join(' → ')}。`,
         });
       }
     }

@@ -15,7 +15,7 @@ export type UnitLookup = ((nameOrCode: string) => string | undefined) & {
 export type UnitNames =
   | { readonly ok: true; readonly units: readonly ResolvedUnit[]; readonly collective?: boolean }
   /** `unknown`: no unit goes by the name at all (rather than several, or a collective of none). */
-  | { readonly ok: false; readonly reason: string; readonly unknown?: boolean };
+  | { readonly ok: false; readonly reason: string; readonly reasonZh: string; readonly unknown?: boolean };
 
 export interface DirectoryUnit {
   readonly id: string;
@@ -57,35 +57,42 @@ export function unitLookupFrom(units: Iterable<DirectoryUnit>): UnitLookup {
     const collective = COLLECTIVE_NAMES.find(({ pattern }) => pattern.test(name));
     if (collective) {
       const members = current.filter(collective.member);
-      if (members.length === 0) return { ok: false, reason: `"${name}" means ${collective.means}, and the directory has none` };
+      if (members.length === 0) return { ok: false, reason: `"${name}" means ${collective.means}, and the directory has none`, reasonZh: `“${name}”指${collective.meansZh}，但单位名录中没有这样的单位` };
       return { ok: true, units: members.map((unit) => ({ name: unit.name, unitId: unit.id })), collective: true };
     }
     // 市财政局 for 青川市财政局: a name that ends the same way, if only one unit's does.
     const candidates = name.length >= 3 ? current.filter((unit) => unit.name.endsWith(name) && unit.name !== name) : [];
     if (candidates.length === 1) return { ok: true, units: [{ name, unitId: candidates[0]!.id }] };
     if (candidates.length > 1) {
-      return { ok: false, reason: `"${name}" is ambiguous: it could be ${candidates.map((unit) => unit.name).join(', ')}; write the full name` };
+      return {
+        ok: false,
+        reason: `"${name}" is ambiguous: it could be ${candidates.map((unit) => unit.name).join(', ')}; write the full name`,
+        reasonZh: `“${name}”可能指${candidates.map((unit) => unit.name).join('、')}，无法确定，请写全称`,
+      };
     }
-    return { ok: false, reason: `"${name}" is not the name, former name or code of a unit in the directory`, unknown: true };
+    return notInDirectory(name);
   };
   return Object.assign(lookup, { resolveNames });
 }
 
 /** Collective names offices write for many units at once, and who they mean. */
-const COLLECTIVE_NAMES: readonly { pattern: RegExp; means: string; member: (unit: DirectoryUnit) => boolean }[] = [
+const COLLECTIVE_NAMES: readonly { pattern: RegExp; means: string; meansZh: string; member: (unit: DirectoryUnit) => boolean }[] = [
   {
     pattern: /^各(?:区县|县区|县市区|县\(市、区\)|区县\(市\)|县（市、区）|区县（市）)(?:人民)?(?:政府)?$/,
     means: 'every county and district government (COUNTY_OR_DISTRICT)',
+    meansZh: '各区县政府',
     member: (unit) => unit.kind === 'COUNTY_OR_DISTRICT',
   },
   {
     pattern: /^(?:市直)?各(?:部门|单位)$|^市直各(?:部门|单位)(?:和单位)?$/,
     means: 'every department of the city (DEPARTMENT)',
+    meansZh: '市直各部门',
     member: (unit) => unit.kind === 'DEPARTMENT',
   },
   {
     pattern: /^各(?:科室|处室|股室|内设机构)$/,
     means: 'every section (科, 室, 处, 股) under a parent unit',
+    meansZh: '上级单位下属的各科室（科、室、处、股）',
     member: (unit) => Boolean(unit.parentUnitId) && /[科室处股]$/.test(unit.name),
   },
 ];
@@ -95,9 +102,16 @@ export function unitNamesOf(lookup: UnitLookup, name: string): UnitNames {
   if (lookup.resolveNames) return lookup.resolveNames(name);
   const unitId = lookup(name);
   return unitId === undefined
-    ? { ok: false, reason: `"${name}" is not the name, former name or code of a unit in the directory`, unknown: true }
+    ? notInDirectory(name)
     : { ok: true, units: [{ name, unitId }] };
 }
+
+const notInDirectory = (name: string): UnitNames => ({
+  ok: false,
+  reason: `"${name}" is not the name, former name or code of a unit in the directory`,
+  reasonZh: `“${name}”不是单位名录中任何单位的名称、曾用名或编码`,
+  unknown: true,
+});
 
 /** A unit as the file named it and the id it resolved to. */
 export interface ResolvedUnit {

@@ -1,7 +1,7 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AllowRoles } from '../../access/authorization/access-policy.js';
-import { businessTime, overrideOf, partCommands } from '../../assignments/graphql/part-commands.js';
+import { PART_INPUT_DEFAULTS, businessTime, overrideOf, partCommands } from '../../assignments/graphql/part-commands.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
@@ -106,7 +106,7 @@ export class FindingWorkflowResolver {
     input: { idempotencyKey: string; findingId: string },
     toCommand: (issued: CommandContext) => FindingWorkflowCommand,
   ) {
-    const context = this.contexts.create(requester, commandType, input);
+    const context = this.contexts.create(requester, commandType, input, PART_INPUT_DEFAULTS);
     await this.commands.execute(new ActOnFindingCommand(input.findingId, toCommand(context), context));
     return this.queries.execute(new GetFindingQuery(input.findingId));
   }

@@ -104,7 +104,7 @@ describe('a list with bad rows', () => {
       /* 3 */ '年度报告滞后,,,很严重,青川市公安局\n' +
       /* 4 */ '年度报告滞后,重复,年度报告,,"青川市财政局、CZJ"\n' +
       /* 5 */ '没有问题,具体表现,类别,LOW,\n';
-    expect(await importFindings(csv, { format: 'csv', lookupUnit })).toEqual({
+    expect(await importFindings(csv, { format: 'csv', lookupUnit })).toMatchObject({
       ok: false,
       problems: [
         { row: 2, reason: 'Missing title (问题).' },
@@ -125,7 +125,7 @@ describe('a list with bad rows', () => {
 
   it('names fields missing from a YAML finding', async () => {
     const result = await importFindings('- title: x\n  category: y\n', { format: 'yaml', lookupUnit });
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: false,
       problems: [
         { row: 1, reason: 'Missing field 具体表现 (description) in this finding.' },
@@ -135,7 +135,7 @@ describe('a list with bad rows', () => {
   });
 
   it('refuses a file without findings', async () => {
-    expect(await importFindings('问题,具体表现,类别,严重程度\n', { format: 'csv', lookupUnit })).toEqual({
+    expect(await importFindings('问题,具体表现,类别,严重程度\n', { format: 'csv', lookupUnit })).toMatchObject({
       ok: false,
       problems: [{ row: null, reason: 'The file lists no findings.' }],
     });
@@ -163,7 +163,7 @@ describe('a rectification ledger (整改台账): findings with their units, dead
       '3,未开通网上申请渠道,开通在线申请入口,"青川市人民政府办公室、各区县政府",年底前,\n' +
       '注：整改时限以实施方案为准。,,,,,\n';
     const result = await importFindings(csv, { format: 'csv', ...options });
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: true,
       ledger: true,
       findings: [

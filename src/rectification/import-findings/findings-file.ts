@@ -4,11 +4,12 @@ import { textOf, namesInCell, type Cell } from '../../spreadsheet/cells.js';
 import type { SourceRecord } from '../../spreadsheet/columns.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { deadlineInWords } from '../../shared/deadline.js';
-import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
+import { labelZh, missingColumn, problemAt, sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { unitNamesOf, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { droppedColumnProblems, readingNotesOf, readRecords } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
-import { unreadableLabel, unreadableText } from '../../shared/readable-text.js';
+import { say } from '../../shared/domain-error.js';
+import { unreadableLabel, unreadableReasonZh, unreadableText } from '../../shared/readable-text.js';
 
 /*
  * An evaluation's list of findings (问题清单, one finding a row), or a rectification ledger
@@ -94,9 +95,9 @@ const MAX_MEASURES = 5000;
 
 /** What a ledger without a 具体表现, 类别 or 严重程度 column records, said in the result's notices. */
 const LEDGER_DEFAULTS = {
-  description: 'No 具体表现 column: each finding is described by its 问题 text',
-  category: 'No 类别 column: each finding is in the category of its section row (一、…), or 未分类',
-  severity: 'No 严重程度 column: every finding is recorded as 一般 (LOW)',
+  description: say('No 具体表现 column: each finding is described by its 问题 text', '没有“具体表现”列：每个问题以其“问题”文字作为描述'),
+  category: say('No 类别 column: each finding is in the category of its section row (一、…), or 未分类', '没有“类别”列：每个问题归入其所在的分节行（一、…），否则为“未分类”'),
+  severity: say('No 严重程度 column: every finding is recorded as 一般 (LOW)', '没有“严重程度”列：所有问题按“一般”记录'),
 } as const;
 const UNCATEGORISED = '未分类';
 
@@ -125,8 +126,8 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   const missingColumns: ImportProblem[] = [];
   for (const key of ['description', 'category', 'severity'] as const) {
     if (!isSpreadsheet || has(key) || table.records.length === 0) continue;
-    if (ledger) notices.push({ row: table.headerRow, reason: LEDGER_DEFAULTS[key] });
-    else missingColumns.push({ row: table.headerRow, reason: `Missing column ${findingColumns[key].label}.` });
+    if (ledger) notices.push(problemAt(table.headerRow, LEDGER_DEFAULTS[key]));
+    else missingColumns.push(missingColumn(table.headerRow, findingColumns[key].label));
   }
   // A findings list without its columns is refused as a whole, as a sheet without a required column is.
   if (missingColumns.length > 0) return { ok: false, problems: missingColumns, ...(table.sheet === null ? {} : { sheet: table.sheet }) };
@@ -166,14 +167,20 @@ export async function importFindings(content: FileContent, options: FindingsImpo
           reasonZh: `本行续写第 ${row} 行的问题“${title}”，但${findingColumns[key].label.split(' ')[0]}不同：“${textOf(other.cells[key] ?? null)}”。`,
         });
       }
-      if (!isSpreadsheet && !(key in first.cells)) problems.push({ row, reason: `Missing field ${findingColumns[key].label} in this finding.` });
+      if (!isSpreadsheet && !(key in first.cells)) {
+        problems.push({ row, reason: `Missing field ${findingColumns[key].label} in this finding.`, reasonZh: `这条问题缺少字段“${labelZh(findingColumns[key].label)}”。` });
+      }
       return values[0]!;
     };
 
-    if (title === '') problems.push({ row, reason: 'Missing title (问题).' });
-    else if (title.length > MAX_TITLE) problems.push({ row, reason: `The title is longer than ${MAX_TITLE} characters.` });
+    if (title === '') problems.push({ row, reason: 'Missing title (问题).', reasonZh: '缺少问题名称。' });
+    else if (title.length > MAX_TITLE) problems.push({ row, reason: `The title is longer than ${MAX_TITLE} characters.`, reasonZh: `问题名称超过 ${MAX_TITLE} 个字。` });
     else if (firstRowOfTitle.has(title)) {
-      problems.push({ row, reason: `Finding "${title}" is listed twice: already on row ${firstRowOfTitle.get(title)}.` });
+      problems.push({
+        row,
+        reason: `Finding "${title}" is listed twice: already on row ${firstRowOfTitle.get(title)}.`,
+        reasonZh: `问题“${title}”重复列出：第 ${firstRowOfTitle.get(title)} 行已有。`,
+      });
     } else firstRowOfTitle.set(title, row);
 
     const withDefault = (key: 'description' | 'category' | 'severity', fallback: string): string => {
@@ -182,30 +189,34 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     };
     const description = withDefault('description', title);
     const given = (key: FindingKey) => isSpreadsheet || key in first.cells;
-    if (description === '' && given('description')) problems.push({ row, reason: 'Missing description (具体表现).' });
+    if (description === '' && given('description')) problems.push({ row, reason: 'Missing description (具体表现).', reasonZh: '缺少具体表现。' });
     else if (description.length > MAX_DESCRIPTION) {
-      problems.push({ row, reason: `The description is longer than ${MAX_DESCRIPTION} characters.` });
+      problems.push({ row, reason: `The description is longer than ${MAX_DESCRIPTION} characters.`, reasonZh: `具体表现超过 ${MAX_DESCRIPTION} 个字。` });
     }
     const category = withDefault('category', first.sections?.[0]?.title ?? UNCATEGORISED);
-    if (category === '' && given('category')) problems.push({ row, reason: 'Missing category (类别).' });
-    else if (category.length > MAX_CATEGORY) problems.push({ row, reason: `The category is longer than ${MAX_CATEGORY} characters.` });
+    if (category === '' && given('category')) problems.push({ row, reason: 'Missing category (类别).', reasonZh: '缺少类别。' });
+    else if (category.length > MAX_CATEGORY) problems.push({ row, reason: `The category is longer than ${MAX_CATEGORY} characters.`, reasonZh: `类别超过 ${MAX_CATEGORY} 个字。` });
 
     const severityText = withDefault('severity', 'LOW');
     const severity = severityOf(severityText);
     if (!severity && given('severity')) {
       problems.push({
         row,
-        reason:
-          severityText === ''
-            ? 'Missing severity (严重程度).'
-            : `Unknown severity "${severityText}": use LOW, MEDIUM or HIGH (一般, 较重 or 严重).`,
+        ...(severityText === ''
+          ? { reason: 'Missing severity (严重程度).', reasonZh: '缺少严重程度。' }
+          : {
+              reason: `Unknown severity "${severityText}": use LOW, MEDIUM or HIGH (一般, 较重 or 严重).`,
+              reasonZh: `严重程度“${severityText}”无法识别：请填写一般、较重或严重。`,
+            }),
       });
     }
 
     const measures = [...new Set(draft.rows.map((each) => textOf(each.cells.measures ?? null)).filter((text) => text !== ''))].join('\n');
     const unreadable = unreadableLabel(title) ?? unreadableText(description) ?? unreadableLabel(category) ?? unreadableText(measures);
-    if (unreadable) problems.push({ row, reason: `The text of finding "${title}" ${unreadable}.` });
-    if (measures.length > MAX_MEASURES) problems.push({ row, reason: `The measures (整改措施) are longer than ${MAX_MEASURES} characters.` });
+    if (unreadable) problems.push({ row, reason: `The text of finding "${title}" ${unreadable}.`, reasonZh: `问题“${title}”的文字${unreadableReasonZh(unreadable)}。` });
+    if (measures.length > MAX_MEASURES) {
+      problems.push({ row, reason: `The measures (整改措施) are longer than ${MAX_MEASURES} characters.`, reasonZh: `整改措施超过 ${MAX_MEASURES} 个字。` });
+    }
 
     const units = ledger ? partsOf(draft.rows, options, problems) : concernedUnitsOf(first, options.lookupUnit, problems);
     if (problems.length === found && severity) {
@@ -221,7 +232,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
       });
     }
   }
-  if (table.records.length === 0) problems.push({ row: null, reason: 'The file lists no findings.' });
+  if (table.records.length === 0) problems.push({ row: null, reason: 'The file lists no findings.', reasonZh: '文件中没有列出任何问题。' });
   if (problems.length > 0) return { ok: false, problems: sortedProblems(problems), ...(table.sheet === null ? {} : { sheet: table.sheet }) };
   const notes = readingNotesOf(table);
   const allNotices = [...notices, ...(notes.notices ?? [])];
@@ -246,7 +257,7 @@ function unitsNamed(
   problems.push({
     row,
     reason: named.unknown ? `Unknown unit "${name}": not the official name or code of a unit in the directory.` : `The unit ${named.reason}.`,
-    ...(named.unknown ? { reasonZh: `单位“${name}”不在单位名录中：既不是单位的正式名称，也不是单位编码。` } : {}),
+    reasonZh: named.unknown ? `单位“${name}”不在单位名录中：既不是单位的正式名称，也不是单位编码。` : `单位：${named.reasonZh}。`,
   });
   return null;
 }
@@ -258,7 +269,7 @@ function concernedUnitsOf(record: SourceRecord<FindingKey>, lookupUnit: UnitLook
     const named = unitsNamed(name, record.row, lookupUnit, problems);
     for (const unit of named?.units ?? []) {
       if (!concerned.some((other) => other.unitId === unit.unitId)) concerned.push(unit);
-      else if (!named!.collective) problems.push({ row: record.row, reason: `Unit ${name} is listed twice.` });
+      else if (!named!.collective) problems.push({ row: record.row, reason: `Unit ${name} is listed twice.`, reasonZh: `单位“${name}”写了两次。` });
     }
   }
   return concerned;
@@ -300,7 +311,11 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
     const named = [...leadNames.map((name) => ({ name, lead: true })), ...names.map((name, index) => ({ name, lead: !('leadUnit' in cells) && parts.length === 0 && index === 0 }))];
     for (const { name, lead } of named) {
       if (lead && leadName !== null && name !== leadName) {
-        problems.push({ row, reason: `Lead unit ${name} differs from ${leadName} above: a finding has one lead unit (牵头单位).` });
+        problems.push({
+          row,
+          reason: `Lead unit ${name} differs from ${leadName} above: a finding has one lead unit (牵头单位).`,
+          reasonZh: `牵头单位“${name}”与上方的“${leadName}”不同：一个问题只有一个牵头单位。`,
+        });
         continue;
       }
       if (lead && leadName === name) continue;
@@ -342,7 +357,7 @@ function dueDateOf(cell: Cell, row: number, options: FindingsImportOptions, prob
     problems.push({
       row,
       reason: `Due date (整改时限) ${reading.reason}.`,
-      reasonZh: `整改时限无法识别：${reading.reason}。可写作 2026-06-30、2026年6月底前、2026年第三季度或立行立改。`,
+      reasonZh: `整改时限无法识别：${reading.reasonZh}。可写作 2026-06-30、2026年6月底前、2026年第三季度或立行立改。`,
     });
     return undefined;
   }
@@ -350,7 +365,7 @@ function dueDateOf(cell: Cell, row: number, options: FindingsImportOptions, prob
   if (deadline.kind === 'BY_DATE') return deadline.dueDate;
   if (deadline.kind === 'AT_ONCE' && options.today) return options.today;
   if (deadline.kind === 'AT_ONCE') {
-    problems.push({ row, reason: 'Due date (整改时限) 立行立改 needs the day of the import.' });
+    problems.push({ row, reason: 'Due date (整改时限) 立行立改 needs the day of the import.', reasonZh: '整改时限“立行立改”需要知道导入当天的日期。' });
     return undefined;
   }
   const text = textOf(cell);

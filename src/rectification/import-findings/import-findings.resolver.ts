@@ -45,6 +45,7 @@ export class FindingsImportResultType {
   @Field(() => String, { nullable: true, description: 'The XLSX sheet read' }) sheet: string | null;
   @Field(() => [String], { description: 'Columns of the file that nothing imports (备注 …)' }) notImported: string[];
   @Field(() => [String], { description: 'Rows skipped on purpose, such as footnotes (注：…)' }) notices: string[];
+  @Field(() => [String], { description: 'The same notices in Chinese, as "第 40 行：…"' }) noticesZh: string[];
 }
 
 @Resolver()
@@ -67,7 +68,7 @@ export class ImportFindingsResolver {
   ): Promise<FindingsImportResultType> {
     const { idempotencyKey, evaluationId, fileName, sheet, dryRun } = input;
     const file = this.uploads.fileOf(requester.actor, input);
-    const context = this.contexts.create(requester, 'ImportFindings', { idempotencyKey, evaluationId, fileName, ...fileFacts(input, file), sheet, dryRun });
+    const context = this.contexts.create(requester, 'ImportFindings', { idempotencyKey, evaluationId, fileName, ...fileFacts(input, file), sheet, dryRun }, { dryRun: false });
     const outcome = await this.commands.execute(new ImportFindingsCommand(evaluationId, file, context, { dryRun }));
     const findings = outcome.dryRun ? [] : await Promise.all(outcome.findings.map((finding) => this.queries.execute(new GetFindingQuery(finding.findingId))));
     const recorded = outcome.findings.filter((finding) => finding.recordedNow);

@@ -19,7 +19,7 @@ export class RecordFindingResolver {
 
   @Mutation(() => FindingType, { description: 'Record a problem that an evaluation names.' })
   async recordFinding(@Args('input') { idempotencyKey, ...input }: RecordFindingInput, @CurrentRequester() requester: Requester) {
-    const context = this.contexts.create(requester, 'RecordFinding', { idempotencyKey, ...input });
+    const context = this.contexts.create(requester, 'RecordFinding', { idempotencyKey, ...input }, { concernedUnitIds: [], measures: '' });
     const findingId = await this.commands.execute(new RecordFindingCommand(input, context));
     return this.queries.execute(new GetFindingQuery(findingId));
   }

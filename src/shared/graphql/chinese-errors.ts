@@ -1,6 +1,7 @@
 import type { ValidationError } from 'class-validator';
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainError, say } from '../domain-error.js';
+import { unreadableReasonZh } from '../readable-text.js';
 
 /*
  * Chinese for the errors Rectify does not word itself: class-validator's input checks, and
@@ -24,20 +25,6 @@ const number = (message: string, pattern: RegExp) => {
   return found === 'one' ? '1' : found;
 };
 
-/** Chinese for the reason `unreadableText` / `unreadableLabel` gave (English), most specific first. */
-function readableTextZh(message: string): string {
-  if (/surrogate/.test(message)) return '含有残缺的字符（孤立的 UTF-16 代理项），请重新输入';
-  if (/writing direction/.test(message)) return '不能含改变文字方向的控制字符（U+202A–U+202E、U+2066–U+2069）';
-  if (/writing-direction mark/.test(message)) return '不能含不可见的文字方向标记（U+200E、U+200F、U+061C）';
-  const invisible = /invisible character \((U\+[0-9A-F]+)\) at position (\d+)/.exec(message);
-  if (invisible) return `第 ${invisible[2]} 个字符是不可见字符（${invisible[1]}）：名称和标题中不能含不可见字符，请删除后重新输入`;
-  const unfit = /placeholder or format character \((U\+[0-9A-F]+)\) at position (\d+)/.exec(message);
-  if (unfit) return `第 ${unfit[2]} 个字符（${unfit[1]}）是占位符或格式控制字符（常见于复制或转码出错的文字）：名称和标题中不能含有，请删除后重新输入`;
-  const noncharacter = /noncharacter \((U\+[0-9A-F]+)\)/.exec(message);
-  if (noncharacter) return `含有非字符码位（${noncharacter[1]}），它不是任何文字，请删除后重新输入`;
-  if (/no readable character/.test(message)) return '没有可读的文字：不能只有附加符号、私用区字符或不可见字符';
-  return '必须是可读的文字：不能含控制字符，也不能只有不可见字符';
-}
 
 /** Chinese for one class-validator constraint, given its (English) message. */
 const CONSTRAINT_ZH: Record<string, (message: string) => string> = {
@@ -54,7 +41,7 @@ const CONSTRAINT_ZH: Record<string, (message: string) => string> = {
     return longer ? `至少 ${longer[1]} 个字符` : `最多 ${number(message, /shorter than or equal to (\d+)/)} 个字符`;
   },
   isLoginName: () => '应为 2 到 50 个字符，不能含空格',
-  isReadableText: (message) => readableTextZh(message),
+  isReadableText: (message) => unreadableReasonZh(message),
   isNotReservedKey: () => '不能使用保留名称（如 constructor、__proto__、prototype）',
   isCalendarDate: () => '必须是 YYYY-MM-DD 格式的日期，年份在 1900 到 2199 之间',
   isUuid: () => '必须是有效的编号（UUID）',
@@ -106,31 +93,97 @@ export function inputRefusal(errors: readonly ValidationError[]): DomainError {
   );
 }
 
-/** graphql-js and Apollo wordings, most specific first; `$1`… are the quoted names. */
-const GRAPHQL_ZH: readonly [RegExp, (...names: string[]) => string][] = [
-  [/Document contains more tha[nt] (\d+) tokens/, (limit) => `查询语句太长（超过 ${limit} 个词法单元），请拆成几个查询。`],
-  [/^Syntax Error: (.*)$/s, (detail) => `查询语句有语法错误（${detail}）。`],
-  [/^Cannot query field "([^"]+)" on type "([^"]+)"/, (field, type) => `类型“${type}”没有字段“${field}”。`],
-  [/^Unknown argument "([^"]+)" on field "([^"]+)"/, (argument, field) => `字段“${field}”没有参数“${argument}”。`],
-  [/^Field "([^"]+)" argument "([^"]+)" of type "([^"]+)" is required/, (field, argument, type) => `字段“${field}”缺少必填参数“${argument}”（${type}）。`],
-  [/^Variable "([^"]+)" of required type "([^"]+)" was not provided/, (variable, type) => `缺少必填变量“${variable}”（${type}）。`],
-  [/^Variable "([^"]+)" of non-null type "([^"]+)" must not be null/, (variable, type) => `变量“${variable}”（${type}）不能为 null。`],
-  [/^Variable "([^"]+)" got invalid value .*Field "([^"]+)" of required type "([^"]+)" was not provided/s, (variable, field, type) => `变量“${variable}”缺少必填字段“${field}”（${type}）。`],
-  [/^Variable "([^"]+)" got invalid value .*Field "([^"]+)" is not defined by type "([^"]+)"/s, (variable, field, type) => `变量“${variable}”含有类型“${type}”中没有的字段“${field}”。`],
-  [/^Variable "([^"]+)" got invalid value/, (variable) => `变量“${variable}”的值与其类型不符。`],
-  [/^Field "([^"]+)" of required type "([^"]+)" was not provided/, (field, type) => `缺少必填字段“${field}”（${type}）。`],
-  [/^Field "([^"]+)" is not defined by type "([^"]+)"/, (field, type) => `类型“${type}”中没有字段“${field}”。`],
-  [/^Field "([^"]+)" of type "([^"]+)" must have a selection of subfields/, (field) => `字段“${field}”需要选择子字段。`],
-  [/^Field "([^"]+)" must not have a selection since type "([^"]+)" has no subfields/, (field) => `字段“${field}”没有子字段，不能再选择。`],
-  [/^Unknown type "([^"]+)"/, (type) => `未知的类型“${type}”。`],
-  [/^Enum "([^"]+)" cannot represent/, (type) => `取值不是枚举“${type}”的可选值之一。`],
-  [/^(?:String|Int|Float|Boolean|ID) cannot represent/, () => '取值与字段类型不符。'],
-  [/^Expected value of type "([^"]+)"/, (type) => `取值应为“${type}”类型。`],
-  [/^GraphQL introspection is not allowed/, () => '此服务器未开放接口结构查询（introspection）。'],
-  [/^There can be only one operation named "([^"]+)"/, (name) => `只能有一个名为“${name}”的操作。`],
-  [/^Must provide operation name/, () => '请求包含多个操作，请指定 operationName。'],
+/** The last segment of a graphql-js name: `CreateInput.title` → `title`, `Query.units` → `units`. */
+const nameOf = (qualified: string): string => qualified.slice(qualified.lastIndexOf('.') + 1);
+
+/** What a built-in scalar asks for, in words; other types (inputs, enums) are named by what was typed, not by the schema. */
+const SCALAR_ZH: Readonly<Record<string, string>> = { String: '文字', Int: '整数', Float: '数字', Boolean: 'true 或 false', ID: '编号' };
+const expectedZh = (type: string): string => {
+  const scalar = SCALAR_ZH[type.replace(/[[\]!]/g, '')];
+  return scalar ? `应为${scalar}` : '与要求的类型不符';
+};
+
+/** What follows "Variable "$x" got invalid value …; " in graphql-js: the reason, in Chinese. */
+function invalidValueZh(detail: string): string {
+  let m: RegExpExecArray | null;
+  // The schema's name of a field the request left out is not something the user wrote: the English message names it.
+  if (/Field "[^"]+" of required type "[^"]+" was not provided/.test(detail)) return '缺少必填项';
+  if ((m = /Field "([^"]+)" is not defined by type/.exec(detail))) return `含有无法识别的字段“${nameOf(m[1]!)}”`;
+  if ((m = /^(String|Int|Float|Boolean|ID) cannot represent/.exec(detail))) return `取值${expectedZh(m[1]!)}`;
+  if (/^Enum "[^"]+" cannot represent|does not exist in "[^"]+" enum/.test(detail)) return '取值不是可选的值之一';
+  if (/^Expected type "[^"]+" to be an object/.test(detail)) return '取值应为一个对象';
+  if (/OneOf|Exactly one key/.test(detail)) return '必须且只能填写其中一个字段';
+  return '取值与要求的类型不符';
+}
+
+/** The parser's complaint after "Syntax Error: ", in Chinese; null when its shape is not known. */
+function syntaxDetailZh(detail: string): string | null {
+  if (/^Unexpected <EOF>|found <EOF>/.test(detail)) return '查询语句不完整，缺少结尾部分（如右括号“}”）';
+  if (/^Unterminated string/.test(detail)) return '字符串缺少结尾的引号';
+  if (/^Unexpected character|^Cannot contain the invalid character|^Invalid character/.test(detail)) return '出现了无法识别的字符';
+  if (/^Invalid number/.test(detail)) return '数字格式不正确';
+  if (/more than \d+ tokens/.test(detail)) return '查询语句过长';
+  let m: RegExpExecArray | null;
+  if ((m = /^Unexpected (?:Name )?"([^"]+)"/.exec(detail))) return `此处不应出现“${m[1]}”`;
+  if ((m = /^Expected "([^"]+)", found/.exec(detail))) return `此处应为“${m[1]}”`;
+  if (/^Expected Name, found/.test(detail)) return '此处应为字段或参数的名称';
+  return null;
+}
+
+type Located = { readonly line: number; readonly column: number } | undefined;
+
+/** graphql-js and Apollo wordings, most specific first; the groups are the quoted names. */
+const GRAPHQL_ZH: readonly [RegExp, (match: string[], at: Located) => string][] = [
+  [/Document contains more tha[nt] (\d+) tokens/, ([limit]) => `查询语句太长（超过 ${limit} 个词法单元），请拆成几个查询。`],
+  [/^Syntax Error: (.*)$/s, ([detail], at) => `查询语句${at ? `第 ${at.line} 行第 ${at.column} 列` : ''}有语法错误${syntaxDetailZh(detail!) ? `：${syntaxDetailZh(detail!)}` : '，请检查括号、引号和拼写'}。`],
+  [/^Cannot query field "([^"]+)" on type "([^"]+)"/, ([field]) => `字段“${field}”不存在，无法查询。`],
+  [/^Unknown argument "([^"]+)" on (?:field|directive) "([^"]+)"/, ([argument, field]) => `“${nameOf(field!)}”没有参数“${argument}”。`],
+  [/^(?:Field|Directive) "([^"]+)" argument "([^"]+)" of type "[^"]+" is required/, ([field, argument]) => `“${nameOf(field!)}”缺少必填参数“${argument}”。`],
+  [/^Argument "([^"]+)" of (?:required|non-null) type "[^"]+" (?:was not provided|must not be null)/, ([argument]) => `缺少必填参数“${argument}”。`],
+  [/^Argument "([^"]+)" has invalid value/, ([argument]) => `参数“${argument}”的取值无效。`],
+  [/^Variable "([^"]+)" of required type "[^"]+" was not provided/, ([variable]) => `缺少必填变量“${variable}”。`],
+  [/^Variable "([^"]+)" of non-null type "[^"]+" must not be null/, ([variable]) => `变量“${variable}”不能为空值。`],
+  [/^Variable "([^"]+)" got invalid value .*?; (.*)$/s, ([variable, detail]) => `变量“${variable}”${invalidValueZh(detail!)}。`],
+  [/^Variable "([^"]+)" got invalid value/, ([variable]) => `变量“${variable}”的值与要求的类型不符。`],
+  [/^Variable "([^"]+)" is never used/, ([variable]) => `变量“${variable}”定义了但没有使用。`],
+  [/^Variable "([^"]+)" is not defined/, ([variable]) => `变量“${variable}”没有定义。`],
+  [/^Variable "([^"]+)" of type "[^"]+" used in position expecting/, ([variable]) => `变量“${variable}”的类型与使用处要求的类型不符。`],
+  [/^Variable "([^"]+)" cannot be non-input type/, ([variable]) => `变量“${variable}”的类型不能用作输入。`],
+  [/^Variable "([^"]+)" is of type "[^"]+" but must be non-nullable/, ([variable]) => `变量“${variable}”必须是必填的。`],
+  [/^There can be only one variable named "([^"]+)"/, ([variable]) => `变量“${variable}”只能定义一次。`],
+  [/^Field "[^"]+" of required type "[^"]+" was not provided/, () => '缺少必填项。'],
+  [/^Field "([^"]+)" is not defined by type/, ([field]) => `字段“${nameOf(field!)}”无法识别。`],
+  [/^Field "([^"]+)" of type "[^"]+" must have (?:a selection of subfields|at least one field selected)/, ([field]) => `字段“${field}”需要选择子字段。`],
+  [/^Field "([^"]+)" must not have a selection since type "[^"]+" has no subfields/, ([field]) => `字段“${field}”没有子字段，不能再选择。`],
+  [/^Field "([^"]+)" must be non-null/, ([field]) => `字段“${nameOf(field!)}”不能为空值。`],
+  [/^Fields "([^"]+)" conflict because/, ([field]) => `“${field}”被请求了两次且互相冲突，请为其中一个使用别名。`],
+  [/^Unknown type "([^"]+)"/, ([type]) => `未知的类型“${type}”。`],
+  [/^Unknown directive "([^"]+)"/, ([directive]) => `未知的指令“${directive}”。`],
+  [/^Directive "([^"]+)" may not be used on/, ([directive]) => `指令“${directive}”不能用在此处。`],
+  [/^The directive "([^"]+)" can only be used once/, ([directive]) => `指令“${directive}”在此处只能使用一次。`],
+  [/^Unknown fragment "([^"]+)"/, ([fragment]) => `未知的片段“${fragment}”。`],
+  [/^Fragment "([^"]+)" is never used/, ([fragment]) => `片段“${fragment}”定义了但没有使用。`],
+  [/^Cannot spread fragment "([^"]+)" within itself/, ([fragment]) => `片段“${fragment}”不能引用自身。`],
+  [/^Fragment (?:"([^"]+)" )?cannot be spread here|^Fragment (?:"[^"]+" )?cannot condition on non composite type/, () => '片段不能用在此处。'],
+  [/^There can be only one fragment named "([^"]+)"/, ([fragment]) => `片段“${fragment}”只能定义一次。`],
+  [/^There can be only one argument named "([^"]+)"/, ([argument]) => `参数“${argument}”只能出现一次。`],
+  [/^There can be only one input field named "([^"]+)"/, ([field]) => `字段“${nameOf(field!)}”只能出现一次。`],
+  [/^There can be only one operation named "([^"]+)"/, ([name]) => `只能有一个名为“${name}”的操作。`],
+  [/^This anonymous operation must be the only defined operation/, () => '没有名称的操作必须是请求中唯一的操作。'],
+  [/^(?:Subscription "[^"]+"|Anonymous Subscription) must (?:select only one top level field|not select an introspection)/, () => '一次订阅只能选择一个顶层字段。'],
+  [/^The .* definition is not executable/, () => '请求中含有不能执行的定义。'],
+  [/^(?:Enum "[^"]+" cannot represent|Value "[^"]+" does not exist in "[^"]+" enum)/, () => '取值不是可选的值之一。'],
+  [/^(String|Int|Float|Boolean|ID) cannot represent/, ([type]) => `取值${expectedZh(type!)}。`],
+  [/^Expected value of type "([^"]+)"/, ([type]) => `取值${expectedZh(type!)}。`],
+  [/^Expected type "[^"]+" to be an object/, () => '取值应为一个对象。'],
+  [/^(?:OneOf Input Object "[^"]+" must specify exactly one key|Exactly one key must be specified)/, () => '必须且只能填写其中一个字段。'],
+  [/^(?:GraphQL introspection is not allowed|Maximum introspection depth exceeded)/, () => '此服务器不提供接口结构查询。'],
+  [/^Must provide operation name/, () => '请求包含多个操作，请指明要执行哪一个。'],
+  [/^Unknown operation named "([^"]+)"/, ([name]) => `请求中没有名为“${name}”的操作。`],
   [/^(?:GraphQL operations must contain a non-empty `query`|Must provide query string|POST body missing)/, () => '请求中没有查询语句。'],
-  [/Cross-Site Request Forgery/, () => '请求被拦截：请以 application/json 发送 GraphQL 请求（防跨站请求伪造）。'],
+  [/^(?:Variables must be provided as an Object|`variables` in a POST body)/, () => '请求中的变量必须是一个对象。'],
+  [/^`(?:query|operationName|extensions)` in a POST body|^`extensions` must be an object/, () => '请求格式不正确。'],
+  [/Cross-Site Request Forgery/, () => '请求被拦截：请求格式不符合要求（防跨站请求伪造）。'],
 ];
 
 /** What a client is told in Chinese when nothing more precise is known, by `extensions.code`. */
@@ -155,13 +208,24 @@ const CODE_ZH: Record<string, string> = {
 export const GENERIC_CHINESE: ReadonlySet<string> = new Set(Object.values(CODE_ZH));
 
 /**
- * Chinese for an error that reached the client without its own: graphql-js and Apollo wordings
- * are translated with their names; anything else gets the meaning of its code.
+ * True when Chinese text carries a Latin word outside the “…” that quote what the request itself
+ * said (a field, variable or value it named): English that a translation let through.
  */
-export function chineseFor(message: string, code: string | undefined): string {
+export const carriesEnglish = (zh: string): boolean => /[A-Za-z]{2,}/.test(zh.replace(/“[^”]*”/g, '').replace(/true 或 false/g, ''));
+
+/**
+ * Chinese for an error that reached the client without its own: graphql-js and Apollo wordings
+ * are translated, quoting only the names the request used; anything else — an unknown wording, or
+ * a translation that would let English through — gets the meaning of its code. Never English.
+ * @param at where in the query the error is (graphql-js `locations[0]`), for syntax errors.
+ */
+export function chineseFor(message: string, code: string | undefined, at?: Located): string {
   for (const [pattern, zh] of GRAPHQL_ZH) {
     const match = pattern.exec(message);
-    if (match) return zh(...match.slice(1));
+    if (!match) continue;
+    const translated = zh(match.slice(1), at);
+    if (!carriesEnglish(translated)) return translated;
+    break;
   }
   return CODE_ZH[code ?? ''] ?? '请求失败。';
 }
@@ -170,5 +234,5 @@ export function chineseFor(message: string, code: string | undefined): string {
 export function withChinese(formatted: GraphQLFormattedError): GraphQLFormattedError {
   if (typeof formatted.extensions?.messageZh === 'string') return formatted;
   const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
-  return { ...formatted, extensions: { ...formatted.extensions, messageZh: chineseFor(formatted.message, code) } };
+  return { ...formatted, extensions: { ...formatted.extensions, messageZh: chineseFor(formatted.message, code, formatted.locations?.[0]) } };
 }

@@ -59,4 +59,5 @@ export const notesResult = (notes: ReadingNotes) => ({
   sheet: notes.sheet ?? null,
   notImported: [...(notes.notImported ?? [])],
   notices: (notes.notices ?? []).map((notice) => `row ${notice.row}: ${notice.reason}`),
+  noticesZh: (notes.notices ?? []).map((notice) => `第 ${notice.row} 行：${notice.reasonZh}`),
 });

@@ -27,9 +27,12 @@ export class ImportWorkPlanResolver {
   ): Promise<WorkPlanImportResultType> {
     const { idempotencyKey, fileName, title, year, sheet, dryRun, revise, approvedOn, assignedOn } = input;
     const file = this.uploads.fileOf(requester.actor, input);
-    const context = this.contexts.create(requester, 'ImportWorkPlan', {
-      idempotencyKey, fileName, ...fileFacts(input, file), title, year, sheet, dryRun, revise, approvedOn, assignedOn,
-    });
+    const context = this.contexts.create(
+      requester,
+      'ImportWorkPlan',
+      { idempotencyKey, fileName, ...fileFacts(input, file), title, year, sheet, dryRun, revise, approvedOn, assignedOn },
+      { dryRun: false, revise: false },
+    );
     const outcome = await this.commands.execute(new ImportWorkPlanCommand(file, { title, year, dryRun, revise, approvedOn, assignedOn }, context));
     return workPlanImportResult(outcome);
   }

@@ -63,6 +63,7 @@ export class WorkPlanImportResultType {
   @Field(() => [String], { description: 'Columns of the file that nothing imports (备注 …); columns naming units, dates or measures are never among them: they are used or the file is refused' })
   notImported: string[];
   @Field(() => [String], { description: 'Rows skipped on purpose, such as footnotes (注：…), as "row 40: …"' }) notices: string[];
+  @Field(() => [String], { description: 'The same notices in Chinese, as "第 40 行：…"' }) noticesZh: string[];
   @Field(() => Boolean, { description: 'A dry run: nothing was written; the result says what would be' }) dryRun: boolean;
   @Field(() => WorkPlanRevisionType, { nullable: true, description: 'For a new version of an imported plan: what it changes' })
   revision: WorkPlanRevisionType | null;

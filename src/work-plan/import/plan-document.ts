@@ -3,7 +3,8 @@ import { calendarDateOf, textOf, namesInCell, type Cell } from '../../spreadshee
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { droppedColumnProblems, readingNotesOf } from '../../spreadsheet/records.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
-import { entryOf, readTree, recordOfMap, type TreeEntry, type TreeNode } from '../../spreadsheet/tree.js';
+import { say, type Bilingual } from '../../shared/domain-error.js';
+import { chineseNamesOf, entryOf, readTree, recordOfMap, type TreeEntry, type TreeNode } from '../../spreadsheet/tree.js';
 import { isNamed, type Columns, type SourceRecord } from '../../spreadsheet/columns.js';
 import { readSpreadsheetOffThread } from '../../spreadsheet/sheet-off-thread.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
@@ -219,32 +220,33 @@ interface Located<Value> {
 
 function draftOfTree(tree: TreeNode, options: PlanReadOptions): PlanDraft {
   if (tree.kind !== 'map') {
-    return { document: null, problems: [{ row: tree.line, reason: 'Expected a plan with title, year and categories.' }] };
+    return { document: null, problems: [{ row: tree.line, reason: 'Expected a plan with title, year and categories.', reasonZh: '文件应是一份方案，包含标题、年度和类别。' }] };
   }
   const problems: ImportProblem[] = [];
-  reportUnknownKeys(tree.entries, PLAN_KEYS, 'the plan', problems);
+  reportUnknownKeys(tree.entries, PLAN_KEYS, say('the plan', '方案'), problems);
   const title = entryOf(tree, PLAN_KEYS.title);
   const year = entryOf(tree, PLAN_KEYS.year);
   const categories = entryOf(tree, PLAN_KEYS.categories);
   if (!categories || categories.value.kind !== 'seq') {
-    problems.push({ row: categories?.line ?? tree.line, reason: 'The plan needs a list of categories.' });
+    problems.push({ row: categories?.line ?? tree.line, reason: 'The plan needs a list of categories.', reasonZh: '方案需要一个类别列表。' });
     return { document: null, problems };
   }
 
   const records: SourceRecord<PlanColumn>[] = [];
   for (const category of categories.value.items) {
     if (category.kind !== 'map') {
-      problems.push({ row: category.line, reason: 'Each category must be a mapping with code, title and items.' });
+      problems.push({ row: category.line, reason: 'Each category must be a mapping with code, title and items.', reasonZh: '每个类别都应包含编号、名称和事项。' });
       continue;
     }
-    reportUnknownKeys(category.entries, CATEGORY_KEYS, 'a category', problems);
+    reportUnknownKeys(category.entries, CATEGORY_KEYS, say('a category', '类别'), problems);
     const categoryCells = {
       categoryCode: scalarOf(entryOf(category, CATEGORY_KEYS.code), problems),
       categoryTitle: scalarOf(entryOf(category, CATEGORY_KEYS.title), problems),
     };
     const items = entryOf(category, CATEGORY_KEYS.items);
     if (!items || items.value.kind !== 'seq' || items.value.items.length === 0) {
-      problems.push({ row: items?.line ?? category.line, reason: `Category ${textOf(categoryCells.categoryCode)} needs a list of items.` });
+      const code = textOf(categoryCells.categoryCode);
+      problems.push({ row: items?.line ?? category.line, reason: `Category ${code} needs a list of items.`, reasonZh: `类别 ${code} 需要一个事项列表。` });
       continue;
     }
     for (const item of items.value.items) {
@@ -261,13 +263,17 @@ function draftOfTree(tree: TreeNode, options: PlanReadOptions): PlanDraft {
 function reportUnknownKeys(
   entries: readonly TreeEntry[],
   keys: Readonly<Record<string, readonly string[]>>,
-  where: string,
+  where: Bilingual,
   problems: ImportProblem[],
 ): void {
   const known = Object.values(keys).flat();
   for (const entry of entries) {
     if (!isNamed(entry.key, known)) {
-      problems.push({ row: entry.line, reason: `Unknown field "${entry.key}" in ${where}; expected ${Object.keys(keys).join(', ')}.` });
+      problems.push({
+        row: entry.line,
+        reason: `Unknown field "${entry.key}" in ${where.en}; expected ${Object.keys(keys).join(', ')}.`,
+        reasonZh: `${where.zh}中的字段“${entry.key}”无法识别；可用的字段：${chineseNamesOf(Object.values(keys))}。`,
+      });
     }
   }
 }
@@ -275,7 +281,7 @@ function reportUnknownKeys(
 function scalarOf(entry: TreeEntry | undefined, problems: ImportProblem[]): Cell {
   if (!entry) return null;
   if (entry.value.kind === 'scalar') return entry.value.value;
-  problems.push({ row: entry.line, reason: `Field "${entry.key}" must be a single value.` });
+  problems.push({ row: entry.line, reason: `Field "${entry.key}" must be a single value.`, reasonZh: `字段“${entry.key}”只能是单个值。` });
   return null;
 }
 
@@ -299,6 +305,7 @@ function draftFrom(
       problems.push({
         row,
         reason: `Category ${code} is titled "${title}" here but "${category.title}" on row ${category.firstRow}.`,
+        reasonZh: `类别 ${code} 在此写作“${title}”，但在第 ${category.firstRow} 行写作“${category.title}”。`,
       });
     } else if (category.title === '') {
       category.title = title;
@@ -318,7 +325,7 @@ function draftFrom(
   const items = [...categories.values()].flatMap((category) => category.items);
   const title = planTitleOf(fields.title, options, problems);
   const year = planYearOf(fields.year, options, items, problems);
-  if (items.length === 0) problems.push({ row: null, reason: 'The plan has no items.' });
+  if (items.length === 0) problems.push({ row: null, reason: 'The plan has no items.', reasonZh: '方案中没有任何事项。' });
   return {
     document: {
       title,
@@ -336,8 +343,8 @@ function planTitleOf(
 ): string {
   const fromFileName = options.fileName?.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').trim();
   const title = textOf(field?.value ?? null) || options.title?.trim() || options.sheetTitle?.trim() || fromFileName || '';
-  if (title === '') problems.push({ row: field?.row ?? null, reason: 'The plan has no title; give one (--title).' });
-  if (title.length > 200) problems.push({ row: field?.row ?? null, reason: 'The plan title is longer than 200 characters.' });
+  if (title === '') problems.push({ row: field?.row ?? null, reason: 'The plan has no title; give one (--title).', reasonZh: '方案没有标题，请填写标题。' });
+  if (title.length > 200) problems.push({ row: field?.row ?? null, reason: 'The plan title is longer than 200 characters.', reasonZh: '方案标题超过 200 个字。' });
   return title;
 }
 
@@ -354,12 +361,21 @@ function planYearOf(
     const match = YEAR.exec(textOf(field.value));
     const year = match ? Number(match[1]) : NaN;
     if (isPlanYear(year)) return year;
-    problems.push({ row: field.row, reason: `The plan year "${textOf(field.value)}" is not a year such as 2026.` });
+    problems.push({
+      row: field.row,
+      reason: `The plan year "${textOf(field.value)}" is not a year such as 2026.`,
+      reasonZh: `方案年度“${textOf(field.value)}”不是有效的年份，请写作 2026 这样的四位数字。`,
+    });
     return 0;
   }
-  if (options.year !== undefined) {
+  // A year sent as null is a year not given (a form's empty field), not a year called "null".
+  if (options.year !== undefined && options.year !== null) {
     if (isPlanYear(options.year)) return options.year;
-    problems.push({ row: null, reason: `The plan year ${options.year} is not a year such as 2026.` });
+    problems.push({
+      row: null,
+      reason: `The plan year ${options.year} is not a year such as 2026.`,
+      reasonZh: `方案年度 ${options.year} 不是有效的年份，请写作 2026 这样的四位数字（2000 至 2100 年）。`,
+    });
     return 0;
   }
   const inTitle = /((?:19|20|21)\d{2})\s*年/.exec(options.title ?? (options as { sheetTitle?: string | null }).sheetTitle ?? '');
@@ -369,6 +385,6 @@ function planYearOf(
     .map((reading) => (reading.ok && 'dueDate' in reading.deadline ? reading.deadline.dueDate : ''))
     .find(isCalendarDate);
   if (firstDueDate) return Number(firstDueDate.slice(0, 4));
-  problems.push({ row: null, reason: 'The plan year is unknown; give one (--year).' });
+  problems.push({ row: null, reason: 'The plan year is unknown; give one (--year).', reasonZh: '无法确定方案年度，请填写年度。' });
   return 0;
 }

@@ -4,7 +4,7 @@ import { deadlineInWords, recurringDueDates, type RecurrencePeriod } from '../..
 import { sortedProblems, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { unitNamesOf, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import type { PlanDocument } from './plan-document.js';
-import { isReservedKey, unreadableLabel, unreadableText } from '../../shared/readable-text.js';
+import { isReservedKey, unreadableLabel, unreadableReasonZh, unreadableText } from '../../shared/readable-text.js';
 
 /*
  * The rules a plan must meet before anything of it is written. Every problem is collected, each
@@ -63,6 +63,7 @@ export function validatePlanDocument(
     problems.push({
       row,
       reason: found.unknown ? `Unknown ${role} "${name}": not the official name or code of a unit in the directory.` : `The ${role} ${found.reason}.`,
+      reasonZh: `${ROLE_ZH[role] ?? '单位'}${found.unknown ? `“${name}”不在单位名录中：既不是单位的正式名称，也不是单位编码` : `：${found.reasonZh}`}。`,
     });
     return null;
   };
@@ -71,26 +72,40 @@ export function validatePlanDocument(
     const items = category.items.map((item): ValidatedPlanItem[] => {
       const { row } = item;
       const found = problems.length;
-      if (category.code === '') problems.push({ row, reason: 'Missing category code (类别编号).' });
-      if (category.title === '') problems.push({ row, reason: `Missing category title (类别) for category ${category.code}.` });
+      if (category.code === '') problems.push({ row, reason: 'Missing category code (类别编号).', reasonZh: '缺少类别编号。' });
+      if (category.title === '') problems.push({ row, reason: `Missing category title (类别) for category ${category.code}.`, reasonZh: `类别 ${category.code} 缺少类别名称。` });
 
       if (item.code === '') {
-        problems.push({ row, reason: 'Missing item code (编号).' });
+        problems.push({ row, reason: 'Missing item code (编号).', reasonZh: '缺少事项编号。' });
       } else if (isReservedKey(item.code)) {
-        problems.push({ row, reason: `Item code "${item.code}" is a reserved name (like constructor, __proto__, prototype): choose another.` });
+        problems.push({
+          row,
+          reason: `Item code "${item.code}" is a reserved name (like constructor, __proto__, prototype): choose another.`,
+          reasonZh: `事项编号“${item.code}”是保留名称，请换一个编号。`,
+        });
       } else if (item.code.length > MAX_CODE) {
-        problems.push({ row, reason: `Item code "${item.code}" is longer than ${MAX_CODE} characters.` });
+        problems.push({ row, reason: `Item code "${item.code}" is longer than ${MAX_CODE} characters.`, reasonZh: `事项编号“${item.code}”超过 ${MAX_CODE} 个字符。` });
       } else if (firstRowOfCode.has(item.code)) {
-        problems.push({ row, reason: `Duplicate item code ${item.code}: already used on row ${firstRowOfCode.get(item.code)}.` });
+        problems.push({
+          row,
+          reason: `Duplicate item code ${item.code}: already used on row ${firstRowOfCode.get(item.code)}.`,
+          reasonZh: `事项编号 ${item.code} 重复：第 ${firstRowOfCode.get(item.code)} 行已使用。`,
+        });
       } else {
         firstRowOfCode.set(item.code, row);
       }
-      if (item.title === '') problems.push({ row, reason: `Missing title (事项) of item ${item.code}.` });
+      if (item.title === '') problems.push({ row, reason: `Missing title (事项) of item ${item.code}.`, reasonZh: `事项 ${item.code} 缺少事项名称。` });
       const unreadable = unreadableLabel(item.title) ?? unreadableText(item.description) ?? unreadableText(item.measures) ?? unreadableLabel(category.title);
-      if (unreadable) problems.push({ row, reason: `The text of item ${item.code} ${unreadable}.` });
-      if (item.title.length > MAX_TITLE) problems.push({ row, reason: `The title of item ${item.code} is longer than ${MAX_TITLE} characters.` });
+      if (unreadable) problems.push({ row, reason: `The text of item ${item.code} ${unreadable}.`, reasonZh: `事项 ${item.code} 的文字${unreadableReasonZh(unreadable)}。` });
+      if (item.title.length > MAX_TITLE) {
+        problems.push({ row, reason: `The title of item ${item.code} is longer than ${MAX_TITLE} characters.`, reasonZh: `事项 ${item.code} 的名称超过 ${MAX_TITLE} 个字。` });
+      }
       if (item.description.length > MAX_DESCRIPTION) {
-        problems.push({ row, reason: `The description of item ${item.code} is longer than ${MAX_DESCRIPTION} characters.` });
+        problems.push({
+          row,
+          reason: `The description of item ${item.code} is longer than ${MAX_DESCRIPTION} characters.`,
+          reasonZh: `事项 ${item.code} 的内容超过 ${MAX_DESCRIPTION} 个字。`,
+        });
       }
       if (item.measures.length > MAX_DESCRIPTION) {
         problems.push({
@@ -103,9 +118,13 @@ export function validatePlanDocument(
       const leadNames = namesInCell(item.leadUnit);
       let leadUnit: ResolvedUnit | null = null;
       if (leadNames.length === 0) {
-        problems.push({ row, reason: `Missing lead unit (牵头单位) of item ${item.code}.` });
+        problems.push({ row, reason: `Missing lead unit (牵头单位) of item ${item.code}.`, reasonZh: `事项 ${item.code} 缺少牵头单位。` });
       } else if (leadNames.length > 1) {
-        problems.push({ row, reason: `Item ${item.code} names ${leadNames.length} lead units (${leadNames.join('、')}); there must be exactly one.` });
+        problems.push({
+          row,
+          reason: `Item ${item.code} names ${leadNames.length} lead units (${leadNames.join('、')}); there must be exactly one.`,
+          reasonZh: `事项 ${item.code} 写了 ${leadNames.length} 个牵头单位（${leadNames.join('、')}），只能有一个。`,
+        });
       } else {
         const lead = resolve(leadNames[0]!, row, 'lead unit');
         if (lead?.collective) {
@@ -123,12 +142,12 @@ export function validatePlanDocument(
       const listed = new Set<string>();
       for (const name of item.responsibleUnits) {
         if (listed.has(name)) {
-          problems.push({ row, reason: `Responsible unit ${name} is listed twice.` });
+          problems.push({ row, reason: `Responsible unit ${name} is listed twice.`, reasonZh: `责任单位“${name}”写了两次。` });
           continue;
         }
         listed.add(name);
         if (leadNames.length === 1 && name === leadNames[0]) {
-          problems.push({ row, reason: `${name} is the lead unit and cannot also be listed as a responsible unit.` });
+          problems.push({ row, reason: `${name} is the lead unit and cannot also be listed as a responsible unit.`, reasonZh: `“${name}”是牵头单位，不能同时列为责任单位。` });
           continue;
         }
         const named = resolve(name, row, 'responsible unit');
@@ -139,23 +158,26 @@ export function validatePlanDocument(
           // 各区县政府 next to the lead or a county named on its own means the others as well.
           if (named.collective && (isLead || again)) continue;
           if (isLead) {
-            problems.push({ row, reason: `${name} is the lead unit (${leadUnit!.name}) and cannot also be listed as a responsible unit.` });
+            problems.push({
+              row,
+              reason: `${name} is the lead unit (${leadUnit!.name}) and cannot also be listed as a responsible unit.`,
+              reasonZh: `“${name}”即牵头单位（${leadUnit!.name}），不能同时列为责任单位。`,
+            });
           } else if (again) {
-            problems.push({ row, reason: `Responsible unit ${name} is listed twice (by name and by code).` });
+            problems.push({ row, reason: `Responsible unit ${name} is listed twice (by name and by code).`, reasonZh: `责任单位“${name}”写了两次（名称和编码各一次）。` });
           } else {
             responsibleUnits.push(unit);
           }
         }
       }
 
-      const dueDates = dueDatesOf(item.dueDate, document.year, options.today, (reason, reasonZh) =>
-        problems.push({ row, reason, ...(reasonZh ? { reasonZh } : {}) }),
-      );
+      const dueDates = dueDatesOf(item.dueDate, document.year, options.today, (reason, reasonZh) => problems.push({ row, reason, reasonZh }));
       for (const { dueDate } of dueDates) {
         if (document.year > 0 && !isWithinPlanYears(dueDate, document.year)) {
           problems.push({
             row,
             reason: `Due date ${dueDate} lies outside the plan's year: it must be between ${document.year}-01-01 and ${document.year + 1}-12-31.`,
+            reasonZh: `完成时限 ${dueDate} 不在方案年度内：应在 ${document.year}-01-01 至 ${document.year + 1}-12-31 之间。`,
           });
         }
       }
@@ -182,6 +204,9 @@ export function validatePlanDocument(
   return { ok: true, plan: { title: document.title, year: document.year, categories } };
 }
 
+/** How a unit's role in an item reads in Chinese, by the English the messages use. */
+const ROLE_ZH: Readonly<Record<string, string>> = { 'lead unit': '牵头单位', 'responsible unit': '责任单位' };
+
 const PERIOD_NAMES: Readonly<Record<RecurrencePeriod, (date: string) => string>> = {
   MONTH: (date) => `${Number(date.slice(5, 7))}月`,
   QUARTER: (date) => `第${'一二三四'[Math.ceil(Number(date.slice(5, 7)) / 3) - 1]}季度`,
@@ -199,15 +224,15 @@ function dueDatesOf(
   text: string,
   year: number,
   today: string | undefined,
-  refuse: (reason: string, reasonZh?: string) => void,
+  refuse: (reason: string, reasonZh: string) => void,
 ): { dueDate: string; period: string }[] {
   if (text.trim() === '') {
-    refuse('Missing due date (完成时限).');
+    refuse('Missing due date (完成时限).', '缺少完成时限。');
     return [];
   }
   const reading = readDeadline(text, { year: year > 0 ? year : undefined });
   if (!reading.ok) {
-    refuse(`Due date (完成时限) ${reading.reason}.`, `完成时限无法识别：${reading.reason}。可写作 2026-06-30、2026年6月底前、2026年第三季度、立行立改或每季度。`);
+    refuse(`Due date (完成时限) ${reading.reason}.`, `完成时限无法识别：${reading.reasonZh}。可写作 2026-06-30、2026年6月底前、2026年第三季度、立行立改或每季度。`);
     return [];
   }
   const { deadline } = reading;
@@ -216,11 +241,11 @@ function dueDatesOf(
       return [{ dueDate: deadline.dueDate, period: '' }];
     case 'AT_ONCE':
       if (today) return [{ dueDate: today, period: '' }];
-      refuse('Due date (完成时限) 立行立改 needs the day of the import.');
+      refuse('Due date (完成时限) 立行立改 needs the day of the import.', '完成时限“立行立改”需要知道导入当天的日期。');
       return [];
     case 'RECURRING': {
       if (year <= 0) {
-        refuse(`Due date (完成时限) "${text}" recurs: the plan's year must be known to date its periods (give --year).`);
+        refuse(`Due date (完成时限) "${text}" recurs: the plan's year must be known to date its periods (give --year).`, `完成时限“${text}”是定期任务：须知道方案年度才能排出各期日期（请填写年度）。`);
         return [];
       }
       const dates = recurringDueDates(deadline.period, { from: `${year}-01-01`, to: `${year}-12-31` });

@@ -1,7 +1,7 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AllowRoles } from '../../access/authorization/access-policy.js';
-import { overrideOf, partCommands } from '../../assignments/graphql/part-commands.js';
+import { PART_INPUT_DEFAULTS, overrideOf, partCommands } from '../../assignments/graphql/part-commands.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import { officeDate } from '../../shared/calendar-date.js';
 import type { CommandContext } from '../../shared/command-context.js';
@@ -137,7 +137,7 @@ export class WorkPlanItemWorkflowResolver {
       'Plan revision: add one item to an imported plan (in an existing category, or a new one with categoryTitle), assigned to its lead and responsible units, due on dueDate. The plan keeps its file; the outline and the item are written together.',
   })
   async addWorkPlanItem(@Args('input') input: AddWorkPlanItemInput, @CurrentRequester() requester: Requester) {
-    const context = this.contexts.create(requester, 'AddWorkPlanItem', input);
+    const context = this.contexts.create(requester, 'AddWorkPlanItem', input, { description: '', measures: '', responsibleUnitIds: [] });
     const itemId = await this.commands.execute(
       new AddWorkPlanItemCommand(
         {
@@ -170,7 +170,7 @@ export class WorkPlanItemWorkflowResolver {
     input: { idempotencyKey: string; itemId: string },
     toCommand: (issued: CommandContext) => Exclude<WorkPlanItemCommand, DefineWorkPlanItem>,
   ) {
-    const context = this.contexts.create(requester, commandType, input);
+    const context = this.contexts.create(requester, commandType, input, PART_INPUT_DEFAULTS);
     await this.commands.execute(new ActOnWorkPlanItemCommand(input.itemId, toCommand(context), context));
     return this.queries.execute(new GetWorkPlanItemQuery(input.itemId));
   }

@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadEnvFile, validateSettings } from '../config/app-settings.js';
+import { loadEnvFile, validateSettings, type AppSettings } from '../config/app-settings.js';
+import { keyFingerprint, publicKeyText } from '../ledger/domain/checkpoint.js';
+import { readSigningKey, signingKeyPath } from '../ledger/ledger-signing-key.js';
 import { describeCheckpoint, verifyLedger } from '../ledger/ledger-operations.js';
 import { SqliteLedger } from '../ledger/sqlite-ledger.js';
 import { witnessExpectations } from '../ledger/witnessed-head.js';
@@ -16,12 +18,27 @@ Exit status: 0 the ledger is intact, 1 it is not (or cannot be read), 2 usage.`;
 
 class UsageError extends Error {}
 
+/**
+ * The keys the office signs with: the signing key where the server keeps it (LEDGER_SIGNING_KEY_FILE,
+ * ./keys, or beside the database) and LEDGER_TRUSTED_KEYS. Null when neither is at hand (verifying a
+ * copy on another machine): any signer is then taken, and the output says so.
+ */
+function trustedKeysOf(settings: AppSettings): { keys: string[] | null; note: string } {
+  const path = signingKeyPath(settings);
+  const own = existsSync(path) ? keyFingerprint(publicKeyText(readSigningKey(path))) : null;
+  const keys = [...(own ? [own] : []), ...settings.LEDGER_TRUSTED_KEYS];
+  if (keys.length === 0) {
+    return { keys: null, note: `No signing key at ${path} and no LEDGER_TRUSTED_KEYS: checkpoints are checked against the keys they name, not against the office's own (set LEDGER_TRUSTED_KEYS to the fingerprints printed with the 台账校验码).` };
+  }
+  return { keys, note: `Checkpoints must be signed by ${keys.join(', ')}${own ? ` (${path}${settings.LEDGER_TRUSTED_KEYS.length > 0 ? ' and LEDGER_TRUSTED_KEYS' : ''})` : ' (LEDGER_TRUSTED_KEYS)'}.` };
+}
+
 function parseOptions(argv: string[]) {
   const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, witness: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } }, strict: true });
   if (values.help) throw new UsageError('');
   // With --db, the witness defaults to the one beside that file (unless STORE_WITNESS_PATH says otherwise).
   const settings = validateSettings({ ...process.env, ...(values.db ? { SQLITE_PATH: values.db } : {}) });
-  return { path: settings.SQLITE_PATH, witness: values.witness ?? settings.STORE_WITNESS_PATH, json: values.json ?? false };
+  return { path: settings.SQLITE_PATH, witness: values.witness ?? settings.STORE_WITNESS_PATH, json: values.json ?? false, settings };
 }
 
 async function main(): Promise<number> {
@@ -37,7 +54,9 @@ async function main(): Promise<number> {
     }
     // The witness first: the log read after it can only be longer than what it saw.
     const witness = witnessExpectations(options.witness, ledger.storeId());
-    const result = await verifyLedger(ledger, witness.expectations);
+    const settings = options.settings;
+    const trusted = trustedKeysOf(settings);
+    const result = await verifyLedger(ledger, { ...witness.expectations, trustedKeys: trusted.keys });
     const latest = ledger.latestCheckpoint();
     if (options.json) {
       const latestCheckpoint = latest && { sequence: latest.sequence, treeSize: latest.treeSize, takenAt: latest.takenAt, rootHash: latest.rootHash.toString('hex') };
@@ -45,6 +64,7 @@ async function main(): Promise<number> {
       return result.ok ? 0 : 1;
     }
     console.log(witness.note.en);
+    console.log(trusted.note);
     if (result.ok) {
       console.log(`Ledger intact: ${result.eventsChecked} events chained, ${result.checkpointsChecked} signed checkpoints match.`);
       console.log(`Head: position ${result.headPosition ?? '(empty log)'}, chain hash ${result.headChainHash}`);

@@ -21,6 +21,7 @@ describe('settings', () => {
       REQUEST_MAX_BYTES: 102400,
       RATE_LIMIT_PER_MINUTE: 300,
       LEDGER_SIGNING_KEY_FILE: undefined,
+      LEDGER_TRUSTED_KEYS: [],
       LEDGER_CHECKPOINT_MINUTES: 60,
       LOG_LEVEL: 'log',
       METRICS_TOKEN: undefined,

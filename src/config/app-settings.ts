@@ -40,6 +40,12 @@ export interface AppSettings {
    * with a warning when missing (see src/ledger/ledger-signing-key.ts).
    */
   LEDGER_SIGNING_KEY_FILE: string | undefined;
+  /**
+   * Fingerprints (16 hex digits, as `keyFingerprint` prints them) of keys that signed this office's
+   * checkpoints before the current one (key rotation). Verification refuses a checkpoint signed by
+   * any other key than these and the current signing key. Empty: the current key only.
+   */
+  LEDGER_TRUSTED_KEYS: readonly string[];
   /** A ledger checkpoint is taken this often (minutes) when events were appended since the last; 0: on demand only. */
   LEDGER_CHECKPOINT_MINUTES: number;
   /** The least severe log lines written (Nest's levels, most severe first: fatal, error, warn, log, debug, verbose). */
@@ -144,6 +150,10 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
   const RATE_LIMIT_PER_MINUTE = wholeNumber('RATE_LIMIT_PER_MINUTE', text('RATE_LIMIT_PER_MINUTE'), 300, [0, 1_000_000], 'requests', problems);
 
   const LEDGER_SIGNING_KEY_FILE = text('LEDGER_SIGNING_KEY_FILE') || undefined;
+  const LEDGER_TRUSTED_KEYS = (text('LEDGER_TRUSTED_KEYS') ?? '').split(/[\s,]+/).filter((each) => each !== '').map((each) => each.toLowerCase());
+  if (LEDGER_TRUSTED_KEYS.some((each) => !/^[0-9a-f]{16}$/.test(each))) {
+    problems.push('LEDGER_TRUSTED_KEYS must list key fingerprints of 16 hex digits, separated by commas (as ledgerCheckpoints { keyFingerprint } shows them)');
+  }
   const LEDGER_CHECKPOINT_MINUTES = wholeNumber('LEDGER_CHECKPOINT_MINUTES', text('LEDGER_CHECKPOINT_MINUTES'), 60, [0, 7 * 24 * 60], 'minutes', problems);
   const LOG_LEVEL = oneOf('LOG_LEVEL', text('LOG_LEVEL'), LogLevelNames, 'log', problems);
   const METRICS_TOKEN = text('METRICS_TOKEN') || undefined;
@@ -187,6 +197,7 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
     REQUEST_MAX_BYTES,
     RATE_LIMIT_PER_MINUTE,
     LEDGER_SIGNING_KEY_FILE,
+    LEDGER_TRUSTED_KEYS,
     LEDGER_CHECKPOINT_MINUTES,
     LOG_LEVEL,
     METRICS_TOKEN,

@@ -102,6 +102,9 @@ export interface BatchOutcome {
  * CONFLICT, `RequestKeyConflictError` from a racing process included); a batch that appends
  * nothing (all of it done before) reserves its key all the same.
  */
+/** The stream a request that had no command to run is filed under in the request index (no event is ever appended to it). */
+export const BATCH_WITHOUT_COMMANDS = 'import-without-commands';
+
 export async function executeBatch(
   store: EventStore,
   schemas: EventSchemaRegistry,
@@ -117,7 +120,8 @@ export async function executeBatch(
     outcomes.push(outcome);
     if (outcome.position && (!position || comparePositions(outcome.position, position) > 0)) position = outcome.position;
   }
-  // Nothing appended (all of it done before): the key still names this request from now on.
-  if (unrecorded && unrecorded.digest !== null && commands.length > 0) await reserveKey(store, commands[0]!.streamId, unrecorded);
+  // Nothing appended (all of it done before, or nothing to do: a units file whose units are all
+  // registered): the key still names this request from now on.
+  if (unrecorded && unrecorded.digest !== null) await reserveKey(store, commands[0]?.streamId ?? BATCH_WITHOUT_COMMANDS, unrecorded);
   return { outcomes, eventCount: outcomes.reduce((count, outcome) => count + outcome.events.length, 0), position };
 }

@@ -89,12 +89,14 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
 
   /**
    * Verifies the ledger, also against the store witness (STORE_WITNESS_PATH), written out first
-   * with the head this server last appended so that it is as recent as the server knows.
+   * with the head this server last appended so that it is as recent as the server knows, and
+   * against the keys the office signs with (this server's key and LEDGER_TRUSTED_KEYS).
    */
   verify(): Promise<LedgerVerificationResult> {
     this.admitted.witness.flush();
     const witness = witnessExpectations(this.config.get('STORE_WITNESS_PATH', { infer: true }), this.admitted.identity.storeId);
-    return verifyLedger(this.backend(), witness.expectations);
+    const trustedKeys = [keyFingerprint(publicKeyText(this.key)), ...this.config.get('LEDGER_TRUSTED_KEYS', { infer: true })];
+    return verifyLedger(this.backend(), { ...witness.expectations, trustedKeys });
   }
 
   prove(eventId: string, checkpoint: number): Promise<EventInclusionProof> {

@@ -291,7 +291,7 @@ describe('Importing plans, units and findings', () => {
 
       const xls = await send('plan.xls', base64('whatever'));
       expect(errorCode(xls)).toBe('BAD_USER_INPUT');
-      expect(problemsOf(xls)).toEqual([{ row: null, reason: expect.stringContaining('Unknown file type') }]);
+      expect(problemsOf(xls)).toEqual([{ row: null, reason: expect.stringContaining('Unknown file type'), reasonZh: expect.stringContaining('无法识别的文件类型') }]);
 
       expect(errorCode(await send('plan.csv', 'not base64!'))).toBe('BAD_USER_INPUT');
 
@@ -344,9 +344,18 @@ describe('Importing plans, units and findings', () => {
       expect(await app.logPosition()).toBe(before);
 
       // Its defaults written out, it is the same request: the first answer, nothing appended.
+      const beforeRetry = await app.logPosition();
       const spelledOut = await app.graphql(IMPORT_UNITS, { input: { ...input, rename: false, dryRun: false } }, await app.as('ADMIN'));
       expect(spelledOut.errors).toBeUndefined();
-      expect(spelledOut.data?.importUnits.created).toHaveLength(2);
+      expect(spelledOut.data?.importUnits.alreadyRegistered).toHaveLength(3);
+      expect(await app.logPosition()).toBe(beforeRetry);
+      // A file whose units are all registered already appends nothing, and still takes its key.
+      const nothingNew = { idempotencyKey: 'units-nothing-new', fileName: 'known.csv', contentBase64: base64('编码,名称,类型,上级编码\nFGW,青川市发展和改革委员会,部门,\n') };
+      expect((await app.graphql(IMPORT_UNITS, { input: nothingNew }, await app.as('ADMIN'))).data?.importUnits).toEqual({ created: [], alreadyRegistered: [{ code: 'FGW' }] });
+      const afterNothing = await app.logPosition();
+      const underTakenKey = await app.graphql(IMPORT_UNITS, { input: { ...nothingNew, contentBase64: base64('编码,名称,类型,上级编码\nWJW2,青川市卫健委二,部门,\n') } }, await app.as('ADMIN'));
+      expect(errorCode(underTakenKey)).toBe('CONFLICT');
+      expect(await app.logPosition()).toBe(afterNothing);
       // The first import's key names that request only: another file under it is CONFLICT.
       const reused = await app.graphql(IMPORT_UNITS, { input: { ...input, contentBase64: base64('编码,名称,类型,上级编码\nWJW,青川市卫生健康委员会,部门,\n') } }, await app.as('ADMIN'));
       expect(errorCode(reused)).toBe('CONFLICT');

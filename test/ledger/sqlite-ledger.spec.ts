@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { EventMetadata, EventToAppend } from '../../src/event-store/event-store.port.js';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
-import { checkpointSignatureHolds } from '../../src/ledger/domain/checkpoint.js';
+import { checkpointSignatureHolds, keyFingerprint, publicKeyText } from '../../src/ledger/domain/checkpoint.js';
 import { leafHash, verifyInclusion } from '../../src/ledger/domain/merkle.js';
 import { proveEvent, takeCheckpoint, verifyLedger } from '../../src/ledger/ledger-operations.js';
 import { SqliteLedger } from '../../src/ledger/sqlite-ledger.js';
@@ -50,8 +50,15 @@ const verifyFile = async (path: string) => {
   }
 };
 
-const cli = (path: string, ...args: string[]) =>
-  promisify(execFile)(process.execPath, [join(process.cwd(), 'dist/cli/ledger-verify.js'), '--db', path, ...args]).then(
+/** The office's key where `ledger:verify` finds it (LEDGER_SIGNING_KEY_FILE): checkpoints signed by another are foreign. */
+const officeKeyFile = join(mkdtempSync(join(tmpdir(), 'rectify-ledger-key-')), 'ledger.pem');
+writeFileSync(officeKeyFile, privateKey.export({ format: 'pem', type: 'pkcs8' }));
+
+const cli = (path: string, ...args: string[]) => cliWith({}, path, ...args);
+const cliWith = (env: Record<string, string>, path: string, ...args: string[]) =>
+  promisify(execFile)(process.execPath, [join(process.cwd(), 'dist/cli/ledger-verify.js'), '--db', path, ...args], {
+    env: { ...process.env, LEDGER_SIGNING_KEY_FILE: officeKeyFile, ...env },
+  }).then(
     ({ stdout }) => ({ status: 0, stdout }),
     (error: { code: number; stdout: string }) => ({ status: error.code, stdout: error.stdout }),
   );
@@ -191,6 +198,26 @@ describe('The ledger in the SQLite file', () => {
 
       writeFileSync(`${path}.witness.json`, '{"storeId": "cut sho');
       expect(await cli(path)).toMatchObject({ status: 1, stdout: expect.stringContaining('LEDGER MISMATCH (WITNESS_DAMAGED)') });
+    });
+
+    it('finds a log rewritten and re-signed with another key: a checkpoint signed by a key the office does not sign with', async () => {
+      const store = new SqliteEventStore(path);
+      await takeCheckpoint(store.ledger(), privateKey, now);
+      await store.close();
+      // The forger's way: edit a row, recompute every hash (the upgrade chains a file without them), re-sign the checkpoint with a key of their own.
+      const forger = generateKeyPairSync('ed25519').privateKey;
+      tamper(`UPDATE events SET data = '{"message":"已按期完成","unitId":"unit-1"}' WHERE position = 5;
+              ALTER TABLE events DROP COLUMN leaf_hash; ALTER TABLE events DROP COLUMN chain_hash; DELETE FROM ledger_checkpoints; DELETE FROM sqlite_sequence WHERE name = 'ledger_checkpoints';`);
+      const rechained = new SqliteEventStore(path);
+      await takeCheckpoint(rechained.ledger(), forger, now);
+      await rechained.close();
+      const forged = await cli(path);
+      expect(forged.status).toBe(1);
+      expect(forged.stdout).toContain('LEDGER MISMATCH (CHECKPOINT_FOREIGN_KEY) at event 8');
+      expect(forged.stdout).toContain(`不是本单位使用的签名密钥（${keyFingerprint(publicKeyText(privateKey))}）`);
+      // A key the office rotated out is trusted when listed.
+      const rotated = await cliWith({ LEDGER_TRUSTED_KEYS: keyFingerprint(publicKeyText(forger)) }, path);
+      expect(rotated).toMatchObject({ status: 0 });
     });
 
     it('finds a deleted checkpoint by the gap in their numbering', async () => {

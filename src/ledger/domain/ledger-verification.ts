@@ -36,6 +36,7 @@ export const MismatchKinds = [
   'CHECKPOINT_MISSING',
   'STORE_REPLACED',
   'WITNESS_DAMAGED',
+  'CHECKPOINT_FOREIGN_KEY',
 ] as const;
 
 export type MismatchKind =
@@ -62,7 +63,9 @@ export type MismatchKind =
   /** The store witness saw another store at this place: the database was replaced by another one. */
   | 'STORE_REPLACED'
   /** The store witness is there but cannot be read: what it saw cannot be compared. */
-  | 'WITNESS_DAMAGED';
+  | 'WITNESS_DAMAGED'
+  /** A checkpoint's signature holds, but by a key the office does not trust: someone else signed it. */
+  | 'CHECKPOINT_FOREIGN_KEY';
 
 export interface LedgerMismatch {
   readonly kind: MismatchKind;
@@ -123,6 +126,11 @@ export interface LedgerExpectations {
    * null or absent when not known. Checkpoints kept below it must be numbered 1, 2, … without gaps.
    */
   readonly checkpointNumbersGiven?: number | null;
+  /**
+   * Fingerprints of the keys the office signs with (the current key and LEDGER_TRUSTED_KEYS); a
+   * checkpoint signed by any other key is `CHECKPOINT_FOREIGN_KEY`. Absent: any key is taken.
+   */
+  readonly trustedKeys?: readonly string[] | null;
   /** What stops the comparison with the store witness: it saw another store, or cannot be read. */
   readonly witnessProblem?: { readonly kind: 'STORE_REPLACED' | 'WITNESS_DAMAGED'; readonly message: Bilingual } | null;
 }
@@ -146,6 +154,7 @@ export class LedgerVerifier {
   private readonly headsSeen: PendingHead[];
   private readonly numbering: LedgerMismatch | null;
   private readonly witnessProblem: LedgerMismatch | null;
+  private readonly trustedKeys: ReadonlySet<string> | null;
 
   constructor(checkpoints: readonly VerifiedCheckpoint[], expected: LedgerExpectations = {}) {
     this.pending = [...checkpoints].sort((a, b) => a.treeSize - b.treeSize);
@@ -156,6 +165,7 @@ export class LedgerVerifier {
       })
       .sort((a, b) => comparePositions(a.at, b.at));
     this.numbering = checkpointNumbering(checkpoints, expected.checkpointNumbersGiven ?? null);
+    this.trustedKeys = expected.trustedKeys ? new Set(expected.trustedKeys) : null;
     const problem = expected.witnessProblem;
     this.witnessProblem = problem
       ? { kind: problem.kind, eventNumber: 1, position: null, eventId: null, checkpointTreeSize: null, message: problem.message.en, messageZh: problem.message.zh }
@@ -257,6 +267,16 @@ export class LedgerVerifier {
       const code = ledgerCode(checkpoint);
       if (!checkpointSignatureHolds(checkpoint)) {
         return this.fail({ ...at, kind: 'CHECKPOINT_SIGNATURE', message: `The checkpoint of ${size} events taken at ${checkpoint.takenAt} has a signature that does not verify.`, messageZh: `${checkpoint.takenAt} 的校验点（${size} 条事件）签名无效。` });
+      }
+      const signer = keyFingerprint(checkpoint.publicKey);
+      if (this.trustedKeys && !this.trustedKeys.has(signer)) {
+        const trusted = [...this.trustedKeys].join(', ');
+        return this.fail({
+          ...at,
+          kind: 'CHECKPOINT_FOREIGN_KEY',
+          message: `The checkpoint of ${size} events taken at ${checkpoint.takenAt} is signed by key ${signer}, which is not a key this office signs with (${trusted}): someone else signed it — the log up to it may have been rewritten and re-signed.`,
+          messageZh: `${checkpoint.takenAt} 的校验点（${size} 条事件）由密钥 ${signer} 签名，不是本单位使用的签名密钥（${trusted}）：该校验点由他人签署，此前的台账可能被改写后重新签名。`,
+        });
       }
       this.signers.push(checkpoint.publicKey);
       if (!checkpoint.rootHash.equals(this.frontier.root()) || !checkpoint.chainHash.equals(this.chain)) {

@@ -120,7 +120,7 @@ describe('the 2025 rectification ledger sample (整改台账)', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(result.ledger).toBe(true);
     expect(result.notImported).toEqual(['序号', '备注']);
-    expect(result.notices).toEqual([{ row: 9, reason: 'Footnote skipped: 注：整改时限为完成整改并报送整改材料的时间。' }]);
+    expect(result.notices).toEqual([{ row: 9, reason: 'Footnote skipped: 注：整改时限为完成整改并报送整改材料的时间。', reasonZh: '已跳过注释行：注：整改时限为完成整改并报送整改材料的时间。' }]);
     const parts = result.findings.map((finding) => finding.parts.map((part) => [part.unit.name, part.role, part.dueDate]));
     expect(parts).toEqual([
       [

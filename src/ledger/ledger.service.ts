@@ -5,6 +5,7 @@ import type { AppSettings } from '../config/app-settings.js';
 import { ADMITTED_STORE } from '../event-store/event-store.module.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import type { AdmittedStore } from '../event-store/store-admission.js';
+import { StoreHealth } from '../event-store/store-health.js';
 import { EventStoreDbEventStore } from '../event-store/eventstoredb-event-store.js';
 import { SqliteEventStore } from '../event-store/sqlite-event-store.js';
 import { Clock } from '../shared/clock.js';
@@ -32,6 +33,7 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ADMITTED_STORE) private readonly admitted: AdmittedStore,
+    private readonly health: StoreHealth,
     private readonly config: ConfigService<AppSettings, true>,
     private readonly clock: Clock,
   ) {
@@ -83,7 +85,14 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
+  /**
+   * Signs the head now. Refused (`StoreUnavailableError`, STORE_UNAVAILABLE) while the store cannot
+   * keep a write — its file deleted or replaced under the server, the disk full: a signature over
+   * a file that is not the store's any more would vouch for the wrong log.
+   */
   takeCheckpoint() {
+    const refusal = this.health.writeRefusal();
+    if (refusal) throw refusal;
     return takeCheckpoint(this.backend(), this.key, this.clock.now());
   }
 

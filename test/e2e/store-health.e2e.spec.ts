@@ -105,6 +105,7 @@ describe('A store file deleted or replaced under a running server', () => {
       other.close();
     };
     expect((await register(app, { title: '评估一' })).errors).toBeUndefined();
+    const admin = await app.as('ADMIN');
     checkpoint();
     const backup = `${sqlitePath}.backup`;
     copyFileSync(sqlitePath, backup);
@@ -115,6 +116,9 @@ describe('A store file deleted or replaced under a running server', () => {
     await register(app, { title: '评估四' });
     expect((await health(app)).body.problems.map((problem) => problem.cause)).toEqual(['STORE_FILE_REPLACED']);
     expect((await register(app, { title: '评估五' })).errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'STORE_FILE_REPLACED' });
+    // Nor is a checkpoint signed over the file that replaced the store.
+    const signed = await app.graphql('mutation { takeLedgerCheckpoint { sequence } }', {}, admin);
+    expect(signed.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'STORE_FILE_REPLACED' });
     await app.close();
     expect((await refusalOf(startTestApp({ sqlitePath }))).reason).toMatch(/^STORE_(SHORTER|REWRITTEN)$/);
   }, CEILING_MS);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { statfsSync } from 'node:fs';
+import { existsSync, statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import type { EventStore } from './event-store.port.js';
@@ -33,8 +33,13 @@ const FREE_BYTES_TO_RECOVER = 1024 * 1024;
  * replacement was noticed) and goes into the English only; the Chinese names at most the file.
  */
 const MESSAGES: Record<StoreProblemCause, (detail: string, path: string) => Bilingual> = {
-  STORE_FILE_MISSING: (path) =>
-    say(
+  STORE_FILE_MISSING: (missing, path) =>
+    missing !== path
+      ? say(
+          `The event store's write-ahead log ${missing} was deleted while the server runs (${path} is still there): the newest acknowledged events may be only in that log, so writes are refused. Stop the server cleanly (SIGTERM, not kill -9), so that SQLite copies the log into ${path}, then run npm run ledger:verify before starting it again.`,
+          `运行中事件库的预写日志文件 ${missing} 被删除（${path} 仍在）：最新确认写入的事件可能只在该日志中，现拒绝写入。请正常停止服务（不要强行终止），让数据库把日志内容写回 ${path}，然后进行台账校验，再启动服务。`,
+        )
+      : say(
       `The event store file ${path} was deleted while the server runs: writes are refused, since nothing written now could be read after a restart. Restore the file and restart the server.`,
       `运行中事件库文件 ${path} 被删除：为免写入的数据在重启后丢失，现拒绝写入。请恢复该文件并重启服务。`,
     ),
@@ -129,7 +134,8 @@ export class StoreHealth {
     if (!(this.store instanceof SqliteEventStore)) return;
     const state = this.store.fileState();
     // Once unlinked or replaced, the open file never becomes the path's file again.
-    if (state === 'missing') this.note('STORE_FILE_MISSING', this.store.path);
+    // The database file itself, or only its write-ahead log: say which one is gone.
+    if (state === 'missing') this.note('STORE_FILE_MISSING', existsSync(this.store.path) ? `${this.store.path}-wal` : this.store.path, this.store.path);
     if (state === 'replaced') this.note('STORE_FILE_REPLACED', this.store.path);
   }
 

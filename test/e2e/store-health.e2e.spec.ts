@@ -92,7 +92,11 @@ describe('A store file deleted or replaced under a running server', () => {
     expect((await register(app)).errors).toBeUndefined();
     rmSync(`${sqlitePath}-wal`);
     expect((await health(app)).body.problems.map((problem) => problem.cause)).toEqual(['STORE_FILE_MISSING']);
-    expect((await register(app, { title: '第二份评估报告' })).errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'STORE_FILE_MISSING' });
+    const refused = await register(app, { title: '第二份评估报告' });
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'STORE_FILE_MISSING' });
+    // It names the file that is gone — the log, not the database, which is still there — and what to do.
+    expect(refused.errors![0]!.message).toContain(`write-ahead log ${sqlitePath}-wal was deleted while the server runs (${sqlitePath} is still there)`);
+    expect(refused.errors![0]!.extensions!.messageZh).toContain(`预写日志文件 ${sqlitePath}-wal 被删除`);
     await app.close();
   }, CEILING_MS);
 

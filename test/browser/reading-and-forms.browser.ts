@@ -196,5 +196,13 @@ describe('past days are for reading, forms check what they need, imports by role
     expect(await future.textContent()).toContain(`截至日期 ${tomorrow} 晚于今天`);
     await page.locator('[data-test="plan-rollup"]').waitFor();
     expect(await page.locator('main h1').first().textContent()).toContain('实时');
+
+    // A day that does not exist: today, with a notice in the office's words (not the API's argument name).
+    await page.goto('/overview?asOf=2026-02-30');
+    const invalid = page.locator('[data-test="invalid-as-of"]');
+    await invalid.waitFor();
+    expect(await invalid.textContent()).toContain('截至日期“2026-02-30”不是有效日期');
+    await page.getByRole('button', { name: '导出整改台账（Excel）' }).waitFor();
+    expect(await page.locator('main').getByText('asOf').count()).toBe(0);
   });
 });

@@ -14,11 +14,22 @@ export const asOf = ref<string>('');
  */
 export const futureAsOf = ref<string>('');
 
-/** Sets the as-of day from the URL's `?asOf=`, a future day becoming today (with `futureAsOf` saying so). */
+/** An as-of day in the URL that is no day at all (2026-02-30, 2026-6-1, text): today is shown, with a notice. */
+export const invalidAsOf = ref<string>('');
+
+/** True for a `YYYY-MM-DD` that exists on the calendar. */
+const isRealDay = (text: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
+
+/**
+ * Sets the as-of day from the URL's `?asOf=`: a future day becomes today (`futureAsOf` says so), a
+ * day that does not exist too (`invalidAsOf` says so) — never the API's wording about its argument.
+ */
 export function takeAsOf(requested: string): void {
-  const future = requested !== '' && requested > officeToday();
+  const invalid = requested !== '' && !isRealDay(requested);
+  const future = !invalid && requested !== '' && requested > officeToday();
+  invalidAsOf.value = invalid ? requested : '';
   futureAsOf.value = future ? requested : '';
-  asOf.value = future ? '' : requested;
+  asOf.value = future || invalid ? '' : requested;
 }
 
 /** What the server pushes after a change: findings and evaluations (the dashboard), work-plan items. */

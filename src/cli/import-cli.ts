@@ -9,6 +9,7 @@ import { openEventStore } from '../event-store/open-event-store.js';
 import { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { commandContext, type CommandContext } from '../shared/command-context.js';
 import { DomainError } from '../shared/domain-error.js';
+import { isCalendarDate } from '../shared/calendar-date.js';
 import { importFormatOf, sha256Of } from '../spreadsheet/import-problems.js';
 import { problemLines, problemsOf } from '../spreadsheet/import-refusal.js';
 import type { ImportDependencies, ImportFile } from '../imports/import-run.js';
@@ -21,6 +22,13 @@ import type { ImportDependencies, ImportFile } from '../imports/import-run.js';
  */
 
 export class UsageError extends Error {}
+
+/** An office day given on the command line, `YYYY-MM-DD`; the import's rules check the rest (not in the future, in order). */
+export function officeDayArgument(flag: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isCalendarDate(value)) throw new UsageError(`${flag} must be a day written YYYY-MM-DD, such as 2016-04-25.`);
+  return value;
+}
 
 export interface ImportTool<Options> {
   readonly usage: string;

@@ -2,19 +2,29 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeFindingsImport, importFindingsFile } from '../rectification/import-findings/import-findings.js';
 import { isUuid } from '../shared/ids.js';
-import { runImportTool, UsageError } from './import-cli.js';
+import { officeDayArgument, runImportTool, UsageError } from './import-cli.js';
 
 runImportTool({
   usage: `Usage: npm run findings:import -- --evaluation <evaluation id> <file.xlsx|.csv|.yaml|.json> [--sheet <sheet name>] [--dry-run]
+         [--identified-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD]
 Records the findings of a file (问题, 具体表现, 类别, 严重程度, 涉及单位, 整改措施) on a registered evaluation.
 A rectification ledger (整改台账: with 整改时限, and 牵头单位 or the lead first in 责任单位) records each
 finding with its parts assigned. Nothing is written if any row is wrong; importing the same file
-again writes nothing. --dry-run says what would be written, or every problem, and writes nothing.`,
+again writes nothing. --dry-run says what would be written, or every problem, and writes nothing.
+A file entered late gives the office day its findings were identified (--identified-on) and the day a
+ledger's parts were assigned (--assigned-on, on or after it; default: the identification day); both
+default to today.`,
   commandType: 'ImportFindings',
   parse(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { evaluation: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean' } },
+      options: {
+        evaluation: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        'identified-on': { type: 'string' },
+        'assigned-on': { type: 'string' },
+        help: { type: 'boolean' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -22,9 +32,11 @@ again writes nothing. --dry-run says what would be written, or every problem, an
     const evaluationId = values.evaluation?.trim();
     if (!evaluationId || !isUuid(evaluationId)) throw new UsageError('--evaluation must be the id of a registered evaluation.');
     if (positionals.length !== 1) throw new UsageError('Give exactly one file to import.');
-    return { file: positionals[0]!, evaluationId, dryRun: values['dry-run'] === true };
+    const identifiedOn = officeDayArgument('--identified-on', values['identified-on']);
+    const assignedOn = officeDayArgument('--assigned-on', values['assigned-on']);
+    return { file: positionals[0]!, evaluationId, dryRun: values['dry-run'] === true, identifiedOn, assignedOn };
   },
-  async run(dependencies, file, { evaluationId, dryRun }, context) {
-    return describeFindingsImport(basename(file.name), await importFindingsFile(dependencies, evaluationId, file, context, { dryRun }));
+  async run(dependencies, file, { evaluationId, ...options }, context) {
+    return describeFindingsImport(basename(file.name), await importFindingsFile(dependencies, evaluationId, file, context, options));
   },
 });

@@ -1,14 +1,6 @@
 import { parseArgs } from 'node:util';
 import { describeWorkPlanImport, importWorkPlanFile } from '../work-plan/import-work-plan/import-work-plan.js';
-import { isCalendarDate } from '../shared/calendar-date.js';
-import { runImportTool, UsageError } from './import-cli.js';
-
-/** An office day given on the command line, `YYYY-MM-DD`; the import's rules check the rest (not in the future, in order). */
-function officeDayArgument(flag: string, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (!isCalendarDate(value)) throw new UsageError(`${flag} must be a day written YYYY-MM-DD, such as 2016-04-25.`);
-  return value;
-}
+import { officeDayArgument, runImportTool, UsageError } from './import-cli.js';
 
 runImportTool({
   usage: `Usage: npm run plan:import -- <file.xlsx|.csv|.yaml|.json> [--title <plan title>] [--year <year>] [--sheet <sheet name>]

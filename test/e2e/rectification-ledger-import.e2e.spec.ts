@@ -121,4 +121,37 @@ describe('Importing a rectification ledger (整改台账)', () => {
     expect(problemsOf(refused)?.[0]?.reason).toContain('2026-06-30');
     expect(await app.logPosition()).toBe(before);
   });
+
+  it('enters a ledger late: findings identified and parts assigned on the days given, 立行立改 due on the assignment day', async () => {
+    const evaluationId = await registerEvaluation('ledger-late');
+    const input = { evaluationId, fileName: 'rectification-ledger-2025.xlsx', contentBase64: base64(ledgerFile), identifiedOn: '2026-03-20', assignedOn: '2026-03-23' };
+    const preview = await app.graphql(IMPORT, { input: { ...input, idempotencyKey: 'ledger-late-dry', dryRun: true } });
+    expect(preview.errors).toBeUndefined();
+    // Row 6's lead is 立行立改: due on the day the parts were assigned, not on the import's day.
+    expect(preview.data?.importFindings.rows[1].parts[0]).toMatchObject({ role: 'LEAD', dueDate: '2026-03-23' });
+
+    const imported = await app.graphql(IMPORT, { input: { ...input, idempotencyKey: 'ledger-late-import' } });
+    expect(imported.errors).toBeUndefined();
+    const [first] = imported.data?.importFindings.findings ?? [];
+    expect(first.assignments[0]).toMatchObject({ assignedOn: '2026-03-23', dueDate: '2026-06-30' });
+    const recorded = await app.graphql(`query($id: ID!) { finding(id: $id) { identifiedOn } }`, { id: first.id });
+    expect(recorded.data?.finding.identifiedOn).toBe('2026-03-20');
+
+    // Days the finding's own rules refuse: before the evaluation arrived (2026-03-18), in the future, assigned before identified.
+    const cases = [
+      ['early', { identifiedOn: '2026-03-10' }],
+      ['future', { identifiedOn: '2026-04-02' }],
+      ['backwards', { identifiedOn: '2026-03-25', assignedOn: '2026-03-24' }],
+    ] as const;
+    const evaluations = await Promise.all(cases.map(([key]) => registerEvaluation(`ledger-late-${key}`)));
+    const before = await app.logPosition();
+    for (const [index, [key, days]] of cases.entries()) {
+      const refused = await app.graphql(IMPORT, {
+        input: { evaluationId: evaluations[index], fileName: input.fileName, contentBase64: input.contentBase64, ...days, idempotencyKey: `ledger-late-import-${key}` },
+      });
+      expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+      expect(refused.errors?.[0]?.extensions?.messageZh).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(await app.logPosition()).toBe(before);
+  });
 });

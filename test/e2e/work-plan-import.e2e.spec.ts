@@ -175,6 +175,10 @@ describe('Importing plans, units and findings', () => {
       const usage = await cli('import-findings', [join(SAMPLES, 'findings-2025.csv')]);
       expect(usage.code).toBe(2);
       expect(usage.stderr).toContain('Usage: npm run findings:import');
+
+      const badDay = await cli('import-findings', ['--evaluation', evaluationId, '--identified-on', '2026-3-20', join(SAMPLES, 'findings-2025.csv')]);
+      expect(badDay.code).toBe(2);
+      expect(badDay.stderr).toContain('--identified-on must be a day written YYYY-MM-DD');
     });
   });
 

@@ -18,7 +18,7 @@ export class ImportedFindingPartType {
   @Field(() => ID) unitId: string;
   @Field(() => String) unitName: string;
   @Field(() => AssignmentRoleEnum) role: AssignmentRole;
-  @Field(() => String, { description: 'YYYY-MM-DD; 立行立改 is due on the day of the import' }) dueDate: string;
+  @Field(() => String, { description: 'YYYY-MM-DD; 立行立改 is due on the day the parts are assigned (assignedOn, else the day of the import)' }) dueDate: string;
 }
 
 @ObjectType('ImportedFindingRow', { description: 'One finding of an imported file, as the file gives it (also in a dry run)' })
@@ -66,10 +66,15 @@ export class ImportFindingsResolver {
     @Args('input') input: ImportFindingsInput,
     @CurrentRequester() requester: Requester,
   ): Promise<FindingsImportResultType> {
-    const { idempotencyKey, evaluationId, fileName, sheet, dryRun } = input;
+    const { idempotencyKey, evaluationId, fileName, sheet, dryRun, identifiedOn, assignedOn } = input;
     const file = this.uploads.fileOf(requester.actor, input);
-    const context = this.contexts.create(requester, 'ImportFindings', { idempotencyKey, evaluationId, fileName, ...fileFacts(input, file), sheet, dryRun }, { dryRun: false });
-    const outcome = await this.commands.execute(new ImportFindingsCommand(evaluationId, file, context, { dryRun }));
+    const context = this.contexts.create(
+      requester,
+      'ImportFindings',
+      { idempotencyKey, evaluationId, fileName, ...fileFacts(input, file), sheet, dryRun, identifiedOn, assignedOn },
+      { dryRun: false },
+    );
+    const outcome = await this.commands.execute(new ImportFindingsCommand(evaluationId, file, context, { dryRun, identifiedOn, assignedOn }));
     const findings = outcome.dryRun ? [] : await Promise.all(outcome.findings.map((finding) => this.queries.execute(new GetFindingQuery(finding.findingId))));
     const recorded = outcome.findings.filter((finding) => finding.recordedNow);
     return {

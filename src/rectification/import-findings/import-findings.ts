@@ -51,6 +51,17 @@ export interface FindingsImportOutcome {
 export interface FindingsImportOptions {
   /** Decide everything, write nothing: what the import would record and assign, or why it would be refused. */
   readonly dryRun?: boolean;
+  /**
+   * `YYYY-MM-DD`, the office day the findings were identified, for a list or ledger entered late;
+   * omitted: `assignedOn`, else the import's day. Never in the future nor before the evaluation
+   * was received (the finding's own rules refuse it, naming the row).
+   */
+  readonly identifiedOn?: string;
+  /**
+   * `YYYY-MM-DD`, the office day a ledger's parts were assigned (交办), on or after `identifiedOn`;
+   * omitted: `identifiedOn`. 立行立改 is due on it; a findings list without deadlines ignores it.
+   */
+  readonly assignedOn?: string;
 }
 
 export const importedFindingId = (evaluationId: string, sha256: string, title: string) =>
@@ -60,8 +71,9 @@ export const importedFindingId = (evaluationId: string, sha256: string, title: s
  * Records the findings of a file on a registered evaluation; a rectification ledger's findings
  * (a file with 整改时限) are recorded and assigned together (RecordAssignedFinding), each part
  * bounded by the approved rectification plan's inspection deadline when there is one. A finding
- * is identified, and a ledger's parts assigned, on the import's office day; deadlines written
- * without a year are in that day's year. Raises the refusal with every problem (BAD_USER_INPUT),
+ * is identified on `options.identifiedOn` and a ledger's parts assigned on `options.assignedOn`
+ * (both default to each other, then to the import's office day: a ledger entered late gives the
+ * days it happened); deadlines written without a year are in the identification day's year. Raises the refusal with every problem (BAD_USER_INPUT),
  * NOT_FOUND for an unknown evaluation, CONFLICT for an idempotency key used for another request.
  */
 export async function importFindingsFile(
@@ -78,13 +90,15 @@ export async function importFindingsFile(
   const plan = await loadState(store, schemas, rectificationPlanStream(evaluationId), rectificationPlanDecider);
 
   const today = officeDate(context.now);
+  const identifiedOn = options.identifiedOn ?? options.assignedOn ?? today;
+  const assignedOn = options.assignedOn ?? identifiedOn;
   const { fileName, format } = fileFormatOf(file);
   const result = await importFindings(file.content, {
     format,
     sheet: file.sheet,
     lookupUnit: unitLookupFrom(units.list()),
-    today,
-    year: Number(today.slice(0, 4)),
+    today: assignedOn,
+    year: Number(identifiedOn.slice(0, 4)),
   });
   if (!result.ok) throw importRefused(fileName, format, result.problems, 'BAD_USER_INPUT', result.sheet);
 
@@ -103,8 +117,8 @@ export async function importFindingsFile(
       const { title, description, category, severity, measures } = finding;
       const recordFinding = {
         today,
-        // A findings file lists problems, not when each was found: the day of the import.
-        data: { findingId, evaluationId, title, description, category, severity, concernedUnitIds, identifiedOn: today, measures },
+        // A findings file lists problems, not when each was found: the day given for the file, else the import's.
+        data: { findingId, evaluationId, title, description, category, severity, concernedUnitIds, identifiedOn, measures },
         evaluationExists: true,
         evaluationReceivedOn: evaluation.receivedOn,
         unknownUnitIds: units.unknownIds(concernedUnitIds),
@@ -115,7 +129,7 @@ export async function importFindingsFile(
             type: 'RecordAssignedFinding',
             assignment: {
               actor: context.actor,
-              assignedOn: today,
+              assignedOn,
               units: finding.parts.map(({ unit, role, dueDate }) => ({ unitId: unit.unitId, role, dueDate })),
               dueDateLimit: plan.status === 'approved' ? dueDateLimitOf(plan) : null,
             },

@@ -1,5 +1,6 @@
 import { trafficLight, type PartStatus, type PartView, type TrafficLight } from '../assignments/read-model/part-view.js';
 import type { Breakdown } from '../work-plan/breakdown/breakdown.js';
+import { termsInWords } from '../shared/deadline.js';
 import type { EvaluationView, FindingView } from '../rectification/ledger/rectification-ledger.js';
 
 /**
@@ -52,12 +53,13 @@ export const LEDGER_COLUMNS: readonly ExportColumn[] = [
   column('评估', 24),
   column('问题', 40),
   column('类别', 12),
+  column('整改措施', 40),
   column('牵头单位', 22),
   column('责任单位', 22),
-  column('整改时限', 12),
+  column('整改时限', 14),
   column('状态', 14),
   column('报告日期', 12),
-  column('整改措施', 40),
+  column('整改情况', 40),
   column('督查结果', 30),
   column(LIGHT_HEADER, 10),
   column('销号日期', 12),
@@ -68,18 +70,38 @@ export const WORK_PLAN_COLUMNS: readonly ExportColumn[] = [
   column('序号', 6),
   column('类别', 20),
   column('工作事项', 40),
+  column('工作措施', 40),
   column('牵头单位', 22),
   column('责任单位', 22),
-  column('完成时限', 12),
+  column('完成时限', 14),
   column('状态', 14),
   column('报告日期', 12),
-  column('整改措施', 40),
+  column('进展情况', 40),
   column('督查结果', 30),
   column(LIGHT_HEADER, 10),
   column('销号日期', 12),
 ];
 
-/** What a part's latest report and inspection say: 报告日期, 整改措施, 督查结果. */
+/**
+ * The 整改时限 / 完成时限 cell: the day, or the office's words when the terms are not a plain day —
+ * 立行立改（2026-04-01）, 常态化（每季度报送）, 2026-03-31（每季度）, 2018-12-31前完成并持续落实.
+ */
+export function dueCell(part: Pick<PartView, 'dueDate' | 'terms'>): string {
+  const words = termsInWords(part.terms, part.dueDate);
+  switch (part.terms.kind) {
+    case 'BY_DATE':
+      return part.dueDate;
+    case 'AT_ONCE':
+      return `${words}（${part.dueDate}）`;
+    case 'RECURRING':
+      return `${part.dueDate}（${words}）`;
+    case 'STANDING':
+    case 'BY_DATE_THEN_STANDING':
+      return words ?? part.dueDate;
+  }
+}
+
+/** What a part's latest report and inspection say: 报告日期, 整改情况 (the report's summary), 督查结果. */
 function partProgress(part: PartView): [string, string, string] {
   const report = part.reports.at(-1);
   const inspection = part.inspections.at(-1);
@@ -133,9 +155,10 @@ export function ledgerTable(source: LedgerSource): ExportTable {
           evaluationTitle.get(finding.evaluationId) ?? finding.evaluationId,
           finding.title,
           finding.category,
+          finding.measures,
           leads,
           source.unitName(part.unitId),
-          part.dueDate,
+          dueCell(part),
           finding.status === 'CLOSED' ? '已销号' : PART_STATUS_ZH[part.status],
           ...partProgress(part),
           light ? LIGHT_ZH[light] : '',
@@ -166,9 +189,10 @@ export function workPlanTable(breakdown: Breakdown, unitName: (unitId: string) =
             rows.length + 1,
             `${category.code} ${category.title}`,
             `${item.code} ${item.title}`,
+            item.measures,
             leads,
             unitName(part.unitId),
-            part.dueDate,
+            dueCell(part),
             item.status === 'COMPLETED' ? '已销号' : PART_STATUS_ZH[part.status],
             ...partProgress(part),
             light ? LIGHT_ZH[light] : '',

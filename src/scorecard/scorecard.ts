@@ -1,4 +1,5 @@
 import { daysLeft, daysToRemediate, firstReportOnTime, isOverdue, type PartView } from '../assignments/read-model/part-view.js';
+import { isNeverOverdue } from '../shared/deadline.js';
 import { dueOn, overdueOn, type PartTally } from '../assignments/read-model/part-tallies.js';
 import { meanDays } from '../rectification/dashboard/dashboard.js';
 import { byPinyin } from '../shared/chinese-order.js';
@@ -44,7 +45,7 @@ export function buildScorecard(input: { parts: readonly PartView[]; unitName: (u
     let onTime = 0;
     for (const part of parts) {
       const reported = firstReportOnTime(part);
-      if (reported !== null || daysLeft(part, input.today) < 0) due += 1;
+      if (reported !== null || (!isNeverOverdue(part.terms) && daysLeft(part, input.today) < 0)) due += 1;
       if (reported) onTime += 1;
     }
     const durations = parts.map(daysToRemediate).filter((days): days is number => days !== null);

@@ -4,6 +4,8 @@
  * src/spreadsheet/deadline-text.ts; this file is the meaning, shared by every feature.
  */
 
+import { addDays } from './calendar-date.js';
+
 /** How often a recurring task (每月 / 每季度 / 每半年 / 每年) is due. */
 export const RecurrencePeriods = ['MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR'] as const;
 export type RecurrencePeriod = (typeof RecurrencePeriods)[number];
@@ -19,6 +21,96 @@ export type Deadline =
   | { readonly kind: 'RECURRING'; readonly period: RecurrencePeriod }
   /** 2018年底前完成并持续落实: due by a day, then kept up as a standing task. */
   | { readonly kind: 'BY_DATE_THEN_STANDING'; readonly dueDate: string };
+
+/**
+ * How a part's due date is to be read: the terms a part is assigned on (UnitAssigned v3 `terms`,
+ * WorkPlanItemDefined v3). The part always has a `dueDate` (`YYYY-MM-DD`); the terms say what it
+ * means:
+ * - BY_DATE: due that day (red once it has passed with nothing reported).
+ * - AT_ONCE (立行立改): due the day it was assigned; shown as 立行立改, not as a date.
+ * - RECURRING (每季度 …): one part per period (a work-plan item per period), due at the period's end.
+ * - STANDING (持续推进 / 长期坚持 / 常态化): never overdue — never red or yellow, never counted late —
+ *   and reported every `reportEvery` (QUARTER unless the file says 每月 …): the next report is due
+ *   at the end of the period in progress, or of the next one once reported in it. Its `dueDate` is
+ *   the end of the span it is kept up for (the work plan's period; a finding's inspection deadline
+ *   or the end of its year), the day by which it is inspected and closed like any part.
+ * - BY_DATE_THEN_STANDING (X前完成并持续落实): due by `dueDate` like BY_DATE; once that day has passed
+ *   and the part is reported, it is kept up as a standing task (reports every `reportEvery`).
+ */
+export type DueTerms =
+  | { readonly kind: 'BY_DATE' }
+  | { readonly kind: 'AT_ONCE' }
+  | { readonly kind: 'RECURRING'; readonly period: RecurrencePeriod }
+  | { readonly kind: 'STANDING'; readonly reportEvery: RecurrencePeriod }
+  | { readonly kind: 'BY_DATE_THEN_STANDING'; readonly reportEvery: RecurrencePeriod };
+
+export type DueTermsKind = DueTerms['kind'];
+export const DueTermsKinds = ['BY_DATE', 'AT_ONCE', 'RECURRING', 'STANDING', 'BY_DATE_THEN_STANDING'] as const satisfies readonly DueTermsKind[];
+
+/** How often a standing task reports when the file says no more than 常态化: every quarter (季度报送, the usual practice). */
+export const STANDING_REPORT_PERIOD: RecurrencePeriod = 'QUARTER';
+
+/** Terms of a part due by a plain day: what every part assigned before terms existed has. */
+export const BY_DATE: DueTerms = { kind: 'BY_DATE' };
+
+/** The terms a deadline read from a file gives its parts (a recurring one: each period's part). */
+export function termsOf(deadline: Deadline): DueTerms {
+  switch (deadline.kind) {
+    case 'BY_DATE':
+      return BY_DATE;
+    case 'AT_ONCE':
+      return { kind: 'AT_ONCE' };
+    case 'RECURRING':
+      return { kind: 'RECURRING', period: deadline.period };
+    case 'STANDING':
+      return { kind: 'STANDING', reportEvery: STANDING_REPORT_PERIOD };
+    case 'BY_DATE_THEN_STANDING':
+      return { kind: 'BY_DATE_THEN_STANDING', reportEvery: STANDING_REPORT_PERIOD };
+  }
+}
+
+/** A standing part is never overdue: its lights are never red or yellow and it is never counted late. */
+export const isNeverOverdue = (terms: DueTerms): boolean => terms.kind === 'STANDING';
+
+/**
+ * The office day the next periodic report of a standing part is due (`YYYY-MM-DD`), on `today`:
+ * the end of the `reportEvery` period in progress, or of the next one when the part was last
+ * reported within the current period. Null for a part that is not (yet) standing: BY_DATE,
+ * AT_ONCE, RECURRING, and BY_DATE_THEN_STANDING until its due date has passed and it was reported.
+ */
+export function nextReportDue(terms: DueTerms, part: { readonly dueDate: string; readonly lastReportedOn: string | null }, today: string): string | null {
+  if (terms.kind !== 'STANDING' && terms.kind !== 'BY_DATE_THEN_STANDING') return null;
+  if (terms.kind === 'BY_DATE_THEN_STANDING' && (today <= part.dueDate || part.lastReportedOn === null)) return null;
+  const [periodEnd] = recurringDueDates(terms.reportEvery, { from: today, to: today });
+  if (periodEnd === undefined) return null;
+  if (part.lastReportedOn === null || part.lastReportedOn <= periodStartBefore(periodEnd, terms.reportEvery)) return periodEnd;
+  const [next] = recurringDueDates(terms.reportEvery, { from: addDays(periodEnd, 1), to: addDays(periodEnd, 1) });
+  return next ?? periodEnd;
+}
+
+/** The last day before the period ending `periodEnd` begins. */
+function periodStartBefore(periodEnd: string, period: RecurrencePeriod): string {
+  const month = Number(periodEnd.slice(0, 4)) * 12 + Number(periodEnd.slice(5, 7)) - 1 - MONTHS[period];
+  return monthEnd(Math.floor(month / 12), (month % 12) + 1);
+}
+
+/** The terms as people read them next to (or instead of) the due date: 立行立改, 常态化（每季度报送）, 每季度, 2018-12-31前完成并持续落实; null for a plain day. */
+export function termsInWords(terms: DueTerms, dueDate: string): string | null {
+  switch (terms.kind) {
+    case 'BY_DATE':
+      return null;
+    case 'AT_ONCE':
+      return '立行立改';
+    case 'RECURRING':
+      return PERIOD_WORDS[terms.period];
+    case 'STANDING':
+      return `常态化（${PERIOD_WORDS[terms.reportEvery]}报送）`;
+    case 'BY_DATE_THEN_STANDING':
+      return `${dueDate}前完成并持续落实`;
+  }
+}
+
+const PERIOD_WORDS: Readonly<Record<RecurrencePeriod, string>> = { MONTH: '每月', QUARTER: '每季度', HALF_YEAR: '每半年', YEAR: '每年' };
 
 /** The day a part with this deadline is first due, or null for a standing task (never overdue). */
 export function firstDueDateOf(deadline: Deadline, assignedOn: string): string | null {
@@ -72,7 +164,7 @@ export function deadlineInWords(deadline: Deadline): string {
     case 'STANDING':
       return '长期坚持';
     case 'RECURRING':
-      return { MONTH: '每月', QUARTER: '每季度', HALF_YEAR: '每半年', YEAR: '每年' }[deadline.period];
+      return PERIOD_WORDS[deadline.period];
     case 'BY_DATE_THEN_STANDING':
       return `${deadline.dueDate}前完成并持续落实`;
   }

@@ -41,7 +41,7 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
     const czj = data!.units.find((unit: { code: string }) => unit.code === 'CZJ');
     const recorded = await app.graphql(
       `mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`,
-      { input: { idempotencyKey: 'browser-finding', evaluationId: data!.evaluations.nodes[0].id, title: '网上申请渠道不畅通', description: '部分单位未提供网上依申请公开渠道', category: '依申请公开', severity: 'HIGH', concernedUnitIds: [fgw.id, czj.id] } },
+      { input: { idempotencyKey: 'browser-finding', evaluationId: data!.evaluations.nodes[0].id, title: '网上申请渠道不畅通', description: '部分单位未提供网上依申请公开渠道', category: '依申请公开', severity: 'HIGH', concernedUnitIds: [fgw.id, czj.id], measures: '开通网上申请渠道；\n公布办理流程。' } },
     );
     findingId = recorded.data!.recordFinding.id;
     const assigned = await app.graphql(`mutation($input: AssignFindingInput!) { assignFinding(input: $input) { id } }`, {
@@ -176,6 +176,8 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
     const unit = await open();
     await signIn(unit.page, people.unit);
     await unit.page.goto(`/findings/${findingId}`);
+    // The measures (整改措施) the finding was recorded with, line by line, above the parts.
+    expect(await unit.page.locator('[data-test="measures"]').innerText()).toBe('开通网上申请渠道；\n公布办理流程。');
     const part = unit.page.locator(`[data-test="part-${fgw.name}"]`);
     await part.getByRole('button', { name: '报告整改完成' }).click();
     const form = unit.page.locator('[data-test="form-report"]');

@@ -80,7 +80,8 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
       periodEnd: '2025-12-31',
       receivedOn: '2026-04-15',
     });
-    const record = (title: string, category: string) => mutate('recordFinding', { evaluationId, title, description: title, category, severity: 'HIGH', identifiedOn: '2026-04-15' });
+    const record = (title: string, category: string) =>
+      mutate('recordFinding', { evaluationId, title, description: title, category, severity: 'HIGH', identifiedOn: '2026-04-15', measures: `${category}：逐项整改` });
     const disclosure = await record('部分单位信息公开不到位', '主动公开');
     const channel = await record('无网上依申请公开渠道', '依申请公开');
     await mutate('formRectificationTeam', { evaluationId, leader: { name: '李明', title: '市政府秘书长' }, members: [], formedOn: '2026-04-20' });
@@ -105,9 +106,9 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
   afterAll(() => app.close());
 
   const LEDGER_ROWS_ON_8_JUNE = () => [
-    [1, '2025年度政务公开第三方评估', '部分单位信息公开不到位', '主动公开', units.FGW!.name, units.FGW!.name, '2026-05-31', '督查通过', '2026-05-20', '已在门户网站公开目录', '通过（2026-06-06）', '', ''],
-    [2, '2025年度政务公开第三方评估', '部分单位信息公开不到位', '主动公开', units.FGW!.name, units.CZJ!.name, '2026-06-12', '退回整改', '2026-05-25', '已补充公开', '未通过（2026-06-06）：目录不完整', '黄灯', ''],
-    [3, '2025年度政务公开第三方评估', '无网上依申请公开渠道', '依申请公开', units.CZJ!.name, units.CZJ!.name, '2026-06-05', '整改中', '', '', '', '红灯', ''],
+    [1, '2025年度政务公开第三方评估', '部分单位信息公开不到位', '主动公开', '主动公开：逐项整改', units.FGW!.name, units.FGW!.name, '2026-05-31', '督查通过', '2026-05-20', '已在门户网站公开目录', '通过（2026-06-06）', '', ''],
+    [2, '2025年度政务公开第三方评估', '部分单位信息公开不到位', '主动公开', '主动公开：逐项整改', units.FGW!.name, units.CZJ!.name, '2026-06-12', '退回整改', '2026-05-25', '已补充公开', '未通过（2026-06-06）：目录不完整', '黄灯', ''],
+    [3, '2025年度政务公开第三方评估', '无网上依申请公开渠道', '依申请公开', '依申请公开：逐项整改', units.CZJ!.name, units.CZJ!.name, '2026-06-05', '整改中', '', '', '', '红灯', ''],
   ];
 
   it('downloads the 整改台账 as XLSX: title row, frozen header, widths, one row per finding × unit, lights filled', async () => {
@@ -138,7 +139,7 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
 
     // Before anything was reported: every part still with its unit, all green on 10 May.
     const [, ...may] = readCsv((await download(`/export/ledger.csv?asOf=2026-05-10&evaluationId=${evaluationId}`)).bytes);
-    expect(may.map((row) => [row[5], row[7], row[11]])).toEqual([
+    expect(may.map((row) => [row[6], row[8], row[12]])).toEqual([
       [units.FGW!.name, '整改中', '绿灯'],
       [units.CZJ!.name, '整改中', '绿灯'],
       [units.CZJ!.name, '整改中', '绿灯'],
@@ -150,7 +151,7 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
     expect(csv.slice(1)).toEqual([LEDGER_ROWS_ON_8_JUNE()[0]!.map(String)]);
     const sheet = await openXlsx((await download(`/export/ledger.xlsx?asOf=2026-06-08&evaluationId=${evaluationId}`, FGW_USER)).bytes);
     expect(sheet.rowCount).toBe(3);
-    expect(rowValues(sheet, 3)[5]).toBe(units.FGW!.name);
+    expect(rowValues(sheet, 3)[6]).toBe(units.FGW!.name);
   });
 
   it('downloads the work plan’s progress: one row per item × unit, as the breakdown shows it that day', async () => {
@@ -171,7 +172,7 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
     parts.forEach((part, index) => {
       const row = sheet.getRow(3 + index);
       expect(String(row.getCell(3).value).startsWith(`${part.code} `)).toBe(true);
-      expect(row.getCell(5).value).toBe(Object.values(units).find((unit) => unit.id === part.unitId)?.name);
+      expect(row.getCell(6).value).toBe(Object.values(units).find((unit) => unit.id === part.unitId)?.name);
       const fill = (row.getCell(lightColumn).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
       expect(fill).toBe(part.trafficLight ? LIGHT_FILL[part.trafficLight as 'RED'] : undefined);
     });
@@ -181,11 +182,11 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
     expect(unitParts.length).toBeGreaterThan(0);
     const [header, ...rows] = readCsv((await download(`/export/work-plan.csv?asOf=2026-06-08`, FGW_USER)).bytes);
     expect(header).toEqual(WORK_PLAN_HEADERS);
-    expect(rows.map((row) => row[4])).toEqual(unitParts.map(() => units.FGW!.name));
+    expect(rows.map((row) => row[5])).toEqual(unitParts.map(() => units.FGW!.name));
     // Each of the unit's rows names its item's lead unit, even where the lead is another unit.
     const nameOf = (unitId: string) => Object.values(units).find((unit) => unit.id === unitId)?.name;
     const leadOf = (code: string) => parts.filter((part) => part.code === code && part.role === 'LEAD').map((part) => nameOf(part.unitId)).join('、');
-    expect(rows.map((row) => row[3])).toEqual(unitParts.map((part) => leadOf(part.code)));
+    expect(rows.map((row) => row[4])).toEqual(unitParts.map((part) => leadOf(part.code)));
     expect(unitParts.some((part) => part.role !== 'LEAD')).toBe(true);
   });
 

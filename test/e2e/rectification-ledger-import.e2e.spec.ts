@@ -14,7 +14,7 @@ import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 const IMPORT = `mutation($input: ImportFindingsInput!) {
   importFindings(input: $input) {
     evaluationId ledger dryRun recordedCount alreadyRecordedCount assignedCount notImported notices
-    rows { row findingId title recordedNow parts { unitId unitName role dueDate } }
+    rows { row findingId title recordedNow parts { unitId unitName role dueDate deadline } }
     findings { id title measures category severity assignments { unitId role dueDate assignedOn status } }
   }
 }`;
@@ -92,7 +92,7 @@ describe('Importing a rectification ledger (整改台账)', () => {
     const csv =
       '问题,整改措施,牵头单位,配合单位,整改时限\n' +
       '错链,修复,"青川市教育局、青川市财政局",,2026-06-30\n' +
-      '年报滞后,按时发布,青川市财政局,,常态化\n' +
+      '年报滞后,按时发布,青川市财政局,,下个月\n' +
       '渠道缺失,开通入口,青川市不存在局,,2026-06-30\n';
     const before = await app.logPosition();
     for (const dryRun of [true, false]) {
@@ -153,5 +153,21 @@ describe('Importing a rectification ledger (整改台账)', () => {
       expect(refused.errors?.[0]?.extensions?.messageZh).toMatch(/[\u4e00-\u9fff]/);
     }
     expect(await app.logPosition()).toBe(before);
+  });
+
+  it('records standing and 立行立改 parts as such: their words beside the date, never overdue, reported every quarter', async () => {
+    const evaluationId = await registerEvaluation('ledger-standing');
+    const csv = '问题,整改措施,牵头单位,配合单位,整改时限\n' + '年报滞后,按季度公开进展,青川市财政局,青川市教育局,常态化\n' + '错链,修复,青川市教育局,,立行立改\n';
+    const imported = await app.graphql(IMPORT, { input: { idempotencyKey: 'ledger-standing-import', evaluationId, fileName: 'ledger.csv', contentBase64: base64(csv) } });
+    expect(imported.errors).toBeUndefined();
+    expect(imported.data?.importFindings.rows.map((row: { parts: { deadline: string | null }[] }) => row.parts.map((part) => part.deadline))).toEqual([
+      ['常态化（每季度报送）', '常态化（每季度报送）'],
+      ['立行立改'],
+    ]);
+    const parts = `query($id: ID!) { finding(id: $id) { assignments { dueDate deadline deadlineKind nextReportDue trafficLight } } }`;
+    const [standing, atOnce] = await Promise.all(imported.data?.importFindings.findings.map((finding: { id: string }) => app.graphql(parts, { id: finding.id })));
+    // Kept up until the end of the year (no rectification plan approved), green, the next report due at the quarter's end.
+    expect(standing.data?.finding.assignments[0]).toEqual({ dueDate: '2026-12-31', deadline: '常态化（每季度报送）', deadlineKind: 'STANDING', nextReportDue: '2026-06-30', trafficLight: 'GREEN' });
+    expect(atOnce.data?.finding.assignments[0]).toEqual({ dueDate: '2026-04-01', deadline: '立行立改', deadlineKind: 'AT_ONCE', nextReportDue: null, trafficLight: 'YELLOW' });
   });
 });

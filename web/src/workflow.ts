@@ -82,8 +82,8 @@ const PART_DETAILS = `reports { summary reportedOn reportedAt reportedBy evidenc
  */
 export function partsSelection(field: 'assignments' | 'parts'): string {
   const unitId = session.user?.role === 'UNIT' ? session.user.unitId : null;
-  if (!unitId) return `${field} { ${PART_SUMMARY} ${PART_DETAILS} }`;
-  return `${field} { ${PART_SUMMARY} } ownPart: ${field}(unitId: ${JSON.stringify(unitId)}) { unitId ${PART_DETAILS} }`;
+  if (!unitId) return `${field} { ${PART_SUMMARY} ${PART_TERMS} ${PART_DETAILS} }`;
+  return `${field} { ${PART_SUMMARY} ${PART_TERMS} } ownPart: ${field}(unitId: ${JSON.stringify(unitId)}) { unitId ${PART_DETAILS} }`;
 }
 
 /** The parts with the unit's own details merged in (see `partsSelection`); other units' details are null. */
@@ -94,9 +94,19 @@ export function withOwnDetails<Parent extends { ownPart?: Partial<Part>[] }>(par
   return { ...parent, [field]: parts.map((part) => ({ ...part, ...details(part.unitId) })) };
 }
 
+/** How a part's due date reads: 立行立改, 常态化（每季度报送）… beside the date, and a standing part's next report. */
+const PART_TERMS = 'deadline deadlineKind nextReportDue';
+
+/** The deadline terms of a part (see PART_TERMS); `deadline` is null for a plain day. */
+export interface PartTerms {
+  deadline: string | null;
+  deadlineKind: string;
+  nextReportDue: string | null;
+}
+
 export const HISTORY_FIELDS = `history { revision eventType occurredOn recordedAt actorId actorName actorRole actorUnitId unitId details }`;
 
-export interface Part {
+export interface Part extends PartTerms {
   unitId: string;
   unit: { name: string };
   role: string;

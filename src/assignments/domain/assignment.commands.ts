@@ -1,6 +1,7 @@
 import type { Actor } from '../../shared/command-context.js';
 import type { Bilingual } from '../../shared/domain-error.js';
 import type { DatedFact } from '../../shared/guards.js';
+import type { DueTerms } from '../../shared/deadline.js';
 import type { AssignmentRole, Evidence, InspectionOutcome } from './assignment.events.js';
 
 /**
@@ -86,6 +87,8 @@ export interface AssignUnit extends Dated, SetsDueDate {
   readonly unitId: string;
   readonly role: AssignmentRole;
   readonly dueDate: string;
+  /** How `dueDate` is read (立行立改, standing, recurring …); BY_DATE when absent. */
+  readonly terms?: DueTerms;
   readonly assignedOn: string;
   /**
    * The day the parent's work began, which no due date precedes: a finding's evaluation received,

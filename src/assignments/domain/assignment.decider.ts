@@ -2,6 +2,7 @@ import type { Actor } from '../../shared/command-context.js';
 import { unreachable } from '../../shared/decider.js';
 import { DomainError, badInput, conflict, forbidden, say, type Bilingual } from '../../shared/domain-error.js';
 import { isAfter } from '../../shared/calendar-date.js';
+import { BY_DATE, isNeverOverdue, type DueTerms } from '../../shared/deadline.js';
 import {
   capitalise,
   isBlank,
@@ -82,6 +83,8 @@ export interface AssignmentPart {
   readonly role: AssignmentRole;
   readonly status: PartStatus;
   readonly dueDate: string;
+  /** How `dueDate` is read: a standing part (常态化) is never overdue and has no deadline to extend. */
+  readonly terms: DueTerms;
   /** The office day the unit was assigned: nothing on the part happens before it. */
   readonly assignedOn: string;
   /** The office day of the inspection that verified the part; null while not verified. */
@@ -147,11 +150,12 @@ export function allPartsVerified(state: AssignmentsState): boolean {
 export function evolveAssignments(state: AssignmentsState, event: AssignmentEvent): AssignmentsState {
   switch (event.type) {
     case 'UnitAssigned': {
-      const { unitId, role, dueDate, assignedOn } = event.data;
+      const { unitId, role, dueDate, assignedOn, terms } = event.data;
       const part: AssignmentPart = {
         unitId,
         role,
         dueDate,
+        terms: terms ?? BY_DATE,
         assignedOn,
         verifiedOn: null,
         status: 'ASSIGNED',
@@ -419,7 +423,14 @@ function assignUnit(command: AssignUnit, state: AssignmentsState, context: Assig
   const override = boundedDueDate(dueDate, command, DUE_DATE);
   requireBusinessDay(assignedOn, command.today, say('The assignment date', '交办日期'));
   requireNotBefore({ day: dueDate, what: say(`the due date of ${unit.en}`, `${unit.zh}的截止日期`) }, command.dueFrom);
-  return [{ type: 'UnitAssigned', data: { unitId, role, dueDate, assignedOn, ...recorded(override) } }];
+  const terms = command.terms ?? BY_DATE;
+  if (terms.kind === 'AT_ONCE' && dueDate !== assignedOn) {
+    throw badInput(
+      `A part to fix at once (立行立改) is due on the day it is assigned (${assignedOn}), not on ${dueDate}.`,
+      `立行立改的任务应于交办当日（${assignedOn}）完成，而不是 ${dueDate}。`,
+    );
+  }
+  return [{ type: 'UnitAssigned', data: { unitId, role, dueDate, ...(terms.kind === 'BY_DATE' ? {} : { terms }), assignedOn, ...recorded(override) } }];
 }
 
 function requestExtension(command: RequestExtension, state: AssignmentsState): AssignmentEvent[] {
@@ -429,6 +440,12 @@ function requestExtension(command: RequestExtension, state: AssignmentsState): A
   const unit = unitNamed(command, unitId);
   if (part.status === 'VERIFIED') throw conflict(`The part of ${unit.en} is already verified; no extension is needed.`, `${unit.zh}的任务已确认完成，无需延期。`);
   requireBusinessDay(requestedOn, command.today, say('The request date', '申请日期'));
+  if (isNeverOverdue(part.terms)) {
+    throw conflict(
+      `The part of ${unit.en} is a standing task (常态化): it is never overdue, so there is no due date to extend. Report its progress each period instead.`,
+      `${unit.zh}的任务为常态化任务，不存在逾期，无需延期；请按期报送进展。`,
+    );
+  }
   // A failed inspection may come after the due date; the unit then needs time to fix what it found.
   const returnedByInspection = part.status === 'RETURNED' && part.lastReturn?.cause === 'INSPECTION_FAILED';
   if (isAfter(requestedOn, part.dueDate) && !returnedByInspection) {

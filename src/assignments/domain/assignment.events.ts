@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../../shared/decider.js';
 import { officeDayOfRecording, type EventSchemas } from '../../shared/event-schemas.js';
+import type { DueTerms } from '../../shared/deadline.js';
 
 /** 牵头单位 (coordinates the whole parent) or 责任单位 (owns one part of it). */
 export type AssignmentRole = 'LEAD' | 'RESPONSIBLE';
@@ -34,13 +35,19 @@ export interface DueDateOverridden {
  * Other dates (`dueDate`, …) are calendar days too.
  */
 
-/** v2 added `assignedOn`. */
+/**
+ * v2 added `assignedOn`. `terms` says how `dueDate` is read (src/shared/deadline.ts: 立行立改, a
+ * standing task that is never overdue, a recurring period's part, a date then standing); it is
+ * written only when it is not BY_DATE, an optional field added without a version step like
+ * `dueDateOverride`: every part assigned before it was due by a plain day, which its absence means.
+ */
 export type UnitAssigned = DomainEvent<
   'UnitAssigned',
   {
     readonly unitId: string;
     readonly role: AssignmentRole;
     readonly dueDate: string;
+    readonly terms?: DueTerms;
     readonly assignedOn: string;
     readonly dueDateOverride?: DueDateOverridden;
   }

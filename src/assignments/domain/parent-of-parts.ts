@@ -1,4 +1,5 @@
 import type { Actor } from '../../shared/command-context.js';
+import type { DueTerms } from '../../shared/deadline.js';
 import type { DomainEvent } from '../../shared/decider.js';
 import { badInput, conflict, notFound, say, type Bilingual } from '../../shared/domain-error.js';
 import { capitalise, requireRole, requireText, type DatedFact } from '../../shared/guards.js';
@@ -27,6 +28,8 @@ export interface UnitToAssign {
   readonly unitId: string;
   readonly role: AssignmentRole;
   readonly dueDate: string;
+  /** How `dueDate` is read (立行立改, standing …); BY_DATE when absent. */
+  readonly terms?: DueTerms;
 }
 
 /**
@@ -119,9 +122,9 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
       let assignments = rules.assignmentsOf(parent);
       const events: AssignmentEvent[] = [];
       const { actor, today, assignedOn, dueDateLimit, dueDateOverride, unitNames, dueFrom } = batch;
-      for (const { unitId, role, dueDate } of batch.units) {
+      for (const { unitId, role, dueDate, terms } of batch.units) {
         const assigned = decideAssignment(
-          { type: 'AssignUnit', actor, today, unitId, role, dueDate, assignedOn, dueDateLimit, dueDateOverride, unitNames, dueFrom },
+          { type: 'AssignUnit', actor, today, unitId, role, dueDate, terms, assignedOn, dueDateLimit, dueDateOverride, unitNames, dueFrom },
           assignments,
           contextOf(parent),
         );

@@ -11,7 +11,8 @@ import { nameOn, type UnitView } from '../../organization/units/units.read-model
 import { officeDate } from '../../shared/calendar-date.js';
 import { Clock } from '../../shared/clock.js';
 import { daysLeft, trafficLight, type PartView } from '../read-model/part-view.js';
-import { AssignmentType, InspectionType, ReportType, ReturnType, TrafficLightEnum } from './assignment.types.js';
+import { AssignmentType, DueTermsKindEnum, InspectionType, ReportType, ReturnType, TrafficLightEnum } from './assignment.types.js';
+import { nextReportDue, termsInWords } from '../../shared/deadline.js';
 
 /*
  * Nullable so that a refusal costs only the field: a unit reading a finding shared with other
@@ -58,6 +59,29 @@ export class AssignmentResolver {
   private ownDetails(part: PartView, context: GraphqlContext, what: Bilingual): PartView {
     if (context.actor) requireUnitDetailsAccess(context.actor, part.unitId, what);
     return part;
+  }
+
+  @ResolveField(() => DueTermsKindEnum, { description: 'How dueDate is read: a plain day, 立行立改, a recurring period’s part, a standing task (常态化, never overdue) …' })
+  deadlineKind(@Parent() part: PartView) {
+    return part.terms.kind;
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'The deadline in the office’s words when it is not a plain day — 立行立改, 每季度, 常态化（每季度报送）, 2018-12-31前完成并持续落实 —, shown instead of or beside dueDate; null for a plain day',
+  })
+  deadline(@Parent() part: PartView) {
+    return termsInWords(part.terms, part.dueDate);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'A standing part’s next periodic report (YYYY-MM-DD): the end of the reporting period in progress on the day viewed, or of the next one once reported in it; null for a part that is not standing (a 前完成并持续落实 part is standing once its day has passed and it was reported)',
+  })
+  nextReportDue(@Parent() part: PartView) {
+    if (part.status === 'VERIFIED') return null;
+    return nextReportDue(part.terms, { dueDate: part.dueDate, lastReportedOn: part.reports.at(-1)?.reportedOn ?? null }, this.dayOf(part));
   }
 
   @ResolveField(() => Int, { description: 'Days until due on the office calendar; negative when overdue' })

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { graphqlEnum } from '../../shared/graphql/enum.js';
+import { DueTermsKinds, type DueTermsKind } from '../../shared/deadline.js';
 import type { AssignmentRole, InspectionOutcome } from '../domain/assignment.events.js';
 import type { PartStatus, TrafficLight } from '../read-model/part-view.js';
 
@@ -8,6 +9,11 @@ export const PartStatusEnum = graphqlEnum<PartStatus>(['ASSIGNED', 'REPORTED', '
 export const InspectionOutcomeEnum = graphqlEnum<InspectionOutcome>(['PASSED', 'FAILED'], 'InspectionOutcome');
 export const TrafficLightEnum = graphqlEnum<TrafficLight>(['GREEN', 'YELLOW', 'RED'], 'TrafficLight', 'RED: overdue, YELLOW: due soon, GREEN: on track');
 export const ExtensionStatusEnum = graphqlEnum(['PENDING', 'GRANTED', 'REFUSED'] as const, 'ExtensionStatus');
+export const DueTermsKindEnum = graphqlEnum<DueTermsKind>(
+  DueTermsKinds,
+  'DeadlineKind',
+  'BY_DATE: due that day; AT_ONCE: 立行立改, due the day assigned; RECURRING: one part per period (每季度 …); STANDING: 常态化 / 长期坚持, never overdue, reported every period; BY_DATE_THEN_STANDING: 前完成并持续落实, due by the day then standing',
+);
 export const ReturnCauseEnum = graphqlEnum(['SENT_BACK', 'INSPECTION_FAILED', 'REOPENED'] as const, 'ReturnCause');
 
 /**
@@ -82,7 +88,8 @@ export class AssignmentType {
   @Field(() => ID) unitId: string;
   @Field(() => AssignmentRoleEnum) role: AssignmentRole;
   @Field(() => PartStatusEnum) status: PartStatus;
-  @Field(() => String) dueDate: string;
+  @Field(() => String, { description: 'YYYY-MM-DD; for a standing part (常态化) the day it is kept up until and inspected by, never overdue' })
+  dueDate: string;
   @Field(() => String, { description: 'The due date before any extension' }) originalDueDate: string;
   @Field(() => String, { description: 'The office day the unit was assigned' }) assignedOn: string;
   @Field(() => String) assignedAt: string;

@@ -1,4 +1,5 @@
 import { awaitsUnit, daysToRemediate, firstReportOnTime, type PartView } from './part-view.js';
+import { isNeverOverdue } from '../../shared/deadline.js';
 import type { AssignmentRole } from '../domain/assignment.events.js';
 
 /*
@@ -54,6 +55,8 @@ export interface PartFacts {
   readonly firstReportOnTime: boolean | null;
   /** Reports sent back and inspections failed (reopenings not counted). */
   readonly returns: number;
+  /** A standing task (常态化): never overdue, never counted late; a report of it is on time. */
+  readonly standing: boolean;
 }
 
 export function partFacts(part: PartView): PartFacts {
@@ -68,6 +71,7 @@ export function partFacts(part: PartView): PartFacts {
     verifiedOn: part.verifiedOn,
     firstReportOnTime: firstReportOnTime(part),
     returns,
+    standing: isNeverOverdue(part.terms),
   };
 }
 
@@ -79,7 +83,8 @@ const sameFacts = (a: PartFacts, b: PartFacts) =>
   a.assignedOn === b.assignedOn &&
   a.verifiedOn === b.verifiedOn &&
   a.firstReportOnTime === b.firstReportOnTime &&
-  a.returns === b.returns;
+  a.returns === b.returns &&
+  a.standing === b.standing;
 
 /** The figures of a set of parts (one unit's, or all). */
 export interface PartTally {
@@ -96,7 +101,7 @@ export interface PartTally {
   reportedOnTime: number;
   /** Returns (sent back, failed inspections) over all parts. */
   returns: number;
-  /** Parts the unit must act on (assigned or returned), by due date: overdue = due before today. */
+  /** Parts the unit must act on (assigned or returned) that can be late (not standing), by due date: overdue = due before today. */
   readonly awaitingByDueDay: DayCounts;
   /** Parts never reported, by due date: with `everReported`, the parts that were due by today. */
   readonly unreportedByDueDay: DayCounts;
@@ -128,13 +133,13 @@ export function tallyPart(tally: PartTally, part: PartFacts, sign: 1 | -1): void
     tally.remediated += sign;
   }
   if (part.firstReportOnTime === null) {
-    addOnDay(tally.unreportedByDueDay, part.dueDate, sign);
+    if (!part.standing) addOnDay(tally.unreportedByDueDay, part.dueDate, sign);
   } else {
     tally.everReported += sign;
     if (part.firstReportOnTime) tally.reportedOnTime += sign;
   }
   tally.returns += sign * part.returns;
-  if (awaitsUnit(part)) addOnDay(tally.awaitingByDueDay, part.dueDate, sign);
+  if (awaitsUnit(part) && !part.standing) addOnDay(tally.awaitingByDueDay, part.dueDate, sign);
 }
 
 /** Parts awaiting their unit and due before `today`: the overdue parts. */

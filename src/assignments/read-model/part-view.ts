@@ -1,5 +1,6 @@
 import type { TimelineEntry } from './timeline.js';
 import { daysBetween } from '../../shared/calendar-date.js';
+import { BY_DATE, isNeverOverdue, type DueTerms } from '../../shared/deadline.js';
 import type { AssignmentEvent, AssignmentRole, Evidence, InspectionOutcome } from '../domain/assignment.events.js';
 
 export type PartStatus = 'ASSIGNED' | 'REPORTED' | 'VERIFIED' | 'RETURNED';
@@ -77,6 +78,8 @@ export interface PartView {
   role: AssignmentRole;
   status: PartStatus;
   dueDate: string;
+  /** How `dueDate` is read: 立行立改, a standing task (never overdue), a recurring period's part … */
+  readonly terms: DueTerms;
   readonly originalDueDate: string;
   readonly assignedOn: string;
   readonly assignedAt: string;
@@ -103,12 +106,14 @@ export function assignedPart(
   role: AssignmentRole,
   dueDate: string,
   assigned: { readonly on: string; readonly at: string },
+  terms: DueTerms = BY_DATE,
 ): PartView {
   return {
     unitId,
     role,
     status: 'ASSIGNED',
     dueDate,
+    terms,
     originalDueDate: dueDate,
     assignedOn: assigned.on,
     assignedAt: assigned.at,
@@ -164,8 +169,8 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     return;
   }
   if (event.type === 'UnitAssigned') {
-    const { unitId, role, dueDate } = event.data;
-    parts.set(unitId, assignedPart(unitId, role, dueDate, { on, at }));
+    const { unitId, role, dueDate, terms } = event.data;
+    parts.set(unitId, assignedPart(unitId, role, dueDate, { on, at }, terms));
     return;
   }
   const part = parts.get(event.data.unitId) ?? heldNowBy(parts, event.data.unitId);
@@ -288,12 +293,13 @@ export function dueDateOn(part: Pick<PartView, 'dueDates' | 'dueDate'>, day: str
 }
 
 /**
- * Whether the part's first report came on or before the due date in force on its business day;
- * null before any report.
+ * Whether the part's first report came on or before the due date in force on its business day
+ * (always, for a standing part, 常态化: it is never late); null before any report.
  */
-export function firstReportOnTime(part: Pick<PartView, 'reports' | 'dueDates' | 'dueDate'>): boolean | null {
+export function firstReportOnTime(part: Pick<PartView, 'reports' | 'dueDates' | 'dueDate' | 'terms'>): boolean | null {
   const first = part.reports[0];
-  return first ? first.reportedOn <= dueDateOn(part, first.reportedOn) : null;
+  if (!first) return null;
+  return isNeverOverdue(part.terms) || first.reportedOn <= dueDateOn(part, first.reportedOn);
 }
 
 /**
@@ -348,19 +354,25 @@ export const awaitsUnit = (part: Pick<PartView, 'status'>) => part.status === 'A
 /** Days from `today` (the office day viewed, `YYYY-MM-DD`) until the part is due; negative once overdue. */
 export const daysLeft = (part: Pick<PartView, 'dueDate'>, today: string) => daysBetween(today, part.dueDate);
 
-export const isOverdue = (part: Pick<PartView, 'status' | 'dueDate'>, today: string) => awaitsUnit(part) && daysLeft(part, today) < 0;
+/**
+ * The part can be late: the unit has to act and its terms have an end (a standing part, 常态化,
+ * never has: it is never red or yellow, never overdue, never counted late).
+ */
+export const isDueBound = (part: Pick<PartView, 'status' | 'terms'>) => awaitsUnit(part) && !isNeverOverdue(part.terms);
+
+export const isOverdue = (part: Pick<PartView, 'status' | 'dueDate' | 'terms'>, today: string) => isDueBound(part) && daysLeft(part, today) < 0;
 
 /** Business days from assignment to verification; null while not verified. */
 export const daysToRemediate = (part: Pick<PartView, 'assignedOn' | 'verifiedOn'>): number | null =>
   part.verifiedOn === null ? null : daysBetween(part.assignedOn, part.verifiedOn);
 
 /**
- * Red: the unit is late; yellow: due within `dueSoonDays`; green: on track, or reported and
- * waiting for inspection. Verified parts have no light.
+ * Red: the unit is late; yellow: due within `dueSoonDays`; green: on track, reported and waiting
+ * for inspection, or a standing task (常态化, never overdue). Verified parts have no light.
  */
-export function trafficLight(part: Pick<PartView, 'status' | 'dueDate'>, today: string, dueSoonDays: number): TrafficLight | null {
+export function trafficLight(part: Pick<PartView, 'status' | 'dueDate' | 'terms'>, today: string, dueSoonDays: number): TrafficLight | null {
   if (part.status === 'VERIFIED') return null;
-  if (!awaitsUnit(part)) return 'GREEN';
+  if (!isDueBound(part)) return 'GREEN';
   const left = daysLeft(part, today);
   if (left < 0) return 'RED';
   if (left <= dueSoonDays) return 'YELLOW';

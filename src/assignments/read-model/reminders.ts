@@ -1,4 +1,4 @@
-import { awaitsUnit, daysLeft, type PartView } from './part-view.js';
+import { daysLeft, isDueBound, type PartView } from './part-view.js';
 
 /*
  * A unit's inbox (提醒), one lifecycle for findings and work-plan items alike: what a part's own
@@ -44,7 +44,7 @@ export interface Reminder extends ReminderParent {
 
 /** The deadline reminder a unit reads in its inbox, in Chinese like the rest of its data. */
 function deadlineReminder(part: PartView, today: string): { kind: ReminderKind; message: string } | null {
-  if (!awaitsUnit(part)) return null;
+  if (!isDueBound(part)) return null;
   const left = daysLeft(part, today);
   if (left < 0) return { kind: 'OVERDUE', message: `已逾期 ${-left} 天（截止日期 ${part.dueDate}）。` };
   if (left <= 1) return { kind: 'DUE_IN_1_DAY', message: `${left === 0 ? '今天' : '明天'}到期（${part.dueDate}）。` };

@@ -12,7 +12,7 @@ import { byPinyin } from '../../shared/chinese-order.js';
 import type { FindingView, RectificationLedger } from '../ledger/rectification-ledger.js';
 import type { Dashboard, GroupProgress, PartAlert, PartCounts, UnitProgress } from './dashboard.js';
 import { addOpenPart, countByLight, emptyOpenPartIndex, listOpenParts, removeOpenPart, renameUnit, type OpenPartIndex } from './open-part-index.js';
-import type { TrafficLight } from '../../assignments/read-model/part-view.js';
+import { awaitsUnit, type TrafficLight } from '../../assignments/read-model/part-view.js';
 
 const FINDING_STREAM_PREFIX = 'finding-';
 
@@ -151,7 +151,8 @@ export class DashboardReadModel implements Projection {
     for (const { before, after } of updateParent(state.parts, finding.findingId, finding.parts)) {
       if (before && before.status !== 'VERIFIED') removeOpenPart(state.openParts, before.dueDate, before.unitId, seq);
       if (after && after.status !== 'VERIFIED') {
-        const awaiting = after.status === 'ASSIGNED' || after.status === 'RETURNED';
+        // A standing part (常态化) is never overdue: listed green whatever its day, like a reported one.
+        const awaiting = awaitsUnit(after) && !after.standing;
         addOpenPart(state.openParts, after.dueDate, { seq, parentId: finding.findingId, unitId: after.unitId, awaiting }, this.unitName(after.unitId));
       }
       if (!before && after) addSeq(state.findingsOfUnit, after.unitId, seq);

@@ -1,4 +1,4 @@
-import { awaitsUnit, type PartView, type TrafficLight } from '../../assignments/read-model/part-view.js';
+import { isDueBound, type PartView, type TrafficLight } from '../../assignments/read-model/part-view.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { insertInOrder, paginate, recordedOrder, type Connection, type PageRequest } from '../../shared/pagination/page.js';
 import type { FindingView, EvaluationView, RectificationLedger } from '../ledger/rectification-ledger.js';
@@ -234,7 +234,7 @@ export class FindingListIndex implements Projection {
     for (const part of row.view.parts.values()) {
       if (part.status === 'VERIFIED') continue;
       openDueDates.push(part.dueDate);
-      if (awaitsUnit(part) && (awaitingDue === null || part.dueDate < awaitingDue)) awaitingDue = part.dueDate;
+      if (isDueBound(part) && (awaitingDue === null || part.dueDate < awaitingDue)) awaitingDue = part.dueDate;
     }
     row.openDueDates = openDueDates;
     row.awaitingDue = awaitingDue;
@@ -283,9 +283,9 @@ export class FindingListIndex implements Projection {
 }
 
 /** The light of a part on `days.today`: red late, yellow due soon, green on track or reported; none once verified. */
-function partLight(part: Pick<PartView, 'status' | 'dueDate'> | undefined, days: LightDays): TrafficLight | null {
+function partLight(part: PartView | undefined, days: LightDays): TrafficLight | null {
   if (!part || part.status === 'VERIFIED') return null;
-  if (!awaitsUnit(part)) return 'GREEN';
+  if (!isDueBound(part)) return 'GREEN';
   return lightOfDue(part.dueDate, days);
 }
 

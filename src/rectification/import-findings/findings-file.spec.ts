@@ -179,21 +179,21 @@ describe('a rectification ledger (整改台账): findings with their units, dead
             { name: '青川市财政局', unitId: 'unit-czj' },
           ],
           parts: [
-            { unit: { name: '青川市教育局', unitId: 'unit-jyj' }, role: 'LEAD', dueDate: '2026-06-30', row: 4 },
-            { unit: { name: '青川市财政局', unitId: 'unit-czj' }, role: 'RESPONSIBLE', dueDate: '2026-06-30', row: 4 },
+            { unit: { name: '青川市教育局', unitId: 'unit-jyj' }, role: 'LEAD', dueDate: '2026-06-30', terms: { kind: 'BY_DATE' }, row: 4 },
+            { unit: { name: '青川市财政局', unitId: 'unit-czj' }, role: 'RESPONSIBLE', dueDate: '2026-06-30', terms: { kind: 'BY_DATE' }, row: 4 },
           ],
         },
         expect.objectContaining({
           row: 5,
           category: '主动公开',
           measures: '按时发布年度报告；\n补充收费统计',
-          parts: [{ unit: { name: '青川市财政局', unitId: 'unit-czj' }, role: 'LEAD', dueDate: '2026-03-10', row: 5 }],
+          parts: [{ unit: { name: '青川市财政局', unitId: 'unit-czj' }, role: 'LEAD', dueDate: '2026-03-10', terms: { kind: 'AT_ONCE' }, row: 5 }],
         }),
         expect.objectContaining({
           row: 7,
           category: '依申请公开',
           parts: [
-            { unit: { name: '青川市人民政府办公室', unitId: 'unit-gov' }, role: 'LEAD', dueDate: '2026-12-31', row: 7 },
+            { unit: { name: '青川市人民政府办公室', unitId: 'unit-gov' }, role: 'LEAD', dueDate: '2026-12-31', terms: { kind: 'BY_DATE' }, row: 7 },
             expect.objectContaining({ unit: expect.objectContaining({ unitId: 'unit-a' }), role: 'RESPONSIBLE', dueDate: '2026-12-31' }),
             expect.objectContaining({ unit: expect.objectContaining({ unitId: 'unit-b' }), role: 'RESPONSIBLE', dueDate: '2026-12-31' }),
           ],
@@ -254,11 +254,11 @@ describe('a rectification ledger (整改台账): findings with their units, dead
     });
   });
 
-  it('refuses, naming every row: two lead units, standing and unreadable deadlines, no deadline, no unit, a collective lead, another description under one finding', async () => {
+  it('refuses, naming every row: two lead units, unreadable deadlines, no deadline, no unit, a collective lead, another description under one finding', async () => {
     const csv =
       '问题,具体表现,牵头单位,配合单位,整改时限\n' +
       /* 2 */ '错链,3处链接失效,"青川市教育局、青川市财政局",,2026-06-30\n' +
-      /* 3 */ '年报滞后,未发布,青川市财政局,,常态化\n' +
+      /* 3 */ '年报滞后,未发布,青川市财政局,,2026年底前\n' +
       /* 4 */ '渠道缺失,无入口,青川市财政局,,下个月\n' +
       /* 5 */ '解读缺失,无解读,青川市财政局,,\n' +
       /* 6 */ '回应滞后,未回应,,,2026-06-30\n' +
@@ -268,7 +268,6 @@ describe('a rectification ledger (整改台账): findings with their units, dead
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problems.map((problem) => [problem.row, problem.reason])).toEqual([
       [2, '2 lead units (青川市教育局、青川市财政局): a finding has one lead unit (牵头单位); list the others as responsible units (责任单位).'],
-      [3, 'Due date (整改时限) "常态化" is a standing or recurring deadline (长期坚持), which a finding\'s part cannot hold yet: give the day by which it is first reported (e.g. 2026年底前).'],
       [4, expect.stringContaining('Due date (整改时限) "下个月" is not a deadline we can read')],
       [5, 'Missing due date (整改时限).'],
       [6, 'No responsible unit (责任单位): a ledger row names the units that rectify it.'],
@@ -277,6 +276,29 @@ describe('a rectification ledger (整改台账): findings with their units, dead
     ]);
     // Each says it in Chinese too, for the web app.
     expect(!result.ok && result.problems.filter((problem) => problem.reasonZh === undefined)).toEqual([]);
+  });
+
+  it('reads standing, recurring and "then standing" deadlines as standing parts kept up until the plan\'s inspection deadline (else the year\'s end)', async () => {
+    const csv =
+      '问题,牵头单位,整改时限\n' +
+      '年报滞后,青川市财政局,常态化\n' +
+      '网站巡检,青川市教育局,每月\n' +
+      '目录不全,青川市财政局,2026年6月底前完成并长期坚持\n' +
+      '错链,青川市教育局,立行立改\n';
+    const parts = async (extra: object) => {
+      const result = await importFindings(csv, { format: 'csv', ...options, ...extra });
+      return result.ok ? result.findings.map((finding) => [finding.parts[0]!.dueDate, finding.parts[0]!.terms]) : result.problems;
+    };
+    expect(await parts({})).toEqual([
+      ['2026-12-31', { kind: 'STANDING', reportEvery: 'QUARTER' }],
+      ['2026-12-31', { kind: 'STANDING', reportEvery: 'MONTH' }],
+      ['2026-06-30', { kind: 'BY_DATE_THEN_STANDING', reportEvery: 'QUARTER' }],
+      ['2026-03-10', { kind: 'AT_ONCE' }],
+    ]);
+    expect((await parts({ standingUntil: '2026-10-31' })).slice(0, 2)).toEqual([
+      ['2026-10-31', { kind: 'STANDING', reportEvery: 'QUARTER' }],
+      ['2026-10-31', { kind: 'STANDING', reportEvery: 'MONTH' }],
+    ]);
   });
 
   it('refuses a 牵头单位 column in a file without deadlines: assigning needs one', async () => {

@@ -3,7 +3,7 @@ import type { AssignmentRole } from '../../assignments/domain/assignment.events.
 import { textOf, namesInCell, type Cell } from '../../spreadsheet/cells.js';
 import type { SourceRecord } from '../../spreadsheet/columns.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
-import { deadlineInWords } from '../../shared/deadline.js';
+import { BY_DATE, STANDING_REPORT_PERIOD, termsOf, type DueTerms } from '../../shared/deadline.js';
 import { labelZh, missingColumn, problemAt, sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { unitNamesOf, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { droppedColumnProblems, readingNotesOf, readRecords } from '../../spreadsheet/records.js';
@@ -57,6 +57,8 @@ export interface ImportedPart {
   readonly unit: ResolvedUnit;
   readonly role: AssignmentRole;
   readonly dueDate: string;
+  /** How the due date is read (立行立改, 常态化 …); BY_DATE for a plain day. */
+  readonly terms: DueTerms;
   /** The row that names the unit. */
   readonly row: number;
 }
@@ -85,6 +87,11 @@ export interface FindingsImportOptions {
   readonly today?: string;
   /** The year of deadlines written without one (6月30日, 年底前); without it they are refused. */
   readonly year?: number;
+  /**
+   * `YYYY-MM-DD`, the day a standing part (常态化, 每季度) is kept up until and inspected by: the
+   * approved rectification plan's inspection deadline; absent, the last day of `year`.
+   */
+  readonly standingUntil?: string;
 }
 
 /** Limits of RecordFindingInput, checked here so that no finding of the list fails later. */
@@ -283,7 +290,7 @@ function concernedUnitsOf(record: SourceRecord<FindingKey>, lookupUnit: UnitLook
 function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImportOptions, problems: ImportProblem[]): ImportedPart[] {
   const parts: ImportedPart[] = [];
   const problemsBefore = problems.length;
-  let dueDate: string | null = null;
+  let due: RowDue | null = null;
   let leadName: string | null = null;
   for (const { row, cells } of rows) {
     const leadNames = namesInCell(cells.leadUnit ?? null);
@@ -302,8 +309,8 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
     }
     const rowDue = dueDateOf(cells.dueDate ?? null, row, options, problems);
     if (rowDue === undefined) continue;
-    if (rowDue !== null) dueDate = rowDue;
-    if (dueDate === null) {
+    if (rowDue !== null) due = rowDue;
+    if (due === null) {
       problems.push({ row, reason: 'Missing due date (整改时限).', reasonZh: '缺少整改时限。' });
       continue;
     }
@@ -335,7 +342,7 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
         // 各区县政府 beside a county named on its own (or the lead) means the others as well.
         if (already && found.collective) continue;
         if (already) problems.push({ row, reason: `Unit ${name} is listed twice for this finding.`, reasonZh: `单位“${name}”在同一问题中重复列出。` });
-        else parts.push({ unit, role: lead ? 'LEAD' : 'RESPONSIBLE', dueDate, row });
+        else parts.push({ unit, role: lead ? 'LEAD' : 'RESPONSIBLE', dueDate: due.dueDate, terms: due.terms, row });
       }
     }
   }
@@ -346,33 +353,49 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
   return [...parts.filter((part) => part.role === 'LEAD'), ...parts.filter((part) => part.role !== 'LEAD')];
 }
 
+/** A row's deadline: the day and how it is read. */
+interface RowDue {
+  readonly dueDate: string;
+  readonly terms: DueTerms;
+}
+
 /**
- * The row's deadline as a day: null when the cell is blank, undefined when it cannot be used (the
- * problem noted). 立行立改 is due on the import's day; standing and recurring deadlines are refused.
+ * The row's deadline: null when the cell is blank, undefined when it cannot be used (the problem
+ * noted). 立行立改 is due on the day the parts are assigned (`today`). A standing deadline
+ * (常态化, 长期坚持) is a standing part kept up until `standingUntil` (else the year's end), reported
+ * every quarter; a recurring one (每季度, 每月) is the same with reports every such period, since a
+ * finding has one part per unit. "X前完成并持续落实" is due by X, then standing.
  */
-function dueDateOf(cell: Cell, row: number, options: FindingsImportOptions, problems: ImportProblem[]): string | null | undefined {
+function dueDateOf(cell: Cell, row: number, options: FindingsImportOptions, problems: ImportProblem[]): RowDue | null | undefined {
   if (textOf(cell) === '') return null;
   const reading = readDeadline(cell, { year: options.year });
   if (!reading.ok) {
     problems.push({
       row,
       reason: `Due date (整改时限) ${reading.reason}.`,
-      reasonZh: `整改时限无法识别：${reading.reasonZh}。可写作 2026-06-30、2026年6月底前、2026年第三季度或立行立改。`,
+      reasonZh: `整改时限无法识别：${reading.reasonZh}。可写作 2026-06-30、2026年6月底前、2026年第三季度、立行立改或常态化。`,
     });
     return undefined;
   }
   const { deadline } = reading;
-  if (deadline.kind === 'BY_DATE') return deadline.dueDate;
-  if (deadline.kind === 'AT_ONCE' && options.today) return options.today;
-  if (deadline.kind === 'AT_ONCE') {
-    problems.push({ row, reason: 'Due date (整改时限) 立行立改 needs the day of the import.', reasonZh: '整改时限“立行立改”需要知道导入当天的日期。' });
-    return undefined;
+  switch (deadline.kind) {
+    case 'BY_DATE':
+      return { dueDate: deadline.dueDate, terms: BY_DATE };
+    case 'BY_DATE_THEN_STANDING':
+      return { dueDate: deadline.dueDate, terms: termsOf(deadline) };
+    case 'AT_ONCE':
+      if (options.today) return { dueDate: options.today, terms: termsOf(deadline) };
+      problems.push({ row, reason: 'Due date (整改时限) 立行立改 needs the day of the import.', reasonZh: '整改时限“立行立改”须知道交办日期。' });
+      return undefined;
+    case 'STANDING':
+    case 'RECURRING': {
+      const until = options.standingUntil ?? (options.year === undefined ? undefined : `${options.year}-12-31`);
+      if (until === undefined) {
+        problems.push({ row, reason: `Due date (整改时限) "${textOf(cell)}" has no end date, and the year is unknown.`, reasonZh: `整改时限“${textOf(cell)}”没有具体日期，且年度未知。` });
+        return undefined;
+      }
+      const reportEvery = deadline.kind === 'RECURRING' ? deadline.period : STANDING_REPORT_PERIOD;
+      return { dueDate: until, terms: { kind: 'STANDING', reportEvery } };
+    }
   }
-  const text = textOf(cell);
-  problems.push({
-    row,
-    reason: `Due date (整改时限) "${text}" is a standing or recurring deadline (${deadlineInWords(deadline)}), which a finding's part cannot hold yet: give the day by which it is first reported (e.g. 2026年底前).`,
-    reasonZh: `整改时限“${text}”是长期或定期任务，问题的整改分工暂不支持：请写明首次报送的日期（如 2026年底前）。`,
-  });
-  return undefined;
 }

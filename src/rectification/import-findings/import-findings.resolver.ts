@@ -18,7 +18,9 @@ export class ImportedFindingPartType {
   @Field(() => ID) unitId: string;
   @Field(() => String) unitName: string;
   @Field(() => AssignmentRoleEnum) role: AssignmentRole;
-  @Field(() => String, { description: 'YYYY-MM-DD; 立行立改 is due on the day the parts are assigned (assignedOn, else the day of the import)' }) dueDate: string;
+  @Field(() => String, { description: 'YYYY-MM-DD; 立行立改 is due on the day the parts are assigned (assignedOn, else the day of the import); a standing part (常态化) is kept up until it' }) dueDate: string;
+  @Field(() => String, { nullable: true, description: 'The deadline in the office’s words when it is not a plain day: 立行立改, 常态化（每季度报送）, 2026-06-30前完成并持续落实' })
+  deadline: string | null;
 }
 
 @ObjectType('ImportedFindingRow', { description: 'One finding of an imported file, as the file gives it (also in a dry run)' })

@@ -5,6 +5,7 @@ import type { Position } from '../../event-store/event-store.port.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { notFound } from '../../shared/domain-error.js';
 import { deterministicId } from '../../shared/ids.js';
+import { termsInWords } from '../../shared/deadline.js';
 import { importFindings } from './findings-file.js';
 import { sha256Of, type ReadingNotes } from '../../spreadsheet/import-problems.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
@@ -32,7 +33,14 @@ export interface ImportedFindingRef {
   /** False when an earlier import of the same file had recorded it already (or, in a dry run, would not record it). */
   readonly recordedNow: boolean;
   /** In a ledger: the parts assigned with it, lead first; empty for a findings list. */
-  readonly parts: readonly { readonly unitId: string; readonly unitName: string; readonly role: AssignmentRole; readonly dueDate: string }[];
+  readonly parts: readonly {
+    readonly unitId: string;
+    readonly unitName: string;
+    readonly role: AssignmentRole;
+    readonly dueDate: string;
+    /** 立行立改, 常态化（每季度报送）…; null for a plain day. */
+    readonly deadline: string | null;
+  }[];
 }
 
 export interface FindingsImportOutcome {
@@ -99,6 +107,7 @@ export async function importFindingsFile(
     lookupUnit: unitLookupFrom(units.list()),
     today: assignedOn,
     year: Number(identifiedOn.slice(0, 4)),
+    standingUntil: plan.status === 'approved' ? dueDateLimitOf(plan).latest : undefined,
   });
   if (!result.ok) throw importRefused(fileName, format, result.problems, 'BAD_USER_INPUT', result.sheet);
 
@@ -130,7 +139,7 @@ export async function importFindingsFile(
             assignment: {
               actor: context.actor,
               assignedOn,
-              units: finding.parts.map(({ unit, role, dueDate }) => ({ unitId: unit.unitId, role, dueDate })),
+              units: finding.parts.map(({ unit, role, dueDate, terms }) => ({ unitId: unit.unitId, role, dueDate, terms })),
               dueDateLimit: plan.status === 'approved' ? dueDateLimitOf(plan) : null,
             },
           }
@@ -145,7 +154,13 @@ export async function importFindingsFile(
       row: finding.row,
       title: finding.title,
       recordedNow: !recordedBefore,
-      parts: finding.parts.map(({ unit, role, dueDate }) => ({ unitId: unit.unitId, unitName: units.get(unit.unitId)?.name ?? unit.name, role, dueDate })),
+      parts: finding.parts.map(({ unit, role, dueDate, terms }) => ({
+        unitId: unit.unitId,
+        unitName: units.get(unit.unitId)?.name ?? unit.name,
+        role,
+        dueDate,
+        deadline: termsInWords(terms, dueDate),
+      })),
     })),
     ledger: result.ledger === true,
     dryRun: options.dryRun === true,

@@ -1,3 +1,4 @@
+import { BY_DATE, type DueTerms } from '../../shared/deadline.js';
 import {
   allPartsVerified,
   boundedDueDate,
@@ -275,8 +276,8 @@ function defineItem(command: DefineWorkPlanItem, state: WorkPlanItemState): Work
       today: command.today,
       assignedOn: command.assignedOn,
       units: [
-        { unitId: leadUnitId, role: 'LEAD', dueDate: data.dueDate },
-        ...responsibleUnitIds.map((unitId) => ({ unitId, role: 'RESPONSIBLE' as const, dueDate: data.dueDate })),
+        { unitId: leadUnitId, role: 'LEAD', dueDate: data.dueDate, terms: data.terms },
+        ...responsibleUnitIds.map((unitId) => ({ unitId, role: 'RESPONSIBLE' as const, dueDate: data.dueDate, terms: data.terms })),
       ],
       unknownUnitIds: [],
       dueDateLimit: command.dueDateLimit,
@@ -309,7 +310,11 @@ const DEFINITION_FIELDS = {
   description: 'description',
   dueDate: 'due date',
   measures: 'measures',
+  terms: 'deadline terms',
 } as const satisfies Record<Exclude<keyof WorkPlanItemDefined['data'], 'itemId'>, string>;
+
+/** Terms compared by value; absent is BY_DATE. */
+const termsKey = (terms: DueTerms | undefined): string => JSON.stringify(terms ?? BY_DATE);
 
 /** What a repeated definition changes, in words; none means it is the same definition. */
 function differencesFrom(state: DefinedWorkPlanItemState, command: DefineWorkPlanItem): string[] {
@@ -317,7 +322,7 @@ function differencesFrom(state: DefinedWorkPlanItemState, command: DefineWorkPla
   const after = command.data;
   const fields = Object.keys(DEFINITION_FIELDS) as (keyof typeof DEFINITION_FIELDS)[];
   const differences: string[] = fields
-    .filter((field) => before[field] !== after[field])
+    .filter((field) => (field === 'terms' ? termsKey(before.terms) !== termsKey(after.terms) : before[field] !== after[field]))
     .map((field) => DEFINITION_FIELDS[field]);
   const assigned = partsOf(state.assignments);
   const lead = assigned.find((part) => part.role === 'LEAD')?.unitId;
@@ -429,7 +434,19 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   const { dueDateLimit, dueDateOverride } = command;
   for (const { unitId, role } of [...addUnits].sort((a, b) => (a.role === b.role ? 0 : a.role === 'LEAD' ? -1 : 1))) {
     const assigned = decideAssignment(
-      { type: 'AssignUnit', actor: command.actor, today: command.today, assignedOn: command.today, unitId, role, dueDate, dueDateLimit, dueDateOverride, unitNames: command.unitNames },
+      {
+        type: 'AssignUnit',
+        actor: command.actor,
+        today: command.today,
+        assignedOn: command.today,
+        unitId,
+        role,
+        dueDate,
+        terms: definition.terms,
+        dueDateLimit,
+        dueDateOverride,
+        unitNames: command.unitNames,
+      },
       assignments,
       { parentClosed: false },
     );

@@ -2,6 +2,7 @@ import type { AssignmentEvent, DueDateOverridden } from '../../assignments/domai
 import type { DomainEvent } from '../../shared/decider.js';
 import { officeDayOfRecording, type EventSchemas } from '../../shared/event-schemas.js';
 import { deterministicId } from '../../shared/ids.js';
+import type { DueTerms } from '../../shared/deadline.js';
 
 // ---------------------------------------------------------------------------------------------
 // the plan: 分解方案, a year's openness work in categories (大项) of numbered items (小项)
@@ -82,6 +83,12 @@ export type WorkPlanItemDefined = DomainEvent<
     readonly dueDate: string;
     /** v2: the measures (工作措施 / 整改措施) the plan gives the item; '' when none. */
     readonly measures: string;
+    /**
+     * How `dueDate` is read (立行立改, 常态化 …, src/shared/deadline.ts), given to every part; written
+     * only when not BY_DATE (an optional field without a version step: items defined before it
+     * were due by a plain day).
+     */
+    readonly terms?: DueTerms;
   }
 >;
 

@@ -103,8 +103,29 @@ describe('fault 2: deadlines as offices write them', () => {
     ]);
   });
 
-  it.each(['持续推进', '长期坚持', '常态化', '2018年底前完成并持续落实'])('%s is refused as a standing task, with what to write instead', async (due) => {
-    expect(await dueDatesOf(due)).toEqual([expect.stringMatching(/is a standing task .* give the day by which it is first reported/)]);
+  const termsOf = async (due: string) => {
+    const result = await importWorkPlan(planWith(due), { format: 'csv', title: 'T', year: 2026, today: '2026-03-02', lookupUnit: directory });
+    if (!result.ok) return result.problems.map((problem) => problem.reason);
+    return result.plan.categories.flatMap((category) => category.items.map((item) => [item.dueDate, item.terms]));
+  };
+
+  it.each(['持续推进', '长期坚持', '常态化'])('%s is one standing item, kept up (and inspected) by the end of the plan\'s year, reported every quarter', async (due) => {
+    expect(await termsOf(due)).toEqual([['2026-12-31', { kind: 'STANDING', reportEvery: 'QUARTER' }]]);
+  });
+
+  it('"by X, then keep it up" is due by X, then standing', async () => {
+    expect(await termsOf('2026年6月底前完成并持续落实')).toEqual([['2026-06-30', { kind: 'BY_DATE_THEN_STANDING', reportEvery: 'QUARTER' }]]);
+  });
+
+  it('立行立改 is due on the assignment day, so marked; 每季度 items are each a quarter\'s part; a plain day has plain terms', async () => {
+    expect(await termsOf('立行立改')).toEqual([['2026-03-02', { kind: 'AT_ONCE' }]]);
+    expect(await termsOf('每季度')).toEqual(['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31'].map((day) => [day, { kind: 'RECURRING', period: 'QUARTER' }]));
+    expect(await termsOf('2026-06-30')).toEqual([['2026-06-30', { kind: 'BY_DATE' }]]);
+  });
+
+  it('a standing deadline in a plan of unknown year is refused, asking for the year', async () => {
+    const result = await importWorkPlan(planWith('常态化'), { format: 'csv', title: 'T', lookupUnit: directory });
+    expect(result.ok ? [] : result.problems.map((problem) => problem.reason)).toContainEqual(expect.stringContaining('"常态化" has no end date: the plan\'s year must be known'));
   });
 });
 

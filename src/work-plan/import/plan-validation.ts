@@ -1,6 +1,6 @@
 import { namesInCell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
-import { deadlineInWords, recurringDueDates, type RecurrencePeriod } from '../../shared/deadline.js';
+import { BY_DATE, recurringDueDates, termsOf, type DueTerms, type RecurrencePeriod } from '../../shared/deadline.js';
 import { sortedProblems, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { unitNamesOf, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import type { PlanDocument } from './plan-document.js';
@@ -20,8 +20,10 @@ export interface ValidatedPlanItem {
   readonly measures: string;
   readonly leadUnit: ResolvedUnit;
   readonly responsibleUnits: readonly ResolvedUnit[];
-  /** A real calendar day, `YYYY-MM-DD`. */
+  /** A real calendar day, `YYYY-MM-DD`; for a standing item (常态化) the last day of the plan's period. */
   readonly dueDate: string;
+  /** How the due date is read (立行立改, 常态化, 每季度 …), as the 完成时限 cell says. */
+  readonly terms: DueTerms;
 }
 
 export interface ValidatedPlanCategory {
@@ -185,8 +187,11 @@ export function validatePlanDocument(
       if (problems.length > found || !leadUnit) return [];
       const { code, title, description, measures } = item;
       // A recurring task (每季度) is an item per period: 3-1 … 3-4, each with its own parts.
-      if (dueDates.length === 1) return [{ row, code, title, description, measures, leadUnit, responsibleUnits, dueDate: dueDates[0]!.dueDate }];
-      return dueDates.map(({ dueDate, period }, index) => ({
+      if (dueDates.length === 1) {
+        const [{ dueDate, terms }] = dueDates as [DueDay];
+        return [{ row, code, title, description, measures, leadUnit, responsibleUnits, dueDate, terms }];
+      }
+      return dueDates.map(({ dueDate, period, terms }, index) => ({
         row,
         code: `${code}-${index + 1}`,
         title: `${title}（${period}）`,
@@ -195,6 +200,7 @@ export function validatePlanDocument(
         leadUnit,
         responsibleUnits,
         dueDate,
+        terms,
       }));
     });
     return { code: category.code, title: category.title, items: items.flat() };
@@ -214,50 +220,53 @@ const PERIOD_NAMES: Readonly<Record<RecurrencePeriod, (date: string) => string>>
   YEAR: (date) => `${date.slice(0, 4)}年`,
 };
 
+/** One due date an item's deadline gives, with its terms; `period` names a recurring one's (第一季度 …). */
+interface DueDay {
+  readonly dueDate: string;
+  readonly period: string;
+  readonly terms: DueTerms;
+}
+
 /**
  * The due dates an item's deadline gives in a plan of `year`: one, or one per period of the year
- * for a recurring task (每季度 → four). 立行立改 is due on `today`, the import's office day.
- * Standing tasks (长期坚持, …并持续落实) are refused for now: a part of a plan must have a day
- * on which it is due, and the lifecycle has no part that is never overdue yet.
+ * for a recurring task (每季度 → four). 立行立改 is due on `today`, the day its units are
+ * assigned. A standing task (长期坚持) is due, and inspected, by the plan's last day (12-31): it is
+ * never overdue and reports every quarter meanwhile; "X前完成并持续落实" is due by X, then standing.
  */
-function dueDatesOf(
-  text: string,
-  year: number,
-  today: string | undefined,
-  refuse: (reason: string, reasonZh: string) => void,
-): { dueDate: string; period: string }[] {
+function dueDatesOf(text: string, year: number, today: string | undefined, refuse: (reason: string, reasonZh: string) => void): DueDay[] {
   if (text.trim() === '') {
     refuse('Missing due date (完成时限).', '缺少完成时限。');
     return [];
   }
   const reading = readDeadline(text, { year: year > 0 ? year : undefined });
   if (!reading.ok) {
-    refuse(`Due date (完成时限) ${reading.reason}.`, `完成时限无法识别：${reading.reasonZh}。可写作 2026-06-30、2026年6月底前、2026年第三季度、立行立改或每季度。`);
+    refuse(`Due date (完成时限) ${reading.reason}.`, `完成时限无法识别：${reading.reasonZh}。可写作 2026-06-30、2026年6月底前、2026年第三季度、立行立改、常态化或每季度。`);
     return [];
   }
   const { deadline } = reading;
+  const terms = termsOf(deadline);
   switch (deadline.kind) {
     case 'BY_DATE':
-      return [{ dueDate: deadline.dueDate, period: '' }];
+      return [{ dueDate: deadline.dueDate, period: '', terms: BY_DATE }];
+    case 'BY_DATE_THEN_STANDING':
+      return [{ dueDate: deadline.dueDate, period: '', terms }];
     case 'AT_ONCE':
-      if (today) return [{ dueDate: today, period: '' }];
-      refuse('Due date (完成时限) 立行立改 needs the day of the import.', '完成时限“立行立改”需要知道导入当天的日期。');
+      if (today) return [{ dueDate: today, period: '', terms }];
+      refuse('Due date (完成时限) 立行立改 needs the day of the import.', '完成时限“立行立改”须知道交办日期。');
       return [];
+    case 'STANDING':
     case 'RECURRING': {
       if (year <= 0) {
-        refuse(`Due date (完成时限) "${text}" recurs: the plan's year must be known to date its periods (give --year).`, `完成时限“${text}”是定期任务：须知道方案年度才能排出各期日期（请填写年度）。`);
+        refuse(
+          `Due date (完成时限) "${text}" has no end date: the plan's year must be known to date it (give --year).`,
+          `完成时限“${text}”没有具体日期：须知道工作方案的年度才能确定时限（请给出年度）。`,
+        );
         return [];
       }
+      if (deadline.kind === 'STANDING') return [{ dueDate: `${year}-12-31`, period: '', terms }];
       const dates = recurringDueDates(deadline.period, { from: `${year}-01-01`, to: `${year}-12-31` });
-      return dates.map((dueDate) => ({ dueDate, period: PERIOD_NAMES[deadline.period](dueDate) }));
+      return dates.map((dueDate) => ({ dueDate, period: PERIOD_NAMES[deadline.period](dueDate), terms }));
     }
-    case 'STANDING':
-    case 'BY_DATE_THEN_STANDING':
-      refuse(
-        `Due date (完成时限) "${text}" is a standing task (${deadlineInWords(deadline)}), which a work-plan item cannot hold yet: give the day by which it is first reported (e.g. ${year > 0 ? year : 2026}年底前).`,
-        `完成时限“${text}”是长期任务，工作事项暂不支持：请写明首次报送的日期（如 ${year > 0 ? year : 2026}年底前）。`,
-      );
-      return [];
   }
 }
 

@@ -53,6 +53,7 @@ describe('a plan whose every row is fine', () => {
                   { name: 'XISHAN', unitId: 'unit-xishan' },
                 ],
                 dueDate: '2026-04-30',
+                terms: { kind: 'BY_DATE' },
               },
               {
                 row: 3,
@@ -63,6 +64,7 @@ describe('a plan whose every row is fine', () => {
                 leadUnit: { name: 'GOV-OFFICE', unitId: 'unit-gov' },
                 responsibleUnits: [{ name: '青川市发展和改革委员会', unitId: 'unit-fgw' }],
                 dueDate: '2026-06-30',
+                terms: { kind: 'BY_DATE' },
               },
             ],
           },
@@ -79,6 +81,7 @@ describe('a plan whose every row is fine', () => {
                 leadUnit: { name: '青川市政务公开办公室', unitId: 'unit-openness' },
                 responsibleUnits: [],
                 dueDate: '2026-12-31',
+                terms: { kind: 'BY_DATE' },
               },
             ],
           },

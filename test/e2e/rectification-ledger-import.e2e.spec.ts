@@ -116,8 +116,8 @@ describe('Importing a rectification ledger (整改台账)', () => {
       input: { idempotencyKey: 'ledger-bounded-import', evaluationId, fileName: 'rectification-ledger-2025.xlsx', contentBase64: base64(ledgerFile) },
     });
     expect(errorCode(refused)).toBe('BAD_USER_INPUT');
-    // The findings with parts due 2026-09-30 (rows 6 and 7 are one finding), not the one due 2026-06-30.
-    expect(problemsOf(refused)?.map((problem) => problem.row)).toEqual([6, 8]);
+    // The rows whose parts are due 2026-09-30 (row 7 continues row 6's finding), not the ones due by 2026-06-30.
+    expect(problemsOf(refused)?.map((problem) => problem.row)).toEqual([7, 8]);
     expect(problemsOf(refused)?.[0]?.reason).toContain('2026-06-30');
     expect(await app.logPosition()).toBe(before);
   });

@@ -1,4 +1,5 @@
 import { Severities, type Severity } from '../domain/finding.events.js';
+import type { DueDateLimit } from '../../assignments/domain/assignment.commands.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { textOf, namesInCell, type Cell } from '../../spreadsheet/cells.js';
 import type { SourceRecord } from '../../spreadsheet/columns.js';
@@ -92,6 +93,11 @@ export interface FindingsImportOptions {
    * approved rectification plan's inspection deadline; absent, the last day of `year`.
    */
   readonly standingUntil?: string;
+  /**
+   * The approved rectification plan's inspection deadline, when there is one: a part due after it
+   * is refused naming its row, with every other problem of the file (assigning would refuse it too).
+   */
+  readonly dueDateLimit?: DueDateLimit | null;
 }
 
 /** Limits of RecordFindingInput, checked here so that no finding of the list fails later. */
@@ -312,6 +318,15 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
     if (rowDue !== null) due = rowDue;
     if (due === null) {
       problems.push({ row, reason: 'Missing due date (整改时限).', reasonZh: '缺少整改时限。' });
+      continue;
+    }
+    const limit = options.dueDateLimit;
+    if (rowDue !== null && limit && rowDue.dueDate > limit.latest) {
+      problems.push({
+        row,
+        reason: `Due date (整改时限) ${rowDue.dueDate} is after ${limit.setBy.en} (${limit.latest}); only a supervisor may set it later, part by part, with an override and its reason.`,
+        reasonZh: `整改时限 ${rowDue.dueDate} 晚于${limit.setBy.zh}（${limit.latest}）；如确需延后，须由督办人员逐项填写理由后特批。`,
+      });
       continue;
     }
     // Without a 牵头单位 column the first unit of the finding's first row leads, as ledgers list them.

@@ -108,6 +108,7 @@ export async function importFindingsFile(
     today: assignedOn,
     year: Number(identifiedOn.slice(0, 4)),
     standingUntil: plan.status === 'approved' ? dueDateLimitOf(plan).latest : undefined,
+    dueDateLimit: plan.status === 'approved' ? dueDateLimitOf(plan) : null,
   });
   if (!result.ok) throw importRefused(fileName, format, result.problems, 'BAD_USER_INPUT', result.sheet);
 

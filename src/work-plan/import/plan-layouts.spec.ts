@@ -129,6 +129,32 @@ describe('fault 2: deadlines as offices write them', () => {
   });
 });
 
+describe('every row\'s problems in one pass', () => {
+  it('names an unknown lead unit, a date past the plan\'s period and a missing deadline together (the period is checked with the rest)', async () => {
+    const csv =
+      '类别,编号,事项,牵头单位,完成时限\n' +
+      '稳增长,1,地区生产总值增长,FGW,2026-06-30\n' +
+      '稳增长,2,固定资产投资,青川市不存在局,2026-06-30\n' +
+      '稳增长,3,财政收入,CZJ,2027-03-31\n' +
+      '稳增长,4,居民收入,CZJ,\n';
+    const result = await importWorkPlan(csv, { format: 'csv', title: '青川市2026年任务', year: 2026, lookupUnit: directory });
+    expect(result.ok ? [] : result.problems.map((problem) => [problem.row, problem.reason])).toEqual([
+      [3, expect.stringContaining('Unknown lead unit "青川市不存在局"')],
+      [4, expect.stringContaining('Due date 2027-03-31 is after the period of work plan 「青川市2026年任务」 (2026) (2026-12-31)')],
+      [5, 'Missing due date (完成时限).'],
+    ]);
+    expect(result.ok ? [] : result.problems[1]!.reasonZh).toContain('晚于工作方案「青川市2026年任务」的期限');
+  });
+
+  it('a ledger names a part due after the approved plan\'s inspection deadline with the other rows\' problems', async () => {
+    const csv = '问题,牵头单位,整改时限\n错链,FGW,2026-06-30\n年报滞后,CZJ,2026-09-30\n渠道缺失,青川市不存在局,2026-06-30\n';
+    const limit = { latest: '2026-07-31', setBy: { en: 'the inspection deadline of rectification plan 「方案」', zh: '整改实施方案「方案」的督查时限' } };
+    const result = await importFindings(csv, { format: 'csv', lookupUnit: directory, year: 2026, today: '2026-04-01', dueDateLimit: limit });
+    expect(result.ok ? [] : result.problems.map((problem) => problem.row)).toEqual([3, 4]);
+    expect(result.ok ? '' : result.problems[0]!.reason).toContain('2026-09-30 is after the inspection deadline of rectification plan 「方案」 (2026-07-31)');
+  });
+});
+
 /** A 任务分解表 as offices lay it out, on the second sheet (the first is hidden). */
 async function publishedWorkbook(): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();

@@ -4,6 +4,7 @@ import { BY_DATE, recurringDueDates, termsOf, type DueTerms, type RecurrencePeri
 import { sortedProblems, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { unitNamesOf, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import type { PlanDocument } from './plan-document.js';
+import { dueDateLimitOf } from '../domain/work-plan.decider.js';
 import { isReservedKey, unreadableLabel, unreadableReasonZh, unreadableText } from '../../shared/readable-text.js';
 
 /*
@@ -47,8 +48,8 @@ const MAX_CODE = 32;
 
 /**
  * Checks every item: code (present, short, not used twice), title, lead unit (exactly one, known),
- * responsible units (known, none twice, not the lead), due date (a real day, in the plan's year
- * or the next), and every category's code and title. Units are resolved with `lookupUnit`,
+ * responsible units (known, none twice, not the lead), due date (a real day, in the plan's year:
+ * not after its period's last day, `dueDateLimitOf`), and every category's code and title. Units are resolved with `lookupUnit`,
  * which accepts an official name or a unit code.
  */
 export function validatePlanDocument(
@@ -175,13 +176,8 @@ export function validatePlanDocument(
 
       const dueDates = dueDatesOf(item.dueDate, document.year, options.today, (reason, reasonZh) => problems.push({ row, reason, reasonZh }));
       for (const { dueDate } of dueDates) {
-        if (document.year > 0 && !isWithinPlanYears(dueDate, document.year)) {
-          problems.push({
-            row,
-            reason: `Due date ${dueDate} lies outside the plan's year: it must be between ${document.year}-01-01 and ${document.year + 1}-12-31.`,
-            reasonZh: `完成时限 ${dueDate} 不在方案年度内：应在 ${document.year}-01-01 至 ${document.year + 1}-12-31 之间。`,
-          });
-        }
+        const outside = document.year > 0 ? outsidePlanPeriod(dueDate, document) : null;
+        if (outside) problems.push({ row, ...outside });
       }
 
       if (problems.length > found || !leadUnit) return [];
@@ -270,8 +266,24 @@ function dueDatesOf(text: string, year: number, today: string | undefined, refus
   }
 }
 
-/** A plan's items are due in its year; work for the year may run into the next one, no further. */
-const isWithinPlanYears = (date: string, year: number): boolean => {
-  const dueYear = Number(date.slice(0, 4));
-  return dueYear === year || dueYear === year + 1;
-};
+/**
+ * Why a due date does not fit the plan's period, or null: before the plan's year, or after the
+ * limit its parts are held to (`dueDateLimitOf`, the period's last day), which the import's
+ * commands would refuse too. Checked here so that every row's problems come out in one pass.
+ */
+function outsidePlanPeriod(dueDate: string, plan: { readonly title: string; readonly year: number }): { reason: string; reasonZh: string } | null {
+  const limit = dueDateLimitOf(plan);
+  if (dueDate < `${plan.year}-01-01`) {
+    return {
+      reason: `Due date ${dueDate} lies before the plan's year: it must be between ${plan.year}-01-01 and ${limit.latest}.`,
+      reasonZh: `完成时限 ${dueDate} 早于工作方案的年度：应在 ${plan.year}-01-01 至 ${limit.latest} 之间。`,
+    };
+  }
+  if (dueDate > limit.latest) {
+    return {
+      reason: `Due date ${dueDate} is after ${limit.setBy.en} (${limit.latest}); a later day is set one item at a time by a supervisor, with an override and its reason (addWorkPlanItem, rescheduleWorkPlanItem).`,
+      reasonZh: `完成时限 ${dueDate} 晚于${limit.setBy.zh}（${limit.latest}）；如确需延后，须由督办人员逐项填写理由后特批。`,
+    };
+  }
+  return null;
+}

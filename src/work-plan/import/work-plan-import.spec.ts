@@ -153,7 +153,8 @@ describe('a plan with bad rows', () => {
         { row: 6, reason: 'Responsible unit XISHAN is listed twice (by name and by code).' },
         {
           row: 6,
-          reason: "Due date 2016-06-30 lies outside the plan's year: it must be between 2026-01-01 and 2027-12-31.",
+          reason: "Due date 2016-06-30 lies before the plan's year: it must be between 2026-01-01 and 2026-12-31.",
+          reasonZh: '完成时限 2016-06-30 早于工作方案的年度：应在 2026-01-01 至 2026-12-31 之间。',
         },
         { row: 7, reason: '青川市财政局 is the lead unit (CZJ) and cannot also be listed as a responsible unit.' },
         { row: 7, reason: 'Missing due date (完成时限).' },

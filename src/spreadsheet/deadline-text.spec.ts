@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { isCalendarDate } from '../shared/calendar-date.js';
 import { recurringDueDates } from '../shared/deadline.js';
-import { readDeadline } from './deadline-text.js';
+import { readDay, readDeadline } from './deadline-text.js';
 
 /* The deadline words of task lists and ledgers (issue 10, fault 2), as examples and as properties. */
 
@@ -151,5 +151,21 @@ describe('deadline reading, as properties', () => {
         for (const date of dates) expect(isCalendarDate(date)).toBe(true);
       }),
     );
+  });
+});
+
+describe('readDay: one calendar day, as a 发现日期 column names it', () => {
+  it.each([
+    ['2026-03-20', '2026-03-20'],
+    ['2026/3/20', '2026-03-20'],
+    ['2026年3月20日', '2026-03-20'],
+    ['二〇二六年三月二十日', '2026-03-20'],
+    ['２０２６年３月２０日（星期五）', '2026-03-20'],
+  ])('%s is %s', (text, day) => {
+    expect(readDay(text)).toBe(day);
+  });
+
+  it.each(['三月', '2026年3月', '年底前', '2026-02-30', '立行立改', ''])('%s is not a day', (text) => {
+    expect(readDay(text)).toBeNull();
   });
 });

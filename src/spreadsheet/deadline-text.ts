@@ -152,3 +152,19 @@ export function readDeadline(cell: Cell, context: DeadlineContext = {}): Deadlin
     reasonZh: `“${original}”不是可识别的时限`,
   };
 }
+
+/**
+ * A cell that names one calendar day — an Excel date, 2026-03-20, 2026/3/20, 2026年3月20日,
+ * 二〇二六年三月二十日, ２０２６年３月２０日（星期五） — as `YYYY-MM-DD`, or null: a month, a period or
+ * a deadline word is not a day (a 发现日期 column, unlike a deadline, names the day itself).
+ */
+export function readDay(cell: Cell): string | null {
+  if (cell instanceof Date || typeof cell === 'number') {
+    const day = calendarDateOf(cell);
+    return isCalendarDate(day) ? day : null;
+  }
+  const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?$/.exec(normalizedDeadlineText(textOf(cell)));
+  if (!match) return null;
+  const day = `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
+  return isCalendarDate(day) ? day : null;
+}

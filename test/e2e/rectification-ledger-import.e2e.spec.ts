@@ -170,4 +170,25 @@ describe('Importing a rectification ledger (整改台账)', () => {
     expect(standing.data?.finding.assignments[0]).toEqual({ dueDate: '2026-12-31', deadline: '常态化（每季度报送）', deadlineKind: 'STANDING', nextReportDue: '2026-06-30', trafficLight: 'GREEN' });
     expect(atOnce.data?.finding.assignments[0]).toEqual({ dueDate: '2026-04-01', deadline: '立行立改', deadlineKind: 'AT_ONCE', nextReportDue: null, trafficLight: 'YELLOW' });
   });
+
+  it('dates each finding by its 发现日期 column, a plain findings list too, with the file\'s day for the rest', async () => {
+    const evaluationId = await registerEvaluation('findings-dated');
+    const csv =
+      '问题,具体表现,类别,严重程度,涉及单位,发现日期\n' +
+      '门户网站存在错链,3处链接失效,网站建设,一般,青川市教育局,2026年3月20日\n' +
+      '年报滞后,未按时发布,年度报告,较重,青川市财政局,\n';
+    const FOUND = `mutation($input: ImportFindingsInput!) { importFindings(input: $input) { findings { title identifiedOn } } }`;
+    const imported = await app.graphql(FOUND, { input: { idempotencyKey: 'findings-dated-import', evaluationId, fileName: 'findings.csv', contentBase64: base64(csv), identifiedOn: '2026-03-25' } });
+    expect(imported.errors).toBeUndefined();
+    expect(imported.data?.importFindings.findings).toEqual([
+      { title: '门户网站存在错链', identifiedOn: '2026-03-20' },
+      { title: '年报滞后', identifiedOn: '2026-03-25' },
+    ]);
+    // A ledger's 立行立改 part is due the day its finding was identified, when no assignment day is given.
+    const ledgerCsv = '问题,牵头单位,整改时限,发现日期\n错链,青川市教育局,立行立改,2026-03-19\n';
+    const ledger = await app.graphql(IMPORT, { input: { idempotencyKey: 'findings-dated-ledger', evaluationId, fileName: 'ledger.csv', contentBase64: base64(ledgerCsv), dryRun: true } });
+    expect(ledger.data?.importFindings.rows[0].parts[0]).toMatchObject({ dueDate: '2026-03-19', deadline: '立行立改' });
+    const notADay = await app.graphql(FOUND, { input: { idempotencyKey: 'findings-dated-bad', evaluationId, fileName: 'findings.csv', contentBase64: base64(csv.replace('2026年3月20日', '三月') ) } });
+    expect(problemsOf(notADay)?.map((problem) => [problem.row, problem.reasonZh])).toEqual([[2, expect.stringContaining('发现日期“三月”不是具体日期')]]);
+  });
 });

@@ -3,7 +3,7 @@ import type { DueDateLimit } from '../../assignments/domain/assignment.commands.
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { textOf, namesInCell, type Cell } from '../../spreadsheet/cells.js';
 import type { SourceRecord } from '../../spreadsheet/columns.js';
-import { readDeadline } from '../../spreadsheet/deadline-text.js';
+import { readDay, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { BY_DATE, STANDING_REPORT_PERIOD, termsOf, type DueTerms } from '../../shared/deadline.js';
 import { labelZh, missingColumn, problemAt, sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { unitNamesOf, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
@@ -41,6 +41,11 @@ export const findingColumns = {
     required: false,
   },
   measures: { label: '整改措施 (measures)', aliases: ['整改措施', '整改举措', '具体措施', '工作措施', '措施', 'measures'], required: false },
+  identifiedOn: {
+    label: '发现日期 (identified on)',
+    aliases: ['发现日期', '发现时间', '问题发现日期', '问题发现时间', '反馈日期', 'identified on', 'identifiedon'],
+    required: false,
+  },
 } as const;
 
 type FindingKey = keyof typeof findingColumns;
@@ -77,6 +82,8 @@ export interface ImportedFinding {
   readonly concernedUnits: readonly ResolvedUnit[];
   /** In a ledger: the parts to assign, the one LEAD first. Empty in a findings list. */
   readonly parts: readonly ImportedPart[];
+  /** The 发现日期 cell of its first row (`YYYY-MM-DD`), for a file entered late; absent when blank or no such column. */
+  readonly identifiedOn?: string;
 }
 
 export interface FindingsImportOptions {
@@ -231,6 +238,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
       problems.push({ row, reason: `The measures (整改措施) are longer than ${MAX_MEASURES} characters.`, reasonZh: `整改措施超过 ${MAX_MEASURES} 个字。` });
     }
 
+    const identifiedOn = identifiedOnOf(first, problems);
     const units = ledger ? partsOf(draft.rows, options, problems) : concernedUnitsOf(first, options.lookupUnit, problems);
     if (problems.length === found && severity) {
       findings.push({
@@ -242,6 +250,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
         measures,
         concernedUnits: ledger ? (units as ImportedPart[]).map((part) => part.unit) : (units as ResolvedUnit[]),
         parts: ledger ? (units as ImportedPart[]) : [],
+        ...(identifiedOn ? { identifiedOn } : {}),
       });
     }
   }
@@ -250,6 +259,20 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   const notes = readingNotesOf(table);
   const allNotices = [...notices, ...(notes.notices ?? [])];
   return { ok: true, findings, ledger, ...notes, ...(allNotices.length === 0 ? {} : { notices: allNotices }) };
+}
+
+/** The 发现日期 of a finding's first row as a day, undefined when blank (or not a day: the problem noted). */
+function identifiedOnOf(record: SourceRecord<FindingKey>, problems: ImportProblem[]): string | undefined {
+  const cell = record.cells.identifiedOn ?? null;
+  if (textOf(cell) === '') return undefined;
+  const day = readDay(cell);
+  if (day) return day;
+  problems.push({
+    row: record.row,
+    reason: `The day identified (发现日期) "${textOf(cell)}" is not a day: write it as 2026-03-20 or 2026年3月20日.`,
+    reasonZh: `发现日期“${textOf(cell)}”不是具体日期：请写作 2026-03-20 或 2026年3月20日。`,
+  });
+  return undefined;
 }
 
 /** A finding as the file gives it: its title and its rows (several in a ledger laid out unit by unit). */

@@ -79,9 +79,10 @@ export const importedFindingId = (evaluationId: string, sha256: string, title: s
  * Records the findings of a file on a registered evaluation; a rectification ledger's findings
  * (a file with 整改时限) are recorded and assigned together (RecordAssignedFinding), each part
  * bounded by the approved rectification plan's inspection deadline when there is one. A finding
- * is identified on `options.identifiedOn` and a ledger's parts assigned on `options.assignedOn`
- * (both default to each other, then to the import's office day: a ledger entered late gives the
- * days it happened); deadlines written without a year are in the identification day's year. Raises the refusal with every problem (BAD_USER_INPUT),
+ * is identified on its 发现日期 cell, else `options.identifiedOn`, and a ledger's parts assigned on
+ * `options.assignedOn` (each defaults to the other — per finding —, then to the import's office
+ * day: a file entered late gives the days it happened); deadlines written without a year are in
+ * the file's identification day's year. Raises the refusal with every problem (BAD_USER_INPUT),
  * NOT_FOUND for an unknown evaluation, CONFLICT for an idempotency key used for another request.
  */
 export async function importFindingsFile(
@@ -98,15 +99,14 @@ export async function importFindingsFile(
   const plan = await loadState(store, schemas, rectificationPlanStream(evaluationId), rectificationPlanDecider);
 
   const today = officeDate(context.now);
-  const identifiedOn = options.identifiedOn ?? options.assignedOn ?? today;
-  const assignedOn = options.assignedOn ?? identifiedOn;
+  const fileIdentifiedOn = options.identifiedOn ?? options.assignedOn ?? today;
   const { fileName, format } = fileFormatOf(file);
   const result = await importFindings(file.content, {
     format,
     sheet: file.sheet,
     lookupUnit: unitLookupFrom(units.list()),
-    today: assignedOn,
-    year: Number(identifiedOn.slice(0, 4)),
+    today: options.assignedOn ?? fileIdentifiedOn,
+    year: Number(fileIdentifiedOn.slice(0, 4)),
     standingUntil: plan.status === 'approved' ? dueDateLimitOf(plan).latest : undefined,
     dueDateLimit: plan.status === 'approved' ? dueDateLimitOf(plan) : null,
   });
@@ -117,12 +117,17 @@ export async function importFindingsFile(
     result.findings.map(async (finding) => {
       const findingId = importedFindingId(evaluationId, sha256, finding.title);
       const state = await loadState(store, schemas, findingStream(findingId), findingDecider);
-      return { finding, findingId, recordedBefore: state.status !== 'unrecorded' };
+      // A 发现日期 column dates its finding; the file's days stand for the rest.
+      const identifiedOn = finding.identifiedOn ?? fileIdentifiedOn;
+      const assignedOn = options.assignedOn ?? identifiedOn;
+      // 立行立改 is due the day its part is assigned, which a 发现日期 may move.
+      const parts = finding.parts.map((part) => (part.terms.kind === 'AT_ONCE' ? { ...part, dueDate: assignedOn } : part));
+      return { finding, findingId, identifiedOn, assignedOn, parts, recordedBefore: state.status !== 'unrecorded' };
     }),
   );
   const commands = findings
     .filter(({ recordedBefore }) => !recordedBefore)
-    .map(({ finding, findingId }) => {
+    .map(({ finding, findingId, identifiedOn, assignedOn, parts }) => {
       const concernedUnitIds = finding.concernedUnits.map((unit) => unit.unitId);
       const { title, description, category, severity, measures } = finding;
       const recordFinding = {
@@ -140,7 +145,7 @@ export async function importFindingsFile(
             assignment: {
               actor: context.actor,
               assignedOn,
-              units: finding.parts.map(({ unit, role, dueDate, terms }) => ({ unitId: unit.unitId, role, dueDate, terms })),
+              units: parts.map(({ unit, role, dueDate, terms }) => ({ unitId: unit.unitId, role, dueDate, terms })),
               dueDateLimit: plan.status === 'approved' ? dueDateLimitOf(plan) : null,
             },
           }
@@ -150,12 +155,12 @@ export async function importFindingsFile(
   const batch = await runImportBatch(dependencies, { fileName, format }, commands, { dryRun: options.dryRun, request: requestOf(context) });
   return {
     evaluationId,
-    findings: findings.map(({ finding, findingId, recordedBefore }) => ({
+    findings: findings.map(({ finding, findingId, recordedBefore, parts }) => ({
       findingId,
       row: finding.row,
       title: finding.title,
       recordedNow: !recordedBefore,
-      parts: finding.parts.map(({ unit, role, dueDate, terms }) => ({
+      parts: parts.map(({ unit, role, dueDate, terms }) => ({
         unitId: unit.unitId,
         unitName: units.get(unit.unitId)?.name ?? unit.name,
         role,

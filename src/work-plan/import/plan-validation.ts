@@ -23,8 +23,8 @@ export interface ValidatedPlanItem {
   readonly responsibleUnits: readonly ResolvedUnit[];
   /** A real calendar day, `YYYY-MM-DD`; for a standing item (常态化) the last day of the plan's period. */
   readonly dueDate: string;
-  /** How the due date is read (立行立改, 常态化, 每季度 …), as the 完成时限 cell says. */
-  readonly terms: DueTerms;
+  /** How the due date is read (立行立改, 常态化, 每季度 …), as the 完成时限 cell says; absent: a plain day (as plans built in code, e.g. bench/, give it). */
+  readonly terms?: DueTerms;
 }
 
 export interface ValidatedPlanCategory {

@@ -78,7 +78,7 @@ export function workPlanCommands(plan: ValidatedPlan, source: WorkPlanSource, ac
           description: item.description,
           dueDate: item.dueDate,
           measures: item.measures,
-          ...(item.terms.kind === 'BY_DATE' ? {} : { terms: item.terms }),
+          ...(item.terms && item.terms.kind !== 'BY_DATE' ? { terms: item.terms } : {}),
         },
         leadUnitId: item.leadUnit.unitId,
         responsibleUnitIds: item.responsibleUnits.map((unit) => unit.unitId),

@@ -142,7 +142,7 @@ export function ledgerTable(source: LedgerSource): ExportTable {
     const leads = leadsOf(finding.parts.values(), source.unitName);
     if (finding.parts.size === 0 && !source.unitId) {
       const evaluation = evaluationTitle.get(finding.evaluationId) ?? finding.evaluationId;
-      rows.push({ light: null, cells: [rows.length + 1, evaluation, finding.title, finding.category, '', '', '', UNASSIGNED_ZH, '', '', '', '', ''] });
+      rows.push({ light: null, cells: [rows.length + 1, evaluation, finding.title, finding.category, finding.measures, '', '', '', UNASSIGNED_ZH, '', '', '', '', ''] });
       continue;
     }
     for (const part of finding.parts.values()) {

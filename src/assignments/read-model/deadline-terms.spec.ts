@@ -9,7 +9,8 @@ import type { AssignUnit, AssignmentCommand, RequestExtension } from '../domain/
 import { decideAssignment, evolveAssignments, initialAssignmentsState, partOf } from '../domain/assignment.decider.js';
 import type { AssignmentEvent } from '../domain/assignment.events.js';
 import { emptyTallies, updateParent } from './part-tallies.js';
-import { isOverdue, trafficLight, type PartView } from './part-view.js';
+import { firstReportOnTime, isOverdue, trafficLight, type PartView } from './part-view.js';
+import { remindersFor } from './reminders.js';
 
 /*
  * Deadline terms (src/shared/deadline.ts) through the assignment lifecycle and its read side: a
@@ -106,6 +107,22 @@ describe('the read side of a standing part', () => {
       expect(scores.find((score) => score.unitId === 'unit-reported')).toMatchObject({ due: 1, onTime: 1, overdue: 0 });
       expect(scores.find((score) => score.unitId === 'unit-dated')).toMatchObject({ due: 1, overdue: 1, onTimeRate: 0 });
     }
+  });
+
+  it("gives its unit no deadline reminder (due soon, overdue) in the shared inbox of findings and items; a dated part's comes", () => {
+    const parent = { parentKind: 'WORK_PLAN_ITEM', parentId: 'item-1', parentTitle: '1-1 常态化公开', planTitle: '2026年工作要点' } as const;
+    for (const today of ['2026-06-28', '2026-07-15']) {
+      expect(remindersFor(parent, standing(), today)).toEqual([]);
+    }
+    expect(remindersFor(parent, dated(), '2026-06-28').map((reminder) => reminder.kind)).toEqual(['DUE_IN_3_DAYS']);
+    expect(remindersFor(parent, dated(), '2026-07-15').map((reminder) => reminder.kind)).toEqual(['OVERDUE']);
+  });
+
+  it('has its first report on time whatever due date was in force that day; a dated part is judged by that date', () => {
+    const report = { summary: '季度进展', evidence: [], reportedOn: '2026-09-20', reportedAt: '2026-09-20T02:00:00.000Z', reportedBy: 'u' };
+    expect(firstReportOnTime(standing({ reports: [report] }))).toBe(true);
+    expect(firstReportOnTime(dated({ reports: [report] }))).toBe(false);
+    expect(firstReportOnTime(standing())).toBeNull();
   });
 });
 

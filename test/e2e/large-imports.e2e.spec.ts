@@ -26,7 +26,8 @@ function largePlan(): string {
         `按照年度工作要点要求，细化分解第${item}项任务，明确时间节点和工作标准，定期报送进展情况。`.repeat(4),
         UNITS[item % 4],
         UNITS[(item + 1) % 4],
-        `2026年${(item % 12) + 1}月底前`,
+        // May to December: due after the plan's approval (today, 2026-04-01), as the plan import requires.
+        `2026年${(item % 8) + 5}月底前`,
         '',
       ].join(','),
     );

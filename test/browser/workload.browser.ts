@@ -30,6 +30,13 @@ describe("a unit's 我的任务 across every work plan, with reminders about ite
     const { data } = await app.graphql(`{ units { id code } workPlans { title year } }`);
     const fgw = data!.units.find((candidate: { code: string }) => candidate.code === 'FGW');
     demoPlanTitle = data!.workPlans[0].title;
+    // The demo registers its units with the campaign; 发改委 existed last year: its registration is corrected first.
+    const registered = await app.graphql(
+      `mutation($input: CorrectUnitRegistrationInput!) { correctUnitRegistration(input: $input) { registeredOn } }`,
+      { input: { idempotencyKey: 'fgw-registered-earlier', unitId: fgw.id, registeredOn: `${lastYear}-01-01`, reason: '单位早已存在，补录上年度工作要点前更正登记日期' } },
+      await app.as('ADMIN'),
+    );
+    expect(registered.errors).toBeUndefined();
     // Last year's plan, entered late: approved and assigned in March, one item still open and overdue.
     const csv = `\ufeff类别,序号,工作事项,牵头单位,责任单位,完成时限\n一、重点领域信息公开,1,推进财政预决算公开,FGW,,${lastYear}年12月底前\n一、重点领域信息公开,2,公开重大建设项目批准和实施信息,FGW,,${lastYear}年12月底前\n`;
     const imported = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {

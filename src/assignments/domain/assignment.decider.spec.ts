@@ -1327,6 +1327,15 @@ describe('the units directory on the day of the fact (registration, merger)', ()
     });
   });
 
+  it('refuses handing a part over to a unit that was itself merged, naming where it went', () => {
+    const history = [leadAssigned];
+    const command: HandOverPart = { type: 'HandOverPart', actor: admin, today: TODAY, unitId: FINANCE, successorUnitId: ENVIRONMENT, reason: '机构改革', handedOverOn: '2025-07-10', ...known };
+    given(history).when(command).thenRefused('CONFLICT', /^市环境保护局 was merged into 市生态环境局 on 2025-07-05; it takes no new work/, /^市环境保护局已于 2025-07-05 并入市生态环境局/);
+    given(history).when({ ...command, successorUnitId: SUCCESSOR }).then([
+      { type: 'PartHandedOver', data: { unitId: FINANCE, successorUnitId: SUCCESSOR, reason: '机构改革', handedOverOn: '2025-07-10' } },
+    ]);
+  });
+
   describe('given a parent whose work began on 2025-06-10', () => {
     const dueFrom = { day: '2025-06-10', what: say('the day the plan was approved', '方案批准日期') };
 

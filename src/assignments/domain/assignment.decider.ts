@@ -620,6 +620,7 @@ function handOverPart(command: HandOverPart, state: AssignmentsState): Assignmen
     );
   }
   if (successorUnitId === unitId) throw badInput('A unit cannot hand its part over to itself.', '不能把任务移交给本单位。');
+  refuseMergedUnit(command, successorUnitId);
   if (isBlank(reason)) throw badInput('A reason for the handover is required.', '移交任务须说明理由。');
   const { handedOverOn, successorRegisteredOn } = command;
   requireBusinessDay(handedOverOn, command.today, say('The day of the handover', '移交日期'));
@@ -644,9 +645,18 @@ function handOverPart(command: HandOverPart, state: AssignmentsState): Assignmen
 function requireStandingUnit(command: AssignmentCommand): void {
   if (command.type === 'ReopenParts' || command.type === 'HandOverPart' || command.type === 'CorrectReportDate') return;
   if (command.type === 'CorrectInspection' && command.outcome !== 'FAILED') return;
-  const merger = command.unitNames?.mergerOf?.(command.unitId);
+  refuseMergedUnit(command, command.unitId);
+}
+
+/**
+ * The one rule for every path that gives a unit work (assignment, a plan's lead or responsible
+ * unit, a hand-over's successor): a unit merged into another takes none — CONFLICT naming the
+ * successor and the merge day.
+ */
+function refuseMergedUnit(command: NamesUnits, unitId: string): void {
+  const merger = command.unitNames?.mergerOf?.(unitId);
   if (!merger) return;
-  const unit = unitNamed(command, command.unitId);
+  const unit = unitNamed(command, unitId);
   const successor = unitNamed(command, merger.successorUnitId);
   throw conflict(
     `${capitalise(unit.en)} was merged into ${successor.en} on ${merger.mergedOn}; it takes no new work: its open parts are ${successor.en}'s.`,

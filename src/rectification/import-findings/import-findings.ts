@@ -147,6 +147,7 @@ export async function importFindingsFile(
               assignedOn,
               units: parts.map(({ unit, role, dueDate, terms }) => ({ unitId: unit.unitId, role, dueDate, terms })),
               dueDateLimit: plan.status === 'approved' ? dueDateLimitOf(plan) : null,
+              unitNames: units,
             },
           }
         : { ...recordFinding, type: 'RecordFinding' };

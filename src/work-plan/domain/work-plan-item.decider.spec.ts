@@ -573,3 +573,30 @@ describe('refusals name the item by its code and title, and units by their names
     given(done).when({ ...urge(FINANCE), unitNames }).thenRefused('CONFLICT', /^The part of 市财政局 is already verified/, /^市财政局的任务已确认完成/);
   });
 });
+
+describe('a merged unit is given no work by a plan (breaker, issue 8 round 3)', () => {
+  const SUCCESSOR = 'unit-successor';
+  /** 东湖区 merged into 市生态环境局 on 2016-07-01. */
+  const unitNames = {
+    nameOf: (unitId: string) => ({ [FGW]: '市发展改革委', [FINANCE]: '市财政局', [DONGHU]: '东湖区', [SUCCESSOR]: '市生态环境局' })[unitId],
+    mergerOf: (unitId: string) => (unitId === DONGHU ? { successorUnitId: SUCCESSOR, mergedOn: '2016-07-01' } : undefined),
+  };
+  const merged = /^东湖区 was merged into 市生态环境局 on 2016-07-01; it takes no new work/;
+  const mergedZh = /^东湖区已于 2016-07-01 并入市生态环境局，不再承担新的工作/;
+
+  it.each<[string, Partial<DefineWorkPlanItem>]>([
+    ['as its lead unit', { leadUnitId: DONGHU, responsibleUnitIds: [FINANCE] }],
+    ['as a responsible unit', { responsibleUnitIds: [FINANCE, DONGHU] }],
+  ])('refuses an item that names it %s, naming its successor', (_what, overrides) => {
+    given([]).when(define({ ...overrides, unitNames })).thenRefused('CONFLICT', merged, mergedZh);
+  });
+
+  it('refuses a revision that adds it to an item', () => {
+    const revise: ReviseWorkPlanItem = { type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, reason: '根据工作进展动态调整', addUnits: [{ unitId: DONGHU, role: 'RESPONSIBLE' }], unitNames };
+    given([defined, assigned(FGW, 'LEAD'), assigned(FINANCE)]).when(revise).thenRefused('CONFLICT', merged, mergedZh);
+  });
+
+  it('still defines the item with standing units', () => {
+    given([]).when(define({ responsibleUnitIds: [FINANCE], unitNames })).then([defined, assigned(FGW, 'LEAD'), assigned(FINANCE)]);
+  });
+});

@@ -132,6 +132,7 @@ export async function importWorkPlanFile(
         reason: `Revised by ${fileName}`,
         dueDateLimit: dueDateLimitOf(plan),
         planApprovedOn: days.approvedOn,
+        unitNames: dependencies.units,
       })
     : { withdraw: [], revise: [] };
   const commands = [

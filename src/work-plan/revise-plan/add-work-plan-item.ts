@@ -110,6 +110,8 @@ export async function addWorkPlanItem(dependencies: ImportDependencies, item: Ne
     // outlineWithItem found the plan imported.
     planApprovedOn: plan.status === 'imported' ? plan.approvedOn : today,
     unknownUnitIds: units.unknownIds([item.leadUnitId, ...item.responsibleUnitIds]),
+    // Names, registrations and mergers: a merged unit takes no new work (CONFLICT naming its successor).
+    unitNames: units,
     dueDateLimit: dueDateLimitOf(outline),
     dueDateOverride: item.dueDateOverride,
   };

@@ -1,4 +1,4 @@
-import type { DueDateLimit } from '../../assignments/domain/assignment.commands.js';
+import type { DueDateLimit, UnitNames } from '../../assignments/domain/assignment.commands.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import type { Actor } from '../../shared/command-context.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
@@ -106,9 +106,9 @@ export interface ItemRevisionCommands {
 export function itemRevisionCommands(
   revision: PlanRevision,
   next: readonly ItemVersion[],
-  options: { readonly actor: Actor; readonly today: string; readonly reason: string; readonly dueDateLimit: DueDateLimit | null; readonly planApprovedOn?: string },
+  options: { readonly actor: Actor; readonly today: string; readonly reason: string; readonly dueDateLimit: DueDateLimit | null; readonly planApprovedOn?: string; readonly unitNames?: UnitNames },
 ): ItemRevisionCommands {
-  const { actor, today, reason, dueDateLimit, planApprovedOn } = options;
+  const { actor, today, reason, dueDateLimit, planApprovedOn, unitNames } = options;
   const changedCodes = new Set(
     [...revision.redated, ...revision.amended, ...revision.unitsAdded, ...revision.unitsRemoved, ...revision.rolesChanged].map((change) => change.code),
   );
@@ -133,6 +133,7 @@ export function itemRevisionCommands(
         changeRoles,
         dueDateLimit,
         ...(planApprovedOn === undefined ? {} : { planApprovedOn }),
+        ...(unitNames === undefined ? {} : { unitNames }),
       };
       return { itemId: item.itemId, command };
     });

@@ -271,6 +271,9 @@ describe('a 2016 campaign entered in 2026: business time and record time', () =>
     // As known now, 4 June 2016 had FGW verified; as known before the correction, it had not.
     const now = await finding(disclosureFinding, { asOf: '2016-06-04' });
     expect(now.assignments.find((part: { unitId: string }) => part.unitId === units.FGW).status).toBe('VERIFIED');
+    // A correction happened on the day it was made (2026-12-01): a past day's history does not list it.
+    expect(now.history.map((entry: { eventType: string }) => entry.eventType)).not.toContain('InspectionCorrected');
+    expect(now.history.every((entry: { eventType: string; occurredOn: string }) => entry.eventType === 'InspectionLogged' || entry.occurredOn <= '2016-06-04')).toBe(true);
     const then = await finding(disclosureFinding, { asOf: '2016-06-04', knownAt: '2026-11-30T12:00:00+08:00' });
     expect(then.assignments.find((part: { unitId: string }) => part.unitId === units.FGW).status).toBe('REPORTED');
     const scores = (await app.graphql(`{ unitScorecard { unitName meanDaysToRemediate } }`)).data!.unitScorecard as { unitName: string; meanDaysToRemediate: number }[];

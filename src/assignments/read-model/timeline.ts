@@ -93,9 +93,11 @@ function lastBefore(events: readonly TimelineEntry[], position: number, matches:
 
 /**
  * The history at a cut lists events as they were recorded — never as corrected — so it shows the
- * original next to the correction: the events folded into the view, and every known correction.
+ * original next to the correction: the events folded into the view, and every correction inside
+ * the cut. A correction happened on the office day it was made (its `occurredOn`): a day before it
+ * does not list it, as that day's view does not list anything else that happened later.
  */
 export function historyAt(timeline: readonly TimelineEntry[], folded: readonly TimelineEntry[], cut: TimeCut): TimelineEntry[] {
   const inView = new Set(folded.map((event) => event.revision));
-  return timeline.filter((event) => inView.has(event.revision) || (CORRECTIONS.has(event.type) && knownInCut(cut, event)));
+  return timeline.filter((event) => inView.has(event.revision) || (CORRECTIONS.has(event.type) && entryInCut(cut, event)));
 }

@@ -205,6 +205,15 @@ describe('units on the day of the work, and on-time by the due date in force', (
     expect(errorCode(ancient)).toBe('BAD_USER_INPUT');
   });
 
+  it('refuses a merge dated before a hand-over into the merged unit, naming that hand-over and its day', async () => {
+    const admin = await app.as('ADMIN');
+    await mutate('handOverUnitParts', { unitId: units.STJ, successorUnitId: units.SJJ, reason: '职能调整', handedOverOn: '2016-10-10' }, admin);
+    const merged = await call('mergeUnit', { unitId: units.SJJ, successorUnitId: units.STJ, reason: '机构改革', mergedOn: '2016-10-05' }, admin);
+    expect(errorCode(merged)).toBe('CONFLICT');
+    expect(merged.errors![0]!.extensions!.messageZh).toMatch(/不能在 2016-10-05 移交或并入：该任务移交给.*的日期（2016-10-10）在其之后/);
+    expect((await holders(findings.open)).assignments[0].unitId).toBe(units.SJJ);
+  });
+
   async function lastInspectionId(findingId: string): Promise<string> {
     const response = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { inspections { inspectionId } } } }`, { id: findingId });
     return response.data!.finding.assignments[0].inspections.at(-1).inspectionId;

@@ -1006,6 +1006,22 @@ describe('handing a part over to a successor (机构改革, fault 4)', () => {
     });
   });
 
+  describe('a hand-over (or merge) dated before the unit’s own later facts on the part (breaker, issue 8 round 3)', () => {
+    const handedToEnvironment: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: FINANCE, successorUnitId: ENVIRONMENT, reason: '机构改革', handedOverOn: '2025-06-15' } };
+    it.each<[string, readonly AssignmentEvent[], RegExp, RegExp]>([
+      ['the day it took the part over', [leadAssigned, handedToEnvironment], /the handover of the part to .*unit-environment is dated later \(2025-06-15\)/, /该任务移交给.*的日期（2025-06-15）在其之后/],
+      ['its report', [leadAssigned, responsibleAssigned, reported(ENVIRONMENT, '2025-06-20')], /the report of .*unit-environment is dated later \(2025-06-20\)/, /的整改报告的日期（2025-06-20）在其之后/],
+    ])('refuses it when %s is dated later, naming that fact and its day', (_what, history, message, messageZh) => {
+      given(history).when(handOver({ handedOverOn: '2025-06-10' })).thenRefused('CONFLICT', message, messageZh);
+    });
+
+    it('accepts it on that day or after', () => {
+      given([leadAssigned, handedToEnvironment]).when(handOver({ handedOverOn: '2025-06-15' })).then([
+        { type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: HEALTH, reason: 'Reorganisation: its duties moved.', handedOverOn: '2025-06-15' } },
+      ]);
+    });
+  });
+
   it('the successor’s clerk then reports on it; the old unit’s may not', () => {
     const after = [...inProgress, handedOver];
     given(after)

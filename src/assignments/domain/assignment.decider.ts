@@ -626,6 +626,7 @@ function handOverPart(command: HandOverPart, state: AssignmentsState): Assignmen
   requireBusinessDay(handedOverOn, command.today, say('The day of the handover', '移交日期'));
   const handedOver = { day: handedOverOn, what: say(`the handover of the part of ${unit.en}`, `${unit.zh}任务的移交日期`) };
   requireNotBefore(handedOver, assignedDay(part, command));
+  refuseWorkAfterHandOver(part, handedOverOn, unit);
   if (successorRegisteredOn !== undefined) {
     const successor = unitNamed(command, successorUnitId);
     requireNotBefore(handedOver, { day: successorRegisteredOn, what: say(`the registration of ${successor.en}`, `${successor.zh}的登记日期`) });
@@ -635,6 +636,26 @@ function handOverPart(command: HandOverPart, state: AssignmentsState): Assignmen
 
 // ---------------------------------------------------------------------------------------------
 // guards
+
+/**
+ * A part passes (hand-over, merge) on a day no later than the unit's own facts on it: the day it
+ * took the part over (机构改革) or a report or extension request of its own, dated after the
+ * hand-over, would be work of a unit that no longer held the part (or no longer existed) —
+ * CONFLICT naming the latest such fact and its day. Inspections and urgings are the office's.
+ */
+function refuseWorkAfterHandOver(part: AssignmentPart, handedOverOn: string, unit: Bilingual): void {
+  const facts: DatedFact[] = [
+    ...(part.heldSince ? [{ day: part.heldSince, what: say(`the handover of the part to ${unit.en}`, `该任务移交给${unit.zh}`) }] : []),
+    ...(part.lastReport ? [{ day: part.lastReport.reportedOn, what: say(`the report of ${unit.en}`, `${unit.zh}的整改报告`) }] : []),
+    ...part.extensionRequests.map((request) => ({ day: request.requestedOn, what: say(`the extension request of ${unit.en}`, `${unit.zh}的延期申请`) })),
+  ];
+  const latest = facts.filter((fact) => isAfter(fact.day, handedOverOn)).sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0))[0];
+  if (!latest) return;
+  throw conflict(
+    `The part of ${unit.en} cannot pass on ${handedOverOn}: ${latest.what.en} is dated later (${latest.day}); date the reorganisation on or after it.`,
+    `${unit.zh}的任务不能在 ${handedOverOn} 移交或并入：${latest.what.zh}的日期（${latest.day}）在其之后；机构改革的日期不能早于该日期。`,
+  );
+}
 
 /**
  * 机构改革: a merged unit takes no new work — no assignment, report, extension, urging, send-back

@@ -41,6 +41,8 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
   private snapshotWrite: Promise<void> | null = null;
   /** Past the start's catch-up: periodic snapshots are written from then on. */
   private serving = false;
+  /** Why the read models no longer reflect the log (a read model threw on an event); null while they do. Never cleared: a restart re-projects. */
+  private failure: string | null = null;
   private replayedBeforeServing = 0;
 
   /** Every event after it has been applied to all read models. */
@@ -128,6 +130,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
    * the event loop. One at a time; a failure is logged and the next one tries again.
    */
   writeSnapshot(): Promise<void> {
+    if (this.failure) return Promise.resolve();
     if (this.snapshotWrite || !this.checkpoint || !this.checkpointEventId || this.snapshots.path === null) return this.snapshotWrite ?? Promise.resolve();
     const position = this.checkpoint;
     let bytes: SnapshotBytes;
@@ -181,13 +184,31 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
         await this.noticeCaughtUp();
         this.subscription = this.store.subscribeToAll({ after: this.checkpoint ?? undefined });
         for await (const stored of this.subscription) {
-          const event = recordedEvent(this.schemas, stored);
+          let event: ReturnType<typeof recordedEvent>;
+          try {
+            event = recordedEvent(this.schemas, stored);
+          } catch (error) {
+            // An event no version of Rectify wrote (not JSON, an unknown type): the read models go
+            // past it degraded, rather than retrying it forever and never serving.
+            this.logger.error(`Event ${stored.id} (${stored.type}) cannot be read: ${String(error)}`);
+            this.failure ??= `event ${stored.id} (${stored.type}) at position ${formatPosition(stored.position)} cannot be read: ${error instanceof Error ? error.message : String(error)}`;
+            this.health.projectionsFailed(this.failure);
+            this.checkpoint = stored.position;
+            this.checkpointEventId = stored.id;
+            this.applied += 1;
+            this.releaseWaiters();
+            continue;
+          }
           for (const projection of this.projections) {
             try {
               projection.apply(event);
             } catch (error) {
-              // One bad event must not stop every read model; it is logged for an operator.
+              // The other read models go on, but this one no longer reflects the log: the store is
+              // reported degraded and refuses writes (and no snapshot keeps the damage) until an
+              // operator has looked — typically at a row not written by Rectify (ledger:verify).
               this.logger.error(`Projection failed on event ${stored.id} (${stored.type}): ${String(error)}`);
+              this.failure ??= `a read model failed on event ${stored.id} (${stored.type}) at position ${formatPosition(stored.position)}: ${error instanceof Error ? error.message : String(error)}`;
+              this.health.projectionsFailed(this.failure);
             }
           }
           this.checkpoint = stored.position;
@@ -197,7 +218,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
           if (this.serving && this.snapshots.everyEvents > 0 && this.eventsSinceSnapshot >= this.snapshots.everyEvents && !this.snapshotWrite) {
             setImmediate(() => void this.writeSnapshot());
           }
-          this.health.projectionsFollowing();
+          if (!this.failure) this.health.projectionsFollowing();
           this.releaseWaiters();
           this.projected.next(event);
         }
@@ -214,6 +235,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
   /** After a failure: with nothing left to project, the read models are following again. */
   private async noticeCaughtUp() {
     const head = await this.store.headPosition();
+    if (this.failure) return;
     if (!head || (this.checkpoint && comparePositions(this.checkpoint, head) >= 0)) this.health.projectionsFollowing();
   }
 

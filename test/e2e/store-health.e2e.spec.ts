@@ -100,6 +100,34 @@ describe('A store file deleted or replaced under a running server', () => {
     await app.close();
   }, CEILING_MS);
 
+  it('reports the read models stopped when one fails on an event written behind its back: degraded health, writes refused, no snapshot of the damage', async () => {
+    const sqlitePath = freshDatabasePath();
+    const app = await startTestApp({ sqlitePath });
+    expect((await register(app, { title: '评估一' })).errors).toBeUndefined();
+    const other = new Database(sqlitePath);
+    const { metadata, recorded_at: recordedAt } = other.prepare('SELECT metadata, recorded_at FROM events ORDER BY position DESC LIMIT 1').get() as { metadata: string; recorded_at: string };
+    // A row no Rectify process wrote: the right type, an empty payload.
+    other
+      .prepare('INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at) VALUES (?, ?, 0, ?, 1, ?, ?, ?)')
+      .run('poison-1', 'finding-poison', 'FindingRecorded', '{}', metadata, recordedAt);
+    other.close();
+    const problems = async () => (await health(app)).body.problems.map((problem) => problem.cause);
+    // The server notices the row when its subscription polls the log: wait for it, with a ceiling.
+    for (let tries = 0; !(await problems()).includes('PROJECTIONS_STOPPED'); tries += 1) {
+      if (tries > 600) throw new Error('the failed read model was never reported');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const report = await health(app);
+    expect(report.status).toBe(503);
+    const refused = await register(app, { title: '评估二' });
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'PROJECTIONS_STOPPED' });
+    expect(refused.errors![0]!.message).toContain('poison-1');
+    // Still degraded after further events would have been projected: a failure is not forgotten.
+    expect(await problems()).toContain('PROJECTIONS_STOPPED');
+    await app.close();
+    expect(existsSync(`${sqlitePath}.read-models.snapshot`)).toBe(false);
+  }, CEILING_MS);
+
   it('notices an older copy written over the store in place, keeps the higher head in the witness, and refuses the next start', async () => {
     const sqlitePath = freshDatabasePath();
     const app = await startTestApp({ sqlitePath });

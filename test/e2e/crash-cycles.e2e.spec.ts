@@ -34,6 +34,16 @@ async function send(server: ServerProcess, headers: Record<string, string>, inpu
 
 /** What the read models show, in a stable order: to compare the live ones with a fresh rebuild. */
 async function readModels(server: ServerProcess, headers: Record<string, string>) {
+  try {
+    return await readModelsOnce(server, headers);
+  } catch (error) {
+    // Once seen in CI: the server answered /health, then refused the connection. Say how it ended.
+    const { exitCode, signalCode } = server.child;
+    throw new Error(`${String(error)} (server exit code ${exitCode}, signal ${signalCode}); its output ends:\n${server.output().slice(-4000)}`);
+  }
+}
+
+async function readModelsOnce(server: ServerProcess, headers: Record<string, string>) {
   const response = await graphqlAt(server.port, '{ dashboard { findings { total } } }', {}, headers);
   expect(response.errors).toBeUndefined();
   const listed: { id: string }[] = [];

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Subject } from 'rxjs';
-import { EVENT_STORE, comparePositions, formatPosition, type EventStore, type EventSubscription, type Position } from '../event-store/event-store.port.js';
+import { EVENT_STORE, comparePositions, formatPosition, type EventStore, type EventSubscription, type Position, type StoredEvent } from '../event-store/event-store.port.js';
 import { StoreHealth } from '../event-store/store-health.js';
 import { EventSchemaRegistry } from '../shared/event-schemas.js';
 import { ReadModelSnapshots } from './read-model-snapshots.js';
@@ -190,9 +190,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
           } catch (error) {
             // An event no version of Rectify wrote (not JSON, an unknown type): the read models go
             // past it degraded, rather than retrying it forever and never serving.
-            this.logger.error(`Event ${stored.id} (${stored.type}) cannot be read: ${String(error)}`);
-            this.failure ??= `event ${stored.id} (${stored.type}) at position ${formatPosition(stored.position)} cannot be read: ${error instanceof Error ? error.message : String(error)}`;
-            this.health.projectionsFailed(this.failure);
+            this.noteFailure(stored, 'cannot be read', error);
             this.checkpoint = stored.position;
             this.checkpointEventId = stored.id;
             this.applied += 1;
@@ -206,9 +204,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
               // The other read models go on, but this one no longer reflects the log: the store is
               // reported degraded and refuses writes (and no snapshot keeps the damage) until an
               // operator has looked — typically at a row not written by Rectify (ledger:verify).
-              this.logger.error(`Projection failed on event ${stored.id} (${stored.type}): ${String(error)}`);
-              this.failure ??= `a read model failed on event ${stored.id} (${stored.type}) at position ${formatPosition(stored.position)}: ${error instanceof Error ? error.message : String(error)}`;
-              this.health.projectionsFailed(this.failure);
+              this.noteFailure(stored, 'failed in a read model', error);
             }
           }
           this.checkpoint = stored.position;
@@ -230,6 +226,14 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
       }
       if (!this.stopped) await new Promise((resolve) => setTimeout(resolve, RESUBSCRIBE_DELAY_MS));
     }
+  }
+
+  /** Logs an event the read models could not take and keeps the first such failure as the store's problem. */
+  private noteFailure(stored: StoredEvent, what: string, error: unknown): void {
+    const reason = `event ${stored.id} (${stored.type}) at position ${formatPosition(stored.position)} ${what}: ${error instanceof Error ? error.message : String(error)}`;
+    this.logger.error(`Projection failed: ${reason}`);
+    this.failure ??= reason;
+    this.health.projectionsFailed(this.failure);
   }
 
   /** After a failure: with nothing left to project, the read models are following again. */

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium, openApp, type AppContext } from './support/browser.js';
+import { officeDay } from './support/suite.js';
 
 /** Waits (generous ceiling, a loaded machine must not fail it) until the element's text contains `expected`. */
 async function eventuallyText(locator: import('playwright-core').Locator, expected: string, timeoutMs = 15_000) {
@@ -11,8 +12,6 @@ async function eventuallyText(locator: import('playwright-core').Locator, expect
   }
 }
 
-/** A China office day, `days` from today. */
-const officeDay = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 /*
  * Issue 11 (what the newcomer and the breaker met): a past day's page offers no actions; a

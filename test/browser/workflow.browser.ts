@@ -5,19 +5,8 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createPerson, signIn, type Person } from './support/accounts.js';
 import { contrastFailures } from './support/contrast.js';
 import { launchChromium, openApp, screenshot, writeMeasurement, type AppContext } from './support/browser.js';
+import { eventually, officeDay } from './support/suite.js';
 
-/** A China office day, `days` from today (the app and the API count days on the office calendar). */
-const officeDay = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-
-/** Waits for a condition on the page with a generous ceiling: a loaded CI machine must not fail it. */
-const eventually = (page: Page, check: () => Promise<boolean>, what: string, timeoutMs = 15_000) =>
-  (async () => {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`Not seen within ${timeoutMs} ms: ${what}`);
-      await page.waitForTimeout(25);
-    }
-  })();
 
 const text = async (page: Page, testId: string) => ((await page.locator(`[data-test="${testId}"]`).first().textContent()) ?? '').trim();
 

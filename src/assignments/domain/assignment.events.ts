@@ -2,6 +2,13 @@ import type { DomainEvent } from '../../shared/decider.js';
 import { officeDayOfRecording, type EventSchemas } from '../../shared/event-schemas.js';
 import type { DueTerms } from '../../shared/deadline.js';
 
+/**
+ * The two kinds of parent of parts: a finding (整改问题) and a work-plan item (工作事项). Reminders
+ * and circulars name a parent by this kind and its id.
+ */
+export const ParentKinds = ['FINDING', 'WORK_PLAN_ITEM'] as const;
+export type ParentKind = (typeof ParentKinds)[number];
+
 /** 牵头单位 (coordinates the whole parent) or 责任单位 (owns one part of it). */
 export type AssignmentRole = 'LEAD' | 'RESPONSIBLE';
 

@@ -1,3 +1,4 @@
+import { ParentKinds, type ParentKind } from '../domain/assignment.events.js';
 import { daysLeft, isDueBound, type PartView } from './part-view.js';
 
 /*
@@ -19,9 +20,9 @@ export const ReminderKinds = [
 ] as const;
 export type ReminderKind = (typeof ReminderKinds)[number];
 
-/** The two parents of parts: a finding (整改问题) and a work-plan item (工作事项). */
-export const ReminderParentKinds = ['FINDING', 'WORK_PLAN_ITEM'] as const;
-export type ReminderParentKind = (typeof ReminderParentKinds)[number];
+/** A reminder is about a part of either kind of parent. */
+export const ReminderParentKinds = ParentKinds;
+export type ReminderParentKind = ParentKind;
 
 /** What a reminder is about: the part's parent, and for a work-plan item the plan it belongs to. */
 export interface ReminderParent {

@@ -1,12 +1,14 @@
 import type { DomainEvent } from '../../shared/decider.js';
 import type { EventSchemas } from '../../shared/event-schemas.js';
+import { ParentKinds, type ParentKind } from '../../assignments/domain/assignment.events.js';
 
 /** 表扬 / 通报批评. */
 export const CircularKinds = ['COMMENDATION', 'CRITICISM'] as const;
 export type CircularKind = (typeof CircularKinds)[number];
 
-export const CircularReferenceKinds = ['FINDING', 'WORK_PLAN_ITEM'] as const;
-export type CircularReferenceKind = (typeof CircularReferenceKinds)[number];
+/** A circular cites the parents of parts: findings and work-plan items. */
+export const CircularReferenceKinds = ParentKinds;
+export type CircularReferenceKind = ParentKind;
 
 /** What the circular is about: a finding or an item of the work-plan breakdown. */
 export interface CircularReference {

@@ -48,8 +48,13 @@ export async function tableToXlsx(table: ExportTable, sheetName: string): Promis
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** The table as CSV (csv-stringify): UTF-8 with a BOM, the header then the rows; no title row, so scripts read it as data. */
+/**
+ * The table as CSV (csv-stringify): UTF-8 with a BOM, the header then the rows; no title row, so scripts read it as data.
+ * Text cells that Excel or WPS would run as a formula (starting with = + - @, a tab or a carriage return) are written
+ * with a leading apostrophe (`escape_formulas`, the OWASP "CSV injection" advice): imported files come from outside
+ * the office, and the CSV is opened on leaders' desktops. Numbers stay numbers, negative ones included.
+ */
 export function tableToCsv(table: ExportTable): Buffer {
-  const records = [table.columns.map((column) => column.header), ...table.rows.map((row) => row.cells.map(String))];
-  return Buffer.from(BOM + stringify(records, { record_delimiter: 'windows' }), 'utf8');
+  const records = [table.columns.map((column) => column.header), ...table.rows.map((row) => [...row.cells])];
+  return Buffer.from(BOM + stringify(records, { record_delimiter: 'windows', escape_formulas: true }), 'utf8');
 }

@@ -16,7 +16,7 @@ const workloadAt = (today: string, items: WorkPlanItemView[]) =>
   buildUnitItemWorkload({ items, plan: (planId) => PLANS.get(planId), unitId: 'fgw', today, dueSoonDays: 7 });
 
 describe("a unit's work-plan items across every plan", () => {
-  it('lists its open parts of every plan, newest plan first, red first inside a plan; not verified parts, withdrawn items or other units’', () => {
+  it('lists its open parts of every plan, most urgent first across plans (red, then by due day); not verified parts, withdrawn items or other units’', () => {
     const { parts } = workloadAt('2026-05-10', [
       item('a', 'p2025', '1-1', [part('fgw', { dueDate: '2026-06-30' })]),
       item('b', 'p2026', '2-1', [part('fgw', { dueDate: '2026-09-30' })]),
@@ -27,8 +27,25 @@ describe("a unit's work-plan items across every plan", () => {
     ]);
     expect(parts.map((p) => [p.planTitle, p.itemCode, p.trafficLight, p.daysLeft])).toEqual([
       ['2026年政务公开工作要点', '1-2', 'RED', -9],
-      ['2026年政务公开工作要点', '2-1', 'GREEN', 143],
       ['2025年政务公开工作要点', '1-1', 'GREEN', 51],
+      ['2026年政务公开工作要点', '2-1', 'GREEN', 143],
+    ]);
+  });
+
+  it('puts an overdue part of last year’s plan before this year’s green ones, and parts alike in light and day newest plan first, then by item number', () => {
+    const { parts } = workloadAt('2026-05-10', [
+      item('a', 'p2026', '1-10', [part('fgw', { dueDate: '2026-06-30' })]),
+      item('b', 'p2025', '3-1', [part('fgw', { dueDate: '2025-12-31' })]),
+      item('c', 'p2025', '1-1', [part('fgw', { dueDate: '2026-06-30' })]),
+      item('d', 'p2026', '1-9', [part('fgw', { dueDate: '2026-06-30' })]),
+      item('e', 'p2026', '2-1', [part('fgw', { dueDate: '2026-05-12' })]),
+    ]);
+    expect(parts.map((p) => [p.planYear, p.itemCode, p.trafficLight])).toEqual([
+      [2025, '3-1', 'RED'],
+      [2026, '2-1', 'YELLOW'],
+      [2026, '1-9', 'GREEN'],
+      [2026, '1-10', 'GREEN'],
+      [2025, '1-1', 'GREEN'],
     ]);
   });
 

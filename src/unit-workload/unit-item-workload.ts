@@ -4,7 +4,7 @@ import { newestFirst, remindersFor, type Reminder } from '../assignments/read-mo
 import { byPinyin } from '../shared/chinese-order.js';
 import type { WorkPlanItemView, WorkPlanView } from '../work-plan/breakdown/work-plan-ledger.js';
 
-/** A unit's open part of a work-plan item, with its plan: what 我的任务 lists under each plan. */
+/** A unit's open part of a work-plan item, with its plan: what 我的任务 lists, most urgent first, naming its plan. */
 export interface ItemPartAlert {
   readonly planId: string;
   readonly planTitle: string;
@@ -24,18 +24,23 @@ export interface ItemPartAlert {
 
 const URGENCY: Record<TrafficLight, number> = { RED: 0, YELLOW: 1, GREEN: 2 };
 
-/** Newest plan first (year, then title in pinyin); inside a plan, red first, then by due day and item number. */
-const byPlanThenUrgency = (a: ItemPartAlert, b: ItemPartAlert) =>
+/**
+ * Most urgent first across every plan, as on findings (`sortByUrgency`): red, then yellow, then
+ * green, each by due day; parts alike in both by plan (newest year first, then title in pinyin)
+ * and item number. A unit works down one list: last year's overdue item comes before this year's
+ * item due in December, whichever plan it belongs to.
+ */
+const mostUrgentFirst = (a: ItemPartAlert, b: ItemPartAlert) =>
+  URGENCY[a.trafficLight] - URGENCY[b.trafficLight] ||
+  (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0) ||
   b.planYear - a.planYear ||
   byPinyin(a.planTitle, b.planTitle) ||
   (a.planId < b.planId ? -1 : a.planId > b.planId ? 1 : 0) ||
-  URGENCY[a.trafficLight] - URGENCY[b.trafficLight] ||
-  a.dueDate.localeCompare(b.dueDate) ||
   a.itemCode.localeCompare(b.itemCode, 'en', { numeric: true });
 
 /**
  * What one unit owes on work-plan items, across every plan, on the office day `today`
- * (`YYYY-MM-DD`): its open parts (not verified; withdrawn items left out) grouped by plan, and its
+ * (`YYYY-MM-DD`): its open parts (not verified; withdrawn items left out) most urgent first across plans, and its
  * reminders about them, newest first — the same reminders as on findings (see `remindersFor`).
  * `items` are the items as they stood that day; `plan` finds an item's plan (an item whose plan is
  * unknown is left out). `dueSoonDays` is the yellow-light window, in days.
@@ -71,5 +76,5 @@ export function buildUnitItemWorkload(input: {
     const parent = { parentKind: 'WORK_PLAN_ITEM', parentId: item.itemId, parentTitle: `${item.code} ${item.title}`, planTitle: plan.title } as const;
     reminders.push(...remindersFor(parent, part, input.today));
   }
-  return { parts: parts.sort(byPlanThenUrgency), reminders: reminders.sort(newestFirst) };
+  return { parts: parts.sort(mostUrgentFirst), reminders: reminders.sort(newestFirst) };
 }

@@ -48,7 +48,7 @@ export class UnitWorkloadType {
   @Field(() => TimeCutType, { description: 'Which time axes the answer used' }) time: TimeCutType;
   @Field(() => [PartAlertType], { description: 'What the unit still has to do on findings, most urgent first' }) openParts: PartAlertType[];
   @Field(() => [ItemPartAlertType], {
-    description: 'What the unit still has to do on work-plan items, of every plan that day: newest plan first, then red first and by due date',
+    description: 'What the unit still has to do on work-plan items, of every plan that day, most urgent first across plans: red, yellow, green, each by due date (then newest plan first)',
   })
   workPlanParts: ItemPartAlertType[];
   @Field(() => [ReminderType], { description: 'The unit’s inbox about findings and work-plan items alike, newest first (by office day, then by entry)' })

@@ -7,8 +7,10 @@ import { browserContexts, eventually, officeDay } from './support/suite.js';
 /*
  * Issue 11, items 1 and 2: a unit's 我的任务 showed only the newest work plan, and its reminders
  * ignored work-plan items and were dated by the entry instant. Now every plan's open parts are
- * listed under their plan, as of the day viewed, and the inbox covers items as it covers findings,
- * dated by the office day each thing happened.
+ * listed as of the day viewed, and the inbox covers items as it covers findings, dated by the office
+ * day each thing happened. Second round, item 4: the items were grouped newest plan first, so last
+ * year's overdue item sat below this year's green ones; now one list is most urgent first across
+ * plans, each row naming its plan, and grouping by plan is a choice.
  */
 
 
@@ -63,13 +65,33 @@ describe("a unit's 我的任务 across every work plan, with reminders about ite
 
   afterAll(() => contexts.closeAll());
 
+  /** The plan named on each row of the one list (most urgent first). */
+  const itemPlans = (page: Page) => page.locator('[data-test="open-items"] [data-test="item-plan"]').allInnerTexts();
   const planGroups = (page: Page) => page.locator('[data-test="open-items"][data-plan]').evaluateAll((tables) => tables.map((table) => table.getAttribute('data-plan')));
 
-  it('lists the open items of every plan under its plan, and the inbox has the item’s urging on the day it happened', async () => {
+  it('lists the open items of every plan in one list, most urgent first whatever the plan (grouped by plan only when asked), and the inbox has the item’s urging on the day it happened', async () => {
     const context = await contexts.open();
     const { page } = context;
     await signIn(page, unit);
     await page.waitForURL((url) => url.pathname === '/workload');
+    const rows = page.locator('[data-test="open-items"] .el-table__row');
+    await rows.first().waitFor();
+    // One list across plans, in the order the API gives (red, yellow, green, each by due day):
+    // last year's overdue item first, though its plan is the older one.
+    expect(await planGroups(page)).toEqual([]);
+    const unitId = (await app.graphql(`{ units { id code } }`)).data!.units.find((candidate: { code: string }) => candidate.code === 'FGW').id;
+    const { data } = await app.graphql(`query($unitId: ID!) { unitWorkload(unitId: $unitId) { workPlanParts { itemCode itemTitle planTitle planYear trafficLight dueDate } } }`, { unitId });
+    const expected: { itemCode: string; itemTitle: string; planTitle: string; planYear: number; trafficLight: string; dueDate: string }[] = data!.unitWorkload.workPlanParts;
+    const urgency = { RED: 0, YELLOW: 1, GREEN: 2 } as Record<string, number>;
+    expect(expected.map((part) => urgency[part.trafficLight])).toEqual(expected.map((part) => urgency[part.trafficLight]).sort());
+    expect(expected[0]).toMatchObject({ itemCode: oldItem.code, planTitle: oldPlanTitle, trafficLight: 'RED' });
+    expect(new Set(expected.map((part) => part.planTitle))).toEqual(new Set([demoPlanTitle, oldPlanTitle]));
+    await eventually(page, async () => (await rows.count()) === expected.length, 'every open item in the one list');
+    const shown = await rows.evaluateAll((trs) => trs.map((tr) => [tr.querySelector('a')?.textContent?.trim(), tr.querySelector('[data-test="item-plan"]')?.textContent?.trim()]));
+    expect(shown).toEqual(expected.map((part) => [`${part.itemCode} ${part.itemTitle}`, `${part.planYear}年 ${part.planTitle}`]));
+
+    // Grouped by plan when the person asks for it: newest plan first.
+    await page.getByText('按方案分组').click();
     await eventually(page, async () => (await planGroups(page)).length === 2, 'two plans on 我的任务');
     expect(await planGroups(page)).toEqual([expect.stringContaining(demoPlanTitle), `${lastYear}年 ${oldPlanTitle}`]);
     const oldPlan = page.locator(`[data-test="open-items"][data-plan="${lastYear}年 ${oldPlanTitle}"]`);
@@ -93,14 +115,15 @@ describe("a unit's 我的任务 across every work plan, with reminders about ite
     await signIn(page, unit);
     await page.goto(`/workload?asOf=${lastYear}-06-01`);
     await eventually(page, async () => ((await page.locator('main').textContent()) ?? '').includes(`截至 ${lastYear}-06-01`), 'the past day');
-    await eventually(page, async () => (await planGroups(page)).length === 1, 'only last year’s plan');
-    expect(await planGroups(page)).toEqual([`${lastYear}年 ${oldPlanTitle}`]);
+    await eventually(page, async () => (await itemPlans(page)).length === 2, 'only last year’s two items');
+    expect(await itemPlans(page)).toEqual([`${lastYear}年 ${oldPlanTitle}`, `${lastYear}年 ${oldPlanTitle}`]);
     // Not yet urged then: the urging of three days ago is not in that day's inbox.
     expect(await page.locator('[data-test="reminders"] .el-table__row', { hasText: '请于本周内报送' }).count()).toBe(0);
 
     await page.goto(`/workload?asOf=${lastYear}-02-01`);
     await eventually(page, async () => ((await page.locator('main').textContent()) ?? '').includes(`截至 ${lastYear}-02-01`), 'the day before the plan');
-    await eventually(page, async () => (await planGroups(page)).length === 0, 'no plan before it was assigned');
+    await page.locator('[data-test="open-items"] .el-table__empty-text', { hasText: '没有待办事项' }).waitFor();
+    expect(await itemPlans(page)).toEqual([]);
   });
 
   it('offers an inspector the reported parts of every plan, last year’s too', async () => {

@@ -21,10 +21,21 @@ export interface AppContext {
 
 /**
  * A fresh browser context (its own cookies and sessionStorage, like a separate person's browser)
- * on the app at `baseUrl`; with `token`, the tab starts signed in with it.
+ * on the app at `baseUrl`; with `token`, the tab starts signed in with it; with `timezoneId` (an IANA
+ * zone, e.g. `Asia/Shanghai`), the browser's clock and date pickers run in that zone.
  */
-export async function openApp(browser: Browser, baseUrl: string, options: { token?: string; viewport?: { width: number; height: number } } = {}): Promise<AppContext> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: options.viewport ?? { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+export async function openApp(
+  browser: Browser,
+  baseUrl: string,
+  options: { token?: string; viewport?: { width: number; height: number }; timezoneId?: string } = {},
+): Promise<AppContext> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: options.viewport ?? { width: 1366, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+  });
   if (options.token) await context.addInitScript({ content: `sessionStorage.setItem('rectify.token', ${JSON.stringify(options.token)});` });
   const origin = new URL(baseUrl).host;
   const outsideRequests: string[] = [];

@@ -17,6 +17,7 @@ import { ChangePasswordHandler } from './sessions/change-password.handler.js';
 import { SessionResolver } from './sessions/session.resolver.js';
 import { SignInHandler } from './sessions/sign-in.handler.js';
 import { SignOutHandler } from './sessions/sign-out.handler.js';
+import { UnlockAccountHandler } from './unlock-account/unlock-account.handler.js';
 
 /** Users, roles, tokens, passwords and sessions; the guard that checks every GraphQL operation. */
 @Global()
@@ -38,6 +39,7 @@ import { SignOutHandler } from './sessions/sign-out.handler.js';
     SignInHandler,
     ChangePasswordHandler,
     SignOutHandler,
+    UnlockAccountHandler,
     SessionResolver,
   ],
   exports: [UsersReadModel, LiveUpdates, AuthenticationService],

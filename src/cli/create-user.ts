@@ -62,7 +62,7 @@ async function main() {
       schemas,
       userStream(userId),
       userDecider,
-      { type: 'RegisterUser', actor: context.actor, userId, name: options.name, role: options.role, unitId, unitExists: unitId !== null, firstToken: record },
+      { type: 'RegisterUser', actor: context.actor, userId, name: options.name, role: options.role, unitId, unitExists: unitId !== null, firstToken: record, initialPassword: null },
       context,
     );
     console.log(`Created ${options.role} user ${options.name} (${userId})${options.unitCode ? ` for unit ${options.unitCode}` : ''}.`);

@@ -67,7 +67,7 @@ export const demoFindings: {
   {
     key: 'late-annual-report',
     title: '政府信息公开工作年度报告发布滞后',
-    description: '2名单位未在规定时限（3月31日前）发布上一年度政府信息公开工作年度报告，已发布的报告缺少收费和减免情况统计。',
+    description: '2家单位未在规定时限（3月31日前）发布上一年度政府信息公开工作年度报告，已发布的报告缺少收费和减免情况统计。',
     category: '年度报告',
     severity: 'MEDIUM',
     units: ['CZJ', 'JYJ'],

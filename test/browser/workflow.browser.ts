@@ -53,7 +53,7 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
   });
 
   it.each([
-    ['admin', '/imports', '导入'],
+    ['admin', '/users', '用户管理'],
     ['supervisor', '/overview', '总览'],
     ['inspector', '/inspections', '待现场督查'],
     ['unit', '/workload', '我的任务'],

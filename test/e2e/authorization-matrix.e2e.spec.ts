@@ -235,6 +235,13 @@ describe('Authorization matrix: every operation × every caller', () => {
     mutationRow('registerUser', ['ADMIN'], () => ({ name: '赵磊', role: 'UNIT', unitId: units[OWN_UNIT] })),
     mutationRow('issueAccessToken', ['ADMIN'], () => ({ userId: spareUser, validForDays: 30 })),
     mutationRow('setInitialPassword', ['ADMIN'], () => ({ userId: spareUser, loginName: 'lina', password: 'Chushi#2026' })),
+    // Five wrong passwords lock lina's account first: only a locked account is unlocked.
+    mutationRow('unlockAccount', ['ADMIN'], async () => {
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        await app.graphql(`mutation($input: SignInInput!) { signIn(input: $input) { token } }`, { input: { loginName: 'lina', password: `wrong-${attempt}` } }, {});
+      }
+      return { userId: spareUser };
+    }),
     {
       operation: 'Mutation.signIn',
       allowed: CALLERS,

@@ -121,6 +121,49 @@ describe('Sign-in with a login name and password', () => {
     expect(events).toEqual(['UserRegistered', 'AccessTokenIssued', 'InitialPasswordSet', ...Array(5).fill('SignInFailed'), 'AccountLocked', 'SessionStarted']);
   });
 
+  it('is unlocked by an administrator before the 15 minutes are over, as an event; the password stays', async () => {
+    const userId = await newAccount('sunli');
+    const USERS = `{ users(first: 200) { nodes { id locked lockedUntil } } }`;
+    const listed = async () => (await app.graphql(USERS, {}, admin)).data!.users.nodes.find((user: { id: string }) => user.id === userId);
+    const UNLOCK = `mutation($input: UnlockAccountInput!) { unlockAccount(input: $input) { id locked lockedUntil } }`;
+
+    const notLocked = await app.graphql(UNLOCK, { input: { idempotencyKey: key(), userId } }, admin);
+    expect(notLocked.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', messageZh: '用户 检查员 sunli 的账号没有被锁定，无需解锁。' });
+    for (let attempt = 1; attempt <= 5; attempt++) await signIn('sunli', `wrong-${attempt}`);
+    expect(await listed()).toEqual({ id: userId, locked: true, lockedUntil: '2026-04-10T01:15:00.000Z' });
+    const supervisor = await app.as('SUPERVISOR');
+    expect(errorCode(await app.graphql(UNLOCK, { input: { idempotencyKey: key(), userId } }, supervisor))).toBe('FORBIDDEN');
+
+    const unlockKey = key();
+    const unlocked = await app.graphql(UNLOCK, { input: { idempotencyKey: unlockKey, userId } }, admin);
+    expect(unlocked.data!.unlockAccount).toEqual({ id: userId, locked: false, lockedUntil: null });
+    const position = await app.logPosition();
+    expect((await app.graphql(UNLOCK, { input: { idempotencyKey: unlockKey, userId } }, admin)).errors).toBeUndefined();
+    expect(await app.logPosition()).toBe(position);
+    expect((await signedIn('sunli', 'Chushi#2026')).mustChangePassword).toBe(true);
+
+    const events = new Database(sqlitePath, { readonly: true })
+      .prepare(`SELECT type, data FROM events WHERE stream_id = ? ORDER BY position`)
+      .all(`user-${userId}`) as { type: string; data: string }[];
+    expect(events.map((event) => event.type)).toEqual(['UserRegistered', 'AccessTokenIssued', 'InitialPasswordSet', ...Array(5).fill('SignInFailed'), 'AccountLocked', 'AccountUnlocked', 'SessionStarted']);
+    expect(JSON.parse(events.find((event) => event.type === 'AccountUnlocked')!.data)).toEqual({ userId, unlockedOn: '2026-04-10' });
+  });
+
+  it('creates an account with its login name and initial password in one step, or not at all', async () => {
+    const REGISTER = `mutation($input: RegisterUserInput!) { registerUser(input: $input) { user { id name role loginName mustChangePassword locked unitName } } }`;
+    const fgw = (await app.graphql(`{ units { id code } }`, {}, admin)).data!.units.find((unit: { code: string }) => unit.code === 'FGW').id;
+    const created = await app.graphql(REGISTER, { input: { idempotencyKey: key(), name: '钱明', role: 'UNIT', unitId: fgw, loginName: 'qianming', initialPassword: 'Chushi#2026' } }, admin);
+    expect(created.data!.registerUser.user).toMatchObject({ name: '钱明', role: 'UNIT', loginName: 'qianming', mustChangePassword: true, locked: false, unitName: '青川市发展和改革委员会' });
+    expect((await signedIn('qianming', 'Chushi#2026')).mustChangePassword).toBe(true);
+
+    const before = await app.logPosition();
+    const taken = await app.graphql(REGISTER, { input: { idempotencyKey: key(), name: '钱明二', role: 'INSPECTOR', loginName: 'QianMing', initialPassword: 'Chushi#2026' } }, admin);
+    expect(taken.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', field: 'loginName', messageZh: '登录名“QianMing”已被其他账号使用。' });
+    const half = await app.graphql(REGISTER, { input: { idempotencyKey: key(), name: '钱明三', role: 'INSPECTOR', loginName: 'qianming3' } }, admin);
+    expect(half.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'initialPassword', messageZh: '填写了登录名，请同时填写初始密码。' });
+    expect(await app.logPosition()).toBe(before);
+  });
+
   it('ends the session at sign-out; API tokens are not ended by it', async () => {
     const session = await signedIn('inspector', DEMO_PASSWORD);
     expect((await app.graphql(SIGN_OUT, {}, bearer(session.token))).data).toEqual({ signOut: true });

@@ -16,6 +16,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/items/:id', component: () => import('./pages/ItemPage.vue'), meta: { roles: READERS, title: '事项详情' } },
   { path: '/scorecard', component: () => import('./pages/Scorecard.vue'), meta: { roles: READERS, title: '单位排名' } },
   { path: '/circulars', component: () => import('./pages/Circulars.vue'), meta: { roles: READERS, title: '通报' } },
+  { path: '/users', component: () => import('./pages/Users.vue'), meta: { roles: ['ADMIN'], title: '用户管理', noAsOf: true } },
   { path: '/imports', component: () => import('./pages/Imports.vue'), meta: { roles: ['SUPERVISOR', 'ADMIN'], title: '导入' } },
   { path: '/workload', component: () => import('./pages/Workload.vue'), meta: { roles: ['UNIT'], title: '我的任务' } },
   { path: '/inspections', component: () => import('./pages/Inspections.vue'), meta: { roles: ['INSPECTOR', 'SUPERVISOR'], title: '待督查' } },

@@ -69,6 +69,17 @@ export function forgetSession(): void {
   session.user = null;
 }
 
+/**
+ * Who the header says is signed in: the name, then the unit (or, without one, the role) in
+ * brackets — unless the name already says it: 李娜（市发改委） carries its unit, 系统管理员 is its
+ * role, so neither is repeated.
+ */
+export function signedInAs(user: Pick<CurrentUser, 'name' | 'role' | 'unitName'>, roleLabel: string): string {
+  const where = user.unitName || roleLabel;
+  const saysItAlready = /[（(].*[）)]/.test(user.name) || !where || user.name.includes(where) || where.includes(user.name);
+  return saysItAlready ? user.name : `${user.name}（${where}）`;
+}
+
 /** The page each role starts on. */
 export const homeOf = (role: Role): string =>
-  ({ SUPERVISOR: '/overview', ADMIN: '/imports', UNIT: '/workload', INSPECTOR: '/inspections' })[role];
+  ({ SUPERVISOR: '/overview', ADMIN: '/users', UNIT: '/workload', INSPECTOR: '/inspections' })[role];

@@ -7,7 +7,7 @@ const registered: UserEvent = { type: 'UserRegistered', data: { userId: 'u-1', n
 const deactivated: UserEvent = { type: 'UserDeactivated', data: { userId: 'u-1', reason: '调离岗位' } };
 
 const register = (overrides: Partial<Extract<UserCommand, { type: 'RegisterUser' }>> = {}): UserCommand => ({
-  type: 'RegisterUser', actor: admin, userId: 'u-1', name: '李娜', role: 'UNIT', unitId: 'unit-fgw', unitExists: true, firstToken: null, ...overrides,
+  type: 'RegisterUser', actor: admin, userId: 'u-1', name: '李娜', role: 'UNIT', unitId: 'unit-fgw', unitExists: true, firstToken: null, initialPassword: null, ...overrides,
 });
 const issue = (overrides: Partial<Extract<UserCommand, { type: 'IssueAccessToken' }>> = {}): UserCommand => ({
   type: 'IssueAccessToken', actor: admin, tokenId: 't-1', tokenSha256: 'abc', expiresAt: '2026-12-31T00:00:00.000Z', now: '2026-04-01T00:00:00.000Z', ...overrides,
@@ -34,6 +34,16 @@ describe('no user yet', () => {
       { type: 'UserRegistered', data: { userId: 'u-1', name: '李娜', role: 'SUPERVISOR', unitId: 'unit-openness' } },
     ]));
   it('refuses an empty name', () => given([]).when(register({ name: '  ' })).thenRefused('BAD_USER_INPUT'));
+  describe('with a login name and an initial password (the 用户管理 page)', () => {
+    const initialPassword = { loginName: 'lina', passwordHash: '$argon2id$initial', changeRequired: true, loginNameTakenBy: null };
+    it('sets them in the same decision', () =>
+      given([]).when(register({ initialPassword })).then([
+        registered,
+        { type: 'InitialPasswordSet', data: { userId: 'u-1', loginName: 'lina', passwordHash: '$argon2id$initial', changeRequired: true } },
+      ]));
+    it('registers nothing when the login name is taken, naming the field', () =>
+      given([]).when(register({ initialPassword: { ...initialPassword, loginNameTakenBy: 'u-2' } })).thenRefused('CONFLICT', /belongs to another account/));
+  });
   it('cannot issue a token to nobody', () => given([]).when(issue()).thenRefused('NOT_FOUND'));
 });
 
@@ -89,7 +99,22 @@ describe('passwords and sessions', () => {
     it('refuses even the right password, recording nothing', () => given(locked).when(signIn(true)).thenRefused('UNAUTHENTICATED', /locked until 2026-04-10T01:15:00.000Z/));
     it('signs in again once the 15 minutes are over', () => given(locked).when(signIn(true, '2026-04-10T01:15:00.000Z')).then([started]));
     it('is unlocked by a new initial password', () => given([...locked, passwordSet]).when(signIn(true)).then([started]));
+    const unlock = (actor = admin, at = now): UserCommand => ({ type: 'UnlockAccount', actor, now: at });
+    const unlocked: UserEvent = { type: 'AccountUnlocked', data: { userId: 'u-1', unlockedOn: '2026-04-10' } };
+    it('is unlocked by an administrator on the office day, keeping the password', () => {
+      given(locked).when(unlock()).then([unlocked]);
+      given([...locked, unlocked]).when(signIn(true)).then([started]);
+    });
+    it('counts wrong passwords from zero after an unlock', () => given([...locked, unlocked]).when(signIn(false)).then([failed(1)]));
+    it('is unlocked by administrators only', () => given(locked).when(unlock(supervisor)).thenRefused('FORBIDDEN'));
+    it('is not unlocked twice, nor once the 15 minutes are over', () => {
+      given([...locked, unlocked]).when(unlock()).thenRefused('CONFLICT', /not locked/);
+      given(locked).when(unlock(admin, '2026-04-10T01:15:00.000Z')).thenRefused('CONFLICT', /not locked/);
+    });
+    it('refuses to unlock a deactivated account', () => given([...locked, deactivated]).when(unlock()).thenRefused('CONFLICT', /deactivated/));
   });
+  it('refuses to unlock an account never locked, in Chinese too', () =>
+    given([registered, passwordSet]).when({ type: 'UnlockAccount', actor: admin, now }).thenRefused('CONFLICT', /not locked/, /没有被锁定，无需解锁/));
   it('refuses a deactivated account, once the password is right', () => given([registered, passwordSet, deactivated]).when(signIn(true)).thenRefused('UNAUTHENTICATED', /deactivated/));
   it('refuses an account without a password', () => given([registered]).when(signIn(true)).thenRefused('UNAUTHENTICATED'));
 

@@ -1,6 +1,6 @@
 import type { Actor } from '../../shared/command-context.js';
 import { unreachable, type Decider } from '../../shared/decider.js';
-import { officeClock } from '../../shared/calendar-date.js';
+import { officeClock, officeDate } from '../../shared/calendar-date.js';
 import { DomainError, badInput, conflict, forbidden, notFound, say } from '../../shared/domain-error.js';
 import { isBlank, requireRole, requireText } from '../../shared/guards.js';
 import type { UserEvent, UserRole } from './user.events.js';
@@ -20,6 +20,11 @@ export interface RegisterUser {
   readonly unitExists: boolean;
   /** The account's first token, issued in the same decision so that one retry key covers both. */
   readonly firstToken: { readonly tokenId: string; readonly tokenSha256: string; readonly expiresAt: string } | null;
+  /**
+   * A login name and an initial password given with the account (the 用户管理 page): set in the
+   * same decision, so an account is never left half made when its login name is taken.
+   */
+  readonly initialPassword: Omit<SetInitialPassword, 'type' | 'actor'> | null;
 }
 
 export interface IssueAccessToken {
@@ -74,7 +79,14 @@ export interface SignOut {
   readonly sessionId: string;
 }
 
-export type UserCommand = RegisterUser | IssueAccessToken | DeactivateUser | SetInitialPassword | SignIn | ChangePassword | SignOut;
+/** An administrator lifts a lock before it runs out; `now` (UTC instant) says whether one is on. */
+export interface UnlockAccount {
+  readonly type: 'UnlockAccount';
+  readonly actor: Actor;
+  readonly now: string;
+}
+
+export type UserCommand = RegisterUser | IssueAccessToken | DeactivateUser | SetInitialPassword | UnlockAccount | SignIn | ChangePassword | SignOut;
 
 /** Failed sign-ins in a row that lock an account (issue 11; OWASP Authentication Cheat Sheet: lock after a few failures). */
 export const MAX_FAILED_SIGN_INS = 5;
@@ -150,6 +162,8 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         return { ...state, failedAttempts: event.data.failedAttempts };
       case 'AccountLocked':
         return { ...state, failedAttempts: 0, lockedUntil: event.data.lockedUntil };
+      case 'AccountUnlocked':
+        return { ...state, failedAttempts: 0, lockedUntil: null };
       case 'SessionStarted':
         return { ...state, failedAttempts: 0, openSessions: new Set([...state.openSessions, event.data.sessionId]) };
       case 'SessionEnded':
@@ -167,9 +181,16 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         requireText(command.name, say("The user's name", '用户姓名'));
         if (command.role === 'UNIT' && !command.unitId) throw badInput('A UNIT user must belong to a unit.', '责任单位用户必须属于一个单位。', { field: 'unitId' });
         if (command.unitId && !command.unitExists) throw notFound('Unit', command.unitId);
-        const { userId, name, role, unitId, firstToken } = command;
+        const { userId, name, role, unitId, firstToken, initialPassword } = command;
         const registered: UserEvent = { type: 'UserRegistered', data: { userId, name: name.trim(), role, unitId } };
-        return firstToken ? [registered, { type: 'AccessTokenIssued', data: { userId, ...firstToken } }] : [registered];
+        const events: UserEvent[] = [registered];
+        if (firstToken) events.push({ type: 'AccessTokenIssued', data: { userId, ...firstToken } });
+        if (initialPassword) {
+          requireFreeLoginName(initialPassword, userId);
+          const { loginName, passwordHash, changeRequired } = initialPassword;
+          events.push({ type: 'InitialPasswordSet', data: { userId, loginName, passwordHash, changeRequired } });
+        }
+        return events;
       }
       case 'IssueAccessToken': {
         requireAccountManager(command.actor);
@@ -192,11 +213,18 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         requireAccountManager(command.actor);
         const user = requireRegistered(state, 'to set a password for');
         if (user.status === 'deactivated') throw conflict(`User ${user.name} is deactivated; reactivation is not possible.`, `用户 ${user.name} 已停用，不能再设置密码。`);
-        if (command.loginNameTakenBy !== null && command.loginNameTakenBy !== user.userId) {
-          throw conflict(`The login name ${command.loginName} belongs to another account.`, `登录名“${command.loginName}”已被其他账号使用。`);
-        }
+        requireFreeLoginName(command, user.userId);
         const { loginName, passwordHash, changeRequired } = command;
         return [{ type: 'InitialPasswordSet', data: { userId: user.userId, loginName, passwordHash, changeRequired } }];
+      }
+      case 'UnlockAccount': {
+        requireAccountManager(command.actor);
+        const user = requireRegistered(state, 'to unlock');
+        if (user.status === 'deactivated') throw conflict(`User ${user.name} is deactivated; there is nothing to unlock.`, `用户 ${user.name} 已停用，无需解锁。`);
+        if (user.lockedUntil === null || user.lockedUntil <= command.now) {
+          throw conflict(`The account of ${user.name} is not locked.`, `用户 ${user.name} 的账号没有被锁定，无需解锁。`);
+        }
+        return [{ type: 'AccountUnlocked', data: { userId: user.userId, unlockedOn: officeDate(command.now) } }];
       }
       case 'SignIn': {
         const user = requireRegistered(state, 'to sign in');
@@ -237,6 +265,13 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
 
 function requireAccountManager(actor: Actor): void {
   requireRole(actor, ACCOUNT_MANAGERS, say('manage user accounts', '管理用户账号'));
+}
+
+/** A login name signs in one account only (compared as `normalizeLoginName` does, by the handler). */
+function requireFreeLoginName({ loginName, loginNameTakenBy }: Pick<SetInitialPassword, 'loginName' | 'loginNameTakenBy'>, userId: string): void {
+  if (loginNameTakenBy !== null && loginNameTakenBy !== userId) {
+    throw new DomainError('CONFLICT', say(`The login name ${loginName} belongs to another account.`, `登录名“${loginName}”已被其他账号使用。`), { field: 'loginName' });
+  }
 }
 
 function requireRegistered(state: UserState, purpose: string): RegisteredUser {

@@ -45,6 +45,13 @@ export type SignInFailed = DomainEvent<'SignInFailed', { readonly userId: string
 /** Too many failed sign-ins in a row: no sign-in until `lockedUntil` (UTC instant). */
 export type AccountLocked = DomainEvent<'AccountLocked', { readonly userId: string; readonly lockedUntil: string; readonly failedAttempts: number }>;
 
+/**
+ * An administrator lifted a lock before it ran out (the user called; the lock was a colleague's
+ * typing): sign-in works again at once with the same password, and the count of failures starts
+ * over. `unlockedOn`: the office day (China, YYYY-MM-DD) it was done.
+ */
+export type AccountUnlocked = DomainEvent<'AccountUnlocked', { readonly userId: string; readonly unlockedOn: string }>;
+
 /** A sign-in: a session token, recorded as its SHA-256 like access tokens, valid until `expiresAt`. */
 export type SessionStarted = DomainEvent<
   'SessionStarted',
@@ -54,7 +61,7 @@ export type SessionStarted = DomainEvent<
 /** The user signed out: the session's token stops working at once. */
 export type SessionEnded = DomainEvent<'SessionEnded', { readonly userId: string; readonly sessionId: string }>;
 
-export type CredentialEvent = InitialPasswordSet | PasswordChanged | SignInFailed | AccountLocked | SessionStarted | SessionEnded;
+export type CredentialEvent = InitialPasswordSet | PasswordChanged | SignInFailed | AccountLocked | AccountUnlocked | SessionStarted | SessionEnded;
 
 export type UserEvent = UserRegistered | AccessTokenIssued | UserDeactivated | CredentialEvent;
 
@@ -66,6 +73,7 @@ export const userEventSchemas: EventSchemas<UserEvent> = {
   PasswordChanged: { version: 1 },
   SignInFailed: { version: 1 },
   AccountLocked: { version: 1 },
+  AccountUnlocked: { version: 1, occurredOn: 'unlockedOn' },
   SessionStarted: { version: 1 },
   SessionEnded: { version: 1 },
 };

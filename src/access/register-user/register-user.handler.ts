@@ -3,9 +3,12 @@ import { CommandExecutor } from '../../event-sourcing/command-executor.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { deterministicId } from '../../shared/ids.js';
+import { badInput } from '../../shared/domain-error.js';
 import { mintAccessToken } from '../domain/access-token.js';
 import { userDecider } from '../domain/user.decider.js';
 import { userStream, type UserRole } from '../domain/user.events.js';
+import { PasswordHasher } from '../authentication/password-hasher.js';
+import { UsersReadModel } from '../users/users.read-model.js';
 
 export interface IssuedAccess {
   readonly userId: string;
@@ -17,7 +20,16 @@ export interface IssuedAccess {
 /** Creates an account with its first access token. */
 export class RegisterUserCommand extends Command<IssuedAccess> {
   constructor(
-    readonly input: { name: string; role: UserRole; unitId?: string | null; validForDays: number; token?: string },
+    readonly input: {
+      name: string;
+      role: UserRole;
+      unitId?: string | null;
+      validForDays: number;
+      token?: string;
+      /** Both or neither: the login name and initial password (changed at first sign-in) set with the account. */
+      loginName?: string;
+      initialPassword?: string;
+    },
     readonly context: CommandContext,
   ) {
     super();
@@ -29,16 +41,27 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
   constructor(
     private readonly executor: CommandExecutor,
     private readonly units: UnitsReadModel,
+    private readonly users: UsersReadModel,
+    private readonly hasher: PasswordHasher,
   ) {}
 
   async execute({ input, context }: RegisterUserCommand): Promise<IssuedAccess> {
     const userId = deterministicId('user', context.commandId);
     const unitId = input.unitId ?? null;
     const { token, record } = mintAccessToken(deterministicId('token', context.commandId), new Date(context.now), input.validForDays, input.token);
+    const loginName = input.loginName?.trim();
+    if (Boolean(loginName) !== Boolean(input.initialPassword)) {
+      const missing = loginName ? 'initialPassword' : 'loginName';
+      throw badInput('Give both a login name and an initial password, or neither.', loginName ? '填写了登录名，请同时填写初始密码。' : '填写了初始密码，请同时填写登录名。', { field: missing });
+    }
+    const initialPassword =
+      loginName && input.initialPassword
+        ? { loginName, passwordHash: await this.hasher.hash(input.initialPassword), changeRequired: true, loginNameTakenBy: this.users.userIdByLoginName(loginName) ?? null }
+        : null;
     const outcome = await this.executor.execute(
       userStream(userId),
       userDecider,
-      { type: 'RegisterUser', actor: context.actor, userId, name: input.name, role: input.role, unitId, unitExists: unitId === null || this.units.get(unitId) !== undefined, firstToken: record },
+      { type: 'RegisterUser', actor: context.actor, userId, name: input.name, role: input.role, unitId, unitExists: unitId === null || this.units.get(unitId) !== undefined, firstToken: record, initialPassword },
       context,
     );
     return outcome.retried ? { userId, token: null, expiresAt: null } : { userId, token, expiresAt: record.expiresAt };

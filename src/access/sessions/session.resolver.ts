@@ -14,14 +14,8 @@ import { SignInCommand, type StartedSession } from './sign-in.handler.js';
 import { SignOutCommand } from './sign-out.handler.js';
 import { ChangePasswordInput, CurrentUserType, SessionType, SetInitialPasswordInput, SignInInput } from './session.types.js';
 import { randomUUID } from 'node:crypto';
+import { withoutPasswords } from './without-passwords.js';
 
-/** Passwords stay out of the request digest kept in event metadata: a fast hash of a known request would reveal them. */
-const withoutPasswords = <Input extends { idempotencyKey: string }>(input: Input) => ({
-  ...input,
-  password: undefined,
-  currentPassword: undefined,
-  newPassword: undefined,
-});
 
 /** Sign-in with a login name and password, for people in the browser; API tokens stay for scripts. */
 @Resolver()

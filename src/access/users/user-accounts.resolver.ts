@@ -1,4 +1,4 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
@@ -8,8 +8,13 @@ import { DEFAULT_TOKEN_DAYS } from '../domain/access-token.js';
 import { DeactivateUserCommand } from '../deactivate-user/deactivate-user.handler.js';
 import { IssueAccessTokenCommand } from '../issue-access-token/issue-access-token.handler.js';
 import { RegisterUserCommand, type IssuedAccess } from '../register-user/register-user.handler.js';
-import { DeactivateUserInput, IssueAccessTokenInput, IssuedAccessType, RegisterUserInput, UserType } from './user.types.js';
+import { DeactivateUserInput, IssueAccessTokenInput, IssuedAccessType, RegisterUserInput, UnlockAccountInput, UserType } from './user.types.js';
 import { GetUserQuery, ListUsersQuery } from './users.queries.js';
+import { UnlockAccountCommand } from '../unlock-account/unlock-account.handler.js';
+import { withoutPasswords } from '../sessions/without-passwords.js';
+import type { UserView } from './users.read-model.js';
+import { Clock } from '../../shared/clock.js';
+import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 
 const UserConnectionType = connectionType(UserType, 'User');
 
@@ -21,6 +26,8 @@ export class UserAccountsResolver {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly contexts: CommandContextFactory,
+    private readonly clock: Clock,
+    private readonly units: UnitsReadModel,
   ) {}
 
   @Query(() => UserConnectionType, { description: 'The accounts, oldest first, a page at a time (first / after) (ADMIN).' })
@@ -30,7 +37,7 @@ export class UserAccountsResolver {
 
   @Mutation(() => IssuedAccessType, { description: 'Create an account and its first access token (ADMIN).' })
   async registerUser(@Args('input') input: RegisterUserInput, @CurrentRequester() requester: Requester) {
-    const context = this.contexts.create(requester, 'RegisterUser', input, { validForDays: DEFAULT_TOKEN_DAYS });
+    const context = this.contexts.create(requester, 'RegisterUser', withoutPasswords(input), { validForDays: DEFAULT_TOKEN_DAYS });
     const validForDays = input.validForDays ?? DEFAULT_TOKEN_DAYS;
     return this.withUser(await this.commands.execute(new RegisterUserCommand({ ...input, validForDays }, context)));
   }
@@ -47,6 +54,26 @@ export class UserAccountsResolver {
     const context = this.contexts.create(requester, 'DeactivateUser', input);
     const userId = await this.commands.execute(new DeactivateUserCommand(input.userId, input.reason, context));
     return this.queries.execute(new GetUserQuery(userId));
+  }
+
+  @Mutation(() => UserType, {
+    description:
+      'Lift the lock five wrong passwords put on an account, before its 15 minutes run out (ADMIN); the password stays. CONFLICT when the account is not locked or is deactivated. Recorded as AccountUnlocked.',
+  })
+  async unlockAccount(@Args('input') input: UnlockAccountInput, @CurrentRequester() requester: Requester) {
+    const context = this.contexts.create(requester, 'UnlockAccount', input);
+    const userId = await this.commands.execute(new UnlockAccountCommand(input.userId, context));
+    return this.queries.execute(new GetUserQuery(userId));
+  }
+
+  @ResolveField(() => Boolean, { description: 'Sign-in is refused right now (by the server clock) after five wrong passwords in a row; unlockAccount lifts it' })
+  locked(@Parent() user: UserView): boolean {
+    return user.lockedUntil !== null && user.lockedUntil > this.clock.now().toISOString();
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'The name of the unit the account belongs to, as it is called today' })
+  unitName(@Parent() user: UserView): string | null {
+    return user.unitId ? (this.units.get(user.unitId)?.name ?? null) : null;
   }
 
   private async withUser(issued: IssuedAccess) {

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { graphqlEnum } from '../../shared/graphql/enum.js';
-import { EntityId, RequiredText, RequiredLabel } from '../../shared/graphql/validation.js';
+import { EntityId, LoginName, Password, RequiredText, RequiredLabel } from '../../shared/graphql/validation.js';
 import { UserRoles, type UserRole } from '../domain/user.events.js';
 import { DEFAULT_TOKEN_DAYS } from '../domain/access-token.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
@@ -23,6 +23,7 @@ export class UserType {
   @Field(() => Boolean, { description: 'The password is an initial one the user has not changed yet' }) mustChangePassword: boolean;
   @Field(() => String, { nullable: true, description: 'UTC instant until which sign-in is refused after five failures in a row; may lie in the past' })
   lockedUntil: string | null;
+  // Resolved by UserAccountsResolver: `locked` (now, by the server's clock) and `unitName`.
 }
 
 @ObjectType('IssuedAccess', { description: 'A new access token. It is shown once: only its hash is kept.' })
@@ -51,6 +52,21 @@ export class RegisterUserInput extends TokenLifetimeInput {
   @IsOptional()
   @EntityId()
   unitId?: string;
+
+  @Field(() => String, { nullable: true, description: 'With initialPassword: the login name, set with the account (as setInitialPassword does)' })
+  @IsOptional()
+  @LoginName()
+  loginName?: string;
+
+  @Field(() => String, { nullable: true, description: 'With loginName: the initial password, 8 to 128 characters, changed by the user at first sign-in' })
+  @IsOptional()
+  @Password()
+  initialPassword?: string;
+}
+
+@InputType()
+export class UnlockAccountInput extends IdempotentInput {
+  @Field(() => ID) @EntityId() userId: string;
 }
 
 @InputType()

@@ -110,6 +110,11 @@ export class UsersReadModel implements Projection {
         if (user) user.lockedUntil = known.data.lockedUntil;
         return;
       }
+      case 'AccountUnlocked': {
+        const user = this.users.get(known.data.userId);
+        if (user) user.lockedUntil = null;
+        return;
+      }
       case 'SessionStarted': {
         const session: SessionView = { sessionId: known.data.sessionId, userId: known.data.userId, expiresAt: known.data.expiresAt, ended: false };
         this.sessionsBySha256.set(known.data.tokenSha256, session);

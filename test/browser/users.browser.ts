@@ -1,0 +1,124 @@
+import type { Browser, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { createPerson, signIn, type Person } from './support/accounts.js';
+import { contrastFailures } from './support/contrast.js';
+import { launchChromium } from './support/browser.js';
+import { browserContexts, eventually } from './support/suite.js';
+
+/** Issue 11: an administrator manages the accounts in the browser (用户管理), not in GraphQL. */
+describe('用户管理: an administrator lists, creates, resets and unlocks accounts in the browser', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let admin: Person;
+  const contexts = browserContexts(() => ({ app, browser }));
+
+  const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { token } }`;
+  const row = (page: Page, text: string) => page.locator('[data-test="users"] .el-table__row', { hasText: text });
+  const standing = async (page: Page, text: string) => ((await row(page, text).locator('[data-test="user-standing"]').textContent()) ?? '').trim();
+  const fieldError = (page: Page, form: string, label: string) =>
+    page.locator(`[data-test="${form}"] .el-form-item`, { has: page.getByLabel(label, { exact: true }) }).locator('.el-form-item__error');
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
+    admin = await createPerson(app, 'ADMIN', '赵敏', 'users-admin');
+  });
+  afterAll(() => contexts.closeAll());
+
+  it('lands the administrator on 用户管理, with every account and where it stands; the header names the administrator once', async () => {
+    const { page } = await contexts.open();
+    await signIn(page, admin);
+    await page.waitForURL((url) => url.pathname === '/users');
+    await row(page, 'unit-fgw').waitFor();
+    expect(await standing(page, 'unit-fgw')).toBe('正常');
+    expect((await row(page, 'unit-fgw').textContent()) ?? '').toContain('青川市发展和改革委员会');
+    expect(await standing(page, '杨帆（市政府办）')).toBe('未设置密码');
+    expect(((await page.locator('[data-test="signed-in-as"]').textContent()) ?? '').trim()).toBe('赵敏（系统管理员）');
+    expect(await page.locator('#as-of-picker').count()).toBe(0);
+    expect(await contrastFailures(page)).toEqual([]);
+  });
+
+  it('creates an account with its login name and initial password; the new user signs in and must change it', async () => {
+    const { page } = await contexts.open();
+    await signIn(page, admin);
+    await page.getByRole('button', { name: '新建账号' }).click();
+    const form = page.locator('[data-test="form-create-account"]');
+    await form.getByLabel('姓名').fill('钱明');
+    await form.getByText('责任单位', { exact: true }).click();
+    await form.getByLabel('登录名').fill('supervisor');
+    await form.getByLabel('初始密码（8 到 128 个字符，用户首次登录时须修改）').fill('Chushi#2026');
+    await form.getByRole('button', { name: '创建账号' }).click();
+    // A unit user needs its unit, named beside the field before anything is sent.
+    await fieldError(page, 'form-create-account', '所属单位（责任单位用户必填）').waitFor();
+    expect(await fieldError(page, 'form-create-account', '所属单位（责任单位用户必填）').textContent()).toBe('请选择“所属单位（责任单位用户必填）”。');
+
+    await form.getByLabel('所属单位（责任单位用户必填）').click();
+    await page.locator('.el-select-dropdown__item', { hasText: '青川市财政局' }).click();
+    const before = await app.logPosition();
+    await form.getByRole('button', { name: '创建账号' }).click();
+    // The login name is taken: refused beside its field, and no account half made.
+    await fieldError(page, 'form-create-account', '登录名').waitFor();
+    expect(await fieldError(page, 'form-create-account', '登录名').textContent()).toBe('登录名“supervisor”已被其他账号使用。');
+    expect(await app.logPosition()).toBe(before);
+
+    await form.getByLabel('登录名').fill('qianming');
+    await form.getByRole('button', { name: '创建账号' }).click();
+    await row(page, 'qianming').waitFor();
+    expect(await standing(page, 'qianming')).toBe('待首次登录改密');
+    expect((await row(page, 'qianming').textContent()) ?? '').toContain('青川市财政局');
+
+    const person: Person = { role: 'UNIT', loginName: 'qianming', initialPassword: 'Chushi#2026', password: 'Qianming-own-2026', userId: '' };
+    const { page: newcomer } = await contexts.open();
+    await signIn(newcomer, person);
+    await newcomer.waitForURL((url) => url.pathname === '/workload');
+    expect(((await newcomer.locator('[data-test="signed-in-as"]').textContent()) ?? '').trim()).toBe('钱明（青川市财政局）');
+  });
+
+  it('unlocks an account locked by five wrong passwords: the user signs in again at once with the same password', async () => {
+    const inspector = await createPerson(app, 'INSPECTOR', '孙强', 'users-locked');
+    for (let attempt = 1; attempt <= 5; attempt++) await app.graphql(SIGN_IN, { input: { loginName: 'users-locked', password: `wrong-${attempt}` } }, {});
+    expect((await app.graphql(SIGN_IN, { input: { loginName: 'users-locked', password: inspector.initialPassword } }, {})).errors![0]!.extensions!.reason).toBe('ACCOUNT_LOCKED');
+
+    const { page } = await contexts.open();
+    await signIn(page, admin);
+    await row(page, 'users-locked').waitFor();
+    expect(await standing(page, 'users-locked')).toMatch(/^已锁定（至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}）$/);
+    await page.locator('[data-test="unlock-users-locked"]').click();
+    await eventually(page, async () => (await standing(page, 'users-locked')) === '待首次登录改密', 'the account unlocked');
+    expect(((await page.locator('[data-test="users-notice"]').textContent()) ?? '').trim()).toBe('已解锁“孙强”的账号，可用原密码登录。');
+    expect(await page.locator('[data-test="unlock-users-locked"]').count()).toBe(0);
+    expect((await app.graphql(SIGN_IN, { input: { loginName: 'users-locked', password: inspector.initialPassword } }, {})).errors).toBeUndefined();
+  });
+
+  it('resets a forgotten password: the old one stops working, the new initial one signs in and must be changed', async () => {
+    const unit = await createPerson(app, 'SUPERVISOR', '冯雪', 'users-forgot');
+    const { page } = await contexts.open();
+    await signIn(page, admin);
+    await row(page, 'users-forgot').getByRole('button', { name: '重设密码' }).click();
+    const form = page.locator('[data-test="form-set-password"]');
+    expect(await form.getByLabel('登录名').inputValue()).toBe('users-forgot');
+    await form.getByLabel('新的初始密码（8 到 128 个字符，用户登录后须修改）').fill('short');
+    await form.getByRole('button', { name: '保存' }).click();
+    await fieldError(page, 'form-set-password', '新的初始密码（8 到 128 个字符，用户登录后须修改）').waitFor();
+    expect(await fieldError(page, 'form-set-password', '新的初始密码（8 到 128 个字符，用户登录后须修改）').textContent()).toBe('长度应为 8 到 128 个字符');
+
+    await form.getByLabel('新的初始密码（8 到 128 个字符，用户登录后须修改）').fill(' Reset 2026 ');
+    await form.getByRole('button', { name: '保存' }).click();
+    await eventually(page, async () => ((await page.locator('[data-test="users-notice"]').textContent()) ?? '').includes('初始密码已设置'), 'the password reset');
+    expect(await standing(page, 'users-forgot')).toBe('待首次登录改密');
+    expect((await app.graphql(SIGN_IN, { input: { loginName: 'users-forgot', password: unit.initialPassword } }, {})).errors![0]!.extensions!.reason).toBe('WRONG_CREDENTIALS');
+    // Taken exactly as typed, spaces included.
+    expect((await app.graphql(SIGN_IN, { input: { loginName: 'users-forgot', password: ' Reset 2026 ' } }, {})).errors).toBeUndefined();
+  });
+
+  it('names a signed-in unit user once: the demo clerk 李娜（市发改委） is not followed by her unit again', async () => {
+    const { page } = await contexts.open({ token: 'rct_demo_unit_fgw_qingchuan' });
+    await page.goto('/workload');
+    const header = page.locator('[data-test="signed-in-as"]');
+    await header.waitFor();
+    expect(((await header.textContent()) ?? '').trim()).toBe('李娜（市发改委）');
+    const supervisor = (await contexts.open({ token: 'rct_demo_supervisor_qingchuan' })).page;
+    await supervisor.goto('/overview');
+    await supervisor.locator('[data-test="signed-in-as"]').waitFor();
+    expect(((await supervisor.locator('[data-test="signed-in-as"]').textContent()) ?? '').trim()).toBe('张伟（政务公开办）');
+  });
+});

@@ -47,6 +47,7 @@ export type AppendFailure =
   | { readonly kind: 'concurrency'; readonly streamId: string; readonly expected: ExpectedRevision; readonly actual: number | 'no_stream' }
   | { readonly kind: 'request-key'; readonly key: string; readonly stored: RecordedRequest }
   | { readonly kind: 'sqlite'; readonly message: string; readonly code: string }
+  | { readonly kind: 'log-shortened'; readonly head: number | null; readonly seen: number }
   | { readonly kind: 'other'; readonly message: string };
 
 /** What became of one queued append once the batch committed. */
@@ -72,6 +73,7 @@ const sqliteCode = (error: unknown): string | null => {
 
 /** Plain data for an error thrown by an append or a commit. */
 export function describeFailure(error: unknown): AppendFailure {
+  if (error instanceof LogShortenedError) return { kind: 'log-shortened', head: error.head, seen: error.seen };
   if (error instanceof ConcurrencyError) return { kind: 'concurrency', streamId: error.streamId, expected: error.expected, actual: error.actual };
   if (error instanceof RequestKeyConflictError) return { kind: 'request-key', key: error.key, stored: error.stored };
   const code = sqliteCode(error);
@@ -88,8 +90,28 @@ export function failureError(failure: AppendFailure): Error {
       return new RequestKeyConflictError(failure.key, failure.stored);
     case 'sqlite':
       return new Database.SqliteError(failure.message, failure.code);
+    case 'log-shortened':
+      return new LogShortenedError(failure.head, failure.seen);
     case 'other':
       return new Error(failure.message);
+  }
+}
+
+/**
+ * The log in the file ends before a position this store had already seen (appended or read): rows
+ * were deleted from its end, or an older copy was written over the file in place. Found inside the
+ * write transaction, before anything is written, so no append lands at a position that was
+ * already given to another event; the whole batch is refused.
+ */
+export class LogShortenedError extends Error {
+  constructor(
+    /** The highest position the file holds now; null when it holds no event. */
+    readonly head: number | null,
+    /** The highest position this store had seen. */
+    readonly seen: number,
+  ) {
+    super(`The event log ends at position ${head ?? 'none'}, before position ${seen} that this server had already seen: events were removed from the store file, or an older copy was written over it.`);
+    this.name = 'LogShortenedError';
   }
 }
 
@@ -137,7 +159,7 @@ export class SqliteAppendWriter {
   private readonly chainHead: SqliteChainHead;
   private readonly statements;
   private readonly batch: Database.Transaction<
-    (appends: readonly QueuedAppend[], refused: ReadonlyMap<number, AppendFailure>) => { settlements: AppendSettlement[]; head: ChainHeadAt; appended: number }
+    (appends: readonly QueuedAppend[], refused: ReadonlyMap<number, AppendFailure>, seen: number) => { settlements: AppendSettlement[]; head: ChainHeadAt; appended: number }
   >;
 
   private readonly reservation: Database.Transaction<(streamId: string, request: RequestRecord) => void>;
@@ -145,6 +167,7 @@ export class SqliteAppendWriter {
   constructor(private readonly db: Database.Database) {
     this.chainHead = new SqliteChainHead(db);
     this.statements = {
+      logHead: db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
       streamHead: db.prepare<[string], { revision: number | null }>('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?'),
       byEventId: db.prepare<[string], { stream_id: string; revision: number; position: number }>(
         'SELECT stream_id, revision, position FROM events WHERE event_id = ?',
@@ -163,7 +186,11 @@ export class SqliteAppendWriter {
       if (this.answeredRequest(request)) return;
       this.statements.recordRequest.run({ ...request, streamId, ...APPENDED_NOTHING });
     });
-    this.batch = db.transaction((appends, refused) => {
+    this.batch = db.transaction((appends, refused, seen) => {
+      // Under the write lock, before anything is written: a log shorter than what was seen would
+      // give its positions again.
+      const logHead = this.statements.logHead.get()?.position ?? null;
+      if ((logHead ?? 0) < seen) throw new LogShortenedError(logHead, seen);
       const start = this.chainHead.current();
       let head = start.hash;
       let appended = 0;
@@ -199,12 +226,14 @@ export class SqliteAppendWriter {
    * both chain onto the same event. Never throws: a failure of the whole batch (the lock not
    * obtained within busy_timeout, an I/O error, a full disk) is its outcome. An append whose own
    * insert SQLite refuses (a constraint) is failed alone, and the batch written again without it.
+   * `seen` is the highest position the caller's store has seen (0: none); a log that now ends
+   * before it refuses the whole batch (`LogShortenedError`, see there).
    */
-  commit(appends: readonly QueuedAppend[]): BatchOutcome {
+  commit(appends: readonly QueuedAppend[], seen = 0): BatchOutcome {
     const refused = new Map<number, AppendFailure>();
     for (;;) {
       try {
-        const { settlements, head, appended } = this.batch.immediate(appends, refused);
+        const { settlements, head, appended } = this.batch.immediate(appends, refused, seen);
         this.chainHead.committed(head);
         return { committed: true, settlements, appended };
       } catch (error) {

@@ -104,12 +104,13 @@ const BUILT_WRITER = new URL('./sqlite-writer.worker.js', import.meta.url);
 
 /** Where a store's batches are committed: on a writer thread, or on the caller's thread. */
 interface BatchCommitter {
-  commit(appends: readonly QueuedAppend[]): Promise<BatchOutcome>;
+  /** `seen`: the highest position the store has seen; the batch is refused if the log now ends before it. */
+  commit(appends: readonly QueuedAppend[], seen: number): Promise<BatchOutcome>;
   close(): Promise<void>;
 }
 
 const inlineCommitter = (writer: SqliteAppendWriter): BatchCommitter => ({
-  commit: (appends) => Promise.resolve(writer.commit(appends)),
+  commit: (appends, seen) => Promise.resolve(writer.commit(appends, seen)),
   close: () => Promise.resolve(),
 });
 
@@ -176,6 +177,11 @@ export class SqliteEventStore implements EventStore {
   private readonly committer: BatchCommitter;
   /** Writes through this store's own connection: its batches when no writer thread commits them, and reservations. */
   private readonly localWriter: SqliteAppendWriter;
+  /**
+   * The highest position this store has seen in the log: appended, read, or reported as the head.
+   * The log never ends before it; a commit finds out under the write lock (LogShortenedError).
+   */
+  private highestSeen = 0;
 
   constructor(
     readonly path: string,
@@ -276,6 +282,8 @@ export class SqliteEventStore implements EventStore {
 
   headPosition(): Promise<Position | null> {
     const head = this.statements.head.get()?.position ?? null;
+    // A head lower than one seen before is not taken as seen: logShortened() reports it.
+    if (head !== null) this.saw(head);
     return Promise.resolve(head === null ? null : at(head));
   }
 
@@ -360,7 +368,10 @@ export class SqliteEventStore implements EventStore {
     try {
       while (this.queue.length > 0) {
         const batch = this.takeBatch();
-        const outcome = await this.committer.commit(batch.map((waiting) => waiting.append));
+        const outcome = await this.committer.commit(
+          batch.map((waiting) => waiting.append),
+          this.highestSeen,
+        );
         this.settle(batch, outcome);
       }
     } finally {
@@ -387,6 +398,7 @@ export class SqliteEventStore implements EventStore {
     if (outcome.appended > 0) this.notifyLocalAppend();
     outcome.settlements.forEach((settlement, index) => {
       const waiting = batch[index]!;
+      if (settlement.ok) this.saw(Number(settlement.result.position.commit));
       if (settlement.ok) waiting.resolve(settlement.result);
       else waiting.reject(failureError(settlement.failure));
     });
@@ -394,7 +406,24 @@ export class SqliteEventStore implements EventStore {
 
   private readAfter(after: Position | undefined, maxCount: number): StoredEvent[] {
     if (this.closed) return [];
-    return this.statements.readAll.all(Number(after?.commit ?? 0n), maxCount).map(toStoredEvent);
+    const rows = this.statements.readAll.all(Number(after?.commit ?? 0n), maxCount);
+    if (rows.length > 0) this.saw(rows[rows.length - 1]!.position);
+    return rows.map(toStoredEvent);
+  }
+
+  private saw(position: number) {
+    if (position > this.highestSeen) this.highestSeen = position;
+  }
+
+  /**
+   * The log now ends before a position this store has seen (rows deleted from its end, or an
+   * older copy written over the file in place): what it ends at and what was seen; null while it
+   * does not. One indexed read (the largest rowid).
+   */
+  logShortened(): { head: number | null; seen: number } | null {
+    if (this.closed || this.highestSeen === 0) return null;
+    const head = this.statements.head.get()?.position ?? null;
+    return (head ?? 0) < this.highestSeen ? { head, seen: this.highestSeen } : null;
   }
 
   private dataVersion(): number {

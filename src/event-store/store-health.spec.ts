@@ -32,10 +32,13 @@ describe('What the store health tells people in Chinese', () => {
     expect(refusal.messageZh).toBe('事件库写入失败：本次操作未记录。请管理员检查服务器磁盘（具体原因见服务器日志）。');
   });
 
-  it('says an older copy was written over the store naming the file, with how it was noticed in the English only', () => {
+  it('says the log went back under the server naming the file, with how it was noticed in the English only', () => {
     health.logWentBackwards('42');
     const refusal = health.writeRefusal()!;
+    expect(refusal.problem.cause).toBe('LOG_SHORTENED');
     expect(refusal.message).toContain('an append landed at position 42');
-    expect(refusal.messageZh).toBe(`运行中事件库文件 ${store.path} 被另一个文件替换：现拒绝写入。请放回原文件，或重启服务以检查新文件。`);
+    expect(refusal.messageZh).toBe(
+      `运行中事件库 ${store.path} 的日志变短了：文件末尾的事件被删除，或被旧副本覆盖。为免新事件占用被删事件的位置，现拒绝写入。请停止服务，从备份恢复事件库并进行台账校验；除非明确接受，服务不会在变短的日志上启动。`,
+    );
   });
 });

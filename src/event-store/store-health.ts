@@ -3,10 +3,11 @@ import { existsSync, statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import type { EventStore } from './event-store.port.js';
+import { LogShortenedError } from './sqlite-append-writer.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 
 /** Why the store cannot take writes (or the read models cannot follow) right now. */
-export type StoreProblemCause = 'STORE_FILE_MISSING' | 'STORE_FILE_REPLACED' | 'DISK_FULL' | 'WRITE_FAILED' | 'PROJECTIONS_STOPPED';
+export type StoreProblemCause = 'STORE_FILE_MISSING' | 'STORE_FILE_REPLACED' | 'LOG_SHORTENED' | 'DISK_FULL' | 'WRITE_FAILED' | 'PROJECTIONS_STOPPED';
 
 export interface StoreProblem {
   readonly cause: StoreProblemCause;
@@ -48,6 +49,8 @@ const MESSAGES: Record<StoreProblemCause, (detail: string, path: string) => Bili
       `The event store file ${where} was replaced by another file while the server runs: writes are refused. Put the original file back, or restart the server to have it check the new one.`,
       `运行中事件库文件 ${path} 被另一个文件替换：现拒绝写入。请放回原文件，或重启服务以检查新文件。`,
     ),
+  // Built by logShortenedMessage, which knows the positions.
+  LOG_SHORTENED: (detail, path) => logShortenedMessage(detail, null, path),
   DISK_FULL: (path) =>
     say(`The disk holding the event store (${path}) is full: nothing can be recorded until space is freed.`, `事件库（${path}）所在磁盘已满：腾出空间之前无法记录任何操作。`),
   WRITE_FAILED: (detail) =>
@@ -58,6 +61,18 @@ const MESSAGES: Record<StoreProblemCause, (detail: string, path: string) => Bili
       '读模型已停止跟进事件日志：页面显示的内容可能已过时，恢复之前拒绝写入（具体原因见服务器日志）。',
     ),
 };
+
+/**
+ * The log went back under the running server. `how` says, in English, what showed it; `positions`
+ * the head found and the position seen before, for the Chinese too.
+ */
+function logShortenedMessage(how: string, positions: { head: number | null; seen: number } | null, path: string): Bilingual {
+  const shorter = positions ? `（止于位置 ${positions.head ?? '无'}，早于本服务已看到的位置 ${positions.seen}）` : '';
+  return say(
+    `The event log in ${path} ${how}: events were removed from the end of the file, or an older copy was written over it, while the server runs. Writes are refused, so that no new event takes the place of a removed one. Stop the server, restore the store from a backup and run npm run ledger:verify; the server will not start on the shorter log unless told to accept it.`,
+    `运行中事件库 ${path} 的日志变短了${shorter}：文件末尾的事件被删除，或被旧副本覆盖。为免新事件占用被删事件的位置，现拒绝写入。请停止服务，从备份恢复事件库并进行台账校验；除非明确接受，服务不会在变短的日志上启动。`,
+  );
+}
 
 /**
  * The one place that knows whether the store can be trusted with a write right now: the store
@@ -74,6 +89,7 @@ export class StoreHealth {
   /** Every problem now, freshly checked (a stat of the store file, no I/O on the database). */
   problems(): StoreProblem[] {
     this.checkFile();
+    this.checkLog();
     this.checkSpace();
     return [...this.noted.values()];
   }
@@ -87,6 +103,7 @@ export class StoreHealth {
   /** Classifies a failed write: a refusal to answer instead, when the failure is the store's state. */
   noteWriteFailure(error: unknown): StoreUnavailableError | null {
     const code = (error as { code?: unknown } | null)?.code;
+    if (error instanceof LogShortenedError) return new StoreUnavailableError(this.noteLogShortened(error.head, error.seen));
     if (typeof code !== 'string') return null;
     if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new StoreUnavailableError(this.note('DISK_FULL', this.location()));
     if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_CORRUPT') {
@@ -95,19 +112,43 @@ export class StoreHealth {
     return null;
   }
 
+  /**
+   * Runs one write to the store (an append, a key reservation, a ledger checkpoint): refused with
+   * `StoreUnavailableError` while the store is unhealthy, and a failure that comes from the store's
+   * state (a full disk, an I/O error) noted and answered as one. Every write goes through here, so
+   * no kind of write is acknowledged, or fails without a cause, while the others are refused.
+   */
+  async guardWrite<Result>(write: () => Promise<Result>): Promise<Result> {
+    const refusal = this.writeRefusal();
+    if (refusal) throw refusal;
+    let result: Result;
+    try {
+      result = await write();
+    } catch (error) {
+      throw this.noteWriteFailure(error) ?? error;
+    }
+    this.noteWriteSuccess();
+    return result;
+  }
+
   noteWriteSuccess(): void {
     this.noted.delete('DISK_FULL');
     this.noted.delete('WRITE_FAILED');
   }
 
   /**
-   * An append landed at or below a position this server had already seen: the store's file was
-   * overwritten in place with an older copy (a restored backup). Writes are refused from now on;
-   * the append that revealed it stands in the file, and the witness keeps the higher head, so the
-   * next start refuses the store until an operator decides.
+   * An append landed at or below a position this server had already seen (the witness noticed;
+   * the store's own check in the write transaction normally refuses such an append first). Writes
+   * are refused from now on, and the witness keeps the higher head, so the next start refuses the
+   * store until an operator decides.
    */
   logWentBackwards(position: string): void {
-    this.note('STORE_FILE_REPLACED', `${this.location()} (an append landed at position ${position}, at or below what this server had already seen)`, this.location());
+    this.note('LOG_SHORTENED', `went back: an append landed at position ${position}, at or below what this server had already seen`, this.location());
+  }
+
+  private noteLogShortened(head: number | null, seen: number): StoreProblem {
+    const how = `ends at position ${head ?? 'none'}, before position ${seen} that this server had already seen`;
+    return this.note('LOG_SHORTENED', how, this.location(), logShortenedMessage(how, { head, seen }, this.location()));
   }
 
   projectionsFailed(reason: string): void {
@@ -118,10 +159,10 @@ export class StoreHealth {
     this.noted.delete('PROJECTIONS_STOPPED');
   }
 
-  private note(cause: StoreProblemCause, detail: string, path = detail): StoreProblem {
+  private note(cause: StoreProblemCause, detail: string, path = detail, message = MESSAGES[cause](detail, path)): StoreProblem {
     const known = this.noted.get(cause);
     if (known) return known;
-    const problem = { cause, message: MESSAGES[cause](detail, path), since: new Date().toISOString() };
+    const problem = { cause, message, since: new Date().toISOString() };
     this.noted.set(cause, problem);
     return problem;
   }
@@ -137,6 +178,13 @@ export class StoreHealth {
     // The database file itself, or only its write-ahead log: say which one is gone.
     if (state === 'missing') this.note('STORE_FILE_MISSING', existsSync(this.store.path) ? `${this.store.path}-wal` : this.store.path, this.store.path);
     if (state === 'replaced') this.note('STORE_FILE_REPLACED', this.store.path);
+  }
+
+  /** The log ending before a position already seen is noticed before the next write tries to land there. */
+  private checkLog(): void {
+    if (!(this.store instanceof SqliteEventStore) || this.noted.has('LOG_SHORTENED')) return;
+    const shortened = this.store.logShortened();
+    if (shortened) this.noteLogShortened(shortened.head, shortened.seen);
   }
 
   /** A full disk is noticed by a failed write; it is over once the disk has room again. */

@@ -5,16 +5,48 @@ import type { AppSettings } from '../config/app-settings.js';
 import { ADMITTED_STORE } from '../event-store/event-store.module.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import type { AdmittedStore } from '../event-store/store-admission.js';
-import { StoreHealth } from '../event-store/store-health.js';
+import { StoreHealth, type StoreProblem, type StoreProblemCause } from '../event-store/store-health.js';
 import { EventStoreDbEventStore } from '../event-store/eventstoredb-event-store.js';
 import { SqliteEventStore } from '../event-store/sqlite-event-store.js';
 import { Clock } from '../shared/clock.js';
 import { keyFingerprint, publicKeyText } from './domain/checkpoint.js';
-import type { LedgerVerificationResult } from './domain/ledger-verification.js';
+import { GENESIS_CHAIN_HASH } from './domain/event-chain.js';
+import type { LedgerVerificationResult, MismatchKind } from './domain/ledger-verification.js';
+import { say, type Bilingual } from '../shared/domain-error.js';
 import { loadSigningKey } from './ledger-signing-key.js';
 import { proveEvent, takeCheckpoint, verifyLedger, type EventInclusionProof } from './ledger-operations.js';
 import type { LedgerBackend, StoredCheckpoint } from './ledger.port.js';
 import { witnessExpectations } from './witnessed-head.js';
+
+/** Problems after which the file the server holds open is not the store at its path: there is nothing there to verify. */
+const STORE_GONE: readonly StoreProblemCause[] = ['STORE_FILE_MISSING', 'STORE_FILE_REPLACED'];
+
+/** The answer of a verification that could check nothing: not ok, the finding saying why. */
+function notVerified(kind: MismatchKind, message: Bilingual): LedgerVerificationResult {
+  return {
+    ok: false,
+    eventsChecked: 0,
+    checkpointsChecked: 0,
+    headChainHash: GENESIS_CHAIN_HASH.toString('hex'),
+    headPosition: null,
+    signingKeys: [],
+    firstMismatch: { kind, eventNumber: 1, position: null, eventId: null, checkpointTreeSize: null, message: message.en, messageZh: message.zh },
+  };
+}
+
+/** Asked for while the store file was deleted or replaced under the server: the store's own problem message. */
+const storeGoneFinding = (problem: StoreProblem) =>
+  notVerified(problem.cause === 'STORE_FILE_MISSING' ? 'STORE_FILE_MISSING' : 'STORE_REPLACED', say(`Nothing was verified: ${problem.message.en}`, `未能校验台账：${problem.message.zh}`));
+
+/** The store failed while it was read (SQLite's error code). */
+const unreadableStoreFinding = (code: string) =>
+  notVerified(
+    'UNREADABLE',
+    say(
+      `The event store could not be read to the end (${code}): the ledger is not verified. Run npm run ledger:verify on the server's machine to see where, and restore the store from a backup if it is damaged.`,
+      '读取事件库时出错，台账未能完成校验。请在服务器上运行台账校验命令查明位置；如事件库已损坏，请从备份恢复。',
+    ),
+  );
 
 /** How often EventStoreDB's chaining pass runs: the most an event waits before it is chained. */
 const CHAIN_INTERVAL_MS = 10_000;
@@ -91,21 +123,30 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
    * a file that is not the store's any more would vouch for the wrong log.
    */
   takeCheckpoint() {
-    const refusal = this.health.writeRefusal();
-    if (refusal) throw refusal;
-    return takeCheckpoint(this.backend(), this.key, this.clock.now());
+    // A write like an append: refused while the store is unhealthy, a full disk named as such.
+    return this.health.guardWrite(() => takeCheckpoint(this.backend(), this.key, this.clock.now()));
   }
 
   /**
    * Verifies the ledger, also against the store witness (STORE_WITNESS_PATH), written out first
    * with the head this server last appended so that it is as recent as the server knows, and
-   * against the keys the office signs with (this server's key and LEDGER_TRUSTED_KEYS).
+   * against the keys the office signs with (this server's key and LEDGER_TRUSTED_KEYS). While the
+   * store file is deleted or replaced under the server, answers not ok with `STORE_FILE_MISSING` /
+   * `STORE_REPLACED` and checks nothing: the file held open is not the store a restart would read.
    */
   verify(): Promise<LedgerVerificationResult> {
+    const gone = this.health.problems().find((problem) => STORE_GONE.includes(problem.cause));
+    if (gone) return Promise.resolve(storeGoneFinding(gone));
     this.admitted.witness.flush();
     const witness = witnessExpectations(this.config.get('STORE_WITNESS_PATH', { infer: true }), this.admitted.identity.storeId);
     const trustedKeys = [keyFingerprint(publicKeyText(this.key)), ...this.config.get('LEDGER_TRUSTED_KEYS', { infer: true })];
-    return verifyLedger(this.backend(), { ...witness.expectations, trustedKeys });
+    return verifyLedger(this.backend(), { ...witness.expectations, trustedKeys }).catch((error: unknown) => {
+      const code = (error as { code?: unknown } | null)?.code;
+      // A store that fails while it is read (damaged pages, an I/O error) is a finding, not a crash.
+      if (typeof code !== 'string' || !code.startsWith('SQLITE_')) throw error;
+      this.logger.error(`Ledger verification could not read the store: ${String(error)}`);
+      return unreadableStoreFinding(code);
+    });
   }
 
   prove(eventId: string, checkpoint: number): Promise<EventInclusionProof> {

@@ -20,6 +20,7 @@ const health = async (app: TestApp) => {
   return { status: response.status, body: (await response.json()) as { status: string; problems: { cause: string; message: string; messageZh: string }[] } };
 };
 const register = (app: TestApp, overrides: Record<string, unknown> = {}) => app.graphql(REGISTER_EVALUATION, { input: evaluationInput(overrides) });
+const VERIFY_LEDGER = '{ verifyLedger { ok eventsChecked firstMismatch { kind message messageZh } } }';
 const evaluationCount = async (app: TestApp) => (await app.graphql('{ evaluations { totalCount } }')).data!.evaluations.totalCount as number;
 const refusalOf = (start: Promise<unknown>) =>
   start.then(
@@ -41,6 +42,7 @@ describe('A store file deleted or replaced under a running server', () => {
     let app = await startTestApp({ sqlitePath, demoData: true });
     expect(await evaluationCount(app)).toBe(1);
     expect((await health(app)).status).toBe(200);
+    const admin = await app.as('ADMIN');
 
     for (const file of [sqlitePath, `${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
     const degraded = await health(app);
@@ -50,6 +52,12 @@ describe('A store file deleted or replaced under a running server', () => {
     const refused = await register(app);
     expect(refused.errors![0]).toMatchObject({ extensions: { code: 'STORE_UNAVAILABLE', cause: 'STORE_FILE_MISSING' } });
     expect(refused.errors![0]!.message).toContain(sqlitePath);
+    // The ledger of a deleted file is not vouched for: a finding saying so, not "ok".
+    const verified = await app.graphql(VERIFY_LEDGER, {}, admin);
+    expect(verified.errors).toBeUndefined();
+    expect(verified.data!.verifyLedger).toMatchObject({ ok: false, eventsChecked: 0, firstMismatch: { kind: 'STORE_FILE_MISSING' } });
+    expect(verified.data!.verifyLedger.firstMismatch.message).toContain(`The event store file ${sqlitePath} was deleted`);
+    expect(verified.data!.verifyLedger.firstMismatch.messageZh).toContain('未能校验台账：运行中事件库文件');
     await app.close();
 
     const missing = await refusalOf(startTestApp({ sqlitePath, demoData: true }));
@@ -71,6 +79,7 @@ describe('A store file deleted or replaced under a running server', () => {
     const sqlitePath = freshDatabasePath();
     const app = await startTestApp({ sqlitePath });
     expect((await register(app)).errors).toBeUndefined();
+    const admin = await app.as('ADMIN');
     const other = join(mkdtempSync(join(tmpdir(), 'rectify-other-')), 'other.db');
     const otherStore = new SqliteEventStore(other);
     await otherStore.identify();
@@ -79,6 +88,10 @@ describe('A store file deleted or replaced under a running server', () => {
 
     expect((await health(app)).body.problems.map((problem) => problem.cause)).toEqual(['STORE_FILE_REPLACED']);
     expect((await register(app)).errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'STORE_FILE_REPLACED' });
+    const verified = await app.graphql(VERIFY_LEDGER, {}, admin);
+    expect(verified.errors).toBeUndefined();
+    expect(verified.data!.verifyLedger).toMatchObject({ ok: false, firstMismatch: { kind: 'STORE_REPLACED' } });
+    expect(verified.data!.verifyLedger.firstMismatch.messageZh).toContain('被另一个文件替换');
     await app.close();
     // SQLite leaves the old store's WAL at the path when its file was moved away: an operator who
     // puts another store in place removes it, or the new main file would be read through it.
@@ -144,15 +157,45 @@ describe('A store file deleted or replaced under a running server', () => {
     for (const title of ['评估二', '评估三']) expect((await register(app, { title })).errors).toBeUndefined();
     checkpoint();
     copyFileSync(backup, sqlitePath); // the same inode, older content: a backup restored over the live file
-    // The append that lands below what the server saw stands in the file; from then on writes are refused.
-    await register(app, { title: '评估四' });
-    expect((await health(app)).body.problems.map((problem) => problem.cause)).toEqual(['STORE_FILE_REPLACED']);
-    expect((await register(app, { title: '评估五' })).errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'STORE_FILE_REPLACED' });
-    // Nor is a checkpoint signed over the file that replaced the store.
+    // The log went back under the server: the next write is refused before it lands at a position already given.
+    const refused = await register(app, { title: '评估四' });
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'LOG_SHORTENED' });
+    expect(refused.errors![0]!.message).toMatch(/ends at position \d+, before position \d+ that this server had already seen/);
+    expect((await health(app)).body.problems.map((problem) => problem.cause)).toEqual(['LOG_SHORTENED']);
+    expect((await register(app, { title: '评估五' })).errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'LOG_SHORTENED' });
+    // Nor is a checkpoint signed over the older copy.
     const signed = await app.graphql('mutation { takeLedgerCheckpoint { sequence } }', {}, admin);
-    expect(signed.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'STORE_FILE_REPLACED' });
+    expect(signed.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'LOG_SHORTENED' });
     await app.close();
     expect((await refusalOf(startTestApp({ sqlitePath }))).reason).toMatch(/^STORE_(SHORTER|REWRITTEN)$/);
+  }, CEILING_MS);
+
+  it('notices events deleted from the end of the log under the running server: no write lands at a position already given, health says why, the restart is refused', async () => {
+    const sqlitePath = freshDatabasePath();
+    const app = await startTestApp({ sqlitePath });
+    const admin = await app.as('ADMIN');
+    for (const title of ['评估一', '评估二', '评估三']) expect((await register(app, { title })).errors).toBeUndefined();
+    const seen = Number(await app.logPosition());
+    const kept = seen - 2;
+    const other = new Database(sqlitePath);
+    // Rows removed from the end and SQLite's numbering lowered: the next insert would reuse position kept + 1.
+    other.exec(`DELETE FROM events WHERE position > ${kept}; UPDATE sqlite_sequence SET seq = ${kept} WHERE name = 'events';`);
+    other.close();
+
+    const report = await health(app);
+    expect(report.status).toBe(503);
+    expect(report.body.problems.map((problem) => problem.cause)).toEqual(['LOG_SHORTENED']);
+    const refused = await register(app, { title: '评估四' });
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'LOG_SHORTENED' });
+    expect(refused.errors![0]!.message).toContain(`ends at position ${kept}, before position ${seen} that this server had already seen`);
+    expect(refused.errors![0]!.extensions!.messageZh).toContain(`日志变短了（止于位置 ${kept}，早于本服务已看到的位置 ${seen}）`);
+    const verified = await app.graphql(VERIFY_LEDGER, {}, admin);
+    expect(verified.data!.verifyLedger).toMatchObject({ ok: false, firstMismatch: { kind: 'LOG_TRUNCATED' } });
+    await app.close();
+    const check = new Database(sqlitePath, { readonly: true });
+    expect((check.prepare('SELECT MAX(position) AS head FROM events').get() as { head: number }).head).toBe(kept);
+    check.close();
+    expect((await refusalOf(startTestApp({ sqlitePath }))).reason).toBe('STORE_SHORTER');
   }, CEILING_MS);
 
   it('refuses a store of the same id and length whose history differs from the one last seen (head chain hash)', async () => {
@@ -339,6 +382,39 @@ const canMount = typeof process.getuid === 'function' && process.getuid() === 0;
       expect((await health(app)).status).toBe(200);
       expect((await register(app)).errors).toBeUndefined();
     } finally {
+      await app.close();
+    }
+  }, CEILING_MS);
+
+  it('answers a ledger checkpoint asked for on a full disk with STORE_UNAVAILABLE naming it, and reports it in /health', async () => {
+    const app = await startTestApp({ sqlitePath: join(mountPoint, 'checkpoints.db') });
+    const filler = join(mountPoint, 'checkpoint-filler');
+    try {
+      const admin = await app.as('ADMIN');
+      expect((await register(app)).errors).toBeUndefined();
+      const file = openSync(filler, 'w');
+      try {
+        for (;;) writeSync(file, Buffer.alloc(64 * 1024, 1));
+      } catch (error) {
+        expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+      } finally {
+        closeSync(file);
+      }
+      // A checkpoint first, with nothing else written since the disk filled; SQLite may still fit
+      // one into pages it holds, so appends and checkpoints alternate until one is refused.
+      let refused;
+      for (let attempt = 0; attempt < 50 && !refused; attempt += 1) {
+        const signed = await app.graphql('mutation { takeLedgerCheckpoint { sequence } }', {}, admin);
+        if (signed.errors) refused = signed.errors[0];
+        else await register(app, { title: `满盘校验点第${attempt}次` });
+      }
+      expect(refused).toMatchObject({ extensions: { code: 'STORE_UNAVAILABLE', cause: 'DISK_FULL' } });
+      expect(refused!.extensions!.messageZh).toContain('所在磁盘已满');
+      expect((await health(app)).body.problems.map((problem) => problem.cause)).toEqual(['DISK_FULL']);
+      unlinkSync(filler);
+      expect((await app.graphql('mutation { takeLedgerCheckpoint { sequence } }', {}, admin)).errors).toBeUndefined();
+    } finally {
+      rmSync(filler, { force: true });
       await app.close();
     }
   }, CEILING_MS);

@@ -3,6 +3,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LogShortenedError } from '../../src/event-store/sqlite-append-writer.js';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
 import { StoredEvent } from '../../src/event-store/event-store.port.js';
 import { eventStoreContract } from './event-store.contract.js';
@@ -67,6 +69,37 @@ describe('SQLite event store on disk', () => {
 
     const store = new SqliteEventStore(path);
     expect((await store.readStream('survives-kill')).map((e) => e.type)).toEqual(['UnitRegistered']);
+    await store.close();
+  });
+});
+
+/** Issue 9 (second breaker, 7): a log cut back under a running store never has a position given twice. */
+describe('SQLite event store whose log is cut back behind its back', () => {
+  const metadata = { actorId: 'a', actorRole: 'ADMIN', actorUnitId: null, commandId: 'c', correlationId: 'c', causationId: 'c', recordedAt: '2026-11-30T01:00:00.000Z' } as const;
+  const append = (store: SqliteEventStore, streamId: string) =>
+    store.appendToStream(streamId, [{ id: crypto.randomUUID(), type: 'UnitRegistered', schemaVersion: 1, data: { name: streamId }, metadata }], { expectedRevision: 'no_stream' });
+
+  it.each([
+    ['on the caller\'s thread', false as const],
+    ['on the writer thread', pathToFileURL(join(process.cwd(), 'dist/event-store/sqlite-writer.worker.js'))],
+  ])('refuses the next append, %s, before it lands at a position already given, and says where the log ends', async (_, writerThread) => {
+    const path = freshPath();
+    const store = new SqliteEventStore(path, { writerThread });
+    for (const stream of ['unit-1', 'unit-2', 'unit-3', 'unit-4']) await append(store, stream);
+    expect(store.logShortened()).toBeNull();
+    // Another hand deletes the newest two events and lowers SQLite's numbering, so that the next
+    // insert would take position 3 again.
+    const other = new Database(path);
+    other.exec("DELETE FROM events WHERE position > 2; UPDATE sqlite_sequence SET seq = 2 WHERE name = 'events';");
+    other.close();
+
+    expect(store.logShortened()).toEqual({ head: 2, seen: 4 });
+    const refused = await append(store, 'unit-5').catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(LogShortenedError);
+    expect(refused).toMatchObject({ head: 2, seen: 4 });
+    const check = new Database(path, { readonly: true });
+    expect(check.prepare('SELECT MAX(position) AS head, COUNT(*) AS count FROM events').get()).toEqual({ head: 2, count: 2 });
+    check.close();
     await store.close();
   });
 });

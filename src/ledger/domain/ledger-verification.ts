@@ -35,6 +35,7 @@ export const MismatchKinds = [
   'HEAD_REWRITTEN',
   'CHECKPOINT_MISSING',
   'STORE_REPLACED',
+  'STORE_FILE_MISSING',
   'WITNESS_DAMAGED',
   'CHECKPOINT_FOREIGN_KEY',
 ] as const;
@@ -60,8 +61,13 @@ export type MismatchKind =
   | 'HEAD_REWRITTEN'
   /** Checkpoint numbers are missing (a gap, or the newest ones): checkpoint rows were deleted. */
   | 'CHECKPOINT_MISSING'
-  /** The store witness saw another store at this place: the database was replaced by another one. */
+  /**
+   * The store witness saw another store at this place, or the server's store file was replaced
+   * under it while it runs: the database was replaced by another one.
+   */
   | 'STORE_REPLACED'
+  /** The store file (or its write-ahead log) was deleted under the running server: nothing at the path to verify. */
+  | 'STORE_FILE_MISSING'
   /** The store witness is there but cannot be read: what it saw cannot be compared. */
   | 'WITNESS_DAMAGED'
   /** A checkpoint's signature holds, but by a key the office does not trust: someone else signed it. */

@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Columns } from './columns.js';
 import { readSpreadsheet } from './sheet.js';
-import { readSpreadsheetOffThread } from './sheet-off-thread.js';
-import { checkXlsxSize } from './xlsx-size.js';
+import { CONCURRENT_SHEET_READERS, readSpreadsheetOffThread, sheetReaderLoad } from './sheet-off-thread.js';
+import { checkXlsxSize, clipMergedRanges } from './xlsx-size.js';
 
 /* Large files are read off the main thread, and an XLSX that would inflate past the limit is refused unread. */
 
@@ -24,6 +24,16 @@ describe('reading in a worker thread', () => {
     expect(inWorker.ok).toBe(true);
     expect(inWorker).toEqual(await readSpreadsheet(sample, 'xlsx', columns));
   });
+
+  it('reads at most a few sheets at once; the other imports wait their turn and are all answered', async () => {
+    const sample = new Uint8Array(await readFile(fileURLToPath(new URL('../../samples/work-plan-2026.xlsx', import.meta.url))));
+    const reads = Array.from({ length: CONCURRENT_SHEET_READERS + 3 }, () => readSpreadsheetOffThread(sample, 'xlsx', columns, {}, BUILT_WORKER));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(sheetReaderLoad()).toEqual({ reading: CONCURRENT_SHEET_READERS, waiting: 3 });
+    const results = await Promise.all(reads);
+    expect(results.every((result) => result.ok)).toBe(true);
+    expect(sheetReaderLoad()).toEqual({ reading: 0, waiting: 0 });
+  }, 240_000);
 
   it('reports a file the worker cannot read as a problem of the file', async () => {
     const result = await readSpreadsheetOffThread(new Uint8Array([1, 2, 3]), 'xlsx', columns, {}, BUILT_WORKER);
@@ -49,5 +59,38 @@ describe('the uncompressed size of an XLSX (zip bombs)', () => {
     expect(bomb.byteLength).toBeLessThan(1024 * 1024);
     const result = await readSpreadsheet(bomb, 'xlsx', columns);
     expect(result).toMatchObject({ ok: false, problems: [{ row: null, reason: expect.stringMatching(/^The workbook's parts hold more than 104,857,600 bytes uncompressed \(xl\/sharedStrings.xml/) }] });
+  }, 240_000);
+});
+
+/*
+ * Selecting a whole column (or the sheet) and pressing 合并单元格 writes a merge such as H1:H1048576;
+ * exceljs would expand it into a million cells (512 MB for a 7 KB file). Merges are clipped to the
+ * written cells first, which changes nothing the import reads.
+ */
+describe('merged ranges past the written cells', () => {
+  it('clips a whole-column and a whole-sheet merge to the last written row and column, and leaves ordinary merges alone', () => {
+    const sheet = (merges: string) =>
+      `<worksheet><sheetData><row r="1"><c r="A1"/><c r="H1"/></row><row r="2"><c r="B2"/></row><row r="20"><c r="C20"/></row></sheetData>` +
+      `<mergeCells count="3">${merges}</mergeCells></worksheet>`;
+    expect(clipMergedRanges(sheet('<mergeCell ref="H1:H1048576"/><mergeCell ref="G1:XFD1048576"/><mergeCell ref="A2:A5"/>'))).toBe(
+      sheet('<mergeCell ref="H1:H20"/><mergeCell ref="G1:H20"/><mergeCell ref="A2:A5"/>'),
+    );
+    const ordinary = sheet('<mergeCell ref="A1:C1"/>');
+    expect(clipMergedRanges(ordinary)).toBe(ordinary);
+  });
+
+  it('reads a plan whose column was merged down to row 1,048,576 as the same plan', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sheet1');
+    sheet.addRow(['编号', '事项', '备注']);
+    sheet.addRow(['1', '开通网上依申请公开渠道', '']);
+    sheet.addRow(['2', '规范政府信息公开年报', '']);
+    const plain = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const zip = await JSZip.loadAsync(plain);
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    zip.file('xl/worksheets/sheet1.xml', xml.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="C1:C1048576"/></mergeCells>'));
+    const merged = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const read = await readSpreadsheet(merged, 'xlsx', columns);
+    expect(read).toMatchObject({ ok: true, table: { records: [{ row: 2 }, { row: 3 }] } });
   }, 240_000);
 });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import pLimit from 'p-limit';
 import type { Columns } from './columns.js';
 import type { ImportResult } from './import-problems.js';
 import { readSpreadsheet, type SheetOptions, type Table } from './sheet.js';
@@ -27,6 +28,17 @@ const WORKER_HEAP_MB = 512;
 const BUILT_WORKER = new URL('./sheet.worker.js', import.meta.url);
 
 /**
+ * How many sheets are read at once; the others wait their turn. Each reader may take
+ * WORKER_HEAP_MB, so without a bound a few simultaneous imports (colleagues retrying the same
+ * heavy file) could take gigabytes from an office server with 2 cores.
+ */
+export const CONCURRENT_SHEET_READERS = 2;
+const sheetReaders = pLimit(CONCURRENT_SHEET_READERS);
+
+/** How many sheets are being read now, and how many wait (for health checks and tests). */
+export const sheetReaderLoad = () => ({ reading: sheetReaders.activeCount, waiting: sheetReaders.pendingCount });
+
+/**
  * `readSpreadsheet` in a worker thread. `workerUrl` is the compiled sheet.worker.js (tests name
  * the one in dist/); without one beside this module the sheet is read inline.
  */
@@ -39,6 +51,11 @@ export async function readSpreadsheetOffThread<Key extends string>(
 ): Promise<ImportResult<'table', Table<Key>>> {
   if (workerUrl.protocol !== 'file:' || !existsSync(fileURLToPath(workerUrl))) return readSpreadsheet(content, format, columns, options);
   const work: SheetWork = { content, format, columns, options };
+  return sheetReaders(() => readInWorker<Key>(work, workerUrl));
+}
+
+/** One worker reading one sheet; answers its result, or the reason it stopped, as an import problem. */
+function readInWorker<Key extends string>(work: SheetWork, workerUrl: URL): Promise<ImportResult<'table', Table<Key>>> {
   return new Promise((resolve) => {
     const worker = new Worker(workerUrl, { workerData: work, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     let settled = false;

@@ -4,7 +4,7 @@ import { textOf, type Cell } from './cells.js';
 import { columnOf, isBlankCell, isWeightyColumn, type ColumnSpec, type Columns, type Section, type SourceRecord } from './columns.js';
 import { labelZh, missingColumn, type ImportProblem, type ImportResult } from './import-problems.js';
 import { textOfFile, type FileContent } from './text-file.js';
-import { checkXlsxSize } from './xlsx-size.js';
+import { prepareXlsx } from './xlsx-size.js';
 
 /*
  * Spreadsheets (XLSX, CSV) read as offices lay them out, into records of named cells with the
@@ -79,12 +79,12 @@ async function xlsxRows(content: FileContent, options: SheetOptions): Promise<Im
   if (typeof content === 'string') {
     return { ok: false, problems: [{ row: null, reason: 'An XLSX file must be read as bytes, not text.', reasonZh: 'Excel 文件（.xlsx）必须按原始字节读取，不能当作文本。' }] };
   }
-  const tooLarge = await checkXlsxSize(content);
-  if (tooLarge) return { ok: false, problems: [{ row: null, reason: tooLarge.en, reasonZh: tooLarge.zh }] };
+  const prepared = await prepareXlsx(content);
+  if (!prepared.ok) return { ok: false, problems: [{ row: null, reason: prepared.problem.en, reasonZh: prepared.problem.zh }] };
   const workbook = new ExcelJS.Workbook();
   try {
     // A copy into a plain ArrayBuffer: what exceljs's typings ask for, and JSZip reads.
-    await workbook.xlsx.load(new Uint8Array(content).buffer);
+    await workbook.xlsx.load(new Uint8Array(prepared.bytes).buffer);
   } catch {
     return {
       ok: false,

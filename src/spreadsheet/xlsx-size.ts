@@ -3,7 +3,7 @@ import { say, type Bilingual } from '../shared/domain-error.js';
 
 /*
  * An XLSX file is a zip: 5 MB of it can inflate to gigabytes (a "zip bomb"), which exceljs would
- * try to hold in memory. The sizes the zip's central directory declares are checked before
+ * try to hold in memory; and a 7 KB sheet with one whole-column merge expands to a million cells. The sizes the zip's central directory declares are checked before
  * anything is inflated. (A directory that lies about them is not caught here; the worker that
  * parses imports has its own heap limit for that.)
  */
@@ -32,4 +32,63 @@ export async function checkXlsxSize(content: Uint8Array, limit = MAX_XLSX_UNCOMP
     }
   }
   return null;
+}
+
+/** A1-style column letters → 1-based column number (A → 1, XFD → 16384). */
+const columnNumber = (letters: string) => [...letters].reduce((number, letter) => number * 26 + letter.charCodeAt(0) - 64, 0);
+/** 1-based column number → A1-style letters. */
+const columnLetters = (number: number): string => (number <= 26 ? String.fromCharCode(64 + number) : columnLetters(Math.floor((number - 1) / 26)) + String.fromCharCode(65 + ((number - 1) % 26)));
+
+const MERGE_REF = /(<mergeCell\b[^>]*?\bref=")([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})(")/g;
+
+/**
+ * A worksheet's merged ranges clipped to the rows and columns that hold cells. Selecting a whole
+ * column (or the sheet) and pressing 合并单元格 writes a merge such as `H1:H1048576`, which exceljs
+ * expands into a million cells (over 512 MB for a 7 KB file); the cells past the last written
+ * row and column hold nothing, so clipping changes nothing the import reads. Returns the XML
+ * unchanged (the same string) when no merge reaches past the written cells.
+ */
+export function clipMergedRanges(sheetXml: string): string {
+  if (!sheetXml.includes('<mergeCell')) return sheetXml;
+  let lastRow = 0;
+  for (const match of sheetXml.matchAll(/<row\b([^>]*)>/g)) {
+    // A row without its number follows the one before it (ECMA-376 §18.3.1.73).
+    const number = /\br="(\d+)"/.exec(match[1]!);
+    lastRow = number ? Math.max(lastRow, Number(number[1])) : lastRow + 1;
+  }
+  let lastColumn = 0;
+  for (const match of sheetXml.matchAll(/<c\b[^>]*?\br="([A-Z]{1,3})\d+"/g)) lastColumn = Math.max(lastColumn, columnNumber(match[1]!));
+  return sheetXml.replace(MERGE_REF, (whole, before: string, firstColumn: string, firstRow: string, endColumn: string, endRow: string, after: string) => {
+    const clippedRow = Math.max(Number(firstRow), Math.min(Number(endRow), lastRow));
+    const clippedColumn = lastColumn === 0 ? columnNumber(endColumn) : Math.max(columnNumber(firstColumn), Math.min(columnNumber(endColumn), lastColumn));
+    if (clippedRow === Number(endRow) && clippedColumn === columnNumber(endColumn)) return whole;
+    return `${before}${firstColumn}${firstRow}:${columnLetters(clippedColumn)}${clippedRow}${after}`;
+  });
+}
+
+/**
+ * The workbook as the reader should load it: refused when it would inflate past `limit` bytes
+ * (`checkXlsxSize`), otherwise the same bytes, or re-zipped with every worksheet's merged ranges
+ * clipped to its written cells (`clipMergedRanges`) when some merge reached past them.
+ */
+export async function prepareXlsx(content: Uint8Array, limit = MAX_XLSX_UNCOMPRESSED_BYTES): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: Bilingual }> {
+  const tooLarge = await checkXlsxSize(content, limit);
+  if (tooLarge) return { ok: false, problem: tooLarge };
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(content);
+  } catch {
+    return { ok: true, bytes: content };
+  }
+  let clipped = false;
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir || !/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) continue;
+    const xml = await entry.async('string');
+    const clippedXml = clipMergedRanges(xml);
+    if (clippedXml !== xml) {
+      zip.file(entry.name, clippedXml);
+      clipped = true;
+    }
+  }
+  return { ok: true, bytes: clipped ? await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }) : content };
 }

@@ -39,6 +39,7 @@ import { workPlanDecider } from '../dist/work-plan/domain/work-plan.decider.js';
 import { workPlanItemDecider } from '../dist/work-plan/domain/work-plan-item.decider.js';
 import { workPlanItemStream, workPlanStream } from '../dist/work-plan/domain/work-plan.events.js';
 import { workPlanCommands } from '../dist/work-plan/import/work-plan-import.js';
+import { readCommandLine } from './cli-options.mjs';
 
 /** Bump when the generated log changes, so cached logs of the old shape are not reused. */
 export const GENERATOR_VERSION = 1;
@@ -559,13 +560,19 @@ export async function cachedLog(events, { fresh = false, log = () => {} } = {}) 
   return { path, manifest, generated: true };
 }
 
+const USAGE = `Usage: node bench/generate-log.mjs [options]
+
+Generates a bench log with Rectify's own deciders (cached unless --out) and prints its manifest.
+
+  --events <n>   the size to reach (default 10000)
+  --out <file>   write the log to this SQLite file instead of the cache
+  --fresh        generate the cached log again
+  --help, -h     this text; nothing is run`;
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const argument = (name) => {
-    const at = process.argv.indexOf(name);
-    return at >= 0 ? process.argv[at + 1] : undefined;
-  };
-  const events = Number(argument('--events') ?? 10_000);
-  const out = argument('--out');
-  const manifest = out ? await generateLog(out, events, { log: console.error }) : (await cachedLog(events, { fresh: process.argv.includes('--fresh'), log: console.error })).manifest;
+  const line = readCommandLine(process.argv.slice(2), { usage: USAGE, values: ['--events', '--out'], flags: ['--fresh'] });
+  const events = Number(line.value('--events') ?? 10_000);
+  const out = line.value('--out');
+  const manifest = out ? await generateLog(out, events, { log: console.error }) : (await cachedLog(events, { fresh: line.flag('--fresh'), log: console.error })).manifest;
   console.log(JSON.stringify(manifest, null, 2));
 }

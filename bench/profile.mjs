@@ -18,14 +18,35 @@ import { cachedLog } from './generate-log.mjs';
 import { startRectify } from './server-process.mjs';
 import { load } from './load.mjs';
 import { QUERIES, CONSTANT, variablesOf, recordFindingBody } from './queries.mjs';
+import { readCommandLine } from './cli-options.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+const USAGE = `Usage: node bench/profile.mjs [options]
+
+Starts Rectify on a cached bench log under node --cpu-prof, drives each workload and prints the
+self time by owner and by frame per window (start-up is a window of its own).
+
+  --events <n>           log size (default 10000)
+  --workload <list>      comma-separated name[:cut]: dashboard, workPlan, unitWorkload, unitScorecard,
+                         finding, constant, recordFinding; cut asOf or knownAt (default dashboard)
+  --cut <cut>            the cut of workloads that name none: now, asOf, knownAt (default now)
+  --seconds <n>          length of each window (default 10)
+  --connections <n>      concurrent connections (default 1)
+  --top <n>              rows per table (default 25)
+  --keep <dir>           keep the .cpuprofile files there
+  --root <dir>           run another checkout's dist/
+  --env K=V,K=V          environment for the server
+  --no-profile           server CPU per request only, no profile
+  --help, -h             this text; nothing is run`;
+
 function options(args) {
-  const value = (name, fallback) => {
-    const at = args.indexOf(name);
-    return at >= 0 ? args[at + 1] : fallback;
-  };
+  const line = readCommandLine(args, {
+    usage: USAGE,
+    values: ['--events', '--workload', '--cut', '--seconds', '--connections', '--top', '--keep', '--root', '--env'],
+    flags: ['--no-profile'],
+  });
+  const value = (name, fallback) => line.value(name) ?? fallback;
   return {
     events: Number(value('--events', '10000')),
     /** `name[:cut]`, comma-separated, each measured in its own window against the same server. */
@@ -37,7 +58,7 @@ function options(args) {
     keep: value('--keep', null),
     /** Another checkout to run (its dist/), e.g. main built elsewhere, for a before/after in one session. */
     root: value('--root', undefined),
-    profile: !args.includes('--no-profile'),
+    profile: !line.flag('--no-profile'),
     env: Object.fromEntries((value('--env', '') || '').split(',').filter(Boolean).map((pair) => pair.split('='))),
   };
 }

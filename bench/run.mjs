@@ -16,6 +16,7 @@ import { projectionErrors, startReference, startRectify } from './server-process
 import { graphql, latency, load } from './load.mjs';
 import { rawAppends, rectifyAppends } from './appends.mjs';
 import { CONSTANT, QUERIES, noopBody, recordFindingBody, variablesOf } from './queries.mjs';
+import { readCommandLine } from './cli-options.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROWS = ['1', '2', '3', '4', '5', '6', '7'];
@@ -23,12 +24,23 @@ const ROWS = ['1', '2', '3', '4', '5', '6', '7'];
 // ---------------------------------------------------------------------------------------------
 // options
 
+const USAGE = `Usage: node bench/run.mjs [options]   (npm run bench -- [options] builds first)
+
+Every figure of issue 12 beside a reference measured in the same run; writes latest.{json,md}.
+
+  --events <sizes>   comma-separated log sizes, each >= 1000 (default 10000,100000; --quick: 10000)
+  --rows <rows>      comma-separated rows of ${ROWS.join(',')} (default: all)
+  --quick            10k events, a few seconds a row (what CI runs)
+  --fresh            generate the logs again instead of reusing the cache
+  --out <dir>        where latest.json and latest.md go (default bench/results)
+  --help, -h         this text; nothing is run
+
+See bench/README.md for the rows.`;
+
 function parseOptions(args) {
-  const value = (name) => {
-    const at = args.indexOf(name);
-    return at >= 0 ? args[at + 1] : undefined;
-  };
-  const quick = args.includes('--quick');
+  const line = readCommandLine(args, { usage: USAGE, values: ['--events', '--rows', '--out'], flags: ['--quick', '--fresh'] });
+  const value = line.value;
+  const quick = line.flag('--quick');
   const list = (text) => text.split(',').map((part) => part.trim()).filter(Boolean);
   const options = {
     quick,
@@ -36,7 +48,7 @@ function parseOptions(args) {
     // default run's 15-minute budget on this shared machine (bench/README.md).
     sizes: list(value('--events') ?? (quick ? '10000' : '10000,100000')).map(Number),
     rows: list(value('--rows') ?? ROWS.join(',')),
-    fresh: args.includes('--fresh'),
+    fresh: line.flag('--fresh'),
     /** Seconds per figure: appends, mutations, blocking; each query's latency. */
     appendSeconds: quick ? 2 : 10,
     mutationSeconds: quick ? 3 : 10,

@@ -116,3 +116,37 @@ describe('The benchmark log generator', () => {
     }
   }, 300_000);
 });
+
+describe('The bench scripts’ command lines', () => {
+  const scripts = ['bench/run.mjs', 'bench/profile.mjs', 'bench/generate-log.mjs'].map((script) => join(process.cwd(), script));
+
+  it.each(scripts)('%s --help prints its usage and runs nothing', async (script) => {
+    const { stdout, stderr } = await run(process.execPath, [script, '--help']);
+    expect(stdout).toMatch(/^Usage: node bench\//);
+    expect(stdout).toContain('--events');
+    // Nothing ran: no table, no log generated, no server started.
+    expect(stdout).not.toContain('|');
+    expect(stdout).not.toContain('"events"');
+    expect(stderr).toBe('');
+  });
+
+  it.each(scripts)('%s refuses an unknown option (a typo) with its usage and exit code 2 instead of running the default', async (script) => {
+    const refused = await run(process.execPath, [script, '--event', '1000']).then(
+      () => null,
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect(refused?.code).toBe(2);
+    expect(refused?.stderr).toContain('unknown option --event');
+    expect(refused?.stderr).toContain('Usage: node bench/');
+    expect(refused?.stdout).toBe('');
+  });
+
+  it('refuses an option that needs a value and has none', async () => {
+    const refused = await run(process.execPath, [scripts[0]!, '--rows']).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(refused?.code).toBe(2);
+    expect(refused?.stderr).toContain('--rows needs a value');
+  });
+});

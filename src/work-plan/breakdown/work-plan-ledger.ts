@@ -60,6 +60,8 @@ export class WorkPlanLedger implements Projection {
   /** Each plan with when its outline was first recorded (what `knownAt` compares). */
   private readonly plans = new Map<string, WorkPlanView & { readonly importedEvent: { readonly metadata: { readonly recordedAt: string } } }>();
   private readonly items = new Map<string, WorkPlanItemView>();
+  /** The latest instant (ISO) an event projected so far was recorded at, of any stream; null before any. */
+  private latestRecorded: string | null = null;
   /** Not state (a private name, left out of snapshots): where the items' streams are read. */
   readonly #streams: StreamReader;
 
@@ -68,6 +70,8 @@ export class WorkPlanLedger implements Projection {
   }
 
   apply(event: RecordedEvent): void {
+    const recordedAt = event.metadata.recordedAt;
+    if (this.latestRecorded === null || recordedAt > this.latestRecorded) this.latestRecorded = recordedAt;
     if (event.type === 'WorkPlanImported' || event.type === 'WorkPlanRevised') {
       const { categories, ...plan } = (event as RecordedEvent<WorkPlanImported | WorkPlanRevised>).data;
       const imported = event.type === 'WorkPlanRevised' ? this.plans.get(plan.planId) : undefined;
@@ -99,6 +103,15 @@ export class WorkPlanLedger implements Projection {
     const item = this.items.get(event.streamId.slice(ITEM_STREAM_PREFIX.length));
     if (!item) return;
     applyToItem(item, timelineEntry(event));
+  }
+
+  /**
+   * The latest instant (ISO) an event the ledger has projected was recorded at, of any stream (the
+   * dashboard keeps the same): a fold at a cut sees nothing recorded later (see `foldAtCut`), so an
+   * answer is one moment even while events are projected between its slices. Null before any event.
+   */
+  get latestRecordedAt(): string | null {
+    return this.latestRecorded;
   }
 
   /** The plan's outline, if it was known at the cut (every plan without one). */

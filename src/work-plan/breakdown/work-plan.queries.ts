@@ -53,13 +53,15 @@ export class GetWorkPlanHandler implements IQueryHandler<GetWorkPlanQuery> {
   ) {}
 
   execute({ options }: GetWorkPlanQuery) {
-    return workPlanAt(this.ledger, options, this.clock.now(), this.config.get('DUE_SOON_DAYS', { infer: true }), null);
+    return workPlanAt(this.ledger, options, this.clock.now(), this.config.get('DUE_SOON_DAYS', { infer: true }), this.ledger.latestRecordedAt);
   }
 }
 
 /**
  * The breakdown of `options.planId` as GetWorkPlanQuery answers it, for callers outside the query
- * bus too (the export CLI): `now` is the present instant, `dueSoonDays` the yellow-light window.
+ * bus too (the export CLI): `now` is the present instant, `dueSoonDays` the yellow-light window,
+ * `latestRecordedAt` the instant the fold stops at (the ledger's, as the dashboard's `asOf` folds;
+ * null for read models replayed once, as the CLI's).
  * @throws DomainError BAD_USER_INPUT for a bad asOf/knownAt, NOT_FOUND for an unknown plan.
  */
 export async function workPlanAt(

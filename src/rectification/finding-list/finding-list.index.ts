@@ -231,9 +231,14 @@ export class FindingListIndex implements Projection {
   private refresh(row: FindingRow): void {
     const openDueDates: string[] = [];
     let awaitingDue: string | null = null;
+    // `YYYY-MM-DD` days order as text: only the earliest and latest are turned into numbers.
+    let first: string | null = null;
+    let last: string | null = null;
     for (const part of row.view.parts.values()) {
       if (part.status === 'VERIFIED') continue;
       openDueDates.push(part.dueDate);
+      if (first === null || part.dueDate < first) first = part.dueDate;
+      if (last === null || part.dueDate > last) last = part.dueDate;
       if (isDueBound(part) && (awaitingDue === null || part.dueDate < awaitingDue)) awaitingDue = part.dueDate;
     }
     row.openDueDates = openDueDates;
@@ -241,8 +246,8 @@ export class FindingListIndex implements Projection {
     const at = row.sequence;
     this.statusCodes[at] = STATUS_CODE[row.view.status];
     this.awaitingDays[at] = awaitingDue === null ? NO_DAY_AFTER : dayNumber(awaitingDue);
-    this.openFirstDays[at] = openDueDates.length === 0 ? NO_DAY_AFTER : Math.min(...openDueDates.map(dayNumber));
-    this.openLastDays[at] = openDueDates.length === 0 ? NO_DAY_BEFORE : Math.max(...openDueDates.map(dayNumber));
+    this.openFirstDays[at] = first === null ? NO_DAY_AFTER : dayNumber(first);
+    this.openLastDays[at] = last === null ? NO_DAY_BEFORE : dayNumber(last);
     const units = [...new Set([...row.view.concernedUnitIds, ...row.view.parts.keys()])];
     for (const unitId of row.units) if (!units.includes(unitId)) removeFrom(this.byUnit, unitId, at);
     for (const unitId of units) if (!row.units.includes(unitId)) insertInto(this.byUnit, unitId, at);

@@ -97,9 +97,19 @@ export class ReadModelSnapshots {
   /**
    * Loads the latest snapshot into the (fresh) read models if it is valid for this code and store
    * (`head`: the store's head now). Returns where it leaves them, or null when they start empty —
-   * no snapshot, or one discarded (the reason is logged; a damaged file is a warning).
+   * no snapshot, or one discarded (the reason is logged; a damaged file is a warning). Awaits the
+   * store's integrity check (`AdmittedStore.integrity`), run meanwhile: throws its StoreRefusedError.
    */
   async restore(projections: readonly Projection[], head: Position | null): Promise<RestoredSnapshot | null> {
+    // The store's integrity check runs on its own thread meanwhile; a damaged store refuses the
+    // start (STORE_DAMAGED) whatever the snapshot held, and nothing is replayed or written before it passes.
+    const [restoring] = await Promise.allSettled([this.restoreLatest(projections, head), this.admitted.integrity]);
+    await this.admitted.integrity;
+    if (restoring.status === 'rejected') throw restoring.reason;
+    return restoring.value;
+  }
+
+  private async restoreLatest(projections: readonly Projection[], head: Position | null): Promise<RestoredSnapshot | null> {
     if (this.path === null) return null;
     let file: ReturnType<typeof readSnapshotFile>;
     try {

@@ -5,6 +5,7 @@ import type { AppSettings } from '../config/app-settings.js';
 import { formatPosition, type EventStore, type Position, type StoreIdentity } from './event-store.port.js';
 import { openEventStore } from './open-event-store.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
+import { quickCheckOffThread } from './sqlite-quick-check.js';
 import { StoreRefusedError, judgeStore, parseWitnessedPosition, readWitness, writeWitness, type StoreWitness } from './store-witness.js';
 
 /** How often, at most, the witness file is rewritten while events are appended (ms). */
@@ -81,6 +82,12 @@ export interface AdmittedStore {
   /** The refusal the operator overrode with ACCEPT_STORE_RESET, if any. */
   readonly acceptedReset: StoreRefusedError | null;
   readonly witness: WitnessKeeper;
+  /**
+   * Resolves once the store's file is known sound (SQLite: `PRAGMA quick_check`, on a thread of its
+   * own while the read models are restored) and the witness is written; rejects with StoreRefusedError
+   * STORE_DAMAGED otherwise. Nothing may be written to the store, nor the server be ready, before it.
+   */
+  readonly integrity: Promise<void>;
 }
 
 type StoreSettings = Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH' | 'EVENTSTORE_CONNECTION_STRING' | 'STORE_WITNESS_PATH' | 'ACCEPT_STORE_RESET'>;
@@ -127,7 +134,12 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     throw isDamage(error) ? damaged([(error as Error).message]) : error;
   }
   try {
-    if (store instanceof SqliteEventStore) {
+    // A store file that was there is checked on its own thread while the start goes on (the check
+    // reads every page: seconds for a large log); a new one, before anything is written to it.
+    const checking = store instanceof SqliteEventStore && existed && settings.SQLITE_PATH !== ':memory:' ? quickCheckOffThread(settings.SQLITE_PATH) : null;
+    // Settled below; until then a failure must not end the process as an unhandled rejection.
+    checking?.catch(() => undefined);
+    if (store instanceof SqliteEventStore && !checking) {
       let problems: string[];
       try {
         problems = store.quickCheck();
@@ -146,11 +158,32 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     if (refusal && !settings.ACCEPT_STORE_RESET) throw refusal;
     if (refusal) logger.warn(`Starting on a store that was not recognised, as ACCEPT_STORE_RESET asks: ${refusal.message}`);
     const witness = new WitnessKeeper(settings.STORE_WITNESS_PATH, { storeId: identity.storeId, kind: store.kind, location }, hashAt);
-    witness.write(head, head ? await store.eventIdAt(head) : null);
-    logger.log(`Store ${identity.storeId} (${store.kind}, ${location}) admitted at position ${formatPosition(head) ?? 'none'}`);
-    return { store, identity, createdForThisStart: identity.created && !witnessed && head === null, acceptedReset: refusal, witness };
+    const headEventId = head ? await store.eventIdAt(head) : null;
+    const recognised = () => {
+      witness.write(head, headEventId);
+      logger.log(`Store ${identity.storeId} (${store.kind}, ${location}) admitted at position ${formatPosition(head) ?? 'none'}`);
+    };
+    if (!checking) recognised();
+    const integrity = checking
+      ? checking.then(
+          (problems) => {
+            if (problems.length > 0) throw damaged(problems.map((problem) => `PRAGMA quick_check: ${problem}`));
+            recognised();
+          },
+          (error: unknown) => {
+            throw isDamage(error) ? damaged([(error as Error).message]) : error;
+          },
+        ).catch(async (error: unknown) => {
+          witness.close();
+          await store.close();
+          throw error;
+        })
+      : Promise.resolve();
+    integrity.catch(() => undefined);
+    return { store, identity, createdForThisStart: identity.created && !witnessed && head === null, acceptedReset: refusal, witness, integrity };
   } catch (error) {
     await store.close();
-    throw error;
+    // A damaged page met while reading the head or the identity is the same refusal as the check's.
+    throw isDamage(error) ? damaged([(error as Error).message]) : error;
   }
 }

@@ -12,7 +12,7 @@ import { AssignmentRoleEnum, InspectionOutcomeEnum } from './assignment.types.js
  * today on the office's calendar (China time); never in the future, and in order with the part's
  * earlier facts (checked by the lifecycle's rules).
  */
-const OfficeDay = (what: string) =>
+export const OfficeDay = (what: string) =>
   applyDecorators(
     Field(() => String, { nullable: true, description: `YYYY-MM-DD, the office day ${what}; omitted: today (China time). Never in the future.` }),
     IsOptional(),

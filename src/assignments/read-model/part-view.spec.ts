@@ -91,3 +91,35 @@ describe('a part handed over on a day before facts of its predecessor entered ea
     expect(parts.get('b')).toMatchObject({ status: 'REPORTED', heldBefore: ['a'] });
   });
 });
+
+describe('a plan re-dating (PartsRescheduled) is judged on its own day (breaker8 S3)', () => {
+  const rescheduled = (on: string, previousDueDate: string, dueDate: string) => entry(on, { type: 'PartsRescheduled', data: { previousDueDate, dueDate, rescheduledOn: on } });
+  const passed = (on: string) =>
+    entry(on, { type: 'InspectionLogged', data: { unitId: 'a', inspectionId: `p-${on}`, outcome: 'PASSED', notes: '', inspectedOn: on, place: '现场' } });
+  const inBusinessOrder = (...events: TimelineEntry<AssignmentEvent>[]) => partAfter(...[...events].sort((x, y) => (x.occurredOn < y.occurredOn ? -1 : x.occurredOn > y.occurredOn ? 1 : 0)));
+
+  it('given a part reported and verified after it, entered before it: the re-dating of 05-10 still moves it, in record and business order alike', () => {
+    const late = [assigned, reported('2026-06-01'), passed('2026-06-05'), rescheduled('2026-05-10', '2026-05-15', '2026-06-30')];
+    for (const part of [partAfter(...late), inBusinessOrder(...late)]) {
+      expect(part.dueDate).toBe('2026-06-30');
+      expect(dueDateOn(part, '2026-05-09')).toBe('2026-05-15');
+      // Reported on 06-01 against the due date in force then, 06-30: on time.
+      expect(firstReportOnTime(part)).toBe(true);
+    }
+  });
+
+  it('given a part verified before the re-dating: it keeps its due date, in either order', () => {
+    const events = [assigned, reported('2026-05-01'), passed('2026-05-05'), rescheduled('2026-05-10', '2026-05-15', '2026-06-30')];
+    for (const part of [partAfter(...events), inBusinessOrder(...events)]) expect(part.dueDate).toBe('2026-05-15');
+  });
+
+  it('given a part due on another day by then (an extension granted before): it keeps that one', () => {
+    const events = [assigned, granted('2026-05-02', '2026-05-31'), rescheduled('2026-05-10', '2026-05-15', '2026-06-30')];
+    expect(partAfter(...events).dueDate).toBe('2026-05-31');
+  });
+
+  it('given a part assigned after the re-dating: it is not moved (it was assigned with the date then in force)', () => {
+    const later = entry('2026-05-20', { type: 'UnitAssigned', data: { unitId: 'a', role: 'LEAD', dueDate: '2026-05-15', assignedOn: '2026-05-20' } });
+    expect(partAfter(later, rescheduled('2026-05-10', '2026-05-15', '2026-06-30')).dueDate).toBe('2026-05-15');
+  });
+});

@@ -154,8 +154,12 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     return;
   }
   if (event.type === 'PartsRescheduled') {
+    // Judged on the re-dating's own day, so a past plan change entered late moves the same parts
+    // whether the events are applied as recorded (now) or in business order (a cut).
     for (const part of parts.values()) {
-      if (part.status !== 'VERIFIED' && part.dueDate === event.data.previousDueDate) changeDueDate(part, { on, dueDate: event.data.dueDate, source: event.id });
+      if (part.assignedOn <= on && openOn(part, on) && dueDateOn(part, on) === event.data.previousDueDate) {
+        changeDueDate(part, { on, dueDate: event.data.dueDate, source: event.id });
+      }
     }
     return;
   }
@@ -290,6 +294,18 @@ export function dueDateOn(part: Pick<PartView, 'dueDates' | 'dueDate'>, day: str
   let inForce: DueDateChange | undefined;
   for (const change of part.dueDates) if (change.on <= day && (inForce === undefined || change.on >= inForce.on)) inForce = change;
   return (inForce ?? part.dueDates[0])?.dueDate ?? part.dueDate;
+}
+
+/**
+ * The part was not verified at the end of office day `day`: no inspection passed it by then, or
+ * a reopening returned it after the last one that did (a correction to FAILED leaves no pass).
+ */
+export function openOn(part: Pick<PartView, 'inspections' | 'returns'>, day: string): boolean {
+  let passed: string | null = null;
+  for (const inspection of part.inspections) {
+    if (inspection.outcome === 'PASSED' && inspection.inspectedOn <= day && (passed === null || inspection.inspectedOn > passed)) passed = inspection.inspectedOn;
+  }
+  return passed === null || part.returns.some((back) => back.cause === 'REOPENED' && back.returnedOn >= passed && back.returnedOn <= day);
 }
 
 /**

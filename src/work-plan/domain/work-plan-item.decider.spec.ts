@@ -470,6 +470,7 @@ describe('plan revision of one item (fault 3)', () => {
     type: 'ReviseWorkPlanItem',
     actor: supervisor,
     today: TODAY,
+    revisedOn: TODAY,
     reason: '根据工作进展动态调整',
     ...overrides,
   });
@@ -547,8 +548,8 @@ describe('plan revision of one item (fault 3)', () => {
 
   it('a withdrawn item keeps its history and takes no more work; withdrawing again is a retry', () => {
     const withdrawn: WorkPlanItemStreamEvent = { type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, reason: '任务已并入第8项', withdrawnOn: TODAY } };
-    given(progressed).when({ type: 'WithdrawWorkPlanItem', actor: supervisor, today: TODAY, reason: '任务已并入第8项' }).then([withdrawn]);
-    given([...progressed, withdrawn]).when({ type: 'WithdrawWorkPlanItem', actor: supervisor, today: TODAY, reason: 'again' }).then([]);
+    given(progressed).when({ type: 'WithdrawWorkPlanItem', actor: supervisor, today: TODAY, withdrawnOn: TODAY, reason: '任务已并入第8项' }).then([withdrawn]);
+    given([...progressed, withdrawn]).when({ type: 'WithdrawWorkPlanItem', actor: supervisor, today: TODAY, withdrawnOn: TODAY, reason: 'again' }).then([]);
     given([...progressed, withdrawn]).when(report(FINANCE)).thenRefused('CONFLICT', /withdrawn/);
     given([...progressed, withdrawn]).when(define()).thenRefused('CONFLICT', /withdrawn/);
   });
@@ -592,11 +593,109 @@ describe('a merged unit is given no work by a plan (breaker, issue 8 round 3)', 
   });
 
   it('refuses a revision that adds it to an item', () => {
-    const revise: ReviseWorkPlanItem = { type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, reason: '根据工作进展动态调整', addUnits: [{ unitId: DONGHU, role: 'RESPONSIBLE' }], unitNames };
+    const revise: ReviseWorkPlanItem = { type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: TODAY, reason: '根据工作进展动态调整', addUnits: [{ unitId: DONGHU, role: 'RESPONSIBLE' }], unitNames };
     given([defined, assigned(FGW, 'LEAD'), assigned(FINANCE)]).when(revise).thenRefused('CONFLICT', merged, mergedZh);
   });
 
   it('still defines the item with standing units', () => {
     given([]).when(define({ responsibleUnitIds: [FINANCE], unitNames })).then([defined, assigned(FGW, 'LEAD'), assigned(FINANCE)]);
+  });
+});
+
+describe('plan changes take the office day they happened (breaker8 S3)', () => {
+  const REASON = '2026年5月10日领导小组会议决定';
+  const revisedOn = '2026-05-10';
+  const unitNames = { nameOf: (unitId: string) => ({ [FGW]: '市发展改革委', [FINANCE]: '市财政局', [DONGHU]: '东湖区', 'unit-police': '市公安局' })[unitId] };
+  const revise = (overrides: Partial<ReviseWorkPlanItem> = {}): ReviseWorkPlanItem => ({
+    type: 'ReviseWorkPlanItem',
+    actor: supervisor,
+    today: TODAY,
+    revisedOn,
+    reason: REASON,
+    planApprovedOn: PLAN_APPROVED_ON,
+    unitNames,
+    ...overrides,
+  });
+  const withdraw = (withdrawnOn: string): WorkPlanItemCommand => ({ type: 'WithdrawWorkPlanItem', actor: supervisor, today: TODAY, withdrawnOn, reason: REASON, planApprovedOn: PLAN_APPROVED_ON, unitNames });
+  const financeReported = [...definedAndAssigned, reported(FINANCE)];
+
+  describe('given an item assigned on 03-01 whose 市财政局 reported on 06-28', () => {
+    it('a re-dating of 05-10 entered on 07-02 carries 05-10: the new due date is in force from it', () => {
+      given(financeReported)
+        .when(revise({ dueDate: '2026-09-30' }))
+        .then([
+          { type: 'WorkPlanItemRescheduled', data: { itemId: ITEM, previousDueDate: DUE, dueDate: '2026-09-30', reason: REASON, rescheduledOn: revisedOn } },
+          { type: 'PartsRescheduled', data: { previousDueDate: DUE, dueDate: '2026-09-30', rescheduledOn: revisedOn } },
+        ]);
+    });
+
+    it('a unit added on 05-10 is assigned on 05-10, due on the item’s date', () => {
+      given(financeReported)
+        .when(revise({ addUnits: [{ unitId: 'unit-police', role: 'RESPONSIBLE' }] }))
+        .then([{ type: 'UnitAssigned', data: { unitId: 'unit-police', role: 'RESPONSIBLE', dueDate: DUE, assignedOn: revisedOn } }]);
+    });
+
+    it('a unit that did nothing yet is removed on 05-10', () => {
+      given(financeReported).when(revise({ removeUnitIds: [DONGHU] })).then([{ type: 'UnitUnassigned', data: { unitId: DONGHU, reason: REASON, unassignedOn: revisedOn } }]);
+    });
+
+    it('a unit is not removed before its own report (06-28), naming both days and the unit by name', () => {
+      given(financeReported)
+        .when(revise({ removeUnitIds: [FINANCE] }))
+        .thenRefused(
+          'BAD_USER_INPUT',
+          /^The day of the revision of item 7 「重大决策预公开」 \(2026-05-10\) is before the report of 市财政局 \(2026-06-28\)\.$/,
+          /^工作事项 7「重大决策预公开」的调整日期（2026-05-10）早于市财政局的报告日期（2026-06-28），日期顺序不对。$/,
+        );
+    });
+
+    it('a role changes on a part already assigned, not before', () => {
+      given(financeReported)
+        .when(revise({ revisedOn: '2026-02-25', changeRoles: [{ unitId: FINANCE, role: 'LEAD' }, { unitId: FGW, role: 'RESPONSIBLE' }] }))
+        .thenRefused('BAD_USER_INPUT', /before the assignment of 市财政局 \(2026-03-01\)/, /早于市财政局的交办日期（2026-03-01）/);
+    });
+
+    it('the item is not re-dated before it was assigned (03-01)', () => {
+      given(financeReported)
+        .when(revise({ revisedOn: '2026-02-25', dueDate: '2026-09-30' }))
+        .thenRefused('BAD_USER_INPUT', /\(2026-02-25\) is before the assignment of item 7 \(2026-03-01\)/, /（2026-02-25）早于事项 7 的交办日期（2026-03-01）/);
+    });
+
+    it('no change is dated before the plan was approved (02-20), naming both days', () => {
+      given(financeReported)
+        .when(revise({ revisedOn: '2026-02-19', title: '重大决策预公开（调整）' }))
+        .thenRefused('BAD_USER_INPUT', /\(2026-02-19\) is before the day the plan was approved \(2026-02-20\)/, /调整日期（2026-02-19）早于方案批准日期（2026-02-20）/);
+    });
+
+    it('no change is dated in the future', () => {
+      given(financeReported).when(revise({ revisedOn: '2026-07-03', dueDate: '2026-09-30' })).thenRefused('BAD_USER_INPUT', /in the future: today is 2026-07-02/, /是将来的日期/);
+    });
+
+    it('the item is withdrawn on its day, not before what its parts recorded nor before the plan’s approval', () => {
+      given(definedAndAssigned)
+        .when(withdraw(revisedOn))
+        .then([{ type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, reason: REASON, withdrawnOn: revisedOn } }]);
+      given(financeReported)
+        .when(withdraw(revisedOn))
+        .thenRefused('BAD_USER_INPUT', /withdrawn \(2026-05-10\) is before the report of 市财政局 \(2026-06-28\)/, /的撤销日期（2026-05-10）早于市财政局的报告日期（2026-06-28）/);
+      given(definedAndAssigned).when(withdraw('2026-02-19')).thenRefused('BAD_USER_INPUT', /before the day the plan was approved \(2026-02-20\)/);
+      given(definedAndAssigned).when(withdraw('2026-07-03')).thenRefused('BAD_USER_INPUT', /in the future/);
+    });
+  });
+
+  describe('given two parts verified on 07-01 and one not reported', () => {
+    const twoDone = [...definedAndAssigned, reported(FGW), reported(FINANCE), inspected(FGW, 'PASSED', 'inspection-1'), inspected(FINANCE, 'PASSED', 'inspection-2')];
+
+    it('removing the open part on 05-10 completes the item on the last verification (07-01), the later day', () => {
+      given(twoDone)
+        .when(revise({ removeUnitIds: [DONGHU] }))
+        .then([{ type: 'UnitUnassigned', data: { unitId: DONGHU, reason: REASON, unassignedOn: revisedOn } }, completed(INSPECTED_ON)]);
+    });
+
+    it('removing it on 07-02 completes the item on 07-02', () => {
+      given(twoDone)
+        .when(revise({ revisedOn: TODAY, removeUnitIds: [DONGHU] }))
+        .then([{ type: 'UnitUnassigned', data: { unitId: DONGHU, reason: REASON, unassignedOn: TODAY } }, completed(TODAY)]);
+    });
   });
 });

@@ -2,6 +2,7 @@ import { BY_DATE, type DueTerms } from '../../shared/deadline.js';
 import {
   allPartsVerified,
   boundedDueDate,
+  closedOn,
   NEW_DUE_DATE,
   decideAssignment,
   evolveAssignments,
@@ -10,6 +11,7 @@ import {
   partsOf,
   recorded,
   unitNamed,
+  type AssignmentPart,
   type AssignmentsState,
 } from '../../assignments/domain/assignment.decider.js';
 import { isAssignmentEvent, type AssignmentEvent, type AssignmentRole } from '../../assignments/domain/assignment.events.js';
@@ -17,8 +19,8 @@ import { parentOfParts, type PartCommand, type ReopenRequest } from '../../assig
 import type { NamesUnits, SetsDueDate } from '../../assignments/domain/assignment.commands.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
-import { DomainError, badInput, conflict, notFound, say } from '../../shared/domain-error.js';
-import { capitalise, requireCalendarDate, requireNotBefore, requireRole, requireText } from '../../shared/guards.js';
+import { DomainError, badInput, conflict, notFound, say, type Bilingual } from '../../shared/domain-error.js';
+import { capitalise, requireBusinessDay, requireCalendarDate, requireNotBefore, requireRole, requireText, type DatedFact } from '../../shared/guards.js';
 import { planApproval } from './work-plan.decider.js';
 import {
   workPlanItemIdFor,
@@ -61,12 +63,19 @@ export interface ReopenWorkPlanItem extends ReopenRequest {
 }
 
 /** A plan revision takes the item out of the plan (it stays, with its history, as a record). */
-export interface WithdrawWorkPlanItem {
+export interface WithdrawWorkPlanItem extends NamesUnits {
   readonly type: 'WithdrawWorkPlanItem';
   readonly actor: Actor;
-  /** The office day the item is withdrawn. */
+  /** The office's current day (China time). */
   readonly today: string;
+  /**
+   * The office day the plan took the item out (`YYYY-MM-DD`, on or before `today`): not before its
+   * plan's approval nor before anything already recorded on its parts.
+   */
+  readonly withdrawnOn: string;
   readonly reason: string;
+  /** The day its plan was approved, looked up by the handler; absent: unchecked. */
+  readonly planApprovedOn?: string;
 }
 
 /** A unit a revision gives a part of the item, due on the item's (new) due date. */
@@ -84,8 +93,16 @@ export interface UnitToAdd {
 export interface ReviseWorkPlanItem extends SetsDueDate, NamesUnits {
   readonly type: 'ReviseWorkPlanItem';
   readonly actor: Actor;
-  /** The office day of the revision: an item whose last unverified part is removed completes on it. */
+  /** The office's current day (China time). */
   readonly today: string;
+  /**
+   * The office day the plan changed (`YYYY-MM-DD`, on or before `today`; 根据工作进展动态调整 is often
+   * entered late): the day its events carry — the new due date in force from it, units added
+   * assigned on it, units removed from it, an item whose last unverified part is removed completed
+   * on it (or on that part's verification, if later). Not before the plan's approval, the item's
+   * assignment (re-dating) or anything recorded on a part it removes or re-roles.
+   */
+  readonly revisedOn: string;
   readonly reason: string;
   readonly categoryCode?: string;
   readonly title?: string;
@@ -352,7 +369,13 @@ function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): 
   if (state.status === 'withdrawn') return [];
   const item = requireDefined(state);
   requireText(command.reason, say('A reason for withdrawing the item', '撤销事项的理由'));
-  return [{ type: 'WorkPlanItemWithdrawn', data: { itemId: item.itemId, reason: command.reason.trim(), withdrawnOn: command.today } }];
+  const { withdrawnOn } = command;
+  const name = itemNamed(item);
+  requireBusinessDay(withdrawnOn, command.today, say(`The day ${name.en} was withdrawn`, `${name.zh}的撤销日期`));
+  const withdrawn = { day: withdrawnOn, what: say(`the day ${name.en} was withdrawn`, `${name.zh}的撤销日期`) };
+  if (command.planApprovedOn !== undefined) requireNotBefore(withdrawn, planApproval(command.planApprovedOn));
+  for (const part of partsOf(item.assignments)) requireNotBefore(withdrawn, latestFactOf(part, command));
+  return [{ type: 'WorkPlanItemWithdrawn', data: { itemId: item.itemId, reason: command.reason.trim(), withdrawnOn } }];
 }
 
 /**
@@ -398,7 +421,15 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   requireText(wording.title, say(`The title of item ${definition.code}`, `事项 ${definition.code} 的名称`));
   requireText(wording.categoryCode, say('The category code', '类别编号'));
   const reason = command.reason.trim();
-  const on = command.today;
+  const on = command.revisedOn;
+  const name = itemNamed(item);
+  requireBusinessDay(on, command.today, say(`The day of the revision of ${name.en}`, `${name.zh}的调整日期`));
+  const revised = { day: on, what: say(`the day of the revision of ${name.en}`, `${name.zh}的调整日期`) };
+  if (command.planApprovedOn !== undefined) requireNotBefore(revised, planApproval(command.planApprovedOn));
+  if (rescheduled) requireNotBefore(revised, itemAssignmentOf(item));
+  // A part leaves the plan after what was recorded on it; a role changes on a part already assigned.
+  for (const unitId of removeUnitIds) requireNotBefore(revised, latestFactOf(partOf(item.assignments, unitId)!, command));
+  for (const { unitId } of roleChanges) requireNotBefore(revised, assignmentOf(partOf(item.assignments, unitId)!, command));
   const events: WorkPlanItemStreamEvent[] = [];
   if (reworded) events.push({ type: 'WorkPlanItemAmended', data: { itemId, ...wording, reason, amendedOn: on } });
   if (rescheduled) {
@@ -438,7 +469,7 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
         type: 'AssignUnit',
         actor: command.actor,
         today: command.today,
-        assignedOn: command.today,
+        assignedOn: on,
         unitId,
         role,
         dueDate,
@@ -460,7 +491,45 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
     );
   }
   if (item.status === 'open' && removeUnitIds.length > 0 && allPartsVerified(assignments)) {
-    events.push({ type: 'WorkPlanItemCompleted', data: { itemId, completedOn: command.today } });
+    // Complete from the revision, or from the last verification if that came later.
+    const lastVerified = closedOn(assignments)!;
+    events.push({ type: 'WorkPlanItemCompleted', data: { itemId, completedOn: lastVerified > on ? lastVerified : on } });
   }
   return events;
+}
+
+/** How refusals name an item: its code and title (工作事项 7「重大决策预公开」), never its id. */
+const itemNamed = ({ definition }: DefinedItemFacts): Bilingual =>
+  say(`item ${definition.code} 「${definition.title}」`, `工作事项 ${definition.code}「${definition.title}」`);
+
+/** The day the item's work began: its earliest part's assignment (its plan's items are assigned together). */
+function itemAssignmentOf(item: DefinedItemFacts): DatedFact | null {
+  const days = partsOf(item.assignments).map((part) => part.assignedOn).sort();
+  return days[0] === undefined ? null : { day: days[0], what: say(`the assignment of item ${item.definition.code}`, `事项 ${item.definition.code} 的交办日期`) };
+}
+
+/** The day the unit got the part: its assignment, or for a successor (机构改革) its taking over. */
+function assignmentOf(part: AssignmentPart, command: NamesUnits): DatedFact {
+  const unit = unitNamed(command, part.unitId);
+  return part.heldSince === undefined
+    ? { day: part.assignedOn, what: say(`the assignment of ${unit.en}`, `${unit.zh}的交办日期`) }
+    : { day: part.heldSince, what: say(`the handover of the part to ${unit.en}`, `该任务移交${unit.zh}的日期`) };
+}
+
+/**
+ * The latest fact already recorded on a part — its assignment or taking over (机构改革), a report,
+ * an inspection, an extension request, a return — as refusals name it. A plan change that takes
+ * the part off (removal, withdrawal) or changes its role is not dated before it: the part would
+ * have work after it left the plan.
+ */
+function latestFactOf(part: AssignmentPart, command: NamesUnits): DatedFact {
+  const unit = unitNamed(command, part.unitId);
+  const facts: DatedFact[] = [
+    assignmentOf(part, command),
+    ...(part.lastReport ? [{ day: part.lastReport.reportedOn, what: say(`the report of ${unit.en}`, `${unit.zh}的报告日期`) }] : []),
+    ...part.inspections.map((inspection) => ({ day: inspection.inspectedOn, what: say(`the inspection of ${unit.en}`, `${unit.zh}的督查日期`) })),
+    ...part.extensionRequests.map((request) => ({ day: request.requestedOn, what: say(`the extension request of ${unit.en}`, `${unit.zh}的延期申请日期`) })),
+    ...(part.lastReturn ? [{ day: part.lastReturn.returnedOn, what: say(`the return of the part of ${unit.en}`, `${unit.zh}任务的退回日期`) }] : []),
+  ];
+  return facts.reduce((latest, fact) => (fact.day > latest.day ? fact : latest));
 }

@@ -44,7 +44,7 @@ export class ImportWorkPlanInput extends FileUploadInput {
   @Field(() => String, {
     nullable: true,
     description:
-      'YYYY-MM-DD, the office day its items’ units were assigned (交办), on or after approvedOn: reports cannot come before it; omitted: approvedOn (for a new version: today).',
+      'YYYY-MM-DD, the office day its items’ units were assigned (交办), on or after approvedOn: reports cannot come before it; omitted: approvedOn. For a new version (revise), the office day the plan changed: items added, re-dated, withdrawn and units added or removed are dated on it; omitted: today.',
   })
   @IsOptional()
   @CalendarDate()

@@ -40,7 +40,9 @@ export interface WorkPlanImportOptions {
   readonly approvedOn?: string;
   /**
    * `YYYY-MM-DD`, the office day its items' units were assigned (交办), on or after `approvedOn`;
-   * omitted: the day the plan was approved (for a new version: today).
+   * omitted: the day the plan was approved. For a new version, the office day the plan changed:
+   * every change it makes (items added, re-dated, withdrawn; units added, removed) is dated on it;
+   * omitted: today.
    */
   readonly assignedOn?: string;
 }
@@ -121,7 +123,7 @@ export async function importWorkPlanFile(
         null,
         workPlanStream(planId),
         workPlanDecider,
-        { type: 'RevisePlan', actor: context.actor, data: { ...importPlan.data, revisedOn: officeDate(context.now), reason: `Revised by ${fileName}` } } satisfies RevisePlan,
+        { type: 'RevisePlan', actor: context.actor, data: { ...importPlan.data, revisedOn: days.assignedOn, reason: `Revised by ${fileName}` } } satisfies RevisePlan,
         contextInBatch(context, 'RevisePlan', `work-plan:${sha256}:revision`),
       )
     : batchCommand(null, workPlanStream(planId), workPlanDecider, importPlan, contextInBatch(context, importPlan.type, `work-plan:${sha256}`));
@@ -129,6 +131,8 @@ export async function importWorkPlanFile(
     ? itemRevisionCommands(revision, defineItems.map(versionOf), {
         actor: context.actor,
         today: officeDate(context.now),
+        // A new version given its day (assignedOn) is dated on it throughout: re-dating, units added and removed, withdrawals.
+        revisedOn: days.assignedOn,
         reason: `Revised by ${fileName}`,
         dueDateLimit: dueDateLimitOf(plan),
         planApprovedOn: days.approvedOn,

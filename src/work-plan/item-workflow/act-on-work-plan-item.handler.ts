@@ -33,9 +33,9 @@ export class ActOnWorkPlanItemHandler implements ICommandHandler<ActOnWorkPlanIt
     return itemId;
   }
 
-  /** A revision's new due date is not before its plan's approval. */
+  /** A revision (its day, its new due date) and a withdrawal are not dated before the plan's approval. */
   private withPlanApproval<Act extends ActOnWorkPlanItemCommand['command']>(itemId: string, command: Act): Act {
-    if (command.type !== 'ReviseWorkPlanItem') return command;
+    if (command.type !== 'ReviseWorkPlanItem' && command.type !== 'WithdrawWorkPlanItem') return command;
     const planId = this.ledger.item(itemId)?.planId;
     const planApprovedOn = planId === undefined ? undefined : this.ledger.plan(planId)?.approvedOn;
     return planApprovedOn === undefined ? command : { ...command, planApprovedOn };

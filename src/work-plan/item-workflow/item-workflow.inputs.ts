@@ -1,5 +1,6 @@
 import { Field, ID, InputType, IntersectionType } from '@nestjs/graphql';
 import {
+  OfficeDay,
   CorrectInspectionPayload,
   CorrectReportDatePayload,
   DecideExtensionPayload,
@@ -43,7 +44,10 @@ class RevisionPayload extends IdempotentInput {
 }
 
 @InputType()
-export class WithdrawWorkPlanItemInput extends IntersectionType(WorkPlanItemRef, RevisionPayload) {}
+export class WithdrawWorkPlanItemInput extends IntersectionType(WorkPlanItemRef, RevisionPayload) {
+  @OfficeDay('the plan took the item out (not before its approval nor anything recorded on the item’s parts)')
+  withdrawnOn?: string;
+}
 
 @InputType()
 export class RescheduleWorkPlanItemInput extends IntersectionType(WorkPlanItemRef, RevisionPayload) {
@@ -54,6 +58,9 @@ export class RescheduleWorkPlanItemInput extends IntersectionType(WorkPlanItemRe
   @Field(() => String, { nullable: true, description: "A supervisor's reason to set it past the plan's period" })
   @OptionalText(2000)
   overrideReason?: string;
+
+  @OfficeDay('the plan re-dated the item: the new due date is in force from it (not before the item was assigned)')
+  rescheduledOn?: string;
 }
 
 @InputType()
@@ -66,6 +73,9 @@ export class AddWorkPlanItemUnitInput extends IntersectionType(WorkPlanItemRef, 
   @IsOptional()
   @IsIn(['LEAD', 'RESPONSIBLE'])
   role?: AssignmentRole;
+
+  @OfficeDay('the unit was given its part (not before the plan was approved nor the unit registered)')
+  assignedOn?: string;
 }
 
 @InputType()
@@ -73,6 +83,9 @@ export class RemoveWorkPlanItemUnitInput extends IntersectionType(WorkPlanItemRe
   @Field(() => ID, { description: 'Its part leaves the item; history keeps what it did' })
   @EntityId()
   unitId: string;
+
+  @OfficeDay('the part left the item (not before anything recorded on it)')
+  unassignedOn?: string;
 }
 
 @InputType()
@@ -124,4 +137,7 @@ export class AddWorkPlanItemInput extends RevisionPayload {
   @Field(() => String, { nullable: true, description: "A supervisor's reason to set it past the plan's period" })
   @OptionalText(2000)
   overrideReason?: string;
+
+  @OfficeDay('the plan took the item in and its units were assigned (not before the plan was approved)')
+  assignedOn?: string;
 }

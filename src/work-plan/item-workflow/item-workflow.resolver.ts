@@ -1,9 +1,8 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { AllowRoles } from '../../access/authorization/access-policy.js';
-import { PART_INPUT_DEFAULTS, overrideOf, partCommands } from '../../assignments/graphql/part-commands.js';
+import { PART_INPUT_DEFAULTS, businessTime, overrideOf, partCommands } from '../../assignments/graphql/part-commands.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
-import { officeDate } from '../../shared/calendar-date.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { CommandContextFactory } from '../../shared/command-context.factory.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
@@ -101,25 +100,27 @@ export class WorkPlanItemWorkflowResolver {
   @AllowRoles('SUPERVISOR')
   @Mutation(() => WorkPlanItemType, { description: 'Plan revision: take the item out of the plan, with a reason. It stays as a record, in no progress.' })
   withdrawWorkPlanItem(@Args('input') input: WithdrawWorkPlanItemInput, @CurrentRequester() requester: Requester) {
-    return this.act(requester, 'WithdrawWorkPlanItem', input, ({ actor, now }) => ({
-      type: 'WithdrawWorkPlanItem',
-      actor,
-      today: officeDate(now),
-      reason: input.reason,
-    }));
+    return this.act(requester, 'WithdrawWorkPlanItem', input, ({ actor, now }) => {
+      const { today, day } = businessTime(now, input.withdrawnOn);
+      return { type: 'WithdrawWorkPlanItem', actor, today, withdrawnOn: day, reason: input.reason };
+    });
   }
 
   @AllowRoles('SUPERVISOR')
   @Mutation(() => WorkPlanItemType, { description: 'Plan revision: a new due date for the item; its open parts due on the old one move with it.' })
   rescheduleWorkPlanItem(@Args('input') input: RescheduleWorkPlanItemInput, @CurrentRequester() requester: Requester) {
-    return this.act(requester, 'RescheduleWorkPlanItem', input, (issued) => ({ ...this.revision(input, issued), dueDate: input.dueDate, ...overrideOf(input) }));
+    return this.act(requester, 'RescheduleWorkPlanItem', input, (issued) => ({
+      ...this.revision(input, input.rescheduledOn, issued),
+      dueDate: input.dueDate,
+      ...overrideOf(input),
+    }));
   }
 
   @AllowRoles('SUPERVISOR')
   @Mutation(() => WorkPlanItemType, { description: 'Plan revision: give a unit a part of the item, due on the item’s due date.' })
   addWorkPlanItemUnit(@Args('input') input: AddWorkPlanItemUnitInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'AddWorkPlanItemUnit', input, (issued) => ({
-      ...this.revision(input, issued),
+      ...this.revision(input, input.assignedOn, issued),
       addUnits: [{ unitId: input.unitId, role: input.role ?? 'RESPONSIBLE' }],
       unknownUnitIds: this.units.unknownIds([input.unitId]),
     }));
@@ -128,7 +129,10 @@ export class WorkPlanItemWorkflowResolver {
   @AllowRoles('SUPERVISOR')
   @Mutation(() => WorkPlanItemType, { description: 'Plan revision: take a unit’s part off the item (not its lead); history keeps what it did.' })
   removeWorkPlanItemUnit(@Args('input') input: RemoveWorkPlanItemUnitInput, @CurrentRequester() requester: Requester) {
-    return this.act(requester, 'RemoveWorkPlanItemUnit', input, (issued) => ({ ...this.revision(input, issued), removeUnitIds: [input.unitId] }));
+    return this.act(requester, 'RemoveWorkPlanItemUnit', input, (issued) => ({
+      ...this.revision(input, input.unassignedOn, issued),
+      removeUnitIds: [input.unitId],
+    }));
   }
 
   @AllowRoles('SUPERVISOR')
@@ -153,6 +157,7 @@ export class WorkPlanItemWorkflowResolver {
           dueDate: input.dueDate,
           ...overrideOf(input),
           reason: input.reason,
+          ...(input.assignedOn === undefined ? {} : { assignedOn: input.assignedOn }),
         },
         context,
       ),
@@ -160,8 +165,10 @@ export class WorkPlanItemWorkflowResolver {
     return this.queries.execute(new GetWorkPlanItemQuery(itemId));
   }
 
-  private revision(input: { reason: string }, { actor, now }: CommandContext): ReviseWorkPlanItem {
-    return { type: 'ReviseWorkPlanItem', actor, today: officeDate(now), reason: input.reason };
+  /** A plan change on the office day given (`YYYY-MM-DD`), today when omitted. */
+  private revision(input: { reason: string }, revisedOn: string | undefined, { actor, now }: CommandContext): ReviseWorkPlanItem {
+    const { today, day } = businessTime(now, revisedOn);
+    return { type: 'ReviseWorkPlanItem', actor, today, revisedOn: day, reason: input.reason };
   }
 
   private async act(

@@ -34,6 +34,11 @@ export interface NewWorkPlanItem {
   readonly dueDateOverride?: DueDateOverride;
   /** Why the plan changes (the meeting or document that decided it). */
   readonly reason: string;
+  /**
+   * `YYYY-MM-DD`, the office day the plan took the item in and its units were assigned (a past
+   * plan's change entered late); omitted: today. Not in the future nor before the plan's approval.
+   */
+  readonly assignedOn?: string;
 }
 
 
@@ -87,13 +92,14 @@ export async function addWorkPlanItem(dependencies: ImportDependencies, item: Ne
   const itemId = workPlanItemIdFor(item.planId, item.code.trim());
   if (recorded) return { itemId, position: recorded.position ?? null };
   const today = officeDate(context.now);
+  const assignedOn = item.assignedOn ?? today;
   const plan = await loadState(store, schemas, workPlanStream(item.planId), workPlanDecider);
-  const outline = outlineWithItem(plan, item, today);
+  const outline = outlineWithItem(plan, item, assignedOn);
   const define: DefineWorkPlanItem = {
     type: 'DefineWorkPlanItem',
     actor: context.actor,
     today,
-    assignedOn: today,
+    assignedOn,
     data: {
       itemId,
       planId: item.planId,

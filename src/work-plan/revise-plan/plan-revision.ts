@@ -106,9 +106,19 @@ export interface ItemRevisionCommands {
 export function itemRevisionCommands(
   revision: PlanRevision,
   next: readonly ItemVersion[],
-  options: { readonly actor: Actor; readonly today: string; readonly reason: string; readonly dueDateLimit: DueDateLimit | null; readonly planApprovedOn?: string; readonly unitNames?: UnitNames },
+  options: {
+    readonly actor: Actor;
+    readonly today: string;
+    /** The office day the new version took effect (a past plan's revision entered late): every change is dated on it. */
+    readonly revisedOn: string;
+    readonly reason: string;
+    readonly dueDateLimit: DueDateLimit | null;
+    readonly planApprovedOn?: string;
+    readonly unitNames?: UnitNames;
+  },
 ): ItemRevisionCommands {
-  const { actor, today, reason, dueDateLimit, planApprovedOn, unitNames } = options;
+  const { actor, today, revisedOn, reason, dueDateLimit, planApprovedOn, unitNames } = options;
+  const looked = { ...(planApprovedOn === undefined ? {} : { planApprovedOn }), ...(unitNames === undefined ? {} : { unitNames }) };
   const changedCodes = new Set(
     [...revision.redated, ...revision.amended, ...revision.unitsAdded, ...revision.unitsRemoved, ...revision.rolesChanged].map((change) => change.code),
   );
@@ -122,6 +132,7 @@ export function itemRevisionCommands(
         type: 'ReviseWorkPlanItem',
         actor,
         today,
+        revisedOn,
         reason,
         categoryCode: item.categoryCode,
         title: item.title,
@@ -132,14 +143,13 @@ export function itemRevisionCommands(
         removeUnitIds,
         changeRoles,
         dueDateLimit,
-        ...(planApprovedOn === undefined ? {} : { planApprovedOn }),
-        ...(unitNames === undefined ? {} : { unitNames }),
+        ...looked,
       };
       return { itemId: item.itemId, command };
     });
   const withdraw = revision.withdrawn.map((item) => ({
     itemId: item.itemId,
-    command: { type: 'WithdrawWorkPlanItem', actor, today, reason } satisfies WithdrawWorkPlanItem,
+    command: { type: 'WithdrawWorkPlanItem', actor, today, withdrawnOn: revisedOn, reason, ...looked } satisfies WithdrawWorkPlanItem,
   }));
   return { withdraw, revise };
 }

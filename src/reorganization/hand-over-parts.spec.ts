@@ -1,6 +1,6 @@
 import { partView } from '../assignments/testing/part-view.js';
-import type { InspectionView, ReturnView } from '../assignments/read-model/part-view.js';
-import { partsToHandOver, verifiedAsOf } from './hand-over-parts.js';
+import { verifiedAsOf, type InspectionView, type ReturnView } from '../assignments/read-model/part-view.js';
+import { partsToHandOver } from './hand-over-parts.js';
 
 /*
  * A reorganisation entered late (mergeUnit(mergedOn: a past day)) judges each part of the unit by
@@ -34,5 +34,22 @@ describe('which parts of a unit merged on a past day pass to its successor', () 
   it('reads a reopening on the day of the pass as after it', () => {
     expect(verifiedAsOf({ inspections: [passed('2026-05-08')], returns: [reopened('2026-05-08')] }, MERGED_ON)).toBe(false);
     expect(verifiedAsOf({ inspections: [passed('2026-05-08')], returns: [] }, '2026-05-07')).toBe(false);
+  });
+});
+
+describe('a part on an item withdrawn from the plan (breaker8 S5)', () => {
+  const withdrawn = (withdrawnOn: string) => ({ ...holder('withdrawn', { status: 'ASSIGNED' }), withdrawnOn });
+
+  it('given the item withdrawn after the merge day: its part, open then, passes on the merge day', () => {
+    expect(partsToHandOver([withdrawn('2026-08-01')], 'a', MERGED_ON)).toEqual([{ id: 'withdrawn', on: MERGED_ON }]);
+  });
+
+  it('given the item withdrawn by the merge day: its part stays a record with the unit, and the merge goes on', () => {
+    expect(partsToHandOver([withdrawn(MERGED_ON), holder('open', { status: 'REPORTED' })], 'a', MERGED_ON)).toEqual([{ id: 'open', on: MERGED_ON }]);
+  });
+
+  it('given a verified part reopened after the item was withdrawn: it does not pass either', () => {
+    const back = { ...holder('back', { status: 'RETURNED', inspections: [passed('2026-05-08')], returns: [reopened('2026-06-01')] }), withdrawnOn: '2026-05-20' };
+    expect(partsToHandOver([back], 'a', MERGED_ON)).toEqual([]);
   });
 });

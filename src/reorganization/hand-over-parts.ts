@@ -1,6 +1,6 @@
 import { batchCommand, contextInBatch, type BatchCommand } from '../event-sourcing/command-batch.js';
 import type { HandOverPart, UnitNames } from '../assignments/domain/assignment.commands.js';
-import type { PartView } from '../assignments/read-model/part-view.js';
+import { verifiedAsOf, type PartView } from '../assignments/read-model/part-view.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { findingDecider } from '../rectification/domain/finding.decider.js';
 import { findingStream } from '../rectification/domain/finding.events.js';
@@ -10,6 +10,8 @@ import { workPlanItemStream } from '../work-plan/domain/work-plan.events.js';
 /** A finding or work-plan item, as far as a handover needs to know it. */
 export interface PartsHolder {
   readonly id: string;
+  /** The office day a plan change took the item out (its parts then stay as a record); null or absent while it is in. */
+  readonly withdrawnOn?: string | null;
   readonly parts: ReadonlyMap<string, Pick<PartView, 'status' | 'inspections' | 'returns'>>;
 }
 
@@ -44,38 +46,24 @@ export interface HandOverFacts {
  *   longer existed);
  * - a part verified by then stays with the unit that did it — unless it came back afterwards (a
  *   reopening or a correction dated after `day`): a merged unit takes no new work, so it passes on
- *   the day it came back.
+ *   the day it came back;
+ * - nothing passes on or after the day its item was withdrawn from the plan: the part stays, as a
+ *   record, with the unit that held it then (a merge dated before the withdrawal hands it over).
  */
 export function partsToHandOver(holders: Iterable<PartsHolder>, unitId: string, day: string): PartToHandOver[] {
   const moving: PartToHandOver[] = [];
   for (const holder of holders) {
     const part = holder.parts.get(unitId);
     if (!part) continue;
+    const stillIn = (on: string) => holder.withdrawnOn == null || on < holder.withdrawnOn;
     if (!verifiedAsOf(part, day)) {
-      moving.push({ id: holder.id, on: day });
+      if (stillIn(day)) moving.push({ id: holder.id, on: day });
       continue;
     }
     const cameBack = part.returns.filter((returned) => returned.returnedOn > day).map((returned) => returned.returnedOn).sort()[0];
-    if (cameBack !== undefined) moving.push({ id: holder.id, on: cameBack });
+    if (cameBack !== undefined && stillIn(cameBack)) moving.push({ id: holder.id, on: cameBack });
   }
   return moving;
-}
-
-/**
- * Whether the part stood verified at the end of office day `day`: a passed inspection on or before
- * it, and no return after that pass by then (a reopening on the pass's own day comes after it;
- * a send-back or failed inspection that day came before the re-report that passed).
- */
-export function verifiedAsOf(part: Pick<PartView, 'inspections' | 'returns'>, day: string): boolean {
-  let lastPass: string | null = null;
-  for (const inspection of part.inspections) {
-    if (inspection.outcome === 'PASSED' && inspection.inspectedOn <= day && (lastPass === null || inspection.inspectedOn > lastPass)) lastPass = inspection.inspectedOn;
-  }
-  if (lastPass === null) return false;
-  const passedOn = lastPass;
-  return !part.returns.some(
-    (returned) => returned.returnedOn <= day && (returned.returnedOn > passedOn || (returned.returnedOn === passedOn && returned.cause === 'REOPENED')),
-  );
 }
 
 /**

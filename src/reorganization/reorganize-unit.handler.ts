@@ -55,7 +55,7 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
 
     // A scan of every finding and item: rare (a reorganisation), and an administrator waits for it.
     const findings = partsToHandOver(this.findings.listFindings().map((finding) => ({ id: finding.findingId, parts: finding.parts })), unitId, handOver.on);
-    const items = partsToHandOver(this.workPlans.listItems().map((item) => ({ id: item.itemId, parts: item.parts })), unitId, handOver.on);
+    const items = partsToHandOver(this.workPlans.listItems().map((item) => ({ id: item.itemId, parts: item.parts, withdrawnOn: item.withdrawnOn })), unitId, handOver.on);
     const today = officeDate(context.now);
     const commands: BatchCommand[] = [
       ...(merge

@@ -10,7 +10,7 @@ const PLANS = new Map([
 ]);
 
 const item = (itemId: string, planId: string, code: string, parts: PartView[], status: WorkPlanItemView['status'] = 'OPEN'): WorkPlanItemView =>
-  ({ itemId, planId, code, title: `事项${code}`, categoryCode: '一', description: '', dueDate: '2026-05-15', measures: '', status, completedOn: null, parts: new Map(parts.map((p) => [p.unitId, p])), history: [], timeline: [] }) as WorkPlanItemView;
+  ({ itemId, planId, code, title: `事项${code}`, categoryCode: '一', description: '', dueDate: '2026-05-15', measures: '', status, withdrawnOn: status === 'WITHDRAWN' ? '2026-05-01' : null, completedOn: null, parts: new Map(parts.map((p) => [p.unitId, p])), history: [], timeline: [] }) as WorkPlanItemView;
 
 const workloadAt = (today: string, items: WorkPlanItemView[]) =>
   buildUnitItemWorkload({ items, plan: (planId) => PLANS.get(planId), unitId: 'fgw', today, dueSoonDays: 7 });

@@ -15,7 +15,7 @@ const header = '类别编号,类别,编号,事项,内容,牵头单位,责任单�
 /** Item 1: 甲局 leads, 乙局 responsible, due 30 June. Item 2: 乙局 alone, due 31 May. */
 const PLAN_CSV = header + '一,推进五公开,1,推进决策公开,,青川市测试甲局,青川市测试乙局,2016-06-30\n' + '一,推进五公开,2,公开财政预决算,,青川市测试乙局,,2016-05-31\n';
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
-const UNITS = { JIA: '青川市测试甲局', YI: '青川市测试乙局', BING: '青川市测试丙局', DING: '青川市测试丁局' } as const;
+const UNITS = { JIA: '青川市测试甲局', YI: '青川市测试乙局', BING: '青川市测试丙局', DING: '青川市测试丁局', WU: '青川市测试戊局' } as const;
 type Code = keyof typeof UNITS;
 
 interface Part {
@@ -31,13 +31,14 @@ interface Item {
   history: { eventType: string; occurredOn: string }[];
 }
 
-describe('a 2016 plan’s changes entered in 2026 take the day they happened (breaker8 S3)', () => {
+describe('a 2016 plan’s changes entered in 2026 take the day they happened (breaker8 S3, S5)', () => {
   let app: TestApp;
   const units = {} as Record<Code, string>;
   const unitHeaders = {} as Record<Code, Record<string, string>>;
   let planId: string;
   let item1: string;
   let item2: string;
+  let item3: string;
 
   const attempt = (name: string, input: Record<string, unknown>, headers?: Record<string, string>) =>
     app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename } }`, { input: { idempotencyKey: key(name), ...input } }, headers);
@@ -122,7 +123,7 @@ describe('a 2016 plan’s changes entered in 2026 take the day they happened (br
   it('an item added on 2016-07-01 and withdrawn on 2016-08-01 is open between those days and withdrawn after', async () => {
     await mutate('addWorkPlanItem', { planId, categoryCode: '一', code: '3', title: '增补事项', dueDate: '2016-09-30', leadUnitId: units.DING, reason: '增补', assignedOn: '2016-07-01' });
     const breakdown = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id code } } } }`, { id: planId });
-    const item3 = (breakdown.data!.workPlan.categories[0].items as { id: string; code: string }[]).find((one) => one.code === '3')!.id;
+    item3 = (breakdown.data!.workPlan.categories[0].items as { id: string; code: string }[]).find((one) => one.code === '3')!.id;
     expect(partOf(await item(item3), 'DING')).toMatchObject({ assignedOn: '2016-07-01' });
     await mutate('withdrawWorkPlanItem', { itemId: item3, reason: '2016年8月1日撤销', withdrawnOn: '2016-08-01' });
     expect((await item(item3)).status).toBe('WITHDRAWN');
@@ -140,5 +141,15 @@ describe('a 2016 plan’s changes entered in 2026 take the day they happened (br
     expect(partOf(await item(item1), 'DING')).toMatchObject({ status: 'ASSIGNED', assignedOn: '2016-05-12' });
     const history = (await item(item1)).history.filter((entry) => entry.eventType === 'UnitAssigned').map((entry) => entry.occurredOn);
     expect(history).toEqual(['2016-04-26', '2016-04-26', '2016-05-10', '2016-05-12']);
+  });
+
+  it('a unit with a part on the withdrawn item is merged (S5): as of a day before the withdrawal, that part passes with the others', async () => {
+    const merged = await app.graphql(`mutation($input: MergeUnitInput!) { mergeUnit(input: $input) { workPlanItemIds } }`, {
+      input: { idempotencyKey: key('merge'), unitId: units.DING, successorUnitId: units.WU, reason: '机构改革', mergedOn: '2016-07-20' },
+    }, await app.as('ADMIN'));
+    expect(merged.errors).toBeUndefined();
+    expect([...merged.data!.mergeUnit.workPlanItemIds].sort()).toEqual([item1, item3].sort());
+    expect((await item(item3)).parts.map((part) => part.unitId)).toEqual([units.WU]);
+    expect((await item(item3)).status).toBe('WITHDRAWN');
   });
 });

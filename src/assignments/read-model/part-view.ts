@@ -157,7 +157,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     // Judged on the re-dating's own day, so a past plan change entered late moves the same parts
     // whether the events are applied as recorded (now) or in business order (a cut).
     for (const part of parts.values()) {
-      if (part.assignedOn <= on && openOn(part, on) && dueDateOn(part, on) === event.data.previousDueDate) {
+      if (part.assignedOn <= on && !verifiedAsOf(part, on) && dueDateOn(part, on) === event.data.previousDueDate) {
         changeDueDate(part, { on, dueDate: event.data.dueDate, source: event.id });
       }
     }
@@ -297,15 +297,20 @@ export function dueDateOn(part: Pick<PartView, 'dueDates' | 'dueDate'>, day: str
 }
 
 /**
- * The part was not verified at the end of office day `day`: no inspection passed it by then, or
- * a reopening returned it after the last one that did (a correction to FAILED leaves no pass).
+ * Whether the part stood verified at the end of office day `day`: a passed inspection on or before
+ * it, and no return after that pass by then (a reopening on the pass's own day comes after it;
+ * a send-back or failed inspection that day came before the re-report that passed).
  */
-export function openOn(part: Pick<PartView, 'inspections' | 'returns'>, day: string): boolean {
-  let passed: string | null = null;
+export function verifiedAsOf(part: Pick<PartView, 'inspections' | 'returns'>, day: string): boolean {
+  let lastPass: string | null = null;
   for (const inspection of part.inspections) {
-    if (inspection.outcome === 'PASSED' && inspection.inspectedOn <= day && (passed === null || inspection.inspectedOn > passed)) passed = inspection.inspectedOn;
+    if (inspection.outcome === 'PASSED' && inspection.inspectedOn <= day && (lastPass === null || inspection.inspectedOn > lastPass)) lastPass = inspection.inspectedOn;
   }
-  return passed === null || part.returns.some((back) => back.cause === 'REOPENED' && back.returnedOn >= passed && back.returnedOn <= day);
+  if (lastPass === null) return false;
+  const passedOn = lastPass;
+  return !part.returns.some(
+    (returned) => returned.returnedOn <= day && (returned.returnedOn > passedOn || (returned.returnedOn === passedOn && returned.cause === 'REOPENED')),
+  );
 }
 
 /**

@@ -19,6 +19,8 @@ export type WorkPlanView = Omit<WorkPlanImported['data'], 'categories'> & {
 export type WorkPlanItemView = { -readonly [Field in keyof WorkPlanItemDefined['data']]: WorkPlanItemDefined['data'][Field] } & {
   /** WITHDRAWN: a plan revision took it out; kept as a record, in no progress. */
   status: 'OPEN' | 'COMPLETED' | 'WITHDRAWN';
+  /** The office day a plan change took it out; null while it is in the plan. */
+  withdrawnOn: string | null;
   /** The business day of the completion (销号): the day of the inspection that verified the last part. */
   completedOn: string | null;
   readonly parts: Map<string, PartView>;
@@ -30,7 +32,7 @@ export type WorkPlanItemAtCut = WorkPlanItemView & { readonly history: readonly 
 const ITEM_STREAM_PREFIX = 'work-plan-item-';
 
 function newItemView(event: TimelineEntry<WorkPlanItemDefined>): WorkPlanItemView {
-  return { ...event.data, status: 'OPEN', completedOn: null, parts: new Map() };
+  return { ...event.data, status: 'OPEN', withdrawnOn: null, completedOn: null, parts: new Map() };
 }
 
 /** Status and completion day follow the parts after every event, as a finding's do (see `closeOutDay`). */
@@ -39,6 +41,7 @@ function applyToItem(item: WorkPlanItemView, event: TimelineEntry): void {
   const own = event as TimelineEntry<WorkPlanItemEvent>;
   if (own.type === 'WorkPlanItemWithdrawn') {
     item.status = 'WITHDRAWN';
+    item.withdrawnOn = own.data.withdrawnOn;
   } else if (own.type === 'WorkPlanItemRescheduled') {
     item.dueDate = own.data.dueDate;
   } else if (own.type === 'WorkPlanItemAmended') {

@@ -699,3 +699,19 @@ describe('plan changes take the office day they happened (breaker8 S3)', () => {
     });
   });
 });
+
+describe('a withdrawn item and a reorganisation (breaker8 S5)', () => {
+  const withdrawnOn = '2026-06-15';
+  const withdrawn: WorkPlanItemStreamEvent = { type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, reason: '撤销', withdrawnOn } };
+  const handOver = (handedOverOn: string): WorkPlanItemCommand => ({ type: 'HandOverPart', actor: admin, today: TODAY, unitId: DONGHU, successorUnitId: 'unit-successor', reason: '机构改革', handedOverOn });
+
+  it('given the item withdrawn on 06-15: a hand-over dated 06-10, when it was in the plan, passes the part', () => {
+    given([...definedAndAssigned, withdrawn])
+      .when(handOver('2026-06-10'))
+      .then([{ type: 'PartHandedOver', data: { unitId: DONGHU, successorUnitId: 'unit-successor', reason: '机构改革', handedOverOn: '2026-06-10' } }]);
+  });
+
+  it('given the item withdrawn on 06-15: a hand-over from that day on is refused, naming the item (the handler leaves such parts as records)', () => {
+    given([...definedAndAssigned, withdrawn]).when(handOver(withdrawnOn)).thenRefused('CONFLICT', /withdrawn/, /已从方案中撤销/);
+  });
+});

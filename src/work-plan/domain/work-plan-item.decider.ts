@@ -145,7 +145,7 @@ export type OpenWorkPlanItem = DefinedItemFacts & { readonly status: 'open' };
 export type CompletedWorkPlanItem = DefinedItemFacts & { readonly status: 'completed'; readonly completedOn: string };
 export type DefinedWorkPlanItemState = OpenWorkPlanItem | CompletedWorkPlanItem;
 /** Out of the plan after a revision: kept as a record, it takes no more work. */
-export type WithdrawnWorkPlanItem = DefinedItemFacts & { readonly status: 'withdrawn'; readonly reason: string };
+export type WithdrawnWorkPlanItem = DefinedItemFacts & { readonly status: 'withdrawn'; readonly reason: string; readonly withdrawnOn: string };
 
 export type WorkPlanItemState = { readonly status: 'empty' } | DefinedWorkPlanItemState | WithdrawnWorkPlanItem;
 
@@ -180,7 +180,7 @@ function evolveItem(state: WorkPlanItemState, event: WorkPlanItemStreamEvent): W
       return { ...definedPartOf(state), status: 'open' };
     case 'WorkPlanItemWithdrawn':
       if (state.status === 'empty') return state;
-      return { ...definedPartOf(state), status: 'withdrawn', reason: event.data.reason };
+      return { ...definedPartOf(state), status: 'withdrawn', reason: event.data.reason, withdrawnOn: event.data.withdrawnOn };
     case 'WorkPlanItemRescheduled':
       if (state.status === 'empty') return state;
       return { ...state, definition: { ...state.definition, dueDate: event.data.dueDate } };
@@ -230,10 +230,11 @@ function decideItem(command: WorkPlanItemCommand, state: WorkPlanItemState): Wor
     case 'ReportRectification':
     case 'SendBackReport':
     case 'LogInspection':
-    case 'HandOverPart':
     case 'CorrectReportDate':
     case 'CorrectInspection':
       return parts.decideOnPart(command, requireDefined(state));
+    case 'HandOverPart':
+      return parts.decideOnPart(command, inPlanOn(state, command.handedOverOn));
     default:
       return unreachable(command);
   }
@@ -360,6 +361,15 @@ function requireDefined(state: WorkPlanItemState): DefinedWorkPlanItemState {
     );
   }
   return state;
+}
+
+/**
+ * A reorganisation (机构改革) dated before the item left the plan hands its part over as on that
+ * day: the item was in the plan then. On or after the withdrawal it is refused like other work.
+ */
+function inPlanOn(state: WorkPlanItemState, day: string): DefinedWorkPlanItemState {
+  if (state.status === 'withdrawn' && day < state.withdrawnOn) return { ...definedPartOf(state), status: 'open' };
+  return requireDefined(state);
 }
 
 const REVISERS: readonly Actor['role'][] = ['SUPERVISOR', 'ADMIN', 'SYSTEM'];

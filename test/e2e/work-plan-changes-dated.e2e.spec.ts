@@ -31,7 +31,7 @@ interface Item {
   history: { eventType: string; occurredOn: string }[];
 }
 
-describe('a 2016 plan’s changes entered in 2026 take the day they happened (breaker8 S3, S5)', () => {
+describe('a 2016 plan’s changes entered in 2026 take the day they happened (breaker8 S3, S5, S7)', () => {
   let app: TestApp;
   const units = {} as Record<Code, string>;
   const unitHeaders = {} as Record<Code, Record<string, string>>;
@@ -151,5 +151,18 @@ describe('a 2016 plan’s changes entered in 2026 take the day they happened (br
     expect([...merged.data!.mergeUnit.workPlanItemIds].sort()).toEqual([item1, item3].sort());
     expect((await item(item3)).parts.map((part) => part.unitId)).toEqual([units.WU]);
     expect((await item(item3)).status).toBe('WITHDRAWN');
+  });
+
+  it('a file still naming the merged unit, re-imported, keeps its successor’s parts (S7): only the reworded item changes', async () => {
+    const v3 = header + '一,推进五公开,1,推进决策公开,,青川市测试甲局,青川市测试乙局、青川市测试丙局、青川市测试丁局,2016-06-30\n' + '一,推进五公开,2,公开财政预决算（含部门预算）,,青川市测试乙局,,2016-06-30\n';
+    const response = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { revision { unitsAdded { code } unitsRemoved { code } amended { code } } } }`, {
+      input: { idempotencyKey: key('revise'), fileName: 'plan-2016-v3.csv', title: PLAN_TITLE, year: 2016, contentBase64: base64(v3), revise: true, assignedOn: '2016-09-01' },
+    });
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.importWorkPlan.revision).toEqual({ unitsAdded: [], unitsRemoved: [], amended: [{ code: '2' }] });
+    const after = await item(item1);
+    expect(partOf(after, 'WU')).toMatchObject({ assignedOn: '2016-05-12' });
+    expect(partOf(after, 'DING')).toBeUndefined();
+    expect(after.history.some((entry) => entry.eventType === 'UnitUnassigned')).toBe(false);
   });
 });

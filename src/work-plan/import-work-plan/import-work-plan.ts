@@ -220,6 +220,7 @@ async function itemsAsTheyStand(
       ...item.definition,
       leadUnitId: parts.find((part) => part.role === 'LEAD')?.unitId ?? '',
       responsibleUnitIds: parts.filter((part) => part.role === 'RESPONSIBLE').map((part) => part.unitId),
+      heldFor: Object.fromEntries(parts.flatMap((part) => (part.heldBefore ?? []).map((predecessor) => [predecessor, part.unitId]))),
     });
   }
   return versions;

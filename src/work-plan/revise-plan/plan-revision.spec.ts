@@ -15,7 +15,7 @@ import { partOf, partsOf } from '../../assignments/domain/assignment.decider.js'
 import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
 import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream } from '../domain/work-plan.events.js';
 import { importWorkPlanFile } from '../import-work-plan/import-work-plan.js';
-import { describeRevision, planRevisionOf, type ItemVersion } from './plan-revision.js';
+import { describeRevision, isUnchanged, planRevisionOf, type ItemVersion } from './plan-revision.js';
 
 /*
  * Fault 3 of issue 10: a task list "adjusted as the work goes on" is imported again with one
@@ -181,5 +181,29 @@ describe('the difference between two versions', () => {
     expect(planRevisionOf([version('1')], [version('1', { measures: '建立月度巡检制度' })]).amended).toEqual([
       { code: '1', title: '事项1', fields: ['measures'] },
     ]);
+  });
+
+  describe('given a part handed over to a successor (breaker8 S7)', () => {
+    /** 'b' handed its part to 'c' (机构改革); the file still names 'b'. */
+    const handedOver = version('1', { responsibleUnitIds: ['c'], heldFor: { b: 'c' } });
+
+    it('a file naming the old unit changes nothing: the successor carries its part on', () => {
+      expect(describeRevision(planRevisionOf([handedOver], [version('1', { responsibleUnitIds: ['b'] })]))).toEqual({ en: 'no item changes', zh: '事项无变化' });
+    });
+
+    it('naming the old unit as lead moves the lead to its successor, keeping the part', () => {
+      const revision = planRevisionOf([handedOver], [version('1', { leadUnitId: 'b', responsibleUnitIds: ['a'] })]);
+      expect(revision.unitsRemoved).toEqual([]);
+      expect(revision.unitsAdded).toEqual([]);
+      expect(revision.rolesChanged).toEqual([
+        { code: '1', unitId: 'c', role: 'LEAD' },
+        { code: '1', unitId: 'a', role: 'RESPONSIBLE' },
+      ]);
+    });
+
+    it('dropping the old unit from the file removes the successor’s part, and naming both means the one part', () => {
+      expect(planRevisionOf([handedOver], [version('1', { responsibleUnitIds: [] })]).unitsRemoved).toEqual([{ code: '1', unitId: 'c', role: 'RESPONSIBLE' }]);
+      expect(isUnchanged(planRevisionOf([handedOver], [version('1', { responsibleUnitIds: ['b', 'c'] })]))).toBe(true);
+    });
   });
 });

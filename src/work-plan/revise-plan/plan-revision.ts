@@ -22,6 +22,12 @@ export interface ItemVersion {
   readonly dueDate: string;
   readonly leadUnitId: string;
   readonly responsibleUnitIds: readonly string[];
+  /**
+   * For the plan as it stands: units whose part a successor now holds (机构改革: a hand-over or
+   * merge), each mapped to that holder. A new version of the file still names the old unit, as
+   * the paper plan does; it means the part its successor carries on, not a new one.
+   */
+  readonly heldFor?: Readonly<Record<string, string>>;
 }
 
 export interface UnitChange {
@@ -49,9 +55,26 @@ const unitsOf = (item: ItemVersion): UnitChange[] => [
 ];
 const sameUnit = (a: UnitChange) => (b: UnitChange) => a.unitId === b.unitId && a.role === b.role;
 
+/**
+ * The new version's units read as the parts they mean: a unit whose part passed to a successor
+ * (and has none of its own now) is that successor, so a revision never takes a successor's part,
+ * with its progress, off the item to assign its predecessor afresh. A unit named twice that way
+ * is named once (leading if either did).
+ */
+function continuedBy(item: ItemVersion, before: ItemVersion | undefined): ItemVersion {
+  const heldFor = before?.heldFor;
+  if (!heldFor) return item;
+  const current = new Set([before.leadUnitId, ...before.responsibleUnitIds]);
+  const holder = (unitId: string) => (!current.has(unitId) && Object.hasOwn(heldFor, unitId) ? heldFor[unitId]! : unitId);
+  const leadUnitId = holder(item.leadUnitId);
+  const responsibleUnitIds = [...new Set(item.responsibleUnitIds.map(holder))].filter((unitId) => unitId !== leadUnitId);
+  return { ...item, leadUnitId, responsibleUnitIds };
+}
+
 /** `current`: the plan's items as they stand (withdrawn ones left out); `next`: the new version's. */
-export function planRevisionOf(current: readonly ItemVersion[], next: readonly ItemVersion[]): PlanRevision {
+export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: readonly ItemVersion[]): PlanRevision {
   const currentByCode = new Map(current.map((item) => [item.code, item]));
+  const next = nextAsWritten.map((item) => continuedBy(item, currentByCode.get(item.code)));
   const nextCodes = new Set(next.map((item) => item.code));
   const revision = {
     added: [] as ItemVersion[],

@@ -38,12 +38,21 @@ export function requireBusinessDay(day: string, today: string, what: Bilingual):
   if (isAfter(day, today)) {
     throw badInput(`${what.en} (${day}) is in the future: today is ${today}.`, `${what.zh}（${day}）是将来的日期：今天是 ${today}。`);
   }
-  if (isAfter(EARLIEST_OFFICE_DAY, day)) {
-    throw badInput(
-      `${what.en} (${day}) is before ${EARLIEST_OFFICE_DAY}, the earliest day Rectify takes: check the year.`,
-      `${what.zh}（${day}）早于系统可接受的最早日期 ${EARLIEST_OFFICE_DAY}，请检查年份。`,
-    );
-  }
+  requireOfficeEra(day, what);
+}
+
+/**
+ * A fact's day is not before 1949-10-01 (`EARLIEST_OFFICE_DAY`): an earlier one is a typing
+ * error of the year, refused by every dated command and every view alike. BAD_USER_INPUT, with
+ * `field` when one input field is at fault.
+ */
+export function requireOfficeEra(day: string, what: Bilingual, field?: string): void {
+  if (!isAfter(EARLIEST_OFFICE_DAY, day)) return;
+  throw badInput(
+    `${what.en} (${day}) is before ${EARLIEST_OFFICE_DAY}, the earliest day Rectify takes: check the year.`,
+    `${what.zh}（${day}）早于系统可接受的最早日期 ${EARLIEST_OFFICE_DAY}，请检查年份。`,
+    field === undefined ? undefined : { field },
+  );
 }
 
 /** One dated fact and how a refusal names it: `{ day: '2016-05-20', what: say('the report', '报告') }`. */

@@ -24,7 +24,7 @@ describe('Chinese refusals', () => {
     expect(extensions.fieldErrors).toEqual(
       expect.arrayContaining([
         { field: 'title', message: 'title must not be empty', messageZh: '不能为空' },
-        { field: 'receivedOn', message: expect.stringMatching(/YYYY-MM-DD/), messageZh: '必须是 YYYY-MM-DD 格式的日期，年份在 1900 到 2199 之间' },
+        { field: 'receivedOn', message: expect.stringMatching(/no 2026-02-30 in the calendar/), messageZh: '不存在这一天（2026-02-30），请检查月份和日期' },
       ]),
     );
     expect(extensions.messageZh).toMatch(/^输入有误：.*“title”不能为空/);

@@ -218,7 +218,7 @@ describe('Rectification team, plan and circulars over GraphQL', () => {
       ['a team formed by a unit user', () => [FORM_TEAM, { input: teamInput() }, unitUser()], 'FORBIDDEN', /UNIT users may not use/],
       ['a plan recorded by a unit user', () => [APPROVE_PLAN, { input: planInput() }, unitUser()], 'FORBIDDEN', /UNIT users may not use/],
       ['a circular issued by a unit user', () => [ISSUE_CIRCULAR, { input: circularInput() }, unitUser()], 'FORBIDDEN', /UNIT users may not use/],
-      ['a malformed plan date', () => [APPROVE_PLAN, { input: planInput({ inspectionDue: '2026-06-31' }) }, undefined], 'BAD_USER_INPUT', /inspectionDue must be a date/],
+      ['a malformed plan date', () => [APPROVE_PLAN, { input: planInput({ inspectionDue: '2026-06-31' }) }, undefined], 'BAD_USER_INPUT', /inspectionDue must be a day that exists/],
       ['a team leader without a name', () => [FORM_TEAM, { input: teamInput({ leader: { name: '  ' } }) }, undefined], 'BAD_USER_INPUT', /name must not be empty/],
       [
         'more than 50 team members',

@@ -1,4 +1,4 @@
-import { requireCalendarDate, requireRole, requireText } from '../../shared/guards.js';
+import { requireCalendarDate, requireNotBefore, requireOfficeEra, requireRole, requireText, type DatedFact } from '../../shared/guards.js';
 import { isAfter } from '../../shared/calendar-date.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
@@ -13,6 +13,14 @@ export interface IssueCircular extends Readonly<CircularIssued['data']> {
   /** Facts the handler looked up in the units directory and in the referenced streams. */
   readonly unitExists: boolean;
   readonly unknownReferences: readonly CircularReference[];
+  /** The unit's registration (looked up, named by the unit's name): no circular about it is dated before. Absent: unchecked. */
+  readonly unitRegistration?: DatedFact;
+  /**
+   * What each found reference began with, looked up by the handler: a finding's identification, a
+   * work-plan item's assignment, as refusals name them (by title and day). A circular cites only
+   * what existed on its day.
+   */
+  readonly referencesBegan?: readonly DatedFact[];
 }
 
 export type CircularCommand = IssueCircular;
@@ -65,6 +73,10 @@ function issueCircular(command: IssueCircular, state: CircularState): CircularEv
   requireText(reason, say('The reason for the circular', '通报理由'));
   requireCalendarDate(issuedOn, say('The issue date', '发布日期'));
   if (isAfter(issuedOn, command.today)) throw badInput(`The issue date ${issuedOn} is in the future.`, `发布日期 ${issuedOn} 在将来。`, { field: 'issuedOn' });
+  requireOfficeEra(issuedOn, say('The issue date', '发布日期'), 'issuedOn');
+  const issued = { day: issuedOn, what: say('the issue date', '发布日期') };
+  requireNotBefore(issued, command.unitRegistration);
+  for (const began of command.referencesBegan ?? []) requireNotBefore(issued, began);
   const cited = new Set<string>();
   for (const reference of references) {
     const key = `${reference.kind} ${reference.id}`;

@@ -50,6 +50,7 @@ describe('an evaluation not yet registered', () => {
     [{ receivedOn: '18/03/2026' }, /receivedOn must be a date/],
     [{ periodStart: '2026-01-01', periodEnd: '2025-12-31' }, /periodStart must not be after periodEnd/],
     [{ receivedOn: '2026-03-19' }, /receivedOn cannot be in the future/],
+    [{ receivedOn: '1901-03-01', periodStart: '1900-01-01', periodEnd: '1900-12-31' }, /The day the evaluation was received \(1901-03-01\) is before 1949-10-01/],
   ])('refuses %o as BAD_USER_INPUT', (data, message) => {
     const error = refusal(given([]).when(register(data))) as { code: string; message: string };
     expect(error.code).toBe('BAD_USER_INPUT');

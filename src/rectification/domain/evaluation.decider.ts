@@ -1,4 +1,5 @@
-import { badInput, conflict } from '../../shared/domain-error.js';
+import { badInput, conflict, say } from '../../shared/domain-error.js';
+import { requireOfficeEra } from '../../shared/guards.js';
 import { Decider, unreachable } from '../../shared/decider.js';
 import { isCalendarDate, officeDate } from '../../shared/calendar-date.js';
 import { EvaluationEvent, EvaluationRegistered } from './evaluation.events.js';
@@ -41,6 +42,7 @@ export const evaluationDecider: Decider<EvaluationCommand, EvaluationState, Eval
         }
         if (periodStart > periodEnd) throw badInput('periodStart must not be after periodEnd.', '评估期的开始日期不能晚于结束日期。', { field: 'periodStart' });
         if (receivedOn > officeDate(command.now)) throw badInput('receivedOn cannot be in the future.', '收到评估报告的日期不能在将来。', { field: 'receivedOn' });
+        requireOfficeEra(receivedOn, say('The day the evaluation was received', '收到评估报告日期'), 'receivedOn');
         return [{ type: 'EvaluationRegistered', data: command.data }];
       }
       default:

@@ -100,3 +100,9 @@ describe('plan approved', () => {
       .thenRefused('CONFLICT');
   });
 });
+
+describe('an approval day before 1949-10-01 (breaker8 minor)', () => {
+  it('is a typing error of the year, refused beside its field', () => {
+    given([]).when(approve({ approvedOn: '1901-03-10' })).thenRefused('BAD_USER_INPUT', /The approval date \(1901-03-10\) is before 1949-10-01/, /早于系统可接受的最早日期 1949-10-01/);
+  });
+});

@@ -1,4 +1,4 @@
-import { requireCalendarDate, requireNotBefore, requireRole, requireText } from '../../shared/guards.js';
+import { requireCalendarDate, requireNotBefore, requireOfficeEra, requireRole, requireText } from '../../shared/guards.js';
 import { isAfter } from '../../shared/calendar-date.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
@@ -74,6 +74,7 @@ function approveRectificationPlan(
   requireCalendarDate(selfRectificationDue, say('The self-rectification deadline', '自行整改截止日期'));
   requireCalendarDate(inspectionDue, say('The inspection deadline', '现场督查截止日期'));
   if (isAfter(approvedOn, command.today)) throw badInput(`The approval date ${approvedOn} is in the future.`, `批准日期 ${approvedOn} 在将来。`, { field: 'approvedOn' });
+  requireOfficeEra(approvedOn, say('The approval date', '批准日期'), 'approvedOn');
   requireNotBefore(
     { day: approvedOn, what: say('the approval date', '批准日期') },
     command.evaluationReceivedOn === undefined ? null : { day: command.evaluationReceivedOn, what: say('the day the evaluation was received', '收到评估报告日期') },

@@ -110,3 +110,15 @@ describe('business time', () => {
     given([]).when(form({ formedOn: '2025-05-02' })).thenRefused('BAD_USER_INPUT', /\(2025-05-02\) is in the future: today is 2025-05-01/);
   });
 });
+
+describe('a team formed before its evaluation arrived (breaker8 minor)', () => {
+  it('given the evaluation received on 2025-04-15: a team formed on 04-10 is refused, naming both days', () => {
+    given([])
+      .when(form({ formedOn: '2025-04-10', evaluationReceivedOn: '2025-04-15' }))
+      .thenRefused('BAD_USER_INPUT', /^The day the team was formed \(2025-04-10\) is before the day the evaluation was received \(2025-04-15\)\.$/, /^整改小组成立日期（2025-04-10）早于收到评估报告日期（2025-04-15），日期顺序不对。$/);
+  });
+
+  it('given the evaluation received on 2025-04-15: a team formed that day or later is formed', () => {
+    given([]).when(form({ formedOn: '2025-04-15', evaluationReceivedOn: '2025-04-15' })).then([{ ...formed, data: { ...formed.data, formedOn: '2025-04-15' } }]);
+  });
+});

@@ -1,4 +1,4 @@
-import { isBlank, requireBusinessDay, requireRole, requireText } from '../../shared/guards.js';
+import { isBlank, requireBusinessDay, requireNotBefore, requireRole, requireText } from '../../shared/guards.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
 import { badInput, conflict, notFound, say } from '../../shared/domain-error.js';
@@ -18,6 +18,8 @@ export interface FormRectificationTeam {
   readonly members: readonly TeamMember[];
   /** Looked up by the handler in the evaluation stream. */
   readonly evaluationExists: boolean;
+  /** The office day the evaluation was received (looked up): no team is formed for it before. Absent: unchecked. */
+  readonly evaluationReceivedOn?: string;
   /** Members' unit ids that the units directory does not know; looked up by the handler. */
   readonly unknownUnitIds: readonly string[];
 }
@@ -77,5 +79,10 @@ function formRectificationTeam(command: FormRectificationTeam, state: Rectificat
     listed.add(who);
   });
   requireBusinessDay(formedOn, command.today, say('The day the team was formed', '整改小组成立日期'));
+  // A team is formed to rectify what an evaluation found: not before its report arrived, as its plan is not.
+  requireNotBefore(
+    { day: formedOn, what: say('the day the team was formed', '整改小组成立日期') },
+    command.evaluationReceivedOn === undefined ? null : { day: command.evaluationReceivedOn, what: say('the day the evaluation was received', '收到评估报告日期') },
+  );
   return [{ type: 'RectificationTeamFormed', data: { teamId, evaluationId, leader, members, formedOn } }];
 }

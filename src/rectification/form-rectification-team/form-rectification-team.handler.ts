@@ -44,6 +44,7 @@ export class FormRectificationTeamHandler implements ICommandHandler<FormRectifi
         leader: { name: leader.name, title: leader.title ?? '' },
         members: members.map((member) => ({ name: member.name, title: member.title ?? '', unitId: member.unitId ?? null })),
         evaluationExists: evaluation.status === 'registered',
+        evaluationReceivedOn: evaluation.status === 'registered' ? evaluation.receivedOn : undefined,
         unknownUnitIds: this.units.unknownIds(members.flatMap((member) => (member.unitId ? [member.unitId] : []))),
       },
       context,

@@ -11,6 +11,9 @@ import { findingStream } from '../domain/finding.events.js';
 import { workPlanItemDecider } from '../../work-plan/domain/work-plan-item.decider.js';
 import { workPlanItemStream } from '../../work-plan/domain/work-plan.events.js';
 import type { IssueCircularInput } from './issue-circular.input.js';
+import { partsOf } from '../../assignments/domain/assignment.decider.js';
+import { say } from '../../shared/domain-error.js';
+import type { DatedFact } from '../../shared/guards.js';
 
 /** Issues a circular commending or criticising a unit; returns the new circular's id. */
 export class IssueCircularCommand extends Command<string> {
@@ -32,7 +35,8 @@ export class IssueCircularHandler implements ICommandHandler<IssueCircularComman
   async execute({ input, context }: IssueCircularCommand): Promise<string> {
     const circularId = deterministicId('circular', context.commandId);
     const references = input.references.map(({ kind, id }): CircularReference => ({ kind, id }));
-    const found = await Promise.all(references.map((reference) => this.exists(reference)));
+    const began = await Promise.all(references.map((reference) => this.beganOf(reference)));
+    const unit = this.units.get(input.unitId);
     await this.executor.execute(
       circularStream(circularId),
       circularDecider,
@@ -43,20 +47,35 @@ export class IssueCircularHandler implements ICommandHandler<IssueCircularComman
         ...input,
         references,
         today: officeDate(context.now),
-        unitExists: this.units.get(input.unitId) !== undefined,
-        unknownReferences: references.filter((_, index) => !found[index]),
+        unitExists: unit !== undefined,
+        unknownReferences: references.filter((_, index) => began[index] === undefined),
+        referencesBegan: began.filter((fact): fact is DatedFact => fact !== undefined && fact !== null),
+        ...(unit ? { unitRegistration: { day: unit.registeredOn, what: say(`the registration of ${unit.name}`, `${unit.name}的登记日期`) } } : {}),
       },
       context,
     );
     return circularId;
   }
 
-  private async exists(reference: CircularReference): Promise<boolean> {
+  /**
+   * What the referenced finding or item began with, as refusals name it: a finding's
+   * identification, an item's first assignment (null for an item not assigned yet); undefined when
+   * it does not exist.
+   */
+  private async beganOf(reference: CircularReference): Promise<DatedFact | null | undefined> {
     switch (reference.kind) {
-      case 'FINDING':
-        return (await this.executor.load(findingStream(reference.id), findingDecider)).status !== 'unrecorded';
-      case 'WORK_PLAN_ITEM':
-        return (await this.executor.load(workPlanItemStream(reference.id), workPlanItemDecider)).status !== 'empty';
+      case 'FINDING': {
+        const finding = await this.executor.load(findingStream(reference.id), findingDecider);
+        if (finding.status === 'unrecorded') return undefined;
+        return { day: finding.identifiedOn, what: say(`the identification of finding 「${finding.title}」`, `问题「${finding.title}」的发现日期`) };
+      }
+      case 'WORK_PLAN_ITEM': {
+        const item = await this.executor.load(workPlanItemStream(reference.id), workPlanItemDecider);
+        if (item.status === 'empty') return undefined;
+        const first = partsOf(item.assignments).map((part) => part.assignedOn).sort()[0];
+        const { code, title } = item.definition;
+        return first === undefined ? null : { day: first, what: say(`the assignment of work-plan item ${code} 「${title}」`, `工作事项 ${code}「${title}」的交办日期`) };
+      }
     }
   }
 }

@@ -1,3 +1,4 @@
+import { EARLIEST_OFFICE_DAY } from '../calendar-date.js';
 import type { ValidationError } from 'class-validator';
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainError, say } from '../domain-error.js';
@@ -43,7 +44,13 @@ const CONSTRAINT_ZH: Record<string, (message: string) => string> = {
   isLoginName: () => '应为 2 到 50 个字符，不能含空格',
   isReadableText: (message) => unreadableReasonZh(message),
   isNotReservedKey: () => '不能使用保留名称（如 constructor、__proto__、prototype）',
-  isCalendarDate: () => '必须是 YYYY-MM-DD 格式的日期，年份在 1900 到 2199 之间',
+  // The three causes validation.ts words (calendarDateProblem): format, no such day, a year no office day has.
+  isCalendarDate: (message) => {
+    const value = /\(got "(.*)"\)$/.exec(message)?.[1] ?? '';
+    if (message.includes('must be a day that exists')) return `不存在这一天（${value}），请检查月份和日期`;
+    if (message.includes('check the year')) return `应在 ${EARLIEST_OFFICE_DAY} 到 2199-12-31 之间，请检查年份`;
+    return '必须是 YYYY-MM-DD 格式的日期';
+  },
   isUuid: () => '必须是有效的编号（UUID）',
   isInt: () => '必须是整数',
   min: (message) => `不能小于 ${number(message, /less than (-?[\d.]+)/)}`,

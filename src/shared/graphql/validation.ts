@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, Length, MaxLength, ValidateBy, IsUUID } from 'class-validator';
-import { isCalendarDate } from '../calendar-date.js';
+import { EARLIEST_OFFICE_DAY, isCalendarDate } from '../calendar-date.js';
 import { isReservedKey, unreadableLabel, unreadableText } from '../readable-text.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -59,6 +59,18 @@ export const RequiredLabel = (maxLength: number) => Text(maxLength, true, unread
 /** An optional name or title: `OptionalText` with the rule of `RequiredLabel`. */
 export const OptionalLabel = (maxLength: number) => Text(maxLength, false, unreadableLabel);
 
+/**
+ * Why a day was refused at the edge, by its cause: not written as YYYY-MM-DD; written so but no
+ * such day (2016-02-30); or a year no office day has (the domain's floor, 1949-10-01, is the
+ * bound a person is told: days from 1900 on pass here and are refused by it with their field).
+ * chinese-errors.ts reads the cause back from these words.
+ */
+function calendarDateProblem(property: string, value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${property} must be a date written as YYYY-MM-DD (got "${value}")`;
+  if (!isCalendarDate(value)) return `${property} must be a day that exists: there is no ${value} in the calendar (got "${value}")`;
+  return `${property} must be a day from ${EARLIEST_OFFICE_DAY} to ${LATEST_YEAR}-12-31: check the year (got "${value}")`;
+}
+
 export const CalendarDate = () =>
   applyDecorators(
     Transform(trim),
@@ -66,8 +78,7 @@ export const CalendarDate = () =>
       name: 'isCalendarDate',
       validator: {
         validate: (value) => isCalendarDate(value) && Number(value.slice(0, 4)) >= EARLIEST_YEAR && Number(value.slice(0, 4)) <= LATEST_YEAR,
-        defaultMessage: (args) =>
-          `${args?.property ?? 'date'} must be a date written as YYYY-MM-DD, between ${EARLIEST_YEAR} and ${LATEST_YEAR} (got "${String(args?.value)}")`,
+        defaultMessage: (args) => calendarDateProblem(args?.property ?? 'date', String(args?.value)),
       },
     }),
   );

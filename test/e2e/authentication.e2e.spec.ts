@@ -224,13 +224,14 @@ describe('Authentication', () => {
 
     it('ends a subscription already running when the account is deactivated: one last UNAUTHENTICATED, then complete', async () => {
       const { token, userId } = await registerInspector('钱进');
+      const openBefore = app.subscriptionsStarted();
       const client = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: bearer(token), lazy: false, retryAttempts: 0 });
       try {
         const received: unknown[] = [];
         const completed = new Promise<void>((resolve, reject) => {
           client.subscribe({ query: `subscription { dashboardUpdated { findings { total } } }` }, { next: (value) => void received.push(value), error: reject, complete: resolve });
         });
-        await new Promise((resolve) => setTimeout(resolve, 150));
+        await app.subscriptionsOpened(openBefore, completed);
         await mutate(DEACTIVATE_USER, { idempotencyKey: key('deactivate'), userId, reason: '调离岗位' }, ADMIN);
         await completed;
         expect(received).toEqual([

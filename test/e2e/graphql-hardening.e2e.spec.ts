@@ -385,6 +385,7 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
     it('still pushes to a subscriber over its limit: subscriptions over WebSocket are not counted', async () => {
       const busy = await app.as('INSPECTOR');
       while (errorCode(await app.graphql(`{ units { id } }`, {}, busy)) !== 'TOO_MANY_REQUESTS');
+      const before = app.subscriptionsStarted();
       const client = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: busy, lazy: false, retryAttempts: 0 });
       try {
         const pushed = new Promise<unknown>((resolve, reject) => {
@@ -397,7 +398,7 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
             complete: () => undefined,
           });
         });
-        await new Promise((resolve) => setTimeout(resolve, 200));
+        await app.subscriptionsOpened(before, pushed);
         const registered = await app.graphql(REGISTER_EVALUATION, { input: evaluationInput() }, await app.as('SUPERVISOR'));
         expect(registered.errors).toBeUndefined();
         expect(await pushed).toEqual({ data: { dashboardUpdated: { findings: { total: 0 } } } });

@@ -265,6 +265,7 @@ describe('A rectification from evaluation to close-out', () => {
   });
 
   it('pushes finding and dashboard changes to subscribers over graphql-ws', async () => {
+    const before = app.subscriptionsStarted();
     const client = createClient({
       url: `${app.url.replace('http', 'ws')}/graphql`,
       webSocketImpl: WebSocket,
@@ -287,7 +288,7 @@ describe('A rectification from evaluation to close-out', () => {
       const findingPushed = first<{ findingUpdated: { status: string; assignments: { status: string }[] } }>(
         `subscription($id: ID!) { findingUpdated(id: $id) { status assignments { status } } }`, { id: channelFinding });
       const dashboardPushed = first<{ dashboardUpdated: { findings: { open: number } } }>(`subscription { dashboardUpdated { findings { open } } }`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await app.subscriptionsOpened(before + 1, Promise.race([findingPushed, dashboardPushed]));
 
       await mutate('reportRectification', { findingId: channelFinding, unitId: units.CZJ, summary: '已恢复入口', evidence: [{ title: '入口', link: 'https://www.example.gov.cn/ysqgk' }] }, asUnit(units.CZJ));
       expect((await findingPushed).findingUpdated).toEqual({ status: 'OPEN', assignments: [{ status: 'REPORTED' }] });

@@ -15,6 +15,7 @@ import type { AppSettings } from '../../src/config/app-settings.js';
 import { configureHttp } from '../../src/http/configure-http.js';
 import { commandContext } from '../../src/shared/command-context.js';
 import { Clock } from '../../src/shared/clock.js';
+import { GraphqlWebSocketServer } from '../../src/shared/graphql/graphql-websocket.server.js';
 
 export const freshDatabasePath = () => join(mkdtempSync(join(tmpdir(), 'rectify-e2e-')), 'rectify.db');
 
@@ -83,6 +84,15 @@ export interface TestApp {
     headers: Record<string, string>,
     trigger?: () => Promise<unknown>,
   ): Promise<GraphqlResponse>;
+  /**
+   * Waits until more than `before` subscriptions have started on the server since it did (the
+   * newest already listening, so an event appended next reaches it), or `also` settles first — a subscription the
+   * server refused never starts. graphql-ws acknowledges no subscription: this replaces guessing
+   * how long setting one up takes. Ceiling 30 s, for a loaded machine.
+   */
+  subscriptionsOpened(before: number, also?: Promise<unknown>): Promise<void>;
+  /** How many subscriptions have started on the server so far (see `subscriptionsOpened`). */
+  subscriptionsStarted(): number;
   /** Headers of a signed-in user of that role (created on first use, then reused). */
   as(role: UserRole, unitId?: string): Promise<Record<string, string>>;
   /** The user id behind `as(role, unitId)`. */
@@ -132,6 +142,18 @@ export async function startTestApp(
   configureHttp(app, { REQUEST_MAX_BYTES: app.get(ConfigService<AppSettings, true>).get('REQUEST_MAX_BYTES', { infer: true }) });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const subscriptionsStarted = () => app.get(GraphqlWebSocketServer).subscriptionsStarted;
+  const subscriptionsOpened = async (before: number, also?: Promise<unknown>) => {
+    let settled = false;
+    void also?.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    for (const ceiling = Date.now() + 30_000; !settled && subscriptionsStarted() <= before; ) {
+      if (Date.now() > ceiling) throw new Error(`No subscription started within 30 s (${before} had started before)`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
   const accounts = new Map<string, Promise<{ userId: string; token: string }>>();
   const account = (role: UserRole, unitId?: string) => {
     const key = `${role}:${unitId ?? ''}`;
@@ -159,7 +181,10 @@ export async function startTestApp(
     clock,
     as: async (role, unitId) => ({ authorization: `Bearer ${(await account(role, unitId)).token}` }),
     userId: async (role, unitId) => (await account(role, unitId)).userId,
+    subscriptionsOpened,
+    subscriptionsStarted,
     async firstPush(query, variables, headers, trigger) {
+      const before = subscriptionsStarted();
       const client = createClient({ url: `${url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: headers, lazy: false, retryAttempts: 0 });
       try {
         const first = new Promise<GraphqlResponse>((resolve, reject) => {
@@ -182,8 +207,7 @@ export async function startTestApp(
             complete: () => undefined,
           });
         });
-        // graphql-ws sends no acknowledgement of a subscription: give the server a moment to set it up.
-        await new Promise((resolve) => setTimeout(resolve, 150));
+        await subscriptionsOpened(before, first);
         await trigger?.();
         return await first;
       } finally {

@@ -32,6 +32,7 @@ const openSubscriptions = (connection: Context): AsyncIterator<unknown>[] =>
 export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnApplicationShutdown {
   private server: ReturnType<typeof useServer> | null = null;
   private readonly connections = new Set<Context>();
+  private started = 0;
 
   constructor(
     private readonly http: HttpAdapterHost,
@@ -39,19 +40,34 @@ export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnApplica
     @Inject(GRAPHQL_WEBSOCKET_OPTIONS) private readonly options: GraphqlWebSocketOptions,
     metrics: Metrics,
   ) {
-    const connections = this.connections;
+    const server = this;
     metrics.registry.registerMetric(
       new Gauge({
         name: 'rectify_subscriptions_open',
         help: 'GraphQL subscriptions currently open over WebSocket.',
         registers: [],
         collect() {
-          let open = 0;
-          for (const connection of connections) open += openSubscriptions(connection).length;
-          this.set(open);
+          this.set(server.openSubscriptionCount());
         },
       }),
     );
+  }
+
+  /**
+   * How many subscriptions have started since the server did (only ever grows): once it has grown
+   * past a count read before subscribing, that subscription's feed is listening, so an event
+   * appended from then on reaches it. graphql-ws sends no acknowledgement of a subscription; tests
+   * wait on this instead of guessing how long setting one up takes.
+   */
+  get subscriptionsStarted(): number {
+    return this.started;
+  }
+
+  /** How many subscriptions are open now, over every connection. */
+  openSubscriptionCount(): number {
+    let open = 0;
+    for (const connection of this.connections) open += openSubscriptions(connection).length;
+    return open;
   }
 
   onApplicationBootstrap(): void {
@@ -67,6 +83,10 @@ export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnApplica
         },
         onClose: (context) => {
           this.connections.delete(context);
+        },
+        // Called once the operation's source is subscribed (graphql-ws: "the client is now subscribed").
+        onOperation: () => {
+          this.started += 1;
         },
       },
       sockets,

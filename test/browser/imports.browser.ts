@@ -138,4 +138,20 @@ describe('imports from the browser: files of any advertised size, and a late pla
     expect(await yearError.textContent()).toContain('年度应为四位数字，如 2026');
     expect(sent).toEqual([]);
   });
+
+  it('shows a refused day beside its field on the plan import, not above the form nor as a row', async () => {
+    const page = await importsPage();
+    const year = Number(officeDay().slice(0, 4)) + 1;
+    await typeDay(page, '方案印发日期', officeDay(-10));
+    await typeDay(page, '任务交办日期', officeDay(-20));
+    await page.getByLabel('方案标题（不填则用文件名）').fill('青川市交办早于印发的方案');
+    const csv = `\ufeff类别,序号,工作事项,牵头单位,责任单位,完成时限\n一、重点领域信息公开,1,推进财政预决算公开,青川市财政局,,${year}年6月底前\n`;
+    await page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles({ name: 'plan-days.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    const assignedError = page.locator('.el-form-item', { has: page.getByLabel('任务交办日期', { exact: true }) }).locator('.el-form-item__error');
+    await assignedError.waitFor();
+    expect(await assignedError.textContent()).toContain(`事项交办日期（${officeDay(-20)}）早于方案批准日期（${officeDay(-10)}）`);
+    expect(await page.locator('.form-error[role="alert"]').count()).toBe(0);
+    expect(await page.locator('[data-test="refused-rows"]').count()).toBe(0);
+  });
 });

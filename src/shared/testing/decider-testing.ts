@@ -31,6 +31,8 @@ export interface When<Event extends DomainEvent> {
    * with a Chinese message (matching `messageZh` when given).
    */
   thenRefused(code: ErrorCode, message?: RegExp, messageZh?: RegExp): void;
+  /** Refuses with a DomainError naming this input field (`extensions.field`), for a form to show it beside that field. */
+  thenRefusedAt(field: string): void;
 }
 
 /** The decider decides on the state its events leave behind. */
@@ -71,6 +73,16 @@ export function given<Command, State, Event extends DomainEvent>(
           expect(refusal).toMatchObject({ code, message: expect.stringMatching(message), messageZh: expect.stringMatching(messageZh) });
           // …its own sentence, not the code's generic one.
           expect(GENERIC_CHINESE.has((refusal as DomainError).messageZh)).toBe(false);
+        },
+        thenRefusedAt(field) {
+          let refusal: unknown;
+          try {
+            decision();
+          } catch (error) {
+            refusal = error;
+          }
+          expect(refusal).toBeInstanceOf(DomainError);
+          expect({ refusal: (refusal as DomainError).messageZh, field: (refusal as DomainError).details?.field }).toEqual({ refusal: (refusal as DomainError).messageZh, field });
         },
       };
     },

@@ -188,6 +188,7 @@ function planDays(options: WorkPlanImportOptions, today: string, existing: WorkP
     throw conflict(
       `Work plan "${title}" was approved on ${approvedOn}, as imported before; the import says ${options.approvedOn}. A plan keeps the day it was approved.`,
       `工作方案“${title}”已按 ${approvedOn} 批准导入，本次导入给出的批准日期为 ${options.approvedOn}；方案的批准日期不随导入改变。`,
+      { field: 'approvedOn' },
     );
   }
   return { today, approvedOn, assignedOn: options.assignedOn ?? (isNewVersion ? today : approvedOn) };

@@ -154,4 +154,27 @@ describe('imports from the browser: files of any advertised size, and a late pla
     expect(await page.locator('.form-error[role="alert"]').count()).toBe(0);
     expect(await page.locator('[data-test="refused-rows"]').count()).toBe(0);
   });
+
+  it('imports a plan with an item due after its year once the supervisor gives the override’s reason; without one, lists that row', async () => {
+    const page = await importsPage();
+    const year = Number(officeDay().slice(0, 4));
+    await typeDay(page, '方案印发日期', officeDay(-5));
+    await page.getByLabel('方案标题（不填则用文件名）').fill('青川市跨年度平台建设方案');
+    await page.getByLabel('年度（不填则按第一项的完成时限）').fill(String(year));
+    const csv = `\ufeff类别,序号,工作事项,牵头单位,责任单位,完成时限\n一、平台建设,1,建设政府信息公开平台,青川市财政局,,${year + 1}-03-31\n`;
+    const choose = () => page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles({ name: 'plan-cross-year.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await choose();
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    const row = page.locator('[data-test="refused-rows"] .el-table__row');
+    await row.first().waitFor();
+    expect(await row.first().textContent()).toContain('须由督办人员在导入时填写特批理由');
+
+    await page.getByLabel('超出方案期限的特批理由').fill('平台建设跨年度，经分管领导同意');
+    await choose();
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    const result = page.locator('[data-test="import-result"]');
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.textContent()).toContain(`已导入 ${year} 年《青川市跨年度平台建设方案》：1 大项、1 小项。`);
+    expect(await page.locator('[data-test="refused-rows"]').count()).toBe(0);
+  });
 });

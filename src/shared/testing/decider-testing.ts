@@ -62,29 +62,29 @@ export function given<Command, State, Event extends DomainEvent>(
           expect(decision()).toEqual(expected);
         },
         thenRefused(code, message = /\w/, messageZh = /[\u4e00-\u9fff]/) {
-          let refusal: unknown;
-          try {
-            decision();
-          } catch (error) {
-            refusal = error;
-          }
-          expect(refusal).toBeInstanceOf(DomainError);
+          const refusal = refusalOf(decision);
           // Every refusal says it in Chinese too (issue 11).
           expect(refusal).toMatchObject({ code, message: expect.stringMatching(message), messageZh: expect.stringMatching(messageZh) });
           // …its own sentence, not the code's generic one.
-          expect(GENERIC_CHINESE.has((refusal as DomainError).messageZh)).toBe(false);
+          expect(GENERIC_CHINESE.has(refusal.messageZh)).toBe(false);
         },
         thenRefusedAt(field) {
-          let refusal: unknown;
-          try {
-            decision();
-          } catch (error) {
-            refusal = error;
-          }
-          expect(refusal).toBeInstanceOf(DomainError);
-          expect({ refusal: (refusal as DomainError).messageZh, field: (refusal as DomainError).details?.field }).toEqual({ refusal: (refusal as DomainError).messageZh, field });
+          const refusal = refusalOf(decision);
+          expect({ refusal: refusal.messageZh, field: refusal.details?.field }).toEqual({ refusal: refusal.messageZh, field });
         },
       };
     },
   };
+}
+
+/** The DomainError `decision` throws (failing the test when it throws none, or something else). */
+function refusalOf(decision: () => unknown): DomainError {
+  let refusal: unknown;
+  try {
+    decision();
+  } catch (error) {
+    refusal = error;
+  }
+  expect(refusal).toBeInstanceOf(DomainError);
+  return refusal as DomainError;
 }

@@ -42,6 +42,7 @@ describe('a plan import with items due after the plan’s period: the supervisor
   afterAll(() => app?.close());
 
   it('without a reason refuses the row past the period, saying the reason is what it needs; nothing is written', async () => {
+    await app.as('SUPERVISOR'); // signed up before the log head is taken
     const head = await app.logPosition();
     const refused = await app.graphql(IMPORT, { input: input() });
     expect(errorCode(refused)).toBe('BAD_USER_INPUT');
@@ -52,8 +53,9 @@ describe('a plan import with items due after the plan’s period: the supervisor
   });
 
   it('an administrator may import plans but not override their period (FORBIDDEN on that row); nothing is written', async () => {
+    const admin = await app.as('ADMIN');
     const head = await app.logPosition();
-    const refused = await app.graphql(IMPORT, { input: input({ overrideReason: REASON }) }, await app.as('ADMIN'));
+    const refused = await app.graphql(IMPORT, { input: input({ overrideReason: REASON }) }, admin);
     expect(errorCode(refused)).toBe('FORBIDDEN');
     expect(refused.errors![0]!.extensions!.problems).toEqual([expect.objectContaining({ row: 3, reasonZh: expect.stringContaining('只有督办人员') })]);
     expect(await app.logPosition()).toBe(head);

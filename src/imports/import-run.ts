@@ -47,7 +47,7 @@ export function fileFormatOf(file: ImportFile): { fileName: string; format: Impo
 /**
  * Decides every command first; if any is refused, nothing is appended and the refusal lists each
  * with its row. A refusal of the whole file (row null: e.g. the plan was imported before from
- * another file) is thrown as it is, with its own code.
+ * another file) is thrown as it is, with its own code and details (`field` when an option is at fault).
  */
 export async function runImportBatch(
   { store, schemas }: ImportDependencies,
@@ -62,7 +62,9 @@ export async function runImportBatch(
   const refusals = await checkBatch(store, schemas, commands);
   const whole = refusals.find((refusal) => refusal.row === null);
   if (whole) {
+    // Its own details kept: a refusal of one of the import's options (the approval day…) names that field.
     throw new DomainError(whole.error.code, say(whole.error.message, whole.error.messageZh), {
+      ...whole.error.details,
       problems: [{ row: null, reason: whole.error.message, reasonZh: whole.error.messageZh }],
     });
   }

@@ -78,13 +78,13 @@ export async function proveEvent(backend: LedgerBackend, eventId: string, checkp
     );
   }
   const located = await backend.indexOf(eventId);
-  if (!located) throw new DomainError('NOT_FOUND', say(`Event ${eventId} is not in the log.`, `台账中没有事件 ${eventId}。`));
+  if (!located) throw new DomainError('NOT_FOUND', say(`Event ${eventId} is not in the log.`, '台账中没有所指的事件（请从历史记录中复制事件编号）。'), { field: 'eventId' });
   if (located.index >= checkpoint.treeSize) {
     throw new DomainError(
       'BAD_USER_INPUT',
       say(
         `Event ${eventId} was recorded after checkpoint ${checkpointSequence} (which covers ${checkpoint.treeSize} events): prove it with a later checkpoint.`,
-        `事件 ${eventId} 记录于校验点 ${checkpointSequence}（涵盖 ${checkpoint.treeSize} 条事件）之后，请使用更新的校验点证明。`,
+        `该事件记录于校验点 ${checkpointSequence}（涵盖 ${checkpoint.treeSize} 条事件）之后，请使用更新的校验点证明。`,
       ),
       { field: 'checkpoint' },
     );

@@ -15,6 +15,20 @@ export interface Bilingual {
 export const say = (en: string, zh: string): Bilingual => ({ en, zh });
 
 /**
+ * A name as refusals say it (`say`), with the input field it stands for: a refusal about it carries
+ * `extensions.field`, so a form shows the Chinese beside that field, not above the form.
+ */
+export interface Named extends Bilingual {
+  readonly field?: string;
+}
+
+/** `named('reportedOn', 'The report date', '报告日期')`: the input field first, then `say`'s two texts. */
+export const named = (field: string, en: string, zh: string): Named => ({ en, zh, field });
+
+/** The `details` of a refusal about `what`: its field when it names one. */
+export const fieldOf = (what: Named): { field: string } | undefined => (what.field === undefined ? undefined : { field: what.field });
+
+/**
  * A refusal the user can understand and act on. Thrown by `decide` and by handlers. `details`
  * go to the client as further GraphQL extensions (e.g. an import's `problems`, one per bad row;
  * `field`, the input field the refusal concerns).
@@ -56,18 +70,24 @@ export type Thing = keyof typeof THINGS;
 /** Longest id echoed back in a refusal (characters): real ids are UUIDs (36); anything longer is cut, so a refusal never repeats kilobytes sent as an id. */
 const ECHOED_ID_LENGTH = 64;
 
-/** `notFound('Unit', id)`: NOT_FOUND naming the kind of thing in both languages (an id past 64 characters cut). */
-export function notFound(what: Thing, id: string): DomainError {
+/**
+ * `notFound('Unit', id)`: NOT_FOUND naming the kind of thing in both languages. The English names the
+ * id (an id past 64 characters cut), for scripts and logs; the Chinese does not — office staff never
+ * see an id, so one in their message says nothing and looks like a fault. `field`: the input field
+ * that named it, when one did.
+ */
+export function notFound(what: Thing, id: string, field?: string): DomainError {
   const shown = id.length > ECHOED_ID_LENGTH ? `${id.slice(0, ECHOED_ID_LENGTH)}…` : id;
-  return new DomainError('NOT_FOUND', say(`${what} ${shown} does not exist.`, `${THINGS[what]}“${shown}”不存在。`));
+  return new DomainError('NOT_FOUND', say(`${what} ${shown} does not exist.`, `找不到所指的${THINGS[what]}（可能已不存在，或链接有误）。`), field === undefined ? undefined : { field });
 }
 
 export function badInput(en: string, zh: string, details?: Readonly<Record<string, unknown>>): DomainError {
   return new DomainError('BAD_USER_INPUT', say(en, zh), details);
 }
 
-export function conflict(en: string, zh: string): DomainError {
-  return new DomainError('CONFLICT', say(en, zh));
+/** CONFLICT; `details` as for `badInput` (e.g. `{ field }` when one input field is at fault). */
+export function conflict(en: string, zh: string, details?: Readonly<Record<string, unknown>>): DomainError {
+  return new DomainError('CONFLICT', say(en, zh), details);
 }
 
 export const forbidden = (en: string, zh: string) => new DomainError('FORBIDDEN', say(en, zh));

@@ -1,6 +1,6 @@
 import type { Actor } from './command-context.js';
 import { EARLIEST_OFFICE_DAY, isAfter, isCalendarDate } from './calendar-date.js';
-import { DomainError, ROLE_ZH, badInput, say, type Bilingual } from './domain-error.js';
+import { DomainError, ROLE_ZH, badInput, fieldOf, say, type Bilingual, type Named } from './domain-error.js';
 
 /* Refusals every decider needs, worded the same way everywhere. */
 
@@ -17,28 +17,30 @@ export function requireRole(actor: Actor, allowed: readonly Actor['role'][], act
 export const isBlank = (value: string | null | undefined): boolean =>
   value === null || value === undefined || value.trim() === '';
 
-/** `what` names the text: "The reason for …" / "…的理由". */
-export function requireText(value: string | undefined, what: Bilingual): asserts value is string {
-  if (isBlank(value)) throw badInput(`${what.en} is required.`, `请填写${what.zh}。`);
+/** `what` names the text: "The reason for …" / "…的理由" (and its input field, when `named`). */
+export function requireText(value: string | undefined, what: Named): asserts value is string {
+  if (isBlank(value)) throw badInput(`${what.en} is required.`, `请填写${what.zh}。`, fieldOf(what));
 }
 
-export function requireCalendarDate(value: string, what: Bilingual): void {
-  if (!isCalendarDate(value)) throw badInput(`${what.en} "${value}" is not a valid date (YYYY-MM-DD).`, `${what.zh}“${value}”不是有效日期（应为 YYYY-MM-DD）。`);
+export function requireCalendarDate(value: string, what: Named): void {
+  if (!isCalendarDate(value)) throw badInput(`${what.en} "${value}" is not a valid date (YYYY-MM-DD).`, `${what.zh}“${value}”不是有效日期（应为 YYYY-MM-DD）。`, fieldOf(what));
 }
 
 /**
  * Business time: the office day on which a fact happened (`YYYY-MM-DD`) is a real day and not
  * after `today`, the office's current day (China time). Late entries are welcome; the future is not.
- * `what` names the date in both languages, e.g. `say('The report date', '报告日期')`.
+ * `what` names the date in both languages, e.g. `named('reportedOn', 'The report date', '报告日期')`;
+ * a refusal carries its input field, when `what` names one.
  */
-export function requireBusinessDay(day: string, today: string, what: Bilingual): void {
+export function requireBusinessDay(day: string, today: string, what: Named): void {
+  const field = fieldOf(what);
   if (!isCalendarDate(day)) {
-    throw badInput(`${what.en} "${day}" is not a valid date (YYYY-MM-DD).`, `${what.zh}“${day}”不是有效日期（应为 YYYY-MM-DD）。`);
+    throw badInput(`${what.en} "${day}" is not a valid date (YYYY-MM-DD).`, `${what.zh}“${day}”不是有效日期（应为 YYYY-MM-DD）。`, field);
   }
   if (isAfter(day, today)) {
-    throw badInput(`${what.en} (${day}) is in the future: today is ${today}.`, `${what.zh}（${day}）是将来的日期：今天是 ${today}。`);
+    throw badInput(`${what.en} (${day}) is in the future: today is ${today}.`, `${what.zh}（${day}）是将来的日期：今天是 ${today}。`, field);
   }
-  requireOfficeEra(day, what);
+  requireOfficeEra(day, what, what.field);
 }
 
 /**
@@ -55,21 +57,26 @@ export function requireOfficeEra(day: string, what: Bilingual, field?: string): 
   );
 }
 
-/** One dated fact and how a refusal names it: `{ day: '2016-05-20', what: say('the report', '报告') }`. */
+/**
+ * One dated fact and how a refusal names it: `{ day: '2016-05-20', what: say('the report', '报告') }`;
+ * a fact the command brings names its input field (`named`), a recorded one none.
+ */
 export interface DatedFact {
   readonly day: string;
-  readonly what: Bilingual;
+  readonly what: Named;
 }
 
 /**
  * A fact keeps its order with what it follows (assigned ≤ reported ≤ inspected, a decision not
- * before its request, …): BAD_USER_INPUT naming both dates otherwise. Same day is in order.
+ * before its request, …): BAD_USER_INPUT naming both dates otherwise, and the input field of the
+ * one the command brings (`extensions.field`). Same day is in order.
  */
 export function requireNotBefore(later: DatedFact, earlier: DatedFact | null | undefined): void {
   if (earlier && isAfter(earlier.day, later.day)) {
     throw badInput(
       `${capitalise(later.what.en)} (${later.day}) is before ${earlier.what.en} (${earlier.day}).`,
       `${later.what.zh}（${later.day}）早于${earlier.what.zh}（${earlier.day}），日期顺序不对。`,
+      fieldOf(later.what) ?? fieldOf(earlier.what),
     );
   }
 }

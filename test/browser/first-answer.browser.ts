@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { launchChromium, openApp, type AppContext } from './support/browser.js';
-import { eventually, officeDay } from './support/suite.js';
+import { launchChromium } from './support/browser.js';
+import { browserContexts, eventually, officeDay } from './support/suite.js';
 
 /*
  * Issue 11, the second round: 待督查 said "没有待督查的任务" for the 2–4 s a 1,200-item plan took to
@@ -64,12 +64,8 @@ async function holdAnswers(context: BrowserContext) {
 describe('every list says 加载中 until its first answer; the as-of picker keeps to China days', () => {
   let app: TestApp;
   let browser: Browser;
-  const opened: AppContext[] = [];
-  const open = async (options: Parameters<typeof openApp>[2]) => {
-    const context = await openApp(browser, app.url, options);
-    opened.push(context);
-    return context;
-  };
+  const contexts = browserContexts(() => ({ app, browser }));
+  const open = contexts.open;
   let detailPages: string[];
 
   beforeAll(async () => {
@@ -78,14 +74,7 @@ describe('every list says 加载中 until its first answer; the as-of picker kee
     const plan = (await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id } } } }`, { id: data!.workPlans[0].id })).data!.workPlan;
     detailPages = [`/findings/${data!.findings.nodes[0].id}`, `/items/${plan.categories[0].items[0].id}`];
   });
-  afterAll(async () => {
-    for (const { context, outsideRequests } of opened) {
-      expect(outsideRequests).toEqual([]);
-      await context.close();
-    }
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => contexts.closeAll());
 
   const mainText = async (page: Page) => (await page.locator('main').innerText().catch(() => '')) ?? '';
 

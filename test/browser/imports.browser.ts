@@ -138,4 +138,43 @@ describe('imports from the browser: files of any advertised size, and a late pla
     expect(await yearError.textContent()).toContain('年度应为四位数字，如 2026');
     expect(sent).toEqual([]);
   });
+
+  it('shows a refused day beside its field on the plan import, not above the form nor as a row', async () => {
+    const page = await importsPage();
+    const year = Number(officeDay().slice(0, 4)) + 1;
+    await typeDay(page, '方案印发日期', officeDay(-10));
+    await typeDay(page, '任务交办日期', officeDay(-20));
+    await page.getByLabel('方案标题（不填则用文件名）').fill('青川市交办早于印发的方案');
+    const csv = `\ufeff类别,序号,工作事项,牵头单位,责任单位,完成时限\n一、重点领域信息公开,1,推进财政预决算公开,青川市财政局,,${year}年6月底前\n`;
+    await page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles({ name: 'plan-days.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    const assignedError = page.locator('.el-form-item', { has: page.getByLabel('任务交办日期', { exact: true }) }).locator('.el-form-item__error');
+    await assignedError.waitFor();
+    expect(await assignedError.textContent()).toContain(`事项交办日期（${officeDay(-20)}）早于方案批准日期（${officeDay(-10)}）`);
+    expect(await page.locator('.form-error[role="alert"]').count()).toBe(0);
+    expect(await page.locator('[data-test="refused-rows"]').count()).toBe(0);
+  });
+
+  it('imports a plan with an item due after its year once the supervisor gives the override’s reason; without one, lists that row', async () => {
+    const page = await importsPage();
+    const year = Number(officeDay().slice(0, 4));
+    await typeDay(page, '方案印发日期', officeDay(-5));
+    await page.getByLabel('方案标题（不填则用文件名）').fill('青川市跨年度平台建设方案');
+    await page.getByLabel('年度（不填则按第一项的完成时限）').fill(String(year));
+    const csv = `\ufeff类别,序号,工作事项,牵头单位,责任单位,完成时限\n一、平台建设,1,建设政府信息公开平台,青川市财政局,,${year + 1}-03-31\n`;
+    const choose = () => page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles({ name: 'plan-cross-year.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await choose();
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    const row = page.locator('[data-test="refused-rows"] .el-table__row');
+    await row.first().waitFor();
+    expect(await row.first().textContent()).toContain('须由督办人员在导入时填写特批理由');
+
+    await page.getByLabel('超出方案期限的特批理由').fill('平台建设跨年度，经分管领导同意');
+    await choose();
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    const result = page.locator('[data-test="import-result"]');
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.textContent()).toContain(`已导入 ${year} 年《青川市跨年度平台建设方案》：1 大项、1 小项。`);
+    expect(await page.locator('[data-test="refused-rows"]').count()).toBe(0);
+  });
 });

@@ -107,11 +107,14 @@ describe('a 2016 work plan entered in 2026: approval and assignment days, correc
     expect(errorCode(early)).toBe('BAD_USER_INPUT');
     expect(early.errors![0]!.message).toBe('The assignment date of its items (2016-04-20) is before the day the plan was approved (2016-04-25).');
     expect(early.errors![0]!.extensions!.messageZh).toBe('事项交办日期（2016-04-20）早于方案批准日期（2016-04-25），日期顺序不对。');
+    // The field at fault, for the import form to show the refusal beside it (issue 11).
+    expect(early.errors![0]!.extensions!.field).toBe('assignedOn');
 
     const future = await attempt('importWorkPlan', { ...input, approvedOn: '2026-11-30' });
     expect(errorCode(future)).toBe('BAD_USER_INPUT');
     expect(future.errors![0]!.message).toBe('The day the plan was approved (2026-11-30) is in the future: today is 2026-11-29.');
     expect(future.errors![0]!.extensions!.messageZh).toBe('方案批准日期（2026-11-30）是将来的日期：今天是 2026-11-29。');
+    expect(future.errors![0]!.extensions!.field).toBe('approvedOn');
 
     const notADay = await attempt('importWorkPlan', { ...input, assignedOn: '2016-02-30' });
     expect(errorCode(notADay)).toBe('BAD_USER_INPUT');

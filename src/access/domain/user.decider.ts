@@ -177,7 +177,7 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
     switch (command.type) {
       case 'RegisterUser': {
         requireAccountManager(command.actor);
-        if (state.status !== 'unregistered') throw conflict(`User ${state.userId} (${state.name}) already exists.`, `用户 ${state.name}（${state.userId}）已存在。`);
+        if (state.status !== 'unregistered') throw conflict(`User ${state.userId} (${state.name}) already exists.`, `用户 ${state.name} 已存在。`);
         requireText(command.name, say("The user's name", '用户姓名'));
         if (command.role === 'UNIT' && !command.unitId) throw badInput('A UNIT user must belong to a unit.', '责任单位用户必须属于一个单位。', { field: 'unitId' });
         if (command.unitId && !command.unitExists) throw notFound('Unit', command.unitId);

@@ -1270,8 +1270,8 @@ describe('refusals name units by their names in the directory, not by id', () =>
     given(history).when(command).thenRefused(code, message, messageZh);
   });
 
-  it('a unit missing from the directory is named by its id', () => {
-    given([leadAssigned]).when(report({ unitId: 'unit-gone', actor: clerkOf('unit-gone'), ...named })).thenRefused('NOT_FOUND', /^Unit unit-gone is not assigned here\.$/, /^单位 unit-gone不在/);
+  it('a unit missing from the directory is named by its id in English, and as 该单位 in Chinese (never an id)', () => {
+    given([leadAssigned]).when(report({ unitId: 'unit-gone', actor: clerkOf('unit-gone'), ...named })).thenRefused('NOT_FOUND', /^Unit unit-gone is not assigned here\.$/, /^该单位不在/);
   });
 });
 
@@ -1421,5 +1421,36 @@ describe('what the breaker found after the first fixes', () => {
         .when({ type: 'CorrectReportDate', actor: supervisor, today: TODAY, unitId: HEALTH, reportedOn: '2025-06-21', reason: '日期录错', ...names })
         .then([{ type: 'ReportDateCorrected', data: { unitId: HEALTH, previousReportedOn: '2025-06-20', reportedOn: '2025-06-21', reason: '日期录错', correctedOn: TODAY } }]);
     });
+  });
+});
+
+describe('a refusal about one input field names it (extensions.field), for the form to show it beside that field', () => {
+  const limit = { latest: '2025-09-30', setBy: say('the inspection deadline of the approved plan', '整改实施方案的督查时限') };
+  it.each<[string, readonly AssignmentEvent[], AssignmentCommand, string]>([
+    ['a report dated in the future', [leadAssigned], report({ reportedOn: '2025-06-29' }), 'reportedOn'],
+    ['a report dated before the assignment', [leadAssigned], report({ reportedOn: '2025-05-31' }), 'reportedOn'],
+    ['a report without a summary', [leadAssigned], report({ summary: ' ' }), 'summary'],
+    ['a report without evidence', [leadAssigned], report({ evidence: [] }), 'evidence'],
+    ['a second piece of evidence without a link or document number', [leadAssigned], report({ evidence: [...evidence, { title: '解读', link: null, documentRef: null }] }), 'evidence.1.link'],
+    ['an extension to a day not after the due date', [leadAssigned], requestExtension({ requestedDueDate: DUE }), 'requestedDueDate'],
+    ['an extension without a reason', [leadAssigned], requestExtension({ reason: '' }), 'reason'],
+    ['an urging without a message', [leadAssigned], urge({ message: '' }), 'message'],
+    ['an inspection dated before the report', [leadAssigned, reported()], inspect({ inspectedOn: '2025-06-27' }), 'inspectedOn'],
+    ['a failed inspection without notes', [leadAssigned, reported()], inspect({ outcome: 'FAILED', notes: '', newDueDate: RETURNED_UNTIL }), 'notes'],
+    ['a send-back after the due date without a new one', [leadAssigned, reported()], sendBack({ today: TODAY, sentBackOn: TODAY }), 'newDueDate'],
+    ['a due date past the plan’s limit without the override’s reason', [], assign({ dueDate: '2025-10-01', dueDateLimit: limit }), 'overrideReason'],
+    ['an assignment dated in the future', [], assign({ assignedOn: '2025-07-11' }), 'assignedOn'],
+  ])('%s: %s', (_case, history, command, field) => {
+    given(history).when(command).thenRefusedAt(field);
+  });
+
+  it('a decision on an extension request that does not exist names the request, not its id, in Chinese', () => {
+    given([leadAssigned]).when(decideExtension({ requestId: 'extension-404', unitNames: DIRECTORY })).thenRefused('NOT_FOUND', /extension-404/, /^找不到市财政局的这项延期申请。$/);
+  });
+
+  it('a correction of an inspection that later facts answered names it by its day, not its id', () => {
+    given([leadAssigned, reported(), inspected('FAILED'), reported(FINANCE, '2025-07-05')])
+      .when({ type: 'CorrectInspection', actor: supervisor, today: TODAY, unitId: FINANCE, inspectionId: 'inspection-1', outcome: 'PASSED', reason: 'Entered under the wrong outcome.', unitNames: DIRECTORY })
+      .thenRefused('CONFLICT', /inspection-1/, /^市财政局 2025-07-01 的督查记录之后/);
   });
 });

@@ -1,6 +1,6 @@
 import type { Actor } from '../../shared/command-context.js';
 import { unreachable } from '../../shared/decider.js';
-import { DomainError, badInput, conflict, forbidden, say, type Bilingual } from '../../shared/domain-error.js';
+import { DomainError, badInput, conflict, fieldOf, forbidden, named, say, type Bilingual, type Named } from '../../shared/domain-error.js';
 import { isAfter } from '../../shared/calendar-date.js';
 import { BY_DATE, isNeverOverdue, type DueTerms } from '../../shared/deadline.js';
 import {
@@ -363,16 +363,16 @@ function requireHeldThen(command: AssignmentCommand, state: AssignmentsState): v
       : command.type === 'CorrectInspection'
         ? part.inspections.find((inspection) => inspection.inspectionId === command.inspectionId)?.inspectedOn
         : undefined;
+  const holder = unitNamed(command, part.unitId);
   // A fact of the predecessor's days keeps to them; anything else is from the hand-over on.
   if (corrected !== undefined && corrected < since) {
     if (fact.day < since) return;
     throw badInput(
-      `${capitalise(fact.what.en)} (${fact.day}) would move a fact of the days before the part passed to ${unitNamed(command, part.unitId).en} (${since}) after it.`,
-      `${fact.what.zh}（${fact.day}）会把该任务移交${unitNamed(command, part.unitId).zh}（${since}）之前的记录移到移交之后。`,
+      `${capitalise(fact.what.en)} (${fact.day}) would move a fact of the days before the part passed to ${holder.en} (${since}) after it.`,
+      `${fact.what.zh}（${fact.day}）会把该任务移交${holder.zh}（${since}）之前的记录移到移交之后。`,
     );
   }
   if (fact.day >= since) return;
-  const holder = unitNamed(command, part.unitId);
   throw badInput(
     `${capitalise(fact.what.en)} (${fact.day}) is before the part passed to ${holder.en} (${since}); the days before were its predecessor's.`,
     `${fact.what.zh}（${fact.day}）早于该任务移交${holder.zh}的日期（${since}）；此前的任务由原单位承担。`,
@@ -421,13 +421,14 @@ function assignUnit(command: AssignUnit, state: AssignmentsState, context: Assig
   }
   requireCalendarDate(dueDate, DUE_DATE);
   const override = boundedDueDate(dueDate, command, DUE_DATE);
-  requireBusinessDay(assignedOn, command.today, say('The assignment date', '交办日期'));
-  requireNotBefore({ day: dueDate, what: say(`the due date of ${unit.en}`, `${unit.zh}的截止日期`) }, command.dueFrom);
+  requireBusinessDay(assignedOn, command.today, named('assignedOn', 'The assignment date', '交办日期'));
+  requireNotBefore({ day: dueDate, what: named('dueDate', `the due date of ${unit.en}`, `${unit.zh}的截止日期`) }, command.dueFrom);
   const terms = command.terms ?? BY_DATE;
   if (terms.kind === 'AT_ONCE' && dueDate !== assignedOn) {
     throw badInput(
       `A part to fix at once (立行立改) is due on the day it is assigned (${assignedOn}), not on ${dueDate}.`,
       `立行立改的任务应于交办当日（${assignedOn}）完成，而不是 ${dueDate}。`,
+      { field: 'dueDate' },
     );
   }
   return [{ type: 'UnitAssigned', data: { unitId, role, dueDate, ...(terms.kind === 'BY_DATE' ? {} : { terms }), assignedOn, ...recorded(override) } }];
@@ -439,7 +440,7 @@ function requestExtension(command: RequestExtension, state: AssignmentsState): A
   const part = requirePart(state, unitId, command);
   const unit = unitNamed(command, unitId);
   if (part.status === 'VERIFIED') throw conflict(`The part of ${unit.en} is already verified; no extension is needed.`, `${unit.zh}的任务已确认完成，无需延期。`);
-  requireBusinessDay(requestedOn, command.today, say('The request date', '申请日期'));
+  requireBusinessDay(requestedOn, command.today, named('requestedOn', 'The request date', '申请日期'));
   if (isNeverOverdue(part.terms)) {
     throw conflict(
       `The part of ${unit.en} is a standing task (常态化): it is never overdue, so there is no due date to extend. Report its progress each period instead.`,
@@ -457,13 +458,13 @@ function requestExtension(command: RequestExtension, state: AssignmentsState): A
   const pending = pendingExtensionOf(part);
   if (pending) throw conflict(`An extension request of ${unit.en} (${pending.requestId}) is still awaiting a decision.`, `${unit.zh}已有一项延期申请待审批。`);
   if (part.extensionRequests.some((request) => request.requestId === requestId)) {
-    throw conflict(`Extension request ${requestId} already exists.`, `延期申请 ${requestId} 已存在。`);
+    throw conflict(`Extension request ${requestId} already exists.`, `${unit.zh}的这项延期申请已经提交过。`);
   }
-  requireText(reason, say('A reason for the extension', '延期理由'));
+  requireText(reason, named('reason', 'A reason for the extension', '延期理由'));
   requireCalendarDate(requestedDueDate, REQUESTED_DUE_DATE);
   requireLaterThanDueDate(requestedDueDate, part, REQUESTED_DUE_DATE);
   requireNotPast(requestedDueDate, requestedOn, REQUESTED_DUE_DATE);
-  requireNotBefore({ day: requestedOn, what: say('the request date', '延期申请日期') }, assignedDay(part, command));
+  requireNotBefore({ day: requestedOn, what: named('requestedOn', 'the request date', '延期申请日期') }, assignedDay(part, command));
   return [{ type: 'ExtensionRequested', data: { unitId, requestId, requestedDueDate, reason, requestedOn } }];
 }
 
@@ -474,7 +475,7 @@ function decideExtension(command: DecideExtension, state: AssignmentsState): Ass
   const unit = unitNamed(command, unitId);
   const request = part.extensionRequests.find((candidate) => candidate.requestId === requestId);
   if (!request) {
-    throw new DomainError('NOT_FOUND', say(`Extension request ${requestId} of ${unit.en} does not exist.`, `${unit.zh}没有编号为 ${requestId} 的延期申请。`));
+    throw new DomainError('NOT_FOUND', say(`Extension request ${requestId} of ${unit.en} does not exist.`, `找不到${unit.zh}的这项延期申请。`), { field: 'requestId' });
   }
   if (part.status === 'VERIFIED') {
     throw conflict(`The part of ${unit.en} is already verified; its extension request is not decided any more.`, `${unit.zh}的任务已确认完成，延期申请不再审批。`);
@@ -485,14 +486,14 @@ function decideExtension(command: DecideExtension, state: AssignmentsState): Ass
       `${unit.zh}的该项延期申请已${request.status === 'GRANTED' ? '批准' : '驳回'}。`,
     );
   }
-  requireBusinessDay(decidedOn, command.today, say('The decision date', '审批日期'));
+  requireBusinessDay(decidedOn, command.today, named('decidedOn', 'The decision date', '审批日期'));
   requireNotBefore(
-    { day: decidedOn, what: say('the decision date', '审批日期') },
+    { day: decidedOn, what: named('decidedOn', 'the decision date', '审批日期') },
     { day: request.requestedOn, what: say('the request it decides', '所审批的延期申请日期') },
   );
 
   if (!command.approve) {
-    requireText(command.reason, say('A reason for refusing the extension', '驳回延期的理由'));
+    requireText(command.reason, named('reason', 'A reason for refusing the extension', '驳回延期的理由'));
     return [{ type: 'ExtensionRefused', data: { unitId, requestId, reason: command.reason, decidedOn } }];
   }
   const newDueDate = command.newDueDate ?? request.requestedDueDate;
@@ -513,9 +514,9 @@ function urgeUnit(command: UrgeUnit, state: AssignmentsState): AssignmentEvent[]
   const part = requirePart(state, unitId, command);
   const unit = unitNamed(command, unitId);
   if (part.status === 'VERIFIED') throw conflict(`The part of ${unit.en} is already verified; there is nothing to urge.`, `${unit.zh}的任务已确认完成，无需催办。`);
-  requireText(message, say('An urging message', '催办内容'));
-  requireBusinessDay(urgedOn, command.today, say('The urging date', '催办日期'));
-  requireNotBefore({ day: urgedOn, what: say('the urging date', '催办日期') }, assignedDay(part, command));
+  requireText(message, named('message', 'An urging message', '催办内容'));
+  requireBusinessDay(urgedOn, command.today, named('urgedOn', 'The urging date', '催办日期'));
+  requireNotBefore({ day: urgedOn, what: named('urgedOn', 'the urging date', '催办日期') }, assignedDay(part, command));
   return [{ type: 'UnitUrged', data: { unitId, message, urgedOn } }];
 }
 
@@ -531,17 +532,17 @@ function reportRectification(
   if (context.parentClosed) throw conflict('The item is closed; no more reports are accepted.', '该事项已销号，不再接收整改报告。');
   if (part.status === 'REPORTED') throw conflict(`${capitalise(unit.en)} has already reported, awaiting inspection.`, `${unit.zh}已报送整改情况，正在等待督查。`);
   if (part.status === 'VERIFIED') throw conflict(`The part of ${unit.en} is already verified.`, `${unit.zh}的任务已确认完成。`);
-  requireText(summary, say('A summary of the rectification', '整改情况说明'));
-  if (evidence.length === 0) throw badInput('At least one piece of evidence is required.', '请至少提供一项佐证材料。');
+  requireText(summary, named('summary', 'A summary of the rectification', '整改情况说明'));
+  if (evidence.length === 0) throw badInput('At least one piece of evidence is required.', '请至少提供一项佐证材料。', { field: 'evidence' });
   evidence.forEach((item, index) => {
-    if (isBlank(item.title)) throw badInput(`Evidence ${index + 1} needs a title.`, `第 ${index + 1} 项佐证材料缺少标题。`);
+    if (isBlank(item.title)) throw badInput(`Evidence ${index + 1} needs a title.`, `第 ${index + 1} 项佐证材料缺少标题。`, { field: `evidence.${index}.title` });
     if (isBlank(item.link) && isBlank(item.documentRef)) {
-      throw badInput(`Evidence ${index + 1} needs a link or a document reference.`, `第 ${index + 1} 项佐证材料须有链接或文号。`);
+      throw badInput(`Evidence ${index + 1} needs a link or a document reference.`, `第 ${index + 1} 项佐证材料须有链接或文号。`, { field: `evidence.${index}.link` });
     }
   });
-  requireBusinessDay(reportedOn, command.today, say('The report date', '报告日期'));
-  requireNotBefore({ day: reportedOn, what: say('the report date', '报告日期') }, assignedDay(part, command));
-  requireNotBefore({ day: reportedOn, what: say('the report date', '报告日期') }, returnDay(part));
+  requireBusinessDay(reportedOn, command.today, named('reportedOn', 'The report date', '报告日期'));
+  requireNotBefore({ day: reportedOn, what: named('reportedOn', 'the report date', '报告日期') }, assignedDay(part, command));
+  requireNotBefore({ day: reportedOn, what: named('reportedOn', 'the report date', '报告日期') }, returnDay(part));
   return [{ type: 'RectificationReported', data: { unitId, summary, evidence, reportedOn } }];
 }
 
@@ -552,9 +553,9 @@ function sendBackReport(command: SendBackReport, state: AssignmentsState): Assig
   const unit = unitNamed(command, unitId);
   // Once inspected, a report is settled by the inspection; only a report awaiting one goes back.
   if (part.status !== 'REPORTED') throw conflict(`${capitalise(unit.en)} has no report awaiting inspection to send back.`, `${unit.zh}没有待督查的整改报告可退办。`);
-  requireText(reason, say('A reason for sending the report back', '退办理由'));
-  requireBusinessDay(sentBackOn, command.today, say('The send-back date', '退办日期'));
-  requireNotBefore({ day: sentBackOn, what: say('the send-back date', '退办日期') }, reportDay(part, say('the report it returns', '所退回报告的日期')));
+  requireText(reason, named('reason', 'A reason for sending the report back', '退办理由'));
+  requireBusinessDay(sentBackOn, command.today, named('sentBackOn', 'The send-back date', '退办日期'));
+  requireNotBefore({ day: sentBackOn, what: named('sentBackOn', 'the send-back date', '退办日期') }, reportDay(part, say('the report it returns', '所退回报告的日期')));
   return [{ type: 'ReportSentBack', data: { unitId, reason, sentBackOn, ...newDueDateOf(command, [part.dueDate], sentBackOn) } }];
 }
 
@@ -566,17 +567,17 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
   if (part.status === 'VERIFIED') throw conflict(`The part of ${unit.en} is already verified.`, `${unit.zh}的任务已确认完成。`);
   if (part.status !== 'REPORTED') throw conflict(`${capitalise(unit.en)} has no report awaiting inspection.`, `${unit.zh}没有待督查的整改报告。`);
   if (part.inspections.some((inspection) => inspection.inspectionId === inspectionId)) {
-    throw conflict(`Inspection ${inspectionId} is already logged.`, `督查记录 ${inspectionId} 已登记。`);
+    throw conflict(`Inspection ${inspectionId} is already logged.`, `${unit.zh}的这次督查已经登记过。`);
   }
-  requireBusinessDay(inspectedOn, command.today, say('The inspection date', '督查日期'));
-  requireNotBefore({ day: inspectedOn, what: say('the inspection date', '督查日期') }, reportDay(part, say('the report it checks', '所核查报告的日期')));
+  requireBusinessDay(inspectedOn, command.today, named('inspectedOn', 'The inspection date', '督查日期'));
+  requireNotBefore({ day: inspectedOn, what: named('inspectedOn', 'the inspection date', '督查日期') }, reportDay(part, say('the report it checks', '所核查报告的日期')));
   if (outcome === 'PASSED') {
     if (command.newDueDate !== undefined) {
       throw badInput('A passed inspection verifies the part: it takes no new due date.', '督查通过即确认整改完成，无需新的截止日期。');
     }
     return [{ type: 'InspectionLogged', data: { unitId, inspectionId, outcome, notes, inspectedOn, place } }];
   }
-  requireText(notes, say('Notes on what failed', '督查未通过的原因'));
+  requireText(notes, named('notes', 'Notes on what failed', '督查未通过的原因'));
   return [
     {
       type: 'InspectionLogged',
@@ -588,11 +589,11 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
 function reopenParts(command: ReopenParts, state: AssignmentsState): AssignmentEvent[] {
   const { reason, reopenedOn } = command;
   requireRole(command.actor, ['SUPERVISOR'], say('reopen an item', '重新打开事项'));
-  requireText(reason, say('A reason for reopening', '重新打开的理由'));
-  requireBusinessDay(reopenedOn, command.today, say('The reopening date', '重新打开日期'));
+  requireText(reason, named('reason', 'A reason for reopening', '重新打开的理由'));
+  requireBusinessDay(reopenedOn, command.today, named('reopenedOn', 'The reopening date', '重新打开日期'));
   const closedDay = closedOn(state);
   requireNotBefore(
-    { day: reopenedOn, what: say('the reopening date', '重新打开日期') },
+    { day: reopenedOn, what: named('reopenedOn', 'the reopening date', '重新打开日期') },
     closedDay ? { day: closedDay, what: say('the close-out', '销号日期') } : null,
   );
   // The same parts evolve returns: a part that never reported keeps waiting, and its due date.
@@ -619,12 +620,12 @@ function handOverPart(command: HandOverPart, state: AssignmentsState): Assignmen
       `${unit.zh}的任务已于 ${part.verifiedOn} 确认完成（移交日期 ${command.handedOverOn} 之前），不再移交。`,
     );
   }
-  if (successorUnitId === unitId) throw badInput('A unit cannot hand its part over to itself.', '不能把任务移交给本单位。');
+  if (successorUnitId === unitId) throw badInput('A unit cannot hand its part over to itself.', '不能把任务移交给本单位。', { field: 'successorUnitId' });
   refuseMergedUnit(command, successorUnitId);
-  if (isBlank(reason)) throw badInput('A reason for the handover is required.', '移交任务须说明理由。');
+  if (isBlank(reason)) throw badInput('A reason for the handover is required.', '移交任务须说明理由。', { field: 'reason' });
   const { handedOverOn, successorRegisteredOn } = command;
-  requireBusinessDay(handedOverOn, command.today, say('The day of the handover', '移交日期'));
-  const handedOver = { day: handedOverOn, what: say(`the handover of the part of ${unit.en}`, `${unit.zh}任务的移交日期`) };
+  requireBusinessDay(handedOverOn, command.today, named('handedOverOn', 'The day of the handover', '移交日期'));
+  const handedOver = { day: handedOverOn, what: named('handedOverOn', `the handover of the part of ${unit.en}`, `${unit.zh}任务的移交日期`) };
   requireNotBefore(handedOver, assignedDay(part, command));
   refuseWorkAfterHandOver(part, handedOverOn, unit);
   if (successorRegisteredOn !== undefined) {
@@ -691,21 +692,21 @@ function factDayOf(command: AssignmentCommand): DatedFact | null {
     case 'AssignUnit':
       return { day: command.assignedOn, what: say('the assignment date', '交办日期') };
     case 'RequestExtension':
-      return { day: command.requestedOn, what: say('the request date', '延期申请日期') };
+      return { day: command.requestedOn, what: named('requestedOn', 'the request date', '延期申请日期') };
     case 'DecideExtension':
-      return { day: command.decidedOn, what: say('the decision date', '审批日期') };
+      return { day: command.decidedOn, what: named('decidedOn', 'the decision date', '审批日期') };
     case 'UrgeUnit':
-      return { day: command.urgedOn, what: say('the urging date', '催办日期') };
+      return { day: command.urgedOn, what: named('urgedOn', 'the urging date', '催办日期') };
     case 'ReportRectification':
-      return { day: command.reportedOn, what: say('the report date', '报告日期') };
+      return { day: command.reportedOn, what: named('reportedOn', 'the report date', '报告日期') };
     case 'SendBackReport':
-      return { day: command.sentBackOn, what: say('the send-back date', '退办日期') };
+      return { day: command.sentBackOn, what: named('sentBackOn', 'the send-back date', '退办日期') };
     case 'LogInspection':
-      return { day: command.inspectedOn, what: say('the inspection date', '督查日期') };
+      return { day: command.inspectedOn, what: named('inspectedOn', 'the inspection date', '督查日期') };
     case 'CorrectReportDate':
-      return { day: command.reportedOn, what: say('the corrected report date', '更正后的报告日期') };
+      return { day: command.reportedOn, what: named('reportedOn', 'the corrected report date', '更正后的报告日期') };
     case 'CorrectInspection':
-      return command.inspectedOn === undefined ? null : { day: command.inspectedOn, what: say('the corrected inspection date', '更正后的督查日期') };
+      return command.inspectedOn === undefined ? null : { day: command.inspectedOn, what: named('inspectedOn', 'the corrected inspection date', '更正后的督查日期') };
     case 'HandOverPart':
       return { day: command.handedOverOn, what: say('the day of the handover', '移交日期') };
     case 'ReopenParts':
@@ -753,11 +754,12 @@ function requirePart(state: AssignmentsState, unitId: string, command: NamesUnit
 
 /**
  * How refusals name a unit: by its name in the directory (青川市财政局), which the handler passes
- * in; by its id (`unit <id>` / `单位 <id>`) when it has none.
+ * in; when it has none, by its id in English (`unit <id>`) and as 该单位 in Chinese (office staff
+ * never see ids: one in their message says nothing).
  */
 export function unitNamed(command: NamesUnits, unitId: string): Bilingual {
   const name = command.unitNames?.nameOf(unitId);
-  return name ? say(name, name) : say(`unit ${unitId}`, `单位 ${unitId}`);
+  return name ? say(name, name) : say(`unit ${unitId}`, '该单位');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -770,12 +772,12 @@ function correctReportDate(command: CorrectReportDate, state: AssignmentsState):
   const unit = unitNamed(command, unitId);
   const report = part.lastReport;
   if (!report) throw conflict(`${capitalise(unit.en)} has not reported; there is no report date to correct.`, `${unit.zh}尚未报告，没有可更正的报告日期。`);
-  requireText(reason, say('A reason for the correction', '更正理由'));
-  requireBusinessDay(reportedOn, command.today, say('The corrected report date', '更正后的报告日期'));
+  requireText(reason, named('reason', 'A reason for the correction', '更正理由'));
+  requireBusinessDay(reportedOn, command.today, named('reportedOn', 'The corrected report date', '更正后的报告日期'));
   if (reportedOn === report.reportedOn) {
     throw badInput(`The report is already dated ${reportedOn}.`, `该报告的日期已是 ${reportedOn}。`);
   }
-  const corrected = { day: reportedOn, what: say('the corrected report date', '更正后的报告日期') };
+  const corrected = { day: reportedOn, what: named('reportedOn', 'the corrected report date', '更正后的报告日期') };
   requireNotBefore(corrected, assignedDay(part, command));
   requireNotBefore(corrected, report.answers);
   requireNotBefore(report.settledBy ?? { day: reportedOn, what: corrected.what }, corrected);
@@ -795,7 +797,7 @@ function correctInspection(command: CorrectInspection, state: AssignmentsState):
   const unit = unitNamed(command, unitId);
   const inspection = part.inspections.find((candidate) => candidate.inspectionId === inspectionId);
   if (!inspection) {
-    throw new DomainError('NOT_FOUND', say(`Inspection ${inspectionId} of ${unit.en} does not exist.`, `${unit.zh}的督查记录 ${inspectionId} 不存在。`));
+    throw new DomainError('NOT_FOUND', say(`Inspection ${inspectionId} of ${unit.en} does not exist.`, `找不到${unit.zh}的这条督查记录。`), { field: 'inspectionId' });
   }
   const stillStands =
     part.inspections.at(-1) === inspection &&
@@ -804,23 +806,23 @@ function correctInspection(command: CorrectInspection, state: AssignmentsState):
   if (stillStands && answeredBy) {
     throw conflict(
       `Inspection ${inspectionId} of ${unit.en} was answered by ${answeredBy.what.en} of ${answeredBy.day}; only an inspection nothing has answered yet can be corrected.`,
-      `${unit.zh}的督查记录 ${inspectionId} 之后已有${answeredBy.what.zh}（${answeredBy.day}）；只能更正其后尚无进展的督查记录。`,
+      `${unit.zh} ${inspection.inspectedOn} 的督查记录之后已有${answeredBy.what.zh}（${answeredBy.day}）；只能更正其后尚无进展的督查记录。`,
     );
   }
   if (!stillStands) {
     throw conflict(
       `Inspection ${inspectionId} was followed by later facts on the part of ${unit.en}; only the last inspection, before anything follows it, can be corrected.`,
-      `督查记录 ${inspectionId} 之后该任务已有新的进展；只能更正最近一次、且其后尚无进展的督查记录。`,
+      `${unit.zh} ${inspection.inspectedOn} 的督查记录之后该任务已有新的进展；只能更正最近一次、且其后尚无进展的督查记录。`,
     );
   }
-  requireText(reason, say('A reason for the correction', '更正理由'));
+  requireText(reason, named('reason', 'A reason for the correction', '更正理由'));
   const inspectedOn = command.inspectedOn ?? inspection.inspectedOn;
   const outcome = command.outcome ?? inspection.outcome;
   if (inspectedOn === inspection.inspectedOn && outcome === inspection.outcome) {
     throw badInput('The correction changes neither the day nor the outcome.', '更正内容与原记录相同（日期和结论均未改变）。');
   }
-  requireBusinessDay(inspectedOn, command.today, say('The corrected inspection date', '更正后的督查日期'));
-  requireNotBefore({ day: inspectedOn, what: say('the corrected inspection date', '更正后的督查日期') }, reportDay(part, say('the report it checks', '所核查报告的日期')));
+  requireBusinessDay(inspectedOn, command.today, named('inspectedOn', 'The corrected inspection date', '更正后的督查日期'));
+  requireNotBefore({ day: inspectedOn, what: named('inspectedOn', 'the corrected inspection date', '更正后的督查日期') }, reportDay(part, say('the report it checks', '所核查报告的日期')));
   if (outcome === 'PASSED' && command.newDueDate !== undefined) {
     throw badInput('A passed inspection verifies the part: it takes no new due date.', '督查通过即确认整改完成，无需新的截止日期。');
   }
@@ -845,9 +847,9 @@ function correctInspection(command: CorrectInspection, state: AssignmentsState):
 }
 
 /** How refusals name the due dates a command sets. */
-export const DUE_DATE = say('The due date', '截止日期');
-export const NEW_DUE_DATE = say('The new due date', '新的截止日期');
-const REQUESTED_DUE_DATE = say('The requested due date', '申请延至的日期');
+export const DUE_DATE = named('dueDate', 'The due date', '截止日期');
+export const NEW_DUE_DATE = named('newDueDate', 'The new due date', '新的截止日期');
+const REQUESTED_DUE_DATE = named('requestedDueDate', 'The requested due date', '申请延至的日期');
 
 
 const settle = (report: RectificationReport | null, by: DatedFact): RectificationReport | null => report && { ...report, settledBy: by };
@@ -869,15 +871,15 @@ const RETURN_NAMES: Record<ReturnNote['cause'], Bilingual> = {
 const returnDay = (part: AssignmentPart): DatedFact | null =>
   part.status === 'RETURNED' && part.lastReturn ? { day: part.lastReturn.returnedOn, what: RETURN_NAMES[part.lastReturn.cause] } : null;
 
-function requireLaterThanDueDate(date: string, part: AssignmentPart, what: Bilingual): void {
+function requireLaterThanDueDate(date: string, part: AssignmentPart, what: Named): void {
   if (!isAfter(date, part.dueDate)) {
-    throw badInput(`${what.en} must be later than the current due date ${part.dueDate}.`, `${what.zh}须晚于现在的截止日期 ${part.dueDate}。`);
+    throw badInput(`${what.en} must be later than the current due date ${part.dueDate}.`, `${what.zh}须晚于现在的截止日期 ${part.dueDate}。`, fieldOf(what));
   }
 }
 
 /** `date` is not before `day`, the business day on which it is set (today for a fact entered as it happens). */
-function requireNotPast(date: string, day: string, what: Bilingual): void {
-  if (isAfter(day, date)) throw badInput(`${what.en} ${date} has already passed (on ${day}).`, `${what.zh} ${date} 已过（${day}）。`);
+function requireNotPast(date: string, day: string, what: Named): void {
+  if (isAfter(day, date)) throw badInput(`${what.en} ${date} has already passed (on ${day}).`, `${what.zh} ${date} 已过（${day}）。`, fieldOf(what));
 }
 
 
@@ -890,7 +892,7 @@ function requireNotPast(date: string, day: string, what: Bilingual): void {
  * reason, returned here to be recorded in the event that sets the date. Without one it is
  * BAD_USER_INPUT naming the limit; an override given by anyone else is FORBIDDEN.
  */
-export function boundedDueDate(date: string, command: SetsDueDate & { readonly actor: Actor }, what: Bilingual): DueDateOverridden | undefined {
+export function boundedDueDate(date: string, command: SetsDueDate & { readonly actor: Actor }, what: Named): DueDateOverridden | undefined {
   const limit = command.dueDateLimit;
   if (!limit || !isAfter(date, limit.latest)) return undefined;
   const override = command.dueDateOverride;
@@ -898,6 +900,8 @@ export function boundedDueDate(date: string, command: SetsDueDate & { readonly a
     throw badInput(
       `${what.en} ${date} is after ${limit.setBy.en} (${limit.latest}); only a supervisor may set it later, with an override and its reason.`,
       `${what.zh} ${date}  晚于${limit.setBy.zh}（${limit.latest}）；如确需延后，须由督办人员填写理由后特批。`,
+      // What the person does about it: give the override's reason.
+      { field: 'overrideReason' },
     );
   }
   if (command.actor.role !== 'SUPERVISOR') {
@@ -907,7 +911,7 @@ export function boundedDueDate(date: string, command: SetsDueDate & { readonly a
     );
   }
   if (isBlank(override.reason)) {
-    throw badInput('A reason for overriding the deadline is required.', '特批延后截止日期须填写理由。');
+    throw badInput('A reason for overriding the deadline is required.', '特批延后截止日期须填写理由。', { field: 'overrideReason' });
   }
   return { reason: override.reason, limit: limit.latest };
 }
@@ -930,6 +934,7 @@ function newDueDateOf(command: ReturnsPart & { readonly actor: Actor }, dueDates
       throw badInput(
         `The due date ${passed} had passed on ${returnedOn}: a part returned then needs a new due date (newDueDate).`,
         `截止日期 ${passed} 在退回之日（${returnedOn}）已过：退回的任务须同时给出新的截止日期。`,
+        { field: 'newDueDate' },
       );
     }
     return {};

@@ -107,7 +107,7 @@ export class UploadedFiles {
           'NOT_FOUND',
           say(
             `No uploaded file ${fileId}: uploads are kept for ${UPLOAD_TTL_MS / 60_000} minutes, for the user who sent them, and a user's oldest files make way once their newer ones pass ${MAX_WAITING_BYTES_PER_UPLOADER / 1024 / 1024} MB. Send the file to POST /imports/files again.`,
-            `找不到上传的文件 ${fileId}：上传的文件只为上传者保留 ${UPLOAD_TTL_MS / 60_000} 分钟，且同一用户待导入的文件超过 ${MAX_WAITING_BYTES_PER_UPLOADER / 1024 / 1024} MB 时最早的会被移除。请重新发送到 POST /imports/files。`,
+            `找不到上传的文件：上传的文件只为上传者保留 ${UPLOAD_TTL_MS / 60_000} 分钟，且同一用户待导入的文件超过 ${MAX_WAITING_BYTES_PER_UPLOADER / 1024 / 1024} MB 时最早的会被移除。请重新发送到 POST /imports/files。`,
           ),
         );
       }

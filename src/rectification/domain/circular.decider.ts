@@ -67,7 +67,7 @@ function issueCircular(command: IssueCircular, state: CircularState): CircularEv
     const unknown = command.unknownReferences.map((reference) => `${reference.kind} ${reference.id}`).join(', ');
     throw new DomainError('NOT_FOUND', say(`Referenced ${unknown} does not exist.`, `引用的 ${unknown} 不存在。`));
   }
-  if (state.status === 'issued') throw conflict(`Circular ${state.circularId} was already issued on ${state.issuedOn}.`, `通报 ${state.circularId} 已于 ${state.issuedOn} 发布。`);
+  if (state.status === 'issued') throw conflict(`Circular ${state.circularId} was already issued on ${state.issuedOn}.`, `该通报已于 ${state.issuedOn} 发布。`);
   requireText(title, say('The title of the circular', '通报标题'));
   // A commendation or a criticism is only fair, and only useful to other units, with its grounds.
   requireText(reason, say('The reason for the circular', '通报理由'));

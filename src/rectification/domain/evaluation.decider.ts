@@ -32,7 +32,7 @@ export const evaluationDecider: Decider<EvaluationCommand, EvaluationState, Eval
     switch (command.type) {
       case 'RegisterEvaluation': {
         if (state.status === 'registered') {
-          throw conflict(`Evaluation ${state.evaluationId} is already registered.`, `评估 ${state.evaluationId} 已经登记。`);
+          throw conflict(`Evaluation ${state.evaluationId} is already registered.`, `评估“${state.title}”已经登记。`);
         }
         const { periodStart, periodEnd, receivedOn } = command.data;
         for (const [name, value] of Object.entries({ periodStart, periodEnd, receivedOn })) {

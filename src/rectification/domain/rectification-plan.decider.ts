@@ -65,7 +65,7 @@ function approveRectificationPlan(
   if (state.status === 'approved') {
     throw conflict(
       `Evaluation ${evaluationId} already has its rectification plan ${state.planId}, approved on ${state.approvedOn}.`,
-      `该评估已有整改实施方案（${state.planId}），批准于 ${state.approvedOn}。`,
+      `该评估已有整改实施方案《${state.title}》，批准于 ${state.approvedOn}。`,
     );
   }
   requireText(title, say('The title of the plan', '方案标题'));

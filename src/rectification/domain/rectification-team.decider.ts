@@ -66,7 +66,7 @@ function formRectificationTeam(command: FormRectificationTeam, state: Rectificat
   if (state.status === 'formed') {
     throw conflict(
       `Evaluation ${evaluationId} already has its rectification team ${state.teamId}, led by ${state.leader.name}.`,
-      `该评估已有整改小组（${state.teamId}），组长为${state.leader.name}。`,
+      `该评估已有整改小组，组长为${state.leader.name}。`,
     );
   }
   requireText(leader.name, say("The team leader's name", '组长姓名'));

@@ -31,6 +31,8 @@ export interface When<Event extends DomainEvent> {
    * with a Chinese message (matching `messageZh` when given).
    */
   thenRefused(code: ErrorCode, message?: RegExp, messageZh?: RegExp): void;
+  /** Refuses with a DomainError naming this input field (`extensions.field`), for a form to show it beside that field. */
+  thenRefusedAt(field: string): void;
 }
 
 /** The decider decides on the state its events leave behind. */
@@ -60,19 +62,29 @@ export function given<Command, State, Event extends DomainEvent>(
           expect(decision()).toEqual(expected);
         },
         thenRefused(code, message = /\w/, messageZh = /[\u4e00-\u9fff]/) {
-          let refusal: unknown;
-          try {
-            decision();
-          } catch (error) {
-            refusal = error;
-          }
-          expect(refusal).toBeInstanceOf(DomainError);
+          const refusal = refusalOf(decision);
           // Every refusal says it in Chinese too (issue 11).
           expect(refusal).toMatchObject({ code, message: expect.stringMatching(message), messageZh: expect.stringMatching(messageZh) });
           // …its own sentence, not the code's generic one.
-          expect(GENERIC_CHINESE.has((refusal as DomainError).messageZh)).toBe(false);
+          expect(GENERIC_CHINESE.has(refusal.messageZh)).toBe(false);
+        },
+        thenRefusedAt(field) {
+          const refusal = refusalOf(decision);
+          expect({ refusal: refusal.messageZh, field: refusal.details?.field }).toEqual({ refusal: refusal.messageZh, field });
         },
       };
     },
   };
+}
+
+/** The DomainError `decision` throws (failing the test when it throws none, or something else). */
+function refusalOf(decision: () => unknown): DomainError {
+  let refusal: unknown;
+  try {
+    decision();
+  } catch (error) {
+    refusal = error;
+  }
+  expect(refusal).toBeInstanceOf(DomainError);
+  return refusal as DomainError;
 }

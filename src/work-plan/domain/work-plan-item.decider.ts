@@ -269,7 +269,7 @@ function defineItem(command: DefineWorkPlanItem, state: WorkPlanItemState): Work
   if (data.itemId !== workPlanItemIdFor(data.planId, data.code)) {
     throw badInput(
       `Item id ${data.itemId} is not the id of item ${data.code}; derive it with workPlanItemIdFor.`,
-      `编号 ${data.itemId} 不是事项 ${data.code} 的编号（应由 workPlanItemIdFor 得出）。`,
+      `事项 ${data.code} 的编号不对（应由 workPlanItemIdFor 得出）。`,
     );
   }
   requireText(data.categoryCode, say('The category code', '类别编号'));
@@ -464,9 +464,10 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   for (const change of roleChanges.filter((each) => each.role === 'LEAD')) {
     const lead = partsOf(assignments).find((part) => part.role === 'LEAD');
     if (lead) {
+      const [leading, next] = [unitNamed(command, lead.unitId), unitNamed(command, change.unitId)];
       throw conflict(
         `Unit ${lead.unitId} is still the lead unit of item ${definition.code}; make it responsible in the same revision to hand the lead to ${change.unitId}.`,
-        `单位 ${lead.unitId} 仍是事项 ${definition.code} 的牵头单位：如需改由 ${change.unitId} 牵头，请在同一次调整中把原牵头单位改为责任单位。`,
+        `${leading.zh}仍是事项 ${definition.code} 的牵头单位：如需改由${next.zh}牵头，请在同一次调整中把原牵头单位改为责任单位。`,
       );
     }
     changeRole(change);

@@ -1,7 +1,7 @@
 import type { DueDateLimit } from '../../assignments/domain/assignment.commands.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
-import { DomainError, badInput, conflict, notFound, say } from '../../shared/domain-error.js';
+import { DomainError, badInput, conflict, named, notFound, say } from '../../shared/domain-error.js';
 import { isBlank, requireBusinessDay, requireCalendarDate, requireNotBefore, requireRole, requireText, type DatedFact } from '../../shared/guards.js';
 import {
   workPlanIdFor,
@@ -155,9 +155,10 @@ function importWorkPlan(command: ImportWorkPlan, state: WorkPlanState): WorkPlan
         '如是同一方案的新版本，可先预览差异（--dry-run），再按调整导入（--revise），已有进度保留；如是另一方案，请另起标题或年份。',
     );
   }
-  requireBusinessDay(data.approvedOn, command.today, say('The day the plan was approved', '方案批准日期'));
-  requireBusinessDay(command.partsAssignedOn, command.today, say('The assignment date', '交办日期'));
-  requireNotBefore({ day: command.partsAssignedOn, what: say('the assignment date of its items', '事项交办日期') }, planApproval(data.approvedOn));
+  // The import's input fields: a refusal of a day goes beside it on the import form.
+  requireBusinessDay(data.approvedOn, command.today, named('approvedOn', 'The day the plan was approved', '方案批准日期'));
+  requireBusinessDay(command.partsAssignedOn, command.today, named('assignedOn', 'The assignment date', '交办日期'));
+  requireNotBefore({ day: command.partsAssignedOn, what: named('assignedOn', 'the assignment date of its items', '事项交办日期') }, planApproval(data.approvedOn));
   return validOutline(data, [{ type: 'WorkPlanImported', data }]);
 }
 
@@ -168,9 +169,9 @@ function importWorkPlan(command: ImportWorkPlan, state: WorkPlanState): WorkPlan
 function correctApproval(command: CorrectPlanApproval, state: WorkPlanState): WorkPlanEvent[] {
   requireRole(command.actor, ['SUPERVISOR'], say('correct a plan’s approval day', '更正方案批准日期'));
   if (state.status !== 'imported') throw new DomainError('NOT_FOUND', say('The work plan has not been imported.', '该工作方案尚未导入。'));
-  requireText(command.reason, say('A reason for the correction', '更正理由'));
+  requireText(command.reason, named('reason', 'A reason for the correction', '更正理由'));
   const { approvedOn } = command;
-  requireBusinessDay(approvedOn, command.today, say('The corrected approval date', '更正后的批准日期'));
+  requireBusinessDay(approvedOn, command.today, named('approvedOn', 'The corrected approval date', '更正后的批准日期'));
   if (approvedOn === state.approvedOn) {
     throw badInput(`Work plan 「${state.title}」 is already approved on ${approvedOn}.`, `工作方案「${state.title}」的批准日期已是 ${approvedOn}。`);
   }
@@ -206,7 +207,7 @@ function validOutline(data: WorkPlanOutline, events: WorkPlanEvent[]): WorkPlanE
   if (data.planId !== workPlanIdFor(data.year, data.title)) {
     throw badInput(
       `Plan id ${data.planId} is not the id of "${data.title}" (${data.year}); derive it with workPlanIdFor.`,
-      `编号 ${data.planId} 不是“${data.title}”（${data.year} 年）的编号（应由 workPlanIdFor 得出）。`,
+      `“${data.title}”（${data.year} 年）的方案编号不对（应由 workPlanIdFor 得出）。`,
     );
   }
   requireText(data.source.fileName, say('The source file name', '来源文件名'));
@@ -229,7 +230,7 @@ function validOutline(data: WorkPlanOutline, events: WorkPlanEvent[]): WorkPlanE
       if (item.itemId !== workPlanItemIdFor(data.planId, item.code)) {
         throw badInput(
           `Item id ${item.itemId} is not the id of item ${item.code}; derive it with workPlanItemIdFor.`,
-          `编号 ${item.itemId} 不是事项 ${item.code} 的编号（应由 workPlanItemIdFor 得出）。`,
+          `事项 ${item.code} 的编号不对（应由 workPlanItemIdFor 得出）。`,
         );
       }
     }

@@ -1,7 +1,7 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { FileUploadInput } from '../../shared/graphql/file-upload.js';
-import { CalendarDate, OptionalLabel } from '../../shared/graphql/validation.js';
+import { CalendarDate, OptionalLabel, OptionalText } from '../../shared/graphql/validation.js';
 
 @InputType()
 export class ImportWorkPlanInput extends FileUploadInput {
@@ -49,4 +49,14 @@ export class ImportWorkPlanInput extends FileUploadInput {
   @IsOptional()
   @CalendarDate()
   assignedOn?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "A supervisor's reason for items due after the plan's period (its year's last day): with it they are imported, each part " +
+      'recording the override and its reason (as assignFinding and rescheduleWorkPlanItem do); without it each such row is refused. ' +
+      'Items due within the period are imported as they are.',
+  })
+  @OptionalText(2000)
+  overrideReason?: string;
 }

@@ -6,6 +6,7 @@ import { UploadedFiles, fileFacts } from '../../imports/uploads/uploaded-files.j
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
 import { ImportWorkPlanCommand } from './import-work-plan.handler.js';
 import { ImportWorkPlanInput } from './import-work-plan.input.js';
+import { overrideOf } from '../../assignments/graphql/part-commands.js';
 import { WorkPlanImportResultType, workPlanImportResult } from './import-work-plan.result.js';
 
 @Resolver()
@@ -25,15 +26,17 @@ export class ImportWorkPlanResolver {
     @Args('input') input: ImportWorkPlanInput,
     @CurrentRequester() requester: Requester,
   ): Promise<WorkPlanImportResultType> {
-    const { idempotencyKey, fileName, title, year, sheet, dryRun, revise, approvedOn, assignedOn } = input;
+    const { idempotencyKey, fileName, title, year, sheet, dryRun, revise, approvedOn, assignedOn, overrideReason } = input;
     const file = this.uploads.fileOf(requester.actor, input);
     const context = this.contexts.create(
       requester,
       'ImportWorkPlan',
-      { idempotencyKey, fileName, ...fileFacts(input, file), title, year, sheet, dryRun, revise, approvedOn, assignedOn },
+      { idempotencyKey, fileName, ...fileFacts(input, file), title, year, sheet, dryRun, revise, approvedOn, assignedOn, overrideReason },
       { dryRun: false, revise: false },
     );
-    const outcome = await this.commands.execute(new ImportWorkPlanCommand(file, { title, year, dryRun, revise, approvedOn, assignedOn }, context));
+    const outcome = await this.commands.execute(
+      new ImportWorkPlanCommand(file, { title, year, dryRun, revise, approvedOn, assignedOn, ...overrideOf({ overrideReason }) }, context),
+    );
     return workPlanImportResult(outcome);
   }
 }

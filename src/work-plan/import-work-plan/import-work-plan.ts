@@ -14,6 +14,7 @@ import { loadState, refuseReusedKey, requestOf } from '../../event-sourcing/exec
 import { DomainError, conflict, say } from '../../shared/domain-error.js';
 import { dueDateLimitOf, workPlanDecider, type RevisePlan, type WorkPlanState } from '../domain/work-plan.decider.js';
 import { partsOf } from '../../assignments/domain/assignment.decider.js';
+import type { DueDateOverride } from '../../assignments/domain/assignment.commands.js';
 import { describeRevision, itemRevisionCommands, planRevisionOf, type ItemVersion, type PlanRevision } from '../revise-plan/plan-revision.js';
 
 /*
@@ -45,6 +46,11 @@ export interface WorkPlanImportOptions {
    * omitted: today.
    */
   readonly assignedOn?: string;
+  /**
+   * A supervisor's override of the plan's period: items due after its last day are imported, each
+   * part recording it with its reason (without it, each such row is refused).
+   */
+  readonly dueDateOverride?: DueDateOverride;
 }
 
 export interface WorkPlanImportOutcome {
@@ -87,6 +93,8 @@ export async function importWorkPlanFile(
     // 立行立改 (fix at once) is due the day the units are told.
     today: options.assignedOn ?? options.approvedOn ?? today,
     lookupUnit: unitLookupFrom(dependencies.units.list()),
+    // Items past the plan's period are left to the item's decision, which records the override.
+    periodOverridden: options.dueDateOverride !== undefined,
   });
   if (!validation.ok) throw importRefused(fileName, format, validation.problems, 'BAD_USER_INPUT', validation.sheet);
 
@@ -96,7 +104,7 @@ export async function importWorkPlanFile(
   const existing = await loadState(dependencies.store, dependencies.schemas, workPlanStream(workPlanIdFor(plan.year, plan.title)), workPlanDecider);
   const isNewVersion = existing.status === 'imported' && existing.source.sha256 !== sha256;
   const days = planDays(options, today, existing, isNewVersion);
-  const { planId, importPlan, defineItems } = workPlanCommands(plan, { fileName, sha256 }, context.actor, days);
+  const { planId, importPlan, defineItems } = workPlanCommands(plan, { fileName, sha256 }, context.actor, days, options.dueDateOverride);
   const rowOfItem = new Map(plan.categories.flatMap((category) => category.items.map((item) => [item.code, item.row])));
 
   const revision = isNewVersion ? planRevisionOf(await itemsAsTheyStand(dependencies, existing.categories), defineItems.map(versionOf)) : null;
@@ -135,6 +143,7 @@ export async function importWorkPlanFile(
         revisedOn: days.assignedOn,
         reason: `Revised by ${fileName}`,
         dueDateLimit: dueDateLimitOf(plan),
+        ...(options.dueDateOverride === undefined ? {} : { dueDateOverride: options.dueDateOverride }),
         planApprovedOn: days.approvedOn,
         unitNames: dependencies.units,
       })
@@ -188,6 +197,7 @@ function planDays(options: WorkPlanImportOptions, today: string, existing: WorkP
     throw conflict(
       `Work plan "${title}" was approved on ${approvedOn}, as imported before; the import says ${options.approvedOn}. A plan keeps the day it was approved.`,
       `工作方案“${title}”已按 ${approvedOn} 批准导入，本次导入给出的批准日期为 ${options.approvedOn}；方案的批准日期不随导入改变。`,
+      { field: 'approvedOn' },
     );
   }
   return { today, approvedOn, assignedOn: options.assignedOn ?? (isNewVersion ? today : approvedOn) };

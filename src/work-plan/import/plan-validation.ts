@@ -55,7 +55,11 @@ const MAX_CODE = 32;
 export function validatePlanDocument(
   document: PlanDocument,
   lookupUnit: UnitLookup,
-  options: { readonly today?: string } = {},
+  options: {
+    readonly today?: string;
+    /** A supervisor overrides the period: a due date after it is left to the item's decision, which records the override. */
+    readonly periodOverridden?: boolean;
+  } = {},
 ): PlanValidation {
   const problems: ImportProblem[] = [];
   const firstRowOfCode = new Map<string, number>();
@@ -176,7 +180,7 @@ export function validatePlanDocument(
 
       const dueDates = dueDatesOf(item.dueDate, document.year, options.today, (reason, reasonZh) => problems.push({ row, reason, reasonZh }));
       for (const { dueDate } of dueDates) {
-        const outside = document.year > 0 ? outsidePlanPeriod(dueDate, document) : null;
+        const outside = document.year > 0 ? outsidePlanPeriod(dueDate, document, options.periodOverridden === true) : null;
         if (outside) problems.push({ row, ...outside });
       }
 
@@ -269,9 +273,10 @@ function dueDatesOf(text: string, year: number, today: string | undefined, refus
 /**
  * Why a due date does not fit the plan's period, or null: before the plan's year, or after the
  * limit its parts are held to (`dueDateLimitOf`, the period's last day), which the import's
- * commands would refuse too. Checked here so that every row's problems come out in one pass.
+ * commands would refuse too. Checked here so that every row's problems come out in one pass. With a
+ * supervisor's override (`overridden`), a day after the limit is the item's decision to record.
  */
-function outsidePlanPeriod(dueDate: string, plan: { readonly title: string; readonly year: number }): { reason: string; reasonZh: string } | null {
+function outsidePlanPeriod(dueDate: string, plan: { readonly title: string; readonly year: number }, overridden: boolean): { reason: string; reasonZh: string } | null {
   const limit = dueDateLimitOf(plan);
   if (dueDate < `${plan.year}-01-01`) {
     return {
@@ -279,10 +284,10 @@ function outsidePlanPeriod(dueDate: string, plan: { readonly title: string; read
       reasonZh: `完成时限 ${dueDate} 早于工作方案的年度：应在 ${plan.year}-01-01 至 ${limit.latest} 之间。`,
     };
   }
-  if (dueDate > limit.latest) {
+  if (dueDate > limit.latest && !overridden) {
     return {
-      reason: `Due date ${dueDate} is after ${limit.setBy.en} (${limit.latest}); a later day is set one item at a time by a supervisor, with an override and its reason (addWorkPlanItem, rescheduleWorkPlanItem).`,
-      reasonZh: `完成时限 ${dueDate} 晚于${limit.setBy.zh}（${limit.latest}）；如确需延后，须由督办人员逐项填写理由后特批。`,
+      reason: `Due date ${dueDate} is after ${limit.setBy.en} (${limit.latest}); a supervisor may import it with an override and its reason (overrideReason), or set it one item at a time (addWorkPlanItem, rescheduleWorkPlanItem).`,
+      reasonZh: `完成时限 ${dueDate} 晚于${limit.setBy.zh}（${limit.latest}）；如确需延后，须由督办人员在导入时填写特批理由。`,
     };
   }
   return null;

@@ -7,11 +7,14 @@ import { type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { readPlanDraft, type PlanReadOptions } from './plan-document.js';
 import { validatePlanDocument, type PlanValidation, type ValidatedPlan } from './plan-validation.js';
 import type { FileContent } from '../../spreadsheet/text-file.js';
+import type { DueDateOverride } from '../../assignments/domain/assignment.commands.js';
 
 export interface WorkPlanImportOptions extends PlanReadOptions {
   readonly lookupUnit: UnitLookup;
   /** The office day of the import (`YYYY-MM-DD`): when 立行立改 is due. */
   readonly today?: string;
+  /** A supervisor overrides the plan's period: items due after it are not refused here (see `validatePlanDocument`). */
+  readonly periodOverridden?: boolean;
 }
 
 /**
@@ -22,7 +25,7 @@ export async function importWorkPlan(content: FileContent, options: WorkPlanImpo
   const draft = await readPlanDraft(content, options);
   const sheet = draft.sheet ? { sheet: draft.sheet } : {};
   if (!draft.document) return { ok: false, problems: sortedProblems(draft.problems), ...sheet };
-  const validation = validatePlanDocument(draft.document, options.lookupUnit, { today: options.today });
+  const validation = validatePlanDocument(draft.document, options.lookupUnit, { today: options.today, periodOverridden: options.periodOverridden });
   const problems = [...draft.problems, ...(validation.ok ? [] : validation.problems)];
   if (problems.length > 0 || !validation.ok) return { ok: false, problems: sortedProblems(problems), ...sheet };
   const { document: _document, problems: _problems, ...notes } = draft;
@@ -51,9 +54,10 @@ export interface WorkPlanCommands {
  * The commands that write a validated plan: first ImportWorkPlan to `workPlanStream(planId)`, then
  * one DefineWorkPlanItem per item to `workPlanItemStream(itemId)`, assigning its units on
  * `days.assignedOn` (a plan entered as it is approved: today). All are idempotent, so an import
- * that stopped half-way is completed by running it again.
+ * that stopped half-way is completed by running it again. `dueDateOverride`: a supervisor's
+ * override of the plan's period, for the items due after it.
  */
-export function workPlanCommands(plan: ValidatedPlan, source: WorkPlanSource, actor: Actor, days: PlanDays): WorkPlanCommands {
+export function workPlanCommands(plan: ValidatedPlan, source: WorkPlanSource, actor: Actor, days: PlanDays, dueDateOverride?: DueDateOverride): WorkPlanCommands {
   const { today, approvedOn, assignedOn } = days;
   const planId = workPlanIdFor(plan.year, plan.title);
   const categories = plan.categories.map((category) => ({
@@ -83,6 +87,8 @@ export function workPlanCommands(plan: ValidatedPlan, source: WorkPlanSource, ac
         leadUnitId: item.leadUnit.unitId,
         responsibleUnitIds: item.responsibleUnits.map((unit) => unit.unitId),
         dueDateLimit: dueDateLimitOf(plan),
+        // Recorded on the parts past the limit only; the item's decision refuses it from anyone but a supervisor.
+        ...(dueDateOverride === undefined ? {} : { dueDateOverride }),
       }),
     ),
   );

@@ -1,4 +1,4 @@
-import type { DueDateLimit, UnitNames } from '../../assignments/domain/assignment.commands.js';
+import type { DueDateLimit, DueDateOverride, UnitNames } from '../../assignments/domain/assignment.commands.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import type { Actor } from '../../shared/command-context.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
@@ -136,11 +136,13 @@ export function itemRevisionCommands(
     readonly revisedOn: string;
     readonly reason: string;
     readonly dueDateLimit: DueDateLimit | null;
+    /** A supervisor's override of `dueDateLimit`, for the re-dated items past it. */
+    readonly dueDateOverride?: DueDateOverride;
     readonly planApprovedOn?: string;
     readonly unitNames?: UnitNames;
   },
 ): ItemRevisionCommands {
-  const { actor, today, revisedOn, reason, dueDateLimit, planApprovedOn, unitNames } = options;
+  const { actor, today, revisedOn, reason, dueDateLimit, dueDateOverride, planApprovedOn, unitNames } = options;
   const looked = { ...(planApprovedOn === undefined ? {} : { planApprovedOn }), ...(unitNames === undefined ? {} : { unitNames }) };
   const changedCodes = new Set(
     [...revision.redated, ...revision.amended, ...revision.unitsAdded, ...revision.unitsRemoved, ...revision.rolesChanged].map((change) => change.code),
@@ -166,6 +168,7 @@ export function itemRevisionCommands(
         removeUnitIds,
         changeRoles,
         dueDateLimit,
+        ...(dueDateOverride === undefined ? {} : { dueDateOverride }),
         ...looked,
       };
       return { itemId: item.itemId, command };

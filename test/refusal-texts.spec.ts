@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+import { notFound, THINGS, type Thing } from '../src/shared/domain-error.js';
+import { unitNamed } from '../src/assignments/domain/assignment.decider.js';
+
+/*
+ * Issue 11 (item 5 of the first list, item 8 of the second): Chinese refusals showed ids — 延期申请
+ * 3f2c…, 督查记录 9a1e…, 单位 0b7d…, 工作方案“c41f…”不存在 — which mean nothing to office staff (they
+ * never see an id on a screen) and look like a fault. The whole kind: every Chinese text a refusal
+ * can say is read from the sources, and none may put an id into its words. The English message keeps
+ * the id, for scripts and logs.
+ */
+
+const SRC = join(process.cwd(), 'src');
+
+/**
+ * Evidence, not refusals: the ledger's verification findings name the events and stores they found
+ * (an auditor needs exactly that id to look at the record), in an operator's report, not on a form.
+ */
+const EVIDENCE_REPORTS = new Set(['ledger/domain/ledger-verification.ts', 'ledger/witnessed-head.ts']);
+
+/** Calls whose argument at this index is a refusal's (or a refusal's name's) Chinese text. */
+const CHINESE_ARGUMENT: Record<string, number> = { say: 1, badInput: 1, conflict: 1, forbidden: 1, named: 2 };
+/** Object properties holding a refusal's Chinese text (import problems, field errors, bilingual pairs). */
+const CHINESE_PROPERTY = new Set(['zh', 'reasonZh', 'messageZh']);
+
+/** An expression naming an id: `unitId`, `state.planId`, `command.unknownUnitIds.join(', ')`, `reference.id`, `ids`. */
+const NAMES_AN_ID = /(?:[a-z0-9_]Ids?\b|\bids?\b|\bID\b)/;
+
+const sources = (directory: string): string[] =>
+  readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) return entry.name === 'testing' ? [] : sources(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [path] : [];
+  });
+
+/** Every `${…}` of a Chinese refusal text that puts an id into it: `file:line ${expression}`. */
+function idsInChineseTexts(): { chineseTexts: number; offenders: string[] } {
+  const offenders: string[] = [];
+  let chineseTexts = 0;
+  for (const file of sources(SRC)) {
+    const name = relative(SRC, file);
+    if (EVIDENCE_REPORTS.has(name)) continue;
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const check = (text: ts.Node | undefined) => {
+      if (!text || !(ts.isTemplateExpression(text) || ts.isNoSubstitutionTemplateLiteral(text) || ts.isStringLiteral(text))) return;
+      if (!/[\u4e00-\u9fff]/.test(text.getText())) return;
+      chineseTexts += 1;
+      if (!ts.isTemplateExpression(text)) return;
+      for (const span of text.templateSpans) {
+        const expression = span.expression.getText();
+        if (NAMES_AN_ID.test(expression)) offenders.push(`${name}:${source.getLineAndCharacterOfPosition(span.getStart()).line + 1} \${${expression}}`);
+      }
+    };
+    const visit = (node: ts.Node) => {
+      if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text in CHINESE_ARGUMENT) {
+        check(node.arguments?.[CHINESE_ARGUMENT[node.expression.text]!]);
+      }
+      if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && CHINESE_PROPERTY.has(node.name.text)) check(node.initializer);
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return { chineseTexts, offenders };
+}
+
+const UUID = '3f2c9a1e-7b4d-4c8e-9f0a-1b2c3d4e5f60';
+
+describe('no Chinese refusal shows an id', () => {
+  it('no Chinese text of a refusal in src/ puts an id into its words', () => {
+    const { chineseTexts, offenders } = idsInChineseTexts();
+    // The scan reads the refusals it is meant to (hundreds of them), not an empty set.
+    expect(chineseTexts).toBeGreaterThan(300);
+    expect(offenders).toEqual([]);
+  });
+
+  it('the scan finds an id where one is put (it can fail)', () => {
+    expect(NAMES_AN_ID.test('requestId')).toBe(true);
+    expect(NAMES_AN_ID.test('command.unknownUnitIds.join(", ")')).toBe(true);
+    expect(NAMES_AN_ID.test('reference.id')).toBe(true);
+    expect(NAMES_AN_ID.test('unit.zh')).toBe(false);
+    expect(NAMES_AN_ID.test('idempotencyKey')).toBe(false);
+    expect(NAMES_AN_ID.test('identity.name')).toBe(false);
+  });
+
+  it.each(Object.keys(THINGS) as Thing[])('"%s does not exist" names the kind of thing in Chinese, not the id (the English keeps it)', (thing) => {
+    const refusal = notFound(thing, UUID);
+    expect(refusal.messageZh).toContain(THINGS[thing]);
+    expect(refusal.messageZh).not.toContain(UUID);
+    expect(refusal.message).toContain(UUID);
+  });
+
+  it('a unit the directory has no name for is 该单位 in Chinese, never its id', () => {
+    const named = unitNamed({ unitNames: { nameOf: () => undefined } } as never, UUID);
+    expect(named.zh).not.toContain(UUID);
+    expect(named.en).toContain(UUID);
+  });
+});

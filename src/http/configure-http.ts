@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AppSettings } from '../config/app-settings.js';
 import { serveWebApp } from '../web-app/web-app.js';
@@ -33,6 +33,23 @@ export function configureHttp(app: INestApplication, settings: Pick<AppSettings,
   express.useBodyParser('urlencoded', { limit: settings.REQUEST_MAX_BYTES, extended: true });
   express.use(bodyParserErrors(settings.REQUEST_MAX_BYTES));
   serveWebApp(app);
+  keepIdleConnectionsOpen(app.getHttpServer() as Server);
+}
+
+/** How long an idle keep-alive connection stays open, in ms (Node's default is 5 s). */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+/**
+ * Node closes an idle keep-alive connection after 5 s by default. When its event loop was busy past
+ * that (a long import, a fold at a past day) the closing timer fires late — after a client, seeing
+ * the connection still open, has sent its next request on it — and that request fails with
+ * ECONNRESET. Idle connections are kept for 65 s, longer than any such pause and than the 60 s a
+ * reverse proxy such as nginx keeps its own upstream connections; headers must arrive within a
+ * little more than that (Node requires headersTimeout > keepAliveTimeout).
+ */
+function keepIdleConnectionsOpen(server: Server): void {
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
 }
 
 interface BodyParserError {

@@ -1,3 +1,4 @@
+import { Agent, get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
@@ -35,6 +36,17 @@ describe('Operating the server', () => {
 
   afterAll(async () => {
     await app.close();
+  });
+
+  it('keeps an idle connection open for 65 s, so a request sent after a busy moment is not reset (longer than a proxy keeps its own)', async () => {
+    const answer = await new Promise<IncomingHttpHeaders>((resolve, reject) => {
+      httpGet(`${app.url}/health/live`, { agent: new Agent({ keepAlive: true }) }, (response) => {
+        response.resume();
+        resolve(response.headers);
+      }).on('error', reject);
+    });
+    expect(answer['connection']).toBe('keep-alive');
+    expect(answer['keep-alive']).toBe('timeout=65');
   });
 
   describe('health', () => {

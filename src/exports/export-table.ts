@@ -2,6 +2,7 @@ import { trafficLight, type PartStatus, type PartView, type TrafficLight } from 
 import type { Breakdown } from '../work-plan/breakdown/breakdown.js';
 import { termsInWords } from '../shared/deadline.js';
 import type { EvaluationView, FindingView } from '../rectification/ledger/rectification-ledger.js';
+import { FINDING_STATUS_ZH } from '../rectification/ledger/finding-status.js';
 
 /**
  * A sheet as offices keep it: a title, the column headers, one row per parent (finding or
@@ -40,8 +41,6 @@ export const PART_STATUS_ZH: Readonly<Record<PartStatus, string>> = {
   RETURNED: '退回整改',
 };
 
-/** The 状态 of a finding no unit has been given yet. */
-const UNASSIGNED_ZH = '待交办';
 
 export const LIGHT_ZH: Readonly<Record<TrafficLight, string>> = { RED: '红灯', YELLOW: '黄灯', GREEN: '绿灯' };
 
@@ -142,7 +141,7 @@ export function ledgerTable(source: LedgerSource): ExportTable {
     const leads = leadsOf(finding.parts.values(), source.unitName);
     if (finding.parts.size === 0 && !source.unitId) {
       const evaluation = evaluationTitle.get(finding.evaluationId) ?? finding.evaluationId;
-      rows.push({ light: null, cells: [rows.length + 1, evaluation, finding.title, finding.category, finding.measures, '', '', '', UNASSIGNED_ZH, '', '', '', '', ''] });
+      rows.push({ light: null, cells: [rows.length + 1, evaluation, finding.title, finding.category, finding.measures, '', '', '', FINDING_STATUS_ZH.UNASSIGNED, '', '', '', '', ''] });
       continue;
     }
     for (const part of finding.parts.values()) {
@@ -159,7 +158,7 @@ export function ledgerTable(source: LedgerSource): ExportTable {
           leads,
           source.unitName(part.unitId),
           dueCell(part),
-          finding.status === 'CLOSED' ? '已销号' : PART_STATUS_ZH[part.status],
+          finding.status === 'CLOSED' ? FINDING_STATUS_ZH.CLOSED : PART_STATUS_ZH[part.status],
           ...partProgress(part),
           light ? LIGHT_ZH[light] : '',
           finding.closedOn ?? '',

@@ -3,6 +3,8 @@ import { OrganizationModule } from '../organization/organization.module.js';
 import { derivedReadModelProvider, readModelProvider } from '../event-sourcing/read-model.provider.js';
 import { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { DashboardReadModel } from './dashboard/dashboard.read-model.js';
+import { CircularReferencesResolver } from './circulars/circular-references.resolver.js';
+import { WorkPlanModule } from '../work-plan/work-plan.module.js';
 import { TimeTravelCache, timeTravelCacheProvider } from '../shared/time-travel-cache.js';
 import { RectificationLedger } from './ledger/rectification-ledger.js';
 import { FindingListIndex } from './finding-list/finding-list.index.js';
@@ -40,7 +42,7 @@ import { RectificationSetupReadModel } from './rectification-setup/rectification
 import { EvaluationSetupResolver } from './rectification-setup/rectification-setup.resolver.js';
 
 @Module({
-  imports: [OrganizationModule],
+  imports: [OrganizationModule, WorkPlanModule],
   exports: [RectificationLedger, DashboardReadModel, TimeTravelCache],
   providers: [
     // Its findings' histories and timelines are read from the log when asked.
@@ -54,6 +56,7 @@ import { EvaluationSetupResolver } from './rectification-setup/rectification-set
       useFactory: (engine: ProjectionEngine, ledger: RectificationLedger) => engine.track(new FindingListIndex(ledger)),
     },
     EvaluationsResolver,
+    CircularReferencesResolver,
     FindingsResolver,
     HistoryEntryResolver,
     ListEvaluationsHandler,

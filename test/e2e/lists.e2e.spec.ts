@@ -108,7 +108,9 @@ describe('Lists at scale: paginated and filtered on the server', () => {
     ['due range', { dueFrom: '2026-05-01', dueTo: '2026-05-31' }, ['甲', '乙']],
     ['text in the title, full width and case ignored', { titleContains: 'ppp' }, ['戊']],
     ['category, unit and title together', { category: '依申请公开', unitId: 'FGW', titleContains: '网站' }, ['己']],
-    ['status', { status: 'CLOSED' }, []],
+    ['status: closed out (已销号)', { status: 'CLOSED' }, []],
+    ['status: being rectified (整改中, assigned)', { status: 'OPEN' }, ['甲', '乙', '丙']],
+    ['status: not assigned yet (待交办)', { status: 'UNASSIGNED' }, ['丁', '戊', '己', '庚']],
   ])('filters by %s on the server, totalCount counting only the matches', async (_, filter, expected) => {
     const variables = { ...filter, ...(filter.unitId ? { unitId: units[filter.unitId as string] } : {}) };
     const page = await findings({ first: 2, ...variables });
@@ -230,6 +232,23 @@ describe('Lists at scale: paginated and filtered on the server', () => {
       expect(own.totalCount).toBe(2);
       expect(own.nodes.map((node) => node.unit.code)).toEqual(['FGW']);
       expect(errorCode(await app.graphql(CIRCULARS, { unitId: units.CZJ }, unitUser))).toBe('FORBIDDEN');
+    });
+
+    it('lists the findings as they stood on a past day: a finding assigned since is 待交办 (UNASSIGNED) then, none before they were identified', async () => {
+      const AT = `query($asOf: String, $status: FindingStatus, $evaluationId: ID) { findings(asOf: $asOf, status: $status, evaluationId: $evaluationId, first: 50) { totalCount nodes { title status } } }`;
+      const at = async (variables: Record<string, unknown>) => expectChineseOnEveryError(await app.graphql(AT, { evaluationId, ...variables })).data!.findings as { totalCount: number; nodes: { title: string; status: string }[] };
+      const ding = (await app.graphql(`query($evaluationId: ID) { findings(evaluationId: $evaluationId, titleContains: "丁", first: 1) { nodes { id status } } }`, { evaluationId })).data!.findings.nodes[0];
+      expect(ding).toMatchObject({ status: 'UNASSIGNED' });
+      await assign(ding.id, [['JYJ', '2026-06-30']]);
+      expect((await at({ asOf: '2026-05-14', status: 'UNASSIGNED' })).nodes.map((node) => node.title[0])).toEqual(expect.arrayContaining(['戊', '己', '庚']));
+      expect((await at({ asOf: '2026-05-14', status: 'UNASSIGNED' })).nodes.map((node) => node.title[0])).not.toContain('丁');
+      const before = await at({ asOf: '2026-05-13' });
+      expect(before.nodes.find((node) => node.title.startsWith('丁'))).toEqual({ title: '丁 年报发布迟延', status: 'UNASSIGNED' });
+      expect((await at({ asOf: '2026-05-13', status: 'UNASSIGNED' })).nodes.map((node) => node.title[0])).toEqual(['丁', '戊', '己', '庚']);
+      expect((await at({ asOf: '2026-05-13', status: 'OPEN' })).totalCount).toBe(3);
+      expect((await at({ asOf: '2026-03-31' })).totalCount).toBe(0);
+      const bad = expectChineseOnEveryError(await app.graphql(AT, { asOf: '2026-02-30' }));
+      expect(bad.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     });
 
     it('pages the accounts oldest first for an administrator only', async () => {

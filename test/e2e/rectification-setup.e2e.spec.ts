@@ -276,4 +276,24 @@ describe('Rectification team, plan and circulars over GraphQL', () => {
     expect(await app.graphql(EVALUATION_SETUP, { id: evaluationId })).toEqual(before.setup);
     expect(await app.graphql(`{ circulars { totalCount nodes { id title } } }`)).toEqual(before.circulars);
   });
+
+  it('names what a circular cites: the finding by its title, the work-plan item by number and title with its plan; an unknown one refused in Chinese without its id', async () => {
+    const found = await app.graphql(`{ workPlans { id title } evaluations(first: 1) { nodes { findings(first: 1) { nodes { title } } } } }`);
+    const plan = found.data!.workPlans[0];
+    const outline = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id code title } } } }`, { id: plan.id });
+    const item = outline.data!.workPlan.categories[0].items[0];
+    const references = [{ kind: 'FINDING', id: findingId }, { kind: 'WORK_PLAN_ITEM', id: item.id }];
+    const issued = await app.graphql(
+      `mutation($input: IssueCircularInput!) { issueCircular(input: $input) { references { kind id title planTitle } } }`,
+      { input: circularInput({ idempotencyKey: 'circular-citing-both', unitId: unitId['CZJ'], title: '关于市财政局整改工作的通报', references }) },
+    );
+    expect(issued.errors).toBeUndefined();
+    expect(issued.data!.issueCircular.references).toEqual([
+      { kind: 'FINDING', id: findingId, title: found.data!.evaluations.nodes[0].findings.nodes[0].title, planTitle: null },
+      { kind: 'WORK_PLAN_ITEM', id: item.id, title: `${item.code} ${item.title}`, planTitle: plan.title },
+    ]);
+
+    const unknown = await app.graphql(ISSUE_CIRCULAR, { input: circularInput({ idempotencyKey: 'circular-citing-nothing', references: [{ kind: 'FINDING', id: UNKNOWN_ID }] }) });
+    expect(unknown.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'references', messageZh: '引用的问题不存在（1 项），请重新选择。' });
+  });
 });

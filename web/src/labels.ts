@@ -3,7 +3,15 @@ export const LIGHT_LABEL: Record<string, string> = { RED: '红灯', YELLOW: '黄
 export const ROLE_LABEL: Record<string, string> = { LEAD: '牵头单位', RESPONSIBLE: '责任单位' };
 export const USER_ROLE_LABEL: Record<string, string> = { SYSTEM: '系统', ADMIN: '系统管理员', SUPERVISOR: '督办人员', INSPECTOR: '现场督查员', UNIT: '责任单位' };
 export const PART_STATUS_LABEL: Record<string, string> = { ASSIGNED: '整改中', REPORTED: '已报告待督查', RETURNED: '已退回', VERIFIED: '已核验' };
-export const FINDING_STATUS_LABEL: Record<string, string> = { OPEN: '整改中', CLOSED: '已销号' };
+/**
+ * A finding's status, one word each wherever it shows (list, page, overview, export): 待交办 until
+ * a unit is given a part, 整改中 until every part is verified, then 已销号. Work-plan items with no
+ * unit say 待交办 too (UNASSIGNED_LABEL).
+ */
+export const FINDING_STATUS_LABEL: Record<string, string> = { UNASSIGNED: '待交办', OPEN: '整改中', CLOSED: '已销号' };
+export const UNASSIGNED_LABEL = FINDING_STATUS_LABEL.UNASSIGNED!;
+/** Element Plus tag types of the statuses. */
+export const FINDING_STATUS_TAG: Record<string, 'info' | 'warning' | 'success'> = { UNASSIGNED: 'info', OPEN: 'warning', CLOSED: 'success' };
 export const ITEM_STATUS_LABEL: Record<string, string> = { OPEN: '进行中', COMPLETED: '已完成' };
 export const SEVERITY_LABEL: Record<string, string> = { HIGH: '严重', MEDIUM: '一般', LOW: '轻微' };
 export const OUTCOME_LABEL: Record<string, string> = { PASSED: '通过', FAILED: '不通过' };

@@ -12,6 +12,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/change-password', component: () => import('./pages/ChangePassword.vue'), meta: { title: '修改密码' } },
   { path: '/overview', component: () => import('./pages/Overview.vue'), meta: { roles: READERS, title: '总览' } },
   { path: '/work-plan', component: () => import('./pages/WorkPlan.vue'), meta: { roles: READERS, title: '工作方案分解' } },
+  { path: '/findings', component: () => import('./pages/Findings.vue'), meta: { roles: READERS, title: '问题清单' } },
   { path: '/findings/:id', component: () => import('./pages/FindingPage.vue'), meta: { roles: READERS, title: '问题详情' } },
   { path: '/items/:id', component: () => import('./pages/ItemPage.vue'), meta: { roles: READERS, title: '事项详情' } },
   { path: '/scorecard', component: () => import('./pages/Scorecard.vue'), meta: { roles: READERS, title: '单位排名' } },

@@ -12,6 +12,8 @@ export class CircularReferenceType {
 
   @Field(() => ID)
   id: string;
+
+  // `title` and `planTitle` are resolved by CircularReferencesResolver.
 }
 
 @ObjectType('Circular', { description: 'A circular (通报) commending or criticising one unit.' })

@@ -76,7 +76,12 @@ describe('not issued yet', () => {
   it('refuses references to findings or items that do not exist', () => {
     given([])
       .when(issue({ unknownReferences: [{ kind: 'WORK_PLAN_ITEM', id: 'item-2-7' }] }))
-      .thenRefused('NOT_FOUND');
+      .thenRefused('NOT_FOUND', /item-2-7/, /^引用的工作事项不存在（1 项），请重新选择。$/);
+  });
+
+  it('names twice-cited references by their kind in Chinese, never by id', () => {
+    const twice = criticised.data.references[0]!;
+    given([]).when(issue({ references: [twice, twice] })).thenRefused('BAD_USER_INPUT', new RegExp(twice.id), /^同一(问题|工作事项)被引用了两次。$/);
   });
 
   it.each<[string, Partial<IssueCircular>]>([

@@ -25,6 +25,9 @@ export interface IssueCircular extends Readonly<CircularIssued['data']> {
 
 export type CircularCommand = IssueCircular;
 
+/** What a reference's kind is called in a refusal: the office's words, never its id. */
+const REFERENCE_ZH: Readonly<Record<CircularReference['kind'], string>> = { FINDING: '问题', WORK_PLAN_ITEM: '工作事项' };
+
 export type CircularState =
   | { readonly status: 'unissued' }
   | {
@@ -65,7 +68,8 @@ function issueCircular(command: IssueCircular, state: CircularState): CircularEv
   if (!command.unitExists) throw notFound('Unit', unitId);
   if (command.unknownReferences.length > 0) {
     const unknown = command.unknownReferences.map((reference) => `${reference.kind} ${reference.id}`).join(', ');
-    throw new DomainError('NOT_FOUND', say(`Referenced ${unknown} does not exist.`, `引用的 ${unknown} 不存在。`));
+    const kinds = [...new Set(command.unknownReferences.map((reference) => REFERENCE_ZH[reference.kind]))].join('或');
+    throw new DomainError('NOT_FOUND', say(`Referenced ${unknown} does not exist.`, `引用的${kinds}不存在（${command.unknownReferences.length} 项），请重新选择。`), { field: 'references' });
   }
   if (state.status === 'issued') throw conflict(`Circular ${state.circularId} was already issued on ${state.issuedOn}.`, `该通报已于 ${state.issuedOn} 发布。`);
   requireText(title, say('The title of the circular', '通报标题'));
@@ -80,7 +84,7 @@ function issueCircular(command: IssueCircular, state: CircularState): CircularEv
   const cited = new Set<string>();
   for (const reference of references) {
     const key = `${reference.kind} ${reference.id}`;
-    if (cited.has(key)) throw badInput(`${key} is referenced twice.`, `${key} 被引用了两次。`, { field: 'references' });
+    if (cited.has(key)) throw badInput(`${key} is referenced twice.`, `同一${REFERENCE_ZH[reference.kind]}被引用了两次。`, { field: 'references' });
     cited.add(key);
   }
   return [{ type: 'CircularIssued', data: { circularId, unitId, kind, title, reason, references, issuedOn } }];

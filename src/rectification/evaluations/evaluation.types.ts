@@ -2,9 +2,14 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { graphqlEnum } from '../../shared/graphql/enum.js';
 import { TimeCutType } from '../../shared/graphql/time-cut.type.js';
 import { Severities, type Severity } from '../domain/finding.events.js';
+import { FindingStatuses } from '../ledger/finding-status.js';
 
 export const SeverityEnum = graphqlEnum(Severities, 'Severity');
-export const FindingStatusEnum = graphqlEnum(['OPEN', 'CLOSED'] as const, 'FindingStatus', 'CLOSED = closed out (销号) after every part was verified');
+export const FindingStatusEnum = graphqlEnum(
+  FindingStatuses,
+  'FindingStatus',
+  'UNASSIGNED = 待交办: no unit has a part yet; OPEN = 整改中: assigned, not every part verified; CLOSED = 已销号: closed out after every part was verified',
+);
 
 @ObjectType('HistoryEntry', { description: 'One event in an item’s life, with who did it' })
 export class HistoryEntryType {
@@ -85,8 +90,7 @@ export class FindingType {
   @Field(() => String)
   recordedBy: string;
 
-  @Field(() => FindingStatusEnum)
-  status: 'OPEN' | 'CLOSED';
+  // `status` (FindingStatusEnum) is resolved by FindingsResolver from the parts: UNASSIGNED while there are none.
 
   @Field(() => String, { nullable: true, description: 'Business day of the close-out (销号): the day of the inspection that verified the last part' })
   closedOn: string | null;

@@ -9,7 +9,10 @@ import { Clock } from '../../shared/clock.js';
 import { notFound } from '../../shared/domain-error.js';
 import type { Connection, PageRequest } from '../../shared/pagination/page.js';
 import { isPresent, parseTimeCut, type TimeCut, type TimeTravel } from '../../shared/time-cut.js';
-import { FindingListIndex, type FindingFilter } from '../finding-list/finding-list.index.js';
+import { FindingListIndex, findingPageAt, type FindingFilter } from '../finding-list/finding-list.index.js';
+import { TimeTravelCache } from '../../shared/time-travel-cache.js';
+import { DashboardReadModel } from '../dashboard/dashboard.read-model.js';
+import { findingsAtCut } from '../dashboard/dashboard.queries.js';
 import { RectificationLedger, type EvaluationView, type FindingView } from '../ledger/rectification-ledger.js';
 
 /** A page of evaluations, in the order registered. */
@@ -25,11 +28,15 @@ export class GetEvaluationQuery extends Query<EvaluationView> {
   }
 }
 
-/** A page of findings in the order recorded, filtered on the server (see `FindingFilter`). */
+/**
+ * A page of findings in the order recorded, filtered on the server (see `FindingFilter`); with
+ * `asOf` (a business day), as they stood that day.
+ */
 export class ListFindingsQuery extends Query<Connection<FindingView>> {
   constructor(
     readonly filter: FindingFilter,
     readonly page: PageRequest,
+    readonly asOf?: string,
   ) {
     super();
   }
@@ -73,19 +80,28 @@ export class ListFindingsHandler implements IQueryHandler<ListFindingsQuery> {
     private readonly units: UnitsReadModel,
     private readonly clock: Clock,
     @Inject(ConfigService) private readonly config: ConfigService<AppSettings, true>,
+    private readonly dashboards: DashboardReadModel,
+    private readonly travelled: TimeTravelCache,
   ) {}
 
   /**
+   * Now: from the live list index. On a past day: every finding folded at that day's cut (kept
+   * by the time-travel cache like the dashboard's, so paging and the status counts share one
+   * fold), then filtered, lights and due days on that day.
    * @throws DomainError NOT_FOUND for an unknown evaluation or unit; BAD_USER_INPUT for a due range
-   * that is not two days in order, a bad `first` or a cursor of another list.
+   * that is not two days in order, a bad `asOf`, a bad `first` or a cursor of another list.
    */
-  execute({ filter, page }: ListFindingsQuery) {
+  async execute({ filter, page, asOf }: ListFindingsQuery) {
     if (filter.evaluationId !== undefined && !this.readModel.evaluation(filter.evaluationId)) throw notFound('Evaluation', filter.evaluationId);
     if (filter.unitId !== undefined && !this.units.get(filter.unitId)) throw notFound('Unit', filter.unitId);
     checkDayRange(['dueFrom', 'dueTo'], filter.dueFrom, filter.dueTo);
-    const today = officeDate(this.clock.now());
+    const now = this.clock.now();
+    const time = asOf === undefined ? undefined : parseTimeCut({ asOf }, now);
+    const today = time?.asOf ?? officeDate(now);
     const days = { today, dueSoonUntil: addDays(today, this.config.get('DUE_SOON_DAYS', { infer: true })) };
-    return Promise.resolve(this.lists.findingPage(filter, days, page));
+    if (!time || isPresent(time, now)) return this.lists.findingPage(filter, days, page);
+    const findings = await this.travelled.answer('findings', time, () => findingsAtCut(this.readModel, this.dashboards, time));
+    return findingPageAt(findings, filter, days, page);
   }
 }
 

@@ -9,7 +9,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { AssignmentType, ONE_UNIT_PART } from '../../assignments/graphql/assignment.types.js';
 import type { TimeCut } from '../../shared/time-cut.js';
 import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../../shared/graphql/time-cut.type.js';
-import { EvaluationType, FindingType, HistoryEntryType } from './evaluation.types.js';
+import { EvaluationType, FindingStatusEnum, FindingType, HistoryEntryType } from './evaluation.types.js';
+import { findingStatus, type FindingStatus } from '../ledger/finding-status.js';
 import { RectificationLedger, type EvaluationView, type FindingAtCut, type FindingView } from '../ledger/rectification-ledger.js';
 import { GetEvaluationQuery, GetFindingQuery, ListEvaluationsQuery, ListFindingsQuery } from './evaluations.queries.js';
 
@@ -49,11 +50,13 @@ export class FindingsResolver {
   ) {}
 
   @Query(() => FindingConnectionType, {
-    description: 'Findings in the order recorded, a page at a time (first / after); every filter given must hold (evaluation, category, status, unit, light today, due range, text in the title).',
+    description:
+      'Findings in the order recorded, a page at a time (first / after); every filter given must hold (evaluation, category, status, unit, light today, due range, text in the title); asOf: as they stood on that business day.',
   })
   findings(@Args() args: FindingsArgs) {
     const { page, filter } = pageAndFilter(args);
-    return this.queries.execute(new ListFindingsQuery(filter, page));
+    const { asOf, ...rest } = filter;
+    return this.queries.execute(new ListFindingsQuery(rest, page, asOf));
   }
 
   @Query(() => FindingType, { description: 'One finding with its parts and history; asOf / knownAt: as it stood that day / as known then' })
@@ -63,6 +66,11 @@ export class FindingsResolver {
     @Args('knownAt', { type: () => String, nullable: true, description: KNOWN_AT_DESCRIPTION }) knownAt?: string,
   ) {
     return this.queries.execute(new GetFindingQuery(id, { asOf, knownAt }));
+  }
+
+  @ResolveField(() => FindingStatusEnum, { description: '待交办 (UNASSIGNED) until a unit has a part, 整改中 (OPEN), 已销号 (CLOSED)' })
+  status(@Parent() finding: FindingView): FindingStatus {
+    return findingStatus(finding);
   }
 
   @ResolveField(() => EvaluationType)

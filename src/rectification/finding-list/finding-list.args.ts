@@ -4,8 +4,10 @@ import { TrafficLightEnum } from '../../assignments/graphql/assignment.types.js'
 import type { TrafficLight } from '../../assignments/read-model/part-view.js';
 import { PageArgs, connectionType } from '../../shared/graphql/connection.js';
 import { CalendarDate, OptionalText } from '../../shared/graphql/validation.js';
+import { AS_OF_DESCRIPTION } from '../../shared/graphql/time-cut.type.js';
 import { EvaluationType, FindingStatusEnum, FindingType } from '../evaluations/evaluation.types.js';
 import type { FindingFilter } from './finding-list.index.js';
+import { FindingStatuses, type FindingStatus } from '../ledger/finding-status.js';
 
 export const FindingConnectionType = connectionType(FindingType, 'Finding');
 export const EvaluationConnectionType = connectionType(EvaluationType, 'Evaluation');
@@ -18,10 +20,10 @@ export class FindingListArgs extends PageArgs implements Omit<FindingFilter, 'ev
   @IsString()
   category?: string;
 
-  @Field(() => FindingStatusEnum, { nullable: true })
+  @Field(() => FindingStatusEnum, { nullable: true, description: 'UNASSIGNED (待交办), OPEN (整改中) or CLOSED (已销号)' })
   @IsOptional()
-  @IsIn(['OPEN', 'CLOSED'])
-  status?: 'OPEN' | 'CLOSED';
+  @IsIn(FindingStatuses)
+  status?: FindingStatus;
 
   @Field(() => ID, { nullable: true, description: 'A unit the finding concerns or has a part; lights and due dates then look at that unit’s part' })
   @IsOptional()
@@ -58,4 +60,9 @@ export class FindingsArgs extends FindingListArgs implements FindingFilter {
   @IsOptional()
   @IsString()
   evaluationId?: string;
+
+  @Field(() => String, { nullable: true, description: `${AS_OF_DESCRIPTION} Statuses, parts, lights and due days as they stood that day; findings identified later are left out.` })
+  @IsOptional()
+  @IsString()
+  asOf?: string;
 }

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import type { PageRequest } from '../../shared/pagination/page.js';
 import { StreamsInMemory } from '../../event-sourcing/testing/streams-in-memory.js';
 import { RectificationLedger } from '../ledger/rectification-ledger.js';
-import { FindingListIndex, type FindingFilter, type LightDays } from './finding-list.index.js';
+import { FindingListIndex, findingPageAt, type FindingFilter, type LightDays } from './finding-list.index.js';
 
 /** Today 2026-05-14, due soon through 2026-05-21 (DUE_SOON_DAYS 7). */
 const DAYS: LightDays = { today: '2026-05-14', dueSoonUntil: '2026-05-21' };
@@ -89,7 +89,8 @@ describe('the findings list', () => {
   it.each<[string, FindingFilter, string[]]>([
     ['of an evaluation', { evaluationId: 'e2' }, ['6']],
     ['of a category', { category: '主动公开' }, ['1', '4', '5']],
-    ['open', { status: 'OPEN' }, ['1', '2', '3', '5', '6']],
+    ['being rectified (assigned, not closed out: 整改中)', { status: 'OPEN' }, ['1', '2', '3', '5']],
+    ['not assigned yet (待交办)', { status: 'UNASSIGNED' }, ['6']],
     ['closed', { status: 'CLOSED' }, ['4']],
     ['of a unit with a part or concerned', { unitId: 'fgw' }, ['1', '3', '6']],
     ['red today', { light: 'RED' }, ['1']],
@@ -104,20 +105,33 @@ describe('the findings list', () => {
     ['combined: category, status and unit', { category: '主动公开', status: 'OPEN', unitId: 'fgw' }, ['1']],
     ['combined: evaluation, light and title', { evaluationId: 'e1', light: 'GREEN', titleContains: '政策' }, ['3']],
     ['of an unknown category', { category: '不存在' }, []],
-  ])('filters findings %s, with a totalCount that counts only the matches', (_, filter, expected) => {
-    const { page } = sample();
+  ])('filters findings %s, with a totalCount that counts only the matches (a past day\'s list, from a fold, alike)', (_, filter, expected) => {
+    const { page, ledger } = sample();
     const result = page(filter);
     expect(result.nodes.map((finding) => finding.findingId)).toEqual(expected);
     expect(result.totalCount).toBe(expected.length);
+    const folded = findingPageAt(ledger.listFindings(), filter, DAYS, { first: 50 });
+    expect(folded.nodes.map((finding) => finding.findingId)).toEqual(expected);
+    expect(folded.totalCount).toBe(expected.length);
+  });
+
+  it('moves a finding from 待交办 to 整改中 when a unit is given its part', () => {
+    const { titles, apply } = sample();
+    apply([assigned('6', 'fgw', '2026-06-30')]);
+    expect(titles({ status: 'UNASSIGNED' })).toEqual([]);
+    expect(titles({ status: 'OPEN' })).toContain('网站无依申请公开栏目');
   });
 
   it('pages a filtered list without repeating or skipping, and says when it ends', () => {
     const { page } = sample();
-    const first = page({ status: 'OPEN' }, { first: 2 });
-    const second = page({ status: 'OPEN' }, { first: 2, after: first.pageInfo.endCursor });
-    const third = page({ status: 'OPEN' }, { first: 2, after: second.pageInfo.endCursor });
-    expect([first, second, third].map((each) => each.nodes.map((finding) => finding.findingId))).toEqual([['1', '2'], ['3', '5'], ['6']]);
-    expect([first, second, third].map((each) => [each.pageInfo.hasNextPage, each.totalCount])).toEqual([[true, 5], [true, 5], [false, 5]]);
+    const first = page({ category: '主动公开' }, { first: 1 });
+    const second = page({ category: '主动公开' }, { first: 1, after: first.pageInfo.endCursor });
+    const third = page({ category: '主动公开' }, { first: 1, after: second.pageInfo.endCursor });
+    expect([first, second, third].map((each) => each.nodes.map((finding) => finding.findingId))).toEqual([['1'], ['4'], ['5']]);
+    expect([first, second, third].map((each) => [each.pageInfo.hasNextPage, each.totalCount])).toEqual([[true, 3], [true, 3], [false, 3]]);
+    const open = page({ status: 'OPEN' }, { first: 3 });
+    const rest = page({ status: 'OPEN' }, { first: 3, after: open.pageInfo.endCursor });
+    expect([open, rest].map((each) => [each.nodes.map((finding) => finding.findingId), each.pageInfo.hasNextPage, each.totalCount])).toEqual([[['1', '2', '3'], true, 4], [['5'], false, 4]]);
   });
 
   it('keeps its order when findings are recorded between two pages: the next page goes on where it stopped', () => {

@@ -2,6 +2,7 @@ import { isDueBound, type PartView, type TrafficLight } from '../../assignments/
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { insertInOrder, paginate, recordedOrder, type Connection, type PageRequest } from '../../shared/pagination/page.js';
 import type { FindingView, EvaluationView, RectificationLedger } from '../ledger/rectification-ledger.js';
+import { findingStatus, type FindingStatus } from '../ledger/finding-status.js';
 
 const FINDING_STREAM_PREFIX = 'finding-';
 
@@ -33,7 +34,8 @@ interface EvaluationRow {
 export interface FindingFilter {
   readonly evaluationId?: string;
   readonly category?: string;
-  readonly status?: FindingView['status'];
+  /** UNASSIGNED (no part yet), OPEN or CLOSED: see `findingStatus`. */
+  readonly status?: FindingStatus;
   /** A unit the finding concerns or has a part. */
   readonly unitId?: string;
   readonly light?: TrafficLight;
@@ -52,7 +54,7 @@ export interface LightDays {
 
 /** A list of findings is a list of their sequence numbers: scans read typed columns, not objects spread over the heap. */
 const findingOrder = recordedOrder<number>('findings', (sequence) => sequence);
-const STATUS_CODE: Readonly<Record<FindingView['status'], number>> = { OPEN: 1, CLOSED: 2 };
+const STATUS_CODE: Readonly<Record<FindingStatus, number>> = { OPEN: 1, CLOSED: 2, UNASSIGNED: 3 };
 /** No such day: a due date that is never early enough, or never late enough. */
 const NO_DAY_AFTER = 2 ** 31 - 1;
 const NO_DAY_BEFORE = -(2 ** 31);
@@ -244,7 +246,7 @@ export class FindingListIndex implements Projection {
     row.openDueDates = openDueDates;
     row.awaitingDue = awaitingDue;
     const at = row.sequence;
-    this.statusCodes[at] = STATUS_CODE[row.view.status];
+    this.statusCodes[at] = STATUS_CODE[findingStatus(row.view)];
     this.awaitingDays[at] = awaitingDue === null ? NO_DAY_AFTER : dayNumber(awaitingDue);
     this.openFirstDays[at] = first === null ? NO_DAY_AFTER : dayNumber(first);
     this.openLastDays[at] = last === null ? NO_DAY_BEFORE : dayNumber(last);
@@ -286,6 +288,37 @@ export class FindingListIndex implements Projection {
     for (const finding of this.ledger.listFindings()) this.addFinding(finding.findingId);
   }
 }
+
+/**
+ * One page of findings as they stood on a past day (`findings`: folded at that day's cut, in the
+ * order recorded), filtered as `findingPage` filters the live list, with lights and due days on
+ * `days.today` (the day shown). O(findings): a scan of a fold that is itself O(findings).
+ */
+export function findingPageAt(findings: readonly FindingView[], filter: FindingFilter, days: LightDays, page: PageRequest): Connection<FindingView> {
+  const title = filter.titleContains ? searchable(filter.titleContains) : '';
+  const within = (due: string) => (filter.dueFrom === undefined || due >= filter.dueFrom) && (filter.dueTo === undefined || due <= filter.dueTo);
+  const matches = (finding: FindingView): boolean => {
+    const { evaluationId, category, status, unitId, light, dueFrom, dueTo } = filter;
+    if (evaluationId !== undefined && finding.evaluationId !== evaluationId) return false;
+    if (category !== undefined && finding.category !== category) return false;
+    if (unitId !== undefined && !finding.concernedUnitIds.includes(unitId) && !finding.parts.has(unitId)) return false;
+    if (status !== undefined && findingStatus(finding) !== status) return false;
+    if (title !== '' && !searchable(finding.title).includes(title)) return false;
+    const parts = unitId === undefined ? [...finding.parts.values()] : [finding.parts.get(unitId)].filter((part) => part !== undefined);
+    if (light !== undefined && worstLight(parts.map((part) => partLight(part, days))) !== light) return false;
+    if ((dueFrom !== undefined || dueTo !== undefined) && !parts.some((part) => part.status !== 'VERIFIED' && within(part.dueDate))) return false;
+    return true;
+  };
+  const rows = findings.map((view, sequence) => ({ sequence, view }));
+  const result = paginate(rows, findingAtOrder, page, { matches: (row) => matches(row.view) });
+  return { ...result, edges: result.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.view })), nodes: result.nodes.map((row) => row.view) };
+}
+
+const findingAtOrder = recordedOrder<{ sequence: number; view: FindingView }>('findings', (row) => row.sequence);
+const LIGHT_RANK: Readonly<Record<TrafficLight, number>> = { RED: 0, YELLOW: 1, GREEN: 2 };
+/** A finding's light is its worst unverified part's; none when every part is verified (or there is none). */
+const worstLight = (lights: readonly (TrafficLight | null)[]): TrafficLight | null =>
+  lights.reduce<TrafficLight | null>((worst, light) => (light !== null && (worst === null || LIGHT_RANK[light] < LIGHT_RANK[worst]) ? light : worst), null);
 
 /** The light of a part on `days.today`: red late, yellow due soon, green on track or reported; none once verified. */
 function partLight(part: PartView | undefined, days: LightDays): TrafficLight | null {

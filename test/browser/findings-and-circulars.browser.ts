@@ -1,0 +1,102 @@
+import type { Browser, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { contrastFailures } from './support/contrast.js';
+import { launchChromium } from './support/browser.js';
+import { browserContexts, eventually, officeDay } from './support/suite.js';
+
+const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
+const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim();
+
+/**
+ * Issue 11: a finding no unit was given yet is reachable in the app (问题清单, and the overview's
+ * link to it) and reads 待交办 wherever it shows; a circular cites the findings and work-plan items
+ * it is about, picked in its form and shown beside it.
+ */
+describe('问题清单 and circulars that cite what they are about', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let fgw: { id: string; name: string };
+  let unassignedId: string;
+  const TITLE = '门户网站政策解读栏目长期未更新';
+  const contexts = browserContexts(() => ({ app, browser }));
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
+    const { data } = await app.graphql(`{ units { id code name } evaluations { nodes { id } } }`);
+    fgw = data!.units.find((unit: { code: string }) => unit.code === 'FGW');
+    const recorded = await app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id status } }`, {
+      input: { idempotencyKey: 'unassigned-finding', evaluationId: data!.evaluations.nodes[0].id, title: TITLE, description: '政策解读栏目最近一次更新在半年前', category: '政策解读', severity: 'MEDIUM', concernedUnitIds: [fgw.id] },
+    });
+    expect(recorded.errors).toBeUndefined();
+    expect(recorded.data!.recordFinding.status).toBe('UNASSIGNED');
+    unassignedId = recorded.data!.recordFinding.id;
+  });
+  afterAll(() => contexts.closeAll());
+
+  it('reaches a finding not yet assigned from the overview, lists it under 待交办, and says 待交办 on its page', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto('/overview');
+    const link = page.locator('[data-test="unassigned-link"]');
+    await link.waitFor();
+    const { data } = await app.graphql(`{ findings(status: UNASSIGNED, first: 0) { totalCount } }`);
+    expect(await link.textContent()).toBe(`待交办 ${data!.findings.totalCount} 个问题`);
+    await link.click();
+    await page.waitForURL((url) => url.pathname === '/findings' && url.searchParams.get('status') === 'UNASSIGNED');
+    const row = page.locator('[data-test="findings"] .el-table__row', { hasText: TITLE });
+    await row.waitFor();
+    expect(await text(page, '[data-test="status-filter"] .is-active')).toBe(`待交办（${data!.findings.totalCount}）`);
+    const statuses = await page.locator('[data-test="finding-row-status"]').allTextContents();
+    expect(new Set(statuses.map((status) => status.trim()))).toEqual(new Set(['待交办']));
+    expect(await contrastFailures(page)).toEqual([]);
+
+    await row.getByRole('link', { name: TITLE }).click();
+    await page.waitForURL((url) => url.pathname === `/findings/${unassignedId}`);
+    await page.locator('[data-test="finding-status"]').waitFor();
+    expect(await text(page, '[data-test="finding-status"]')).toBe('待交办');
+    expect(await text(page, '[data-test="no-parts"]')).toContain('待交办');
+    await page.getByRole('button', { name: '交办' }).waitFor();
+  });
+
+  it('finds by title and status in the URL, and lists a past day as it stood (the finding recorded today not yet there)', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto('/findings');
+    await page.getByLabel('问题标题包含').fill('政策解读栏目');
+    await page.getByRole('button', { name: '查找' }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === '政策解读栏目');
+    await eventually(page, async () => (await page.locator('[data-test="findings"] .el-table__row').count()) === 1, 'one finding with the text');
+    expect(await text(page, '[data-test="findings"] .el-table__row')).toContain(TITLE);
+
+    await page.goto(`/findings?q=${encodeURIComponent('政策解读栏目')}&asOf=${officeDay(-1)}`);
+    await page.locator('[data-test="findings-count"]').waitFor();
+    expect(await text(page, '[data-test="findings-count"]')).toBe('共 0 个问题，已显示 0 个');
+    expect(await text(page, '[data-test="findings"] .el-table__empty-text')).toBe('没有符合条件的问题');
+  });
+
+  it('issues a circular citing a finding and a work-plan item of the unit, picked in the form, and shows them beside it', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto('/circulars');
+    await page.getByRole('button', { name: '发通报' }).click();
+    const form = page.locator('[data-test="form-circular"]');
+    await form.getByText('通报批评').click();
+    await form.getByLabel('单位').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: fgw.name }).click();
+    await form.getByLabel('标题').fill('关于市发改委政策解读工作滞后的通报');
+    await form.getByLabel('事由').fill('政策解读栏目长期未更新，工作方案事项进展缓慢。');
+    await form.locator('.el-form-item', { hasText: '所涉问题或工作事项（可多选，可不选）' }).locator('.el-select__wrapper').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: `问题：${TITLE}` }).click();
+    const item = page.locator('.el-select-dropdown__item:visible', { hasText: '工作事项：' }).first();
+    const itemLabel = ((await item.textContent()) ?? '').trim();
+    await item.click();
+    await page.keyboard.press('Escape');
+    await form.getByRole('button', { name: '发布' }).click();
+
+    const row = page.locator('[data-test="circulars"] .el-table__row', { hasText: '关于市发改委政策解读工作滞后的通报' });
+    await row.waitFor();
+    const cited = (await row.locator('[data-test="circular-references"] li').allTextContents()).map((line) => line.trim());
+    expect(cited).toEqual([`问题：${TITLE}`, expect.stringMatching(/^工作事项：\S/)]);
+    // The list names the item by its number and title, as the picker did (without the plan's title).
+    expect(itemLabel.endsWith(cited[1]!.slice('工作事项：'.length))).toBe(true);
+    await row.getByRole('link', { name: `问题：${TITLE}` }).click();
+    await page.waitForURL((url) => url.pathname === `/findings/${unassignedId}`);
+  });
+});

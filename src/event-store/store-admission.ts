@@ -18,7 +18,7 @@ export class WitnessKeeper {
 
   constructor(
     private readonly path: string,
-    private readonly seen: Omit<StoreWitness, 'head' | 'headHash' | 'headEvent' | 'seenAt'>,
+    private readonly seen: Omit<StoreWitness, 'head' | 'headHash' | 'headEvent' | 'seenAt' | 'createdForFirstRun'> & { readonly createdForFirstRun?: boolean },
     /** The chain hash (hex) of the event at a position, when the store keeps a chain. */
     private readonly hashAt?: (commit: bigint) => string | null,
   ) {
@@ -44,8 +44,11 @@ export class WitnessKeeper {
   /** Writes the witness now: the head, the id of the event there (null when not known), and its chain hash where one is kept. */
   write(head: Position | null, headEventId: string | null): void {
     if (head && (this.highest === null || head.commit > this.highest)) this.highest = head.commit;
+    const { createdForFirstRun, ...seen } = this.seen;
     writeWitness(this.path, {
-      ...this.seen,
+      ...seen,
+      // Only while nothing was written: a store with events is no longer waiting for its first run.
+      ...(createdForFirstRun && head === null ? { createdForFirstRun } : {}),
       head: head ? head.commit.toString() : null,
       headHash: head && this.hashAt ? this.hashAt(head.commit) : null,
       headEvent: head && headEventId ? { id: headEventId, position: formatPosition(head)! } : null,
@@ -75,10 +78,12 @@ export interface AdmittedStore {
   readonly store: EventStore;
   readonly identity: StoreIdentity;
   /**
-   * True only for a store created by this start where no store was seen before: the one place
-   * the demo may be seeded. Never true for a store that replaced lost data.
+   * True only for an empty store created for a first run: by this start where no store was seen
+   * before, or by such a start that stopped before writing anything (the witness says so, and the
+   * store is still that one, still empty). The one place the demo may be seeded; never true for a
+   * store that replaced lost data.
    */
-  readonly createdForThisStart: boolean;
+  readonly createdForFirstRun: boolean;
   /** The refusal the operator overrode with ACCEPT_STORE_RESET, if any. */
   readonly acceptedReset: StoreRefusedError | null;
   readonly witness: WitnessKeeper;
@@ -157,7 +162,11 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     const refusal = missing ?? judgeStore(witnessed, { existed, identity, head: head?.commit ?? null, hashAtWitnessedHead, eventIdAtWitnessedHead });
     if (refusal && !settings.ACCEPT_STORE_RESET) throw refusal;
     if (refusal) logger.warn(`Starting on a store that was not recognised, as ACCEPT_STORE_RESET asks: ${refusal.message}`);
-    const witness = new WitnessKeeper(settings.STORE_WITNESS_PATH, { storeId: identity.storeId, kind: store.kind, location }, hashAt);
+    const createdForFirstRun =
+      !refusal &&
+      head === null &&
+      ((identity.created && !witnessed) || (witnessed?.createdForFirstRun === true && witnessed.storeId === identity.storeId && witnessed.head === null));
+    const witness = new WitnessKeeper(settings.STORE_WITNESS_PATH, { storeId: identity.storeId, kind: store.kind, location, createdForFirstRun }, hashAt);
     const headEventId = head ? await store.eventIdAt(head) : null;
     const recognised = () => {
       witness.write(head, headEventId);
@@ -180,7 +189,7 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
         })
       : Promise.resolve();
     integrity.catch(() => undefined);
-    return { store, identity, createdForThisStart: identity.created && !witnessed && head === null, acceptedReset: refusal, witness, integrity };
+    return { store, identity, createdForFirstRun, acceptedReset: refusal, witness, integrity };
   } catch (error) {
     await store.close();
     // A damaged page met while reading the head or the identity is the same refusal as the check's.

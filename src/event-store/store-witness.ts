@@ -31,6 +31,13 @@ export interface StoreWitness {
   readonly headEvent?: WitnessedEvent | null;
   /** ISO-8601 instant at which the head was seen. */
   readonly seenAt: string;
+  /**
+   * True while the store is one a first start created (no store seen before it) and nothing has
+   * been written to it yet: a first start that stopped before it could seed the demo (a bad
+   * setting, a port taken) leaves it to the next start. Absent otherwise — for a store accepted with
+   * ACCEPT_STORE_RESET, which may stand in for lost data, always.
+   */
+  readonly createdForFirstRun?: boolean;
 }
 
 export interface WitnessedEvent {

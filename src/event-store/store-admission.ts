@@ -28,6 +28,24 @@ export class WitnessKeeper {
 
   /** The highest head this server has seen or appended (commit part); the witness never goes below it. */
   private highest: bigint | null = null;
+  /** The head last written (null before the first write), to write the witness again when only the signing key changes. */
+  private written: { head: Position | null; eventId: string | null } | null = null;
+  /** The fingerprint of the key that signs checkpoints (see `StoreWitness.signingKey`), once known. */
+  private signingKey: string | undefined;
+
+  /** Carries the key the old witness named into the next write (before the ledger has judged the key configured now). */
+  keepSigningKeyUnwritten(fingerprint: string): void {
+    this.signingKey = fingerprint;
+  }
+
+  /**
+   * Records the key that signs checkpoints from now on: at once when the witness was written at
+   * this start already, else with its first write (after the store is found sound).
+   */
+  keepSigningKey(fingerprint: string): void {
+    this.signingKey = fingerprint;
+    if (this.written) this.write(this.written.head, this.written.eventId);
+  }
 
   /**
    * A position this server's append reached; the witness only ever moves forward. Returns false
@@ -45,8 +63,10 @@ export class WitnessKeeper {
   write(head: Position | null, headEventId: string | null): void {
     if (head && (this.highest === null || head.commit > this.highest)) this.highest = head.commit;
     const { createdForFirstRun, ...seen } = this.seen;
+    this.written = { head, eventId: headEventId };
     writeWitness(this.path, {
       ...seen,
+      ...(this.signingKey ? { signingKey: this.signingKey } : {}),
       // Only while nothing was written: a store with events is no longer waiting for its first run.
       ...(createdForFirstRun && head === null ? { createdForFirstRun } : {}),
       head: head ? head.commit.toString() : null,
@@ -86,6 +106,8 @@ export interface AdmittedStore {
   readonly createdForFirstRun: boolean;
   /** The refusal the operator overrode with ACCEPT_STORE_RESET, if any. */
   readonly acceptedReset: StoreRefusedError | null;
+  /** The fingerprint of the key the witness says checkpoints were last signed with (see `judgeSigningKey`). */
+  readonly witnessedSigningKey: string | undefined;
   readonly witness: WitnessKeeper;
   /**
    * Resolves once the store's file is known sound (SQLite: `PRAGMA quick_check`, on a thread of its
@@ -167,6 +189,10 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
       head === null &&
       ((identity.created && !witnessed) || (witnessed?.createdForFirstRun === true && witnessed.storeId === identity.storeId && witnessed.head === null));
     const witness = new WitnessKeeper(settings.STORE_WITNESS_PATH, { storeId: identity.storeId, kind: store.kind, location, createdForFirstRun }, hashAt);
+    // The key is the ledger's business (judged when it is loaded, see LedgerService); until then the
+    // witness keeps the one it knew, whatever store it saw: the key is the office's, not the store's.
+    const witnessedSigningKey = witnessed?.signingKey;
+    if (witnessedSigningKey) witness.keepSigningKeyUnwritten(witnessedSigningKey);
     const headEventId = head ? await store.eventIdAt(head) : null;
     const recognised = () => {
       witness.write(head, headEventId);
@@ -189,7 +215,7 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
         })
       : Promise.resolve();
     integrity.catch(() => undefined);
-    return { store, identity, createdForFirstRun, acceptedReset: refusal, witness, integrity };
+    return { store, identity, createdForFirstRun, acceptedReset: refusal, witnessedSigningKey, witness, integrity };
   } catch (error) {
     await store.close();
     // A damaged page met while reading the head or the identity is the same refusal as the check's.

@@ -49,6 +49,9 @@ const IMPORT_FINDINGS = `mutation($input: ImportFindingsInput!) {
 type Problems = { row: number | null; reason: string }[];
 const problemsOf = (response: GraphqlResponse) => (response.errors?.[0]?.extensions as { problems?: Problems } | undefined)?.problems;
 
+/** Each command-line test starts tool processes: a ceiling for a loaded machine (seen past 30 s at a load of 25), never a timing. */
+const CLI_CEILING_MS = 180_000;
+
 describe('Importing plans, units and findings', () => {
   let app: TestApp;
   let sqlitePath: string;
@@ -110,7 +113,7 @@ describe('Importing plans, units and findings', () => {
       const units = await app.graphql<{ units: { code: string; parentUnitId: string | null }[] }>('{ units { code parentUnitId } }');
       expect(units.data?.units).toHaveLength(15);
       expect(units.data?.units.find((unit) => unit.code === 'OPENNESS')?.parentUnitId).toBe(unitIdForCode('GOV-OFFICE'));
-    });
+    }, CLI_CEILING_MS);
 
     it('imports the sample plan from XLSX: 3 categories, 35 items, 15 units', async () => {
       const result = await cli('import-work-plan', [join(SAMPLES, 'work-plan-2026.xlsx'), '--title', PLAN_TITLE, '--approved-on', PLAN_APPROVED_ON]);
@@ -132,7 +135,7 @@ describe('Importing plans, units and findings', () => {
       expect(breakdown.errors).toBeUndefined();
       expect(breakdown.data?.workPlan.categories.map((category) => category.code)).toEqual(['一', '二', '三']);
       expect(breakdown.data?.workPlan.categories.flatMap((category) => category.items)).toHaveLength(35);
-    });
+    }, CLI_CEILING_MS);
 
     it('writes nothing when the same file is imported again', async () => {
       const before = await app.logPosition();
@@ -144,7 +147,7 @@ describe('Importing plans, units and findings', () => {
       const units = await cli('import-units', [join(SAMPLES, 'units.csv')]);
       expect(units.stdout.trim()).toBe('Every unit of units.csv is already in the directory (15). Nothing was written.');
       expect(await app.logPosition()).toBe(before);
-    });
+    }, CLI_CEILING_MS);
 
     it('refuses a plan with bad rows, listing every one, and writes nothing', async () => {
       const before = await app.logPosition();
@@ -160,7 +163,7 @@ describe('Importing plans, units and findings', () => {
         expect.stringMatching(/^row 6: Duplicate item code 1: already used on row 2/),
       ]);
       expect(await app.logPosition()).toBe(before);
-    });
+    }, CLI_CEILING_MS);
 
     it('records findings on an evaluation, and explains a wrong evaluation id', async () => {
       const evaluationId = await registerEvaluation('cli-evaluation');
@@ -179,7 +182,7 @@ describe('Importing plans, units and findings', () => {
       const badDay = await cli('import-findings', ['--evaluation', evaluationId, '--identified-on', '2026-3-20', join(SAMPLES, 'findings-2025.csv')]);
       expect(badDay.code).toBe(2);
       expect(badDay.stderr).toContain('--identified-on must be a day written YYYY-MM-DD');
-    });
+    }, CLI_CEILING_MS);
   });
 
   describe('with the GraphQL mutations', () => {

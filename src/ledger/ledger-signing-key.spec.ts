@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keyFingerprint, publicKeyText } from './domain/checkpoint.js';
 import { DEFAULT_SIGNING_KEY_PATH, databaseFolderHoldingKey, loadSigningKey } from './ledger-signing-key.js';
-import { InvalidSettingsError } from '../config/app-settings.js';
 
 /** A working folder with its data directory, as an office runs the server: ./data/rectify.db and ./keys. */
 function givenFolder() {
@@ -53,8 +52,8 @@ describe('The ledger signing key without LEDGER_SIGNING_KEY_FILE', () => {
 
 /*
  * Issue 9 (second breaker, 10): with a relative SQLITE_PATH such as `events.db` the database sits
- * in the working folder, which holds ./keys: the key landed inside the database's folder, to be
- * copied and restored with it. No key is generated there; one already there is read with a warning.
+ * in the working folder, which holds ./keys: the key lands inside the database's folder, to be
+ * copied and restored with it. The server says so, naming where the key is and the way out.
  */
 describe('The default key folder inside the database’s folder', () => {
   const givenDatabaseIn = (subfolder: string) => {
@@ -66,19 +65,16 @@ describe('The default key folder inside the database’s folder', () => {
     };
   };
 
-  it('generates no key there, naming both settings and the way out', () => {
+  it('says, when it generates the key there, where it is and that it travels with the database, naming both settings and the way out', () => {
     for (const subfolder of ['', 'keys']) {
       const { folder, settings, keys } = givenDatabaseIn(subfolder);
-      expect(() => loadSigningKey(settings, () => undefined, keys)).toThrow(InvalidSettingsError);
-      try {
-        loadSigningKey(settings, () => undefined, keys);
-      } catch (error) {
-        const problem = (error as InvalidSettingsError).message;
-        expect(problem).toMatch(/- LEDGER_SIGNING_KEY_FILE: not set, and no key is generated inside the database's folder: SQLITE_PATH=/);
-        expect(problem).toContain(`keeps the database in ${join(folder, subfolder).replace(/\/$/, '')}`);
-        expect(problem).toContain('SQLITE_PATH=data/rectify.db');
-      }
-      expect(existsSync(keys)).toBe(false);
+      const warnings: string[] = [];
+      loadSigningKey(settings, (message) => warnings.push(message), keys);
+      expect(existsSync(keys)).toBe(true);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain(`generated one at ${keys}`);
+      expect(warnings[0]).toContain(`It lies inside the database's folder: SQLITE_PATH=${settings.SQLITE_PATH} keeps the database in ${join(folder, subfolder).replace(/\/$/, '')}`);
+      expect(warnings[0]).toContain('SQLITE_PATH=data/rectify.db');
     }
   });
 

@@ -89,11 +89,6 @@ export function loadSigningKey(settings: KeySettings, warn: (message: string) =>
     if (holder) warn(`The ledger signing key ${resolve(path)} lies inside the database's folder: ${holderSetting}; whoever copies or restores that folder carries the key with the data it vouches for. Put the database in a folder of its own (e.g. SQLITE_PATH=data/rectify.db) or set LEDGER_SIGNING_KEY_FILE to a key elsewhere.`);
     return readSigningKey(path);
   }
-  if (holder) {
-    throw new InvalidSettingsError([
-      `LEDGER_SIGNING_KEY_FILE: not set, and no key is generated inside the database's folder: ${holderSetting}. Put the database in a folder of its own (e.g. SQLITE_PATH=data/rectify.db, the key then goes to ${resolve(dirname(path))}), or set LEDGER_SIGNING_KEY_FILE to a key outside ${holder}.`,
-    ]);
-  }
   const { privateKey } = generateKeyPairSync('ed25519');
   mkdirSync(dirname(path), { recursive: true });
   // Written whole under another name, then linked into place: a second process (another server, a
@@ -111,7 +106,10 @@ export function loadSigningKey(settings: KeySettings, warn: (message: string) =>
   }
   warn(
     `No ledger signing key was configured: generated one at ${resolve(path)}. Back it up apart from the database, ` +
-      'or set LEDGER_SIGNING_KEY_FILE to a key of your own (openssl genpkey -algorithm ed25519).',
+      'or set LEDGER_SIGNING_KEY_FILE to a key of your own (openssl genpkey -algorithm ed25519).' +
+      (holder
+        ? ` It lies inside the database's folder: ${holderSetting}; whoever copies or restores that folder carries the key with the data it vouches for. Put the database in a folder of its own (e.g. SQLITE_PATH=data/rectify.db) or set LEDGER_SIGNING_KEY_FILE to a key elsewhere.`
+        : ''),
   );
   return privateKey;
 }

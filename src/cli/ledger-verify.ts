@@ -7,6 +7,7 @@ import { readSigningKey, signingKeyPath } from '../ledger/ledger-signing-key.js'
 import { describeCheckpoint, verifyLedger } from '../ledger/ledger-operations.js';
 import { SqliteLedger } from '../ledger/sqlite-ledger.js';
 import { witnessExpectations } from '../ledger/witnessed-head.js';
+import { readWitness } from '../event-store/store-witness.js';
 
 const USAGE = `Usage: npm run ledger:verify -- [--db <SQLite file, default SQLITE_PATH>] [--witness <file>] [--json]
 Recomputes every event's hash, the hash chain and every signed checkpoint from the events in the
@@ -18,19 +19,40 @@ Exit status: 0 the ledger is intact, 1 it is not (or cannot be read), 2 usage.`;
 
 class UsageError extends Error {}
 
+/** The key the store witness says the server last signed with, if it names one (a damaged witness is reported by the verification). */
+function witnessedSigningKey(witnessPath: string): string | undefined {
+  try {
+    return readWitness(witnessPath)?.signingKey;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * The keys the office signs with: the signing key where the server keeps it (LEDGER_SIGNING_KEY_FILE,
- * ./keys, or beside the database) and LEDGER_TRUSTED_KEYS. Null when neither is at hand (verifying a
- * copy on another machine): any signer is then taken, and the output says so.
+ * The keys the office signs with: the key the store witness says the server last signed with —
+ * else the signing key where the server keeps it (LEDGER_SIGNING_KEY_FILE, ./keys, or beside the
+ * database) — and LEDGER_TRUSTED_KEYS. A key file holding another key than the witness names is
+ * not trusted: it may be a forger's, put there to re-sign a rewritten log. Null when none is at
+ * hand (verifying a copy on another machine): any signer is then taken, and the output says so.
  */
-function trustedKeysOf(settings: AppSettings): { keys: string[] | null; note: string } {
+function trustedKeysOf(settings: AppSettings, witnessPath: string): { keys: string[] | null; note: string } {
   const path = signingKeyPath(settings);
-  const own = existsSync(path) ? keyFingerprint(publicKeyText(readSigningKey(path))) : null;
+  const inFile = existsSync(path) ? keyFingerprint(publicKeyText(readSigningKey(path))) : null;
+  const witnessed = witnessedSigningKey(witnessPath);
+  const own = witnessed ?? inFile;
   const keys = [...(own ? [own] : []), ...settings.LEDGER_TRUSTED_KEYS];
+  const otherInFile =
+    witnessed && inFile && inFile !== witnessed && !settings.LEDGER_TRUSTED_KEYS.includes(inFile)
+      ? ` The key file ${path} holds key ${inFile}, not key ${witnessed} the server last signed with (store witness ${witnessPath}): it is not trusted.`
+      : '';
   if (keys.length === 0) {
     return { keys: null, note: `No signing key at ${path} and no LEDGER_TRUSTED_KEYS: checkpoints are checked against the keys they name, not against the office's own (set LEDGER_TRUSTED_KEYS to the fingerprints printed with the 台账校验码).` };
   }
-  return { keys, note: `Checkpoints must be signed by ${keys.join(', ')}${own ? ` (${path}${settings.LEDGER_TRUSTED_KEYS.length > 0 ? ' and LEDGER_TRUSTED_KEYS' : ''})` : ' (LEDGER_TRUSTED_KEYS)'}.` };
+  const source = witnessed ? `the store witness ${witnessPath}` : path;
+  return {
+    keys,
+    note: `Checkpoints must be signed by ${keys.join(', ')}${own ? ` (${source}${settings.LEDGER_TRUSTED_KEYS.length > 0 ? ' and LEDGER_TRUSTED_KEYS' : ''})` : ' (LEDGER_TRUSTED_KEYS)'}.${otherInFile}`,
+  };
 }
 
 function parseOptions(argv: string[]) {
@@ -55,7 +77,7 @@ async function main(): Promise<number> {
     // The witness first: the log read after it can only be longer than what it saw.
     const witness = witnessExpectations(options.witness, ledger.storeId());
     const settings = options.settings;
-    const trusted = trustedKeysOf(settings);
+    const trusted = trustedKeysOf(settings, options.witness);
     const result = await verifyLedger(ledger, { ...witness.expectations, trustedKeys: trusted.keys });
     const latest = ledger.latestCheckpoint();
     if (options.json) {

@@ -30,8 +30,9 @@ export const DEMO_ACTOR: Actor = { id: 'demo-data', role: 'SYSTEM', unitId: null
 const DEMO_PLAN = new URL('../../samples/work-plan-2026.yaml', import.meta.url);
 
 /**
- * Seeds the demo through the ordinary command path. It runs on a store this start created (never
- * on one that replaced a store seen before), or to finish a seeding that was interrupted; every command has a fixed idempotency key, so a repeat appends
+ * Seeds the demo through the ordinary command path. It runs on a store created for a first run —
+ * by this start, or by a first start that stopped before seeding (never on one that replaced a
+ * store seen before) —, or to finish a seeding that was interrupted; every command has a fixed idempotency key, so a repeat appends
  * nothing.
  */
 @Injectable()
@@ -50,11 +51,12 @@ export class DemoSeeder implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.get('DEMO_DATA', { infer: true })) return;
-    // Only into a store created for it: never into an empty one that replaced lost data.
-    const newStore = this.admitted.createdForThisStart && this.projections.position === null;
+    // Only into a store created for it (by this start, or a first start that stopped before
+    // seeding): never into an empty one that replaced lost data.
+    const newStore = this.admitted.createdForFirstRun && this.projections.position === null;
     const demoWasStarted = this.units.list().some((unit) => unit.registeredBy === DEMO_ACTOR.id);
     if (!newStore && !demoWasStarted) {
-      if (this.projections.position === null) this.logger.warn('Demo data not seeded: this empty store was not created by this start for a first run.');
+      if (this.projections.position === null) this.logger.warn('Demo data not seeded: this empty store was not created for a first run (e.g. it was accepted with ACCEPT_STORE_RESET in place of lost data).');
       return;
     }
     await this.seed().catch((error: unknown) => {

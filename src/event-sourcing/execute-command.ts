@@ -10,7 +10,7 @@ import type { CommandContext } from '../shared/command-context.js';
 import { fold, type Decider, type DomainEvent } from '../shared/decider.js';
 import type { EventSchemaRegistry } from '../shared/event-schemas.js';
 import { DomainError, say } from '../shared/domain-error.js';
-import { deterministicId } from '../shared/ids.js';
+import { deterministicId, sameDigest } from '../shared/ids.js';
 
 export interface CommandOutcome<Event extends DomainEvent> {
   readonly streamId: string;
@@ -43,6 +43,7 @@ export const requestOf = (context: CommandContext): RequestRecord => ({
   key: context.requestKey,
   commandId: context.commandId,
   digest: context.requestDigest ?? null,
+  ...(context.requestDigestOnOtherDays ? { otherDays: context.requestDigestOnOtherDays } : {}),
 });
 
 /**
@@ -94,7 +95,7 @@ export async function executeCommand<Command, State, Event extends DomainEvent>(
   const earlier = history.filter((stored) => stored.metadata.commandId === context.commandId);
   if (earlier.length > 0) {
     const first = earlier[0]!.metadata.requestDigest;
-    if (first && context.requestDigest && first !== context.requestDigest) throw keyReused();
+    if (first && context.requestDigest && !sameDigest(first, requestOf(context))) throw keyReused();
     return { streamId, events: [], retried: true, position: earlier[earlier.length - 1]!.position };
   }
 

@@ -1,3 +1,5 @@
+import { sameDigest, type OtherDayDigests } from '../shared/ids.js';
+
 /**
  * The one port every part of Rectify uses to persist and read events. Two adapters implement it:
  * the embedded SQLite store (default) and EventStoreDB. Both pass test/event-store.contract.ts.
@@ -71,7 +73,10 @@ export interface AppendResult {
 export interface RequestRecord {
   readonly key: string;
   readonly commandId: string;
+  /** See `RequestDigests.digest`: `<hex>@<YYYY-MM-DD>` for a request whose fields default to its office day. */
   readonly digest: string | null;
+  /** For a request whose fields default to its office day: how it digests on other days, to match a retry recorded on one (never stored). */
+  readonly otherDays?: OtherDayDigests;
 }
 
 /** What the request index answers for a key: the request, and where its events went. */
@@ -91,7 +96,7 @@ export interface RecordedRequest extends RequestRecord {
 
 /** Whether a stored request and a new one are the same request (a retry). */
 export const sameRequest = (stored: RequestRecord, request: RequestRecord): boolean =>
-  stored.commandId === request.commandId && stored.digest === request.digest;
+  stored.commandId === request.commandId && sameDigest(stored.digest, request);
 
 /** Who a store is: given once, when the store is created, and kept in the store itself. */
 export interface StoreIdentity {

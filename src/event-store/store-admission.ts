@@ -18,7 +18,7 @@ export class WitnessKeeper {
 
   constructor(
     private readonly path: string,
-    private readonly seen: Omit<StoreWitness, 'head' | 'headHash' | 'headEvent' | 'seenAt'>,
+    private readonly seen: Omit<StoreWitness, 'head' | 'headHash' | 'headEvent' | 'seenAt' | 'createdForFirstRun'> & { readonly createdForFirstRun?: boolean },
     /** The chain hash (hex) of the event at a position, when the store keeps a chain. */
     private readonly hashAt?: (commit: bigint) => string | null,
   ) {
@@ -28,6 +28,24 @@ export class WitnessKeeper {
 
   /** The highest head this server has seen or appended (commit part); the witness never goes below it. */
   private highest: bigint | null = null;
+  /** The head last written (null before the first write), to write the witness again when only the signing key changes. */
+  private written: { head: Position | null; eventId: string | null } | null = null;
+  /** The fingerprint of the key that signs checkpoints (see `StoreWitness.signingKey`), once known. */
+  private signingKey: string | undefined;
+
+  /** Carries the key the old witness named into the next write (before the ledger has judged the key configured now). */
+  keepSigningKeyUnwritten(fingerprint: string): void {
+    this.signingKey = fingerprint;
+  }
+
+  /**
+   * Records the key that signs checkpoints from now on: at once when the witness was written at
+   * this start already, else with its first write (after the store is found sound).
+   */
+  keepSigningKey(fingerprint: string): void {
+    this.signingKey = fingerprint;
+    if (this.written) this.write(this.written.head, this.written.eventId);
+  }
 
   /**
    * A position this server's append reached; the witness only ever moves forward. Returns false
@@ -44,8 +62,13 @@ export class WitnessKeeper {
   /** Writes the witness now: the head, the id of the event there (null when not known), and its chain hash where one is kept. */
   write(head: Position | null, headEventId: string | null): void {
     if (head && (this.highest === null || head.commit > this.highest)) this.highest = head.commit;
+    const { createdForFirstRun, ...seen } = this.seen;
+    this.written = { head, eventId: headEventId };
     writeWitness(this.path, {
-      ...this.seen,
+      ...seen,
+      ...(this.signingKey ? { signingKey: this.signingKey } : {}),
+      // Only while nothing was written: a store with events is no longer waiting for its first run.
+      ...(createdForFirstRun && head === null ? { createdForFirstRun } : {}),
       head: head ? head.commit.toString() : null,
       headHash: head && this.hashAt ? this.hashAt(head.commit) : null,
       headEvent: head && headEventId ? { id: headEventId, position: formatPosition(head)! } : null,
@@ -75,12 +98,16 @@ export interface AdmittedStore {
   readonly store: EventStore;
   readonly identity: StoreIdentity;
   /**
-   * True only for a store created by this start where no store was seen before: the one place
-   * the demo may be seeded. Never true for a store that replaced lost data.
+   * True only for an empty store created for a first run: by this start where no store was seen
+   * before, or by such a start that stopped before writing anything (the witness says so, and the
+   * store is still that one, still empty). The one place the demo may be seeded; never true for a
+   * store that replaced lost data.
    */
-  readonly createdForThisStart: boolean;
+  readonly createdForFirstRun: boolean;
   /** The refusal the operator overrode with ACCEPT_STORE_RESET, if any. */
   readonly acceptedReset: StoreRefusedError | null;
+  /** The fingerprint of the key the witness says checkpoints were last signed with (see `judgeSigningKey`). */
+  readonly witnessedSigningKey: string | undefined;
   readonly witness: WitnessKeeper;
   /**
    * Resolves once the store's file is known sound (SQLite: `PRAGMA quick_check`, on a thread of its
@@ -157,7 +184,15 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     const refusal = missing ?? judgeStore(witnessed, { existed, identity, head: head?.commit ?? null, hashAtWitnessedHead, eventIdAtWitnessedHead });
     if (refusal && !settings.ACCEPT_STORE_RESET) throw refusal;
     if (refusal) logger.warn(`Starting on a store that was not recognised, as ACCEPT_STORE_RESET asks: ${refusal.message}`);
-    const witness = new WitnessKeeper(settings.STORE_WITNESS_PATH, { storeId: identity.storeId, kind: store.kind, location }, hashAt);
+    const createdForFirstRun =
+      !refusal &&
+      head === null &&
+      ((identity.created && !witnessed) || (witnessed?.createdForFirstRun === true && witnessed.storeId === identity.storeId && witnessed.head === null));
+    const witness = new WitnessKeeper(settings.STORE_WITNESS_PATH, { storeId: identity.storeId, kind: store.kind, location, createdForFirstRun }, hashAt);
+    // The key is the ledger's business (judged when it is loaded, see LedgerService); until then the
+    // witness keeps the one it knew, whatever store it saw: the key is the office's, not the store's.
+    const witnessedSigningKey = witnessed?.signingKey;
+    if (witnessedSigningKey) witness.keepSigningKeyUnwritten(witnessedSigningKey);
     const headEventId = head ? await store.eventIdAt(head) : null;
     const recognised = () => {
       witness.write(head, headEventId);
@@ -180,7 +215,7 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
         })
       : Promise.resolve();
     integrity.catch(() => undefined);
-    return { store, identity, createdForThisStart: identity.created && !witnessed && head === null, acceptedReset: refusal, witness, integrity };
+    return { store, identity, createdForFirstRun, acceptedReset: refusal, witnessedSigningKey, witness, integrity };
   } catch (error) {
     await store.close();
     // A damaged page met while reading the head or the identity is the same refusal as the check's.

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { judgeStore, parseWitnessedPosition, readWitness, type ObservedStore, type StoreWitness } from './store-witness.js';
+import { judgeSigningKey, judgeStore, parseWitnessedPosition, readWitness, type ObservedStore, type StoreWitness } from './store-witness.js';
 
 /** Issue 9: a store is recognised by its id, its length and what stands at the head last seen. */
 describe('Judging the store found at start against the witness', () => {
@@ -71,5 +71,33 @@ describe('Judging the store found at start against the witness', () => {
       expect((refusal as Error).message).toContain('--accept-store-reset');
       expect((refusal as { messageZh: string }).messageZh).toContain('见证文件');
     }
+  });
+});
+
+describe('Judging the ledger signing key against the witness (the key file replaced or lost)', () => {
+  const office = '0123456789abcdef';
+  const other = 'fedcba9876543210';
+
+  it('takes the same key, a first key, and a rotation declared in LEDGER_TRUSTED_KEYS', () => {
+    expect(judgeSigningKey(office, office, [], '/srv/keys/ledger-signing-key.pem')).toBeNull();
+    expect(judgeSigningKey(undefined, other, [], '/srv/keys/ledger-signing-key.pem')).toBeNull();
+    expect(judgeSigningKey(office, other, [office], '/srv/keys/ledger-signing-key.pem')).toBeNull();
+  });
+
+  it('refuses another key, naming both, the file and the way out, in English and Chinese', () => {
+    const refusal = judgeSigningKey(office, other, [], '/srv/keys/ledger-signing-key.pem')!;
+    expect(refusal.reason).toBe('SIGNING_KEY_CHANGED');
+    expect(refusal.message).toContain(`/srv/keys/ledger-signing-key.pem is key ${other}, but this server last signed checkpoints with key ${office}`);
+    expect(refusal.message).toContain(`LEDGER_TRUSTED_KEYS=${office}`);
+    expect(refusal.messageZh).toContain(`上次签署校验点使用的是密钥 ${office}`);
+  });
+
+  it('reads a witness with the key, and refuses one whose key is not a fingerprint', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'rectify-witness-')), 'w.json');
+    const witness = { storeId: 's', kind: 'sqlite', location: 'x', head: null, seenAt: '2026-04-01T00:00:00.000Z' };
+    writeFileSync(path, JSON.stringify({ ...witness, signingKey: office }));
+    expect(readWitness(path)?.signingKey).toBe(office);
+    writeFileSync(path, JSON.stringify({ ...witness, signingKey: 'not a key' }));
+    expect(() => readWitness(path)).toThrow(/cannot be read/);
   });
 });

@@ -31,6 +31,20 @@ export interface StoreWitness {
   readonly headEvent?: WitnessedEvent | null;
   /** ISO-8601 instant at which the head was seen. */
   readonly seenAt: string;
+  /**
+   * True while the store is one a first start created (no store seen before it) and nothing has
+   * been written to it yet: a first start that stopped before it could seed the demo (a bad
+   * setting, a port taken) leaves it to the next start. Absent otherwise — for a store accepted with
+   * ACCEPT_STORE_RESET, which may stand in for lost data, always.
+   */
+  readonly createdForFirstRun?: boolean;
+  /**
+   * The fingerprint (16 hex digits, see `keyFingerprint`) of the key this server signs ledger
+   * checkpoints with, kept apart from the key file and the database: a key file replaced or lost
+   * is noticed at the next start (`SIGNING_KEY_CHANGED`), and `ledger:verify` trusts this key, not
+   * whatever key file it finds. Absent in witnesses written before it was recorded.
+   */
+  readonly signingKey?: string;
 }
 
 export interface WitnessedEvent {
@@ -71,7 +85,8 @@ export function readWitness(path: string): StoreWitness | null {
   }
   if (witness === null || typeof witness !== 'object' || Array.isArray(witness)) throw witnessDamaged(path, 'it holds no witness', '其中没有见证记录');
   const headHashReadable = witness.headHash === undefined || witness.headHash === null || typeof witness.headHash === 'string';
-  if (typeof witness.storeId !== 'string' || (witness.head !== null && typeof witness.head !== 'string') || !headHashReadable || !isWitnessedEvent(witness.headEvent)) {
+  const signingKeyReadable = witness.signingKey === undefined || (typeof witness.signingKey === 'string' && /^[0-9a-f]{16}$/.test(witness.signingKey));
+  if (typeof witness.storeId !== 'string' || (witness.head !== null && typeof witness.head !== 'string') || !headHashReadable || !isWitnessedEvent(witness.headEvent) || !signingKeyReadable) {
     throw witnessDamaged(path, 'a field is missing or of the wrong kind', '缺少字段或字段类型不对');
   }
   return witness as StoreWitness;
@@ -119,7 +134,15 @@ export interface ObservedStore {
   readonly eventIdAtWitnessedHead?: string | null;
 }
 
-export type StoreRefusalReason = 'STORE_MISSING' | 'STORE_EMPTY' | 'STORE_REPLACED' | 'STORE_SHORTER' | 'STORE_REWRITTEN' | 'STORE_DAMAGED' | 'STORE_WITNESS_DAMAGED';
+export type StoreRefusalReason =
+  | 'STORE_MISSING'
+  | 'STORE_EMPTY'
+  | 'STORE_REPLACED'
+  | 'STORE_SHORTER'
+  | 'STORE_REWRITTEN'
+  | 'STORE_DAMAGED'
+  | 'STORE_WITNESS_DAMAGED'
+  | 'SIGNING_KEY_CHANGED';
 
 /** The server will not start on a store it does not recognise, unless told to accept it. */
 export class StoreRefusedError extends Error {
@@ -190,4 +213,20 @@ export function judgeStore(witness: StoreWitness | null, observed: ObservedStore
     );
   }
   return null;
+}
+
+/**
+ * Whether the key configured now may sign for the store the witness knows: null when it may (no
+ * key witnessed yet, the same key, or a rotation the operator declared by listing the old key in
+ * LEDGER_TRUSTED_KEYS), else the refusal `SIGNING_KEY_CHANGED` naming both keys and the way out.
+ */
+export function judgeSigningKey(witnessed: string | undefined, configured: string, trustedKeys: readonly string[], keyPath: string): StoreRefusedError | null {
+  if (witnessed === undefined || witnessed === configured || trustedKeys.includes(witnessed)) return null;
+  return new StoreRefusedError(
+    'SIGNING_KEY_CHANGED',
+    say(
+      `The ledger signing key ${keyPath} is key ${configured}, but this server last signed checkpoints with key ${witnessed}: the key file was replaced or lost, and checkpoints signed with another key would vouch for whatever the store holds. Restore the key from its backup; after a deliberate key rotation (or a key lost for good), list the old key in LEDGER_TRUSTED_KEYS=${witnessed} so its checkpoints still verify, and start again.`,
+      `台账签名密钥 ${keyPath} 是密钥 ${configured}，但本服务上次签署校验点使用的是密钥 ${witnessed}：密钥文件已被替换或丢失，用别的密钥签署的校验点无法证明事件库未被改动。请从备份恢复密钥；若是有意更换密钥（或旧密钥已确实丢失），请把旧密钥列入 LEDGER_TRUSTED_KEYS=${witnessed}，使其签署的校验点仍可校验，然后重新启动。`,
+    ),
+  );
 }

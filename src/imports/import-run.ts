@@ -1,5 +1,5 @@
 import { checkBatch, executeBatch, type BatchCommand, type BatchOutcome } from '../event-sourcing/command-batch.js';
-import type { EventStore, RequestRecord } from '../event-store/event-store.port.js';
+import type { EventStore, RecordedRequest, RequestRecord, StoredEvent } from '../event-store/event-store.port.js';
 import type { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { DomainError, say } from '../shared/domain-error.js';
 import type { EventSchemaRegistry } from '../shared/event-schemas.js';
@@ -26,6 +26,22 @@ export interface ImportDependencies {
   readonly schemas: EventSchemaRegistry;
   /** The units directory as it is now: unit names and codes in files resolve against it. */
   readonly units: UnitsReadModel;
+}
+
+/**
+ * Whether an import's request is a client's retry of one that ran before and appended: the request
+ * index holds this very request (`refuseReusedKey` found it) under a key the client chose (it has
+ * a digest), and not as the reservation of a run that had nothing to do. Such a retry answers
+ * what its first run did — the units it registered as registered, not as "already registered" —
+ * while appending nothing. The command line's keys derive from the file: running it again is
+ * told that the file is in already.
+ */
+export const firstRunAppended = (recorded: RecordedRequest | null): boolean =>
+  recorded !== null && recorded.digest !== null && recorded.appendedNothing !== true;
+
+/** The events a command appended to a stream (none when it never ran there), found by its command id. */
+export async function eventsOfCommand(store: EventStore, streamId: string, commandId: string): Promise<StoredEvent[]> {
+  return (await store.readStream(streamId)).filter((event) => event.metadata.commandId === commandId);
 }
 
 /** The file's name without its folders, and the format its extension announces (or a refusal). */

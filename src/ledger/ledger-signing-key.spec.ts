@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keyFingerprint, publicKeyText } from './domain/checkpoint.js';
-import { loadSigningKey } from './ledger-signing-key.js';
+import { DEFAULT_SIGNING_KEY_PATH, databaseFolderHoldingKey, loadSigningKey } from './ledger-signing-key.js';
 
 /** A working folder with its data directory, as an office runs the server: ./data/rectify.db and ./keys. */
 function givenFolder() {
@@ -47,5 +47,53 @@ describe('The ledger signing key without LEDGER_SIGNING_KEY_FILE', () => {
     expect(warnings).toEqual([expect.stringContaining(`beside the database, where earlier versions put it`)]);
     expect(warnings[0]).toContain(`Move it to ${keys}`);
     expect(readFileSync(besideDatabase, 'utf8')).toContain('PRIVATE KEY');
+  });
+});
+
+/*
+ * Issue 9 (second breaker, 10): with a relative SQLITE_PATH such as `events.db` the database sits
+ * in the working folder, which holds ./keys: the key lands inside the database's folder, to be
+ * copied and restored with it. The server says so, naming where the key is and the way out.
+ */
+describe('The default key folder inside the database’s folder', () => {
+  const givenDatabaseIn = (subfolder: string) => {
+    const folder = mkdtempSync(join(tmpdir(), 'rectify-key-'));
+    return {
+      folder,
+      settings: { LEDGER_SIGNING_KEY_FILE: undefined, EVENT_STORE: 'sqlite' as const, SQLITE_PATH: join(folder, subfolder, 'events.db') },
+      keys: join(folder, 'keys', 'ledger-signing-key.pem'),
+    };
+  };
+
+  it('says, when it generates the key there, where it is and that it travels with the database, naming both settings and the way out', () => {
+    for (const subfolder of ['', 'keys']) {
+      const { folder, settings, keys } = givenDatabaseIn(subfolder);
+      const warnings: string[] = [];
+      loadSigningKey(settings, (message) => warnings.push(message), keys);
+      expect(existsSync(keys)).toBe(true);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain(`generated one at ${keys}`);
+      expect(warnings[0]).toContain(`It lies inside the database's folder: SQLITE_PATH=${settings.SQLITE_PATH} keeps the database in ${join(folder, subfolder).replace(/\/$/, '')}`);
+      expect(warnings[0]).toContain('SQLITE_PATH=data/rectify.db');
+    }
+  });
+
+  it('reads a key already there, warning that it travels with the database', () => {
+    const { settings, keys } = givenDatabaseIn('');
+    mkdirSync(join(keys, '..'));
+    writeFileSync(keys, generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }));
+    const warnings: string[] = [];
+    loadSigningKey(settings, (message) => warnings.push(message), keys);
+    expect(warnings).toEqual([expect.stringContaining("lies inside the database's folder")]);
+  });
+
+  it('generates the key in ./keys when the database has a folder of its own, relative or not', () => {
+    const { settings, keys } = givenDatabaseIn('data');
+    mkdirSync(join(settings.SQLITE_PATH, '..'));
+    loadSigningKey(settings, () => undefined, keys);
+    expect(existsSync(keys)).toBe(true);
+    expect(databaseFolderHoldingKey({ ...settings, SQLITE_PATH: 'data/rectify.db' }, DEFAULT_SIGNING_KEY_PATH)).toBeNull();
+    expect(databaseFolderHoldingKey({ ...settings, SQLITE_PATH: 'rectify.db' }, DEFAULT_SIGNING_KEY_PATH)).toBe(process.cwd());
+    expect(databaseFolderHoldingKey({ ...settings, SQLITE_PATH: ':memory:' }, DEFAULT_SIGNING_KEY_PATH)).toBeNull();
   });
 });

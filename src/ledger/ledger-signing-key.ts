@@ -1,16 +1,35 @@
 import { createPrivateKey, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { InvalidSettingsError, type AppSettings } from '../config/app-settings.js';
 
 type KeySettings = Pick<AppSettings, 'LEDGER_SIGNING_KEY_FILE' | 'EVENT_STORE' | 'SQLITE_PATH'>;
 
 /**
- * Where the key is kept without LEDGER_SIGNING_KEY_FILE: in `./keys`, beside the working folder's
- * `./data` and not inside it, so that losing, replacing or restoring the data directory (or a
- * backup of it) neither loses the key nor hands a copy of it along with the data it signs.
+ * Where the key is kept without LEDGER_SIGNING_KEY_FILE: in `./keys` of the working folder (the
+ * folder the server or tool is started in, like every relative path in the settings — whatever
+ * SQLITE_PATH says), beside `./data` and not inside it, so that losing, replacing or restoring
+ * the data directory (or a backup of it) neither loses the key nor hands a copy of it along with
+ * the data it signs.
  */
 export const DEFAULT_SIGNING_KEY_PATH = './keys/ledger-signing-key.pem';
+
+/** Whether `path` is `folder` or inside it. */
+const isWithin = (path: string, folder: string): boolean => {
+  const way = relative(folder, path);
+  return way === '' || (!way.startsWith('..') && !isAbsolute(way));
+};
+
+/**
+ * The database's folder (absolute) when the key folder `keyPath` is in would lie inside it — a
+ * relative SQLITE_PATH such as `rectify.db` puts the database in the working folder, which holds
+ * `./keys` —, else null: whoever copies, replaces or restores that folder carries the key with it.
+ */
+export function databaseFolderHoldingKey(settings: KeySettings, keyPath: string): string | null {
+  if (settings.EVENT_STORE !== 'sqlite' || settings.SQLITE_PATH === ':memory:') return null;
+  const folder = resolve(dirname(settings.SQLITE_PATH));
+  return isWithin(resolve(dirname(keyPath)), folder) ? folder : null;
+}
 
 /** Where earlier versions generated the key: beside the SQLite file (./data for EventStoreDB). Still read when the new place holds none. */
 export function legacySigningKeyPath(settings: KeySettings): string {
@@ -64,7 +83,12 @@ export function loadSigningKey(settings: KeySettings, warn: (message: string) =>
     );
     return readSigningKey(path);
   }
-  if (existsSync(path)) return readSigningKey(path);
+  const holder = databaseFolderHoldingKey(settings, path);
+  const holderSetting = `SQLITE_PATH=${settings.SQLITE_PATH} keeps the database in ${holder}, the folder that holds the key folder ${resolve(dirname(path))}`;
+  if (existsSync(path)) {
+    if (holder) warn(`The ledger signing key ${resolve(path)} lies inside the database's folder: ${holderSetting}; whoever copies or restores that folder carries the key with the data it vouches for. Put the database in a folder of its own (e.g. SQLITE_PATH=data/rectify.db) or set LEDGER_SIGNING_KEY_FILE to a key elsewhere.`);
+    return readSigningKey(path);
+  }
   const { privateKey } = generateKeyPairSync('ed25519');
   mkdirSync(dirname(path), { recursive: true });
   // Written whole under another name, then linked into place: a second process (another server, a
@@ -81,8 +105,11 @@ export function loadSigningKey(settings: KeySettings, warn: (message: string) =>
     unlinkSync(temporary);
   }
   warn(
-    `No ledger signing key was configured: generated one at ${path}. Back it up apart from the database, ` +
-      'or set LEDGER_SIGNING_KEY_FILE to a key of your own (openssl genpkey -algorithm ed25519).',
+    `No ledger signing key was configured: generated one at ${resolve(path)}. Back it up apart from the database, ` +
+      'or set LEDGER_SIGNING_KEY_FILE to a key of your own (openssl genpkey -algorithm ed25519).' +
+      (holder
+        ? ` It lies inside the database's folder: ${holderSetting}; whoever copies or restores that folder carries the key with the data it vouches for. Put the database in a folder of its own (e.g. SQLITE_PATH=data/rectify.db) or set LEDGER_SIGNING_KEY_FILE to a key elsewhere.`
+        : ''),
   );
   return privateKey;
 }

@@ -13,7 +13,9 @@ import { keyFingerprint, publicKeyText } from './domain/checkpoint.js';
 import { GENESIS_CHAIN_HASH } from './domain/event-chain.js';
 import type { LedgerVerificationResult, MismatchKind } from './domain/ledger-verification.js';
 import { say, type Bilingual } from '../shared/domain-error.js';
-import { loadSigningKey } from './ledger-signing-key.js';
+import { loadSigningKey, signingKeyPath } from './ledger-signing-key.js';
+import { judgeSigningKey } from '../event-store/store-witness.js';
+import { resolve } from 'node:path';
 import { proveEvent, takeCheckpoint, verifyLedger, type EventInclusionProof } from './ledger-operations.js';
 import type { LedgerBackend, StoredCheckpoint } from './ledger.port.js';
 import { witnessExpectations } from './witnessed-head.js';
@@ -69,15 +71,22 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
     private readonly config: ConfigService<AppSettings, true>,
     private readonly clock: Clock,
   ) {
+    const keySettings = {
+      LEDGER_SIGNING_KEY_FILE: config.get('LEDGER_SIGNING_KEY_FILE', { infer: true }),
+      EVENT_STORE: config.get('EVENT_STORE', { infer: true }),
+      SQLITE_PATH: config.get('SQLITE_PATH', { infer: true }),
+    };
     // At construction, so that a bad key stops the start with the variable named.
-    this.key = loadSigningKey(
-      {
-        LEDGER_SIGNING_KEY_FILE: config.get('LEDGER_SIGNING_KEY_FILE', { infer: true }),
-        EVENT_STORE: config.get('EVENT_STORE', { infer: true }),
-        SQLITE_PATH: config.get('SQLITE_PATH', { infer: true }),
-      },
-      (message) => this.logger.warn(message),
-    );
+    this.key = loadSigningKey(keySettings, (message) => this.logger.warn(message));
+    // The key file replaced or lost since the last start is refused (exit 3) unless the old key is
+    // declared in LEDGER_TRUSTED_KEYS; then the witness keeps this one.
+    const fingerprint = keyFingerprint(publicKeyText(this.key));
+    const changed = judgeSigningKey(admitted.witnessedSigningKey, fingerprint, config.get('LEDGER_TRUSTED_KEYS', { infer: true }), resolve(signingKeyPath(keySettings)));
+    if (changed) throw changed;
+    if (admitted.witnessedSigningKey && admitted.witnessedSigningKey !== fingerprint) {
+      this.logger.warn(`Checkpoints are signed by key ${fingerprint} from now on, in place of key ${admitted.witnessedSigningKey} (listed in LEDGER_TRUSTED_KEYS).`);
+    }
+    admitted.witness.keepSigningKey(fingerprint);
   }
 
   onApplicationBootstrap() {

@@ -1,5 +1,7 @@
 import { ActorRole } from '../event-store/event-store.port.js';
-import { deterministicId, requestDigest } from './ids.js';
+import { officeDate } from './calendar-date.js';
+import { deterministicId, requestDigests, type OtherDayDigests } from './ids.js';
+import { OFFICE_DAY_DEFAULTS } from './office-day-defaults.js';
 
 export interface Actor {
   readonly id: string;
@@ -23,8 +25,11 @@ export interface CommandContext {
   /**
    * What the request asked, digested (without its idempotency key): a retry must ask the same.
    * Absent for commands from the command line and the demo, whose keys are derived from content.
+   * For a command with fields defaulting to the office day (OFFICE_DAY_DEFAULTS), `<hex>@<day>`.
    */
   readonly requestDigest?: string;
+  /** For such a command: how the request digests on other office days, to recognise its retry on a later day. */
+  readonly requestDigestOnOtherDays?: OtherDayDigests;
 }
 
 export function commandContext(options: {
@@ -37,12 +42,16 @@ export function commandContext(options: {
   request?: Readonly<Record<string, unknown>>;
 }): CommandContext {
   const commandId = deterministicId('command', options.actor.id, options.commandType, options.idempotencyKey);
+  const digests = options.request
+    ? requestDigests({ ...options.request, idempotencyKey: undefined }, OFFICE_DAY_DEFAULTS[options.commandType], officeDate(options.now.toISOString()))
+    : null;
   return {
     actor: options.actor,
     commandId,
     requestKey: deterministicId('request', options.actor.id, options.idempotencyKey),
     correlationId: options.correlationId ?? commandId,
     now: options.now.toISOString(),
-    ...(options.request ? { requestDigest: requestDigest({ ...options.request, idempotencyKey: undefined }) } : {}),
+    ...(digests ? { requestDigest: digests.digest } : {}),
+    ...(digests?.otherDays ? { requestDigestOnOtherDays: digests.otherDays } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { OfficeDayDefaults } from './office-day-defaults.js';
 
 const NAMESPACE = Buffer.from('6f1f3c1e8b0a4f5c9d2e7a1b3c4d5e6f', 'hex');
 
@@ -56,9 +57,9 @@ function withoutNullFields(value: unknown): unknown {
 
 /**
  * The request without the fields that hold their declared default: `rename: false` asks what
- * leaving `rename` out asks, `notes: ''` what no notes ask, so they must digest the same. Only
- * constant defaults are declared (see `CommandContextFactory.create`); a default that depends on
- * the day (`approvedOn`: today) is not one, and an explicit day stays part of the request.
+ * leaving `rename` out asks, `notes: ''` what no notes ask, so they must digest the same. These
+ * are constant defaults (see `CommandContextFactory.create`); a default that is the request's
+ * office day (`registeredOn`: today) is told apart by `requestDigests`.
  */
 export function withoutDefaults(request: Readonly<Record<string, unknown>>, defaults: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
@@ -75,3 +76,68 @@ export function withoutDefaults(request: Readonly<Record<string, unknown>>, defa
  * null: its retry then answers CONFLICT, never a second append.
  */
 export const requestDigest = (request: unknown): string => createHash('sha256').update(canonicalJson(withoutNullFields(request))).digest('hex');
+
+/**
+ * How a request whose fields default to its office day digests on days other than its own, so
+ * that a retry on a later day is recognised (see `sameDigest`).
+ */
+export interface OtherDayDigests {
+  /** `YYYY-MM-DD → SHA-256 hex`: the request as it reads on that office day (its fields holding that day digested as left out). */
+  readonly byDay: Readonly<Record<string, string>>;
+  /** The request as it reads on any day none of its fields holds (every day field digested as given or as filled from another). */
+  readonly otherwise: string;
+  /** The request's digest before office days were told apart (every field as sent): how such requests were recorded until then. */
+  readonly asSent: string;
+}
+
+export interface RequestDigests {
+  /**
+   * What the request index records: `requestDigest`, or for a request with office-day defaults
+   * `<hex>@<YYYY-MM-DD>` — the request as it reads on its own office day, and that day.
+   */
+  readonly digest: string;
+  readonly otherDays?: OtherDayDigests;
+}
+
+/**
+ * The digests of a request (without its idempotency key and constant defaults) whose fields in
+ * `dayDefaults` default to an office day. Each such field takes its value as sent, else the value
+ * of its `orField` when that was sent, else the office day; a field whose value is the day the
+ * request is read on digests as left out. So on its office day `today`, `registeredOn: today` and
+ * no `registeredOn` digest alike, and a retry read on the first request's day (`otherDays`)
+ * digests as the first did, whichever day it is sent.
+ */
+export function requestDigests(request: Readonly<Record<string, unknown>>, dayDefaults: OfficeDayDefaults | undefined, today: string): RequestDigests {
+  const fields = Object.entries(dayDefaults ?? {});
+  if (fields.length === 0) return { digest: requestDigest(request) };
+  const given = (field: string): string | undefined => {
+    const value = request[field];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const readOn = (day: string): string => {
+    const read: Record<string, unknown> = { ...request };
+    for (const [field, { orField }] of fields) {
+      const value = given(field) ?? (orField ? given(orField) : undefined) ?? day;
+      if (value === day) delete read[field];
+      else read[field] = value;
+    }
+    return requestDigest(read);
+  };
+  const days = new Set([today, ...fields.map(([field]) => given(field)).filter((day) => day !== undefined)]);
+  const byDay = Object.fromEntries([...days].map((day) => [day, readOn(day)]));
+  return { digest: `${byDay[today]!}@${today}`, otherDays: { byDay, otherwise: readOn(''), asSent: requestDigest(request) } };
+}
+
+/**
+ * Whether a recorded digest is this request's: equal, or — for a request with office-day
+ * defaults — its digest as read on the recorded request's day (`<hex>@<day>`), or as sent for a
+ * request recorded before days were told apart (plain hex).
+ */
+export function sameDigest(recorded: string | null, request: { readonly digest: string | null; readonly otherDays?: OtherDayDigests }): boolean {
+  if (recorded === request.digest) return true;
+  const days = request.otherDays;
+  if (!days || recorded === null) return false;
+  const at = recorded.indexOf('@');
+  if (at < 0) return recorded === days.asSent;
+  return recorded.slice(0, at) === (days.byDay[recorded.slice(at + 1)] ?? days.otherwise);
+}

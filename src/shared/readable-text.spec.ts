@@ -1,4 +1,4 @@
-import { isReservedKey, unreadableLabel, unreadableText } from './readable-text.js';
+import { isReservedKey, unreadableLabel, unreadableReasonZh, unreadableText } from './readable-text.js';
 
 describe('Readable text (issue 9, fault 6)', () => {
   it.each([
@@ -51,6 +51,46 @@ describe('Readable text (issue 9, fault 6)', () => {
     ['an Arabic number sign (a format character)', '财政局\u0600', 'U+0600', 4],
   ])('refuses a name or title with %s in it, saying which and where', (_, text, codePoint, position) => {
     expect(unreadableLabel(text)).toBe(`has a placeholder or format character (${codePoint}) at position ${position}`);
+  });
+
+  it.each([
+    ['a name starting with a combining accent', '\u0301市财政局', 'U+0301', 1],
+    ['a combining accent after a space', '市财政局 \u0301二科', 'U+0301', 6],
+    ['an enclosing circle after punctuation', '（\u20DD）财政局', 'U+20DD', 2],
+  ])('refuses %s: it is drawn over the text before it', (_, text, codePoint, position) => {
+    const reason = unreadableLabel(text);
+    expect(reason).toBe(`has a combining mark (${codePoint}) at position ${position} with no letter or digit before it`);
+    expect(unreadableReasonZh(reason!)).toBe(
+      `第 ${position} 个字符（${codePoint}）是附加符号，前面没有可依附的文字，会叠加显示在前面的内容上：名称和标题不能以附加符号开头，也不能在空格或标点之后使用`,
+    );
+  });
+
+  it.each([
+    ['beside digits, where it reads as another digit on some machines', '第\ue0003项', 'U+E000', 2],
+    ['in a code', 'CZJ\uf8ff1', 'U+F8FF', 4],
+    ['beside a readable character', '王\ue000', 'U+E000', 2],
+    ['outside the BMP (plane 15)', '单位\u{F0000}', 'U+F0000', 3],
+  ])('refuses a private-use character in a name, title or code %s, naming it and its place', (_, text, codePoint, position) => {
+    const reason = unreadableLabel(text);
+    expect(reason).toBe(`has a private-use character (${codePoint}) at position ${position}, which each machine shows differently`);
+    expect(unreadableReasonZh(reason!).startsWith(`第 ${position} 个字符（${codePoint}）是私用区字符`)).toBe(true);
+  });
+
+  it('refuses more combining marks on one character than any script stacks ("Zalgo" text)', () => {
+    expect(unreadableLabel('财政局e\u0301\u0302\u0303\u0304')).toBe('has more than 3 combining marks on one character at position 5');
+    expect(unreadableReasonZh(unreadableLabel('Ze\u0301\u0302\u0303\u0304')!)).toBe('第 3 个字符起叠加了超过 3 个附加符号，会遮挡上下行的文字：请删除多余的附加符号');
+  });
+
+  it.each([['Café with a combining accent: Cafe\u0301'], ['Vietnamese stacks two marks: Nguye\u0323\u0302n'], ['pinyin with a combining macron: Wa\u0304ng'], ['Thai vowel marks on consonants: \u0e01\u0e34\u0e19'], ['a digit with an accent: 1\u0301']])(
+    'accepts a combining mark on a letter or digit: %j',
+    (text) => {
+      expect(unreadableLabel(text)).toBeNull();
+    },
+  );
+
+  it('keeps private-use characters and loose accents in prose, where nobody compares them as names', () => {
+    expect(unreadableText('生僻字王\ue000已按造字录入')).toBeNull();
+    expect(unreadableText('\u0301 见附件')).toBeNull();
   });
 
   it('counts the position in characters, not UTF-16 units, after a character outside the BMP', () => {

@@ -46,6 +46,26 @@ const READABLE_CHARACTER = /[\p{L}\p{N}\p{P}\p{S}]/u;
  * the replacement character U+FFFD (text decoded with the wrong encoding).
  */
 const UNFIT_IN_LABEL = /[\p{Cf}\uFFFC\uFFFD]/u;
+/**
+ * A private-use character (U+E000–U+F8FF and planes 15–16): what it looks like depends on the font
+ * of each machine (an office's own 造字 font, or a box, or nothing), so a name holding one reads
+ * differently on every screen — `第\uE000项` is 第项 on one and 第1项 on another. Prose may keep
+ * one; a name, title or code, which people compare by eye, may not (rare characters have standard
+ * code points: GB 18030-2022, Unicode's CJK extensions).
+ */
+const PRIVATE_USE = /\p{Co}/u;
+/**
+ * A combining mark (accent, enclosing circle …) with no letter or digit before it to sit on: at the
+ * start of a name, or after a space or punctuation, it is drawn over the text before it (the
+ * quote mark of a list, the previous name), so the name reads as something it is not.
+ */
+const MARK_WITHOUT_BASE = /(?:^|[^\p{L}\p{N}\p{M}])(\p{M})/u;
+/**
+ * More combining marks on one character than any script needs (Vietnamese stacks two; "Zalgo"
+ * text stacks dozens, drawn over the lines above and below).
+ */
+const MAX_MARKS_ON_ONE_CHARACTER = 3;
+const STACKED_MARKS = new RegExp(`\\p{M}{${MAX_MARKS_ON_ONE_CHARACTER + 1},}`, 'u');
 
 /** Why `text` is not readable (English, for the input's message), or null when it is. */
 export function unreadableText(text: string): string | null {
@@ -76,6 +96,14 @@ export function unreadableReasonZh(reason: string): string {
   if (invisible) return `第 ${invisible[2]} 个字符是不可见字符（${invisible[1]}）：名称和标题中不能含不可见字符，请删除后重新输入`;
   const unfit = /placeholder or format character \((U\+[0-9A-F]+)\) at position (\d+)/.exec(reason);
   if (unfit) return `第 ${unfit[2]} 个字符（${unfit[1]}）是占位符或格式控制字符（常见于复制或转码出错的文字）：名称和标题中不能含有，请删除后重新输入`;
+  const privateUse = /private-use character \((U\+[0-9A-F]+)\) at position (\d+)/.exec(reason);
+  if (privateUse) {
+    return `第 ${privateUse[2]} 个字符（${privateUse[1]}）是私用区字符，在不同电脑上显示不同（可能显示为空白、方框或别的字）：名称和标题中不能含有；生僻字请按国家标准编码输入`;
+  }
+  const loose = /combining mark \((U\+[0-9A-F]+)\) at position (\d+)/.exec(reason);
+  if (loose) return `第 ${loose[2]} 个字符（${loose[1]}）是附加符号，前面没有可依附的文字，会叠加显示在前面的内容上：名称和标题不能以附加符号开头，也不能在空格或标点之后使用`;
+  const stacked = /more than (\d+) combining marks on one character at position (\d+)/.exec(reason);
+  if (stacked) return `第 ${stacked[2]} 个字符起叠加了超过 ${stacked[1]} 个附加符号，会遮挡上下行的文字：请删除多余的附加符号`;
   const noncharacter = /noncharacter \((U\+[0-9A-F]+)\)/.exec(reason);
   if (noncharacter) return `含有非字符码位（${noncharacter[1]}），它不是任何文字，请删除后重新输入`;
   if (/no readable character/.test(reason)) return '没有可读的文字：不能只有附加符号、私用区字符或不可见字符';
@@ -95,6 +123,15 @@ export function unreadableLabel(text: string): string | null {
   if (invisible) return `has an invisible character (${codePointOf(invisible[0])}) at position ${positionOf(text, invisible.index)}`;
   const unfit = UNFIT_IN_LABEL.exec(text);
   if (unfit) return `has a placeholder or format character (${codePointOf(unfit[0])}) at position ${positionOf(text, unfit.index)}`;
+  const privateUse = PRIVATE_USE.exec(text);
+  if (privateUse) return `has a private-use character (${codePointOf(privateUse[0])}) at position ${positionOf(text, privateUse.index)}, which each machine shows differently`;
+  const loose = MARK_WITHOUT_BASE.exec(text);
+  if (loose) {
+    const index = loose.index + loose[0].length - loose[1]!.length;
+    return `has a combining mark (${codePointOf(loose[1]!)}) at position ${positionOf(text, index)} with no letter or digit before it`;
+  }
+  const stacked = STACKED_MARKS.exec(text);
+  if (stacked) return `has more than ${MAX_MARKS_ON_ONE_CHARACTER} combining marks on one character at position ${positionOf(text, stacked.index)}`;
   return null;
 }
 

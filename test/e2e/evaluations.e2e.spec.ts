@@ -96,6 +96,31 @@ describe('Evaluations and findings over GraphQL', () => {
     expect(await app.logPosition()).toBe(position);
   });
 
+  it('takes a day that defaults to today, sent as today, for the same request as one that left it out (issue 9, second breaker, 5)', async () => {
+    const today = '2026-04-01';
+    const admin = await app.as('ADMIN');
+    const REGISTER_UNIT = `mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id registeredOn } }`;
+    const input = { idempotencyKey: 'today-by-default', code: 'DAY1', name: '青川市档案馆', kind: 'OTHER' };
+    const first = await app.graphql(REGISTER_UNIT, { input }, admin);
+    expect(first.errors).toBeUndefined();
+    const position = await app.logPosition();
+    const spelled = await app.graphql(REGISTER_UNIT, { input: { ...input, registeredOn: today } }, admin);
+    expect(spelled.errors).toBeUndefined();
+    expect(spelled.data).toEqual(first.data);
+    expect(await app.logPosition()).toBe(position);
+    // Spelled out first, left out on the retry: the same request again.
+    const evaluationId = (await app.graphql(REGISTER, { input: evaluationInput({ idempotencyKey: 'today-by-default-evaluation' }) })).data!.registerEvaluation.id;
+    const recorded = await app.graphql(RECORD, { input: findingInput(evaluationId, { idempotencyKey: 'today-by-default-finding', identifiedOn: today }) });
+    expect(recorded.errors).toBeUndefined();
+    const afterFinding = await app.logPosition();
+    const retried = await app.graphql(RECORD, { input: findingInput(evaluationId, { idempotencyKey: 'today-by-default-finding' }) });
+    expect(retried.data!.recordFinding.id).toBe(recorded.data!.recordFinding.id);
+    expect(await app.logPosition()).toBe(afterFinding);
+    // Another day is another request.
+    expect(errorCode(await app.graphql(REGISTER_UNIT, { input: { ...input, registeredOn: '2026-03-31' } }, admin))).toBe('CONFLICT');
+    expect(await app.logPosition()).toBe(afterFinding);
+  });
+
   it('refuses an idempotency key used again for a different request with CONFLICT, appending nothing', async () => {
     const input = evaluationInput({ idempotencyKey: 'reused-key', title: '2025年度评估（第一份）' });
     expect((await app.graphql(REGISTER, { input })).errors).toBeUndefined();

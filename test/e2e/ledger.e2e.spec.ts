@@ -1,11 +1,14 @@
 import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { leafHash, verifyInclusion } from '../../src/ledger/domain/merkle.js';
 import { DEFAULT_SIGNING_KEY_PATH } from '../../src/ledger/ledger-signing-key.js';
 import { LedgerService } from '../../src/ledger/ledger.service.js';
+import { keyFingerprint, publicKeyText } from '../../src/ledger/domain/checkpoint.js';
+import { StoreRefusedError } from '../../src/event-store/store-witness.js';
 import { TestApp, errorCode, freshDatabasePath, startTestApp } from '../support/test-app.js';
 
 /** The tamper-evident ledger as an administrator and a supervisor use it, on a real SQLite file. */
@@ -142,6 +145,36 @@ describe('Ledger signing key at start', () => {
     const notAKey = join(dirname(sqlitePath), 'not-a-key.pem');
     writeFileSync(notAKey, 'not a key');
     await expect(startTestApp({ sqlitePath, settings: { LEDGER_SIGNING_KEY_FILE: notAKey } })).rejects.toThrow(/LEDGER_SIGNING_KEY_FILE: .*not-a-key\.pem is not a PEM private key/);
+  });
+
+  it('refuses a key file replaced since the last start (the witness keeps the key’s fingerprint), unless the old key is declared trusted', async () => {
+    const sqlitePath = freshDatabasePath();
+    const keyFile = (name: string) => {
+      const path = join(dirname(sqlitePath), `${name}.pem`);
+      writeFileSync(path, generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+      return path;
+    };
+    const office = keyFile('office');
+    const fingerprintOf = (path: string) => keyFingerprint(publicKeyText(createPrivateKey(readFileSync(path, 'utf8'))));
+    const witness = () => JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8')) as { signingKey?: string };
+    const first = await startTestApp({ sqlitePath, settings: { LEDGER_SIGNING_KEY_FILE: office } });
+    await first.close();
+    expect(witness().signingKey).toBe(fingerprintOf(office));
+
+    const replaced = keyFile('replaced');
+    const refusal = await startTestApp({ sqlitePath, settings: { LEDGER_SIGNING_KEY_FILE: replaced } }).then(
+      () => null,
+      (error: unknown) => error as StoreRefusedError,
+    );
+    expect(refusal).toBeInstanceOf(StoreRefusedError);
+    expect(refusal!.reason).toBe('SIGNING_KEY_CHANGED');
+    expect(refusal!.message).toContain(`LEDGER_TRUSTED_KEYS=${fingerprintOf(office)}`);
+    expect(witness().signingKey).toBe(fingerprintOf(office));
+
+    // A rotation: the old key listed as trusted, the new one signs from now on.
+    const rotated = await startTestApp({ sqlitePath, settings: { LEDGER_SIGNING_KEY_FILE: replaced, LEDGER_TRUSTED_KEYS: fingerprintOf(office) } });
+    await rotated.close();
+    expect(witness().signingKey).toBe(fingerprintOf(replaced));
   });
 
   it('signs with the generated key again after a restart', async () => {

@@ -1,4 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, writeFileSync, openSync, readFileSync, renameSync, rmSync, statSync, truncateSync, unlinkSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -281,6 +282,48 @@ describe('A store file deleted or replaced under a running server', () => {
     const refusal = await refusalOf(startTestApp({ sqlitePath }));
     expect(refusal.reason).toBe('STORE_DAMAGED');
     expect(refusal.message).toMatch(/is damaged .*Restore it from a backup/);
+  }, CEILING_MS);
+});
+
+describe('A first start that fails', () => {
+  it('leaves its empty store to the next start, which seeds the demo; a store accepted in place of another never gets it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rectify-first-start-'));
+    const sqlitePath = join(folder, 'rectify.db');
+    const keyFile = join(folder, 'ledger-signing-key.pem');
+    const demo = { DEMO_DATA: 'true', LEDGER_SIGNING_KEY_FILE: keyFile };
+    // The key file named does not exist yet: the first start stops after creating the store and its witness.
+    const failed = await refusedStart(sqlitePath, { env: demo });
+    expect(failed.output).toContain('LEDGER_SIGNING_KEY_FILE');
+    expect(existsSync(sqlitePath)).toBe(true);
+    expect(JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8'))).toMatchObject({ head: null, createdForFirstRun: true });
+
+    writeFileSync(keyFile, generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+    const server = await startServer(sqlitePath, { env: demo });
+    try {
+      const seeded = await graphqlAt(server.port, '{ evaluations { totalCount } }', {}, { authorization: 'Bearer rct_demo_supervisor_qingchuan' });
+      expect(seeded).toMatchObject({ data: { evaluations: { totalCount: 1 } } });
+    } finally {
+      // Stopped cleanly, the server writes the witness of its last head on the way out.
+      await new Promise((resolve) => {
+        server.child.once('exit', resolve);
+        server.child.kill('SIGTERM');
+      });
+    }
+    // Written to, the store is no longer waiting for a first run.
+    expect(JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8')).createdForFirstRun).toBeUndefined();
+
+    // An empty store accepted in place of the lost one is not a first run, at that start or later.
+    for (const file of [sqlitePath, `${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
+    const accepted = await startServer(sqlitePath, { env: { ...demo, ACCEPT_STORE_RESET: 'true' } });
+    await killHard(accepted.child);
+    const after = await startServer(sqlitePath, { env: demo });
+    try {
+      expect(JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8')).createdForFirstRun).toBeUndefined();
+      const answer = await graphqlAt(after.port, '{ evaluations { totalCount } }', {}, { authorization: 'Bearer rct_demo_supervisor_qingchuan' });
+      expect(JSON.stringify(answer)).toContain('UNAUTHENTICATED');
+    } finally {
+      await killHard(after.child);
+    }
   }, CEILING_MS);
 });
 

@@ -68,6 +68,9 @@ describe('Unreadable text at the edge', () => {
       ['单位\ufdd0', '非字符码位（U+FDD0）'],
       ['单\uFFF9位\uFFFB乙', '第 2 个字符（U+FFF9）是占位符或格式控制字符'],
       ['\ufffc', '第 1 个字符（U+FFFC）是占位符或格式控制字符'],
+      // Misleading rather than empty: an accent drawn over what precedes the name, a digit only some fonts show.
+      ['\u0301青川市财政局', '第 1 个字符（U+0301）是附加符号'],
+      ['财政局第\ue0003科', '第 5 个字符（U+E000）是私用区字符'],
     ];
     for (const [index, [name, zh]] of cases.entries()) {
       const error = await refused(REGISTER_UNIT, { idempotencyKey: `unreadable-${index}`, code: `UNR${index}`, name, kind: 'DEPARTMENT' }, admin);

@@ -49,6 +49,9 @@ const IMPORT_FINDINGS = `mutation($input: ImportFindingsInput!) {
 type Problems = { row: number | null; reason: string }[];
 const problemsOf = (response: GraphqlResponse) => (response.errors?.[0]?.extensions as { problems?: Problems } | undefined)?.problems;
 
+/** Each command-line test starts tool processes: a ceiling for a loaded machine (seen past 30 s at a load of 25), never a timing. */
+const CLI_CEILING_MS = 180_000;
+
 describe('Importing plans, units and findings', () => {
   let app: TestApp;
   let sqlitePath: string;
@@ -110,7 +113,7 @@ describe('Importing plans, units and findings', () => {
       const units = await app.graphql<{ units: { code: string; parentUnitId: string | null }[] }>('{ units { code parentUnitId } }');
       expect(units.data?.units).toHaveLength(15);
       expect(units.data?.units.find((unit) => unit.code === 'OPENNESS')?.parentUnitId).toBe(unitIdForCode('GOV-OFFICE'));
-    });
+    }, CLI_CEILING_MS);
 
     it('imports the sample plan from XLSX: 3 categories, 35 items, 15 units', async () => {
       const result = await cli('import-work-plan', [join(SAMPLES, 'work-plan-2026.xlsx'), '--title', PLAN_TITLE, '--approved-on', PLAN_APPROVED_ON]);
@@ -132,7 +135,7 @@ describe('Importing plans, units and findings', () => {
       expect(breakdown.errors).toBeUndefined();
       expect(breakdown.data?.workPlan.categories.map((category) => category.code)).toEqual(['一', '二', '三']);
       expect(breakdown.data?.workPlan.categories.flatMap((category) => category.items)).toHaveLength(35);
-    });
+    }, CLI_CEILING_MS);
 
     it('writes nothing when the same file is imported again', async () => {
       const before = await app.logPosition();
@@ -144,7 +147,7 @@ describe('Importing plans, units and findings', () => {
       const units = await cli('import-units', [join(SAMPLES, 'units.csv')]);
       expect(units.stdout.trim()).toBe('Every unit of units.csv is already in the directory (15). Nothing was written.');
       expect(await app.logPosition()).toBe(before);
-    });
+    }, CLI_CEILING_MS);
 
     it('refuses a plan with bad rows, listing every one, and writes nothing', async () => {
       const before = await app.logPosition();
@@ -160,7 +163,7 @@ describe('Importing plans, units and findings', () => {
         expect.stringMatching(/^row 6: Duplicate item code 1: already used on row 2/),
       ]);
       expect(await app.logPosition()).toBe(before);
-    });
+    }, CLI_CEILING_MS);
 
     it('records findings on an evaluation, and explains a wrong evaluation id', async () => {
       const evaluationId = await registerEvaluation('cli-evaluation');
@@ -179,7 +182,7 @@ describe('Importing plans, units and findings', () => {
       const badDay = await cli('import-findings', ['--evaluation', evaluationId, '--identified-on', '2026-3-20', join(SAMPLES, 'findings-2025.csv')]);
       expect(badDay.code).toBe(2);
       expect(badDay.stderr).toContain('--identified-on must be a day written YYYY-MM-DD');
-    });
+    }, CLI_CEILING_MS);
   });
 
   describe('with the GraphQL mutations', () => {
@@ -220,7 +223,8 @@ describe('Importing plans, units and findings', () => {
 
       const retry = await app.graphql(IMPORT_PLAN, { input });
       expect(retry.errors).toBeUndefined();
-      expect(retry.data?.importWorkPlan).toMatchObject({ planId: first.data?.importWorkPlan.planId, itemCount: 1 });
+      // The first result, not "imported before": the retry is that request (issue 9, second breaker, 4).
+      expect(retry.data?.importWorkPlan).toEqual(first.data?.importWorkPlan);
       expect(await app.logPosition()).toBe(before);
 
       // The same request however it is spelt: the file uploaded first and named by its fileId, its
@@ -233,13 +237,18 @@ describe('Importing plans, units and findings', () => {
         { ...input, contentBase64: base64(file).replace(/(.{20})/g, '$1\n') },
         { ...input, dryRun: false, revise: false },
         { ...input, dryRun: null, revise: null, sheet: null },
+        // The days it took by default, today's, written out (issue 9, second breaker, 5).
+        { ...input, approvedOn: '2026-04-01' },
+        { ...input, approvedOn: '2026-04-01', assignedOn: '2026-04-01' },
       ];
       for (const same of sameRequest) {
         const answered = await app.graphql(IMPORT_PLAN, { input: same });
         expect(answered.errors).toBeUndefined();
-        expect(answered.data?.importWorkPlan).toMatchObject({ planId: first.data?.importWorkPlan.planId, itemCount: 1 });
+        expect(answered.data?.importWorkPlan).toEqual(first.data?.importWorkPlan);
         expect(await app.logPosition()).toBe(before);
       }
+      // Another day was not what the first request asked.
+      expect(errorCode(await app.graphql(IMPORT_PLAN, { input: { ...input, approvedOn: '2026-03-31' } }))).toBe('CONFLICT');
 
       const otherFile = HEADER + '二,回应关切,1,回应社会关切,,FGW,,2026-07-01\n';
       const reused = [
@@ -256,6 +265,29 @@ describe('Importing plans, units and findings', () => {
       // The key is the caller's: an admin's key of the same name is another request.
       const otherCaller = await app.graphql(IMPORT_PLAN, { input: reused[0] }, await app.as('ADMIN'));
       expect(otherCaller.errors).toBeUndefined();
+
+      // A revision's retry answers the revision it applied, though the plan now reads as revised.
+      const REVISE = `mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId itemCount itemsDefined alreadyImported revision { added { code } withdrawn { code } redated { code from to } summary } } }`;
+      const nextVersion = HEADER + '一,推进五公开,1,推进决策公开,,青川市人民政府办公室,,2026-09-30\n一,推进五公开,2,推进执行公开,,青川市人民政府办公室,,2026-10-31\n';
+      const revise = { ...input, idempotencyKey: 'one-key-plan-v2', fileName: 'one-key-v2.csv', contentBase64: base64(nextVersion), revise: true };
+      const revised = await app.graphql(REVISE, { input: revise });
+      expect(revised.errors).toBeUndefined();
+      expect(revised.data?.importWorkPlan).toMatchObject({
+        itemCount: 2,
+        itemsDefined: 1,
+        alreadyImported: false,
+        revision: { added: [{ code: '2' }], withdrawn: [], redated: [{ code: '1', from: '2026-06-30', to: '2026-09-30' }] },
+      });
+      const afterRevision = await app.logPosition();
+      for (const same of [revise, { ...revise, assignedOn: '2026-04-01' }]) {
+        const again = await app.graphql(REVISE, { input: same });
+        expect(again.errors).toBeUndefined();
+        expect(again.data?.importWorkPlan).toEqual(revised.data?.importWorkPlan);
+        expect(await app.logPosition()).toBe(afterRevision);
+      }
+      // The same file under a new key is the plan as it stands: imported before, nothing to revise.
+      const sameFile = await app.graphql(REVISE, { input: { ...revise, idempotencyKey: 'one-key-plan-v2-again' } });
+      expect(sameFile.data?.importWorkPlan).toMatchObject({ itemsDefined: 0, alreadyImported: true, revision: null });
     });
 
     it('refuses a plan with bad rows with every problem in extensions.problems, writing nothing', async () => {
@@ -347,11 +379,21 @@ describe('Importing plans, units and findings', () => {
       expect(problemsOf(refused)?.map((problem) => problem.row)).toEqual([2, 3, 4]);
       expect(await app.logPosition()).toBe(before);
 
-      // Its defaults written out, it is the same request: the first answer, nothing appended.
+      // Its defaults written out (today's registration day too), it is the same request: the first
+      // answer — the units it registered, not "already registered" —, nothing appended; on the next day too.
       const beforeRetry = await app.logPosition();
-      const spelledOut = await app.graphql(IMPORT_UNITS, { input: { ...input, rename: false, dryRun: false } }, await app.as('ADMIN'));
+      const spelledOut = await app.graphql(IMPORT_UNITS, { input: { ...input, rename: false, dryRun: false, registeredOn: '2026-04-01' } }, await app.as('ADMIN'));
       expect(spelledOut.errors).toBeUndefined();
-      expect(spelledOut.data?.importUnits.alreadyRegistered).toHaveLength(3);
+      expect(spelledOut.data?.importUnits).toEqual(imported.data?.importUnits);
+      app.clock.set('2026-04-02T09:00:00+08:00');
+      try {
+        for (const same of [input, { ...input, registeredOn: '2026-04-01' }]) {
+          expect((await app.graphql(IMPORT_UNITS, { input: same }, await app.as('ADMIN'))).data?.importUnits).toEqual(imported.data?.importUnits);
+        }
+        expect(errorCode(await app.graphql(IMPORT_UNITS, { input: { ...input, registeredOn: '2026-04-02' } }, await app.as('ADMIN')))).toBe('CONFLICT');
+      } finally {
+        app.clock.set('2026-04-01T09:00:00+08:00');
+      }
       expect(await app.logPosition()).toBe(beforeRetry);
       // A file whose units are all registered already appends nothing, and still takes its key.
       const nothingNew = { idempotencyKey: 'units-nothing-new', fileName: 'known.csv', contentBase64: base64('编码,名称,类型,上级编码\nFGW,青川市发展和改革委员会,部门,\n') };
@@ -389,6 +431,13 @@ describe('Importing plans, units and findings', () => {
       );
 
       const before = await app.logPosition();
+      // Its retry answers what it recorded, today's identification day written out or not.
+      for (const same of [input, { ...input, identifiedOn: '2026-04-01' }]) {
+        const retried = await app.graphql(IMPORT_FINDINGS, { input: same });
+        expect(retried.errors).toBeUndefined();
+        expect(retried.data?.importFindings).toEqual(result);
+      }
+      expect(await app.logPosition()).toBe(before);
       const again = await app.graphql(IMPORT_FINDINGS, { input: { ...input, idempotencyKey: 'findings-2' } });
       expect(again.data?.importFindings).toMatchObject({ recordedCount: 0, alreadyRecordedCount: result.recordedCount });
       expect(await app.logPosition()).toBe(before);

@@ -218,6 +218,23 @@ describe('The ledger in the SQLite file', () => {
       // A key the office rotated out is trusted when listed.
       const rotated = await cliWith({ LEDGER_TRUSTED_KEYS: keyFingerprint(publicKeyText(forger)) }, path);
       expect(rotated).toMatchObject({ status: 0 });
+
+      // The forger also puts their key where the office's was: the store witness names the key the
+      // server last signed with, and the key file's is not taken in its place.
+      const forgerKeyFile = join(mkdtempSync(join(tmpdir(), 'rectify-forger-key-')), 'ledger.pem');
+      writeFileSync(forgerKeyFile, forger.export({ format: 'pem', type: 'pkcs8' }));
+      const db = new Database(path, { readonly: true });
+      // Stores opened here directly were never given an identity by a server start: any id is theirs.
+      const storeId = new SqliteLedger(db).storeId() ?? 'store-of-this-file';
+      db.close();
+      writeFileSync(
+        `${path}.witness.json`,
+        JSON.stringify({ storeId, kind: 'sqlite', location: path, head: null, seenAt: '2026-04-10T01:00:00.000Z', signingKey: keyFingerprint(publicKeyText(privateKey)) }),
+      );
+      const swapped = await cliWith({ LEDGER_SIGNING_KEY_FILE: forgerKeyFile }, path);
+      expect(swapped.status).toBe(1);
+      expect(swapped.stdout).toContain('LEDGER MISMATCH (CHECKPOINT_FOREIGN_KEY) at event 8');
+      expect(swapped.stdout).toContain(`holds key ${keyFingerprint(publicKeyText(forger))}, not key ${keyFingerprint(publicKeyText(privateKey))} the server last signed with`);
     });
 
     it('finds a deleted checkpoint by the gap in their numbering', async () => {

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { testSigningKeyFile } from './signing-key.js';
 
 /** The compiled server (`npm test` builds it first), started the way `npm start` does. */
 export const SERVER = join(process.cwd(), 'dist/main.js');
@@ -46,7 +47,17 @@ export async function startServer(
 ): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [SERVER, ...(options.args ?? [])], {
-    env: { ...process.env, PORT: String(port), SQLITE_PATH: sqlitePath, DEMO_DATA: 'false', NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '0', ...options.env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      SQLITE_PATH: sqlitePath,
+      DEMO_DATA: 'false',
+      NODE_ENV: 'test',
+      RATE_LIMIT_PER_MINUTE: '0',
+      // The key the test process's in-process apps sign with: one store, one office key.
+      LEDGER_SIGNING_KEY_FILE: testSigningKeyFile(),
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -3,8 +3,8 @@ import { ConfigService } from '@nestjs/config';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
@@ -16,18 +16,10 @@ import { configureHttp } from '../../src/http/configure-http.js';
 import { commandContext } from '../../src/shared/command-context.js';
 import { Clock } from '../../src/shared/clock.js';
 import { GraphqlWebSocketServer } from '../../src/shared/graphql/graphql-websocket.server.js';
+import { testSigningKeyFile } from './signing-key.js';
 
 export const freshDatabasePath = () => join(mkdtempSync(join(tmpdir(), 'rectify-e2e-')), 'rectify.db');
 
-/** One ledger signing key for the test apps of this process, so none warns that it generated its own. */
-let testSigningKeyFile: string | undefined;
-function signingKeyFile(): string {
-  if (!testSigningKeyFile) {
-    testSigningKeyFile = join(mkdtempSync(join(tmpdir(), 'rectify-key-')), 'ledger-signing-key.pem');
-    writeFileSync(testSigningKeyFile, generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
-  }
-  return testSigningKeyFile;
-}
 
 /** A clock the test moves by hand. */
 export class TestClock extends Clock {
@@ -123,7 +115,7 @@ export async function startTestApp(
         EVENT_STORE: 'sqlite',
         SQLITE_PATH: options.sqlitePath ?? freshDatabasePath(),
         DEMO_DATA: String(options.demoData ?? false),
-        LEDGER_SIGNING_KEY_FILE: signingKeyFile(),
+        LEDGER_SIGNING_KEY_FILE: testSigningKeyFile(),
         ...options.settings,
       }),
     ],

@@ -6,10 +6,10 @@ import { officeDate } from '../../shared/calendar-date.js';
 import { sha256Of } from '../../spreadsheet/import-problems.js';
 import { unitLookupFrom } from '../units/unit-lookup.js';
 import { importRefused } from '../../spreadsheet/import-refusal.js';
-import { fileFormatOf, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
+import { eventsOfCommand, fileFormatOf, firstRunAppended, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
 import { importUnits, type ImportedUnit } from './units-file.js';
 import { unitDecider } from '../domain/unit.decider.js';
-import { unitStream } from '../domain/unit.events.js';
+import { unitStream, type UnitRenamed } from '../domain/unit.events.js';
 
 /*
  * Imports the units directory (单位名录) from a file: the write path of `npm run units:import` and
@@ -49,18 +49,34 @@ export async function importUnitsFile(
   context: CommandContext,
   options: UnitsImportOptions = {},
 ): Promise<UnitsImportOutcome> {
-  await refuseReusedKey(dependencies.store, requestOf(context));
+  const recorded = await refuseReusedKey(dependencies.store, requestOf(context));
   const { fileName, format } = fileFormatOf(file);
-  const result = await importUnits(file.content, {
+  const read = await importUnits(file.content, {
     format,
     sheet: file.sheet,
     lookupUnit: unitLookupFrom(dependencies.units.list()),
     rename: options.rename,
     nameOf: (unitId) => dependencies.units.get(unitId)?.name,
   });
-  if (!result.ok) throw importRefused(fileName, format, result.problems, 'BAD_USER_INPUT', result.sheet);
+  if (!read.ok) throw importRefused(fileName, format, read.problems, 'BAD_USER_INPUT', read.sheet);
 
   const sha256 = sha256Of(file.content);
+  const registerContext = (unit: ImportedUnit) => contextInBatch(context, 'RegisterUnit', `units:${sha256}:${unit.code.toUpperCase()}`);
+  const renameContext = (unit: ImportedUnit) => contextInBatch(context, 'RenameUnit', `units:${sha256}:${unit.code.toUpperCase()}:rename`);
+  // A retry sees the directory after its first run: the units that run registered or renamed are
+  // its own again (it finds their commands done and appends nothing), not "already registered".
+  const units = firstRunAppended(recorded)
+    ? await Promise.all(
+        read.units.map(async (unit): Promise<ImportedUnit> => {
+          if (!unit.alreadyRegistered || unit.renamedFrom !== null) return unit;
+          const stream = unitStream(unit.unitId);
+          if ((await eventsOfCommand(dependencies.store, stream, registerContext(unit).commandId)).length > 0) return { ...unit, alreadyRegistered: false };
+          const [renamed] = await eventsOfCommand(dependencies.store, stream, renameContext(unit).commandId);
+          return renamed ? { ...unit, renamedFrom: (renamed.data as UnitRenamed['data']).previousName } : unit;
+        }),
+      )
+    : read.units;
+  const result = { ...read, units };
   const toRegister = result.units.filter((unit) => !unit.alreadyRegistered);
   const registeredBefore = new Set<string>();
   const commands = toRegister.map((unit) => {
@@ -86,7 +102,7 @@ export async function importUnitsFile(
         parentExists,
         nameTakenBy: dependencies.units.byName(unit.name)?.code ?? null,
       },
-      contextInBatch(context, 'RegisterUnit', `units:${sha256}:${unit.code.toUpperCase()}`),
+      registerContext(unit),
     );
   });
   const toRename = result.units.filter((unit) => unit.renamedFrom !== null);
@@ -105,7 +121,7 @@ export async function importUnitsFile(
         reason: `Renamed by the units import of ${fileName} (--rename)`,
         nameTakenBy: dependencies.units.byName(unit.name)?.code ?? null,
       },
-      contextInBatch(context, 'RenameUnit', `units:${sha256}:${unit.code.toUpperCase()}:rename`),
+      renameContext(unit),
     ),
   );
   const batch = await runImportBatch(dependencies, { fileName, format }, [...commands, ...renames], { dryRun: options.dryRun, request: requestOf(context) });

@@ -10,7 +10,7 @@ import { importFindings } from './findings-file.js';
 import { sha256Of, type ReadingNotes } from '../../spreadsheet/import-problems.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
 import { describeNotes, importRefused } from '../../spreadsheet/import-refusal.js';
-import { fileFormatOf, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
+import { eventsOfCommand, fileFormatOf, firstRunAppended, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
 import { evaluationDecider } from '../domain/evaluation.decider.js';
 import { evaluationStream } from '../domain/evaluation.events.js';
 import { findingDecider, type RecordAssignedFinding, type RecordFinding } from '../domain/finding.decider.js';
@@ -93,7 +93,7 @@ export async function importFindingsFile(
   options: FindingsImportOptions = {},
 ): Promise<FindingsImportOutcome> {
   const { store, schemas, units } = dependencies;
-  await refuseReusedKey(store, requestOf(context));
+  const recorded = await refuseReusedKey(store, requestOf(context));
   const evaluation = await loadState(store, schemas, evaluationStream(evaluationId), evaluationDecider);
   if (evaluation.status !== 'registered') throw notFound('Evaluation', evaluationId);
   const plan = await loadState(store, schemas, rectificationPlanStream(evaluationId), rectificationPlanDecider);
@@ -113,16 +113,21 @@ export async function importFindingsFile(
   if (!result.ok) throw importRefused(fileName, format, result.problems, 'BAD_USER_INPUT', result.sheet);
 
   const sha256 = sha256Of(file.content);
+  const commandType = result.ledger ? 'RecordAssignedFinding' : 'RecordFinding';
+  const contextOf = (findingId: string) => contextInBatch(context, commandType, `findings:${findingId}`);
+  const retry = firstRunAppended(recorded);
   const findings = await Promise.all(
     result.findings.map(async (finding) => {
       const findingId = importedFindingId(evaluationId, sha256, finding.title);
       const state = await loadState(store, schemas, findingStream(findingId), findingDecider);
+      // A retry answers what its first run did: the findings that run recorded are recorded by this request.
+      const recordedByFirstRun = retry && (await eventsOfCommand(store, findingStream(findingId), contextOf(findingId).commandId)).length > 0;
       // A 发现日期 column dates its finding; the file's days stand for the rest.
       const identifiedOn = finding.identifiedOn ?? fileIdentifiedOn;
       const assignedOn = options.assignedOn ?? identifiedOn;
       // 立行立改 is due the day its part is assigned, which a 发现日期 may move.
       const parts = finding.parts.map((part) => (part.terms.kind === 'AT_ONCE' ? { ...part, dueDate: assignedOn } : part));
-      return { finding, findingId, identifiedOn, assignedOn, parts, recordedBefore: state.status !== 'unrecorded' };
+      return { finding, findingId, identifiedOn, assignedOn, parts, recordedBefore: state.status !== 'unrecorded' && !recordedByFirstRun };
     }),
   );
   const commands = findings
@@ -151,7 +156,7 @@ export async function importFindingsFile(
             },
           }
         : { ...recordFinding, type: 'RecordFinding' };
-      return batchCommand(finding.row, findingStream(findingId), findingDecider, command, contextInBatch(context, command.type, `findings:${findingId}`));
+      return batchCommand(finding.row, findingStream(findingId), findingDecider, command, contextOf(findingId));
     });
   const batch = await runImportBatch(dependencies, { fileName, format }, commands, { dryRun: options.dryRun, request: requestOf(context) });
   return {

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { ArrayMaxSize, ArrayMinSize, IsString, Length, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
-import { inputRefusal } from './chinese-errors.js';
+import { buildSchema, parse, specifiedRules, validate } from 'graphql';
+import { chineseFor, inputRefusal } from './chinese-errors.js';
+import { queryLimitsRule } from './query-limits.rule.js';
 import { ReportPayload } from '../../assignments/graphql/part.inputs.js';
 import { plainToInstance } from 'class-transformer';
 
@@ -41,5 +43,59 @@ describe('the Chinese of size rules', () => {
     const input = plainToInstance(ReportPayload, { idempotencyKey: 'k', unitId: '00000000-0000-4000-8000-000000000000', summary: '已整改', evidence: [] });
     const { fieldErrors } = inputRefusal(validateSync(input)).details as { fieldErrors: { field: string; messageZh: string }[] };
     expect(fieldErrors).toEqual([{ field: 'evidence', message: expect.any(String), messageZh: '至少 1 项' }]);
+  });
+});
+
+/*
+ * Issue 9 (second breaker, 12): the introspection depth limit was told it "does not offer schema
+ * queries", which is the sentence of introspection being off. Each limit graphql-js or Apollo
+ * enforces is produced here for real and its Chinese read whole.
+ */
+describe('the Chinese of the GraphQL limits', () => {
+  const schema = buildSchema(`
+    type Query { units: [Unit!]! }
+    type Unit { id: ID! name: String! parent: Unit }
+    type Subscription { changed: Int! other: Int! }
+  `);
+  const refusalOf = (query: string): string => {
+    const errors = validate(schema, parse(query), [...specifiedRules, queryLimitsRule({ maxDepth: 3, maxCost: 2000 })]);
+    expect(errors).toHaveLength(1);
+    const error = errors[0]!;
+    return typeof error.extensions.messageZh === 'string' ? error.extensions.messageZh : chineseFor(error.message, 'GRAPHQL_VALIDATION_FAILED');
+  };
+
+  it.each([
+    [
+      'an introspection query nesting type lists too deep (introspection allowed)',
+      '{ __schema { types { fields { type { fields { type { fields { type { name } } } } } } } } }',
+      '接口结构查询嵌套太深：“fields”“interfaces”“possibleTypes”“inputFields”等类型列表最多嵌套 3 层，请减少嵌套。',
+    ],
+    ['a query nesting fields too deep', '{ units { parent { parent { id } } } }', '查询嵌套了 4 层，最多允许 3 层：请减少嵌套，或拆成几个查询。'],
+    [
+      'a query asking for too much',
+      `{ units { ${Array.from({ length: 400 }, (_, index) => `n${index}: name`).join(' ')} } }`,
+      '查询一次要的数据太多（估算开销 2001，最多 2000；每个列表按其所选内容的 5 倍计）：请少选字段或嵌套列表，或拆成几个查询。',
+    ],
+    ['a subscription of two fields', 'subscription { changed other }', '一次订阅只能选择一个顶层字段。'],
+    ['a subscription of introspection', 'subscription { __typename }', '订阅不能选择接口结构查询字段（如“__schema”“__type”“__typename”）。'],
+  ])('words %s in Chinese that says what was refused', (_, query, zh) => {
+    expect(refusalOf(query)).toBe(zh);
+  });
+
+  it('says a document over the token limit is too long, with the limit', () => {
+    let message = '';
+    try {
+      parse('{ units { id name } }', { maxTokens: 4 });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(chineseFor(message, 'GRAPHQL_PARSE_FAILED')).toBe('查询语句太长（超过 4 个词法单元），请拆成几个查询。');
+  });
+
+  it('says introspection is not offered only when it is switched off (Apollo’s refusal)', () => {
+    const apollo =
+      'GraphQL introspection is not allowed by Apollo Server, but the query contained __schema or __type. To enable introspection, pass introspection: true to ApolloServer in production';
+    expect(chineseFor(apollo, 'GRAPHQL_VALIDATION_FAILED')).toBe('此服务器不提供接口结构查询。');
+    expect(chineseFor('Maximum introspection depth exceeded', 'GRAPHQL_VALIDATION_FAILED')).not.toContain('不提供');
   });
 });

@@ -78,7 +78,7 @@ export const workPlanImportResult = (outcome: WorkPlanImportOutcome): WorkPlanIm
   itemCount: outcome.itemCount,
   unitCount: outcome.unitCount,
   itemsDefined: outcome.itemsDefined,
-  alreadyImported: outcome.eventCount === 0 && !outcome.dryRun,
+  alreadyImported: outcome.eventCount === 0 && !outcome.dryRun && !outcome.retried,
   ...notesResult(outcome.notes),
   dryRun: outcome.dryRun,
   revision: outcome.revision && {

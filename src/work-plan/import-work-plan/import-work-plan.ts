@@ -8,9 +8,10 @@ import { describeNotes } from '../../spreadsheet/import-refusal.js';
 import { officeDate } from '../../shared/calendar-date.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
 import { importRefused } from '../../spreadsheet/import-refusal.js';
-import { fileFormatOf, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
+import { eventsOfCommand, fileFormatOf, firstRunAppended, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
+import { fold, type Decider, type DomainEvent } from '../../shared/decider.js';
 import { importWorkPlan, workPlanCommands, type PlanDays, type WorkPlanItemDefinition } from '../import/work-plan-import.js';
-import { loadState, refuseReusedKey, requestOf } from '../../event-sourcing/execute-command.js';
+import { refuseReusedKey, requestOf } from '../../event-sourcing/execute-command.js';
 import { DomainError, conflict, say } from '../../shared/domain-error.js';
 import { dueDateLimitOf, workPlanDecider, type RevisePlan, type WorkPlanState } from '../domain/work-plan.decider.js';
 import { partsOf } from '../../assignments/domain/assignment.decider.js';
@@ -66,6 +67,8 @@ export interface WorkPlanImportOutcome {
   readonly notes: ReadingNotes;
   /** Items this import defined; 0 when the same file was imported before. */
   readonly itemsDefined: number;
+  /** A retry of a request whose first run appended: nothing was appended now, and the outcome is that run's. */
+  readonly retried: boolean;
   /** For a new version of an imported plan: what differs from the plan as it stands. */
   readonly revision: PlanRevision | null;
   /** Nothing was written: the outcome says what would be. */
@@ -81,7 +84,8 @@ export async function importWorkPlanFile(
   options: WorkPlanImportOptions,
   context: CommandContext,
 ): Promise<WorkPlanImportOutcome> {
-  await refuseReusedKey(dependencies.store, requestOf(context));
+  const recorded = await refuseReusedKey(dependencies.store, requestOf(context));
+  const retried = firstRunAppended(recorded);
   const { fileName, format } = fileFormatOf(file);
   const today = officeDate(context.now);
   const validation = await importWorkPlan(file.content, {
@@ -100,14 +104,33 @@ export async function importWorkPlanFile(
 
   const { plan } = validation;
   const sha256 = sha256Of(file.content);
+  const planStream = workPlanStream(workPlanIdFor(plan.year, plan.title));
+  const commandIdOf = (type: string, key: string) => contextInBatch(context, type, key).commandId;
+  const revisePlanId = commandIdOf('RevisePlan', `work-plan:${sha256}:revision`);
+  // A retry of a revision answers the revision its first run applied: the plan and its items are
+  // read as they stood without that run's events (found by the command ids the run derives from
+  // the file), so the same revision is decided again, and every command of it is found done.
+  const revisedBefore = retried && (await eventsOfCommand(dependencies.store, planStream, revisePlanId)).length > 0;
+  const planWithout = revisedBefore ? new Set([revisePlanId]) : null;
   // A plan imported before from another file: this is a new version of it, shown or applied as a revision.
-  const existing = await loadState(dependencies.store, dependencies.schemas, workPlanStream(workPlanIdFor(plan.year, plan.title)), workPlanDecider);
+  const existing = await stateWithout(dependencies, planStream, workPlanDecider, planWithout);
   const isNewVersion = existing.status === 'imported' && existing.source.sha256 !== sha256;
   const days = planDays(options, today, existing, isNewVersion);
   const { planId, importPlan, defineItems } = workPlanCommands(plan, { fileName, sha256 }, context.actor, days, options.dueDateOverride);
   const rowOfItem = new Map(plan.categories.flatMap((category) => category.items.map((item) => [item.code, item.row])));
+  const defineItemId = (item: (typeof defineItems)[number]) => commandIdOf(item.type, `work-plan:${sha256}:item:${item.data.code}`);
+  const changeKey = (type: string, itemId: string) => `work-plan:${sha256}:${type}:${itemId}`;
+  const itemsWithout =
+    revisedBefore && existing.status === 'imported'
+      ? new Set([
+          ...defineItems.map(defineItemId),
+          ...[...existing.categories.flatMap((category) => category.items.map((item) => item.itemId)), ...defineItems.map((item) => item.data.itemId)].flatMap((itemId) =>
+            ITEM_CHANGE_TYPES.map((type) => commandIdOf(type, changeKey(type, itemId))),
+          ),
+        ])
+      : null;
 
-  const revision = isNewVersion ? planRevisionOf(await itemsAsTheyStand(dependencies, existing.categories), defineItems.map(versionOf)) : null;
+  const revision = isNewVersion ? planRevisionOf(await itemsAsTheyStand(dependencies, existing.categories, itemsWithout), defineItems.map(versionOf)) : null;
   if (revision && !options.revise && !options.dryRun) throw newVersionRefused(plan.title, fileName, revision);
   const revised = new Set(revision ? [...revision.added.map((item) => item.code)] : []);
   const itemCommands = (revision ? defineItems.filter((item) => revised.has(item.data.code)) : defineItems).map((item) =>
@@ -157,7 +180,7 @@ export async function importWorkPlanFile(
         workPlanItemStream(itemId),
         workPlanItemDecider,
         command,
-        contextInBatch(context, command.type, `work-plan:${sha256}:${command.type}:${itemId}`),
+        contextInBatch(context, command.type, changeKey(command.type, itemId)),
       ),
     ),
   ];
@@ -173,7 +196,9 @@ export async function importWorkPlanFile(
     unitCount: unitIds.size,
     itemIds: defineItems.map((item) => item.data.itemId),
     notes: { sheet: validation.sheet, notImported: validation.notImported, notices: validation.notices },
-    itemsDefined: batch.outcomes.slice(1, 1 + itemCommands.length).filter((outcome) => outcome.events.length > 0).length,
+    // A retry's items are those its first run defined, found done now.
+    itemsDefined: batch.outcomes.slice(1, 1 + itemCommands.length).filter((outcome) => outcome.events.length > 0 || (retried && outcome.retried)).length,
+    retried,
     revision,
     dryRun: options.dryRun === true,
     eventCount: batch.eventCount,
@@ -216,14 +241,32 @@ const versionOf = (item: WorkPlanItemDefinition): ItemVersion => ({
   responsibleUnitIds: item.responsibleUnitIds,
 });
 
-/** The plan's items as they stand, read from their streams (withdrawn ones are not in the outline). */
+/** The item commands a revision issues (see `itemRevisionCommands`), each under a key derived from the file and the item. */
+const ITEM_CHANGE_TYPES = ['ReviseWorkPlanItem', 'WithdrawWorkPlanItem'] as const;
+
+/** A stream's state folded without the events of the commands in `without` (all of them when null). */
+async function stateWithout<State, Event extends DomainEvent>(
+  { store, schemas }: ImportDependencies,
+  streamId: string,
+  decider: Pick<Decider<unknown, State, Event>, 'initialState' | 'evolve'>,
+  without: ReadonlySet<string> | null,
+): Promise<State> {
+  const history = await store.readStream(streamId);
+  return fold(decider, history.filter((stored) => !without?.has(stored.metadata.commandId)).map((stored) => schemas.upcast<Event>(stored)));
+}
+
+/**
+ * The plan's items as they stand, read from their streams (withdrawn ones are not in the outline);
+ * without the events of the commands in `without`, as they stood before those.
+ */
 async function itemsAsTheyStand(
   dependencies: ImportDependencies,
   categories: Extract<WorkPlanState, { status: 'imported' }>['categories'],
+  without: ReadonlySet<string> | null = null,
 ): Promise<ItemVersion[]> {
   const versions: ItemVersion[] = [];
   for (const { itemId } of categories.flatMap((category) => category.items)) {
-    const item = await loadState(dependencies.store, dependencies.schemas, workPlanItemStream(itemId), workPlanItemDecider);
+    const item = await stateWithout(dependencies, workPlanItemStream(itemId), workPlanItemDecider, without);
     if (item.status === 'empty' || item.status === 'withdrawn') continue;
     const parts = partsOf(item.assignments);
     versions.push({
@@ -260,7 +303,7 @@ export function describeWorkPlanImport(outcome: WorkPlanImportOutcome): string {
     return `Revised ${outcome.title} (${outcome.year}): ${what}. Progress is kept. Plan id ${outcome.planId}.`;
   }
   if (outcome.dryRun) return `Dry run: ${outcome.title} (${outcome.year}) would be imported: ${counts}. Nothing was written.`;
-  if (outcome.eventCount === 0) return `${outcome.title} (${outcome.year}) was imported before from this file: ${counts}. Nothing was written.`;
+  if (outcome.eventCount === 0 && !outcome.retried) return `${outcome.title} (${outcome.year}) was imported before from this file: ${counts}. Nothing was written.`;
   const completed = outcome.itemsDefined < outcome.itemCount ? ` (completed: ${outcome.itemsDefined} items were still missing)` : '';
   return `Imported ${outcome.title} (${outcome.year}): ${counts}${completed}. Plan id ${outcome.planId}.${describeNotes(outcome.notes)}`;
 }

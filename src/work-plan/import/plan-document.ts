@@ -1,4 +1,5 @@
 import { isCalendarDate } from '../../shared/calendar-date.js';
+import { unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.js';
 import { calendarDateOf, textOf, namesInCell, type Cell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { droppedColumnProblems, readingNotesOf } from '../../spreadsheet/records.js';
@@ -345,6 +346,8 @@ function planTitleOf(
   const title = textOf(field?.value ?? null) || options.title?.trim() || options.sheetTitle?.trim() || fromFileName || '';
   if (title === '') problems.push({ row: field?.row ?? null, reason: 'The plan has no title; give one (--title).', reasonZh: '方案没有标题，请填写标题。' });
   if (title.length > 200) problems.push({ row: field?.row ?? null, reason: 'The plan title is longer than 200 characters.', reasonZh: '方案标题超过 200 个字。' });
+  const unreadable = title === '' ? null : unreadableLabel(title);
+  if (unreadable) problems.push({ row: field?.row ?? null, reason: `The plan title ${unreadable}.`, reasonZh: `方案标题${unreadableReasonZh(unreadable)}。` });
   return title;
 }
 

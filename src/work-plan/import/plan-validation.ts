@@ -102,7 +102,14 @@ export function validatePlanDocument(
         firstRowOfCode.set(item.code, row);
       }
       if (item.title === '') problems.push({ row, reason: `Missing title (事项) of item ${item.code}.`, reasonZh: `事项 ${item.code} 缺少事项名称。` });
-      const unreadable = unreadableLabel(item.title) ?? unreadableText(item.description) ?? unreadableText(item.measures) ?? unreadableLabel(category.title);
+      // Codes are names too: `1\uE000` must not pass for item 1 (the one rule of names, titles and codes).
+      const unreadable =
+        unreadableLabel(item.code) ??
+        unreadableLabel(category.code) ??
+        unreadableLabel(item.title) ??
+        unreadableText(item.description) ??
+        unreadableText(item.measures) ??
+        unreadableLabel(category.title);
       if (unreadable) problems.push({ row, reason: `The text of item ${item.code} ${unreadable}.`, reasonZh: `事项 ${item.code} 的文字${unreadableReasonZh(unreadable)}。` });
       if (item.title.length > MAX_TITLE) {
         problems.push({ row, reason: `The title of item ${item.code} is longer than ${MAX_TITLE} characters.`, reasonZh: `事项 ${item.code} 的名称超过 ${MAX_TITLE} 个字。` });

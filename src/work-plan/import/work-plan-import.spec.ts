@@ -188,3 +188,19 @@ describe('a plan with bad rows', () => {
     if (!result.ok) expect(result.problems.map((problem) => problem.reason)).toContain('Missing column 牵头单位 (lead unit).');
   });
 });
+
+/* Issue 9 (second breaker, 13): the one rule of names, titles and codes holds for a plan's codes and title too. */
+describe('a plan whose codes or title would read as something they are not', () => {
+  it('refuses an item code with a private-use character beside its digit, a category code starting with an accent, and such a plan title', async () => {
+    const csv = HEADER + '一,深化五公开,1\ue000,财政预决算公开,,青川市财政局,,2026-04-30\n' + '\u0301二,回应关切,3,政策解读,,青川市政务公开办公室,,2026-12-31\n';
+    const result = await importWorkPlan(csv, options);
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toEqual([
+      { row: 2, reason: expect.stringContaining('has a private-use character (U+E000) at position 2'), reasonZh: expect.stringContaining('第 2 个字符（U+E000）是私用区字符') },
+      { row: 3, reason: expect.stringContaining('has a combining mark (U+0301) at position 1'), reasonZh: expect.stringContaining('第 1 个字符（U+0301）是附加符号') },
+    ]);
+    const titled = await importWorkPlan(goodCsv, { ...options, title: '\ue000青川市2026年政务公开工作要点' });
+    expect(titled.ok ? [] : titled.problems).toEqual([{ row: null, reason: expect.stringMatching(/^The plan title has a private-use character/), reasonZh: expect.stringMatching(/^方案标题第 1 个字符（U\+E000）是私用区字符/) }]);
+  });
+});

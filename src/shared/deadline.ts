@@ -17,7 +17,7 @@ export type Deadline =
   | { readonly kind: 'AT_ONCE' }
   /** 持续推进 / 长期坚持 / 常态化: no end date, never overdue, reported periodically. */
   | { readonly kind: 'STANDING' }
-  /** 每月 / 每季度 / 每半年 / 每年: due at the end of every period, a part per period. */
+  /** 每月 / 每季度 / 每半年 / 每年: kept up, reporting at the end of every period (`termsOf`: a standing part). */
   | { readonly kind: 'RECURRING'; readonly period: RecurrencePeriod }
   /** 2018年底前完成并持续落实: due by a day, then kept up as a standing task. */
   | { readonly kind: 'BY_DATE_THEN_STANDING'; readonly dueDate: string };
@@ -28,7 +28,9 @@ export type Deadline =
  * means:
  * - BY_DATE: due that day (red once it has passed with nothing reported).
  * - AT_ONCE (立行立改): due the day it was assigned; shown as 立行立改, not as a date.
- * - RECURRING (每季度 …): one part per period (a work-plan item per period), due at the period's end.
+ * - RECURRING (每季度 …): one period's part, due at the period's end like BY_DATE. Only plan imports
+ *   before 2026-11-30 wrote it (an item per quarter); a recurring deadline is now one standing part
+ *   reporting every such period (`termsOf`), so a unit has one part of an item, not four.
  * - STANDING (持续推进 / 长期坚持 / 常态化): never overdue — never red or yellow, never counted late —
  *   and reported every `reportEvery` (QUARTER unless the file says 每月 …): the next report is due
  *   at the end of the period in progress, or of the next one once reported in it. Its `dueDate` is
@@ -53,7 +55,10 @@ export const STANDING_REPORT_PERIOD: RecurrencePeriod = 'QUARTER';
 /** Terms of a part due by a plain day: what every part assigned before terms existed has. */
 export const BY_DATE: DueTerms = { kind: 'BY_DATE' };
 
-/** The terms a deadline read from a file gives its parts (a recurring one: each period's part). */
+/**
+ * The terms a deadline read from a file gives its parts. A recurring deadline (每季度) is one
+ * standing part that reports every such period — a unit has one part of an item or a finding.
+ */
 export function termsOf(deadline: Deadline): DueTerms {
   switch (deadline.kind) {
     case 'BY_DATE':
@@ -61,11 +66,39 @@ export function termsOf(deadline: Deadline): DueTerms {
     case 'AT_ONCE':
       return { kind: 'AT_ONCE' };
     case 'RECURRING':
-      return { kind: 'RECURRING', period: deadline.period };
+      return { kind: 'STANDING', reportEvery: deadline.period };
     case 'STANDING':
       return { kind: 'STANDING', reportEvery: STANDING_REPORT_PERIOD };
     case 'BY_DATE_THEN_STANDING':
       return { kind: 'BY_DATE_THEN_STANDING', reportEvery: STANDING_REPORT_PERIOD };
+  }
+}
+
+/** A part's due date and terms, as a deadline read from a file gives them. */
+export interface PartDue {
+  readonly dueDate: string;
+  readonly terms: DueTerms;
+}
+
+/**
+ * The due date and terms a deadline gives a part, or what is missing to date it: 立行立改 is due on
+ * `assignedOn` (the day the units are told); a standing or recurring deadline (常态化, 每季度) is
+ * kept up until `keptUpUntil` (the end of the plan's period, a finding's inspection deadline) and
+ * inspected by then. Both options are office days, `YYYY-MM-DD`.
+ */
+export function partDueOf(
+  deadline: Deadline,
+  days: { readonly assignedOn?: string; readonly keptUpUntil?: string },
+): PartDue | { readonly missing: 'assignedOn' | 'keptUpUntil' } {
+  switch (deadline.kind) {
+    case 'BY_DATE':
+    case 'BY_DATE_THEN_STANDING':
+      return { dueDate: deadline.dueDate, terms: termsOf(deadline) };
+    case 'AT_ONCE':
+      return days.assignedOn === undefined ? { missing: 'assignedOn' } : { dueDate: days.assignedOn, terms: termsOf(deadline) };
+    case 'STANDING':
+    case 'RECURRING':
+      return days.keptUpUntil === undefined ? { missing: 'keptUpUntil' } : { dueDate: days.keptUpUntil, terms: termsOf(deadline) };
   }
 }
 

@@ -279,9 +279,9 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
       return { parts: others };
     }
     case 'PartsRescheduled': {
-      const { previousDueDate, dueDate } = event.data;
+      const { previousDueDate, dueDate, terms } = event.data;
       const moved = partsOf(state).map((part): AssignmentPart =>
-        part.status !== 'VERIFIED' && part.dueDate === previousDueDate ? { ...part, dueDate } : part,
+        part.status !== 'VERIFIED' && part.dueDate === previousDueDate ? { ...part, dueDate, terms: terms ?? part.terms } : part,
       );
       return { parts: Object.fromEntries(moved.map((part) => [part.unitId, part])) };
     }

@@ -193,7 +193,16 @@ export type UnitUnassigned = DomainEvent<'UnitUnassigned', { readonly unitId: st
  */
 export type PartsRescheduled = DomainEvent<
   'PartsRescheduled',
-  { readonly previousDueDate: string; readonly dueDate: string; readonly rescheduledOn: string }
+  {
+    readonly previousDueDate: string;
+    readonly dueDate: string;
+    readonly rescheduledOn: string;
+    /**
+     * The terms those parts are held to from now on (常态化 instead of a day …), written only when
+     * they change (an optional field without a version step: absent, each part keeps its terms).
+     */
+    readonly terms?: DueTerms;
+  }
 >;
 
 export type AssignmentEvent =

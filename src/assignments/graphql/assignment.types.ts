@@ -12,7 +12,7 @@ export const ExtensionStatusEnum = graphqlEnum(['PENDING', 'GRANTED', 'REFUSED']
 export const DueTermsKindEnum = graphqlEnum<DueTermsKind>(
   DueTermsKinds,
   'DeadlineKind',
-  'BY_DATE: due that day; AT_ONCE: 立行立改, due the day assigned; RECURRING: one part per period (每季度 …); STANDING: 常态化 / 长期坚持, never overdue, reported every period; BY_DATE_THEN_STANDING: 前完成并持续落实, due by the day then standing',
+  'BY_DATE: due that day; AT_ONCE: 立行立改, due the day assigned; RECURRING: one period’s part of a plan imported before recurring items were kept up as one (each due at its period’s end; 每季度 now reads as STANDING reporting every quarter); STANDING: 常态化 / 长期坚持, never overdue, reported every period; BY_DATE_THEN_STANDING: 前完成并持续落实, due by the day then standing',
 );
 export const ReturnCauseEnum = graphqlEnum(['SENT_BACK', 'INSPECTION_FAILED', 'REOPENED'] as const, 'ReturnCause');
 

@@ -1,5 +1,5 @@
 import type { AssignmentEvent } from '../domain/assignment.events.js';
-import { applyAssignmentEvent, dueDateOn, firstReportOnTime, type PartView } from './part-view.js';
+import { applyAssignmentEvent, dueDateOn, firstReportOnTime, termsOn, type PartView } from './part-view.js';
 import type { TimelineEntry } from './timeline.js';
 
 /*
@@ -79,6 +79,24 @@ describe('a part’s due date in force on a business day', () => {
       applyAssignmentEvent(new Map([['a', part]]), passed);
       expect(part.dueDate).toBe('2026-05-15');
     });
+  });
+});
+
+describe('a part whose terms a plan revision changed (2026-05-15 → 常态化)', () => {
+  const madeStanding = (on: string) =>
+    entry(on, { type: 'PartsRescheduled', data: { previousDueDate: '2026-05-15', dueDate: '2026-12-31', rescheduledOn: on, terms: { kind: 'STANDING', reportEvery: 'QUARTER' } } });
+
+  it('is standing from the revision on: never late for a report after it', () => {
+    const part = partAfter(assigned, madeStanding('2026-05-10'), reported('2026-05-20'));
+    expect(part).toMatchObject({ dueDate: '2026-12-31', terms: { kind: 'STANDING', reportEvery: 'QUARTER' } });
+    expect(firstReportOnTime(part)).toBe(true);
+  });
+
+  it('keeps a report that was late before the revision late', () => {
+    const part = partAfter(assigned, reported('2026-05-20'), madeStanding('2026-06-01'));
+    expect(part.terms.kind).toBe('STANDING');
+    expect([termsOn(part, '2026-05-20'), termsOn(part, '2026-06-01')].map((terms) => terms.kind)).toEqual(['BY_DATE', 'STANDING']);
+    expect(firstReportOnTime(part)).toBe(false);
   });
 });
 

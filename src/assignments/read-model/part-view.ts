@@ -69,6 +69,8 @@ export interface DueDateChange {
   readonly on: string;
   readonly dueDate: string;
   readonly source: string;
+  /** The terms from this change on, when it set them (the assignment, a revision to 常态化 …). */
+  readonly terms?: DueTerms;
 }
 
 /** One unit's share of a finding or work-plan item, as supervisors and the unit see it. */
@@ -78,8 +80,8 @@ export interface PartView {
   role: AssignmentRole;
   status: PartStatus;
   dueDate: string;
-  /** How `dueDate` is read: 立行立改, a standing task (never overdue), a recurring period's part … */
-  readonly terms: DueTerms;
+  /** How `dueDate` is read: 立行立改, a standing task (never overdue) …; a plan revision may change them (`termsOn`). */
+  terms: DueTerms;
   readonly originalDueDate: string;
   readonly assignedOn: string;
   readonly assignedAt: string;
@@ -125,7 +127,7 @@ export function assignedPart(
     urges: [],
     returns: [],
     heldBefore: [],
-    dueDates: [{ on: assigned.on, dueDate, source: 'assigned' }],
+    dueDates: [{ on: assigned.on, dueDate, source: 'assigned', terms }],
   };
 }
 
@@ -158,7 +160,8 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     // whether the events are applied as recorded (now) or in business order (a cut).
     for (const part of parts.values()) {
       if (part.assignedOn <= on && !verifiedAsOf(part, on) && dueDateOn(part, on) === event.data.previousDueDate) {
-        changeDueDate(part, { on, dueDate: event.data.dueDate, source: event.id });
+        const { dueDate, terms } = event.data;
+        changeDueDate(part, { on, dueDate, source: event.id, ...(terms ? { terms, previousTerms: part.terms } : {}) });
       }
     }
     return;
@@ -273,12 +276,14 @@ const inspectionSource = (inspectionId: string) => `inspection:${inspectionId}`;
 function changeDueDate(part: PartView, change: DueDateChange): void {
   part.dueDates = [...part.dueDates.filter((earlier) => earlier.source !== change.source), change];
   part.dueDate = dueDateOn(part, LAST_DAY);
+  part.terms = termsOn(part, LAST_DAY);
 }
 
 function withoutDueDateChange(part: PartView, source: string): void {
   if (!part.dueDates.some((change) => change.source === source)) return;
   part.dueDates = part.dueDates.filter((change) => change.source !== source);
   part.dueDate = dueDateOn(part, LAST_DAY);
+  part.terms = termsOn(part, LAST_DAY);
 }
 
 const LAST_DAY = '9999-12-31';
@@ -320,7 +325,17 @@ export function verifiedAsOf(part: Pick<PartView, 'inspections' | 'returns'>, da
 export function firstReportOnTime(part: Pick<PartView, 'reports' | 'dueDates' | 'dueDate' | 'terms'>): boolean | null {
   const first = part.reports[0];
   if (!first) return null;
-  return isNeverOverdue(part.terms) || first.reportedOn <= dueDateOn(part, first.reportedOn);
+  return isNeverOverdue(termsOn(part, first.reportedOn)) || first.reportedOn <= dueDateOn(part, first.reportedOn);
+}
+
+/**
+ * The terms in force at the end of office day `day`, as `dueDateOn` finds the date: a part made
+ * standing (常态化) by a plan revision after a late report keeps that report late.
+ */
+export function termsOn(part: Pick<PartView, 'dueDates' | 'terms'>, day: string): DueTerms {
+  let inForce: DueDateChange | undefined;
+  for (const change of part.dueDates) if (change.terms && change.on <= day && (inForce === undefined || change.on >= inForce.on)) inForce = change;
+  return (inForce ?? part.dueDates.find((change) => change.terms))?.terms ?? part.terms;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { AssignmentRole } from '../../assignments/domain/assignment.events.
 import { textOf, namesInCell, type Cell } from '../../spreadsheet/cells.js';
 import type { SourceRecord } from '../../spreadsheet/columns.js';
 import { readDay, readDeadline } from '../../spreadsheet/deadline-text.js';
-import { BY_DATE, STANDING_REPORT_PERIOD, termsOf, type DueTerms } from '../../shared/deadline.js';
+import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { labelZh, missingColumn, problemAt, sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { unitNamesOf, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { droppedColumnProblems, readingNotesOf, readRecords } from '../../spreadsheet/records.js';
@@ -319,7 +319,7 @@ function concernedUnitsOf(record: SourceRecord<FindingKey>, lookupUnit: UnitLook
 function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImportOptions, problems: ImportProblem[]): ImportedPart[] {
   const parts: ImportedPart[] = [];
   const problemsBefore = problems.length;
-  let due: RowDue | null = null;
+  let due: PartDue | null = null;
   let leadName: string | null = null;
   for (const { row, cells } of rows) {
     const leadNames = namesInCell(cells.leadUnit ?? null);
@@ -391,12 +391,6 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
   return [...parts.filter((part) => part.role === 'LEAD'), ...parts.filter((part) => part.role !== 'LEAD')];
 }
 
-/** A row's deadline: the day and how it is read. */
-interface RowDue {
-  readonly dueDate: string;
-  readonly terms: DueTerms;
-}
-
 /**
  * The row's deadline: null when the cell is blank, undefined when it cannot be used (the problem
  * noted). 立行立改 is due on the day the parts are assigned (`today`). A standing deadline
@@ -404,7 +398,7 @@ interface RowDue {
  * every quarter; a recurring one (每季度, 每月) is the same with reports every such period, since a
  * finding has one part per unit. "X前完成并持续落实" is due by X, then standing.
  */
-function dueDateOf(cell: Cell, row: number, options: FindingsImportOptions, problems: ImportProblem[]): RowDue | null | undefined {
+function dueDateOf(cell: Cell, row: number, options: FindingsImportOptions, problems: ImportProblem[]): PartDue | null | undefined {
   if (textOf(cell) === '') return null;
   const reading = readDeadline(cell, { year: options.year });
   if (!reading.ok) {
@@ -415,25 +409,15 @@ function dueDateOf(cell: Cell, row: number, options: FindingsImportOptions, prob
     });
     return undefined;
   }
-  const { deadline } = reading;
-  switch (deadline.kind) {
-    case 'BY_DATE':
-      return { dueDate: deadline.dueDate, terms: BY_DATE };
-    case 'BY_DATE_THEN_STANDING':
-      return { dueDate: deadline.dueDate, terms: termsOf(deadline) };
-    case 'AT_ONCE':
-      if (options.today) return { dueDate: options.today, terms: termsOf(deadline) };
-      problems.push({ row, reason: 'Due date (整改时限) 立行立改 needs the day of the import.', reasonZh: '整改时限“立行立改”须知道交办日期。' });
-      return undefined;
-    case 'STANDING':
-    case 'RECURRING': {
-      const until = options.standingUntil ?? (options.year === undefined ? undefined : `${options.year}-12-31`);
-      if (until === undefined) {
-        problems.push({ row, reason: `Due date (整改时限) "${textOf(cell)}" has no end date, and the year is unknown.`, reasonZh: `整改时限“${textOf(cell)}”没有具体日期，且年度未知。` });
-        return undefined;
-      }
-      const reportEvery = deadline.kind === 'RECURRING' ? deadline.period : STANDING_REPORT_PERIOD;
-      return { dueDate: until, terms: { kind: 'STANDING', reportEvery } };
-    }
+  const due = partDueOf(reading.deadline, {
+    assignedOn: options.today,
+    keptUpUntil: options.standingUntil ?? (options.year === undefined ? undefined : `${options.year}-12-31`),
+  });
+  if ('dueDate' in due) return due;
+  if (due.missing === 'assignedOn') {
+    problems.push({ row, reason: 'Due date (整改时限) 立行立改 needs the day of the import.', reasonZh: '整改时限“立行立改”须知道交办日期。' });
+  } else {
+    problems.push({ row, reason: `Due date (整改时限) "${textOf(cell)}" has no end date, and the year is unknown.`, reasonZh: `整改时限“${textOf(cell)}”没有具体日期，且年度未知。` });
   }
+  return undefined;
 }

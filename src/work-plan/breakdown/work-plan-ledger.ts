@@ -44,6 +44,7 @@ function applyToItem(item: WorkPlanItemView, event: TimelineEntry): void {
     item.withdrawnOn = own.data.withdrawnOn;
   } else if (own.type === 'WorkPlanItemRescheduled') {
     item.dueDate = own.data.dueDate;
+    if (own.data.terms) item.terms = own.data.terms;
   } else if (own.type === 'WorkPlanItemAmended') {
     Object.assign(item, { categoryCode: own.data.categoryCode, title: own.data.title, description: own.data.description, measures: own.data.measures });
   }

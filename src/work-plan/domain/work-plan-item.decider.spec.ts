@@ -487,6 +487,22 @@ describe('plan revision of one item (fault 3)', () => {
     expect(partOf(assignmentsAfter([...progressed, ...decided]), FGW)).toMatchObject({ status: 'REPORTED', reportCount: 1, dueDate: '2026-09-30' });
   });
 
+  it('only new terms (the same day read as 常态化 … then 立行立改) re-date the item and its open parts; the same terms again decide nothing', () => {
+    const standing = { kind: 'STANDING', reportEvery: 'QUARTER' } as const;
+    const decided: WorkPlanItemStreamEvent[] = [
+      { type: 'WorkPlanItemRescheduled', data: { itemId: ITEM, previousDueDate: DUE, dueDate: DUE, reason: '根据工作进展动态调整', rescheduledOn: TODAY, terms: standing, previousTerms: { kind: 'BY_DATE' } } },
+      { type: 'PartsRescheduled', data: { previousDueDate: DUE, dueDate: DUE, rescheduledOn: TODAY, terms: standing } },
+    ];
+    given(progressed).when(revise({ terms: standing })).then(decided);
+    expect(stateAfter([...progressed, ...decided])).toMatchObject({ definition: { dueDate: DUE, terms: standing } });
+    expect(partOf(assignmentsAfter([...progressed, ...decided]), FGW)).toMatchObject({ status: 'REPORTED', terms: standing });
+    given([...progressed, ...decided]).when(revise({ terms: standing, dueDate: DUE })).then([]);
+    given(progressed).when(revise({ terms: { kind: 'BY_DATE' } })).then([]);
+    given(progressed)
+      .when(revise({ terms: { kind: 'AT_ONCE' } }))
+      .thenRefused('BAD_USER_INPUT', new RegExp(`is due on the day of the revision \\(${TODAY}\\), not on ${DUE}`), /改为立行立改/);
+  });
+
   it('an item is not defined due before its plan was approved, but may be due before it is entered (a past plan)', () => {
     given([])
       .when(define({ planApprovedOn: '2026-07-01', assignedOn: '2026-07-01' }))

@@ -109,6 +109,8 @@ export interface ReviseWorkPlanItem extends SetsDueDate, NamesUnits {
   readonly description?: string;
   readonly measures?: string;
   readonly dueDate?: string;
+  /** How the due date is read (常态化, 立行立改 …); absent: as it is. A change of terms alone re-dates the item too. */
+  readonly terms?: DueTerms;
   readonly addUnits?: readonly UnitToAdd[];
   readonly removeUnitIds?: readonly string[];
   /** Units whose part stays, with all its progress, in another role (lead ↔ responsible). */
@@ -181,9 +183,11 @@ function evolveItem(state: WorkPlanItemState, event: WorkPlanItemStreamEvent): W
     case 'WorkPlanItemWithdrawn':
       if (state.status === 'empty') return state;
       return { ...definedPartOf(state), status: 'withdrawn', reason: event.data.reason, withdrawnOn: event.data.withdrawnOn };
-    case 'WorkPlanItemRescheduled':
+    case 'WorkPlanItemRescheduled': {
       if (state.status === 'empty') return state;
-      return { ...state, definition: { ...state.definition, dueDate: event.data.dueDate } };
+      const { dueDate, terms } = event.data;
+      return { ...state, definition: { ...state.definition, dueDate, ...(terms ? { terms } : {}) } };
+    }
     case 'WorkPlanItemAmended': {
       if (state.status === 'empty') return state;
       const { categoryCode, title, description, measures } = event.data;
@@ -418,7 +422,9 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   };
   const reworded = (['categoryCode', 'title', 'description', 'measures'] as const).some((field) => wording[field] !== definition[field]);
   const dueDate = command.dueDate ?? definition.dueDate;
-  const rescheduled = dueDate !== definition.dueDate;
+  const terms = command.terms ?? definition.terms ?? BY_DATE;
+  const termsChanged = termsKey(terms) !== termsKey(definition.terms);
+  const rescheduled = dueDate !== definition.dueDate || termsChanged;
   if (!reworded && !rescheduled && removeUnitIds.length === 0 && addUnits.length === 0 && roleChanges.length === 0) return [];
 
   if (item.status === 'completed' && addUnits.length > 0) {
@@ -446,9 +452,19 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
     requireCalendarDate(dueDate, say(`The due date of item ${definition.code}`, `事项 ${definition.code} 的完成时限`));
     if (command.planApprovedOn !== undefined) requireDueAfterApproval(definition.code, dueDate, command.planApprovedOn);
     const override = boundedDueDate(dueDate, command, NEW_DUE_DATE);
+    if (terms.kind === 'AT_ONCE' && dueDate !== on) {
+      throw badInput(
+        `Item ${definition.code} to fix at once (立行立改) is due on the day of the revision (${on}), not on ${dueDate}.`,
+        `事项 ${definition.code} 改为立行立改，应于调整当日（${on}）完成，而不是 ${dueDate}。`,
+      );
+    }
+    const newTerms = termsChanged ? { terms } : {};
     events.push(
-      { type: 'WorkPlanItemRescheduled', data: { itemId, previousDueDate: definition.dueDate, dueDate, reason, rescheduledOn: on, ...recorded(override) } },
-      { type: 'PartsRescheduled', data: { previousDueDate: definition.dueDate, dueDate, rescheduledOn: on } },
+      {
+        type: 'WorkPlanItemRescheduled',
+        data: { itemId, previousDueDate: definition.dueDate, dueDate, reason, rescheduledOn: on, ...recorded(override), ...(termsChanged ? { terms, previousTerms: definition.terms ?? BY_DATE } : {}) },
+      },
+      { type: 'PartsRescheduled', data: { previousDueDate: definition.dueDate, dueDate, rescheduledOn: on, ...newTerms } },
     );
   }
   let assignments = events.filter(isAssignmentEvent).reduce(evolveAssignments, item.assignments);
@@ -484,7 +500,7 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
         unitId,
         role,
         dueDate,
-        terms: definition.terms,
+        terms,
         dueDateLimit,
         dueDateOverride,
         unitNames: command.unitNames,

@@ -117,7 +117,10 @@ export type WorkPlanItemWithdrawn = DomainEvent<
   { readonly itemId: string; readonly reason: string; readonly withdrawnOn: string }
 >;
 
-/** The item's due date moved in a plan revision; PartsRescheduled follows for its open parts. */
+/**
+ * The item's due date, or only how it is read (its terms: 2025年6月底前 → 常态化), changed in a plan
+ * revision; PartsRescheduled follows for its open parts.
+ */
 export type WorkPlanItemRescheduled = DomainEvent<
   'WorkPlanItemRescheduled',
   {
@@ -128,6 +131,12 @@ export type WorkPlanItemRescheduled = DomainEvent<
     readonly rescheduledOn: string;
     /** When the new date is past the plan's period: the supervisor's override. */
     readonly dueDateOverride?: DueDateOverridden;
+    /**
+     * The item's terms after the change and before it (BY_DATE when the item had none), written only
+     * when the terms changed (optional fields without a version step: absent, the terms are as they were).
+     */
+    readonly terms?: DueTerms;
+    readonly previousTerms?: DueTerms;
   }
 >;
 

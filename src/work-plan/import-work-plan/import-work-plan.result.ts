@@ -22,8 +22,8 @@ export class WorkPlanRevisionItemType {
 export class WorkPlanRevisionDateType {
   @Field(() => String) code: string;
   @Field(() => String) title: string;
-  @Field(() => String) from: string;
-  @Field(() => String) to: string;
+  @Field(() => String, { description: 'The deadline before: YYYY-MM-DD, or the terms with the day (常态化（每季度报送）（2026-12-31）, 立行立改 …)' }) from: string;
+  @Field(() => String, { description: 'The deadline after, written as `from`' }) to: string;
 }
 
 @ObjectType('WorkPlanRevisionUnit')

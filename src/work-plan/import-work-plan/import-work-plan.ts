@@ -237,6 +237,7 @@ const versionOf = (item: WorkPlanItemDefinition): ItemVersion => ({
   description: item.data.description,
   measures: item.data.measures,
   dueDate: item.data.dueDate,
+  terms: item.data.terms,
   leadUnitId: item.leadUnitId,
   responsibleUnitIds: item.responsibleUnitIds,
 });

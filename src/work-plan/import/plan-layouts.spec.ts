@@ -94,13 +94,13 @@ describe('fault 2: deadlines as offices write them', () => {
     expect(await dueDatesOf(due)).toEqual([`1 地区生产总值增长 ${date}`]);
   });
 
-  it('每季度 makes an item per quarter, each due at its end', async () => {
-    expect(await dueDatesOf('每季度')).toEqual([
-      '1-1 地区生产总值增长（第一季度） 2026-03-31',
-      '1-2 地区生产总值增长（第二季度） 2026-06-30',
-      '1-3 地区生产总值增长（第三季度） 2026-09-30',
-      '1-4 地区生产总值增长（第四季度） 2026-12-31',
-    ]);
+  it.each([
+    ['每季度', 'QUARTER'],
+    ['每月', 'MONTH'],
+    ['每半年', 'HALF_YEAR'],
+  ])('%s makes one item (not one per period), kept up by the end of the plan\'s year and reporting every such period', async (due, period) => {
+    expect(await dueDatesOf(due)).toEqual(['1 地区生产总值增长 2026-12-31']);
+    expect(await termsOf(due)).toEqual([['2026-12-31', { kind: 'STANDING', reportEvery: period }]]);
   });
 
   const termsOf = async (due: string) => {
@@ -117,9 +117,8 @@ describe('fault 2: deadlines as offices write them', () => {
     expect(await termsOf('2026年6月底前完成并持续落实')).toEqual([['2026-06-30', { kind: 'BY_DATE_THEN_STANDING', reportEvery: 'QUARTER' }]]);
   });
 
-  it('立行立改 is due on the assignment day, so marked; 每季度 items are each a quarter\'s part; a plain day has plain terms', async () => {
+  it('立行立改 is due on the assignment day, so marked; a plain day has plain terms', async () => {
     expect(await termsOf('立行立改')).toEqual([['2026-03-02', { kind: 'AT_ONCE' }]]);
-    expect(await termsOf('每季度')).toEqual(['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31'].map((day) => [day, { kind: 'RECURRING', period: 'QUARTER' }]));
     expect(await termsOf('2026-06-30')).toEqual([['2026-06-30', { kind: 'BY_DATE' }]]);
   });
 

@@ -1,6 +1,6 @@
 import { namesInCell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
-import { BY_DATE, recurringDueDates, termsOf, type DueTerms, type RecurrencePeriod } from '../../shared/deadline.js';
+import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { sortedProblems, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { unitNamesOf, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import type { PlanDocument } from './plan-document.js';
@@ -185,30 +185,14 @@ export function validatePlanDocument(
         }
       }
 
-      const dueDates = dueDatesOf(item.dueDate, document.year, options.today, (reason, reasonZh) => problems.push({ row, reason, reasonZh }));
-      for (const { dueDate } of dueDates) {
-        const outside = document.year > 0 ? outsidePlanPeriod(dueDate, document, options.periodOverridden === true) : null;
-        if (outside) problems.push({ row, ...outside });
-      }
+      const due = dueDayOf(item.dueDate, document.year, options.today, (reason, reasonZh) => problems.push({ row, reason, reasonZh }));
+      const outside = due && document.year > 0 ? outsidePlanPeriod(due.dueDate, document, options.periodOverridden === true) : null;
+      if (outside) problems.push({ row, ...outside });
 
-      if (problems.length > found || !leadUnit) return [];
+      if (problems.length > found || !leadUnit || !due) return [];
       const { code, title, description, measures } = item;
-      // A recurring task (每季度) is an item per period: 3-1 … 3-4, each with its own parts.
-      if (dueDates.length === 1) {
-        const [{ dueDate, terms }] = dueDates as [DueDay];
-        return [{ row, code, title, description, measures, leadUnit, responsibleUnits, dueDate, terms }];
-      }
-      return dueDates.map(({ dueDate, period, terms }, index) => ({
-        row,
-        code: `${code}-${index + 1}`,
-        title: `${title}（${period}）`,
-        description,
-        measures,
-        leadUnit,
-        responsibleUnits,
-        dueDate,
-        terms,
-      }));
+      const { dueDate, terms } = due;
+      return [{ row, code, title, description, measures, leadUnit, responsibleUnits, dueDate, terms }];
     });
     return { code: category.code, title: category.title, items: items.flat() };
   });
@@ -220,61 +204,35 @@ export function validatePlanDocument(
 /** How a unit's role in an item reads in Chinese, by the English the messages use. */
 const ROLE_ZH: Readonly<Record<string, string>> = { 'lead unit': '牵头单位', 'responsible unit': '责任单位' };
 
-const PERIOD_NAMES: Readonly<Record<RecurrencePeriod, (date: string) => string>> = {
-  MONTH: (date) => `${Number(date.slice(5, 7))}月`,
-  QUARTER: (date) => `第${'一二三四'[Math.ceil(Number(date.slice(5, 7)) / 3) - 1]}季度`,
-  HALF_YEAR: (date) => (Number(date.slice(5, 7)) <= 6 ? '上半年' : '下半年'),
-  YEAR: (date) => `${date.slice(0, 4)}年`,
-};
-
-/** One due date an item's deadline gives, with its terms; `period` names a recurring one's (第一季度 …). */
-interface DueDay {
-  readonly dueDate: string;
-  readonly period: string;
-  readonly terms: DueTerms;
-}
-
 /**
- * The due dates an item's deadline gives in a plan of `year`: one, or one per period of the year
- * for a recurring task (每季度 → four). 立行立改 is due on `today`, the day its units are
- * assigned. A standing task (长期坚持) is due, and inspected, by the plan's last day (12-31): it is
- * never overdue and reports every quarter meanwhile; "X前完成并持续落实" is due by X, then standing.
+ * The due date an item's deadline gives in a plan of `year`, with its terms. 立行立改 is due on
+ * `today`, the day its units are assigned. A standing task (长期坚持) is due, and inspected, by the
+ * plan's last day (12-31): it is never overdue and reports every quarter meanwhile; a recurring
+ * one (每季度, 每月) is one item kept up the same way, reporting every such period (as a 整改台账 reads
+ * it: a unit has one part of an item, not one per quarter). "X前完成并持续落实" is due by X, then
+ * standing. Null, with the problem refused, when the cell cannot be read.
  */
-function dueDatesOf(text: string, year: number, today: string | undefined, refuse: (reason: string, reasonZh: string) => void): DueDay[] {
+function dueDayOf(text: string, year: number, today: string | undefined, refuse: (reason: string, reasonZh: string) => void): PartDue | null {
   if (text.trim() === '') {
     refuse('Missing due date (完成时限).', '缺少完成时限。');
-    return [];
+    return null;
   }
   const reading = readDeadline(text, { year: year > 0 ? year : undefined });
   if (!reading.ok) {
     refuse(`Due date (完成时限) ${reading.reason}.`, `完成时限无法识别：${reading.reasonZh}。可写作 2026-06-30、2026年6月底前、2026年第三季度、立行立改、常态化或每季度。`);
-    return [];
+    return null;
   }
-  const { deadline } = reading;
-  const terms = termsOf(deadline);
-  switch (deadline.kind) {
-    case 'BY_DATE':
-      return [{ dueDate: deadline.dueDate, period: '', terms: BY_DATE }];
-    case 'BY_DATE_THEN_STANDING':
-      return [{ dueDate: deadline.dueDate, period: '', terms }];
-    case 'AT_ONCE':
-      if (today) return [{ dueDate: today, period: '', terms }];
-      refuse('Due date (完成时限) 立行立改 needs the day of the import.', '完成时限“立行立改”须知道交办日期。');
-      return [];
-    case 'STANDING':
-    case 'RECURRING': {
-      if (year <= 0) {
-        refuse(
-          `Due date (完成时限) "${text}" has no end date: the plan's year must be known to date it (give --year).`,
-          `完成时限“${text}”没有具体日期：须知道工作方案的年度才能确定时限（请给出年度）。`,
-        );
-        return [];
-      }
-      if (deadline.kind === 'STANDING') return [{ dueDate: `${year}-12-31`, period: '', terms }];
-      const dates = recurringDueDates(deadline.period, { from: `${year}-01-01`, to: `${year}-12-31` });
-      return dates.map((dueDate) => ({ dueDate, period: PERIOD_NAMES[deadline.period](dueDate), terms }));
-    }
+  const due = partDueOf(reading.deadline, { assignedOn: today, keptUpUntil: year > 0 ? `${year}-12-31` : undefined });
+  if ('dueDate' in due) return due;
+  if (due.missing === 'assignedOn') {
+    refuse('Due date (完成时限) 立行立改 needs the day of the import.', '完成时限“立行立改”须知道交办日期。');
+  } else {
+    refuse(
+      `Due date (完成时限) "${text}" has no end date: the plan's year must be known to date it (give --year).`,
+      `完成时限“${text}”没有具体日期：须知道工作方案的年度才能确定时限（请给出年度）。`,
+    );
   }
+  return null;
 }
 
 /**

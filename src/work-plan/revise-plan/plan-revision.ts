@@ -2,6 +2,7 @@ import type { DueDateLimit, DueDateOverride, UnitNames } from '../../assignments
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import type { Actor } from '../../shared/command-context.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
+import { BY_DATE, termsInWords, type DueTerms } from '../../shared/deadline.js';
 import type { ReviseWorkPlanItem, UnitToAdd, WithdrawWorkPlanItem } from '../domain/work-plan-item.decider.js';
 
 /*
@@ -20,6 +21,8 @@ export interface ItemVersion {
   /** 工作措施 / 整改措施; '' when none. */
   readonly measures: string;
   readonly dueDate: string;
+  /** How the due date is read (常态化, 立行立改 …); absent: a plain day. */
+  readonly terms?: DueTerms;
   readonly leadUnitId: string;
   readonly responsibleUnitIds: readonly string[];
   /**
@@ -40,6 +43,10 @@ export interface UnitChange {
 export interface PlanRevision {
   readonly added: readonly ItemVersion[];
   readonly withdrawn: readonly ItemVersion[];
+  /**
+   * A new due date, or the same day read another way (2025-06-30 → 常态化): `from` and `to` are the
+   * deadline in the office's words (`dueInWords`).
+   */
   readonly redated: readonly { readonly code: string; readonly title: string; readonly from: string; readonly to: string }[];
   /** Reworded or moved to another category. */
   readonly amended: readonly { readonly code: string; readonly title: string; readonly fields: readonly ('category' | 'title' | 'description' | 'measures')[] }[];
@@ -91,7 +98,9 @@ export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: r
       revision.added.push(item);
       continue;
     }
-    if (before.dueDate !== item.dueDate) revision.redated.push({ code: item.code, title: item.title, from: before.dueDate, to: item.dueDate });
+    if (before.dueDate !== item.dueDate || !sameTerms(before.terms, item.terms)) {
+      revision.redated.push({ code: item.code, title: item.title, from: dueInWords(before), to: dueInWords(item) });
+    }
     const fields = (
       [
         ['category', before.categoryCode !== item.categoryCode],
@@ -111,6 +120,15 @@ export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: r
   }
   return revision;
 }
+
+const sameTerms = (a: DueTerms | undefined, b: DueTerms | undefined): boolean => JSON.stringify(a ?? BY_DATE) === JSON.stringify(b ?? BY_DATE);
+
+/** A deadline as the revision names it: the day, or the terms with it (常态化（每季度报送）, 2026-06-30前完成并持续落实). */
+const dueInWords = (item: Pick<ItemVersion, 'dueDate' | 'terms'>): string => {
+  const words = termsInWords(item.terms ?? BY_DATE, item.dueDate);
+  if (words === null) return item.dueDate;
+  return words.includes(item.dueDate) ? words : `${words}（${item.dueDate}）`;
+};
 
 export const isUnchanged = (revision: PlanRevision): boolean =>
   Object.values(revision).every((changes: readonly unknown[]) => changes.length === 0);
@@ -164,6 +182,7 @@ export function itemRevisionCommands(
         description: item.description,
         measures: item.measures,
         dueDate: item.dueDate,
+        terms: item.terms ?? BY_DATE,
         addUnits,
         removeUnitIds,
         changeRoles,

@@ -61,10 +61,10 @@ export function dateProblemOf(date: string, what: string): string | undefined {
   return `${what} "${date}" is not a date (write it as 2026-06-30, 2026/6/30 or 2026年6月30日)`;
 }
 
-/** Names (of units, say) in one cell, separated by 、 ， , ; ； or line breaks. */
+/** Names (of units, say) in one cell, separated by 、 ， , ; ； / ／ or line breaks (「A、B」, 「A/B」: joint lead units). */
 export function namesInCell(cell: Cell): string[] {
   return textOf(cell)
-    .split(/[、，,;；\r\n]+/)
+    .split(/[、，,;；/／\r\n]+/)
     .map((name) => name.trim())
     .filter((name) => name !== '');
 }

@@ -96,6 +96,11 @@ export interface AssignUnit extends Dated, SetsDueDate {
    * past plan entered late); one before the work existed is a typing error. Absent: unchecked.
    */
   readonly dueFrom?: DatedFact;
+  /**
+   * The units that lead together (联合牵头) with this one, named in the same assignment or plan
+   * version: a part already leading is no second lead when it is among them. Absent: none.
+   */
+  readonly coLeadUnitIds?: readonly string[];
 }
 
 export interface RequestExtension extends Dated {

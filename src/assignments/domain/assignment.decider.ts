@@ -414,10 +414,14 @@ function assignUnit(command: AssignUnit, state: AssignmentsState, context: Assig
   requireRole(command.actor, ['SUPERVISOR', 'ADMIN', 'SYSTEM'], say('assign units', '交办任务'));
   if (context.parentClosed) throw conflict('Units cannot be assigned to a closed item.', '该事项已销号，不能再交办单位。');
   if (partOf(state, unitId)) throw conflict(`${capitalise(unit.en)} is already assigned.`, `${unit.zh}已在交办之列。`);
-  const lead = partsOf(state).find((part) => part.role === 'LEAD');
+  // Joint leads (联合牵头) are named together; a lead added on its own later would be a second one.
+  const lead = partsOf(state).find((part) => part.role === 'LEAD' && !(command.coLeadUnitIds ?? []).includes(part.unitId));
   if (role === 'LEAD' && lead) {
     const leading = unitNamed(command, lead.unitId);
-    throw conflict(`${capitalise(leading.en)} is already the lead unit; there can be only one.`, `${leading.zh}已是牵头单位；牵头单位只能有一个。`);
+    throw conflict(
+      `${capitalise(leading.en)} is already the lead unit; lead units leading jointly (联合牵头) are named together, in one assignment or plan version.`,
+      `${leading.zh}已是牵头单位；联合牵头的单位须在同一次交办（或同一版方案）中一并列明。`,
+    );
   }
   requireCalendarDate(dueDate, DUE_DATE);
   const override = boundedDueDate(dueDate, command, DUE_DATE);

@@ -18,7 +18,7 @@ import type { AssignmentEvent, AssignmentRole } from './assignment.events.js';
 
 /*
  * What every parent of parts (a finding, a work-plan item) decides the same way: it is assigned
- * in batches with exactly one LEAD overall, hands each part command to the assignment lifecycle,
+ * in batches with its LEAD (or joint LEADs, 联合牵头, named in one batch), hands each part command to the assignment lifecycle,
  * closes (销号) in the decision that verifies its last part, and reopens every part when a closed
  * parent turns out not to be done. The parent supplies only its own events and how to name itself.
  */
@@ -40,8 +40,8 @@ export interface UnitToAssign {
 export type PartCommand = Exclude<AssignmentCommand, AssignUnit | ReopenParts>;
 
 /**
- * Several units at once: the first batch names the one LEAD (牵头单位) and any RESPONSIBLE units
- * (责任单位); later batches add RESPONSIBLE units.
+ * Several units at once: the first batch names the LEAD (牵头单位) — several for joint leads
+ * (联合牵头) — and any RESPONSIBLE units (责任单位); later batches add RESPONSIBLE units.
  */
 export interface AssignmentBatch extends SetsDueDate, NamesUnits {
   readonly actor: Actor;
@@ -102,8 +102,9 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
     /**
      * The batch is first checked on its own (not empty, no unit twice, every unit known). Then
      * each unit goes through the lifecycle's AssignUnit rules — who may assign, not on a closed
-     * parent, not a unit already assigned, never a second LEAD, a real due date — folding as it
-     * goes so the batch is also checked against itself: two LEADs are refused as a CONFLICT.
+     * parent, not a unit already assigned, no LEAD beside one of an earlier batch, a real due date
+     * — folding as it goes so the batch is also checked against itself. The LEADs of one batch
+     * lead jointly (联合牵头).
      * Last, the parent must come out with its LEAD; the first batch that names none is
      * BAD_USER_INPUT.
      */
@@ -122,9 +123,10 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
       let assignments = rules.assignmentsOf(parent);
       const events: AssignmentEvent[] = [];
       const { actor, today, assignedOn, dueDateLimit, dueDateOverride, unitNames, dueFrom } = batch;
+      const coLeadUnitIds = batch.units.filter((unit) => unit.role === 'LEAD').map((unit) => unit.unitId);
       for (const { unitId, role, dueDate, terms } of batch.units) {
         const assigned = decideAssignment(
-          { type: 'AssignUnit', actor, today, unitId, role, dueDate, terms, assignedOn, dueDateLimit, dueDateOverride, unitNames, dueFrom },
+          { type: 'AssignUnit', actor, today, unitId, role, dueDate, terms, assignedOn, dueDateLimit, dueDateOverride, unitNames, dueFrom, coLeadUnitIds },
           assignments,
           contextOf(parent),
         );

@@ -58,7 +58,7 @@ export class AssignPayload extends IdempotentInput {
   @OptionalText(2000)
   overrideReason?: string;
 
-  @Field(() => [UnitAssignmentInput], { description: 'One LEAD (牵头单位) the first time, any RESPONSIBLE units (责任单位)' })
+  @Field(() => [UnitAssignmentInput], { description: 'The LEAD (牵头单位) the first time — several LEADs lead jointly (联合牵头) —, any RESPONSIBLE units (责任单位)' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)

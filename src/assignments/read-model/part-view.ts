@@ -69,8 +69,9 @@ export interface DueDateChange {
   readonly on: string;
   readonly dueDate: string;
   readonly source: string;
-  /** The terms from this change on, when it set them (the assignment, a revision to 常态化 …). */
+  /** When the change set new terms (a plan revision to 常态化 …): the terms from it on, and before it. */
   readonly terms?: DueTerms;
+  readonly previousTerms?: DueTerms;
 }
 
 /** One unit's share of a finding or work-plan item, as supervisors and the unit see it. */
@@ -127,7 +128,7 @@ export function assignedPart(
     urges: [],
     returns: [],
     heldBefore: [],
-    dueDates: [{ on: assigned.on, dueDate, source: 'assigned', terms }],
+    dueDates: [{ on: assigned.on, dueDate, source: 'assigned' }],
   };
 }
 
@@ -333,9 +334,15 @@ export function firstReportOnTime(part: Pick<PartView, 'reports' | 'dueDates' | 
  * standing (常态化) by a plan revision after a late report keeps that report late.
  */
 export function termsOn(part: Pick<PartView, 'dueDates' | 'terms'>, day: string): DueTerms {
+  const changes = part.dueDates.filter((change) => change.terms !== undefined);
   let inForce: DueDateChange | undefined;
-  for (const change of part.dueDates) if (change.terms && change.on <= day && (inForce === undefined || change.on >= inForce.on)) inForce = change;
-  return (inForce ?? part.dueDates.find((change) => change.terms))?.terms ?? part.terms;
+  let first: DueDateChange | undefined;
+  for (const change of changes) {
+    if (change.on <= day && (inForce === undefined || change.on >= inForce.on)) inForce = change;
+    if (first === undefined || change.on < first.on) first = change;
+  }
+  if (inForce) return inForce.terms!;
+  return first?.previousTerms ?? part.terms;
 }
 
 /**

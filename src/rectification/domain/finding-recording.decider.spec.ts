@@ -94,11 +94,16 @@ describe('recording a ledger finding with its parts (整改台账)', () => {
     ]);
   });
 
-  it('refuses the whole of it when the assignment is wrong: no lead, two leads, a due date past the plan without an override', () => {
+  it('takes joint leads (联合牵头) named together', () => {
+    const jointly = [{ unitId: 'u-1', role: 'LEAD', dueDate: '2026-12-31' }, { unitId: 'u-2', role: 'LEAD', dueDate: '2026-12-31' }] as const;
+    expect(decide([], recordAssigned({ units: jointly }))().filter((event) => event.type === 'UnitAssigned').map((event) => event.data)).toEqual([
+      { unitId: 'u-1', role: 'LEAD', dueDate: '2026-12-31', assignedOn: '2026-11-29' },
+      { unitId: 'u-2', role: 'LEAD', dueDate: '2026-12-31', assignedOn: '2026-11-29' },
+    ]);
+  });
+
+  it('refuses the whole of it when the assignment is wrong: no lead, a due date past the plan without an override', () => {
     expect(codeOf(decide([], recordAssigned({ units: [{ unitId: 'u-2', role: 'RESPONSIBLE', dueDate: '2026-12-31' }] })))).toBe('BAD_USER_INPUT');
-    expect(
-      codeOf(decide([], recordAssigned({ units: [{ unitId: 'u-1', role: 'LEAD', dueDate: '2026-12-31' }, { unitId: 'u-2', role: 'LEAD', dueDate: '2026-12-31' }] }))),
-    ).toBe('CONFLICT');
     const dueDateLimit = { latest: '2026-12-31', setBy: { en: 'the inspection deadline', zh: '督查时限' } };
     expect(codeOf(decide([], recordAssigned({ dueDateLimit })))).toBe('BAD_USER_INPUT');
   });

@@ -209,10 +209,6 @@ describe('open, no unit assigned yet', () => {
     given([recorded]).when(assign([unit(ENVIRONMENT), unit(HOUSING)])).thenRefused('BAD_USER_INPUT');
   });
 
-  it('refuses a batch with two leads', () => {
-    given([recorded]).when(assign([unit(FINANCE, 'LEAD'), unit(ENVIRONMENT, 'LEAD')])).thenRefused('CONFLICT');
-  });
-
   it('refuses an empty batch', () => {
     given([recorded]).when(assign([])).thenRefused('BAD_USER_INPUT');
   });
@@ -263,8 +259,12 @@ describe('open, units assigned', () => {
     given(assignedToTwo).when(assign([unit(HOUSING)])).then([assigned(HOUSING)]);
   });
 
-  it('refuses a second lead later', () => {
-    given(assignedToTwo).when(assign([unit(HOUSING, 'LEAD')])).thenRefused('CONFLICT');
+  it('refuses a second lead later: joint leads (联合牵头) are named in one assignment', () => {
+    given(assignedToTwo).when(assign([unit(HOUSING, 'LEAD')])).thenRefused('CONFLICT', /named together/, /联合牵头/);
+  });
+
+  it('takes joint leads (联合牵头) named in one assignment, each with its own part', () => {
+    given([recorded]).when(assign([unit(FINANCE, 'LEAD'), unit(HOUSING, 'LEAD'), unit(ENVIRONMENT)])).then([assigned(FINANCE, 'LEAD'), assigned(HOUSING, 'LEAD'), assigned(ENVIRONMENT)]);
   });
 
   it('refuses a unit that is already assigned', () => {

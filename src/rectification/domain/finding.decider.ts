@@ -29,7 +29,7 @@ export interface RecordFinding {
 }
 
 /**
- * Assigns several units at once: the first batch names the one LEAD (牵头单位) and any RESPONSIBLE
+ * Assigns several units at once: the first batch names the LEAD (牵头单位; several lead jointly, 联合牵头) and any RESPONSIBLE
  * units (责任单位); later batches add RESPONSIBLE units. `unknownUnitIds` are the ids of `units`
  * that the units directory does not know, looked up by the handler.
  */
@@ -55,7 +55,7 @@ export interface ReopenFinding extends ReopenRequest {
 /**
  * The assignment lifecycle's commands that a finding passes through unchanged. AssignUnit and
  * ReopenParts are left out: AssignFinding and ReopenFinding wrap them with the rules every parent
- * of parts has (exactly one lead; reopening only what is closed).
+ * of parts has (a lead, or joint leads named together; reopening only what is closed).
  */
 export type FindingPartCommand = PartCommand;
 

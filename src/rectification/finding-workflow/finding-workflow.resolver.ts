@@ -31,7 +31,7 @@ export class FindingWorkflowResolver {
   ) {}
 
   @AllowRoles('SUPERVISOR')
-  @Mutation(() => FindingType, { description: 'Assign the finding to one lead unit and any responsible units, each with a due date.' })
+  @Mutation(() => FindingType, { description: 'Assign the finding to its lead unit (several LEADs in one assignment lead jointly, 联合牵头) and any responsible units, each with a due date.' })
   assignFinding(@Args('input') input: AssignFindingInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'AssignFinding', input, ({ actor, now }) => {
       const { today, day } = businessTime(now, input.assignedOn);

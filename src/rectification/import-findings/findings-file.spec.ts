@@ -254,10 +254,35 @@ describe('a rectification ledger (整改台账): findings with their units, dead
     });
   });
 
-  it('refuses, naming every row: two lead units, unreadable deadlines, no deadline, no unit, a collective lead, another description under one finding', async () => {
+  it('takes joint lead units (联合牵头: 「A、B」 in the 牵头单位 cell), each leading; a row below may repeat them (a merged cell) but not name another', async () => {
     const csv =
       '问题,具体表现,牵头单位,配合单位,整改时限\n' +
       /* 2 */ '错链,3处链接失效,"青川市教育局、青川市财政局",,2026-06-30\n' +
+      /* 3 */ ',,"青川市教育局、青川市财政局",青川市人民政府办公室,2026-07-31\n' +
+      /* 4 */ '年报滞后,未发布,"青川市财政局/青川市教育局",,2026-09-30\n';
+    const result = await importFindings(csv, { format: 'csv', ...options });
+    expect(result.ok && result.findings.map((finding) => finding.parts.map((part) => [part.unit.name, part.role, part.dueDate]))).toEqual([
+      [
+        ['青川市教育局', 'LEAD', '2026-06-30'],
+        ['青川市财政局', 'LEAD', '2026-06-30'],
+        ['青川市人民政府办公室', 'RESPONSIBLE', '2026-07-31'],
+      ],
+      [
+        ['青川市财政局', 'LEAD', '2026-09-30'],
+        ['青川市教育局', 'LEAD', '2026-09-30'],
+      ],
+    ]);
+    const another = csv.replace(',,"青川市教育局、青川市财政局",', ',,青川市人民政府办公室,');
+    const refused = await importFindings(another, { format: 'csv', ...options });
+    expect(!refused.ok && refused.problems.map((problem) => [problem.row, problem.reasonZh])).toEqual([
+      [3, '牵头单位“青川市人民政府办公室”不在上方的牵头单位（青川市教育局、青川市财政局）之中：联合牵头的单位须在该问题第一行的牵头单位中一并列明。'],
+    ]);
+  });
+
+  it('refuses, naming every row: a lead unit twice, unreadable deadlines, no deadline, no unit, a collective lead, another description under one finding', async () => {
+    const csv =
+      '问题,具体表现,牵头单位,配合单位,整改时限\n' +
+      /* 2 */ '错链,3处链接失效,"青川市教育局、青川市教育局",,2026-06-30\n' +
       /* 3 */ '年报滞后,未发布,青川市财政局,,2026年底前\n' +
       /* 4 */ '渠道缺失,无入口,青川市财政局,,下个月\n' +
       /* 5 */ '解读缺失,无解读,青川市财政局,,\n' +
@@ -267,7 +292,7 @@ describe('a rectification ledger (整改台账): findings with their units, dead
     const result = await importFindings(csv, { format: 'csv', ...options });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problems.map((problem) => [problem.row, problem.reason])).toEqual([
-      [2, '2 lead units (青川市教育局、青川市财政局): a finding has one lead unit (牵头单位); list the others as responsible units (责任单位).'],
+      [2, 'Unit 青川市教育局 is listed twice for this finding.'],
       [4, expect.stringContaining('Due date (整改时限) "下个月" is not a deadline we can read')],
       [5, 'Missing due date (整改时限).'],
       [6, 'No responsible unit (责任单位): a ledger row names the units that rectify it.'],

@@ -80,7 +80,7 @@ export interface ImportedFinding {
   /** 整改措施, one line per distinct text of the finding's rows; '' when the file gives none. */
   readonly measures: string;
   readonly concernedUnits: readonly ResolvedUnit[];
-  /** In a ledger: the parts to assign, the one LEAD first. Empty in a findings list. */
+  /** In a ledger: the parts to assign, the LEAD (or joint LEADs) first. Empty in a findings list. */
   readonly parts: readonly ImportedPart[];
   /** The 发现日期 cell of its first row (`YYYY-MM-DD`), for a file entered late; absent when blank or no such column. */
   readonly identifiedOn?: string;
@@ -312,7 +312,7 @@ function concernedUnitsOf(record: SourceRecord<FindingKey>, lookupUnit: UnitLook
 }
 
 /**
- * A ledger finding's parts: the lead unit (the 牵头单位 cell, or the first unit named) and every
+ * A ledger finding's parts: the lead unit (the 牵头单位 cell — several names lead jointly, 联合牵头 — or the first unit named) and every
  * other unit as responsible, each due on its row's deadline (a blank deadline on a following row
  * is the one above, as a merged cell reads).
  */
@@ -320,18 +320,11 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
   const parts: ImportedPart[] = [];
   const problemsBefore = problems.length;
   let due: PartDue | null = null;
-  let leadName: string | null = null;
+  /** The finding's lead units as its first 牵头单位 cell names them: several lead jointly (联合牵头). */
+  let leadNamesAbove: readonly string[] | null = null;
   for (const { row, cells } of rows) {
     const leadNames = namesInCell(cells.leadUnit ?? null);
     const names = namesInCell(cells.units ?? null);
-    if (leadNames.length > 1) {
-      problems.push({
-        row,
-        reason: `${leadNames.length} lead units (${leadNames.join('、')}): a finding has one lead unit (牵头单位); list the others as responsible units (责任单位).`,
-        reasonZh: `牵头单位写了 ${leadNames.length} 个（${leadNames.join('、')}）：一个问题只有一个牵头单位，其余请列为责任单位。`,
-      });
-      continue;
-    }
     if (leadNames.length === 0 && names.length === 0) {
       problems.push({ row, reason: 'No responsible unit (责任单位): a ledger row names the units that rectify it.', reasonZh: '未写责任单位：整改台账的每一行须写明负责整改的单位。' });
       continue;
@@ -354,16 +347,17 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
     }
     // Without a 牵头单位 column the first unit of the finding's first row leads, as ledgers list them.
     const named = [...leadNames.map((name) => ({ name, lead: true })), ...names.map((name, index) => ({ name, lead: !('leadUnit' in cells) && parts.length === 0 && index === 0 }))];
+    const firstLeadRow = leadNamesAbove === null;
     for (const { name, lead } of named) {
-      if (lead && leadName !== null && name !== leadName) {
+      if (lead && !firstLeadRow && !leadNamesAbove!.includes(name)) {
         problems.push({
           row,
-          reason: `Lead unit ${name} differs from ${leadName} above: a finding has one lead unit (牵头单位).`,
-          reasonZh: `牵头单位“${name}”与上方的“${leadName}”不同：一个问题只有一个牵头单位。`,
+          reason: `Lead unit ${name} is not among the lead units above (${leadNamesAbove!.join('、')}): lead units leading jointly (联合牵头) are named together in the finding's first 牵头单位 cell.`,
+          reasonZh: `牵头单位“${name}”不在上方的牵头单位（${leadNamesAbove!.join('、')}）之中：联合牵头的单位须在该问题第一行的牵头单位中一并列明。`,
         });
         continue;
       }
-      if (lead && leadName === name) continue;
+      if (lead && !firstLeadRow) continue;
       const found = unitsNamed(name, row, options.lookupUnit, problems);
       if (!found) continue;
       if (lead && found.collective) {
@@ -374,7 +368,6 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
         });
         continue;
       }
-      if (lead) leadName = name;
       for (const unit of found.units) {
         const already = parts.find((part) => part.unit.unitId === unit.unitId);
         // 各区县政府 beside a county named on its own (or the lead) means the others as well.
@@ -383,6 +376,7 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
         else parts.push({ unit, role: lead ? 'LEAD' : 'RESPONSIBLE', dueDate: due.dueDate, terms: due.terms, row });
       }
     }
+    if (firstLeadRow && named.some((each) => each.lead)) leadNamesAbove = named.filter((each) => each.lead).map((each) => each.name);
   }
   if (problems.length === problemsBefore && parts.length > 0 && !parts.some((part) => part.role === 'LEAD')) {
     problems.push({ row: rows[0]!.row, reason: 'No lead unit (牵头单位): name the unit that leads the rectification.', reasonZh: '未写牵头单位：请写明牵头整改的单位。' });

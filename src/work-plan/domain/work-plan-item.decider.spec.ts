@@ -101,7 +101,7 @@ const define = (overrides: Partial<DefineWorkPlanItem> = {}): DefineWorkPlanItem
   today: TODAY,
   assignedOn: ASSIGNED_ON,
   data: definedData,
-  leadUnitId: FGW,
+  leadUnitIds: [FGW],
   responsibleUnitIds: [FINANCE, DONGHU],
   planExists: true,
   planApprovedOn: PLAN_APPROVED_ON,
@@ -155,6 +155,15 @@ describe('empty', () => {
 
   it('may have a lead unit alone', () => {
     given([]).when(define({ responsibleUnitIds: [] })).then([defined, assigned(FGW, 'LEAD')]);
+  });
+
+  it('may have several lead units leading jointly (联合牵头), each with its own part; the same definition again decides nothing', () => {
+    const jointly = define({ leadUnitIds: [FGW, FINANCE], responsibleUnitIds: [DONGHU] });
+    const events = [defined, assigned(FGW, 'LEAD'), assigned(FINANCE, 'LEAD'), assigned(DONGHU)];
+    given([]).when(jointly).then(events);
+    expect(partsOf(assignmentsAfter(events)).filter((part) => part.role === 'LEAD').map((part) => part.unitId)).toEqual([FGW, FINANCE]);
+    given(events).when(jointly).then([]);
+    given(events).when(define({ leadUnitIds: [FGW], responsibleUnitIds: [FINANCE, DONGHU] })).thenRefused('CONFLICT', /another lead unit/);
   });
 
   it('accepts an empty description', () => {
@@ -283,7 +292,7 @@ describe('open, units assigned', () => {
   it.each<[string, Partial<DefineWorkPlanItem>, RegExp]>([
     ['another title', { data: { ...definedData, title: '重大决策公开' } }, /another title/],
     ['another due date', { data: { ...definedData, dueDate: '2026-09-30' } }, /another due date/],
-    ['another lead unit', { leadUnitId: FINANCE, responsibleUnitIds: [FGW, DONGHU] }, /another lead unit, responsible units/],
+    ['another lead unit', { leadUnitIds: [FINANCE], responsibleUnitIds: [FGW, DONGHU] }, /another lead unit, responsible units/],
     ['other responsible units', { responsibleUnitIds: [FINANCE] }, /another responsible units/],
   ])('refuses a definition with %s, naming what differs', (_what, overrides, message) => {
     given(definedAndAssigned).when(define(overrides)).thenRefused('CONFLICT', message);
@@ -541,6 +550,17 @@ describe('plan revision of one item (fault 3)', () => {
     given([...progressed, ...decided]).when(swap).then([]);
   });
 
+  it('a new version naming a responsible unit beside the lead (联合牵头) makes it a joint lead, its part kept', () => {
+    const decided: WorkPlanItemStreamEvent[] = [
+      { type: 'PartRoleChanged', data: { unitId: FINANCE, role: 'LEAD', previousRole: 'RESPONSIBLE', reason: '根据工作进展动态调整', changedOn: TODAY } },
+      { type: 'UnitAssigned', data: { unitId: 'unit-police', role: 'LEAD', dueDate: DUE, assignedOn: TODAY } },
+    ];
+    const jointly = revise({ changeRoles: [{ unitId: FINANCE, role: 'LEAD' }], addUnits: [{ unitId: 'unit-police', role: 'LEAD' }], leadUnitIds: [FGW, FINANCE, 'unit-police'] });
+    given(progressed).when(jointly).then(decided);
+    expect(partsOf(assignmentsAfter([...progressed, ...decided])).filter((part) => part.role === 'LEAD').map((part) => part.unitId)).toEqual([FGW, FINANCE, 'unit-police']);
+    given(progressed).when(revise({ addUnits: [{ unitId: 'unit-police', role: 'LEAD' }] })).thenRefused('CONFLICT', /already the lead unit; lead units leading jointly \(联合牵头\) are named together/, /联合牵头的单位须在同一次交办/);
+  });
+
   it('a second lead is refused: the lead must step down in the same revision', () => {
     given(progressed).when(revise({ changeRoles: [{ unitId: FINANCE, role: 'LEAD' }] })).thenRefused('CONFLICT', /still the lead unit/);
     given(progressed).when(revise({ changeRoles: [{ unitId: FGW, role: 'RESPONSIBLE' }] })).thenRefused('BAD_USER_INPUT', /lead unit/);
@@ -602,7 +622,7 @@ describe('a merged unit is given no work by a plan (breaker, issue 8 round 3)', 
   const mergedZh = /^东湖区已于 2016-07-01 并入市生态环境局，不再承担新的工作/;
 
   it.each<[string, Partial<DefineWorkPlanItem>]>([
-    ['as its lead unit', { leadUnitId: DONGHU, responsibleUnitIds: [FINANCE] }],
+    ['as its lead unit', { leadUnitIds: [DONGHU], responsibleUnitIds: [FINANCE] }],
     ['as a responsible unit', { responsibleUnitIds: [FINANCE, DONGHU] }],
   ])('refuses an item that names it %s, naming its successor', (_what, overrides) => {
     given([]).when(define({ ...overrides, unitNames })).thenRefused('CONFLICT', merged, mergedZh);

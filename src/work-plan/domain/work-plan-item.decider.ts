@@ -48,7 +48,8 @@ export interface DefineWorkPlanItem extends SetsDueDate, NamesUnits {
    */
   readonly assignedOn: string;
   readonly data: WorkPlanItemDefined['data'];
-  readonly leadUnitId: string;
+  /** The lead unit (牵头单位), or several leading jointly (联合牵头: "A、B" in the 牵头单位 cell); at least one. */
+  readonly leadUnitIds: readonly string[];
   readonly responsibleUnitIds: readonly string[];
   /** Facts the handler looked up: the plan's stream exists; which of the units the directory does not know. */
   readonly planExists: boolean;
@@ -115,6 +116,12 @@ export interface ReviseWorkPlanItem extends SetsDueDate, NamesUnits {
   readonly removeUnitIds?: readonly string[];
   /** Units whose part stays, with all its progress, in another role (lead ↔ responsible). */
   readonly changeRoles?: readonly UnitToAdd[];
+  /**
+   * Every lead unit the item has after the revision, when the revision gives them all (a new
+   * version of the plan): these lead jointly (联合牵头). Absent: a unit made lead needs the lead
+   * to step down in the same revision, as there is then one lead.
+   */
+  readonly leadUnitIds?: readonly string[];
   /** Ids of `addUnits` the units directory does not know; looked up by the handler. */
   readonly unknownUnitIds?: readonly string[];
   /** The day its plan was approved, looked up by the handler: a new due date is not before it. Absent: unchecked. */
@@ -250,7 +257,7 @@ function decideItem(command: WorkPlanItemCommand, state: WorkPlanItemState): Wor
  * assignment as a finding's: one LEAD, no unit twice, real due dates.
  */
 function defineItem(command: DefineWorkPlanItem, state: WorkPlanItemState): WorkPlanItemStreamEvent[] {
-  const { data, leadUnitId, responsibleUnitIds } = command;
+  const { data, leadUnitIds, responsibleUnitIds } = command;
   requireRole(command.actor, ['SUPERVISOR', 'ADMIN', 'SYSTEM'], say('define work-plan items', '定义工作事项'));
   if (state.status === 'withdrawn') {
     throw conflict(
@@ -280,8 +287,9 @@ function defineItem(command: DefineWorkPlanItem, state: WorkPlanItemState): Work
   requireText(data.code, say('The item code', '事项编号'));
   requireText(data.title, say(`The title of item ${data.code}`, `事项 ${data.code} 的名称`));
   requireCalendarDate(data.dueDate, say(`The due date of item ${data.code}`, `事项 ${data.code} 的完成时限`));
-  if (responsibleUnitIds.includes(leadUnitId)) {
-    const lead = unitNamed(command, leadUnitId);
+  const leadAlsoResponsible = leadUnitIds.find((unitId) => responsibleUnitIds.includes(unitId));
+  if (leadAlsoResponsible !== undefined) {
+    const lead = unitNamed(command, leadAlsoResponsible);
     throw badInput(
       `${capitalise(lead.en)} is the lead unit of item ${data.code}; it cannot also be a responsible unit.`,
       `${lead.zh}是事项 ${data.code} 的牵头单位，不能同时是责任单位。`,
@@ -298,7 +306,7 @@ function defineItem(command: DefineWorkPlanItem, state: WorkPlanItemState): Work
       today: command.today,
       assignedOn: command.assignedOn,
       units: [
-        { unitId: leadUnitId, role: 'LEAD', dueDate: data.dueDate, terms: data.terms },
+        ...leadUnitIds.map((unitId) => ({ unitId, role: 'LEAD' as const, dueDate: data.dueDate, terms: data.terms })),
         ...responsibleUnitIds.map((unitId) => ({ unitId, role: 'RESPONSIBLE' as const, dueDate: data.dueDate, terms: data.terms })),
       ],
       unknownUnitIds: [],
@@ -347,9 +355,9 @@ function differencesFrom(state: DefinedWorkPlanItemState, command: DefineWorkPla
     .filter((field) => (field === 'terms' ? termsKey(before.terms) !== termsKey(after.terms) : before[field] !== after[field]))
     .map((field) => DEFINITION_FIELDS[field]);
   const assigned = partsOf(state.assignments);
-  const lead = assigned.find((part) => part.role === 'LEAD')?.unitId;
-  if (lead !== command.leadUnitId) differences.push('lead unit');
   const sorted = (ids: readonly string[]) => [...ids].sort().join('\n');
+  const leads = assigned.filter((part) => part.role === 'LEAD').map((part) => part.unitId);
+  if (sorted(leads) !== sorted(command.leadUnitIds)) differences.push('lead unit');
   const responsible = assigned.filter((part) => part.role === 'RESPONSIBLE').map((part) => part.unitId);
   if (sorted(responsible) !== sorted(command.responsibleUnitIds)) differences.push('responsible units');
   return differences;
@@ -477,13 +485,14 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   // A lead steps down before another leads: the part keeps its progress in its new role.
   roleChanges.filter((change) => change.role !== 'LEAD').forEach(changeRole);
   for (const unitId of removeUnitIds) apply({ type: 'UnitUnassigned', data: { unitId, reason, unassignedOn: on } });
+  const coLeadUnitIds = command.leadUnitIds ?? [];
   for (const change of roleChanges.filter((each) => each.role === 'LEAD')) {
-    const lead = partsOf(assignments).find((part) => part.role === 'LEAD');
+    const lead = partsOf(assignments).find((part) => part.role === 'LEAD' && !coLeadUnitIds.includes(part.unitId));
     if (lead) {
       const [leading, next] = [unitNamed(command, lead.unitId), unitNamed(command, change.unitId)];
       throw conflict(
-        `Unit ${lead.unitId} is still the lead unit of item ${definition.code}; make it responsible in the same revision to hand the lead to ${change.unitId}.`,
-        `${leading.zh}仍是事项 ${definition.code} 的牵头单位：如需改由${next.zh}牵头，请在同一次调整中把原牵头单位改为责任单位。`,
+        `${capitalise(leading.en)} is still the lead unit of item ${definition.code}; make it responsible in the same revision to hand the lead to ${next.en}, or name both as joint leads in a new version of the plan.`,
+        `${leading.zh}仍是事项 ${definition.code} 的牵头单位：如需改由${next.zh}牵头，请在同一次调整中把原牵头单位改为责任单位；如为联合牵头，请在新版方案中一并列明。`,
       );
     }
     changeRole(change);
@@ -504,6 +513,7 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
         dueDateLimit,
         dueDateOverride,
         unitNames: command.unitNames,
+        coLeadUnitIds,
       },
       assignments,
       { parentClosed: false },

@@ -96,7 +96,7 @@ describe('importing a work plan file', () => {
         today: '2026-03-01',
         assignedOn: '2026-03-01',
         data: { itemId, planId, categoryCode: '一', code: '7', title: '另一个事项', description: '', dueDate: '2026-06-30', measures: '' },
-        leadUnitId: unitIdForCode('FGW'),
+        leadUnitIds: [unitIdForCode('FGW')],
         responsibleUnitIds: [],
         planExists: true,
         planApprovedOn: '2026-03-01',

@@ -144,7 +144,7 @@ export async function importWorkPlanFile(
           planExists: true,
           planApprovedOn: days.approvedOn,
           unitNames: dependencies.units,
-          unknownUnitIds: dependencies.units.unknownIds([item.leadUnitId, ...item.responsibleUnitIds]),
+          unknownUnitIds: dependencies.units.unknownIds([...item.leadUnitIds, ...item.responsibleUnitIds]),
         },
         contextInBatch(context, item.type, `work-plan:${sha256}:item:${item.data.code}`),
       ),
@@ -186,7 +186,7 @@ export async function importWorkPlanFile(
   ];
   const batch = await runImportBatch(dependencies, { fileName, format }, commands, { dryRun: options.dryRun, request: requestOf(context) });
 
-  const unitIds = new Set(defineItems.flatMap((item) => [item.leadUnitId, ...item.responsibleUnitIds]));
+  const unitIds = new Set(defineItems.flatMap((item) => [...item.leadUnitIds, ...item.responsibleUnitIds]));
   return {
     planId,
     title: plan.title,
@@ -238,7 +238,7 @@ const versionOf = (item: WorkPlanItemDefinition): ItemVersion => ({
   measures: item.data.measures,
   dueDate: item.data.dueDate,
   terms: item.data.terms,
-  leadUnitId: item.leadUnitId,
+  leadUnitIds: item.leadUnitIds,
   responsibleUnitIds: item.responsibleUnitIds,
 });
 
@@ -272,7 +272,7 @@ async function itemsAsTheyStand(
     const parts = partsOf(item.assignments);
     versions.push({
       ...item.definition,
-      leadUnitId: parts.find((part) => part.role === 'LEAD')?.unitId ?? '',
+      leadUnitIds: parts.filter((part) => part.role === 'LEAD').map((part) => part.unitId),
       responsibleUnitIds: parts.filter((part) => part.role === 'RESPONSIBLE').map((part) => part.unitId),
       heldFor: Object.fromEntries(parts.flatMap((part) => (part.heldBefore ?? []).map((predecessor) => [predecessor, part.unitId]))),
     });

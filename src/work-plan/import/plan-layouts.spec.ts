@@ -31,7 +31,7 @@ describe('fault 1: a column that carries responsibility is never dropped', () =>
       '类别编号,类别,编号,事项,牵头单位,配合单位,完成时限\n' + '一,稳增长,1,地区生产总值增长,青川市发展和改革委员会,青川市财政局,2026-12-31\n';
     const result = await importWorkPlan(csv, { format: 'csv', title: '2026年任务', lookupUnit: directory });
     expect(result.ok && result.plan.categories[0]!.items[0]).toMatchObject({
-      leadUnit: { unitId: 'unit-fgw' },
+      leadUnits: [{ unitId: 'unit-fgw' }],
       responsibleUnits: [{ name: '青川市财政局', unitId: 'unit-czj' }],
       dueDate: '2026-12-31',
     });
@@ -198,11 +198,11 @@ describe('a 任务分解表 as offices lay it out (XLSX)', () => {
                 code: '1',
                 title: '财政预决算公开',
                 description: '批复后20日内公开',
-                leadUnit: { unitId: 'unit-czj' },
+                leadUnits: [{ unitId: 'unit-czj' }],
                 responsibleUnits: [{ unitId: 'unit-jyj' }],
                 dueDate: '2026-06-30',
               },
-              { row: 7, code: '2', leadUnit: { unitId: 'unit-czj' }, responsibleUnits: [], dueDate: '2026-09-30' },
+              { row: 7, code: '2', leadUnits: [{ unitId: 'unit-czj' }], responsibleUnits: [], dueDate: '2026-09-30' },
             ],
           },
           {
@@ -212,7 +212,7 @@ describe('a 任务分解表 as offices lay it out (XLSX)', () => {
               {
                 row: 9,
                 code: '3',
-                leadUnit: { unitId: 'unit-openness' },
+                leadUnits: [{ unitId: 'unit-openness' }],
                 responsibleUnits: [{ unitId: 'unit-czj' }, { unitId: 'unit-fgw' }],
                 dueDate: '2026-12-31',
               },
@@ -255,7 +255,7 @@ describe('units as offices name them in a plan', () => {
   it('a short lead name and a collective name of responsible units', async () => {
     const result = await importWorkPlan(plan('市财政局', '各区县政府'), { format: 'csv', title: 'T', lookupUnit: offices });
     expect(result.ok && result.plan.categories[0]!.items[0]).toMatchObject({
-      leadUnit: { unitId: 'unit-czj' },
+      leadUnits: [{ unitId: 'unit-czj' }],
       responsibleUnits: [{ unitId: 'unit-donghu' }, { unitId: 'unit-xishan' }],
     });
   });
@@ -267,8 +267,8 @@ describe('units as offices name them in a plan', () => {
       problems: [
         {
           row: 2,
-          reason: 'The lead unit of item 1 must be one unit, not "各区县政府" (2 units).',
-          reasonZh: '事项 1 的牵头单位只能是一个单位，不能是“各区县政府”（2 个单位）。',
+          reason: 'A lead unit of item 1 must be a unit, not "各区县政府" (2 units): name the units that lead.',
+          reasonZh: '事项 1 的牵头单位须写具体单位，不能是“各区县政府”（2 个单位）：请写明牵头的单位。',
         },
       ],
     });

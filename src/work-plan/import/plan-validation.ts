@@ -19,7 +19,8 @@ export interface ValidatedPlanItem {
   readonly description: string;
   /** 工作措施 / 整改措施 as the file gives them; '' when none. */
   readonly measures: string;
-  readonly leadUnit: ResolvedUnit;
+  /** The lead unit (牵头单位), or several leading jointly (联合牵头: 「A、B」 in the cell), in the file's order. */
+  readonly leadUnits: readonly ResolvedUnit[];
   readonly responsibleUnits: readonly ResolvedUnit[];
   /** A real calendar day, `YYYY-MM-DD`; for a standing item (常态化) the last day of the plan's period. */
   readonly dueDate: string;
@@ -129,26 +130,24 @@ export function validatePlanDocument(
         });
       }
 
+      // 联合牵头: every unit named in the 牵头单位 cell leads (「A、B」, 「A，B」, 「A/B」 …).
       const leadNames = namesInCell(item.leadUnit);
-      let leadUnit: ResolvedUnit | null = null;
+      const leadUnits: ResolvedUnit[] = [];
       if (leadNames.length === 0) {
         problems.push({ row, reason: `Missing lead unit (牵头单位) of item ${item.code}.`, reasonZh: `事项 ${item.code} 缺少牵头单位。` });
-      } else if (leadNames.length > 1) {
-        problems.push({
-          row,
-          reason: `Item ${item.code} names ${leadNames.length} lead units (${leadNames.join('、')}); there must be exactly one.`,
-          reasonZh: `事项 ${item.code} 写了 ${leadNames.length} 个牵头单位（${leadNames.join('、')}），只能有一个。`,
-        });
-      } else {
-        const lead = resolve(leadNames[0]!, row, 'lead unit');
+      }
+      for (const name of leadNames) {
+        const lead = resolve(name, row, 'lead unit');
         if (lead?.collective) {
           problems.push({
             row,
-            reason: `The lead unit of item ${item.code} must be one unit, not "${leadNames[0]}" (${lead.units.length} units).`,
-            reasonZh: `事项 ${item.code} 的牵头单位只能是一个单位，不能是“${leadNames[0]}”（${lead.units.length} 个单位）。`,
+            reason: `A lead unit of item ${item.code} must be a unit, not "${name}" (${lead.units.length} units): name the units that lead.`,
+            reasonZh: `事项 ${item.code} 的牵头单位须写具体单位，不能是“${name}”（${lead.units.length} 个单位）：请写明牵头的单位。`,
           });
+        } else if (lead && leadUnits.some((other) => other.unitId === lead.units[0]!.unitId)) {
+          problems.push({ row, reason: `Lead unit ${name} is listed twice.`, reasonZh: `牵头单位“${name}”写了两次。` });
         } else if (lead) {
-          leadUnit = lead.units[0]!;
+          leadUnits.push(lead.units[0]!);
         }
       }
 
@@ -160,22 +159,23 @@ export function validatePlanDocument(
           continue;
         }
         listed.add(name);
-        if (leadNames.length === 1 && name === leadNames[0]) {
+        if (leadNames.includes(name)) {
           problems.push({ row, reason: `${name} is the lead unit and cannot also be listed as a responsible unit.`, reasonZh: `“${name}”是牵头单位，不能同时列为责任单位。` });
           continue;
         }
         const named = resolve(name, row, 'responsible unit');
         if (!named) continue;
         for (const unit of named.units) {
-          const isLead = leadUnit !== null && unit.unitId === leadUnit.unitId;
+          const lead = leadUnits.find((other) => other.unitId === unit.unitId);
+          const isLead = lead !== undefined;
           const again = responsibleUnits.some((other) => other.unitId === unit.unitId);
           // 各区县政府 next to the lead or a county named on its own means the others as well.
           if (named.collective && (isLead || again)) continue;
           if (isLead) {
             problems.push({
               row,
-              reason: `${name} is the lead unit (${leadUnit!.name}) and cannot also be listed as a responsible unit.`,
-              reasonZh: `“${name}”即牵头单位（${leadUnit!.name}），不能同时列为责任单位。`,
+              reason: `${name} is the lead unit (${lead.name}) and cannot also be listed as a responsible unit.`,
+              reasonZh: `“${name}”即牵头单位（${lead.name}），不能同时列为责任单位。`,
             });
           } else if (again) {
             problems.push({ row, reason: `Responsible unit ${name} is listed twice (by name and by code).`, reasonZh: `责任单位“${name}”写了两次（名称和编码各一次）。` });
@@ -189,10 +189,10 @@ export function validatePlanDocument(
       const outside = due && document.year > 0 ? outsidePlanPeriod(due.dueDate, document, options.periodOverridden === true) : null;
       if (outside) problems.push({ row, ...outside });
 
-      if (problems.length > found || !leadUnit || !due) return [];
+      if (problems.length > found || leadUnits.length === 0 || !due) return [];
       const { code, title, description, measures } = item;
       const { dueDate, terms } = due;
-      return [{ row, code, title, description, measures, leadUnit, responsibleUnits, dueDate, terms }];
+      return [{ row, code, title, description, measures, leadUnits, responsibleUnits, dueDate, terms }];
     });
     return { code: category.code, title: category.title, items: items.flat() };
   });

@@ -47,7 +47,7 @@ describe('a plan whose every row is fine', () => {
                 title: '财政预决算公开',
                 description: '部门预决算按时公开',
                 measures: '',
-                leadUnit: { name: '青川市财政局', unitId: 'unit-czj' },
+                leadUnits: [{ name: '青川市财政局', unitId: 'unit-czj' }],
                 responsibleUnits: [
                   { name: '青川市东湖区人民政府', unitId: 'unit-donghu' },
                   { name: 'XISHAN', unitId: 'unit-xishan' },
@@ -61,7 +61,7 @@ describe('a plan whose every row is fine', () => {
                 title: '重大决策预公开',
                 description: '',
                 measures: '',
-                leadUnit: { name: 'GOV-OFFICE', unitId: 'unit-gov' },
+                leadUnits: [{ name: 'GOV-OFFICE', unitId: 'unit-gov' }],
                 responsibleUnits: [{ name: '青川市发展和改革委员会', unitId: 'unit-fgw' }],
                 dueDate: '2026-06-30',
                 terms: { kind: 'BY_DATE' },
@@ -78,7 +78,7 @@ describe('a plan whose every row is fine', () => {
                 title: '政策解读',
                 description: '',
                 measures: '',
-                leadUnit: { name: '青川市政务公开办公室', unitId: 'unit-openness' },
+                leadUnits: [{ name: '青川市政务公开办公室', unitId: 'unit-openness' }],
                 responsibleUnits: [],
                 dueDate: '2026-12-31',
                 terms: { kind: 'BY_DATE' },
@@ -109,14 +109,14 @@ describe('a plan whose every row is fine', () => {
       const events = workPlanItemDecider.decide(command, fold(workPlanItemDecider, []));
       expect(events[0]).toEqual({ type: 'WorkPlanItemDefined', data: definition.data });
       expect(events.slice(1).map((event) => event.type)).toEqual(
-        [definition.leadUnitId, ...definition.responsibleUnitIds].map(() => 'UnitAssigned'),
+        [...definition.leadUnitIds, ...definition.responsibleUnitIds].map(() => 'UnitAssigned'),
       );
       expect(workPlanItemDecider.decide(command, fold(workPlanItemDecider, events))).toEqual([]);
     }
     expect(importPlan).toMatchObject({ today: '2026-03-01', partsAssignedOn: '2026-02-25', data: { approvedOn: '2026-02-20' } });
     expect(defineItems[0]).toMatchObject({
       assignedOn: '2026-02-25',
-      leadUnitId: 'unit-czj',
+      leadUnitIds: ['unit-czj'],
       responsibleUnitIds: ['unit-donghu', 'unit-xishan'],
       data: { categoryCode: '一', code: '1', dueDate: '2026-04-30' },
     });
@@ -148,7 +148,6 @@ describe('a plan with bad rows', () => {
         { row: 4, reason: 'Duplicate item code 1: already used on row 2.' },
         { row: 4, reason: '青川市财政局 is the lead unit and cannot also be listed as a responsible unit.' },
         { row: 4, reason: 'Due date (完成时限) 2026-02-30 does not exist.', reasonZh: expect.stringContaining('日期 2026-02-30 不存在') },
-        { row: 5, reason: 'Item 4 names 2 lead units (青川市政务公开办公室、青川市财政局); there must be exactly one.' },
         { row: 6, reason: 'Missing lead unit (牵头单位) of item 5.' },
         { row: 6, reason: 'Responsible unit XISHAN is listed twice (by name and by code).' },
         {

@@ -84,7 +84,7 @@ export function workPlanCommands(plan: ValidatedPlan, source: WorkPlanSource, ac
           measures: item.measures,
           ...(item.terms && item.terms.kind !== 'BY_DATE' ? { terms: item.terms } : {}),
         },
-        leadUnitId: item.leadUnit.unitId,
+        leadUnitIds: item.leadUnits.map((unit) => unit.unitId),
         responsibleUnitIds: item.responsibleUnits.map((unit) => unit.unitId),
         dueDateLimit: dueDateLimitOf(plan),
         // Recorded on the parts past the limit only; the item's decision refuses it from anyone but a supervisor.

@@ -110,7 +110,7 @@ export async function addWorkPlanItem(dependencies: ImportDependencies, item: Ne
       measures: item.measures.trim(),
       dueDate: item.dueDate,
     },
-    leadUnitId: item.leadUnitId,
+    leadUnitIds: [item.leadUnitId],
     responsibleUnitIds: item.responsibleUnitIds,
     planExists: true,
     // outlineWithItem found the plan imported.

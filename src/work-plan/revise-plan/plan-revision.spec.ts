@@ -152,7 +152,7 @@ describe('the difference between two versions', () => {
     description: '',
     measures: '',
     dueDate: '2026-06-30',
-    leadUnitId: 'a',
+    leadUnitIds: ['a'],
     responsibleUnitIds: ['b'],
     ...overrides,
   });
@@ -162,7 +162,7 @@ describe('the difference between two versions', () => {
   });
 
   it('a lead handed to a responsible unit is two role changes, no unit removed or added', () => {
-    const revision = planRevisionOf([version('1')], [version('1', { leadUnitId: 'b', responsibleUnitIds: ['a'] })]);
+    const revision = planRevisionOf([version('1')], [version('1', { leadUnitIds: ['b'], responsibleUnitIds: ['a'] })]);
     expect(revision.unitsRemoved).toEqual([]);
     expect(revision.unitsAdded).toEqual([]);
     expect(revision.rolesChanged).toEqual([

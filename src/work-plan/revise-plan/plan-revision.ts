@@ -23,7 +23,8 @@ export interface ItemVersion {
   readonly dueDate: string;
   /** How the due date is read (常态化, 立行立改 …); absent: a plain day. */
   readonly terms?: DueTerms;
-  readonly leadUnitId: string;
+  /** The lead unit, or several leading jointly (联合牵头). */
+  readonly leadUnitIds: readonly string[];
   readonly responsibleUnitIds: readonly string[];
   /**
    * For the plan as it stands: units whose part a successor now holds (机构改革: a hand-over or
@@ -57,7 +58,7 @@ export interface PlanRevision {
 }
 
 const unitsOf = (item: ItemVersion): UnitChange[] => [
-  { code: item.code, unitId: item.leadUnitId, role: 'LEAD' },
+  ...item.leadUnitIds.map((unitId) => ({ code: item.code, unitId, role: 'LEAD' as const })),
   ...item.responsibleUnitIds.map((unitId) => ({ code: item.code, unitId, role: 'RESPONSIBLE' as const })),
 ];
 const sameUnit = (a: UnitChange) => (b: UnitChange) => a.unitId === b.unitId && a.role === b.role;
@@ -186,6 +187,7 @@ export function itemRevisionCommands(
         addUnits,
         removeUnitIds,
         changeRoles,
+        leadUnitIds: item.leadUnitIds,
         dueDateLimit,
         ...(dueDateOverride === undefined ? {} : { dueDateOverride }),
         ...looked,

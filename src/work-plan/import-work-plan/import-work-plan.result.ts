@@ -58,7 +58,7 @@ export class WorkPlanImportResultType {
   @Field(() => Int, { description: 'Distinct units named as lead or responsible unit' }) unitCount: number;
   @Field(() => Int, { description: 'Items this import defined: fewer than itemCount when it completed an interrupted import' })
   itemsDefined: number;
-  @Field(() => Boolean, { description: 'The same file had been imported before: nothing was written' }) alreadyImported: boolean;
+  @Field(() => Boolean, { description: 'The same plan had been imported before (this file, or one with the same items saved again): nothing was written' }) alreadyImported: boolean;
   @Field(() => String, { nullable: true, description: 'The XLSX sheet read' }) sheet: string | null;
   @Field(() => [String], { description: 'Columns of the file that nothing imports (备注 …); columns naming units, dates or measures are never among them: they are used or the file is refused' })
   notImported: string[];

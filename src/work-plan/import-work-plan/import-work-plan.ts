@@ -2,7 +2,7 @@ import { batchCommand, contextInBatch } from '../../event-sourcing/command-batch
 import type { Position } from '../../event-store/event-store.port.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
-import { workPlanIdFor, workPlanItemStream, workPlanStream } from '../domain/work-plan.events.js';
+import { workPlanIdFor, workPlanItemStream, workPlanStream, type WorkPlanOutline } from '../domain/work-plan.events.js';
 import { sha256Of, type ReadingNotes } from '../../spreadsheet/import-problems.js';
 import { describeNotes } from '../../spreadsheet/import-refusal.js';
 import { officeDate } from '../../shared/calendar-date.js';
@@ -16,7 +16,7 @@ import { DomainError, conflict, say } from '../../shared/domain-error.js';
 import { dueDateLimitOf, workPlanDecider, type RevisePlan, type WorkPlanState } from '../domain/work-plan.decider.js';
 import { partsOf } from '../../assignments/domain/assignment.decider.js';
 import type { DueDateOverride } from '../../assignments/domain/assignment.commands.js';
-import { describeRevision, itemRevisionCommands, planRevisionOf, type ItemVersion, type PlanRevision } from '../revise-plan/plan-revision.js';
+import { describeRevision, isUnchanged, itemRevisionCommands, planRevisionOf, type ItemVersion, type PlanRevision } from '../revise-plan/plan-revision.js';
 
 /*
  * Imports a work plan (分解方案) from a file: the one write path of the CLI (`npm run plan:import`)
@@ -130,7 +130,10 @@ export async function importWorkPlanFile(
         ])
       : null;
 
-  const revision = isNewVersion ? planRevisionOf(await itemsAsTheyStand(dependencies, existing.categories, itemsWithout), defineItems.map(versionOf)) : null;
+  const difference = isNewVersion ? planRevisionOf(await itemsAsTheyStand(dependencies, existing.categories, itemsWithout), defineItems.map(versionOf)) : null;
+  // The same plan saved again (new bytes, same cells): nothing to revise, nothing to write.
+  const resaved = difference !== null && isUnchanged(difference) && existing.status === 'imported' && sameOutline(existing.categories, importPlan.data.categories);
+  const revision = resaved ? null : difference;
   if (revision && !options.revise && !options.dryRun) throw newVersionRefused(plan.title, fileName, revision);
   const revised = new Set(revision ? [...revision.added.map((item) => item.code)] : []);
   const itemCommands = (revision ? defineItems.filter((item) => revised.has(item.data.code)) : defineItems).map((item) =>
@@ -171,7 +174,7 @@ export async function importWorkPlanFile(
         unitNames: dependencies.units,
       })
     : { withdraw: [], revise: [] };
-  const commands = [
+  const commands = resaved ? [] : [
     planCommand,
     ...itemCommands,
     ...[...changes.withdraw, ...changes.revise].map(({ itemId, command }) =>
@@ -197,7 +200,7 @@ export async function importWorkPlanFile(
     itemIds: defineItems.map((item) => item.data.itemId),
     notes: { sheet: validation.sheet, notImported: validation.notImported, notices: validation.notices },
     // A retry's items are those its first run defined, found done now.
-    itemsDefined: batch.outcomes.slice(1, 1 + itemCommands.length).filter((outcome) => outcome.events.length > 0 || (retried && outcome.retried)).length,
+    itemsDefined: resaved ? 0 : batch.outcomes.slice(1, 1 + itemCommands.length).filter((outcome) => outcome.events.length > 0 || (retried && outcome.retried)).length,
     retried,
     revision,
     dryRun: options.dryRun === true,
@@ -227,6 +230,9 @@ function planDays(options: WorkPlanImportOptions, today: string, existing: WorkP
   }
   return { today, approvedOn, assignedOn: options.assignedOn ?? (isNewVersion ? today : approvedOn) };
 }
+
+/** Two outlines list the same categories and items, in the same order, under the same words. */
+const sameOutline = (a: WorkPlanOutline['categories'], b: WorkPlanOutline['categories']): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** The new version's items as a revision compares them. */
 const versionOf = (item: WorkPlanItemDefinition): ItemVersion => ({
@@ -304,7 +310,7 @@ export function describeWorkPlanImport(outcome: WorkPlanImportOutcome): string {
     return `Revised ${outcome.title} (${outcome.year}): ${what}. Progress is kept. Plan id ${outcome.planId}.`;
   }
   if (outcome.dryRun) return `Dry run: ${outcome.title} (${outcome.year}) would be imported: ${counts}. Nothing was written.`;
-  if (outcome.eventCount === 0 && !outcome.retried) return `${outcome.title} (${outcome.year}) was imported before from this file: ${counts}. Nothing was written.`;
+  if (outcome.eventCount === 0 && !outcome.retried) return `${outcome.title} (${outcome.year}) was imported before, with the same items: ${counts}. Nothing was written.`;
   const completed = outcome.itemsDefined < outcome.itemCount ? ` (completed: ${outcome.itemsDefined} items were still missing)` : '';
   return `Imported ${outcome.title} (${outcome.year}): ${counts}${completed}. Plan id ${outcome.planId}.${describeNotes(outcome.notes)}`;
 }

@@ -31,8 +31,9 @@ const PLAN = workPlanIdFor(2025, TITLE);
 const [FGW, CZJ] = ['FGW', 'CZJ'].map(unitIdForCode) as [string, string];
 
 /** The plan as published: item 1's deadline is the one the second version rewrites. */
-async function taskList(deadlineOfItem1: string): Promise<Uint8Array> {
+async function taskList(deadlineOfItem1: string, savedBy = '政务公开办'): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
+  workbook.lastModifiedBy = savedBy;
   const sheet = workbook.addWorksheet('任务分解');
   sheet.addRow([TITLE]);
   sheet.mergeCells('A1:F1');
@@ -69,6 +70,17 @@ describe('每季度 in a published plan', () => {
     expect(item.definition).toMatchObject({ code: '2', title: '公开财政资金直达情况', dueDate: '2025-12-31', terms: { kind: 'STANDING', reportEvery: 'QUARTER' } });
     expect(partOf(item.assignments, CZJ)).toMatchObject({ role: 'LEAD', dueDate: '2025-12-31', terms: { kind: 'STANDING', reportEvery: 'QUARTER' } });
     for (const code of ['2-1', '2-4']) expect((await itemState(dependencies, code)).status).toBe('empty');
+  });
+});
+
+describe('a plan saved again (new bytes, the same cells)', () => {
+  it('is the plan imported before: no refusal asking for a revision, nothing written (breaker F10)', async () => {
+    const dependencies = await withFirstVersion();
+    const count = (await dependencies.store.readAll()).length;
+    const resaved = await taskList('2025年6月底前', '李娜');
+    const outcome = await importWorkPlanFile(dependencies, { name: '任务分解表（另存）.xlsx', content: resaved }, {}, contextOf('resaved', '2025-03-02T09:00:00+08:00'));
+    expect(outcome).toMatchObject({ revision: null, eventCount: 0, itemCount: 3, itemsDefined: 0 });
+    expect((await dependencies.store.readAll()).length).toBe(count);
   });
 });
 

@@ -91,7 +91,7 @@ describe('Importing a rectification ledger (整改台账)', () => {
     const evaluationId = await registerEvaluation('ledger-bad');
     const csv =
       '问题,整改措施,牵头单位,配合单位,整改时限\n' +
-      '错链,修复,"青川市教育局、青川市财政局",,2026-06-30\n' +
+      '错链,修复,"青川市教育局、青川市教育局",,2026-06-30\n' +
       '年报滞后,按时发布,青川市财政局,,下个月\n' +
       '渠道缺失,开通入口,青川市不存在局,,2026-06-30\n';
     const before = await app.logPosition();

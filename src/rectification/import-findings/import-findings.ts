@@ -6,14 +6,15 @@ import type { CommandContext } from '../../shared/command-context.js';
 import { notFound } from '../../shared/domain-error.js';
 import { deterministicId } from '../../shared/ids.js';
 import { termsInWords } from '../../shared/deadline.js';
-import { importFindings } from './findings-file.js';
-import { sha256Of, type ReadingNotes } from '../../spreadsheet/import-problems.js';
+import { importFindings, type ImportedFinding } from './findings-file.js';
+import { sha256Of, type ImportProblem, type ReadingNotes } from '../../spreadsheet/import-problems.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
 import { describeNotes, importRefused } from '../../spreadsheet/import-refusal.js';
 import { eventsOfCommand, fileFormatOf, firstRunAppended, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
 import { evaluationDecider } from '../domain/evaluation.decider.js';
 import { evaluationStream } from '../domain/evaluation.events.js';
-import { findingDecider, type RecordAssignedFinding, type RecordFinding } from '../domain/finding.decider.js';
+import { findingDecider, type FindingState, type RecordAssignedFinding, type RecordFinding } from '../domain/finding.decider.js';
+import { partsOf } from '../../assignments/domain/assignment.decider.js';
 import { dueDateLimitOf, rectificationPlanDecider } from '../domain/rectification-plan.decider.js';
 import { rectificationPlanStream } from '../domain/rectification-plan.events.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
@@ -22,10 +23,10 @@ import { findingStream } from '../domain/finding.events.js';
 /*
  * Imports an evaluation's findings (评估发现的问题) from a file: the write path of
  * `npm run findings:import` and of the importFindings mutation. All or nothing. A finding's id
- * derives from the evaluation, the file's digest and the finding's title (unique in a file), so
- * importing the same file again appends nothing and completes an import that stopped half-way.
+ * derives from the evaluation and the finding's title (unique in a file), so importing the same
+ * findings again — the same file, or one saved again with new bytes — appends nothing and completes
+ * an import that stopped half-way.
  */
-
 export interface ImportedFindingRef {
   readonly findingId: string;
   readonly row: number;
@@ -72,8 +73,14 @@ export interface FindingsImportOptions {
   readonly assignedOn?: string;
 }
 
-export const importedFindingId = (evaluationId: string, sha256: string, title: string) =>
-  deterministicId('imported-finding', evaluationId, sha256, title);
+/**
+ * An imported finding is known by its evaluation and its title (问题): the same problem in a file
+ * saved again, re-sent as CSV or with other line endings is the same finding, whatever the bytes.
+ */
+export const importedFindingId = (evaluationId: string, title: string) => deterministicId('imported-finding', evaluationId, 'title', title);
+
+/** How imports before 2026-11-30 named a finding: by the file's bytes too, so a re-saved file duplicated it. */
+const findingIdByFile = (evaluationId: string, sha256: string, title: string) => deterministicId('imported-finding', evaluationId, sha256, title);
 
 /**
  * Records the findings of a file on a registered evaluation; a rectification ledger's findings
@@ -118,8 +125,9 @@ export async function importFindingsFile(
   const retry = firstRunAppended(recorded);
   const findings = await Promise.all(
     result.findings.map(async (finding) => {
-      const findingId = importedFindingId(evaluationId, sha256, finding.title);
-      const state = await loadState(store, schemas, findingStream(findingId), findingDecider);
+      const [byTitle, byFile] = [importedFindingId(evaluationId, finding.title), findingIdByFile(evaluationId, sha256, finding.title)];
+      const [titled, filed] = await Promise.all([byTitle, byFile].map((id) => loadState(store, schemas, findingStream(id), findingDecider)));
+      const [findingId, state] = titled!.status === 'unrecorded' && filed!.status !== 'unrecorded' ? [byFile, filed!] : [byTitle, titled!];
       // A retry answers what its first run did: the findings that run recorded are recorded by this request.
       const recordedByFirstRun = retry && (await eventsOfCommand(store, findingStream(findingId), contextOf(findingId).commandId)).length > 0;
       // A 发现日期 column dates its finding; the file's days stand for the rest.
@@ -127,9 +135,11 @@ export async function importFindingsFile(
       const assignedOn = options.assignedOn ?? identifiedOn;
       // 立行立改 is due the day its part is assigned, which a 发现日期 may move.
       const parts = finding.parts.map((part) => (part.terms.kind === 'AT_ONCE' ? { ...part, dueDate: assignedOn } : part));
-      return { finding, findingId, identifiedOn, assignedOn, parts, recordedBefore: state.status !== 'unrecorded' && !recordedByFirstRun };
+      return { finding, findingId, identifiedOn, assignedOn, parts, recordedBefore: state.status !== 'unrecorded' && !recordedByFirstRun, state: recordedByFirstRun ? ({ status: 'unrecorded' } as const) : state };
     }),
   );
+  const changed = findings.flatMap(({ finding, state }) => (state.status === 'unrecorded' ? [] : unitsAddedTo(state, finding)));
+  if (changed.length > 0) throw importRefused(fileName, format, changed, 'CONFLICT', result.sheet);
   const commands = findings
     .filter(({ recordedBefore }) => !recordedBefore)
     .map(({ finding, findingId, identifiedOn, assignedOn, parts }) => {
@@ -179,6 +189,24 @@ export async function importFindingsFile(
     notes: { sheet: result.sheet, notImported: result.notImported, notices: result.notices },
     position: batch.position,
   };
+}
+
+/**
+ * A finding recorded before whose row now names units it never had: refused naming the row, as an
+ * import never changes a recorded finding (its units are added on the finding's page, assignFinding).
+ */
+function unitsAddedTo(state: Exclude<FindingState, { status: 'unrecorded' }>, finding: ImportedFinding): ImportProblem[] {
+  const known = new Set(partsOf(state.assignments).flatMap((part) => [part.unitId, ...(part.heldBefore ?? [])]));
+  const added = finding.parts.filter((part) => !known.has(part.unit.unitId));
+  if (added.length === 0) return [];
+  const names = added.map((part) => part.unit.name).join('、');
+  return [
+    {
+      row: finding.row,
+      reason: `Finding "${finding.title}" was imported before; this file gives it units it does not have (${names}). An import never changes a recorded finding: add units on the finding (assignFinding).`,
+      reasonZh: `问题“${finding.title}”此前已导入；本文件为其列出了原来没有的单位（${names}）。导入不会改动已登记的问题：如需增加单位，请在该问题页面交办。`,
+    },
+  ];
 }
 
 /** `Imported findings-2025.csv: 6 findings recorded on evaluation …` */

@@ -1,0 +1,98 @@
+import ExcelJS from 'exceljs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { allEventSchemas } from '../../event-sourcing/all-event-schemas.js';
+import { executeCommand } from '../../event-sourcing/execute-command.js';
+import { replayLog } from '../../event-sourcing/replay-log.js';
+import { SqliteEventStore } from '../../event-store/sqlite-event-store.js';
+import { importUnitsFile } from '../../organization/import-units/import-units.js';
+import { UnitsReadModel } from '../../organization/units/units.read-model.js';
+import { commandContext, type Actor, type CommandContext } from '../../shared/command-context.js';
+import { DomainError } from '../../shared/domain-error.js';
+import type { ImportDependencies } from '../../imports/import-run.js';
+import { evaluationDecider } from '../domain/evaluation.decider.js';
+import { evaluationStream } from '../domain/evaluation.events.js';
+import { importFindingsFile } from './import-findings.js';
+
+/*
+ * Breaker10 F1: a 整改台账 opened and saved again (the same cells, other bytes), or re-sent as CSV
+ * with Windows line endings, is the ledger imported before: nothing is recorded twice.
+ */
+
+const operator: Actor = { id: 'cli:operator', role: 'SYSTEM', unitId: null };
+const contextOf = (key: string, now = '2026-10-09T09:00:00+08:00'): CommandContext =>
+  commandContext({ actor: operator, commandType: 'ImportFindings', idempotencyKey: key, now: new Date(now) });
+const UNITS = '编码,名称,类型\nCZJ,青川市财政局,部门\nJYJ,青川市教育局,部门\nMZJ,青川市民政局,部门\n';
+const EVALUATION = 'evaluation-2025';
+
+/** A 整改台账 as offices lay it out: title row, 填报 row, section rows, 序号; `savedBy` changes the bytes only. */
+async function ledger(savedBy: string, unitsOfRow2 = '青川市财政局、青川市教育局'): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.lastModifiedBy = savedBy;
+  const sheet = workbook.addWorksheet('整改台账');
+  sheet.addRow(['青川市2025年度政务公开第三方评估问题整改台账']);
+  sheet.addRow(['填报单位：青川市政务公开办公室', '', '填报时间：2026年10月8日']);
+  sheet.addRow(['序号', '存在问题', '整改措施', '责任单位', '完成时限']);
+  sheet.addRow(['一、主动公开']);
+  sheet.addRow([1, '财政预决算公开不完整', '补齐部门预决算', unitsOfRow2, '2026年12月底前']);
+  sheet.addRow([2, '政策解读形式单一', '增加图解', '青川市民政局', '立行立改']);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+async function withEvaluation(): Promise<ImportDependencies> {
+  const store = new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'rectify-findings-import-')), 'events.db'));
+  const schemas = allEventSchemas();
+  await importUnitsFile({ store, schemas, units: new UnitsReadModel() }, { name: 'units.csv', content: new TextEncoder().encode(UNITS) }, contextOf('units', '2026-01-05T09:00:00+08:00'));
+  await executeCommand(
+    store,
+    schemas,
+    evaluationStream(EVALUATION),
+    evaluationDecider,
+    {
+      type: 'RegisterEvaluation',
+      now: '2026-10-08T09:00:00+08:00',
+      data: { evaluationId: EVALUATION, title: '2025年度政务公开第三方评估', evaluator: '研究院', commissionedBy: '省政府办公厅', periodStart: '2025-01-01', periodEnd: '2025-12-31', receivedOn: '2026-10-08' },
+    },
+    contextOf('evaluation'),
+  );
+  return { store, schemas, units: await replayLog(store, schemas, new UnitsReadModel()) };
+}
+
+describe('a 整改台账 imported again with other bytes (breaker10 F1)', () => {
+  it('records nothing twice: the same problems are the findings recorded before', async () => {
+    const dependencies = await withEvaluation();
+    const first = await importFindingsFile(dependencies, EVALUATION, { name: '整改台账.xlsx', content: await ledger('张伟') }, contextOf('first'), { identifiedOn: '2026-10-08' });
+    expect(first.findings.map((finding) => [finding.title, finding.recordedNow, finding.parts.length])).toEqual([
+      ['财政预决算公开不完整', true, 2],
+      ['政策解读形式单一', true, 1],
+    ]);
+    const count = (await dependencies.store.readAll()).length;
+
+    const resaved = await importFindingsFile(dependencies, EVALUATION, { name: '整改台账（另存）.xlsx', content: await ledger('李娜') }, contextOf('resaved'), { identifiedOn: '2026-10-08' });
+    expect(resaved.findings.map((finding) => [finding.findingId, finding.recordedNow])).toEqual(first.findings.map((finding) => [finding.findingId, false]));
+    const csv = '序号,存在问题,整改措施,责任单位,完成时限\r\n1,财政预决算公开不完整,补齐部门预决算,"青川市财政局、青川市教育局",2026年12月底前\r\n2,政策解读形式单一,增加图解,青川市民政局,立行立改\r\n';
+    const asCsv = await importFindingsFile(dependencies, EVALUATION, { name: '整改台账.csv', content: new TextEncoder().encode(csv) }, contextOf('csv'), { identifiedOn: '2026-10-08' });
+    expect(asCsv.findings.every((finding) => !finding.recordedNow)).toBe(true);
+    expect((await dependencies.store.readAll()).length).toBe(count);
+  });
+
+  it('refuses, naming the row, a file that gives a finding recorded before units it never had; nothing is written', async () => {
+    const dependencies = await withEvaluation();
+    await importFindingsFile(dependencies, EVALUATION, { name: '整改台账.xlsx', content: await ledger('张伟') }, contextOf('first'), { identifiedOn: '2026-10-08' });
+    const count = (await dependencies.store.readAll()).length;
+    const refusal = await importFindingsFile(
+      dependencies,
+      EVALUATION,
+      { name: '整改台账（改）.xlsx', content: await ledger('李娜', '青川市财政局、青川市教育局、青川市民政局') },
+      contextOf('changed'),
+      { identifiedOn: '2026-10-08' },
+    ).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect((refusal as DomainError).code).toBe('CONFLICT');
+    expect((refusal as DomainError).details).toMatchObject({
+      problems: [{ row: 5, reasonZh: '问题“财政预决算公开不完整”此前已导入；本文件为其列出了原来没有的单位（青川市民政局）。导入不会改动已登记的问题：如需增加单位，请在该问题页面交办。' }],
+    });
+    expect((await dependencies.store.readAll()).length).toBe(count);
+  });
+});

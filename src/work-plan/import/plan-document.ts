@@ -181,7 +181,10 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
       });
     }
     const draft = draftFrom(fromLayout(table.records), { title: null, year: null }, { ...options, sheetTitle: table.title }, [...dropped, ...missing]);
-    return { ...draft, ...readingNotesOf(table) };
+    const { notices: numbering = [], ...drafted } = draft;
+    const notes = readingNotesOf(table);
+    const notices = [...(notes.notices ?? []), ...numbering];
+    return { ...drafted, ...notes, ...(notices.length > 0 ? { notices } : {}) };
   }
   const read = readTree(content, options.format);
   if (!read.ok) return { document: null, problems: read.problems };
@@ -286,7 +289,11 @@ function scalarOf(entry: TreeEntry | undefined, problems: ImportProblem[]): Cell
   return null;
 }
 
-/** Groups rows into categories by code, in the order they first appear, and settles title and year. */
+/**
+ * Groups rows into categories by code, in the order they first appear, and settles title and year.
+ * Item codes lose their list punctuation (`itemCodeOf`); numbering restarted per category is
+ * qualified by the category (一.1), with a notice.
+ */
 function draftFrom(
   records: readonly SourceRecord<PlanColumn>[],
   fields: { title: Located<Cell> | null; year: Located<Cell> | null },
@@ -313,7 +320,7 @@ function draftFrom(
     }
     category.items.push({
       row,
-      code: textOf(cells.code ?? null),
+      code: itemCodeOf(textOf(cells.code ?? null)),
       title: textOf(cells.title ?? null),
       description: textOf(cells.description ?? null),
       measures: textOf(cells.measures ?? null),
@@ -323,6 +330,10 @@ function draftFrom(
     });
   }
 
+  const restarted = numberedPerCategory([...categories].map(([code, category]) => ({ code, items: category.items })));
+  if (restarted) {
+    for (const [code, category] of categories) category.items = category.items.map((item) => ({ ...item, code: `${code}.${item.code}` }));
+  }
   const items = [...categories.values()].flatMap((category) => category.items);
   const title = planTitleOf(fields.title, options, problems);
   const year = planYearOf(fields.year, options, items, problems);
@@ -334,7 +345,40 @@ function draftFrom(
       categories: [...categories].map(([code, category]) => ({ code, title: category.title, items: category.items })),
     },
     problems,
+    ...(restarted && {
+      notices: [
+          {
+            row: null,
+            reason: 'The item numbers (序号) start again in each category: each item is known by its category and number (一.1, 一.2, 二.1 …).',
+            reasonZh: '序号在每个类别内重新编号：各事项按“类别.序号”编号（一.1、一.2、二.1……）。',
+          },
+        ],
+    }),
   };
+}
+
+/**
+ * An item code as the plan knows it, whatever list punctuation the 序号 cell carries: `1.`, `1、`,
+ * `（1）`, `(1)` and a full-width `１` are all item 1 (breaker10 F3, F29); `1.2` and `3-1` stay.
+ */
+export function itemCodeOf(text: string): string {
+  const plain = text.normalize('NFKC').trim();
+  const bracketed = /^\((.+)\)$/.exec(plain);
+  return (bracketed ? bracketed[1]! : plain).replace(/[.、,:;)\s]+$/u, '').trim();
+}
+
+/**
+ * True when 序号 starts again in each category (一、1 2 二、1 2): some number is used in two
+ * categories and none twice in one. Such items are known by category and number.
+ */
+function numberedPerCategory(categories: readonly { readonly code: string; readonly items: readonly PlanItemRow[] }[]): boolean {
+  const categoriesOfCode = new Map<string, number>();
+  for (const category of categories) {
+    const codes = category.items.map((item) => item.code).filter((code) => code !== '');
+    if (new Set(codes).size !== codes.length) return false;
+    for (const code of codes) categoriesOfCode.set(code, (categoriesOfCode.get(code) ?? 0) + 1);
+  }
+  return categories.length > 1 && [...categoriesOfCode.values()].some((count) => count > 1);
 }
 
 function planTitleOf(

@@ -274,3 +274,29 @@ describe('units as offices name them in a plan', () => {
     });
   });
 });
+
+describe('item numbers as offices write them (breaker10 F2, F3, F29)', () => {
+  const codesOf = async (csv: string) => {
+    const result = await importWorkPlan(csv, { format: 'csv', title: '青川市2026年任务', year: 2026, lookupUnit: directory });
+    if (!result.ok) return result.problems.map((problem) => problem.reasonZh);
+    return { codes: result.plan.categories.flatMap((category) => category.items.map((item) => item.code)), notices: (result.notices ?? []).map((notice) => notice.reasonZh) };
+  };
+
+  it('reads 1. 1、 （1） (1) １ as item 1, so that two versions written differently are the same items', async () => {
+    const csv = '类别,序号,事项,牵头单位,完成时限\n稳增长,1.,甲,FGW,2026-12-31\n稳增长,2、,乙,FGW,2026-12-31\n稳增长,（3）,丙,FGW,2026-12-31\n稳增长,(4),丁,FGW,2026-12-31\n稳增长,５,戊,FGW,2026-12-31\n稳增长,3-1,己,FGW,2026-12-31\n';
+    expect(await codesOf(csv)).toEqual({ codes: ['1', '2', '3', '4', '5', '3-1'], notices: [] });
+  });
+
+  it('qualifies numbers that start again in each section by the section (一.1, 二.1), with a notice', async () => {
+    const csv = '序号,重点任务,牵头单位,完成时间\n一、平台建设,,,\n1.,整合专栏,FGW,2026-06-30\n2.,规范申请,CZJ,2026-09-30\n二、制度建设,,,\n1.,健全制度,JYJ,2026-06-30\n2.,完善考核,CZJ,2026-12-31\n';
+    expect(await codesOf(csv)).toEqual({
+      codes: ['一.1', '一.2', '二.1', '二.2'],
+      notices: ['序号在每个类别内重新编号：各事项按“类别.序号”编号（一.1、一.2、二.1……）。'],
+    });
+  });
+
+  it('still refuses a number used twice in one category', async () => {
+    const csv = '类别,序号,事项,牵头单位,完成时限\n稳增长,1,甲,FGW,2026-12-31\n稳增长,1.,乙,FGW,2026-12-31\n';
+    expect(await codesOf(csv)).toEqual(['事项编号 1 重复：第 2 行已使用。']);
+  });
+});

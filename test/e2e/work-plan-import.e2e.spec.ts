@@ -141,7 +141,7 @@ describe('Importing plans, units and findings', () => {
       const before = await app.logPosition();
       const result = await cli('import-work-plan', [join(SAMPLES, 'work-plan-2026.xlsx'), '--title', PLAN_TITLE, '--approved-on', PLAN_APPROVED_ON]);
       expect(result.code).toBe(0);
-      expect(result.stdout).toContain('was imported before from this file');
+      expect(result.stdout).toContain('was imported before, with the same items');
       expect(await app.logPosition()).toBe(before);
 
       const units = await cli('import-units', [join(SAMPLES, 'units.csv')]);

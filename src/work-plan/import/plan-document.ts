@@ -368,17 +368,16 @@ export function itemCodeOf(text: string): string {
 }
 
 /**
- * True when 序号 starts again in each category (一、1 2 二、1 2): some number is used in two
- * categories and none twice in one. Such items are known by category and number.
+ * True when 序号 starts again in each category (一、1 2 二、1 2): every category numbers its items
+ * from 1, none twice. Then items are known by category and number. A file whose numbers run on
+ * (一、1 2 二、3 1) has a real duplicate, refused as such.
  */
 function numberedPerCategory(categories: readonly { readonly code: string; readonly items: readonly PlanItemRow[] }[]): boolean {
-  const categoriesOfCode = new Map<string, number>();
-  for (const category of categories) {
-    const codes = category.items.map((item) => item.code).filter((code) => code !== '');
-    if (new Set(codes).size !== codes.length) return false;
-    for (const code of codes) categoriesOfCode.set(code, (categoriesOfCode.get(code) ?? 0) + 1);
-  }
-  return categories.length > 1 && [...categoriesOfCode.values()].some((count) => count > 1);
+  if (categories.length < 2) return false;
+  return categories.every((category) => {
+    const codes = category.items.map((item) => item.code);
+    return codes[0] === '1' && new Set(codes).size === codes.length;
+  });
 }
 
 function planTitleOf(

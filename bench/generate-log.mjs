@@ -451,7 +451,7 @@ export async function generateLog(path, targetEvents, { log = () => {} } = {}) {
             code: String(c * 12 + i + 1),
             title: `${random.pick(ITEM_TITLES)}（第${c * 12 + i + 1}项）`,
             description: '按照年度政务公开工作要点，明确责任分工，按期完成。',
-            leadUnit: { unitId: lead },
+            leadUnits: [{ unitId: lead }],
             responsibleUnits: responsible.map((unitId) => ({ unitId })),
             dueDate: minDay(addDays(today, random.int(45, 300)), `${PLAN_YEAR}-12-31`),
           };
@@ -466,7 +466,7 @@ export async function generateLog(path, targetEvents, { log = () => {} } = {}) {
         const streamId = workPlanItemStream(item.data.itemId);
         writer.execute(streamId, workPlanItemDecider, { ...item, planExists: true, planApprovedOn: today, unknownUnitIds: [] }, writer.context(supervisor, 'DefineWorkPlanItem', today));
         const parent = { streamId, decider: workPlanItemDecider, wrap: (command) => command, limit: item.dueDateLimit };
-        for (const unitId of [item.leadUnitId, ...item.responsibleUnitIds]) livePart(parent, { unitId, lastDay: today });
+        for (const unitId of [...item.leadUnitIds, ...item.responsibleUnitIds]) livePart(parent, { unitId, lastDay: today });
       }
     });
   }

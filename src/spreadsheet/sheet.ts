@@ -193,6 +193,21 @@ function headerOf<Key extends string>(
   };
 }
 
+/** A spreadsheet column's letter, from its position (0 → A, 26 → AA). */
+const columnLetter = (position: number): string =>
+  (position >= 26 ? columnLetter(Math.floor(position / 26) - 1) : '') + String.fromCharCode(65 + (position % 26));
+
+/** A column whose header cell is blank but whose rows hold something: refused, naming its letter and what it holds. */
+function unnamedColumnProblem(headerRow: number, position: number, sample: string): ImportProblem {
+  const letter = columnLetter(position);
+  const shown = sample.length > 20 ? `${sample.slice(0, 20)}…` : sample;
+  return {
+    row: headerRow,
+    reason: `Column ${letter} has no name in the header but holds data ("${shown}"): name it (e.g. 配合单位, 完成时限) or remove it, so that nothing is dropped unsaid.`,
+    reasonZh: `第 ${letter} 列没有列名，但有内容（“${shown}”）：请在表头填写列名（如 配合单位、完成时限），或删去该列，以免内容被遗漏。`,
+  };
+}
+
 /** Which position each key reads from: one, or several for a `several` column. */
 function positionsOf<Key extends string>(
   names: readonly string[],
@@ -285,6 +300,9 @@ export async function readSpreadsheet<Key extends string>(
   const notices: ImportProblem[] = [];
   const records: SourceRecord<Key>[] = [];
   let sections: Section[] = [];
+  // A column with no name over data (a blank header cell, a deleted second header row) is never dropped unsaid.
+  const unnamed = header.names.flatMap((name, position) => (name === '' ? [position] : []));
+  const unnamedFilled = new Map<number, string>();
   for (const row of rows) {
     if (row.row <= lastHeaderRow) continue;
     if (isFootnote(row)) {
@@ -302,6 +320,12 @@ export async function readSpreadsheet<Key extends string>(
       else cells[key] = at.map((position) => textOf(row.cells[position] ?? null)).filter((text) => text !== '').join('\n') || null;
     }
     records.push({ row: row.row, cells, sections });
+    for (const position of unnamed) {
+      const text = textOf(row.cells[position] ?? null);
+      if (text !== '' && !unnamedFilled.has(position)) unnamedFilled.set(position, text);
+    }
   }
+  const unnamedProblems = [...unnamedFilled].map(([position, text]) => unnamedColumnProblem(headerRow, position, text));
+  if (unnamedProblems.length > 0) return { ok: false, problems: unnamedProblems };
   return { ok: true, table: { sheet: sheetName, headerRow, title, records, unusedColumns: unused, notices } };
 }

@@ -300,3 +300,24 @@ describe('item numbers as offices write them (breaker10 F2, F3, F29)', () => {
     expect(await codesOf(csv)).toEqual(['事项编号 1 重复：第 2 行已使用。']);
   });
 });
+
+describe('a column with data but no name in the header (breaker10 F34)', () => {
+  it('refuses the file naming the column\'s letter and what it holds, in CSV and XLSX alike', async () => {
+    const csv = '类别,编号,事项,牵头单位,,完成时限\n公开,1,甲,青川市财政局,青川市教育局,2026-12-31\n公开,2,乙,青川市财政局,,2026-12-31\n';
+    const fromCsv = await importWorkPlan(csv, { format: 'csv', title: '青川市2026年任务', lookupUnit: directory });
+    expect(fromCsv.ok ? [] : fromCsv.problems.map((problem) => [problem.row, problem.reasonZh])).toEqual([
+      [1, '第 E 列没有列名，但有内容（“青川市教育局”）：请在表头填写列名（如 配合单位、完成时限），或删去该列，以免内容被遗漏。'],
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('任务');
+    sheet.addRow(['类别', '编号', '事项', '牵头单位', '完成时限', '', '']);
+    sheet.addRow(['公开', '1', '甲', '青川市财政局', '2026-12-31', '', '2026年6月底前完成初稿']);
+    const fromXlsx = await importWorkPlan(new Uint8Array(await workbook.xlsx.writeBuffer()), { format: 'xlsx', title: '青川市2026年任务', lookupUnit: directory });
+    expect(fromXlsx.ok ? [] : fromXlsx.problems.map((problem) => problem.reasonZh)).toEqual([expect.stringMatching(/^第 G 列没有列名，但有内容（“2026年6月底前完成初稿”）/)]);
+  });
+
+  it('takes a blank column with nothing in it as nothing', async () => {
+    const csv = '类别,编号,事项,牵头单位,,完成时限\n公开,1,甲,青川市财政局,,2026-12-31\n';
+    expect((await importWorkPlan(csv, { format: 'csv', title: '青川市2026年任务', lookupUnit: directory })).ok).toBe(true);
+  });
+});

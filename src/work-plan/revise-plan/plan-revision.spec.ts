@@ -192,7 +192,7 @@ describe('the difference between two versions', () => {
     });
 
     it('naming the old unit as lead moves the lead to its successor, keeping the part', () => {
-      const revision = planRevisionOf([handedOver], [version('1', { leadUnitId: 'b', responsibleUnitIds: ['a'] })]);
+      const revision = planRevisionOf([handedOver], [version('1', { leadUnitIds: ['b'], responsibleUnitIds: ['a'] })]);
       expect(revision.unitsRemoved).toEqual([]);
       expect(revision.unitsAdded).toEqual([]);
       expect(revision.rolesChanged).toEqual([

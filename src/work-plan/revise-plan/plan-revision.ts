@@ -72,11 +72,11 @@ const sameUnit = (a: UnitChange) => (b: UnitChange) => a.unitId === b.unitId && 
 function continuedBy(item: ItemVersion, before: ItemVersion | undefined): ItemVersion {
   const heldFor = before?.heldFor;
   if (!heldFor) return item;
-  const current = new Set([before.leadUnitId, ...before.responsibleUnitIds]);
+  const current = new Set([...before.leadUnitIds, ...before.responsibleUnitIds]);
   const holder = (unitId: string) => (!current.has(unitId) && Object.hasOwn(heldFor, unitId) ? heldFor[unitId]! : unitId);
-  const leadUnitId = holder(item.leadUnitId);
-  const responsibleUnitIds = [...new Set(item.responsibleUnitIds.map(holder))].filter((unitId) => unitId !== leadUnitId);
-  return { ...item, leadUnitId, responsibleUnitIds };
+  const leadUnitIds = [...new Set(item.leadUnitIds.map(holder))];
+  const responsibleUnitIds = [...new Set(item.responsibleUnitIds.map(holder))].filter((unitId) => !leadUnitIds.includes(unitId));
+  return { ...item, leadUnitIds, responsibleUnitIds };
 }
 
 /** `current`: the plan's items as they stand (withdrawn ones left out); `next`: the new version's. */

@@ -17,6 +17,7 @@ import type {
   AssignUnit,
   AssignmentCommand,
   NamesUnits,
+  UnitNames,
   CorrectInspection,
   CorrectReportDate,
   DecideExtension,
@@ -667,7 +668,63 @@ function refuseWorkAfterHandOver(part: AssignmentPart, handedOverOn: string, uni
 function requireStandingUnit(command: AssignmentCommand): void {
   if (command.type === 'ReopenParts' || command.type === 'HandOverPart' || command.type === 'CorrectReportDate') return;
   if (command.type === 'CorrectInspection' && command.outcome !== 'FAILED') return;
+  // A past assignment (a plan or ledger entered late) dated before the unit's merge is its own work
+  // then; the part passes to the successor on the merge day (`handOversAfterMerges`).
+  if (command.type === 'AssignUnit' && assignedBeforeMerge(command, command.unitId, command.assignedOn)) return;
   refuseMergedUnit(command, command.unitId);
+}
+
+const assignedBeforeMerge = (command: NamesUnits, unitId: string, assignedOn: string): boolean => {
+  const merger = command.unitNames?.mergerOf?.(unitId);
+  return merger !== undefined && assignedOn < merger.mergedOn;
+};
+
+/** One step of a unit's succession: its work passes to `successorUnitId` on office day `on`. */
+export interface SuccessionStep {
+  readonly unitId: string;
+  readonly successorUnitId: string;
+  readonly on: string;
+}
+
+/**
+ * The merges (机构改革) a part of `unitId` held on office day `from` goes through, in order: each
+ * merge passes it to that unit's successor on the later of `from` and the merge day. Empty for a
+ * unit that stands, or a directory that does not know merges. At most 32 steps (a cycle is a
+ * directory fault, never a loop).
+ */
+export function successionOf(directory: UnitNames | undefined, unitId: string, from: string): SuccessionStep[] {
+  const steps: SuccessionStep[] = [];
+  let holder = unitId;
+  let day = from;
+  for (let merger = directory?.mergerOf?.(holder); merger && steps.length < 32; merger = directory?.mergerOf?.(holder)) {
+    day = later(day, merger.mergedOn);
+    steps.push({ unitId: holder, successorUnitId: merger.successorUnitId, on: day });
+    holder = merger.successorUnitId;
+  }
+  return steps;
+}
+
+const later = (a: string, b: string) => (a > b ? a : b);
+
+/**
+ * A part assigned (on `assignedOn`) to a unit merged later passes to its successor on the merge
+ * day — and on through the successor's own later merges — as the merge would have passed it had it
+ * been recorded in order: PartHandedOver events, each dated the day of its merge. Written after
+ * every UnitAssigned of a batch, so a batch naming both a unit and its later successor gives the
+ * successor one part (leading if either led).
+ */
+export function handOversAfterMerges(command: NamesUnits & { readonly assignedOn: string }, assigned: readonly { readonly unitId: string }[]): AssignmentEvent[] {
+  const events: AssignmentEvent[] = [];
+  for (const { unitId } of assigned) {
+    if (!assignedBeforeMerge(command, unitId, command.assignedOn)) continue;
+    for (const step of successionOf(command.unitNames, unitId, command.assignedOn)) {
+      const unit = unitNamed(command, step.unitId);
+      const successor = unitNamed(command, step.successorUnitId);
+      const reason = `${unit.zh}于 ${step.on} 并入${successor.zh}，其未完成的任务由${successor.zh}承担`;
+      events.push({ type: 'PartHandedOver', data: { unitId: step.unitId, successorUnitId: step.successorUnitId, reason, handedOverOn: step.on } });
+    }
+  }
+  return events;
 }
 
 /**

@@ -484,6 +484,60 @@ describe('closed, with a part of a unit since merged (机构改革)', () => {
   });
 });
 
+describe('assigned on a day before a unit’s merge (a past ledger entered after the reorganisation)', () => {
+  const SUCCESSOR = 'unit-ecology';
+  const LATER = 'unit-nature';
+  const names: Record<string, string> = { [FINANCE]: '市财政局', [ENVIRONMENT]: '市环境保护局', [SUCCESSOR]: '市生态环境局', [LATER]: '市自然资源和生态局' };
+  const directory = (mergers: Record<string, { successorUnitId: string; mergedOn: string }>) => ({
+    nameOf: (unitId: string) => names[unitId],
+    mergerOf: (unitId: string) => mergers[unitId],
+  });
+  const mergedInJuly = directory({ [ENVIRONMENT]: { successorUnitId: SUCCESSOR, mergedOn: '2025-07-01' } });
+  const handedOver = (unitId: string, successorUnitId: string, on: string) => ({
+    type: 'PartHandedOver' as const,
+    data: { unitId, successorUnitId, reason: `${names[unitId]}于 ${on} 并入${names[successorUnitId]}，其未完成的任务由${names[successorUnitId]}承担`, handedOverOn: on },
+  });
+
+  it('gives the unit its part, which passes to the successor on the merge day', () => {
+    given([recorded])
+      .when(assign([unit(FINANCE, 'LEAD'), unit(ENVIRONMENT)], { unitNames: mergedInJuly }))
+      .then([
+        { type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: DUE, assignedOn: ASSIGNED_ON } },
+        { type: 'UnitAssigned', data: { unitId: ENVIRONMENT, role: 'RESPONSIBLE', dueDate: DUE, assignedOn: ASSIGNED_ON } },
+        handedOver(ENVIRONMENT, SUCCESSOR, '2025-07-01'),
+      ]);
+  });
+
+  it('passes it on through the successor’s own later merge, each on its day', () => {
+    const twice = directory({ [ENVIRONMENT]: { successorUnitId: SUCCESSOR, mergedOn: '2025-06-01' }, [SUCCESSOR]: { successorUnitId: LATER, mergedOn: '2025-07-01' } });
+    given([recorded])
+      .when(assign([unit(ENVIRONMENT, 'LEAD')], { unitNames: twice }))
+      .then([
+        { type: 'UnitAssigned', data: { unitId: ENVIRONMENT, role: 'LEAD', dueDate: DUE, assignedOn: ASSIGNED_ON } },
+        handedOver(ENVIRONMENT, SUCCESSOR, '2025-06-01'),
+        handedOver(SUCCESSOR, LATER, '2025-07-01'),
+      ]);
+  });
+
+  it('gives a batch naming the unit and its successor one part of the successor, leading if either led', () => {
+    const state = assignmentsAfter([recorded, ...findingDecider.decide(assign([unit(ENVIRONMENT, 'LEAD'), unit(SUCCESSOR)], { unitNames: mergedInJuly }), stateAfter([recorded]))]);
+    expect(partsOf(state).map((part) => [part.unitId, part.role, part.heldBefore])).toEqual([[SUCCESSOR, 'LEAD', [ENVIRONMENT]]]);
+  });
+
+  it('takes from the successor no report dated before the part passed to it', () => {
+    const events = [recorded, ...findingDecider.decide(assign([unit(ENVIRONMENT, 'LEAD')], { unitNames: mergedInJuly }), stateAfter([recorded]))];
+    given(events)
+      .when({ ...report(SUCCESSOR, '2025-06-20'), unitNames: mergedInJuly })
+      .thenRefused('BAD_USER_INPUT', /\(2025-06-20\) is before the part passed to 市生态环境局 \(2025-07-01\)/, /早于该任务移交市生态环境局的日期（2025-07-01）/);
+  });
+
+  it('refuses an assignment on or after the merge day: the merged unit takes no new work', () => {
+    given([recorded])
+      .when(assign([unit(ENVIRONMENT, 'LEAD')], { unitNames: mergedInJuly, assignedOn: '2025-07-01' }))
+      .thenRefused('CONFLICT', /市环境保护局 was merged into 市生态环境局 on 2025-07-01/, /市环境保护局已于 2025-07-01 并入市生态环境局/);
+  });
+});
+
 describe('refusals about the finding itself name it by its title', () => {
   it('when it needs a lead unit', () => {
     given([recorded]).when(assign([unit(FINANCE)])).thenRefused('BAD_USER_INPUT', /^Finding 「部分单位信息公开不到位」 needs a lead unit/, /^问题「部分单位信息公开不到位」须有一个牵头单位/);

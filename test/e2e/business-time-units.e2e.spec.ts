@@ -215,26 +215,44 @@ describe('units on the day of the work, and on-time by the due date in force', (
     expect(refused.errors![0]!.extensions!.messageZh).toContain('之后已有延期申请（2016-06-16）');
   });
 
-  it('shows a past day under the names units had then', async () => {
+  it('shows a past day under the names units had then, as known at the instant asked (knownAt), in every view and export', async () => {
+    // The rename is entered at noon; it is dated 2016-09-01.
+    app.clock.set('2026-11-29T12:00:00+08:00');
     const renamed = await call('renameUnit', { unitId: units.SJJ, name: '市审计局（更名）', reason: '机构改革', renamedOn: '2016-09-01' }, await app.as('ADMIN'));
     expect(renamed.errors).toBeUndefined();
-    const named = async (asOf?: string) => {
+    const named = async (asOf?: string, knownAt?: string) => {
       const response = await app.graphql(
-        `query($id: ID!, $asOf: String) { finding(id: $id, asOf: $asOf) { assignments { unit { name } } } dashboard(asOf: $asOf) { openParts { unitName } } unitScorecard(asOf: $asOf) { unitName } }`,
-        { id: auditFinding, asOf },
+        `query($id: ID!, $unitId: ID!, $asOf: String, $knownAt: String) {
+          finding(id: $id, asOf: $asOf, knownAt: $knownAt) { assignments { unit { name } } }
+          dashboard(asOf: $asOf, knownAt: $knownAt) { openParts { unitName } }
+          unitScorecard(asOf: $asOf, knownAt: $knownAt) { unitName }
+          unitWorkload(unitId: $unitId, asOf: $asOf, knownAt: $knownAt) { openParts { unitName } } }`,
+        { id: auditFinding, unitId: units.SJJ, asOf, knownAt },
       );
       expect(response.errors).toBeUndefined();
-      const { finding, dashboard, unitScorecard } = response.data!;
-      return [finding.assignments[0].unit.name, dashboard.openParts.map((part: { unitName: string }) => part.unitName), unitScorecard.map((score: { unitName: string }) => score.unitName)];
+      const { finding, dashboard, unitScorecard, unitWorkload } = response.data!;
+      return {
+        finding: finding.assignments[0].unit.name,
+        dashboard: dashboard.openParts.map((part: { unitName: string }) => part.unitName).filter((name: string) => name.startsWith('市审计局')),
+        scorecard: unitScorecard.map((score: { unitName: string }) => score.unitName).filter((name: string) => name.startsWith('市审计局')),
+        workload: unitWorkload.openParts[0].unitName,
+      };
     };
-    const [before, beforeBoard, beforeScores] = await named('2016-08-31');
-    expect(before).toBe('市审计局');
-    expect(beforeBoard).toContain('市审计局');
-    expect(beforeScores).toContain('市审计局');
-    const [after, afterBoard] = await named('2016-09-01');
-    expect(after).toBe('市审计局（更名）');
-    expect(afterBoard).toContain('市审计局（更名）');
-    expect((await named())[0]).toBe('市审计局（更名）');
+    const everywhere = (name: string) => ({ finding: name, dashboard: [name], scorecard: [name], workload: name });
+    expect(await named('2016-08-31')).toEqual(everywhere('市审计局'));
+    expect(await named('2016-09-01')).toEqual(everywhere('市审计局（更名）'));
+    expect(await named()).toEqual(everywhere('市审计局（更名）'));
+    // Before noon the rename was not known, whatever day it names; from noon it is.
+    expect(await named('2016-09-01', '2026-11-29T11:00:00+08:00')).toEqual(everywhere('市审计局'));
+    expect(await named(undefined, '2026-11-29T11:00:00+08:00')).toEqual(everywhere('市审计局'));
+    expect(await named('2016-09-01', '2026-11-29T12:00:00+08:00')).toEqual(everywhere('市审计局（更名）'));
+
+    // The 整改台账 export of a past day names the unit as it was then.
+    const supervisor = await app.as('SUPERVISOR');
+    const ledgerCsv = async (asOf: string) => (await (await fetch(`${app.url}/export/ledger.csv?asOf=${asOf}&evaluationId=${evaluationId}`, { headers: supervisor })).text());
+    expect(await ledgerCsv('2016-08-31')).toContain('市审计局,');
+    expect(await ledgerCsv('2016-08-31')).not.toContain('市审计局（更名）');
+    expect(await ledgerCsv('2016-09-01')).toContain('市审计局（更名）');
   });
 
   it('refuses a view or a fact before 1949-10-01 as a typing error, in Chinese too', async () => {

@@ -29,9 +29,9 @@ export class AssignmentResolver {
   ) {}
 
   @ResolveField(() => UnitType, { description: 'The unit, named as it was on the day the view describes (机构改革: a past day shows the name it had then)' })
-  async unit(@Parent() part: PartView) {
+  async unit(@Parent() part: PartView & { evaluatedKnownAt?: string | null }) {
     const unit = (await this.queries.execute(new GetUnitQuery(part.unitId))) as UnitView;
-    const name = nameOn(unit, this.dayOf(part));
+    const name = nameOn(unit, this.dayOf(part), part.evaluatedKnownAt);
     return name === unit.name ? unit : { ...unit, name };
   }
 

@@ -84,8 +84,8 @@ export class FindingsResolver {
     @Args('unitId', { type: () => ID, nullable: true, description: ONE_UNIT_PART }) unitId?: string,
   ) {
     const parts = [...finding.parts.values()].filter((part) => !unitId || part.unitId === unitId);
-    // A finding viewed on a day (asOf) counts its parts' days left and lights on that day.
-    return finding.time ? parts.map((part) => ({ ...part, evaluatedOn: finding.time!.asOf })) : parts;
+    // A finding viewed on a day (asOf) counts its parts' days left and lights on that day, and names their units as known then.
+    return finding.time ? parts.map((part) => ({ ...part, evaluatedOn: finding.time!.asOf, evaluatedKnownAt: finding.time!.knownAt })) : parts;
   }
 
   @ResolveField(() => [HistoryEntryType], { description: 'Every event of the finding, in order (a unit user: without other units’ parts)' })

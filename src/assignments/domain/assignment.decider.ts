@@ -43,11 +43,17 @@ import type {
 /** ASSIGNED → REPORTED → VERIFIED, or REPORTED → RETURNED → REPORTED → … */
 export type PartStatus = 'ASSIGNED' | 'REPORTED' | 'RETURNED' | 'VERIFIED';
 
+/**
+ * PENDING until decided; LAPSED when the part was verified while it was pending: nothing is left to
+ * extend, so it is never decided, even if the part comes back later (the unit asks again).
+ */
+export type ExtensionStatus = 'PENDING' | 'GRANTED' | 'REFUSED' | 'LAPSED';
+
 export interface ExtensionRequest {
   readonly requestId: string;
   readonly requestedDueDate: string;
   readonly reason: string;
-  readonly status: 'PENDING' | 'GRANTED' | 'REFUSED';
+  readonly status: ExtensionStatus;
   /** The office day it was asked for: its decision cannot come before. */
   readonly requestedOn: string;
 }
@@ -214,7 +220,7 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
         const inspections = [...part.inspections, { inspectionId, outcome, inspectedOn, dueDateBefore: part.dueDate }];
         const lastReport = settle(part.lastReport, checkedBy(inspectedOn));
         return outcome === 'PASSED'
-          ? { ...part, inspections, lastReport, status: 'VERIFIED', verifiedOn: inspectedOn, lastInspectionAnsweredBy: null }
+          ? { ...lapsePending(part), inspections, lastReport, status: 'VERIFIED', verifiedOn: inspectedOn, lastInspectionAnsweredBy: null }
           : {
               ...part,
               inspections,
@@ -242,7 +248,7 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
         // A failure corrected away takes its new due date with it: the part is due as before it.
         const dueDate = event.data.previousOutcome === 'FAILED' ? (corrected?.dueDateBefore ?? part.dueDate) : part.dueDate;
         return outcome === 'PASSED'
-          ? { ...part, inspections, lastReport, dueDate, status: 'VERIFIED', verifiedOn: inspectedOn }
+          ? { ...lapsePending(part), inspections, lastReport, dueDate, status: 'VERIFIED', verifiedOn: inspectedOn }
           : {
               ...part,
               inspections,
@@ -317,6 +323,12 @@ function updatePart(
 /** The first fact that follows an inspection answers it (and fixes it: it is no longer corrected). */
 const answering = (part: AssignmentPart, fact: DatedFact): Pick<AssignmentPart, 'lastInspectionAnsweredBy'> =>
   part.inspections.length > 0 && !part.lastInspectionAnsweredBy ? { lastInspectionAnsweredBy: fact } : {};
+
+/** A part verified while a request was pending: the request lapses (see `ExtensionStatus`). */
+const lapsePending = (part: AssignmentPart): AssignmentPart =>
+  part.extensionRequests.some((request) => request.status === 'PENDING')
+    ? { ...part, extensionRequests: part.extensionRequests.map((request) => (request.status === 'PENDING' ? { ...request, status: 'LAPSED' } : request)) }
+    : part;
 
 function settleExtension(part: AssignmentPart, requestId: string, status: 'GRANTED' | 'REFUSED'): AssignmentPart {
   return {
@@ -480,6 +492,12 @@ function decideExtension(command: DecideExtension, state: AssignmentsState): Ass
   }
   if (part.status === 'VERIFIED') {
     throw conflict(`The part of ${unit.en} is already verified; its extension request is not decided any more.`, `${unit.zh}的任务已确认完成，延期申请不再审批。`);
+  }
+  if (request.status === 'LAPSED') {
+    throw conflict(
+      `Extension request ${requestId} of ${unit.en} lapsed when its part was verified; it is not decided any more. If the part needs more time now, the unit asks again.`,
+      `${unit.zh}的该项延期申请已在任务确认完成时失效，不再审批；如现在仍需延期，请单位重新申请。`,
+    );
   }
   if (request.status !== 'PENDING') {
     throw conflict(

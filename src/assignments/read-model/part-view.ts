@@ -36,7 +36,8 @@ export interface ExtensionRequestView {
   readonly reason: string;
   readonly requestedOn: string;
   readonly requestedAt: string;
-  status: 'PENDING' | 'GRANTED' | 'REFUSED';
+  /** LAPSED: the part was verified while it was pending (已失效, nothing to decide; see the decider's `ExtensionStatus`). */
+  status: 'PENDING' | 'GRANTED' | 'REFUSED' | 'LAPSED';
   decidedOn: string | null;
   decidedAt: string | null;
   decisionReason: string | null;
@@ -187,7 +188,8 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
         reason: event.data.reason,
         requestedOn: on,
         requestedAt: at,
-        status: 'PENDING',
+        // Folded by business day, a request entered before a verification dated earlier comes after it: lapsed all the same.
+        status: part.status === 'VERIFIED' ? 'LAPSED' : 'PENDING',
         decidedOn: null,
         decidedAt: null,
         decisionReason: null,
@@ -220,6 +222,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     case 'InspectionLogged':
       part.inspections.push({ ...event.data, inspectorId: by, loggedAt: at });
       if (event.data.outcome === 'PASSED') {
+        lapsePending(part);
         part.status = 'VERIFIED';
         part.verifiedOn = on;
         part.verifiedAt = at;
@@ -244,6 +247,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
       if (outcome === 'PASSED') {
         if (previousOutcome === 'FAILED') part.returns.pop();
         withoutDueDateChange(part, inspectionSource(inspectionId));
+        lapsePending(part);
         part.status = 'VERIFIED';
         part.verifiedOn = inspectedOn;
         part.verifiedAt ??= at;
@@ -268,6 +272,11 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
 }
 
 const inspectionSource = (inspectionId: string) => `inspection:${inspectionId}`;
+
+/** Verified while a request was pending: the request lapses (已失效), as the decider has it. */
+function lapsePending(part: PartView): void {
+  for (const request of part.extensionRequests) if (request.status === 'PENDING') request.status = 'LAPSED';
+}
 
 /** Records a due-date change (replacing an earlier one from the same fact) and the due date now in force. */
 function changeDueDate(part: PartView, change: DueDateChange): void {

@@ -538,6 +538,44 @@ describe('assigned on a day before a unit’s merge (a past ledger entered after
   });
 });
 
+describe('an extension request still pending when its part is verified', () => {
+  const requested = {
+    type: 'ExtensionRequested' as const,
+    data: { unitId: HOUSING, requestId: 'extension-1', requestedDueDate: '2025-07-31', reason: 'The shanty-town data come from the districts.', requestedOn: '2025-06-01' },
+  };
+  const verifiedWhilePending = [recorded, assigned(HOUSING, 'LEAD'), requested, reported(HOUSING), inspected(HOUSING, 'PASSED', 'inspection-1'), closedOut()];
+  const statusOf = (events: readonly FindingStreamEvent[]) => partOf(assignmentsAfter(events), HOUSING)!.extensionRequests.map((request) => request.status);
+
+  it('lapses: nothing is left to extend', () => {
+    expect(statusOf(verifiedWhilePending)).toEqual(['LAPSED']);
+  });
+
+  it('is not decided on the verified part', () => {
+    given(verifiedWhilePending).when(decideExtension({ decidedOn: INSPECTED_ON })).thenRefused('CONFLICT', /already verified/, /不再审批/);
+  });
+
+  it('stays lapsed when the part comes back: it is not decided then, and the unit may ask again', () => {
+    const back = [...verifiedWhilePending, ...findingDecider.decide(reopen(), stateAfter(verifiedWhilePending))];
+    expect(statusOf(back)).toEqual(['LAPSED']);
+    given(back)
+      .when(decideExtension({ decidedOn: INSPECTED_ON }))
+      .thenRefused('CONFLICT', /lapsed when its part was verified/, /已在任务确认完成时失效，不再审批；如现在仍需延期，请单位重新申请/);
+    given(back)
+      .when(requestExtension({ requestId: 'extension-2', requestedOn: INSPECTED_ON, today: TODAY, requestedDueDate: '2025-09-30' }))
+      .then([{ type: 'ExtensionRequested', data: { unitId: HOUSING, requestId: 'extension-2', requestedDueDate: '2025-09-30', reason: 'The shanty-town data come from the districts.', requestedOn: INSPECTED_ON } }]);
+  });
+
+  it('lapses when a failed inspection is corrected to PASSED as well', () => {
+    const failedWhilePending = [recorded, assigned(HOUSING, 'LEAD'), requested, reported(HOUSING), inspected(HOUSING, 'FAILED', 'inspection-1')];
+    expect(statusOf(failedWhilePending)).toEqual(['PENDING']);
+    const corrected = findingDecider.decide(
+      { type: 'CorrectInspection', actor: supervisor, today: TODAY, unitId: HOUSING, inspectionId: 'inspection-1', outcome: 'PASSED', reason: '结论录错' },
+      stateAfter(failedWhilePending),
+    );
+    expect(statusOf([...failedWhilePending, ...corrected])).toEqual(['LAPSED']);
+  });
+});
+
 describe('refusals about the finding itself name it by its title', () => {
   it('when it needs a lead unit', () => {
     given([recorded]).when(assign([unit(FINANCE)])).thenRefused('BAD_USER_INPUT', /^Finding 「部分单位信息公开不到位」 needs a lead unit/, /^问题「部分单位信息公开不到位」须有一个牵头单位/);

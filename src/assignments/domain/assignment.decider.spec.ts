@@ -1322,7 +1322,7 @@ describe('the units directory on the day of the fact (registration, merger)', ()
     const verifiedParts = [leadAssigned, responsibleAssigned, reported(ENVIRONMENT), inspected('PASSED', 'inspection-e', ENVIRONMENT)];
 
     it.each<[string, readonly AssignmentEvent[], AssignmentCommand]>([
-      ['an assignment', [leadAssigned], assign({ unitId: ENVIRONMENT, role: 'RESPONSIBLE', ...known })],
+      ['an assignment on the merge day', [leadAssigned], assign({ unitId: ENVIRONMENT, role: 'RESPONSIBLE', assignedOn: '2025-07-05', ...known })],
       ['a report', [leadAssigned, responsibleAssigned], report({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), ...known })],
       ['an extension request', [leadAssigned, responsibleAssigned], requestExtension({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), ...known })],
       ['an urging', [leadAssigned, responsibleAssigned], urge({ unitId: ENVIRONMENT, ...known })],
@@ -1333,6 +1333,12 @@ describe('the units directory on the day of the fact (registration, merger)', ()
       ],
     ])('refuses %s, naming the unit and its successor', (_what, history, command) => {
       given(history).when(command).thenRefused('CONFLICT', merged, mergedZh);
+    });
+
+    it('takes an assignment dated before the merge (a past file entered late): the parent hands it over on the merge day', () => {
+      given([leadAssigned])
+        .when(assign({ unitId: ENVIRONMENT, role: 'RESPONSIBLE', assignedOn: '2025-07-04', ...known }))
+        .then([{ type: 'UnitAssigned', data: { unitId: ENVIRONMENT, role: 'RESPONSIBLE', dueDate: DUE, assignedOn: '2025-07-04' } }]);
     });
 
     it('still takes a correction of its report day (history, not new work)', () => {

@@ -115,6 +115,8 @@ export interface AssignmentPart {
 export interface AssignmentsState {
   /** Keyed by unitId; read with `partOf` so that ids like "constructor" cannot hit the prototype. */
   readonly parts: Readonly<Record<string, AssignmentPart>>;
+  /** The office day of the parent's latest reopening (`YYYY-MM-DD`); absent while never reopened. No unit is assigned before it. */
+  readonly reopenedOn?: string;
 }
 
 /**
@@ -173,7 +175,7 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
         urgeCount: 0,
         lastReturn: null,
       };
-      return { parts: { ...state.parts, [unitId]: part } };
+      return { ...state, parts: { ...state.parts, [unitId]: part } };
     }
     case 'ExtensionRequested': {
       const { requestId, requestedDueDate, reason, requestedOn } = event.data;
@@ -273,24 +275,24 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
               lastReturn: { cause: 'PARTS_REOPENED', reason: event.data.reason, returnedOn: event.data.reopenedOn },
             },
       );
-      return { parts: Object.fromEntries(reopened.map((part) => [part.unitId, part])) };
+      return { ...state, parts: Object.fromEntries(reopened.map((part) => [part.unitId, part])), reopenedOn: event.data.reopenedOn };
     }
     case 'PartHandedOver':
       return handOver(state, event.data.unitId, event.data.successorUnitId, event.data.handedOverOn);
     case 'PartRoleChanged': {
       const part = state.parts[event.data.unitId];
-      return part ? { parts: { ...state.parts, [part.unitId]: { ...part, role: event.data.role } } } : state;
+      return part ? { ...state, parts: { ...state.parts, [part.unitId]: { ...part, role: event.data.role } } } : state;
     }
     case 'UnitUnassigned': {
       const { [event.data.unitId]: _unassigned, ...others } = state.parts;
-      return { parts: others };
+      return { ...state, parts: others };
     }
     case 'PartsRescheduled': {
       const { previousDueDate, dueDate } = event.data;
       const moved = partsOf(state).map((part): AssignmentPart =>
         part.status !== 'VERIFIED' && part.dueDate === previousDueDate ? { ...part, dueDate } : part,
       );
-      return { parts: Object.fromEntries(moved.map((part) => [part.unitId, part])) };
+      return { ...state, parts: Object.fromEntries(moved.map((part) => [part.unitId, part])) };
     }
     default:
       return unreachable(event);
@@ -307,7 +309,7 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
   const moved: AssignmentPart = successorPart
     ? { ...successorPart, role: part.role === 'LEAD' ? 'LEAD' : successorPart.role, heldBefore: [...(successorPart.heldBefore ?? []), ...heldBefore] }
     : { ...part, unitId: successorUnitId, heldBefore, heldSince: handedOverOn };
-  return { parts: { ...others, [successorUnitId]: moved } };
+  return { ...state, parts: { ...others, [successorUnitId]: moved } };
 }
 
 /** Events are facts already checked by `decide`; one about an unknown unit leaves the state as is. */
@@ -317,7 +319,7 @@ function updatePart(
   change: (part: AssignmentPart) => AssignmentPart,
 ): AssignmentsState {
   const part = partOf(state, unitId);
-  return part ? { parts: { ...state.parts, [unitId]: change(part) } } : state;
+  return part ? { ...state, parts: { ...state.parts, [unitId]: change(part) } } : state;
 }
 
 /** The first fact that follows an inspection answers it (and fixes it: it is no longer corrected). */
@@ -435,6 +437,11 @@ function assignUnit(command: AssignUnit, state: AssignmentsState, context: Assig
   requireCalendarDate(dueDate, DUE_DATE);
   const override = boundedDueDate(dueDate, command, DUE_DATE);
   requireBusinessDay(assignedOn, command.today, named('assignedOn', 'The assignment date', '交办日期'));
+  // Before its reopening the parent was closed (or closed wrongly, had the unit had a part then): a part comes after it.
+  requireNotBefore(
+    { day: assignedOn, what: named('assignedOn', 'the assignment date', '交办日期') },
+    state.reopenedOn === undefined ? null : { day: state.reopenedOn, what: say('the day it was reopened', '重新打开的日期') },
+  );
   requireNotBefore({ day: dueDate, what: named('dueDate', `the due date of ${unit.en}`, `${unit.zh}的截止日期`) }, command.dueFrom);
   const terms = command.terms ?? BY_DATE;
   if (terms.kind === 'AT_ONCE' && dueDate !== assignedOn) {

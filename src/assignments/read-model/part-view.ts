@@ -378,6 +378,15 @@ export function closeOutDay(parts: ReadonlyMap<string, Pick<PartView, 'verifiedO
   return last;
 }
 
+/**
+ * A parent's parts in the order they were assigned: by assignment day (business time), then by the
+ * instant entered — the same order now and at any cut (the present keeps parts in the order they
+ * were recorded, a cut folds them in business order). Parts of one batch keep their order.
+ */
+export function inAssignedOrder<Part extends Pick<PartView, 'assignedOn' | 'assignedAt'>>(parts: Iterable<Part>): Part[] {
+  return [...parts].sort((a, b) => (a.assignedOn < b.assignedOn ? -1 : a.assignedOn > b.assignedOn ? 1 : a.assignedAt < b.assignedAt ? -1 : a.assignedAt > b.assignedAt ? 1 : 0));
+}
+
 /** The unit still has to act: nothing reported yet, or its report came back. */
 export const awaitsUnit = (part: Pick<PartView, 'status'>) => part.status === 'ASSIGNED' || part.status === 'RETURNED';
 

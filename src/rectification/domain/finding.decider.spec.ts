@@ -382,8 +382,16 @@ describe('reopened', () => {
     given(afterReopening).when(report(FINANCE, INSPECTED_ON)).then([reported(FINANCE, INSPECTED_ON)]);
   });
 
-  it('takes more responsible units', () => {
-    given(afterReopening).when(assign([unit(HOUSING)])).then([assigned(HOUSING)]);
+  it('takes more responsible units, from the day it was reopened', () => {
+    given(afterReopening)
+      .when(assign([unit(HOUSING, 'RESPONSIBLE', RETURNED_UNTIL)], { assignedOn: INSPECTED_ON }))
+      .then([{ type: 'UnitAssigned', data: { unitId: HOUSING, role: 'RESPONSIBLE', dueDate: RETURNED_UNTIL, assignedOn: INSPECTED_ON } }]);
+  });
+
+  it('takes no unit assigned before the day it was reopened: it was closed then (a part then would have kept it open)', () => {
+    given(afterReopening)
+      .when(assign([unit(HOUSING)]))
+      .thenRefused('BAD_USER_INPUT', /The assignment date \(2025-05-20\) is before the day it was reopened \(2025-07-01\)/, /交办日期（2025-05-20）早于重新打开的日期（2025-07-01）/);
   });
 
   it('closes again once every part is verified again', () => {

@@ -1,4 +1,4 @@
-import { trafficLight, isOverdue, type PartView, type TrafficLight } from '../../assignments/read-model/part-view.js';
+import { inAssignedOrder, trafficLight, isOverdue, type PartView, type TrafficLight } from '../../assignments/read-model/part-view.js';
 import type { WorkPlanItemView, WorkPlanView } from './work-plan-ledger.js';
 
 /** How far a set of items and their parts has come. */
@@ -68,7 +68,7 @@ function rollup(items: readonly ItemRow[], today: string): Rollup {
 
 /** One item with its parts (only `unitId`'s, when given) lit as of the business day `today`. */
 export function itemRow(item: WorkPlanItemView, options: { today: string; knownAt?: string | null; dueSoonDays: number; unitId?: string }): ItemRow {
-  const parts = [...item.parts.values()]
+  const parts = inAssignedOrder(item.parts.values())
     .filter((part) => !options.unitId || part.unitId === options.unitId)
     .map((part) => ({ ...part, evaluatedOn: options.today, evaluatedKnownAt: options.knownAt ?? null }));
   return {

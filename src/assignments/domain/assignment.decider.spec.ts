@@ -1349,6 +1349,25 @@ describe('the units directory on the day of the fact (registration, merger)', ()
     });
   });
 
+  it('refuses joining a part to the successor’s own part on a day before the office’s later facts on it (they would count differently as of a day than now)', () => {
+    const urgedLater: AssignmentEvent = { type: 'UnitUrged', data: { unitId: ENVIRONMENT, message: '请抓紧', urgedOn: '2025-07-08' } };
+    const command: HandOverPart = { type: 'HandOverPart', actor: admin, today: TODAY, unitId: ENVIRONMENT, successorUnitId: FINANCE, reason: '职能调整', handedOverOn: '2025-07-05', ...known };
+    given([leadAssigned, responsibleAssigned, urgedLater])
+      .when(command)
+      .thenRefused('CONFLICT', /cannot join the part 市财政局 holds on 2025-07-05: the urging of 市环境保护局 is dated later \(2025-07-08\)/, /不能在 2025-07-05 并入市财政局已有的任务：对市环境保护局的催办的日期（2025-07-08）在其之后/);
+    given([leadAssigned, responsibleAssigned, urgedLater])
+      .when({ ...command, handedOverOn: '2025-07-08' })
+      .then([{ type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: FINANCE, reason: '职能调整', handedOverOn: '2025-07-08' } }]);
+  });
+
+  it('refuses passing a joined part on a day before the join (the part was not whole before it)', () => {
+    const joined: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: FINANCE, reason: '职能调整', handedOverOn: '2025-07-08' } };
+    const command: HandOverPart = { type: 'HandOverPart', actor: admin, today: TODAY, unitId: FINANCE, successorUnitId: 'unit-housing', reason: '职能调整', handedOverOn: '2025-07-06', unitNames: { nameOf: (unitId) => ({ [FINANCE]: '市财政局', [ENVIRONMENT]: '市环境保护局', ['unit-housing']: '市住房和城乡建设局' })[unitId] } };
+    given([leadAssigned, responsibleAssigned, joined])
+      .when(command)
+      .thenRefused('CONFLICT', /cannot pass on 2025-07-06: the joining of another unit's part to that of 市财政局 is dated later \(2025-07-08\)/, /其他单位的任务并入市财政局的任务的日期（2025-07-08）在其之后/);
+  });
+
   it('refuses handing a part over to a unit that was itself merged, naming where it went', () => {
     const history = [leadAssigned];
     const command: HandOverPart = { type: 'HandOverPart', actor: admin, today: TODAY, unitId: FINANCE, successorUnitId: ENVIRONMENT, reason: '机构改革', handedOverOn: '2025-07-10', ...known };

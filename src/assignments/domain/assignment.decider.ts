@@ -102,12 +102,16 @@ export interface AssignmentPart {
   readonly lastReport: RectificationReport | null;
   readonly inspections: readonly InspectionRecord[];
   readonly urgeCount: number;
+  /** The office day of its latest urging; absent while never urged. */
+  readonly lastUrgedOn?: string;
   /** Set when the part is RETURNED, kept afterwards as history of the last return. */
   readonly lastReturn: ReturnNote | null;
   /** Units that held this part before it was handed over to `unitId`, earliest first. */
   readonly heldBefore?: readonly string[];
   /** The office day `unitId` took the part over (机构改革); absent for the unit it was assigned to. Nothing on it is dated before. */
   readonly heldSince?: string;
+  /** The latest office day another unit's part joined this one (a hand-over to a unit holding a part already): it passes on no earlier. */
+  readonly joinedOn?: string;
   /** What answered the last inspection (a report, an extension request, an urging): it can no longer be corrected. */
   readonly lastInspectionAnsweredBy?: DatedFact | null;
 }
@@ -196,6 +200,7 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
       return updatePart(state, event.data.unitId, (part) => ({
         ...part,
         urgeCount: part.urgeCount + 1,
+        lastUrgedOn: part.lastUrgedOn === undefined || event.data.urgedOn > part.lastUrgedOn ? event.data.urgedOn : part.lastUrgedOn,
         ...answering(part, { day: event.data.urgedOn, what: say('the urging', '催办') }),
       }));
     case 'RectificationReported': {
@@ -307,7 +312,12 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
   const successorPart = partOf(state, successorUnitId);
   const heldBefore = [...(part.heldBefore ?? []), unitId];
   const moved: AssignmentPart = successorPart
-    ? { ...successorPart, role: part.role === 'LEAD' ? 'LEAD' : successorPart.role, heldBefore: [...(successorPart.heldBefore ?? []), ...heldBefore] }
+    ? {
+        ...successorPart,
+        role: part.role === 'LEAD' ? 'LEAD' : successorPart.role,
+        heldBefore: [...(successorPart.heldBefore ?? []), ...heldBefore],
+        joinedOn: successorPart.joinedOn !== undefined && successorPart.joinedOn > handedOverOn ? successorPart.joinedOn : handedOverOn,
+      }
     : { ...part, unitId: successorUnitId, heldBefore, heldSince: handedOverOn };
   return { ...state, parts: { ...others, [successorUnitId]: moved } };
 }
@@ -654,6 +664,7 @@ function handOverPart(command: HandOverPart, state: AssignmentsState): Assignmen
   const handedOver = { day: handedOverOn, what: named('handedOverOn', `the handover of the part of ${unit.en}`, `${unit.zh}任务的移交日期`) };
   requireNotBefore(handedOver, assignedDay(part, command));
   refuseWorkAfterHandOver(part, handedOverOn, unit);
+  if (partOf(state, successorUnitId)) refuseFactsLostInJoin(part, handedOverOn, unit, unitNamed(command, successorUnitId));
   if (successorRegisteredOn !== undefined) {
     const successor = unitNamed(command, successorUnitId);
     requireNotBefore(handedOver, { day: successorRegisteredOn, what: say(`the registration of ${successor.en}`, `${successor.zh}的登记日期`) });
@@ -673,6 +684,7 @@ function handOverPart(command: HandOverPart, state: AssignmentsState): Assignmen
 function refuseWorkAfterHandOver(part: AssignmentPart, handedOverOn: string, unit: Bilingual): void {
   const facts: DatedFact[] = [
     ...(part.heldSince ? [{ day: part.heldSince, what: say(`the handover of the part to ${unit.en}`, `该任务移交给${unit.zh}`) }] : []),
+    ...(part.joinedOn ? [{ day: part.joinedOn, what: say(`the joining of another unit's part to that of ${unit.en}`, `其他单位的任务并入${unit.zh}的任务`) }] : []),
     ...(part.lastReport ? [{ day: part.lastReport.reportedOn, what: say(`the report of ${unit.en}`, `${unit.zh}的整改报告`) }] : []),
     ...part.extensionRequests.map((request) => ({ day: request.requestedOn, what: say(`the extension request of ${unit.en}`, `${unit.zh}的延期申请`) })),
   ];
@@ -681,6 +693,27 @@ function refuseWorkAfterHandOver(part: AssignmentPart, handedOverOn: string, uni
   throw conflict(
     `The part of ${unit.en} cannot pass on ${handedOverOn}: ${latest.what.en} is dated later (${latest.day}); date the reorganisation on or after it.`,
     `${unit.zh}的任务不能在 ${handedOverOn} 移交或并入：${latest.what.zh}的日期（${latest.day}）在其之后；机构改革的日期不能早于该日期。`,
+  );
+}
+
+/**
+ * A part that joins the successor's own part (the successor held one already) keeps the
+ * successor's record from the day it passes: a fact of the office on the predecessor's part dated
+ * after that day — an inspection, a send-back, an urging — would belong to a part that no longer
+ * stood alone, and would count differently as of a day than now. CONFLICT naming the latest such
+ * fact and its day: date the hand-over on or after it.
+ */
+function refuseFactsLostInJoin(part: AssignmentPart, handedOverOn: string, unit: Bilingual, successor: Bilingual): void {
+  const facts: DatedFact[] = [
+    ...part.inspections.map((inspection) => ({ day: inspection.inspectedOn, what: say(`the inspection of ${unit.en}`, `${unit.zh}的督查`) })),
+    ...(part.lastReturn ? [{ day: part.lastReturn.returnedOn, what: say(`the return of the part of ${unit.en}`, `${unit.zh}任务的退回`) }] : []),
+    ...(part.lastUrgedOn ? [{ day: part.lastUrgedOn, what: say(`the urging of ${unit.en}`, `对${unit.zh}的催办`) }] : []),
+  ];
+  const latest = facts.filter((fact) => isAfter(fact.day, handedOverOn)).sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0))[0];
+  if (!latest) return;
+  throw conflict(
+    `The part of ${unit.en} cannot join the part ${successor.en} holds on ${handedOverOn}: ${latest.what.en} is dated later (${latest.day}); date the hand-over on or after it.`,
+    `${unit.zh}的任务不能在 ${handedOverOn} 并入${successor.zh}已有的任务：${latest.what.zh}的日期（${latest.day}）在其之后；移交日期不能早于该日期。`,
   );
 }
 

@@ -253,7 +253,8 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
         part.verifiedAt ??= at;
       } else {
         if (previousOutcome === 'PASSED') {
-          part.returns.push({ cause: 'INSPECTION_FAILED', reason, returnedOn: inspectedOn, returnedAt: at, newDueDate: newDueDate ?? null });
+          // Entered as the inspection was: a view at a cut folds the corrected inspection in its place.
+          part.returns.push({ cause: 'INSPECTION_FAILED', reason, returnedOn: inspectedOn, returnedAt: inspection.loggedAt, newDueDate: newDueDate ?? null });
         } else {
           const last = part.returns.length - 1;
           if (last >= 0) part.returns[last] = { ...part.returns[last]!, returnedOn: inspectedOn, ...(newDueDate === undefined ? {} : { newDueDate }) };

@@ -1368,6 +1368,16 @@ describe('the units directory on the day of the fact (registration, merger)', ()
       .thenRefused('CONFLICT', /cannot pass on 2025-07-06: the joining of another unit's part to that of 市财政局 is dated later \(2025-07-08\)/, /其他单位的任务并入市财政局的任务的日期（2025-07-08）在其之后/);
   });
 
+  it('assigns a unit whose part passed to another a new part only from the day it passed', () => {
+    const passed: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: FINANCE, reason: '职能调整', handedOverOn: '2025-07-08' } };
+    given([leadAssigned, responsibleAssigned, passed])
+      .when(assign({ unitId: ENVIRONMENT, role: 'RESPONSIBLE' }))
+      .thenRefused('BAD_USER_INPUT', /The assignment date \(2025-06-01\) is before the day the earlier part of .* passed to another unit \(2025-07-08\)/, /原有任务移交其他单位的日期（2025-07-08）/);
+    given([leadAssigned, responsibleAssigned, passed])
+      .when(assign({ unitId: ENVIRONMENT, role: 'RESPONSIBLE', assignedOn: '2025-07-08' }))
+      .then([{ type: 'UnitAssigned', data: { unitId: ENVIRONMENT, role: 'RESPONSIBLE', dueDate: DUE, assignedOn: '2025-07-08' } }]);
+  });
+
   it('refuses handing a part over to a unit that was itself merged, naming where it went', () => {
     const history = [leadAssigned];
     const command: HandOverPart = { type: 'HandOverPart', actor: admin, today: TODAY, unitId: FINANCE, successorUnitId: ENVIRONMENT, reason: '机构改革', handedOverOn: '2025-07-10', ...known };

@@ -121,6 +121,8 @@ export interface AssignmentsState {
   readonly parts: Readonly<Record<string, AssignmentPart>>;
   /** The office day of the parent's latest reopening (`YYYY-MM-DD`); absent while never reopened. No unit is assigned before it. */
   readonly reopenedOn?: string;
+  /** By unit: the office day its part passed to another unit (机构改革). Assigned again, it is not before that day. */
+  readonly passedOn?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -319,7 +321,7 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
         joinedOn: successorPart.joinedOn !== undefined && successorPart.joinedOn > handedOverOn ? successorPart.joinedOn : handedOverOn,
       }
     : { ...part, unitId: successorUnitId, heldBefore, heldSince: handedOverOn };
-  return { ...state, parts: { ...others, [successorUnitId]: moved } };
+  return { ...state, parts: { ...others, [successorUnitId]: moved }, passedOn: { ...state.passedOn, [unitId]: handedOverOn } };
 }
 
 /** Events are facts already checked by `decide`; one about an unknown unit leaves the state as is. */
@@ -447,6 +449,12 @@ function assignUnit(command: AssignUnit, state: AssignmentsState, context: Assig
   requireCalendarDate(dueDate, DUE_DATE);
   const override = boundedDueDate(dueDate, command, DUE_DATE);
   requireBusinessDay(assignedOn, command.today, named('assignedOn', 'The assignment date', '交办日期'));
+  // A unit whose part passed to another is given a new one only from that day: before it, it held the one that passed.
+  const passed = state.passedOn && Object.hasOwn(state.passedOn, unitId) ? state.passedOn[unitId] : undefined;
+  requireNotBefore(
+    { day: assignedOn, what: named('assignedOn', 'the assignment date', '交办日期') },
+    passed === undefined ? null : { day: passed, what: say(`the day the earlier part of ${unit.en} passed to another unit`, `${unit.zh}原有任务移交其他单位的日期`) },
+  );
   // Before its reopening the parent was closed (or closed wrongly, had the unit had a part then): a part comes after it.
   requireNotBefore(
     { day: assignedOn, what: named('assignedOn', 'the assignment date', '交办日期') },

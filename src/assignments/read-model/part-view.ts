@@ -388,6 +388,15 @@ export function inAssignedOrder<Part extends Pick<PartView, 'assignedOn' | 'assi
   return [...parts].sort((a, b) => (a.assignedOn < b.assignedOn ? -1 : a.assignedOn > b.assignedOn ? 1 : a.assignedAt < b.assignedAt ? -1 : a.assignedAt > b.assignedAt ? 1 : 0));
 }
 
+/**
+ * A part's records (reports, inspections, returns, urgings, requests) in the order they happened:
+ * by office day, then by the instant entered — the same order now (kept as recorded) and at a cut
+ * (folded in business order).
+ */
+export function inBusinessOrder<Entry>(entries: readonly Entry[], dayOf: (entry: Entry) => string, enteredAt: (entry: Entry) => string): Entry[] {
+  return [...entries].sort((a, b) => dayOf(a).localeCompare(dayOf(b)) || enteredAt(a).localeCompare(enteredAt(b)));
+}
+
 /** The unit still has to act: nothing reported yet, or its report came back. */
 export const awaitsUnit = (part: Pick<PartView, 'status'>) => part.status === 'ASSIGNED' || part.status === 'RETURNED';
 

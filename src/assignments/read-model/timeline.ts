@@ -72,10 +72,17 @@ function asCorrected(known: readonly TimelineEntry[]): { events: TimelineEntry[]
     const revision = events[target]!.revision;
     correctedBy.set(revision, [...(correctedBy.get(revision) ?? []), correction]);
   };
+  // The units whose parts each unit holds now (its own, and those handed over to it): a report of a predecessor is its part's report.
+  const heldFrom = new Map<string, Set<string>>();
+  const holders = (unitId: string) => heldFrom.get(unitId) ?? new Set([unitId]);
   events.forEach((correction, position) => {
-    if (correction.type === 'ReportDateCorrected') {
+    if (correction.type === 'PartHandedOver') {
+      const { unitId, successorUnitId } = correction.data as { unitId: string; successorUnitId: string };
+      heldFrom.set(successorUnitId, new Set([...holders(successorUnitId), ...holders(unitId)]));
+    } else if (correction.type === 'ReportDateCorrected') {
       const { unitId, reportedOn } = correction.data as ReportDateCorrected['data'];
-      const target = lastBefore(events, position, (event) => event.type === 'RectificationReported' && event.data.unitId === unitId);
+      const held = holders(unitId);
+      const target = lastBefore(events, position, (event) => event.type === 'RectificationReported' && held.has(event.data.unitId as string));
       if (target >= 0) {
         events[target] = { ...events[target]!, occurredOn: reportedOn, data: { ...events[target]!.data, reportedOn } };
         applied(target, correction);

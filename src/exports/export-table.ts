@@ -1,4 +1,4 @@
-import { trafficLight, type PartStatus, type PartView, type TrafficLight } from '../assignments/read-model/part-view.js';
+import { inAssignedOrder, trafficLight, type PartStatus, type PartView, type TrafficLight } from '../assignments/read-model/part-view.js';
 import type { Breakdown } from '../work-plan/breakdown/breakdown.js';
 import { termsInWords } from '../shared/deadline.js';
 import type { EvaluationView, FindingView } from '../rectification/ledger/rectification-ledger.js';
@@ -138,13 +138,13 @@ export function ledgerTable(source: LedgerSource): ExportTable {
   const evaluationTitle = new Map(source.evaluations.map((evaluation) => [evaluation.evaluationId, evaluation.title]));
   const rows: ExportRow[] = [];
   for (const finding of source.findings) {
-    const leads = leadsOf(finding.parts.values(), source.unitName);
+    const leads = leadsOf(inAssignedOrder(finding.parts.values()), source.unitName);
     if (finding.parts.size === 0 && !source.unitId) {
       const evaluation = evaluationTitle.get(finding.evaluationId) ?? finding.evaluationId;
       rows.push({ light: null, cells: [rows.length + 1, evaluation, finding.title, finding.category, finding.measures, '', '', '', FINDING_STATUS_ZH.UNASSIGNED, '', '', '', '', ''] });
       continue;
     }
-    for (const part of finding.parts.values()) {
+    for (const part of inAssignedOrder(finding.parts.values())) {
       if (source.unitId && part.unitId !== source.unitId) continue;
       const light = trafficLight(part, source.asOf, source.dueSoonDays);
       rows.push({

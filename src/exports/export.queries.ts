@@ -79,7 +79,8 @@ export async function exportLedger(sources: ExportSources, request: LedgerExport
     findings: isPresent(time, now) ? sources.ledger.listFindings({ evaluationId }) : await sources.ledger.listFindingsAt({ evaluationId }, time, sources.latestRecordedAt),
     evaluations: sources.ledger.listEvaluations(),
     evaluation,
-    unitName: (unitId) => sources.units.get(unitId)?.name ?? unitId,
+    // A past day names units as they were named then (机构改革), as every view does.
+    unitName: sources.units.namesAt(time),
     asOf: time.asOf,
     dueSoonDays: sources.dueSoonDays,
     unitId: unitScope(request.reader),
@@ -91,11 +92,11 @@ export async function exportLedger(sources: ExportSources, request: LedgerExport
  * @throws DomainError BAD_USER_INPUT (bad asOf or id), NOT_FOUND (unknown plan, or none imported).
  */
 export async function exportWorkPlan(sources: ExportSources, request: WorkPlanExportRequest, now: Date): Promise<ExportTable> {
-  parseTimeCut({ asOf: request.asOf }, now);
+  const time = parseTimeCut({ asOf: request.asOf }, now);
   const planId = checkId(request.planId, 'planId') ?? newestPlanId(sources.plans);
   // The whole breakdown, cut to the unit's rows by the table: each row still names the item's lead unit.
   const breakdown = await workPlanAt(sources.plans, { planId, asOf: request.asOf }, now, sources.dueSoonDays, sources.latestRecordedAt);
-  return workPlanTable(breakdown, (unitId) => sources.units.get(unitId)?.name ?? unitId, sources.dueSoonDays, unitScope(request.reader));
+  return workPlanTable(breakdown, sources.units.namesAt(time), sources.dueSoonDays, unitScope(request.reader));
 }
 
 /** @throws DomainError NOT_FOUND when no plan has been imported yet. */

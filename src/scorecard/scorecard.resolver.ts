@@ -45,7 +45,7 @@ export class GetUnitScorecardHandler implements IQueryHandler<GetUnitScorecardQu
     const now = this.clock.now();
     const time = parseTimeCut(travel, now);
     // A past day shows units under the names they had then.
-    const unitName = (unitId: string) => this.units.nameOn(unitId, time.asOf) ?? unitId;
+    const unitName = this.units.namesAt(time);
     const scores = isPresent(time, now)
       ? this.scorecardNow(time.asOf, unitName)
       : await this.travelled.answer('scorecard', time, async () =>

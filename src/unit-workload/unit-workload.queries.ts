@@ -4,7 +4,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { requireUnitDetailsAccess } from '../access/authorization/access-policy.js';
 import { newestFirst, type Reminder } from '../assignments/read-model/reminders.js';
 import type { AppSettings } from '../config/app-settings.js';
-import { UnitsReadModel } from '../organization/units/units.read-model.js';
+import { nameOn, UnitsReadModel } from '../organization/units/units.read-model.js';
 import { DashboardReadModel } from '../rectification/dashboard/dashboard.read-model.js';
 import { buildUnitWorkload, type UnitWorkload } from '../rectification/dashboard/unit-workload.js';
 import { RectificationLedger, type FindingView } from '../rectification/ledger/rectification-ledger.js';
@@ -68,11 +68,13 @@ export class GetUnitWorkloadHandler implements IQueryHandler<GetUnitWorkloadQuer
     const time = parseTimeCut(travel, now);
     const present = isPresent(time, now);
     const dueSoonDays = this.config.get('DUE_SOON_DAYS', { infer: true });
-    const workloadOf = (findings: FindingView[]) => buildUnitWorkload({ findings, unitId, unitName: unit.name, today: time.asOf, dueSoonDays });
+    // A past day names the unit as it was named then (机构改革), as known at the cut.
+    const unitName = nameOn(unit, time.asOf, time.knownAt);
+    const workloadOf = (findings: FindingView[]) => buildUnitWorkload({ findings, unitId, unitName, today: time.asOf, dueSoonDays });
     // Only the findings where the unit ever had a part can hold one at the cut.
     const findings = present
       ? workloadOf(this.dashboards.findingsOf(unitId))
-      : await this.travelled.answer(`workload|${unitId}|${unit.name}|${dueSoonDays}`, time, async () =>
+      : await this.travelled.answer(`workload|${unitId}|${unitName}|${dueSoonDays}`, time, async () =>
           workloadOf(await foldAtCut(this.dashboards.findingIdsEverOf(unitId), time, this.dashboards.latestRecordedAt, (id, at) => this.ledger.findingAt(id, at))),
         );
     const cut = present ? null : time;

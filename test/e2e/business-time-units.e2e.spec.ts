@@ -139,6 +139,46 @@ describe('units on the day of the work, and on-time by the due date in force', (
     expect((await holders(findings.late))).toEqual({ status: 'OPEN', assignments: [{ unitId: units.STJ, status: 'RETURNED', heldBefore: [units.HBJ] }] });
   });
 
+  it('reads a past plan’s and a past ledger’s unit names as of their assignment day: the unit merged later gets the part, passed on the merge day', async () => {
+    const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+    const plan = '类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n一,环境信息,1,公开环评审批信息,,市环境保护局,,2016-09-30\n';
+    const imported = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
+      input: { idempotencyKey: key('plan'), fileName: 'plan-2016.csv', title: '青川市2016年环境信息公开要点', year: 2016, contentBase64: base64(plan), approvedOn: '2016-04-25', assignedOn: '2016-04-26' },
+    });
+    expect(imported.errors).toBeUndefined();
+    const breakdown = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id } } } }`, { id: imported.data!.importWorkPlan.planId });
+    const itemId = breakdown.data!.workPlan.categories[0].items[0].id as string;
+    const item = async (asOf?: string) => {
+      const response = await app.graphql(`query($id: ID!, $asOf: String) { workPlanItem(id: $id, asOf: $asOf) { parts { unitId heldBefore assignedOn unit { name } } history { eventType occurredOn } } }`, { id: itemId, asOf });
+      expect(response.errors).toBeUndefined();
+      return response.data!.workPlanItem;
+    };
+    // In May 2016 the part was 市环境保护局's; from the merge day (2016-07-01) its successor's.
+    expect((await item('2016-05-31')).parts).toEqual([{ unitId: units.HBJ, heldBefore: [], assignedOn: '2016-04-26', unit: { name: '市环境保护局' } }]);
+    const now = await item();
+    expect(now.parts).toEqual([{ unitId: units.STJ, heldBefore: [units.HBJ], assignedOn: '2016-04-26', unit: { name: '市生态环境局' } }]);
+    expect(now.history.map((entry: { eventType: string; occurredOn: string }) => [entry.eventType, entry.occurredOn])).toContainEqual(['PartHandedOver', '2016-07-01']);
+    // So the successor cannot report for May, before it held the part.
+    const early = await call('reportWorkPlanItem', { itemId, unitId: units.STJ, summary: '已公开', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/eia' }], reportedOn: '2016-05-20' }, await app.as('UNIT', units.STJ));
+    expect(errorCode(early)).toBe('BAD_USER_INPUT');
+    expect(early.errors![0]!.extensions!.messageZh).toBe('报告日期（2016-05-20）早于该任务移交市生态环境局的日期（2016-07-01）；此前的任务由原单位承担。');
+
+    // A ledger of the same spring: the same name, the same reading.
+    const ledger = '问题,牵头单位,整改时限\n建设项目环评信息公开不全,市环境保护局,2016-08-31\n';
+    const recorded = await app.graphql(`mutation($input: ImportFindingsInput!) { importFindings(input: $input) { findings { id assignments { unitId heldBefore assignedOn } } } }`, {
+      input: { idempotencyKey: key('ledger'), evaluationId, fileName: 'ledger-2016.csv', contentBase64: base64(ledger), identifiedOn: '2016-04-20', assignedOn: '2016-05-01' },
+    });
+    expect(recorded.errors).toBeUndefined();
+    expect(recorded.data!.importFindings.findings[0].assignments).toEqual([{ unitId: units.STJ, heldBefore: [units.HBJ], assignedOn: '2016-05-01' }]);
+
+    // A file of days after the merge names the successor's work: assigned to it from the start.
+    const autumn = await app.graphql(`mutation($input: ImportFindingsInput!) { importFindings(input: $input) { findings { assignments { unitId heldBefore } } } }`, {
+      input: { idempotencyKey: key('ledger'), evaluationId, fileName: 'ledger-autumn.csv', contentBase64: base64(ledger.replace('建设项目', '秋季建设项目').replace('2016-08-31', '2016-10-31')), identifiedOn: '2016-08-01' },
+    });
+    expect(autumn.errors).toBeUndefined();
+    expect(autumn.data!.importFindings.findings[0].assignments).toEqual([{ unitId: units.STJ, heldBefore: [] }]);
+  });
+
   it('refuses the successor’s work dated before the part passed to it, naming the hand-over day', async () => {
     const successor = await app.as('UNIT', units.STJ);
     const reportOn = (reportedOn: string) =>
@@ -175,26 +215,44 @@ describe('units on the day of the work, and on-time by the due date in force', (
     expect(refused.errors![0]!.extensions!.messageZh).toContain('之后已有延期申请（2016-06-16）');
   });
 
-  it('shows a past day under the names units had then', async () => {
+  it('shows a past day under the names units had then, as known at the instant asked (knownAt), in every view and export', async () => {
+    // The rename is entered at noon; it is dated 2016-09-01.
+    app.clock.set('2026-11-29T12:00:00+08:00');
     const renamed = await call('renameUnit', { unitId: units.SJJ, name: '市审计局（更名）', reason: '机构改革', renamedOn: '2016-09-01' }, await app.as('ADMIN'));
     expect(renamed.errors).toBeUndefined();
-    const named = async (asOf?: string) => {
+    const named = async (asOf?: string, knownAt?: string) => {
       const response = await app.graphql(
-        `query($id: ID!, $asOf: String) { finding(id: $id, asOf: $asOf) { assignments { unit { name } } } dashboard(asOf: $asOf) { openParts { unitName } } unitScorecard(asOf: $asOf) { unitName } }`,
-        { id: auditFinding, asOf },
+        `query($id: ID!, $unitId: ID!, $asOf: String, $knownAt: String) {
+          finding(id: $id, asOf: $asOf, knownAt: $knownAt) { assignments { unit { name } } }
+          dashboard(asOf: $asOf, knownAt: $knownAt) { openParts { unitName } }
+          unitScorecard(asOf: $asOf, knownAt: $knownAt) { unitName }
+          unitWorkload(unitId: $unitId, asOf: $asOf, knownAt: $knownAt) { openParts { unitName } } }`,
+        { id: auditFinding, unitId: units.SJJ, asOf, knownAt },
       );
       expect(response.errors).toBeUndefined();
-      const { finding, dashboard, unitScorecard } = response.data!;
-      return [finding.assignments[0].unit.name, dashboard.openParts.map((part: { unitName: string }) => part.unitName), unitScorecard.map((score: { unitName: string }) => score.unitName)];
+      const { finding, dashboard, unitScorecard, unitWorkload } = response.data!;
+      return {
+        finding: finding.assignments[0].unit.name,
+        dashboard: dashboard.openParts.map((part: { unitName: string }) => part.unitName).filter((name: string) => name.startsWith('市审计局')),
+        scorecard: unitScorecard.map((score: { unitName: string }) => score.unitName).filter((name: string) => name.startsWith('市审计局')),
+        workload: unitWorkload.openParts[0].unitName,
+      };
     };
-    const [before, beforeBoard, beforeScores] = await named('2016-08-31');
-    expect(before).toBe('市审计局');
-    expect(beforeBoard).toContain('市审计局');
-    expect(beforeScores).toContain('市审计局');
-    const [after, afterBoard] = await named('2016-09-01');
-    expect(after).toBe('市审计局（更名）');
-    expect(afterBoard).toContain('市审计局（更名）');
-    expect((await named())[0]).toBe('市审计局（更名）');
+    const everywhere = (name: string) => ({ finding: name, dashboard: [name], scorecard: [name], workload: name });
+    expect(await named('2016-08-31')).toEqual(everywhere('市审计局'));
+    expect(await named('2016-09-01')).toEqual(everywhere('市审计局（更名）'));
+    expect(await named()).toEqual(everywhere('市审计局（更名）'));
+    // Before noon the rename was not known, whatever day it names; from noon it is.
+    expect(await named('2016-09-01', '2026-11-29T11:00:00+08:00')).toEqual(everywhere('市审计局'));
+    expect(await named(undefined, '2026-11-29T11:00:00+08:00')).toEqual(everywhere('市审计局'));
+    expect(await named('2016-09-01', '2026-11-29T12:00:00+08:00')).toEqual(everywhere('市审计局（更名）'));
+
+    // The 整改台账 export of a past day names the unit as it was then.
+    const supervisor = await app.as('SUPERVISOR');
+    const ledgerCsv = async (asOf: string) => (await (await fetch(`${app.url}/export/ledger.csv?asOf=${asOf}&evaluationId=${evaluationId}`, { headers: supervisor })).text());
+    expect(await ledgerCsv('2016-08-31')).toContain('市审计局,');
+    expect(await ledgerCsv('2016-08-31')).not.toContain('市审计局（更名）');
+    expect(await ledgerCsv('2016-09-01')).toContain('市审计局（更名）');
   });
 
   it('refuses a view or a fact before 1949-10-01 as a typing error, in Chinese too', async () => {

@@ -207,10 +207,16 @@ export async function startTestApp(
       }
     },
     async graphql(query, variables = {}, headers) {
-      const response = await fetch(`${url}/graphql`, {
+      const request = {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(headers ?? (await account('SUPERVISOR').then(({ token }) => ({ authorization: `Bearer ${token}` })))) },
         body: JSON.stringify({ query, variables }),
+      };
+      // After a long in-process step the server may close an idle keep-alive socket just as fetch reuses it
+      // (read ECONNRESET, seen under load): the request never reached the app, so it is sent once more.
+      const response = await fetch(`${url}/graphql`, request).catch((error: Error & { cause?: { code?: string } }) => {
+        if (error.cause?.code !== 'ECONNRESET') throw error;
+        return fetch(`${url}/graphql`, request);
       });
       return expectChineseOnEveryError((await response.json()) as GraphqlResponse<any>);
     },

@@ -16,7 +16,7 @@ export const ITEM_STATUS_LABEL: Record<string, string> = { OPEN: '进行中', CO
 export const SEVERITY_LABEL: Record<string, string> = { HIGH: '严重', MEDIUM: '一般', LOW: '轻微' };
 export const OUTCOME_LABEL: Record<string, string> = { PASSED: '通过', FAILED: '不通过' };
 export const CIRCULAR_KIND_LABEL: Record<string, string> = { COMMENDATION: '表扬', CRITICISM: '通报批评' };
-export const EXTENSION_STATUS_LABEL: Record<string, string> = { PENDING: '待审批', GRANTED: '已批准', REFUSED: '未批准' };
+export const EXTENSION_STATUS_LABEL: Record<string, string> = { PENDING: '待审批', GRANTED: '已批准', REFUSED: '未批准', LAPSED: '已失效（任务已确认完成，无需审批）' };
 export const RETURN_CAUSE_LABEL: Record<string, string> = { SENT_BACK: '退办', INSPECTION_FAILED: '督查未通过', REOPENED: '重新打开' };
 export const REMINDER_LABEL: Record<string, string> = {
   DUE_IN_7_DAYS: '7天内到期',

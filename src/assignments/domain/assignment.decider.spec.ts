@@ -1322,7 +1322,7 @@ describe('the units directory on the day of the fact (registration, merger)', ()
     const verifiedParts = [leadAssigned, responsibleAssigned, reported(ENVIRONMENT), inspected('PASSED', 'inspection-e', ENVIRONMENT)];
 
     it.each<[string, readonly AssignmentEvent[], AssignmentCommand]>([
-      ['an assignment', [leadAssigned], assign({ unitId: ENVIRONMENT, role: 'RESPONSIBLE', ...known })],
+      ['an assignment on the merge day', [leadAssigned], assign({ unitId: ENVIRONMENT, role: 'RESPONSIBLE', assignedOn: '2025-07-05', ...known })],
       ['a report', [leadAssigned, responsibleAssigned], report({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), ...known })],
       ['an extension request', [leadAssigned, responsibleAssigned], requestExtension({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), ...known })],
       ['an urging', [leadAssigned, responsibleAssigned], urge({ unitId: ENVIRONMENT, ...known })],
@@ -1335,12 +1335,47 @@ describe('the units directory on the day of the fact (registration, merger)', ()
       given(history).when(command).thenRefused('CONFLICT', merged, mergedZh);
     });
 
+    it('takes an assignment dated before the merge (a past file entered late): the parent hands it over on the merge day', () => {
+      given([leadAssigned])
+        .when(assign({ unitId: ENVIRONMENT, role: 'RESPONSIBLE', assignedOn: '2025-07-04', ...known }))
+        .then([{ type: 'UnitAssigned', data: { unitId: ENVIRONMENT, role: 'RESPONSIBLE', dueDate: DUE, assignedOn: '2025-07-04' } }]);
+    });
+
     it('still takes a correction of its report day (history, not new work)', () => {
       const history = [leadAssigned, responsibleAssigned, reported(ENVIRONMENT)];
       given(history)
         .when({ type: 'CorrectReportDate', actor: supervisor, today: TODAY, unitId: ENVIRONMENT, reportedOn: '2025-06-27', reason: '录入错误', ...known })
         .then([{ type: 'ReportDateCorrected', data: { unitId: ENVIRONMENT, previousReportedOn: REPORTED_ON, reportedOn: '2025-06-27', reason: '录入错误', correctedOn: TODAY } }]);
     });
+  });
+
+  it('refuses joining a part to the successor’s own part on a day before the office’s later facts on it (they would count differently as of a day than now)', () => {
+    const urgedLater: AssignmentEvent = { type: 'UnitUrged', data: { unitId: ENVIRONMENT, message: '请抓紧', urgedOn: '2025-07-08' } };
+    const command: HandOverPart = { type: 'HandOverPart', actor: admin, today: TODAY, unitId: ENVIRONMENT, successorUnitId: FINANCE, reason: '职能调整', handedOverOn: '2025-07-05', ...known };
+    given([leadAssigned, responsibleAssigned, urgedLater])
+      .when(command)
+      .thenRefused('CONFLICT', /cannot join the part 市财政局 holds on 2025-07-05: the urging of 市环境保护局 is dated later \(2025-07-08\)/, /不能在 2025-07-05 并入市财政局已有的任务：对市环境保护局的催办的日期（2025-07-08）在其之后/);
+    given([leadAssigned, responsibleAssigned, urgedLater])
+      .when({ ...command, handedOverOn: '2025-07-08' })
+      .then([{ type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: FINANCE, reason: '职能调整', handedOverOn: '2025-07-08' } }]);
+  });
+
+  it('refuses passing a joined part on a day before the join (the part was not whole before it)', () => {
+    const joined: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: FINANCE, reason: '职能调整', handedOverOn: '2025-07-08' } };
+    const command: HandOverPart = { type: 'HandOverPart', actor: admin, today: TODAY, unitId: FINANCE, successorUnitId: 'unit-housing', reason: '职能调整', handedOverOn: '2025-07-06', unitNames: { nameOf: (unitId) => ({ [FINANCE]: '市财政局', [ENVIRONMENT]: '市环境保护局', ['unit-housing']: '市住房和城乡建设局' })[unitId] } };
+    given([leadAssigned, responsibleAssigned, joined])
+      .when(command)
+      .thenRefused('CONFLICT', /cannot pass on 2025-07-06: the joining of another unit's part to that of 市财政局 is dated later \(2025-07-08\)/, /其他单位的任务并入市财政局的任务的日期（2025-07-08）在其之后/);
+  });
+
+  it('assigns a unit whose part passed to another a new part only from the day it passed', () => {
+    const passed: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: FINANCE, reason: '职能调整', handedOverOn: '2025-07-08' } };
+    given([leadAssigned, responsibleAssigned, passed])
+      .when(assign({ unitId: ENVIRONMENT, role: 'RESPONSIBLE' }))
+      .thenRefused('BAD_USER_INPUT', /The assignment date \(2025-06-01\) is before the day the earlier part of .* passed to another unit \(2025-07-08\)/, /原有任务移交其他单位的日期（2025-07-08）/);
+    given([leadAssigned, responsibleAssigned, passed])
+      .when(assign({ unitId: ENVIRONMENT, role: 'RESPONSIBLE', assignedOn: '2025-07-08' }))
+      .then([{ type: 'UnitAssigned', data: { unitId: ENVIRONMENT, role: 'RESPONSIBLE', dueDate: DUE, assignedOn: '2025-07-08' } }]);
   });
 
   it('refuses handing a part over to a unit that was itself merged, naming where it went', () => {

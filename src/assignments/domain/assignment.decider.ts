@@ -17,6 +17,7 @@ import type {
   AssignUnit,
   AssignmentCommand,
   NamesUnits,
+  UnitNames,
   CorrectInspection,
   CorrectReportDate,
   DecideExtension,
@@ -42,11 +43,17 @@ import type {
 /** ASSIGNED → REPORTED → VERIFIED, or REPORTED → RETURNED → REPORTED → … */
 export type PartStatus = 'ASSIGNED' | 'REPORTED' | 'RETURNED' | 'VERIFIED';
 
+/**
+ * PENDING until decided; LAPSED when the part was verified while it was pending: nothing is left to
+ * extend, so it is never decided, even if the part comes back later (the unit asks again).
+ */
+export type ExtensionStatus = 'PENDING' | 'GRANTED' | 'REFUSED' | 'LAPSED';
+
 export interface ExtensionRequest {
   readonly requestId: string;
   readonly requestedDueDate: string;
   readonly reason: string;
-  readonly status: 'PENDING' | 'GRANTED' | 'REFUSED';
+  readonly status: ExtensionStatus;
   /** The office day it was asked for: its decision cannot come before. */
   readonly requestedOn: string;
 }
@@ -95,12 +102,16 @@ export interface AssignmentPart {
   readonly lastReport: RectificationReport | null;
   readonly inspections: readonly InspectionRecord[];
   readonly urgeCount: number;
+  /** The office day of its latest urging; absent while never urged. */
+  readonly lastUrgedOn?: string;
   /** Set when the part is RETURNED, kept afterwards as history of the last return. */
   readonly lastReturn: ReturnNote | null;
   /** Units that held this part before it was handed over to `unitId`, earliest first. */
   readonly heldBefore?: readonly string[];
   /** The office day `unitId` took the part over (机构改革); absent for the unit it was assigned to. Nothing on it is dated before. */
   readonly heldSince?: string;
+  /** The latest office day another unit's part joined this one (a hand-over to a unit holding a part already): it passes on no earlier. */
+  readonly joinedOn?: string;
   /** What answered the last inspection (a report, an extension request, an urging): it can no longer be corrected. */
   readonly lastInspectionAnsweredBy?: DatedFact | null;
 }
@@ -108,6 +119,10 @@ export interface AssignmentPart {
 export interface AssignmentsState {
   /** Keyed by unitId; read with `partOf` so that ids like "constructor" cannot hit the prototype. */
   readonly parts: Readonly<Record<string, AssignmentPart>>;
+  /** The office day of the parent's latest reopening (`YYYY-MM-DD`); absent while never reopened. No unit is assigned before it. */
+  readonly reopenedOn?: string;
+  /** By unit: the office day its part passed to another unit (机构改革). Assigned again, it is not before that day. */
+  readonly passedOn?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -166,7 +181,7 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
         urgeCount: 0,
         lastReturn: null,
       };
-      return { parts: { ...state.parts, [unitId]: part } };
+      return { ...state, parts: { ...state.parts, [unitId]: part } };
     }
     case 'ExtensionRequested': {
       const { requestId, requestedDueDate, reason, requestedOn } = event.data;
@@ -187,6 +202,7 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
       return updatePart(state, event.data.unitId, (part) => ({
         ...part,
         urgeCount: part.urgeCount + 1,
+        lastUrgedOn: part.lastUrgedOn === undefined || event.data.urgedOn > part.lastUrgedOn ? event.data.urgedOn : part.lastUrgedOn,
         ...answering(part, { day: event.data.urgedOn, what: say('the urging', '催办') }),
       }));
     case 'RectificationReported': {
@@ -213,7 +229,7 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
         const inspections = [...part.inspections, { inspectionId, outcome, inspectedOn, dueDateBefore: part.dueDate }];
         const lastReport = settle(part.lastReport, checkedBy(inspectedOn));
         return outcome === 'PASSED'
-          ? { ...part, inspections, lastReport, status: 'VERIFIED', verifiedOn: inspectedOn, lastInspectionAnsweredBy: null }
+          ? { ...lapsePending(part), inspections, lastReport, status: 'VERIFIED', verifiedOn: inspectedOn, lastInspectionAnsweredBy: null }
           : {
               ...part,
               inspections,
@@ -241,7 +257,7 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
         // A failure corrected away takes its new due date with it: the part is due as before it.
         const dueDate = event.data.previousOutcome === 'FAILED' ? (corrected?.dueDateBefore ?? part.dueDate) : part.dueDate;
         return outcome === 'PASSED'
-          ? { ...part, inspections, lastReport, dueDate, status: 'VERIFIED', verifiedOn: inspectedOn }
+          ? { ...lapsePending(part), inspections, lastReport, dueDate, status: 'VERIFIED', verifiedOn: inspectedOn }
           : {
               ...part,
               inspections,
@@ -266,24 +282,24 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
               lastReturn: { cause: 'PARTS_REOPENED', reason: event.data.reason, returnedOn: event.data.reopenedOn },
             },
       );
-      return { parts: Object.fromEntries(reopened.map((part) => [part.unitId, part])) };
+      return { ...state, parts: Object.fromEntries(reopened.map((part) => [part.unitId, part])), reopenedOn: event.data.reopenedOn };
     }
     case 'PartHandedOver':
       return handOver(state, event.data.unitId, event.data.successorUnitId, event.data.handedOverOn);
     case 'PartRoleChanged': {
       const part = state.parts[event.data.unitId];
-      return part ? { parts: { ...state.parts, [part.unitId]: { ...part, role: event.data.role } } } : state;
+      return part ? { ...state, parts: { ...state.parts, [part.unitId]: { ...part, role: event.data.role } } } : state;
     }
     case 'UnitUnassigned': {
       const { [event.data.unitId]: _unassigned, ...others } = state.parts;
-      return { parts: others };
+      return { ...state, parts: others };
     }
     case 'PartsRescheduled': {
       const { previousDueDate, dueDate, terms } = event.data;
       const moved = partsOf(state).map((part): AssignmentPart =>
         part.status !== 'VERIFIED' && part.dueDate === previousDueDate ? { ...part, dueDate, terms: terms ?? part.terms } : part,
       );
-      return { parts: Object.fromEntries(moved.map((part) => [part.unitId, part])) };
+      return { ...state, parts: Object.fromEntries(moved.map((part) => [part.unitId, part])) };
     }
     default:
       return unreachable(event);
@@ -298,9 +314,14 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
   const successorPart = partOf(state, successorUnitId);
   const heldBefore = [...(part.heldBefore ?? []), unitId];
   const moved: AssignmentPart = successorPart
-    ? { ...successorPart, role: part.role === 'LEAD' ? 'LEAD' : successorPart.role, heldBefore: [...(successorPart.heldBefore ?? []), ...heldBefore] }
+    ? {
+        ...successorPart,
+        role: part.role === 'LEAD' ? 'LEAD' : successorPart.role,
+        heldBefore: [...(successorPart.heldBefore ?? []), ...heldBefore],
+        joinedOn: successorPart.joinedOn !== undefined && successorPart.joinedOn > handedOverOn ? successorPart.joinedOn : handedOverOn,
+      }
     : { ...part, unitId: successorUnitId, heldBefore, heldSince: handedOverOn };
-  return { parts: { ...others, [successorUnitId]: moved } };
+  return { ...state, parts: { ...others, [successorUnitId]: moved }, passedOn: { ...state.passedOn, [unitId]: handedOverOn } };
 }
 
 /** Events are facts already checked by `decide`; one about an unknown unit leaves the state as is. */
@@ -310,12 +331,18 @@ function updatePart(
   change: (part: AssignmentPart) => AssignmentPart,
 ): AssignmentsState {
   const part = partOf(state, unitId);
-  return part ? { parts: { ...state.parts, [unitId]: change(part) } } : state;
+  return part ? { ...state, parts: { ...state.parts, [unitId]: change(part) } } : state;
 }
 
 /** The first fact that follows an inspection answers it (and fixes it: it is no longer corrected). */
 const answering = (part: AssignmentPart, fact: DatedFact): Pick<AssignmentPart, 'lastInspectionAnsweredBy'> =>
   part.inspections.length > 0 && !part.lastInspectionAnsweredBy ? { lastInspectionAnsweredBy: fact } : {};
+
+/** A part verified while a request was pending: the request lapses (see `ExtensionStatus`). */
+const lapsePending = (part: AssignmentPart): AssignmentPart =>
+  part.extensionRequests.some((request) => request.status === 'PENDING')
+    ? { ...part, extensionRequests: part.extensionRequests.map((request) => (request.status === 'PENDING' ? { ...request, status: 'LAPSED' } : request)) }
+    : part;
 
 function settleExtension(part: AssignmentPart, requestId: string, status: 'GRANTED' | 'REFUSED'): AssignmentPart {
   return {
@@ -426,6 +453,17 @@ function assignUnit(command: AssignUnit, state: AssignmentsState, context: Assig
   requireCalendarDate(dueDate, DUE_DATE);
   const override = boundedDueDate(dueDate, command, DUE_DATE);
   requireBusinessDay(assignedOn, command.today, named('assignedOn', 'The assignment date', '交办日期'));
+  // A unit whose part passed to another is given a new one only from that day: before it, it held the one that passed.
+  const passed = state.passedOn && Object.hasOwn(state.passedOn, unitId) ? state.passedOn[unitId] : undefined;
+  requireNotBefore(
+    { day: assignedOn, what: named('assignedOn', 'the assignment date', '交办日期') },
+    passed === undefined ? null : { day: passed, what: say(`the day the earlier part of ${unit.en} passed to another unit`, `${unit.zh}原有任务移交其他单位的日期`) },
+  );
+  // Before its reopening the parent was closed (or closed wrongly, had the unit had a part then): a part comes after it.
+  requireNotBefore(
+    { day: assignedOn, what: named('assignedOn', 'the assignment date', '交办日期') },
+    state.reopenedOn === undefined ? null : { day: state.reopenedOn, what: say('the day it was reopened', '重新打开的日期') },
+  );
   requireNotBefore({ day: dueDate, what: named('dueDate', `the due date of ${unit.en}`, `${unit.zh}的截止日期`) }, command.dueFrom);
   const terms = command.terms ?? BY_DATE;
   if (terms.kind === 'AT_ONCE' && dueDate !== assignedOn) {
@@ -483,6 +521,12 @@ function decideExtension(command: DecideExtension, state: AssignmentsState): Ass
   }
   if (part.status === 'VERIFIED') {
     throw conflict(`The part of ${unit.en} is already verified; its extension request is not decided any more.`, `${unit.zh}的任务已确认完成，延期申请不再审批。`);
+  }
+  if (request.status === 'LAPSED') {
+    throw conflict(
+      `Extension request ${requestId} of ${unit.en} lapsed when its part was verified; it is not decided any more. If the part needs more time now, the unit asks again.`,
+      `${unit.zh}的该项延期申请已在任务确认完成时失效，不再审批；如现在仍需延期，请单位重新申请。`,
+    );
   }
   if (request.status !== 'PENDING') {
     throw conflict(
@@ -632,6 +676,7 @@ function handOverPart(command: HandOverPart, state: AssignmentsState): Assignmen
   const handedOver = { day: handedOverOn, what: named('handedOverOn', `the handover of the part of ${unit.en}`, `${unit.zh}任务的移交日期`) };
   requireNotBefore(handedOver, assignedDay(part, command));
   refuseWorkAfterHandOver(part, handedOverOn, unit);
+  if (partOf(state, successorUnitId)) refuseFactsLostInJoin(part, handedOverOn, unit, unitNamed(command, successorUnitId));
   if (successorRegisteredOn !== undefined) {
     const successor = unitNamed(command, successorUnitId);
     requireNotBefore(handedOver, { day: successorRegisteredOn, what: say(`the registration of ${successor.en}`, `${successor.zh}的登记日期`) });
@@ -651,6 +696,7 @@ function handOverPart(command: HandOverPart, state: AssignmentsState): Assignmen
 function refuseWorkAfterHandOver(part: AssignmentPart, handedOverOn: string, unit: Bilingual): void {
   const facts: DatedFact[] = [
     ...(part.heldSince ? [{ day: part.heldSince, what: say(`the handover of the part to ${unit.en}`, `该任务移交给${unit.zh}`) }] : []),
+    ...(part.joinedOn ? [{ day: part.joinedOn, what: say(`the joining of another unit's part to that of ${unit.en}`, `其他单位的任务并入${unit.zh}的任务`) }] : []),
     ...(part.lastReport ? [{ day: part.lastReport.reportedOn, what: say(`the report of ${unit.en}`, `${unit.zh}的整改报告`) }] : []),
     ...part.extensionRequests.map((request) => ({ day: request.requestedOn, what: say(`the extension request of ${unit.en}`, `${unit.zh}的延期申请`) })),
   ];
@@ -663,6 +709,27 @@ function refuseWorkAfterHandOver(part: AssignmentPart, handedOverOn: string, uni
 }
 
 /**
+ * A part that joins the successor's own part (the successor held one already) keeps the
+ * successor's record from the day it passes: a fact of the office on the predecessor's part dated
+ * after that day — an inspection, a send-back, an urging — would belong to a part that no longer
+ * stood alone, and would count differently as of a day than now. CONFLICT naming the latest such
+ * fact and its day: date the hand-over on or after it.
+ */
+function refuseFactsLostInJoin(part: AssignmentPart, handedOverOn: string, unit: Bilingual, successor: Bilingual): void {
+  const facts: DatedFact[] = [
+    ...part.inspections.map((inspection) => ({ day: inspection.inspectedOn, what: say(`the inspection of ${unit.en}`, `${unit.zh}的督查`) })),
+    ...(part.lastReturn ? [{ day: part.lastReturn.returnedOn, what: say(`the return of the part of ${unit.en}`, `${unit.zh}任务的退回`) }] : []),
+    ...(part.lastUrgedOn ? [{ day: part.lastUrgedOn, what: say(`the urging of ${unit.en}`, `对${unit.zh}的催办`) }] : []),
+  ];
+  const latest = facts.filter((fact) => isAfter(fact.day, handedOverOn)).sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0))[0];
+  if (!latest) return;
+  throw conflict(
+    `The part of ${unit.en} cannot join the part ${successor.en} holds on ${handedOverOn}: ${latest.what.en} is dated later (${latest.day}); date the hand-over on or after it.`,
+    `${unit.zh}的任务不能在 ${handedOverOn} 并入${successor.zh}已有的任务：${latest.what.zh}的日期（${latest.day}）在其之后；移交日期不能早于该日期。`,
+  );
+}
+
+/**
  * 机构改革: a merged unit takes no new work — no assignment, report, extension, urging, send-back
  * or inspection, and no correction that would return its part — CONFLICT naming it and its
  * successor, which carries its open parts. Correcting a report's day (history) and handing its
@@ -671,7 +738,63 @@ function refuseWorkAfterHandOver(part: AssignmentPart, handedOverOn: string, uni
 function requireStandingUnit(command: AssignmentCommand): void {
   if (command.type === 'ReopenParts' || command.type === 'HandOverPart' || command.type === 'CorrectReportDate') return;
   if (command.type === 'CorrectInspection' && command.outcome !== 'FAILED') return;
+  // A past assignment (a plan or ledger entered late) dated before the unit's merge is its own work
+  // then; the part passes to the successor on the merge day (`handOversAfterMerges`).
+  if (command.type === 'AssignUnit' && assignedBeforeMerge(command, command.unitId, command.assignedOn)) return;
   refuseMergedUnit(command, command.unitId);
+}
+
+const assignedBeforeMerge = (command: NamesUnits, unitId: string, assignedOn: string): boolean => {
+  const merger = command.unitNames?.mergerOf?.(unitId);
+  return merger !== undefined && assignedOn < merger.mergedOn;
+};
+
+/** One step of a unit's succession: its work passes to `successorUnitId` on office day `on`. */
+export interface SuccessionStep {
+  readonly unitId: string;
+  readonly successorUnitId: string;
+  readonly on: string;
+}
+
+/**
+ * The merges (机构改革) a part of `unitId` held on office day `from` goes through, in order: each
+ * merge passes it to that unit's successor on the later of `from` and the merge day. Empty for a
+ * unit that stands, or a directory that does not know merges. At most 32 steps (a cycle is a
+ * directory fault, never a loop).
+ */
+export function successionOf(directory: UnitNames | undefined, unitId: string, from: string): SuccessionStep[] {
+  const steps: SuccessionStep[] = [];
+  let holder = unitId;
+  let day = from;
+  for (let merger = directory?.mergerOf?.(holder); merger && steps.length < 32; merger = directory?.mergerOf?.(holder)) {
+    day = later(day, merger.mergedOn);
+    steps.push({ unitId: holder, successorUnitId: merger.successorUnitId, on: day });
+    holder = merger.successorUnitId;
+  }
+  return steps;
+}
+
+const later = (a: string, b: string) => (a > b ? a : b);
+
+/**
+ * A part assigned (on `assignedOn`) to a unit merged later passes to its successor on the merge
+ * day — and on through the successor's own later merges — as the merge would have passed it had it
+ * been recorded in order: PartHandedOver events, each dated the day of its merge. Written after
+ * every UnitAssigned of a batch, so a batch naming both a unit and its later successor gives the
+ * successor one part (leading if either led).
+ */
+export function handOversAfterMerges(command: NamesUnits & { readonly assignedOn: string }, assigned: readonly { readonly unitId: string }[]): AssignmentEvent[] {
+  const events: AssignmentEvent[] = [];
+  for (const { unitId } of assigned) {
+    if (!assignedBeforeMerge(command, unitId, command.assignedOn)) continue;
+    for (const step of successionOf(command.unitNames, unitId, command.assignedOn)) {
+      const unit = unitNamed(command, step.unitId);
+      const successor = unitNamed(command, step.successorUnitId);
+      const reason = `${unit.zh}于 ${step.on} 并入${successor.zh}，其未完成的任务由${successor.zh}承担`;
+      events.push({ type: 'PartHandedOver', data: { unitId: step.unitId, successorUnitId: step.successorUnitId, reason, handedOverOn: step.on } });
+    }
+  }
+  return events;
 }
 
 /**

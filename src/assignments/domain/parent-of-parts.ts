@@ -9,7 +9,9 @@ import {
   closedOn,
   decideAssignment,
   evolveAssignments,
+  handOversAfterMerges,
   partsOf,
+  successionOf,
   unitNamed,
   type AssignmentParentContext,
   type AssignmentsState,
@@ -133,6 +135,9 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
         assignments = assigned.reduce(evolveAssignments, assignments);
         events.push(...assigned);
       }
+      const handedOver = handOversAfterMerges(batch, batch.units);
+      assignments = handedOver.reduce(evolveAssignments, assignments);
+      events.push(...handedOver);
       if (!partsOf(assignments).some((part) => part.role === 'LEAD')) {
         const name = rules.nameOf(parent);
         throw badInput(`${name.en} needs a lead unit (牵头单位): name one unit as LEAD.`, `${name.zh}须有一个牵头单位：请指定一个单位为牵头单位。`);
@@ -182,26 +187,16 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
  * unit carrying its work (its successor, or theirs), on the later of the reopening and the merge.
  */
 function toSuccessors(request: ReopenRequest, before: AssignmentsState): AssignmentEvent[] {
-  const directory = request.unitNames;
-  if (!directory?.mergerOf) return [];
   const handedOver: AssignmentEvent[] = [];
   for (const part of partsOf(before)) {
     if (part.status === 'ASSIGNED') continue;
-    let merger = directory.mergerOf(part.unitId);
-    if (!merger) continue;
-    let successorUnitId = merger.successorUnitId;
-    let handedOverOn = later(request.reopenedOn, merger.mergedOn);
-    for (let hops = 0, next = directory.mergerOf(successorUnitId); next && hops < 32; hops += 1, next = directory.mergerOf(successorUnitId)) {
-      merger = next;
-      successorUnitId = next.successorUnitId;
-      handedOverOn = later(handedOverOn, next.mergedOn);
-    }
+    const steps = successionOf(request.unitNames, part.unitId, request.reopenedOn);
+    const last = steps.at(-1);
+    if (!last) continue;
     const unit = unitNamed(request, part.unitId);
-    const successor = unitNamed(request, successorUnitId);
+    const successor = unitNamed(request, last.successorUnitId);
     const reason = `${unit.zh}已并入${successor.zh}：重新打开的任务由${successor.zh}办理（${request.reason}）`;
-    handedOver.push({ type: 'PartHandedOver', data: { unitId: part.unitId, successorUnitId, reason, handedOverOn } });
+    handedOver.push({ type: 'PartHandedOver', data: { unitId: part.unitId, successorUnitId: last.successorUnitId, reason, handedOverOn: last.on } });
   }
   return handedOver;
 }
-
-const later = (a: string, b: string) => (a > b ? a : b);

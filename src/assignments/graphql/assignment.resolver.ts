@@ -10,8 +10,8 @@ import { UnitType } from '../../organization/units/unit.type.js';
 import { nameOn, type UnitView } from '../../organization/units/units.read-model.js';
 import { officeDate } from '../../shared/calendar-date.js';
 import { Clock } from '../../shared/clock.js';
-import { daysLeft, trafficLight, type PartView } from '../read-model/part-view.js';
-import { AssignmentType, DueTermsKindEnum, InspectionType, ReportType, ReturnType, TrafficLightEnum } from './assignment.types.js';
+import { daysLeft, inBusinessOrder, trafficLight, type PartView } from '../read-model/part-view.js';
+import { AssignmentType, DueTermsKindEnum, ExtensionRequestType, InspectionType, ReportType, ReturnType, TrafficLightEnum, UrgeType } from './assignment.types.js';
 import { nextReportDue, termsInWords } from '../../shared/deadline.js';
 
 /*
@@ -29,9 +29,9 @@ export class AssignmentResolver {
   ) {}
 
   @ResolveField(() => UnitType, { description: 'The unit, named as it was on the day the view describes (机构改革: a past day shows the name it had then)' })
-  async unit(@Parent() part: PartView) {
+  async unit(@Parent() part: PartView & { evaluatedKnownAt?: string | null }) {
     const unit = (await this.queries.execute(new GetUnitQuery(part.unitId))) as UnitView;
-    const name = nameOn(unit, this.dayOf(part));
+    const name = nameOn(unit, this.dayOf(part), part.evaluatedKnownAt);
     return name === unit.name ? unit : { ...unit, name };
   }
 
@@ -42,17 +42,27 @@ export class AssignmentResolver {
 
   @ResolveField(() => [ReportType], { nullable: true, description: `Completion reports with evidence. ${OWN_PART_ONLY}` })
   reports(@Parent() part: PartView, @Context() context: GraphqlContext) {
-    return this.ownDetails(part, context, say('completion reports', '整改报告')).reports;
+    return inBusinessOrder(this.ownDetails(part, context, say('completion reports', '整改报告')).reports, (report) => report.reportedOn, (report) => report.reportedAt);
   }
 
   @ResolveField(() => [InspectionType], { nullable: true, description: `On-site inspections. ${OWN_PART_ONLY}` })
   inspections(@Parent() part: PartView, @Context() context: GraphqlContext) {
-    return this.ownDetails(part, context, say('inspection notes', '督查记录')).inspections;
+    return inBusinessOrder(this.ownDetails(part, context, say('inspection notes', '督查记录')).inspections, (inspection) => inspection.inspectedOn, (inspection) => inspection.loggedAt);
   }
 
   @ResolveField(() => [ReturnType], { nullable: true, description: `Why the part went back. ${OWN_PART_ONLY}` })
   returns(@Parent() part: PartView, @Context() context: GraphqlContext) {
-    return this.ownDetails(part, context, say('inspection notes', '督查记录')).returns;
+    return inBusinessOrder(this.ownDetails(part, context, say('inspection notes', '督查记录')).returns, (returned) => returned.returnedOn, (returned) => returned.returnedAt);
+  }
+
+  @ResolveField(() => [UrgeType], { description: '催办, in the order they happened (office day, then entry)' })
+  urges(@Parent() part: PartView) {
+    return inBusinessOrder(part.urges, (urge) => urge.urgedOn, (urge) => urge.urgedAt);
+  }
+
+  @ResolveField(() => [ExtensionRequestType], { description: 'Extension requests, in the order asked (office day, then entry)' })
+  extensionRequests(@Parent() part: PartView) {
+    return inBusinessOrder(part.extensionRequests, (request) => request.requestedOn, (request) => request.requestedAt);
   }
 
   /** Units see the progress of every part, but the evidence and notes of their own only. */

@@ -8,7 +8,11 @@ export const AssignmentRoleEnum = graphqlEnum<AssignmentRole>(['LEAD', 'RESPONSI
 export const PartStatusEnum = graphqlEnum<PartStatus>(['ASSIGNED', 'REPORTED', 'VERIFIED', 'RETURNED'], 'AssignmentStatus');
 export const InspectionOutcomeEnum = graphqlEnum<InspectionOutcome>(['PASSED', 'FAILED'], 'InspectionOutcome');
 export const TrafficLightEnum = graphqlEnum<TrafficLight>(['GREEN', 'YELLOW', 'RED'], 'TrafficLight', 'RED: overdue, YELLOW: due soon, GREEN: on track');
-export const ExtensionStatusEnum = graphqlEnum(['PENDING', 'GRANTED', 'REFUSED'] as const, 'ExtensionStatus');
+export const ExtensionStatusEnum = graphqlEnum(
+  ['PENDING', 'GRANTED', 'REFUSED', 'LAPSED'] as const,
+  'ExtensionStatus',
+  'PENDING: awaiting a decision; GRANTED / REFUSED: decided; LAPSED (已失效): the part was verified while it was pending, so nothing is left to decide — it is never decided, even if the part comes back (the unit asks again)',
+);
 export const DueTermsKindEnum = graphqlEnum<DueTermsKind>(
   DueTermsKinds,
   'DeadlineKind',

@@ -36,7 +36,8 @@ export interface ExtensionRequestView {
   readonly reason: string;
   readonly requestedOn: string;
   readonly requestedAt: string;
-  status: 'PENDING' | 'GRANTED' | 'REFUSED';
+  /** LAPSED: the part was verified while it was pending (已失效, nothing to decide; see the decider's `ExtensionStatus`). */
+  status: 'PENDING' | 'GRANTED' | 'REFUSED' | 'LAPSED';
   decidedOn: string | null;
   decidedAt: string | null;
   decisionReason: string | null;
@@ -191,7 +192,8 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
         reason: event.data.reason,
         requestedOn: on,
         requestedAt: at,
-        status: 'PENDING',
+        // Folded by business day, a request entered before a verification dated earlier comes after it: lapsed all the same.
+        status: part.status === 'VERIFIED' ? 'LAPSED' : 'PENDING',
         decidedOn: null,
         decidedAt: null,
         decisionReason: null,
@@ -224,6 +226,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     case 'InspectionLogged':
       part.inspections.push({ ...event.data, inspectorId: by, loggedAt: at });
       if (event.data.outcome === 'PASSED') {
+        lapsePending(part);
         part.status = 'VERIFIED';
         part.verifiedOn = on;
         part.verifiedAt = at;
@@ -248,12 +251,14 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
       if (outcome === 'PASSED') {
         if (previousOutcome === 'FAILED') part.returns.pop();
         withoutDueDateChange(part, inspectionSource(inspectionId));
+        lapsePending(part);
         part.status = 'VERIFIED';
         part.verifiedOn = inspectedOn;
         part.verifiedAt ??= at;
       } else {
         if (previousOutcome === 'PASSED') {
-          part.returns.push({ cause: 'INSPECTION_FAILED', reason, returnedOn: inspectedOn, returnedAt: at, newDueDate: newDueDate ?? null });
+          // Entered as the inspection was: a view at a cut folds the corrected inspection in its place.
+          part.returns.push({ cause: 'INSPECTION_FAILED', reason, returnedOn: inspectedOn, returnedAt: inspection.loggedAt, newDueDate: newDueDate ?? null });
         } else {
           const last = part.returns.length - 1;
           if (last >= 0) part.returns[last] = { ...part.returns[last]!, returnedOn: inspectedOn, ...(newDueDate === undefined ? {} : { newDueDate }) };
@@ -272,6 +277,11 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
 }
 
 const inspectionSource = (inspectionId: string) => `inspection:${inspectionId}`;
+
+/** Verified while a request was pending: the request lapses (已失效), as the decider has it. */
+function lapsePending(part: PartView): void {
+  for (const request of part.extensionRequests) if (request.status === 'PENDING') request.status = 'LAPSED';
+}
 
 /** Records a due-date change (replacing an earlier one from the same fact) and the due date now in force. */
 function changeDueDate(part: PartView, change: DueDateChange): void {
@@ -389,6 +399,24 @@ export function closeOutDay(parts: ReadonlyMap<string, Pick<PartView, 'verifiedO
     if (last === null || part.verifiedOn > last) last = part.verifiedOn;
   }
   return last;
+}
+
+/**
+ * A parent's parts in the order they were assigned: by assignment day (business time), then by the
+ * instant entered — the same order now and at any cut (the present keeps parts in the order they
+ * were recorded, a cut folds them in business order). Parts of one batch keep their order.
+ */
+export function inAssignedOrder<Part extends Pick<PartView, 'assignedOn' | 'assignedAt'>>(parts: Iterable<Part>): Part[] {
+  return [...parts].sort((a, b) => (a.assignedOn < b.assignedOn ? -1 : a.assignedOn > b.assignedOn ? 1 : a.assignedAt < b.assignedAt ? -1 : a.assignedAt > b.assignedAt ? 1 : 0));
+}
+
+/**
+ * A part's records (reports, inspections, returns, urgings, requests) in the order they happened:
+ * by office day, then by the instant entered — the same order now (kept as recorded) and at a cut
+ * (folded in business order).
+ */
+export function inBusinessOrder<Entry>(entries: readonly Entry[], dayOf: (entry: Entry) => string, enteredAt: (entry: Entry) => string): Entry[] {
+  return [...entries].sort((a, b) => dayOf(a).localeCompare(dayOf(b)) || enteredAt(a).localeCompare(enteredAt(b)));
 }
 
 /** The unit still has to act: nothing reported yet, or its report came back. */

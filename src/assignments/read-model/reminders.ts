@@ -57,27 +57,35 @@ function deadlineReminder(part: PartView, today: string): { kind: ReminderKind; 
 const RETURN_REMINDER = { SENT_BACK: 'REPORT_SENT_BACK', INSPECTION_FAILED: 'INSPECTION_FAILED', REOPENED: 'REOPENED' } as const;
 
 /**
+ * A fact the unit was told of (an urging, a return, an extension decision) on office day `on`,
+ * recorded at `at`, is answered once the unit reports after it: a report dated a later day, or the
+ * same day and entered after it. One rule for every kind, whoever held the part then (a part
+ * handed over in a merge carries its predecessor's facts and reports alike).
+ */
+function answeredByReport(part: Pick<PartView, 'reports'>, on: string, at: string): boolean {
+  return part.reports.some((report) => report.reportedOn > on || (report.reportedOn === on && report.reportedAt > at));
+}
+
+/**
  * Reminders about one part not yet verified, as of the office day `today` (`YYYY-MM-DD`): its
- * deadline (due in 7/3/1 days, overdue), every urging (催办), the latest return while it stands
- * (sent back, failed inspection, reopened) and every decided extension request, each dated by
- * the office day it happened.
+ * deadline (due in 7/3/1 days, overdue) and every urging (催办), return (sent back, failed
+ * inspection, reopened) and extension decision the unit has not answered with a report since
+ * (`answeredByReport`), each dated by the office day it happened.
  */
 export function remindersFor(parent: ReminderParent, part: PartView, today: string): Reminder[] {
   const reminders: Reminder[] = [];
   const deadline = deadlineReminder(part, today);
   if (deadline) reminders.push({ ...parent, ...deadline, on: today, at: null });
-  for (const urge of part.urges) reminders.push({ ...parent, kind: 'URGED', message: urge.message, on: urge.urgedOn, at: urge.urgedAt });
-  const lastReturn = part.returns.at(-1);
-  if (part.status === 'RETURNED' && lastReturn) {
-    reminders.push({ ...parent, kind: RETURN_REMINDER[lastReturn.cause], message: lastReturn.reason, on: lastReturn.returnedOn, at: lastReturn.returnedAt });
-  }
+  const told = (reminder: Omit<Reminder, keyof ReminderParent> & { at: string }) => {
+    if (!answeredByReport(part, reminder.on, reminder.at)) reminders.push({ ...parent, ...reminder });
+  };
+  for (const urge of part.urges) told({ kind: 'URGED', message: urge.message, on: urge.urgedOn, at: urge.urgedAt });
+  for (const returned of part.returns) told({ kind: RETURN_REMINDER[returned.cause], message: returned.reason, on: returned.returnedOn, at: returned.returnedAt });
   for (const request of part.extensionRequests) {
-    const decided = { on: request.decidedOn!, at: request.decidedAt! };
-    if (request.status === 'GRANTED') {
-      reminders.push({ ...parent, kind: 'EXTENSION_GRANTED', message: `延期已批准，新的截止日期为 ${request.grantedDueDate}。`, ...decided });
-    } else if (request.status === 'REFUSED') {
-      reminders.push({ ...parent, kind: 'EXTENSION_REFUSED', message: request.decisionReason ?? '', ...decided });
-    }
+    if (request.decidedOn === null || request.decidedAt === null) continue;
+    const decided = { on: request.decidedOn, at: request.decidedAt };
+    if (request.status === 'GRANTED') told({ kind: 'EXTENSION_GRANTED', message: `延期已批准，新的截止日期为 ${request.grantedDueDate}。`, ...decided });
+    else if (request.status === 'REFUSED') told({ kind: 'EXTENSION_REFUSED', message: request.decisionReason ?? '', ...decided });
   }
   return reminders;
 }

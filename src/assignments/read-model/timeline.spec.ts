@@ -37,8 +37,21 @@ describe('a past day’s history (breaker, issue 8 round 3)', () => {
     expect(historyOn({ asOf: '2016-06-01', knownAt: null, axes: [] })).toEqual(['UnitAssigned 2016-05-01']);
   });
 
-  it('when viewed as of 2016-06-19, then it lists the report and the inspection as corrected into the day, but not the corrections', () => {
-    expect(historyOn({ asOf: '2016-06-19', knownAt: null, axes: [] })).toEqual(['UnitAssigned 2016-05-01', 'RectificationReported 2016-06-10', 'InspectionLogged 2016-06-20']);
+  it('when viewed as of 2016-06-19, then it lists the report and the inspection on their corrected days, as the view counts them, but not the corrections made later', () => {
+    // Never an entry dated after the day viewed (the inspection was first entered for 2016-06-20).
+    expect(historyOn({ asOf: '2016-06-19', knownAt: null, axes: [] })).toEqual(['UnitAssigned 2016-05-01', 'RectificationReported 2016-06-08', 'InspectionLogged 2016-06-18']);
+    const inspection = historyAt(timeline, timelineAt(timeline, { asOf: '2016-06-19', knownAt: null, axes: [] }), { asOf: '2016-06-19', knownAt: null, axes: [] }).at(-1)!;
+    expect(inspection).toMatchObject({ id: inspected.id, revision: inspected.revision, data: { inspectedOn: '2016-06-18', outcome: 'PASSED' } });
+  });
+
+  it('given a correction to a later day, when viewed between the two days, then it does not list the fact at all, as the view does not count it', () => {
+    const movedLater = entry('2026-11-30', '2026-11-30T04:00:00.000Z', {
+      type: 'InspectionCorrected',
+      data: { unitId: 'a', inspectionId: 'i-1', previousInspectedOn: '2016-06-18', inspectedOn: '2016-06-25', previousOutcome: 'PASSED', outcome: 'PASSED', reason: '日期抄错', correctedOn: '2026-11-30' },
+    });
+    const later = [...timeline, movedLater];
+    const cut = { asOf: '2016-06-21', knownAt: null, axes: [] };
+    expect(historyAt(later, timelineAt(later, cut), cut).map((event) => `${event.type} ${event.occurredOn}`)).toEqual(['UnitAssigned 2016-05-01', 'RectificationReported 2016-06-08']);
   });
 
   it('when viewed on the day of the corrections, then it lists each beside the fact it corrects', () => {

@@ -50,7 +50,7 @@ export const knownInCut = (cut: TimeCut, event: { readonly metadata: { readonly 
  * one day in the order recorded (the lifecycle's rules keep each part's facts in that order).
  */
 export function timelineAt(timeline: readonly TimelineEntry[], cut: TimeCut): TimelineEntry[] {
-  return asCorrected(timeline.filter((event) => knownInCut(cut, event)))
+  return asCorrected(timeline.filter((event) => knownInCut(cut, event))).events
     .filter((event) => event.occurredOn <= cut.asOf)
     .sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.revision - b.revision));
 }
@@ -61,16 +61,32 @@ const CORRECTIONS = new Set(['ReportDateCorrected', 'InspectionCorrected']);
  * The known events with every known correction applied to the fact it corrects — the report or
  * inspection then counts on its corrected day and with its corrected outcome on the business axis —
  * and the corrections themselves left out of the fold (the history still lists them). A correction
- * recorded after `knownAt` is not known, so the view shows the uncorrected fact.
+ * recorded after `knownAt` is not known, so the view shows the uncorrected fact. `correctedBy`
+ * maps the revision of each corrected fact to the corrections applied to it, in order.
  */
-function asCorrected(known: readonly TimelineEntry[]): TimelineEntry[] {
-  if (!known.some((event) => CORRECTIONS.has(event.type))) return [...known];
+function asCorrected(known: readonly TimelineEntry[]): { events: TimelineEntry[]; correctedBy: Map<number, TimelineEntry[]> } {
+  const correctedBy = new Map<number, TimelineEntry[]>();
+  if (!known.some((event) => CORRECTIONS.has(event.type))) return { events: [...known], correctedBy };
   const events = [...known];
+  const applied = (target: number, correction: TimelineEntry) => {
+    const revision = events[target]!.revision;
+    correctedBy.set(revision, [...(correctedBy.get(revision) ?? []), correction]);
+  };
+  // The units whose parts each unit holds now (its own, and those handed over to it): a report of a predecessor is its part's report.
+  const heldFrom = new Map<string, Set<string>>();
+  const holders = (unitId: string) => heldFrom.get(unitId) ?? new Set([unitId]);
   events.forEach((correction, position) => {
-    if (correction.type === 'ReportDateCorrected') {
+    if (correction.type === 'PartHandedOver') {
+      const { unitId, successorUnitId } = correction.data as { unitId: string; successorUnitId: string };
+      heldFrom.set(successorUnitId, new Set([...holders(successorUnitId), ...holders(unitId)]));
+    } else if (correction.type === 'ReportDateCorrected') {
       const { unitId, reportedOn } = correction.data as ReportDateCorrected['data'];
-      const target = lastBefore(events, position, (event) => event.type === 'RectificationReported' && event.data.unitId === unitId);
-      if (target >= 0) events[target] = { ...events[target]!, occurredOn: reportedOn, data: { ...events[target]!.data, reportedOn } };
+      const held = holders(unitId);
+      const target = lastBefore(events, position, (event) => event.type === 'RectificationReported' && held.has(event.data.unitId as string));
+      if (target >= 0) {
+        events[target] = { ...events[target]!, occurredOn: reportedOn, data: { ...events[target]!.data, reportedOn } };
+        applied(target, correction);
+      }
     } else if (correction.type === 'InspectionCorrected') {
       const { inspectionId, inspectedOn, outcome, previousOutcome, reason, newDueDate, dueDateOverride } = correction.data as InspectionCorrected['data'];
       const target = lastBefore(events, position, (event) => event.type === 'InspectionLogged' && event.data.inspectionId === inspectionId);
@@ -80,10 +96,11 @@ function asCorrected(known: readonly TimelineEntry[]): TimelineEntry[] {
         // A correction to FAILED that gave the part a new due date returns it until then, as the inspection would have.
         const returnedUntil = newDueDate === undefined ? {} : { newDueDate, ...(dueDateOverride ? { dueDateOverride } : {}) };
         events[target] = { ...events[target]!, occurredOn: inspectedOn, data: { ...data, inspectedOn, outcome, notes, ...returnedUntil } };
+        applied(target, correction);
       }
     }
   });
-  return events.filter((event) => !CORRECTIONS.has(event.type));
+  return { events: events.filter((event) => !CORRECTIONS.has(event.type)), correctedBy };
 }
 
 function lastBefore(events: readonly TimelineEntry[], position: number, matches: (event: TimelineEntry & { data: Record<string, unknown> }) => boolean): number {
@@ -92,12 +109,22 @@ function lastBefore(events: readonly TimelineEntry[], position: number, matches:
 }
 
 /**
- * The history at a cut lists events as they were recorded — never as corrected — so it shows the
- * original next to the correction: the events folded into the view, and every correction inside
- * the cut. A correction happened on the office day it was made (its `occurredOn`): a day before it
- * does not list it, as that day's view does not list anything else that happened later.
+ * The history at a cut: the events folded into the view, and every correction inside the cut. A
+ * correction happened on the office day it was made (its `occurredOn`): a day before it does not
+ * list it, as that day's view does not list anything else that happened later. A corrected fact is
+ * listed as it was recorded, unchanged, when its corrections are listed beside it (they say what
+ * changed, who changed it and why); when a correction is known but made after the day viewed, the
+ * fact is listed as the view counts it — on its corrected day, with its corrected outcome — so a
+ * past day's history and its figures tell one story.
  */
 export function historyAt(timeline: readonly TimelineEntry[], folded: readonly TimelineEntry[], cut: TimeCut): TimelineEntry[] {
-  const inView = new Set(folded.map((event) => event.revision));
-  return timeline.filter((event) => inView.has(event.revision) || (CORRECTIONS.has(event.type) && entryInCut(cut, event)));
+  const foldedByRevision = new Map(folded.map((event) => [event.revision, event]));
+  const { correctedBy } = asCorrected(timeline.filter((event) => knownInCut(cut, event)));
+  return timeline
+    .filter((event) => foldedByRevision.has(event.revision) || (CORRECTIONS.has(event.type) && entryInCut(cut, event)))
+    .map((event) => {
+      const corrections = correctedBy.get(event.revision);
+      if (!corrections || corrections.every((correction) => entryInCut(cut, correction))) return event;
+      return foldedByRevision.get(event.revision) ?? event;
+    });
 }

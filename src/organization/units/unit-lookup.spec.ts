@@ -51,3 +51,28 @@ describe('units as offices name them (issue 10)', () => {
     expect(ids('教育局')).toBe('"教育局" is ambiguous: it could be 青川市教育局, 东湖区教育局; write the full name');
   });
 });
+
+describe('names as of the day a file’s work was given (a unit merged later is still itself then)', () => {
+  const directory = [
+    { id: 'unit-hbj', code: 'HBJ', name: '青川市环境保护局', kind: 'DEPARTMENT', parentUnitId: null, mergedIntoUnitId: 'unit-sthjj', mergedOn: '2016-07-01' },
+    { id: 'unit-sthjj', code: 'STHJJ', name: '青川市生态环境局', kind: 'DEPARTMENT', parentUnitId: null },
+    { id: 'unit-czj', code: 'CZJ', name: '青川市财政局', kind: 'DEPARTMENT', parentUnitId: null },
+  ];
+  const ids = (lookup: ReturnType<typeof unitLookupFrom>, name: string) => {
+    const named = lookup.resolveNames!(name);
+    return named.ok ? named.units.map((unit) => unit.unitId) : named.reason;
+  };
+
+  it('resolves the merged unit’s name to itself on a day before its merge, to its successor from the merge day', () => {
+    expect(unitLookupFrom(directory, '2016-04-26')('青川市环境保护局')).toBe('unit-hbj');
+    expect(unitLookupFrom(directory, '2016-07-01')('青川市环境保护局')).toBe('unit-sthjj');
+    expect(unitLookupFrom(directory)('青川市环境保护局')).toBe('unit-sthjj');
+    expect(unitLookupFrom(directory).on!('2016-06-30')('青川市环境保护局')).toBe('unit-hbj');
+  });
+
+  it('counts the unit among collective names and short names only while it stands', () => {
+    expect(ids(unitLookupFrom(directory, '2016-04-26'), '市直各部门')).toEqual(['unit-hbj', 'unit-sthjj', 'unit-czj']);
+    expect(ids(unitLookupFrom(directory, '2016-07-01'), '市直各部门')).toEqual(['unit-sthjj', 'unit-czj']);
+    expect(ids(unitLookupFrom(directory, '2016-04-26'), '市环境保护局')).toEqual(['unit-hbj']);
+  });
+});

@@ -9,6 +9,11 @@
 export type UnitLookup = ((nameOrCode: string) => string | undefined) & {
   /** Names as offices write them (short, collective); a lookup without it knows exact names only. */
   readonly resolveNames?: (name: string) => UnitNames;
+  /**
+   * The same directory as it stood on office day `day` (`YYYY-MM-DD`): a unit merged after that
+   * day still answers to its own names (the merge has not happened yet). Absent: names as today.
+   */
+  readonly on?: (day: string) => UnitLookup;
 };
 
 /** What one name in a file stands for: one unit, every unit of a collective name, or why none. */
@@ -25,6 +30,8 @@ export interface DirectoryUnit {
   readonly formerNames?: readonly string[];
   /** A merged unit's names lead to its successor, which now does its work. */
   readonly mergedIntoUnitId?: string | null;
+  /** The office day of that merge (`YYYY-MM-DD`); absent: merged since ever (a lookup as of any day follows it). */
+  readonly mergedOn?: string | null;
   /** For collective names: 各区县政府 means every COUNTY_OR_DISTRICT unit, 各科室 the 科室 under a parent. */
   readonly kind?: string;
   readonly parentUnitId?: string | null;
@@ -33,11 +40,30 @@ export interface DirectoryUnit {
 /**
  * A lookup over a list of units: exact name (current or former), or code in any letter case. A
  * name of a merged unit resolves to its successor; its code stays its own, so the directory's own
- * files still find it.
+ * files still find it. With `on` (an office day, `YYYY-MM-DD`: the day a file's work is assigned),
+ * only merges on or before that day count: a past plan naming a unit merged later assigns that
+ * unit, whose part then passes to its successor on the merge day (the lifecycle's rule). `.on(day)`
+ * gives the same directory as of another day.
  */
-export function unitLookupFrom(units: Iterable<DirectoryUnit>): UnitLookup {
+export function unitLookupFrom(units: Iterable<DirectoryUnit>, on?: string): UnitLookup {
   const list = [...units];
-  const mergedInto = new Map(list.filter((unit) => unit.mergedIntoUnitId).map((unit) => [unit.id, unit.mergedIntoUnitId!]));
+  const byDay = new Map<string, UnitLookup>();
+  const lookupOn = (day: string): UnitLookup => {
+    if (day === on) return lookup;
+    let found = byDay.get(day);
+    if (!found) byDay.set(day, (found = unitLookupFrom(list, day)));
+    return found;
+  };
+  const lookup: UnitLookup = Object.assign(directoryLookup(list, on), { on: lookupOn });
+  return lookup;
+}
+
+/** Merged on or before `on` (always, without a day or a merge day). */
+const mergedBy = (unit: DirectoryUnit, on: string | undefined): boolean =>
+  Boolean(unit.mergedIntoUnitId) && (on === undefined || !unit.mergedOn || unit.mergedOn <= on);
+
+function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined): UnitLookup {
+  const mergedInto = new Map(list.filter((unit) => mergedBy(unit, on)).map((unit) => [unit.id, unit.mergedIntoUnitId!]));
   const successorOf = (id: string): string => {
     let current = id;
     for (let hops = 0; mergedInto.has(current) && hops < list.length; hops += 1) current = mergedInto.get(current)!;
@@ -50,7 +76,7 @@ export function unitLookupFrom(units: Iterable<DirectoryUnit>): UnitLookup {
     byCode.set(unit.code.toUpperCase(), unit.id);
   }
   const lookup = (nameOrCode: string) => byName.get(nameOrCode) ?? byCode.get(nameOrCode.toUpperCase());
-  const current = list.filter((unit) => !unit.mergedIntoUnitId);
+  const current = list.filter((unit) => !mergedBy(unit, on));
   const resolveNames = (name: string): UnitNames => {
     const exact = lookup(name);
     if (exact !== undefined) return { ok: true, units: [{ name, unitId: exact }] };
@@ -96,6 +122,9 @@ const COLLECTIVE_NAMES: readonly { pattern: RegExp; means: string; meansZh: stri
     member: (unit) => Boolean(unit.parentUnitId) && /[科室处股]$/.test(unit.name),
   },
 ];
+
+/** The lookup as of office day `day` when it knows days (`unitLookupFrom`), else as it is. */
+export const lookupOn = (lookup: UnitLookup, day: string | undefined): UnitLookup => (day !== undefined && lookup.on ? lookup.on(day) : lookup);
 
 /** `lookup`'s reading of a name: with its `resolveNames` when it has one, else exact names only. */
 export function unitNamesOf(lookup: UnitLookup, name: string): UnitNames {

@@ -20,15 +20,32 @@ export interface UnitView {
   readonly mergedIntoUnitId: string | null;
   /** The office day of that merge; null while it stands on its own. */
   readonly mergedOn: string | null;
-  /** Its names in order, each with the office day it took effect (the first: registration): what `nameOn` reads. */
-  readonly names: readonly { readonly name: string; readonly from: string }[];
+  /**
+   * Its names in order, each with the office day it took effect (the first: registration) and the
+   * instant it was recorded (`at`, ISO; absent in snapshots written before it was kept): what
+   * `nameOn` reads.
+   */
+  readonly names: readonly UnitName[];
 }
 
-/** The unit's name in force on office day `day`: the last that took effect by then; before its registration, its first. */
-export function nameOn(unit: Pick<UnitView, 'name' | 'names'>, day: string): string {
+/** One name of a unit: from office day `from` (`YYYY-MM-DD`), recorded at instant `at` (ISO). */
+export interface UnitName {
+  readonly name: string;
+  readonly from: string;
+  readonly at?: string;
+}
+
+/**
+ * The unit's name in force on office day `day` as known at instant `knownAt` (ISO; null or absent:
+ * as known now): the last name that took effect by `day` and was recorded by `knownAt` — a rename
+ * entered later is not known then, whatever day it names; before its registration, its first name.
+ */
+export function nameOn(unit: Pick<UnitView, 'name' | 'names'>, day: string, knownAt?: string | null): string {
   // `names` is absent from views restored from a snapshot written before it existed.
   let name = unit.names?.[0]?.name ?? unit.name;
-  for (const named of unit.names ?? []) if (named.from <= day) name = named.name;
+  for (const named of unit.names ?? []) {
+    if (named.from <= day && (knownAt == null || named.at === undefined || named.at <= knownAt)) name = named.name;
+  }
   return name;
 }
 
@@ -55,7 +72,7 @@ export class UnitsReadModel implements Projection {
           formerNames: [],
           mergedIntoUnitId: null,
           mergedOn: null,
-          names: [{ name, from: event.occurredOn }],
+          names: [{ name, from: event.occurredOn, at: event.metadata.recordedAt }],
         });
         this.idByCode.set(code, unitId);
         this.idByName.set(name, unitId);
@@ -65,7 +82,7 @@ export class UnitsReadModel implements Projection {
         const unit = this.byId.get(unitEvent.data.unitId);
         if (!unit) return;
         // The former name stays this unit's: a name never comes to mean another unit.
-        const names = [...(unit.names ?? [{ name: unit.name, from: unit.registeredOn }]), { name: unitEvent.data.name, from: event.occurredOn }];
+        const names = [...(unit.names ?? [{ name: unit.name, from: unit.registeredOn }]), { name: unitEvent.data.name, from: event.occurredOn, at: event.metadata.recordedAt }];
         this.byId.set(unit.id, { ...unit, name: unitEvent.data.name, formerNames: [...unit.formerNames, unitEvent.data.previousName], names });
         this.idByName.set(unitEvent.data.name, unit.id);
         return;
@@ -93,13 +110,19 @@ export class UnitsReadModel implements Projection {
   }
 
   /**
-   * The unit's name in force on office day `day` (`YYYY-MM-DD`): a past day is shown under the
-   * name the unit had then (机构改革), today under its current one; before its registration, its
-   * first name. Undefined for an unknown id.
+   * The unit's name in force on office day `day` (`YYYY-MM-DD`) as known at `knownAt` (ISO; null:
+   * now): a past day is shown under the name the unit had then (机构改革), today under its current
+   * one; a rename recorded after `knownAt` is not known yet; before its registration, its first
+   * name. Undefined for an unknown id.
    */
-  nameOn(id: string, day: string): string | undefined {
+  nameOn(id: string, day: string, knownAt?: string | null): string | undefined {
     const unit = this.byId.get(id);
-    return unit && nameOn(unit, day);
+    return unit && nameOn(unit, day, knownAt);
+  }
+
+  /** `nameOn` at a time cut, falling back to the id for a unit the directory does not know: how every view at a cut names units. */
+  namesAt(cut: { readonly asOf: string; readonly knownAt: string | null }): (unitId: string) => string {
+    return (unitId) => this.nameOn(unitId, cut.asOf, cut.knownAt) ?? unitId;
   }
 
   /** The office day the unit was registered (UnitNames: no work of it is dated before); undefined for an unknown id. */

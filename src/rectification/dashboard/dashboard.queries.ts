@@ -42,7 +42,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery> {
         findings: await findingsAtCut(this.ledger, this.dashboards, time),
         evaluations: this.ledger.listEvaluations(),
         // A past day shows units under the names they had then.
-        unitName: (unitId) => this.units.nameOn(unitId, time.asOf) ?? unitId,
+        unitName: this.units.namesAt(time),
         today: time.asOf,
         dueSoonDays,
       }),

@@ -382,8 +382,16 @@ describe('reopened', () => {
     given(afterReopening).when(report(FINANCE, INSPECTED_ON)).then([reported(FINANCE, INSPECTED_ON)]);
   });
 
-  it('takes more responsible units', () => {
-    given(afterReopening).when(assign([unit(HOUSING)])).then([assigned(HOUSING)]);
+  it('takes more responsible units, from the day it was reopened', () => {
+    given(afterReopening)
+      .when(assign([unit(HOUSING, 'RESPONSIBLE', RETURNED_UNTIL)], { assignedOn: INSPECTED_ON }))
+      .then([{ type: 'UnitAssigned', data: { unitId: HOUSING, role: 'RESPONSIBLE', dueDate: RETURNED_UNTIL, assignedOn: INSPECTED_ON } }]);
+  });
+
+  it('takes no unit assigned before the day it was reopened: it was closed then (a part then would have kept it open)', () => {
+    given(afterReopening)
+      .when(assign([unit(HOUSING)]))
+      .thenRefused('BAD_USER_INPUT', /The assignment date \(2025-05-20\) is before the day it was reopened \(2025-07-01\)/, /交办日期（2025-05-20）早于重新打开的日期（2025-07-01）/);
   });
 
   it('closes again once every part is verified again', () => {
@@ -481,6 +489,98 @@ describe('closed, with a part of a unit since merged (机构改革)', () => {
           data: { unitId: ENVIRONMENT, successorUnitId: SUCCESSOR, reason: `市环境保护局已并入市生态环境局：重新打开的任务由市生态环境局办理（${REOPEN_REASON}）`, handedOverOn: INSPECTED_ON },
         },
       ]);
+  });
+});
+
+describe('assigned on a day before a unit’s merge (a past ledger entered after the reorganisation)', () => {
+  const SUCCESSOR = 'unit-ecology';
+  const LATER = 'unit-nature';
+  const names: Record<string, string> = { [FINANCE]: '市财政局', [ENVIRONMENT]: '市环境保护局', [SUCCESSOR]: '市生态环境局', [LATER]: '市自然资源和生态局' };
+  const directory = (mergers: Record<string, { successorUnitId: string; mergedOn: string }>) => ({
+    nameOf: (unitId: string) => names[unitId],
+    mergerOf: (unitId: string) => mergers[unitId],
+  });
+  const mergedInJuly = directory({ [ENVIRONMENT]: { successorUnitId: SUCCESSOR, mergedOn: '2025-07-01' } });
+  const handedOver = (unitId: string, successorUnitId: string, on: string) => ({
+    type: 'PartHandedOver' as const,
+    data: { unitId, successorUnitId, reason: `${names[unitId]}于 ${on} 并入${names[successorUnitId]}，其未完成的任务由${names[successorUnitId]}承担`, handedOverOn: on },
+  });
+
+  it('gives the unit its part, which passes to the successor on the merge day', () => {
+    given([recorded])
+      .when(assign([unit(FINANCE, 'LEAD'), unit(ENVIRONMENT)], { unitNames: mergedInJuly }))
+      .then([
+        { type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: DUE, assignedOn: ASSIGNED_ON } },
+        { type: 'UnitAssigned', data: { unitId: ENVIRONMENT, role: 'RESPONSIBLE', dueDate: DUE, assignedOn: ASSIGNED_ON } },
+        handedOver(ENVIRONMENT, SUCCESSOR, '2025-07-01'),
+      ]);
+  });
+
+  it('passes it on through the successor’s own later merge, each on its day', () => {
+    const twice = directory({ [ENVIRONMENT]: { successorUnitId: SUCCESSOR, mergedOn: '2025-06-01' }, [SUCCESSOR]: { successorUnitId: LATER, mergedOn: '2025-07-01' } });
+    given([recorded])
+      .when(assign([unit(ENVIRONMENT, 'LEAD')], { unitNames: twice }))
+      .then([
+        { type: 'UnitAssigned', data: { unitId: ENVIRONMENT, role: 'LEAD', dueDate: DUE, assignedOn: ASSIGNED_ON } },
+        handedOver(ENVIRONMENT, SUCCESSOR, '2025-06-01'),
+        handedOver(SUCCESSOR, LATER, '2025-07-01'),
+      ]);
+  });
+
+  it('gives a batch naming the unit and its successor one part of the successor, leading if either led', () => {
+    const state = assignmentsAfter([recorded, ...findingDecider.decide(assign([unit(ENVIRONMENT, 'LEAD'), unit(SUCCESSOR)], { unitNames: mergedInJuly }), stateAfter([recorded]))]);
+    expect(partsOf(state).map((part) => [part.unitId, part.role, part.heldBefore])).toEqual([[SUCCESSOR, 'LEAD', [ENVIRONMENT]]]);
+  });
+
+  it('takes from the successor no report dated before the part passed to it', () => {
+    const events = [recorded, ...findingDecider.decide(assign([unit(ENVIRONMENT, 'LEAD')], { unitNames: mergedInJuly }), stateAfter([recorded]))];
+    given(events)
+      .when({ ...report(SUCCESSOR, '2025-06-20'), unitNames: mergedInJuly })
+      .thenRefused('BAD_USER_INPUT', /\(2025-06-20\) is before the part passed to 市生态环境局 \(2025-07-01\)/, /早于该任务移交市生态环境局的日期（2025-07-01）/);
+  });
+
+  it('refuses an assignment on or after the merge day: the merged unit takes no new work', () => {
+    given([recorded])
+      .when(assign([unit(ENVIRONMENT, 'LEAD')], { unitNames: mergedInJuly, assignedOn: '2025-07-01' }))
+      .thenRefused('CONFLICT', /市环境保护局 was merged into 市生态环境局 on 2025-07-01/, /市环境保护局已于 2025-07-01 并入市生态环境局/);
+  });
+});
+
+describe('an extension request still pending when its part is verified', () => {
+  const requested = {
+    type: 'ExtensionRequested' as const,
+    data: { unitId: HOUSING, requestId: 'extension-1', requestedDueDate: '2025-07-31', reason: 'The shanty-town data come from the districts.', requestedOn: '2025-06-01' },
+  };
+  const verifiedWhilePending = [recorded, assigned(HOUSING, 'LEAD'), requested, reported(HOUSING), inspected(HOUSING, 'PASSED', 'inspection-1'), closedOut()];
+  const statusOf = (events: readonly FindingStreamEvent[]) => partOf(assignmentsAfter(events), HOUSING)!.extensionRequests.map((request) => request.status);
+
+  it('lapses: nothing is left to extend', () => {
+    expect(statusOf(verifiedWhilePending)).toEqual(['LAPSED']);
+  });
+
+  it('is not decided on the verified part', () => {
+    given(verifiedWhilePending).when(decideExtension({ decidedOn: INSPECTED_ON })).thenRefused('CONFLICT', /already verified/, /不再审批/);
+  });
+
+  it('stays lapsed when the part comes back: it is not decided then, and the unit may ask again', () => {
+    const back = [...verifiedWhilePending, ...findingDecider.decide(reopen(), stateAfter(verifiedWhilePending))];
+    expect(statusOf(back)).toEqual(['LAPSED']);
+    given(back)
+      .when(decideExtension({ decidedOn: INSPECTED_ON }))
+      .thenRefused('CONFLICT', /lapsed when its part was verified/, /已在任务确认完成时失效，不再审批；如现在仍需延期，请单位重新申请/);
+    given(back)
+      .when(requestExtension({ requestId: 'extension-2', requestedOn: INSPECTED_ON, today: TODAY, requestedDueDate: '2025-09-30' }))
+      .then([{ type: 'ExtensionRequested', data: { unitId: HOUSING, requestId: 'extension-2', requestedDueDate: '2025-09-30', reason: 'The shanty-town data come from the districts.', requestedOn: INSPECTED_ON } }]);
+  });
+
+  it('lapses when a failed inspection is corrected to PASSED as well', () => {
+    const failedWhilePending = [recorded, assigned(HOUSING, 'LEAD'), requested, reported(HOUSING), inspected(HOUSING, 'FAILED', 'inspection-1')];
+    expect(statusOf(failedWhilePending)).toEqual(['PENDING']);
+    const corrected = findingDecider.decide(
+      { type: 'CorrectInspection', actor: supervisor, today: TODAY, unitId: HOUSING, inspectionId: 'inspection-1', outcome: 'PASSED', reason: '结论录错' },
+      stateAfter(failedWhilePending),
+    );
+    expect(statusOf([...failedWhilePending, ...corrected])).toEqual(['LAPSED']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { historyEntry } from '../../assignments/read-model/history.js';
+import { inAssignedOrder } from '../../assignments/read-model/part-view.js';
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { PageArgs, pageAndFilter } from '../../shared/graphql/connection.js';
 import { EvaluationConnectionType, FindingConnectionType, FindingListArgs, FindingsArgs } from '../finding-list/finding-list.args.js';
@@ -83,9 +84,9 @@ export class FindingsResolver {
     @Parent() finding: FindingView & { time?: TimeCut },
     @Args('unitId', { type: () => ID, nullable: true, description: ONE_UNIT_PART }) unitId?: string,
   ) {
-    const parts = [...finding.parts.values()].filter((part) => !unitId || part.unitId === unitId);
-    // A finding viewed on a day (asOf) counts its parts' days left and lights on that day.
-    return finding.time ? parts.map((part) => ({ ...part, evaluatedOn: finding.time!.asOf })) : parts;
+    const parts = inAssignedOrder(finding.parts.values()).filter((part) => !unitId || part.unitId === unitId);
+    // A finding viewed on a day (asOf) counts its parts' days left and lights on that day, and names their units as known then.
+    return finding.time ? parts.map((part) => ({ ...part, evaluatedOn: finding.time!.asOf, evaluatedKnownAt: finding.time!.knownAt })) : parts;
   }
 
   @ResolveField(() => [HistoryEntryType], { description: 'Every event of the finding, in order (a unit user: without other units’ parts)' })

@@ -6,7 +6,7 @@ import type { SourceRecord } from '../../spreadsheet/columns.js';
 import { readDay, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { labelZh, missingColumn, problemAt, sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
-import { unitNamesOf, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
+import { lookupOn, unitNamesOf, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { droppedColumnProblems, readingNotesOf, readRecords } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 import { say } from '../../shared/domain-error.js';
@@ -93,6 +93,12 @@ export interface FindingsImportOptions {
   readonly lookupUnit: UnitLookup;
   /** The import's office day (`YYYY-MM-DD`): when 立行立改 is due. Without it 立行立改 is refused. */
   readonly today?: string;
+  /**
+   * The day (`YYYY-MM-DD`) a ledger's parts are assigned, when the import gives one for the whole
+   * file; absent, each finding's 发现日期. Unit names are read as of that day (`lookupOn`): a unit
+   * merged later is still itself then. Without either, `lookupUnit` as given.
+   */
+  readonly assignedOn?: string;
   /** The year of deadlines written without one (6月30日, 年底前); without it they are refused. */
   readonly year?: number;
   /**
@@ -239,7 +245,9 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     }
 
     const identifiedOn = identifiedOnOf(first, problems);
-    const units = ledger ? partsOf(draft.rows, options, problems) : concernedUnitsOf(first, options.lookupUnit, problems);
+    // Names mean the units of the day the work was given (a unit merged later is still itself then).
+    const lookupUnit = lookupOn(options.lookupUnit, options.assignedOn ?? identifiedOn);
+    const units = ledger ? partsOf(draft.rows, { ...options, lookupUnit }, problems) : concernedUnitsOf(first, lookupUnit, problems);
     if (problems.length === found && severity) {
       findings.push({
         row,

@@ -111,8 +111,9 @@ export async function importFindingsFile(
   const result = await importFindings(file.content, {
     format,
     sheet: file.sheet,
-    lookupUnit: unitLookupFrom(units.list()),
+    lookupUnit: unitLookupFrom(units.list(), options.assignedOn ?? fileIdentifiedOn),
     today: options.assignedOn ?? fileIdentifiedOn,
+    ...(options.assignedOn === undefined ? {} : { assignedOn: options.assignedOn }),
     year: Number(fileIdentifiedOn.slice(0, 4)),
     standingUntil: plan.status === 'approved' ? dueDateLimitOf(plan).latest : undefined,
     dueDateLimit: plan.status === 'approved' ? dueDateLimitOf(plan) : null,

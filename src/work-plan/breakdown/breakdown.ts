@@ -1,4 +1,4 @@
-import { trafficLight, isOverdue, type PartView, type TrafficLight } from '../../assignments/read-model/part-view.js';
+import { inAssignedOrder, trafficLight, isOverdue, type PartView, type TrafficLight } from '../../assignments/read-model/part-view.js';
 import type { WorkPlanItemView, WorkPlanView } from './work-plan-ledger.js';
 
 /** How far a set of items and their parts has come. */
@@ -14,8 +14,11 @@ export interface Rollup {
   readonly trafficLight: TrafficLight | null;
 }
 
-/** A part as the breakdown shows it: lit as of the breakdown's business day (`evaluatedOn`, `YYYY-MM-DD`). */
-export type PartAt = PartView & { readonly evaluatedOn: string };
+/**
+ * A part as the breakdown shows it: lit as of the breakdown's business day (`evaluatedOn`,
+ * `YYYY-MM-DD`), its unit named as known at `evaluatedKnownAt` (ISO; null: now).
+ */
+export type PartAt = PartView & { readonly evaluatedOn: string; readonly evaluatedKnownAt: string | null };
 
 export interface ItemRow extends Omit<WorkPlanItemView, 'parts'> {
   /** Verified parts, percent of parts (of the filtered unit's part only, when filtered). */
@@ -64,10 +67,10 @@ function rollup(items: readonly ItemRow[], today: string): Rollup {
 }
 
 /** One item with its parts (only `unitId`'s, when given) lit as of the business day `today`. */
-export function itemRow(item: WorkPlanItemView, options: { today: string; dueSoonDays: number; unitId?: string }): ItemRow {
-  const parts = [...item.parts.values()]
+export function itemRow(item: WorkPlanItemView, options: { today: string; knownAt?: string | null; dueSoonDays: number; unitId?: string }): ItemRow {
+  const parts = inAssignedOrder(item.parts.values())
     .filter((part) => !options.unitId || part.unitId === options.unitId)
-    .map((part) => ({ ...part, evaluatedOn: options.today }));
+    .map((part) => ({ ...part, evaluatedOn: options.today, evaluatedKnownAt: options.knownAt ?? null }));
   return {
     ...item,
     parts,
@@ -83,15 +86,15 @@ export function itemRow(item: WorkPlanItemView, options: { today: string; dueSoo
 export function buildBreakdown(
   plan: WorkPlanView,
   item: (itemId: string) => WorkPlanItemView | undefined,
-  options: { today: string; dueSoonDays: number; unitId?: string },
+  options: { today: string; knownAt?: string | null; dueSoonDays: number; unitId?: string },
 ): Breakdown {
-  const { today, dueSoonDays, unitId } = options;
+  const { today, knownAt, dueSoonDays, unitId } = options;
   const categories = plan.categories.map((category) => {
     const items = category.itemIds
       .map((itemId) => item(itemId))
       // A withdrawn item stays a record of its own, out of the plan's progress.
       .filter((found): found is WorkPlanItemView => found !== undefined && found.status !== 'WITHDRAWN')
-      .map((found) => itemRow(found, { today, dueSoonDays, unitId }))
+      .map((found) => itemRow(found, { today, knownAt, dueSoonDays, unitId }))
       .filter((item) => !unitId || item.parts.length > 0);
     return { code: category.code, title: category.title, items, progress: rollup(items, today) };
   });

@@ -75,7 +75,7 @@ export async function workPlanAt(
   const cut = isPresent(time, now) ? null : time;
   const plan = ledger.plan(options.planId, cut);
   if (!plan) throw notFound('Work plan', options.planId);
-  const settings = { today: time.asOf, dueSoonDays, unitId: options.unitId };
+  const settings = { today: time.asOf, knownAt: time.knownAt, dueSoonDays, unitId: options.unitId };
   if (cut === null) return { ...buildBreakdown(plan, (itemId) => ledger.item(itemId), settings), time };
   // At a cut, the plan's items are folded from their streams first, then laid out as now.
   const itemIds = plan.categories.flatMap((category) => category.itemIds);
@@ -96,6 +96,6 @@ export class GetWorkPlanItemHandler implements IQueryHandler<GetWorkPlanItemQuer
     const time = parseTimeCut(travel, now);
     const item = isPresent(time, now) ? this.ledger.item(itemId) : await this.ledger.itemAt(itemId, time);
     if (!item) throw notFound('Work-plan item', itemId);
-    return { ...itemRow(item, { today: time.asOf, dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }) }), time };
+    return { ...itemRow(item, { today: time.asOf, knownAt: time.knownAt, dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }) }), time };
   }
 }

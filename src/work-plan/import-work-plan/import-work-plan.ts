@@ -96,7 +96,8 @@ export async function importWorkPlanFile(
     sheet: file.sheet,
     // 立行立改 (fix at once) is due the day the units are told.
     today: options.assignedOn ?? options.approvedOn ?? today,
-    lookupUnit: unitLookupFrom(dependencies.units.list()),
+    // The file names units as they were that day: one merged later is still itself (its part passes on the merge day).
+    lookupUnit: unitLookupFrom(dependencies.units.list(), options.assignedOn ?? options.approvedOn ?? today),
     // Items past the plan's period are left to the item's decision, which records the override.
     periodOverridden: options.dueDateOverride !== undefined,
   });

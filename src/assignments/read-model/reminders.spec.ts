@@ -1,0 +1,42 @@
+import { partView as part } from '../testing/part-view.js';
+import type { ReportView } from './part-view.js';
+import { remindersFor } from './reminders.js';
+
+/*
+ * One rule for every kind of reminder a unit is told of (urging, send-back, failed inspection,
+ * reopening, extension decision): it stands until the unit reports after it — a later day, or the
+ * same day entered later. The breaker saw an answered urging kept while a send-back answered the
+ * same way was dropped.
+ */
+const parent = { parentKind: 'FINDING', parentId: 'f', parentTitle: '问题', planTitle: null } as const;
+const report = (reportedOn: string, reportedAt: string): ReportView => ({ summary: '已整改', evidence: [], reportedOn, reportedAt, reportedBy: 'u' });
+const told = {
+  urges: [{ message: '请尽快报送', urgedOn: '2026-04-10', urgedAt: '2026-04-10T02:00:00.000Z', urgedBy: 's' }],
+  returns: [{ cause: 'SENT_BACK' as const, reason: '材料不全', returnedOn: '2026-04-12', returnedAt: '2026-04-12T02:00:00.000Z', newDueDate: null }],
+  extensionRequests: [
+    { requestId: 'r', requestedDueDate: '2026-06-30', reason: 'x', requestedOn: '2026-04-05', requestedAt: '2026-04-05T01:00:00.000Z', status: 'GRANTED' as const, decidedOn: '2026-04-06', decidedAt: '2026-04-06T01:00:00.000Z', decisionReason: null, grantedDueDate: '2026-06-30' },
+  ],
+};
+const kinds = (reports: ReportView[], status: 'RETURNED' | 'REPORTED' = 'RETURNED') =>
+  remindersFor(parent, part('fgw', { status, dueDate: '2026-06-30', ...told, reports }), '2026-04-20').map((reminder) => reminder.kind).sort();
+
+describe('reminders a unit is told of', () => {
+  it('stand, every kind, while the unit has not reported since', () => {
+    expect(kinds([report('2026-04-01', '2026-04-01T02:00:00.000Z')])).toEqual(['EXTENSION_GRANTED', 'REPORT_SENT_BACK', 'URGED']);
+  });
+
+  it('are answered alike by a report dated a later day: an urging, a send-back and a decision', () => {
+    expect(kinds([report('2026-04-15', '2026-04-15T02:00:00.000Z')], 'REPORTED')).toEqual([]);
+    expect(kinds([report('2026-04-11', '2026-04-11T02:00:00.000Z')])).toEqual(['REPORT_SENT_BACK']);
+  });
+
+  it('on the same day, are answered only by a report entered after them', () => {
+    expect(kinds([report('2026-04-10', '2026-04-10T01:00:00.000Z')])).toEqual(['REPORT_SENT_BACK', 'URGED']);
+    expect(kinds([report('2026-04-10', '2026-04-10T03:00:00.000Z')])).toEqual(['REPORT_SENT_BACK']);
+  });
+
+  it('are answered by a report entered late for a later day, before the reminder was recorded', () => {
+    // The report of 2026-04-15 typed in on 2026-04-02 (a paper file), the urging of 2026-04-10 typed in later.
+    expect(kinds([report('2026-04-15', '2026-04-02T00:00:00.000Z')], 'REPORTED')).toEqual([]);
+  });
+});

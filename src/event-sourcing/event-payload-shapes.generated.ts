@@ -19,13 +19,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "expiresAt": {
           "type": "string"
         }
-      },
-      "required": [
-        "userId",
-        "tokenId",
-        "tokenSha256",
-        "expiresAt"
-      ]
+      }
     },
     "AccountLocked": {
       "type": "object",
@@ -39,12 +33,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "failedAttempts": {
           "type": "number"
         }
-      },
-      "required": [
-        "userId",
-        "lockedUntil",
-        "failedAttempts"
-      ]
+      }
     },
     "AccountUnlocked": {
       "type": "object",
@@ -55,11 +44,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "unlockedOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "userId",
-        "unlockedOn"
-      ]
+      }
     },
     "CircularIssued": {
       "type": "object",
@@ -98,26 +83,13 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
               "id": {
                 "type": "string"
               }
-            },
-            "required": [
-              "kind",
-              "id"
-            ]
+            }
           }
         },
         "issuedOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "circularId",
-        "unitId",
-        "kind",
-        "title",
-        "reason",
-        "references",
-        "issuedOn"
-      ]
+      }
     },
     "EvaluationRegistered": {
       "type": "object",
@@ -143,16 +115,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "receivedOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "evaluationId",
-        "title",
-        "evaluator",
-        "commissionedBy",
-        "periodStart",
-        "periodEnd",
-        "receivedOn"
-      ]
+      }
     },
     "ExtensionGranted": {
       "type": "object",
@@ -178,23 +141,12 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "limit": {
               "type": "string"
             }
-          },
-          "required": [
-            "reason",
-            "limit"
-          ]
+          }
         },
         "decidedOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "unitId",
-        "requestId",
-        "previousDueDate",
-        "newDueDate",
-        "decidedOn"
-      ]
+      }
     },
     "ExtensionRefused": {
       "type": "object",
@@ -211,13 +163,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "decidedOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "unitId",
-        "requestId",
-        "reason",
-        "decidedOn"
-      ]
+      }
     },
     "ExtensionRequested": {
       "type": "object",
@@ -237,14 +183,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "requestedOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "unitId",
-        "requestId",
-        "requestedDueDate",
-        "reason",
-        "requestedOn"
-      ]
+      }
     },
     "FindingClosedOut": {
       "type": "object",
@@ -255,11 +194,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "closedOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "findingId",
-        "closedOn"
-      ]
+      }
     },
     "FindingRecorded": {
       "type": "object",
@@ -299,18 +234,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "measures": {
           "type": "string"
         }
-      },
-      "required": [
-        "findingId",
-        "evaluationId",
-        "title",
-        "description",
-        "category",
-        "severity",
-        "concernedUnitIds",
-        "identifiedOn",
-        "measures"
-      ]
+      }
     },
     "FindingReopened": {
       "type": "object",
@@ -324,12 +248,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "reopenedOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "findingId",
-        "reason",
-        "reopenedOn"
-      ]
+      }
     },
     "InitialPasswordSet": {
       "type": "object",
@@ -346,13 +265,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "changeRequired": {
           "type": "boolean"
         }
-      },
-      "required": [
-        "userId",
-        "loginName",
-        "passwordHash",
-        "changeRequired"
-      ]
+      }
     },
     "InspectionCorrected": {
       "type": "object",
@@ -369,11 +282,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "limit": {
               "type": "string"
             }
-          },
-          "required": [
-            "reason",
-            "limit"
-          ]
+          }
         },
         "unitId": {
           "type": "string"
@@ -407,17 +316,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "correctedOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "correctedOn",
-        "inspectedOn",
-        "inspectionId",
-        "outcome",
-        "previousInspectedOn",
-        "previousOutcome",
-        "reason",
-        "unitId"
-      ]
+      }
     },
     "InspectionLogged": {
       "type": "object",
@@ -434,11 +333,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "limit": {
               "type": "string"
             }
-          },
-          "required": [
-            "reason",
-            "limit"
-          ]
+          }
         },
         "unitId": {
           "type": "string"
@@ -462,15 +357,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "place": {
           "type": "string"
         }
-      },
-      "required": [
-        "inspectedOn",
-        "inspectionId",
-        "notes",
-        "outcome",
-        "place",
-        "unitId"
-      ]
+      }
     },
     "PartHandedOver": {
       "type": "object",
@@ -487,13 +374,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "handedOverOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "unitId",
-        "successorUnitId",
-        "reason",
-        "handedOverOn"
-      ]
+      }
     },
     "PartRoleChanged": {
       "type": "object",
@@ -521,14 +402,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "changedOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "unitId",
-        "role",
-        "previousRole",
-        "reason",
-        "changedOn"
-      ]
+      }
     },
     "PartsReopened": {
       "type": "object",
@@ -545,11 +419,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "limit": {
               "type": "string"
             }
-          },
-          "required": [
-            "reason",
-            "limit"
-          ]
+          }
         },
         "reason": {
           "type": "string"
@@ -557,11 +427,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "reopenedOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "reason",
-        "reopenedOn"
-      ]
+      }
     },
     "PartsRescheduled": {
       "type": "object",
@@ -575,12 +441,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "rescheduledOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "previousDueDate",
-        "dueDate",
-        "rescheduledOn"
-      ]
+      }
     },
     "PasswordChanged": {
       "type": "object",
@@ -597,12 +458,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "null"
           ]
         }
-      },
-      "required": [
-        "userId",
-        "passwordHash",
-        "keptSessionId"
-      ]
+      }
     },
     "RectificationPlanApproved": {
       "type": "object",
@@ -628,16 +484,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "inspectionDue": {
           "type": "string"
         }
-      },
-      "required": [
-        "planId",
-        "evaluationId",
-        "title",
-        "approvedBy",
-        "approvedOn",
-        "selfRectificationDue",
-        "inspectionDue"
-      ]
+      }
     },
     "RectificationReported": {
       "type": "object",
@@ -668,24 +515,13 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                   "null"
                 ]
               }
-            },
-            "required": [
-              "title",
-              "link",
-              "documentRef"
-            ]
+            }
           }
         },
         "reportedOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "unitId",
-        "summary",
-        "evidence",
-        "reportedOn"
-      ]
+      }
     },
     "RectificationTeamFormed": {
       "type": "object",
@@ -705,11 +541,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "title": {
               "type": "string"
             }
-          },
-          "required": [
-            "name",
-            "title"
-          ]
+          }
         },
         "members": {
           "type": "array",
@@ -728,25 +560,13 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                   "null"
                 ]
               }
-            },
-            "required": [
-              "name",
-              "title",
-              "unitId"
-            ]
+            }
           }
         },
         "formedOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "teamId",
-        "evaluationId",
-        "leader",
-        "members",
-        "formedOn"
-      ]
+      }
     },
     "ReportDateCorrected": {
       "type": "object",
@@ -766,14 +586,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "correctedOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "unitId",
-        "previousReportedOn",
-        "reportedOn",
-        "reason",
-        "correctedOn"
-      ]
+      }
     },
     "ReportSentBack": {
       "type": "object",
@@ -790,11 +603,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "limit": {
               "type": "string"
             }
-          },
-          "required": [
-            "reason",
-            "limit"
-          ]
+          }
         },
         "unitId": {
           "type": "string"
@@ -805,12 +614,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "sentBackOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "reason",
-        "sentBackOn",
-        "unitId"
-      ]
+      }
     },
     "SessionEnded": {
       "type": "object",
@@ -821,11 +625,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "sessionId": {
           "type": "string"
         }
-      },
-      "required": [
-        "userId",
-        "sessionId"
-      ]
+      }
     },
     "SessionStarted": {
       "type": "object",
@@ -842,13 +642,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "expiresAt": {
           "type": "string"
         }
-      },
-      "required": [
-        "userId",
-        "sessionId",
-        "tokenSha256",
-        "expiresAt"
-      ]
+      }
     },
     "SignInFailed": {
       "type": "object",
@@ -859,11 +653,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "failedAttempts": {
           "type": "number"
         }
-      },
-      "required": [
-        "userId",
-        "failedAttempts"
-      ]
+      }
     },
     "UnitAssigned": {
       "type": "object",
@@ -890,10 +680,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                   "type": "string",
                   "const": "BY_DATE"
                 }
-              },
-              "required": [
-                "kind"
-              ]
+              }
             },
             {
               "type": "object",
@@ -902,10 +689,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                   "type": "string",
                   "const": "AT_ONCE"
                 }
-              },
-              "required": [
-                "kind"
-              ]
+              }
             },
             {
               "type": "object",
@@ -923,11 +707,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "YEAR"
                   ]
                 }
-              },
-              "required": [
-                "kind",
-                "period"
-              ]
+              }
             },
             {
               "type": "object",
@@ -945,11 +725,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "YEAR"
                   ]
                 }
-              },
-              "required": [
-                "kind",
-                "reportEvery"
-              ]
+              }
             },
             {
               "type": "object",
@@ -967,11 +743,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "YEAR"
                   ]
                 }
-              },
-              "required": [
-                "kind",
-                "reportEvery"
-              ]
+              }
             }
           ]
         },
@@ -987,19 +759,9 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "limit": {
               "type": "string"
             }
-          },
-          "required": [
-            "reason",
-            "limit"
-          ]
+          }
         }
-      },
-      "required": [
-        "unitId",
-        "role",
-        "dueDate",
-        "assignedOn"
-      ]
+      }
     },
     "UnitMerged": {
       "type": "object",
@@ -1016,13 +778,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "mergedOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "unitId",
-        "successorUnitId",
-        "reason",
-        "mergedOn"
-      ]
+      }
     },
     "UnitRegistered": {
       "type": "object",
@@ -1054,15 +810,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "registeredOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "unitId",
-        "code",
-        "name",
-        "kind",
-        "parentUnitId",
-        "registeredOn"
-      ]
+      }
     },
     "UnitRegistrationCorrected": {
       "type": "object",
@@ -1082,14 +830,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "correctedOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "unitId",
-        "previousRegisteredOn",
-        "registeredOn",
-        "reason",
-        "correctedOn"
-      ]
+      }
     },
     "UnitRenamed": {
       "type": "object",
@@ -1109,14 +850,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "renamedOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "unitId",
-        "previousName",
-        "name",
-        "reason",
-        "renamedOn"
-      ]
+      }
     },
     "UnitUnassigned": {
       "type": "object",
@@ -1130,12 +864,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "unassignedOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "unitId",
-        "reason",
-        "unassignedOn"
-      ]
+      }
     },
     "UnitUrged": {
       "type": "object",
@@ -1149,12 +878,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "urgedOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "unitId",
-        "message",
-        "urgedOn"
-      ]
+      }
     },
     "UserDeactivated": {
       "type": "object",
@@ -1165,11 +889,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "reason": {
           "type": "string"
         }
-      },
-      "required": [
-        "userId",
-        "reason"
-      ]
+      }
     },
     "UserRegistered": {
       "type": "object",
@@ -1195,13 +915,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "null"
           ]
         }
-      },
-      "required": [
-        "userId",
-        "name",
-        "role",
-        "unitId"
-      ]
+      }
     },
     "WorkPlanApprovalCorrected": {
       "type": "object",
@@ -1221,14 +935,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "correctedOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "planId",
-        "previousApprovedOn",
-        "approvedOn",
-        "reason",
-        "correctedOn"
-      ]
+      }
     },
     "WorkPlanImported": {
       "type": "object",
@@ -1270,20 +977,10 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "title": {
                       "type": "string"
                     }
-                  },
-                  "required": [
-                    "itemId",
-                    "code",
-                    "title"
-                  ]
+                  }
                 }
               }
-            },
-            "required": [
-              "code",
-              "title",
-              "items"
-            ]
+            }
           }
         },
         "source": {
@@ -1295,21 +992,9 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "sha256": {
               "type": "string"
             }
-          },
-          "required": [
-            "fileName",
-            "sha256"
-          ]
+          }
         }
-      },
-      "required": [
-        "approvedOn",
-        "categories",
-        "planId",
-        "source",
-        "title",
-        "year"
-      ]
+      }
     },
     "WorkPlanItemAmended": {
       "type": "object",
@@ -1335,16 +1020,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "amendedOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "itemId",
-        "categoryCode",
-        "title",
-        "description",
-        "measures",
-        "reason",
-        "amendedOn"
-      ]
+      }
     },
     "WorkPlanItemCompleted": {
       "type": "object",
@@ -1355,11 +1031,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "completedOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "itemId",
-        "completedOn"
-      ]
+      }
     },
     "WorkPlanItemDefined": {
       "type": "object",
@@ -1397,10 +1069,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                   "type": "string",
                   "const": "BY_DATE"
                 }
-              },
-              "required": [
-                "kind"
-              ]
+              }
             },
             {
               "type": "object",
@@ -1409,10 +1078,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                   "type": "string",
                   "const": "AT_ONCE"
                 }
-              },
-              "required": [
-                "kind"
-              ]
+              }
             },
             {
               "type": "object",
@@ -1430,11 +1096,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "YEAR"
                   ]
                 }
-              },
-              "required": [
-                "kind",
-                "period"
-              ]
+              }
             },
             {
               "type": "object",
@@ -1452,11 +1114,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "YEAR"
                   ]
                 }
-              },
-              "required": [
-                "kind",
-                "reportEvery"
-              ]
+              }
             },
             {
               "type": "object",
@@ -1474,25 +1132,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "YEAR"
                   ]
                 }
-              },
-              "required": [
-                "kind",
-                "reportEvery"
-              ]
+              }
             }
           ]
         }
-      },
-      "required": [
-        "itemId",
-        "planId",
-        "categoryCode",
-        "code",
-        "title",
-        "description",
-        "dueDate",
-        "measures"
-      ]
+      }
     },
     "WorkPlanItemReopened": {
       "type": "object",
@@ -1506,12 +1150,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "reopenedOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "itemId",
-        "reason",
-        "reopenedOn"
-      ]
+      }
     },
     "WorkPlanItemRescheduled": {
       "type": "object",
@@ -1540,20 +1179,9 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "limit": {
               "type": "string"
             }
-          },
-          "required": [
-            "reason",
-            "limit"
-          ]
+          }
         }
-      },
-      "required": [
-        "itemId",
-        "previousDueDate",
-        "dueDate",
-        "reason",
-        "rescheduledOn"
-      ]
+      }
     },
     "WorkPlanItemWithdrawn": {
       "type": "object",
@@ -1567,12 +1195,7 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "withdrawnOn": {
           "type": "string"
         }
-      },
-      "required": [
-        "itemId",
-        "reason",
-        "withdrawnOn"
-      ]
+      }
     },
     "WorkPlanRevised": {
       "type": "object",
@@ -1617,20 +1240,10 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "title": {
                       "type": "string"
                     }
-                  },
-                  "required": [
-                    "itemId",
-                    "code",
-                    "title"
-                  ]
+                  }
                 }
               }
-            },
-            "required": [
-              "code",
-              "title",
-              "items"
-            ]
+            }
           }
         },
         "source": {
@@ -1642,22 +1255,9 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "sha256": {
               "type": "string"
             }
-          },
-          "required": [
-            "fileName",
-            "sha256"
-          ]
+          }
         }
-      },
-      "required": [
-        "categories",
-        "planId",
-        "reason",
-        "revisedOn",
-        "source",
-        "title",
-        "year"
-      ]
+      }
     }
   }
 };

@@ -281,7 +281,8 @@ describe('A store file deleted or replaced under a running server', () => {
     // The older copy is put back and another server (its own witness) writes to it: same store id,
     // same length, another history.
     copyFileSync(backup, sqlitePath);
-    app = await startTestApp({ sqlitePath, settings: { STORE_WITNESS_PATH: `${backup}.witness.json` } });
+    // That server has no witness of the copy: it takes it only when told to.
+    app = await startTestApp({ sqlitePath, settings: { STORE_WITNESS_PATH: `${backup}.witness.json`, ACCEPT_STORE_RESET: 'true' } });
     expect((await register(app, { title: '另一份评估' })).errors).toBeUndefined();
     await app.close();
     const rewritten = new SqliteEventStore(sqlitePath);

@@ -117,6 +117,8 @@ export function startRectify({ sqlitePath, cwd, logFile, env = {}, nodeOptions =
       GRAPHQL_MAX_COST: '1000000',
       LOG_LEVEL: 'log',
       LEDGER_CHECKPOINT_MINUTES: '0',
+      // A generated log copied to a fresh path has no store witness: a deliberate new start, accepted.
+      ACCEPT_STORE_RESET: 'true',
       ...env,
     },
   });

@@ -7,7 +7,7 @@ import { userDecider } from '../access/domain/user.decider.js';
 import { UserRoles, userStream, type UserRole } from '../access/domain/user.events.js';
 import { allEventSchemas } from '../event-sourcing/all-event-schemas.js';
 import { executeCommand, loadState } from '../event-sourcing/execute-command.js';
-import { openEventStore } from '../event-store/open-event-store.js';
+import { openToolStore } from '../event-store/store-admission.js';
 import { unitDecider } from '../organization/domain/unit.decider.js';
 import { unitStream } from '../organization/domain/unit.events.js';
 import { unitIdForCode } from '../organization/units/unit-id.js';
@@ -39,7 +39,7 @@ function parseOptions(argv: string[]) {
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   loadEnvFile();
-  const store = openEventStore(validateSettings(process.env));
+  const store = openToolStore(validateSettings(process.env));
   const schemas = allEventSchemas();
   try {
     let unitId: string | null = null;

@@ -5,7 +5,7 @@ import { basename, resolve } from 'node:path';
 import { loadEnvFile, validateSettings } from '../config/app-settings.js';
 import { allEventSchemas } from '../event-sourcing/all-event-schemas.js';
 import { replayLog } from '../event-sourcing/replay-log.js';
-import { openEventStore } from '../event-store/open-event-store.js';
+import { openToolStore } from '../event-store/store-admission.js';
 import { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { commandContext, type CommandContext } from '../shared/command-context.js';
 import { DomainError } from '../shared/domain-error.js';
@@ -83,7 +83,7 @@ async function main<Options>(tool: ImportTool<Options>, reading: (fileName: stri
     },
   );
   loadEnvFile();
-  const store = openEventStore(validateSettings(process.env));
+  const store = openToolStore(validateSettings(process.env));
   const schemas = allEventSchemas();
   try {
     const units = await replayLog(store, schemas, new UnitsReadModel());

@@ -3,6 +3,7 @@ import { Subject } from 'rxjs';
 import { EVENT_STORE, comparePositions, formatPosition, type EventStore, type EventSubscription, type Position, type StoredEvent } from '../event-store/event-store.port.js';
 import { StoreHealth } from '../event-store/store-health.js';
 import { EventSchemaRegistry } from '../shared/event-schemas.js';
+import { payloadProblem } from './event-payload-shapes.js';
 import { ReadModelSnapshots } from './read-model-snapshots.js';
 import type { SnapshotBytes } from './snapshot-file.js';
 import { recordedEvent, type Projection, type RecordedEvent } from './recorded-event.js';
@@ -187,9 +188,12 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
           let event: ReturnType<typeof recordedEvent>;
           try {
             event = recordedEvent(this.schemas, stored);
+            const problem = payloadProblem(event.type, event.data);
+            if (problem) throw new Error(`its data does not have the shape of ${event.type}: ${problem}`);
           } catch (error) {
-            // An event no version of Rectify wrote (not JSON, an unknown type): the read models go
-            // past it degraded, rather than retrying it forever and never serving.
+            // An event no version of Rectify wrote (not JSON, an unknown type, data of another
+            // shape than its type's): the read models go past it degraded, rather than applying
+            // it (and breaking every read of what it touches) or retrying it forever and never serving.
             this.noteFailure(stored, 'cannot be read', error);
             this.checkpoint = stored.position;
             this.checkpointEventId = stored.id;

@@ -26,8 +26,9 @@ export interface Projection {
   restore?(state: unknown): void;
 }
 
-/** Upcasts a stored event and dates it on both time axes. */
+/** Upcasts a stored event and dates it on both time axes. Throws for a row that cannot be read (`StoredEvent.unreadable`). */
 export function recordedEvent(schemas: EventSchemaRegistry, stored: StoredEvent): RecordedEvent {
+  if (stored.unreadable) throw new Error(stored.unreadable);
   const current = schemas.upcast(stored);
   return { ...stored, ...current, occurredOn: schemas.occurredOn(current.type, current.data, stored.metadata.recordedAt) } as RecordedEvent;
 }

@@ -49,6 +49,13 @@ export interface StoredEvent extends EventToAppend {
   /** 0-based position of the event inside its stream. */
   readonly revision: number;
   readonly position: Position;
+  /**
+   * Set when the stored row cannot be read as an event (its JSON is damaged): why, in English.
+   * `data` (and `metadata`, when it is the damaged part) are then empty. Reads never throw on such
+   * a row, so the projection engine can go past it degraded, naming it, instead of failing the
+   * whole read again and again.
+   */
+  readonly unreadable?: string;
 }
 
 export interface AppendResult {

@@ -129,7 +129,21 @@ export interface SqliteEventStoreOptions {
   readonly writerThread?: URL | false;
 }
 
+/** A column's JSON, or why it cannot be read. */
+function parseColumn<Value>(column: 'data' | 'metadata', text: string): { value: Value } | { problem: string } {
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return { problem: `its ${column} is not a JSON object` };
+    return { value: value as Value };
+  } catch (error) {
+    return { problem: `its stored ${column} is not complete JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
 function toStoredEvent(row: EventRow): StoredEvent {
+  const data = parseColumn<Record<string, unknown>>('data', row.data);
+  const metadata = parseColumn<EventMetadata>('metadata', row.metadata);
+  const problems = [data, metadata].flatMap((parsed) => ('problem' in parsed ? [parsed.problem] : []));
   return {
     id: row.event_id,
     streamId: row.stream_id,
@@ -137,8 +151,9 @@ function toStoredEvent(row: EventRow): StoredEvent {
     position: at(row.position),
     type: row.type,
     schemaVersion: row.schema_version,
-    data: JSON.parse(row.data) as Record<string, unknown>,
-    metadata: JSON.parse(row.metadata) as EventMetadata,
+    data: 'value' in data ? data.value : {},
+    metadata: 'value' in metadata ? metadata.value : ({} as EventMetadata),
+    ...(problems.length > 0 ? { unreadable: problems.join('; ') } : {}),
   };
 }
 

@@ -6,7 +6,7 @@ import { formatPosition, type EventStore, type Position, type StoreIdentity } fr
 import { openEventStore } from './open-event-store.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { quickCheckOffThread } from './sqlite-quick-check.js';
-import { StoreRefusedError, judgeStore, parseWitnessedPosition, readWitness, writeWitness, type StoreWitness } from './store-witness.js';
+import { StoreRefusedError, judgeStore, judgeUnwitnessed, parseWitnessedPosition, readWitness, writeWitness, type StoreWitness } from './store-witness.js';
 
 /** How often, at most, the witness file is rewritten while events are appended (ms). */
 const WITNESS_INTERVAL_MS = 1000;
@@ -46,6 +46,8 @@ export class WitnessKeeper {
     this.signingKey = fingerprint;
     if (this.written) this.write(this.written.head, this.written.eventId);
   }
+  /** That head's full position and event id (null when not known), to write the witness again from. */
+  private highestHead: { position: Position; eventId: string | null } | null = null;
 
   /**
    * A position this server's append reached; the witness only ever moves forward. Returns false
@@ -55,13 +57,17 @@ export class WitnessKeeper {
   noteHead(position: Position, eventId: string | null = null): boolean {
     if (this.highest !== null && position.commit <= this.highest) return false;
     this.highest = position.commit;
+    this.highestHead = { position, eventId };
     if (!this.pending || position.commit > this.pending.position.commit) this.pending = { position, eventId };
     return true;
   }
 
   /** Writes the witness now: the head, the id of the event there (null when not known), and its chain hash where one is kept. */
   write(head: Position | null, headEventId: string | null): void {
-    if (head && (this.highest === null || head.commit > this.highest)) this.highest = head.commit;
+    if (head && (this.highest === null || head.commit > this.highest)) {
+      this.highest = head.commit;
+      this.highestHead = { position: head, eventId: headEventId };
+    }
     const { createdForFirstRun, ...seen } = this.seen;
     this.written = { head, eventId: headEventId };
     writeWitness(this.path, {
@@ -85,6 +91,21 @@ export class WitnessKeeper {
     } catch (error) {
       // A witness that lags only weakens the check at the next start; the write itself stood.
       new Logger('StoreWitness').warn(`Could not update the store witness ${this.path}: ${String(error)}`);
+    }
+  }
+
+  /**
+   * Makes the witness file say what this server has seen, now: what is pending, or, when the file
+   * is gone (deleted under the server), the highest head it saw written again — so that a log cut
+   * back together with its witness is still compared with what this server knows.
+   */
+  writeOut(): void {
+    this.flush();
+    if (existsSync(this.path) || !this.highestHead) return;
+    try {
+      this.write(this.highestHead.position, this.highestHead.eventId);
+    } catch (error) {
+      new Logger('StoreWitness').warn(`Could not write the store witness ${this.path} again: ${String(error)}`);
     }
   }
 
@@ -133,7 +154,7 @@ function readWitnessOrAccept(settings: StoreSettings, logger: Logger): StoreWitn
 /**
  * Opens the store and decides whether this server may start on it: `PRAGMA quick_check` for
  * SQLite, then the store's identity, head and (SQLite) the chain hash at the witnessed head against
- * the witness of what was last seen. Throws
+ * the witness of what was last seen; a store with events and no witness at all is refused too. Throws
  * `StoreRefusedError` with the reason and the way to accept the store when it is not recognised.
  */
 export async function admitStore(settings: StoreSettings, logger = new Logger('EventStore')): Promise<AdmittedStore> {
@@ -181,7 +202,10 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     const hashAtWitnessedHead = hashAt && witnessed?.head ? hashAt(BigInt(witnessed.head)) : undefined;
     const witnessedHeadEvent = witnessed?.headEvent ? parseWitnessedPosition(witnessed.headEvent.position) : null;
     const eventIdAtWitnessedHead = witnessedHeadEvent ? await store.eventIdAt(witnessedHeadEvent) : undefined;
-    const refusal = missing ?? judgeStore(witnessed, { existed, identity, head: head?.commit ?? null, hashAtWitnessedHead, eventIdAtWitnessedHead });
+    const refusal =
+      missing ??
+      judgeUnwitnessed(witnessed, { location, witnessPath: settings.STORE_WITNESS_PATH }, head?.commit ?? null) ??
+      judgeStore(witnessed, { existed, identity, head: head?.commit ?? null, hashAtWitnessedHead, eventIdAtWitnessedHead });
     if (refusal && !settings.ACCEPT_STORE_RESET) throw refusal;
     if (refusal) logger.warn(`Starting on a store that was not recognised, as ACCEPT_STORE_RESET asks: ${refusal.message}`);
     const createdForFirstRun =
@@ -221,4 +245,34 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     // A damaged page met while reading the head or the identity is the same refusal as the check's.
     throw isDamage(error) ? damaged([(error as Error).message]) : error;
   }
+}
+
+type ToolStoreSettings = Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH' | 'EVENTSTORE_CONNECTION_STRING' | 'STORE_WITNESS_PATH'>;
+
+/**
+ * The store as a command-line tool opens it, with `close()` that also witnesses a store this run
+ * created: a SQLite file that did not exist, where no witness was, is first seen by the tool, so
+ * the tool writes the witness of what it left (id, head) and a server started on the store later
+ * recognises it. Otherwise the witness is left to the server (the tool's appends only make the log
+ * longer than it says).
+ */
+export function openToolStore(settings: ToolStoreSettings): EventStore {
+  const created = settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:' && !existsSync(settings.SQLITE_PATH) && !existsSync(settings.STORE_WITNESS_PATH);
+  const store = openEventStore(settings);
+  if (!created || !(store instanceof SqliteEventStore)) return store;
+  const close = store.close.bind(store);
+  store.close = async () => {
+    try {
+      const identity = await store.identify();
+      const head = await store.headPosition();
+      // A run that wrote nothing leaves no witness: the store is still as good as new.
+      if (!head) return;
+      const witness = new WitnessKeeper(settings.STORE_WITNESS_PATH, { storeId: identity.storeId, kind: store.kind, location: settings.SQLITE_PATH }, (commit) => store.chainHashAt(commit));
+      witness.write(head, head ? await store.eventIdAt(head) : null);
+      witness.close();
+    } finally {
+      await close();
+    }
+  };
+  return store;
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { judgeSigningKey, judgeStore, parseWitnessedPosition, readWitness, type ObservedStore, type StoreWitness } from './store-witness.js';
+import { judgeSigningKey, judgeStore, judgeUnwitnessed, parseWitnessedPosition, readWitness, type ObservedStore, type StoreWitness } from './store-witness.js';
 
 /** Issue 9: a store is recognised by its id, its length and what stands at the head last seen. */
 describe('Judging the store found at start against the witness', () => {
@@ -20,6 +20,15 @@ describe('Judging the store found at start against the witness', () => {
     head: 1500n,
     eventIdAtWitnessedHead: 'event-head',
     ...overrides,
+  });
+
+  it('refuses a store with events where no witness is, and takes one without events or with a witness', () => {
+    const place = { location: './data/rectify.db', witnessPath: './data/rectify.db.witness.json' };
+    const refusal = judgeUnwitnessed(null, place, 42n)!;
+    expect(refusal.reason).toBe('STORE_UNWITNESSED');
+    expect(refusal.message).toContain('holds events up to position 42, but there is no store witness at ./data/rectify.db.witness.json');
+    expect(judgeUnwitnessed(null, place, null)).toBeNull();
+    expect(judgeUnwitnessed(witness, place, 42n)).toBeNull();
   });
 
   it('recognises the store when the event seen at the head is still there, however much was appended since', () => {

@@ -142,7 +142,8 @@ export type StoreRefusalReason =
   | 'STORE_REWRITTEN'
   | 'STORE_DAMAGED'
   | 'STORE_WITNESS_DAMAGED'
-  | 'SIGNING_KEY_CHANGED';
+  | 'SIGNING_KEY_CHANGED'
+  | 'STORE_UNWITNESSED';
 
 /** The server will not start on a store it does not recognise, unless told to accept it. */
 export class StoreRefusedError extends Error {
@@ -161,6 +162,23 @@ const ACCEPT = say(
   'If the data was lost, stop here and restore the store (and its -wal file) from a backup. To go on with this store as it is, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true); the demo is not seeded into it.',
   '若数据确已丢失，请先停止并从备份恢复事件库（连同其 -wal 文件）。若确认要使用当前这个事件库继续运行，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次；演示数据不会写入该库。',
 );
+
+/**
+ * A store that holds events where no witness is: the witness is what would tell that events were
+ * removed from its end (with the checkpoints and counters that covered them), so a store nobody
+ * witnessed is not taken silently. Null when there is nothing to refuse (a witness, or no events).
+ * @param head the store's head position (commit part), null for an empty log.
+ */
+export function judgeUnwitnessed(witness: StoreWitness | null, place: { location: string; witnessPath: string }, head: bigint | null): StoreRefusedError | null {
+  if (witness || head === null) return null;
+  return new StoreRefusedError(
+    'STORE_UNWITNESSED',
+    say(
+      `The event store at ${place.location} holds events up to position ${head}, but there is no store witness at ${place.witnessPath}: this server cannot tell whether events were removed from its end (a witness deleted with them hides that). If the witness is elsewhere, set STORE_WITNESS_PATH to it. If the store is known to be whole (run ledger:verify; e.g. a store from a version that kept no witness, or filled by a tool before any server started on it), start once with --accept-store-reset (or ACCEPT_STORE_RESET=true): a witness is written from then on.`,
+      `位于 ${place.location} 的事件库已有事件（至位置 ${head}），但 ${place.witnessPath} 处没有事件库见证文件：无法判断其末尾的事件是否被删除（连同见证文件一起删除即可掩盖）。若见证文件在别处，请将 STORE_WITNESS_PATH 设为该文件。若确认事件库完整（请先进行台账校验），请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次，此后将写入见证文件。`,
+    ),
+  );
+}
 
 /**
  * Whether the store found at start is the one last seen: null when it is (or when nothing was

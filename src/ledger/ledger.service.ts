@@ -138,7 +138,8 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
 
   /**
    * Verifies the ledger, also against the store witness (STORE_WITNESS_PATH), written out first
-   * with the head this server last appended so that it is as recent as the server knows, and
+   * with the head this server last appended so that it is as recent as the server knows (written
+   * again when it was deleted under the server), and
    * against the keys the office signs with (this server's key and LEDGER_TRUSTED_KEYS). While the
    * store file is deleted or replaced under the server, answers not ok with `STORE_FILE_MISSING` /
    * `STORE_REPLACED` and checks nothing: the file held open is not the store a restart would read.
@@ -146,7 +147,7 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
   verify(): Promise<LedgerVerificationResult> {
     const gone = this.health.problems().find((problem) => STORE_GONE.includes(problem.cause));
     if (gone) return Promise.resolve(storeGoneFinding(gone));
-    this.admitted.witness.flush();
+    this.admitted.witness.writeOut();
     const witness = witnessExpectations(this.config.get('STORE_WITNESS_PATH', { infer: true }), this.admitted.identity.storeId);
     const trustedKeys = [keyFingerprint(publicKeyText(this.key)), ...this.config.get('LEDGER_TRUSTED_KEYS', { infer: true })];
     return verifyLedger(this.backend(), { ...witness.expectations, trustedKeys }).catch((error: unknown) => {

@@ -57,7 +57,8 @@ describe('The benchmark log generator', () => {
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), SQLITE_PATH: path, DEMO_DATA: 'false', NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'log' };
+    // The generator writes no store witness: starting on its log is a deliberate new start, accepted as the bench does.
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), SQLITE_PATH: path, DEMO_DATA: 'false', NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'log', ACCEPT_STORE_RESET: 'true' };
     const server: ChildProcess = spawn(process.execPath, [SERVER], { cwd: directory, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

@@ -142,6 +142,69 @@ describe('A store file deleted or replaced under a running server', () => {
     expect(existsSync(`${sqlitePath}.read-models.snapshot`)).toBe(false);
   }, CEILING_MS);
 
+  it('goes past an event whose data has another shape than its type, degraded and naming it, and starts again on it', async () => {
+    const sqlitePath = freshDatabasePath();
+    let app = await startTestApp({ sqlitePath });
+    const admin = await app.as('ADMIN');
+    // Accounts made before the damage: a degraded store registers none, and tokens outlive a restart.
+    const supervisor = await app.as('SUPERVISOR');
+    const registerAs = (title: string) => app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title }) }, supervisor);
+    const registered = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, { input: { idempotencyKey: 'unit-wjw', code: 'WJW', name: '市卫生和计划生育委员会', kind: 'DEPARTMENT' } }, admin);
+    const unitId = registered.data!.registerUnit.id as string;
+    const other = new Database(sqlitePath);
+    const { metadata, recorded_at: recordedAt } = other.prepare('SELECT metadata, recorded_at FROM events ORDER BY position DESC LIMIT 1').get() as { metadata: string; recorded_at: string };
+    // A rename no Rectify process wrote: its new name is an object.
+    const data = JSON.stringify({ unitId, previousName: '市卫生和计划生育委员会', name: { x: 1 }, reason: '机构改革', renamedOn: '2026-03-01' });
+    other
+      .prepare('INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at) VALUES (?, ?, 1, ?, 2, ?, ?, ?)')
+      .run('misshapen-1', `unit-${unitId}`, 'UnitRenamed', data, metadata, recordedAt);
+    other.close();
+    const problems = async () => (await health(app)).body.problems.map((problem) => problem.cause);
+    for (let tries = 0; !(await problems()).includes('PROJECTIONS_STOPPED'); tries += 1) {
+      if (tries > 600) throw new Error('the misshapen event was never reported');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const units = async () => (await app.graphql('{ units { id name } }', {}, admin)).data!.units as { id: string; name: string }[];
+    // Every read of units still answers, without the misshapen rename.
+    expect(await units()).toEqual([{ id: unitId, name: '市卫生和计划生育委员会' }]);
+    const refused = await registerAs('评估');
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'PROJECTIONS_STOPPED' });
+    expect(refused.errors![0]!.message).toContain('event misshapen-1 (UnitRenamed)');
+    expect(refused.errors![0]!.message).toContain('its data does not have the shape of UnitRenamed: data/name must be string');
+    await app.close();
+
+    // A restart replays the log past the event: it serves, degraded, naming the event again.
+    app = await startTestApp({ sqlitePath });
+    const report = await health(app);
+    expect(report.status).toBe(503);
+    expect(report.body).toMatchObject({ status: 'degraded', problems: [{ cause: 'PROJECTIONS_STOPPED' }] });
+    expect(await units()).toEqual([{ id: unitId, name: '市卫生和计划生育委员会' }]);
+    expect((await registerAs('评估')).errors![0]!.message).toContain('event misshapen-1 (UnitRenamed)');
+    await app.close();
+  }, CEILING_MS);
+
+  it('starts again on a log holding an event that cannot be read at all, serving degraded and naming it', async () => {
+    const sqlitePath = freshDatabasePath();
+    let app = await startTestApp({ sqlitePath });
+    const supervisor = await app.as('SUPERVISOR');
+    expect((await register(app, { title: '评估一' })).errors).toBeUndefined();
+    await app.close();
+    const other = new Database(sqlitePath);
+    const { metadata, recorded_at: recordedAt } = other.prepare('SELECT metadata, recorded_at FROM events ORDER BY position DESC LIMIT 1').get() as { metadata: string; recorded_at: string };
+    other
+      .prepare('INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at) VALUES (?, ?, 0, ?, 1, ?, ?, ?)')
+      .run('unreadable-1', 'finding-unreadable', 'FindingRecorded', '{"title": ', metadata, recordedAt);
+    other.close();
+    // The witness saw the head before the row was added: the store is longer, not another one.
+    app = await startTestApp({ sqlitePath });
+    expect((await health(app)).body).toMatchObject({ status: 'degraded', problems: [{ cause: 'PROJECTIONS_STOPPED' }] });
+    expect((await app.graphql('{ evaluations { totalCount } }', {}, supervisor)).data!.evaluations.totalCount).toBe(1);
+    const refused = await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title: '评估二' }) }, supervisor);
+    expect(refused.errors![0]!.message).toContain('event unreadable-1 (FindingRecorded) at position');
+    expect(refused.errors![0]!.message).toContain('its stored data is not complete JSON');
+    await app.close();
+  }, CEILING_MS);
+
   it('notices an older copy written over the store in place, keeps the higher head in the witness, and refuses the next start', async () => {
     const sqlitePath = freshDatabasePath();
     const app = await startTestApp({ sqlitePath });
@@ -218,7 +281,8 @@ describe('A store file deleted or replaced under a running server', () => {
     // The older copy is put back and another server (its own witness) writes to it: same store id,
     // same length, another history.
     copyFileSync(backup, sqlitePath);
-    app = await startTestApp({ sqlitePath, settings: { STORE_WITNESS_PATH: `${backup}.witness.json` } });
+    // That server has no witness of the copy: it takes it only when told to.
+    app = await startTestApp({ sqlitePath, settings: { STORE_WITNESS_PATH: `${backup}.witness.json`, ACCEPT_STORE_RESET: 'true' } });
     expect((await register(app, { title: '另一份评估' })).errors).toBeUndefined();
     await app.close();
     const rewritten = new SqliteEventStore(sqlitePath);
@@ -267,6 +331,49 @@ describe('A store file deleted or replaced under a running server', () => {
     expect(await evaluationCount(app)).toBe(1);
     await app.close();
     expect(JSON.parse(readFileSync(witnessPath, 'utf8'))).toMatchObject({ head: expect.any(String) });
+  }, CEILING_MS);
+
+  it('refuses a store that holds events where no witness is, and starts on it once told to accept it', async () => {
+    const sqlitePath = freshDatabasePath();
+    const witnessPath = `${sqlitePath}.witness.json`;
+    let app = await startTestApp({ sqlitePath });
+    expect((await register(app, { title: '见证文件删除前' })).errors).toBeUndefined();
+    await app.close();
+    rmSync(witnessPath);
+    const refusal = await refusalOf(startTestApp({ sqlitePath, demoData: true }));
+    expect(refusal.reason).toBe('STORE_UNWITNESSED');
+    expect(refusal.message).toContain(`no store witness at ${witnessPath}`);
+    expect(refusal.message).toContain('--accept-store-reset');
+    expect(refusal.messageZh).toContain(`${witnessPath} 处没有事件库见证文件`);
+    app = await startTestApp({ sqlitePath, demoData: true, settings: { ACCEPT_STORE_RESET: 'true' } });
+    expect(await evaluationCount(app)).toBe(1);
+    await app.close();
+    expect(JSON.parse(readFileSync(witnessPath, 'utf8'))).toMatchObject({ head: expect.any(String) });
+  }, CEILING_MS);
+
+  it('takes a store a command-line tool created and filled before any server ran on it (the tool witnessed it), seeding no demo into it', async () => {
+    const sqlitePath = freshDatabasePath();
+    await promisify(execFile)(process.execPath, [join(process.cwd(), 'dist/cli/create-user.js'), '--name', '王芳', '--role', 'ADMIN'], { env: { ...process.env, SQLITE_PATH: sqlitePath } });
+    expect(JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8'))).toMatchObject({ head: expect.any(String) });
+    const app = await startTestApp({ sqlitePath, demoData: true });
+    expect(await evaluationCount(app)).toBe(0);
+    await app.close();
+  }, CEILING_MS);
+
+  it('compares verifyLedger with the head the server saw when the newest events were deleted together with the witness, the numbering and the request index', async () => {
+    const sqlitePath = freshDatabasePath();
+    const app = await startTestApp({ sqlitePath });
+    const admin = await app.as('ADMIN');
+    for (const title of ['评估一', '评估二', '评估三']) expect((await register(app, { title })).errors).toBeUndefined();
+    const seen = Number(await app.logPosition());
+    const kept = seen - 2;
+    const other = new Database(sqlitePath);
+    other.exec(`DELETE FROM events WHERE position > ${kept}; DELETE FROM requests WHERE position > ${kept}; UPDATE sqlite_sequence SET seq = ${kept} WHERE name = 'events';`);
+    other.close();
+    rmSync(`${sqlitePath}.witness.json`);
+    const verified = await app.graphql('{ verifyLedger { ok firstMismatch { kind missingAfter missingUpTo } } }', {}, admin);
+    expect(verified.data!.verifyLedger).toEqual({ ok: false, firstMismatch: { kind: 'LOG_TRUNCATED', missingAfter: String(kept), missingUpTo: String(seen) } });
+    await app.close();
   }, CEILING_MS);
 
   it('refuses a damaged file at start (PRAGMA quick_check)', async () => {

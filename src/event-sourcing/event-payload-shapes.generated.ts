@@ -440,6 +440,82 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         },
         "rescheduledOn": {
           "type": "string"
+        },
+        "terms": {
+          "anyOf": [
+            {
+              "type": "object",
+              "properties": {
+                "kind": {
+                  "type": "string",
+                  "const": "BY_DATE"
+                }
+              }
+            },
+            {
+              "type": "object",
+              "properties": {
+                "kind": {
+                  "type": "string",
+                  "const": "AT_ONCE"
+                }
+              }
+            },
+            {
+              "type": "object",
+              "properties": {
+                "kind": {
+                  "type": "string",
+                  "const": "RECURRING"
+                },
+                "period": {
+                  "type": "string",
+                  "enum": [
+                    "MONTH",
+                    "QUARTER",
+                    "HALF_YEAR",
+                    "YEAR"
+                  ]
+                }
+              }
+            },
+            {
+              "type": "object",
+              "properties": {
+                "kind": {
+                  "type": "string",
+                  "const": "STANDING"
+                },
+                "reportEvery": {
+                  "type": "string",
+                  "enum": [
+                    "MONTH",
+                    "QUARTER",
+                    "HALF_YEAR",
+                    "YEAR"
+                  ]
+                }
+              }
+            },
+            {
+              "type": "object",
+              "properties": {
+                "kind": {
+                  "type": "string",
+                  "const": "BY_DATE_THEN_STANDING"
+                },
+                "reportEvery": {
+                  "type": "string",
+                  "enum": [
+                    "MONTH",
+                    "QUARTER",
+                    "HALF_YEAR",
+                    "YEAR"
+                  ]
+                }
+              }
+            }
+          ]
         }
       }
     },
@@ -1180,6 +1256,158 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
               "type": "string"
             }
           }
+        },
+        "terms": {
+          "anyOf": [
+            {
+              "type": "object",
+              "properties": {
+                "kind": {
+                  "type": "string",
+                  "const": "BY_DATE"
+                }
+              }
+            },
+            {
+              "type": "object",
+              "properties": {
+                "kind": {
+                  "type": "string",
+                  "const": "AT_ONCE"
+                }
+              }
+            },
+            {
+              "type": "object",
+              "properties": {
+                "kind": {
+                  "type": "string",
+                  "const": "RECURRING"
+                },
+                "period": {
+                  "type": "string",
+                  "enum": [
+                    "MONTH",
+                    "QUARTER",
+                    "HALF_YEAR",
+                    "YEAR"
+                  ]
+                }
+              }
+            },
+            {
+              "type": "object",
+              "properties": {
+                "kind": {
+                  "type": "string",
+                  "const": "STANDING"
+                },
+                "reportEvery": {
+                  "type": "string",
+                  "enum": [
+                    "MONTH",
+                    "QUARTER",
+                    "HALF_YEAR",
+                    "YEAR"
+                  ]
+                }
+              }
+            },
+            {
+              "type": "object",
+              "properties": {
+                "kind": {
+                  "type": "string",
+                  "const": "BY_DATE_THEN_STANDING"
+                },
+                "reportEvery": {
+                  "type": "string",
+                  "enum": [
+                    "MONTH",
+                    "QUARTER",
+                    "HALF_YEAR",
+                    "YEAR"
+                  ]
+                }
+              }
+            }
+          ]
+        },
+        "previousTerms": {
+          "anyOf": [
+            {
+              "type": "object",
+              "properties": {
+                "kind": {
+                  "type": "string",
+                  "const": "BY_DATE"
+                }
+              }
+            },
+            {
+              "type": "object",
+              "properties": {
+                "kind": {
+                  "type": "string",
+                  "const": "AT_ONCE"
+                }
+              }
+            },
+            {
+              "type": "object",
+              "properties": {
+                "kind": {
+                  "type": "string",
+                  "const": "RECURRING"
+                },
+                "period": {
+                  "type": "string",
+                  "enum": [
+                    "MONTH",
+                    "QUARTER",
+                    "HALF_YEAR",
+                    "YEAR"
+                  ]
+                }
+              }
+            },
+            {
+              "type": "object",
+              "properties": {
+                "kind": {
+                  "type": "string",
+                  "const": "STANDING"
+                },
+                "reportEvery": {
+                  "type": "string",
+                  "enum": [
+                    "MONTH",
+                    "QUARTER",
+                    "HALF_YEAR",
+                    "YEAR"
+                  ]
+                }
+              }
+            },
+            {
+              "type": "object",
+              "properties": {
+                "kind": {
+                  "type": "string",
+                  "const": "BY_DATE_THEN_STANDING"
+                },
+                "reportEvery": {
+                  "type": "string",
+                  "enum": [
+                    "MONTH",
+                    "QUARTER",
+                    "HALF_YEAR",
+                    "YEAR"
+                  ]
+                }
+              }
+            }
+          ]
         }
       }
     },

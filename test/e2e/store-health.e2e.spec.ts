@@ -497,6 +497,19 @@ describe('A WAL damaged or removed after a crash', () => {
 });
 
 /** Root can mount a small tmpfs to fill; anyone else skips (test/announce-skipped-suites.mjs says so). */
+/** Writes `filler` until the disk under it is full (ENOSPC); deleting it frees the space again. */
+function fillDisk(filler: string): void {
+  const file = openSync(filler, 'w');
+  const block = Buffer.alloc(64 * 1024, 1);
+  try {
+    for (;;) writeSync(file, block);
+  } catch (error) {
+    expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+  } finally {
+    closeSync(file);
+  }
+}
+
 const canMount = typeof process.getuid === 'function' && process.getuid() === 0;
 
 (canMount ? describe : describe.skip)('A full disk (a 4 MiB tmpfs)', () => {
@@ -509,15 +522,7 @@ const canMount = typeof process.getuid === 'function' && process.getuid() === 0;
     try {
       expect((await register(app)).errors).toBeUndefined();
       const filler = join(mountPoint, 'filler');
-      const file = openSync(filler, 'w');
-      const block = Buffer.alloc(64 * 1024, 1);
-      try {
-        for (;;) writeSync(file, block);
-      } catch (error) {
-        expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
-      } finally {
-        closeSync(file);
-      }
+      fillDisk(filler);
       let refused;
       // SQLite may still fit a write or two into pages it holds: the disk is full once a write fails.
       for (let attempt = 0; attempt < 50 && !refused; attempt += 1) {
@@ -542,14 +547,7 @@ const canMount = typeof process.getuid === 'function' && process.getuid() === 0;
     try {
       const admin = await app.as('ADMIN');
       expect((await register(app)).errors).toBeUndefined();
-      const file = openSync(filler, 'w');
-      try {
-        for (;;) writeSync(file, Buffer.alloc(64 * 1024, 1));
-      } catch (error) {
-        expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
-      } finally {
-        closeSync(file);
-      }
+      fillDisk(filler);
       // A checkpoint first, with nothing else written since the disk filled; SQLite may still fit
       // one into pages it holds, so appends and checkpoints alternate until one is refused.
       let refused;

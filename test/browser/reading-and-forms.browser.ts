@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { launchChromium, openApp, type AppContext } from './support/browser.js';
-import { officeDay } from './support/suite.js';
+import { launchChromium } from './support/browser.js';
+import { browserContexts, officeDay } from './support/suite.js';
 
 /** Waits (generous ceiling, a loaded machine must not fail it) until the element's text contains `expected`. */
 async function eventuallyText(locator: import('playwright-core').Locator, expected: string, timeoutMs = 15_000) {
@@ -23,12 +23,8 @@ async function eventuallyText(locator: import('playwright-core').Locator, expect
 describe('past days are for reading, forms check what they need, imports by role, late entries in their place', () => {
   let app: TestApp;
   let browser: Browser;
-  const opened: AppContext[] = [];
-  const open = async (token: string) => {
-    const context = await openApp(browser, app.url, { token });
-    opened.push(context);
-    return context.page;
-  };
+  const contexts = browserContexts(() => ({ app, browser }));
+  const open = async (token: string) => (await contexts.open({ token })).page;
   const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
   let findingId: string;
   let unitName: string;
@@ -58,14 +54,7 @@ describe('past days are for reading, forms check what they need, imports by role
     await act('urgeUnit', { findingId: lateFindingId, unitId: fgw, message: '请尽快报告', urgedOn: officeDay(-2) });
     await act('reportRectification', { findingId: lateFindingId, unitId: fgw, summary: '已同步发布解读材料', evidence: [{ title: '解读页面', link: 'https://www.qingchuan.gov.cn/jd' }], reportedOn: officeDay(-5) }, FGW_UNIT);
   });
-  afterAll(async () => {
-    for (const { context, outsideRequests } of opened) {
-      expect(outsideRequests).toEqual([]);
-      await context.close();
-    }
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => contexts.closeAll());
 
   const buttons = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).count();
 
@@ -169,7 +158,7 @@ describe('past days are for reading, forms check what they need, imports by role
     await notesError.waitFor();
     expect(await notesError.textContent()).toContain('请填写');
 
-    const { page: signInPage } = await openApp(browser, app.url).then((context) => (opened.push(context), context));
+    const { page: signInPage } = await contexts.open();
     await signInPage.goto('/sign-in');
     await signInPage.getByLabel('登录名').fill('supervisor');
     await signInPage.getByRole('button', { name: '登录' }).click();

@@ -4,8 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createPerson, signIn, type Person } from './support/accounts.js';
 import { contrastFailures } from './support/contrast.js';
-import { launchChromium, openApp, screenshot, writeMeasurement, type AppContext } from './support/browser.js';
-import { eventually, officeDay } from './support/suite.js';
+import { launchChromium, screenshot, writeMeasurement } from './support/browser.js';
+import { browserContexts, eventually, officeDay } from './support/suite.js';
 
 
 const text = async (page: Page, testId: string) => ((await page.locator(`[data-test="${testId}"]`).first().textContent()) ?? '').trim();
@@ -16,12 +16,8 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
   const people = {} as Record<'admin' | 'supervisor' | 'inspector' | 'unit', Person>;
   let findingId: string;
   let fgw: { id: string; name: string };
-  const opened: AppContext[] = [];
-  const open = async (options?: Parameters<typeof openApp>[2]) => {
-    const context = await openApp(browser, app.url, options);
-    opened.push(context);
-    return context;
-  };
+  const contexts = browserContexts(() => ({ app, browser }));
+  const open = contexts.open;
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
@@ -43,14 +39,7 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
     people.unit = await createPerson(app, 'UNIT', '孙丽', 'browser-fgw', fgw.id);
   });
 
-  afterAll(async () => {
-    for (const { context, outsideRequests } of opened) {
-      expect(outsideRequests).toEqual([]);
-      await context.close();
-    }
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => contexts.closeAll());
 
   it.each([
     ['admin', '/users', '用户管理'],

@@ -207,8 +207,8 @@ describe('no unit assigned yet', () => {
 
   it('accepts a leap day', () => {
     given([])
-      .when(assign({ dueDate: '2024-02-29' }))
-      .then([{ type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2024-02-29', assignedOn: ASSIGNED_ON } }]);
+      .when(assign({ dueDate: '2024-02-29', assignedOn: '2024-02-01' }))
+      .then([{ type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2024-02-29', assignedOn: '2024-02-01' } }]);
   });
 
   it('a unit cannot report on a part it was not given', () => {
@@ -366,6 +366,13 @@ describe('ASSIGNED with an extension request pending', () => {
           data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-07-31', decidedOn: REQUESTED_ON },
         },
       ]);
+  });
+
+  it('refuses granting a day already past on the decision day: the part would be overdue the moment it was granted (breaker11 F14)', () => {
+    given(pending)
+      .when(decideExtension({ decidedOn: '2025-07-08', today: TODAY, newDueDate: '2025-07-05' }))
+      .thenRefused('BAD_USER_INPUT', /The new due date 2025-07-05 has already passed \(on 2025-07-08\)/, /新的截止日期 2025-07-05 已过（2025-07-08）/);
+    given(pending).when(decideExtension({ decidedOn: '2025-07-08', newDueDate: '2025-07-05' })).thenRefusedAt('newDueDate');
   });
 
   it('the supervisor grants a different date', () => {
@@ -1337,8 +1344,8 @@ describe('the units directory on the day of the fact (registration, merger)', ()
 
     it('takes an assignment dated before the merge (a past file entered late): the parent hands it over on the merge day', () => {
       given([leadAssigned])
-        .when(assign({ unitId: ENVIRONMENT, role: 'RESPONSIBLE', assignedOn: '2025-07-04', ...known }))
-        .then([{ type: 'UnitAssigned', data: { unitId: ENVIRONMENT, role: 'RESPONSIBLE', dueDate: DUE, assignedOn: '2025-07-04' } }]);
+        .when(assign({ unitId: ENVIRONMENT, role: 'RESPONSIBLE', assignedOn: '2025-07-04', dueDate: RETURNED_UNTIL, ...known }))
+        .then([{ type: 'UnitAssigned', data: { unitId: ENVIRONMENT, role: 'RESPONSIBLE', dueDate: RETURNED_UNTIL, assignedOn: '2025-07-04' } }]);
     });
 
     it('still takes a correction of its report day (history, not new work)', () => {
@@ -1374,8 +1381,8 @@ describe('the units directory on the day of the fact (registration, merger)', ()
       .when(assign({ unitId: ENVIRONMENT, role: 'RESPONSIBLE' }))
       .thenRefused('BAD_USER_INPUT', /The assignment date \(2025-06-01\) is before the day the earlier part of .* passed to another unit \(2025-07-08\)/, /原有任务移交其他单位的日期（2025-07-08）/);
     given([leadAssigned, responsibleAssigned, passed])
-      .when(assign({ unitId: ENVIRONMENT, role: 'RESPONSIBLE', assignedOn: '2025-07-08' }))
-      .then([{ type: 'UnitAssigned', data: { unitId: ENVIRONMENT, role: 'RESPONSIBLE', dueDate: DUE, assignedOn: '2025-07-08' } }]);
+      .when(assign({ unitId: ENVIRONMENT, role: 'RESPONSIBLE', assignedOn: '2025-07-08', dueDate: RETURNED_UNTIL }))
+      .then([{ type: 'UnitAssigned', data: { unitId: ENVIRONMENT, role: 'RESPONSIBLE', dueDate: RETURNED_UNTIL, assignedOn: '2025-07-08' } }]);
   });
 
   it('refuses handing a part over to a unit that was itself merged, naming where it went', () => {
@@ -1398,9 +1405,18 @@ describe('the units directory on the day of the fact (registration, merger)', ()
       );
     });
 
-    it('accepts a due date already passed on the assignment day (a past plan entered late)', () => {
-      given([]).when(assign({ dueDate: '2025-06-10', assignedOn: '2025-07-01', dueFrom, ...known })).then([
-        { type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2025-06-10', assignedOn: '2025-07-01' } },
+    it('refuses a due date already passed on the assignment day: the unit would be overdue the moment it got the part (breaker11 F14)', () => {
+      given([]).when(assign({ dueDate: '2025-06-10', assignedOn: '2025-07-01', dueFrom, ...known })).thenRefused(
+        'BAD_USER_INPUT',
+        /^The due date of 市财政局 \(2025-06-10\) is before its assignment date \(2025-07-01\)\.$/,
+        /^市财政局的截止日期（2025-06-10）早于交办日期（2025-07-01），日期顺序不对。$/,
+      );
+      given([]).when(assign({ dueDate: '2025-06-10', assignedOn: '2025-07-01', dueFrom, ...known })).thenRefusedAt('dueDate');
+    });
+
+    it('accepts a due date on the assignment day itself', () => {
+      given([]).when(assign({ dueDate: '2025-07-01', assignedOn: '2025-07-01', dueFrom, ...known })).then([
+        { type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2025-07-01', assignedOn: '2025-07-01' } },
       ]);
     });
   });

@@ -464,7 +464,10 @@ function assignUnit(command: AssignUnit, state: AssignmentsState, context: Assig
     { day: assignedOn, what: named('assignedOn', 'the assignment date', '交办日期') },
     state.reopenedOn === undefined ? null : { day: state.reopenedOn, what: say('the day it was reopened', '重新打开的日期') },
   );
-  requireNotBefore({ day: dueDate, what: named('dueDate', `the due date of ${unit.en}`, `${unit.zh}的截止日期`) }, command.dueFrom);
+  const due = { day: dueDate, what: named('dueDate', `the due date of ${unit.en}`, `${unit.zh}的截止日期`) };
+  requireNotBefore(due, command.dueFrom);
+  // A part due before it is handed out would be overdue the moment the unit gets it (breaker11 F14).
+  requireNotBefore(due, { day: assignedOn, what: say('its assignment date', '交办日期') });
   const terms = command.terms ?? BY_DATE;
   if (terms.kind === 'AT_ONCE' && dueDate !== assignedOn) {
     throw badInput(
@@ -547,6 +550,8 @@ function decideExtension(command: DecideExtension, state: AssignmentsState): Ass
   const newDueDate = command.newDueDate ?? request.requestedDueDate;
   requireCalendarDate(newDueDate, NEW_DUE_DATE);
   requireLaterThanDueDate(newDueDate, part, NEW_DUE_DATE);
+  // Granted a day already past on the decision day, the part would be overdue the moment it was granted (breaker11 F14).
+  requireNotPast(newDueDate, decidedOn, NEW_DUE_DATE);
   const override = boundedDueDate(newDueDate, command, NEW_DUE_DATE);
   return [
     {

@@ -601,9 +601,10 @@ describe('due dates and the day the finding was identified (2025-04-15)', () => 
       .thenRefused('BAD_USER_INPUT', /\(2025-04-14\) is before the day the finding was identified \(2025-04-15\)/, /（2025-04-14）早于问题发现日期（2025-04-15）/);
   });
 
-  it('accepts one already passed on the assignment day (a past ledger entered late)', () => {
+  it('refuses one already passed on the assignment day: the unit would be overdue the moment it got its part (breaker11 F14)', () => {
     given([recorded])
       .when(assign([unit(FINANCE, 'LEAD', '2025-04-20')]))
-      .then([{ type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2025-04-20', assignedOn: ASSIGNED_ON } }]);
+      .thenRefused('BAD_USER_INPUT', /\(2025-04-20\) is before its assignment date \(2025-05-20\)/, /的截止日期（2025-04-20）早于交办日期（2025-05-20），日期顺序不对。$/);
+    given([recorded]).when(assign([unit(FINANCE, 'LEAD', '2025-05-20')])).then([{ type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2025-05-20', assignedOn: ASSIGNED_ON } }]);
   });
 });

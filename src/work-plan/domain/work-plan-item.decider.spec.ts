@@ -484,6 +484,8 @@ describe('plan revision of one item (fault 3)', () => {
     ...overrides,
   });
   const progressed = [...definedAndAssigned, reported(FGW)];
+  /** A revision day while the item is still ahead of its due date (after FGW's report). */
+  const BEFORE_DUE = '2026-06-29';
 
   it('a new due date moves the item and its open parts due on the old one; reports stay', () => {
     const decided: WorkPlanItemStreamEvent[] = [
@@ -516,7 +518,16 @@ describe('plan revision of one item (fault 3)', () => {
     given([])
       .when(define({ planApprovedOn: '2026-07-01', assignedOn: '2026-07-01' }))
       .thenRefused('BAD_USER_INPUT', /^The due date of item 7 \(2026-06-30\) is before the day the plan was approved \(2026-07-01\); a past plan is imported with its approval day/, /补录以往的方案，请填写其批准日期/);
-    given([]).when(define({ planApprovedOn: '2026-06-30', assignedOn: '2026-07-01' })).then([defined, ...definedAndAssigned.slice(1).map((event) => ({ ...event, data: { ...event.data, assignedOn: '2026-07-01' } }) as WorkPlanItemStreamEvent)]);
+    given([]).when(define({ planApprovedOn: '2026-06-30', assignedOn: '2026-06-30' })).then([defined, ...definedAndAssigned.slice(1).map((event) => ({ ...event, data: { ...event.data, assignedOn: '2026-06-30' } }) as WorkPlanItemStreamEvent)]);
+    // Handed out after its due date, each unit would be overdue the moment it got its part (breaker11 F14).
+    given([]).when(define({ planApprovedOn: '2026-06-30', assignedOn: '2026-07-01' })).thenRefused('BAD_USER_INPUT', /\(2026-06-30\) is before its assignment date \(2026-07-01\)/, /（2026-06-30）早于交办日期（2026-07-01）/);
+  });
+
+  it('a new due date is not before the day of the revision: the open parts would be overdue at once (breaker11 F14)', () => {
+    given(progressed)
+      .when(revise({ dueDate: '2026-07-01' }))
+      .thenRefused('BAD_USER_INPUT', /^The new due date of item 7 \(2026-07-01\) is before the day of the revision \(2026-07-02\)/, /^事项 7 的新完成时限（2026-07-01）早于调整日期（2026-07-02）/);
+    given(progressed).when(revise({ dueDate: '2026-07-01' })).thenRefusedAt('dueDate');
   });
 
   it('a new due date is not before the plan’s approval, naming both days', () => {
@@ -532,11 +543,24 @@ describe('plan revision of one item (fault 3)', () => {
 
   it('units are added due on the item’s date and removed with history kept; the same revision again decides nothing', () => {
     const decided: WorkPlanItemStreamEvent[] = [
-      { type: 'UnitUnassigned', data: { unitId: DONGHU, reason: '根据工作进展动态调整', unassignedOn: TODAY } },
-      { type: 'UnitAssigned', data: { unitId: 'unit-police', role: 'RESPONSIBLE', dueDate: DUE, assignedOn: TODAY } },
+      { type: 'UnitUnassigned', data: { unitId: DONGHU, reason: '根据工作进展动态调整', unassignedOn: BEFORE_DUE } },
+      { type: 'UnitAssigned', data: { unitId: 'unit-police', role: 'RESPONSIBLE', dueDate: DUE, assignedOn: BEFORE_DUE } },
     ];
-    given(progressed).when(revise({ addUnits: [{ unitId: 'unit-police', role: 'RESPONSIBLE' }], removeUnitIds: [DONGHU] })).then(decided);
+    given(progressed).when(revise({ addUnits: [{ unitId: 'unit-police', role: 'RESPONSIBLE' }], removeUnitIds: [DONGHU], revisedOn: BEFORE_DUE })).then(decided);
     given([...progressed, ...decided]).when(revise({ addUnits: [{ unitId: 'unit-police', role: 'RESPONSIBLE' }] })).then([]);
+  });
+
+  it('a unit added after the item’s due date needs a new due date in the same revision: it would be overdue the moment it got its part (breaker11 F14)', () => {
+    given(progressed)
+      .when(revise({ addUnits: [{ unitId: 'unit-police', role: 'RESPONSIBLE' }] }))
+      .thenRefused('BAD_USER_INPUT', /^The due date of item 7 \(2026-06-30\) is before the day of the revision \(2026-07-02\)/, /^事项 7 的完成时限（2026-06-30）早于调整日期（2026-07-02）：新增的单位一经交办即已逾期，请在同一次调整中给出新的完成时限。$/);
+    given(progressed).when(revise({ addUnits: [{ unitId: 'unit-police', role: 'RESPONSIBLE' }] })).thenRefusedAt('dueDate');
+    expect(
+      given(progressed)
+        .when(revise({ addUnits: [{ unitId: 'unit-police', role: 'RESPONSIBLE' }], dueDate: '2026-09-30' }))
+        .decision()
+        .filter((event) => event.type === 'UnitAssigned'),
+    ).toEqual([{ type: 'UnitAssigned', data: { unitId: 'unit-police', role: 'RESPONSIBLE', dueDate: '2026-09-30', assignedOn: TODAY } }]);
   });
 
   it('a lead handed to a responsible unit changes both roles, keeping the reported part as it is', () => {
@@ -552,13 +576,13 @@ describe('plan revision of one item (fault 3)', () => {
 
   it('a new version naming a responsible unit beside the lead (联合牵头) makes it a joint lead, its part kept', () => {
     const decided: WorkPlanItemStreamEvent[] = [
-      { type: 'PartRoleChanged', data: { unitId: FINANCE, role: 'LEAD', previousRole: 'RESPONSIBLE', reason: '根据工作进展动态调整', changedOn: TODAY } },
-      { type: 'UnitAssigned', data: { unitId: 'unit-police', role: 'LEAD', dueDate: DUE, assignedOn: TODAY } },
+      { type: 'PartRoleChanged', data: { unitId: FINANCE, role: 'LEAD', previousRole: 'RESPONSIBLE', reason: '根据工作进展动态调整', changedOn: BEFORE_DUE } },
+      { type: 'UnitAssigned', data: { unitId: 'unit-police', role: 'LEAD', dueDate: DUE, assignedOn: BEFORE_DUE } },
     ];
-    const jointly = revise({ changeRoles: [{ unitId: FINANCE, role: 'LEAD' }], addUnits: [{ unitId: 'unit-police', role: 'LEAD' }], leadUnitIds: [FGW, FINANCE, 'unit-police'] });
+    const jointly = revise({ changeRoles: [{ unitId: FINANCE, role: 'LEAD' }], addUnits: [{ unitId: 'unit-police', role: 'LEAD' }], leadUnitIds: [FGW, FINANCE, 'unit-police'], revisedOn: BEFORE_DUE });
     given(progressed).when(jointly).then(decided);
     expect(partsOf(assignmentsAfter([...progressed, ...decided])).filter((part) => part.role === 'LEAD').map((part) => part.unitId)).toEqual([FGW, FINANCE, 'unit-police']);
-    given(progressed).when(revise({ addUnits: [{ unitId: 'unit-police', role: 'LEAD' }] })).thenRefused('CONFLICT', /already the lead unit; lead units leading jointly \(联合牵头\) are named together/, /联合牵头的单位须在同一次交办/);
+    given(progressed).when(revise({ addUnits: [{ unitId: 'unit-police', role: 'LEAD' }], revisedOn: BEFORE_DUE })).thenRefused('CONFLICT', /already the lead unit; lead units leading jointly \(联合牵头\) are named together/, /联合牵头的单位须在同一次交办/);
   });
 
   it('a second lead is refused: the lead must step down in the same revision', () => {
@@ -629,7 +653,7 @@ describe('a merged unit is given no work by a plan (breaker, issue 8 round 3)', 
   });
 
   it('refuses a revision that adds it to an item', () => {
-    const revise: ReviseWorkPlanItem = { type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: TODAY, reason: '根据工作进展动态调整', addUnits: [{ unitId: DONGHU, role: 'RESPONSIBLE' }], unitNames };
+    const revise: ReviseWorkPlanItem = { type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: '2026-06-29', reason: '根据工作进展动态调整', addUnits: [{ unitId: DONGHU, role: 'RESPONSIBLE' }], unitNames };
     given([defined, assigned(FGW, 'LEAD'), assigned(FINANCE)]).when(revise).thenRefused('CONFLICT', merged, mergedZh);
   });
 

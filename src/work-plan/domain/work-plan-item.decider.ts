@@ -1,4 +1,5 @@
 import { BY_DATE, type DueTerms } from '../../shared/deadline.js';
+import { isAfter } from '../../shared/calendar-date.js';
 import {
   allPartsVerified,
   boundedDueDate,
@@ -459,6 +460,14 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   if (rescheduled) {
     requireCalendarDate(dueDate, say(`The due date of item ${definition.code}`, `事项 ${definition.code} 的完成时限`));
     if (command.planApprovedOn !== undefined) requireDueAfterApproval(definition.code, dueDate, command.planApprovedOn);
+    // Moved to a day already past, every open part would be overdue the moment it was moved (breaker11 F14).
+    if (dueDate !== definition.dueDate && isAfter(on, dueDate)) {
+      throw badInput(
+        `The new due date of item ${definition.code} (${dueDate}) is before the day of the revision (${on}): its units would be overdue at once.`,
+        `事项 ${definition.code} 的新完成时限（${dueDate}）早于调整日期（${on}），各单位一经调整即已逾期，日期顺序不对。`,
+        { field: 'dueDate' },
+      );
+    }
     const override = boundedDueDate(dueDate, command, NEW_DUE_DATE);
     if (terms.kind === 'AT_ONCE' && dueDate !== on) {
       throw badInput(
@@ -496,6 +505,14 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
       );
     }
     changeRole(change);
+  }
+  // A unit added to an item already past due would be overdue the moment it got its part (breaker11 F14).
+  if (addUnits.length > 0 && isAfter(on, dueDate)) {
+    throw badInput(
+      `The due date of item ${definition.code} (${dueDate}) is before the day of the revision (${on}): units added now would be overdue at once; give the item a new due date in the same revision.`,
+      `事项 ${definition.code} 的完成时限（${dueDate}）早于调整日期（${on}）：新增的单位一经交办即已逾期，请在同一次调整中给出新的完成时限。`,
+      { field: 'dueDate' },
+    );
   }
   // Lead units leave before new ones come: a revision may hand the lead to another unit.
   const { dueDateLimit, dueDateOverride } = command;

@@ -3,13 +3,31 @@ import { coercionRefusal } from './coercion';
 
 const TOKEN_KEY = 'rectify.token';
 
-/** The session token lives in sessionStorage: one sign-in per browser tab, gone when the tab closes. */
-export const storedToken = (): string | null => sessionStorage.getItem(TOKEN_KEY);
+/**
+ * The session token lives in localStorage: one sign-in serves every tab of the browser (a finding
+ * opened in a new tab, a link pasted from a colleague: breaker11 F7), and signing out in one tab
+ * signs out all of them (see `whenSignedOutElsewhere`). The session itself still ends on the server
+ * after its 12 hours or at sign-out; closing the browser does not end it — 退出登录 does.
+ */
+export const storedToken = (): string | null => localStorage.getItem(TOKEN_KEY);
 export const storeToken = (token: string | null): void => {
-  if (token) sessionStorage.setItem(TOKEN_KEY, token);
-  else sessionStorage.removeItem(TOKEN_KEY);
+  if (token) localStorage.setItem(TOKEN_KEY, token);
+  else localStorage.removeItem(TOKEN_KEY);
   resetSubscriptions();
 };
+
+/**
+ * Calls `handler` when another tab of this browser signs out (the token removed) or signs in as
+ * someone (the token replaced): this tab's session is then not the one it showed.
+ * `storage` events reach every other same-origin tab, never the tab that made the change.
+ */
+export function whenTokenChangesElsewhere(handler: (token: string | null) => void): void {
+  window.addEventListener('storage', (event) => {
+    if (event.key !== TOKEN_KEY && event.key !== null) return;
+    resetSubscriptions();
+    handler(storedToken());
+  });
+}
 
 /** One input field's refusal, as the API reports it (`extensions.fieldErrors`). */
 export interface FieldError {

@@ -1,5 +1,6 @@
+import { ref } from 'vue';
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
-import { homeOf, restoreSession, session, type Role } from './session';
+import { homeOf, nextPage, restoreSession, session, type Role } from './session';
 import { takeAsOf } from './state';
 import SignIn from './pages/SignIn.vue';
 
@@ -18,7 +19,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/scorecard', component: () => import('./pages/Scorecard.vue'), meta: { roles: READERS, title: '单位排名' } },
   { path: '/circulars', component: () => import('./pages/Circulars.vue'), meta: { roles: READERS, title: '通报' } },
   { path: '/users', component: () => import('./pages/Users.vue'), meta: { roles: ['ADMIN'], title: '用户管理', noAsOf: true } },
-  { path: '/imports', component: () => import('./pages/Imports.vue'), meta: { roles: ['SUPERVISOR', 'ADMIN'], title: '导入' } },
+  { path: '/imports', component: () => import('./pages/Imports.vue'), meta: { roles: ['SUPERVISOR', 'ADMIN'], title: '导入', noAsOf: true } },
   { path: '/workload', component: () => import('./pages/Workload.vue'), meta: { roles: ['UNIT'], title: '我的任务' } },
   { path: '/inspections', component: () => import('./pages/Inspections.vue'), meta: { roles: ['INSPECTOR', 'SUPERVISOR'], title: '待督查' } },
   { path: '/:rest(.*)*', redirect: '/' },
@@ -28,7 +29,7 @@ export const router = createRouter({ history: createWebHistory(), routes });
 
 router.beforeEach(async (to) => {
   const user = await restoreSession();
-  if (to.meta.public) return user && to.path === '/sign-in' ? homeOf(user.role) : true;
+  if (to.meta.public) return user && to.path === '/sign-in' ? nextPage(to.query.next) ?? homeOf(user.role) : true;
   if (!user) return { path: '/sign-in', query: to.fullPath !== '/' ? { next: to.fullPath } : {} };
   if (user.mustChangePassword && to.path !== '/change-password') return '/change-password';
   const roles = to.meta.roles as Role[] | undefined;
@@ -39,4 +40,19 @@ router.beforeEach(async (to) => {
 router.afterEach((to) => {
   takeAsOf(typeof to.query.asOf === 'string' ? to.query.asOf : '');
   document.title = `${(to.meta.title as string) ?? ''} · 整改台账`;
+});
+
+/**
+ * Why the last click on a link led nowhere: a page's code could not be fetched (offline, the
+ * server restarting — breaker11 F12), said in Chinese above the page instead of nothing happening.
+ * '' once a navigation succeeds.
+ */
+export const navigationFailure = ref('');
+
+router.onError((_error, to) => {
+  const title = (to.meta.title as string | undefined) ?? '该页面';
+  navigationFailure.value = `无法打开“${title}”：无法连接服务器，请检查网络后重试。`;
+});
+router.afterEach((_to, _from, failure) => {
+  if (!failure) navigationFailure.value = '';
 });

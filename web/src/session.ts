@@ -83,3 +83,6 @@ export function signedInAs(user: Pick<CurrentUser, 'name' | 'role' | 'unitName'>
 /** The page each role starts on. */
 export const homeOf = (role: Role): string =>
   ({ SUPERVISOR: '/overview', ADMIN: '/users', UNIT: '/workload', INSPECTOR: '/inspections' })[role];
+
+/** The page a sign-in returns to (`?next=`): a path of this app only, never another site (`//host`). */
+export const nextPage = (next: unknown): string | null => (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : null);

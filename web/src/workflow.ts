@@ -172,10 +172,26 @@ export function byBusinessDay<Fact>(facts: readonly Fact[], day: (fact: Fact) =>
   return [...facts].sort((a, b) => (day(a) < day(b) ? -1 : day(a) > day(b) ? 1 : recordedAt(a) < recordedAt(b) ? -1 : recordedAt(a) > recordedAt(b) ? 1 : 0));
 }
 
+/**
+ * The new due date of a part going back to its unit (a failed inspection, a send-back), `dueDate`
+ * being the part's due date now and `dayField` the form's field for the day it goes back. The API
+ * requires one when the due date has passed on that day (the unit would be overdue at once) and
+ * otherwise keeps the due date when none is given: the label says which, and the form asks for it
+ * beside the field before sending (breaker11b G2).
+ */
+export const returnedDueDate = (dueDate: string, dayField: string, shownWhen?: FieldSpec['shownWhen']): FieldSpec => ({
+  name: 'newDueDate',
+  label: `重新整改的时限（原时限 ${dueDate} 已过则必填；未过可不填，沿用原时限）`,
+  type: 'date',
+  notBefore: dayField,
+  requiredWhen: (values) => typeof values[dayField] === 'string' && (values[dayField] as string) > dueDate,
+  ...(shownWhen ? { shownWhen } : {}),
+});
+
 /** Reopening a closed finding or completed item: why, and optionally the parts' new due date. */
 export const REOPEN_FIELDS: FieldSpec[] = [
   { name: 'reason', label: '重新打开的理由', type: 'textarea', required: true },
   businessDay('reopen', '重新打开的日期'),
-  { name: 'newDueDate', label: '重新整改的时限（不填则按规则确定）', type: 'date' },
+  { name: 'newDueDate', label: '重新整改的时限（不填则按规则确定）', type: 'date', notBefore: 'reopenedOn' },
   { name: 'overrideReason', label: '超出方案时限的理由（仅在需要时填写）', type: 'textarea' },
 ];

@@ -20,7 +20,7 @@ export interface AppContext {
 }
 
 /**
- * A fresh browser context (its own cookies and sessionStorage, like a separate person's browser)
+ * A fresh browser context (its own cookies and storage, like a separate person's browser)
  * on the app at `baseUrl`; with `token`, the tab starts signed in with it; with `timezoneId` (an IANA
  * zone, e.g. `Asia/Shanghai`), the browser's clock and date pickers run in that zone.
  */
@@ -36,7 +36,12 @@ export async function openApp(
     acceptDownloads: true,
     ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
-  if (options.token) await context.addInitScript({ content: `sessionStorage.setItem('rectify.token', ${JSON.stringify(options.token)});` });
+  // Signed in once, as the app itself would be (one sign-in per browser); a later sign-out in the test stays signed out.
+  if (options.token) {
+    await context.addInitScript({
+      content: `if (!sessionStorage.getItem('test.signedIn')) { localStorage.setItem('rectify.token', ${JSON.stringify(options.token)}); sessionStorage.setItem('test.signedIn', '1'); }`,
+    });
+  }
   const origin = new URL(baseUrl).host;
   const outsideRequests: string[] = [];
   context.on('request', (request) => {

@@ -1,0 +1,217 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { createPerson, signIn, type Person } from './support/accounts.js';
+import { launchChromium } from './support/browser.js';
+import { browserContexts, eventually, officeDay } from './support/suite.js';
+
+/** A day as a Chinese IME in full-width mode types it: ２０２６－１１－２９. */
+const fullWidth = (day: string) => day.replace(/[0-9-]/g, (character) => String.fromCharCode(character.charCodeAt(0) + 0xfee0));
+
+const errorBeside = (form: Locator, page: Page, label: string) => form.locator('.el-form-item', { has: page.getByLabel(label, { exact: true }) }).locator('.el-form-item__error');
+
+/*
+ * Issue 11, breaker11: dates typed as offices type them (F1, F6), a due date before its assignment
+ * day (F14), a session that ends mid-form (F9), one sign-in per browser (F7), navigation offline
+ * (F12) and the as-of picker only where it means something (F13).
+ */
+describe('typed dates, due dates in order, sessions that end mid-form, tabs and offline links', () => {
+  let app: TestApp;
+  let browser: Browser;
+  const contexts = browserContexts(() => ({ app, browser }));
+  const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
+  /** A demo finding with a lead unit's part still open, and that unit's name. */
+  let findingId: string;
+  let partUnit: string;
+  let assignedUnitIds: string[];
+  let supervisor: Person;
+  let overdueFindingId: string;
+  let overdueUnit: string;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
+    const { data } = await app.graphql(`{ findings(first: 200) { nodes { id status assignments { unitId role status unit { name } } } } }`);
+    type Listed = { id: string; status: string; assignments: { unitId: string; role: string; status: string; unit: { name: string } }[] };
+    const finding = (data!.findings.nodes as Listed[]).find((candidate) => candidate.status !== 'CLOSED' && candidate.assignments.some((part) => part.role === 'LEAD' && part.status === 'ASSIGNED'))!;
+    findingId = finding.id;
+    partUnit = finding.assignments.find((part) => part.role === 'LEAD' && part.status === 'ASSIGNED')!.unit.name;
+    assignedUnitIds = finding.assignments.map((part) => part.unitId);
+    supervisor = await createPerson(app, 'SUPERVISOR', '周敏（政务公开办）', 'zhoumin');
+
+    // A part reported after its due date, waiting for its on-site check.
+    const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
+    const fgw = listed.data!.units.find((unit: { code: string }) => unit.code === 'FGW');
+    const act = async (mutation: string, input: Record<string, unknown>, token: string) => {
+      const answer = await app.graphql(`mutation($input: ${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { id } }`, { input: { idempotencyKey: `overdue-${mutation}`, ...input } }, { authorization: `Bearer ${token}` });
+      if (answer.errors) throw new Error(`${mutation}: ${JSON.stringify(answer.errors)}`);
+      return answer.data![mutation].id as string;
+    };
+    overdueFindingId = await act('recordFinding', { evaluationId: listed.data!.evaluations.nodes[0].id, title: '依申请公开答复超期', description: '部分申请未在法定期限内答复', category: '依申请公开', severity: 'MEDIUM', concernedUnitIds: [fgw.id], identifiedOn: officeDay(-30) }, SUPERVISOR);
+    await act('assignFinding', { findingId: overdueFindingId, assignedOn: officeDay(-20), units: [{ unitId: fgw.id, role: 'LEAD', dueDate: officeDay(-5) }] }, SUPERVISOR);
+    await act('reportRectification', { findingId: overdueFindingId, unitId: fgw.id, summary: '已补答复', evidence: [{ title: '答复台账', link: 'https://www.qingchuan.gov.cn/ysq' }], reportedOn: officeDay(-2) }, 'rct_demo_unit_fgw_qingchuan');
+    overdueUnit = fgw.name;
+  });
+  afterAll(() => contexts.closeAll());
+
+  const openUrge = async (page: Page) => {
+    await page.goto(`/findings/${findingId}`);
+    await page.locator(`[data-test="part-${partUnit}"]`).getByRole('button', { name: '催办' }).click();
+    return page.locator('[data-test="form-urge"]');
+  };
+
+  it('reads a day typed with full-width digits as that day, and drops the refusal of the day typed before (F1)', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    const form = await openUrge(page);
+    const day = form.getByLabel('催办日期');
+    await day.fill('2026-02-30');
+    await day.press('Enter');
+    const error = errorBeside(form, page, '催办日期');
+    await error.waitFor();
+    expect(await error.textContent()).toBe('日期无效：2026-02-30 这一天不存在，请重新选择。');
+
+    const yesterday = officeDay(-1);
+    await day.fill(fullWidth(yesterday));
+    await day.press('Enter');
+    await eventually(page, async () => (await error.count()) === 0, 'the refusal of 2026-02-30 gone');
+    await form.getByLabel('催办内容').fill('请于本周内报告整改进展（全角日期）。');
+    await form.getByRole('button', { name: '催办' }).click();
+    await form.waitFor({ state: 'detached' });
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unit { name } urges { message urgedOn } } } }`, { id: findingId });
+    const urges = data!.finding.assignments.find((part: { unit: { name: string } }) => part.unit.name === partUnit).urges;
+    expect(urges).toContainEqual({ message: '请于本周内报告整改进展（全角日期）。', urgedOn: yesterday });
+  });
+
+  it('refuses text that is no day beside the field, quoting it, instead of keeping the day shown before (F1)', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    const form = await openUrge(page);
+    const day = form.getByLabel('催办日期');
+    await day.fill('昨天');
+    await day.press('Tab');
+    const error = errorBeside(form, page, '催办日期');
+    await error.waitFor();
+    expect(await error.textContent()).toBe('无法识别“昨天”：请按 2026-06-30 的格式填写，或在日历中选择。');
+    expect(await day.inputValue()).not.toBe(officeDay(0));
+  });
+
+  it('refuses a due date before the assignment day beside 整改时限, and offers no unit already on the finding (F14)', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${findingId}`);
+    await page.getByRole('button', { name: '交办', exact: true }).click();
+    const form = page.locator('[data-test="form-assign"]');
+    await form.waitFor();
+    // The finding has its lead: only responsible units are added, and none already on it is offered.
+    expect(await form.getByLabel('牵头单位', { exact: true }).count()).toBe(0);
+    await form.locator('.el-form-item', { hasText: '责任单位（可多选）' }).locator('.el-select__wrapper').click();
+    const options = page.locator('.el-select-dropdown__item:visible');
+    await options.first().waitFor();
+    const offered = await options.allTextContents();
+    const { data } = await app.graphql(`{ units { id name } }`);
+    const onFinding = (data!.units as { id: string; name: string }[]).filter((unit) => assignedUnitIds.includes(unit.id)).map((unit) => unit.name);
+    expect(onFinding.length).toBeGreaterThan(0);
+    for (const name of onFinding) expect(offered).not.toContain(name);
+    await options.first().click();
+    await page.keyboard.press('Escape');
+
+    const due = form.getByLabel('整改时限');
+    await due.fill(officeDay(-29));
+    await due.press('Enter');
+    await form.getByRole('button', { name: '交办' }).click();
+    const error = errorBeside(form, page, '整改时限');
+    await error.waitFor();
+    expect(await error.textContent()).toBe(`整改时限（${officeDay(-29)}）早于交办日期（${officeDay(0)}），日期顺序不对。`);
+  });
+
+  it('lets the inspector fail an overdue report from 待督查, asking beside the field for the new due date it needs (breaker11b G2)', async () => {
+    const { page } = await contexts.open({ token: 'rct_demo_inspector_qingchuan', viewport: { width: 390, height: 844 } });
+    await page.goto('/inspections');
+    const card = page.locator(`[data-test="awaiting-${overdueUnit}"]`, { hasText: '依申请公开答复超期' });
+    await card.getByRole('button', { name: '督查' }).click();
+    const form = card.locator('[data-test="form-inspect"]');
+    expect(await form.getByText('重新整改的时限').count()).toBe(0);
+    await form.getByText('不通过', { exact: true }).click();
+    await form.getByLabel('督查情况（不通过时必填）').fill('答复台账缺少5月份的记录。');
+    const label = `重新整改的时限（原时限 ${officeDay(-5)} 已过则必填；未过可不填，沿用原时限）`;
+    await form.getByRole('button', { name: '提交督查结果' }).click();
+    const error = errorBeside(form, page, label);
+    await error.waitFor();
+    expect(await error.textContent()).toBe(`请选择“${label}”。`);
+    const due = form.getByLabel(label);
+    await due.fill(officeDay(14));
+    await due.press('Enter');
+    await form.getByRole('button', { name: '提交督查结果' }).click();
+    await page.getByText('已记录督查：依申请公开答复超期').waitFor();
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { status dueDate } } }`, { id: overdueFindingId });
+    expect(data!.finding.assignments).toEqual([{ status: 'RETURNED', dueDate: officeDay(14) }]);
+  });
+
+  it('keeps the text of a form open when the session ends, and signing in again returns to the page (F9)', async () => {
+    const { page } = await contexts.open();
+    await signIn(page, supervisor);
+    const form = await openUrge(page);
+    const message = '请市里各单位在周五前报告，未按期报告的将予以通报。';
+    await form.getByLabel('催办内容').fill(message);
+    // The session ends on the server (as after 12 hours, or a sign-out elsewhere).
+    const token = await page.evaluate<string | null>("localStorage.getItem('rectify.token')");
+    const ended = await app.graphql('mutation { signOut }', {}, { authorization: `Bearer ${token}` });
+    expect(ended.errors).toBeUndefined();
+    await form.getByRole('button', { name: '催办' }).click();
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+    expect(new URL(page.url()).searchParams.get('next')).toBe(`/findings/${findingId}`);
+
+    await page.getByLabel('登录名').fill(supervisor.loginName);
+    await page.getByLabel('密码', { exact: true }).fill(supervisor.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((url) => url.pathname === `/findings/${findingId}`);
+    await page.locator('[data-test="drafts-kept"]', { hasText: '“催办”已保存' }).waitFor();
+    await page.locator(`[data-test="part-${partUnit}"]`).getByRole('button', { name: '催办' }).click();
+    const again = page.locator('[data-test="form-urge"]');
+    await again.locator('[data-test="draft-restored"]').waitFor();
+    expect(await again.getByLabel('催办内容').inputValue()).toBe(message);
+    expect(await page.locator('[data-test="drafts-kept"]').count()).toBe(0);
+  });
+
+  it('signs in once for every tab of the browser, and signs every tab out together (F7)', async () => {
+    const { context, page } = await contexts.open();
+    await signIn(page, supervisor);
+    await page.goto('/overview');
+    const second = await context.newPage();
+    await second.goto(`/findings/${findingId}`);
+    await second.locator(`[data-test="part-${partUnit}"]`).waitFor();
+    expect(new URL(second.url()).pathname).toBe(`/findings/${findingId}`);
+    await second.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+  });
+
+  it('says so when a typed as-of day is after today, and hides the as-of picker on the imports page (F6, F13)', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto('/overview');
+    const picker = page.locator('#as-of-picker');
+    await picker.fill(fullWidth(officeDay(1)));
+    await picker.press('Enter');
+    const future = page.locator('[data-test="future-as-of"]');
+    await future.waitFor();
+    expect(await future.textContent()).toContain(`截至日期 ${officeDay(1)} 晚于今天`);
+
+    await picker.fill(fullWidth(officeDay(-3)));
+    await picker.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('asOf') === officeDay(-3));
+
+    await page.goto(`/imports?asOf=${officeDay(-3)}`);
+    await page.getByText('工作方案（分解方案）').waitFor();
+    expect(await page.locator('#as-of-picker').count()).toBe(0);
+  });
+
+  it('says a page cannot be opened while offline instead of doing nothing (F12)', async () => {
+    const { context, page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${findingId}`);
+    await page.locator(`[data-test="part-${partUnit}"]`).waitFor();
+    await context.setOffline(true);
+    await page.locator('nav').getByRole('link', { name: '单位排名' }).click();
+    const failure = page.locator('[data-test="navigation-failure"]');
+    await failure.waitFor();
+    expect(await failure.textContent()).toContain('无法打开“单位排名”：无法连接服务器');
+    await context.setOffline(false);
+    await page.locator('nav').getByRole('link', { name: '单位排名' }).click();
+    await page.waitForURL((url) => url.pathname === '/scorecard');
+    expect(await failure.count()).toBe(0);
+  });
+});

@@ -1,0 +1,49 @@
+import { readTypedDay, rolledOverDay, typedDayRefusal } from '../web/src/day-text.js';
+
+/**
+ * What the web app's date fields make of a typed date (breaker11 F1): every way an office types a
+ * day is read as that day, and anything else is refused quoting the text — never replaced by the
+ * day the field showed before.
+ */
+describe('a date typed into a date field', () => {
+  it.each([
+    ['2026-11-29', '2026-11-29'],
+    ['２０２６－１１－２９', '2026-11-29'],
+    ['２０２６／１１／２９', '2026-11-29'],
+    ['２０２６年１１月２９日', '2026-11-29'],
+    ['2026/11/28', '2026-11-28'],
+    ['2026.1.5', '2026-01-05'],
+    ['2026年11月27日', '2026-11-27'],
+    ['二〇二六年十一月二十九日', '2026-11-29'],
+    ['二〇二六年三月十日', '2026-03-10'],
+    [' 2026-6-1 ', '2026-06-01'],
+    ['20261129', '2026-11-29'],
+    ['2026年11月29日（星期日）', '2026-11-29'],
+    ['２０２６－１１－２９ 周日', '2026-11-29'],
+    ['2024-02-29', '2024-02-29'],
+  ])('reads %s as %s', (typed, day) => {
+    expect(readTypedDay(typed)).toEqual({ day });
+  });
+
+  it.each(['2026-02-30', '２０２６－０２－３０', '2026-13-01', '2025-02-29'])('refuses %s: no such day, quoting it', (typed) => {
+    const read = readTypedDay(typed);
+    expect(read).toEqual({ typed, problem: 'noSuchDay' });
+    expect(typedDayRefusal(read as never)).toBe(`日期无效：${typed} 这一天不存在，请重新选择。`);
+  });
+
+  it.each(['明天', '2026-11', '11-29', '2026-11-29 周一x', 'abc'])('refuses %s: no year-month-day, quoting it', (typed) => {
+    const read = readTypedDay(typed);
+    expect(read).toEqual({ typed, problem: 'format' });
+    expect(typedDayRefusal(read as never)).toBe(`无法识别“${typed}”：请按 2026-06-30 的格式填写，或在日历中选择。`);
+  });
+
+  it('knows the day a lenient parser rolls a day that does not exist over to (to tell it from a day picked)', () => {
+    expect(rolledOverDay('2026-02-30')).toBe('2026-03-02');
+    expect(rolledOverDay('2026-03-02')).toBeNull();
+    expect(rolledOverDay('明天')).toBeNull();
+  });
+
+  it('is empty when nothing is typed', () => {
+    expect(readTypedDay('  ')).toEqual({ empty: true });
+  });
+});

@@ -40,6 +40,8 @@ export interface SourceRecord<Key extends string> {
   readonly cells: Readonly<Partial<Record<Key, Cell>>>;
   /** The section rows the record stands under, outermost first; none in YAML, JSON or a flat sheet. */
   readonly sections?: readonly Section[];
+  /** The XLSX sheet the row is on, when the table was read over several sheets. */
+  readonly sheet?: string;
 }
 
 export const normalizedName = (name: string): string =>

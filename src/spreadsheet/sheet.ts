@@ -79,6 +79,8 @@ function csvRows(content: FileContent): ImportResult<'rows', SheetRow[]> {
 interface Worksheet {
   readonly name: string;
   readonly rows: SheetRow[];
+  /** Cells read otherwise than their stored value says, to be told (a date shown as a month only). */
+  readonly notices: ImportProblem[];
 }
 
 /**
@@ -127,13 +129,51 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
     ok: true,
     worksheets: sheets.map((sheet) => {
       const rows: SheetRow[] = [];
+      const notices: ImportProblem[] = [];
       sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
         const cells: Cell[] = [];
-        for (let column = 1; column <= sheet.columnCount; column += 1) cells.push(cellOf(row.getCell(column).value));
+        for (let column = 1; column <= sheet.columnCount; column += 1) {
+          const cell = row.getCell(column);
+          const value = cellOf(cell.value);
+          const shown = shownPeriodOf(value, cell.numFmt);
+          if (shown) notices.push(shownPeriodNotice(rowNumber, column - 1, shown));
+          cells.push(shown?.text ?? value);
+        }
         rows.push({ row: rowNumber, cells });
       });
-      return { name: sheet.name, rows };
+      return { name: sheet.name, rows, notices };
     }),
+  };
+}
+
+/** Excel counts days from 1899-12-30; serials in this range are the years 1954–2119. */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * A date cell whose number format shows no day — `yyyy"年"m"月"`, what Excel and WPS make of a
+ * typed 2026年6月 (stored as the 1st) — as the text it shows, so that it reads as the month (its
+ * last day, as the words 2026年6月 do) or the year it names, not as the 1st (breaker10 F31).
+ * Null for any other cell.
+ */
+function shownPeriodOf(value: Cell, numFmt: string | undefined): { text: string; stored: string } | null {
+  if (!numFmt) return null;
+  const date =
+    value instanceof Date ? value : typeof value === 'number' && value >= 20_000 && value < 80_000 ? new Date(EXCEL_EPOCH_MS + Math.floor(value) * 86_400_000) : null;
+  if (!date || Number.isNaN(date.getTime())) return null;
+  // The format's own tokens: without quoted text, [$-804]-style locale and colour brackets, escapes and the text section.
+  const tokens = (numFmt.split(';')[0] ?? '').replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').toLowerCase();
+  if (!tokens.includes('y') || /[dah]/.test(tokens)) return null;
+  const year = date.getUTCFullYear();
+  const stored = date.toISOString().slice(0, 10);
+  return tokens.includes('m') ? { text: `${year}年${date.getUTCMonth() + 1}月`, stored } : { text: `${year}年`, stored };
+}
+
+function shownPeriodNotice(row: number, position: number, shown: { text: string; stored: string }): ImportProblem {
+  const cell = `${columnLetter(position)}${row}`;
+  return {
+    row,
+    reason: `Cell ${cell} holds the date ${shown.stored} but shows only "${shown.text}": read as ${shown.text}, i.e. the end of that ${shown.text.endsWith('月') ? 'month' : 'year'}.`,
+    reasonZh: `单元格 ${cell} 存的日期是 ${shown.stored}，但只显示“${shown.text}”：按“${shown.text}”读取，即该${shown.text.endsWith('月') ? '月' : '年'}最后一天。`,
   };
 }
 
@@ -270,6 +310,7 @@ function tableOf<Key extends string>(
   allRows: readonly SheetRow[],
   columns: Columns<Key>,
   sheetName: string | null,
+  cellNotices: readonly ImportProblem[] = [],
 ): ImportResult<'table', Table<Key>> | { readonly ok: 'noHeader' } {
   const rows = allRows.filter((row) => !row.cells.every(isBlankCell));
   const header = headerOf(rows, columns);
@@ -286,7 +327,7 @@ function tableOf<Key extends string>(
   const above = rows.filter((row) => row.row < headerRow).map(textsOf);
   const title = above.find((texts) => texts.length === 1 && !/[:：]/.test(texts[0]!))?.[0] ?? null;
 
-  const notices: ImportProblem[] = [];
+  const notices: ImportProblem[] = [...cellNotices];
   const records: SourceRecord<Key>[] = [];
   let sections: Section[] = [];
   // A column with no name over data (a blank header cell, a deleted second header row) is never dropped unsaid.
@@ -337,17 +378,17 @@ export async function readSpreadsheet<Key extends string>(
   columns: Columns<Key>,
   options: SheetOptions = {},
 ): Promise<ImportResult<'table', Table<Key>>> {
-  let worksheets: readonly { name: string | null; rows: readonly SheetRow[] }[];
+  let worksheets: readonly { name: string | null; rows: readonly SheetRow[]; notices: readonly ImportProblem[] }[];
   if (format === 'csv') {
     const read = csvRows(content);
     if (!read.ok) return read;
-    worksheets = [{ name: null, rows: read.rows }];
+    worksheets = [{ name: null, rows: read.rows, notices: [] }];
   } else {
     const read = await xlsxSheets(content, options);
     if (!read.ok) return read;
     worksheets = read.worksheets;
   }
-  const read = worksheets.map((worksheet) => ({ name: worksheet.name, result: tableOf(worksheet.rows, columns, worksheet.name) }));
+  const read = worksheets.map((worksheet) => ({ name: worksheet.name, result: tableOf(worksheet.rows, columns, worksheet.name, worksheet.notices) }));
   const tables = read.filter((each) => each.result.ok !== 'noHeader');
   if (tables.length === 0) {
     const expected = (Object.values(columns) as ColumnSpec[]).filter((column) => column.required).map((column) => column.label);

@@ -219,6 +219,34 @@ function sectionOf(row: SheetRow): Omit<Section, 'row'> | null {
   return texts.length === 1 ? sectionOfText(texts[0]!) : null;
 }
 
+/** A section's number alone, as the 序号 cell of a section row has it: 一, 一、, （一）. */
+const SECTION_NUMBER = /^(?:([一二三四五六七八九十]+)\s*[、.．]?|[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*[、.．]?)$/;
+
+/**
+ * A section row written in the table's columns (breaker10 F38, F20): `一 | 深化五公开 | | |` (the
+ * number under 序号, the title under the naming column, nothing else), or `一、平台建设 | | 青川市
+ * 政务公开办公室 |` (a whole section title first, the naming cells empty). `naming`: the positions
+ * of the columns that name a record; none, and only single-text rows are sections (`sectionOf`).
+ * `dropped`: other texts the row holds, for a notice.
+ */
+function sectionInColumnsOf(row: SheetRow, naming: ReadonlySet<number>): { section: Omit<Section, 'row'>; dropped: string[] } | null {
+  if (naming.size === 0) return null;
+  const filled = row.cells.flatMap((cell, position) => (textOf(cell) === '' ? [] : [{ position, text: textOf(cell) }]));
+  const [first, ...rest] = filled;
+  if (!first) return null;
+  // A merged title or lead repeats one text across cells: each text once.
+  const others = rest.filter((each) => each.text !== first.text);
+  const number = SECTION_NUMBER.exec(first.text);
+  if (number && !naming.has(first.position)) {
+    const titles = [...new Set(others.filter((each) => naming.has(each.position)).map((each) => each.text))];
+    if (titles.length !== 1 || others.some((each) => !naming.has(each.position))) return null;
+    return { section: { level: number[1] ? 1 : 2, code: (number[1] ?? number[2])!, title: titles[0]! }, dropped: [] };
+  }
+  const section = sectionOfText(first.text);
+  if (!section || others.length === 0 || others.some((each) => naming.has(each.position))) return null;
+  return { section, dropped: [...new Set(others.map((each) => each.text))] };
+}
+
 /** A footnote: 注：…, 备注：…, 说明：…, in the row's first cell with nothing else beside it. */
 const isFootnote = (row: SheetRow): boolean => {
   const texts = textsOf(row);
@@ -332,6 +360,7 @@ function tableOf<Key extends string>(
   let sections: Section[] = [];
   // A column with no name over data (a blank header cell, a deleted second header row) is never dropped unsaid.
   const unnamed = header.names.flatMap((name, position) => (name === '' ? [position] : []));
+  const naming = new Set([...positions].flatMap(([key, at]) => (columns[key].names ? at : [])));
   const unnamedFilled = new Map<number, string>();
   for (const row of rows) {
     if (row.row <= lastHeaderRow) continue;
@@ -339,9 +368,18 @@ function tableOf<Key extends string>(
       notices.push({ row: row.row, reason: `Footnote skipped: ${textsOf(row)[0]}`, reasonZh: `已跳过注释行：${textsOf(row)[0]}` });
       continue;
     }
-    const section = sectionOf(row);
+    const inColumns = sectionOf(row) === null ? sectionInColumnsOf(row, naming) : null;
+    const section = sectionOf(row) ?? inColumns?.section;
     if (section) {
       sections = [...sections.filter((each) => each.level < section.level), { ...section, row: row.row }];
+      if (inColumns && inColumns.dropped.length > 0) {
+        const texts = inColumns.dropped.map((text) => `“${text}”`).join('、');
+        notices.push({
+          row: row.row,
+          reason: `Read as the section row ${section.code} ${section.title}; its ${inColumns.dropped.map((text) => `"${text}"`).join(', ')} is not imported (give it on the items' rows).`,
+          reasonZh: `按分节行（${section.code}、${section.title}）读取；该行的${texts}未导入（如需导入，请写在各事项行中）。`,
+        });
+      }
       continue;
     }
     const cells: Partial<Record<Key, Cell>> = {};

@@ -21,9 +21,10 @@ import { unreadableLabel, unreadableReasonZh, unreadableText } from '../../share
  */
 
 export const findingColumns = {
-  title: { label: '问题 (title)', aliases: ['问题', '标题', '问题名称', '存在问题', '主要问题', '问题表述', 'title', 'finding'], required: true },
+  // Without a 问题 column, 问题描述 (or 具体表现) names each finding (breaker10 F4).
+  title: { label: '问题 (title)', aliases: ['问题', '标题', '问题名称', '存在问题', '主要问题', '问题表述', 'title', 'finding'], required: true, names: true, orInstead: ['description'] },
   // Required in a findings list; a ledger may do without (see `LEDGER_DEFAULTS`).
-  description: { label: '具体表现 (description)', aliases: ['具体表现', '问题描述', '描述', '问题表现', 'description'], required: false },
+  description: { label: '具体表现 (description)', aliases: ['具体表现', '问题描述', '描述', '问题表现', 'description'], required: false, names: true },
   category: { label: '类别 (category)', aliases: ['类别', '问题类别', '分类', '问题类型', 'category'], required: false },
   severity: { label: '严重程度 (severity)', aliases: ['严重程度', 'severity'], required: false },
   units: {
@@ -169,7 +170,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   const drafts: FindingDraft[] = [];
   for (const record of table.records) {
     const cells = record.cells;
-    const title = textOf(cells.title ?? null);
+    const title = titleOf(record);
     const previous = drafts.at(-1);
     // A finding never continues onto another sheet (a ledger kept one unit per sheet).
     const continues =
@@ -272,6 +273,9 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   const allNotices = [...notices, ...(notes.notices ?? [])];
   return { ok: true, findings, ledger, ...notes, ...(allNotices.length === 0 ? {} : { notices: allNotices }) };
 }
+
+/** A finding's title: its 问题 cell, or, in a file with no 问题 column, its 问题描述 (具体表现). */
+const titleOf = (record: SourceRecord<FindingKey>): string => textOf((record.cells.title === undefined ? record.cells.description : record.cells.title) ?? null);
 
 /** The 发现日期 of a finding's first row as a day, undefined when blank (or not a day: the problem noted). */
 function identifiedOnOf(record: SourceRecord<FindingKey>, problems: ImportProblem[]): string | undefined {

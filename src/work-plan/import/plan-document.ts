@@ -80,6 +80,7 @@ export const planItemColumns = {
     label: '事项 (item)',
     aliases: ['事项', '工作事项', '工作任务', '主要任务', '重点任务', '具体任务', '任务', '任务名称', '小项', 'item', 'title', 'item title', 'task'],
     required: true,
+    names: true,
   },
   description: {
     label: '内容 (description)',

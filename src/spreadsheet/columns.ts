@@ -23,6 +23,13 @@ export interface ColumnSpec {
   readonly several?: boolean;
   /** A required column that may be missing when one of these is there (牵头单位, when 责任单位 lists the lead first). */
   readonly orInstead?: readonly string[];
+  /**
+   * The cell that names a record (事项, 问题). A row whose first cell numbers a section (一 / 一、 /
+   * （一）) and that has nothing but a text in such a column is a section row written in the table's
+   * own columns; a row whose first cell is a whole section title (一、平台建设) and whose naming cells
+   * are empty is a section row too, whatever else it holds.
+   */
+  readonly names?: boolean;
 }
 
 export type Columns<Key extends string> = Readonly<Record<Key, ColumnSpec>>;
@@ -40,6 +47,8 @@ export interface SourceRecord<Key extends string> {
   readonly cells: Readonly<Partial<Record<Key, Cell>>>;
   /** The section rows the record stands under, outermost first; none in YAML, JSON or a flat sheet. */
   readonly sections?: readonly Section[];
+  /** The XLSX sheet the row is on, when the table was read over several sheets. */
+  readonly sheet?: string;
 }
 
 export const normalizedName = (name: string): string =>

@@ -57,17 +57,20 @@ export function importFormatOf(fileName: string): ImportFormat | undefined {
 /** Hex sha256 of a file's bytes: what WorkPlanImported records to recognise the same file again. */
 export const sha256Of = (content: Uint8Array | string): string => createHash('sha256').update(content).digest('hex');
 
-/** File-level problems first, then by row; the order found is kept within a row. */
+/** File-level problems first, then by sheet and row; the order found is kept within a row. */
 export function sortedProblems(problems: readonly ImportProblem[]): ImportProblem[] {
   const seen = new Set<string>();
+  // A file read over several sheets: each sheet's problems together, in the order the sheets come.
+  const sheets = [...new Set(problems.map((problem) => problem.sheet ?? ''))];
+  const sheetOrder = (problem: ImportProblem) => (problem.row === null && !problem.sheet ? -1 : sheets.indexOf(problem.sheet ?? ''));
   return problems
     .map((problem, index) => ({ problem, index }))
     .filter(({ problem }) => {
-      const key = `${problem.row}\u0000${problem.reason}`;
+      const key = `${problem.sheet ?? ''}\u0000${problem.row}\u0000${problem.reason}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
     })
-    .sort((a, b) => (a.problem.row ?? 0) - (b.problem.row ?? 0) || a.index - b.index)
+    .sort((a, b) => sheetOrder(a.problem) - sheetOrder(b.problem) || (a.problem.row ?? 0) - (b.problem.row ?? 0) || a.index - b.index)
     .map(({ problem }) => problem);
 }

@@ -14,6 +14,13 @@ export function placeOf(row: number | null, format: ImportFormat | undefined, sh
   return format === 'yaml' || format === 'json' ? `line ${row}` : `${inSheet}row ${row}`;
 }
 
+/** Where a problem is, in Chinese: 第 3 行, 工作表“二、政策解读”第 3 行, 整个文件. */
+export function placeZhOf(problem: Pick<ImportProblem, 'row' | 'sheet'>): string {
+  const inSheet = problem.sheet ? `工作表“${problem.sheet}”` : '';
+  if (problem.row === null) return inSheet || '整个文件';
+  return `${inSheet}第 ${problem.row} 行`;
+}
+
 /** `row 3: Unknown lead unit …`, one line per problem. */
 export const problemLines = (problems: readonly ImportProblem[], format?: ImportFormat, sheet?: string | null): string[] =>
   problems.map((problem) => `${placeOf(problem.row, format, problem.sheet ?? sheet)}: ${problem.reason}`);
@@ -35,7 +42,7 @@ export function importRefused(
   const first = problemLines(problems.slice(0, 1), format, sheet)[0];
   const inSheet = sheet ? ` (sheet "${sheet}")` : '';
   const firstProblem = problems[0]!;
-  const placeZh = firstProblem.row === null ? '整个文件' : `第 ${firstProblem.row} 行`;
+  const placeZh = placeZhOf(firstProblem);
   const whereZh = rows.length === 0 ? '' : `，在第 ${rows.slice(0, 10).join('、')}${rows.length > 10 ? '等' : ''} 行`;
   return new DomainError(
     code,
@@ -44,7 +51,7 @@ export function importRefused(
       `${fileName || '该文件'}${sheet ? `（工作表“${sheet}”）` : ''} 未导入（${problems.length} 个问题${whereZh}），未写入任何内容。` +
         `${problems.length > 1 ? '第一个问题' : '问题'}：${placeZh}：${firstProblem.reasonZh}`,
     ),
-    { problems: problems.map(({ row, reason, reasonZh }) => ({ row, reason, reasonZh, ...(sheet ? { sheet } : {}) })) },
+    { problems: problems.map(({ row, reason, reasonZh, sheet: onSheet }) => ({ row, reason, reasonZh, ...(onSheet ?? sheet ? { sheet: onSheet ?? sheet } : {}) })) },
   );
 }
 
@@ -53,7 +60,7 @@ export function describeNotes(notes: ReadingNotes): string {
   const parts: string[] = [];
   if (notes.sheet) parts.push(`Read sheet "${notes.sheet}".`);
   if (notes.notImported && notes.notImported.length > 0) parts.push(`Not imported: ${notes.notImported.join(', ')}.`);
-  for (const notice of notes.notices ?? []) parts.push(`Row ${notice.row}: ${notice.reason}.`);
+  for (const notice of notes.notices ?? []) parts.push(`${notice.row === null ? '' : `${placeOf(notice.row, undefined, notice.sheet).replace(/^./, (first) => first.toUpperCase())}: `}${notice.reason}`);
   return parts.length === 0 ? '' : ` ${parts.join(' ')}`;
 }
 

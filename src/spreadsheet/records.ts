@@ -30,7 +30,7 @@ export async function readRecords<Key extends string>(
       .map((key) => ({ row: record.row, reason: `Missing field ${columns[key].label} in this ${what}.`, reasonZh: `这条${recordZh(what)}缺少字段“${labelZh(columns[key].label)}”。` })),
   );
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, table: { sheet: null, headerRow: 0, title: null, records: records.records, unusedColumns: [], notices: [] } };
+  return { ok: true, table: { sheet: null, sheets: [], headerRow: 0, title: null, records: records.records, unusedColumns: [], notices: [] } };
 }
 
 /**
@@ -54,8 +54,10 @@ export const notImportedColumns = (table: Table<string>): string[] =>
 
 /** The notes of a reading worth telling (the sheet, columns not imported, rows skipped), without empty ones. */
 export function readingNotesOf(table: Table<string>, notImported: readonly string[] = notImportedColumns(table)): ReadingNotes {
+  // Read over several sheets, the first names the result; a notice lists them all.
+  const sheet = table.sheet ?? table.sheets[0] ?? null;
   return {
-    ...(table.sheet === null ? {} : { sheet: table.sheet }),
+    ...(sheet === null ? {} : { sheet }),
     ...(notImported.length === 0 ? {} : { notImported }),
     ...(table.notices.length === 0 ? {} : { notices: table.notices }),
   };

@@ -38,8 +38,10 @@ export interface UnusedColumn {
 
 /** What a sheet holds besides its records. */
 export interface Table<Key extends string> {
-  /** The XLSX sheet read, or null for CSV. */
+  /** The XLSX sheet read, or null for CSV and for a workbook read over several sheets. */
   readonly sheet: string | null;
+  /** Every XLSX sheet read, in the workbook's order; empty for CSV. */
+  readonly sheets: readonly string[];
   /** The (first) header row. */
   readonly headerRow: number;
   /** The first title row above the header (青川市2026年政务公开工作要点任务分解表), if any. */
@@ -74,8 +76,18 @@ function csvRows(content: FileContent): ImportResult<'rows', SheetRow[]> {
   }
 }
 
-/** The rows of the sheet asked for (or the first visible one); merged cells read as their top-left cell, formulas as their result. */
-async function xlsxRows(content: FileContent, options: SheetOptions): Promise<ImportResult<'worksheet', { name: string; rows: SheetRow[] }>> {
+interface Worksheet {
+  readonly name: string;
+  readonly rows: SheetRow[];
+  /** Cells read otherwise than their stored value says, to be told (a date shown as a month only). */
+  readonly notices: ImportProblem[];
+}
+
+/**
+ * The sheet asked for, or every visible sheet in the workbook's order (hidden ones are an office's
+ * scratch space); merged cells read as their top-left cell, formulas as their result.
+ */
+async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<ImportResult<'worksheets', Worksheet[]>> {
   if (typeof content === 'string') {
     return { ok: false, problems: [{ row: null, reason: 'An XLSX file must be read as bytes, not text.', reasonZh: 'Excel 文件（.xlsx）必须按原始字节读取，不能当作文本。' }] };
   }
@@ -98,11 +110,11 @@ async function xlsxRows(content: FileContent, options: SheetOptions): Promise<Im
     };
   }
   const names = workbook.worksheets.map((each) => each.name);
-  const sheet =
+  const sheets =
     options.sheet === undefined
-      ? workbook.worksheets.find((each) => each.state !== 'hidden' && each.state !== 'veryHidden')
-      : workbook.worksheets.find((each) => each.name.trim() === options.sheet!.trim());
-  if (!sheet) {
+      ? workbook.worksheets.filter((each) => each.state !== 'hidden' && each.state !== 'veryHidden')
+      : workbook.worksheets.filter((each) => each.name.trim() === options.sheet!.trim()).slice(0, 1);
+  if (sheets.length === 0) {
     const reason =
       options.sheet === undefined
         ? 'The workbook has no visible worksheet.'
@@ -113,13 +125,56 @@ async function xlsxRows(content: FileContent, options: SheetOptions): Promise<Im
         : `工作簿中没有名为“${options.sheet}”的工作表；现有工作表：${names.map((name) => `“${name}”`).join('、')}。`;
     return { ok: false, problems: [{ row: null, reason, reasonZh }] };
   }
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: Cell[] = [];
-    for (let column = 1; column <= sheet.columnCount; column += 1) cells.push(cellOf(row.getCell(column).value));
-    rows.push({ row: rowNumber, cells });
-  });
-  return { ok: true, worksheet: { name: sheet.name, rows } };
+  return {
+    ok: true,
+    worksheets: sheets.map((sheet) => {
+      const rows: SheetRow[] = [];
+      const notices: ImportProblem[] = [];
+      sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+        const cells: Cell[] = [];
+        for (let column = 1; column <= sheet.columnCount; column += 1) {
+          const cell = row.getCell(column);
+          const value = cellOf(cell.value);
+          const shown = shownPeriodOf(value, cell.numFmt);
+          if (shown) notices.push(shownPeriodNotice(rowNumber, column - 1, shown));
+          cells.push(shown?.text ?? value);
+        }
+        rows.push({ row: rowNumber, cells });
+      });
+      return { name: sheet.name, rows, notices };
+    }),
+  };
+}
+
+/** Excel counts days from 1899-12-30; serials in this range are the years 1954–2119. */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * A date cell whose number format shows no day — `yyyy"年"m"月"`, what Excel and WPS make of a
+ * typed 2026年6月 (stored as the 1st) — as the text it shows, so that it reads as the month (its
+ * last day, as the words 2026年6月 do) or the year it names, not as the 1st (breaker10 F31).
+ * Null for any other cell.
+ */
+function shownPeriodOf(value: Cell, numFmt: string | undefined): { text: string; stored: string } | null {
+  if (!numFmt) return null;
+  const date =
+    value instanceof Date ? value : typeof value === 'number' && value >= 20_000 && value < 80_000 ? new Date(EXCEL_EPOCH_MS + Math.floor(value) * 86_400_000) : null;
+  if (!date || Number.isNaN(date.getTime())) return null;
+  // The format's own tokens: without quoted text, [$-804]-style locale and colour brackets, escapes and the text section.
+  const tokens = (numFmt.split(';')[0] ?? '').replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').toLowerCase();
+  if (!tokens.includes('y') || /[dah]/.test(tokens)) return null;
+  const year = date.getUTCFullYear();
+  const stored = date.toISOString().slice(0, 10);
+  return tokens.includes('m') ? { text: `${year}年${date.getUTCMonth() + 1}月`, stored } : { text: `${year}年`, stored };
+}
+
+function shownPeriodNotice(row: number, position: number, shown: { text: string; stored: string }): ImportProblem {
+  const cell = `${columnLetter(position)}${row}`;
+  return {
+    row,
+    reason: `Cell ${cell} holds the date ${shown.stored} but shows only "${shown.text}": read as ${shown.text}, i.e. the end of that ${shown.text.endsWith('月') ? 'month' : 'year'}.`,
+    reasonZh: `单元格 ${cell} 存的日期是 ${shown.stored}，但只显示“${shown.text}”：按“${shown.text}”读取，即该${shown.text.endsWith('月') ? '月' : '年'}最后一天。`,
+  };
 }
 
 function cellOf(value: ExcelJS.CellValue | undefined): Cell {
@@ -149,15 +204,47 @@ const SECTION_PATTERNS: readonly { level: 1 | 2; pattern: RegExp }[] = [
   { level: 2, pattern: /^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*[、.．]?\s*(.+)$/ },
 ];
 
-/** A row with a single text that numbers a section: 一、稳增长 or （一）决策公开. */
-function sectionOf(row: SheetRow): Omit<Section, 'row'> | null {
-  const texts = textsOf(row);
-  if (texts.length !== 1) return null;
+/** Text that numbers a section (一、稳增长, （一）决策公开, 第一部分 …), as a section; null for any other text. */
+export function sectionOfText(text: string): Omit<Section, 'row'> | null {
   for (const { level, pattern } of SECTION_PATTERNS) {
-    const match = pattern.exec(texts[0]!);
+    const match = pattern.exec(text.trim());
     if (match) return { level, code: match[1]!, title: match[2]!.trim() };
   }
   return null;
+}
+
+/** A row with a single text that numbers a section: 一、稳增长 or （一）决策公开. */
+function sectionOf(row: SheetRow): Omit<Section, 'row'> | null {
+  const texts = textsOf(row);
+  return texts.length === 1 ? sectionOfText(texts[0]!) : null;
+}
+
+/** A section's number alone, as the 序号 cell of a section row has it: 一, 一、, （一）. */
+const SECTION_NUMBER = /^(?:([一二三四五六七八九十]+)\s*[、.．]?|[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*[、.．]?)$/;
+
+/**
+ * A section row written in the table's columns (breaker10 F38, F20): `一 | 深化五公开 | | |` (the
+ * number under 序号, the title under the naming column, nothing else), or `一、平台建设 | | 青川市
+ * 政务公开办公室 |` (a whole section title first, the naming cells empty). `naming`: the positions
+ * of the columns that name a record; none, and only single-text rows are sections (`sectionOf`).
+ * `dropped`: other texts the row holds, for a notice.
+ */
+function sectionInColumnsOf(row: SheetRow, naming: ReadonlySet<number>): { section: Omit<Section, 'row'>; dropped: string[] } | null {
+  if (naming.size === 0) return null;
+  const filled = row.cells.flatMap((cell, position) => (textOf(cell) === '' ? [] : [{ position, text: textOf(cell) }]));
+  const [first, ...rest] = filled;
+  if (!first) return null;
+  // A merged title or lead repeats one text across cells: each text once.
+  const others = rest.filter((each) => each.text !== first.text);
+  const number = SECTION_NUMBER.exec(first.text);
+  if (number && !naming.has(first.position)) {
+    const titles = [...new Set(others.filter((each) => naming.has(each.position)).map((each) => each.text))];
+    if (titles.length !== 1 || others.some((each) => !naming.has(each.position))) return null;
+    return { section: { level: number[1] ? 1 : 2, code: (number[1] ?? number[2])!, title: titles[0]! }, dropped: [] };
+  }
+  const section = sectionOfText(first.text);
+  if (!section || others.length === 0 || others.some((each) => naming.has(each.position))) return null;
+  return { section, dropped: [...new Set(others.map((each) => each.text))] };
 }
 
 /** A footnote: 注：…, 备注：…, 说明：…, in the row's first cell with nothing else beside it. */
@@ -246,45 +333,16 @@ function positionsOf<Key extends string>(
   return { positions, unused, problems };
 }
 
-/**
- * The records of a CSV or XLSX file as laid out by an office (see the top of this file). A missing
- * required column or a column named twice is a problem of the whole file. Columns no key means
- * are returned as `unusedColumns`, for the feature to list or refuse.
- */
-export async function readSpreadsheet<Key extends string>(
-  content: FileContent,
-  format: 'csv' | 'xlsx',
+/** A sheet's rows read as one table, or `noHeader` when none of its first rows names the columns (a cover sheet, 填表说明). */
+function tableOf<Key extends string>(
+  allRows: readonly SheetRow[],
   columns: Columns<Key>,
-  options: SheetOptions = {},
-): Promise<ImportResult<'table', Table<Key>>> {
-  let sheetName: string | null = null;
-  let allRows: SheetRow[];
-  if (format === 'csv') {
-    const read = csvRows(content);
-    if (!read.ok) return read;
-    allRows = read.rows;
-  } else {
-    const read = await xlsxRows(content, options);
-    if (!read.ok) return read;
-    sheetName = read.worksheet.name;
-    allRows = read.worksheet.rows;
-  }
+  sheetName: string | null,
+  cellNotices: readonly ImportProblem[] = [],
+): ImportResult<'table', Table<Key>> | { readonly ok: 'noHeader' } {
   const rows = allRows.filter((row) => !row.cells.every(isBlankCell));
-
   const header = headerOf(rows, columns);
-  const expected = (Object.values(columns) as ColumnSpec[]).filter((column) => column.required).map((column) => column.label);
-  if (!header) {
-    return {
-      ok: false,
-      problems: [
-        {
-          row: null,
-          reason: `No header row found in the first ${HEADER_SEARCH_ROWS} rows; it should name the columns: ${expected.join(', ')}.`,
-          reasonZh: `前 ${HEADER_SEARCH_ROWS} 行中没有找到表头；表头应包含这些列：${expected.map(labelZh).join('、')}。`,
-        },
-      ],
-    };
-  }
+  if (!header) return { ok: 'noHeader' };
   const headerRow = header.headerRows[0]!;
   const lastHeaderRow = header.headerRows.at(-1)!;
   const { positions, unused, problems } = positionsOf(header.names, columns, headerRow);
@@ -297,11 +355,12 @@ export async function readSpreadsheet<Key extends string>(
   const above = rows.filter((row) => row.row < headerRow).map(textsOf);
   const title = above.find((texts) => texts.length === 1 && !/[:：]/.test(texts[0]!))?.[0] ?? null;
 
-  const notices: ImportProblem[] = [];
+  const notices: ImportProblem[] = [...cellNotices];
   const records: SourceRecord<Key>[] = [];
   let sections: Section[] = [];
   // A column with no name over data (a blank header cell, a deleted second header row) is never dropped unsaid.
   const unnamed = header.names.flatMap((name, position) => (name === '' ? [position] : []));
+  const naming = new Set([...positions].flatMap(([key, at]) => (columns[key].names ? at : [])));
   const unnamedFilled = new Map<number, string>();
   for (const row of rows) {
     if (row.row <= lastHeaderRow) continue;
@@ -309,9 +368,18 @@ export async function readSpreadsheet<Key extends string>(
       notices.push({ row: row.row, reason: `Footnote skipped: ${textsOf(row)[0]}`, reasonZh: `已跳过注释行：${textsOf(row)[0]}` });
       continue;
     }
-    const section = sectionOf(row);
+    const inColumns = sectionOf(row) === null ? sectionInColumnsOf(row, naming) : null;
+    const section = sectionOf(row) ?? inColumns?.section;
     if (section) {
       sections = [...sections.filter((each) => each.level < section.level), { ...section, row: row.row }];
+      if (inColumns && inColumns.dropped.length > 0) {
+        const texts = inColumns.dropped.map((text) => `“${text}”`).join('、');
+        notices.push({
+          row: row.row,
+          reason: `Read as the section row ${section.code} ${section.title}; its ${inColumns.dropped.map((text) => `"${text}"`).join(', ')} is not imported (give it on the items' rows).`,
+          reasonZh: `按分节行（${section.code}、${section.title}）读取；该行的${texts}未导入（如需导入，请写在各事项行中）。`,
+        });
+      }
       continue;
     }
     const cells: Partial<Record<Key, Cell>> = {};
@@ -327,5 +395,100 @@ export async function readSpreadsheet<Key extends string>(
   }
   const unnamedProblems = [...unnamedFilled].map(([position, text]) => unnamedColumnProblem(headerRow, position, text));
   if (unnamedProblems.length > 0) return { ok: false, problems: unnamedProblems };
-  return { ok: true, table: { sheet: sheetName, headerRow, title, records, unusedColumns: unused, notices } };
+  return { ok: true, table: { sheet: sheetName, sheets: sheetName === null ? [] : [sheetName], headerRow, title, records, unusedColumns: unused, notices } };
+}
+
+const quoted = (names: readonly string[]): string => names.map((name) => `“${name}”`).join('');
+
+/**
+ * The records of a CSV or XLSX file as laid out by an office (see the top of this file). A missing
+ * required column or a column named twice is a problem of the whole file. Columns no key means
+ * are returned as `unusedColumns`, for the feature to list or refuse.
+ *
+ * A workbook read without a sheet named is read whole: every visible sheet whose header names the
+ * columns is a part of the one table (分解方案 often put each 大项 on its own sheet, 台账 each
+ * unit), its records tagged with their sheet; sheets without such a header (填表说明, a cover)
+ * are named in a notice, never skipped unsaid (breaker10 F33, F21).
+ */
+export async function readSpreadsheet<Key extends string>(
+  content: FileContent,
+  format: 'csv' | 'xlsx',
+  columns: Columns<Key>,
+  options: SheetOptions = {},
+): Promise<ImportResult<'table', Table<Key>>> {
+  let worksheets: readonly { name: string | null; rows: readonly SheetRow[]; notices: readonly ImportProblem[] }[];
+  if (format === 'csv') {
+    const read = csvRows(content);
+    if (!read.ok) return read;
+    worksheets = [{ name: null, rows: read.rows, notices: [] }];
+  } else {
+    const read = await xlsxSheets(content, options);
+    if (!read.ok) return read;
+    worksheets = read.worksheets;
+  }
+  const read = worksheets.map((worksheet) => ({ name: worksheet.name, result: tableOf(worksheet.rows, columns, worksheet.name, worksheet.notices) }));
+  const tables = read.filter((each) => each.result.ok !== 'noHeader');
+  if (tables.length === 0) {
+    const expected = (Object.values(columns) as ColumnSpec[]).filter((column) => column.required).map((column) => column.label);
+    const names = worksheets.flatMap((worksheet) => (worksheet.name === null ? [] : [worksheet.name]));
+    const inSheets = names.length === 0 ? '' : names.length === 1 ? `sheet "${names[0]}": ` : `any of the sheets ${names.map((name) => `"${name}"`).join(', ')}: `;
+    const inSheetsZh = names.length === 0 ? '' : `工作表${quoted(names)}的`;
+    return {
+      ok: false,
+      problems: [
+        {
+          row: null,
+          reason: `No header row found in the first ${HEADER_SEARCH_ROWS} rows of ${inSheets || 'the file: '}it should name the columns: ${expected.join(', ')}.`,
+          reasonZh: `${inSheetsZh}前 ${HEADER_SEARCH_ROWS} 行中${names.length > 1 ? '都' : ''}没有找到表头；表头应包含这些列：${expected.map(labelZh).join('、')}。${names.length > 1 ? '如需只读取其中一个，请指定工作表。' : ''}`,
+        },
+      ],
+    };
+  }
+  const skipped = read
+    .filter((each) => each.result.ok === 'noHeader' && worksheets.find((sheet) => sheet.name === each.name)!.rows.some((row) => !row.cells.every(isBlankCell)))
+    .map((each) => each.name!);
+  const skippedNotice: ImportProblem[] =
+    skipped.length === 0
+      ? []
+      : [
+          {
+            row: null,
+            reason: `Sheet${skipped.length > 1 ? 's' : ''} ${skipped.map((name) => `"${name}"`).join(', ')} ha${skipped.length > 1 ? 've' : 's'} no table with these columns and ${skipped.length > 1 ? 'were' : 'was'} not read.`,
+            reasonZh: `工作表${quoted(skipped)}中没有含这些列的表格，未读取。`,
+          },
+        ];
+  if (tables.length === 1) {
+    const only = tables[0]!.result as ImportResult<'table', Table<Key>>;
+    if (!only.ok) return { ...only, ...(tables[0]!.name === null ? {} : { sheet: tables[0]!.name }) };
+    return { ok: true, table: { ...only.table, notices: [...skippedNotice, ...only.table.notices] } };
+  }
+
+  // Several task sheets: one table over them, every record and problem naming its sheet.
+  const inSheet = <Value extends object>(value: Value, sheet: string): Value & { sheet: string } => ({ ...value, sheet });
+  const problems = tables.flatMap(({ name, result }) => (result.ok === false ? result.problems.map((problem) => inSheet(problem, name!)) : []));
+  if (problems.length > 0) return { ok: false, problems };
+  const parts = tables.map(({ name, result }) => ({ name: name!, table: (result as { table: Table<Key> }).table }));
+  const names = parts.map((part) => part.name);
+  const unusedColumns = new Map<string, UnusedColumn>();
+  for (const part of parts) for (const column of part.table.unusedColumns) unusedColumns.set(column.name, column);
+  return {
+    ok: true,
+    table: {
+      sheet: null,
+      sheets: names,
+      headerRow: parts[0]!.table.headerRow,
+      title: parts.find((part) => part.table.title !== null)?.table.title ?? null,
+      records: parts.flatMap((part) => part.table.records.map((record) => inSheet(record, part.name))),
+      unusedColumns: [...unusedColumns.values()],
+      notices: [
+        {
+          row: null,
+          reason: `Read ${names.length} sheets: ${names.map((name) => `"${name}"`).join(', ')}.`,
+          reasonZh: `已读取 ${names.length} 个工作表：${quoted(names)}。`,
+        },
+        ...skippedNotice,
+        ...parts.flatMap((part) => part.table.notices.map((notice) => inSheet(notice, part.name))),
+      ],
+    },
+  };
 }

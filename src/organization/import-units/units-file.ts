@@ -13,7 +13,7 @@ import { type FileContent } from '../../spreadsheet/text-file.js';
 
 export const unitColumns = {
   code: { label: '编码 (code)', aliases: ['编码', '单位编码', '代码', 'code'], required: true },
-  name: { label: '名称 (name)', aliases: ['名称', '单位名称', 'name'], required: true },
+  name: { label: '名称 (name)', aliases: ['名称', '单位名称', 'name'], required: true, names: true },
   kind: { label: '类型 (kind)', aliases: ['类型', '单位类型', 'kind', 'type'], required: true },
   parentCode: {
     label: '上级编码 (parent code)',

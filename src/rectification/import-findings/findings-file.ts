@@ -9,6 +9,7 @@ import { labelZh, missingColumn, problemAt, sortedProblems, type ImportFormat, t
 import { lookupOn, unitNamesOf, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { droppedColumnProblems, readingNotesOf, readRecords } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
+import { sectionOfText } from '../../spreadsheet/sheet.js';
 import { say } from '../../shared/domain-error.js';
 import { unreadableLabel, unreadableReasonZh, unreadableText } from '../../shared/readable-text.js';
 
@@ -20,9 +21,10 @@ import { unreadableLabel, unreadableReasonZh, unreadableText } from '../../share
  */
 
 export const findingColumns = {
-  title: { label: '问题 (title)', aliases: ['问题', '标题', '问题名称', '存在问题', '主要问题', '问题表述', 'title', 'finding'], required: true },
+  // Without a 问题 column, 问题描述 (or 具体表现) names each finding (breaker10 F4).
+  title: { label: '问题 (title)', aliases: ['问题', '标题', '问题名称', '存在问题', '主要问题', '问题表述', 'title', 'finding'], required: true, names: true, orInstead: ['description'] },
   // Required in a findings list; a ledger may do without (see `LEDGER_DEFAULTS`).
-  description: { label: '具体表现 (description)', aliases: ['具体表现', '问题描述', '描述', '问题表现', 'description'], required: false },
+  description: { label: '具体表现 (description)', aliases: ['具体表现', '问题描述', '描述', '问题表现', 'description'], required: false, names: true },
   category: { label: '类别 (category)', aliases: ['类别', '问题类别', '分类', '问题类型', 'category'], required: false },
   severity: { label: '严重程度 (severity)', aliases: ['严重程度', 'severity'], required: false },
   units: {
@@ -138,7 +140,7 @@ export type FindingsFileReading = ImportResult<'findings', readonly ImportedFind
  */
 export async function importFindings(content: FileContent, options: FindingsImportOptions): Promise<FindingsFileReading> {
   const read = await readRecords(content, options.format, findingColumns, ['findings', '问题清单', '整改台账'], 'finding', { sheet: options.sheet });
-  if (!read.ok) return { ok: false, problems: sortedProblems(read.problems) };
+  if (!read.ok) return { ok: false, problems: sortedProblems(read.problems), ...(read.sheet ? { sheet: read.sheet } : {}) };
   const { table } = read;
   const isSpreadsheet = options.format === 'csv' || options.format === 'xlsx';
   const ledger = table.records.some((record) => 'dueDate' in record.cells);
@@ -168,10 +170,11 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   const drafts: FindingDraft[] = [];
   for (const record of table.records) {
     const cells = record.cells;
-    const title = textOf(cells.title ?? null);
+    const title = titleOf(record);
     const previous = drafts.at(-1);
+    // A finding never continues onto another sheet (a ledger kept one unit per sheet).
     const continues =
-      ledger && previous !== undefined && (title === '' ? namesInCell(cells.units ?? null).length + namesInCell(cells.leadUnit ?? null).length > 0 : title === previous.title);
+      ledger && previous !== undefined && previous.rows[0]!.sheet === record.sheet && (title === '' ? namesInCell(cells.units ?? null).length + namesInCell(cells.leadUnit ?? null).length > 0 : title === previous.title);
     if (continues) previous.rows.push(record);
     else drafts.push({ title, rows: [record] });
   }
@@ -219,7 +222,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     else if (description.length > MAX_DESCRIPTION) {
       problems.push({ row, reason: `The description is longer than ${MAX_DESCRIPTION} characters.`, reasonZh: `具体表现超过 ${MAX_DESCRIPTION} 个字。` });
     }
-    const category = withDefault('category', first.sections?.[0]?.title ?? UNCATEGORISED);
+    const category = withDefault('category', first.sections?.[0]?.title ?? (first.sheet === undefined ? undefined : sectionOfText(first.sheet)?.title) ?? UNCATEGORISED);
     if (category === '' && given('category')) problems.push({ row, reason: 'Missing category (类别).', reasonZh: '缺少类别。' });
     else if (category.length > MAX_CATEGORY) problems.push({ row, reason: `The category is longer than ${MAX_CATEGORY} characters.`, reasonZh: `类别超过 ${MAX_CATEGORY} 个字。` });
 
@@ -248,6 +251,8 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     // Names mean the units of the day the work was given (a unit merged later is still itself then).
     const lookupUnit = lookupOn(options.lookupUnit, options.assignedOn ?? identifiedOn);
     const units = ledger ? partsOf(draft.rows, { ...options, lookupUnit }, problems) : concernedUnitsOf(first, lookupUnit, problems);
+    // Read over several sheets, each problem names the finding's sheet.
+    if (first.sheet !== undefined) for (let index = found; index < problems.length; index += 1) problems[index] = { ...problems[index]!, sheet: first.sheet };
     if (problems.length === found && severity) {
       findings.push({
         row,
@@ -268,6 +273,9 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   const allNotices = [...notices, ...(notes.notices ?? [])];
   return { ok: true, findings, ledger, ...notes, ...(allNotices.length === 0 ? {} : { notices: allNotices }) };
 }
+
+/** A finding's title: its 问题 cell, or, in a file with no 问题 column, its 问题描述 (具体表现). */
+const titleOf = (record: SourceRecord<FindingKey>): string => textOf((record.cells.title === undefined ? record.cells.description : record.cells.title) ?? null);
 
 /** The 发现日期 of a finding's first row as a day, undefined when blank (or not a day: the problem noted). */
 function identifiedOnOf(record: SourceRecord<FindingKey>, problems: ImportProblem[]): string | undefined {

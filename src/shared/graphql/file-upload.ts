@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, IsString, IsUUID } from 'class-validator';
 import type { ReadingNotes } from '../../spreadsheet/import-problems.js';
+import { placeOf, placeZhOf } from '../../spreadsheet/import-refusal.js';
 import { badInput } from '../domain-error.js';
 import { OptionalText, RequiredText } from './validation.js';
 import { IdempotentInput } from './idempotent-input.js';
@@ -58,6 +59,6 @@ export function decodeUpload(contentBase64: string): Uint8Array {
 export const notesResult = (notes: ReadingNotes) => ({
   sheet: notes.sheet ?? null,
   notImported: [...(notes.notImported ?? [])],
-  notices: (notes.notices ?? []).map((notice) => `row ${notice.row}: ${notice.reason}`),
-  noticesZh: (notes.notices ?? []).map((notice) => `第 ${notice.row} 行：${notice.reasonZh}`),
+  notices: (notes.notices ?? []).map((notice) => `${notice.row === null && !notice.sheet ? '' : `${placeOf(notice.row, undefined, notice.sheet)}: `}${notice.reason}`),
+  noticesZh: (notes.notices ?? []).map((notice) => `${placeZhOf(notice)}：${notice.reasonZh}`),
 });

@@ -8,6 +8,7 @@ import { say, type Bilingual } from '../../shared/domain-error.js';
 import { chineseNamesOf, entryOf, readTree, recordOfMap, type TreeEntry, type TreeNode } from '../../spreadsheet/tree.js';
 import { isNamed, type Columns, type SourceRecord } from '../../spreadsheet/columns.js';
 import { readSpreadsheetOffThread } from '../../spreadsheet/sheet-off-thread.js';
+import { sectionOfText } from '../../spreadsheet/sheet.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 
 /*
@@ -29,6 +30,8 @@ export interface PlanItemRow {
   readonly responsibleUnits: readonly string[];
   /** `YYYY-MM-DD` when written in a recognised way, otherwise the text as the file has it. */
   readonly dueDate: string;
+  /** The XLSX sheet of the row, when the plan was read over several sheets. */
+  readonly sheet?: string;
 }
 
 export interface PlanDocumentCategory {
@@ -77,6 +80,7 @@ export const planItemColumns = {
     label: '事项 (item)',
     aliases: ['事项', '工作事项', '工作任务', '主要任务', '重点任务', '具体任务', '任务', '任务名称', '小项', 'item', 'title', 'item title', 'task'],
     required: true,
+    names: true,
   },
   description: {
     label: '内容 (description)',
@@ -166,14 +170,15 @@ export async function readPlanDocument(
 export async function readPlanDraft(content: FileContent, options: PlanReadOptions): Promise<PlanDraft> {
   if (options.format === 'csv' || options.format === 'xlsx') {
     const read = await readSpreadsheetOffThread(content, options.format, planColumns, { sheet: options.sheet });
-    if (!read.ok) return { document: null, problems: read.problems };
+    if (!read.ok) return { document: null, problems: read.problems, ...(read.sheet ? { sheet: read.sheet } : {}) };
     const { table } = read;
     const dropped = droppedColumnProblems(table, {
       en: 'a plan item has a lead unit, responsible units and one due date; rename the column to one of these or remove it',
       zh: '工作事项只有牵头单位、责任单位和完成时限；请把该列改名为其中之一，或删去该列',
     });
     const missing: ImportProblem[] = [];
-    if (table.records.length > 0 && !table.records.some((record) => record.cells.categoryTitle !== undefined || (record.sections ?? []).length > 0)) {
+    const categorised = (record: SourceRecord<PlanColumn>) => record.cells.categoryTitle !== undefined || (record.sections ?? []).length > 0 || record.sheet !== undefined;
+    if (table.records.length > 0 && !table.records.some(categorised)) {
       missing.push({
         row: null,
         reason: 'No categories: give a 类别 column, or section rows (一、… ) above each category\'s items.',
@@ -193,8 +198,9 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
 
 /**
  * The rows of a sheet as plan records: the category from its columns, or else from the section
- * row above (一、稳增长); a blank category (a merged cell in CSV) is the one above; with no 牵头单位
- * column the first responsible unit leads.
+ * row above (一、稳增长), or else, in a plan laid out one 大项 per sheet, from the sheet's name
+ * (“一、决策公开” or “决策公开”); a blank category (a merged cell in CSV) is the one above; with no
+ * 牵头单位 column the first responsible unit leads.
  */
 function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<PlanColumn>[] {
   let previous: { code: Cell; title: Cell } = { code: null, title: null };
@@ -202,7 +208,9 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
     const cells = { ...record.cells };
     const section = record.sections?.[0];
     if (textOf(cells.categoryTitle ?? null) === '' && textOf(cells.categoryCode ?? null) === '') {
+      const bySheet = record.sheet === undefined ? undefined : (sectionOfText(record.sheet) ?? { code: record.sheet, title: record.sheet });
       if (section) Object.assign(cells, { categoryCode: section.code, categoryTitle: section.title });
+      else if (bySheet && cells.categoryTitle === undefined) Object.assign(cells, { categoryCode: bySheet.code, categoryTitle: bySheet.title });
       else if (cells.categoryTitle !== undefined) Object.assign(cells, { categoryCode: previous.code, categoryTitle: previous.title });
     } else if (textOf(cells.categoryCode ?? null) === '') {
       cells.categoryCode = cells.categoryTitle ?? null;
@@ -213,7 +221,7 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
       cells.leadUnit = lead ?? null;
       cells.responsibleUnits = others.join('\n');
     }
-    return { row: record.row, cells };
+    return { row: record.row, cells, ...(record.sheet === undefined ? {} : { sheet: record.sheet }) };
   });
 }
 
@@ -302,7 +310,7 @@ function draftFrom(
 ): PlanDraft {
   const problems = [...earlierProblems];
   const categories = new Map<string, { title: string; firstRow: number; items: PlanItemRow[] }>();
-  for (const { row, cells } of records) {
+  for (const { row, cells, sheet } of records) {
     const code = textOf(cells.categoryCode ?? null);
     const title = textOf(cells.categoryTitle ?? null);
     let category = categories.get(code);
@@ -327,6 +335,7 @@ function draftFrom(
       leadUnit: textOf(cells.leadUnit ?? null),
       responsibleUnits: namesInCell(cells.responsibleUnits ?? null),
       dueDate: calendarDateOf(cells.dueDate ?? null),
+      ...(sheet === undefined ? {} : { sheet }),
     });
   }
 

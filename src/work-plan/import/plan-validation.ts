@@ -189,6 +189,8 @@ export function validatePlanDocument(
       const outside = due && document.year > 0 ? outsidePlanPeriod(due.dueDate, document, options.periodOverridden === true) : null;
       if (outside) problems.push({ row, ...outside });
 
+      // Read over several sheets, each problem names the item's sheet.
+      if (item.sheet !== undefined) for (let index = found; index < problems.length; index += 1) problems[index] = { ...problems[index]!, sheet: item.sheet };
       if (problems.length > found || leadUnits.length === 0 || !due) return [];
       const { code, title, description, measures } = item;
       const { dueDate, terms } = due;

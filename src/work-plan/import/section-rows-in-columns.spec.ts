@@ -1,0 +1,87 @@
+import ExcelJS from 'exceljs';
+import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
+import { importFindings } from '../../rectification/import-findings/findings-file.js';
+import { importWorkPlan } from './work-plan-import.js';
+
+/*
+ * Section rows (大项) as offices write them inside the table (breaker10 F38, F20): the number under
+ * 序号 and the name under the task column; or a whole 一、… title with the 大项's lead unit beside
+ * it. And a 问题清单 whose only problem column is 问题描述 (F4).
+ */
+
+const directory = unitLookupFrom([
+  { id: 'unit-czj', code: 'CZJ', name: '青川市财政局' },
+  { id: 'unit-jyj', code: 'JYJ', name: '青川市教育局' },
+  { id: 'unit-openness', code: 'OPENNESS', name: '青川市政务公开办公室' },
+]);
+
+const outline = (result: Awaited<ReturnType<typeof importWorkPlan>>) =>
+  result.ok ? result.plan.categories.map((category) => `${category.code} ${category.title}: ${category.items.map((item) => `${item.code} ${item.title}`).join('; ')}`) : result.problems.map((problem) => `${problem.row} ${problem.reasonZh}`);
+
+describe('a 大项 row in the table\'s own columns (breaker10 F38)', () => {
+  it.each([['一'], ['一、'], ['（一）']])('reads 序号 %p with the name under 工作任务 and empty unit and date cells as a section row', async (number) => {
+    const csv =
+      '序号,工作任务,牵头单位,配合单位,完成时限\n' +
+      `${number},深化五公开,,,\n` +
+      '1,推进决策公开,青川市财政局,,2026-12-31\n' +
+      '2,推进执行公开,青川市教育局,青川市财政局,2026-12-31\n' +
+      `${number.replace('一', '二')},政策解读,,,\n` +
+      '3,做好政策解读,青川市政务公开办公室,,2026-12-31\n';
+    const result = await importWorkPlan(csv, { format: 'csv', title: '2026年任务', lookupUnit: directory });
+    expect(outline(result)).toEqual(['一 深化五公开: 1 推进决策公开; 2 推进执行公开', '二 政策解读: 3 做好政策解读']);
+  });
+
+  it('still reads an item numbered 一 with a unit or a date as an item, not a section', async () => {
+    const csv = '类别,编号,事项,牵头单位,完成时限\n公开,一,推进决策公开,青川市财政局,2026-12-31\n';
+    expect(outline(await importWorkPlan(csv, { format: 'csv', title: 'T', lookupUnit: directory }))).toEqual(['公开 公开: 一 推进决策公开']);
+  });
+
+  it('reads the same shape in a 整改台账', async () => {
+    const csv = '序号,存在问题,责任单位,完成时限\n一,主动公开方面,,\n1,预算公开不及时,青川市财政局,2026-06-30\n二,依申请公开方面,,\n2,答复超期,青川市教育局,2026-09-30\n';
+    const result = await importFindings(csv, { format: 'csv', lookupUnit: directory });
+    expect(result.ok ? result.findings.map((finding) => `${finding.category} ${finding.title}`) : result.problems).toEqual([
+      '主动公开方面 预算公开不及时',
+      '依申请公开方面 答复超期',
+    ]);
+  });
+});
+
+describe('a 大项 row that carries the category\'s lead unit (breaker10 F20)', () => {
+  it('is a section row; the unit on it is named in a notice, not dropped unsaid', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('任务清单');
+    sheet.addRow(['序号', '工作任务', '工作要求', '牵头单位', '责任单位', '完成时限']);
+    sheet.addRow(['一、平台建设', null, null, '青川市政务公开办公室', null, null]);
+    sheet.addRow(['1', '门户网站改版', '完成改版', '青川市政务公开办公室', '青川市财政局', '2026年6月底前']);
+    sheet.addRow(['二、制度建设', null, null, '青川市财政局', null, null]);
+    sheet.addRow(['2', '完善发布制度', '印发制度', '青川市财政局', null, '2026年9月底前']);
+    const result = await importWorkPlan(new Uint8Array(await book.xlsx.writeBuffer()), { format: 'xlsx', title: 'T', lookupUnit: directory });
+    expect(outline(result)).toEqual(['一 平台建设: 1 门户网站改版', '二 制度建设: 2 完善发布制度']);
+    expect(result).toMatchObject({
+      ok: true,
+      notices: [
+        { row: 2, reasonZh: '按分节行（一、平台建设）读取；该行的“青川市政务公开办公室”未导入（如需导入，请写在各事项行中）。' },
+        { row: 4, reasonZh: '按分节行（二、制度建设）读取；该行的“青川市财政局”未导入（如需导入，请写在各事项行中）。' },
+      ],
+    });
+  });
+
+  it('a numbered category in a 类别 column beside a named item stays an item row', async () => {
+    const csv = '类别,编号,事项,牵头单位,完成时限\n一、平台建设,1,门户网站改版,青川市政务公开办公室,2026-12-31\n';
+    expect(outline(await importWorkPlan(csv, { format: 'csv', title: 'T', lookupUnit: directory }))).toEqual(['一、平台建设 一、平台建设: 1 门户网站改版']);
+  });
+});
+
+describe('a 问题清单 or 整改台账 whose problem column is 问题描述 (breaker10 F4)', () => {
+  it('names each finding by its 问题描述 in a ledger', async () => {
+    const csv = '序号,问题描述,整改措施,责任单位,完成时限,整改情况\n1,政府信息公开指南未更新,更新指南,青川市财政局,2026-06-30,\n';
+    const result = await importFindings(csv, { format: 'csv', lookupUnit: directory });
+    expect(result).toMatchObject({ ok: true, ledger: true, findings: [{ title: '政府信息公开指南未更新', description: '政府信息公开指南未更新', measures: '更新指南' }] });
+  });
+
+  it('and in a findings list', async () => {
+    const csv = '问题描述,类别,严重程度,涉及单位\n年度报告未按时发布,年度报告,一般,青川市教育局\n';
+    const result = await importFindings(csv, { format: 'csv', lookupUnit: directory });
+    expect(result).toMatchObject({ ok: true, findings: [{ title: '年度报告未按时发布', description: '年度报告未按时发布', concernedUnits: [{ unitId: 'unit-jyj' }] }] });
+  });
+});

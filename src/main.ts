@@ -6,6 +6,7 @@ import { AppModule } from './app.module.js';
 import { loadEnvFile, validateSettings, type AppSettings } from './config/app-settings.js';
 import { StoreRefusedError } from './event-store/store-witness.js';
 import { configureHttp } from './http/configure-http.js';
+import { messageZhOf } from './shared/domain-error.js';
 import { jsonLogger } from './observability/json-logger.js';
 
 /** `--accept-store-reset` on the command line is ACCEPT_STORE_RESET=true for this start. */
@@ -34,6 +35,8 @@ main().catch((error: unknown) => {
   // Before the app's logger exists (invalid settings), the line is written the same way.
   const logger = jsonLogger('log');
   logger.fatal(error instanceof Error ? error.message : String(error), 'Rectify');
-  if (error instanceof StoreRefusedError) logger.fatal(error.messageZh, 'Rectify');
+  // Every refusal at start that has Chinese words (a refused store, a full disk, invalid settings) says them too.
+  const zh = messageZhOf(error);
+  if (zh) logger.fatal(zh, 'Rectify');
   process.exit(error instanceof StoreRefusedError ? EXIT_STORE_REFUSED : 1);
 });

@@ -14,6 +14,7 @@ import { unitIdForCode } from '../organization/units/unit-id.js';
 import { commandContext } from '../shared/command-context.js';
 import { DomainError, say } from '../shared/domain-error.js';
 import { deterministicId, newId } from '../shared/ids.js';
+import { failureText } from './cli-failure.js';
 
 const USAGE = `Usage: npm run user:create -- --name <name> --role <${UserRoles.join('|')}> [--unit <unit code>] [--days <validity, default ${DEFAULT_TOKEN_DAYS}>]
 Creates an account in the configured event store (EVENT_STORE, SQLITE_PATH, …) and prints its access token as the last line.`;
@@ -78,6 +79,6 @@ main().catch((error: unknown) => {
     console.error(error.message ? `${error.message}\n\n${USAGE}` : USAGE);
     process.exit(error.message ? 2 : 0);
   }
-  console.error(error instanceof DomainError ? `Refused: ${error.message}` : `Failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(failureText(error));
   process.exit(1);
 });

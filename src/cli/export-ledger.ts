@@ -12,8 +12,9 @@ import { EXPORT_FILE_STEM, exportFileName, tableToCsv, tableToXlsx, type ExportK
 import { exportLedger, exportWorkPlan, type ExportSources } from '../exports/export.queries.js';
 import { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { RectificationLedger } from '../rectification/ledger/rectification-ledger.js';
-import { DomainError } from '../shared/domain-error.js';
+import { say } from '../shared/domain-error.js';
 import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
+import { ToolRefusal, failureText } from './cli-failure.js';
 
 const USAGE = `Usage: npm run ledger:export -- [--kind ledger|work-plan] [--format xlsx|csv] [--as-of YYYY-MM-DD]
                                   [--evaluation <id>] [--plan <id>] [--out <file>]
@@ -52,7 +53,7 @@ async function main(): Promise<string> {
   const options = parseOptions(process.argv.slice(2));
   loadEnvFile();
   const settings = validateSettings(process.env);
-  if (settings.EVENT_STORE === 'sqlite' && !existsSync(settings.SQLITE_PATH)) throw new Error(`${settings.SQLITE_PATH} does not exist (SQLITE_PATH).`);
+  if (settings.EVENT_STORE === 'sqlite' && !existsSync(settings.SQLITE_PATH)) throw new ToolRefusal(say(`${settings.SQLITE_PATH} does not exist (SQLITE_PATH).`, `${settings.SQLITE_PATH} 不存在（SQLITE_PATH）。`));
   const store = openEventStore(settings);
   const schemas = allEventSchemas();
   try {
@@ -90,8 +91,7 @@ main().then(
       console.error(error.message ? `${error.message}\n\n${USAGE}` : USAGE);
       process.exit(error.message ? 2 : 0);
     }
-    if (error instanceof DomainError) console.error(`Refused: ${error.message}\n${error.messageZh}`);
-    else console.error(`Failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(failureText(error));
     process.exit(1);
   },
 );

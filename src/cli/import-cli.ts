@@ -8,11 +8,11 @@ import { replayLog } from '../event-sourcing/replay-log.js';
 import { openToolStore } from '../event-store/store-admission.js';
 import { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { commandContext, type CommandContext } from '../shared/command-context.js';
-import { DomainError } from '../shared/domain-error.js';
 import { isCalendarDate } from '../shared/calendar-date.js';
 import { importFormatOf, sha256Of } from '../spreadsheet/import-problems.js';
 import { problemLines, problemsOf } from '../spreadsheet/import-refusal.js';
 import type { ImportDependencies, ImportFile } from '../imports/import-run.js';
+import { failureText } from './cli-failure.js';
 
 /*
  * What the import tools (plan:import, units:import, findings:import) share: read the file, open
@@ -113,10 +113,6 @@ function reportFailure(error: unknown, usage: string, fileName: string | undefin
     for (const line of problemLines(problems, fileName ? importFormatOf(fileName) : undefined)) console.error(line);
     return 1;
   }
-  if (error instanceof DomainError) {
-    console.error(`Refused: ${error.message}`);
-    return 1;
-  }
-  console.error(`Failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(failureText(error));
   return 1;
 }

@@ -8,6 +8,8 @@ import { describeCheckpoint, verifyLedger } from '../ledger/ledger-operations.js
 import { SqliteLedger } from '../ledger/sqlite-ledger.js';
 import { witnessExpectations } from '../ledger/witnessed-head.js';
 import { readWitness } from '../event-store/store-witness.js';
+import { ToolRefusal, failureText } from './cli-failure.js';
+import { say } from '../shared/domain-error.js';
 
 const USAGE = `Usage: npm run ledger:verify -- [--db <SQLite file, default SQLITE_PATH>] [--witness <file>] [--json]
 Recomputes every event's hash, the hash chain and every signed checkpoint from the events in the
@@ -48,7 +50,9 @@ function trustedKeysOf(settings: AppSettings, witnessPath: string): { keys: stri
   if (keys.length === 0) {
     return { keys: null, note: `No signing key at ${path} and no LEDGER_TRUSTED_KEYS: checkpoints are checked against the keys they name, not against the office's own (set LEDGER_TRUSTED_KEYS to the fingerprints printed with the 台账校验码).` };
   }
-  const source = witnessed ? `the store witness ${witnessPath}` : path;
+  // Without a fingerprint in the witness (an older version's, or one removed), nothing confirms
+  // that the key file is the office's: a mismatch may then be the key file's, and the note says so.
+  const source = witnessed ? `the store witness ${witnessPath}` : `${path}; the store witness names no key, so nothing confirms it is the office's`;
   return {
     keys,
     note: `Checkpoints must be signed by ${keys.join(', ')}${own ? ` (${source}${settings.LEDGER_TRUSTED_KEYS.length > 0 ? ' and LEDGER_TRUSTED_KEYS' : ''})` : ' (LEDGER_TRUSTED_KEYS)'}.${otherInFile}`,
@@ -66,12 +70,13 @@ function parseOptions(argv: string[]) {
 async function main(): Promise<number> {
   loadEnvFile();
   const options = parseOptions(process.argv.slice(2));
-  if (!existsSync(options.path)) throw new Error(`${options.path} does not exist.`);
+  if (!existsSync(options.path)) throw new ToolRefusal(say(`${options.path} does not exist.`, `${options.path} 不存在，未能校验台账。`));
   const db = new Database(options.path, { readonly: true, fileMustExist: true });
   try {
     const ledger = new SqliteLedger(db);
     if (!ledger.chained) {
       console.error(`${options.path} has not been chained yet: the server chains an existing log once, when it first starts after the upgrade.`);
+      console.error(`${options.path} 尚未建立哈希链：服务升级后首次启动时会为已有日志建立一次。`);
       return 1;
     }
     // The witness first: the log read after it can only be longer than what it saw.
@@ -112,7 +117,7 @@ main().then(
       console.error(error.message ? `${error.message}\n\n${USAGE}` : USAGE);
       process.exit(error.message ? 2 : 0);
     }
-    console.error(`Failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(failureText(error));
     process.exit(1);
   },
 );

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppModule } from '../app.module.js';
 import { SCHEMA_FILE, printedSchema } from '../shared/graphql/schema-file.js';
+import { failureText } from './cli-failure.js';
 
 /**
  * `npm run schema`: builds the app's code-first GraphQL schema (on an empty throwaway store) and
@@ -26,6 +27,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(`Failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(failureText(error));
   process.exit(1);
 });

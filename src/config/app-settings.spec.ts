@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateSettings } from './app-settings.js';
+import { InvalidSettingsError, validateSettings } from './app-settings.js';
 
 describe('settings', () => {
   it('default to the embedded store, port 3000 and demo data outside production', () => {
@@ -136,5 +136,25 @@ describe('settings', () => {
     expect(() => validateSettings({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'http://x' })).toThrow(
       /must start with esdb:\/\//,
     );
+  });
+
+  // breaker9: a start stopped by its configuration said so in English only.
+  it('say every bad variable in Chinese too, naming it and what it must be', () => {
+    const refusal = (() => {
+      try {
+        validateSettings({ PORT: 'eighty', EVENT_STORE: 'postgres', DEMO_DATA: 'maybe', GRAPHQL_MAX_DEPTH: '1', LEDGER_TRUSTED_KEYS: 'k' });
+      } catch (error) {
+        return error as InvalidSettingsError;
+      }
+      throw new Error('accepted');
+    })();
+    expect(refusal.messageZh.split('\n')).toEqual([
+      '配置有误，服务未启动：',
+      '  - PORT 必须是 0 至 65535 之间的整数（现为“eighty”）',
+      '  - EVENT_STORE 必须是 sqlite、eventstoredb 之一（现为“postgres”）',
+      '  - DEMO_DATA 必须是 true 或 false（现为“maybe”）',
+      '  - GRAPHQL_MAX_DEPTH 必须是 2 至 100 之间的整数（单位：层）（现为“1”）',
+      '  - LEDGER_TRUSTED_KEYS 必须列出 16 位十六进制的密钥指纹，以逗号分隔（即 ledgerCheckpoints { keyFingerprint } 显示的指纹）',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { say, type Bilingual } from '../shared/domain-error.js';
 
 /**
  * Every setting the app reads, validated once at start: a bad value stops the process with a
@@ -79,46 +80,54 @@ export interface AppSettings {
 export const LogLevelNames = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevelName = (typeof LogLevelNames)[number];
 
+/** Settings the process cannot start with: each problem names its variable, in English and Chinese. */
 export class InvalidSettingsError extends Error {
-  constructor(problems: string[]) {
-    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  readonly messageZh: string;
+  constructor(problems: readonly Bilingual[]) {
+    super(`Invalid configuration:\n  - ${problems.map((problem) => problem.en).join('\n  - ')}`);
+    this.messageZh = `配置有误，服务未启动：\n  - ${problems.map((problem) => problem.zh).join('\n  - ')}`;
     this.name = 'InvalidSettingsError';
   }
 }
 
-function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T, problems: string[]): T {
+/** The Chinese of the units settings are counted in. */
+const UNITS_ZH: Record<string, string> = { levels: '层', tokens: '个词法单元', bytes: '字节', requests: '次请求', minutes: '分钟', milliseconds: '毫秒', hours: '小时', events: '个事件', days: '天', '': '' };
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T, problems: Bilingual[]): T {
   if (value === undefined || value === '') return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+  problems.push(say(`${name} must be one of ${allowed.join(', ')} (got "${value}")`, `${name} 必须是 ${allowed.join('、')} 之一（现为“${value}”）`));
   return fallback;
 }
 
-function wholeNumber(name: string, value: string | undefined, fallback: number, [min, max]: [number, number], unit: string, problems: string[]): number {
+function wholeNumber(name: string, value: string | undefined, fallback: number, [min, max]: [number, number], unit: string, problems: Bilingual[]): number {
   if (value === undefined || value === '') return fallback;
   const parsed = Number(value);
   if (Number.isInteger(parsed) && parsed >= min && parsed <= max) return parsed;
-  problems.push(`${name} must be a whole number${unit ? ` of ${unit}` : ''} from ${min} to ${max} (got "${value}")`);
+  problems.push(
+    say(`${name} must be a whole number${unit ? ` of ${unit}` : ''} from ${min} to ${max} (got "${value}")`, `${name} 必须是 ${min} 至 ${max} 之间的整数${UNITS_ZH[unit] ? `（单位：${UNITS_ZH[unit]}）` : ''}（现为“${value}”）`),
+  );
   return fallback;
 }
 
-function flag(name: string, value: string | undefined, fallback: boolean, problems: string[]): boolean {
+function flag(name: string, value: string | undefined, fallback: boolean, problems: Bilingual[]): boolean {
   if (value === undefined || value === '') return fallback;
   if (['true', '1', 'yes'].includes(value.toLowerCase())) return true;
   if (['false', '0', 'no'].includes(value.toLowerCase())) return false;
-  problems.push(`${name} must be true or false (got "${value}")`);
+  problems.push(say(`${name} must be true or false (got "${value}")`, `${name} 必须是 true 或 false（现为“${value}”）`));
   return fallback;
 }
 
 export function validateSettings(env: Record<string, unknown>): AppSettings {
   const text = (name: string) => (typeof env[name] === 'string' ? (env[name] as string).trim() : env[name] === undefined ? undefined : String(env[name]));
-  const problems: string[] = [];
+  const problems: Bilingual[] = [];
 
   const NODE_ENV = oneOf('NODE_ENV', text('NODE_ENV'), ['development', 'production', 'test'] as const, 'development', problems);
 
   const portText = text('PORT');
   const PORT = portText === undefined || portText === '' ? 3000 : Number(portText);
   if (!Number.isInteger(PORT) || PORT < 0 || PORT > 65535) {
-    problems.push(`PORT must be a whole number from 0 to 65535 (got "${portText}")`);
+    problems.push(say(`PORT must be a whole number from 0 to 65535 (got "${portText}")`, `PORT 必须是 0 至 65535 之间的整数（现为“${portText}”）`));
   }
 
   const EVENT_STORE = oneOf('EVENT_STORE', text('EVENT_STORE'), ['sqlite', 'eventstoredb'] as const, 'sqlite', problems);
@@ -126,9 +135,16 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
   const EVENTSTORE_CONNECTION_STRING = text('EVENTSTORE_CONNECTION_STRING') || undefined;
   if (EVENT_STORE === 'eventstoredb') {
     if (!EVENTSTORE_CONNECTION_STRING) {
-      problems.push('EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb (e.g. esdb://localhost:2113?tls=false)');
+      problems.push(
+        say('EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb (e.g. esdb://localhost:2113?tls=false)', 'EVENT_STORE=eventstoredb 时必须设置 EVENTSTORE_CONNECTION_STRING（例如 esdb://localhost:2113?tls=false）'),
+      );
     } else if (!/^esdb(\+discover)?:\/\//.test(EVENTSTORE_CONNECTION_STRING)) {
-      problems.push(`EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover:// (got "${EVENTSTORE_CONNECTION_STRING}")`);
+      problems.push(
+        say(
+          `EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover:// (got "${EVENTSTORE_CONNECTION_STRING}")`,
+          `EVENTSTORE_CONNECTION_STRING 必须以 esdb:// 或 esdb+discover:// 开头（现为“${EVENTSTORE_CONNECTION_STRING}”）`,
+        ),
+      );
     }
   }
   const STORE_WITNESS_PATH =
@@ -139,7 +155,7 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
   const dueSoonText = text('DUE_SOON_DAYS');
   const DUE_SOON_DAYS = dueSoonText === undefined || dueSoonText === '' ? 7 : Number(dueSoonText);
   if (!Number.isInteger(DUE_SOON_DAYS) || DUE_SOON_DAYS < 0 || DUE_SOON_DAYS > 90) {
-    problems.push(`DUE_SOON_DAYS must be a whole number of days from 0 to 90 (got "${dueSoonText}")`);
+    problems.push(say(`DUE_SOON_DAYS must be a whole number of days from 0 to 90 (got "${dueSoonText}")`, `DUE_SOON_DAYS 必须是 0 至 90 之间的整数（单位：天）（现为“${dueSoonText}”）`));
   }
 
   const GRAPHQL_MAX_DEPTH = wholeNumber('GRAPHQL_MAX_DEPTH', text('GRAPHQL_MAX_DEPTH'), 10, [2, 100], 'levels', problems);
@@ -152,13 +168,20 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
   const LEDGER_SIGNING_KEY_FILE = text('LEDGER_SIGNING_KEY_FILE') || undefined;
   const LEDGER_TRUSTED_KEYS = (text('LEDGER_TRUSTED_KEYS') ?? '').split(/[\s,]+/).filter((each) => each !== '').map((each) => each.toLowerCase());
   if (LEDGER_TRUSTED_KEYS.some((each) => !/^[0-9a-f]{16}$/.test(each))) {
-    problems.push('LEDGER_TRUSTED_KEYS must list key fingerprints of 16 hex digits, separated by commas (as ledgerCheckpoints { keyFingerprint } shows them)');
+    problems.push(
+      say(
+        'LEDGER_TRUSTED_KEYS must list key fingerprints of 16 hex digits, separated by commas (as ledgerCheckpoints { keyFingerprint } shows them)',
+        'LEDGER_TRUSTED_KEYS 必须列出 16 位十六进制的密钥指纹，以逗号分隔（即 ledgerCheckpoints { keyFingerprint } 显示的指纹）',
+      ),
+    );
   }
   const LEDGER_CHECKPOINT_MINUTES = wholeNumber('LEDGER_CHECKPOINT_MINUTES', text('LEDGER_CHECKPOINT_MINUTES'), 60, [0, 7 * 24 * 60], 'minutes', problems);
   const LOG_LEVEL = oneOf('LOG_LEVEL', text('LOG_LEVEL'), LogLevelNames, 'log', problems);
   const METRICS_TOKEN = text('METRICS_TOKEN') || undefined;
   if (METRICS_TOKEN !== undefined && !/^[\x21-\x7e]{32,200}$/.test(METRICS_TOKEN)) {
-    problems.push('METRICS_TOKEN must be 32 to 200 printable characters without spaces (e.g. the output of `openssl rand -hex 32`)');
+    problems.push(
+      say('METRICS_TOKEN must be 32 to 200 printable characters without spaces (e.g. the output of `openssl rand -hex 32`)', 'METRICS_TOKEN 必须是 32 至 200 个不含空格的可打印字符（例如 `openssl rand -hex 32` 的输出）'),
+    );
   }
   const SHUTDOWN_GRACE_MS = wholeNumber('SHUTDOWN_GRACE_MS', text('SHUTDOWN_GRACE_MS'), 10_000, [0, 600_000], 'milliseconds', problems);
 

@@ -6,7 +6,9 @@ import { formatPosition, type EventStore, type Position, type StoreIdentity } fr
 import { openEventStore } from './open-event-store.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { quickCheckOffThread } from './sqlite-quick-check.js';
-import { StoreRefusedError, judgeStore, judgeUnwitnessed, parseWitnessedPosition, readWitness, writeWitness, type StoreWitness } from './store-witness.js';
+import { StoreRefusedError, judgeStore, judgeUnwitnessed, parseWitnessedPosition, readWitness, writeWitness, type SigningKeyOnRecord, type StoreWitness } from './store-witness.js';
+import { keyFingerprint } from '../ledger/domain/checkpoint.js';
+import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
 
 /** How often, at most, the witness file is rewritten while events are appended (ms). */
 const WITNESS_INTERVAL_MS = 1000;
@@ -127,8 +129,8 @@ export interface AdmittedStore {
   readonly createdForFirstRun: boolean;
   /** The refusal the operator overrode with ACCEPT_STORE_RESET, if any. */
   readonly acceptedReset: StoreRefusedError | null;
-  /** The fingerprint of the key the witness says checkpoints were last signed with (see `judgeSigningKey`). */
-  readonly witnessedSigningKey: string | undefined;
+  /** The key checkpoints were last signed with, by the witness or else the newest checkpoint (see `judgeSigningKey`). */
+  readonly signingKeyOnRecord: SigningKeyOnRecord | undefined;
   readonly witness: WitnessKeeper;
   /**
    * Resolves once the store's file is known sound (SQLite: `PRAGMA quick_check`, on a thread of its
@@ -149,6 +151,18 @@ function readWitnessOrAccept(settings: StoreSettings, logger: Logger): StoreWitn
     logger.warn(`Starting without the damaged store witness, as ACCEPT_STORE_RESET asks: ${error.message}`);
     return null;
   }
+}
+
+/**
+ * The key checkpoints were last signed with: the witness's fingerprint, else the key of the store's
+ * newest checkpoint (a witness of an older version, or one whose fingerprint was removed, must not
+ * let any key in); undefined when neither names one (a store never checkpointed).
+ */
+async function signingKeyOnRecordOf(witnessed: StoreWitness | null, store: EventStore): Promise<SigningKeyOnRecord | undefined> {
+  if (witnessed?.signingKey) return { fingerprint: witnessed.signingKey, source: 'witness' };
+  if (!(store instanceof SqliteEventStore || store instanceof EventStoreDbEventStore)) return undefined;
+  const newest = await store.ledger().latestCheckpoint();
+  return newest ? { fingerprint: keyFingerprint(newest.publicKey), source: 'checkpoint', sequence: newest.sequence } : undefined;
 }
 
 /**
@@ -215,8 +229,8 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     const witness = new WitnessKeeper(settings.STORE_WITNESS_PATH, { storeId: identity.storeId, kind: store.kind, location, createdForFirstRun }, hashAt);
     // The key is the ledger's business (judged when it is loaded, see LedgerService); until then the
     // witness keeps the one it knew, whatever store it saw: the key is the office's, not the store's.
-    const witnessedSigningKey = witnessed?.signingKey;
-    if (witnessedSigningKey) witness.keepSigningKeyUnwritten(witnessedSigningKey);
+    const signingKeyOnRecord = await signingKeyOnRecordOf(witnessed, store);
+    if (signingKeyOnRecord) witness.keepSigningKeyUnwritten(signingKeyOnRecord.fingerprint);
     const headEventId = head ? await store.eventIdAt(head) : null;
     const recognised = () => {
       witness.write(head, headEventId);
@@ -239,7 +253,7 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
         })
       : Promise.resolve();
     integrity.catch(() => undefined);
-    return { store, identity, createdForFirstRun, acceptedReset: refusal, witnessedSigningKey, witness, integrity };
+    return { store, identity, createdForFirstRun, acceptedReset: refusal, signingKeyOnRecord, witness, integrity };
   } catch (error) {
     await store.close();
     // A damaged page met while reading the head or the identity is the same refusal as the check's.

@@ -87,18 +87,43 @@ describe('Judging the ledger signing key against the witness (the key file repla
   const office = '0123456789abcdef';
   const other = 'fedcba9876543210';
 
+  const witnessed = { fingerprint: office, source: 'witness' as const };
+  const checkpointed = { fingerprint: office, source: 'checkpoint' as const, sequence: 2 };
+  const keyPath = '/srv/keys/ledger-signing-key.pem';
+
   it('takes the same key, a first key, and a rotation declared in LEDGER_TRUSTED_KEYS', () => {
-    expect(judgeSigningKey(office, office, [], '/srv/keys/ledger-signing-key.pem')).toBeNull();
-    expect(judgeSigningKey(undefined, other, [], '/srv/keys/ledger-signing-key.pem')).toBeNull();
-    expect(judgeSigningKey(office, other, [office], '/srv/keys/ledger-signing-key.pem')).toBeNull();
+    for (const onRecord of [witnessed, checkpointed]) {
+      expect(judgeSigningKey(onRecord, office, [], keyPath)).toBeNull();
+      expect(judgeSigningKey(onRecord, other, [office], keyPath)).toBeNull();
+      expect(judgeSigningKey(onRecord, null, [office], keyPath)).toBeNull();
+    }
+    expect(judgeSigningKey(undefined, other, [], keyPath)).toBeNull();
+    expect(judgeSigningKey(undefined, null, [], keyPath)).toBeNull();
   });
 
   it('refuses another key, naming both, the file and the way out, in English and Chinese', () => {
-    const refusal = judgeSigningKey(office, other, [], '/srv/keys/ledger-signing-key.pem')!;
+    const refusal = judgeSigningKey(witnessed, other, [], keyPath)!;
     expect(refusal.reason).toBe('SIGNING_KEY_CHANGED');
-    expect(refusal.message).toContain(`/srv/keys/ledger-signing-key.pem is key ${other}, but this server last signed checkpoints with key ${office}`);
+    expect(refusal.message).toContain(`${keyPath} is key ${other}, but this server last signed checkpoints with key ${office}`);
     expect(refusal.message).toContain(`LEDGER_TRUSTED_KEYS=${office}`);
     expect(refusal.messageZh).toContain(`上次签署校验点使用的是密钥 ${office}`);
+  });
+
+  // breaker9 F4: a witness stripped of its fingerprint must not let a swapped key in.
+  it('refuses another key where the witness names none, naming the key of the newest checkpoint', () => {
+    const refusal = judgeSigningKey(checkpointed, other, [], keyPath)!;
+    expect(refusal.reason).toBe('SIGNING_KEY_CHANGED');
+    expect(refusal.message).toContain(`${keyPath} is key ${other}, but the store's newest checkpoint (#2) is signed by key ${office}, and the store witness names no key`);
+    expect(refusal.messageZh).toContain(`事件库最新的校验点（第 2 个）由密钥 ${office} 签署`);
+  });
+
+  // breaker9 F5: judged before a key would be generated, so that a refused start leaves none.
+  it('refuses a missing key file where a key is on record, saying a new key comes only once the old one is declared', () => {
+    const refusal = judgeSigningKey(witnessed, null, [], keyPath)!;
+    expect(refusal.reason).toBe('SIGNING_KEY_CHANGED');
+    expect(refusal.message).toContain(`There is no ledger signing key at ${keyPath}, but this server last signed checkpoints with key ${office}: the key file was lost or moved`);
+    expect(refusal.message).toContain('(a new key is then generated)');
+    expect(refusal.messageZh).toContain(`${keyPath} 处没有台账签名密钥`);
   });
 
   it('reads a witness with the key, and refuses one whose key is not a fingerprint', () => {

@@ -234,17 +234,40 @@ export function judgeStore(witness: StoreWitness | null, observed: ObservedStore
 }
 
 /**
- * Whether the key configured now may sign for the store the witness knows: null when it may (no
- * key witnessed yet, the same key, or a rotation the operator declared by listing the old key in
- * LEDGER_TRUSTED_KEYS), else the refusal `SIGNING_KEY_CHANGED` naming both keys and the way out.
+ * The key the store's records say checkpoints were last signed with: the fingerprint the witness
+ * keeps, or — where the witness names none (written by an older version, or the field removed) — the
+ * key of the store's newest signed checkpoint, so that a witness stripped of its fingerprint does not
+ * let any key in.
  */
-export function judgeSigningKey(witnessed: string | undefined, configured: string, trustedKeys: readonly string[], keyPath: string): StoreRefusedError | null {
-  if (witnessed === undefined || witnessed === configured || trustedKeys.includes(witnessed)) return null;
+export type SigningKeyOnRecord =
+  | { readonly fingerprint: string; readonly source: 'witness' }
+  | { readonly fingerprint: string; readonly source: 'checkpoint'; readonly sequence: number };
+
+/**
+ * Whether the key configured now may sign for the store: null when it may (no key on record yet,
+ * the same key, or a rotation the operator declared by listing the old key in LEDGER_TRUSTED_KEYS),
+ * else the refusal `SIGNING_KEY_CHANGED` naming both keys (or the missing key file) and the way out.
+ * @param configured the fingerprint of the key in the key file; null when there is no key file
+ *   (checked before one would be generated, so a refused start leaves none behind).
+ */
+export function judgeSigningKey(onRecord: SigningKeyOnRecord | undefined, configured: string | null, trustedKeys: readonly string[], keyPath: string): StoreRefusedError | null {
+  if (onRecord === undefined || onRecord.fingerprint === configured || trustedKeys.includes(onRecord.fingerprint)) return null;
+  const witnessed = onRecord.fingerprint;
+  const found = configured === null ? `There is no ledger signing key at ${keyPath}` : `The ledger signing key ${keyPath} is key ${configured}`;
+  const foundZh = configured === null ? `${keyPath} 处没有台账签名密钥` : `台账签名密钥 ${keyPath} 是密钥 ${configured}`;
+  const last =
+    onRecord.source === 'witness'
+      ? say(`this server last signed checkpoints with key ${witnessed}`, `本服务上次签署校验点使用的是密钥 ${witnessed}`)
+      : say(
+          `the store's newest checkpoint (#${onRecord.sequence}) is signed by key ${witnessed}, and the store witness names no key (written by an older version, or its fingerprint removed)`,
+          `事件库最新的校验点（第 ${onRecord.sequence} 个）由密钥 ${witnessed} 签署，而事件库见证文件中没有记录密钥（由旧版本写入，或密钥指纹被删除）`,
+        );
+  const cause = configured === null ? say('the key file was lost or moved', '密钥文件已丢失或被移走') : say('the key file was replaced or lost', '密钥文件已被替换或丢失');
   return new StoreRefusedError(
     'SIGNING_KEY_CHANGED',
     say(
-      `The ledger signing key ${keyPath} is key ${configured}, but this server last signed checkpoints with key ${witnessed}: the key file was replaced or lost, and checkpoints signed with another key would vouch for whatever the store holds. Restore the key from its backup; after a deliberate key rotation (or a key lost for good), list the old key in LEDGER_TRUSTED_KEYS=${witnessed} so its checkpoints still verify, and start again.`,
-      `台账签名密钥 ${keyPath} 是密钥 ${configured}，但本服务上次签署校验点使用的是密钥 ${witnessed}：密钥文件已被替换或丢失，用别的密钥签署的校验点无法证明事件库未被改动。请从备份恢复密钥；若是有意更换密钥（或旧密钥已确实丢失），请把旧密钥列入 LEDGER_TRUSTED_KEYS=${witnessed}，使其签署的校验点仍可校验，然后重新启动。`,
+      `${found}, but ${last.en}: ${cause.en}, and checkpoints signed with another key would vouch for whatever the store holds. Restore the key from its backup; after a deliberate key rotation (or a key lost for good), list the old key in LEDGER_TRUSTED_KEYS=${witnessed} so its checkpoints still verify, and start again${configured === null ? ' (a new key is then generated)' : ''}.`,
+      `${foundZh}，但${last.zh}：${cause.zh}，用别的密钥签署的校验点无法证明事件库未被改动。请从备份恢复密钥；若是有意更换密钥（或旧密钥已确实丢失），请把旧密钥列入 LEDGER_TRUSTED_KEYS=${witnessed}，使其签署的校验点仍可校验，然后重新启动${configured === null ? '（届时将生成新密钥）' : ''}。`,
     ),
   );
 }

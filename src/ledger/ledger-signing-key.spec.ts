@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keyFingerprint, publicKeyText } from './domain/checkpoint.js';
@@ -95,5 +95,27 @@ describe('The default key folder inside the database’s folder', () => {
     expect(databaseFolderHoldingKey({ ...settings, SQLITE_PATH: 'data/rectify.db' }, DEFAULT_SIGNING_KEY_PATH)).toBeNull();
     expect(databaseFolderHoldingKey({ ...settings, SQLITE_PATH: 'rectify.db' }, DEFAULT_SIGNING_KEY_PATH)).toBe(process.cwd());
     expect(databaseFolderHoldingKey({ ...settings, SQLITE_PATH: ':memory:' }, DEFAULT_SIGNING_KEY_PATH)).toBeNull();
+  });
+});
+
+/*
+ * breaker9 F5: a start refused for a lost key (the witness names the key the office signed with)
+ * must not leave a freshly generated key behind, for an operator to "restore" onto later.
+ */
+describe('A key that would be generated where one is on record', () => {
+  it('is not generated when the start is refused: no key file and no temporary file is left', () => {
+    const { settings, keys } = givenFolder();
+    const refusal = new Error('SIGNING_KEY_CHANGED');
+    expect(() => loadSigningKey(settings, () => undefined, keys, () => refusal)).toThrow(refusal);
+    expect(existsSync(keys)).toBe(false);
+    expect(existsSync(join(keys, '..')) ? readdirSync(join(keys, '..')) : []).toEqual([]);
+  });
+
+  it('is generated when nothing refuses it (no key on record, or the old key declared trusted)', () => {
+    const { settings, keys } = givenFolder();
+    const asked: string[] = [];
+    loadSigningKey(settings, () => undefined, keys, (path) => (asked.push(path), null));
+    expect(asked).toEqual([keys]);
+    expect(existsSync(keys)).toBe(true);
   });
 });

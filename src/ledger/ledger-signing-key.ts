@@ -2,6 +2,7 @@ import { createPrivateKey, generateKeyPairSync, randomUUID, type KeyObject } fro
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { InvalidSettingsError, type AppSettings } from '../config/app-settings.js';
+import { say } from '../shared/domain-error.js';
 
 type KeySettings = Pick<AppSettings, 'LEDGER_SIGNING_KEY_FILE' | 'EVENT_STORE' | 'SQLITE_PATH'>;
 
@@ -51,16 +52,23 @@ export function readSigningKey(path: string): KeyObject {
   try {
     pem = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new InvalidSettingsError([`LEDGER_SIGNING_KEY_FILE: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`]);
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new InvalidSettingsError([say(`LEDGER_SIGNING_KEY_FILE: cannot read ${path} (${code})`, `LEDGER_SIGNING_KEY_FILE：无法读取 ${path}（${code}）`)]);
   }
   let key: KeyObject;
   try {
     key = createPrivateKey(pem);
   } catch {
-    throw new InvalidSettingsError([`LEDGER_SIGNING_KEY_FILE: ${path} is not a PEM private key (make one with: openssl genpkey -algorithm ed25519 -out ${path})`]);
+    throw new InvalidSettingsError([
+      say(
+        `LEDGER_SIGNING_KEY_FILE: ${path} is not a PEM private key (make one with: openssl genpkey -algorithm ed25519 -out ${path})`,
+        `LEDGER_SIGNING_KEY_FILE：${path} 不是 PEM 格式的私钥（可用 openssl genpkey -algorithm ed25519 -out ${path} 生成）`,
+      ),
+    ]);
   }
   if (key.asymmetricKeyType !== 'ed25519') {
-    throw new InvalidSettingsError([`LEDGER_SIGNING_KEY_FILE: ${path} holds an ${key.asymmetricKeyType ?? 'unknown'} key; checkpoints are signed with Ed25519`]);
+    const type = key.asymmetricKeyType ?? 'unknown';
+    throw new InvalidSettingsError([say(`LEDGER_SIGNING_KEY_FILE: ${path} holds an ${type} key; checkpoints are signed with Ed25519`, `LEDGER_SIGNING_KEY_FILE：${path} 中是 ${type} 密钥；校验点须用 Ed25519 密钥签署`)]);
   }
   return key;
 }
@@ -72,8 +80,15 @@ export function readSigningKey(path: string): KeyObject {
  * used, and `warn` is told to move it; with neither, one is generated in ./keys (mode 0600) and
  * `warn` is told to have it backed up: a checkpoint signed with a lost key can still be checked
  * (it names its public key), but nobody can then tell the office's checkpoints from someone else's.
+ * @throws what `refuseNewKey` returns, before anything is written, when a key would be generated.
  */
-export function loadSigningKey(settings: KeySettings, warn: (message: string) => void, defaultPath = DEFAULT_SIGNING_KEY_PATH): KeyObject {
+export function loadSigningKey(
+  settings: KeySettings,
+  warn: (message: string) => void,
+  defaultPath = DEFAULT_SIGNING_KEY_PATH,
+  /** Asked before a key is generated: an error to throw instead (a key on record whose file is gone), so that a refused start leaves no key file behind. */
+  refuseNewKey: (path: string) => Error | null = () => null,
+): KeyObject {
   const path = signingKeyPath(settings, defaultPath);
   if (settings.LEDGER_SIGNING_KEY_FILE) return readSigningKey(path);
   if (path !== defaultPath) {
@@ -89,6 +104,8 @@ export function loadSigningKey(settings: KeySettings, warn: (message: string) =>
     if (holder) warn(`The ledger signing key ${resolve(path)} lies inside the database's folder: ${holderSetting}; whoever copies or restores that folder carries the key with the data it vouches for. Put the database in a folder of its own (e.g. SQLITE_PATH=data/rectify.db) or set LEDGER_SIGNING_KEY_FILE to a key elsewhere.`);
     return readSigningKey(path);
   }
+  const refusal = refuseNewKey(path);
+  if (refusal) throw refusal;
   const { privateKey } = generateKeyPairSync('ed25519');
   mkdirSync(dirname(path), { recursive: true });
   // Written whole under another name, then linked into place: a second process (another server, a

@@ -76,15 +76,18 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
       EVENT_STORE: config.get('EVENT_STORE', { infer: true }),
       SQLITE_PATH: config.get('SQLITE_PATH', { infer: true }),
     };
-    // At construction, so that a bad key stops the start with the variable named.
-    this.key = loadSigningKey(keySettings, (message) => this.logger.warn(message));
-    // The key file replaced or lost since the last start is refused (exit 3) unless the old key is
-    // declared in LEDGER_TRUSTED_KEYS; then the witness keeps this one.
+    // At construction, so that a bad key stops the start with the variable named. The key file
+    // replaced or lost since the last start is refused (exit 3) unless the old key is declared in
+    // LEDGER_TRUSTED_KEYS — a lost one before a new key is generated in its place; then the witness
+    // keeps this one.
+    const trustedKeys = config.get('LEDGER_TRUSTED_KEYS', { infer: true });
+    const onRecord = admitted.signingKeyOnRecord;
+    this.key = loadSigningKey(keySettings, (message) => this.logger.warn(message), undefined, (path) => judgeSigningKey(onRecord, null, trustedKeys, resolve(path)));
     const fingerprint = keyFingerprint(publicKeyText(this.key));
-    const changed = judgeSigningKey(admitted.witnessedSigningKey, fingerprint, config.get('LEDGER_TRUSTED_KEYS', { infer: true }), resolve(signingKeyPath(keySettings)));
+    const changed = judgeSigningKey(onRecord, fingerprint, trustedKeys, resolve(signingKeyPath(keySettings)));
     if (changed) throw changed;
-    if (admitted.witnessedSigningKey && admitted.witnessedSigningKey !== fingerprint) {
-      this.logger.warn(`Checkpoints are signed by key ${fingerprint} from now on, in place of key ${admitted.witnessedSigningKey} (listed in LEDGER_TRUSTED_KEYS).`);
+    if (onRecord && onRecord.fingerprint !== fingerprint) {
+      this.logger.warn(`Checkpoints are signed by key ${fingerprint} from now on, in place of key ${onRecord.fingerprint} (listed in LEDGER_TRUSTED_KEYS).`);
     }
     admitted.witness.keepSigningKey(fingerprint);
   }

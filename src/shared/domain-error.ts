@@ -15,6 +15,15 @@ export interface Bilingual {
 export const say = (en: string, zh: string): Bilingual => ({ en, zh });
 
 /**
+ * The Chinese message an error carries beside its English `message` (DomainError, a refused store,
+ * an unavailable store, invalid settings …), or undefined for an error that has none.
+ */
+export const messageZhOf = (error: unknown): string | undefined => {
+  const zh = (error as { messageZh?: unknown } | null)?.messageZh;
+  return typeof zh === 'string' && zh !== '' ? zh : undefined;
+};
+
+/**
  * A name as refusals say it (`say`), with the input field it stands for: a refusal about it carries
  * `extensions.field`, so a form shows the Chinese beside that field, not above the form.
  */

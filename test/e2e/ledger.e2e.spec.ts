@@ -177,6 +177,41 @@ describe('Ledger signing key at start', () => {
     expect(witness().signingKey).toBe(fingerprintOf(replaced));
   });
 
+  // breaker9 F4: the witness stripped of its fingerprint and the key file swapped started silently.
+  it('refuses a swapped key where the witness names none, judging it by the key of the newest checkpoint, unless that key is declared trusted', async () => {
+    const sqlitePath = freshDatabasePath();
+    const keyFile = (name: string) => {
+      const path = join(dirname(sqlitePath), `${name}.pem`);
+      writeFileSync(path, generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+      return path;
+    };
+    const fingerprintOf = (path: string) => keyFingerprint(publicKeyText(createPrivateKey(readFileSync(path, 'utf8'))));
+    const witnessPath = `${sqlitePath}.witness.json`;
+    const office = keyFile('office');
+    const first = await startTestApp({ sqlitePath, demoData: true, settings: { LEDGER_SIGNING_KEY_FILE: office } });
+    await first.graphql(`mutation { takeLedgerCheckpoint { sequence } }`, {}, await first.as('ADMIN'));
+    await first.close();
+    const { signingKey, ...stripped } = JSON.parse(readFileSync(witnessPath, 'utf8')) as { signingKey?: string };
+    expect(signingKey).toBe(fingerprintOf(office));
+    writeFileSync(witnessPath, JSON.stringify(stripped));
+
+    const intruder = keyFile('intruder');
+    const refusal = await startTestApp({ sqlitePath, settings: { LEDGER_SIGNING_KEY_FILE: intruder } }).then(
+      () => null,
+      (error: unknown) => error as StoreRefusedError,
+    );
+    expect(refusal).toBeInstanceOf(StoreRefusedError);
+    expect(refusal!.reason).toBe('SIGNING_KEY_CHANGED');
+    expect(refusal!.message).toContain(`is key ${fingerprintOf(intruder)}, but the store's newest checkpoint (#1) is signed by key ${fingerprintOf(office)}`);
+    expect(refusal!.messageZh).toContain(`由密钥 ${fingerprintOf(office)} 签署`);
+    expect((JSON.parse(readFileSync(witnessPath, 'utf8')) as { signingKey?: string }).signingKey).not.toBe(fingerprintOf(intruder));
+
+    // The office's own key starts, and the witness names it again.
+    const again = await startTestApp({ sqlitePath, settings: { LEDGER_SIGNING_KEY_FILE: office } });
+    await again.close();
+    expect((JSON.parse(readFileSync(witnessPath, 'utf8')) as { signingKey?: string }).signingKey).toBe(fingerprintOf(office));
+  });
+
   it('signs with the generated key again after a restart', async () => {
     const sqlitePath = freshDatabasePath();
     const fingerprint = async () => {

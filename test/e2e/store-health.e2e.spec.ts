@@ -400,7 +400,9 @@ describe('A first start that fails', () => {
     const demo = { DEMO_DATA: 'true', LEDGER_SIGNING_KEY_FILE: keyFile };
     // The key file named does not exist yet: the first start stops after creating the store and its witness.
     const failed = await refusedStart(sqlitePath, { env: demo });
-    expect(failed.output).toContain('LEDGER_SIGNING_KEY_FILE');
+    expect(failed.output).toContain('LEDGER_SIGNING_KEY_FILE: cannot read');
+    // Every refusal at start says it in Chinese too (breaker9: configuration errors were English only).
+    expect(failed.output).toContain('LEDGER_SIGNING_KEY_FILE：无法读取');
     expect(existsSync(sqlitePath)).toBe(true);
     expect(JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8'))).toMatchObject({ head: null, createdForFirstRun: true });
 

@@ -116,6 +116,18 @@ describe('The ledger in the SQLite file', () => {
       db.close();
     };
 
+    // breaker9 F11: a missing file was said in English only.
+    it('says a missing file is missing, in English and Chinese, and exits 1', async () => {
+      const missing = join(mkdtempSync(join(tmpdir(), 'rectify-gone-')), 'rectify.db');
+      const failed = await promisify(execFile)(process.execPath, [join(process.cwd(), 'dist/cli/ledger-verify.js'), '--db', missing]).then(
+        () => null,
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(failed).toMatchObject({ code: 1 });
+      expect(failed!.stderr).toContain(`Failed: ${missing} does not exist.`);
+      expect(failed!.stderr).toContain(`${missing} 不存在，未能校验台账。`);
+    });
+
     it('says the ledger is intact, and exits 0, on an untouched file', async () => {
       const { status, stdout } = await cli(path);
       expect(status).toBe(0);

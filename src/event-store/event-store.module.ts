@@ -6,7 +6,8 @@ import { Metrics } from '../observability/metrics.js';
 import { EVENT_STORE, type EventStore } from './event-store.port.js';
 import { guardedEventStore } from './guarded-event-store.js';
 import { admitStore, type AdmittedStore } from './store-admission.js';
-import { StoreHealth } from './store-health.js';
+import { StoreHealth, acceptStoreResetNotice } from './store-health.js';
+import { say } from '../shared/domain-error.js';
 
 /** The store this start admitted, with how it was admitted (see `admitStore`). */
 export const ADMITTED_STORE = Symbol('AdmittedStore');
@@ -28,8 +29,13 @@ export const ADMITTED_STORE = Symbol('AdmittedStore');
     },
     {
       provide: StoreHealth,
-      inject: [ADMITTED_STORE],
-      useFactory: (admitted: AdmittedStore) => new StoreHealth(admitted.store),
+      inject: [ADMITTED_STORE, ConfigService],
+      useFactory: (admitted: AdmittedStore, config: ConfigService<AppSettings, true>) => {
+        const accepted = admitted.acceptedReset && say(admitted.acceptedReset.message, admitted.acceptedReset.messageZh);
+        const notice = acceptStoreResetNotice(config.get('ACCEPT_STORE_RESET', { infer: true }), accepted, new Date().toISOString());
+        if (notice) new Logger('EventStore').warn(notice.message.en);
+        return new StoreHealth(admitted.store, admitted.witness, notice ? [notice] : []);
+      },
     },
     {
       provide: EVENT_STORE,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventToAppend } from './event-store.port.js';
@@ -7,6 +7,7 @@ import { guardedEventStore } from './guarded-event-store.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { WitnessKeeper } from './store-admission.js';
 import { StoreHealth, StoreUnavailableError } from './store-health.js';
+import { readWitness } from './store-witness.js';
 
 const event = (): EventToAppend => ({ id: randomUUID(), type: 'Noted', schemaVersion: 1, data: {}, metadata: { recordedAt: '2026-11-30T01:00:00.000Z' } as EventToAppend['metadata'] });
 const request = (key: string) => ({ key, commandId: 'RenameUnit', digest: 'digest-1' });
@@ -18,12 +19,16 @@ describe('The store as the server writes to it', () => {
   let health: StoreHealth;
   let witness: WitnessKeeper;
   let guarded: SqliteEventStore;
+  let witnessFolder: string;
+  let witnessPath: string;
   beforeEach(async () => {
     directory = mkdtempSync(join(tmpdir(), 'rectify-guarded-'));
     store = new SqliteEventStore(join(directory, 'events.db'));
     const identity = await store.identify();
-    health = new StoreHealth(store);
-    witness = new WitnessKeeper(join(directory, 'witness.json'), { storeId: identity.storeId, kind: 'sqlite', location: store.path });
+    witnessFolder = join(directory, 'witness');
+    witnessPath = join(witnessFolder, 'witness.json');
+    witness = new WitnessKeeper(witnessPath, { storeId: identity.storeId, kind: 'sqlite', location: store.path }, (commit) => store.chainHashAt(commit));
+    health = new StoreHealth(store, witness);
     guarded = guardedEventStore(store, health, witness);
   });
   afterEach(async () => {
@@ -41,6 +46,39 @@ describe('The store as the server writes to it', () => {
     health.projectionsFollowing();
     await guarded.reserveRequest('unit-1', request('rename-to-own-name'));
     expect(await store.findRequest('rename-to-own-name')).toMatchObject({ appendedNothing: true, streamId: 'unit-1' });
+  });
+
+  // breaker9 F7: the witness lagged the answered head by up to a second, so a kill -9 and a lost
+  // -wal inside that second lost acknowledged writes unnoticed.
+  it('writes the witness of each append before the append is answered', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      const appended = await guarded.appendToStream(`unit-${i}`, [event(), event()], { expectedRevision: 'no_stream' });
+      expect(readWitness(witnessPath)).toMatchObject({ head: appended.position.commit.toString(), headHash: store.chainHashAt(appended.position.commit) });
+    }
+  });
+
+  // breaker9 F14: a witness that could not be written was only a warning, its lag unbounded.
+  it('takes no write while the witness cannot be written, says why, and takes writes again once it can', async () => {
+    await guarded.appendToStream('unit-1', [event()], { expectedRevision: 'no_stream' });
+    // The witness's folder becomes a file: nothing can be written under it (as on a full volume).
+    rmSync(witnessFolder, { recursive: true });
+    writeFileSync(witnessFolder, 'not a folder');
+    // The append that found the witness unwritable is in the log; it is answered.
+    const landed = await guarded.appendToStream('unit-2', [event()], { expectedRevision: 'no_stream' });
+    const refusal = health.writeRefusal()!;
+    expect(refusal.problem.cause).toBe('WITNESS_NOT_WRITTEN');
+    expect(refusal.message).toContain(`The store witness ${witnessPath} cannot be written`);
+    expect(refusal.messageZh).toContain(`事件库见证文件 ${witnessPath} 无法写入`);
+    await expect(guarded.appendToStream('unit-3', [event()], { expectedRevision: 'no_stream' })).rejects.toThrow(StoreUnavailableError);
+    await expect(guarded.reserveRequest('unit-1', request('rename-to-own-name'))).rejects.toThrow(StoreUnavailableError);
+    expect((await store.headPosition())!.commit).toBe(landed.position.commit);
+
+    rmSync(witnessFolder);
+    mkdirSync(witnessFolder);
+    expect(health.writeRefusal()).toBeNull();
+    expect(readWitness(witnessPath)!.head).toBe(landed.position.commit.toString());
+    await guarded.appendToStream('unit-3', [event()], { expectedRevision: 'no_stream' });
+    expect(readdirSync(witnessFolder)).toEqual(['witness.json']);
   });
 
   it('answers a write that fails on a full disk as STORE_UNAVAILABLE naming it, whatever the write', async () => {

@@ -6,17 +6,38 @@ import { formatPosition, type EventStore, type Position, type StoreIdentity } fr
 import { openEventStore } from './open-event-store.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { quickCheckOffThread } from './sqlite-quick-check.js';
-import { StoreRefusedError, judgeStore, judgeUnwitnessed, parseWitnessedPosition, readWitness, writeWitness, type SigningKeyOnRecord, type StoreWitness } from './store-witness.js';
+import {
+  StoreRefusedError,
+  WitnessNotWrittenError,
+  judgeStore,
+  judgeUnwitnessed,
+  parseWitnessedPosition,
+  readWitness,
+  writeWitness,
+  type SigningKeyOnRecord,
+  type StoreWitness,
+} from './store-witness.js';
 import { keyFingerprint } from '../ledger/domain/checkpoint.js';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
 
-/** How often, at most, the witness file is rewritten while events are appended (ms). */
+/** How often, at most, the witness file is made durable (fsync) while events are appended (ms). */
 const WITNESS_INTERVAL_MS = 1000;
 
-/** Keeps the witness file up to date with the head this server appended, at most once a second. */
+/**
+ * Keeps the witness file up to date with the head this server appended: written (without fsync)
+ * at every append, before the append is answered, so that a server killed at any moment — and a
+ * `-wal` file then lost — leaves a witness ahead of the store, refused at the next start as
+ * `STORE_SHORTER`; made durable (fsync) at most once a second, so that only a power cut within
+ * that second can leave it behind. A witness that cannot be written (its disk full) is kept as
+ * `failure()`, which StoreHealth turns into refused writes until `retry()` succeeds.
+ */
 export class WitnessKeeper {
+  /** The newest head written without fsync, or not written at all, since the last durable write. */
   private pending: { position: Position; eventId: string | null } | null = null;
   private readonly timer: NodeJS.Timeout;
+  /** Why the last write of the witness failed, until one succeeds. */
+  private failed: WitnessNotWrittenError | null = null;
+  private readonly logger = new Logger('StoreWitness');
 
   constructor(
     private readonly path: string,
@@ -52,47 +73,80 @@ export class WitnessKeeper {
   private highestHead: { position: Position; eventId: string | null } | null = null;
 
   /**
-   * A position this server's append reached; the witness only ever moves forward. Returns false
-   * when the position is not past the highest this server already saw: the log went backwards
-   * under the server (its file overwritten with an older copy), and the witness keeps what it saw.
+   * A position this server's append reached, written to the witness at once (before the append is
+   * answered); the witness only ever moves forward. Returns false when the position is not past the
+   * highest this server already saw: the log went backwards under the server (its file overwritten
+   * with an older copy), and the witness keeps what it saw. A witness that cannot be written does
+   * not fail the append (it is in the log): it is kept as `failure()`.
    */
   noteHead(position: Position, eventId: string | null = null): boolean {
     if (this.highest !== null && position.commit <= this.highest) return false;
     this.highest = position.commit;
     this.highestHead = { position, eventId };
-    if (!this.pending || position.commit > this.pending.position.commit) this.pending = { position, eventId };
+    this.pending = { position, eventId };
+    this.attempt(() => this.write(position, eventId, false));
     return true;
   }
 
-  /** Writes the witness now: the head, the id of the event there (null when not known), and its chain hash where one is kept. */
-  write(head: Position | null, headEventId: string | null): void {
+  /**
+   * Writes the witness now: the head, the id of the event there (null when not known), and its
+   * chain hash where one is kept; `durable` (the default) with an fsync.
+   * @throws WitnessNotWrittenError when the file cannot be written.
+   */
+  write(head: Position | null, headEventId: string | null, durable = true): void {
     if (head && (this.highest === null || head.commit > this.highest)) {
       this.highest = head.commit;
       this.highestHead = { position: head, eventId: headEventId };
     }
     const { createdForFirstRun, ...seen } = this.seen;
+    writeWitness(
+      this.path,
+      {
+        ...seen,
+        ...(this.signingKey ? { signingKey: this.signingKey } : {}),
+        // Only while nothing was written: a store with events is no longer waiting for its first run.
+        ...(createdForFirstRun && head === null ? { createdForFirstRun } : {}),
+        head: head ? head.commit.toString() : null,
+        headHash: head && this.hashAt ? this.hashAt(head.commit) : null,
+        headEvent: head && headEventId ? { id: headEventId, position: formatPosition(head)! } : null,
+        seenAt: new Date().toISOString(),
+      },
+      durable,
+    );
     this.written = { head, eventId: headEventId };
-    writeWitness(this.path, {
-      ...seen,
-      ...(this.signingKey ? { signingKey: this.signingKey } : {}),
-      // Only while nothing was written: a store with events is no longer waiting for its first run.
-      ...(createdForFirstRun && head === null ? { createdForFirstRun } : {}),
-      head: head ? head.commit.toString() : null,
-      headHash: head && this.hashAt ? this.hashAt(head.commit) : null,
-      headEvent: head && headEventId ? { id: headEventId, position: formatPosition(head)! } : null,
-      seenAt: new Date().toISOString(),
+  }
+
+  /** Makes the newest head durable, when one was written without fsync (or not at all) since the last time. */
+  flush(): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.attempt(() => {
+      this.write(pending.position, pending.eventId);
+      if (this.pending === pending) this.pending = null;
     });
   }
 
-  flush(): void {
-    if (!this.pending) return;
-    const { position, eventId } = this.pending;
-    this.pending = null;
+  /** Why the witness could not be written last time, or null when the last write succeeded. */
+  failure(): WitnessNotWrittenError | null {
+    return this.failed;
+  }
+
+  /** After a failure: tries to write the newest head again now; true once the witness is written. */
+  retry(): boolean {
+    if (this.failed) this.flush();
+    return this.failed === null;
+  }
+
+  private attempt(write: () => void): void {
     try {
-      this.write(position, eventId);
+      write();
+      if (this.failed) this.logger.log(`The store witness ${this.path} is written again`);
+      this.failed = null;
     } catch (error) {
-      // A witness that lags only weakens the check at the next start; the write itself stood.
-      new Logger('StoreWitness').warn(`Could not update the store witness ${this.path}: ${String(error)}`);
+      if (!(error instanceof WitnessNotWrittenError)) throw error;
+      // Said once, when it starts failing; StoreHealth refuses writes meanwhile.
+      if (!this.failed) this.logger.warn(error.message);
+      this.failed = error;
     }
   }
 
@@ -104,11 +158,8 @@ export class WitnessKeeper {
   writeOut(): void {
     this.flush();
     if (existsSync(this.path) || !this.highestHead) return;
-    try {
-      this.write(this.highestHead.position, this.highestHead.eventId);
-    } catch (error) {
-      new Logger('StoreWitness').warn(`Could not write the store witness ${this.path} again: ${String(error)}`);
-    }
+    const { position, eventId } = this.highestHead;
+    this.attempt(() => this.write(position, eventId));
   }
 
   close(): void {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from './sqlite-event-store.js';
-import { StoreHealth } from './store-health.js';
+import { StoreHealth, acceptStoreResetNotice } from './store-health.js';
 
 /** The Chinese of a store problem is for office staff: it never carries English from below (issue 9). */
 describe('What the store health tells people in Chinese', () => {
@@ -40,5 +40,28 @@ describe('What the store health tells people in Chinese', () => {
     expect(refusal.messageZh).toBe(
       `运行中事件库 ${store.path} 的日志变短了：文件末尾的事件被删除，或被旧副本覆盖。为免新事件占用被删事件的位置，现拒绝写入。请停止服务，从备份恢复事件库并进行台账校验；除非明确接受，服务不会在变短的日志上启动。`,
     );
+  });
+});
+
+// breaker9 F19: ACCEPT_STORE_RESET left set silently accepted every later loss.
+describe('ACCEPT_STORE_RESET at start', () => {
+  const since = '2026-11-30T08:00:00.000Z';
+
+  it('says nothing when it is off', () => {
+    expect(acceptStoreResetNotice(false, null, since)).toBeNull();
+  });
+
+  it('says, when it was not needed, that there was nothing to accept and that it must be removed', () => {
+    const notice = acceptStoreResetNotice(true, null, since)!;
+    expect(notice.cause).toBe('ACCEPT_STORE_RESET_LEFT_SET');
+    expect(notice.message.en).toContain('there was nothing to accept. Remove it');
+    expect(notice.message.zh).toContain('无需接受。请移除该设置');
+  });
+
+  it('says, when it overrode a refusal, what it took and that it must be removed now', () => {
+    const notice = acceptStoreResetNotice(true, { en: 'The event store at x ends at position 3, before position 5.', zh: '事件库止于位置 3。' }, since)!;
+    expect(notice.cause).toBe('STORE_RESET_ACCEPTED');
+    expect(notice.message.en).toContain('ends at position 3, before position 5.) Remove ACCEPT_STORE_RESET');
+    expect(notice.message.zh).toContain('请立即移除 ACCEPT_STORE_RESET');
   });
 });

@@ -5,9 +5,54 @@ import { say, type Bilingual } from '../shared/domain-error.js';
 import type { EventStore } from './event-store.port.js';
 import { LogShortenedError } from './sqlite-append-writer.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
+import { witnessNotWrittenMessage } from './store-witness.js';
+import type { WitnessKeeper } from './store-admission.js';
 
 /** Why the store cannot take writes (or the read models cannot follow) right now. */
-export type StoreProblemCause = 'STORE_FILE_MISSING' | 'STORE_FILE_REPLACED' | 'LOG_SHORTENED' | 'DISK_FULL' | 'WRITE_FAILED' | 'PROJECTIONS_STOPPED';
+export type StoreProblemCause = 'STORE_FILE_MISSING' | 'STORE_FILE_REPLACED' | 'LOG_SHORTENED' | 'DISK_FULL' | 'WRITE_FAILED' | 'PROJECTIONS_STOPPED' | 'WITNESS_NOT_WRITTEN';
+
+/**
+ * Something an operator must know that does not stop writes (readiness stays `ready`): a setting
+ * that would let the next start take a store it should refuse.
+ * - `ACCEPT_STORE_RESET_LEFT_SET`: ACCEPT_STORE_RESET is set, but this start needed nothing
+ *   accepted — while it stays set, a later start takes a lost, replaced or shortened store with one log line;
+ * - `STORE_RESET_ACCEPTED`: this start took a store it did not recognise, as ACCEPT_STORE_RESET asked.
+ */
+export type StoreNoticeCause = 'ACCEPT_STORE_RESET_LEFT_SET' | 'STORE_RESET_ACCEPTED';
+
+export interface StoreNotice {
+  readonly cause: StoreNoticeCause;
+  readonly message: Bilingual;
+  /** ISO-8601 instant of the start that noticed it. */
+  readonly since: string;
+}
+
+/**
+ * What a start with ACCEPT_STORE_RESET set says (breaker9 F19): the refusal it overrode, or that it
+ * overrode none and must be removed. Null when the setting is off.
+ * @param accepted the refusal this start overrode (StoreRefusedError's English and Chinese), null when none was needed.
+ */
+export function acceptStoreResetNotice(acceptSet: boolean, accepted: Bilingual | null, since: string): StoreNotice | null {
+  if (!acceptSet) return null;
+  if (accepted) {
+    return {
+      cause: 'STORE_RESET_ACCEPTED',
+      since,
+      message: say(
+        `This start took a store it did not recognise, as ACCEPT_STORE_RESET asks (${accepted.en}) Remove ACCEPT_STORE_RESET (and --accept-store-reset) now: while it is set, every later start takes a lost, replaced or shortened store the same way.`,
+        `本次启动按 ACCEPT_STORE_RESET 的要求接受了一个未能识别的事件库（${accepted.zh}）请立即移除 ACCEPT_STORE_RESET（及 --accept-store-reset）：只要它仍然设置，以后每次启动都会同样接受丢失、被替换或变短的事件库。`,
+      ),
+    };
+  }
+  return {
+    cause: 'ACCEPT_STORE_RESET_LEFT_SET',
+    since,
+    message: say(
+      'ACCEPT_STORE_RESET is set, but the store is the one this server last saw: there was nothing to accept. Remove it (and --accept-store-reset): while it is set, a start on a store that lost events, or was replaced, is not refused.',
+      '已设置 ACCEPT_STORE_RESET，但事件库正是本服务上次看到的那一个，无需接受。请移除该设置（及 --accept-store-reset）：只要它仍然设置，在丢失了事件或被替换的事件库上启动时将不会被拒绝。',
+    ),
+  };
+}
 
 export interface StoreProblem {
   readonly cause: StoreProblemCause;
@@ -55,6 +100,8 @@ const MESSAGES: Record<StoreProblemCause, (detail: string, path: string) => Bili
     say(`The disk holding the event store (${path}) is full: nothing can be recorded until space is freed.`, `事件库（${path}）所在磁盘已满：腾出空间之前无法记录任何操作。`),
   WRITE_FAILED: (detail) =>
     say(`The event store could not write (${detail}): nothing was recorded. An operator must look at the server's disk.`, '事件库写入失败：本次操作未记录。请管理员检查服务器磁盘（具体原因见服务器日志）。'),
+  // Built from the witness's own error (see witnessNotWrittenMessage), which knows the path and the code.
+  WITNESS_NOT_WRITTEN: (code, path) => witnessNotWrittenMessage(path, code),
   PROJECTIONS_STOPPED: (detail) =>
     say(
       `The read models stopped following the event log (${detail}): what the screens show may be out of date, and writes are refused until they follow again.`,
@@ -84,14 +131,25 @@ function logShortenedMessage(how: string, positions: { head: number | null; seen
 export class StoreHealth {
   private readonly noted = new Map<StoreProblemCause, StoreProblem>();
 
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    /** The store witness, whose failure to be written refuses writes (`WITNESS_NOT_WRITTEN`). */
+    private readonly witness?: Pick<WitnessKeeper, 'failure' | 'retry'>,
+    private readonly startNotices: readonly StoreNotice[] = [],
+  ) {}
 
-  /** Every problem now, freshly checked (a stat of the store file, no I/O on the database). */
+  /** Every problem now, freshly checked (a stat of the store file, no I/O on the database; the witness written again if it had failed). */
   problems(): StoreProblem[] {
     this.checkFile();
     this.checkLog();
     this.checkSpace();
+    this.checkWitness();
     return [...this.noted.values()];
+  }
+
+  /** What the operator must know that does not stop writes (see StoreNoticeCause), for /health and the log. */
+  notices(): readonly StoreNotice[] {
+    return this.startNotices;
   }
 
   /** The refusal for a write now, or null when the store can take it. */
@@ -178,6 +236,21 @@ export class StoreHealth {
     // The database file itself, or only its write-ahead log: say which one is gone.
     if (state === 'missing') this.note('STORE_FILE_MISSING', existsSync(this.store.path) ? `${this.store.path}-wal` : this.store.path, this.store.path);
     if (state === 'replaced') this.note('STORE_FILE_REPLACED', this.store.path);
+  }
+
+  /**
+   * A witness that could not be written (its disk full) refuses writes until it can be: every
+   * write answered meanwhile would be one a crash could lose unnoticed (breaker9 F14).
+   */
+  private checkWitness(): void {
+    if (!this.witness) return;
+    const failure = this.witness.failure();
+    if (failure && !this.witness.retry()) {
+      const latest = this.witness.failure() ?? failure;
+      this.note('WITNESS_NOT_WRITTEN', latest.code, latest.path, say(latest.message, latest.messageZh));
+    } else {
+      this.noted.delete('WITNESS_NOT_WRITTEN');
+    }
   }
 
   /** The log ending before a position already seen is noticed before the next write tries to land there. */

@@ -1,7 +1,18 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { judgeSigningKey, judgeStore, judgeUnwitnessed, parseWitnessedPosition, readWitness, type ObservedStore, type StoreWitness } from './store-witness.js';
+import {
+  WitnessNotWrittenError,
+  judgeSigningKey,
+  judgeStore,
+  judgeUnwitnessed,
+  parseWitnessedPosition,
+  readWitness,
+  witnessNotWrittenMessage,
+  writeWitness,
+  type ObservedStore,
+  type StoreWitness,
+} from './store-witness.js';
 
 /** Issue 9: a store is recognised by its id, its length and what stands at the head last seen. */
 describe('Judging the store found at start against the witness', () => {
@@ -133,5 +144,35 @@ describe('Judging the ledger signing key against the witness (the key file repla
     expect(readWitness(path)?.signingKey).toBe(office);
     writeFileSync(path, JSON.stringify({ ...witness, signingKey: 'not a key' }));
     expect(() => readWitness(path)).toThrow(/cannot be read/);
+  });
+});
+
+// breaker9 F15: a witness that could not be written left its temporary file and a raw Node error.
+describe('Writing the witness where it cannot be written', () => {
+  it('leaves no temporary file and says which file, why, and what to do, in English and Chinese', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rectify-witness-'));
+    // A folder where the witness file should be: the temporary file is written, the rename fails.
+    const path = join(folder, 'w.json');
+    mkdirSync(path);
+    const failure = (() => {
+      try {
+        writeWitness(path, { storeId: 's', kind: 'sqlite', location: 'x', head: null, seenAt: '2026-04-01T00:00:00.000Z' });
+      } catch (error) {
+        return error as WitnessNotWrittenError;
+      }
+      throw new Error('written');
+    })();
+    expect(failure).toBeInstanceOf(WitnessNotWrittenError);
+    expect(failure.reason).toBe('STORE_WITNESS_UNWRITABLE');
+    expect(failure.message).toContain(`The store witness ${path} cannot be written (the system answered`);
+    expect(failure.messageZh).toContain(`事件库见证文件 ${path} 无法写入`);
+    expect(readdirSync(folder)).toEqual(['w.json']);
+  });
+
+  it('names a full disk as one', () => {
+    expect(witnessNotWrittenMessage('/mnt/w/witness.json', 'ENOSPC')).toEqual({
+      en: expect.stringContaining('The store witness /mnt/w/witness.json cannot be written (the disk holding it is full)'),
+      zh: expect.stringContaining('事件库见证文件 /mnt/w/witness.json 无法写入（其所在磁盘已满）'),
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { parsePosition, type EventStore, type StoreIdentity } from './event-store.port.js';
@@ -102,18 +102,37 @@ function witnessDamaged(path: string, why: string, whyZh: string): StoreRefusedE
   );
 }
 
-/** Writes the witness so that a crash leaves the old one or the new one, never half of either. */
-export function writeWitness(path: string, witness: StoreWitness): void {
-  mkdirSync(dirname(path), { recursive: true });
+/**
+ * Writes the witness so that a crash leaves the old one or the new one, never half of either: a
+ * temporary file beside it, renamed over it. `durable` (the default) also fsyncs the temporary
+ * file first, so that the witness survives a power cut; without it the witness survives the
+ * process being killed (the operating system keeps what was written), which is what a write
+ * answered between two durable writes needs.
+ * @throws WitnessNotWrittenError when the file cannot be written (a full disk, no permission);
+ *   the temporary file is removed first.
+ */
+export function writeWitness(path: string, witness: StoreWitness, durable = true): void {
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(witness, null, 2)}\n`);
-  const file = openSync(temporary, 'r');
   try {
-    fsyncSync(file);
-  } finally {
-    closeSync(file);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(temporary, `${JSON.stringify(witness, null, 2)}\n`);
+    if (durable) {
+      const file = openSync(temporary, 'r');
+      try {
+        fsyncSync(file);
+      } finally {
+        closeSync(file);
+      }
+    }
+    renameSync(temporary, path);
+  } catch (error) {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Its folder is gone or not a folder: there is no temporary file to remove.
+    }
+    throw new WitnessNotWrittenError(path, error);
   }
-  renameSync(temporary, path);
 }
 
 /** What the store is now, as found at start. */
@@ -143,7 +162,8 @@ export type StoreRefusalReason =
   | 'STORE_DAMAGED'
   | 'STORE_WITNESS_DAMAGED'
   | 'SIGNING_KEY_CHANGED'
-  | 'STORE_UNWITNESSED';
+  | 'STORE_UNWITNESSED'
+  | 'STORE_WITNESS_UNWRITABLE';
 
 /** The server will not start on a store it does not recognise, unless told to accept it. */
 export class StoreRefusedError extends Error {
@@ -269,5 +289,32 @@ export function judgeSigningKey(onRecord: SigningKeyOnRecord | undefined, config
       `${found}, but ${last.en}: ${cause.en}, and checkpoints signed with another key would vouch for whatever the store holds. Restore the key from its backup; after a deliberate key rotation (or a key lost for good), list the old key in LEDGER_TRUSTED_KEYS=${witnessed} so its checkpoints still verify, and start again${configured === null ? ' (a new key is then generated)' : ''}.`,
       `${foundZh}，但${last.zh}：${cause.zh}，用别的密钥签署的校验点无法证明事件库未被改动。请从备份恢复密钥；若是有意更换密钥（或旧密钥已确实丢失），请把旧密钥列入 LEDGER_TRUSTED_KEYS=${witnessed}，使其签署的校验点仍可校验，然后重新启动${configured === null ? '（届时将生成新密钥）' : ''}。`,
     ),
+  );
+}
+
+/**
+ * The store witness could not be written: at start the server does not go on (`STORE_WITNESS_UNWRITABLE`,
+ * exit 3); while it runs, writes are refused until it can be written again (StoreHealth
+ * `WITNESS_NOT_WRITTEN`). `code` is the system's error code (`ENOSPC`, `EACCES` …).
+ */
+export class WitnessNotWrittenError extends StoreRefusedError {
+  readonly code: string;
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    const code = String((cause as { code?: unknown } | null)?.code ?? (cause instanceof Error ? cause.message : cause));
+    super('STORE_WITNESS_UNWRITABLE', witnessNotWrittenMessage(path, code));
+    this.code = code;
+    this.name = 'WitnessNotWrittenError';
+  }
+}
+
+/** Why the witness could not be written, in words: a full disk is named as one. */
+export function witnessNotWrittenMessage(path: string, code: string): Bilingual {
+  const why = code === 'ENOSPC' || code === 'EDQUOT' ? say('the disk holding it is full', '其所在磁盘已满') : say(`the system answered ${code}`, '系统拒绝写入（具体原因见服务器日志）');
+  return say(
+    `The store witness ${path} cannot be written (${why.en}): without it a crash could lose acknowledged writes unnoticed, so nothing is recorded until it can be written again. Free space on that disk (or let the server write the file), then start the server again or retry the write.`,
+    `事件库见证文件 ${path} 无法写入（${why.zh}）：没有它，崩溃后丢失已确认写入的操作将无从察觉，因此在它能再次写入之前不记录任何操作。请腾出该磁盘的空间（或允许服务写入该文件），然后重新启动服务或重试该操作。`,
   );
 }

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, HttpStatus, Inject, Logger, Res } from '@nes
 import type { ServerResponse } from 'node:http';
 import { EVENT_STORE, comparePositions, formatPosition, type EventStore } from '../event-store/event-store.port.js';
 import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
-import { StoreHealth, type StoreProblemCause } from '../event-store/store-health.js';
+import { StoreHealth, type StoreNoticeCause, type StoreProblemCause } from '../event-store/store-health.js';
 import { ServingState } from './serving-state.js';
 
 /** How long readiness waits for the read models to reach the head it just read, before it says `catching_up`. */
@@ -23,6 +23,12 @@ export interface HealthReport {
    * `STORE_FILE_MISSING`, `DISK_FULL`; the message naming paths goes to the server log.
    */
   readonly problems: readonly { readonly cause: StoreProblemCause; readonly since: string }[];
+  /**
+   * What the operator must know that does not stop writes (readiness stays `ready`), e.g.
+   * `ACCEPT_STORE_RESET_LEFT_SET`: ACCEPT_STORE_RESET is set though nothing needed accepting (see
+   * StoreNoticeCause); the message goes to the server log at start.
+   */
+  readonly notices: readonly { readonly cause: StoreNoticeCause; readonly since: string }[];
 }
 
 /**
@@ -71,6 +77,7 @@ export class HealthController {
       store: this.store.kind,
       projectedPosition: formatPosition(this.projections.position),
       problems: problems.map(({ cause, since }) => ({ cause, since })),
+      notices: this.storeHealth.notices().map(({ cause, since }) => ({ cause, since })),
     };
     let head;
     try {

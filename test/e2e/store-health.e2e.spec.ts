@@ -18,7 +18,10 @@ import { TestApp, freshDatabasePath, startTestApp } from '../support/test-app.js
 
 const health = async (app: TestApp) => {
   const response = await fetch(`${app.url}/health`);
-  return { status: response.status, body: (await response.json()) as { status: string; problems: { cause: string; message: string; messageZh: string }[] } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { status: string; problems: { cause: string; message: string; messageZh: string }[]; notices: { cause: string; since: string }[] },
+  };
 };
 const register = (app: TestApp, overrides: Record<string, unknown> = {}) => app.graphql(REGISTER_EVALUATION, { input: evaluationInput(overrides) });
 const VERIFY_LEDGER = '{ verifyLedger { ok eventsChecked firstMismatch { kind message messageZh } } }';
@@ -347,8 +350,22 @@ describe('A store file deleted or replaced under a running server', () => {
     expect(refusal.messageZh).toContain(`${witnessPath} 处没有事件库见证文件`);
     app = await startTestApp({ sqlitePath, demoData: true, settings: { ACCEPT_STORE_RESET: 'true' } });
     expect(await evaluationCount(app)).toBe(1);
+    // Ready, and /health says what was accepted, to have the setting removed (breaker9 F19).
+    const accepted = await health(app);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.notices.map((notice) => notice.cause)).toEqual(['STORE_RESET_ACCEPTED']);
     await app.close();
     expect(JSON.parse(readFileSync(witnessPath, 'utf8'))).toMatchObject({ head: expect.any(String) });
+
+    // Left set on a store that needs nothing accepted: said at every start, in /health too.
+    app = await startTestApp({ sqlitePath, settings: { ACCEPT_STORE_RESET: 'true' } });
+    const leftSet = await health(app);
+    expect(leftSet.status).toBe(200);
+    expect(leftSet.body.notices.map((notice) => notice.cause)).toEqual(['ACCEPT_STORE_RESET_LEFT_SET']);
+    await app.close();
+    app = await startTestApp({ sqlitePath });
+    expect((await health(app)).body.notices).toEqual([]);
+    await app.close();
   }, CEILING_MS);
 
   it('takes a store a command-line tool created and filled before any server ran on it (the tool witnessed it), seeding no demo into it', async () => {
@@ -489,6 +506,30 @@ describe('A WAL damaged or removed after a crash', () => {
     await killHard(accepted.child);
   }, 300_000);
 
+  // breaker9 F7: the witness was written at most once a second, so a kill inside that second and a
+  // lost -wal lost acknowledged writes unnoticed. Now each append is witnessed before its answer.
+  it('refuses to restart on a store whose WAL was removed right after a write was answered (no wait for the witness)', async () => {
+    const sqlitePath = freshDatabasePath();
+    // A clean stop first: the file holds the whole log, the WAL nothing.
+    const first = await startServer(sqlitePath);
+    first.child.kill('SIGTERM');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+    const { stdout } = await cli(process.execPath, [join(process.cwd(), 'dist/cli/create-user.js'), '--name', '张伟', '--role', 'SUPERVISOR'], {
+      env: { ...process.env, SQLITE_PATH: sqlitePath },
+    });
+    const SUPERVISOR = { authorization: `Bearer ${stdout.trim().split('\n').at(-1)!}` };
+    const server = await startServer(sqlitePath);
+    const response = await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput() }, SUPERVISOR);
+    expect(response.errors).toBeUndefined();
+    await killHard(server.child);
+    unlinkSync(`${sqlitePath}-wal`);
+    rmSync(`${sqlitePath}-shm`, { force: true });
+    const refused = await refusedStart(sqlitePath);
+    expect(refused.code).toBe(3);
+    expect(refused.output).toMatch(/ends at position \d+, before position \d+ that this server last saw/);
+    expect(refused.output).toMatch(/止于位置 \d+，早于本服务上次看到的位置 \d+/);
+  }, 300_000);
+
   it('refuses to restart on a store whose WAL was truncated', async () => {
     const { sqlitePath } = await crashedServerWithWrites();
     truncateSync(`${sqlitePath}-wal`, Math.floor(statSync(`${sqlitePath}-wal`).size / 2));
@@ -502,11 +543,16 @@ describe('A WAL damaged or removed after a crash', () => {
 /** Writes `filler` until the disk under it is full (ENOSPC); deleting it frees the space again. */
 function fillDisk(filler: string): void {
   const file = openSync(filler, 'w');
-  const block = Buffer.alloc(64 * 1024, 1);
   try {
-    for (;;) writeSync(file, block);
-  } catch (error) {
-    expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+    // Smaller and smaller blocks, to the last byte: a small file (the witness) finds no room either.
+    for (const size of [64 * 1024, 4096, 1]) {
+      const block = Buffer.alloc(size, 1);
+      try {
+        for (;;) writeSync(file, block);
+      } catch (error) {
+        expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+      }
+    }
   } finally {
     closeSync(file);
   }
@@ -540,6 +586,53 @@ const canMount = typeof process.getuid === 'function' && process.getuid() === 0;
       expect((await register(app)).errors).toBeUndefined();
     } finally {
       await app.close();
+    }
+  }, CEILING_MS);
+
+  // breaker9 F14: a witness on a full volume was only a warning, its lag unbounded.
+  it('refuses writes while the witness cannot be written on its full volume, says so in /health, and takes writes again once space is freed', async () => {
+    const witnessPath = join(mountPoint, 'witness-volume', 'store.witness.json');
+    const app = await startTestApp({ settings: { STORE_WITNESS_PATH: witnessPath } });
+    const filler = join(mountPoint, 'witness-filler');
+    try {
+      expect((await register(app)).errors).toBeUndefined();
+      fillDisk(filler);
+      let refused;
+      for (let attempt = 0; attempt < 5 && !refused; attempt += 1) {
+        const response = await register(app, { title: `见证文件满盘第${attempt}次` });
+        if (response.errors) refused = response.errors[0];
+      }
+      expect(refused).toMatchObject({ extensions: { code: 'STORE_UNAVAILABLE', cause: 'WITNESS_NOT_WRITTEN' } });
+      expect(refused!.message).toContain(`The store witness ${witnessPath} cannot be written (the disk holding it is full)`);
+      expect(refused!.extensions!.messageZh).toContain('其所在磁盘已满');
+      const degraded = await health(app);
+      expect(degraded.status).toBe(503);
+      expect(degraded.body.problems.map((problem) => problem.cause)).toEqual(['WITNESS_NOT_WRITTEN']);
+      unlinkSync(filler);
+      expect((await health(app)).status).toBe(200);
+      expect((await register(app, { title: '腾出空间之后' })).errors).toBeUndefined();
+      expect(JSON.parse(readFileSync(witnessPath, 'utf8'))).toMatchObject({ head: await app.logPosition() });
+    } finally {
+      rmSync(filler, { force: true });
+      await app.close();
+    }
+  }, CEILING_MS);
+
+  // breaker9 F15: a first start whose witness could not be written died with a raw ENOSPC and left a temporary file.
+  it('refuses a first start whose witness cannot be written, naming it in English and Chinese, and leaves no temporary file', async () => {
+    const folder = join(mountPoint, 'first-start');
+    const filler = join(mountPoint, 'first-start-filler');
+    execFileSync('mkdir', ['-p', folder]);
+    fillDisk(filler);
+    try {
+      const witnessPath = join(folder, 'store.witness.json');
+      const refused = await refusedStart(join(mkdtempSync(join(tmpdir(), 'rectify-witness-full-')), 'rectify.db'), { env: { STORE_WITNESS_PATH: witnessPath } });
+      expect(refused.code).toBe(3);
+      expect(refused.output).toContain(`The store witness ${witnessPath} cannot be written (the disk holding it is full)`);
+      expect(refused.output).toContain(`事件库见证文件 ${witnessPath} 无法写入（其所在磁盘已满）`);
+      expect(execFileSync('ls', ['-A', folder], { encoding: 'utf8' })).toBe('');
+    } finally {
+      rmSync(filler, { force: true });
     }
   }, CEILING_MS);
 

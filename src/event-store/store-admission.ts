@@ -13,6 +13,7 @@ import {
   judgeUnwitnessed,
   parseWitnessedPosition,
   readWitness,
+  overwriteWitness,
   writeWitness,
   type SigningKeyOnRecord,
   type StoreWitness,
@@ -90,7 +91,8 @@ export class WitnessKeeper {
 
   /**
    * Writes the witness now: the head, the id of the event there (null when not known), and its
-   * chain hash where one is kept; `durable` (the default) with an fsync.
+   * chain hash where one is kept; `durable` (the default) through a temporary file, fsync and
+   * rename, otherwise over the file in place (see `overwriteWitness`).
    * @throws WitnessNotWrittenError when the file cannot be written.
    */
   write(head: Position | null, headEventId: string | null, durable = true): void {
@@ -99,21 +101,31 @@ export class WitnessKeeper {
       this.highestHead = { position: head, eventId: headEventId };
     }
     const { createdForFirstRun, ...seen } = this.seen;
-    writeWitness(
-      this.path,
-      {
-        ...seen,
-        ...(this.signingKey ? { signingKey: this.signingKey } : {}),
-        // Only while nothing was written: a store with events is no longer waiting for its first run.
-        ...(createdForFirstRun && head === null ? { createdForFirstRun } : {}),
-        head: head ? head.commit.toString() : null,
-        headHash: head && this.hashAt ? this.hashAt(head.commit) : null,
-        headEvent: head && headEventId ? { id: headEventId, position: formatPosition(head)! } : null,
-        seenAt: new Date().toISOString(),
-      },
-      durable,
-    );
+    const witness: StoreWitness = {
+      ...seen,
+      ...(this.signingKey ? { signingKey: this.signingKey } : {}),
+      // Only while nothing was written: a store with events is no longer waiting for its first run.
+      ...(createdForFirstRun && head === null ? { createdForFirstRun } : {}),
+      head: head ? head.commit.toString() : null,
+      headHash: head && this.hashAt ? this.hashAt(head.commit) : null,
+      headEvent: head && headEventId ? { id: headEventId, position: formatPosition(head)! } : null,
+      seenAt: new Date().toISOString(),
+    };
+    this.fileLength = durable || this.fileLength === null ? writeWitness(this.path, witness) : this.overwrite(witness, this.fileLength);
     this.written = { head, eventId: headEventId };
+  }
+
+  /** The witness file's length in bytes once this server wrote it (in-place writes pad to it). */
+  private fileLength: number | null = null;
+
+  /** In place; a witness deleted under the server is written anew (durably). */
+  private overwrite(witness: StoreWitness, length: number): number {
+    try {
+      return overwriteWitness(this.path, witness, length);
+    } catch (error) {
+      if (error instanceof WitnessNotWrittenError && error.code === 'ENOENT') return writeWitness(this.path, witness);
+      throw error;
+    }
   }
 
   /** Makes the newest head durable, when one was written without fsync (or not at all) since the last time. */

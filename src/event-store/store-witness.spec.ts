@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -8,6 +8,7 @@ import {
   judgeUnwitnessed,
   parseWitnessedPosition,
   readWitness,
+  overwriteWitness,
   witnessNotWrittenMessage,
   writeWitness,
   type ObservedStore,
@@ -174,5 +175,23 @@ describe('Writing the witness where it cannot be written', () => {
       en: expect.stringContaining('The store witness /mnt/w/witness.json cannot be written (the disk holding it is full)'),
       zh: expect.stringContaining('事件库见证文件 /mnt/w/witness.json 无法写入（其所在磁盘已满）'),
     });
+  });
+});
+
+describe('Writing the witness in place (before each answered append)', () => {
+  it('leaves nothing of a longer older text behind, so the file reads as the new witness', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'rectify-witness-')), 'w.json');
+    const witness: StoreWitness = { storeId: 's', kind: 'sqlite', location: '/srv/青川/rectify.db', head: '123456', seenAt: '2026-04-01T00:00:00.000Z' };
+    const length = writeWitness(path, { ...witness, headHash: 'a'.repeat(64) });
+    expect(overwriteWitness(path, { ...witness, head: '7' }, length)).toBe(length);
+    expect(readWitness(path)).toEqual({ ...witness, head: '7' });
+    expect(readFileSync(path).length).toBe(length);
+  });
+
+  it('says a witness deleted under the server is gone (ENOENT), to be written anew', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'rectify-witness-')), 'w.json');
+    expect(() => overwriteWitness(path, { storeId: 's', kind: 'sqlite', location: 'x', head: null, seenAt: '2026-04-01T00:00:00.000Z' }, 10)).toThrow(
+      expect.objectContaining({ code: 'ENOENT' }),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { parsePosition, type EventStore, type StoreIdentity } from './event-store.port.js';
@@ -104,33 +104,56 @@ function witnessDamaged(path: string, why: string, whyZh: string): StoreRefusedE
 
 /**
  * Writes the witness so that a crash leaves the old one or the new one, never half of either: a
- * temporary file beside it, renamed over it. `durable` (the default) also fsyncs the temporary
- * file first, so that the witness survives a power cut; without it the witness survives the
- * process being killed (the operating system keeps what was written), which is what a write
- * answered between two durable writes needs.
+ * temporary file beside it, fsynced, renamed over it — durable, and a few milliseconds on ext4
+ * (the rename over a file forces its data out). Returns the file's length in bytes.
  * @throws WitnessNotWrittenError when the file cannot be written (a full disk, no permission);
  *   the temporary file is removed first.
  */
-export function writeWitness(path: string, witness: StoreWitness, durable = true): void {
+export function writeWitness(path: string, witness: StoreWitness): number {
+  const text = Buffer.from(`${JSON.stringify(witness, null, 2)}\n`);
   const temporary = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temporary, `${JSON.stringify(witness, null, 2)}\n`);
-    if (durable) {
-      const file = openSync(temporary, 'r');
-      try {
-        fsyncSync(file);
-      } finally {
-        closeSync(file);
-      }
+    writeFileSync(temporary, text);
+    const file = openSync(temporary, 'r');
+    try {
+      fsyncSync(file);
+    } finally {
+      closeSync(file);
     }
     renameSync(temporary, path);
+    return text.length;
   } catch (error) {
     try {
       rmSync(temporary, { force: true });
     } catch {
       // Its folder is gone or not a folder: there is no temporary file to remove.
     }
+    throw new WitnessNotWrittenError(path, error);
+  }
+}
+
+/**
+ * Writes the witness over the existing file in place: no temporary file, no rename, no fsync —
+ * about 0.06 ms, cheap enough before every answered append. The text is padded with spaces to the
+ * file's `length` (JSON allows trailing white space), so nothing of the older text is left after
+ * it. What is written survives the process being killed (the operating system holds it); only a
+ * power cut before the next durable `writeWitness` can lose or tear it (a witness under one disk
+ * sector is written whole by most disks). Returns the file's length in bytes.
+ * @throws WitnessNotWrittenError when the file cannot be written; `code` ENOENT when it is gone.
+ */
+export function overwriteWitness(path: string, witness: StoreWitness, length: number): number {
+  const text = `${JSON.stringify(witness, null, 2)}\n`;
+  const bytes = Buffer.from(text.padEnd(length - Buffer.byteLength(text) + text.length, ' '));
+  try {
+    const file = openSync(path, 'r+');
+    try {
+      writeSync(file, bytes, 0, bytes.length, 0);
+    } finally {
+      closeSync(file);
+    }
+    return Math.max(length, bytes.length);
+  } catch (error) {
     throw new WitnessNotWrittenError(path, error);
   }
 }

@@ -2,7 +2,9 @@ import { batchCommand, contextInBatch } from '../../event-sourcing/command-batch
 import type { Position } from '../../event-store/event-store.port.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
-import { workPlanIdFor, workPlanItemStream, workPlanStream, type WorkPlanOutline } from '../domain/work-plan.events.js';
+import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream, workPlanStream, type WorkPlanOutline } from '../domain/work-plan.events.js';
+import { renumberedByContent, type Renumbering } from '../revise-plan/renumbered-items.js';
+import type { ValidatedPlan } from '../import/plan-validation.js';
 import { sha256Of, type ReadingNotes } from '../../spreadsheet/import-problems.js';
 import { describeNotes } from '../../spreadsheet/import-refusal.js';
 import { officeDate } from '../../shared/calendar-date.js';
@@ -103,9 +105,8 @@ export async function importWorkPlanFile(
   });
   if (!validation.ok) throw importRefused(fileName, format, validation.problems, 'BAD_USER_INPUT', validation.sheet);
 
-  const { plan } = validation;
   const sha256 = sha256Of(file.content);
-  const planStream = workPlanStream(workPlanIdFor(plan.year, plan.title));
+  const planStream = workPlanStream(workPlanIdFor(validation.plan.year, validation.plan.title));
   const commandIdOf = (type: string, key: string) => contextInBatch(context, type, key).commandId;
   const revisePlanId = commandIdOf('RevisePlan', `work-plan:${sha256}:revision`);
   // A retry of a revision answers the revision its first run applied: the plan and its items are
@@ -116,6 +117,9 @@ export async function importWorkPlanFile(
   // A plan imported before from another file: this is a new version of it, shown or applied as a revision.
   const existing = await stateWithout(dependencies, planStream, workPlanDecider, planWithout);
   const isNewVersion = existing.status === 'imported' && existing.source.sha256 !== sha256;
+  // A version (new, or the same file again) whose rows were renumbered keeps each item's code, matched by its title (breaker10 F23).
+  const renumbering = await renumberingOf(dependencies, existing, validation.plan);
+  const plan = renumbering?.plan ?? validation.plan;
   const days = planDays(options, today, existing, isNewVersion);
   const { planId, importPlan, defineItems } = workPlanCommands(plan, { fileName, sha256 }, context.actor, days, options.dueDateOverride);
   const rowOfItem = new Map(plan.categories.flatMap((category) => category.items.map((item) => [item.code, item.row])));
@@ -199,7 +203,7 @@ export async function importWorkPlanFile(
     itemCount: defineItems.length,
     unitCount: unitIds.size,
     itemIds: defineItems.map((item) => item.data.itemId),
-    notes: { sheet: validation.sheet, notImported: validation.notImported, notices: validation.notices },
+    notes: { sheet: validation.sheet, notImported: validation.notImported, notices: [...(validation.notices ?? []), ...(renumbering?.notices ?? [])] },
     // A retry's items are those its first run defined, found done now.
     itemsDefined: resaved ? 0 : batch.outcomes.slice(1, 1 + itemCommands.length).filter((outcome) => outcome.events.length > 0 || (retried && outcome.retried)).length,
     retried,
@@ -285,6 +289,31 @@ async function itemsAsTheyStand(
     });
   }
   return versions;
+}
+
+/**
+ * The new version with its items' codes as the plan knows them (`renumberedByContent`), or null
+ * when no row was renumbered. A fresh code is never one an item of the plan ever had: a withdrawn
+ * item's stream keeps its code.
+ */
+async function renumberingOf(dependencies: ImportDependencies, existing: WorkPlanState, next: ValidatedPlan): Promise<Renumbering | null> {
+  if (existing.status !== 'imported') return null;
+  const standing = await itemsAsTheyStand(dependencies, existing.categories);
+  const taken = new Set(existing.categories.flatMap((category) => category.items.map((item) => item.code)));
+  for (;;) {
+    const renumbering = renumberedByContent(standing, next, (code) => taken.has(code));
+    if (!renumbering) return null;
+    const fresh = renumbering.plan.categories.flatMap((category) => category.items.map((item) => item.code)).filter((code) => !standing.some((item) => item.code === code));
+    let clash = false;
+    for (const code of fresh) {
+      const item = await stateWithout(dependencies, workPlanItemStream(workPlanItemIdFor(existing.planId, code)), workPlanItemDecider, null);
+      if (item.status !== 'empty' && !taken.has(code)) {
+        taken.add(code);
+        clash = true;
+      }
+    }
+    if (!clash) return renumbering;
+  }
 }
 
 /** A new version is never applied unasked: the refusal says what differs and how to apply it. */

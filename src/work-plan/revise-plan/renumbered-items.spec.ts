@@ -1,0 +1,139 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { allEventSchemas } from '../../event-sourcing/all-event-schemas.js';
+import { executeCommand, loadState } from '../../event-sourcing/execute-command.js';
+import { replayLog } from '../../event-sourcing/replay-log.js';
+import { SqliteEventStore } from '../../event-store/sqlite-event-store.js';
+import { importUnitsFile } from '../../organization/import-units/import-units.js';
+import { unitIdForCode } from '../../organization/units/unit-id.js';
+import { UnitsReadModel } from '../../organization/units/units.read-model.js';
+import { commandContext, type Actor, type CommandContext } from '../../shared/command-context.js';
+import type { ImportDependencies } from '../../imports/import-run.js';
+import { partOf } from '../../assignments/domain/assignment.decider.js';
+import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
+import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream } from '../domain/work-plan.events.js';
+import { importWorkPlanFile } from '../import-work-plan/import-work-plan.js';
+import type { ValidatedPlan, ValidatedPlanItem } from '../import/plan-validation.js';
+import { nextFreeCode, renumberedByContent } from './renumbered-items.js';
+
+/* breaker10 F23: a new version that inserts an item and renumbers the rows below keeps each item's code. */
+
+const item = (code: string, title: string, row: number): ValidatedPlanItem => ({
+  row,
+  code,
+  title,
+  description: '',
+  measures: '',
+  leadUnits: [],
+  responsibleUnits: [],
+  dueDate: '2026-12-31',
+});
+const planOf = (...items: ValidatedPlanItem[]): ValidatedPlan => ({ title: 'T', year: 2026, categories: [{ code: '公开', title: '公开', items }] });
+const codesOf = (plan: ValidatedPlan) => plan.categories.flatMap((category) => category.items.map((each) => `${each.code} ${each.title}`));
+const standing = [
+  { code: '1', title: '甲事项' },
+  { code: '2', title: '乙事项' },
+  { code: '3', title: '丙事项' },
+];
+const never = () => false;
+
+describe('items matched by content across a renumbered version', () => {
+  it('keeps the codes of items whose rows moved down, and numbers the inserted item after the last', () => {
+    const next = planOf(item('1', '甲事项', 2), item('2', '新增事项', 3), item('3', '乙事项', 4), item('4', '丙事项', 5));
+    const renumbering = renumberedByContent(standing, next, never);
+    expect(codesOf(renumbering!.plan)).toEqual(['1 甲事项', '4 新增事项', '2 乙事项', '3 丙事项']);
+    expect(renumbering!.notices.map((notice) => [notice.row, notice.reasonZh])).toEqual([
+      [3, '事项“新增事项”在文件中编号为 2，而该编号在方案中属于另一事项：作为事项 4 新增。'],
+      [4, '事项“乙事项”在文件中编号为 3，即方案中的事项 2：保留编号 2 及其进度。'],
+      [5, '事项“丙事项”在文件中编号为 4，即方案中的事项 3：保留编号 3 及其进度。'],
+    ]);
+  });
+
+  it('never gives an inserted item the code of an item withdrawn before', () => {
+    const next = planOf(item('1', '新增事项', 2), item('2', '甲事项', 3), item('3', '乙事项', 4), item('4', '丙事项', 5));
+    const renumbering = renumberedByContent(standing, next, (code) => code === '4');
+    expect(codesOf(renumbering!.plan)).toEqual(['5 新增事项', '1 甲事项', '2 乙事项', '3 丙事项']);
+  });
+
+  it('answers null when no item moved: a reworded item keeps its code, an item added at the end is new', () => {
+    const next = planOf(item('1', '甲事项（修订）', 2), item('2', '乙事项', 3), item('3', '丙事项', 4), item('4', '丁事项', 5));
+    expect(renumberedByContent(standing, next, never)).toBeNull();
+  });
+
+  it('matches only titles that occur once on each side', () => {
+    const twins = [
+      { code: '1', title: '自查' },
+      { code: '2', title: '自查' },
+    ];
+    expect(renumberedByContent(twins, planOf(item('1', '新增', 2), item('2', '自查', 3), item('3', '自查', 4)), never)).toBeNull();
+  });
+
+  it('numbers after the code\'s own shape', () => {
+    const used = new Set(['一.1', '一.2', '一.3', 'A-1']);
+    expect(nextFreeCode('一.2', (code) => used.has(code))).toBe('一.4');
+    expect(nextFreeCode('A', (code) => used.has(code))).toBe('A-2');
+  });
+});
+
+describe('a revision that inserts an item and renumbers the rows below (breaker10 F23, on a real store)', () => {
+  const operator: Actor = { id: 'cli:operator', role: 'SYSTEM', unitId: null };
+  const contextOf = (key: string, now: string): CommandContext =>
+    commandContext({ actor: operator, commandType: 'ImportWorkPlan', idempotencyKey: key, now: new Date(now) });
+  const text = (csv: string) => new TextEncoder().encode(csv);
+  const TITLE = '重新编号';
+  const PLAN = workPlanIdFor(2026, TITLE);
+  const FGW = unitIdForCode('FGW');
+  const HEADER = '类别,编号,事项,牵头单位,责任单位,完成时限\n';
+  const VERSION_1 = HEADER + '公开,1,甲事项,青川市财政局,,2026-12-31\n公开,2,乙事项,青川市发展和改革委员会,,2026-12-15\n公开,3,丙事项,青川市教育局,,2026-12-20\n';
+  const VERSION_2 =
+    HEADER + '公开,1,甲事项,青川市财政局,,2026-12-31\n公开,2,新增事项,青川市民政局,,2026-12-31\n公开,3,乙事项,青川市发展和改革委员会,,2026-12-15\n公开,4,丙事项,青川市教育局,,2026-12-20\n';
+  let dependencies: ImportDependencies;
+
+  beforeEach(async () => {
+    const store = new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'rectify-renumbered-')), 'events.db'));
+    const schemas = allEventSchemas();
+    const units = '编码,名称,类型\nFGW,青川市发展和改革委员会,部门\nCZJ,青川市财政局,部门\nJYJ,青川市教育局,部门\nMZJ,青川市民政局,部门\n';
+    await importUnitsFile({ store, schemas, units: new UnitsReadModel() }, { name: 'units.csv', content: text(units) }, contextOf('units', '2026-02-01T09:00:00+08:00'));
+    dependencies = { store, schemas, units: await replayLog(store, schemas, new UnitsReadModel()) };
+    await importWorkPlanFile(dependencies, { name: 'v1.csv', content: text(VERSION_1) }, { title: TITLE, year: 2026, approvedOn: '2026-02-20' }, contextOf('v1', '2026-02-20T09:00:00+08:00'));
+    const fgw: Actor = { id: 'user-fgw', role: 'UNIT', unitId: FGW };
+    await executeCommand(dependencies.store, dependencies.schemas, workPlanItemStream(workPlanItemIdFor(PLAN, '2')), workPlanItemDecider, {
+      type: 'ReportRectification',
+      actor: fgw,
+      today: '2026-04-20',
+      reportedOn: '2026-04-20',
+      unitId: FGW,
+      summary: '乙事项已完成',
+      evidence: [{ title: '材料', link: null, documentRef: '青发改〔2026〕1号' }],
+    }, commandContext({ actor: fgw, commandType: 'ReportWorkPlanItem', idempotencyKey: 'report-2', now: new Date('2026-04-20T09:00:00+08:00') }));
+  });
+  afterEach(() => dependencies.store.close());
+
+  const importVersion2 = (options: { dryRun?: boolean; revise?: boolean }) =>
+    importWorkPlanFile(dependencies, { name: 'v2.csv', content: text(VERSION_2) }, { title: TITLE, year: 2026, ...options }, contextOf(`v2-${JSON.stringify(options)}`, '2026-05-01T09:00:00+08:00'));
+
+  it('the dry run adds only the inserted item, and says which items kept their codes', async () => {
+    const outcome = await importVersion2({ dryRun: true });
+    expect(outcome.revision).toMatchObject({ added: [{ code: '4', title: '新增事项' }], withdrawn: [], redated: [], amended: [], unitsAdded: [], unitsRemoved: [] });
+    expect(outcome.notes.notices?.map((notice) => notice.reasonZh)).toEqual([
+      '事项“新增事项”在文件中编号为 2，而该编号在方案中属于另一事项：作为事项 4 新增。',
+      '事项“乙事项”在文件中编号为 3，即方案中的事项 2：保留编号 2 及其进度。',
+      '事项“丙事项”在文件中编号为 4，即方案中的事项 3：保留编号 3 及其进度。',
+    ]);
+  });
+
+  it('applied, 乙事项 keeps its report, and the inserted item is defined with its own part', async () => {
+    await importVersion2({ revise: true });
+    const item2 = await loadState(dependencies.store, dependencies.schemas, workPlanItemStream(workPlanItemIdFor(PLAN, '2')), workPlanItemDecider);
+    if (item2.status === 'empty') throw new Error('item 2 missing');
+    expect(item2.definition.title).toBe('乙事项');
+    expect(partOf(item2.assignments, FGW)).toMatchObject({ status: 'REPORTED', reportCount: 1 });
+    const item4 = await loadState(dependencies.store, dependencies.schemas, workPlanItemStream(workPlanItemIdFor(PLAN, '4')), workPlanItemDecider);
+    expect(item4).toMatchObject({ status: 'open', definition: { title: '新增事项' } });
+    // The same file again: nothing more.
+    const before = (await dependencies.store.readAll()).length;
+    expect((await importVersion2({ revise: true })).eventCount).toBe(0);
+    expect((await dependencies.store.readAll()).length).toBe(before);
+  });
+});

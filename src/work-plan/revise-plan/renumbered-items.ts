@@ -1,0 +1,102 @@
+import type { ImportProblem } from '../../spreadsheet/import-problems.js';
+import type { ValidatedPlan } from '../import/plan-validation.js';
+
+/*
+ * A new version of a plan whose 序号 was renumbered (an item inserted, the rows below shifted:
+ * 乙事项 2 → 3). Offices number rows, not items; Rectify knows an item by its code, and every
+ * report, inspection and extension by the item. So items are matched by content first: an item
+ * whose title the plan already has under another code is that item, and keeps its code; an
+ * inserted item whose number is now another item's gets the next free number. Both are told in
+ * notices (breaker10 F23). Pure: the caller says which codes are taken.
+ */
+
+/** An item of the plan as it stands: its code and title. */
+export interface StandingItem {
+  readonly code: string;
+  readonly title: string;
+}
+
+export interface Renumbering {
+  /** The new version with the codes the plan knows its items by. */
+  readonly plan: ValidatedPlan;
+  /** One per item whose code is not the file's, in the file's order. */
+  readonly notices: readonly ImportProblem[];
+}
+
+const sameWords = (title: string): string => title.normalize('NFKC').replace(/\s+/g, '');
+
+/** Titles that occur once in a list: only those can match an item across versions. */
+function uniqueTitles<Entry extends { title: string }>(entries: readonly Entry[]): Map<string, Entry> {
+  const counts = new Map<string, number>();
+  for (const entry of entries) counts.set(sameWords(entry.title), (counts.get(sameWords(entry.title)) ?? 0) + 1);
+  return new Map(entries.filter((entry) => counts.get(sameWords(entry.title)) === 1).map((entry) => [sameWords(entry.title), entry]));
+}
+
+/**
+ * The codes of `next` as the plan knows its items. An item of `next` keeps its file code when the
+ * standing item of that code has its title (or no standing item has its title elsewhere); one
+ * whose title a standing item has under another code takes that code; an item whose file code
+ * now belongs to such a renumbered item gets `freshCode`'s answer. Null when nothing is renumbered.
+ *
+ * `isTaken(code)`: whether an item of that code was ever defined in the plan (a withdrawn item's
+ * code is never reused).
+ */
+export function renumberedByContent(standing: readonly StandingItem[], next: ValidatedPlan, isTaken: (code: string) => boolean): Renumbering | null {
+  const items = next.categories.flatMap((category) => category.items);
+  const standingByCode = new Map(standing.map((item) => [item.code, item]));
+  const standingByTitle = uniqueTitles(standing);
+  const nextByTitle = uniqueTitles(items);
+  /** File code → the code the plan knows the item by, for the items matched by title under another code. */
+  const moved = new Map<string, string>();
+  for (const item of items) {
+    const atCode = standingByCode.get(item.code);
+    if (atCode && sameWords(atCode.title) === sameWords(item.title)) continue;
+    const byTitle = standingByTitle.get(sameWords(item.title));
+    if (byTitle && byTitle.code !== item.code && nextByTitle.get(sameWords(item.title)) === item) moved.set(item.code, byTitle.code);
+  }
+  if (moved.size === 0) return null;
+
+  const claimed = new Set(moved.values());
+  const used = new Set([...standing.map((item) => item.code), ...items.map((item) => moved.get(item.code) ?? item.code)]);
+  const notices: ImportProblem[] = [];
+  const codeOf = (item: (typeof items)[number]): string => {
+    const kept = moved.get(item.code);
+    if (kept !== undefined) {
+      notices.push({
+        row: item.row,
+        reason: `Item "${item.title}" is numbered ${item.code} in the file but is item ${kept} of the plan: it keeps its code ${kept} and its progress.`,
+        reasonZh: `事项“${item.title}”在文件中编号为 ${item.code}，即方案中的事项 ${kept}：保留编号 ${kept} 及其进度。`,
+      });
+      return kept;
+    }
+    // Not moved, and its number is not another item's now: the item the code always meant (or a new one).
+    if (!claimed.has(item.code)) return item.code;
+    const fresh = nextFreeCode(item.code, (code) => used.has(code) || isTaken(code));
+    used.add(fresh);
+    notices.push({
+      row: item.row,
+      reason: `Item "${item.title}" is numbered ${item.code} in the file, which is another item's code in the plan: it is added as item ${fresh}.`,
+      reasonZh: `事项“${item.title}”在文件中编号为 ${item.code}，而该编号在方案中属于另一事项：作为事项 ${fresh} 新增。`,
+    });
+    return fresh;
+  };
+  const plan: ValidatedPlan = {
+    ...next,
+    categories: next.categories.map((category) => ({ ...category, items: category.items.map((item) => ({ ...item, code: codeOf(item) })) })),
+  };
+  return { plan, notices };
+}
+
+/** The first free code after the highest one of the same shape: `2` → `4` when 1–3 are used; `一.2` → `一.4`; `A` → `A-1`. */
+export function nextFreeCode(code: string, isUsed: (code: string) => boolean): string {
+  const numbered = /^(.*?)(\d+)$/.exec(code);
+  if (!numbered) {
+    let suffix = 1;
+    while (isUsed(`${code}-${suffix}`)) suffix += 1;
+    return `${code}-${suffix}`;
+  }
+  const prefix = numbered[1]!;
+  let number = Number(numbered[2]) + 1;
+  while (isUsed(`${prefix}${number}`)) number += 1;
+  return `${prefix}${number}`;
+}

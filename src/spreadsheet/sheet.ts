@@ -253,6 +253,17 @@ const isFootnote = (row: SheetRow): boolean => {
   return texts.length === 1 && /^(?:注|备注|说明|附注)\s*\d*\s*[:：]/.test(texts[0]!);
 };
 
+/** The word a header ends in (单位, 部门, 科室, 处室): what a short sub-header under it leaves out. */
+const HEAD_WORD = /(单位|部门|科室|处室)$/;
+
+/** A sub-header as its column means it: `牵头` under `责任单位` is 牵头单位, when that is a known column and `牵头` alone is not. */
+function withHeadWord<Key extends string>(name: string, above: string, columns: Columns<Key>): string {
+  const headWord = HEAD_WORD.exec(above)?.[1];
+  if (name === '' || !headWord || name.endsWith(headWord) || columnOf(columns, name, true) !== undefined) return name;
+  const composed = `${name}${headWord}`;
+  return columnOf(columns, composed, true) === undefined ? name : composed;
+}
+
 /**
  * The header row, and the name of every column under it. A second header row refines the first
  * where it names known columns: 责任单位 | 责任单位 over 牵头单位 | 配合单位 reads as those two.
@@ -269,7 +280,8 @@ function headerOf<Key extends string>(
   const names = header.cells.map((cell) => textOf(cell));
   const next = rows[index + 1];
   if (!next) return { headerRows: [header.row], names };
-  const below = next.cells.map((cell) => textOf(cell));
+  // Short sub-headers under a merged 责任单位: 牵头 | 配合 read as 牵头单位 | 配合单位 (breaker10 F35).
+  const below = next.cells.map((cell, position) => withHeadWord(textOf(cell), names[position] ?? '', columns));
   const refines = below.some((name, position) => name !== '' && name !== names[position] && columnOf(columns, name, true) !== undefined);
   const onlyNames = below.every((name, position) => name === '' || name === names[position] || columnOf(columns, name, true) !== undefined || isWeightyColumn(name));
   if (!refines || !onlyNames) return { headerRows: [header.row], names };

@@ -13,7 +13,8 @@ export const UNASSIGNED_LABEL = FINDING_STATUS_LABEL.UNASSIGNED!;
 /** Element Plus tag types of the statuses. */
 export const FINDING_STATUS_TAG: Record<string, 'info' | 'warning' | 'success'> = { UNASSIGNED: 'info', OPEN: 'warning', CLOSED: 'success' };
 export const ITEM_STATUS_LABEL: Record<string, string> = { OPEN: '进行中', COMPLETED: '已完成' };
-export const SEVERITY_LABEL: Record<string, string> = { HIGH: '严重', MEDIUM: '一般', LOW: '轻微' };
+/** The grades in the words evaluation reports and import files use (src/rectification/import-findings/findings-file.ts SEVERITY_WORDS). */
+export const SEVERITY_LABEL: Record<string, string> = { HIGH: '严重', MEDIUM: '较重', LOW: '一般' };
 export const OUTCOME_LABEL: Record<string, string> = { PASSED: '通过', FAILED: '不通过' };
 export const CIRCULAR_KIND_LABEL: Record<string, string> = { COMMENDATION: '表扬', CRITICISM: '通报批评' };
 export const EXTENSION_STATUS_LABEL: Record<string, string> = { PENDING: '待审批', GRANTED: '已批准', REFUSED: '未批准', LAPSED: '已失效（任务已确认完成，无需审批）' };

@@ -27,19 +27,35 @@ describe('units as offices name them (issue 10)', () => {
     { id: 'unit-xishan', code: 'XISHAN', name: '西山县人民政府', kind: 'COUNTY_OR_DISTRICT', parentUnitId: null },
     { id: 'unit-office', code: 'BGS', name: '综合科', kind: 'OTHER', parentUnitId: 'unit-czj' },
     { id: 'unit-audit', code: 'SJK', name: '审计科', kind: 'OTHER', parentUnitId: 'unit-czj' },
+    // A district's own bureau, registered as a department under its government (breaker10 F13).
+    { id: 'unit-dh-czj', code: 'DH-CZJ', name: '东湖区财政局', kind: 'DEPARTMENT', parentUnitId: 'unit-donghu' },
+    { id: 'unit-gov', code: 'GOV-OFFICE', name: '青川市人民政府办公室', kind: 'GENERAL_OFFICE', parentUnitId: null },
+    // An office under the general office, whose name ends in 室: not a section of anyone's (F14).
+    { id: 'unit-openness', code: 'OPENNESS', name: '青川市政务公开办公室', kind: 'DEPARTMENT', parentUnitId: 'unit-gov' },
   ]);
-  const ids = (name: string) => {
-    const named = lookup.resolveNames!(name);
-    return named.ok ? named.units.map((unit) => unit.unitId) : named.reason;
+  const ids = (name: string, leadUnitIds?: readonly string[]) => {
+    const named = lookup.resolveNames!(name, leadUnitIds ? { leadUnitIds } : undefined);
+    return named.ok ? named.units.map((unit) => unit.unitId) : named.reasonZh;
   };
 
   it.each([
     ['各区县政府', ['unit-donghu', 'unit-xishan']],
     ['各县市区', ['unit-donghu', 'unit-xishan']],
-    ['市直各部门', ['unit-czj', 'unit-jyj']],
-    ['各科室', ['unit-office', 'unit-audit']],
+    ['市直各部门', ['unit-czj', 'unit-jyj', 'unit-openness']],
+    ['青川市财政局各科室', ['unit-office', 'unit-audit']],
   ])('%s expands to the units of that kind or parent', (name, expected) => {
     expect(ids(name)).toEqual(expected);
+  });
+
+  it('市直各部门 leaves out the departments under a county or district (breaker10 F13)', () => {
+    expect(ids('市直各部门')).not.toContain('unit-dh-czj');
+  });
+
+  it('各科室 is the lead unit\'s sections, never every section of the directory (breaker10 F14)', () => {
+    expect(ids('各科室', ['unit-czj'])).toEqual(['unit-office', 'unit-audit']);
+    expect(ids('各科室', ['unit-jyj'])).toBe('“各科室”指青川市教育局下属的科室，但单位名录中没有：请先登记这些科室，或写明具体单位');
+    expect(ids('各科室')).toBe('“各科室”未说明是哪个单位的科室：请写成“某单位各科室”（如 青川市财政局各科室），或写明各科室名称');
+    expect(ids('青川市人民政府办公室各科室')).toBe('“青川市人民政府办公室各科室”指青川市人民政府办公室下属的科室，但单位名录中没有：请先登记这些科室，或写明具体单位');
   });
 
   it('resolves a short name to the one unit whose name ends with it', () => {
@@ -48,7 +64,7 @@ describe('units as offices name them (issue 10)', () => {
   });
 
   it('refuses an ambiguous short name, naming the candidates', () => {
-    expect(ids('教育局')).toBe('"教育局" is ambiguous: it could be 青川市教育局, 东湖区教育局; write the full name');
+    expect(ids('教育局')).toBe('“教育局”可能指青川市教育局、东湖区教育局，无法确定，请写全称');
   });
 });
 

@@ -8,13 +8,19 @@
  */
 export type UnitLookup = ((nameOrCode: string) => string | undefined) & {
   /** Names as offices write them (short, collective); a lookup without it knows exact names only. */
-  readonly resolveNames?: (name: string) => UnitNames;
+  readonly resolveNames?: (name: string, context?: NamingContext) => UnitNames;
   /**
    * The same directory as it stood on office day `day` (`YYYY-MM-DD`): a unit merged after that
    * day still answers to its own names (the merge has not happened yet). Absent: names as today.
    */
   readonly on?: (day: string) => UnitLookup;
 };
+
+/** What a name's row says besides it: 各科室 in a row means the sections of that row's lead unit. */
+export interface NamingContext {
+  /** The unit ids of the row's lead units (牵头单位). */
+  readonly leadUnitIds?: readonly string[];
+}
 
 /** What one name in a file stands for: one unit, every unit of a collective name, or why none. */
 export type UnitNames =
@@ -32,7 +38,7 @@ export interface DirectoryUnit {
   readonly mergedIntoUnitId?: string | null;
   /** The office day of that merge (`YYYY-MM-DD`); absent: merged since ever (a lookup as of any day follows it). */
   readonly mergedOn?: string | null;
-  /** For collective names: 各区县政府 means every COUNTY_OR_DISTRICT unit, 各科室 the 科室 under a parent. */
+  /** For collective names: 各区县政府 means every COUNTY_OR_DISTRICT unit, 市直各部门 every city DEPARTMENT, 各科室 the 科室 under the lead unit. */
   readonly kind?: string;
   readonly parentUnitId?: string | null;
 }
@@ -77,12 +83,23 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined)
   }
   const lookup = (nameOrCode: string) => byName.get(nameOrCode) ?? byCode.get(nameOrCode.toUpperCase());
   const current = list.filter((unit) => !mergedBy(unit, on));
-  const resolveNames = (name: string): UnitNames => {
+  const byId = new Map(list.map((unit) => [unit.id, unit]));
+  /** The unit's parents, nearest first (a cycle, which the directory refuses, stops the walk). */
+  const ancestorsOf = (unit: DirectoryUnit): DirectoryUnit[] => {
+    const ancestors: DirectoryUnit[] = [];
+    for (let parent = unit.parentUnitId ? byId.get(unit.parentUnitId) : undefined; parent && ancestors.length < list.length; parent = parent.parentUnitId ? byId.get(parent.parentUnitId) : undefined) {
+      ancestors.push(parent);
+    }
+    return ancestors;
+  };
+  const resolveNames = (name: string, context: NamingContext = {}): UnitNames => {
     const exact = lookup(name);
     if (exact !== undefined) return { ok: true, units: [{ name, unitId: exact }] };
+    const sections = SECTIONS.exec(name);
+    if (sections) return sectionsNamed(name, sections[1] ?? '', context);
     const collective = COLLECTIVE_NAMES.find(({ pattern }) => pattern.test(name));
     if (collective) {
-      const members = current.filter(collective.member);
+      const members = current.filter((unit) => collective.member(unit, ancestorsOf(unit)));
       if (members.length === 0) return { ok: false, reason: `"${name}" means ${collective.means}, and the directory has none`, reasonZh: `“${name}”指${collective.meansZh}，但单位名录中没有这样的单位` };
       return { ok: true, units: members.map((unit) => ({ name: unit.name, unitId: unit.id })), collective: true };
     }
@@ -98,11 +115,53 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined)
     }
     return notInDirectory(name);
   };
+  /**
+   * 各科室 (breaker10 F14): the sections (科, 室, 处, 股) directly under one unit — the unit named
+   * before it (财政局各科室), else the row's lead unit — never every section in the directory.
+   */
+  const sectionsNamed = (name: string, parentName: string, context: NamingContext): UnitNames => {
+    let parentIds: readonly string[];
+    if (parentName !== '') {
+      const parent = resolveNames(parentName);
+      if (!parent.ok || parent.collective || parent.units.length !== 1) {
+        return parent.ok
+          ? { ok: false, reason: `"${name}": "${parentName}" is not one unit`, reasonZh: `“${name}”：“${parentName}”不是一个单位` }
+          : { ok: false, reason: `"${name}": ${parent.reason}`, reasonZh: `“${name}”：${parent.reasonZh}` };
+      }
+      parentIds = [parent.units[0]!.unitId];
+    } else if ((context.leadUnitIds ?? []).length > 0) {
+      parentIds = context.leadUnitIds!;
+    } else {
+      return {
+        ok: false,
+        reason: `"${name}" does not say whose sections: write the unit before it (e.g. 青川市财政局各科室), or name the sections`,
+        reasonZh: `“${name}”未说明是哪个单位的科室：请写成“某单位各科室”（如 青川市财政局各科室），或写明各科室名称`,
+      };
+    }
+    const parents = parentIds.map((id) => byId.get(id)?.name ?? id).join('、');
+    // A department or government under another unit (政务公开办公室 under the general office) is not its section.
+    const members = current.filter(
+      (unit) => unit.parentUnitId && parentIds.includes(unit.parentUnitId) && SECTION_NAME.test(unit.name) && (unit.kind === undefined || unit.kind === 'OTHER'),
+    );
+    if (members.length === 0) {
+      return {
+        ok: false,
+        reason: `"${name}" means the sections under ${parents}, and the directory has none: register them, or name the units`,
+        reasonZh: `“${name}”指${parents}下属的科室，但单位名录中没有：请先登记这些科室，或写明具体单位`,
+      };
+    }
+    return { ok: true, units: members.map((unit) => ({ name: unit.name, unitId: unit.id })), collective: true };
+  };
   return Object.assign(lookup, { resolveNames });
 }
 
+/** 各科室 / 各处室 / 各股室 / 各内设机构, with the unit whose sections are meant before it or not. */
+const SECTIONS = /^(.*?)各(?:科室|处室|股室|内设机构)$/;
+/** A section's name ends in 科, 室, 处 or 股. */
+const SECTION_NAME = /[科室处股]$/;
+
 /** Collective names offices write for many units at once, and who they mean. */
-const COLLECTIVE_NAMES: readonly { pattern: RegExp; means: string; meansZh: string; member: (unit: DirectoryUnit) => boolean }[] = [
+const COLLECTIVE_NAMES: readonly { pattern: RegExp; means: string; meansZh: string; member: (unit: DirectoryUnit, ancestors: readonly DirectoryUnit[]) => boolean }[] = [
   {
     pattern: /^各(?:区县|县区|县市区|县\(市、区\)|区县\(市\)|县（市、区）|区县（市）)(?:人民)?(?:政府)?$/,
     means: 'every county and district government (COUNTY_OR_DISTRICT)',
@@ -111,15 +170,10 @@ const COLLECTIVE_NAMES: readonly { pattern: RegExp; means: string; meansZh: stri
   },
   {
     pattern: /^(?:市直)?各(?:部门|单位)$|^市直各(?:部门|单位)(?:和单位)?$/,
-    means: 'every department of the city (DEPARTMENT)',
-    meansZh: '市直各部门',
-    member: (unit) => unit.kind === 'DEPARTMENT',
-  },
-  {
-    pattern: /^各(?:科室|处室|股室|内设机构)$/,
-    means: 'every section (科, 室, 处, 股) under a parent unit',
-    meansZh: '上级单位下属的各科室（科、室、处、股）',
-    member: (unit) => Boolean(unit.parentUnitId) && /[科室处股]$/.test(unit.name),
+    means: 'every department of the city itself (DEPARTMENT, not under a county or district)',
+    meansZh: '市直各部门（不含区县所属部门）',
+    // 市直 is the city's own: a district's bureau under its government is not one (breaker10 F13).
+    member: (unit, ancestors) => unit.kind === 'DEPARTMENT' && !ancestors.some((ancestor) => ancestor.kind === 'COUNTY_OR_DISTRICT'),
   },
 ];
 
@@ -127,8 +181,8 @@ const COLLECTIVE_NAMES: readonly { pattern: RegExp; means: string; meansZh: stri
 export const lookupOn = (lookup: UnitLookup, day: string | undefined): UnitLookup => (day !== undefined && lookup.on ? lookup.on(day) : lookup);
 
 /** `lookup`'s reading of a name: with its `resolveNames` when it has one, else exact names only. */
-export function unitNamesOf(lookup: UnitLookup, name: string): UnitNames {
-  if (lookup.resolveNames) return lookup.resolveNames(name);
+export function unitNamesOf(lookup: UnitLookup, name: string, context?: NamingContext): UnitNames {
+  if (lookup.resolveNames) return lookup.resolveNames(name, context);
   const unitId = lookup(name);
   return unitId === undefined
     ? notInDirectory(name)

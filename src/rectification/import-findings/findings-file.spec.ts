@@ -18,6 +18,13 @@ describe('severity', () => {
     ['一般', 'LOW'],
     ['较重', 'MEDIUM'],
     ['严重', 'HIGH'],
+    // The app's former word for its lowest grade, and the variants offices write (G3, breaker10 F25).
+    ['轻微', 'LOW'],
+    ['一般问题', 'LOW'],
+    ['较严重', 'MEDIUM'],
+    ['重大', 'HIGH'],
+    ['高', 'HIGH'],
+    ['严重问题', 'HIGH'],
     ['很严重', undefined],
   ])('%p is %p', (text, severity) => {
     expect(severityOf(text)).toBe(severity);

@@ -6,7 +6,7 @@ import type { SourceRecord } from '../../spreadsheet/columns.js';
 import { readDay, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { labelZh, missingColumn, problemAt, sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
-import { lookupOn, unitNamesOf, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
+import { lookupOn, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { droppedColumnProblems, readingNotesOf, readRecords } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 import { sectionOfText } from '../../spreadsheet/sheet.js';
@@ -30,13 +30,13 @@ export const findingColumns = {
   units: {
     label: '涉及单位 / 责任单位 (units)',
     aliases: [
-      '涉及单位', '责任单位', '责任部门', '责任科室', '相关单位', '整改责任单位', '配合单位', '配合部门', '协办单位', '参与单位',
+      '涉及单位', '责任单位', '责任部门', '责任科室', '责任处室', '相关单位', '整改责任单位', '配合单位', '配合部门', '配合科室', '配合处室', '协办单位', '协办部门', '参与单位', '参与部门',
       'units concerned', 'concerned units', 'responsible units', 'units',
     ],
     several: true,
     required: false,
   },
-  leadUnit: { label: '牵头单位 (lead unit)', aliases: ['牵头单位', '牵头部门', '牵头科室', '牵头责任单位', 'lead unit'], required: false },
+  leadUnit: { label: '牵头单位 (lead unit)', aliases: ['牵头单位', '牵头部门', '牵头科室', '牵头处室', '牵头责任单位', '主责单位', '主责部门', 'lead unit'], required: false },
   dueDate: {
     label: '整改时限 (due date)',
     aliases: ['整改时限', '整改期限', '整改完成时限', '完成时限', '完成时间', '完成期限', '时限要求', '时间要求', '时间节点', '截止日期', 'due date', 'deadline'],
@@ -52,12 +52,32 @@ export const findingColumns = {
 
 type FindingKey = keyof typeof findingColumns;
 
-/** 一般 / 较重 / 严重, as Chinese evaluation reports grade them. */
-const SEVERITY_WORDS: Readonly<Record<string, Severity>> = { 一般: 'LOW', 较重: 'MEDIUM', 严重: 'HIGH' };
+/**
+ * The one scale of severity words, file and app alike: 一般 (LOW), 较重 (MEDIUM), 严重 (HIGH), as
+ * Chinese evaluation reports grade problems; the web app labels the grades with the same words
+ * (web/src/labels.ts SEVERITY_LABEL). Other words offices use land on the grade they mean: 轻微 and
+ * 一般问题 on 一般; 较严重 and 中 on 较重; 重大 and 高 on 严重 (breakers' G3, breaker10 F25).
+ */
+export const SEVERITY_WORDS: Readonly<Record<string, Severity>> = {
+  一般: 'LOW',
+  轻微: 'LOW',
+  较轻: 'LOW',
+  低: 'LOW',
+  较重: 'MEDIUM',
+  较严重: 'MEDIUM',
+  比较严重: 'MEDIUM',
+  中: 'MEDIUM',
+  严重: 'HIGH',
+  重大: 'HIGH',
+  特别严重: 'HIGH',
+  高: 'HIGH',
+};
 
 export function severityOf(text: string): Severity | undefined {
-  const upper = text.trim().toUpperCase();
-  return Severities.find((severity) => severity === upper) ?? SEVERITY_WORDS[text.trim()];
+  const word = text.normalize('NFKC').replace(/\s+/g, '');
+  const upper = word.toUpperCase();
+  // 一般问题 / 严重问题: the word with 问题 after it.
+  return Severities.find((severity) => severity === upper) ?? SEVERITY_WORDS[word] ?? SEVERITY_WORDS[word.replace(/问题$/, '')];
 }
 
 /** One unit's part of a ledger finding: the unit, its role and its due date (`YYYY-MM-DD`). */
@@ -303,8 +323,9 @@ function unitsNamed(
   row: number,
   lookupUnit: UnitLookup,
   problems: ImportProblem[],
+  context?: NamingContext,
 ): { units: readonly ResolvedUnit[]; collective: boolean } | null {
-  const named = unitNamesOf(lookupUnit, name);
+  const named = unitNamesOf(lookupUnit, name, context);
   if (named.ok) return { units: named.units, collective: named.collective ?? false };
   problems.push({
     row,
@@ -374,14 +395,25 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
         continue;
       }
       if (lead && !firstLeadRow) continue;
-      const found = unitsNamed(name, row, options.lookupUnit, problems);
+      // 各科室 means the sections of the finding's lead unit.
+      const leadUnitIds = parts.filter((part) => part.role === 'LEAD').map((part) => part.unit.unitId);
+      const found = unitsNamed(name, row, options.lookupUnit, problems, { leadUnitIds });
       if (!found) continue;
       if (lead && found.collective) {
-        problems.push({
-          row,
-          reason: `The lead unit must be one unit, not "${name}" (${found.units.length} units).`,
-          reasonZh: `牵头单位只能是一个单位，不能是“${name}”（${found.units.length} 个单位）。`,
-        });
+        problems.push(
+          'leadUnit' in cells
+            ? {
+                row,
+                reason: `The lead unit must be one unit, not "${name}" (${found.units.length} units).`,
+                reasonZh: `牵头单位只能是一个单位，不能是“${name}”（${found.units.length} 个单位）。`,
+              }
+            : {
+                // breaker10 F12: the file has no 牵头单位 column; say why its first unit is taken as lead.
+                row,
+                reason: `With no 牵头单位 column, the first unit named in 责任单位 leads, and it must be one unit, not "${name}" (${found.units.length} units): add a 牵头单位 column, or name the lead unit first.`,
+                reasonZh: `文件没有“牵头单位”列，责任单位中写在最前的单位即牵头单位，须是一个单位，不能是“${name}”（${found.units.length} 个单位）：请增加“牵头单位”列，或把牵头单位写在最前。`,
+              },
+        );
         continue;
       }
       for (const unit of found.units) {

@@ -1,4 +1,4 @@
-import { BY_DATE, type DueTerms } from '../../shared/deadline.js';
+import { BY_DATE, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { isAfter } from '../../shared/calendar-date.js';
 import {
   allPartsVerified,
@@ -52,6 +52,11 @@ export interface DefineWorkPlanItem extends SetsDueDate, NamesUnits {
   /** The lead unit (牵头单位), or several leading jointly (联合牵头: "A、B" in the 牵头单位 cell); at least one. */
   readonly leadUnitIds: readonly string[];
   readonly responsibleUnitIds: readonly string[];
+  /**
+   * Responsible units due otherwise than the item, by unit id (an item over several rows of its
+   * file, each row's units with the row's own deadline); the others are due on `data.dueDate`.
+   */
+  readonly partDueDates?: Readonly<Record<string, PartDue>>;
   /** Facts the handler looked up: the plan's stream exists; which of the units the directory does not know. */
   readonly planExists: boolean;
   /** The office day the plan was approved (looked up, or given by the same import): no unit is assigned before it. */
@@ -308,7 +313,7 @@ function defineItem(command: DefineWorkPlanItem, state: WorkPlanItemState): Work
       assignedOn: command.assignedOn,
       units: [
         ...leadUnitIds.map((unitId) => ({ unitId, role: 'LEAD' as const, dueDate: data.dueDate, terms: data.terms })),
-        ...responsibleUnitIds.map((unitId) => ({ unitId, role: 'RESPONSIBLE' as const, dueDate: data.dueDate, terms: data.terms })),
+        ...responsibleUnitIds.map((unitId) => ({ unitId, role: 'RESPONSIBLE' as const, dueDate: data.dueDate, terms: data.terms, ...command.partDueDates?.[unitId] })),
       ],
       unknownUnitIds: [],
       dueDateLimit: command.dueDateLimit,

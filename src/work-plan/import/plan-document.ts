@@ -32,6 +32,21 @@ export interface PlanItemRow {
   readonly dueDate: string;
   /** The XLSX sheet of the row, when the plan was read over several sheets. */
   readonly sheet?: string;
+  /**
+   * Rows continuing the item (its 序号 and 事项 merged down over them, or left blank in CSV), each
+   * naming more responsible units with a due date of their own (blank: the item's) — breaker10 F19.
+   */
+  readonly continuations?: readonly PlanItemContinuation[];
+}
+
+/** A row that continues the item above: more units, due on the row's own date. */
+export interface PlanItemContinuation {
+  readonly row: number;
+  readonly responsibleUnits: readonly string[];
+  /** As `PlanItemRow.dueDate`; '' for the item's. */
+  readonly dueDate: string;
+  /** The 牵头单位 cell of the row: blank, or the item's lead repeated by a merged cell. */
+  readonly leadUnit: string;
 }
 
 export interface PlanDocumentCategory {
@@ -94,14 +109,14 @@ export const planItemColumns = {
   },
   leadUnit: {
     label: '牵头单位 (lead unit)',
-    aliases: ['牵头单位', '牵头部门', '牵头科室', 'lead unit', 'lead'],
+    aliases: ['牵头单位', '牵头部门', '牵头科室', '牵头处室', '主责单位', '主责部门', 'lead unit', 'lead'],
     required: true,
     orInstead: ['responsibleUnits'],
   },
   responsibleUnits: {
     label: '责任单位 (responsible units)',
     aliases: [
-      '责任单位', '责任部门', '责任科室', '配合单位', '配合部门', '协办单位', '参与单位', '参加单位',
+      '责任单位', '责任部门', '责任科室', '责任处室', '配合单位', '配合部门', '配合科室', '配合处室', '协办单位', '协办部门', '参与单位', '参与部门', '参加单位',
       'responsible units', 'responsible unit', 'responsible', 'supporting units',
     ],
     several: true,
@@ -129,6 +144,9 @@ export const planColumns = {
 } as const satisfies Columns<string>;
 
 type PlanColumn = keyof typeof planColumns;
+
+/** The one category of a plan whose file has none (a flat 重点任务清单). */
+const UNCATEGORISED = { code: '一', title: '未分类' } as const;
 
 const PLAN_KEYS = {
   title: ['title', '标题', '名称', '方案名称'],
@@ -173,22 +191,27 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
     if (!read.ok) return { document: null, problems: read.problems, ...(read.sheet ? { sheet: read.sheet } : {}) };
     const { table } = read;
     const dropped = droppedColumnProblems(table, {
-      en: 'a plan item has a lead unit, responsible units and one due date; rename the column to one of these or remove it',
-      zh: '工作事项只有牵头单位、责任单位和完成时限；请把该列改名为其中之一，或删去该列',
+      en: 'a plan item has a lead unit, responsible units, one due date, a description (具体要求) and measures (工作措施); rename the column to one of these or remove it',
+      zh: '工作事项只有牵头单位、责任单位、完成时限、具体要求和工作措施；请把该列改名为其中之一，或删去该列',
     });
-    const missing: ImportProblem[] = [];
+    // A flat task list (重点任务清单, 任务分工: no 类别 column, no section rows) is one category, said in a notice (breaker10 F6).
     const categorised = (record: SourceRecord<PlanColumn>) => record.cells.categoryTitle !== undefined || (record.sections ?? []).length > 0 || record.sheet !== undefined;
-    if (table.records.length > 0 && !table.records.some(categorised)) {
-      missing.push({
-        row: null,
-        reason: 'No categories: give a 类别 column, or section rows (一、… ) above each category\'s items.',
-        reasonZh: '没有类别：请加一列“类别”，或在每类事项上方加标题行（一、……）。',
-      });
-    }
-    const draft = draftFrom(fromLayout(table.records), { title: null, year: null }, { ...options, sheetTitle: table.title }, [...dropped, ...missing]);
+    const flat = table.records.length > 0 && !table.records.some(categorised);
+    const uncategorised = { level: 1 as const, ...UNCATEGORISED, row: table.headerRow };
+    const records = flat ? table.records.map((record) => ({ ...record, sections: [uncategorised] })) : table.records;
+    const flatNotice: ImportProblem[] = flat
+      ? [
+          {
+            row: null,
+            reason: `No 类别 column and no section rows (一、…): every item is in one category, ${UNCATEGORISED.code} ${UNCATEGORISED.title}.`,
+            reasonZh: `文件没有“类别”列，也没有分节行（一、……）：全部事项归入一个类别“${UNCATEGORISED.code} ${UNCATEGORISED.title}”。`,
+          },
+        ]
+      : [];
+    const draft = draftFrom(fromLayout(records), { title: null, year: null }, { ...options, sheetTitle: table.title }, dropped);
     const { notices: numbering = [], ...drafted } = draft;
     const notes = readingNotesOf(table);
-    const notices = [...(notes.notices ?? []), ...numbering];
+    const notices = [...flatNotice, ...(notes.notices ?? []), ...numbering];
     return { ...drafted, ...notes, ...(notices.length > 0 ? { notices } : {}) };
   }
   const read = readTree(content, options.format);
@@ -310,6 +333,8 @@ function draftFrom(
 ): PlanDraft {
   const problems = [...earlierProblems];
   const categories = new Map<string, { title: string; firstRow: number; items: PlanItemRow[] }>();
+  /** The item of the row above: only it can be continued. */
+  let lastItem: PlanItemRow | undefined;
   for (const { row, cells, sheet } of records) {
     const code = textOf(cells.categoryCode ?? null);
     const title = textOf(cells.categoryTitle ?? null);
@@ -326,10 +351,31 @@ function draftFrom(
     } else if (category.title === '') {
       category.title = title;
     }
+    const itemCode = itemCodeOf(textOf(cells.code ?? null));
+    const itemTitle = textOf(cells.title ?? null);
+    const previous = category.items.at(-1);
+    // An item over several rows (merged 序号 and 事项, or blank ones in CSV) with units on each: one item (breaker10 F19).
+    const continues =
+      previous !== undefined &&
+      previous === lastItem &&
+      (previous.sheet ?? '') === (sheet ?? '') &&
+      ((itemCode !== '' && itemCode === previous.code && itemTitle === previous.title) || (itemCode === '' && itemTitle === '' && namesInCell(cells.responsibleUnits ?? null).length > 0));
+    if (continues) {
+      const continuation: PlanItemContinuation = {
+        row,
+        responsibleUnits: namesInCell(cells.responsibleUnits ?? null),
+        dueDate: calendarDateOf(cells.dueDate ?? null),
+        leadUnit: textOf(cells.leadUnit ?? null),
+      };
+      const continued = { ...previous, continuations: [...(previous.continuations ?? []), continuation] };
+      category.items[category.items.length - 1] = continued;
+      lastItem = continued;
+      continue;
+    }
     category.items.push({
       row,
-      code: itemCodeOf(textOf(cells.code ?? null)),
-      title: textOf(cells.title ?? null),
+      code: itemCode,
+      title: itemTitle,
       description: textOf(cells.description ?? null),
       measures: textOf(cells.measures ?? null),
       leadUnit: textOf(cells.leadUnit ?? null),
@@ -337,6 +383,7 @@ function draftFrom(
       dueDate: calendarDateOf(cells.dueDate ?? null),
       ...(sheet === undefined ? {} : { sheet }),
     });
+    lastItem = category.items.at(-1);
   }
 
   const restarted = numberedPerCategory([...categories].map(([code, category]) => ({ code, items: category.items })));

@@ -2,7 +2,7 @@ import { namesInCell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { sortedProblems, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
-import { unitNamesOf, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
+import { unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import type { PlanDocument } from './plan-document.js';
 import { dueDateLimitOf } from '../domain/work-plan.decider.js';
 import { isReservedKey, unreadableLabel, unreadableReasonZh, unreadableText } from '../../shared/readable-text.js';
@@ -26,6 +26,8 @@ export interface ValidatedPlanItem {
   readonly dueDate: string;
   /** How the due date is read (立行立改, 常态化, 每季度 …), as the 完成时限 cell says; absent: a plain day (as plans built in code, e.g. bench/, give it). */
   readonly terms?: DueTerms;
+  /** Responsible units due otherwise than the item, by unit id: those a row continuing the item names with its own date. */
+  readonly partDueDates?: Readonly<Record<string, PartDue>>;
 }
 
 export interface ValidatedPlanCategory {
@@ -65,8 +67,8 @@ export function validatePlanDocument(
   const problems: ImportProblem[] = [];
   const firstRowOfCode = new Map<string, number>();
   /** The units a name stands for (a collective name, several), or null with the problem noted. */
-  const resolve = (name: string, row: number, role: string): { units: readonly ResolvedUnit[]; collective: boolean } | null => {
-    const found = unitNamesOf(lookupUnit, name);
+  const resolve = (name: string, row: number, role: string, context?: NamingContext): { units: readonly ResolvedUnit[]; collective: boolean } | null => {
+    const found = unitNamesOf(lookupUnit, name, context);
     if (found.ok) return { units: found.units, collective: found.collective ?? false };
     problems.push({
       row,
@@ -153,7 +155,8 @@ export function validatePlanDocument(
 
       const responsibleUnits: ResolvedUnit[] = [];
       const listed = new Set<string>();
-      for (const name of item.responsibleUnits) {
+      const addResponsible = (names: readonly string[], row: number) => {
+      for (const name of names) {
         if (listed.has(name)) {
           problems.push({ row, reason: `Responsible unit ${name} is listed twice.`, reasonZh: `责任单位“${name}”写了两次。` });
           continue;
@@ -163,7 +166,8 @@ export function validatePlanDocument(
           problems.push({ row, reason: `${name} is the lead unit and cannot also be listed as a responsible unit.`, reasonZh: `“${name}”是牵头单位，不能同时列为责任单位。` });
           continue;
         }
-        const named = resolve(name, row, 'responsible unit');
+        // 各科室 means the sections of the item's lead unit.
+        const named = resolve(name, row, 'responsible unit', { leadUnitIds: leadUnits.map((unit) => unit.unitId) });
         if (!named) continue;
         for (const unit of named.units) {
           const lead = leadUnits.find((other) => other.unitId === unit.unitId);
@@ -184,17 +188,41 @@ export function validatePlanDocument(
           }
         }
       }
+      };
+      addResponsible(item.responsibleUnits, row);
 
-      const due = dueDayOf(item.dueDate, document.year, options.today, (reason, reasonZh) => problems.push({ row, reason, reasonZh }));
-      const outside = due && document.year > 0 ? outsidePlanPeriod(due.dueDate, document, options.periodOverridden === true) : null;
-      if (outside) problems.push({ row, ...outside });
+      const dueOn = (text: string, row: number): PartDue | null => {
+        const due = dueDayOf(text, document.year, options.today, (reason, reasonZh) => problems.push({ row, reason, reasonZh }));
+        const outside = due && document.year > 0 ? outsidePlanPeriod(due.dueDate, document, options.periodOverridden === true) : null;
+        if (outside) problems.push({ row, ...outside });
+        return due;
+      };
+      const due = dueOn(item.dueDate, row);
+
+      // Rows continuing the item (breaker10 F19): their units, each due on its row's date (blank: the item's).
+      const partDueDates: Record<string, PartDue> = {};
+      for (const continuation of item.continuations ?? []) {
+        const continuationLead = namesInCell(continuation.leadUnit);
+        if (continuationLead.length > 0 && continuationLead.join('、') !== leadNames.join('、')) {
+          problems.push({
+            row: continuation.row,
+            reason: `This row continues item ${item.code} (row ${row}) but names another lead unit, ${continuation.leadUnit}: an item has its lead units on its first row.`,
+            reasonZh: `本行续写第 ${row} 行的事项 ${item.code}，但牵头单位不同（${continuation.leadUnit}）：事项的牵头单位须写在其第一行。`,
+          });
+        }
+        const before = responsibleUnits.length;
+        addResponsible(continuation.responsibleUnits, continuation.row);
+        const own = continuation.dueDate === '' ? null : dueOn(continuation.dueDate, continuation.row);
+        if (own) for (const unit of responsibleUnits.slice(before)) partDueDates[unit.unitId] = own;
+      }
 
       // Read over several sheets, each problem names the item's sheet.
       if (item.sheet !== undefined) for (let index = found; index < problems.length; index += 1) problems[index] = { ...problems[index]!, sheet: item.sheet };
       if (problems.length > found || leadUnits.length === 0 || !due) return [];
       const { code, title, description, measures } = item;
       const { dueDate, terms } = due;
-      return [{ row, code, title, description, measures, leadUnits, responsibleUnits, dueDate, terms }];
+      const ownDates = Object.keys(partDueDates).length === 0 ? {} : { partDueDates };
+      return [{ row, code, title, description, measures, leadUnits, responsibleUnits, dueDate, terms, ...ownDates }];
     });
     return { code: category.code, title: category.title, items: items.flat() };
   });

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
 import { importFindings } from '../../rectification/import-findings/findings-file.js';
-import { importWorkPlan } from './work-plan-import.js';
+import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
+import { importWorkPlan, workPlanCommands } from './work-plan-import.js';
 
 /*
  * Section rows (大项) as offices write them inside the table (breaker10 F38, F20): the number under
@@ -83,5 +84,131 @@ describe('a 问题清单 or 整改台账 whose problem column is 问题描述 (b
     const csv = '问题描述,类别,严重程度,涉及单位\n年度报告未按时发布,年度报告,一般,青川市教育局\n';
     const result = await importFindings(csv, { format: 'csv', lookupUnit: directory });
     expect(result).toMatchObject({ ok: true, findings: [{ title: '年度报告未按时发布', description: '年度报告未按时发布', concernedUnits: [{ unitId: 'unit-jyj' }] }] });
+  });
+});
+
+describe('a two-row header with short sub-headers (breaker10 F35)', () => {
+  async function twoRowHeader(lead: string, responsible: string, over = '责任单位'): Promise<Uint8Array> {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('任务清单');
+    sheet.addRow(['类别', '编号', '事项', over, over, '完成时限']);
+    sheet.addRow(['类别', '编号', '事项', lead, responsible, '完成时限']);
+    for (const column of ['A', 'B', 'C', 'F']) sheet.mergeCells(`${column}1:${column}2`);
+    sheet.mergeCells('D1:E1');
+    sheet.addRow(['公开', '1', '门户网站改版', '青川市政务公开办公室', '青川市财政局、青川市教育局', '2026-06-30']);
+    return new Uint8Array(await book.xlsx.writeBuffer());
+  }
+
+  it.each([
+    ['牵头', '配合', '责任单位'],
+    ['牵头', '协办', '责任部门'],
+    ['主责', '配合', '责任单位'],
+    ['牵头', '配合', '责任处室'],
+  ])('reads %p | %p under a merged %p as the lead and the responsible units, never the header as an item', async (lead, responsible, over) => {
+    const result = await importWorkPlan(await twoRowHeader(lead, responsible, over), { format: 'xlsx', title: 'T', lookupUnit: directory });
+    expect(result).toMatchObject({
+      ok: true,
+      plan: { categories: [{ items: [{ row: 3, leadUnits: [{ unitId: 'unit-openness' }], responsibleUnits: [{ unitId: 'unit-czj' }, { unitId: 'unit-jyj' }] }] }] },
+    });
+  });
+});
+
+describe('责任处室 / 牵头处室, as provincial offices name their sections (breaker10 F8)', () => {
+  it('are unit columns in a plan and in a ledger', async () => {
+    const plan = '类别,编号,事项,牵头处室,责任处室,完成时限\n公开,1,甲,青川市财政局,青川市教育局,2026-12-31\n';
+    expect(await importWorkPlan(plan, { format: 'csv', title: 'T', lookupUnit: directory })).toMatchObject({
+      ok: true,
+      plan: { categories: [{ items: [{ leadUnits: [{ unitId: 'unit-czj' }], responsibleUnits: [{ unitId: 'unit-jyj' }] }] }] },
+    });
+    const ledger = '问题,责任处室,整改时限\n预算公开不及时,青川市财政局,2026-06-30\n';
+    expect(await importFindings(ledger, { format: 'csv', lookupUnit: directory })).toMatchObject({ ok: true, findings: [{ parts: [{ unit: { unitId: 'unit-czj' } }] }] });
+  });
+});
+
+describe('a flat task list, without categories (breaker10 F6)', () => {
+  it('puts every item in one category, 一 未分类, and says so once', async () => {
+    const csv = [
+      '青川市2026年信用信息公开任务分工,,,,,,',
+      ',,,,,,',
+      '序号,工作任务,具体要求,牵头单位,配合单位,完成时限,备注',
+      '1,信用信息归集,按月归集,青川市财政局,青川市教育局,2026/9/30,',
+      '2,双公示,7日内公示,青川市教育局,"青川市财政局,青川市政务公开办公室",2026/9/30,',
+      ',,,,,,',
+      '3,红黑名单,按季度更新,青川市财政局,,2026年三季度,',
+    ].join('\r\n');
+    const result = await importWorkPlan(csv, { format: 'csv', lookupUnit: directory });
+    expect(outline(result)).toEqual(['一 未分类: 1 信用信息归集; 2 双公示; 3 红黑名单']);
+    expect(result).toMatchObject({
+      ok: true,
+      plan: { title: '青川市2026年信用信息公开任务分工', year: 2026 },
+      notImported: ['备注'],
+      notices: [{ row: null, reasonZh: '文件没有“类别”列，也没有分节行（一、……）：全部事项归入一个类别“一 未分类”。' }],
+    });
+  });
+
+  it('a refused flat list names each row\'s own problems only, not a missing category on every row', async () => {
+    const csv = '序号,工作任务,牵头单位,完成时限\n1,信用信息归集,青川市不存在局,2026-09-30\n2,双公示,青川市财政局,2026-09-30\n';
+    const result = await importWorkPlan(csv, { format: 'csv', title: 'T', lookupUnit: directory });
+    expect(result.ok ? [] : result.problems.map((problem) => `${problem.row} ${problem.reasonZh}`)).toEqual([
+      expect.stringMatching(/^2 牵头单位“青川市不存在局”不在单位名录中/),
+    ]);
+  });
+});
+
+describe('one item over two rows, each with its own unit and deadline (breaker10 F19)', () => {
+  /** breaker10's plan4b.xlsx: 序号, 工作任务, 具体要求 and 牵头单位 merged down rows 3–4. */
+  async function itemOverTwoRows(): Promise<Uint8Array> {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('任务清单');
+    sheet.addRow(['序号', '工作任务', '具体要求', '牵头单位', '责任单位', '完成时限']);
+    sheet.addRow(['一、平台建设']);
+    sheet.addRow(['1', '门户网站改版', '完成改版', '青川市政务公开办公室', '青川市财政局', '2026年6月底前']);
+    sheet.addRow(['', '', '', '', '青川市教育局', '2026年9月底前']);
+    sheet.addRow(['2', '新媒体整合', '整合', '青川市政务公开办公室', '青川市财政局', '2026年10月底前']);
+    for (const column of ['A', 'B', 'C', 'D']) sheet.mergeCells(`${column}3:${column}4`);
+    return new Uint8Array(await book.xlsx.writeBuffer());
+  }
+
+  it('is one item: the continuing row\'s unit gets a part due on that row\'s date', async () => {
+    const result = await importWorkPlan(await itemOverTwoRows(), { format: 'xlsx', title: 'T', lookupUnit: directory });
+    expect(outline(result)).toEqual(['一 平台建设: 1 门户网站改版; 2 新媒体整合']);
+    const [item] = result.ok ? result.plan.categories[0]!.items : [];
+    expect(item).toMatchObject({
+      dueDate: '2026-06-30',
+      leadUnits: [{ unitId: 'unit-openness' }],
+      responsibleUnits: [{ unitId: 'unit-czj' }, { unitId: 'unit-jyj' }],
+      partDueDates: { 'unit-jyj': { dueDate: '2026-09-30' } },
+    });
+    expect(item!.partDueDates!['unit-czj']).toBeUndefined();
+
+    const { defineItems } = workPlanCommands(result.ok ? result.plan : (undefined as never), { fileName: 'plan4b.xlsx', sha256: 'x' }, { id: 'cli', role: 'SYSTEM', unitId: null }, {
+      today: '2026-03-01',
+      approvedOn: '2026-02-20',
+      assignedOn: '2026-02-20',
+    });
+    const events = workPlanItemDecider.decide(
+      { ...defineItems[0]!, planExists: true, planApprovedOn: '2026-02-20', unknownUnitIds: [] },
+      workPlanItemDecider.initialState(),
+    );
+    expect(events.filter((event) => event.type === 'UnitAssigned').map((event) => [(event.data as { unitId: string }).unitId, (event.data as { dueDate: string }).dueDate])).toEqual([
+      ['unit-openness', '2026-06-30'],
+      ['unit-czj', '2026-06-30'],
+      ['unit-jyj', '2026-09-30'],
+    ]);
+  });
+
+  it('in CSV, a row with blank 序号 and 事项 but units continues the item above', async () => {
+    const csv = '类别,编号,事项,牵头单位,责任单位,完成时限\n公开,1,门户网站改版,青川市政务公开办公室,青川市财政局,2026-06-30\n,,,,青川市教育局,\n';
+    const result = await importWorkPlan(csv, { format: 'csv', title: 'T', lookupUnit: directory });
+    expect(result).toMatchObject({ ok: true, plan: { categories: [{ items: [{ code: '1', responsibleUnits: [{ unitId: 'unit-czj' }, { unitId: 'unit-jyj' }] }] }] } });
+    expect(result.ok && result.plan.categories[0]!.items[0]!.partDueDates).toBeUndefined();
+  });
+
+  it('refuses a continuing row that names another lead unit', async () => {
+    const csv = '类别,编号,事项,牵头单位,责任单位,完成时限\n公开,1,门户网站改版,青川市政务公开办公室,青川市财政局,2026-06-30\n公开,1,门户网站改版,青川市教育局,,2026-09-30\n';
+    const result = await importWorkPlan(csv, { format: 'csv', title: 'T', lookupUnit: directory });
+    expect(result.ok ? [] : result.problems.map((problem) => `${problem.row} ${problem.reasonZh}`)).toEqual([
+      '3 本行续写第 2 行的事项 1，但牵头单位不同（青川市教育局）：事项的牵头单位须写在其第一行。',
+    ]);
   });
 });

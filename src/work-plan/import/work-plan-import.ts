@@ -86,6 +86,7 @@ export function workPlanCommands(plan: ValidatedPlan, source: WorkPlanSource, ac
         },
         leadUnitIds: item.leadUnits.map((unit) => unit.unitId),
         responsibleUnitIds: item.responsibleUnits.map((unit) => unit.unitId),
+        ...(item.partDueDates === undefined ? {} : { partDueDates: item.partDueDates }),
         dueDateLimit: dueDateLimitOf(plan),
         // Recorded on the parts past the limit only; the item's decision refuses it from anyone but a supervisor.
         ...(dueDateOverride === undefined ? {} : { dueDateOverride }),

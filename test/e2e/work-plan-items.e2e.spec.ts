@@ -38,9 +38,9 @@ describe('a work plan’s items a page at a time (workPlanItems)', () => {
     let totalCount = -1;
     let pages = 0;
     for (let after: string | null = null; ; pages++) {
-      const answer = await app.graphql(ITEMS, { planId, first, after, ...variables });
+      const answer: { data?: any; errors?: unknown } = await app.graphql(ITEMS, { planId, first, after, ...variables });
       expect(answer.errors).toBeUndefined();
-      const page = answer.data!.workPlanItems;
+      const page: { nodes: Item[]; totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null } } = answer.data!.workPlanItems;
       expect(page.nodes.length).toBeLessThanOrEqual(first);
       totalCount = page.totalCount;
       items.push(...page.nodes);

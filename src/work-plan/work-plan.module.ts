@@ -11,6 +11,8 @@ import { ImportWorkPlanHandler } from './import-work-plan/import-work-plan.handl
 import { ImportWorkPlanResolver } from './import-work-plan/import-work-plan.resolver.js';
 import { ActOnWorkPlanItemHandler } from './item-workflow/act-on-work-plan-item.handler.js';
 import { WorkPlanItemWorkflowResolver } from './item-workflow/item-workflow.resolver.js';
+import { ListWorkPlanItemsHandler } from './item-list/item-list.queries.js';
+import { WorkPlanItemListResolver } from './item-list/item-list.resolver.js';
 import { AddWorkPlanItemHandler } from './revise-plan/add-work-plan-item.handler.js';
 
 /** The year's work-plan breakdown (分解方案): import, items' lifecycle, roll-ups. */
@@ -23,6 +25,8 @@ import { AddWorkPlanItemHandler } from './revise-plan/add-work-plan-item.handler
     GetWorkPlanItemHandler,
     WorkPlanResolver,
     WorkPlanItemResolver,
+    ListWorkPlanItemsHandler,
+    WorkPlanItemListResolver,
     ActOnWorkPlanItemHandler,
     WorkPlanItemWorkflowResolver,
     ImportWorkPlanHandler,

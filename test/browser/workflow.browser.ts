@@ -228,6 +228,7 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
     await supervisor.page.goto('/work-plan');
     await supervisor.page.locator('[data-test="plan-rollup"]').waitFor();
     await supervisor.page.locator('.el-table__expand-icon').first().click();
+    await supervisor.page.locator('[data-test="items"] .el-table__row').first().waitFor();
     await screenshot(supervisor.page, 'work-plan');
     await supervisor.page.goto('/scorecard');
     await supervisor.page.locator('[data-test="scorecard"] .el-table__row').first().waitFor();

@@ -267,6 +267,7 @@ describe('Authorization matrix: every operation × every caller', () => {
     { operation: 'Query.unitScorecard', allowed: ['SUPERVISOR', 'INSPECTOR'], document: `{ unitScorecard { rank unitName onTimeRate } }` },
     { operation: 'Query.workPlans', allowed: READERS, document: `{ workPlans { id title } }` },
     { operation: 'Query.workPlan', allowed: READERS, document: `query($id: ID!) { workPlan(id: $id) { progress { items } } }`, variables: () => ({ id: planId }) },
+    { operation: 'Query.workPlanItems', allowed: READERS, document: `query($planId: ID!) { workPlanItems(planId: $planId, first: 5) { totalCount nodes { title parts { unitId status } } } }`, variables: () => ({ planId }) },
     { operation: 'Query.workPlanItem', allowed: READERS, document: `query($id: ID!) { workPlanItem(id: $id) { title parts { unitId status } } }`, variables: () => ({ id: openItem }) },
     { operation: 'Query.units', allowed: [...READERS, 'ADMIN'], document: `{ units { code name } }` },
     { operation: 'Query.unit', allowed: [...READERS, 'ADMIN'], document: `query($id: ID!) { unit(id: $id) { name } }`, variables: () => ({ id: units[OWN_UNIT] }) },

@@ -1,4 +1,4 @@
-import { gql } from './api';
+import { gql, PAGE_FIELDS, type Connection } from './api';
 
 export interface Rollup {
   items: number;
@@ -28,34 +28,67 @@ export interface PlanItem {
   percentComplete: number;
   parts: PlanPart[];
 }
-export interface WorkPlan {
+/** A plan with its categories' roll-ups, without their items (see `loadItemPage`). */
+export interface PlanOutline {
   id: string;
   title: string;
   year: number;
-  /** The office day the plan was approved (印发): before it, the plan did not exist yet. */
   approvedOn: string;
   asOf: string;
   progress: Rollup;
-  categories: { code: string; title: string; progress: Rollup; items: PlanItem[] }[];
+  categories: { code: string; title: string; progress: Rollup }[];
 }
-
 const ROLLUP = 'items completedItems parts verifiedParts overdueParts percentComplete trafficLight';
 
-/** Every imported work plan's id, newest year first (work goes on in last year's plan too). */
-export async function allPlanIds(): Promise<string[]> {
-  const { workPlans } = await gql<{ workPlans: { id: string }[] }>(`{ workPlans { id } }`);
-  return workPlans.map((plan) => plan.id);
-}
-
-/** The breakdown (categories → items → unit parts, with roll-ups), as of a day when given, of one unit when given. */
-export async function loadWorkPlan(id: string, options: { asOf?: string | null; unitId?: string | null } = {}): Promise<WorkPlan> {
-  const { workPlan } = await gql<{ workPlan: WorkPlan }>(
-    `query($id: ID!, $asOf: String, $unitId: ID) { workPlan(id: $id, asOf: $asOf, unitId: $unitId) {
-      id title year approvedOn asOf progress { ${ROLLUP} }
-      categories { code title progress { ${ROLLUP} }
-        items { id code title dueDate status trafficLight percentComplete
-          parts { unitId unit { name } role status dueDate daysLeft trafficLight } } } } }`,
-    { id, asOf: options.asOf ?? null, unitId: options.unitId ?? null },
+/**
+ * The plan and its categories' roll-ups as of a day, without any item: what the breakdown first
+ * draws, whatever the plan's size (a category's items come with `loadItemPage` when it is opened).
+ */
+export async function loadPlanOutline(id: string, options: { asOf?: string | null } = {}): Promise<PlanOutline> {
+  const { workPlan } = await gql<{ workPlan: PlanOutline }>(
+    `query($id: ID!, $asOf: String) { workPlan(id: $id, asOf: $asOf) {
+      id title year approvedOn asOf progress { ${ROLLUP} } categories { code title progress { ${ROLLUP} } } } }`,
+    { id, asOf: options.asOf ?? null },
   );
   return workPlan;
+}
+
+const ITEM_FIELDS = 'id code title dueDate status trafficLight percentComplete parts { unitId unit { name } role status dueDate daysLeft trafficLight }';
+
+/** What a page of items is narrowed to (the API's `workPlanItems` filters). */
+export interface ItemPageFilter {
+  categoryCode?: string;
+  light?: string | null;
+  partStatus?: string | null;
+  asOf?: string | null;
+}
+
+/** One page of a plan's items, in the plan's order, with their parts: up to `first` (≤ 200) after the cursor `after`. */
+export async function loadItemPage(planId: string, filter: ItemPageFilter, first: number, after: string | null = null): Promise<Connection<PlanItem>> {
+  const { workPlanItems } = await gql<{ workPlanItems: Connection<PlanItem> }>(
+    `query($planId: ID!, $categoryCode: String, $light: TrafficLight, $partStatus: AssignmentStatus, $asOf: String, $first: Int, $after: String) {
+      workPlanItems(planId: $planId, categoryCode: $categoryCode, light: $light, partStatus: $partStatus, asOf: $asOf, first: $first, after: $after) {
+        nodes { ${ITEM_FIELDS} } ${PAGE_FIELDS} } }`,
+    { planId, categoryCode: filter.categoryCode ?? null, light: filter.light ?? null, partStatus: filter.partStatus ?? null, asOf: filter.asOf ?? null, first, after },
+  );
+  return workPlanItems;
+}
+
+/**
+ * Every plan's items with a part reported and waiting for its on-site check, as of a day (null: now),
+ * each plan with its items, fetched a page of 200 at a time: only those items, never a whole plan.
+ */
+export async function awaitingInspection(asOf: string | null): Promise<{ plan: { id: string; title: string; year: number }; items: PlanItem[] }[]> {
+  const { workPlans } = await gql<{ workPlans: { id: string; title: string; year: number }[] }>(`{ workPlans { id title year } }`);
+  return Promise.all(
+    workPlans.map(async (plan) => {
+      const items: PlanItem[] = [];
+      for (let after: string | null = null; ; ) {
+        const page: Connection<PlanItem> = await loadItemPage(plan.id, { partStatus: 'REPORTED', asOf }, 200, after);
+        items.push(...page.nodes);
+        if (!page.pageInfo.hasNextPage) return { plan, items };
+        after = page.pageInfo.endCursor;
+      }
+    }),
+  );
 }

@@ -1,0 +1,48 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import { PartStatusEnum, TrafficLightEnum } from '../../assignments/graphql/assignment.types.js';
+import type { PartStatus, TrafficLight } from '../../assignments/read-model/part-view.js';
+import { PageArgs, connectionType } from '../../shared/graphql/connection.js';
+import { OptionalText } from '../../shared/graphql/validation.js';
+import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../../shared/graphql/time-cut.type.js';
+import { WorkPlanItemType } from '../breakdown/work-plan.types.js';
+import type { ItemFilter } from './item-list.js';
+
+export const WorkPlanItemConnectionType = connectionType(WorkPlanItemType, 'WorkPlanItem');
+
+/** `workPlanItems`: one plan's items a page at a time, narrowed by category, unit, light or part status. */
+@ArgsType()
+export class WorkPlanItemsArgs extends PageArgs implements ItemFilter {
+  @Field(() => ID)
+  @IsString()
+  planId: string;
+
+  @Field(() => String, { nullable: true, description: 'Only the items of this category (大项), by its code (一, 二…)' })
+  @OptionalText(50)
+  categoryCode?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only items where this unit has a part, each with only that part (as workPlan(unitId))' })
+  @IsOptional()
+  @IsString()
+  unitId?: string;
+
+  @Field(() => TrafficLightEnum, { nullable: true, description: 'The item’s light on the day viewed (its worst open part’s)' })
+  @IsOptional()
+  @IsIn(['GREEN', 'YELLOW', 'RED'])
+  light?: TrafficLight;
+
+  @Field(() => PartStatusEnum, { nullable: true, description: 'Items with at least one part in this status (REPORTED: waiting for an on-site check)' })
+  @IsOptional()
+  @IsIn(['ASSIGNED', 'REPORTED', 'VERIFIED', 'RETURNED'])
+  partStatus?: PartStatus;
+
+  @Field(() => String, { nullable: true, description: AS_OF_DESCRIPTION })
+  @IsOptional()
+  @IsString()
+  asOf?: string;
+
+  @Field(() => String, { nullable: true, description: KNOWN_AT_DESCRIPTION })
+  @IsOptional()
+  @IsString()
+  knownAt?: string;
+}

@@ -1616,6 +1616,21 @@ describe('urgings, extension requests and decisions are judged on the part as it
       ]);
     });
 
+    it('refuses an inspection entered late that would verify the part before an urging or a decision already recorded after it, naming that fact', () => {
+      const urgedLater = [leadAssigned, reported(FINANCE, '2025-06-10'), { type: 'UnitUrged', data: { unitId: FINANCE, message: '请抓紧', urgedOn: '2025-06-25' } } as AssignmentEvent];
+      given(urgedLater)
+        .when(inspect({ inspectedOn: '2025-06-20', unitNames: DIRECTORY }))
+        .thenRefused('CONFLICT', /the later urging of 市财政局 of 2025-06-25 inconsistent: the part stood verified then/, /督查日期（2025-06-20）会使其后市财政局 2025-06-25 的催办不再成立：当时该任务已确认完成/);
+      given(urgedLater).when(inspect({ inspectedOn: '2025-06-25', unitNames: DIRECTORY })).then([inspectedOn('2025-06-25', 'PASSED', 'inspection-1')].map((event) => ({ ...event, data: { ...event.data, notes: '', place: '市财政局' } }) as AssignmentEvent));
+    });
+
+    it('judges whether a returned part needs a new due date on the date in force on the day of the return, not on an extension granted after it', () => {
+      const grantedLater = [leadAssigned, asked('2025-06-25', '2025-08-31'), reported(FINANCE, '2025-06-28'), { type: 'ExtensionGranted', data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-08-31', decidedOn: '2025-07-05' } } as AssignmentEvent];
+      given(grantedLater)
+        .when(inspect({ inspectionId: 'inspection-2', outcome: 'FAILED', notes: '目录不全', inspectedOn: '2025-07-02' }))
+        .thenRefused('BAD_USER_INPUT', /The due date 2025-06-30 had passed on 2025-07-02/, /截止日期 2025-06-30 在退回之日（2025-07-02）已过/);
+    });
+
     it('lets a late fact dated before an inspection leave the inspection open to correction (it does not answer it)', () => {
       const state = stateAfter([leadAssigned, reported(FINANCE, '2025-06-15'), inspectedOn('2025-06-20', 'FAILED', 'inspection-1', '2025-07-31'), { type: 'UnitUrged', data: { unitId: FINANCE, message: '请抓紧', urgedOn: '2025-06-18' } }]);
       expect(partOf(state, FINANCE)!.lastInspectionAnsweredBy).toBeNull();

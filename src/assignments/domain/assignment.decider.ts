@@ -693,6 +693,12 @@ const LATER_FACT: Partial<Record<AssignmentEvent['type'], Bilingual>> = {
  * naming the first such fact and its day. Facts already inconsistent before (stored under older
  * rules) do not block it.
  */
+/** `events`, once `requireLaterFactsHold` passes. */
+function laterFactsHolding(state: AssignmentsState, events: AssignmentEvent[], fact: DatedFact, command: NamesUnits): AssignmentEvent[] {
+  requireLaterFactsHold(state, events, fact, command);
+  return events;
+}
+
 function requireLaterFactsHold(state: AssignmentsState, events: readonly AssignmentEvent[], fact: DatedFact, command: NamesUnits): void {
   const before = new Set(brokenFacts(state.recorded).map((broken) => broken.index));
   const broken = brokenFacts([...state.recorded, ...events]).find((candidate) => candidate.index < state.recorded.length && !before.has(candidate.index));
@@ -774,7 +780,7 @@ function reportRectification(
   requireBusinessDay(reportedOn, command.today, named('reportedOn', 'The report date', '报告日期'));
   requireNotBefore({ day: reportedOn, what: named('reportedOn', 'the report date', '报告日期') }, assignedDay(part, command));
   requireNotBefore({ day: reportedOn, what: named('reportedOn', 'the report date', '报告日期') }, returnDay(part));
-  return [{ type: 'RectificationReported', data: { unitId, summary, evidence, reportedOn } }];
+  return laterFactsHolding(state, [{ type: 'RectificationReported', data: { unitId, summary, evidence, reportedOn } }], { day: reportedOn, what: named('reportedOn', 'the report date', '报告日期') }, command);
 }
 
 function sendBackReport(command: SendBackReport, state: AssignmentsState): AssignmentEvent[] {
@@ -787,7 +793,9 @@ function sendBackReport(command: SendBackReport, state: AssignmentsState): Assig
   requireText(reason, named('reason', 'A reason for sending the report back', '退办理由'));
   requireBusinessDay(sentBackOn, command.today, named('sentBackOn', 'The send-back date', '退办日期'));
   requireNotBefore({ day: sentBackOn, what: named('sentBackOn', 'the send-back date', '退办日期') }, reportDay(part, say('the report it returns', '所退回报告的日期')));
-  return [{ type: 'ReportSentBack', data: { unitId, reason, sentBackOn, ...newDueDateOf(command, [part.dueDate], sentBackOn) } }];
+  // "Passed" is judged on the due date in force on the day of the send-back.
+  const events: AssignmentEvent[] = [{ type: 'ReportSentBack', data: { unitId, reason, sentBackOn, ...newDueDateOf(command, [partOn(state, part, sentBackOn).dueDate], sentBackOn) } }];
+  return laterFactsHolding(state, events, { day: sentBackOn, what: named('sentBackOn', 'the send-back date', '退办日期') }, command);
 }
 
 function logInspection(command: LogInspection, state: AssignmentsState): AssignmentEvent[] {
@@ -801,20 +809,23 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
     throw conflict(`Inspection ${inspectionId} is already logged.`, `${unit.zh}的这次督查已经登记过。`);
   }
   requireBusinessDay(inspectedOn, command.today, named('inspectedOn', 'The inspection date', '督查日期'));
-  requireNotBefore({ day: inspectedOn, what: named('inspectedOn', 'the inspection date', '督查日期') }, reportDay(part, say('the report it checks', '所核查报告的日期')));
+  const inspected = { day: inspectedOn, what: named('inspectedOn', 'the inspection date', '督查日期') };
+  requireNotBefore(inspected, reportDay(part, say('the report it checks', '所核查报告的日期')));
   if (outcome === 'PASSED') {
     if (command.newDueDate !== undefined) {
       throw badInput('A passed inspection verifies the part: it takes no new due date.', '督查通过即确认整改完成，无需新的截止日期。');
     }
-    return [{ type: 'InspectionLogged', data: { unitId, inspectionId, outcome, notes, inspectedOn, place } }];
+    return laterFactsHolding(state, [{ type: 'InspectionLogged', data: { unitId, inspectionId, outcome, notes, inspectedOn, place } }], inspected, command);
   }
   requireText(notes, named('notes', 'Notes on what failed', '督查未通过的原因'));
-  return [
+  // "Passed" is judged on the due date in force on the day of the inspection.
+  const failed: AssignmentEvent[] = [
     {
       type: 'InspectionLogged',
-      data: { unitId, inspectionId, outcome, notes, inspectedOn, place, ...newDueDateOf(command, [part.dueDate], inspectedOn) },
+      data: { unitId, inspectionId, outcome, notes, inspectedOn, place, ...newDueDateOf(command, [partOn(state, part, inspectedOn).dueDate], inspectedOn) },
     },
   ];
+  return laterFactsHolding(state, failed, inspected, command);
 }
 
 function reopenParts(command: ReopenParts, state: AssignmentsState): AssignmentEvent[] {
@@ -829,7 +840,9 @@ function reopenParts(command: ReopenParts, state: AssignmentsState): AssignmentE
   );
   // The same parts evolve returns: a part that never reported keeps waiting, and its due date.
   const returned = partsOf(state).filter((part) => part.status !== 'ASSIGNED');
-  const newDueDate = newDueDateOf(command, returned.map((part) => part.dueDate), reopenedOn);
+  // "Passed" is judged on the due dates in force on the day of the reopening.
+  const inForce = assignmentsOn(state, reopenedOn);
+  const newDueDate = newDueDateOf(command, returned.map((part) => (partOf(inForce, part.unitId) ?? part).dueDate), reopenedOn);
   return [{ type: 'PartsReopened', data: { reason, reopenedOn, ...newDueDate } }];
 }
 

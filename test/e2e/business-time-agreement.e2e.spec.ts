@@ -108,7 +108,8 @@ describe('every view now = knownAt far in the future = asOf today (issue 8)', ()
       status: part.status,
       lastDay: [part.assignedOn, ...part.reports.map((r) => r.reportedOn), ...part.inspections.map((i) => i.inspectedOn), ...part.returns.map((r) => r.returnedOn), ...part.extensionRequests.flatMap((r) => [r.requestedOn, r.decidedOn ?? ''])].sort().at(-1)!,
       inspectionId: part.inspections.at(-1)?.inspectionId,
-      requestId: part.extensionRequests.find((request) => request.status === 'PENDING')?.requestId,
+      // Pending now, or lapsed now: a decision dated before the verification, entered late, still decides it.
+      requestId: part.extensionRequests.find((request) => request.status === 'PENDING' || request.status === 'LAPSED')?.requestId,
     }));
   };
   /** A day on or after `from`, `steps` of the walk's days later (a fact after the part's last one, as offices mostly enter them). */
@@ -141,6 +142,11 @@ describe('every view now = knownAt far in the future = asOf today (issue 8)', ()
     const { unitId } = part;
     const day = dayFrom(part.lastDay, s.day % 3);
     const later = dayFrom(day, 1 + (s.other % 3));
+    // Urgings, requests and decisions also come late, dated before facts already entered (a paper file found later): judged on their own day.
+    const anyDay = s.flag ? day : DAYS[s.other]!;
+    const late = async (recorded: Promise<boolean>) => {
+      if ((await recorded) && anyDay < part.lastDay) accepted.set('dated before facts entered earlier', (accepted.get('dated before facts entered earlier') ?? 0) + 1);
+    };
     const unitUser = await app.as('UNIT', unitId);
     switch (s.action) {
       case 'rename':
@@ -150,13 +156,13 @@ describe('every view now = knownAt far in the future = asOf today (issue 8)', ()
         await mutate('handOverUnitParts', { unitId, successorUnitId: unitIds[(unitIds.indexOf(unitId) + 1 + (s.other % 3)) % unitIds.length], reason: '职能调整', handedOverOn: day }, await app.as('ADMIN'));
         return;
       case 'urge':
-        await mutate(name('urgeUnit', 'urgeWorkPlanItemUnit'), { ...ref, unitId, message: '请抓紧', urgedOn: day });
+        await late(mutate(name('urgeUnit', 'urgeWorkPlanItemUnit'), { ...ref, unitId, message: '请抓紧', urgedOn: anyDay }));
         return;
       case 'requestExtension':
-        await mutate(name('requestExtension', 'requestWorkPlanItemExtension'), { ...ref, unitId, requestedDueDate: later, reason: '需要时间', requestedOn: day }, unitUser);
+        await late(mutate(name('requestExtension', 'requestWorkPlanItemExtension'), { ...ref, unitId, requestedDueDate: dayFrom(anyDay, 1 + (s.other % 3)), reason: '需要时间', requestedOn: anyDay }, unitUser));
         return;
       case 'decideExtension':
-        if (part.requestId) await mutate(name('decideExtension', 'decideWorkPlanItemExtension'), { ...ref, unitId, requestId: part.requestId, approve: s.flag, reason: '不同意', decidedOn: day, overrideReason: '同意延期' });
+        if (part.requestId) await late(mutate(name('decideExtension', 'decideWorkPlanItemExtension'), { ...ref, unitId, requestId: part.requestId, approve: s.other % 2 === 0, reason: '不同意', decidedOn: anyDay, overrideReason: '同意延期' }));
         return;
       case 'correctReportDate':
         await mutate(name('correctReportDate', 'correctWorkPlanItemReportDate'), { ...ref, unitId, reportedOn: DAYS[s.day]!, reason: '日期录错' });

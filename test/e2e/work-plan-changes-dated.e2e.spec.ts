@@ -164,5 +164,31 @@ describe('a 2016 plan’s changes entered in 2026 take the day they happened (br
     expect(partOf(after, 'WU')).toMatchObject({ assignedOn: '2016-05-12' });
     expect(partOf(after, 'DING')).toBeUndefined();
     expect(after.history.some((entry) => entry.eventType === 'UnitUnassigned')).toBe(false);
+    // The history says why the item changed in the office's language (events stored before keep `Revised by <file>`).
+    const reasons = await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { history { eventType details } } }`, { id: item2 });
+    const details = (reasons.data!.workPlanItem.history as { eventType: string; details: string }[]).map((entry) => entry.details).join('\n');
+    expect(details).toContain('依据 plan-2016-v3.csv 修订方案');
+    expect(details).not.toContain('Revised by');
+  });
+
+  it('a file still naming a unit whose part was handed over (B6), re-imported, keeps the successor’s part with its progress', async () => {
+    const successor = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, {
+      input: { idempotencyKey: 'unit-JI', code: 'JI', name: '青川市测试己局', kind: 'DEPARTMENT', registeredOn: '2016-01-04' },
+    }, await app.as('ADMIN'));
+    const successorId = successor.data!.registerUnit.id as string;
+    await mutate('handOverUnitParts', { unitId: units.YI, successorUnitId: successorId, reason: '职能划转', handedOverOn: '2016-08-01' }, await app.as('ADMIN'));
+    expect((await item(item1)).parts.find((part) => part.unitId === successorId)).toMatchObject({ assignedOn: '2016-04-26' });
+    const v4 = header + '一,推进五公开,1,推进决策公开,,青川市测试甲局,青川市测试乙局、青川市测试丙局、青川市测试丁局,2016-06-30\n' + '一,推进五公开,2,公开财政预决算（含部门预算和决算）,,青川市测试乙局,,2016-06-30\n';
+    const response = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { revision { unitsAdded { code } unitsRemoved { code } amended { code } } } }`, {
+      input: { idempotencyKey: key('revise'), fileName: 'plan-2016-v4.csv', title: PLAN_TITLE, year: 2016, contentBase64: base64(v4), revise: true, assignedOn: '2016-09-15' },
+    });
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.importWorkPlan.revision).toEqual({ unitsAdded: [], unitsRemoved: [], amended: [{ code: '2' }] });
+    const after = await item(item1);
+    expect(after.parts.find((part) => part.unitId === successorId)).toMatchObject({ assignedOn: '2016-04-26' });
+    expect(partOf(after, 'YI')).toBeUndefined();
+    expect(after.history.some((entry) => entry.eventType === 'UnitUnassigned')).toBe(false);
+    // 乙局's part of item 2, verified before the hand-over, stayed with it: the file naming it changes nothing there.
+    expect(partOf(await item(item2), 'YI')).toMatchObject({ status: 'VERIFIED' });
   });
 });

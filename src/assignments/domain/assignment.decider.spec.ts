@@ -20,6 +20,7 @@ import type {
 } from './assignment.commands.js';
 import {
   allPartsVerified,
+  assignmentsOn,
   closedOn,
   decideAssignment,
   evolveAssignments,
@@ -605,12 +606,24 @@ describe('VERIFIED', () => {
     given(verified).when(sendBack()).thenRefused('CONFLICT');
   });
 
-  it('needs no extension', () => {
-    given(verified).when(requestExtension()).thenRefused('CONFLICT');
+  it('needs no extension from the day it was verified', () => {
+    given(verified).when(requestExtension({ today: TODAY, requestedOn: INSPECTED_ON })).thenRefused('CONFLICT', /already verified \(on 2025-07-01\)/, /已确认完成（2025-07-01），无需延期/);
   });
 
-  it('is not urged', () => {
-    given(verified).when(urge()).thenRefused('CONFLICT');
+  it('is not urged from the day it was verified', () => {
+    given(verified).when(urge({ urgedOn: INSPECTED_ON })).thenRefused('CONFLICT', /already verified \(on 2025-07-01\)/, /无需催办/);
+  });
+
+  it('was open before: an urging or an extension request of then, entered late, is judged on that day and accepted', () => {
+    given(verified).when(urge({ urgedOn: REQUESTED_ON })).then([{ type: 'UnitUrged', data: { unitId: FINANCE, message: 'Please report by Friday.', urgedOn: REQUESTED_ON } }]);
+    given(verified).when(requestExtension({ today: TODAY })).then([extensionRequested]);
+  });
+
+  it('lapses such a late request at once, now as in every past view from the verification on (LAPSED judged by day)', () => {
+    const late = stateAfter([...verified, extensionRequested]);
+    expect(partOf(late, FINANCE)!.extensionRequests.map((request) => request.status)).toEqual(['LAPSED']);
+    expect(partOf(assignmentsOn(late, REPORTED_ON), FINANCE)!.extensionRequests.map((request) => request.status)).toEqual(['PENDING']);
+    expect(partOf(assignmentsOn(late, INSPECTED_ON), FINANCE)!.extensionRequests.map((request) => request.status)).toEqual(['LAPSED']);
   });
 
   describe('all parts verified', () => {
@@ -1272,7 +1285,7 @@ describe('refusals name units by their names in the directory, not by id', () =>
     ['another unit reporting', [leadAssigned], report({ actor: clerkOf(ENVIRONMENT), ...named }), 'FORBIDDEN', /^Only 市财政局 may report on its part\.$/, /^只有市财政局的用户可以报送本单位的整改情况。$/],
     ['a second report awaiting inspection', [leadAssigned, reported()], report(named), 'CONFLICT', /^市财政局 has already reported/, /^市财政局已报送整改情况/],
     ['an inspection with nothing reported', [leadAssigned], inspect(named), 'CONFLICT', /^市财政局 has no report awaiting inspection\.$/, /^市财政局没有待督查的整改报告。$/],
-    ['urging a verified part', [leadAssigned, reported(), inspected('PASSED')], urge(named), 'CONFLICT', /^The part of 市财政局 is already verified/, /^市财政局的任务已确认完成/],
+    ['urging a verified part', [leadAssigned, reported(), inspected('PASSED')], urge({ ...named, urgedOn: INSPECTED_ON }), 'CONFLICT', /^The part of 市财政局 is already verified/, /^市财政局的任务已确认完成/],
   ])('%s', (_what, history, command, code, message, messageZh) => {
     given(history).when(command).thenRefused(code, message, messageZh);
   });
@@ -1444,7 +1457,7 @@ describe('what the breaker found after the first fixes', () => {
 
   it('never decides an extension request on a verified part', () => {
     const pendingThenVerified = [leadAssigned, extensionRequested, reported(), inspected('PASSED')];
-    given(pendingThenVerified).when(decideExtension(names)).thenRefused('CONFLICT', /already verified/, /已确认完成/);
+    given(pendingThenVerified).when(decideExtension({ ...names, decidedOn: INSPECTED_ON })).thenRefused('CONFLICT', /already verified/, /已确认完成/);
   });
 
   describe('given a part handed over to 市卫生健康委员会 on 2025-06-29', () => {
@@ -1503,5 +1516,124 @@ describe('a refusal about one input field names it (extensions.field), for the f
     given([leadAssigned, reported(), inspected('FAILED'), reported(FINANCE, '2025-07-05')])
       .when({ type: 'CorrectInspection', actor: supervisor, today: TODAY, unitId: FINANCE, inspectionId: 'inspection-1', outcome: 'PASSED', reason: 'Entered under the wrong outcome.', unitNames: DIRECTORY })
       .thenRefused('CONFLICT', /inspection-1/, /^市财政局 2025-07-01 的督查记录之后/);
+  });
+});
+
+describe('urgings, extension requests and decisions are judged on the part as it stood on their own day (breaker8 B3)', () => {
+  const names = { unitNames: DIRECTORY };
+  const on = (day: string) => ({ today: TODAY, ...names, requestedOn: day });
+  const asked = (day: string, requestedDueDate: string, requestId = 'extension-1'): AssignmentEvent => ({
+    type: 'ExtensionRequested',
+    data: { unitId: FINANCE, requestId, requestedDueDate, reason: 'Portal migration.', requestedOn: day },
+  });
+  const inspectedOn = (day: string, outcome: 'PASSED' | 'FAILED', inspectionId: string, newDueDate?: string): AssignmentEvent => ({
+    type: 'InspectionLogged',
+    data: { unitId: FINANCE, inspectionId, outcome, notes: outcome === 'FAILED' ? '目录不全' : '', inspectedOn: day, place: '现场', ...(newDueDate ? { newDueDate } : {}) },
+  });
+  const reopened = (day: string, newDueDate: string): AssignmentEvent => ({ type: 'PartsReopened', data: { reason: '复查未通过', reopenedOn: day, newDueDate } });
+
+  describe('given a request of 06-20, a report of 07-15 and a pass of 07-20 entered first (a paper file found later)', () => {
+    const closedLater = [leadAssigned, asked('2025-06-20', '2025-07-31'), reported(FINANCE, '2025-07-15'), inspectedOn('2025-07-20', 'PASSED', 'inspection-1')];
+
+    it('decides the request on 06-22, when the part was open and the request pending', () => {
+      given(closedLater)
+        .when(decideExtension({ ...names, today: '2025-08-01', decidedOn: '2025-06-22' }))
+        .then([{ type: 'ExtensionGranted', data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-07-31', decidedOn: '2025-06-22' } }]);
+    });
+
+    it('urges on 07-01, when the part was open', () => {
+      given(closedLater).when(urge({ today: '2025-08-01', urgedOn: '2025-07-01', ...names })).then([{ type: 'UnitUrged', data: { unitId: FINANCE, message: 'Please report by Friday.', urgedOn: '2025-07-01' } }]);
+    });
+
+    it('refuses a second request of 06-25 while the first still awaited its decision then, naming it', () => {
+      given(closedLater)
+        .when(requestExtension({ ...on('2025-06-25'), today: '2025-08-01', requestId: 'extension-2', requestedDueDate: '2025-08-31' }))
+        .thenRefused('CONFLICT', /\(extension-1, of 2025-06-20\) was still awaiting a decision on 2025-06-25/, /于 2025-06-20 提出的延期申请在 2025-06-25 尚待审批/);
+    });
+
+    it('once the first is decided on 06-22, takes the request of 06-25 against the date then in force, and it lapses with the pass of 07-20', () => {
+      const decided = [...closedLater, { type: 'ExtensionGranted', data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-07-31', decidedOn: '2025-06-22' } } as AssignmentEvent];
+      given(decided)
+        .when(requestExtension({ ...on('2025-06-25'), today: '2025-08-01', requestId: 'extension-2', requestedDueDate: '2025-07-31' }))
+        .thenRefused('BAD_USER_INPUT', /later than the due date in force on 2025-06-25 \(2025-07-31\)/, /须晚于 2025-06-25 时的截止日期 2025-07-31/);
+      const late = decided.concat(asked('2025-06-25', '2025-08-31', 'extension-2'));
+      given(decided).when(requestExtension({ ...on('2025-06-25'), today: '2025-08-01', requestId: 'extension-2', requestedDueDate: '2025-08-31' })).then([late.at(-1)!]);
+      expect(partOf(stateAfter(late), FINANCE)!.extensionRequests.map((request) => request.status)).toEqual(['GRANTED', 'LAPSED']);
+    });
+  });
+
+  describe('given a part verified on 06-20 and reopened on 07-05 (open again now)', () => {
+    const reopenedLater = [leadAssigned, reported(FINANCE, '2025-06-10'), inspectedOn('2025-06-20', 'PASSED', 'inspection-1'), reopened('2025-07-05', '2025-07-20')];
+
+    it('refuses an urging of 06-25, naming the verification and the reopening', () => {
+      given(reopenedLater)
+        .when(urge({ urgedOn: '2025-06-25', ...names }))
+        .thenRefused('CONFLICT', /verified on 2025-06-20 and reopened only on 2025-07-05: on 2025-06-25 there was nothing to urge/, /已于 2025-06-20 确认完成，2025-07-05 才重新打开：2025-06-25 无需催办/);
+    });
+
+    it('refuses an extension request of 06-25 the same way (the part was verified then, whatever it is today)', () => {
+      given(reopenedLater).when(requestExtension({ ...on('2025-06-25'), requestedDueDate: '2025-07-30' })).thenRefused('CONFLICT', /reopened only on 2025-07-05/, /无需延期/);
+    });
+
+    it('still takes an urging of the reopened days', () => {
+      given(reopenedLater).when(urge({ urgedOn: '2025-07-06', ...names })).then([{ type: 'UnitUrged', data: { unitId: FINANCE, message: 'Please report by Friday.', urgedOn: '2025-07-06' } }]);
+    });
+
+    it('decides no request of that window: a request made before the verification lapsed with it', () => {
+      const lapsed = [leadAssigned, asked('2025-06-05', '2025-07-15'), reported(FINANCE, '2025-06-10'), inspectedOn('2025-06-20', 'PASSED', 'inspection-1'), reopened('2025-07-05', '2025-07-20')];
+      given(lapsed).when(decideExtension({ ...names, decidedOn: '2025-06-26' })).thenRefused('CONFLICT', /verified on 2025-06-20 and reopened only on 2025-07-05/, /延期申请不再审批/);
+      given(lapsed).when(decideExtension({ ...names, decidedOn: '2025-07-06' })).thenRefused('CONFLICT', /lapsed when its part was verified/, /已在任务确认完成时失效/);
+      given(lapsed).when(decideExtension({ ...names, decidedOn: '2025-06-12' })).then([
+        { type: 'ExtensionGranted', data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-07-15', decidedOn: '2025-06-12' } },
+      ]);
+    });
+  });
+
+  it('judges "asked for by the due date" on the due date in force on the request day, not on a date a later failure gave', () => {
+    const failedLater = [leadAssigned, reported(FINANCE, '2025-06-28'), inspectedOn('2025-07-08', 'FAILED', 'inspection-1', '2025-07-25')];
+    given(failedLater)
+      .when(requestExtension({ ...on('2025-07-05'), requestedDueDate: '2025-08-10' }))
+      .thenRefused('CONFLICT', /The due date 2025-06-30 had passed on 2025-07-05/, /截止日期 2025-06-30 在申请日 2025-07-05 已过/);
+    given(failedLater).when(requestExtension({ ...on('2025-07-09'), requestedDueDate: '2025-08-10' })).then([asked('2025-07-09', '2025-08-10')]);
+  });
+
+  describe('never leaves a later fact inconsistent', () => {
+    it('refuses a request entered late that would still be pending when a later one was made', () => {
+      const later = [leadAssigned, asked('2025-06-20', '2025-07-31', 'extension-2')];
+      given(later)
+        .when(requestExtension({ ...on('2025-06-10'), today: TODAY, requestedDueDate: '2025-07-15' }))
+        .thenRefused('CONFLICT', /would leave the later extension request of 市财政局 of 2025-06-20 inconsistent: the request of 2025-06-10 would still await a decision then/, /会使其后市财政局 2025-06-20 的延期申请不再成立：2025-06-10 的延期申请当时仍待审批/);
+    });
+
+    it('refuses a grant entered late that would leave a later request asking for less than the date then in force', () => {
+      // extension-1 lapsed with the pass of 06-20; the part was reopened on 06-25 and asked again on 06-26.
+      const history = [leadAssigned, asked('2025-06-10', '2025-07-31'), reported(FINANCE, '2025-06-15'), inspectedOn('2025-06-20', 'PASSED', 'inspection-1'), { type: 'PartsReopened', data: { reason: '复查', reopenedOn: '2025-06-25' } } as AssignmentEvent, asked('2025-06-26', '2025-07-15', 'extension-2')];
+      given(history)
+        .when(decideExtension({ ...names, decidedOn: '2025-06-12' }))
+        .thenRefused('CONFLICT', /later extension request of 市财政局 of 2025-06-26 inconsistent: it asked for 2025-07-15, not later than the due date then in force \(2025-07-31\)/, /所申请的 2025-07-15 不晚于当时的截止日期 2025-07-31/);
+      given(history).when(decideExtension({ ...names, decidedOn: '2025-06-12', approve: false, reason: '不同意' })).then([
+        { type: 'ExtensionRefused', data: { unitId: FINANCE, requestId: 'extension-1', reason: '不同意', decidedOn: '2025-06-12' } },
+      ]);
+    });
+
+    it('refuses an inspection entered late that would verify the part before an urging or a decision already recorded after it, naming that fact', () => {
+      const urgedLater = [leadAssigned, reported(FINANCE, '2025-06-10'), { type: 'UnitUrged', data: { unitId: FINANCE, message: '请抓紧', urgedOn: '2025-06-25' } } as AssignmentEvent];
+      given(urgedLater)
+        .when(inspect({ inspectedOn: '2025-06-20', unitNames: DIRECTORY }))
+        .thenRefused('CONFLICT', /the later urging of 市财政局 of 2025-06-25 inconsistent: the part stood verified then/, /督查日期（2025-06-20）会使其后市财政局 2025-06-25 的催办不再成立：当时该任务已确认完成/);
+      given(urgedLater).when(inspect({ inspectedOn: '2025-06-25', unitNames: DIRECTORY })).then([inspectedOn('2025-06-25', 'PASSED', 'inspection-1')].map((event) => ({ ...event, data: { ...event.data, notes: '', place: '市财政局' } }) as AssignmentEvent));
+    });
+
+    it('judges whether a returned part needs a new due date on the date in force on the day of the return, not on an extension granted after it', () => {
+      const grantedLater = [leadAssigned, asked('2025-06-25', '2025-08-31'), reported(FINANCE, '2025-06-28'), { type: 'ExtensionGranted', data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-08-31', decidedOn: '2025-07-05' } } as AssignmentEvent];
+      given(grantedLater)
+        .when(inspect({ inspectionId: 'inspection-2', outcome: 'FAILED', notes: '目录不全', inspectedOn: '2025-07-02' }))
+        .thenRefused('BAD_USER_INPUT', /The due date 2025-06-30 had passed on 2025-07-02/, /截止日期 2025-06-30 在退回之日（2025-07-02）已过/);
+    });
+
+    it('lets a late fact dated before an inspection leave the inspection open to correction (it does not answer it)', () => {
+      const state = stateAfter([leadAssigned, reported(FINANCE, '2025-06-15'), inspectedOn('2025-06-20', 'FAILED', 'inspection-1', '2025-07-31'), { type: 'UnitUrged', data: { unitId: FINANCE, message: '请抓紧', urgedOn: '2025-06-18' } }]);
+      expect(partOf(state, FINANCE)!.lastInspectionAnsweredBy).toBeNull();
+    });
   });
 });

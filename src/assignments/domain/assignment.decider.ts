@@ -3,6 +3,7 @@ import { unreachable } from '../../shared/decider.js';
 import { DomainError, badInput, conflict, fieldOf, forbidden, named, say, type Bilingual, type Named } from '../../shared/domain-error.js';
 import { isAfter } from '../../shared/calendar-date.js';
 import { BY_DATE, isNeverOverdue, type DueTerms } from '../../shared/deadline.js';
+import { byOfficeDay, withCorrectionsApplied } from './business-order.js';
 import {
   capitalise,
   isBlank,
@@ -31,6 +32,7 @@ import type {
   SetsDueDate,
   UrgeUnit,
 } from './assignment.commands.js';
+import { assignmentEventSchemas } from './assignment.events.js';
 import type {
   AssignmentEvent,
   AssignmentRole,
@@ -44,8 +46,9 @@ import type {
 export type PartStatus = 'ASSIGNED' | 'REPORTED' | 'RETURNED' | 'VERIFIED';
 
 /**
- * PENDING until decided; LAPSED when the part was verified while it was pending: nothing is left to
- * extend, so it is never decided, even if the part comes back later (the unit asks again).
+ * PENDING until decided; LAPSED when the part was verified while it was pending — judged by day: a
+ * passed inspection (as corrected) dated on or after the request's day (`withLapses`): nothing is
+ * left to extend, so it is never decided, even if the part comes back later (the unit asks again).
  */
 export type ExtensionStatus = 'PENDING' | 'GRANTED' | 'REFUSED' | 'LAPSED';
 
@@ -123,6 +126,11 @@ export interface AssignmentsState {
   readonly reopenedOn?: string;
   /** By unit: the office day its part passed to another unit (机构改革). Assigned again, it is not before that day. */
   readonly passedOn?: Readonly<Record<string, string>>;
+  /**
+   * Every event folded in, in the order folded: what `assignmentsOn` folds again in business order
+   * to judge a dated command on the parts as they stood on its day.
+   */
+  readonly recorded: readonly AssignmentEvent[];
 }
 
 /**
@@ -133,7 +141,7 @@ export interface AssignmentParentContext {
   readonly parentClosed: boolean;
 }
 
-export const initialAssignmentsState = (): AssignmentsState => ({ parts: {} });
+export const initialAssignmentsState = (): AssignmentsState => ({ parts: {}, recorded: [] });
 
 export function partOf(state: AssignmentsState, unitId: string): AssignmentPart | undefined {
   return Object.hasOwn(state.parts, unitId) ? state.parts[unitId] : undefined;
@@ -163,6 +171,37 @@ export function allPartsVerified(state: AssignmentsState): boolean {
 // evolve
 
 export function evolveAssignments(state: AssignmentsState, event: AssignmentEvent): AssignmentsState {
+  return { ...evolveParts(state, event), recorded: [...state.recorded, event] };
+}
+
+/**
+ * The parts as they stood at the end of office day `day` (`YYYY-MM-DD`), as known now: the facts
+ * dated by then, in business order (by day, then as recorded), each correction applied to the fact
+ * it corrects — the fold every view at that day makes (read-model/timeline.ts). What a dated
+ * command is judged on: an urging, an extension request or its decision entered late is accepted
+ * or refused as it would have been that day.
+ */
+export function assignmentsOn(state: AssignmentsState, day: string): AssignmentsState {
+  return inBusinessOrder(state.recorded)
+    .filter((entry) => entry.occurredOn <= day)
+    .reduce((folded, entry) => evolveAssignments(folded, entry.event), initialAssignmentsState());
+}
+
+/** The office day an assignment event's fact happened on (its schema's `occurredOn` field). */
+export const factDayOfEvent = (event: AssignmentEvent): string =>
+  (event.data as unknown as Record<string, string>)[assignmentEventSchemas[event.type].occurredOn!]!;
+
+/** The events, corrections applied, by office day then as recorded; `index` is each one's place in `recorded`. */
+function inBusinessOrder(recorded: readonly AssignmentEvent[]): { event: AssignmentEvent; occurredOn: string; index: number }[] {
+  const entries = recorded.map((event, index) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event), index }));
+  return byOfficeDay(withCorrectionsApplied(entries).events).map((entry) => ({
+    event: { type: entry.type, data: entry.data } as AssignmentEvent,
+    occurredOn: entry.occurredOn,
+    index: entry.index,
+  }));
+}
+
+function evolveParts(state: AssignmentsState, event: AssignmentEvent): AssignmentsState {
   switch (event.type) {
     case 'UnitAssigned': {
       const { unitId, role, dueDate, assignedOn, terms } = event.data;
@@ -185,11 +224,13 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
     }
     case 'ExtensionRequested': {
       const { requestId, requestedDueDate, reason, requestedOn } = event.data;
-      return updatePart(state, event.data.unitId, (part) => ({
-        ...part,
-        ...answering(part, { day: requestedOn, what: say('the extension request', '延期申请') }),
-        extensionRequests: [...part.extensionRequests, { requestId, requestedDueDate, reason, requestedOn, status: 'PENDING' }],
-      }));
+      return updatePart(state, event.data.unitId, (part) =>
+        withLapses({
+          ...part,
+          ...answering(part, { day: requestedOn, what: say('the extension request', '延期申请') }),
+          extensionRequests: [...part.extensionRequests, { requestId, requestedDueDate, reason, requestedOn, status: 'PENDING' }],
+        }),
+      );
     }
     case 'ExtensionGranted':
       return updatePart(state, event.data.unitId, (part) => ({
@@ -229,7 +270,7 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
         const inspections = [...part.inspections, { inspectionId, outcome, inspectedOn, dueDateBefore: part.dueDate }];
         const lastReport = settle(part.lastReport, checkedBy(inspectedOn));
         return outcome === 'PASSED'
-          ? { ...lapsePending(part), inspections, lastReport, status: 'VERIFIED', verifiedOn: inspectedOn, lastInspectionAnsweredBy: null }
+          ? withLapses({ ...part, inspections, lastReport, status: 'VERIFIED', verifiedOn: inspectedOn, lastInspectionAnsweredBy: null })
           : {
               ...part,
               inspections,
@@ -257,8 +298,8 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
         // A failure corrected away takes its new due date with it: the part is due as before it.
         const dueDate = event.data.previousOutcome === 'FAILED' ? (corrected?.dueDateBefore ?? part.dueDate) : part.dueDate;
         return outcome === 'PASSED'
-          ? { ...lapsePending(part), inspections, lastReport, dueDate, status: 'VERIFIED', verifiedOn: inspectedOn }
-          : {
+          ? withLapses({ ...part, inspections, lastReport, dueDate, status: 'VERIFIED', verifiedOn: inspectedOn })
+          : withLapses({
               ...part,
               inspections,
               lastReport,
@@ -266,7 +307,7 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
               dueDate: event.data.newDueDate ?? part.dueDate,
               verifiedOn: null,
               lastReturn: { cause: 'INSPECTION_FAILED', reason, returnedOn: inspectedOn },
-            };
+            });
       });
     }
     case 'PartsReopened': {
@@ -334,15 +375,31 @@ function updatePart(
   return part ? { ...state, parts: { ...state.parts, [unitId]: change(part) } } : state;
 }
 
-/** The first fact that follows an inspection answers it (and fixes it: it is no longer corrected). */
-const answering = (part: AssignmentPart, fact: DatedFact): Pick<AssignmentPart, 'lastInspectionAnsweredBy'> =>
-  part.inspections.length > 0 && !part.lastInspectionAnsweredBy ? { lastInspectionAnsweredBy: fact } : {};
+/**
+ * The first fact that follows an inspection answers it (and fixes it: it is no longer corrected);
+ * a fact entered late, dated before the inspection, does not follow it.
+ */
+const answering = (part: AssignmentPart, fact: DatedFact): Pick<AssignmentPart, 'lastInspectionAnsweredBy'> => {
+  const last = part.inspections.at(-1);
+  return last && fact.day >= last.inspectedOn && !part.lastInspectionAnsweredBy ? { lastInspectionAnsweredBy: fact } : {};
+};
 
-/** A part verified while a request was pending: the request lapses (see `ExtensionStatus`). */
-const lapsePending = (part: AssignmentPart): AssignmentPart =>
-  part.extensionRequests.some((request) => request.status === 'PENDING')
-    ? { ...part, extensionRequests: part.extensionRequests.map((request) => (request.status === 'PENDING' ? { ...request, status: 'LAPSED' } : request)) }
-    : part;
+/**
+ * Lapsing is judged by day (see `ExtensionStatus`): a request not decided is LAPSED once a passed
+ * inspection dated on or after its day stands (as corrected), PENDING otherwise — whatever order
+ * the facts were entered in, so the part now and every past day's fold agree. Recomputed after
+ * every event that adds a request or an inspection or corrects one.
+ */
+function withLapses(part: AssignmentPart): AssignmentPart {
+  const undecided = (request: ExtensionRequest) => request.status === 'PENDING' || request.status === 'LAPSED';
+  if (!part.extensionRequests.some(undecided)) return part;
+  const status = (request: ExtensionRequest): ExtensionStatus => (verifiedSince(part, request.requestedOn) ? 'LAPSED' : 'PENDING');
+  return { ...part, extensionRequests: part.extensionRequests.map((request) => (undecided(request) ? { ...request, status: status(request) } : request)) };
+}
+
+/** A passed inspection of the part (as corrected) dated on or after office day `day`. */
+const verifiedSince = (part: AssignmentPart, day: string): boolean =>
+  part.inspections.some((inspection) => inspection.outcome === 'PASSED' && inspection.inspectedOn >= day);
 
 function settleExtension(part: AssignmentPart, requestId: string, status: 'GRANTED' | 'REFUSED'): AssignmentPart {
   return {
@@ -484,33 +541,43 @@ function requestExtension(command: RequestExtension, state: AssignmentsState): A
   requireOwnUnit(command, unitId, say('request an extension of its due date', '申请延期'));
   const part = requirePart(state, unitId, command);
   const unit = unitNamed(command, unitId);
-  if (part.status === 'VERIFIED') throw conflict(`The part of ${unit.en} is already verified; no extension is needed.`, `${unit.zh}的任务已确认完成，无需延期。`);
+  const asked = { day: requestedOn, what: named('requestedOn', 'the request date', '延期申请日期') };
   requireBusinessDay(requestedOn, command.today, named('requestedOn', 'The request date', '申请日期'));
-  if (isNeverOverdue(part.terms)) {
+  requireNotBefore(asked, assignedDay(part, command));
+  // Judged on the part as it stood on the day asked, whatever was entered since.
+  const then = partOn(state, part, requestedOn);
+  if (then.status === 'VERIFIED') throw verifiedThen(state, then, requestedOn, unit, say('no extension is needed', '无需延期'));
+  if (isNeverOverdue(then.terms)) {
     throw conflict(
       `The part of ${unit.en} is a standing task (常态化): it is never overdue, so there is no due date to extend. Report its progress each period instead.`,
       `${unit.zh}的任务为常态化任务，不存在逾期，无需延期；请按期报送进展。`,
     );
   }
   // A failed inspection may come after the due date; the unit then needs time to fix what it found.
-  const returnedByInspection = part.status === 'RETURNED' && part.lastReturn?.cause === 'INSPECTION_FAILED';
-  if (isAfter(requestedOn, part.dueDate) && !returnedByInspection) {
+  const returnedByInspection = then.status === 'RETURNED' && then.lastReturn?.cause === 'INSPECTION_FAILED';
+  if (isAfter(requestedOn, then.dueDate) && !returnedByInspection) {
     throw conflict(
-      `The due date ${part.dueDate} had passed on ${requestedOn}: an extension must be asked for before it. Report the work, late, instead.`,
-      `截止日期 ${part.dueDate} 在申请日 ${requestedOn} 已过：延期须在截止日期前申请。请直接报送整改情况（逾期）。`,
+      `The due date ${then.dueDate} had passed on ${requestedOn}: an extension must be asked for before it. Report the work, late, instead.`,
+      `截止日期 ${then.dueDate} 在申请日 ${requestedOn} 已过：延期须在截止日期前申请。请直接报送整改情况（逾期）。`,
     );
   }
-  const pending = pendingExtensionOf(part);
-  if (pending) throw conflict(`An extension request of ${unit.en} (${pending.requestId}) is still awaiting a decision.`, `${unit.zh}已有一项延期申请待审批。`);
+  const pending = pendingExtensionOf(then);
+  if (pending) {
+    throw conflict(
+      `An extension request of ${unit.en} (${pending.requestId}, of ${pending.requestedOn}) was still awaiting a decision on ${requestedOn}.`,
+      `${unit.zh}于 ${pending.requestedOn} 提出的延期申请在 ${requestedOn} 尚待审批。`,
+    );
+  }
   if (part.extensionRequests.some((request) => request.requestId === requestId)) {
     throw conflict(`Extension request ${requestId} already exists.`, `${unit.zh}的这项延期申请已经提交过。`);
   }
   requireText(reason, named('reason', 'A reason for the extension', '延期理由'));
   requireCalendarDate(requestedDueDate, REQUESTED_DUE_DATE);
-  requireLaterThanDueDate(requestedDueDate, part, REQUESTED_DUE_DATE);
+  requireLaterThanDueDate(requestedDueDate, then, requestedOn, REQUESTED_DUE_DATE);
   requireNotPast(requestedDueDate, requestedOn, REQUESTED_DUE_DATE);
-  requireNotBefore({ day: requestedOn, what: named('requestedOn', 'the request date', '延期申请日期') }, assignedDay(part, command));
-  return [{ type: 'ExtensionRequested', data: { unitId, requestId, requestedDueDate, reason, requestedOn } }];
+  const events: AssignmentEvent[] = [{ type: 'ExtensionRequested', data: { unitId, requestId, requestedDueDate, reason, requestedOn } }];
+  requireLaterFactsHold(state, events, asked, command);
+  return events;
 }
 
 function decideExtension(command: DecideExtension, state: AssignmentsState): AssignmentEvent[] {
@@ -518,47 +585,50 @@ function decideExtension(command: DecideExtension, state: AssignmentsState): Ass
   requireRole(command.actor, ['SUPERVISOR'], say('decide extension requests', '审批延期申请'));
   const part = requirePart(state, unitId, command);
   const unit = unitNamed(command, unitId);
-  const request = part.extensionRequests.find((candidate) => candidate.requestId === requestId);
-  if (!request) {
+  const known = part.extensionRequests.find((candidate) => candidate.requestId === requestId);
+  if (!known) {
     throw new DomainError('NOT_FOUND', say(`Extension request ${requestId} of ${unit.en} does not exist.`, `找不到${unit.zh}的这项延期申请。`), { field: 'requestId' });
   }
-  if (part.status === 'VERIFIED') {
-    throw conflict(`The part of ${unit.en} is already verified; its extension request is not decided any more.`, `${unit.zh}的任务已确认完成，延期申请不再审批。`);
+  if (known.status === 'GRANTED' || known.status === 'REFUSED') {
+    throw conflict(
+      `Extension request ${requestId} of ${unit.en} was already ${known.status.toLowerCase()}.`,
+      `${unit.zh}的该项延期申请已${known.status === 'GRANTED' ? '批准' : '驳回'}。`,
+    );
   }
+  const decided = { day: decidedOn, what: named('decidedOn', 'the decision date', '审批日期') };
+  requireBusinessDay(decidedOn, command.today, named('decidedOn', 'The decision date', '审批日期'));
+  requireNotBefore(decided, { day: known.requestedOn, what: say('the request it decides', '所审批的延期申请日期') });
+  // Judged on the part as it stood on the day decided: open then, the request still pending then.
+  const then = partOn(state, part, decidedOn);
+  const request = then.extensionRequests.find((candidate) => candidate.requestId === requestId) ?? known;
+  if (then.status === 'VERIFIED') throw verifiedThen(state, then, decidedOn, unit, say('its extension request is not decided any more', '延期申请不再审批'));
   if (request.status === 'LAPSED') {
     throw conflict(
-      `Extension request ${requestId} of ${unit.en} lapsed when its part was verified; it is not decided any more. If the part needs more time now, the unit asks again.`,
+      `Extension request ${requestId} of ${unit.en} lapsed when its part was verified${then.verifiedOn ? '' : ` (before ${decidedOn})`}; it is not decided any more. If the part needs more time now, the unit asks again.`,
       `${unit.zh}的该项延期申请已在任务确认完成时失效，不再审批；如现在仍需延期，请单位重新申请。`,
     );
   }
-  if (request.status !== 'PENDING') {
-    throw conflict(
-      `Extension request ${requestId} of ${unit.en} was already ${request.status.toLowerCase()}.`,
-      `${unit.zh}的该项延期申请已${request.status === 'GRANTED' ? '批准' : '驳回'}。`,
-    );
-  }
-  requireBusinessDay(decidedOn, command.today, named('decidedOn', 'The decision date', '审批日期'));
-  requireNotBefore(
-    { day: decidedOn, what: named('decidedOn', 'the decision date', '审批日期') },
-    { day: request.requestedOn, what: say('the request it decides', '所审批的延期申请日期') },
-  );
 
   if (!command.approve) {
     requireText(command.reason, named('reason', 'A reason for refusing the extension', '驳回延期的理由'));
-    return [{ type: 'ExtensionRefused', data: { unitId, requestId, reason: command.reason, decidedOn } }];
+    const refused: AssignmentEvent[] = [{ type: 'ExtensionRefused', data: { unitId, requestId, reason: command.reason, decidedOn } }];
+    requireLaterFactsHold(state, refused, decided, command);
+    return refused;
   }
   const newDueDate = command.newDueDate ?? request.requestedDueDate;
   requireCalendarDate(newDueDate, NEW_DUE_DATE);
-  requireLaterThanDueDate(newDueDate, part, NEW_DUE_DATE);
+  requireLaterThanDueDate(newDueDate, then, decidedOn, NEW_DUE_DATE);
   // Granted a day already past on the decision day, the part would be overdue the moment it was granted (breaker11 F14).
   requireNotPast(newDueDate, decidedOn, NEW_DUE_DATE);
   const override = boundedDueDate(newDueDate, command, NEW_DUE_DATE);
-  return [
+  const granted: AssignmentEvent[] = [
     {
       type: 'ExtensionGranted',
-      data: { unitId, requestId, previousDueDate: part.dueDate, newDueDate, decidedOn, ...recorded(override) },
+      data: { unitId, requestId, previousDueDate: then.dueDate, newDueDate, decidedOn, ...recorded(override) },
     },
   ];
+  requireLaterFactsHold(state, granted, decided, command);
+  return granted;
 }
 
 function urgeUnit(command: UrgeUnit, state: AssignmentsState): AssignmentEvent[] {
@@ -566,11 +636,125 @@ function urgeUnit(command: UrgeUnit, state: AssignmentsState): AssignmentEvent[]
   requireRole(command.actor, ['SUPERVISOR'], say('urge units', '催办'));
   const part = requirePart(state, unitId, command);
   const unit = unitNamed(command, unitId);
-  if (part.status === 'VERIFIED') throw conflict(`The part of ${unit.en} is already verified; there is nothing to urge.`, `${unit.zh}的任务已确认完成，无需催办。`);
-  requireText(message, named('message', 'An urging message', '催办内容'));
+  const urged = { day: urgedOn, what: named('urgedOn', 'the urging date', '催办日期') };
   requireBusinessDay(urgedOn, command.today, named('urgedOn', 'The urging date', '催办日期'));
-  requireNotBefore({ day: urgedOn, what: named('urgedOn', 'the urging date', '催办日期') }, assignedDay(part, command));
-  return [{ type: 'UnitUrged', data: { unitId, message, urgedOn } }];
+  requireNotBefore(urged, assignedDay(part, command));
+  const then = partOn(state, part, urgedOn);
+  if (then.status === 'VERIFIED') throw verifiedThen(state, then, urgedOn, unit, say('there was nothing to urge', '无需催办'));
+  requireText(message, named('message', 'An urging message', '催办内容'));
+  const events: AssignmentEvent[] = [{ type: 'UnitUrged', data: { unitId, message, urgedOn } }];
+  requireLaterFactsHold(state, events, urged, command);
+  return events;
+}
+
+/**
+ * The part as it stood at the end of office day `day` (`assignmentsOn`), under whichever unit held
+ * it then; the part as it is when it had not passed to its holder yet (a hand-over's rules answer that).
+ */
+function partOn(state: AssignmentsState, part: AssignmentPart, day: string): AssignmentPart {
+  const then = assignmentsOn(state, day);
+  return partOf(then, part.unitId) ?? partsOf(then).find((candidate) => part.heldBefore?.includes(candidate.unitId)) ?? part;
+}
+
+/**
+ * CONFLICT: on office day `day` the part stood verified (since its `verifiedOn`); the message says
+ * until when, when a reopening dated later returned it, so the office sees why a fact of that
+ * window is refused although the part is open today.
+ */
+function verifiedThen(state: AssignmentsState, then: AssignmentPart, day: string, unit: Bilingual, nothing: Bilingual): DomainError {
+  const reopenedOn = inBusinessOrder(state.recorded).find(({ event, occurredOn }) => event.type === 'PartsReopened' && occurredOn > day)?.occurredOn;
+  const verifiedOn = then.verifiedOn ?? day;
+  if (reopenedOn === undefined) {
+    return conflict(`The part of ${unit.en} is already verified (on ${verifiedOn}): ${nothing.en}.`, `${unit.zh}的任务已确认完成（${verifiedOn}），${nothing.zh}。`);
+  }
+  return conflict(
+    `The part of ${unit.en} was verified on ${verifiedOn} and reopened only on ${reopenedOn}: on ${day} ${nothing.en}.`,
+    `${unit.zh}的任务已于 ${verifiedOn} 确认完成，${reopenedOn} 才重新打开：${day} ${nothing.zh}。`,
+  );
+}
+
+/** What a later fact is called when a late entry would leave it inconsistent. */
+const LATER_FACT: Partial<Record<AssignmentEvent['type'], Bilingual>> = {
+  ExtensionRequested: say('extension request', '延期申请'),
+  ExtensionGranted: say('extension decision', '延期审批'),
+  ExtensionRefused: say('extension decision', '延期审批'),
+  UnitUrged: say('urging', '催办'),
+  RectificationReported: say('report', '整改报告'),
+  ReportSentBack: say('send-back', '退办'),
+  InspectionLogged: say('inspection', '督查'),
+};
+
+/**
+ * A fact entered late, dated before facts already recorded, must not leave those inconsistent:
+ * folded again in business order with `events` in their place, every later fact that held still
+ * holds (an extension request is not made while another awaits a decision, and asks for more than
+ * the date then in force; a decision meets a pending request of an open part; an urging meets an
+ * open part; a report an open part; a send-back or an inspection a report). Otherwise CONFLICT
+ * naming the first such fact and its day. Facts already inconsistent before (stored under older
+ * rules) do not block it.
+ */
+/** `events`, once `requireLaterFactsHold` passes. */
+function laterFactsHolding(state: AssignmentsState, events: AssignmentEvent[], fact: DatedFact, command: NamesUnits): AssignmentEvent[] {
+  requireLaterFactsHold(state, events, fact, command);
+  return events;
+}
+
+function requireLaterFactsHold(state: AssignmentsState, events: readonly AssignmentEvent[], fact: DatedFact, command: NamesUnits): void {
+  const before = new Set(brokenFacts(state.recorded).map((broken) => broken.index));
+  const broken = brokenFacts([...state.recorded, ...events]).find((candidate) => candidate.index < state.recorded.length && !before.has(candidate.index));
+  if (!broken) return;
+  const later = LATER_FACT[broken.event.type] ?? say('fact', '记录');
+  const unit = unitNamed(command, (broken.event.data as { unitId: string }).unitId);
+  throw conflict(
+    `${capitalise(fact.what.en)} (${fact.day}) would leave the later ${later.en} of ${unit.en} of ${broken.day} inconsistent: ${broken.why.en}.`,
+    `${fact.what.zh}（${fact.day}）会使其后${unit.zh} ${broken.day} 的${later.zh}不再成立：${broken.why.zh}。`,
+  );
+}
+
+/** The facts of `recorded` that, folded in business order, meet a part that does not allow them. */
+function brokenFacts(recorded: readonly AssignmentEvent[]): { index: number; event: AssignmentEvent; day: string; why: Bilingual }[] {
+  const broken: { index: number; event: AssignmentEvent; day: string; why: Bilingual }[] = [];
+  let folded = initialAssignmentsState();
+  for (const { event, occurredOn, index } of inBusinessOrder(recorded)) {
+    const why = whyNotAllowed(folded, event);
+    if (why) broken.push({ index, event, day: occurredOn, why });
+    folded = evolveParts(folded, event) as AssignmentsState;
+  }
+  return broken;
+}
+
+/** Why the part as folded so far does not allow `event`; null when it does (or the event is about no one part). */
+function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingual | null {
+  if (!('unitId' in event.data) || event.type === 'UnitAssigned' || event.type === 'PartHandedOver') return null;
+  const part = partOf(state, event.data.unitId);
+  if (!part) return null;
+  const verified = part.status === 'VERIFIED' ? say('the part stood verified then', '当时该任务已确认完成') : null;
+  switch (event.type) {
+    case 'ExtensionRequested': {
+      const pending = pendingExtensionOf(part);
+      if (verified) return verified;
+      if (pending) return say(`the request of ${pending.requestedOn} would still await a decision then`, `${pending.requestedOn} 的延期申请当时仍待审批`);
+      if (!isAfter(event.data.requestedDueDate, part.dueDate)) {
+        return say(`it asked for ${event.data.requestedDueDate}, not later than the due date then in force (${part.dueDate})`, `所申请的 ${event.data.requestedDueDate} 不晚于当时的截止日期 ${part.dueDate}`);
+      }
+      return null;
+    }
+    case 'ExtensionGranted':
+    case 'ExtensionRefused': {
+      if (verified) return verified;
+      const request = part.extensionRequests.find((candidate) => candidate.requestId === event.data.requestId);
+      return request && request.status !== 'PENDING' ? say('the request it decides was no longer pending then', '所审批的延期申请当时已不在待审批状态') : null;
+    }
+    case 'UnitUrged':
+      return verified;
+    case 'RectificationReported':
+      return part.status === 'ASSIGNED' || part.status === 'RETURNED' ? null : say('a report then awaited inspection or the part stood verified', '当时已有待督查的报告或任务已确认完成');
+    case 'ReportSentBack':
+    case 'InspectionLogged':
+      return part.status === 'REPORTED' ? null : say('no report awaited inspection then', '当时没有待督查的报告');
+    default:
+      return null;
+  }
 }
 
 function reportRectification(
@@ -596,7 +780,7 @@ function reportRectification(
   requireBusinessDay(reportedOn, command.today, named('reportedOn', 'The report date', '报告日期'));
   requireNotBefore({ day: reportedOn, what: named('reportedOn', 'the report date', '报告日期') }, assignedDay(part, command));
   requireNotBefore({ day: reportedOn, what: named('reportedOn', 'the report date', '报告日期') }, returnDay(part));
-  return [{ type: 'RectificationReported', data: { unitId, summary, evidence, reportedOn } }];
+  return laterFactsHolding(state, [{ type: 'RectificationReported', data: { unitId, summary, evidence, reportedOn } }], { day: reportedOn, what: named('reportedOn', 'the report date', '报告日期') }, command);
 }
 
 function sendBackReport(command: SendBackReport, state: AssignmentsState): AssignmentEvent[] {
@@ -609,7 +793,9 @@ function sendBackReport(command: SendBackReport, state: AssignmentsState): Assig
   requireText(reason, named('reason', 'A reason for sending the report back', '退办理由'));
   requireBusinessDay(sentBackOn, command.today, named('sentBackOn', 'The send-back date', '退办日期'));
   requireNotBefore({ day: sentBackOn, what: named('sentBackOn', 'the send-back date', '退办日期') }, reportDay(part, say('the report it returns', '所退回报告的日期')));
-  return [{ type: 'ReportSentBack', data: { unitId, reason, sentBackOn, ...newDueDateOf(command, [part.dueDate], sentBackOn) } }];
+  // "Passed" is judged on the due date in force on the day of the send-back.
+  const events: AssignmentEvent[] = [{ type: 'ReportSentBack', data: { unitId, reason, sentBackOn, ...newDueDateOf(command, [partOn(state, part, sentBackOn).dueDate], sentBackOn) } }];
+  return laterFactsHolding(state, events, { day: sentBackOn, what: named('sentBackOn', 'the send-back date', '退办日期') }, command);
 }
 
 function logInspection(command: LogInspection, state: AssignmentsState): AssignmentEvent[] {
@@ -623,20 +809,23 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
     throw conflict(`Inspection ${inspectionId} is already logged.`, `${unit.zh}的这次督查已经登记过。`);
   }
   requireBusinessDay(inspectedOn, command.today, named('inspectedOn', 'The inspection date', '督查日期'));
-  requireNotBefore({ day: inspectedOn, what: named('inspectedOn', 'the inspection date', '督查日期') }, reportDay(part, say('the report it checks', '所核查报告的日期')));
+  const inspected = { day: inspectedOn, what: named('inspectedOn', 'the inspection date', '督查日期') };
+  requireNotBefore(inspected, reportDay(part, say('the report it checks', '所核查报告的日期')));
   if (outcome === 'PASSED') {
     if (command.newDueDate !== undefined) {
       throw badInput('A passed inspection verifies the part: it takes no new due date.', '督查通过即确认整改完成，无需新的截止日期。');
     }
-    return [{ type: 'InspectionLogged', data: { unitId, inspectionId, outcome, notes, inspectedOn, place } }];
+    return laterFactsHolding(state, [{ type: 'InspectionLogged', data: { unitId, inspectionId, outcome, notes, inspectedOn, place } }], inspected, command);
   }
   requireText(notes, named('notes', 'Notes on what failed', '督查未通过的原因'));
-  return [
+  // "Passed" is judged on the due date in force on the day of the inspection.
+  const failed: AssignmentEvent[] = [
     {
       type: 'InspectionLogged',
-      data: { unitId, inspectionId, outcome, notes, inspectedOn, place, ...newDueDateOf(command, [part.dueDate], inspectedOn) },
+      data: { unitId, inspectionId, outcome, notes, inspectedOn, place, ...newDueDateOf(command, [partOn(state, part, inspectedOn).dueDate], inspectedOn) },
     },
   ];
+  return laterFactsHolding(state, failed, inspected, command);
 }
 
 function reopenParts(command: ReopenParts, state: AssignmentsState): AssignmentEvent[] {
@@ -651,7 +840,9 @@ function reopenParts(command: ReopenParts, state: AssignmentsState): AssignmentE
   );
   // The same parts evolve returns: a part that never reported keeps waiting, and its due date.
   const returned = partsOf(state).filter((part) => part.status !== 'ASSIGNED');
-  const newDueDate = newDueDateOf(command, returned.map((part) => part.dueDate), reopenedOn);
+  // "Passed" is judged on the due dates in force on the day of the reopening.
+  const inForce = assignmentsOn(state, reopenedOn);
+  const newDueDate = newDueDateOf(command, returned.map((part) => (partOf(inForce, part.unitId) ?? part).dueDate), reopenedOn);
   return [{ type: 'PartsReopened', data: { reason, reopenedOn, ...newDueDate } }];
 }
 
@@ -1003,9 +1194,10 @@ const RETURN_NAMES: Record<ReturnNote['cause'], Bilingual> = {
 const returnDay = (part: AssignmentPart): DatedFact | null =>
   part.status === 'RETURNED' && part.lastReturn ? { day: part.lastReturn.returnedOn, what: RETURN_NAMES[part.lastReturn.cause] } : null;
 
-function requireLaterThanDueDate(date: string, part: AssignmentPart, what: Named): void {
-  if (!isAfter(date, part.dueDate)) {
-    throw badInput(`${what.en} must be later than the current due date ${part.dueDate}.`, `${what.zh}须晚于现在的截止日期 ${part.dueDate}。`, fieldOf(what));
+/** `date` is later than the part's due date in force on office day `on` (the part as it stood then). */
+function requireLaterThanDueDate(date: string, then: AssignmentPart, on: string, what: Named): void {
+  if (!isAfter(date, then.dueDate)) {
+    throw badInput(`${what.en} must be later than the due date in force on ${on} (${then.dueDate}).`, `${what.zh}须晚于 ${on} 时的截止日期 ${then.dueDate}。`, fieldOf(what));
   }
 }
 

@@ -11,7 +11,7 @@ export const TrafficLightEnum = graphqlEnum<TrafficLight>(['GREEN', 'YELLOW', 'R
 export const ExtensionStatusEnum = graphqlEnum(
   ['PENDING', 'GRANTED', 'REFUSED', 'LAPSED'] as const,
   'ExtensionStatus',
-  'PENDING: awaiting a decision; GRANTED / REFUSED: decided; LAPSED (已失效): the part was verified while it was pending, so nothing is left to decide — it is never decided, even if the part comes back (the unit asks again)',
+  'PENDING: awaiting a decision; GRANTED / REFUSED: decided; LAPSED (已失效): a passed inspection dated on or after its request day stands (the part was verified while it was pending), so nothing is left to decide — it is never decided, even if the part comes back (the unit asks again)',
 );
 export const DueTermsKindEnum = graphqlEnum<DueTermsKind>(
   DueTermsKinds,

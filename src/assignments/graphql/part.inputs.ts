@@ -72,7 +72,7 @@ export class AssignPayload extends IdempotentInput {
 
 @InputType({ isAbstract: true })
 export class RequestExtensionPayload extends PartPayload {
-  @Field(() => String, { description: 'YYYY-MM-DD, later than the current due date' })
+  @Field(() => String, { description: 'YYYY-MM-DD, later than the due date in force on requestedOn' })
   @CalendarDate()
   requestedDueDate: string;
 

@@ -192,13 +192,13 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
         reason: event.data.reason,
         requestedOn: on,
         requestedAt: at,
-        // Folded by business day, a request entered before a verification dated earlier comes after it: lapsed all the same.
-        status: part.status === 'VERIFIED' ? 'LAPSED' : 'PENDING',
+        status: 'PENDING',
         decidedOn: null,
         decidedAt: null,
         decisionReason: null,
         grantedDueDate: null,
       });
+      relapse(part);
       return;
     case 'ExtensionGranted': {
       const request = part.extensionRequests.find((r) => r.requestId === event.data.requestId);
@@ -226,7 +226,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     case 'InspectionLogged':
       part.inspections.push({ ...event.data, inspectorId: by, loggedAt: at });
       if (event.data.outcome === 'PASSED') {
-        lapsePending(part);
+        relapse(part);
         part.status = 'VERIFIED';
         part.verifiedOn = on;
         part.verifiedAt = at;
@@ -248,10 +248,10 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
       if (index < 0) return;
       const inspection = part.inspections[index]!;
       part.inspections[index] = { ...inspection, inspectedOn, outcome, notes: outcome === previousOutcome ? inspection.notes : reason };
+      relapse(part);
       if (outcome === 'PASSED') {
         if (previousOutcome === 'FAILED') part.returns.pop();
         withoutDueDateChange(part, inspectionSource(inspectionId));
-        lapsePending(part);
         part.status = 'VERIFIED';
         part.verifiedOn = inspectedOn;
         part.verifiedAt ??= at;
@@ -278,9 +278,17 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
 
 const inspectionSource = (inspectionId: string) => `inspection:${inspectionId}`;
 
-/** Verified while a request was pending: the request lapses (已失效), as the decider has it. */
-function lapsePending(part: PartView): void {
-  for (const request of part.extensionRequests) if (request.status === 'PENDING') request.status = 'LAPSED';
+/**
+ * Lapsing is judged by day, as the decider has it (`withLapses`): a request not decided is LAPSED
+ * (已失效) once a passed inspection dated on or after its day stands (as corrected), PENDING
+ * otherwise — so the part now (facts applied as entered) and at any cut (in business order) agree.
+ */
+function relapse(part: PartView): void {
+  for (const request of part.extensionRequests) {
+    if (request.status !== 'PENDING' && request.status !== 'LAPSED') continue;
+    const lapsed = part.inspections.some((inspection) => inspection.outcome === 'PASSED' && inspection.inspectedOn >= request.requestedOn);
+    request.status = lapsed ? 'LAPSED' : 'PENDING';
+  }
 }
 
 /** Records a due-date change (replacing an earlier one from the same fact) and the due date now in force. */

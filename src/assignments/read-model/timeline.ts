@@ -2,7 +2,7 @@ import type { EventMetadata } from '../../event-store/event-store.port.js';
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import type { DomainEvent } from '../../shared/decider.js';
 import { inCut, type TimeCut } from '../../shared/time-cut.js';
-import type { InspectionCorrected, ReportDateCorrected } from '../domain/assignment.events.js';
+import { isCorrection, withCorrectionsApplied } from '../domain/business-order.js';
 
 /*
  * Time travel without replaying the log: each parent of parts (a finding, a work-plan item) keeps
@@ -55,57 +55,17 @@ export function timelineAt(timeline: readonly TimelineEntry[], cut: TimeCut): Ti
     .sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.revision - b.revision));
 }
 
-const CORRECTIONS = new Set(['ReportDateCorrected', 'InspectionCorrected']);
-
 /**
- * The known events with every known correction applied to the fact it corrects — the report or
- * inspection then counts on its corrected day and with its corrected outcome on the business axis —
- * and the corrections themselves left out of the fold (the history still lists them). A correction
- * recorded after `knownAt` is not known, so the view shows the uncorrected fact. `correctedBy`
- * maps the revision of each corrected fact to the corrections applied to it, in order.
+ * The known events with every known correction applied to the fact it corrects (the domain's
+ * business order, `withCorrectionsApplied`): the report or inspection then counts on its corrected
+ * day and with its corrected outcome, and the corrections themselves are left out of the fold (the
+ * history still lists them). A correction recorded after `knownAt` is not known, so the view shows
+ * the uncorrected fact. `correctedBy` maps the revision of each corrected fact to the corrections
+ * applied to it, in order.
  */
 function asCorrected(known: readonly TimelineEntry[]): { events: TimelineEntry[]; correctedBy: Map<number, TimelineEntry[]> } {
-  const correctedBy = new Map<number, TimelineEntry[]>();
-  if (!known.some((event) => CORRECTIONS.has(event.type))) return { events: [...known], correctedBy };
-  const events = [...known];
-  const applied = (target: number, correction: TimelineEntry) => {
-    const revision = events[target]!.revision;
-    correctedBy.set(revision, [...(correctedBy.get(revision) ?? []), correction]);
-  };
-  // The units whose parts each unit holds now (its own, and those handed over to it): a report of a predecessor is its part's report.
-  const heldFrom = new Map<string, Set<string>>();
-  const holders = (unitId: string) => heldFrom.get(unitId) ?? new Set([unitId]);
-  events.forEach((correction, position) => {
-    if (correction.type === 'PartHandedOver') {
-      const { unitId, successorUnitId } = correction.data as { unitId: string; successorUnitId: string };
-      heldFrom.set(successorUnitId, new Set([...holders(successorUnitId), ...holders(unitId)]));
-    } else if (correction.type === 'ReportDateCorrected') {
-      const { unitId, reportedOn } = correction.data as ReportDateCorrected['data'];
-      const held = holders(unitId);
-      const target = lastBefore(events, position, (event) => event.type === 'RectificationReported' && held.has(event.data.unitId as string));
-      if (target >= 0) {
-        events[target] = { ...events[target]!, occurredOn: reportedOn, data: { ...events[target]!.data, reportedOn } };
-        applied(target, correction);
-      }
-    } else if (correction.type === 'InspectionCorrected') {
-      const { inspectionId, inspectedOn, outcome, previousOutcome, reason, newDueDate, dueDateOverride } = correction.data as InspectionCorrected['data'];
-      const target = lastBefore(events, position, (event) => event.type === 'InspectionLogged' && event.data.inspectionId === inspectionId);
-      if (target >= 0) {
-        const data = events[target]!.data;
-        const notes = outcome === previousOutcome ? data.notes : reason;
-        // A correction to FAILED that gave the part a new due date returns it until then, as the inspection would have.
-        const returnedUntil = newDueDate === undefined ? {} : { newDueDate, ...(dueDateOverride ? { dueDateOverride } : {}) };
-        events[target] = { ...events[target]!, occurredOn: inspectedOn, data: { ...data, inspectedOn, outcome, notes, ...returnedUntil } };
-        applied(target, correction);
-      }
-    }
-  });
-  return { events: events.filter((event) => !CORRECTIONS.has(event.type)), correctedBy };
-}
-
-function lastBefore(events: readonly TimelineEntry[], position: number, matches: (event: TimelineEntry & { data: Record<string, unknown> }) => boolean): number {
-  for (let index = position - 1; index >= 0; index -= 1) if (matches(events[index] as TimelineEntry & { data: Record<string, unknown> })) return index;
-  return -1;
+  const { events, correctedBy } = withCorrectionsApplied(known);
+  return { events, correctedBy: new Map([...correctedBy].map(([index, corrections]) => [known[index]!.revision, corrections])) };
 }
 
 /**
@@ -121,7 +81,7 @@ export function historyAt(timeline: readonly TimelineEntry[], folded: readonly T
   const foldedByRevision = new Map(folded.map((event) => [event.revision, event]));
   const { correctedBy } = asCorrected(timeline.filter((event) => knownInCut(cut, event)));
   return timeline
-    .filter((event) => foldedByRevision.has(event.revision) || (CORRECTIONS.has(event.type) && entryInCut(cut, event)))
+    .filter((event) => foldedByRevision.has(event.revision) || (isCorrection(event) && entryInCut(cut, event)))
     .map((event) => {
       const corrections = correctedBy.get(event.revision);
       if (!corrections || corrections.every((correction) => entryInCut(cut, correction))) return event;

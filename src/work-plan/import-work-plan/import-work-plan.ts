@@ -162,7 +162,7 @@ export async function importWorkPlanFile(
         null,
         workPlanStream(planId),
         workPlanDecider,
-        { type: 'RevisePlan', actor: context.actor, data: { ...importPlan.data, revisedOn: days.assignedOn, reason: `Revised by ${fileName}` } } satisfies RevisePlan,
+        { type: 'RevisePlan', actor: context.actor, data: { ...importPlan.data, revisedOn: days.assignedOn, reason: revisedBy(fileName) } } satisfies RevisePlan,
         contextInBatch(context, 'RevisePlan', `work-plan:${sha256}:revision`),
       )
     : batchCommand(null, workPlanStream(planId), workPlanDecider, importPlan, contextInBatch(context, importPlan.type, `work-plan:${sha256}`));
@@ -172,7 +172,7 @@ export async function importWorkPlanFile(
         today: officeDate(context.now),
         // A new version given its day (assignedOn) is dated on it throughout: re-dating, units added and removed, withdrawals.
         revisedOn: days.assignedOn,
-        reason: `Revised by ${fileName}`,
+        reason: revisedBy(fileName),
         dueDateLimit: dueDateLimitOf(plan),
         ...(options.dueDateOverride === undefined ? {} : { dueDateOverride: options.dueDateOverride }),
         planApprovedOn: days.approvedOn,
@@ -344,3 +344,10 @@ export function describeWorkPlanImport(outcome: WorkPlanImportOutcome): string {
   const completed = outcome.itemsDefined < outcome.itemCount ? ` (completed: ${outcome.itemsDefined} items were still missing)` : '';
   return `Imported ${outcome.title} (${outcome.year}): ${counts}${completed}. Plan id ${outcome.planId}.${describeNotes(outcome.notes)}`;
 }
+
+/**
+ * Why the plan, its items and parts changed in a new version of the file, as the history shows it
+ * to office staff (in Chinese, as all data): 依据 plan-2016-v3.xlsx 修订方案. Events stored before
+ * said `Revised by <file>`; they keep it.
+ */
+export const revisedBy = (fileName: string): string => `依据 ${fileName} 修订方案`;

@@ -82,7 +82,17 @@ describe('问题清单 and circulars that cite what they are about', () => {
     await page.locator('.el-select-dropdown__item:visible', { hasText: fgw.name }).click();
     await form.getByLabel('标题').fill('关于市发改委政策解读工作滞后的通报');
     await form.getByLabel('事由').fill('政策解读栏目长期未更新，工作方案事项进展缓慢。');
-    await form.locator('.el-form-item', { hasText: '所涉问题或工作事项（可多选，可不选）' }).locator('.el-select__wrapper').click();
+    const citations = form.locator('.el-form-item', { hasText: '所涉问题或工作事项（可多选，可不选）' });
+    await citations.locator('.el-select__wrapper').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: `问题：${TITLE}` }).click();
+    await page.keyboard.press('Escape');
+    // Another unit chosen: the picks made for the first are gone, never published against the other (breaker11b G1).
+    await form.getByLabel('单位').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '青川市财政局' }).click();
+    await eventually(page, async () => (await citations.locator('.el-tag').count()) === 0, 'the first unit’s picks cleared');
+    await form.getByLabel('单位').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: fgw.name }).click();
+    await citations.locator('.el-select__wrapper').click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: `问题：${TITLE}` }).click();
     const item = page.locator('.el-select-dropdown__item:visible', { hasText: '工作事项：' }).first();
     const itemLabel = ((await item.textContent()) ?? '').trim();
@@ -94,8 +104,8 @@ describe('问题清单 and circulars that cite what they are about', () => {
     await row.waitFor();
     const cited = (await row.locator('[data-test="circular-references"] li').allTextContents()).map((line) => line.trim());
     expect(cited).toEqual([`问题：${TITLE}`, expect.stringMatching(/^工作事项：\S/)]);
-    // The list names the item by its number and title, as the picker did (without the plan's title).
-    expect(itemLabel.endsWith(cited[1]!.slice('工作事项：'.length))).toBe(true);
+    // The list names the item with its plan, number and title, as the picker did (M8).
+    expect(cited[1]).toBe(itemLabel);
     await row.getByRole('link', { name: `问题：${TITLE}` }).click();
     await page.waitForURL((url) => url.pathname === `/findings/${unassignedId}`);
   });

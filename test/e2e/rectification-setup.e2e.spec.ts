@@ -78,15 +78,30 @@ describe('Rectification team, plan and circulars over GraphQL', () => {
     return response.data!.registerEvaluation.id;
   };
 
+  const FINDING_TITLE = '交通运输和财政领域信息公开不到位';
   let unitUserHeaders: Record<string, string>;
   const unitUser = () => unitUserHeaders;
 
   beforeAll(async () => {
     app = await startTestApp({ sqlitePath, demoData: true });
-    const response = await app.graphql(`{ units { id code } evaluations(first: 1) { nodes { id findings(first: 1) { nodes { id } } } } }`);
+    const response = await app.graphql(`{ units { id code } evaluations(first: 1) { nodes { id receivedOn } } }`);
     unitId = Object.fromEntries(response.data!.units.map((unit: { id: string; code: string }) => [unit.code, unit.id]));
     evaluationId = response.data!.evaluations.nodes[0].id;
-    findingId = response.data!.evaluations.nodes[0].findings.nodes[0].id;
+    // A finding concerning the units the circulars below criticise: a circular cites only the unit's own findings.
+    const recorded = await app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
+      input: {
+        idempotencyKey: 'finding-of-jtj-and-czj',
+        evaluationId,
+        title: FINDING_TITLE,
+        description: '交通运输、财政领域部分信息未按规定公开。',
+        category: '主动公开',
+        severity: 'MEDIUM',
+        concernedUnitIds: [unitId['JTJ'], unitId['CZJ']],
+        identifiedOn: response.data!.evaluations.nodes[0].receivedOn,
+      },
+    });
+    expect(recorded.errors).toBeUndefined();
+    findingId = recorded.data!.recordFinding.id;
     unitUserHeaders = await app.as('UNIT', unitId['JTJ']!);
   });
 
@@ -278,10 +293,11 @@ describe('Rectification team, plan and circulars over GraphQL', () => {
   });
 
   it('names what a circular cites: the finding by its title, the work-plan item by number and title with its plan; an unknown one refused in Chinese without its id', async () => {
-    const found = await app.graphql(`{ workPlans { id title } evaluations(first: 1) { nodes { findings(first: 1) { nodes { title } } } } }`);
+    const found = await app.graphql(`{ workPlans { id title } }`);
     const plan = found.data!.workPlans[0];
-    const outline = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id code title } } } }`, { id: plan.id });
-    const item = outline.data!.workPlan.categories[0].items[0];
+    const outline = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id code title parts { unitId } } } } }`, { id: plan.id });
+    type Outlined = { id: string; code: string; title: string; parts: { unitId: string }[] };
+    const item = (outline.data!.workPlan.categories as { items: Outlined[] }[]).flatMap((category) => category.items).find((candidate) => candidate.parts.some((part) => part.unitId === unitId['CZJ']))!;
     const references = [{ kind: 'FINDING', id: findingId }, { kind: 'WORK_PLAN_ITEM', id: item.id }];
     const issued = await app.graphql(
       `mutation($input: IssueCircularInput!) { issueCircular(input: $input) { references { kind id title planTitle } } }`,
@@ -289,7 +305,7 @@ describe('Rectification team, plan and circulars over GraphQL', () => {
     );
     expect(issued.errors).toBeUndefined();
     expect(issued.data!.issueCircular.references).toEqual([
-      { kind: 'FINDING', id: findingId, title: found.data!.evaluations.nodes[0].findings.nodes[0].title, planTitle: null },
+      { kind: 'FINDING', id: findingId, title: FINDING_TITLE, planTitle: null },
       { kind: 'WORK_PLAN_ITEM', id: item.id, title: `${item.code} ${item.title}`, planTitle: plan.title },
     ]);
 

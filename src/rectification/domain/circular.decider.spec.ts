@@ -57,6 +57,23 @@ describe('not issued yet', () => {
     given([]).when(issue(commendation)).then([issuedWith(commendation)]);
   });
 
+  it('refuses citing a finding or item the unit has no part in, naming them and the unit, beside the references (breaker11b G1)', () => {
+    const command = issue({
+      unitName: '青川市交通运输局',
+      referencesNotConcerning: [
+        { en: 'finding 「政府信息公开工作年度报告发布滞后」', zh: '问题「政府信息公开工作年度报告发布滞后」' },
+        { en: 'work-plan item 5 「推进服务公开」', zh: '工作事项 5「推进服务公开」' },
+      ],
+    });
+    given([]).when(command).thenRefused(
+      'BAD_USER_INPUT',
+      /^青川市交通运输局 has no part in finding 「政府信息公开工作年度报告发布滞后」, work-plan item 5 「推进服务公开」/,
+      /^青川市交通运输局不承担问题「政府信息公开工作年度报告发布滞后」、工作事项 5「推进服务公开」，通报只能引用该单位自己的问题或工作事项。$/,
+    );
+    given([]).when(command).thenRefusedAt('references');
+    given([]).when(issue({ unitName: '青川市交通运输局', referencesNotConcerning: [] })).then([criticised]);
+  });
+
   it('the same id under two kinds is two references', () => {
     const references = [
       { kind: 'FINDING', id: 'shared-id' },

@@ -2,7 +2,7 @@ import { requireCalendarDate, requireNotBefore, requireOfficeEra, requireRole, r
 import { isAfter } from '../../shared/calendar-date.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
-import { DomainError, badInput, conflict, notFound, say } from '../../shared/domain-error.js';
+import { DomainError, badInput, conflict, notFound, say, type Bilingual } from '../../shared/domain-error.js';
 import type { CircularEvent, CircularIssued, CircularKind, CircularReference } from './circular.events.js';
 
 export interface IssueCircular extends Readonly<CircularIssued['data']> {
@@ -21,6 +21,14 @@ export interface IssueCircular extends Readonly<CircularIssued['data']> {
    * what existed on its day.
    */
   readonly referencesBegan?: readonly DatedFact[];
+  /**
+   * The references the unit has no part in (nor had, nor was named as concerned by), by name,
+   * looked up by the handler: a circular commends or criticises a unit for its own work only
+   * (breaker11b G1). Absent: unchecked.
+   */
+  readonly referencesNotConcerning?: readonly Bilingual[];
+  /** The unit's name in the directory, for refusals to name it. */
+  readonly unitName?: string;
 }
 
 export type CircularCommand = IssueCircular;
@@ -72,6 +80,14 @@ function issueCircular(command: IssueCircular, state: CircularState): CircularEv
     throw new DomainError('NOT_FOUND', say(`Referenced ${unknown} does not exist.`, `引用的${kinds}不存在（${command.unknownReferences.length} 项），请重新选择。`), { field: 'references' });
   }
   if (state.status === 'issued') throw conflict(`Circular ${state.circularId} was already issued on ${state.issuedOn}.`, `该通报已于 ${state.issuedOn} 发布。`);
+  const notConcerning = command.referencesNotConcerning ?? [];
+  if (notConcerning.length > 0) {
+    throw badInput(
+      `${command.unitName ?? 'The unit'} has no part in ${notConcerning.map((reference) => reference.en).join(', ')}: a circular cites only the unit's own work.`,
+      `${command.unitName ?? '被通报单位'}不承担${notConcerning.map((reference) => reference.zh).join('、')}，通报只能引用该单位自己的问题或工作事项。`,
+      { field: 'references' },
+    );
+  }
   requireText(title, say('The title of the circular', '通报标题'));
   // A commendation or a criticism is only fair, and only useful to other units, with its grounds.
   requireText(reason, say('The reason for the circular', '通报理由'));

@@ -174,6 +174,7 @@ describe('open, no unit assigned yet', () => {
       evaluationId: 'evaluation-2025',
       identifiedOn: '2025-04-15',
       title: '部分单位信息公开不到位',
+      concernedUnitIds: [FINANCE, ENVIRONMENT, HOUSING],
       assignments: { parts: {}, recorded: [] },
     });
   });

@@ -72,6 +72,8 @@ interface RecordedFindingFacts {
   readonly identifiedOn: string;
   /** Its title, as refusals name it. */
   readonly title: string;
+  /** The units the evaluation named as concerned (before any is assigned); absent in states folded before it was kept. */
+  readonly concernedUnitIds?: readonly string[];
   /** One part per assigned unit, kept by the shared assignment lifecycle. */
   readonly assignments: AssignmentsState;
 }
@@ -106,6 +108,7 @@ function evolveFinding(state: FindingState, event: FindingStreamEvent): FindingS
         evaluationId: event.data.evaluationId,
         identifiedOn: event.data.identifiedOn,
         title: event.data.title,
+        concernedUnitIds: event.data.concernedUnitIds ?? [],
         assignments: initialAssignmentsState(),
       };
     case 'FindingClosedOut':
@@ -120,8 +123,9 @@ function evolveFinding(state: FindingState, event: FindingStreamEvent): FindingS
 }
 
 /** Leaves behind what belongs to one status only, such as `closedOn`. */
-const recordedPartOf = ({ findingId, evaluationId, identifiedOn, title, assignments }: RecordedFindingState): RecordedFindingFacts => ({
+const recordedPartOf = ({ findingId, evaluationId, identifiedOn, title, concernedUnitIds, assignments }: RecordedFindingState): RecordedFindingFacts => ({
   findingId,
+  concernedUnitIds,
   evaluationId,
   identifiedOn,
   title,

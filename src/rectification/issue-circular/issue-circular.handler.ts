@@ -11,8 +11,8 @@ import { findingStream } from '../domain/finding.events.js';
 import { workPlanItemDecider } from '../../work-plan/domain/work-plan-item.decider.js';
 import { workPlanItemStream } from '../../work-plan/domain/work-plan.events.js';
 import type { IssueCircularInput } from './issue-circular.input.js';
-import { partsOf } from '../../assignments/domain/assignment.decider.js';
-import { say } from '../../shared/domain-error.js';
+import { partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
+import { say, type Bilingual } from '../../shared/domain-error.js';
 import type { DatedFact } from '../../shared/guards.js';
 
 /** Issues a circular commending or criticising a unit; returns the new circular's id. */
@@ -35,7 +35,8 @@ export class IssueCircularHandler implements ICommandHandler<IssueCircularComman
   async execute({ input, context }: IssueCircularCommand): Promise<string> {
     const circularId = deterministicId('circular', context.commandId);
     const references = input.references.map(({ kind, id }): CircularReference => ({ kind, id }));
-    const began = await Promise.all(references.map((reference) => this.beganOf(reference)));
+    const found = await Promise.all(references.map((reference) => this.lookUp(reference, input.unitId)));
+    const began = found.map((reference) => reference?.began);
     const unit = this.units.get(input.unitId);
     await this.executor.execute(
       circularStream(circularId),
@@ -50,6 +51,8 @@ export class IssueCircularHandler implements ICommandHandler<IssueCircularComman
         unitExists: unit !== undefined,
         unknownReferences: references.filter((_, index) => began[index] === undefined),
         referencesBegan: began.filter((fact): fact is DatedFact => fact !== undefined && fact !== null),
+        ...(unit ? { unitName: unit.name } : {}),
+        referencesNotConcerning: found.flatMap((reference) => (reference && !reference.concernsUnit ? [reference.name] : [])),
         ...(unit ? { unitRegistration: { day: unit.registeredOn, what: say(`the registration of ${unit.name}`, `${unit.name}的登记日期`) } } : {}),
       },
       context,
@@ -58,24 +61,38 @@ export class IssueCircularHandler implements ICommandHandler<IssueCircularComman
   }
 
   /**
-   * What the referenced finding or item began with, as refusals name it: a finding's
-   * identification, an item's first assignment (null for an item not assigned yet); undefined when
-   * it does not exist.
+   * What a referenced finding or item is, for the decider: what it began with, as refusals name it
+   * (a finding's identification, an item's first assignment; null for an item not assigned yet);
+   * its name; and whether the circular's unit has or had a part in it (or, for a finding, was named
+   * as concerned). Undefined when it does not exist.
    */
-  private async beganOf(reference: CircularReference): Promise<DatedFact | null | undefined> {
+  private async lookUp(reference: CircularReference, unitId: string): Promise<{ began: DatedFact | null; name: Bilingual; concernsUnit: boolean } | undefined> {
     switch (reference.kind) {
       case 'FINDING': {
         const finding = await this.executor.load(findingStream(reference.id), findingDecider);
         if (finding.status === 'unrecorded') return undefined;
-        return { day: finding.identifiedOn, what: say(`the identification of finding 「${finding.title}」`, `问题「${finding.title}」的发现日期`) };
+        return {
+          began: { day: finding.identifiedOn, what: say(`the identification of finding 「${finding.title}」`, `问题「${finding.title}」的发现日期`) },
+          name: say(`finding 「${finding.title}」`, `问题「${finding.title}」`),
+          concernsUnit: (finding.concernedUnitIds ?? []).includes(unitId) || hasOrHadPart(finding.assignments, unitId),
+        };
       }
       case 'WORK_PLAN_ITEM': {
         const item = await this.executor.load(workPlanItemStream(reference.id), workPlanItemDecider);
         if (item.status === 'empty') return undefined;
         const first = partsOf(item.assignments).map((part) => part.assignedOn).sort()[0];
         const { code, title } = item.definition;
-        return first === undefined ? null : { day: first, what: say(`the assignment of work-plan item ${code} 「${title}」`, `工作事项 ${code}「${title}」的交办日期`) };
+        return {
+          began: first === undefined ? null : { day: first, what: say(`the assignment of work-plan item ${code} 「${title}」`, `工作事项 ${code}「${title}」的交办日期`) },
+          name: say(`work-plan item ${code} 「${title}」`, `工作事项 ${code}「${title}」`),
+          concernsUnit: hasOrHadPart(item.assignments, unitId),
+        };
       }
     }
   }
 }
+
+/** The unit holds a part, or held one that passed to a successor (机构改革). */
+const hasOrHadPart = (assignments: AssignmentsState, unitId: string): boolean =>
+  partsOf(assignments).some((part) => part.unitId === unitId || (part.heldBefore ?? []).includes(unitId)) ||
+  (assignments.passedOn !== undefined && Object.hasOwn(assignments.passedOn, unitId));

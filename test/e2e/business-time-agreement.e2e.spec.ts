@@ -92,20 +92,24 @@ describe('every view now = knownAt far in the future = asOf today (issue 8)', ()
     unitId: string;
     status: string;
     lastDay: string;
+    assignedOn: string;
+    dueDate: string;
     inspectionId?: string;
     requestId?: string;
   }
   /** The parent's parts as they stand: who holds each, its status, the day of its latest fact, the ids a command names. */
   const partsNow = async (parent: number): Promise<PartNow[]> => {
-    const fields = 'unitId status assignedOn reports { reportedOn } inspections { inspectionId inspectedOn } returns { returnedOn } extensionRequests { requestId status requestedOn decidedOn }';
+    const fields = 'unitId status assignedOn dueDate reports { reportedOn } inspections { inspectionId inspectedOn } returns { returnedOn } extensionRequests { requestId status requestedOn decidedOn }';
     const response = await (parent < 3
       ? app.graphql(`query($id: ID!) { finding(id: $id) { parts: assignments { ${fields} } } }`, { id: findingIds[parent] })
       : app.graphql(`query($id: ID!) { workPlanItem(id: $id) { parts { ${fields} } } }`, { id: itemIds[parent - 3] }));
-    type Part = { unitId: string; status: string; assignedOn: string; reports: { reportedOn: string }[]; inspections: { inspectionId: string; inspectedOn: string }[]; returns: { returnedOn: string }[]; extensionRequests: { requestId: string; status: string; requestedOn: string; decidedOn: string | null }[] };
+    type Part = { unitId: string; status: string; assignedOn: string; dueDate: string; reports: { reportedOn: string }[]; inspections: { inspectionId: string; inspectedOn: string }[]; returns: { returnedOn: string }[]; extensionRequests: { requestId: string; status: string; requestedOn: string; decidedOn: string | null }[] };
     const parts = ((response.data?.finding ?? response.data?.workPlanItem)?.parts ?? []) as Part[];
     return parts.map((part) => ({
       unitId: part.unitId,
       status: part.status,
+      assignedOn: part.assignedOn,
+      dueDate: part.dueDate,
       lastDay: [part.assignedOn, ...part.reports.map((r) => r.reportedOn), ...part.inspections.map((i) => i.inspectedOn), ...part.returns.map((r) => r.returnedOn), ...part.extensionRequests.flatMap((r) => [r.requestedOn, r.decidedOn ?? ''])].sort().at(-1)!,
       inspectionId: part.inspections.at(-1)?.inspectionId,
       // Pending now, or lapsed now: a decision dated before the verification, entered late, still decides it.
@@ -144,8 +148,8 @@ describe('every view now = knownAt far in the future = asOf today (issue 8)', ()
     const later = dayFrom(day, 1 + (s.other % 3));
     // Urgings, requests and decisions also come late, dated before facts already entered (a paper file found later): judged on their own day.
     const anyDay = s.flag ? day : DAYS[s.other]!;
-    const late = async (recorded: Promise<boolean>) => {
-      if ((await recorded) && anyDay < part.lastDay) accepted.set('dated before facts entered earlier', (accepted.get('dated before facts entered earlier') ?? 0) + 1);
+    const late = async (recorded: Promise<boolean>, on = anyDay) => {
+      if ((await recorded) && on < part.lastDay) accepted.set('dated before facts entered earlier', (accepted.get('dated before facts entered earlier') ?? 0) + 1);
     };
     const unitUser = await app.as('UNIT', unitId);
     switch (s.action) {
@@ -158,9 +162,13 @@ describe('every view now = knownAt far in the future = asOf today (issue 8)', ()
       case 'urge':
         await late(mutate(name('urgeUnit', 'urgeWorkPlanItemUnit'), { ...ref, unitId, message: '请抓紧', urgedOn: anyDay }));
         return;
-      case 'requestExtension':
-        await late(mutate(name('requestExtension', 'requestWorkPlanItemExtension'), { ...ref, unitId, requestedDueDate: dayFrom(anyDay, 1 + (s.other % 3)), reason: '需要时间', requestedOn: anyDay }, unitUser));
+      case 'requestExtension': {
+        // Mostly asked for in time: a day of the walk from the assignment to the due date now in force, entered late or not.
+        const inTime = DAYS.filter((one) => one >= part.assignedOn && one <= part.dueDate);
+        const requestedOn = s.flag || inTime.length === 0 ? anyDay : inTime[s.other % inTime.length]!;
+        await late(mutate(name('requestExtension', 'requestWorkPlanItemExtension'), { ...ref, unitId, requestedDueDate: dayFrom(part.dueDate > requestedOn ? part.dueDate : requestedOn, 1 + (s.other % 3)), reason: '需要时间', requestedOn }, unitUser), requestedOn);
         return;
+      }
       case 'decideExtension':
         if (part.requestId) await late(mutate(name('decideExtension', 'decideWorkPlanItemExtension'), { ...ref, unitId, requestId: part.requestId, approve: s.other % 2 === 0, reason: '不同意', decidedOn: anyDay, overrideReason: '同意延期' }));
         return;

@@ -142,7 +142,8 @@ export class EvidenceInput {
 
   @Field(() => String, { nullable: true, description: 'An http(s) link to the published proof' })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: '$property must be an http(s) URL' })
+  // Intranet hosts have no dot (http://oa/xxgk/123: breaker11b M1); a script link or a space is still refused.
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: '$property must be an http(s) URL' })
   @OptionalText(2000)
   link?: string;
 

@@ -61,7 +61,7 @@ const CONSTRAINT_ZH: Record<string, (message: string) => string> = {
   arrayMinSize: (message) => `至少 ${number(message, /at least (\d+|one)/)} 项`,
   arrayUnique: () => '不能有重复项',
   isBoolean: () => '必须是 true 或 false',
-  isUrl: () => '必须是以 http:// 或 https:// 开头的有效网址',
+  isUrl: () => '必须是以 http:// 或 https:// 开头的有效网址，中间不能有空格（如 https://www.example.gov.cn/xxgk/123 或内网的 http://oa/xxgk/123）',
   matches: () => '格式不正确',
   whitelistValidation: () => '不是可接受的字段',
   nestedValidation: () => '必须是一个对象',

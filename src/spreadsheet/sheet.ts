@@ -247,6 +247,12 @@ function sectionInColumnsOf(row: SheetRow, naming: ReadonlySet<number>): { secti
   return { section, dropped: [...new Set(others.map((each) => each.text))] };
 }
 
+/** A totals row below the items (breaker10 F32): 合计 / 小计 / 总计 / 共计 first, or 共3项 alone. */
+const isTotals = (row: SheetRow): boolean => {
+  const texts = textsOf(row);
+  return texts.length > 0 && (/^(?:合\s*计|小\s*计|总\s*计|共\s*计)\s*[:：]?/.test(texts[0]!) || (texts.length === 1 && /^共\s*\d+\s*[项条个]/.test(texts[0]!)));
+};
+
 /** A footnote: 注：…, 备注：…, 说明：…, in the row's first cell with nothing else beside it. */
 const isFootnote = (row: SheetRow): boolean => {
   const texts = textsOf(row);
@@ -378,6 +384,11 @@ function tableOf<Key extends string>(
     if (row.row <= lastHeaderRow) continue;
     if (isFootnote(row)) {
       notices.push({ row: row.row, reason: `Footnote skipped: ${textsOf(row)[0]}`, reasonZh: `已跳过注释行：${textsOf(row)[0]}` });
+      continue;
+    }
+    if (isTotals(row)) {
+      const texts = textsOf(row).join(' ');
+      notices.push({ row: row.row, reason: `Totals row skipped: ${texts}`, reasonZh: `已跳过合计行：${texts}` });
       continue;
     }
     const inColumns = sectionOf(row) === null ? sectionInColumnsOf(row, naming) : null;

@@ -145,10 +145,19 @@ describe('CSV', () => {
     expect(problems).toMatchObject([{ row: 1, reason: 'Column 牵头单位 (lead unit) appears twice in the header.' }]);
   });
 
-  it('refuses text that is not UTF-8, such as GBK from an old Excel', async () => {
-    const gbk = Buffer.from([0xc0, 0xe0, 0xb1, 0xf0, 0x2c, 0x31, 0x0a]);
-    const problems = await problemsOf(gbk, csvOptions);
-    expect(problems).toMatchObject([{ row: null, reason: expect.stringMatching(/not UTF-8.*CSV UTF-8/) }]);
+  it('reads GBK, what Excel\'s "CSV (逗号分隔)" writes on Chinese Windows (breaker10 F11)', async () => {
+    // 类别,编号,事项,牵头单位,完成时限 / 公开,1,信用信息归集,青川市财政局,2026年6月底前 — in GBK, CRLF.
+    const gbk = Buffer.from(
+      'c0e0b1f02cb1e0bac52ccac2cfee2cc7a3cdb7b5a5cebb2ccdeab3c9cab1cfde0d0ab9abbfaa2c312cd0c5d3c3d0c5cfa2b9e9bcaf2cc7e0b4a8cad0b2c6d5febed62c32303236c4ea36d4c2b5d7c7b00d0a',
+      'hex',
+    );
+    const document = await read(gbk, csvOptions);
+    expect(document.categories[0]!.items[0]).toMatchObject({ title: '信用信息归集', leadUnit: '青川市财政局', dueDate: '2026-06-30' });
+  });
+
+  it('refuses bytes that are neither UTF-8 nor GBK', async () => {
+    const problems = await problemsOf(Buffer.from([0x2c, 0xff, 0x31, 0x80, 0x0a]), csvOptions);
+    expect(problems).toMatchObject([{ row: null, reason: expect.stringMatching(/neither UTF-8 nor GBK.*CSV UTF-8/) }]);
   });
 
   it('keeps a stray quote inside an unquoted field as text', async () => {

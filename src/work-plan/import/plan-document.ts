@@ -335,6 +335,20 @@ function draftFrom(
   const categories = new Map<string, { title: string; firstRow: number; items: PlanItemRow[] }>();
   /** The item of the row above: only it can be continued. */
   let lastItem: PlanItemRow | undefined;
+  const leadNotices: ImportProblem[] = [];
+  /** Files often list every unit under 责任单位, the lead too: it leads, named once, with a notice (breaker10 F16). */
+  const withoutLead = (row: number, leads: readonly string[], names: readonly string[], sheet: string | undefined): string[] => {
+    const repeated = names.filter((name) => leads.includes(name));
+    if (repeated.length > 0) {
+      leadNotices.push({
+        row,
+        reason: `${repeated.join(', ')} is the lead unit and is also listed under 责任单位: it leads, with one part.`,
+        reasonZh: `“${repeated.join('、')}”是牵头单位，又列在责任单位中：按牵头单位计，只交办一次。`,
+        ...(sheet === undefined ? {} : { sheet }),
+      });
+    }
+    return names.filter((name) => !leads.includes(name));
+  };
   for (const { row, cells, sheet } of records) {
     const code = textOf(cells.categoryCode ?? null);
     const title = textOf(cells.categoryTitle ?? null);
@@ -379,7 +393,7 @@ function draftFrom(
       description: textOf(cells.description ?? null),
       measures: textOf(cells.measures ?? null),
       leadUnit: textOf(cells.leadUnit ?? null),
-      responsibleUnits: namesInCell(cells.responsibleUnits ?? null),
+      responsibleUnits: withoutLead(row, namesInCell(cells.leadUnit ?? null), namesInCell(cells.responsibleUnits ?? null), sheet),
       dueDate: calendarDateOf(cells.dueDate ?? null),
       ...(sheet === undefined ? {} : { sheet }),
     });
@@ -401,14 +415,19 @@ function draftFrom(
       categories: [...categories].map(([code, category]) => ({ code, title: category.title, items: category.items })),
     },
     problems,
-    ...(restarted && {
+    ...((restarted || leadNotices.length > 0) && {
       notices: [
-          {
-            row: null,
-            reason: 'The item numbers (序号) start again in each category: each item is known by its category and number (一.1, 一.2, 二.1 …).',
-            reasonZh: '序号在每个类别内重新编号：各事项按“类别.序号”编号（一.1、一.2、二.1……）。',
-          },
-        ],
+        ...(restarted
+          ? [
+              {
+                row: null,
+                reason: 'The item numbers (序号) start again in each category: each item is known by its category and number (一.1, 一.2, 二.1 …).',
+                reasonZh: '序号在每个类别内重新编号：各事项按“类别.序号”编号（一.1、一.2、二.1……）。',
+              },
+            ]
+          : []),
+        ...leadNotices,
+      ],
     }),
   };
 }

@@ -173,15 +173,10 @@ export function validatePlanDocument(
           const lead = leadUnits.find((other) => other.unitId === unit.unitId);
           const isLead = lead !== undefined;
           const again = responsibleUnits.some((other) => other.unitId === unit.unitId);
-          // 各区县政府 next to the lead or a county named on its own means the others as well.
-          if (named.collective && (isLead || again)) continue;
-          if (isLead) {
-            problems.push({
-              row,
-              reason: `${name} is the lead unit (${lead.name}) and cannot also be listed as a responsible unit.`,
-              reasonZh: `“${name}”即牵头单位（${lead.name}），不能同时列为责任单位。`,
-            });
-          } else if (again) {
+          // 各区县政府 next to the lead or a county named on its own means the others as well; the lead
+          // named again by another of its names (市财政局 for 青川市财政局) is the lead, once (breaker10 F16).
+          if (isLead || (named.collective && again)) continue;
+          if (again) {
             problems.push({ row, reason: `Responsible unit ${name} is listed twice (by name and by code).`, reasonZh: `责任单位“${name}”写了两次（名称和编码各一次）。` });
           } else {
             responsibleUnits.push(unit);

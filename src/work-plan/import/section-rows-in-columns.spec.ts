@@ -212,3 +212,24 @@ describe('one item over two rows, each with its own unit and deadline (breaker10
     ]);
   });
 });
+
+describe('a totals row below the items (breaker10 F32)', () => {
+  it.each([['合计,,共3项,,'], ['小计：3项,,,,'], ['共3项,,,,']])('%p is skipped, with a notice', async (totals) => {
+    const csv = `类别,编号,事项,牵头单位,完成时限\n公开,1,甲,青川市财政局,2026-12-31\n${totals}\n`;
+    const result = await importWorkPlan(csv, { format: 'csv', title: 'T', lookupUnit: directory });
+    expect(result).toMatchObject({ ok: true, notices: [{ row: 3, reasonZh: expect.stringMatching(/^已跳过合计行：/) }] });
+    expect(outline(result)).toEqual(['公开 公开: 1 甲']);
+  });
+});
+
+describe('the lead unit listed again under 责任单位 (breaker10 F16)', () => {
+  it('leads, with one part, and a notice says so; another of its names is the lead too', async () => {
+    const csv = '类别,编号,事项,牵头单位,责任单位,完成时限\n公开,1,甲,青川市财政局,"青川市财政局、市财政局、青川市教育局",2026-12-31\n';
+    const result = await importWorkPlan(csv, { format: 'csv', title: 'T', lookupUnit: directory });
+    expect(result).toMatchObject({
+      ok: true,
+      plan: { categories: [{ items: [{ leadUnits: [{ unitId: 'unit-czj' }], responsibleUnits: [{ unitId: 'unit-jyj' }] }] }] },
+      notices: [{ row: 2, reasonZh: '“青川市财政局”是牵头单位，又列在责任单位中：按牵头单位计，只交办一次。' }],
+    });
+  });
+});

@@ -146,7 +146,6 @@ describe('a plan with bad rows', () => {
         },
         { row: 4, reason: 'Category 一 is titled "五公开" here but "深化五公开" on row 2.' },
         { row: 4, reason: 'Duplicate item code 1: already used on row 2.' },
-        { row: 4, reason: '青川市财政局 is the lead unit and cannot also be listed as a responsible unit.' },
         { row: 4, reason: 'Due date (完成时限) 2026-02-30 does not exist.', reasonZh: expect.stringContaining('日期 2026-02-30 不存在') },
         { row: 6, reason: 'Missing lead unit (牵头单位) of item 5.' },
         { row: 6, reason: 'Responsible unit XISHAN is listed twice (by name and by code).' },
@@ -155,7 +154,6 @@ describe('a plan with bad rows', () => {
           reason: "Due date 2016-06-30 lies before the plan's year: it must be between 2026-01-01 and 2026-12-31.",
           reasonZh: '完成时限 2016-06-30 早于工作方案的年度：应在 2026-01-01 至 2026-12-31 之间。',
         },
-        { row: 7, reason: '青川市财政局 is the lead unit (CZJ) and cannot also be listed as a responsible unit.' },
         { row: 7, reason: 'Missing due date (完成时限).' },
       ],
     });

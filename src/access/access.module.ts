@@ -6,6 +6,8 @@ import { AuthenticationService } from './authentication/authentication.service.j
 import { AccessGuard } from './authorization/access.guard.js';
 import { LiveUpdates } from './authorization/live-updates.js';
 import { DeactivateUserHandler } from './deactivate-user/deactivate-user.handler.js';
+import { ReactivateUserHandler } from './reactivate-user/reactivate-user.handler.js';
+import { ChangeUserAccountHandler } from './change-user-account/change-user-account.handler.js';
 import { IssueAccessTokenHandler } from './issue-access-token/issue-access-token.handler.js';
 import { RegisterUserHandler } from './register-user/register-user.handler.js';
 import { UserAccountsResolver } from './users/user-accounts.resolver.js';
@@ -31,6 +33,8 @@ import { UnlockAccountHandler } from './unlock-account/unlock-account.handler.js
     RegisterUserHandler,
     IssueAccessTokenHandler,
     DeactivateUserHandler,
+    ReactivateUserHandler,
+    ChangeUserAccountHandler,
     ListUsersHandler,
     GetUserHandler,
     UserAccountsResolver,

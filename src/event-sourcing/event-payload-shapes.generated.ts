@@ -967,6 +967,20 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         }
       }
     },
+    "UserReactivated": {
+      "type": "object",
+      "properties": {
+        "userId": {
+          "type": "string"
+        },
+        "reason": {
+          "type": "string"
+        },
+        "reactivatedOn": {
+          "type": "string"
+        }
+      }
+    },
     "UserRegistered": {
       "type": "object",
       "properties": {
@@ -990,6 +1004,52 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "string",
             "null"
           ]
+        }
+      }
+    },
+    "UserRenamed": {
+      "type": "object",
+      "properties": {
+        "userId": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        },
+        "reason": {
+          "type": "string"
+        },
+        "renamedOn": {
+          "type": "string"
+        }
+      }
+    },
+    "UserRoleChanged": {
+      "type": "object",
+      "properties": {
+        "userId": {
+          "type": "string"
+        },
+        "role": {
+          "type": "string",
+          "enum": [
+            "SUPERVISOR",
+            "INSPECTOR",
+            "UNIT",
+            "ADMIN"
+          ]
+        },
+        "unitId": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "reason": {
+          "type": "string"
+        },
+        "changedOn": {
+          "type": "string"
         }
       }
     },

@@ -48,10 +48,10 @@ describe('用户管理: an administrator lists, creates, resets and unlocks acco
     await form.getByLabel('初始密码（8 到 128 个字符，用户首次登录时须修改）').fill('Chushi#2026');
     await form.getByRole('button', { name: '创建账号' }).click();
     // A unit user needs its unit, named beside the field before anything is sent.
-    await fieldError(page, 'form-create-account', '所属单位（责任单位用户必填）').waitFor();
-    expect(await fieldError(page, 'form-create-account', '所属单位（责任单位用户必填）').textContent()).toBe('请选择“所属单位（责任单位用户必填）”。');
+    await fieldError(page, 'form-create-account', '所属单位').waitFor();
+    expect(await fieldError(page, 'form-create-account', '所属单位').textContent()).toBe('请选择“所属单位”。');
 
-    await form.getByLabel('所属单位（责任单位用户必填）').click();
+    await form.getByLabel('所属单位').click();
     await page.locator('.el-select-dropdown__item', { hasText: '青川市财政局' }).click();
     const before = await app.logPosition();
     await form.getByRole('button', { name: '创建账号' }).click();
@@ -120,5 +120,56 @@ describe('用户管理: an administrator lists, creates, resets and unlocks acco
     await supervisor.goto('/overview');
     await supervisor.locator('[data-test="signed-in-as"]').waitFor();
     expect(((await supervisor.locator('[data-test="signed-in-as"]').textContent()) ?? '').trim()).toBe('张伟（政务公开办）');
+  });
+  it('stops an account and starts it again with a reason, the same login name signing in; corrects 姓名, and 所属单位 goes with the role (breaker11b G7)', async () => {
+    const unitId = (await app.graphql(`{ units { id name } }`)).data!.units.find((unit: { name: string }) => unit.name === '青川市交通运输局').id;
+    const clerk = await createPerson(app, 'UNIT', '王小明', 'users-wxm', unitId);
+    const { page } = await contexts.open();
+    await signIn(page, admin);
+    await row(page, 'users-wxm').getByRole('button', { name: '停用' }).click();
+    await page.locator('[data-test="form-deactivate"]').getByLabel('停用原因').fill('工作调动');
+    await page.locator('[data-test="form-deactivate"]').getByRole('button', { name: '停用' }).click();
+    await eventually(page, async () => (await standing(page, 'users-wxm')) === '已停用', 'the account stopped');
+
+    await page.locator('[data-test="reactivate-users-wxm"]').click();
+    const reactivate = page.locator('[data-test="form-reactivate"]');
+    await reactivate.getByRole('button', { name: '启用' }).click();
+    await fieldError(page, 'form-reactivate', '启用原因').waitFor();
+    await reactivate.getByLabel('启用原因').fill('误停用');
+    await reactivate.getByRole('button', { name: '启用' }).click();
+    await eventually(page, async () => (await standing(page, 'users-wxm')) === '待首次登录改密', 'the account in use again');
+    expect((await app.graphql(SIGN_IN, { input: { loginName: 'users-wxm', password: clerk.initialPassword } }, {})).errors).toBeUndefined();
+
+    await page.locator('[data-test="change-users-wxm"]').click();
+    const change = page.locator('[data-test="form-change-account"]');
+    expect(await change.getByLabel('姓名').inputValue()).toBe('王小明');
+    await change.getByLabel('姓名').fill('王晓明');
+    // 现场督查员 has no unit: the field goes, and nothing of it is sent.
+    await change.getByText('现场督查员', { exact: true }).click();
+    expect(await change.getByLabel('所属单位', { exact: true }).count()).toBe(0);
+    await change.getByLabel('修改原因').fill('姓名录入有误，改任现场督查员');
+    await change.getByRole('button', { name: '保存修改' }).click();
+    await eventually(page, async () => ((await row(page, 'users-wxm').textContent()) ?? '').includes('王晓明'), 'the corrected name');
+    const account = (await app.graphql(`{ users(first: 200) { nodes { loginName name role unitId } } }`, {}, await app.as('ADMIN'))).data!.users.nodes.find(
+      (user: { loginName: string | null }) => user.loginName === 'users-wxm',
+    );
+    expect(account).toEqual({ loginName: 'users-wxm', name: '王晓明', role: 'INSPECTOR', unitId: null });
+  });
+
+  it('reaches every account’s state and actions on a phone without sideways scrolling (breaker11 F8)', async () => {
+    const inspector = await createPerson(app, 'INSPECTOR', '孙丽', 'users-phone-locked');
+    for (let attempt = 1; attempt <= 5; attempt++) await app.graphql(SIGN_IN, { input: { loginName: inspector.loginName, password: `wrong-${attempt}` } }, {});
+    const { page } = await contexts.open({ viewport: { width: 390, height: 844 } });
+    await signIn(page, admin);
+    await row(page, 'users-phone-locked').waitFor();
+    const unlock = page.locator('[data-test="unlock-users-phone-locked"]');
+    await unlock.scrollIntoViewIfNeeded();
+    const box = (await unlock.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    const scroll = (await page.evaluate(`(() => { const wrap = document.querySelector('[data-test="users"] .el-scrollbar__wrap'); return { scroll: wrap.scrollWidth, width: wrap.clientWidth }; })()`)) as { scroll: number; width: number };
+    expect(scroll.scroll).toBeLessThanOrEqual(scroll.width + 1);
+    expect(await standing(page, 'users-phone-locked')).toMatch(/^已锁定/);
+    await unlock.click();
+    await eventually(page, async () => (await standing(page, 'users-phone-locked')) === '待首次登录改密', 'the account unlocked from the phone');
   });
 });

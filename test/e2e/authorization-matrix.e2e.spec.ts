@@ -252,7 +252,9 @@ describe('Authorization matrix: every operation × every caller', () => {
     // Only the supervisor has a password here; the others are told CONFLICT (none set), after the role check.
     mutationRow('changePassword', ['SUPERVISOR', 'INSPECTOR', 'UNIT', 'UNIT_FOR_ANOTHER', 'ADMIN'], () => ({ currentPassword: 'Chushi#2026', newPassword: 'Matrix#2026' })),
     { operation: 'Mutation.signOut', allowed: ['SUPERVISOR', 'INSPECTOR', 'UNIT', 'UNIT_FOR_ANOTHER', 'ADMIN'], document: `mutation { signOut }`, variables: () => ({ input: {} }) },
+    mutationRow('changeUserAccount', ['ADMIN'], () => ({ userId: spareUser, name: '李娜（姓名更正）', role: 'INSPECTOR', reason: '姓名录入有误' })),
     mutationRow('deactivateUser', ['ADMIN'], () => ({ userId: spareUser, reason: '离职' })),
+    mutationRow('reactivateUser', ['ADMIN'], () => ({ userId: spareUser, reason: '误停用' })),
     { operation: 'Mutation.takeLedgerCheckpoint', allowed: ['ADMIN'], document: `mutation { takeLedgerCheckpoint { sequence ledgerCode } }`, variables: () => ({ input: {} }) },
   ];
 

@@ -98,6 +98,8 @@ export interface TestApp {
 export async function startTestApp(
   options: {
     sqlitePath?: string;
+    /** The port to listen on (127.0.0.1); a free one when left out. A restart on the same store and port is the same server to a browser. */
+    port?: number;
     demoData?: boolean;
     now?: string;
     /** More settings, as environment variables would give them (e.g. `NODE_ENV: 'production'`). */
@@ -132,7 +134,7 @@ export async function startTestApp(
   }
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
   configureHttp(app, { REQUEST_MAX_BYTES: app.get(ConfigService<AppSettings, true>).get('REQUEST_MAX_BYTES', { infer: true }) });
-  await app.listen(0, '127.0.0.1');
+  await app.listen(options.port ?? 0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const subscriptionsStarted = () => app.get(GraphqlWebSocketServer).subscriptionsStarted;
   const subscriptionsOpened = async (before: number, also?: Promise<unknown>) => {

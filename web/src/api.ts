@@ -76,9 +76,12 @@ export class ApiError extends Error {
 }
 
 
-/** Called when the API says the session is over (expired, signed out elsewhere, account deactivated). */
-let onSessionEnded: () => void = () => undefined;
-export const whenSessionEnds = (handler: () => void) => {
+/**
+ * Called when the API says the session is over (expired, signed out elsewhere, a new password set
+ * by an administrator, account deactivated), with the server's Chinese reason.
+ */
+let onSessionEnded: (reason: string) => void = () => undefined;
+export const whenSessionEnds = (handler: (reason: string) => void) => {
   onSessionEnded = handler;
 };
 
@@ -104,7 +107,7 @@ export async function gql<Data = any>(query: string, variables: Record<string, u
   // partsSelection), so any error in an answer is a real failure, shown to the person.
   if (body.errors?.length) {
     const error = new ApiError(body.errors, response.status);
-    if (error.code === 'UNAUTHENTICATED' && storedToken()) onSessionEnded();
+    if (error.code === 'UNAUTHENTICATED' && storedToken()) onSessionEnded(error.messageZh);
     throw error;
   }
   return body.data as Data;
@@ -115,10 +118,43 @@ export const newIdempotencyKey = (): string => crypto.randomUUID();
 
 let wsClient: Client | null = null;
 
+/** What the live connection reports: connected (again, after a drop: `reconnected`), or closed. */
+export interface ConnectionWatcher {
+  connected(reconnected: boolean): void;
+  closed(): void;
+}
+const connectionWatchers = new Set<ConnectionWatcher>();
+
+/** Hears the live connection open and close, across sign-ins (each makes its own client); returns the unwatch. */
+export function watchConnection(watcher: ConnectionWatcher): () => void {
+  connectionWatchers.add(watcher);
+  return () => connectionWatchers.delete(watcher);
+}
+
+/**
+ * Waits before the next attempt to reach a server that went away (restart, network): 1, 2, 4 s,
+ * then every 8 s, plus up to 1 s at random so that the tabs of a whole office do not all call at
+ * the same instant. graphql-ws's own default doubles without end (17 min after ten failures): an
+ * upgrade that takes a minute must not leave the open pages waiting that long.
+ */
+const reconnectWait = (retries: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.min(2 ** retries, 8) * 1000 + Math.random() * 1000));
+
 function subscriptions(): Client {
   if (!wsClient) {
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
-    wsClient = createClient({ url, connectionParams: () => authorization(), lazy: true, retryAttempts: Infinity });
+    wsClient = createClient({
+      url,
+      connectionParams: () => authorization(),
+      lazy: true,
+      retryAttempts: Infinity,
+      retryWait: reconnectWait,
+      // Any close is worth another try while subscriptions are held (graphql-ws still gives up on its fatal codes).
+      shouldRetry: () => true,
+      on: {
+        connected: (_socket, _payload, wasRetry) => connectionWatchers.forEach((watcher) => watcher.connected(wasRetry)),
+        closed: () => connectionWatchers.forEach((watcher) => watcher.closed()),
+      },
+    });
   }
   return wsClient;
 }
@@ -128,19 +164,42 @@ function resetSubscriptions(): void {
   wsClient = null;
 }
 
+/** How a subscription ended: the server completed it (`refusal` null: e.g. it is shutting down), or refused it. */
+export type SubscriptionEnd = (refusal: ApiError | null) => void;
+
 /**
  * Subscribes over graphql-ws (same origin, the session token in connectionParams); `onData` gets
- * every push. Returns the function that ends the subscription.
+ * every push; `onEnd` hears when the subscription is over from the server's side (completed, or
+ * refused with GraphQL errors — a refusal for a session that has ended also ends the session
+ * here). A dropped connection is not an end: graphql-ws reconnects and subscribes again itself.
+ * Returns the function that ends the subscription (after which `onEnd` is not called).
  */
-export function subscribe<Data = any>(query: string, variables: Record<string, unknown>, onData: (data: Data) => void): () => void {
-  return subscriptions().subscribe<Data>(
+export function subscribe<Data = any>(query: string, variables: Record<string, unknown>, onData: (data: Data) => void, onEnd: SubscriptionEnd = () => undefined): () => void {
+  let ended = false;
+  const end = subscriptions().subscribe<Data>(
     { query, variables },
     {
-      next: (value) => value.data && onData(value.data as Data),
-      error: () => undefined,
-      complete: () => undefined,
+      next: (value) => {
+        if (value.errors?.length) {
+          finish(new ApiError(value.errors as GraphqlErrorShape[]));
+          return end();
+        }
+        if (value.data) onData(value.data as Data);
+      },
+      error: (error) => finish(Array.isArray(error) ? new ApiError(error as GraphqlErrorShape[]) : new ApiError([{ message: String(error), extensions: { code: 'CONNECTION_FAILED' } }])),
+      complete: () => finish(null),
     },
   );
+  function finish(refusal: ApiError | null) {
+    if (ended) return;
+    ended = true;
+    if (refusal?.code === 'UNAUTHENTICATED' && storedToken()) onSessionEnded(refusal.messageZh);
+    onEnd(refusal);
+  }
+  return () => {
+    ended = true;
+    end();
+  };
 }
 
 /**
@@ -192,7 +251,7 @@ export async function uploadImportFile(file: File): Promise<string> {
     body?.errors?.length ? body.errors : [{ message: `HTTP ${response.status}`, extensions: { messageZh: `文件上传失败（HTTP ${response.status}），请稍后重试。` } }],
     response.status,
   );
-  if (error.code === 'UNAUTHENTICATED' && storedToken()) onSessionEnded();
+  if (error.code === 'UNAUTHENTICATED' && storedToken()) onSessionEnded(error.messageZh);
   throw error;
 }
 

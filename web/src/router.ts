@@ -16,7 +16,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/findings', component: () => import('./pages/Findings.vue'), meta: { roles: READERS, title: '问题清单' } },
   { path: '/findings/:id', component: () => import('./pages/FindingPage.vue'), meta: { roles: READERS, title: '问题详情' } },
   { path: '/items/:id', component: () => import('./pages/ItemPage.vue'), meta: { roles: READERS, title: '事项详情' } },
-  { path: '/scorecard', component: () => import('./pages/Scorecard.vue'), meta: { roles: READERS, title: '单位排名' } },
+  // Who may rank the units is the API's rule (unitScorecard: SUPERVISOR, INSPECTOR): a unit opening it by URL is sent home like any page not for its role.
+  { path: '/scorecard', component: () => import('./pages/Scorecard.vue'), meta: { roles: ['SUPERVISOR', 'INSPECTOR'], title: '单位排名' } },
   { path: '/circulars', component: () => import('./pages/Circulars.vue'), meta: { roles: READERS, title: '通报' } },
   { path: '/users', component: () => import('./pages/Users.vue'), meta: { roles: ['ADMIN'], title: '用户管理', noAsOf: true } },
   { path: '/imports', component: () => import('./pages/Imports.vue'), meta: { roles: ['SUPERVISOR', 'ADMIN'], title: '导入', noAsOf: true } },
@@ -30,7 +31,7 @@ export const router = createRouter({ history: createWebHistory(), routes });
 router.beforeEach(async (to) => {
   const user = await restoreSession();
   if (to.meta.public) return user && to.path === '/sign-in' ? nextPage(to.query.next) ?? homeOf(user.role) : true;
-  if (!user) return { path: '/sign-in', query: to.fullPath !== '/' ? { next: to.fullPath } : {} };
+  if (!user) return { path: '/sign-in', query: { ...(to.fullPath !== '/' ? { next: to.fullPath } : {}), ...(session.endedBecause ? { expired: '1' } : {}) } };
   if (user.mustChangePassword && to.path !== '/change-password') return '/change-password';
   const roles = to.meta.roles as Role[] | undefined;
   if (roles && !roles.includes(user.role)) return homeOf(user.role);

@@ -1,5 +1,5 @@
 import { reactive } from 'vue';
-import { gql, storedToken, storeToken } from './api';
+import { ApiError, gql, storedToken, storeToken } from './api';
 
 export type Role = 'ADMIN' | 'SUPERVISOR' | 'INSPECTOR' | 'UNIT';
 
@@ -16,16 +16,25 @@ export interface CurrentUser {
 
 const USER_FIELDS = 'id name role unitId unitName loginName mustChangePassword';
 
-export const session = reactive<{ user: CurrentUser | null; checked: boolean }>({ user: null, checked: false });
+/**
+ * `endedBecause`: why the session this tab held is over, in the server's words (此账号已停用。,
+ * 此次登录已结束，请重新登录。 after an administrator set a new password, …), for the sign-in page to
+ * say; '' when there was none or it is not known.
+ */
+export const session = reactive<{ user: CurrentUser | null; checked: boolean; endedBecause: string }>({ user: null, checked: false, endedBecause: '' });
 
-/** Restores the tab's session from its stored token (after a reload); signed out if the token is over. */
+/**
+ * Restores the tab's session from its stored token (after a reload); signed out if the token is
+ * over — with the server's reason in `session.endedBecause` when it refused the token.
+ */
 export async function restoreSession(): Promise<CurrentUser | null> {
   if (!session.checked) {
     session.checked = true;
     if (storedToken()) {
       try {
         session.user = (await gql<{ me: CurrentUser }>(`{ me { ${USER_FIELDS} } }`)).me;
-      } catch {
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') session.endedBecause = error.messageZh;
         storeToken(null);
         session.user = null;
       }
@@ -42,6 +51,7 @@ export async function signIn(loginName: string, password: string): Promise<Curre
   );
   storeToken(signIn.token);
   session.user = signIn.user;
+  session.endedBecause = '';
   session.checked = true;
   return signIn.user;
 }

@@ -1,5 +1,5 @@
 import { computed, onBeforeUnmount, ref, watch } from 'vue';
-import { subscribe } from './api';
+import { subscribe, watchConnection } from './api';
 
 /**
  * The "as of" business day every view shows (YYYY-MM-DD, China office day), or '' for now.
@@ -37,31 +37,89 @@ const CHANGE_PUSHES = [`subscription { dashboardUpdated { asOf } }`, `subscripti
 const listeners = new Set<() => void>();
 let unsubscribe: (() => void) | null = null;
 
+/**
+ * True while the open views are not live: the connection that brings the server's changes has
+ * dropped (the server restarted, the network is down) and is being made again. The header says
+ * “连接已断开，正在重连…” instead of 实时; once back, every view loads once more (changes made
+ * while away), then follows the pushes again.
+ */
+export const connectionLost = ref(false);
+
+/** How long to wait before subscribing again after the server ended a subscription (ms): it is usually shutting down. */
+const RESUBSCRIBE_AFTER_MS = 1000;
+
+/** Every mounted view loads again. */
+const refreshAll = () => listeners.forEach((listener) => listener());
+
+/**
+ * Holds one push subscription for as long as live views are open: when the server ends it — it
+ * completes every subscription as it shuts down, and graphql-ws then holds none and would never
+ * reconnect — it is opened again (the client keeps trying until the server answers). A refusal
+ * (the session ended, which `subscribe` reports) is not retried. Returns its stop.
+ */
+function follow(query: string): () => void {
+  let stopped = false;
+  let end: () => void = () => undefined;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const open = () => {
+    end = subscribe(query, {}, refreshAll, (refusal) => {
+      if (stopped || refusal) return;
+      connectionLost.value = true;
+      retry = setTimeout(open, RESUBSCRIBE_AFTER_MS);
+    });
+  };
+  open();
+  return () => {
+    stopped = true;
+    clearTimeout(retry);
+    end();
+  };
+}
+
 /** Ends the shared live subscription (on sign-out: the next session opens its own). */
 export function stopLive(): void {
   unsubscribe?.();
   unsubscribe = null;
+  connectionLost.value = false;
+}
+
+function startLive(): void {
+  const ends = CHANGE_PUSHES.map(follow);
+  const unwatch = watchConnection({
+    connected: (reconnected) => {
+      if (!reconnected && !connectionLost.value) return;
+      connectionLost.value = false;
+      refreshAll();
+    },
+    closed: () => {
+      connectionLost.value = true;
+    },
+  });
+  unsubscribe = () => {
+    unwatch();
+    ends.forEach((end) => end());
+  };
 }
 
 /**
  * Calls `refresh` whenever the server reports a change (a unit reported, an inspector logged a
- * check, …) and whenever the as-of day changes, for as long as the calling component is mounted.
- * One graphql-ws connection (two subscriptions) serves every open view of the tab.
+ * check, …), whenever the connection that brings them comes back after a drop, and whenever the
+ * as-of day changes, for as long as the calling component is mounted. One graphql-ws connection
+ * (two subscriptions) serves every open view of the tab, and stays open while the session lasts,
+ * so that going from page to page does not drop and remake it.
  */
 export function useLive(refresh: () => void): void {
   listeners.add(refresh);
-  if (!unsubscribe) {
-    const notify = () => listeners.forEach((listener) => listener());
-    const ends = CHANGE_PUSHES.map((query) => subscribe(query, {}, notify));
-    unsubscribe = () => ends.forEach((end) => end());
-  }
+  if (!unsubscribe) startLive();
   const stopWatching = watch(asOf, refresh);
   onBeforeUnmount(() => {
     listeners.delete(refresh);
     stopWatching();
-    if (listeners.size === 0) stopLive();
   });
 }
+
+/** What a live view's heading says of its time: the as-of day, 实时, or that the connection is being made again. */
+export const liveLabel = computed(() => (asOf.value ? `截至 ${asOf.value}` : connectionLost.value ? '连接已断开，正在重连…' : '实时'));
 
 /** Today as a China office day (UTC+8), YYYY-MM-DD. */
 export const officeToday = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

@@ -89,6 +89,9 @@ export class AuthenticationService {
     }
     const token = this.users.tokenBySha256(digest);
     if (!token) throw refuse('This access token is not valid. Ask an administrator for a new one.', '此访问令牌无效，请向管理员申请新令牌。');
+    if (token.revoked) {
+      throw refuse('This access token ended when the account was deactivated. Ask an administrator for a new one.', '此访问令牌已随账号停用而失效，请向管理员申请新令牌。', token.userId);
+    }
     if (token.expiresAt <= this.clock.now().toISOString()) {
       throw refuse(`This access token expired on ${token.expiresAt}. Ask an administrator for a new one.`, `此访问令牌已于 ${token.expiresAt} 过期，请向管理员申请新令牌。`, token.userId);
     }

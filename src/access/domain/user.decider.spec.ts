@@ -129,3 +129,54 @@ describe('passwords and sessions', () => {
     given([registered, passwordSet, started, { type: 'SessionEnded', data: { userId: 'u-1', sessionId: 's-1' } }]).when({ type: 'SignOut', actor: owner, sessionId: 's-1' }).then([]);
   });
 });
+
+describe('correcting and reactivating an account (breaker11b G7)', () => {
+  const now = '2026-11-30T02:00:00.000Z';
+  const reactivate = (reason = '误停用'): UserCommand => ({ type: 'ReactivateUser', actor: admin, reason, now });
+  const change = (overrides: Partial<Extract<UserCommand, { type: 'ChangeUserAccount' }>> = {}): UserCommand => ({
+    type: 'ChangeUserAccount', actor: admin, name: '李娜', role: 'UNIT', unitId: 'unit-fgw', unitExists: true, reason: '录入有误', now, ...overrides,
+  });
+
+  describe('a deactivated user', () => {
+    it('is used again, with the reason and the office day', () =>
+      given([registered, deactivated]).when(reactivate(' 借调结束 ')).then([{ type: 'UserReactivated', data: { userId: 'u-1', reason: '借调结束', reactivatedOn: '2026-11-30' } }]));
+    it('needs a reason to be used again', () => given([registered, deactivated]).when(reactivate('  ')).thenRefused('BAD_USER_INPUT'));
+    it('is reactivated by administrators only', () => given([registered, deactivated]).when({ ...reactivate(), actor: supervisor }).thenRefused('FORBIDDEN'));
+    it('gets a password again once reactivated', () =>
+      given([registered, deactivated, { type: 'UserReactivated', data: { userId: 'u-1', reason: '误停用', reactivatedOn: '2026-11-30' } }])
+        .when({ type: 'SetInitialPassword', actor: admin, loginName: 'lina', passwordHash: '$argon2id$x', changeRequired: true, loginNameTakenBy: null })
+        .then([{ type: 'InitialPasswordSet', data: { userId: 'u-1', loginName: 'lina', passwordHash: '$argon2id$x', changeRequired: true } }]));
+    it('refuses a password while deactivated, saying to reactivate first', () =>
+      given([registered, deactivated])
+        .when({ type: 'SetInitialPassword', actor: admin, loginName: 'lina', passwordHash: '$argon2id$x', changeRequired: true, loginNameTakenBy: null })
+        .thenRefused('CONFLICT', /reactivate the account first/));
+  });
+
+  describe('an active user', () => {
+    it('cannot be reactivated', () => given([registered]).when(reactivate()).thenRefused('CONFLICT'));
+    it('has a mistyped name corrected', () =>
+      given([registered]).when(change({ name: ' 李 娜 ' })).then([{ type: 'UserRenamed', data: { userId: 'u-1', name: '李 娜', reason: '录入有误', renamedOn: '2026-11-30' } }]));
+    it('moves to another unit', () =>
+      given([registered]).when(change({ unitId: 'unit-czj', reason: '调至财政局' })).then([
+        { type: 'UserRoleChanged', data: { userId: 'u-1', role: 'UNIT', unitId: 'unit-czj', reason: '调至财政局', changedOn: '2026-11-30' } },
+      ]));
+    it('becomes an inspector without a unit, renamed in the same decision', () =>
+      given([registered]).when(change({ name: '李娜娜', role: 'INSPECTOR', unitId: null })).then([
+        { type: 'UserRenamed', data: { userId: 'u-1', name: '李娜娜', reason: '录入有误', renamedOn: '2026-11-30' } },
+        { type: 'UserRoleChanged', data: { userId: 'u-1', role: 'INSPECTOR', unitId: null, reason: '录入有误', changedOn: '2026-11-30' } },
+      ]));
+    it('refuses a change that changes nothing', () => given([registered]).when(change()).thenRefused('BAD_USER_INPUT', /Nothing to change/));
+    it('refuses a unit user without a unit', () => given([registered]).when(change({ unitId: null })).thenRefused('BAD_USER_INPUT'));
+    it('refuses an unknown unit', () => given([registered]).when(change({ unitId: 'unit-x', unitExists: false })).thenRefused('NOT_FOUND'));
+    it('needs a reason', () => given([registered]).when(change({ name: '李娜娜', reason: ' ' })).thenRefused('BAD_USER_INPUT'));
+    it('is changed by administrators only', () => given([registered]).when(change({ name: '李娜娜', actor: supervisor })).thenRefused('FORBIDDEN'));
+    it('cannot take away one’s own administrator role', () => {
+      const ownAccount: UserEvent = { type: 'UserRegistered', data: { userId: admin.id, name: '系统管理员', role: 'ADMIN', unitId: null } };
+      given([ownAccount]).when(change({ name: '系统管理员', role: 'SUPERVISOR', unitId: null })).thenRefused('FORBIDDEN', /your own role/);
+    });
+    it('reads the corrected name and unit as current', () =>
+      given([registered, { type: 'UserRenamed', data: { userId: 'u-1', name: '李娜娜', reason: 'x', renamedOn: '2026-11-30' } }, { type: 'UserRoleChanged', data: { userId: 'u-1', role: 'UNIT', unitId: 'unit-czj', reason: 'x', changedOn: '2026-11-30' } }])
+        .when(change({ name: '李娜娜', unitId: 'unit-czj' }))
+        .thenRefused('BAD_USER_INPUT', /Nothing to change/));
+  });
+});

@@ -42,6 +42,30 @@ export interface DeactivateUser {
   readonly reason: string;
 }
 
+/** An administrator gives a deactivated account back its use; `now` (UTC instant) dates it. */
+export interface ReactivateUser {
+  readonly type: 'ReactivateUser';
+  readonly actor: Actor;
+  readonly reason: string;
+  readonly now: string;
+}
+
+/**
+ * An administrator sets what the account should say: its name, role and unit (null: none), all
+ * three, as they are to be; what differs from now is recorded (UserRenamed, UserRoleChanged).
+ */
+export interface ChangeUserAccount {
+  readonly type: 'ChangeUserAccount';
+  readonly actor: Actor;
+  readonly name: string;
+  readonly role: UserRole;
+  readonly unitId: string | null;
+  /** Looked up by the handler in the units directory. */
+  readonly unitExists: boolean;
+  readonly reason: string;
+  readonly now: string;
+}
+
 /** An administrator (or the demo) sets a login name and a first password, hashed by the handler. */
 export interface SetInitialPassword {
   readonly type: 'SetInitialPassword';
@@ -86,7 +110,7 @@ export interface UnlockAccount {
   readonly now: string;
 }
 
-export type UserCommand = RegisterUser | IssueAccessToken | DeactivateUser | SetInitialPassword | UnlockAccount | SignIn | ChangePassword | SignOut;
+export type UserCommand = RegisterUser | IssueAccessToken | DeactivateUser | ReactivateUser | ChangeUserAccount | SetInitialPassword | UnlockAccount | SignIn | ChangePassword | SignOut;
 
 /** Failed sign-ins in a row that lock an account (issue 11; OWASP Authentication Cheat Sheet: lock after a few failures). */
 export const MAX_FAILED_SIGN_INS = 5;
@@ -106,6 +130,7 @@ export type UserState =
       readonly userId: string;
       readonly name: string;
       readonly role: UserRole;
+      readonly unitId: string | null;
       readonly credentials: Credentials | null;
       /** Wrong passwords in a row since the last sign-in, lock or reset. */
       readonly failedAttempts: number;
@@ -140,8 +165,8 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
 
   evolve(state, event) {
     if (event.type === 'UserRegistered') {
-      const { userId, name, role } = event.data;
-      return { status: 'active', userId, name, role, credentials: null, failedAttempts: 0, lockedUntil: null, openSessions: new Set() };
+      const { userId, name, role, unitId } = event.data;
+      return { status: 'active', userId, name, role, unitId, credentials: null, failedAttempts: 0, lockedUntil: null, openSessions: new Set() };
     }
     if (state.status === 'unregistered') return state;
     switch (event.type) {
@@ -149,6 +174,13 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         return state;
       case 'UserDeactivated':
         return { ...state, status: 'deactivated' };
+      case 'UserReactivated':
+        // The sessions from before the deactivation stay ended.
+        return { ...state, status: 'active', openSessions: new Set() };
+      case 'UserRenamed':
+        return { ...state, name: event.data.name };
+      case 'UserRoleChanged':
+        return { ...state, role: event.data.role, unitId: event.data.unitId, openSessions: new Set() };
       case 'InitialPasswordSet': {
         const { loginName, passwordHash, changeRequired } = event.data;
         return { ...state, credentials: { loginName, passwordHash, changeRequired }, failedAttempts: 0, lockedUntil: null, openSessions: new Set() };
@@ -209,10 +241,41 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         if (command.actor.id === user.userId) throw forbidden('You cannot deactivate your own account; ask another administrator.', '不能停用自己的账号，请让另一位管理员操作。');
         return [{ type: 'UserDeactivated', data: { userId: user.userId, reason: command.reason.trim() } }];
       }
+      case 'ReactivateUser': {
+        requireAccountManager(command.actor);
+        const user = requireRegistered(state, 'to reactivate');
+        if (user.status === 'active') throw conflict(`User ${user.name} is not deactivated.`, `用户 ${user.name} 没有停用，无需启用。`);
+        if (isBlank(command.reason)) throw badInput('Say why the account is used again.', '请说明重新启用该账号的原因。', { field: 'reason' });
+        return [{ type: 'UserReactivated', data: { userId: user.userId, reason: command.reason.trim(), reactivatedOn: officeDate(command.now) } }];
+      }
+      case 'ChangeUserAccount': {
+        requireAccountManager(command.actor);
+        const user = requireRegistered(state, 'to change');
+        requireText(command.name, say("The user's name", '用户姓名'));
+        if (command.role === 'UNIT' && !command.unitId) throw badInput('A UNIT user must belong to a unit.', '责任单位用户必须属于一个单位。', { field: 'unitId' });
+        if (command.unitId && !command.unitExists) throw notFound('Unit', command.unitId);
+        const name = command.name.trim();
+        const renamed = name !== user.name;
+        const roleChanged = command.role !== user.role || command.unitId !== user.unitId;
+        if (!renamed && !roleChanged) {
+          throw badInput(`Nothing to change: ${user.name} already has this name, role and unit.`, `没有要修改的内容：${user.name} 的姓名、角色和所属单位已是如此。`);
+        }
+        if (isBlank(command.reason)) throw badInput('Say why the account is changed.', '请说明修改的原因。', { field: 'reason' });
+        // Else the last administrator could lock everyone out of account management.
+        if (roleChanged && command.actor.id === user.userId && command.role !== user.role) {
+          throw forbidden('You cannot change your own role; ask another administrator.', '不能修改自己的角色，请让另一位管理员操作。');
+        }
+        const reason = command.reason.trim();
+        const day = officeDate(command.now);
+        const events: UserEvent[] = [];
+        if (renamed) events.push({ type: 'UserRenamed', data: { userId: user.userId, name, reason, renamedOn: day } });
+        if (roleChanged) events.push({ type: 'UserRoleChanged', data: { userId: user.userId, role: command.role, unitId: command.unitId, reason, changedOn: day } });
+        return events;
+      }
       case 'SetInitialPassword': {
         requireAccountManager(command.actor);
         const user = requireRegistered(state, 'to set a password for');
-        if (user.status === 'deactivated') throw conflict(`User ${user.name} is deactivated; reactivation is not possible.`, `用户 ${user.name} 已停用，不能再设置密码。`);
+        if (user.status === 'deactivated') throw conflict(`User ${user.name} is deactivated; reactivate the account first.`, `用户 ${user.name} 已停用，请先启用该账号再设置密码。`);
         requireFreeLoginName(command, user.userId);
         const { loginName, passwordHash, changeRequired } = command;
         return [{ type: 'InitialPasswordSet', data: { userId: user.userId, loginName, passwordHash, changeRequired } }];

@@ -27,6 +27,30 @@ export type AccessTokenIssued = DomainEvent<
 export type UserDeactivated = DomainEvent<'UserDeactivated', { readonly userId: string; readonly reason: string }>;
 
 /**
+ * An administrator gave a deactivated account back its use (stopped by mistake, back from a
+ * secondment), saying why: the person signs in again with the same login name and password, and
+ * their history stays one. Sessions and access tokens from before stay ended: a new sign-in, or a
+ * new token, is needed. `reactivatedOn`: the office day (China, YYYY-MM-DD) it was done.
+ */
+export type UserReactivated = DomainEvent<'UserReactivated', { readonly userId: string; readonly reason: string; readonly reactivatedOn: string }>;
+
+/**
+ * The account's name was corrected (a typo, a changed name): every history shows the person's
+ * name as it is now. `renamedOn`: the office day (China, YYYY-MM-DD) it was done.
+ */
+export type UserRenamed = DomainEvent<'UserRenamed', { readonly userId: string; readonly name: string; readonly reason: string; readonly renamedOn: string }>;
+
+/**
+ * The account's role, or the unit it acts for, changed (the wrong 所属单位 at registration, a clerk
+ * moved to another unit): what the person may do changes with it, so their open sessions end.
+ * `unitId` null: no unit. `changedOn`: the office day (China, YYYY-MM-DD) it was done.
+ */
+export type UserRoleChanged = DomainEvent<
+  'UserRoleChanged',
+  { readonly userId: string; readonly role: UserRole; readonly unitId: string | null; readonly reason: string; readonly changedOn: string }
+>;
+
+/**
  * An administrator gave the account a login name and a password (first time, or a reset). Only
  * the argon2id hash is recorded (PHC string: algorithm, parameters and salt included). Ends every
  * open session and any lock. `changeRequired`: the user must choose their own password first.
@@ -63,12 +87,15 @@ export type SessionEnded = DomainEvent<'SessionEnded', { readonly userId: string
 
 export type CredentialEvent = InitialPasswordSet | PasswordChanged | SignInFailed | AccountLocked | AccountUnlocked | SessionStarted | SessionEnded;
 
-export type UserEvent = UserRegistered | AccessTokenIssued | UserDeactivated | CredentialEvent;
+export type UserEvent = UserRegistered | AccessTokenIssued | UserDeactivated | UserReactivated | UserRenamed | UserRoleChanged | CredentialEvent;
 
 export const userEventSchemas: EventSchemas<UserEvent> = {
   UserRegistered: { version: 1 },
   AccessTokenIssued: { version: 1 },
   UserDeactivated: { version: 1 },
+  UserReactivated: { version: 1, occurredOn: 'reactivatedOn' },
+  UserRenamed: { version: 1, occurredOn: 'renamedOn' },
+  UserRoleChanged: { version: 1, occurredOn: 'changedOn' },
   InitialPasswordSet: { version: 1 },
   PasswordChanged: { version: 1 },
   SignInFailed: { version: 1 },

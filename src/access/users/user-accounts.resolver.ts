@@ -8,7 +8,18 @@ import { DEFAULT_TOKEN_DAYS } from '../domain/access-token.js';
 import { DeactivateUserCommand } from '../deactivate-user/deactivate-user.handler.js';
 import { IssueAccessTokenCommand } from '../issue-access-token/issue-access-token.handler.js';
 import { RegisterUserCommand, type IssuedAccess } from '../register-user/register-user.handler.js';
-import { DeactivateUserInput, IssueAccessTokenInput, IssuedAccessType, RegisterUserInput, UnlockAccountInput, UserType } from './user.types.js';
+import {
+  ChangeUserAccountInput,
+  DeactivateUserInput,
+  IssueAccessTokenInput,
+  IssuedAccessType,
+  ReactivateUserInput,
+  RegisterUserInput,
+  UnlockAccountInput,
+  UserType,
+} from './user.types.js';
+import { ReactivateUserCommand } from '../reactivate-user/reactivate-user.handler.js';
+import { ChangeUserAccountCommand } from '../change-user-account/change-user-account.handler.js';
 import { GetUserQuery, ListUsersQuery } from './users.queries.js';
 import { UnlockAccountCommand } from '../unlock-account/unlock-account.handler.js';
 import { withoutPasswords } from '../sessions/without-passwords.js';
@@ -53,6 +64,27 @@ export class UserAccountsResolver {
   async deactivateUser(@Args('input') input: DeactivateUserInput, @CurrentRequester() requester: Requester) {
     const context = this.contexts.create(requester, 'DeactivateUser', input);
     const userId = await this.commands.execute(new DeactivateUserCommand(input.userId, input.reason, context));
+    return this.queries.execute(new GetUserQuery(userId));
+  }
+
+  @Mutation(() => UserType, {
+    description:
+      'Give a deactivated account back its use, saying why (ADMIN): the same login name and password sign in again; sessions and tokens from before stay void. CONFLICT when the account is active. Recorded as UserReactivated.',
+  })
+  async reactivateUser(@Args('input') input: ReactivateUserInput, @CurrentRequester() requester: Requester) {
+    const context = this.contexts.create(requester, 'ReactivateUser', input);
+    const userId = await this.commands.execute(new ReactivateUserCommand(input.userId, input.reason, context));
+    return this.queries.execute(new GetUserQuery(userId));
+  }
+
+  @Mutation(() => UserType, {
+    description:
+      'Correct or change an account’s name, role and unit, saying why (ADMIN): give all three as they should be. Recorded as UserRenamed and/or UserRoleChanged (which ends the user’s sessions). BAD_USER_INPUT when nothing differs; FORBIDDEN for one’s own role.',
+  })
+  async changeUserAccount(@Args('input') input: ChangeUserAccountInput, @CurrentRequester() requester: Requester) {
+    const context = this.contexts.create(requester, 'ChangeUserAccount', input);
+    const { userId, name, role, reason } = input;
+    await this.commands.execute(new ChangeUserAccountCommand({ userId, name, role, unitId: input.unitId ?? null, reason }, context));
     return this.queries.execute(new GetUserQuery(userId));
   }
 

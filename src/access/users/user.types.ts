@@ -79,3 +79,22 @@ export class DeactivateUserInput extends IdempotentInput {
   @Field(() => ID) @EntityId() userId: string;
   @Field(() => String) @RequiredText(500) reason: string;
 }
+
+@InputType()
+export class ReactivateUserInput extends IdempotentInput {
+  @Field(() => ID) @EntityId() userId: string;
+  @Field(() => String, { description: 'Why the account is used again (stopped by mistake, back from a secondment)' }) @RequiredText(500) reason: string;
+}
+
+@InputType({ description: 'The account as it should be: name, role and unit (all three); what differs from now is recorded' })
+export class ChangeUserAccountInput extends IdempotentInput {
+  @Field(() => ID) @EntityId() userId: string;
+  @Field(() => String) @RequiredLabel(100) name: string;
+  @Field(() => UserRoleEnum) @IsIn(UserRoles) role: UserRole;
+  @Field(() => ID, { nullable: true, description: 'Required for UNIT users; left out (or null) for no unit' })
+  @IsOptional()
+  @EntityId()
+  unitId?: string | null;
+
+  @Field(() => String, { description: 'Why (a typo in the name, the wrong unit at registration, a move to another unit)' }) @RequiredText(500) reason: string;
+}

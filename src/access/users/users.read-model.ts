@@ -4,9 +4,9 @@ import type { UserEvent, UserRole } from '../domain/user.events.js';
 
 export interface UserView {
   readonly id: string;
-  readonly name: string;
-  readonly role: UserRole;
-  readonly unitId: string | null;
+  name: string;
+  role: UserRole;
+  unitId: string | null;
   active: boolean;
   readonly registeredAt: string;
   readonly registeredBy: string;
@@ -28,6 +28,8 @@ export interface TokenView {
   readonly tokenId: string;
   readonly userId: string;
   readonly expiresAt: string;
+  /** Issued before the account was deactivated and then reactivated: it stays void. */
+  revoked: boolean;
 }
 
 /** A signed-in browser session; its token is kept as a SHA-256 like an access token's. */
@@ -48,6 +50,7 @@ export class UsersReadModel implements Projection {
   /** In the order registered. */
   private readonly registered: UserView[] = [];
   private readonly tokensBySha256 = new Map<string, TokenView>();
+  private readonly tokensByUser = new Map<string, TokenView[]>();
   private readonly sessionsBySha256 = new Map<string, SessionView>();
   private readonly sessionsById = new Map<string, SessionView>();
   /** Each user's sessions not yet ended, to end them all at a password change in one step. */
@@ -76,15 +79,43 @@ export class UsersReadModel implements Projection {
         });
         this.registered.push(this.users.get(known.data.userId)!);
         return;
-      case 'AccessTokenIssued':
-        this.tokensBySha256.set(known.data.tokenSha256, { tokenId: known.data.tokenId, userId: known.data.userId, expiresAt: known.data.expiresAt });
+      case 'AccessTokenIssued': {
+        const token: TokenView = { tokenId: known.data.tokenId, userId: known.data.userId, expiresAt: known.data.expiresAt, revoked: false };
+        this.tokensBySha256.set(known.data.tokenSha256, token);
+        this.tokensByUser.set(token.userId, [...(this.tokensByUser.get(token.userId) ?? []), token]);
         return;
+      }
       case 'UserDeactivated': {
         const user = this.users.get(known.data.userId);
         if (!user) return;
         user.active = false;
         user.deactivatedAt = event.metadata.recordedAt;
         user.deactivationReason = known.data.reason;
+        return;
+      }
+      case 'UserReactivated': {
+        const user = this.users.get(known.data.userId);
+        if (!user) return;
+        user.active = true;
+        user.deactivatedAt = null;
+        user.deactivationReason = null;
+        // What signed in before the deactivation does not come back with the account.
+        this.endSessionsOf(user.id, null);
+        for (const token of this.tokensByUser.get(user.id) ?? []) token.revoked = true;
+        return;
+      }
+      case 'UserRenamed': {
+        const user = this.users.get(known.data.userId);
+        if (user) user.name = known.data.name;
+        return;
+      }
+      case 'UserRoleChanged': {
+        const user = this.users.get(known.data.userId);
+        if (!user) return;
+        user.role = known.data.role;
+        user.unitId = known.data.unitId;
+        // The pages a session shows were chosen for the role it signed in with.
+        this.endSessionsOf(user.id, null);
         return;
       }
       case 'InitialPasswordSet': {

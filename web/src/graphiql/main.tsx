@@ -25,7 +25,7 @@ const fetcher = createGraphiQLFetcher({
 
 const defaultQuery = `# 整改台账 GraphQL. Signed in as this tab's user${token ? '' : ' — nobody: sign in at / first'}.
 {
-  dashboard { percentClosed findings { total open closed } }
+  me { name role unitName }
 }
 `;
 

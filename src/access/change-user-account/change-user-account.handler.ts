@@ -1,0 +1,36 @@
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandExecutor } from '../../event-sourcing/command-executor.js';
+import { UnitsReadModel } from '../../organization/units/units.read-model.js';
+import type { CommandContext } from '../../shared/command-context.js';
+import { userDecider } from '../domain/user.decider.js';
+import { userStream, type UserRole } from '../domain/user.events.js';
+
+/**
+ * Sets an account's name, role and unit as they should be (all three; `unitId` null for none), with
+ * the reason: what differs is recorded (UserRenamed, UserRoleChanged — the latter ends the user's
+ * sessions). BAD_USER_INPUT when nothing differs or a UNIT user has no unit; NOT_FOUND for an
+ * unknown unit; FORBIDDEN for an administrator's own role.
+ */
+export class ChangeUserAccountCommand extends Command<string> {
+  constructor(
+    readonly input: { userId: string; name: string; role: UserRole; unitId: string | null; reason: string },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ChangeUserAccountCommand)
+export class ChangeUserAccountHandler implements ICommandHandler<ChangeUserAccountCommand> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly units: UnitsReadModel,
+  ) {}
+
+  async execute({ input, context }: ChangeUserAccountCommand): Promise<string> {
+    const { userId, name, role, unitId, reason } = input;
+    const unitExists = unitId === null || this.units.get(unitId) !== undefined;
+    await this.executor.execute(userStream(userId), userDecider, { type: 'ChangeUserAccount', actor: context.actor, name, role, unitId, unitExists, reason, now: context.now }, context);
+    return userId;
+  }
+}

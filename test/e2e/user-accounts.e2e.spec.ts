@@ -1,0 +1,90 @@
+import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
+
+const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { token } }`;
+const CHANGE_PASSWORD = `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { mustChangePassword } }`;
+const USER = 'id name role unitId unitName active deactivationReason';
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+let keys = 0;
+const key = () => `user-accounts-${++keys}`;
+
+/**
+ * breaker11b G7: an account stopped by mistake (or back from a secondment) is used again under the
+ * same login name, and a wrong 姓名 / 所属单位 / 角色 is corrected — each an event with its reason —
+ * so one person keeps one history.
+ */
+describe('correcting and reactivating accounts', () => {
+  let app: TestApp;
+  let admin: Record<string, string>;
+  let units: { id: string; name: string }[];
+
+  const ok = async (query: string, variables: Record<string, unknown>, headers = admin) => {
+    const response = await app.graphql(query, variables, headers);
+    expect(response.errors).toBeUndefined();
+    return response.data!;
+  };
+  const signIn = async (loginName: string, password: string) => (await ok(SIGN_IN, { input: { loginName, password } }, {})).signIn.token as string;
+  const me = (token: string) => app.graphql(`{ me { name role unitId } }`, {}, bearer(token));
+
+  /** A unit clerk who signed in and chose a password; with an API token issued at registration. */
+  const clerk = async (loginName: string) => {
+    const registered = await ok(`mutation($input: RegisterUserInput!) { registerUser(input: $input) { token user { id } } }`, {
+      input: { idempotencyKey: key(), name: '王小明', role: 'UNIT', unitId: units[0]!.id, loginName, initialPassword: 'Chushi#2026' },
+    });
+    const session = await signIn(loginName, 'Chushi#2026');
+    await ok(CHANGE_PASSWORD, { input: { idempotencyKey: key(), currentPassword: 'Chushi#2026', newPassword: 'Xinmima#2026' } }, bearer(session));
+    return { userId: registered.registerUser.user.id as string, apiToken: registered.registerUser.token as string, session };
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp({ demoData: true, now: '2026-11-30T09:00:00+08:00' });
+    admin = await app.as('ADMIN');
+    units = (await ok(`{ units { id name } }`, {})).units;
+  });
+  afterAll(() => app.close());
+
+  it('reactivates a deactivated account with a reason: the same login name and password sign in again, earlier sessions and tokens stay void', async () => {
+    const { userId, apiToken, session } = await clerk('wxm');
+    await ok(`mutation($input: DeactivateUserInput!) { deactivateUser(input: $input) { id } }`, { input: { idempotencyKey: key(), userId, reason: '工作调动' } });
+    expect((await app.graphql(SIGN_IN, { input: { loginName: 'wxm', password: 'Xinmima#2026' } }, {})).errors?.[0]?.extensions?.messageZh).toBe('此账号已停用。');
+
+    const before = await app.logPosition();
+    const refused = await app.graphql(`mutation($input: ReactivateUserInput!) { reactivateUser(input: $input) { id } }`, { input: { idempotencyKey: key(), userId, reason: '  ' } }, admin);
+    expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+    expect(await app.logPosition()).toBe(before);
+
+    const reactivation = { idempotencyKey: key(), userId, reason: '借调结束，回原岗位' };
+    const { reactivateUser } = await ok(`mutation($input: ReactivateUserInput!) { reactivateUser(input: $input) { ${USER} } }`, { input: reactivation });
+    expect(reactivateUser).toMatchObject({ id: userId, name: '王小明', active: true, deactivationReason: null });
+    // A retry with the same key changes nothing more; a second reactivation is refused.
+    const position = await app.logPosition();
+    await ok(`mutation($input: ReactivateUserInput!) { reactivateUser(input: $input) { id } }`, { input: reactivation });
+    expect(await app.logPosition()).toBe(position);
+    expect(errorCode(await app.graphql(`mutation($input: ReactivateUserInput!) { reactivateUser(input: $input) { id } }`, { input: { ...reactivation, idempotencyKey: key() } }, admin))).toBe('CONFLICT');
+
+    const again = await signIn('wxm', 'Xinmima#2026');
+    expect((await me(again)).data!.me.name).toBe('王小明');
+    expect((await me(session)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await me(apiToken)).errors?.[0]?.extensions?.messageZh).toBe('此访问令牌已随账号停用而失效，请向管理员申请新令牌。');
+  });
+
+  it('corrects a name everywhere, and moves a clerk to another unit, which ends their sessions', async () => {
+    const { userId, session } = await clerk('zdc');
+    const change = `mutation($input: ChangeUserAccountInput!) { changeUserAccount(input: $input) { ${USER} } }`;
+    const renamed = await ok(change, { input: { idempotencyKey: key(), userId, name: '王晓明', role: 'UNIT', unitId: units[0]!.id, reason: '姓名录入有误' } });
+    expect(renamed.changeUserAccount).toMatchObject({ name: '王晓明', unitId: units[0]!.id });
+    expect((await me(session)).data!.me).toEqual({ name: '王晓明', role: 'UNIT', unitId: units[0]!.id });
+
+    const nothing = await app.graphql(change, { input: { idempotencyKey: key(), userId, name: '王晓明', role: 'UNIT', unitId: units[0]!.id, reason: '再改一次' } }, admin);
+    expect(errorCode(nothing)).toBe('BAD_USER_INPUT');
+    const noUnit = await app.graphql(change, { input: { idempotencyKey: key(), userId, name: '王晓明', role: 'UNIT', reason: '调岗' } }, admin);
+    expect(noUnit.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', messageZh: '责任单位用户必须属于一个单位。' });
+
+    const moved = await ok(change, { input: { idempotencyKey: key(), userId, name: '王晓明', role: 'UNIT', unitId: units[1]!.id, reason: '调至另一单位' } });
+    expect(moved.changeUserAccount).toMatchObject({ unitId: units[1]!.id, unitName: units[1]!.name });
+    expect((await me(session)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await me(await signIn('zdc', 'Xinmima#2026'))).data!.me).toEqual({ name: '王晓明', role: 'UNIT', unitId: units[1]!.id });
+
+    const inspector = await ok(change, { input: { idempotencyKey: key(), userId, name: '王晓明', role: 'INSPECTOR', reason: '改任现场督查员' } });
+    expect(inspector.changeUserAccount).toMatchObject({ role: 'INSPECTOR', unitId: null, unitName: null });
+  });
+});

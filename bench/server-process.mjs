@@ -2,7 +2,8 @@
 // and memory are its own and the load tool never shares its event loop. Readiness is waited on
 // (GET /health/ready answering 200), never guessed.
 import { spawn } from 'node:child_process';
-import { openSync, closeSync, readFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -98,6 +99,17 @@ export function cpuMs(pid) {
   }
 }
 
+/**
+ * The ledger signing key of a benchmark store, named by LEDGER_SIGNING_KEY_FILE: the benchmark runs
+ * the server in the store's own folder, where the default ./keys would lie inside the database's
+ * folder (refused); one key per store, made once, so a restart signs with the key its witness names.
+ */
+function benchSigningKey(sqlitePath) {
+  const path = `${sqlitePath}.bench-signing-key.pem`;
+  if (!existsSync(path)) writeFileSync(path, generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+  return path;
+}
+
 /** The built Rectify server (of the checkout at `root`, by default this one) on a SQLite file; settings as production leaves them, limits that would refuse the load off. */
 export function startRectify({ sqlitePath, cwd, logFile, env = {}, nodeOptions = [], root = ROOT }) {
   return startProcess({
@@ -119,6 +131,7 @@ export function startRectify({ sqlitePath, cwd, logFile, env = {}, nodeOptions =
       LEDGER_CHECKPOINT_MINUTES: '0',
       // A generated log copied to a fresh path has no store witness: a deliberate new start, accepted.
       ACCEPT_STORE_RESET: 'true',
+      LEDGER_SIGNING_KEY_FILE: benchSigningKey(sqlitePath),
       ...env,
     },
   });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keyFingerprint, publicKeyText } from './domain/checkpoint.js';
 import { DEFAULT_SIGNING_KEY_PATH, databaseFolderHoldingKey, loadSigningKey } from './ledger-signing-key.js';
+import { InvalidSettingsError } from '../config/app-settings.js';
 
 /** A working folder with its data directory, as an office runs the server: ./data/rectify.db and ./keys. */
 function givenFolder() {
@@ -53,7 +54,7 @@ describe('The ledger signing key without LEDGER_SIGNING_KEY_FILE', () => {
 /*
  * Issue 9 (second breaker, 10): with a relative SQLITE_PATH such as `events.db` the database sits
  * in the working folder, which holds ./keys: the key lands inside the database's folder, to be
- * copied and restored with it. The server says so, naming where the key is and the way out.
+ * copied and restored with it. It only warned; now the start is refused, naming the settings.
  */
 describe('The default key folder inside the database’s folder', () => {
   const givenDatabaseIn = (subfolder: string) => {
@@ -64,27 +65,42 @@ describe('The default key folder inside the database’s folder', () => {
       keys: join(folder, 'keys', 'ledger-signing-key.pem'),
     };
   };
+  const refusalOf = (load: () => unknown) => {
+    try {
+      load();
+    } catch (error) {
+      return error as InvalidSettingsError;
+    }
+    throw new Error('the key was loaded');
+  };
 
-  it('says, when it generates the key there, where it is and that it travels with the database, naming both settings and the way out', () => {
+  it('is refused before a key is generated there, naming both settings and the way out, in English and Chinese', () => {
     for (const subfolder of ['', 'keys']) {
       const { folder, settings, keys } = givenDatabaseIn(subfolder);
-      const warnings: string[] = [];
-      loadSigningKey(settings, (message) => warnings.push(message), keys);
-      expect(existsSync(keys)).toBe(true);
-      expect(warnings).toHaveLength(1);
-      expect(warnings[0]).toContain(`generated one at ${keys}`);
-      expect(warnings[0]).toContain(`It lies inside the database's folder: SQLITE_PATH=${settings.SQLITE_PATH} keeps the database in ${join(folder, subfolder).replace(/\/$/, '')}`);
-      expect(warnings[0]).toContain('SQLITE_PATH=data/rectify.db');
+      const refusal = refusalOf(() => loadSigningKey(settings, () => undefined, keys));
+      expect(refusal).toBeInstanceOf(InvalidSettingsError);
+      expect(refusal.message).toContain(`SQLITE_PATH=${settings.SQLITE_PATH} keeps the database in ${join(folder, subfolder).replace(/\/$/, '')}`);
+      expect(refusal.message).toContain('SQLITE_PATH=data/rectify.db');
+      expect(refusal.message).toContain('LEDGER_SIGNING_KEY_FILE');
+      expect(refusal.messageZh).toContain('请为数据库单独设一个文件夹');
+      expect(existsSync(keys)).toBe(false);
     }
   });
 
-  it('reads a key already there, warning that it travels with the database', () => {
+  it('is refused with a key already there, which is left as it is', () => {
     const { settings, keys } = givenDatabaseIn('');
     mkdirSync(join(keys, '..'));
     writeFileSync(keys, generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }));
-    const warnings: string[] = [];
-    loadSigningKey(settings, (message) => warnings.push(message), keys);
-    expect(warnings).toEqual([expect.stringContaining("lies inside the database's folder")]);
+    expect(refusalOf(() => loadSigningKey(settings, () => undefined, keys)).message).toContain('carries the key along with the data it vouches for');
+    expect(existsSync(keys)).toBe(true);
+  });
+
+  it('takes a key named by LEDGER_SIGNING_KEY_FILE, wherever the operator keeps it', () => {
+    const { settings, keys } = givenDatabaseIn('');
+    mkdirSync(join(keys, '..'));
+    const key = generateKeyPairSync('ed25519').privateKey;
+    writeFileSync(keys, key.export({ format: 'pem', type: 'pkcs8' }));
+    expect(fingerprint(loadSigningKey({ ...settings, LEDGER_SIGNING_KEY_FILE: keys }, () => undefined, keys))).toBe(fingerprint(key));
   });
 
   it('generates the key in ./keys when the database has a folder of its own, relative or not', () => {

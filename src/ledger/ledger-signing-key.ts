@@ -32,6 +32,17 @@ export function databaseFolderHoldingKey(settings: KeySettings, keyPath: string)
   return isWithin(resolve(dirname(keyPath)), folder) ? folder : null;
 }
 
+/** The default key folder lies inside the database's folder `holder`: the settings to change, in both languages. */
+function keyInsideDatabaseFolder(settings: KeySettings, keyPath: string, holder: string): InvalidSettingsError {
+  const keyFolder = resolve(dirname(keyPath));
+  return new InvalidSettingsError([
+    say(
+      `SQLITE_PATH=${settings.SQLITE_PATH} keeps the database in ${holder}, the folder that holds the ledger signing key's folder ${keyFolder}: whoever copies, replaces or restores that folder carries the key along with the data it vouches for. Give the database a folder of its own (e.g. SQLITE_PATH=data/rectify.db; move the .db, -wal and .witness.json files there together), or set LEDGER_SIGNING_KEY_FILE to a key kept elsewhere.`,
+      `SQLITE_PATH=${settings.SQLITE_PATH} 把数据库放在 ${holder}，而台账签名密钥所在的文件夹 ${keyFolder} 就在其中：复制、替换或恢复该文件夹时，密钥会连同它所担保的数据一起被带走。请为数据库单独设一个文件夹（例如 SQLITE_PATH=data/rectify.db，并把 .db、-wal 和 .witness.json 文件一起移过去），或将 LEDGER_SIGNING_KEY_FILE 设为存放在别处的密钥。`,
+    ),
+  ]);
+}
+
 /** Where earlier versions generated the key: beside the SQLite file (./data for EventStoreDB). Still read when the new place holds none. */
 export function legacySigningKeyPath(settings: KeySettings): string {
   const sqliteOnDisk = settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:';
@@ -80,6 +91,8 @@ export function readSigningKey(path: string): KeyObject {
  * used, and `warn` is told to move it; with neither, one is generated in ./keys (mode 0600) and
  * `warn` is told to have it backed up: a checkpoint signed with a lost key can still be checked
  * (it names its public key), but nobody can then tell the office's checkpoints from someone else's.
+ * @throws InvalidSettingsError when ./keys lies inside the database's folder (a relative
+ *   SQLITE_PATH such as `rectify.db`), a key there or not, naming SQLITE_PATH and LEDGER_SIGNING_KEY_FILE.
  * @throws what `refuseNewKey` returns, before anything is written, when a key would be generated.
  */
 export function loadSigningKey(
@@ -98,12 +111,11 @@ export function loadSigningKey(
     );
     return readSigningKey(path);
   }
+  // A key folder inside the database's folder travels with every copy or restore of it: refused,
+  // a key there or not, before anything is generated (issue 9, relyb's item 10: it only warned).
   const holder = databaseFolderHoldingKey(settings, path);
-  const holderSetting = `SQLITE_PATH=${settings.SQLITE_PATH} keeps the database in ${holder}, the folder that holds the key folder ${resolve(dirname(path))}`;
-  if (existsSync(path)) {
-    if (holder) warn(`The ledger signing key ${resolve(path)} lies inside the database's folder: ${holderSetting}; whoever copies or restores that folder carries the key with the data it vouches for. Put the database in a folder of its own (e.g. SQLITE_PATH=data/rectify.db) or set LEDGER_SIGNING_KEY_FILE to a key elsewhere.`);
-    return readSigningKey(path);
-  }
+  if (holder) throw keyInsideDatabaseFolder(settings, path, holder);
+  if (existsSync(path)) return readSigningKey(path);
   const refusal = refuseNewKey(path);
   if (refusal) throw refusal;
   const { privateKey } = generateKeyPairSync('ed25519');
@@ -123,10 +135,7 @@ export function loadSigningKey(
   }
   warn(
     `No ledger signing key was configured: generated one at ${resolve(path)}. Back it up apart from the database, ` +
-      'or set LEDGER_SIGNING_KEY_FILE to a key of your own (openssl genpkey -algorithm ed25519).' +
-      (holder
-        ? ` It lies inside the database's folder: ${holderSetting}; whoever copies or restores that folder carries the key with the data it vouches for. Put the database in a folder of its own (e.g. SQLITE_PATH=data/rectify.db) or set LEDGER_SIGNING_KEY_FILE to a key elsewhere.`
-        : ''),
+      'or set LEDGER_SIGNING_KEY_FILE to a key of your own (openssl genpkey -algorithm ed25519).',
   );
   return privateKey;
 }

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { testSigningKeyFile } from '../support/signing-key.js';
 
 /*
  * The benchmark's generated logs (bench/generate-log.mjs) are only worth measuring if they are what
@@ -58,7 +59,7 @@ describe('The benchmark log generator', () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     // The generator writes no store witness: starting on its log is a deliberate new start, accepted as the bench does.
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), SQLITE_PATH: path, DEMO_DATA: 'false', NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'log', ACCEPT_STORE_RESET: 'true' };
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), SQLITE_PATH: path, DEMO_DATA: 'false', NODE_ENV: 'test', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'log', ACCEPT_STORE_RESET: 'true', LEDGER_SIGNING_KEY_FILE: testSigningKeyFile() };
     const server: ChildProcess = spawn(process.execPath, [SERVER], { cwd: directory, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

@@ -136,6 +136,23 @@ describe('Ledger verification against what survives outside the rows', () => {
   });
 });
 
+/** A new Ed25519 key file `<name>.pem` beside the store, as an office (or an intruder) would put one there. */
+const newKeyFileBeside = (sqlitePath: string, name: string) => {
+  const path = join(dirname(sqlitePath), `${name}.pem`);
+  writeFileSync(path, generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+  return path;
+};
+const fingerprintOf = (keyPath: string) => keyFingerprint(publicKeyText(createPrivateKey(readFileSync(keyPath, 'utf8'))));
+/** The refusal of a start that should be refused; null when it started. */
+const refusedStart = (start: Promise<TestApp>) =>
+  start.then(
+    async (app) => {
+      await app.close();
+      return null;
+    },
+    (error: unknown) => error as StoreRefusedError,
+  );
+
 describe('Ledger signing key at start', () => {
   it('refuses to start when LEDGER_SIGNING_KEY_FILE names a missing file or a key that is not Ed25519', async () => {
     const sqlitePath = freshDatabasePath();
@@ -149,23 +166,15 @@ describe('Ledger signing key at start', () => {
 
   it('refuses a key file replaced since the last start (the witness keeps the key’s fingerprint), unless the old key is declared trusted', async () => {
     const sqlitePath = freshDatabasePath();
-    const keyFile = (name: string) => {
-      const path = join(dirname(sqlitePath), `${name}.pem`);
-      writeFileSync(path, generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
-      return path;
-    };
+    const keyFile = (name: string) => newKeyFileBeside(sqlitePath, name);
     const office = keyFile('office');
-    const fingerprintOf = (path: string) => keyFingerprint(publicKeyText(createPrivateKey(readFileSync(path, 'utf8'))));
     const witness = () => JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8')) as { signingKey?: string };
     const first = await startTestApp({ sqlitePath, settings: { LEDGER_SIGNING_KEY_FILE: office } });
     await first.close();
     expect(witness().signingKey).toBe(fingerprintOf(office));
 
     const replaced = keyFile('replaced');
-    const refusal = await startTestApp({ sqlitePath, settings: { LEDGER_SIGNING_KEY_FILE: replaced } }).then(
-      () => null,
-      (error: unknown) => error as StoreRefusedError,
-    );
+    const refusal = await refusedStart(startTestApp({ sqlitePath, settings: { LEDGER_SIGNING_KEY_FILE: replaced } }));
     expect(refusal).toBeInstanceOf(StoreRefusedError);
     expect(refusal!.reason).toBe('SIGNING_KEY_CHANGED');
     expect(refusal!.message).toContain(`LEDGER_TRUSTED_KEYS=${fingerprintOf(office)}`);
@@ -180,12 +189,7 @@ describe('Ledger signing key at start', () => {
   // breaker9 F4: the witness stripped of its fingerprint and the key file swapped started silently.
   it('refuses a swapped key where the witness names none, judging it by the key of the newest checkpoint, unless that key is declared trusted', async () => {
     const sqlitePath = freshDatabasePath();
-    const keyFile = (name: string) => {
-      const path = join(dirname(sqlitePath), `${name}.pem`);
-      writeFileSync(path, generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
-      return path;
-    };
-    const fingerprintOf = (path: string) => keyFingerprint(publicKeyText(createPrivateKey(readFileSync(path, 'utf8'))));
+    const keyFile = (name: string) => newKeyFileBeside(sqlitePath, name);
     const witnessPath = `${sqlitePath}.witness.json`;
     const office = keyFile('office');
     const first = await startTestApp({ sqlitePath, demoData: true, settings: { LEDGER_SIGNING_KEY_FILE: office } });
@@ -196,10 +200,7 @@ describe('Ledger signing key at start', () => {
     writeFileSync(witnessPath, JSON.stringify(stripped));
 
     const intruder = keyFile('intruder');
-    const refusal = await startTestApp({ sqlitePath, settings: { LEDGER_SIGNING_KEY_FILE: intruder } }).then(
-      () => null,
-      (error: unknown) => error as StoreRefusedError,
-    );
+    const refusal = await refusedStart(startTestApp({ sqlitePath, settings: { LEDGER_SIGNING_KEY_FILE: intruder } }));
     expect(refusal).toBeInstanceOf(StoreRefusedError);
     expect(refusal!.reason).toBe('SIGNING_KEY_CHANGED');
     expect(refusal!.message).toContain(`is key ${fingerprintOf(intruder)}, but the store's newest checkpoint (#1) is signed by key ${fingerprintOf(office)}`);

@@ -3,6 +3,7 @@ import { DomainError, badInput, conflict, forbidden, notFound, say } from '../..
 import { Decider, unreachable } from '../../shared/decider.js';
 import { isBlank, requireBusinessDay, requireNotBefore, type DatedFact } from '../../shared/guards.js';
 import { UnitEvent, UnitRegistered } from './unit.events.js';
+import { storedUnitName } from '../units/unit-name.js';
 
 export interface RegisterUnit {
   readonly type: 'RegisterUnit';
@@ -10,7 +11,7 @@ export interface RegisterUnit {
   readonly today: string;
   readonly data: UnitRegistered['data'];
   readonly parentExists: boolean;
-  /** The code of another unit that already has this name (or had it), looked up by the handler. */
+  /** The code of another unit that already has this name (or had it), looked up by the handler by `unitNameKey`. */
   readonly nameTakenBy: string | null;
 }
 
@@ -133,7 +134,7 @@ function registerUnit(command: RegisterUnit, state: UnitState): UnitEvent[] {
   }
   if (command.data.parentUnitId && !command.parentExists) throw notFound('Parent unit', command.data.parentUnitId);
   requireBusinessDay(command.data.registeredOn, command.today, say('The registration date', '单位登记日期'));
-  return [{ type: 'UnitRegistered', data: command.data }];
+  return [{ type: 'UnitRegistered', data: { ...command.data, name: storedUnitName(command.data.name) } }];
 }
 
 const requireAdmin = (actor: Actor, en: string, zh: string) => {
@@ -156,7 +157,7 @@ function requireReason(reason: string, zh: string): void {
 function renameUnit(command: RenameUnit, state: UnitState): UnitEvent[] {
   requireAdmin(command.actor, 'rename units', '更改单位名称');
   const unit = requireRegistered(state);
-  const name = command.name.trim();
+  const name = storedUnitName(command.name);
   if (name === unit.name) return [];
   if (unit.mergedInto) {
     throw conflict(`Unit ${unit.code} was merged into another unit; it is not renamed any more.`, `单位 ${unit.code} 已并入其他单位，不能再更名。`);

@@ -180,3 +180,14 @@ describe('unit lookup through renames and merges', () => {
     expect(lookup('rkj')).toBe(RKJ);
   });
 });
+
+// breaker9 F9: names that are the same text in Unicode are one name in a file too.
+describe('a directory naming one unit in two spellings', () => {
+  it('refuses the second row as a duplicate name, and takes a unit already in the directory under another spelling as that unit', async () => {
+    const directory = unitLookupFrom([{ id: unitIdForCode('QC'), code: 'QC', name: 'QC测试局' }]);
+    const duplicate = await importUnits('编码,名称,类型\nWEN,青川市文测试局,部门\nWEN2,青川市\u2F42测试局,部门\n', { format: 'csv', lookupUnit: directory });
+    expect(duplicate).toMatchObject({ ok: false, problems: [{ row: 3, reason: 'Duplicate unit name 青川市\u2F42测试局: already used on row 2.' }] });
+    const known = await importUnits('编码,名称,类型\nQC,ＱＣ测试局,部门\n', { format: 'csv', lookupUnit: directory });
+    expect(known).toMatchObject({ ok: true, units: [{ code: 'QC', alreadyRegistered: true, renamedFrom: null }] });
+  });
+});

@@ -6,6 +6,7 @@ import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResul
 import { type UnitLookup } from '../units/unit-lookup.js';
 import { readingNotesOf, readRecords } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
+import { unitNameKey } from '../units/unit-name.js';
 
 /*
  * The units directory (单位名录) from a spreadsheet: code, official name, kind, parent unit.
@@ -107,10 +108,11 @@ export async function importUnits(
     if (name === '') problems.push({ row, reason: 'Missing unit name (名称).', reasonZh: '缺少单位名称。' });
     else if (name.length > MAX_NAME) problems.push({ row, reason: `The unit name is longer than ${MAX_NAME} characters.`, reasonZh: `单位名称超过 ${MAX_NAME} 个字。` });
     else if (unreadable) problems.push({ row, reason: `The unit name ${unreadable}.`, reasonZh: `单位名称${unreadableReasonZh(unreadable)}。` });
-    else if (rowOfName.has(name)) {
-      problems.push({ row, reason: `Duplicate unit name ${name}: already used on row ${rowOfName.get(name)}.`, reasonZh: `单位名称“${name}”重复：第 ${rowOfName.get(name)} 行已使用。` });
+    else if (rowOfName.has(unitNameKey(name))) {
+      const first = rowOfName.get(unitNameKey(name));
+      problems.push({ row, reason: `Duplicate unit name ${name}: already used on row ${first}.`, reasonZh: `单位名称“${name}”重复：第 ${first} 行已使用。` });
     }
-    else rowOfName.set(name, row);
+    else rowOfName.set(unitNameKey(name), row);
 
     const kind = unitKindOf(kindText);
     if (!kind) {

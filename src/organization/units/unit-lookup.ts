@@ -1,3 +1,5 @@
+import { unitNameKey } from './unit-name.js';
+
 /*
  * How files name units: resolved against the units directory.
  */
@@ -78,10 +80,10 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined)
   const byName = new Map<string, string>();
   const byCode = new Map<string, string>();
   for (const unit of list) {
-    for (const name of [...(unit.formerNames ?? []), unit.name]) byName.set(name, successorOf(unit.id));
-    byCode.set(unit.code.toUpperCase(), unit.id);
+    for (const name of [...(unit.formerNames ?? []), unit.name]) byName.set(unitNameKey(name), successorOf(unit.id));
+    byCode.set(unit.code.normalize('NFKC').toUpperCase(), unit.id);
   }
-  const lookup = (nameOrCode: string) => byName.get(nameOrCode) ?? byCode.get(nameOrCode.toUpperCase());
+  const lookup = (nameOrCode: string) => byName.get(unitNameKey(nameOrCode)) ?? byCode.get(nameOrCode.normalize('NFKC').trim().toUpperCase());
   const current = list.filter((unit) => !mergedBy(unit, on));
   const byId = new Map(list.map((unit) => [unit.id, unit]));
   /** The unit's parents, nearest first (a cycle, which the directory refuses, stops the walk). */
@@ -104,7 +106,8 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined)
       return { ok: true, units: members.map((unit) => ({ name: unit.name, unitId: unit.id })), collective: true };
     }
     // 市财政局 for 青川市财政局: a name that ends the same way, if only one unit's does.
-    const candidates = name.length >= 3 ? current.filter((unit) => unit.name.endsWith(name) && unit.name !== name) : [];
+    const key = unitNameKey(name);
+    const candidates = key.length >= 3 ? current.filter((unit) => unitNameKey(unit.name).endsWith(key) && unitNameKey(unit.name) !== key) : [];
     if (candidates.length === 1) return { ok: true, units: [{ name, unitId: candidates[0]!.id }] };
     if (candidates.length > 1) {
       return {

@@ -1,6 +1,7 @@
 import { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { UnitEvent, UnitKind } from '../domain/unit.events.js';
 import { byPinyin } from '../../shared/chinese-order.js';
+import { unitNameKey } from './unit-name.js';
 import type { UnitMerger } from '../../assignments/domain/assignment.commands.js';
 
 export interface UnitView {
@@ -75,7 +76,7 @@ export class UnitsReadModel implements Projection {
           names: [{ name, from: event.occurredOn, at: event.metadata.recordedAt }],
         });
         this.idByCode.set(code, unitId);
-        this.idByName.set(name, unitId);
+        this.idByName.set(unitNameKey(name), unitId);
         return;
       }
       case 'UnitRenamed': {
@@ -84,7 +85,7 @@ export class UnitsReadModel implements Projection {
         // The former name stays this unit's: a name never comes to mean another unit.
         const names = [...(unit.names ?? [{ name: unit.name, from: unit.registeredOn }]), { name: unitEvent.data.name, from: event.occurredOn, at: event.metadata.recordedAt }];
         this.byId.set(unit.id, { ...unit, name: unitEvent.data.name, formerNames: [...unit.formerNames, unitEvent.data.previousName], names });
-        this.idByName.set(unitEvent.data.name, unit.id);
+        this.idByName.set(unitNameKey(unitEvent.data.name), unit.id);
         return;
       }
       case 'UnitRegistrationCorrected': {
@@ -141,9 +142,9 @@ export class UnitsReadModel implements Projection {
     return id ? this.byId.get(id) : undefined;
   }
 
-  /** By its current or a former name. */
+  /** By its current or a former name, compared by `unitNameKey` (the same text in Unicode is the same name). */
   byName(name: string): UnitView | undefined {
-    const id = this.idByName.get(name);
+    const id = this.idByName.get(unitNameKey(name));
     return id ? this.byId.get(id) : undefined;
   }
 

@@ -1,0 +1,21 @@
+/*
+ * One rule for unit names, wherever a name is stored, compared or looked up (registration, rename,
+ * the directory, every import): two names that are the same text in Unicode are one name
+ * (breaker9 F9: 青川市\uF900测试局 and 青川市豈测试局, Å written as A + ring and as one letter, the
+ * Kangxi radical ⽂ and 文, ＱＣ and QC registered as four pairs of different units).
+ */
+
+/**
+ * A unit name as it is stored: trimmed, in Unicode Normalization Form C (canonical composition,
+ * UAX #15), so the same text is always the same characters; otherwise as typed (full-width letters
+ * stay full-width).
+ */
+export const storedUnitName = (name: string): string => name.trim().normalize('NFC');
+
+/**
+ * The key unit names are compared and looked up by: NFKC (UAX #15's compatibility composition:
+ * full-width letters and digits, CJK compatibility ideographs and Kangxi radicals read as their plain
+ * forms), trimmed, in lower case (as login names and unit codes ignore letter case). Two names with
+ * one key are one name: the second is refused as taken, and a file naming either finds the unit.
+ */
+export const unitNameKey = (name: string): string => name.normalize('NFKC').trim().toLowerCase();

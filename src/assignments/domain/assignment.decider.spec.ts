@@ -1059,6 +1059,29 @@ describe('handing a part over to a successor (机构改革, fault 4)', () => {
     expect(partOf(state, ENVIRONMENT)).toMatchObject({ role: 'LEAD', heldBefore: [FINANCE] });
   });
 
+  describe('dated on a day the successor’s own record says otherwise (breaker8 B1 walk: a view now and a past view disagreed)', () => {
+    const assignedLater: AssignmentEvent = { type: 'UnitAssigned', data: { unitId: HEALTH, role: 'RESPONSIBLE', dueDate: DUE, assignedOn: '2025-06-20' } };
+
+    it('refuses to join a part the successor was assigned only after the hand-over day, naming that start', () => {
+      given([leadAssigned, responsibleAssigned, assignedLater])
+        .when(handOver({ handedOverOn: '2025-06-10' }))
+        .thenRefused('CONFLICT', /cannot join the part .*unit-health holds on 2025-06-10: the start of the part .*unit-health holds is dated later \(2025-06-20\)/, /移交日期不能早于该日期/);
+      given([leadAssigned, responsibleAssigned, assignedLater]).when(handOver({ handedOverOn: '2025-06-20' })).then([
+        { type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: HEALTH, reason: 'Reorganisation: its duties moved.', handedOverOn: '2025-06-20' } },
+      ]);
+    });
+
+    it('refuses a hand-over to a unit dated before its own part here passed on (it held that part then), naming the day it passed', () => {
+      const financePassed: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: FINANCE, successorUnitId: HEALTH, reason: '机构改革', handedOverOn: '2025-06-20' } };
+      given([leadAssigned, responsibleAssigned, financePassed])
+        .when(handOver({ successorUnitId: FINANCE, handedOverOn: '2025-06-10' }))
+        .thenRefused('CONFLICT', /unit-finance held a part here until 2025-06-20/, /至 2025-06-20 才移交其他单位/);
+      given([leadAssigned, responsibleAssigned, financePassed]).when(handOver({ successorUnitId: FINANCE, handedOverOn: '2025-06-20' })).then([
+        { type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: FINANCE, reason: 'Reorganisation: its duties moved.', handedOverOn: '2025-06-20' } },
+      ]);
+    });
+  });
+
   it.each([
     ['a supervisor', { actor: supervisor }, 'FORBIDDEN'],
     ['a unit not assigned here', { unitId: 'unit-police' }, 'NOT_FOUND'],

@@ -872,7 +872,9 @@ function handOverPart(command: HandOverPart, state: AssignmentsState): Assignmen
   const handedOver = { day: handedOverOn, what: named('handedOverOn', `the handover of the part of ${unit.en}`, `${unit.zh}任务的移交日期`) };
   requireNotBefore(handedOver, assignedDay(part, command));
   refuseWorkAfterHandOver(part, handedOverOn, unit);
-  if (partOf(state, successorUnitId)) refuseFactsLostInJoin(part, handedOverOn, unit, unitNamed(command, successorUnitId));
+  const successorPart = partOf(state, successorUnitId);
+  if (successorPart) refuseFactsLostInJoin(part, successorPart, handedOverOn, unit, unitNamed(command, successorUnitId));
+  else refuseJoinWithPartPassedOn(state, successorUnitId, handedOverOn, unit, unitNamed(command, successorUnitId));
   if (successorRegisteredOn !== undefined) {
     const successor = unitNamed(command, successorUnitId);
     requireNotBefore(handedOver, { day: successorRegisteredOn, what: say(`the registration of ${successor.en}`, `${successor.zh}的登记日期`) });
@@ -911,8 +913,10 @@ function refuseWorkAfterHandOver(part: AssignmentPart, handedOverOn: string, uni
  * stood alone, and would count differently as of a day than now. CONFLICT naming the latest such
  * fact and its day: date the hand-over on or after it.
  */
-function refuseFactsLostInJoin(part: AssignmentPart, handedOverOn: string, unit: Bilingual, successor: Bilingual): void {
+function refuseFactsLostInJoin(part: AssignmentPart, successorPart: AssignmentPart, handedOverOn: string, unit: Bilingual, successor: Bilingual): void {
   const facts: DatedFact[] = [
+    // The successor's own part begins on its assignment (or the day it took it over): nothing joins it before.
+    { day: successorPart.heldSince ?? successorPart.assignedOn, what: say(`the start of the part ${successor.en} holds`, `${successor.zh}已有任务的起始（交办或承接）`) },
     ...part.inspections.map((inspection) => ({ day: inspection.inspectedOn, what: say(`the inspection of ${unit.en}`, `${unit.zh}的督查`) })),
     ...(part.lastReturn ? [{ day: part.lastReturn.returnedOn, what: say(`the return of the part of ${unit.en}`, `${unit.zh}任务的退回`) }] : []),
     ...(part.lastUrgedOn ? [{ day: part.lastUrgedOn, what: say(`the urging of ${unit.en}`, `对${unit.zh}的催办`) }] : []),
@@ -922,6 +926,21 @@ function refuseFactsLostInJoin(part: AssignmentPart, handedOverOn: string, unit:
   throw conflict(
     `The part of ${unit.en} cannot join the part ${successor.en} holds on ${handedOverOn}: ${latest.what.en} is dated later (${latest.day}); date the hand-over on or after it.`,
     `${unit.zh}的任务不能在 ${handedOverOn} 并入${successor.zh}已有的任务：${latest.what.zh}的日期（${latest.day}）在其之后；移交日期不能早于该日期。`,
+  );
+}
+
+/**
+ * A successor whose own part of this parent passed to another unit later than the hand-over day
+ * still held that part on that day: the part handed over would have joined it, and left with it.
+ * CONFLICT naming the day it passed (the rule assignments keep, see `assignUnit`): date the
+ * hand-over on or after it.
+ */
+function refuseJoinWithPartPassedOn(state: AssignmentsState, successorUnitId: string, handedOverOn: string, unit: Bilingual, successor: Bilingual): void {
+  const passed = state.passedOn && Object.hasOwn(state.passedOn, successorUnitId) ? state.passedOn[successorUnitId]! : undefined;
+  if (passed === undefined || !isAfter(passed, handedOverOn)) return;
+  throw conflict(
+    `The part of ${unit.en} cannot pass to ${successor.en} on ${handedOverOn}: ${successor.en} held a part here until ${passed}, when it passed to another unit; date the hand-over on or after ${passed}.`,
+    `${unit.zh}的任务不能在 ${handedOverOn} 移交${successor.zh}：${successor.zh}在本事项的原有任务至 ${passed} 才移交其他单位；移交日期不能早于 ${passed}。`,
   );
 }
 

@@ -229,7 +229,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
         relapse(part);
         part.status = 'VERIFIED';
         part.verifiedOn = on;
-        part.verifiedAt = at;
+        part.verifiedAt = event.correctedAt ?? at;
       } else {
         part.status = 'RETURNED';
         if (event.data.newDueDate !== undefined) changeDueDate(part, { on, dueDate: event.data.newDueDate, source: inspectionSource(event.data.inspectionId) });

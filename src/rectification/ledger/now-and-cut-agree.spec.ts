@@ -25,9 +25,9 @@ const DAYS = ['2016-05-02', '2016-05-20', '2016-06-10', '2016-06-30', '2016-07-1
 const UNITS = ['a', 'b', 'c'];
 const schemas = allEventSchemas();
 
-const ACTIONS = ['assign', 'report', 'inspect', 'sendBack', 'urge', 'requestExtension', 'decideExtension', 'reopen', 'correctReportDate', 'correctInspection'] as const;
+const ACTIONS = ['assign', 'report', 'inspect', 'sendBack', 'urge', 'requestExtension', 'decideExtension', 'reopen', 'correctReportDate', 'correctInspection', 'handOver'] as const;
 interface Step {
-  readonly action: (typeof ACTIONS)[number] | 'handOver';
+  readonly action: (typeof ACTIONS)[number];
   readonly unit: number;
   readonly day: number;
   readonly other: number;
@@ -35,7 +35,7 @@ interface Step {
   readonly withDate: boolean;
 }
 const step: fc.Arbitrary<Step> = fc.record({
-  action: fc.oneof({ weight: 2, arbitrary: fc.constantFrom('report', 'inspect', 'correctInspection') }, { weight: 3, arbitrary: fc.constantFrom(...ACTIONS) }) as fc.Arbitrary<Step['action'] | 'handOver'>,
+  action: fc.oneof({ weight: 2, arbitrary: fc.constantFrom('report', 'inspect', 'correctInspection') }, { weight: 3, arbitrary: fc.constantFrom(...ACTIONS) }) as fc.Arbitrary<Step['action']>,
   unit: fc.nat(UNITS.length - 1),
   day: fc.nat(DAYS.length - 1),
   other: fc.nat(DAYS.length - 1),
@@ -106,7 +106,9 @@ class Office {
       this.decide({ type: 'AssignFinding', ...base, actor: supervisor, assignedOn: DAYS[s.day % 3]!, units: [{ unitId, role: parts.length === 0 ? 'LEAD' : 'RESPONSIBLE', dueDate: DAYS[Math.max(s.day % 3 + 1, s.other)]! }], unknownUnitIds: [] });
       return;
     }
-    const { unitId } = part;
+    // Now and then a fact from a past holder's files (机构改革), named by that holder: dated in its days, or not.
+    const past = part.previousHolders?.[s.other % part.previousHolders.length];
+    const unitId = past && s.withDate && s.flag ? past.unitId : part.unitId;
     const newDueDate = s.withDate ? { newDueDate: later } : {};
     // A closed finding is often reopened (found not done after all), as offices do.
     if (finding.status === 'closed' && s.flag && s.action !== 'correctInspection') {
@@ -192,7 +194,10 @@ describe('a finding now = the finding folded at a cut holding everything (breake
         for (const day of DAYS) {
           const then = findingAt(office.timeline as unknown as TimelineEntry[], { asOf: day, knownAt: null, axes: [BUSINESS_DAY] })!;
           for (const part of then.parts.values()) {
-            const known = parts.get(part.unitId)!;
+            // The part now: the same unit's, or the one it held that day and passed on later (机构改革).
+            const known = [...parts.values()].find((candidate) => candidate.heldBefore.some((unitId, index) => unitId === part.unitId && day < candidate.passedOn[index]!)) ?? parts.get(part.unitId)!;
+            // A part that joined its successor's later kept no record of its own (the successor's is the part now).
+            if (known.assignedAt !== part.assignedAt) continue;
             expect({ day, unitId: part.unitId, dueDate: part.dueDate, verified: part.status === 'VERIFIED' }).toEqual({ day, unitId: part.unitId, dueDate: dueDateOn(known, day), verified: verifiedAsOf(known, day) });
           }
         }
@@ -201,7 +206,7 @@ describe('a finding now = the finding folded at a cut holding everything (breake
     );
     // Not a walk of refusals: every kind of fact, and corrections of corrections, were recorded.
     expect(Object.fromEntries([...recorded].filter(([, count]) => count >= 5))).toEqual(
-      expect.objectContaining(Object.fromEntries(['UnitAssigned', 'RectificationReported', 'ReportSentBack', 'InspectionLogged', 'InspectionCorrected', 'ReportDateCorrected', 'ExtensionRequested', 'ExtensionGranted', 'ExtensionRefused', 'UnitUrged', 'PartsReopened', 'FindingClosedOut', 'FindingReopened'].map((type) => [type, expect.any(Number)]))),
+      expect.objectContaining(Object.fromEntries(['UnitAssigned', 'RectificationReported', 'ReportSentBack', 'InspectionLogged', 'InspectionCorrected', 'ReportDateCorrected', 'ExtensionRequested', 'ExtensionGranted', 'ExtensionRefused', 'UnitUrged', 'PartsReopened', 'PartHandedOver', 'FindingClosedOut', 'FindingReopened'].map((type) => [type, expect.any(Number)]))),
     );
   });
 });

@@ -158,10 +158,14 @@ describe('units on the day of the work, and on-time by the due date in force', (
     const now = await item();
     expect(now.parts).toEqual([{ unitId: units.STJ, heldBefore: [units.HBJ], assignedOn: '2016-04-26', unit: { name: '市生态环境局' } }]);
     expect(now.history.map((entry: { eventType: string; occurredOn: string }) => [entry.eventType, entry.occurredOn])).toContainEqual(['PartHandedOver', '2016-07-01']);
-    // So the successor cannot report for May, before it held the part.
+    // A May report found in the merged unit's files, entered by its successor: the merged unit's work of May, when it held the part (breaker8 B5).
     const early = await call('reportWorkPlanItem', { itemId, unitId: units.STJ, summary: '已公开', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/eia' }], reportedOn: '2016-05-20' }, await app.as('UNIT', units.STJ));
-    expect(errorCode(early)).toBe('BAD_USER_INPUT');
-    expect(early.errors![0]!.extensions!.messageZh).toBe('报告日期（2016-05-20）早于该任务移交市生态环境局的日期（2016-07-01）；此前的任务由原单位承担。');
+    expect(early.errors).toBeUndefined();
+    const reports = async (asOf?: string) =>
+      (await app.graphql(`query($id: ID!, $asOf: String) { workPlanItem(id: $id, asOf: $asOf) { parts { unitId status reports { reportedOn } } } }`, { id: itemId, asOf })).data!.workPlanItem.parts;
+    expect(await reports('2016-05-31')).toEqual([{ unitId: units.HBJ, status: 'REPORTED', reports: [{ reportedOn: '2016-05-20' }] }]);
+    expect(await reports()).toEqual([{ unitId: units.STJ, status: 'REPORTED', reports: [{ reportedOn: '2016-05-20' }] }]);
+    expect(await reports('2026-11-29')).toEqual(await reports());
 
     // A ledger of the same spring: the same name, the same reading.
     const ledger = '问题,牵头单位,整改时限\n建设项目环评信息公开不全,市环境保护局,2016-08-31\n';
@@ -179,14 +183,29 @@ describe('units on the day of the work, and on-time by the due date in force', (
     expect(autumn.data!.importFindings.findings[0].assignments).toEqual([{ unitId: units.STJ, heldBefore: [] }]);
   });
 
-  it('refuses the successor’s work dated before the part passed to it, naming the hand-over day', async () => {
-    const successor = await app.as('UNIT', units.STJ);
-    const reportOn = (reportedOn: string) =>
-      call('reportRectification', { findingId: findings.open, unitId: units.STJ, summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/y' }], reportedOn }, successor);
-    const early = await reportOn('2016-06-25');
-    expect(errorCode(early)).toBe('BAD_USER_INPUT');
-    expect(early.errors![0]!.extensions!.messageZh).toBe('报告日期（2016-06-25）早于该任务移交市生态环境局的日期（2016-07-01）；此前的任务由原单位承担。');
-    expect((await reportOn('2016-07-02')).errors).toBeUndefined();
+  it('takes work dated before the part passed to the successor as its predecessor’s, whichever of the two is named, and an inspection of it too (breaker8 B5)', async () => {
+    const reportOn = async (unitId: string, reportedOn: string) =>
+      call('reportRectification', { findingId: findings.open, unitId, summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/y' }], reportedOn }, await app.as('UNIT', unitId));
+    // The merged unit's clerk for a day after its merge: no longer its part.
+    expect(errorCode(await reportOn(units.HBJ, '2016-07-02'))).toBe('CONFLICT');
+    expect((await reportOn(units.STJ, '2016-06-25')).errors).toBeUndefined();
+    const inspected = await call('logInspection', { findingId: findings.open, unitId: units.HBJ, outcome: 'FAILED', notes: '目录不完整', inspectedOn: '2016-06-28', place: '现场' }, await app.as('INSPECTOR'));
+    expect(inspected.errors).toBeUndefined();
+    const part = async (travel: { asOf?: string; knownAt?: string }) => {
+      const response = await app.graphql(`query($id: ID!, $asOf: String, $knownAt: String) { finding(id: $id, asOf: $asOf, knownAt: $knownAt) { assignments { unitId status heldBefore reports { reportedOn } inspections { inspectedOn outcome } } history { eventType unitId occurredOn } } }`, { id: findings.open, ...travel });
+      expect(response.errors).toBeUndefined();
+      return response.data!.finding;
+    };
+    const now = await part({});
+    expect(now.assignments).toEqual([{ unitId: units.STJ, status: 'RETURNED', heldBefore: [units.HBJ], reports: [{ reportedOn: '2016-06-25' }], inspections: [{ inspectedOn: '2016-06-28', outcome: 'FAILED' }] }]);
+    // The history says whose work it was: the merged unit's, before the merge.
+    expect(now.history.filter((entry: { eventType: string }) => ['RectificationReported', 'InspectionLogged'].includes(entry.eventType))).toEqual([
+      { eventType: 'RectificationReported', unitId: units.HBJ, occurredOn: '2016-06-25' },
+      { eventType: 'InspectionLogged', unitId: units.HBJ, occurredOn: '2016-06-28' },
+    ]);
+    expect(await part({ knownAt: '2099-01-01T00:00:00Z' })).toEqual(now);
+    expect(await part({ asOf: '2026-11-29' })).toEqual(now);
+    expect((await part({ asOf: '2016-06-26' })).assignments).toEqual([{ unitId: units.HBJ, status: 'REPORTED', heldBefore: [], reports: [{ reportedOn: '2016-06-25' }], inspections: [] }]);
   });
 
   it('undoes a failure corrected to PASSED everywhere (its new due date too), and corrects no inspection something answered', async () => {

@@ -70,6 +70,11 @@ export interface UnitMerger {
 /** Every lifecycle command may carry the directory's names, for its refusals. */
 export interface NamesUnits {
   readonly unitNames?: UnitNames;
+  /**
+   * Set by the lifecycle, never by a caller: the present holder of the part a past holder's fact
+   * is about (机构改革, a fact dated before the part passed on), whose clerk may enter it too.
+   */
+  readonly heldNowBy?: string;
 }
 
 /** The command with the directory's names, set by the handler before deciding. */

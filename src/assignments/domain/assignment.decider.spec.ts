@@ -1042,12 +1042,54 @@ describe('handing a part over to a successor (机构改革, fault 4)', () => {
     });
   });
 
+  describe('a fact of the predecessor’s days entered after the hand-over (breaker8 B5: a paper file found later)', () => {
+    // 市环境保护局 reported on 06-20; its part passed to 市卫生健康委员会 on 06-28.
+    const passed: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: HEALTH, reason: '机构改革', handedOverOn: '2025-06-28' } };
+    const history = [leadAssigned, responsibleAssigned, reported(ENVIRONMENT, '2025-06-20'), passed];
+    const checkedOn = (inspectedOn: string, unitId: string): InspectionLogged => ({ ...inspected('PASSED', 'inspection-1', unitId), data: { ...inspected('PASSED', 'inspection-1', unitId).data, inspectedOn } });
+
+    it.each([
+      ['the unit that held the part then', ENVIRONMENT],
+      ['the part’s present holder', HEALTH],
+    ])('an inspection dated before it, naming %s, is recorded as the check of the unit that held it then', (_named, unitId) => {
+      given(history).when(inspect({ unitId, inspectedOn: '2025-06-25' })).then([checkedOn('2025-06-25', ENVIRONMENT)]);
+      const part = partOf(stateAfter([...history, checkedOn('2025-06-25', ENVIRONMENT)]), HEALTH);
+      expect(part).toMatchObject({ status: 'VERIFIED', verifiedOn: '2025-06-25', heldBefore: [ENVIRONMENT] });
+    });
+
+    it('an inspection dated after it, naming the predecessor, is the present holder’s', () => {
+      given(history).when(inspect({ unitId: ENVIRONMENT, inspectedOn: '2025-07-01' })).then([checkedOn('2025-07-01', HEALTH)]);
+    });
+
+    it('a report dated before it is the predecessor’s, entered by its clerk or by the successor’s (which holds its files now); one dated after it is not the predecessor’s to make', () => {
+      const before = [leadAssigned, responsibleAssigned, passed];
+      given(before).when(report({ actor: clerkOf(ENVIRONMENT), unitId: ENVIRONMENT, reportedOn: '2025-06-20', today: TODAY })).then([reported(ENVIRONMENT, '2025-06-20')]);
+      given(before).when(report({ actor: clerkOf(HEALTH), unitId: HEALTH, reportedOn: '2025-06-20', today: TODAY })).then([reported(ENVIRONMENT, '2025-06-20')]);
+      given(before).when(report({ actor: clerkOf(ENVIRONMENT), unitId: ENVIRONMENT, reportedOn: '2025-07-01', today: TODAY })).thenRefused('FORBIDDEN');
+    });
+
+    it('a correction keeps a predecessor’s fact in its days: refused when it would move it past the hand-over, naming the day', () => {
+      const correction: CorrectReportDate = { type: 'CorrectReportDate', actor: supervisor, today: TODAY, unitId: HEALTH, reportedOn: '2025-06-29', reason: '日期录错' };
+      given(history).when(correction).thenRefused('BAD_USER_INPUT', /after its part passed to another unit \(2025-06-28\)/, /移交其他单位（2025-06-28）之后/);
+      given(history).when({ ...correction, reportedOn: '2025-06-18' }).then([
+        { type: 'ReportDateCorrected', data: { unitId: ENVIRONMENT, previousReportedOn: '2025-06-20', reportedOn: '2025-06-18', reason: '日期录错', correctedOn: TODAY } },
+      ]);
+    });
+
+    it('a merged unit’s own facts dated before its merge are its work then', () => {
+      const merged = { nameOf: (unitId: string) => unitId, mergerOf: (unitId: string) => (unitId === ENVIRONMENT ? { successorUnitId: HEALTH, mergedOn: '2025-06-28' } : undefined) };
+      given([leadAssigned, responsibleAssigned, passed]).when(report({ actor: clerkOf(ENVIRONMENT), unitId: ENVIRONMENT, reportedOn: '2025-06-20', today: TODAY, unitNames: merged })).then([reported(ENVIRONMENT, '2025-06-20')]);
+      given([leadAssigned, responsibleAssigned, passed]).when(report({ actor: clerkOf(ENVIRONMENT), unitId: ENVIRONMENT, reportedOn: '2025-06-29', today: TODAY, unitNames: merged })).thenRefused('CONFLICT', /was merged into/);
+    });
+  });
+
   it('the successor’s clerk then reports on it; the old unit’s may not', () => {
     const after = [...inProgress, handedOver];
     given(after)
       .when(report({ actor: clerkOf(HEALTH), unitId: HEALTH }))
       .then([{ ...reported(HEALTH) }]);
-    given(after).when(report({ actor: clerkOf(ENVIRONMENT), unitId: ENVIRONMENT })).thenRefused('NOT_FOUND');
+    // From the hand-over day on the part is the successor's: the old unit's clerk may not report on it.
+    given(after).when(report({ actor: clerkOf(ENVIRONMENT), unitId: ENVIRONMENT })).thenRefused('FORBIDDEN');
   });
 
   it('joining a part the successor already holds keeps one part, leading if either led', () => {
@@ -1057,6 +1099,29 @@ describe('handing a part over to a successor (机构改革, fault 4)', () => {
     const state = stateAfter([...both, leadHandedOver]);
     expect(Object.keys(state.parts)).toEqual([ENVIRONMENT]);
     expect(partOf(state, ENVIRONMENT)).toMatchObject({ role: 'LEAD', heldBefore: [FINANCE] });
+  });
+
+  describe('dated on a day the successor’s own record says otherwise (breaker8 B1 walk: a view now and a past view disagreed)', () => {
+    const assignedLater: AssignmentEvent = { type: 'UnitAssigned', data: { unitId: HEALTH, role: 'RESPONSIBLE', dueDate: DUE, assignedOn: '2025-06-20' } };
+
+    it('refuses to join a part the successor was assigned only after the hand-over day, naming that start', () => {
+      given([leadAssigned, responsibleAssigned, assignedLater])
+        .when(handOver({ handedOverOn: '2025-06-10' }))
+        .thenRefused('CONFLICT', /cannot join the part .*unit-health holds on 2025-06-10: the start of the part .*unit-health holds is dated later \(2025-06-20\)/, /移交日期不能早于该日期/);
+      given([leadAssigned, responsibleAssigned, assignedLater]).when(handOver({ handedOverOn: '2025-06-20' })).then([
+        { type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: HEALTH, reason: 'Reorganisation: its duties moved.', handedOverOn: '2025-06-20' } },
+      ]);
+    });
+
+    it('refuses a hand-over to a unit dated before its own part here passed on (it held that part then), naming the day it passed', () => {
+      const financePassed: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: FINANCE, successorUnitId: HEALTH, reason: '机构改革', handedOverOn: '2025-06-20' } };
+      given([leadAssigned, responsibleAssigned, financePassed])
+        .when(handOver({ successorUnitId: FINANCE, handedOverOn: '2025-06-10' }))
+        .thenRefused('CONFLICT', /unit-finance held a part here until 2025-06-20/, /至 2025-06-20 才移交其他单位/);
+      given([leadAssigned, responsibleAssigned, financePassed]).when(handOver({ successorUnitId: FINANCE, handedOverOn: '2025-06-20' })).then([
+        { type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: FINANCE, reason: 'Reorganisation: its duties moved.', handedOverOn: '2025-06-20' } },
+      ]);
+    });
   });
 
   it.each([
@@ -1343,9 +1408,10 @@ describe('the units directory on the day of the fact (registration, merger)', ()
 
     it.each<[string, readonly AssignmentEvent[], AssignmentCommand]>([
       ['an assignment on the merge day', [leadAssigned], assign({ unitId: ENVIRONMENT, role: 'RESPONSIBLE', assignedOn: '2025-07-05', ...known })],
-      ['a report', [leadAssigned, responsibleAssigned], report({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), ...known })],
-      ['an extension request', [leadAssigned, responsibleAssigned], requestExtension({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), ...known })],
-      ['an urging', [leadAssigned, responsibleAssigned], urge({ unitId: ENVIRONMENT, ...known })],
+      // Dated from the merge on: what it did before is its own work then (see the breaker8 B5 cases above).
+      ['a report', [leadAssigned, responsibleAssigned], report({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), today: TODAY, reportedOn: '2025-07-05', ...known })],
+      ['an extension request', [leadAssigned, responsibleAssigned], requestExtension({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), today: TODAY, requestedOn: '2025-07-05', ...known })],
+      ['an urging', [leadAssigned, responsibleAssigned], urge({ unitId: ENVIRONMENT, urgedOn: '2025-07-06', ...known })],
       [
         'a correction that would return its verified part',
         verifiedParts,
@@ -1464,10 +1530,10 @@ describe('what the breaker found after the first fixes', () => {
     const handedOver: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: HEALTH, reason: '机构改革', handedOverOn: '2025-06-29' } };
     const history = [leadAssigned, responsibleAssigned, handedOver];
 
-    it('refuses its successor’s report dated before that day, naming both days', () => {
+    it('takes its successor’s report dated before that day as its predecessor’s, which held the part then (breaker8 B5)', () => {
       given(history)
         .when(report({ unitId: HEALTH, actor: clerkOf(HEALTH), reportedOn: '2025-06-28', ...names }))
-        .thenRefused('BAD_USER_INPUT', /^The report date \(2025-06-28\) is before the part passed to 市卫生健康委员会 \(2025-06-29\)/, /早于该任务移交市卫生健康委员会的日期（2025-06-29）/);
+        .then([{ type: 'RectificationReported', data: { unitId: ENVIRONMENT, summary: 'Budget tables are now on the portal.', evidence, reportedOn: '2025-06-28' } }]);
     });
 
     it('takes it from that day on', () => {
@@ -1480,10 +1546,10 @@ describe('what the breaker found after the first fixes', () => {
       const reportedBefore = [leadAssigned, responsibleAssigned, reported(ENVIRONMENT, '2025-06-20'), { ...handedOver }];
       given(reportedBefore)
         .when({ type: 'CorrectReportDate', actor: supervisor, today: TODAY, unitId: HEALTH, reportedOn: '2025-06-30', reason: '日期录错', ...names })
-        .thenRefused('BAD_USER_INPUT', /would move a fact of the days before the part passed/);
+        .thenRefused('BAD_USER_INPUT', /would move a fact of 市环境保护局 to after its part passed to another unit \(2025-06-29\)/);
       given(reportedBefore)
         .when({ type: 'CorrectReportDate', actor: supervisor, today: TODAY, unitId: HEALTH, reportedOn: '2025-06-21', reason: '日期录错', ...names })
-        .then([{ type: 'ReportDateCorrected', data: { unitId: HEALTH, previousReportedOn: '2025-06-20', reportedOn: '2025-06-21', reason: '日期录错', correctedOn: TODAY } }]);
+        .then([{ type: 'ReportDateCorrected', data: { unitId: ENVIRONMENT, previousReportedOn: '2025-06-20', reportedOn: '2025-06-21', reason: '日期录错', correctedOn: TODAY } }]);
     });
   });
 });

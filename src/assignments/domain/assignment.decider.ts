@@ -59,6 +59,8 @@ export interface ExtensionRequest {
   readonly status: ExtensionStatus;
   /** The office day it was asked for: its decision cannot come before. */
   readonly requestedOn: string;
+  /** The office day it was granted or refused; absent while undecided. */
+  readonly decidedOn?: string;
 }
 
 export interface RectificationReport {
@@ -111,12 +113,30 @@ export interface AssignmentPart {
   readonly lastReturn: ReturnNote | null;
   /** Units that held this part before it was handed over to `unitId`, earliest first. */
   readonly heldBefore?: readonly string[];
+  /**
+   * The units that held this part's record before `unitId`, earliest first, each with its days: a
+   * fact dated then is theirs (a part that joined another's is not among them: its record stayed
+   * behind). Absent for a part never handed over.
+   */
+  readonly previousHolders?: readonly PreviousHolder[];
+  /**
+   * Only on the part as a decision about a past holder's fact sees it (see `asHeldOn`): the day it
+   * passed on. Nothing of that holder is dated on or after it.
+   */
+  readonly heldUntil?: string;
   /** The office day `unitId` took the part over (机构改革); absent for the unit it was assigned to. Nothing on it is dated before. */
   readonly heldSince?: string;
   /** The latest office day another unit's part joined this one (a hand-over to a unit holding a part already): it passes on no earlier. */
   readonly joinedOn?: string;
   /** What answered the last inspection (a report, an extension request, an urging): it can no longer be corrected. */
   readonly lastInspectionAnsweredBy?: DatedFact | null;
+}
+
+/** A unit that held a part before its present holder (机构改革): from its assignment or taking over until it passed on (office days). */
+export interface PreviousHolder {
+  readonly unitId: string;
+  readonly from: string;
+  readonly until: string;
 }
 
 export interface AssignmentsState {
@@ -224,7 +244,7 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
     }
     case 'ExtensionRequested': {
       const { requestId, requestedDueDate, reason, requestedOn } = event.data;
-      return updatePart(state, event.data.unitId, (part) =>
+      return updatePart(state, event.data.unitId, requestedOn, (part) =>
         withLapses({
           ...part,
           ...answering(part, { day: requestedOn, what: say('the extension request', '延期申请') }),
@@ -233,14 +253,14 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
       );
     }
     case 'ExtensionGranted':
-      return updatePart(state, event.data.unitId, (part) => ({
-        ...settleExtension(part, event.data.requestId, 'GRANTED'),
+      return updatePart(state, event.data.unitId, event.data.decidedOn, (part) => ({
+        ...settleExtension(part, event.data.requestId, 'GRANTED', event.data.decidedOn),
         dueDate: event.data.newDueDate,
       }));
     case 'ExtensionRefused':
-      return updatePart(state, event.data.unitId, (part) => settleExtension(part, event.data.requestId, 'REFUSED'));
+      return updatePart(state, event.data.unitId, event.data.decidedOn, (part) => settleExtension(part, event.data.requestId, 'REFUSED', event.data.decidedOn));
     case 'UnitUrged':
-      return updatePart(state, event.data.unitId, (part) => ({
+      return updatePart(state, event.data.unitId, event.data.urgedOn, (part) => ({
         ...part,
         urgeCount: part.urgeCount + 1,
         lastUrgedOn: part.lastUrgedOn === undefined || event.data.urgedOn > part.lastUrgedOn ? event.data.urgedOn : part.lastUrgedOn,
@@ -248,7 +268,7 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
       }));
     case 'RectificationReported': {
       const { summary, evidence, reportedOn } = event.data;
-      return updatePart(state, event.data.unitId, (part) => ({
+      return updatePart(state, event.data.unitId, reportedOn, (part) => ({
         ...part,
         ...answering(part, { day: reportedOn, what: say('the report', '报告') }),
         status: 'REPORTED',
@@ -257,7 +277,7 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
       }));
     }
     case 'ReportSentBack':
-      return updatePart(state, event.data.unitId, (part) => ({
+      return updatePart(state, event.data.unitId, event.data.sentBackOn, (part) => ({
         ...part,
         status: 'RETURNED',
         dueDate: event.data.newDueDate ?? part.dueDate,
@@ -266,7 +286,7 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
       }));
     case 'InspectionLogged': {
       const { inspectionId, outcome, inspectedOn, notes } = event.data;
-      return updatePart(state, event.data.unitId, (part) => {
+      return updatePart(state, event.data.unitId, inspectedOn, (part) => {
         const inspections = [...part.inspections, { inspectionId, outcome, inspectedOn, dueDateBefore: part.dueDate }];
         const lastReport = settle(part.lastReport, checkedBy(inspectedOn));
         return outcome === 'PASSED'
@@ -283,13 +303,13 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
       });
     }
     case 'ReportDateCorrected':
-      return updatePart(state, event.data.unitId, (part) => ({
+      return updatePart(state, event.data.unitId, event.data.previousReportedOn, (part) => ({
         ...part,
         lastReport: part.lastReport && { ...part.lastReport, reportedOn: event.data.reportedOn },
       }));
     case 'InspectionCorrected': {
       const { inspectionId, outcome, inspectedOn, reason } = event.data;
-      return updatePart(state, event.data.unitId, (part) => {
+      return updatePart(state, event.data.unitId, event.data.previousInspectedOn, (part) => {
         const corrected = part.inspections.find((inspection) => inspection.inspectionId === inspectionId);
         const inspections = part.inspections.map((inspection) =>
           inspection.inspectionId === inspectionId ? { ...inspection, inspectionId, outcome, inspectedOn } : inspection,
@@ -361,19 +381,50 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
         heldBefore: [...(successorPart.heldBefore ?? []), ...heldBefore],
         joinedOn: successorPart.joinedOn !== undefined && successorPart.joinedOn > handedOverOn ? successorPart.joinedOn : handedOverOn,
       }
-    : { ...part, unitId: successorUnitId, heldBefore, heldSince: handedOverOn };
+    : {
+        ...part,
+        unitId: successorUnitId,
+        heldBefore,
+        heldSince: handedOverOn,
+        previousHolders: [...(part.previousHolders ?? []), { unitId, from: part.heldSince ?? part.assignedOn, until: handedOverOn }],
+      };
   return { ...state, parts: { ...others, [successorUnitId]: moved }, passedOn: { ...state.passedOn, [unitId]: handedOverOn } };
 }
 
-/** Events are facts already checked by `decide`; one about an unknown unit leaves the state as is. */
+/**
+ * Events are facts already checked by `decide`; one about an unknown unit leaves the state as is.
+ * A fact of a unit dated while it held a part now another's (机构改革, entered late) moves that part.
+ */
 function updatePart(
   state: AssignmentsState,
   unitId: string,
+  day: string,
   change: (part: AssignmentPart) => AssignmentPart,
 ): AssignmentsState {
-  const part = partOf(state, unitId);
-  return part ? { ...state, parts: { ...state.parts, [unitId]: change(part) } } : state;
+  const key = partHeldOn(state, unitId, day)?.key;
+  const part = key === undefined ? undefined : partOf(state, key);
+  return part ? { ...state, parts: { ...state.parts, [part.unitId]: change(part) } } : state;
 }
+
+/**
+ * The part `unitId` held on office day `day` (its key in the state) and, when that day falls
+ * before the part's present holder took it, which earlier holder held it then: its own part from
+ * the day it began; a part it held before passing it on (机构改革), for a day it held it; else its
+ * own part, or one it passed on, with whoever held that on the day. Undefined: it has none.
+ */
+export function partHeldOn(state: AssignmentsState, unitId: string, day: string): { readonly key: string; readonly holder: PreviousHolder | null } | undefined {
+  const own = partOf(state, unitId);
+  if (own && !isAfter(own.heldSince ?? own.assignedOn, day)) return { key: unitId, holder: null };
+  const passed = partsOf(state).filter((part) => part !== own && part.previousHolders?.some((held) => held.unitId === unitId));
+  const heldThen = passed.find((part) => part.previousHolders!.some((held) => held.unitId === unitId && held.from <= day && day < held.until));
+  if (heldThen) return { key: heldThen.unitId, holder: holderOn(heldThen, day) };
+  const part = own ?? passed[0];
+  return part ? { key: part.unitId, holder: holderOn(part, day) } : undefined;
+}
+
+/** Which earlier holder held the part on `day`; null when its present holder did (or nobody earlier did). */
+const holderOn = (part: AssignmentPart, day: string): PreviousHolder | null =>
+  isAfter(part.heldSince ?? part.assignedOn, day) ? (part.previousHolders?.find((held) => held.from <= day && day < held.until) ?? null) : null;
 
 /**
  * The first fact that follows an inspection answers it (and fixes it: it is no longer corrected);
@@ -401,11 +452,11 @@ function withLapses(part: AssignmentPart): AssignmentPart {
 const verifiedSince = (part: AssignmentPart, day: string): boolean =>
   part.inspections.some((inspection) => inspection.outcome === 'PASSED' && inspection.inspectedOn >= day);
 
-function settleExtension(part: AssignmentPart, requestId: string, status: 'GRANTED' | 'REFUSED'): AssignmentPart {
+function settleExtension(part: AssignmentPart, requestId: string, status: 'GRANTED' | 'REFUSED', decidedOn: string): AssignmentPart {
   return {
     ...part,
     extensionRequests: part.extensionRequests.map((request) =>
-      request.requestId === requestId ? { ...request, status } : request,
+      request.requestId === requestId ? { ...request, status, decidedOn } : request,
     ),
   };
 }
@@ -424,10 +475,41 @@ export function decideAssignment(
   context: AssignmentParentContext,
 ): AssignmentEvent[] {
   requireStandingUnit(command);
-  const decided = decideByType(command, state, context);
-  requireUnitExisted(command);
-  requireHeldThen(command, state);
+  const held = asHeldOn(command, state);
+  const decided = decideByType(held.command, held.state, context);
+  requireUnitExisted(held.command);
+  requireHeldThen(held.command, held.state);
   return decided;
+}
+
+/**
+ * A fact of a part dated before its present holder took it over (机构改革) — entered late, from a
+ * predecessor's paper file — is the fact of the unit that held it that day, whichever of the two
+ * the command names: decided on the part as that unit held it (its days, `heldSince`–`heldUntil`)
+ * and recorded under that unit, as the fact would have been had it been entered in time. A
+ * correction goes to whoever made the fact it corrects. A unit whose part passed to another is
+ * named for a day after that by the part's holder then. Anything else is decided as named.
+ */
+function asHeldOn(command: AssignmentCommand, state: AssignmentsState): { command: AssignmentCommand; state: AssignmentsState } {
+  if (command.type === 'AssignUnit' || command.type === 'ReopenParts' || command.type === 'HandOverPart') return { command, state };
+  const day = heldDayOf(command, state);
+  const held = day === undefined ? undefined : partHeldOn(state, command.unitId, day);
+  if (!held || (held.key === command.unitId && held.holder === null)) return { command, state };
+  const part = partOf(state, held.key)!;
+  const { [held.key]: _present, ...others } = state.parts;
+  const holder = held.holder;
+  const asHeld: AssignmentPart = holder
+    ? { ...part, unitId: holder.unitId, heldSince: holder.from, heldUntil: holder.until, previousHolders: part.previousHolders!.filter((earlier) => earlier.until <= holder.from) }
+    : part;
+  return { command: { ...command, unitId: asHeld.unitId, heldNowBy: held.key }, state: { ...state, parts: { ...others, [asHeld.unitId]: asHeld } } };
+}
+
+/** The office day that says who held the part a command is about: its fact's, or for a correction the corrected fact's. */
+function heldDayOf(command: AssignmentCommand, state: AssignmentsState): string | undefined {
+  if (command.type !== 'CorrectReportDate' && command.type !== 'CorrectInspection') return factDayOf(command)?.day;
+  const part = partOf(state, command.unitId) ?? partsOf(state).find((candidate) => candidate.previousHolders?.some((held) => held.unitId === command.unitId));
+  if (command.type === 'CorrectReportDate') return part?.lastReport?.reportedOn;
+  return part?.inspections.find((inspection) => inspection.inspectionId === command.inspectionId)?.inspectedOn;
 }
 
 /**
@@ -438,9 +520,19 @@ export function decideAssignment(
 function requireHeldThen(command: AssignmentCommand, state: AssignmentsState): void {
   if (command.type === 'AssignUnit' || command.type === 'ReopenParts' || command.type === 'HandOverPart') return;
   const part = partOf(state, command.unitId);
-  const since = part?.heldSince;
   const fact = factDayOf(command);
-  if (!part || since === undefined || !fact) return;
+  if (!part || !fact) return;
+  const until = part.heldUntil;
+  if (until !== undefined && !isAfter(until, fact.day)) {
+    // A past holder's fact (see `asHeldOn`): a correction does not move it to the days its successor held the part.
+    const unit = unitNamed(command, part.unitId);
+    throw badInput(
+      `${capitalise(fact.what.en)} (${fact.day}) would move a fact of ${unit.en} to after its part passed to another unit (${until}).`,
+      `${fact.what.zh}（${fact.day}）会把${unit.zh}的记录移到其任务移交其他单位（${until}）之后。`,
+    );
+  }
+  const since = part.heldSince;
+  if (since === undefined) return;
   const corrected =
     command.type === 'CorrectReportDate'
       ? part.lastReport?.reportedOn
@@ -872,7 +964,9 @@ function handOverPart(command: HandOverPart, state: AssignmentsState): Assignmen
   const handedOver = { day: handedOverOn, what: named('handedOverOn', `the handover of the part of ${unit.en}`, `${unit.zh}任务的移交日期`) };
   requireNotBefore(handedOver, assignedDay(part, command));
   refuseWorkAfterHandOver(part, handedOverOn, unit);
-  if (partOf(state, successorUnitId)) refuseFactsLostInJoin(part, handedOverOn, unit, unitNamed(command, successorUnitId));
+  const successorPart = partOf(state, successorUnitId);
+  if (successorPart) refuseFactsLostInJoin(part, successorPart, handedOverOn, unit, unitNamed(command, successorUnitId));
+  else refuseJoinWithPartPassedOn(state, successorUnitId, handedOverOn, unit, unitNamed(command, successorUnitId));
   if (successorRegisteredOn !== undefined) {
     const successor = unitNamed(command, successorUnitId);
     requireNotBefore(handedOver, { day: successorRegisteredOn, what: say(`the registration of ${successor.en}`, `${successor.zh}的登记日期`) });
@@ -907,15 +1001,20 @@ function refuseWorkAfterHandOver(part: AssignmentPart, handedOverOn: string, uni
 /**
  * A part that joins the successor's own part (the successor held one already) keeps the
  * successor's record from the day it passes: a fact of the office on the predecessor's part dated
- * after that day — an inspection, a send-back, an urging — would belong to a part that no longer
+ * after that day — an inspection, a send-back, an urging, an extension decision — would belong to a part that no longer
  * stood alone, and would count differently as of a day than now. CONFLICT naming the latest such
  * fact and its day: date the hand-over on or after it.
  */
-function refuseFactsLostInJoin(part: AssignmentPart, handedOverOn: string, unit: Bilingual, successor: Bilingual): void {
+function refuseFactsLostInJoin(part: AssignmentPart, successorPart: AssignmentPart, handedOverOn: string, unit: Bilingual, successor: Bilingual): void {
   const facts: DatedFact[] = [
+    // The successor's own part begins on its assignment (or the day it took it over): nothing joins it before.
+    { day: successorPart.heldSince ?? successorPart.assignedOn, what: say(`the start of the part ${successor.en} holds`, `${successor.zh}已有任务的起始（交办或承接）`) },
     ...part.inspections.map((inspection) => ({ day: inspection.inspectedOn, what: say(`the inspection of ${unit.en}`, `${unit.zh}的督查`) })),
     ...(part.lastReturn ? [{ day: part.lastReturn.returnedOn, what: say(`the return of the part of ${unit.en}`, `${unit.zh}任务的退回`) }] : []),
     ...(part.lastUrgedOn ? [{ day: part.lastUrgedOn, what: say(`the urging of ${unit.en}`, `对${unit.zh}的催办`) }] : []),
+    ...part.extensionRequests.flatMap((request) =>
+      request.decidedOn === undefined ? [] : [{ day: request.decidedOn, what: say(`the decision on an extension request of ${unit.en}`, `对${unit.zh}延期申请的审批`) }],
+    ),
   ];
   const latest = facts.filter((fact) => isAfter(fact.day, handedOverOn)).sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0))[0];
   if (!latest) return;
@@ -926,10 +1025,25 @@ function refuseFactsLostInJoin(part: AssignmentPart, handedOverOn: string, unit:
 }
 
 /**
+ * A successor whose own part of this parent passed to another unit later than the hand-over day
+ * still held that part on that day: the part handed over would have joined it, and left with it.
+ * CONFLICT naming the day it passed (the rule assignments keep, see `assignUnit`): date the
+ * hand-over on or after it.
+ */
+function refuseJoinWithPartPassedOn(state: AssignmentsState, successorUnitId: string, handedOverOn: string, unit: Bilingual, successor: Bilingual): void {
+  const passed = state.passedOn && Object.hasOwn(state.passedOn, successorUnitId) ? state.passedOn[successorUnitId]! : undefined;
+  if (passed === undefined || !isAfter(passed, handedOverOn)) return;
+  throw conflict(
+    `The part of ${unit.en} cannot pass to ${successor.en} on ${handedOverOn}: ${successor.en} held a part here until ${passed}, when it passed to another unit; date the hand-over on or after ${passed}.`,
+    `${unit.zh}的任务不能在 ${handedOverOn} 移交${successor.zh}：${successor.zh}在本事项的原有任务至 ${passed} 才移交其他单位；移交日期不能早于 ${passed}。`,
+  );
+}
+
+/**
  * 机构改革: a merged unit takes no new work — no assignment, report, extension, urging, send-back
  * or inspection, and no correction that would return its part — CONFLICT naming it and its
  * successor, which carries its open parts. Correcting a report's day (history) and handing its
- * parts over stay open.
+ * parts over stay open, and so does entering its facts dated before the merge (its work then).
  */
 function requireStandingUnit(command: AssignmentCommand): void {
   if (command.type === 'ReopenParts' || command.type === 'HandOverPart' || command.type === 'CorrectReportDate') return;
@@ -937,6 +1051,9 @@ function requireStandingUnit(command: AssignmentCommand): void {
   // A past assignment (a plan or ledger entered late) dated before the unit's merge is its own work
   // then; the part passes to the successor on the merge day (`handOversAfterMerges`).
   if (command.type === 'AssignUnit' && assignedBeforeMerge(command, command.unitId, command.assignedOn)) return;
+  // Its facts dated before the merge, entered late from its files, were its work then (breaker8 B5).
+  const fact = factDayOf(command);
+  if (command.type !== 'AssignUnit' && command.type !== 'CorrectInspection' && fact && assignedBeforeMerge(command, command.unitId, fact.day)) return;
   refuseMergedUnit(command, command.unitId);
 }
 
@@ -1058,9 +1175,10 @@ function requireUnitExisted(command: AssignmentCommand): void {
 }
 
 /** A unit acts only on its own part, and only through an account belonging to that unit. */
-function requireOwnUnit(command: NamesUnits & { readonly actor: Actor }, unitId: string, action: Bilingual): void {
+function requireOwnUnit(command: NamesUnits & { readonly actor: Actor; readonly heldNowBy?: string }, unitId: string, action: Bilingual): void {
   const { actor } = command;
-  if (actor.role !== 'UNIT' || actor.unitId !== unitId) {
+  // A predecessor's fact entered late: by its own clerk, or by its successor's, which holds its part and its files now.
+  if (actor.role !== 'UNIT' || (actor.unitId !== unitId && actor.unitId !== command.heldNowBy)) {
     const unit = unitNamed(command, unitId);
     throw forbidden(`Only ${unit.en} may ${action.en}.`, `只有${unit.zh}的用户可以${action.zh}。`);
   }

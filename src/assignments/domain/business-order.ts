@@ -1,4 +1,4 @@
-import type { InspectionCorrected, ReportDateCorrected } from './assignment.events.js';
+import type { InspectionCorrected, InspectionLogged, NewDueDate, ReportDateCorrected } from './assignment.events.js';
 
 /*
  * Business order: the facts of a parent of parts (finding, work-plan item) as they happened — by
@@ -13,6 +13,14 @@ export interface DatedEntry {
   readonly type: string;
   readonly data: object;
   readonly occurredOn: string;
+  /** The instant it was recorded, when known (a timeline entry's; an event being decided has none yet). */
+  readonly metadata?: { readonly recordedAt: string };
+  /**
+   * Set only on a fact a correction changed (see `withCorrectionsApplied`): the instant the office
+   * recorded the fact as it now reads — an inspection corrected to PASSED verified the part when the
+   * correction was entered, not when the failure it undid was.
+   */
+  readonly correctedAt?: string;
 }
 
 const CORRECTIONS = new Set(['ReportDateCorrected', 'InspectionCorrected']);
@@ -32,17 +40,28 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
   if (!known.some(isCorrection)) return { events: [...known], correctedBy };
   const events = [...known];
   const applied = (target: number, correction: Entry) => correctedBy.set(target, [...(correctedBy.get(target) ?? []), correction]);
-  // The units whose parts each unit holds now (its own, and those handed over to it).
+  // The units whose reports are those of the part each unit holds now: its own, and those of a part handed over
+  // to it when it had none (a part joining one it had keeps its own record: the joined part's reports stay behind).
   const heldFrom = new Map<string, Set<string>>();
   const holders = (unitId: string) => heldFrom.get(unitId) ?? new Set([unitId]);
+  const holding = new Set<string>();
   events.forEach((correction, position) => {
-    if (correction.type === 'PartHandedOver') {
+    if (correction.type === 'UnitAssigned') {
+      const { unitId } = correction.data as { unitId: string };
+      holding.add(unitId);
+      heldFrom.delete(unitId);
+    } else if (correction.type === 'UnitUnassigned') {
+      holding.delete((correction.data as { unitId: string }).unitId);
+    } else if (correction.type === 'PartHandedOver') {
       const { unitId, successorUnitId } = correction.data as { unitId: string; successorUnitId: string };
-      heldFrom.set(successorUnitId, new Set([...holders(successorUnitId), ...holders(unitId)]));
+      if (!holding.has(successorUnitId)) heldFrom.set(successorUnitId, new Set([...holders(successorUnitId), ...holders(unitId)]));
+      holding.delete(unitId);
+      holding.add(successorUnitId);
     } else if (correction.type === 'ReportDateCorrected') {
-      const { unitId, reportedOn } = correction.data as ReportDateCorrected['data'];
+      const { unitId, reportedOn, previousReportedOn } = correction.data as ReportDateCorrected['data'];
       const held = holders(unitId);
-      const target = lastBefore(events, position, (event) => event.type === 'RectificationReported' && held.has(event.data.unitId as string));
+      // The part's last report, as the correction read it: of a unit whose report is that part's, on the day it corrects.
+      const target = lastBefore(events, position, (event) => event.type === 'RectificationReported' && held.has(event.data.unitId as string) && event.data.reportedOn === previousReportedOn);
       if (target >= 0) {
         events[target] = { ...events[target]!, occurredOn: reportedOn, data: { ...events[target]!.data, reportedOn } };
         applied(target, correction);
@@ -51,17 +70,26 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
       const { inspectionId, inspectedOn, outcome, previousOutcome, reason, newDueDate, dueDateOverride } = correction.data as InspectionCorrected['data'];
       const target = lastBefore(events, position, (event) => event.type === 'InspectionLogged' && event.data.inspectionId === inspectionId);
       if (target >= 0) {
-        const data = events[target]!.data as Record<string, unknown>;
+        const { correctedAt: correctedBefore, ...inspection } = events[target]!;
+        const { newDueDate: given, dueDateOverride: overridden, ...data } = inspection.data as InspectionLogged['data'];
         const notes = outcome === previousOutcome ? data.notes : reason;
-        // A correction to FAILED that gave the part a new due date returns it until then, as the inspection would have.
-        const returnedUntil = newDueDate === undefined ? {} : { newDueDate, ...(dueDateOverride ? { dueDateOverride } : {}) };
-        events[target] = { ...events[target]!, occurredOn: inspectedOn, data: { ...data, inspectedOn, outcome, notes, ...returnedUntil } };
+        // The return a failure gave stands only while the inspection stays FAILED: a correction to PASSED undoes
+        // its new due date, and a correction back to FAILED is a new return with only the date it gives (as the
+        // part's view now has it); a correction of a failure's day keeps its date unless it gives another (breaker8 B1).
+        const kept: NewDueDate = outcome === 'FAILED' && previousOutcome === 'FAILED' ? { newDueDate: given, dueDateOverride: overridden } : {};
+        const returnedUntil = withoutUndefined(newDueDate === undefined ? kept : { newDueDate, dueDateOverride });
+        // Verified by a correction, the part was known verified from the correction's instant on.
+        const correctedAt = outcome !== previousOutcome ? (outcome === 'PASSED' ? correction.metadata?.recordedAt : undefined) : correctedBefore;
+        events[target] = { ...inspection, occurredOn: inspectedOn, data: { ...data, inspectedOn, outcome, notes, ...returnedUntil }, ...withoutUndefined({ correctedAt }) } as Entry;
         applied(target, correction);
       }
     }
   });
   return { events: events.filter((event) => !isCorrection(event)), correctedBy };
 }
+
+const withoutUndefined = <Fields extends object>(fields: Fields): Partial<Fields> =>
+  Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<Fields>;
 
 function lastBefore<Entry extends DatedEntry>(events: readonly Entry[], position: number, matches: (event: Entry & { data: Record<string, unknown> }) => boolean): number {
   for (let index = position - 1; index >= 0; index -= 1) if (matches(events[index] as Entry & { data: Record<string, unknown> })) return index;

@@ -97,6 +97,8 @@ export interface PartView {
   readonly returns: ReturnView[];
   /** Units that held this part before a handover (机构改革), earliest first. */
   readonly heldBefore: string[];
+  /** The office day each unit of `heldBefore` passed it on (same order): a fact of that unit dated before is this part's. */
+  readonly passedOn: string[];
   /**
    * Every due date the part had, by the office day each took effect (entries may arrive late, so
    * not necessarily in this order); `dueDate` is the one in force last (`dueDateOn`).
@@ -129,6 +131,7 @@ export function assignedPart(
     urges: [],
     returns: [],
     heldBefore: [],
+    passedOn: [],
     dueDates: [{ on: assigned.on, dueDate, source: 'assigned' }],
   };
 }
@@ -174,7 +177,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     return;
   }
   if (event.type === 'PartHandedOver') {
-    handOver(parts, event.data.unitId, event.data.successorUnitId);
+    handOver(parts, event.data.unitId, event.data.successorUnitId, on);
     return;
   }
   if (event.type === 'UnitAssigned') {
@@ -182,7 +185,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     parts.set(unitId, assignedPart(unitId, role, dueDate, { on, at }, terms));
     return;
   }
-  const part = parts.get(event.data.unitId) ?? heldNowBy(parts, event.data.unitId);
+  const part = partOfUnitOn(parts, event);
   if (!part) return;
   switch (event.type) {
     case 'ExtensionRequested':
@@ -229,7 +232,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
         relapse(part);
         part.status = 'VERIFIED';
         part.verifiedOn = on;
-        part.verifiedAt = at;
+        part.verifiedAt = event.correctedAt ?? at;
       } else {
         part.status = 'RETURNED';
         if (event.data.newDueDate !== undefined) changeDueDate(part, { on, dueDate: event.data.newDueDate, source: inspectionSource(event.data.inspectionId) });
@@ -364,13 +367,34 @@ export function termsOn(part: Pick<PartView, 'dueDates' | 'terms'>, day: string)
 }
 
 /**
- * The part a unit held before a handover, now its successor's: a fact of the predecessor dated
- * after the hand-over day but entered before the reorganisation (a merge entered late) is folded
- * into the part it belongs to at every cut, as it is in the view now.
+ * The part a fact of a unit belongs to: one the unit held on the fact's day and passed on later
+ * (机构改革: its files entered after the hand-over), else its own, else one it passed on (a fact of
+ * the predecessor dated after the hand-over day but entered before the reorganisation, a merge
+ * entered late) — the same part now and folded at any cut.
  */
+function partOfUnitOn(parts: ReadonlyMap<string, PartView>, event: TimelineEntry<AssignmentEvent & { data: { unitId: string } }>): PartView | undefined {
+  const { unitId } = event.data;
+  const day = factDayOf(event);
+  for (const part of parts.values()) {
+    const index = part.heldBefore.lastIndexOf(unitId);
+    if (index >= 0 && day < part.passedOn[index]!) return part;
+  }
+  // A part assigned to the unit after the fact was entered is not the part it is about.
+  const own = parts.get(unitId);
+  if (own && own.assignedAt <= event.metadata.recordedAt) return own;
+  return heldNowBy(parts, unitId) ?? own;
+}
+
 function heldNowBy(parts: ReadonlyMap<string, PartView>, unitId: string): PartView | undefined {
   for (const part of parts.values()) if (part.heldBefore.includes(unitId)) return part;
   return undefined;
+}
+
+/** The day that places a fact of a part: its own, or for a correction the day of the fact it corrects. */
+function factDayOf(event: TimelineEntry<AssignmentEvent>): string {
+  if (event.type === 'ReportDateCorrected') return event.data.previousReportedOn;
+  if (event.type === 'InspectionCorrected') return event.data.previousInspectedOn;
+  return event.occurredOn;
 }
 
 /**
@@ -378,7 +402,7 @@ function heldNowBy(parts: ReadonlyMap<string, PartView>, unitId: string): PartVi
  * the two are its part from now on (leading if either led), the other's record kept in history.
  * Insertion order puts the moved part where the successor's would be, so listings stay stable.
  */
-function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId: string): void {
+function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId: string, on: string): void {
   const part = parts.get(unitId);
   if (!part) return;
   parts.delete(unitId);
@@ -387,11 +411,20 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
     parts.set(successorUnitId, {
       ...successorPart,
       role: part.role === 'LEAD' ? 'LEAD' : successorPart.role,
-      heldBefore: [...successorPart.heldBefore, ...part.heldBefore, unitId],
+      ...byDayPassed([...successorPart.heldBefore, ...part.heldBefore, unitId], [...successorPart.passedOn, ...part.passedOn, on]),
     });
     return;
   }
-  parts.set(successorUnitId, { ...part, unitId: successorUnitId, heldBefore: [...part.heldBefore, unitId] });
+  parts.set(successorUnitId, { ...part, unitId: successorUnitId, heldBefore: [...part.heldBefore, unitId], passedOn: [...part.passedOn, on] });
+}
+
+/**
+ * Earlier holders in the order they passed their parts on (office day; one day keeps the order
+ * given), so two hand-overs into one part list the same now as folded by business day.
+ */
+function byDayPassed(heldBefore: readonly string[], passedOn: readonly string[]): Pick<PartView, 'heldBefore' | 'passedOn'> {
+  const order = heldBefore.map((_unit, index) => index).sort((a, b) => passedOn[a]!.localeCompare(passedOn[b]!) || a - b);
+  return { heldBefore: order.map((index) => heldBefore[index]!), passedOn: order.map((index) => passedOn[index]!) };
 }
 
 /**

@@ -23,6 +23,12 @@ export type TimelineEntry<Event extends DomainEvent = DomainEvent> = Event & {
   /** The office day the fact happened (`YYYY-MM-DD`, business time). */
   readonly occurredOn: string;
   readonly metadata: Pick<EventMetadata, 'recordedAt' | 'actorId' | 'actorRole' | 'actorUnitId'>;
+  /**
+   * Set only on a fact a correction changed as a view folds it (see `asCorrected`): the instant the
+   * office recorded the fact as it now reads — an inspection corrected to PASSED verified the part
+   * when the correction was entered, not when the failure it undid was.
+   */
+  readonly correctedAt?: string;
 };
 
 /** The compact timeline entry of a projected event. */

@@ -533,11 +533,11 @@ describe('assigned on a day before a unit’s merge (a past ledger entered after
     expect(partsOf(state).map((part) => [part.unitId, part.role, part.heldBefore])).toEqual([[SUCCESSOR, 'LEAD', [ENVIRONMENT]]]);
   });
 
-  it('takes from the successor no report dated before the part passed to it', () => {
+  it('takes a report dated before the part passed to the successor as the merged unit’s, which held it then (its files, entered by the successor: breaker8 B5)', () => {
     const events = [recorded, ...findingDecider.decide(assign([unit(ENVIRONMENT, 'LEAD')], { unitNames: mergedInJuly }), stateAfter([recorded]))];
-    given(events)
-      .when({ ...report(SUCCESSOR, '2025-06-20'), unitNames: mergedInJuly })
-      .thenRefused('BAD_USER_INPUT', /\(2025-06-20\) is before the part passed to 市生态环境局 \(2025-07-01\)/, /早于该任务移交市生态环境局的日期（2025-07-01）/);
+    const decided = findingDecider.decide({ ...report(SUCCESSOR, '2025-06-20'), unitNames: mergedInJuly }, stateAfter(events));
+    expect(decided).toEqual([expect.objectContaining({ type: 'RectificationReported', data: expect.objectContaining({ unitId: ENVIRONMENT, reportedOn: '2025-06-20' }) })]);
+    expect(partsOf(assignmentsAfter([...events, ...decided])).map((part) => [part.unitId, part.status])).toEqual([[SUCCESSOR, 'REPORTED']]);
   });
 
   it('refuses an assignment on or after the merge day: the merged unit takes no new work', () => {

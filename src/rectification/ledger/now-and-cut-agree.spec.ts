@@ -1,0 +1,269 @@
+import fc from 'fast-check';
+import { dueDateOn, inAssignedOrder, inBusinessOrder, verifiedAsOf, type PartView } from '../../assignments/read-model/part-view.js';
+import type { TimelineEntry } from '../../assignments/read-model/timeline.js';
+import { allEventSchemas } from '../../event-sourcing/all-event-schemas.js';
+import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
+import type { StreamReader } from '../../event-sourcing/projected-streams.js';
+import { DomainError } from '../../shared/domain-error.js';
+import { admin, clerkOf, inspector, supervisor } from '../../shared/testing/actors.js';
+import { findingDecider, type FindingCommand, type FindingState } from '../domain/finding.decider.js';
+import type { FindingStreamEvent } from '../domain/finding.events.js';
+import { findingAt, RectificationLedger, type FindingView } from './rectification-ledger.js';
+
+/*
+ * Issue 8, breaker8 B1: the finding as it stands now (its read model, moved event by event in the
+ * order recorded, corrections applied as they arrive) and the finding folded from its timeline at
+ * a cut that holds everything (corrections applied to the facts they correct, in business order)
+ * tell one story. The e2e walk (test/e2e/business-time-agreement) checks it through the API; this
+ * walk drives the finding's own decider, so it can afford long chains — corrections of corrections,
+ * an outcome turned back and forth, returns, extensions, hand-overs — in milliseconds.
+ */
+
+const TODAY = '2026-11-30';
+const BUSINESS_DAY = 'BUSINESS_DAY' as const;
+const DAYS = ['2016-05-02', '2016-05-20', '2016-06-10', '2016-06-30', '2016-07-15', '2016-08-01', '2016-09-30', '2016-12-31', '2017-01-10', '2017-03-01'];
+const UNITS = ['a', 'b', 'c'];
+const schemas = allEventSchemas();
+
+const ACTIONS = ['assign', 'report', 'inspect', 'sendBack', 'urge', 'requestExtension', 'decideExtension', 'reopen', 'correctReportDate', 'correctInspection', 'handOver'] as const;
+interface Step {
+  readonly action: (typeof ACTIONS)[number];
+  readonly unit: number;
+  readonly day: number;
+  readonly other: number;
+  readonly flag: boolean;
+  readonly withDate: boolean;
+}
+const step: fc.Arbitrary<Step> = fc.record({
+  action: fc.oneof({ weight: 2, arbitrary: fc.constantFrom('report', 'inspect', 'correctInspection') }, { weight: 3, arbitrary: fc.constantFrom(...ACTIONS) }) as fc.Arbitrary<Step['action']>,
+  unit: fc.nat(UNITS.length - 1),
+  day: fc.nat(DAYS.length - 1),
+  other: fc.nat(DAYS.length - 1),
+  flag: fc.boolean(),
+  withDate: fc.boolean(),
+});
+
+/** How many events of each type the walks recorded: the property means something only if every kind was. */
+const recorded = new Map<string, number>();
+
+/** One finding's office: decides each command on the state its recorded events leave, records what it decides. */
+class Office {
+  state: FindingState = findingDecider.initialState();
+  readonly timeline: RecordedEvent<FindingStreamEvent>[] = [];
+  readonly ledger = new RectificationLedger({ read: async () => this.timeline } as unknown as StreamReader);
+  private inspections = 0;
+  private requests = 0;
+
+  constructor() {
+    this.ledger.apply({ type: 'EvaluationRegistered', data: { evaluationId: 'e' }, streamId: 'evaluation-e', metadata: { recordedAt: '2026-11-01T00:00:00.000Z' } } as unknown as RecordedEvent);
+    this.decide({
+      type: 'RecordFinding',
+      today: TODAY,
+      data: { findingId: 'f', evaluationId: 'e', title: '公开不到位', description: '', category: '主动公开', severity: 'HIGH', concernedUnitIds: [], identifiedOn: '2016-04-20' },
+      evaluationExists: true,
+      unknownUnitIds: [],
+    } as unknown as FindingCommand);
+  }
+
+  /** Decides and records; a refusal records nothing (as the API). */
+  decide(command: FindingCommand): boolean {
+    let events: FindingStreamEvent[];
+    try {
+      events = findingDecider.decide(command, this.state);
+    } catch (error) {
+      if (error instanceof DomainError) return false;
+      throw error;
+    }
+    for (const { type } of events) recorded.set(type, (recorded.get(type) ?? 0) + 1);
+    for (const event of events) {
+      const revision = this.timeline.length;
+      const recordedAt = new Date(Date.UTC(2026, 10, 30, 0, 0, revision)).toISOString();
+      const recorded = {
+        ...event,
+        id: `event-${revision}`,
+        revision,
+        streamId: 'finding-f',
+        occurredOn: schemas.occurredOn(event.type, event.data as Record<string, unknown>, recordedAt),
+        metadata: { recordedAt, actorId: 'u', actorRole: 'SUPERVISOR', actorUnitId: null },
+      } as unknown as RecordedEvent<FindingStreamEvent>;
+      this.timeline.push(recorded);
+      this.ledger.apply(recorded as RecordedEvent);
+      this.state = findingDecider.evolve(this.state, event);
+    }
+    return true;
+  }
+
+  perform(s: Step): void {
+    const finding = this.state.status === 'unrecorded' ? undefined : this.state;
+    if (!finding) return;
+    const parts = Object.values(finding.assignments.parts);
+    const day = DAYS[s.day]!;
+    const later = DAYS[Math.min(DAYS.length - 1, Math.max(s.day, s.other) + 1)]!;
+    const part = parts[s.unit % Math.max(parts.length, 1)];
+    const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+    if (!part || s.action === 'assign') {
+      const unitId = UNITS[s.unit]!;
+      this.decide({ type: 'AssignFinding', ...base, actor: supervisor, assignedOn: DAYS[s.day % 3]!, units: [{ unitId, role: parts.length === 0 ? 'LEAD' : 'RESPONSIBLE', dueDate: DAYS[Math.max(s.day % 3 + 1, s.other)]! }], unknownUnitIds: [] });
+      return;
+    }
+    // Now and then a fact from a past holder's files (机构改革), named by that holder: dated in its days, or not.
+    const past = part.previousHolders?.[s.other % part.previousHolders.length];
+    const unitId = past && s.withDate && s.flag ? past.unitId : part.unitId;
+    const newDueDate = s.withDate ? { newDueDate: later } : {};
+    // A closed finding is often reopened (found not done after all), as offices do.
+    if (finding.status === 'closed' && s.flag && s.action !== 'correctInspection') {
+      this.decide({ type: 'ReopenFinding', ...base, actor: supervisor, reason: '复查', reopenedOn: day, newDueDate: later });
+      return;
+    }
+    switch (s.action) {
+      case 'report':
+        this.decide({ type: 'ReportRectification', ...base, actor: clerkOf(unitId), unitId, summary: '已整改', evidence: [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }], reportedOn: day });
+        return;
+      case 'inspect':
+        this.inspections += 1;
+        this.decide({ type: 'LogInspection', ...base, actor: inspector, unitId, inspectionId: `i${this.inspections}`, outcome: s.flag ? 'PASSED' : 'FAILED', notes: s.flag ? '核实' : '未到位', inspectedOn: day, place: '现场', ...(s.flag ? {} : newDueDate) });
+        return;
+      case 'sendBack':
+        this.decide({ type: 'SendBackReport', ...base, actor: supervisor, unitId, reason: '材料不全', sentBackOn: day, ...newDueDate });
+        return;
+      case 'urge':
+        this.decide({ type: 'UrgeUnit', ...base, actor: supervisor, unitId, message: '请抓紧', urgedOn: day });
+        return;
+      case 'requestExtension':
+        this.requests += 1;
+        // Mostly asked for in time: on a day from the part's last return or assignment to its due date.
+        const from = s.flag ? (part.lastReturn?.returnedOn ?? part.assignedOn) : day;
+        const afterDue = DAYS.find((candidate) => candidate > part.dueDate) ?? later;
+        this.decide({ type: 'RequestExtension', ...base, actor: clerkOf(unitId), unitId, requestId: `x${this.requests}`, requestedDueDate: afterDue, reason: '需要时间', requestedOn: from });
+        return;
+      case 'decideExtension': {
+        const pending = part.extensionRequests.find((request) => request.status === 'PENDING');
+        if (pending) this.decide({ type: 'DecideExtension', ...base, actor: supervisor, unitId, requestId: pending.requestId, approve: s.flag, reason: '不同意', decidedOn: s.withDate ? pending.requestedOn : day });
+        return;
+      }
+      case 'reopen':
+        this.decide({ type: 'ReopenFinding', ...base, actor: supervisor, reason: '复查', reopenedOn: day, ...(s.withDate || s.flag ? { newDueDate: later } : {}) });
+        return;
+      case 'correctReportDate':
+        this.decide({ type: 'CorrectReportDate', ...base, actor: supervisor, unitId, reportedOn: day, reason: '日期录错' });
+        return;
+      case 'correctInspection': {
+        const last = part.inspections.at(-1);
+        if (!last) return;
+        const outcome = s.flag ? 'PASSED' : 'FAILED';
+        this.decide({ type: 'CorrectInspection', ...base, actor: supervisor, unitId, inspectionId: last.inspectionId, reason: '结论录错', ...(s.other % 3 === 0 ? { inspectedOn: day } : {}), ...(s.other % 3 === 1 && s.day % 2 === 0 ? {} : { outcome }), ...(outcome === 'FAILED' ? newDueDate : {}) });
+        return;
+      }
+      case 'handOver':
+        this.decide({ type: 'HandOverPart', ...base, actor: admin, unitId, successorUnitId: UNITS[(UNITS.indexOf(unitId) + 1 + (s.other % 2)) % UNITS.length]!, reason: '职能调整', handedOverOn: day });
+        return;
+      default:
+        return;
+    }
+  }
+}
+
+/** What the finding's views show of a part, in the order the API lists each record. */
+const shown = (part: PartView) => ({
+  ...part,
+  reports: inBusinessOrder(part.reports, (report) => report.reportedOn, (report) => report.reportedAt),
+  inspections: inBusinessOrder(part.inspections, (inspection) => inspection.inspectedOn, (inspection) => inspection.loggedAt).map(
+    ({ inspectionId, outcome, notes, inspectedOn, place, inspectorId, loggedAt }) => ({ inspectionId, outcome, notes, inspectedOn, place, inspectorId, loggedAt }),
+  ),
+  returns: inBusinessOrder(part.returns, (returned) => returned.returnedOn, (returned) => returned.returnedAt),
+  urges: inBusinessOrder(part.urges, (urge) => urge.urgedOn, (urge) => urge.urgedAt),
+  extensionRequests: inBusinessOrder(part.extensionRequests, (request) => request.requestedOn, (request) => request.requestedAt),
+  // Bookkeeping of when each due date took effect, not shown as such: the dates in force are (dueDate, and on-time by day).
+  dueDates: undefined,
+});
+const finding = (view: FindingView) => ({ status: view.status, closedOn: view.closedOn, parts: inAssignedOrder(view.parts.values()).map(shown) });
+
+describe('a finding now = the finding folded at a cut holding everything (breaker8 B1)', () => {
+  it('holds after every step of random walks with chains of corrections', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 40 }), async (steps) => {
+        const office = new Office();
+        for (const each of steps) {
+          office.perform(each);
+          const now = finding(office.ledger.finding('f')!);
+          const cut = findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [] })!;
+          expect(finding(cut)).toEqual(now);
+        }
+        // Every past day the walk names: the part folded as of that day has the due date and the verification the part now dates to it.
+        const parts = office.ledger.finding('f')!.parts;
+        for (const day of DAYS) {
+          const then = findingAt(office.timeline as unknown as TimelineEntry[], { asOf: day, knownAt: null, axes: [BUSINESS_DAY] })!;
+          for (const part of then.parts.values()) {
+            // The part now: the same unit's, or the one it held that day and passed on later (机构改革).
+            const known = [...parts.values()].find((candidate) => candidate.heldBefore.some((unitId, index) => unitId === part.unitId && day < candidate.passedOn[index]!)) ?? parts.get(part.unitId)!;
+            // A part that joined its successor's later kept no record of its own (the successor's is the part now).
+            if (known.assignedAt !== part.assignedAt) continue;
+            expect({ day, unitId: part.unitId, dueDate: part.dueDate, verified: part.status === 'VERIFIED' }).toEqual({ day, unitId: part.unitId, dueDate: dueDateOn(known, day), verified: verifiedAsOf(known, day) });
+          }
+        }
+      }),
+      { numRuns: Number(process.env.AGREEMENT_RUNS ?? 300), seed: Number(process.env.AGREEMENT_SEED ?? 20161130) },
+    );
+    // Not a walk of refusals: every kind of fact, and corrections of corrections, were recorded.
+    expect(Object.fromEntries([...recorded].filter(([, count]) => count >= 5))).toEqual(
+      expect.objectContaining(Object.fromEntries(['UnitAssigned', 'RectificationReported', 'ReportSentBack', 'InspectionLogged', 'InspectionCorrected', 'ReportDateCorrected', 'ExtensionRequested', 'ExtensionGranted', 'ExtensionRefused', 'UnitUrged', 'PartsReopened', 'PartHandedOver', 'FindingClosedOut', 'FindingReopened'].map((type) => [type, expect.any(Number)]))),
+    );
+  });
+});
+
+describe('a correction that undoes a fact undoes what it did, now and on every past day (breaker8 B1)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+  /** 丁局 (unit a) due 2016-12-31, reported 2016-12-20. */
+  const reported = () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-28', units: [{ unitId: 'a', role: 'LEAD', dueDate: '2016-12-31' }], unknownUnitIds: [] });
+    accept(office, { type: 'ReportRectification', ...base, actor: clerkOf('a'), unitId: 'a', summary: '已整改', evidence: [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }], reportedOn: '2016-12-20' });
+    return office;
+  };
+  const correct = (office: Office, change: Partial<Extract<FindingCommand, { type: 'CorrectInspection' }>>) =>
+    accept(office, { type: 'CorrectInspection', ...base, actor: supervisor, unitId: 'a', inspectionId: 'i-1', reason: '更正', ...change });
+  const partOn = (office: Office, cut: { asOf: string; knownAt: string | null }) => findingAt(office.timeline as unknown as TimelineEntry[], { ...cut, axes: [] })!.parts.get('a')!;
+
+  it('given PASSED corrected to FAILED with a new due date, back to PASSED, then to FAILED again: due 2016-12-31 now, at any record cut and on 2017-01-02', () => {
+    const office = reported();
+    accept(office, { type: 'LogInspection', ...base, actor: inspector, unitId: 'a', inspectionId: 'i-1', outcome: 'PASSED', notes: '核实', inspectedOn: '2016-12-28', place: '现场' });
+    correct(office, { outcome: 'FAILED', newDueDate: '2017-01-10' });
+    correct(office, { outcome: 'PASSED' });
+    correct(office, { outcome: 'FAILED' });
+    const now = office.ledger.finding('f')!.parts.get('a')!;
+    expect(now).toMatchObject({ status: 'RETURNED', dueDate: '2016-12-31' });
+    expect(now.returns.map((returned) => returned.newDueDate)).toEqual([null]);
+    expect(partOn(office, { asOf: TODAY, knownAt: '2099-01-01T00:00:00.000Z' })).toMatchObject({ status: 'RETURNED', dueDate: '2016-12-31' });
+    expect(partOn(office, { asOf: TODAY, knownAt: null }).returns.map((returned) => returned.newDueDate)).toEqual([null]);
+    // Two days overdue on 2017-01-02, as the office counts it by hand.
+    expect(partOn(office, { asOf: '2017-01-02', knownAt: null })).toMatchObject({ status: 'RETURNED', dueDate: '2016-12-31' });
+    // Known before the second correction: the first one's date stood then.
+    const second = office.timeline.filter((event) => event.type === 'InspectionCorrected')[1]!;
+    expect(partOn(office, { asOf: TODAY, knownAt: new Date(Date.parse(second.metadata.recordedAt) - 1).toISOString() }).dueDate).toBe('2017-01-10');
+  });
+
+  it('given a FAILED inspection with a new due date moved a day, corrected to PASSED, then to FAILED without a date: due 2016-12-31 everywhere', () => {
+    const office = reported();
+    accept(office, { type: 'LogInspection', ...base, actor: inspector, unitId: 'a', inspectionId: 'i-1', outcome: 'FAILED', notes: '未到位', inspectedOn: '2016-12-28', place: '现场', newDueDate: '2017-01-12' });
+    correct(office, { inspectedOn: '2016-12-27' });
+    expect(office.ledger.finding('f')!.parts.get('a')!.dueDate).toBe('2017-01-12');
+    expect(partOn(office, { asOf: TODAY, knownAt: null }).dueDate).toBe('2017-01-12');
+    correct(office, { outcome: 'PASSED' });
+    correct(office, { outcome: 'FAILED' });
+    expect(office.ledger.finding('f')!.parts.get('a')!.dueDate).toBe('2016-12-31');
+    for (const asOf of [TODAY, '2017-01-03']) expect(partOn(office, { asOf, knownAt: null }).dueDate).toBe('2016-12-31');
+  });
+
+  it('given a pending extension request lapsed by a pass, when the pass is corrected to FAILED: the request is pending again, now and in the past, and can be decided', () => {
+    const office = reported();
+    accept(office, { type: 'RequestExtension', ...base, actor: clerkOf('a'), unitId: 'a', requestId: 'x-1', requestedDueDate: '2017-01-31', reason: '需要时间', requestedOn: '2016-12-21' });
+    accept(office, { type: 'LogInspection', ...base, actor: inspector, unitId: 'a', inspectionId: 'i-1', outcome: 'PASSED', notes: '核实', inspectedOn: '2016-12-28', place: '现场' });
+    expect(office.ledger.finding('f')!.parts.get('a')!.extensionRequests[0]!.status).toBe('LAPSED');
+    correct(office, { outcome: 'FAILED' });
+    expect(office.ledger.finding('f')!.parts.get('a')!.extensionRequests[0]!.status).toBe('PENDING');
+    expect(partOn(office, { asOf: '2016-12-29', knownAt: null }).extensionRequests[0]!.status).toBe('PENDING');
+    accept(office, { type: 'DecideExtension', ...base, actor: supervisor, unitId: 'a', requestId: 'x-1', approve: true, decidedOn: '2016-12-29' });
+    expect(office.ledger.finding('f')!.parts.get('a')!).toMatchObject({ dueDate: '2017-01-31', extensionRequests: [{ status: 'GRANTED' }] });
+  });
+});

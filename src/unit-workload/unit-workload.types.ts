@@ -1,4 +1,7 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import { PageArgs, connectionType } from '../shared/graphql/connection.js';
+import type { ItemPartFilter, ReminderFilter } from './workload-pages.js';
 import { AssignmentRoleEnum, PartStatusEnum, TrafficLightEnum } from '../assignments/graphql/assignment.types.js';
 import type { AssignmentRole } from '../assignments/domain/assignment.events.js';
 import type { PartStatus, TrafficLight } from '../assignments/read-model/part-view.js';
@@ -48,9 +51,51 @@ export class UnitWorkloadType {
   @Field(() => TimeCutType, { description: 'Which time axes the answer used' }) time: TimeCutType;
   @Field(() => [PartAlertType], { description: 'What the unit still has to do on findings, most urgent first' }) openParts: PartAlertType[];
   @Field(() => [ItemPartAlertType], {
+    deprecationReason: 'Every part at once (hundreds with a large plan): use workPlanPartsPage',
     description: 'What the unit still has to do on work-plan items, of every plan that day, most urgent first across plans: red, yellow, green, each by due date (then newest plan first)',
   })
   workPlanParts: ItemPartAlertType[];
-  @Field(() => [ReminderType], { description: 'The unit’s inbox about findings and work-plan items alike, newest first (by office day, then by entry)' })
+  // workPlanPartsPage, remindersPage and reminderCounts: resolved fields (see UnitWorkloadResolver).
+  @Field(() => [ReminderType], {
+    deprecationReason: 'Every reminder at once (hundreds with a large plan): use reminderCounts and remindersPage',
+    description: 'The unit’s inbox about findings and work-plan items alike, newest first (by office day, then by entry)',
+  })
   reminders: ReminderType[];
+}
+
+export const ItemPartAlertConnectionType = connectionType(ItemPartAlertType, 'ItemPartAlert');
+export const ReminderConnectionType = connectionType(ReminderType, 'Reminder');
+
+@ObjectType('ReminderCount', { description: 'How many reminders of one kind a unit’s inbox holds' })
+export class ReminderCountType {
+  @Field(() => ReminderKindEnum) kind: ReminderKind;
+  @Field(() => Int) count: number;
+}
+
+/** `workPlanPartsPage`: the unit's open work-plan parts a page at a time, of one plan or one light. */
+@ArgsType()
+export class ItemPartPageArgs extends PageArgs implements ItemPartFilter {
+  @Field(() => ID, { nullable: true, description: 'Only the parts of this plan' })
+  @IsOptional()
+  @IsString()
+  planId?: string;
+
+  @Field(() => TrafficLightEnum, { nullable: true, description: 'Only the parts of this light on the day viewed' })
+  @IsOptional()
+  @IsIn(['GREEN', 'YELLOW', 'RED'])
+  light?: TrafficLight;
+}
+
+/** `remindersPage`: the unit's inbox a page at a time, of one kind or about one kind of parent. */
+@ArgsType()
+export class ReminderPageArgs extends PageArgs implements ReminderFilter {
+  @Field(() => ReminderKindEnum, { nullable: true, description: 'Only reminders of this kind' })
+  @IsOptional()
+  @IsIn([...ReminderKinds])
+  kind?: ReminderKind;
+
+  @Field(() => ReminderParentKindEnum, { nullable: true, description: 'Only reminders about findings, or about work-plan items' })
+  @IsOptional()
+  @IsIn([...ReminderParentKinds])
+  parentKind?: ReminderParentKind;
 }

@@ -78,16 +78,16 @@ describe('imports from the browser: files of any advertised size, and a late pla
     expect(file.byteLength).toBeGreaterThan(1024 * 1024);
 
     // Both days start at today; the assignment day follows the approval day until set apart.
-    expect(await page.getByLabel('方案印发日期', { exact: true }).inputValue()).toBe(officeDay());
-    expect(await page.getByLabel('任务交办日期', { exact: true }).inputValue()).toBe(officeDay());
+    expect(await page.getByLabel('方案批准日期', { exact: true }).inputValue()).toBe(officeDay());
+    expect(await page.getByLabel('事项交办日期', { exact: true }).inputValue()).toBe(officeDay());
     expect(await contrastFailures(page)).toEqual([]);
-    await typeDay(page, '方案印发日期', officeDay(-40));
-    expect(await page.getByLabel('任务交办日期', { exact: true }).inputValue()).toBe(officeDay(-40));
-    await typeDay(page, '任务交办日期', officeDay(-30));
+    await typeDay(page, '方案批准日期', officeDay(-40));
+    expect(await page.getByLabel('事项交办日期', { exact: true }).inputValue()).toBe(officeDay(-40));
+    await typeDay(page, '事项交办日期', officeDay(-30));
     // A day after today cannot be picked: the typed future day is not taken.
-    await typeDay(page, '任务交办日期', officeDay(3));
-    await page.getByLabel('任务交办日期', { exact: true }).press('Escape');
-    expect(await page.getByLabel('任务交办日期', { exact: true }).inputValue()).toBe(officeDay(-30));
+    await typeDay(page, '事项交办日期', officeDay(3));
+    await page.getByLabel('事项交办日期', { exact: true }).press('Escape');
+    expect(await page.getByLabel('事项交办日期', { exact: true }).inputValue()).toBe(officeDay(-30));
 
     await page.getByLabel('方案标题（不填则用文件名）').fill('青川市政务公开重点任务（补录）');
     await page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles({ name: 'plan-large.csv', mimeType: 'text/csv', buffer: file });
@@ -142,13 +142,13 @@ describe('imports from the browser: files of any advertised size, and a late pla
   it('shows a refused day beside its field on the plan import, not above the form nor as a row', async () => {
     const page = await importsPage();
     const year = Number(officeDay().slice(0, 4)) + 1;
-    await typeDay(page, '方案印发日期', officeDay(-10));
-    await typeDay(page, '任务交办日期', officeDay(-20));
+    await typeDay(page, '方案批准日期', officeDay(-10));
+    await typeDay(page, '事项交办日期', officeDay(-20));
     await page.getByLabel('方案标题（不填则用文件名）').fill('青川市交办早于印发的方案');
     const csv = `\ufeff类别,序号,工作事项,牵头单位,责任单位,完成时限\n一、重点领域信息公开,1,推进财政预决算公开,青川市财政局,,${year}年6月底前\n`;
     await page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles({ name: 'plan-days.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: '上传并导入' }).click();
-    const assignedError = page.locator('.el-form-item', { has: page.getByLabel('任务交办日期', { exact: true }) }).locator('.el-form-item__error');
+    const assignedError = page.locator('.el-form-item', { has: page.getByLabel('事项交办日期', { exact: true }) }).locator('.el-form-item__error');
     await assignedError.waitFor();
     expect(await assignedError.textContent()).toContain(`事项交办日期（${officeDay(-20)}）早于方案批准日期（${officeDay(-10)}）`);
     expect(await page.locator('.form-error[role="alert"]').count()).toBe(0);
@@ -158,7 +158,7 @@ describe('imports from the browser: files of any advertised size, and a late pla
   it('imports a plan with an item due after its year once the supervisor gives the override’s reason; without one, lists that row', async () => {
     const page = await importsPage();
     const year = Number(officeDay().slice(0, 4));
-    await typeDay(page, '方案印发日期', officeDay(-5));
+    await typeDay(page, '方案批准日期', officeDay(-5));
     await page.getByLabel('方案标题（不填则用文件名）').fill('青川市跨年度平台建设方案');
     await page.getByLabel('年度（不填则按第一项的完成时限）').fill(String(year));
     const csv = `\ufeff类别,序号,工作事项,牵头单位,责任单位,完成时限\n一、平台建设,1,建设政府信息公开平台,青川市财政局,,${year + 1}-03-31\n`;

@@ -20,6 +20,8 @@ describe('a 1,200-item work plan in the browser', () => {
   let app: TestApp;
   let browser: Browser;
   let supervisor: Person;
+  let unit: Person;
+  let fgw: string;
   let planId: string;
   const contexts = browserContexts(() => ({ app, browser }));
 
@@ -27,6 +29,8 @@ describe('a 1,200-item work plan in the browser', () => {
     [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
     planId = await importLargePlan(app, TITLE, largePlanCsv(SIZE, officeDay(), 'FGW', ['CZJ', 'JYJ', 'HBJ']));
     supervisor = await createPerson(app, 'SUPERVISOR', '周敏', 'large-plan-supervisor');
+    fgw = (await app.graphql(`{ units { id code } }`)).data!.units.find((candidate: { code: string }) => candidate.code === 'FGW').id;
+    unit = await createPerson(app, 'UNIT', '钱芳', 'large-plan-fgw', fgw);
   }, 300_000);
 
   afterAll(() => contexts.closeAll());
@@ -95,5 +99,41 @@ describe('a 1,200-item work plan in the browser', () => {
     await eventually(page, async () => (await shown.textContent()) === `已显示 ${Math.min(50, red)} / 共 ${red} 项`, 'only the red items');
     const lights = await rowsOf(page, '[data-test="category-items-二"] [data-test="items"]').locator('.light').allInnerTexts();
     expect(new Set(lights)).toEqual(new Set(['红灯']));
+  });
+
+  it('我的任务 of a unit leading all 1,200 items: its items 50 at a time, its inbox counted per kind and 30 at a time', async () => {
+    const { page } = await contexts.open();
+    await signIn(page, unit);
+    await page.waitForURL((url) => url.pathname === '/workload');
+    const { data } = await app.graphql(
+      `query($unitId: ID!) { unitWorkload(unitId: $unitId) { workPlanPartsPage(first: 0) { totalCount } reminderCounts { kind count } } }`,
+      { unitId: fgw },
+      await app.as('SUPERVISOR'),
+    );
+    const parts: number = data!.unitWorkload.workPlanPartsPage.totalCount;
+    const counts: { kind: string; count: number }[] = data!.unitWorkload.reminderCounts;
+    expect(parts).toBeGreaterThan(SIZE);
+    const overdue = counts.find((entry) => entry.kind === 'OVERDUE')!.count;
+    expect(overdue).toBeGreaterThan(30);
+
+    const items = rowsOf(page, '[data-test="open-items"]');
+    await eventually(page, async () => (await items.count()) === 50, 'the 50 most urgent items');
+    expect(await page.locator('[data-test="items-shown"]').textContent()).toBe(`已显示 50 / 共 ${parts} 项`);
+    await page.locator('[data-test="more-items"]').click();
+    await eventually(page, async () => (await items.count()) === 100, 'the next 50');
+
+    // The inbox says how many of each kind first, and lists 30 at a time.
+    const tags = page.locator('[data-test="reminder-counts"] .el-check-tag');
+    await eventually(page, async () => (await tags.count()) === counts.length, 'one count per kind');
+    expect(await tags.allInnerTexts()).toEqual(counts.map((entry) => expect.stringContaining(`${entry.count} 项`)));
+    const reminders = rowsOf(page, '[data-test="reminders"]');
+    await eventually(page, async () => (await reminders.count()) === 30, 'the 30 newest reminders');
+    await page.locator('[data-test="reminder-counts"] [data-kind="OVERDUE"]').click();
+    const shown = page.locator('[data-test="reminders-shown"]');
+    await eventually(page, async () => (await shown.textContent()) === `已显示 30 / 共 ${overdue} 条`, 'only the overdue ones');
+    expect(new Set(await reminders.locator('.el-tag').allInnerTexts())).toEqual(new Set(['已逾期']));
+    await page.locator('[data-test="more-reminders"]').click();
+    await eventually(page, async () => (await reminders.count()) === Math.min(60, overdue), 'the next 30 overdue');
+    expect(await page.locator('.el-table__row').count()).toBeLessThan(250);
   });
 });

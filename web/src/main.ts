@@ -5,7 +5,7 @@ import '@fontsource/noto-sans-sc/latin-400.css';
 import 'element-plus/dist/index.css';
 import './theme.css';
 import {
-  ElAlert, ElButton, ElCard, ElCol, ElConfigProvider, ElDatePicker, ElDescriptions, ElDescriptionsItem, ElDialog,
+  ElAlert, ElButton, ElCard, ElCheckbox, ElCheckTag, ElCol, ElConfigProvider, ElDatePicker, ElDescriptions, ElDescriptionsItem, ElDialog,
   ElEmpty, ElForm, ElFormItem, ElInput, ElLink, ElLoading, ElOption, ElProgress, ElRadio, ElRadioButton, ElRadioGroup,
   ElRow, ElSelect, ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem,
 } from 'element-plus';
@@ -16,7 +16,7 @@ import { router } from './router';
 const app = createApp(App);
 // Components are registered one by one (not app.use(ElementPlus)) so the bundle holds only these.
 for (const component of [
-  ElAlert, ElButton, ElCard, ElCol, ElConfigProvider, ElDatePicker, ElDescriptions, ElDescriptionsItem, ElDialog,
+  ElAlert, ElButton, ElCard, ElCheckbox, ElCheckTag, ElCol, ElConfigProvider, ElDatePicker, ElDescriptions, ElDescriptionsItem, ElDialog,
   ElEmpty, ElForm, ElFormItem, ElInput, ElLink, ElOption, ElProgress, ElRadio, ElRadioButton, ElRadioGroup,
   ElRow, ElSelect, ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem,
 ]) {

@@ -71,6 +71,24 @@ export function recordedOrder<Item>(list: string, sequenceOf: (item: Item) => nu
   };
 }
 
+/**
+ * Items of a list sorted some other way than by a lasting key (a plan's own order, which a revision
+ * may change; urgency, which changes from day to day), each named by a unique `keyOf` text: a cursor
+ * names the item a page ended on, and the next page starts right after where that item stands in
+ * `keys` (the list's keys in its present order). A cursor naming an item no longer in the list is
+ * refused as one the list did not give out.
+ */
+export function positionOrder<Item>(list: string, keys: readonly string[], keyOf: (item: Item) => string): ListOrder<Item, string> {
+  const position = new Map(keys.map((key, index) => [key, index]));
+  return {
+    list,
+    keyOf,
+    compare: (a, b) => position.get(a)! - position.get(b)!,
+    encode: (key) => key,
+    decode: (text) => (position.has(text) ? text : undefined),
+  };
+}
+
 /** What a list offers besides its items: a narrowing filter, and its count when known without a scan. */
 export interface PageOptions<Item> {
   /** Only items it accepts are on the page and counted; absent: every item. */

@@ -1,5 +1,5 @@
 import type { PartStatus, TrafficLight } from '../../assignments/read-model/part-view.js';
-import { paginate, type Connection, type ListOrder, type PageRequest } from '../../shared/pagination/page.js';
+import { paginate, positionOrder, type Connection, type ListOrder, type PageRequest } from '../../shared/pagination/page.js';
 import { itemRow, type ItemRow } from '../breakdown/breakdown.js';
 import type { WorkPlanItemView, WorkPlanView } from '../breakdown/work-plan-ledger.js';
 
@@ -16,21 +16,11 @@ export interface ItemFilter {
 }
 
 /**
- * The plan's own order of items (category by category, as the file lists them), keyed by item id:
- * a cursor names the item a page ended on, so a page after it starts right after that item even
- * when a revision moved or added items meanwhile. A cursor naming an item no longer in the plan's
- * outline is refused (the list it came from is gone).
+ * The plan's own order of items (category by category, as the file lists them), keyed by item id
+ * (see `positionOrder`): a page after a cursor starts right after that item even when a revision
+ * moved or added items meanwhile.
  */
-export function planOrder(itemIds: readonly string[]): ListOrder<ItemRow, string> {
-  const position = new Map(itemIds.map((itemId, index) => [itemId, index]));
-  return {
-    list: 'work-plan-items',
-    keyOf: (row) => row.itemId,
-    compare: (a, b) => position.get(a)! - position.get(b)!,
-    encode: (itemId) => itemId,
-    decode: (text) => (position.has(text) ? text : undefined),
-  };
-}
+export const planOrder = (itemIds: readonly string[]): ListOrder<ItemRow, string> => positionOrder('work-plan-items', itemIds, (row) => row.itemId);
 
 /** The ids of the plan's items in its order, of one category when `categoryCode` is given (none for an unknown code). */
 export function itemIdsOf(plan: WorkPlanView, categoryCode?: string): string[] {

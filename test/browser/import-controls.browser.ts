@@ -1,0 +1,159 @@
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { createPerson, signIn, type Person } from './support/accounts.js';
+import { launchChromium } from './support/browser.js';
+import { browserContexts, officeDay } from './support/suite.js';
+
+/*
+ * Issue 10, breaker10 F24: the web 导入 page showed only "已导入 …": never the columns nothing imports
+ * (备注), the rows skipped on purpose (注：… footnotes) or the sheet read; it had no 预览 (dry run), no
+ * way to apply a new version of a plan (revise) or a rename of a unit (rename), no sheet choice and
+ * no day fields for findings and units. Everything the import API offers is now in the browser.
+ */
+
+const PLAN_TITLE = '青川市政务公开重点任务分解方案（导入控件）';
+const year = Number(officeDay().slice(0, 4));
+
+/** A workbook whose first sheet is a cover and whose second holds the plan, with a 备注 column and a footnote row. */
+async function planWorkbook(rows: (string | number)[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('封面').addRow([`${year}年政务公开重点任务分解方案`]);
+  const sheet = workbook.addWorksheet('分解方案');
+  sheet.addRow(['类别编号', '类别', '序号', '工作事项', '牵头单位', '责任单位', '完成时限', '备注']);
+  for (const row of rows) sheet.addRow(row);
+  sheet.addRow(['注：完成时限以市政府办公室通知为准。']);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+const firstVersion = () =>
+  planWorkbook([
+    ['一', '重点领域信息公开', 1, '推进财政预决算公开', 'CZJ', 'FGW', `${year}-12-31`, '按季报送'],
+    ['一', '重点领域信息公开', 2, '公开重大建设项目信息', 'FGW', '', `${year}-12-31`, ''],
+  ]);
+/** The second version: item 2 brought forward to 30 December, item 3 added. */
+const secondVersion = () =>
+  planWorkbook([
+    ['一', '重点领域信息公开', 1, '推进财政预决算公开', 'CZJ', 'FGW', `${year}-12-31`, '按季报送'],
+    ['一', '重点领域信息公开', 2, '公开重大建设项目信息', 'FGW', '', `${year}-12-30`, ''],
+    ['一', '重点领域信息公开', 3, '公开环境质量信息', 'HBJ', '', `${year}-12-31`, ''],
+  ]);
+
+describe('the 导入 page offers what the import API offers: preview, revise, rename, sheet and day fields, and shows what was left aside', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let supervisor: Person;
+  let admin: Person;
+  const contexts = browserContexts(() => ({ app, browser }));
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
+    supervisor = await createPerson(app, 'SUPERVISOR', '郑洁', 'import-controls-supervisor');
+    admin = await createPerson(app, 'ADMIN', '冯刚', 'import-controls-admin');
+  });
+
+  afterAll(() => contexts.closeAll());
+
+  const importsPage = async (person: Person) => {
+    const { page } = await contexts.open();
+    await signIn(page, person);
+    await page.goto('/imports');
+    await page.getByRole('heading', { name: '导入' }).waitFor();
+    return page;
+  };
+  const choose = (page: Page, name: string, buffer: Buffer) => page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
+  const headline = (page: Page) => page.locator('[data-test="import-result"]').textContent();
+  /** Waits for the preview or the import's report, or a refusal (whose words the failing assertion then shows). */
+  const answered = async (page: Page, testId: 'import-preview' | 'import-report') => {
+    await page.locator(`[data-test="${testId}"], .el-alert--error, [data-test="refused-rows"]`).first().waitFor({ timeout: 60_000 });
+    expect(await page.locator('.el-alert--error, [data-test="refused-rows"]').allInnerTexts()).toEqual([]);
+  };
+  const planTitles = async () => (await app.graphql(`{ workPlans { title } }`)).data!.workPlans.map((plan: { title: string }) => plan.title);
+
+  it('previews a plan from the sheet named, listing the column and the footnote left aside, writing nothing; then imports it and applies its new version as a revision', async () => {
+    const page = await importsPage(supervisor);
+    await page.getByLabel('方案标题（不填则用文件名）').fill(PLAN_TITLE);
+    await page.getByLabel(/^工作表/).fill('分解方案');
+    await choose(page, 'plan.xlsx', await firstVersion());
+    await page.getByRole('button', { name: '预览（不写入）' }).click();
+    await answered(page, 'import-preview');
+    expect(await headline(page)).toBe(`预览（未写入）：将导入 ${year} 年《${PLAN_TITLE}》：1 大项、2 小项。`);
+    expect(await page.locator('[data-test="import-sheet"]').textContent()).toBe('读取的工作表：分解方案');
+    expect(await page.locator('[data-test="not-imported"]').textContent()).toContain('备注');
+    expect(await page.locator('[data-test="import-notices"] li').allInnerTexts()).toEqual([expect.stringMatching(/注：完成时限以市政府办公室通知为准/)]);
+    expect(await page.locator('[data-test="import-rows"] .el-table__row').allInnerTexts()).toEqual([expect.stringMatching(/一\s+重点领域信息公开\s+2 小项/)]);
+    expect(await planTitles()).not.toContain(PLAN_TITLE);
+
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    await answered(page, 'import-report');
+    expect(await headline(page)).toBe(`已导入 ${year} 年《${PLAN_TITLE}》：1 大项、2 小项。`);
+    expect(await page.locator('[data-test="not-imported"]').textContent()).toContain('备注');
+    expect(await planTitles()).toContain(PLAN_TITLE);
+
+    // The new version is refused until 按新版本调整 is chosen; then previewed and applied.
+    await choose(page, 'plan-v2.xlsx', await secondVersion());
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    const refusal = page.locator('.form-error[role="alert"]');
+    await refusal.first().waitFor();
+    expect(await refusal.first().textContent()).toContain('按调整导入');
+    await page.locator('[data-test="revise"]').click();
+    await page.getByRole('button', { name: '预览（不写入）' }).click();
+    await answered(page, 'import-preview');
+    expect(await headline(page)).toMatch(new RegExp(`^预览（未写入）：${year} 年《${PLAN_TITLE.replace(/[()（）]/g, '.')}》按新版本调整将会：.*3.*`));
+    const itemsOf = async () => (await app.graphql(`{ workPlans { title progress { items } } }`)).data!.workPlans.find((candidate: { title: string }) => candidate.title === PLAN_TITLE).progress.items;
+    expect(await itemsOf()).toBe(2);
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    await answered(page, 'import-report');
+    expect(await headline(page)).toMatch(/^已按新版本调整.*已有进度全部保留。$/);
+    expect(await itemsOf()).toBe(3);
+  });
+
+  it('renames a unit only when 按更名导入 is chosen, previewing the rename first, registered new units on the day in the form', async () => {
+    const page = await importsPage(admin);
+    await page.getByText('单位名录').click();
+    const csv = Buffer.from(`\ufeff编码,名称,类型,上级编码\nWJW,青川市卫生健康委员会,DEPARTMENT,\nYJJ,青川市应急管理局,DEPARTMENT,\n`);
+    await choose(page, 'units.csv', csv);
+    await page.getByRole('button', { name: '预览（不写入）' }).click();
+    const refused = page.locator('[data-test="refused-rows"] .el-table__row');
+    await refused.first().waitFor();
+    expect(await refused.allInnerTexts()).toEqual([expect.stringContaining('按更名导入')]);
+
+    await page.locator('[data-test="rename"]').click();
+    expect(await page.getByLabel('登记日期', { exact: true }).inputValue()).toBe(officeDay());
+    await page.getByRole('button', { name: '预览（不写入）' }).click();
+    await answered(page, 'import-preview');
+    expect(await headline(page)).toBe('预览（未写入）：将新增 1 个单位、更名 1 个（0 个已在名录中）。');
+    expect(await page.locator('[data-test="import-rows"] .el-table__row').allInnerTexts()).toEqual([
+      expect.stringMatching(/WJW 青川市卫生健康委员会（原名 青川市卫生和计划生育委员会）\s+将更名/),
+      expect.stringMatching(/YJJ 青川市应急管理局\s+将新增/),
+    ]);
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    await answered(page, 'import-report');
+    expect(await headline(page)).toBe('新增 1 个单位、更名 1 个（0 个已在名录中）。');
+    const units = (await app.graphql(`{ units { code name registeredOn } }`)).data!.units;
+    expect(units.find((unit: { code: string }) => unit.code === 'WJW').name).toBe('青川市卫生健康委员会');
+    expect(units.find((unit: { code: string }) => unit.code === 'YJJ').registeredOn).toBe(officeDay());
+  });
+
+  it('previews a 整改台账 with its findings, parts and the column left aside, identified and assigned on the days picked', async () => {
+    const page = await importsPage(supervisor);
+    await page.getByText('评估发现的问题 / 整改台账').click();
+    const identifiedOn = page.getByLabel('问题认定日期', { exact: true });
+    await identifiedOn.click();
+    await identifiedOn.fill(officeDay(-10));
+    await identifiedOn.press('Enter');
+    expect(await page.getByLabel('整改任务交办日期', { exact: true }).inputValue()).toBe(officeDay(-10));
+    const csv = Buffer.from(`\ufeff问题,具体表现,类别,严重程度,牵头单位,责任单位,整改时限,整改措施,备注\n导入控件测试：政策解读栏目未更新,近半年无新解读,政策解读,一般,FGW,CZJ,${year}-12-31,每月更新解读,电话核实\n`);
+    await choose(page, 'ledger.csv', csv);
+    await page.getByRole('button', { name: '预览（不写入）' }).click();
+    await answered(page, 'import-preview');
+    expect(await headline(page)).toBe('预览（未写入）：将登记 1 个问题，交办 2 项整改任务（此前已登记 0 个）。');
+    expect(await page.locator('[data-test="not-imported"]').textContent()).toContain('备注');
+    expect(await page.locator('[data-test="import-rows"] .el-table__row').allInnerTexts()).toEqual([
+      expect.stringMatching(/导入控件测试：政策解读栏目未更新（牵头：青川市发展和改革委员会，.*；责任：青川市财政局，.*）\s+将登记/),
+    ]);
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    await answered(page, 'import-report');
+    const { data } = await app.graphql(`{ findings(titleContains: "导入控件测试") { nodes { identifiedOn assignments { assignedOn } } } }`);
+    expect(data!.findings.nodes).toEqual([{ identifiedOn: officeDay(-10), assignments: [{ assignedOn: officeDay(-10) }, { assignedOn: officeDay(-10) }] }]);
+  });
+});

@@ -123,6 +123,8 @@ export interface LedgerSource {
   readonly evaluation?: EvaluationView;
   readonly unitName: (unitId: string) => string;
   readonly asOf: string;
+  /** The record-time cut (ISO instant) the findings were read at; null: everything entered. The title says it. */
+  readonly knownAt?: string | null;
   /** Days before the due date a part turns yellow (DUE_SOON_DAYS). */
   readonly dueSoonDays: number;
   /** A unit user's unit: only its own rows. */
@@ -166,7 +168,7 @@ export function ledgerTable(source: LedgerSource): ExportTable {
       });
     }
   }
-  const title = `${source.evaluation?.title ?? ''}整改台账（截至 ${source.asOf}）`;
+  const title = `${source.evaluation?.title ?? ''}整改台账（${asOfWords(source.asOf, source.knownAt)}）`;
   return { title, asOf: source.asOf, columns: LEDGER_COLUMNS, rows };
 }
 
@@ -174,7 +176,7 @@ export function ledgerTable(source: LedgerSource): ExportTable {
  * Work-plan progress as of the breakdown's day: one row per item × unit; with `unitId` (a unit
  * user's export), only that unit's rows, each still naming the item's lead unit(s).
  */
-export function workPlanTable(breakdown: Breakdown, unitName: (unitId: string) => string, dueSoonDays: number, unitId?: string | null): ExportTable {
+export function workPlanTable(breakdown: Breakdown & { readonly knownAt?: string | null }, unitName: (unitId: string) => string, dueSoonDays: number, unitId?: string | null): ExportTable {
   const rows: ExportRow[] = [];
   for (const category of breakdown.categories) {
     for (const item of category.items) {
@@ -201,5 +203,12 @@ export function workPlanTable(breakdown: Breakdown, unitName: (unitId: string) =
       }
     }
   }
-  return { title: `${breakdown.title}进展（截至 ${breakdown.asOf}）`, asOf: breakdown.asOf, columns: WORK_PLAN_COLUMNS, rows };
+  return { title: `${breakdown.title}进展（${asOfWords(breakdown.asOf, breakdown.knownAt)}）`, asOf: breakdown.asOf, columns: WORK_PLAN_COLUMNS, rows };
 }
+
+/**
+ * The title's words for which reading a file is: `截至 2016-06-14` (that day as known now, late
+ * entries included), or with a record-time cut `截至 2016-06-14，按 2026-11-30T05:32:24.872Z 前已录入的记录`
+ * (what had been entered by that instant: an audit's "the ledger as we had it then").
+ */
+const asOfWords = (asOf: string, knownAt: string | null | undefined): string => (knownAt ? `截至 ${asOf}，按 ${knownAt} 前已录入的记录` : `截至 ${asOf}`);

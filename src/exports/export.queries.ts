@@ -13,11 +13,16 @@ import { workPlanAt } from '../work-plan/breakdown/work-plan.queries.js';
 import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
 import { ledgerTable, workPlanTable, type ExportTable } from './export-table.js';
 
-/** What an export is asked for: the business day (`YYYY-MM-DD`; absent: today, China office day) and who reads it. */
+/**
+ * What an export is asked for: the business day (`YYYY-MM-DD`; absent: today, China office day),
+ * the record-time cut (an ISO instant: only what had been entered by then, as every view's
+ * `knownAt`; absent: everything entered) and who reads it.
+ */
 export interface ExportRequest {
   /** A UNIT reader gets its own unit's rows; every other reader every row. Null: the operator at the CLI (every row). */
   readonly reader: Actor | null;
   readonly asOf?: string | null;
+  readonly knownAt?: string | null;
 }
 
 export type LedgerExportRequest = ExportRequest & { readonly evaluationId?: string | null };
@@ -66,12 +71,12 @@ function checkId(value: string | null | undefined, argument: string): string | u
 const unitScope = (reader: Actor | null) => (reader?.role === 'UNIT' ? (reader.unitId ?? '') : undefined);
 
 /**
- * The 整改台账 table as of `request.asOf`, folded from each finding's dated timeline as the
- * dashboard is (`now`: the present instant).
+ * The 整改台账 table as of `request.asOf` and, with `request.knownAt`, as it was recorded by then —
+ * folded from each finding's dated timeline as the dashboard is (`now`: the present instant).
  * @throws DomainError BAD_USER_INPUT (bad asOf or id), NOT_FOUND (unknown evaluation).
  */
 export async function exportLedger(sources: ExportSources, request: LedgerExportRequest, now: Date): Promise<ExportTable> {
-  const time = parseTimeCut({ asOf: request.asOf }, now);
+  const time = parseTimeCut({ asOf: request.asOf, knownAt: request.knownAt }, now);
   const evaluationId = checkId(request.evaluationId, 'evaluationId');
   const evaluation = evaluationId === undefined ? undefined : sources.ledger.evaluation(evaluationId);
   if (evaluationId !== undefined && !evaluation) throw notFound('Evaluation', evaluationId);
@@ -82,6 +87,7 @@ export async function exportLedger(sources: ExportSources, request: LedgerExport
     // A past day names units as they were named then (机构改革), as every view does.
     unitName: sources.units.namesAt(time),
     asOf: time.asOf,
+    knownAt: time.knownAt,
     dueSoonDays: sources.dueSoonDays,
     unitId: unitScope(request.reader),
   });
@@ -92,11 +98,11 @@ export async function exportLedger(sources: ExportSources, request: LedgerExport
  * @throws DomainError BAD_USER_INPUT (bad asOf or id), NOT_FOUND (unknown plan, or none imported).
  */
 export async function exportWorkPlan(sources: ExportSources, request: WorkPlanExportRequest, now: Date): Promise<ExportTable> {
-  const time = parseTimeCut({ asOf: request.asOf }, now);
+  const time = parseTimeCut({ asOf: request.asOf, knownAt: request.knownAt }, now);
   const planId = checkId(request.planId, 'planId') ?? newestPlanId(sources.plans);
   // The whole breakdown, cut to the unit's rows by the table: each row still names the item's lead unit.
-  const breakdown = await workPlanAt(sources.plans, { planId, asOf: request.asOf }, now, sources.dueSoonDays, sources.latestRecordedAt);
-  return workPlanTable(breakdown, sources.units.namesAt(time), sources.dueSoonDays, unitScope(request.reader));
+  const breakdown = await workPlanAt(sources.plans, { planId, asOf: request.asOf, knownAt: request.knownAt }, now, sources.dueSoonDays, sources.latestRecordedAt);
+  return workPlanTable({ ...breakdown, knownAt: time.knownAt }, sources.units.namesAt(time), sources.dueSoonDays, unitScope(request.reader));
 }
 
 /** @throws DomainError NOT_FOUND when no plan has been imported yet. */

@@ -19,8 +19,8 @@ export function attachmentDisposition(kind: ExportKind, asOf: string, format: Ex
 }
 
 /**
- * `GET /export/ledger.xlsx|csv?asOf=YYYY-MM-DD&evaluationId=<id>` and
- * `GET /export/work-plan.xlsx|csv?asOf=YYYY-MM-DD&planId=<id>` with `Authorization: Bearer <token>`
+ * `GET /export/ledger.xlsx|csv?asOf=YYYY-MM-DD&knownAt=<ISO instant>&evaluationId=<id>` and
+ * `GET /export/work-plan.xlsx|csv?asOf=YYYY-MM-DD&knownAt=<ISO instant>&planId=<id>` with `Authorization: Bearer <token>`
  * (session or API token): the 整改台账 or the work plan's progress as a download. Only translates
  * HTTP to the export queries; refusals answer in the GraphQL error shape with 400/401/403/404.
  */
@@ -38,6 +38,7 @@ export class ExportsController {
     @Res({ passthrough: true }) response: ServerResponse,
     @Param('file') file: string,
     @Query('asOf') asOf: string | undefined,
+    @Query('knownAt') knownAt: string | undefined,
     @Query('evaluationId') evaluationId: string | undefined,
     @Query('planId') planId: string | undefined,
   ): Promise<StreamableFile> {
@@ -45,7 +46,9 @@ export class ExportsController {
       const [kind, format] = this.parseFile(file);
       const reader = this.reader(request);
       const table = await this.queries.execute(
-        kind === 'ledger' ? new ExportLedgerQuery({ reader, asOf: single(asOf), evaluationId: single(evaluationId) }) : new ExportWorkPlanQuery({ reader, asOf: single(asOf), planId: single(planId) }),
+        kind === 'ledger'
+          ? new ExportLedgerQuery({ reader, asOf: single(asOf), knownAt: single(knownAt), evaluationId: single(evaluationId) })
+          : new ExportWorkPlanQuery({ reader, asOf: single(asOf), knownAt: single(knownAt), planId: single(planId) }),
       );
       const body = format === 'xlsx' ? await tableToXlsx(table, EXPORT_FILE_STEM[kind]) : tableToCsv(table);
       response.setHeader('Content-Disposition', attachmentDisposition(kind, table.asOf, format));

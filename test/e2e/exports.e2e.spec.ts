@@ -266,4 +266,26 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
     const [, ...own] = readCsv((await download(`/export/ledger.csv?evaluationId=${evaluationId}`, FGW_USER)).bytes);
     expect(own.some((row) => row[2] === '政策解读不到位')).toBe(false);
   });
+
+  // Last too: it corrects an inspection the rows above expect as first entered.
+  it('reads the ledger and the plan as they had been entered by an instant (knownAt, breaker8 B8), and says so in the title', async () => {
+    const before = app.clock.now().toISOString();
+    app.clock.set(new Date(app.clock.now().getTime() + 3_600_000).toISOString());
+    const inspectionId = ((await app.graphql(`query($id: ID!) { evaluation(id: $id) { findings(first: 5) { nodes { id title assignments { unitId inspections { inspectionId } } } } } }`, { id: evaluationId })).data!.evaluation.findings.nodes as {
+      id: string; title: string; assignments: { unitId: string; inspections: { inspectionId: string }[] }[];
+    }[]).flatMap((finding) => finding.assignments.filter((part) => part.unitId === units.FGW!.id).map((part) => ({ findingId: finding.id, inspectionId: part.inspections.at(-1)!.inspectionId })))[0]!;
+    const corrected = await app.graphql(`mutation($input: CorrectInspectionInput!) { correctInspection(input: $input) { id } }`, {
+      input: { idempotencyKey: key('correct'), ...inspectionId, unitId: units.FGW!.id, outcome: 'FAILED', newDueDate: '2026-06-20', reason: '结论录错' },
+    });
+    expect(corrected.errors).toBeUndefined();
+    const status = (rows: string[][]) => rows.find((row) => row[6] === units.FGW!.name)?.[8];
+    expect(status(readCsv((await download(`/export/ledger.csv?asOf=2026-06-08&evaluationId=${evaluationId}`)).bytes))).toBe('退回整改');
+    const asKnown = `/export/ledger.xlsx?asOf=2026-06-08&knownAt=${encodeURIComponent(before)}&evaluationId=${evaluationId}`;
+    const sheet = await openXlsx((await download(asKnown)).bytes);
+    expect(sheet.getCell('A1').value).toBe(`2025年度政务公开第三方评估整改台账（截至 2026-06-08，按 ${before} 前已录入的记录）`);
+    expect(rowValues(sheet, 3)).toEqual(LEDGER_ROWS_ON_8_JUNE()[0]);
+    const plan = await openXlsx((await download(`/export/work-plan.xlsx?asOf=2026-06-08&knownAt=${encodeURIComponent(before)}&planId=${planId}`)).bytes);
+    expect(String(plan.getCell('A1').value)).toMatch(new RegExp(`（截至 2026-06-08，按 ${before.replace(/[.]/g, '\\.')} 前已录入的记录）$`));
+    expect(await download(`/export/ledger.csv?knownAt=2026-06-10&evaluationId=${evaluationId}`)).toMatchObject({ status: 400 });
+  });
 });

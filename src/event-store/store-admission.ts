@@ -229,9 +229,28 @@ async function signingKeyOnRecordOf(witnessed: StoreWitness | null, store: Event
 }
 
 /**
+ * A log with positions missing below its head (rows deleted from its middle: a revoked token, a
+ * close-out sent back, removed) is refused like one cut short at its end; null when it has none.
+ * `holes`: `SqliteEventStore.missingPositions`.
+ */
+export function judgeHoles(location: string, holes: ReturnType<SqliteEventStore['missingPositions']>): StoreRefusedError | null {
+  if (!holes) return null;
+  const ranges = holes.ranges.map(({ first, last }) => (first === last ? `${first}` : `${first}–${last}`));
+  const more = holes.missing > holes.ranges.reduce((sum, { first, last }) => sum + last - first + 1, 0) ? ', …' : '';
+  return new StoreRefusedError(
+    'LOG_HOLE',
+    say(
+      `The event log in ${location} is missing ${holes.missing} event(s) below its head, at position ${ranges.join(', ')}${more}: rows were deleted from the middle of the log, and what they recorded (a token revoked, a report sent back, a close-out) would be served as if it never happened. Run npm run ledger:verify (it names where the chain breaks) and restore the store from a backup. To start on it as it is all the same, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true).`,
+      `${location} 的事件日志在末尾之前缺少 ${holes.missing} 条事件（位置 ${ranges.join('、')}${more ? '等' : ''}）：日志中间的记录被删除，其所记录的事实（令牌吊销、报告退回、销号等）将被当作从未发生。请运行台账校验（npm run ledger:verify，会指出哈希链断开之处），并从备份恢复事件库。若仍要在当前事件库上启动，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次。`,
+    ),
+  );
+}
+
+/**
  * Opens the store and decides whether this server may start on it: `PRAGMA quick_check` for
  * SQLite, then the store's identity, head and (SQLite) the chain hash at the witnessed head against
- * the witness of what was last seen; a store with events and no witness at all is refused too. Throws
+ * the witness of what was last seen; a store with events and no witness at all is refused too, as is a
+ * SQLite log with positions missing below its head (`judgeHoles`). Throws
  * `StoreRefusedError` with the reason and the way to accept the store when it is not recognised.
  */
 export async function admitStore(settings: StoreSettings, logger = new Logger('EventStore')): Promise<AdmittedStore> {
@@ -282,7 +301,8 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     const refusal =
       missing ??
       judgeUnwitnessed(witnessed, { location, witnessPath: settings.STORE_WITNESS_PATH }, head?.commit ?? null) ??
-      judgeStore(witnessed, { existed, identity, head: head?.commit ?? null, hashAtWitnessedHead, eventIdAtWitnessedHead });
+      judgeStore(witnessed, { existed, identity, head: head?.commit ?? null, hashAtWitnessedHead, eventIdAtWitnessedHead }) ??
+      (store instanceof SqliteEventStore ? judgeHoles(location, store.missingPositions()) : null);
     if (refusal && !settings.ACCEPT_STORE_RESET) throw refusal;
     if (refusal) logger.warn(`Starting on a store that was not recognised, as ACCEPT_STORE_RESET asks: ${refusal.message}`);
     const createdForFirstRun =

@@ -182,6 +182,7 @@ export type StoreRefusalReason =
   | 'STORE_REPLACED'
   | 'STORE_SHORTER'
   | 'STORE_REWRITTEN'
+  | 'LOG_HOLE'
   | 'STORE_DAMAGED'
   | 'STORE_WITNESS_DAMAGED'
   | 'SIGNING_KEY_CHANGED'

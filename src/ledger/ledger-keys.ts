@@ -47,7 +47,7 @@ export class LedgerKeys {
     if (onRecord && onRecord.fingerprint !== this.fingerprint) {
       this.logger.warn(`Checkpoints are signed by key ${this.fingerprint} from now on, in place of key ${onRecord.fingerprint} (listed in LEDGER_TRUSTED_KEYS).`);
     }
-    admitted.witness.keepSigningKey(this.fingerprint);
+    admitted.witness.keepSigningKey(this.fingerprint, this.signingKey);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
 import { StoreRefusedError } from '../../src/event-store/store-witness.js';
@@ -210,5 +210,68 @@ describe('A row deleted from the middle of the log (breaker9 F6)', () => {
     } finally {
       await accepted.close();
     }
+  }, CEILING_MS);
+});
+
+describe('Checkpoints deleted with their numbering, and the witness edited to match (breaker9 F16, F16b)', () => {
+  /** A demo store with two signed checkpoints (the second over one more evaluation), stopped. */
+  async function givenCheckpointedStore() {
+    const sqlitePath = freshDatabasePath();
+    const app = await startTestApp({ sqlitePath, demoData: true });
+    try {
+      expect((await app.graphql('mutation { takeLedgerCheckpoint { sequence } }', {}, ADMIN)).data!.takeLedgerCheckpoint.sequence).toBe(1);
+      expect((await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title: '第二份评估报告' }) }, SUPERVISOR)).errors).toBeUndefined();
+      expect((await app.graphql('mutation { takeLedgerCheckpoint { sequence treeSize } }', {}, ADMIN)).data!.takeLedgerCheckpoint.sequence).toBe(2);
+    } finally {
+      await app.close();
+    }
+    return sqlitePath;
+  }
+  const witnessPath = (sqlitePath: string) => `${sqlitePath}.witness.json`;
+  const refusalOfStart = (settings: Record<string, string>, sqlitePath: string) =>
+    startTestApp({ sqlitePath, settings }).then(
+      async (started) => {
+        await started.close();
+        throw new Error('the app started on a store it should have refused');
+      },
+      (error: unknown) => error as StoreRefusedError,
+    );
+
+  it('are missed at start (the witness keeps the newest checkpoint, signed with the ledger key) and by verifyLedger', async () => {
+    const sqlitePath = await givenCheckpointedStore();
+    expect(JSON.parse(readFileSync(witnessPath(sqlitePath), 'utf8'))).toMatchObject({ checkpoint: { sequence: 2 }, signature: { value: expect.any(String) } });
+    editStore(sqlitePath, (db) => db.exec("DELETE FROM ledger_checkpoints; DELETE FROM sqlite_sequence WHERE name = 'ledger_checkpoints';"));
+    const refusal = await refusalOfStart({}, sqlitePath);
+    expect(refusal).toBeInstanceOf(StoreRefusedError);
+    expect(refusal.reason).toBe('CHECKPOINTS_MISSING');
+    expect(refusal.message).toContain('end before checkpoint 2');
+    expect(refusal.message).toContain('it holds none');
+    expect(refusal.messageZh).toContain('止于本服务曾签署或看到的第 2 号校验点');
+    // Accepted explicitly, the server starts, and verification still names the missing checkpoints.
+    const accepted = await startTestApp({ sqlitePath, settings: { ACCEPT_STORE_RESET: 'true' } });
+    try {
+      const verified = await accepted.graphql('{ verifyLedger { ok firstMismatch { kind } } }', {}, ADMIN);
+      expect(verified.data!.verifyLedger).toEqual({ ok: false, firstMismatch: { kind: 'CHECKPOINT_MISSING' } });
+    } finally {
+      await accepted.close();
+    }
+  }, CEILING_MS);
+
+  it('the newest events removed with the checkpoints, counters and request rows, and the witness edited to the new head: the witness signature no longer holds, the start is refused', async () => {
+    const sqlitePath = await givenCheckpointedStore();
+    const kept = editStore(sqlitePath, (db) => {
+      const head = (db.prepare('SELECT MAX(position) AS head FROM events').get() as { head: number }).head - 3;
+      db.exec(`DELETE FROM events WHERE position > ${head}; UPDATE sqlite_sequence SET seq = ${head} WHERE name = 'events';
+        DELETE FROM ledger_checkpoints; DELETE FROM sqlite_sequence WHERE name = 'ledger_checkpoints'; DELETE FROM requests WHERE position > ${head};`);
+      const row = db.prepare('SELECT event_id, chain_hash FROM events WHERE position = ?').get(head) as { event_id: string; chain_hash: Buffer };
+      return { head, eventId: row.event_id, chainHash: row.chain_hash.toString('hex') };
+    });
+    const witness = JSON.parse(readFileSync(witnessPath(sqlitePath), 'utf8')) as Record<string, unknown>;
+    writeFileSync(witnessPath(sqlitePath), JSON.stringify({ ...witness, head: String(kept.head), headHash: kept.chainHash, headEvent: { id: kept.eventId, position: String(kept.head) }, checkpoint: null }));
+    const refusal = await refusalOfStart({}, sqlitePath);
+    expect(refusal).toBeInstanceOf(StoreRefusedError);
+    expect(refusal.reason).toBe('STORE_WITNESS_DAMAGED');
+    expect(refusal.message).toContain('its signature does not hold: it was edited after the server wrote it');
+    expect(refusal.messageZh).toContain('其签名无效');
   }, CEILING_MS);
 });

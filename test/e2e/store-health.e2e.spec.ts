@@ -299,7 +299,8 @@ describe('A store file deleted or replaced under a running server', () => {
 
     // Without a chain hash (EventStoreDB keeps none in the log) the head event's id tells the
     // histories apart: the rewritten store has another event at the witnessed head's position.
-    const { headHash: _dropped, ...withoutHash } = JSON.parse(readFileSync(witnessPath, 'utf8')) as Record<string, unknown> & { headEvent: { id: string; position: string } };
+    // (Written by hand as an older version would have: unsigned.)
+    const { headHash: _dropped, signature: _unsigned, ...withoutHash } = JSON.parse(readFileSync(witnessPath, 'utf8')) as Record<string, unknown> & { headEvent: { id: string; position: string } };
     expect(withoutHash.headEvent.position).toBe(seen.head);
     writeFileSync(witnessPath, JSON.stringify(withoutHash));
     const byEventId = await refusalOf(startTestApp({ sqlitePath }));

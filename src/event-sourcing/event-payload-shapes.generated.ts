@@ -1277,7 +1277,12 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "reactivatedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "userId",
+        "reason",
+        "reactivatedOn"
+      ]
     },
     "UserRegistered": {
       "type": "object",
@@ -1326,7 +1331,13 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "renamedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "userId",
+        "name",
+        "reason",
+        "renamedOn"
+      ]
     },
     "UserRoleChanged": {
       "type": "object",
@@ -1355,7 +1366,14 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "changedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "userId",
+        "role",
+        "unitId",
+        "reason",
+        "changedOn"
+      ]
     },
     "WorkPlanApprovalCorrected": {
       "type": "object",

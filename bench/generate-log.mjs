@@ -42,7 +42,7 @@ import { workPlanCommands } from '../dist/work-plan/import/work-plan-import.js';
 import { readCommandLine } from './cli-options.mjs';
 
 /** Bump when the generated log changes, so cached logs of the old shape are not reused. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 3;
 
 /** The simulated year: fixed, so a log does not depend on the day it was generated. */
 const WINDOW_START = '2025-11-01';
@@ -411,7 +411,7 @@ export async function generateLog(path, targetEvents, { log = () => {} } = {}) {
           writer.execute(findingStream(findingId), findingDecider, {
             type: 'RecordFinding',
             today: day,
-            data: { findingId, evaluationId, title: random.pick(FINDING_TITLES), description: '评估发现：相关栏目内容不全、更新不及时，需限期整改。', category: random.pick(CATEGORIES), severity: random.pick(['LOW', 'MEDIUM', 'MEDIUM', 'HIGH']), concernedUnitIds: concerned, identifiedOn: day },
+            data: { findingId, evaluationId, title: random.pick(FINDING_TITLES), description: '评估发现：相关栏目内容不全、更新不及时，需限期整改。', category: random.pick(CATEGORIES), severity: random.pick(['LOW', 'MEDIUM', 'MEDIUM', 'HIGH']), concernedUnitIds: concerned, identifiedOn: day, measures: '' },
             evaluationExists: true,
             evaluationReceivedOn: receivedOn,
             unknownUnitIds: [],
@@ -451,6 +451,7 @@ export async function generateLog(path, targetEvents, { log = () => {} } = {}) {
             code: String(c * 12 + i + 1),
             title: `${random.pick(ITEM_TITLES)}（第${c * 12 + i + 1}项）`,
             description: '按照年度政务公开工作要点，明确责任分工，按期完成。',
+            measures: '',
             leadUnits: [{ unitId: lead }],
             responsibleUnits: responsible.map((unitId) => ({ unitId })),
             dueDate: minDay(addDays(today, random.int(45, 300)), `${PLAN_YEAR}-12-31`),

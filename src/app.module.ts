@@ -17,6 +17,7 @@ import { ImportsModule } from './imports/imports.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
+import { LedgerKeysModule } from './ledger/ledger-keys.js';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown.js';
 import { ObservabilityModule } from './observability/observability.module.js';
 import { OrganizationModule } from './organization/organization.module.js';
@@ -95,6 +96,7 @@ export class AppModule {
           },
         }),
         EventStoreModule,
+        LedgerKeysModule,
         EventSourcingModule,
         OrganizationModule,
         AccessModule,

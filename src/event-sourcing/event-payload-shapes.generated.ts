@@ -19,7 +19,13 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "expiresAt": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "userId",
+        "tokenId",
+        "tokenSha256",
+        "expiresAt"
+      ]
     },
     "AccountLocked": {
       "type": "object",
@@ -33,7 +39,12 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "failedAttempts": {
           "type": "number"
         }
-      }
+      },
+      "required": [
+        "userId",
+        "lockedUntil",
+        "failedAttempts"
+      ]
     },
     "AccountUnlocked": {
       "type": "object",
@@ -44,7 +55,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "unlockedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "userId",
+        "unlockedOn"
+      ]
     },
     "CircularIssued": {
       "type": "object",
@@ -83,13 +98,26 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
               "id": {
                 "type": "string"
               }
-            }
+            },
+            "required": [
+              "kind",
+              "id"
+            ]
           }
         },
         "issuedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "circularId",
+        "unitId",
+        "kind",
+        "title",
+        "reason",
+        "references",
+        "issuedOn"
+      ]
     },
     "EvaluationRegistered": {
       "type": "object",
@@ -115,7 +143,16 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "receivedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "evaluationId",
+        "title",
+        "evaluator",
+        "commissionedBy",
+        "periodStart",
+        "periodEnd",
+        "receivedOn"
+      ]
     },
     "ExtensionGranted": {
       "type": "object",
@@ -141,12 +178,23 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "limit": {
               "type": "string"
             }
-          }
+          },
+          "required": [
+            "reason",
+            "limit"
+          ]
         },
         "decidedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "unitId",
+        "requestId",
+        "previousDueDate",
+        "newDueDate",
+        "decidedOn"
+      ]
     },
     "ExtensionRefused": {
       "type": "object",
@@ -163,7 +211,13 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "decidedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "unitId",
+        "requestId",
+        "reason",
+        "decidedOn"
+      ]
     },
     "ExtensionRequested": {
       "type": "object",
@@ -183,7 +237,14 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "requestedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "unitId",
+        "requestId",
+        "requestedDueDate",
+        "reason",
+        "requestedOn"
+      ]
     },
     "FindingClosedOut": {
       "type": "object",
@@ -194,7 +255,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "closedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "findingId",
+        "closedOn"
+      ]
     },
     "FindingRecorded": {
       "type": "object",
@@ -234,7 +299,18 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "measures": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "findingId",
+        "evaluationId",
+        "title",
+        "description",
+        "category",
+        "severity",
+        "concernedUnitIds",
+        "identifiedOn",
+        "measures"
+      ]
     },
     "FindingReopened": {
       "type": "object",
@@ -248,7 +324,12 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "reopenedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "findingId",
+        "reason",
+        "reopenedOn"
+      ]
     },
     "InitialPasswordSet": {
       "type": "object",
@@ -265,7 +346,13 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "changeRequired": {
           "type": "boolean"
         }
-      }
+      },
+      "required": [
+        "userId",
+        "loginName",
+        "passwordHash",
+        "changeRequired"
+      ]
     },
     "InspectionCorrected": {
       "type": "object",
@@ -282,7 +369,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "limit": {
               "type": "string"
             }
-          }
+          },
+          "required": [
+            "reason",
+            "limit"
+          ]
         },
         "unitId": {
           "type": "string"
@@ -316,7 +407,17 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "correctedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "correctedOn",
+        "inspectedOn",
+        "inspectionId",
+        "outcome",
+        "previousInspectedOn",
+        "previousOutcome",
+        "reason",
+        "unitId"
+      ]
     },
     "InspectionLogged": {
       "type": "object",
@@ -333,7 +434,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "limit": {
               "type": "string"
             }
-          }
+          },
+          "required": [
+            "reason",
+            "limit"
+          ]
         },
         "unitId": {
           "type": "string"
@@ -357,7 +462,15 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "place": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "inspectedOn",
+        "inspectionId",
+        "notes",
+        "outcome",
+        "place",
+        "unitId"
+      ]
     },
     "PartHandedOver": {
       "type": "object",
@@ -374,7 +487,13 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "handedOverOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "unitId",
+        "successorUnitId",
+        "reason",
+        "handedOverOn"
+      ]
     },
     "PartRoleChanged": {
       "type": "object",
@@ -402,7 +521,14 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "changedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "unitId",
+        "role",
+        "previousRole",
+        "reason",
+        "changedOn"
+      ]
     },
     "PartsReopened": {
       "type": "object",
@@ -419,7 +545,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "limit": {
               "type": "string"
             }
-          }
+          },
+          "required": [
+            "reason",
+            "limit"
+          ]
         },
         "reason": {
           "type": "string"
@@ -427,7 +557,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "reopenedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "reason",
+        "reopenedOn"
+      ]
     },
     "PartsRescheduled": {
       "type": "object",
@@ -450,7 +584,10 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                   "type": "string",
                   "const": "BY_DATE"
                 }
-              }
+              },
+              "required": [
+                "kind"
+              ]
             },
             {
               "type": "object",
@@ -459,7 +596,10 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                   "type": "string",
                   "const": "AT_ONCE"
                 }
-              }
+              },
+              "required": [
+                "kind"
+              ]
             },
             {
               "type": "object",
@@ -477,7 +617,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "YEAR"
                   ]
                 }
-              }
+              },
+              "required": [
+                "kind",
+                "period"
+              ]
             },
             {
               "type": "object",
@@ -495,7 +639,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "YEAR"
                   ]
                 }
-              }
+              },
+              "required": [
+                "kind",
+                "reportEvery"
+              ]
             },
             {
               "type": "object",
@@ -513,11 +661,20 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "YEAR"
                   ]
                 }
-              }
+              },
+              "required": [
+                "kind",
+                "reportEvery"
+              ]
             }
           ]
         }
-      }
+      },
+      "required": [
+        "previousDueDate",
+        "dueDate",
+        "rescheduledOn"
+      ]
     },
     "PasswordChanged": {
       "type": "object",
@@ -534,7 +691,12 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "null"
           ]
         }
-      }
+      },
+      "required": [
+        "userId",
+        "passwordHash",
+        "keptSessionId"
+      ]
     },
     "RectificationPlanApproved": {
       "type": "object",
@@ -560,7 +722,16 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "inspectionDue": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "planId",
+        "evaluationId",
+        "title",
+        "approvedBy",
+        "approvedOn",
+        "selfRectificationDue",
+        "inspectionDue"
+      ]
     },
     "RectificationReported": {
       "type": "object",
@@ -591,13 +762,24 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                   "null"
                 ]
               }
-            }
+            },
+            "required": [
+              "title",
+              "link",
+              "documentRef"
+            ]
           }
         },
         "reportedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "unitId",
+        "summary",
+        "evidence",
+        "reportedOn"
+      ]
     },
     "RectificationTeamFormed": {
       "type": "object",
@@ -617,7 +799,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "title": {
               "type": "string"
             }
-          }
+          },
+          "required": [
+            "name",
+            "title"
+          ]
         },
         "members": {
           "type": "array",
@@ -636,13 +822,25 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                   "null"
                 ]
               }
-            }
+            },
+            "required": [
+              "name",
+              "title",
+              "unitId"
+            ]
           }
         },
         "formedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "teamId",
+        "evaluationId",
+        "leader",
+        "members",
+        "formedOn"
+      ]
     },
     "ReportDateCorrected": {
       "type": "object",
@@ -662,7 +860,14 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "correctedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "unitId",
+        "previousReportedOn",
+        "reportedOn",
+        "reason",
+        "correctedOn"
+      ]
     },
     "ReportSentBack": {
       "type": "object",
@@ -679,7 +884,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "limit": {
               "type": "string"
             }
-          }
+          },
+          "required": [
+            "reason",
+            "limit"
+          ]
         },
         "unitId": {
           "type": "string"
@@ -690,7 +899,12 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "sentBackOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "reason",
+        "sentBackOn",
+        "unitId"
+      ]
     },
     "SessionEnded": {
       "type": "object",
@@ -701,7 +915,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "sessionId": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "userId",
+        "sessionId"
+      ]
     },
     "SessionStarted": {
       "type": "object",
@@ -718,7 +936,13 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "expiresAt": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "userId",
+        "sessionId",
+        "tokenSha256",
+        "expiresAt"
+      ]
     },
     "SignInFailed": {
       "type": "object",
@@ -729,7 +953,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "failedAttempts": {
           "type": "number"
         }
-      }
+      },
+      "required": [
+        "userId",
+        "failedAttempts"
+      ]
     },
     "UnitAssigned": {
       "type": "object",
@@ -756,7 +984,10 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                   "type": "string",
                   "const": "BY_DATE"
                 }
-              }
+              },
+              "required": [
+                "kind"
+              ]
             },
             {
               "type": "object",
@@ -765,7 +996,10 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                   "type": "string",
                   "const": "AT_ONCE"
                 }
-              }
+              },
+              "required": [
+                "kind"
+              ]
             },
             {
               "type": "object",
@@ -783,7 +1017,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "YEAR"
                   ]
                 }
-              }
+              },
+              "required": [
+                "kind",
+                "period"
+              ]
             },
             {
               "type": "object",
@@ -801,7 +1039,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "YEAR"
                   ]
                 }
-              }
+              },
+              "required": [
+                "kind",
+                "reportEvery"
+              ]
             },
             {
               "type": "object",
@@ -819,7 +1061,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "YEAR"
                   ]
                 }
-              }
+              },
+              "required": [
+                "kind",
+                "reportEvery"
+              ]
             }
           ]
         },
@@ -835,9 +1081,19 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "limit": {
               "type": "string"
             }
-          }
+          },
+          "required": [
+            "reason",
+            "limit"
+          ]
         }
-      }
+      },
+      "required": [
+        "unitId",
+        "role",
+        "dueDate",
+        "assignedOn"
+      ]
     },
     "UnitMerged": {
       "type": "object",
@@ -854,7 +1110,13 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "mergedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "unitId",
+        "successorUnitId",
+        "reason",
+        "mergedOn"
+      ]
     },
     "UnitRegistered": {
       "type": "object",
@@ -886,7 +1148,15 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "registeredOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "unitId",
+        "code",
+        "name",
+        "kind",
+        "parentUnitId",
+        "registeredOn"
+      ]
     },
     "UnitRegistrationCorrected": {
       "type": "object",
@@ -906,7 +1176,14 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "correctedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "unitId",
+        "previousRegisteredOn",
+        "registeredOn",
+        "reason",
+        "correctedOn"
+      ]
     },
     "UnitRenamed": {
       "type": "object",
@@ -926,7 +1203,14 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "renamedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "unitId",
+        "previousName",
+        "name",
+        "reason",
+        "renamedOn"
+      ]
     },
     "UnitUnassigned": {
       "type": "object",
@@ -940,7 +1224,12 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "unassignedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "unitId",
+        "reason",
+        "unassignedOn"
+      ]
     },
     "UnitUrged": {
       "type": "object",
@@ -954,7 +1243,12 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "urgedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "unitId",
+        "message",
+        "urgedOn"
+      ]
     },
     "UserDeactivated": {
       "type": "object",
@@ -965,7 +1259,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "reason": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "userId",
+        "reason"
+      ]
     },
     "UserReactivated": {
       "type": "object",
@@ -979,7 +1277,12 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "reactivatedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "userId",
+        "reason",
+        "reactivatedOn"
+      ]
     },
     "UserRegistered": {
       "type": "object",
@@ -1005,7 +1308,13 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "null"
           ]
         }
-      }
+      },
+      "required": [
+        "userId",
+        "name",
+        "role",
+        "unitId"
+      ]
     },
     "UserRenamed": {
       "type": "object",
@@ -1022,7 +1331,13 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "renamedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "userId",
+        "name",
+        "reason",
+        "renamedOn"
+      ]
     },
     "UserRoleChanged": {
       "type": "object",
@@ -1051,7 +1366,14 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "changedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "userId",
+        "role",
+        "unitId",
+        "reason",
+        "changedOn"
+      ]
     },
     "WorkPlanApprovalCorrected": {
       "type": "object",
@@ -1071,7 +1393,14 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "correctedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "planId",
+        "previousApprovedOn",
+        "approvedOn",
+        "reason",
+        "correctedOn"
+      ]
     },
     "WorkPlanImported": {
       "type": "object",
@@ -1113,10 +1442,20 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "title": {
                       "type": "string"
                     }
-                  }
+                  },
+                  "required": [
+                    "itemId",
+                    "code",
+                    "title"
+                  ]
                 }
               }
-            }
+            },
+            "required": [
+              "code",
+              "title",
+              "items"
+            ]
           }
         },
         "source": {
@@ -1128,9 +1467,21 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "sha256": {
               "type": "string"
             }
-          }
+          },
+          "required": [
+            "fileName",
+            "sha256"
+          ]
         }
-      }
+      },
+      "required": [
+        "approvedOn",
+        "categories",
+        "planId",
+        "source",
+        "title",
+        "year"
+      ]
     },
     "WorkPlanItemAmended": {
       "type": "object",
@@ -1156,7 +1507,16 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "amendedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "itemId",
+        "categoryCode",
+        "title",
+        "description",
+        "measures",
+        "reason",
+        "amendedOn"
+      ]
     },
     "WorkPlanItemCompleted": {
       "type": "object",
@@ -1167,7 +1527,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "completedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "itemId",
+        "completedOn"
+      ]
     },
     "WorkPlanItemDefined": {
       "type": "object",
@@ -1205,7 +1569,10 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                   "type": "string",
                   "const": "BY_DATE"
                 }
-              }
+              },
+              "required": [
+                "kind"
+              ]
             },
             {
               "type": "object",
@@ -1214,7 +1581,10 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                   "type": "string",
                   "const": "AT_ONCE"
                 }
-              }
+              },
+              "required": [
+                "kind"
+              ]
             },
             {
               "type": "object",
@@ -1232,7 +1602,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "YEAR"
                   ]
                 }
-              }
+              },
+              "required": [
+                "kind",
+                "period"
+              ]
             },
             {
               "type": "object",
@@ -1250,7 +1624,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "YEAR"
                   ]
                 }
-              }
+              },
+              "required": [
+                "kind",
+                "reportEvery"
+              ]
             },
             {
               "type": "object",
@@ -1268,11 +1646,25 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "YEAR"
                   ]
                 }
-              }
+              },
+              "required": [
+                "kind",
+                "reportEvery"
+              ]
             }
           ]
         }
-      }
+      },
+      "required": [
+        "itemId",
+        "planId",
+        "categoryCode",
+        "code",
+        "title",
+        "description",
+        "dueDate",
+        "measures"
+      ]
     },
     "WorkPlanItemReopened": {
       "type": "object",
@@ -1286,7 +1678,12 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "reopenedOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "itemId",
+        "reason",
+        "reopenedOn"
+      ]
     },
     "WorkPlanItemRescheduled": {
       "type": "object",
@@ -1315,7 +1712,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "limit": {
               "type": "string"
             }
-          }
+          },
+          "required": [
+            "reason",
+            "limit"
+          ]
         },
         "terms": {
           "anyOf": [
@@ -1326,7 +1727,10 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                   "type": "string",
                   "const": "BY_DATE"
                 }
-              }
+              },
+              "required": [
+                "kind"
+              ]
             },
             {
               "type": "object",
@@ -1335,7 +1739,10 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                   "type": "string",
                   "const": "AT_ONCE"
                 }
-              }
+              },
+              "required": [
+                "kind"
+              ]
             },
             {
               "type": "object",
@@ -1353,7 +1760,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "YEAR"
                   ]
                 }
-              }
+              },
+              "required": [
+                "kind",
+                "period"
+              ]
             },
             {
               "type": "object",
@@ -1371,7 +1782,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "YEAR"
                   ]
                 }
-              }
+              },
+              "required": [
+                "kind",
+                "reportEvery"
+              ]
             },
             {
               "type": "object",
@@ -1389,7 +1804,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "YEAR"
                   ]
                 }
-              }
+              },
+              "required": [
+                "kind",
+                "reportEvery"
+              ]
             }
           ]
         },
@@ -1402,7 +1821,10 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                   "type": "string",
                   "const": "BY_DATE"
                 }
-              }
+              },
+              "required": [
+                "kind"
+              ]
             },
             {
               "type": "object",
@@ -1411,7 +1833,10 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                   "type": "string",
                   "const": "AT_ONCE"
                 }
-              }
+              },
+              "required": [
+                "kind"
+              ]
             },
             {
               "type": "object",
@@ -1429,7 +1854,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "YEAR"
                   ]
                 }
-              }
+              },
+              "required": [
+                "kind",
+                "period"
+              ]
             },
             {
               "type": "object",
@@ -1447,7 +1876,11 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "YEAR"
                   ]
                 }
-              }
+              },
+              "required": [
+                "kind",
+                "reportEvery"
+              ]
             },
             {
               "type": "object",
@@ -1465,11 +1898,22 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "YEAR"
                   ]
                 }
-              }
+              },
+              "required": [
+                "kind",
+                "reportEvery"
+              ]
             }
           ]
         }
-      }
+      },
+      "required": [
+        "itemId",
+        "previousDueDate",
+        "dueDate",
+        "reason",
+        "rescheduledOn"
+      ]
     },
     "WorkPlanItemWithdrawn": {
       "type": "object",
@@ -1483,7 +1927,12 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "withdrawnOn": {
           "type": "string"
         }
-      }
+      },
+      "required": [
+        "itemId",
+        "reason",
+        "withdrawnOn"
+      ]
     },
     "WorkPlanRevised": {
       "type": "object",
@@ -1528,10 +1977,20 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
                     "title": {
                       "type": "string"
                     }
-                  }
+                  },
+                  "required": [
+                    "itemId",
+                    "code",
+                    "title"
+                  ]
                 }
               }
-            }
+            },
+            "required": [
+              "code",
+              "title",
+              "items"
+            ]
           }
         },
         "source": {
@@ -1543,9 +2002,22 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "sha256": {
               "type": "string"
             }
-          }
+          },
+          "required": [
+            "fileName",
+            "sha256"
+          ]
         }
-      }
+      },
+      "required": [
+        "categories",
+        "planId",
+        "reason",
+        "revisedOn",
+        "source",
+        "title",
+        "year"
+      ]
     }
   }
 };

@@ -1,4 +1,5 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { say, type Bilingual } from '../shared/domain-error.js';
 import { eventPayloadShapes } from './event-payload-shapes.generated.js';
 
 /**
@@ -17,14 +18,35 @@ function compiled(): ReadonlyMap<string, ValidateFunction> {
   return validators;
 }
 
+/** Ajv's error in Chinese, naming the field (`data/name`) and what it lacks. */
+function problemZh(error: ErrorObject): string {
+  const field = `data${error.instancePath}`;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return `${field} 缺少必填字段 ${String(params.missingProperty)}`;
+    case 'type':
+      return `${field} 的类型不对（应为 ${String(params.type)}）`;
+    case 'enum':
+    case 'const':
+      return `${field} 不是允许的取值之一`;
+    default:
+      return `${field} 不符合该事件类型的格式（${error.keyword}）`;
+  }
+}
+
 /**
  * What is wrong with the data of an event of this type, in words naming the field (e.g.
- * "data/name must be string"); null when it has its type's shape, or when the type has no shape
- * (the registry refuses an unknown type first).
+ * "data/name must be string", "data must have required property 'name'"), in English and Chinese;
+ * null when it has its type's shape. The type is known (the registry refuses an unknown one first,
+ * `EventSchemaRegistry.upcast`); a type without a generated shape is a build that skipped
+ * `npm run event-shapes`, and is named too.
  */
-export function payloadProblem(type: string, data: unknown): string | null {
+export function payloadProblem(type: string, data: unknown): Bilingual | null {
   const validate = compiled().get(type);
-  if (!validate || validate(data)) return null;
+  if (!validate) return say(`there is no shape for ${type} (run npm run event-shapes)`, `没有 ${type} 的数据格式定义`);
+  if (validate(data)) return null;
   const [first] = validate.errors ?? [];
-  return first ? `data${first.instancePath} ${first.message ?? 'does not have its type\'s shape'}` : 'data does not have its type\'s shape';
+  if (!first) return say("data does not have its type's shape", '数据不符合该事件类型的格式');
+  return say(`data${first.instancePath} ${first.message ?? "does not have its type's shape"}`, problemZh(first));
 }

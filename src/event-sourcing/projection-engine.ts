@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import { Subject } from 'rxjs';
 import { EVENT_STORE, comparePositions, formatPosition, type EventStore, type EventSubscription, type Position, type StoredEvent } from '../event-store/event-store.port.js';
 import { StoreHealth } from '../event-store/store-health.js';
-import { EventSchemaRegistry } from '../shared/event-schemas.js';
+import { EventSchemaRegistry, UnreadableEventError } from '../shared/event-schemas.js';
+import { say, type Bilingual } from '../shared/domain-error.js';
 import { payloadProblem } from './event-payload-shapes.js';
 import { ReadModelSnapshots } from './read-model-snapshots.js';
 import type { SnapshotBytes } from './snapshot-file.js';
@@ -43,7 +44,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
   /** Past the start's catch-up: periodic snapshots are written from then on. */
   private serving = false;
   /** Why the read models no longer reflect the log (a read model threw on an event); null while they do. Never cleared: a restart re-projects. */
-  private failure: string | null = null;
+  private failure: Bilingual | null = null;
   private replayedBeforeServing = 0;
 
   /** Every event after it has been applied to all read models. */
@@ -189,12 +190,15 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
           try {
             event = recordedEvent(this.schemas, stored);
             const problem = payloadProblem(event.type, event.data);
-            if (problem) throw new Error(`its data does not have the shape of ${event.type}: ${problem}`);
+            if (problem) {
+              throw new UnreadableEventError(say(`its data does not have the shape of ${event.type}: ${problem.en}`, `其数据不符合 ${event.type} 的格式：${problem.zh}`));
+            }
           } catch (error) {
-            // An event no version of Rectify wrote (not JSON, an unknown type, data of another
-            // shape than its type's): the read models go past it degraded, rather than applying
-            // it (and breaking every read of what it touches) or retrying it forever and never serving.
-            this.noteFailure(stored, 'cannot be read', error);
+            // An event this version of Rectify cannot read as one it wrote (not JSON, an unknown
+            // type, a newer schema version, data of another shape than its type's): the read models
+            // go past it degraded, rather than applying it (and breaking every read of what it
+            // touches), skipping it unsaid, or retrying it forever and never serving.
+            this.noteFailure(stored, say('cannot be read', '无法读取'), error);
             this.checkpoint = stored.position;
             this.checkpointEventId = stored.id;
             this.applied += 1;
@@ -208,7 +212,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
               // The other read models go on, but this one no longer reflects the log: the store is
               // reported degraded and refuses writes (and no snapshot keeps the damage) until an
               // operator has looked — typically at a row not written by Rectify (ledger:verify).
-              this.noteFailure(stored, 'failed in a read model', error);
+              this.noteFailure(stored, say('failed in a read model', '在读模型中处理失败'), error);
             }
           }
           this.checkpoint = stored.position;
@@ -225,17 +229,22 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
       } catch (error) {
         if (this.stopped) return;
         this.logger.error(`Subscription to the event log failed, resubscribing: ${String(error)}`);
-        this.health.projectionsFailed(error instanceof Error ? error.message : String(error));
+        this.health.projectionsFailed(say(error instanceof Error ? error.message : String(error), '订阅事件日志失败，正在重新订阅（详见服务器日志）'));
         await new Promise((resolve) => setTimeout(resolve, RESUBSCRIBE_DELAY_MS));
       }
       if (!this.stopped) await new Promise((resolve) => setTimeout(resolve, RESUBSCRIBE_DELAY_MS));
     }
   }
 
-  /** Logs an event the read models could not take and keeps the first such failure as the store's problem. */
-  private noteFailure(stored: StoredEvent, what: string, error: unknown): void {
-    const reason = `event ${stored.id} (${stored.type}) at position ${formatPosition(stored.position)} ${what}: ${error instanceof Error ? error.message : String(error)}`;
-    this.logger.error(`Projection failed: ${reason}`);
+  /**
+   * Logs an event the read models could not take and keeps the first such failure as the store's
+   * problem, naming the event, its type and position and why, in English and Chinese.
+   */
+  private noteFailure(stored: StoredEvent, what: Bilingual, error: unknown): void {
+    const why = say(error instanceof Error ? error.message : String(error), error instanceof UnreadableEventError ? error.messageZh : '读模型出错（详见服务器日志）');
+    const position = formatPosition(stored.position);
+    const reason = say(`event ${stored.id} (${stored.type}) at position ${position} ${what.en}: ${why.en}`, `位置 ${position} 的事件 ${stored.id}（${stored.type}）${what.zh}：${why.zh}`);
+    this.logger.error(`Projection failed: ${reason.en}`);
     this.failure ??= reason;
     this.health.projectionsFailed(this.failure);
   }

@@ -7,6 +7,7 @@ import { ADMITTED_STORE } from '../event-store/event-store.module.js';
 import type { AdmittedStore } from '../event-store/store-admission.js';
 import { SqliteEventStore } from '../event-store/sqlite-event-store.js';
 import { EventSchemaRegistry } from '../shared/event-schemas.js';
+import { LedgerKeys } from '../ledger/ledger-keys.js';
 import type { Projection } from './recorded-event.js';
 import {
   UnreadableSnapshotError,
@@ -14,9 +15,11 @@ import {
   decodeSnapshotStates,
   encodeSnapshot,
   headerPosition,
+  isAuthentic,
   positionOf,
   readSnapshotFile,
   writeSnapshotFile,
+  type SnapshotAuthenticator,
   type SnapshotBytes,
   type SnapshotHeader,
 } from './snapshot-file.js';
@@ -69,7 +72,8 @@ const readModelName = (projection: Projection) => projection.constructor.name;
 
 /**
  * Read-model snapshots for this server's store (see snapshot-file.ts for the file). A snapshot is
- * used only when it was written by this very code (`codeVersion`), for the same read models, of
+ * used only when its MAC holds under this office's ledger key (it was written by a server holding
+ * the key, and not changed since: see LedgerKeys), by this very code (`codeVersion`), for the same read models, of
  * this store (its id), at a position the store still has with the same event there (SQLite: the
  * ledger chain hash); any other is discarded with a log line and the read models are rebuilt from
  * the log. Never trusted blindly: a stale read model would answer wrong without anyone noticing.
@@ -87,6 +91,7 @@ export class ReadModelSnapshots {
   constructor(
     @Inject(ADMITTED_STORE) private readonly admitted: AdmittedStore,
     private readonly schemas: EventSchemaRegistry,
+    private readonly keys: LedgerKeys,
     config: ConfigService<AppSettings, true>,
   ) {
     this.path = config.get('READ_MODEL_SNAPSHOT_PATH', { infer: true });
@@ -119,6 +124,16 @@ export class ReadModelSnapshots {
       return null;
     }
     if (!file) return null;
+    // Before anything the file says is believed: a snapshot someone else wrote or edited could
+    // hold any read-model fact (an ADMIN token, a finding shown closed) with no trace in the log.
+    if (!isAuthentic(file, this.authenticate)) {
+      const key = typeof file.header.keyFingerprint === 'string' ? file.header.keyFingerprint : 'none';
+      this.logger.warn(
+        `Snapshot ${this.path} discarded: its MAC does not hold under this office's ledger key ${this.keys.fingerprint} (it says key ${key}): it was edited, forged, or written under another signing key. ` +
+          'Nothing in it is used; the read models are rebuilt from the log (run npm run ledger:verify if nobody replaced the key).',
+      );
+      return null;
+    }
     const refusal = await this.refusal(file.header, projections, head);
     if (refusal) {
       this.logger.log(`Snapshot ${this.path} discarded: ${refusal}; the read models are rebuilt from the log`);
@@ -181,8 +196,10 @@ export class ReadModelSnapshots {
         eventId,
         readModels: projections.map(readModelName),
         writtenAt: new Date().toISOString(),
+        keyFingerprint: this.keys.fingerprint,
       },
       projections.map(stateOf),
+      this.authenticate,
     );
   }
 
@@ -190,6 +207,8 @@ export class ReadModelSnapshots {
   async write(bytes: SnapshotBytes): Promise<void> {
     if (this.path !== null) await writeSnapshotFile(this.path, bytes);
   }
+
+  private readonly authenticate: SnapshotAuthenticator = (parts) => this.keys.mac('read-model snapshot', parts);
 
   private codeVersion(): string {
     return codeVersion(this.schemas.versions());

@@ -1,6 +1,7 @@
 import { DomainEvent } from '../shared/decider.js';
 import { StoredEvent } from '../event-store/event-store.port.js';
-import type { EventSchemaRegistry } from '../shared/event-schemas.js';
+import { UnreadableEventError, type EventSchemaRegistry } from '../shared/event-schemas.js';
+import { say } from '../shared/domain-error.js';
 
 /**
  * A stored event brought up to its current schema: what projections consume. Besides the instant
@@ -26,9 +27,13 @@ export interface Projection {
   restore?(state: unknown): void;
 }
 
-/** Upcasts a stored event and dates it on both time axes. Throws for a row that cannot be read (`StoredEvent.unreadable`). */
+/**
+ * Upcasts a stored event and dates it on both time axes.
+ * @throws UnreadableEventError for a row that cannot be read (`StoredEvent.unreadable`: damaged
+ *   JSON) or upcast (`EventSchemaRegistry.upcast`: an unknown type, a newer schema version).
+ */
 export function recordedEvent(schemas: EventSchemaRegistry, stored: StoredEvent): RecordedEvent {
-  if (stored.unreadable) throw new Error(stored.unreadable);
+  if (stored.unreadable) throw new UnreadableEventError(say(stored.unreadable, stored.unreadableZh ?? '其存储内容无法读取（数据或元数据不是完整的 JSON 对象）'));
   const current = schemas.upcast(stored);
   return { ...stored, ...current, occurredOn: schemas.occurredOn(current.type, current.data, stored.metadata.recordedAt) } as RecordedEvent;
 }

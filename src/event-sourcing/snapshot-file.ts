@@ -1,23 +1,30 @@
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
-import { crc32 } from 'node:zlib';
 import type { Position } from '../event-store/event-store.port.js';
 
 /*
  * A snapshot of every read model, so that a restart replays only the tail of the log. The file:
- *   "RECTIFY-READ-MODELS\n" · header length (uint32, big-endian, bytes) · header (JSON, UTF-8) · payload
+ *   "RECTIFY-READ-MODELS\n" · header length (uint32, big-endian, bytes) · header (JSON, UTF-8) · MAC (32 bytes) · payload
  * The payload is one `v8.serialize` of the read models' states (in registration order), so objects
  * shared between read models or inside one come back shared. The header says which code wrote it,
- * for which store, at which log position, and the payload's length and CRC-32 (corruption check).
+ * for which store, at which log position, and the payload's length. The MAC is an HMAC-SHA-256 over
+ * everything else in the file (magic, length, header, payload), keyed from the ledger signing key
+ * (LedgerKeys.mac), which lives outside the data folder: a checksum anyone can recompute would let
+ * whoever can write ./data forge any read-model fact (an ADMIN token) with no trace in the ledger.
  */
 
 const MAGIC = Buffer.from('RECTIFY-READ-MODELS\n', 'ascii');
-/** Bumped when the file layout itself changes. */
-const FORMAT = 1;
+/** Bumped when the file layout itself changes (2: the CRC-32 gave way to a keyed MAC). */
+const FORMAT = 2;
+/** Bytes of the MAC (HMAC-SHA-256) after the header. */
+const MAC_BYTES = 32;
+
+/** Computes the MAC over the file's other parts, in order (see LedgerKeys.mac). */
+export type SnapshotAuthenticator = (parts: readonly Buffer[]) => Buffer;
 
 /** What a snapshot says about itself. Positions are decimal strings (bigint parts). */
 export interface SnapshotHeader {
@@ -37,7 +44,8 @@ export interface SnapshotHeader {
   /** ISO-8601 instant it was written. */
   readonly writtenAt: string;
   readonly payloadBytes: number;
-  readonly payloadCrc32: number;
+  /** The fingerprint of the ledger key its MAC is keyed from: another key's snapshot is not this server's. */
+  readonly keyFingerprint: string;
 }
 
 export interface Snapshot {
@@ -65,14 +73,30 @@ export interface SnapshotBytes {
   readonly length: number;
 }
 
-/** Serialises the states (synchronously: the caller holds the read models still) into the file's bytes. */
-export function encodeSnapshot(header: Omit<SnapshotHeader, 'format' | 'payloadBytes' | 'payloadCrc32'>, states: unknown[]): SnapshotBytes {
+/** Serialises the states (synchronously: the caller holds the read models still) into the file's bytes, with their MAC. */
+export function encodeSnapshot(header: Omit<SnapshotHeader, 'format' | 'payloadBytes'>, states: unknown[], authenticate: SnapshotAuthenticator): SnapshotBytes {
   const payload = v8.serialize(states);
-  const headerBytes = Buffer.from(JSON.stringify({ format: FORMAT, ...header, payloadBytes: payload.length, payloadCrc32: crc32(payload) }), 'utf8');
+  const headerBytes = Buffer.from(JSON.stringify({ format: FORMAT, ...header, payloadBytes: payload.length }), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32BE(headerBytes.length);
-  const head = Buffer.concat([MAGIC, length, headerBytes]);
+  const mac = authenticate([MAGIC, length, headerBytes, payload]);
+  const head = Buffer.concat([MAGIC, length, headerBytes, mac]);
   return { head, payload, length: head.length + payload.length };
+}
+
+/** A snapshot file as read, before anything in it is believed: see `isAuthentic`. */
+export interface SnapshotFile {
+  readonly header: SnapshotHeader;
+  readonly payload: Buffer;
+  /** What the MAC covers, in order. */
+  readonly signed: readonly Buffer[];
+  readonly mac: Buffer;
+}
+
+/** Whether the file's MAC is the one `authenticate` computes: it was written with this key, and not changed since. */
+export function isAuthentic(file: SnapshotFile, authenticate: SnapshotAuthenticator): boolean {
+  const expected = authenticate(file.signed);
+  return expected.length === file.mac.length && timingSafeEqual(expected, file.mac);
 }
 
 /** A file that is not a whole, readable snapshot. */
@@ -83,8 +107,8 @@ export class UnreadableSnapshotError extends Error {
   }
 }
 
-/** The file's header and its payload's bytes (not yet decoded): null when there is no file. Throws UnreadableSnapshotError. */
-export function readSnapshotFile(path: string): { header: SnapshotHeader; payload: Buffer } | null {
+/** The file's header, MAC and payload's bytes (not yet decoded nor authenticated): null when there is no file. Throws UnreadableSnapshotError. */
+export function readSnapshotFile(path: string): SnapshotFile | null {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -95,7 +119,7 @@ export function readSnapshotFile(path: string): { header: SnapshotHeader; payloa
   if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) throw new UnreadableSnapshotError(path, 'not a snapshot file');
   const headerLength = bytes.readUInt32BE(MAGIC.length);
   const headerEnd = MAGIC.length + 4 + headerLength;
-  if (headerEnd > bytes.length) throw new UnreadableSnapshotError(path, 'truncated header');
+  if (headerEnd + MAC_BYTES > bytes.length) throw new UnreadableSnapshotError(path, 'truncated header');
   let header: SnapshotHeader;
   try {
     header = JSON.parse(bytes.subarray(MAGIC.length + 4, headerEnd).toString('utf8')) as SnapshotHeader;
@@ -106,13 +130,13 @@ export function readSnapshotFile(path: string): { header: SnapshotHeader; payloa
   if (!/^\d+$/.test(String(header.position?.commit)) || !/^\d+$/.test(String(header.position?.prepare))) {
     throw new UnreadableSnapshotError(path, 'no log position');
   }
-  return { header, payload: bytes.subarray(headerEnd) };
+  const payload = bytes.subarray(headerEnd + MAC_BYTES);
+  return { header, payload, signed: [bytes.subarray(0, headerEnd), payload], mac: bytes.subarray(headerEnd, headerEnd + MAC_BYTES) };
 }
 
-/** The states of a snapshot whose header was accepted; throws UnreadableSnapshotError when the payload is damaged. */
+/** The states of an authentic snapshot whose header was accepted; throws UnreadableSnapshotError when the payload cannot be decoded. */
 export function decodeSnapshotStates(path: string, header: SnapshotHeader, payload: Buffer): unknown[] {
   if (payload.length !== header.payloadBytes) throw new UnreadableSnapshotError(path, `payload of ${payload.length} bytes, expected ${header.payloadBytes}`);
-  if (crc32(payload) !== header.payloadCrc32) throw new UnreadableSnapshotError(path, 'payload checksum does not match');
   let states: unknown;
   try {
     states = v8.deserialize(payload);

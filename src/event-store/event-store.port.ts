@@ -56,6 +56,11 @@ export interface StoredEvent extends EventToAppend {
    * whole read again and again.
    */
   readonly unreadable?: string;
+  /**
+   * The same in Chinese, when the adapter gives it. SQLite also sets both for a row that is not on
+   * the ledger chain when read by `subscribeToAll` (no hashes, positions missing before it, edited).
+   */
+  readonly unreadableZh?: string;
 }
 
 export interface AppendResult {

@@ -1,3 +1,4 @@
+import { say } from '../shared/domain-error.js';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,7 +38,7 @@ describe('The store as the server writes to it', () => {
   });
 
   it('reserves no request key while degraded, as it appends no event', async () => {
-    health.projectionsFailed('event poison-1 (FindingRecorded) at position 7 failed in a read model');
+    health.projectionsFailed(say('event poison-1 (FindingRecorded) at position 7 failed in a read model', '位置 7 的事件 poison-1（FindingRecorded）在读模型中处理失败'));
     await expect(guarded.reserveRequest('unit-1', request('rename-to-own-name'))).rejects.toThrow(StoreUnavailableError);
     await expect(guarded.appendToStream('unit-1', [event()], { expectedRevision: 'any' })).rejects.toThrow(StoreUnavailableError);
     expect(await store.findRequest('rename-to-own-name')).toBeNull();

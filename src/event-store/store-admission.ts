@@ -6,6 +6,7 @@ import { formatPosition, type EventStore, type Position, type StoreIdentity } fr
 import { openEventStore } from './open-event-store.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { quickCheckOffThread } from './sqlite-quick-check.js';
+import type { KeyObject } from 'node:crypto';
 import {
   StoreRefusedError,
   WitnessNotWrittenError,
@@ -14,9 +15,11 @@ import {
   parseWitnessedPosition,
   readWitness,
   overwriteWitness,
+  signWitness,
   writeWitness,
   type SigningKeyOnRecord,
   type StoreWitness,
+  type WitnessedCheckpoint,
 } from './store-witness.js';
 import { keyFingerprint } from '../ledger/domain/checkpoint.js';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
@@ -42,7 +45,7 @@ export class WitnessKeeper {
 
   constructor(
     private readonly path: string,
-    private readonly seen: Omit<StoreWitness, 'head' | 'headHash' | 'headEvent' | 'seenAt' | 'createdForFirstRun'> & { readonly createdForFirstRun?: boolean },
+    private readonly seen: Omit<StoreWitness, 'head' | 'headHash' | 'headEvent' | 'seenAt' | 'createdForFirstRun' | 'checkpoint' | 'signature'> & { readonly createdForFirstRun?: boolean },
     /** The chain hash (hex) of the event at a position, when the store keeps a chain. */
     private readonly hashAt?: (commit: bigint) => string | null,
   ) {
@@ -56,6 +59,10 @@ export class WitnessKeeper {
   private written: { head: Position | null; eventId: string | null } | null = null;
   /** The fingerprint of the key that signs checkpoints (see `StoreWitness.signingKey`), once known. */
   private signingKey: string | undefined;
+  /** That key itself, once the ledger has loaded it: the witness is signed with it from then on (`StoreWitness.signature`). */
+  private signingPrivateKey: KeyObject | null = null;
+  /** The newest checkpoint witnessed (see `StoreWitness.checkpoint`); it only ever moves forward. */
+  private checkpoint: WitnessedCheckpoint | null = null;
 
   /** Carries the key the old witness named into the next write (before the ledger has judged the key configured now). */
   keepSigningKeyUnwritten(fingerprint: string): void {
@@ -66,10 +73,26 @@ export class WitnessKeeper {
    * Records the key that signs checkpoints from now on: at once when the witness was written at
    * this start already, else with its first write (after the store is found sound).
    */
-  keepSigningKey(fingerprint: string): void {
+  keepSigningKey(fingerprint: string, key?: KeyObject): void {
     this.signingKey = fingerprint;
+    if (key) this.signingPrivateKey = key;
     if (this.written) this.write(this.written.head, this.written.eventId);
   }
+
+  /** The newest checkpoint known so far (from the old witness, or the store): kept without writing. */
+  keepCheckpointUnwritten(checkpoint: WitnessedCheckpoint | null | undefined): void {
+    if (checkpoint && (!this.checkpoint || checkpoint.sequence > this.checkpoint.sequence)) this.checkpoint = checkpoint;
+  }
+
+  /** A checkpoint was taken: the witness says so at once (when it was written at this start already). */
+  noteCheckpoint(checkpoint: WitnessedCheckpoint): void {
+    if (this.checkpoint && checkpoint.sequence <= this.checkpoint.sequence) return;
+    this.checkpoint = { sequence: checkpoint.sequence, treeSize: checkpoint.treeSize };
+    const written = this.written;
+    // The checkpoint stands whatever happens here; a witness that cannot be written is kept as `failure()`.
+    if (written) this.attempt(() => this.write(written.head, written.eventId));
+  }
+
   /** That head's full position and event id (null when not known), to write the witness again from. */
   private highestHead: { position: Position; eventId: string | null } | null = null;
 
@@ -109,9 +132,11 @@ export class WitnessKeeper {
       head: head ? head.commit.toString() : null,
       headHash: head && this.hashAt ? this.hashAt(head.commit) : null,
       headEvent: head && headEventId ? { id: headEventId, position: formatPosition(head)! } : null,
+      checkpoint: this.checkpoint,
       seenAt: new Date().toISOString(),
     };
-    this.fileLength = durable || this.fileLength === null ? writeWitness(this.path, witness) : this.overwrite(witness, this.fileLength);
+    const signed = this.signingPrivateKey ? signWitness(witness, this.signingPrivateKey) : witness;
+    this.fileLength = durable || this.fileLength === null ? writeWitness(this.path, signed) : this.overwrite(signed, this.fileLength);
     this.written = { head, eventId: headEventId };
   }
 
@@ -229,9 +254,47 @@ async function signingKeyOnRecordOf(witnessed: StoreWitness | null, store: Event
 }
 
 /**
+ * A log with positions missing below its head (rows deleted from its middle: a revoked token, a
+ * close-out sent back, removed) is refused like one cut short at its end; null when it has none.
+ * `holes`: `SqliteEventStore.missingPositions`.
+ */
+export function judgeHoles(location: string, holes: ReturnType<SqliteEventStore['missingPositions']>): StoreRefusedError | null {
+  if (!holes) return null;
+  const ranges = holes.ranges.map(({ first, last }) => (first === last ? `${first}` : `${first}–${last}`));
+  const more = holes.missing > holes.ranges.reduce((sum, { first, last }) => sum + last - first + 1, 0) ? ', …' : '';
+  return new StoreRefusedError(
+    'LOG_HOLE',
+    say(
+      `The event log in ${location} is missing ${holes.missing} event(s) below its head, at position ${ranges.join(', ')}${more}: rows were deleted from the middle of the log, and what they recorded (a token revoked, a report sent back, a close-out) would be served as if it never happened. Run npm run ledger:verify (it names where the chain breaks) and restore the store from a backup. To start on it as it is all the same, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true).`,
+      `${location} 的事件日志在末尾之前缺少 ${holes.missing} 条事件（位置 ${ranges.join('、')}${more ? '等' : ''}）：日志中间的记录被删除，其所记录的事实（令牌吊销、报告退回、销号等）将被当作从未发生。请运行台账校验（npm run ledger:verify，会指出哈希链断开之处），并从备份恢复事件库。若仍要在当前事件库上启动，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次。`,
+    ),
+  );
+}
+
+/**
+ * A store whose newest ledger checkpoint is older than the one the witness saw (checkpoint rows
+ * deleted together with SQLite's counter of their numbers, say to hide a rewritten log) is
+ * refused; null when it has them all. `latest`: the store's newest checkpoint.
+ */
+export function judgeCheckpoints(location: string, witnessed: StoreWitness, latest: { sequence: number } | null): StoreRefusedError | null {
+  const seen = witnessed.checkpoint;
+  if (!seen || (latest?.sequence ?? 0) >= seen.sequence) return null;
+  const has = latest ? `its newest is checkpoint ${latest.sequence}` : 'it holds none';
+  const hasZh = latest ? `其中最新的是第 ${latest.sequence} 号` : '其中一个都没有';
+  return new StoreRefusedError(
+    'CHECKPOINTS_MISSING',
+    say(
+      `The ledger checkpoints of the event store at ${location} end before checkpoint ${seen.sequence} (over ${seen.treeSize} events) that this server took or saw (${witnessed.seenAt}): ${has}. Checkpoint rows were deleted, together with the file's numbering of them — what hides a rewritten log from verification. Run npm run ledger:verify and restore the store from a backup. To start on it as it is all the same, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true).`,
+      `${location} 事件库的台账校验点止于本服务曾签署或看到的第 ${seen.sequence} 号校验点（覆盖 ${seen.treeSize} 条事件，${witnessed.seenAt}）之前：${hasZh}。校验点记录连同其编号计数一起被删除——这正是掩盖日志改写的手法。请进行台账校验（npm run ledger:verify），并从备份恢复事件库。若仍要在当前事件库上启动，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次。`,
+    ),
+  );
+}
+
+/**
  * Opens the store and decides whether this server may start on it: `PRAGMA quick_check` for
  * SQLite, then the store's identity, head and (SQLite) the chain hash at the witnessed head against
- * the witness of what was last seen; a store with events and no witness at all is refused too. Throws
+ * the witness of what was last seen; a store with events and no witness at all is refused too, as is a
+ * SQLite log with positions missing below its head (`judgeHoles`). Throws
  * `StoreRefusedError` with the reason and the way to accept the store when it is not recognised.
  */
 export async function admitStore(settings: StoreSettings, logger = new Logger('EventStore')): Promise<AdmittedStore> {
@@ -282,7 +345,9 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     const refusal =
       missing ??
       judgeUnwitnessed(witnessed, { location, witnessPath: settings.STORE_WITNESS_PATH }, head?.commit ?? null) ??
-      judgeStore(witnessed, { existed, identity, head: head?.commit ?? null, hashAtWitnessedHead, eventIdAtWitnessedHead });
+      judgeStore(witnessed, { existed, identity, head: head?.commit ?? null, hashAtWitnessedHead, eventIdAtWitnessedHead }) ??
+      (store instanceof SqliteEventStore ? judgeHoles(location, store.missingPositions()) : null) ??
+      (store instanceof SqliteEventStore && witnessed?.storeId === identity.storeId ? judgeCheckpoints(location, witnessed, store.ledger().latestCheckpoint()) : null);
     if (refusal && !settings.ACCEPT_STORE_RESET) throw refusal;
     if (refusal) logger.warn(`Starting on a store that was not recognised, as ACCEPT_STORE_RESET asks: ${refusal.message}`);
     const createdForFirstRun =
@@ -294,6 +359,10 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     // witness keeps the one it knew, whatever store it saw: the key is the office's, not the store's.
     const signingKeyOnRecord = await signingKeyOnRecordOf(witnessed, store);
     if (signingKeyOnRecord) witness.keepSigningKeyUnwritten(signingKeyOnRecord.fingerprint);
+    // The witness keeps the newest checkpoint seen, the store's or the witness's (when it is this store's).
+    const storedCheckpoint = store instanceof SqliteEventStore ? store.ledger().latestCheckpoint() : null;
+    if (witnessed?.storeId === identity.storeId) witness.keepCheckpointUnwritten(witnessed.checkpoint);
+    if (storedCheckpoint) witness.keepCheckpointUnwritten({ sequence: storedCheckpoint.sequence, treeSize: storedCheckpoint.treeSize });
     const headEventId = head ? await store.eventIdAt(head) : null;
     const recognised = () => {
       witness.write(head, headEventId);

@@ -1,3 +1,4 @@
+import { say } from '../shared/domain-error.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,11 +20,18 @@ describe('What the store health tells people in Chinese', () => {
     rmSync(directory, { recursive: true, force: true });
   });
 
-  it('says the read models stopped, keeping the parser text in the English only', () => {
-    health.projectionsFailed('Unexpected token } in JSON at position 3');
+  it('says the read models stopped on which event and why in both languages (breaker9 F10), and what the operator does', () => {
+    health.projectionsFailed(
+      say(
+        'event e-1 (UnitRenamed) at position 234 cannot be read: its data does not have the shape of UnitRenamed: data/name must be string',
+        '位置 234 的事件 e-1（UnitRenamed）无法读取：其数据不符合 UnitRenamed 的格式：data/name 的类型不对（应为 string）',
+      ),
+    );
     const refusal = health.writeRefusal()!;
-    expect(refusal.message).toContain('Unexpected token } in JSON at position 3');
-    expect(refusal.messageZh).toBe('读模型已停止跟进事件日志：页面显示的内容可能已过时，恢复之前拒绝写入（具体原因见服务器日志）。');
+    expect(refusal.message).toContain('event e-1 (UnitRenamed) at position 234 cannot be read');
+    expect(refusal.message).toMatch(/Run npm run ledger:verify .* restore the store from a backup .* restart the server/);
+    expect(refusal.messageZh).toContain('读模型已停止跟进事件日志（位置 234 的事件 e-1（UnitRenamed）无法读取：其数据不符合 UnitRenamed 的格式：data/name 的类型不对（应为 string））');
+    expect(refusal.messageZh).toMatch(/台账校验.*从备份恢复事件库.*重启服务/);
   });
 
   it('says a write failed without the SQLite error code in the Chinese', () => {

@@ -102,12 +102,17 @@ const MESSAGES: Record<StoreProblemCause, (detail: string, path: string) => Bili
     say(`The event store could not write (${detail}): nothing was recorded. An operator must look at the server's disk.`, '事件库写入失败：本次操作未记录。请管理员检查服务器磁盘（具体原因见服务器日志）。'),
   // Built from the witness's own error (see witnessNotWrittenMessage), which knows the path and the code.
   WITNESS_NOT_WRITTEN: (code, path) => witnessNotWrittenMessage(path, code),
-  PROJECTIONS_STOPPED: (detail) =>
-    say(
-      `The read models stopped following the event log (${detail}): what the screens show may be out of date, and writes are refused until they follow again.`,
-      '读模型已停止跟进事件日志：页面显示的内容可能已过时，恢复之前拒绝写入（具体原因见服务器日志）。',
-    ),
+  // Built by projectionsStoppedMessage, which has the reason in both languages.
+  PROJECTIONS_STOPPED: (detail) => projectionsStoppedMessage(say(detail, '具体原因见服务器日志')),
 };
+
+/** The read models stopped on an event (`reason` names it, in both languages): what it means and what the operator does. */
+function projectionsStoppedMessage(reason: Bilingual): Bilingual {
+  return say(
+    `The read models stopped following the event log (${reason.en}): what the screens show may be out of date, and writes are refused. Run npm run ledger:verify to see whether the log was altered, restore the store from a backup if it was, and restart the server.`,
+    `读模型已停止跟进事件日志（${reason.zh}）：页面显示的内容可能已过时，现拒绝写入。请运行台账校验（npm run ledger:verify）查明日志是否被改动；如被改动，请从备份恢复事件库，然后重启服务。`,
+  );
+}
 
 /**
  * The log went back under the running server. `how` says, in English, what showed it; `positions`
@@ -209,8 +214,9 @@ export class StoreHealth {
     return this.note('LOG_SHORTENED', how, this.location(), logShortenedMessage(how, { head, seen }, this.location()));
   }
 
-  projectionsFailed(reason: string): void {
-    this.note('PROJECTIONS_STOPPED', reason);
+  /** The read models stopped: `reason` names the event and why, in English and Chinese. */
+  projectionsFailed(reason: Bilingual): void {
+    this.note('PROJECTIONS_STOPPED', reason.en, reason.en, projectionsStoppedMessage(reason));
   }
 
   projectionsFollowing(): void {

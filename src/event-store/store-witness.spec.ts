@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateKeyPairSync } from 'node:crypto';
 import {
   WitnessNotWrittenError,
   judgeSigningKey,
@@ -8,6 +9,7 @@ import {
   judgeUnwitnessed,
   parseWitnessedPosition,
   readWitness,
+  signWitness,
   overwriteWitness,
   witnessNotWrittenMessage,
   writeWitness,
@@ -193,5 +195,42 @@ describe('Writing the witness in place (before each answered append)', () => {
     expect(() => overwriteWitness(path, { storeId: 's', kind: 'sqlite', location: 'x', head: null, seenAt: '2026-04-01T00:00:00.000Z' }, 10)).toThrow(
       expect.objectContaining({ code: 'ENOENT' }),
     );
+  });
+});
+
+/** Breaker9 F16b: a witness someone without the ledger key edits (a head moved back to hide deleted events) is not believed. */
+describe('A witness signed with the ledger key', () => {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const witness: StoreWitness = {
+    storeId: 'store-1',
+    kind: 'sqlite',
+    location: './data/rectify.db',
+    head: '235',
+    headHash: 'ab'.repeat(32),
+    headEvent: { id: 'event-235', position: '235' },
+    checkpoint: { sequence: 2, treeSize: 235 },
+    seenAt: '2026-11-30T08:00:00.000Z',
+  };
+  const saved = (content: unknown) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'rectify-witness-')), 'witness.json');
+    writeFileSync(path, JSON.stringify(content));
+    return path;
+  };
+
+  it('reads back as it was written, naming the key that signed it', () => {
+    const signed = signWitness(witness, privateKey);
+    expect(signed.signingKey).toMatch(/^[0-9a-f]{16}$/);
+    expect(readWitness(saved(signed))).toEqual(signed);
+  });
+
+  it('is damaged once any field is edited, or signed by a key other than the one it names', () => {
+    const signed = signWitness(witness, privateKey);
+    for (const edited of [{ ...signed, head: '232' }, { ...signed, checkpoint: null }, { ...signed, signingKey: '0123456789abcdef' }]) {
+      expect(() => readWitness(saved(edited))).toThrow(expect.objectContaining({ reason: 'STORE_WITNESS_DAMAGED', message: expect.stringContaining('its signature does not hold') }));
+    }
+  });
+
+  it('an unsigned one (written by a tool or an older version) is still read', () => {
+    expect(readWitness(saved(witness))).toEqual(witness);
   });
 });

@@ -1,6 +1,9 @@
+import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { keyFingerprint, publicKeyText } from '../ledger/domain/checkpoint.js';
 import { say, type Bilingual } from '../shared/domain-error.js';
+import { canonicalJson } from '../shared/ids.js';
 import { parsePosition, type EventStore, type StoreIdentity } from './event-store.port.js';
 
 /**
@@ -45,7 +48,63 @@ export interface StoreWitness {
    * whatever key file it finds. Absent in witnesses written before it was recorded.
    */
   readonly signingKey?: string;
+  /**
+   * The newest ledger checkpoint this server took or found (its number and the events it covers),
+   * kept outside the store: checkpoints deleted from the file together with SQLite's counter of
+   * their numbers are still missed (CHECKPOINT_MISSING), and a start on such a store is refused.
+   * Null or absent before the first checkpoint (and in witnesses written before it was recorded).
+   */
+  readonly checkpoint?: WitnessedCheckpoint | null;
+  /**
+   * Ed25519 signature by the ledger signing key over the witness's other fields (canonical JSON,
+   * `canonicalJson`), and the public key (JWK `x`, base64url) whose fingerprint is `signingKey`: a
+   * witness edited by someone without the key (a head moved back to hide deleted events) is
+   * `STORE_WITNESS_DAMAGED`. Absent in witnesses written before the key was known (a tool's, an
+   * older version's).
+   */
+  readonly signature?: { readonly publicKey: string; readonly value: string };
 }
+
+export interface WitnessedCheckpoint {
+  /** The checkpoint's number (1, 2, …). */
+  readonly sequence: number;
+  /** How many events it covers. */
+  readonly treeSize: number;
+}
+
+/** What the witness signature covers: every field but the signature itself, in canonical JSON (UTF-8). */
+const signedText = (witness: StoreWitness): Buffer => {
+  const { signature: _signature, ...fields } = witness;
+  return Buffer.from(canonicalJson(fields), 'utf8');
+};
+
+/** The witness signed with the ledger key (see `StoreWitness.signature`); its `signingKey` is that key's fingerprint. */
+export function signWitness(witness: StoreWitness, key: KeyObject): StoreWitness {
+  const publicKey = publicKeyText(key);
+  const unsigned = { ...witness, signingKey: keyFingerprint(publicKey) };
+  delete (unsigned as { signature?: unknown }).signature;
+  return { ...unsigned, signature: { publicKey, value: sign(null, signedText(unsigned), key).toString('base64') } };
+}
+
+/** Whether a signed witness's signature holds under the key it names, and that key is the one its `signingKey` says. */
+function signatureHolds(witness: StoreWitness): boolean {
+  const signature = witness.signature!;
+  try {
+    if (keyFingerprint(signature.publicKey) !== witness.signingKey) return false;
+    const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: signature.publicKey }, format: 'jwk' });
+    return verify(null, signedText(witness), key, Buffer.from(signature.value, 'base64'));
+  } catch {
+    return false;
+  }
+}
+
+const isWitnessedCheckpoint = (value: unknown): boolean =>
+  value === undefined ||
+  value === null ||
+  (typeof value === 'object' && Number.isSafeInteger((value as WitnessedCheckpoint).sequence) && Number.isSafeInteger((value as WitnessedCheckpoint).treeSize));
+
+const isSignature = (value: unknown): boolean =>
+  value === undefined || (typeof value === 'object' && value !== null && typeof (value as { publicKey?: unknown }).publicKey === 'string' && typeof (value as { value?: unknown }).value === 'string');
 
 export interface WitnessedEvent {
   readonly id: string;
@@ -86,8 +145,19 @@ export function readWitness(path: string): StoreWitness | null {
   if (witness === null || typeof witness !== 'object' || Array.isArray(witness)) throw witnessDamaged(path, 'it holds no witness', '其中没有见证记录');
   const headHashReadable = witness.headHash === undefined || witness.headHash === null || typeof witness.headHash === 'string';
   const signingKeyReadable = witness.signingKey === undefined || (typeof witness.signingKey === 'string' && /^[0-9a-f]{16}$/.test(witness.signingKey));
-  if (typeof witness.storeId !== 'string' || (witness.head !== null && typeof witness.head !== 'string') || !headHashReadable || !isWitnessedEvent(witness.headEvent) || !signingKeyReadable) {
+  if (
+    typeof witness.storeId !== 'string' ||
+    (witness.head !== null && typeof witness.head !== 'string') ||
+    !headHashReadable ||
+    !isWitnessedEvent(witness.headEvent) ||
+    !signingKeyReadable ||
+    !isWitnessedCheckpoint(witness.checkpoint) ||
+    !isSignature(witness.signature)
+  ) {
     throw witnessDamaged(path, 'a field is missing or of the wrong kind', '缺少字段或字段类型不对');
+  }
+  if (witness.signature && !signatureHolds(witness as StoreWitness)) {
+    throw witnessDamaged(path, 'its signature does not hold: it was edited after the server wrote it', '其签名无效：服务写入后被改动过');
   }
   return witness as StoreWitness;
 }
@@ -182,6 +252,8 @@ export type StoreRefusalReason =
   | 'STORE_REPLACED'
   | 'STORE_SHORTER'
   | 'STORE_REWRITTEN'
+  | 'LOG_HOLE'
+  | 'CHECKPOINTS_MISSING'
   | 'STORE_DAMAGED'
   | 'STORE_WITNESS_DAMAGED'
   | 'SIGNING_KEY_CHANGED'

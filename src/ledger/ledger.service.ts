@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { KeyObject } from 'node:crypto';
 import type { AppSettings } from '../config/app-settings.js';
 import { ADMITTED_STORE } from '../event-store/event-store.module.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
@@ -9,13 +8,10 @@ import { StoreHealth, type StoreProblem, type StoreProblemCause } from '../event
 import { EventStoreDbEventStore } from '../event-store/eventstoredb-event-store.js';
 import { SqliteEventStore } from '../event-store/sqlite-event-store.js';
 import { Clock } from '../shared/clock.js';
-import { keyFingerprint, publicKeyText } from './domain/checkpoint.js';
 import { GENESIS_CHAIN_HASH } from './domain/event-chain.js';
 import type { LedgerVerificationResult, MismatchKind } from './domain/ledger-verification.js';
 import { say, type Bilingual } from '../shared/domain-error.js';
-import { loadSigningKey, signingKeyPath } from './ledger-signing-key.js';
-import { judgeSigningKey } from '../event-store/store-witness.js';
-import { resolve } from 'node:path';
+import { LedgerKeys } from './ledger-keys.js';
 import { proveEvent, takeCheckpoint, verifyLedger, type EventInclusionProof } from './ledger-operations.js';
 import type { LedgerBackend, StoredCheckpoint } from './ledger.port.js';
 import { witnessExpectations } from './witnessed-head.js';
@@ -61,7 +57,6 @@ const CHAIN_INTERVAL_MS = 10_000;
 @Injectable()
 export class LedgerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Ledger');
-  private readonly key: KeyObject;
   private readonly timers: NodeJS.Timeout[] = [];
 
   constructor(
@@ -70,31 +65,12 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
     private readonly health: StoreHealth,
     private readonly config: ConfigService<AppSettings, true>,
     private readonly clock: Clock,
-  ) {
-    const keySettings = {
-      LEDGER_SIGNING_KEY_FILE: config.get('LEDGER_SIGNING_KEY_FILE', { infer: true }),
-      EVENT_STORE: config.get('EVENT_STORE', { infer: true }),
-      SQLITE_PATH: config.get('SQLITE_PATH', { infer: true }),
-    };
-    // At construction, so that a bad key stops the start with the variable named. The key file
-    // replaced or lost since the last start is refused (exit 3) unless the old key is declared in
-    // LEDGER_TRUSTED_KEYS — a lost one before a new key is generated in its place; then the witness
-    // keeps this one.
-    const trustedKeys = config.get('LEDGER_TRUSTED_KEYS', { infer: true });
-    const onRecord = admitted.signingKeyOnRecord;
-    this.key = loadSigningKey(keySettings, (message) => this.logger.warn(message), undefined, (path) => judgeSigningKey(onRecord, null, trustedKeys, resolve(path)));
-    const fingerprint = keyFingerprint(publicKeyText(this.key));
-    const changed = judgeSigningKey(onRecord, fingerprint, trustedKeys, resolve(signingKeyPath(keySettings)));
-    if (changed) throw changed;
-    if (onRecord && onRecord.fingerprint !== fingerprint) {
-      this.logger.warn(`Checkpoints are signed by key ${fingerprint} from now on, in place of key ${onRecord.fingerprint} (listed in LEDGER_TRUSTED_KEYS).`);
-    }
-    admitted.witness.keepSigningKey(fingerprint);
-  }
+    private readonly keys: LedgerKeys,
+  ) {}
 
   onApplicationBootstrap() {
     const minutes = this.config.get('LEDGER_CHECKPOINT_MINUTES', { infer: true });
-    this.logger.log(`Checkpoints are signed by key ${keyFingerprint(publicKeyText(this.key))}${minutes > 0 ? `, every ${minutes} min when the log grew` : ', on demand only'}`);
+    this.logger.log(`Checkpoints are signed by key ${this.keys.fingerprint}${minutes > 0 ? `, every ${minutes} min when the log grew` : ', on demand only'}`);
     if (minutes > 0) this.every(minutes * 60_000, () => this.checkpointIfAppended());
     const backend = this.backend();
     if (backend.catchUp) {
@@ -136,7 +112,12 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
    */
   takeCheckpoint() {
     // A write like an append: refused while the store is unhealthy, a full disk named as such.
-    return this.health.guardWrite(() => takeCheckpoint(this.backend(), this.key, this.clock.now()));
+    return this.health.guardWrite(async () => {
+      const taken = await takeCheckpoint(this.backend(), this.keys.signingKey, this.clock.now());
+      // Kept outside the store too: checkpoints deleted with their numbering are then still missed.
+      this.admitted.witness.noteCheckpoint(taken.checkpoint);
+      return taken;
+    });
   }
 
   /**
@@ -152,7 +133,7 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
     if (gone) return Promise.resolve(storeGoneFinding(gone));
     this.admitted.witness.writeOut();
     const witness = witnessExpectations(this.config.get('STORE_WITNESS_PATH', { infer: true }), this.admitted.identity.storeId);
-    const trustedKeys = [keyFingerprint(publicKeyText(this.key)), ...this.config.get('LEDGER_TRUSTED_KEYS', { infer: true })];
+    const trustedKeys = [this.keys.fingerprint, ...this.config.get('LEDGER_TRUSTED_KEYS', { infer: true })];
     return verifyLedger(this.backend(), { ...witness.expectations, trustedKeys }).catch((error: unknown) => {
       const code = (error as { code?: unknown } | null)?.code;
       // A store that fails while it is read (damaged pages, an I/O error) is a finding, not a crash.

@@ -115,7 +115,7 @@ export class SqliteChainHead {
   private readonly newest;
 
   constructor(private readonly db: Database.Database) {
-    this.newest = db.prepare<[], { chain_hash: Buffer | null }>('SELECT chain_hash FROM events ORDER BY position DESC LIMIT 1');
+    this.newest = db.prepare<[], { position: number; chain_hash: Buffer | null }>('SELECT position, chain_hash FROM events ORDER BY position DESC LIMIT 1');
   }
 
   /**
@@ -123,11 +123,19 @@ export class SqliteChainHead {
    * (32 zero bytes for an empty log) and the data_version under which it was read. Chain the
    * batch's events onto it (`hashEvent`), then call `committed` with the last chain hash once the
    * transaction commits, or `forget` if it fails.
+   * @throws Error when the newest event carries no chain hash: no Rectify process wrote it (every
+   *   append hashes its events in its own transaction), and chaining over it would vouch for it.
    */
   current(): ChainHeadAt {
     const dataVersion = this.dataVersion();
     if (this.cached && this.cached.dataVersion === dataVersion) return this.cached;
-    return { hash: this.newest.get()?.chain_hash ?? GENESIS_CHAIN_HASH, dataVersion };
+    const newest = this.newest.get();
+    if (newest && !newest.chain_hash) {
+      throw new Error(
+        `The newest event in the log (position ${newest.position}) carries no ledger hashes: no Rectify process wrote it, and nothing is appended over it. Run npm run ledger:verify, and restore the store from a backup.`,
+      );
+    }
+    return { hash: newest?.chain_hash ?? GENESIS_CHAIN_HASH, dataVersion };
   }
 
   /**

@@ -58,7 +58,7 @@ export function witnessExpectations(path: string, storeId: string | null): Witne
       ? { position: witness.head, chainHash: witness.headHash ?? null, seenBy }
       : null;
   return {
-    expectations: { headsSeen: head ? [head] : [] },
+    expectations: { headsSeen: head ? [head] : [], checkpointNumbersGiven: witness.checkpoint?.sequence ?? null },
     note: say(
       `Compared with ${seenBy.en}: the log reached position ${witness.head ?? 'none'}.`,
       `已与${seenBy.zh}比对：台账曾到达位置 ${witness.head ?? '无'}。`,

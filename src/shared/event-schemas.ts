@@ -1,5 +1,21 @@
 import { officeDate } from './calendar-date.js';
 import { DomainEvent } from './decider.js';
+import { say, type Bilingual } from './domain-error.js';
+
+/**
+ * A stored event this server cannot read as any event it knows: an unknown type, a schema version
+ * newer than its type's current one, a version with no upcaster, damaged JSON, data of another shape.
+ * `message` is the English reason, `messageZh` the Chinese one; the projection engine stops on it,
+ * naming the event (PROJECTIONS_STOPPED), rather than skip it or read it with another meaning.
+ */
+export class UnreadableEventError extends Error {
+  readonly messageZh: string;
+  constructor(reason: Bilingual) {
+    super(reason.en);
+    this.messageZh = reason.zh;
+    this.name = 'UnreadableEventError';
+  }
+}
 
 /** What an upcaster may know of the stored event besides its data: when it was recorded. */
 export interface StoredFacts {
@@ -62,6 +78,13 @@ export class EventSchemaRegistry {
     return schema.version;
   }
 
+  /**
+   * The stored event's data brought up to its type's current version.
+   * @throws UnreadableEventError for a type no schema is registered for (a row no Rectify process
+   *   wrote, or one a newer version wrote), for a schema version above the type's current one (a
+   *   newer version wrote it: read as the current one it would mean something else), and for a
+   *   version with no upcaster.
+   */
   upcast<Event extends DomainEvent>(stored: {
     type: string;
     schemaVersion: number;
@@ -69,13 +92,29 @@ export class EventSchemaRegistry {
     metadata?: { readonly recordedAt?: string };
   }): Event {
     const schema = this.schemas.get(stored.type);
+    if (!schema) {
+      throw new UnreadableEventError(
+        say(
+          `its type ${stored.type} is not an event type this version of Rectify knows (a row no Rectify process wrote, or one written by a newer version)`,
+          `其类型 ${stored.type} 不是本版本 Rectify 所知的事件类型（并非 Rectify 写入的记录，或由更新的版本写入）`,
+        ),
+      );
+    }
+    if (!Number.isSafeInteger(stored.schemaVersion) || stored.schemaVersion > schema.version) {
+      throw new UnreadableEventError(
+        say(
+          `its schema version ${stored.schemaVersion} of ${stored.type} is newer than this server knows (${schema.version}): a newer version of Rectify wrote it, and read as version ${schema.version} it would mean something else — run that newer version`,
+          `其 ${stored.type} 数据格式版本 ${stored.schemaVersion} 比本服务所知的版本（${schema.version}）更新：由更新版本的 Rectify 写入，按第 ${schema.version} 版读取会曲解其含义——请使用该更新版本运行`,
+        ),
+      );
+    }
     let data = stored.data;
-    if (schema) {
-      for (let version = stored.schemaVersion; version < schema.version; version += 1) {
-        const upcaster = schema.upcasters?.[version];
-        if (!upcaster) throw new Error(`No upcaster for ${stored.type} from version ${version}`);
-        data = upcaster(data, { recordedAt: stored.metadata?.recordedAt });
+    for (let version = stored.schemaVersion; version < schema.version; version += 1) {
+      const upcaster = schema.upcasters?.[version];
+      if (!upcaster) {
+        throw new UnreadableEventError(say(`No upcaster for ${stored.type} from version ${version}`, `${stored.type} 没有从第 ${version} 版升级数据格式的转换（upcaster）`));
       }
+      data = upcaster(data, { recordedAt: stored.metadata?.recordedAt });
     }
     return { type: stored.type, data } as unknown as Event;
   }

@@ -1,8 +1,13 @@
+import { createHash, createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { ledgerMac } from '../../src/ledger/ledger-keys.js';
+import { Logger } from '@nestjs/common';
+import { jest } from '@jest/globals';
 import { ProjectionEngine } from '../../src/event-sourcing/projection-engine.js';
 import type { Projection } from '../../src/event-sourcing/recorded-event.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { killHard, startServer, type ServerProcess } from '../support/server-process.js';
+import { testSigningKeyFile } from '../support/signing-key.js';
 import { freshDatabasePath, startTestApp, type TestApp } from '../support/test-app.js';
 
 /*
@@ -141,18 +146,30 @@ describe('Read-model snapshots', () => {
     }
   }, 120_000);
 
-  /** Rewrites a field of the snapshot's JSON header, keeping the file otherwise intact. */
-  const editHeader = (edit: (header: Record<string, unknown>) => void) => {
+  const officeKey = () => createPrivateKey(readFileSync(testSigningKeyFile()));
+
+  /**
+   * Rewrites the snapshot's JSON header and payload, keeping the rest of the file, and gives it the
+   * MAC `key` computes (the office's key by default: as a server holding the key would have
+   * written it), or leaves the old MAC (`key: null`: an edit by someone without the key).
+   */
+  const rewriteSnapshot = (edit: { header?: (header: Record<string, unknown>) => void; payload?: (payload: Buffer) => Buffer; key?: KeyObject | null }) => {
     const bytes = readFileSync(snapshotPath(sqlitePath));
     const magic = 'RECTIFY-READ-MODELS\n'.length;
     const length = bytes.readUInt32BE(magic);
     const header = JSON.parse(bytes.subarray(magic + 4, magic + 4 + length).toString('utf8')) as Record<string, unknown>;
-    edit(header);
+    edit.header?.(header);
+    const oldMac = bytes.subarray(magic + 4 + length, magic + 4 + length + 32);
+    const payload = (edit.payload ?? ((unchanged) => unchanged))(Buffer.from(bytes.subarray(magic + 4 + length + 32)));
     const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
     const newLength = Buffer.alloc(4);
     newLength.writeUInt32BE(headerBytes.length);
-    writeFileSync(snapshotPath(sqlitePath), Buffer.concat([bytes.subarray(0, magic), newLength, headerBytes, bytes.subarray(magic + 4 + length)]));
+    const signed = [bytes.subarray(0, magic), newLength, headerBytes, payload];
+    const key = edit.key === undefined ? officeKey() : edit.key;
+    writeFileSync(snapshotPath(sqlitePath), Buffer.concat([...signed.slice(0, 3), key ? ledgerMac(key, 'read-model snapshot', signed) : oldMac, payload]));
   };
+  /** Rewrites a field of the snapshot's JSON header, keeping the file otherwise intact and its MAC right. */
+  const editHeader = (edit: (header: Record<string, unknown>) => void) => rewriteSnapshot({ header: edit });
 
   const expectFullRebuild = async (settings: Record<string, string> = {}) => {
     const app = await startTestApp({ sqlitePath, settings });
@@ -186,6 +203,47 @@ describe('Read-model snapshots', () => {
     await expectFullRebuild();
     writeFileSync(snapshotPath(sqlitePath), 'not a snapshot');
     await expectFullRebuild();
+  }, CEILING_MS);
+
+  it('edited or forged without the office ledger key (a checksum anyone can recompute is not enough) is discarded with a warning, never used', async () => {
+    const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+    const FORGED = 'rct_snapshot_forged_0001';
+    // The admin's token hash replaced in the read-model state by the hash of a token the forger knows.
+    const forgeAdminToken = (payload: Buffer) => {
+      const at = payload.indexOf(sha256('rct_demo_admin_qingchuan'), 0, 'latin1');
+      expect(at).toBeGreaterThan(0);
+      payload.write(sha256(FORGED), at, 'latin1');
+      return payload;
+    };
+    const role = async (app: TestApp) => (await app.graphql('{ me { role } }', {}, { authorization: `Bearer ${FORGED}` })).data?.me?.role ?? null;
+    const intact = readFileSync(snapshotPath(sqlitePath));
+    const warnings = jest.spyOn(Logger.prototype, 'warn');
+    try {
+      for (const key of [null, generateKeyPairSync('ed25519').privateKey]) {
+        writeFileSync(snapshotPath(sqlitePath), intact);
+        rewriteSnapshot({ payload: forgeAdminToken, key });
+        warnings.mockClear();
+        const app = await startTestApp({ sqlitePath });
+        try {
+          expect(await role(app)).toBeNull();
+          expect(engineOf(app).replayedAtStart).toBe(seeded);
+          expect(warnings.mock.calls.map(([message]) => String(message))).toContainEqual(expect.stringMatching(/Snapshot .* discarded: its MAC does not hold under this office's ledger key/));
+        } finally {
+          await app.close();
+        }
+      }
+      // The control: the same forgery with the office's key is what a MAC keeps out.
+      writeFileSync(snapshotPath(sqlitePath), intact);
+      rewriteSnapshot({ payload: forgeAdminToken });
+      const app = await startTestApp({ sqlitePath });
+      try {
+        expect(await role(app)).toBe('ADMIN');
+      } finally {
+        await app.close();
+      }
+    } finally {
+      warnings.mockRestore();
+    }
   }, CEILING_MS);
 
   it('of another store is discarded', async () => {

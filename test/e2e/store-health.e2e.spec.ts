@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
 import { StoreRefusedError } from '../../src/event-store/store-witness.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
+import { appendChainedRow } from '../support/inserted-rows.js';
 import { graphqlAt, killHard, refusedStart, startServer } from '../support/server-process.js';
 import { TestApp, freshDatabasePath, startTestApp } from '../support/test-app.js';
 
@@ -158,9 +159,8 @@ describe('A store file deleted or replaced under a running server', () => {
     const { metadata, recorded_at: recordedAt } = other.prepare('SELECT metadata, recorded_at FROM events ORDER BY position DESC LIMIT 1').get() as { metadata: string; recorded_at: string };
     // A rename no Rectify process wrote: its new name is an object.
     const data = JSON.stringify({ unitId, previousName: '市卫生和计划生育委员会', name: { x: 1 }, reason: '机构改革', renamedOn: '2026-03-01' });
-    other
-      .prepare('INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at) VALUES (?, ?, 1, ?, 2, ?, ?, ?)')
-      .run('misshapen-1', `unit-${unitId}`, 'UnitRenamed', data, metadata, recordedAt);
+    // On the ledger chain, as another version of Rectify would have written it: only its shape is wrong.
+    appendChainedRow(other, { eventId: 'misshapen-1', streamId: `unit-${unitId}`, revision: 1, type: 'UnitRenamed', schemaVersion: 2, data, metadata, recordedAt });
     other.close();
     const problems = async () => (await health(app)).body.problems.map((problem) => problem.cause);
     for (let tries = 0; !(await problems()).includes('PROJECTIONS_STOPPED'); tries += 1) {
@@ -194,9 +194,7 @@ describe('A store file deleted or replaced under a running server', () => {
     await app.close();
     const other = new Database(sqlitePath);
     const { metadata, recorded_at: recordedAt } = other.prepare('SELECT metadata, recorded_at FROM events ORDER BY position DESC LIMIT 1').get() as { metadata: string; recorded_at: string };
-    other
-      .prepare('INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at) VALUES (?, ?, 0, ?, 1, ?, ?, ?)')
-      .run('unreadable-1', 'finding-unreadable', 'FindingRecorded', '{"title": ', metadata, recordedAt);
+    appendChainedRow(other, { eventId: 'unreadable-1', streamId: 'finding-unreadable', revision: 0, type: 'FindingRecorded', schemaVersion: 1, data: '{"title": ', metadata, recordedAt });
     other.close();
     // The witness saw the head before the row was added: the store is longer, not another one.
     app = await startTestApp({ sqlitePath });
@@ -301,7 +299,8 @@ describe('A store file deleted or replaced under a running server', () => {
 
     // Without a chain hash (EventStoreDB keeps none in the log) the head event's id tells the
     // histories apart: the rewritten store has another event at the witnessed head's position.
-    const { headHash: _dropped, ...withoutHash } = JSON.parse(readFileSync(witnessPath, 'utf8')) as Record<string, unknown> & { headEvent: { id: string; position: string } };
+    // (Written by hand as an older version would have: unsigned.)
+    const { headHash: _dropped, signature: _unsigned, ...withoutHash } = JSON.parse(readFileSync(witnessPath, 'utf8')) as Record<string, unknown> & { headEvent: { id: string; position: string } };
     expect(withoutHash.headEvent.position).toBe(seen.head);
     writeFileSync(witnessPath, JSON.stringify(withoutHash));
     const byEventId = await refusalOf(startTestApp({ sqlitePath }));

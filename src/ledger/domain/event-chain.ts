@@ -71,3 +71,65 @@ export function hashEvent(previousChainHash: Buffer, event: HashedEventContent):
   const leaf = eventLeafHash(event);
   return { leafHash: leaf, chainHash: chainHash(previousChainHash, leaf) };
 }
+
+/** A stored row as the chain follower sees it: its number in the SQLite log, content (null: unreadable) and stored hashes. */
+export interface ChainedRow {
+  /** The row's position (SQLite: 1, 2, 3 … with no gaps in a log nobody edited). */
+  readonly position: number;
+  readonly content: HashedEventContent | null;
+  readonly leafHash: Buffer | null;
+  readonly chainHash: Buffer | null;
+}
+
+/** Why a row is not one Rectify chained after the one before it, in English and Chinese. */
+export interface ChainProblem {
+  readonly en: string;
+  readonly zh: string;
+}
+
+/**
+ * Follows the hash chain while the log is read for the read models, so that a row no Rectify
+ * process wrote is named instead of projected and served (breaker9 F0): a row without hashes
+ * (inserted into the file by hand), positions missing before a row (rows deleted from the middle),
+ * a chain hash that does not follow the previous one, or content that no longer matches its leaf
+ * hash (edited in place). Pure; one leaf and one chain hash (SHA-256) per row. What it cannot see —
+ * a log rewritten with every hash recomputed — is what signed checkpoints and the store witness are for.
+ */
+export class ChainFollower {
+  constructor(
+    /** The position of the row the read starts after (0 at the start of the log). */
+    private position: number,
+    /** That row's stored chain hash (GENESIS_CHAIN_HASH at the start of the log). */
+    private chain: Buffer,
+  ) {}
+
+  /** Checks the next row read and moves past it (its own stored chain hash is what the next one follows); null when it is sound. */
+  follow(row: ChainedRow): ChainProblem | null {
+    const previous = { position: this.position, chain: this.chain };
+    this.position = row.position;
+    if (row.chainHash) this.chain = row.chainHash;
+    if (!row.leafHash || !row.chainHash) {
+      return {
+        en: 'it carries no ledger hashes: no Rectify process wrote it (a row inserted into the store file by hand?)',
+        zh: '它没有台账哈希：并非 Rectify 写入（有人直接向事件库文件插入了记录？）',
+      };
+    }
+    if (row.position !== previous.position + 1) {
+      const missing = row.position - 1 === previous.position + 1 ? `${previous.position + 1}` : `${previous.position + 1}–${row.position - 1}`;
+      return {
+        en: `the events at position ${missing} before it are missing: they were deleted from the log`,
+        zh: `其前位置 ${missing} 的事件缺失：已从日志中删除`,
+      };
+    }
+    if (!chainHash(previous.chain, row.leafHash).equals(row.chainHash)) {
+      return {
+        en: `its chain hash does not follow the event at position ${previous.position}: an event was removed or moved, or the hashes were rewritten`,
+        zh: `其链哈希与位置 ${previous.position} 的事件接不上：有事件被删除或调换，或哈希被改写`,
+      };
+    }
+    if (row.content && !eventLeafHash(row.content).equals(row.leafHash)) {
+      return { en: 'its content does not match the ledger hash recorded with it: it was changed after it was recorded', zh: '其内容与写入时记录的台账哈希不符：记录后被改动过' };
+    }
+    return null;
+  }
+}

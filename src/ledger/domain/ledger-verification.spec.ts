@@ -93,6 +93,15 @@ describe('The hash chain and its verification', () => {
       expect(verify(log).firstMismatch).toMatchObject({ kind: 'CONTENT_CHANGED', eventNumber: 3, position: '3', eventId: 'event-3' });
     });
 
+    it('names a row inserted without hashes as not written by Rectify (not as changed)', () => {
+      const log = givenLog(5);
+      log.splice(3, 0, { position: '4', eventId: 'forged', content: event(9), storedLeafHash: null, storedChainHash: null });
+      const mismatch = verify(log).firstMismatch;
+      expect(mismatch).toMatchObject({ kind: 'NOT_HASHED', eventNumber: 4, eventId: 'forged' });
+      expect(mismatch!.message).toContain('no Rectify process wrote it');
+      expect(mismatch!.messageZh).toContain('并非 Rectify 写入');
+    });
+
     it('names the event after a removed one: the chain breaks there', () => {
       const log = givenLog(5);
       log.splice(1, 1);

@@ -38,6 +38,7 @@ export const MismatchKinds = [
   'STORE_FILE_MISSING',
   'WITNESS_DAMAGED',
   'CHECKPOINT_FOREIGN_KEY',
+  'NOT_HASHED',
 ] as const;
 
 export type MismatchKind =
@@ -45,6 +46,8 @@ export type MismatchKind =
   | 'UNREADABLE'
   /** The event's content no longer matches its own hash: it was changed after it was recorded. */
   | 'CONTENT_CHANGED'
+  /** The row carries no ledger hashes at all: no Rectify process wrote it (every append hashes its events); it was inserted by hand. */
+  | 'NOT_HASHED'
   /** The content matches its hash, but the chain does not lead to it: an event before it was removed or moved, or hashes were rewritten. */
   | 'CHAIN_BROKEN'
   /** A checkpoint's signature does not verify, or its body says something else than its fields. */
@@ -198,6 +201,14 @@ export class LedgerVerifier {
     // A head seen before this position and not met: the event the witness saw there is gone.
     const passed = here && this.headsSeen[0] && comparePositions(this.headsSeen[0].at, here) < 0 ? this.headsSeen.shift()! : null;
     if (passed) return this.fail(headRewritten(passed, null, number, at));
+    if (!entry.storedLeafHash && !entry.storedChainHash) {
+      return this.fail({
+        ...at,
+        kind: 'NOT_HASHED',
+        message: `Event ${number} (position ${entry.position}) carries no ledger hashes: no Rectify process wrote it (every append hashes its events); it was inserted into the store file by hand.`,
+        messageZh: `第 ${number} 条事件（位置 ${entry.position}）没有台账哈希：并非 Rectify 写入（每次写入都会计算哈希），是有人直接插入事件库文件的。`,
+      });
+    }
     const leaf = eventLeafHash(entry.content);
     if (!entry.storedLeafHash || !leaf.equals(entry.storedLeafHash)) {
       return this.fail({ ...at, kind: 'CONTENT_CHANGED', message: `Event ${number} (position ${entry.position}) was changed after it was recorded: its content no longer matches its hash.`, messageZh: `第 ${number} 条事件（位置 ${entry.position}）在记录后被修改：内容与其哈希不符。` });

@@ -1,0 +1,277 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
+import { StoreRefusedError } from '../../src/event-store/store-witness.js';
+import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
+import { appendChainedRow } from '../support/inserted-rows.js';
+import { freshDatabasePath, startTestApp, type TestApp } from '../support/test-app.js';
+
+/*
+ * Breaker9 F0–F3: an event the read models cannot take as a fact Rectify recorded — a row inserted
+ * without ledger hashes, an unknown type, a schema version newer than this server knows, data
+ * without a field its type requires — stops the read models (PROJECTIONS_STOPPED) naming the event
+ * and why in English and Chinese, at once and after every restart; it is never projected, skipped
+ * unsaid, read with another meaning, or chained over.
+ */
+
+/** Each test starts and restarts apps: a ceiling for a loaded machine, never a timing. */
+const CEILING_MS = 180_000;
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const ADMIN = { authorization: 'Bearer rct_demo_admin_qingchuan' };
+const SUPERVISOR = { authorization: 'Bearer rct_demo_supervisor_qingchuan' };
+
+const problems = async (app: TestApp) => ((await (await fetch(`${app.url}/health`)).json()) as { problems: { cause: string }[] }).problems.map((problem) => problem.cause);
+/** A write's refusal: what an operator (and the web app) is told. */
+const refusalOfWrite = async (app: TestApp) => {
+  const refused = await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title: '第二份评估报告' }) }, SUPERVISOR);
+  expect(refused.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'PROJECTIONS_STOPPED' });
+  return { en: refused.errors![0]!.message, zh: refused.errors![0]!.extensions!.messageZh as string };
+};
+const unitNamed = async (app: TestApp, name: string) => ((await app.graphql('{ units { name } }', {}, SUPERVISOR)).data!.units as { name: string }[]).some((unit) => unit.name === name);
+
+/** A store with the demo in it, stopped, without its read-model snapshot: every start replays the whole log. */
+async function givenDemoStore() {
+  const sqlitePath = freshDatabasePath();
+  const app = await startTestApp({ sqlitePath, demoData: true });
+  await app.close();
+  rmSync(`${sqlitePath}.read-models.snapshot`, { force: true });
+  return sqlitePath;
+}
+
+/** Writes to the stopped store's file with SQLite itself, as someone with access to ./data could. */
+function editStore<Result>(sqlitePath: string, edit: (db: Database.Database) => Result): Result {
+  const db = new Database(sqlitePath);
+  try {
+    return edit(db);
+  } finally {
+    db.close();
+  }
+}
+
+interface EventsRow {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  schema_version: number;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+}
+
+const newestOfType = (db: Database.Database, type: string) => db.prepare('SELECT * FROM events WHERE type = ? ORDER BY position DESC LIMIT 1').get(type) as EventsRow;
+const nextRevision = (db: Database.Database, streamId: string) => (db.prepare('SELECT MAX(revision) + 1 AS next FROM events WHERE stream_id = ?').get(streamId) as { next: number }).next;
+
+describe('An event the read models cannot take as a fact Rectify recorded', () => {
+  it('inserted into the file without ledger hashes (a forged ADMIN token) is never projected nor chained over: named in both languages, at start and after a restart; verifyLedger calls it not hashed', async () => {
+    const sqlitePath = await givenDemoStore();
+    const FORGED = 'rct_forged_admin_token_0001';
+    const position = editStore(sqlitePath, (db) => {
+      const issued = db
+        .prepare("SELECT * FROM events WHERE type = 'AccessTokenIssued' AND json_extract(data, '$.tokenSha256') = ?")
+        .get(sha256('rct_demo_admin_qingchuan')) as EventsRow;
+      const data = JSON.stringify({ ...(JSON.parse(issued.data) as object), tokenId: 'cccccccc-0000-4000-8000-000000000003', tokenSha256: sha256(FORGED) });
+      return Number(
+        db
+          .prepare('INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+          .run('bbbbbbbb-0000-4000-8000-000000000002', issued.stream_id, nextRevision(db, issued.stream_id), issued.type, issued.schema_version, data, issued.metadata, issued.recorded_at)
+          .lastInsertRowid,
+      );
+    });
+    for (let start = 0; start < 2; start += 1) {
+      const app = await startTestApp({ sqlitePath });
+      try {
+        expect((await app.graphql('{ me { role } }', {}, { authorization: `Bearer ${FORGED}` })).data?.me?.role ?? null).toBeNull();
+        expect((await app.graphql('{ me { role } }', {}, ADMIN)).data!.me.role).toBe('ADMIN');
+        expect(await problems(app)).toEqual(['PROJECTIONS_STOPPED']);
+        const refusal = await refusalOfWrite(app);
+        expect(refusal.en).toContain(`event bbbbbbbb-0000-4000-8000-000000000002 (AccessTokenIssued) at position ${position} cannot be read: it carries no ledger hashes: no Rectify process wrote it`);
+        expect(refusal.zh).toContain(`位置 ${position} 的事件 bbbbbbbb-0000-4000-8000-000000000002（AccessTokenIssued）无法读取：它没有台账哈希：并非 Rectify 写入`);
+        const verified = await app.graphql('{ verifyLedger { ok firstMismatch { kind position } } }', {}, ADMIN);
+        expect(verified.data!.verifyLedger).toEqual({ ok: false, firstMismatch: { kind: 'NOT_HASHED', position: String(position) } });
+      } finally {
+        await app.close();
+      }
+    }
+    // Nor does another process (a command-line tool) chain its events over the forged row.
+    const tool = new SqliteEventStore(sqlitePath, { writerThread: false });
+    try {
+      const urged = { id: 'dddddddd-0000-4000-8000-000000000004', type: 'UnitRenamed', schemaVersion: 2, data: {}, metadata: { recordedAt: new Date().toISOString() } as never };
+      await expect(tool.appendToStream('unit-x', [urged], { expectedRevision: 'any' })).rejects.toThrow(`The newest event in the log (position ${position}) carries no ledger hashes`);
+    } finally {
+      await tool.close();
+    }
+    expect(editStore(sqlitePath, (db) => (db.prepare('SELECT MAX(position) AS head FROM events').get() as { head: number }).head)).toBe(position);
+  }, CEILING_MS);
+
+  /** A rename of a demo unit to 青川市测试局, on the chain as another version of Rectify would write it, edited by `change`. */
+  const renameOnTheChain = (sqlitePath: string, change: (row: EventsRow, data: Record<string, unknown>) => Partial<EventsRow>) =>
+    editStore(sqlitePath, (db) => {
+      const renamed = newestOfType(db, 'UnitRegistered');
+      const registered = JSON.parse(renamed.data) as { unitId: string; name: string };
+      const data = { unitId: registered.unitId, previousName: registered.name, name: '青川市测试局', reason: '机构改革', renamedOn: '2026-03-01' };
+      const row: EventsRow = { ...renamed, event_id: 'eeeeeeee-0000-4000-8000-000000000005', revision: nextRevision(db, renamed.stream_id), type: 'UnitRenamed', schema_version: 2, data: JSON.stringify(data) };
+      const edited = { ...row, ...change(row, data) };
+      return appendChainedRow(db, {
+        eventId: edited.event_id,
+        streamId: edited.stream_id,
+        revision: edited.revision,
+        type: edited.type,
+        schemaVersion: edited.schema_version,
+        data: edited.data,
+        metadata: edited.metadata,
+        recordedAt: edited.recorded_at,
+      });
+    });
+
+  it.each([
+    {
+      fault: 'of a type this version does not know (F2)',
+      change: () => ({ type: 'UnitExploded' }),
+      en: 'its type UnitExploded is not an event type this version of Rectify knows',
+      zh: '其类型 UnitExploded 不是本版本 Rectify 所知的事件类型',
+    },
+    {
+      fault: 'at a schema version newer than this server knows (F3)',
+      change: () => ({ schema_version: 99 }),
+      en: 'its schema version 99 of UnitRenamed is newer than this server knows (2)',
+      zh: '其 UnitRenamed 数据格式版本 99 比本服务所知的版本（2）更新',
+    },
+    {
+      fault: 'without a field its type requires (F1)',
+      change: (_row: EventsRow, data: Record<string, unknown>) => ({ data: JSON.stringify({ ...data, name: undefined }) }),
+      en: "its data does not have the shape of UnitRenamed: data must have required property 'name'",
+      zh: '其数据不符合 UnitRenamed 的格式：data 缺少必填字段 name',
+    },
+  ])('$fault stops the read models naming it in both languages, at start and after a restart, and is not applied', async ({ change, en, zh }) => {
+    const sqlitePath = await givenDemoStore();
+    const position = renameOnTheChain(sqlitePath, change);
+    for (let start = 0; start < 2; start += 1) {
+      const app = await startTestApp({ sqlitePath });
+      try {
+        expect(await problems(app)).toEqual(['PROJECTIONS_STOPPED']);
+        const refusal = await refusalOfWrite(app);
+        expect(refusal.en).toContain(`event eeeeeeee-0000-4000-8000-000000000005 (`);
+        expect(refusal.en).toContain(`at position ${position} cannot be read: ${en}`);
+        expect(refusal.zh).toContain(`位置 ${position} 的事件 eeeeeeee-0000-4000-8000-000000000005（`);
+        expect(refusal.zh).toContain(zh);
+        // Reads still answer, without the event.
+        expect(await unitNamed(app, '青川市测试局')).toBe(false);
+        const verified = await app.graphql('{ verifyLedger { ok } }', {}, ADMIN);
+        expect(verified.data!.verifyLedger.ok).toBe(true);
+      } finally {
+        await app.close();
+      }
+    }
+  }, CEILING_MS);
+
+  it('the control: the same rename, readable, is applied', async () => {
+    const sqlitePath = await givenDemoStore();
+    renameOnTheChain(sqlitePath, () => ({}));
+    const app = await startTestApp({ sqlitePath });
+    try {
+      expect(await problems(app)).toEqual([]);
+      expect(await unitNamed(app, '青川市测试局')).toBe(true);
+    } finally {
+      await app.close();
+    }
+  }, CEILING_MS);
+});
+
+describe('A row deleted from the middle of the log (breaker9 F6)', () => {
+  it('is noticed at start, with or without a read-model snapshot above it: the start is refused naming the missing positions, in both languages', async () => {
+    const sqlitePath = freshDatabasePath();
+    const app = await startTestApp({ sqlitePath, demoData: true });
+    await app.close();
+    // An access token's revocation-sized hole: two single rows and a run of three, below the head.
+    editStore(sqlitePath, (db) => db.exec('DELETE FROM events WHERE position IN (35, 60, 61, 62, 100)'));
+    for (const snapshot of ['kept', 'deleted']) {
+      if (snapshot === 'deleted') rmSync(`${sqlitePath}.read-models.snapshot`, { force: true });
+      const refusal = await startTestApp({ sqlitePath }).then(
+        async (started) => {
+          await started.close();
+          throw new Error(`the app started on a log with a hole (snapshot ${snapshot})`);
+        },
+        (error: unknown) => error as StoreRefusedError,
+      );
+      expect(refusal).toBeInstanceOf(StoreRefusedError);
+      expect(refusal.reason).toBe('LOG_HOLE');
+      expect(refusal.message).toContain('is missing 5 event(s) below its head, at position 35, 60–62, 100: rows were deleted from the middle of the log');
+      expect(refusal.messageZh).toContain('缺少 5 条事件（位置 35、60–62、100）');
+    }
+    // Accepted explicitly, it starts, and the read models rebuilt from the log stop at the hole, named.
+    const accepted = await startTestApp({ sqlitePath, settings: { ACCEPT_STORE_RESET: 'true' } });
+    try {
+      expect(await problems(accepted)).toEqual(['PROJECTIONS_STOPPED']);
+      expect((await refusalOfWrite(accepted)).en).toContain('at position 36 cannot be read: the events at position 35 before it are missing');
+    } finally {
+      await accepted.close();
+    }
+  }, CEILING_MS);
+});
+
+describe('Checkpoints deleted with their numbering, and the witness edited to match (breaker9 F16, F16b)', () => {
+  /** A demo store with two signed checkpoints (the second over one more evaluation), stopped. */
+  async function givenCheckpointedStore() {
+    const sqlitePath = freshDatabasePath();
+    const app = await startTestApp({ sqlitePath, demoData: true });
+    try {
+      expect((await app.graphql('mutation { takeLedgerCheckpoint { sequence } }', {}, ADMIN)).data!.takeLedgerCheckpoint.sequence).toBe(1);
+      expect((await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title: '第二份评估报告' }) }, SUPERVISOR)).errors).toBeUndefined();
+      expect((await app.graphql('mutation { takeLedgerCheckpoint { sequence treeSize } }', {}, ADMIN)).data!.takeLedgerCheckpoint.sequence).toBe(2);
+    } finally {
+      await app.close();
+    }
+    return sqlitePath;
+  }
+  const witnessPath = (sqlitePath: string) => `${sqlitePath}.witness.json`;
+  const refusalOfStart = (settings: Record<string, string>, sqlitePath: string) =>
+    startTestApp({ sqlitePath, settings }).then(
+      async (started) => {
+        await started.close();
+        throw new Error('the app started on a store it should have refused');
+      },
+      (error: unknown) => error as StoreRefusedError,
+    );
+
+  it('are missed at start (the witness keeps the newest checkpoint, signed with the ledger key) and by verifyLedger', async () => {
+    const sqlitePath = await givenCheckpointedStore();
+    expect(JSON.parse(readFileSync(witnessPath(sqlitePath), 'utf8'))).toMatchObject({ checkpoint: { sequence: 2 }, signature: { value: expect.any(String) } });
+    editStore(sqlitePath, (db) => db.exec("DELETE FROM ledger_checkpoints; DELETE FROM sqlite_sequence WHERE name = 'ledger_checkpoints';"));
+    const refusal = await refusalOfStart({}, sqlitePath);
+    expect(refusal).toBeInstanceOf(StoreRefusedError);
+    expect(refusal.reason).toBe('CHECKPOINTS_MISSING');
+    expect(refusal.message).toContain('end before checkpoint 2');
+    expect(refusal.message).toContain('it holds none');
+    expect(refusal.messageZh).toContain('止于本服务曾签署或看到的第 2 号校验点');
+    // Accepted explicitly, the server starts, and verification still names the missing checkpoints.
+    const accepted = await startTestApp({ sqlitePath, settings: { ACCEPT_STORE_RESET: 'true' } });
+    try {
+      const verified = await accepted.graphql('{ verifyLedger { ok firstMismatch { kind } } }', {}, ADMIN);
+      expect(verified.data!.verifyLedger).toEqual({ ok: false, firstMismatch: { kind: 'CHECKPOINT_MISSING' } });
+    } finally {
+      await accepted.close();
+    }
+  }, CEILING_MS);
+
+  it('the newest events removed with the checkpoints, counters and request rows, and the witness edited to the new head: the witness signature no longer holds, the start is refused', async () => {
+    const sqlitePath = await givenCheckpointedStore();
+    const kept = editStore(sqlitePath, (db) => {
+      const head = (db.prepare('SELECT MAX(position) AS head FROM events').get() as { head: number }).head - 3;
+      db.exec(`DELETE FROM events WHERE position > ${head}; UPDATE sqlite_sequence SET seq = ${head} WHERE name = 'events';
+        DELETE FROM ledger_checkpoints; DELETE FROM sqlite_sequence WHERE name = 'ledger_checkpoints'; DELETE FROM requests WHERE position > ${head};`);
+      const row = db.prepare('SELECT event_id, chain_hash FROM events WHERE position = ?').get(head) as { event_id: string; chain_hash: Buffer };
+      return { head, eventId: row.event_id, chainHash: row.chain_hash.toString('hex') };
+    });
+    const witness = JSON.parse(readFileSync(witnessPath(sqlitePath), 'utf8')) as Record<string, unknown>;
+    writeFileSync(witnessPath(sqlitePath), JSON.stringify({ ...witness, head: String(kept.head), headHash: kept.chainHash, headEvent: { id: kept.eventId, position: String(kept.head) }, checkpoint: null }));
+    const refusal = await refusalOfStart({}, sqlitePath);
+    expect(refusal).toBeInstanceOf(StoreRefusedError);
+    expect(refusal.reason).toBe('STORE_WITNESS_DAMAGED');
+    expect(refusal.message).toContain('its signature does not hold: it was edited after the server wrote it');
+    expect(refusal.messageZh).toContain('其签名无效');
+  }, CEILING_MS);
+});

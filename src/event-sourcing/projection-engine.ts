@@ -238,12 +238,13 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
 
   /**
    * Logs an event the read models could not take and keeps the first such failure as the store's
-   * problem, naming the event, its type and position and why, in English and Chinese.
+   * problem, naming the event, its type and position and why, in English and Chinese (the Chinese
+   * names it by position and type: office staff read no ids, test/refusal-texts.spec.ts).
    */
   private noteFailure(stored: StoredEvent, what: Bilingual, error: unknown): void {
     const why = say(error instanceof Error ? error.message : String(error), error instanceof UnreadableEventError ? error.messageZh : '读模型出错（详见服务器日志）');
     const position = formatPosition(stored.position);
-    const reason = say(`event ${stored.id} (${stored.type}) at position ${position} ${what.en}: ${why.en}`, `位置 ${position} 的事件 ${stored.id}（${stored.type}）${what.zh}：${why.zh}`);
+    const reason = say(`event ${stored.id} (${stored.type}) at position ${position} ${what.en}: ${why.en}`, `位置 ${position} 的事件（${stored.type}）${what.zh}：${why.zh}`);
     this.logger.error(`Projection failed: ${reason.en}`);
     this.failure ??= reason;
     this.health.projectionsFailed(this.failure);

@@ -24,13 +24,13 @@ describe('What the store health tells people in Chinese', () => {
     health.projectionsFailed(
       say(
         'event e-1 (UnitRenamed) at position 234 cannot be read: its data does not have the shape of UnitRenamed: data/name must be string',
-        '位置 234 的事件 e-1（UnitRenamed）无法读取：其数据不符合 UnitRenamed 的格式：data/name 的类型不对（应为 string）',
+        '位置 234 的事件（UnitRenamed）无法读取：其数据不符合 UnitRenamed 的格式：data/name 的类型不对（应为 string）',
       ),
     );
     const refusal = health.writeRefusal()!;
     expect(refusal.message).toContain('event e-1 (UnitRenamed) at position 234 cannot be read');
     expect(refusal.message).toMatch(/Run npm run ledger:verify .* restore the store from a backup .* restart the server/);
-    expect(refusal.messageZh).toContain('读模型已停止跟进事件日志（位置 234 的事件 e-1（UnitRenamed）无法读取：其数据不符合 UnitRenamed 的格式：data/name 的类型不对（应为 string））');
+    expect(refusal.messageZh).toContain('读模型已停止跟进事件日志（位置 234 的事件（UnitRenamed）无法读取：其数据不符合 UnitRenamed 的格式：data/name 的类型不对（应为 string））');
     expect(refusal.messageZh).toMatch(/台账校验.*从备份恢复事件库.*重启服务/);
   });
 

@@ -89,7 +89,7 @@ describe('An event the read models cannot take as a fact Rectify recorded', () =
         expect(await problems(app)).toEqual(['PROJECTIONS_STOPPED']);
         const refusal = await refusalOfWrite(app);
         expect(refusal.en).toContain(`event bbbbbbbb-0000-4000-8000-000000000002 (AccessTokenIssued) at position ${position} cannot be read: it carries no ledger hashes: no Rectify process wrote it`);
-        expect(refusal.zh).toContain(`位置 ${position} 的事件 bbbbbbbb-0000-4000-8000-000000000002（AccessTokenIssued）无法读取：它没有台账哈希：并非 Rectify 写入`);
+        expect(refusal.zh).toContain(`位置 ${position} 的事件（AccessTokenIssued）无法读取：它没有台账哈希：并非 Rectify 写入`);
         const verified = await app.graphql('{ verifyLedger { ok firstMismatch { kind position } } }', {}, ADMIN);
         expect(verified.data!.verifyLedger).toEqual({ ok: false, firstMismatch: { kind: 'NOT_HASHED', position: String(position) } });
       } finally {
@@ -156,7 +156,7 @@ describe('An event the read models cannot take as a fact Rectify recorded', () =
         const refusal = await refusalOfWrite(app);
         expect(refusal.en).toContain(`event eeeeeeee-0000-4000-8000-000000000005 (`);
         expect(refusal.en).toContain(`at position ${position} cannot be read: ${en}`);
-        expect(refusal.zh).toContain(`位置 ${position} 的事件 eeeeeeee-0000-4000-8000-000000000005（`);
+        expect(refusal.zh).toContain(`位置 ${position} 的事件（`);
         expect(refusal.zh).toContain(zh);
         // Reads still answer, without the event.
         expect(await unitNamed(app, '青川市测试局')).toBe(false);

@@ -52,6 +52,27 @@ describe('settings', () => {
     );
   });
 
+  // breaker9b N0: READ_MODEL_SNAPSHOT_PATH set to the database started ready and wrote the snapshot over every event at shutdown.
+  it('refuse two settings naming one file, which would write over each other, in English and Chinese', () => {
+    const refusalOf = (env: Record<string, string>) => {
+      try {
+        validateSettings(env);
+      } catch (error) {
+        return error as InvalidSettingsError;
+      }
+      throw new Error(`accepted ${JSON.stringify(env)}`);
+    };
+    const snapshotOnDatabase = refusalOf({ READ_MODEL_SNAPSHOT_PATH: './data/rectify.db' });
+    expect(snapshotOnDatabase.message).toContain(`READ_MODEL_SNAPSHOT_PATH and SQLITE_PATH name the same file (${join(process.cwd(), 'data/rectify.db')})`);
+    expect(snapshotOnDatabase.messageZh).toContain('READ_MODEL_SNAPSHOT_PATH 与 SQLITE_PATH 指向同一个文件');
+    expect(refusalOf({ SQLITE_PATH: '/srv/r/a.db', STORE_WITNESS_PATH: '/srv/r/../r/a.db' }).message).toContain('STORE_WITNESS_PATH and SQLITE_PATH name the same file (/srv/r/a.db)');
+    expect(refusalOf({ SQLITE_PATH: '/srv/r/a.db', STORE_WITNESS_PATH: '/srv/r/a.db-wal' }).message).toContain('STORE_WITNESS_PATH and SQLITE_PATH (its -wal file) name the same file');
+    expect(refusalOf({ LEDGER_SIGNING_KEY_FILE: 'data/rectify.db' }).message).toContain('LEDGER_SIGNING_KEY_FILE and SQLITE_PATH name the same file');
+    expect(refusalOf({ READ_MODEL_SNAPSHOT_PATH: 'keys/ledger-signing-key.pem' }).message).toContain('LEDGER_SIGNING_KEY_FILE and READ_MODEL_SNAPSHOT_PATH name the same file');
+    expect(validateSettings({ SQLITE_PATH: '/srv/r/a.db', STORE_WITNESS_PATH: '/srv/w/a.db', READ_MODEL_SNAPSHOT_PATH: '/srv/s/a.db' }).SQLITE_PATH).toBe('/srv/r/a.db');
+    expect(validateSettings({ SQLITE_PATH: ':memory:' }).SQLITE_PATH).toBe(':memory:');
+  });
+
   it('take the ledger signing key file and the checkpoint interval, 0 for on demand only', () => {
     expect(validateSettings({ LEDGER_SIGNING_KEY_FILE: ' /etc/rectify/ledger.pem ', LEDGER_CHECKPOINT_MINUTES: '0' })).toMatchObject({
       LEDGER_SIGNING_KEY_FILE: '/etc/rectify/ledger.pem',

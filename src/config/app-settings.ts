@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
 
 /**
@@ -202,6 +203,21 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
   );
   const READ_MODEL_SNAPSHOT_MINUTES = wholeNumber('READ_MODEL_SNAPSHOT_MINUTES', text('READ_MODEL_SNAPSHOT_MINUTES'), 10, [0, 7 * 24 * 60], 'minutes', problems);
 
+  problems.push(
+    ...filesNamedTwice([
+      ...(EVENT_STORE === 'sqlite' && SQLITE_PATH !== ':memory:'
+        ? [
+            { setting: 'SQLITE_PATH', path: SQLITE_PATH },
+            { setting: 'SQLITE_PATH (its -wal file)', path: `${SQLITE_PATH}-wal` },
+            { setting: 'SQLITE_PATH (its -shm file)', path: `${SQLITE_PATH}-shm` },
+          ]
+        : []),
+      { setting: 'STORE_WITNESS_PATH', path: STORE_WITNESS_PATH },
+      ...(READ_MODEL_SNAPSHOT_PATH === null ? [] : [{ setting: 'READ_MODEL_SNAPSHOT_PATH', path: READ_MODEL_SNAPSHOT_PATH }]),
+      { setting: 'LEDGER_SIGNING_KEY_FILE', path: LEDGER_SIGNING_KEY_FILE ?? DEFAULT_SIGNING_KEY_PATH },
+    ]),
+  );
+
   if (problems.length > 0) throw new InvalidSettingsError(problems);
   return {
     NODE_ENV,
@@ -231,6 +247,37 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
     READ_MODEL_SNAPSHOT_EVERY_EVENTS,
     READ_MODEL_SNAPSHOT_MINUTES,
   };
+}
+
+/**
+ * Where the ledger signing key is kept without LEDGER_SIGNING_KEY_FILE: in `./keys` of the working
+ * folder (the folder the server or tool is started in, like every relative path in the settings —
+ * whatever SQLITE_PATH says), beside `./data` and not inside it, so that losing, replacing or
+ * restoring the data directory (or a backup of it) neither loses the key nor hands a copy of it
+ * along with the data it signs.
+ */
+export const DEFAULT_SIGNING_KEY_PATH = './keys/ledger-signing-key.pem';
+
+/**
+ * One refusal per pair of settings that name the same file (paths resolved against the working
+ * folder). Each of these files is written whole by its owner — the snapshot at shutdown, the
+ * witness on every append, a generated key at first start — so two settings on one file mean one
+ * owner writes over the other's data: a snapshot path set to the database wiped every event
+ * (breaker9b N0).
+ */
+function filesNamedTwice(files: Array<{ setting: string; path: string }>): Bilingual[] {
+  const problems: Bilingual[] = [];
+  files.forEach((file, index) => {
+    const earlier = files.slice(0, index).find((other) => resolve(other.path) === resolve(file.path));
+    if (earlier === undefined) return;
+    problems.push(
+      say(
+        `${file.setting} and ${earlier.setting} name the same file (${resolve(file.path)}): each would write over the other's data. Give each its own file.`,
+        `${file.setting} 与 ${earlier.setting} 指向同一个文件（${resolve(file.path)}）：两者会互相覆盖对方的数据。请为每一项各设一个文件。`,
+      ),
+    );
+  });
+  return problems;
 }
 
 /**

@@ -1,19 +1,12 @@
 import { createPrivateKey, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { InvalidSettingsError, type AppSettings } from '../config/app-settings.js';
+import { DEFAULT_SIGNING_KEY_PATH, InvalidSettingsError, type AppSettings } from '../config/app-settings.js';
 import { say } from '../shared/domain-error.js';
 
 type KeySettings = Pick<AppSettings, 'LEDGER_SIGNING_KEY_FILE' | 'EVENT_STORE' | 'SQLITE_PATH'>;
 
-/**
- * Where the key is kept without LEDGER_SIGNING_KEY_FILE: in `./keys` of the working folder (the
- * folder the server or tool is started in, like every relative path in the settings — whatever
- * SQLITE_PATH says), beside `./data` and not inside it, so that losing, replacing or restoring
- * the data directory (or a backup of it) neither loses the key nor hands a copy of it along with
- * the data it signs.
- */
-export const DEFAULT_SIGNING_KEY_PATH = './keys/ledger-signing-key.pem';
+export { DEFAULT_SIGNING_KEY_PATH };
 
 /** Whether `path` is `folder` or inside it. */
 const isWithin = (path: string, folder: string): boolean => {

@@ -359,6 +359,9 @@ export async function generateLog(path, targetEvents, { log = () => {} } = {}) {
         });
         const decidedIndex = askedIndex + random.int(1, 5);
         on(decidedIndex, () => {
+          // A request the part's verification made moot (LAPSED, judged by day) is decided by nobody.
+          const then = partState();
+          if (!then || then.status === 'VERIFIED' || then.extensionRequests.some((request) => request.requestId === requestId && request.status !== 'PENDING')) return;
           const approve = random.chance(0.8);
           act(supervisor, 'DecideExtension', dayOf(decidedIndex), (issued) =>
             partCommands.decideExtension({ unitId: part.unitId, requestId, approve, reason: approve ? undefined : '理由不充分', decidedOn: dayOf(decidedIndex) }, issued),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
+import { SqliteEventStore, type EventRow } from '../../src/event-store/sqlite-event-store.js';
 import { StoreRefusedError } from '../../src/event-store/store-witness.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { appendChainedRow } from '../support/inserted-rows.js';
@@ -50,15 +50,7 @@ function editStore<Result>(sqlitePath: string, edit: (db: Database.Database) => 
   }
 }
 
-interface EventsRow {
-  position: number;
-  event_id: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
+interface EventsRow extends EventRow {
   recorded_at: string;
 }
 

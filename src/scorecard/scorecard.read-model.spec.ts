@@ -1,25 +1,12 @@
 import fc from 'fast-check';
-import type { RecordedEvent } from '../event-sourcing/recorded-event.js';
 import { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { DashboardReadModel } from '../rectification/dashboard/dashboard.read-model.js';
 import { StreamsInMemory } from '../event-sourcing/testing/streams-in-memory.js';
 import { RectificationLedger } from '../rectification/ledger/rectification-ledger.js';
-import { randomFindingsLog, viewDays } from '../rectification/testing/random-findings-log.js';
+import { asWorkPlanItems, randomFindingsLog, viewDays } from '../rectification/testing/random-findings-log.js';
 import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
 import { WorkPlanPartsReadModel } from '../work-plan/breakdown/work-plan-parts.read-model.js';
 import { buildScorecard, scorecardFromTallies } from './scorecard.js';
-
-/** The same lifecycle told of work-plan items: each finding of the log becomes an item. */
-const asWorkPlanItems = (log: readonly RecordedEvent[]): RecordedEvent[] =>
-  log
-    .filter((event) => event.streamId.startsWith('finding-') && event.type !== 'FindingReopened')
-    .map((event) => {
-      const itemId = `item-${event.streamId.slice('finding-'.length)}`;
-      const streamId = `work-plan-item-${itemId}`;
-      if (event.type !== 'FindingRecorded') return { ...event, id: `${event.id}-item`, streamId };
-      const data = { itemId, planId: 'plan-2026', categoryCode: '一', code: '1', title: '事项', description: '', dueDate: '2026-12-31' };
-      return { ...event, id: `${event.id}-item`, streamId, type: 'WorkPlanItemDefined', data };
-    });
 
 describe('the incremental scorecard', () => {
   it('ranks exactly as the scorecard built from every part of every finding and item, on any log and any day', () => {

@@ -14,7 +14,8 @@ import { notFound, say } from '../shared/domain-error.js';
 import { isPresent, parseTimeCut, type TimeCut, type TimeTravel } from '../shared/time-cut.js';
 import { foldAtCut } from '../shared/time-travel-fold.js';
 import { TimeTravelCache } from '../shared/time-travel-cache.js';
-import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
+import { WorkPlanLedger, type WorkPlanItemView } from '../work-plan/breakdown/work-plan-ledger.js';
+import { WorkPlanPartsReadModel } from '../work-plan/breakdown/work-plan-parts.read-model.js';
 import { buildUnitItemWorkload, type ItemPartAlert } from './unit-item-workload.js';
 
 /** A reminder as the API shows it: with the deprecated finding fields filled for a finding. */
@@ -44,9 +45,9 @@ const asRow = (reminder: Reminder): ReminderRow => ({
 });
 
 /**
- * Findings now from the dashboard's per-unit index, at a cut folded from their timelines (as
- * before); work-plan items from the work-plan ledger, now as they stand, at a cut every item folded from its
- * stream (a year's plan holds tens of items, so every item is looked at).
+ * Findings now from the dashboard's per-unit index, work-plan items from the work-plan ledger as
+ * they stand; at a cut, the findings and items where the unit ever had a part, each folded from its
+ * stream (a provincial platform holds hundreds of plans: never every item of every plan).
  */
 @QueryHandler(GetUnitWorkloadQuery)
 export class GetUnitWorkloadHandler implements IQueryHandler<GetUnitWorkloadQuery> {
@@ -54,6 +55,7 @@ export class GetUnitWorkloadHandler implements IQueryHandler<GetUnitWorkloadQuer
     private readonly ledger: RectificationLedger,
     private readonly dashboards: DashboardReadModel,
     private readonly workPlans: WorkPlanLedger,
+    private readonly itemParts: WorkPlanPartsReadModel,
     private readonly units: UnitsReadModel,
     private readonly clock: Clock,
     @Inject(ConfigService) private readonly config: ConfigService<AppSettings, true>,
@@ -71,20 +73,20 @@ export class GetUnitWorkloadHandler implements IQueryHandler<GetUnitWorkloadQuer
     // A past day names the unit as it was named then (机构改革), as known at the cut.
     const unitName = nameOn(unit, time.asOf, time.knownAt);
     const workloadOf = (findings: FindingView[]) => buildUnitWorkload({ findings, unitId, unitName, today: time.asOf, dueSoonDays });
-    // Only the findings where the unit ever had a part can hold one at the cut.
-    const findings = present
-      ? workloadOf(this.dashboards.findingsOf(unitId))
-      : await this.travelled.answer(`workload|${unitId}|${unitName}|${dueSoonDays}`, time, async () =>
-          workloadOf(await foldAtCut(this.dashboards.findingIdsEverOf(unitId), time, this.dashboards.latestRecordedAt, (id, at) => this.ledger.findingAt(id, at))),
-        );
-    const cut = present ? null : time;
-    const items = buildUnitItemWorkload({
-      items: cut === null ? this.workPlans.listItems() : await this.workPlans.itemsAt(cut, this.dashboards.latestRecordedAt),
-      plan: (planId) => this.workPlans.plan(planId, cut),
-      unitId,
-      today: time.asOf,
-      dueSoonDays,
-    });
+    const itemWorkloadOf = (items: Iterable<WorkPlanItemView>, cut: TimeCut | null) =>
+      buildUnitItemWorkload({ items, plan: (planId) => this.workPlans.plan(planId, cut), unitId, today: time.asOf, dueSoonDays });
+    // Only the findings and items where the unit ever had a part can hold one, now or at any cut:
+    // those are read (O(the unit's own parents)); at a cut each is folded from its stream and the
+    // answer kept until an event changes it.
+    const { findings, items } = present
+      ? { findings: workloadOf(this.dashboards.findingsOf(unitId)), items: itemWorkloadOf(this.itemParts.itemIdsEverOf(unitId).map((id) => this.workPlans.item(id)!), null) }
+      : await this.travelled.answer(`workload|${unitId}|${unitName}|${dueSoonDays}`, time, async () => {
+          const latest = this.dashboards.latestRecordedAt;
+          return {
+            findings: workloadOf(await foldAtCut(this.dashboards.findingIdsEverOf(unitId), time, latest, (id, at) => this.ledger.findingAt(id, at))),
+            items: itemWorkloadOf(await this.workPlans.itemsAt(time, latest, this.itemParts.itemIdsEverOf(unitId)), time),
+          };
+        });
     return {
       ...findings,
       workPlanParts: items.parts,

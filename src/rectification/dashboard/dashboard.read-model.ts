@@ -13,6 +13,7 @@ import type { FindingView, RectificationLedger } from '../ledger/rectification-l
 import type { Dashboard, GroupProgress, PartAlert, PartCounts, UnitProgress } from './dashboard.js';
 import { addOpenPart, countByLight, emptyOpenPartIndex, listOpenParts, removeOpenPart, renameUnit, type OpenPartIndex } from './open-part-index.js';
 import { awaitsUnit, type TrafficLight } from '../../assignments/read-model/part-view.js';
+import { addToSortedSet, removeFromSortedSet } from '../../shared/sorted-set.js';
 
 const FINDING_STREAM_PREFIX = 'finding-';
 
@@ -120,8 +121,8 @@ export class DashboardReadModel implements Projection {
     if (!finding) return;
     this.recount(finding);
     const seq = this.state.findings.get(findingId)!.seq;
-    if (event.type === 'UnitAssigned') addSeq(this.state.findingsEverOfUnit, (event.data as { unitId: string }).unitId, seq);
-    if (event.type === 'PartHandedOver') addSeq(this.state.findingsEverOfUnit, (event.data as { successorUnitId: string }).successorUnitId, seq);
+    if (event.type === 'UnitAssigned') addToSortedSet(this.state.findingsEverOfUnit, (event.data as { unitId: string }).unitId, seq);
+    if (event.type === 'PartHandedOver') addToSortedSet(this.state.findingsEverOfUnit, (event.data as { successorUnitId: string }).successorUnitId, seq);
   }
 
   private unitName(unitId: string): string {
@@ -155,8 +156,8 @@ export class DashboardReadModel implements Projection {
         const awaiting = awaitsUnit(after) && !after.standing;
         addOpenPart(state.openParts, after.dueDate, { seq, parentId: finding.findingId, unitId: after.unitId, awaiting }, this.unitName(after.unitId));
       }
-      if (!before && after) addSeq(state.findingsOfUnit, after.unitId, seq);
-      if (before && !after) removeSeq(state.findingsOfUnit, before.unitId, seq);
+      if (!before && after) addToSortedSet(state.findingsOfUnit, after.unitId, seq);
+      if (before && !after) removeFromSortedSet(state.findingsOfUnit, before.unitId, seq);
     }
   }
 
@@ -271,29 +272,3 @@ const partCounts = (tally: PartTally, today: string): PartCounts => ({
   returned: tally.returned,
   overdue: overdueOn(tally, today),
 });
-
-function lowerBound(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-function addSeq(bySeq: Map<string, number[]>, key: string, seq: number) {
-  let seqs = bySeq.get(key);
-  if (!seqs) bySeq.set(key, (seqs = []));
-  const at = lowerBound(seqs, seq);
-  if (seqs[at] !== seq) seqs.splice(at, 0, seq);
-}
-
-function removeSeq(bySeq: Map<string, number[]>, key: string, seq: number) {
-  const seqs = bySeq.get(key);
-  if (!seqs) return;
-  const at = lowerBound(seqs, seq);
-  if (seqs[at] === seq) seqs.splice(at, 1);
-  if (seqs.length === 0) bySeq.delete(key);
-}

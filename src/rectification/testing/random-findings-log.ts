@@ -173,3 +173,15 @@ function logOf(steps: readonly Step[]): RecordedEvent[] {
 
 /** Office days to look at the log from: before, inside and after its dates. */
 export const viewDays = fc.constantFrom('2026-04-30', '2026-05-05', '2026-05-10', '2026-05-13', '2026-05-20', '2026-06-02', '2026-07-15');
+
+/** The same lifecycle told of work-plan items: each finding of the log becomes an item. */
+export const asWorkPlanItems = (log: readonly RecordedEvent[]): RecordedEvent[] =>
+  log
+    .filter((event) => event.streamId.startsWith('finding-') && event.type !== 'FindingReopened')
+    .map((event) => {
+      const itemId = `item-${event.streamId.slice('finding-'.length)}`;
+      const streamId = `work-plan-item-${itemId}`;
+      if (event.type !== 'FindingRecorded') return { ...event, id: `${event.id}-item`, streamId };
+      const data = { itemId, planId: 'plan-2026', categoryCode: '一', code: '1', title: '事项', description: '', dueDate: '2026-12-31' };
+      return { ...event, id: `${event.id}-item`, streamId, type: 'WorkPlanItemDefined', data };
+    });

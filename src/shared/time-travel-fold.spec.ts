@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { foldAtCut, PARENTS_PER_TURN } from './time-travel-fold.js';
+import { foldAtCut, PARENTS_PER_TURN, TURN_MS } from './time-travel-fold.js';
 import type { TimeCut } from './time-cut.js';
 
 const cut: TimeCut = { asOf: '2026-05-01', knownAt: null, axes: ['BUSINESS_DAY'] };
@@ -15,6 +15,31 @@ describe('folding every parent at a time cut', () => {
     void nextTurn().then(() => order.push('other request'));
     expect(await folding).toEqual(ids);
     expect(order).toEqual(['other request', 'fold ended']);
+  });
+
+  it('gives the loop back after TURN_MS of folding, however few parents that took (a slow stream read, a loaded machine)', async () => {
+    const order: string[] = [];
+    let now = 0;
+    // Each parent takes a whole turn's time: after every parent, another request gets its turn.
+    const folding = foldAtCut(['a', 'b', 'c'], cut, null, (id) => ((now += TURN_MS), order.push(id), id), () => now);
+    void nextTurn().then(() => order.push('other request'));
+    expect(await folding).toEqual(['a', 'b', 'c']);
+    expect(order.indexOf('other request')).toBe(1);
+  });
+
+  it('folds quick parents PARENTS_PER_TURN to a turn, not one by one', async () => {
+    let folded = 0;
+    let done = false;
+    const seenBetweenTurns: number[] = [];
+    const folding = foldAtCut(ids, cut, null, (id) => ((folded += 1), id), () => 0).then(() => (done = true));
+    while (!done) {
+      await nextTurn();
+      seenBetweenTurns.push(folded);
+    }
+    await folding;
+    const midway = seenBetweenTurns.filter((count) => count < ids.length);
+    expect(midway.length).toBeGreaterThanOrEqual(4);
+    expect(midway.every((count) => count % PARENTS_PER_TURN === 0)).toBe(true);
   });
 
   it('folds every parent up to the latest event recorded when it started, so one answer is one moment', async () => {

@@ -73,7 +73,7 @@ async function main(): Promise<string> {
         : await exportWorkPlan(sources, { reader: null, asOf: options.asOf, planId: options.planId }, now);
     const bytes = options.format === 'xlsx' ? await tableToXlsx(table, EXPORT_FILE_STEM[options.kind]) : tableToCsv(table);
     // `npm run` starts in the project folder; a relative path means where the operator typed it.
-    const out = resolve(process.env.INIT_CWD ?? process.cwd(), options.out ?? exportFileName(options.kind, table.asOf, options.format));
+    const out = resolve(process.env.INIT_CWD ?? process.cwd(), options.out ?? exportFileName(options.kind, table.asOf, options.format, table.knownAt));
     await writeFile(out, bytes);
     return `Wrote ${out}: ${table.title}, ${table.rows.length} rows.`;
   } finally {

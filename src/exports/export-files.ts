@@ -9,8 +9,16 @@ export type ExportFormat = 'xlsx' | 'csv';
 /** The file (and sheet) name of each export, as offices name them. */
 export const EXPORT_FILE_STEM: Readonly<Record<ExportKind, string>> = { ledger: '整改台账', 'work-plan': '工作方案进展' };
 
-/** `整改台账-2026-11-29.xlsx`: the stem, the business day described, the format. */
-export const exportFileName = (kind: ExportKind, asOf: string, format: ExportFormat) => `${EXPORT_FILE_STEM[kind]}-${asOf}.${format}`;
+/**
+ * `整改台账-2026-11-29.xlsx`: the stem, the business day described, the format; a record-time
+ * reading (`knownAt`, ISO instant) adds the instant, `整改台账-2016-06-13-记录截至20261130T103100Z.csv`, so
+ * it cannot be taken for the corrected ledger of the same day (breaker8b N5). UTC, as the title states it.
+ */
+export const exportFileName = (kind: ExportKind, asOf: string, format: ExportFormat, knownAt: string | null = null) =>
+  `${EXPORT_FILE_STEM[kind]}-${asOf}${knownAt ? `-记录截至${compactInstant(knownAt)}` : ''}.${format}`;
+
+/** `2026-11-30T10:31:00.123Z` → `20261130T103100Z` (no `:` — not allowed in Windows file names). */
+const compactInstant = (instant: string) => instant.replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
 
 /** ARGB fills of the light column, the colours offices use for 红黄绿灯. */
 export const LIGHT_FILL: Readonly<Record<TrafficLight, string>> = { RED: 'FFFF4D4F', YELLOW: 'FFFFD666', GREEN: 'FF95DE64' };
@@ -49,12 +57,15 @@ export async function tableToXlsx(table: ExportTable, sheetName: string): Promis
 }
 
 /**
- * The table as CSV (csv-stringify): UTF-8 with a BOM, the header then the rows; no title row, so scripts read it as data.
+ * The table as CSV (csv-stringify): UTF-8 with a BOM, the header then the rows; no title row, so scripts read it as data —
+ * except a record-time reading (`table.knownAt`), whose first row is its title (…按 <instant> 前已录入的记录): a CSV
+ * of what had been entered then must say so inside the file, not only in its name (breaker8b N5).
  * Text cells that Excel or WPS would run as a formula (starting with = + - @, a tab or a carriage return) are written
  * with a leading apostrophe (`escape_formulas`, the OWASP "CSV injection" advice): imported files come from outside
  * the office, and the CSV is opened on leaders' desktops. Numbers stay numbers, negative ones included.
  */
 export function tableToCsv(table: ExportTable): Buffer {
-  const records = [table.columns.map((column) => column.header), ...table.rows.map((row) => [...row.cells])];
+  const title = table.knownAt ? [[table.title]] : [];
+  const records = [...title, table.columns.map((column) => column.header), ...table.rows.map((row) => [...row.cells])];
   return Buffer.from(BOM + stringify(records, { record_delimiter: 'windows', escape_formulas: true }), 'utf8');
 }

@@ -14,6 +14,11 @@ export interface ExportTable {
   readonly title: string;
   /** The business day described, `YYYY-MM-DD` (China office day). */
   readonly asOf: string;
+  /**
+   * The record-time cut read (ISO instant, UTC): what had been entered by then; null for everything
+   * entered. A file read so carries it in its name and its CSV a title row (breaker8b N5).
+   */
+  readonly knownAt: string | null;
   readonly columns: readonly ExportColumn[];
   readonly rows: readonly ExportRow[];
 }
@@ -34,11 +39,12 @@ export interface ExportRow {
 /** The header of the light column, the one the XLSX fills red, yellow or green. */
 export const LIGHT_HEADER = '红黄绿灯';
 
+/** A part's status in the words every page uses (web/src/labels.ts PART_STATUS_LABEL), so a printed ledger reads as the screen does. */
 export const PART_STATUS_ZH: Readonly<Record<PartStatus, string>> = {
   ASSIGNED: '整改中',
   REPORTED: '已报告待督查',
-  VERIFIED: '督查通过',
-  RETURNED: '退回整改',
+  VERIFIED: '已核验',
+  RETURNED: '已退回',
 };
 
 
@@ -169,7 +175,7 @@ export function ledgerTable(source: LedgerSource): ExportTable {
     }
   }
   const title = `${source.evaluation?.title ?? ''}整改台账（${asOfWords(source.asOf, source.knownAt)}）`;
-  return { title, asOf: source.asOf, columns: LEDGER_COLUMNS, rows };
+  return { title, asOf: source.asOf, knownAt: source.knownAt ?? null, columns: LEDGER_COLUMNS, rows };
 }
 
 /**
@@ -203,7 +209,7 @@ export function workPlanTable(breakdown: Breakdown & { readonly knownAt?: string
       }
     }
   }
-  return { title: `${breakdown.title}进展（${asOfWords(breakdown.asOf, breakdown.knownAt)}）`, asOf: breakdown.asOf, columns: WORK_PLAN_COLUMNS, rows };
+  return { title: `${breakdown.title}进展（${asOfWords(breakdown.asOf, breakdown.knownAt)}）`, asOf: breakdown.asOf, knownAt: breakdown.knownAt ?? null, columns: WORK_PLAN_COLUMNS, rows };
 }
 
 /**

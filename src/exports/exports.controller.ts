@@ -7,6 +7,7 @@ import { httpRefusal } from '../http/http-refusal.js';
 import { DomainError, ROLE_ZH, badInput, say } from '../shared/domain-error.js';
 import { exportFileName, tableToCsv, tableToXlsx, EXPORT_FILE_STEM, type ExportFormat, type ExportKind } from './export-files.js';
 import { ExportLedgerQuery, ExportWorkPlanQuery } from './export.queries.js';
+import type { ExportTable } from './export-table.js';
 
 /** Who may export: every reader; a UNIT only its own unit's rows (the queries scope them). */
 const EXPORTERS = ['SUPERVISOR', 'INSPECTOR', 'ADMIN', 'UNIT'];
@@ -14,8 +15,8 @@ const EXPORTERS = ['SUPERVISOR', 'INSPECTOR', 'ADMIN', 'UNIT'];
 const CONTENT_TYPE: Readonly<Record<ExportFormat, string>> = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8' };
 
 /** `attachment; filename*=UTF-8''整改台账-2026-11-29.xlsx`, percent-encoded (RFC 6266 / 5987), as webapi-api.md §3 promises the app. */
-export function attachmentDisposition(kind: ExportKind, asOf: string, format: ExportFormat): string {
-  return `attachment; filename*=UTF-8''${encodeURIComponent(exportFileName(kind, asOf, format))}`;
+export function attachmentDisposition(kind: ExportKind, table: Pick<ExportTable, 'asOf' | 'knownAt'>, format: ExportFormat): string {
+  return `attachment; filename*=UTF-8''${encodeURIComponent(exportFileName(kind, table.asOf, format, table.knownAt))}`;
 }
 
 /**
@@ -51,7 +52,7 @@ export class ExportsController {
           : new ExportWorkPlanQuery({ reader, asOf: single(asOf), knownAt: single(knownAt), planId: single(planId) }),
       );
       const body = format === 'xlsx' ? await tableToXlsx(table, EXPORT_FILE_STEM[kind]) : tableToCsv(table);
-      response.setHeader('Content-Disposition', attachmentDisposition(kind, table.asOf, format));
+      response.setHeader('Content-Disposition', attachmentDisposition(kind, table, format));
       return new StreamableFile(body, { type: CONTENT_TYPE[format], length: body.length });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

@@ -35,7 +35,7 @@ const rowValues = (sheet: ExcelJS.Worksheet, row: number) => (sheet.getRow(row).
 
 function readCsv(bytes: Buffer): string[][] {
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  return parse(bytes.subarray(3).toString('utf8')) as string[][];
+  return parse(bytes.subarray(3).toString('utf8'), { relax_column_count: true }) as string[][];
 }
 
 describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () => {
@@ -106,8 +106,8 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
   afterAll(() => app.close());
 
   const LEDGER_ROWS_ON_8_JUNE = () => [
-    [1, '2025年度政务公开第三方评估', '部分单位信息公开不到位', '主动公开', '主动公开：逐项整改', units.FGW!.name, units.FGW!.name, '2026-05-31', '督查通过', '2026-05-20', '已在门户网站公开目录', '通过（2026-06-06）', '', ''],
-    [2, '2025年度政务公开第三方评估', '部分单位信息公开不到位', '主动公开', '主动公开：逐项整改', units.FGW!.name, units.CZJ!.name, '2026-06-12', '退回整改', '2026-05-25', '已补充公开', '未通过（2026-06-06）：目录不完整', '黄灯', ''],
+    [1, '2025年度政务公开第三方评估', '部分单位信息公开不到位', '主动公开', '主动公开：逐项整改', units.FGW!.name, units.FGW!.name, '2026-05-31', '已核验', '2026-05-20', '已在门户网站公开目录', '通过（2026-06-06）', '', ''],
+    [2, '2025年度政务公开第三方评估', '部分单位信息公开不到位', '主动公开', '主动公开：逐项整改', units.FGW!.name, units.CZJ!.name, '2026-06-12', '已退回', '2026-05-25', '已补充公开', '未通过（2026-06-06）：目录不完整', '黄灯', ''],
     [3, '2025年度政务公开第三方评估', '无网上依申请公开渠道', '依申请公开', '依申请公开：逐项整改', units.CZJ!.name, units.CZJ!.name, '2026-06-05', '整改中', '', '', '', '红灯', ''],
   ];
 
@@ -279,13 +279,21 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
     });
     expect(corrected.errors).toBeUndefined();
     const status = (rows: string[][]) => rows.find((row) => row[6] === units.FGW!.name)?.[8];
-    expect(status(readCsv((await download(`/export/ledger.csv?asOf=2026-06-08&evaluationId=${evaluationId}`)).bytes))).toBe('退回整改');
+    expect(status(readCsv((await download(`/export/ledger.csv?asOf=2026-06-08&evaluationId=${evaluationId}`)).bytes))).toBe('已退回');
     const asKnown = `/export/ledger.xlsx?asOf=2026-06-08&knownAt=${encodeURIComponent(before)}&evaluationId=${evaluationId}`;
     const sheet = await openXlsx((await download(asKnown)).bytes);
     expect(sheet.getCell('A1').value).toBe(`2025年度政务公开第三方评估整改台账（截至 2026-06-08，按 ${before} 前已录入的记录）`);
     expect(rowValues(sheet, 3)).toEqual(LEDGER_ROWS_ON_8_JUNE()[0]);
     const plan = await openXlsx((await download(`/export/work-plan.xlsx?asOf=2026-06-08&knownAt=${encodeURIComponent(before)}&planId=${planId}`)).bytes);
     expect(String(plan.getCell('A1').value)).toMatch(new RegExp(`（截至 2026-06-08，按 ${before.replace(/[.]/g, '\\.')} 前已录入的记录）$`));
+    // The CSV of that reading says so in its first row and in its name (breaker8b N5).
+    const csv = await download(`/export/ledger.csv?asOf=2026-06-08&knownAt=${encodeURIComponent(before)}&evaluationId=${evaluationId}`);
+    const [titleRow, header, firstRow] = readCsv(csv.bytes);
+    expect(titleRow).toEqual([`2025年度政务公开第三方评估整改台账（截至 2026-06-08，按 ${before} 前已录入的记录）`]);
+    expect(header![0]).toBe('序号');
+    expect(firstRow).toEqual(LEDGER_ROWS_ON_8_JUNE()[0]!.map(String));
+    const stamp = before.replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+    expect(csv.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(`整改台账-2026-06-08-记录截至${stamp}.csv`)}`);
     expect(await download(`/export/ledger.csv?knownAt=2026-06-10&evaluationId=${evaluationId}`)).toMatchObject({ status: 400 });
   });
 });

@@ -55,6 +55,8 @@ export interface SetsDueDate {
  */
 export interface UnitNames {
   nameOf(unitId: string): string | undefined;
+  /** Its name in force on office day `day` (`YYYY-MM-DD`, 机构改革 renames): how a refusal about that day names it. */
+  nameOn?(unitId: string, day: string): string | undefined;
   /** The office day (`YYYY-MM-DD`) the unit was registered: no work of it is dated before. */
   registeredOnOf?(unitId: string): string | undefined;
   /** The unit it was merged into (机构改革) and the office day; undefined while it stands. It takes no new work. */

@@ -581,7 +581,7 @@ describe('RETURNED', () => {
   });
 
   it('the next report is inspected under a new id', () => {
-    given([...afterFailedInspection, reported()])
+    given([...afterFailedInspection, reported(FINANCE, INSPECTED_ON)])
       .when(inspect({ inspectionId: 'inspection-2' }))
       .then([inspected('PASSED', 'inspection-2')]);
   });
@@ -1348,8 +1348,8 @@ describe('refusals name units by their names in the directory, not by id', () =>
     ['a second lead', [leadAssigned], assign({ unitId: ENVIRONMENT, ...named }), 'CONFLICT', /^市财政局 is already the lead unit/, /^市财政局已是牵头单位/],
     ['a unit not assigned', [leadAssigned], report({ unitId: ENVIRONMENT, actor: clerkOf(ENVIRONMENT), ...named }), 'NOT_FOUND', /^市环境保护局 is not assigned here\.$/, /^市环境保护局不在本事项的交办单位之列。$/],
     ['another unit reporting', [leadAssigned], report({ actor: clerkOf(ENVIRONMENT), ...named }), 'FORBIDDEN', /^Only 市财政局 may report on its part\.$/, /^只有市财政局的用户可以报送本单位的整改情况。$/],
-    ['a second report awaiting inspection', [leadAssigned, reported()], report(named), 'CONFLICT', /^市财政局 has already reported/, /^市财政局已报送整改情况/],
-    ['an inspection with nothing reported', [leadAssigned], inspect(named), 'CONFLICT', /^市财政局 has no report awaiting inspection\.$/, /^市财政局没有待督查的整改报告。$/],
+    ['a second report awaiting inspection', [leadAssigned, reported()], report(named), 'CONFLICT', /^市财政局 has already reported/, /^市财政局已于 2025-06-28 报送整改情况，正在等待督查。$/],
+    ['an inspection with nothing reported', [leadAssigned], inspect(named), 'CONFLICT', /^市财政局 had no report awaiting inspection on 2025-07-01\.$/, /^市财政局在 2025-07-01 没有待督查的整改报告。$/],
     ['urging a verified part', [leadAssigned, reported(), inspected('PASSED')], urge({ ...named, urgedOn: INSPECTED_ON }), 'CONFLICT', /^The part of 市财政局 is already verified/, /^市财政局的任务已确认完成/],
   ])('%s', (_what, history, command, code, message, messageZh) => {
     given(history).when(command).thenRefused(code, message, messageZh);
@@ -1701,5 +1701,71 @@ describe('urgings, extension requests and decisions are judged on the part as it
       const state = stateAfter([leadAssigned, reported(FINANCE, '2025-06-15'), inspectedOn('2025-06-20', 'FAILED', 'inspection-1', '2025-07-31'), { type: 'UnitUrged', data: { unitId: FINANCE, message: '请抓紧', urgedOn: '2025-06-18' } }]);
       expect(partOf(state, FINANCE)!.lastInspectionAnsweredBy).toBeNull();
     });
+  });
+});
+
+describe('a late fact that clashes with later ones is refused in words true for its own day, naming the later fact and its day (breaker8b N2, B13, N7)', () => {
+  // 市财政局 was called 市财政局（原财政处） until its rename on 2025-07-01: refusals about earlier days use that name.
+  const RENAMED_ON = '2025-07-01';
+  const DIRECTORY_BY_DAY = {
+    nameOf: DIRECTORY.nameOf,
+    nameOn: (unitId: string, day: string) => (unitId === FINANCE && day < RENAMED_ON ? '市财政处' : DIRECTORY.nameOf(unitId)),
+  };
+  const names = { unitNames: DIRECTORY_BY_DAY, today: TODAY };
+  // Report 06-12, sent back 06-14, reported again 06-18, passed 06-22: the part (and its item) closed on 06-22.
+  const closedOn22: AssignmentEvent[] = [
+    leadAssigned,
+    reported(FINANCE, '2025-06-12'),
+    { type: 'ReportSentBack', data: { unitId: FINANCE, reason: '佐证不全', sentBackOn: '2025-06-14' } },
+    reported(FINANCE, '2025-06-18'),
+    { type: 'InspectionLogged', data: { unitId: FINANCE, inspectionId: 'inspection-1', outcome: 'PASSED', notes: '', inspectedOn: '2025-06-22', place: '现场' } },
+  ];
+
+  it('a send-back dated 06-19, when the 06-18 report awaited inspection, names the pass of 06-22 it would leave checking no report', () => {
+    given(closedOn22, closedParent)
+      .when(sendBack({ ...names, sentBackOn: '2025-06-19' }))
+      .thenRefused('CONFLICT', /send-back date \(2025-06-19\) would leave the later inspection of 市财政处 of 2025-06-22 inconsistent/, /^退办日期（2025-06-19）会使其后市财政处 2025-06-22 的督查不再成立：当时没有待督查的报告。如两者都属实，请先更正该督查记录。$/);
+  });
+
+  it('a report dated 06-13 is not told the item is closed (it was open then): the 06-12 report awaited inspection that day', () => {
+    given(closedOn22, closedParent)
+      .when(report({ ...names, reportedOn: '2025-06-13' }))
+      .thenRefused('CONFLICT', /had reported on 2025-06-12; on 2025-06-13 that report was awaiting inspection/, /^市财政处已于 2025-06-12 报送整改情况，2025-06-13 时该报告正在等待督查。$/);
+  });
+
+  it('a report dated 06-16, between the send-back and the re-report, names the re-report of 06-18 it would clash with', () => {
+    given(closedOn22, closedParent)
+      .when(report({ ...names, reportedOn: '2025-06-16' }))
+      .thenRefused('CONFLICT', /later report of 市财政处 of 2025-06-18/, /^报告日期（2025-06-16）会使其后市财政处 2025-06-18 的整改报告不再成立/);
+  });
+
+  it('a failed inspection dated 06-13 names the send-back of 06-14, not "already verified"', () => {
+    given(closedOn22, closedParent)
+      .when(inspect({ ...names, inspectionId: 'inspection-0', outcome: 'FAILED', notes: '目录不全', inspectedOn: '2025-06-13' }))
+      .thenRefused('CONFLICT', /later send-back of 市财政处 of 2025-06-14/, /^督查日期（2025-06-13）会使其后市财政处 2025-06-14 的退办不再成立：当时没有待督查的报告/);
+  });
+
+  it('a report dated after the close-out says the close-out day', () => {
+    given(closedOn22, closedParent)
+      .when(report({ ...names, reportedOn: '2025-06-25' }))
+      .thenRefused('CONFLICT', /closed on 2025-06-22, by 2025-06-25/, /^该事项已于 2025-06-22 销号（2025-06-25），不再接收整改报告。$/);
+  });
+
+  it('B13: a unit assigned before the close-out is refused naming the close-out day it would undo; after it, naming the day too', () => {
+    given(closedOn22, closedParent)
+      .when(assign({ ...names, unitId: ENVIRONMENT, role: 'RESPONSIBLE', assignedOn: '2025-06-10' }))
+      .thenRefused('CONFLICT', /closed on 2025-06-22; an assignment dated 2025-06-10, before it, would undo that close-out/, /^该事项已于 2025-06-22 销号；交办日期（2025-06-10）早于销号日期，补录这次交办会使该销号不再成立。如确需交办，请先重新打开该事项。$/);
+    given(closedOn22, closedParent)
+      .when(assign({ ...names, unitId: ENVIRONMENT, role: 'RESPONSIBLE', assignedOn: '2025-06-25', dueDate: '2025-07-30' }))
+      .thenRefused('CONFLICT', /closed on 2025-06-22/, /^该事项已于 2025-06-22 销号（2025-06-25），不能再交办单位；如确需交办，请先重新打开该事项。$/);
+  });
+
+  it('N7: a refusal about a day before a rename names the unit as it was named that day; one about a later day, by its name now', () => {
+    given([leadAssigned], openParent)
+      .when(report({ ...names, reportedOn: '2025-05-20' }))
+      .thenRefused('BAD_USER_INPUT', /before the assignment of 市财政处/, /早于市财政处的交办日期/);
+    given([leadAssigned, reported(FINANCE, '2025-07-02')], openParent)
+      .when(report({ ...names, reportedOn: '2025-07-03' }))
+      .thenRefused('CONFLICT', /^市财政局 had reported on 2025-07-02/, /^市财政局已于 2025-07-02 报送整改情况/);
   });
 });

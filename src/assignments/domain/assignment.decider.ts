@@ -474,12 +474,32 @@ export function decideAssignment(
   state: AssignmentsState,
   context: AssignmentParentContext,
 ): AssignmentEvent[] {
+  command = namedOnItsDay(command);
   requireStandingUnit(command);
   const held = asHeldOn(command, state);
   const decided = decideByType(held.command, held.state, context);
   requireUnitExisted(held.command);
   requireHeldThen(held.command, held.state);
   return decided;
+}
+
+/**
+ * The command with its refusals naming units as they were named on its fact's day (机构改革: a
+ * report dated before a rename names the old name, the one on the clerk's paper; breaker8b N7).
+ * Only the naming changes: registrations and merges are looked up as before.
+ */
+function namedOnItsDay<Command extends AssignmentCommand>(command: Command): Command {
+  const names = command.unitNames;
+  const fact = factDayOf(command);
+  if (!names?.nameOn || !fact) return command;
+  const nameOn = names.nameOn.bind(names);
+  const onItsDay: UnitNames = {
+    nameOf: (unitId) => nameOn(unitId, fact.day) ?? names.nameOf(unitId),
+    nameOn,
+    ...(names.registeredOnOf ? { registeredOnOf: names.registeredOnOf.bind(names) } : {}),
+    ...(names.mergerOf ? { mergerOf: names.mergerOf.bind(names) } : {}),
+  };
+  return { ...command, unitNames: onItsDay };
 }
 
 /**
@@ -588,7 +608,7 @@ function assignUnit(command: AssignUnit, state: AssignmentsState, context: Assig
   const { unitId, role, dueDate, assignedOn } = command;
   const unit = unitNamed(command, unitId);
   requireRole(command.actor, ['SUPERVISOR', 'ADMIN', 'SYSTEM'], say('assign units', '交办任务'));
-  if (context.parentClosed) throw conflict('Units cannot be assigned to a closed item.', '该事项已销号，不能再交办单位。');
+  if (context.parentClosed) refuseAssignmentToClosed(state, assignedOn, command.today);
   if (partOf(state, unitId)) throw conflict(`${capitalise(unit.en)} is already assigned.`, `${unit.zh}已在交办之列。`);
   // Joint leads (联合牵头) are named together; a lead added on its own later would be a second one.
   const lead = partsOf(state).find((part) => part.role === 'LEAD' && !(command.coLeadUnitIds ?? []).includes(part.unitId));
@@ -626,6 +646,22 @@ function assignUnit(command: AssignUnit, state: AssignmentsState, context: Assig
     );
   }
   return [{ type: 'UnitAssigned', data: { unitId, role, dueDate, ...(terms.kind === 'BY_DATE' ? {} : { terms }), assignedOn, ...recorded(override) } }];
+}
+
+/**
+ * CONFLICT naming the close-out day (B13): an assignment dated on or after it meets a closed item;
+ * one dated before it would undo that close-out (the item would not have been closed with an open
+ * part), so the office reopens the item first.
+ */
+function refuseAssignmentToClosed(state: AssignmentsState, assignedOn: string, today: string): never {
+  const closedDay = closedOn(state);
+  if (closedDay !== null && assignedOn < closedDay) {
+    throw conflict(
+      `The item was closed on ${closedDay}; an assignment dated ${assignedOn}, before it, would undo that close-out. Reopen the item first if the unit must take part.`,
+      `该事项已于 ${closedDay} 销号；交办日期（${assignedOn}）早于销号日期，补录这次交办会使该销号不再成立。如确需交办，请先重新打开该事项。`,
+    );
+  }
+  throw closedThenError(state, closedDay ?? assignedOn, assignedOn, today, say('no more units can be assigned; reopen it first if one must be', '不能再交办单位；如确需交办，请先重新打开该事项'));
 }
 
 function requestExtension(command: RequestExtension, state: AssignmentsState): AssignmentEvent[] {
@@ -765,6 +801,25 @@ function verifiedThen(state: AssignmentsState, then: AssignmentPart, day: string
   );
 }
 
+/**
+ * CONFLICT: on office day `day` the parent stood closed (销号 on `closedDay`); the message says
+ * until when, when a reopening dated later opened it again (B13, breaker8b N2).
+ */
+function closedThenError(state: AssignmentsState, closedDay: string, day: string, today: string, nothing: Bilingual): DomainError {
+  const reopenedOn = inBusinessOrder(state.recorded).find(({ event, occurredOn }) => event.type === 'PartsReopened' && occurredOn > day)?.occurredOn;
+  if (reopenedOn !== undefined) {
+    return conflict(
+      `The item was closed on ${closedDay} and reopened only on ${reopenedOn}: on ${day} ${nothing.en}.`,
+      `该事项已于 ${closedDay} 销号，${reopenedOn} 才重新打开：${day} ${nothing.zh}。`,
+    );
+  }
+  const past = day < today;
+  return conflict(`The item was closed on ${closedDay}${past ? `, by ${day}` : ''}: ${nothing.en}.`, `该事项已于 ${closedDay} 销号${past ? `（${day}）` : ''}，${nothing.zh}。`);
+}
+
+/** ` on <day>` / `<day> 时` for a fact dated before today; nothing for today's (the refusal is about now). */
+const onDay = (day: string, today: string): Bilingual => (day < today ? say(` on ${day}`, `在 ${day} `) : say('', ''));
+
 /** What a later fact is called when a late entry would leave it inconsistent. */
 const LATER_FACT: Partial<Record<AssignmentEvent['type'], Bilingual>> = {
   ExtensionRequested: say('extension request', '延期申请'),
@@ -796,10 +851,10 @@ function requireLaterFactsHold(state: AssignmentsState, events: readonly Assignm
   const broken = brokenFacts([...state.recorded, ...events]).find((candidate) => candidate.index < state.recorded.length && !before.has(candidate.index));
   if (!broken) return;
   const later = LATER_FACT[broken.event.type] ?? say('fact', '记录');
-  const unit = unitNamed(command, (broken.event.data as { unitId: string }).unitId);
+  const unit = unitNamed(command, (broken.event.data as { unitId: string }).unitId, broken.day);
   throw conflict(
-    `${capitalise(fact.what.en)} (${fact.day}) would leave the later ${later.en} of ${unit.en} of ${broken.day} inconsistent: ${broken.why.en}.`,
-    `${fact.what.zh}（${fact.day}）会使其后${unit.zh} ${broken.day} 的${later.zh}不再成立：${broken.why.zh}。`,
+    `${capitalise(fact.what.en)} (${fact.day}) would leave the later ${later.en} of ${unit.en} of ${broken.day} inconsistent: ${broken.why.en}. If both happened, correct that ${later.en} first.`,
+    `${fact.what.zh}（${fact.day}）会使其后${unit.zh} ${broken.day} 的${later.zh}不再成立：${broken.why.zh}。如两者都属实，请先更正该${later.zh}记录。`,
   );
 }
 
@@ -858,9 +913,25 @@ function reportRectification(
   requireOwnUnit(command, unitId, say('report on its part', '报送本单位的整改情况'));
   const part = requirePart(state, unitId, command);
   const unit = unitNamed(command, unitId);
-  if (context.parentClosed) throw conflict('The item is closed; no more reports are accepted.', '该事项已销号，不再接收整改报告。');
-  if (part.status === 'REPORTED') throw conflict(`${capitalise(unit.en)} has already reported, awaiting inspection.`, `${unit.zh}已报送整改情况，正在等待督查。`);
-  if (part.status === 'VERIFIED') throw conflict(`The part of ${unit.en} is already verified.`, `${unit.zh}的任务已确认完成。`);
+  // Judged on the day reported (breaker8b N2): what stood then, in words true for that day; a later fact it would clash with is named below.
+  if (context.parentClosed) {
+    if (closedOn(state) === null) throw conflict('The item is closed; no more reports are accepted.', '该事项已销号，不再接收整改报告。');
+    const closedThen = closedOn(assignmentsOn(state, reportedOn));
+    if (closedThen !== null) throw closedThenError(state, closedThen, reportedOn, command.today, say('no more reports are accepted', '不再接收整改报告'));
+  }
+  const reported = { day: reportedOn, what: named('reportedOn', 'the report date', '报告日期') };
+  // A re-report dated before the return it answers: the clerk's date is wrong, said beside the field.
+  requireNotBefore(reported, returnDay(part));
+  const then = partOn(state, part, reportedOn);
+  if (then.status === 'REPORTED') {
+    const awaiting = then.lastReport?.reportedOn ?? reportedOn;
+    const past = reportedOn < command.today;
+    throw conflict(
+      past ? `${capitalise(unit.en)} had reported on ${awaiting}; on ${reportedOn} that report was awaiting inspection.` : `${capitalise(unit.en)} has already reported (on ${awaiting}), awaiting inspection.`,
+      past ? `${unit.zh}已于 ${awaiting} 报送整改情况，${reportedOn} 时该报告正在等待督查。` : `${unit.zh}已于 ${awaiting} 报送整改情况，正在等待督查。`,
+    );
+  }
+  if (then.status === 'VERIFIED') throw verifiedThen(state, then, reportedOn, unit, say('no more reports are accepted', '不再接收整改报告'));
   requireText(summary, named('summary', 'A summary of the rectification', '整改情况说明'));
   if (evidence.length === 0) throw badInput('At least one piece of evidence is required.', '请至少提供一项佐证材料。', { field: 'evidence' });
   evidence.forEach((item, index) => {
@@ -870,9 +941,9 @@ function reportRectification(
     }
   });
   requireBusinessDay(reportedOn, command.today, named('reportedOn', 'The report date', '报告日期'));
-  requireNotBefore({ day: reportedOn, what: named('reportedOn', 'the report date', '报告日期') }, assignedDay(part, command));
-  requireNotBefore({ day: reportedOn, what: named('reportedOn', 'the report date', '报告日期') }, returnDay(part));
-  return laterFactsHolding(state, [{ type: 'RectificationReported', data: { unitId, summary, evidence, reportedOn } }], { day: reportedOn, what: named('reportedOn', 'the report date', '报告日期') }, command);
+  requireNotBefore(reported, assignedDay(part, command));
+  requireNotBefore(reported, returnDay(then));
+  return laterFactsHolding(state, [{ type: 'RectificationReported', data: { unitId, summary, evidence, reportedOn } }], reported, command);
 }
 
 function sendBackReport(command: SendBackReport, state: AssignmentsState): AssignmentEvent[] {
@@ -880,11 +951,19 @@ function sendBackReport(command: SendBackReport, state: AssignmentsState): Assig
   requireRole(command.actor, ['SUPERVISOR'], say('send reports back', '退办整改报告'));
   const part = requirePart(state, unitId, command);
   const unit = unitNamed(command, unitId);
-  // Once inspected, a report is settled by the inspection; only a report awaiting one goes back.
-  if (part.status !== 'REPORTED') throw conflict(`${capitalise(unit.en)} has no report awaiting inspection to send back.`, `${unit.zh}没有待督查的整改报告可退办。`);
+  // Once inspected, a report is settled by the inspection; only a report awaiting one on the day goes back (breaker8b N2).
+  const sentBack = { day: sentBackOn, what: named('sentBackOn', 'the send-back date', '退办日期') };
+  // Dated before the report awaiting inspection now: the clerk's date is wrong, said beside the field.
+  if (part.status === 'REPORTED') requireNotBefore(sentBack, reportDay(part, say('the report it returns', '所退回报告的日期')));
+  const then = partOn(state, part, sentBackOn);
+  if (then.status === 'VERIFIED') throw verifiedThen(state, then, sentBackOn, unit, say('there is no report to send back', '没有待督查的整改报告可退办'));
+  if (then.status !== 'REPORTED') {
+    const day = onDay(sentBackOn, command.today);
+    throw conflict(`${capitalise(unit.en)} had no report awaiting inspection${day.en} to send back.`, `${unit.zh}${day.zh}没有待督查的整改报告可退办。`);
+  }
   requireText(reason, named('reason', 'A reason for sending the report back', '退办理由'));
   requireBusinessDay(sentBackOn, command.today, named('sentBackOn', 'The send-back date', '退办日期'));
-  requireNotBefore({ day: sentBackOn, what: named('sentBackOn', 'the send-back date', '退办日期') }, reportDay(part, say('the report it returns', '所退回报告的日期')));
+  requireNotBefore({ day: sentBackOn, what: named('sentBackOn', 'the send-back date', '退办日期') }, reportDay(then, say('the report it returns', '所退回报告的日期')));
   // "Passed" is judged on the due date in force on the day of the send-back.
   const events: AssignmentEvent[] = [{ type: 'ReportSentBack', data: { unitId, reason, sentBackOn, ...newDueDateOf(command, [partOn(state, part, sentBackOn).dueDate], sentBackOn) } }];
   return laterFactsHolding(state, events, { day: sentBackOn, what: named('sentBackOn', 'the send-back date', '退办日期') }, command);
@@ -895,14 +974,21 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
   requireRole(command.actor, ['INSPECTOR', 'SUPERVISOR'], say('log inspections', '登记督查结果'));
   const part = requirePart(state, unitId, command);
   const unit = unitNamed(command, unitId);
-  if (part.status === 'VERIFIED') throw conflict(`The part of ${unit.en} is already verified.`, `${unit.zh}的任务已确认完成。`);
-  if (part.status !== 'REPORTED') throw conflict(`${capitalise(unit.en)} has no report awaiting inspection.`, `${unit.zh}没有待督查的整改报告。`);
+  // Judged on the day inspected (breaker8b N2), as a send-back is.
+  const inspected = { day: inspectedOn, what: named('inspectedOn', 'the inspection date', '督查日期') };
+  // Dated before the report awaiting inspection now: the clerk's date is wrong, said beside the field.
+  if (part.status === 'REPORTED') requireNotBefore(inspected, reportDay(part, say('the report it checks', '所核查报告的日期')));
+  const then = partOn(state, part, inspectedOn);
+  if (then.status === 'VERIFIED') throw verifiedThen(state, then, inspectedOn, unit, say('there is no report to inspect', '没有待督查的整改报告'));
+  if (then.status !== 'REPORTED') {
+    const day = onDay(inspectedOn, command.today);
+    throw conflict(`${capitalise(unit.en)} had no report awaiting inspection${day.en}.`, `${unit.zh}${day.zh}没有待督查的整改报告。`);
+  }
   if (part.inspections.some((inspection) => inspection.inspectionId === inspectionId)) {
     throw conflict(`Inspection ${inspectionId} is already logged.`, `${unit.zh}的这次督查已经登记过。`);
   }
   requireBusinessDay(inspectedOn, command.today, named('inspectedOn', 'The inspection date', '督查日期'));
-  const inspected = { day: inspectedOn, what: named('inspectedOn', 'the inspection date', '督查日期') };
-  requireNotBefore(inspected, reportDay(part, say('the report it checks', '所核查报告的日期')));
+  requireNotBefore(inspected, reportDay(then, say('the report it checks', '所核查报告的日期')));
   if (outcome === 'PASSED') {
     if (command.newDueDate !== undefined) {
       throw badInput('A passed inspection verifies the part: it takes no new due date.', '督查通过即确认整改完成，无需新的截止日期。');
@@ -1195,11 +1281,12 @@ function requirePart(state: AssignmentsState, unitId: string, command: NamesUnit
 
 /**
  * How refusals name a unit: by its name in the directory (青川市财政局), which the handler passes
- * in; when it has none, by its id in English (`unit <id>`) and as 该单位 in Chinese (office staff
+ * in — with `day` (`YYYY-MM-DD`), the name it had that day (renamed since: the old name); when it has none, by its id in English (`unit <id>`) and as 该单位 in Chinese (office staff
  * never see ids: one in their message says nothing).
  */
-export function unitNamed(command: NamesUnits, unitId: string): Bilingual {
-  const name = command.unitNames?.nameOf(unitId);
+export function unitNamed(command: NamesUnits, unitId: string, day?: string): Bilingual {
+  // A refusal about a past day names the unit as the clerk's paper of that day does (breaker8b N7).
+  const name = (day === undefined ? undefined : command.unitNames?.nameOn?.(unitId, day)) ?? command.unitNames?.nameOf(unitId);
   return name ? say(name, name) : say(`unit ${unitId}`, '该单位');
 }
 
@@ -1341,7 +1428,7 @@ export function boundedDueDate(date: string, command: SetsDueDate & { readonly a
   if (!override) {
     throw badInput(
       `${what.en} ${date} is after ${limit.setBy.en} (${limit.latest}); only a supervisor may set it later, with an override and its reason.`,
-      `${what.zh} ${date}  晚于${limit.setBy.zh}（${limit.latest}）；如确需延后，须由督办人员填写理由后特批。`,
+      `${what.zh}（${date}）晚于${limit.setBy.zh}（${limit.latest}）；如确需延后，须由督办人员填写理由后特批。`,
       // What the person does about it: give the override's reason.
       { field: 'overrideReason' },
     );

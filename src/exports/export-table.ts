@@ -1,4 +1,4 @@
-import { inAssignedOrder, trafficLight, type PartStatus, type PartView, type TrafficLight } from '../assignments/read-model/part-view.js';
+import { inAssignedOrder, reportedDaysLate, trafficLight, type PartStatus, type PartView, type TrafficLight } from '../assignments/read-model/part-view.js';
 import type { Breakdown } from '../work-plan/breakdown/breakdown.js';
 import { termsInWords } from '../shared/deadline.js';
 import type { EvaluationView, FindingView } from '../rectification/ledger/rectification-ledger.js';
@@ -47,6 +47,14 @@ export const PART_STATUS_ZH: Readonly<Record<PartStatus, string>> = {
   RETURNED: '已退回',
 };
 
+/**
+ * The 状态 cell: the part's status, and for one reported late its lateness, as the pages show it
+ * (`已报告待督查（逾期 3 天后报送）`): not overdue any more (no red light), but not on time either.
+ */
+export function statusCell(part: PartView): string {
+  const late = reportedDaysLate(part);
+  return late ? `${PART_STATUS_ZH[part.status]}（逾期 ${late} 天后报送）` : PART_STATUS_ZH[part.status];
+}
 
 export const LIGHT_ZH: Readonly<Record<TrafficLight, string>> = { RED: '红灯', YELLOW: '黄灯', GREEN: '绿灯' };
 
@@ -166,7 +174,7 @@ export function ledgerTable(source: LedgerSource): ExportTable {
           leads,
           source.unitName(part.unitId),
           dueCell(part),
-          finding.status === 'CLOSED' ? FINDING_STATUS_ZH.CLOSED : PART_STATUS_ZH[part.status],
+          finding.status === 'CLOSED' ? FINDING_STATUS_ZH.CLOSED : statusCell(part),
           ...partProgress(part),
           light ? LIGHT_ZH[light] : '',
           finding.closedOn ?? '',
@@ -200,7 +208,7 @@ export function workPlanTable(breakdown: Breakdown & { readonly knownAt?: string
             leads,
             unitName(part.unitId),
             dueCell(part),
-            item.status === 'COMPLETED' ? '已销号' : PART_STATUS_ZH[part.status],
+            item.status === 'COMPLETED' ? '已销号' : statusCell(part),
             ...partProgress(part),
             light ? LIGHT_ZH[light] : '',
             item.completedOn ?? '',

@@ -1,5 +1,5 @@
 import type { AssignmentRole } from '../assignments/domain/assignment.events.js';
-import { daysLeft, trafficLight, type PartStatus, type TrafficLight } from '../assignments/read-model/part-view.js';
+import { daysLeft, reportedDaysLate, trafficLight, type PartStatus, type TrafficLight } from '../assignments/read-model/part-view.js';
 import { newestFirst, remindersFor, type Reminder } from '../assignments/read-model/reminders.js';
 import { byPinyin } from '../shared/chinese-order.js';
 import type { WorkPlanItemView, WorkPlanView } from '../work-plan/breakdown/work-plan-ledger.js';
@@ -19,6 +19,8 @@ export interface ItemPartAlert {
   readonly dueDate: string;
   /** Days from the day viewed to the due date; negative when overdue. */
   readonly daysLeft: number;
+  /** See `reportedDaysLate`: a late-reported part is 「逾期 N 天后报送」, not overdue. */
+  readonly reportedDaysLate: number | null;
   readonly trafficLight: TrafficLight;
 }
 
@@ -71,6 +73,7 @@ export function buildUnitItemWorkload(input: {
       status: part.status,
       dueDate: part.dueDate,
       daysLeft: daysLeft(part, input.today),
+      reportedDaysLate: reportedDaysLate(part),
       trafficLight: light,
     });
     const parent = { parentKind: 'WORK_PLAN_ITEM', parentId: item.itemId, parentTitle: `${item.code} ${item.title}`, planTitle: plan.title } as const;

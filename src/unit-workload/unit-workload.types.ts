@@ -41,6 +41,7 @@ export class ItemPartAlertType {
   @Field(() => PartStatusEnum) status: PartStatus;
   @Field(() => String, { description: 'YYYY-MM-DD, the due date in force' }) dueDate: string;
   @Field(() => Int, { description: 'Negative when overdue' }) daysLeft: number;
+  @Field(() => Int, { nullable: true, description: 'Office days the standing report came after the due date in force on its day (0: on time), for a part awaiting inspection or verified: shown as 逾期 N 天后报送, since such a part is not overdue any more; null while the unit has to act (daysLeft tells its lateness)' }) reportedDaysLate: number | null;
   @Field(() => TrafficLightEnum) trafficLight: TrafficLight;
 }
 

@@ -66,7 +66,7 @@ export async function perform(kind: ParentKind, action: PartAction, parentId: st
 }
 
 /** What anyone who reads a parent may read of each of its parts, on findings and items alike. */
-const PART_SUMMARY = `unitId unit { name } role status dueDate originalDueDate daysLeft trafficLight verifiedAt assignedAt
+const PART_SUMMARY = `unitId unit { name } role status dueDate originalDueDate daysLeft reportedDaysLate trafficLight verifiedAt assignedAt
   urges { message urgedOn urgedAt urgedBy }
   extensionRequests { requestId requestedDueDate reason status requestedOn requestedAt decidedOn decidedAt decisionReason grantedDueDate }`;
 /** What a unit user may read of its own part only (the API refuses it other units' with FORBIDDEN). */
@@ -114,6 +114,8 @@ export interface Part extends PartTerms {
   dueDate: string;
   originalDueDate: string;
   daysLeft: number;
+  /** Days the standing report came after its due date (0 on time); null while the unit has to act. */
+  reportedDaysLate: number | null;
   trafficLight: string | null;
   verifiedAt: string | null;
   assignedAt: string;

@@ -16,6 +16,8 @@ export interface PlanPart {
   status: string;
   dueDate: string;
   daysLeft: number;
+  /** Days the standing report came after its due date (0 on time); null while the unit has to act (due-words.ts). */
+  reportedDaysLate: number | null;
   trafficLight: string | null;
 }
 export interface PlanItem {
@@ -53,7 +55,7 @@ export async function loadPlanOutline(id: string, options: { asOf?: string | nul
   return workPlan;
 }
 
-const ITEM_FIELDS = 'id code title dueDate status trafficLight percentComplete parts { unitId unit { name } role status dueDate daysLeft trafficLight }';
+const ITEM_FIELDS = 'id code title dueDate status trafficLight percentComplete parts { unitId unit { name } role status dueDate daysLeft reportedDaysLate trafficLight }';
 
 /** What a page of items is narrowed to (the API's `workPlanItems` filters). */
 export interface ItemPageFilter {

@@ -10,7 +10,7 @@ import { UnitType } from '../../organization/units/unit.type.js';
 import { nameOn, type UnitView } from '../../organization/units/units.read-model.js';
 import { officeDate } from '../../shared/calendar-date.js';
 import { Clock } from '../../shared/clock.js';
-import { daysLeft, inBusinessOrder, trafficLight, type PartView } from '../read-model/part-view.js';
+import { daysLeft, inBusinessOrder, reportedDaysLate, trafficLight, type PartView } from '../read-model/part-view.js';
 import { AssignmentType, DueTermsKindEnum, ExtensionRequestType, InspectionType, ReportType, ReturnType, TrafficLightEnum, UrgeType } from './assignment.types.js';
 import { nextReportDue, termsInWords } from '../../shared/deadline.js';
 
@@ -92,6 +92,11 @@ export class AssignmentResolver {
   nextReportDue(@Parent() part: PartView) {
     if (part.status === 'VERIFIED') return null;
     return nextReportDue(part.terms, { dueDate: part.dueDate, lastReportedOn: part.reports.at(-1)?.reportedOn ?? null }, this.dayOf(part));
+  }
+
+  @ResolveField(() => Int, { nullable: true, description: 'Office days the standing report came after the due date in force on its day (0: on time), for a part awaiting inspection or verified: shown as 逾期 N 天后报送, since such a part is not overdue any more; null while the unit has to act (daysLeft tells its lateness)' })
+  reportedDaysLate(@Parent() part: PartView) {
+    return reportedDaysLate(part);
   }
 
   @ResolveField(() => Int, { description: 'Days until due on the office calendar; negative when overdue' })

@@ -1,5 +1,5 @@
 import type { AssignmentEvent } from '../domain/assignment.events.js';
-import { applyAssignmentEvent, dueDateOn, firstReportOnTime, termsOn, type PartView } from './part-view.js';
+import { applyAssignmentEvent, dueDateOn, firstReportOnTime, isOverdue, reportedDaysLate, termsOn, trafficLight, type PartView } from './part-view.js';
 import type { TimelineEntry } from './timeline.js';
 
 /*
@@ -139,5 +139,28 @@ describe('a plan re-dating (PartsRescheduled) is judged on its own day (breaker8
   it('given a part assigned after the re-dating: it is not moved (it was assigned with the date then in force)', () => {
     const later = entry('2026-05-20', { type: 'UnitAssigned', data: { unitId: 'a', role: 'LEAD', dueDate: '2026-05-15', assignedOn: '2026-05-20' } });
     expect(partAfter(later, rescheduled('2026-05-10', '2026-05-15', '2026-06-30')).dueDate).toBe('2026-05-15');
+  });
+});
+
+describe('a part reported late: not overdue any more, its lateness kept (the lead’s rule on breaker11b G4 / breaker11c N3)', () => {
+  const passed = (on: string) => entry(on, { type: 'InspectionLogged', data: { unitId: 'a', inspectionId: `p-${on}`, outcome: 'PASSED', notes: '', inspectedOn: on, place: '现场' } });
+
+  it('is red and overdue before its report, then green, not overdue, and 5 days late once reported on 05-20 (due 05-15)', () => {
+    const before = partAfter(assigned);
+    expect([trafficLight(before, '2026-05-19', 3), isOverdue(before, '2026-05-19'), reportedDaysLate(before)]).toEqual(['RED', true, null]);
+    const after = partAfter(assigned, reported('2026-05-20'));
+    expect([trafficLight(after, '2026-05-25', 3), isOverdue(after, '2026-05-25'), reportedDaysLate(after)]).toEqual(['GREEN', false, 5]);
+    expect(firstReportOnTime(after)).toBe(false);
+  });
+
+  it('keeps the lateness once verified; a report on time is 0 days late', () => {
+    expect(reportedDaysLate(partAfter(assigned, reported('2026-05-20'), passed('2026-05-22')))).toBe(5);
+    expect(reportedDaysLate(partAfter(assigned, reported('2026-05-15')))).toBe(0);
+  });
+
+  it('is null while the unit has to act again (its days left tell the lateness), and a re-report is judged by the date the failure gave', () => {
+    expect(reportedDaysLate(partAfter(assigned, reported('2026-05-20'), failed('2026-05-22', '2026-06-30')))).toBeNull();
+    expect(reportedDaysLate(partAfter(assigned, reported('2026-05-20'), failed('2026-05-22', '2026-06-30'), reported('2026-07-02')))).toBe(2);
+    expect(reportedDaysLate(partAfter(assigned, reported('2026-05-20'), failed('2026-05-22', '2026-06-30'), reported('2026-06-20')))).toBe(0);
   });
 });

@@ -474,6 +474,23 @@ export const isDueBound = (part: Pick<PartView, 'status' | 'terms'>) => awaitsUn
 
 export const isOverdue = (part: Pick<PartView, 'status' | 'dueDate' | 'terms'>, today: string) => isDueBound(part) && daysLeft(part, today) < 0;
 
+/**
+ * How many office days after the due date in force on its day the part's standing report came
+ * (0: on time; a standing part, 常态化, is never late): shown for a part awaiting inspection or
+ * verified, as 「逾期 N 天后报送」 where an open part would say 逾期 N 天. Null when the unit has to
+ * act (nothing reported yet, or its report came back: then `daysLeft` tells the lateness).
+ * The lead's rule (breaker11b G4 / breaker11c N3): a part reported late is no longer overdue — its
+ * light and the 逾期 counts follow its state now — but its lateness is kept and shown, and the
+ * scorecard counts it late (`firstReportOnTime`).
+ */
+export function reportedDaysLate(part: Pick<PartView, 'status' | 'reports' | 'dueDates' | 'dueDate' | 'terms'>): number | null {
+  if (awaitsUnit(part)) return null;
+  let standing: string | null = null;
+  for (const report of part.reports) if (standing === null || report.reportedOn > standing) standing = report.reportedOn;
+  if (standing === null || isNeverOverdue(termsOn(part, standing))) return standing === null ? null : 0;
+  return Math.max(0, daysBetween(dueDateOn(part, standing), standing));
+}
+
 /** Business days from assignment to verification; null while not verified. */
 export const daysToRemediate = (part: Pick<PartView, 'assignedOn' | 'verifiedOn'>): number | null =>
   part.verifiedOn === null ? null : daysBetween(part.assignedOn, part.verifiedOn);

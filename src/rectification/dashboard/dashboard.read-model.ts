@@ -12,7 +12,7 @@ import { byPinyin } from '../../shared/chinese-order.js';
 import type { FindingView, RectificationLedger } from '../ledger/rectification-ledger.js';
 import type { Dashboard, GroupProgress, PartAlert, PartCounts, UnitProgress } from './dashboard.js';
 import { addOpenPart, countByLight, emptyOpenPartIndex, listOpenParts, removeOpenPart, renameUnit, type OpenPartIndex } from './open-part-index.js';
-import { awaitsUnit, type TrafficLight } from '../../assignments/read-model/part-view.js';
+import { awaitsUnit, reportedDaysLate, type TrafficLight } from '../../assignments/read-model/part-view.js';
 import { addToSortedSet, removeFromSortedSet } from '../../shared/sorted-set.js';
 
 const FINDING_STREAM_PREFIX = 'finding-';
@@ -224,6 +224,7 @@ export class DashboardReadModel implements Projection {
         status: part.status,
         dueDate: part.dueDate,
         daysLeft,
+        reportedDaysLate: reportedDaysLate(part),
         trafficLight: light,
       };
     });

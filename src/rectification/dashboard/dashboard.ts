@@ -1,4 +1,4 @@
-import { daysLeft, daysToRemediate, isOverdue, trafficLight, type PartView, type TrafficLight } from '../../assignments/read-model/part-view.js';
+import { daysLeft, daysToRemediate, isOverdue, reportedDaysLate, trafficLight, type PartView, type TrafficLight } from '../../assignments/read-model/part-view.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import type { PartStatus } from '../../assignments/read-model/part-view.js';
 import type { EvaluationView, FindingView } from '../ledger/rectification-ledger.js';
@@ -13,6 +13,8 @@ export interface PartAlert {
   readonly status: PartStatus;
   readonly dueDate: string;
   readonly daysLeft: number;
+  /** See `reportedDaysLate`: a late-reported part is 「逾期 N 天后报送」, not overdue. */
+  readonly reportedDaysLate: number | null;
   readonly trafficLight: TrafficLight;
 }
 
@@ -92,6 +94,7 @@ export function partAlert(finding: FindingView, part: PartView, unitName: string
     status: part.status,
     dueDate: part.dueDate,
     daysLeft: daysLeft(part, today),
+    reportedDaysLate: reportedDaysLate(part),
     trafficLight: light,
   };
 }

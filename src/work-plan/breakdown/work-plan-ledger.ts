@@ -57,8 +57,9 @@ function applyToItem(item: WorkPlanItemView, event: TimelineEntry): void {
  * The work-plan breakdown (分解方案) as it stands: plans, their categories and items, and every
  * item's parts. An item's history and dated timeline are its own stream, read from the log when
  * asked, so the ledger also answers as of a business day and as known at an instant (`itemAt`)
- * without keeping every event in memory. A plan's outline and its items' definitions are not facts
- * of a day: they count as soon as they were recorded (`knownAt`), whatever `asOf`.
+ * without keeping every event in memory. A plan's outline is not a fact of a day: it counts as soon
+ * as it was recorded (`knownAt`), whatever `asOf`; an item counts from the day the plan took it in
+ * (`datedDefinition`), as known at `knownAt`.
  */
 export class WorkPlanLedger implements Projection {
   /** Each plan with when its outline was first recorded (what `knownAt` compares). */
@@ -138,9 +139,12 @@ export class WorkPlanLedger implements Projection {
     return this.items.has(itemId) ? itemAt(await this.timeline(itemId), cut) : undefined;
   }
 
-  /** Every event of the item's stream the ledger has projected, in the order recorded: its history now. */
+  /** Every event of the item's stream the ledger has projected, in the order recorded, its definition dated (`datedDefinition`): its history now. */
   async timeline(itemId: string): Promise<TimelineEntry[]> {
-    return this.items.has(itemId) ? await this.#streams.read(workPlanItemStream(itemId)) : [];
+    const item = this.items.get(itemId);
+    if (!item) return [];
+    const plan = this.plans.get(item.planId);
+    return datedDefinition(await this.#streams.read(workPlanItemStream(itemId)), plan && { recordedAt: plan.importedEvent.metadata.recordedAt, approvedOn: plan.approvedOn });
   }
 
   listItems(): WorkPlanItemView[] {
@@ -156,10 +160,35 @@ export class WorkPlanLedger implements Projection {
   }
 }
 
-/** Folds an item's timeline (its stream, WorkPlanItemDefined first) inside the cut: undefined when it was not yet defined then. */
+/**
+ * The timeline with its WorkPlanItemDefined dated by the office day the plan took the item in
+ * (breaker8b N4, breaker11c F11): an item of the plan as imported, on the plan's approval day
+ * (`planImport`: the import it was recorded with); one added later (a revision, `addWorkPlanItem`),
+ * on the `assignedOn` of its units, written in the same decision as the definition — the earliest
+ * recorded with it; the day it was typed in (the event has no day field of its own) only when
+ * nothing was. Never later than that day. Derived when read, so items stored before this rule are
+ * dated so too, with no event rewritten. The history lists 列入工作方案 on that day, and a cut
+ * before it does not hold the item.
+ */
+export function datedDefinition(timeline: readonly TimelineEntry[], planImport?: { readonly recordedAt: string; readonly approvedOn: string }): TimelineEntry[] {
+  const [defined, ...rest] = timeline;
+  if (defined?.type !== 'WorkPlanItemDefined') return [...timeline];
+  let takenIn: string | null = planImport?.recordedAt === defined.metadata.recordedAt ? planImport.approvedOn : null;
+  for (const entry of takenIn === null ? rest : []) {
+    if (entry.metadata.recordedAt !== defined.metadata.recordedAt) break;
+    if (entry.type === 'UnitAssigned' && (takenIn === null || entry.occurredOn < takenIn)) takenIn = entry.occurredOn;
+  }
+  return takenIn === null || takenIn >= defined.occurredOn ? [...timeline] : [{ ...defined, occurredOn: takenIn }, ...rest];
+}
+
+/**
+ * Folds an item's timeline (its stream, WorkPlanItemDefined first) inside the cut: undefined when
+ * it was not yet defined then — not recorded by `knownAt`, or `asOf` before the day the plan took
+ * it in (see `datedDefinition`: an item added mid-year is not in the plan of an earlier day).
+ */
 export function itemAt(timeline: readonly TimelineEntry[], cut: TimeCut): WorkPlanItemAtCut | undefined {
-  const [defined, ...rest] = timeline as [TimelineEntry<WorkPlanItemDefined> | undefined, ...TimelineEntry[]];
-  if (defined?.type !== 'WorkPlanItemDefined' || !knownInCut(cut, defined)) return undefined;
+  const [defined, ...rest] = datedDefinition(timeline) as [TimelineEntry<WorkPlanItemDefined> | undefined, ...TimelineEntry[]];
+  if (defined?.type !== 'WorkPlanItemDefined' || !knownInCut(cut, defined) || defined.occurredOn > cut.asOf) return undefined;
   const view = newItemView(defined);
   const folded = timelineAt(rest, cut);
   for (const event of folded) applyToItem(view, event);

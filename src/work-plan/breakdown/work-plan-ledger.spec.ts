@@ -1,0 +1,49 @@
+import type { TimelineEntry } from '../../assignments/read-model/timeline.js';
+import { datedDefinition, itemAt } from './work-plan-ledger.js';
+
+/*
+ * breaker8b N4 / breaker11c F11: an item added to the plan mid-year (typed in on 2026-11-30, taken
+ * in on 2016-05-05) is not in the plan of an earlier day, and its history dates 列入工作方案 on the
+ * day the plan took it in, before its units' assignment, whenever it was typed in.
+ */
+const TYPED_IN = '2026-11-30T02:00:00.000Z';
+let revision = 0;
+const entry = (type: string, occurredOn: string, data: Record<string, unknown>, recordedAt = TYPED_IN): TimelineEntry => {
+  revision += 1;
+  return { type, data, id: `e-${revision}`, revision, occurredOn, metadata: { recordedAt, actorId: 'u', actorRole: 'SUPERVISOR', actorUnitId: null } } as unknown as TimelineEntry;
+};
+const defined = entry('WorkPlanItemDefined', '2026-11-30', { itemId: 'item-5', planId: 'plan', categoryCode: '一', code: '5', title: '新增事项', description: '', dueDate: '2016-09-30', measures: '' });
+const assigned = entry('UnitAssigned', '2016-05-05', { unitId: 'unit-a', role: 'LEAD', dueDate: '2016-09-30', assignedOn: '2016-05-05' });
+const reported = entry('RectificationReported', '2016-06-01', { unitId: 'unit-a', summary: '已办', evidence: [], reportedOn: '2016-06-01' }, '2026-11-30T03:00:00.000Z');
+const timeline = [defined, assigned, reported];
+const cut = (asOf: string) => ({ asOf, knownAt: null, axes: ['BUSINESS_DAY' as const] });
+
+describe('an item added mid-year exists from the day the plan took it in', () => {
+  it('is not in the plan before that day, and is from it on', () => {
+    expect(itemAt(timeline, cut('2016-05-01'))).toBeUndefined();
+    expect(itemAt(timeline, cut('2016-05-04'))).toBeUndefined();
+    expect(itemAt(timeline, cut('2016-05-05'))).toMatchObject({ code: '5', status: 'OPEN' });
+  });
+
+  it('dates its definition (列入工作方案) on that day in the history, first, as of any later day and now', () => {
+    const history = itemAt(timeline, cut('2016-06-30'))!.history.map((event) => [event.type, event.occurredOn]);
+    expect(history).toEqual([['WorkPlanItemDefined', '2016-05-05'], ['UnitAssigned', '2016-05-05'], ['RectificationReported', '2016-06-01']]);
+    expect(datedDefinition(timeline)[0]!.occurredOn).toBe('2016-05-05');
+  });
+
+  it('dates an item of the plan as imported on the plan’s approval day, though its units were assigned the next day', () => {
+    const plan = { recordedAt: TYPED_IN, approvedOn: '2016-04-25' };
+    const imported = datedDefinition([defined, entry('UnitAssigned', '2016-04-26', { unitId: 'unit-a', role: 'LEAD', dueDate: '2016-09-30', assignedOn: '2016-04-26' })], plan);
+    expect(imported.map((event) => event.occurredOn)).toEqual(['2016-04-25', '2016-04-26']);
+    expect(itemAt(imported, cut('2016-04-25'))).toMatchObject({ code: '5' });
+    expect(itemAt(imported, cut('2016-04-24'))).toBeUndefined();
+    // Added later than the import: its own assignment day.
+    expect(datedDefinition(timeline, { recordedAt: '2026-11-29T00:00:00.000Z', approvedOn: '2016-04-25' })[0]!.occurredOn).toBe('2016-05-05');
+  });
+
+  it('keeps the day it was typed in when nothing was assigned with it, and never dates it later than that', () => {
+    expect(datedDefinition([defined])[0]!.occurredOn).toBe('2026-11-30');
+    const assignedLater = entry('UnitAssigned', '2026-11-30', { unitId: 'unit-b', role: 'LEAD', dueDate: '2026-12-31', assignedOn: '2026-11-30' }, '2026-11-30T05:00:00.000Z');
+    expect(datedDefinition([defined, assignedLater])[0]!.occurredOn).toBe('2026-11-30');
+  });
+});

@@ -1,0 +1,28 @@
+import { daysLeftCell, dueWords, isOverdue } from '../web/src/due-words.js';
+
+/*
+ * The lead's rule on breaker11b G4 / breaker11c N3, as every page words it: a part reported late is
+ * awaiting inspection, not overdue — 逾期 N 天后报送, never 逾期 N 天 beside a green light — and is
+ * not counted in 逾期; a part the unit still has to act on is 剩余 / 逾期 N 天.
+ */
+describe('how a part’s time reads on the pages', () => {
+  it('says 逾期 N 天 or 剩余 N 天 while the unit has to act', () => {
+    expect(dueWords({ daysLeft: -10, reportedDaysLate: null })).toBe('逾期 10 天');
+    expect(dueWords({ daysLeft: 3 })).toBe('剩余 3 天');
+    expect(daysLeftCell({ daysLeft: -10, reportedDaysLate: null })).toBe('逾期10天');
+    expect(daysLeftCell({ daysLeft: 3, reportedDaysLate: null })).toBe('3');
+  });
+
+  it('says 逾期 N 天后报送 (or 按时报送) once reported, whatever the due date says now', () => {
+    expect(dueWords({ daysLeft: -24, reportedDaysLate: 5 })).toBe('逾期 5 天后报送');
+    expect(dueWords({ daysLeft: -24, reportedDaysLate: 0 })).toBe('按时报送');
+    expect(daysLeftCell({ daysLeft: -24, reportedDaysLate: 5 })).toBe('逾期5天后报送');
+  });
+
+  it('counts in 逾期 only the parts the unit has to act on', () => {
+    expect(isOverdue({ status: 'ASSIGNED', daysLeft: -1 })).toBe(true);
+    expect(isOverdue({ status: 'RETURNED', daysLeft: -1 })).toBe(true);
+    expect(isOverdue({ status: 'REPORTED', daysLeft: -24, reportedDaysLate: 5 })).toBe(false);
+    expect(isOverdue({ status: 'ASSIGNED', daysLeft: 0 })).toBe(false);
+  });
+});

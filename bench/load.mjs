@@ -2,12 +2,19 @@
 import autocannon from 'autocannon';
 import { performance } from 'node:perf_hooks';
 
-/** One GraphQL request over fetch; throws on an HTTP error or a GraphQL error (the row would measure a refusal). */
-export async function graphql(url, token, query, variables = {}) {
+/** How long one request of a latency row is waited for (ms): under fetch's own 300 s headers timeout, which would end the whole run. */
+export const ANSWER_WAIT_MS = 280_000;
+
+/**
+ * One GraphQL request over fetch; throws on an HTTP error or a GraphQL error (the row would measure
+ * a refusal), and a TimeoutError when no answer came within `waitMs`.
+ */
+export async function graphql(url, token, query, variables = {}, waitMs = ANSWER_WAIT_MS) {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(waitMs),
   });
   const body = await response.json();
   if (body.errors) throw new Error(`${query.slice(0, 80)}…: ${JSON.stringify(body.errors).slice(0, 400)}`);
@@ -56,11 +63,19 @@ export async function load({ url, token, body, connections, duration, amount, ti
  * Latency of one query, one request at a time: a first request checks it answers and times it;
  * when that one took longer than `seconds` it is the only sample (n=1: a query that slow is not
  * asked again and again), else as many as fit in `seconds` (at least `minRequests`, at most 5000)
- * go through autocannon.
+ * go through autocannon. A first request with no answer within `waitMs` gives n=0, one failure and
+ * the time waited, and the run goes on to its other rows (the 1M log's time travel took longer than
+ * fetch's 300 s once, and the run stopped there without printing anything).
  */
-export async function latency({ url, token, query, variables = {}, seconds, minRequests = 5 }) {
+export async function latency({ url, token, query, variables = {}, seconds, minRequests = 5, waitMs = ANSWER_WAIT_MS }) {
   const started = performance.now();
-  await graphql(url, token, query, variables);
+  try {
+    await graphql(url, token, query, variables, waitMs);
+  } catch (error) {
+    if (error?.name !== 'TimeoutError') throw error;
+    const waited = performance.now() - started;
+    return { requests: 0, perSecond: 0, p50: waited, p99: waited, max: waited, failed: 1, seconds: waited / 1000 };
+  }
   const one = performance.now() - started;
   if (one > seconds * 1000) return { requests: 1, perSecond: 1000 / one, p50: one, p99: one, max: one, failed: 0, seconds: one / 1000 };
   const amount = Math.max(minRequests, Math.min(5000, Math.round((seconds * 1000) / Math.max(0.05, one))));

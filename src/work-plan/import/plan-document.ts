@@ -8,7 +8,7 @@ import { say, type Bilingual } from '../../shared/domain-error.js';
 import { chineseNamesOf, entryOf, readTree, recordOfMap, type TreeEntry, type TreeNode } from '../../spreadsheet/tree.js';
 import { isNamed, type Columns, type SourceRecord } from '../../spreadsheet/columns.js';
 import { readSpreadsheetOffThread } from '../../spreadsheet/sheet-off-thread.js';
-import { sectionOfText } from '../../spreadsheet/sheet.js';
+import { isAttachmentLabel, sectionOfText, withoutAttachmentLabel } from '../../spreadsheet/sheet.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 
 /*
@@ -405,8 +405,9 @@ function draftFrom(
     for (const [code, category] of categories) category.items = category.items.map((item) => ({ ...item, code: `${code}.${item.code}` }));
   }
   const items = [...categories.values()].flatMap((category) => category.items);
-  const title = planTitleOf(fields.title, options, problems);
-  const year = planYearOf(fields.year, options, items, problems);
+  const titleNotices: ImportProblem[] = [];
+  const { title, fromFileName } = planTitleOf(fields.title, options, problems, titleNotices);
+  const year = planYearOf(fields.year, options, fromFileName ? '' : title, items, problems);
   if (items.length === 0) problems.push({ row: null, reason: 'The plan has no items.', reasonZh: '方案中没有任何事项。' });
   return {
     document: {
@@ -415,8 +416,9 @@ function draftFrom(
       categories: [...categories].map(([code, category]) => ({ code, title: category.title, items: category.items })),
     },
     problems,
-    ...((restarted || leadNotices.length > 0) && {
+    ...((restarted || leadNotices.length > 0 || titleNotices.length > 0) && {
       notices: [
+        ...titleNotices,
         ...(restarted
           ? [
               {
@@ -455,18 +457,58 @@ function numberedPerCategory(categories: readonly { readonly code: string; reado
   });
 }
 
+/**
+ * A title that names no plan: an attachment's label (附件1 — from the first row, or from a file
+ * downloaded as 附件1.xlsx), a default sheet or workbook name. Two plans so titled would be taken
+ * for versions of one another (breaker10b N2).
+ */
+const isPlaceholderTitle = (title: string): boolean =>
+  isAttachmentLabel(title) || /^(?:sheet|工作表|工作簿|book)\s*\d*$/i.test(title) || /^新建\s*(?:microsoft\s*)?(?:excel\s*)?工作表/i.test(title);
+
+/**
+ * A version remark at the end of a title — （修订稿）, （2026年7月调整）, （调整版）, （征求意见稿） —
+ * says which version the file is, not which plan: the plan is the title without it, so a revised
+ * file revises the plan it revises (breaker10b N22).
+ */
+const VERSION_REMARK = /\s*[（(]\s*([^（）()]*(?:调整|修订|修改|更新|修正|稿|版)[^（）()]*)[）)]\s*$/;
+
+/**
+ * The plan's title: the YAML/JSON field, else the one given (--title), else the sheet's title row,
+ * else the file name (without an attachment label: 附件1-青川市…方案.xlsx). A version remark on a
+ * title read off the sheet or the file name is dropped with a notice; a placeholder (附件1, Sheet1) or a missing title is a problem asking for one.
+ */
 function planTitleOf(
   field: Located<Cell> | null,
   options: PlanReadOptions & { readonly sheetTitle?: string | null },
   problems: ImportProblem[],
-): string {
-  const fromFileName = options.fileName?.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').trim();
-  const title = textOf(field?.value ?? null) || options.title?.trim() || options.sheetTitle?.trim() || fromFileName || '';
-  if (title === '') problems.push({ row: field?.row ?? null, reason: 'The plan has no title; give one (--title).', reasonZh: '方案没有标题，请填写标题。' });
+  notices: ImportProblem[],
+): { title: string; fromFileName: boolean } {
+  const fromFileName = withoutAttachmentLabel(options.fileName?.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').trim() ?? '');
+  const typed = textOf(field?.value ?? null) || options.title?.trim() || '';
+  const given = typed || options.sheetTitle?.trim() || '';
+  const written = given || fromFileName || '';
+  // A title typed in (--title, the YAML field) is taken as typed; one read off the sheet or the file name loses its version remark.
+  const remark = typed === '' ? VERSION_REMARK.exec(written) : null;
+  const title = remark && remark.index > 0 ? written.slice(0, remark.index).trim() : written;
+  if (remark && remark.index > 0) {
+    notices.push({
+      row: field?.row ?? null,
+      reason: `"${remark[1]}" in the title says which version the file is: the plan is "${title}" (a new version of an imported plan is applied with revise).`,
+      reasonZh: `标题中的“（${remark[1]}）”是版本说明：按方案“${title}”读取（已导入的方案如需按此版本调整，请选择“按新版本调整”）。`,
+    });
+  }
+  if (title === '') problems.push({ row: field?.row ?? null, reason: 'The plan has no title; give one (--title).', reasonZh: '方案没有标题，请填写方案标题。' });
+  else if (isPlaceholderTitle(title)) {
+    problems.push({
+      row: field?.row ?? null,
+      reason: `"${title}" is an attachment label or a default name, not the plan's title: give the title (--title), or put it in the file's first rows.`,
+      reasonZh: `“${title}”是附件编号或默认名称，不是方案的标题：请填写方案标题，或在表格上方写明标题。`,
+    });
+  }
   if (title.length > 200) problems.push({ row: field?.row ?? null, reason: 'The plan title is longer than 200 characters.', reasonZh: '方案标题超过 200 个字。' });
   const unreadable = title === '' ? null : unreadableLabel(title);
   if (unreadable) problems.push({ row: field?.row ?? null, reason: `The plan title ${unreadable}.`, reasonZh: `方案标题${unreadableReasonZh(unreadable)}。` });
-  return title;
+  return { title, fromFileName: given === '' };
 }
 
 const YEAR = /^(\d{4})\s*(?:年度?)?$/;
@@ -475,6 +517,7 @@ const isPlanYear = (year: number): boolean => Number.isInteger(year) && year >= 
 function planYearOf(
   field: Located<Cell> | null,
   options: PlanReadOptions,
+  title: string,
   items: readonly PlanItemRow[],
   problems: ImportProblem[],
 ): number {
@@ -499,7 +542,7 @@ function planYearOf(
     });
     return 0;
   }
-  const inTitle = /((?:19|20|21)\d{2})\s*年/.exec(options.title ?? (options as { sheetTitle?: string | null }).sheetTitle ?? '');
+  const inTitle = /((?:19|20|21)\d{2})\s*年/.exec(title);
   if (inTitle) return Number(inTitle[1]);
   const firstDueDate = items
     .map((item) => readDeadline(item.dueDate))

@@ -6,7 +6,7 @@ import type { CommandContext } from '../../shared/command-context.js';
 import { notFound } from '../../shared/domain-error.js';
 import { deterministicId } from '../../shared/ids.js';
 import { termsInWords } from '../../shared/deadline.js';
-import { importFindings, type ImportedFinding } from './findings-file.js';
+import { findingTitleKey, importFindings, type ImportedFinding } from './findings-file.js';
 import { sha256Of, type ImportProblem, type ReadingNotes } from '../../spreadsheet/import-problems.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
 import { describeNotes, importRefused } from '../../spreadsheet/import-refusal.js';
@@ -74,10 +74,14 @@ export interface FindingsImportOptions {
 }
 
 /**
- * An imported finding is known by its evaluation and its title (问题): the same problem in a file
- * saved again, re-sent as CSV or with other line endings is the same finding, whatever the bytes.
+ * An imported finding is known by its evaluation and its title's words (`findingTitleKey`): the
+ * same problem in a file saved again, re-sent as CSV or with other line endings, renumbered or
+ * retyped with other punctuation is the same finding, whatever the bytes (breaker10b N21).
  */
-export const importedFindingId = (evaluationId: string, title: string) => deterministicId('imported-finding', evaluationId, 'title', title);
+export const importedFindingId = (evaluationId: string, title: string) => deterministicId('imported-finding', evaluationId, 'title-key', findingTitleKey(title));
+
+/** How imports before 2026-11-30 12:00 UTC named a finding: by its exact title. */
+const findingIdByExactTitle = (evaluationId: string, title: string) => deterministicId('imported-finding', evaluationId, 'title', title);
 
 /** How imports before 2026-11-30 named a finding: by the file's bytes too, so a re-saved file duplicated it. */
 const findingIdByFile = (evaluationId: string, sha256: string, title: string) => deterministicId('imported-finding', evaluationId, sha256, title);
@@ -126,9 +130,11 @@ export async function importFindingsFile(
   const retry = firstRunAppended(recorded);
   const findings = await Promise.all(
     result.findings.map(async (finding) => {
-      const [byTitle, byFile] = [importedFindingId(evaluationId, finding.title), findingIdByFile(evaluationId, sha256, finding.title)];
-      const [titled, filed] = await Promise.all([byTitle, byFile].map((id) => loadState(store, schemas, findingStream(id), findingDecider)));
-      const [findingId, state] = titled!.status === 'unrecorded' && filed!.status !== 'unrecorded' ? [byFile, filed!] : [byTitle, titled!];
+      // The id of today's imports, else of earlier ones (by exact title, by file and title): a finding recorded either way is found.
+      const ids = [importedFindingId(evaluationId, finding.title), findingIdByExactTitle(evaluationId, finding.title), findingIdByFile(evaluationId, sha256, finding.title)];
+      const states = await Promise.all(ids.map((id) => loadState(store, schemas, findingStream(id), findingDecider)));
+      const found = states.findIndex((state) => state.status !== 'unrecorded');
+      const [findingId, state] = found < 0 ? [ids[0]!, states[0]!] : [ids[found]!, states[found]!];
       // A retry answers what its first run did: the findings that run recorded are recorded by this request.
       const recordedByFirstRun = retry && (await eventsOfCommand(store, findingStream(findingId), contextOf(findingId).commandId)).length > 0;
       // A 发现日期 column dates its finding; the file's days stand for the rest.

@@ -410,6 +410,12 @@ function tableOf<Key extends string>(
   // A column with no name over data (a blank header cell, a deleted second header row) is never dropped unsaid.
   const unnamed = header.names.flatMap((name, position) => (name === '' ? [position] : []));
   const naming = new Set([...positions].flatMap(([key, at]) => (columns[key].names ? at : [])));
+  // A lone numbered line under 具体要求 or 工作措施 (`lines` columns) is a line of the record above, never a section (breaker10b N26).
+  const lineColumns = new Set([...positions].flatMap(([key, at]) => (columns[key].lines ? at.filter((position) => position > 0) : [])));
+  const inTextColumn = (row: SheetRow): boolean => {
+    const filled = row.cells.flatMap((cell, position) => (textOf(cell) === '' ? [] : [position]));
+    return filled.length === 1 && lineColumns.has(filled[0]!);
+  };
   const unnamedFilled = new Map<number, string>();
   for (const row of rows) {
     if (row.row <= lastHeaderRow) continue;
@@ -423,7 +429,7 @@ function tableOf<Key extends string>(
       continue;
     }
     const inColumns = sectionOf(row) === null ? sectionInColumnsOf(row, naming) : null;
-    const section = sectionOf(row) ?? inColumns?.section;
+    const section = (inTextColumn(row) ? null : sectionOf(row)) ?? inColumns?.section;
     if (section) {
       sections = [...sections.filter((each) => each.level < section.level), { ...section, row: row.row }];
       if (inColumns && inColumns.dropped.length > 0) {

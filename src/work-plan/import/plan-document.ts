@@ -101,11 +101,13 @@ export const planItemColumns = {
     label: '内容 (description)',
     aliases: ['内容', '工作内容', '具体内容', '主要内容', '具体要求', '工作要求', '任务要求', 'description', 'requirements'],
     required: false,
+    lines: true,
   },
   measures: {
     label: '措施 (measures)',
     aliases: ['工作措施', '整改措施', '具体措施', '主要措施', '推进措施', '措施', 'measures'],
     required: false,
+    lines: true,
   },
   leadUnit: {
     label: '牵头单位 (lead unit)',
@@ -369,11 +371,22 @@ function draftFrom(
     const itemTitle = textOf(cells.title ?? null);
     const previous = category.items.at(-1);
     // An item over several rows (merged 序号 and 事项, or blank ones in CSV) with units on each: one item (breaker10 F19).
+    const moreDescription = textOf(cells.description ?? null);
+    const moreMeasures = textOf(cells.measures ?? null);
+    const onlyLines =
+      itemCode === '' && itemTitle === '' && textOf(cells.leadUnit ?? null) === '' && namesInCell(cells.responsibleUnits ?? null).length === 0 && textOf(cells.dueDate ?? null) === '' && (moreDescription !== '' || moreMeasures !== '');
     const continues =
       previous !== undefined &&
       previous === lastItem &&
       (previous.sheet ?? '') === (sheet ?? '') &&
-      ((itemCode !== '' && itemCode === previous.code && itemTitle === previous.title) || (itemCode === '' && itemTitle === '' && namesInCell(cells.responsibleUnits ?? null).length > 0));
+      ((itemCode !== '' && itemCode === previous.code && itemTitle === previous.title) || (itemCode === '' && itemTitle === '' && namesInCell(cells.responsibleUnits ?? null).length > 0) || onlyLines);
+    if (continues && onlyLines) {
+      // 具体要求 / 工作措施 one line per row under the item: its text, line by line (breaker10b N26).
+      const continued = { ...previous, description: withLine(previous.description, moreDescription), measures: withLine(previous.measures, moreMeasures) };
+      category.items[category.items.length - 1] = continued;
+      lastItem = continued;
+      continue;
+    }
     if (continues) {
       const continuation: PlanItemContinuation = {
         row,
@@ -381,7 +394,12 @@ function draftFrom(
         dueDate: calendarDateOf(cells.dueDate ?? null),
         leadUnit: textOf(cells.leadUnit ?? null),
       };
-      const continued = { ...previous, continuations: [...(previous.continuations ?? []), continuation] };
+      const continued = {
+        ...previous,
+        description: withLine(previous.description, moreDescription),
+        measures: withLine(previous.measures, moreMeasures),
+        continuations: [...(previous.continuations ?? []), continuation],
+      };
       category.items[category.items.length - 1] = continued;
       lastItem = continued;
       continue;
@@ -433,6 +451,9 @@ function draftFrom(
     }),
   };
 }
+
+/** The text with one more line, unless the line is blank or already one of its lines (a merged cell repeats it). */
+const withLine = (text: string, line: string): string => (line === '' || text.split('\n').includes(line) ? text : text === '' ? line : `${text}\n${line}`);
 
 /**
  * An item code as the plan knows it, whatever list punctuation the 序号 cell carries: `1.`, `1、`,

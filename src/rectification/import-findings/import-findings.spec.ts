@@ -163,3 +163,37 @@ describe('a 台账 re-sent renumbered or retyped (breaker10b N21)', () => {
   });
 });
 
+describe('a 台账 re-sent with other dates, measures or fewer units (breaker10b N3)', () => {
+  const csv = (lines: string[]) => new TextEncoder().encode(`存在问题,整改措施,牵头单位,责任单位,整改时限\n${lines.join('\n')}\n`);
+
+  it('changes nothing recorded, names every difference in a notice, and answers the parts as recorded', async () => {
+    const dependencies = await withEvaluation();
+    await importFindingsFile(
+      dependencies,
+      EVALUATION,
+      { name: 'v1.csv', content: csv(['UP栏目长期未更新,全面排查栏目并更新,青川市财政局,青川市教育局,2026年12月底前']) },
+      contextOf('v1'),
+      { identifiedOn: '2026-10-08' },
+    );
+    const count = (await dependencies.store.readAll()).length;
+    const again = await importFindingsFile(
+      dependencies,
+      EVALUATION,
+      { name: 'v2.csv', content: csv(['UP栏目长期未更新,全面排查栏目并更新，每周巡查,青川市财政局,,2026年11月15日前']) },
+      contextOf('v2'),
+      { identifiedOn: '2026-10-08' },
+    );
+    expect((await dependencies.store.readAll()).length).toBe(count);
+    expect(again.findings[0]).toMatchObject({ recordedNow: false });
+    expect(again.findings[0]!.parts.map((part) => [part.unitName, part.dueDate])).toEqual([
+      ['青川市财政局', '2026-12-31'],
+      ['青川市教育局', '2026-12-31'],
+    ]);
+    expect(again.notes.notices?.filter((notice) => notice.row !== null && notice.row > 1).map((notice) => [notice.row, notice.reasonZh])).toEqual([
+      [2, '问题“UP栏目长期未更新”此前已登记，导入未作修改：文件中青川市财政局的完成时限为 2026-11-15，已登记的为 2026-12-31（如需延期，请在该问题页面办理）。'],
+      [2, '问题“UP栏目长期未更新”此前已登记，导入未作修改：已登记的青川市教育局整改任务不在本文件中（如需调整交办，请在该问题页面办理）。'],
+      [2, '问题“UP栏目长期未更新”此前已登记，导入未作修改：文件中的整改措施与已登记的不同（已登记：“全面排查栏目并更新”）。'],
+    ]);
+  });
+});
+

@@ -147,6 +147,15 @@ export async function importFindingsFile(
   );
   const changed = findings.flatMap(({ finding, state }) => (state.status === 'unrecorded' ? [] : unitsAddedTo(state, finding)));
   if (changed.length > 0) throw importRefused(fileName, format, changed, 'CONFLICT', result.sheet);
+  // A 台账 re-sent with other dates, measures or fewer units changes nothing recorded: each difference is said (breaker10b N3).
+  const differences: ImportProblem[] = [];
+  if (result.ledger) {
+    for (const { finding, findingId, state, parts, recordedBefore } of findings) {
+      if (!recordedBefore || state.status === 'unrecorded') continue;
+      const recordedMeasures = await measuresRecorded(dependencies, findingId);
+      differences.push(...differencesFrom(state, { ...finding, parts }, recordedMeasures, (unitId) => units.get(unitId)?.name ?? unitId));
+    }
+  }
   const commands = findings
     .filter(({ recordedBefore }) => !recordedBefore)
     .map(({ finding, findingId, identifiedOn, assignedOn, parts }) => {
@@ -178,22 +187,32 @@ export async function importFindingsFile(
   const batch = await runImportBatch(dependencies, { fileName, format }, commands, { dryRun: options.dryRun, request: requestOf(context) });
   return {
     evaluationId,
-    findings: findings.map(({ finding, findingId, recordedBefore, parts }) => ({
+    findings: findings.map(({ finding, findingId, recordedBefore, parts, state }) => ({
       findingId,
       row: finding.row,
       title: finding.title,
       recordedNow: !recordedBefore,
-      parts: parts.map(({ unit, role, dueDate, terms }) => ({
-        unitId: unit.unitId,
-        unitName: units.get(unit.unitId)?.name ?? unit.name,
-        role,
-        dueDate,
-        deadline: termsInWords(terms, dueDate),
-      })),
+      // A finding recorded before is answered as recorded, not as the file gives it (breaker10b N3).
+      parts:
+        recordedBefore && state.status !== 'unrecorded' && result.ledger
+          ? partsOf(state.assignments).map((part) => ({
+              unitId: part.unitId,
+              unitName: units.get(part.unitId)?.name ?? part.unitId,
+              role: part.role,
+              dueDate: part.dueDate,
+              deadline: termsInWords(part.terms, part.dueDate),
+            }))
+          : parts.map(({ unit, role, dueDate, terms }) => ({
+              unitId: unit.unitId,
+              unitName: units.get(unit.unitId)?.name ?? unit.name,
+              role,
+              dueDate,
+              deadline: termsInWords(terms, dueDate),
+            })),
     })),
     ledger: result.ledger === true,
     dryRun: options.dryRun === true,
-    notes: { sheet: result.sheet, notImported: result.notImported, notices: result.notices },
+    notes: { sheet: result.sheet, notImported: result.notImported, notices: [...(result.notices ?? []), ...differences] },
     position: batch.position,
   };
 }
@@ -216,6 +235,62 @@ function unitsAddedTo(state: Exclude<FindingState, { status: 'unrecorded' }>, fi
   ];
 }
 
+/** The 整改措施 a finding was recorded with ('' when none). */
+async function measuresRecorded({ store, schemas }: ImportDependencies, findingId: string): Promise<string> {
+  const recorded = (await store.readStream(findingStream(findingId))).find((event) => event.type === 'FindingRecorded');
+  return recorded ? (schemas.upcast<{ type: string; data: { measures?: string } }>(recorded).data.measures ?? '') : '';
+}
+
+/**
+ * How a ledger's row differs from the finding recorded before, each said as a notice (nothing is
+ * changed: an import never rewrites a recorded finding): another due date for a unit, units
+ * recorded that the row no longer names, other 整改措施. 立行立改 parts are due the day they are
+ * assigned, which a file does not say: not compared.
+ */
+function differencesFrom(
+  state: Exclude<FindingState, { status: 'unrecorded' }>,
+  finding: ImportedFinding,
+  recordedMeasures: string,
+  nameOf: (unitId: string) => string,
+): ImportProblem[] {
+  const recordedParts = partsOf(state.assignments);
+  const partOf = (unitId: string) => recordedParts.find((part) => part.unitId === unitId || (part.heldBefore ?? []).includes(unitId));
+  const notice = (en: string, zh: string): ImportProblem => ({
+    row: finding.row,
+    reason: `Finding "${finding.title}" was recorded before and is left as it is: ${en}.`,
+    reasonZh: `问题“${finding.title}”此前已登记，导入未作修改：${zh}。`,
+  });
+  const notices: ImportProblem[] = [];
+  for (const part of finding.parts) {
+    const recorded = partOf(part.unit.unitId);
+    if (!recorded || part.terms.kind === 'AT_ONCE' || recorded.terms.kind === 'AT_ONCE' || recorded.dueDate === part.dueDate) continue;
+    notices.push(
+      notice(
+        `the file gives ${nameOf(recorded.unitId)} the due date ${part.dueDate}, recorded ${recorded.dueDate} (an extension is decided on the finding's page)`,
+        `文件中${nameOf(recorded.unitId)}的完成时限为 ${part.dueDate}，已登记的为 ${recorded.dueDate}（如需延期，请在该问题页面办理）`,
+      ),
+    );
+  }
+  const named = new Set(finding.parts.map((part) => partOf(part.unit.unitId)?.unitId));
+  for (const recorded of recordedParts.filter((part) => !named.has(part.unitId))) {
+    notices.push(
+      notice(
+        `${nameOf(recorded.unitId)} has a part recorded that the file no longer names (parts are withdrawn on the finding's page)`,
+        `已登记的${nameOf(recorded.unitId)}整改任务不在本文件中（如需调整交办，请在该问题页面办理）`,
+      ),
+    );
+  }
+  if (finding.measures !== '' && finding.measures !== recordedMeasures) {
+    notices.push(
+      notice(
+        `the file's 整改措施 differ from those recorded ("${recordedMeasures}")`,
+        `文件中的整改措施与已登记的不同（已登记：“${recordedMeasures || '无'}”）`,
+      ),
+    );
+  }
+  return notices;
+}
+
 /** `Imported findings-2025.csv: 6 findings recorded on evaluation …` */
 export function describeFindingsImport(fileName: string, outcome: FindingsImportOutcome): string {
   const recorded = outcome.findings.filter((finding) => finding.recordedNow).length;
@@ -225,6 +300,6 @@ export function describeFindingsImport(fileName: string, outcome: FindingsImport
   if (outcome.dryRun) {
     return `Dry run: ${fileName} would record ${recorded} finding${recorded === 1 ? '' : 's'}${assigned} on evaluation ${outcome.evaluationId}${before > 0 ? ` (${before} recorded before)` : ''}. Nothing was written.${describeNotes(outcome.notes)}`;
   }
-  if (recorded === 0) return `Every finding of ${fileName} was imported before (${before}). Nothing was written.`;
+  if (recorded === 0) return `Every finding of ${fileName} was imported before (${before}). Nothing was written.${describeNotes(outcome.notes)}`;
   return `Imported ${fileName}: ${recorded} finding${recorded === 1 ? '' : 's'} recorded${assigned} on evaluation ${outcome.evaluationId}${before > 0 ? `, ${before} recorded before` : ''}.${describeNotes(outcome.notes)}`;
 }

@@ -210,15 +210,57 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
           },
         ]
       : [];
-    const draft = draftFrom(fromLayout(records), { title: null, year: null }, { ...options, sheetTitle: table.title }, dropped);
+    const once = withoutRepeatedRows(records);
+    const draft = draftFrom(fromLayout(once.records), { title: null, year: null }, { ...options, sheetTitle: table.title }, dropped);
     const { notices: numbering = [], ...drafted } = draft;
     const notes = readingNotesOf(table);
-    const notices = [...flatNotice, ...(notes.notices ?? []), ...numbering];
+    const notices = [...flatNotice, ...(notes.notices ?? []), ...once.notices, ...numbering];
     return { ...drafted, ...notes, ...(notices.length > 0 ? { notices } : {}) };
   }
   const read = readTree(content, options.format);
   if (!read.ok) return { document: null, problems: read.problems };
   return draftOfTree(read.tree, options);
+}
+
+/** A sheet that sums up the others (汇总, 总表, 汇总表, 全部任务): never a category of its own. */
+const isSummarySheet = (name: string): boolean => /^(?:.*汇总.*|总表|总清单|全部(?:任务|事项)?|合计)$/.test(name.trim());
+
+/**
+ * A workbook's rows once: a row on one sheet that repeats another sheet's row (the same task, lead,
+ * units and date — a 汇总 sheet and one sheet per 大项 list every task twice) is read once, from the
+ * sheet that is not a summary (its name gives the category), with a notice naming both (breaker10b N4).
+ */
+function withoutRepeatedRows(records: readonly SourceRecord<PlanColumn>[]): { records: SourceRecord<PlanColumn>[]; notices: ImportProblem[] } {
+  if (!records.some((record) => record.sheet !== undefined)) return { records: [...records], notices: [] };
+  const keyOf = (record: SourceRecord<PlanColumn>): string | null => {
+    const title = textOf(record.cells.title ?? null).normalize('NFKC').replace(/\s+/g, '');
+    if (title === '') return null;
+    const names = (cell: Cell | undefined) => namesInCell(cell ?? null).map((name) => name.normalize('NFKC')).sort().join('、');
+    return [title, names(record.cells.leadUnit), names(record.cells.responsibleUnits), textOf(record.cells.dueDate ?? null)].join('|');
+  };
+  const firstOf = new Map<string, SourceRecord<PlanColumn>>();
+  const dropped = new Set<SourceRecord<PlanColumn>>();
+  const notices: ImportProblem[] = [];
+  for (const record of records) {
+    const key = keyOf(record);
+    if (key === null) continue;
+    const first = firstOf.get(key);
+    if (!first) {
+      firstOf.set(key, record);
+      continue;
+    }
+    if (first.sheet === record.sheet) continue;
+    // The summary's copy goes; the sheet of its own keeps the row.
+    const [kept, gone] = isSummarySheet(first.sheet ?? '') && !isSummarySheet(record.sheet ?? '') ? [record, first] : [first, record];
+    dropped.add(gone);
+    firstOf.set(key, kept);
+    notices.push({
+      row: null,
+      reason: `Row ${gone.row} of sheet "${gone.sheet}" is the same task as row ${kept.row} of sheet "${kept.sheet}": read once, from "${kept.sheet}".`,
+      reasonZh: `工作表“${gone.sheet}”第 ${gone.row} 行与工作表“${kept.sheet}”第 ${kept.row} 行是同一事项：只导入一次（按“${kept.sheet}”）。`,
+    });
+  }
+  return { records: records.filter((record) => !dropped.has(record)), notices };
 }
 
 /**
@@ -233,7 +275,8 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
     const cells = { ...record.cells };
     const section = record.sections?.[0];
     if (textOf(cells.categoryTitle ?? null) === '' && textOf(cells.categoryCode ?? null) === '') {
-      const bySheet = record.sheet === undefined ? undefined : (sectionOfText(record.sheet) ?? { code: record.sheet, title: record.sheet });
+      const bySheet =
+        record.sheet === undefined ? undefined : isSummarySheet(record.sheet) ? UNCATEGORISED : (sectionOfText(record.sheet) ?? { code: record.sheet, title: record.sheet });
       if (section) Object.assign(cells, { categoryCode: section.code, categoryTitle: section.title });
       else if (bySheet && cells.categoryTitle === undefined) Object.assign(cells, { categoryCode: bySheet.code, categoryTitle: bySheet.title });
       else if (cells.categoryTitle !== undefined) Object.assign(cells, { categoryCode: previous.code, categoryTitle: previous.title });

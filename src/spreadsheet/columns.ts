@@ -30,6 +30,12 @@ export interface ColumnSpec {
    * are empty is a section row too, whatever else it holds.
    */
   readonly names?: boolean;
+  /**
+   * A text written line by line, a line per row under a merged record (具体要求, 工作措施): a row
+   * holding only such a line — even one numbered 二、… — continues the record above, never a
+   * section row.
+   */
+  readonly lines?: boolean;
 }
 
 export type Columns<Key extends string> = Readonly<Record<Key, ColumnSpec>>;

@@ -247,6 +247,38 @@ function sectionInColumnsOf(row: SheetRow, naming: ReadonlySet<number>): { secti
   return { section, dropped: [...new Set(others.map((each) => each.text))] };
 }
 
+/**
+ * An attachment's label, never a title: 附件, 附件1, 附件 2, 附件一, 附表3 (published plans are
+ * attachments of a 通知, and their first row says so — breaker10b N2).
+ */
+export const isAttachmentLabel = (text: string): boolean => /^附\s*[件表]\s*[0-9０-９一二三四五六七八九十]*\s*[:：.、]?$/.test(text.trim());
+
+/** `附件1：青川市…方案`, `附件1 青川市…方案` and a file's `附件1-青川市…方案` lose their label. */
+export const withoutAttachmentLabel = (text: string): string => text.trim().replace(/^附\s*[件表]\s*[0-9０-９一二三四五六七八九十]*\s*[:：.、_\-—\s]\s*(?=\S)/, '');
+
+/** Words a document's title carries: 方案, 清单, 台账, 分工, 要点, 计划, 任务, …表. */
+const TITLE_WORDS = /方案|清单|台账|分解|分工|要点|计划|任务|名录|名单|问题|整改|表$/;
+
+/** A row that is not a title: a remark in brackets (（此件公开发布）) or an office's name (the issuing 青川市人民政府办公室). */
+const NOT_A_TITLE = /^[（(【[].*[）)】\]]$|(?:办公室|办公厅|人民政府|政府|委员会|局|委|办|中心|小组)$/;
+
+/**
+ * The sheet's title among the single-text rows above its header (not `标签：值` rows such as
+ * 填报单位：…): the first that reads as a document's title (`TITLE_WORDS`), else the longest one
+ * that is neither an attachment label, a bracketed remark nor an office's name; null when none.
+ * An attachment label before it (附件1：…) is dropped.
+ */
+export function sheetTitleOf(rowsAbove: readonly (readonly string[])[]): string | null {
+  const candidates = rowsAbove
+    .filter((texts) => texts.length === 1)
+    .map((texts) => withoutAttachmentLabel(texts[0]!))
+    .filter((text) => text !== '' && !/[:：]/.test(text) && !isAttachmentLabel(text));
+  const titled = candidates.find((text) => TITLE_WORDS.test(text) && !/^[（(【[].*[）)】\]]$/.test(text));
+  if (titled) return titled;
+  const plain = candidates.filter((text) => !NOT_A_TITLE.test(text));
+  return plain.reduce<string | null>((longest, text) => (longest === null || text.length > longest.length ? text : longest), null);
+}
+
 /** A totals row below the items (breaker10 F32): 合计 / 小计 / 总计 / 共计 first, or 共3项 alone. */
 const isTotals = (row: SheetRow): boolean => {
   const texts = textsOf(row);
@@ -370,8 +402,7 @@ function tableOf<Key extends string>(
   }
   if (problems.length > 0) return { ok: false, problems };
 
-  const above = rows.filter((row) => row.row < headerRow).map(textsOf);
-  const title = above.find((texts) => texts.length === 1 && !/[:：]/.test(texts[0]!))?.[0] ?? null;
+  const title = sheetTitleOf(rows.filter((row) => row.row < headerRow).map(textsOf));
 
   const notices: ImportProblem[] = [...cellNotices];
   const records: SourceRecord<Key>[] = [];
@@ -379,6 +410,12 @@ function tableOf<Key extends string>(
   // A column with no name over data (a blank header cell, a deleted second header row) is never dropped unsaid.
   const unnamed = header.names.flatMap((name, position) => (name === '' ? [position] : []));
   const naming = new Set([...positions].flatMap(([key, at]) => (columns[key].names ? at : [])));
+  // A lone numbered line under 具体要求 or 工作措施 (`lines` columns) is a line of the record above, never a section (breaker10b N26).
+  const lineColumns = new Set([...positions].flatMap(([key, at]) => (columns[key].lines ? at.filter((position) => position > 0) : [])));
+  const inTextColumn = (row: SheetRow): boolean => {
+    const filled = row.cells.flatMap((cell, position) => (textOf(cell) === '' ? [] : [position]));
+    return filled.length === 1 && lineColumns.has(filled[0]!);
+  };
   const unnamedFilled = new Map<number, string>();
   for (const row of rows) {
     if (row.row <= lastHeaderRow) continue;
@@ -392,7 +429,7 @@ function tableOf<Key extends string>(
       continue;
     }
     const inColumns = sectionOf(row) === null ? sectionInColumnsOf(row, naming) : null;
-    const section = sectionOf(row) ?? inColumns?.section;
+    const section = (inTextColumn(row) ? null : sectionOf(row)) ?? inColumns?.section;
     if (section) {
       sections = [...sections.filter((each) => each.level < section.level), { ...section, row: row.row }];
       if (inColumns && inColumns.dropped.length > 0) {

@@ -66,10 +66,37 @@ export function clipMergedRanges(sheetXml: string): string {
   });
 }
 
+/** Excel's day 0 (serial numbers count days from it), in the 1900 and the 1904 date systems. */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAYS_1900_TO_1904 = 1462;
+
+const ISO_DATE_TIME = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?\s*$/;
+
+/**
+ * ISO 8601 date cells (`t="d"`, ECMA-376 §18.18.11: what SheetJS writes with cellDates and what
+ * web systems' "导出Excel" produce) as the serial-number cells exceljs reads: exceljs takes their
+ * value's leading year for a serial and reads 2026-06-30 as 1905-07-18 (breaker10b N14). The date
+ * and time are taken as written, whatever zone suffix follows (the cell shows that wall-clock day).
+ * A value that is no ISO date is left as it is. Returns the XML unchanged when it has no such cell.
+ */
+export function isoDateCellsAsSerials(sheetXml: string, date1904 = false): string {
+  if (!/\bt="d"/.test(sheetXml)) return sheetXml;
+  return sheetXml.replace(/<c\b([^>]*)>(\s*)<v>([^<]*)<\/v>/g, (whole, attributes: string, space: string, value: string) => {
+    if (!/\bt="d"/.test(attributes)) return whole;
+    const match = ISO_DATE_TIME.exec(value);
+    if (!match) return whole;
+    const [, year, month, day, hours = '0', minutes = '0', seconds = '0'] = match;
+    const ms = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hours), Number(minutes), Number(seconds));
+    const serial = (ms - EXCEL_EPOCH_MS) / 86_400_000 - (date1904 ? DAYS_1900_TO_1904 : 0);
+    return `<c${attributes.replace(/\s*\bt="d"/, '')}>${space}<v>${serial}</v>`;
+  });
+}
+
 /**
  * The workbook as the reader should load it: refused when it would inflate past `limit` bytes
  * (`checkXlsxSize`), otherwise the same bytes, or re-zipped with every worksheet's merged ranges
- * clipped to its written cells (`clipMergedRanges`) when some merge reached past them.
+ * clipped to its written cells (`clipMergedRanges`) and its ISO date cells made serial numbers
+ * (`isoDateCellsAsSerials`) when it had some.
  */
 export async function prepareXlsx(content: Uint8Array, limit = MAX_XLSX_UNCOMPRESSED_BYTES): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: Bilingual }> {
   const tooLarge = await checkXlsxSize(content, limit);
@@ -81,10 +108,12 @@ export async function prepareXlsx(content: Uint8Array, limit = MAX_XLSX_UNCOMPRE
     return { ok: true, bytes: content };
   }
   let clipped = false;
+  const workbookXml = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+  const date1904 = /\bdate1904="(?:1|true)"/.test(workbookXml);
   for (const entry of Object.values(zip.files)) {
     if (entry.dir || !/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) continue;
     const xml = await entry.async('string');
-    const clippedXml = clipMergedRanges(xml);
+    const clippedXml = isoDateCellsAsSerials(clipMergedRanges(xml), date1904);
     if (clippedXml !== xml) {
       zip.file(entry.name, clippedXml);
       clipped = true;

@@ -110,7 +110,7 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
   it('renames a unit only when 按更名导入 is chosen, previewing the rename first, registered new units on the day in the form', async () => {
     const page = await importsPage(admin);
     await page.getByText('单位名录').click();
-    const csv = Buffer.from(`\ufeff编码,名称,类型,上级编码\nWJW,青川市卫生健康委员会,DEPARTMENT,\nYJJ,青川市应急管理局,DEPARTMENT,\n`);
+    const csv = Buffer.from(`\ufeff编码,名称,类型,上级编码,联系人\nWJW,青川市卫生健康委员会,DEPARTMENT,,张三\nYJJ,青川市应急管理局,DEPARTMENT,,李四\n`);
     await choose(page, 'units.csv', csv);
     await page.getByRole('button', { name: '预览（不写入）' }).click();
     const refused = page.locator('[data-test="refused-rows"] .el-table__row');
@@ -122,6 +122,8 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     await page.getByRole('button', { name: '预览（不写入）' }).click();
     await answered(page, 'import-preview');
     expect(await headline(page)).toBe('预览（未写入）：将新增 1 个单位、更名 1 个（0 个已在名录中）。');
+    // The column the directory does not keep is named, not dropped unsaid (breaker10b N16).
+    expect(await page.locator('[data-test="not-imported"]').innerText()).toContain('联系人');
     expect(await page.locator('[data-test="import-rows"] .el-table__row').allInnerTexts()).toEqual([
       expect.stringMatching(/WJW 青川市卫生健康委员会（原名 青川市卫生和计划生育委员会）\s+将更名/),
       expect.stringMatching(/YJJ 青川市应急管理局\s+将新增/),

@@ -408,6 +408,17 @@ describe('Importing plans, units and findings', () => {
       expect(await app.logPosition()).toBe(before);
     });
 
+    it('takes a units file\'s parent by name (主管单位) and answers the columns it did not import (breaker10b N16)', async () => {
+      const file = '编码,名称,类型,主管单位,联系人\nTJJ,青川市统计局,部门,青川市发展和改革委员会,张三\n';
+      const answer = await app.graphql(
+        `mutation($input: ImportUnitsInput!) { importUnits(input: $input) { created { code parentUnitId } notImported noticesZh } }`,
+        { input: { idempotencyKey: 'units-parent-by-name', fileName: 'units-by-name.csv', contentBase64: base64(file) } },
+        await app.as('ADMIN'),
+      );
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data?.importUnits).toEqual({ created: [{ code: 'TJJ', parentUnitId: unitIdForCode('FGW') }], notImported: ['联系人'], noticesZh: [] });
+    });
+
     it('records findings on an evaluation for a supervisor, once', async () => {
       const evaluationId = await registerEvaluation('graphql-evaluation');
       const input = { idempotencyKey: 'findings-1', evaluationId, fileName: 'findings-2025.csv', contentBase64: base64(sample('findings-2025.csv')) };

@@ -6,6 +6,7 @@ import { CommandContextFactory } from '../../shared/command-context.factory.js';
 import { UploadedFiles, fileFacts } from '../../imports/uploads/uploaded-files.js';
 import { CurrentRequester, type Requester } from '../../shared/graphql/requester.js';
 import { UnitType } from '../units/unit.type.js';
+import { notesResult } from '../../shared/graphql/file-upload.js';
 import { UnitsReadModel, type UnitView } from '../units/units.read-model.js';
 import { ImportUnitsCommand } from './import-units.handler.js';
 import { ImportUnitsInput } from './import-units.input.js';
@@ -31,6 +32,10 @@ export class UnitsImportResultType {
   renamed: UnitView[];
   @Field(() => [UnitType], { description: 'Already in the directory under the same code and name: left as they are' })
   alreadyRegistered: UnitView[];
+  @Field(() => String, { nullable: true, description: 'The XLSX sheet read' }) sheet: string | null;
+  @Field(() => [String], { description: 'Columns of the file that nothing imports (联系人, 备注 …)' }) notImported: string[];
+  @Field(() => [String], { description: 'Rows skipped on purpose, such as footnotes (注：…)' }) notices: string[];
+  @Field(() => [String], { description: 'The same notices in Chinese, as "第 40 行：…"' }) noticesZh: string[];
 }
 
 @Resolver()
@@ -45,7 +50,7 @@ export class ImportUnitsResolver {
 
   @Mutation(() => UnitsImportResultType, {
     description:
-      'Register the units of a directory file (编码, 名称, 类型, 上级编码). All or nothing: a file with bad rows is refused (BAD_USER_INPUT, every row in extensions.problems); dryRun shows what would be written.',
+      'Register the units of a directory file (编码, 名称, 类型, and 上级编码 or the parent by name under 上级单位 / 主管单位; a 简称 / 曾用名 column, or another naming units or days, is refused naming it, other columns are listed in notImported). All or nothing: a file with bad rows is refused (BAD_USER_INPUT, every row in extensions.problems); dryRun shows what would be written.',
   })
   async importUnits(
     @Args('input') input: ImportUnitsInput,
@@ -73,6 +78,7 @@ export class ImportUnitsResolver {
       created: outcome.dryRun ? [] : views(outcome.created),
       renamed: outcome.dryRun ? [] : views(outcome.renamed),
       alreadyRegistered: views(outcome.alreadyRegistered),
+      ...notesResult(outcome.notes),
     };
   }
 }

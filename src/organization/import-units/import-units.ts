@@ -3,9 +3,9 @@ import { batchCommand, contextInBatch } from '../../event-sourcing/command-batch
 import type { Position } from '../../event-store/event-store.port.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { officeDate } from '../../shared/calendar-date.js';
-import { sha256Of } from '../../spreadsheet/import-problems.js';
+import { sha256Of, type ReadingNotes } from '../../spreadsheet/import-problems.js';
 import { unitLookupFrom } from '../units/unit-lookup.js';
-import { importRefused } from '../../spreadsheet/import-refusal.js';
+import { describeNotes, importRefused } from '../../spreadsheet/import-refusal.js';
 import { eventsOfCommand, fileFormatOf, firstRunAppended, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
 import { importUnits, type ImportedUnit } from './units-file.js';
 import { unitDecider } from '../domain/unit.decider.js';
@@ -40,6 +40,8 @@ export interface UnitsImportOutcome {
   readonly alreadyRegistered: readonly ImportedUnit[];
   /** Nothing was written: `created` and `renamed` say what would be. */
   readonly dryRun: boolean;
+  /** The sheet read, columns not imported (联系人, 备注 …) and rows skipped (footnotes). */
+  readonly notes: ReadingNotes;
   readonly position: Position | null;
 }
 
@@ -130,6 +132,7 @@ export async function importUnitsFile(
     renamed: toRename,
     alreadyRegistered: result.units.filter((unit) => unit.alreadyRegistered && unit.renamedFrom === null),
     dryRun: options.dryRun === true,
+    notes: { sheet: read.sheet, notImported: read.notImported, notices: read.notices },
     position: batch.position,
   };
 }
@@ -140,9 +143,10 @@ export function describeUnitsImport(fileName: string, outcome: UnitsImportOutcom
   const existing = outcome.alreadyRegistered.length;
   const renamed = outcome.renamed.map((unit) => `${unit.code} ${unit.renamedFrom} → ${unit.name}`);
   const renames = renamed.length > 0 ? ` ${outcome.dryRun ? 'Would rename' : 'Renamed'}: ${renamed.join('; ')}.` : '';
+  const notes = describeNotes(outcome.notes);
   if (outcome.dryRun) {
-    return `Dry run: ${fileName} would register ${created} unit${created === 1 ? '' : 's'}, ${existing} already in the directory.${renames} Nothing was written.`;
+    return `Dry run: ${fileName} would register ${created} unit${created === 1 ? '' : 's'}, ${existing} already in the directory.${renames} Nothing was written.${notes}`;
   }
-  if (created === 0 && renamed.length === 0) return `Every unit of ${fileName} is already in the directory (${existing}). Nothing was written.`;
-  return `Imported ${fileName}: ${created} unit${created === 1 ? '' : 's'} registered, ${existing} already in the directory.${renames}`;
+  if (created === 0 && renamed.length === 0) return `Every unit of ${fileName} is already in the directory (${existing}). Nothing was written.${notes}`;
+  return `Imported ${fileName}: ${created} unit${created === 1 ? '' : 's'} registered, ${existing} already in the directory.${renames}${notes}`;
 }

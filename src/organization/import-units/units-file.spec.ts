@@ -191,3 +191,53 @@ describe('a directory naming one unit in two spellings', () => {
     expect(known).toMatchObject({ ok: true, units: [{ code: 'QC', alreadyRegistered: true, renamedFrom: null }] });
   });
 });
+
+describe('a directory as offices keep it: the parent by name, other columns (breaker10b N16)', () => {
+  const directory = unitLookupFrom([
+    { id: 'unit-gov', code: 'GOV-OFFICE', name: '青川市人民政府办公室' },
+    { id: 'unit-donghu', code: 'DONGHU', name: '青川市东湖区人民政府', kind: 'COUNTY_OR_DISTRICT' },
+  ]);
+
+  it('reads 上级单位 / 主管单位 holding a name as the parent: a unit of the file or of the directory', async () => {
+    const csv =
+      '编码,名称,类型,上级单位\n' +
+      'DONGHU-CZJ,青川市东湖区财政局,部门,青川市东湖区人民政府\n' +
+      'DONGHU-YSK,青川市东湖区财政局预算科,其他,青川市东湖区财政局\n';
+    const result = await importUnits(csv, { format: 'csv', lookupUnit: directory });
+    expect(result).toMatchObject({
+      ok: true,
+      units: [
+        { code: 'DONGHU-CZJ', parentUnitId: 'unit-donghu' },
+        { code: 'DONGHU-YSK', parentUnitId: unitIdForCode('DONGHU-CZJ') },
+      ],
+    });
+    const managed = await importUnits('编码,名称,类型,主管单位\nTJJ,青川市统计局,部门,青川市人民政府办公室\n', { format: 'csv', lookupUnit: directory });
+    expect(managed).toMatchObject({ ok: true, units: [{ code: 'TJJ', parentUnitId: 'unit-gov' }] });
+  });
+
+  it('refuses a parent named by no unit, and a code and a name that are two units', async () => {
+    const csv =
+      '编码,名称,类型,上级编码,上级单位\n' +
+      'A1,青川市甲局,部门,,青川市不存在的局\n' +
+      'A2,青川市乙局,部门,GOV-OFFICE,青川市东湖区人民政府\n';
+    const result = await importUnits(csv, { format: 'csv', lookupUnit: directory });
+    expect(!result.ok && result.problems.map((problem) => [problem.row, problem.reasonZh])).toEqual([
+      [2, '上级单位“青川市不存在的局”既不在本文件中，也不在单位名录中。'],
+      [3, '上级编码 GOV-OFFICE 与上级单位“青川市东湖区人民政府”不是同一个单位。'],
+    ]);
+  });
+
+  it('refuses a 简称 or 曾用名 column naming it, and a column naming units or days it does not use', async () => {
+    for (const column of ['简称', '曾用名']) {
+      const result = await importUnits(`编码,名称,类型,${column}\nSJJ,青川市审计局,部门,市审计局\n`, { format: 'csv', lookupUnit: directory });
+      expect(!result.ok && result.problems.map((problem) => problem.reasonZh)).toEqual([expect.stringMatching(new RegExp(`^“${column}”列写的是单位的其他名称，单位名录导入不登记它`))]);
+    }
+    const place = await importUnits('编码,名称,类型,所属区县\nSJJ,青川市审计局,部门,东湖区\n', { format: 'csv', lookupUnit: directory });
+    expect(!place.ok && place.problems.map((problem) => problem.reasonZh)).toEqual([expect.stringMatching(/^“所属区县”列写的是单位的隶属或日期，但本导入不使用它/)]);
+  });
+
+  it('lists the other columns as not imported', async () => {
+    const result = await importUnits('编码,名称,类型,联系人,备注,单位地址\nSJJ,青川市审计局,部门,张三,新设,青川市中山路1号\n', { format: 'csv', lookupUnit: directory });
+    expect(result).toMatchObject({ ok: true, notImported: ['联系人', '备注', '单位地址'] });
+  });
+});

@@ -5,6 +5,7 @@ import { isReservedKey, unreadableLabel, unreadableReasonZh } from '../../shared
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { type UnitLookup } from '../units/unit-lookup.js';
 import { readingNotesOf, readRecords } from '../../spreadsheet/records.js';
+import type { Table } from '../../spreadsheet/sheet.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 import { unitNameKey } from '../units/unit-name.js';
 
@@ -18,10 +19,48 @@ export const unitColumns = {
   kind: { label: '类型 (kind)', aliases: ['类型', '单位类型', 'kind', 'type'], required: true },
   parentCode: {
     label: '上级编码 (parent code)',
-    aliases: ['上级编码', '上级单位编码', 'parent code', 'parent'],
+    aliases: ['上级编码', '上级单位编码', '主管单位编码', 'parent code', 'parent'],
+    required: false,
+  },
+  /** The parent by its name, as office directories write it (breaker10b N16): in the file, or in the directory. */
+  parentName: {
+    label: '上级单位 (parent unit)',
+    aliases: ['上级单位', '上级单位名称', '主管单位', '主管单位名称', '主管部门', '上级部门', '上级主管部门', '隶属单位', '所属单位', 'parent unit', 'parent name'],
     required: false,
   },
 } as const;
+
+/** Columns giving a unit's other names (简称, 曾用名): the directory does not take them from a file. */
+const OTHER_NAMES_COLUMN = /简称|曾用名|别名|原名|旧名|简写|short\s*name|former\s*name|alias/i;
+
+/** Columns placing a unit (所属区县, 归口单位) or dating it (成立日期, 撤销时间): a unit's place or days are never dropped unsaid. */
+const PLACE_OR_DAY_COLUMN = /上级|主管|隶属|所属|归口|区县|区划|乡镇|街道|牵头|合并|撤销|成立|日期|时间|parent|date/i;
+
+/**
+ * The file's columns the directory does not use: one giving other names or placing or dating the
+ * unit is refused naming it (breaker10b N16); the others (联系人, 备注, 单位地址) are listed as not
+ * imported.
+ */
+function unusedColumnProblems(table: Table<string>): { problems: ImportProblem[]; notImported: string[] } {
+  const problems: ImportProblem[] = [];
+  const notImported: string[] = [];
+  for (const { name } of table.unusedColumns) {
+    if (OTHER_NAMES_COLUMN.test(name)) {
+      problems.push({
+        row: null,
+        reason: `Column ${name} gives units other names, which the units import does not record: a former name is kept by renaming the unit (rename), so files using it still resolve; remove the column and import again.`,
+        reasonZh: `“${name}”列写的是单位的其他名称，单位名录导入不登记它：曾用名请通过单位更名登记（“按更名导入”或单位页面的更名），此后写旧名称的文件仍能识别；请删去该列后再导入。`,
+      });
+    } else if (PLACE_OR_DAY_COLUMN.test(name)) {
+      problems.push({
+        row: null,
+        reason: `Column ${name} places or dates the units but is not used: the units directory records a code, a name, a kind and a parent unit (上级编码, or the parent by name under 上级单位 / 主管单位); rename the column to one of these or remove it.`,
+        reasonZh: `“${name}”列写的是单位的隶属或日期，但本导入不使用它：单位名录只登记编码、名称、类型和上级单位（上级编码，或在“上级单位”“主管单位”列写上级单位名称）；请把该列改名为其中之一，或删去该列。`,
+      });
+    } else notImported.push(name);
+  }
+  return { problems, notImported };
+}
 
 const KIND_WORDS: Readonly<Record<string, UnitKind>> = {
   部门: 'DEPARTMENT',
@@ -78,7 +117,8 @@ export async function importUnits(
   if (!read.ok) return { ok: false, problems: sortedProblems(read.problems) };
   const { table } = read;
 
-  const problems: ImportProblem[] = [];
+  const unused = unusedColumnProblems(table);
+  const problems: ImportProblem[] = [...unused.problems];
   const rowOfCode = new Map<string, number>();
   const rowOfName = new Map<string, number>();
   const rows = table.records.map(({ row, cells }) => {
@@ -86,6 +126,7 @@ export async function importUnits(
     const name = textOf(cells.name ?? null);
     const kindText = textOf(cells.kind ?? null);
     const parentCode = textOf(cells.parentCode ?? null);
+    const parentName = textOf(cells.parentName ?? null);
 
     if (code === '') problems.push({ row, reason: 'Missing unit code (编码).', reasonZh: '缺少单位编码。' });
     else if (!CODE.test(code)) {
@@ -126,13 +167,14 @@ export async function importUnits(
             }),
       });
     }
-    return { row, code, name, kind, parentCode };
+    return { row, code, name, kind, parentCode, parentName };
   });
 
   // Against the directory as it is, and parents.
   const inFile = new Map(rows.filter((unit) => CODE.test(unit.code)).map((unit) => [unit.code.toUpperCase(), unit]));
+  const inFileByName = new Map(rows.filter((unit) => CODE.test(unit.code) && unit.name !== '').map((unit) => [unitNameKey(unit.name), unit]));
   const units: ImportedUnit[] = [];
-  for (const { row, code, name, kind, parentCode } of rows) {
+  for (const { row, code, name, kind, parentCode, parentName } of rows) {
     const idOfCode = code === '' ? undefined : options.lookupUnit(code);
     const idOfName = name === '' ? undefined : options.lookupUnit(name);
     if (idOfCode !== undefined && idOfName !== undefined && idOfCode !== idOfName) {
@@ -151,6 +193,20 @@ export async function importUnits(
     }
 
     let parentUnitId: string | null = null;
+    const parentByName = parentName === '' ? null : parentOfName(parentName, name, inFileByName, options.lookupUnit);
+    if (parentByName && !parentByName.ok) problems.push({ row, ...parentByName.problem });
+    const namedParentId = parentByName?.ok ? parentByName.unitId : null;
+    if (parentCode === '') parentUnitId = namedParentId;
+    else if (namedParentId !== null) {
+      const coded = inFile.has(parentCode.toUpperCase()) ? unitIdForCode(parentCode) : CODE.test(parentCode) ? options.lookupUnit(parentCode) : undefined;
+      if (coded !== undefined && coded !== namedParentId) {
+        problems.push({
+          row,
+          reason: `The parent code ${parentCode} and the parent unit ${parentName} are two different units.`,
+          reasonZh: `上级编码 ${parentCode} 与上级单位“${parentName}”不是同一个单位。`,
+        });
+      }
+    }
     if (parentCode !== '') {
       if (parentCode.toUpperCase() === code.toUpperCase()) {
         problems.push({ row, reason: `Unit ${code} cannot be its own parent.`, reasonZh: `单位 ${code} 不能是自己的上级单位。` });
@@ -177,7 +233,35 @@ export async function importUnits(
   const ordered = parentsFirst(units, problems);
   if (table.records.length === 0) problems.push({ row: null, reason: 'The file lists no units.', reasonZh: '文件中没有列出任何单位。' });
   if (problems.length > 0) return { ok: false, problems: sortedProblems(problems), ...(table.sheet === null ? {} : { sheet: table.sheet }) };
-  return { ok: true, units: ordered, ...readingNotesOf(table, table.unusedColumns.map((column) => column.name)) };
+  return { ok: true, units: ordered, ...readingNotesOf(table, unused.notImported) };
+}
+
+/**
+ * The parent a 上级单位 / 主管单位 cell names: a unit of the file (by name), else of the directory
+ * (by name or code, short names as plans write them), or the problem saying why none.
+ */
+function parentOfName(
+  parentName: string,
+  ownName: string,
+  inFileByName: ReadonlyMap<string, { code: string }>,
+  lookupUnit: UnitLookup,
+): { ok: true; unitId: string } | { ok: false; problem: { reason: string; reasonZh: string } } {
+  if (ownName !== '' && unitNameKey(parentName) === unitNameKey(ownName)) {
+    return { ok: false, problem: { reason: `Unit ${ownName} cannot be its own parent.`, reasonZh: `单位“${ownName}”不能是自己的上级单位。` } };
+  }
+  const inFile = inFileByName.get(unitNameKey(parentName));
+  if (inFile) return { ok: true, unitId: unitIdForCode(inFile.code) };
+  const exact = lookupUnit(parentName);
+  if (exact !== undefined) return { ok: true, unitId: exact };
+  const resolved = lookupUnit.resolveNames?.(parentName);
+  if (resolved?.ok && resolved.units.length === 1 && !resolved.collective) return { ok: true, unitId: resolved.units[0]!.unitId };
+  return {
+    ok: false,
+    problem: {
+      reason: `Unknown parent unit "${parentName}": neither in this file nor in the directory${resolved && !resolved.ok && !resolved.unknown ? ` (${resolved.reason})` : ''}.`,
+      reasonZh: `上级单位“${parentName}”既不在本文件中，也不在单位名录中${resolved && !resolved.ok && !resolved.unknown ? `（${resolved.reasonZh}）` : ''}。`,
+    },
+  };
 }
 
 /** Units ordered so that a parent in the file comes before its children; a loop of parents is a problem. */

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
-import { importFindings, severityOf } from './findings-file.js';
+import { findingTitleKey, importFindings, severityOf, withoutListNumber } from './findings-file.js';
 
 /* An evaluation's list of findings, read with the plan's machinery. */
 
@@ -348,5 +348,26 @@ describe('a rectification ledger (整改台账): findings with their units, dead
       ledger: false,
       findings: [{ measures: '修复链接', concernedUnits: [{ unitId: 'unit-jyj' }], parts: [] }],
     });
+  });
+});
+
+describe('a problem’s list number (breaker10b N21)', () => {
+  it.each([
+    ['1.栏目长期未更新', '栏目长期未更新'],
+    ['12、栏目长期未更新', '栏目长期未更新'],
+    ['（3）栏目长期未更新', '栏目长期未更新'],
+    ['(一)栏目长期未更新', '栏目长期未更新'],
+    ['二、栏目长期未更新', '栏目长期未更新'],
+    ['④栏目长期未更新', '栏目长期未更新'],
+    ['1.5万份年报未公开', '1.5万份年报未公开'],
+    ['2026年报告未公开', '2026年报告未公开'],
+  ])('reads %s as %s', (cell, title) => {
+    expect(withoutListNumber(cell)).toBe(title);
+  });
+
+  it('gives one key to titles differing in width, spaces and trailing punctuation', () => {
+    expect(findingTitleKey('1.政府信息公开（专栏）更新不及时。')).toBe(findingTitleKey('政府信息公开(专栏) 更新不及时'));
+    expect(findingTitleKey('政策解读，不到位')).toBe(findingTitleKey('政策解读,不到位'));
+    expect(findingTitleKey('政策解读不到位')).not.toBe(findingTitleKey('政策解读到位'));
   });
 });

@@ -224,13 +224,14 @@ export async function importFindings(content: FileContent, options: FindingsImpo
 
     if (title === '') problems.push({ row, reason: 'Missing title (问题).', reasonZh: '缺少问题名称。' });
     else if (title.length > MAX_TITLE) problems.push({ row, reason: `The title is longer than ${MAX_TITLE} characters.`, reasonZh: `问题名称超过 ${MAX_TITLE} 个字。` });
-    else if (firstRowOfTitle.has(title)) {
+    else if (firstRowOfTitle.has(findingTitleKey(title))) {
+      const earlier = firstRowOfTitle.get(findingTitleKey(title))!;
       problems.push({
         row,
-        reason: `Finding "${title}" is listed twice: already on row ${firstRowOfTitle.get(title)}.`,
-        reasonZh: `问题“${title}”重复列出：第 ${firstRowOfTitle.get(title)} 行已有。`,
+        reason: `Finding "${title}" is listed twice: already on row ${earlier}.`,
+        reasonZh: `问题“${title}”重复列出：第 ${earlier} 行已有。`,
       });
-    } else firstRowOfTitle.set(title, row);
+    } else firstRowOfTitle.set(findingTitleKey(title), row);
 
     const withDefault = (key: 'description' | 'category' | 'severity', fallback: string): string => {
       if (ledger && !(key in first.cells)) return fallback;
@@ -294,8 +295,33 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   return { ok: true, findings, ledger, ...notes, ...(allNotices.length === 0 ? {} : { notices: allNotices }) };
 }
 
-/** A finding's title: its 问题 cell, or, in a file with no 问题 column, its 问题描述 (具体表现). */
-const titleOf = (record: SourceRecord<FindingKey>): string => textOf((record.cells.title === undefined ? record.cells.description : record.cells.title) ?? null);
+/**
+ * A list number at the start of a cell — 1. 1、 1） （1） (1) 一、 （一） ① — which numbers the
+ * problem in its list, not the problem: a ledger without a 序号 column numbers them in the cell,
+ * and renumbers them when one is inserted (breaker10b N21). `1.5万份` keeps its number.
+ */
+const LIST_NUMBER = /^\s*(?:\d{1,3}\s*[.．、)）](?!\d)|[（(]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]\s*[、.．]?|[一二三四五六七八九十]{1,3}\s*[、.．]|[\u2460-\u2473])\s*/u;
+
+/** The text without its list number (see `LIST_NUMBER`); unchanged when nothing would remain. */
+export const withoutListNumber = (text: string): string => {
+  const plain = text.replace(LIST_NUMBER, '');
+  return plain.trim() === '' ? text : plain.trim();
+};
+
+/**
+ * What makes two titles the same problem: the words, whatever list number starts them,
+ * half- or full-width forms (NFKC: （专栏） is (专栏), ， is ,), spaces and trailing punctuation
+ * (breaker10b N21). A re-sent ledger retyped in WPS records nothing again.
+ */
+export const findingTitleKey = (title: string): string =>
+  withoutListNumber(title)
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[。.,，;；:：!！?？、]+$/u, '');
+
+/** A finding's title: its 问题 cell, or, in a file with no 问题 column, its 问题描述 (具体表现), without its list number. */
+const titleOf = (record: SourceRecord<FindingKey>): string =>
+  withoutListNumber(textOf((record.cells.title === undefined ? record.cells.description : record.cells.title) ?? null));
 
 /** The 发现日期 of a finding's first row as a day, undefined when blank (or not a day: the problem noted). */
 function identifiedOnOf(record: SourceRecord<FindingKey>, problems: ImportProblem[]): string | undefined {

@@ -96,3 +96,104 @@ describe('a 整改台账 imported again with other bytes (breaker10 F1)', () => 
     expect((await dependencies.store.readAll()).length).toBe(count);
   });
 });
+
+describe('a 台账 re-sent renumbered or retyped (breaker10b N21)', () => {
+  const csv = (lines: string[]) => new TextEncoder().encode(`存在问题,整改措施,责任单位,整改时限\n${lines.join('\n')}\n`);
+
+  it('records a problem once whatever list number its cell carries, and only the new one when one is inserted', async () => {
+    const dependencies = await withEvaluation();
+    const first = await importFindingsFile(
+      dependencies,
+      EVALUATION,
+      { name: 'v1.csv', content: csv(['1.NT栏目长期未更新,全面排查,青川市财政局,2026年12月底前', '2、NT目录不全,补齐目录,青川市教育局,2026年12月底前']) },
+      contextOf('v1'),
+      { identifiedOn: '2026-10-08' },
+    );
+    expect(first.findings.map((finding) => finding.title)).toEqual(['NT栏目长期未更新', 'NT目录不全']);
+    const second = await importFindingsFile(
+      dependencies,
+      EVALUATION,
+      {
+        name: 'v2.csv',
+        content: csv(['1.NT新发现问题,立即整改,青川市民政局,2026年12月底前', '（2）NT栏目长期未更新,全面排查,青川市财政局,2026年12月底前', '3.NT目录不全,补齐目录,青川市教育局,2026年12月底前']),
+      },
+      contextOf('v2'),
+      { identifiedOn: '2026-10-08' },
+    );
+    expect(second.findings.map((finding) => [finding.title, finding.recordedNow])).toEqual([
+      ['NT新发现问题', true],
+      ['NT栏目长期未更新', false],
+      ['NT目录不全', false],
+    ]);
+    expect(second.findings.slice(1).map((finding) => finding.findingId)).toEqual(first.findings.map((finding) => finding.findingId));
+    expect((await dependencies.store.readAll()).filter((event) => event.type === 'FindingRecorded')).toHaveLength(3);
+  });
+
+  it('takes half- and full-width punctuation, spaces and a trailing 。 as the same problem', async () => {
+    const dependencies = await withEvaluation();
+    await importFindingsFile(
+      dependencies,
+      EVALUATION,
+      { name: 'norm-v1.csv', content: csv(['NM政府信息公开(专栏)更新不及时,更新,青川市财政局,2026年12月底前', '"NM政策解读,不到位",增加解读,青川市教育局,2026年12月底前']) },
+      contextOf('n1'),
+      { identifiedOn: '2026-10-08' },
+    );
+    const count = (await dependencies.store.readAll()).length;
+    const again = await importFindingsFile(
+      dependencies,
+      EVALUATION,
+      { name: 'norm-v2.csv', content: csv(['NM政府信息公开（专栏）更新不及时。,更新,青川市财政局,2026年12月底前', 'NM政策解读，不到位 ,增加解读,青川市教育局,2026年12月底前']) },
+      contextOf('n2'),
+      { identifiedOn: '2026-10-08' },
+    );
+    expect(again.findings.map((finding) => finding.recordedNow)).toEqual([false, false]);
+    expect((await dependencies.store.readAll()).length).toBe(count);
+  });
+
+  it('refuses one file listing a problem twice under two numbers', async () => {
+    const dependencies = await withEvaluation();
+    const refusal = await importFindingsFile(
+      dependencies,
+      EVALUATION,
+      { name: 'twice.csv', content: csv(['1.TW目录不全,补齐,青川市财政局,2026年12月底前', '2.TW目录不全。,补齐,青川市教育局,2026年12月底前']) },
+      contextOf('twice'),
+      { identifiedOn: '2026-10-08', dryRun: true },
+    ).catch((error: unknown) => error);
+    expect((refusal as DomainError).details).toMatchObject({ problems: [{ row: 3, reasonZh: '问题“TW目录不全。”重复列出：第 2 行已有。' }] });
+  });
+});
+
+describe('a 台账 re-sent with other dates, measures or fewer units (breaker10b N3)', () => {
+  const csv = (lines: string[]) => new TextEncoder().encode(`存在问题,整改措施,牵头单位,责任单位,整改时限\n${lines.join('\n')}\n`);
+
+  it('changes nothing recorded, names every difference in a notice, and answers the parts as recorded', async () => {
+    const dependencies = await withEvaluation();
+    await importFindingsFile(
+      dependencies,
+      EVALUATION,
+      { name: 'v1.csv', content: csv(['UP栏目长期未更新,全面排查栏目并更新,青川市财政局,青川市教育局,2026年12月底前']) },
+      contextOf('v1'),
+      { identifiedOn: '2026-10-08' },
+    );
+    const count = (await dependencies.store.readAll()).length;
+    const again = await importFindingsFile(
+      dependencies,
+      EVALUATION,
+      { name: 'v2.csv', content: csv(['UP栏目长期未更新,全面排查栏目并更新，每周巡查,青川市财政局,,2026年11月15日前']) },
+      contextOf('v2'),
+      { identifiedOn: '2026-10-08' },
+    );
+    expect((await dependencies.store.readAll()).length).toBe(count);
+    expect(again.findings[0]).toMatchObject({ recordedNow: false });
+    expect(again.findings[0]!.parts.map((part) => [part.unitName, part.dueDate])).toEqual([
+      ['青川市财政局', '2026-12-31'],
+      ['青川市教育局', '2026-12-31'],
+    ]);
+    expect(again.notes.notices?.filter((notice) => notice.row !== null && notice.row > 1).map((notice) => [notice.row, notice.reasonZh])).toEqual([
+      [2, '问题“UP栏目长期未更新”此前已登记，导入未作修改：文件中青川市财政局的完成时限为 2026-11-15，已登记的为 2026-12-31（如需延期，请在该问题页面办理）。'],
+      [2, '问题“UP栏目长期未更新”此前已登记，导入未作修改：已登记的青川市教育局整改任务不在本文件中（如需调整交办，请在该问题页面办理）。'],
+      [2, '问题“UP栏目长期未更新”此前已登记，导入未作修改：文件中的整改措施与已登记的不同（已登记：“全面排查栏目并更新”）。'],
+    ]);
+  });
+});
+

@@ -6,7 +6,7 @@ import type { CommandContext } from '../../shared/command-context.js';
 import { notFound } from '../../shared/domain-error.js';
 import { deterministicId } from '../../shared/ids.js';
 import { termsInWords } from '../../shared/deadline.js';
-import { importFindings, type ImportedFinding } from './findings-file.js';
+import { findingTitleKey, importFindings, type ImportedFinding } from './findings-file.js';
 import { sha256Of, type ImportProblem, type ReadingNotes } from '../../spreadsheet/import-problems.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
 import { describeNotes, importRefused } from '../../spreadsheet/import-refusal.js';
@@ -74,10 +74,14 @@ export interface FindingsImportOptions {
 }
 
 /**
- * An imported finding is known by its evaluation and its title (问题): the same problem in a file
- * saved again, re-sent as CSV or with other line endings is the same finding, whatever the bytes.
+ * An imported finding is known by its evaluation and its title's words (`findingTitleKey`): the
+ * same problem in a file saved again, re-sent as CSV or with other line endings, renumbered or
+ * retyped with other punctuation is the same finding, whatever the bytes (breaker10b N21).
  */
-export const importedFindingId = (evaluationId: string, title: string) => deterministicId('imported-finding', evaluationId, 'title', title);
+export const importedFindingId = (evaluationId: string, title: string) => deterministicId('imported-finding', evaluationId, 'title-key', findingTitleKey(title));
+
+/** How imports before 2026-11-30 12:00 UTC named a finding: by its exact title. */
+const findingIdByExactTitle = (evaluationId: string, title: string) => deterministicId('imported-finding', evaluationId, 'title', title);
 
 /** How imports before 2026-11-30 named a finding: by the file's bytes too, so a re-saved file duplicated it. */
 const findingIdByFile = (evaluationId: string, sha256: string, title: string) => deterministicId('imported-finding', evaluationId, sha256, title);
@@ -126,9 +130,11 @@ export async function importFindingsFile(
   const retry = firstRunAppended(recorded);
   const findings = await Promise.all(
     result.findings.map(async (finding) => {
-      const [byTitle, byFile] = [importedFindingId(evaluationId, finding.title), findingIdByFile(evaluationId, sha256, finding.title)];
-      const [titled, filed] = await Promise.all([byTitle, byFile].map((id) => loadState(store, schemas, findingStream(id), findingDecider)));
-      const [findingId, state] = titled!.status === 'unrecorded' && filed!.status !== 'unrecorded' ? [byFile, filed!] : [byTitle, titled!];
+      // The id of today's imports, else of earlier ones (by exact title, by file and title): a finding recorded either way is found.
+      const ids = [importedFindingId(evaluationId, finding.title), findingIdByExactTitle(evaluationId, finding.title), findingIdByFile(evaluationId, sha256, finding.title)];
+      const states = await Promise.all(ids.map((id) => loadState(store, schemas, findingStream(id), findingDecider)));
+      const found = states.findIndex((state) => state.status !== 'unrecorded');
+      const [findingId, state] = found < 0 ? [ids[0]!, states[0]!] : [ids[found]!, states[found]!];
       // A retry answers what its first run did: the findings that run recorded are recorded by this request.
       const recordedByFirstRun = retry && (await eventsOfCommand(store, findingStream(findingId), contextOf(findingId).commandId)).length > 0;
       // A 发现日期 column dates its finding; the file's days stand for the rest.
@@ -141,6 +147,15 @@ export async function importFindingsFile(
   );
   const changed = findings.flatMap(({ finding, state }) => (state.status === 'unrecorded' ? [] : unitsAddedTo(state, finding)));
   if (changed.length > 0) throw importRefused(fileName, format, changed, 'CONFLICT', result.sheet);
+  // A 台账 re-sent with other dates, measures or fewer units changes nothing recorded: each difference is said (breaker10b N3).
+  const differences: ImportProblem[] = [];
+  if (result.ledger) {
+    for (const { finding, findingId, state, parts, recordedBefore } of findings) {
+      if (!recordedBefore || state.status === 'unrecorded') continue;
+      const recordedMeasures = await measuresRecorded(dependencies, findingId);
+      differences.push(...differencesFrom(state, { ...finding, parts }, recordedMeasures, (unitId) => units.get(unitId)?.name ?? unitId));
+    }
+  }
   const commands = findings
     .filter(({ recordedBefore }) => !recordedBefore)
     .map(({ finding, findingId, identifiedOn, assignedOn, parts }) => {
@@ -172,22 +187,32 @@ export async function importFindingsFile(
   const batch = await runImportBatch(dependencies, { fileName, format }, commands, { dryRun: options.dryRun, request: requestOf(context) });
   return {
     evaluationId,
-    findings: findings.map(({ finding, findingId, recordedBefore, parts }) => ({
+    findings: findings.map(({ finding, findingId, recordedBefore, parts, state }) => ({
       findingId,
       row: finding.row,
       title: finding.title,
       recordedNow: !recordedBefore,
-      parts: parts.map(({ unit, role, dueDate, terms }) => ({
-        unitId: unit.unitId,
-        unitName: units.get(unit.unitId)?.name ?? unit.name,
-        role,
-        dueDate,
-        deadline: termsInWords(terms, dueDate),
-      })),
+      // A finding recorded before is answered as recorded, not as the file gives it (breaker10b N3).
+      parts:
+        recordedBefore && state.status !== 'unrecorded' && result.ledger
+          ? partsOf(state.assignments).map((part) => ({
+              unitId: part.unitId,
+              unitName: units.get(part.unitId)?.name ?? part.unitId,
+              role: part.role,
+              dueDate: part.dueDate,
+              deadline: termsInWords(part.terms, part.dueDate),
+            }))
+          : parts.map(({ unit, role, dueDate, terms }) => ({
+              unitId: unit.unitId,
+              unitName: units.get(unit.unitId)?.name ?? unit.name,
+              role,
+              dueDate,
+              deadline: termsInWords(terms, dueDate),
+            })),
     })),
     ledger: result.ledger === true,
     dryRun: options.dryRun === true,
-    notes: { sheet: result.sheet, notImported: result.notImported, notices: result.notices },
+    notes: { sheet: result.sheet, notImported: result.notImported, notices: [...(result.notices ?? []), ...differences] },
     position: batch.position,
   };
 }
@@ -210,6 +235,62 @@ function unitsAddedTo(state: Exclude<FindingState, { status: 'unrecorded' }>, fi
   ];
 }
 
+/** The 整改措施 a finding was recorded with ('' when none). */
+async function measuresRecorded({ store, schemas }: ImportDependencies, findingId: string): Promise<string> {
+  const recorded = (await store.readStream(findingStream(findingId))).find((event) => event.type === 'FindingRecorded');
+  return recorded ? (schemas.upcast<{ type: string; data: { measures?: string } }>(recorded).data.measures ?? '') : '';
+}
+
+/**
+ * How a ledger's row differs from the finding recorded before, each said as a notice (nothing is
+ * changed: an import never rewrites a recorded finding): another due date for a unit, units
+ * recorded that the row no longer names, other 整改措施. 立行立改 parts are due the day they are
+ * assigned, which a file does not say: not compared.
+ */
+function differencesFrom(
+  state: Exclude<FindingState, { status: 'unrecorded' }>,
+  finding: ImportedFinding,
+  recordedMeasures: string,
+  nameOf: (unitId: string) => string,
+): ImportProblem[] {
+  const recordedParts = partsOf(state.assignments);
+  const partOf = (unitId: string) => recordedParts.find((part) => part.unitId === unitId || (part.heldBefore ?? []).includes(unitId));
+  const notice = (en: string, zh: string): ImportProblem => ({
+    row: finding.row,
+    reason: `Finding "${finding.title}" was recorded before and is left as it is: ${en}.`,
+    reasonZh: `问题“${finding.title}”此前已登记，导入未作修改：${zh}。`,
+  });
+  const notices: ImportProblem[] = [];
+  for (const part of finding.parts) {
+    const recorded = partOf(part.unit.unitId);
+    if (!recorded || part.terms.kind === 'AT_ONCE' || recorded.terms.kind === 'AT_ONCE' || recorded.dueDate === part.dueDate) continue;
+    notices.push(
+      notice(
+        `the file gives ${nameOf(recorded.unitId)} the due date ${part.dueDate}, recorded ${recorded.dueDate} (an extension is decided on the finding's page)`,
+        `文件中${nameOf(recorded.unitId)}的完成时限为 ${part.dueDate}，已登记的为 ${recorded.dueDate}（如需延期，请在该问题页面办理）`,
+      ),
+    );
+  }
+  const named = new Set(finding.parts.map((part) => partOf(part.unit.unitId)?.unitId));
+  for (const recorded of recordedParts.filter((part) => !named.has(part.unitId))) {
+    notices.push(
+      notice(
+        `${nameOf(recorded.unitId)} has a part recorded that the file no longer names (parts are withdrawn on the finding's page)`,
+        `已登记的${nameOf(recorded.unitId)}整改任务不在本文件中（如需调整交办，请在该问题页面办理）`,
+      ),
+    );
+  }
+  if (finding.measures !== '' && finding.measures !== recordedMeasures) {
+    notices.push(
+      notice(
+        `the file's 整改措施 differ from those recorded ("${recordedMeasures}")`,
+        `文件中的整改措施与已登记的不同（已登记：“${recordedMeasures || '无'}”）`,
+      ),
+    );
+  }
+  return notices;
+}
+
 /** `Imported findings-2025.csv: 6 findings recorded on evaluation …` */
 export function describeFindingsImport(fileName: string, outcome: FindingsImportOutcome): string {
   const recorded = outcome.findings.filter((finding) => finding.recordedNow).length;
@@ -219,6 +300,6 @@ export function describeFindingsImport(fileName: string, outcome: FindingsImport
   if (outcome.dryRun) {
     return `Dry run: ${fileName} would record ${recorded} finding${recorded === 1 ? '' : 's'}${assigned} on evaluation ${outcome.evaluationId}${before > 0 ? ` (${before} recorded before)` : ''}. Nothing was written.${describeNotes(outcome.notes)}`;
   }
-  if (recorded === 0) return `Every finding of ${fileName} was imported before (${before}). Nothing was written.`;
+  if (recorded === 0) return `Every finding of ${fileName} was imported before (${before}). Nothing was written.${describeNotes(outcome.notes)}`;
   return `Imported ${fileName}: ${recorded} finding${recorded === 1 ? '' : 's'} recorded${assigned} on evaluation ${outcome.evaluationId}${before > 0 ? `, ${before} recorded before` : ''}.${describeNotes(outcome.notes)}`;
 }

@@ -6,6 +6,7 @@ import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { EventSchemaRegistry } from '../../shared/event-schemas.js';
 import type { ImportFile } from '../../imports/import-run.js';
+import { WorkPlanLedger } from '../breakdown/work-plan-ledger.js';
 import { importWorkPlanFile, type WorkPlanImportOptions, type WorkPlanImportOutcome } from './import-work-plan.js';
 
 /** Imports a work-plan file, all or nothing; `context` is the import's, each command gets its own. */
@@ -26,10 +27,11 @@ export class ImportWorkPlanHandler implements ICommandHandler<ImportWorkPlanComm
     private readonly schemas: EventSchemaRegistry,
     private readonly units: UnitsReadModel,
     private readonly projections: ProjectionEngine,
+    private readonly ledger: WorkPlanLedger,
   ) {}
 
   async execute({ file, options, context }: ImportWorkPlanCommand): Promise<WorkPlanImportOutcome> {
-    const outcome = await importWorkPlanFile({ store: this.store, schemas: this.schemas, units: this.units }, file, options, context);
+    const outcome = await importWorkPlanFile({ store: this.store, schemas: this.schemas, units: this.units }, file, options, context, this.ledger.listPlans());
     if (outcome.position) await this.projections.waitFor(outcome.position);
     return outcome;
   }

@@ -7,12 +7,12 @@ import { CalendarDate, OptionalLabel, OptionalText } from '../../shared/graphql/
 export class ImportWorkPlanInput extends FileUploadInput {
   @Field(() => String, {
     nullable: true,
-    description: 'The plan’s title, for CSV and XLSX (YAML and JSON carry their own); defaults to the file name without its extension',
+    description: 'The plan’s title, for CSV and XLSX (YAML and JSON carry their own); defaults to the title row above the header (not an attachment label such as 附件1, the issuing office or a remark), else the file name without its extension and attachment label; a version remark such as （2026年7月调整） is not part of it',
   })
   @OptionalLabel(200)
   title?: string;
 
-  @Field(() => Int, { nullable: true, description: 'The plan’s year, for CSV and XLSX; defaults to the year of the first item’s due date' })
+  @Field(() => Int, { nullable: true, description: 'The plan’s year, for CSV and XLSX; defaults to the year in the title, else the year of the first item’s due date' })
   @IsOptional()
   @IsInt()
   @Min(2000)
@@ -26,7 +26,7 @@ export class ImportWorkPlanInput extends FileUploadInput {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Apply a new version of an imported plan (same title and year) as a revision that keeps all progress; without it a new version is refused (CONFLICT) with the difference',
+    description: 'Apply a new version of an imported plan (same title and year) as a revision that keeps all progress; without it a new version is refused (CONFLICT) with the difference; refused (BAD_USER_INPUT, field revise) when no plan of that title and year was imported, naming the nearest',
   })
   @IsOptional()
   @IsBoolean()

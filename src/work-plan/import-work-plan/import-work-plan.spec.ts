@@ -123,4 +123,34 @@ describe('importing a work plan file', () => {
     ]);
     expect(await dependencies.store.headPosition()).toEqual(head);
   });
+
+  it('refuses revise for a plan never imported, naming the nearest plan of the year, and writes nothing (breaker10b N22)', async () => {
+    const csv = (title: string, lead: string) =>
+      new TextEncoder().encode(`${title}\n序号,工作任务,牵头单位,完成时限\n1,推进决策公开,${lead},2026-12-31\n2,推进执行公开,${lead},2026-11-30\n`);
+    const first = await importWorkPlanFile(dependencies, { name: 'a.csv', content: csv('青川市2026年政务信息化重点任务清单', '青川市财政局') }, {}, contextOf('first'));
+    expect(first.title).toBe('青川市2026年政务信息化重点任务清单');
+    const head = await dependencies.store.headPosition();
+    const refusal = await importWorkPlanFile(
+      dependencies,
+      { name: 'b.csv', content: csv('青川市2026年政务信息化任务清单（7月调整）', '青川市教育局') },
+      { revise: true, dryRun: true },
+      contextOf('second'),
+      [{ title: first.title, year: 2026 }, { title: '青川市2025年政务信息化重点任务清单', year: 2025 }],
+    ).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'revise' } });
+    expect((refusal as DomainError).messageZh).toBe(
+      '没有已导入的2026年方案“青川市2026年政务信息化任务清单”，无法按新版本调整；如果它是“青川市2026年政务信息化重点任务清单”的新版本，请在“方案标题”中填写该标题。如果这是一份新方案，请不要选择“按新版本调整”。',
+    );
+    expect(await dependencies.store.headPosition()).toEqual(head);
+
+    // The same version remark on the plan's own title revises it.
+    const revised = await importWorkPlanFile(
+      dependencies,
+      { name: 'c.csv', content: csv('青川市2026年政务信息化重点任务清单（2026年7月调整）', '青川市教育局') },
+      { revise: true, dryRun: true },
+      contextOf('third'),
+    );
+    expect(revised).toMatchObject({ planId: first.planId, revision: { added: [] } });
+  });
 });

@@ -80,11 +80,18 @@ export interface WorkPlanImportOutcome {
   readonly position: Position | null;
 }
 
+/**
+ * Imports the file (see the top of this file). `knownPlans`: the plans imported so far (title and
+ * year), for a revision that matches none to name the nearest; the command line has none to give.
+ * Raises BAD_USER_INPUT with every problem of the file, or when `revise` is asked for a plan never
+ * imported; CONFLICT for a new version not asked to revise, or another approval day.
+ */
 export async function importWorkPlanFile(
   dependencies: ImportDependencies,
   file: ImportFile,
   options: WorkPlanImportOptions,
   context: CommandContext,
+  knownPlans: readonly KnownPlan[] = [],
 ): Promise<WorkPlanImportOutcome> {
   const recorded = await refuseReusedKey(dependencies.store, requestOf(context));
   const retried = firstRunAppended(recorded);
@@ -117,6 +124,7 @@ export async function importWorkPlanFile(
   // A plan imported before from another file: this is a new version of it, shown or applied as a revision.
   const existing = await stateWithout(dependencies, planStream, workPlanDecider, planWithout);
   const isNewVersion = existing.status === 'imported' && existing.source.sha256 !== sha256;
+  if (options.revise && existing.status !== 'imported') throw nothingToRevise(validation.plan, knownPlans);
   // A version (new, or the same file again) whose rows were renumbered keeps each item's code, matched by its title (breaker10 F23).
   const renumbering = await renumberingOf(dependencies, existing, validation.plan);
   const plan = renumbering?.plan ?? validation.plan;
@@ -314,6 +322,37 @@ async function renumberingOf(dependencies: ImportDependencies, existing: WorkPla
     }
     if (!clash) return renumbering;
   }
+}
+
+/** A plan already imported, as a revision that matches none names it. */
+export interface KnownPlan {
+  readonly title: string;
+  readonly year: number;
+}
+
+/**
+ * A revision asked for a plan never imported (no plan of that title and year) is refused, never
+ * imported as a second plan with every item again (breaker10b N22); the refusal names the plans of
+ * the year that share most of the title's characters, up to three.
+ */
+function nothingToRevise(plan: { title: string; year: number }, knownPlans: readonly KnownPlan[]): DomainError {
+  const letters = new Set(plan.title);
+  const shared = (title: string) => [...new Set(title)].filter((letter) => letters.has(letter)).length;
+  const nearest = knownPlans
+    .filter((known) => known.year === plan.year && known.title !== plan.title)
+    .map((known) => ({ ...known, score: shared(known.title) }))
+    .filter((known) => known.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 3);
+  const names = nearest.map((known) => `“${known.title}”`).join('、');
+  return new DomainError(
+    'BAD_USER_INPUT',
+    say(
+      `No plan "${plan.title}" (${plan.year}) was imported, so there is nothing to revise${nearest.length > 0 ? `; is it a new version of ${nearest.map((known) => `"${known.title}"`).join(', ')}? Give that title (title)` : ''}. To import it as a new plan, leave revise off.`,
+      `没有已导入的${plan.year}年方案“${plan.title}”，无法按新版本调整${nearest.length > 0 ? `；如果它是${names}的新版本，请在“方案标题”中填写该标题` : ''}。如果这是一份新方案，请不要选择“按新版本调整”。`,
+    ),
+    { field: 'revise' },
+  );
 }
 
 /** A new version is never applied unasked: the refusal says what differs and how to apply it. */

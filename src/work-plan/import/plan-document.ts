@@ -8,7 +8,7 @@ import { say, type Bilingual } from '../../shared/domain-error.js';
 import { chineseNamesOf, entryOf, readTree, recordOfMap, type TreeEntry, type TreeNode } from '../../spreadsheet/tree.js';
 import { isNamed, type Columns, type SourceRecord } from '../../spreadsheet/columns.js';
 import { readSpreadsheetOffThread } from '../../spreadsheet/sheet-off-thread.js';
-import { sectionOfText } from '../../spreadsheet/sheet.js';
+import { isAttachmentLabel, sectionOfText, withoutAttachmentLabel } from '../../spreadsheet/sheet.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 
 /*
@@ -101,11 +101,13 @@ export const planItemColumns = {
     label: '内容 (description)',
     aliases: ['内容', '工作内容', '具体内容', '主要内容', '具体要求', '工作要求', '任务要求', 'description', 'requirements'],
     required: false,
+    lines: true,
   },
   measures: {
     label: '措施 (measures)',
     aliases: ['工作措施', '整改措施', '具体措施', '主要措施', '推进措施', '措施', 'measures'],
     required: false,
+    lines: true,
   },
   leadUnit: {
     label: '牵头单位 (lead unit)',
@@ -208,15 +210,57 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
           },
         ]
       : [];
-    const draft = draftFrom(fromLayout(records), { title: null, year: null }, { ...options, sheetTitle: table.title }, dropped);
+    const once = withoutRepeatedRows(records);
+    const draft = draftFrom(fromLayout(once.records), { title: null, year: null }, { ...options, sheetTitle: table.title }, dropped);
     const { notices: numbering = [], ...drafted } = draft;
     const notes = readingNotesOf(table);
-    const notices = [...flatNotice, ...(notes.notices ?? []), ...numbering];
+    const notices = [...flatNotice, ...(notes.notices ?? []), ...once.notices, ...numbering];
     return { ...drafted, ...notes, ...(notices.length > 0 ? { notices } : {}) };
   }
   const read = readTree(content, options.format);
   if (!read.ok) return { document: null, problems: read.problems };
   return draftOfTree(read.tree, options);
+}
+
+/** A sheet that sums up the others (汇总, 总表, 汇总表, 全部任务): never a category of its own. */
+const isSummarySheet = (name: string): boolean => /^(?:.*汇总.*|总表|总清单|全部(?:任务|事项)?|合计)$/.test(name.trim());
+
+/**
+ * A workbook's rows once: a row on one sheet that repeats another sheet's row (the same task, lead,
+ * units and date — a 汇总 sheet and one sheet per 大项 list every task twice) is read once, from the
+ * sheet that is not a summary (its name gives the category), with a notice naming both (breaker10b N4).
+ */
+function withoutRepeatedRows(records: readonly SourceRecord<PlanColumn>[]): { records: SourceRecord<PlanColumn>[]; notices: ImportProblem[] } {
+  if (!records.some((record) => record.sheet !== undefined)) return { records: [...records], notices: [] };
+  const keyOf = (record: SourceRecord<PlanColumn>): string | null => {
+    const title = textOf(record.cells.title ?? null).normalize('NFKC').replace(/\s+/g, '');
+    if (title === '') return null;
+    const names = (cell: Cell | undefined) => namesInCell(cell ?? null).map((name) => name.normalize('NFKC')).sort().join('、');
+    return [title, names(record.cells.leadUnit), names(record.cells.responsibleUnits), textOf(record.cells.dueDate ?? null)].join('|');
+  };
+  const firstOf = new Map<string, SourceRecord<PlanColumn>>();
+  const dropped = new Set<SourceRecord<PlanColumn>>();
+  const notices: ImportProblem[] = [];
+  for (const record of records) {
+    const key = keyOf(record);
+    if (key === null) continue;
+    const first = firstOf.get(key);
+    if (!first) {
+      firstOf.set(key, record);
+      continue;
+    }
+    if (first.sheet === record.sheet) continue;
+    // The summary's copy goes; the sheet of its own keeps the row.
+    const [kept, gone] = isSummarySheet(first.sheet ?? '') && !isSummarySheet(record.sheet ?? '') ? [record, first] : [first, record];
+    dropped.add(gone);
+    firstOf.set(key, kept);
+    notices.push({
+      row: null,
+      reason: `Row ${gone.row} of sheet "${gone.sheet}" is the same task as row ${kept.row} of sheet "${kept.sheet}": read once, from "${kept.sheet}".`,
+      reasonZh: `工作表“${gone.sheet}”第 ${gone.row} 行与工作表“${kept.sheet}”第 ${kept.row} 行是同一事项：只导入一次（按“${kept.sheet}”）。`,
+    });
+  }
+  return { records: records.filter((record) => !dropped.has(record)), notices };
 }
 
 /**
@@ -231,7 +275,8 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
     const cells = { ...record.cells };
     const section = record.sections?.[0];
     if (textOf(cells.categoryTitle ?? null) === '' && textOf(cells.categoryCode ?? null) === '') {
-      const bySheet = record.sheet === undefined ? undefined : (sectionOfText(record.sheet) ?? { code: record.sheet, title: record.sheet });
+      const bySheet =
+        record.sheet === undefined ? undefined : isSummarySheet(record.sheet) ? UNCATEGORISED : (sectionOfText(record.sheet) ?? { code: record.sheet, title: record.sheet });
       if (section) Object.assign(cells, { categoryCode: section.code, categoryTitle: section.title });
       else if (bySheet && cells.categoryTitle === undefined) Object.assign(cells, { categoryCode: bySheet.code, categoryTitle: bySheet.title });
       else if (cells.categoryTitle !== undefined) Object.assign(cells, { categoryCode: previous.code, categoryTitle: previous.title });
@@ -369,11 +414,22 @@ function draftFrom(
     const itemTitle = textOf(cells.title ?? null);
     const previous = category.items.at(-1);
     // An item over several rows (merged 序号 and 事项, or blank ones in CSV) with units on each: one item (breaker10 F19).
+    const moreDescription = textOf(cells.description ?? null);
+    const moreMeasures = textOf(cells.measures ?? null);
+    const onlyLines =
+      itemCode === '' && itemTitle === '' && textOf(cells.leadUnit ?? null) === '' && namesInCell(cells.responsibleUnits ?? null).length === 0 && textOf(cells.dueDate ?? null) === '' && (moreDescription !== '' || moreMeasures !== '');
     const continues =
       previous !== undefined &&
       previous === lastItem &&
       (previous.sheet ?? '') === (sheet ?? '') &&
-      ((itemCode !== '' && itemCode === previous.code && itemTitle === previous.title) || (itemCode === '' && itemTitle === '' && namesInCell(cells.responsibleUnits ?? null).length > 0));
+      ((itemCode !== '' && itemCode === previous.code && itemTitle === previous.title) || (itemCode === '' && itemTitle === '' && namesInCell(cells.responsibleUnits ?? null).length > 0) || onlyLines);
+    if (continues && onlyLines) {
+      // 具体要求 / 工作措施 one line per row under the item: its text, line by line (breaker10b N26).
+      const continued = { ...previous, description: withLine(previous.description, moreDescription), measures: withLine(previous.measures, moreMeasures) };
+      category.items[category.items.length - 1] = continued;
+      lastItem = continued;
+      continue;
+    }
     if (continues) {
       const continuation: PlanItemContinuation = {
         row,
@@ -381,7 +437,12 @@ function draftFrom(
         dueDate: calendarDateOf(cells.dueDate ?? null),
         leadUnit: textOf(cells.leadUnit ?? null),
       };
-      const continued = { ...previous, continuations: [...(previous.continuations ?? []), continuation] };
+      const continued = {
+        ...previous,
+        description: withLine(previous.description, moreDescription),
+        measures: withLine(previous.measures, moreMeasures),
+        continuations: [...(previous.continuations ?? []), continuation],
+      };
       category.items[category.items.length - 1] = continued;
       lastItem = continued;
       continue;
@@ -405,8 +466,9 @@ function draftFrom(
     for (const [code, category] of categories) category.items = category.items.map((item) => ({ ...item, code: `${code}.${item.code}` }));
   }
   const items = [...categories.values()].flatMap((category) => category.items);
-  const title = planTitleOf(fields.title, options, problems);
-  const year = planYearOf(fields.year, options, items, problems);
+  const titleNotices: ImportProblem[] = [];
+  const { title, fromFileName } = planTitleOf(fields.title, options, problems, titleNotices);
+  const year = planYearOf(fields.year, options, fromFileName ? '' : title, items, problems);
   if (items.length === 0) problems.push({ row: null, reason: 'The plan has no items.', reasonZh: '方案中没有任何事项。' });
   return {
     document: {
@@ -415,8 +477,9 @@ function draftFrom(
       categories: [...categories].map(([code, category]) => ({ code, title: category.title, items: category.items })),
     },
     problems,
-    ...((restarted || leadNotices.length > 0) && {
+    ...((restarted || leadNotices.length > 0 || titleNotices.length > 0) && {
       notices: [
+        ...titleNotices,
         ...(restarted
           ? [
               {
@@ -431,6 +494,9 @@ function draftFrom(
     }),
   };
 }
+
+/** The text with one more line, unless the line is blank or already one of its lines (a merged cell repeats it). */
+const withLine = (text: string, line: string): string => (line === '' || text.split('\n').includes(line) ? text : text === '' ? line : `${text}\n${line}`);
 
 /**
  * An item code as the plan knows it, whatever list punctuation the 序号 cell carries: `1.`, `1、`,
@@ -455,18 +521,58 @@ function numberedPerCategory(categories: readonly { readonly code: string; reado
   });
 }
 
+/**
+ * A title that names no plan: an attachment's label (附件1 — from the first row, or from a file
+ * downloaded as 附件1.xlsx), a default sheet or workbook name. Two plans so titled would be taken
+ * for versions of one another (breaker10b N2).
+ */
+const isPlaceholderTitle = (title: string): boolean =>
+  isAttachmentLabel(title) || /^(?:sheet|工作表|工作簿|book)\s*\d*$/i.test(title) || /^新建\s*(?:microsoft\s*)?(?:excel\s*)?工作表/i.test(title);
+
+/**
+ * A version remark at the end of a title — （修订稿）, （2026年7月调整）, （调整版）, （征求意见稿） —
+ * says which version the file is, not which plan: the plan is the title without it, so a revised
+ * file revises the plan it revises (breaker10b N22).
+ */
+const VERSION_REMARK = /\s*[（(]\s*([^（）()]*(?:调整|修订|修改|更新|修正|稿|版)[^（）()]*)[）)]\s*$/;
+
+/**
+ * The plan's title: the YAML/JSON field, else the one given (--title), else the sheet's title row,
+ * else the file name (without an attachment label: 附件1-青川市…方案.xlsx). A version remark on a
+ * title read off the sheet or the file name is dropped with a notice; a placeholder (附件1, Sheet1) or a missing title is a problem asking for one.
+ */
 function planTitleOf(
   field: Located<Cell> | null,
   options: PlanReadOptions & { readonly sheetTitle?: string | null },
   problems: ImportProblem[],
-): string {
-  const fromFileName = options.fileName?.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').trim();
-  const title = textOf(field?.value ?? null) || options.title?.trim() || options.sheetTitle?.trim() || fromFileName || '';
-  if (title === '') problems.push({ row: field?.row ?? null, reason: 'The plan has no title; give one (--title).', reasonZh: '方案没有标题，请填写标题。' });
+  notices: ImportProblem[],
+): { title: string; fromFileName: boolean } {
+  const fromFileName = withoutAttachmentLabel(options.fileName?.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').trim() ?? '');
+  const typed = textOf(field?.value ?? null) || options.title?.trim() || '';
+  const given = typed || options.sheetTitle?.trim() || '';
+  const written = given || fromFileName || '';
+  // A title typed in (--title, the YAML field) is taken as typed; one read off the sheet or the file name loses its version remark.
+  const remark = typed === '' ? VERSION_REMARK.exec(written) : null;
+  const title = remark && remark.index > 0 ? written.slice(0, remark.index).trim() : written;
+  if (remark && remark.index > 0) {
+    notices.push({
+      row: field?.row ?? null,
+      reason: `"${remark[1]}" in the title says which version the file is: the plan is "${title}" (a new version of an imported plan is applied with revise).`,
+      reasonZh: `标题中的“（${remark[1]}）”是版本说明：按方案“${title}”读取（已导入的方案如需按此版本调整，请选择“按新版本调整”）。`,
+    });
+  }
+  if (title === '') problems.push({ row: field?.row ?? null, reason: 'The plan has no title; give one (--title).', reasonZh: '方案没有标题，请填写方案标题。' });
+  else if (isPlaceholderTitle(title)) {
+    problems.push({
+      row: field?.row ?? null,
+      reason: `"${title}" is an attachment label or a default name, not the plan's title: give the title (--title), or put it in the file's first rows.`,
+      reasonZh: `“${title}”是附件编号或默认名称，不是方案的标题：请填写方案标题，或在表格上方写明标题。`,
+    });
+  }
   if (title.length > 200) problems.push({ row: field?.row ?? null, reason: 'The plan title is longer than 200 characters.', reasonZh: '方案标题超过 200 个字。' });
   const unreadable = title === '' ? null : unreadableLabel(title);
   if (unreadable) problems.push({ row: field?.row ?? null, reason: `The plan title ${unreadable}.`, reasonZh: `方案标题${unreadableReasonZh(unreadable)}。` });
-  return title;
+  return { title, fromFileName: given === '' };
 }
 
 const YEAR = /^(\d{4})\s*(?:年度?)?$/;
@@ -475,6 +581,7 @@ const isPlanYear = (year: number): boolean => Number.isInteger(year) && year >= 
 function planYearOf(
   field: Located<Cell> | null,
   options: PlanReadOptions,
+  title: string,
   items: readonly PlanItemRow[],
   problems: ImportProblem[],
 ): number {
@@ -499,7 +606,7 @@ function planYearOf(
     });
     return 0;
   }
-  const inTitle = /((?:19|20|21)\d{2})\s*年/.exec(options.title ?? (options as { sheetTitle?: string | null }).sheetTitle ?? '');
+  const inTitle = /((?:19|20|21)\d{2})\s*年/.exec(title);
   if (inTitle) return Number(inTitle[1]);
   const firstDueDate = items
     .map((item) => readDeadline(item.dueDate))

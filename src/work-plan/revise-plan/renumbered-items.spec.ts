@@ -137,3 +137,38 @@ describe('a revision that inserts an item and renumbers the rows below (breaker1
     expect((await dependencies.store.readAll()).length).toBe(before);
   });
 });
+
+describe('an item inserted above an item reworded in the same version (breaker10b N1)', () => {
+  const unit = (unitId: string) => ({ unitId, name: unitId });
+  const withUnits = (each: ValidatedPlanItem, lead: string, dueDate: string): ValidatedPlanItem => ({ ...each, leadUnits: [unit(lead)], dueDate });
+  const before = [
+    { code: '1', title: 'W甲 推进决策公开', leadUnitIds: ['czj'], responsibleUnitIds: [], dueDate: '2026-12-31' },
+    { code: '2', title: 'W乙 推进价格信息公开', leadUnitIds: ['fgw'], responsibleUnitIds: [], dueDate: '2026-12-15' },
+    { code: '3', title: 'W丙 推进教育信息公开', leadUnitIds: ['jyj'], responsibleUnitIds: [], dueDate: '2026-12-20' },
+  ];
+
+  it('matches the reworded item by its lead, units and due date: it keeps its code and progress, the inserted one is new', () => {
+    const next = planOf(
+      withUnits(item('1', 'W甲 推进决策公开', 2), 'czj', '2026-12-31'),
+      withUnits(item('2', 'W新 推进救助信息公开', 3), 'mzj', '2026-12-31'),
+      withUnits(item('3', 'W乙 推进价格和收费信息公开', 4), 'fgw', '2026-12-15'),
+      withUnits(item('4', 'W丙 推进教育信息公开', 5), 'jyj', '2026-12-20'),
+    );
+    const renumbering = renumberedByContent(before, next, never);
+    expect(codesOf(renumbering!.plan)).toEqual(['1 W甲 推进决策公开', '4 W新 推进救助信息公开', '2 W乙 推进价格和收费信息公开', '3 W丙 推进教育信息公开']);
+    expect(renumbering!.notices.map((notice) => notice.reasonZh)).toContain(
+      '事项“W乙 推进价格和收费信息公开”在文件中编号为 3，其牵头单位、责任单位和完成时限与方案中的事项 2“W乙 推进价格信息公开”相同：按该事项修改表述，保留编号 2 及其进度。',
+    );
+  });
+
+  it('matches nothing when two unmatched items share the lead, units and date', () => {
+    const next = planOf(
+      withUnits(item('1', 'W甲 推进决策公开', 2), 'czj', '2026-12-31'),
+      withUnits(item('2', 'W新 推进价格公开', 3), 'fgw', '2026-12-15'),
+      withUnits(item('3', 'W乙 推进价格和收费信息公开', 4), 'fgw', '2026-12-15'),
+      withUnits(item('4', 'W丙 推进教育信息公开', 5), 'jyj', '2026-12-20'),
+    );
+    const renumbering = renumberedByContent(before, next, never);
+    expect(codesOf(renumbering!.plan)).toEqual(['1 W甲 推进决策公开', '2 W新 推进价格公开', '4 W乙 推进价格和收费信息公开', '3 W丙 推进教育信息公开']);
+  });
+});

@@ -10,11 +10,18 @@ import type { ValidatedPlan } from '../import/plan-validation.js';
  * notices (breaker10 F23). Pure: the caller says which codes are taken.
  */
 
-/** An item of the plan as it stands: its code and title. */
+/** An item of the plan as it stands: its code and title, and (to match a reworded item) its units and due date. */
 export interface StandingItem {
   readonly code: string;
   readonly title: string;
+  readonly leadUnitIds?: readonly string[];
+  readonly responsibleUnitIds?: readonly string[];
+  readonly dueDate?: string;
 }
+
+/** Who does an item and by when: lead units, responsible units, due date; null when not known. */
+const signatureOf = (leadUnitIds: readonly string[] | undefined, responsibleUnitIds: readonly string[] | undefined, dueDate: string | undefined): string | null =>
+  leadUnitIds === undefined || dueDate === undefined ? null : [[...leadUnitIds].sort().join(','), [...(responsibleUnitIds ?? [])].sort().join(','), dueDate].join('|');
 
 export interface Renumbering {
   /** The new version with the codes the plan knows its items by. */
@@ -54,6 +61,27 @@ export function renumberedByContent(standing: readonly StandingItem[], next: Val
     const byTitle = standingByTitle.get(sameWords(item.title));
     if (byTitle && byTitle.code !== item.code && nextByTitle.get(sameWords(item.title)) === item) moved.set(item.code, byTitle.code);
   }
+  // An item inserted above a reworded one (breaker10b N1): the reworded item, matched by no title,
+  // is the one whose lead, units and due date are those of a standing item left unmatched — when
+  // exactly one item on each side has them — and the item now at that code does not have them.
+  const signature = (item: (typeof items)[number]) => signatureOf(item.leadUnits.map((unit) => unit.unitId), item.responsibleUnits.map((unit) => unit.unitId), item.dueDate);
+  const keptInPlace = new Set(items.filter((item) => sameWords(standingByCode.get(item.code)?.title ?? '\u0000') === sameWords(item.title)).map((item) => item.code));
+  const matchedStanding = new Set([...keptInPlace, ...moved.values()]);
+  const unmatchedItems = items.filter((item) => !keptInPlace.has(item.code) && !moved.has(item.code));
+  const unmatchedStanding = standing.filter((item) => !matchedStanding.has(item.code));
+  const rewordedFrom = new Map<string, StandingItem>();
+  for (const item of unmatchedStanding) {
+    const wanted = signatureOf(item.leadUnitIds, item.responsibleUnitIds, item.dueDate);
+    if (wanted === null) continue;
+    const inPlace = items.find((each) => each.code === item.code);
+    if (inPlace && signature(inPlace) === wanted) continue;
+    const candidates = unmatchedItems.filter((each) => signature(each) === wanted);
+    const rivals = unmatchedStanding.filter((each) => signatureOf(each.leadUnitIds, each.responsibleUnitIds, each.dueDate) === wanted);
+    const [candidate] = candidates;
+    if (candidates.length !== 1 || rivals.length !== 1 || candidate!.code === item.code || moved.has(candidate!.code)) continue;
+    moved.set(candidate!.code, item.code);
+    rewordedFrom.set(candidate!.code, item);
+  }
   if (moved.size === 0) return null;
 
   const claimed = new Set(moved.values());
@@ -61,6 +89,15 @@ export function renumberedByContent(standing: readonly StandingItem[], next: Val
   const notices: ImportProblem[] = [];
   const codeOf = (item: (typeof items)[number]): string => {
     const kept = moved.get(item.code);
+    const reworded = rewordedFrom.get(item.code);
+    if (kept !== undefined && reworded) {
+      notices.push({
+        row: item.row,
+        reason: `Item "${item.title}" is numbered ${item.code} in the file; its lead, units and due date are those of item ${kept} "${reworded.title}": it is that item reworded, and keeps its code ${kept} and its progress.`,
+        reasonZh: `事项“${item.title}”在文件中编号为 ${item.code}，其牵头单位、责任单位和完成时限与方案中的事项 ${kept}“${reworded.title}”相同：按该事项修改表述，保留编号 ${kept} 及其进度。`,
+      });
+      return kept;
+    }
     if (kept !== undefined) {
       notices.push({
         row: item.row,

@@ -1,0 +1,99 @@
+import ExcelJS from 'exceljs';
+import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
+import { sheetTitleOf } from '../../spreadsheet/sheet.js';
+import { importWorkPlan } from './work-plan-import.js';
+
+/*
+ * A plan's title as published files carry it (breaker10b N2, N22): an attachment label (附件1), the
+ * issuing office or a remark above the real title is never the title, a file downloaded as
+ * 附件1.xlsx gives no title, and a version remark in the title names the version, not the plan.
+ */
+
+const directory = unitLookupFrom([
+  { id: 'unit-czj', code: 'CZJ', name: '青川市财政局' },
+  { id: 'unit-jyj', code: 'JYJ', name: '青川市教育局' },
+]);
+
+const HEADER = '序号,工作任务,牵头单位,责任单位,完成时限';
+const ROWS = '1,推进决策公开,青川市财政局,青川市教育局,2026-12-31\n2,推进执行公开,青川市财政局,,2026-11-30\n';
+const csvWith = (above: string[]) => [...above, HEADER].join('\n') + '\n' + ROWS;
+const read = (csv: string, fileName = 'plan.csv') => importWorkPlan(csv, { format: 'csv', fileName, lookupUnit: directory });
+
+async function xlsxWith(above: (string | null)[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Sheet1');
+  for (const text of above) sheet.addRow(text === null ? [] : [text]);
+  sheet.addRow(HEADER.split(','));
+  for (const line of ROWS.trim().split('\n')) sheet.addRow(line.split(',').map((cell) => cell || null));
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+describe('the title row of a published attachment', () => {
+  it.each([
+    ['附件1'],
+    ['附件'],
+    ['附件 2'],
+    ['附表3'],
+    ['青川市人民政府办公室'],
+    ['（此件公开发布）'],
+  ])('skips %s above the title: the plan is titled by the title row', async (label) => {
+    const result = await read(csvWith([label, '青川市2026年政务公开工作要点任务分工方案']));
+    expect(result).toMatchObject({ ok: true, plan: { title: '青川市2026年政务公开工作要点任务分工方案', year: 2026 } });
+  });
+
+  it('reads 附件, a blank row, the title and a 填报单位 row above the header of an XLSX', async () => {
+    const bytes = await xlsxWith(['附件', null, '青川市2026年政府网站与政务新媒体检查整改任务清单', '填报单位：青川市政务公开办公室']);
+    const result = await importWorkPlan(bytes, { format: 'xlsx', fileName: '附件.xlsx', lookupUnit: directory });
+    expect(result).toMatchObject({ ok: true, plan: { title: '青川市2026年政府网站与政务新媒体检查整改任务清单' } });
+  });
+
+  it('drops the label of a title written after it: 附件1：青川市…方案', async () => {
+    const result = await read(csvWith(['附件1：青川市2026年政务公开工作要点任务分工方案']));
+    expect(result).toMatchObject({ ok: true, plan: { title: '青川市2026年政务公开工作要点任务分工方案' } });
+  });
+
+  it('refuses a plan whose only title is an attachment label, asking for the title', async () => {
+    for (const [csv, fileName] of [
+      [csvWith(['附件1']), '附件1.csv'],
+      [csvWith([]), '附件1.csv'],
+      [csvWith([]), 'Sheet1.csv'],
+    ] as const) {
+      const result = await read(csv, fileName);
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.problems.map((problem) => problem.reasonZh)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/不是方案的标题：请填写方案标题|方案没有标题，请填写方案标题/)]),
+      );
+    }
+  });
+
+  it('takes the title from a file name without its attachment label', async () => {
+    const result = await read(csvWith([]), '附件1-青川市2026年任务清单.csv');
+    expect(result).toMatchObject({ ok: true, plan: { title: '青川市2026年任务清单' } });
+  });
+
+  it('picks the title among several single-text rows: the one that reads as a document title', () => {
+    expect(sheetTitleOf([['附件1'], ['青川市人民政府办公室'], ['青川市2026年政务公开工作要点'], ['填报时间：2026年3月']])).toBe('青川市2026年政务公开工作要点');
+    expect(sheetTitleOf([['附件2'], ['（此件公开发布）']])).toBeNull();
+    expect(sheetTitleOf([['青川市人民政府办公室'], ['2026年重点工作推进安排']])).toBe('2026年重点工作推进安排');
+  });
+});
+
+describe('a version remark in the title (breaker10b N22)', () => {
+  it.each(['（2026年7月调整）', '（修订稿）', '(调整版)', '（征求意见稿）'])('reads 青川市2026年政务信息化重点任务清单%s as that plan, saying so', async (remark) => {
+    const result = await read(csvWith([`青川市2026年政务信息化重点任务清单${remark}`]));
+    expect(result).toMatchObject({ ok: true, plan: { title: '青川市2026年政务信息化重点任务清单', year: 2026 } });
+    expect(result.ok && result.notices?.map((notice) => notice.reasonZh)).toEqual(expect.arrayContaining([expect.stringContaining('是版本说明')]));
+  });
+
+  it('keeps a bracket that is part of the name', async () => {
+    const result = await read(csvWith(['青川市2026年政务公开工作要点（试行）']));
+    expect(result).toMatchObject({ ok: true, plan: { title: '青川市2026年政务公开工作要点（试行）' } });
+  });
+});
+
+describe('a title typed in', () => {
+  it('is taken as typed, version remark and all', async () => {
+    const result = await importWorkPlan(csvWith([]), { format: 'csv', fileName: 'plan.csv', title: '青川市2026年政务公开工作要点（调整）', lookupUnit: directory });
+    expect(result).toMatchObject({ ok: true, plan: { title: '青川市2026年政务公开工作要点（调整）' } });
+  });
+});

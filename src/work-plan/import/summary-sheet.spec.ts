@@ -1,0 +1,50 @@
+import ExcelJS from 'exceljs';
+import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
+import { importWorkPlan } from './work-plan-import.js';
+
+/*
+ * A workbook with a 汇总 sheet and one sheet per 大项 lists every task twice (breaker10b N4): each
+ * task is read once, from its 大项's sheet, and 汇总 is no category.
+ */
+
+const directory = unitLookupFrom([
+  { id: 'unit-czj', code: 'CZJ', name: '青川市财政局' },
+  { id: 'unit-jyj', code: 'JYJ', name: '青川市教育局' },
+]);
+const HEADER = ['序号', '工作任务', '牵头单位', '责任单位', '完成时限'];
+const DECISION = ['MB决策1', '青川市财政局', '青川市教育局', '2026-06-30'];
+const READING = ['MB解读1', '青川市教育局', null, '2026-09-30'];
+
+async function workbook(sheets: Record<string, (string | number | null)[][]>): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const sheet = book.addWorksheet(name);
+    sheet.addRow(['青川市2026年政务公开任务清单']);
+    sheet.addRow(HEADER);
+    for (const row of rows) sheet.addRow(row);
+  }
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+describe('a 汇总 sheet beside one sheet per 大项', () => {
+  it('reads each task once, under its 大项, naming the repeated rows', async () => {
+    const bytes = await workbook({ 汇总: [[1, ...DECISION], [2, ...READING]], 决策公开: [[1, ...DECISION]], 政策解读: [[1, ...READING]] });
+    const result = await importWorkPlan(bytes, { format: 'xlsx', fileName: 'multi.xlsx', lookupUnit: directory });
+    expect(result.ok && result.plan.categories.map((category) => [category.title, category.items.map((item) => item.title)])).toEqual([
+      ['决策公开', ['MB决策1']],
+      ['政策解读', ['MB解读1']],
+    ]);
+    expect(result.ok && result.notices?.map((notice) => notice.reasonZh)).toEqual(
+      expect.arrayContaining(['工作表“汇总”第 3 行与工作表“决策公开”第 3 行是同一事项：只导入一次（按“决策公开”）。']),
+    );
+  });
+
+  it('keeps a 汇总 row no other sheet has, uncategorised rather than in a category 汇总', async () => {
+    const bytes = await workbook({ 汇总: [[1, ...DECISION], [2, ...READING]], 决策公开: [[1, ...DECISION]] });
+    const result = await importWorkPlan(bytes, { format: 'xlsx', fileName: 'multi.xlsx', lookupUnit: directory });
+    expect(result.ok && result.plan.categories.map((category) => [category.code, category.title, category.items.map((item) => item.title)])).toEqual([
+      ['一', '未分类', ['MB解读1']],
+      ['决策公开', '决策公开', ['MB决策1']],
+    ]);
+  });
+});

@@ -350,10 +350,14 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
       (store instanceof SqliteEventStore && witnessed?.storeId === identity.storeId ? judgeCheckpoints(location, witnessed, store.ledger().latestCheckpoint()) : null);
     if (refusal && !settings.ACCEPT_STORE_RESET) throw refusal;
     if (refusal) logger.warn(`Starting on a store that was not recognised, as ACCEPT_STORE_RESET asks: ${refusal.message}`);
+    // An empty store no witness has seen is a first run's whether this start created it or an
+    // earlier one that was refused before its witness could be written (breaker9b N8: a full witness
+    // volume left an empty store the demo then never came to). A store accepted in place of lost
+    // data is never one: the accepting start writes a witness without the mark.
     const createdForFirstRun =
       !refusal &&
       head === null &&
-      ((identity.created && !witnessed) || (witnessed?.createdForFirstRun === true && witnessed.storeId === identity.storeId && witnessed.head === null));
+      (!witnessed || (witnessed.createdForFirstRun === true && witnessed.storeId === identity.storeId && witnessed.head === null));
     const witness = new WitnessKeeper(settings.STORE_WITNESS_PATH, { storeId: identity.storeId, kind: store.kind, location, createdForFirstRun }, hashAt);
     // The key is the ledger's business (judged when it is loaded, see LedgerService); until then the
     // witness keeps the one it knew, whatever store it saw: the key is the office's, not the store's.

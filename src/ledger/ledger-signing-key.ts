@@ -64,9 +64,11 @@ export function readSigningKey(path: string): KeyObject {
     key = createPrivateKey(pem);
   } catch {
     throw new InvalidSettingsError([
+      // Never advise `-out` onto this path: it holds something (a database, a file of the
+      // operator's), and a key written over it destroys it (breaker9b N0).
       say(
-        `LEDGER_SIGNING_KEY_FILE: ${path} is not a PEM private key (make one with: openssl genpkey -algorithm ed25519 -out ${path})`,
-        `LEDGER_SIGNING_KEY_FILE：${path} 不是 PEM 格式的私钥（可用 openssl genpkey -algorithm ed25519 -out ${path} 生成）`,
+        `LEDGER_SIGNING_KEY_FILE: ${path} is not a PEM private key. Point LEDGER_SIGNING_KEY_FILE at the office's key file; to make a new key, write it to a new file of its own (openssl genpkey -algorithm ed25519 -out <new file>), never over ${path}.`,
+        `LEDGER_SIGNING_KEY_FILE：${path} 不是 PEM 格式的私钥。请将 LEDGER_SIGNING_KEY_FILE 指向本单位的密钥文件；如需新密钥，请写入一个新的文件（openssl genpkey -algorithm ed25519 -out <新文件>），切勿写到 ${path} 上。`,
       ),
     ]);
   }

@@ -630,11 +630,25 @@ const canMount = typeof process.getuid === 'function' && process.getuid() === 0;
     fillDisk(filler);
     try {
       const witnessPath = join(folder, 'store.witness.json');
-      const refused = await refusedStart(join(mkdtempSync(join(tmpdir(), 'rectify-witness-full-')), 'rectify.db'), { env: { STORE_WITNESS_PATH: witnessPath } });
+      const sqlitePath = join(mkdtempSync(join(tmpdir(), 'rectify-witness-full-')), 'rectify.db');
+      const env = { STORE_WITNESS_PATH: witnessPath, DEMO_DATA: 'true' };
+      const refused = await refusedStart(sqlitePath, { env });
       expect(refused.code).toBe(3);
       expect(refused.output).toContain(`The store witness ${witnessPath} cannot be written (the disk holding it is full)`);
       expect(refused.output).toContain(`事件库见证文件 ${witnessPath} 无法写入（其所在磁盘已满）`);
       expect(execFileSync('ls', ['-A', folder], { encoding: 'utf8' })).toBe('');
+      // breaker9b N8: the empty store that start left behind is still a first run's once space is
+      // freed — the demo is seeded, not refused as "not created for a first run".
+      expect(existsSync(sqlitePath)).toBe(true);
+      unlinkSync(filler);
+      const server = await startServer(sqlitePath, { env });
+      try {
+        const seeded = await graphqlAt(server.port, '{ evaluations { totalCount } }', {}, { authorization: 'Bearer rct_demo_supervisor_qingchuan' });
+        expect(seeded).toMatchObject({ data: { evaluations: { totalCount: 1 } } });
+        expect(server.output()).not.toContain('not created for a first run');
+      } finally {
+        await killHard(server.child);
+      }
     } finally {
       rmSync(filler, { force: true });
     }

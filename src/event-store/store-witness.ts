@@ -248,6 +248,7 @@ export interface ObservedStore {
 
 export type StoreRefusalReason =
   | 'STORE_MISSING'
+  | 'STORE_NOT_FOUND'
   | 'STORE_EMPTY'
   | 'STORE_REPLACED'
   | 'STORE_SHORTER'

@@ -56,6 +56,11 @@ export class WitnessKeeper {
      * null: written with each durable write once the key is known, its `location` absolute.
      */
     private readonly keptCopyPath: string | null = null,
+    /**
+     * The log's newest event as the store holds it now (any process's append; see
+     * `SqliteEventStore.headEventNow`): a witness write never names a lower head than it.
+     */
+    private readonly storeHead?: () => { position: Position; eventId: string | null } | null,
   ) {
     this.timer = setInterval(() => this.flush(), WITNESS_INTERVAL_MS);
     this.timer.unref();
@@ -127,7 +132,25 @@ export class WitnessKeeper {
    * @throws WitnessNotWrittenError when the file cannot be written.
    */
   write(head: Position | null, headEventId: string | null, durable = true): void {
-    if (head && (this.highest === null || head.commit > this.highest)) {
+    this.writeOnce(head, headEventId, durable);
+    // Another server on the same file may have appended (and answered) past this head and written
+    // the witness before this write landed: this write would take it back (breaker9b N4). So the
+    // store's head is read after each write and written again when it is higher: whichever write
+    // of either server lands last is followed by such a read, which sees every event acknowledged
+    // before it (each was committed before its server wrote the witness). Bounded: the server that
+    // appended a newer event writes and checks it itself.
+    for (let again = 0; again < 3 && head; again += 1) {
+      const stored = this.storeHead?.();
+      const written = this.written?.head;
+      if (!stored || !written || stored.position.commit <= written.commit) return;
+      // Not taken as this server's own head: its own appends still in flight are below it, and
+      // `noteHead` must not mistake them for the log going backwards.
+      this.writeOnce(stored.position, stored.eventId, durable, false);
+    }
+  }
+
+  private writeOnce(head: Position | null, headEventId: string | null, durable: boolean, own = true): void {
+    if (own && head && (this.highest === null || head.commit > this.highest)) {
       this.highest = head.commit;
       this.highestHead = { position: head, eventId: headEventId };
     }
@@ -422,6 +445,7 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
       { storeId: identity.storeId, kind: store.kind, location, createdForFirstRun },
       hashAt,
       keptFolder === null ? null : keyFolderWitnessPath(keptFolder, identity.storeId),
+      store instanceof SqliteEventStore ? () => (store as SqliteEventStore).headEventNow() : undefined,
     );
     // The key is the ledger's business (judged when it is loaded, see LedgerService); until then the
     // witness keeps the one it knew, whatever store it saw: the key is the office's, not the store's.

@@ -97,6 +97,11 @@ export class WitnessKeeper {
     if (checkpoint && (!this.checkpoint || checkpoint.sequence > this.checkpoint.sequence)) this.checkpoint = checkpoint;
   }
 
+  /** The number of the newest checkpoint the witness saw (this server's, the store's, or the old witness's); 0 for none. */
+  newestCheckpointSeen(): number {
+    return this.checkpoint?.sequence ?? 0;
+  }
+
   /** A checkpoint was taken: the witness says so at once (when it was written at this start already). */
   noteCheckpoint(checkpoint: WitnessedCheckpoint): void {
     if (this.checkpoint && checkpoint.sequence <= this.checkpoint.sequence) return;

@@ -655,7 +655,9 @@ const canMount = typeof process.getuid === 'function' && process.getuid() === 0;
   }, CEILING_MS);
 
   it('answers a ledger checkpoint asked for on a full disk with STORE_UNAVAILABLE naming it, and reports it in /health', async () => {
-    const app = await startTestApp({ sqlitePath: join(mountPoint, 'checkpoints.db') });
+    // A folder of its own: a new store beside another this key vouches for is taken for a mistyped path (STORE_NOT_FOUND).
+    execFileSync('mkdir', ['-p', join(mountPoint, 'checkpoints')]);
+    const app = await startTestApp({ sqlitePath: join(mountPoint, 'checkpoints', 'checkpoints.db') });
     const filler = join(mountPoint, 'checkpoint-filler');
     try {
       const admin = await app.as('ADMIN');

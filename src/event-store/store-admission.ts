@@ -427,11 +427,12 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     const { witness: witnessed, fromKeyFolder } = newerWitness(dataFolderWitness, kept.find(({ witness }) => witness.storeId === identity.storeId));
     const hashAt = store instanceof SqliteEventStore ? (commit: bigint) => (store as SqliteEventStore).chainHashAt(commit) : undefined;
     const hashAtWitnessedHead = hashAt && witnessed?.head ? hashAt(BigInt(witnessed.head)) : undefined;
+    const unhashedAtWitnessedHead = hashAtWitnessedHead === null && (await store.eventIdAt({ commit: BigInt(witnessed!.head!), prepare: BigInt(witnessed!.head!) })) !== null;
     const witnessedHeadEvent = witnessed?.headEvent ? parseWitnessedPosition(witnessed.headEvent.position) : null;
     const eventIdAtWitnessedHead = witnessedHeadEvent ? await store.eventIdAt(witnessedHeadEvent) : undefined;
     const judged =
       judgeUnwitnessed(witnessed, { location, witnessPath: settings.STORE_WITNESS_PATH }, head?.commit ?? null) ??
-      judgeStore(witnessed, { existed, identity, head: head?.commit ?? null, hashAtWitnessedHead, eventIdAtWitnessedHead }) ??
+      judgeStore(witnessed, { existed, identity, head: head?.commit ?? null, hashAtWitnessedHead, unhashedAtWitnessedHead, eventIdAtWitnessedHead }) ??
       (store instanceof SqliteEventStore ? judgeHoles(location, store.missingPositions()) : null) ??
       (store instanceof SqliteEventStore && witnessed?.storeId === identity.storeId ? judgeCheckpoints(location, witnessed, store.ledger().latestCheckpoint()) : null);
     const refusal = missing ?? (judged && fromKeyFolder ? judgedOnKeptCopy(judged, fromKeyFolder, dataFolderWitness, settings.STORE_WITNESS_PATH) : judged);

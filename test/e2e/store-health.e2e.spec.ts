@@ -2,7 +2,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, writeFileSync, openSync, readFileSync, renameSync, rmSync, statSync, truncateSync, unlinkSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
@@ -10,6 +10,7 @@ import { StoreRefusedError } from '../../src/event-store/store-witness.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { appendChainedRow } from '../support/inserted-rows.js';
 import { graphqlAt, killHard, refusedStart, startServer } from '../support/server-process.js';
+import { testSigningKeyFile } from '../support/signing-key.js';
 import { TestApp, freshDatabasePath, startTestApp } from '../support/test-app.js';
 
 /*
@@ -341,7 +342,17 @@ describe('A store file deleted or replaced under a running server', () => {
     let app = await startTestApp({ sqlitePath });
     expect((await register(app, { title: '见证文件删除前' })).errors).toBeUndefined();
     await app.close();
+    // The copy beside the signing key stands in for a deleted witness: the store is the one it saw.
+    const { storeId } = JSON.parse(readFileSync(witnessPath, 'utf8')) as { storeId: string };
+    const keptCopy = join(dirname(testSigningKeyFile()), 'store-witnesses', `${storeId}.witness.json`);
+    expect(existsSync(keptCopy)).toBe(true);
     rmSync(witnessPath);
+    app = await startTestApp({ sqlitePath });
+    expect(await evaluationCount(app)).toBe(1);
+    await app.close();
+    // With both gone, nothing says whether events were removed from the end.
+    rmSync(witnessPath);
+    rmSync(keptCopy);
     const refusal = await refusalOf(startTestApp({ sqlitePath, demoData: true }));
     expect(refusal.reason).toBe('STORE_UNWITNESSED');
     expect(refusal.message).toContain(`no store witness at ${witnessPath}`);

@@ -9,7 +9,7 @@ import { SqliteLedger } from '../ledger/sqlite-ledger.js';
 import { witnessExpectations } from '../ledger/witnessed-head.js';
 import { readWitness } from '../event-store/store-witness.js';
 import { ToolRefusal, failureText } from './cli-failure.js';
-import { say } from '../shared/domain-error.js';
+import { say, type Bilingual } from '../shared/domain-error.js';
 
 const USAGE = `Usage: npm run ledger:verify -- [--db <SQLite file, default SQLITE_PATH>] [--witness <file>] [--json]
 Recomputes every event's hash, the hash chain and every signed checkpoint from the events in the
@@ -37,7 +37,7 @@ function witnessedSigningKey(witnessPath: string): string | undefined {
  * not trusted: it may be a forger's, put there to re-sign a rewritten log. Null when none is at
  * hand (verifying a copy on another machine): any signer is then taken, and the output says so.
  */
-function trustedKeysOf(settings: AppSettings, witnessPath: string): { keys: string[] | null; note: string } {
+function trustedKeysOf(settings: AppSettings, witnessPath: string): { keys: string[] | null; note: Bilingual } {
   const path = signingKeyPath(settings);
   const inFile = existsSync(path) ? keyFingerprint(publicKeyText(readSigningKey(path))) : null;
   const witnessed = witnessedSigningKey(witnessPath);
@@ -45,17 +45,32 @@ function trustedKeysOf(settings: AppSettings, witnessPath: string): { keys: stri
   const keys = [...(own ? [own] : []), ...settings.LEDGER_TRUSTED_KEYS];
   const otherInFile =
     witnessed && inFile && inFile !== witnessed && !settings.LEDGER_TRUSTED_KEYS.includes(inFile)
-      ? ` The key file ${path} holds key ${inFile}, not key ${witnessed} the server last signed with (store witness ${witnessPath}): it is not trusted.`
-      : '';
+      ? say(
+          ` The key file ${path} holds key ${inFile}, not key ${witnessed} the server last signed with (store witness ${witnessPath}): it is not trusted.`,
+          `密钥文件 ${path} 中是密钥 ${inFile}，而不是本服务上次签署所用的密钥 ${witnessed}（见事件库见证文件 ${witnessPath}）：不予信任。`,
+        )
+      : say('', '');
   if (keys.length === 0) {
-    return { keys: null, note: `No signing key at ${path} and no LEDGER_TRUSTED_KEYS: checkpoints are checked against the keys they name, not against the office's own (set LEDGER_TRUSTED_KEYS to the fingerprints printed with the 台账校验码).` };
+    return {
+      keys: null,
+      note: say(
+        `No signing key at ${path} and no LEDGER_TRUSTED_KEYS: checkpoints are checked against the keys they name, not against the office's own (set LEDGER_TRUSTED_KEYS to the fingerprints printed with the 台账校验码).`,
+        `${path} 处没有签名密钥，也未设置 LEDGER_TRUSTED_KEYS：校验点只按其自身所载的密钥核对，无法确认是本单位的密钥所签（请将 LEDGER_TRUSTED_KEYS 设为与台账校验码一同打印的密钥指纹）。`,
+      ),
+    };
   }
   // Without a fingerprint in the witness (an older version's, or one removed), nothing confirms
   // that the key file is the office's: a mismatch may then be the key file's, and the note says so.
-  const source = witnessed ? `the store witness ${witnessPath}` : `${path}; the store witness names no key, so nothing confirms it is the office's`;
+  const source = witnessed
+    ? say(`the store witness ${witnessPath}`, `事件库见证文件 ${witnessPath}`)
+    : say(`${path}; the store witness names no key, so nothing confirms it is the office's`, `${path}；事件库见证文件中没有记录密钥，无法确认它是本单位的密钥`);
+  const trusted = settings.LEDGER_TRUSTED_KEYS.length > 0;
   return {
     keys,
-    note: `Checkpoints must be signed by ${keys.join(', ')}${own ? ` (${source}${settings.LEDGER_TRUSTED_KEYS.length > 0 ? ' and LEDGER_TRUSTED_KEYS' : ''})` : ' (LEDGER_TRUSTED_KEYS)'}.${otherInFile}`,
+    note: say(
+      `Checkpoints must be signed by ${keys.join(', ')}${own ? ` (${source.en}${trusted ? ' and LEDGER_TRUSTED_KEYS' : ''})` : ' (LEDGER_TRUSTED_KEYS)'}.${otherInFile.en}`,
+      `校验点须由密钥 ${keys.join('、')} 签署（${own ? `${source.zh}${trusted ? '及 LEDGER_TRUSTED_KEYS' : ''}` : 'LEDGER_TRUSTED_KEYS'}）。${otherInFile.zh}`,
+    ),
   };
 }
 
@@ -90,19 +105,26 @@ async function main(): Promise<number> {
       console.log(JSON.stringify({ ...result, witness: witness.note, latestCheckpoint }, null, 2));
       return result.ok ? 0 : 1;
     }
-    console.log(witness.note.en);
-    console.log(trusted.note);
+    // Every note in both languages, English first (breaker9b N9: the notes were English only).
+    const both = (line: Bilingual) => console.log(`${line.en}\n${line.zh}`);
+    both(witness.note);
+    both(trusted.note);
     if (result.ok) {
-      console.log(`Ledger intact: ${result.eventsChecked} events chained, ${result.checkpointsChecked} signed checkpoints match.`);
+      both(
+        say(
+          `Ledger intact: ${result.eventsChecked} events chained, ${result.checkpointsChecked} signed checkpoints match.`,
+          `台账完好：${result.eventsChecked} 条事件的哈希链完整，${result.checkpointsChecked} 个已签署的校验点全部相符。`,
+        ),
+      );
       console.log(`Head: position ${result.headPosition ?? '(empty log)'}, chain hash ${result.headChainHash}`);
-      console.log(latest ? `Latest checkpoint ${describeCheckpoint(latest)}` : 'No checkpoint has been taken yet.');
+      both(latest ? say(`Latest checkpoint ${describeCheckpoint(latest)}`, `最新校验点：${describeCheckpoint(latest)}`) : say('No checkpoint has been taken yet.', '尚未生成任何校验点。'));
     } else {
       const mismatch = result.firstMismatch!;
       const missing = mismatch.missingUpTo ? `, missing after position ${mismatch.missingAfter ?? '(the start)'} up to position ${mismatch.missingUpTo}` : '';
       console.log(`LEDGER MISMATCH (${mismatch.kind}) at event ${mismatch.eventNumber}${mismatch.position ? `, position ${mismatch.position}` : ''}${mismatch.eventId ? `, event ${mismatch.eventId}` : ''}${missing}:`);
       console.log(`  ${mismatch.message}`);
       console.log(`  ${mismatch.messageZh}`);
-      console.log(`${result.eventsChecked} events before it are intact.`);
+      both(say(`${result.eventsChecked} events before it are intact.`, `其前的 ${result.eventsChecked} 条事件完好。`));
     }
     return result.ok ? 0 : 1;
   } finally {

@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InvalidSettingsError, validateSettings } from './app-settings.js';
 
@@ -71,6 +74,75 @@ describe('settings', () => {
     expect(refusalOf({ READ_MODEL_SNAPSHOT_PATH: 'keys/ledger-signing-key.pem' }).message).toContain('LEDGER_SIGNING_KEY_FILE and READ_MODEL_SNAPSHOT_PATH name the same file');
     expect(validateSettings({ SQLITE_PATH: '/srv/r/a.db', STORE_WITNESS_PATH: '/srv/w/a.db', READ_MODEL_SNAPSHOT_PATH: '/srv/s/a.db' }).SQLITE_PATH).toBe('/srv/r/a.db');
     expect(validateSettings({ SQLITE_PATH: ':memory:' }).SQLITE_PATH).toBe(':memory:');
+  });
+
+  // breaker9b N11: a folder as SQLITE_PATH or STORE_WITNESS_PATH stopped the start with a raw English error; as the
+  // snapshot path it started with a warning and could never write one. N0: a witness path on the database, taken with
+  // the advised ACCEPT_STORE_RESET, was written over it; a snapshot path on another file was "ignored", then replaced.
+  describe('refuse a path setting naming something its owner must not open, naming the variable, what is there and what it usually names', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rectify-settings-'));
+    const database = join(folder, 'rectify.db');
+    const witness = join(folder, 'rectify.db.witness.json');
+    const snapshot = join(folder, 'rectify.db.read-models.snapshot');
+    const key = join(folder, 'key.pem');
+    beforeAll(() => {
+      const db = new Database(database);
+      db.exec('create table events (position integer primary key)');
+      db.close();
+      writeFileSync(witness, JSON.stringify({ storeId: 's', head: null }));
+      writeFileSync(snapshot, 'RECTIFY-READ-MODELS\n\0\0\0\0');
+      writeFileSync(key, generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }));
+      mkdirSync(join(folder, 'sub'));
+      writeFileSync(join(folder, 'plain.txt'), 'notes');
+      writeFileSync(join(folder, 'package.json'), '{ "name": "office-notes" }');
+    });
+    const refusalOf = (env: Record<string, string>) => {
+      try {
+        validateSettings(env);
+      } catch (error) {
+        return error as InvalidSettingsError;
+      }
+      throw new Error(`accepted ${JSON.stringify(env)}`);
+    };
+    const own = { SQLITE_PATH: database, LEDGER_SIGNING_KEY_FILE: key };
+
+    it('a folder, for each path setting', () => {
+      const store = refusalOf({ ...own, SQLITE_PATH: join(folder, 'sub'), STORE_WITNESS_PATH: witness, READ_MODEL_SNAPSHOT_PATH: snapshot });
+      expect(store.message).toContain(`SQLITE_PATH=${join(folder, 'sub')} is a folder; it must name a file in it (e.g. ./data/rectify.db)`);
+      expect(store.messageZh).toContain(`SQLITE_PATH=${join(folder, 'sub')} 是一个文件夹；该项必须指向一个文件（例如 ./data/rectify.db）`);
+      expect(refusalOf({ ...own, STORE_WITNESS_PATH: folder }).message).toContain(`STORE_WITNESS_PATH=${folder} is a folder; it must name a file in it (e.g. ${database}.witness.json)`);
+      expect(refusalOf({ ...own, READ_MODEL_SNAPSHOT_PATH: folder }).message).toContain(`READ_MODEL_SNAPSHOT_PATH=${folder} is a folder`);
+      expect(refusalOf({ ...own, LEDGER_SIGNING_KEY_FILE: folder }).message).toContain(`LEDGER_SIGNING_KEY_FILE=${folder} is a folder`);
+    });
+
+    it('a path under a file', () => {
+      const refusal = refusalOf({ ...own, STORE_WITNESS_PATH: join(folder, 'plain.txt', 'w.json') });
+      expect(refusal.message).toContain(`STORE_WITNESS_PATH=${join(folder, 'plain.txt', 'w.json')} cannot be created: ${join(folder, 'plain.txt')} is a file, not a folder`);
+      expect(refusal.messageZh).toContain('是文件而不是文件夹');
+    });
+
+    it('a file of another kind, never to be written over', () => {
+      const witnessOnDatabase = refusalOf({ ...own, SQLITE_PATH: join(folder, 'other.db'), STORE_WITNESS_PATH: database });
+      expect(witnessOnDatabase.message).toContain(`STORE_WITNESS_PATH=${database} names a SQLite database (an event store?), not the file this setting is for: it is neither read nor written over`);
+      expect(witnessOnDatabase.messageZh).toContain(`STORE_WITNESS_PATH=${database} 指向的是一个 SQLite 数据库（事件库？）`);
+      expect(witnessOnDatabase.message).not.toMatch(/accept-store-reset|ACCEPT_STORE_RESET/);
+      const otherKey = join(folder, 'other-key.pem');
+      writeFileSync(otherKey, readFileSync(key));
+      expect(refusalOf({ ...own, READ_MODEL_SNAPSHOT_PATH: otherKey }).message).toContain(`READ_MODEL_SNAPSHOT_PATH=${otherKey} names a PEM key (the ledger signing key?)`);
+      expect(refusalOf({ ...own, READ_MODEL_SNAPSHOT_PATH: join(folder, 'plain.txt') }).message).toContain('names a file Rectify did not write');
+      expect(refusalOf({ ...own, SQLITE_PATH: witness, STORE_WITNESS_PATH: join(folder, 'w2.json') }).message).toContain(`SQLITE_PATH=${witness} names a store witness`);
+      expect(refusalOf({ ...own, LEDGER_SIGNING_KEY_FILE: snapshot, READ_MODEL_SNAPSHOT_PATH: join(folder, 's2') }).message).toContain(`LEDGER_SIGNING_KEY_FILE=${snapshot} names a read-model snapshot`);
+      expect(refusalOf({ ...own, STORE_WITNESS_PATH: join(folder, 'package.json') }).message).toContain('names a JSON file that is not a store witness');
+    });
+
+    it('each file of its own kind, an empty one, or none yet', () => {
+      expect(validateSettings({ ...own, STORE_WITNESS_PATH: witness, READ_MODEL_SNAPSHOT_PATH: snapshot }).SQLITE_PATH).toBe(database);
+      writeFileSync(join(folder, 'empty.json'), '');
+      writeFileSync(join(folder, 'cut.json'), '{"storeId": "s", "he');
+      expect(validateSettings({ ...own, STORE_WITNESS_PATH: join(folder, 'empty.json') }).STORE_WITNESS_PATH).toBe(join(folder, 'empty.json'));
+      expect(validateSettings({ ...own, STORE_WITNESS_PATH: join(folder, 'cut.json') }).STORE_WITNESS_PATH).toBe(join(folder, 'cut.json'));
+      expect(validateSettings({ ...own, STORE_WITNESS_PATH: join(folder, 'new', 'w.json') }).STORE_WITNESS_PATH).toBe(join(folder, 'new', 'w.json'));
+    });
   });
 
   it('take the ledger signing key file and the checkpoint interval, 0 for on demand only', () => {

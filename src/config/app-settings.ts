@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
+import { pathSettingProblems } from './setting-files.js';
 
 /**
  * Every setting the app reads, validated once at start: a bad value stops the process with a
@@ -203,20 +204,36 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
   );
   const READ_MODEL_SNAPSHOT_MINUTES = wholeNumber('READ_MODEL_SNAPSHOT_MINUTES', text('READ_MODEL_SNAPSHOT_MINUTES'), 10, [0, 7 * 24 * 60], 'minutes', problems);
 
-  problems.push(
-    ...filesNamedTwice([
-      ...(EVENT_STORE === 'sqlite' && SQLITE_PATH !== ':memory:'
-        ? [
-            { setting: 'SQLITE_PATH', path: SQLITE_PATH },
-            { setting: 'SQLITE_PATH (its -wal file)', path: `${SQLITE_PATH}-wal` },
-            { setting: 'SQLITE_PATH (its -shm file)', path: `${SQLITE_PATH}-shm` },
-          ]
-        : []),
-      { setting: 'STORE_WITNESS_PATH', path: STORE_WITNESS_PATH },
-      ...(READ_MODEL_SNAPSHOT_PATH === null ? [] : [{ setting: 'READ_MODEL_SNAPSHOT_PATH', path: READ_MODEL_SNAPSHOT_PATH }]),
-      { setting: 'LEDGER_SIGNING_KEY_FILE', path: LEDGER_SIGNING_KEY_FILE ?? DEFAULT_SIGNING_KEY_PATH },
-    ]),
-  );
+  const sqliteOnDisk = EVENT_STORE === 'sqlite' && SQLITE_PATH !== ':memory:';
+  const namedTwice = filesNamedTwice([
+    ...(sqliteOnDisk
+      ? [
+          { setting: 'SQLITE_PATH', path: SQLITE_PATH },
+          { setting: 'SQLITE_PATH (its -wal file)', path: `${SQLITE_PATH}-wal` },
+          { setting: 'SQLITE_PATH (its -shm file)', path: `${SQLITE_PATH}-shm` },
+        ]
+      : []),
+    { setting: 'STORE_WITNESS_PATH', path: STORE_WITNESS_PATH },
+    ...(READ_MODEL_SNAPSHOT_PATH === null ? [] : [{ setting: 'READ_MODEL_SNAPSHOT_PATH', path: READ_MODEL_SNAPSHOT_PATH }]),
+    { setting: 'LEDGER_SIGNING_KEY_FILE', path: LEDGER_SIGNING_KEY_FILE ?? DEFAULT_SIGNING_KEY_PATH },
+  ]);
+  problems.push(...namedTwice);
+  // What each path names on disk, once no two of them name one file (that refusal says it all).
+  if (namedTwice.length === 0) {
+    const usualStore = sqliteOnDisk ? SQLITE_PATH : './data/rectify.db';
+    problems.push(
+      ...pathSettingProblems([
+        // A file of no known kind may be a damaged database: the store's own check names it (STORE_DAMAGED).
+        ...(sqliteOnDisk ? [{ setting: 'SQLITE_PATH', path: SQLITE_PATH, accepts: ['sqlite', 'other'] as const, usual: './data/rectify.db' }] : []),
+        { setting: 'STORE_WITNESS_PATH', path: STORE_WITNESS_PATH, accepts: ['witness'] as const, usual: `${usualStore}.witness.json` },
+        ...(READ_MODEL_SNAPSHOT_PATH === null
+          ? []
+          : [{ setting: 'READ_MODEL_SNAPSHOT_PATH', path: READ_MODEL_SNAPSHOT_PATH, accepts: ['snapshot'] as const, usual: `${usualStore}.read-models.snapshot` }]),
+        // A key file of no known kind is refused by readSigningKey, which says what a key file is.
+        { setting: 'LEDGER_SIGNING_KEY_FILE', path: LEDGER_SIGNING_KEY_FILE ?? DEFAULT_SIGNING_KEY_PATH, accepts: ['pem', 'other'] as const, usual: DEFAULT_SIGNING_KEY_PATH },
+      ]),
+    );
+  }
 
   if (problems.length > 0) throw new InvalidSettingsError(problems);
   return {

@@ -25,6 +25,7 @@ export const ADMITTED_STORE = Symbol('AdmittedStore');
           EVENTSTORE_CONNECTION_STRING: config.get('EVENTSTORE_CONNECTION_STRING', { infer: true }),
           STORE_WITNESS_PATH: config.get('STORE_WITNESS_PATH', { infer: true }),
           ACCEPT_STORE_RESET: config.get('ACCEPT_STORE_RESET', { infer: true }),
+          LEDGER_SIGNING_KEY_FILE: config.get('LEDGER_SIGNING_KEY_FILE', { infer: true }),
         }),
     },
     {

@@ -82,6 +82,37 @@ describe('The store as the server writes to it', () => {
     expect(readdirSync(witnessFolder)).toEqual(['witness.json']);
   });
 
+  // breaker9b N4: two servers on one file each wrote the witness after their own appends; one's write
+  // of 555 landing after the other's of 556 left the witness behind an acknowledged write, and a -wal
+  // cut by that transaction then lost it silently.
+  it('never writes a lower head than another server on the same file appended, nor takes its head for the log going backwards', async () => {
+    const other = new SqliteEventStore(store.path);
+    const identity = await store.identify();
+    const otherWitness = new WitnessKeeper(witnessPath, { storeId: identity.storeId, kind: 'sqlite', location: store.path }, (commit) => other.chainHashAt(commit), null, () => other.headEventNow());
+    const ownWitness = new WitnessKeeper(witnessPath, { storeId: identity.storeId, kind: 'sqlite', location: store.path }, (commit) => store.chainHashAt(commit), null, () => store.headEventNow());
+    try {
+      const own = await store.appendToStream('unit-a', [event()], { expectedRevision: 'no_stream' });
+      const theirs = await other.appendToStream('unit-b', [event()], { expectedRevision: 'no_stream' });
+      // The other server witnesses and answers its append; this server's write of its own, older head lands after it.
+      expect(otherWitness.noteHead(theirs.position, 'their-event')).toBe(true);
+      expect(ownWitness.noteHead(own.position, 'own-event')).toBe(true);
+      expect(readWitness(witnessPath)).toMatchObject({ head: theirs.position.commit.toString(), headHash: store.chainHashAt(theirs.position.commit) });
+
+      // This server's own later append, answered after a write that named the other's newer head: not "the log went backwards".
+      const ownLater = await store.appendToStream('unit-a', [event()], { expectedRevision: 'any' });
+      const theirsLater = await other.appendToStream('unit-b', [event()], { expectedRevision: 'any' });
+      ownWitness.flush();
+      ownWitness.write(own.position, 'own-event');
+      expect(readWitness(witnessPath)!.head).toBe(theirsLater.position.commit.toString());
+      expect(ownWitness.noteHead(ownLater.position, 'own-later')).toBe(true);
+      expect(readWitness(witnessPath)!.head).toBe(theirsLater.position.commit.toString());
+    } finally {
+      otherWitness.close();
+      ownWitness.close();
+      await other.close();
+    }
+  });
+
   it('answers a write that fails on a full disk as STORE_UNAVAILABLE naming it, whatever the write', async () => {
     const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
     const refusal = await health.guardWrite(() => Promise.reject(full)).catch((error: unknown) => error);

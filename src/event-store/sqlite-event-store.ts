@@ -243,6 +243,7 @@ export class SqliteEventStore implements EventStore {
         `SELECT ${EVENT_COLUMNS}, recorded_at, leaf_hash, chain_hash FROM events WHERE position > ? ORDER BY position LIMIT ?`,
       ),
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
+      headEvent: this.db.prepare<[], { position: number; event_id: string }>('SELECT position, event_id FROM events ORDER BY position DESC LIMIT 1'),
       eventIdAt: this.db.prepare<[number], { event_id: string }>('SELECT event_id FROM events WHERE position = ?'),
       request: this.db.prepare<[string], Parameters<typeof toRecordedRequest>[0]>('SELECT * FROM requests WHERE request_key = ?'),
     };
@@ -346,6 +347,17 @@ export class SqliteEventStore implements EventStore {
     // A head lower than one seen before is not taken as seen: logShortened() reports it.
     if (head !== null) this.saw(head);
     return Promise.resolve(head === null ? null : at(head));
+  }
+
+  /**
+   * The log's newest event as the file holds it now — whichever process appended it — read on
+   * this thread, synchronously; null for an empty log. The witness is never written below it: two
+   * servers on one file each write the witness after their own appends, and the later write must
+   * not name a lower head than the other already acknowledged (breaker9b N4).
+   */
+  headEventNow(): { position: Position; eventId: string } | null {
+    const row = this.statements.headEvent.get();
+    return row ? { position: at(row.position), eventId: row.event_id } : null;
   }
 
   eventIdAt(position: Position): Promise<string | null> {

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { say } from '../shared/domain-error.js';
 import type { AppSettings } from '../config/app-settings.js';
 import { formatPosition, type EventStore, type Position, type StoreIdentity } from './event-store.port.js';
@@ -22,6 +23,8 @@ import {
   type WitnessedCheckpoint,
 } from './store-witness.js';
 import { keyFingerprint } from '../ledger/domain/checkpoint.js';
+import { signingKeyPath } from '../ledger/ledger-signing-key.js';
+import { judgedOnKeptCopy, judgeNewStore, keyFolderWitnessFolder, keyFolderWitnessPath, newerWitness, readKeyFolderWitnesses, type KeptWitness } from './key-folder-witness.js';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
 
 /** How often, at most, the witness file is made durable (fsync) while events are appended (ms). */
@@ -48,6 +51,16 @@ export class WitnessKeeper {
     private readonly seen: Omit<StoreWitness, 'head' | 'headHash' | 'headEvent' | 'seenAt' | 'createdForFirstRun' | 'checkpoint' | 'signature'> & { readonly createdForFirstRun?: boolean },
     /** The chain hash (hex) of the event at a position, when the store keeps a chain. */
     private readonly hashAt?: (commit: bigint) => string | null,
+    /**
+     * Where the copy of this witness beside the signing key is kept (see key-folder-witness.ts), or
+     * null: written with each durable write once the key is known, its `location` absolute.
+     */
+    private readonly keptCopyPath: string | null = null,
+    /**
+     * The log's newest event as the store holds it now (any process's append; see
+     * `SqliteEventStore.headEventNow`): a witness write never names a lower head than it.
+     */
+    private readonly storeHead?: () => { position: Position; eventId: string | null } | null,
   ) {
     this.timer = setInterval(() => this.flush(), WITNESS_INTERVAL_MS);
     this.timer.unref();
@@ -82,6 +95,11 @@ export class WitnessKeeper {
   /** The newest checkpoint known so far (from the old witness, or the store): kept without writing. */
   keepCheckpointUnwritten(checkpoint: WitnessedCheckpoint | null | undefined): void {
     if (checkpoint && (!this.checkpoint || checkpoint.sequence > this.checkpoint.sequence)) this.checkpoint = checkpoint;
+  }
+
+  /** The number of the newest checkpoint the witness saw (this server's, the store's, or the old witness's); 0 for none. */
+  newestCheckpointSeen(): number {
+    return this.checkpoint?.sequence ?? 0;
   }
 
   /** A checkpoint was taken: the witness says so at once (when it was written at this start already). */
@@ -119,7 +137,25 @@ export class WitnessKeeper {
    * @throws WitnessNotWrittenError when the file cannot be written.
    */
   write(head: Position | null, headEventId: string | null, durable = true): void {
-    if (head && (this.highest === null || head.commit > this.highest)) {
+    this.writeOnce(head, headEventId, durable);
+    // Another server on the same file may have appended (and answered) past this head and written
+    // the witness before this write landed: this write would take it back (breaker9b N4). So the
+    // store's head is read after each write and written again when it is higher: whichever write
+    // of either server lands last is followed by such a read, which sees every event acknowledged
+    // before it (each was committed before its server wrote the witness). Bounded: the server that
+    // appended a newer event writes and checks it itself.
+    for (let again = 0; again < 3 && head; again += 1) {
+      const stored = this.storeHead?.();
+      const written = this.written?.head;
+      if (!stored || !written || stored.position.commit <= written.commit) return;
+      // Not taken as this server's own head: its own appends still in flight are below it, and
+      // `noteHead` must not mistake them for the log going backwards.
+      this.writeOnce(stored.position, stored.eventId, durable, false);
+    }
+  }
+
+  private writeOnce(head: Position | null, headEventId: string | null, durable: boolean, own = true): void {
+    if (own && head && (this.highest === null || head.commit > this.highest)) {
       this.highest = head.commit;
       this.highestHead = { position: head, eventId: headEventId };
     }
@@ -138,6 +174,31 @@ export class WitnessKeeper {
     const signed = this.signingPrivateKey ? signWitness(witness, this.signingPrivateKey) : witness;
     this.fileLength = durable || this.fileLength === null ? writeWitness(this.path, signed) : this.overwrite(signed, this.fileLength);
     this.written = { head, eventId: headEventId };
+    if (durable || this.fileLength === null) this.writeKeptCopy(witness);
+  }
+
+  /** Whether the last write of the copy beside the key failed (said once, until one succeeds). */
+  private keptCopyFailed = false;
+
+  /**
+   * The copy beside the signing key, signed (only a signed copy is kept: one nobody could check
+   * would let anyone move it). A copy that cannot be written does not stop the server — the
+   * witness beside the data still guards it — but is warned about once.
+   */
+  private writeKeptCopy(witness: StoreWitness): void {
+    if (!this.keptCopyPath || !this.signingPrivateKey) return;
+    const location = witness.kind === 'sqlite' && witness.location !== ':memory:' ? resolve(witness.location) : witness.location;
+    try {
+      writeWitness(this.keptCopyPath, signWitness({ ...witness, location }, this.signingPrivateKey));
+      this.keptCopyFailed = false;
+    } catch (error) {
+      if (!this.keptCopyFailed) {
+        this.logger.warn(
+          `The copy of the store witness beside the ledger signing key could not be written (${(error as Error).message}): a data folder restored from an older backup, witness included, would not be noticed until it can.`,
+        );
+      }
+      this.keptCopyFailed = true;
+    }
   }
 
   /** The witness file's length in bytes once this server wrote it (in-place writes pad to it). */
@@ -228,7 +289,19 @@ export interface AdmittedStore {
   readonly integrity: Promise<void>;
 }
 
-type StoreSettings = Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH' | 'EVENTSTORE_CONNECTION_STRING' | 'STORE_WITNESS_PATH' | 'ACCEPT_STORE_RESET'>;
+type StoreSettings = Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH' | 'EVENTSTORE_CONNECTION_STRING' | 'STORE_WITNESS_PATH' | 'ACCEPT_STORE_RESET'> &
+  Partial<Pick<AppSettings, 'LEDGER_SIGNING_KEY_FILE'>>;
+
+/** The copies of store witnesses beside the signing key; a damaged one is refused like the witness, or set aside with ACCEPT_STORE_RESET. */
+function readKeptOrAccept(folder: string | null, settings: StoreSettings, logger: Logger): KeptWitness[] {
+  try {
+    return readKeyFolderWitnesses(folder);
+  } catch (error) {
+    if (!(error instanceof StoreRefusedError) || !settings.ACCEPT_STORE_RESET) throw error;
+    logger.warn(`Starting without the copies of store witnesses beside the signing key, as ACCEPT_STORE_RESET asks: ${error.message}`);
+    return [];
+  }
+}
 
 /** The witness; a damaged one is refused, or with ACCEPT_STORE_RESET set aside (as on a first start) with a warning. */
 function readWitnessOrAccept(settings: StoreSettings, logger: Logger): StoreWitness | null {
@@ -298,12 +371,23 @@ export function judgeCheckpoints(location: string, witnessed: StoreWitness, late
  * `StoreRefusedError` with the reason and the way to accept the store when it is not recognised.
  */
 export async function admitStore(settings: StoreSettings, logger = new Logger('EventStore')): Promise<AdmittedStore> {
-  const witnessed = readWitnessOrAccept(settings, logger);
+  const dataFolderWitness = readWitnessOrAccept(settings, logger);
+  const keySettings = { EVENT_STORE: settings.EVENT_STORE, SQLITE_PATH: settings.SQLITE_PATH, LEDGER_SIGNING_KEY_FILE: settings.LEDGER_SIGNING_KEY_FILE };
+  const keptFolder = keyFolderWitnessFolder(keySettings);
+  const kept = readKeptOrAccept(keptFolder, settings, logger);
   const sqlite = settings.EVENT_STORE === 'sqlite';
   const location = sqlite ? settings.SQLITE_PATH : new URL(settings.EVENTSTORE_CONNECTION_STRING!.replace(/^esdb(\+discover)?:/, 'http:')).host;
   const existed = !sqlite || settings.SQLITE_PATH === ':memory:' || existsSync(settings.SQLITE_PATH);
   const unknownIdentity = { storeId: 'none', createdAt: 'never' };
-  const missing = existed ? null : judgeStore(witnessed, { existed, identity: unknownIdentity, head: null });
+  // A missing store: judged on its witness, else on the copy beside the key of a store that was at
+  // this path (the data folder deleted, witness and all), else refused when the key vouches for a
+  // store this path most likely meant (breaker9b N6: a mistyped SQLITE_PATH started an empty ledger).
+  const keptHere = existed ? undefined : kept.find(({ witness }) => witness.kind === 'sqlite' && witness.head !== null && witness.location === resolve(settings.SQLITE_PATH));
+  const missingJudged = existed ? null : judgeStore(dataFolderWitness ?? keptHere?.witness ?? null, { existed, identity: unknownIdentity, head: null });
+  const missing =
+    missingJudged && !dataFolderWitness && keptHere
+      ? judgedOnKeptCopy(missingJudged, keptHere, null, settings.STORE_WITNESS_PATH)
+      : (missingJudged ?? (existed || dataFolderWitness ? null : judgeNewStore(settings.SQLITE_PATH, kept, resolve(signingKeyPath(keySettings)))));
   if (missing && !settings.ACCEPT_STORE_RESET) throw missing;
 
   const damaged = (problems: readonly string[]) =>
@@ -338,23 +422,37 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     }
     const identity = await store.identify();
     const head = await store.headPosition();
+    // Of the witness beside the data and its copy beside the key, the one that saw more (breaker9b
+    // N5: a data folder restored whole, witness included, started silently older).
+    const { witness: witnessed, fromKeyFolder } = newerWitness(dataFolderWitness, kept.find(({ witness }) => witness.storeId === identity.storeId));
     const hashAt = store instanceof SqliteEventStore ? (commit: bigint) => (store as SqliteEventStore).chainHashAt(commit) : undefined;
     const hashAtWitnessedHead = hashAt && witnessed?.head ? hashAt(BigInt(witnessed.head)) : undefined;
+    const unhashedAtWitnessedHead = hashAtWitnessedHead === null && (await store.eventIdAt({ commit: BigInt(witnessed!.head!), prepare: BigInt(witnessed!.head!) })) !== null;
     const witnessedHeadEvent = witnessed?.headEvent ? parseWitnessedPosition(witnessed.headEvent.position) : null;
     const eventIdAtWitnessedHead = witnessedHeadEvent ? await store.eventIdAt(witnessedHeadEvent) : undefined;
-    const refusal =
-      missing ??
+    const judged =
       judgeUnwitnessed(witnessed, { location, witnessPath: settings.STORE_WITNESS_PATH }, head?.commit ?? null) ??
-      judgeStore(witnessed, { existed, identity, head: head?.commit ?? null, hashAtWitnessedHead, eventIdAtWitnessedHead }) ??
+      judgeStore(witnessed, { existed, identity, head: head?.commit ?? null, hashAtWitnessedHead, unhashedAtWitnessedHead, eventIdAtWitnessedHead }) ??
       (store instanceof SqliteEventStore ? judgeHoles(location, store.missingPositions()) : null) ??
       (store instanceof SqliteEventStore && witnessed?.storeId === identity.storeId ? judgeCheckpoints(location, witnessed, store.ledger().latestCheckpoint()) : null);
+    const refusal = missing ?? (judged && fromKeyFolder ? judgedOnKeptCopy(judged, fromKeyFolder, dataFolderWitness, settings.STORE_WITNESS_PATH) : judged);
     if (refusal && !settings.ACCEPT_STORE_RESET) throw refusal;
     if (refusal) logger.warn(`Starting on a store that was not recognised, as ACCEPT_STORE_RESET asks: ${refusal.message}`);
+    // An empty store no witness has seen is a first run's whether this start created it or an
+    // earlier one that was refused before its witness could be written (breaker9b N8: a full witness
+    // volume left an empty store the demo then never came to). A store accepted in place of lost
+    // data is never one: the accepting start writes a witness without the mark.
     const createdForFirstRun =
       !refusal &&
       head === null &&
-      ((identity.created && !witnessed) || (witnessed?.createdForFirstRun === true && witnessed.storeId === identity.storeId && witnessed.head === null));
-    const witness = new WitnessKeeper(settings.STORE_WITNESS_PATH, { storeId: identity.storeId, kind: store.kind, location, createdForFirstRun }, hashAt);
+      (!witnessed || (witnessed.createdForFirstRun === true && witnessed.storeId === identity.storeId && witnessed.head === null));
+    const witness = new WitnessKeeper(
+      settings.STORE_WITNESS_PATH,
+      { storeId: identity.storeId, kind: store.kind, location, createdForFirstRun },
+      hashAt,
+      keptFolder === null ? null : keyFolderWitnessPath(keptFolder, identity.storeId),
+      store instanceof SqliteEventStore ? () => (store as SqliteEventStore).headEventNow() : undefined,
+    );
     // The key is the ledger's business (judged when it is loaded, see LedgerService); until then the
     // witness keeps the one it knew, whatever store it saw: the key is the office's, not the store's.
     const signingKeyOnRecord = await signingKeyOnRecordOf(witnessed, store);

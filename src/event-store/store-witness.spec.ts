@@ -63,6 +63,16 @@ describe('Judging the store found at start against the witness', () => {
     expect(refusal.message).toContain('has no event there');
   });
 
+  // breaker9b N9: hashes nulled in every row read "the store has no event there" — there was one.
+  it('says an event at the witnessed head without ledger hashes is one, not that there is none', () => {
+    const chained = { ...witness, kind: 'sqlite' as const, headHash: 'ab'.repeat(32), headEvent: null };
+    const unhashed = judgeStore(chained, found({ hashAtWitnessedHead: null, unhashedAtWitnessedHead: true, eventIdAtWitnessedHead: undefined }))!;
+    expect(unhashed.reason).toBe('STORE_REWRITTEN');
+    expect(unhashed.message).toContain('has an event there that carries no ledger hashes');
+    expect(unhashed.messageZh).toContain('该位置的事件没有台账哈希');
+    expect(judgeStore(chained, found({ hashAtWitnessedHead: null, eventIdAtWitnessedHead: undefined }))!.message).toContain('has no event there');
+  });
+
   it('judges a witness from before head events on id and length only', () => {
     const { headEvent: _absent, ...older } = witness;
     expect(judgeStore(older, found({ eventIdAtWitnessedHead: undefined }))).toBeNull();

@@ -239,6 +239,8 @@ export interface ObservedStore {
    * event there; undefined when the store cannot tell (no chain kept) or there was no witnessed head.
    */
   readonly hashAtWitnessedHead?: string | null;
+  /** True when `hashAtWitnessedHead` is null because the event there carries no ledger hashes (not because there is none). */
+  readonly unhashedAtWitnessedHead?: boolean;
   /**
    * The id of the store's event at the witnessed head event's position, null when it has none
    * there; undefined when no head event was witnessed.
@@ -248,6 +250,7 @@ export interface ObservedStore {
 
 export type StoreRefusalReason =
   | 'STORE_MISSING'
+  | 'STORE_NOT_FOUND'
   | 'STORE_EMPTY'
   | 'STORE_REPLACED'
   | 'STORE_SHORTER'
@@ -328,8 +331,19 @@ export function judgeStore(witness: StoreWitness | null, observed: ObservedStore
     );
   }
   if (typeof witness.headHash === 'string' && observed.hashAtWitnessedHead !== undefined && observed.hashAtWitnessedHead !== witness.headHash) {
-    const found = observed.hashAtWitnessedHead === null ? 'has no event there' : `has an event with chain hash ${observed.hashAtWitnessedHead} there`;
-    const foundZh = observed.hashAtWitnessedHead === null ? '该位置没有事件' : `该位置事件的链哈希为 ${observed.hashAtWitnessedHead}`;
+    // An event there without hashes is not "no event" (breaker9b N9: hashes nulled in every row read so).
+    const found =
+      observed.hashAtWitnessedHead !== null
+        ? `has an event with chain hash ${observed.hashAtWitnessedHead} there`
+        : observed.unhashedAtWitnessedHead
+          ? 'has an event there that carries no ledger hashes (they were removed, or no Rectify process wrote it)'
+          : 'has no event there';
+    const foundZh =
+      observed.hashAtWitnessedHead !== null
+        ? `该位置事件的链哈希为 ${observed.hashAtWitnessedHead}`
+        : observed.unhashedAtWitnessedHead
+          ? '该位置的事件没有台账哈希（哈希被删除，或并非 Rectify 写入）'
+          : '该位置没有事件';
     return refuse(
       'STORE_REWRITTEN',
       `The event store at ${witness.location} has another history than the one this server last saw: at position ${witness.head} this server saw the event with chain hash ${witness.headHash} (${witness.seenAt}), but the store ${found} (an older copy written to since, or history rewritten?).`,

@@ -33,13 +33,13 @@ export async function verifyLedger(backend: LedgerBackend, outside: LedgerExpect
  * Signs the head as stored and keeps it. When nothing was appended since the latest checkpoint,
  * that one is answered instead: taking a checkpoint twice is harmless, so it needs no idempotency key.
  */
-export async function takeCheckpoint(backend: LedgerBackend, key: KeyObject, now: Date): Promise<{ checkpoint: StoredCheckpoint; taken: boolean }> {
+export async function takeCheckpoint(backend: LedgerBackend, key: KeyObject, now: Date, numberAtLeast?: number): Promise<{ checkpoint: StoredCheckpoint; taken: boolean }> {
   await backend.catchUp?.();
   const head = await backend.head();
   const latest = await backend.latestCheckpoint();
   if (latest && latest.treeSize === head.treeSize && latest.rootHash.equals(head.rootHash)) return { checkpoint: latest, taken: false };
   const signed = signCheckpoint({ ...head, takenAt: now.toISOString() }, key);
-  return { checkpoint: await backend.saveCheckpoint(signed), taken: true };
+  return { checkpoint: await backend.saveCheckpoint(signed, numberAtLeast), taken: true };
 }
 
 /** An RFC 6962 inclusion proof of one event in one checkpoint, with what a verifier needs to check it alone. */

@@ -79,8 +79,12 @@ describe('The default key folder inside the database’s folder', () => {
       const { folder, settings, keys } = givenDatabaseIn(subfolder);
       const refusal = refusalOf(() => loadSigningKey(settings, () => undefined, keys));
       expect(refusal).toBeInstanceOf(InvalidSettingsError);
-      expect(refusal.message).toContain(`SQLITE_PATH=${settings.SQLITE_PATH} keeps the database in ${join(folder, subfolder).replace(/\/$/, '')}`);
-      expect(refusal.message).toContain('SQLITE_PATH=data/rectify.db');
+      const holder = join(folder, subfolder).replace(/\/$/, '');
+      // Both paths, and the exact setting that fixes it (the lead's decision on item 10: the rule stays).
+      expect(refusal.message).toContain(`SQLITE_PATH=${settings.SQLITE_PATH} keeps the database (${settings.SQLITE_PATH}) in ${holder}, the folder that also holds the ledger signing key ${keys}`);
+      expect(refusal.message).toContain(`set SQLITE_PATH=${join(folder, 'data', 'events.db')}`);
+      expect(refusal.message).toContain(`or set LEDGER_SIGNING_KEY_FILE to a key file outside ${holder}`);
+      expect(refusal.messageZh).toContain(`设置 SQLITE_PATH=${join(folder, 'data', 'events.db')}`);
       expect(refusal.message).toContain('LEDGER_SIGNING_KEY_FILE');
       expect(refusal.messageZh).toContain('请为数据库单独设一个文件夹');
       expect(existsSync(keys)).toBe(false);

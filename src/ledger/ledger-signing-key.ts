@@ -1,6 +1,6 @@
 import { createPrivateKey, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { DEFAULT_SIGNING_KEY_PATH, InvalidSettingsError, type AppSettings } from '../config/app-settings.js';
 import { say } from '../shared/domain-error.js';
 
@@ -28,10 +28,16 @@ export function databaseFolderHoldingKey(settings: KeySettings, keyPath: string)
 /** The default key folder lies inside the database's folder `holder`: the settings to change, in both languages. */
 function keyInsideDatabaseFolder(settings: KeySettings, keyPath: string, holder: string): InvalidSettingsError {
   const keyFolder = resolve(dirname(keyPath));
+  const database = resolve(settings.SQLITE_PATH);
+  // The exact setting that fixes it: the same file name in a `data` folder beside the key's folder
+  // (relative to the working folder when it lies in it, as the other defaults are).
+  const moved = join(dirname(keyFolder), 'data', basename(database));
+  const fromHere = relative(process.cwd(), moved);
+  const suggested = isWithin(moved, process.cwd()) ? fromHere : moved;
   return new InvalidSettingsError([
     say(
-      `SQLITE_PATH=${settings.SQLITE_PATH} keeps the database in ${holder}, the folder that holds the ledger signing key's folder ${keyFolder}: whoever copies, replaces or restores that folder carries the key along with the data it vouches for. Give the database a folder of its own (e.g. SQLITE_PATH=data/rectify.db; move the .db, -wal and .witness.json files there together), or set LEDGER_SIGNING_KEY_FILE to a key kept elsewhere.`,
-      `SQLITE_PATH=${settings.SQLITE_PATH} 把数据库放在 ${holder}，而台账签名密钥所在的文件夹 ${keyFolder} 就在其中：复制、替换或恢复该文件夹时，密钥会连同它所担保的数据一起被带走。请为数据库单独设一个文件夹（例如 SQLITE_PATH=data/rectify.db，并把 .db、-wal 和 .witness.json 文件一起移过去），或将 LEDGER_SIGNING_KEY_FILE 设为存放在别处的密钥。`,
+      `SQLITE_PATH=${settings.SQLITE_PATH} keeps the database (${database}) in ${holder}, the folder that also holds the ledger signing key ${resolve(keyPath)} (in ${keyFolder}): whoever copies, replaces or restores that folder carries the key along with the data it vouches for. Give the database a folder of its own — set SQLITE_PATH=${suggested} (e.g. SQLITE_PATH=data/rectify.db) and move ${basename(database)} with its -wal and .witness.json files into ${dirname(moved)} — or set LEDGER_SIGNING_KEY_FILE to a key file outside ${holder}.`,
+      `SQLITE_PATH=${settings.SQLITE_PATH} 把数据库（${database}）放在 ${holder}，而台账签名密钥 ${resolve(keyPath)}（位于 ${keyFolder}）也在该文件夹中：复制、替换或恢复该文件夹时，密钥会连同它所担保的数据一起被带走。请为数据库单独设一个文件夹——设置 SQLITE_PATH=${suggested}，并把 ${basename(database)} 及其 -wal 和 .witness.json 文件一起移到 ${dirname(moved)}——或将 LEDGER_SIGNING_KEY_FILE 设为 ${holder} 之外的密钥文件。`,
     ),
   ]);
 }
@@ -64,9 +70,11 @@ export function readSigningKey(path: string): KeyObject {
     key = createPrivateKey(pem);
   } catch {
     throw new InvalidSettingsError([
+      // Never advise `-out` onto this path: it holds something (a database, a file of the
+      // operator's), and a key written over it destroys it (breaker9b N0).
       say(
-        `LEDGER_SIGNING_KEY_FILE: ${path} is not a PEM private key (make one with: openssl genpkey -algorithm ed25519 -out ${path})`,
-        `LEDGER_SIGNING_KEY_FILE：${path} 不是 PEM 格式的私钥（可用 openssl genpkey -algorithm ed25519 -out ${path} 生成）`,
+        `LEDGER_SIGNING_KEY_FILE: ${path} is not a PEM private key. Point LEDGER_SIGNING_KEY_FILE at the office's key file; to make a new key, write it to a new file of its own (openssl genpkey -algorithm ed25519 -out <new file>), never over ${path}.`,
+        `LEDGER_SIGNING_KEY_FILE：${path} 不是 PEM 格式的私钥。请将 LEDGER_SIGNING_KEY_FILE 指向本单位的密钥文件；如需新密钥，请写入一个新的文件（openssl genpkey -algorithm ed25519 -out <新文件>），切勿写到 ${path} 上。`,
       ),
     ]);
   }

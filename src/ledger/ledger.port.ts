@@ -40,5 +40,11 @@ export interface LedgerBackend {
   ownRecords?(): Awaitable<LedgerExpectations>;
   checkpoint(sequence: number): Awaitable<StoredCheckpoint | null>;
   latestCheckpoint(): Awaitable<StoredCheckpoint | null>;
-  saveCheckpoint(checkpoint: SignedCheckpoint): Awaitable<StoredCheckpoint>;
+  /**
+   * Keeps a checkpoint under the next number, and at least `numberAtLeast` where the backend numbers
+   * them itself (SQLite): after checkpoints deleted with their numbering (an accepted
+   * CHECKPOINTS_MISSING start) the next is numbered past the newest the witness saw, never a second
+   * "checkpoint 1" beside the printed one.
+   */
+  saveCheckpoint(checkpoint: SignedCheckpoint, numberAtLeast?: number): Awaitable<StoredCheckpoint>;
 }

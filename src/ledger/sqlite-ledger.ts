@@ -270,14 +270,18 @@ export class SqliteLedger implements LedgerBackend {
     return this.hasTable('store_identity') ? (this.db.prepare<[], { store_id: string }>('SELECT store_id FROM store_identity').get()?.store_id ?? null) : null;
   }
 
-  /** Keeps a checkpoint (not on a read-only connection). */
-  saveCheckpoint(checkpoint: SignedCheckpoint): StoredCheckpoint {
+  /**
+   * Keeps a checkpoint (not on a read-only connection), numbered next after the highest number the
+   * file gave or holds, and at least `numberAtLeast` (see `LedgerBackend.saveCheckpoint`).
+   */
+  saveCheckpoint(checkpoint: SignedCheckpoint, numberAtLeast = 1): StoredCheckpoint {
     const result = this.db
       .prepare(
-        `INSERT INTO ledger_checkpoints (tree_size, head_position, root_hash, chain_hash, taken_at, body, public_key, signature)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO ledger_checkpoints (sequence, tree_size, head_position, root_hash, chain_hash, taken_at, body, public_key, signature)
+         VALUES (MAX(?, COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'ledger_checkpoints'), 0) + 1, COALESCE((SELECT MAX(sequence) FROM ledger_checkpoints), 0) + 1),
+                 ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(checkpoint.treeSize, checkpoint.headPosition, checkpoint.rootHash, checkpoint.chainHash, checkpoint.takenAt, checkpoint.body, checkpoint.publicKey, checkpoint.signature);
+      .run(numberAtLeast, checkpoint.treeSize, checkpoint.headPosition, checkpoint.rootHash, checkpoint.chainHash, checkpoint.takenAt, checkpoint.body, checkpoint.publicKey, checkpoint.signature);
     return { ...checkpoint, sequence: Number(result.lastInsertRowid) };
   }
 }

@@ -244,6 +244,11 @@ describe('Checkpoints deleted with their numbering, and the witness edited to ma
     try {
       const verified = await accepted.graphql('{ verifyLedger { ok firstMismatch { kind } } }', {}, ADMIN);
       expect(verified.data!.verifyLedger).toEqual({ ok: false, firstMismatch: { kind: 'CHECKPOINT_MISSING' } });
+      // The next checkpoint is numbered past the newest the witness saw, not a second "checkpoint 1"
+      // beside the printed one (breaker9 F16 addendum); verification still names the missing ones.
+      expect((await accepted.graphql('mutation { takeLedgerCheckpoint { sequence } }', {}, ADMIN)).data!.takeLedgerCheckpoint.sequence).toBe(3);
+      const after = await accepted.graphql('{ verifyLedger { ok firstMismatch { kind message } } }', {}, ADMIN);
+      expect(after.data!.verifyLedger).toMatchObject({ ok: false, firstMismatch: { kind: 'CHECKPOINT_MISSING', message: expect.stringContaining('Checkpoints 1–2 are missing before checkpoint 3, the oldest kept') } });
     } finally {
       await accepted.close();
     }

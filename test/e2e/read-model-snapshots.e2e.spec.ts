@@ -193,7 +193,7 @@ describe('Read-model snapshots', () => {
     await expectFullRebuild();
   }, CEILING_MS);
 
-  it('that is damaged (flipped byte, truncated, not a snapshot) is ignored with a warning and the read models rebuilt', async () => {
+  it('that is damaged (flipped byte, truncated) is ignored with a warning and the read models rebuilt', async () => {
     const intact = readFileSync(snapshotPath(sqlitePath));
     const flipped = Buffer.from(intact);
     flipped[flipped.length - 100] = flipped[flipped.length - 100]! ^ 0xff;
@@ -201,8 +201,14 @@ describe('Read-model snapshots', () => {
     await expectFullRebuild();
     writeFileSync(snapshotPath(sqlitePath), intact.subarray(0, Math.floor(intact.length / 2)));
     await expectFullRebuild();
-    writeFileSync(snapshotPath(sqlitePath), 'not a snapshot');
-    await expectFullRebuild();
+  }, CEILING_MS);
+
+  // breaker9b N0: a file at the snapshot path that is no snapshot at all was "ignored", then replaced
+  // by the snapshot at shutdown — the database, the signing key, whatever a wrong setting named.
+  it('that is no snapshot at all refuses the start, naming READ_MODEL_SNAPSHOT_PATH, and is left as it was', async () => {
+    writeFileSync(snapshotPath(sqlitePath), 'notes of the office, not a snapshot');
+    await expect(startTestApp({ sqlitePath })).rejects.toThrow(`READ_MODEL_SNAPSHOT_PATH=${snapshotPath(sqlitePath)} names a file Rectify did not write, not the file this setting is for: it is neither read nor written over`);
+    expect(readFileSync(snapshotPath(sqlitePath), 'utf8')).toBe('notes of the office, not a snapshot');
   }, CEILING_MS);
 
   it('edited or forged without the office ledger key (a checksum anyone can recompute is not enough) is discarded with a warning, never used', async () => {

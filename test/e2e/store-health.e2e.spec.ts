@@ -2,7 +2,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, writeFileSync, openSync, readFileSync, renameSync, rmSync, statSync, truncateSync, unlinkSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
@@ -10,6 +10,7 @@ import { StoreRefusedError } from '../../src/event-store/store-witness.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { appendChainedRow } from '../support/inserted-rows.js';
 import { graphqlAt, killHard, refusedStart, startServer } from '../support/server-process.js';
+import { testSigningKeyFile } from '../support/signing-key.js';
 import { TestApp, freshDatabasePath, startTestApp } from '../support/test-app.js';
 
 /*
@@ -341,7 +342,17 @@ describe('A store file deleted or replaced under a running server', () => {
     let app = await startTestApp({ sqlitePath });
     expect((await register(app, { title: '见证文件删除前' })).errors).toBeUndefined();
     await app.close();
+    // The copy beside the signing key stands in for a deleted witness: the store is the one it saw.
+    const { storeId } = JSON.parse(readFileSync(witnessPath, 'utf8')) as { storeId: string };
+    const keptCopy = join(dirname(testSigningKeyFile()), 'store-witnesses', `${storeId}.witness.json`);
+    expect(existsSync(keptCopy)).toBe(true);
     rmSync(witnessPath);
+    app = await startTestApp({ sqlitePath });
+    expect(await evaluationCount(app)).toBe(1);
+    await app.close();
+    // With both gone, nothing says whether events were removed from the end.
+    rmSync(witnessPath);
+    rmSync(keptCopy);
     const refusal = await refusalOf(startTestApp({ sqlitePath, demoData: true }));
     expect(refusal.reason).toBe('STORE_UNWITNESSED');
     expect(refusal.message).toContain(`no store witness at ${witnessPath}`);
@@ -630,18 +641,34 @@ const canMount = typeof process.getuid === 'function' && process.getuid() === 0;
     fillDisk(filler);
     try {
       const witnessPath = join(folder, 'store.witness.json');
-      const refused = await refusedStart(join(mkdtempSync(join(tmpdir(), 'rectify-witness-full-')), 'rectify.db'), { env: { STORE_WITNESS_PATH: witnessPath } });
+      const sqlitePath = join(mkdtempSync(join(tmpdir(), 'rectify-witness-full-')), 'rectify.db');
+      const env = { STORE_WITNESS_PATH: witnessPath, DEMO_DATA: 'true' };
+      const refused = await refusedStart(sqlitePath, { env });
       expect(refused.code).toBe(3);
       expect(refused.output).toContain(`The store witness ${witnessPath} cannot be written (the disk holding it is full)`);
       expect(refused.output).toContain(`事件库见证文件 ${witnessPath} 无法写入（其所在磁盘已满）`);
       expect(execFileSync('ls', ['-A', folder], { encoding: 'utf8' })).toBe('');
+      // breaker9b N8: the empty store that start left behind is still a first run's once space is
+      // freed — the demo is seeded, not refused as "not created for a first run".
+      expect(existsSync(sqlitePath)).toBe(true);
+      unlinkSync(filler);
+      const server = await startServer(sqlitePath, { env });
+      try {
+        const seeded = await graphqlAt(server.port, '{ evaluations { totalCount } }', {}, { authorization: 'Bearer rct_demo_supervisor_qingchuan' });
+        expect(seeded).toMatchObject({ data: { evaluations: { totalCount: 1 } } });
+        expect(server.output()).not.toContain('not created for a first run');
+      } finally {
+        await killHard(server.child);
+      }
     } finally {
       rmSync(filler, { force: true });
     }
   }, CEILING_MS);
 
   it('answers a ledger checkpoint asked for on a full disk with STORE_UNAVAILABLE naming it, and reports it in /health', async () => {
-    const app = await startTestApp({ sqlitePath: join(mountPoint, 'checkpoints.db') });
+    // A folder of its own: a new store beside another this key vouches for is taken for a mistyped path (STORE_NOT_FOUND).
+    execFileSync('mkdir', ['-p', join(mountPoint, 'checkpoints')]);
+    const app = await startTestApp({ sqlitePath: join(mountPoint, 'checkpoints', 'checkpoints.db') });
     const filler = join(mountPoint, 'checkpoint-filler');
     try {
       const admin = await app.as('ADMIN');

@@ -132,6 +132,10 @@ describe('The ledger in the SQLite file', () => {
       const { status, stdout } = await cli(path);
       expect(status).toBe(0);
       expect(stdout).toContain('Ledger intact: 8 events chained');
+      // breaker9b N9: every note in Chinese too.
+      expect(stdout).toContain('台账完好：8 条事件的哈希链完整');
+      expect(stdout).toMatch(/校验点须由密钥 [0-9a-f]{16} 签署|处没有签名密钥/);
+      expect(stdout).toMatch(/尚未生成任何校验点|最新校验点：/);
     });
 
     it('names an edited row', async () => {

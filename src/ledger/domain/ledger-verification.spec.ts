@@ -218,7 +218,11 @@ describe('The hash chain and its verification', () => {
       const numbered = [2, 4, 6, 8].map((size, index) => ({ ...checkpointOf(log, size), sequence: index + 1 }));
       expect(verify(log, numbered, { checkpointNumbersGiven: 4 }).ok).toBe(true);
       expect(verify(log, [numbered[0]!, numbered[2]!, numbered[3]!], { checkpointNumbersGiven: 4 }).firstMismatch).toMatchObject({ kind: 'CHECKPOINT_MISSING', eventNumber: 3, checkpointTreeSize: 2 });
-      expect(verify(log, numbered.slice(1)).firstMismatch!.message).toContain('Checkpoint 1 is missing before any kept checkpoint');
+      expect(verify(log, numbered.slice(1)).firstMismatch!.message).toContain('Checkpoint 1 is missing before checkpoint 2, the oldest kept: checkpoint 2 follows it');
+      // breaker9 F18: "Checkpoint 1–2 is missing before any kept checkpoint" where none was kept.
+      const noneKept = verify(log, [], { checkpointNumbersGiven: 2 }).firstMismatch!;
+      expect(noneKept.message).toContain('Checkpoints 1–2 are missing (none is kept): the store numbered checkpoints up to 2');
+      expect(noneKept.messageZh).toContain('校验点 1–2 缺失（一个都没有留存）');
       const newestGone = verify(log, numbered.slice(0, 2), { checkpointNumbersGiven: 4 }).firstMismatch!;
       expect(newestGone).toMatchObject({ kind: 'CHECKPOINT_MISSING', eventNumber: 5, checkpointTreeSize: 4 });
       expect(newestGone.messageZh).toBe(

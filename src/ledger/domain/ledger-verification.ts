@@ -359,8 +359,14 @@ function checkpointNumbering(checkpoints: readonly VerifiedCheckpoint[], given: 
     const expected = (previous?.sequence ?? 0) + 1;
     const next = checkpoint?.sequence ?? (given !== null && given >= expected ? given + 1 : expected);
     if (next > expected) {
-      const missing = next - 1 === expected ? `${expected}` : `${expected}–${next - 1}`;
-      const kept = previous ? say(`after checkpoint ${previous.sequence} (taken at ${previous.takenAt}, covering ${previous.treeSize} events)`, `在校验点 ${previous.sequence}（${previous.takenAt}，涵盖 ${previous.treeSize} 条事件）之后`) : say('before any kept checkpoint', '在所有留存的校验点之前');
+      const missing =
+        next - 1 === expected ? say(`Checkpoint ${expected} is missing`, `校验点 ${expected} 缺失`) : say(`Checkpoints ${expected}–${next - 1} are missing`, `校验点 ${expected}–${next - 1} 缺失`);
+      // Where the gap lies: after a kept checkpoint, before the oldest kept one, or none kept at all (breaker9 F18).
+      const kept = previous
+        ? say(` after checkpoint ${previous.sequence} (taken at ${previous.takenAt}, covering ${previous.treeSize} events)`, `（在校验点 ${previous.sequence}（${previous.takenAt}，涵盖 ${previous.treeSize} 条事件）之后）`)
+        : checkpoint
+          ? say(` before checkpoint ${checkpoint.sequence}, the oldest kept`, `（在留存的最早校验点 ${checkpoint.sequence} 之前）`)
+          : say(' (none is kept)', '（一个都没有留存）');
       const newest = checkpoint === null;
       return {
         kind: 'CHECKPOINT_MISSING',
@@ -368,8 +374,8 @@ function checkpointNumbering(checkpoints: readonly VerifiedCheckpoint[], given: 
         position: null,
         eventId: null,
         checkpointTreeSize: previous?.treeSize ?? null,
-        message: `Checkpoint ${missing} is missing ${kept.en}: ${newest ? `the store numbered checkpoints up to ${given}, so the newest were deleted — and the events they covered may have been removed with them (compare the printed 台账校验码)` : `checkpoint ${checkpoint.sequence} follows it, so its row was deleted`}.`,
-        messageZh: `校验点 ${missing} 缺失（${kept.zh}）：${newest ? `事件库已编号至校验点 ${given}，最新的校验点被删除，其涵盖的事件可能也一并被删除（请与打印的台账校验码核对）` : `其后仍有校验点 ${checkpoint.sequence}，说明该校验点记录被删除`}。`,
+        message: `${missing.en}${kept.en}: ${newest ? `the store numbered checkpoints up to ${given}, so the newest were deleted — and the events they covered may have been removed with them (compare the printed 台账校验码)` : `checkpoint ${checkpoint.sequence} follows it, so its row was deleted`}.`,
+        messageZh: `${missing.zh}${kept.zh}：${newest ? `事件库已编号至校验点 ${given}，最新的校验点被删除，其涵盖的事件可能也一并被删除（请与打印的台账校验码核对）` : `其后仍有校验点 ${checkpoint.sequence}，说明该校验点记录被删除`}。`,
       };
     }
     previous = checkpoint;

@@ -1,0 +1,122 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StoreRefusedError } from '../../src/event-store/store-witness.js';
+import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/*
+ * breaker9b N5 and N6: the witness beside the database goes wherever the data folder goes — a whole
+ * ./data restored from an older backup started `ready`, silently older; a mistyped SQLITE_PATH
+ * started an empty ledger (with the demo, in development) signed by the office's key. A copy of
+ * each store's witness is kept beside the signing key, outside the data folder.
+ */
+
+const CEILING_MS = 180_000;
+
+const register = (app: TestApp, title: string) => app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title }) });
+const evaluationCount = async (app: TestApp) => (await app.graphql('{ evaluations { totalCount } }')).data!.evaluations.totalCount as number;
+const refusalOf = (start: Promise<TestApp>) =>
+  start.then(
+    async (app) => {
+      await app.close();
+      throw new Error('the app started on a store it should have refused');
+    },
+    (error: unknown) => {
+      if (!(error instanceof StoreRefusedError)) throw error;
+      return error;
+    },
+  );
+
+/** An office's working folder: ./keys with its own key, ./data with the store. */
+function office() {
+  const root = mkdtempSync(join(tmpdir(), 'rectify-office-'));
+  const keyFile = join(root, 'keys', 'ledger-signing-key.pem');
+  mkdirSync(join(root, 'keys'));
+  writeFileSync(keyFile, generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+  const data = join(root, 'data');
+  const sqlitePath = join(data, 'rectify.db');
+  const start = (settings: Record<string, string> = {}, path = sqlitePath, demoData = false) =>
+    startTestApp({ sqlitePath: path, demoData, settings: { LEDGER_SIGNING_KEY_FILE: keyFile, ...settings } });
+  return { root, data, sqlitePath, start, copies: join(root, 'keys', 'store-witnesses') };
+}
+
+describe('The copy of the store witness kept beside the signing key', () => {
+  it('refuses a data folder restored whole from an older backup, witness included, naming both witnesses; accepting it starts on it', async () => {
+    const { root, data, start, copies } = office();
+    let app = await start();
+    expect((await register(app, '备份之前')).errors).toBeUndefined();
+    await app.close();
+    const backup = join(root, 'backup-data');
+    cpSync(data, backup, { recursive: true });
+
+    app = await start();
+    for (const title of ['备份之后一', '备份之后二', '备份之后三']) expect((await register(app, title)).errors).toBeUndefined();
+    const head = await app.logPosition();
+    await app.close();
+    const [copyName] = readdirSync(copies);
+    const copyPath = join(copies, copyName!);
+    expect(JSON.parse(readFileSync(copyPath, 'utf8'))).toMatchObject({ head, location: join(data, 'rectify.db'), signature: expect.any(Object) });
+
+    rmSync(data, { recursive: true });
+    cpSync(backup, data, { recursive: true });
+    const refusal = await refusalOf(start());
+    expect(refusal.reason).toBe('STORE_SHORTER');
+    expect(refusal.message).toContain(`before position ${head} that this server last saw`);
+    expect(refusal.message).toContain(`Judged on the copy of the store witness kept beside the ledger signing key, ${copyPath}: the witness in the data folder, ${join(data, 'rectify.db')}.witness.json, says position`);
+    expect(refusal.messageZh).toContain(`与台账签名密钥存放在一起的事件库见证副本 ${copyPath}`);
+
+    // The control: the data folder as the server left it starts, and an accepted rollback is taken from then on.
+    app = await start({ ACCEPT_STORE_RESET: 'true' });
+    expect(await evaluationCount(app)).toBe(1);
+    await app.close();
+    app = await start();
+    expect(await evaluationCount(app)).toBe(1);
+    await app.close();
+  }, CEILING_MS);
+
+  it('refuses the data folder deleted whole (store and witness) as a missing store', async () => {
+    const { data, start } = office();
+    let app = await start();
+    expect((await register(app, '删除之前')).errors).toBeUndefined();
+    await app.close();
+    rmSync(data, { recursive: true });
+    const refusal = await refusalOf(start());
+    expect(refusal.reason).toBe('STORE_MISSING');
+    expect(refusal.message).toContain('the witness in the data folder');
+    expect(refusal.message).toContain('is missing');
+    expect(existsSync(join(data, 'rectify.db'))).toBe(false);
+  }, CEILING_MS);
+
+  it('refuses to create a new store where the key vouches for one the path most likely meant (a mistyped file or folder name); accepted, it seeds no demo', async () => {
+    const { root, data, sqlitePath, start } = office();
+    let app = await start();
+    expect((await register(app, '正式台账')).errors).toBeUndefined();
+    await app.close();
+
+    const typo = join(data, 'rectfy.db');
+    const refusal = await refusalOf(start({}, typo, true));
+    expect(refusal.reason).toBe('STORE_NOT_FOUND');
+    expect(refusal.message).toContain(`SQLITE_PATH=${typo} names no event store`);
+    expect(refusal.message).toContain(`vouches for ${sqlitePath} (store `);
+    expect(refusal.messageZh).toContain(`SQLITE_PATH=${typo} 指向的事件库不存在`);
+    expect(existsSync(typo)).toBe(false);
+
+    const folderTypo = join(root, 'dta', 'rectify.db');
+    expect((await refusalOf(start({}, folderTypo, true))).reason).toBe('STORE_NOT_FOUND');
+    expect(existsSync(join(root, 'dta'))).toBe(false);
+
+    app = await start({ ACCEPT_STORE_RESET: 'true' }, typo, true);
+    try {
+      expect(await evaluationCount(app)).toBe(0);
+    } finally {
+      await app.close();
+    }
+
+    // The control: a second store in a folder of its own is a deliberate one.
+    const elsewhere = join(mkdtempSync(join(tmpdir(), 'rectify-second-store-')), 'rectify.db');
+    app = await start({}, elsewhere);
+    await app.close();
+  }, CEILING_MS);
+});

@@ -13,6 +13,23 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** How long a start may take before the benchmark gives up: a million events on a loaded machine. */
 const READY_CEILING_MS = 30 * 60_000;
 
+/**
+ * Servers started by this run and not yet exited. A run that fails (a thrown error, a query that never
+ * answers, Ctrl-C, a `kill` of the bench process) must not leave a million-event server running on a
+ * shared machine: they are killed when the bench process exits or is told to stop.
+ */
+const liveChildren = new Set();
+process.once('exit', () => {
+  for (const child of liveChildren) child.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    for (const child of liveChildren) child.kill('SIGKILL');
+    // 128 + the signal's number, as a shell reports a process stopped by it.
+    process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 })[signal]);
+  });
+}
+
 /** A TCP port nobody listens on now. */
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -52,8 +69,14 @@ export async function startProcess({ script, env, cwd, logFile, readyPath = '/he
     stdio: ['ignore', out, out],
   });
   closeSync(out);
+  liveChildren.add(child);
   let exited = null;
-  const exit = new Promise((resolve) => child.once('exit', (code, signal) => resolve((exited = { code, signal }))));
+  const exit = new Promise((resolve) =>
+    child.once('exit', (code, signal) => {
+      liveChildren.delete(child);
+      resolve((exited = { code, signal }));
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (exited) throw new Error(`${script} exited (${exited.code ?? exited.signal}) before it was ready; see ${logFile}`);

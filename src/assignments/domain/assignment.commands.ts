@@ -208,6 +208,12 @@ export interface CorrectReportDate extends Dated {
   readonly unitId: string;
   readonly reportedOn: string;
   readonly reason: string;
+  /**
+   * The report's day as the correcting form read it (`YYYY-MM-DD`): when the record reads otherwise
+   * now (another supervisor corrected it meanwhile), the correction is refused (CONFLICT) naming what
+   * it reads, rather than silently replacing the other correction. Absent: unchecked (scripts).
+   */
+  readonly expectedReportedOn?: string;
 }
 
 /**
@@ -224,6 +230,13 @@ export interface CorrectInspection extends Dated, SetsDueDate {
   readonly reason: string;
   /** `YYYY-MM-DD`, not before the corrected inspection day; only when the corrected outcome is FAILED. */
   readonly newDueDate?: string;
+  /**
+   * The inspection as the correcting form read it — its day (`YYYY-MM-DD`) and outcome: when the
+   * record reads otherwise now (corrected meanwhile by another supervisor), the correction is
+   * refused (CONFLICT) naming what it reads. Each absent: unchecked (scripts).
+   */
+  readonly expectedInspectedOn?: string;
+  readonly expectedOutcome?: InspectionOutcome;
 }
 
 export type AssignmentCommand =

@@ -1226,6 +1226,40 @@ describe('corrections: a new event naming the original, refused when the correct
     given(history).when(command).thenRefused(code);
   });
 
+  describe('a correction states what it corrects: a form read before another correction is refused (breaker8b N3)', () => {
+    const correctedTo24 = {
+      type: 'InspectionCorrected',
+      data: { unitId: FINANCE, inspectionId: 'inspection-1', previousInspectedOn: INSPECTED_ON, inspectedOn: '2025-07-02', previousOutcome: 'PASSED', outcome: 'PASSED', reason: '张：实为7月2日', correctedOn: TODAY },
+    } as const satisfies AssignmentEvent;
+
+    it('refuses a stale inspection correction, naming what the record reads now and the correction made meanwhile', () => {
+      given([leadAssigned, reported(), inspected('PASSED'), correctedTo24])
+        .when(correctInspection({ inspectedOn: '2025-07-03', expectedInspectedOn: INSPECTED_ON, expectedOutcome: 'PASSED', reason: '李：实为7月3日' }))
+        .thenRefused('CONFLICT', /reads 2025-07-02 PASSED now, not 2025-07-01 PASSED .*reason: 张：实为7月2日/, /现为 2025-07-02（通过），不是表单显示的 2025-07-01（通过）：其间已被更正（更正理由：张：实为7月2日）/);
+      given([leadAssigned, reported(), inspected('PASSED'), correctedTo24])
+        .when(correctInspection({ outcome: 'FAILED', newDueDate: RETURNED_UNTIL, expectedInspectedOn: '2025-07-02', expectedOutcome: 'FAILED' }))
+        .thenRefused('CONFLICT', /reads 2025-07-02 PASSED now, not 2025-07-02 FAILED/);
+    });
+
+    it('accepts a correction whose form read the record as it stands', () => {
+      const decided = given([leadAssigned, reported(), inspected('PASSED'), correctedTo24])
+        .when(correctInspection({ inspectedOn: '2025-07-03', expectedInspectedOn: '2025-07-02', expectedOutcome: 'PASSED' }))
+        .decision();
+      expect(decided).toMatchObject([{ type: 'InspectionCorrected', data: { previousInspectedOn: '2025-07-02', inspectedOn: '2025-07-03' } }]);
+    });
+
+    it('refuses a stale report-date correction, naming the correction made meanwhile', () => {
+      const correctedReport = {
+        type: 'ReportDateCorrected',
+        data: { unitId: FINANCE, previousReportedOn: REPORTED_ON, reportedOn: '2025-06-26', reason: '张：6月26日报送', correctedOn: TODAY },
+      } as const satisfies AssignmentEvent;
+      given([leadAssigned, reported(), correctedReport])
+        .when(correctReport({ reportedOn: '2025-06-25', expectedReportedOn: REPORTED_ON }))
+        .thenRefused('CONFLICT', /dated 2025-06-26 now, not 2025-06-28/, /报告日期现为 2025-06-26，不是表单显示的 2025-06-28：其间已被更正（更正理由：张：6月26日报送）/);
+      expect(given([leadAssigned, reported(), correctedReport]).when(correctReport({ reportedOn: '2025-06-25', expectedReportedOn: '2025-06-26' })).decision()).toHaveLength(1);
+    });
+  });
+
   it('a PASSED entered by mistake becomes FAILED: the part is returned with the reason, and its new due date', () => {
     const history = [leadAssigned, reported(), inspected('PASSED')];
     const decided = given(history).when(correctInspection({ outcome: 'FAILED', newDueDate: RETURNED_UNTIL })).decision();

@@ -38,8 +38,10 @@ import type {
   AssignmentRole,
   DueDateOverridden,
   Evidence,
+  InspectionCorrected,
   InspectionOutcome,
   NewDueDate,
+  ReportDateCorrected,
 } from './assignment.events.js';
 
 /** ASSIGNED → REPORTED → VERIFIED, or REPORTED → RETURNED → REPORTED → … */
@@ -1300,6 +1302,13 @@ function correctReportDate(command: CorrectReportDate, state: AssignmentsState):
   const unit = unitNamed(command, unitId);
   const report = part.lastReport;
   if (!report) throw conflict(`${capitalise(unit.en)} has not reported; there is no report date to correct.`, `${unit.zh}尚未报告，没有可更正的报告日期。`);
+  if (command.expectedReportedOn !== undefined && command.expectedReportedOn !== report.reportedOn) {
+    const meanwhile = lastCorrection(state, (event) => event.type === 'ReportDateCorrected' && event.data.reportedOn === report.reportedOn);
+    throw staleForm(
+      say(`The report of ${unit.en} is dated ${report.reportedOn} now, not ${command.expectedReportedOn} as the form showed`, `${unit.zh}的报告日期现为 ${report.reportedOn}，不是表单显示的 ${command.expectedReportedOn}`),
+      meanwhile,
+    );
+  }
   requireText(reason, named('reason', 'A reason for the correction', '更正理由'));
   requireBusinessDay(reportedOn, command.today, named('reportedOn', 'The corrected report date', '更正后的报告日期'));
   if (reportedOn === report.reportedOn) {
@@ -1326,6 +1335,17 @@ function correctInspection(command: CorrectInspection, state: AssignmentsState):
   const inspection = part.inspections.find((candidate) => candidate.inspectionId === inspectionId);
   if (!inspection) {
     throw new DomainError('NOT_FOUND', say(`Inspection ${inspectionId} of ${unit.en} does not exist.`, `找不到${unit.zh}的这条督查记录。`), { field: 'inspectionId' });
+  }
+  const readAs = { inspectedOn: command.expectedInspectedOn ?? inspection.inspectedOn, outcome: command.expectedOutcome ?? inspection.outcome };
+  if (readAs.inspectedOn !== inspection.inspectedOn || readAs.outcome !== inspection.outcome) {
+    const meanwhile = lastCorrection(state, (event) => event.type === 'InspectionCorrected' && event.data.inspectionId === inspectionId);
+    throw staleForm(
+      say(
+        `The inspection of ${unit.en} reads ${inspection.inspectedOn} ${inspection.outcome} now, not ${readAs.inspectedOn} ${readAs.outcome} as the form showed`,
+        `${unit.zh}的这条督查记录现为 ${inspection.inspectedOn}（${OUTCOME_ZH[inspection.outcome]}），不是表单显示的 ${readAs.inspectedOn}（${OUTCOME_ZH[readAs.outcome]}）`,
+      ),
+      meanwhile,
+    );
   }
   const stillStands =
     part.inspections.at(-1) === inspection &&
@@ -1372,6 +1392,27 @@ function correctInspection(command: CorrectInspection, state: AssignmentsState):
       },
     },
   ];
+}
+
+const OUTCOME_ZH: Record<InspectionOutcome, string> = { PASSED: '通过', FAILED: '未通过' };
+
+/** The latest correction recorded on the parent that `matches`, if any. */
+function lastCorrection(state: AssignmentsState, matches: (event: AssignmentEvent) => boolean): (ReportDateCorrected | InspectionCorrected)['data'] | undefined {
+  const found = state.recorded.findLast(matches);
+  return found && (found.type === 'ReportDateCorrected' || found.type === 'InspectionCorrected') ? found.data : undefined;
+}
+
+/**
+ * CONFLICT for a correction sent from a form that read the record before it changed (breaker8b N3):
+ * `stale` says what the record reads now against what the form showed; `meanwhile` is the correction
+ * made since, named by its reason, so the second supervisor learns what the first one did instead of
+ * overwriting it unseen. Nothing is appended.
+ */
+function staleForm(stale: Bilingual, meanwhile: { readonly reason: string } | undefined): DomainError {
+  const since = meanwhile
+    ? say(`it was corrected meanwhile (reason: ${meanwhile.reason})`, `其间已被更正（更正理由：${meanwhile.reason}）`)
+    : say('it changed meanwhile', '其间已有新的记录');
+  return conflict(`${stale.en}: ${since.en}. Reload the page and check before correcting it.`, `${stale.zh}：${since.zh}。请刷新页面核对后再更正。`);
 }
 
 /** How refusals name the due dates a command sets. */

@@ -54,6 +54,12 @@ export interface CorrectUnitRegistration {
   readonly today: string;
   readonly registeredOn: string;
   readonly reason: string;
+  /**
+   * The unit's earliest fact anywhere (a part assigned or handed over to it, a circular naming it, a
+   * rename or merge), looked up by the handler (`UnitsReadModel.firstFactOf`): the registration is
+   * not corrected to a day after it. Absent: the unit has none.
+   */
+  readonly firstFact?: DatedFact;
 }
 
 export type UnitCommand = RegisterUnit | RenameUnit | MergeUnit | CorrectUnitRegistration;
@@ -204,8 +210,10 @@ function mergeUnit(command: MergeUnit, state: UnitState): UnitEvent[] {
 }
 
 /**
- * Only to an earlier day: every fact of the unit (its work, renames, merge) is on or after its
- * registration, and stays so; a later day could leave some of them before it.
+ * To any day not in the future and not after the unit's earliest fact (its first part, a circular
+ * naming it, its own rename or merge): every fact of the unit stays on or after its registration.
+ * Earlier, for a unit that existed before the past campaign being entered; later, for one entered
+ * with too early a day (a campaign typed in with one registration day for every unit, breaker8b N6).
  */
 function correctRegistration(command: CorrectUnitRegistration, state: UnitState): UnitEvent[] {
   requireAdmin(command.actor, 'correct a unit’s registration day', '更正单位登记日期');
@@ -214,10 +222,16 @@ function correctRegistration(command: CorrectUnitRegistration, state: UnitState)
   const { registeredOn } = command;
   requireBusinessDay(registeredOn, command.today, say('The corrected registration date', '更正后的登记日期'));
   if (registeredOn === unit.registeredOn) throw badInput(`${unit.name} is already registered as of ${registeredOn}.`, `${unit.name}的登记日期已是 ${registeredOn}。`);
-  if (registeredOn > unit.registeredOn) {
+  const ownFacts: (DatedFact | undefined)[] = [
+    command.firstFact,
+    unit.renamedOn === null ? undefined : { day: unit.renamedOn, what: say(`the rename of ${unit.name}`, `${unit.name}的更名`) },
+  ];
+  const earliest = ownFacts.filter((fact): fact is DatedFact => fact !== undefined).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))[0];
+  if (earliest && registeredOn > earliest.day) {
     throw badInput(
-      `The registration of ${unit.name} can only be corrected to an earlier day than ${unit.registeredOn} (got ${registeredOn}): its facts from that day on would come before it.`,
-      `${unit.name}的登记日期只能更正为 ${unit.registeredOn} 之前的日期（收到 ${registeredOn}）：否则其已有记录会早于登记日期。`,
+      `The registration of ${unit.name} cannot be corrected to ${registeredOn}: its earliest fact, ${earliest.what.en}, is of ${earliest.day}; no fact of a unit is dated before its registration.`,
+      `${unit.name}的登记日期不能更正为 ${registeredOn}：其最早的记录（${earliest.what.zh}）在 ${earliest.day}；单位的记录不能早于其登记日期。`,
+      { field: 'registeredOn' },
     );
   }
   const data = { unitId: unit.unitId, previousRegisteredOn: unit.registeredOn, registeredOn, reason: command.reason.trim(), correctedOn: command.today };

@@ -61,6 +61,17 @@ export interface UnitNames {
   registeredOnOf?(unitId: string): string | undefined;
   /** The unit it was merged into (机构改革) and the office day; undefined while it stands. It takes no new work. */
   mergerOf?(unitId: string): UnitMerger | undefined;
+  /**
+   * Its hand-overs without a merge (机构改革: its duties passed to another unit while it stands), by
+   * office day: a part of it open on that day, or coming back after it, passes to the successor.
+   */
+  handOversOf?(unitId: string): readonly UnitHandOver[];
+}
+
+/** A unit's duties passed to `successorUnitId` on office day `on` (the unit stands; see UnitWorkHandedOver). */
+export interface UnitHandOver {
+  readonly successorUnitId: string;
+  readonly on: string;
 }
 
 /** A merged unit's successor and the office day of the merge. */

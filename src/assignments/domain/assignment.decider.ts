@@ -518,12 +518,27 @@ function asHeldOn(command: AssignmentCommand, state: AssignmentsState): { comman
   const held = day === undefined ? undefined : partHeldOn(state, command.unitId, day);
   if (!held || (held.key === command.unitId && held.holder === null)) return { command, state };
   const part = partOf(state, held.key)!;
+  if (held.holder === null && command.actor.role === 'UNIT' && command.actor.unitId === command.unitId) refuseWorkOfPassedPart(command, part);
   const { [held.key]: _present, ...others } = state.parts;
   const holder = held.holder;
   const asHeld: AssignmentPart = holder
     ? { ...part, unitId: holder.unitId, heldSince: holder.from, heldUntil: holder.until, previousHolders: part.previousHolders!.filter((earlier) => earlier.until <= holder.from) }
     : part;
   return { command: { ...command, unitId: asHeld.unitId, heldNowBy: held.key }, state: { ...state, parts: { ...others, [asHeld.unitId]: asHeld } } };
+}
+
+/**
+ * A unit's own clerk entering its work on a part it had passed on (机构改革), dated on or after the
+ * day it passed: CONFLICT naming the day and the unit that holds the part since (breaker8b N1).
+ */
+function refuseWorkOfPassedPart(command: AssignmentCommand & { readonly unitId: string }, part: AssignmentPart): never {
+  const passedOn = part.previousHolders?.findLast((earlier) => earlier.unitId === command.unitId)?.until ?? part.heldSince ?? '';
+  const unit = unitNamed(command, command.unitId);
+  const holder = unitNamed(command, part.unitId);
+  throw conflict(
+    `The part of ${unit.en} passed to ${holder.en} on ${passedOn}; from that day ${holder.en} does the work on it.`,
+    `${unit.zh}的任务已于 ${passedOn} 移交${holder.zh}，此后由${holder.zh}办理。`,
+  );
 }
 
 /** The office day that says who held the part a command is about: its fact's, or for a correction the corrected fact's. */
@@ -1149,6 +1164,62 @@ const assignedBeforeMerge = (command: NamesUnits, unitId: string, assignedOn: st
   const merger = command.unitNames?.mergerOf?.(unitId);
   return merger !== undefined && assignedOn < merger.mergedOn;
 };
+
+/**
+ * 机构改革 re-judged (breaker8b N1): the hand-overs due after a decision, by a hand-over the
+ * directory records (`UnitNames.handOversOf`) that the parts as they now stand call for — the rule
+ * a reorganisation applies to the parts as it finds them (reorganization/hand-over-parts.ts), applied
+ * again when a fact entered later changes them. A part its unit held on a hand-over day (it began on
+ * or before that day) passes on that day when it was open at its end; one verified then that came
+ * back later (a reopening, an inspection corrected to a failure) passes on the day it came back.
+ * Then on through the successor's merges. Empty when nothing is due.
+ */
+export function handOversDue(command: NamesUnits, state: AssignmentsState): AssignmentEvent[] {
+  const directory = command.unitNames;
+  if (!directory?.handOversOf) return [];
+  const events: AssignmentEvent[] = [];
+  for (const part of partsOf(state)) {
+    const holder = part.unitId;
+    const handOver = directory.handOversOf(holder).find((candidate) => candidate.on >= (part.heldSince ?? part.assignedOn) && candidate.successorUnitId !== holder);
+    if (!handOver) continue;
+    const day = passingDay(state, holder, handOver.on);
+    if (day === null) continue;
+    const unit = unitNamed(command, holder);
+    const successor = unitNamed(command, handOver.successorUnitId);
+    const reason =
+      day === handOver.on
+        ? `${unit.zh}的任务已于 ${handOver.on} 移交${successor.zh}：该任务当日尚未完成，由${successor.zh}办理`
+        : `${unit.zh}的任务已于 ${handOver.on} 移交${successor.zh}：该任务 ${day} 重新退回整改，由${successor.zh}办理`;
+    events.push({ type: 'PartHandedOver', data: { unitId: holder, successorUnitId: handOver.successorUnitId, reason, handedOverOn: day } });
+    for (const step of successionOf(directory, handOver.successorUnitId, day)) {
+      const merged = `${unitNamed(command, step.unitId).zh}于 ${step.on} 并入${unitNamed(command, step.successorUnitId).zh}，其未完成的任务由${unitNamed(command, step.successorUnitId).zh}承担`;
+      events.push({ type: 'PartHandedOver', data: { unitId: step.unitId, successorUnitId: step.successorUnitId, reason: merged, handedOverOn: step.on } });
+    }
+  }
+  return events;
+}
+
+/**
+ * The office day the part `holder` holds passes by a hand-over of office day `handedOverOn`: that
+ * day when the part was not verified at its end; else the first day after it on which it stood open
+ * again, when it is open now; null when it stays (verified then, and now).
+ */
+function passingDay(state: AssignmentsState, holder: string, handedOverOn: string): string | null {
+  let folded = initialAssignmentsState();
+  let afterHandOver = false;
+  for (const { event, occurredOn } of inBusinessOrder(state.recorded)) {
+    if (!afterHandOver && occurredOn > handedOverOn) {
+      // The end of the hand-over day: open then, the part passed that day.
+      if (partOf(folded, holder)?.status !== 'VERIFIED') return handedOverOn;
+      afterHandOver = true;
+    }
+    folded = evolveAssignments(folded, event);
+    // Verified on the hand-over day, it passes on the first day it stands open again.
+    const part = partOf(folded, holder);
+    if (afterHandOver && part && part.status !== 'VERIFIED') return occurredOn;
+  }
+  return afterHandOver || partOf(folded, holder)?.status === 'VERIFIED' ? null : handedOverOn;
+}
 
 /** One step of a unit's succession: its work passes to `successorUnitId` on office day `on`. */
 export interface SuccessionStep {

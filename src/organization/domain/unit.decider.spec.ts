@@ -1,8 +1,8 @@
-import { DomainError, say } from '../../shared/domain-error.js';
+import { DomainError, say, type ErrorCode } from '../../shared/domain-error.js';
 import { fold } from '../../shared/decider.js';
 import { admin, supervisor, system } from '../../shared/testing/actors.js';
 import { given as givenDecider } from '../../shared/testing/decider-testing.js';
-import { CorrectUnitRegistration, MergeUnit, RegisterUnit, RenameUnit, unitDecider } from './unit.decider.js';
+import { CorrectUnitRegistration, HandOverUnitWork, MergeUnit, RegisterUnit, RenameUnit, unitDecider } from './unit.decider.js';
 import { UnitEvent, UnitRegistered, unitEventSchemas } from './unit.events.js';
 import { EventSchemaRegistry } from '../../shared/event-schemas.js';
 
@@ -205,5 +205,35 @@ describe('correcting a unit’s registration day (breaker8b N6: earlier or later
   it('still corrects to an earlier day, and refuses the future', () => {
     expect(given([registered]).when(correct({ registeredOn: '2015-01-01', firstFact: handedOverToIt })).decision()).toHaveLength(1);
     given([registered]).when(correct({ registeredOn: '2026-11-30' })).thenRefused('BAD_USER_INPUT', /in the future/);
+  });
+});
+
+describe('a hand-over without a merge is recorded in the directory (breaker8b N1: a part that comes back later passes)', () => {
+  const given = (events: readonly UnitEvent[]) => givenDecider(unitDecider, events);
+  const handOver = (overrides: Partial<HandOverUnitWork> = {}): HandOverUnitWork => ({
+    type: 'HandOverUnitWork',
+    actor: admin,
+    today: '2026-11-29',
+    handedOverOn: '2016-07-10',
+    successorUnitId: 'u-2',
+    reason: '环评职能划转',
+    successor: { name: '青川县生态环境分局', registeredOn: '2016-07-01' },
+    ...overrides,
+  });
+  const recorded: UnitEvent = { type: 'UnitWorkHandedOver', data: { unitId: 'u-1', successorUnitId: 'u-2', reason: '环评职能划转', handedOverOn: '2016-07-10' } };
+
+  it('records the hand-over once: the same one sent again records nothing', () => {
+    expect(given([registered]).when(handOver()).decision()).toEqual([recorded]);
+    expect(given([registered, recorded]).when(handOver()).decision()).toEqual([]);
+  });
+
+  it.each<[string, HandOverUnitWork, string]>([
+    ['by a supervisor', handOver({ actor: supervisor }), 'FORBIDDEN'],
+    ['to an unknown unit', handOver({ successor: undefined }), 'NOT_FOUND'],
+    ['to itself', handOver({ successorUnitId: 'u-1' }), 'BAD_USER_INPUT'],
+    ['before the successor was registered', handOver({ handedOverOn: '2016-06-30' }), 'BAD_USER_INPUT'],
+    ['in the future', handOver({ handedOverOn: '2026-11-30' }), 'BAD_USER_INPUT'],
+  ])('refuses one %s', (_what, command, code) => {
+    given([registered]).when(command).thenRefused(code as ErrorCode);
   });
 });

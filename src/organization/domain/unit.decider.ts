@@ -62,7 +62,20 @@ export interface CorrectUnitRegistration {
   readonly firstFact?: DatedFact;
 }
 
-export type UnitCommand = RegisterUnit | RenameUnit | MergeUnit | CorrectUnitRegistration;
+/** 机构改革 without a merge: the unit's duties pass to its successor on `handedOverOn` (see UnitWorkHandedOver). */
+export interface HandOverUnitWork {
+  readonly type: 'HandOverUnitWork';
+  readonly actor: Actor;
+  /** The office's current day (China time). */
+  readonly today: string;
+  readonly handedOverOn: string;
+  readonly successorUnitId: string;
+  readonly reason: string;
+  /** The successor as the directory has it, looked up by the handler; undefined when unknown. */
+  readonly successor: { readonly name: string; readonly registeredOn: string } | undefined;
+}
+
+export type UnitCommand = RegisterUnit | RenameUnit | MergeUnit | CorrectUnitRegistration | HandOverUnitWork;
 
 export type UnitState =
   | { readonly status: 'unregistered' }
@@ -78,6 +91,8 @@ export type UnitState =
       readonly registeredOn: string;
       /** The office day of its last rename; null while it has its first name. */
       readonly renamedOn: string | null;
+      /** Its hand-overs without a merge (UnitWorkHandedOver), as recorded; absent while none. */
+      readonly handOvers?: readonly { readonly successorUnitId: string; readonly on: string }[];
     };
 
 /** A unit's id is derived from its code, so two units can never share a code. */
@@ -106,6 +121,9 @@ export const unitDecider: Decider<UnitCommand, UnitState, UnitEvent> = {
       case 'UnitRegistrationCorrected':
         if (state.status !== 'registered') return state;
         return { ...state, registeredOn: event.data.registeredOn };
+      case 'UnitWorkHandedOver':
+        if (state.status !== 'registered') return state;
+        return { ...state, handOvers: [...(state.handOvers ?? []), { successorUnitId: event.data.successorUnitId, on: event.data.handedOverOn }] };
       default:
         return unreachable(event);
     }
@@ -121,6 +139,8 @@ export const unitDecider: Decider<UnitCommand, UnitState, UnitEvent> = {
         return mergeUnit(command, state);
       case 'CorrectUnitRegistration':
         return correctRegistration(command, state);
+      case 'HandOverUnitWork':
+        return handOverWork(command, state);
       default:
         return unreachable(command);
     }
@@ -207,6 +227,25 @@ function mergeUnit(command: MergeUnit, state: UnitState): UnitEvent[] {
   requireNotBefore(merged, registration(unit));
   requireNotBefore(merged, registration(successor));
   return [{ type: 'UnitMerged', data: { unitId: unit.unitId, successorUnitId: command.successorUnitId, reason: command.reason.trim(), mergedOn } }];
+}
+
+/**
+ * Recorded beside the parts it moves, so that a part that comes back later still passes. The same
+ * hand-over sent again (same successor, same day) records nothing new.
+ */
+function handOverWork(command: HandOverUnitWork, state: UnitState): UnitEvent[] {
+  requireAdmin(command.actor, 'hand a unit’s work over', '移交单位的任务');
+  const unit = requireRegistered(state);
+  if (!command.successor) throw notFound('Unit', command.successorUnitId);
+  const { handedOverOn, successorUnitId, successor } = command;
+  if ((unit.handOvers ?? []).some((earlier) => earlier.successorUnitId === successorUnitId && earlier.on === handedOverOn)) return [];
+  if (successorUnitId === unit.unitId) throw badInput('A unit cannot hand its work over to itself.', '不能把任务移交给本单位。', { field: 'successorUnitId' });
+  requireReason(command.reason, '移交任务须说明理由（如机构改革文件）。');
+  requireBusinessDay(handedOverOn, command.today, say('The day of the handover', '移交日期'));
+  const handedOver = { day: handedOverOn, what: say(`the handover of the work of ${unit.name}`, `${unit.name}任务的移交日期`) };
+  requireNotBefore(handedOver, registration(unit));
+  requireNotBefore(handedOver, registration(successor));
+  return [{ type: 'UnitWorkHandedOver', data: { unitId: unit.unitId, successorUnitId, reason: command.reason.trim(), handedOverOn } }];
 }
 
 /**

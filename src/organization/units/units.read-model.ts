@@ -2,7 +2,7 @@ import { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.j
 import { UnitEvent, UnitKind } from '../domain/unit.events.js';
 import { byPinyin } from '../../shared/chinese-order.js';
 import { unitNameKey } from './unit-name.js';
-import type { UnitMerger } from '../../assignments/domain/assignment.commands.js';
+import type { UnitHandOver, UnitMerger } from '../../assignments/domain/assignment.commands.js';
 import { say } from '../../shared/domain-error.js';
 import type { DatedFact } from '../../shared/guards.js';
 
@@ -23,6 +23,8 @@ export interface UnitView {
   readonly mergedIntoUnitId: string | null;
   /** The office day of that merge; null while it stands on its own. */
   readonly mergedOn: string | null;
+  /** Its hand-overs without a merge (机构改革: its duties passed on while it stands), by office day; absent while none. */
+  readonly handOvers?: readonly UnitHandOver[];
   /**
    * Its names in order, each with the office day it took effect (the first: registration) and the
    * instant it was recorded (`at`, ISO; absent in snapshots written before it was kept): what
@@ -61,6 +63,7 @@ const EXISTENCE_FACTS: Readonly<Record<string, (event: RecordedEvent) => readonl
   UnitAssigned: (event) => [{ unitId: dataOf(event).unitId!, fact: { day: event.occurredOn, what: say('a part assigned to it', '交办给该单位的任务') } }],
   PartHandedOver: (event) => [{ unitId: dataOf(event).successorUnitId!, fact: { day: event.occurredOn, what: say('a part handed over to it', '移交给该单位的任务') } }],
   CircularIssued: (event) => [{ unitId: dataOf(event).unitId!, fact: { day: dataOf(event).issuedOn!, what: say('a circular about it', '对该单位的通报') } }],
+  UnitWorkHandedOver: (event) => [{ unitId: dataOf(event).successorUnitId!, fact: { day: event.occurredOn, what: say('work handed over to it', '移交给该单位的任务') } }],
   UnitMerged: (event) => [
     { unitId: dataOf(event).unitId!, fact: { day: event.occurredOn, what: say('its merge into another unit', '该单位并入其他单位') } },
     { unitId: dataOf(event).successorUnitId!, fact: { day: event.occurredOn, what: say('a unit merged into it', '其他单位并入该单位') } },
@@ -118,6 +121,13 @@ export class UnitsReadModel implements Projection {
         if (unit) this.byId.set(unit.id, { ...unit, registeredOn: unitEvent.data.registeredOn });
         return;
       }
+      case 'UnitWorkHandedOver': {
+        const unit = this.byId.get(unitEvent.data.unitId);
+        if (!unit) return;
+        const handOvers = [...(unit.handOvers ?? []), { successorUnitId: unitEvent.data.successorUnitId, on: event.occurredOn }].sort((a, b) => a.on.localeCompare(b.on));
+        this.byId.set(unit.id, { ...unit, handOvers });
+        return;
+      }
       case 'UnitMerged': {
         const unit = this.byId.get(unitEvent.data.unitId);
         if (unit) this.byId.set(unit.id, { ...unit, mergedIntoUnitId: unitEvent.data.successorUnitId, mergedOn: event.occurredOn });
@@ -164,6 +174,11 @@ export class UnitsReadModel implements Projection {
    */
   firstFactOf(id: string): DatedFact | undefined {
     return this.firstFacts.get(id);
+  }
+
+  /** Its hand-overs without a merge, by office day (UnitNames: a part of it that comes back after one passes on); empty while none. */
+  handOversOf(id: string): readonly UnitHandOver[] {
+    return this.byId.get(id)?.handOvers ?? [];
   }
 
   /** Its successor and the day of the merge (UnitNames: a merged unit takes no new work); undefined while it stands. */

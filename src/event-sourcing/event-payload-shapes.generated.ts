@@ -472,29 +472,6 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "unitId"
       ]
     },
-    "PartHandOverUndone": {
-      "type": "object",
-      "properties": {
-        "unitId": {
-          "type": "string"
-        },
-        "predecessorUnitId": {
-          "type": "string"
-        },
-        "reason": {
-          "type": "string"
-        },
-        "handedOverOn": {
-          "type": "string"
-        }
-      },
-      "required": [
-        "unitId",
-        "predecessorUnitId",
-        "reason",
-        "handedOverOn"
-      ]
-    },
     "PartHandedOver": {
       "type": "object",
       "properties": {

@@ -25,7 +25,6 @@ import {
   decideAssignment,
   evolveAssignments,
   handOversDue,
-  handOversUndone,
   initialAssignmentsState,
   partOf,
   type AssignmentParentContext,
@@ -1844,28 +1843,5 @@ describe('a hand-over the directory records is judged again when a later fact re
     given([...verifiedBefore, reopened('2025-07-03'), passed])
       .when(report({ reportedOn: '2025-07-09', today: TODAY, unitNames: directory }))
       .thenRefused('CONFLICT', /passed to 市环境保护局 on 2025-07-05/, /^市财政局的任务已于 2025-07-05 移交市环境保护局，此后由市环境保护局办理。$/);
-  });
-});
-
-describe('a hand-over a later-entered verification dated by its day makes moot stays undone (breaker8b N1, the other direction)', () => {
-  // 市财政局's part, reported 06-28, passed (open) to 市环境保护局 on 07-05; then its inspection of 07-01 is entered.
-  const passed: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: FINANCE, successorUnitId: ENVIRONMENT, reason: '机构改革', handedOverOn: '2025-07-05' } };
-  const history = [leadAssigned, reported(), passed];
-
-  it('gives the part back to the unit that did the work, as it was before the hand-over', () => {
-    const after = stateAfter([...history, inspected('PASSED')]);
-    const undone = handOversUndone(after);
-    expect(undone).toMatchObject([{ type: 'PartHandOverUndone', data: { unitId: ENVIRONMENT, predecessorUnitId: FINANCE, handedOverOn: '2025-07-05' } }]);
-    const restored = stateAfter([...history, inspected('PASSED'), ...undone]);
-    expect(partOf(restored, ENVIRONMENT)).toBeUndefined();
-    expect(partOf(restored, FINANCE)).toEqual(partOf(stateAfter([leadAssigned, reported(), inspected('PASSED')]), FINANCE));
-    // Folded as of any day after the hand-over, the part is the predecessor's too.
-    expect(partOf(assignmentsOn(restored, '2025-07-06'), FINANCE)).toMatchObject({ status: 'VERIFIED', verifiedOn: INSPECTED_ON });
-  });
-
-  it('undoes nothing when the verification is after the hand-over day, or the part is still open', () => {
-    const later = { ...inspected('PASSED'), data: { ...inspected('PASSED').data, unitId: ENVIRONMENT, inspectedOn: '2025-07-06' } } as AssignmentEvent;
-    expect(handOversUndone(stateAfter([...history, later]))).toEqual([]);
-    expect(handOversUndone(stateAfter(history))).toEqual([]);
   });
 });

@@ -349,8 +349,6 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
     }
     case 'PartHandedOver':
       return handOver(state, event.data.unitId, event.data.successorUnitId, event.data.handedOverOn);
-    case 'PartHandOverUndone':
-      return handBack(state, event.data.unitId, event.data.predecessorUnitId);
     case 'PartRoleChanged': {
       const part = state.parts[event.data.unitId];
       return part ? { ...state, parts: { ...state.parts, [part.unitId]: { ...part, role: event.data.role } } } : state;
@@ -393,43 +391,6 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
         previousHolders: [...(part.previousHolders ?? []), { unitId, from: part.heldSince ?? part.assignedOn, until: handedOverOn }],
       };
   return { ...state, parts: { ...others, [successorUnitId]: moved }, passedOn: { ...state.passedOn, [unitId]: handedOverOn } };
-}
-
-/** The part `unitId` took over from `predecessorUnitId` is the predecessor's again, as before (a move, never a join: see `handOversUndone`). */
-function handBack(state: AssignmentsState, unitId: string, predecessorUnitId: string): AssignmentsState {
-  const part = partOf(state, unitId);
-  const last = part?.previousHolders?.at(-1);
-  if (!part || last?.unitId !== predecessorUnitId) return state;
-  const { [unitId]: _moved, ...others } = state.parts;
-  const { heldBefore: _heldBefore, previousHolders: _previousHolders, heldSince: _heldSince, ...rest } = part;
-  const earlier = part.previousHolders!.slice(0, -1);
-  const restored: AssignmentPart = {
-    ...rest,
-    unitId: predecessorUnitId,
-    ...(earlier.length > 0 ? { heldBefore: part.heldBefore!.slice(0, -1), previousHolders: earlier, heldSince: last.from } : {}),
-  };
-  const { [predecessorUnitId]: _passed, ...stillPassed } = state.passedOn ?? {};
-  return { ...state, parts: { ...others, [predecessorUnitId]: restored }, passedOn: stillPassed };
-}
-
-/**
- * A hand-over a later-entered verification makes moot (breaker8b N1, the other direction): a part
- * moved to its present holder on office day D (not joined to a part it had) that now stands
- * verified on or before D was done by its predecessor by then, and stays with it — the rule every
- * reorganisation applies (`handOverPart`: a part verified by the hand-over stays). One
- * PartHandOverUndone per such part; empty when none.
- */
-export function handOversUndone(state: AssignmentsState): AssignmentEvent[] {
-  const events: AssignmentEvent[] = [];
-  for (const part of partsOf(state)) {
-    const last = part.previousHolders?.at(-1);
-    if (!last || part.heldSince !== last.until || part.joinedOn !== undefined || part.status !== 'VERIFIED' || part.verifiedOn === null || part.verifiedOn > last.until) continue;
-    events.push({
-      type: 'PartHandOverUndone',
-      data: { unitId: part.unitId, predecessorUnitId: last.unitId, handedOverOn: last.until, reason: `该任务已于 ${part.verifiedOn} 确认完成（移交日期 ${last.until} 之前），留在原单位` },
-    });
-  }
-  return events;
 }
 
 /**

@@ -141,19 +141,6 @@ export type PartHandedOver = DomainEvent<
 >;
 
 /**
- * The hand-over of office day `handedOverOn` did not take the part: a verification entered later
- * (an inspection, or one corrected to PASSED) dated on or before that day shows it was done by then,
- * and a part done by the hand-over stays with the unit that did it (breaker8b N1). The part of
- * `unitId` (the successor) is again `predecessorUnitId`'s, as before the hand-over. Dated the
- * hand-over's day, so every view at a time cut after it counts the part with the predecessor, and a
- * reading known before this event still shows the hand-over as it was entered.
- */
-export type PartHandOverUndone = DomainEvent<
-  'PartHandOverUndone',
-  { readonly unitId: string; readonly predecessorUnitId: string; readonly reason: string; readonly handedOverOn: string }
->;
-
-/**
  * A plan revision changed the unit's role in the parent (lead ↔ responsible, 牵头 ↔ 责任): the part
  * stays the same part, with its reports, inspections, requests and due date. `changedOn` is the
  * office day of the revision.
@@ -231,7 +218,6 @@ export type AssignmentEvent =
   | ReportDateCorrected
   | InspectionCorrected
   | PartHandedOver
-  | PartHandOverUndone
   | UnitUnassigned
   | PartsRescheduled
   | PartRoleChanged;
@@ -248,7 +234,6 @@ export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
   InspectionLogged: { version: 1, occurredOn: 'inspectedOn' },
   PartsReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: officeDayOfRecording('reopenedOn') } },
   PartHandedOver: { version: 2, occurredOn: 'handedOverOn', upcasters: { 1: officeDayOfRecording('handedOverOn') } },
-  PartHandOverUndone: { version: 1, occurredOn: 'handedOverOn' },
   ReportDateCorrected: { version: 1, occurredOn: 'correctedOn' },
   InspectionCorrected: { version: 1, occurredOn: 'correctedOn' },
   UnitUnassigned: { version: 1, occurredOn: 'unassignedOn' },

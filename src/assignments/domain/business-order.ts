@@ -57,12 +57,6 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
       if (!holding.has(successorUnitId)) heldFrom.set(successorUnitId, new Set([...holders(successorUnitId), ...holders(unitId)]));
       holding.delete(unitId);
       holding.add(successorUnitId);
-    } else if (correction.type === 'PartHandOverUndone') {
-      // The hand-over did not take the part (a move, never a join): it is its predecessor's again.
-      const { unitId, predecessorUnitId } = correction.data as { unitId: string; predecessorUnitId: string };
-      heldFrom.delete(unitId);
-      holding.delete(unitId);
-      holding.add(predecessorUnitId);
     } else if (correction.type === 'ReportDateCorrected') {
       const { unitId, reportedOn, previousReportedOn } = correction.data as ReportDateCorrected['data'];
       const held = holders(unitId);

@@ -11,7 +11,6 @@ import {
   evolveAssignments,
   handOversAfterMerges,
   handOversDue,
-  handOversUndone,
   partsOf,
   successionOf,
   unitNamed,
@@ -172,13 +171,10 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
     /** Closing is automatic: the inspection that verifies the last part closes the parent in the same decision. */
     decideOnPart(command, parent) {
       const decided = decideOnOnePart(command, parent);
-      // Hand-overs judged again (breaker8b N1): a part a later-entered fact (a corrected inspection) left open on a hand-over day,
-      // or open again after it, passes.
+      // A part a later-entered fact (a corrected inspection) left open on a hand-over day, or open again after it, passes (breaker8b N1).
       if (command.type === 'HandOverPart') return decided;
       const assignments = decided.filter(isAssignmentEvent).reduce(evolveAssignments, rules.assignmentsOf(parent));
-      // A part a later-entered verification shows was done by its hand-over day stays with the unit that did it.
-      const undone = handOversUndone(assignments);
-      return [...decided, ...undone, ...handOversDue(command, undone.reduce(evolveAssignments, assignments))];
+      return [...decided, ...handOversDue(command, assignments)];
     },
 
     reopen(request, parent) {

@@ -180,10 +180,6 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     handOver(parts, event.data.unitId, event.data.successorUnitId, on);
     return;
   }
-  if (event.type === 'PartHandOverUndone') {
-    handBack(parts, event.data.unitId, event.data.predecessorUnitId);
-    return;
-  }
   if (event.type === 'UnitAssigned') {
     const { unitId, role, dueDate, terms } = event.data;
     parts.set(unitId, assignedPart(unitId, role, dueDate, { on, at }, terms));
@@ -420,14 +416,6 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
     return;
   }
   parts.set(successorUnitId, { ...part, unitId: successorUnitId, heldBefore: [...part.heldBefore, unitId], passedOn: [...part.passedOn, on] });
-}
-
-/** The part `unitId` took over from `predecessorUnitId` is the predecessor's again (a verification dated by the hand-over, entered later). */
-function handBack(parts: Map<string, PartView>, unitId: string, predecessorUnitId: string): void {
-  const part = parts.get(unitId);
-  if (!part || part.heldBefore.at(-1) !== predecessorUnitId) return;
-  parts.delete(unitId);
-  parts.set(predecessorUnitId, { ...part, unitId: predecessorUnitId, heldBefore: part.heldBefore.slice(0, -1), passedOn: part.passedOn.slice(0, -1) });
 }
 
 /**

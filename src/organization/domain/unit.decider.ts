@@ -239,10 +239,11 @@ function handOverWork(command: HandOverUnitWork, state: UnitState): UnitEvent[] 
   if (!command.successor) throw notFound('Unit', command.successorUnitId);
   const { handedOverOn, successorUnitId, successor } = command;
   if ((unit.handOvers ?? []).some((earlier) => earlier.successorUnitId === successorUnitId && earlier.on === handedOverOn)) return [];
-  if (successorUnitId === unit.unitId) throw badInput('A unit cannot hand its work over to itself.', '不能把任务移交给本单位。', { field: 'successorUnitId' });
+  if (successorUnitId === unit.unitId) throw badInput('A unit cannot hand its part over to itself.', '不能把任务移交给本单位。', { field: 'successorUnitId' });
   requireReason(command.reason, '移交任务须说明理由（如机构改革文件）。');
   requireBusinessDay(handedOverOn, command.today, say('The day of the handover', '移交日期'));
-  const handedOver = { day: handedOverOn, what: say(`the handover of the work of ${unit.name}`, `${unit.name}任务的移交日期`) };
+  // Worded as each part's hand-over refuses it (assignment.decider.ts handOverPart): one refusal, whichever is checked first.
+  const handedOver = { day: handedOverOn, what: say(`the handover of the part of ${unit.name}`, `${unit.name}任务的移交日期`) };
   requireNotBefore(handedOver, registration(unit));
   requireNotBefore(handedOver, registration(successor));
   return [{ type: 'UnitWorkHandedOver', data: { unitId: unit.unitId, successorUnitId, reason: command.reason.trim(), handedOverOn } }];

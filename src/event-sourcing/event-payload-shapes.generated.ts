@@ -1250,6 +1250,29 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "urgedOn"
       ]
     },
+    "UnitWorkHandedOver": {
+      "type": "object",
+      "properties": {
+        "unitId": {
+          "type": "string"
+        },
+        "successorUnitId": {
+          "type": "string"
+        },
+        "reason": {
+          "type": "string"
+        },
+        "handedOverOn": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "unitId",
+        "successorUnitId",
+        "reason",
+        "handedOverOn"
+      ]
+    },
     "UserDeactivated": {
       "type": "object",
       "properties": {

@@ -21,8 +21,9 @@ export interface ReorganizationOutcome {
 }
 
 /**
- * 机构改革, as one request: `merge` also records UnitMerged on the unit's stream (its names then
- * lead to the successor); either way every open part of the unit is handed over to the successor.
+ * 机构改革, as one request: `merge` records UnitMerged on the unit's stream (its names then lead to
+ * the successor), a hand-over UnitWorkHandedOver (its parts that come back later pass then); either
+ * way every open part of the unit is handed over to the successor.
  * All or nothing: every command is checked before any is appended.
  */
 export class ReorganizeUnitCommand extends Command<ReorganizationOutcome> {
@@ -76,7 +77,24 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
               context,
             ),
           ]
-        : []),
+        : [
+            // Without a merge the directory still records the hand-over: a part that comes back later passes then (breaker8b N1).
+            batchCommand(
+              null,
+              unitStream(unitId),
+              unitDecider,
+              {
+                type: 'HandOverUnitWork',
+                actor: context.actor,
+                today,
+                handedOverOn: handOver.on,
+                successorUnitId,
+                reason: handOver.reason,
+                successor: successor && { name: successor.name, registeredOn: successor.registeredOn },
+              },
+              context,
+            ),
+          ]),
       ...handOverCommands(handOver, { today, unitNames: this.units, successorRegisteredOn: successor?.registeredOn }, { findings, items }, context),
     ];
     const refusals = await checkBatch(this.store, this.schemas, commands);

@@ -228,6 +228,31 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
     expect(data!.finding.assignments.find((part: { unitId: string }) => part.unitId === fgw.id)).toMatchObject({ status: 'VERIFIED', inspections: [{ outcome: 'PASSED', place: '市发改委政务服务窗口' }] });
   });
 
+  it('refuses a correction from a form opened before another supervisor’s correction, naming it, and keeps what was typed (breaker8b N3)', async () => {
+    const { page } = await open();
+    await signIn(page, people.supervisor);
+    await page.goto(`/findings/${findingId}`);
+    const part = page.locator(`[data-test="part-${fgw.name}"]`);
+    await part.getByRole('button', { name: '更正督查记录' }).click();
+    const form = page.locator('[data-test="form-correctInspection"]');
+    await form.getByText('不通过（退回整改）').click();
+    await form.getByLabel('更正理由（改为不通过时即为未通过的原因）').fill('李：复核发现网上渠道无法提交申请');
+
+    // Meanwhile another supervisor corrects the same inspection (the API answers as a supervisor).
+    const read = (await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId inspections { inspectionId inspectedOn outcome } } } }`, { id: findingId })).data!;
+    const [inspection] = read.finding.assignments.find((candidate: { unitId: string }) => candidate.unitId === fgw.id).inspections;
+    const meanwhile = await app.graphql(`mutation($input: CorrectInspectionInput!) { correctInspection(input: $input) { id } }`, {
+      input: { idempotencyKey: 'browser-correction-meanwhile', findingId, unitId: fgw.id, inspectionId: inspection.inspectionId, outcome: 'FAILED', reason: '张：渠道只能浏览不能提交', expectedInspectedOn: inspection.inspectedOn, expectedOutcome: 'PASSED' },
+    });
+    expect(meanwhile.errors).toBeUndefined();
+
+    await form.getByRole('button', { name: '更正督查记录' }).click();
+    await form.getByRole('alert').filter({ hasText: '其间已被更正（更正理由：张：渠道只能浏览不能提交）' }).first().waitFor();
+    expect(await form.getByLabel('更正理由（改为不通过时即为未通过的原因）').inputValue()).toBe('李：复核发现网上渠道无法提交申请');
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { history { eventType } } }`, { id: findingId });
+    expect(data!.finding.history.filter((entry: { eventType: string }) => entry.eventType === 'InspectionCorrected')).toHaveLength(1);
+  });
+
   it('draws the work-plan breakdown, the scorecard, circulars, imports and the unit’s workload (screenshots for the README)', async () => {
     const supervisor = await open();
     await signIn(supervisor.page, people.supervisor);

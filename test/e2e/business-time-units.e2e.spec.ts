@@ -70,10 +70,10 @@ describe('units on the day of the work, and on-time by the due date in force', (
     const beforeRegistration = await assign(findings.open, units.SJJ, '2016-07-31', '2016-05-01');
     expect(errorCode(beforeRegistration)).toBe('BAD_USER_INPUT');
     expect(beforeRegistration.errors![0]!.extensions!.messageZh).toBe('交办日期（2016-05-01）早于市审计局的登记日期（2016-06-01）；如该单位当时已存在，请先更正其登记日期。');
-    // The way out when the unit did exist then: correct its registration day (earlier only), then enter the work.
+    // The way out when the unit did exist then: correct its registration day, then enter the work. With no fact yet,
+    // it may go later as well as earlier (breaker8b N6: a unit registered too early by default).
     const admin = await app.as('ADMIN');
-    const later = await call('correctUnitRegistration', { unitId: units.SJJ, registeredOn: '2016-07-01', reason: '录入有误' }, admin);
-    expect(errorCode(later)).toBe('BAD_USER_INPUT');
+    expect((await call('correctUnitRegistration', { unitId: units.SJJ, registeredOn: '2016-07-01', reason: '录入有误' }, admin)).errors).toBeUndefined();
     const corrected = await app.graphql(`mutation($input: CorrectUnitRegistrationInput!) { correctUnitRegistration(input: $input) { registeredOn } }`, {
       input: { idempotencyKey: key('correct-registration'), unitId: units.SJJ, registeredOn: '2016-04-01', reason: '单位早已存在' },
     }, admin);
@@ -81,6 +81,11 @@ describe('units on the day of the work, and on-time by the due date in force', (
     expect(corrected.data!.correctUnitRegistration.registeredOn).toBe('2016-04-01');
     auditFinding = await record('审计结果公开不全');
     expect((await assign(auditFinding, units.SJJ, '2016-07-31', '2016-05-01')).errors).toBeUndefined();
+    // Now its earliest fact is that assignment: the registration is not corrected past it.
+    const pastItsWork = await call('correctUnitRegistration', { unitId: units.SJJ, registeredOn: '2016-05-02', reason: '录入有误' }, admin);
+    expect(errorCode(pastItsWork)).toBe('BAD_USER_INPUT');
+    expect(pastItsWork.errors![0]!.extensions!.messageZh).toBe('市审计局的登记日期不能更正为 2016-05-02：其最早的记录（交办给该单位的任务）在 2016-05-01；单位的记录不能早于其登记日期。');
+    expect((await call('correctUnitRegistration', { unitId: units.SJJ, registeredOn: '2016-05-01', reason: '审计局5月1日已成立' }, admin)).errors).toBeUndefined();
 
     const dueBeforeEvaluation = await assign(findings.open, units.HBJ, '2016-04-01');
     expect(errorCode(dueBeforeEvaluation)).toBe('BAD_USER_INPUT');

@@ -226,4 +226,24 @@ describe('a 2016 work plan entered in 2026: approval and assignment days, correc
     const board = await app.graphql(`query($id: ID!) { workPlan(id: $id, asOf: "2016-06-10") { progress { items completedItems } } }`, { id: planId });
     expect(board.data!.workPlan.progress).toEqual({ items: 2, completedItems: 1 });
   });
+
+  it('refuses a correction sent from a form read before another supervisor’s correction, naming it; nothing is written (breaker8b N3)', async () => {
+    // Item 1's CZJ part: report corrected 05-25 → 05-24, inspection corrected 06-08 → 06-09 above. A form read before those.
+    const before = (await item(item1)).history.length;
+    const inspectionId = partOf(await item(item1), 'CZJ').inspections[0]!.inspectionId;
+    const staleInspection = await attempt('correctWorkPlanItemInspection', {
+      itemId: item1, unitId: units.CZJ, inspectionId, inspectedOn: '2016-06-10', reason: '李：实为6月10日', expectedInspectedOn: '2016-06-08', expectedOutcome: 'PASSED',
+    });
+    expect(errorCode(staleInspection)).toBe('CONFLICT');
+    expect(staleInspection.errors![0]!.extensions!.messageZh).toMatch(/现为 2016-06-09（通过），不是表单显示的 2016-06-08（通过）：其间已被更正（更正理由：督查记录表日期抄错）/);
+    const staleReport = await attempt('correctWorkPlanItemReportDate', { itemId: item1, unitId: units.CZJ, reportedOn: '2016-05-23', reason: '李：实为5月23日', expectedReportedOn: '2016-05-25' });
+    expect(errorCode(staleReport)).toBe('CONFLICT');
+    expect(staleReport.errors![0]!.extensions!.messageZh).toMatch(/报告日期现为 2016-05-24，不是表单显示的 2016-05-25：其间已被更正（更正理由：报告实为5月24日报送）/);
+    expect((await item(item1)).history).toHaveLength(before);
+    expect(partOf(await item(item1), 'CZJ')).toMatchObject({ reports: [{ reportedOn: '2016-05-24' }], inspections: [{ inspectedOn: '2016-06-09' }] });
+
+    // A form that read the record as it stands corrects it.
+    await mutate('correctWorkPlanItemReportDate', { itemId: item1, unitId: units.CZJ, reportedOn: '2016-05-23', reason: '李：实为5月23日', expectedReportedOn: '2016-05-24' });
+    expect(partOf(await item(item1), 'CZJ').reports).toEqual([{ reportedOn: '2016-05-23' }]);
+  });
 });

@@ -5,7 +5,17 @@ import { officeToday } from './state';
 
 /** A finding (整改问题) or a work-plan item (工作事项): both have unit parts with one lifecycle. */
 export type ParentKind = 'finding' | 'item';
-export type PartAction = 'urge' | 'sendBack' | 'decideExtension' | 'report' | 'requestExtension' | 'inspect' | 'reopen' | 'assign';
+export type PartAction =
+  | 'urge'
+  | 'sendBack'
+  | 'decideExtension'
+  | 'report'
+  | 'requestExtension'
+  | 'inspect'
+  | 'reopen'
+  | 'assign'
+  | 'correctInspection'
+  | 'correctReport';
 
 /** The mutation (and its input type) that carries out each action on each kind of parent. */
 const MUTATIONS: Record<ParentKind, Partial<Record<PartAction, [string, string]>>> = {
@@ -18,6 +28,8 @@ const MUTATIONS: Record<ParentKind, Partial<Record<PartAction, [string, string]>
     inspect: ['logInspection', 'LogInspectionInput'],
     reopen: ['reopenFinding', 'ReopenFindingInput'],
     assign: ['assignFinding', 'AssignFindingInput'],
+    correctInspection: ['correctInspection', 'CorrectInspectionInput'],
+    correctReport: ['correctReportDate', 'CorrectReportDateInput'],
   },
   item: {
     urge: ['urgeWorkPlanItemUnit', 'UrgeWorkPlanItemUnitInput'],
@@ -27,6 +39,8 @@ const MUTATIONS: Record<ParentKind, Partial<Record<PartAction, [string, string]>
     requestExtension: ['requestWorkPlanItemExtension', 'RequestWorkPlanItemExtensionInput'],
     inspect: ['logWorkPlanItemInspection', 'LogWorkPlanItemInspectionInput'],
     reopen: ['reopenWorkPlanItem', 'ReopenWorkPlanItemInput'],
+    correctInspection: ['correctWorkPlanItemInspection', 'CorrectWorkPlanItemInspectionInput'],
+    correctReport: ['correctWorkPlanItemReportDate', 'CorrectWorkPlanItemReportDateInput'],
   },
 };
 
@@ -43,6 +57,8 @@ export const BUSINESS_DAY_FIELD: Record<PartAction, string> = {
   inspect: 'inspectedOn',
   reopen: 'reopenedOn',
   assign: 'assignedOn',
+  correctInspection: 'inspectedOn',
+  correctReport: 'reportedOn',
 };
 
 /** The business-day field of a form: the day it happened, today unless changed. */

@@ -61,6 +61,17 @@ export interface UnitNames {
   registeredOnOf?(unitId: string): string | undefined;
   /** The unit it was merged into (机构改革) and the office day; undefined while it stands. It takes no new work. */
   mergerOf?(unitId: string): UnitMerger | undefined;
+  /**
+   * Its hand-overs without a merge (机构改革: its duties passed to another unit while it stands), by
+   * office day: a part of it open on that day, or coming back after it, passes to the successor.
+   */
+  handOversOf?(unitId: string): readonly UnitHandOver[];
+}
+
+/** A unit's duties passed to `successorUnitId` on office day `on` (the unit stands; see UnitWorkHandedOver). */
+export interface UnitHandOver {
+  readonly successorUnitId: string;
+  readonly on: string;
 }
 
 /** A merged unit's successor and the office day of the merge. */
@@ -208,6 +219,12 @@ export interface CorrectReportDate extends Dated {
   readonly unitId: string;
   readonly reportedOn: string;
   readonly reason: string;
+  /**
+   * The report's day as the correcting form read it (`YYYY-MM-DD`): when the record reads otherwise
+   * now (another supervisor corrected it meanwhile), the correction is refused (CONFLICT) naming what
+   * it reads, rather than silently replacing the other correction. Absent: unchecked (scripts).
+   */
+  readonly expectedReportedOn?: string;
 }
 
 /**
@@ -224,6 +241,13 @@ export interface CorrectInspection extends Dated, SetsDueDate {
   readonly reason: string;
   /** `YYYY-MM-DD`, not before the corrected inspection day; only when the corrected outcome is FAILED. */
   readonly newDueDate?: string;
+  /**
+   * The inspection as the correcting form read it — its day (`YYYY-MM-DD`) and outcome: when the
+   * record reads otherwise now (corrected meanwhile by another supervisor), the correction is
+   * refused (CONFLICT) naming what it reads. Each absent: unchecked (scripts).
+   */
+  readonly expectedInspectedOn?: string;
+  readonly expectedOutcome?: InspectionOutcome;
 }
 
 export type AssignmentCommand =

@@ -24,6 +24,7 @@ import {
   closedOn,
   decideAssignment,
   evolveAssignments,
+  handOversDue,
   initialAssignmentsState,
   partOf,
   type AssignmentParentContext,
@@ -1065,7 +1066,10 @@ describe('handing a part over to a successor (机构改革, fault 4)', () => {
       const before = [leadAssigned, responsibleAssigned, passed];
       given(before).when(report({ actor: clerkOf(ENVIRONMENT), unitId: ENVIRONMENT, reportedOn: '2025-06-20', today: TODAY })).then([reported(ENVIRONMENT, '2025-06-20')]);
       given(before).when(report({ actor: clerkOf(HEALTH), unitId: HEALTH, reportedOn: '2025-06-20', today: TODAY })).then([reported(ENVIRONMENT, '2025-06-20')]);
-      given(before).when(report({ actor: clerkOf(ENVIRONMENT), unitId: ENVIRONMENT, reportedOn: '2025-07-01', today: TODAY })).thenRefused('FORBIDDEN');
+      // The predecessor's clerk is told the part passed, and on which day (breaker8b N1).
+      given(before).when(report({ actor: clerkOf(ENVIRONMENT), unitId: ENVIRONMENT, reportedOn: '2025-07-01', today: TODAY })).thenRefused('CONFLICT', /passed to unit unit-health on 2025-06-28/);
+      // Another unit's clerk naming it may not.
+      given(before).when(report({ actor: clerkOf(FINANCE), unitId: ENVIRONMENT, reportedOn: '2025-07-01', today: TODAY })).thenRefused('FORBIDDEN');
     });
 
     it('a correction keeps a predecessor’s fact in its days: refused when it would move it past the hand-over, naming the day', () => {
@@ -1088,8 +1092,8 @@ describe('handing a part over to a successor (机构改革, fault 4)', () => {
     given(after)
       .when(report({ actor: clerkOf(HEALTH), unitId: HEALTH }))
       .then([{ ...reported(HEALTH) }]);
-    // From the hand-over day on the part is the successor's: the old unit's clerk may not report on it.
-    given(after).when(report({ actor: clerkOf(ENVIRONMENT), unitId: ENVIRONMENT })).thenRefused('FORBIDDEN');
+    // From the hand-over day on the part is the successor's: the old unit's clerk may not report on it, and is told why.
+    given(after).when(report({ actor: clerkOf(ENVIRONMENT), unitId: ENVIRONMENT })).thenRefused('CONFLICT', /passed to .* on /);
   });
 
   it('joining a part the successor already holds keeps one part, leading if either led', () => {
@@ -1224,6 +1228,40 @@ describe('corrections: a new event naming the original, refused when the correct
     ['no reason', [leadAssigned, reported()], correctReport({ reason: ' ' }), 'BAD_USER_INPUT'],
   ] as const)('refuses a report correction with %s', (_what, history, command, code) => {
     given(history).when(command).thenRefused(code);
+  });
+
+  describe('a correction states what it corrects: a form read before another correction is refused (breaker8b N3)', () => {
+    const correctedTo24 = {
+      type: 'InspectionCorrected',
+      data: { unitId: FINANCE, inspectionId: 'inspection-1', previousInspectedOn: INSPECTED_ON, inspectedOn: '2025-07-02', previousOutcome: 'PASSED', outcome: 'PASSED', reason: '张：实为7月2日', correctedOn: TODAY },
+    } as const satisfies AssignmentEvent;
+
+    it('refuses a stale inspection correction, naming what the record reads now and the correction made meanwhile', () => {
+      given([leadAssigned, reported(), inspected('PASSED'), correctedTo24])
+        .when(correctInspection({ inspectedOn: '2025-07-03', expectedInspectedOn: INSPECTED_ON, expectedOutcome: 'PASSED', reason: '李：实为7月3日' }))
+        .thenRefused('CONFLICT', /reads 2025-07-02 PASSED now, not 2025-07-01 PASSED .*reason: 张：实为7月2日/, /现为 2025-07-02（通过），不是表单显示的 2025-07-01（通过）：其间已被更正（更正理由：张：实为7月2日）/);
+      given([leadAssigned, reported(), inspected('PASSED'), correctedTo24])
+        .when(correctInspection({ outcome: 'FAILED', newDueDate: RETURNED_UNTIL, expectedInspectedOn: '2025-07-02', expectedOutcome: 'FAILED' }))
+        .thenRefused('CONFLICT', /reads 2025-07-02 PASSED now, not 2025-07-02 FAILED/);
+    });
+
+    it('accepts a correction whose form read the record as it stands', () => {
+      const decided = given([leadAssigned, reported(), inspected('PASSED'), correctedTo24])
+        .when(correctInspection({ inspectedOn: '2025-07-03', expectedInspectedOn: '2025-07-02', expectedOutcome: 'PASSED' }))
+        .decision();
+      expect(decided).toMatchObject([{ type: 'InspectionCorrected', data: { previousInspectedOn: '2025-07-02', inspectedOn: '2025-07-03' } }]);
+    });
+
+    it('refuses a stale report-date correction, naming the correction made meanwhile', () => {
+      const correctedReport = {
+        type: 'ReportDateCorrected',
+        data: { unitId: FINANCE, previousReportedOn: REPORTED_ON, reportedOn: '2025-06-26', reason: '张：6月26日报送', correctedOn: TODAY },
+      } as const satisfies AssignmentEvent;
+      given([leadAssigned, reported(), correctedReport])
+        .when(correctReport({ reportedOn: '2025-06-25', expectedReportedOn: REPORTED_ON }))
+        .thenRefused('CONFLICT', /dated 2025-06-26 now, not 2025-06-28/, /报告日期现为 2025-06-26，不是表单显示的 2025-06-28：其间已被更正（更正理由：张：6月26日报送）/);
+      expect(given([leadAssigned, reported(), correctedReport]).when(correctReport({ reportedOn: '2025-06-25', expectedReportedOn: '2025-06-26' })).decision()).toHaveLength(1);
+    });
   });
 
   it('a PASSED entered by mistake becomes FAILED: the part is returned with the reason, and its new due date', () => {
@@ -1767,5 +1805,43 @@ describe('a late fact that clashes with later ones is refused in words true for 
     given([leadAssigned, reported(FINANCE, '2025-07-02')], openParent)
       .when(report({ ...names, reportedOn: '2025-07-03' }))
       .thenRefused('CONFLICT', /^市财政局 had reported on 2025-07-02/, /^市财政局已于 2025-07-02 报送整改情况/);
+  });
+});
+
+describe('a hand-over the directory records is judged again when a later fact reopens a part of its day (breaker8b N1)', () => {
+  // 市财政局 (FINANCE) hands its work to 市环境保护局 (ENVIRONMENT) on 2025-07-05; its part stood verified on 07-01.
+  const HANDED_OVER_ON = '2025-07-05';
+  const directory = { ...DIRECTORY, handOversOf: (unitId: string) => (unitId === FINANCE ? [{ successorUnitId: ENVIRONMENT, on: HANDED_OVER_ON }] : []) };
+  const verifiedBefore = [leadAssigned, reported(), inspected('PASSED')];
+  const reopened = (reopenedOn: string): AssignmentEvent => ({ type: 'PartsReopened', data: { reason: '复查', reopenedOn, newDueDate: RETURNED_UNTIL } });
+  const due = (events: readonly AssignmentEvent[]) => handOversDue({ unitNames: directory }, stateAfter(events));
+
+  it('passes nothing while the part stays verified', () => {
+    expect(due(verifiedBefore)).toEqual([]);
+  });
+
+  it('passes a part reopened before the hand-over on the hand-over day, one reopened after it on the day it came back', () => {
+    expect(due([...verifiedBefore, reopened('2025-07-03')])).toMatchObject([{ type: 'PartHandedOver', data: { unitId: FINANCE, successorUnitId: ENVIRONMENT, handedOverOn: HANDED_OVER_ON } }]);
+    expect(due([...verifiedBefore, reopened('2025-07-08')])).toMatchObject([{ type: 'PartHandedOver', data: { handedOverOn: '2025-07-08' } }]);
+  });
+
+  it('passes a part whose pass is corrected to a failure, on the hand-over day', () => {
+    const corrected: AssignmentEvent = {
+      type: 'InspectionCorrected',
+      data: { unitId: FINANCE, inspectionId: 'inspection-1', previousInspectedOn: INSPECTED_ON, inspectedOn: INSPECTED_ON, previousOutcome: 'PASSED', outcome: 'FAILED', reason: '误录', correctedOn: TODAY, newDueDate: RETURNED_UNTIL },
+    };
+    expect(due([...verifiedBefore, corrected])).toMatchObject([{ type: 'PartHandedOver', data: { handedOverOn: HANDED_OVER_ON } }]);
+  });
+
+  it('leaves a part assigned after the hand-over day with its unit', () => {
+    const later: AssignmentEvent = { type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2025-09-30', assignedOn: '2025-07-06' } };
+    expect(due([later])).toEqual([]);
+  });
+
+  it('tells the predecessor’s clerk that the part passed, when it reports after the day it passed', () => {
+    const passed: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: FINANCE, successorUnitId: ENVIRONMENT, reason: '机构改革', handedOverOn: HANDED_OVER_ON } };
+    given([...verifiedBefore, reopened('2025-07-03'), passed])
+      .when(report({ reportedOn: '2025-07-09', today: TODAY, unitNames: directory }))
+      .thenRefused('CONFLICT', /passed to 市环境保护局 on 2025-07-05/, /^市财政局的任务已于 2025-07-05 移交市环境保护局，此后由市环境保护局办理。$/);
   });
 });

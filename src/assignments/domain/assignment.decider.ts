@@ -38,8 +38,10 @@ import type {
   AssignmentRole,
   DueDateOverridden,
   Evidence,
+  InspectionCorrected,
   InspectionOutcome,
   NewDueDate,
+  ReportDateCorrected,
 } from './assignment.events.js';
 
 /** ASSIGNED → REPORTED → VERIFIED, or REPORTED → RETURNED → REPORTED → … */
@@ -516,12 +518,27 @@ function asHeldOn(command: AssignmentCommand, state: AssignmentsState): { comman
   const held = day === undefined ? undefined : partHeldOn(state, command.unitId, day);
   if (!held || (held.key === command.unitId && held.holder === null)) return { command, state };
   const part = partOf(state, held.key)!;
+  if (held.holder === null && command.actor.role === 'UNIT' && command.actor.unitId === command.unitId) refuseWorkOfPassedPart(command, part);
   const { [held.key]: _present, ...others } = state.parts;
   const holder = held.holder;
   const asHeld: AssignmentPart = holder
     ? { ...part, unitId: holder.unitId, heldSince: holder.from, heldUntil: holder.until, previousHolders: part.previousHolders!.filter((earlier) => earlier.until <= holder.from) }
     : part;
   return { command: { ...command, unitId: asHeld.unitId, heldNowBy: held.key }, state: { ...state, parts: { ...others, [asHeld.unitId]: asHeld } } };
+}
+
+/**
+ * A unit's own clerk entering its work on a part it had passed on (机构改革), dated on or after the
+ * day it passed: CONFLICT naming the day and the unit that holds the part since (breaker8b N1).
+ */
+function refuseWorkOfPassedPart(command: AssignmentCommand & { readonly unitId: string }, part: AssignmentPart): never {
+  const passedOn = part.previousHolders?.findLast((earlier) => earlier.unitId === command.unitId)?.until ?? part.heldSince ?? '';
+  const unit = unitNamed(command, command.unitId);
+  const holder = unitNamed(command, part.unitId);
+  throw conflict(
+    `The part of ${unit.en} passed to ${holder.en} on ${passedOn}; from that day ${holder.en} does the work on it.`,
+    `${unit.zh}的任务已于 ${passedOn} 移交${holder.zh}，此后由${holder.zh}办理。`,
+  );
 }
 
 /** The office day that says who held the part a command is about: its fact's, or for a correction the corrected fact's. */
@@ -1148,6 +1165,62 @@ const assignedBeforeMerge = (command: NamesUnits, unitId: string, assignedOn: st
   return merger !== undefined && assignedOn < merger.mergedOn;
 };
 
+/**
+ * 机构改革 re-judged (breaker8b N1): the hand-overs due after a decision, by a hand-over the
+ * directory records (`UnitNames.handOversOf`) that the parts as they now stand call for — the rule
+ * a reorganisation applies to the parts as it finds them (reorganization/hand-over-parts.ts), applied
+ * again when a fact entered later changes them. A part its unit held on a hand-over day (it began on
+ * or before that day) passes on that day when it was open at its end; one verified then that came
+ * back later (a reopening, an inspection corrected to a failure) passes on the day it came back.
+ * Then on through the successor's merges. Empty when nothing is due.
+ */
+export function handOversDue(command: NamesUnits, state: AssignmentsState): AssignmentEvent[] {
+  const directory = command.unitNames;
+  if (!directory?.handOversOf) return [];
+  const events: AssignmentEvent[] = [];
+  for (const part of partsOf(state)) {
+    const holder = part.unitId;
+    const handOver = directory.handOversOf(holder).find((candidate) => candidate.on >= (part.heldSince ?? part.assignedOn) && candidate.successorUnitId !== holder);
+    if (!handOver) continue;
+    const day = passingDay(state, holder, handOver.on);
+    if (day === null) continue;
+    const unit = unitNamed(command, holder);
+    const successor = unitNamed(command, handOver.successorUnitId);
+    const reason =
+      day === handOver.on
+        ? `${unit.zh}的任务已于 ${handOver.on} 移交${successor.zh}：该任务当日尚未完成，由${successor.zh}办理`
+        : `${unit.zh}的任务已于 ${handOver.on} 移交${successor.zh}：该任务 ${day} 重新退回整改，由${successor.zh}办理`;
+    events.push({ type: 'PartHandedOver', data: { unitId: holder, successorUnitId: handOver.successorUnitId, reason, handedOverOn: day } });
+    for (const step of successionOf(directory, handOver.successorUnitId, day)) {
+      const merged = `${unitNamed(command, step.unitId).zh}于 ${step.on} 并入${unitNamed(command, step.successorUnitId).zh}，其未完成的任务由${unitNamed(command, step.successorUnitId).zh}承担`;
+      events.push({ type: 'PartHandedOver', data: { unitId: step.unitId, successorUnitId: step.successorUnitId, reason: merged, handedOverOn: step.on } });
+    }
+  }
+  return events;
+}
+
+/**
+ * The office day the part `holder` holds passes by a hand-over of office day `handedOverOn`: that
+ * day when the part was not verified at its end; else the first day after it on which it stood open
+ * again, when it is open now; null when it stays (verified then, and now).
+ */
+function passingDay(state: AssignmentsState, holder: string, handedOverOn: string): string | null {
+  let folded = initialAssignmentsState();
+  let afterHandOver = false;
+  for (const { event, occurredOn } of inBusinessOrder(state.recorded)) {
+    if (!afterHandOver && occurredOn > handedOverOn) {
+      // The end of the hand-over day: open then, the part passed that day.
+      if (partOf(folded, holder)?.status !== 'VERIFIED') return handedOverOn;
+      afterHandOver = true;
+    }
+    folded = evolveAssignments(folded, event);
+    // Verified on the hand-over day, it passes on the first day it stands open again.
+    const part = partOf(folded, holder);
+    if (afterHandOver && part && part.status !== 'VERIFIED') return occurredOn;
+  }
+  return afterHandOver || partOf(folded, holder)?.status === 'VERIFIED' ? null : handedOverOn;
+}
+
 /** One step of a unit's succession: its work passes to `successorUnitId` on office day `on`. */
 export interface SuccessionStep {
   readonly unitId: string;
@@ -1300,6 +1373,13 @@ function correctReportDate(command: CorrectReportDate, state: AssignmentsState):
   const unit = unitNamed(command, unitId);
   const report = part.lastReport;
   if (!report) throw conflict(`${capitalise(unit.en)} has not reported; there is no report date to correct.`, `${unit.zh}尚未报告，没有可更正的报告日期。`);
+  if (command.expectedReportedOn !== undefined && command.expectedReportedOn !== report.reportedOn) {
+    const meanwhile = lastCorrection(state, (event) => event.type === 'ReportDateCorrected' && event.data.reportedOn === report.reportedOn);
+    throw staleForm(
+      say(`The report of ${unit.en} is dated ${report.reportedOn} now, not ${command.expectedReportedOn} as the form showed`, `${unit.zh}的报告日期现为 ${report.reportedOn}，不是表单显示的 ${command.expectedReportedOn}`),
+      meanwhile,
+    );
+  }
   requireText(reason, named('reason', 'A reason for the correction', '更正理由'));
   requireBusinessDay(reportedOn, command.today, named('reportedOn', 'The corrected report date', '更正后的报告日期'));
   if (reportedOn === report.reportedOn) {
@@ -1326,6 +1406,17 @@ function correctInspection(command: CorrectInspection, state: AssignmentsState):
   const inspection = part.inspections.find((candidate) => candidate.inspectionId === inspectionId);
   if (!inspection) {
     throw new DomainError('NOT_FOUND', say(`Inspection ${inspectionId} of ${unit.en} does not exist.`, `找不到${unit.zh}的这条督查记录。`), { field: 'inspectionId' });
+  }
+  const readAs = { inspectedOn: command.expectedInspectedOn ?? inspection.inspectedOn, outcome: command.expectedOutcome ?? inspection.outcome };
+  if (readAs.inspectedOn !== inspection.inspectedOn || readAs.outcome !== inspection.outcome) {
+    const meanwhile = lastCorrection(state, (event) => event.type === 'InspectionCorrected' && event.data.inspectionId === inspectionId);
+    throw staleForm(
+      say(
+        `The inspection of ${unit.en} reads ${inspection.inspectedOn} ${inspection.outcome} now, not ${readAs.inspectedOn} ${readAs.outcome} as the form showed`,
+        `${unit.zh}的这条督查记录现为 ${inspection.inspectedOn}（${OUTCOME_ZH[inspection.outcome]}），不是表单显示的 ${readAs.inspectedOn}（${OUTCOME_ZH[readAs.outcome]}）`,
+      ),
+      meanwhile,
+    );
   }
   const stillStands =
     part.inspections.at(-1) === inspection &&
@@ -1372,6 +1463,27 @@ function correctInspection(command: CorrectInspection, state: AssignmentsState):
       },
     },
   ];
+}
+
+const OUTCOME_ZH: Record<InspectionOutcome, string> = { PASSED: '通过', FAILED: '未通过' };
+
+/** The latest correction recorded on the parent that `matches`, if any. */
+function lastCorrection(state: AssignmentsState, matches: (event: AssignmentEvent) => boolean): (ReportDateCorrected | InspectionCorrected)['data'] | undefined {
+  const found = state.recorded.findLast(matches);
+  return found && (found.type === 'ReportDateCorrected' || found.type === 'InspectionCorrected') ? found.data : undefined;
+}
+
+/**
+ * CONFLICT for a correction sent from a form that read the record before it changed (breaker8b N3):
+ * `stale` says what the record reads now against what the form showed; `meanwhile` is the correction
+ * made since, named by its reason, so the second supervisor learns what the first one did instead of
+ * overwriting it unseen. Nothing is appended.
+ */
+function staleForm(stale: Bilingual, meanwhile: { readonly reason: string } | undefined): DomainError {
+  const since = meanwhile
+    ? say(`it was corrected meanwhile (reason: ${meanwhile.reason})`, `其间已被更正（更正理由：${meanwhile.reason}）`)
+    : say('it changed meanwhile', '其间已有新的记录');
+  return conflict(`${stale.en}: ${since.en}. Reload the page and check before correcting it.`, `${stale.zh}：${since.zh}。请刷新页面核对后再更正。`);
 }
 
 /** How refusals name the due dates a command sets. */

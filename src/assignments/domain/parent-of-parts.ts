@@ -10,13 +10,14 @@ import {
   decideAssignment,
   evolveAssignments,
   handOversAfterMerges,
+  handOversDue,
   partsOf,
   successionOf,
   unitNamed,
   type AssignmentParentContext,
   type AssignmentsState,
 } from './assignment.decider.js';
-import type { AssignmentEvent, AssignmentRole } from './assignment.events.js';
+import { isAssignmentEvent, type AssignmentEvent, type AssignmentRole } from './assignment.events.js';
 
 /*
  * What every parent of parts (a finding, a work-plan item) decides the same way: it is assigned
@@ -100,6 +101,24 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
 ): ParentOfParts<Parent, ParentEvent> {
   const contextOf = (parent: Parent): AssignmentParentContext => ({ parentClosed: rules.isClosed(parent) });
 
+  /** The lifecycle's decision on one part, plus the parent's closed (or reopened) event when it verifies its last part (or undoes that). */
+  const decideOnOnePart = (command: PartCommand, parent: Parent): (AssignmentEvent | ParentEvent)[] => {
+    const decided = decideAssignment(command, rules.assignmentsOf(parent), contextOf(parent));
+    if (command.type !== 'LogInspection' && command.type !== 'CorrectInspection') return decided;
+    const partsAfter = decided.reduce(evolveAssignments, rules.assignmentsOf(parent));
+    const verified = allPartsVerified(partsAfter);
+    if (!rules.isClosed(parent)) return verified ? [...decided, rules.closedEvent(parent, closedOn(partsAfter)!)] : decided;
+    if (command.type !== 'CorrectInspection') return decided;
+    if (verified) {
+      // A corrected day of the verifying inspection moves the close-out: the history says so, beside the original.
+      const corrected = closedOn(partsAfter)!;
+      return corrected === closedOn(rules.assignmentsOf(parent)) ? decided : [...decided, rules.closedEvent(parent, corrected)];
+    }
+    // A closed parent whose verifying inspection is corrected to FAILED is open again, from that day.
+    const corrected = decided[0]!.data as { inspectedOn: string };
+    return [...decided, rules.reopenedEvent(parent, { reason: command.reason, reopenedOn: corrected.inspectedOn })];
+  };
+
   return {
     /**
      * The batch is first checked on its own (not empty, no unit twice, every unit known). Then
@@ -138,6 +157,10 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
       const handedOver = handOversAfterMerges(batch, batch.units);
       assignments = handedOver.reduce(evolveAssignments, assignments);
       events.push(...handedOver);
+      // A part assigned late, dated before a hand-over its unit made since, passes as it would have then (breaker8b N1).
+      const passed = handOversDue(batch, assignments);
+      assignments = passed.reduce(evolveAssignments, assignments);
+      events.push(...passed);
       if (!partsOf(assignments).some((part) => part.role === 'LEAD')) {
         const name = rules.nameOf(parent);
         throw badInput(`${name.en} needs a lead unit (牵头单位): name one unit as LEAD.`, `${name.zh}须有一个牵头单位：请指定一个单位为牵头单位。`);
@@ -147,20 +170,11 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
 
     /** Closing is automatic: the inspection that verifies the last part closes the parent in the same decision. */
     decideOnPart(command, parent) {
-      const decided = decideAssignment(command, rules.assignmentsOf(parent), contextOf(parent));
-      if (command.type !== 'LogInspection' && command.type !== 'CorrectInspection') return decided;
-      const partsAfter = decided.reduce(evolveAssignments, rules.assignmentsOf(parent));
-      const verified = allPartsVerified(partsAfter);
-      if (!rules.isClosed(parent)) return verified ? [...decided, rules.closedEvent(parent, closedOn(partsAfter)!)] : decided;
-      if (command.type !== 'CorrectInspection') return decided;
-      if (verified) {
-        // A corrected day of the verifying inspection moves the close-out: the history says so, beside the original.
-        const corrected = closedOn(partsAfter)!;
-        return corrected === closedOn(rules.assignmentsOf(parent)) ? decided : [...decided, rules.closedEvent(parent, corrected)];
-      }
-      // A closed parent whose verifying inspection is corrected to FAILED is open again, from that day.
-      const corrected = decided[0]!.data as { inspectedOn: string };
-      return [...decided, rules.reopenedEvent(parent, { reason: command.reason, reopenedOn: corrected.inspectedOn })];
+      const decided = decideOnOnePart(command, parent);
+      // A part a later-entered fact (a corrected inspection) left open on a hand-over day, or open again after it, passes (breaker8b N1).
+      if (command.type === 'HandOverPart') return decided;
+      const assignments = decided.filter(isAssignmentEvent).reduce(evolveAssignments, rules.assignmentsOf(parent));
+      return [...decided, ...handOversDue(command, assignments)];
     },
 
     reopen(request, parent) {
@@ -176,7 +190,10 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
         rules.assignmentsOf(parent),
         contextOf(parent),
       );
-      return [rules.reopenedEvent(parent, { reason, reopenedOn }), ...partsReopened, ...toSuccessors(request, rules.assignmentsOf(parent))];
+      const passed = toSuccessors(request, rules.assignmentsOf(parent));
+      // A part reopened that its unit had handed over by then, or hands over while it is open, passes (breaker8b N1).
+      const after = [...partsReopened, ...passed].reduce(evolveAssignments, rules.assignmentsOf(parent));
+      return [rules.reopenedEvent(parent, { reason, reopenedOn }), ...partsReopened, ...passed, ...handOversDue(request, after)];
     },
   };
 }

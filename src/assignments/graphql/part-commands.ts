@@ -122,6 +122,7 @@ export const partCommands = {
     unitId: input.unitId,
     reportedOn: input.reportedOn,
     reason: input.reason,
+    ...(input.expectedReportedOn == null ? {} : { expectedReportedOn: input.expectedReportedOn }),
   }),
   correctInspection: (input: CorrectInspectionPayload, { actor, now }: Issued): PartCommand => ({
     type: 'CorrectInspection',
@@ -132,6 +133,8 @@ export const partCommands = {
     inspectedOn: input.inspectedOn,
     outcome: input.outcome,
     reason: input.reason,
+    ...(input.expectedInspectedOn == null ? {} : { expectedInspectedOn: input.expectedInspectedOn }),
+    ...(input.expectedOutcome == null ? {} : { expectedOutcome: input.expectedOutcome }),
     ...returnedUntil(input),
   }),
   /** The parent wraps it in its own reopen command (ReopenFinding, ReopenWorkPlanItem). */

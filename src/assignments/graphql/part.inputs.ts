@@ -217,6 +217,13 @@ export class ReopenPayload extends IdempotentInput {
   reopenedOn?: string;
 }
 
+/**
+ * What a correction form read, sent back so that a correction made meanwhile by someone else is not
+ * silently replaced (optimistic concurrency on the record corrected).
+ */
+const STALE_FORM = (what: string) =>
+  `${what}: when the record reads otherwise now (another supervisor corrected it meanwhile), the correction is refused (CONFLICT) naming that correction, and nothing is written. Omitted: unchecked; the web form always sends it`;
+
 /** A supervisor corrects the day of a part's last report, entered by mistake. */
 @InputType({ isAbstract: true })
 export class CorrectReportDatePayload extends PartPayload {
@@ -227,6 +234,11 @@ export class CorrectReportDatePayload extends PartPayload {
   @Field(() => String, { description: 'Why the recorded day was wrong' })
   @RequiredText(2000)
   reason: string;
+
+  @Field(() => String, { nullable: true, description: STALE_FORM('YYYY-MM-DD, the report’s day as the form showed it') })
+  @IsOptional()
+  @CalendarDate()
+  expectedReportedOn?: string;
 }
 
 /**
@@ -253,4 +265,14 @@ export class CorrectInspectionPayload extends ReturnPayload {
   @Field(() => String, { description: 'Why the record was wrong (becomes what failed when corrected to FAILED)' })
   @RequiredText(2000)
   reason: string;
+
+  @Field(() => String, { nullable: true, description: STALE_FORM('YYYY-MM-DD, the inspection’s day as the form showed it') })
+  @IsOptional()
+  @CalendarDate()
+  expectedInspectedOn?: string;
+
+  @Field(() => InspectionOutcomeEnum, { nullable: true, description: STALE_FORM('the inspection’s outcome as the form showed it') })
+  @IsOptional()
+  @IsIn(['PASSED', 'FAILED'])
+  expectedOutcome?: InspectionOutcome;
 }

@@ -15,7 +15,7 @@ export class CorrectUnitRegistrationInput extends IdempotentInput {
   @EntityId()
   unitId: string;
 
-  @Field(() => String, { description: 'YYYY-MM-DD, earlier than the registration day the unit has; never in the future' })
+  @Field(() => String, { description: 'YYYY-MM-DD, earlier or later than the registration day the unit has: never in the future, never after the unit’s earliest fact (a part assigned or handed over to it, a circular about it, a merge)' })
   @CalendarDate()
   registeredOn: string;
 
@@ -35,8 +35,9 @@ export class CorrectUnitRegistrationResolver {
 
   @Mutation(() => UnitType, {
     description:
-      'Correct the day a unit was registered to an earlier one, with a reason (UnitRegistrationCorrected): no work of a unit is dated before its registration, ' +
-      'so a unit entered today that existed before a past campaign is corrected before that campaign is entered.',
+      'Correct the day a unit was registered, with a reason (UnitRegistrationCorrected): no work of a unit is dated before its registration, ' +
+      'so a unit entered today that existed before a past campaign is corrected to an earlier day before that campaign is entered, and one registered too early ' +
+      'to a later day, not after its earliest fact (BAD_USER_INPUT naming that fact and its day).',
   })
   async correctUnitRegistration(@Args('input') input: CorrectUnitRegistrationInput, @CurrentRequester() requester: Requester) {
     const context = this.contexts.create(requester, 'CorrectUnitRegistration', input);

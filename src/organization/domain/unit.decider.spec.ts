@@ -1,8 +1,8 @@
-import { DomainError } from '../../shared/domain-error.js';
+import { DomainError, say, type ErrorCode } from '../../shared/domain-error.js';
 import { fold } from '../../shared/decider.js';
 import { admin, supervisor, system } from '../../shared/testing/actors.js';
 import { given as givenDecider } from '../../shared/testing/decider-testing.js';
-import { MergeUnit, RegisterUnit, RenameUnit, unitDecider } from './unit.decider.js';
+import { CorrectUnitRegistration, HandOverUnitWork, MergeUnit, RegisterUnit, RenameUnit, unitDecider } from './unit.decider.js';
 import { UnitEvent, UnitRegistered, unitEventSchemas } from './unit.events.js';
 import { EventSchemaRegistry } from '../../shared/event-schemas.js';
 
@@ -168,5 +168,72 @@ describe('business time', () => {
     expect(() => unitDecider.decide(command, fold(unitDecider, []))).toThrow(
       expect.objectContaining({ code: 'BAD_USER_INPUT', message: 'The registration date (2026-11-30) is in the future: today is 2026-11-29.' }) as DomainError,
     );
+  });
+});
+
+describe('correcting a unit’s registration day (breaker8b N6: earlier or later, never past its earliest fact)', () => {
+  const given = (events: readonly UnitEvent[]) => givenDecider(unitDecider, events);
+  const correct = (overrides: Partial<CorrectUnitRegistration> = {}): CorrectUnitRegistration => ({
+    type: 'CorrectUnitRegistration',
+    actor: admin,
+    today: '2026-11-29',
+    registeredOn: '2016-07-01',
+    reason: '分局7月1日成立',
+    ...overrides,
+  });
+  const handedOverToIt = { day: '2016-07-10', what: say('a part handed over to it', '移交给该单位的任务') };
+
+  it('moves a registration entered too early to a later day, up to the unit’s earliest fact', () => {
+    expect(given([registered]).when(correct({ firstFact: handedOverToIt })).decision()).toEqual([
+      { type: 'UnitRegistrationCorrected', data: { unitId: 'u-1', previousRegisteredOn: '2016-04-01', registeredOn: '2016-07-01', reason: '分局7月1日成立', correctedOn: '2026-11-29' } },
+    ]);
+    expect(given([registered]).when(correct({ registeredOn: '2016-07-10', firstFact: handedOverToIt })).decision()).toHaveLength(1);
+    expect(given([registered]).when(correct({ registeredOn: '2026-11-29' })).decision()).toHaveLength(1);
+  });
+
+  it('refuses a day after the earliest fact, naming it and its day', () => {
+    given([registered])
+      .when(correct({ registeredOn: '2016-07-11', firstFact: handedOverToIt }))
+      .thenRefused('BAD_USER_INPUT', /earliest fact, a part handed over to it, is of 2016-07-10/, /^青川市财政局的登记日期不能更正为 2016-07-11：其最早的记录（移交给该单位的任务）在 2016-07-10；单位的记录不能早于其登记日期。$/);
+  });
+
+  it('refuses a day after the unit’s own rename', () => {
+    const renamed: UnitEvent = { type: 'UnitRenamed', data: { unitId: 'u-1', previousName: '青川市财政局', name: '青川市财政局（新）', reason: '机构改革', renamedOn: '2019-02-28' } };
+    given([registered, renamed]).when(correct({ registeredOn: '2019-03-01' })).thenRefused('BAD_USER_INPUT', /earliest fact, the rename of 青川市财政局（新）, is of 2019-02-28/);
+  });
+
+  it('still corrects to an earlier day, and refuses the future', () => {
+    expect(given([registered]).when(correct({ registeredOn: '2015-01-01', firstFact: handedOverToIt })).decision()).toHaveLength(1);
+    given([registered]).when(correct({ registeredOn: '2026-11-30' })).thenRefused('BAD_USER_INPUT', /in the future/);
+  });
+});
+
+describe('a hand-over without a merge is recorded in the directory (breaker8b N1: a part that comes back later passes)', () => {
+  const given = (events: readonly UnitEvent[]) => givenDecider(unitDecider, events);
+  const handOver = (overrides: Partial<HandOverUnitWork> = {}): HandOverUnitWork => ({
+    type: 'HandOverUnitWork',
+    actor: admin,
+    today: '2026-11-29',
+    handedOverOn: '2016-07-10',
+    successorUnitId: 'u-2',
+    reason: '环评职能划转',
+    successor: { name: '青川县生态环境分局', registeredOn: '2016-07-01' },
+    ...overrides,
+  });
+  const recorded: UnitEvent = { type: 'UnitWorkHandedOver', data: { unitId: 'u-1', successorUnitId: 'u-2', reason: '环评职能划转', handedOverOn: '2016-07-10' } };
+
+  it('records the hand-over once: the same one sent again records nothing', () => {
+    expect(given([registered]).when(handOver()).decision()).toEqual([recorded]);
+    expect(given([registered, recorded]).when(handOver()).decision()).toEqual([]);
+  });
+
+  it.each<[string, HandOverUnitWork, string]>([
+    ['by a supervisor', handOver({ actor: supervisor }), 'FORBIDDEN'],
+    ['to an unknown unit', handOver({ successor: undefined }), 'NOT_FOUND'],
+    ['to itself', handOver({ successorUnitId: 'u-1' }), 'BAD_USER_INPUT'],
+    ['before the successor was registered', handOver({ handedOverOn: '2016-06-30' }), 'BAD_USER_INPUT'],
+    ['in the future', handOver({ handedOverOn: '2026-11-30' }), 'BAD_USER_INPUT'],
+  ])('refuses one %s', (_what, command, code) => {
+    given([registered]).when(command).thenRefused(code as ErrorCode);
   });
 });

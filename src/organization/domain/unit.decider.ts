@@ -54,9 +54,28 @@ export interface CorrectUnitRegistration {
   readonly today: string;
   readonly registeredOn: string;
   readonly reason: string;
+  /**
+   * The unit's earliest fact anywhere (a part assigned or handed over to it, a circular naming it, a
+   * rename or merge), looked up by the handler (`UnitsReadModel.firstFactOf`): the registration is
+   * not corrected to a day after it. Absent: the unit has none.
+   */
+  readonly firstFact?: DatedFact;
 }
 
-export type UnitCommand = RegisterUnit | RenameUnit | MergeUnit | CorrectUnitRegistration;
+/** 机构改革 without a merge: the unit's duties pass to its successor on `handedOverOn` (see UnitWorkHandedOver). */
+export interface HandOverUnitWork {
+  readonly type: 'HandOverUnitWork';
+  readonly actor: Actor;
+  /** The office's current day (China time). */
+  readonly today: string;
+  readonly handedOverOn: string;
+  readonly successorUnitId: string;
+  readonly reason: string;
+  /** The successor as the directory has it, looked up by the handler; undefined when unknown. */
+  readonly successor: { readonly name: string; readonly registeredOn: string } | undefined;
+}
+
+export type UnitCommand = RegisterUnit | RenameUnit | MergeUnit | CorrectUnitRegistration | HandOverUnitWork;
 
 export type UnitState =
   | { readonly status: 'unregistered' }
@@ -72,6 +91,8 @@ export type UnitState =
       readonly registeredOn: string;
       /** The office day of its last rename; null while it has its first name. */
       readonly renamedOn: string | null;
+      /** Its hand-overs without a merge (UnitWorkHandedOver), as recorded; absent while none. */
+      readonly handOvers?: readonly { readonly successorUnitId: string; readonly on: string }[];
     };
 
 /** A unit's id is derived from its code, so two units can never share a code. */
@@ -100,6 +121,9 @@ export const unitDecider: Decider<UnitCommand, UnitState, UnitEvent> = {
       case 'UnitRegistrationCorrected':
         if (state.status !== 'registered') return state;
         return { ...state, registeredOn: event.data.registeredOn };
+      case 'UnitWorkHandedOver':
+        if (state.status !== 'registered') return state;
+        return { ...state, handOvers: [...(state.handOvers ?? []), { successorUnitId: event.data.successorUnitId, on: event.data.handedOverOn }] };
       default:
         return unreachable(event);
     }
@@ -115,6 +139,8 @@ export const unitDecider: Decider<UnitCommand, UnitState, UnitEvent> = {
         return mergeUnit(command, state);
       case 'CorrectUnitRegistration':
         return correctRegistration(command, state);
+      case 'HandOverUnitWork':
+        return handOverWork(command, state);
       default:
         return unreachable(command);
     }
@@ -204,8 +230,30 @@ function mergeUnit(command: MergeUnit, state: UnitState): UnitEvent[] {
 }
 
 /**
- * Only to an earlier day: every fact of the unit (its work, renames, merge) is on or after its
- * registration, and stays so; a later day could leave some of them before it.
+ * Recorded beside the parts it moves, so that a part that comes back later still passes. The same
+ * hand-over sent again (same successor, same day) records nothing new.
+ */
+function handOverWork(command: HandOverUnitWork, state: UnitState): UnitEvent[] {
+  requireAdmin(command.actor, 'hand a unit’s work over', '移交单位的任务');
+  const unit = requireRegistered(state);
+  if (!command.successor) throw notFound('Unit', command.successorUnitId);
+  const { handedOverOn, successorUnitId, successor } = command;
+  if ((unit.handOvers ?? []).some((earlier) => earlier.successorUnitId === successorUnitId && earlier.on === handedOverOn)) return [];
+  if (successorUnitId === unit.unitId) throw badInput('A unit cannot hand its part over to itself.', '不能把任务移交给本单位。', { field: 'successorUnitId' });
+  requireReason(command.reason, '移交任务须说明理由（如机构改革文件）。');
+  requireBusinessDay(handedOverOn, command.today, say('The day of the handover', '移交日期'));
+  // Worded as each part's hand-over refuses it (assignment.decider.ts handOverPart): one refusal, whichever is checked first.
+  const handedOver = { day: handedOverOn, what: say(`the handover of the part of ${unit.name}`, `${unit.name}任务的移交日期`) };
+  requireNotBefore(handedOver, registration(unit));
+  requireNotBefore(handedOver, registration(successor));
+  return [{ type: 'UnitWorkHandedOver', data: { unitId: unit.unitId, successorUnitId, reason: command.reason.trim(), handedOverOn } }];
+}
+
+/**
+ * To any day not in the future and not after the unit's earliest fact (its first part, a circular
+ * naming it, its own rename or merge): every fact of the unit stays on or after its registration.
+ * Earlier, for a unit that existed before the past campaign being entered; later, for one entered
+ * with too early a day (a campaign typed in with one registration day for every unit, breaker8b N6).
  */
 function correctRegistration(command: CorrectUnitRegistration, state: UnitState): UnitEvent[] {
   requireAdmin(command.actor, 'correct a unit’s registration day', '更正单位登记日期');
@@ -214,10 +262,16 @@ function correctRegistration(command: CorrectUnitRegistration, state: UnitState)
   const { registeredOn } = command;
   requireBusinessDay(registeredOn, command.today, say('The corrected registration date', '更正后的登记日期'));
   if (registeredOn === unit.registeredOn) throw badInput(`${unit.name} is already registered as of ${registeredOn}.`, `${unit.name}的登记日期已是 ${registeredOn}。`);
-  if (registeredOn > unit.registeredOn) {
+  const ownFacts: (DatedFact | undefined)[] = [
+    command.firstFact,
+    unit.renamedOn === null ? undefined : { day: unit.renamedOn, what: say(`the rename of ${unit.name}`, `${unit.name}的更名`) },
+  ];
+  const earliest = ownFacts.filter((fact): fact is DatedFact => fact !== undefined).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))[0];
+  if (earliest && registeredOn > earliest.day) {
     throw badInput(
-      `The registration of ${unit.name} can only be corrected to an earlier day than ${unit.registeredOn} (got ${registeredOn}): its facts from that day on would come before it.`,
-      `${unit.name}的登记日期只能更正为 ${unit.registeredOn} 之前的日期（收到 ${registeredOn}）：否则其已有记录会早于登记日期。`,
+      `The registration of ${unit.name} cannot be corrected to ${registeredOn}: its earliest fact, ${earliest.what.en}, is of ${earliest.day}; no fact of a unit is dated before its registration.`,
+      `${unit.name}的登记日期不能更正为 ${registeredOn}：其最早的记录（${earliest.what.zh}）在 ${earliest.day}；单位的记录不能早于其登记日期。`,
+      { field: 'registeredOn' },
     );
   }
   const data = { unitId: unit.unitId, previousRegisteredOn: unit.registeredOn, registeredOn, reason: command.reason.trim(), correctedOn: command.today };

@@ -48,7 +48,19 @@ export type UnitRegistrationCorrected = DomainEvent<
   { readonly unitId: string; readonly previousRegisteredOn: string; readonly registeredOn: string; readonly reason: string; readonly correctedOn: string }
 >;
 
-export type UnitEvent = UnitRegistered | UnitRenamed | UnitMerged | UnitRegistrationCorrected;
+/**
+ * 机构改革 without a merge: the unit's duties in this campaign pass to `successorUnitId` on office day
+ * `handedOverOn` (the unit stands). Its parts open that day pass then (PartHandedOver in each
+ * parent's stream); a part verified by then stays with it — unless it comes back (a reopening or a
+ * corrected inspection entered later, breaker8b N1): the directory remembers the hand-over so such a
+ * part passes on the day it is open again, or on the hand-over day when it was open then.
+ */
+export type UnitWorkHandedOver = DomainEvent<
+  'UnitWorkHandedOver',
+  { readonly unitId: string; readonly successorUnitId: string; readonly reason: string; readonly handedOverOn: string }
+>;
+
+export type UnitEvent = UnitRegistered | UnitRenamed | UnitMerged | UnitRegistrationCorrected | UnitWorkHandedOver;
 
 export const unitEventSchemas: EventSchemas<UnitEvent> = {
   UnitRegistered: { version: 2, occurredOn: 'registeredOn', upcasters: { 1: officeDayOfRecording('registeredOn') } },
@@ -56,6 +68,7 @@ export const unitEventSchemas: EventSchemas<UnitEvent> = {
   UnitRenamed: { version: 2, occurredOn: 'renamedOn', upcasters: { 1: officeDayOfRecording('renamedOn') } },
   UnitMerged: { version: 2, occurredOn: 'mergedOn', upcasters: { 1: officeDayOfRecording('mergedOn') } },
   UnitRegistrationCorrected: { version: 1, occurredOn: 'correctedOn' },
+  UnitWorkHandedOver: { version: 1, occurredOn: 'handedOverOn' },
 };
 
 export const unitStream = (unitId: string) => `unit-${unitId}`;

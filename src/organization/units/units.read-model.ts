@@ -2,7 +2,9 @@ import { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.j
 import { UnitEvent, UnitKind } from '../domain/unit.events.js';
 import { byPinyin } from '../../shared/chinese-order.js';
 import { unitNameKey } from './unit-name.js';
-import type { UnitMerger } from '../../assignments/domain/assignment.commands.js';
+import type { UnitHandOver, UnitMerger } from '../../assignments/domain/assignment.commands.js';
+import { say } from '../../shared/domain-error.js';
+import type { DatedFact } from '../../shared/guards.js';
 
 export interface UnitView {
   readonly id: string;
@@ -21,6 +23,8 @@ export interface UnitView {
   readonly mergedIntoUnitId: string | null;
   /** The office day of that merge; null while it stands on its own. */
   readonly mergedOn: string | null;
+  /** Its hand-overs without a merge (机构改革: its duties passed on while it stands), by office day; absent while none. */
+  readonly handOvers?: readonly UnitHandOver[];
   /**
    * Its names in order, each with the office day it took effect (the first: registration) and the
    * instant it was recorded (`at`, ISO; absent in snapshots written before it was kept): what
@@ -50,13 +54,37 @@ export function nameOn(unit: Pick<UnitView, 'name' | 'names'>, day: string, know
   return name;
 }
 
+/**
+ * The facts that show a unit existed on their day, by event type: the units each names and the
+ * office day. Every other fact of a unit's work (a report, an inspection …) comes after its part
+ * was assigned or handed over to it, so these bound them all.
+ */
+const EXISTENCE_FACTS: Readonly<Record<string, (event: RecordedEvent) => readonly { unitId: string; fact: DatedFact }[]>> = {
+  UnitAssigned: (event) => [{ unitId: dataOf(event).unitId!, fact: { day: event.occurredOn, what: say('a part assigned to it', '交办给该单位的任务') } }],
+  PartHandedOver: (event) => [{ unitId: dataOf(event).successorUnitId!, fact: { day: event.occurredOn, what: say('a part handed over to it', '移交给该单位的任务') } }],
+  CircularIssued: (event) => [{ unitId: dataOf(event).unitId!, fact: { day: dataOf(event).issuedOn!, what: say('a circular about it', '对该单位的通报') } }],
+  UnitWorkHandedOver: (event) => [{ unitId: dataOf(event).successorUnitId!, fact: { day: event.occurredOn, what: say('work handed over to it', '移交给该单位的任务') } }],
+  UnitMerged: (event) => [
+    { unitId: dataOf(event).unitId!, fact: { day: event.occurredOn, what: say('its merge into another unit', '该单位并入其他单位') } },
+    { unitId: dataOf(event).successorUnitId!, fact: { day: event.occurredOn, what: say('a unit merged into it', '其他单位并入该单位') } },
+  ],
+};
+const dataOf = (event: RecordedEvent) => event.data as Record<string, string | undefined>;
+
 /** The units directory: every unit by id, code and name (current or former). */
 export class UnitsReadModel implements Projection {
   private readonly byId = new Map<string, UnitView>();
   private readonly idByCode = new Map<string, string>();
   private readonly idByName = new Map<string, string>();
+  /** By unit id: its earliest fact that shows it existed (`EXISTENCE_FACTS`), kept up to date in O(1) per event. */
+  private readonly firstFacts = new Map<string, DatedFact>();
 
   apply(event: RecordedEvent): void {
+    const existence = Object.hasOwn(EXISTENCE_FACTS, event.type) ? EXISTENCE_FACTS[event.type]! : undefined;
+    for (const { unitId, fact } of existence?.(event) ?? []) {
+      const known = this.firstFacts.get(unitId);
+      if (typeof fact.day === 'string' && (known === undefined || fact.day < known.day)) this.firstFacts.set(unitId, fact);
+    }
     const unitEvent = event as RecordedEvent<UnitEvent>;
     switch (unitEvent.type) {
       case 'UnitRegistered': {
@@ -91,6 +119,13 @@ export class UnitsReadModel implements Projection {
       case 'UnitRegistrationCorrected': {
         const unit = this.byId.get(unitEvent.data.unitId);
         if (unit) this.byId.set(unit.id, { ...unit, registeredOn: unitEvent.data.registeredOn });
+        return;
+      }
+      case 'UnitWorkHandedOver': {
+        const unit = this.byId.get(unitEvent.data.unitId);
+        if (!unit) return;
+        const handOvers = [...(unit.handOvers ?? []), { successorUnitId: unitEvent.data.successorUnitId, on: event.occurredOn }].sort((a, b) => a.on.localeCompare(b.on));
+        this.byId.set(unit.id, { ...unit, handOvers });
         return;
       }
       case 'UnitMerged': {
@@ -129,6 +164,21 @@ export class UnitsReadModel implements Projection {
   /** The office day the unit was registered (UnitNames: no work of it is dated before); undefined for an unknown id. */
   registeredOnOf(id: string): string | undefined {
     return this.byId.get(id)?.registeredOn;
+  }
+
+  /**
+   * The unit's earliest fact showing it existed — a part assigned or handed over to it, a circular
+   * about it, a merge — with its office day: its registration is not corrected past it. Undefined
+   * while it has none. (A later correction of another fact does not move it: none of those is
+   * corrected.)
+   */
+  firstFactOf(id: string): DatedFact | undefined {
+    return this.firstFacts.get(id);
+  }
+
+  /** Its hand-overs without a merge, by office day (UnitNames: a part of it that comes back after one passes on); empty while none. */
+  handOversOf(id: string): readonly UnitHandOver[] {
+    return this.byId.get(id)?.handOvers ?? [];
   }
 
   /** Its successor and the day of the merge (UnitNames: a merged unit takes no new work); undefined while it stands. */

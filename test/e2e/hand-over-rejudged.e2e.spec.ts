@@ -1,0 +1,116 @@
+import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
+
+/**
+ * breaker8b N1: a hand-over (机构改革 without a merge) is judged again when a fact entered after it
+ * changes whether a part was open on the hand-over day. The office types the reorganisation in
+ * first and finds the reopening in the paper file afterwards: 青川县环境保护局 hands its work to
+ * 青川县生态环境分局 on 2016-07-10, when all its parts stood verified (nothing passes); a reopening
+ * dated 07-05, or an inspection of 06-20 corrected to a failure, leaves a part open on 07-10 — it is
+ * the successor's from that day, as it would have been had the facts been entered in order; a
+ * reopening dated 07-15 passes it on that day. Asserted through HTTP GraphQL on a real SQLite file.
+ */
+let keySequence = 0;
+const key = (name: string) => `${name}-${(keySequence += 1)}`;
+
+interface Part {
+  unitId: string;
+  status: string;
+  heldBefore: string[];
+}
+
+describe('a hand-over judged again when a later-entered reopening or correction reopens a part of its day', () => {
+  let app: TestApp;
+  const units: Record<'HBJ' | 'FJ', string> = { HBJ: '', FJ: '' };
+  let evaluationId: string;
+  const findings: Record<'reopenedBefore' | 'reopenedAfter' | 'corrected', string> = { reopenedBefore: '', reopenedAfter: '', corrected: '' };
+
+  const call = (name: string, input: Record<string, unknown>, headers?: Record<string, string>) =>
+    app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename } }`, { input: { idempotencyKey: key(name), ...input } }, headers);
+  const mutate = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>) => {
+    const response = await call(name, input, headers);
+    if (response.errors) throw new Error(`${name} refused: ${JSON.stringify(response.errors)}`);
+  };
+  const reportAs = async (code: 'HBJ' | 'FJ', findingId: string, reportedOn: string) =>
+    call('reportRectification', { findingId, unitId: units[code], summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/x' }], reportedOn }, await app.as('UNIT', units[code]));
+  const parts = async (findingId: string, asOf?: string): Promise<Part[]> => {
+    const response = await app.graphql(`query($id: ID!, $asOf: String) { finding(id: $id, asOf: $asOf) { assignments { unitId status heldBefore } } }`, { id: findingId, ...(asOf ? { asOf } : {}) });
+    expect(response.errors).toBeUndefined();
+    return response.data!.finding.assignments;
+  };
+  const holderOn = async (findingId: string, asOf?: string) => (await parts(findingId, asOf)).map((part) => `${part.unitId === units.HBJ ? 'HBJ' : 'FJ'} ${part.status}`);
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: '2026-11-30T10:00:00+08:00' });
+    const admin = await app.as('ADMIN');
+    for (const [code, name] of [['HBJ', '青川县环境保护局'], ['FJ', '青川县生态环境分局']] as const) {
+      const response = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, {
+        input: { idempotencyKey: `unit-${code}`, code, name, kind: 'DEPARTMENT', registeredOn: '2016-01-04' },
+      }, admin);
+      expect(response.errors).toBeUndefined();
+      units[code] = response.data!.registerUnit.id;
+    }
+    const evaluation = await app.graphql(`mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`, {
+      input: { idempotencyKey: key('evaluation'), title: '2015年度政务公开第三方评估', evaluator: '某研究院', commissionedBy: '国务院办公厅', periodStart: '2015-01-01', periodEnd: '2015-12-31', receivedOn: '2016-04-15' },
+    });
+    evaluationId = evaluation.data!.registerEvaluation.id;
+    // Three findings of 环保局, each reported 06-10 and verified 06-20: closed before the reorganisation.
+    for (const name of Object.keys(findings) as (keyof typeof findings)[]) {
+      const recorded = await app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
+        input: { idempotencyKey: key('finding'), evaluationId, title: `环评信息公开（${name}）`, description: '环评信息未公开', category: '主动公开', severity: 'HIGH', identifiedOn: '2016-04-15' },
+      });
+      findings[name] = recorded.data!.recordFinding.id;
+      await mutate('assignFinding', { findingId: findings[name], assignedOn: '2016-04-26', units: [{ unitId: units.HBJ, role: 'LEAD', dueDate: '2016-06-30' }] });
+      expect((await reportAs('HBJ', findings[name], '2016-06-10')).errors).toBeUndefined();
+      await mutate('logInspection', { findingId: findings[name], unitId: units.HBJ, outcome: 'PASSED', notes: '核实', inspectedOn: '2016-06-20', place: '现场' }, await app.as('INSPECTOR'));
+    }
+    // The reorganisation, typed in first: nothing of 环保局 is open on 07-10, nothing passes.
+    const handOver = await app.graphql(
+      `mutation($input: HandOverUnitPartsInput!) { handOverUnitParts(input: $input) { findingIds } }`,
+      { input: { idempotencyKey: key('hand-over'), unitId: units.HBJ, successorUnitId: units.FJ, reason: '环评职能划转', handedOverOn: '2016-07-10' } },
+      admin,
+    );
+    expect(handOver.errors).toBeUndefined();
+    expect(handOver.data!.handOverUnitParts.findingIds).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('passes a part reopened on a day before the hand-over on the hand-over day: the successor reports it, the predecessor is told it passed', async () => {
+    const finding = findings.reopenedBefore;
+    await mutate('reopenFinding', { findingId: finding, reopenedOn: '2016-07-05', newDueDate: '2016-07-20', reason: '复查发现环评信息仍未公开' });
+    expect(await holderOn(finding)).toEqual(['FJ RETURNED']);
+    expect((await parts(finding))[0]!.heldBefore).toEqual([units.HBJ]);
+    expect(await holderOn(finding, '2016-07-06')).toEqual(['HBJ RETURNED']);
+    expect(await holderOn(finding, '2016-07-10')).toEqual(['FJ RETURNED']);
+
+    const predecessor = await reportAs('HBJ', finding, '2016-07-15');
+    expect(errorCode(predecessor)).toBe('CONFLICT');
+    expect(predecessor.errors![0]!.extensions!.messageZh).toBe('青川县环境保护局的任务已于 2016-07-10 移交青川县生态环境分局，此后由青川县生态环境分局办理。');
+    expect((await reportAs('FJ', finding, '2016-07-15')).errors).toBeUndefined();
+    expect(await holderOn(finding)).toEqual(['FJ REPORTED']);
+    expect(await holderOn(finding, '2016-07-16')).toEqual(['FJ REPORTED']);
+    expect(await holderOn(finding, '2026-11-30')).toEqual(await holderOn(finding));
+  });
+
+  it('passes a part reopened after the hand-over day on the day it was reopened', async () => {
+    const finding = findings.reopenedAfter;
+    await mutate('reopenFinding', { findingId: finding, reopenedOn: '2016-07-15', newDueDate: '2016-07-31', reason: '复查发现问题反弹' });
+    expect(await holderOn(finding)).toEqual(['FJ RETURNED']);
+    expect(await holderOn(finding, '2016-07-14')).toEqual(['HBJ VERIFIED']);
+    expect(await holderOn(finding, '2016-07-15')).toEqual(['FJ RETURNED']);
+    expect((await reportAs('FJ', finding, '2016-07-20')).errors).toBeUndefined();
+  });
+
+  it('passes a part whose verifying inspection of 06-20 is corrected to a failure: open on the hand-over day, it passed then', async () => {
+    const finding = findings.corrected;
+    const [inspection] = (await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { inspections { inspectionId } } } }`, { id: finding })).data!.finding.assignments[0].inspections;
+    await mutate('correctInspection', { findingId: finding, unitId: units.HBJ, inspectionId: inspection.inspectionId, outcome: 'FAILED', newDueDate: '2016-07-31', reason: '误录为通过', expectedInspectedOn: '2016-06-20', expectedOutcome: 'PASSED' });
+    expect(await holderOn(finding)).toEqual(['FJ RETURNED']);
+    expect(await holderOn(finding, '2016-07-09')).toEqual(['HBJ RETURNED']);
+    expect(await holderOn(finding, '2016-07-10')).toEqual(['FJ RETURNED']);
+    const history = (await app.graphql(`query($id: ID!) { finding(id: $id) { history { eventType occurredOn } } }`, { id: finding })).data!.finding.history;
+    expect(history.filter((entry: { eventType: string }) => entry.eventType === 'PartHandedOver')).toEqual([{ eventType: 'PartHandedOver', occurredOn: '2016-07-10' }]);
+  });
+});

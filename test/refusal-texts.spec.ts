@@ -65,6 +65,62 @@ function idsInChineseTexts(): { chineseTexts: number; offenders: string[] } {
   return { chineseTexts, offenders };
 }
 
+/*
+ * breaker11b G5 / breaker11c N6: the 导入 page showed “请选择“按调整导入”（--revise）…“预览”（--dry-run）”
+ * and “（approvedOn / --approved-on）”: command-line flags and API field names a clerk cannot act on,
+ * and a choice the page does not have. A refusal's Chinese text speaks the page's words; only what
+ * an operator reads at the server's start (the store, the ledger, settings, the command line) may
+ * name a flag or a setting.
+ */
+const OPERATOR_TEXTS = /^(event-store|ledger|config|cli)\/|^main\.ts$/;
+/** A command-line flag (--revise) or an input field's code name (approvedOn, dryRun) in a text's own words. */
+const DEVELOPER_WORDS = /--[a-z][a-z-]+|\b[a-z]+(?:On|Run|Id|Ids|Key)\b|\b(?:revise|rename|dryRun)\b/;
+
+/** Every Chinese refusal text outside the operators' messages whose words (not its `${…}`) name a flag or a field's code: `file:line text`. */
+function developerWordsInChineseTexts(): string[] {
+  const offenders: string[] = [];
+  for (const file of sources(SRC)) {
+    const name = relative(SRC, file).replaceAll('\\', '/');
+    if (OPERATOR_TEXTS.test(name) || EVIDENCE_REPORTS.has(name)) continue;
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const check = (text: ts.Node | undefined) => {
+      if (!text || !/[\u4e00-\u9fff]/.test(text.getText())) return;
+      const wordsOf = (node: ts.Node): string =>
+        ts.isTemplateExpression(node)
+          ? [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' ')
+          : ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)
+            ? node.text
+            : ts.isBinaryExpression(node) || ts.isParenthesizedExpression(node)
+              ? node.getChildren().map(wordsOf).join('')
+              : '';
+      const words = wordsOf(text);
+      if (DEVELOPER_WORDS.test(words)) offenders.push(`${name}:${source.getLineAndCharacterOfPosition(text.getStart()).line + 1} ${words.slice(0, 80)}`);
+    };
+    const visit = (node: ts.Node) => {
+      if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text in CHINESE_ARGUMENT) {
+        check(node.arguments?.[CHINESE_ARGUMENT[node.expression.text]!]);
+      }
+      if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && CHINESE_PROPERTY.has(node.name.text)) check(node.initializer);
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return offenders;
+}
+
+describe('no Chinese refusal speaks in flags or field codes (breaker11c N6)', () => {
+  it('no Chinese text of a refusal in src/, but the operators’ start-up messages, names a command-line flag or an input field’s code', () => {
+    expect(developerWordsInChineseTexts()).toEqual([]);
+  });
+
+  it('the scan finds flags and field codes where they are put (it can fail)', () => {
+    expect(DEVELOPER_WORDS.test('请选择“按调整导入”（--revise）')).toBe(true);
+    expect(DEVELOPER_WORDS.test('请填写其批准日期（approvedOn / --approved-on）')).toBe(true);
+    expect(DEVELOPER_WORDS.test('请勾选“按新版本调整”后重新导入')).toBe(false);
+    expect(DEVELOPER_WORDS.test('网址 http://oa/xxgk/123')).toBe(false);
+  });
+});
+
 const UUID = '3f2c9a1e-7b4d-4c8e-9f0a-1b2c3d4e5f60';
 
 describe('no Chinese refusal shows an id', () => {

@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readTypedDay, rolledOverDay, typedDayRefusal } from '../web/src/day-text.js';
 
 /**
@@ -45,5 +48,22 @@ describe('a date typed into a date field', () => {
 
   it('is empty when nothing is typed', () => {
     expect(readTypedDay('  ')).toEqual({ empty: true });
+  });
+});
+
+/*
+ * breaker11c N1: the 导入 page kept Element Plus's bare picker, which swaps a typed ２０２６年１０月１０日
+ * for the day shown before, so a plan was imported approved on the wrong day, for good. Every date a
+ * person types goes through DateField, which reads it as above.
+ */
+describe('the web app’s date fields', () => {
+  const WEB = fileURLToPath(new URL('../web/src', import.meta.url));
+  const vueFiles = (folder: string): string[] =>
+    readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? vueFiles(join(folder, entry.name)) : entry.name.endsWith('.vue') ? [join(folder, entry.name)] : []));
+
+  it('are all DateField: no page or component but DateField itself uses the bare el-date-picker', () => {
+    const bare = vueFiles(WEB).filter((file) => !file.endsWith('DateField.vue') && /<el-date-picker\b|<ElDatePicker\b/.test(readFileSync(file, 'utf8')));
+    expect(bare.map((file) => file.slice(WEB.length + 1))).toEqual([]);
+    expect(vueFiles(WEB).some((file) => file.endsWith('Imports.vue') && readFileSync(file, 'utf8').includes('<DateField'))).toBe(true);
   });
 });

@@ -35,7 +35,7 @@ export async function loadState<State, Event extends DomainEvent>(
 const keyReused = () =>
   new DomainError(
     'CONFLICT',
-    say('This idempotency key was already used for a different request. Use a new key for a new request.', '该请求标识（idempotencyKey）已用于另一项请求；新的请求请使用新的标识。'),
+    say('This idempotency key was already used for a different request. Use a new key for a new request.', '该请求标识已用于另一项请求；新的请求请使用新的标识。'),
   );
 
 /** The request index row a context asks for: its caller-scoped key, command id and digest. */

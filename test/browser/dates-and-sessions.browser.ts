@@ -171,6 +171,32 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
     expect(await page.locator('[data-test="drafts-kept"]').count()).toBe(0);
   });
 
+  it('closes an open form on Back (the phone’s back gesture) instead of leaving the page, keeping its text; Back again leaves (breaker11b M10)', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR, viewport: { width: 390, height: 844 } });
+    // Opened from the list, within the app (Back then stays in the app, as on a phone).
+    await page.goto('/findings');
+    await page.locator(`a[href="/findings/${findingId}"]`).first().click();
+    await page.waitForURL((url) => url.pathname === `/findings/${findingId}`);
+    await page.locator(`[data-test="part-${partUnit}"]`).getByRole('button', { name: '催办' }).click();
+    const form = page.locator('[data-test="form-urge"]');
+    const message = '请于本周五前报告整改进展（手机返回键）。';
+    await form.getByLabel('催办内容').fill(message);
+    await page.goBack();
+    await form.waitFor({ state: 'detached' });
+    expect(new URL(page.url()).pathname).toBe(`/findings/${findingId}`);
+    await page.locator('[data-test="drafts-kept"]', { hasText: '关闭前未提交的“催办”已保存' }).waitFor();
+
+    await page.locator(`[data-test="part-${partUnit}"]`).getByRole('button', { name: '催办' }).click();
+    const again = page.locator('[data-test="form-urge"]');
+    expect(await again.locator('[data-test="draft-restored"]').textContent()).toBe('已恢复关闭前未提交的内容，请检查后提交。');
+    expect(await again.getByLabel('催办内容').inputValue()).toBe(message);
+    await again.locator('xpath=ancestor::div[contains(@class, "el-dialog")]').locator('.el-dialog__headerbtn').click();
+    await again.waitFor({ state: 'detached' });
+    // No dialog open: Back leaves the page as usual.
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === '/findings');
+  });
+
   it('signs in once for every tab of the browser, and signs every tab out together (F7)', async () => {
     const { context, page } = await contexts.open();
     await signIn(page, supervisor);

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createPerson, signIn, type Person } from './support/accounts.js';
 import { launchChromium } from './support/browser.js';
-import { browserContexts, officeDay } from './support/suite.js';
+import { browserContexts, eventually, officeDay } from './support/suite.js';
 
 /*
  * Issue 10, breaker10 F24: the web 导入 page showed only "已导入 …": never the columns nothing imports
@@ -38,6 +38,14 @@ const secondVersion = () =>
     ['一', '重点领域信息公开', 3, '公开环境质量信息', 'HBJ', '', `${year}-12-31`, ''],
   ]);
 
+/** Types a day into a date field and presses Enter, as a keyboard user does. */
+async function typeDay(page: Page, label: string, day: string): Promise<void> {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(day);
+  await input.press('Enter');
+}
+
 describe('the 导入 page offers what the import API offers: preview, revise, rename, sheet and day fields, and shows what was left aside', () => {
   let app: TestApp;
   let browser: Browser;
@@ -70,9 +78,10 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
   const planTitles = async () => (await app.graphql(`{ workPlans { title } }`)).data!.workPlans.map((plan: { title: string }) => plan.title);
 
   it('previews a plan from the sheet named, listing the column and the footnote left aside, writing nothing; then imports it and applies its new version as a revision', async () => {
-    const page = await importsPage(supervisor);
+    let page = await importsPage(supervisor);
     await page.getByLabel('方案标题（不填则用文件名）').fill(PLAN_TITLE);
     await page.getByLabel(/^工作表/).fill('分解方案');
+    await typeDay(page, '方案批准日期', officeDay(-10));
     await choose(page, 'plan.xlsx', await firstVersion());
     await page.getByRole('button', { name: '预览（不写入）' }).click();
     await answered(page, 'import-preview');
@@ -89,12 +98,23 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     expect(await page.locator('[data-test="not-imported"]').textContent()).toContain('备注');
     expect(await planTitles()).toContain(PLAN_TITLE);
 
-    // The new version is refused until 按新版本调整 is chosen; then previewed and applied.
+    // Another day, the new version: naming the plan fills in the day it was approved (a plan keeps
+    // it), while the assignment day stays today, the day the plan changes (breaker11c N6).
+    page = await importsPage(supervisor);
+    await page.getByLabel('方案标题（不填则用文件名）').fill(PLAN_TITLE);
+    await page.getByLabel(/^工作表/).fill('分解方案');
+    const approvedField = page.getByLabel('方案批准日期', { exact: true });
+    await eventually(page, async () => (await approvedField.inputValue()) === officeDay(-10), 'the approval day of the plan named filled in');
+    expect(await page.locator('#plan-approved-on-help').textContent()).toContain(`于 ${officeDay(-10)} 批准，新版本沿用这一天`);
+    expect(await page.getByLabel('事项交办日期', { exact: true }).inputValue()).toBe(officeDay());
+
+    // The new version is refused until 按新版本调整 is chosen, in the page's words; then previewed and applied.
     await choose(page, 'plan-v2.xlsx', await secondVersion());
     await page.getByRole('button', { name: '上传并导入' }).click();
     const refusal = page.locator('.form-error[role="alert"]');
     await refusal.first().waitFor();
-    expect(await refusal.first().textContent()).toContain('按调整导入');
+    expect(await refusal.first().textContent()).toContain('请勾选“按新版本调整”后重新导入');
+    expect(await refusal.first().textContent()).not.toMatch(/--|按调整导入|approvedOn/);
     await page.locator('[data-test="revise"]').click();
     await page.getByRole('button', { name: '预览（不写入）' }).click();
     await answered(page, 'import-preview');
@@ -105,6 +125,44 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     await answered(page, 'import-report');
     expect(await headline(page)).toMatch(/^已按新版本调整.*已有进度全部保留。$/);
     expect(await itemsOf()).toBe(3);
+  });
+
+  it('shows a withdrawn item as withdrawn (its day and reason, no light, days or actions) and a revision’s changes in Chinese on the timelines (breaker11b G6)', async () => {
+    const title = '青川市基层政务公开补充任务（撤销事项）';
+    const importPlan = async (key: string, csv: string, revise: boolean) => {
+      const answer = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
+        input: { idempotencyKey: key, fileName: `${key}.csv`, title, year, approvedOn: officeDay(-20), ...(revise ? { revise, assignedOn: officeDay(-1) } : {}), contentBase64: Buffer.from(`\ufeff${csv}`).toString('base64') },
+      });
+      expect(answer.errors).toBeUndefined();
+      return answer.data!.importWorkPlan.planId as string;
+    };
+    const header = '类别编号,类别,序号,工作事项,牵头单位,责任单位,完成时限\n';
+    const planId = await importPlan('plan-small', `${header}一,基层政务公开,1,乡镇专栏规范化,CZJ,FGW,${year}-12-31\n一,基层政务公开,2,村务公开,FGW,,${year}-12-31\n`, false);
+    const items = (await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id code } } } }`, { id: planId })).data!.workPlan.categories[0].items as { id: string; code: string }[];
+    const idOf = (code: string) => items.find((item) => item.code === code)!.id;
+    // The new version: item 1 re-dated with 发改委 taken off, item 2 withdrawn.
+    await importPlan('plan-small-v2', `${header}一,基层政务公开,1,乡镇专栏规范化,CZJ,,${year}-12-30\n`, true);
+
+    const { page } = await contexts.open();
+    await signIn(page, supervisor);
+    await page.goto(`/items/${idOf('2')}`);
+    const notice = page.locator('[data-test="item-withdrawn"]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toBe(`该事项已于 ${officeDay(-1)} 从方案中撤销（依据 plan-small-v2.csv 修订方案），不再办理；以下是撤销前的记录。`);
+    expect(await page.locator('[data-test="item-status"]').textContent()).toBe('已撤销');
+    expect(await page.locator('.light').count()).toBe(0);
+    expect(await page.locator('[data-test="part-withdrawn"]').allInnerTexts()).toEqual(['事项已撤销']);
+    expect(await page.locator('.part').getByRole('button').count()).toBe(0);
+    const timeline = page.locator('[data-test="timeline"]');
+    expect(await timeline.textContent()).toContain('撤销事项：依据 plan-small-v2.csv 修订方案');
+    const camelCase = /\b[A-Z][a-z]+[A-Z]\w*/;
+    expect(await timeline.textContent()).not.toMatch(camelCase);
+
+    await page.goto(`/items/${idOf('1')}`);
+    await timeline.locator('.el-table__row').first().waitFor();
+    await eventually(page, async () => ((await timeline.textContent()) ?? '').includes('移除单位（青川市发展和改革委员会）'), 'the unit taken off named');
+    expect(await timeline.textContent()).toContain(`调整完成时限（${year}-12-31 → ${year}-12-30）`);
+    expect(await timeline.textContent()).not.toMatch(camelCase);
   });
 
   it('renames a unit only when 按更名导入 is chosen, previewing the rename first, registered new units on the day in the form', async () => {

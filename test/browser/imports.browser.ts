@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createPerson, signIn, type Person } from './support/accounts.js';
 import { launchChromium } from './support/browser.js';
-import { browserContexts, officeDay } from './support/suite.js';
+import { browserContexts, eventually, officeDay } from './support/suite.js';
 import { contrastFailures } from './support/contrast.js';
 
 /*
@@ -34,6 +34,14 @@ function planOverOneMegabyte(year: number): Buffer {
     );
   }
   return Buffer.from(`\ufeff${rows.join('\n')}\n`);
+}
+
+/** A day as 二〇二六年十月五日: Chinese numerals, as some offices write dates. */
+function chineseNumeralDay(isoDay: string): string {
+  const DIGITS = '〇一二三四五六七八九';
+  const small = (value: number) => (value < 10 ? DIGITS[value]! : `${value >= 20 ? DIGITS[Math.floor(value / 10)] : ''}十${value % 10 ? DIGITS[value % 10] : ''}`);
+  const [year, month, day] = isoDay.split('-');
+  return `${[...year!].map((digit) => DIGITS[Number(digit)]).join('')}年${small(Number(month))}月${small(Number(day))}日`;
 }
 
 /** Picks a day in an Element Plus date picker by typing it, as a keyboard user does. */
@@ -84,9 +92,13 @@ describe('imports from the browser: files of any advertised size, and a late pla
     await typeDay(page, '方案批准日期', officeDay(-40));
     expect(await page.getByLabel('事项交办日期', { exact: true }).inputValue()).toBe(officeDay(-40));
     await typeDay(page, '事项交办日期', officeDay(-30));
-    // A day after today cannot be picked: the typed future day is not taken.
+    // A day after today cannot be picked: the typed future day is refused beside the field, not taken.
     await typeDay(page, '事项交办日期', officeDay(3));
-    await page.getByLabel('事项交办日期', { exact: true }).press('Escape');
+    const assignedError = page.locator('.el-form-item', { has: page.getByLabel('事项交办日期', { exact: true }) }).locator('.el-form-item__error');
+    await assignedError.waitFor();
+    expect(await assignedError.textContent()).toBe(`不能选择 ${officeDay(3)}。`);
+    await typeDay(page, '事项交办日期', officeDay(-30));
+    await assignedError.waitFor({ state: 'detached' });
     expect(await page.getByLabel('事项交办日期', { exact: true }).inputValue()).toBe(officeDay(-30));
 
     await page.getByLabel('方案标题（不填则用文件名）').fill('青川市政务公开重点任务（补录）');
@@ -107,6 +119,58 @@ describe('imports from the browser: files of any advertised size, and a late pla
     const breakdown = (await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { parts { assignedOn } } } } }`, { id: plan.id })).data!.workPlan;
     const assignedDays = new Set(breakdown.categories.flatMap((category: any) => category.items.flatMap((item: any) => item.parts.map((part: any) => part.assignedOn))));
     expect([...assignedDays]).toEqual([officeDay(-30)]);
+  });
+
+  it('reads the days typed as offices type them (年月日, full-width digits, Chinese numerals) and refuses beside the field what is no day, sending nothing (breaker11c N1)', async () => {
+    const page = await importsPage();
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && (request.postData() ?? '').includes('importWorkPlan')) sent.push(request.postData()!);
+    });
+    const approved = officeDay(-50);
+    const assigned = officeDay(-45);
+    const [year, month, day] = approved.split('-').map(Number) as [number, number, number];
+    // ２０２６年１０月１０日, typed, then Tab: as breaker11c typed it.
+    const approvedField = page.getByLabel('方案批准日期', { exact: true });
+    await approvedField.click();
+    await approvedField.fill(`${year}年${month}月${day}日`.replace(/[0-9]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0)));
+    await approvedField.press('Tab');
+    await eventually(page, async () => (await approvedField.inputValue()) === approved, `方案批准日期 read as ${approved}`);
+    const assignedField = page.getByLabel('事项交办日期', { exact: true });
+    await assignedField.click();
+    await assignedField.fill(chineseNumeralDay(assigned));
+    await assignedField.press('Enter');
+    await eventually(page, async () => (await assignedField.inputValue()) === assigned, `事项交办日期 read as ${assigned}`);
+
+    // Text that is no day is refused beside its field, quoting it, and the import is not sent.
+    await approvedField.click();
+    await approvedField.fill('上个月');
+    await approvedField.press('Tab');
+    const approvedError = page.locator('.el-form-item', { has: approvedField }).locator('.el-form-item__error');
+    await approvedError.waitFor();
+    expect(await approvedError.textContent()).toBe('无法识别“上个月”：请按 2026-06-30 的格式填写，或在日历中选择。');
+    const planYear = Number(officeDay().slice(0, 4)) + 1;
+    await page.getByLabel('方案标题（不填则用文件名）').fill('青川市依申请公开平台建设方案（键入日期）');
+    const csv = `\ufeff类别,序号,工作事项,牵头单位,责任单位,完成时限\n一、平台建设,1,建设依申请公开平台,青川市财政局,,${planYear}年6月底前\n`;
+    await page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles({ name: 'plan-typed-days.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    await page.getByRole('button', { name: '预览（不写入）' }).click();
+    expect(await approvedError.textContent()).toBe('无法识别“上个月”：请按 2026-06-30 的格式填写，或在日历中选择。');
+    expect(sent).toEqual([]);
+
+    await approvedField.click();
+    await approvedField.fill(`${year}年${month}月${day}日`);
+    await approvedField.press('Tab');
+    await approvedError.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    const result = page.locator('[data-test="import-result"]');
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.textContent()).toContain('已导入');
+    const { data } = await app.graphql(`{ workPlans { id title approvedOn } }`);
+    const plan = data!.workPlans.find((candidate: { title: string }) => candidate.title === '青川市依申请公开平台建设方案（键入日期）');
+    expect(plan.approvedOn).toBe(approved);
+    const breakdown = (await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { parts { assignedOn } } } } }`, { id: plan.id })).data!.workPlan;
+    expect(breakdown.categories[0].items[0].parts.map((part: { assignedOn: string }) => part.assignedOn)).toEqual([assigned]);
   });
 
   it('refuses a file over the 5 MB an import takes beside the file field, in Chinese, before any import is tried', async () => {

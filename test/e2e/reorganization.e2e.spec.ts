@@ -114,7 +114,7 @@ describe('A reorganisation: units renamed and merged, their parts carried on', (
     expect(await app.logPosition()).toBe(before);
     const reused = await app.graphql(rename, { input: { ...same, name: '青川市教育局' } }, admin);
     expect(errorCode(reused)).toBe('CONFLICT');
-    expect(reused.errors![0]!.extensions!.messageZh).toBe('该请求标识（idempotencyKey）已用于另一项请求；新的请求请使用新的标识。');
+    expect(reused.errors![0]!.extensions!.messageZh).toBe('该请求标识已用于另一项请求；新的请求请使用新的标识。');
     expect((await ok(rename, { input: same }, admin)).renameUnit.name).toBe('青川市教育和体育局');
     expect(await app.logPosition()).toBe(before);
   });

@@ -12,7 +12,7 @@ export const FINDING_STATUS_LABEL: Record<string, string> = { UNASSIGNED: '待�
 export const UNASSIGNED_LABEL = FINDING_STATUS_LABEL.UNASSIGNED!;
 /** Element Plus tag types of the statuses. */
 export const FINDING_STATUS_TAG: Record<string, 'info' | 'warning' | 'success'> = { UNASSIGNED: 'info', OPEN: 'warning', CLOSED: 'success' };
-export const ITEM_STATUS_LABEL: Record<string, string> = { OPEN: '进行中', COMPLETED: '已完成' };
+export const ITEM_STATUS_LABEL: Record<string, string> = { OPEN: '进行中', COMPLETED: '已完成', WITHDRAWN: '已撤销' };
 /** The grades in the words evaluation reports and import files use (src/rectification/import-findings/findings-file.ts SEVERITY_WORDS). */
 export const SEVERITY_LABEL: Record<string, string> = { HIGH: '严重', MEDIUM: '较重', LOW: '一般' };
 export const OUTCOME_LABEL: Record<string, string> = { PASSED: '通过', FAILED: '不通过' };
@@ -31,11 +31,16 @@ export const REMINDER_LABEL: Record<string, string> = {
   EXTENSION_REFUSED: '延期未批准',
   REOPENED: '重新打开',
 };
-/** Event types of the timeline, in words an office reads. Unknown types show as they are. */
+/**
+ * Every event type that can reach a finding's or an item's timeline, in words an office reads
+ * (test/timeline-words.spec.ts checks the list is whole against the server's event types). A type
+ * the app does not know yet shows as EVENT_FALLBACK, never as its code.
+ */
 export const EVENT_LABEL: Record<string, string> = {
   FindingRecorded: '登记问题',
+  FindingClosedOut: '销号',
+  FindingReopened: '重新打开',
   UnitAssigned: '交办',
-  WorkPlanItemDefined: '列入工作方案',
   ExtensionRequested: '申请延期',
   ExtensionGranted: '批准延期',
   ExtensionRefused: '不批准延期',
@@ -43,13 +48,21 @@ export const EVENT_LABEL: Record<string, string> = {
   RectificationReported: '报告整改完成',
   ReportSentBack: '退办',
   InspectionLogged: '现场督查',
-  FindingClosedOut: '销号',
-  PartsReopened: '各部分重新整改',
-  FindingReopened: '重新打开',
+  PartsReopened: '各单位重新整改',
+  ReportDateCorrected: '更正报告日期',
+  InspectionCorrected: '更正督查结果',
+  PartHandedOver: '移交',
+  UnitUnassigned: '移除单位',
+  PartsRescheduled: '调整各单位时限',
+  PartRoleChanged: '调整牵头/责任分工',
+  WorkPlanItemDefined: '列入工作方案',
   WorkPlanItemCompleted: '事项完成',
   WorkPlanItemReopened: '重新打开',
-  PartRoleChanged: '调整牵头/责任分工',
+  WorkPlanItemWithdrawn: '撤销事项',
+  WorkPlanItemRescheduled: '调整完成时限',
+  WorkPlanItemAmended: '修改事项表述',
 };
+export const EVENT_FALLBACK = '其他记录';
 
 /** Light colours with WCAG AA contrast against white text (≥ 4.5:1). */
 export const LIGHT_COLOR: Record<string, string> = { RED: '#c0392b', YELLOW: '#8a6100', GREEN: '#1e7b34' };

@@ -11,6 +11,7 @@ import {
 } from 'element-plus';
 import { createApp } from 'vue';
 import App from './App.vue';
+import { vPhoneRows } from './narrow';
 import { router } from './router';
 
 const app = createApp(App);
@@ -22,6 +23,7 @@ for (const component of [
 ]) {
   app.component(component.name!, component);
 }
+app.directive('phone-rows', vPhoneRows);
 app.use(ElLoading);
 app.use(router);
 app.mount('#app');

@@ -1,6 +1,7 @@
 import { ref } from 'vue';
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { homeOf, nextPage, restoreSession, session, type Role } from './session';
+import { closeDialogOnBack } from './drafts';
 import { takeAsOf } from './state';
 import SignIn from './pages/SignIn.vue';
 
@@ -29,6 +30,8 @@ const routes: RouteRecordRaw[] = [
 export const router = createRouter({ history: createWebHistory(), routes });
 
 router.beforeEach(async (to) => {
+  // Back with a dialog open closes the dialog, its text kept (breaker11b M10).
+  if (closeDialogOnBack()) return false;
   const user = await restoreSession();
   if (to.meta.public) return user && to.path === '/sign-in' ? nextPage(to.query.next) ?? homeOf(user.role) : true;
   if (!user) return { path: '/sign-in', query: { ...(to.fullPath !== '/' ? { next: to.fullPath } : {}), ...(session.endedBecause ? { expired: '1' } : {}) } };

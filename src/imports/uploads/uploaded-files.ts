@@ -96,7 +96,7 @@ export class UploadedFiles {
     if ((contentBase64 === undefined || contentBase64 === null) === (fileId === undefined || fileId === null)) {
       throw badInput(
         'Give the file either as contentBase64 or as the fileId that POST /imports/files answered, not both.',
-        '请用 contentBase64 或 POST /imports/files 返回的 fileId 二者之一提供文件。',
+        '请只用一种方式提供文件：文件内容，或上传文件后得到的文件编号，二者选一。',
       );
     }
     if (fileId !== undefined && fileId !== null) {

@@ -113,7 +113,7 @@ describe('a directory with bad rows', () => {
         {
           row: 5,
           reason: 'Unit code CZJ is already registered under another name than 青川市财政局(新). If the unit was renamed, import again with --rename (rename: true).',
-          reasonZh: '单位编码 CZJ 已登记为其他名称，不是“青川市财政局(新)”。如该单位已更名，请选择“按更名导入”（--rename）重新导入。',
+          reasonZh: '单位编码 CZJ 已登记为其他名称，不是“青川市财政局(新)”。如该单位已更名，请勾选“按更名导入”后重新导入。',
         },
         { row: 6, reason: '青川市教育局 is already registered under another code than HBJ.' },
         { row: 7, reason: 'Missing unit code (编码).' },
@@ -139,7 +139,7 @@ describe('a reorganisation (机构改革): 卫生和计划生育委员会 become
           reason:
             'Unit code WJW is already registered under another name (青川市卫生和计划生育委员会) than 青川市卫生健康委员会. ' +
             'If the unit was renamed, import again with --rename (rename: true).',
-          reasonZh: '单位编码 WJW 已登记为“青川市卫生和计划生育委员会”，不是“青川市卫生健康委员会”。如该单位已更名，请选择“按更名导入”（--rename）重新导入。',
+          reasonZh: '单位编码 WJW 已登记为“青川市卫生和计划生育委员会”，不是“青川市卫生健康委员会”。如该单位已更名，请勾选“按更名导入”后重新导入。',
         },
       ],
     });

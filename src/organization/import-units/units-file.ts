@@ -186,7 +186,7 @@ export async function importUnits(
         reason:
           `Unit code ${code} is already registered under another name${current ? ` (${current})` : ''} than ${name}. ` +
           'If the unit was renamed, import again with --rename (rename: true).',
-        reasonZh: `单位编码 ${code} 已登记为${current ? `“${current}”` : '其他名称'}，不是“${name}”。如该单位已更名，请选择“按更名导入”（--rename）重新导入。`,
+        reasonZh: `单位编码 ${code} 已登记为${current ? `“${current}”` : '其他名称'}，不是“${name}”。如该单位已更名，请勾选“按更名导入”后重新导入。`,
       });
     } else if (idOfCode === undefined && idOfName !== undefined && CODE.test(code)) {
       problems.push({ row, reason: `${name} is already registered under another code than ${code}.`, reasonZh: `“${name}”已用另一个编码（不是 ${code}）登记。` });

@@ -517,7 +517,7 @@ describe('plan revision of one item (fault 3)', () => {
   it('an item is not defined due before its plan was approved, but may be due before it is entered (a past plan)', () => {
     given([])
       .when(define({ planApprovedOn: '2026-07-01', assignedOn: '2026-07-01' }))
-      .thenRefused('BAD_USER_INPUT', /^The due date of item 7 \(2026-06-30\) is before the day the plan was approved \(2026-07-01\); a past plan is imported with its approval day/, /补录以往的方案，请填写其批准日期/);
+      .thenRefused('BAD_USER_INPUT', /^The due date of item 7 \(2026-06-30\) is before the day the plan was approved \(2026-07-01\); a past plan is imported with its approval day/, /补录以往的方案，请按实际填写“方案批准日期”。$/);
     given([]).when(define({ planApprovedOn: '2026-06-30', assignedOn: '2026-06-30' })).then([defined, ...definedAndAssigned.slice(1).map((event) => ({ ...event, data: { ...event.data, assignedOn: '2026-06-30' } }) as WorkPlanItemStreamEvent)]);
     // Handed out after its due date, each unit would be overdue the moment it got its part (breaker11 F14).
     given([]).when(define({ planApprovedOn: '2026-06-30', assignedOn: '2026-07-01' })).thenRefused('BAD_USER_INPUT', /\(2026-06-30\) is before its assignment date \(2026-07-01\)/, /（2026-06-30）早于交办日期（2026-07-01）/);

@@ -334,7 +334,7 @@ function requireDueAfterApproval(code: string, dueDate: string, approvedOn: stri
   if (dueDate >= approvedOn) return;
   throw badInput(
     `The due date of item ${code} (${dueDate}) is before the day the plan was approved (${approvedOn}); a past plan is imported with its approval day (approvedOn, --approved-on).`,
-    `事项 ${code} 的完成时限（${dueDate}）早于方案批准日期（${approvedOn}）；补录以往的方案，请填写其批准日期（approvedOn / --approved-on）。`,
+    `事项 ${code} 的完成时限（${dueDate}）早于方案批准日期（${approvedOn}）；补录以往的方案，请按实际填写“方案批准日期”。`,
   );
 }
 

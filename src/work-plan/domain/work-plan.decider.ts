@@ -152,7 +152,7 @@ function importWorkPlan(command: ImportWorkPlan, state: WorkPlanState): WorkPlan
         'If it is a new version of the same plan, see the difference with --dry-run (dryRun: true) and apply it with ' +
         '--revise (revise: true): progress is kept. A different plan needs another title or year.',
       `工作方案“${state.title}”（${state.year} 年）已从 ${state.source.fileName} 导入；${data.source.fileName} 是另一份文件。` +
-        '如是同一方案的新版本，可先预览差异（--dry-run），再按调整导入（--revise），已有进度保留；如是另一方案，请另起标题或年份。',
+        '如是同一方案的新版本，请勾选“按新版本调整”：可先“预览（不写入）”查看差异，再导入，已有进度保留；如是另一方案，请另起标题或年份。',
     );
   }
   // The import's input fields: a refusal of a day goes beside it on the import form.

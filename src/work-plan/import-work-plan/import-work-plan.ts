@@ -364,7 +364,7 @@ function newVersionRefused(title: string, fileName: string, revision: PlanRevisi
       `Work plan "${title}" was imported before from another file; ${fileName} is a new version of it (${summary.en}). ` +
         'Apply it with --revise (revise: true), which keeps all progress; --dry-run (dryRun: true) shows it without writing.',
       `工作方案“${title}”已从另一份文件导入；${fileName} 是它的新版本（${summary.zh}）。` +
-        '如需按新版本调整，请选择“按调整导入”（--revise），已有进度全部保留；“预览”（--dry-run）只显示差异，不写入。',
+        '如需按新版本调整，请勾选“按新版本调整”后重新导入，已有进度全部保留；勾选后“预览（不写入）”只显示差异，不写入。',
     ),
     { revision },
   );

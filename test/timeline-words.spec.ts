@@ -1,0 +1,72 @@
+import type { FindingStreamEvent } from '../src/rectification/domain/finding.events.js';
+import type { WorkPlanItemStreamEvent } from '../src/work-plan/domain/work-plan.events.js';
+import { EVENT_FALLBACK, EVENT_LABEL } from '../web/src/labels.js';
+import { timelineLine } from '../web/src/timeline-words.js';
+
+/*
+ * breaker11b G6: after a plan revision the item pages read “UnitUnassigned（西山县人民政府）：…”,
+ * “WorkPlanItemWithdrawn：…”, “PartsRescheduled”: the timeline showed an event type it had no words
+ * for as its code. Every type a finding's or an item's stream can hold has Chinese words; the list is
+ * whole by construction (a type added to the streams fails to compile here until it is named).
+ */
+type TimelineEventType = FindingStreamEvent['type'] | WorkPlanItemStreamEvent['type'];
+const EVERY_TIMELINE_TYPE = Object.keys({
+  FindingRecorded: true,
+  FindingClosedOut: true,
+  FindingReopened: true,
+  UnitAssigned: true,
+  ExtensionRequested: true,
+  ExtensionGranted: true,
+  ExtensionRefused: true,
+  UnitUrged: true,
+  RectificationReported: true,
+  ReportSentBack: true,
+  InspectionLogged: true,
+  PartsReopened: true,
+  ReportDateCorrected: true,
+  InspectionCorrected: true,
+  PartHandedOver: true,
+  UnitUnassigned: true,
+  PartsRescheduled: true,
+  PartRoleChanged: true,
+  WorkPlanItemDefined: true,
+  WorkPlanItemCompleted: true,
+  WorkPlanItemReopened: true,
+  WorkPlanItemWithdrawn: true,
+  WorkPlanItemRescheduled: true,
+  WorkPlanItemAmended: true,
+} satisfies Record<TimelineEventType, true>);
+
+const NAMES: Record<string, string> = { xs: '西山县人民政府', wjw: '青川市卫生和计划生育委员会', wjw2: '青川市卫生健康委员会' };
+const nameOf = (id: string | null | undefined) => (id ? (NAMES[id] ?? '') : '');
+
+describe('a timeline line', () => {
+  it.each(EVERY_TIMELINE_TYPE)('names %s in Chinese words, not its code', (type) => {
+    expect(EVENT_LABEL[type]).toMatch(/^[\u4e00-\u9fff/]+$/u);
+    expect(timelineLine(type, null, {}, nameOf)).toBe(EVENT_LABEL[type]);
+  });
+
+  it('names a type it does not know in neutral Chinese, never by its code', () => {
+    expect(timelineLine('SomethingNewHappened', 'xs', { reason: '依据修订方案' }, nameOf)).toBe(`${EVENT_FALLBACK}（西山县人民政府）：依据修订方案`);
+  });
+
+  it('says what a plan revision changed: the unit taken off, the due dates moved, the item withdrawn', () => {
+    expect(timelineLine('UnitUnassigned', 'xs', { unitId: 'xs', reason: '依据 plan-small-v2.csv 修订方案', unassignedOn: '2026-11-30' }, nameOf)).toBe(
+      '移除单位（西山县人民政府）：依据 plan-small-v2.csv 修订方案',
+    );
+    expect(timelineLine('WorkPlanItemRescheduled', null, { previousDueDate: '2026-12-01', dueDate: '2026-12-15', reason: '依据修订方案' }, nameOf)).toBe(
+      '调整完成时限（2026-12-01 → 2026-12-15）：依据修订方案',
+    );
+    expect(timelineLine('PartsRescheduled', null, { previousDueDate: '2026-12-01', dueDate: '2026-12-15', rescheduledOn: '2026-11-30' }, nameOf)).toBe('调整各单位时限（2026-12-01 → 2026-12-15）');
+    expect(timelineLine('WorkPlanItemWithdrawn', null, { reason: '并入第 3 项', withdrawnOn: '2026-11-30' }, nameOf)).toBe('撤销事项：并入第 3 项');
+  });
+
+  it('names both units of a hand-over, and both sides of a corrected inspection or role', () => {
+    expect(timelineLine('PartHandedOver', 'wjw', { unitId: 'wjw', successorUnitId: 'wjw2', reason: '机构改革' }, nameOf)).toBe('移交（青川市卫生和计划生育委员会 → 青川市卫生健康委员会）：机构改革');
+    expect(timelineLine('InspectionCorrected', 'xs', { previousInspectedOn: '2026-11-02', inspectedOn: '2026-11-03', previousOutcome: 'PASSED', outcome: 'FAILED', reason: '录入有误' }, nameOf)).toBe(
+      '更正督查结果（西山县人民政府）（2026-11-02 → 2026-11-03；通过 → 不通过）：录入有误',
+    );
+    expect(timelineLine('PartRoleChanged', 'xs', { previousRole: 'RESPONSIBLE', role: 'LEAD', reason: '依据修订方案' }, nameOf)).toBe('调整牵头/责任分工（西山县人民政府）（责任单位 → 牵头单位）：依据修订方案');
+    expect(timelineLine('InspectionLogged', 'xs', { outcome: 'FAILED', notes: '未公开' }, nameOf)).toBe('现场督查（西山县人民政府）：未公开 — 不通过');
+  });
+});

@@ -576,10 +576,15 @@ const canMount = typeof process.getuid === 'function' && process.getuid() === 0;
   afterAll(() => execFileSync('umount', ['-l', mountPoint]));
 
   it('answers STORE_UNAVAILABLE naming the full disk, reports it in /health, and recovers once space is freed', async () => {
-    const app = await startTestApp({ sqlitePath: join(mountPoint, 'rectify.db') });
+    // The witness on another volume: this test is about the store's own disk. A witness on the same
+    // full tmpfs fails its once-a-second durable copy too, and on a loaded machine that can come
+    // before SQLite's first SQLITE_FULL (WITNESS_NOT_WRITTEN in place of DISK_FULL); the witness
+    // volume's own test is below.
+    const witnessPath = join(mkdtempSync(join(tmpdir(), 'rectify-full-witness-')), 'rectify.db.witness.json');
+    const app = await startTestApp({ sqlitePath: join(mountPoint, 'rectify.db'), settings: { STORE_WITNESS_PATH: witnessPath } });
+    const filler = join(mountPoint, 'filler');
     try {
       expect((await register(app)).errors).toBeUndefined();
-      const filler = join(mountPoint, 'filler');
       fillDisk(filler);
       let refused;
       // SQLite may still fit a write or two into pages it holds: the disk is full once a write fails.
@@ -595,6 +600,8 @@ const canMount = typeof process.getuid === 'function' && process.getuid() === 0;
       expect((await health(app)).status).toBe(200);
       expect((await register(app)).errors).toBeUndefined();
     } finally {
+      // Freed whatever happened: a full volume left behind would fail every test after this one.
+      rmSync(filler, { force: true });
       await app.close();
     }
   }, CEILING_MS);
@@ -668,7 +675,8 @@ const canMount = typeof process.getuid === 'function' && process.getuid() === 0;
   it('answers a ledger checkpoint asked for on a full disk with STORE_UNAVAILABLE naming it, and reports it in /health', async () => {
     // A folder of its own: a new store beside another this key vouches for is taken for a mistyped path (STORE_NOT_FOUND).
     execFileSync('mkdir', ['-p', join(mountPoint, 'checkpoints')]);
-    const app = await startTestApp({ sqlitePath: join(mountPoint, 'checkpoints', 'checkpoints.db') });
+    const witnessPath = join(mkdtempSync(join(tmpdir(), 'rectify-full-witness-')), 'checkpoints.db.witness.json');
+    const app = await startTestApp({ sqlitePath: join(mountPoint, 'checkpoints', 'checkpoints.db'), settings: { STORE_WITNESS_PATH: witnessPath } });
     const filler = join(mountPoint, 'checkpoint-filler');
     try {
       const admin = await app.as('ADMIN');

@@ -116,6 +116,36 @@ describe('机构改革: renaming and merging (fault 4)', () => {
     given(history).when(command).thenRefused(code);
   });
 
+  describe('a refusal names its input field (extensions.field), for a form to show it beside that field', () => {
+    const correct = (overrides: Partial<CorrectUnitRegistration> = {}): CorrectUnitRegistration => ({
+      type: 'CorrectUnitRegistration',
+      actor: admin,
+      today: '2026-11-29',
+      registeredOn: '2016-01-01',
+      reason: '单位早已存在',
+      ...overrides,
+    });
+    it.each<[string, readonly UnitEvent[], RenameUnit | MergeUnit | CorrectUnitRegistration | RegisterUnit, string]>([
+      ['a second unit with the same code', [health], register({ data: { ...health.data, unitId: 'u-2', name: '另一单位' } }), 'code'],
+      ['a unit registered under a name another has', [], register({ nameTakenBy: 'CZJ2' }), 'name'],
+      ['a parent unit that does not exist', [], register({ data: { ...registered.data, parentUnitId: 'u-0' }, parentExists: false }), 'parentUnitId'],
+      ['a registration day in the future', [], register({ data: { ...registered.data, registeredOn: '2026-11-30' } }), 'registeredOn'],
+      ['a rename to a blank name', [health], rename({ name: ' ' }), 'name'],
+      ['a rename to a name another unit has', [health], rename({ nameTakenBy: 'FGW' }), 'name'],
+      ['a rename without a reason', [health], rename({ reason: ' ' }), 'reason'],
+      ['a rename before the unit was registered', [health], rename({ renamedOn: '2016-03-31' }), 'renamedOn'],
+      ['a merge into an unknown unit', [health], merge({ successor: undefined }), 'successorUnitId'],
+      ['a merge into itself', [health], merge({ successorUnitId: 'u-wjw' }), 'successorUnitId'],
+      ['a merge into a unit itself merged away', [health], merge({ successor: { mergedInto: 'u-third', name: '某单位', registeredOn: '2019-03-01' } }), 'successorUnitId'],
+      ['a merge without a reason', [health], merge({ reason: '' }), 'reason'],
+      ['a merge before the successor was registered', [health], merge({ mergedOn: '2019-02-01' }), 'mergedOn'],
+      ['a registration corrected to the day it has', [health], correct({ registeredOn: '2016-04-01' }), 'registeredOn'],
+      ['a registration corrected without a reason', [health], correct({ reason: ' ' }), 'reason'],
+    ])('%s', (_what, history, command, field) => {
+      given(history).when(command).thenRefusedAt(field);
+    });
+  });
+
   describe('on the office day it took effect, in order with the units’ registrations', () => {
     it('a rename entered late keeps its day', () => {
       expect(given([health]).when(rename()).decision()).toEqual([renamed]);

@@ -1,5 +1,5 @@
 import type { Actor } from '../../shared/command-context.js';
-import { DomainError, badInput, conflict, forbidden, notFound, say } from '../../shared/domain-error.js';
+import { DomainError, badInput, conflict, forbidden, named, notFound, say } from '../../shared/domain-error.js';
 import { Decider, unreachable } from '../../shared/decider.js';
 import { isBlank, requireBusinessDay, requireNotBefore, type DatedFact } from '../../shared/guards.js';
 import { UnitEvent, UnitRegistered } from './unit.events.js';
@@ -149,17 +149,18 @@ export const unitDecider: Decider<UnitCommand, UnitState, UnitEvent> = {
 
 function registerUnit(command: RegisterUnit, state: UnitState): UnitEvent[] {
   if (state.status === 'registered') {
-    throw conflict(`A unit with code ${state.code} is already registered (${state.name}).`, `代码为 ${state.code} 的单位已经登记（${state.name}）。`);
+    throw conflict(`A unit with code ${state.code} is already registered (${state.name}).`, `代码为 ${state.code} 的单位已经登记（${state.name}）。`, { field: 'code' });
   }
   // Plans and findings name their units: two units of one name would make those names ambiguous.
   if (command.nameTakenBy) {
     throw conflict(
       `The name ${command.data.name} already belongs to unit ${command.nameTakenBy}; unit names must be unique.`,
       `名称“${command.data.name}”已属于单位 ${command.nameTakenBy}，单位名称不能重复。`,
+      { field: 'name' },
     );
   }
-  if (command.data.parentUnitId && !command.parentExists) throw notFound('Parent unit', command.data.parentUnitId);
-  requireBusinessDay(command.data.registeredOn, command.today, say('The registration date', '单位登记日期'));
+  if (command.data.parentUnitId && !command.parentExists) throw notFound('Parent unit', command.data.parentUnitId, 'parentUnitId');
+  requireBusinessDay(command.data.registeredOn, command.today, named('registeredOn', 'The registration date', '单位登记日期'));
   return [{ type: 'UnitRegistered', data: { ...command.data, name: storedUnitName(command.data.name) } }];
 }
 
@@ -173,7 +174,7 @@ function requireRegistered(state: UnitState) {
 }
 
 function requireReason(reason: string, zh: string): void {
-  if (isBlank(reason)) throw badInput('A reason is required (e.g. the reorganisation it follows).', zh);
+  if (isBlank(reason)) throw badInput('A reason is required (e.g. the reorganisation it follows).', zh, { field: 'reason' });
 }
 
 /**
@@ -188,17 +189,18 @@ function renameUnit(command: RenameUnit, state: UnitState): UnitEvent[] {
   if (unit.mergedInto) {
     throw conflict(`Unit ${unit.code} was merged into another unit; it is not renamed any more.`, `单位 ${unit.code} 已并入其他单位，不能再更名。`);
   }
-  if (isBlank(name)) throw badInput('The new name is required.', '请填写新名称。');
+  if (isBlank(name)) throw badInput('The new name is required.', '请填写新名称。', { field: 'name' });
   if (command.nameTakenBy && command.nameTakenBy !== unit.code) {
     throw conflict(
       `The name ${name} already belongs to unit ${command.nameTakenBy}; unit names must be unique.`,
       `名称“${name}”已属于单位 ${command.nameTakenBy}，单位名称不能重复。`,
+      { field: 'name' },
     );
   }
   requireReason(command.reason, '更名须说明理由（如机构改革文件）。');
   const { renamedOn } = command;
-  requireBusinessDay(renamedOn, command.today, say('The day of the rename', '更名日期'));
-  const renamed = { day: renamedOn, what: say(`the day ${unit.name} was renamed`, `${unit.name}的更名日期`) };
+  requireBusinessDay(renamedOn, command.today, named('renamedOn', 'The day of the rename', '更名日期'));
+  const renamed = { day: renamedOn, what: named('renamedOn', `the day ${unit.name} was renamed`, `${unit.name}的更名日期`) };
   requireNotBefore(renamed, registration(unit));
   requireNotBefore(renamed, unit.renamedOn ? { day: unit.renamedOn, what: say('its last rename', '上次更名日期') } : null);
   return [{ type: 'UnitRenamed', data: { unitId: unit.unitId, previousName: unit.name, name, reason: command.reason.trim(), renamedOn } }];
@@ -208,22 +210,23 @@ function renameUnit(command: RenameUnit, state: UnitState): UnitEvent[] {
 function mergeUnit(command: MergeUnit, state: UnitState): UnitEvent[] {
   requireAdmin(command.actor, 'merge units', '合并单位');
   const unit = requireRegistered(state);
-  if (!command.successor) throw notFound('Unit', command.successorUnitId);
+  if (!command.successor) throw notFound('Unit', command.successorUnitId, 'successorUnitId');
   if (unit.mergedInto === command.successorUnitId) return [];
   if (unit.mergedInto) {
     throw conflict(`Unit ${unit.code} was already merged into unit ${unit.mergedInto}.`, `单位 ${unit.code} 已并入其他单位。`);
   }
-  if (command.successorUnitId === unit.unitId) throw badInput('A unit cannot be merged into itself.', '单位不能并入自身。');
+  if (command.successorUnitId === unit.unitId) throw badInput('A unit cannot be merged into itself.', '单位不能并入自身。', { field: 'successorUnitId' });
   if (command.successor.mergedInto) {
     throw conflict(
       `Unit ${command.successorUnitId} was itself merged into unit ${command.successor.mergedInto}: merge into that one.`,
       `承继单位本身已并入其他单位，请直接并入最终承继单位。`,
+      { field: 'successorUnitId' },
     );
   }
   requireReason(command.reason, '合并须说明理由（如机构改革文件）。');
   const { mergedOn, successor } = command;
-  requireBusinessDay(mergedOn, command.today, say('The day of the merge', '合并日期'));
-  const merged = { day: mergedOn, what: say(`the day ${unit.name} was merged`, `${unit.name}的合并日期`) };
+  requireBusinessDay(mergedOn, command.today, named('mergedOn', 'The day of the merge', '合并日期'));
+  const merged = { day: mergedOn, what: named('mergedOn', `the day ${unit.name} was merged`, `${unit.name}的合并日期`) };
   requireNotBefore(merged, registration(unit));
   requireNotBefore(merged, registration(successor));
   return [{ type: 'UnitMerged', data: { unitId: unit.unitId, successorUnitId: command.successorUnitId, reason: command.reason.trim(), mergedOn } }];
@@ -260,8 +263,8 @@ function correctRegistration(command: CorrectUnitRegistration, state: UnitState)
   const unit = requireRegistered(state);
   requireReason(command.reason, '更正登记日期须说明理由。');
   const { registeredOn } = command;
-  requireBusinessDay(registeredOn, command.today, say('The corrected registration date', '更正后的登记日期'));
-  if (registeredOn === unit.registeredOn) throw badInput(`${unit.name} is already registered as of ${registeredOn}.`, `${unit.name}的登记日期已是 ${registeredOn}。`);
+  requireBusinessDay(registeredOn, command.today, named('registeredOn', 'The corrected registration date', '更正后的登记日期'));
+  if (registeredOn === unit.registeredOn) throw badInput(`${unit.name} is already registered as of ${registeredOn}.`, `${unit.name}的登记日期已是 ${registeredOn}。`, { field: 'registeredOn' });
   const ownFacts: (DatedFact | undefined)[] = [
     command.firstFact,
     unit.renamedOn === null ? undefined : { day: unit.renamedOn, what: say(`the rename of ${unit.name}`, `${unit.name}的更名`) },

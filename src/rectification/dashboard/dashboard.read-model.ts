@@ -10,6 +10,7 @@ import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-ev
 import type { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import { byPinyin } from '../../shared/chinese-order.js';
 import type { FindingView, RectificationLedger } from '../ledger/rectification-ledger.js';
+import { findingStatus } from '../ledger/finding-status.js';
 import type { Dashboard, GroupProgress, PartAlert, PartCounts, UnitProgress } from './dashboard.js';
 import { addOpenPart, countByLight, emptyOpenPartIndex, listOpenParts, removeOpenPart, renameUnit, type OpenPartIndex } from './open-part-index.js';
 import { awaitsUnit, reportedDaysLate, type TrafficLight } from '../../assignments/read-model/part-view.js';
@@ -23,6 +24,8 @@ interface FindingFacts {
   readonly evaluationId: string;
   readonly category: string;
   closed: boolean;
+  /** 待交办: no part yet (see `findingStatus`). */
+  unassigned: boolean;
 }
 
 interface Group {
@@ -36,6 +39,8 @@ export interface DashboardState {
   /** Finding ids in the order recorded (`FindingFacts.seq` indexes it). */
   readonly findingIds: string[];
   closed: number;
+  /** Findings with no part yet (待交办). */
+  unassigned: number;
   /** By evaluation, in the order each evaluation's first finding was recorded. */
   readonly perEvaluation: Map<string, Group>;
   readonly perCategory: Map<string, Group>;
@@ -77,6 +82,7 @@ export class DashboardReadModel implements Projection {
     findings: new Map(),
     findingIds: [],
     closed: 0,
+    unassigned: 0,
     perEvaluation: new Map(),
     perCategory: new Map(),
     parts: emptyTallies(),
@@ -134,7 +140,7 @@ export class DashboardReadModel implements Projection {
     const state = this.state;
     let facts = state.findings.get(finding.findingId);
     if (!facts) {
-      facts = { seq: state.findingIds.length, evaluationId: finding.evaluationId, category: finding.category, closed: false };
+      facts = { seq: state.findingIds.length, evaluationId: finding.evaluationId, category: finding.category, closed: false, unassigned: false };
       state.findings.set(finding.findingId, facts);
       state.findingIds.push(finding.findingId);
       groupOf(state.perEvaluation, facts.evaluationId).findings += 1;
@@ -147,6 +153,11 @@ export class DashboardReadModel implements Projection {
       groupOf(state.perEvaluation, facts.evaluationId).closed += delta;
       groupOf(state.perCategory, facts.category).closed += delta;
       facts.closed = closed;
+    }
+    const unassigned = findingStatus(finding) === 'UNASSIGNED';
+    if (unassigned !== facts.unassigned) {
+      state.unassigned += unassigned ? 1 : -1;
+      facts.unassigned = unassigned;
     }
     const seq = facts.seq;
     for (const { before, after } of updateParent(state.parts, finding.findingId, finding.parts)) {
@@ -193,7 +204,7 @@ export class DashboardReadModel implements Projection {
     return {
       asOf: today,
       dueSoonDays,
-      findings: { total, open: total - state.closed, closed: state.closed },
+      findings: { total, unassigned: state.unassigned, open: total - state.closed - state.unassigned, closed: state.closed },
       percentClosed: percent(state.closed, total),
       parts: partCounts(state.parts.all, today),
       meanDaysToRemediate: meanRemediationDays(state.parts.all),

@@ -47,9 +47,15 @@ describe('the dashboard', () => {
   const dashboard = dashboardAt('2026-05-14', findings);
 
   it('counts findings and parts by status, with the percentage closed', () => {
-    expect(dashboard.findings).toEqual({ total: 3, open: 2, closed: 1 });
+    expect(dashboard.findings).toEqual({ total: 3, unassigned: 0, open: 2, closed: 1 });
     expect(dashboard.percentClosed).toBe(33.3);
     expect(dashboard.parts).toEqual({ assigned: 5, reported: 1, verified: 2, returned: 1, overdue: 1 });
+  });
+
+  it('counts a finding no unit has a part of as 待交办, not 整改中: the three add up to the total, as the 问题清单 filters count them', () => {
+    const withWaiting = dashboardAt('2026-05-14', [...findings, finding('4', '政策解读', [])]);
+    expect(withWaiting.findings).toEqual({ total: 4, unassigned: 1, open: 2, closed: 1 });
+    expect(withWaiting.percentClosed).toBe(25);
   });
 
   it('lights every open part: red when the unit is late, yellow when due within the window, green otherwise', () => {

@@ -3,6 +3,7 @@ import type { AssignmentRole } from '../../assignments/domain/assignment.events.
 import type { PartStatus } from '../../assignments/read-model/part-view.js';
 import type { EvaluationView, FindingView } from '../ledger/rectification-ledger.js';
 import { byPinyin } from '../../shared/chinese-order.js';
+import { findingStatus } from '../ledger/finding-status.js';
 
 export interface PartAlert {
   readonly findingId: string;
@@ -41,11 +42,23 @@ export interface GroupProgress {
   percentClosed: number;
 }
 
+/** Findings by status (see `findingStatus`): every finding is counted in exactly one of the three. */
+export interface FindingTotals {
+  readonly total: number;
+  /** 待交办: recorded, no unit given a part yet. */
+  readonly unassigned: number;
+  /** 整改中: at least one part, not closed out. */
+  readonly open: number;
+  /** 已销号. */
+  readonly closed: number;
+}
+
 export interface Dashboard {
   /** The business day the figures describe (`YYYY-MM-DD`, China office day). */
   readonly asOf: string;
   readonly dueSoonDays: number;
-  readonly findings: { total: number; open: number; closed: number };
+  /** `unassigned` (待交办: no part yet) + `open` (整改中) + `closed` (已销号) = `total`, as `findings(status:)` counts them. */
+  readonly findings: FindingTotals;
   readonly percentClosed: number;
   readonly parts: PartCounts;
   readonly meanDaysToRemediate: number | null;
@@ -144,10 +157,12 @@ export function buildDashboard(input: {
   const openParts: PartAlert[] = [];
   const allDurations: number[] = [];
   let closed = 0;
+  let unassigned = 0;
 
   for (const finding of findings) {
     const isClosed = finding.status === 'CLOSED';
     if (isClosed) closed += 1;
+    if (findingStatus(finding) === 'UNASSIGNED') unassigned += 1;
     group(perEvaluation, finding.evaluationId, evaluationTitles.get(finding.evaluationId) ?? finding.evaluationId, isClosed);
     group(perCategory, finding.category, finding.category, isClosed);
     for (const part of finding.parts.values()) {
@@ -171,7 +186,7 @@ export function buildDashboard(input: {
   return {
     asOf: today,
     dueSoonDays,
-    findings: { total: findings.length, open: findings.length - closed, closed },
+    findings: { total: findings.length, unassigned, open: findings.length - closed - unassigned, closed },
     percentClosed: percent(closed, findings.length),
     parts,
     meanDaysToRemediate: meanDays(allDurations),

@@ -43,11 +43,12 @@ export class GroupProgressType {
   @Field(() => Float) percentClosed: number;
 }
 
-@ObjectType('FindingTotals')
+@ObjectType('FindingTotals', { description: 'Findings by status: total = unassigned + open + closed, as findings(status:) counts them' })
 export class FindingTotalsType {
   @Field(() => Int) total: number;
-  @Field(() => Int) open: number;
-  @Field(() => Int) closed: number;
+  @Field(() => Int, { description: 'UNASSIGNED (待交办): recorded, no unit given a part yet' }) unassigned: number;
+  @Field(() => Int, { description: 'OPEN (整改中): at least one unit has a part, not closed out; unassigned findings are not counted here' }) open: number;
+  @Field(() => Int, { description: 'CLOSED (已销号)' }) closed: number;
 }
 
 @ObjectType('Dashboard')

@@ -2,6 +2,7 @@ import { DomainError } from '../../shared/domain-error.js';
 import { fold } from '../../shared/decider.js';
 import { findingDecider, RecordAssignedFinding, RecordFinding } from './finding.decider.js';
 import { FindingEvent, FindingRecorded } from './finding.events.js';
+import { given } from '../../shared/testing/decider-testing.js';
 
 const recorded: FindingRecorded = {
   type: 'FindingRecorded',
@@ -111,5 +112,23 @@ describe('recording a ledger finding with its parts (整改台账)', () => {
   it('refuses a finding recorded before, and an assignment dated before the finding was identified', () => {
     expect(codeOf(decide([recorded], recordAssigned()))).toBe('CONFLICT');
     expect(codeOf(decide([], recordAssigned({ assignedOn: '2026-11-28' })))).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('a refusal of a recorded finding names its input field (extensions.field), for the 登记问题 form to show it beside that field', () => {
+  const withData = (data: Partial<RecordFinding['data']>, overrides: Partial<RecordFinding> = {}): RecordFinding => ({ ...record(overrides), data: { ...recorded.data, ...data } });
+  it.each<[string, RecordFinding, string]>([
+    ['an evaluation that does not exist', record({ evaluationExists: false }), 'evaluationId'],
+    ['a concerned unit not in the directory', record({ unknownUnitIds: ['u-404'] }), 'concernedUnitIds'],
+    ['an identification day in the future', withData({ identifiedOn: '2026-11-30' }), 'identifiedOn'],
+    ['an identification day before the evaluation was received', withData({ identifiedOn: '2016-04-01' }, { evaluationReceivedOn: '2016-04-10' }), 'identifiedOn'],
+  ])('%s', (_case, command, field) => {
+    given(findingDecider, []).when(command).thenRefusedAt(field);
+  });
+
+  it('an assignment dated before the finding was identified: assignedOn', () => {
+    given(findingDecider, [recorded])
+      .when({ type: 'AssignFinding', actor: { id: 'zhang.wei', role: 'SUPERVISOR', unitId: null }, today: '2026-11-29', assignedOn: '2016-04-14', units: [{ unitId: 'u-1', role: 'LEAD', dueDate: '2016-06-30' }], unknownUnitIds: [] })
+      .thenRefusedAt('assignedOn');
   });
 });

@@ -7,7 +7,7 @@ import {
   type ReopenRequest,
 } from '../../assignments/domain/parent-of-parts.js';
 import { Decider, unreachable } from '../../shared/decider.js';
-import { DomainError, conflict, notFound, say } from '../../shared/domain-error.js';
+import { DomainError, conflict, named, notFound, say } from '../../shared/domain-error.js';
 import { requireBusinessDay, requireNotBefore, type DatedFact } from '../../shared/guards.js';
 import type { FindingEvent, FindingRecorded, FindingStreamEvent } from './finding.events.js';
 
@@ -176,11 +176,11 @@ function decideFinding(command: FindingCommand, state: FindingState): FindingStr
 
 function recordFinding(command: RecordFinding, state: FindingState): FindingStreamEvent[] {
   if (state.status !== 'unrecorded') throw conflict(`Finding 「${state.title}」 is already recorded.`, `问题「${state.title}」已经登记。`);
-  if (!command.evaluationExists) throw notFound('Evaluation', command.data.evaluationId);
-  if (command.unknownUnitIds.length > 0) throw notFound('Unit', command.unknownUnitIds.join(', '));
-  requireBusinessDay(command.data.identifiedOn, command.today, say('The day the finding was identified', '问题发现日期'));
+  if (!command.evaluationExists) throw notFound('Evaluation', command.data.evaluationId, 'evaluationId');
+  if (command.unknownUnitIds.length > 0) throw notFound('Unit', command.unknownUnitIds.join(', '), 'concernedUnitIds');
+  requireBusinessDay(command.data.identifiedOn, command.today, named('identifiedOn', 'The day the finding was identified', '问题发现日期'));
   requireNotBefore(
-    { day: command.data.identifiedOn, what: say('the day the finding was identified', '问题发现日期') },
+    { day: command.data.identifiedOn, what: named('identifiedOn', 'the day the finding was identified', '问题发现日期') },
     command.evaluationReceivedOn === undefined ? null : { day: command.evaluationReceivedOn, what: say('the day the evaluation was received', '收到评估报告日期') },
   );
   return [{ type: 'FindingRecorded', data: command.data }];
@@ -188,7 +188,7 @@ function recordFinding(command: RecordFinding, state: FindingState): FindingStre
 
 function assignFinding(command: AssignFinding, finding: RecordedFindingState): FindingStreamEvent[] {
   requireNotBefore(
-    { day: command.assignedOn, what: say('the assignment date', '交办日期') },
+    { day: command.assignedOn, what: named('assignedOn', 'the assignment date', '交办日期') },
     { day: finding.identifiedOn, what: say('the day the finding was identified', '问题发现日期') },
   );
   return parts.assign({ ...command, dueFrom: findingIdentified(finding.identifiedOn) }, finding);

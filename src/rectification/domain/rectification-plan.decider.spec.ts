@@ -106,3 +106,17 @@ describe('an approval day before 1949-10-01 (breaker8 minor)', () => {
     given([]).when(approve({ approvedOn: '1901-03-10' })).thenRefused('BAD_USER_INPUT', /The approval date \(1901-03-10\) is before 1949-10-01/, /早于系统可接受的最早日期 1949-10-01/);
   });
 });
+
+describe('a refusal of the plan form names its input field (extensions.field), for a form to show it beside that field', () => {
+  it.each<[string, Partial<ApproveRectificationPlan>, string]>([
+    ['an evaluation that does not exist', { evaluationExists: false }, 'evaluationId'],
+    ['a plan without a title', { title: ' ' }, 'title'],
+    ['a plan without who approved it', { approvedBy: '' }, 'approvedBy'],
+    ['an approval day that is no day', { approvedOn: '2026-02-30' }, 'approvedOn'],
+    ['an approval day before the evaluation was received', { evaluationReceivedOn: '2026-04-11' }, 'approvedOn'],
+    ['a self-rectification deadline that is no day', { selfRectificationDue: '2026-13-01' }, 'selfRectificationDue'],
+    ['an inspection deadline that is no day', { inspectionDue: 'soon' }, 'inspectionDue'],
+  ])('%s', (_case, overrides, field) => {
+    given([]).when(approve(overrides)).thenRefusedAt(field);
+  });
+});

@@ -2,7 +2,7 @@ import { requireCalendarDate, requireNotBefore, requireOfficeEra, requireRole, r
 import { isAfter } from '../../shared/calendar-date.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
-import { badInput, conflict, notFound, say } from '../../shared/domain-error.js';
+import { badInput, conflict, named, notFound, say } from '../../shared/domain-error.js';
 import type { DueDateLimit } from '../../assignments/domain/assignment.commands.js';
 import type { RectificationPlanApproved, RectificationPlanEvent } from './rectification-plan.events.js';
 
@@ -61,22 +61,22 @@ function approveRectificationPlan(
 ): RectificationPlanEvent[] {
   const { planId, evaluationId, title, approvedBy, approvedOn, selfRectificationDue, inspectionDue } = command;
   requireRole(command.actor, ['SUPERVISOR'], say('record the approval of a rectification plan', '登记整改实施方案的批准'));
-  if (!command.evaluationExists) throw notFound('Evaluation', evaluationId);
+  if (!command.evaluationExists) throw notFound('Evaluation', evaluationId, 'evaluationId');
   if (state.status === 'approved') {
     throw conflict(
       `Evaluation ${evaluationId} already has its rectification plan ${state.planId}, approved on ${state.approvedOn}.`,
       `该评估已有整改实施方案《${state.title}》，批准于 ${state.approvedOn}。`,
     );
   }
-  requireText(title, say('The title of the plan', '方案标题'));
-  requireText(approvedBy, say('Who approved the plan', '批准人'));
-  requireCalendarDate(approvedOn, say('The approval date', '批准日期'));
-  requireCalendarDate(selfRectificationDue, say('The self-rectification deadline', '自行整改截止日期'));
-  requireCalendarDate(inspectionDue, say('The inspection deadline', '现场督查截止日期'));
+  requireText(title, named('title', 'The title of the plan', '方案标题'));
+  requireText(approvedBy, named('approvedBy', 'Who approved the plan', '批准人'));
+  requireCalendarDate(approvedOn, named('approvedOn', 'The approval date', '批准日期'));
+  requireCalendarDate(selfRectificationDue, named('selfRectificationDue', 'The self-rectification deadline', '自行整改截止日期'));
+  requireCalendarDate(inspectionDue, named('inspectionDue', 'The inspection deadline', '现场督查截止日期'));
   if (isAfter(approvedOn, command.today)) throw badInput(`The approval date ${approvedOn} is in the future.`, `批准日期 ${approvedOn} 在将来。`, { field: 'approvedOn' });
   requireOfficeEra(approvedOn, say('The approval date', '批准日期'), 'approvedOn');
   requireNotBefore(
-    { day: approvedOn, what: say('the approval date', '批准日期') },
+    { day: approvedOn, what: named('approvedOn', 'the approval date', '批准日期') },
     command.evaluationReceivedOn === undefined ? null : { day: command.evaluationReceivedOn, what: say('the day the evaluation was received', '收到评估报告日期') },
   );
   // A phase cannot end before the plan that sets it exists.

@@ -122,3 +122,15 @@ describe('a team formed before its evaluation arrived (breaker8 minor)', () => {
     given([]).when(form({ formedOn: '2025-04-15', evaluationReceivedOn: '2025-04-15' })).then([{ ...formed, data: { ...formed.data, formedOn: '2025-04-15' } }]);
   });
 });
+
+describe('a refusal of the team form names its input field (extensions.field), for a form to show it beside that field', () => {
+  it.each<[string, Partial<FormRectificationTeam>, string]>([
+    ['an evaluation that does not exist', { evaluationExists: false }, 'evaluationId'],
+    ['a member’s unit not in the directory', { unknownUnitIds: ['unit-finance'] }, 'members.1.unitId'],
+    ['a leader without a name', { leader: { name: ' ', title: '市政府秘书长' } }, 'leader.name'],
+    ['a formation day in the future', { formedOn: '2025-05-02' }, 'formedOn'],
+    ['a formation day before the evaluation was received', { evaluationReceivedOn: '2025-04-21' }, 'formedOn'],
+  ])('%s', (_case, overrides, field) => {
+    given([]).when(form(overrides)).thenRefusedAt(field);
+  });
+});

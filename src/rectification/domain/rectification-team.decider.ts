@@ -1,7 +1,7 @@
 import { isBlank, requireBusinessDay, requireNotBefore, requireRole, requireText } from '../../shared/guards.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
-import { badInput, conflict, notFound, say } from '../../shared/domain-error.js';
+import { badInput, conflict, named, notFound, say } from '../../shared/domain-error.js';
 import type { RectificationTeamEvent, TeamLeader, TeamMember } from './rectification-team.events.js';
 
 /** Runs on the stream `rectificationTeamStream(evaluationId)`. */
@@ -61,15 +61,18 @@ export const rectificationTeamDecider: Decider<RectificationTeamCommand, Rectifi
 function formRectificationTeam(command: FormRectificationTeam, state: RectificationTeamState): RectificationTeamEvent[] {
   const { teamId, evaluationId, leader, members, formedOn } = command;
   requireRole(command.actor, ['SUPERVISOR'], say('form a rectification team', '组建整改小组'));
-  if (!command.evaluationExists) throw notFound('Evaluation', evaluationId);
-  if (command.unknownUnitIds.length > 0) throw notFound('Unit', command.unknownUnitIds.join(', '));
+  if (!command.evaluationExists) throw notFound('Evaluation', evaluationId, 'evaluationId');
+  if (command.unknownUnitIds.length > 0) {
+    const first = members.findIndex((member) => member.unitId !== null && command.unknownUnitIds.includes(member.unitId));
+    throw notFound('Unit', command.unknownUnitIds.join(', '), first === -1 ? 'members' : `members.${first}.unitId`);
+  }
   if (state.status === 'formed') {
     throw conflict(
       `Evaluation ${evaluationId} already has its rectification team ${state.teamId}, led by ${state.leader.name}.`,
       `该评估已有整改小组，组长为${state.leader.name}。`,
     );
   }
-  requireText(leader.name, say("The team leader's name", '组长姓名'));
+  requireText(leader.name, named('leader.name', "The team leader's name", '组长姓名'));
   const listed = new Set<string>();
   members.forEach((member, index) => {
     if (isBlank(member.name)) throw badInput(`Team member ${index + 1} needs a name.`, `第 ${index + 1} 位小组成员需要填写姓名。`, { field: `members.${index}.name` });
@@ -78,10 +81,10 @@ function formRectificationTeam(command: FormRectificationTeam, state: Rectificat
     if (listed.has(who)) throw badInput(`Team member ${index + 1} (${member.name.trim()}) is listed twice.`, `第 ${index + 1} 位小组成员（${member.name.trim()}）重复列出。`, { field: `members.${index}.name` });
     listed.add(who);
   });
-  requireBusinessDay(formedOn, command.today, say('The day the team was formed', '整改小组成立日期'));
+  requireBusinessDay(formedOn, command.today, named('formedOn', 'The day the team was formed', '整改小组成立日期'));
   // A team is formed to rectify what an evaluation found: not before its report arrived, as its plan is not.
   requireNotBefore(
-    { day: formedOn, what: say('the day the team was formed', '整改小组成立日期') },
+    { day: formedOn, what: named('formedOn', 'the day the team was formed', '整改小组成立日期') },
     command.evaluationReceivedOn === undefined ? null : { day: command.evaluationReceivedOn, what: say('the day the evaluation was received', '收到评估报告日期') },
   );
   return [{ type: 'RectificationTeamFormed', data: { teamId, evaluationId, leader, members, formedOn } }];

@@ -1,4 +1,6 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { withUnitNames } from '../../assignments/domain/assignment.commands.js';
+import { overrideOf } from '../../assignments/graphql/part-commands.js';
 import { CommandExecutor } from '../../event-sourcing/command-executor.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import { officeDate } from '../../shared/calendar-date.js';
@@ -6,11 +8,13 @@ import { CommandContext } from '../../shared/command-context.js';
 import { deterministicId } from '../../shared/ids.js';
 import { evaluationDecider } from '../domain/evaluation.decider.js';
 import { evaluationStream } from '../domain/evaluation.events.js';
-import { findingDecider } from '../domain/finding.decider.js';
+import { findingDecider, type RecordAssignedFinding, type RecordFinding } from '../domain/finding.decider.js';
 import { findingStream } from '../domain/finding.events.js';
-import type { RecordFindingInput } from './record-finding.input.js';
+import { dueDateLimitOf } from '../domain/rectification-plan.decider.js';
+import { RectificationSetupReadModel } from '../rectification-setup/rectification-setup.read-model.js';
+import type { FindingAssignmentInput, RecordFindingInput } from './record-finding.input.js';
 
-/** Records one problem named by an evaluation; returns the new finding's id. */
+/** Records one problem named by an evaluation, and its parts when `input.assignment` gives them; returns the new finding's id. */
 export class RecordFindingCommand extends Command<string> {
   constructor(
     readonly input: Omit<RecordFindingInput, 'idempotencyKey'>,
@@ -25,26 +29,47 @@ export class RecordFindingHandler implements ICommandHandler<RecordFindingComman
   constructor(
     private readonly executor: CommandExecutor,
     private readonly units: UnitsReadModel,
+    private readonly setup: RectificationSetupReadModel,
   ) {}
 
-  async execute({ input, context }: RecordFindingCommand): Promise<string> {
+  async execute({ input: { assignment, ...input }, context }: RecordFindingCommand): Promise<string> {
     const findingId = deterministicId('finding', context.commandId);
     const evaluation = await this.executor.load(evaluationStream(input.evaluationId), evaluationDecider);
     const concernedUnitIds = input.concernedUnitIds ?? [];
     const today = officeDate(context.now);
-    await this.executor.execute(
-      findingStream(findingId),
-      findingDecider,
-      {
-        type: 'RecordFinding',
-        today,
-        data: { findingId, ...input, concernedUnitIds, identifiedOn: input.identifiedOn ?? today, measures: input.measures?.trim() ?? '' },
-        evaluationExists: evaluation.status === 'registered',
-        evaluationReceivedOn: evaluation.status === 'registered' ? evaluation.receivedOn : undefined,
-        unknownUnitIds: this.units.unknownIds(concernedUnitIds),
-      },
-      context,
-    );
+    const record: RecordFinding = {
+      type: 'RecordFinding',
+      today,
+      data: { findingId, ...input, concernedUnitIds, identifiedOn: input.identifiedOn ?? today, measures: input.measures?.trim() ?? '' },
+      evaluationExists: evaluation.status === 'registered',
+      evaluationReceivedOn: evaluation.status === 'registered' ? evaluation.receivedOn : undefined,
+      unknownUnitIds: this.units.unknownIds(concernedUnitIds),
+    };
+    await this.executor.execute(findingStream(findingId), findingDecider, assignment ? this.assigned(record, assignment, context) : record, context);
     return findingId;
+  }
+
+  /**
+   * The recording with its parts, decided as one (RecordAssignedFinding): due dates bounded by the
+   * evaluation's approved plan, as `assignFinding` bounds them; assigned today when no day is given.
+   */
+  private assigned(record: RecordFinding, assignment: FindingAssignmentInput, context: CommandContext): RecordAssignedFinding {
+    const plan = this.setup.planOf(record.data.evaluationId);
+    const assignedUnitIds = assignment.units.map((unit) => unit.unitId);
+    return {
+      ...record,
+      type: 'RecordAssignedFinding',
+      unknownUnitIds: this.units.unknownIds([...record.data.concernedUnitIds, ...assignedUnitIds]),
+      assignment: withUnitNames(
+        {
+          actor: context.actor,
+          assignedOn: assignment.assignedOn ?? record.today,
+          units: assignment.units,
+          dueDateLimit: plan ? dueDateLimitOf(plan) : null,
+          ...overrideOf(assignment),
+        },
+        this.units,
+      ),
+    };
   }
 }

@@ -1,9 +1,18 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { Field, ID, InputType, PickType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { CalendarDate, EntityId, OptionalText, RequiredText, RequiredLabel } from '../../shared/graphql/validation.js';
 import { Severities, type Severity } from '../domain/finding.events.js';
 import { SeverityEnum } from '../evaluations/evaluation.types.js';
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
+import { AssignPayload } from '../../assignments/graphql/part.inputs.js';
+
+/**
+ * The units a finding is given as it is recorded (the 登记问题 form's 交办): what `assignFinding`
+ * takes, less the finding (not recorded yet) and the idempotency key (the recording's).
+ */
+@InputType()
+export class FindingAssignmentInput extends PickType(AssignPayload, ['units', 'assignedOn', 'overrideReason'] as const, InputType) {}
 
 @InputType()
 export class RecordFindingInput extends IdempotentInput {
@@ -43,4 +52,14 @@ export class RecordFindingInput extends IdempotentInput {
   @IsOptional()
   @CalendarDate()
   identifiedOn?: string;
+
+  @Field(() => FindingAssignmentInput, {
+    nullable: true,
+    description:
+      'Assign it at once (交办): the finding and its parts are recorded together or not at all, under the rules of assignFinding (a LEAD, due dates within the approved plan unless overridden, assignedOn not before identifiedOn)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FindingAssignmentInput)
+  assignment?: FindingAssignmentInput;
 }

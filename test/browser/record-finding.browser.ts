@@ -1,0 +1,94 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { launchChromium } from './support/browser.js';
+import { browserContexts, officeDay } from './support/suite.js';
+
+const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
+const errorBeside = (form: Locator, page: Page, label: string) => form.locator('.el-form-item', { has: page.getByLabel(label, { exact: true }) }).locator('.el-form-item__error');
+
+async function pick(form: Locator, page: Page, label: string, option: string): Promise<void> {
+  await form.locator('.el-form-item', { has: page.getByLabel(label, { exact: true }) }).locator('.el-select__wrapper').click();
+  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
+}
+
+/**
+ * breaker11 F2: a supervisor who receives an evaluation and one new finding records both in the
+ * app — the evaluation, then the finding with its lead unit and due date (交办) in the same form —
+ * and lands on the finding's page, already 整改中; a refusal shows beside the field it concerns.
+ */
+describe('登记评估报告 and 登记问题 with its 交办, from the 问题清单', () => {
+  let app: TestApp;
+  let browser: Browser;
+  const contexts = browserContexts(() => ({ app, browser }));
+  const EVALUATION = '2026年政务公开专项抽查报告';
+  const TITLE = '依申请公开答复书未告知救济渠道';
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
+  });
+  afterAll(() => contexts.closeAll());
+
+  it('registers the evaluation, then records a finding of it given to its lead unit, and opens the finding', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto('/findings');
+    await page.getByRole('button', { name: '登记评估报告' }).click();
+    const evaluationForm = page.locator('[data-test="form-register-evaluation"]');
+    await evaluationForm.getByLabel('评估报告名称').fill(EVALUATION);
+    await evaluationForm.getByLabel('评估机构').fill('中部政府透明度研究院');
+    await evaluationForm.getByLabel('委托单位').fill('青川市人民政府办公室');
+    for (const [label, day] of [['评估期开始日期', '2026年1月1日'], ['评估期结束日期', '２０２６－０６－３０']] as const) {
+      const field = evaluationForm.getByLabel(label);
+      await field.fill(day);
+      await field.press('Enter');
+    }
+    await evaluationForm.getByRole('button', { name: '登记评估报告' }).click();
+
+    // The finding form opens next, on the evaluation just registered.
+    const form = page.locator('[data-test="form-record-finding"]');
+    await form.waitFor();
+    expect(await form.locator('.el-form-item', { has: page.getByLabel('所属评估报告', { exact: true }) }).textContent()).toContain(EVALUATION);
+    await form.getByLabel('问题', { exact: true }).fill(TITLE);
+    await form.getByLabel('具体表现').fill('抽查的 10 份答复书中 4 份未告知申请人救济渠道。');
+    await form.getByLabel('类别').fill('依申请公开');
+    await form.getByText('严重', { exact: true }).click();
+    await pick(form, page, '交办：牵头单位（可暂不交办，之后在问题页面交办）', '青川市发展和改革委员会');
+    const due = form.getByLabel('整改时限');
+    await due.fill(officeDay(30));
+    await due.press('Enter');
+    await form.getByRole('button', { name: '登记问题' }).click();
+
+    await page.waitForURL((url) => url.pathname.startsWith('/findings/') && url.pathname.length > '/findings/'.length);
+    await page.locator('[data-test="finding-status"]').waitFor();
+    expect((await page.locator('h1').first().textContent())?.trim()).toBe(TITLE);
+    expect((await page.locator('[data-test="finding-status"]').textContent())?.trim()).toBe('整改中');
+    const findingId = page.url().split('/findings/')[1]!.split('?')[0]!;
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { severity category evaluation { title } assignments { role dueDate unit { name } } } }`, { id: findingId });
+    expect(data!.finding).toEqual({
+      severity: 'HIGH',
+      category: '依申请公开',
+      evaluation: { title: EVALUATION },
+      assignments: [{ role: 'LEAD', dueDate: officeDay(30), unit: { name: '青川市发展和改革委员会' } }],
+    });
+  });
+
+  it('shows the API’s refusal beside the field it concerns: a finding identified before its evaluation arrived', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto('/findings');
+    await page.getByRole('button', { name: '登记问题' }).click();
+    const form = page.locator('[data-test="form-record-finding"]');
+    await form.waitFor();
+    await pick(form, page, '所属评估报告', EVALUATION);
+    await form.getByLabel('问题', { exact: true }).fill('政府信息公开指南未更新');
+    await form.getByLabel('具体表现').fill('指南仍为 2019 年版本。');
+    await form.getByLabel('类别').fill('主动公开');
+    const identified = form.getByLabel('问题发现日期');
+    await identified.fill(officeDay(-1));
+    await identified.press('Enter');
+    const before = await app.logPosition();
+    await form.getByRole('button', { name: '登记问题' }).click();
+    const error = errorBeside(form, page, '问题发现日期');
+    await error.waitFor();
+    expect(await error.textContent()).toBe(`问题发现日期（${officeDay(-1)}）早于收到评估报告日期（${officeDay(0)}），日期顺序不对。`);
+    expect(await app.logPosition()).toBe(before);
+  });
+});

@@ -1,0 +1,110 @@
+import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
+
+/*
+ * breaker11 F2: a supervisor records a single finding from the app (登记问题) and may give it its
+ * units in the same form (交办). One request: the finding and its parts are recorded together or
+ * not at all, the refusal naming the field at fault, a retry recording nothing new.
+ * The test clock reads 2026-04-01 in the office.
+ */
+describe('recordFinding with its assignment', () => {
+  let app: TestApp;
+  let unitId: Record<string, string>;
+  let evaluationId: string;
+
+  const RECORD = `mutation($input: RecordFindingInput!) {
+    recordFinding(input: $input) { id title status assignments { unitId role dueDate assignedOn } }
+  }`;
+  const input = (overrides: Record<string, unknown> = {}) => ({
+    idempotencyKey: `finding-${Math.random()}`,
+    evaluationId,
+    title: '政策解读材料与政策文件未同步发布',
+    description: '部分政策文件发布后未配套解读。',
+    category: '政策解读',
+    severity: 'MEDIUM',
+    identifiedOn: '2026-03-20',
+    ...overrides,
+  });
+  const findingCount = async () => (await app.graphql(`{ findings(first: 0) { totalCount } }`)).data!.findings.totalCount as number;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    const units = [
+      ['FGW', '青川市发展和改革委员会'],
+      ['CZJ', '青川市财政局'],
+    ];
+    unitId = {};
+    for (const [code, name] of units) {
+      const registered = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, { input: { idempotencyKey: `unit-${code}`, code, name, kind: 'DEPARTMENT', registeredOn: '2016-01-01' } }, await app.as('ADMIN'));
+      expect(registered.errors).toBeUndefined();
+      unitId[code!] = registered.data!.registerUnit.id;
+    }
+    const evaluation = await app.graphql(`mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`, {
+      input: { idempotencyKey: 'evaluation', title: '2025年度政务公开第三方评估报告', evaluator: '中部政府透明度研究院', commissionedBy: '青川市人民政府办公室', periodStart: '2025-01-01', periodEnd: '2025-12-31', receivedOn: '2026-03-15' },
+    });
+    expect(evaluation.errors).toBeUndefined();
+    evaluationId = evaluation.data!.registerEvaluation.id;
+    const plan = await app.graphql(`mutation($input: ApproveRectificationPlanInput!) { approveRectificationPlan(input: $input) { id } }`, {
+      input: { idempotencyKey: 'plan', evaluationId, title: '整改实施方案', approvedBy: '常务副市长', approvedOn: '2026-03-25', selfRectificationDue: '2026-05-31', inspectionDue: '2026-06-30' },
+    });
+    expect(plan.errors).toBeUndefined();
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('records the finding with its lead and responsible units in one request: it is 整改中 at once, a retry records nothing new', async () => {
+    const sent = input({
+      assignment: {
+        assignedOn: '2026-03-26',
+        units: [
+          { unitId: unitId['FGW'], role: 'LEAD', dueDate: '2026-05-31' },
+          { unitId: unitId['CZJ'], role: 'RESPONSIBLE', dueDate: '2026-05-31' },
+        ],
+      },
+    });
+    const before = await findingCount();
+    const answer = await app.graphql(RECORD, { input: sent });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.recordFinding).toMatchObject({
+      status: 'OPEN',
+      assignments: expect.arrayContaining([
+        { unitId: unitId['FGW'], role: 'LEAD', dueDate: '2026-05-31', assignedOn: '2026-03-26'},
+        { unitId: unitId['CZJ'], role: 'RESPONSIBLE', dueDate: '2026-05-31', assignedOn: '2026-03-26'},
+      ]),
+    });
+    const retried = await app.graphql(RECORD, { input: sent });
+    expect(retried.data!.recordFinding.id).toBe(answer.data!.recordFinding.id);
+    expect(await findingCount()).toBe(before + 1);
+  });
+
+  it('records nothing when the assignment is refused, naming the field: a due date past the plan without a reason, a day before the finding was identified, no lead', async () => {
+    const before = await findingCount();
+    const position = await app.logPosition();
+    const refusals = [
+      [{ units: [{ unitId: unitId['FGW'], role: 'LEAD', dueDate: '2026-07-31' }] }, 'BAD_USER_INPUT', 'overrideReason'],
+      [{ assignedOn: '2026-03-19', units: [{ unitId: unitId['FGW'], role: 'LEAD', dueDate: '2026-05-31' }] }, 'BAD_USER_INPUT', 'assignedOn'],
+    ] as const;
+    for (const [assignment, code, field] of refusals) {
+      const answer = await app.graphql(RECORD, { input: input({ assignment }) });
+      expect({ code: errorCode(answer), field: answer.errors?.[0]?.extensions?.field, zh: /[\u4e00-\u9fff]/.test(String(answer.errors?.[0]?.extensions?.messageZh)) }).toEqual({ code, field, zh: true });
+    }
+    const withoutLead = await app.graphql(RECORD, { input: input({ assignment: { units: [{ unitId: unitId['CZJ'], role: 'RESPONSIBLE', dueDate: '2026-05-31' }] } }) });
+    expect(errorCode(withoutLead)).toBe('BAD_USER_INPUT');
+    expect(await findingCount()).toBe(before);
+    expect(await app.logPosition()).toBe(position);
+  });
+
+  it('takes a due date past the plan with the supervisor’s reason, assigned today when no day is given', async () => {
+    const answer = await app.graphql(RECORD, {
+      input: input({ title: '年度报告发布滞后', assignment: { overrideReason: '需跨年度完成系统改造', units: [{ unitId: unitId['FGW'], role: 'LEAD', dueDate: '2026-07-31' }] } }),
+    });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.recordFinding.assignments).toEqual([{ unitId: unitId['FGW'], role: 'LEAD', dueDate: '2026-07-31', assignedOn: '2026-04-01' }]);
+  });
+
+  it('refuses a finding whose identification day is before the evaluation arrived, beside identifiedOn', async () => {
+    const answer = await app.graphql(RECORD, { input: input({ identifiedOn: '2026-03-01' }) });
+    expect({ code: errorCode(answer), field: answer.errors?.[0]?.extensions?.field }).toEqual({ code: 'BAD_USER_INPUT', field: 'identifiedOn' });
+  });
+});

@@ -42,7 +42,7 @@ router.beforeEach(async (to) => {
 });
 
 router.afterEach((to) => {
-  takeAsOf(typeof to.query.asOf === 'string' ? to.query.asOf : '');
+  takeAsOf(typeof to.query.asOf === 'string' ? to.query.asOf : '', typeof to.query.recorded === 'string' ? to.query.recorded : '');
   document.title = `${(to.meta.title as string) ?? ''} · 整改台账`;
 });
 

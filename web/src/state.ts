@@ -24,13 +24,45 @@ const isRealDay = (text: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(text) &&
  * Sets the as-of day from the URL's `?asOf=`: a future day becomes today (`futureAsOf` says so), a
  * day that does not exist too (`invalidAsOf` says so) — never the API's wording about its argument.
  */
-export function takeAsOf(requested: string): void {
+export function takeAsOf(requested: string, recorded = ''): void {
   const invalid = requested !== '' && !isRealDay(requested);
   const future = !invalid && requested !== '' && requested > officeToday();
   invalidAsOf.value = invalid ? requested : '';
   futureAsOf.value = future ? requested : '';
   asOf.value = future || invalid ? '' : requested;
+  asRecordedThen.value = asOf.value !== '' && recorded === RECORDED_THEN;
 }
+
+/**
+ * The other reading of a 截至 day (breaker11b G8; audits ask what was known when): only what had
+ * been entered by the end of that day (China time), as the office had it then — not the day as
+ * known now, with facts entered later about it. In the URL as `?recorded=then` beside `?asOf=`;
+ * never without an as-of day.
+ */
+export const asRecordedThen = ref(false);
+/** The URL's value of `recorded` that turns `asRecordedThen` on. */
+export const RECORDED_THEN = 'then';
+
+/** The instant a day ends in the office (China time, UTC+8): the `knownAt` of "as entered by then". */
+export const endOfOfficeDay = (day: string): string => `${day}T23:59:59.999+08:00`;
+
+/** The knownAt argument for queries and exports: the end of the as-of day when `asRecordedThen`, else null (as known now). */
+export const knownAtArgument = (): string | null => (asRecordedThen.value && asOf.value ? endOfOfficeDay(asOf.value) : null);
+
+/** Both time-travel arguments of a view's query: `{ asOf, knownAt }` (null: now / as known now). */
+export const timeArguments = (): { asOf: string | null; knownAt: string | null } => ({ asOf: asOfArgument(), knownAt: knownAtArgument() });
+
+/** The time-travel part of a link's query (`?asOf=…&recorded=then`): a link keeps the view's reading. */
+export const timeQuery = computed((): Record<string, string> => (asOf.value ? { asOf: asOf.value, ...(asRecordedThen.value ? { recorded: RECORDED_THEN } : {}) } : {}));
+
+/** The same as URL parameters of an export (`asOf=…&knownAt=…`): the file is the reading the page shows. */
+export const exportTimeParameters = (): Record<string, string> => {
+  const knownAt = knownAtArgument();
+  return { ...(asOf.value ? { asOf: asOf.value } : {}), ...(knownAt ? { knownAt } : {}) };
+};
+
+/** How a view says which reading of its day it shows, after 截至 <day>. */
+export const readingLabel = computed(() => (asRecordedThen.value ? '按当时已录入的记录' : '含事后补录的记录'));
 
 /** What the server pushes after a change: findings and evaluations (the dashboard), work-plan items. */
 const CHANGE_PUSHES = [`subscription { dashboardUpdated { asOf } }`, `subscription { workPlanItemUpdated { id } }`];
@@ -104,14 +136,14 @@ function startLive(): void {
 /**
  * Calls `refresh` whenever the server reports a change (a unit reported, an inspector logged a
  * check, …), whenever the connection that brings them comes back after a drop, and whenever the
- * as-of day changes, for as long as the calling component is mounted. One graphql-ws connection
+ * as-of day or its reading (`asRecordedThen`) changes, for as long as the calling component is mounted. One graphql-ws connection
  * (two subscriptions) serves every open view of the tab, and stays open while the session lasts,
  * so that going from page to page does not drop and remake it.
  */
 export function useLive(refresh: () => void): void {
   listeners.add(refresh);
   if (!unsubscribe) startLive();
-  const stopWatching = watch(asOf, refresh);
+  const stopWatching = watch([asOf, asRecordedThen], refresh);
   onBeforeUnmount(() => {
     listeners.delete(refresh);
     stopWatching();
@@ -119,7 +151,9 @@ export function useLive(refresh: () => void): void {
 }
 
 /** What a live view's heading says of its time: the as-of day, 实时, or that the connection is being made again. */
-export const liveLabel = computed(() => (asOf.value ? `截至 ${asOf.value}` : connectionLost.value ? '连接已断开，正在重连…' : '实时'));
+export const liveLabel = computed(() =>
+  asOf.value ? `截至 ${asOf.value}${asRecordedThen.value ? '，按当时已录入的记录' : ''}` : connectionLost.value ? '连接已断开，正在重连…' : '实时',
+);
 
 /** Today as a China office day (UTC+8), YYYY-MM-DD. */
 export const officeToday = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

@@ -1,5 +1,11 @@
 import { gql, PAGE_FIELDS, type Connection } from './api';
 
+/** The two time-travel arguments of the API (see state.ts `timeArguments`): null or absent, now / as known now. */
+export interface TimeTravel {
+  asOf?: string | null;
+  knownAt?: string | null;
+}
+
 export interface Rollup {
   items: number;
   completedItems: number;
@@ -46,11 +52,11 @@ const ROLLUP = 'items completedItems parts verifiedParts overdueParts percentCom
  * The plan and its categories' roll-ups as of a day, without any item: what the breakdown first
  * draws, whatever the plan's size (a category's items come with `loadItemPage` when it is opened).
  */
-export async function loadPlanOutline(id: string, options: { asOf?: string | null } = {}): Promise<PlanOutline> {
+export async function loadPlanOutline(id: string, options: TimeTravel = {}): Promise<PlanOutline> {
   const { workPlan } = await gql<{ workPlan: PlanOutline }>(
-    `query($id: ID!, $asOf: String) { workPlan(id: $id, asOf: $asOf) {
+    `query($id: ID!, $asOf: String, $knownAt: String) { workPlan(id: $id, asOf: $asOf, knownAt: $knownAt) {
       id title year approvedOn asOf progress { ${ROLLUP} } categories { code title progress { ${ROLLUP} } } } }`,
-    { id, asOf: options.asOf ?? null },
+    { id, asOf: options.asOf ?? null, knownAt: options.knownAt ?? null },
   );
   return workPlan;
 }
@@ -63,15 +69,16 @@ export interface ItemPageFilter {
   light?: string | null;
   partStatus?: string | null;
   asOf?: string | null;
+  knownAt?: string | null;
 }
 
 /** One page of a plan's items, in the plan's order, with their parts: up to `first` (≤ 200) after the cursor `after`. */
 export async function loadItemPage(planId: string, filter: ItemPageFilter, first: number, after: string | null = null): Promise<Connection<PlanItem>> {
   const { workPlanItems } = await gql<{ workPlanItems: Connection<PlanItem> }>(
-    `query($planId: ID!, $categoryCode: String, $light: TrafficLight, $partStatus: AssignmentStatus, $asOf: String, $first: Int, $after: String) {
-      workPlanItems(planId: $planId, categoryCode: $categoryCode, light: $light, partStatus: $partStatus, asOf: $asOf, first: $first, after: $after) {
+    `query($planId: ID!, $categoryCode: String, $light: TrafficLight, $partStatus: AssignmentStatus, $asOf: String, $knownAt: String, $first: Int, $after: String) {
+      workPlanItems(planId: $planId, categoryCode: $categoryCode, light: $light, partStatus: $partStatus, asOf: $asOf, knownAt: $knownAt, first: $first, after: $after) {
         nodes { ${ITEM_FIELDS} } ${PAGE_FIELDS} } }`,
-    { planId, categoryCode: filter.categoryCode ?? null, light: filter.light ?? null, partStatus: filter.partStatus ?? null, asOf: filter.asOf ?? null, first, after },
+    { planId, categoryCode: filter.categoryCode ?? null, light: filter.light ?? null, partStatus: filter.partStatus ?? null, asOf: filter.asOf ?? null, knownAt: filter.knownAt ?? null, first, after },
   );
   return workPlanItems;
 }
@@ -80,13 +87,13 @@ export async function loadItemPage(planId: string, filter: ItemPageFilter, first
  * Every plan's items with a part reported and waiting for its on-site check, as of a day (null: now),
  * each plan with its items, fetched a page of 200 at a time: only those items, never a whole plan.
  */
-export async function awaitingInspection(asOf: string | null): Promise<{ plan: { id: string; title: string; year: number }; items: PlanItem[] }[]> {
+export async function awaitingInspection(time: TimeTravel): Promise<{ plan: { id: string; title: string; year: number }; items: PlanItem[] }[]> {
   const { workPlans } = await gql<{ workPlans: { id: string; title: string; year: number }[] }>(`{ workPlans { id title year } }`);
   return Promise.all(
     workPlans.map(async (plan) => {
       const items: PlanItem[] = [];
       for (let after: string | null = null; ; ) {
-        const page: Connection<PlanItem> = await loadItemPage(plan.id, { partStatus: 'REPORTED', asOf }, 200, after);
+        const page: Connection<PlanItem> = await loadItemPage(plan.id, { partStatus: 'REPORTED', ...time }, 200, after);
         items.push(...page.nodes);
         if (!page.pageInfo.hasNextPage) return { plan, items };
         after = page.pageInfo.endCursor;

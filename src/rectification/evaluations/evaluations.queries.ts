@@ -30,13 +30,14 @@ export class GetEvaluationQuery extends Query<EvaluationView> {
 
 /**
  * A page of findings in the order recorded, filtered on the server (see `FindingFilter`); with
- * `asOf` (a business day), as they stood that day.
+ * `travel.asOf` (a business day), as they stood that day; with `travel.knownAt` (an instant), as
+ * they had been recorded by then.
  */
 export class ListFindingsQuery extends Query<Connection<FindingView>> {
   constructor(
     readonly filter: FindingFilter,
     readonly page: PageRequest,
-    readonly asOf?: string,
+    readonly travel?: TimeTravel,
   ) {
     super();
   }
@@ -89,14 +90,14 @@ export class ListFindingsHandler implements IQueryHandler<ListFindingsQuery> {
    * by the time-travel cache like the dashboard's, so paging and the status counts share one
    * fold), then filtered, lights and due days on that day.
    * @throws DomainError NOT_FOUND for an unknown evaluation or unit; BAD_USER_INPUT for a due range
-   * that is not two days in order, a bad `asOf`, a bad `first` or a cursor of another list.
+   * that is not two days in order, a bad `asOf` or `knownAt`, a bad `first` or a cursor of another list.
    */
-  async execute({ filter, page, asOf }: ListFindingsQuery) {
+  async execute({ filter, page, travel }: ListFindingsQuery) {
     if (filter.evaluationId !== undefined && !this.readModel.evaluation(filter.evaluationId)) throw notFound('Evaluation', filter.evaluationId);
     if (filter.unitId !== undefined && !this.units.get(filter.unitId)) throw notFound('Unit', filter.unitId);
     checkDayRange(['dueFrom', 'dueTo'], filter.dueFrom, filter.dueTo);
     const now = this.clock.now();
-    const time = asOf === undefined ? undefined : parseTimeCut({ asOf }, now);
+    const time = travel === undefined ? undefined : parseTimeCut(travel, now);
     const today = time?.asOf ?? officeDate(now);
     const days = { today, dueSoonUntil: addDays(today, this.config.get('DUE_SOON_DAYS', { infer: true })) };
     if (!time || isPresent(time, now)) return this.lists.findingPage(filter, days, page);

@@ -52,12 +52,12 @@ export class FindingsResolver {
 
   @Query(() => FindingConnectionType, {
     description:
-      'Findings in the order recorded, a page at a time (first / after); every filter given must hold (evaluation, category, status, unit, light today, due range, text in the title); asOf: as they stood on that business day.',
+      'Findings in the order recorded, a page at a time (first / after); every filter given must hold (evaluation, category, status, unit, light today, due range, text in the title); asOf / knownAt: as they stood on that business day / as known at that instant.',
   })
   findings(@Args() args: FindingsArgs) {
     const { page, filter } = pageAndFilter(args);
-    const { asOf, ...rest } = filter;
-    return this.queries.execute(new ListFindingsQuery(rest, page, asOf));
+    const { asOf, knownAt, ...rest } = filter;
+    return this.queries.execute(new ListFindingsQuery(rest, page, asOf === undefined && knownAt === undefined ? undefined : { asOf, knownAt }));
   }
 
   @Query(() => FindingType, { description: 'One finding with its parts and history; asOf / knownAt: as it stood that day / as known then' })

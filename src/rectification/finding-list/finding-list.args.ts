@@ -4,7 +4,7 @@ import { TrafficLightEnum } from '../../assignments/graphql/assignment.types.js'
 import type { TrafficLight } from '../../assignments/read-model/part-view.js';
 import { PageArgs, connectionType } from '../../shared/graphql/connection.js';
 import { CalendarDate, OptionalText } from '../../shared/graphql/validation.js';
-import { AS_OF_DESCRIPTION } from '../../shared/graphql/time-cut.type.js';
+import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../../shared/graphql/time-cut.type.js';
 import { EvaluationType, FindingStatusEnum, FindingType } from '../evaluations/evaluation.types.js';
 import type { FindingFilter } from './finding-list.index.js';
 import { FindingStatuses, type FindingStatus } from '../ledger/finding-status.js';
@@ -65,4 +65,9 @@ export class FindingsArgs extends FindingListArgs implements FindingFilter {
   @IsOptional()
   @IsString()
   asOf?: string;
+
+  @Field(() => String, { nullable: true, description: `${KNOWN_AT_DESCRIPTION} Findings recorded later are left out.` })
+  @IsOptional()
+  @IsString()
+  knownAt?: string;
 }

@@ -1,0 +1,71 @@
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { contrastFailures } from './support/contrast.js';
+import { launchChromium } from './support/browser.js';
+import { browserContexts, eventually, officeDay } from './support/suite.js';
+
+const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
+const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim();
+
+/**
+ * breaker11b G8: beside 截至日期, 按当时已录入的记录 redraws a past day as the office had entered it
+ * by that day's end (knownAt), not as known now; links and exports keep that reading. The demo's
+ * facts are all entered at seeding (today), dated on their own past days: yesterday as known now
+ * has findings and parts, yesterday as entered by then has none.
+ */
+describe('按当时已录入的记录: a past day as it had been entered by then', () => {
+  let app: TestApp;
+  let browser: Browser;
+  const contexts = browserContexts(() => ({ app, browser }));
+  const yesterday = officeDay(-1);
+  const knownAt = `${yesterday}T23:59:59.999+08:00`;
+  const totals = async (travel: Record<string, string>) => {
+    const { data } = await app.graphql(`query($asOf: String, $knownAt: String) { dashboard(asOf: $asOf, knownAt: $knownAt) { findings { total open closed } } }`, travel);
+    const { total, open, closed } = data!.dashboard.findings;
+    return `${total} / ${open} / ${closed}`;
+  };
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
+  });
+  afterAll(() => contexts.closeAll());
+
+  it('switches the overview between the day as known now and as entered then, keeps the reading across the menu, and says which it shows', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/overview?asOf=${yesterday}`);
+    const asKnownNow = await totals({ asOf: yesterday });
+    expect(asKnownNow).not.toBe('0 / 0 / 0');
+    await eventually(page, async () => (await text(page, '[data-test="finding-totals"]')) === asKnownNow, 'the day as known now');
+
+    await page.getByText('按当时已录入的记录', { exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('recorded') === 'then' && url.searchParams.get('asOf') === yesterday);
+    expect(await totals({ asOf: yesterday, knownAt })).toBe('0 / 0 / 0');
+    await eventually(page, async () => (await text(page, '[data-test="finding-totals"]')) === '0 / 0 / 0', 'the day as entered by its end');
+    expect(await text(page, 'h1')).toBe(`总览（截至 ${yesterday}，按当时已录入的记录）`);
+    expect(await contrastFailures(page)).toEqual([]);
+
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '问题清单' }).click();
+    await page.waitForURL((url) => url.pathname === '/findings' && url.searchParams.get('recorded') === 'then');
+    await eventually(page, async () => (await text(page, '[data-test="findings-count"]')) === '共 0 个问题，已显示 0 个', 'the list as entered by then');
+
+    // Unticked, the same day as known now again.
+    await page.getByText('按当时已录入的记录', { exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('recorded') === null && url.searchParams.get('asOf') === yesterday);
+    const { data } = await app.graphql(`query($asOf: String) { findings(asOf: $asOf, first: 0) { totalCount } }`, { asOf: yesterday });
+    expect(data!.findings.totalCount).toBeGreaterThan(0);
+    await eventually(page, async () => (await text(page, '[data-test="findings-count"]')).startsWith(`共 ${data!.findings.totalCount} 个问题`), 'the list as known now');
+  });
+
+  it('exports the 整改台账 in the reading shown, its title row saying which', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/overview?asOf=${yesterday}&recorded=then`);
+    await eventually(page, async () => (await text(page, '[data-test="finding-totals"]')) === '0 / 0 / 0', 'the day as entered by its end');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出整改台账（Excel）' }).click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const title = String(workbook.worksheets[0]!.getRow(1).getCell(1).value ?? '');
+    expect(title).toContain(`截至 ${yesterday}，按 `);
+    expect(title).toContain('前已录入的记录');
+  });
+});

@@ -4,6 +4,7 @@ import { derivedReadModelProvider, readModelProvider } from '../event-sourcing/r
 import { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { DashboardReadModel } from './dashboard/dashboard.read-model.js';
 import { CircularReferencesResolver } from './circulars/circular-references.resolver.js';
+import { FindingCircularsResolver, WorkPlanItemCircularsResolver } from './circulars/cited-by.resolver.js';
 import { WorkPlanModule } from '../work-plan/work-plan.module.js';
 import { TimeTravelCache, timeTravelCacheProvider } from '../shared/time-travel-cache.js';
 import { RectificationLedger } from './ledger/rectification-ledger.js';
@@ -57,6 +58,8 @@ import { EvaluationSetupResolver } from './rectification-setup/rectification-set
     },
     EvaluationsResolver,
     CircularReferencesResolver,
+    FindingCircularsResolver,
+    WorkPlanItemCircularsResolver,
     FindingsResolver,
     HistoryEntryResolver,
     ListEvaluationsHandler,

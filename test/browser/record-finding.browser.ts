@@ -22,6 +22,7 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
   const contexts = browserContexts(() => ({ app, browser }));
   const EVALUATION = '2026年政务公开专项抽查报告';
   const TITLE = '依申请公开答复书未告知救济渠道';
+  let findingId = '';
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
@@ -61,7 +62,7 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     await page.locator('[data-test="finding-status"]').waitFor();
     expect((await page.locator('h1').first().textContent())?.trim()).toBe(TITLE);
     expect((await page.locator('[data-test="finding-status"]').textContent())?.trim()).toBe('整改中');
-    const findingId = page.url().split('/findings/')[1]!.split('?')[0]!;
+    findingId = page.url().split('/findings/')[1]!.split('?')[0]!;
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { severity category evaluation { title } assignments { role dueDate unit { name } } } }`, { id: findingId });
     expect(data!.finding).toEqual({
       severity: 'HIGH',
@@ -90,5 +91,21 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     await error.waitFor();
     expect(await error.textContent()).toBe(`问题发现日期（${officeDay(-1)}）早于收到评估报告日期（${officeDay(0)}），日期顺序不对。`);
     expect(await app.logPosition()).toBe(before);
+  });
+
+  it('lists on the finding’s page the circulars that cite it', async () => {
+    const { data } = await app.graphql(`{ units { id code } }`);
+    const fgw = data!.units.find((unit: { code: string }) => unit.code === 'FGW').id;
+    const CIRCULAR = '关于市发改委及时整改依申请公开问题的通报';
+    const issued = await app.graphql(`mutation($input: IssueCircularInput!) { issueCircular(input: $input) { id } }`, {
+      input: { idempotencyKey: 'commend-fgw', unitId: fgw, kind: 'COMMENDATION', title: CIRCULAR, reason: '接到问题当日即制定整改方案。', references: [{ kind: 'FINDING', id: findingId }], issuedOn: officeDay(0) },
+    });
+    expect(issued.errors).toBeUndefined();
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${findingId}`);
+    const cited = page.locator('[data-test="citing-circulars"]');
+    await cited.waitFor();
+    const shown = (await cited.textContent())?.replace(/\s+/g, '') ?? '';
+    expect(shown).toContain(`表扬${CIRCULAR}（青川市发展和改革委员会，${officeDay(0)}发布）`);
   });
 });

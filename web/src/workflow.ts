@@ -120,6 +120,9 @@ export interface PartTerms {
   nextReportDue: string | null;
 }
 
+/** The circulars that cite a finding or an item, as CitingCirculars.vue lists them. */
+export const CITING_CIRCULARS = 'circulars { id kind title reason issuedOn unit { name } }';
+
 export const HISTORY_FIELDS = `history { revision eventType occurredOn recordedAt actorId actorName actorRole actorUnitId unitId details }`;
 
 export interface Part extends PartTerms {

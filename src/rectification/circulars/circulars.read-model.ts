@@ -1,6 +1,6 @@
 import { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { insertInOrder, paginate, type Connection, type ListOrder, type PageRequest } from '../../shared/pagination/page.js';
-import { CircularEvent, CircularIssued, type CircularKind } from '../domain/circular.events.js';
+import { CircularEvent, CircularIssued, type CircularKind, type CircularReference } from '../domain/circular.events.js';
 
 export type CircularView = CircularIssued['data'] & {
   readonly issuedAt: string;
@@ -39,6 +39,8 @@ export class CircularsReadModel implements Projection {
   private readonly all: CircularView[] = [];
   private readonly byId = new Map<string, CircularView>();
   private readonly byUnit = new Map<string, CircularView[]>();
+  /** By what they cite (`FINDING:<id>`, `WORK_PLAN_ITEM:<id>`), newest first. */
+  private readonly byReference = new Map<string, CircularView[]>();
 
   apply(event: RecordedEvent): void {
     const known = event as RecordedEvent<CircularEvent>;
@@ -46,9 +48,20 @@ export class CircularsReadModel implements Projection {
     const circular: CircularView = { ...known.data, issuedAt: event.metadata.recordedAt, issuedBy: event.metadata.actorId, sequence: this.byId.size };
     insertInOrder(this.all, circular, newestFirst);
     this.byId.set(circular.circularId, circular);
-    const ofUnit = this.byUnit.get(circular.unitId);
-    if (ofUnit) insertInOrder(ofUnit, circular, newestFirst);
-    else this.byUnit.set(circular.unitId, [circular]);
+    insertInto(this.byUnit, circular.unitId, circular);
+    for (const reference of new Set(circular.references.map(referenceKey))) insertInto(this.byReference, reference, circular);
+  }
+
+  /**
+   * The circulars that cite a finding or a work-plan item, newest first: those issued by
+   * `issuedTo` (a business day, inclusive) and recorded by `recordedBy` (an instant) when given —
+   * a view of a past day, or as known then. O(circulars citing it).
+   */
+  citing(reference: CircularReference, cut: { readonly issuedTo?: string; readonly recordedBy?: string } = {}): readonly CircularView[] {
+    const { issuedTo, recordedBy } = cut;
+    return (this.byReference.get(referenceKey(reference)) ?? []).filter(
+      (circular) => (issuedTo === undefined || circular.issuedOn <= issuedTo) && (recordedBy === undefined || circular.issuedAt <= recordedBy),
+    );
   }
 
   get(id: string): CircularView | undefined {
@@ -66,4 +79,12 @@ export class CircularsReadModel implements Projection {
       (issuedTo === undefined || circular.issuedOn <= issuedTo);
     return paginate(source, newestFirst, page, narrowed ? { matches } : {});
   }
+}
+
+const referenceKey = (reference: CircularReference): string => `${reference.kind}:${reference.id}`;
+
+function insertInto(lists: Map<string, CircularView[]>, key: string, circular: CircularView): void {
+  const list = lists.get(key);
+  if (list) insertInOrder(list, circular, newestFirst);
+  else lists.set(key, [circular]);
 }

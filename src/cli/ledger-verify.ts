@@ -10,6 +10,7 @@ import { witnessExpectations } from '../ledger/witnessed-head.js';
 import { readWitness } from '../event-store/store-witness.js';
 import { ToolRefusal, failureText } from './cli-failure.js';
 import { say, type Bilingual } from '../shared/domain-error.js';
+import { rowSealKeyOf } from '../ledger/ledger-mac.js';
 
 const USAGE = `Usage: npm run ledger:verify -- [--db <SQLite file, default SQLITE_PATH>] [--witness <file>] [--json]
 Recomputes every event's hash, the hash chain and every signed checkpoint from the events in the
@@ -74,6 +75,35 @@ function trustedKeysOf(settings: AppSettings, witnessPath: string): { keys: stri
   };
 }
 
+/**
+ * The row-seal key to check each row's seal with (breaker9b N1), and what the output says of it:
+ * the key file's, when it is a key the office signs with, and the store's rows are sealed (some row
+ * carries a seal, or the witness says the server sealed them). Null otherwise: a store no version
+ * sealed yet, or a copy checked without the office's key — the seals then go unchecked, and the note says so.
+ */
+function sealCheckOf(settings: AppSettings, ledger: SqliteLedger, witnessPath: string, trustedKeys: readonly string[] | null): { key: Buffer | null; note: Bilingual } {
+  let witnessSaysSealed = false;
+  try {
+    witnessSaysSealed = readWitness(witnessPath)?.sealedRows === true;
+  } catch {
+    // A damaged witness is the verification's finding.
+  }
+  if (!witnessSaysSealed && !ledger.sealed) return { key: null, note: say('No event is sealed yet: the server seals the log when it first starts after the upgrade.', '尚无事件加封：服务升级后首次启动时会为日志加封。') };
+  const path = signingKeyPath(settings);
+  const key = existsSync(path) ? readSigningKey(path) : null;
+  const fingerprint = key ? keyFingerprint(publicKeyText(key)) : null;
+  if (!key || !trustedKeys?.includes(fingerprint!)) {
+    return {
+      key: null,
+      note: say(
+        `Row seals not checked: the office's signing key is not at ${path}${fingerprint ? ` (it holds key ${fingerprint})` : ''}. Run ledger:verify where the server's key is to check that every row was written by Rectify.`,
+        `未校验记录封印：${path} 中没有本单位的签名密钥${fingerprint ? `（其中是密钥 ${fingerprint}）` : ''}。请在存放服务密钥的机器上运行台账校验，以确认每条记录均由 Rectify 写入。`,
+      ),
+    };
+  }
+  return { key: rowSealKeyOf(key), note: say(`Row seals checked with key ${fingerprint}.`, `已用密钥 ${fingerprint} 校验记录封印。`) };
+}
+
 function parseOptions(argv: string[]) {
   const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, witness: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } }, strict: true });
   if (values.help) throw new UsageError('');
@@ -98,7 +128,8 @@ async function main(): Promise<number> {
     const witness = witnessExpectations(options.witness, ledger.storeId());
     const settings = options.settings;
     const trusted = trustedKeysOf(settings, options.witness);
-    const result = await verifyLedger(ledger, { ...witness.expectations, trustedKeys: trusted.keys });
+    const seals = sealCheckOf(settings, ledger, options.witness, trusted.keys);
+    const result = await verifyLedger(ledger, { ...witness.expectations, trustedKeys: trusted.keys, sealKey: seals.key });
     const latest = ledger.latestCheckpoint();
     if (options.json) {
       const latestCheckpoint = latest && { sequence: latest.sequence, treeSize: latest.treeSize, takenAt: latest.takenAt, rootHash: latest.rootHash.toString('hex') };
@@ -109,6 +140,7 @@ async function main(): Promise<number> {
     const both = (line: Bilingual) => console.log(`${line.en}\n${line.zh}`);
     both(witness.note);
     both(trusted.note);
+    both(seals.note);
     if (result.ok) {
       both(
         say(

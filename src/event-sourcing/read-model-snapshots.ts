@@ -110,6 +110,8 @@ export class ReadModelSnapshots {
     // start (STORE_DAMAGED) whatever the snapshot held, and nothing is replayed or written before it passes.
     const [restoring] = await Promise.allSettled([this.restoreLatest(projections, head), this.admitted.integrity]);
     await this.admitted.integrity;
+    // Rows are read only once they are sealed, or checked for their seals (LedgerKeys.rowsSealed).
+    await this.keys.rowsSealed;
     if (restoring.status === 'rejected') throw restoring.reason;
     return restoring.value;
   }

@@ -193,6 +193,28 @@ export class RequestKeyConflictError extends Error {
   }
 }
 
+/**
+ * A stream read met a row that is not the one Rectify recorded (breaker9b N3): edited since it was
+ * written (its content no longer matches its ledger hash), without hashes, or not sealed with the
+ * office's key. Thrown by `readStream` rather than handing the row over, so that no command decides
+ * on it and no history shows it; the server answers STORE_UNAVAILABLE and stops taking writes.
+ */
+export class AlteredRowError extends Error {
+  readonly messageZh: string;
+  constructor(
+    /** The row's global position, as `formatPosition` writes it. */
+    readonly position: string,
+    /** The row's stored event type. */
+    readonly eventType: string,
+    /** Why, in English and Chinese (`ChainProblem`). */
+    readonly reason: { readonly en: string; readonly zh: string },
+  ) {
+    super(`The event at position ${position} (${eventType}) cannot be trusted: ${reason.en}`);
+    this.messageZh = `位置 ${position} 的事件（${eventType}）不可信：${reason.zh}`;
+    this.name = 'AlteredRowError';
+  }
+}
+
 export function comparePositions(a: Position, b: Position): number {
   if (a.commit !== b.commit) return a.commit < b.commit ? -1 : 1;
   if (a.prepare !== b.prepare) return a.prepare < b.prepare ? -1 : 1;

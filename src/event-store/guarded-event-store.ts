@@ -1,11 +1,12 @@
-import type { EventStore } from './event-store.port.js';
+import { AlteredRowError, type EventStore } from './event-store.port.js';
 import type { WitnessKeeper } from './store-admission.js';
 import type { StoreHealth } from './store-health.js';
 
 /**
  * The store as the server uses it: a write (an append, a key reservation) is refused
  * (`StoreUnavailableError`) while the store is unhealthy, a write that fails for the store's state says why, and every head this server reaches
- * goes to the witness. A proxy, like the metered store, so that everything else (reads, the
+ * goes to the witness; a stream read that meets an altered row (`AlteredRowError`) is answered with
+ * `StoreUnavailableError` and refuses writes from then on. A proxy, like the metered store, so that everything else (reads, the
  * adapter's own methods, `instanceof`) passes through untouched.
  */
 export function guardedEventStore<Store extends EventStore>(store: Store, health: StoreHealth, witness: WitnessKeeper): Store {
@@ -18,6 +19,14 @@ export function guardedEventStore<Store extends EventStore>(store: Store, health
   };
   // A key reservation is a write like an append: a degraded store takes none.
   const reserveRequest: EventStore['reserveRequest'] = (streamId, request) => health.guardWrite(() => store.reserveRequest(streamId, request));
+  const readStream: EventStore['readStream'] = async (streamId, options) => {
+    try {
+      return await store.readStream(streamId, options);
+    } catch (error) {
+      if (error instanceof AlteredRowError) throw health.rowAltered(error);
+      throw error;
+    }
+  };
   const close: EventStore['close'] = async () => {
     witness.close();
     await store.close();
@@ -27,6 +36,7 @@ export function guardedEventStore<Store extends EventStore>(store: Store, health
       if (property === 'appendToStream') return append;
       if (property === 'close') return close;
       if (property === 'reserveRequest') return reserveRequest;
+      if (property === 'readStream') return readStream;
       const value = Reflect.get(target, property, target) as unknown;
       return typeof value === 'function' ? value.bind(target) : value;
     },

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { SqliteChainHead, type ChainHeadAt } from '../ledger/sqlite-ledger.js';
-import { hashEvent } from '../ledger/domain/event-chain.js';
+import { hashEvent, rowSeal } from '../ledger/domain/event-chain.js';
 import {
   ConcurrencyError,
   RequestKeyConflictError,
@@ -159,7 +159,12 @@ export class SqliteAppendWriter {
   private readonly chainHead: SqliteChainHead;
   private readonly statements;
   private readonly batch: Database.Transaction<
-    (appends: readonly QueuedAppend[], refused: ReadonlyMap<number, AppendFailure>, seen: number) => { settlements: AppendSettlement[]; head: ChainHeadAt; appended: number }
+    (
+      appends: readonly QueuedAppend[],
+      refused: ReadonlyMap<number, AppendFailure>,
+      seen: number,
+      sealKey: Uint8Array | null,
+    ) => { settlements: AppendSettlement[]; head: ChainHeadAt; appended: number }
   >;
 
   private readonly reservation: Database.Transaction<(streamId: string, request: RequestRecord) => void>;
@@ -173,8 +178,8 @@ export class SqliteAppendWriter {
         'SELECT stream_id, revision, position FROM events WHERE event_id = ?',
       ),
       insert: db.prepare(
-        `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, leaf_hash, chain_hash)
-         VALUES (@eventId, @streamId, @revision, @type, @schemaVersion, @data, @metadata, @recordedAt, @leafHash, @chainHash)`,
+        `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, leaf_hash, chain_hash, row_seal)
+         VALUES (@eventId, @streamId, @revision, @type, @schemaVersion, @data, @metadata, @recordedAt, @leafHash, @chainHash, @rowSeal)`,
       ),
       request: db.prepare<[string], RequestRow>('SELECT * FROM requests WHERE request_key = ?'),
       recordRequest: db.prepare(
@@ -186,7 +191,7 @@ export class SqliteAppendWriter {
       if (this.answeredRequest(request)) return;
       this.statements.recordRequest.run({ ...request, streamId, ...APPENDED_NOTHING });
     });
-    this.batch = db.transaction((appends, refused, seen) => {
+    this.batch = db.transaction((appends, refused, seen, sealKey) => {
       // Under the write lock, before anything is written: a log shorter than what was seen would
       // give its positions again.
       const logHead = this.statements.logHead.get()?.position ?? null;
@@ -208,7 +213,7 @@ export class SqliteAppendWriter {
         }
         if ('answer' in checked) return { ok: true, result: checked.answer, appended: false };
         try {
-          const written = this.write(append, checked.current, head);
+          const written = this.write(append, checked.current, head, sealKey);
           head = written.head;
           appended += 1;
           return { ok: true, result: written.result, appended: true };
@@ -227,13 +232,15 @@ export class SqliteAppendWriter {
    * obtained within busy_timeout, an I/O error, a full disk) is its outcome. An append whose own
    * insert SQLite refuses (a constraint) is failed alone, and the batch written again without it.
    * `seen` is the highest position the caller's store has seen (0: none); a log that now ends
-   * before it refuses the whole batch (`LogShortenedError`, see there).
+   * before it refuses the whole batch (`LogShortenedError`, see there). `sealKey`: the office's
+   * row-seal key (`rowSeal`, breaker9b N1), each row written is sealed with it; null writes rows
+   * unsealed (a store no key was given to: specs, a tool's store of its own).
    */
-  commit(appends: readonly QueuedAppend[], seen = 0): BatchOutcome {
+  commit(appends: readonly QueuedAppend[], seen = 0, sealKey: Uint8Array | null = null): BatchOutcome {
     const refused = new Map<number, AppendFailure>();
     for (;;) {
       try {
-        const { settlements, head, appended } = this.batch.immediate(appends, refused, seen);
+        const { settlements, head, appended } = this.batch.immediate(appends, refused, seen, sealKey);
         this.chainHead.committed(head);
         return { committed: true, settlements, appended };
       } catch (error) {
@@ -269,8 +276,10 @@ export class SqliteAppendWriter {
     return { current };
   }
 
-  /** Inserts the events after `current`, chained onto `previous`, and the request-index row. */
-  private write(append: QueuedAppend, current: number | null, previous: Buffer): { result: AppendResult; head: Buffer } {
+  /** Inserts the events after `current`, chained onto `previous` (sealed when a key is given), and the request-index row. */
+  private write(append: QueuedAppend, current: number | null, previous: Buffer, sealKey: Uint8Array | null): { result: AppendResult; head: Buffer } {
+    // A key that crossed from the main thread arrives as a Uint8Array.
+    const key = sealKey ? Buffer.from(sealKey.buffer, sealKey.byteOffset, sealKey.byteLength) : null;
     const { streamId, events, request } = append;
     let revision = current ?? -1;
     let position = 0;
@@ -291,6 +300,7 @@ export class SqliteAppendWriter {
         recordedAt,
         leafHash: hashes.leafHash,
         chainHash: hashes.chainHash,
+        rowSeal: key ? rowSeal(key, hashes.leafHash, hashes.chainHash) : null,
       });
       position = Number(inserted.lastInsertRowid);
     }

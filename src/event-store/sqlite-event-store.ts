@@ -3,9 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SqliteLedger, upgradeSqliteLedger } from '../ledger/sqlite-ledger.js';
-import { ChainFollower, GENESIS_CHAIN_HASH } from '../ledger/domain/event-chain.js';
+import { SqliteLedger, anyRowSealed, sealSqliteRows, upgradeSqliteLedger, type RowSealing } from '../ledger/sqlite-ledger.js';
+import { ChainFollower, GENESIS_CHAIN_HASH, rowProblem } from '../ledger/domain/event-chain.js';
 import {
+  AlteredRowError,
   AppendResult,
   EventMetadata,
   EventStore,
@@ -99,7 +100,11 @@ interface ChainedEventRow extends EventRow {
   recorded_at: string;
   leaf_hash: Buffer | null;
   chain_hash: Buffer | null;
+  row_seal: Buffer | null;
 }
+
+/** The columns a row is read from with what the ledger keeps of it (see ChainedEventRow). */
+const CHAINED_COLUMNS = `${EVENT_COLUMNS}, recorded_at, leaf_hash, chain_hash, row_seal`;
 
 /** How often a subscription that is caught up looks for appends made by other processes. */
 const FOREIGN_APPEND_POLL_MS = 100;
@@ -113,12 +118,12 @@ const BUILT_WRITER = new URL('./sqlite-writer.worker.js', import.meta.url);
 /** Where a store's batches are committed: on a writer thread, or on the caller's thread. */
 interface BatchCommitter {
   /** `seen`: the highest position the store has seen; the batch is refused if the log now ends before it. */
-  commit(appends: readonly QueuedAppend[], seen: number): Promise<BatchOutcome>;
+  commit(appends: readonly QueuedAppend[], seen: number, sealKey: Buffer | null): Promise<BatchOutcome>;
   close(): Promise<void>;
 }
 
 const inlineCommitter = (writer: SqliteAppendWriter): BatchCommitter => ({
-  commit: (appends, seen) => Promise.resolve(writer.commit(appends, seen)),
+  commit: (appends, seen, sealKey) => Promise.resolve(writer.commit(appends, seen, sealKey)),
   close: () => Promise.resolve(),
 });
 
@@ -148,18 +153,33 @@ function parseColumn<Value>(column: 'data' | 'metadata', text: string): { value:
   }
 }
 
-function toStoredEvent(row: EventRow, follower?: ChainFollower): StoredEvent {
+/** The row as the ledger checks it: its content (null when its JSON cannot be read), stored hashes and seal. */
+const chainedRow = (row: ChainedEventRow, data: Record<string, unknown> | null, metadata: EventMetadata | null) => ({
+  position: row.position,
+  content:
+    data && metadata
+      ? { id: row.event_id, streamId: row.stream_id, revision: row.revision, type: row.type, schemaVersion: row.schema_version, data, metadata, recordedAt: row.recorded_at }
+      : null,
+  leafHash: row.leaf_hash,
+  chainHash: row.chain_hash,
+  seal: row.row_seal,
+});
+
+/**
+ * A stored row as an event. `check`: the row was read with its ledger columns, and is checked —
+ * against the chain, in log order (`ChainFollower`, the read models' catch-up), where a row that
+ * fails comes back `unreadable`, named; or on its own (`rowProblem`, a stream read), where it
+ * throws `AlteredRowError`.
+ */
+function toStoredEvent(row: EventRow, check?: ChainFollower | { readonly sealKey: Buffer | null }): StoredEvent {
   const data = parseColumn<Record<string, unknown>>('data', row.data);
   const metadata = parseColumn<EventMetadata>('metadata', row.metadata);
   const problems = [data, metadata].flatMap((parsed) => ('problem' in parsed ? [parsed.problem] : []));
   const problemsZh = problems.length > 0 ? ['其存储内容无法读取（数据或元数据不是完整的 JSON 对象）'] : [];
-  if (follower) {
-    const chained = row as ChainedEventRow;
-    const content =
-      'value' in data && 'value' in metadata
-        ? { id: row.event_id, streamId: row.stream_id, revision: row.revision, type: row.type, schemaVersion: row.schema_version, data: data.value, metadata: metadata.value, recordedAt: chained.recorded_at }
-        : null;
-    const broken = follower.follow({ position: row.position, content, leafHash: chained.leaf_hash, chainHash: chained.chain_hash });
+  if (check) {
+    const chained = chainedRow(row as ChainedEventRow, 'value' in data ? data.value : null, 'value' in metadata ? metadata.value : null);
+    const broken = check instanceof ChainFollower ? check.follow(chained) : rowProblem(chained, check.sealKey);
+    if (broken && !(check instanceof ChainFollower)) throw new AlteredRowError(String(row.position), row.type, broken);
     if (broken) {
       problems.unshift(broken.en);
       problemsZh.unshift(broken.zh);
@@ -218,6 +238,8 @@ export class SqliteEventStore implements EventStore {
    * The log never ends before it; a commit finds out under the write lock (LogShortenedError).
    */
   private highestSeen = 0;
+  /** The office's row-seal key (`rowSeal`) once given (`sealRows`): rows appended are sealed and rows read are checked with it. */
+  private sealKey: Buffer | null = null;
 
   constructor(
     readonly path: string,
@@ -233,14 +255,14 @@ export class SqliteEventStore implements EventStore {
     this.localWriter = new SqliteAppendWriter(this.db);
     this.committer = writerThread && path !== ':memory:' ? new WriterThread(writerThread, path) : inlineCommitter(this.localWriter);
     this.statements = {
-      readStream: this.db.prepare<[string, number], EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`,
+      readStream: this.db.prepare<[string, number], ChainedEventRow>(
+        `SELECT ${CHAINED_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`,
       ),
       readAll: this.db.prepare<[number, number], EventRow>(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
       ),
       readAllChained: this.db.prepare<[number, number], ChainedEventRow>(
-        `SELECT ${EVENT_COLUMNS}, recorded_at, leaf_hash, chain_hash FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+        `SELECT ${CHAINED_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
       ),
       head: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
       headEvent: this.db.prepare<[], { position: number; event_id: string }>('SELECT position, event_id FROM events ORDER BY position DESC LIMIT 1'),
@@ -332,10 +354,36 @@ export class SqliteEventStore implements EventStore {
     return states.includes('missing') ? 'missing' : states.includes('replaced') ? 'replaced' : 'present';
   }
 
+  /**
+   * The stream's events in revision order. Each row is checked on its own as it is read (breaker9b
+   * N3: commands decide, and histories are drawn, from these reads, not from the read models): its
+   * hashes present, its content matching its leaf hash and, once the store is sealed, its seal.
+   * @throws AlteredRowError (the promise rejects) for the first row that fails; nothing of the stream is returned.
+   */
   readStream(streamId: string, options: { fromRevision?: number } = {}): Promise<StoredEvent[]> {
-    return Promise.resolve(
-      this.statements.readStream.all(streamId, options.fromRevision ?? 0).map((row) => toStoredEvent(row)),
-    );
+    try {
+      const check = { sealKey: this.sealKey };
+      return Promise.resolve(this.statements.readStream.all(streamId, options.fromRevision ?? 0).map((row) => toStoredEvent(row, check)));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  /**
+   * From now on, seals each row appended with the office's row-seal key (`rowSeal`, breaker9b N1)
+   * and checks the seal of each row read (the read models' catch-up, stream reads). `reseal` seals
+   * the log's rows again (`sealSqliteRows`): a key rotation the operator accepted, or a store no
+   * version ever sealed; null when nothing was sealed. Called once, at start, before the server
+   * takes requests (LedgerKeys).
+   */
+  sealRows(sealKey: Buffer, reseal: boolean): RowSealing | null {
+    this.sealKey = sealKey;
+    return reseal ? sealSqliteRows(this.db, sealKey) : null;
+  }
+
+  /** Whether any row of the log is sealed (`anyRowSealed`): a store sealed before, whose unsealed rows are not Rectify's. */
+  hasSealedRows(): boolean {
+    return anyRowSealed(this.db);
   }
 
   readAll(options: { after?: Position; maxCount?: number } = {}): Promise<StoredEvent[]> {
@@ -375,7 +423,7 @@ export class SqliteEventStore implements EventStore {
     let stopWaiting: (() => void) | null = null;
     const store = this;
     const start = Number(options.after?.commit ?? 0n);
-    const follower = new ChainFollower(start, start === 0 ? GENESIS_CHAIN_HASH : (this.chainHashBytesAt(start) ?? GENESIS_CHAIN_HASH));
+    const follower = new ChainFollower(start, start === 0 ? GENESIS_CHAIN_HASH : (this.chainHashBytesAt(start) ?? GENESIS_CHAIN_HASH), () => this.sealKey);
     async function* events(): AsyncGenerator<StoredEvent> {
       let cursor = options.after;
       while (active && !store.closed) {
@@ -455,6 +503,7 @@ export class SqliteEventStore implements EventStore {
         const outcome = await this.committer.commit(
           batch.map((waiting) => waiting.append),
           this.highestSeen,
+          this.sealKey,
         );
         this.settle(batch, outcome);
       }

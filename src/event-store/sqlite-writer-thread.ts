@@ -7,7 +7,9 @@ export interface WriterThreadData {
 }
 
 /** A message to the writer thread: a batch to commit, or the order to close its connection and end. */
-export type WriterThreadRequest = { readonly kind: 'commit'; readonly appends: readonly QueuedAppend[]; readonly seen: number } | { readonly kind: 'close' };
+export type WriterThreadRequest =
+  | { readonly kind: 'commit'; readonly appends: readonly QueuedAppend[]; readonly seen: number; readonly sealKey: Uint8Array | null }
+  | { readonly kind: 'close' };
 
 /**
  * A worker thread with its own connection to the store's file, committing one batch at a time, so
@@ -35,12 +37,12 @@ export class WriterThread {
   ) {}
 
   /** Commits one batch on the thread; one at a time (the store waits for each before the next). */
-  commit(appends: readonly QueuedAppend[], seen: number): Promise<BatchOutcome> {
+  commit(appends: readonly QueuedAppend[], seen: number, sealKey: Uint8Array | null): Promise<BatchOutcome> {
     const worker = this.worker ?? this.start();
     worker.ref();
     return new Promise<BatchOutcome>((resolve) => {
       this.pending = { worker, resolve };
-      worker.postMessage({ kind: 'commit', appends, seen } satisfies WriterThreadRequest);
+      worker.postMessage({ kind: 'commit', appends, seen, sealKey } satisfies WriterThreadRequest);
     });
   }
 

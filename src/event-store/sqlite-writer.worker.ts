@@ -13,5 +13,5 @@ parentPort!.on('message', (request: WriterThreadRequest) => {
     parentPort!.close();
     return;
   }
-  parentPort!.postMessage(writer.commit(request.appends as QueuedAppend[], request.seen));
+  parentPort!.postMessage(writer.commit(request.appends as QueuedAppend[], request.seen, request.sealKey));
 });

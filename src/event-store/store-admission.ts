@@ -2,7 +2,6 @@ import { Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { say } from '../shared/domain-error.js';
-import type { AppSettings } from '../config/app-settings.js';
 import { formatPosition, type EventStore, type Position, type StoreIdentity } from './event-store.port.js';
 import { openEventStore } from './open-event-store.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
@@ -22,9 +21,11 @@ import {
   type StoreWitness,
   type WitnessedCheckpoint,
 } from './store-witness.js';
-import { keyFingerprint } from '../ledger/domain/checkpoint.js';
-import { signingKeyPath } from '../ledger/ledger-signing-key.js';
+import { keyFingerprint, publicKeyText } from '../ledger/domain/checkpoint.js';
+import { readSigningKey, signingKeyPath } from '../ledger/ledger-signing-key.js';
 import { judgedOnKeptCopy, judgeNewStore, keyFolderWitnessFolder, keyFolderWitnessPath, newerWitness, readKeyFolderWitnesses, type KeptWitness } from './key-folder-witness.js';
+import { rowSealKeyOf } from '../ledger/ledger-mac.js';
+import { InvalidSettingsError, type AppSettings } from '../config/app-settings.js';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
 
 /** How often, at most, the witness file is made durable (fsync) while events are appended (ms). */
@@ -48,7 +49,7 @@ export class WitnessKeeper {
 
   constructor(
     private readonly path: string,
-    private readonly seen: Omit<StoreWitness, 'head' | 'headHash' | 'headEvent' | 'seenAt' | 'createdForFirstRun' | 'checkpoint' | 'signature'> & { readonly createdForFirstRun?: boolean },
+    private readonly seen: Omit<StoreWitness, 'head' | 'headHash' | 'headEvent' | 'seenAt' | 'createdForFirstRun' | 'checkpoint' | 'signature' | 'sealedRows'> & { readonly createdForFirstRun?: boolean },
     /** The chain hash (hex) of the event at a position, when the store keeps a chain. */
     private readonly hashAt?: (commit: bigint) => string | null,
     /**
@@ -76,6 +77,16 @@ export class WitnessKeeper {
   private signingPrivateKey: KeyObject | null = null;
   /** The newest checkpoint witnessed (see `StoreWitness.checkpoint`); it only ever moves forward. */
   private checkpoint: WitnessedCheckpoint | null = null;
+  /** Whether the store's rows are sealed (see `StoreWitness.sealedRows`); once true, for good. */
+  private sealedRows = false;
+
+  /** The store's rows are sealed with the office's key: the witness says so from now on (at once, when it was written at this start already). */
+  noteRowsSealed(): void {
+    if (this.sealedRows) return;
+    this.sealedRows = true;
+    const written = this.written;
+    if (written) this.attempt(() => this.write(written.head, written.eventId));
+  }
 
   /** Carries the key the old witness named into the next write (before the ledger has judged the key configured now). */
   keepSigningKeyUnwritten(fingerprint: string): void {
@@ -169,6 +180,7 @@ export class WitnessKeeper {
       headHash: head && this.hashAt ? this.hashAt(head.commit) : null,
       headEvent: head && headEventId ? { id: headEventId, position: formatPosition(head)! } : null,
       checkpoint: this.checkpoint,
+      ...(this.sealedRows ? { sealedRows: true } : {}),
       seenAt: new Date().toISOString(),
     };
     const signed = this.signingPrivateKey ? signWitness(witness, this.signingPrivateKey) : witness;
@@ -281,6 +293,8 @@ export interface AdmittedStore {
   /** The key checkpoints were last signed with, by the witness or else the newest checkpoint (see `judgeSigningKey`). */
   readonly signingKeyOnRecord: SigningKeyOnRecord | undefined;
   readonly witness: WitnessKeeper;
+  /** The witness as this start read it (signature checked when it has one); null when there was none or a damaged one was set aside. */
+  readonly witnessed: StoreWitness | null;
   /**
    * Resolves once the store's file is known sound (SQLite: `PRAGMA quick_check`, on a thread of its
    * own while the read models are restored) and the witness is written; rejects with StoreRefusedError
@@ -483,7 +497,7 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
         })
       : Promise.resolve();
     integrity.catch(() => undefined);
-    return { store, identity, createdForFirstRun, acceptedReset: refusal, signingKeyOnRecord, witness, integrity };
+    return { store, identity, createdForFirstRun, acceptedReset: refusal, signingKeyOnRecord, witness, witnessed, integrity };
   } catch (error) {
     await store.close();
     // A damaged page met while reading the head or the identity is the same refusal as the check's.
@@ -491,7 +505,38 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
   }
 }
 
-type ToolStoreSettings = Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH' | 'EVENTSTORE_CONNECTION_STRING' | 'STORE_WITNESS_PATH'>;
+type ToolStoreSettings = Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH' | 'EVENTSTORE_CONNECTION_STRING' | 'STORE_WITNESS_PATH' | 'LEDGER_SIGNING_KEY_FILE'>;
+
+/**
+ * A tool appends to a sealed store as the server would (breaker9b N1): with the row-seal key of the
+ * office's signing key, read where the server reads it. A store no version sealed yet is left as it
+ * is (the server seals it at its next start).
+ * @throws InvalidSettingsError when the store is sealed and the key is not at hand, or is not the
+ *   key the store witness names: rows written without it would be refused as not Rectify's.
+ */
+function sealToolAppends(store: SqliteEventStore, settings: ToolStoreSettings): void {
+  let witnessed: StoreWitness | null = null;
+  try {
+    witnessed = readWitness(settings.STORE_WITNESS_PATH);
+  } catch {
+    // A damaged witness is the server's to refuse; the rows say whether the store is sealed.
+  }
+  if (witnessed?.sealedRows !== true && !store.hasSealedRows()) return;
+  const path = signingKeyPath(settings);
+  const key = existsSync(path) ? readSigningKey(path) : null;
+  const fingerprint = key ? keyFingerprint(publicKeyText(key)) : null;
+  if (!key || (witnessed?.signingKey && witnessed.signingKey !== fingerprint)) {
+    const found = fingerprint ? `holds key ${fingerprint}, not key ${witnessed!.signingKey} the server signs with` : 'does not exist';
+    const foundZh = fingerprint ? `中是密钥 ${fingerprint}，不是服务签名所用的密钥 ${witnessed!.signingKey}` : '不存在';
+    throw new InvalidSettingsError([
+      say(
+        `LEDGER_SIGNING_KEY_FILE: ${path} ${found}. The events of ${settings.SQLITE_PATH} are sealed with the office's ledger key, and a row appended without it would be refused as not written by Rectify. Run the tool where the server's key is, or set LEDGER_SIGNING_KEY_FILE to it.`,
+        `LEDGER_SIGNING_KEY_FILE：${path} ${foundZh}。${settings.SQLITE_PATH} 中的事件以本单位台账密钥加封，不用该密钥写入的记录会被视为并非 Rectify 写入而拒绝。请在存放服务密钥的机器上运行本工具，或将 LEDGER_SIGNING_KEY_FILE 设为该密钥。`,
+      ),
+    ]);
+  }
+  store.sealRows(rowSealKeyOf(key), false);
+}
 
 /**
  * The store as a command-line tool opens it, with `close()` that also witnesses a store this run
@@ -503,6 +548,14 @@ type ToolStoreSettings = Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH' | 'EVEN
 export function openToolStore(settings: ToolStoreSettings): EventStore {
   const created = settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:' && !existsSync(settings.SQLITE_PATH) && !existsSync(settings.STORE_WITNESS_PATH);
   const store = openEventStore(settings);
+  if (store instanceof SqliteEventStore) {
+    try {
+      sealToolAppends(store, settings);
+    } catch (error) {
+      void store.close();
+      throw error;
+    }
+  }
   if (!created || !(store instanceof SqliteEventStore)) return store;
   const close = store.close.bind(store);
   store.close = async () => {

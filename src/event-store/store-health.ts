@@ -9,7 +9,15 @@ import { witnessNotWrittenMessage } from './store-witness.js';
 import type { WitnessKeeper } from './store-admission.js';
 
 /** Why the store cannot take writes (or the read models cannot follow) right now. */
-export type StoreProblemCause = 'STORE_FILE_MISSING' | 'STORE_FILE_REPLACED' | 'LOG_SHORTENED' | 'DISK_FULL' | 'WRITE_FAILED' | 'PROJECTIONS_STOPPED' | 'WITNESS_NOT_WRITTEN';
+export type StoreProblemCause =
+  | 'STORE_FILE_MISSING'
+  | 'STORE_FILE_REPLACED'
+  | 'LOG_SHORTENED'
+  | 'DISK_FULL'
+  | 'WRITE_FAILED'
+  | 'PROJECTIONS_STOPPED'
+  | 'WITNESS_NOT_WRITTEN'
+  | 'LOG_ALTERED';
 
 /**
  * Something an operator must know that does not stop writes (readiness stays `ready`): a setting
@@ -104,7 +112,17 @@ const MESSAGES: Record<StoreProblemCause, (detail: string, path: string) => Bili
   WITNESS_NOT_WRITTEN: (code, path) => witnessNotWrittenMessage(path, code),
   // Built by projectionsStoppedMessage, which has the reason in both languages.
   PROJECTIONS_STOPPED: (detail) => projectionsStoppedMessage(say(detail, '具体原因见服务器日志')),
+  // Built by logAlteredMessage, from the row's own error.
+  LOG_ALTERED: (detail) => logAlteredMessage(say(detail, '具体原因见服务器日志')),
 };
+
+/** A stream read met a row that is not the one Rectify recorded (`AlteredRowError`'s words): what it means and what the operator does. */
+function logAlteredMessage(row: Bilingual): Bilingual {
+  return say(
+    `${row.en}. Nothing is decided or shown from a row that is not the one recorded, and writes are refused. Run npm run ledger:verify to see what was altered, restore the store from a backup, and restart the server.`,
+    `${row.zh}。不会依据并非原始记录的内容作出判断或显示，现拒绝写入。请运行台账校验（npm run ledger:verify）查明被改动之处，从备份恢复事件库，然后重启服务。`,
+  );
+}
 
 /** The read models stopped on an event (`reason` names it, in both languages): what it means and what the operator does. */
 function projectionsStoppedMessage(reason: Bilingual): Bilingual {
@@ -217,6 +235,14 @@ export class StoreHealth {
   /** The read models stopped: `reason` names the event and why, in English and Chinese. */
   projectionsFailed(reason: Bilingual): void {
     this.note('PROJECTIONS_STOPPED', reason.en, reason.en, projectionsStoppedMessage(reason));
+  }
+
+  /**
+   * A stream read met an altered row (`AlteredRowError`, breaker9b N3): writes are refused from now
+   * on, like PROJECTIONS_STOPPED, until a restart on a sound store. Returns the refusal to answer the read with.
+   */
+  rowAltered(row: { readonly message: string; readonly messageZh: string }): StoreUnavailableError {
+    return new StoreUnavailableError(this.note('LOG_ALTERED', row.message, row.message, logAlteredMessage(say(row.message, row.messageZh))));
   }
 
   projectionsFollowing(): void {

@@ -56,6 +56,13 @@ export interface StoreWitness {
    */
   readonly checkpoint?: WitnessedCheckpoint | null;
   /**
+   * True once the server sealed the store's rows with the office's key (breaker9b N1, `rowSeal`):
+   * from then on a row without a valid seal is not Rectify's, and the rows are never sealed afresh
+   * (which would vouch for a row inserted meanwhile) — however many seals were removed from the file.
+   * Absent in witnesses written before rows were sealed.
+   */
+  readonly sealedRows?: boolean;
+  /**
    * Ed25519 signature by the ledger signing key over the witness's other fields (canonical JSON,
    * `canonicalJson`), and the public key (JWK `x`, base64url) whose fingerprint is `signingKey`: a
    * witness edited by someone without the key (a head moved back to hide deleted events) is
@@ -152,6 +159,7 @@ export function readWitness(path: string): StoreWitness | null {
     !isWitnessedEvent(witness.headEvent) ||
     !signingKeyReadable ||
     !isWitnessedCheckpoint(witness.checkpoint) ||
+    (witness.sealedRows !== undefined && typeof witness.sealedRows !== 'boolean') ||
     !isSignature(witness.signature)
   ) {
     throw witnessDamaged(path, 'a field is missing or of the wrong kind', '缺少字段或字段类型不对');

@@ -1,16 +1,18 @@
 import { Global, Inject, Injectable, Logger, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { createHmac, hkdfSync, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { AppSettings } from '../config/app-settings.js';
 import { ADMITTED_STORE } from '../event-store/event-store.module.js';
 import type { AdmittedStore } from '../event-store/store-admission.js';
 import { judgeSigningKey } from '../event-store/store-witness.js';
+import { SqliteEventStore } from '../event-store/sqlite-event-store.js';
 import { keyFingerprint, publicKeyText } from './domain/checkpoint.js';
 import { loadSigningKey, signingKeyPath } from './ledger-signing-key.js';
+import { hmac, macKey, type MacPurpose } from './ledger-mac.js';
 
-/** What a keyed MAC (see `LedgerKeys.mac`) authenticates: each purpose has a key of its own. */
-export type MacPurpose = 'read-model snapshot';
+export { ledgerMac, rowSealKeyOf, type MacPurpose } from './ledger-mac.js';
+
 
 /**
  * The office's ledger key, loaded (or generated) once at start and judged against the key on record
@@ -27,6 +29,11 @@ export class LedgerKeys {
   /** Its fingerprint (16 hex digits, `keyFingerprint`). */
   readonly fingerprint: string;
   private readonly macKeys = new Map<MacPurpose, Buffer>();
+  /**
+   * Resolves once the store's rows are sealed with this key (see `sealStoreRows`), after the store's
+   * integrity check; the read models follow the log only after it. Rejects as the integrity check does.
+   */
+  readonly rowsSealed: Promise<void>;
 
   constructor(@Inject(ADMITTED_STORE) admitted: AdmittedStore, config: ConfigService<AppSettings, true>) {
     const keySettings = {
@@ -48,6 +55,37 @@ export class LedgerKeys {
       this.logger.warn(`Checkpoints are signed by key ${this.fingerprint} from now on, in place of key ${onRecord.fingerprint} (listed in LEDGER_TRUSTED_KEYS).`);
     }
     admitted.witness.keepSigningKey(this.fingerprint, this.signingKey);
+    const rotated = onRecord !== undefined && onRecord.fingerprint !== this.fingerprint;
+    this.rowsSealed = admitted.integrity.then(() => this.sealStoreRows(admitted, rotated));
+    this.rowsSealed.catch(() => undefined);
+  }
+
+  /**
+   * Gives the SQLite store the row-seal key (breaker9b N1: rows appended are sealed, rows read are
+   * checked), and seals the log's rows when it must: after a key rotation the operator accepted
+   * (`rotated`: the old seals cannot be checked without the old key), or on a store no version ever
+   * sealed (the witness does not say `sealedRows`, and no row carries a seal) — once. A store that
+   * was sealed is never sealed afresh: its unsealed rows are not Rectify's.
+   */
+  private sealStoreRows(admitted: AdmittedStore, rotated: boolean): void {
+    const store = admitted.store;
+    if (!(store instanceof SqliteEventStore)) return;
+    const neverSealed = admitted.witnessed?.sealedRows !== true && !store.hasSealedRows();
+    const sealing = store.sealRows(this.rowSealKey(), rotated || neverSealed);
+    if (sealing && sealing.sealed > 0) {
+      this.logger.log(`Sealed ${sealing.sealed} events of the log with ledger key ${this.fingerprint} (${rotated ? 'the key was rotated' : 'the first start of a version that seals rows'})`);
+    }
+    if (sealing?.stoppedAt) {
+      this.logger.warn(
+        `Events from position ${sealing.stoppedAt} on were left unsealed: the ledger chain does not vouch for the event there (edited, moved or inserted by hand). The read models stop there; run npm run ledger:verify.`,
+      );
+    }
+    admitted.witness.noteRowsSealed();
+  }
+
+  /** The key of the row seals (`rowSeal`): HKDF from the signing key, like every MAC here. */
+  rowSealKey(): Buffer {
+    return this.macKey('event row seal');
   }
 
   /**
@@ -55,24 +93,15 @@ export class LedgerKeys {
    * for this purpose alone (HKDF-SHA-256 over the key's PKCS#8 bytes, RFC 5869; node:crypto).
    */
   mac(purpose: MacPurpose, parts: readonly Buffer[]): Buffer {
+    return hmac(this.macKey(purpose), parts);
+  }
+
+  private macKey(purpose: MacPurpose): Buffer {
     let key = this.macKeys.get(purpose);
     if (!key) this.macKeys.set(purpose, (key = macKey(this.signingKey, purpose)));
-    return hmac(key, parts);
+    return key;
   }
 }
-
-/** The MAC key for one purpose: HKDF-SHA-256 (RFC 5869) over the signing key's PKCS#8 bytes, 32 bytes. */
-const macKey = (signingKey: KeyObject, purpose: MacPurpose): Buffer =>
-  Buffer.from(hkdfSync('sha256', signingKey.export({ format: 'der', type: 'pkcs8' }), 'Rectify ledger key', `Rectify ${purpose} MAC v1`, 32));
-
-const hmac = (key: Buffer, parts: readonly Buffer[]): Buffer => {
-  const mac = createHmac('sha256', key);
-  for (const part of parts) mac.update(part);
-  return mac.digest();
-};
-
-/** `LedgerKeys.mac` for a key at hand (tools and tests that write what a server holding the key would). */
-export const ledgerMac = (signingKey: KeyObject, purpose: MacPurpose, parts: readonly Buffer[]): Buffer => hmac(macKey(signingKey, purpose), parts);
 
 /** The ledger key for every module that authenticates with it (global: the read-model snapshots need it before the ledger). */
 @Global()

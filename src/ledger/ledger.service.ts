@@ -135,7 +135,9 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
     this.admitted.witness.writeOut();
     const witness = witnessExpectations(this.config.get('STORE_WITNESS_PATH', { infer: true }), this.admitted.identity.storeId);
     const trustedKeys = [this.keys.fingerprint, ...this.config.get('LEDGER_TRUSTED_KEYS', { infer: true })];
-    return verifyLedger(this.backend(), { ...witness.expectations, trustedKeys }).catch((error: unknown) => {
+    // Rows are sealed from this server's start on (LedgerKeys.rowsSealed): each seal must hold (SQLite).
+    const sealKey = this.store instanceof SqliteEventStore ? this.keys.rowSealKey() : null;
+    return verifyLedger(this.backend(), { ...witness.expectations, trustedKeys, sealKey }).catch((error: unknown) => {
       const code = (error as { code?: unknown } | null)?.code;
       // A store that fails while it is read (damaged pages, an I/O error) is a finding, not a crash.
       if (typeof code !== 'string' || !code.startsWith('SQLITE_')) throw error;

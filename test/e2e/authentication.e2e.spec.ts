@@ -1,4 +1,5 @@
 import { jest } from '@jest/globals';
+import { testSigningKeyFile } from '../support/signing-key.js';
 import { Logger } from '@nestjs/common';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
@@ -39,7 +40,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Runs the operator's tool against the file, as `npm run user:create` does. */
 async function createUserWithCli(sqlitePath: string, args: string[]) {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { env: { ...process.env, SQLITE_PATH: sqlitePath } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { env: { ...process.env, SQLITE_PATH: sqlitePath, LEDGER_SIGNING_KEY_FILE: testSigningKeyFile() } });
     return { exitCode: 0, stdout, stderr, token: stdout.trim().split('\n').at(-1)! };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { testSigningKeyFile } from '../support/signing-key.js';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -61,7 +62,7 @@ describe(`Crash test: ${CYCLES} cycles of kill -9 under ${CLIENTS} concurrent cl
   it('loses no acknowledged mutation, duplicates none, completes every retried one once, and rebuilds the same read models', async () => {
     const sqlitePath = freshDatabasePath();
     const { stdout } = await promisify(execFile)(process.execPath, [join(process.cwd(), 'dist/cli/create-user.js'), '--name', '张伟', '--role', 'SUPERVISOR'], {
-      env: { ...process.env, SQLITE_PATH: sqlitePath },
+      env: { ...process.env, SQLITE_PATH: sqlitePath, LEDGER_SIGNING_KEY_FILE: testSigningKeyFile() },
     });
     const SUPERVISOR = { authorization: `Bearer ${stdout.trim().split('\n').at(-1)!}` };
 

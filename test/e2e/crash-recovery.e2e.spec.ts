@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { testSigningKeyFile, testRowSealKey } from '../support/signing-key.js';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
@@ -52,7 +53,7 @@ const killHard = (child: ChildProcess) =>
 /** The operator's command-line tool, appending to the same file while the server runs. */
 async function createUserWithCli(sqlitePath: string, args: string[]): Promise<string> {
   const { stdout } = await promisify(execFile)(process.execPath, [join(process.cwd(), 'dist/cli/create-user.js'), ...args], {
-    env: { ...process.env, SQLITE_PATH: sqlitePath },
+    env: { ...process.env, SQLITE_PATH: sqlitePath, LEDGER_SIGNING_KEY_FILE: testSigningKeyFile() },
   });
   return stdout.trim().split('\n').at(-1)!;
 }
@@ -112,6 +113,8 @@ describe('The server process', () => {
     const SUPERVISOR = { authorization: `Bearer ${await createUserWithCli(sqlitePath, ['--name', '张伟', '--role', 'SUPERVISOR'])}` };
 
     const tool = new SqliteEventStore(sqlitePath);
+    // A tool holding the office's key seals its rows as the server does (breaker9b N1).
+    tool.sealRows(testRowSealKey(), false);
     const unitId = '3c0a6f7e-1d2b-4c5d-8e9f-0a1b2c3d4e5f';
     await tool.appendToStream(
       `unit-${unitId}`,

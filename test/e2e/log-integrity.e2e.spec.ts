@@ -272,3 +272,117 @@ describe('Checkpoints deleted with their numbering, and the witness edited to ma
     expect(refusal.messageZh).toContain('其签名无效');
   }, CEILING_MS);
 });
+
+describe('A row forged with its public hashes computed (breaker9b N1), or edited under a read-model snapshot (N3)', () => {
+  const FORGED = 'rct_forged_admin_token_0002';
+  /** The demo administrator's token issue again, for a forged token, appended after the head with its leaf and chain hashes computed as the README spells them. */
+  const forgeAdminToken = (db: Database.Database) => {
+    const issued = db.prepare("SELECT * FROM events WHERE type = 'AccessTokenIssued' AND json_extract(data, '$.tokenSha256') = ?").get(sha256('rct_demo_admin_qingchuan')) as EventsRow;
+    const data = JSON.stringify({ ...(JSON.parse(issued.data) as object), tokenId: 'cccccccc-0000-4000-8000-000000000013', tokenSha256: sha256(FORGED) });
+    return appendChainedRow(
+      db,
+      { eventId: 'bbbbbbbb-0000-4000-8000-000000000012', streamId: issued.stream_id, revision: nextRevision(db, issued.stream_id), type: issued.type, schemaVersion: issued.schema_version, data, metadata: issued.metadata, recordedAt: issued.recorded_at },
+      { sealed: false },
+    );
+  };
+  const roleOf = async (app: TestApp, token: string) => (await app.graphql('{ me { role } }', {}, { authorization: `Bearer ${token}` })).data?.me?.role ?? null;
+
+  it('appended after the head of a stopped store is never served: the read models stop naming it, in both languages, at start and after a restart; verifyLedger calls it NOT_SEALED', async () => {
+    const sqlitePath = await givenDemoStore();
+    const position = editStore(sqlitePath, forgeAdminToken);
+    for (let start = 0; start < 2; start += 1) {
+      const app = await startTestApp({ sqlitePath });
+      try {
+        expect(await roleOf(app, FORGED)).toBeNull();
+        expect(await roleOf(app, 'rct_demo_admin_qingchuan')).toBe('ADMIN');
+        expect(await problems(app)).toEqual(['PROJECTIONS_STOPPED']);
+        const refusal = await refusalOfWrite(app);
+        expect(refusal.en).toContain(`at position ${position} cannot be read: it is not sealed with this office's ledger key`);
+        expect(refusal.zh).toContain(`位置 ${position} 的事件（AccessTokenIssued）无法读取：它没有本单位台账密钥的封印`);
+        const verified = await app.graphql('{ verifyLedger { ok firstMismatch { kind position } } }', {}, ADMIN);
+        expect(verified.data!.verifyLedger).toEqual({ ok: false, firstMismatch: { kind: 'NOT_SEALED', position: String(position) } });
+        // Nor can a checkpoint sign it.
+        const checkpoint = await app.graphql('mutation { takeLedgerCheckpoint { sequence } }', {}, ADMIN);
+        expect(checkpoint.errors![0]!.extensions!.code).toBe('STORE_UNAVAILABLE');
+      } finally {
+        await app.close();
+      }
+    }
+  }, CEILING_MS);
+
+  it('appended under a running server is never served either: the read models stop at it', async () => {
+    const sqlitePath = await givenDemoStore();
+    const app = await startTestApp({ sqlitePath });
+    try {
+      expect(await problems(app)).toEqual([]);
+      editStore(sqlitePath, forgeAdminToken);
+      // The server follows other processes' appends by polling: wait for the condition, with the suite's ceiling.
+      while (!(await problems(app)).includes('PROJECTIONS_STOPPED')) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await roleOf(app, FORGED)).toBeNull();
+    } finally {
+      await app.close();
+    }
+  }, CEILING_MS);
+
+  it('the seals of every row removed: the store is not sealed afresh (its witness says it was), and what it holds is not served as Rectify\'s', async () => {
+    const sqlitePath = await givenDemoStore();
+    expect(JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8'))).toMatchObject({ sealedRows: true });
+    editStore(sqlitePath, (db) => db.exec('UPDATE events SET row_seal = NULL'));
+    const app = await startTestApp({ sqlitePath });
+    try {
+      expect(await problems(app)).toEqual(['PROJECTIONS_STOPPED']);
+      // Not even the accounts are taken from rows the office's key does not vouch for.
+      expect(await roleOf(app, 'rct_demo_admin_qingchuan')).toBeNull();
+    } finally {
+      await app.close();
+    }
+  }, CEILING_MS);
+
+  it('a store written before rows were sealed is sealed once at its first start (the chain vouching for each row), then served as before', async () => {
+    const sqlitePath = await givenDemoStore();
+    // As the version before the seals left it: no seals, and a witness that says nothing of them.
+    editStore(sqlitePath, (db) => db.exec('UPDATE events SET row_seal = NULL'));
+    rmSync(`${sqlitePath}.witness.json`);
+    const app = await startTestApp({ sqlitePath, settings: { ACCEPT_STORE_RESET: 'true' } });
+    try {
+      expect(await problems(app)).toEqual([]);
+      expect(await roleOf(app, 'rct_demo_admin_qingchuan')).toBe('ADMIN');
+      expect((await app.graphql('{ verifyLedger { ok } }', {}, ADMIN)).data!.verifyLedger.ok).toBe(true);
+      expect((await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title: '第二份评估报告' }) }, SUPERVISOR)).errors).toBeUndefined();
+    } finally {
+      await app.close();
+    }
+    expect(editStore(sqlitePath, (db) => (db.prepare('SELECT COUNT(*) AS unsealed FROM events WHERE row_seal IS NULL').get() as { unsealed: number }).unsealed)).toBe(0);
+  }, CEILING_MS);
+
+  it('edited under a kept snapshot: no command decides on it and no history shows it — both refused STORE_UNAVAILABLE (LOG_ALTERED) in both languages; other streams still answer', async () => {
+    const sqlitePath = freshDatabasePath();
+    const first = await startTestApp({ sqlitePath, demoData: true });
+    await first.close();
+    // A finding's assignment of one unit made to name another, in place; the snapshot (which holds the read models past it) kept.
+    const edited = editStore(sqlitePath, (db) => {
+      const assigned = db.prepare("SELECT * FROM events WHERE type = 'UnitAssigned' AND stream_id LIKE 'finding-%' ORDER BY position LIMIT 1").get() as EventsRow;
+      const data = JSON.parse(assigned.data) as { unitId: string };
+      const other = db.prepare("SELECT json_extract(data, '$.unitId') AS unitId FROM events WHERE type = 'UnitRegistered' AND json_extract(data, '$.unitId') <> ? LIMIT 1").get(data.unitId) as { unitId: string };
+      db.prepare('UPDATE events SET data = ? WHERE position = ?').run(JSON.stringify({ ...data, unitId: other.unitId }), assigned.position);
+      const untouched = db.prepare("SELECT stream_id FROM events WHERE type = 'FindingRecorded' AND stream_id <> ? LIMIT 1").get(assigned.stream_id) as { stream_id: string };
+      return { findingId: assigned.stream_id.slice('finding-'.length), position: assigned.position, unitId: other.unitId, untouched: untouched.stream_id.slice('finding-'.length) };
+    });
+    const app = await startTestApp({ sqlitePath });
+    try {
+      const urged = await app.graphql('mutation($input: UrgeUnitInput!) { urgeUnit(input: $input) { id } }', {
+        input: { idempotencyKey: 'urge-edited-unit', findingId: edited.findingId, unitId: edited.unitId, message: '请尽快' },
+      }, SUPERVISOR);
+      expect(urged.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'LOG_ALTERED' });
+      expect(urged.errors![0]!.message).toContain(`The event at position ${edited.position} (UnitAssigned) cannot be trusted: its content does not match the ledger hash recorded with it`);
+      expect(urged.errors![0]!.extensions!.messageZh).toContain(`位置 ${edited.position} 的事件（UnitAssigned）不可信：其内容与写入时记录的台账哈希不符`);
+      const history = await app.graphql('query($id: ID!) { finding(id: $id) { history { eventType } } }', { id: edited.findingId }, SUPERVISOR);
+      expect(history.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'LOG_ALTERED' });
+      expect(await problems(app)).toEqual(['LOG_ALTERED']);
+      const other = await app.graphql('query($id: ID!) { finding(id: $id) { history { eventType } } }', { id: edited.untouched }, SUPERVISOR);
+      expect(other.data!.finding.history.length).toBeGreaterThan(0);
+    } finally {
+      await app.close();
+    }
+  }, CEILING_MS);
+});

@@ -380,7 +380,7 @@ describe('A store file deleted or replaced under a running server', () => {
 
   it('takes a store a command-line tool created and filled before any server ran on it (the tool witnessed it), seeding no demo into it', async () => {
     const sqlitePath = freshDatabasePath();
-    await promisify(execFile)(process.execPath, [join(process.cwd(), 'dist/cli/create-user.js'), '--name', '王芳', '--role', 'ADMIN'], { env: { ...process.env, SQLITE_PATH: sqlitePath } });
+    await promisify(execFile)(process.execPath, [join(process.cwd(), 'dist/cli/create-user.js'), '--name', '王芳', '--role', 'ADMIN'], { env: { ...process.env, SQLITE_PATH: sqlitePath, LEDGER_SIGNING_KEY_FILE: testSigningKeyFile() } });
     expect(JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8'))).toMatchObject({ head: expect.any(String) });
     const app = await startTestApp({ sqlitePath, demoData: true });
     expect(await evaluationCount(app)).toBe(0);
@@ -480,7 +480,7 @@ describe('A WAL damaged or removed after a crash', () => {
     const sqlitePath = freshDatabasePath();
     const server = await startServer(sqlitePath);
     const { stdout } = await cli(process.execPath, [join(process.cwd(), 'dist/cli/create-user.js'), '--name', '张伟', '--role', 'SUPERVISOR'], {
-      env: { ...process.env, SQLITE_PATH: sqlitePath },
+      env: { ...process.env, SQLITE_PATH: sqlitePath, LEDGER_SIGNING_KEY_FILE: testSigningKeyFile() },
     });
     const SUPERVISOR = { authorization: `Bearer ${stdout.trim().split('\n').at(-1)!}` };
     // The server sees the tool's user once it has projected it (within a poll).
@@ -525,7 +525,7 @@ describe('A WAL damaged or removed after a crash', () => {
     first.child.kill('SIGTERM');
     await new Promise((resolve) => first.child.once('exit', resolve));
     const { stdout } = await cli(process.execPath, [join(process.cwd(), 'dist/cli/create-user.js'), '--name', '张伟', '--role', 'SUPERVISOR'], {
-      env: { ...process.env, SQLITE_PATH: sqlitePath },
+      env: { ...process.env, SQLITE_PATH: sqlitePath, LEDGER_SIGNING_KEY_FILE: testSigningKeyFile() },
     });
     const SUPERVISOR = { authorization: `Bearer ${stdout.trim().split('\n').at(-1)!}` };
     const server = await startServer(sqlitePath);

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { testSigningKeyFile } from '../support/signing-key.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,7 +71,7 @@ describe('a 2016 work plan entered in 2026: approval and assignment days, correc
       execFile(
         process.execPath,
         [join(process.cwd(), 'dist/cli/import-work-plan.js'), ...args],
-        { env: { ...process.env, EVENT_STORE: 'sqlite', SQLITE_PATH: sqlitePath, NODE_ENV: 'test' } },
+        { env: { ...process.env, EVENT_STORE: 'sqlite', SQLITE_PATH: sqlitePath, NODE_ENV: 'test', LEDGER_SIGNING_KEY_FILE: testSigningKeyFile() } },
         (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
       );
     });

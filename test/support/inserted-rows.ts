@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { hashEvent } from '../../src/ledger/domain/event-chain.js';
+import { hashEvent, rowSeal } from '../../src/ledger/domain/event-chain.js';
+import { testRowSealKey } from './signing-key.js';
 
 /** An events row as a test writes it by hand. */
 export interface HandWrittenRow {
@@ -19,9 +20,10 @@ export interface HandWrittenRow {
  * would give it (chained onto the newest row), as another version of Rectify would have written it:
  * for events that are on the chain yet not readable by this version (an unknown type, a newer
  * schema version, another shape). A row whose JSON is damaged is hashed over empty data, so only its
- * JSON is wrong. Returns its position.
+ * JSON is wrong. Sealed with the test servers' key (`testSigningKeyFile`) as they would seal it,
+ * unless `sealed` is false: a forger's row, its public hashes computed (breaker9b N1). Returns its position.
  */
-export function appendChainedRow(db: Database.Database, row: HandWrittenRow): number {
+export function appendChainedRow(db: Database.Database, row: HandWrittenRow, { sealed = true }: { sealed?: boolean } = {}): number {
   const previous = db.prepare('SELECT chain_hash FROM events ORDER BY position DESC LIMIT 1').get() as { chain_hash: Buffer };
   const parse = (text: string): Record<string, unknown> => {
     try {
@@ -40,8 +42,9 @@ export function appendChainedRow(db: Database.Database, row: HandWrittenRow): nu
     metadata: parse(row.metadata),
     recordedAt: row.recordedAt,
   });
+  const seal = sealed ? rowSeal(testRowSealKey(), hashes.leafHash, hashes.chainHash) : null;
   const inserted = db
-    .prepare('INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, leaf_hash, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(row.eventId, row.streamId, row.revision, row.type, row.schemaVersion, row.data, row.metadata, row.recordedAt, hashes.leafHash, hashes.chainHash);
+    .prepare('INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, leaf_hash, chain_hash, row_seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(row.eventId, row.streamId, row.revision, row.type, row.schemaVersion, row.data, row.metadata, row.recordedAt, hashes.leafHash, hashes.chainHash, seal);
   return Number(inserted.lastInsertRowid);
 }

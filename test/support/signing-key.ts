@@ -2,6 +2,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { rowSealKeyOf } from '../../src/ledger/ledger-mac.js';
+import { readSigningKey } from '../../src/ledger/ledger-signing-key.js';
 
 let keyFile: string | undefined;
 
@@ -17,3 +19,6 @@ export function testSigningKeyFile(): string {
   }
   return keyFile;
 }
+
+/** The row-seal key (`rowSeal`) of this test process's signing key: what a tool beside the server seals its appends with (breaker9b N1). */
+export const testRowSealKey = (): Buffer => rowSealKeyOf(readSigningKey(testSigningKeyFile()));

@@ -1,4 +1,4 @@
-import { ChainFollower, GENESIS_CHAIN_HASH, hashEvent, type ChainedRow, type HashedEventContent } from './event-chain.js';
+import { ChainFollower, GENESIS_CHAIN_HASH, hashEvent, rowProblem, rowSeal, type ChainedRow, type HashedEventContent } from './event-chain.js';
 
 const content = (n: number): HashedEventContent => ({
   id: `event-${n}`,
@@ -50,5 +50,32 @@ describe('Following the chain while the log is read', () => {
     const rehashed = hashEvent(Buffer.alloc(32, 7), content(2));
     expect(problems([rows[0]!, { ...rows[1]!, leafHash: rehashed.leafHash, chainHash: rehashed.chainHash }])[1]).toMatch(/does not follow the event at position 1/);
     expect(problems([rows[0]!, { ...rows[1]!, content: { ...content(2), data: { unitId: 'unit-1', name: '青川市黑客局' } } }])[1]).toMatch(/changed after it was recorded/);
+  });
+
+  describe('once the store is sealed (breaker9b N1)', () => {
+    const key = Buffer.alloc(32, 1);
+    const sealed = (rows: readonly ChainedRow[], sealKey = key) => rows.map((row) => ({ ...row, seal: rowSeal(sealKey, row.leafHash!, row.chainHash!) }));
+
+    it('takes rows sealed with the office key', () => {
+      expect(problems(sealed(givenRows(3)), new ChainFollower(0, GENESIS_CHAIN_HASH, () => key))).toEqual([null, null, null]);
+    });
+
+    it('names a row appended with its public hashes computed but no seal, or sealed with another key, or with another row\'s seal', () => {
+      const rows = sealed(givenRows(4));
+      const follower = () => new ChainFollower(0, GENESIS_CHAIN_HASH, () => key);
+      const notSealed = /is not sealed with this office's ledger key/;
+      expect(problems([...rows.slice(0, 3), { ...rows[3]!, seal: null }], follower())[3]).toMatch(notSealed);
+      expect(problems([...rows.slice(0, 3), sealed([rows[3]!], Buffer.alloc(32, 2))[0]!], follower())[3]).toMatch(notSealed);
+      expect(problems([...rows.slice(0, 3), { ...rows[3]!, seal: rows[2]!.seal }], follower())[3]).toMatch(notSealed);
+    });
+
+    it('checks a row read on its own (a stream read): content, hashes and seal', () => {
+      const [row] = sealed(givenRows(1));
+      expect(rowProblem(row!, key)).toBeNull();
+      expect(rowProblem({ ...row!, seal: null }, key)?.en).toMatch(/not sealed/);
+      expect(rowProblem({ ...row!, seal: null }, null)).toBeNull();
+      expect(rowProblem({ ...row!, content: { ...content(1), data: { unitId: 'unit-1', name: '青川市黑客局' } } }, key)?.en).toMatch(/changed after it was recorded/);
+      expect(rowProblem({ ...row!, leafHash: null }, key)?.en).toMatch(/carries no ledger hashes/);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { canonicalJson } from '../../shared/ids.js';
 import { HASH_BYTES, leafHash } from './merkle.js';
 
@@ -72,6 +72,20 @@ export function hashEvent(previousChainHash: Buffer, event: HashedEventContent):
   return { leafHash: leaf, chainHash: chainHash(previousChainHash, leaf) };
 }
 
+/**
+ * The row seal (breaker9b N1): HMAC-SHA-256 (32 bytes) over the row's leaf hash and chain hash, in
+ * that order, keyed by the office's row-seal key (derived from the ledger signing key, see
+ * `LedgerKeys.rowSealKey`). The leaf and chain hashes are public algorithms anyone can recompute
+ * for a forged row; the seal is not: only a process holding the key (the server, the command-line
+ * tools run beside it) can write a row that reads as Rectify's. Over the leaf hash, so the row's
+ * content is bound; over the chain hash, so its place in the log is.
+ */
+export const rowSeal = (sealKey: Buffer, leafHash: Buffer, chainHash: Buffer): Buffer => createHmac('sha256', sealKey).update(leafHash).update(chainHash).digest();
+
+/** Whether a row's stored seal is the one `rowSeal` gives for its stored hashes. */
+export const sealHolds = (sealKey: Buffer, leafHash: Buffer, chainHash: Buffer, seal: Buffer | null): boolean =>
+  seal !== null && seal.length === HASH_BYTES && rowSeal(sealKey, leafHash, chainHash).equals(seal);
+
 /** A stored row as the chain follower sees it: its number in the SQLite log, content (null: unreadable) and stored hashes. */
 export interface ChainedRow {
   /** The row's position (SQLite: 1, 2, 3 … with no gaps in a log nobody edited). */
@@ -79,6 +93,40 @@ export interface ChainedRow {
   readonly content: HashedEventContent | null;
   readonly leafHash: Buffer | null;
   readonly chainHash: Buffer | null;
+  /** The stored row seal (`rowSeal`); null for a row written before rows were sealed, or by hand. */
+  readonly seal?: Buffer | null;
+}
+
+/** A row without ledger hashes. */
+const NOT_HASHED: ChainProblem = {
+  en: 'it carries no ledger hashes: no Rectify process wrote it (a row inserted into the store file by hand?)',
+  zh: '它没有台账哈希：并非 Rectify 写入（有人直接向事件库文件插入了记录？）',
+};
+
+/** A row that is not sealed under the office's key: what the follower and the stream reads say of it. */
+export const NOT_SEALED: ChainProblem = {
+  en: "it is not sealed with this office's ledger key: no Rectify process holding the key wrote it (a row inserted or rewritten in the store file, its hashes computed by hand?)",
+  zh: '它没有本单位台账密钥的封印：并非持有密钥的 Rectify 写入（有人直接向事件库文件插入或改写了记录，并自行计算了哈希？）',
+};
+
+/** Content no longer matching the leaf hash stored with it. */
+export const CONTENT_CHANGED: ChainProblem = {
+  en: 'its content does not match the ledger hash recorded with it: it was changed after it was recorded',
+  zh: '其内容与写入时记录的台账哈希不符：记录后被改动过',
+};
+
+/**
+ * The check a row gets wherever it is read on its own (a stream read for a command or a history,
+ * breaker9b N3): hashes present, content matching its leaf hash, and — when the store is sealed
+ * (`sealKey`) — its seal holding. It cannot see a row moved or deleted (that needs the row before
+ * it: `ChainFollower`, `ledger:verify`). Null when the row is sound. One SHA-256 over the canonical
+ * JSON and one HMAC per row.
+ */
+export function rowProblem(row: Omit<ChainedRow, 'position'>, sealKey: Buffer | null): ChainProblem | null {
+  if (!row.leafHash || !row.chainHash) return NOT_HASHED;
+  if (row.content && !eventLeafHash(row.content).equals(row.leafHash)) return CONTENT_CHANGED;
+  if (sealKey && !sealHolds(sealKey, row.leafHash, row.chainHash, row.seal ?? null)) return NOT_SEALED;
+  return null;
 }
 
 /** Why a row is not one Rectify chained after the one before it, in English and Chinese. */
@@ -92,8 +140,10 @@ export interface ChainProblem {
  * process wrote is named instead of projected and served (breaker9 F0): a row without hashes
  * (inserted into the file by hand), positions missing before a row (rows deleted from the middle),
  * a chain hash that does not follow the previous one, or content that no longer matches its leaf
- * hash (edited in place). Pure; one leaf and one chain hash (SHA-256) per row. What it cannot see —
- * a log rewritten with every hash recomputed — is what signed checkpoints and the store witness are for.
+ * hash (edited in place), and — once the store is sealed — a row whose seal does not hold under the
+ * office's key (inserted or rewritten with its public hashes recomputed, breaker9b N1). Pure; one leaf
+ * hash, one chain hash and one HMAC per row. What it cannot see — rows removed from the end — is what
+ * the store witness is for.
  */
 export class ChainFollower {
   constructor(
@@ -101,6 +151,8 @@ export class ChainFollower {
     private position: number,
     /** That row's stored chain hash (GENESIS_CHAIN_HASH at the start of the log). */
     private chain: Buffer,
+    /** The office's row-seal key once the store is sealed (asked at each row: it is set after the read may start); null: seals not checked. */
+    private readonly sealKey: () => Buffer | null = () => null,
   ) {}
 
   /** Checks the next row read and moves past it (its own stored chain hash is what the next one follows); null when it is sound. */
@@ -108,12 +160,7 @@ export class ChainFollower {
     const previous = { position: this.position, chain: this.chain };
     this.position = row.position;
     if (row.chainHash) this.chain = row.chainHash;
-    if (!row.leafHash || !row.chainHash) {
-      return {
-        en: 'it carries no ledger hashes: no Rectify process wrote it (a row inserted into the store file by hand?)',
-        zh: '它没有台账哈希：并非 Rectify 写入（有人直接向事件库文件插入了记录？）',
-      };
-    }
+    if (!row.leafHash || !row.chainHash) return NOT_HASHED;
     if (row.position !== previous.position + 1) {
       const missing = row.position - 1 === previous.position + 1 ? `${previous.position + 1}` : `${previous.position + 1}–${row.position - 1}`;
       return {
@@ -127,9 +174,6 @@ export class ChainFollower {
         zh: `其链哈希与位置 ${previous.position} 的事件接不上：有事件被删除或调换，或哈希被改写`,
       };
     }
-    if (row.content && !eventLeafHash(row.content).equals(row.leafHash)) {
-      return { en: 'its content does not match the ledger hash recorded with it: it was changed after it was recorded', zh: '其内容与写入时记录的台账哈希不符：记录后被改动过' };
-    }
-    return null;
+    return rowProblem(row, this.sealKey());
   }
 }

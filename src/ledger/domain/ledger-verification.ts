@@ -1,7 +1,7 @@
 import { comparePositions, parsePosition, type Position } from '../../event-store/event-store.port.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
 import { checkpointSignatureHolds, keyFingerprint, ledgerCode, type SignedCheckpoint } from './checkpoint.js';
-import { GENESIS_CHAIN_HASH, chainHash, eventLeafHash, type HashedEventContent } from './event-chain.js';
+import { GENESIS_CHAIN_HASH, chainHash, eventLeafHash, sealHolds, type HashedEventContent } from './event-chain.js';
 import { MerkleFrontier } from './merkle.js';
 
 /**
@@ -18,6 +18,8 @@ export interface LedgerEntry {
   readonly content: HashedEventContent | null;
   readonly storedLeafHash: Buffer | null;
   readonly storedChainHash: Buffer | null;
+  /** The stored row seal (`rowSeal`, SQLite); null or absent when the row has none. */
+  readonly storedSeal?: Buffer | null;
   /**
    * Where the hashes are kept apart from the event (EventStoreDB), the id of the event they were
    * computed for: another id means events were removed or moved in between.
@@ -39,6 +41,7 @@ export const MismatchKinds = [
   'WITNESS_DAMAGED',
   'CHECKPOINT_FOREIGN_KEY',
   'NOT_HASHED',
+  'NOT_SEALED',
 ] as const;
 
 export type MismatchKind =
@@ -48,6 +51,11 @@ export type MismatchKind =
   | 'CONTENT_CHANGED'
   /** The row carries no ledger hashes at all: no Rectify process wrote it (every append hashes its events); it was inserted by hand. */
   | 'NOT_HASHED'
+  /**
+   * The row's hashes hold, but its seal does not under the office's key (breaker9b N1): someone
+   * inserted or rewrote it with the public hashes computed by hand; no Rectify process holding the key wrote it.
+   */
+  | 'NOT_SEALED'
   /** The content matches its hash, but the chain does not lead to it: an event before it was removed or moved, or hashes were rewritten. */
   | 'CHAIN_BROKEN'
   /** A checkpoint's signature does not verify, or its body says something else than its fields. */
@@ -140,6 +148,12 @@ export interface LedgerExpectations {
    * checkpoint signed by any other key is `CHECKPOINT_FOREIGN_KEY`. Absent: any key is taken.
    */
   readonly trustedKeys?: readonly string[] | null;
+  /**
+   * The office's row-seal key (`LedgerKeys.rowSealKey`) when the store's rows are sealed: each
+   * row's seal must then hold (`NOT_SEALED`). Absent: seals are not checked (no key at hand, or a
+   * store sealed by no version yet).
+   */
+  readonly sealKey?: Buffer | null;
   /** What stops the comparison with the store witness: it saw another store, or cannot be read. */
   readonly witnessProblem?: { readonly kind: 'STORE_REPLACED' | 'WITNESS_DAMAGED'; readonly message: Bilingual } | null;
 }
@@ -164,6 +178,7 @@ export class LedgerVerifier {
   private readonly numbering: LedgerMismatch | null;
   private readonly witnessProblem: LedgerMismatch | null;
   private readonly trustedKeys: ReadonlySet<string> | null;
+  private readonly sealKey: Buffer | null;
 
   constructor(checkpoints: readonly VerifiedCheckpoint[], expected: LedgerExpectations = {}) {
     this.pending = [...checkpoints].sort((a, b) => a.treeSize - b.treeSize);
@@ -175,6 +190,7 @@ export class LedgerVerifier {
       .sort((a, b) => comparePositions(a.at, b.at));
     this.numbering = checkpointNumbering(checkpoints, expected.checkpointNumbersGiven ?? null);
     this.trustedKeys = expected.trustedKeys ? new Set(expected.trustedKeys) : null;
+    this.sealKey = expected.sealKey ?? null;
     const problem = expected.witnessProblem;
     this.witnessProblem = problem
       ? { kind: problem.kind, eventNumber: 1, position: null, eventId: null, checkpointTreeSize: null, message: problem.message.en, messageZh: problem.message.zh }
@@ -215,6 +231,14 @@ export class LedgerVerifier {
     }
     const chain = chainHash(this.chain, leaf);
     if (!entry.storedChainHash || !chain.equals(entry.storedChainHash)) return chainBroken();
+    if (this.sealKey && !sealHolds(this.sealKey, leaf, chain, entry.storedSeal ?? null)) {
+      return this.fail({
+        ...at,
+        kind: 'NOT_SEALED',
+        message: `Event ${number} (position ${entry.position}) is not sealed with the office's ledger key: its hashes were computed by someone who does not hold the key — no Rectify process wrote it; it was inserted or rewritten in the store file.`,
+        messageZh: `第 ${number} 条事件（位置 ${entry.position}）没有本单位台账密钥的封印：其哈希是不持有密钥的人自行计算的——并非 Rectify 写入，是有人在事件库文件中插入或改写的。`,
+      });
+    }
     this.chain = chain;
     this.frontier.append(leaf);
     this.lastPosition = entry.position;

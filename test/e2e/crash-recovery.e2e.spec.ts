@@ -20,7 +20,7 @@ const freePort = () =>
 
 async function startServer(sqlitePath: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [SERVER], {
-    env: { ...process.env, PORT: String(port), SQLITE_PATH: sqlitePath, DEMO_DATA: 'false', NODE_ENV: 'test' },
+    env: { ...process.env, PORT: String(port), SQLITE_PATH: sqlitePath, DEMO_DATA: 'false', NODE_ENV: 'test', LEDGER_SIGNING_KEY_FILE: testSigningKeyFile() },
     stdio: 'ignore',
   });
   for (let attempt = 0; attempt < 600; attempt += 1) {

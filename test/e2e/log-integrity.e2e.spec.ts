@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { testSigningKeyFile } from '../support/signing-key.js';
 import Database from 'better-sqlite3';
 import { SqliteEventStore, type EventRow } from '../../src/event-store/sqlite-event-store.js';
 import { StoreRefusedError } from '../../src/event-store/store-witness.js';
@@ -342,7 +344,10 @@ describe('A row forged with its public hashes computed (breaker9b N1), or edited
     const sqlitePath = await givenDemoStore();
     // As the version before the seals left it: no seals, and a witness that says nothing of them.
     editStore(sqlitePath, (db) => db.exec('UPDATE events SET row_seal = NULL'));
+    const { storeId } = JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8')) as { storeId: string };
     rmSync(`${sqlitePath}.witness.json`);
+    // And its copy beside the key (kept since relyb's breaker9b N5), which that version did not write.
+    rmSync(join(dirname(testSigningKeyFile()), 'store-witnesses', `${storeId}.witness.json`), { force: true });
     const app = await startTestApp({ sqlitePath, settings: { ACCEPT_STORE_RESET: 'true' } });
     try {
       expect(await problems(app)).toEqual([]);

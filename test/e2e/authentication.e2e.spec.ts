@@ -236,12 +236,47 @@ describe('Authentication', () => {
         await mutate(DEACTIVATE_USER, { idempotencyKey: key('deactivate'), userId, reason: '调离岗位' }, ADMIN);
         await completed;
         expect(received).toEqual([
-          expect.objectContaining({ errors: [expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED', messageZh: expect.any(String) }, message: expect.stringMatching(/deactivated/) })] }),
+          expect.objectContaining({ errors: [expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED', messageZh: '此账号已停用。' }, message: 'This account has been deactivated.' })] }),
         ]);
         const before = received.length;
         await mutate(REGISTER_EVALUATION, evaluationInput(), await app.as('SUPERVISOR'));
         await new Promise((resolve) => setTimeout(resolve, 150));
         expect(received).toHaveLength(before);
+      } finally {
+        await client.dispose();
+      }
+    });
+
+    it('ends a signed-in page\'s subscription with the true reason when the session is signed out elsewhere (breaker11c N4)', async () => {
+      const { userId } = await registerInspector('周末');
+      const loginName = 'live-sign-out';
+      const set = await app.graphql(
+        `mutation($input: SetInitialPasswordInput!) { setInitialPassword(input: $input) { id } }`,
+        { input: { idempotencyKey: key('initial-password'), userId, loginName, password: 'Chushi#2026' } },
+        ADMIN,
+      );
+      expect(set.errors).toBeUndefined();
+      const signedIn = await app.graphql(`mutation($input: SignInInput!) { signIn(input: $input) { token } }`, { input: { loginName, password: 'Chushi#2026' } }, {});
+      const sessionToken = signedIn.data!.signIn.token as string;
+      const changed = await app.graphql(
+        `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { mustChangePassword } }`,
+        { input: { currentPassword: 'Chushi#2026', newPassword: 'Zhoumo#2026-own', idempotencyKey: key('own-password') } },
+        bearer(sessionToken),
+      );
+      expect(changed.errors).toBeUndefined();
+      const openBefore = app.subscriptionsStarted();
+      const client = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: bearer(sessionToken), lazy: false, retryAttempts: 0 });
+      try {
+        const received: unknown[] = [];
+        const completed = new Promise<void>((resolve, reject) => {
+          client.subscribe({ query: `subscription { dashboardUpdated { findings { total } } }` }, { next: (value) => void received.push(value), error: reject, complete: resolve });
+        });
+        await app.subscriptionsOpened(openBefore, completed);
+        expect((await app.graphql(`mutation { signOut }`, {}, bearer(sessionToken))).data).toEqual({ signOut: true });
+        await completed;
+        expect(received).toEqual([
+          expect.objectContaining({ errors: [expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED', messageZh: '此次登录已结束，请重新登录。' }, message: 'This session has ended. Sign in again.' })] }),
+        ]);
       } finally {
         await client.dispose();
       }

@@ -1,4 +1,4 @@
-import { reactive } from 'vue';
+import { reactive, watch } from 'vue';
 import { ApiError, gql, storedToken, storeToken } from './api';
 
 export type Role = 'ADMIN' | 'SUPERVISOR' | 'INSPECTOR' | 'UNIT';
@@ -17,11 +17,37 @@ export interface CurrentUser {
 const USER_FIELDS = 'id name role unitId unitName loginName mustChangePassword';
 
 /**
+ * The reason is kept in this tab's sessionStorage too: the sign-in page reloaded (or the reload that
+ * follows the live connection learning first that the session ended) still says why, not a generic guess.
+ */
+const ENDED_BECAUSE_KEY = 'rectify.sessionEndedBecause';
+function readEndedBecause(): string {
+  try {
+    return sessionStorage.getItem(ENDED_BECAUSE_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/**
  * `endedBecause`: why the session this tab held is over, in the server's words (此账号已停用。,
  * 此次登录已结束，请重新登录。 after an administrator set a new password, …), for the sign-in page to
  * say; '' when there was none or it is not known.
  */
-export const session = reactive<{ user: CurrentUser | null; checked: boolean; endedBecause: string }>({ user: null, checked: false, endedBecause: '' });
+export const session = reactive<{ user: CurrentUser | null; checked: boolean; endedBecause: string }>({ user: null, checked: false, endedBecause: readEndedBecause() });
+
+watch(
+  () => session.endedBecause,
+  (reason) => {
+    try {
+      if (reason) sessionStorage.setItem(ENDED_BECAUSE_KEY, reason);
+      else sessionStorage.removeItem(ENDED_BECAUSE_KEY);
+    } catch {
+      // Storage refused (private mode, quota): the reason lasts until the next reload only.
+    }
+  },
+  { flush: 'sync' },
+);
 
 /**
  * Restores the tab's session from its stored token (after a reload); signed out if the token is

@@ -46,23 +46,26 @@ export class AuthenticationService {
   }
 
   /**
-   * For a caller who stays connected (a subscriber): whether its credentials still sign someone
-   * in, asked again at will. The token is parsed and hashed once; each check only looks it up.
+   * For a caller who stays connected (a subscriber): asked again at will, null while its credentials
+   * still sign someone in, else the refusal a request with them would get now (此次登录已结束… after a
+   * sign-out or a new password set by an administrator, 此账号已停用。, 登录已于…过期…), so the
+   * subscriber is told the true reason. The token is parsed and hashed once; each check only looks it up.
    */
-  stillSignedIn(authorization: string | undefined): () => boolean {
+  accessEndedBecause(authorization: string | undefined): () => DomainError | null {
     let digest: string | null;
     try {
       digest = this.digestOf(authorization);
-    } catch {
-      return () => false;
+    } catch (refusal) {
+      return () => refusal as DomainError;
     }
     return () => {
-      if (digest === null) return false;
+      if (digest === null) return signInFirst();
       try {
         this.signedInWith(digest);
-        return true;
-      } catch {
-        return false;
+        return null;
+      } catch (refusal) {
+        if (refusal instanceof DomainError) return refusal;
+        throw refusal;
       }
     };
   }

@@ -209,6 +209,37 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
     await page.waitForURL((url) => url.pathname === '/sign-in');
   });
 
+  it('lets the inspector pass a part reported after its due date, and sends a form only from its button, never on Enter (breaker8c P18, breaker11d P4)', async () => {
+    const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
+    const fgw = listed.data!.units.find((unit: { code: string }) => unit.code === 'FGW');
+    const act = async (mutation: string, input: Record<string, unknown>, token: string) => {
+      const answer = await app.graphql(`mutation($input: ${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { id } }`, { input: { idempotencyKey: `late-pass-${mutation}`, ...input } }, { authorization: `Bearer ${token}` });
+      if (answer.errors) throw new Error(`${mutation}: ${JSON.stringify(answer.errors)}`);
+      return answer.data![mutation].id as string;
+    };
+    const title = '政府信息公开年报发布滞后';
+    const latePassId = await act('recordFinding', { evaluationId: listed.data!.evaluations.nodes[0].id, title, description: '年报晚于法定期限发布', category: '年度报告', severity: 'MEDIUM', concernedUnitIds: [fgw.id], identifiedOn: officeDay(-30) }, SUPERVISOR);
+    await act('assignFinding', { findingId: latePassId, assignedOn: officeDay(-20), units: [{ unitId: fgw.id, role: 'LEAD', dueDate: officeDay(-5) }] }, SUPERVISOR);
+    await act('reportRectification', { findingId: latePassId, unitId: fgw.id, summary: '年报已发布', evidence: [{ title: '年报', link: 'https://www.qingchuan.gov.cn/nb' }], reportedOn: officeDay(-2) }, 'rct_demo_unit_fgw_qingchuan');
+
+    const { page } = await contexts.open({ token: 'rct_demo_inspector_qingchuan', viewport: { width: 390, height: 844 } });
+    await page.goto('/inspections');
+    const card = page.locator(`[data-test="awaiting-${fgw.name}"]`, { hasText: title });
+    await card.getByRole('button', { name: '督查' }).click();
+    const form = card.locator('[data-test="form-inspect"]');
+    // 通过 is chosen and the day is today, after the due date: the hidden new due date must not stand in the way.
+    const place = form.getByLabel('督查地点');
+    await place.fill('市发改委政务公开专栏');
+    const before = await app.logPosition();
+    await place.press('Enter');
+    expect(await form.isVisible()).toBe(true);
+    expect(await app.logPosition()).toBe(before);
+    await form.getByRole('button', { name: '提交督查结果' }).click();
+    await page.getByText(`已记录督查：${title}`).waitFor();
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { status inspections { outcome place } } } }`, { id: latePassId });
+    expect(data!.finding.assignments).toEqual([{ status: 'VERIFIED', inspections: [{ outcome: 'PASSED', place: '市发改委政务公开专栏' }] }]);
+  });
+
   it('says so when a typed as-of day is after today, and hides the as-of picker on the imports page (F6, F13)', async () => {
     const { page } = await contexts.open({ token: SUPERVISOR });
     await page.goto('/overview');

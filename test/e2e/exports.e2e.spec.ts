@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { LIGHT_FILL } from '../../src/exports/export-files.js';
 import { LEDGER_COLUMNS, WORK_PLAN_COLUMNS } from '../../src/exports/export-table.js';
 import { TestApp, freshDatabasePath, startTestApp } from '../support/test-app.js';
+import { testSigningKeyFile } from '../support/signing-key.js';
 
 /**
  * Issue 11, item 7 — Excel out: the 整改台账 and the work plan's progress downloaded over HTTP as
@@ -196,7 +197,7 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
         execFile(
           process.execPath,
           [join(process.cwd(), 'dist/cli/export-ledger.js'), ...args],
-          { env: { ...process.env, EVENT_STORE: 'sqlite', SQLITE_PATH: sqlitePath, NODE_ENV: 'test' } },
+          { env: { ...process.env, EVENT_STORE: 'sqlite', SQLITE_PATH: sqlitePath, NODE_ENV: 'test', LEDGER_SIGNING_KEY_FILE: testSigningKeyFile() } },
           (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
         );
       });

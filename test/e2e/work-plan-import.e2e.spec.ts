@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
 import { unitIdForCode } from '../../src/organization/units/unit-id.js';
 import { errorCode, freshDatabasePath, startTestApp, type GraphqlResponse, type TestApp } from '../support/test-app.js';
+import { testSigningKeyFile } from '../support/signing-key.js';
 
 /*
  * Importing plans, units and findings from files: with the command-line tools (compiled, as
@@ -63,7 +64,7 @@ describe('Importing plans, units and findings', () => {
       execFile(
         process.execPath,
         [join(process.cwd(), 'dist/cli', `${tool}.js`), ...args],
-        { env: { ...process.env, EVENT_STORE: 'sqlite', SQLITE_PATH: sqlitePath, NODE_ENV: 'test' } },
+        { env: { ...process.env, EVENT_STORE: 'sqlite', SQLITE_PATH: sqlitePath, NODE_ENV: 'test', LEDGER_SIGNING_KEY_FILE: testSigningKeyFile() } },
         (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
       );
     });

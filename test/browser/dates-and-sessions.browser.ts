@@ -183,7 +183,8 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
     await form.getByLabel('催办内容').fill(message);
     await page.goBack();
     await form.waitFor({ state: 'detached' });
-    expect(new URL(page.url()).pathname).toBe(`/findings/${findingId}`);
+    // The router puts the address back after the cancelled Back (history.go, asynchronous): wait for it, never read it at once.
+    await page.waitForURL((url) => url.pathname === `/findings/${findingId}`);
     await page.locator('[data-test="drafts-kept"]', { hasText: '关闭前未提交的“催办”已保存' }).waitFor();
 
     await page.locator(`[data-test="part-${partUnit}"]`).getByRole('button', { name: '催办' }).click();

@@ -35,6 +35,18 @@ const sources = (directory: string): string[] =>
     return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [path] : [];
   });
 
+/** Calls `check` with every expression in a refusal's Chinese slot (say()'s second argument, a `zh`/`messageZh` property) of `source`. */
+function forEachChineseTextSlot(source: ts.SourceFile, check: (text: ts.Node | undefined) => void): void {
+  const visit = (node: ts.Node) => {
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text in CHINESE_ARGUMENT) {
+      check(node.arguments?.[CHINESE_ARGUMENT[node.expression.text]!]);
+    }
+    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && CHINESE_PROPERTY.has(node.name.text)) check(node.initializer);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+}
+
 /** Every `${…}` of a Chinese refusal text that puts an id into it: `file:line ${expression}`. */
 function idsInChineseTexts(): { chineseTexts: number; offenders: string[] } {
   const offenders: string[] = [];
@@ -53,14 +65,7 @@ function idsInChineseTexts(): { chineseTexts: number; offenders: string[] } {
         if (NAMES_AN_ID.test(expression)) offenders.push(`${name}:${source.getLineAndCharacterOfPosition(span.getStart()).line + 1} \${${expression}}`);
       }
     };
-    const visit = (node: ts.Node) => {
-      if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text in CHINESE_ARGUMENT) {
-        check(node.arguments?.[CHINESE_ARGUMENT[node.expression.text]!]);
-      }
-      if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && CHINESE_PROPERTY.has(node.name.text)) check(node.initializer);
-      ts.forEachChild(node, visit);
-    };
-    visit(source);
+    forEachChineseTextSlot(source, check);
   }
   return { chineseTexts, offenders };
 }
@@ -96,14 +101,7 @@ function developerWordsInChineseTexts(): string[] {
       const words = wordsOf(text);
       if (DEVELOPER_WORDS.test(words)) offenders.push(`${name}:${source.getLineAndCharacterOfPosition(text.getStart()).line + 1} ${words.slice(0, 80)}`);
     };
-    const visit = (node: ts.Node) => {
-      if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text in CHINESE_ARGUMENT) {
-        check(node.arguments?.[CHINESE_ARGUMENT[node.expression.text]!]);
-      }
-      if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && CHINESE_PROPERTY.has(node.name.text)) check(node.initializer);
-      ts.forEachChild(node, visit);
-    };
-    visit(source);
+    forEachChineseTextSlot(source, check);
   }
   return offenders;
 }

@@ -40,17 +40,20 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
     // A part reported after its due date, waiting for its on-site check.
     const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
     const fgw = listed.data!.units.find((unit: { code: string }) => unit.code === 'FGW');
-    const act = async (mutation: string, input: Record<string, unknown>, token: string) => {
-      const answer = await app.graphql(`mutation($input: ${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { id } }`, { input: { idempotencyKey: `overdue-${mutation}`, ...input } }, { authorization: `Bearer ${token}` });
-      if (answer.errors) throw new Error(`${mutation}: ${JSON.stringify(answer.errors)}`);
-      return answer.data![mutation].id as string;
-    };
+    const act = (mutation: string, input: Record<string, unknown>, token: string) => actAs(`overdue-${mutation}`, mutation, input, token);
     overdueFindingId = await act('recordFinding', { evaluationId: listed.data!.evaluations.nodes[0].id, title: '依申请公开答复超期', description: '部分申请未在法定期限内答复', category: '依申请公开', severity: 'MEDIUM', concernedUnitIds: [fgw.id], identifiedOn: officeDay(-30) }, SUPERVISOR);
     await act('assignFinding', { findingId: overdueFindingId, assignedOn: officeDay(-20), units: [{ unitId: fgw.id, role: 'LEAD', dueDate: officeDay(-5) }] }, SUPERVISOR);
     await act('reportRectification', { findingId: overdueFindingId, unitId: fgw.id, summary: '已补答复', evidence: [{ title: '答复台账', link: 'https://www.qingchuan.gov.cn/ysq' }], reportedOn: officeDay(-2) }, 'rct_demo_unit_fgw_qingchuan');
     overdueUnit = fgw.name;
   });
   afterAll(() => contexts.closeAll());
+
+  /** Runs `mutation` (one whose answer has an `id`) with `input` as the holder of `token`; throws on a refusal. */
+  const actAs = async (idempotencyKey: string, mutation: string, input: Record<string, unknown>, token: string) => {
+    const answer = await app.graphql(`mutation($input: ${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { id } }`, { input: { idempotencyKey, ...input } }, { authorization: `Bearer ${token}` });
+    if (answer.errors) throw new Error(`${mutation}: ${JSON.stringify(answer.errors)}`);
+    return answer.data![mutation].id as string;
+  };
 
   const openUrge = async (page: Page) => {
     await page.goto(`/findings/${findingId}`);
@@ -213,11 +216,7 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
   it('lets the inspector pass a part reported after its due date, and sends a form only from its button, never on Enter (breaker8c P18, breaker11d P4)', async () => {
     const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
     const fgw = listed.data!.units.find((unit: { code: string }) => unit.code === 'FGW');
-    const act = async (mutation: string, input: Record<string, unknown>, token: string) => {
-      const answer = await app.graphql(`mutation($input: ${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { id } }`, { input: { idempotencyKey: `late-pass-${mutation}`, ...input } }, { authorization: `Bearer ${token}` });
-      if (answer.errors) throw new Error(`${mutation}: ${JSON.stringify(answer.errors)}`);
-      return answer.data![mutation].id as string;
-    };
+    const act = (mutation: string, input: Record<string, unknown>, token: string) => actAs(`late-pass-${mutation}`, mutation, input, token);
     const title = '政府信息公开年报发布滞后';
     const latePassId = await act('recordFinding', { evaluationId: listed.data!.evaluations.nodes[0].id, title, description: '年报晚于法定期限发布', category: '年度报告', severity: 'MEDIUM', concernedUnitIds: [fgw.id], identifiedOn: officeDay(-30) }, SUPERVISOR);
     await act('assignFinding', { findingId: latePassId, assignedOn: officeDay(-20), units: [{ unitId: fgw.id, role: 'LEAD', dueDate: officeDay(-5) }] }, SUPERVISOR);

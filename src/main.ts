@@ -8,6 +8,8 @@ import { StoreRefusedError } from './event-store/store-witness.js';
 import { configureHttp } from './http/configure-http.js';
 import { messageZhOf } from './shared/domain-error.js';
 import { jsonLogger } from './observability/json-logger.js';
+import { DemoSeeder } from './demo/demo-seeder.js';
+import { startBanner } from './lifecycle/start-banner.js';
 
 /** `--accept-store-reset` on the command line is ACCEPT_STORE_RESET=true for this start. */
 const settingsFromArguments = (args: readonly string[]): Record<string, string> =>
@@ -29,6 +31,7 @@ async function main() {
   const port = config.get('PORT', { infer: true });
   await app.listen(port);
   new Logger('Rectify').log(`GraphQL at http://localhost:${port}/graphql — readiness at /health/ready, metrics at /metrics`, { port });
+  if (process.stdout.isTTY) process.stdout.write(startBanner(port, app.get(DemoSeeder).demoAccounts()));
 }
 
 main().catch((error: unknown) => {

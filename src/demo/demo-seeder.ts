@@ -64,11 +64,19 @@ export class DemoSeeder implements OnApplicationBootstrap {
       if (newStore || !(error instanceof DomainError)) throw error;
       this.logger.warn(`Demo data not completed on this older demo store: ${error.message}`);
     });
+    this.accounts = demoUsers.map((user) => `  ${user.role.padEnd(10)} ${user.loginName.padEnd(11)} ${user.name}: ${user.token}`).join('\n');
     this.logger.log(
       `Demo accounts — sign in at http://localhost:${this.config.get('PORT', { infer: true })}/ with a login name and the password "${DEMO_PASSWORD}", or send "Authorization: Bearer <token>":\n` +
-        demoUsers.map((user) => `  ${user.role.padEnd(10)} ${user.loginName.padEnd(11)} ${user.name}: ${user.token}`).join('\n'),
+        this.accounts,
     );
   }
+
+  /** The demo accounts as plain lines (role, login name, person: API token), once this start has seeded or found the demo; else null. */
+  demoAccounts(): { password: string; lines: string } | null {
+    return this.accounts === null ? null : { password: DEMO_PASSWORD, lines: this.accounts };
+  }
+
+  private accounts: string | null = null;
 
   /**
    * Units, accounts, the evaluation and its findings, the story of their rectification so far

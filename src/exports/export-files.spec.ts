@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { exportFileName, tableToCsv } from './export-files.js';
+import ExcelJS from 'exceljs';
+import { exportFileName, tableToCsv, tableToXlsx } from './export-files.js';
 import type { ExportTable } from './export-table.js';
 
 /*
@@ -31,7 +32,7 @@ describe('CSV export', () => {
 
 describe('a record-time reading (knownAt) cannot be taken for the corrected ledger of the same day (breaker8b N5)', () => {
   const table: ExportTable = {
-    title: '整改台账（截至 2016-06-13，按 2026-11-30T10:31:00.123Z 前已录入的记录）',
+    title: '整改台账（截至 2016-06-13，按北京时间 2026-11-30 18:31:00 前已录入的记录）',
     asOf: '2016-06-13',
     knownAt: '2026-11-30T10:31:00.123Z',
     columns: [{ header: '问题', width: 10 }],
@@ -41,12 +42,39 @@ describe('a record-time reading (knownAt) cannot be taken for the corrected ledg
 
   it('its CSV starts with the title saying which records it holds; the corrected reading has no title row', () => {
     expect(readBack(tableToCsv(table))).toEqual([[table.title], ['问题'], ['网上依申请公开渠道未开通']]);
-    expect(readBack(tableToCsv({ ...table, title: '整改台账（截至 2016-06-13）', knownAt: null }))).toEqual([['问题'], ['网上依申请公开渠道未开通']]);
+    expect(readBack(tableToCsv({ ...table, title: '整改台账（截至 2016-06-13，含事后补录的记录）', knownAt: null }))).toEqual([['问题'], ['网上依申请公开渠道未开通']]);
   });
 
-  it('its file name carries the instant (UTC, no colons); the corrected reading is named by the day only', () => {
-    expect(exportFileName('ledger', '2016-06-13', 'csv', table.knownAt)).toBe('整改台账-2016-06-13-记录截至20261130T103100Z.csv');
-    expect(exportFileName('work-plan', '2016-06-13', 'xlsx', table.knownAt)).toBe('工作方案进展-2016-06-13-记录截至20261130T103100Z.xlsx');
+  it('its file name carries the instant on the office clock (Beijing time, as its title; no colons); the corrected reading is named by the day only', () => {
+    expect(exportFileName('ledger', '2016-06-13', 'csv', table.knownAt)).toBe('整改台账-2016-06-13-记录截至北京时间20261130-183100.csv');
+    expect(exportFileName('work-plan', '2016-06-13', 'xlsx', table.knownAt)).toBe('工作方案进展-2016-06-13-记录截至北京时间20261130-183100.xlsx');
+    // Past midnight in Beijing, still the day before in UTC: the name says the office's day.
+    expect(exportFileName('ledger', '2016-06-13', 'csv', '2026-11-30T16:05:00.000Z')).toBe('整改台账-2016-06-13-记录截至北京时间20261201-000500.csv');
     expect(exportFileName('ledger', '2016-06-13', 'csv')).toBe('整改台账-2016-06-13.csv');
+  });
+});
+
+describe('the XLSX a leader opens in Excel (breaker8c P10, newcomer12 Q13)', () => {
+  const table: ExportTable = {
+    title: '整改台账（截至 2026-06-08，含事后补录的记录）',
+    asOf: '2026-06-08',
+    knownAt: null,
+    columns: [{ header: '整改时限', width: 14, day: true }, { header: '报告日期', width: 12, day: true }, { header: '问题', width: 10 }],
+    rows: [
+      { light: null, cells: ['2026-05-31', '2026-05-20', '2026-05-31'] },
+      { light: null, cells: ['立行立改（2026-04-01）', '', ''] },
+    ],
+  };
+
+  it('writes a plain day in a day column as a date cell formatted yyyy-mm-dd, and leaves the office’s words and other columns as text', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await tableToXlsx(table, '整改台账')) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getCell('A3').value).toEqual(new Date('2026-05-31T00:00:00Z'));
+    expect(sheet.getCell('A3').numFmt).toBe('yyyy-mm-dd');
+    expect(sheet.getCell('B3').value).toEqual(new Date('2026-05-20T00:00:00Z'));
+    expect(sheet.getCell('C3').value).toBe('2026-05-31');
+    expect(sheet.getCell('A4').value).toBe('立行立改（2026-04-01）');
+    expect(sheet.getCell('B4').value).toBe('');
   });
 });

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { TrafficLight } from '../assignments/read-model/part-view.js';
+import { isCalendarDate, officeClockSeconds } from '../shared/calendar-date.js';
 import { LIGHT_HEADER, type ExportTable } from './export-table.js';
 
 export type ExportKind = 'ledger' | 'work-plan';
@@ -11,14 +12,15 @@ export const EXPORT_FILE_STEM: Readonly<Record<ExportKind, string>> = { ledger: 
 
 /**
  * `整改台账-2026-11-29.xlsx`: the stem, the business day described, the format; a record-time
- * reading (`knownAt`, ISO instant) adds the instant, `整改台账-2016-06-13-记录截至20261130T103100Z.csv`, so
- * it cannot be taken for the corrected ledger of the same day (breaker8b N5). UTC, as the title states it.
+ * reading (`knownAt`, ISO instant) adds the instant as the office's clock read it,
+ * `整改台账-2016-06-13-记录截至北京时间20261130-183100.csv`, so it cannot be taken for the corrected
+ * ledger of the same day (breaker8b N5), and reads as the title does (Beijing time, breaker8c P4).
  */
 export const exportFileName = (kind: ExportKind, asOf: string, format: ExportFormat, knownAt: string | null = null) =>
-  `${EXPORT_FILE_STEM[kind]}-${asOf}${knownAt ? `-记录截至${compactInstant(knownAt)}` : ''}.${format}`;
+  `${EXPORT_FILE_STEM[kind]}-${asOf}${knownAt ? `-记录截至北京时间${compactOfficeClock(knownAt)}` : ''}.${format}`;
 
-/** `2026-11-30T10:31:00.123Z` → `20261130T103100Z` (no `:` — not allowed in Windows file names). */
-const compactInstant = (instant: string) => instant.replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+/** `2026-11-30T10:31:00.123Z` → `20261130-183100` (Beijing time; no `:`, which Windows file names may not hold). */
+const compactOfficeClock = (instant: string) => officeClockSeconds(instant).replace(/[-:]/g, '').replace(' ', '-');
 
 /** ARGB fills of the light column, the colours offices use for 红黄绿灯. */
 export const LIGHT_FILL: Readonly<Record<TrafficLight, string>> = { RED: 'FFFF4D4F', YELLOW: 'FFFFD666', GREEN: 'FF95DE64' };
@@ -28,8 +30,10 @@ const BOM = '\uFEFF';
 
 /**
  * The table as an XLSX workbook (exceljs): row 1 the title (merged across the columns), row 2 the
- * header, frozen with the title above it, column widths as the table gives them, and the light
- * cell of each row filled red, yellow or green.
+ * header, frozen with the title above it, column widths as the table gives them, the light
+ * cell of each row filled red, yellow or green, and a plain day in a day column (报告日期, 销号日期,
+ * 整改时限 when it is a day) written as a real date cell formatted `yyyy-mm-dd` (breaker8c P10);
+ * the office's words (立行立改（2026-04-01）…) stay text.
  */
 export async function tableToXlsx(table: ExportTable, sheetName: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -47,7 +51,10 @@ export async function tableToXlsx(table: ExportTable, sheetName: string): Promis
   });
   const lightColumn = table.columns.findIndex((column) => column.header === LIGHT_HEADER) + 1;
   for (const row of table.rows) {
-    const added = sheet.addRow([...row.cells]);
+    const added = sheet.addRow(row.cells.map((cell, index) => (table.columns[index]?.day && isCalendarDate(cell) ? excelDay(cell) : cell)));
+    table.columns.forEach((column, index) => {
+      if (column.day && isCalendarDate(row.cells[index])) added.getCell(index + 1).numFmt = 'yyyy-mm-dd';
+    });
     added.alignment = { vertical: 'top', wrapText: true };
     if (row.light && lightColumn > 0) {
       added.getCell(lightColumn).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILL[row.light] } };
@@ -55,6 +62,12 @@ export async function tableToXlsx(table: ExportTable, sheetName: string): Promis
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/**
+ * A day as a date cell Excel can filter, sort and count with: the day's midnight in UTC, which exceljs
+ * turns into the date's serial number unshifted (Excel dates have no time zone).
+ */
+const excelDay = (day: string): Date => new Date(`${day}T00:00:00Z`);
 
 /**
  * The table as CSV (csv-stringify): UTF-8 with a BOM, the header then the rows; no title row, so scripts read it as data —

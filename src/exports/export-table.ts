@@ -1,4 +1,5 @@
-import { inAssignedOrder, reportedDaysLate, trafficLight, type PartStatus, type PartView, type TrafficLight } from '../assignments/read-model/part-view.js';
+import { inAssignedOrder, reportedDaysLate, trafficLight, type PartStatus, type PartView, type ReturnView, type TrafficLight } from '../assignments/read-model/part-view.js';
+import { officeClockSeconds } from '../shared/calendar-date.js';
 import type { Breakdown } from '../work-plan/breakdown/breakdown.js';
 import { termsInWords } from '../shared/deadline.js';
 import type { EvaluationView, FindingView } from '../rectification/ledger/rectification-ledger.js';
@@ -27,6 +28,8 @@ export interface ExportColumn {
   readonly header: string;
   /** Width in Excel character units. */
   readonly width: number;
+  /** A column of office days (`YYYY-MM-DD`): the XLSX writes each plain day as a date cell. */
+  readonly day?: boolean;
 }
 
 export interface ExportRow {
@@ -35,6 +38,9 @@ export interface ExportRow {
   /** The part's light on `asOf`; null once verified. Fills the 红黄绿灯 cell. */
   readonly light: TrafficLight | null;
 }
+
+/** The header of the column saying why a 已退回 part came back (newcomer12 Q13). */
+export const RETURN_HEADER = '退回情况';
 
 /** The header of the light column, the one the XLSX fills red, yellow or green. */
 export const LIGHT_HEADER = '红黄绿灯';
@@ -59,6 +65,7 @@ export function statusCell(part: PartView): string {
 export const LIGHT_ZH: Readonly<Record<TrafficLight, string>> = { RED: '红灯', YELLOW: '黄灯', GREEN: '绿灯' };
 
 const column = (header: string, width: number): ExportColumn => ({ header, width });
+const dayColumn = (header: string, width: number): ExportColumn => ({ header, width, day: true });
 
 /** 整改台账 columns (webapi-api.md §3). */
 export const LEDGER_COLUMNS: readonly ExportColumn[] = [
@@ -69,13 +76,14 @@ export const LEDGER_COLUMNS: readonly ExportColumn[] = [
   column('整改措施', 40),
   column('牵头单位', 22),
   column('责任单位', 22),
-  column('整改时限', 14),
+  dayColumn('整改时限', 14),
   column('状态', 14),
-  column('报告日期', 12),
+  dayColumn('报告日期', 12),
   column('整改情况', 40),
   column('督查结果', 30),
+  column(RETURN_HEADER, 30),
   column(LIGHT_HEADER, 10),
-  column('销号日期', 12),
+  dayColumn('销号日期', 12),
 ];
 
 /** Work-plan progress columns (webapi-api.md §3). */
@@ -86,13 +94,14 @@ export const WORK_PLAN_COLUMNS: readonly ExportColumn[] = [
   column('工作措施', 40),
   column('牵头单位', 22),
   column('责任单位', 22),
-  column('完成时限', 14),
+  dayColumn('完成时限', 14),
   column('状态', 14),
-  column('报告日期', 12),
+  dayColumn('报告日期', 12),
   column('进展情况', 40),
   column('督查结果', 30),
+  column(RETURN_HEADER, 30),
   column(LIGHT_HEADER, 10),
-  column('销号日期', 12),
+  dayColumn('销号日期', 12),
 ];
 
 /**
@@ -114,8 +123,15 @@ export function dueCell(part: Pick<PartView, 'dueDate' | 'terms'>): string {
   }
 }
 
-/** What a part's latest report and inspection say: 报告日期, 整改情况 (the report's summary), 督查结果. */
-function partProgress(part: PartView): [string, string, string] {
+/** Why a part came back, in the pages' words (web/src/labels.ts RETURN_CAUSE_LABEL). */
+const RETURN_CAUSE_ZH: Readonly<Record<ReturnView['cause'], string>> = { SENT_BACK: '退办', INSPECTION_FAILED: '督查未通过', REOPENED: '重新打开' };
+
+/**
+ * What a part's latest report, inspection and return say: 报告日期, 整改情况 (the report's summary), 督查结果,
+ * and for a 已退回 part 退回情况 (`退办（2026-11-18）：缺少佐证材料；新时限 2026-12-10`), so a returned row
+ * says why it is open again; empty once the unit has reported again or the part was verified.
+ */
+function partProgress(part: PartView): [string, string, string, string] {
   const report = part.reports.at(-1);
   const inspection = part.inspections.at(-1);
   const result = !inspection
@@ -123,7 +139,18 @@ function partProgress(part: PartView): [string, string, string] {
     : inspection.outcome === 'PASSED'
       ? `通过（${inspection.inspectedOn}）`
       : `未通过（${inspection.inspectedOn}）${inspection.notes ? `：${inspection.notes}` : ''}`;
-  return [report?.reportedOn ?? '', report?.summary ?? '', result];
+  return [report?.reportedOn ?? '', report?.summary ?? '', result, part.status === 'RETURNED' ? returnCell(part.returns) : ''];
+}
+
+function returnCell(returns: readonly ReturnView[]): string {
+  const latest = returns.reduce<ReturnView | undefined>(
+    (last, entry) => (!last || entry.returnedOn > last.returnedOn || (entry.returnedOn === last.returnedOn && entry.returnedAt >= last.returnedAt) ? entry : last),
+    undefined,
+  );
+  if (!latest) return '';
+  const reason = latest.reason ? `：${latest.reason}` : '';
+  const due = latest.newDueDate ? `；新时限 ${latest.newDueDate}` : '';
+  return `${RETURN_CAUSE_ZH[latest.cause]}（${latest.returnedOn}）${reason}${due}`;
 }
 
 const leadsOf = (parts: Iterable<PartView>, unitName: (unitId: string) => string) =>
@@ -157,7 +184,7 @@ export function ledgerTable(source: LedgerSource): ExportTable {
     const leads = leadsOf(inAssignedOrder(finding.parts.values()), source.unitName);
     if (finding.parts.size === 0 && !source.unitId) {
       const evaluation = evaluationTitle.get(finding.evaluationId) ?? finding.evaluationId;
-      rows.push({ light: null, cells: [rows.length + 1, evaluation, finding.title, finding.category, finding.measures, '', '', '', FINDING_STATUS_ZH.UNASSIGNED, '', '', '', '', ''] });
+      rows.push({ light: null, cells: [rows.length + 1, evaluation, finding.title, finding.category, finding.measures, '', '', '', FINDING_STATUS_ZH.UNASSIGNED, '', '', '', '', '', ''] });
       continue;
     }
     for (const part of inAssignedOrder(finding.parts.values())) {
@@ -221,8 +248,10 @@ export function workPlanTable(breakdown: Breakdown & { readonly knownAt?: string
 }
 
 /**
- * The title's words for which reading a file is: `截至 2016-06-14` (that day as known now, late
- * entries included), or with a record-time cut `截至 2016-06-14，按 2026-11-30T05:32:24.872Z 前已录入的记录`
- * (what had been entered by that instant: an audit's "the ledger as we had it then").
+ * The title's words for which reading a file is, as the pages say them (web/src/state.ts readingLabel):
+ * `截至 2016-06-14，含事后补录的记录` (that day as known now, late entries included), or with a record-time
+ * cut `截至 2016-06-14，按北京时间 2026-11-30 18:31:00 前已录入的记录` (what had been entered by that
+ * instant, on the office's clock: an audit's "the ledger as we had it then"; breaker8c P4, P10).
  */
-const asOfWords = (asOf: string, knownAt: string | null | undefined): string => (knownAt ? `截至 ${asOf}，按 ${knownAt} 前已录入的记录` : `截至 ${asOf}`);
+const asOfWords = (asOf: string, knownAt: string | null | undefined): string =>
+  knownAt ? `截至 ${asOf}，按北京时间 ${officeClockSeconds(knownAt)} 前已录入的记录` : `截至 ${asOf}，含事后补录的记录`;

@@ -65,7 +65,7 @@ describe('按当时已录入的记录: a past day as it had been entered by then
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await download.path());
     const title = String(workbook.worksheets[0]!.getRow(1).getCell(1).value ?? '');
-    expect(title).toContain(`截至 ${yesterday}，按 `);
+    expect(title).toContain(`截至 ${yesterday}，按北京时间 `);
     expect(title).toContain('前已录入的记录');
   });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { LIGHT_FILL } from '../../src/exports/export-files.js';
 import { LEDGER_COLUMNS, WORK_PLAN_COLUMNS } from '../../src/exports/export-table.js';
+import { officeClockSeconds } from '../../src/shared/calendar-date.js';
 import { TestApp, freshDatabasePath, startTestApp } from '../support/test-app.js';
 import { testSigningKeyFile } from '../support/signing-key.js';
 
@@ -32,7 +33,9 @@ async function openXlsx(bytes: Buffer) {
   return workbook.worksheets[0]!;
 }
 
-const rowValues = (sheet: ExcelJS.Worksheet, row: number) => (sheet.getRow(row).values as unknown[]).slice(1).map((value) => (value == null ? '' : value));
+/** A row's values, a date cell read back as the office day it holds (`YYYY-MM-DD`). */
+const rowValues = (sheet: ExcelJS.Worksheet, row: number) =>
+  (sheet.getRow(row).values as unknown[]).slice(1).map((value) => (value == null ? '' : value instanceof Date ? value.toISOString().slice(0, 10) : value));
 
 function readCsv(bytes: Buffer): string[][] {
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -107,9 +110,9 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
   afterAll(() => app.close());
 
   const LEDGER_ROWS_ON_8_JUNE = () => [
-    [1, '2025年度政务公开第三方评估', '部分单位信息公开不到位', '主动公开', '主动公开：逐项整改', units.FGW!.name, units.FGW!.name, '2026-05-31', '已核验', '2026-05-20', '已在门户网站公开目录', '通过（2026-06-06）', '', ''],
-    [2, '2025年度政务公开第三方评估', '部分单位信息公开不到位', '主动公开', '主动公开：逐项整改', units.FGW!.name, units.CZJ!.name, '2026-06-12', '已退回', '2026-05-25', '已补充公开', '未通过（2026-06-06）：目录不完整', '黄灯', ''],
-    [3, '2025年度政务公开第三方评估', '无网上依申请公开渠道', '依申请公开', '依申请公开：逐项整改', units.CZJ!.name, units.CZJ!.name, '2026-06-05', '整改中', '', '', '', '红灯', ''],
+    [1, '2025年度政务公开第三方评估', '部分单位信息公开不到位', '主动公开', '主动公开：逐项整改', units.FGW!.name, units.FGW!.name, '2026-05-31', '已核验', '2026-05-20', '已在门户网站公开目录', '通过（2026-06-06）', '', '', ''],
+    [2, '2025年度政务公开第三方评估', '部分单位信息公开不到位', '主动公开', '主动公开：逐项整改', units.FGW!.name, units.CZJ!.name, '2026-06-12', '已退回', '2026-05-25', '已补充公开', '未通过（2026-06-06）：目录不完整', '督查未通过（2026-06-06）：目录不完整；新时限 2026-06-12', '黄灯', ''],
+    [3, '2025年度政务公开第三方评估', '无网上依申请公开渠道', '依申请公开', '依申请公开：逐项整改', units.CZJ!.name, units.CZJ!.name, '2026-06-05', '整改中', '', '', '', '', '红灯', ''],
   ];
 
   it('downloads the 整改台账 as XLSX: title row, frozen header, widths, one row per finding × unit, lights filled', async () => {
@@ -118,12 +121,18 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
     expect(file.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(file.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('整改台账-2026-06-08.xlsx')}`);
     const sheet = await openXlsx(file.bytes);
-    expect(sheet.getCell('A1').value).toBe('2025年度政务公开第三方评估整改台账（截至 2026-06-08）');
+    expect(sheet.getCell('A1').value).toBe('2025年度政务公开第三方评估整改台账（截至 2026-06-08，含事后补录的记录）');
     expect(rowValues(sheet, 2)).toEqual(LEDGER_HEADERS);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(sheet.getColumn(3).width).toBe(40);
     expect([3, 4, 5].map((row) => rowValues(sheet, row))).toEqual(LEDGER_ROWS_ON_8_JUNE());
     expect(sheet.rowCount).toBe(5);
+    // Days are date cells Excel can filter and sort (breaker8c P10): 整改时限 and 报告日期 of the first row.
+    for (const header of ['整改时限', '报告日期']) {
+      const cell = sheet.getRow(3).getCell(LEDGER_HEADERS.indexOf(header) + 1);
+      expect(cell.value).toBeInstanceOf(Date);
+      expect(cell.numFmt).toBe('yyyy-mm-dd');
+    }
     const lightColumn = LEDGER_HEADERS.indexOf('红黄绿灯') + 1;
     const fill = (row: number) => (sheet.getRow(row).getCell(lightColumn).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
     expect([fill(3), fill(4), fill(5)]).toEqual([undefined, LIGHT_FILL.YELLOW, LIGHT_FILL.RED]);
@@ -140,7 +149,7 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
 
     // Before anything was reported: every part still with its unit, all green on 10 May.
     const [, ...may] = readCsv((await download(`/export/ledger.csv?asOf=2026-05-10&evaluationId=${evaluationId}`)).bytes);
-    expect(may.map((row) => [row[6], row[8], row[12]])).toEqual([
+    expect(may.map((row) => [row[6], row[8], row[13]])).toEqual([
       [units.FGW!.name, '整改中', '绿灯'],
       [units.CZJ!.name, '整改中', '绿灯'],
       [units.CZJ!.name, '整改中', '绿灯'],
@@ -165,7 +174,7 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
     expect(file.status).toBe(200);
     expect(file.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('工作方案进展-2026-06-08.xlsx')}`);
     const sheet = await openXlsx(file.bytes);
-    expect(sheet.getCell('A1').value).toBe(`${plan.title}进展（截至 2026-06-08）`);
+    expect(sheet.getCell('A1').value).toBe(`${plan.title}进展（截至 2026-06-08，含事后补录的记录）`);
     expect(rowValues(sheet, 2)).toEqual(WORK_PLAN_HEADERS);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(sheet.rowCount).toBe(2 + parts.length);
@@ -208,7 +217,7 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
       const written = await runCli(['--format', 'xlsx', '--as-of', '2026-06-08', '--evaluation', evaluationId, '--out', xlsx]);
       expect(written).toMatchObject({ code: 0, stdout: expect.stringContaining('3 rows') });
       const sheet = await openXlsx(readFileSync(xlsx));
-      expect(sheet.getCell('A1').value).toBe('2025年度政务公开第三方评估整改台账（截至 2026-06-08）');
+      expect(sheet.getCell('A1').value).toBe('2025年度政务公开第三方评估整改台账（截至 2026-06-08，含事后补录的记录）');
       expect([3, 4, 5].map((row) => rowValues(sheet, row))).toEqual(LEDGER_ROWS_ON_8_JUNE());
 
       const csv = join(folder, 'plan.csv');
@@ -283,18 +292,18 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
     expect(status(readCsv((await download(`/export/ledger.csv?asOf=2026-06-08&evaluationId=${evaluationId}`)).bytes))).toBe('已退回');
     const asKnown = `/export/ledger.xlsx?asOf=2026-06-08&knownAt=${encodeURIComponent(before)}&evaluationId=${evaluationId}`;
     const sheet = await openXlsx((await download(asKnown)).bytes);
-    expect(sheet.getCell('A1').value).toBe(`2025年度政务公开第三方评估整改台账（截至 2026-06-08，按 ${before} 前已录入的记录）`);
+    expect(sheet.getCell('A1').value).toBe(`2025年度政务公开第三方评估整改台账（截至 2026-06-08，按北京时间 ${officeClockSeconds(before)} 前已录入的记录）`);
     expect(rowValues(sheet, 3)).toEqual(LEDGER_ROWS_ON_8_JUNE()[0]);
     const plan = await openXlsx((await download(`/export/work-plan.xlsx?asOf=2026-06-08&knownAt=${encodeURIComponent(before)}&planId=${planId}`)).bytes);
-    expect(String(plan.getCell('A1').value)).toMatch(new RegExp(`（截至 2026-06-08，按 ${before.replace(/[.]/g, '\\.')} 前已录入的记录）$`));
+    expect(String(plan.getCell('A1').value)).toMatch(new RegExp(`（截至 2026-06-08，按北京时间 ${officeClockSeconds(before)} 前已录入的记录）$`));
     // The CSV of that reading says so in its first row and in its name (breaker8b N5).
     const csv = await download(`/export/ledger.csv?asOf=2026-06-08&knownAt=${encodeURIComponent(before)}&evaluationId=${evaluationId}`);
     const [titleRow, header, firstRow] = readCsv(csv.bytes);
-    expect(titleRow).toEqual([`2025年度政务公开第三方评估整改台账（截至 2026-06-08，按 ${before} 前已录入的记录）`]);
+    expect(titleRow).toEqual([`2025年度政务公开第三方评估整改台账（截至 2026-06-08，按北京时间 ${officeClockSeconds(before)} 前已录入的记录）`]);
     expect(header![0]).toBe('序号');
     expect(firstRow).toEqual(LEDGER_ROWS_ON_8_JUNE()[0]!.map(String));
-    const stamp = before.replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
-    expect(csv.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(`整改台账-2026-06-08-记录截至${stamp}.csv`)}`);
+    const stamp = officeClockSeconds(before).replace(/[-:]/g, '').replace(' ', '-');
+    expect(csv.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(`整改台账-2026-06-08-记录截至北京时间${stamp}.csv`)}`);
     expect(await download(`/export/ledger.csv?knownAt=2026-06-10&evaluationId=${evaluationId}`)).toMatchObject({ status: 400 });
   });
 });

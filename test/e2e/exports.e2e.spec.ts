@@ -270,7 +270,7 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
   it('keeps a finding no unit has been given yet in the ledger: one row, no unit, 待交办 (not in a unit’s own ledger)', async () => {
     await mutate('recordFinding', { evaluationId, title: '政策解读不到位', description: '政策文件未同步解读', category: '政策解读', severity: 'MEDIUM', identifiedOn: '2026-06-09', measures: '同步发布解读' });
     const [, ...rows] = readCsv((await download(`/export/ledger.csv?evaluationId=${evaluationId}`)).bytes);
-    expect(rows.find((row) => row[2] === '政策解读不到位')).toEqual([String(rows.length), '2025年度政务公开第三方评估', '政策解读不到位', '政策解读', '同步发布解读', '', '', '', '待交办', '', '', '', '', '']);
+    expect(rows.find((row) => row[2] === '政策解读不到位')).toEqual([String(rows.length), '2025年度政务公开第三方评估', '政策解读不到位', '政策解读', '同步发布解读', '', '', '', '待交办', '', '', '', '', '', '']);
     const sheet = await openXlsx((await download(`/export/ledger.xlsx?evaluationId=${evaluationId}`)).bytes);
     expect(rowValues(sheet, sheet.rowCount)[2]).toBe('政策解读不到位');
     const [, ...own] = readCsv((await download(`/export/ledger.csv?evaluationId=${evaluationId}`, FGW_USER)).bytes);

@@ -80,6 +80,7 @@ describe('a part reported late is awaiting inspection, not overdue, and its late
     const response = await fetch(`${app.url}/export/ledger.csv`, { headers: supervisor });
     const rows = parse(Buffer.from(await response.arrayBuffer()).toString('utf8').replace(/^\uFEFF/, '')) as string[][];
     const row = rows.find((cells) => cells[2] === '年度报告发布滞后')!;
-    expect([row[8], row[12]]).toEqual(['已报告待督查（逾期 5 天后报送）', '绿灯']);
+    const [status, light] = ['状态', '红黄绿灯'].map((name) => rows[0]!.indexOf(name));
+    expect([row[status!], row[light!]]).toEqual(['已报告待督查（逾期 5 天后报送）', '绿灯']);
   });
 });

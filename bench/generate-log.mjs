@@ -7,13 +7,14 @@
 //
 // Logs are cached in the temp directory, keyed by size and GENERATOR_VERSION (bump it whenever
 // what is generated changes): `cachedLog(10000)` generates once and then reuses the file.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { SqliteEventStore } from '../dist/event-store/sqlite-event-store.js';
+import { rowSealKeyOf } from '../dist/ledger/ledger-mac.js';
 import { allEventSchemas } from '../dist/event-sourcing/all-event-schemas.js';
 import { requestOf } from '../dist/event-sourcing/execute-command.js';
 import { commandContext } from '../dist/shared/command-context.js';
@@ -40,9 +41,14 @@ import { workPlanItemDecider } from '../dist/work-plan/domain/work-plan-item.dec
 import { workPlanItemStream, workPlanStream } from '../dist/work-plan/domain/work-plan.events.js';
 import { workPlanCommands } from '../dist/work-plan/import/work-plan-import.js';
 import { readCommandLine } from './cli-options.mjs';
+import { benchSigningKeyPath } from './server-process.mjs';
 
-/** Bump when the generated log changes, so cached logs of the old shape are not reused. */
-export const GENERATOR_VERSION = 3;
+/**
+ * Bump when the generated log changes, so cached logs of the old shape are not reused. 4: rows are
+ * sealed with the log's own ledger key (`signingKeyPathOf`), as a server's are, so a first start
+ * projects a sealed store instead of sealing the whole log once.
+ */
+export const GENERATOR_VERSION = 4;
 
 /** The simulated year: fixed, so a log does not depend on the day it was generated. */
 const WINDOW_START = '2025-11-01';
@@ -208,6 +214,10 @@ export async function generateLog(path, targetEvents, { log = () => {} } = {}) {
   const started = performance.now();
   const random = seededRandom(targetEvents);
   const store = new SqliteEventStore(path);
+  // Every row sealed as the server seals its appends (breaker9b N1): a server started on a copy
+  // with this key checks the seals instead of sealing ~1M rows on its first start, which a store
+  // written by Rectify itself never has to do.
+  store.sealRows(rowSealKeyOf(createPrivateKey(writeSigningKey(signingKeyPathOf(path)))), false);
   // Generation needs no durability (an interrupted log is thrown away, never cached): without an
   // fsync per append a million events take minutes instead of hours. The connection is the port's
   // own; a store without one (a writer elsewhere) is used as it is.
@@ -540,6 +550,26 @@ function factDayOf(event) {
     if (typeof event.data[key] === 'string') return event.data[key];
   }
   return undefined;
+}
+
+/** The ledger signing key (Ed25519, PKCS#8 PEM) a generated log's rows are sealed with: beside the log. */
+export const signingKeyPathOf = (logPath) => `${logPath}.signing-key.pem`;
+
+/** Writes a new Ed25519 signing key (PEM) at `path` (owner-only); returns the PEM. */
+function writeSigningKey(path) {
+  const pem = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' });
+  writeFileSync(path, pem, { mode: 0o600 });
+  return pem;
+}
+
+/**
+ * Copies a cached log to `sqlitePath` for a server to run on, with the key its rows are sealed
+ * with, where `startRectify` looks for the store's key (`benchSigningKeyPath`): the cache itself is
+ * never served.
+ */
+export function copyLog(logPath, sqlitePath) {
+  copyFileSync(logPath, sqlitePath);
+  copyFileSync(signingKeyPathOf(logPath), benchSigningKeyPath(sqlitePath), constants.COPYFILE_EXCL);
 }
 
 /** Where cached logs live: `<tmp>/rectify-bench/log-v<version>-<events>/{log.db,manifest.json}`. */

@@ -14,7 +14,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync
 import { loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cachedLog } from './generate-log.mjs';
+import { cachedLog, copyLog } from './generate-log.mjs';
 import { startRectify } from './server-process.mjs';
 import { load } from './load.mjs';
 import { QUERIES, CONSTANT, variablesOf, recordFindingBody } from './queries.mjs';
@@ -116,7 +116,7 @@ async function main() {
   mkdirSync(profiles, { recursive: true });
   try {
     const sqlitePath = join(work, 'rectify.db');
-    copyFileSync(path, sqlitePath);
+    copyLog(path, sqlitePath);
     const server = await startRectify({ sqlitePath, cwd: work, logFile: join(work, 'server.log'), env: opts.env, root: opts.root, nodeOptions: opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : [] });
     const readyAt = Number(process.hrtime.bigint() / 1000n);
     const token = manifest.tokens.SUPERVISOR;

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { cachedLog } from './generate-log.mjs';
+import { cachedLog, copyLog } from './generate-log.mjs';
 import { projectionErrors, startReference, startRectify } from './server-process.mjs';
 import { graphql, latency, load } from './load.mjs';
 import { rawAppends, rectifyAppends } from './appends.mjs';
@@ -172,7 +172,7 @@ async function main() {
       const directory = join(work, `events-${size}`);
       mkdirSync(directory);
       const sqlitePath = join(directory, 'rectify.db');
-      copyFileSync(path, sqlitePath);
+      copyLog(path, sqlitePath);
       const logFile = join(directory, 'server.log');
       const raw = want('6') ? JSON.parse(execFileSync(process.execPath, [join(HERE, 'raw-read.mjs'), sqlitePath], { encoding: 'utf8' })) : null;
 

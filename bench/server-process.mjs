@@ -123,12 +123,16 @@ export function cpuMs(pid) {
 }
 
 /**
- * The ledger signing key of a benchmark store, named by LEDGER_SIGNING_KEY_FILE: the benchmark runs
- * the server in the store's own folder, where the default ./keys would lie inside the database's
- * folder (refused); one key per store, made once, so a restart signs with the key its witness names.
+ * Where the ledger signing key of a benchmark store lies, named by LEDGER_SIGNING_KEY_FILE: the
+ * benchmark runs the server in the store's own folder, where the default ./keys would lie inside
+ * the database's folder (refused). A copied bench log brings the key its rows are sealed with
+ * (`copyLog`); an empty store gets one made on its first start, so a restart signs with the key
+ * its witness names.
  */
+export const benchSigningKeyPath = (sqlitePath) => `${sqlitePath}.bench-signing-key.pem`;
+
 function benchSigningKey(sqlitePath) {
-  const path = `${sqlitePath}.bench-signing-key.pem`;
+  const path = benchSigningKeyPath(sqlitePath);
   if (!existsSync(path)) writeFileSync(path, generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
   return path;
 }

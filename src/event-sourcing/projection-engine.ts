@@ -1,4 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Subject } from 'rxjs';
 import { EVENT_STORE, comparePositions, formatPosition, type EventStore, type EventSubscription, type Position, type StoredEvent } from '../event-store/event-store.port.js';
 import { StoreHealth } from '../event-store/store-health.js';
@@ -11,6 +13,10 @@ import { recordedEvent, type Projection, type RecordedEvent } from './recorded-e
 
 const READ_YOUR_WRITES_TIMEOUT_MS = 10_000;
 const RESUBSCRIBE_DELAY_MS = 1_000;
+/** A snapshot's capture gives the event loop back after this long (ms of wall clock) at a piece's end. */
+export const SNAPSHOT_TURN_MS = 8;
+/** Events that arrive during a capture wait at most this long (ms) before the rest is serialised at once. */
+export const SNAPSHOT_MAX_HOLD_MS = 2_000;
 
 interface Waiter {
   position: Position;
@@ -41,6 +47,10 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
   private eventsSinceSnapshot = 0;
   private snapshotTimer: NodeJS.Timeout | null = null;
   private snapshotWrite: Promise<void> | null = null;
+  /** While a snapshot is captured: no event is applied until it resolves. */
+  private eventsHeld: Promise<void> | null = null;
+  /** An event waits for the capture to end (it then finishes at once past SNAPSHOT_MAX_HOLD_MS). */
+  private eventsWaiting = false;
   /** Past the start's catch-up: periodic snapshots are written from then on. */
   private serving = false;
   /** Why the read models no longer reflect the log (a read model threw on an event); null while they do. Never cleared: a restart re-projects. */
@@ -127,35 +137,53 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
   }
 
   /**
-   * Writes a snapshot of every read model at the current checkpoint: captured at once (the event
-   * loop pauses while the state is serialised, so it matches the checkpoint), written to disk off
-   * the event loop. One at a time; a failure is logged and the next one tries again.
+   * Writes a snapshot of every read model at the current checkpoint. It is captured a piece at a
+   * time (see `encodeSnapshot`), giving the event loop back every SNAPSHOT_TURN_MS, so queries are
+   * answered meanwhile; no event is applied until the capture ends, so the pieces are one state at
+   * one position. Events that arrive wait at most SNAPSHOT_MAX_HOLD_MS, after which the rest is
+   * serialised at once (a mutation waits for its event: read your writes). Written to disk off the
+   * event loop. One at a time; a failure is logged and the next one tries again.
    */
   writeSnapshot(): Promise<void> {
     if (this.failure) return Promise.resolve();
     if (this.snapshotWrite || !this.checkpoint || !this.checkpointEventId || this.snapshots.path === null) return this.snapshotWrite ?? Promise.resolve();
-    const position = this.checkpoint;
+    this.snapshotWrite = this.captureAndWrite(this.checkpoint, this.checkpointEventId).finally(() => {
+      this.snapshotWrite = null;
+    });
+    return this.snapshotWrite;
+  }
+
+  private async captureAndWrite(position: Position, eventId: string): Promise<void> {
+    let release!: () => void;
+    this.eventsHeld = new Promise<void>((resolve) => (release = resolve));
+    const heldSince = performance.now();
+    let turnStarted = heldSince;
+    const pause = (): Promise<void> | void => {
+      const now = performance.now();
+      if (now - turnStarted < SNAPSHOT_TURN_MS || (this.eventsWaiting && now - heldSince >= SNAPSHOT_MAX_HOLD_MS)) return;
+      return nextTurn().then(() => {
+        turnStarted = performance.now();
+      });
+    };
     let bytes: SnapshotBytes;
     try {
-      bytes = this.snapshots.capture(this.projections, position, this.checkpointEventId);
+      bytes = await this.snapshots.capture(this.projections, position, eventId, pause);
+      this.eventsSinceSnapshot = 0;
     } catch (error) {
       this.logger.error(`Could not take a read-model snapshot: ${String(error)}`);
-      return Promise.resolve();
+      return;
+    } finally {
+      this.eventsHeld = null;
+      this.eventsWaiting = false;
+      release();
     }
-    this.eventsSinceSnapshot = 0;
-    this.snapshotWrite = this.snapshots
-      .write(bytes)
-      .then(
-        () => {
-          this.latestSnapshot = position;
-          this.logger.log(`Read-model snapshot written at position ${formatPosition(position)} (${bytes.length} bytes)`);
-        },
-        (error: unknown) => this.logger.warn(`Could not write the read-model snapshot ${this.snapshots.path}: ${String(error)}`),
-      )
-      .finally(() => {
-        this.snapshotWrite = null;
-      });
-    return this.snapshotWrite;
+    try {
+      await this.snapshots.write(bytes);
+      this.latestSnapshot = position;
+      this.logger.log(`Read-model snapshot written at position ${formatPosition(position)} (${bytes.length} bytes)`);
+    } catch (error) {
+      this.logger.warn(`Could not write the read-model snapshot ${this.snapshots.path}: ${String(error)}`);
+    }
   }
 
   /** Resolves once every event up to `position` is in the read models. */
@@ -186,6 +214,10 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
         await this.noticeCaughtUp();
         this.subscription = this.store.subscribeToAll({ after: this.checkpoint ?? undefined });
         for await (const stored of this.subscription) {
+          if (this.eventsHeld) {
+            this.eventsWaiting = true;
+            await this.eventsHeld;
+          }
           let event: ReturnType<typeof recordedEvent>;
           try {
             event = recordedEvent(this.schemas, stored);

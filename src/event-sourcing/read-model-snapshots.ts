@@ -19,6 +19,7 @@ import {
   positionOf,
   readSnapshotFile,
   writeSnapshotFile,
+  type Pause,
   type SnapshotAuthenticator,
   type SnapshotBytes,
   type SnapshotHeader,
@@ -185,10 +186,10 @@ export class ReadModelSnapshots {
 
   /**
    * The snapshot file's bytes for the read models as they stand at `position`, the event `eventId`
-   * last applied (synchronous, so no
-   * event is applied half-way: the event loop pauses for the serialisation).
+   * last applied, serialised a piece at a time with `pause` between pieces (see `encodeSnapshot`):
+   * the caller applies no event until it resolves.
    */
-  capture(projections: readonly Projection[], position: Position, eventId: string): SnapshotBytes {
+  capture(projections: readonly Projection[], position: Position, eventId: string, pause?: Pause): Promise<SnapshotBytes> {
     return encodeSnapshot(
       {
         codeVersion: this.codeVersion(),
@@ -202,6 +203,7 @@ export class ReadModelSnapshots {
       },
       projections.map(stateOf),
       this.authenticate,
+      pause,
     );
   }
 

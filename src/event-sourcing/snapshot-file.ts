@@ -9,8 +9,9 @@ import type { Position } from '../event-store/event-store.port.js';
 /*
  * A snapshot of every read model, so that a restart replays only the tail of the log. The file:
  *   "RECTIFY-READ-MODELS\n" · header length (uint32, big-endian, bytes) · header (JSON, UTF-8) · MAC (32 bytes) · payload
- * The payload is one `v8.serialize` of the read models' states (in registration order), so objects
- * shared between read models or inside one come back shared. The header says which code wrote it,
+ * The payload is one V8 serialisation (`v8.DefaultSerializer`, as `v8.serialize`) of the read
+ * models' states in registration order, written piece by piece (see `encodeSnapshot`) through one
+ * serializer, so objects shared between read models or inside one come back shared. The header says which code wrote it,
  * for which store, at which log position, and the payload's length. The MAC is an HMAC-SHA-256 over
  * everything else in the file (magic, length, header, payload), keyed from the ledger signing key
  * (LedgerKeys.mac), which lives outside the data folder: a checksum anyone can recompute would let
@@ -18,8 +19,11 @@ import type { Position } from '../event-store/event-store.port.js';
  */
 
 const MAGIC = Buffer.from('RECTIFY-READ-MODELS\n', 'ascii');
-/** Bumped when the file layout itself changes (2: the CRC-32 gave way to a keyed MAC). */
-const FORMAT = 2;
+/**
+ * Bumped when the file layout itself changes (2: the CRC-32 gave way to a keyed MAC; 3: the payload
+ * is written in pieces, large Maps, Sets and arrays of a state's fields a slice of entries at a time).
+ */
+const FORMAT = 3;
 /** Bytes of the MAC (HMAC-SHA-256) after the header. */
 const MAC_BYTES = 32;
 
@@ -73,15 +77,137 @@ export interface SnapshotBytes {
   readonly length: number;
 }
 
-/** Serialises the states (synchronously: the caller holds the read models still) into the file's bytes, with their MAC. */
-export function encodeSnapshot(header: Omit<SnapshotHeader, 'format' | 'payloadBytes'>, states: unknown[], authenticate: SnapshotAuthenticator): SnapshotBytes {
-  const payload = v8.serialize(states);
+/**
+ * Entries of a large Map, Set or array written by one `writeValue`: a piece of the serialisation,
+ * after which the caller may give the event loop back (a million events' read models are hundreds
+ * of MB, seconds of serialising in one call).
+ */
+export const ENTRIES_PER_PIECE = 2048;
+
+/** Called between pieces of a serialisation: what it returns is awaited (to give the event loop back), or not. */
+export type Pause = () => Promise<void> | void;
+
+/** How a state or one of its fields is written: whole, or as a plain object's fields, or a container's entries in pieces. */
+const enum Piece {
+  Whole = 0,
+  Fields = 1,
+  MapEntries = 2,
+  SetEntries = 3,
+  ArrayEntries = 4,
+}
+
+/** The prototype chain's depth below `null`: 1 for Object.prototype (of any realm), 2 for a Map, Set, Array itself, 3+ for a subclass. */
+const prototypeDepth = (value: object): number => {
+  let depth = 0;
+  for (let prototype = Object.getPrototypeOf(value) as object | null; prototype !== null; prototype = Object.getPrototypeOf(prototype) as object | null) depth += 1;
+  return depth;
+};
+
+/**
+ * How a state's field is split: a Map, Set or array itself (no subclass, any realm) with more than
+ * `ENTRIES_PER_PIECE` entries, else whole. A split container comes back as a new object of its
+ * kind with the same entries (the entries keep their identity), so a state must not hold one such
+ * container in two places: read models keep one of each.
+ */
+function containerPiece(value: unknown, entriesPerPiece: number): Piece.MapEntries | Piece.SetEntries | Piece.ArrayEntries | Piece.Whole {
+  if (value === null || typeof value !== 'object' || prototypeDepth(value) !== 2) return Piece.Whole;
+  const kind = Object.prototype.toString.call(value);
+  if (kind === '[object Map]' && (value as Map<unknown, unknown>).size > entriesPerPiece) return Piece.MapEntries;
+  if (kind === '[object Set]' && (value as Set<unknown>).size > entriesPerPiece) return Piece.SetEntries;
+  if (kind === '[object Array]' && (value as unknown[]).length > entriesPerPiece) return Piece.ArrayEntries;
+  return Piece.Whole;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && Object.prototype.toString.call(value) === '[object Object]' && prototypeDepth(value) <= 1;
+
+/**
+ * Serialises the states into the file's bytes, with their MAC, a piece at a time: each state that is
+ * a plain object field by field, and each large container among its fields `entriesPerPiece` entries
+ * at a time, calling `pause` between pieces. The states must not change until it resolves (the
+ * projection engine applies no event meanwhile): the pieces together are one serialisation.
+ */
+export async function encodeSnapshot(
+  header: Omit<SnapshotHeader, 'format' | 'payloadBytes'>,
+  states: unknown[],
+  authenticate: SnapshotAuthenticator,
+  pause: Pause = () => undefined,
+  entriesPerPiece = ENTRIES_PER_PIECE,
+): Promise<SnapshotBytes> {
+  const serializer = new v8.DefaultSerializer();
+  serializer.writeHeader();
+  serializer.writeUint32(states.length);
+  for (const state of states) {
+    if (!isPlainObject(state)) {
+      serializer.writeUint32(Piece.Whole);
+      serializer.writeValue(state);
+      await pause();
+      continue;
+    }
+    const names = Object.keys(state);
+    serializer.writeUint32(Piece.Fields);
+    serializer.writeValue(names);
+    for (const name of names) {
+      const field = state[name];
+      const piece = containerPiece(field, entriesPerPiece);
+      serializer.writeUint32(piece);
+      if (piece === Piece.Whole) {
+        serializer.writeValue(field);
+        await pause();
+        continue;
+      }
+      const entries: unknown[] = piece === Piece.ArrayEntries ? (field as unknown[]) : [...(field as Map<unknown, unknown> | Set<unknown>)];
+      serializer.writeUint32(entries.length);
+      for (let start = 0; start < entries.length; start += entriesPerPiece) {
+        serializer.writeValue(entries.slice(start, start + entriesPerPiece));
+        await pause();
+      }
+    }
+  }
+  const payload = serializer.releaseBuffer();
   const headerBytes = Buffer.from(JSON.stringify({ format: FORMAT, ...header, payloadBytes: payload.length }), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32BE(headerBytes.length);
   const mac = authenticate([MAGIC, length, headerBytes, payload]);
   const head = Buffer.concat([MAGIC, length, headerBytes, mac]);
   return { head, payload, length: head.length + payload.length };
+}
+
+/** The states `encodeSnapshot` wrote, put back together (containers written in pieces made whole again). */
+function decodePayload(payload: Buffer): unknown[] {
+  const deserializer = new v8.DefaultDeserializer(payload);
+  deserializer.readHeader();
+  const count = deserializer.readUint32();
+  const states: unknown[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const piece = deserializer.readUint32() as Piece;
+    if (piece === Piece.Whole) {
+      states.push(deserializer.readValue());
+      continue;
+    }
+    if (piece !== Piece.Fields) throw new Error(`unknown piece ${String(piece)} for a state`);
+    const names = deserializer.readValue() as string[];
+    const state: Record<string, unknown> = {};
+    for (const name of names) state[name] = readField(deserializer);
+    states.push(state);
+  }
+  return states;
+}
+
+function readField(deserializer: v8.Deserializer): unknown {
+  const piece = deserializer.readUint32() as Piece;
+  if (piece === Piece.Whole) return deserializer.readValue();
+  if (piece !== Piece.MapEntries && piece !== Piece.SetEntries && piece !== Piece.ArrayEntries) throw new Error(`unknown piece ${String(piece)} for a field`);
+  const count = deserializer.readUint32();
+  const entries: unknown[] = [];
+  while (entries.length < count) {
+    const slice = deserializer.readValue() as unknown[];
+    if (!Array.isArray(slice) || slice.length === 0) throw new Error('a container piece that is no list of entries');
+    for (const entry of slice) entries.push(entry);
+  }
+  if (entries.length !== count) throw new Error(`a container of ${entries.length} entries, expected ${count}`);
+  if (piece === Piece.MapEntries) return new Map(entries as [unknown, unknown][]);
+  return piece === Piece.SetEntries ? new Set(entries) : entries;
 }
 
 /** A snapshot file as read, before anything in it is believed: see `isAuthentic`. */
@@ -139,7 +265,7 @@ export function decodeSnapshotStates(path: string, header: SnapshotHeader, paylo
   if (payload.length !== header.payloadBytes) throw new UnreadableSnapshotError(path, `payload of ${payload.length} bytes, expected ${header.payloadBytes}`);
   let states: unknown;
   try {
-    states = v8.deserialize(payload);
+    states = decodePayload(payload);
   } catch (error) {
     throw new UnreadableSnapshotError(path, `payload: ${String(error)}`);
   }

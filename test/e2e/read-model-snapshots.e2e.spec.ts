@@ -4,6 +4,9 @@ import { ledgerMac } from '../../src/ledger/ledger-keys.js';
 import { Logger } from '@nestjs/common';
 import { jest } from '@jest/globals';
 import { ProjectionEngine } from '../../src/event-sourcing/projection-engine.js';
+import { ReadModelSnapshots } from '../../src/event-sourcing/read-model-snapshots.js';
+import { readSnapshotFile } from '../../src/event-sourcing/snapshot-file.js';
+import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import type { Projection } from '../../src/event-sourcing/recorded-event.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { killHard, startServer, type ServerProcess } from '../support/server-process.js';
@@ -145,6 +148,55 @@ describe('Read-model snapshots', () => {
       await app.close();
     }
   }, 120_000);
+
+  it('is captured a piece at a time: queries are answered meanwhile, and events wait, so it holds one position', async () => {
+    const app = await startTestApp({ sqlitePath });
+    try {
+      const engine = engineOf(app);
+      const snapshots = app.app.get(ReadModelSnapshots);
+      const store = app.app.get<EventStore>(EVENT_STORE);
+      // The capture is held at its first pause until the test lets it go on.
+      let paused = false;
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const capture = snapshots.capture.bind(snapshots);
+      jest.spyOn(snapshots, 'capture').mockImplementation((projections, position, eventId, pause) =>
+        capture(projections, position, eventId, async () => {
+          if (!paused) {
+            paused = true;
+            await held;
+          }
+          await pause?.();
+        }),
+      );
+      const at = engine.position!;
+      const writing = engine.writeSnapshot();
+      const until = async (condition: () => boolean | Promise<boolean>, what: string) => {
+        const ceiling = Date.now() + 60_000;
+        while (!(await condition())) {
+          if (Date.now() > ceiling) throw new Error(`not seen within the ceiling: ${what}`);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      };
+      await until(() => paused, 'the capture paused');
+
+      // Reads are answered while the capture is held (the event loop is free between pieces).
+      const answered = await app.graphql('{ evaluations(first: 200) { totalCount } }', {}, SUPERVISOR);
+      expect(answered.errors).toBeUndefined();
+      // A mutation's event is appended, but not applied while the capture is held: the snapshot stays one state at one position.
+      const mutation = register(app, '第二份评估');
+      await until(async () => (await store.headPosition())!.commit > at.commit, 'the mutation appended');
+      expect(engine.position).toEqual(at);
+
+      release();
+      await writing;
+      await mutation;
+      expect(engine.position!.commit).toBeGreaterThan(at.commit);
+      expect(readSnapshotFile(snapshotPath(sqlitePath))!.header.position).toEqual({ commit: at.commit.toString(), prepare: at.prepare.toString() });
+    } finally {
+      await app.close();
+    }
+  }, CEILING_MS);
 
   const officeKey = () => createPrivateKey(readFileSync(testSigningKeyFile()));
 

@@ -1,17 +1,23 @@
 import { parseArgs } from 'node:util';
-import { describeWorkPlanImport, importWorkPlanFile } from '../work-plan/import-work-plan/import-work-plan.js';
+import type { ImportDependencies } from '../imports/import-run.js';
+import type { WorkPlanImported } from '../work-plan/domain/work-plan.events.js';
+import { describeWorkPlanImport, importWorkPlanFile, type KnownPlan } from '../work-plan/import-work-plan/import-work-plan.js';
 import { officeDayArgument, runImportTool, UsageError } from './import-cli.js';
 
 runImportTool({
   usage: `Usage: npm run plan:import -- <file.xlsx|.csv|.yaml|.json> [--title <plan title>] [--year <year>] [--sheet <sheet name>]
          [--approved-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD] [--dry-run] [--revise]
 Imports a work plan (分解方案) into the configured event store (EVENT_STORE, SQLITE_PATH, …).
-CSV and XLSX have no title: it defaults to the file name, the year to the first item's due date.
+The title is the title row above the header (附件1, the issuing office and version remarks such as
+（修订稿） are not part of it), else the file name; the year is the title's, else the first item's due date's.
+A title retyped with full-width digits, spaces or 年度 names the plan imported under its first spelling.
+An XLSX workbook is read over every visible sheet holding a task table (--sheet reads one).
 A plan entered late gives the office day it was approved (--approved-on) and the day its items' units
 were assigned (--assigned-on, on or after it; default: the approval day); both default to today.
 Nothing is written if any row is wrong; every problem is listed. Importing the same file again writes nothing.
 A new version of an imported plan (same title and year, another file) is refused with what differs, unless
---revise applies it as a revision that keeps all progress. --dry-run decides everything and writes nothing.`,
+--revise applies it as a revision (items added, re-dated, withdrawn; units added or removed: see the
+dry run's difference first). --dry-run decides everything and writes nothing.`,
   commandType: 'ImportWorkPlan',
   parse(argv) {
     const { values, positionals } = parseArgs({
@@ -39,6 +45,18 @@ A new version of an imported plan (same title and year, another file) is refused
     return { file: positionals[0]!, title: values.title?.trim() || undefined, year, dryRun: values['dry-run'] === true, revise: values.revise === true, approvedOn, assignedOn };
   },
   async run(dependencies, file, options, context) {
-    return describeWorkPlanImport(await importWorkPlanFile(dependencies, file, options, context));
+    return describeWorkPlanImport(await importWorkPlanFile(dependencies, file, options, context, await importedPlans(dependencies)));
   },
 });
+
+/**
+ * The plans imported so far, read from the log as the tool reads the units (the server asks its
+ * read model): a title retyped with full-width digits or 年度 names one of them (breaker10c P7).
+ */
+async function importedPlans({ store, schemas }: ImportDependencies): Promise<KnownPlan[]> {
+  const events = await store.readAll();
+  return events
+    .filter((stored) => stored.type === 'WorkPlanImported')
+    .map((stored) => schemas.upcast<WorkPlanImported>(stored).data)
+    .map(({ title, year }) => ({ title, year }));
+}

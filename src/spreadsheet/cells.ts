@@ -38,7 +38,7 @@ export function calendarDateOf(cell: Cell): string {
   if (typeof cell === 'number' && isExcelSerial(cell)) {
     return new Date(EXCEL_EPOCH_MS + Math.floor(cell) * 86_400_000).toISOString().slice(0, 10);
   }
-  const text = textOf(cell);
+  const text = withoutInvisible(textOf(cell));
   for (const pattern of DAY_PATTERNS) {
     const match = pattern.exec(text);
     if (match) return `${match[1]}-${pad(match[2]!)}-${pad(match[3]!)}`;
@@ -61,9 +61,23 @@ export function dateProblemOf(date: string, what: string): string | undefined {
   return `${what} "${date}" is not a date (write it as 2026-06-30, 2026/6/30 or 2026年6月30日)`;
 }
 
-/** Names (of units, say) in one cell, separated by 、 ， , ; ； / ／ or line breaks (「A、B」, 「A/B」: joint lead units). */
+/**
+ * Characters that take no room on screen (zero-width space U+200B and joiners, word joiner U+2060,
+ * BOM U+FEFF, soft hyphen …: Unicode's Default_Ignorable_Code_Point). Pasted from a web page or
+ * WeChat into a unit or date cell, they make a name that looks right match nothing (breaker10c
+ * P19); a name or a date never needs one.
+ */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+
+/** The text without characters that take no room on screen (`INVISIBLE`): what a unit name or a date cell says. */
+export const withoutInvisible = (text: string): string => text.replace(INVISIBLE, '');
+
+/**
+ * Names (of units, say) in one cell, separated by 、 ， , ; ； / ／ or line breaks (「A、B」, 「A/B」:
+ * joint lead units), without invisible characters (`withoutInvisible`).
+ */
 export function namesInCell(cell: Cell): string[] {
-  return textOf(cell)
+  return withoutInvisible(textOf(cell))
     .split(/[、，,;；/／\r\n]+/)
     .map((name) => name.trim())
     .filter((name) => name !== '');

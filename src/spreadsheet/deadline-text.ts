@@ -49,7 +49,8 @@ export function normalizedDeadlineText(text: string): string {
     .replace(/[〇零一二三四五六七八九OoＯ]{4}(?=年)/g, chineseYear)
     .replace(/[一二三四五六七八九十]{1,3}(?=[月日号])/g, chineseNumber)
     .replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, '')
-    .replace(/\s+/g, '');
+    // Spaces, and characters that take no room on screen (U+200B pasted from a web page: breaker10c P19).
+    .replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, '');
 }
 
 const QUARTER_NUMBER: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };

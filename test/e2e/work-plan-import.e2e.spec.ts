@@ -150,6 +150,15 @@ describe('Importing plans, units and findings', () => {
       expect(await app.logPosition()).toBe(before);
     }, CLI_CEILING_MS);
 
+    it('takes the sample plan with its title retyped (full-width digits, 年度) for the imported plan, never a second one (breaker10c P7)', async () => {
+      const before = await app.logPosition();
+      const retyped = PLAN_TITLE.replace('2026年', '２０２６年度');
+      const result = await cli('import-work-plan', [join(SAMPLES, 'work-plan-2026.xlsx'), '--title', retyped, '--approved-on', PLAN_APPROVED_ON]);
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(result.stdout).toContain(`${PLAN_TITLE} (2026) was imported before, with the same items`);
+      expect(await app.logPosition()).toBe(before);
+    }, CLI_CEILING_MS);
+
     it('refuses a plan with bad rows, listing every one, and writes nothing', async () => {
       const before = await app.logPosition();
       const result = await cli('import-work-plan', [writeFile('bad-plan.csv', BAD_PLAN)]);

@@ -153,4 +153,40 @@ describe('importing a work plan file', () => {
     );
     expect(revised).toMatchObject({ planId: first.planId, revision: { added: [] } });
   });
+
+  it.each([
+    ['full-width digits', '青川市２０２６年政务公开年度测试任务分解表'],
+    ['spaces around the year', '青川市 2026 年政务公开年度测试任务分解表'],
+    ['年度 for 年', '青川市2026年度政务公开年度测试任务分解表'],
+    ['a version word without brackets', '青川市2026年政务公开年度测试任务分解表 修订版'],
+  ])('takes a plan title retyped with %s for the imported plan: a new version, never a second plan (breaker10c P7)', async (_how, retyped) => {
+    const csv = (title: string, rows: string) => new TextEncoder().encode(`${title}\n类别,编号,事项,牵头单位,完成时限\n${rows}`);
+    const first = await importWorkPlanFile(
+      dependencies,
+      { name: 'yd1.csv', content: csv('青川市2026年政务公开年度测试任务分解表', '公开,1,YD甲,青川市财政局,2026-12-31\n') },
+      {},
+      contextOf('first'),
+    );
+    const known = [{ title: first.title, year: first.year }];
+    const head = await dependencies.store.headPosition();
+    const refusal = await importWorkPlanFile(
+      dependencies,
+      { name: 'yd2.csv', content: csv(retyped, '公开,1,YD甲,青川市财政局,2026-11-30\n公开,2,YD乙,青川市财政局,2026-12-31\n') },
+      {},
+      contextOf('second'),
+      known,
+    ).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ code: 'CONFLICT', messageZh: expect.stringContaining('工作方案“青川市2026年政务公开年度测试任务分解表”已从另一份文件导入') });
+    expect(await dependencies.store.headPosition()).toEqual(head);
+
+    const preview = await importWorkPlanFile(
+      dependencies,
+      { name: 'yd2.csv', content: csv(retyped, '公开,1,YD甲,青川市财政局,2026-11-30\n公开,2,YD乙,青川市财政局,2026-12-31\n') },
+      { revise: true, dryRun: true },
+      contextOf('third'),
+      known,
+    );
+    expect(preview).toMatchObject({ planId: first.planId, title: first.title, revision: { added: [{ code: '2' }] } });
+    expect(preview.notes.notices?.map((notice) => notice.reasonZh)).toEqual(expect.arrayContaining([expect.stringMatching(/与已导入的方案“青川市2026年政务公开年度测试任务分解表”只有|是版本说明/)]));
+  });
 });

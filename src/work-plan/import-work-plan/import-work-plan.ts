@@ -5,7 +5,8 @@ import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
 import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream, workPlanStream, type WorkPlanOutline } from '../domain/work-plan.events.js';
 import { renumberedByContent, type Renumbering } from '../revise-plan/renumbered-items.js';
 import type { ValidatedPlan } from '../import/plan-validation.js';
-import { sha256Of, type ReadingNotes } from '../../spreadsheet/import-problems.js';
+import { sha256Of, type ImportProblem, type ReadingNotes } from '../../spreadsheet/import-problems.js';
+import { planTitleKey } from '../import/plan-document.js';
 import { describeNotes } from '../../spreadsheet/import-refusal.js';
 import { officeDate } from '../../shared/calendar-date.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
@@ -113,7 +114,10 @@ export async function importWorkPlanFile(
   if (!validation.ok) throw importRefused(fileName, format, validation.problems, 'BAD_USER_INPUT', validation.sheet);
 
   const sha256 = sha256Of(file.content);
-  const planStream = workPlanStream(workPlanIdFor(validation.plan.year, validation.plan.title));
+  // A title retyped (２０２６, spaces, 年度) names the plan imported under its first spelling (breaker10c P7).
+  const sameTitle = knownTitleOf(validation.plan, knownPlans);
+  const validated = sameTitle ? { ...validation.plan, title: sameTitle.title } : validation.plan;
+  const planStream = workPlanStream(workPlanIdFor(validated.year, validated.title));
   const commandIdOf = (type: string, key: string) => contextInBatch(context, type, key).commandId;
   const revisePlanId = commandIdOf('RevisePlan', `work-plan:${sha256}:revision`);
   // A retry of a revision answers the revision its first run applied: the plan and its items are
@@ -124,10 +128,10 @@ export async function importWorkPlanFile(
   // A plan imported before from another file: this is a new version of it, shown or applied as a revision.
   const existing = await stateWithout(dependencies, planStream, workPlanDecider, planWithout);
   const isNewVersion = existing.status === 'imported' && existing.source.sha256 !== sha256;
-  if (options.revise && existing.status !== 'imported') throw nothingToRevise(validation.plan, knownPlans);
+  if (options.revise && existing.status !== 'imported') throw nothingToRevise(validated, knownPlans);
   // A version (new, or the same file again) whose rows were renumbered keeps each item's code, matched by its title (breaker10 F23).
-  const renumbering = await renumberingOf(dependencies, existing, validation.plan);
-  const plan = renumbering?.plan ?? validation.plan;
+  const renumbering = await renumberingOf(dependencies, existing, validated);
+  const plan = renumbering?.plan ?? validated;
   const days = planDays(options, today, existing, isNewVersion);
   const { planId, importPlan, defineItems } = workPlanCommands(plan, { fileName, sha256 }, context.actor, days, options.dueDateOverride);
   const rowOfItem = new Map(plan.categories.flatMap((category) => category.items.map((item) => [item.code, item.row])));
@@ -211,7 +215,11 @@ export async function importWorkPlanFile(
     itemCount: defineItems.length,
     unitCount: unitIds.size,
     itemIds: defineItems.map((item) => item.data.itemId),
-    notes: { sheet: validation.sheet, notImported: validation.notImported, notices: [...(validation.notices ?? []), ...(renumbering?.notices ?? [])] },
+    notes: {
+      sheet: validation.sheet,
+      notImported: validation.notImported,
+      notices: [...(sameTitle ? [sameTitle.notice] : []), ...(validation.notices ?? []), ...(renumbering?.notices ?? [])],
+    },
     // A retry's items are those its first run defined, found done now.
     itemsDefined: resaved ? 0 : batch.outcomes.slice(1, 1 + itemCommands.length).filter((outcome) => outcome.events.length > 0 || (retried && outcome.retried)).length,
     retried,
@@ -328,6 +336,27 @@ async function renumberingOf(dependencies: ImportDependencies, existing: WorkPla
 export interface KnownPlan {
   readonly title: string;
   readonly year: number;
+}
+
+/**
+ * The imported plan of the year whose title is the file's retyped (`planTitleKey`: full-width
+ * digits, spaces, 年度, quotes), with the notice that says so; null when the file's title is an
+ * imported plan's as it is, or no plan's.
+ */
+function knownTitleOf(plan: { title: string; year: number }, knownPlans: readonly KnownPlan[]): { title: string; notice: ImportProblem } | null {
+  const sameYear = knownPlans.filter((known) => known.year === plan.year);
+  if (sameYear.some((known) => known.title === plan.title)) return null;
+  const key = planTitleKey(plan.title);
+  const known = sameYear.find((each) => planTitleKey(each.title) === key);
+  if (!known) return null;
+  return {
+    title: known.title,
+    notice: {
+      row: null,
+      reason: `The title "${plan.title}" is that of the imported plan "${known.title}" written otherwise (full-width digits, spaces, 年度): read as that plan.`,
+      reasonZh: `标题“${plan.title}”与已导入的方案“${known.title}”只有全角字符、空格或“年度/年”之差：按同一方案处理。`,
+    },
+  };
 }
 
 /**

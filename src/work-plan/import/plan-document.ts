@@ -211,7 +211,7 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
         ]
       : [];
     const once = withoutRepeatedRows(records);
-    const draft = draftFrom(fromLayout(once.records), { title: null, year: null }, { ...options, sheetTitle: table.title }, dropped);
+    const draft = draftFrom(fromLayout(once.records), { title: null, year: null }, { ...options, sheetTitle: table.title }, [...dropped, ...once.problems]);
     const { notices: numbering = [], ...drafted } = draft;
     const notes = readingNotesOf(table);
     const notices = [...flatNotice, ...(notes.notices ?? []), ...once.notices, ...numbering];
@@ -225,21 +225,57 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
 /** A sheet that sums up the others (汇总, 总表, 汇总表, 全部任务): never a category of its own. */
 const isSummarySheet = (name: string): boolean => /^(?:.*汇总.*|总表|总清单|全部(?:任务|事项)?|合计)$/.test(name.trim());
 
+/** A task's words as two sheets of one workbook are compared: full-width forms and spaces do not count. */
+const taskWords = (cell: Cell | undefined): string => textOf(cell ?? null).normalize('NFKC').replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, '');
+
+/** A record's category of its own: a 类别 cell or a section row above it. */
+const hasOwnCategory = (record: SourceRecord<PlanColumn>): boolean =>
+  textOf(record.cells.categoryTitle ?? null) !== '' || textOf(record.cells.categoryCode ?? null) !== '' || (record.sections ?? []).length > 0;
+
+/** Where a row is, for a message naming two sheets: 工作表“汇总”第 3 行. */
+const rowOnSheet = (record: SourceRecord<PlanColumn>): { en: string; zh: string } => ({
+  en: `row ${record.row} of sheet "${record.sheet}"`,
+  zh: `工作表“${record.sheet}”第 ${record.row} 行`,
+});
+
+/** What two rows of one task say differently: 牵头单位, 责任单位, 完成时限, each with both texts. */
+function differencesOf(a: SourceRecord<PlanColumn>, b: SourceRecord<PlanColumn>): { en: string[]; zh: string[] } {
+  const names = (cell: Cell | undefined) => namesInCell(cell ?? null).map((name) => name.normalize('NFKC')).sort().join('、');
+  const fields = [
+    { key: 'leadUnit', en: 'lead unit', zh: '牵头单位', read: names },
+    { key: 'responsibleUnits', en: 'responsible units', zh: '责任单位', read: names },
+    { key: 'dueDate', en: 'due date', zh: '完成时限', read: (cell: Cell | undefined) => calendarDateOf(cell ?? null) },
+  ] as const;
+  const differing = fields.filter((field) => field.read(a.cells[field.key]) !== field.read(b.cells[field.key]));
+  const shown = (record: SourceRecord<PlanColumn>, key: (typeof fields)[number]['key']) => textOf(record.cells[key] ?? null).replace(/\s*\n\s*/g, '、') || '空';
+  return {
+    en: differing.map((field) => `${field.en} "${shown(a, field.key)}" / "${shown(b, field.key)}"`),
+    zh: differing.map((field) => `${field.zh}不同（${a.sheet}：${shown(a, field.key)}；${b.sheet}：${shown(b, field.key)}）`),
+  };
+}
+
 /**
  * A workbook's rows once: a row on one sheet that repeats another sheet's row (the same task, lead,
  * units and date — a 汇总 sheet and one sheet per 大项 list every task twice) is read once, from the
  * sheet that is not a summary (its name gives the category), with a notice naming both (breaker10b N4).
+ *
+ * A 汇总 row is only ever a copy: one whose task a 大项 sheet lists with another lead, units or
+ * date (the office updated one sheet and not the other) is a problem naming both rows and what
+ * differs, never a second task (breaker10c P1); one no other sheet lists, and that has no
+ * category of its own, is a problem too — it would be a task in no 大项.
  */
-function withoutRepeatedRows(records: readonly SourceRecord<PlanColumn>[]): { records: SourceRecord<PlanColumn>[]; notices: ImportProblem[] } {
-  if (!records.some((record) => record.sheet !== undefined)) return { records: [...records], notices: [] };
+function withoutRepeatedRows(records: readonly SourceRecord<PlanColumn>[]): { records: SourceRecord<PlanColumn>[]; notices: ImportProblem[]; problems: ImportProblem[] } {
+  if (!records.some((record) => record.sheet !== undefined)) return { records: [...records], notices: [], problems: [] };
   const keyOf = (record: SourceRecord<PlanColumn>): string | null => {
-    const title = textOf(record.cells.title ?? null).normalize('NFKC').replace(/\s+/g, '');
+    const title = taskWords(record.cells.title);
     if (title === '') return null;
     const names = (cell: Cell | undefined) => namesInCell(cell ?? null).map((name) => name.normalize('NFKC')).sort().join('、');
     return [title, names(record.cells.leadUnit), names(record.cells.responsibleUnits), textOf(record.cells.dueDate ?? null)].join('|');
   };
   const firstOf = new Map<string, SourceRecord<PlanColumn>>();
   const dropped = new Set<SourceRecord<PlanColumn>>();
+  /** Rows of a 大项 sheet a 汇总 row was found identical to. */
+  const matched = new Set<SourceRecord<PlanColumn>>();
   const notices: ImportProblem[] = [];
   for (const record of records) {
     const key = keyOf(record);
@@ -253,6 +289,7 @@ function withoutRepeatedRows(records: readonly SourceRecord<PlanColumn>[]): { re
     // The summary's copy goes; the sheet of its own keeps the row.
     const [kept, gone] = isSummarySheet(first.sheet ?? '') && !isSummarySheet(record.sheet ?? '') ? [record, first] : [first, record];
     dropped.add(gone);
+    matched.add(kept);
     firstOf.set(key, kept);
     notices.push({
       row: null,
@@ -260,7 +297,36 @@ function withoutRepeatedRows(records: readonly SourceRecord<PlanColumn>[]): { re
       reasonZh: `工作表“${gone.sheet}”第 ${gone.row} 行与工作表“${kept.sheet}”第 ${kept.row} 行是同一事项：只导入一次（按“${kept.sheet}”）。`,
     });
   }
-  return { records: records.filter((record) => !dropped.has(record)), notices };
+
+  const problems: ImportProblem[] = [];
+  const onOwnSheets = records.filter((record) => !isSummarySheet(record.sheet ?? '') && record.sheet !== undefined);
+  if (onOwnSheets.length > 0) {
+    for (const record of records) {
+      if (dropped.has(record) || !isSummarySheet(record.sheet ?? '') || taskWords(record.cells.title) === '') continue;
+      const sameTask = onOwnSheets.filter((other) => !matched.has(other) && taskWords(other.cells.title) === taskWords(record.cells.title));
+      const where = rowOnSheet(record);
+      if (sameTask.length > 0) {
+        for (const other of sameTask) {
+          const differences = differencesOf(record, other);
+          const there = rowOnSheet(other);
+          problems.push({
+            row: record.row,
+            sheet: record.sheet!,
+            reason: `${where.en} and ${there.en} are the same task "${textOf(record.cells.title ?? null)}" but differ: ${differences.en.join('; ')}. Make the two sheets agree, then import again.`,
+            reasonZh: `${where.zh}与${there.zh}是同一事项“${textOf(record.cells.title ?? null)}”，但${differences.zh.join('，')}：请先使两个工作表一致，再导入。`,
+          });
+        }
+      } else if (!hasOwnCategory(record)) {
+        problems.push({
+          row: record.row,
+          sheet: record.sheet!,
+          reason: `The task "${textOf(record.cells.title ?? null)}" on ${where.en} is on no 大项 sheet, so it has no category: add it to its 大项's sheet, or import the summary sheet alone (sheet).`,
+          reasonZh: `${where.zh}的事项“${textOf(record.cells.title ?? null)}”不在任何大项工作表中，无法确定其大项：请把它补到所属大项的工作表中，或只导入“${record.sheet}”工作表。`,
+        });
+      }
+    }
+  }
+  return { records: records.filter((record) => !dropped.has(record)), notices, problems };
 }
 
 /**
@@ -535,6 +601,20 @@ const isPlaceholderTitle = (title: string): boolean =>
  * file revises the plan it revises (breaker10b N22).
  */
 const VERSION_REMARK = /\s*[（(]\s*([^（）()]*(?:调整|修订|修改|更新|修正|稿|版)[^（）()]*)[）)]\s*$/;
+/** A version word at the end of a title without brackets: …分解表 修订版, …清单定稿 (breaker10c P7). */
+const VERSION_WORD = /[\s_\-—]*((?:修订|调整|修改|更新)(?:版|稿)|征求意见稿|送审稿|定稿|终稿|第[一二三四五六七八九十0-9０-９]+版)$/;
+
+/**
+ * A plan title as it is compared with the titles of imported plans: retyped in WPS or pasted from
+ * Word, one title comes back with full-width digits (２０２６), spaces around the year, 年度 for
+ * 年 or book-title marks, and is still the same plan (breaker10c P7). NFKC, without white space,
+ * invisible characters, 《》“”"" quotes, with 年度 read as 年.
+ */
+export const planTitleKey = (title: string): string =>
+  title
+    .normalize('NFKC')
+    .replace(/[\s\p{Default_Ignorable_Code_Point}《》〈〉“”"'‘’]+/gu, '')
+    .replace(/年度/g, '年');
 
 /**
  * The plan's title: the YAML/JSON field, else the one given (--title), else the sheet's title row,
@@ -552,13 +632,13 @@ function planTitleOf(
   const given = typed || options.sheetTitle?.trim() || '';
   const written = given || fromFileName || '';
   // A title typed in (--title, the YAML field) is taken as typed; one read off the sheet or the file name loses its version remark.
-  const remark = typed === '' ? VERSION_REMARK.exec(written) : null;
+  const remark = typed === '' ? (VERSION_REMARK.exec(written) ?? VERSION_WORD.exec(written)) : null;
   const title = remark && remark.index > 0 ? written.slice(0, remark.index).trim() : written;
   if (remark && remark.index > 0) {
     notices.push({
       row: field?.row ?? null,
       reason: `"${remark[1]}" in the title says which version the file is: the plan is "${title}" (a new version of an imported plan is applied with revise).`,
-      reasonZh: `标题中的“（${remark[1]}）”是版本说明：按方案“${title}”读取（已导入的方案如需按此版本调整，请选择“按新版本调整”）。`,
+      reasonZh: `标题中的“${remark[0].trim()}”是版本说明：按方案“${title}”读取（已导入的方案如需按此版本调整，请选择“按新版本调整”）。`,
     });
   }
   if (title === '') problems.push({ row: field?.row ?? null, reason: 'The plan has no title; give one (--title).', reasonZh: '方案没有标题，请填写方案标题。' });
@@ -606,7 +686,8 @@ function planYearOf(
     });
     return 0;
   }
-  const inTitle = /((?:19|20|21)\d{2})\s*年/.exec(title);
+  // A year typed in full-width digits (２０２６年) is the same year.
+  const inTitle = /((?:19|20|21)\d{2})\s*年/.exec(title.normalize('NFKC'));
   if (inTitle) return Number(inTitle[1]);
   const firstDueDate = items
     .map((item) => readDeadline(item.dueDate))

@@ -39,12 +39,39 @@ describe('a 汇总 sheet beside one sheet per 大项', () => {
     );
   });
 
-  it('keeps a 汇总 row no other sheet has, uncategorised rather than in a category 汇总', async () => {
+  it('refuses a 汇总 row that differs from its 大项 sheet, naming both rows and what differs, never importing the task twice (breaker10c P1)', async () => {
+    const bytes = await workbook({
+      汇总: [[1, ...DECISION], [2, ...READING]],
+      决策公开: [[1, 'MB决策1', '青川市财政局', null, '2026年12月底前']],
+      政策解读: [[1, ...READING]],
+    });
+    const result = await importWorkPlan(bytes, { format: 'xlsx', fileName: 'multi.xlsx', lookupUnit: directory });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems).toEqual([
+      expect.objectContaining({
+        row: 3,
+        sheet: '汇总',
+        reasonZh:
+          '工作表“汇总”第 3 行与工作表“决策公开”第 3 行是同一事项“MB决策1”，但责任单位不同（汇总：青川市教育局；决策公开：空），完成时限不同（汇总：2026-06-30；决策公开：2026年12月底前）：请先使两个工作表一致，再导入。',
+      }),
+    ]);
+  });
+
+  it('reads a 汇总 row written in other spellings of the same cells once (full-width digits, spaces in the title)', async () => {
+    const bytes = await workbook({ 汇总: [[1, 'MB决策 1', '青川市财政局', '青川市教育局', '2026-06-30']], 决策公开: [[1, 'MB决策１', '青川市财政局', '青川市教育局', '2026-06-30']] });
+    const result = await importWorkPlan(bytes, { format: 'xlsx', fileName: 'multi.xlsx', lookupUnit: directory });
+    expect(result.ok && result.plan.categories.map((category) => [category.title, category.items.map((item) => item.title)])).toEqual([['决策公开', ['MB决策１']]]);
+  });
+
+  it('refuses a 汇总 row no 大项 sheet has, rather than putting it in a category 未分类 beside the real ones', async () => {
     const bytes = await workbook({ 汇总: [[1, ...DECISION], [2, ...READING]], 决策公开: [[1, ...DECISION]] });
     const result = await importWorkPlan(bytes, { format: 'xlsx', fileName: 'multi.xlsx', lookupUnit: directory });
-    expect(result.ok && result.plan.categories.map((category) => [category.code, category.title, category.items.map((item) => item.title)])).toEqual([
-      ['一', '未分类', ['MB解读1']],
-      ['决策公开', '决策公开', ['MB决策1']],
+    expect(!result.ok && result.problems).toEqual([
+      expect.objectContaining({
+        row: 4,
+        sheet: '汇总',
+        reasonZh: '工作表“汇总”第 4 行的事项“MB解读1”不在任何大项工作表中，无法确定其大项：请把它补到所属大项的工作表中，或只导入“汇总”工作表。',
+      }),
     ]);
   });
 });

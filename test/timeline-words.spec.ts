@@ -25,6 +25,7 @@ const EVERY_TIMELINE_TYPE = Object.keys({
   PartsReopened: true,
   ReportDateCorrected: true,
   InspectionCorrected: true,
+  FactDateCorrected: true,
   PartHandedOver: true,
   UnitUnassigned: true,
   PartsRescheduled: true,
@@ -68,5 +69,14 @@ describe('a timeline line', () => {
     );
     expect(timelineLine('PartRoleChanged', 'xs', { previousRole: 'RESPONSIBLE', role: 'LEAD', reason: '依据修订方案' }, nameOf)).toBe('调整牵头/责任分工（西山县人民政府）（责任单位 → 牵头单位）：依据修订方案');
     expect(timelineLine('InspectionLogged', 'xs', { outcome: 'FAILED', notes: '未公开' }, nameOf)).toBe('现场督查（西山县人民政府）：未公开 — 不通过');
+  });
+
+  it('says which record a date correction moved, and from which day to which (breaker8c P1)', () => {
+    expect(timelineLine('FactDateCorrected', 'xs', { factType: 'ReportSentBack', previousOn: '2026-05-25', on: '2026-05-15', reason: '退办通知落款为5月15日' }, nameOf)).toBe(
+      '更正退办日期（西山县人民政府）（2026-05-25 → 2026-05-15）：退办通知落款为5月15日',
+    );
+    expect(timelineLine('FactDateCorrected', 'xs', { factType: 'UnitAssigned', previousOn: '2026-05-10', on: '2026-04-26', reason: '交办文件为4月26日' }, nameOf)).toBe(
+      '更正交办日期（西山县人民政府）（2026-05-10 → 2026-04-26）：交办文件为4月26日',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { EVENT_FALLBACK, EVENT_LABEL, OUTCOME_LABEL, ROLE_LABEL } from './labels.js';
+import { EVENT_FALLBACK, EVENT_LABEL, OUTCOME_LABEL, REDATED_WORD, ROLE_LABEL } from './labels.js';
 
 /**
  * One timeline line in the words an office reads (breaker11b G6): the event's name in Chinese
@@ -8,7 +8,8 @@ import { EVENT_FALLBACK, EVENT_LABEL, OUTCOME_LABEL, ROLE_LABEL } from './labels
  * suite reads it too (test/timeline-words.spec.ts). `nameOf` turns a unit id into its name ('' when unknown).
  */
 export function timelineLine(eventType: string, unitId: string | null, details: Record<string, unknown>, nameOf: (unitId: string | null | undefined) => string): string {
-  const parts = [EVENT_LABEL[eventType] ?? EVENT_FALLBACK];
+  const redated = eventType === 'FactDateCorrected' && typeof details.factType === 'string' ? REDATED_WORD[details.factType] : undefined;
+  const parts = [redated ? `更正${redated}日期` : (EVENT_LABEL[eventType] ?? EVENT_FALLBACK)];
   const concerned = nameOf(unitId);
   const successor = typeof details.successorUnitId === 'string' ? nameOf(details.successorUnitId) : '';
   if (concerned && successor) parts.push(`（${concerned} → ${successor}）`);
@@ -30,6 +31,7 @@ const CHANGES: [string, string, Record<string, string>?][] = [
   ['previousDueDate', 'dueDate'],
   ['previousReportedOn', 'reportedOn'],
   ['previousInspectedOn', 'inspectedOn'],
+  ['previousOn', 'on'],
   ['previousOutcome', 'outcome', OUTCOME_LABEL],
   ['previousRole', 'role', ROLE_LABEL],
 ];

@@ -1,7 +1,7 @@
 import type { TimelineEntry } from './timeline.js';
 import { daysBetween } from '../../shared/calendar-date.js';
 import { BY_DATE, isNeverOverdue, type DueTerms } from '../../shared/deadline.js';
-import type { AssignmentEvent, AssignmentRole, Evidence, InspectionOutcome } from '../domain/assignment.events.js';
+import type { AssignmentEvent, AssignmentRole, Evidence, FactDateCorrected, InspectionOutcome } from '../domain/assignment.events.js';
 
 export type PartStatus = 'ASSIGNED' | 'REPORTED' | 'VERIFIED' | 'RETURNED';
 export type TrafficLight = 'GREEN' | 'YELLOW' | 'RED';
@@ -256,6 +256,9 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
       if (last >= 0) part.reports[last] = { ...part.reports[last]!, reportedOn: event.data.reportedOn };
       return;
     }
+    case 'FactDateCorrected':
+      redate(part, event.data);
+      return;
     case 'InspectionCorrected': {
       const { inspectionId, inspectedOn, outcome, previousOutcome, reason, newDueDate } = event.data;
       const index = part.inspections.findIndex((inspection) => inspection.inspectionId === inspectionId);
@@ -292,6 +295,57 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
 }
 
 const inspectionSource = (inspectionId: string) => `inspection:${inspectionId}`;
+
+/**
+ * A fact's day corrected (`FactDateCorrected`), as the part now shows it: the last record of that
+ * kind dated `previousOn` moves to `on`, and the due date it gave (a granted extension, a
+ * send-back's new date) takes effect on the corrected day — what a view at a cut gets by folding
+ * the fact on its corrected day (business-order.ts).
+ */
+function redate(part: PartView, { factType, previousOn, on }: FactDateCorrected['data']): void {
+  const moveChange = (matches: (change: DueDateChange) => boolean) => {
+    const change = part.dueDates.findLast(matches);
+    if (change) changeDueDate(part, { ...change, on });
+  };
+  switch (factType) {
+    case 'UnitAssigned':
+      Object.assign(part, { assignedOn: on });
+      moveChange((change) => change.source === 'assigned');
+      return;
+    case 'RectificationReported': {
+      const index = part.reports.findLastIndex((report) => report.reportedOn === previousOn);
+      if (index >= 0) part.reports[index] = { ...part.reports[index]!, reportedOn: on };
+      return;
+    }
+    case 'ReportSentBack': {
+      const index = part.returns.findLastIndex((returned) => returned.cause === 'SENT_BACK' && returned.returnedOn === previousOn);
+      if (index < 0) return;
+      const returned = part.returns[index]!;
+      part.returns[index] = { ...returned, returnedOn: on };
+      if (returned.newDueDate !== null) moveChange((change) => change.byReturn === true && change.on === previousOn && change.dueDate === returned.newDueDate && !change.source.startsWith('inspection:'));
+      return;
+    }
+    case 'UnitUrged': {
+      const index = part.urges.findLastIndex((urge) => urge.urgedOn === previousOn);
+      if (index >= 0) part.urges[index] = { ...part.urges[index]!, urgedOn: on };
+      return;
+    }
+    case 'ExtensionRequested': {
+      const request = part.extensionRequests.findLast((candidate) => candidate.requestedOn === previousOn);
+      if (request) Object.assign(request, { requestedOn: on });
+      relapse(part);
+      return;
+    }
+    case 'ExtensionGranted':
+    case 'ExtensionRefused': {
+      const request = part.extensionRequests.findLast((candidate) => candidate.decidedOn === previousOn && (candidate.status === 'GRANTED' || candidate.status === 'REFUSED'));
+      if (!request) return;
+      request.decidedOn = on;
+      if (request.status === 'GRANTED') moveChange((change) => change.source === `extension:${request.requestId}`);
+      return;
+    }
+  }
+}
 
 /**
  * Lapsing is judged by day, as the decider has it (`withLapses`): a request not decided is LAPSED
@@ -421,6 +475,7 @@ function heldNowBy(parts: ReadonlyMap<string, PartView>, unitId: string): PartVi
 function factDayOf(event: TimelineEntry<AssignmentEvent>): string {
   if (event.type === 'ReportDateCorrected') return event.data.previousReportedOn;
   if (event.type === 'InspectionCorrected') return event.data.previousInspectedOn;
+  if (event.type === 'FactDateCorrected') return event.data.previousOn;
   return event.occurredOn;
 }
 

@@ -135,7 +135,7 @@ export function chosenUnits(values: Record<string, unknown>): { unitId: unknown;
 /** The circulars that cite a finding or an item, as CitingCirculars.vue lists them. */
 export const CITING_CIRCULARS = 'circulars { id kind title reason issuedOn unit { name } }';
 
-export const HISTORY_FIELDS = `history { revision eventType occurredOn recordedAt actorId actorName actorRole actorUnitId unitId details }`;
+export const HISTORY_FIELDS = `history { revision eventType occurredOn recordedAt actorId actorName actorRole actorUnitId actorUnitName unitId unitName successorUnitName details }`;
 
 export interface Part extends PartTerms {
   unitId: string;
@@ -179,7 +179,11 @@ export interface HistoryEntry {
   actorName: string;
   actorRole: string;
   actorUnitId: string | null;
+  /** The units named as they were on the entry's office day (机构改革: the old name before a rename). */
+  actorUnitName?: string | null;
   unitId: string | null;
+  unitName?: string | null;
+  successorUnitName?: string | null;
   details: string;
 }
 

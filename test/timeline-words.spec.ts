@@ -1,7 +1,7 @@
 import type { FindingStreamEvent } from '../src/rectification/domain/finding.events.js';
 import type { WorkPlanItemStreamEvent } from '../src/work-plan/domain/work-plan.events.js';
 import { EVENT_FALLBACK, EVENT_LABEL } from '../web/src/labels.js';
-import { timelineLine } from '../web/src/timeline-words.js';
+import { correctionNotes, timelineLine } from '../web/src/timeline-words.js';
 
 /*
  * breaker11b G6: after a plan revision the item pages read “UnitUnassigned（西山县人民政府）：…”,
@@ -25,6 +25,7 @@ const EVERY_TIMELINE_TYPE = Object.keys({
   PartsReopened: true,
   ReportDateCorrected: true,
   InspectionCorrected: true,
+  FactDateCorrected: true,
   PartHandedOver: true,
   UnitUnassigned: true,
   PartsRescheduled: true,
@@ -68,5 +69,44 @@ describe('a timeline line', () => {
     );
     expect(timelineLine('PartRoleChanged', 'xs', { previousRole: 'RESPONSIBLE', role: 'LEAD', reason: '依据修订方案' }, nameOf)).toBe('调整牵头/责任分工（西山县人民政府）（责任单位 → 牵头单位）：依据修订方案');
     expect(timelineLine('InspectionLogged', 'xs', { outcome: 'FAILED', notes: '未公开' }, nameOf)).toBe('现场督查（西山县人民政府）：未公开 — 不通过');
+  });
+
+  it('says which record a date correction moved, and from which day to which (breaker8c P1)', () => {
+    expect(timelineLine('FactDateCorrected', 'xs', { factType: 'ReportSentBack', previousOn: '2026-05-25', on: '2026-05-15', reason: '退办通知落款为5月15日' }, nameOf)).toBe(
+      '更正退办日期（西山县人民政府）（2026-05-25 → 2026-05-15）：退办通知落款为5月15日',
+    );
+    expect(timelineLine('FactDateCorrected', 'xs', { factType: 'UnitAssigned', previousOn: '2026-05-10', on: '2026-04-26', reason: '交办文件为4月26日' }, nameOf)).toBe(
+      '更正交办日期（西山县人民政府）（2026-05-10 → 2026-04-26）：交办文件为4月26日',
+    );
+  });
+});
+
+describe('a timeline with corrections (breaker8c P6)', () => {
+  const fact = (revision: number, eventType: string, occurredOn: string, details: Record<string, unknown> = {}, unitId: string | null = 'wjw') => ({ revision, eventType, occurredOn, unitId, details });
+  const history = [
+    fact(1, 'UnitAssigned', '2016-04-26'),
+    fact(2, 'RectificationReported', '2016-05-30'),
+    fact(3, 'InspectionLogged', '2016-06-13', { inspectionId: 'i1', outcome: 'PASSED' }),
+    fact(4, 'FindingClosedOut', '2016-06-13', {}, null),
+    fact(5, 'InspectionCorrected', '2016-11-30', { inspectionId: 'i1', previousInspectedOn: '2016-06-13', inspectedOn: '2016-06-12', previousOutcome: 'PASSED', outcome: 'PASSED', reason: '督查记录为6月12日' }),
+    fact(6, 'FindingClosedOut', '2016-06-12', {}, null),
+    fact(7, 'ReportDateCorrected', '2016-11-30', { previousReportedOn: '2016-05-30', reportedOn: '2016-06-02' }),
+    fact(8, 'ReportDateCorrected', '2016-11-30', { previousReportedOn: '2016-06-02', reportedOn: '2016-05-31' }),
+    fact(9, 'FactDateCorrected', '2016-11-30', { factType: 'UnitAssigned', previousOn: '2016-04-26', on: '2016-04-25' }),
+  ];
+
+  it('marks each record as first entered with the day it reads now, and the close-out recorded again', () => {
+    expect(Object.fromEntries(correctionNotes(history))).toEqual({
+      1: '已更正为 2016-04-25',
+      2: '已更正为 2016-05-31',
+      3: '已更正为 2016-06-12',
+      4: '已更正为 2016-06-12',
+    });
+  });
+
+  it('leaves a close-out after a reopening unmarked, and calls a day-only inspection correction 更正督查日期', () => {
+    const reopened = [fact(1, 'FindingClosedOut', '2016-06-13', {}, null), fact(2, 'FindingReopened', '2016-07-01', {}, null), fact(3, 'FindingClosedOut', '2016-07-20', {}, null)];
+    expect(correctionNotes(reopened).size).toBe(0);
+    expect(timelineLine('InspectionCorrected', 'xs', history[4]!.details, nameOf)).toBe('更正督查日期（西山县人民政府）（2016-06-13 → 2016-06-12）：督查记录为6月12日');
   });
 });

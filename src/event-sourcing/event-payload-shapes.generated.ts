@@ -246,6 +246,46 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "requestedOn"
       ]
     },
+    "FactDateCorrected": {
+      "type": "object",
+      "properties": {
+        "unitId": {
+          "type": "string"
+        },
+        "factType": {
+          "type": "string",
+          "enum": [
+            "UnitAssigned",
+            "RectificationReported",
+            "ReportSentBack",
+            "UnitUrged",
+            "ExtensionRequested",
+            "ExtensionGranted",
+            "ExtensionRefused"
+          ]
+        },
+        "previousOn": {
+          "type": "string"
+        },
+        "on": {
+          "type": "string"
+        },
+        "reason": {
+          "type": "string"
+        },
+        "correctedOn": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "unitId",
+        "factType",
+        "previousOn",
+        "on",
+        "reason",
+        "correctedOn"
+      ]
+    },
     "FindingClosedOut": {
       "type": "object",
       "properties": {

@@ -14,7 +14,7 @@ const PARENT_STREAMS = ['finding-', 'work-plan-item-'];
 /** Streams whose every event may change an answer on any day: unit names, evaluation titles, plan outlines. */
 const DEFINITION_STREAMS = ['unit-', 'evaluation-', 'work-plan-'];
 /** Corrections move a fact to another day, earlier or later than the day they happen. */
-const CORRECTIONS = new Set(['ReportDateCorrected', 'InspectionCorrected']);
+const CORRECTIONS = new Set(['ReportDateCorrected', 'InspectionCorrected', 'FactDateCorrected']);
 
 interface Entry {
   readonly cut: TimeCut;

@@ -259,6 +259,26 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
     expect(await page.locator('#as-of-picker').count()).toBe(0);
   });
 
+  it('lets a supervisor correct the day of any dated record of a part, here a mistyped 交办, and marks the original on the timeline (breaker8c P1, P6)', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${overdueFindingId}`);
+    await page.locator(`[data-test="part-${overdueUnit}"]`).getByRole('button', { name: '更正其他记录日期' }).click();
+    const form = page.locator('[data-test="form-correctRecord"]');
+    await form.locator('.el-form-item', { hasText: '要更正的记录' }).locator('.el-select__wrapper').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: `交办（${officeDay(-20)}）` }).click();
+    const day = form.getByLabel('实际日期（该记录实际发生的那一天）');
+    await day.fill(officeDay(-21));
+    await day.press('Tab');
+    await form.getByLabel('更正理由').fill('交办通知落款早一天');
+    await form.getByRole('button', { name: '更正记录日期' }).click();
+    await form.waitFor({ state: 'detached' });
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { assignedOn } } }`, { id: overdueFindingId }, { authorization: `Bearer ${SUPERVISOR}` });
+    expect(data!.finding.assignments[0].assignedOn).toBe(officeDay(-21));
+    const timeline = page.locator('[data-test="timeline"]');
+    await timeline.getByText(`更正交办日期（${overdueUnit}）（${officeDay(-20)} → ${officeDay(-21)}）：交办通知落款早一天`).waitFor();
+    await timeline.getByText(`（已更正为 ${officeDay(-21)}）`).first().waitFor();
+  });
+
   it('says a page cannot be opened while offline instead of doing nothing (F12)', async () => {
     const { context, page } = await contexts.open({ token: SUPERVISOR });
     await page.goto(`/findings/${findingId}`);

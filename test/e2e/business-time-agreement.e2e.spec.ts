@@ -27,7 +27,7 @@ const PLAN_CSV =
   '一,推进五公开,1,公开环评审批信息,,市财政局,市环境保护局,2016-06-30\n' +
   '一,推进五公开,2,公开审计结果,,市审计局,,2016-09-30\n';
 
-const ACTIONS = ['assign', 'report', 'inspect', 'sendBack', 'urge', 'requestExtension', 'decideExtension', 'reopen', 'correctReportDate', 'correctInspection', 'handOver', 'rename'] as const;
+const ACTIONS = ['assign', 'report', 'inspect', 'sendBack', 'urge', 'requestExtension', 'decideExtension', 'reopen', 'correctReportDate', 'correctInspection', 'correctRecordDate', 'handOver', 'rename'] as const;
 interface Step {
   readonly action: (typeof ACTIONS)[number];
   /** 0–2: a finding; 3–4: a work-plan item. */
@@ -96,14 +96,16 @@ describe('every view now = knownAt far in the future = asOf today (issue 8)', ()
     dueDate: string;
     inspectionId?: string;
     requestId?: string;
+    /** Every dated record correctRecordDate can move: its kind and the day it reads now. */
+    records: { record: string; on: string }[];
   }
   /** The parent's parts as they stand: who holds each, its status, the day of its latest fact, the ids a command names. */
   const partsNow = async (parent: number): Promise<PartNow[]> => {
-    const fields = 'unitId status assignedOn dueDate reports { reportedOn } inspections { inspectionId inspectedOn } returns { returnedOn } extensionRequests { requestId status requestedOn decidedOn }';
+    const fields = 'unitId status assignedOn dueDate reports { reportedOn } inspections { inspectionId inspectedOn } returns { cause returnedOn } urges { urgedOn } extensionRequests { requestId status requestedOn decidedOn }';
     const response = await (parent < 3
       ? app.graphql(`query($id: ID!) { finding(id: $id) { parts: assignments { ${fields} } } }`, { id: findingIds[parent] })
       : app.graphql(`query($id: ID!) { workPlanItem(id: $id) { parts { ${fields} } } }`, { id: itemIds[parent - 3] }));
-    type Part = { unitId: string; status: string; assignedOn: string; dueDate: string; reports: { reportedOn: string }[]; inspections: { inspectionId: string; inspectedOn: string }[]; returns: { returnedOn: string }[]; extensionRequests: { requestId: string; status: string; requestedOn: string; decidedOn: string | null }[] };
+    type Part = { unitId: string; status: string; assignedOn: string; dueDate: string; reports: { reportedOn: string }[]; inspections: { inspectionId: string; inspectedOn: string }[]; returns: { cause: string; returnedOn: string }[]; urges: { urgedOn: string }[]; extensionRequests: { requestId: string; status: string; requestedOn: string; decidedOn: string | null }[] };
     const parts = ((response.data?.finding ?? response.data?.workPlanItem)?.parts ?? []) as Part[];
     return parts.map((part) => ({
       unitId: part.unitId,
@@ -114,6 +116,13 @@ describe('every view now = knownAt far in the future = asOf today (issue 8)', ()
       inspectionId: part.inspections.at(-1)?.inspectionId,
       // Pending now, or lapsed now: a decision dated before the verification, entered late, still decides it.
       requestId: part.extensionRequests.find((request) => request.status === 'PENDING' || request.status === 'LAPSED')?.requestId,
+      records: [
+        { record: 'ASSIGNMENT', on: part.assignedOn },
+        ...part.reports.map((report) => ({ record: 'REPORT', on: report.reportedOn })),
+        ...part.returns.filter((returned) => returned.cause === 'SENT_BACK').map((returned) => ({ record: 'SEND_BACK', on: returned.returnedOn })),
+        ...part.urges.map((urge) => ({ record: 'URGING', on: urge.urgedOn })),
+        ...part.extensionRequests.flatMap((request) => [{ record: 'EXTENSION_REQUEST', on: request.requestedOn }, ...(request.decidedOn ? [{ record: 'EXTENSION_DECISION', on: request.decidedOn }] : [])]),
+      ],
     }));
   };
   /** A day on or after `from`, `steps` of the walk's days later (a fact after the part's last one, as offices mostly enter them). */
@@ -175,6 +184,15 @@ describe('every view now = knownAt far in the future = asOf today (issue 8)', ()
       case 'correctReportDate':
         await mutate(name('correctReportDate', 'correctWorkPlanItemReportDate'), { ...ref, unitId, reportedOn: DAYS[s.day]!, reason: '日期录错' });
         return;
+      case 'correctRecordDate': {
+        // Any dated record of the part, moved to any day of the walk: accepted only when the part's order holds (breaker8c P1).
+        const record = part.records[s.other % part.records.length]!;
+        // Mostly a neighbouring day of the walk (a typo by a day or so), sometimes any.
+        const at = Math.max(0, DAYS.findIndex((one) => one >= record.on));
+        const on = s.flag ? DAYS[s.day]! : DAYS[Math.min(DAYS.length - 1, Math.max(0, at + (s.day % 2 === 0 ? 1 : -1)))]!;
+        await mutate(name('correctRecordDate', 'correctWorkPlanItemRecordDate'), { ...ref, unitId, record: record.record, previousOn: record.on, on, reason: '日期录错' });
+        return;
+      }
       case 'correctInspection':
         if (part.inspectionId) {
           await mutate(name('correctInspection', 'correctWorkPlanItemInspection'), {

@@ -277,6 +277,12 @@ describe('units on the day of the work, and on-time by the due date in force', (
     expect(await ledgerCsv('2016-08-31')).toContain('市审计局,');
     expect(await ledgerCsv('2016-08-31')).not.toContain('市审计局（更名）');
     expect(await ledgerCsv('2016-09-01')).toContain('市审计局（更名）');
+
+    // The finding's timeline names the unit on each entry's day, as the card above it does (breaker8c P7).
+    const history = (await app.graphql(`query($id: ID!) { finding(id: $id) { history { eventType occurredOn unitId unitName } } }`, { id: auditFinding })).data!.finding.history as { eventType: string; occurredOn: string; unitId: string | null; unitName: string | null }[];
+    const assigned = history.find((entry) => entry.eventType === 'UnitAssigned' && entry.unitId === units.SJJ)!;
+    expect(assigned.occurredOn < '2016-09-01' && assigned.unitName).toBe('市审计局');
+    expect(history.filter((entry) => entry.unitId === null).every((entry) => entry.unitName === null)).toBe(true);
   });
 
   it('refuses a view or a fact before 1949-10-01 as a typing error, in Chinese too', async () => {

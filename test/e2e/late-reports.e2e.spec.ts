@@ -83,4 +83,22 @@ describe('a part reported late is awaiting inspection, not overdue, and its late
     const [status, light] = ['状态', '红黄绿灯'].map((name) => rows[0]!.indexOf(name));
     expect([row[status!], row[light!]]).toEqual(['已报告待督查（逾期 5 天后报送）', '绿灯']);
   });
+
+  // breaker11d P1: a new due date given by returning the late report — the same day it arrived — came after it.
+  const scoreOn = async (asOf?: string) =>
+    (await query(`query($asOf: String) { unitScorecard(asOf: $asOf) { unitId due onTime onTimeRate returned } }`, { asOf })).unitScorecard.find((row: { unitId: string }) => row.unitId === unitId);
+
+  it('stays late once sent back the day it arrived with a new due date, now and on that day', async () => {
+    await mutate('sendBackReport', { findingId, unitId, reason: '材料不全。', sentBackOn: '2026-11-25', newDueDate: '2026-12-25' }, supervisor);
+    for (const asOf of [undefined, '2026-11-25', '2026-11-30']) expect(await scoreOn(asOf)).toMatchObject({ due: 1, onTime: 0, onTimeRate: 0, returned: 1 });
+  });
+
+  it('stays late once an inspection fails it the day it arrived with a new due date, and a re-report by that date is not late', async () => {
+    await mutate('reportRectification', { findingId, unitId, summary: '已补充', evidence: [{ title: '年度报告', link: 'https://www.example.gov.cn/r2' }], reportedOn: '2026-11-27' }, await app.as('UNIT', unitId));
+    await mutate('logInspection', { findingId, unitId, outcome: 'FAILED', notes: '台账不全。', place: '教育局', inspectedOn: '2026-11-27', newDueDate: '2026-12-20' }, await app.as('INSPECTOR'));
+    for (const asOf of [undefined, '2026-11-27']) expect(await scoreOn(asOf)).toMatchObject({ due: 1, onTime: 0, onTimeRate: 0, returned: 2 });
+    await mutate('reportRectification', { findingId, unitId, summary: '台账已补齐', evidence: [{ title: '台账', link: 'https://www.example.gov.cn/r3' }], reportedOn: '2026-11-28' }, await app.as('UNIT', unitId));
+    expect((await views()).finding).toMatchObject({ status: 'REPORTED', reportedDaysLate: 0 });
+    expect(await scoreOn()).toMatchObject({ due: 1, onTime: 0 });
+  });
 });

@@ -51,6 +51,7 @@ export const EVENT_LABEL: Record<string, string> = {
   PartsReopened: '各单位重新整改',
   ReportDateCorrected: '更正报告日期',
   InspectionCorrected: '更正督查结果',
+  FactDateCorrected: '更正日期',
   PartHandedOver: '移交',
   UnitUnassigned: '移除单位',
   PartsRescheduled: '调整各单位时限',
@@ -63,6 +64,17 @@ export const EVENT_LABEL: Record<string, string> = {
   WorkPlanItemAmended: '修改事项表述',
 };
 export const EVENT_FALLBACK = '其他记录';
+
+/** What a date correction (FactDateCorrected) moved, by the event type of the record it corrects: 更正<word>日期. */
+export const REDATED_WORD: Record<string, string> = {
+  UnitAssigned: '交办',
+  RectificationReported: '报告',
+  ReportSentBack: '退办',
+  UnitUrged: '催办',
+  ExtensionRequested: '延期申请',
+  ExtensionGranted: '延期审批',
+  ExtensionRefused: '延期审批',
+};
 
 /** Light colours with WCAG AA contrast against white text (≥ 4.5:1). */
 export const LIGHT_COLOR: Record<string, string> = { RED: '#c0392b', YELLOW: '#8a6100', GREEN: '#1e7b34' };

@@ -1,4 +1,4 @@
-import { EVENT_FALLBACK, EVENT_LABEL, OUTCOME_LABEL, ROLE_LABEL } from './labels.js';
+import { EVENT_FALLBACK, EVENT_LABEL, OUTCOME_LABEL, REDATED_WORD, ROLE_LABEL } from './labels.js';
 
 /**
  * One timeline line in the words an office reads (breaker11b G6): the event's name in Chinese
@@ -8,7 +8,10 @@ import { EVENT_FALLBACK, EVENT_LABEL, OUTCOME_LABEL, ROLE_LABEL } from './labels
  * suite reads it too (test/timeline-words.spec.ts). `nameOf` turns a unit id into its name ('' when unknown).
  */
 export function timelineLine(eventType: string, unitId: string | null, details: Record<string, unknown>, nameOf: (unitId: string | null | undefined) => string): string {
-  const parts = [EVENT_LABEL[eventType] ?? EVENT_FALLBACK];
+  const redated = eventType === 'FactDateCorrected' && typeof details.factType === 'string' ? REDATED_WORD[details.factType] : undefined;
+  // An inspection corrected in its day only is not a corrected 结果 (outcome).
+  const dayOnly = eventType === 'InspectionCorrected' && typeof details.outcome === 'string' && details.outcome === details.previousOutcome;
+  const parts = [redated ? `更正${redated}日期` : dayOnly ? '更正督查日期' : (EVENT_LABEL[eventType] ?? EVENT_FALLBACK)];
   const concerned = nameOf(unitId);
   const successor = typeof details.successorUnitId === 'string' ? nameOf(details.successorUnitId) : '';
   if (concerned && successor) parts.push(`（${concerned} → ${successor}）`);
@@ -30,6 +33,57 @@ const CHANGES: [string, string, Record<string, string>?][] = [
   ['previousDueDate', 'dueDate'],
   ['previousReportedOn', 'reportedOn'],
   ['previousInspectedOn', 'inspectedOn'],
+  ['previousOn', 'on'],
   ['previousOutcome', 'outcome', OUTCOME_LABEL],
   ['previousRole', 'role', ROLE_LABEL],
 ];
+
+/** A timeline entry as `correctionNotes` reads it: the event with its data parsed. */
+export interface TimelineFact {
+  readonly revision: number;
+  readonly eventType: string;
+  readonly occurredOn: string;
+  readonly unitId: string | null;
+  readonly details: Record<string, unknown>;
+}
+
+const CLOSE_OUTS = new Set(['FindingClosedOut', 'WorkPlanItemCompleted']);
+const REOPENINGS = new Set(['FindingReopened', 'WorkPlanItemReopened']);
+
+/**
+ * What the timeline says beside an entry a later correction changed (breaker8c P6), by revision:
+ * 已更正为 2016-06-12 (and the outcome, when it changed) beside the report, inspection or other
+ * record as first entered, and beside a close-out (销号) recorded again on its corrected day, so
+ * the page does not read as a finding closed twice. Corrections find their record as the server
+ * does: a report or record of the unit with that day (the last one before the correction, as
+ * earlier corrections left it), an inspection by its id.
+ */
+export function correctionNotes(entries: readonly TimelineFact[]): Map<number, string> {
+  const notes = new Map<number, string>();
+  const inOrder = [...entries].sort((a, b) => a.revision - b.revision);
+  const dayNow = new Map<number, string>(inOrder.map((entry) => [entry.revision, entry.occurredOn]));
+  const mark = (target: TimelineFact | undefined, day: string, outcome?: string) => {
+    if (!target) return;
+    dayNow.set(target.revision, day);
+    notes.set(target.revision, `已更正为 ${day}${outcome ? `（${OUTCOME_LABEL[outcome] ?? outcome}）` : ''}`);
+  };
+  inOrder.forEach((entry, index) => {
+    const earlier = inOrder.slice(0, index);
+    const d = entry.details;
+    const lastOf = (matches: (candidate: TimelineFact) => boolean) => earlier.findLast(matches);
+    if (entry.eventType === 'ReportDateCorrected') {
+      mark(lastOf((c) => c.eventType === 'RectificationReported' && c.unitId === entry.unitId && dayNow.get(c.revision) === d.previousReportedOn), String(d.reportedOn));
+    } else if (entry.eventType === 'FactDateCorrected') {
+      const types = d.factType === 'ExtensionGranted' || d.factType === 'ExtensionRefused' ? ['ExtensionGranted', 'ExtensionRefused'] : [d.factType];
+      mark(lastOf((c) => types.includes(c.eventType) && c.unitId === entry.unitId && dayNow.get(c.revision) === d.previousOn), String(d.on));
+    } else if (entry.eventType === 'InspectionCorrected') {
+      const changed = d.outcome !== d.previousOutcome ? String(d.outcome) : undefined;
+      mark(lastOf((c) => c.eventType === 'InspectionLogged' && c.details.inspectionId === d.inspectionId), String(d.inspectedOn), changed);
+    } else if (CLOSE_OUTS.has(entry.eventType)) {
+      // A close-out recorded again with no reopening between: the earlier one was corrected to this day.
+      const previous = lastOf((c) => CLOSE_OUTS.has(c.eventType) || REOPENINGS.has(c.eventType));
+      if (previous && CLOSE_OUTS.has(previous.eventType)) notes.set(previous.revision, `已更正为 ${entry.occurredOn}`);
+    }
+  });
+  return notes;
+}

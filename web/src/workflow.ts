@@ -15,7 +15,8 @@ export type PartAction =
   | 'reopen'
   | 'assign'
   | 'correctInspection'
-  | 'correctReport';
+  | 'correctReport'
+  | 'correctRecord';
 
 /** The mutation (and its input type) that carries out each action on each kind of parent. */
 const MUTATIONS: Record<ParentKind, Partial<Record<PartAction, [string, string]>>> = {
@@ -30,6 +31,7 @@ const MUTATIONS: Record<ParentKind, Partial<Record<PartAction, [string, string]>
     assign: ['assignFinding', 'AssignFindingInput'],
     correctInspection: ['correctInspection', 'CorrectInspectionInput'],
     correctReport: ['correctReportDate', 'CorrectReportDateInput'],
+    correctRecord: ['correctRecordDate', 'CorrectRecordDateInput'],
   },
   item: {
     urge: ['urgeWorkPlanItemUnit', 'UrgeWorkPlanItemUnitInput'],
@@ -41,6 +43,7 @@ const MUTATIONS: Record<ParentKind, Partial<Record<PartAction, [string, string]>
     reopen: ['reopenWorkPlanItem', 'ReopenWorkPlanItemInput'],
     correctInspection: ['correctWorkPlanItemInspection', 'CorrectWorkPlanItemInspectionInput'],
     correctReport: ['correctWorkPlanItemReportDate', 'CorrectWorkPlanItemReportDateInput'],
+    correctRecord: ['correctWorkPlanItemRecordDate', 'CorrectWorkPlanItemRecordDateInput'],
   },
 };
 
@@ -59,6 +62,7 @@ export const BUSINESS_DAY_FIELD: Record<PartAction, string> = {
   assign: 'assignedOn',
   correctInspection: 'inspectedOn',
   correctReport: 'reportedOn',
+  correctRecord: 'on',
 };
 
 /** The business-day field of a form: the day it happened, today unless changed. */
@@ -82,7 +86,7 @@ export async function perform(kind: ParentKind, action: PartAction, parentId: st
 }
 
 /** What anyone who reads a parent may read of each of its parts, on findings and items alike. */
-const PART_SUMMARY = `unitId unit { name } role status dueDate originalDueDate daysLeft reportedDaysLate trafficLight verifiedAt assignedAt
+const PART_SUMMARY = `unitId unit { name } role status dueDate originalDueDate daysLeft reportedDaysLate trafficLight verifiedAt assignedAt assignedOn
   urges { message urgedOn urgedAt urgedBy }
   extensionRequests { requestId requestedDueDate reason status requestedOn requestedAt decidedOn decidedAt decisionReason grantedDueDate }`;
 /** What a unit user may read of its own part only (the API refuses it other units' with FORBIDDEN). */
@@ -135,7 +139,7 @@ export function chosenUnits(values: Record<string, unknown>): { unitId: unknown;
 /** The circulars that cite a finding or an item, as CitingCirculars.vue lists them. */
 export const CITING_CIRCULARS = 'circulars { id kind title reason issuedOn unit { name } }';
 
-export const HISTORY_FIELDS = `history { revision eventType occurredOn recordedAt actorId actorName actorRole actorUnitId unitId details }`;
+export const HISTORY_FIELDS = `history { revision eventType occurredOn recordedAt actorId actorName actorRole actorUnitId actorUnitName unitId unitName successorUnitName details }`;
 
 export interface Part extends PartTerms {
   unitId: string;
@@ -150,6 +154,8 @@ export interface Part extends PartTerms {
   trafficLight: string | null;
   verifiedAt: string | null;
   assignedAt: string;
+  /** The office day the unit was assigned (交办日期). */
+  assignedOn: string;
   reports: { summary: string; reportedOn: string; reportedAt: string; reportedBy: string; evidence: { title: string; link: string | null; documentRef: string | null }[] }[] | null;
   inspections: { inspectionId: string; outcome: string; inspectedOn: string; place: string; notes: string; loggedAt: string; inspectorId: string }[] | null;
   returns: { cause: string; reason: string; returnedOn: string; returnedAt: string }[] | null;
@@ -179,7 +185,11 @@ export interface HistoryEntry {
   actorName: string;
   actorRole: string;
   actorUnitId: string | null;
+  /** The units named as they were on the entry's office day (机构改革: the old name before a rename). */
+  actorUnitName?: string | null;
   unitId: string | null;
+  unitName?: string | null;
+  successorUnitName?: string | null;
   details: string;
 }
 
@@ -228,3 +238,18 @@ export const REOPEN_FIELDS: FieldSpec[] = [
   { name: 'newDueDate', label: '重新整改的时限（不填则按规则确定）', type: 'date', notBefore: 'reopenedOn' },
   { name: 'overrideReason', label: '超出方案时限的理由（仅在需要时填写）', type: 'textarea' },
 ];
+
+/** A record of a part whose day a supervisor can correct (correctRecordDate), as the form offers it: `RECORD|day` and its words. */
+export function redatableRecords(part: Pick<Part, 'assignedOn' | 'reports' | 'returns' | 'urges' | 'extensionRequests'>): { value: string; label: string }[] {
+  const option = (record: string, words: string, day: string) => ({ value: `${record}|${day}`, label: `${words}（${day}）` });
+  return [
+    option('ASSIGNMENT', '交办', part.assignedOn),
+    ...(part.reports ?? []).map((report) => option('REPORT', '整改报告', report.reportedOn)),
+    ...(part.returns ?? []).filter((returned) => returned.cause === 'SENT_BACK').map((returned) => option('SEND_BACK', '退办', returned.returnedOn)),
+    ...part.urges.map((urge) => option('URGING', '催办', urge.urgedOn)),
+    ...part.extensionRequests.flatMap((request) => [
+      option('EXTENSION_REQUEST', '延期申请', request.requestedOn),
+      ...(request.decidedOn && (request.status === 'GRANTED' || request.status === 'REFUSED') ? [option('EXTENSION_DECISION', '延期审批', request.decidedOn)] : []),
+    ]),
+  ].filter((record, index, all) => all.findIndex((other) => other.value === record.value) === index);
+}

@@ -2,7 +2,7 @@ import type { Actor } from '../../shared/command-context.js';
 import type { Bilingual } from '../../shared/domain-error.js';
 import type { DatedFact } from '../../shared/guards.js';
 import type { DueTerms } from '../../shared/deadline.js';
-import type { AssignmentRole, Evidence, InspectionOutcome } from './assignment.events.js';
+import type { AssignmentRole, Evidence, InspectionOutcome, RedatableFact } from './assignment.events.js';
 
 /**
  * The latest due date a part may have without a supervisor's override: the approved rectification
@@ -250,6 +250,22 @@ export interface CorrectInspection extends Dated, SetsDueDate {
   readonly expectedOutcome?: InspectionOutcome;
 }
 
+/**
+ * A supervisor corrects the office day of one fact of a part — its assignment, a report, a
+ * send-back, an urging, an extension request or decision — with a reason. `previousOn` is the day
+ * the fact reads now (as the form showed it): the fact is found by it, so a form that read the
+ * record before another correction finds nothing and is told so.
+ */
+export interface CorrectFactDate extends Dated {
+  readonly type: 'CorrectFactDate';
+  readonly unitId: string;
+  /** The fact's event type; an extension decision is `ExtensionGranted` or `ExtensionRefused` (either is found). */
+  readonly factType: RedatableFact;
+  readonly previousOn: string;
+  readonly on: string;
+  readonly reason: string;
+}
+
 export type AssignmentCommand =
   | AssignUnit
   | HandOverPart
@@ -261,4 +277,5 @@ export type AssignmentCommand =
   | LogInspection
   | ReopenParts
   | CorrectReportDate
-  | CorrectInspection;
+  | CorrectInspection
+  | CorrectFactDate;

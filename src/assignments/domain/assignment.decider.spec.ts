@@ -6,6 +6,7 @@ import { given as givenDecider } from '../../shared/testing/decider-testing.js';
 import type {
   AssignUnit,
   AssignmentCommand,
+  CorrectFactDate,
   CorrectInspection,
   CorrectReportDate,
   DecideExtension,
@@ -1843,5 +1844,96 @@ describe('a hand-over the directory records is judged again when a later fact re
     given([...verifiedBefore, reopened('2025-07-03'), passed])
       .when(report({ reportedOn: '2025-07-09', today: TODAY, unitNames: directory }))
       .thenRefused('CONFLICT', /passed to 市环境保护局 on 2025-07-05/, /^市财政局的任务已于 2025-07-05 移交市环境保护局，此后由市环境保护局办理。$/);
+  });
+});
+
+describe('every dated record of a part can have its day corrected, with a reason (breaker8c P1)', () => {
+  const redate = (factType: CorrectFactDate['factType'], previousOn: string, on: string, overrides: Partial<CorrectFactDate> = {}): CorrectFactDate => ({
+    type: 'CorrectFactDate',
+    actor: supervisor,
+    today: TODAY,
+    unitId: FINANCE,
+    factType,
+    previousOn,
+    on,
+    reason: '按纸质文件更正',
+    unitNames: DIRECTORY,
+    ...overrides,
+  });
+  const redated = (factType: CorrectFactDate['factType'], previousOn: string, on: string): AssignmentEvent => ({
+    type: 'FactDateCorrected',
+    data: { unitId: FINANCE, factType, previousOn, on, reason: '按纸质文件更正', correctedOn: TODAY },
+  });
+  const reReported = reported(FINANCE, '2025-07-02');
+
+  describe('given an assignment mistyped as 2025-06-01 for 2025-05-20', () => {
+    it('moves it earlier, and a report of a day before the old assignment day is accepted after it', () => {
+      given([leadAssigned]).when(redate('UnitAssigned', ASSIGNED_ON, '2025-05-20')).then([redated('UnitAssigned', ASSIGNED_ON, '2025-05-20')]);
+      given([leadAssigned, redated('UnitAssigned', ASSIGNED_ON, '2025-05-20')]).when(report({ reportedOn: '2025-05-25' })).then([reported(FINANCE, '2025-05-25')]);
+      given([leadAssigned]).when(report({ reportedOn: '2025-05-25' })).thenRefused('BAD_USER_INPUT', /before the assignment/);
+    });
+
+    it('refuses moving it after a fact of the part or after its due date, naming it', () => {
+      given([leadAssigned, reported()]).when(redate('UnitAssigned', ASSIGNED_ON, '2025-06-29')).thenRefused('BAD_USER_INPUT', /report of 市财政局 \(2025-06-28\) is before the corrected date/);
+      given([leadAssigned]).when(redate('UnitAssigned', ASSIGNED_ON, '2025-07-05')).thenRefused('BAD_USER_INPUT', /due date of 市财政局 \(2025-06-30\)/);
+    });
+  });
+
+  describe('given a report, a send-back and a second report', () => {
+    const history = [leadAssigned, reported(), sentBack, reReported];
+
+    it('corrects the first report, not only the last', () => {
+      given(history).when(redate('RectificationReported', REPORTED_ON, '2025-06-27')).then([redated('RectificationReported', REPORTED_ON, '2025-06-27')]);
+    });
+
+    it('corrects the send-back, and refuses moving it after the report that answered it, naming that report', () => {
+      given(history).when(redate('ReportSentBack', SENT_BACK_ON, '2025-06-30')).then([redated('ReportSentBack', SENT_BACK_ON, '2025-06-30')]);
+      given(history)
+        .when(redate('ReportSentBack', SENT_BACK_ON, '2025-07-03'))
+        .thenRefused('CONFLICT', /report of 市财政局 of 2025-07-02 inconsistent/, /2025-07-02 的整改报告不再成立/);
+    });
+
+    it('refuses moving the first report after the send-back that returned it', () => {
+      given(history).when(redate('RectificationReported', REPORTED_ON, '2025-06-30')).thenRefused('CONFLICT');
+    });
+
+    it('finds nothing for a day no such record reads now (a form read before another correction)', () => {
+      given([...history, redated('RectificationReported', REPORTED_ON, '2025-06-27')])
+        .when(redate('RectificationReported', REPORTED_ON, '2025-06-26'))
+        .thenRefused('NOT_FOUND', /no report dated 2025-06-28/, /没有 2025-06-28 的整改报告记录/);
+    });
+  });
+
+  describe('given an extension asked for on 06-20 and granted the same day, and an urging', () => {
+    const granted: AssignmentEvent = { type: 'ExtensionGranted', data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-07-31', decidedOn: REQUESTED_ON } };
+    const urged: AssignmentEvent = { type: 'UnitUrged', data: { unitId: FINANCE, message: '请加快', urgedOn: '2025-06-10' } };
+    const history = [leadAssigned, urged, extensionRequested, granted];
+
+    it('corrects the urging, the request and the decision', () => {
+      given(history).when(redate('UnitUrged', '2025-06-10', '2025-06-12')).then([redated('UnitUrged', '2025-06-10', '2025-06-12')]);
+      given(history).when(redate('ExtensionRequested', REQUESTED_ON, '2025-06-18')).then([redated('ExtensionRequested', REQUESTED_ON, '2025-06-18')]);
+      given(history).when(redate('ExtensionGranted', REQUESTED_ON, '2025-06-22')).then([redated('ExtensionGranted', REQUESTED_ON, '2025-06-22')]);
+    });
+
+    it('refuses a decision moved before its request, and a request moved after its decision', () => {
+      given(history).when(redate('ExtensionGranted', REQUESTED_ON, '2025-06-15')).thenRefused('CONFLICT', /had not been made yet/);
+      given(history).when(redate('ExtensionRequested', REQUESTED_ON, '2025-06-25')).thenRefused('CONFLICT');
+    });
+
+    it('folds the part again: the granted date takes effect on the corrected day', () => {
+      const after = stateAfter([...history, redated('ExtensionGranted', REQUESTED_ON, '2025-06-22')]);
+      expect(partOf(after, FINANCE)).toMatchObject({ dueDate: '2025-07-31', extensionRequests: [{ status: 'GRANTED', decidedOn: '2025-06-22' }] });
+      expect(partOf(assignmentsOn(after, '2025-06-21'), FINANCE)).toMatchObject({ dueDate: DUE, extensionRequests: [{ status: 'PENDING' }] });
+    });
+  });
+
+  it.each([
+    ['an inspector', redate('RectificationReported', REPORTED_ON, '2025-06-27', { actor: inspector }), 'FORBIDDEN'],
+    ['no reason', redate('RectificationReported', REPORTED_ON, '2025-06-27', { reason: ' ' }), 'BAD_USER_INPUT'],
+    ['the same day', redate('RectificationReported', REPORTED_ON, REPORTED_ON), 'BAD_USER_INPUT'],
+    ['a future day', redate('RectificationReported', REPORTED_ON, '2025-08-01'), 'BAD_USER_INPUT'],
+    ['a day before the assignment', redate('RectificationReported', REPORTED_ON, '2025-05-01'), 'BAD_USER_INPUT'],
+  ] as const)('refuses a correction by %s', (_what, command, code) => {
+    given([leadAssigned, reported()]).when(command).thenRefused(code);
   });
 });

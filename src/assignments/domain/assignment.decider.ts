@@ -19,6 +19,7 @@ import type {
   AssignmentCommand,
   NamesUnits,
   UnitNames,
+  CorrectFactDate,
   CorrectInspection,
   CorrectReportDate,
   DecideExtension,
@@ -193,7 +194,22 @@ export function allPartsVerified(state: AssignmentsState): boolean {
 // evolve
 
 export function evolveAssignments(state: AssignmentsState, event: AssignmentEvent): AssignmentsState {
+  if (event.type === 'FactDateCorrected') return refolded([...state.recorded, event]);
   return { ...evolveParts(state, event), recorded: [...state.recorded, event] };
+}
+
+/**
+ * The parts as `recorded` leaves them, folded again in the order recorded with every correction
+ * applied to the fact it corrects: after a fact's day is corrected (`FactDateCorrected`), every
+ * figure derived from it (assignment day, the report a return answers, lapses …) follows at once.
+ */
+function refolded(recorded: readonly AssignmentEvent[]): AssignmentsState {
+  const entries = recorded.map((event, index) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event), index }));
+  const folded = withCorrectionsApplied(entries).events.reduce(
+    (parts, entry) => evolveParts(parts, { type: entry.type, data: entry.data } as AssignmentEvent),
+    initialAssignmentsState(),
+  );
+  return { ...folded, recorded };
 }
 
 /**
@@ -364,6 +380,9 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
       );
       return { ...state, parts: Object.fromEntries(moved.map((part) => [part.unitId, part])) };
     }
+    case 'FactDateCorrected':
+      // Applied to the fact it corrects (`refolded`); folded in business order it is left out.
+      return state;
     default:
       return unreachable(event);
   }
@@ -513,7 +532,8 @@ function namedOnItsDay<Command extends AssignmentCommand>(command: Command): Com
  * named for a day after that by the part's holder then. Anything else is decided as named.
  */
 function asHeldOn(command: AssignmentCommand, state: AssignmentsState): { command: AssignmentCommand; state: AssignmentsState } {
-  if (command.type === 'AssignUnit' || command.type === 'ReopenParts' || command.type === 'HandOverPart') return { command, state };
+  // A redated fact is found under the unit that made it (`correctFactDate`).
+  if (command.type === 'AssignUnit' || command.type === 'ReopenParts' || command.type === 'HandOverPart' || command.type === 'CorrectFactDate') return { command, state };
   const day = heldDayOf(command, state);
   const held = day === undefined ? undefined : partHeldOn(state, command.unitId, day);
   if (!held || (held.key === command.unitId && held.holder === null)) return { command, state };
@@ -555,7 +575,7 @@ function heldDayOf(command: AssignmentCommand, state: AssignmentsState): string 
  * not move a fact across it. BAD_USER_INPUT naming both days.
  */
 function requireHeldThen(command: AssignmentCommand, state: AssignmentsState): void {
-  if (command.type === 'AssignUnit' || command.type === 'ReopenParts' || command.type === 'HandOverPart') return;
+  if (command.type === 'AssignUnit' || command.type === 'ReopenParts' || command.type === 'HandOverPart' || command.type === 'CorrectFactDate') return;
   const part = partOf(state, command.unitId);
   const fact = factDayOf(command);
   if (!part || !fact) return;
@@ -616,6 +636,8 @@ function decideByType(command: AssignmentCommand, state: AssignmentsState, conte
       return correctReportDate(command, state);
     case 'CorrectInspection':
       return correctInspection(command, state);
+    case 'CorrectFactDate':
+      return correctFactDate(command, state);
     default:
       return unreachable(command);
   }
@@ -907,7 +929,8 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
     case 'ExtensionRefused': {
       if (verified) return verified;
       const request = part.extensionRequests.find((candidate) => candidate.requestId === event.data.requestId);
-      return request && request.status !== 'PENDING' ? say('the request it decides was no longer pending then', '所审批的延期申请当时已不在待审批状态') : null;
+      if (!request) return say('the request it decides had not been made yet then', '所审批的延期申请当时尚未提出');
+      return request.status !== 'PENDING' ? say('the request it decides was no longer pending then', '所审批的延期申请当时已不在待审批状态') : null;
     }
     case 'UnitUrged':
       return verified;
@@ -1308,6 +1331,8 @@ function factDayOf(command: AssignmentCommand): DatedFact | null {
       return command.inspectedOn === undefined ? null : { day: command.inspectedOn, what: named('inspectedOn', 'the corrected inspection date', '更正后的督查日期') };
     case 'HandOverPart':
       return { day: command.handedOverOn, what: say('the day of the handover', '移交日期') };
+    case 'CorrectFactDate':
+      return { day: command.on, what: named('on', `the corrected date of the ${REDATED[command.factType].en}`, `更正后的${REDATED[command.factType].zh}日期`) };
     case 'ReopenParts':
       return null;
     default:
@@ -1466,6 +1491,75 @@ function correctInspection(command: CorrectInspection, state: AssignmentsState):
 }
 
 const OUTCOME_ZH: Record<InspectionOutcome, string> = { PASSED: '通过', FAILED: '未通过' };
+
+/** How refusals name each fact whose day can be corrected. */
+const REDATED: Record<CorrectFactDate['factType'], Bilingual> = {
+  UnitAssigned: say('assignment', '交办'),
+  RectificationReported: say('report', '整改报告'),
+  ReportSentBack: say('send-back', '退办'),
+  UnitUrged: say('urging', '催办'),
+  ExtensionRequested: say('extension request', '延期申请'),
+  ExtensionGranted: say('extension decision', '延期审批'),
+  ExtensionRefused: say('extension decision', '延期审批'),
+};
+
+/**
+ * The one correction of a mistyped day (breaker8c P1): the fact of `factType` of the unit dated
+ * `previousOn` (the last such, as earlier corrections left it; an extension decision granted or
+ * refused alike) happened on `on`. Refused when nothing reads so (NOT_FOUND: the form read the
+ * record before a correction), and when the corrected day would break the order of the part's
+ * facts — an assignment after any fact of its part or after its due date, any other fact before
+ * the assignment, across a hand-over of the part, or any fact left inconsistent when the part's
+ * facts are folded again in business order (a send-back before the report it returns, a report
+ * after its inspection …), naming the clash. Who: SUPERVISOR only.
+ */
+function correctFactDate(command: CorrectFactDate, state: AssignmentsState): AssignmentEvent[] {
+  const { unitId, previousOn, on, reason } = command;
+  requireRole(command.actor, ['SUPERVISOR'], say('correct the date of a record', '更正记录的日期'));
+  const what = REDATED[command.factType];
+  const unit = unitNamed(command, unitId, previousOn);
+  const factTypes: readonly string[] = command.factType === 'ExtensionGranted' || command.factType === 'ExtensionRefused' ? ['ExtensionGranted', 'ExtensionRefused'] : [command.factType];
+  const entries = state.recorded.map((event, index) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event), index }));
+  const asCorrected = withCorrectionsApplied(entries).events;
+  const target = asCorrected.findLast((entry) => factTypes.includes(entry.type) && (entry.data as { unitId?: string }).unitId === unitId && entry.occurredOn === previousOn);
+  if (!target) {
+    throw new DomainError(
+      'NOT_FOUND',
+      say(`${capitalise(unit.en)} has no ${what.en} dated ${previousOn} here (it may have been corrected meanwhile: reload the page).`, `${unit.zh}在此没有 ${previousOn} 的${what.zh}记录（可能其间已被更正，请刷新页面核对）。`),
+      { field: 'previousOn' },
+    );
+  }
+  requireText(reason, named('reason', 'A reason for the correction', '更正理由'));
+  const corrected = factDayOf(command)!;
+  requireBusinessDay(on, command.today, corrected.what);
+  if (on === previousOn) throw badInput(`The ${what.en} is already dated ${on}.`, `该${what.zh}的日期已是 ${on}。`, { field: 'on' });
+  const ofUnit = asCorrected.filter((entry) => (entry.data as { unitId?: string }).unitId === unitId && entry !== target);
+  if (target.type === 'UnitAssigned') {
+    // Every other fact of the part comes on or after its assignment, and its due date too (breaker11 F14).
+    const earliest = ofUnit.filter((entry) => entry.type !== 'UnitAssigned' && entry.type !== 'PartHandedOver').reduce<(typeof ofUnit)[number] | undefined>((first, entry) => (first === undefined || entry.occurredOn < first.occurredOn ? entry : first), undefined);
+    if (earliest) requireNotBefore({ day: earliest.occurredOn, what: say(`the ${LATER_FACT[earliest.type]?.en ?? 'record'} of ${unit.en}`, `${unit.zh}的${LATER_FACT[earliest.type]?.zh ?? '记录'}日期`) }, corrected);
+    const dueDate = (target.data as { dueDate: string }).dueDate;
+    requireNotBefore({ day: dueDate, what: say(`the due date of ${unit.en}`, `${unit.zh}的截止日期`) }, corrected);
+    requireNotBefore(corrected, state.reopenedOn === undefined ? null : { day: state.reopenedOn, what: say('the day it was reopened', '重新打开的日期') });
+  } else {
+    const assigned = ofUnit.find((entry) => entry.type === 'UnitAssigned');
+    if (assigned) requireNotBefore(corrected, { day: assigned.occurredOn, what: say(`the assignment of ${unit.en}`, `${unit.zh}的交办日期`) });
+  }
+  // A hand-over (机构改革) splits the part's days between two units: a fact does not move across it.
+  const handedOver = asCorrected.find((entry) => entry.type === 'PartHandedOver' && ((entry.data as { unitId: string }).unitId === unitId || (entry.data as { successorUnitId: string }).successorUnitId === unitId) && (entry.occurredOn > previousOn) !== (entry.occurredOn > on));
+  if (handedOver) {
+    throw badInput(
+      `The corrected date (${on}) would move the ${what.en} across the hand-over of the part on ${handedOver.occurredOn}; the days before and after it belong to different units.`,
+      `更正后的日期（${on}）会使该${what.zh}跨过该任务 ${handedOver.occurredOn} 的移交；移交前后的记录分属不同单位。`,
+      { field: 'on' },
+    );
+  }
+  const events: AssignmentEvent[] = [
+    { type: 'FactDateCorrected', data: { unitId, factType: target.type as CorrectFactDate['factType'], previousOn, on, reason, correctedOn: command.today } },
+  ];
+  requireLaterFactsHold(state, events, corrected, command);
+  return events;
+}
 
 /** The latest correction recorded on the parent that `matches`, if any. */
 function lastCorrection(state: AssignmentsState, matches: (event: AssignmentEvent) => boolean): (ReportDateCorrected | InspectionCorrected)['data'] | undefined {

@@ -183,6 +183,27 @@ export type InspectionCorrected = DomainEvent<
   } & NewDueDate
 >;
 
+/**
+ * The facts of a part whose office day a supervisor can correct with `FactDateCorrected` (the one
+ * correction of a mistyped day, breaker8c P1): the assignment, any report, send-back, urging,
+ * extension request and its decision. An inspection has its own correction (`InspectionCorrected`:
+ * its outcome too, and the close-out it moves).
+ */
+export const REDATABLE_FACTS = ['UnitAssigned', 'RectificationReported', 'ReportSentBack', 'UnitUrged', 'ExtensionRequested', 'ExtensionGranted', 'ExtensionRefused'] as const;
+export type RedatableFact = (typeof REDATABLE_FACTS)[number];
+
+/**
+ * A supervisor corrected the office day of one fact of a part, entered by mistake (a paper date
+ * mistyped): the fact of type `factType` of `unitId` dated `previousOn` (the last such, as earlier
+ * corrections left it) happened on `on`. The fact's event is never rewritten: views read it on the
+ * corrected day once they know of the correction (record time), and the history lists both with
+ * who corrected it and why. `correctedOn` is the office day of the correction itself.
+ */
+export type FactDateCorrected = DomainEvent<
+  'FactDateCorrected',
+  { readonly unitId: string; readonly factType: RedatableFact; readonly previousOn: string; readonly on: string; readonly reason: string; readonly correctedOn: string }
+>;
+
 /** The unit no longer has a part of this parent (a plan revision took it off); history keeps what it did. */
 export type UnitUnassigned = DomainEvent<'UnitUnassigned', { readonly unitId: string; readonly reason: string; readonly unassignedOn: string }>;
 
@@ -217,6 +238,7 @@ export type AssignmentEvent =
   | PartsReopened
   | ReportDateCorrected
   | InspectionCorrected
+  | FactDateCorrected
   | PartHandedOver
   | UnitUnassigned
   | PartsRescheduled
@@ -236,6 +258,7 @@ export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
   PartHandedOver: { version: 2, occurredOn: 'handedOverOn', upcasters: { 1: officeDayOfRecording('handedOverOn') } },
   ReportDateCorrected: { version: 1, occurredOn: 'correctedOn' },
   InspectionCorrected: { version: 1, occurredOn: 'correctedOn' },
+  FactDateCorrected: { version: 1, occurredOn: 'correctedOn' },
   UnitUnassigned: { version: 1, occurredOn: 'unassignedOn' },
   PartsRescheduled: { version: 1, occurredOn: 'rescheduledOn' },
   PartRoleChanged: { version: 1, occurredOn: 'changedOn' },

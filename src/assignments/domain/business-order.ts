@@ -1,4 +1,4 @@
-import type { InspectionCorrected, InspectionLogged, NewDueDate, ReportDateCorrected } from './assignment.events.js';
+import { assignmentEventSchemas, type FactDateCorrected, type InspectionCorrected, type InspectionLogged, type NewDueDate, type ReportDateCorrected } from './assignment.events.js';
 
 /*
  * Business order: the facts of a parent of parts (finding, work-plan item) as they happened — by
@@ -23,13 +23,15 @@ export interface DatedEntry {
   readonly correctedAt?: string;
 }
 
-const CORRECTIONS = new Set(['ReportDateCorrected', 'InspectionCorrected']);
+const CORRECTIONS = new Set(['ReportDateCorrected', 'InspectionCorrected', 'FactDateCorrected']);
 
 export const isCorrection = (entry: { readonly type: string }): boolean => CORRECTIONS.has(entry.type);
 
 /**
  * The entries (in the order recorded) with every correction applied to the fact it corrects — the
- * report or inspection then counts on its corrected day and with its corrected outcome — and the
+ * report or inspection then counts on its corrected day and with its corrected outcome, any other
+ * redated fact (`FactDateCorrected`: the last of its type, unit and day before the correction) on
+ * its corrected day — and the
  * corrections themselves left out (a history still lists them). `correctedBy` maps the index in
  * `known` of each corrected fact to the corrections applied to it, in order. A report-date
  * correction names the unit holding the part now: a report of a unit that handed the part over to
@@ -64,6 +66,14 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
       const target = lastBefore(events, position, (event) => event.type === 'RectificationReported' && held.has(event.data.unitId as string) && event.data.reportedOn === previousReportedOn);
       if (target >= 0) {
         events[target] = { ...events[target]!, occurredOn: reportedOn, data: { ...events[target]!.data, reportedOn } };
+        applied(target, correction);
+      }
+    } else if (correction.type === 'FactDateCorrected') {
+      const { unitId, factType, previousOn, on } = correction.data as FactDateCorrected['data'];
+      const target = lastBefore(events, position, (event) => event.type === factType && event.data.unitId === unitId && event.occurredOn === previousOn);
+      if (target >= 0) {
+        const dayField = assignmentEventSchemas[factType].occurredOn!;
+        events[target] = { ...events[target]!, occurredOn: on, data: { ...events[target]!.data, [dayField]: on } };
         applied(target, correction);
       }
     } else if (correction.type === 'InspectionCorrected') {

@@ -1,10 +1,13 @@
 import type { DueDateOverride } from '../domain/assignment.commands.js';
+import type { RedatableFact } from '../domain/assignment.events.js';
+import type { RedatableRecord } from './assignment.types.js';
 import type { PartCommand, ReopenRequest } from '../domain/parent-of-parts.js';
 import type { Actor } from '../../shared/command-context.js';
 import { officeDate } from '../../shared/calendar-date.js';
 import { deterministicId } from '../../shared/ids.js';
 import type {
   CorrectInspectionPayload,
+  CorrectRecordDatePayload,
   CorrectReportDatePayload,
   DecideExtensionPayload,
   InspectionPayload,
@@ -14,6 +17,16 @@ import type {
   SendBackPayload,
   UrgePayload,
 } from './part.inputs.js';
+
+/** The event each record kind of the API is (an extension decision: granted or refused, either is found). */
+const REDATED_FACT_TYPES: Record<RedatableRecord, RedatableFact> = {
+  ASSIGNMENT: 'UnitAssigned',
+  REPORT: 'RectificationReported',
+  SEND_BACK: 'ReportSentBack',
+  URGING: 'UnitUrged',
+  EXTENSION_REQUEST: 'ExtensionRequested',
+  EXTENSION_DECISION: 'ExtensionGranted',
+};
 
 interface Issued {
   readonly actor: Actor;
@@ -136,6 +149,16 @@ export const partCommands = {
     ...(input.expectedInspectedOn == null ? {} : { expectedInspectedOn: input.expectedInspectedOn }),
     ...(input.expectedOutcome == null ? {} : { expectedOutcome: input.expectedOutcome }),
     ...returnedUntil(input),
+  }),
+  correctRecordDate: (input: CorrectRecordDatePayload, { actor, now }: Issued): PartCommand => ({
+    type: 'CorrectFactDate',
+    actor,
+    today: officeDate(now),
+    unitId: input.unitId,
+    factType: REDATED_FACT_TYPES[input.record],
+    previousOn: input.previousOn,
+    on: input.on,
+    reason: input.reason,
   }),
   /** The parent wraps it in its own reopen command (ReopenFinding, ReopenWorkPlanItem). */
   reopen: (input: ReopenPayload, { actor, now }: Issued): ReopenRequest => {

@@ -5,7 +5,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsUrl
 import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 import { CalendarDate, EntityId, OptionalText, RequiredText, RequiredLabel, OptionalLabel } from '../../shared/graphql/validation.js';
 import type { AssignmentRole, InspectionOutcome } from '../domain/assignment.events.js';
-import { AssignmentRoleEnum, InspectionOutcomeEnum } from './assignment.types.js';
+import { AssignmentRoleEnum, InspectionOutcomeEnum, RedatableRecordEnum, RedatableRecords, type RedatableRecord } from './assignment.types.js';
 
 /**
  * Business time at the edge: the office day on which a fact happened, `YYYY-MM-DD`. Omitted, it is
@@ -275,4 +275,28 @@ export class CorrectInspectionPayload extends ReturnPayload {
   @IsOptional()
   @IsIn(['PASSED', 'FAILED'])
   expectedOutcome?: InspectionOutcome;
+}
+
+/**
+ * A supervisor corrects the office day of one dated record of a part (breaker8c P1: every fact
+ * typed from paper can be mistyped): the record of `record` kind dated `previousOn` — the day the
+ * form showed — happened on `on`.
+ */
+@InputType({ isAbstract: true })
+export class CorrectRecordDatePayload extends PartPayload {
+  @Field(() => RedatableRecordEnum)
+  @IsIn(RedatableRecords)
+  record: RedatableRecord;
+
+  @Field(() => String, { description: 'YYYY-MM-DD, the day the record reads now (as the form showed it): the record is found by it; when it reads otherwise (corrected meanwhile), NOT_FOUND and nothing is written' })
+  @CalendarDate()
+  previousOn: string;
+
+  @Field(() => String, { description: 'YYYY-MM-DD, the day it really happened' })
+  @CalendarDate()
+  on: string;
+
+  @Field(() => String, { description: 'Why the recorded day was wrong' })
+  @RequiredText(2000)
+  reason: string;
 }

@@ -164,3 +164,34 @@ describe('a part reported late: not overdue any more, its lateness kept (the lea
     expect(reportedDaysLate(partAfter(assigned, reported('2026-05-20'), failed('2026-05-22', '2026-06-30'), reported('2026-06-20')))).toBe(0);
   });
 });
+
+describe('a late report returned on the day it arrived (breaker11d P1: judged by the due date that stood when it was made)', () => {
+  const at = (on: string, recordedAt: string, event: AssignmentEvent) => ({ ...entry(on, event), metadata: { ...entry(on, event).metadata, recordedAt } }) as TimelineEntry<AssignmentEvent>;
+  const assignedEarly = at('2026-04-01', '2026-04-01T01:00:00.000Z', assigned);
+  const lateReport = at('2026-05-20', '2026-05-20T02:00:00.000Z', reported('2026-05-20'));
+  // Recorded at the same instant as the report (one clock tick): still after it.
+  const sentBack = at('2026-05-20', '2026-05-20T02:00:00.000Z', { type: 'ReportSentBack', data: { unitId: 'a', reason: '材料不全', sentBackOn: '2026-05-20', newDueDate: '2026-06-30' } });
+  const failedThatDay = at('2026-05-20', '2026-05-20T03:00:00.000Z', failed('2026-05-20', '2026-06-30'));
+
+  it('given a send-back with a new date that day: the report stays late, now and folded in business order', () => {
+    const part = partAfter(assignedEarly, lateReport, sentBack);
+    expect([part.dueDate, firstReportOnTime(part)]).toEqual(['2026-06-30', false]);
+  });
+
+  it('given a failed inspection with a new date that day: the report stays late', () => {
+    expect(firstReportOnTime(partAfter(assignedEarly, lateReport, failedThatDay))).toBe(false);
+  });
+
+  it('given an extension granted that day before the report was made: the report is judged by it', () => {
+    const grantedFirst = at('2026-05-20', '2026-05-20T01:30:00.000Z', granted('2026-05-20', '2026-06-01'));
+    expect(firstReportOnTime(partAfter(assignedEarly, grantedFirst, lateReport))).toBe(true);
+    const grantedAfter = at('2026-05-20', '2026-05-20T04:00:00.000Z', granted('2026-05-20', '2026-06-01'));
+    expect(firstReportOnTime(partAfter(assignedEarly, lateReport, grantedAfter))).toBe(false);
+  });
+
+  it('given a re-report after the failure of that day: it is judged by the date the failure gave', () => {
+    const reReport = at('2026-05-20', '2026-05-20T05:00:00.000Z', reported('2026-05-20'));
+    const part = partAfter(assignedEarly, lateReport, failedThatDay, reReport);
+    expect([firstReportOnTime(part), reportedDaysLate(part)]).toEqual([false, 0]);
+  });
+});

@@ -1,7 +1,7 @@
 import type { TimelineEntry } from './timeline.js';
 import { daysBetween } from '../../shared/calendar-date.js';
 import { BY_DATE, isNeverOverdue, type DueTerms } from '../../shared/deadline.js';
-import type { AssignmentEvent, AssignmentRole, Evidence, InspectionOutcome } from '../domain/assignment.events.js';
+import type { AssignmentEvent, AssignmentRole, Evidence, FactDateCorrected, InspectionOutcome } from '../domain/assignment.events.js';
 
 export type PartStatus = 'ASSIGNED' | 'REPORTED' | 'VERIFIED' | 'RETURNED';
 export type TrafficLight = 'GREEN' | 'YELLOW' | 'RED';
@@ -70,6 +70,17 @@ export interface DueDateChange {
   readonly on: string;
   readonly dueDate: string;
   readonly source: string;
+  /**
+   * The instant the fact that made the change was recorded (ISO): of two facts on one office day,
+   * the one recorded first happened first (business order), so a report judged on its day sees a
+   * change of that day only if it came before the report (`dueDateWhenReported`).
+   */
+  readonly at?: string;
+  /**
+   * Set when the change came with a return of the part (send-back, failed inspection, reopening):
+   * a return follows a report, so it never stood when the part's first report was made.
+   */
+  readonly byReturn?: true;
   /** When the change set new terms (a plan revision to 常态化 …): the terms from it on, and before it. */
   readonly terms?: DueTerms;
   readonly previousTerms?: DueTerms;
@@ -132,7 +143,7 @@ export function assignedPart(
     returns: [],
     heldBefore: [],
     passedOn: [],
-    dueDates: [{ on: assigned.on, dueDate, source: 'assigned' }],
+    dueDates: [{ on: assigned.on, dueDate, source: 'assigned', at: assigned.at }],
   };
 }
 
@@ -151,7 +162,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
       part.status = 'RETURNED';
       part.verifiedOn = null;
       part.verifiedAt = null;
-      if (newDueDate !== null) changeDueDate(part, { on, dueDate: newDueDate, source: event.id });
+      if (newDueDate !== null) changeDueDate(part, { on, dueDate: newDueDate, source: event.id, at, byReturn: true });
       part.returns.push({ cause: 'REOPENED', reason: event.data.reason, returnedOn: on, returnedAt: at, newDueDate });
     }
     return;
@@ -166,7 +177,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     for (const part of parts.values()) {
       if (part.assignedOn <= on && !verifiedAsOf(part, on) && dueDateOn(part, on) === event.data.previousDueDate) {
         const { dueDate, terms } = event.data;
-        changeDueDate(part, { on, dueDate, source: event.id, ...(terms ? { terms, previousTerms: part.terms } : {}) });
+        changeDueDate(part, { on, dueDate, source: event.id, at, ...(terms ? { terms, previousTerms: part.terms } : {}) });
       }
     }
     return;
@@ -206,7 +217,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     case 'ExtensionGranted': {
       const request = part.extensionRequests.find((r) => r.requestId === event.data.requestId);
       if (request) Object.assign(request, { status: 'GRANTED', decidedOn: on, decidedAt: at, grantedDueDate: event.data.newDueDate });
-      changeDueDate(part, { on, dueDate: event.data.newDueDate, source: `extension:${event.data.requestId}` });
+      changeDueDate(part, { on, dueDate: event.data.newDueDate, source: `extension:${event.data.requestId}`, at });
       return;
     }
     case 'ExtensionRefused': {
@@ -223,7 +234,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
       return;
     case 'ReportSentBack':
       part.status = 'RETURNED';
-      if (event.data.newDueDate !== undefined) changeDueDate(part, { on, dueDate: event.data.newDueDate, source: event.id });
+      if (event.data.newDueDate !== undefined) changeDueDate(part, { on, dueDate: event.data.newDueDate, source: event.id, at, byReturn: true });
       part.returns.push({ cause: 'SENT_BACK', reason: event.data.reason, returnedOn: on, returnedAt: at, newDueDate: event.data.newDueDate ?? null });
       return;
     case 'InspectionLogged':
@@ -235,7 +246,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
         part.verifiedAt = event.correctedAt ?? at;
       } else {
         part.status = 'RETURNED';
-        if (event.data.newDueDate !== undefined) changeDueDate(part, { on, dueDate: event.data.newDueDate, source: inspectionSource(event.data.inspectionId) });
+        if (event.data.newDueDate !== undefined) changeDueDate(part, { on, dueDate: event.data.newDueDate, source: inspectionSource(event.data.inspectionId), at, byReturn: true });
         part.returns.push({ cause: 'INSPECTION_FAILED', reason: event.data.notes, returnedOn: on, returnedAt: at, newDueDate: event.data.newDueDate ?? null });
       }
       return;
@@ -245,6 +256,9 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
       if (last >= 0) part.reports[last] = { ...part.reports[last]!, reportedOn: event.data.reportedOn };
       return;
     }
+    case 'FactDateCorrected':
+      redate(part, event.data);
+      return;
     case 'InspectionCorrected': {
       const { inspectionId, inspectedOn, outcome, previousOutcome, reason, newDueDate } = event.data;
       const index = part.inspections.findIndex((inspection) => inspection.inspectionId === inspectionId);
@@ -269,7 +283,8 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
         // The part came back on the corrected day, until the date that failure gave it.
         const given = part.dueDates.find((change) => change.source === inspectionSource(inspectionId));
         const dueDate = newDueDate ?? given?.dueDate;
-        if (dueDate !== undefined) changeDueDate(part, { on: inspectedOn, dueDate, source: inspectionSource(inspectionId) });
+        // Placed where the inspection was recorded, as a view at a cut folds the corrected inspection.
+        if (dueDate !== undefined) changeDueDate(part, { on: inspectedOn, dueDate, source: inspectionSource(inspectionId), at: inspection.loggedAt, byReturn: true });
         part.status = 'RETURNED';
         part.verifiedOn = null;
         part.verifiedAt = null;
@@ -280,6 +295,57 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
 }
 
 const inspectionSource = (inspectionId: string) => `inspection:${inspectionId}`;
+
+/**
+ * A fact's day corrected (`FactDateCorrected`), as the part now shows it: the last record of that
+ * kind dated `previousOn` moves to `on`, and the due date it gave (a granted extension, a
+ * send-back's new date) takes effect on the corrected day — what a view at a cut gets by folding
+ * the fact on its corrected day (business-order.ts).
+ */
+function redate(part: PartView, { factType, previousOn, on }: FactDateCorrected['data']): void {
+  const moveChange = (matches: (change: DueDateChange) => boolean) => {
+    const change = part.dueDates.findLast(matches);
+    if (change) changeDueDate(part, { ...change, on });
+  };
+  switch (factType) {
+    case 'UnitAssigned':
+      Object.assign(part, { assignedOn: on });
+      moveChange((change) => change.source === 'assigned');
+      return;
+    case 'RectificationReported': {
+      const index = part.reports.findLastIndex((report) => report.reportedOn === previousOn);
+      if (index >= 0) part.reports[index] = { ...part.reports[index]!, reportedOn: on };
+      return;
+    }
+    case 'ReportSentBack': {
+      const index = part.returns.findLastIndex((returned) => returned.cause === 'SENT_BACK' && returned.returnedOn === previousOn);
+      if (index < 0) return;
+      const returned = part.returns[index]!;
+      part.returns[index] = { ...returned, returnedOn: on };
+      if (returned.newDueDate !== null) moveChange((change) => change.byReturn === true && change.on === previousOn && change.dueDate === returned.newDueDate && !change.source.startsWith('inspection:'));
+      return;
+    }
+    case 'UnitUrged': {
+      const index = part.urges.findLastIndex((urge) => urge.urgedOn === previousOn);
+      if (index >= 0) part.urges[index] = { ...part.urges[index]!, urgedOn: on };
+      return;
+    }
+    case 'ExtensionRequested': {
+      const request = part.extensionRequests.findLast((candidate) => candidate.requestedOn === previousOn);
+      if (request) Object.assign(request, { requestedOn: on });
+      relapse(part);
+      return;
+    }
+    case 'ExtensionGranted':
+    case 'ExtensionRefused': {
+      const request = part.extensionRequests.findLast((candidate) => candidate.decidedOn === previousOn && (candidate.status === 'GRANTED' || candidate.status === 'REFUSED'));
+      if (!request) return;
+      request.decidedOn = on;
+      if (request.status === 'GRANTED') moveChange((change) => change.source === `extension:${request.requestId}`);
+      return;
+    }
+  }
+}
 
 /**
  * Lapsing is judged by day, as the decider has it (`withLapses`): a request not decided is LAPSED
@@ -347,7 +413,22 @@ export function verifiedAsOf(part: Pick<PartView, 'inspections' | 'returns'>, da
 export function firstReportOnTime(part: Pick<PartView, 'reports' | 'dueDates' | 'dueDate' | 'terms'>): boolean | null {
   const first = part.reports[0];
   if (!first) return null;
-  return isNeverOverdue(termsOn(part, first.reportedOn)) || first.reportedOn <= dueDateOn(part, first.reportedOn);
+  return isNeverOverdue(termsOn(part, first.reportedOn)) || first.reportedOn <= dueDateWhenFirstReported(part, first);
+}
+
+/**
+ * The due date that stood when the part's first report was made: the last change dated before its
+ * office day, or on that day and recorded no later than the report (an extension granted that
+ * morning) — never one a return gave: a send-back or failed inspection answers a report, so one on
+ * the same day came after it, and a late report returned the day it arrived stays late (breaker11d P1).
+ */
+function dueDateWhenFirstReported(part: Pick<PartView, 'dueDates' | 'dueDate'>, report: Pick<ReportView, 'reportedOn' | 'reportedAt'>): string {
+  const day = report.reportedOn;
+  const stood = (change: DueDateChange) =>
+    change.on < day || (change.on === day && !change.byReturn && (change.at === undefined || change.at <= report.reportedAt));
+  let inForce: DueDateChange | undefined;
+  for (const change of part.dueDates) if (stood(change) && (inForce === undefined || change.on >= inForce.on)) inForce = change;
+  return (inForce ?? part.dueDates[0])?.dueDate ?? part.dueDate;
 }
 
 /**
@@ -394,6 +475,7 @@ function heldNowBy(parts: ReadonlyMap<string, PartView>, unitId: string): PartVi
 function factDayOf(event: TimelineEntry<AssignmentEvent>): string {
   if (event.type === 'ReportDateCorrected') return event.data.previousReportedOn;
   if (event.type === 'InspectionCorrected') return event.data.previousInspectedOn;
+  if (event.type === 'FactDateCorrected') return event.data.previousOn;
   return event.occurredOn;
 }
 
@@ -485,8 +567,9 @@ export const isOverdue = (part: Pick<PartView, 'status' | 'dueDate' | 'terms'>, 
  */
 export function reportedDaysLate(part: Pick<PartView, 'status' | 'reports' | 'dueDates' | 'dueDate' | 'terms'>): number | null {
   if (awaitsUnit(part)) return null;
+  // The report standing is the last (of one day, the one made last): every return came before it, else the unit would have to act.
   let standing: string | null = null;
-  for (const report of part.reports) if (standing === null || report.reportedOn > standing) standing = report.reportedOn;
+  for (const report of part.reports) if (standing === null || report.reportedOn >= standing) standing = report.reportedOn;
   if (standing === null || isNeverOverdue(termsOn(part, standing))) return standing === null ? null : 0;
   return Math.max(0, daysBetween(dueDateOn(part, standing), standing));
 }

@@ -169,6 +169,12 @@ function decideFinding(command: FindingCommand, state: FindingState): FindingStr
     case 'CorrectReportDate':
     case 'CorrectInspection':
       return parts.decideOnPart(command, requireRecorded(state));
+    case 'CorrectFactDate': {
+      const finding = requireRecorded(state);
+      // No unit is assigned before the finding was identified.
+      if (command.factType === 'UnitAssigned') requireNotBefore({ day: command.on, what: named('on', 'the corrected assignment date', '更正后的交办日期') }, findingIdentified(finding.identifiedOn));
+      return parts.decideOnPart(command, finding);
+    }
     default:
       return unreachable(command);
   }

@@ -1,5 +1,6 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { UsersReadModel } from '../../access/users/users.read-model.js';
+import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import { HistoryEntryType } from './evaluation.types.js';
 
 /**
@@ -10,11 +11,46 @@ import { HistoryEntryType } from './evaluation.types.js';
  */
 @Resolver(() => HistoryEntryType)
 export class HistoryEntryResolver {
-  constructor(private readonly users: UsersReadModel) {}
+  constructor(
+    private readonly users: UsersReadModel,
+    private readonly units: UnitsReadModel,
+  ) {}
 
   @ResolveField(() => String, { description: 'Who did it: the user’s name, or 演示数据 / 命令行（…） / 系统 for system actors' })
   actorName(@Parent() entry: Pick<HistoryEntryType, 'actorId' | 'actorRole'>): string {
     return actorName(entry.actorId, entry.actorRole, (id) => this.users.user(id)?.name);
+  }
+
+  /*
+   * A timeline of 2016 names the units as they were called in 2016 (机构改革: 卫生和计划生育委员会
+   * before its rename, breaker8c P7), as the part cards and exports of that day do: each entry's
+   * units by their names on the entry's office day.
+   */
+
+  @ResolveField(() => String, { nullable: true, description: 'The unit whose part the event concerns, named as it was on the entry’s office day (occurredOn); null when it concerns none or the directory does not know it' })
+  unitName(@Parent() entry: Pick<HistoryEntryType, 'unitId' | 'occurredOn'>): string | null {
+    return entry.unitId ? (this.units.nameOn(entry.unitId, entry.occurredOn) ?? null) : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'The unit the actor acted for, named as it was on the entry’s office day' })
+  actorUnitName(@Parent() entry: Pick<HistoryEntryType, 'actorUnitId' | 'occurredOn'>): string | null {
+    return entry.actorUnitId ? (this.units.nameOn(entry.actorUnitId, entry.occurredOn) ?? null) : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'For a hand-over (机构改革): the unit the part passed to, named as it was on the entry’s office day; null otherwise' })
+  successorUnitName(@Parent() entry: Pick<HistoryEntryType, 'details' | 'occurredOn'>): string | null {
+    const successorUnitId = successorOf(entry.details);
+    return successorUnitId ? (this.units.nameOn(successorUnitId, entry.occurredOn) ?? null) : null;
+  }
+}
+
+/** The successor unit a hand-over's details (the event's data as JSON) name; undefined for any other event. */
+function successorOf(details: string): string | undefined {
+  try {
+    const data = JSON.parse(details) as { successorUnitId?: unknown };
+    return typeof data.successorUnitId === 'string' ? data.successorUnitId : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -2,6 +2,7 @@ import { Field, ID, InputType, IntersectionType } from '@nestjs/graphql';
 import {
   AssignPayload,
   CorrectInspectionPayload,
+  CorrectRecordDatePayload,
   CorrectReportDatePayload,
   DecideExtensionPayload,
   InspectionPayload,
@@ -28,5 +29,6 @@ class FindingRef {
 @InputType() export class SendBackReportInput extends IntersectionType(FindingRef, SendBackPayload) {}
 @InputType() export class LogInspectionInput extends IntersectionType(FindingRef, InspectionPayload) {}
 @InputType() export class ReopenFindingInput extends IntersectionType(FindingRef, ReopenPayload) {}
+@InputType() export class CorrectRecordDateInput extends IntersectionType(FindingRef, CorrectRecordDatePayload) {}
 @InputType() export class CorrectReportDateInput extends IntersectionType(FindingRef, CorrectReportDatePayload) {}
 @InputType() export class CorrectInspectionInput extends IntersectionType(FindingRef, CorrectInspectionPayload) {}

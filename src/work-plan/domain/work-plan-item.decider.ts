@@ -17,7 +17,7 @@ import {
 } from '../../assignments/domain/assignment.decider.js';
 import { isAssignmentEvent, type AssignmentEvent, type AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { parentOfParts, type PartCommand, type ReopenRequest } from '../../assignments/domain/parent-of-parts.js';
-import type { NamesUnits, SetsDueDate } from '../../assignments/domain/assignment.commands.js';
+import type { CorrectFactDate, NamesUnits, SetsDueDate } from '../../assignments/domain/assignment.commands.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
 import { DomainError, badInput, conflict, notFound, say, type Bilingual } from '../../shared/domain-error.js';
@@ -249,6 +249,9 @@ function decideItem(command: WorkPlanItemCommand, state: WorkPlanItemState): Wor
     case 'LogInspection':
     case 'CorrectReportDate':
     case 'CorrectInspection':
+      return parts.decideOnPart(command, requireDefined(state));
+    case 'CorrectFactDate':
+      if (command.factType === 'UnitAssigned') requireRedatableAssignment(command, requireDefined(state));
       return parts.decideOnPart(command, requireDefined(state));
     case 'HandOverPart':
       return parts.decideOnPart(command, inPlanOn(state, command.handedOverOn));
@@ -565,6 +568,23 @@ const itemNamed = ({ definition }: DefinedItemFacts): Bilingual =>
 function itemAssignmentOf(item: DefinedItemFacts): DatedFact | null {
   const days = partsOf(item.assignments).map((part) => part.assignedOn).sort();
   return days[0] === undefined ? null : { day: days[0], what: say(`the assignment of item ${item.definition.code}`, `事项 ${item.definition.code} 的交办日期`) };
+}
+
+/**
+ * A unit added to the item later (addWorkPlanItemUnit) may have its assignment day corrected, not
+ * to before the item's work began; a unit assigned with the plan was assigned on the plan's day,
+ * corrected with the plan's approval day (correctWorkPlanApproval): BAD_USER_INPUT saying so.
+ */
+function requireRedatableAssignment(command: CorrectFactDate, item: DefinedItemFacts): void {
+  const began = itemAssignmentOf(item);
+  if (!began || command.previousOn <= began.day) {
+    throw badInput(
+      `The unit was assigned with item ${item.definition.code} itself: its day is the plan's; correct the plan's approval day instead.`,
+      `该单位随事项 ${item.definition.code} 一并交办，交办日期即方案的日期；如有误，请更正方案批准日期。`,
+      { field: 'on' },
+    );
+  }
+  requireNotBefore({ day: command.on, what: say('the corrected assignment date', '更正后的交办日期') }, began);
 }
 
 /** The day the unit got the part: its assignment, or for a successor (机构改革) its taking over. */

@@ -2,6 +2,7 @@ import { Field, ID, InputType, IntersectionType } from '@nestjs/graphql';
 import {
   OfficeDay,
   CorrectInspectionPayload,
+  CorrectRecordDatePayload,
   CorrectReportDatePayload,
   DecideExtensionPayload,
   InspectionPayload,
@@ -31,6 +32,7 @@ class WorkPlanItemRef {
 @InputType() export class SendBackWorkPlanItemReportInput extends IntersectionType(WorkPlanItemRef, SendBackPayload) {}
 @InputType() export class LogWorkPlanItemInspectionInput extends IntersectionType(WorkPlanItemRef, InspectionPayload) {}
 @InputType() export class ReopenWorkPlanItemInput extends IntersectionType(WorkPlanItemRef, ReopenPayload) {}
+@InputType() export class CorrectWorkPlanItemRecordDateInput extends IntersectionType(WorkPlanItemRef, CorrectRecordDatePayload) {}
 @InputType() export class CorrectWorkPlanItemReportDateInput extends IntersectionType(WorkPlanItemRef, CorrectReportDatePayload) {}
 @InputType() export class CorrectWorkPlanItemInspectionInput extends IntersectionType(WorkPlanItemRef, CorrectInspectionPayload) {}
 

@@ -12,6 +12,7 @@ import { GetWorkPlanItemQuery } from '../breakdown/work-plan.queries.js';
 import { ActOnWorkPlanItemCommand } from './act-on-work-plan-item.handler.js';
 import {
   CorrectWorkPlanItemInspectionInput,
+  CorrectWorkPlanItemRecordDateInput,
   CorrectWorkPlanItemReportDateInput,
   DecideWorkPlanItemExtensionInput,
   LogWorkPlanItemInspectionInput,
@@ -89,6 +90,15 @@ export class WorkPlanItemWorkflowResolver {
   })
   correctWorkPlanItemInspection(@Args('input') input: CorrectWorkPlanItemInspectionInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'CorrectWorkPlanItemInspection', input, (issued) => partCommands.correctInspection(input, issued));
+  }
+
+  @AllowRoles('SUPERVISOR')
+  @Mutation(() => WorkPlanItemType, {
+    description:
+      'A supervisor corrects the office day of one dated record of an item part — its assignment, any report, a send-back, an urging, an extension request or decision — entered by mistake, with a reason (see correctRecordDate).',
+  })
+  correctWorkPlanItemRecordDate(@Args('input') input: CorrectWorkPlanItemRecordDateInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'CorrectWorkPlanItemRecordDate', input, (issued) => partCommands.correctRecordDate(input, issued));
   }
 
   @AllowRoles('SUPERVISOR')

@@ -1,0 +1,112 @@
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * breaker8c P1: every dated record a clerk types from paper can be mistyped, so every one can have
+ * its day corrected by a supervisor, with a reason — the assignment, any report (not only the
+ * last), a send-back, an urging, an extension request or decision — through one mutation per
+ * parent (`correctRecordDate`, `correctWorkPlanItemRecordDate`). The correction is a new event; the
+ * part now and every past day read the record on its corrected day; a correction that would break
+ * the order of the part's records is refused naming the clash, with nothing written.
+ */
+describe('correcting the day of any dated record of a part (breaker8c P1)', () => {
+  let app: TestApp;
+  let unitId: string;
+  let findingId: string;
+  let supervisor: Record<string, string>;
+  let clerk: Record<string, string>;
+  let keySequence = 0;
+  const key = (name: string) => `${name}-${(keySequence += 1)}`;
+  const send = (name: string, input: Record<string, unknown>, headers: Record<string, string>) =>
+    app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename } }`, { input: { idempotencyKey: key(name), ...input } }, headers);
+  const mutate = async (name: string, input: Record<string, unknown>, headers: Record<string, string> = supervisor) => {
+    const response = await send(name, input, headers);
+    if (response.errors) throw new Error(`${name} refused: ${JSON.stringify(response.errors)}`);
+  };
+  const refusal = async (name: string, input: Record<string, unknown>, headers: Record<string, string> = supervisor) => {
+    const response = await send(name, input, headers);
+    expect(response.errors).toHaveLength(1);
+    return response.errors![0]! as { extensions: { code: string; messageZh: string } };
+  };
+  const correct = (record: string, previousOn: string, on: string, reason = '按纸质文件更正') => ({ findingId, unitId, record, previousOn, on, reason });
+  const PART = 'assignedOn status reports { reportedOn } returns { cause returnedOn } urges { urgedOn } extensionRequests { requestedOn decidedOn status } dueDate';
+  const part = async (asOf?: string) => {
+    const response = await app.graphql(`query($id: ID!, $asOf: String) { finding(id: $id, asOf: $asOf) { assignments { ${PART} } } }`, { id: findingId, asOf }, supervisor);
+    expect(response.errors).toBeUndefined();
+    return response.data!.finding.assignments[0];
+  };
+  const history = async () => {
+    const response = await app.graphql(`query($id: ID!) { finding(id: $id) { history { eventType occurredOn details } } }`, { id: findingId }, supervisor);
+    return response.data!.finding.history as { eventType: string; occurredOn: string; details: string }[];
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: '2026-11-30T10:00:00+08:00' });
+    const admin = await app.as('ADMIN');
+    supervisor = await app.as('SUPERVISOR');
+    unitId = (await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, {
+      input: { idempotencyKey: 'unit', code: 'CZJ', name: '青川市测试财政局', kind: 'DEPARTMENT', registeredOn: '2026-01-04' },
+    }, admin)).data!.registerUnit.id;
+    clerk = await app.as('UNIT', unitId);
+    const evaluationId = (await app.graphql(`mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`, {
+      input: { idempotencyKey: 'evaluation', title: '2025年度政务公开第三方评估', evaluator: '某研究院', commissionedBy: '国务院办公厅', periodStart: '2025-01-01', periodEnd: '2025-12-31', receivedOn: '2026-04-10' },
+    }, supervisor)).data!.registerEvaluation.id;
+    findingId = (await app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
+      input: { idempotencyKey: 'finding', evaluationId, title: '预算信息公开不全', description: '部门预算未按时公开', category: '重点领域', severity: 'MEDIUM', identifiedOn: '2026-04-15' },
+    }, supervisor)).data!.recordFinding.id;
+    // The clerk typed 05-10 for the 交办 of 04-26.
+    await mutate('assignFinding', { findingId, assignedOn: '2026-05-10', units: [{ unitId, role: 'LEAD', dueDate: '2026-05-31' }] });
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const evidence = [{ title: '预算公开栏目', link: 'https://www.example.gov.cn/ys' }];
+
+  it('a mistyped assignment day blocks the true report until it is corrected; then the report goes in', async () => {
+    expect((await refusal('reportRectification', { findingId, unitId, summary: '已公开', evidence, reportedOn: '2026-05-08' }, clerk)).extensions.code).toBe('BAD_USER_INPUT');
+    await mutate('correctRecordDate', correct('ASSIGNMENT', '2026-05-10', '2026-04-26', '交办通知落款为4月26日'));
+    await mutate('reportRectification', { findingId, unitId, summary: '已公开', evidence, reportedOn: '2026-05-08' }, clerk);
+    expect(await part()).toMatchObject({ assignedOn: '2026-04-26', status: 'REPORTED', reports: [{ reportedOn: '2026-05-08' }] });
+  });
+
+  it('corrects the first report after a send-back and a second report, and an urging; the part now and as of today agree', async () => {
+    await mutate('urgeUnit', { findingId, unitId, message: '请按时报送', urgedOn: '2026-05-05' });
+    await mutate('sendBackReport', { findingId, unitId, reason: '材料不全。', sentBackOn: '2026-05-15' });
+    await mutate('reportRectification', { findingId, unitId, summary: '已补充', evidence, reportedOn: '2026-05-25' }, clerk);
+    await mutate('correctRecordDate', correct('REPORT', '2026-05-08', '2026-05-07'));
+    await mutate('correctRecordDate', correct('URGING', '2026-05-05', '2026-05-06'));
+    const now = await part();
+    expect(now).toMatchObject({
+      assignedOn: '2026-04-26',
+      reports: [{ reportedOn: '2026-05-07' }, { reportedOn: '2026-05-25' }],
+      returns: [{ cause: 'SENT_BACK', returnedOn: '2026-05-15' }],
+      urges: [{ urgedOn: '2026-05-06' }],
+    });
+    expect(await part('2026-11-30')).toEqual(now);
+    expect(await part('2026-05-07')).toMatchObject({ status: 'REPORTED', reports: [{ reportedOn: '2026-05-07' }] });
+    expect(await part('2026-05-06')).toMatchObject({ status: 'ASSIGNED', reports: [], urges: [{ urgedOn: '2026-05-06' }] });
+  });
+
+  it('refuses a send-back moved after the report that answered it, naming that report, and writes nothing', async () => {
+    const before = (await history()).length;
+    const refused = await refusal('correctRecordDate', correct('SEND_BACK', '2026-05-15', '2026-05-26'));
+    expect(refused.extensions.code).toBe('CONFLICT');
+    expect(refused.extensions.messageZh).toContain('2026-05-25 的整改报告不再成立');
+    expect((await history()).length).toBe(before);
+  });
+
+  it('refuses a record the form read before another correction, and a unit clerk', async () => {
+    expect((await refusal('correctRecordDate', correct('REPORT', '2026-05-08', '2026-05-09'))).extensions.code).toBe('NOT_FOUND');
+    expect((await refusal('correctRecordDate', correct('REPORT', '2026-05-25', '2026-05-24'), clerk)).extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('lists each correction in the history with the record it moved, from which day to which, and why', async () => {
+    const corrections = (await history()).filter((entry) => entry.eventType === 'FactDateCorrected').map((entry) => JSON.parse(entry.details));
+    expect(corrections).toEqual([
+      expect.objectContaining({ factType: 'UnitAssigned', previousOn: '2026-05-10', on: '2026-04-26', reason: '交办通知落款为4月26日' }),
+      expect.objectContaining({ factType: 'RectificationReported', previousOn: '2026-05-08', on: '2026-05-07' }),
+      expect.objectContaining({ factType: 'UnitUrged', previousOn: '2026-05-05', on: '2026-05-06' }),
+    ]);
+  });
+});

@@ -105,6 +105,28 @@ describe('a read-model snapshot written in pieces', () => {
     expect(pauses).toBe(4 + 4 + 2 + 2 + 3 + 1);
   });
 
+  it('sizes its pieces by how long the last one took: more entries while they are quick, fewer while they are slow', async () => {
+    const findings = new Map(Array.from({ length: 1000 }, (_, index) => [`f${index}`, { id: index }] as const));
+    const closed = new Set(Array.from({ length: 1000 }, (_, index) => `f${index}`));
+    const piecesWith = async (msPerPiece: number) => {
+      let now = 0;
+      let reads = 0;
+      // Read before and after each piece: every second reading is msPerPiece later.
+      const clock = () => (reads++ % 2 === 0 ? now : (now += msPerPiece));
+      let pauses = 0;
+      const bytes = await encodeSnapshot({ ...HEADER, readModels: ['Ledger'] }, [{ closed, findings }], authenticate, () => void (pauses += 1), 'adaptive', clock);
+      const [back] = decodeSnapshotStates('test', { ...HEADER, readModels: ['Ledger'], format: 3, payloadBytes: bytes.payload.length }, bytes.payload) as [{ closed: typeof closed; findings: typeof findings }];
+      expect([...back.findings.keys()]).toEqual([...findings.keys()]);
+      expect([...back.closed]).toEqual([...closed]);
+      return pauses;
+    };
+    // Quick pieces double from 16 entries: 16 + 32 + 64 + 128 + 256 + 504, for each container
+    // (the second starts again at 16: its entries may be far larger than the first's).
+    expect(await piecesWith(0)).toBe(2 * 6);
+    // Slow ones halve down to one entry a piece: 16 + 8 + 4 + 2 + 1 × 970.
+    expect(await piecesWith(10)).toBe(2 * (4 + 970));
+  });
+
   it('is a file the reader authenticates and decodes', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'rectify-snapshot-'));
     try {

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import type { Position } from '../event-store/event-store.port.js';
 
@@ -78,11 +79,37 @@ export interface SnapshotBytes {
 }
 
 /**
- * Entries of a large Map, Set or array written by one `writeValue`: a piece of the serialisation,
- * after which the caller may give the event loop back (a million events' read models are hundreds
- * of MB, seconds of serialising in one call).
+ * How many entries of a large Map, Set or array one `writeValue` writes: a piece of the
+ * serialisation, after which the caller may give the event loop back (a million events' read
+ * models are hundreds of MB, seconds of serialising in one call). Entries differ in size by orders
+ * of magnitude (a finding with its parts is 4 KB, a set member a few bytes), so by default the count
+ * adapts, piece after piece, to keep each piece near PIECE_MS: a number fixes it (tests).
  */
-export const ENTRIES_PER_PIECE = 2048;
+export type EntriesPerPiece = number | 'adaptive';
+
+/** The time (ms of wall clock) an adaptive piece aims at. */
+export const PIECE_MS = 2;
+const FIRST_PIECE_ENTRIES = 16;
+const MOST_PIECE_ENTRIES = 65_536;
+
+/** The entry count of the next piece: a fixed one, or one that adapts to how long the last piece took. */
+function pieceSizer(entriesPerPiece: EntriesPerPiece, clock: () => number) {
+  if (entriesPerPiece !== 'adaptive') return { size: () => entriesPerPiece, restart: () => undefined, time: <T>(write: () => T): T => write() };
+  let size = FIRST_PIECE_ENTRIES;
+  return {
+    size: () => size,
+    /** Another container: its entries may be of another size altogether. */
+    restart: () => void (size = FIRST_PIECE_ENTRIES),
+    time<T>(write: () => T): T {
+      const started = clock();
+      const written = write();
+      const took = clock() - started;
+      if (took < PIECE_MS / 2) size = Math.min(size * 2, MOST_PIECE_ENTRIES);
+      else if (took > PIECE_MS * 2) size = Math.max(1, Math.floor(size / 2));
+      return written;
+    },
+  };
+}
 
 /** Called between pieces of a serialisation: what it returns is awaited (to give the event loop back), or not. */
 export type Pause = () => Promise<void> | void;
@@ -104,8 +131,8 @@ const prototypeDepth = (value: object): number => {
 };
 
 /**
- * How a state's field is split: a Map, Set or array itself (no subclass, any realm) with more than
- * `ENTRIES_PER_PIECE` entries, else whole. A split container comes back as a new object of its
+ * How a state's field is split: a Map, Set or array itself (no subclass, any realm) with more
+ * entries than one piece holds, else whole. A split container comes back as a new object of its
  * kind with the same entries (the entries keep their identity), so a state must not hold one such
  * container in two places: read models keep one of each.
  */
@@ -123,8 +150,8 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * Serialises the states into the file's bytes, with their MAC, a piece at a time: each state that is
- * a plain object field by field, and each large container among its fields `entriesPerPiece` entries
- * at a time, calling `pause` between pieces. The states must not change until it resolves (the
+ * a plain object field by field, and each container among its fields with more entries than a piece
+ * holds a piece at a time (`EntriesPerPiece`; `clock` times the pieces), calling `pause` between pieces. The states must not change until it resolves (the
  * projection engine applies no event meanwhile): the pieces together are one serialisation.
  */
 export async function encodeSnapshot(
@@ -132,8 +159,10 @@ export async function encodeSnapshot(
   states: unknown[],
   authenticate: SnapshotAuthenticator,
   pause: Pause = () => undefined,
-  entriesPerPiece = ENTRIES_PER_PIECE,
+  entriesPerPiece: EntriesPerPiece = 'adaptive',
+  clock: () => number = () => performance.now(),
 ): Promise<SnapshotBytes> {
+  const sizer = pieceSizer(entriesPerPiece, clock);
   const serializer = new v8.DefaultSerializer();
   serializer.writeHeader();
   serializer.writeUint32(states.length);
@@ -149,7 +178,8 @@ export async function encodeSnapshot(
     serializer.writeValue(names);
     for (const name of names) {
       const field = state[name];
-      const piece = containerPiece(field, entriesPerPiece);
+      sizer.restart();
+      const piece = containerPiece(field, sizer.size());
       serializer.writeUint32(piece);
       if (piece === Piece.Whole) {
         serializer.writeValue(field);
@@ -158,8 +188,10 @@ export async function encodeSnapshot(
       }
       const entries: unknown[] = piece === Piece.ArrayEntries ? (field as unknown[]) : [...(field as Map<unknown, unknown> | Set<unknown>)];
       serializer.writeUint32(entries.length);
-      for (let start = 0; start < entries.length; start += entriesPerPiece) {
-        serializer.writeValue(entries.slice(start, start + entriesPerPiece));
+      for (let start = 0; start < entries.length; ) {
+        const end = start + sizer.size();
+        sizer.time(() => serializer.writeValue(entries.slice(start, end)));
+        start = end;
         await pause();
       }
     }

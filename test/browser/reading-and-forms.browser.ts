@@ -4,7 +4,7 @@ import { launchChromium } from './support/browser.js';
 import { browserContexts, officeDay } from './support/suite.js';
 
 /** Waits (generous ceiling, a loaded machine must not fail it) until the element's text contains `expected`. */
-async function eventuallyText(locator: import('playwright-core').Locator, expected: string, timeoutMs = 15_000) {
+async function eventuallyText(locator: import('playwright-core').Locator, expected: string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (!((await locator.textContent().catch(() => '')) ?? '').includes(expected)) {
     if (Date.now() > deadline) throw new Error(`Not seen within ${timeoutMs} ms: "${expected}"`);

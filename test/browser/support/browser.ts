@@ -36,6 +36,8 @@ export async function openApp(
     acceptDownloads: true,
     ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
+  // Playwright's 30 s default for a click or a wait is a guess that a loaded machine outruns; the test's own ceiling decides.
+  context.setDefaultTimeout(120_000);
   // Signed in once, as the app itself would be (one sign-in per browser); a later sign-out in the test stays signed out.
   if (options.token) {
     await context.addInitScript({

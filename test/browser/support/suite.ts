@@ -6,7 +6,7 @@ import { openApp, type AppContext } from './browser.js';
 export const officeDay = (days = 0): string => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Waits for a condition on the page with a generous ceiling (ms): a loaded CI machine must not fail it. */
-export async function eventually(page: Page, check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+export async function eventually(page: Page, check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`Not seen within ${timeoutMs} ms: ${what}`);

@@ -24,6 +24,9 @@ const ROWS = ['1', '2', '3', '4', '5', '6', '7'];
 // ---------------------------------------------------------------------------------------------
 // options
 
+/** The first answer, when it is not the only sample and took longer than the samples' p99 (a time-travel fold; the samples read the kept answer). */
+const firstAnswer = (result) => (result.requests > 1 && result.first > result.p99 ? `; first answer ${ms(result.first)}` : '');
+
 const USAGE = `Usage: node bench/run.mjs [options]   (npm run bench -- [options] builds first)
 
 Every figure of issue 12 beside a reference measured in the same run; writes latest.{json,md}.
@@ -197,14 +200,14 @@ async function main() {
       if (want('3')) {
         for (const name of Object.keys(QUERIES)) {
           const result = await latency({ url: server.url, token, query: QUERIES[name]('now'), variables: variablesOf(name, manifest), seconds: options.querySeconds });
-          row({ row: '3', figure: `\`${name}\` now, p50 / p99`, size, rectify: `${ms(result.p50)} / ${ms(result.p99)} (n=${result.requests})`, reference: `constant query: ${ms(constant.p50)} / ${ms(constant.p99)}`, ratio: result.p99 / Math.max(constant.p99, 1), ratioOf: 'p99/constant', target: 'p99 < 5 ms', met: result.p99 < 5 && result.failed === 0, values: { result, constant } });
+          row({ row: '3', figure: `\`${name}\` now, p50 / p99`, size, rectify: `${ms(result.p50)} / ${ms(result.p99)} (n=${result.requests}${firstAnswer(result)})`, reference: `constant query: ${ms(constant.p50)} / ${ms(constant.p99)}`, ratio: result.p99 / Math.max(constant.p99, 1), ratioOf: 'p99/constant', target: 'p99 < 5 ms', met: result.p99 < 5 && result.failed === 0, values: { result, constant } });
         }
       }
       if (want('4')) {
         for (const cut of ['asOf', 'knownAt']) {
           for (const name of Object.keys(QUERIES)) {
             const result = await latency({ url: server.url, token, query: QUERIES[name](cut), variables: variablesOf(name, manifest, cut), seconds: options.querySeconds, minRequests: 3 });
-            row({ row: '4', figure: `\`${name}(${cut})\`, p50 / p99`, size, rectify: `${ms(result.p50)} / ${ms(result.p99)} (n=${result.requests})`, reference: `constant query: ${ms(constant.p50)} / ${ms(constant.p99)}`, ratio: result.p99 / Math.max(constant.p99, 1), ratioOf: 'p99/constant', target: 'p99 < 20 ms', met: result.p99 < 20 && result.failed === 0, values: { result, constant } });
+            row({ row: '4', figure: `\`${name}(${cut})\`, p50 / p99`, size, rectify: `${ms(result.p50)} / ${ms(result.p99)} (n=${result.requests}${firstAnswer(result)})`, reference: `constant query: ${ms(constant.p50)} / ${ms(constant.p99)}`, ratio: result.p99 / Math.max(constant.p99, 1), ratioOf: 'p99/constant', target: 'p99 < 20 ms', met: result.p99 < 20 && result.failed === 0, values: { result, constant } });
           }
         }
         // Is anything else blocked meanwhile? A constant query's latency while 4 connections ask dashboard(asOf).
@@ -223,7 +226,7 @@ async function main() {
         if (!query) row({ row: '7', figure: 'list page `findings(first: 50)`, p99', size, rectify: 'not built (no cursor connection on `findings`)', reference: `constant query: ${ms(constant.p50)} / ${ms(constant.p99)}`, ratio: null, ratioOf: '', target: 'p99 < 5 ms', met: false, values: {} });
         else {
           const result = await latency({ url: server.url, token, query, seconds: options.querySeconds });
-          row({ row: '7', figure: 'list page `findings(first: 50)`, p50 / p99', size, rectify: `${ms(result.p50)} / ${ms(result.p99)} (n=${result.requests})`, reference: `constant query: ${ms(constant.p50)} / ${ms(constant.p99)}`, ratio: result.p99 / Math.max(constant.p99, 1), ratioOf: 'p99/constant', target: 'p99 < 5 ms', met: result.p99 < 5 && result.failed === 0, values: { result, constant, query } });
+          row({ row: '7', figure: 'list page `findings(first: 50)`, p50 / p99', size, rectify: `${ms(result.p50)} / ${ms(result.p99)} (n=${result.requests}${firstAnswer(result)})`, reference: `constant query: ${ms(constant.p50)} / ${ms(constant.p99)}`, ratio: result.p99 / Math.max(constant.p99, 1), ratioOf: 'p99/constant', target: 'p99 < 5 ms', met: result.p99 < 5 && result.failed === 0, values: { result, constant, query } });
         }
       }
       if (want('2')) {

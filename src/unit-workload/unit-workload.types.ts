@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import { PageArgs, connectionType } from '../shared/graphql/connection.js';
 import type { ItemPartFilter, ReminderFilter } from './workload-pages.js';
-import { AssignmentRoleEnum, PartStatusEnum, TrafficLightEnum } from '../assignments/graphql/assignment.types.js';
+import { AssignmentRoleEnum, DAYS_LEFT, PartStatusEnum, TrafficLightEnum } from '../assignments/graphql/assignment.types.js';
 import type { AssignmentRole } from '../assignments/domain/assignment.events.js';
 import type { PartStatus, TrafficLight } from '../assignments/read-model/part-view.js';
 import { ReminderKinds, ReminderParentKinds, type ReminderKind, type ReminderParentKind } from '../assignments/read-model/reminders.js';
@@ -40,7 +40,7 @@ export class ItemPartAlertType {
   @Field(() => AssignmentRoleEnum) role: AssignmentRole;
   @Field(() => PartStatusEnum) status: PartStatus;
   @Field(() => String, { description: 'YYYY-MM-DD, the due date in force' }) dueDate: string;
-  @Field(() => Int, { description: 'Negative when overdue' }) daysLeft: number;
+  @Field(() => Int, { description: DAYS_LEFT }) daysLeft: number;
   @Field(() => Int, { nullable: true, description: 'Office days the standing report came after the due date in force on its day (0: on time), for a part awaiting inspection or verified: shown as 逾期 N 天后报送, since such a part is not overdue any more; null while the unit has to act (daysLeft tells its lateness)' }) reportedDaysLate: number | null;
   @Field(() => TrafficLightEnum) trafficLight: TrafficLight;
 }

@@ -1937,3 +1937,20 @@ describe('every dated record of a part can have its day corrected, with a reason
     given([leadAssigned, reported()]).when(command).thenRefused(code);
   });
 });
+
+describe('what breaker8c found last (P3, P8)', () => {
+  const passedThen: AssignmentEvent = { ...inspected('PASSED') };
+
+  it('refuses a report dated before the assignment of a part verified since for its date, not as already verified (P3)', () => {
+    given([leadAssigned, reported(), passedThen])
+      .when(report({ reportedOn: '2025-05-01', today: TODAY, unitNames: DIRECTORY }))
+      .thenRefused('BAD_USER_INPUT', /before the assignment/, /早于市财政局的交办日期/);
+  });
+
+  it('refuses the same urging (day, unit, words) entered twice, and takes another day or other words (P8)', () => {
+    const urged: AssignmentEvent = { type: 'UnitUrged', data: { unitId: FINANCE, message: 'Please report by Friday.', urgedOn: REQUESTED_ON } };
+    given([leadAssigned, urged]).when(urge({ unitNames: DIRECTORY })).thenRefused('CONFLICT', /already urged on 2025-06-20/, /2025-06-20 的相同催办已经录入/);
+    given([leadAssigned, urged]).when(urge({ urgedOn: '2025-06-21' })).then([{ type: 'UnitUrged', data: { unitId: FINANCE, message: 'Please report by Friday.', urgedOn: '2025-06-21' } }]);
+    given([leadAssigned, urged]).when(urge({ message: 'Second notice.' })).then([{ type: 'UnitUrged', data: { unitId: FINANCE, message: 'Second notice.', urgedOn: REQUESTED_ON } }]);
+  });
+});

@@ -809,6 +809,11 @@ function urgeUnit(command: UrgeUnit, state: AssignmentsState): AssignmentEvent[]
   const then = partOn(state, part, urgedOn);
   if (then.status === 'VERIFIED') throw verifiedThen(state, then, urgedOn, unit, say('there was nothing to urge', '无需催办'));
   requireText(message, named('message', 'An urging message', '催办内容'));
+  // One paper 催办通知 entered twice (two clerks, two forms): the same day and words for the same unit (breaker8c P8).
+  const same = inBusinessOrder(state.recorded).some(
+    ({ event }) => event.type === 'UnitUrged' && event.data.unitId === unitId && event.data.urgedOn === urgedOn && event.data.message.trim() === message.trim(),
+  );
+  if (same) throw conflict(`${capitalise(unit.en)} was already urged on ${urgedOn} in these words; it is recorded once.`, `${unit.zh} ${urgedOn} 的相同催办已经录入，不再重复记录。`);
   const events: AssignmentEvent[] = [{ type: 'UnitUrged', data: { unitId, message, urgedOn } }];
   requireLaterFactsHold(state, events, urged, command);
   return events;
@@ -960,8 +965,11 @@ function reportRectification(
     if (closedThen !== null) throw closedThenError(state, closedThen, reportedOn, command.today, say('no more reports are accepted', '不再接收整改报告'));
   }
   const reported = { day: reportedOn, what: named('reportedOn', 'the report date', '报告日期') };
-  // A re-report dated before the return it answers: the clerk's date is wrong, said beside the field.
+  // A re-report dated before the return it answers, or any report before the part was assigned: the clerk's date
+  // is wrong, said beside the field — not that the part is done or awaits inspection, as it may be by now (breaker8c P3).
+  requireCalendarDate(reportedOn, named('reportedOn', 'The report date', '报告日期'));
   requireNotBefore(reported, returnDay(part));
+  requireNotBefore(reported, assignedDay(part, command));
   const then = partOn(state, part, reportedOn);
   if (then.status === 'REPORTED') {
     const awaiting = then.lastReport?.reportedOn ?? reportedOn;

@@ -11,7 +11,7 @@ import { nameOn, type UnitView } from '../../organization/units/units.read-model
 import { officeDate } from '../../shared/calendar-date.js';
 import { Clock } from '../../shared/clock.js';
 import { daysLeft, inBusinessOrder, reportedDaysLate, trafficLight, type PartView } from '../read-model/part-view.js';
-import { AssignmentType, DueTermsKindEnum, ExtensionRequestType, InspectionType, ReportType, ReturnType, TrafficLightEnum, UrgeType } from './assignment.types.js';
+import { AssignmentType, DAYS_LEFT, DueTermsKindEnum, ExtensionRequestType, InspectionType, ReportType, ReturnType, TrafficLightEnum, UrgeType } from './assignment.types.js';
 import { nextReportDue, termsInWords } from '../../shared/deadline.js';
 
 /*
@@ -99,7 +99,7 @@ export class AssignmentResolver {
     return reportedDaysLate(part);
   }
 
-  @ResolveField(() => Int, { description: 'Days until due on the office calendar; negative when overdue' })
+  @ResolveField(() => Int, { description: DAYS_LEFT })
   daysLeft(@Parent() part: PartView) {
     return daysLeft(part, this.dayOf(part));
   }

@@ -26,6 +26,12 @@ export const RedatableRecordEnum = graphqlEnum<RedatableRecord>(
   'RedatableRecord',
   'A dated record of a part whose office day can be corrected: ASSIGNMENT = 交办, REPORT = 整改报告 (any, not only the last), SEND_BACK = 退办, URGING = 催办, EXTENSION_REQUEST = 延期申请, EXTENSION_DECISION = 延期审批 (granted or refused). An inspection is corrected with correctInspection.',
 );
+/**
+ * What `daysLeft` means on every type that has it (breaker8c P5: a reported part showed −16 beside a
+ * green light, and a script counted it overdue).
+ */
+export const DAYS_LEFT = 'Office days from the day viewed to the due date in force, negative once it has passed. Overdue only while the unit has to act (status ASSIGNED or RETURNED); for a part reported and awaiting inspection, or verified, it is not overdue and reportedDaysLate tells how late its report came';
+
 export const ReturnCauseEnum = graphqlEnum(['SENT_BACK', 'INSPECTION_FAILED', 'REOPENED'] as const, 'ReturnCause');
 
 /**

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { AssignmentRoleEnum, PartStatusEnum, TrafficLightEnum } from '../../assignments/graphql/assignment.types.js';
+import { AssignmentRoleEnum, DAYS_LEFT, PartStatusEnum, TrafficLightEnum } from '../../assignments/graphql/assignment.types.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import type { PartStatus, TrafficLight } from '../../assignments/read-model/part-view.js';
 import { TimeCutType } from '../../shared/graphql/time-cut.type.js';
@@ -12,7 +12,7 @@ export class PartAlertType {
   @Field(() => AssignmentRoleEnum) role: AssignmentRole;
   @Field(() => PartStatusEnum) status: PartStatus;
   @Field(() => String) dueDate: string;
-  @Field(() => Int, { description: 'Negative when overdue' }) daysLeft: number;
+  @Field(() => Int, { description: DAYS_LEFT }) daysLeft: number;
   @Field(() => Int, { nullable: true, description: 'Office days the standing report came after the due date in force on its day (0: on time), for a part awaiting inspection or verified: shown as 逾期 N 天后报送, since such a part is not overdue any more; null while the unit has to act (daysLeft tells its lateness)' }) reportedDaysLate: number | null;
   @Field(() => TrafficLightEnum) trafficLight: TrafficLight;
 }

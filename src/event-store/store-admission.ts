@@ -290,6 +290,11 @@ export interface AdmittedStore {
   readonly createdForFirstRun: boolean;
   /** The refusal the operator overrode with ACCEPT_STORE_RESET, if any. */
   readonly acceptedReset: StoreRefusedError | null;
+  /**
+   * ISO-8601 instant of the last start that accepted this store as it was (this one, when
+   * ACCEPT_STORE_RESET is set), kept in the witness (`StoreWitness.resetAcceptedAt`); null when none did.
+   */
+  readonly resetAcceptedAt: string | null;
   /** The key checkpoints were last signed with, by the witness or else the newest checkpoint (see `judgeSigningKey`). */
   readonly signingKeyOnRecord: SigningKeyOnRecord | undefined;
   readonly witness: WitnessKeeper;
@@ -460,9 +465,12 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
       !refusal &&
       head === null &&
       (!witnessed || (witnessed.createdForFirstRun === true && witnessed.storeId === identity.storeId && witnessed.head === null));
+    // With ACCEPT_STORE_RESET, this start accepts the store as it is, whatever it lost before now —
+    // also what only a client's signed head statement would show (src/ledger/head-statements.ts).
+    const resetAcceptedAt = settings.ACCEPT_STORE_RESET ? new Date().toISOString() : witnessed?.storeId === identity.storeId ? (witnessed.resetAcceptedAt ?? null) : null;
     const witness = new WitnessKeeper(
       settings.STORE_WITNESS_PATH,
-      { storeId: identity.storeId, kind: store.kind, location, createdForFirstRun },
+      { storeId: identity.storeId, kind: store.kind, location, createdForFirstRun, ...(resetAcceptedAt ? { resetAcceptedAt } : {}) },
       hashAt,
       keptFolder === null ? null : keyFolderWitnessPath(keptFolder, identity.storeId),
       store instanceof SqliteEventStore ? () => (store as SqliteEventStore).headEventNow() : undefined,
@@ -497,7 +505,7 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
         })
       : Promise.resolve();
     integrity.catch(() => undefined);
-    return { store, identity, createdForFirstRun, acceptedReset: refusal, signingKeyOnRecord, witness, witnessed, integrity };
+    return { store, identity, createdForFirstRun, acceptedReset: refusal, resetAcceptedAt, signingKeyOnRecord, witness, witnessed, integrity };
   } catch (error) {
     await store.close();
     // A damaged page met while reading the head or the identity is the same refusal as the check's.

@@ -63,6 +63,13 @@ export interface StoreWitness {
    */
   readonly sealedRows?: boolean;
   /**
+   * ISO-8601 instant of the last start that accepted the store as it was (ACCEPT_STORE_RESET): a
+   * ledger head statement a client hands back, signed before it for a longer log, tells of a loss
+   * the operator accepted (LOST_IN_ACCEPTED_RESET), not of a rollback to refuse writes for
+   * (src/ledger/domain/head-statement.ts). Absent when no start accepted this store.
+   */
+  readonly resetAcceptedAt?: string;
+  /**
    * Ed25519 signature by the ledger signing key over the witness's other fields (canonical JSON,
    * `canonicalJson`), and the public key (JWK `x`, base64url) whose fingerprint is `signingKey`: a
    * witness edited by someone without the key (a head moved back to hide deleted events) is
@@ -160,6 +167,7 @@ export function readWitness(path: string): StoreWitness | null {
     !signingKeyReadable ||
     !isWitnessedCheckpoint(witness.checkpoint) ||
     (witness.sealedRows !== undefined && typeof witness.sealedRows !== 'boolean') ||
+    (witness.resetAcceptedAt !== undefined && typeof witness.resetAcceptedAt !== 'string') ||
     !isSignature(witness.signature)
   ) {
     throw witnessDamaged(path, 'a field is missing or of the wrong kind', '缺少字段或字段类型不对');

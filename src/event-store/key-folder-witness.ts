@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { AppSettings } from '../config/app-settings.js';
 import { databaseFolderHoldingKey, signingKeyPath } from '../ledger/ledger-signing-key.js';
@@ -27,8 +28,48 @@ export function keyFolderWitnessFolder(settings: KeyFolderSettings): string | nu
   return join(dirname(resolve(keyPath)), 'store-witnesses');
 }
 
-/** The copy's file for one store. */
-export const keyFolderWitnessPath = (folder: string, storeId: string): string => join(folder, `${storeId}.witness.json`);
+/**
+ * The copy's file for one store at one place: `<storeId>.<12 hex digits of SHA-256 of the location>.witness.json`.
+ * Copies of one store (a training copy, a restore test, a staging server sharing the office's key
+ * folder) each keep their own, never overwriting the others' (breaker9c P2). Copies written before
+ * (`<storeId>.witness.json`) are still read; their `location` says where they saw the store.
+ * @param location the store's absolute path (SQLite) or host (EventStoreDB).
+ */
+export const keyFolderWitnessPath = (folder: string, storeId: string, location: string): string =>
+  join(folder, `${storeId}.${createHash('sha256').update(location, 'utf8').digest('hex').slice(0, 12)}.witness.json`);
+
+/**
+ * Removes the copy of `storeId` written under the file name used before copies were kept per place
+ * (`<storeId>.witness.json`) once the copy under its own name is written, when it was this place's
+ * (or cannot be read, or carries no signature: a start accepted it with ACCEPT_STORE_RESET), so that
+ * it is not judged, or refused, again. Another place's is left to that place's server.
+ */
+export function retireLegacyCopy(folder: string, storeId: string, location: string): void {
+  const path = join(folder, `${storeId}.witness.json`);
+  let witness: StoreWitness | null | undefined;
+  try {
+    witness = readWitness(path);
+  } catch {
+    witness = undefined;
+  }
+  if (witness === null) return;
+  if (witness === undefined || !witness.signature || witness.location === location) rmSync(path, { force: true });
+}
+
+/**
+ * The copy beside the key to judge the store at `location` by (then `newerWitness`), undefined when
+ * none is: of this store's copies, those that saw it at this place, and those that saw it at a place
+ * where no store file is any more (the installation moved, or its data folder deleted); the one that
+ * saw the most. A copy of the same store at another place whose file is still there is another copy
+ * of the store, with witnesses of its own: it is not judged by, nor does it judge, this one (P2).
+ * EventStoreDB copies are judged by the store id alone (one store per server).
+ */
+export function keptCopyFor(kept: readonly KeptWitness[], storeId: string, location: string): KeptWitness | undefined {
+  const candidates = kept.filter(
+    ({ witness }) => witness.storeId === storeId && (witness.kind !== 'sqlite' || witness.location === location || !existsSync(witness.location)),
+  );
+  return candidates.reduce<KeptWitness | undefined>((best, copy) => (best && newerWitness(best.witness, copy).fromKeyFolder === null ? best : copy), undefined);
+}
 
 /** One store's witness copy and where it is kept. */
 export interface KeptWitness {
@@ -53,8 +94,21 @@ export function readKeyFolderWitnesses(folder: string | null): KeptWitness[] {
     .flatMap((name) => {
       const path = join(folder, name);
       const witness = readWitness(path);
+      // Only a signed copy is ever written (WitnessKeeper): one without a signature had it removed —
+      // with the data folder's own, it would pass for an older version's witness (breaker9c N2).
+      if (witness && !witness.signature) throw unsignedCopy(path);
       return witness ? [{ path, witness }] : [];
     });
+}
+
+function unsignedCopy(path: string): StoreRefusedError {
+  return new StoreRefusedError(
+    'STORE_WITNESS_DAMAGED',
+    say(
+      `The copy of the store witness beside the ledger signing key, ${path}, carries no signature, but the server only ever writes it signed: its signature was removed, and what it says cannot be trusted (rows deleted from the end of the log, hidden by witnesses edited back?). Restore the key folder's store-witnesses from a backup and run npm run ledger:verify; to go on all the same, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true).`,
+      `与台账签名密钥存放在一起的事件库见证副本 ${path} 没有签名，而服务只会写入带签名的副本：其签名已被删除，内容不可信（是否删除了日志末尾的记录，并改回了见证文件？）。请从备份恢复密钥文件夹中的 store-witnesses，并进行台账校验（npm run ledger:verify）；若仍要继续，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次。`,
+    ),
+  );
 }
 
 /**
@@ -82,6 +136,24 @@ export function judgedOnKeptCopy(refusal: StoreRefusedError, kept: KeptWitness, 
     say(
       `${refusal.message} (Judged on the copy of the store witness kept beside the ledger signing key, ${kept.path}: the witness in the data folder, ${witnessPath}, ${own.en} — the data folder, witness included, was restored from an older backup or rolled back?)`,
       `${refusal.messageZh}（以上依据的是与台账签名密钥存放在一起的事件库见证副本 ${kept.path}：数据文件夹中的见证文件 ${witnessPath} ${own.zh}——数据文件夹（连同见证文件）是否被旧备份恢复或回滚？）`,
+    ),
+  );
+}
+
+/**
+ * The data folder's witness says a signed copy of it was kept beside the ledger signing key, but the
+ * key's folder holds no copy of this store at all (breaker9c P3: the data folder restored from an
+ * older backup and the copy deleted — or the keys folder cleaned, or restored from a backup older
+ * than the copy — started silently older). Null when there is nothing to refuse.
+ * @param folder the key folder's `store-witnesses`, null where no copy is kept (key in the data folder, in-memory store).
+ */
+export function judgeCopyMissing(witnessed: StoreWitness | null, storeId: string, kept: readonly KeptWitness[], folder: string | null, witnessPath: string): StoreRefusedError | null {
+  if (folder === null || witnessed?.keyCopy !== true || witnessed.storeId !== storeId || kept.some(({ witness }) => witness.storeId === storeId)) return null;
+  return new StoreRefusedError(
+    'STORE_WITNESS_COPY_MISSING',
+    say(
+      `The store witness ${witnessPath} says a signed copy of it is kept beside the ledger signing key, in ${folder}, but there is no copy of store ${storeId} there: it was deleted, or the key's folder was restored from an older backup or moved without it. The copy is what tells a data folder restored from an older backup (witness included) from the store this server last saw, so the server does not start without it. Put the copy back (a backup of the key's folder, or the folder the key was moved from); if the key was moved, move its store-witnesses folder with it. To go on without it, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true): a new copy is written.`,
+      `事件库见证文件 ${witnessPath} 表明其签名副本存放在台账签名密钥旁的 ${folder} 中，但那里没有事件库 ${storeId} 的副本：副本被删除，或密钥文件夹被较早的备份恢复，或密钥被移走而副本未随之移动。只有该副本能区分“数据文件夹（连同见证文件）被旧备份恢复”与本服务上次看到的事件库，因此缺少它时服务不会启动。请放回副本（密钥文件夹的备份，或密钥原来所在的文件夹）；若密钥已移动，请把其 store-witnesses 文件夹一并移动。若确认不用副本继续，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次，届时将写入新的副本。`,
     ),
   );
 }

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { say } from '../shared/domain-error.js';
 import { formatPosition, type EventStore, type Position, type StoreIdentity } from './event-store.port.js';
 import { openEventStore } from './open-event-store.js';
@@ -23,7 +23,7 @@ import {
 } from './store-witness.js';
 import { keyFingerprint, publicKeyText } from '../ledger/domain/checkpoint.js';
 import { readSigningKey, signingKeyPath } from '../ledger/ledger-signing-key.js';
-import { judgedOnKeptCopy, judgeNewStore, keyFolderWitnessFolder, keyFolderWitnessPath, newerWitness, readKeyFolderWitnesses, type KeptWitness } from './key-folder-witness.js';
+import { judgeCopyMissing, judgedOnKeptCopy, judgeNewStore, keptCopyFor, keyFolderWitnessFolder, keyFolderWitnessPath, newerWitness, readKeyFolderWitnesses, retireLegacyCopy, type KeptWitness } from './key-folder-witness.js';
 import { rowSealKeyOf } from '../ledger/ledger-mac.js';
 import { InvalidSettingsError, type AppSettings } from '../config/app-settings.js';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
@@ -65,6 +65,7 @@ export class WitnessKeeper {
   ) {
     this.timer = setInterval(() => this.flush(), WITNESS_INTERVAL_MS);
     this.timer.unref();
+    this.keptCopyWritten = seen.keyCopy === true;
   }
 
   /** The highest head this server has seen or appended (commit part); the witness never goes below it. */
@@ -181,6 +182,7 @@ export class WitnessKeeper {
       headEvent: head && headEventId ? { id: headEventId, position: formatPosition(head)! } : null,
       checkpoint: this.checkpoint,
       ...(this.sealedRows ? { sealedRows: true } : {}),
+      ...(this.keptCopyWritten ? { keyCopy: true } : {}),
       seenAt: new Date().toISOString(),
     };
     const signed = this.signingPrivateKey ? signWitness(witness, this.signingPrivateKey) : witness;
@@ -191,6 +193,10 @@ export class WitnessKeeper {
 
   /** Whether the last write of the copy beside the key failed (said once, until one succeeds). */
   private keptCopyFailed = false;
+  /** Whether a copy beside the key was written (at this start, or before it: `StoreWitness.keyCopy`). */
+  private keptCopyWritten = false;
+  /** Whether the copy under the older file name was looked at (see `retireLegacyCopy`), once per start. */
+  private legacyCopyRetired = false;
 
   /**
    * The copy beside the signing key, signed (only a signed copy is kept: one nobody could check
@@ -203,6 +209,11 @@ export class WitnessKeeper {
     try {
       writeWitness(this.keptCopyPath, signWitness({ ...witness, location }, this.signingPrivateKey));
       this.keptCopyFailed = false;
+      this.keptCopyWritten = true;
+      if (!this.legacyCopyRetired) {
+        this.legacyCopyRetired = true;
+        retireLegacyCopy(dirname(this.keptCopyPath), witness.storeId, location);
+      }
     } catch (error) {
       if (!this.keptCopyFailed) {
         this.logger.warn(
@@ -290,6 +301,11 @@ export interface AdmittedStore {
   readonly createdForFirstRun: boolean;
   /** The refusal the operator overrode with ACCEPT_STORE_RESET, if any. */
   readonly acceptedReset: StoreRefusedError | null;
+  /**
+   * ISO-8601 instant of the last start that accepted this store as it was (this one, when
+   * ACCEPT_STORE_RESET is set), kept in the witness (`StoreWitness.resetAcceptedAt`); null when none did.
+   */
+  readonly resetAcceptedAt: string | null;
   /** The key checkpoints were last signed with, by the witness or else the newest checkpoint (see `judgeSigningKey`). */
   readonly signingKeyOnRecord: SigningKeyOnRecord | undefined;
   readonly witness: WitnessKeeper;
@@ -388,6 +404,15 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
   const dataFolderWitness = readWitnessOrAccept(settings, logger);
   const keySettings = { EVENT_STORE: settings.EVENT_STORE, SQLITE_PATH: settings.SQLITE_PATH, LEDGER_SIGNING_KEY_FILE: settings.LEDGER_SIGNING_KEY_FILE };
   const keptFolder = keyFolderWitnessFolder(keySettings);
+  // The witness and its copy beside the key are two lines of defence: never one file (breaker9c P9).
+  if (keptFolder !== null && resolve(settings.STORE_WITNESS_PATH).startsWith(`${keptFolder}${sep}`)) {
+    throw new InvalidSettingsError([
+      say(
+        `STORE_WITNESS_PATH: ${settings.STORE_WITNESS_PATH} is in ${keptFolder}, where the server keeps the copies of store witnesses beside the ledger signing key: the witness and its copy would be one file, and a data folder restored from an older backup would go unnoticed. Point it at a file of its own (by default beside the SQLite file, or on another volume).`,
+        `STORE_WITNESS_PATH：${settings.STORE_WITNESS_PATH} 位于 ${keptFolder} 中，服务在该处存放与台账签名密钥放在一起的事件库见证副本：见证文件与其副本将成为同一个文件，数据文件夹被旧备份恢复时将无从察觉。请将其设为单独的文件（默认在 SQLite 文件旁，或放在另一个卷上）。`,
+      ),
+    ]);
+  }
   const kept = readKeptOrAccept(keptFolder, settings, logger);
   const sqlite = settings.EVENT_STORE === 'sqlite';
   const location = sqlite ? settings.SQLITE_PATH : new URL(settings.EVENTSTORE_CONNECTION_STRING!.replace(/^esdb(\+discover)?:/, 'http:')).host;
@@ -397,7 +422,7 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
   // this path (the data folder deleted, witness and all), else refused when the key vouches for a
   // store this path most likely meant (breaker9b N6: a mistyped SQLITE_PATH started an empty ledger).
   const keptHere = existed ? undefined : kept.find(({ witness }) => witness.kind === 'sqlite' && witness.head !== null && witness.location === resolve(settings.SQLITE_PATH));
-  const missingJudged = existed ? null : judgeStore(dataFolderWitness ?? keptHere?.witness ?? null, { existed, identity: unknownIdentity, head: null });
+  const missingJudged = existed ? null : judgeStore(dataFolderWitness ?? keptHere?.witness ?? null, { existed, identity: unknownIdentity, head: null, location: settings.SQLITE_PATH });
   const missing =
     missingJudged && !dataFolderWitness && keptHere
       ? judgedOnKeptCopy(missingJudged, keptHere, null, settings.STORE_WITNESS_PATH)
@@ -438,7 +463,12 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     const head = await store.headPosition();
     // Of the witness beside the data and its copy beside the key, the one that saw more (breaker9b
     // N5: a data folder restored whole, witness included, started silently older).
-    const { witness: witnessed, fromKeyFolder } = newerWitness(dataFolderWitness, kept.find(({ witness }) => witness.storeId === identity.storeId));
+    // Of this store's copies beside the key, the one of this place (breaker9c P2: other copies of the
+    // store, a training copy sharing the key folder, keep theirs and are not judged by it).
+    const place = sqlite && settings.SQLITE_PATH !== ':memory:' ? resolve(settings.SQLITE_PATH) : location;
+    const otherCopies = kept.filter(({ witness }) => witness.storeId === identity.storeId && witness.kind === 'sqlite' && witness.location !== place && existsSync(witness.location));
+    if (otherCopies.length > 0) logger.log(`Store ${identity.storeId} at ${place} is a copy of a store also kept at ${otherCopies.map(({ witness }) => witness.location).join(', ')}: each copy is judged by its own witnesses`);
+    const { witness: witnessed, fromKeyFolder } = newerWitness(dataFolderWitness, keptCopyFor(kept, identity.storeId, place));
     const hashAt = store instanceof SqliteEventStore ? (commit: bigint) => (store as SqliteEventStore).chainHashAt(commit) : undefined;
     const hashAtWitnessedHead = hashAt && witnessed?.head ? hashAt(BigInt(witnessed.head)) : undefined;
     const unhashedAtWitnessedHead = hashAtWitnessedHead === null && (await store.eventIdAt({ commit: BigInt(witnessed!.head!), prepare: BigInt(witnessed!.head!) })) !== null;
@@ -446,7 +476,8 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     const eventIdAtWitnessedHead = witnessedHeadEvent ? await store.eventIdAt(witnessedHeadEvent) : undefined;
     const judged =
       judgeUnwitnessed(witnessed, { location, witnessPath: settings.STORE_WITNESS_PATH }, head?.commit ?? null) ??
-      judgeStore(witnessed, { existed, identity, head: head?.commit ?? null, hashAtWitnessedHead, unhashedAtWitnessedHead, eventIdAtWitnessedHead }) ??
+      judgeStore(witnessed, { existed, identity, head: head?.commit ?? null, hashAtWitnessedHead, unhashedAtWitnessedHead, eventIdAtWitnessedHead, location }) ??
+      judgeCopyMissing(dataFolderWitness, identity.storeId, kept, keptFolder, settings.STORE_WITNESS_PATH) ??
       (store instanceof SqliteEventStore ? judgeHoles(location, store.missingPositions()) : null) ??
       (store instanceof SqliteEventStore && witnessed?.storeId === identity.storeId ? judgeCheckpoints(location, witnessed, store.ledger().latestCheckpoint()) : null);
     const refusal = missing ?? (judged && fromKeyFolder ? judgedOnKeptCopy(judged, fromKeyFolder, dataFolderWitness, settings.STORE_WITNESS_PATH) : judged);
@@ -460,11 +491,22 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
       !refusal &&
       head === null &&
       (!witnessed || (witnessed.createdForFirstRun === true && witnessed.storeId === identity.storeId && witnessed.head === null));
+    // With ACCEPT_STORE_RESET, this start accepts the store as it is, whatever it lost before now —
+    // also what only a client's signed head statement would show (src/ledger/head-statements.ts).
+    const resetAcceptedAt = settings.ACCEPT_STORE_RESET ? new Date().toISOString() : witnessed?.storeId === identity.storeId ? (witnessed.resetAcceptedAt ?? null) : null;
     const witness = new WitnessKeeper(
       settings.STORE_WITNESS_PATH,
-      { storeId: identity.storeId, kind: store.kind, location, createdForFirstRun },
+      {
+        storeId: identity.storeId,
+        kind: store.kind,
+        location,
+        createdForFirstRun,
+        ...(resetAcceptedAt ? { resetAcceptedAt } : {}),
+        // Carried on: the copy is still expected beside the key (refused when missing, unless accepted).
+        ...(dataFolderWitness?.storeId === identity.storeId && dataFolderWitness.keyCopy ? { keyCopy: true } : {}),
+      },
       hashAt,
-      keptFolder === null ? null : keyFolderWitnessPath(keptFolder, identity.storeId),
+      keptFolder === null ? null : keyFolderWitnessPath(keptFolder, identity.storeId, place),
       store instanceof SqliteEventStore ? () => (store as SqliteEventStore).headEventNow() : undefined,
     );
     // The key is the ledger's business (judged when it is loaded, see LedgerService); until then the
@@ -497,7 +539,7 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
         })
       : Promise.resolve();
     integrity.catch(() => undefined);
-    return { store, identity, createdForFirstRun, acceptedReset: refusal, signingKeyOnRecord, witness, witnessed, integrity };
+    return { store, identity, createdForFirstRun, acceptedReset: refusal, resetAcceptedAt, signingKeyOnRecord, witness, witnessed, integrity };
   } catch (error) {
     await store.close();
     // A damaged page met while reading the head or the identity is the same refusal as the check's.

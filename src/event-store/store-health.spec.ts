@@ -62,8 +62,10 @@ describe('ACCEPT_STORE_RESET at start', () => {
   it('says, when it was not needed, that there was nothing to accept and that it must be removed', () => {
     const notice = acceptStoreResetNotice(true, null, since)!;
     expect(notice.cause).toBe('ACCEPT_STORE_RESET_LEFT_SET');
-    expect(notice.message.en).toContain('there was nothing to accept. Remove it');
-    expect(notice.message.zh).toContain('无需接受。请移除该设置');
+    expect(notice.message.en).toContain('there was nothing to accept at start');
+    expect(notice.message.en).toContain('Remove it (and --accept-store-reset)');
+    expect(notice.message.zh).toContain('启动时无需接受');
+    expect(notice.message.zh).toContain('。请移除该设置');
   });
 
   it('says, when it overrode a refusal, what it took and that it must be removed now', () => {

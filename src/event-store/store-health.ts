@@ -17,7 +17,8 @@ export type StoreProblemCause =
   | 'WRITE_FAILED'
   | 'PROJECTIONS_STOPPED'
   | 'WITNESS_NOT_WRITTEN'
-  | 'LOG_ALTERED';
+  | 'LOG_ALTERED'
+  | 'LOG_ROLLED_BACK';
 
 /**
  * Something an operator must know that does not stop writes (readiness stays `ready`): a setting
@@ -56,8 +57,8 @@ export function acceptStoreResetNotice(acceptSet: boolean, accepted: Bilingual |
     cause: 'ACCEPT_STORE_RESET_LEFT_SET',
     since,
     message: say(
-      'ACCEPT_STORE_RESET is set, but the store is the one this server last saw: there was nothing to accept. Remove it (and --accept-store-reset): while it is set, a start on a store that lost events, or was replaced, is not refused.',
-      '已设置 ACCEPT_STORE_RESET，但事件库正是本服务上次看到的那一个，无需接受。请移除该设置（及 --accept-store-reset）：只要它仍然设置，在丢失了事件或被替换的事件库上启动时将不会被拒绝。',
+      'ACCEPT_STORE_RESET is set, but the store is the one this server last saw: there was nothing to accept at start (only what a client may show later: a ledger head statement signed before now for a longer log is taken as lost in an accepted reset, and the client is told so). Remove it (and --accept-store-reset): while it is set, a start on a store that lost events, or was replaced, is not refused.',
+      '已设置 ACCEPT_STORE_RESET，但事件库正是本服务上次看到的那一个，启动时无需接受（只有客户端日后可能交回的、此前签署的更长台账的现状凭证，将被视为已接受的恢复所丢失，并告知该客户端）。请移除该设置（及 --accept-store-reset）：只要它仍然设置，在丢失了事件或被替换的事件库上启动时将不会被拒绝。',
     ),
   };
 }
@@ -114,6 +115,8 @@ const MESSAGES: Record<StoreProblemCause, (detail: string, path: string) => Bili
   PROJECTIONS_STOPPED: (detail) => projectionsStoppedMessage(say(detail, '具体原因见服务器日志')),
   // Built by logAlteredMessage, from the row's own error.
   LOG_ALTERED: (detail) => logAlteredMessage(say(detail, '具体原因见服务器日志')),
+  // Built from the head statement's judgement (src/ledger/domain/head-statement.ts), which has both languages.
+  LOG_ROLLED_BACK: (detail) => say(detail, '具体原因见服务器日志'),
 };
 
 /** A stream read met a row that is not the one Rectify recorded (`AlteredRowError`'s words): what it means and what the operator does. */
@@ -243,6 +246,16 @@ export class StoreHealth {
    */
   rowAltered(row: { readonly message: string; readonly messageZh: string }): StoreUnavailableError {
     return new StoreUnavailableError(this.note('LOG_ALTERED', row.message, row.message, logAlteredMessage(say(row.message, row.messageZh))));
+  }
+
+  /**
+   * A client handed back a head statement this server signed for a log longer than (or other than)
+   * the one served now (breaker9c P8: the store restored older together with both its witnesses).
+   * Writes are refused from now on, until a restart — where the client hands it back again, unless
+   * the operator accepted the store as it is (ACCEPT_STORE_RESET). `message` says what was proven.
+   */
+  logRolledBack(message: Bilingual): StoreProblem {
+    return this.note('LOG_ROLLED_BACK', message.en, message.en, message);
   }
 
   projectionsFollowing(): void {

@@ -1,6 +1,6 @@
 import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { keyFingerprint, publicKeyText } from '../ledger/domain/checkpoint.js';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { canonicalJson } from '../shared/ids.js';
@@ -62,6 +62,20 @@ export interface StoreWitness {
    * Absent in witnesses written before rows were sealed.
    */
   readonly sealedRows?: boolean;
+  /**
+   * ISO-8601 instant of the last start that accepted the store as it was (ACCEPT_STORE_RESET): a
+   * ledger head statement a client hands back, signed before it for a longer log, tells of a loss
+   * the operator accepted (LOST_IN_ACCEPTED_RESET), not of a rollback to refuse writes for
+   * (src/ledger/domain/head-statement.ts). Absent when no start accepted this store.
+   */
+  readonly resetAcceptedAt?: string;
+  /**
+   * True once a signed copy of this witness was written beside the ledger signing key
+   * (key-folder-witness.ts): a start that then finds no copy of the store there at all — the data
+   * folder restored older and the copy deleted — is refused (`STORE_WITNESS_COPY_MISSING`,
+   * breaker9c P3). Absent before the first copy was written (and in witnesses of older versions).
+   */
+  readonly keyCopy?: boolean;
   /**
    * Ed25519 signature by the ledger signing key over the witness's other fields (canonical JSON,
    * `canonicalJson`), and the public key (JWK `x`, base64url) whose fingerprint is `signingKey`: a
@@ -160,6 +174,8 @@ export function readWitness(path: string): StoreWitness | null {
     !signingKeyReadable ||
     !isWitnessedCheckpoint(witness.checkpoint) ||
     (witness.sealedRows !== undefined && typeof witness.sealedRows !== 'boolean') ||
+    (witness.resetAcceptedAt !== undefined && typeof witness.resetAcceptedAt !== 'string') ||
+    (witness.keyCopy !== undefined && typeof witness.keyCopy !== 'boolean') ||
     !isSignature(witness.signature)
   ) {
     throw witnessDamaged(path, 'a field is missing or of the wrong kind', '缺少字段或字段类型不对');
@@ -254,6 +270,8 @@ export interface ObservedStore {
    * there; undefined when no head event was witnessed.
    */
   readonly eventIdAtWitnessedHead?: string | null;
+  /** The store opened (SQLITE_PATH, or the EventStoreDB host), named in refusals; the witness's `location` when absent. */
+  readonly location?: string;
 }
 
 export type StoreRefusalReason =
@@ -267,6 +285,7 @@ export type StoreRefusalReason =
   | 'CHECKPOINTS_MISSING'
   | 'STORE_DAMAGED'
   | 'STORE_WITNESS_DAMAGED'
+  | 'STORE_WITNESS_COPY_MISSING'
   | 'SIGNING_KEY_CHANGED'
   | 'STORE_UNWITNESSED'
   | 'STORE_WITNESS_UNWRITABLE';
@@ -314,28 +333,32 @@ export function judgeUnwitnessed(witness: StoreWitness | null, place: { location
  */
 export function judgeStore(witness: StoreWitness | null, observed: ObservedStore): StoreRefusedError | null {
   if (!witness) return null;
-  const seen = `store ${witness.storeId} with its log at position ${witness.head ?? 'none'} (seen ${witness.seenAt})`;
-  const seenZh = `事件库 ${witness.storeId}，日志位置 ${witness.head ?? '无'}（${witness.seenAt}）`;
+  // The file opened is named (breaker9c P10); where the witness saw the store, only when elsewhere
+  // (a copy of the folder, a moved installation: the copy beside the key keeps an absolute path).
+  const at = observed.location ?? witness.location;
+  const elsewhere = observed.location !== undefined && resolve(observed.location) !== resolve(witness.location);
+  const seen = `store ${witness.storeId} with its log at position ${witness.head ?? 'none'} (seen ${witness.seenAt}${elsewhere ? ` at ${witness.location}` : ''})`;
+  const seenZh = `事件库 ${witness.storeId}，日志位置 ${witness.head ?? '无'}（${witness.seenAt}${elsewhere ? `，见于 ${witness.location}` : ''}）`;
   const refuse = (reason: StoreRefusalReason, en: string, zh: string) =>
     new StoreRefusedError(reason, say(`${en} ${ACCEPT.en}`, `${zh}${ACCEPT.zh}`));
   if (!observed.existed) {
-    return refuse('STORE_MISSING', `The event store at ${witness.location} is missing; this server last saw ${seen} there.`, `位于 ${witness.location} 的事件库不存在；本服务上次看到的是${seenZh}。`);
+    return refuse('STORE_MISSING', `The event store at ${at} is missing; this server last saw ${seen} there.`, `位于 ${at} 的事件库不存在；本服务上次看到的是${seenZh}。`);
   }
   if (observed.head === null && witness.head !== null) {
-    return refuse('STORE_EMPTY', `The event store at ${witness.location} is empty; this server last saw ${seen} there.`, `位于 ${witness.location} 的事件库是空的；本服务上次看到的是${seenZh}。`);
+    return refuse('STORE_EMPTY', `The event store at ${at} is empty; this server last saw ${seen} there.`, `位于 ${at} 的事件库是空的；本服务上次看到的是${seenZh}。`);
   }
   if (observed.identity.storeId !== witness.storeId) {
     return refuse(
       'STORE_REPLACED',
-      `The event store at ${witness.location} is store ${observed.identity.storeId} (created ${observed.identity.createdAt}), not the ${seen} — it was replaced.`,
-      `位于 ${witness.location} 的事件库是 ${observed.identity.storeId}（创建于 ${observed.identity.createdAt}），不是本服务上次看到的${seenZh}——它已被替换。`,
+      `The event store at ${at} is store ${observed.identity.storeId} (created ${observed.identity.createdAt}), not the ${seen} — it was replaced.`,
+      `位于 ${at} 的事件库是 ${observed.identity.storeId}（创建于 ${observed.identity.createdAt}），不是本服务上次看到的${seenZh}——它已被替换。`,
     );
   }
   if (witness.head !== null && (observed.head ?? 0n) < BigInt(witness.head)) {
     return refuse(
       'STORE_SHORTER',
-      `The event store at ${witness.location} ends at position ${String(observed.head)}, before position ${witness.head} that this server last saw (${witness.seenAt}): acknowledged events are missing (the file or its -wal file restored from an older copy, truncated or deleted?).`,
-      `位于 ${witness.location} 的事件库止于位置 ${String(observed.head)}，早于本服务上次看到的位置 ${witness.head}（${witness.seenAt}）：已确认写入的事件缺失（文件或其 -wal 文件被旧副本覆盖、截断或删除？）。`,
+      `The event store at ${at} ends at position ${String(observed.head)}, before position ${witness.head} that this server last saw (${witness.seenAt}): acknowledged events are missing (the file or its -wal file restored from an older copy, truncated or deleted?).`,
+      `位于 ${at} 的事件库止于位置 ${String(observed.head)}，早于本服务上次看到的位置 ${witness.head}（${witness.seenAt}）：已确认写入的事件缺失（文件或其 -wal 文件被旧副本覆盖、截断或删除？）。`,
     );
   }
   if (typeof witness.headHash === 'string' && observed.hashAtWitnessedHead !== undefined && observed.hashAtWitnessedHead !== witness.headHash) {
@@ -354,8 +377,8 @@ export function judgeStore(witness: StoreWitness | null, observed: ObservedStore
           : '该位置没有事件';
     return refuse(
       'STORE_REWRITTEN',
-      `The event store at ${witness.location} has another history than the one this server last saw: at position ${witness.head} this server saw the event with chain hash ${witness.headHash} (${witness.seenAt}), but the store ${found} (an older copy written to since, or history rewritten?).`,
-      `位于 ${witness.location} 的事件库的历史与本服务上次看到的不同：本服务在位置 ${witness.head} 看到的事件链哈希为 ${witness.headHash}（${witness.seenAt}），而现在${foundZh}（旧副本被恢复后又写入，或历史被改写？）。`,
+      `The event store at ${at} has another history than the one this server last saw: at position ${witness.head} this server saw the event with chain hash ${witness.headHash} (${witness.seenAt}), but the store ${found} (an older copy written to since, or history rewritten?).`,
+      `位于 ${at} 的事件库的历史与本服务上次看到的不同：本服务在位置 ${witness.head} 看到的事件链哈希为 ${witness.headHash}（${witness.seenAt}），而现在${foundZh}（旧副本被恢复后又写入，或历史被改写？）。`,
     );
   }
   if (witness.headEvent && observed.eventIdAtWitnessedHead !== undefined && observed.eventIdAtWitnessedHead !== witness.headEvent.id) {
@@ -363,8 +386,8 @@ export function judgeStore(witness: StoreWitness | null, observed: ObservedStore
     const foundZh = observed.eventIdAtWitnessedHead === null ? '该位置没有事件' : `该位置是事件 ${observed.eventIdAtWitnessedHead}`;
     return refuse(
       'STORE_REWRITTEN',
-      `The event store at ${witness.location} has another history than the one this server last saw: at position ${witness.headEvent.position} this server saw event ${witness.headEvent.id} (${witness.seenAt}), but the store ${found} (an older copy written to since, or history rewritten?).`,
-      `位于 ${witness.location} 的事件库的历史与本服务上次看到的不同：本服务在位置 ${witness.headEvent.position} 看到的是事件 ${witness.headEvent.id}（${witness.seenAt}），而现在${foundZh}（旧副本被恢复后又写入，或历史被改写？）。`,
+      `The event store at ${at} has another history than the one this server last saw: at position ${witness.headEvent.position} this server saw event ${witness.headEvent.id} (${witness.seenAt}), but the store ${found} (an older copy written to since, or history rewritten?).`,
+      `位于 ${at} 的事件库的历史与本服务上次看到的不同：本服务在位置 ${witness.headEvent.position} 看到的是事件 ${witness.headEvent.id}（${witness.seenAt}），而现在${foundZh}（旧副本被恢复后又写入，或历史被改写？）。`,
     );
   }
   return null;

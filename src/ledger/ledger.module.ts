@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { HeadStatementResolver } from './head-statement.resolver.js';
+import { HeadStatements } from './head-statements.js';
 import { LedgerResolver } from './ledger.resolver.js';
 import { LedgerService } from './ledger.service.js';
 
-/** The tamper-evident ledger over the event log (hash chain, signed RFC 6962 checkpoints, proofs). */
-@Module({ providers: [LedgerService, LedgerResolver], exports: [LedgerService] })
+/** The tamper-evident ledger over the event log (hash chain, signed RFC 6962 checkpoints, proofs, signed head statements). */
+@Module({ providers: [LedgerService, LedgerResolver, HeadStatements, HeadStatementResolver], exports: [LedgerService] })
 export class LedgerModule {}

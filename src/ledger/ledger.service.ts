@@ -11,6 +11,7 @@ import { Clock } from '../shared/clock.js';
 import { GENESIS_CHAIN_HASH } from './domain/event-chain.js';
 import type { LedgerVerificationResult, MismatchKind } from './domain/ledger-verification.js';
 import { say, type Bilingual } from '../shared/domain-error.js';
+import { HeadStatements } from './head-statements.js';
 import { LedgerKeys } from './ledger-keys.js';
 import { proveEvent, takeCheckpoint, verifyLedger, type EventInclusionProof } from './ledger-operations.js';
 import type { LedgerBackend, StoredCheckpoint } from './ledger.port.js';
@@ -66,6 +67,7 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
     private readonly config: ConfigService<AppSettings, true>,
     private readonly clock: Clock,
     private readonly keys: LedgerKeys,
+    private readonly headStatements: HeadStatements,
   ) {}
 
   onApplicationBootstrap() {
@@ -122,7 +124,8 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /**
-   * Verifies the ledger, also against the store witness (STORE_WITNESS_PATH), written out first
+   * Verifies the ledger, also against the heads clients' signed statements proved it reached
+   * (HeadStatements), and against the store witness (STORE_WITNESS_PATH), written out first
    * with the head this server last appended so that it is as recent as the server knows (written
    * again when it was deleted under the server), and
    * against the keys the office signs with (this server's key and LEDGER_TRUSTED_KEYS). While the
@@ -137,7 +140,9 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
     const trustedKeys = [this.keys.fingerprint, ...this.config.get('LEDGER_TRUSTED_KEYS', { infer: true })];
     // Rows are sealed from this server's start on (LedgerKeys.rowsSealed): each seal must hold (SQLite).
     const sealKey = this.store instanceof SqliteEventStore ? this.keys.rowSealKey() : null;
-    return verifyLedger(this.backend(), { ...witness.expectations, trustedKeys, sealKey }).catch((error: unknown) => {
+    // Heads a client's signed statement proved the log once reached (breaker9c P8) count like the witness's.
+    const headsSeen = [...(witness.expectations.headsSeen ?? []), ...this.headStatements.headsSeen()];
+    return verifyLedger(this.backend(), { ...witness.expectations, headsSeen, trustedKeys, sealKey }).catch((error: unknown) => {
       const code = (error as { code?: unknown } | null)?.code;
       // A store that fails while it is read (damaged pages, an I/O error) is a finding, not a crash.
       if (typeof code !== 'string' || !code.startsWith('SQLITE_')) throw error;

@@ -38,7 +38,7 @@ function emptyWordsOfTheApp(): string[] {
 }
 
 /**
- * Holds every GraphQL request of the context but the session's `me` (so the page itself opens) until
+ * Holds every GraphQL request of the context but the session's `me` (so the page itself opens) and the ledger head statement until
  * `release()`: the page as a person sees it on a slow server, for as long as the test looks.
  */
 async function holdAnswers(context: BrowserContext) {
@@ -46,7 +46,8 @@ async function holdAnswers(context: BrowserContext) {
   let gate: Promise<void> = Promise.resolve();
   let held = 0;
   await context.route('**/graphql', async (route) => {
-    if ((route.request().postData() ?? '').includes('{ me {')) return route.continue();
+    // The session's `me`, and the app's own ledger head statement (asked on every page, src/ledger/head-statements.ts).
+    if (/\{ me \{|ledgerHead\(/.test(route.request().postData() ?? '')) return route.continue();
     held += 1;
     await gate;
     await route.continue().catch(() => undefined); // the page may have moved on meanwhile

@@ -120,3 +120,85 @@ describe('The copy of the store witness kept beside the signing key', () => {
     await app.close();
   }, CEILING_MS);
 });
+
+describe('Copies of the store witness beside the key, per store and place (breaker9c P2, P3, N2, P9)', () => {
+  it('keeps two copies of one store sharing a key folder apart: neither refuses the other, and each names its own file', async () => {
+    const { root, data, sqlitePath, start, copies } = office();
+    let app = await start();
+    expect((await register(app, '正式库')).errors).toBeUndefined();
+    await app.close();
+    // A training copy of the store, in a folder of its own, with the office's key.
+    const training = join(root, 'training', 'rectify.db');
+    cpSync(data, join(root, 'training'), { recursive: true });
+    app = await start({ STORE_WITNESS_PATH: `${training}.witness.json` }, training);
+    for (const title of ['培训一', '培训二', '培训三']) expect((await register(app, title)).errors).toBeUndefined();
+    await app.close();
+    expect(readdirSync(copies)).toHaveLength(2);
+    // Production, behind the training copy now, is still the store it was.
+    app = await start();
+    try {
+      expect(await evaluationCount(app)).toBe(1);
+      expect((await register(app, '正式库二')).errors).toBeUndefined();
+    } finally {
+      await app.close();
+    }
+    // The training copy rolled back is refused, naming its own file — not production's.
+    const trainingBackup = join(root, 'training-backup');
+    cpSync(join(root, 'training'), trainingBackup, { recursive: true });
+    app = await start({ STORE_WITNESS_PATH: `${training}.witness.json` }, training);
+    expect((await register(app, '培训四')).errors).toBeUndefined();
+    await app.close();
+    rmSync(join(root, 'training'), { recursive: true });
+    cpSync(trainingBackup, join(root, 'training'), { recursive: true });
+    const refusal = await refusalOf(start({ STORE_WITNESS_PATH: `${training}.witness.json` }, training));
+    expect(refusal.reason).toBe('STORE_SHORTER');
+    expect(refusal.message).toContain(`The event store at ${training} ends at position`);
+    expect(refusal.message).not.toContain(sqlitePath);
+  }, CEILING_MS);
+
+  it('refuses a data folder restored older whose copy beside the key was deleted; accepted, a new copy is written', async () => {
+    const { root, data, start, copies } = office();
+    let app = await start();
+    expect((await register(app, '备份之前')).errors).toBeUndefined();
+    await app.close();
+    const backup = join(root, 'backup-data');
+    cpSync(data, backup, { recursive: true });
+    app = await start();
+    expect((await register(app, '备份之后')).errors).toBeUndefined();
+    await app.close();
+    rmSync(data, { recursive: true });
+    cpSync(backup, data, { recursive: true });
+    rmSync(copies, { recursive: true });
+
+    const refusal = await refusalOf(start());
+    expect(refusal.reason).toBe('STORE_WITNESS_COPY_MISSING');
+    expect(refusal.message).toContain(`there is no copy of store`);
+    expect(refusal.messageZh).toContain('但那里没有事件库');
+    app = await start({ ACCEPT_STORE_RESET: 'true' });
+    await app.close();
+    expect(readdirSync(copies)).toHaveLength(1);
+    app = await start();
+    await app.close();
+  }, CEILING_MS);
+
+  it('refuses a copy whose signature was removed (the server only writes them signed), and a witness path inside the copies folder', async () => {
+    const { start, copies } = office();
+    let app = await start();
+    expect((await register(app, '一')).errors).toBeUndefined();
+    await app.close();
+    const [name] = readdirSync(copies);
+    const copyPath = join(copies, name!);
+    const { signature: _signature, ...unsigned } = JSON.parse(readFileSync(copyPath, 'utf8')) as Record<string, unknown>;
+    writeFileSync(copyPath, JSON.stringify(unsigned));
+    const refusal = await refusalOf(start());
+    expect(refusal.reason).toBe('STORE_WITNESS_DAMAGED');
+    expect(refusal.message).toContain(`${copyPath}, carries no signature`);
+
+    app = await start({ ACCEPT_STORE_RESET: 'true' });
+    await app.close();
+    app = await start();
+    await app.close();
+
+    await expect(start({ STORE_WITNESS_PATH: copyPath })).rejects.toThrow(/STORE_WITNESS_PATH: .* is in .*store-witnesses/);
+  }, CEILING_MS);
+});

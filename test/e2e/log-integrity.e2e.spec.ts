@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { keyFolderWitnessPath } from '../../src/event-store/key-folder-witness.js';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { testSigningKeyFile } from '../support/signing-key.js';
 import Database from 'better-sqlite3';
 import { SqliteEventStore, type EventRow } from '../../src/event-store/sqlite-event-store.js';
@@ -347,7 +348,7 @@ describe('A row forged with its public hashes computed (breaker9b N1), or edited
     const { storeId } = JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8')) as { storeId: string };
     rmSync(`${sqlitePath}.witness.json`);
     // And its copy beside the key (kept since relyb's breaker9b N5), which that version did not write.
-    rmSync(join(dirname(testSigningKeyFile()), 'store-witnesses', `${storeId}.witness.json`), { force: true });
+    rmSync(keyFolderWitnessPath(join(dirname(testSigningKeyFile()), 'store-witnesses'), storeId, resolve(sqlitePath)));
     const app = await startTestApp({ sqlitePath, settings: { ACCEPT_STORE_RESET: 'true' } });
     try {
       expect(await problems(app)).toEqual([]);

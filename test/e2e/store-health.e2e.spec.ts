@@ -1,8 +1,9 @@
 import { execFile, execFileSync } from 'node:child_process';
+import { keyFolderWitnessPath } from '../../src/event-store/key-folder-witness.js';
 import { generateKeyPairSync } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, writeFileSync, openSync, readFileSync, renameSync, rmSync, statSync, truncateSync, unlinkSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
@@ -344,7 +345,7 @@ describe('A store file deleted or replaced under a running server', () => {
     await app.close();
     // The copy beside the signing key stands in for a deleted witness: the store is the one it saw.
     const { storeId } = JSON.parse(readFileSync(witnessPath, 'utf8')) as { storeId: string };
-    const keptCopy = join(dirname(testSigningKeyFile()), 'store-witnesses', `${storeId}.witness.json`);
+    const keptCopy = keyFolderWitnessPath(join(dirname(testSigningKeyFile()), 'store-witnesses'), storeId, resolve(sqlitePath));
     expect(existsSync(keptCopy)).toBe(true);
     rmSync(witnessPath);
     app = await startTestApp({ sqlitePath });

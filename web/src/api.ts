@@ -1,5 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import { coercionRefusal } from './coercion';
+import { witnessLedgerHead } from './ledger-head';
 
 const TOKEN_KEY = 'rectify.token';
 
@@ -110,7 +111,20 @@ export async function gql<Data = any>(query: string, variables: Record<string, u
     if (error.code === 'UNAUTHENTICATED' && storedToken()) onSessionEnded(error.messageZh);
     throw error;
   }
+  witnessAfterChange(query);
   return body.data as Data;
+}
+
+let witnessSoon: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * After a change this browser sent, the server's statement of the longer log is taken (once, a
+ * second after the last of a burst): the change is then witnessed outside the server too.
+ */
+function witnessAfterChange(query: string): void {
+  if (!/^\s*mutation\b/.test(query)) return;
+  if (witnessSoon) clearTimeout(witnessSoon);
+  witnessSoon = setTimeout(() => void witnessLedgerHead(gql), 1000);
 }
 
 /** A fresh idempotency key per submission: a retried request (same key) changes nothing twice. */

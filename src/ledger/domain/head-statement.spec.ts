@@ -1,0 +1,78 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { keyFingerprint, publicKeyText, signCheckpoint } from './checkpoint.js';
+import { judgeHeadStatement, parseHeadStatementBody, signHeadStatement, type ServedLog } from './head-statement.js';
+
+const officeKey = generateKeyPairSync('ed25519').privateKey;
+const officeFingerprint = keyFingerprint(publicKeyText(officeKey));
+const hash = (n: number) => n.toString(16).padStart(64, '0');
+const STORE = '3f1c9a52-7d0e-4b8e-9a51-2c6f0e4d7b10';
+
+/** A log of `length` events whose chain hash at position n is hash(n), unless `rewrittenFrom` says otherwise. */
+const log = (length: number, extra: Partial<ServedLog> & { rewrittenFrom?: number } = {}): ServedLog => ({
+  storeId: STORE,
+  head: length === 0 ? null : BigInt(length),
+  chainHashAt: (commit) => (commit < 1n || commit > BigInt(length) ? null : extra.rewrittenFrom !== undefined && commit >= BigInt(extra.rewrittenFrom) ? hash(9000 + Number(commit)) : hash(Number(commit))),
+  trustedKeys: [officeFingerprint],
+  ...extra,
+});
+
+const statementAt = (position: number, signedAt = '2026-11-30T10:00:00.000Z', key = officeKey, storeId = STORE) =>
+  signHeadStatement({ storeId, position: String(position), chainHash: hash(position), signedAt }, key);
+
+describe('A head statement handed back by a client', () => {
+  it('is CURRENT while the log still reaches its position with the same event there', () => {
+    expect(judgeHeadStatement(statementAt(237), log(237)).finding).toBe('CURRENT');
+    expect(judgeHeadStatement(statementAt(237), log(240)).finding).toBe('CURRENT');
+  });
+
+  it('proves a rollback when the log now ends before its position (events and their witnesses put back older: breaker9c P8)', () => {
+    const judged = judgeHeadStatement(statementAt(237), log(234));
+    expect(judged.finding).toBe('LOG_ROLLED_BACK');
+    expect(judged.message.en).toContain('signed that the ledger reached position 237');
+    expect(judged.message.en).toContain('the ledger now ends at position 234');
+    expect(judged.message.zh).toContain('而台账现在止于位置 234：其后的事件已被删除');
+    expect(judged.message.zh).toContain('现拒绝写入');
+  });
+
+  it('proves a rewrite when the log reaches the position with another event there (rolled back, then written to)', () => {
+    const judged = judgeHeadStatement(statementAt(237), log(240, { rewrittenFrom: 235 }));
+    expect(judged.finding).toBe('LOG_REWRITTEN');
+    expect(judged.message.zh).toContain('历史已被改写');
+  });
+
+  it('only tells of a loss signed for before an operator accepted a reset of the store', () => {
+    const accepted = { resetAcceptedAt: '2026-11-30T12:00:00.000Z' };
+    expect(judgeHeadStatement(statementAt(237, '2026-11-30T11:59:59.999Z'), log(234, accepted)).finding).toBe('LOST_IN_ACCEPTED_RESET');
+    // Signed after the acceptance: a rollback since, not the one accepted.
+    expect(judgeHeadStatement(statementAt(237, '2026-11-30T12:00:00.001Z'), log(234, accepted)).finding).toBe('LOG_ROLLED_BACK');
+  });
+
+  it('concludes nothing from a statement that is altered, not a head statement, or signed by another key', () => {
+    const statement = statementAt(237);
+    const moved = { ...statement, body: statement.body.replace('position 237', 'position 999') };
+    expect(judgeHeadStatement(moved, log(234)).finding).toBe('NOT_VALID');
+    expect(judgeHeadStatement({ ...statement, signature: 'AAAA' }, log(234)).finding).toBe('NOT_VALID');
+    expect(judgeHeadStatement({ ...statement, publicKey: 'not a key' }, log(234)).finding).toBe('NOT_VALID');
+    const otherKey = generateKeyPairSync('ed25519').privateKey;
+    expect(judgeHeadStatement(statementAt(237, undefined, otherKey), log(234)).finding).toBe('NOT_OURS');
+    // A checkpoint is signed by the same key, but it is not a head statement (its own first line).
+    const checkpoint = signCheckpoint({ treeSize: 999, rootHash: Buffer.alloc(32), chainHash: Buffer.alloc(32), headPosition: '999', takenAt: '2026-11-30T10:00:00.000Z' }, officeKey);
+    expect(judgeHeadStatement(checkpoint, log(234)).finding).toBe('NOT_VALID');
+  });
+
+  it('takes a statement signed by a key the office rotated away from (LEDGER_TRUSTED_KEYS)', () => {
+    const oldKey = generateKeyPairSync('ed25519').privateKey;
+    const trustedKeys = [officeFingerprint, keyFingerprint(publicKeyText(oldKey))];
+    expect(judgeHeadStatement(statementAt(237, undefined, oldKey), log(234, { trustedKeys })).finding).toBe('LOG_ROLLED_BACK');
+  });
+
+  it('is about another store when its store id is another (a training copy, an earlier installation)', () => {
+    expect(judgeHeadStatement(statementAt(237, undefined, officeKey, 'a-training-copy'), log(234)).finding).toBe('OTHER_STORE');
+  });
+
+  it('reads back only bodies in its own shape', () => {
+    expect(parseHeadStatementBody(statementAt(1).body)).toEqual({ storeId: STORE, position: '1', chainHash: hash(1), signedAt: '2026-11-30T10:00:00.000Z' });
+    expect(parseHeadStatementBody(statementAt(1).body.replace('position 1', 'position 01'))).toBeNull();
+    expect(parseHeadStatementBody(`${statementAt(1).body}extra\n`)).toBeNull();
+  });
+});

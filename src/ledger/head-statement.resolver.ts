@@ -1,0 +1,36 @@
+import { Args, ArgsType, Field, Query, Resolver } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ValidateNested } from 'class-validator';
+import { Public } from '../access/authorization/access-policy.js';
+import { HeadStatements } from './head-statements.js';
+import { LedgerHeadStatementInput, LedgerHeadWitnessingType, toHeadCheckType, toHeadStatementType } from './head-statement.types.js';
+
+@ArgsType()
+class WitnessLedgerHeadArgs {
+  @Field(() => [LedgerHeadStatementInput], { defaultValue: [], description: 'The statements this client kept (at most 8: the newest per store)' })
+  @ArrayMaxSize(8)
+  @ValidateNested({ each: true })
+  @Type(() => LedgerHeadStatementInput)
+  seen: LedgerHeadStatementInput[];
+}
+
+/**
+ * Signed head statements (breaker9c P8). A query, though a proof handed back stops writes: like
+ * /health noticing a deleted store file, it is the server learning its own state, and nothing is
+ * appended. Public, so that the sign-in page hands them back too —
+ * a statement proves something only with the office key's signature, which no caller can forge.
+ */
+@Resolver()
+export class HeadStatementResolver {
+  constructor(private readonly statements: HeadStatements) {}
+
+  @Query(() => LedgerHeadWitnessingType, {
+    description:
+      'The statement of the head served now, and the ledger head statements this client kept, handed back and judged (no sign-in needed; appends nothing). A statement proving the log no longer reaches what this server once signed for (LOG_ROLLED_BACK / LOG_REWRITTEN) stops writes (STORE_UNAVAILABLE, /health degraded LOG_ROLLED_BACK) and fails verifyLedger.',
+  })
+  @Public()
+  ledgerHead(@Args() { seen }: WitnessLedgerHeadArgs): LedgerHeadWitnessingType {
+    const judged = this.statements.present(seen);
+    return { checks: judged.map((judgement, index) => toHeadCheckType(judgement, seen[index]!)), current: toHeadStatementType(this.statements.current()) };
+  }
+}

@@ -1,0 +1,148 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
+import { errorCode, startTestApp, type TestApp } from '../support/test-app.js';
+
+/*
+ * breaker9c P8: the newest events and a signed checkpoint deleted, and the store witness with its
+ * copy beside the key put back from an older backup — both signed — started `ready` and verified
+ * intact. What such a restore cannot reach is every client that was handed a signed statement of
+ * the longer log: handing it back proves the rollback with the server's own signature.
+ */
+
+const CEILING_MS = 240_000;
+
+const WITNESS_HEAD = `query ($seen: [LedgerHeadStatementInput!]!) {
+  ledgerHead(seen: $seen) {
+    checks { finding message messageZh statement { position storeId } }
+    current { body publicKey signature position storeId chainHash signedAt keyFingerprint }
+  }
+}`;
+
+interface Statement {
+  body: string;
+  publicKey: string;
+  signature: string;
+  position: string;
+}
+
+/** As a browser does it: no sign-in needed. */
+const witness = async (app: TestApp, seen: Statement[] = []) => {
+  const response = await app.graphql(WITNESS_HEAD, { seen: seen.map(({ body, publicKey, signature }) => ({ body, publicKey, signature })) }, {});
+  expect(response.errors).toBeUndefined();
+  return response.data!.ledgerHead as { checks: { finding: string; message: string; messageZh: string }[]; current: Statement | null };
+};
+const register = (app: TestApp, title: string) => app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title }) });
+const health = async (app: TestApp) => (await fetch(`${app.url}/health`)).json() as Promise<{ status: string; problems: { cause: string }[] }>;
+
+/** An office's working folder: ./keys with its own key (and the witness copies), ./data with the store. */
+function office() {
+  const root = mkdtempSync(join(tmpdir(), 'rectify-heads-'));
+  const keys = join(root, 'keys');
+  mkdirSync(keys);
+  const keyFile = join(keys, 'ledger-signing-key.pem');
+  writeFileSync(keyFile, generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+  const data = join(root, 'data');
+  const start = (settings: Record<string, string> = {}) => startTestApp({ sqlitePath: join(data, 'rectify.db'), settings: { LEDGER_SIGNING_KEY_FILE: keyFile, ...settings } });
+  /** Both witnesses (the data folder's and the copy beside the key) and the store, as a backup takes them. */
+  const backUp = () => {
+    const backup = join(root, `backup-${Date.now()}-${Math.random()}`);
+    cpSync(data, join(backup, 'data'), { recursive: true });
+    cpSync(join(keys, 'store-witnesses'), join(backup, 'store-witnesses'), { recursive: true });
+    return () => {
+      rmSync(data, { recursive: true });
+      cpSync(join(backup, 'data'), data, { recursive: true });
+      rmSync(join(keys, 'store-witnesses'), { recursive: true });
+      cpSync(join(backup, 'store-witnesses'), join(keys, 'store-witnesses'), { recursive: true });
+    };
+  };
+  return { start, backUp };
+}
+
+describe('Signed ledger head statements handed back by clients', () => {
+  it('prove a store put back older together with both signed witnesses: writes refused, /health degraded, verifyLedger not intact; an accepted reset only tells the client', async () => {
+    const { start, backUp } = office();
+    let app = await start();
+    expect((await register(app, '备份之前')).errors).toBeUndefined();
+    const before = (await witness(app)).current!;
+    await app.close();
+    const restoreOlder = backUp();
+
+    app = await start();
+    for (const title of ['备份之后一', '备份之后二', '备份之后三']) expect((await register(app, title)).errors).toBeUndefined();
+    const { checks, current: newest } = await witness(app, [before]);
+    expect(checks.map(({ finding }) => finding)).toEqual(['CURRENT']);
+    expect(Number(newest!.position)).toBeGreaterThan(Number(before.position));
+    await app.close();
+
+    restoreOlder();
+    // What breaker9c found: the start itself cannot tell (both witnesses are genuine, only older).
+    app = await start();
+    try {
+      const admin = await app.as('ADMIN');
+      const supervisor = await app.as('SUPERVISOR');
+      expect((await health(app)).status).toBe('ready');
+      const handedBack = await witness(app, [before, newest!]);
+      expect(handedBack.checks.map(({ finding }) => finding)).toEqual(['CURRENT', 'LOG_ROLLED_BACK']);
+      expect(handedBack.checks[1]!.message).toContain(`signed that the ledger reached position ${newest!.position}`);
+      expect(handedBack.checks[1]!.messageZh).toContain('其后的事件已被删除');
+      // A log the server cannot vouch for is not signed for.
+      expect(handedBack.current).toBeNull();
+
+      const refused = await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title: '回退之后' }) }, supervisor);
+      expect(errorCode(refused)).toBe('STORE_UNAVAILABLE');
+      expect(refused.errors![0]!.extensions!.messageZh).toContain(`已到达位置 ${newest!.position}`);
+      const report = await health(app);
+      expect(report.status).toBe('degraded');
+      expect(report.problems.map(({ cause }) => cause)).toContain('LOG_ROLLED_BACK');
+      const verified = (await app.graphql('{ verifyLedger { ok firstMismatch { kind missingUpTo message } } }', {}, admin)).data!.verifyLedger;
+      expect(verified).toMatchObject({ ok: false, firstMismatch: { kind: 'LOG_TRUNCATED', missingUpTo: newest!.position } });
+      expect(verified.firstMismatch.message).toContain('handed back by a client');
+    } finally {
+      await app.close();
+    }
+
+    // Written to again before any client came back: the statement proves the history rewritten.
+    app = await start();
+    try {
+      await app.as('SUPERVISOR');
+      for (let n = 0; Number(await app.logPosition()) < Number(newest!.position); n += 1) expect((await register(app, `回退后补录${n}`)).errors).toBeUndefined();
+      expect((await witness(app, [newest!])).checks[0]!.finding).toBe('LOG_REWRITTEN');
+    } finally {
+      await app.close();
+    }
+
+    // The operator accepts the store as it is: from then on the statement only tells its holder what was lost.
+    restoreOlder();
+    for (const settings of [{ ACCEPT_STORE_RESET: 'true' }, {}] as Record<string, string>[]) {
+      app = await start(settings);
+      try {
+        const accepted = await witness(app, [newest!]);
+        expect(accepted.checks[0]!.finding).toBe('LOST_IN_ACCEPTED_RESET');
+        expect(accepted.checks[0]!.messageZh).toContain('需重新录入');
+        expect(accepted.current).not.toBeNull();
+        expect((await register(app, '接受之后')).errors).toBeUndefined();
+        expect((await health(app)).status).toBe('ready');
+      } finally {
+        await app.close();
+      }
+    }
+  }, CEILING_MS);
+
+  it('conclude nothing from a statement that was altered', async () => {
+    const { start } = office();
+    const app = await start();
+    try {
+      expect((await register(app, '一')).errors).toBeUndefined();
+      const statement = (await witness(app)).current!;
+      const moved = { ...statement, body: statement.body.replace(`position ${statement.position}`, 'position 999999') };
+      expect((await witness(app, [moved])).checks[0]!.finding).toBe('NOT_VALID');
+      expect((await health(app)).status).toBe('ready');
+      expect((await register(app, '二')).errors).toBeUndefined();
+    } finally {
+      await app.close();
+    }
+  }, CEILING_MS);
+});

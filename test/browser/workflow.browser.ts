@@ -216,7 +216,7 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
     await page.waitForURL('**/inspections');
     const card = page.locator(`[data-test="awaiting-${fgw.name}"]`);
     await card.getByRole('button', { name: '督查' }).click();
-    await card.getByLabel('通过', { exact: true }).check();
+    await card.getByText('通过', { exact: true }).click();
     await card.getByLabel('督查地点').fill('市发改委政务服务窗口');
     await card.getByLabel('督查情况（不通过时必填）').fill('网上渠道可用，流程已公布。');
     const horizontalOverflow: number = await page.evaluate(`document.documentElement.scrollWidth - window.innerWidth`);

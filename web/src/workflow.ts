@@ -71,6 +71,7 @@ export const businessDay = (action: PartAction, label = '办理日期（发生�
   label,
   type: 'date',
   initial: officeToday(),
+  notFuture: true,
 });
 
 export const canDo = (kind: ParentKind, action: PartAction): boolean => Boolean(MUTATIONS[kind][action]);

@@ -46,6 +46,8 @@ export const demoFindings: {
   description: string;
   category: string;
   severity: Severity;
+  /** 整改措施 as the rectification plan states them: the 台账's own column (breaker11d P9: empty on every demo row). */
+  measures: string;
   units: string[];
 }[] = [
   {
@@ -54,6 +56,7 @@ export const demoFindings: {
     description: '抽查发现3家市直部门网站“政府信息公开”栏目内容停留在2024年，公开目录不完整，部分链接失效。',
     category: '主动公开',
     severity: 'HIGH',
+    measures: '全面梳理政府信息公开目录，补齐缺失栏目；清理失效链接；建立栏目月度自查和更新台账制度。',
     units: ['FGW', 'ZJJ', 'MZJ'],
   },
   {
@@ -62,6 +65,7 @@ export const demoFindings: {
     description: '市政府门户网站仅提供信函和当面申请方式，公众无法在线提交政府信息公开申请并查询办理进度。',
     category: '依申请公开',
     severity: 'HIGH',
+    measures: '在市政府门户网站开通依申请公开网上申请平台，公布申请流程、办理时限和进度查询方式；印发申请办理规范。',
     units: ['GOV-OFFICE', 'OPENNESS'],
   },
   {
@@ -70,6 +74,7 @@ export const demoFindings: {
     description: '2家单位未在规定时限（3月31日前）发布上一年度政府信息公开工作年度报告，已发布的报告缺少收费和减免情况统计。',
     category: '年度报告',
     severity: 'MEDIUM',
+    measures: '按规定格式补充收费和减免情况统计，限期发布年度报告；此后每年3月31日前发布并报政务公开办备案。',
     units: ['CZJ', 'JYJ'],
   },
   {
@@ -78,6 +83,7 @@ export const demoFindings: {
     description: '财政预决算、环境监测数据、棚户区改造项目进度等重点领域信息公开不够全面、及时，部分数据未按季度更新。',
     category: '重点领域信息公开',
     severity: 'HIGH',
+    measures: '按季度更新财政预决算、环境监测和棚户区改造信息；建立重点领域信息公开清单，明确责任单位和更新时限。',
     units: ['CZJ', 'HBJ', 'ZJJ'],
   },
   {
@@ -86,6 +92,7 @@ export const demoFindings: {
     description: '年内印发的规范性文件中，约四成未同步发布政策解读材料，解读形式单一，以文字复述为主。',
     category: '政策解读',
     severity: 'MEDIUM',
+    measures: '规范性文件与解读材料同步起草、同步审签、同步发布；增加图解、问答等解读形式。',
     units: ['FGW', 'RSJ'],
   },
   {
@@ -94,6 +101,7 @@ export const demoFindings: {
     description: '区县政府网站“领导信箱”部分留言超过15个工作日未答复，答复内容简单、针对性不强。',
     category: '回应关切',
     severity: 'LOW',
+    measures: '建立“领导信箱”留言办理台账，15个工作日内答复；定期抽查答复质量并通报。',
     units: ['DONGHU', 'XISHAN'],
   },
 ];

@@ -90,6 +90,20 @@ export function notFound(what: Thing, id: string, field?: string): DomainError {
   return new DomainError('NOT_FOUND', say(`${what} ${shown} does not exist.`, `找不到所指的${THINGS[what]}（可能已不存在，或链接有误）。`), field === undefined ? undefined : { field });
 }
 
+/**
+ * NOT_FOUND for a thing that exists now but is not in the view asked for (`extensions.reason`
+ * NOT_YET_RECORDED): as of the business day `time.asOf` it had not happened yet, or — with
+ * `time.knownAt` (an ISO instant) — it had not been entered by then (breaker11d P2, breaker11b M4).
+ * The Chinese says so instead of "可能已不存在，或链接有误": the thing is neither deleted nor a wrong link.
+ */
+export function notYetRecorded(what: Thing, id: string, time: { readonly asOf: string; readonly knownAt: string | null }): DomainError {
+  const shown = id.length > ECHOED_ID_LENGTH ? `${id.slice(0, ECHOED_ID_LENGTH)}…` : id;
+  const message = time.knownAt
+    ? say(`${what} ${shown} had not been recorded by ${time.knownAt}.`, `截至 ${time.asOf}，按当时已录入的记录，该${THINGS[what]}尚未录入（在此之后才录入系统）。`)
+    : say(`${what} ${shown} did not exist yet on ${time.asOf}.`, `截至 ${time.asOf}，该${THINGS[what]}尚未登记（它的日期在此之后）。`);
+  return new DomainError('NOT_FOUND', message, { reason: 'NOT_YET_RECORDED' });
+}
+
 export function badInput(en: string, zh: string, details?: Readonly<Record<string, unknown>>): DomainError {
   return new DomainError('BAD_USER_INPUT', say(en, zh), details);
 }

@@ -43,7 +43,7 @@ export function importRefused(
   const inSheet = sheet ? ` (sheet "${sheet}")` : '';
   const firstProblem = problems[0]!;
   const placeZh = placeZhOf(firstProblem);
-  const whereZh = rows.length === 0 ? '' : `，在第 ${rows.slice(0, 10).join('、')}${rows.length > 10 ? '等' : ''} 行`;
+  const whereZh = rows.length === 0 ? '' : `，在第 ${rows.slice(0, 10).join('、')}${rows.length > 10 ? ' 等' : ' '}行`;
   return new DomainError(
     code,
     say(

@@ -77,6 +77,26 @@ describe("a unit's work-plan items across every plan", () => {
     ]);
   });
 
+  it('orders the inbox most urgent first, as the task list: most overdue, then nearest due, whatever the kind (breaker11c N2)', () => {
+    const { reminders } = workloadAt('2026-05-10', [
+      item('a', 'p2026', '1-1', [part('fgw', { dueDate: '2026-05-16' })]),
+      item('b', 'p2026', '1-6', [part('fgw', { dueDate: '2026-04-16' })]),
+      item('c', 'p2026', '1-7', [part('fgw', { dueDate: '2026-04-28' })]),
+      item('d', 'p2026', '2-3', [
+        part('fgw', { dueDate: '2026-05-12', urges: [{ message: '请尽快报送', urgedOn: '2026-05-09', urgedAt: '2026-05-09T01:00:00.000Z', urgedBy: 's' }] }),
+      ]),
+      item('e', 'p2025', '3-2', [part('fgw', { dueDate: '2026-04-21' })]),
+    ]);
+    expect(reminders.map((r) => [r.parentTitle, r.kind, r.dueDate])).toEqual([
+      ['1-6 事项1-6', 'OVERDUE', '2026-04-16'],
+      ['3-2 事项3-2', 'OVERDUE', '2026-04-21'],
+      ['1-7 事项1-7', 'OVERDUE', '2026-04-28'],
+      ['2-3 事项2-3', 'DUE_IN_3_DAYS', '2026-05-12'],
+      ['2-3 事项2-3', 'URGED', '2026-05-12'],
+      ['1-1 事项1-1', 'DUE_IN_7_DAYS', '2026-05-16'],
+    ]);
+  });
+
   it('leaves out an item whose plan is not known at the cut', () => {
     expect(workloadAt('2026-05-10', [item('a', 'p-unknown', '1-1', [part('fgw')])])).toEqual({ parts: [], reminders: [] });
   });

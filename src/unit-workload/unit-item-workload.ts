@@ -1,6 +1,6 @@
 import type { AssignmentRole } from '../assignments/domain/assignment.events.js';
 import { daysLeft, reportedDaysLate, trafficLight, type PartStatus, type TrafficLight } from '../assignments/read-model/part-view.js';
-import { newestFirst, remindersFor, type Reminder } from '../assignments/read-model/reminders.js';
+import { mostUrgentFirst as mostUrgentReminderFirst, remindersFor, type Reminder } from '../assignments/read-model/reminders.js';
 import { byPinyin } from '../shared/chinese-order.js';
 import type { WorkPlanItemView, WorkPlanView } from '../work-plan/breakdown/work-plan-ledger.js';
 
@@ -43,7 +43,7 @@ const mostUrgentFirst = (a: ItemPartAlert, b: ItemPartAlert) =>
 /**
  * What one unit owes on work-plan items, across every plan, on the office day `today`
  * (`YYYY-MM-DD`): its open parts (not verified; withdrawn items left out) most urgent first across plans, and its
- * reminders about them, newest first — the same reminders as on findings (see `remindersFor`).
+ * reminders about them, most urgent first (`mostUrgentFirst` of reminders.ts) — the same reminders as on findings (see `remindersFor`).
  * `items` are the items as they stood that day; `plan` finds an item's plan (an item whose plan is
  * unknown is left out). `dueSoonDays` is the yellow-light window, in days.
  */
@@ -79,5 +79,5 @@ export function buildUnitItemWorkload(input: {
     const parent = { parentKind: 'WORK_PLAN_ITEM', parentId: item.itemId, parentTitle: `${item.code} ${item.title}`, planTitle: plan.title } as const;
     reminders.push(...remindersFor(parent, part, input.today));
   }
-  return { parts: parts.sort(mostUrgentFirst), reminders: reminders.sort(newestFirst) };
+  return { parts: parts.sort(mostUrgentFirst), reminders: reminders.sort(mostUrgentReminderFirst) };
 }

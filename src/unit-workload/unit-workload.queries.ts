@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { requireUnitDetailsAccess } from '../access/authorization/access-policy.js';
-import { newestFirst, type Reminder } from '../assignments/read-model/reminders.js';
+import { mostUrgentFirst, type Reminder } from '../assignments/read-model/reminders.js';
 import type { AppSettings } from '../config/app-settings.js';
 import { nameOn, UnitsReadModel } from '../organization/units/units.read-model.js';
 import { DashboardReadModel } from '../rectification/dashboard/dashboard.read-model.js';
@@ -90,7 +90,7 @@ export class GetUnitWorkloadHandler implements IQueryHandler<GetUnitWorkloadQuer
     return {
       ...findings,
       workPlanParts: items.parts,
-      reminders: [...findings.reminders, ...items.reminders].sort(newestFirst).map(asRow),
+      reminders: [...findings.reminders, ...items.reminders].sort(mostUrgentFirst).map(asRow),
       time,
     };
   }

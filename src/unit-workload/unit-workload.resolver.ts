@@ -42,7 +42,7 @@ export class UnitWorkloadResolver {
     return itemPartPage(workload.workPlanParts, filter, page);
   }
 
-  @ResolveField(() => ReminderConnectionType, { description: 'The unit’s inbox, newest first as reminders, a page at a time; of one kind, or about one kind of parent' })
+  @ResolveField(() => ReminderConnectionType, { description: 'The unit’s inbox, most urgent first as reminders (by the part’s due date), a page at a time; of one kind, or about one kind of parent' })
   remindersPage(@Parent() workload: FullUnitWorkload, @Args() args: ReminderPageArgs) {
     const { page, filter } = pageAndFilter(args);
     return reminderPage(workload.reminders, filter, page);

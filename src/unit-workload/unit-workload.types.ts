@@ -27,6 +27,7 @@ export class ReminderType {
   @Field(() => String) message: string;
   @Field(() => String, { description: 'The office day it happened, YYYY-MM-DD, China time (deadline reminders: the day viewed)' }) on: string;
   @Field(() => String, { nullable: true, description: 'When it was recorded, an ISO instant (deadline reminders: null)' }) at: string | null;
+  @Field(() => String, { description: 'The part’s due date in force on the day viewed, YYYY-MM-DD: the inbox is ordered by it, most overdue first, then nearest due' }) dueDate: string;
 }
 
 @ObjectType('ItemPartAlert', { description: 'A unit’s open part of a work-plan item, with its plan and traffic light' })
@@ -59,7 +60,7 @@ export class UnitWorkloadType {
   // workPlanPartsPage, remindersPage and reminderCounts: resolved fields (see UnitWorkloadResolver).
   @Field(() => [ReminderType], {
     deprecationReason: 'Every reminder at once (hundreds with a large plan): use reminderCounts and remindersPage',
-    description: 'The unit’s inbox about findings and work-plan items alike, newest first (by office day, then by entry)',
+    description: 'The unit’s inbox about findings and work-plan items alike, most urgent first (by the part’s due date, most overdue first; then newest first by office day and entry)',
   })
   reminders: ReminderType[];
 }

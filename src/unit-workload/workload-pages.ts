@@ -7,7 +7,7 @@ import type { ReminderRow } from './unit-workload.queries.js';
 /*
  * 我的任务 of a unit with parts in a 1,200-item plan held 845 rows and hundreds of reminders, all sent
  * and drawn at once (breaker11 F4). These page the workload's lists, already in their order (most
- * urgent first; newest first), and count the inbox per kind, so the page says 已逾期 38 项 first.
+ * urgent first; the inbox by its parts' due dates too), and count the inbox per kind, so the page says 已逾期 38 项 first.
  */
 
 /** What `workPlanPartsPage` narrows a unit's open item parts to; every filter given must hold. */
@@ -45,7 +45,7 @@ function reminderKeys(reminders: readonly ReminderRow[]): Map<ReminderRow, strin
   );
 }
 
-/** One page of the inbox, newest first, of one kind or one kind of parent when given. */
+/** One page of the inbox, most urgent first, of one kind or one kind of parent when given. */
 export function reminderPage(reminders: readonly ReminderRow[], filter: ReminderFilter, page: PageRequest): Connection<ReminderRow> {
   const { kind, parentKind } = filter;
   const keys = reminderKeys(reminders);

@@ -57,6 +57,26 @@ describe('按当时已录入的记录: a past day as it had been entered by then
     await eventually(page, async () => (await text(page, '[data-test="findings-count"]')).startsWith(`共 ${data!.findings.totalCount} 个问题`), 'the list as known now');
   });
 
+  it('says a plan or finding entered later was not entered yet that day, never “可能已不存在” (breaker11d P2)', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    const then = `asOf=${yesterday}&recorded=then`;
+    await page.goto(`/inspections?${then}`);
+    await page.getByText('没有待督查的任务').waitFor();
+    expect(await page.getByText('找不到').count()).toBe(0);
+
+    await page.goto(`/work-plan?${then}`);
+    const planNotice = page.locator('[data-test="not-yet-recorded"]');
+    await planNotice.waitFor();
+    expect(await planNotice.textContent()).toContain(`截至 ${yesterday}，按当时已录入的记录，该工作方案尚未录入`);
+
+    const { data } = await app.graphql(`{ findings(first: 1) { nodes { id } } }`);
+    await page.goto(`/findings/${data!.findings.nodes[0].id}?${then}`);
+    const findingNotice = page.locator('[data-test="not-yet-recorded"]');
+    await findingNotice.waitFor();
+    expect(await findingNotice.textContent()).toContain(`截至 ${yesterday}，按当时已录入的记录，该问题尚未录入`);
+    expect(await page.getByText('可能已不存在').count()).toBe(0);
+  });
+
   it('exports the 整改台账 in the reading shown, its title row saying which', async () => {
     const { page } = await contexts.open({ token: SUPERVISOR });
     await page.goto(`/overview?asOf=${yesterday}&recorded=then`);

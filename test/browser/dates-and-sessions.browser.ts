@@ -130,7 +130,8 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
     await card.getByRole('button', { name: '督查' }).click();
     const form = card.locator('[data-test="form-inspect"]');
     expect(await form.getByText('重新整改的时限').count()).toBe(0);
-    await form.getByText('不通过', { exact: true }).click();
+    await form.getByText('不通过（退回整改）', { exact: true }).click();
+    await form.getByLabel('督查地点').fill('市住建局');
     await form.getByLabel('督查情况（不通过时必填）').fill('答复台账缺少5月份的记录。');
     const label = `重新整改的时限（原时限 ${officeDay(-5)} 已过则必填；未过可不填，沿用原时限）`;
     await form.getByRole('button', { name: '提交督查结果' }).click();
@@ -225,16 +226,33 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
     const { page } = await contexts.open({ token: 'rct_demo_inspector_qingchuan', viewport: { width: 390, height: 844 } });
     await page.goto('/inspections');
     const card = page.locator(`[data-test="awaiting-${fgw.name}"]`, { hasText: title });
+    // What the unit reported is on the card, beside the check to be made (newcomer12 Q6).
+    const report = card.locator('[data-test="latest-report"]');
+    await report.getByText('年报已发布').waitFor();
+    expect(await report.getByRole('link', { name: '年报' }).getAttribute('href')).toBe('https://www.qingchuan.gov.cn/nb');
+    expect(await report.textContent()).toContain(`报告日期 ${officeDay(-2)}`);
     await card.getByRole('button', { name: '督查' }).click();
     const form = card.locator('[data-test="form-inspect"]');
-    // 通过 is chosen and the day is today, after the due date: the hidden new due date must not stand in the way.
+    const before = await app.logPosition();
+    // Nothing is preselected: the button alone records nothing and asks for the outcome and the place (newcomer12 Q5).
+    expect(await form.getByRole('radio', { checked: true }).count()).toBe(0);
+    const submit = form.getByRole('button', { name: '提交督查结果' });
+    await submit.click();
+    await form.locator('.el-form-item__error', { hasText: '请选择“督查结果”。' }).waitFor();
+    expect(await errorBeside(form, page, '督查地点').textContent()).toBe('请填写“督查地点”。');
+    await form.getByText('通过', { exact: true }).click();
+    // The day is today, after the due date: the hidden new due date must not stand in the way.
     const place = form.getByLabel('督查地点');
     await place.fill('市发改委政务公开专栏');
-    const before = await app.logPosition();
     await place.press('Enter');
     expect(await form.isVisible()).toBe(true);
+    // The pass is confirmed with what it does: the finding's only part, so it closes the finding.
+    await submit.click();
+    const confirmation = form.locator('[data-test="form-confirm"]');
+    await confirmation.waitFor();
+    expect(await confirmation.textContent()).toContain(`问题“${title}”将随即销号`);
     expect(await app.logPosition()).toBe(before);
-    await form.getByRole('button', { name: '提交督查结果' }).click();
+    await form.getByRole('button', { name: '确认提交督查结果' }).click();
     await page.getByText(`已记录督查：${title}`).waitFor();
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { status inspections { outcome place } } } }`, { id: latePassId });
     expect(data!.finding.assignments).toEqual([{ status: 'VERIFIED', inspections: [{ outcome: 'PASSED', place: '市发改委政务公开专栏' }] }]);

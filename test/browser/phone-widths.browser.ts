@@ -62,6 +62,35 @@ describe('every page fits a 390 px phone: no sideways scroll, no table wider tha
     ['ADMIN', '/imports', '导入'],
   ];
 
+  it('shows a unit on a phone what each reminder says and its day, on the screen (newcomer12 Q19)', async () => {
+    const fgw = (await app.graphql(`{ units { id code } }`)).data!.units.find((unit: { code: string }) => unit.code === 'FGW');
+    const { data } = await app.graphql(`query($unitId: ID!) { unitWorkload(unitId: $unitId) { openParts { findingId status } } }`, { unitId: fgw.id });
+    const open = data!.unitWorkload.openParts.find((part: { status: string }) => part.status !== 'VERIFIED');
+    const message = '请于12月3日前重新报送整改情况，并附网页截图。';
+    const urged = await app.graphql(`mutation($input: UrgeUnitInput!) { urgeUnit(input: $input) { id } }`, {
+      input: { idempotencyKey: 'phone-urge', findingId: open.findingId, unitId: fgw.id, message },
+    });
+    expect(urged.errors).toBeUndefined();
+    const { page } = await contexts.open({ token: TOKENS.UNIT, viewport: PHONE });
+    await page.goto('/workload');
+    const content = page.locator('[data-test="reminders"]').getByText(message);
+    await content.waitFor();
+    const onScreen = async (locator: ReturnType<Page['locator']>) => {
+      const box = (await locator.boundingBox())!;
+      return box.x >= 0 && box.x + box.width <= PHONE.width;
+    };
+    expect(await onScreen(content)).toBe(true);
+    const row = page.locator('[data-test="reminders"] tr', { hasText: message });
+    expect(await onScreen(row.locator('[data-test="reminder-day"]'))).toBe(true);
+    // The work-plan items' due dates and days left likewise (they were in columns off to the right).
+    for (const column of ['状态', '完成时限', '剩余天数']) {
+      const cell = page.locator(`[data-test="open-items"] td[data-label="${column}"]`).first();
+      await cell.waitFor();
+      expect(await onScreen(cell)).toBe(true);
+    }
+    expect(await overflow(page)).toEqual({ page: 0, tables: [] });
+  });
+
   it.each(PAGES)('%s: %s (%s) fits', async (role, path, _title) => {
     const { page } = await contexts.open({ token: TOKENS[role], viewport: PHONE });
     const url = path === 'finding' ? `/findings/${findingId}` : path === 'item' ? `/items/${itemId}` : path;

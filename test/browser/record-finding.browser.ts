@@ -93,6 +93,28 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     expect(await app.logPosition()).toBe(before);
   });
 
+  it('names every problem the browser can see at the first press: blank text, a text too long, a future day (breaker11d P8)', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto('/findings');
+    await page.getByRole('button', { name: '登记问题' }).click();
+    const form = page.locator('[data-test="form-record-finding"]');
+    await form.waitFor();
+    await pick(form, page, '所属评估报告', EVALUATION);
+    await form.getByLabel('问题', { exact: true }).fill('长'.repeat(600));
+    await form.getByLabel('具体表现').fill('\u3000\u3000');
+    await form.getByLabel('类别').fill('主动公开');
+    const identified = form.getByLabel('问题发现日期');
+    await identified.fill(officeDay(25));
+    await identified.press('Tab');
+    const before = await app.logPosition();
+    await form.getByRole('button', { name: '登记问题' }).click();
+    await errorBeside(form, page, '问题发现日期').waitFor();
+    expect(await errorBeside(form, page, '问题').textContent()).toBe('最多 200 个字符（现有 600 个）。');
+    expect(await errorBeside(form, page, '具体表现').textContent()).toBe('请填写“具体表现”。');
+    expect(await errorBeside(form, page, '问题发现日期').textContent()).toBe(`问题发现日期（${officeDay(25)}）是将来的日期：今天是 ${officeDay(0)}。`);
+    expect(await app.logPosition()).toBe(before);
+  });
+
   it('lists on the finding’s page the circulars that cite it', async () => {
     const { data } = await app.graphql(`{ units { id code } }`);
     const fgw = data!.units.find((unit: { code: string }) => unit.code === 'FGW').id;

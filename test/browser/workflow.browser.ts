@@ -216,13 +216,14 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
     await page.waitForURL('**/inspections');
     const card = page.locator(`[data-test="awaiting-${fgw.name}"]`);
     await card.getByRole('button', { name: '督查' }).click();
-    await card.getByLabel('通过', { exact: true }).check();
+    await card.getByText('通过', { exact: true }).click();
     await card.getByLabel('督查地点').fill('市发改委政务服务窗口');
     await card.getByLabel('督查情况（不通过时必填）').fill('网上渠道可用，流程已公布。');
     const horizontalOverflow: number = await page.evaluate(`document.documentElement.scrollWidth - window.innerWidth`);
     expect(horizontalOverflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'inspection-360px');
     await card.getByRole('button', { name: '提交督查结果' }).click();
+    await card.getByRole('button', { name: '确认提交督查结果' }).click();
     await card.waitFor({ state: 'detached' });
     const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId status inspections { outcome place } } } }`, { id: findingId });
     expect(data!.finding.assignments.find((part: { unitId: string }) => part.unitId === fgw.id)).toMatchObject({ status: 'VERIFIED', inspections: [{ outcome: 'PASSED', place: '市发改委政务服务窗口' }] });

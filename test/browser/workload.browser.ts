@@ -133,6 +133,7 @@ describe("a unit's 我的任务 across every work plan, with reminders about ite
     await page.waitForURL((url) => url.pathname === '/inspections');
     const card = page.locator('.el-card', { hasText: `${reportedItem.code} ${reportedItem.title}（${lastYear}年 ${oldPlanTitle}）` });
     await card.waitFor();
-    expect(await card.getByRole('link').getAttribute('href')).toBe(`/items/${reportedItem.id}`);
+    // The card's title links to the item (the unit's report beside it has its evidence links too).
+    expect(await card.getByRole('link', { name: `${reportedItem.code} ${reportedItem.title}` }).getAttribute('href')).toBe(`/items/${reportedItem.id}`);
   });
 });

@@ -79,6 +79,11 @@ describe.each([
     expect(parts.filter((part) => part.urges.length > 0).map((part) => part.unit.code).sort()).toEqual(['JYJ', 'MZJ']);
   });
 
+  it('records every finding with its 整改措施, so the demo 台账’s column is filled (breaker11d P9)', async () => {
+    const { data: measured } = await app.graphql(`{ findings(first: 50) { nodes { title measures } } }`);
+    expect(measured!.findings.nodes.filter((finding: { measures: string }) => finding.measures.trim() === '')).toEqual([]);
+  });
+
   it('dates every fact in the past, never after the start day', () => {
     const findings = data.findings.nodes as Finding[];
     const factDays = findings.flatMap((finding) => [

@@ -76,6 +76,12 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The thing asked for exists, but not in the past view asked for: it had not happened or had not been
+ * entered yet on that day (NOT_FOUND, reason NOT_YET_RECORDED). Pages show its message as a notice —
+ * 截至 …，该问题尚未录入 — never as a fault, and a list leaves the thing out (breaker11d P2).
+ */
+export const isNotYetRecorded = (error: unknown): error is ApiError => error instanceof ApiError && error.code === 'NOT_FOUND' && error.reason === 'NOT_YET_RECORDED';
 
 /**
  * Called when the API says the session is over (expired, signed out elsewhere, a new password set

@@ -71,6 +71,7 @@ export const businessDay = (action: PartAction, label = '办理日期（发生�
   label,
   type: 'date',
   initial: officeToday(),
+  notFuture: true,
 });
 
 export const canDo = (kind: ParentKind, action: PartAction): boolean => Boolean(MUTATIONS[kind][action]);
@@ -230,6 +231,29 @@ export const returnedDueDate = (dueDate: string, dayField: string, shownWhen?: F
   requiredWhen: (values) => typeof values[dayField] === 'string' && (values[dayField] as string) > dueDate,
   ...(shownWhen ? { shownWhen } : {}),
 });
+
+/**
+ * The on-site check (现场督查) form, the same on the 待督查 page and on a finding's or item's page
+ * (newcomer12 Q5): the outcome is chosen by the inspector — nothing is preselected, so one tap on the
+ * button can never verify a part — and the place is asked for; a failure needs notes, and a new due
+ * date when the part's has passed on the inspection day (breaker11b G2). `dueDate` is the part's due
+ * date now (YYYY-MM-DD, China office day).
+ */
+export function inspectionFields(dueDate: string): FieldSpec[] {
+  const failed = (values: Record<string, unknown>) => values.outcome === 'FAILED';
+  return [
+    { name: 'outcome', label: '督查结果', type: 'radio', required: true, options: [{ value: 'PASSED', label: '通过' }, { value: 'FAILED', label: '不通过（退回整改）' }] },
+    businessDay('inspect', '督查日期'),
+    { name: 'place', label: '督查地点', type: 'text', required: true, placeholder: '如：市发改委政务公开专栏' },
+    { name: 'notes', label: '督查情况（不通过时必填）', type: 'textarea', requiredWhen: failed },
+    returnedDueDate(dueDate, 'inspectedOn', failed),
+    { name: 'overrideReason', label: '超出方案时限的理由（仅在新时限超出整改方案时限时填写）', type: 'textarea', shownWhen: failed },
+  ];
+}
+
+/** How many of `parts` other than `part` are not verified yet (0: a pass of `part` closes its finding or completes its item). */
+export const othersUnverified = (parts: readonly { unitId: string; status: string }[], part: { unitId: string }): number =>
+  parts.filter((other) => other.unitId !== part.unitId && other.status !== 'VERIFIED').length;
 
 /** Reopening a closed finding or completed item: why, and optionally the parts' new due date. */
 export const REOPEN_FIELDS: FieldSpec[] = [

@@ -1,4 +1,4 @@
-import { gql, PAGE_FIELDS, type Connection } from './api';
+import { gql, isNotYetRecorded, PAGE_FIELDS, type Connection } from './api';
 
 /** The two time-travel arguments of the API (see state.ts `timeArguments`): null or absent, now / as known now. */
 export interface TimeTravel {
@@ -85,7 +85,8 @@ export async function loadItemPage(planId: string, filter: ItemPageFilter, first
 
 /**
  * Every plan's items with a part reported and waiting for its on-site check, as of a day (null: now),
- * each plan with its items, fetched a page of 200 at a time: only those items, never a whole plan.
+ * each plan with its items, fetched a page of 200 at a time: only those items, never a whole plan;
+ * a plan not entered yet at the cut has none.
  */
 export async function awaitingInspection(time: TimeTravel): Promise<{ plan: { id: string; title: string; year: number }; items: PlanItem[] }[]> {
   const { workPlans } = await gql<{ workPlans: { id: string; title: string; year: number }[] }>(`{ workPlans { id title year } }`);
@@ -93,7 +94,14 @@ export async function awaitingInspection(time: TimeTravel): Promise<{ plan: { id
     workPlans.map(async (plan) => {
       const items: PlanItem[] = [];
       for (let after: string | null = null; ; ) {
-        const page: Connection<PlanItem> = await loadItemPage(plan.id, { partStatus: 'REPORTED', ...time }, 200, after);
+        let page: Connection<PlanItem>;
+        try {
+          page = await loadItemPage(plan.id, { partStatus: 'REPORTED', ...time }, 200, after);
+        } catch (error) {
+          // A plan entered after the day viewed has nothing awaiting on it then (breaker11d P2).
+          if (isNotYetRecorded(error)) return { plan, items: [] };
+          throw error;
+        }
         items.push(...page.nodes);
         if (!page.pageInfo.hasNextPage) return { plan, items };
         after = page.pageInfo.endCursor;

@@ -41,6 +41,8 @@ export interface Reminder extends ReminderParent {
   readonly on: string;
   /** When it was recorded (ISO instant); for deadline reminders, null. */
   readonly at: string | null;
+  /** The part's due date in force on the day viewed (`YYYY-MM-DD`): what orders the inbox (`mostUrgentFirst`). */
+  readonly dueDate: string;
 }
 
 /** The deadline reminder a unit reads in its inbox, in Chinese like the rest of its data. */
@@ -75,9 +77,10 @@ function answeredByReport(part: Pick<PartView, 'reports'>, on: string, at: strin
 export function remindersFor(parent: ReminderParent, part: PartView, today: string): Reminder[] {
   const reminders: Reminder[] = [];
   const deadline = deadlineReminder(part, today);
-  if (deadline) reminders.push({ ...parent, ...deadline, on: today, at: null });
-  const told = (reminder: Omit<Reminder, keyof ReminderParent> & { at: string }) => {
-    if (!answeredByReport(part, reminder.on, reminder.at)) reminders.push({ ...parent, ...reminder });
+  const { dueDate } = part;
+  if (deadline) reminders.push({ ...parent, ...deadline, on: today, at: null, dueDate });
+  const told = (reminder: Omit<Reminder, keyof ReminderParent | 'dueDate'> & { at: string }) => {
+    if (!answeredByReport(part, reminder.on, reminder.at)) reminders.push({ ...parent, ...reminder, dueDate });
   };
   for (const urge of part.urges) told({ kind: 'URGED', message: urge.message, on: urge.urgedOn, at: urge.urgedAt });
   for (const returned of part.returns) told({ kind: RETURN_REMINDER[returned.cause], message: returned.reason, on: returned.returnedOn, at: returned.returnedAt });
@@ -92,3 +95,10 @@ export function remindersFor(parent: ReminderParent, part: PartView, today: stri
 
 /** Newest first: by office day, then (same day) by when it was recorded; the deadline leads its day. */
 export const newestFirst = (a: Reminder, b: Reminder): number => b.on.localeCompare(a.on) || (b.at ?? '\uffff').localeCompare(a.at ?? '\uffff');
+
+/**
+ * The inbox's order, as the unit's task list beside it (breaker11c N2: 7-day reminders came before
+ * 24-days-overdue ones): by the part's due date — most overdue first, then the nearest due — and
+ * about parts due the same day, newest first (`newestFirst`). The same order within every kind.
+ */
+export const mostUrgentFirst = (a: Reminder, b: Reminder): number => a.dueDate.localeCompare(b.dueDate) || newestFirst(a, b);

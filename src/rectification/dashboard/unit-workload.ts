@@ -1,4 +1,4 @@
-import { remindersFor, newestFirst, type Reminder } from '../../assignments/read-model/reminders.js';
+import { remindersFor, mostUrgentFirst, type Reminder } from '../../assignments/read-model/reminders.js';
 import type { FindingView } from '../ledger/rectification-ledger.js';
 import { partAlert, sortByUrgency, type PartAlert } from './dashboard.js';
 
@@ -9,7 +9,7 @@ export interface UnitWorkload {
   readonly asOf: string;
   /** Parts not yet verified, most urgent first. */
   readonly openParts: PartAlert[];
-  /** The unit's inbox about findings, newest first. */
+  /** The unit's inbox about findings, most urgent first (`mostUrgentFirst`). */
   readonly reminders: Reminder[];
 }
 
@@ -35,6 +35,6 @@ export function buildUnitWorkload(input: {
     unitId: input.unitId,
     asOf: input.today,
     openParts: sortByUrgency(openParts),
-    reminders: reminders.sort(newestFirst),
+    reminders: reminders.sort(mostUrgentFirst),
   };
 }

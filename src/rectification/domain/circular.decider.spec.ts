@@ -135,13 +135,13 @@ describe('a circular’s day against what it is about (breaker8 minors)', () => 
   it('given a unit registered on 2016-01-04: a circular dated 2015-06-01 is refused, naming the unit and both days', () => {
     given([])
       .when(issue({ issuedOn: '2015-06-01', unitRegistration: registration }))
-      .thenRefused('BAD_USER_INPUT', /^The issue date \(2015-06-01\) is before the registration of 青川市测试甲局 \(2016-01-04\)\.$/, /^发布日期（2015-06-01）早于青川市测试甲局的登记日期（2016-01-04），日期顺序不对。$/);
+      .thenRefused('BAD_USER_INPUT', /^The issue date \(2015-06-01\) is before the registration of 青川市测试甲局 \(2016-01-04\)\.$/, /^发文日期（2015-06-01）早于青川市测试甲局的登记日期（2016-01-04），日期顺序不对。$/);
   });
 
   it('given a cited finding identified on 2016-04-15: a circular of 2016-03-01 citing it is refused, naming the finding by its title', () => {
     given([])
       .when(issue({ issuedOn: '2016-03-01', unitRegistration: registration, referencesBegan: [identified] }))
-      .thenRefused('BAD_USER_INPUT', /before the identification of finding 「未开通网上申请渠道」 \(2016-04-15\)/, /^发布日期（2016-03-01）早于问题「未开通网上申请渠道」的发现日期（2016-04-15），日期顺序不对。$/);
+      .thenRefused('BAD_USER_INPUT', /before the identification of finding 「未开通网上申请渠道」 \(2016-04-15\)/, /^发文日期（2016-03-01）早于问题「未开通网上申请渠道」的发现日期（2016-04-15），日期顺序不对。$/);
   });
 
   it('a circular before 1949-10-01 is a typing error of the year', () => {

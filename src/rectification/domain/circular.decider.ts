@@ -91,10 +91,10 @@ function issueCircular(command: IssueCircular, state: CircularState): CircularEv
   requireText(title, say('The title of the circular', '通报标题'));
   // A commendation or a criticism is only fair, and only useful to other units, with its grounds.
   requireText(reason, say('The reason for the circular', '通报理由'));
-  requireCalendarDate(issuedOn, say('The issue date', '发布日期'));
-  if (isAfter(issuedOn, command.today)) throw badInput(`The issue date ${issuedOn} is in the future.`, `发布日期 ${issuedOn} 在将来。`, { field: 'issuedOn' });
-  requireOfficeEra(issuedOn, say('The issue date', '发布日期'), 'issuedOn');
-  const issued = { day: issuedOn, what: say('the issue date', '发布日期') };
+  requireCalendarDate(issuedOn, say('The issue date', '发文日期'));
+  if (isAfter(issuedOn, command.today)) throw badInput(`The issue date ${issuedOn} is in the future.`, `发文日期（${issuedOn}）是将来的日期：今天是 ${command.today}。`, { field: 'issuedOn' });
+  requireOfficeEra(issuedOn, say('The issue date', '发文日期'), 'issuedOn');
+  const issued = { day: issuedOn, what: say('the issue date', '发文日期') };
   requireNotBefore(issued, command.unitRegistration);
   for (const began of command.referencesBegan ?? []) requireNotBefore(issued, began);
   const cited = new Set<string>();

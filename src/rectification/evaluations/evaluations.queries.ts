@@ -6,7 +6,7 @@ import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import { addDays, officeDate } from '../../shared/calendar-date.js';
 import { checkDayRange } from '../../shared/day-range.js';
 import { Clock } from '../../shared/clock.js';
-import { notFound } from '../../shared/domain-error.js';
+import { notFound, notYetRecorded } from '../../shared/domain-error.js';
 import type { Connection, PageRequest } from '../../shared/pagination/page.js';
 import { isPresent, parseTimeCut, type TimeCut, type TimeTravel } from '../../shared/time-cut.js';
 import { FindingListIndex, findingPageAt, type FindingFilter } from '../finding-list/finding-list.index.js';
@@ -118,7 +118,7 @@ export class GetFindingHandler implements IQueryHandler<GetFindingQuery> {
     const now = this.clock.now();
     const time = travel && parseTimeCut(travel, now);
     const finding = time && !isPresent(time, now) ? await this.readModel.findingAt(findingId, time) : this.readModel.finding(findingId);
-    if (!finding) throw notFound('Finding', findingId);
+    if (!finding) throw time && this.readModel.finding(findingId) ? notYetRecorded('Finding', findingId, time) : notFound('Finding', findingId);
     return time ? { ...finding, time } : finding;
   }
 }

@@ -48,7 +48,7 @@ export class FindingListArgs extends PageArgs implements Omit<FindingFilter, 'ev
   @CalendarDate()
   dueTo?: string;
 
-  @Field(() => String, { nullable: true, description: 'Text in the title (case and full-width forms ignored)' })
+  @Field(() => String, { nullable: true, description: 'Text in the title (case and full-width forms ignored); words separated by spaces must each be in it, in any order' })
   @OptionalText(100)
   titleContains?: string;
 }

@@ -42,7 +42,7 @@ export interface FindingFilter {
   /** First and last due day (`YYYY-MM-DD`, inclusive) of an unverified part. */
   readonly dueFrom?: string;
   readonly dueTo?: string;
-  /** Text the title contains (ignoring case and full-width forms). */
+  /** Words the title contains, each of them, separated by spaces (ignoring case and full-width forms). */
   readonly titleContains?: string;
 }
 
@@ -65,6 +65,12 @@ const evaluationOrder = recordedOrder<EvaluationRow>('evaluations', (row) => row
 
 /** Text as searched: `ＡＢＣ` finds `abc`. */
 export const searchable = (text: string): string => text.normalize('NFKC').toLowerCase();
+
+/**
+ * The words a title search asks for, each of which the title must contain (breaker11b M7: “公开 不及时”
+ * found nothing though titles held both): split at spaces, full-width ones included (NFKC makes U+3000 a space).
+ */
+export const searchWords = (text: string): string[] => searchable(text).split(/\s+/).filter((word) => word !== '');
 
 /**
  * Lists of findings and evaluations for cursor pagination: findings in the order recorded, with
@@ -160,8 +166,8 @@ export class FindingListIndex implements Projection {
       const code = STATUS_CODE[status];
       tests.push((s) => statuses[s] === code);
     }
-    if (titleContains !== undefined && titleContains !== '') {
-      const marked = this.titlesContaining(searchable(titleContains));
+    for (const word of searchWords(titleContains ?? '')) {
+      const marked = this.titlesContaining(word);
       tests.push((s) => marked[s] === 1);
     }
     if (light !== undefined) {
@@ -295,7 +301,7 @@ export class FindingListIndex implements Projection {
  * `days.today` (the day shown). O(findings): a scan of a fold that is itself O(findings).
  */
 export function findingPageAt(findings: readonly FindingView[], filter: FindingFilter, days: LightDays, page: PageRequest): Connection<FindingView> {
-  const title = filter.titleContains ? searchable(filter.titleContains) : '';
+  const words = searchWords(filter.titleContains ?? '');
   const within = (due: string) => (filter.dueFrom === undefined || due >= filter.dueFrom) && (filter.dueTo === undefined || due <= filter.dueTo);
   const matches = (finding: FindingView): boolean => {
     const { evaluationId, category, status, unitId, light, dueFrom, dueTo } = filter;
@@ -303,7 +309,7 @@ export function findingPageAt(findings: readonly FindingView[], filter: FindingF
     if (category !== undefined && finding.category !== category) return false;
     if (unitId !== undefined && !finding.concernedUnitIds.includes(unitId) && !finding.parts.has(unitId)) return false;
     if (status !== undefined && findingStatus(finding) !== status) return false;
-    if (title !== '' && !searchable(finding.title).includes(title)) return false;
+    if (words.length > 0 && !words.every((word) => searchable(finding.title).includes(word))) return false;
     const parts = unitId === undefined ? [...finding.parts.values()] : [finding.parts.get(unitId)].filter((part) => part !== undefined);
     if (light !== undefined && worstLight(parts.map((part) => partLight(part, days))) !== light) return false;
     if ((dueFrom !== undefined || dueTo !== undefined) && !parts.some((part) => part.status !== 'VERIFIED' && within(part.dueDate))) return false;

@@ -5,7 +5,7 @@ import type { AppSettings } from '../../config/app-settings.js';
 import { officeDate } from '../../shared/calendar-date.js';
 import { isPresent, parseTimeCut, type TimeCut, type TimeTravel } from '../../shared/time-cut.js';
 import { Clock } from '../../shared/clock.js';
-import { notFound } from '../../shared/domain-error.js';
+import { notFound, notYetRecorded } from '../../shared/domain-error.js';
 import { buildBreakdown, itemRow, type Breakdown, type ItemRow } from './breakdown.js';
 import { WorkPlanLedger } from './work-plan-ledger.js';
 
@@ -74,7 +74,7 @@ export async function workPlanAt(
   const time = parseTimeCut(options, now);
   const cut = isPresent(time, now) ? null : time;
   const plan = ledger.plan(options.planId, cut);
-  if (!plan) throw notFound('Work plan', options.planId);
+  if (!plan) throw cut && ledger.plan(options.planId, null) ? notYetRecorded('Work plan', options.planId, cut) : notFound('Work plan', options.planId);
   const settings = { today: time.asOf, knownAt: time.knownAt, dueSoonDays, unitId: options.unitId };
   if (cut === null) return { ...buildBreakdown(plan, (itemId) => ledger.item(itemId), settings), time };
   // At a cut, the plan's items are folded from their streams first, then laid out as now.
@@ -94,8 +94,9 @@ export class GetWorkPlanItemHandler implements IQueryHandler<GetWorkPlanItemQuer
   async execute({ itemId, travel }: GetWorkPlanItemQuery) {
     const now = this.clock.now();
     const time = parseTimeCut(travel, now);
-    const item = isPresent(time, now) ? this.ledger.item(itemId) : await this.ledger.itemAt(itemId, time);
-    if (!item) throw notFound('Work-plan item', itemId);
+    const present = isPresent(time, now);
+    const item = present ? this.ledger.item(itemId) : await this.ledger.itemAt(itemId, time);
+    if (!item) throw !present && this.ledger.item(itemId) ? notYetRecorded('Work-plan item', itemId, time) : notFound('Work-plan item', itemId);
     return { ...itemRow(item, { today: time.asOf, knownAt: time.knownAt, dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }) }), time };
   }
 }

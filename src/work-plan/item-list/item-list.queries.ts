@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { AppSettings } from '../../config/app-settings.js';
 import { Clock } from '../../shared/clock.js';
-import { badInput, notFound } from '../../shared/domain-error.js';
+import { badInput, notFound, notYetRecorded } from '../../shared/domain-error.js';
 import type { Connection, PageRequest } from '../../shared/pagination/page.js';
 import { isPresent, parseTimeCut, type TimeTravel } from '../../shared/time-cut.js';
 import type { ItemRow } from '../breakdown/breakdown.js';
@@ -39,7 +39,7 @@ export class ListWorkPlanItemsHandler implements IQueryHandler<ListWorkPlanItems
     const time = parseTimeCut(travel, now);
     const cut = isPresent(time, now) ? null : time;
     const plan = this.ledger.plan(planId, cut);
-    if (!plan) throw notFound('Work plan', planId, 'planId');
+    if (!plan) throw cut && this.ledger.plan(planId, null) ? notYetRecorded('Work plan', planId, cut) : notFound('Work plan', planId, 'planId');
     const itemIds = itemIdsOf(plan, filter.categoryCode);
     if (filter.categoryCode !== undefined && itemIds.length === 0 && !plan.categories.some((category) => category.code === filter.categoryCode)) {
       throw badInput(

@@ -1,0 +1,33 @@
+import { passConsequence } from '../web/src/pass-consequence.js';
+
+/*
+ * newcomer12 Q5: one tap on 提交督查结果 verified a part and closed (销号) its finding — 通过 was
+ * preselected and nothing said what the pass does. A pass is now confirmed with its consequence.
+ */
+describe('what a pass is confirmed with', () => {
+  const part = { kind: 'finding' as const, title: '政策文件缺少配套解读', unitName: '青川市发展和改革委员会', othersUnverified: 0 };
+
+  it('says the last unverified part closes the finding, and how a close-out is undone', () => {
+    const words = passConsequence({ outcome: 'PASSED' }, part)!;
+    expect(words).toContain('青川市发展和改革委员会的整改记为已核验');
+    expect(words).toContain('问题“政策文件缺少配套解读”将随即销号');
+    expect(words).toContain('重新打开');
+  });
+
+  it('says the finding stays open while other units are not verified', () => {
+    const words = passConsequence({ outcome: 'PASSED' }, { ...part, othersUnverified: 2 })!;
+    expect(words).toContain('还有 2 个单位未核验，暂不销号');
+    expect(words).not.toContain('将随即销号');
+  });
+
+  it('says a work-plan item is completed, not closed out', () => {
+    const words = passConsequence({ outcome: 'PASSED' }, { ...part, kind: 'item', title: '16 落实政策解读“三同步”' })!;
+    expect(words).toContain('事项“16 落实政策解读“三同步””将随即记为已完成');
+    expect(words).not.toContain('销号');
+  });
+
+  it('asks nothing for a failure or while no outcome is chosen', () => {
+    expect(passConsequence({ outcome: 'FAILED' }, part)).toBeNull();
+    expect(passConsequence({ outcome: '' }, part)).toBeNull();
+  });
+});

@@ -279,6 +279,8 @@ describe('Authorization matrix: every operation × every caller', () => {
     { operation: 'Query.users', allowed: ['ADMIN'], document: `{ users { nodes { name role active } } }` },
     { operation: 'Query.verifyLedger', allowed: ['ADMIN'], document: `{ verifyLedger { ok eventsChecked } }` },
     { operation: 'Query.ledgerCheckpoints', allowed: ['SUPERVISOR', 'ADMIN'], document: `{ ledgerCheckpoints { sequence ledgerCode } }` },
+    // Public: a statement proves something only by the office key's signature (the sign-in page hands it back too).
+    { operation: 'Query.ledgerHead', allowed: CALLERS, document: `{ ledgerHead { current { position signature } } }` },
     {
       operation: 'Query.proveEvent',
       allowed: ['SUPERVISOR', 'ADMIN'],

@@ -16,7 +16,8 @@ import { prepareXlsx } from './xlsx-size.js';
  *   - merged cells read as their top-left cell, so a vertically merged category fills its rows;
  *   - section rows (一、… / （一）…) become the sections of the records below them;
  *   - footnote rows (注：… / 说明：…) are skipped, with a notice;
- *   - an XLSX file is read from its first visible sheet, or the sheet named.
+ *   - an XLSX file is read over its visible sheets, or from the sheet named; hidden sheets that
+ *     hold a table are named in a notice and in `hiddenSheets`, never read.
  */
 
 interface SheetRow {
@@ -50,6 +51,11 @@ export interface Table<Key extends string> {
   readonly unusedColumns: readonly UnusedColumn[];
   /** Rows skipped on purpose (footnotes), for the result to mention. */
   readonly notices: readonly ImportProblem[];
+  /**
+   * Hidden XLSX sheets that hold a table with these columns, not read (a sheet hidden for printing,
+   * or an old version kept out of sight); each is named in a notice. Absent or empty otherwise.
+   */
+  readonly hiddenSheets?: readonly string[];
 }
 
 /** Every record of a CSV file, numbered as a spreadsheet would show them (a quoted line break stays in its row). */
@@ -81,6 +87,8 @@ interface Worksheet {
   readonly rows: SheetRow[];
   /** Cells read otherwise than their stored value says, to be told (a date shown as a month only). */
   readonly notices: ImportProblem[];
+  /** A hidden sheet, read only to tell whether it holds a table the import leaves out. */
+  readonly hidden?: boolean;
 }
 
 /**
@@ -110,10 +118,13 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
     };
   }
   const names = workbook.worksheets.map((each) => each.name);
+  const isHidden = (sheet: ExcelJS.Worksheet) => sheet.state === 'hidden' || sheet.state === 'veryHidden';
   const sheets =
     options.sheet === undefined
-      ? workbook.worksheets.filter((each) => each.state !== 'hidden' && each.state !== 'veryHidden')
+      ? workbook.worksheets.filter((each) => !isHidden(each))
       : workbook.worksheets.filter((each) => each.name.trim() === options.sheet!.trim()).slice(0, 1);
+  // Hidden sheets are read too when no sheet is named, only to say which of them hold a table (breaker10c P22).
+  const hidden = options.sheet === undefined ? workbook.worksheets.filter(isHidden) : [];
   if (sheets.length === 0) {
     const reason =
       options.sheet === undefined
@@ -127,7 +138,7 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
   }
   return {
     ok: true,
-    worksheets: sheets.map((sheet) => {
+    worksheets: [...sheets, ...hidden].map((sheet) => {
       const rows: SheetRow[] = [];
       const notices: ImportProblem[] = [];
       sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -141,7 +152,7 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
         }
         rows.push({ row: rowNumber, cells });
       });
-      return { name: sheet.name, rows, notices };
+      return { name: sheet.name, rows, notices, ...(isHidden(sheet) ? { hidden: true } : {}) };
     }),
   };
 }
@@ -477,6 +488,7 @@ export async function readSpreadsheet<Key extends string>(
   options: SheetOptions = {},
 ): Promise<ImportResult<'table', Table<Key>>> {
   let worksheets: readonly { name: string | null; rows: readonly SheetRow[]; notices: readonly ImportProblem[] }[];
+  let hiddenSheets: string[] = [];
   if (format === 'csv') {
     const read = csvRows(content);
     if (!read.ok) return read;
@@ -484,8 +496,20 @@ export async function readSpreadsheet<Key extends string>(
   } else {
     const read = await xlsxSheets(content, options);
     if (!read.ok) return read;
-    worksheets = read.worksheets;
+    worksheets = read.worksheets.filter((worksheet) => !worksheet.hidden);
+    hiddenSheets = read.worksheets.filter((worksheet) => worksheet.hidden && tableOf(worksheet.rows, columns, worksheet.name).ok !== 'noHeader').map((worksheet) => worksheet.name);
   }
+  const hiddenNotice: ImportProblem[] =
+    hiddenSheets.length === 0
+      ? []
+      : [
+          {
+            row: null,
+            reason: `Hidden sheet${hiddenSheets.length > 1 ? 's' : ''} ${hiddenSheets.map((name) => `"${name}"`).join(', ')} hold${hiddenSheets.length > 1 ? '' : 's'} a table with these columns and ${hiddenSheets.length > 1 ? 'were' : 'was'} not read; unhide ${hiddenSheets.length > 1 ? 'them' : 'it'} to import ${hiddenSheets.length > 1 ? 'them' : 'it'}.`,
+            reasonZh: `隐藏的工作表${quoted(hiddenSheets)}中也有含这些列的表格，未读取；如需导入，请先取消隐藏。`,
+          },
+        ];
+  const hiddenPart = hiddenSheets.length === 0 ? {} : { hiddenSheets };
   const read = worksheets.map((worksheet) => ({ name: worksheet.name, result: tableOf(worksheet.rows, columns, worksheet.name, worksheet.notices) }));
   const tables = read.filter((each) => each.result.ok !== 'noHeader');
   if (tables.length === 0) {
@@ -520,7 +544,7 @@ export async function readSpreadsheet<Key extends string>(
   if (tables.length === 1) {
     const only = tables[0]!.result as ImportResult<'table', Table<Key>>;
     if (!only.ok) return { ...only, ...(tables[0]!.name === null ? {} : { sheet: tables[0]!.name }) };
-    return { ok: true, table: { ...only.table, notices: [...skippedNotice, ...only.table.notices] } };
+    return { ok: true, table: { ...only.table, ...hiddenPart, notices: [...hiddenNotice, ...skippedNotice, ...only.table.notices] } };
   }
 
   // Several task sheets: one table over them, every record and problem naming its sheet.
@@ -546,9 +570,11 @@ export async function readSpreadsheet<Key extends string>(
           reason: `Read ${names.length} sheets: ${names.map((name) => `"${name}"`).join(', ')}.`,
           reasonZh: `已读取 ${names.length} 个工作表：${quoted(names)}。`,
         },
+        ...hiddenNotice,
         ...skippedNotice,
         ...parts.flatMap((part) => part.table.notices.map((notice) => inSheet(notice, part.name))),
       ],
+      ...hiddenPart,
     },
   };
 }

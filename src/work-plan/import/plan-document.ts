@@ -199,9 +199,19 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
     // A flat task list (重点任务清单, 任务分工: no 类别 column, no section rows) is one category, said in a notice (breaker10 F6).
     const categorised = (record: SourceRecord<PlanColumn>) => record.cells.categoryTitle !== undefined || (record.sections ?? []).length > 0 || record.sheet !== undefined;
     const flat = table.records.length > 0 && !table.records.some(categorised);
-    const uncategorised = { level: 1 as const, ...UNCATEGORISED, row: table.headerRow };
+    // One 大项 sheet read alone (picked, or the others hidden) keeps the 大项 its name gives: 二、政策解读 (breaker10c P15, P22).
+    const bySheetName = flat && table.sheet !== null ? sectionOfText(table.sheet) : null;
+    const uncategorised = { level: 1 as const, ...(bySheetName ?? UNCATEGORISED), row: table.headerRow };
     const records = flat ? table.records.map((record) => ({ ...record, sections: [uncategorised] })) : table.records;
-    const flatNotice: ImportProblem[] = flat
+    const flatNotice: ImportProblem[] = bySheetName
+      ? [
+          {
+            row: null,
+            reason: `No 类别 column and no section rows: every item is in the category the sheet's name gives, ${bySheetName.code} ${bySheetName.title}.`,
+            reasonZh: `文件没有“类别”列，也没有分节行：全部事项归入工作表名称所示的大项“${bySheetName.code}、${bySheetName.title}”。`,
+          },
+        ]
+      : flat
       ? [
           {
             row: null,

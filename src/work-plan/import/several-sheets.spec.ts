@@ -84,14 +84,28 @@ describe('a plan with its tasks on several sheets (breaker10 F33)', () => {
     expect(itemsOf(result)).toEqual(['政策解读 政策解读: 二-1 二-2 二-3']);
   });
 
-  it('leaves hidden sheets alone', async () => {
+  it('leaves hidden sheets unread, naming those that hold a task table (breaker10c P22)', async () => {
     const content = await workbook([
       { name: '旧版', hidden: true, rows: [['编号', '事项', '牵头单位', '完成时限'], ['9', '旧事项', '青川市财政局', '2025-12-31']] },
+      { name: '草稿', hidden: true, rows: [['随手记'], ['无表格']] },
       { name: '任务', rows: [['类别', '编号', '事项', '牵头单位', '完成时限'], ['公开', '1', '甲', '青川市财政局', '2026-12-31']] },
     ]);
     const result = await importWorkPlan(content, { format: 'xlsx', title: 'T', lookupUnit: directory });
     expect(itemsOf(result)).toEqual(['公开 公开: 1']);
-    expect(result).toMatchObject({ ok: true, sheet: '任务' });
+    expect(result).toMatchObject({ ok: true, sheet: '任务', hiddenSheets: ['旧版'] });
+    expect(result.ok && result.notices?.map((notice) => notice.reasonZh)).toEqual(['隐藏的工作表“旧版”中也有含这些列的表格，未读取；如需导入，请先取消隐藏。']);
+  });
+
+  it('keeps the 大项 a sheet\'s name gives when that sheet is read alone: picked, or the others hidden (breaker10c P15, P22)', async () => {
+    const sheets = ['一、决策公开', '二、政策解读'].map((name) => ({
+      name,
+      rows: [['序号', '工作任务', '牵头单位', '完成时限'], [1, `${name}甲`, '青川市财政局', '2026-12-31']],
+    }));
+    const picked = await importWorkPlan(await workbook(sheets), { format: 'xlsx', sheet: '二、政策解读', title: 'T', lookupUnit: directory });
+    expect(itemsOf(picked)).toEqual(['二 政策解读: 1']);
+    const hidden = await importWorkPlan(await workbook([sheets[0]!, { ...sheets[1]!, hidden: true }]), { format: 'xlsx', title: 'T', lookupUnit: directory });
+    expect(itemsOf(hidden)).toEqual(['一 决策公开: 1']);
+    expect(hidden).toMatchObject({ ok: true, hiddenSheets: ['二、政策解读'] });
   });
 });
 

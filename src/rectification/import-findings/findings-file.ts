@@ -1,7 +1,7 @@
 import { Severities, type Severity } from '../domain/finding.events.js';
 import type { DueDateLimit } from '../../assignments/domain/assignment.commands.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
-import { textOf, namesInCell, type Cell } from '../../spreadsheet/cells.js';
+import { textOf, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
 import type { SourceRecord } from '../../spreadsheet/columns.js';
 import { readDay, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
@@ -386,8 +386,11 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
   /** The finding's lead units as its first 牵头单位 cell names them: several lead jointly (联合牵头). */
   let leadNamesAbove: readonly string[] | null = null;
   for (const { row, cells } of rows) {
-    const leadNames = namesInCell(cells.leadUnit ?? null);
-    const names = namesInCell(cells.units ?? null);
+    // A one-column 责任单位 that labels its lead (牵头单位：A；配合单位：B, or A（牵头）) says who leads (breaker10c P6).
+    const labelled = 'leadUnit' in cells ? null : unitRolesInCell(cells.units ?? null);
+    const roles = labelled && labelled.lead.length > 0 ? labelled : null;
+    const leadNames = roles ? roles.lead : namesInCell(cells.leadUnit ?? null);
+    const names = roles ? roles.others : (labelled ? [...labelled.lead, ...labelled.others] : namesInCell(cells.units ?? null));
     if (leadNames.length === 0 && names.length === 0) {
       problems.push({ row, reason: 'No responsible unit (责任单位): a ledger row names the units that rectify it.', reasonZh: '未写责任单位：整改台账的每一行须写明负责整改的单位。' });
       continue;
@@ -409,7 +412,7 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
       continue;
     }
     // Without a 牵头单位 column the first unit of the finding's first row leads, as ledgers list them.
-    const named = [...leadNames.map((name) => ({ name, lead: true })), ...names.map((name, index) => ({ name, lead: !('leadUnit' in cells) && parts.length === 0 && index === 0 }))];
+    const named = [...leadNames.map((name) => ({ name, lead: true })), ...names.map((name, index) => ({ name, lead: !roles && !('leadUnit' in cells) && parts.length === 0 && index === 0 }))];
     const firstLeadRow = leadNamesAbove === null;
     for (const { name, lead } of named) {
       if (lead && !firstLeadRow && !leadNamesAbove!.includes(name)) {

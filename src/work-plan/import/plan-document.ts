@@ -1,6 +1,6 @@
 import { isCalendarDate } from '../../shared/calendar-date.js';
 import { unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.js';
-import { calendarDateOf, textOf, namesInCell, type Cell } from '../../spreadsheet/cells.js';
+import { calendarDateOf, textOf, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { droppedColumnProblems, readingNotesOf } from '../../spreadsheet/records.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
@@ -361,7 +361,9 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
     }
     previous = { code: cells.categoryCode ?? null, title: cells.categoryTitle ?? null };
     if (cells.leadUnit === undefined) {
-      const [lead, ...others] = namesInCell(cells.responsibleUnits ?? null);
+      // 牵头单位：A；配合单位：B (or A（牵头），B) says who leads; else the first unit named does (breaker10c P6).
+      const roles = unitRolesInCell(cells.responsibleUnits ?? null);
+      const [lead, ...others] = roles && roles.lead.length > 0 ? [roles.lead.join('、'), ...roles.others] : roles ? [...roles.lead, ...roles.others] : namesInCell(cells.responsibleUnits ?? null);
       cells.leadUnit = lead ?? null;
       cells.responsibleUnits = others.join('\n');
     }

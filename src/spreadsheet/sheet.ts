@@ -196,6 +196,8 @@ function cellOf(value: ExcelJS.CellValue | undefined): Cell {
   if ('richText' in value) return value.richText.map((run) => run.text).join('');
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as ExcelJS.CellFormulaValue).result;
+    // A formula that failed (#N/A from a VLOOKUP that found nothing) shows its error, which the table refuses (breaker10c P5).
+    if (result !== null && typeof result === 'object' && 'error' in result) return String(result.error);
     return result === undefined || (typeof result === 'object' && !(result instanceof Date)) ? null : result;
   }
   if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text);
@@ -345,6 +347,19 @@ function headerOf<Key extends string>(
 const columnLetter = (position: number): string =>
   (position >= 26 ? columnLetter(Math.floor(position / 26) - 1) : '') + String.fromCharCode(65 + (position % 26));
 
+/** Excel's error values, as a failed formula shows them (and as a CSV saved from Excel writes them). */
+const ERROR_VALUE = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA)$/;
+
+/** A cell the import reads holding an error value: refused naming the cell, never read as a name or dropped (breaker10c P5). */
+function errorValueProblem(row: number, position: number, value: string): ImportProblem {
+  const cell = `${columnLetter(position)}${row}`;
+  return {
+    row,
+    reason: `Cell ${cell} holds the error value ${value} (a formula that failed, such as a VLOOKUP that found nothing): correct the formula or type the value.`,
+    reasonZh: `单元格 ${cell} 是错误值“${value}”（公式未能算出结果，例如 VLOOKUP 没有找到）：请修正公式或直接填写内容。`,
+  };
+}
+
 /** A column whose header cell is blank but whose rows hold something: refused, naming its letter and what it holds. */
 function unnamedColumnProblem(headerRow: number, position: number, sample: string): ImportProblem {
   const letter = columnLetter(position);
@@ -428,6 +443,7 @@ function tableOf<Key extends string>(
     return filled.length === 1 && lineColumns.has(filled[0]!);
   };
   const unnamedFilled = new Map<number, string>();
+  const errorProblems: ImportProblem[] = [];
   for (const row of rows) {
     if (row.row <= lastHeaderRow) continue;
     if (isFootnote(row)) {
@@ -453,6 +469,10 @@ function tableOf<Key extends string>(
       }
       continue;
     }
+    for (const position of [...positions.values()].flat()) {
+      const text = textOf(row.cells[position] ?? null);
+      if (ERROR_VALUE.test(text)) errorProblems.push(errorValueProblem(row.row, position, text));
+    }
     const cells: Partial<Record<Key, Cell>> = {};
     for (const [key, at] of positions) {
       if (at.length === 1) cells[key] = row.cells[at[0]!] ?? null;
@@ -465,7 +485,7 @@ function tableOf<Key extends string>(
     }
   }
   const unnamedProblems = [...unnamedFilled].map(([position, text]) => unnamedColumnProblem(headerRow, position, text));
-  if (unnamedProblems.length > 0) return { ok: false, problems: unnamedProblems };
+  if (unnamedProblems.length > 0 || errorProblems.length > 0) return { ok: false, problems: [...unnamedProblems, ...errorProblems] };
   return { ok: true, table: { sheet: sheetName, sheets: sheetName === null ? [] : [sheetName], headerRow, title, records, unusedColumns: unused, notices } };
 }
 

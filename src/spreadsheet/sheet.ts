@@ -304,6 +304,22 @@ const isFootnote = (row: SheetRow): boolean => {
   return texts.length === 1 && /^(?:注|备注|说明|附注)\s*\d*\s*[:：]/.test(texts[0]!);
 };
 
+/**
+ * A signature row below a table: every text a `标签：值` of who filled it in and when — 填表人：张伟 |
+ * 审核人：王芳 | 联系电话：…, 填报日期：2026年3月1日 (breaker10c P10, breaker10b N8).
+ */
+const SIGNATURE_LABEL = /^(?:填表人|填报人|制表人|审核人|审核|审批人|负责人|单位负责人|分管领导|经办人|联系人|联系电话|电话|手机|填报日期|填表日期|填报时间|制表日期|报送日期|报送时间|填报单位|盖章|单位盖章)\s*[:：]/;
+const isSignature = (row: SheetRow): boolean => {
+  const texts = textsOf(row);
+  return texts.length > 0 && texts.every((text) => SIGNATURE_LABEL.test(text));
+};
+
+/** The header row again (a printed page's repeat): two or more cells, each the header's own name in its column. */
+const repeatsHeader = (row: SheetRow, names: readonly string[]): boolean => {
+  const same = row.cells.filter((cell, position) => textOf(cell) !== '' && textOf(cell) === names[position]).length;
+  return same >= 2 && row.cells.every((cell, position) => textOf(cell) === '' || textOf(cell) === names[position]);
+};
+
 /** The word a header ends in (单位, 部门, 科室, 处室): what a short sub-header under it leaves out. */
 const HEAD_WORD = /(单位|部门|科室|处室)$/;
 
@@ -444,8 +460,30 @@ function tableOf<Key extends string>(
   };
   const unnamedFilled = new Map<number, string>();
   const errorProblems: ImportProblem[] = [];
+  let previousRow = lastHeaderRow;
   for (const row of rows) {
     if (row.row <= lastHeaderRow) continue;
+    const gap = row.row - previousRow - 1;
+    previousRow = row.row;
+    // Two blank rows, then a lone title (联络员名单, 附表): another table below the task table, not read (breaker10c P10).
+    if (gap >= 2 && records.length > 0 && textsOf(row).length === 1 && !sectionOf(row) && !isFootnote(row)) {
+      const left = rows.filter((other) => other.row >= row.row).length;
+      notices.push({
+        row: row.row,
+        reason: `The table ends above: from row ${row.row} ("${textsOf(row)[0]}", ${left} row(s)) another table follows two blank rows, not read.`,
+        reasonZh: `任务表到此为止：第 ${row.row} 行起（“${textsOf(row)[0]}”，共 ${left} 行）是空两行后的另一张表，未读取。`,
+      });
+      break;
+    }
+    if (isSignature(row)) {
+      const texts = textsOf(row).join(' ');
+      notices.push({ row: row.row, reason: `Signature row skipped: ${texts}`, reasonZh: `已跳过填报信息行：${texts}` });
+      continue;
+    }
+    if (repeatsHeader(row, header.names)) {
+      notices.push({ row: row.row, reason: 'A repeat of the header row (a printed page\'s) skipped.', reasonZh: '已跳过重复的表头行（打印分页时重复的表头）。' });
+      continue;
+    }
     if (isFootnote(row)) {
       notices.push({ row: row.row, reason: `Footnote skipped: ${textsOf(row)[0]}`, reasonZh: `已跳过注释行：${textsOf(row)[0]}` });
       continue;

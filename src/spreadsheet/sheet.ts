@@ -292,6 +292,9 @@ export function sheetTitleOf(rowsAbove: readonly (readonly string[])[]): string 
   return plain.reduce<string | null>((longest, text) => (longest === null || text.length > longest.length ? text : longest), null);
 }
 
+/** A sheet that sums up the others (汇总, 总表, 汇总表, 全部任务): a copy of their rows, never a category or unit of its own. */
+export const isSummarySheet = (name: string): boolean => /^(?:.*汇总.*|总表|总清单|全部(?:任务|事项|问题)?|合计)$/.test(name.trim());
+
 /** A totals row below the items (breaker10 F32): 合计 / 小计 / 总计 / 共计 first, or 共3项 alone. */
 const isTotals = (row: SheetRow): boolean => {
   const texts = textsOf(row);

@@ -9,7 +9,7 @@ import { labelZh, missingColumn, problemAt, sortedProblems, type ImportFormat, t
 import { lookupOn, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { droppedColumnProblems, readingNotesOf, readRecords } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
-import { sectionOfText } from '../../spreadsheet/sheet.js';
+import { isSummarySheet, sectionOfText } from '../../spreadsheet/sheet.js';
 import { say } from '../../shared/domain-error.js';
 import { unreadableLabel, unreadableReasonZh, unreadableText } from '../../shared/readable-text.js';
 
@@ -199,9 +199,9 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     else drafts.push({ title, rows: [record] });
   }
 
-  const firstRowOfTitle = new Map<string, number>();
+  const firstRowOfTitle = new Map<string, SourceRecord<FindingKey>>();
   const findings: ImportedFinding[] = [];
-  for (const draft of drafts) {
+  for (const draft of withoutSummaryCopies(drafts, notices, problems)) {
     const found = problems.length;
     const [first] = draft.rows as [SourceRecord<FindingKey>];
     const { row } = first;
@@ -226,12 +226,14 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     else if (title.length > MAX_TITLE) problems.push({ row, reason: `The title is longer than ${MAX_TITLE} characters.`, reasonZh: `问题名称超过 ${MAX_TITLE} 个字。` });
     else if (firstRowOfTitle.has(findingTitleKey(title))) {
       const earlier = firstRowOfTitle.get(findingTitleKey(title))!;
+      // On another sheet, the row is named with its sheet (breaker10c P8).
+      const elsewhere = earlier.sheet !== undefined && earlier.sheet !== first.sheet;
       problems.push({
         row,
-        reason: `Finding "${title}" is listed twice: already on row ${earlier}.`,
-        reasonZh: `问题“${title}”重复列出：第 ${earlier} 行已有。`,
+        reason: `Finding "${title}" is listed twice: already on row ${earlier.row}${elsewhere ? ` of sheet "${earlier.sheet}"` : ''}.`,
+        reasonZh: `问题“${title}”重复列出：${elsewhere ? `工作表“${earlier.sheet}”` : ''}第 ${earlier.row} 行已有。`,
       });
-    } else firstRowOfTitle.set(findingTitleKey(title), row);
+    } else firstRowOfTitle.set(findingTitleKey(title), first);
 
     const withDefault = (key: 'description' | 'category' | 'severity', fallback: string): string => {
       if (ledger && !(key in first.cells)) return fallback;
@@ -359,6 +361,43 @@ function unitsNamed(
     reasonZh: named.unknown ? `单位“${name}”不在单位名录中：既不是单位的正式名称，也不是单位编码。` : `单位：${named.reasonZh}。`,
   });
   return null;
+}
+
+/**
+ * A ledger kept as a 汇总 sheet plus one sheet per unit lists each problem twice (breaker10c P8): a
+ * 汇总 finding whose rows say what a unit sheet's finding of the same problem says (units, dates,
+ * measures) is read once, from the unit's sheet, with a notice; one that says otherwise is a
+ * problem naming both sheets. Problems on no other sheet are read from the 汇总.
+ */
+function withoutSummaryCopies(drafts: readonly FindingDraft[], notices: ImportProblem[], problems: ImportProblem[]): FindingDraft[] {
+  const sheetOf = (draft: FindingDraft) => draft.rows[0]!.sheet;
+  const own = drafts.filter((draft) => sheetOf(draft) !== undefined && !isSummarySheet(sheetOf(draft)!));
+  if (own.length === drafts.length || own.length === 0) return [...drafts];
+  const said = (draft: FindingDraft) =>
+    draft.rows
+      .map((row) => (['leadUnit', 'units', 'dueDate', 'measures'] as const).map((key) => textOf(row.cells[key] ?? null).normalize('NFKC').replace(/\s+/g, '')).join('|'))
+      .join('\n');
+  return drafts.filter((draft) => {
+    if (!isSummarySheet(sheetOf(draft) ?? '')) return true;
+    const same = own.find((other) => draft.title !== '' && findingTitleKey(other.title) === findingTitleKey(draft.title));
+    if (!same) return true;
+    const [summary, kept] = [draft.rows[0]!, same.rows[0]!];
+    if (said(draft) === said(same)) {
+      notices.push({
+        row: null,
+        reason: `Row ${summary.row} of sheet "${summary.sheet}" is the same problem as row ${kept.row} of sheet "${kept.sheet}": read once, from "${kept.sheet}".`,
+        reasonZh: `工作表“${summary.sheet}”第 ${summary.row} 行与工作表“${kept.sheet}”第 ${kept.row} 行是同一问题：只导入一次（按“${kept.sheet}”）。`,
+      });
+    } else {
+      problems.push({
+        row: summary.row,
+        sheet: summary.sheet!,
+        reason: `Row ${summary.row} of sheet "${summary.sheet}" and row ${kept.row} of sheet "${kept.sheet}" are the same problem "${draft.title}" but differ in units, deadlines or measures: make the two sheets agree, then import again.`,
+        reasonZh: `工作表“${summary.sheet}”第 ${summary.row} 行与工作表“${kept.sheet}”第 ${kept.row} 行是同一问题“${draft.title}”，但责任单位、整改时限或整改措施不同：请先使两个工作表一致，再导入。`,
+      });
+    }
+    return false;
+  });
 }
 
 /** A findings list's units concerned: every unit named, a collective name's members once each. */

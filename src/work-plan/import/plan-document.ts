@@ -8,7 +8,7 @@ import { say, type Bilingual } from '../../shared/domain-error.js';
 import { chineseNamesOf, entryOf, readTree, recordOfMap, type TreeEntry, type TreeNode } from '../../spreadsheet/tree.js';
 import { isNamed, type Columns, type SourceRecord } from '../../spreadsheet/columns.js';
 import { readSpreadsheetOffThread } from '../../spreadsheet/sheet-off-thread.js';
-import { isAttachmentLabel, sectionOfText, withoutAttachmentLabel } from '../../spreadsheet/sheet.js';
+import { isAttachmentLabel, isSummarySheet, sectionOfText, withoutAttachmentLabel } from '../../spreadsheet/sheet.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 
 /*
@@ -232,8 +232,6 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
   return draftOfTree(read.tree, options);
 }
 
-/** A sheet that sums up the others (汇总, 总表, 汇总表, 全部任务): never a category of its own. */
-const isSummarySheet = (name: string): boolean => /^(?:.*汇总.*|总表|总清单|全部(?:任务|事项)?|合计)$/.test(name.trim());
 
 /** A task's words as two sheets of one workbook are compared: full-width forms and spaces do not count. */
 const taskWords = (cell: Cell | undefined): string => textOf(cell ?? null).normalize('NFKC').replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, '');

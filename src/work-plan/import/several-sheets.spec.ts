@@ -142,4 +142,23 @@ describe('a ledger kept one unit per sheet (breaker10 F33)', () => {
       '招生信息不全 unit-jyj 2026-09-30',
     ]);
   });
+
+  it('reads a 汇总 sheet beside the unit sheets once, and refuses a 汇总 row that differs, naming both sheets (breaker10c P8)', async () => {
+    const header = ['序号', '存在问题', '整改措施', '责任单位', '整改时限'];
+    const sheets = (educationMeasures: string) => [
+      { name: '汇总', rows: [header, [1, 'LS栏目更新慢', '加快更新', '青川市财政局', '2026-06-30'], [2, 'LS解读缺失', '补充解读', '青川市教育局', '2026-09-30']] },
+      { name: '财政局', rows: [header, [1, 'LS栏目更新慢', '加快更新', '青川市财政局', '2026-06-30']] },
+      { name: '教育局', rows: [header, [1, 'LS解读缺失', educationMeasures, '青川市教育局', '2026-09-30']] },
+    ];
+    const same = await importFindings(await workbook(sheets('补充解读')), { format: 'xlsx', lookupUnit: directory });
+    expect(same.ok ? same.findings.map((finding) => finding.title) : same.problems).toEqual(['LS栏目更新慢', 'LS解读缺失']);
+    expect(same.ok && same.notices?.map((notice) => notice.reasonZh)).toEqual(
+      expect.arrayContaining(['工作表“汇总”第 2 行与工作表“财政局”第 2 行是同一问题：只导入一次（按“财政局”）。']),
+    );
+    const differing = await importFindings(await workbook(sheets('补充解读，增加图解')), { format: 'xlsx', lookupUnit: directory });
+    expect(differing).toMatchObject({
+      ok: false,
+      problems: [{ row: 3, sheet: '汇总', reasonZh: '工作表“汇总”第 3 行与工作表“教育局”第 2 行是同一问题“LS解读缺失”，但责任单位、整改时限或整改措施不同：请先使两个工作表一致，再导入。' }],
+    });
+  });
 });

@@ -82,3 +82,35 @@ export function namesInCell(cell: Cell): string[] {
     .map((name) => name.trim())
     .filter((name) => name !== '');
 }
+
+/** A role label before unit names in a one-column 责任单位 cell: 牵头单位：, 牵头：, 配合单位：, 协办部门： … */
+const ROLE_LABEL = /(牵头|主责|配合|协办|参与|责任)(?:单位|部门|科室|处室)?\s*[:：]/g;
+/** A lead marked after its name: 青川市民政局（牵头）. */
+const LEAD_MARK = /\s*[（(]\s*牵头\s*[）)]\s*$/;
+
+/**
+ * The units of a one-column 责任单位 cell that says who leads (breaker10c P6): `牵头单位：A；配合单位：
+ * B、C` (labels, any of 牵头/主责 for the lead and 配合/协办/参与/责任 for the others, with or without
+ * 单位/部门) or `A（牵头），B`. Null when the cell has no such label: then the file's own order
+ * decides (the first unit named leads). Names unlabelled before the first label are others.
+ */
+export function unitRolesInCell(cell: Cell): { readonly lead: string[]; readonly others: string[] } | null {
+  const text = withoutInvisible(textOf(cell));
+  const labels = [...text.matchAll(ROLE_LABEL)];
+  const marked = namesInCell(text).some((name) => LEAD_MARK.test(name));
+  if (labels.length === 0 && !marked) return null;
+  const lead: string[] = [];
+  const others: string[] = [];
+  const take = (segment: string, leads: boolean) => {
+    for (const name of namesInCell(segment)) {
+      if (LEAD_MARK.test(name)) lead.push(name.replace(LEAD_MARK, ''));
+      else (leads ? lead : others).push(name);
+    }
+  };
+  take(text.slice(0, labels[0]?.index ?? text.length), false);
+  labels.forEach((label, index) => {
+    const end = labels[index + 1]?.index ?? text.length;
+    take(text.slice(label.index! + label[0].length, end), label[1] === '牵头' || label[1] === '主责');
+  });
+  return { lead, others };
+}

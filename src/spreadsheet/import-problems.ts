@@ -41,6 +41,8 @@ export interface ReadingNotes {
   readonly notImported?: readonly string[];
   /** Rows skipped on purpose, such as footnotes (注：…). */
   readonly notices?: readonly ImportProblem[];
+  /** Hidden XLSX sheets holding a table of the import's columns, not read (each also named in a notice). */
+  readonly hiddenSheets?: readonly string[];
 }
 
 export type ImportResult<Key extends string, Value> =

@@ -60,5 +60,6 @@ export function readingNotesOf(table: Table<string>, notImported: readonly strin
     ...(sheet === null ? {} : { sheet }),
     ...(notImported.length === 0 ? {} : { notImported }),
     ...(table.notices.length === 0 ? {} : { notices: table.notices }),
+    ...((table.hiddenSheets ?? []).length === 0 ? {} : { hiddenSheets: table.hiddenSheets }),
   };
 }

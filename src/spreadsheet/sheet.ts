@@ -16,7 +16,8 @@ import { prepareXlsx } from './xlsx-size.js';
  *   - merged cells read as their top-left cell, so a vertically merged category fills its rows;
  *   - section rows (一、… / （一）…) become the sections of the records below them;
  *   - footnote rows (注：… / 说明：…) are skipped, with a notice;
- *   - an XLSX file is read from its first visible sheet, or the sheet named.
+ *   - an XLSX file is read over its visible sheets, or from the sheet named; hidden sheets that
+ *     hold a table are named in a notice and in `hiddenSheets`, never read.
  */
 
 interface SheetRow {
@@ -50,6 +51,11 @@ export interface Table<Key extends string> {
   readonly unusedColumns: readonly UnusedColumn[];
   /** Rows skipped on purpose (footnotes), for the result to mention. */
   readonly notices: readonly ImportProblem[];
+  /**
+   * Hidden XLSX sheets that hold a table with these columns, not read (a sheet hidden for printing,
+   * or an old version kept out of sight); each is named in a notice. Absent or empty otherwise.
+   */
+  readonly hiddenSheets?: readonly string[];
 }
 
 /** Every record of a CSV file, numbered as a spreadsheet would show them (a quoted line break stays in its row). */
@@ -81,6 +87,8 @@ interface Worksheet {
   readonly rows: SheetRow[];
   /** Cells read otherwise than their stored value says, to be told (a date shown as a month only). */
   readonly notices: ImportProblem[];
+  /** A hidden sheet, read only to tell whether it holds a table the import leaves out. */
+  readonly hidden?: boolean;
 }
 
 /**
@@ -110,10 +118,13 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
     };
   }
   const names = workbook.worksheets.map((each) => each.name);
+  const isHidden = (sheet: ExcelJS.Worksheet) => sheet.state === 'hidden' || sheet.state === 'veryHidden';
   const sheets =
     options.sheet === undefined
-      ? workbook.worksheets.filter((each) => each.state !== 'hidden' && each.state !== 'veryHidden')
+      ? workbook.worksheets.filter((each) => !isHidden(each))
       : workbook.worksheets.filter((each) => each.name.trim() === options.sheet!.trim()).slice(0, 1);
+  // Hidden sheets are read too when no sheet is named, only to say which of them hold a table (breaker10c P22).
+  const hidden = options.sheet === undefined ? workbook.worksheets.filter(isHidden) : [];
   if (sheets.length === 0) {
     const reason =
       options.sheet === undefined
@@ -127,7 +138,7 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
   }
   return {
     ok: true,
-    worksheets: sheets.map((sheet) => {
+    worksheets: [...sheets, ...hidden].map((sheet) => {
       const rows: SheetRow[] = [];
       const notices: ImportProblem[] = [];
       sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -141,7 +152,7 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
         }
         rows.push({ row: rowNumber, cells });
       });
-      return { name: sheet.name, rows, notices };
+      return { name: sheet.name, rows, notices, ...(isHidden(sheet) ? { hidden: true } : {}) };
     }),
   };
 }
@@ -185,6 +196,8 @@ function cellOf(value: ExcelJS.CellValue | undefined): Cell {
   if ('richText' in value) return value.richText.map((run) => run.text).join('');
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as ExcelJS.CellFormulaValue).result;
+    // A formula that failed (#N/A from a VLOOKUP that found nothing) shows its error, which the table refuses (breaker10c P5).
+    if (result !== null && typeof result === 'object' && 'error' in result) return String(result.error);
     return result === undefined || (typeof result === 'object' && !(result instanceof Date)) ? null : result;
   }
   if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text);
@@ -279,6 +292,9 @@ export function sheetTitleOf(rowsAbove: readonly (readonly string[])[]): string 
   return plain.reduce<string | null>((longest, text) => (longest === null || text.length > longest.length ? text : longest), null);
 }
 
+/** A sheet that sums up the others (汇总, 总表, 汇总表, 全部任务): a copy of their rows, never a category or unit of its own. */
+export const isSummarySheet = (name: string): boolean => /^(?:.*汇总.*|总表|总清单|全部(?:任务|事项|问题)?|合计)$/.test(name.trim());
+
 /** A totals row below the items (breaker10 F32): 合计 / 小计 / 总计 / 共计 first, or 共3项 alone. */
 const isTotals = (row: SheetRow): boolean => {
   const texts = textsOf(row);
@@ -289,6 +305,22 @@ const isTotals = (row: SheetRow): boolean => {
 const isFootnote = (row: SheetRow): boolean => {
   const texts = textsOf(row);
   return texts.length === 1 && /^(?:注|备注|说明|附注)\s*\d*\s*[:：]/.test(texts[0]!);
+};
+
+/**
+ * A signature row below a table: every text a `标签：值` of who filled it in and when — 填表人：张伟 |
+ * 审核人：王芳 | 联系电话：…, 填报日期：2026年3月1日 (breaker10c P10, breaker10b N8).
+ */
+const SIGNATURE_LABEL = /^(?:填表人|填报人|制表人|审核人|审核|审批人|负责人|单位负责人|分管领导|经办人|联系人|联系电话|电话|手机|填报日期|填表日期|填报时间|制表日期|报送日期|报送时间|填报单位|盖章|单位盖章)\s*[:：]/;
+const isSignature = (row: SheetRow): boolean => {
+  const texts = textsOf(row);
+  return texts.length > 0 && texts.every((text) => SIGNATURE_LABEL.test(text));
+};
+
+/** The header row again (a printed page's repeat): two or more cells, each the header's own name in its column. */
+const repeatsHeader = (row: SheetRow, names: readonly string[]): boolean => {
+  const same = row.cells.filter((cell, position) => textOf(cell) !== '' && textOf(cell) === names[position]).length;
+  return same >= 2 && row.cells.every((cell, position) => textOf(cell) === '' || textOf(cell) === names[position]);
 };
 
 /** The word a header ends in (单位, 部门, 科室, 处室): what a short sub-header under it leaves out. */
@@ -333,6 +365,19 @@ function headerOf<Key extends string>(
 /** A spreadsheet column's letter, from its position (0 → A, 26 → AA). */
 const columnLetter = (position: number): string =>
   (position >= 26 ? columnLetter(Math.floor(position / 26) - 1) : '') + String.fromCharCode(65 + (position % 26));
+
+/** Excel's error values, as a failed formula shows them (and as a CSV saved from Excel writes them). */
+const ERROR_VALUE = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA)$/;
+
+/** A cell the import reads holding an error value: refused naming the cell, never read as a name or dropped (breaker10c P5). */
+function errorValueProblem(row: number, position: number, value: string): ImportProblem {
+  const cell = `${columnLetter(position)}${row}`;
+  return {
+    row,
+    reason: `Cell ${cell} holds the error value ${value} (a formula that failed, such as a VLOOKUP that found nothing): correct the formula or type the value.`,
+    reasonZh: `单元格 ${cell} 是错误值“${value}”（公式未能算出结果，例如 VLOOKUP 没有找到）：请修正公式或直接填写内容。`,
+  };
+}
 
 /** A column whose header cell is blank but whose rows hold something: refused, naming its letter and what it holds. */
 function unnamedColumnProblem(headerRow: number, position: number, sample: string): ImportProblem {
@@ -417,8 +462,31 @@ function tableOf<Key extends string>(
     return filled.length === 1 && lineColumns.has(filled[0]!);
   };
   const unnamedFilled = new Map<number, string>();
+  const errorProblems: ImportProblem[] = [];
+  let previousRow = lastHeaderRow;
   for (const row of rows) {
     if (row.row <= lastHeaderRow) continue;
+    const gap = row.row - previousRow - 1;
+    previousRow = row.row;
+    // Two blank rows, then a lone title (联络员名单, 附表): another table below the task table, not read (breaker10c P10).
+    if (gap >= 2 && records.length > 0 && textsOf(row).length === 1 && !sectionOf(row) && !isFootnote(row)) {
+      const left = rows.filter((other) => other.row >= row.row).length;
+      notices.push({
+        row: row.row,
+        reason: `The table ends above: from row ${row.row} ("${textsOf(row)[0]}", ${left} row(s)) another table follows two blank rows, not read.`,
+        reasonZh: `任务表到此为止：第 ${row.row} 行起（“${textsOf(row)[0]}”，共 ${left} 行）是空两行后的另一张表，未读取。`,
+      });
+      break;
+    }
+    if (isSignature(row)) {
+      const texts = textsOf(row).join(' ');
+      notices.push({ row: row.row, reason: `Signature row skipped: ${texts}`, reasonZh: `已跳过填报信息行：${texts}` });
+      continue;
+    }
+    if (repeatsHeader(row, header.names)) {
+      notices.push({ row: row.row, reason: 'A repeat of the header row (a printed page\'s) skipped.', reasonZh: '已跳过重复的表头行（打印分页时重复的表头）。' });
+      continue;
+    }
     if (isFootnote(row)) {
       notices.push({ row: row.row, reason: `Footnote skipped: ${textsOf(row)[0]}`, reasonZh: `已跳过注释行：${textsOf(row)[0]}` });
       continue;
@@ -442,6 +510,10 @@ function tableOf<Key extends string>(
       }
       continue;
     }
+    for (const position of [...positions.values()].flat()) {
+      const text = textOf(row.cells[position] ?? null);
+      if (ERROR_VALUE.test(text)) errorProblems.push(errorValueProblem(row.row, position, text));
+    }
     const cells: Partial<Record<Key, Cell>> = {};
     for (const [key, at] of positions) {
       if (at.length === 1) cells[key] = row.cells[at[0]!] ?? null;
@@ -454,7 +526,7 @@ function tableOf<Key extends string>(
     }
   }
   const unnamedProblems = [...unnamedFilled].map(([position, text]) => unnamedColumnProblem(headerRow, position, text));
-  if (unnamedProblems.length > 0) return { ok: false, problems: unnamedProblems };
+  if (unnamedProblems.length > 0 || errorProblems.length > 0) return { ok: false, problems: [...unnamedProblems, ...errorProblems] };
   return { ok: true, table: { sheet: sheetName, sheets: sheetName === null ? [] : [sheetName], headerRow, title, records, unusedColumns: unused, notices } };
 }
 
@@ -477,6 +549,7 @@ export async function readSpreadsheet<Key extends string>(
   options: SheetOptions = {},
 ): Promise<ImportResult<'table', Table<Key>>> {
   let worksheets: readonly { name: string | null; rows: readonly SheetRow[]; notices: readonly ImportProblem[] }[];
+  let hiddenSheets: string[] = [];
   if (format === 'csv') {
     const read = csvRows(content);
     if (!read.ok) return read;
@@ -484,8 +557,20 @@ export async function readSpreadsheet<Key extends string>(
   } else {
     const read = await xlsxSheets(content, options);
     if (!read.ok) return read;
-    worksheets = read.worksheets;
+    worksheets = read.worksheets.filter((worksheet) => !worksheet.hidden);
+    hiddenSheets = read.worksheets.filter((worksheet) => worksheet.hidden && tableOf(worksheet.rows, columns, worksheet.name).ok !== 'noHeader').map((worksheet) => worksheet.name);
   }
+  const hiddenNotice: ImportProblem[] =
+    hiddenSheets.length === 0
+      ? []
+      : [
+          {
+            row: null,
+            reason: `Hidden sheet${hiddenSheets.length > 1 ? 's' : ''} ${hiddenSheets.map((name) => `"${name}"`).join(', ')} hold${hiddenSheets.length > 1 ? '' : 's'} a table with these columns and ${hiddenSheets.length > 1 ? 'were' : 'was'} not read; unhide ${hiddenSheets.length > 1 ? 'them' : 'it'} to import ${hiddenSheets.length > 1 ? 'them' : 'it'}.`,
+            reasonZh: `隐藏的工作表${quoted(hiddenSheets)}中也有含这些列的表格，未读取；如需导入，请先取消隐藏。`,
+          },
+        ];
+  const hiddenPart = hiddenSheets.length === 0 ? {} : { hiddenSheets };
   const read = worksheets.map((worksheet) => ({ name: worksheet.name, result: tableOf(worksheet.rows, columns, worksheet.name, worksheet.notices) }));
   const tables = read.filter((each) => each.result.ok !== 'noHeader');
   if (tables.length === 0) {
@@ -520,7 +605,7 @@ export async function readSpreadsheet<Key extends string>(
   if (tables.length === 1) {
     const only = tables[0]!.result as ImportResult<'table', Table<Key>>;
     if (!only.ok) return { ...only, ...(tables[0]!.name === null ? {} : { sheet: tables[0]!.name }) };
-    return { ok: true, table: { ...only.table, notices: [...skippedNotice, ...only.table.notices] } };
+    return { ok: true, table: { ...only.table, ...hiddenPart, notices: [...hiddenNotice, ...skippedNotice, ...only.table.notices] } };
   }
 
   // Several task sheets: one table over them, every record and problem naming its sheet.
@@ -546,9 +631,11 @@ export async function readSpreadsheet<Key extends string>(
           reason: `Read ${names.length} sheets: ${names.map((name) => `"${name}"`).join(', ')}.`,
           reasonZh: `已读取 ${names.length} 个工作表：${quoted(names)}。`,
         },
+        ...hiddenNotice,
         ...skippedNotice,
         ...parts.flatMap((part) => part.table.notices.map((notice) => inSheet(notice, part.name))),
       ],
+      ...hiddenPart,
     },
   };
 }

@@ -68,7 +68,7 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     await page.getByRole('heading', { name: '导入' }).waitFor();
     return page;
   };
-  const choose = (page: Page, name: string, buffer: Buffer) => page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
+  const choose = (page: Page, name: string, buffer: Buffer) => page.getByLabel('文件（.xlsx、.csv、.yaml 或 .json）').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
   const headline = (page: Page) => page.locator('[data-test="import-result"]').textContent();
   /** Waits for the preview or the import's report, or a refusal (whose words the failing assertion then shows). */
   const answered = async (page: Page, testId: 'import-preview' | 'import-report') => {
@@ -79,7 +79,7 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
 
   it('previews a plan from the sheet named, listing the column and the footnote left aside, writing nothing; then imports it and applies its new version as a revision', async () => {
     let page = await importsPage(supervisor);
-    await page.getByLabel('方案标题（不填则用文件名）').fill(PLAN_TITLE);
+    await page.getByLabel('方案标题', { exact: true }).fill(PLAN_TITLE);
     await page.getByLabel(/^工作表/).fill('分解方案');
     await typeDay(page, '方案批准日期', officeDay(-10));
     await choose(page, 'plan.xlsx', await firstVersion());
@@ -101,7 +101,7 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     // Another day, the new version: naming the plan fills in the day it was approved (a plan keeps
     // it), while the assignment day stays today, the day the plan changes (breaker11c N6).
     page = await importsPage(supervisor);
-    await page.getByLabel('方案标题（不填则用文件名）').fill(PLAN_TITLE);
+    await page.getByLabel('方案标题', { exact: true }).fill(PLAN_TITLE);
     await page.getByLabel(/^工作表/).fill('分解方案');
     const approvedField = page.getByLabel('方案批准日期', { exact: true });
     await eventually(page, async () => (await approvedField.inputValue()) === officeDay(-10), 'the approval day of the plan named filled in');

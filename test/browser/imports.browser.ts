@@ -101,8 +101,8 @@ describe('imports from the browser: files of any advertised size, and a late pla
     await assignedError.waitFor({ state: 'detached' });
     expect(await page.getByLabel('事项交办日期', { exact: true }).inputValue()).toBe(officeDay(-30));
 
-    await page.getByLabel('方案标题（不填则用文件名）').fill('青川市政务公开重点任务（补录）');
-    await page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles({ name: 'plan-large.csv', mimeType: 'text/csv', buffer: file });
+    await page.getByLabel('方案标题', { exact: true }).fill('青川市政务公开重点任务（补录）');
+    await page.getByLabel('文件（.xlsx、.csv、.yaml 或 .json）').setInputFiles({ name: 'plan-large.csv', mimeType: 'text/csv', buffer: file });
     await page.getByRole('button', { name: '上传并导入' }).click();
     const result = page.locator('[data-test="import-result"]');
     await result.waitFor({ timeout: 60_000 });
@@ -150,9 +150,9 @@ describe('imports from the browser: files of any advertised size, and a late pla
     await approvedError.waitFor();
     expect(await approvedError.textContent()).toBe('无法识别“上个月”：请按 2026-06-30 的格式填写，或在日历中选择。');
     const planYear = Number(officeDay().slice(0, 4)) + 1;
-    await page.getByLabel('方案标题（不填则用文件名）').fill('青川市依申请公开平台建设方案（键入日期）');
+    await page.getByLabel('方案标题', { exact: true }).fill('青川市依申请公开平台建设方案（键入日期）');
     const csv = `\ufeff类别,序号,工作事项,牵头单位,责任单位,完成时限\n一、平台建设,1,建设依申请公开平台,青川市财政局,,${planYear}年6月底前\n`;
-    await page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles({ name: 'plan-typed-days.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByLabel('文件（.xlsx、.csv、.yaml 或 .json）').setInputFiles({ name: 'plan-typed-days.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: '上传并导入' }).click();
     await page.getByRole('button', { name: '预览（不写入）' }).click();
     expect(await approvedError.textContent()).toBe('无法识别“上个月”：请按 2026-06-30 的格式填写，或在日历中选择。');
@@ -180,9 +180,9 @@ describe('imports from the browser: files of any advertised size, and a late pla
       if (request.url().endsWith('/graphql') && (request.postData() ?? '').includes('importWorkPlan')) imports += 1;
     });
     const tooLarge = Buffer.alloc(5 * 1024 * 1024 + 1, 'a');
-    await page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles({ name: 'plan-huge.csv', mimeType: 'text/csv', buffer: tooLarge });
+    await page.getByLabel('文件（.xlsx、.csv、.yaml 或 .json）').setInputFiles({ name: 'plan-huge.csv', mimeType: 'text/csv', buffer: tooLarge });
     await page.getByRole('button', { name: '上传并导入' }).click();
-    const fileError = page.locator('.el-form-item', { has: page.getByLabel('文件（.xlsx 或 .csv）') }).locator('.el-form-item__error');
+    const fileError = page.locator('.el-form-item', { has: page.getByLabel('文件（.xlsx、.csv、.yaml 或 .json）') }).locator('.el-form-item__error');
     await fileError.waitFor();
     expect(await fileError.textContent()).toContain('超过了一次导入允许的 5,242,880 字节（5 MB）');
     expect(imports).toBe(0);
@@ -194,10 +194,10 @@ describe('imports from the browser: files of any advertised size, and a late pla
     page.on('request', (request) => {
       if (request.method() === 'POST') sent.push(new URL(request.url()).pathname);
     });
-    await page.getByLabel('年度（不填则按第一项的完成时限）').fill('二〇二六');
-    await page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff类别,序号,工作事项,牵头单位,责任单位,完成时限\n') });
+    await page.getByLabel('年度', { exact: true }).fill('二〇二六');
+    await page.getByLabel('文件（.xlsx、.csv、.yaml 或 .json）').setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff类别,序号,工作事项,牵头单位,责任单位,完成时限\n') });
     await page.getByRole('button', { name: '上传并导入' }).click();
-    const yearError = page.locator('.el-form-item', { has: page.getByLabel('年度（不填则按第一项的完成时限）') }).locator('.el-form-item__error');
+    const yearError = page.locator('.el-form-item', { has: page.getByLabel('年度', { exact: true }) }).locator('.el-form-item__error');
     await yearError.waitFor();
     expect(await yearError.textContent()).toContain('年度应为四位数字，如 2026');
     expect(sent).toEqual([]);
@@ -208,9 +208,9 @@ describe('imports from the browser: files of any advertised size, and a late pla
     const year = Number(officeDay().slice(0, 4)) + 1;
     await typeDay(page, '方案批准日期', officeDay(-10));
     await typeDay(page, '事项交办日期', officeDay(-20));
-    await page.getByLabel('方案标题（不填则用文件名）').fill('青川市交办早于印发的方案');
+    await page.getByLabel('方案标题', { exact: true }).fill('青川市交办早于印发的方案');
     const csv = `\ufeff类别,序号,工作事项,牵头单位,责任单位,完成时限\n一、重点领域信息公开,1,推进财政预决算公开,青川市财政局,,${year}年6月底前\n`;
-    await page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles({ name: 'plan-days.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByLabel('文件（.xlsx、.csv、.yaml 或 .json）').setInputFiles({ name: 'plan-days.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: '上传并导入' }).click();
     const assignedError = page.locator('.el-form-item', { has: page.getByLabel('事项交办日期', { exact: true }) }).locator('.el-form-item__error');
     await assignedError.waitFor();
@@ -223,10 +223,10 @@ describe('imports from the browser: files of any advertised size, and a late pla
     const page = await importsPage();
     const year = Number(officeDay().slice(0, 4));
     await typeDay(page, '方案批准日期', officeDay(-5));
-    await page.getByLabel('方案标题（不填则用文件名）').fill('青川市跨年度平台建设方案');
-    await page.getByLabel('年度（不填则按第一项的完成时限）').fill(String(year));
+    await page.getByLabel('方案标题', { exact: true }).fill('青川市跨年度平台建设方案');
+    await page.getByLabel('年度', { exact: true }).fill(String(year));
     const csv = `\ufeff类别,序号,工作事项,牵头单位,责任单位,完成时限\n一、平台建设,1,建设政府信息公开平台,青川市财政局,,${year + 1}-03-31\n`;
-    const choose = () => page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles({ name: 'plan-cross-year.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const choose = () => page.getByLabel('文件（.xlsx、.csv、.yaml 或 .json）').setInputFiles({ name: 'plan-cross-year.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await choose();
     await page.getByRole('button', { name: '上传并导入' }).click();
     const row = page.locator('[data-test="refused-rows"] .el-table__row');

@@ -275,7 +275,7 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
     await supervisor.page.locator('[data-test="timeline"] .el-table__row').first().waitFor();
     await screenshot(supervisor.page, 'demo-finding');
     await supervisor.page.goto('/imports');
-    await supervisor.page.getByLabel('文件（.xlsx 或 .csv）').setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff类别,序号,工作事项,牵头单位,责任单位,完成时限\n一、主动公开,1,,不存在的单位,,2026-13-40\n') });
+    await supervisor.page.getByLabel('文件（.xlsx、.csv、.yaml 或 .json）').setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff类别,序号,工作事项,牵头单位,责任单位,完成时限\n一、主动公开,1,,不存在的单位,,2026-13-40\n') });
     await supervisor.page.getByRole('button', { name: '上传并导入' }).click();
     await supervisor.page.locator('[data-test="refused-rows"] .el-table__row').first().waitFor();
     await screenshot(supervisor.page, 'imports');

@@ -1,7 +1,7 @@
 import { Severities, type Severity } from '../domain/finding.events.js';
 import type { DueDateLimit } from '../../assignments/domain/assignment.commands.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
-import { textOf, namesInCell, type Cell } from '../../spreadsheet/cells.js';
+import { textOf, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
 import type { SourceRecord } from '../../spreadsheet/columns.js';
 import { readDay, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
@@ -9,7 +9,7 @@ import { labelZh, missingColumn, problemAt, sortedProblems, type ImportFormat, t
 import { lookupOn, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { droppedColumnProblems, readingNotesOf, readRecords } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
-import { sectionOfText } from '../../spreadsheet/sheet.js';
+import { isSummarySheet, sectionOfText } from '../../spreadsheet/sheet.js';
 import { say } from '../../shared/domain-error.js';
 import { unreadableLabel, unreadableReasonZh, unreadableText } from '../../shared/readable-text.js';
 
@@ -199,9 +199,9 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     else drafts.push({ title, rows: [record] });
   }
 
-  const firstRowOfTitle = new Map<string, number>();
+  const firstRowOfTitle = new Map<string, SourceRecord<FindingKey>>();
   const findings: ImportedFinding[] = [];
-  for (const draft of drafts) {
+  for (const draft of withoutSummaryCopies(drafts, notices, problems)) {
     const found = problems.length;
     const [first] = draft.rows as [SourceRecord<FindingKey>];
     const { row } = first;
@@ -226,12 +226,14 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     else if (title.length > MAX_TITLE) problems.push({ row, reason: `The title is longer than ${MAX_TITLE} characters.`, reasonZh: `问题名称超过 ${MAX_TITLE} 个字。` });
     else if (firstRowOfTitle.has(findingTitleKey(title))) {
       const earlier = firstRowOfTitle.get(findingTitleKey(title))!;
+      // On another sheet, the row is named with its sheet (breaker10c P8).
+      const elsewhere = earlier.sheet !== undefined && earlier.sheet !== first.sheet;
       problems.push({
         row,
-        reason: `Finding "${title}" is listed twice: already on row ${earlier}.`,
-        reasonZh: `问题“${title}”重复列出：第 ${earlier} 行已有。`,
+        reason: `Finding "${title}" is listed twice: already on row ${earlier.row}${elsewhere ? ` of sheet "${earlier.sheet}"` : ''}.`,
+        reasonZh: `问题“${title}”重复列出：${elsewhere ? `工作表“${earlier.sheet}”` : ''}第 ${earlier.row} 行已有。`,
       });
-    } else firstRowOfTitle.set(findingTitleKey(title), row);
+    } else firstRowOfTitle.set(findingTitleKey(title), first);
 
     const withDefault = (key: 'description' | 'category' | 'severity', fallback: string): string => {
       if (ledger && !(key in first.cells)) return fallback;
@@ -361,6 +363,43 @@ function unitsNamed(
   return null;
 }
 
+/**
+ * A ledger kept as a 汇总 sheet plus one sheet per unit lists each problem twice (breaker10c P8): a
+ * 汇总 finding whose rows say what a unit sheet's finding of the same problem says (units, dates,
+ * measures) is read once, from the unit's sheet, with a notice; one that says otherwise is a
+ * problem naming both sheets. Problems on no other sheet are read from the 汇总.
+ */
+function withoutSummaryCopies(drafts: readonly FindingDraft[], notices: ImportProblem[], problems: ImportProblem[]): FindingDraft[] {
+  const sheetOf = (draft: FindingDraft) => draft.rows[0]!.sheet;
+  const own = drafts.filter((draft) => sheetOf(draft) !== undefined && !isSummarySheet(sheetOf(draft)!));
+  if (own.length === drafts.length || own.length === 0) return [...drafts];
+  const said = (draft: FindingDraft) =>
+    draft.rows
+      .map((row) => (['leadUnit', 'units', 'dueDate', 'measures'] as const).map((key) => textOf(row.cells[key] ?? null).normalize('NFKC').replace(/\s+/g, '')).join('|'))
+      .join('\n');
+  return drafts.filter((draft) => {
+    if (!isSummarySheet(sheetOf(draft) ?? '')) return true;
+    const same = own.find((other) => draft.title !== '' && findingTitleKey(other.title) === findingTitleKey(draft.title));
+    if (!same) return true;
+    const [summary, kept] = [draft.rows[0]!, same.rows[0]!];
+    if (said(draft) === said(same)) {
+      notices.push({
+        row: null,
+        reason: `Row ${summary.row} of sheet "${summary.sheet}" is the same problem as row ${kept.row} of sheet "${kept.sheet}": read once, from "${kept.sheet}".`,
+        reasonZh: `工作表“${summary.sheet}”第 ${summary.row} 行与工作表“${kept.sheet}”第 ${kept.row} 行是同一问题：只导入一次（按“${kept.sheet}”）。`,
+      });
+    } else {
+      problems.push({
+        row: summary.row,
+        sheet: summary.sheet!,
+        reason: `Row ${summary.row} of sheet "${summary.sheet}" and row ${kept.row} of sheet "${kept.sheet}" are the same problem "${draft.title}" but differ in units, deadlines or measures: make the two sheets agree, then import again.`,
+        reasonZh: `工作表“${summary.sheet}”第 ${summary.row} 行与工作表“${kept.sheet}”第 ${kept.row} 行是同一问题“${draft.title}”，但责任单位、整改时限或整改措施不同：请先使两个工作表一致，再导入。`,
+      });
+    }
+    return false;
+  });
+}
+
 /** A findings list's units concerned: every unit named, a collective name's members once each. */
 function concernedUnitsOf(record: SourceRecord<FindingKey>, lookupUnit: UnitLookup, problems: ImportProblem[]): ResolvedUnit[] {
   const concerned: ResolvedUnit[] = [];
@@ -386,8 +425,11 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
   /** The finding's lead units as its first 牵头单位 cell names them: several lead jointly (联合牵头). */
   let leadNamesAbove: readonly string[] | null = null;
   for (const { row, cells } of rows) {
-    const leadNames = namesInCell(cells.leadUnit ?? null);
-    const names = namesInCell(cells.units ?? null);
+    // A one-column 责任单位 that labels its lead (牵头单位：A；配合单位：B, or A（牵头）) says who leads (breaker10c P6).
+    const labelled = 'leadUnit' in cells ? null : unitRolesInCell(cells.units ?? null);
+    const roles = labelled && labelled.lead.length > 0 ? labelled : null;
+    const leadNames = roles ? roles.lead : namesInCell(cells.leadUnit ?? null);
+    const names = roles ? roles.others : (labelled ? [...labelled.lead, ...labelled.others] : namesInCell(cells.units ?? null));
     if (leadNames.length === 0 && names.length === 0) {
       problems.push({ row, reason: 'No responsible unit (责任单位): a ledger row names the units that rectify it.', reasonZh: '未写责任单位：整改台账的每一行须写明负责整改的单位。' });
       continue;
@@ -409,7 +451,7 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
       continue;
     }
     // Without a 牵头单位 column the first unit of the finding's first row leads, as ledgers list them.
-    const named = [...leadNames.map((name) => ({ name, lead: true })), ...names.map((name, index) => ({ name, lead: !('leadUnit' in cells) && parts.length === 0 && index === 0 }))];
+    const named = [...leadNames.map((name) => ({ name, lead: true })), ...names.map((name, index) => ({ name, lead: !roles && !('leadUnit' in cells) && parts.length === 0 && index === 0 }))];
     const firstLeadRow = leadNamesAbove === null;
     for (const { name, lead } of named) {
       if (lead && !firstLeadRow && !leadNamesAbove!.includes(name)) {

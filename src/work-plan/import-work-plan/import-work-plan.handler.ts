@@ -7,7 +7,7 @@ import type { CommandContext } from '../../shared/command-context.js';
 import { EventSchemaRegistry } from '../../shared/event-schemas.js';
 import type { ImportFile } from '../../imports/import-run.js';
 import { WorkPlanLedger } from '../breakdown/work-plan-ledger.js';
-import { importWorkPlanFile, type WorkPlanImportOptions, type WorkPlanImportOutcome } from './import-work-plan.js';
+import { importWorkPlanFile, type KnownPlan, type WorkPlanImportOptions, type WorkPlanImportOutcome } from './import-work-plan.js';
 
 /** Imports a work-plan file, all or nothing; `context` is the import's, each command gets its own. */
 export class ImportWorkPlanCommand extends Command<WorkPlanImportOutcome> {
@@ -30,8 +30,20 @@ export class ImportWorkPlanHandler implements ICommandHandler<ImportWorkPlanComm
     private readonly ledger: WorkPlanLedger,
   ) {}
 
+  /** The plans imported so far, with the titles of the items they hold now (withdrawn ones left out). */
+  private knownPlans(): KnownPlan[] {
+    return this.ledger.listPlans().map((plan) => ({
+      title: plan.title,
+      year: plan.year,
+      itemTitles: plan.categories.flatMap((category) => category.itemIds.flatMap((itemId) => {
+        const item = this.ledger.item(itemId);
+        return item && item.status !== 'WITHDRAWN' ? [item.title] : [];
+      })),
+    }));
+  }
+
   async execute({ file, options, context }: ImportWorkPlanCommand): Promise<WorkPlanImportOutcome> {
-    const outcome = await importWorkPlanFile({ store: this.store, schemas: this.schemas, units: this.units }, file, options, context, this.ledger.listPlans());
+    const outcome = await importWorkPlanFile({ store: this.store, schemas: this.schemas, units: this.units }, file, options, context, this.knownPlans());
     if (outcome.position) await this.projections.waitFor(outcome.position);
     return outcome;
   }

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -188,5 +189,74 @@ describe('importing a work plan file', () => {
     );
     expect(preview).toMatchObject({ planId: first.planId, title: first.title, revision: { added: [{ code: '2' }] } });
     expect(preview.notes.notices?.map((notice) => notice.reasonZh)).toEqual(expect.arrayContaining([expect.stringMatching(/与已导入的方案“青川市2026年政务公开年度测试任务分解表”只有|是版本说明/)]));
+  });
+
+  it('refuses a new version that would withdraw items while a sheet with a task table is hidden, naming the sheet and the items (breaker10c P22)', async () => {
+    const workbook = async (hideSecond: boolean, firstDue: string) => {
+      const book = new ExcelJS.Workbook();
+      for (const [name, rows] of [
+        ['一、决策公开', [['MA决策1', firstDue], ['MA决策2', '2026-12-31']]],
+        ['二、政策解读', [['MA解读1', '2026-10-31'], ['MA解读2', '2026-12-31']]],
+      ] as const) {
+        const sheet = book.addWorksheet(name, hideSecond && name.startsWith('二') ? { state: 'hidden' } : {});
+        sheet.addRow(['青川市2026年政务公开任务分解（多表）']);
+        sheet.addRow(['序号', '工作任务', '牵头单位', '完成时限']);
+        rows.forEach(([title, due], index) => sheet.addRow([index + 1, title, '青川市财政局', due]));
+      }
+      return new Uint8Array(await book.xlsx.writeBuffer());
+    };
+    const first = await importWorkPlanFile(dependencies, { name: 'multi-a.xlsx', content: await workbook(false, '2026-06-30') }, {}, contextOf('first'));
+    expect(first.itemCount).toBe(4);
+    const head = await dependencies.store.headPosition();
+    for (const options of [{ revise: true, dryRun: true }, { revise: true }]) {
+      const refusal = await importWorkPlanFile(dependencies, { name: 'multi-a-hidden.xlsx', content: await workbook(true, '2026-09-30') }, options, contextOf(`hidden-${JSON.stringify(options)}`)).catch(
+        (error: unknown) => error,
+      );
+      expect(refusal).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        messageZh: '按此文件调整将撤销 2 项（二.1 MA解读1，二.2 MA解读2），但文件中隐藏的工作表“二、政策解读”也有任务表，未读取：请先取消隐藏（如确已作废，请删除该工作表）后重新导入。',
+      });
+    }
+    expect(await dependencies.store.headPosition()).toEqual(head);
+  });
+
+  it('tells a 大项 sheet picked out of an imported workbook from a new plan: refused naming the plan, its revision kept to that 大项 (breaker10c P15)', async () => {
+    const workbook = async (readingDue: string) => {
+      const book = new ExcelJS.Workbook();
+      for (const [name, titles] of [
+        ['一、决策公开', ['MA决策1', 'MA决策2']],
+        ['二、政策解读', ['MA解读1', 'MA解读2']],
+      ] as const) {
+        const sheet = book.addWorksheet(name);
+        if (name.startsWith('一')) sheet.addRow(['青川市2026年政务公开任务分解（多表A）']);
+        sheet.addRow(['序号', '工作任务', '牵头单位', '完成时限']);
+        titles.forEach((title, index) => sheet.addRow([index + 1, title, '青川市财政局', name.startsWith('二') ? readingDue : '2026-12-31']));
+      }
+      return new Uint8Array(await book.xlsx.writeBuffer());
+    };
+    const first = await importWorkPlanFile(dependencies, { name: 'multi-a.xlsx', content: await workbook('2026-12-31') }, {}, contextOf('first'));
+    expect(first).toMatchObject({ title: '青川市2026年政务公开任务分解（多表A）', itemCount: 4 });
+    const known = [
+      { title: '青川市2026年无关方案', year: 2026, itemTitles: ['别的事项'] },
+      { title: first.title, year: 2026, itemTitles: ['MA决策1', 'MA决策2', 'MA解读1', 'MA解读2'] },
+    ];
+    const head = await dependencies.store.headPosition();
+    // The lead of 大项 二 re-sends the workbook with its sheet updated.
+    const picked = { name: 'multi-a.xlsx', content: await workbook('2026-11-30'), sheet: '二、政策解读' };
+    const attempt = (options: object, key: string) => importWorkPlanFile(dependencies, picked, options, contextOf(key), known).catch((error: unknown) => error);
+
+    expect(await attempt({ dryRun: true }, 'as-new')).toMatchObject({
+      code: 'CONFLICT',
+      messageZh: expect.stringContaining('“multi-a”的 2 项事项都已是已导入的2026年方案“青川市2026年政务公开任务分解（多表A）”的事项'),
+    });
+    expect(await attempt({ revise: true, dryRun: true }, 'revise-unnamed')).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      messageZh: expect.stringContaining('；如果它是“青川市2026年政务公开任务分解（多表A）”的新版本，请在“方案标题”中填写该标题'),
+    });
+    expect(await attempt({ title: first.title, revise: true, dryRun: true }, 'revise-named')).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      messageZh: '只读取了工作表“二、政策解读”，方案的其他大项不在其中：按此调整将撤销 2 项（一.1 MA决策1，一.2 MA决策2）。请导入整个工作簿（不指定工作表）后再按新版本调整。',
+    });
+    expect(await dependencies.store.headPosition()).toEqual(head);
   });
 });

@@ -129,6 +129,11 @@ export async function importWorkPlanFile(
   const existing = await stateWithout(dependencies, planStream, workPlanDecider, planWithout);
   const isNewVersion = existing.status === 'imported' && existing.source.sha256 !== sha256;
   if (options.revise && existing.status !== 'imported') throw nothingToRevise(validated, knownPlans);
+  // A new plan whose items are another plan's of the year (one 大项 sheet of it re-sent, a title retyped beyond recognition) is told, or refused (breaker10c P15).
+  const repeated = existing.status === 'imported' ? null : planRepeating(validated, knownPlans);
+  // A title someone wrote for this plan (the title field, a YAML/JSON document's own) says it is a plan of its own; one read off the sheet or the file name does not.
+  const titleGiven = options.title !== undefined || format === 'yaml' || format === 'json';
+  if (repeated && repeated.shared === repeated.of && !titleGiven) throw repeatedPlanRefused(validated, repeated);
   // A version (new, or the same file again) whose rows were renumbered keeps each item's code, matched by its title (breaker10 F23).
   const renumbering = await renumberingOf(dependencies, existing, validated);
   const plan = renumbering?.plan ?? validated;
@@ -151,6 +156,11 @@ export async function importWorkPlanFile(
   // The same plan saved again (new bytes, same cells): nothing to revise, nothing to write.
   const resaved = difference !== null && isUnchanged(difference) && existing.status === 'imported' && sameOutline(existing.categories, importPlan.data.categories);
   const revision = resaved ? null : difference;
+  if (revision && revision.withdrawn.length > 0 && (validation.hiddenSheets ?? []).length > 0) throw withdrawalBesideHiddenSheets(revision, validation.hiddenSheets!);
+  // One sheet picked out of a workbook revises its own 大项, never withdraws the others' items (breaker10c P15).
+  const fileCategories = new Set(plan.categories.map((category) => category.code));
+  const outsideTheSheet = file.sheet === undefined || !revision ? [] : revision.withdrawn.filter((item) => !fileCategories.has(item.categoryCode));
+  if (outsideTheSheet.length > 0) throw withdrawalOutsideTheSheet(file.sheet!, outsideTheSheet);
   if (revision && !options.revise && !options.dryRun) throw newVersionRefused(plan.title, fileName, revision);
   const revised = new Set(revision ? [...revision.added.map((item) => item.code)] : []);
   const itemCommands = (revision ? defineItems.filter((item) => revised.has(item.data.code)) : defineItems).map((item) =>
@@ -218,7 +228,12 @@ export async function importWorkPlanFile(
     notes: {
       sheet: validation.sheet,
       notImported: validation.notImported,
-      notices: [...(sameTitle ? [sameTitle.notice] : []), ...(validation.notices ?? []), ...(renumbering?.notices ?? [])],
+      notices: [
+        ...(sameTitle ? [sameTitle.notice] : []),
+        ...(repeated ? [repeatedPlanNotice(repeated)] : []),
+        ...(validation.notices ?? []),
+        ...(renumbering?.notices ?? []),
+      ],
     },
     // A retry's items are those its first run defined, found done now.
     itemsDefined: resaved ? 0 : batch.outcomes.slice(1, 1 + itemCommands.length).filter((outcome) => outcome.events.length > 0 || (retried && outcome.retried)).length,
@@ -336,6 +351,66 @@ async function renumberingOf(dependencies: ImportDependencies, existing: WorkPla
 export interface KnownPlan {
   readonly title: string;
   readonly year: number;
+  /** The titles of its items in the plan now; absent when not known (the command line). */
+  readonly itemTitles?: readonly string[];
+}
+
+/** An item title as two files of one plan are compared: full-width forms and spaces do not count. */
+const itemWords = (title: string): string => title.normalize('NFKC').replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, '');
+
+/** How many of the file's items (`of`) are items of an imported plan of the year: the plan sharing most. */
+interface RepeatedPlan {
+  readonly title: string;
+  readonly shared: number;
+  readonly of: number;
+}
+
+/** How many of a plan's item titles each known plan of its year has, best first. */
+function sharedItemsWith(plan: { title: string; year: number; categories?: readonly { items: readonly { title: string }[] }[] }, knownPlans: readonly KnownPlan[]): (KnownPlan & { shared: number })[] {
+  const titles = new Set((plan.categories ?? []).flatMap((category) => category.items.map((item) => itemWords(item.title))));
+  return knownPlans
+    .filter((known) => known.year === plan.year && known.title !== plan.title)
+    .map((known) => ({ ...known, shared: new Set((known.itemTitles ?? []).map(itemWords).filter((title) => titles.has(title))).size }))
+    .sort((a, b) => b.shared - a.shared);
+}
+
+/** The imported plan of the year that holds at least half of the new plan's items (by title), or null. */
+function planRepeating(plan: { title: string; year: number; categories: readonly { items: readonly { title: string }[] }[] }, knownPlans: readonly KnownPlan[]): RepeatedPlan | null {
+  const of = new Set(plan.categories.flatMap((category) => category.items.map((item) => itemWords(item.title)))).size;
+  const [best] = sharedItemsWith(plan, knownPlans);
+  return best && of > 0 && best.shared * 2 >= of ? { title: best.title, shared: best.shared, of } : null;
+}
+
+/** Every item of the file is an item of another plan: refused, naming it (a title given explicitly imports it as a plan of its own). */
+function repeatedPlanRefused(plan: { title: string; year: number }, repeated: RepeatedPlan): DomainError {
+  return new DomainError(
+    'CONFLICT',
+    say(
+      `Every item of "${plan.title}" (${repeated.of}) is an item of the imported plan "${repeated.title}" (${plan.year}): if the file is a new version of it, or one 大项 sheet of it, give that title (title) and revise; if it is really another plan, give its title (title) to import it as one.`,
+      `“${plan.title}”的 ${repeated.of} 项事项都已是已导入的${plan.year}年方案“${repeated.title}”的事项：如果本文件是该方案的新版本（或其中一个大项的工作表），请在“方案标题”中填写“${repeated.title}”并勾选“按新版本调整”；如果确是另一份方案，请在“方案标题”中填写其标题后导入。`,
+    ),
+    { field: 'title', repeatedPlan: repeated.title },
+  );
+}
+
+/** Half or more of the file's items are another plan's: said in the answer (and the dry run). */
+const repeatedPlanNotice = (repeated: RepeatedPlan): ImportProblem => ({
+  row: null,
+  reason: `${repeated.shared} of the ${repeated.of} items are items of the imported plan "${repeated.title}": check that this file is not a version of it.`,
+  reasonZh: `本文件 ${repeated.of} 项事项中有 ${repeated.shared} 项已是方案“${repeated.title}”的事项：请确认本文件不是该方案的新版本。`,
+});
+
+/** A sheet picked out of a workbook as a new version would withdraw items of 大项 it does not hold: refused, naming them. */
+function withdrawalOutsideTheSheet(sheet: string, items: readonly ItemVersion[]): DomainError {
+  const named = items.map((item) => `${item.code} ${item.title}`);
+  return new DomainError(
+    'BAD_USER_INPUT',
+    say(
+      `Only sheet "${sheet}" was read, and the plan's other 大项 are not in it: revising with it would withdraw ${named.length} item(s) (${named.join(', ')}). Import the whole workbook (no sheet) to revise the plan.`,
+      `只读取了工作表“${sheet}”，方案的其他大项不在其中：按此调整将撤销 ${named.length} 项（${named.join('，')}）。请导入整个工作簿（不指定工作表）后再按新版本调整。`,
+    ),
+    { field: 'sheet', withdrawn: items.map((item) => item.code) },
+  );
 }
 
 /**
@@ -364,14 +439,14 @@ function knownTitleOf(plan: { title: string; year: number }, knownPlans: readonl
  * imported as a second plan with every item again (breaker10b N22); the refusal names the plans of
  * the year that share most of the title's characters, up to three.
  */
-function nothingToRevise(plan: { title: string; year: number }, knownPlans: readonly KnownPlan[]): DomainError {
+function nothingToRevise(plan: { title: string; year: number; categories?: readonly { items: readonly { title: string }[] }[] }, knownPlans: readonly KnownPlan[]): DomainError {
   const letters = new Set(plan.title);
-  const shared = (title: string) => [...new Set(title)].filter((letter) => letters.has(letter)).length;
-  const nearest = knownPlans
-    .filter((known) => known.year === plan.year && known.title !== plan.title)
-    .map((known) => ({ ...known, score: shared(known.title) }))
-    .filter((known) => known.score > 0)
-    .sort((a, b) => b.score - a.score)
+  const sharedLetters = (title: string) => [...new Set(title)].filter((letter) => letters.has(letter)).length;
+  // The plans holding the file's items first (one 大项 sheet re-sent: breaker10c P15), then those whose title is nearest.
+  const nearest = sharedItemsWith(plan, knownPlans)
+    .map((known) => ({ ...known, letters: sharedLetters(known.title) }))
+    .filter((known) => known.shared > 0 || known.letters > 0)
+    .sort((a, b) => b.shared - a.shared || b.letters - a.letters)
     .slice(0, 3);
   const names = nearest.map((known) => `“${known.title}”`).join('、');
   return new DomainError(
@@ -381,6 +456,24 @@ function nothingToRevise(plan: { title: string; year: number }, knownPlans: read
       `没有已导入的${plan.year}年方案“${plan.title}”，无法按新版本调整${nearest.length > 0 ? `；如果它是${names}的新版本，请在“方案标题”中填写该标题` : ''}。如果这是一份新方案，请不要选择“按新版本调整”。`,
     ),
     { field: 'revise' },
+  );
+}
+
+/**
+ * A new version that would withdraw items while sheets with a task table are hidden in it is
+ * refused: a sheet hidden for printing must not take its items, and their progress, out of the
+ * plan (breaker10c P22). The refusal names the hidden sheets and the items.
+ */
+function withdrawalBesideHiddenSheets(revision: PlanRevision, hiddenSheets: readonly string[]): DomainError {
+  const items = revision.withdrawn.map((item) => `${item.code} ${item.title}`);
+  const sheets = hiddenSheets.map((name) => `“${name}”`).join('');
+  return new DomainError(
+    'BAD_USER_INPUT',
+    say(
+      `The file would withdraw ${items.length} item(s) (${items.join(', ')}), but its sheet(s) ${hiddenSheets.map((name) => `"${name}"`).join(', ')} holding a task table are hidden and were not read. Unhide them (or delete them if they are obsolete) and import again.`,
+      `按此文件调整将撤销 ${items.length} 项（${items.join('，')}），但文件中隐藏的工作表${sheets}也有任务表，未读取：请先取消隐藏（如确已作废，请删除该工作表）后重新导入。`,
+    ),
+    { field: 'file', hiddenSheets, withdrawn: revision.withdrawn.map((item) => item.code) },
   );
 }
 

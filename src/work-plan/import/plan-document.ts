@@ -1,6 +1,6 @@
 import { isCalendarDate } from '../../shared/calendar-date.js';
 import { unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.js';
-import { calendarDateOf, textOf, namesInCell, type Cell } from '../../spreadsheet/cells.js';
+import { calendarDateOf, textOf, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { droppedColumnProblems, readingNotesOf } from '../../spreadsheet/records.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
@@ -8,7 +8,7 @@ import { say, type Bilingual } from '../../shared/domain-error.js';
 import { chineseNamesOf, entryOf, readTree, recordOfMap, type TreeEntry, type TreeNode } from '../../spreadsheet/tree.js';
 import { isNamed, type Columns, type SourceRecord } from '../../spreadsheet/columns.js';
 import { readSpreadsheetOffThread } from '../../spreadsheet/sheet-off-thread.js';
-import { isAttachmentLabel, sectionOfText, withoutAttachmentLabel } from '../../spreadsheet/sheet.js';
+import { isAttachmentLabel, isSummarySheet, sectionOfText, withoutAttachmentLabel } from '../../spreadsheet/sheet.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 
 /*
@@ -199,9 +199,19 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
     // A flat task list (重点任务清单, 任务分工: no 类别 column, no section rows) is one category, said in a notice (breaker10 F6).
     const categorised = (record: SourceRecord<PlanColumn>) => record.cells.categoryTitle !== undefined || (record.sections ?? []).length > 0 || record.sheet !== undefined;
     const flat = table.records.length > 0 && !table.records.some(categorised);
-    const uncategorised = { level: 1 as const, ...UNCATEGORISED, row: table.headerRow };
+    // One 大项 sheet read alone (picked, or the others hidden) keeps the 大项 its name gives: 二、政策解读 (breaker10c P15, P22).
+    const bySheetName = flat && table.sheet !== null ? sectionOfText(table.sheet) : null;
+    const uncategorised = { level: 1 as const, ...(bySheetName ?? UNCATEGORISED), row: table.headerRow };
     const records = flat ? table.records.map((record) => ({ ...record, sections: [uncategorised] })) : table.records;
-    const flatNotice: ImportProblem[] = flat
+    const flatNotice: ImportProblem[] = bySheetName
+      ? [
+          {
+            row: null,
+            reason: `No 类别 column and no section rows: every item is in the category the sheet's name gives, ${bySheetName.code} ${bySheetName.title}.`,
+            reasonZh: `文件没有“类别”列，也没有分节行：全部事项归入工作表名称所示的大项“${bySheetName.code}、${bySheetName.title}”。`,
+          },
+        ]
+      : flat
       ? [
           {
             row: null,
@@ -222,8 +232,6 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
   return draftOfTree(read.tree, options);
 }
 
-/** A sheet that sums up the others (汇总, 总表, 汇总表, 全部任务): never a category of its own. */
-const isSummarySheet = (name: string): boolean => /^(?:.*汇总.*|总表|总清单|全部(?:任务|事项)?|合计)$/.test(name.trim());
 
 /** A task's words as two sheets of one workbook are compared: full-width forms and spaces do not count. */
 const taskWords = (cell: Cell | undefined): string => textOf(cell ?? null).normalize('NFKC').replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, '');
@@ -351,7 +359,9 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
     }
     previous = { code: cells.categoryCode ?? null, title: cells.categoryTitle ?? null };
     if (cells.leadUnit === undefined) {
-      const [lead, ...others] = namesInCell(cells.responsibleUnits ?? null);
+      // 牵头单位：A；配合单位：B (or A（牵头），B) says who leads; else the first unit named does (breaker10c P6).
+      const roles = unitRolesInCell(cells.responsibleUnits ?? null);
+      const [lead, ...others] = roles && roles.lead.length > 0 ? [roles.lead.join('、'), ...roles.others] : roles ? [...roles.lead, ...roles.others] : namesInCell(cells.responsibleUnits ?? null);
       cells.leadUnit = lead ?? null;
       cells.responsibleUnits = others.join('\n');
     }

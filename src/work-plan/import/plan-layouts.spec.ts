@@ -260,6 +260,13 @@ describe('units as offices name them in a plan', () => {
     });
   });
 
+  it('says which units a collective name stands for, row by row (breaker10c P13)', async () => {
+    const result = await importWorkPlan(plan('市财政局', '各区县政府'), { format: 'csv', title: 'T', lookupUnit: offices });
+    expect(result.ok && result.notices?.filter((notice) => notice.reasonZh.includes('即'))).toEqual([
+      { row: 2, reason: '"各区县政府" stands for 2 unit(s): 青川市东湖区人民政府, 西山县人民政府.', reasonZh: '“各区县政府”即 2 个单位：青川市东湖区人民政府、西山县人民政府。' },
+    ]);
+  });
+
   it('refuses a collective lead', async () => {
     const result = await importWorkPlan(plan('各区县政府', ''), { format: 'csv', title: 'T', lookupUnit: offices });
     expect(result).toEqual({

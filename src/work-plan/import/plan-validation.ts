@@ -65,6 +65,8 @@ export function validatePlanDocument(
   } = {},
 ): PlanValidation {
   const problems: ImportProblem[] = [];
+  /** What each collective name (各区县政府, 市直各部门) became, row by row, for the dry run to show (breaker10c P13). */
+  const expansions: ImportProblem[] = [];
   const firstRowOfCode = new Map<string, number>();
   /** The units a name stands for (a collective name, several), or null with the problem noted. */
   const resolve = (name: string, row: number, role: string, context?: NamingContext): { units: readonly ResolvedUnit[]; collective: boolean } | null => {
@@ -169,6 +171,7 @@ export function validatePlanDocument(
         // 各科室 means the sections of the item's lead unit.
         const named = resolve(name, row, 'responsible unit', { leadUnitIds: leadUnits.map((unit) => unit.unitId) });
         if (!named) continue;
+        if (named.collective) expansions.push(expansionNotice(row, name, named.units, item.sheet));
         for (const unit of named.units) {
           const lead = leadUnits.find((other) => other.unitId === unit.unitId);
           const isLead = lead !== undefined;
@@ -223,7 +226,18 @@ export function validatePlanDocument(
   });
 
   if (problems.length > 0) return { ok: false, problems: sortedProblems(problems) };
-  return { ok: true, plan: { title: document.title, year: document.year, categories } };
+  return { ok: true, plan: { title: document.title, year: document.year, categories }, ...(expansions.length > 0 ? { notices: expansions } : {}) };
+}
+
+/** `第 4 行 市直各部门 → 12 个单位：…`: the units a collective name stands for, named in the answer. */
+function expansionNotice(row: number, name: string, units: readonly ResolvedUnit[], sheet: string | undefined): ImportProblem {
+  const names = units.map((unit) => unit.name);
+  return {
+    row,
+    reason: `"${name}" stands for ${names.length} unit(s): ${names.join(', ')}.`,
+    reasonZh: `“${name}”即 ${names.length} 个单位：${names.join('、')}。`,
+    ...(sheet === undefined ? {} : { sheet }),
+  };
 }
 
 /** How a unit's role in an item reads in Chinese, by the English the messages use. */

@@ -84,14 +84,28 @@ describe('a plan with its tasks on several sheets (breaker10 F33)', () => {
     expect(itemsOf(result)).toEqual(['政策解读 政策解读: 二-1 二-2 二-3']);
   });
 
-  it('leaves hidden sheets alone', async () => {
+  it('leaves hidden sheets unread, naming those that hold a task table (breaker10c P22)', async () => {
     const content = await workbook([
       { name: '旧版', hidden: true, rows: [['编号', '事项', '牵头单位', '完成时限'], ['9', '旧事项', '青川市财政局', '2025-12-31']] },
+      { name: '草稿', hidden: true, rows: [['随手记'], ['无表格']] },
       { name: '任务', rows: [['类别', '编号', '事项', '牵头单位', '完成时限'], ['公开', '1', '甲', '青川市财政局', '2026-12-31']] },
     ]);
     const result = await importWorkPlan(content, { format: 'xlsx', title: 'T', lookupUnit: directory });
     expect(itemsOf(result)).toEqual(['公开 公开: 1']);
-    expect(result).toMatchObject({ ok: true, sheet: '任务' });
+    expect(result).toMatchObject({ ok: true, sheet: '任务', hiddenSheets: ['旧版'] });
+    expect(result.ok && result.notices?.map((notice) => notice.reasonZh)).toEqual(['隐藏的工作表“旧版”中也有含这些列的表格，未读取；如需导入，请先取消隐藏。']);
+  });
+
+  it('keeps the 大项 a sheet\'s name gives when that sheet is read alone: picked, or the others hidden (breaker10c P15, P22)', async () => {
+    const sheets = ['一、决策公开', '二、政策解读'].map((name) => ({
+      name,
+      rows: [['序号', '工作任务', '牵头单位', '完成时限'], [1, `${name}甲`, '青川市财政局', '2026-12-31']],
+    }));
+    const picked = await importWorkPlan(await workbook(sheets), { format: 'xlsx', sheet: '二、政策解读', title: 'T', lookupUnit: directory });
+    expect(itemsOf(picked)).toEqual(['二 政策解读: 1']);
+    const hidden = await importWorkPlan(await workbook([sheets[0]!, { ...sheets[1]!, hidden: true }]), { format: 'xlsx', title: 'T', lookupUnit: directory });
+    expect(itemsOf(hidden)).toEqual(['一 决策公开: 1']);
+    expect(hidden).toMatchObject({ ok: true, hiddenSheets: ['二、政策解读'] });
   });
 });
 
@@ -127,5 +141,24 @@ describe('a ledger kept one unit per sheet (breaker10 F33)', () => {
       '预算公开不及时 unit-czj 2026-06-30',
       '招生信息不全 unit-jyj 2026-09-30',
     ]);
+  });
+
+  it('reads a 汇总 sheet beside the unit sheets once, and refuses a 汇总 row that differs, naming both sheets (breaker10c P8)', async () => {
+    const header = ['序号', '存在问题', '整改措施', '责任单位', '整改时限'];
+    const sheets = (educationMeasures: string) => [
+      { name: '汇总', rows: [header, [1, 'LS栏目更新慢', '加快更新', '青川市财政局', '2026-06-30'], [2, 'LS解读缺失', '补充解读', '青川市教育局', '2026-09-30']] },
+      { name: '财政局', rows: [header, [1, 'LS栏目更新慢', '加快更新', '青川市财政局', '2026-06-30']] },
+      { name: '教育局', rows: [header, [1, 'LS解读缺失', educationMeasures, '青川市教育局', '2026-09-30']] },
+    ];
+    const same = await importFindings(await workbook(sheets('补充解读')), { format: 'xlsx', lookupUnit: directory });
+    expect(same.ok ? same.findings.map((finding) => finding.title) : same.problems).toEqual(['LS栏目更新慢', 'LS解读缺失']);
+    expect(same.ok && same.notices?.map((notice) => notice.reasonZh)).toEqual(
+      expect.arrayContaining(['工作表“汇总”第 2 行与工作表“财政局”第 2 行是同一问题：只导入一次（按“财政局”）。']),
+    );
+    const differing = await importFindings(await workbook(sheets('补充解读，增加图解')), { format: 'xlsx', lookupUnit: directory });
+    expect(differing).toMatchObject({
+      ok: false,
+      problems: [{ row: 3, sheet: '汇总', reasonZh: '工作表“汇总”第 3 行与工作表“教育局”第 2 行是同一问题“LS解读缺失”，但责任单位、整改时限或整改措施不同：请先使两个工作表一致，再导入。' }],
+    });
   });
 });

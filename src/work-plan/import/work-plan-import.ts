@@ -29,7 +29,8 @@ export async function importWorkPlan(content: FileContent, options: WorkPlanImpo
   const problems = [...draft.problems, ...(validation.ok ? [] : validation.problems)];
   if (problems.length > 0 || !validation.ok) return { ok: false, problems: sortedProblems(problems), ...sheet };
   const { document: _document, problems: _problems, ...notes } = draft;
-  return { ...validation, ...notes };
+  const notices = [...(notes.notices ?? []), ...(validation.notices ?? [])];
+  return { ...validation, ...notes, ...(notices.length > 0 ? { notices } : {}) };
 }
 
 /** DefineWorkPlanItem without the facts its handler looks up (the plan exists and when it was approved, unknown units). */

@@ -69,6 +69,20 @@ describe('items matched by content across a renumbered version', () => {
     expect(renumberedByContent(twins, planOf(item('1', '新增', 2), item('2', '自查', 3), item('3', '自查', 4)), never)).toBeNull();
   });
 
+  it('matches a title several 大项 share within its 大项: reordering one 大项 withdraws nothing (breaker10c P4)', () => {
+    const inCategory = (code: string, title: string) => ({ code, title, categoryCode: code.split('.')[0]! });
+    const before = [inCategory('一.1', '加强组织领导'), inCategory('一.2', '推进决策预公开'), inCategory('二.1', '加强组织领导'), inCategory('二.2', '推进解读')];
+    const next: ValidatedPlan = {
+      title: 'T',
+      year: 2026,
+      categories: [
+        { code: '一', title: '决策公开', items: [item('一.1', '推进决策预公开', 3), item('一.2', '加强组织领导', 4)] },
+        { code: '二', title: '政策解读', items: [item('二.1', '新增解读事项', 6), item('二.2', '加强组织领导', 7), item('二.3', '推进解读', 8)] },
+      ],
+    };
+    expect(codesOf(renumberedByContent(before, next, never)!.plan)).toEqual(['一.2 推进决策预公开', '一.1 加强组织领导', '二.3 新增解读事项', '二.1 加强组织领导', '二.2 推进解读']);
+  });
+
   it('numbers after the code\'s own shape', () => {
     const used = new Set(['一.1', '一.2', '一.3', 'A-1']);
     expect(nextFreeCode('一.2', (code) => used.has(code))).toBe('一.4');

@@ -14,6 +14,8 @@ import type { ValidatedPlan } from '../import/plan-validation.js';
 export interface StandingItem {
   readonly code: string;
   readonly title: string;
+  /** The 大项 it stands under: what tells apart same-titled items (加强组织领导) of two 大项. */
+  readonly categoryCode?: string;
   readonly leadUnitIds?: readonly string[];
   readonly responsibleUnitIds?: readonly string[];
   readonly dueDate?: string;
@@ -32,12 +34,15 @@ export interface Renumbering {
 
 const sameWords = (title: string): string => title.normalize('NFKC').replace(/\s+/g, '');
 
-/** Titles that occur once in a list: only those can match an item across versions. */
-function uniqueTitles<Entry extends { title: string }>(entries: readonly Entry[]): Map<string, Entry> {
+/** Entries whose key occurs once in a list: only those can match an item across versions. */
+function uniqueBy<Entry>(entries: readonly Entry[], keyOf: (entry: Entry) => string): Map<string, Entry> {
   const counts = new Map<string, number>();
-  for (const entry of entries) counts.set(sameWords(entry.title), (counts.get(sameWords(entry.title)) ?? 0) + 1);
-  return new Map(entries.filter((entry) => counts.get(sameWords(entry.title)) === 1).map((entry) => [sameWords(entry.title), entry]));
+  for (const entry of entries) counts.set(keyOf(entry), (counts.get(keyOf(entry)) ?? 0) + 1);
+  return new Map(entries.filter((entry) => counts.get(keyOf(entry)) === 1).map((entry) => [keyOf(entry), entry]));
 }
+
+/** An item's title within its 大项: 一 | 加强组织领导 and 二 | 加强组织领导 are two items. */
+const placeOf = (item: { readonly title: string; readonly categoryCode?: string }): string => `${item.categoryCode ?? ''}\u0000${sameWords(item.title)}`;
 
 /**
  * The codes of `next` as the plan knows its items. An item of `next` keeps its file code when the
@@ -50,16 +55,28 @@ function uniqueTitles<Entry extends { title: string }>(entries: readonly Entry[]
  */
 export function renumberedByContent(standing: readonly StandingItem[], next: ValidatedPlan, isTaken: (code: string) => boolean): Renumbering | null {
   const items = next.categories.flatMap((category) => category.items);
+  const categoryOf = new Map(next.categories.flatMap((category) => category.items.map((item) => [item, category.code] as const)));
+  const placed = (item: (typeof items)[number]) => placeOf({ title: item.title, categoryCode: categoryOf.get(item) });
   const standingByCode = new Map(standing.map((item) => [item.code, item]));
-  const standingByTitle = uniqueTitles(standing);
-  const nextByTitle = uniqueTitles(items);
+  const standingByTitle = uniqueBy(standing, (item) => sameWords(item.title));
+  const nextByTitle = uniqueBy(items, (item) => sameWords(item.title));
+  // A title several 大项 share (加强组织领导, 强化宣传培训) matches within its 大项 (breaker10c P4).
+  const standingByPlace = uniqueBy(standing, placeOf);
+  const nextByPlace = uniqueBy(items, placed);
+  /** The standing item a file item is, by its title alone or else by its title within its 大项; undefined when neither is unique. */
+  const sameItemAs = (item: (typeof items)[number]): StandingItem | undefined => {
+    const byTitle = standingByTitle.get(sameWords(item.title));
+    if (byTitle) return nextByTitle.get(sameWords(item.title)) === item ? byTitle : undefined;
+    const byPlace = standingByPlace.get(placed(item));
+    return byPlace && nextByPlace.get(placed(item)) === item ? byPlace : undefined;
+  };
   /** File code → the code the plan knows the item by, for the items matched by title under another code. */
   const moved = new Map<string, string>();
   for (const item of items) {
     const atCode = standingByCode.get(item.code);
     if (atCode && sameWords(atCode.title) === sameWords(item.title)) continue;
-    const byTitle = standingByTitle.get(sameWords(item.title));
-    if (byTitle && byTitle.code !== item.code && nextByTitle.get(sameWords(item.title)) === item) moved.set(item.code, byTitle.code);
+    const same = sameItemAs(item);
+    if (same && same.code !== item.code) moved.set(item.code, same.code);
   }
   // An item inserted above a reworded one (breaker10b N1): the reworded item, matched by no title,
   // is the one whose lead, units and due date are those of a standing item left unmatched — when

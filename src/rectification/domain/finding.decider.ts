@@ -26,6 +26,12 @@ export interface RecordFinding {
   /** The office day the evaluation was received: nothing it names is identified before it. */
   readonly evaluationReceivedOn?: string;
   readonly unknownUnitIds: readonly string[];
+  /**
+   * A finding of the same evaluation, not withdrawn, with the same title's words, however it was
+   * recorded (looked up by the handler): one problem is on the 台账 once (breaker11d P5/P10). An
+   * import finds such a finding itself and leaves it out.
+   */
+  readonly sameTitleRecorded?: { readonly findingId: string; readonly title: string };
 }
 
 /**
@@ -184,6 +190,10 @@ function recordFinding(command: RecordFinding, state: FindingState): FindingStre
   if (state.status !== 'unrecorded') throw conflict(`Finding 「${state.title}」 is already recorded.`, `问题「${state.title}」已经登记。`);
   if (!command.evaluationExists) throw notFound('Evaluation', command.data.evaluationId, 'evaluationId');
   if (command.unknownUnitIds.length > 0) throw notFound('Unit', command.unknownUnitIds.join(', '), 'concernedUnitIds');
+  if (command.sameTitleRecorded) {
+    const { title, findingId } = command.sameTitleRecorded;
+    throw conflict(`The evaluation already has the finding 「${title}」: one problem is recorded once.`, `该评估已登记问题「${title}」，同一问题不重复登记。`, { field: 'title', findingId });
+  }
   requireBusinessDay(command.data.identifiedOn, command.today, named('identifiedOn', 'The day the finding was identified', '问题发现日期'));
   requireNotBefore(
     { day: command.data.identifiedOn, what: named('identifiedOn', 'the day the finding was identified', '问题发现日期') },

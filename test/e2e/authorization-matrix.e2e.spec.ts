@@ -206,6 +206,7 @@ describe('Authorization matrix: every operation × every caller', () => {
     mutationRow('correctRecordDate', ['SUPERVISOR'], () => ({ findingId: backdatedFinding, ...ownPart(), record: 'REPORT', previousOn: '2026-04-06', on: '2026-04-07', reason: '报告日期录入有误' })),
     mutationRow('reopenFinding', ['SUPERVISOR'], () => ({ findingId: closedFinding, reason: '群众反映问题反弹' })),
     mutationRow('issueCircular', ['SUPERVISOR'], () => ({ ...ownPart(), kind: 'CRITICISM', title: '关于整改进度滞后的通报', reason: '整改报告被退回', references: [{ kind: 'FINDING', id: openFinding }], issuedOn: '2026-04-10' })),
+    mutationRow('withdrawFinding', ['SUPERVISOR'], () => ({ findingId: closedFinding, reason: '评估机构来函撤回该问题' })),
     mutationRow('importWorkPlan', ['SUPERVISOR', 'ADMIN'], () => ({
       fileName: 'plan.csv',
       title: '青川市2026年政府信息公开专项工作方案',

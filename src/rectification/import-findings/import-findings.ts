@@ -150,28 +150,42 @@ export async function importFindingsFile(
       // Recorded by another path than an import (登记问题): said, so the office knows why the row added nothing.
       const enteredElsewhere = recordedBefore && ids.length === 4 && found === 3;
       // A finding recorded with no unit yet (typed in on the day the report came, 待交办) takes the 台账's parts.
-      const assignedNow = recordedBefore && result.ledger === true && partsOf(state.assignments).length === 0 && parts.length > 0;
+      const assignedNow = recordedBefore && state.status !== 'withdrawn' && result.ledger === true && partsOf(state.assignments).length === 0 && parts.length > 0;
       return { finding, findingId, identifiedOn, assignedOn, parts, recordedBefore, enteredElsewhere, assignedNow, state: recordedByFirstRun ? ({ status: 'unrecorded' } as const) : state };
     }),
   );
   const changed = findings.flatMap(({ finding, state, assignedNow }) =>
-    state.status === 'unrecorded' ? nearlyRecorded(titles, evaluationId, finding) : assignedNow ? [] : unitsAddedTo(state, finding),
+    state.status === 'unrecorded' ? nearlyRecorded(titles, evaluationId, finding) : assignedNow || state.status === 'withdrawn' ? [] : unitsAddedTo(state, finding),
   );
   if (changed.length > 0) throw importRefused(fileName, format, changed, 'CONFLICT', result.sheet);
   // A 台账 re-sent with other dates, measures or fewer units changes nothing recorded: each difference is said (breaker10b N3).
-  const differences: ImportProblem[] = findings
-    .filter(({ enteredElsewhere }) => enteredElsewhere)
-    .map(({ finding, state, assignedNow }) => {
-      const recordedTitle = state.status === 'unrecorded' ? finding.title : state.title;
-      return {
-        row: finding.row,
-        reason: `Finding "${finding.title}" was recorded before on the findings page as "${recordedTitle}": not recorded again${assignedNow ? '; the file\'s units are assigned to it' : ''}.`,
-        reasonZh: `问题“${finding.title}”此前已在问题清单中登记（“${recordedTitle}”），未重复登记${assignedNow ? '，按本文件交办' : ''}。`,
-      };
-    });
+  const differences: ImportProblem[] = findings.flatMap(({ finding, state, recordedBefore }) =>
+    // A withdrawn finding (已撤销) is not brought back by a file: said, so the office knows.
+    recordedBefore && state.status === 'withdrawn'
+      ? [
+          {
+            row: finding.row,
+            reason: `Finding "${state.title}" was withdrawn on ${state.withdrawnOn} (${state.withdrawalReason}): not recorded again.`,
+            reasonZh: `问题“${state.title}”已于 ${state.withdrawnOn} 撤销（${state.withdrawalReason}），未重新登记。`,
+          },
+        ]
+      : [],
+  );
+  differences.push(
+    ...findings
+      .filter(({ enteredElsewhere, state }) => enteredElsewhere && state.status !== 'withdrawn')
+      .map(({ finding, state, assignedNow }) => {
+        const recordedTitle = state.status === 'unrecorded' ? finding.title : state.title;
+        return {
+          row: finding.row,
+          reason: `Finding "${finding.title}" was recorded before on the findings page as "${recordedTitle}": not recorded again${assignedNow ? '; the file\'s units are assigned to it' : ''}.`,
+          reasonZh: `问题“${finding.title}”此前已在问题清单中登记（“${recordedTitle}”），未重复登记${assignedNow ? '，按本文件交办' : ''}。`,
+        };
+      }),
+  );
   if (result.ledger) {
     for (const { finding, findingId, state, parts, recordedBefore, assignedNow } of findings) {
-      if (!recordedBefore || assignedNow || state.status === 'unrecorded') continue;
+      if (!recordedBefore || assignedNow || state.status === 'unrecorded' || state.status === 'withdrawn') continue;
       const recordedMeasures = await measuresRecorded(dependencies, findingId);
       differences.push(...differencesFrom(state, { ...finding, parts }, recordedMeasures, (unitId) => units.get(unitId)?.name ?? unitId));
     }

@@ -490,6 +490,11 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
         data: { itemId, previousDueDate: definition.dueDate, dueDate, reason, rescheduledOn: on, ...recorded(override), ...(termsChanged ? { terms, previousTerms: definition.terms ?? BY_DATE } : {}) },
       },
       { type: 'PartsRescheduled', data: { previousDueDate: definition.dueDate, dueDate, rescheduledOn: on, ...newTerms } },
+      // A part given more time (an extension, a later date on return) that the plan now overtakes follows the item:
+      // what the plan later grants is never shortened by an extension asked earlier (breaker10c P12).
+      ...overtakenDueDates(item.assignments, definition.dueDate, dueDate).map(
+        (previousDueDate): AssignmentEvent => ({ type: 'PartsRescheduled', data: { previousDueDate, dueDate, rescheduledOn: on, ...newTerms } }),
+      ),
     );
   }
   let assignments = events.filter(isAssignmentEvent).reduce(evolveAssignments, item.assignments);
@@ -558,6 +563,18 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
     events.push({ type: 'WorkPlanItemCompleted', data: { itemId, completedOn: lastVerified > on ? lastVerified : on } });
   }
   return events;
+}
+
+/**
+ * The due dates (`YYYY-MM-DD`, ascending, each once) of the item's open parts that lie after its old
+ * due date `from` and before its new one `to`: parts given more time than the item had, which a
+ * later re-dating overtakes. None when the item moves earlier.
+ */
+function overtakenDueDates(assignments: AssignmentsState, from: string, to: string): string[] {
+  const days = partsOf(assignments)
+    .filter((part) => part.status !== 'VERIFIED' && isAfter(part.dueDate, from) && isAfter(to, part.dueDate))
+    .map((part) => part.dueDate);
+  return [...new Set(days)].sort();
 }
 
 /** How refusals name an item: its code and title (工作事项 7「重大决策预公开」), never its id. */

@@ -283,3 +283,24 @@ describe('findings typed in on the findings page, then the evaluation\'s list im
     expect((await dependencies.store.readAll()).length).toBe(count);
   });
 });
+
+describe('a 台账 imported before its 整改实施方案 is recorded (breaker10c P16)', () => {
+  const csv = (lines: string[]) => new TextEncoder().encode(`存在问题,整改措施,责任单位,整改时限\n${lines.join('\n')}\n`);
+
+  it('refuses, naming each row, a due date after the end of the year after identification (a year typed 2062 or 2206 for 2026)', async () => {
+    const dependencies = await withEvaluation();
+    const count = (await dependencies.store.readAll()).length;
+    const refusal = await importFindingsFile(
+      dependencies,
+      EVALUATION,
+      { name: 'ly.csv', content: csv(['LY问题一,整改,青川市财政局,2062年6月30日', 'LY问题二,整改,青川市教育局,2206年6月30日', 'LY问题三,整改,青川市民政局,2027-12-31']) },
+      contextOf('ly'),
+      { identifiedOn: '2026-10-08', dryRun: true },
+    ).catch((error: unknown) => error);
+    expect((refusal as DomainError).code).toBe('BAD_USER_INPUT');
+    const problems = ((refusal as DomainError).details as { problems: { row: number; reasonZh: string }[] }).problems;
+    expect(problems.map((problem) => problem.row)).toEqual([2, 3]);
+    expect(problems[0]!.reasonZh).toBe('整改时限 2062-06-30 晚于问题发现次年年底（登记整改实施方案前的上限，登记后以其督查时限为准）（2027-12-31）；如确需延后，须由督办人员逐项填写理由后特批。');
+    expect((await dependencies.store.readAll()).length).toBe(count);
+  });
+});

@@ -15,7 +15,7 @@ import { evaluationDecider } from '../domain/evaluation.decider.js';
 import { evaluationStream } from '../domain/evaluation.events.js';
 import { findingDecider, type AssignFinding, type FindingState, type RecordAssignedFinding, type RecordFinding } from '../domain/finding.decider.js';
 import { partsOf } from '../../assignments/domain/assignment.decider.js';
-import { dueDateLimitOf, rectificationPlanDecider } from '../domain/rectification-plan.decider.js';
+import { dueDateLimitOf, findingDueDateLimit, rectificationPlanDecider } from '../domain/rectification-plan.decider.js';
 import { rectificationPlanStream } from '../domain/rectification-plan.events.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { findingStream } from '../domain/finding.events.js';
@@ -121,7 +121,7 @@ export async function importFindingsFile(
     ...(options.assignedOn === undefined ? {} : { assignedOn: options.assignedOn }),
     year: Number(fileIdentifiedOn.slice(0, 4)),
     standingUntil: plan.status === 'approved' ? dueDateLimitOf(plan).latest : undefined,
-    dueDateLimit: plan.status === 'approved' ? dueDateLimitOf(plan) : null,
+    dueDateLimit: findingDueDateLimit(plan.status === 'approved' ? plan : null, fileIdentifiedOn),
   });
   if (!result.ok) throw importRefused(fileName, format, result.problems, 'BAD_USER_INPUT', result.sheet);
 
@@ -211,21 +211,21 @@ export async function importFindingsFile(
               actor: context.actor,
               assignedOn,
               units: parts.map(({ unit, role, dueDate, terms }) => ({ unitId: unit.unitId, role, dueDate, terms })),
-              dueDateLimit: plan.status === 'approved' ? dueDateLimitOf(plan) : null,
+              dueDateLimit: findingDueDateLimit(plan.status === 'approved' ? plan : null, identifiedOn),
               unitNames: units,
             },
           }
         : { ...recordFinding, type: 'RecordFinding' };
       return batchCommand(finding.row, findingStream(findingId), findingDecider, command, contextOf(findingId));
     });
-  for (const { finding, findingId, assignedOn, parts } of findings.filter(({ assignedNow }) => assignedNow)) {
+  for (const { finding, findingId, assignedOn, parts, identifiedOn, state } of findings.filter(({ assignedNow }) => assignedNow)) {
     const assign: AssignFinding = {
       type: 'AssignFinding',
       today,
       actor: context.actor,
       assignedOn,
       units: parts.map(({ unit, role, dueDate, terms }) => ({ unitId: unit.unitId, role, dueDate, terms })),
-      dueDateLimit: plan.status === 'approved' ? dueDateLimitOf(plan) : null,
+      dueDateLimit: findingDueDateLimit(plan.status === 'approved' ? plan : null, state.status === 'unrecorded' ? identifiedOn : state.identifiedOn),
       unitNames: units,
       unknownUnitIds: units.unknownIds(parts.map(({ unit }) => unit.unitId)),
     };

@@ -10,7 +10,7 @@ import { evaluationDecider } from '../domain/evaluation.decider.js';
 import { evaluationStream } from '../domain/evaluation.events.js';
 import { findingDecider, type RecordAssignedFinding, type RecordFinding } from '../domain/finding.decider.js';
 import { findingStream } from '../domain/finding.events.js';
-import { dueDateLimitOf } from '../domain/rectification-plan.decider.js';
+import { findingDueDateLimit } from '../domain/rectification-plan.decider.js';
 import { FindingTitlesIndex } from '../finding-titles/finding-titles.index.js';
 import { RectificationSetupReadModel } from '../rectification-setup/rectification-setup.read-model.js';
 import type { FindingAssignmentInput, RecordFindingInput } from './record-finding.input.js';
@@ -74,7 +74,7 @@ export class RecordFindingHandler implements ICommandHandler<RecordFindingComman
           actor: context.actor,
           assignedOn: assignment.assignedOn ?? record.today,
           units: assignment.units,
-          dueDateLimit: plan ? dueDateLimitOf(plan) : null,
+          dueDateLimit: findingDueDateLimit(plan, record.data.identifiedOn),
           ...overrideOf(assignment),
         },
         this.units,

@@ -14,6 +14,7 @@ const EVERY_TIMELINE_TYPE = Object.keys({
   FindingRecorded: true,
   FindingClosedOut: true,
   FindingReopened: true,
+  FindingWithdrawn: true,
   UnitAssigned: true,
   ExtensionRequested: true,
   ExtensionGranted: true,

@@ -2,6 +2,8 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeFindingsImport, importFindingsFile } from '../rectification/import-findings/import-findings.js';
 import { isUuid } from '../shared/ids.js';
+import { replayLog } from '../event-sourcing/replay-log.js';
+import { FindingTitlesIndex } from '../rectification/finding-titles/finding-titles.index.js';
 import { officeDayArgument, runImportTool, UsageError } from './import-cli.js';
 
 runImportTool({
@@ -37,6 +39,8 @@ default to today.`,
     return { file: positionals[0]!, evaluationId, dryRun: values['dry-run'] === true, identifiedOn, assignedOn };
   },
   async run(dependencies, file, { evaluationId, ...options }, context) {
-    return describeFindingsImport(basename(file.name), await importFindingsFile(dependencies, evaluationId, file, context, options));
+    // The evaluation's findings however they were recorded: a finding typed in on the findings page is not recorded again.
+    const titles = await replayLog(dependencies.store, dependencies.schemas, new FindingTitlesIndex());
+    return describeFindingsImport(basename(file.name), await importFindingsFile({ ...dependencies, titles }, evaluationId, file, context, options));
   },
 });

@@ -371,6 +371,25 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "reopenedOn"
       ]
     },
+    "FindingWithdrawn": {
+      "type": "object",
+      "properties": {
+        "findingId": {
+          "type": "string"
+        },
+        "reason": {
+          "type": "string"
+        },
+        "withdrawnOn": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "findingId",
+        "reason",
+        "withdrawnOn"
+      ]
+    },
     "InitialPasswordSet": {
       "type": "object",
       "properties": {

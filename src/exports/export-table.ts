@@ -184,7 +184,9 @@ export function ledgerTable(source: LedgerSource): ExportTable {
     const leads = leadsOf(inAssignedOrder(finding.parts.values()), source.unitName);
     if (finding.parts.size === 0 && !source.unitId) {
       const evaluation = evaluationTitle.get(finding.evaluationId) ?? finding.evaluationId;
-      rows.push({ light: null, cells: [rows.length + 1, evaluation, finding.title, finding.category, finding.measures, '', '', '', FINDING_STATUS_ZH.UNASSIGNED, '', '', '', '', '', ''] });
+      // A withdrawn finding stays on the record, said as such (已撤销 with its day and reason) and counted nowhere.
+      const status = finding.status === 'WITHDRAWN' ? `${FINDING_STATUS_ZH.WITHDRAWN}（${finding.withdrawnOn}：${finding.withdrawalReason}）` : FINDING_STATUS_ZH.UNASSIGNED;
+      rows.push({ light: null, cells: [rows.length + 1, evaluation, finding.title, finding.category, finding.measures, '', '', '', status, '', '', '', '', '', ''] });
       continue;
     }
     for (const part of inAssignedOrder(finding.parts.values())) {

@@ -9,6 +9,7 @@ import { WorkPlanModule } from '../work-plan/work-plan.module.js';
 import { TimeTravelCache, timeTravelCacheProvider } from '../shared/time-travel-cache.js';
 import { RectificationLedger } from './ledger/rectification-ledger.js';
 import { FindingListIndex } from './finding-list/finding-list.index.js';
+import { FindingTitlesIndex } from './finding-titles/finding-titles.index.js';
 import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
 import { ProjectedStreams } from '../event-sourcing/projected-streams.js';
 import {
@@ -50,6 +51,7 @@ import { EvaluationSetupResolver } from './rectification-setup/rectification-set
     derivedReadModelProvider(RectificationLedger, [ProjectedStreams]),
     derivedReadModelProvider(DashboardReadModel, [RectificationLedger, UnitsReadModel]),
     timeTravelCacheProvider,
+    readModelProvider(FindingTitlesIndex),
     {
       // After the ledger: it reads the ledger's views once the ledger has applied each event.
       provide: FindingListIndex,

@@ -40,6 +40,7 @@ export const OFFICE_DAY_DEFAULTS: Readonly<Record<string, OfficeDayDefaults>> = 
   ['RemoveWorkPlanItemUnit', { unassignedOn: today }],
   ['RescheduleWorkPlanItem', { rescheduledOn: today }],
   ['WithdrawWorkPlanItem', { withdrawnOn: today }],
+  ['WithdrawFinding', { withdrawnOn: today }],
   ...partSteps('AssignFinding', null, 'assignedOn'),
   ...partSteps('RequestExtension', 'RequestWorkPlanItemExtension', 'requestedOn'),
   ...partSteps('DecideExtension', 'DecideWorkPlanItemExtension', 'decidedOn'),

@@ -130,4 +130,33 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     const shown = (await cited.textContent())?.replace(/\s+/g, '') ?? '';
     expect(shown).toContain(`表扬${CIRCULAR}（青川市发展和改革委员会，${officeDay(0)}发布）`);
   });
+
+  it('a problem typed in twice is refused beside 问题; one recorded twice anyway is withdrawn from its page with a reason, and reads 已撤销 (breaker11d P5/P10)', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto('/findings');
+    await page.getByRole('button', { name: '登记问题' }).click();
+    const form = page.locator('[data-test="form-record-finding"]');
+    await form.waitFor();
+    await pick(form, page, '所属评估报告', EVALUATION);
+    await form.getByLabel('问题', { exact: true }).fill(`${TITLE}。`);
+    await form.getByLabel('具体表现').fill('同一问题再次录入。');
+    await form.getByLabel('类别').fill('依申请公开');
+    await form.getByRole('button', { name: '登记问题' }).click();
+    const error = errorBeside(form, page, '问题');
+    await error.waitFor();
+    expect(await error.textContent()).toBe(`该评估已登记问题「${TITLE}」，同一问题不重复登记。`);
+
+    await page.goto(`/findings/${findingId}`);
+    await page.locator('[data-test="withdraw-finding"]').click();
+    const withdraw = page.locator('[data-test="form-withdraw"]');
+    await withdraw.waitFor();
+    await withdraw.getByLabel('撤销理由（如：与某问题重复登记、评估机构来函撤回）').fill('评估机构来函撤回该问题');
+    await withdraw.getByRole('button', { name: '确认撤销' }).click();
+    await page.locator('[data-test="withdrawn-note"]').waitFor();
+    expect((await page.locator('[data-test="finding-status"]').textContent())?.trim()).toBe('已撤销');
+    expect(await page.locator('[data-test="withdrawn-note"]').textContent()).toContain(`该问题已于 ${officeDay(0)} 撤销：评估机构来函撤回该问题。`);
+    expect(await page.locator('[data-test="withdraw-finding"]').count()).toBe(0);
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { status withdrawalReason assignments { unitId } } }`, { id: findingId });
+    expect(data!.finding).toEqual({ status: 'WITHDRAWN', withdrawalReason: '评估机构来函撤回该问题', assignments: [] });
+  });
 });

@@ -49,6 +49,8 @@ describe('Authorization matrix: every operation × every caller', () => {
   let openFinding: string;
   let unassignedFinding: string;
   let closedFinding: string;
+  /** Recorded twice by mistake: the one the matrix withdraws. */
+  let duplicateFinding: string;
   let backdatedFinding: string; // assigned and reported on earlier days, for correcting a report date
   /** Item 2 of the demo plan: the own unit leads, the other unit is responsible and has reported. */
   let openItem: string;
@@ -127,6 +129,7 @@ describe('Authorization matrix: every operation × every caller', () => {
       })).recordFinding.id as string;
     openFinding = await record('部分单位公开目录更新不及时');
     unassignedFinding = await record('依申请公开答复不规范');
+    duplicateFinding = await record('依申请公开答复不规范（重复录入）');
     closedFinding = await record('政策解读材料与文件不同步');
     backdatedFinding = await record('年度报告发布滞后');
     await mutate('assignFinding', { findingId: backdatedFinding, assignedOn: '2026-04-01', units: [{ unitId: units[OWN_UNIT], role: 'LEAD', dueDate: '2026-05-15' }] });
@@ -206,6 +209,7 @@ describe('Authorization matrix: every operation × every caller', () => {
     mutationRow('correctRecordDate', ['SUPERVISOR'], () => ({ findingId: backdatedFinding, ...ownPart(), record: 'REPORT', previousOn: '2026-04-06', on: '2026-04-07', reason: '报告日期录入有误' })),
     mutationRow('reopenFinding', ['SUPERVISOR'], () => ({ findingId: closedFinding, reason: '群众反映问题反弹' })),
     mutationRow('issueCircular', ['SUPERVISOR'], () => ({ ...ownPart(), kind: 'CRITICISM', title: '关于整改进度滞后的通报', reason: '整改报告被退回', references: [{ kind: 'FINDING', id: openFinding }], issuedOn: '2026-04-10' })),
+    mutationRow('withdrawFinding', ['SUPERVISOR'], () => ({ findingId: duplicateFinding, reason: '与“依申请公开答复不规范”重复登记' })),
     mutationRow('importWorkPlan', ['SUPERVISOR', 'ADMIN'], () => ({
       fileName: 'plan.csv',
       title: '青川市2026年政府信息公开专项工作方案',

@@ -86,10 +86,10 @@ describe('recordFinding with its assignment', () => {
       [{ assignedOn: '2026-03-19', units: [{ unitId: unitId['FGW'], role: 'LEAD', dueDate: '2026-05-31' }] }, 'BAD_USER_INPUT', 'assignedOn'],
     ] as const;
     for (const [assignment, code, field] of refusals) {
-      const answer = await app.graphql(RECORD, { input: input({ assignment }) });
+      const answer = await app.graphql(RECORD, { input: input({ title: `政策解读不同步（${field}）`, assignment }) });
       expect({ code: errorCode(answer), field: answer.errors?.[0]?.extensions?.field, zh: /[\u4e00-\u9fff]/.test(String(answer.errors?.[0]?.extensions?.messageZh)) }).toEqual({ code, field, zh: true });
     }
-    const withoutLead = await app.graphql(RECORD, { input: input({ assignment: { units: [{ unitId: unitId['CZJ'], role: 'RESPONSIBLE', dueDate: '2026-05-31' }] } }) });
+    const withoutLead = await app.graphql(RECORD, { input: input({ title: '政策解读不同步（无牵头单位）', assignment: { units: [{ unitId: unitId['CZJ'], role: 'RESPONSIBLE', dueDate: '2026-05-31' }] } }) });
     expect(errorCode(withoutLead)).toBe('BAD_USER_INPUT');
     expect(await findingCount()).toBe(before);
     expect(await app.logPosition()).toBe(position);
@@ -104,7 +104,33 @@ describe('recordFinding with its assignment', () => {
   });
 
   it('refuses a finding whose identification day is before the evaluation arrived, beside identifiedOn', async () => {
-    const answer = await app.graphql(RECORD, { input: input({ identifiedOn: '2026-03-01' }) });
+    const answer = await app.graphql(RECORD, { input: input({ title: '依申请公开答复超期', identifiedOn: '2026-03-01' }) });
     expect({ code: errorCode(answer), field: answer.errors?.[0]?.extensions?.field }).toEqual({ code: 'BAD_USER_INPUT', field: 'identifiedOn' });
+  });
+
+  it('records a problem once: the same title again is refused beside 问题, and the evaluation\'s list imported later does not record it again (breaker11d P5/P10)', async () => {
+    const title = '政务新媒体账号长期未更新';
+    const first = await app.graphql(RECORD, { input: input({ title }) });
+    expect(first.errors).toBeUndefined();
+    const findingId = first.data!.recordFinding.id as string;
+    const position = await app.logPosition();
+    const again = await app.graphql(RECORD, { input: input({ title: ` ${title}。` }) });
+    expect({ code: errorCode(again), field: again.errors?.[0]?.extensions?.field, zh: again.errors?.[0]?.extensions?.messageZh }).toEqual({
+      code: 'CONFLICT',
+      field: 'title',
+      zh: `该评估已登记问题「${title}」，同一问题不重复登记。`,
+    });
+    expect(await app.logPosition()).toBe(position);
+
+    const csv = `问题,具体表现,类别,严重程度,涉及单位\n${title},3个部门政务微博超过6个月未更新,政务新媒体,较重,青川市财政局\n网站栏目更新不及时,栏目长期未更新,主动公开,一般,青川市财政局\n`;
+    const imported = await app.graphql(
+      `mutation($input: ImportFindingsInput!) { importFindings(input: $input) { recordedCount alreadyRecordedCount noticesZh rows { title findingId recordedNow } } }`,
+      { input: { idempotencyKey: 'list', evaluationId, fileName: 'dup.csv', contentBase64: Buffer.from(`\uFEFF${csv}`).toString('base64'), identifiedOn: '2026-03-20' } },
+    );
+    expect(imported.errors).toBeUndefined();
+    expect(imported.data!.importFindings).toMatchObject({ recordedCount: 1, alreadyRecordedCount: 1, rows: [{ title, findingId, recordedNow: false }, { recordedNow: true }] });
+    expect(imported.data!.importFindings.noticesZh).toContain(`第 2 行：问题“${title}”此前已在问题清单中登记（“${title}”），未重复登记。`);
+    const listed = await app.graphql(`query($t: String) { findings(first: 10, titleContains: $t) { totalCount } }`, { t: '政务新媒体账号' });
+    expect(listed.data!.findings.totalCount).toBe(1);
   });
 });

@@ -8,10 +8,10 @@ export const PART_STATUS_LABEL: Record<string, string> = { ASSIGNED: '整改中'
  * a unit is given a part, 整改中 until every part is verified, then 已销号. Work-plan items with no
  * unit say 待交办 too (UNASSIGNED_LABEL).
  */
-export const FINDING_STATUS_LABEL: Record<string, string> = { UNASSIGNED: '待交办', OPEN: '整改中', CLOSED: '已销号' };
+export const FINDING_STATUS_LABEL: Record<string, string> = { UNASSIGNED: '待交办', OPEN: '整改中', CLOSED: '已销号', WITHDRAWN: '已撤销' };
 export const UNASSIGNED_LABEL = FINDING_STATUS_LABEL.UNASSIGNED!;
 /** Element Plus tag types of the statuses. */
-export const FINDING_STATUS_TAG: Record<string, 'info' | 'warning' | 'success'> = { UNASSIGNED: 'info', OPEN: 'warning', CLOSED: 'success' };
+export const FINDING_STATUS_TAG: Record<string, 'info' | 'warning' | 'success'> = { UNASSIGNED: 'info', OPEN: 'warning', CLOSED: 'success', WITHDRAWN: 'info' };
 export const ITEM_STATUS_LABEL: Record<string, string> = { OPEN: '进行中', COMPLETED: '已完成', WITHDRAWN: '已撤销' };
 /** The grades in the words evaluation reports and import files use (src/rectification/import-findings/findings-file.ts SEVERITY_WORDS). */
 export const SEVERITY_LABEL: Record<string, string> = { HIGH: '严重', MEDIUM: '较重', LOW: '一般' };
@@ -40,6 +40,7 @@ export const EVENT_LABEL: Record<string, string> = {
   FindingRecorded: '登记问题',
   FindingClosedOut: '销号',
   FindingReopened: '重新打开',
+  FindingWithdrawn: '撤销问题',
   UnitAssigned: '交办',
   ExtensionRequested: '申请延期',
   ExtensionGranted: '批准延期',

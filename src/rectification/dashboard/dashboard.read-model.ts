@@ -26,6 +26,8 @@ interface FindingFacts {
   closed: boolean;
   /** 待交办: no part yet (see `findingStatus`). */
   unassigned: boolean;
+  /** 已撤销: counted nowhere since (FindingWithdrawn). */
+  withdrawn?: boolean;
 }
 
 interface Group {
@@ -41,6 +43,8 @@ export interface DashboardState {
   closed: number;
   /** Findings with no part yet (待交办). */
   unassigned: number;
+  /** Findings withdrawn (已撤销): in `findingIds`, in no figure. */
+  withdrawn: number;
   /** By evaluation, in the order each evaluation's first finding was recorded. */
   readonly perEvaluation: Map<string, Group>;
   readonly perCategory: Map<string, Group>;
@@ -83,6 +87,7 @@ export class DashboardReadModel implements Projection {
     findingIds: [],
     closed: 0,
     unassigned: 0,
+    withdrawn: 0,
     perEvaluation: new Map(),
     perCategory: new Map(),
     parts: emptyTallies(),
@@ -146,6 +151,13 @@ export class DashboardReadModel implements Projection {
       groupOf(state.perEvaluation, facts.evaluationId).findings += 1;
       groupOf(state.perCategory, facts.category).findings += 1;
     }
+    if (finding.status === 'WITHDRAWN' && !facts.withdrawn) {
+      // Off the 台账 for good: out of every total and group (its parts leave below, as the view no longer holds them).
+      state.withdrawn += 1;
+      groupOf(state.perEvaluation, facts.evaluationId).findings -= 1;
+      groupOf(state.perCategory, facts.category).findings -= 1;
+      facts.withdrawn = true;
+    }
     const closed = finding.status === 'CLOSED';
     if (closed !== facts.closed) {
       const delta = closed ? 1 : -1;
@@ -154,7 +166,7 @@ export class DashboardReadModel implements Projection {
       groupOf(state.perCategory, facts.category).closed += delta;
       facts.closed = closed;
     }
-    const unassigned = findingStatus(finding) === 'UNASSIGNED';
+    const unassigned = findingStatus(finding) === 'UNASSIGNED' && !facts.withdrawn;
     if (unassigned !== facts.unassigned) {
       state.unassigned += unassigned ? 1 : -1;
       facts.unassigned = unassigned;
@@ -195,7 +207,7 @@ export class DashboardReadModel implements Projection {
 
   private summarise(today: string, dueSoonDays: number): DashboardSummary {
     const state = this.state;
-    const total = state.findingIds.length;
+    const total = state.findingIds.length - state.withdrawn;
     const evaluationTitle = (evaluationId: string) => this.ledger.evaluation(evaluationId)?.title ?? evaluationId;
     const perUnit: UnitProgress[] = [];
     for (const [unitId, tally] of state.parts.perUnit) {
@@ -209,8 +221,11 @@ export class DashboardReadModel implements Projection {
       parts: partCounts(state.parts.all, today),
       meanDaysToRemediate: meanRemediationDays(state.parts.all),
       perUnit: perUnit.sort((a, b) => b.overdue - a.overdue || byPinyin(a.unitName, b.unitName)),
-      perEvaluation: [...state.perEvaluation].map(([key, group]) => progress(key, evaluationTitle(key), group)),
-      perCategory: [...state.perCategory].map(([key, group]) => progress(key, key, group)).sort((a, b) => byPinyin(a.label, b.label)),
+      perEvaluation: [...state.perEvaluation].filter(([, group]) => group.findings > 0).map(([key, group]) => progress(key, evaluationTitle(key), group)),
+      perCategory: [...state.perCategory]
+        .filter(([, group]) => group.findings > 0)
+        .map(([key, group]) => progress(key, key, group))
+        .sort((a, b) => byPinyin(a.label, b.label)),
     };
   }
 

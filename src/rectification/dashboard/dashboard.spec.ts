@@ -22,6 +22,8 @@ const finding = (findingId: string, category: string, parts: PartView[], closed 
   status: closed ? 'CLOSED' : 'OPEN',
   closedOn: closed ? '2026-05-10' : null,
   closedAt: closed ? '2026-05-10T02:00:00.000Z' : null,
+  withdrawnOn: null,
+  withdrawalReason: null,
   parts: new Map(parts.map((p) => [p.unitId, p])),
 });
 

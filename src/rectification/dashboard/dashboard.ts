@@ -148,7 +148,9 @@ export function buildDashboard(input: {
   today: string;
   dueSoonDays: number;
 }): Dashboard {
-  const { findings, today, dueSoonDays, unitName } = input;
+  const { today, dueSoonDays, unitName } = input;
+  // A withdrawn finding (已撤销) is off the 台账: it counts in no figure.
+  const findings = input.findings.filter((finding) => finding.status !== 'WITHDRAWN');
   const evaluationTitles = new Map(input.evaluations.map((evaluation) => [evaluation.evaluationId, evaluation.title]));
   const parts = emptyCounts();
   const perUnit = new Map<string, UnitProgress & { durations: number[] }>();

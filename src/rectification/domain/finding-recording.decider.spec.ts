@@ -57,6 +57,12 @@ describe('recording a finding', () => {
   it('refuses to record the same finding twice', () => {
     expect(codeOf(decide([recorded], record()))).toBe('CONFLICT');
   });
+
+  it('refuses a title the evaluation already has, naming the finding recorded (breaker11d P10)', () => {
+    const decision = decide([], record({ sameTitleRecorded: { findingId: 'f-0', title: '未开通依申请公开网上申请渠道。' } }));
+    expect(codeOf(decision)).toBe('CONFLICT');
+    expect(() => decision()).toThrow(expect.objectContaining({ messageZh: '该评估已登记问题「未开通依申请公开网上申请渠道。」，同一问题不重复登记。', details: { field: 'title', findingId: 'f-0' } }));
+  });
 });
 
 describe('business time', () => {

@@ -12,6 +12,7 @@ import {
   type RecordFinding,
   type ReopenFinding,
   type UnitToAssign,
+  type WithdrawFinding,
 } from './finding.decider.js';
 import type { FindingRecorded, FindingStreamEvent } from './finding.events.js';
 
@@ -607,5 +608,33 @@ describe('due dates and the day the finding was identified (2025-04-15)', () => 
       .when(assign([unit(FINANCE, 'LEAD', '2025-04-20')]))
       .thenRefused('BAD_USER_INPUT', /\(2025-04-20\) is before its assignment date \(2025-05-20\)/, /的截止日期（2025-04-20）早于交办日期（2025-05-20），日期顺序不对。$/);
     given([recorded]).when(assign([unit(FINANCE, 'LEAD', '2025-05-20')])).then([{ type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2025-05-20', assignedOn: ASSIGNED_ON } }]);
+  });
+});
+
+describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves the 台账)', () => {
+  const REASON = '与第1项重复登记';
+  const withdraw = (overrides: Partial<WithdrawFinding> = {}): WithdrawFinding => ({ type: 'WithdrawFinding', today: TODAY, withdrawnOn: TODAY, reason: REASON, ...overrides });
+  const withdrawn: FindingStreamEvent = { type: 'FindingWithdrawn', data: { findingId: FINDING, reason: REASON, withdrawnOn: TODAY } };
+
+  it('withdraws an open or a closed finding with its reason, and keeps its parts as a record', () => {
+    given(bothReported).when(withdraw({ reason: `  ${REASON} ` })).then([withdrawn]);
+    given(closed).when(withdraw()).then([withdrawn]);
+    expect(stateAfter([...bothReported, withdrawn])).toMatchObject({ status: 'withdrawn', withdrawnOn: TODAY, withdrawalReason: REASON, assignments: assignmentsAfter(bothReported) });
+  });
+
+  it('refuses without a reason, on a day in the future, or on a day before anything recorded on its parts', () => {
+    given(bothReported).when(withdraw({ reason: ' ' })).thenRefusedAt('reason');
+    given(bothReported).when(withdraw({ withdrawnOn: '2025-07-03' })).thenRefusedAt('withdrawnOn');
+    given(bothReported).when(withdraw({ withdrawnOn: '2025-06-27' })).thenRefused('BAD_USER_INPUT', /report/, /报告日期/);
+    given([recorded]).when(withdraw({ withdrawnOn: '2025-04-14' })).thenRefused('BAD_USER_INPUT', /identified/, /问题发现日期/);
+  });
+
+  it('takes no more work once withdrawn: a report, an assignment, a reopening or a second withdrawal is a CONFLICT naming the day and reason', () => {
+    const after = [...bothReported, withdrawn];
+    const refusal = /已于 2025-07-02 撤销（与第1项重复登记），不再办理/;
+    given(after).when(inspect(FINANCE, 'PASSED', 'inspection-1')).thenRefused('CONFLICT', /withdrawn/, refusal);
+    given(after).when(assign([unit(HOUSING)])).thenRefused('CONFLICT', /withdrawn/, refusal);
+    given([...closed, withdrawn]).when(reopen()).thenRefused('CONFLICT', /withdrawn/, refusal);
+    given(after).when(withdraw()).thenRefused('CONFLICT', /withdrawn/, refusal);
   });
 });

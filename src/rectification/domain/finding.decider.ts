@@ -1,4 +1,4 @@
-import { evolveAssignments, initialAssignmentsState, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
+import { evolveAssignments, initialAssignmentsState, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
 import {
   parentOfParts,
@@ -8,7 +8,9 @@ import {
 } from '../../assignments/domain/parent-of-parts.js';
 import { Decider, unreachable } from '../../shared/decider.js';
 import { DomainError, conflict, named, notFound, say } from '../../shared/domain-error.js';
-import { requireBusinessDay, requireNotBefore, type DatedFact } from '../../shared/guards.js';
+import { requireBusinessDay, requireNotBefore, requireText, type DatedFact } from '../../shared/guards.js';
+import type { NamesUnits } from '../../assignments/domain/assignment.commands.js';
+import { latestFactOf } from '../../assignments/domain/part-facts.js';
 import type { FindingEvent, FindingRecorded, FindingStreamEvent } from './finding.events.js';
 
 export type { UnitToAssign } from '../../assignments/domain/parent-of-parts.js';
@@ -26,6 +28,12 @@ export interface RecordFinding {
   /** The office day the evaluation was received: nothing it names is identified before it. */
   readonly evaluationReceivedOn?: string;
   readonly unknownUnitIds: readonly string[];
+  /**
+   * A finding of the same evaluation, not withdrawn, with the same title's words, however it was
+   * recorded (looked up by the handler): one problem is on the 台账 once (breaker11d P5/P10). An
+   * import finds such a finding itself and leaves it out.
+   */
+  readonly sameTitleRecorded?: { readonly findingId: string; readonly title: string };
 }
 
 /**
@@ -47,6 +55,20 @@ export interface RecordAssignedFinding extends Omit<RecordFinding, 'type'> {
   readonly assignment: Omit<AssignmentBatch, 'today' | 'unknownUnitIds'>;
 }
 
+/**
+ * Takes the finding off the 台账 (FindingWithdrawn), as the office's supervisor decides: a problem
+ * recorded twice, or one the evaluator withdrew. Refused without a reason, on a day in the future,
+ * before the finding was identified or before the latest fact on any of its parts.
+ */
+export interface WithdrawFinding extends NamesUnits {
+  readonly type: 'WithdrawFinding';
+  readonly reason: string;
+  /** The office day it was withdrawn (YYYY-MM-DD). */
+  readonly withdrawnOn: string;
+  /** The office's current day (China time). */
+  readonly today: string;
+}
+
 /** Reopens a closed (销号) finding: every part must be reported and inspected again. */
 export interface ReopenFinding extends ReopenRequest {
   readonly type: 'ReopenFinding';
@@ -59,7 +81,7 @@ export interface ReopenFinding extends ReopenRequest {
  */
 export type FindingPartCommand = PartCommand;
 
-export type FindingCommand = RecordFinding | RecordAssignedFinding | AssignFinding | ReopenFinding | FindingPartCommand;
+export type FindingCommand = RecordFinding | RecordAssignedFinding | AssignFinding | ReopenFinding | WithdrawFinding | FindingPartCommand;
 
 // ---------------------------------------------------------------------------------------------
 // state
@@ -81,9 +103,11 @@ interface RecordedFindingFacts {
 export type OpenFinding = RecordedFindingFacts & { readonly status: 'open' };
 /** 销号: every part verified. Reopening makes it `open` again. */
 export type ClosedFinding = RecordedFindingFacts & { readonly status: 'closed'; readonly closedOn: string };
+/** Off the 台账 (FindingWithdrawn): a record, taking no more work. */
+export type WithdrawnFinding = RecordedFindingFacts & { readonly status: 'withdrawn'; readonly withdrawnOn: string; readonly withdrawalReason: string };
 export type RecordedFindingState = OpenFinding | ClosedFinding;
 
-export type FindingState = { readonly status: 'unrecorded' } | RecordedFindingState;
+export type FindingState = { readonly status: 'unrecorded' } | RecordedFindingState | WithdrawnFinding;
 
 export const findingDecider: Decider<FindingCommand, FindingState, FindingStreamEvent> = {
   initialState: () => ({ status: 'unrecorded' }),
@@ -112,18 +136,21 @@ function evolveFinding(state: FindingState, event: FindingStreamEvent): FindingS
         assignments: initialAssignmentsState(),
       };
     case 'FindingClosedOut':
-      if (state.status === 'unrecorded') return state;
+      if (state.status === 'unrecorded' || state.status === 'withdrawn') return state;
       return { ...recordedPartOf(state), status: 'closed', closedOn: event.data.closedOn };
     case 'FindingReopened':
-      if (state.status === 'unrecorded') return state;
+      if (state.status === 'unrecorded' || state.status === 'withdrawn') return state;
       return { ...recordedPartOf(state), status: 'open' };
+    case 'FindingWithdrawn':
+      if (state.status === 'unrecorded' || state.status === 'withdrawn') return state;
+      return { ...recordedPartOf(state), status: 'withdrawn', withdrawnOn: event.data.withdrawnOn, withdrawalReason: event.data.reason };
     default:
       return unreachable(event);
   }
 }
 
 /** Leaves behind what belongs to one status only, such as `closedOn`. */
-const recordedPartOf = ({ findingId, evaluationId, identifiedOn, title, concernedUnitIds, assignments }: RecordedFindingState): RecordedFindingFacts => ({
+const recordedPartOf = ({ findingId, evaluationId, identifiedOn, title, concernedUnitIds, assignments }: RecordedFindingFacts): RecordedFindingFacts => ({
   findingId,
   concernedUnitIds,
   evaluationId,
@@ -159,6 +186,8 @@ function decideFinding(command: FindingCommand, state: FindingState): FindingStr
       return assignFinding(command, requireRecorded(state));
     case 'ReopenFinding':
       return parts.reopen(command, requireRecorded(state));
+    case 'WithdrawFinding':
+      return withdrawFinding(command, requireRecorded(state));
     case 'RequestExtension':
     case 'DecideExtension':
     case 'UrgeUnit':
@@ -184,6 +213,10 @@ function recordFinding(command: RecordFinding, state: FindingState): FindingStre
   if (state.status !== 'unrecorded') throw conflict(`Finding 「${state.title}」 is already recorded.`, `问题「${state.title}」已经登记。`);
   if (!command.evaluationExists) throw notFound('Evaluation', command.data.evaluationId, 'evaluationId');
   if (command.unknownUnitIds.length > 0) throw notFound('Unit', command.unknownUnitIds.join(', '), 'concernedUnitIds');
+  if (command.sameTitleRecorded) {
+    const { title, findingId } = command.sameTitleRecorded;
+    throw conflict(`The evaluation already has the finding 「${title}」: one problem is recorded once.`, `该评估已登记问题「${title}」，同一问题不重复登记。`, { field: 'title', findingId });
+  }
   requireBusinessDay(command.data.identifiedOn, command.today, named('identifiedOn', 'The day the finding was identified', '问题发现日期'));
   requireNotBefore(
     { day: command.data.identifiedOn, what: named('identifiedOn', 'the day the finding was identified', '问题发现日期') },
@@ -207,8 +240,28 @@ function assignFinding(command: AssignFinding, finding: RecordedFindingState): F
  */
 export const findingIdentified = (identifiedOn: string): DatedFact => ({ day: identifiedOn, what: say('the day the finding was identified', '问题发现日期') });
 
-/** A finding is found before anything else about the command is checked. */
+function withdrawFinding(command: WithdrawFinding, finding: RecordedFindingState): FindingStreamEvent[] {
+  requireText(command.reason, named('reason', 'A reason for withdrawing the finding', '撤销问题的理由'));
+  const { withdrawnOn } = command;
+  const what = named('withdrawnOn', `The day finding 「${finding.title}」 was withdrawn`, `问题「${finding.title}」的撤销日期`);
+  requireBusinessDay(withdrawnOn, command.today, what);
+  const withdrawn = { day: withdrawnOn, what };
+  requireNotBefore(withdrawn, findingIdentified(finding.identifiedOn));
+  for (const part of partsOf(finding.assignments)) requireNotBefore(withdrawn, latestFactOf(part, command));
+  return [{ type: 'FindingWithdrawn', data: { findingId: finding.findingId, reason: command.reason.trim(), withdrawnOn } }];
+}
+
+/**
+ * A finding is found before anything else about the command is checked; a withdrawn one takes no
+ * more work (CONFLICT naming the day and the reason).
+ */
 function requireRecorded(state: FindingState): RecordedFindingState {
   if (state.status === 'unrecorded') throw new DomainError('NOT_FOUND', say('The finding has not been recorded.', '该问题尚未登记。'));
+  if (state.status === 'withdrawn') {
+    throw conflict(
+      `Finding 「${state.title}」 was withdrawn on ${state.withdrawnOn} (${state.withdrawalReason}): it takes no more work.`,
+      `问题「${state.title}」已于 ${state.withdrawnOn} 撤销（${state.withdrawalReason}），不再办理。`,
+    );
+  }
   return state;
 }

@@ -39,8 +39,15 @@ export type FindingReopened = DomainEvent<
   { readonly findingId: string; readonly reason: string; readonly reopenedOn: string }
 >;
 
+/**
+ * The office took the finding off its 台账 (recorded twice, or the evaluator withdrew it): it stays
+ * a record — its history, parts and reports as they were — but from `withdrawnOn` it counts in no
+ * figure, list of work or reminder, and takes no more work. Only a supervisor withdraws, with a reason.
+ */
+export type FindingWithdrawn = DomainEvent<'FindingWithdrawn', { readonly findingId: string; readonly reason: string; readonly withdrawnOn: string }>;
+
 /** Events about the finding itself. */
-export type FindingEvent = FindingRecorded | FindingClosedOut | FindingReopened;
+export type FindingEvent = FindingRecorded | FindingClosedOut | FindingReopened | FindingWithdrawn;
 
 /** Everything a finding stream holds: its own events and the assignment lifecycle of its parts. */
 export type FindingStreamEvent = FindingEvent | AssignmentEvent;
@@ -57,6 +64,7 @@ export const findingEventSchemas: EventSchemas<FindingEvent> = {
   },
   FindingClosedOut: { version: 1, occurredOn: 'closedOn' },
   FindingReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: officeDayOfRecording('reopenedOn') } },
+  FindingWithdrawn: { version: 1, occurredOn: 'withdrawnOn' },
 };
 
 export const findingStream = (findingId: string) => `finding-${findingId}`;

@@ -15,6 +15,23 @@ export const dueDateLimitOf = (plan: Pick<RectificationPlanApproved['data'], 'ti
   setBy: say(`the inspection deadline of rectification plan 「${plan.title}」`, `整改实施方案「${plan.title}」的督查时限`),
 });
 
+/**
+ * The latest due date a finding's part may have: the approved plan's inspection deadline; before a
+ * plan is recorded (offices often enter the 台账 first), the end of the year after the finding was
+ * identified, so that a year typed 2062 or 2206 for 2026 is refused rather than never turning red
+ * (breaker10c P16). A supervisor may still go past it with an override and its reason.
+ */
+export const findingDueDateLimit = (plan: Pick<RectificationPlanApproved['data'], 'title' | 'inspectionDue'> | null | undefined, identifiedOn: string): DueDateLimit =>
+  plan
+    ? dueDateLimitOf(plan)
+    : {
+        latest: `${Number(identifiedOn.slice(0, 4)) + 1}-12-31`,
+        setBy: say(
+          'the end of the year after the finding was identified (the limit until a rectification plan is approved)',
+          '问题发现次年年底（登记整改实施方案前的上限，登记后以其督查时限为准）',
+        ),
+      };
+
 /** Records the plan as approved; runs on the stream `rectificationPlanStream(evaluationId)`. */
 export interface ApproveRectificationPlan extends Readonly<RectificationPlanApproved['data']> {
   readonly type: 'ApproveRectificationPlan';

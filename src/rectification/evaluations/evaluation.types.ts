@@ -98,6 +98,12 @@ export class FindingType {
   @Field(() => String, { description: 'The office day the finding was identified (YYYY-MM-DD)' })
   identifiedOn: string;
 
+  @Field(() => String, { nullable: true, description: 'The office day a supervisor withdrew the finding (status WITHDRAWN, 已撤销); null while it is on the 台账' })
+  withdrawnOn: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was withdrawn (撤销理由); null while it is on the 台账' })
+  withdrawalReason: string | null;
+
   @Field(() => TimeCutType, { nullable: true, description: 'Which time axes the answer used (on the finding query with asOf / knownAt)' })
   time?: TimeCutType;
 }

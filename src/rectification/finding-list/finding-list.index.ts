@@ -34,7 +34,7 @@ interface EvaluationRow {
 export interface FindingFilter {
   readonly evaluationId?: string;
   readonly category?: string;
-  /** UNASSIGNED (no part yet), OPEN or CLOSED: see `findingStatus`. */
+  /** UNASSIGNED (no part yet), OPEN, CLOSED or WITHDRAWN: see `findingStatus`. */
   readonly status?: FindingStatus;
   /** A unit the finding concerns or has a part. */
   readonly unitId?: string;
@@ -54,7 +54,7 @@ export interface LightDays {
 
 /** A list of findings is a list of their sequence numbers: scans read typed columns, not objects spread over the heap. */
 const findingOrder = recordedOrder<number>('findings', (sequence) => sequence);
-const STATUS_CODE: Readonly<Record<FindingStatus, number>> = { OPEN: 1, CLOSED: 2, UNASSIGNED: 3 };
+const STATUS_CODE: Readonly<Record<FindingStatus, number>> = { OPEN: 1, CLOSED: 2, UNASSIGNED: 3, WITHDRAWN: 4 };
 /** No such day: a due date that is never early enough, or never late enough. */
 const NO_DAY_AFTER = 2 ** 31 - 1;
 const NO_DAY_BEFORE = -(2 ** 31);

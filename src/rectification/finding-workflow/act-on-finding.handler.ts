@@ -3,7 +3,7 @@ import { CommandExecutor } from '../../event-sourcing/command-executor.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import { CommandContext } from '../../shared/command-context.js';
 import { withDueDateLimit, withUnitNames, type DueDateLimit } from '../../assignments/domain/assignment.commands.js';
-import { dueDateLimitOf } from '../domain/rectification-plan.decider.js';
+import { findingDueDateLimit } from '../domain/rectification-plan.decider.js';
 import { RectificationLedger } from '../ledger/rectification-ledger.js';
 import { RectificationSetupReadModel } from '../rectification-setup/rectification-setup.read-model.js';
 import { findingDecider, type AssignFinding, type FindingCommand, type RecordFinding } from '../domain/finding.decider.js';
@@ -44,10 +44,9 @@ export class ActOnFindingHandler implements ICommandHandler<ActOnFindingCommand>
     return findingId;
   }
 
-  /** Due dates are bounded once the finding's evaluation has its approved plan; not before. */
+  /** Due dates are bounded by the evaluation's approved plan, before one by the year after the finding was identified (`findingDueDateLimit`). */
   private dueDateLimitOf(findingId: string): DueDateLimit | null {
-    const evaluationId = this.ledger.finding(findingId)?.evaluationId;
-    const plan = evaluationId === undefined ? undefined : this.setup.planOf(evaluationId);
-    return plan ? dueDateLimitOf(plan) : null;
+    const finding = this.ledger.finding(findingId);
+    return finding ? findingDueDateLimit(this.setup.planOf(finding.evaluationId), finding.identifiedOn) : null;
   }
 }

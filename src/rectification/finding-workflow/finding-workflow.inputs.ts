@@ -1,5 +1,6 @@
 import { Field, ID, InputType, IntersectionType } from '@nestjs/graphql';
 import {
+  OfficeDay,
   AssignPayload,
   CorrectInspectionPayload,
   CorrectRecordDatePayload,
@@ -12,7 +13,8 @@ import {
   SendBackPayload,
   UrgePayload,
 } from '../../assignments/graphql/part.inputs.js';
-import { EntityId } from '../../shared/graphql/validation.js';
+import { EntityId, RequiredText } from '../../shared/graphql/validation.js';
+import { IdempotentInput } from '../../shared/graphql/idempotent-input.js';
 
 @InputType({ isAbstract: true })
 class FindingRef {
@@ -32,3 +34,15 @@ class FindingRef {
 @InputType() export class CorrectRecordDateInput extends IntersectionType(FindingRef, CorrectRecordDatePayload) {}
 @InputType() export class CorrectReportDateInput extends IntersectionType(FindingRef, CorrectReportDatePayload) {}
 @InputType() export class CorrectInspectionInput extends IntersectionType(FindingRef, CorrectInspectionPayload) {}
+
+@InputType({ isAbstract: true })
+class WithdrawalPayload extends IdempotentInput {
+  @Field(() => String, { description: 'Why the finding leaves the 台账 (撤销理由), e.g. 与第3项重复登记, or the evaluator’s letter withdrawing it' })
+  @RequiredText(2000)
+  reason: string;
+
+  @OfficeDay('the finding was withdrawn (not before it was identified nor before anything recorded on its parts)')
+  withdrawnOn?: string;
+}
+
+@InputType() export class WithdrawFindingInput extends IntersectionType(FindingRef, WithdrawalPayload) {}

@@ -20,6 +20,7 @@ import {
   RequestExtensionInput,
   SendBackReportInput,
   UrgeUnitInput,
+  WithdrawFindingInput,
 } from './finding-workflow.inputs.js';
 
 /** The life of a finding after it is recorded: each mutation answers with the updated finding. */
@@ -108,6 +109,18 @@ export class FindingWorkflowResolver {
   @Mutation(() => FindingType, { description: 'A supervisor reopens a closed finding: every part must be reported and inspected again.' })
   reopenFinding(@Args('input') input: ReopenFindingInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'ReopenFinding', input, (issued) => ({ ...partCommands.reopen(input, issued), type: 'ReopenFinding' }));
+  }
+
+  @AllowRoles('SUPERVISOR')
+  @Mutation(() => FindingType, {
+    description:
+      'A supervisor takes the finding off the 台账 with a reason (recorded twice, or withdrawn by the evaluator): status WITHDRAWN (已撤销); it stays a record with its history and counts in no figure, list of work or reminder.',
+  })
+  withdrawFinding(@Args('input') input: WithdrawFindingInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'WithdrawFinding', input, ({ now }) => {
+      const { today, day } = businessTime(now, input.withdrawnOn);
+      return { type: 'WithdrawFinding', today, withdrawnOn: day, reason: input.reason };
+    });
   }
 
   private async act(

@@ -13,7 +13,14 @@ import { DomainError } from '../../shared/domain-error.js';
 import type { ImportDependencies } from '../../imports/import-run.js';
 import { evaluationDecider } from '../domain/evaluation.decider.js';
 import { evaluationStream } from '../domain/evaluation.events.js';
-import { importFindingsFile } from './import-findings.js';
+import { findingDecider } from '../domain/finding.decider.js';
+import { findingStream } from '../domain/finding.events.js';
+import { FindingTitlesIndex } from '../finding-titles/finding-titles.index.js';
+import { importFindingsFile as importWithTitles } from './import-findings.js';
+
+/** The import as the server runs it: with the evaluation's findings as recorded so far. */
+const importFindingsFile = async (dependencies: ImportDependencies, ...rest: Parameters<typeof importWithTitles> extends [unknown, ...infer R] ? R : never) =>
+  importWithTitles({ ...dependencies, titles: await replayLog(dependencies.store, dependencies.schemas, new FindingTitlesIndex()) }, ...rest);
 
 /*
  * Breaker10 F1: a 整改台账 opened and saved again (the same cells, other bytes), or re-sent as CSV
@@ -197,3 +204,103 @@ describe('a 台账 re-sent with other dates, measures or fewer units (breaker10b
   });
 });
 
+describe('findings typed in on the findings page, then the evaluation\'s list imported (breaker11d P10, breaker10c P3)', () => {
+  const csv = (lines: string[]) => new TextEncoder().encode(`存在问题,整改措施,责任单位,整改时限\n${lines.join('\n')}\n`);
+  /** 登记问题: a finding with the id the form gives it (from its request), not the one an import derives. */
+  async function typedIn(dependencies: ImportDependencies, title: string, key: string): Promise<string> {
+    const findingId = `typed-${key}`;
+    await executeCommand(
+      dependencies.store,
+      dependencies.schemas,
+      findingStream(findingId),
+      findingDecider,
+      {
+        type: 'RecordFinding',
+        today: '2026-10-09',
+        data: { findingId, evaluationId: EVALUATION, title, description: title, category: '政务新媒体', severity: 'HIGH', concernedUnitIds: [], identifiedOn: '2026-10-08', measures: '' },
+        evaluationExists: true,
+        evaluationReceivedOn: '2026-10-08',
+        unknownUnitIds: [],
+      },
+      contextOf(key),
+    );
+    return findingId;
+  }
+
+  it('does not record again a finding entered by hand: the row is that finding, and a notice says so', async () => {
+    const dependencies = await withEvaluation();
+    const findingId = await typedIn(dependencies, '政务新媒体账号长期未更新', 'form-1');
+    const count = (await dependencies.store.readAll()).length;
+    const outcome = await importFindingsFile(
+      dependencies,
+      EVALUATION,
+      { name: 'list.csv', content: csv(['1. 政务新媒体账号长期未更新。,关停整合,青川市财政局,2026年12月底前', 'NM目录不全,补齐目录,青川市教育局,2026年12月底前']) },
+      contextOf('list'),
+      { identifiedOn: '2026-10-08' },
+    );
+    expect(outcome.findings.map((finding) => [finding.findingId === findingId, finding.recordedNow])).toEqual([
+      [true, false],
+      [false, true],
+    ]);
+    expect(outcome.notes.notices).toContainEqual(expect.objectContaining({ row: 2, reasonZh: '问题“政务新媒体账号长期未更新。”此前已在问题清单中登记（“政务新媒体账号长期未更新”），未重复登记，按本文件交办。' }));
+    // The new problem is recorded; the one typed in (待交办) takes the 台账's unit and date.
+    expect(outcome.findings[0]!.parts).toEqual([expect.objectContaining({ unitName: '青川市财政局', role: 'LEAD', dueDate: '2026-12-31' })]);
+    const appended = (await dependencies.store.readAll()).slice(count);
+    expect(appended.filter((event) => event.type === 'FindingRecorded')).toHaveLength(1);
+    expect(appended.filter((event) => event.type === 'UnitAssigned').map((event) => event.streamId)).toEqual([findingStream(findingId), expect.not.stringContaining(findingId)]);
+    // Sent again, it changes nothing.
+    const again = await importFindingsFile(
+      dependencies,
+      EVALUATION,
+      { name: 'list.csv', content: csv(['1. 政务新媒体账号长期未更新。,关停整合,青川市财政局,2026年12月底前', 'NM目录不全,补齐目录,青川市教育局,2026年12月底前']) },
+      contextOf('list-again'),
+      { identifiedOn: '2026-10-08' },
+    );
+    expect(again.findings.every((finding) => !finding.recordedNow)).toBe(true);
+    expect((await dependencies.store.readAll()).length).toBe(count + appended.length);
+  });
+
+  it('refuses, naming both, a row whose title is one character from a recorded finding; nothing is written', async () => {
+    const dependencies = await withEvaluation();
+    await importFindingsFile(dependencies, EVALUATION, { name: 'v1.csv', content: csv(['LM网站栏目更新不及时,全面排查,青川市财政局,2026年11月30日']) }, contextOf('v1'), { identifiedOn: '2026-10-08' });
+    await typedIn(dependencies, '政务新媒体账号长期未更新', 'form-2');
+    const count = (await dependencies.store.readAll()).length;
+    for (const dryRun of [true, false]) {
+      const refusal = await importFindingsFile(
+        dependencies,
+        EVALUATION,
+        { name: 'v2.csv', content: csv(['LM网站栏目更新不够及时,全面排查,青川市财政局,2026年11月30日', '政务新媒体帐号长期未更新,关停整合,青川市教育局,2026年12月底前', '年报未公布,补发,青川市民政局,2026年12月底前']) },
+        contextOf(`v2-${dryRun}`),
+        { identifiedOn: '2026-10-08', dryRun },
+      ).catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(DomainError);
+      expect((refusal as DomainError).code).toBe('CONFLICT');
+      const problems = ((refusal as DomainError).details as { problems: { row: number; reasonZh: string }[] }).problems;
+      expect(problems.map((problem) => problem.row)).toEqual([2, 3]);
+      expect(problems[0]!.reasonZh).toMatch(/^问题“LM网站栏目更新不够及时”与已登记的问题“LM网站栏目更新不及时”只差 1 个字。/);
+      expect(problems[1]!.reasonZh).toContain('已登记的问题“政务新媒体账号长期未更新”');
+    }
+    expect((await dependencies.store.readAll()).length).toBe(count);
+  });
+});
+
+describe('a 台账 imported before its 整改实施方案 is recorded (breaker10c P16)', () => {
+  const csv = (lines: string[]) => new TextEncoder().encode(`存在问题,整改措施,责任单位,整改时限\n${lines.join('\n')}\n`);
+
+  it('refuses, naming each row, a due date after the end of the year after identification (a year typed 2062 or 2206 for 2026)', async () => {
+    const dependencies = await withEvaluation();
+    const count = (await dependencies.store.readAll()).length;
+    const refusal = await importFindingsFile(
+      dependencies,
+      EVALUATION,
+      { name: 'ly.csv', content: csv(['LY问题一,整改,青川市财政局,2062年6月30日', 'LY问题二,整改,青川市教育局,2206年6月30日', 'LY问题三,整改,青川市民政局,2027-12-31']) },
+      contextOf('ly'),
+      { identifiedOn: '2026-10-08', dryRun: true },
+    ).catch((error: unknown) => error);
+    expect((refusal as DomainError).code).toBe('BAD_USER_INPUT');
+    const problems = ((refusal as DomainError).details as { problems: { row: number; reasonZh: string }[] }).problems;
+    expect(problems.map((problem) => problem.row)).toEqual([2, 3]);
+    expect(problems[0]!.reasonZh).toBe('整改时限 2062-06-30 晚于问题发现次年年底（登记整改实施方案前的上限，登记后以其督查时限为准）（2027-12-31）；如确需延后，须由督办人员逐项填写理由后特批。');
+    expect((await dependencies.store.readAll()).length).toBe(count);
+  });
+});

@@ -13,12 +13,13 @@ import { describeNotes, importRefused } from '../../spreadsheet/import-refusal.j
 import { eventsOfCommand, fileFormatOf, firstRunAppended, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
 import { evaluationDecider } from '../domain/evaluation.decider.js';
 import { evaluationStream } from '../domain/evaluation.events.js';
-import { findingDecider, type FindingState, type RecordAssignedFinding, type RecordFinding } from '../domain/finding.decider.js';
+import { findingDecider, type AssignFinding, type FindingState, type RecordAssignedFinding, type RecordFinding } from '../domain/finding.decider.js';
 import { partsOf } from '../../assignments/domain/assignment.decider.js';
-import { dueDateLimitOf, rectificationPlanDecider } from '../domain/rectification-plan.decider.js';
+import { dueDateLimitOf, findingDueDateLimit, rectificationPlanDecider } from '../domain/rectification-plan.decider.js';
 import { rectificationPlanStream } from '../domain/rectification-plan.events.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { findingStream } from '../domain/finding.events.js';
+import type { FindingTitlesIndex } from '../finding-titles/finding-titles.index.js';
 
 /*
  * Imports an evaluation's findings (评估发现的问题) from a file: the write path of
@@ -97,13 +98,13 @@ const findingIdByFile = (evaluationId: string, sha256: string, title: string) =>
  * NOT_FOUND for an unknown evaluation, CONFLICT for an idempotency key used for another request.
  */
 export async function importFindingsFile(
-  dependencies: ImportDependencies,
+  dependencies: ImportDependencies & { readonly titles: FindingTitlesIndex },
   evaluationId: string,
   file: ImportFile,
   context: CommandContext,
   options: FindingsImportOptions = {},
 ): Promise<FindingsImportOutcome> {
-  const { store, schemas, units } = dependencies;
+  const { store, schemas, units, titles } = dependencies;
   const recorded = await refuseReusedKey(store, requestOf(context));
   const evaluation = await loadState(store, schemas, evaluationStream(evaluationId), evaluationDecider);
   if (evaluation.status !== 'registered') throw notFound('Evaluation', evaluationId);
@@ -120,7 +121,7 @@ export async function importFindingsFile(
     ...(options.assignedOn === undefined ? {} : { assignedOn: options.assignedOn }),
     year: Number(fileIdentifiedOn.slice(0, 4)),
     standingUntil: plan.status === 'approved' ? dueDateLimitOf(plan).latest : undefined,
-    dueDateLimit: plan.status === 'approved' ? dueDateLimitOf(plan) : null,
+    dueDateLimit: findingDueDateLimit(plan.status === 'approved' ? plan : null, fileIdentifiedOn),
   });
   if (!result.ok) throw importRefused(fileName, format, result.problems, 'BAD_USER_INPUT', result.sheet);
 
@@ -131,7 +132,10 @@ export async function importFindingsFile(
   const findings = await Promise.all(
     result.findings.map(async (finding) => {
       // The id of today's imports, else of earlier ones (by exact title, by file and title): a finding recorded either way is found.
+      // And a finding typed in with 登记问题, or recorded under another id, with the same title's words (breaker11d P10).
+      const sameTitle = titles.sameTitle(evaluationId, finding.title)?.findingId;
       const ids = [importedFindingId(evaluationId, finding.title), findingIdByExactTitle(evaluationId, finding.title), findingIdByFile(evaluationId, sha256, finding.title)];
+      if (sameTitle !== undefined && !ids.includes(sameTitle)) ids.push(sameTitle);
       const states = await Promise.all(ids.map((id) => loadState(store, schemas, findingStream(id), findingDecider)));
       const found = states.findIndex((state) => state.status !== 'unrecorded');
       const [findingId, state] = found < 0 ? [ids[0]!, states[0]!] : [ids[found]!, states[found]!];
@@ -142,16 +146,46 @@ export async function importFindingsFile(
       const assignedOn = options.assignedOn ?? identifiedOn;
       // 立行立改 is due the day its part is assigned, which a 发现日期 may move.
       const parts = finding.parts.map((part) => (part.terms.kind === 'AT_ONCE' ? { ...part, dueDate: assignedOn } : part));
-      return { finding, findingId, identifiedOn, assignedOn, parts, recordedBefore: state.status !== 'unrecorded' && !recordedByFirstRun, state: recordedByFirstRun ? ({ status: 'unrecorded' } as const) : state };
+      const recordedBefore = state.status !== 'unrecorded' && !recordedByFirstRun;
+      // Recorded by another path than an import (登记问题): said, so the office knows why the row added nothing.
+      const enteredElsewhere = recordedBefore && ids.length === 4 && found === 3;
+      // A finding recorded with no unit yet (typed in on the day the report came, 待交办) takes the 台账's parts.
+      const assignedNow = recordedBefore && state.status !== 'withdrawn' && result.ledger === true && partsOf(state.assignments).length === 0 && parts.length > 0;
+      return { finding, findingId, identifiedOn, assignedOn, parts, recordedBefore, enteredElsewhere, assignedNow, state: recordedByFirstRun ? ({ status: 'unrecorded' } as const) : state };
     }),
   );
-  const changed = findings.flatMap(({ finding, state }) => (state.status === 'unrecorded' ? [] : unitsAddedTo(state, finding)));
+  const changed = findings.flatMap(({ finding, state, assignedNow }) =>
+    state.status === 'unrecorded' ? nearlyRecorded(titles, evaluationId, finding) : assignedNow || state.status === 'withdrawn' ? [] : unitsAddedTo(state, finding),
+  );
   if (changed.length > 0) throw importRefused(fileName, format, changed, 'CONFLICT', result.sheet);
   // A 台账 re-sent with other dates, measures or fewer units changes nothing recorded: each difference is said (breaker10b N3).
-  const differences: ImportProblem[] = [];
+  const differences: ImportProblem[] = findings.flatMap(({ finding, state, recordedBefore }) =>
+    // A withdrawn finding (已撤销) is not brought back by a file: said, so the office knows.
+    recordedBefore && state.status === 'withdrawn'
+      ? [
+          {
+            row: finding.row,
+            reason: `Finding "${state.title}" was withdrawn on ${state.withdrawnOn} (${state.withdrawalReason}): not recorded again.`,
+            reasonZh: `问题“${state.title}”已于 ${state.withdrawnOn} 撤销（${state.withdrawalReason}），未重新登记。`,
+          },
+        ]
+      : [],
+  );
+  differences.push(
+    ...findings
+      .filter(({ enteredElsewhere, state }) => enteredElsewhere && state.status !== 'withdrawn')
+      .map(({ finding, state, assignedNow }) => {
+        const recordedTitle = state.status === 'unrecorded' ? finding.title : state.title;
+        return {
+          row: finding.row,
+          reason: `Finding "${finding.title}" was recorded before on the findings page as "${recordedTitle}": not recorded again${assignedNow ? '; the file\'s units are assigned to it' : ''}.`,
+          reasonZh: `问题“${finding.title}”此前已在问题清单中登记（“${recordedTitle}”），未重复登记${assignedNow ? '，按本文件交办' : ''}。`,
+        };
+      }),
+  );
   if (result.ledger) {
-    for (const { finding, findingId, state, parts, recordedBefore } of findings) {
-      if (!recordedBefore || state.status === 'unrecorded') continue;
+    for (const { finding, findingId, state, parts, recordedBefore, assignedNow } of findings) {
+      if (!recordedBefore || assignedNow || state.status === 'unrecorded' || state.status === 'withdrawn') continue;
       const recordedMeasures = await measuresRecorded(dependencies, findingId);
       differences.push(...differencesFrom(state, { ...finding, parts }, recordedMeasures, (unitId) => units.get(unitId)?.name ?? unitId));
     }
@@ -177,24 +211,38 @@ export async function importFindingsFile(
               actor: context.actor,
               assignedOn,
               units: parts.map(({ unit, role, dueDate, terms }) => ({ unitId: unit.unitId, role, dueDate, terms })),
-              dueDateLimit: plan.status === 'approved' ? dueDateLimitOf(plan) : null,
+              dueDateLimit: findingDueDateLimit(plan.status === 'approved' ? plan : null, identifiedOn),
               unitNames: units,
             },
           }
         : { ...recordFinding, type: 'RecordFinding' };
       return batchCommand(finding.row, findingStream(findingId), findingDecider, command, contextOf(findingId));
     });
+  for (const { finding, findingId, assignedOn, parts, identifiedOn, state } of findings.filter(({ assignedNow }) => assignedNow)) {
+    const assign: AssignFinding = {
+      type: 'AssignFinding',
+      today,
+      actor: context.actor,
+      assignedOn,
+      units: parts.map(({ unit, role, dueDate, terms }) => ({ unitId: unit.unitId, role, dueDate, terms })),
+      dueDateLimit: findingDueDateLimit(plan.status === 'approved' ? plan : null, state.status === 'unrecorded' ? identifiedOn : state.identifiedOn),
+      unitNames: units,
+      unknownUnitIds: units.unknownIds(parts.map(({ unit }) => unit.unitId)),
+    };
+    commands.push(batchCommand(finding.row, findingStream(findingId), findingDecider, assign, contextInBatch(context, 'AssignFinding', `findings:${findingId}`)));
+  }
+  commands.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   const batch = await runImportBatch(dependencies, { fileName, format }, commands, { dryRun: options.dryRun, request: requestOf(context) });
   return {
     evaluationId,
-    findings: findings.map(({ finding, findingId, recordedBefore, parts, state }) => ({
+    findings: findings.map(({ finding, findingId, recordedBefore, assignedNow, parts, state }) => ({
       findingId,
       row: finding.row,
       title: finding.title,
       recordedNow: !recordedBefore,
       // A finding recorded before is answered as recorded, not as the file gives it (breaker10b N3).
       parts:
-        recordedBefore && state.status !== 'unrecorded' && result.ledger
+        recordedBefore && !assignedNow && state.status !== 'unrecorded' && result.ledger
           ? partsOf(state.assignments).map((part) => ({
               unitId: part.unitId,
               unitName: units.get(part.unitId)?.name ?? part.unitId,
@@ -231,6 +279,27 @@ function unitsAddedTo(state: Exclude<FindingState, { status: 'unrecorded' }>, fi
       row: finding.row,
       reason: `Finding "${finding.title}" was imported before; this file gives it units it does not have (${names}). An import never changes a recorded finding: add units on the finding (assignFinding).`,
       reasonZh: `问题“${finding.title}”此前已导入；本文件为其列出了原来没有的单位（${names}）。导入不会改动已登记的问题：如需增加单位，请在该问题页面交办。`,
+    },
+  ];
+}
+
+/**
+ * A row not recorded before whose title is a few characters from a finding the evaluation has
+ * (`FindingTitlesIndex.near`): refused naming both, since a retyped title must not put a problem on
+ * the 台账 twice (breaker10c P3), nor can the import tell a touched-up word from another problem.
+ */
+function nearlyRecorded(titles: FindingTitlesIndex, evaluationId: string, finding: ImportedFinding): ImportProblem[] {
+  const [nearest] = titles.near(evaluationId, finding.title);
+  if (!nearest) return [];
+  return [
+    {
+      row: finding.row,
+      reason:
+        `Finding "${finding.title}" differs from the recorded finding "${nearest.title}" by ${nearest.distance} character${nearest.distance === 1 ? '' : 's'}. ` +
+        `If it is the same problem, give it the recorded title in the file; if it is another one, leave the row out and record it on its own (recordFinding).`,
+      reasonZh:
+        `问题“${finding.title}”与已登记的问题“${nearest.title}”只差 ${nearest.distance} 个字${nearest.withdrawn ? '（该问题已撤销）' : ''}。` +
+        `如是同一问题，请在文件中改用已登记的名称；如是另一个问题，请从文件中删去该行，在问题清单中用“登记问题”单独登记。`,
     },
   ];
 }

@@ -6,7 +6,7 @@ import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-ev
 import type { TimeCut } from '../../shared/time-cut.js';
 import { foldAtCut } from '../../shared/time-travel-fold.js';
 import type { EvaluationEvent, EvaluationRegistered } from '../domain/evaluation.events.js';
-import { findingStream, type FindingRecorded } from '../domain/finding.events.js';
+import { findingStream, type FindingRecorded, type FindingWithdrawn } from '../domain/finding.events.js';
 
 export type EvaluationView = EvaluationRegistered['data'] & {
   readonly registeredAt: string;
@@ -17,10 +17,14 @@ export type EvaluationView = EvaluationRegistered['data'] & {
 export type FindingView = FindingRecorded['data'] & {
   readonly recordedAt: string;
   readonly recordedBy: string;
-  status: 'OPEN' | 'CLOSED';
+  /** WITHDRAWN (FindingWithdrawn): off the 台账, its parts no longer held (the history keeps them). */
+  status: 'OPEN' | 'CLOSED' | 'WITHDRAWN';
   /** The business day of the close-out (销号): the day of the inspection that verified the last part. */
   closedOn: string | null;
   closedAt: string | null;
+  /** The office day it was withdrawn, and why; null while it is on the 台账. */
+  withdrawnOn: string | null;
+  withdrawalReason: string | null;
   /** One part per assigned unit, keyed by unit id, in the order they were assigned. */
   readonly parts: Map<string, PartView>;
 };
@@ -41,6 +45,8 @@ function newFindingView(event: TimelineEntry<FindingRecorded>): FindingView {
     status: 'OPEN',
     closedOn: null,
     closedAt: null,
+    withdrawnOn: null,
+    withdrawalReason: null,
     parts: new Map(),
   };
 }
@@ -52,6 +58,14 @@ function newFindingView(event: TimelineEntry<FindingRecorded>): FindingView {
  * close the finding on a day its parts were not all verified.
  */
 function applyToFinding(finding: FindingView, event: TimelineEntry): void {
+  if (finding.status === 'WITHDRAWN') return;
+  if (event.type === 'FindingWithdrawn') {
+    const { withdrawnOn, reason } = (event as TimelineEntry<FindingWithdrawn>).data;
+    // Off the 台账: no part is held any more, so no figure, list of work or reminder counts one.
+    Object.assign(finding, { status: 'WITHDRAWN', withdrawnOn, withdrawalReason: reason, closedOn: null, closedAt: null });
+    finding.parts.clear();
+    return;
+  }
   if (isAssignmentEvent(event)) applyAssignmentEvent(finding.parts, event);
   const closedOn = closeOutDay(finding.parts);
   finding.status = closedOn === null ? 'OPEN' : 'CLOSED';

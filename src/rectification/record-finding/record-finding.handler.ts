@@ -10,7 +10,8 @@ import { evaluationDecider } from '../domain/evaluation.decider.js';
 import { evaluationStream } from '../domain/evaluation.events.js';
 import { findingDecider, type RecordAssignedFinding, type RecordFinding } from '../domain/finding.decider.js';
 import { findingStream } from '../domain/finding.events.js';
-import { dueDateLimitOf } from '../domain/rectification-plan.decider.js';
+import { findingDueDateLimit } from '../domain/rectification-plan.decider.js';
+import { FindingTitlesIndex } from '../finding-titles/finding-titles.index.js';
 import { RectificationSetupReadModel } from '../rectification-setup/rectification-setup.read-model.js';
 import type { FindingAssignmentInput, RecordFindingInput } from './record-finding.input.js';
 
@@ -30,6 +31,7 @@ export class RecordFindingHandler implements ICommandHandler<RecordFindingComman
     private readonly executor: CommandExecutor,
     private readonly units: UnitsReadModel,
     private readonly setup: RectificationSetupReadModel,
+    private readonly titles: FindingTitlesIndex,
   ) {}
 
   async execute({ input: { assignment, ...input }, context }: RecordFindingCommand): Promise<string> {
@@ -44,9 +46,16 @@ export class RecordFindingHandler implements ICommandHandler<RecordFindingComman
       evaluationExists: evaluation.status === 'registered',
       evaluationReceivedOn: evaluation.status === 'registered' ? evaluation.receivedOn : undefined,
       unknownUnitIds: this.units.unknownIds(concernedUnitIds),
+      ...this.sameTitleRecorded(input.evaluationId, input.title),
     };
     await this.executor.execute(findingStream(findingId), findingDecider, assignment ? this.assigned(record, assignment, context) : record, context);
     return findingId;
+  }
+
+  /** The evaluation's finding, not withdrawn, with the same title's words: the form does not record a problem twice. */
+  private sameTitleRecorded(evaluationId: string, title: string): Pick<RecordFinding, 'sameTitleRecorded'> {
+    const same = this.titles.sameTitle(evaluationId, title);
+    return same && !same.withdrawn ? { sameTitleRecorded: { findingId: same.findingId, title: same.title } } : {};
   }
 
   /**
@@ -65,7 +74,7 @@ export class RecordFindingHandler implements ICommandHandler<RecordFindingComman
           actor: context.actor,
           assignedOn: assignment.assignedOn ?? record.today,
           units: assignment.units,
-          dueDateLimit: plan ? dueDateLimitOf(plan) : null,
+          dueDateLimit: findingDueDateLimit(plan, record.data.identifiedOn),
           ...overrideOf(assignment),
         },
         this.units,

@@ -662,6 +662,29 @@ describe('a merged unit is given no work by a plan (breaker, issue 8 round 3)', 
   });
 });
 
+describe('a re-dating that overtakes a part’s extension (breaker10c P12)', () => {
+  const asked = [...definedAndAssigned, ...workPlanItemDecider.decide(requestExtension(), stateAfter(definedAndAssigned))];
+  const extended = [...asked, ...workPlanItemDecider.decide(decideExtension(), stateAfter(asked))];
+  const revise = (dueDate: string): ReviseWorkPlanItem => ({ type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: '2026-06-10', reason: '7月调整', dueDate, planApprovedOn: PLAN_APPROVED_ON });
+
+  it('moves the extended part (07-31) with the item when the plan now gives later (09-30): the unit is never held to the earlier day', () => {
+    const events = given(extended).when(revise('2026-09-30')).decision();
+    expect(events.filter((event) => event.type === 'PartsRescheduled').map((event) => event.data)).toEqual([
+      { previousDueDate: DUE, dueDate: '2026-09-30', rescheduledOn: '2026-06-10' },
+      { previousDueDate: '2026-07-31', dueDate: '2026-09-30', rescheduledOn: '2026-06-10' },
+    ]);
+    expect(partsOf(assignmentsAfter([...extended, ...events])).map((part) => [part.unitId, part.dueDate])).toEqual(
+      partsOf(assignmentsAfter(extended)).map((part) => [part.unitId, '2026-09-30']),
+    );
+  });
+
+  it('keeps the extension when the plan moves the item to a day before it (07-15)', () => {
+    const events = given(extended).when(revise('2026-07-15')).decision();
+    expect(events.filter((event) => event.type === 'PartsRescheduled')).toHaveLength(1);
+    expect(partOf(assignmentsAfter([...extended, ...events]), DONGHU)!.dueDate).toBe('2026-07-31');
+  });
+});
+
 describe('plan changes take the office day they happened (breaker8 S3)', () => {
   const REASON = '2026年5月10日领导小组会议决定';
   const revisedOn = '2026-05-10';

@@ -12,11 +12,11 @@ import {
   partsOf,
   recorded,
   unitNamed,
-  type AssignmentPart,
   type AssignmentsState,
 } from '../../assignments/domain/assignment.decider.js';
 import { isAssignmentEvent, type AssignmentEvent, type AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { parentOfParts, type PartCommand, type ReopenRequest } from '../../assignments/domain/parent-of-parts.js';
+import { assignmentOf, latestFactOf } from '../../assignments/domain/part-facts.js';
 import type { CorrectFactDate, NamesUnits, SetsDueDate } from '../../assignments/domain/assignment.commands.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
@@ -490,6 +490,11 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
         data: { itemId, previousDueDate: definition.dueDate, dueDate, reason, rescheduledOn: on, ...recorded(override), ...(termsChanged ? { terms, previousTerms: definition.terms ?? BY_DATE } : {}) },
       },
       { type: 'PartsRescheduled', data: { previousDueDate: definition.dueDate, dueDate, rescheduledOn: on, ...newTerms } },
+      // A part given more time (an extension, a later date on return) that the plan now overtakes follows the item:
+      // what the plan later grants is never shortened by an extension asked earlier (breaker10c P12).
+      ...overtakenDueDates(item.assignments, definition.dueDate, dueDate).map(
+        (previousDueDate): AssignmentEvent => ({ type: 'PartsRescheduled', data: { previousDueDate, dueDate, rescheduledOn: on, ...newTerms } }),
+      ),
     );
   }
   let assignments = events.filter(isAssignmentEvent).reduce(evolveAssignments, item.assignments);
@@ -560,6 +565,18 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   return events;
 }
 
+/**
+ * The due dates (`YYYY-MM-DD`, ascending, each once) of the item's open parts that lie after its old
+ * due date `from` and before its new one `to`: parts given more time than the item had, which a
+ * later re-dating overtakes. None when the item moves earlier.
+ */
+function overtakenDueDates(assignments: AssignmentsState, from: string, to: string): string[] {
+  const days = partsOf(assignments)
+    .filter((part) => part.status !== 'VERIFIED' && isAfter(part.dueDate, from) && isAfter(to, part.dueDate))
+    .map((part) => part.dueDate);
+  return [...new Set(days)].sort();
+}
+
 /** How refusals name an item: its code and title (工作事项 7「重大决策预公开」), never its id. */
 const itemNamed = ({ definition }: DefinedItemFacts): Bilingual =>
   say(`item ${definition.code} 「${definition.title}」`, `工作事项 ${definition.code}「${definition.title}」`);
@@ -585,30 +602,4 @@ function requireRedatableAssignment(command: CorrectFactDate, item: DefinedItemF
     );
   }
   requireNotBefore({ day: command.on, what: say('the corrected assignment date', '更正后的交办日期') }, began);
-}
-
-/** The day the unit got the part: its assignment, or for a successor (机构改革) its taking over. */
-function assignmentOf(part: AssignmentPart, command: NamesUnits): DatedFact {
-  const unit = unitNamed(command, part.unitId);
-  return part.heldSince === undefined
-    ? { day: part.assignedOn, what: say(`the assignment of ${unit.en}`, `${unit.zh}的交办日期`) }
-    : { day: part.heldSince, what: say(`the handover of the part to ${unit.en}`, `该任务移交${unit.zh}的日期`) };
-}
-
-/**
- * The latest fact already recorded on a part — its assignment or taking over (机构改革), a report,
- * an inspection, an extension request, a return — as refusals name it. A plan change that takes
- * the part off (removal, withdrawal) or changes its role is not dated before it: the part would
- * have work after it left the plan.
- */
-function latestFactOf(part: AssignmentPart, command: NamesUnits): DatedFact {
-  const unit = unitNamed(command, part.unitId);
-  const facts: DatedFact[] = [
-    assignmentOf(part, command),
-    ...(part.lastReport ? [{ day: part.lastReport.reportedOn, what: say(`the report of ${unit.en}`, `${unit.zh}的报告日期`) }] : []),
-    ...part.inspections.map((inspection) => ({ day: inspection.inspectedOn, what: say(`the inspection of ${unit.en}`, `${unit.zh}的督查日期`) })),
-    ...part.extensionRequests.map((request) => ({ day: request.requestedOn, what: say(`the extension request of ${unit.en}`, `${unit.zh}的延期申请日期`) })),
-    ...(part.lastReturn ? [{ day: part.lastReturn.returnedOn, what: say(`the return of the part of ${unit.en}`, `${unit.zh}任务的退回日期`) }] : []),
-  ];
-  return facts.reduce((latest, fact) => (fact.day > latest.day ? fact : latest));
 }

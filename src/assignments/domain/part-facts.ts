@@ -1,0 +1,30 @@
+import { say } from '../../shared/domain-error.js';
+import type { DatedFact } from '../../shared/guards.js';
+import type { NamesUnits } from './assignment.commands.js';
+import { unitNamed, type AssignmentPart } from './assignment.decider.js';
+
+/** The day the unit got the part: its assignment, or for a successor (机构改革) its taking over. */
+export function assignmentOf(part: AssignmentPart, command: NamesUnits): DatedFact {
+  const unit = unitNamed(command, part.unitId);
+  return part.heldSince === undefined
+    ? { day: part.assignedOn, what: say(`the assignment of ${unit.en}`, `${unit.zh}的交办日期`) }
+    : { day: part.heldSince, what: say(`the handover of the part to ${unit.en}`, `该任务移交${unit.zh}的日期`) };
+}
+
+/**
+ * The latest fact already recorded on a part — its assignment or taking over (机构改革), a report,
+ * an inspection, an extension request, a return — as refusals name it. A change that takes the
+ * part off (a plan's removal or withdrawal, a finding's withdrawal) or changes its role is not
+ * dated before it: the part would have work after it left.
+ */
+export function latestFactOf(part: AssignmentPart, command: NamesUnits): DatedFact {
+  const unit = unitNamed(command, part.unitId);
+  const facts: DatedFact[] = [
+    assignmentOf(part, command),
+    ...(part.lastReport ? [{ day: part.lastReport.reportedOn, what: say(`the report of ${unit.en}`, `${unit.zh}的报告日期`) }] : []),
+    ...part.inspections.map((inspection) => ({ day: inspection.inspectedOn, what: say(`the inspection of ${unit.en}`, `${unit.zh}的督查日期`) })),
+    ...part.extensionRequests.map((request) => ({ day: request.requestedOn, what: say(`the extension request of ${unit.en}`, `${unit.zh}的延期申请日期`) })),
+    ...(part.lastReturn ? [{ day: part.lastReturn.returnedOn, what: say(`the return of the part of ${unit.en}`, `${unit.zh}任务的退回日期`) }] : []),
+  ];
+  return facts.reduce((latest, fact) => (fact.day > latest.day ? fact : latest));
+}

@@ -1,0 +1,103 @@
+import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
+
+/*
+ * breaker11d P10: a problem recorded twice (typed in with 登记问题, then imported) must be able to
+ * leave the 台账. withdrawFinding (supervisor, with a reason) takes a finding off: status WITHDRAWN
+ * (已撤销), in the history with its reason, counted in no figure, list of work or export row of a
+ * unit, taking no more work; its past days still show it as it was. The office day is 2026-04-10.
+ */
+describe('withdrawFinding', () => {
+  let app: TestApp;
+  let unitId: string;
+  let evaluationId: string;
+  let keep: string;
+  let duplicate: string;
+
+  const mutate = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>) =>
+    app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { id status withdrawnOn withdrawalReason } }`, { input: { idempotencyKey: `${name}-${Math.random()}`, ...input } }, headers);
+  const ok = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>) => {
+    const answer = await mutate(name, input, headers);
+    expect(answer.errors).toBeUndefined();
+    return answer.data![name] as { id: string; status: string; withdrawnOn: string | null; withdrawalReason: string | null };
+  };
+  const dashboard = async (asOf?: string) =>
+    (await app.graphql(`query($asOf: String) { dashboard(asOf: $asOf) { findings { total open unassigned closed } parts { assigned overdue } openParts { findingId } } }`, { asOf }).then((answer) => { expect(answer.errors).toBeUndefined(); return answer; })).data!.dashboard;
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: '2026-04-10T09:00:00+08:00' });
+    const registered = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, { input: { idempotencyKey: 'unit', code: 'JTJ', name: '青川市交通运输局', kind: 'DEPARTMENT', registeredOn: '2026-01-01' } }, await app.as('ADMIN'));
+    unitId = registered.data!.registerUnit.id;
+    const evaluation = await app.graphql(`mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`, {
+      input: { idempotencyKey: 'evaluation', title: '2025年度政务公开第三方评估报告', evaluator: '中部政府透明度研究院', commissionedBy: '青川市人民政府办公室', periodStart: '2025-01-01', periodEnd: '2025-12-31', receivedOn: '2026-03-15' },
+    });
+    evaluationId = evaluation.data!.registerEvaluation.id;
+    const finding = (title: string) => ({
+      evaluationId, title, description: title, category: '政务新媒体', severity: 'MEDIUM', identifiedOn: '2026-03-20',
+      assignment: { assignedOn: '2026-03-21', units: [{ unitId, role: 'LEAD', dueDate: '2026-04-05' }] },
+    });
+    keep = (await ok('recordFinding', finding('政务新媒体账号长期未更新'))).id;
+    duplicate = (await ok('recordFinding', finding('政务微博账号长期未更新（重复）'))).id;
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('takes the finding off the 台账 with its reason: WITHDRAWN, out of every figure and list of work, in its history', async () => {
+    expect(await dashboard()).toMatchObject({ findings: { total: 2, open: 2 }, parts: { assigned: 2, overdue: 2 } });
+    const withdrawn = await ok('withdrawFinding', { findingId: duplicate, reason: '与“政务新媒体账号长期未更新”重复登记', withdrawnOn: '2026-04-08' });
+    expect(withdrawn).toEqual({ id: duplicate, status: 'WITHDRAWN', withdrawnOn: '2026-04-08', withdrawalReason: '与“政务新媒体账号长期未更新”重复登记' });
+
+    const now = await dashboard();
+    expect(now).toMatchObject({ findings: { total: 1, open: 1, unassigned: 0, closed: 0 }, parts: { assigned: 1, overdue: 1 } });
+    expect(now.openParts.map((alert: { findingId: string }) => alert.findingId)).toEqual([keep]);
+    // The day before the withdrawal it was on the 台账 (and overdue).
+    expect((await dashboard('2026-04-07')).findings.total).toBe(2);
+
+    const listed = await app.graphql(`{ all: findings(first: 10) { totalCount } withdrawn: findings(first: 10, status: WITHDRAWN) { nodes { id } } red: findings(first: 10, light: RED) { nodes { id } } }`);
+    expect(listed.data).toEqual({ all: { totalCount: 2 }, withdrawn: { nodes: [{ id: duplicate }] }, red: { nodes: [{ id: keep }] } });
+    const workload = await app.graphql(`query($unitId: ID!) { unitWorkload(unitId: $unitId) { openParts { findingId } } }`, { unitId }, await app.as('UNIT', unitId));
+    expect(workload.data!.unitWorkload.openParts).toEqual([{ findingId: keep }]);
+    const history = await app.graphql(`query($id: ID!) { finding(id: $id) { history { eventType details } } }`, { id: duplicate });
+    expect(history.data!.finding.history.map((entry: { eventType: string }) => entry.eventType)).toContain('FindingWithdrawn');
+  });
+
+  it('takes no more work once withdrawn, refuses a unit or inspector, and an import of the list does not bring it back', async () => {
+    const report: Awaited<ReturnType<TestApp["graphql"]>> = await app.graphql(
+      `mutation($input: ReportRectificationInput!) { reportRectification(input: $input) { id } }`,
+      { input: { idempotencyKey: 'report', findingId: duplicate, unitId, summary: '已更新', evidence: [{ title: '账号主页', link: 'https://weibo.example.cn/qc' }] } },
+      await app.as('UNIT', unitId),
+    );
+    expect(report.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
+    expect(report.errors?.[0]?.extensions?.messageZh).toBe('问题「政务微博账号长期未更新（重复）」已于 2026-04-08 撤销（与“政务新媒体账号长期未更新”重复登记），不再办理。');
+    expect(errorCode(await mutate('withdrawFinding', { findingId: keep, reason: '重复' }, await app.as('INSPECTOR')))).toBe('FORBIDDEN');
+    const noReason = await mutate('withdrawFinding', { findingId: keep, reason: ' ' });
+    expect({ code: errorCode(noReason), fields: (noReason.errors?.[0]?.extensions?.fieldErrors as { field: string }[]).map((error) => error.field) }).toEqual({ code: 'BAD_USER_INPUT', fields: ['reason'] });
+    const early = await mutate('withdrawFinding', { findingId: keep, reason: '重复', withdrawnOn: '2026-03-20' });
+    expect({ code: errorCode(early), field: early.errors?.[0]?.extensions?.field }).toEqual({ code: 'BAD_USER_INPUT', field: 'withdrawnOn' });
+
+    const csv = '\uFEFF问题,具体表现,类别,严重程度,涉及单位\n政务微博账号长期未更新（重复）,3个部门政务微博超过6个月未更新,政务新媒体,较重,青川市交通运输局\n';
+    const imported = await app.graphql(`mutation($input: ImportFindingsInput!) { importFindings(input: $input) { recordedCount noticesZh rows { findingId recordedNow } } }`, {
+      input: { idempotencyKey: 'import', evaluationId, fileName: 'list.csv', contentBase64: Buffer.from(csv).toString('base64'), identifiedOn: '2026-03-20' },
+    });
+    expect(imported.data!.importFindings).toEqual({
+      recordedCount: 0,
+      noticesZh: ['第 2 行：问题“政务微博账号长期未更新（重复）”已于 2026-04-08 撤销（与“政务新媒体账号长期未更新”重复登记），未重新登记。'],
+      rows: [{ findingId: duplicate, recordedNow: false }],
+    });
+  });
+
+  it('bounds a due date given before any 整改实施方案 by the end of the year after identification; a supervisor may go past it with a reason (breaker10c P16)', async () => {
+    const input = (key: string, overrideReason?: string) => ({
+      evaluationId, title: `网站栏目长期未更新（${key}）`, description: '栏目长期未更新', category: '主动公开', severity: 'LOW', identifiedOn: '2026-03-20',
+      assignment: { assignedOn: '2026-03-21', units: [{ unitId, role: 'LEAD', dueDate: '2062-06-30' }], ...(overrideReason ? { overrideReason } : {}) },
+    });
+    const refused = await mutate('recordFinding', input('typo'));
+    expect({ code: errorCode(refused), field: refused.errors?.[0]?.extensions?.field, zh: refused.errors?.[0]?.extensions?.messageZh }).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'overrideReason',
+      zh: '截止日期（2062-06-30）晚于问题发现次年年底（登记整改实施方案前的上限，登记后以其督查时限为准）（2027-12-31）；如确需延后，须由督办人员填写理由后特批。',
+    });
+    expect((await mutate('recordFinding', input('override', '跨年度系统改造，经分管领导同意'))).errors).toBeUndefined();
+  });
+});

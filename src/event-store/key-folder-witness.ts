@@ -153,7 +153,7 @@ export function judgeCopyMissing(witnessed: StoreWitness | null, storeId: string
     'STORE_WITNESS_COPY_MISSING',
     say(
       `The store witness ${witnessPath} says a signed copy of it is kept beside the ledger signing key, in ${folder}, but there is no copy of store ${storeId} there: it was deleted, or the key's folder was restored from an older backup or moved without it. The copy is what tells a data folder restored from an older backup (witness included) from the store this server last saw, so the server does not start without it. Put the copy back (a backup of the key's folder, or the folder the key was moved from); if the key was moved, move its store-witnesses folder with it. To go on without it, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true): a new copy is written.`,
-      `事件库见证文件 ${witnessPath} 表明其签名副本存放在台账签名密钥旁的 ${folder} 中，但那里没有事件库 ${storeId} 的副本：副本被删除，或密钥文件夹被较早的备份恢复，或密钥被移走而副本未随之移动。只有该副本能区分“数据文件夹（连同见证文件）被旧备份恢复”与本服务上次看到的事件库，因此缺少它时服务不会启动。请放回副本（密钥文件夹的备份，或密钥原来所在的文件夹）；若密钥已移动，请把其 store-witnesses 文件夹一并移动。若确认不用副本继续，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次，届时将写入新的副本。`,
+      `事件库见证文件 ${witnessPath} 表明其签名副本存放在台账签名密钥旁的 ${folder} 中，但那里没有该事件库的副本：副本被删除，或密钥文件夹被较早的备份恢复，或密钥被移走而副本未随之移动。只有该副本能区分“数据文件夹（连同见证文件）被旧备份恢复”与本服务上次看到的事件库，因此缺少它时服务不会启动。请放回副本（密钥文件夹的备份，或密钥原来所在的文件夹）；若密钥已移动，请把其 store-witnesses 文件夹一并移动。若确认不用副本继续，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次，届时将写入新的副本。`,
     ),
   );
 }

@@ -173,7 +173,7 @@ describe('Copies of the store witness beside the key, per store and place (break
     const refusal = await refusalOf(start());
     expect(refusal.reason).toBe('STORE_WITNESS_COPY_MISSING');
     expect(refusal.message).toContain(`there is no copy of store`);
-    expect(refusal.messageZh).toContain('但那里没有事件库');
+    expect(refusal.messageZh).toContain('但那里没有该事件库的副本');
     app = await start({ ACCEPT_STORE_RESET: 'true' });
     await app.close();
     expect(readdirSync(copies)).toHaveLength(1);

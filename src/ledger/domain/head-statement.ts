@@ -147,7 +147,7 @@ export function judgeHeadStatement(statement: SignedHeadStatement, log: ServedLo
     return {
       finding: 'OTHER_STORE',
       head,
-      message: say(`The statement is about store ${head.storeId}; this server serves store ${log.storeId}.`, `该凭证针对的是事件库 ${head.storeId}，本服务使用的是事件库 ${log.storeId}。`),
+      message: say(`The statement is about store ${head.storeId}; this server serves store ${log.storeId}.`, '该凭证针对的是另一个事件库（例如培训用的副本），不是本服务现在使用的事件库。'),
     };
   }
   const position = BigInt(head.position);

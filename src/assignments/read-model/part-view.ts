@@ -168,7 +168,8 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     return;
   }
   if (event.type === 'UnitUnassigned') {
-    parts.delete(event.data.unitId);
+    // Verified work stays on the record (the deciders refuse removing it; a removal stored before that is read so).
+    if (parts.get(event.data.unitId)?.status !== 'VERIFIED') parts.delete(event.data.unitId);
     return;
   }
   if (event.type === 'PartsRescheduled') {

@@ -602,6 +602,17 @@ describe('plan revision of one item (fault 3)', () => {
       .then([{ type: 'UnitUnassigned', data: { unitId: DONGHU, reason: '根据工作进展动态调整', unassignedOn: TODAY } }, completed(TODAY)]);
   });
 
+  it('a verified part is not removed: done work stays on the record, the close-out day stands (breaker8c P14)', () => {
+    given(done)
+      .when(revise({ removeUnitIds: [FINANCE] }))
+      .thenRefused('CONFLICT', /^The part of .* in item 7 was verified on 2026-07-01: verified work stays on the record/, /已于 2026-07-01 通过督查确认完成：已核验的任务作为记录保留，调整方案时不能移除。如该任务实际并未完成，请先重新打开该事项。$/);
+    given(twoVerified).when(revise({ removeUnitIds: [FINANCE] })).thenRefusedAt('unitId');
+    // A removal of a verified part stored before the refusal is read as keeping it.
+    const storedBefore: WorkPlanItemStreamEvent = { type: 'UnitUnassigned', data: { unitId: FINANCE, reason: '根据工作进展动态调整', unassignedOn: TODAY } };
+    expect(stateAfter([...done, storedBefore])).toMatchObject({ status: 'completed', completedOn: INSPECTED_ON });
+    expect(partOf(assignmentsAfter([...done, storedBefore]), FINANCE)).toMatchObject({ status: 'VERIFIED' });
+  });
+
   it.each([inspector, clerkOf(FGW)])('$role may not revise', (actor) => {
     given(progressed).when(revise({ actor, dueDate: '2026-09-30' })).thenRefused('FORBIDDEN');
   });

@@ -96,9 +96,10 @@ export function buildBreakdown(
       .filter((found): found is WorkPlanItemView => found !== undefined && found.status !== 'WITHDRAWN')
       .map((found) => itemRow(found, { today, knownAt, dueSoonDays, unitId }))
       .filter((item) => !unitId || item.parts.length > 0);
-    return { code: category.code, title: category.title, items, progress: rollup(items, today) };
+    return { code: category.code, title: category.title, items, progress: rollup(items, today), retired: category.retired === true };
   });
-  const visible = unitId ? categories.filter((category) => category.items.length > 0) : categories;
+  // A category only earlier versions had shows while it holds an item in the plan on the day viewed.
+  const visible = categories.filter((category) => category.items.length > 0 || (!unitId && !category.retired)).map(({ retired: _retired, ...category }) => category);
   return {
     planId: plan.planId,
     title: plan.title,

@@ -668,6 +668,30 @@ describe('a merged unit is given no work by a plan (breaker, issue 8 round 3)', 
     given([defined, assigned(FGW, 'LEAD'), assigned(FINANCE)]).when(revise).thenRefused('CONFLICT', merged, mergedZh);
   });
 
+  it('a unit added by a revision dated before its merge gets the part, which passes to the successor on the merge day (breaker8c P11)', () => {
+    const revise: ReviseWorkPlanItem = { type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: '2016-05-10', reason: '增加单位', addUnits: [{ unitId: DONGHU, role: 'RESPONSIBLE' }], unitNames };
+    const start = [defined, assigned(FGW, 'LEAD'), assigned(FINANCE)];
+    const decided = given(start).when(revise).decision();
+    expect(decided.filter((event) => event.type === 'UnitAssigned' || event.type === 'PartHandedOver').map((event) => [event.type, event.data])).toEqual([
+      ['UnitAssigned', { unitId: DONGHU, role: 'RESPONSIBLE', dueDate: DUE, assignedOn: '2016-05-10' }],
+      ['PartHandedOver', { unitId: DONGHU, successorUnitId: SUCCESSOR, reason: '东湖区于 2016-07-01 并入市生态环境局，其未完成的任务由市生态环境局承担', handedOverOn: '2016-07-01' }],
+    ]);
+    expect(partOf(assignmentsAfter([...start, ...decided]), SUCCESSOR)).toMatchObject({ status: 'ASSIGNED', heldBefore: [DONGHU] });
+  });
+
+  it('a unit added by a revision dated before a hand-over of its work recorded since: the part, open that day, passes to the successor then (breaker8c P11)', () => {
+    const handedOver = { ...unitNames, mergerOf: () => undefined, handOversOf: (unitId: string) => (unitId === DONGHU ? [{ successorUnitId: SUCCESSOR, on: '2016-07-10' }] : []) };
+    const revise: ReviseWorkPlanItem = { type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: '2016-05-10', reason: '增加单位', addUnits: [{ unitId: DONGHU, role: 'RESPONSIBLE' }], unitNames: handedOver };
+    const start = [defined, assigned(FGW, 'LEAD'), assigned(FINANCE)];
+    const decided = given(start).when(revise).decision();
+    expect(decided.filter((event) => event.type === 'PartHandedOver').map((event) => event.data)).toEqual([
+      { unitId: DONGHU, successorUnitId: SUCCESSOR, reason: '东湖区的任务已于 2016-07-10 移交市生态环境局：该任务当日尚未完成，由市生态环境局办理', handedOverOn: '2016-07-10' },
+    ]);
+    const parts = assignmentsAfter([...start, ...decided]);
+    expect(partOf(parts, DONGHU)).toBeUndefined();
+    expect(partOf(parts, SUCCESSOR)).toMatchObject({ status: 'ASSIGNED', heldBefore: [DONGHU], heldSince: '2016-07-10' });
+  });
+
   it('still defines the item with standing units', () => {
     given([]).when(define({ responsibleUnitIds: [FINANCE], unitNames })).then([defined, assigned(FGW, 'LEAD'), assigned(FINANCE)]);
   });

@@ -7,6 +7,8 @@ import {
   NEW_DUE_DATE,
   decideAssignment,
   evolveAssignments,
+  handOversAfterMerges,
+  handOversDue,
   initialAssignmentsState,
   partOf,
   partsOf,
@@ -555,6 +557,10 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
     assignments = assigned.reduce(evolveAssignments, assignments);
     events.push(...assigned);
   }
+  // A unit added on a day before its merge or hand-over (机构改革) recorded since: its part passes on that day,
+  // as a finding's does and as the reorganisation would have passed it had it been entered in order (breaker8c P11).
+  handOversAfterMerges({ ...command, assignedOn: on }, addUnits).forEach(apply);
+  if (addUnits.length > 0) handOversDue(command, assignments).forEach(apply);
   if (!partsOf(assignments).some((part) => part.role === 'LEAD')) {
     throw badInput(
       `Work-plan item ${definition.code} needs a lead unit (牵头单位): name another before removing its lead.`,

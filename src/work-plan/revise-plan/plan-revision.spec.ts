@@ -134,6 +134,17 @@ describe('a new version of an imported plan (fault 3)', () => {
     expect(types).not.toContain('UnitUnassigned');
   });
 
+  it('an older version entered after a newer one is refused naming the newer, not diffed against today’s plan (breaker8c P15); nothing is written', async () => {
+    await importWorkPlanFile(dependencies, { name: 'plan-v2.csv', content: text(VERSION_2) }, { title: TITLE, year: 2026, revise: true, assignedOn: '2026-09-01' }, contextOf('v2-sept', '2026-09-02T09:00:00+08:00'));
+    const before = (await dependencies.store.readAll()).length;
+    const july = VERSION_1.replace('2026-10-31', '2026-11-30');
+    for (const dryRun of [true, false]) {
+      const refusal = await importWorkPlanFile(dependencies, { name: 'plan-july.csv', content: text(july) }, { title: TITLE, year: 2026, revise: true, dryRun, assignedOn: '2026-07-01' }, contextOf(`july-${dryRun}`, '2026-09-03T09:00:00+08:00')).catch((error: unknown) => error);
+      expect(refusal).toMatchObject({ code: 'CONFLICT', messageZh: expect.stringContaining('已按 plan-v2.csv 调整（调整日期 2026-09-01）；本次文件的调整日期 2026-07-01 在其之前') });
+    }
+    expect((await dependencies.store.readAll()).length).toBe(before);
+  });
+
   it('the same new version again writes nothing', async () => {
     await importVersion2(dependencies, { revise: true });
     const before = (await dependencies.store.readAll()).length;

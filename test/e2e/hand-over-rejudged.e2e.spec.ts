@@ -139,5 +139,31 @@ describe('a hand-over judged again when a later-entered reopening or correction 
       );
     expect(errorCode(await report('HBJ'))).toBe('CONFLICT');
     expect((await report('FJ')).errors).toBeUndefined();
+
+    // breaker8c P12: a unit reads the reports of a part it held on any day, whatever the day viewed; another unit does not.
+    /** The reports of the part `holder` holds on the day viewed, read with `headers`. */
+    const reportsAs = async (headers: Record<string, string>, holder: string, asOf?: string) => {
+      const response = await app.graphql(`query($id: ID!, $asOf: String, $holder: ID) { workPlanItem(id: $id, asOf: $asOf) { parts(unitId: $holder) { reports { reportedOn } } } }`, { id: itemId, holder, ...(asOf ? { asOf } : {}) }, headers);
+      const [part] = (response.data?.workPlanItem?.parts ?? []) as { reports: { reportedOn: string }[] | null }[];
+      return { code: errorCode(response), reports: part?.reports?.map((one) => one.reportedOn) ?? null };
+    };
+    const [hbj, fj, zf] = await Promise.all([app.as('UNIT', units.HBJ), app.as('UNIT', units.FJ), app.as('UNIT', lead.data!.registerUnit.id)]);
+    expect(await reportsAs(fj, units.HBJ, '2016-07-09')).toEqual({ code: undefined, reports: [] });
+    expect(await reportsAs(hbj, units.FJ)).toEqual({ code: undefined, reports: ['2016-07-15'] });
+    expect(await reportsAs(fj, units.FJ)).toEqual({ code: undefined, reports: ['2016-07-15'] });
+    expect((await reportsAs(zf, units.FJ)).code).toBe('FORBIDDEN');
+  });
+
+  it('lets the successor read the reports its predecessor made on a part, as of a day before the hand-over, and the predecessor read them now (breaker8c P12)', async () => {
+    const finding = findings.reopenedBefore;
+    const reportsAs = async (code: 'HBJ' | 'FJ', asOf?: string) => {
+      const response = await app.graphql(`query($id: ID!, $asOf: String) { finding(id: $id, asOf: $asOf) { assignments { unitId reports { reportedOn } } } }`, { id: finding, ...(asOf ? { asOf } : {}) }, await app.as('UNIT', units[code]));
+      expect(response.errors).toBeUndefined();
+      return (response.data!.finding.assignments as { reports: { reportedOn: string }[] }[])[0]!.reports.map((one) => one.reportedOn);
+    };
+    expect(await reportsAs('FJ', '2016-07-06')).toEqual(['2016-06-10']);
+    expect(await reportsAs('HBJ', '2016-07-06')).toEqual(['2016-06-10']);
+    expect(await reportsAs('HBJ')).toEqual(['2016-06-10', '2016-07-15']);
+    expect(await reportsAs('FJ')).toEqual(['2016-06-10', '2016-07-15']);
   });
 });

@@ -165,5 +165,13 @@ describe('a hand-over judged again when a later-entered reopening or correction 
     expect(await reportsAs('HBJ', '2016-07-06')).toEqual(['2016-06-10']);
     expect(await reportsAs('HBJ')).toEqual(['2016-06-10', '2016-07-15']);
     expect(await reportsAs('FJ')).toEqual(['2016-06-10', '2016-07-15']);
+    // The history likewise: the successor reads its predecessor's entries on the part, the predecessor the successor's.
+    const reportedOnBy = async (code: 'HBJ' | 'FJ') => {
+      const response = await app.graphql(`query($id: ID!) { finding(id: $id) { history { eventType occurredOn } } }`, { id: finding }, await app.as('UNIT', units[code]));
+      expect(response.errors).toBeUndefined();
+      return (response.data!.finding.history as { eventType: string; occurredOn: string }[]).filter((entry) => entry.eventType === 'RectificationReported').map((entry) => entry.occurredOn);
+    };
+    expect(await reportedOnBy('FJ')).toEqual(['2016-06-10', '2016-07-15']);
+    expect(await reportedOnBy('HBJ')).toEqual(['2016-06-10', '2016-07-15']);
   });
 });

@@ -143,6 +143,17 @@ export function laterHolders(part: PartView, present: Iterable<PartView>): strin
  */
 export const holdersOf = (part: PartWithHolders): string[] => [part.unitId, ...part.heldBefore, ...(part.heldLater ?? [])];
 
+/**
+ * The units whose entries on a parent a user of `unitId` reads besides its own: every unit that
+ * held a part its unit held on any day (机构改革), from the parent's parts as they stand now
+ * (`present`: each names all who held it before). O(parts).
+ */
+export function unitsSharingParts(unitId: string, present: Iterable<PartView>): Set<string> {
+  const units = new Set<string>();
+  for (const part of present) if (holdersOf(part).includes(unitId)) holdersOf(part).forEach((holder) => units.add(holder));
+  return units;
+}
+
 /** A part as just assigned: nothing reported, inspected, asked or returned yet. */
 export function assignedPart(
   unitId: string,

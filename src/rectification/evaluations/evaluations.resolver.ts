@@ -1,5 +1,5 @@
 import { historyEntry } from '../../assignments/read-model/history.js';
-import { inAssignedOrder, laterHolders } from '../../assignments/read-model/part-view.js';
+import { inAssignedOrder, laterHolders, unitsSharingParts } from '../../assignments/read-model/part-view.js';
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { PageArgs, pageAndFilter } from '../../shared/graphql/connection.js';
 import { EvaluationConnectionType, FindingConnectionType, FindingListArgs, FindingsArgs } from '../finding-list/finding-list.args.js';
@@ -97,9 +97,11 @@ export class FindingsResolver {
     const actor = context.actor;
     // At a cut the fold made it; now it is the finding's stream, read from the log.
     const events = 'history' in finding ? finding.history : await this.ledger.timeline(finding.findingId);
+    // A unit reads the entries of a part it held on any day, its predecessor's or successor's too (breaker8c P12).
+    const sharing = actor?.unitId ? unitsSharingParts(actor.unitId, this.ledger.finding(finding.findingId)?.parts.values() ?? []) : new Set<string>();
     return events
       .map(historyEntry)
-      .filter((entry) => !actor || entry.unitId === null || mayReadUnitDetails(actor, entry.unitId))
+      .filter((entry) => !actor || entry.unitId === null || mayReadUnitDetails(actor, entry.unitId) || sharing.has(entry.unitId))
       .map((entry) => ({ ...entry, details: JSON.stringify(entry.details) }));
   }
 }

@@ -14,6 +14,7 @@ import {
   partsOf,
   recorded,
   unitNamed,
+  type AssignmentPart,
   type AssignmentsState,
 } from '../../assignments/domain/assignment.decider.js';
 import { isAssignmentEvent, type AssignmentEvent, type AssignmentRole } from '../../assignments/domain/assignment.events.js';

@@ -113,4 +113,65 @@ describe('a hand-over judged again when a later-entered reopening or correction 
     const history = (await app.graphql(`query($id: ID!) { finding(id: $id) { history { eventType occurredOn } } }`, { id: finding })).data!.finding.history;
     expect(history.filter((entry: { eventType: string }) => entry.eventType === 'PartHandedOver')).toEqual([{ eventType: 'PartHandedOver', occurredOn: '2016-07-10' }]);
   });
+
+  it('passes a work-plan item part added on a day before the hand-over, open on its day, to the successor then (breaker8c P11)', async () => {
+    const lead = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, {
+      input: { idempotencyKey: 'unit-ZF', code: 'ZF', name: '青川县人民政府办公室', kind: 'DEPARTMENT', registeredOn: '2016-01-04' },
+    }, await app.as('ADMIN'));
+    const csv = '类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n一,重点领域,1,环境信息公开,,青川县人民政府办公室,,2016-09-30\n';
+    const imported = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
+      input: { idempotencyKey: key('plan'), fileName: 'plan-2016.csv', title: '青川县2016年政务公开工作要点', year: 2016, contentBase64: Buffer.from(csv).toString('base64'), approvedOn: '2016-04-25', assignedOn: '2016-04-26' },
+    });
+    expect(imported.errors).toBeUndefined();
+    const plan = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id } } } }`, { id: imported.data!.importWorkPlan.planId });
+    const itemId = plan.data!.workPlan.categories[0].items[0].id as string;
+    await mutate('addWorkPlanItemUnit', { itemId, unitId: units.HBJ, reason: '增加环保局', assignedOn: '2016-05-10' });
+    const holders = async (asOf?: string) => {
+      const response = await app.graphql(`query($id: ID!, $asOf: String) { workPlanItem(id: $id, asOf: $asOf) { parts { unitId status heldBefore } } }`, { id: itemId, ...(asOf ? { asOf } : {}) });
+      expect(response.errors).toBeUndefined();
+      return (response.data!.workPlanItem.parts as Part[]).filter((part) => part.unitId !== lead.data!.registerUnit.id);
+    };
+    expect(await holders()).toEqual([{ unitId: units.FJ, status: 'ASSIGNED', heldBefore: [units.HBJ] }]);
+    expect(await holders('2016-07-09')).toEqual([{ unitId: units.HBJ, status: 'ASSIGNED', heldBefore: [] }]);
+    const report = (code: 'HBJ' | 'FJ') =>
+      app.as('UNIT', units[code]).then((headers) =>
+        call('reportWorkPlanItem', { itemId, unitId: units[code], summary: '已公开', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/x' }], reportedOn: '2016-07-15' }, headers),
+      );
+    expect(errorCode(await report('HBJ'))).toBe('CONFLICT');
+    expect((await report('FJ')).errors).toBeUndefined();
+
+    // breaker8c P12: a unit reads the reports of a part it held on any day, whatever the day viewed; another unit does not.
+    /** The reports of the part `holder` holds on the day viewed, read with `headers`. */
+    const reportsAs = async (headers: Record<string, string>, holder: string, asOf?: string) => {
+      const response = await app.graphql(`query($id: ID!, $asOf: String, $holder: ID) { workPlanItem(id: $id, asOf: $asOf) { parts(unitId: $holder) { reports { reportedOn } } } }`, { id: itemId, holder, ...(asOf ? { asOf } : {}) }, headers);
+      const [part] = (response.data?.workPlanItem?.parts ?? []) as { reports: { reportedOn: string }[] | null }[];
+      return { code: errorCode(response), reports: part?.reports?.map((one) => one.reportedOn) ?? null };
+    };
+    const [hbj, fj, zf] = await Promise.all([app.as('UNIT', units.HBJ), app.as('UNIT', units.FJ), app.as('UNIT', lead.data!.registerUnit.id)]);
+    expect(await reportsAs(fj, units.HBJ, '2016-07-09')).toEqual({ code: undefined, reports: [] });
+    expect(await reportsAs(hbj, units.FJ)).toEqual({ code: undefined, reports: ['2016-07-15'] });
+    expect(await reportsAs(fj, units.FJ)).toEqual({ code: undefined, reports: ['2016-07-15'] });
+    expect((await reportsAs(zf, units.FJ)).code).toBe('FORBIDDEN');
+  });
+
+  it('lets the successor read the reports its predecessor made on a part, as of a day before the hand-over, and the predecessor read them now (breaker8c P12)', async () => {
+    const finding = findings.reopenedBefore;
+    const reportsAs = async (code: 'HBJ' | 'FJ', asOf?: string) => {
+      const response = await app.graphql(`query($id: ID!, $asOf: String) { finding(id: $id, asOf: $asOf) { assignments { unitId reports { reportedOn } } } }`, { id: finding, ...(asOf ? { asOf } : {}) }, await app.as('UNIT', units[code]));
+      expect(response.errors).toBeUndefined();
+      return (response.data!.finding.assignments as { reports: { reportedOn: string }[] }[])[0]!.reports.map((one) => one.reportedOn);
+    };
+    expect(await reportsAs('FJ', '2016-07-06')).toEqual(['2016-06-10']);
+    expect(await reportsAs('HBJ', '2016-07-06')).toEqual(['2016-06-10']);
+    expect(await reportsAs('HBJ')).toEqual(['2016-06-10', '2016-07-15']);
+    expect(await reportsAs('FJ')).toEqual(['2016-06-10', '2016-07-15']);
+    // The history likewise: the successor reads its predecessor's entries on the part, the predecessor the successor's.
+    const reportedOnBy = async (code: 'HBJ' | 'FJ') => {
+      const response = await app.graphql(`query($id: ID!) { finding(id: $id) { history { eventType occurredOn } } }`, { id: finding }, await app.as('UNIT', units[code]));
+      expect(response.errors).toBeUndefined();
+      return (response.data!.finding.history as { eventType: string; occurredOn: string }[]).filter((entry) => entry.eventType === 'RectificationReported').map((entry) => entry.occurredOn);
+    };
+    expect(await reportedOnBy('FJ')).toEqual(['2016-06-10', '2016-07-15']);
+    expect(await reportedOnBy('HBJ')).toEqual(['2016-06-10', '2016-07-15']);
+  });
 });

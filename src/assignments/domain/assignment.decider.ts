@@ -370,6 +370,8 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
       return part ? { ...state, parts: { ...state.parts, [part.unitId]: { ...part, role: event.data.role } } } : state;
     }
     case 'UnitUnassigned': {
+      // Verified work stays on the record: a removal stored before plan changes refused it is read as keeping it (breaker8c P14).
+      if (state.parts[event.data.unitId]?.status === 'VERIFIED') return state;
       const { [event.data.unitId]: _unassigned, ...others } = state.parts;
       return { ...state, parts: others };
     }

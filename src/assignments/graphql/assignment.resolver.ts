@@ -10,7 +10,7 @@ import { UnitType } from '../../organization/units/unit.type.js';
 import { nameOn, type UnitView } from '../../organization/units/units.read-model.js';
 import { officeDate } from '../../shared/calendar-date.js';
 import { Clock } from '../../shared/clock.js';
-import { daysLeft, inBusinessOrder, reportedDaysLate, trafficLight, type PartView } from '../read-model/part-view.js';
+import { daysLeft, holdersOf, inBusinessOrder, reportedDaysLate, trafficLight, type PartView, type PartWithHolders } from '../read-model/part-view.js';
 import { AssignmentType, DAYS_LEFT, DueTermsKindEnum, ExtensionRequestType, InspectionType, ReportType, ReturnType, TrafficLightEnum, UrgeType } from './assignment.types.js';
 import { nextReportDue, termsInWords } from '../../shared/deadline.js';
 
@@ -18,7 +18,7 @@ import { nextReportDue, termsInWords } from '../../shared/deadline.js';
  * Nullable so that a refusal costs only the field: a unit reading a finding shared with other
  * units still gets every part's progress and its own part's details.
  */
-const OWN_PART_ONLY = "A unit user reads its own part's only: for other units' parts the field is null, with a FORBIDDEN error at its path.";
+const OWN_PART_ONLY = "A unit user reads its own part's only — a part its unit held on any day (before or after a hand-over), whatever the day viewed: for other units' parts the field is null, with a FORBIDDEN error at its path.";
 
 @Resolver(() => AssignmentType)
 export class AssignmentResolver {
@@ -65,9 +65,13 @@ export class AssignmentResolver {
     return inBusinessOrder(part.extensionRequests, (request) => request.requestedOn, (request) => request.requestedAt);
   }
 
-  /** Units see the progress of every part, but the evidence and notes of their own only. */
-  private ownDetails(part: PartView, context: GraphqlContext, what: Bilingual): PartView {
-    if (context.actor) requireUnitDetailsAccess(context.actor, part.unitId, what);
+  /**
+   * Units see the progress of every part, but the evidence and notes of their own only: of a part
+   * their unit held on any day (机构改革: before or after a hand-over), whatever the day viewed.
+   */
+  private ownDetails(part: PartWithHolders, context: GraphqlContext, what: Bilingual): PartView {
+    const actor = context.actor;
+    if (actor && !(actor.unitId !== null && holdersOf(part).includes(actor.unitId))) requireUnitDetailsAccess(actor, part.unitId, what);
     return part;
   }
 

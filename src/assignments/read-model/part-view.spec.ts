@@ -195,3 +195,23 @@ describe('a late report returned on the day it arrived (breaker11d P1: judged by
     expect([firstReportOnTime(part), reportedDaysLate(part)]).toEqual([false, 0]);
   });
 });
+
+describe('a plan change removing a unit (breaker8c P14)', () => {
+  const passed = (on: string) => entry(on, { type: 'InspectionLogged', data: { unitId: 'a', inspectionId: `i-${on}`, outcome: 'PASSED', notes: '', inspectedOn: on, place: '现场' } });
+  const unassigned = (on: string) => entry(on, { type: 'UnitUnassigned', data: { unitId: 'a', reason: '职责调整', unassignedOn: on } });
+  const partsAfter = (...events: TimelineEntry<AssignmentEvent>[]) => {
+    const parts = new Map<string, PartView>();
+    for (const event of events) applyAssignmentEvent(parts, event);
+    return parts;
+  };
+
+  it('takes an open part off, reports and all', () => {
+    expect(partsAfter(assigned, reported('2026-05-10'), unassigned('2026-06-01')).has('a')).toBe(false);
+  });
+
+  it('keeps a verified part, as a removal stored before such removals were refused: its verification and on-time credit stand', () => {
+    const part = partsAfter(assigned, reported('2026-05-10'), passed('2026-05-12'), unassigned('2026-09-01')).get('a');
+    expect(part).toMatchObject({ status: 'VERIFIED', verifiedOn: '2026-05-12' });
+    expect(firstReportOnTime(part!)).toBe(true);
+  });
+});

@@ -117,6 +117,43 @@ export interface PartView {
   dueDates: DueDateChange[];
 }
 
+/**
+ * A part as a view of a past day shows it, with `heldLater`: the units that hold it after that day
+ * (机构改革: a hand-over or merge since), read from the parent's parts as they stand now
+ * (`laterHolders`). Empty while nobody took it over.
+ */
+export type PartWithHolders = PartView & { readonly heldLater?: readonly string[] };
+
+/**
+ * The units holding `part` (as a view of a past day has it) after that day: the holder of the part
+ * among `present` (the parent's parts now) that it passed to, and those it passed through. Empty
+ * when it is still its unit's. O(parts).
+ */
+export function laterHolders(part: PartView, present: Iterable<PartView>): string[] {
+  for (const now of present) {
+    if (now.unitId !== part.unitId && now.heldBefore.includes(part.unitId)) return [now.unitId, ...now.heldBefore.filter((unitId) => unitId !== part.unitId)];
+  }
+  return [];
+}
+
+/**
+ * Every unit that held the part on any day: its holder on the day viewed, those before it and those
+ * after it (`heldLater`). A unit user reads the reports and notes of a part it held on any day,
+ * whatever the day viewed (breaker8c P12).
+ */
+export const holdersOf = (part: PartWithHolders): string[] => [part.unitId, ...part.heldBefore, ...(part.heldLater ?? [])];
+
+/**
+ * The units whose entries on a parent a user of `unitId` reads besides its own: every unit that
+ * held a part its unit held on any day (机构改革), from the parent's parts as they stand now
+ * (`present`: each names all who held it before). O(parts).
+ */
+export function unitsSharingParts(unitId: string, present: Iterable<PartView>): Set<string> {
+  const units = new Set<string>();
+  for (const part of present) if (holdersOf(part).includes(unitId)) holdersOf(part).forEach((holder) => units.add(holder));
+  return units;
+}
+
 /** A part as just assigned: nothing reported, inspected, asked or returned yet. */
 export function assignedPart(
   unitId: string,
@@ -168,7 +205,8 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     return;
   }
   if (event.type === 'UnitUnassigned') {
-    parts.delete(event.data.unitId);
+    // Verified work stays on the record (the deciders refuse removing it; a removal stored before that is read so).
+    if (parts.get(event.data.unitId)?.status !== 'VERIFIED') parts.delete(event.data.unitId);
     return;
   }
   if (event.type === 'PartsRescheduled') {

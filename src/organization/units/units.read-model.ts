@@ -85,6 +85,10 @@ export class UnitsReadModel implements Projection {
       const known = this.firstFacts.get(unitId);
       if (typeof fact.day === 'string' && (known === undefined || fact.day < known.day)) this.firstFacts.set(unitId, fact);
     }
+    if (event.type === 'PartHandedOver') {
+      this.handOverOfAPart(event);
+      return;
+    }
     const unitEvent = event as RecordedEvent<UnitEvent>;
     switch (unitEvent.type) {
       case 'UnitRegistered': {
@@ -121,19 +125,38 @@ export class UnitsReadModel implements Projection {
         if (unit) this.byId.set(unit.id, { ...unit, registeredOn: unitEvent.data.registeredOn });
         return;
       }
-      case 'UnitWorkHandedOver': {
-        const unit = this.byId.get(unitEvent.data.unitId);
-        if (!unit) return;
-        const handOvers = [...(unit.handOvers ?? []), { successorUnitId: unitEvent.data.successorUnitId, on: event.occurredOn }].sort((a, b) => a.on.localeCompare(b.on));
-        this.byId.set(unit.id, { ...unit, handOvers });
+      case 'UnitWorkHandedOver':
+        this.addHandOver(unitEvent.data.unitId, { successorUnitId: unitEvent.data.successorUnitId, on: event.occurredOn });
         return;
-      }
       case 'UnitMerged': {
         const unit = this.byId.get(unitEvent.data.unitId);
         if (unit) this.byId.set(unit.id, { ...unit, mergedIntoUnitId: unitEvent.data.successorUnitId, mergedOn: event.occurredOn });
         return;
       }
     }
+  }
+
+  /**
+   * A part handed over from a unit that was not merged into its successor is a hand-over of the
+   * unit's work (机构改革 without a merge) on that day. Hand-overs recorded before the directory kept
+   * them (UnitWorkHandedOver, c53753d) left only these in the log: the directory takes them in, so
+   * facts entered since are judged against them too (breaker8c P17). One the directory already has
+   * by that day (the same hand-over, or a part passing later when it came back) adds nothing. A
+   * hand-over that passed no part left nothing to read: it is entered again.
+   */
+  private handOverOfAPart(event: RecordedEvent): void {
+    const { unitId, successorUnitId } = event.data as { unitId: string; successorUnitId: string };
+    if (this.mergerOf(unitId)?.successorUnitId === successorUnitId) return;
+    if (this.handOversOf(unitId).some((known) => known.successorUnitId === successorUnitId && known.on <= event.occurredOn)) return;
+    this.addHandOver(unitId, { successorUnitId, on: event.occurredOn });
+  }
+
+  private addHandOver(unitId: string, handOver: UnitHandOver): void {
+    const unit = this.byId.get(unitId);
+    if (!unit) return;
+    // The same hand-over recorded again in the directory (after one read from its parts) is kept once.
+    const others = (unit.handOvers ?? []).filter((known) => known.successorUnitId !== handOver.successorUnitId || known.on !== handOver.on);
+    this.byId.set(unit.id, { ...unit, handOvers: [...others, handOver].sort((a, b) => a.on.localeCompare(b.on)) });
   }
 
   get(id: string): UnitView | undefined {

@@ -1,5 +1,5 @@
 import { historyEntry } from '../../assignments/read-model/history.js';
-import { inAssignedOrder } from '../../assignments/read-model/part-view.js';
+import { inAssignedOrder, laterHolders, unitsSharingParts } from '../../assignments/read-model/part-view.js';
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { PageArgs, pageAndFilter } from '../../shared/graphql/connection.js';
 import { EvaluationConnectionType, FindingConnectionType, FindingListArgs, FindingsArgs } from '../finding-list/finding-list.args.js';
@@ -85,8 +85,11 @@ export class FindingsResolver {
     @Args('unitId', { type: () => ID, nullable: true, description: ONE_UNIT_PART }) unitId?: string,
   ) {
     const parts = inAssignedOrder(finding.parts.values()).filter((part) => !unitId || part.unitId === unitId);
-    // A finding viewed on a day (asOf) counts its parts' days left and lights on that day, and names their units as known then.
-    return finding.time ? parts.map((part) => ({ ...part, evaluatedOn: finding.time!.asOf, evaluatedKnownAt: finding.time!.knownAt })) : parts;
+    // A finding viewed on a day (asOf) counts its parts' days left and lights on that day, and names their units as known then;
+    // each part says who holds it since (机构改革), so a unit that took it over reads its past reports too.
+    if (!finding.time) return parts;
+    const now = [...(this.ledger.finding(finding.findingId)?.parts.values() ?? [])];
+    return parts.map((part) => ({ ...part, evaluatedOn: finding.time!.asOf, evaluatedKnownAt: finding.time!.knownAt, heldLater: laterHolders(part, now) }));
   }
 
   @ResolveField(() => [HistoryEntryType], { description: 'Every event of the finding, in order (a unit user: without other units’ parts)' })
@@ -94,9 +97,11 @@ export class FindingsResolver {
     const actor = context.actor;
     // At a cut the fold made it; now it is the finding's stream, read from the log.
     const events = 'history' in finding ? finding.history : await this.ledger.timeline(finding.findingId);
+    // A unit reads the entries of a part it held on any day, its predecessor's or successor's too (breaker8c P12).
+    const sharing = actor?.unitId ? unitsSharingParts(actor.unitId, this.ledger.finding(finding.findingId)?.parts.values() ?? []) : new Set<string>();
     return events
       .map(historyEntry)
-      .filter((entry) => !actor || entry.unitId === null || mayReadUnitDetails(actor, entry.unitId))
+      .filter((entry) => !actor || entry.unitId === null || mayReadUnitDetails(actor, entry.unitId) || sharing.has(entry.unitId))
       .map((entry) => ({ ...entry, details: JSON.stringify(entry.details) }));
   }
 }

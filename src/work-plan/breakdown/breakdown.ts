@@ -1,4 +1,4 @@
-import { inAssignedOrder, trafficLight, isOverdue, type PartView, type TrafficLight } from '../../assignments/read-model/part-view.js';
+import { inAssignedOrder, laterHolders, trafficLight, isOverdue, type PartWithHolders, type TrafficLight } from '../../assignments/read-model/part-view.js';
 import type { WorkPlanItemView, WorkPlanView } from './work-plan-ledger.js';
 
 /** How far a set of items and their parts has come. */
@@ -18,7 +18,20 @@ export interface Rollup {
  * A part as the breakdown shows it: lit as of the breakdown's business day (`evaluatedOn`,
  * `YYYY-MM-DD`), its unit named as known at `evaluatedKnownAt` (ISO; null: now).
  */
-export type PartAt = PartView & { readonly evaluatedOn: string; readonly evaluatedKnownAt: string | null };
+export type PartAt = PartWithHolders & { readonly evaluatedOn: string; readonly evaluatedKnownAt: string | null };
+
+/**
+ * How rows are made: lit as of the business day `today`, units named as known at `knownAt`, only
+ * `unitId`'s part when given; `present` finds an item as it stands now, for a row of a past day to
+ * say who holds each part since (`heldLater`).
+ */
+export interface RowOptions {
+  readonly today: string;
+  readonly knownAt?: string | null;
+  readonly dueSoonDays: number;
+  readonly unitId?: string;
+  readonly present?: (itemId: string) => WorkPlanItemView | undefined;
+}
 
 export interface ItemRow extends Omit<WorkPlanItemView, 'parts'> {
   /** Verified parts, percent of parts (of the filtered unit's part only, when filtered). */
@@ -67,10 +80,11 @@ function rollup(items: readonly ItemRow[], today: string): Rollup {
 }
 
 /** One item with its parts (only `unitId`'s, when given) lit as of the business day `today`. */
-export function itemRow(item: WorkPlanItemView, options: { today: string; knownAt?: string | null; dueSoonDays: number; unitId?: string }): ItemRow {
+export function itemRow(item: WorkPlanItemView, options: RowOptions): ItemRow {
+  const now = options.present ? [...(options.present(item.itemId)?.parts.values() ?? [])] : null;
   const parts = inAssignedOrder(item.parts.values())
     .filter((part) => !options.unitId || part.unitId === options.unitId)
-    .map((part) => ({ ...part, evaluatedOn: options.today, evaluatedKnownAt: options.knownAt ?? null }));
+    .map((part) => ({ ...part, evaluatedOn: options.today, evaluatedKnownAt: options.knownAt ?? null, ...(now ? { heldLater: laterHolders(part, now) } : {}) }));
   return {
     ...item,
     parts,
@@ -86,19 +100,20 @@ export function itemRow(item: WorkPlanItemView, options: { today: string; knownA
 export function buildBreakdown(
   plan: WorkPlanView,
   item: (itemId: string) => WorkPlanItemView | undefined,
-  options: { today: string; knownAt?: string | null; dueSoonDays: number; unitId?: string },
+  options: RowOptions,
 ): Breakdown {
-  const { today, knownAt, dueSoonDays, unitId } = options;
+  const { today, unitId } = options;
   const categories = plan.categories.map((category) => {
     const items = category.itemIds
       .map((itemId) => item(itemId))
       // A withdrawn item stays a record of its own, out of the plan's progress.
       .filter((found): found is WorkPlanItemView => found !== undefined && found.status !== 'WITHDRAWN')
-      .map((found) => itemRow(found, { today, knownAt, dueSoonDays, unitId }))
+      .map((found) => itemRow(found, options))
       .filter((item) => !unitId || item.parts.length > 0);
-    return { code: category.code, title: category.title, items, progress: rollup(items, today) };
+    return { code: category.code, title: category.title, items, progress: rollup(items, today), retired: category.retired === true };
   });
-  const visible = unitId ? categories.filter((category) => category.items.length > 0) : categories;
+  // A category only earlier versions had shows while it holds an item in the plan on the day viewed.
+  const visible = categories.filter((category) => category.items.length > 0 || (!unitId && !category.retired)).map(({ retired: _retired, ...category }) => category);
   return {
     planId: plan.planId,
     title: plan.title,

@@ -1,5 +1,5 @@
 import type { TimelineEntry } from '../../assignments/read-model/timeline.js';
-import { datedDefinition, itemAt } from './work-plan-ledger.js';
+import { datedDefinition, itemAt, keptOutline } from './work-plan-ledger.js';
 
 /*
  * breaker8b N4 / breaker11c F11: an item added to the plan mid-year (typed in on 2026-11-30, taken
@@ -45,5 +45,25 @@ describe('an item added mid-year exists from the day the plan took it in', () =>
     expect(datedDefinition([defined])[0]!.occurredOn).toBe('2026-11-30');
     const assignedLater = entry('UnitAssigned', '2026-11-30', { unitId: 'unit-b', role: 'LEAD', dueDate: '2026-12-31', assignedOn: '2026-11-30' }, '2026-11-30T05:00:00.000Z');
     expect(datedDefinition([defined, assignedLater])[0]!.occurredOn).toBe('2026-11-30');
+  });
+});
+
+describe('the outline a revision leaves (breaker8c P19)', () => {
+  const outline = (...categories: [string, ...string[]][]) =>
+    categories.map(([code, ...itemIds]) => ({ code, title: `类别${code}`, items: itemIds.map((itemId) => ({ itemId, code: itemId, title: itemId })) }));
+  const kept = (before: [string, ...string[]][], next: [string, ...string[]][]) =>
+    keptOutline(keptOutline([], outline(...before)), outline(...next)).map((category) => [category.code, category.itemIds.join(','), category.retired === true]);
+
+  it('keeps each item left out right after the item it followed, first when none of those is left', () => {
+    expect(kept([['一', 'a', 'b', 'c']], [['一', 'a', 'c', 'd']])).toEqual([['一', 'a,b,c,d', false]]);
+    expect(kept([['一', 'a', 'b', 'c']], [['一', 'c']])).toEqual([['一', 'a,b,c', false]]);
+  });
+
+  it('keeps a category only the earlier version had, after the others, as retired', () => {
+    expect(kept([['一', 'a'], ['二', 'b']], [['一', 'a']])).toEqual([['一', 'a', false], ['二', 'b', true]]);
+  });
+
+  it('keeps an item moved to another category only where the new version puts it', () => {
+    expect(kept([['一', 'a', 'b'], ['二', 'c']], [['一', 'a'], ['二', 'c', 'b']])).toEqual([['一', 'a', false], ['二', 'c,b', false]]);
   });
 });

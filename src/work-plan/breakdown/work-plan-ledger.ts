@@ -13,8 +13,22 @@ export type WorkPlanView = Omit<WorkPlanImported['data'], 'categories'> & {
   readonly importedBy: string;
   /** When its latest revision was applied; null for a plan as first imported. */
   readonly revisedAt: string | null;
-  readonly categories: { readonly code: string; readonly title: string; readonly itemIds: string[] }[];
+  /**
+   * Every category and item the plan ever had, in the order of its latest version: the items a
+   * revision left out stay where they stood (they were in the plan until their withdrawal day, and
+   * a past day's plan counts them, breaker8c P19), as does a category only earlier versions had
+   * (`retired`). Views as they stand leave withdrawn items out, and so an emptied retired category.
+   */
+  readonly categories: OutlineCategory[];
 };
+
+/** A category of a plan's outline with the ids of its items, in order; `retired` when the latest version has it no more. */
+export interface OutlineCategory {
+  readonly code: string;
+  readonly title: string;
+  readonly itemIds: string[];
+  readonly retired?: true;
+}
 
 export type WorkPlanItemView = { -readonly [Field in keyof WorkPlanItemDefined['data']]: WorkPlanItemDefined['data'][Field] } & {
   /** WITHDRAWN: a plan revision took it out; kept as a record, in no progress. */
@@ -87,7 +101,7 @@ export class WorkPlanLedger implements Projection {
         importedAt: imported?.importedAt ?? event.metadata.recordedAt,
         importedBy: imported?.importedBy ?? event.metadata.actorId,
         revisedAt: imported ? event.metadata.recordedAt : null,
-        categories: categories.map((category) => ({ code: category.code, title: category.title, itemIds: category.items.map((item) => item.itemId) })),
+        categories: keptOutline(imported?.categories ?? [], categories),
         // A revision's outline counts from the first import on: an outline is not a fact of a day.
         importedEvent: imported?.importedEvent ?? { metadata: { recordedAt: event.metadata.recordedAt } },
       });
@@ -158,6 +172,29 @@ export class WorkPlanLedger implements Projection {
   itemsAt(cut: TimeCut, latestRecordedAt: string | null, itemIds: readonly string[] = [...this.items.keys()]): Promise<WorkPlanItemAtCut[]> {
     return foldAtCut(itemIds, cut, latestRecordedAt, (itemId, at) => this.itemAt(itemId, at));
   }
+}
+
+/**
+ * A new version's outline with every item of the outline before it that the new one leaves out,
+ * each placed right after the item it followed before (first in its category when none of those
+ * is left), in its category then (one only earlier versions had is appended, `retired`). Run once per revision.
+ */
+export function keptOutline(before: readonly OutlineCategory[], next: WorkPlanImported['data']['categories']): OutlineCategory[] {
+  const outline: OutlineCategory[] = next.map((category) => ({ code: category.code, title: category.title, itemIds: category.items.map((item) => item.itemId) }));
+  const listed = new Set(outline.flatMap((category) => category.itemIds));
+  for (const previous of before) {
+    let category = outline.find((candidate) => candidate.code === previous.code);
+    let after: string | null = null;
+    for (const itemId of previous.itemIds) {
+      if (!listed.has(itemId)) {
+        if (!category) outline.push((category = { code: previous.code, title: previous.title, itemIds: [], retired: true }));
+        category.itemIds.splice(after === null ? 0 : category.itemIds.indexOf(after) + 1, 0, itemId);
+        listed.add(itemId);
+      }
+      if (category?.itemIds.includes(itemId)) after = itemId;
+    }
+  }
+  return outline;
 }
 
 /**

@@ -80,7 +80,7 @@ export async function workPlanAt(
   // At a cut, the plan's items are folded from their streams first, then laid out as now.
   const itemIds = plan.categories.flatMap((category) => category.itemIds);
   const items = new Map((await ledger.itemsAt(cut, latestRecordedAt, itemIds)).map((item) => [item.itemId, item]));
-  return { ...buildBreakdown(plan, (itemId) => items.get(itemId), settings), time };
+  return { ...buildBreakdown(plan, (itemId) => items.get(itemId), { ...settings, present: (itemId) => ledger.item(itemId) }), time };
 }
 
 @QueryHandler(GetWorkPlanItemQuery)
@@ -97,6 +97,7 @@ export class GetWorkPlanItemHandler implements IQueryHandler<GetWorkPlanItemQuer
     const present = isPresent(time, now);
     const item = present ? this.ledger.item(itemId) : await this.ledger.itemAt(itemId, time);
     if (!item) throw !present && this.ledger.item(itemId) ? notYetRecorded('Work-plan item', itemId, time) : notFound('Work-plan item', itemId);
-    return { ...itemRow(item, { today: time.asOf, knownAt: time.knownAt, dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }) }), time };
+    const standing = (id: string) => this.ledger.item(id);
+    return { ...itemRow(item, { today: time.asOf, knownAt: time.knownAt, dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }), present: standing }), time };
   }
 }

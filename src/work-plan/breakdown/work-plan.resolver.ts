@@ -11,6 +11,7 @@ import { HistoryEntryType } from '../../rectification/evaluations/evaluation.typ
 import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../../shared/graphql/time-cut.type.js';
 import type { ItemRow } from './breakdown.js';
 import { WorkPlanLedger, type WorkPlanItemAtCut } from './work-plan-ledger.js';
+import { unitsSharingParts } from '../../assignments/read-model/part-view.js';
 import { workPlanItemStream } from '../domain/work-plan.events.js';
 import { WorkPlanItemType, WorkPlanSummaryType, WorkPlanType } from './work-plan.types.js';
 import { GetWorkPlanItemQuery, GetWorkPlanQuery, ListWorkPlansQuery } from './work-plan.queries.js';
@@ -84,9 +85,11 @@ export class WorkPlanItemResolver {
     const actor = context.actor;
     // At a cut the fold made it; now it is the item's stream, read from the log.
     const events = 'history' in item ? item.history : await this.ledger.timeline(item.itemId);
+    // A unit reads the entries of a part it held on any day, its predecessor's or successor's too (breaker8c P12).
+    const sharing = actor?.unitId ? unitsSharingParts(actor.unitId, this.ledger.item(item.itemId)?.parts.values() ?? []) : new Set<string>();
     return events
       .map(historyEntry)
-      .filter((entry) => !actor || entry.unitId === null || mayReadUnitDetails(actor, entry.unitId))
+      .filter((entry) => !actor || entry.unitId === null || mayReadUnitDetails(actor, entry.unitId) || sharing.has(entry.unitId))
       .map((entry) => ({ ...entry, details: JSON.stringify(entry.details) }));
   }
 }

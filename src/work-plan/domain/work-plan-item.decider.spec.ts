@@ -602,6 +602,17 @@ describe('plan revision of one item (fault 3)', () => {
       .then([{ type: 'UnitUnassigned', data: { unitId: DONGHU, reason: '根据工作进展动态调整', unassignedOn: TODAY } }, completed(TODAY)]);
   });
 
+  it('a verified part is not removed: done work stays on the record, the close-out day stands (breaker8c P14)', () => {
+    given(done)
+      .when(revise({ removeUnitIds: [FINANCE] }))
+      .thenRefused('CONFLICT', /^The part of .* in item 7 was verified on 2026-07-01: verified work stays on the record/, /已于 2026-07-01 通过督查确认完成：已核验的任务作为记录保留，调整方案时不能移除。如该任务实际并未完成，请先重新打开该事项。$/);
+    given(twoVerified).when(revise({ removeUnitIds: [FINANCE] })).thenRefusedAt('unitId');
+    // A removal of a verified part stored before the refusal is read as keeping it.
+    const storedBefore: WorkPlanItemStreamEvent = { type: 'UnitUnassigned', data: { unitId: FINANCE, reason: '根据工作进展动态调整', unassignedOn: TODAY } };
+    expect(stateAfter([...done, storedBefore])).toMatchObject({ status: 'completed', completedOn: INSPECTED_ON });
+    expect(partOf(assignmentsAfter([...done, storedBefore]), FINANCE)).toMatchObject({ status: 'VERIFIED' });
+  });
+
   it.each([inspector, clerkOf(FGW)])('$role may not revise', (actor) => {
     given(progressed).when(revise({ actor, dueDate: '2026-09-30' })).thenRefused('FORBIDDEN');
   });
@@ -655,6 +666,30 @@ describe('a merged unit is given no work by a plan (breaker, issue 8 round 3)', 
   it('refuses a revision that adds it to an item', () => {
     const revise: ReviseWorkPlanItem = { type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: '2026-06-29', reason: '根据工作进展动态调整', addUnits: [{ unitId: DONGHU, role: 'RESPONSIBLE' }], unitNames };
     given([defined, assigned(FGW, 'LEAD'), assigned(FINANCE)]).when(revise).thenRefused('CONFLICT', merged, mergedZh);
+  });
+
+  it('a unit added by a revision dated before its merge gets the part, which passes to the successor on the merge day (breaker8c P11)', () => {
+    const revise: ReviseWorkPlanItem = { type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: '2016-05-10', reason: '增加单位', addUnits: [{ unitId: DONGHU, role: 'RESPONSIBLE' }], unitNames };
+    const start = [defined, assigned(FGW, 'LEAD'), assigned(FINANCE)];
+    const decided = given(start).when(revise).decision();
+    expect(decided.filter((event) => event.type === 'UnitAssigned' || event.type === 'PartHandedOver').map((event) => [event.type, event.data])).toEqual([
+      ['UnitAssigned', { unitId: DONGHU, role: 'RESPONSIBLE', dueDate: DUE, assignedOn: '2016-05-10' }],
+      ['PartHandedOver', { unitId: DONGHU, successorUnitId: SUCCESSOR, reason: '东湖区于 2016-07-01 并入市生态环境局，其未完成的任务由市生态环境局承担', handedOverOn: '2016-07-01' }],
+    ]);
+    expect(partOf(assignmentsAfter([...start, ...decided]), SUCCESSOR)).toMatchObject({ status: 'ASSIGNED', heldBefore: [DONGHU] });
+  });
+
+  it('a unit added by a revision dated before a hand-over of its work recorded since: the part, open that day, passes to the successor then (breaker8c P11)', () => {
+    const handedOver = { ...unitNames, mergerOf: () => undefined, handOversOf: (unitId: string) => (unitId === DONGHU ? [{ successorUnitId: SUCCESSOR, on: '2016-07-10' }] : []) };
+    const revise: ReviseWorkPlanItem = { type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: '2016-05-10', reason: '增加单位', addUnits: [{ unitId: DONGHU, role: 'RESPONSIBLE' }], unitNames: handedOver };
+    const start = [defined, assigned(FGW, 'LEAD'), assigned(FINANCE)];
+    const decided = given(start).when(revise).decision();
+    expect(decided.filter((event) => event.type === 'PartHandedOver').map((event) => event.data)).toEqual([
+      { unitId: DONGHU, successorUnitId: SUCCESSOR, reason: '东湖区的任务已于 2016-07-10 移交市生态环境局：该任务当日尚未完成，由市生态环境局办理', handedOverOn: '2016-07-10' },
+    ]);
+    const parts = assignmentsAfter([...start, ...decided]);
+    expect(partOf(parts, DONGHU)).toBeUndefined();
+    expect(partOf(parts, SUCCESSOR)).toMatchObject({ status: 'ASSIGNED', heldBefore: [DONGHU], heldSince: '2016-07-10' });
   });
 
   it('still defines the item with standing units', () => {

@@ -7,11 +7,14 @@ import {
   NEW_DUE_DATE,
   decideAssignment,
   evolveAssignments,
+  handOversAfterMerges,
+  handOversDue,
   initialAssignmentsState,
   partOf,
   partsOf,
   recorded,
   unitNamed,
+  type AssignmentPart,
   type AssignmentsState,
 } from '../../assignments/domain/assignment.decider.js';
 import { isAssignmentEvent, type AssignmentEvent, type AssignmentRole } from '../../assignments/domain/assignment.events.js';
@@ -430,6 +433,10 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
       throw new DomainError('NOT_FOUND', say(`${capitalise(unit.en)} has no part of item ${definition.code}.`, `${unit.zh}在事项 ${definition.code} 中没有任务。`));
     }
   }
+  for (const unitId of removeUnitIds) {
+    const part = partOf(item.assignments, unitId)!;
+    if (part.status === 'VERIFIED') throw verifiedPartKept(definition.code, part, unitNamed(command, unitId));
+  }
   const roleChanges = (command.changeRoles ?? []).filter(({ unitId, role }) => partOf(item.assignments, unitId)!.role !== role);
   const wording = {
     categoryCode: command.categoryCode ?? definition.categoryCode,
@@ -551,6 +558,10 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
     assignments = assigned.reduce(evolveAssignments, assignments);
     events.push(...assigned);
   }
+  // A unit added on a day before its merge or hand-over (机构改革) recorded since: its part passes on that day,
+  // as a finding's does and as the reorganisation would have passed it had it been entered in order (breaker8c P11).
+  handOversAfterMerges({ ...command, assignedOn: on }, addUnits).forEach(apply);
+  if (addUnits.length > 0) handOversDue(command, assignments).forEach(apply);
   if (!partsOf(assignments).some((part) => part.role === 'LEAD')) {
     throw badInput(
       `Work-plan item ${definition.code} needs a lead unit (牵头单位): name another before removing its lead.`,
@@ -575,6 +586,20 @@ function overtakenDueDates(assignments: AssignmentsState, from: string, to: stri
     .filter((part) => part.status !== 'VERIFIED' && isAfter(part.dueDate, from) && isAfter(to, part.dueDate))
     .map((part) => part.dueDate);
   return [...new Set(days)].sort();
+}
+
+/**
+ * CONFLICT: a verified part is done work on the record (breaker8c P14): a plan change never takes
+ * it off the item, or the item's close-out day and the unit's on-time credit would move because
+ * of a fact dated after them. A revision leaves such a unit in place (`PlanRevision.unitsKept`);
+ * only a reopening returns the part, after which it can be removed.
+ */
+function verifiedPartKept(itemCode: string, part: AssignmentPart, unit: Bilingual): DomainError {
+  return conflict(
+    `The part of ${unit.en} in item ${itemCode} was verified on ${part.verifiedOn}: verified work stays on the record and is not removed by a plan change. If it was not in fact done, reopen the item first.`,
+    `${unit.zh}在事项 ${itemCode} 中的任务已于 ${part.verifiedOn} 通过督查确认完成：已核验的任务作为记录保留，调整方案时不能移除。如该任务实际并未完成，请先重新打开该事项。`,
+    { field: 'unitId' },
+  );
 }
 
 /** How refusals name an item: its code and title (工作事项 7「重大决策预公开」), never its id. */

@@ -229,6 +229,33 @@ describe('revised', () => {
   it('the same outline from the same file changes nothing', () => {
     given([imported]).when(revise()).then([]);
   });
+
+  describe('given a new version of its file applied as of 2026-09-01 (breaker8c P15)', () => {
+    const version = (fileName: string, revisedOn: string, categories: WorkPlanImported['data']['categories'] = withItem4) => ({
+      type: 'RevisePlan' as const,
+      actor: supervisor,
+      data: { ...data, categories, source: { fileName, sha256: fileName.length.toString(16).padStart(64, '0') }, revisedOn, reason: `依据 ${fileName} 修订方案` },
+    });
+    const september: WorkPlanEvent = { type: 'WorkPlanRevised', data: version('plan-v3.csv', '2026-09-01').data };
+
+    it('refuses an older version entered after it, naming the later one and what to do instead', () => {
+      given([imported, september])
+        .when(version('plan-v2-july.csv', '2026-07-01', data.categories))
+        .thenRefused('CONFLICT', /already revised by plan-v3\.csv as of 2026-09-01; a version as of 2026-07-01 comes before it/, /已按 plan-v3\.csv 调整（调整日期 2026-09-01）；本次文件的调整日期 2026-07-01 在其之前，不能再整体按新版本调整.*日期填 2026-07-01。$/);
+      given([imported, september]).when(version('plan-v2-july.csv', '2026-07-01', data.categories)).thenRefusedAt('assignedOn');
+    });
+
+    it('applies a version of the same day or later', () => {
+      given([imported, september]).when(version('plan-v4.csv', '2026-09-01', data.categories)).then([{ type: 'WorkPlanRevised', data: version('plan-v4.csv', '2026-09-01', data.categories).data }]);
+      given([imported, september]).when(version('plan-v4.csv', '2026-10-01', data.categories)).then([{ type: 'WorkPlanRevised', data: version('plan-v4.csv', '2026-10-01', data.categories).data }]);
+    });
+
+    it('still takes an item added on its own on an earlier day: that is no version of the file', () => {
+      const withItem5 = [data.categories[0]!, { ...withItem4[1]!, items: [...withItem4[1]!.items, item('5', '政策解读')] }];
+      const added = { type: 'RevisePlan' as const, actor: supervisor, data: { ...september.data, categories: withItem5, revisedOn: '2026-05-06', reason: '补录5月新增事项' } };
+      given([imported, september]).when(added).then([{ type: 'WorkPlanRevised', data: added.data }]);
+    });
+  });
 });
 
 describe('imported, when its approval day is corrected', () => {

@@ -89,6 +89,11 @@ export type WorkPlanState =
       readonly approvedOn: string;
       /** The outline as it stands after the latest version. */
       readonly categories: WorkPlanImported['data']['categories'];
+      /**
+       * The office day the latest version of its file took effect (`revisedOn`; the approval day for
+       * the first) and that file's name: a version dated before it is not applied after it.
+       */
+      readonly version?: { readonly on: string; readonly fileName: string };
     };
 
 export const workPlanDecider: Decider<WorkPlanCommand, WorkPlanState, WorkPlanEvent> = {
@@ -108,8 +113,10 @@ function evolveWorkPlan(state: WorkPlanState, event: WorkPlanEvent): WorkPlanSta
       return { ...state, approvedOn: event.data.approvedOn };
     case 'WorkPlanRevised': {
       if (state.status !== 'imported') return state;
-      const { planId, title, year, source, categories } = event.data;
-      return { ...state, planId, title, year, source, categories };
+      const { planId, title, year, source, categories, revisedOn } = event.data;
+      // An item added on its own keeps the plan's file: only another file is a new version.
+      const version = source.sha256 === state.source.sha256 ? state.version : { on: revisedOn, fileName: source.fileName };
+      return { ...state, planId, title, year, source, categories, ...(version ? { version } : {}) };
     }
     default:
       return unreachable(event);
@@ -195,7 +202,24 @@ function revisePlan(command: RevisePlan, state: WorkPlanState): WorkPlanEvent[] 
   // The same file again changes nothing; an item added on its own keeps the plan's file but not its outline.
   if (state.source.sha256 === data.source.sha256 && JSON.stringify(state.categories) === JSON.stringify(data.categories)) return [];
   requireCalendarDate(data.revisedOn, say('The revision day', '调整日期'));
+  if (state.source.sha256 !== data.source.sha256 && state.version && data.revisedOn < state.version.on) throw olderVersion(state.title, state.version, data.revisedOn);
   return validOutline(data, [{ type: 'WorkPlanRevised', data }]);
+}
+
+/**
+ * CONFLICT (breaker8c P15): a version of the file dated before the one already applied would be
+ * compared with the plan as it stands now, not as it stood on its day — its "withdrawals" would be
+ * the later version's new items. Its changes are entered one at a time, each dated on its day.
+ */
+function olderVersion(title: string, latest: { readonly on: string; readonly fileName: string }, revisedOn: string): DomainError {
+  return conflict(
+    `Work plan "${title}" was already revised by ${latest.fileName} as of ${latest.on}; a version as of ${revisedOn} comes before it and cannot be applied after it ` +
+      `(it would be compared with the plan as it stands now, not as it stood on ${revisedOn}). Enter that version's changes one at a time ` +
+      `(addWorkPlanItem, withdrawWorkPlanItem, rescheduleWorkPlanItem, addWorkPlanItemUnit, removeWorkPlanItemUnit), each dated ${revisedOn}.`,
+    `工作方案“${title}”已按 ${latest.fileName} 调整（调整日期 ${latest.on}）；本次文件的调整日期 ${revisedOn} 在其之前，不能再整体按新版本调整` +
+      `（否则会与方案现状、而不是 ${revisedOn} 时的方案比较）。请逐项录入该版本的变化（新增或撤销事项、调整时限、增减单位），日期填 ${revisedOn}。`,
+    { field: 'assignedOn' },
+  );
 }
 
 /** The outline's own rules, the same for an import and a revision; `events` when they hold. */

@@ -42,6 +42,10 @@ export class WorkPlanRevisionType {
   @Field(() => [WorkPlanRevisionUnitType]) unitsAdded: WorkPlanRevisionUnitType[];
   @Field(() => [WorkPlanRevisionUnitType], { description: 'Units whose parts leave the item (history kept)' })
   unitsRemoved: WorkPlanRevisionUnitType[];
+  @Field(() => [WorkPlanRevisionUnitType], {
+    description: 'Units the new version leaves out whose part is verified: kept on the item as done work, never removed (the close-out day and on-time credit stand)',
+  })
+  unitsKept: WorkPlanRevisionUnitType[];
   @Field(() => [WorkPlanRevisionUnitType], { description: 'Units that stay with another role (lead ↔ responsible), their parts keeping all progress; role is the new one' })
   rolesChanged: WorkPlanRevisionUnitType[];
   @Field(() => String, { description: 'The changes in words (Chinese)' }) summary: string;
@@ -88,6 +92,7 @@ export const workPlanImportResult = (outcome: WorkPlanImportOutcome): WorkPlanIm
     amended: outcome.revision.amended.map(({ code, title }) => ({ code, title })),
     unitsAdded: outcome.revision.unitsAdded.map((unit) => ({ ...unit })),
     unitsRemoved: outcome.revision.unitsRemoved.map((unit) => ({ ...unit })),
+    unitsKept: outcome.revision.unitsKept.map((unit) => ({ ...unit })),
     rolesChanged: outcome.revision.rolesChanged.map((unit) => ({ ...unit })),
     summary: describeRevision(outcome.revision).zh,
   },

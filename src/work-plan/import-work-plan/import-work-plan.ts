@@ -317,6 +317,7 @@ async function itemsAsTheyStand(
       leadUnitIds: parts.filter((part) => part.role === 'LEAD').map((part) => part.unitId),
       responsibleUnitIds: parts.filter((part) => part.role === 'RESPONSIBLE').map((part) => part.unitId),
       heldFor: Object.fromEntries(parts.flatMap((part) => (part.heldBefore ?? []).map((predecessor) => [predecessor, part.unitId]))),
+      verifiedUnitIds: parts.filter((part) => part.status === 'VERIFIED').map((part) => part.unitId),
     });
   }
   return versions;

@@ -51,6 +51,6 @@ export class ListWorkPlanItemsHandler implements IQueryHandler<ListWorkPlanItems
     const settings = { today: time.asOf, knownAt: time.knownAt, dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }) };
     if (cut === null) return itemPage(itemIds, (itemId) => this.ledger.item(itemId), filter, page, settings);
     const items = new Map((await this.ledger.itemsAt(cut, this.ledger.latestRecordedAt, itemIds)).map((item) => [item.itemId, item]));
-    return itemPage(itemIds, (itemId) => items.get(itemId), filter, page, settings);
+    return itemPage(itemIds, (itemId) => items.get(itemId), filter, page, { ...settings, present: (itemId) => this.ledger.item(itemId) });
   }
 }

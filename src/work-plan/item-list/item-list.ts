@@ -1,6 +1,6 @@
 import type { PartStatus, TrafficLight } from '../../assignments/read-model/part-view.js';
 import { paginate, positionOrder, type Connection, type ListOrder, type PageRequest } from '../../shared/pagination/page.js';
-import { itemRow, type ItemRow } from '../breakdown/breakdown.js';
+import { itemRow, type ItemRow, type RowOptions } from '../breakdown/breakdown.js';
 import type { WorkPlanItemView, WorkPlanView } from '../breakdown/work-plan-ledger.js';
 
 /** What `workPlanItems` narrows a plan's items to; every filter given must hold. */
@@ -39,7 +39,7 @@ export function itemPage(
   item: (itemId: string) => WorkPlanItemView | undefined,
   filter: ItemFilter,
   page: PageRequest,
-  settings: { today: string; knownAt?: string | null; dueSoonDays: number },
+  settings: Omit<RowOptions, 'unitId'>,
 ): Connection<ItemRow> {
   const rows: ItemRow[] = [];
   for (const itemId of itemIds) {

@@ -134,11 +134,76 @@ describe('a new version of an imported plan (fault 3)', () => {
     expect(types).not.toContain('UnitUnassigned');
   });
 
+  it('an older version entered after a newer one is refused naming the newer, not diffed against today’s plan (breaker8c P15); nothing is written', async () => {
+    await importWorkPlanFile(dependencies, { name: 'plan-v2.csv', content: text(VERSION_2) }, { title: TITLE, year: 2026, revise: true, assignedOn: '2026-09-01' }, contextOf('v2-sept', '2026-09-02T09:00:00+08:00'));
+    const before = (await dependencies.store.readAll()).length;
+    const july = VERSION_1.replace('2026-10-31', '2026-11-30');
+    for (const dryRun of [true, false]) {
+      const refusal = await importWorkPlanFile(dependencies, { name: 'plan-july.csv', content: text(july) }, { title: TITLE, year: 2026, revise: true, dryRun, assignedOn: '2026-07-01' }, contextOf(`july-${dryRun}`, '2026-09-03T09:00:00+08:00')).catch((error: unknown) => error);
+      expect(refusal).toMatchObject({ code: 'CONFLICT', messageZh: expect.stringContaining('已按 plan-v2.csv 调整（调整日期 2026-09-01）；本次文件的调整日期 2026-07-01 在其之前') });
+    }
+    expect((await dependencies.store.readAll()).length).toBe(before);
+  });
+
   it('the same new version again writes nothing', async () => {
     await importVersion2(dependencies, { revise: true });
     const before = (await dependencies.store.readAll()).length;
     const again = await importVersion2(dependencies, { revise: true });
     expect(again.eventCount).toBe(0);
+    expect((await dependencies.store.readAll()).length).toBe(before);
+  });
+});
+
+describe('a later version leaving out a unit whose part is verified (breaker8c P14)', () => {
+  const inspector: Actor = { id: 'user-inspector', role: 'INSPECTOR', unitId: null };
+  const supervisor: Actor = { id: 'user-supervisor', role: 'SUPERVISOR', unitId: null };
+  const onItem1 = (dependencies: ImportDependencies, actor: Actor, command: Record<string, unknown>, key: string, day: string) =>
+    executeCommand(
+      dependencies.store,
+      dependencies.schemas,
+      workPlanItemStream(item('1')),
+      workPlanItemDecider,
+      { actor, today: day, ...command } as never,
+      commandContext({ actor, commandType: String(command.type), idempotencyKey: key, now: new Date(`${day}T09:00:00+08:00`) }),
+    );
+  const report = (unitId: string, day: string) =>
+    ({ type: 'ReportRectification', unitId, reportedOn: day, summary: '已整改', evidence: [{ title: '专栏', link: 'https://www.qingchuan.gov.cn/xxgk', documentRef: null }] }) as const;
+  const pass = (unitId: string, day: string) =>
+    ({ type: 'LogInspection', unitId, inspectionId: `inspection-${unitId}`, outcome: 'PASSED', notes: '', inspectedOn: day, place: '现场' }) as const;
+  /** Version 1 again without 市财政局 on item 1, as the printed plan of a September revision lists it. */
+  const withoutFinance = VERSION_1.replace('青川市发展和改革委员会,青川市财政局,2026-06-30', '青川市发展和改革委员会,,2026-06-30');
+
+  let dependencies: ImportDependencies;
+  beforeEach(async () => {
+    dependencies = await withVersion1();
+    // Item 1: 市发改委 verified on 05-20, 市财政局 on 05-28: completed (销号) on 05-28.
+    await onItem1(dependencies, { id: 'user-fgw', role: 'UNIT', unitId: FGW }, report(FGW, '2026-05-10'), 'r-fgw', '2026-05-10');
+    await onItem1(dependencies, { id: 'user-czj', role: 'UNIT', unitId: CZJ }, report(CZJ, '2026-05-12'), 'r-czj', '2026-05-12');
+    await onItem1(dependencies, inspector, pass(FGW, '2026-05-20'), 'i-fgw', '2026-05-20');
+    await onItem1(dependencies, inspector, pass(CZJ, '2026-05-28'), 'i-czj', '2026-05-28');
+    expect(await stateOf(dependencies, '1')).toMatchObject({ status: 'completed', completedOn: '2026-05-28' });
+  });
+
+  it('keeps the verified part, says so in the preview, and the item keeps its close-out day', async () => {
+    const file = { name: 'plan-v1-sept.csv', content: text(withoutFinance) };
+    const preview = await importWorkPlanFile(dependencies, file, { title: TITLE, year: 2026, revise: true, dryRun: true, assignedOn: '2026-09-01' }, contextOf('sept-dry', '2026-09-02T09:00:00+08:00'));
+    expect(preview.revision).toMatchObject({ unitsRemoved: [], unitsKept: [{ code: '1', unitId: CZJ, role: 'RESPONSIBLE' }] });
+    expect(describeRevision(preview.revision!).zh).toBe('保留已核验单位 1 个（事项 1：已完成的任务作为记录保留）');
+
+    await importWorkPlanFile(dependencies, file, { title: TITLE, year: 2026, revise: true, assignedOn: '2026-09-01' }, contextOf('sept', '2026-09-02T09:00:00+08:00'));
+    const item1 = await stateOf(dependencies, '1');
+    expect(item1).toMatchObject({ status: 'completed', completedOn: '2026-05-28' });
+    if (item1.status === 'empty') throw new Error('item 1 missing');
+    expect(partOf(item1.assignments, CZJ)).toMatchObject({ status: 'VERIFIED', verifiedOn: '2026-05-28' });
+    const types = (await dependencies.store.readStream(workPlanItemStream(item('1')))).map((event) => event.type);
+    expect(types).not.toContain('UnitUnassigned');
+  });
+
+  it('removeWorkPlanItemUnit of the verified part is refused, naming the verification; nothing is written', async () => {
+    const before = (await dependencies.store.readAll()).length;
+    const refusal = await onItem1(dependencies, supervisor, { type: 'ReviseWorkPlanItem', revisedOn: '2026-09-01', reason: '职责调整', removeUnitIds: [CZJ] }, 'rm', '2026-09-01').catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/verified on 2026-05-28: verified work stays on the record/) });
+    expect((refusal as DomainError).messageZh).toMatch(/已于 2026-05-28 通过督查确认完成：已核验的任务作为记录保留，调整方案时不能移除/);
     expect((await dependencies.store.readAll()).length).toBe(before);
   });
 });

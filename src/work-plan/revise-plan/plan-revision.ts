@@ -32,6 +32,11 @@ export interface ItemVersion {
    * the paper plan does; it means the part its successor carries on, not a new one.
    */
   readonly heldFor?: Readonly<Record<string, string>>;
+  /**
+   * For the plan as it stands: units whose part is verified. Done work stays on the record: a new
+   * version that leaves such a unit out keeps its part (`PlanRevision.unitsKept`), never removes it.
+   */
+  readonly verifiedUnitIds?: readonly string[];
 }
 
 export interface UnitChange {
@@ -53,6 +58,11 @@ export interface PlanRevision {
   readonly amended: readonly { readonly code: string; readonly title: string; readonly fields: readonly ('category' | 'title' | 'description' | 'measures')[] }[];
   readonly unitsAdded: readonly UnitChange[];
   readonly unitsRemoved: readonly UnitChange[];
+  /**
+   * Units the new version leaves out whose part is verified: kept on the item as done work (breaker8c
+   * P14), so the item's close-out day and the unit's on-time credit stand.
+   */
+  readonly unitsKept: readonly UnitChange[];
   /** Units that stay with another role (lead ↔ responsible): their parts keep all progress. `role` is the new one. */
   readonly rolesChanged: readonly UnitChange[];
 }
@@ -91,6 +101,7 @@ export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: r
     amended: [] as PlanRevision['amended'][number][],
     unitsAdded: [] as UnitChange[],
     unitsRemoved: [] as UnitChange[],
+    unitsKept: [] as UnitChange[],
     rolesChanged: [] as UnitChange[],
   };
   for (const item of next) {
@@ -115,7 +126,10 @@ export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: r
     if (fields.length > 0) revision.amended.push({ code: item.code, title: item.title, fields });
     const [unitsBefore, unitsAfter] = [unitsOf(before), unitsOf(item)];
     const inBoth = (unit: UnitChange, others: readonly UnitChange[]) => others.some((other) => other.unitId === unit.unitId);
-    revision.unitsRemoved.push(...unitsBefore.filter((unit) => !inBoth(unit, unitsAfter)));
+    const leftOut = unitsBefore.filter((unit) => !inBoth(unit, unitsAfter));
+    const verified = (unit: UnitChange) => before.verifiedUnitIds?.includes(unit.unitId) === true;
+    revision.unitsRemoved.push(...leftOut.filter((unit) => !verified(unit)));
+    revision.unitsKept.push(...leftOut.filter(verified));
     revision.unitsAdded.push(...unitsAfter.filter((unit) => !inBoth(unit, unitsBefore)));
     revision.rolesChanged.push(...unitsAfter.filter((unit) => inBoth(unit, unitsBefore) && !unitsBefore.some(sameUnit(unit))));
   }
@@ -216,6 +230,11 @@ export function describeRevision(revision: PlanRevision): Bilingual {
     [revision.amended.length, `${revision.amended.length} reworded (${codes(revision.amended)})`, `修改表述 ${revision.amended.length} 项（${codes(revision.amended)}）`],
     [revision.unitsAdded.length, `${revision.unitsAdded.length} unit(s) added (items ${codes(revision.unitsAdded)})`, `增加单位 ${revision.unitsAdded.length} 个（事项 ${codes(revision.unitsAdded)}）`],
     [revision.unitsRemoved.length, `${revision.unitsRemoved.length} unit(s) removed (items ${codes(revision.unitsRemoved)})`, `移除单位 ${revision.unitsRemoved.length} 个（事项 ${codes(revision.unitsRemoved)}）`],
+    [
+      revision.unitsKept.length,
+      `${revision.unitsKept.length} verified unit(s) left out of the file kept as done work (items ${codes(revision.unitsKept)})`,
+      `保留已核验单位 ${revision.unitsKept.length} 个（事项 ${codes(revision.unitsKept)}：已完成的任务作为记录保留）`,
+    ],
     [
       revision.rolesChanged.length,
       `${revision.rolesChanged.length} role(s) changed, progress kept (items ${codes(revision.rolesChanged)})`,

@@ -1,0 +1,57 @@
+import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
+import { UnitsReadModel } from './units.read-model.js';
+
+/*
+ * breaker8c P17: hand-overs recorded before the directory kept them (UnitWorkHandedOver) left only
+ * the parts they passed (PartHandedOver) in the log. The directory reads them as hand-overs of the
+ * unit's work, so facts entered since (an assignment dated before, a reopening) are judged against
+ * them as against one recorded today; a merge's passing is not a hand-over.
+ */
+
+let position = 0;
+const event = (type: string, data: Record<string, unknown>, occurredOn: string, streamId = 'unit-x'): RecordedEvent => {
+  position += 1;
+  return {
+    id: `event-${position}`,
+    streamId,
+    revision: position,
+    position: { commit: BigInt(position), prepare: BigInt(position) },
+    type,
+    data,
+    occurredOn,
+    metadata: { recordedAt: '2026-11-30T02:00:00.000Z', actorId: 'admin', actorRole: 'ADMIN', actorUnitId: null },
+  } as unknown as RecordedEvent;
+};
+const registered = (unitId: string, name: string) =>
+  event('UnitRegistered', { unitId, code: unitId, name, kind: 'DEPARTMENT', parentUnitId: null, registeredOn: '2016-01-04' }, '2016-01-04', `unit-${unitId}`);
+const partPassed = (unitId: string, successorUnitId: string, on: string) =>
+  event('PartHandedOver', { unitId, successorUnitId, reason: '职能划转', handedOverOn: on }, on, 'finding-f1');
+
+function directory(...events: RecordedEvent[]): UnitsReadModel {
+  const units = new UnitsReadModel();
+  for (const one of [registered('hbj', '青川县环境保护局'), registered('fj', '青川县生态环境分局'), registered('wj', '青川县物价局'), registered('fgj', '青川县发展和改革局'), ...events]) units.apply(one);
+  return units;
+}
+
+describe('the directory’s hand-overs (breaker8c P17)', () => {
+  it('takes in a hand-over recorded only by the parts it passed, on its day', () => {
+    expect(directory(partPassed('hbj', 'fj', '2016-07-10'), partPassed('hbj', 'fj', '2016-07-10')).handOversOf('hbj')).toEqual([{ successorUnitId: 'fj', on: '2016-07-10' }]);
+  });
+
+  it('keeps one hand-over when the directory records it too, in either order', () => {
+    const recorded = event('UnitWorkHandedOver', { unitId: 'hbj', successorUnitId: 'fj', reason: '职能划转', handedOverOn: '2016-07-10' }, '2016-07-10', 'unit-hbj');
+    expect(directory(partPassed('hbj', 'fj', '2016-07-10'), recorded).handOversOf('hbj')).toEqual([{ successorUnitId: 'fj', on: '2016-07-10' }]);
+    expect(directory(recorded, partPassed('hbj', 'fj', '2016-07-10')).handOversOf('hbj')).toEqual([{ successorUnitId: 'fj', on: '2016-07-10' }]);
+  });
+
+  it('adds nothing for a part passing after a hand-over it knows (a part that came back later)', () => {
+    expect(directory(partPassed('hbj', 'fj', '2016-07-10'), partPassed('hbj', 'fj', '2016-07-15')).handOversOf('hbj')).toEqual([{ successorUnitId: 'fj', on: '2016-07-10' }]);
+  });
+
+  it('reads a merge’s passing as the merge, not a hand-over', () => {
+    const merged = event('UnitMerged', { unitId: 'wj', successorUnitId: 'fgj', reason: '机构改革', mergedOn: '2016-07-10' }, '2016-07-10', 'unit-wj');
+    const units = directory(merged, partPassed('wj', 'fgj', '2016-07-10'));
+    expect(units.handOversOf('wj')).toEqual([]);
+    expect(units.mergerOf('wj')).toEqual({ successorUnitId: 'fgj', mergedOn: '2016-07-10' });
+  });
+});

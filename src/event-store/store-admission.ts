@@ -111,9 +111,17 @@ export class WitnessKeeper {
     if (checkpoint && (!this.checkpoint || checkpoint.sequence > this.checkpoint.sequence)) this.checkpoint = checkpoint;
   }
 
-  /** The number of the newest checkpoint the witness saw (this server's, the store's, or the old witness's); 0 for none. */
+  /** The highest checkpoint number given before an accepted reset took newer checkpoints away (see `StoreWitness.checkpointNumbered`); 0 for none. */
+  private numbered = 0;
+
+  /** Keeps the numbers given so far (an accepted older store, or the old witness's `checkpointNumbered`) without writing. */
+  keepCheckpointNumbering(numbered: number | null | undefined): void {
+    if (numbered && numbered > this.numbered) this.numbered = numbered;
+  }
+
+  /** The highest checkpoint number the witness saw given (this server's, the store's, the old witness's, or before an accepted reset); 0 for none. */
   newestCheckpointSeen(): number {
-    return this.checkpoint?.sequence ?? 0;
+    return Math.max(this.checkpoint?.sequence ?? 0, this.numbered);
   }
 
   /** A checkpoint was taken: the witness says so at once (when it was written at this start already). */
@@ -183,6 +191,7 @@ export class WitnessKeeper {
       headHash: head && this.hashAt ? this.hashAt(head.commit) : null,
       headEvent: head && headEventId ? { id: headEventId, position: formatPosition(head)! } : null,
       checkpoint: this.checkpoint,
+      ...(this.numbered > (this.checkpoint?.sequence ?? 0) ? { checkpointNumbered: this.numbered } : {}),
       ...(this.sealedRows ? { sealedRows: true } : {}),
       ...(this.keptCopyWritten ? { keyCopy: true } : {}),
       seenAt: new Date().toISOString(),
@@ -388,8 +397,8 @@ export function judgeCheckpoints(location: string, witnessed: StoreWitness, late
   return new StoreRefusedError(
     'CHECKPOINTS_MISSING',
     say(
-      `The ledger checkpoints of the event store at ${location} end before checkpoint ${seen.sequence} (over ${seen.treeSize} events) that this server took or saw (${witnessed.seenAt}): ${has}. Checkpoint rows were deleted, together with the file's numbering of them — what hides a rewritten log from verification. Run npm run ledger:verify and restore the store from a backup. To start on it as it is all the same, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true).`,
-      `${location} 事件库的台账校验点止于本服务曾签署或看到的第 ${seen.sequence} 号校验点（覆盖 ${seen.treeSize} 条事件，${witnessed.seenAt}）之前：${hasZh}。校验点记录连同其编号计数一起被删除——这正是掩盖日志改写的手法。请进行台账校验（npm run ledger:verify），并从备份恢复事件库。若仍要在当前事件库上启动，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次。`,
+      `The ledger checkpoints of the event store at ${location} end before checkpoint ${seen.sequence} (over ${seen.treeSize} events) that this server took or saw (${witnessed.seenAt}): ${has}. Either the store was restored from a backup older than that checkpoint (the events after it are then missing too), or checkpoint rows were deleted together with the file's numbering of them — what hides a rewritten log from verification. Run npm run ledger:verify and restore the store from a backup. To start on it as it is all the same, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true).`,
+      `${location} 事件库的台账校验点止于本服务曾签署或看到的第 ${seen.sequence} 号校验点（覆盖 ${seen.treeSize} 条事件，${witnessed.seenAt}）之前：${hasZh}。要么事件库是从早于该校验点的备份恢复的（其后的事件也随之缺失），要么校验点记录连同其编号计数一起被删除——这正是掩盖日志改写的手法。请进行台账校验（npm run ledger:verify），并从备份恢复事件库。若仍要在当前事件库上启动，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次。`,
     ),
   );
 }
@@ -482,6 +491,8 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
       throw walNote(refusal);
     }
     if (refusal) logger.warn(`Starting on a store that was not recognised, as ACCEPT_STORE_RESET asks: ${refusal.message}`);
+    // One acceptance covers all the restore lost: its checkpoints are said too, not only the first refusal.
+    if (refusal && judged.checkpointsLost && judged.checkpointsLost !== refusal) logger.warn(`Accepted with it, as ACCEPT_STORE_RESET asks: ${judged.checkpointsLost.message}`);
     const { witnessed, signingKeyOnRecord } = judged;
     // A -wal left by a crash (or put beside the file by a restore) is checked with the file before a
     // read-write connection could checkpoint it into the file; a cleanly stopped store has none, and
@@ -553,7 +564,13 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     if (signingKeyOnRecord) witness.keepSigningKeyUnwritten(signingKeyOnRecord.fingerprint);
     // The witness keeps the newest checkpoint seen, the store's or the witness's (when it is this store's).
     const storedCheckpoint = opened instanceof SqliteEventStore ? opened.ledger().latestCheckpoint() : null;
-    if (witnessed?.storeId === identity.storeId) witness.keepCheckpointUnwritten(witnessed.checkpoint);
+    if (witnessed?.storeId === identity.storeId) {
+      // An accepted store is taken as it is, checkpoints included (breaker9c P7: every later start was
+      // refused CHECKPOINTS_MISSING for the restore the operator had accepted); the numbers given
+      // before are kept, so none is given twice.
+      if (!refusal) witness.keepCheckpointUnwritten(witnessed.checkpoint);
+      witness.keepCheckpointNumbering(Math.max(witnessed.checkpoint?.sequence ?? 0, witnessed.checkpointNumbered ?? 0));
+    }
     if (storedCheckpoint) witness.keepCheckpointUnwritten({ sequence: storedCheckpoint.sequence, treeSize: storedCheckpoint.treeSize });
     const headEventId = head ? await opened.eventIdAt(head) : null;
     const recognised = () => {
@@ -657,7 +674,7 @@ const storeSource = (store: EventStore): FoundStore => {
 async function judgeFound(
   found: FoundStore,
   context: { settings: StoreSettings; location: string; place: string; keptFolder: string | null; existed: boolean; dataFolderWitness: StoreWitness | null; kept: readonly KeptWitness[] },
-): Promise<{ refusal: StoreRefusedError | null; witnessed: StoreWitness | null; signingKeyOnRecord: SigningKeyOnRecord | undefined }> {
+): Promise<{ refusal: StoreRefusedError | null; checkpointsLost: StoreRefusedError | null; witnessed: StoreWitness | null; signingKeyOnRecord: SigningKeyOnRecord | undefined }> {
   const { settings, location, place, keptFolder, existed, dataFolderWitness, kept } = context;
   const identity = await found.identity();
   const head = await found.headPosition();
@@ -668,14 +685,15 @@ async function judgeFound(
   const unhashedAtWitnessedHead = hashAtWitnessedHead === null && (await found.eventIdAt({ commit: BigInt(witnessed!.head!), prepare: BigInt(witnessed!.head!) })) !== null;
   const witnessedHeadEvent = witnessed?.headEvent ? parseWitnessedPosition(witnessed.headEvent.position) : null;
   const eventIdAtWitnessedHead = witnessedHeadEvent ? await found.eventIdAt(witnessedHeadEvent) : undefined;
+  const checkpointsLost = found.latestCheckpoint && witnessed?.storeId === identity.storeId ? judgeCheckpoints(location, witnessed, found.latestCheckpoint()) : null;
   const judged =
     judgeUnwitnessed(witnessed, { location, witnessPath: settings.STORE_WITNESS_PATH }, head?.commit ?? null) ??
     judgeStore(witnessed, { existed, location, identity, head: head?.commit ?? null, hashAtWitnessedHead, unhashedAtWitnessedHead, eventIdAtWitnessedHead }) ??
     judgeCopyMissing(dataFolderWitness, identity.storeId, kept, keptFolder, settings.STORE_WITNESS_PATH) ??
     (found.missingPositions ? judgeHoles(location, found.missingPositions()) : null) ??
-    (found.latestCheckpoint && witnessed?.storeId === identity.storeId ? judgeCheckpoints(location, witnessed, found.latestCheckpoint()) : null);
+    checkpointsLost;
   const refusal = judged && fromKeyFolder ? judgedOnKeptCopy(judged, fromKeyFolder, dataFolderWitness, settings.STORE_WITNESS_PATH) : judged;
-  return { refusal, witnessed, signingKeyOnRecord: await signingKeyOnRecordOf(witnessed, found) };
+  return { refusal, checkpointsLost: checkpointsLost === judged ? refusal : checkpointsLost, witnessed, signingKeyOnRecord: await signingKeyOnRecordOf(witnessed, found) };
 }
 
 type ToolStoreSettings = Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH' | 'EVENTSTORE_CONNECTION_STRING' | 'STORE_WITNESS_PATH' | 'LEDGER_SIGNING_KEY_FILE'>;

@@ -74,11 +74,6 @@ describe('settings', () => {
     expect(refusalOf({ READ_MODEL_SNAPSHOT_PATH: 'keys/ledger-signing-key.pem' }).message).toContain('LEDGER_SIGNING_KEY_FILE and READ_MODEL_SNAPSHOT_PATH name the same file');
     expect(validateSettings({ SQLITE_PATH: '/srv/r/a.db', STORE_WITNESS_PATH: '/srv/w/a.db', READ_MODEL_SNAPSHOT_PATH: '/srv/s/a.db' }).SQLITE_PATH).toBe('/srv/r/a.db');
     expect(validateSettings({ SQLITE_PATH: ':memory:' }).SQLITE_PATH).toBe(':memory:');
-    // breaker9c P9: the witness as one of the copies kept beside the key (the two would be one file).
-    const asCopy = refusalOf({ LEDGER_SIGNING_KEY_FILE: '/srv/keys/key.pem', STORE_WITNESS_PATH: '/srv/keys/store-witnesses/e4537ab7.witness.json' });
-    expect(asCopy.message).toContain('STORE_WITNESS_PATH=/srv/keys/store-witnesses/e4537ab7.witness.json lies in /srv/keys/store-witnesses');
-    expect(asCopy.messageZh).toContain('见证副本的文件夹');
-    expect(refusalOf({ STORE_WITNESS_PATH: 'keys/store-witnesses/a.witness.json' }).message).toContain('the copies of store witnesses beside the ledger signing key');
   });
 
   // breaker9b N11: a folder as SQLITE_PATH or STORE_WITNESS_PATH stopped the start with a raw English error; as the

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { pathSettingProblems } from './setting-files.js';
 
@@ -218,21 +218,6 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
     { setting: 'LEDGER_SIGNING_KEY_FILE', path: LEDGER_SIGNING_KEY_FILE ?? DEFAULT_SIGNING_KEY_PATH },
   ]);
   problems.push(...namedTwice);
-  // breaker9c P9: the witness named as one of the copies kept beside the key would make the two one
-  // file, written by two writers, and the copy would no longer catch a data folder rolled back.
-  const keptCopies = join(dirname(resolve(LEDGER_SIGNING_KEY_FILE ?? DEFAULT_SIGNING_KEY_PATH)), 'store-witnesses');
-  for (const { setting, path } of [
-    { setting: 'STORE_WITNESS_PATH', path: STORE_WITNESS_PATH },
-    ...(READ_MODEL_SNAPSHOT_PATH === null ? [] : [{ setting: 'READ_MODEL_SNAPSHOT_PATH', path: READ_MODEL_SNAPSHOT_PATH }]),
-  ]) {
-    if (resolve(dirname(path)) !== keptCopies) continue;
-    problems.push(
-      say(
-        `${setting}=${path} lies in ${keptCopies}, the folder where the server keeps the copies of store witnesses beside the ledger signing key: the witness and its copy would be one file written twice, and the copy would no longer catch a data folder restored from an older backup. Keep it beside the database (the default) or in a folder of its own.`,
-        `${setting}=${path} 位于 ${keptCopies}，这是服务在台账签名密钥旁存放事件库见证副本的文件夹：见证文件与其副本会成为同一个文件、被写两次，副本也就无法发现从旧备份恢复的数据文件夹。请将其放在数据库旁（默认位置）或单独的文件夹中。`,
-      ),
-    );
-  }
   // What each path names on disk, once no two of them name one file (that refusal says it all).
   if (namedTwice.length === 0) {
     const usualStore = sqliteOnDisk ? SQLITE_PATH : './data/rectify.db';

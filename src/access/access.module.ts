@@ -19,6 +19,7 @@ import { ChangePasswordHandler } from './sessions/change-password.handler.js';
 import { SessionResolver } from './sessions/session.resolver.js';
 import { SignInHandler } from './sessions/sign-in.handler.js';
 import { SignOutHandler } from './sessions/sign-out.handler.js';
+import { UnrecordedSessions } from './sessions/unrecorded-sessions.js';
 import { UnlockAccountHandler } from './unlock-account/unlock-account.handler.js';
 
 /** Users, roles, tokens, passwords and sessions; the guard that checks every GraphQL operation. */
@@ -41,6 +42,7 @@ import { UnlockAccountHandler } from './unlock-account/unlock-account.handler.js
     PasswordHasher,
     SetInitialPasswordHandler,
     SignInHandler,
+    UnrecordedSessions,
     ChangePasswordHandler,
     SignOutHandler,
     UnlockAccountHandler,

@@ -12,7 +12,7 @@ import { unitDecider } from '../organization/domain/unit.decider.js';
 import { unitStream } from '../organization/domain/unit.events.js';
 import { unitIdForCode } from '../organization/units/unit-id.js';
 import { commandContext } from '../shared/command-context.js';
-import { DomainError, say } from '../shared/domain-error.js';
+import { DomainError, ROLE_ZH, say } from '../shared/domain-error.js';
 import { deterministicId, newId } from '../shared/ids.js';
 import { failureText } from './cli-failure.js';
 
@@ -30,17 +30,17 @@ function parseOptions(argv: string[]) {
   if (values.help) throw new UsageError('');
   const name = values.name?.trim();
   const role = values.role?.trim().toUpperCase();
-  if (!name) throw new UsageError('--name is required.');
-  if (!role || !(UserRoles as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${UserRoles.join(', ')}.`);
+  if (!name) throw new UsageError('--name is required.\n必须给出 --name（姓名）。');
+  if (!role || !(UserRoles as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${UserRoles.join(', ')}.\n--role（角色）必须是 ${UserRoles.join('、')} 之一。`);
   const days = values.days === undefined ? DEFAULT_TOKEN_DAYS : Number(values.days);
-  if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError('--days must be a whole number from 1 to 366.');
+  if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError('--days must be a whole number from 1 to 366.\n--days（有效天数）必须是 1 到 366 之间的整数。');
   return { name, role: role as UserRole, unitCode: values.unit?.trim() || null, days };
 }
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   loadEnvFile();
-  const store = openToolStore(validateSettings(process.env));
+  const store = await openToolStore(validateSettings(process.env));
   const schemas = allEventSchemas();
   try {
     let unitId: string | null = null;
@@ -67,7 +67,9 @@ async function main() {
       context,
     );
     console.log(`Created ${options.role} user ${options.name} (${userId})${options.unitCode ? ` for unit ${options.unitCode}` : ''}.`);
+    console.log(`已创建${ROLE_ZH[options.role] ?? options.role} ${options.name}（${userId}）${options.unitCode ? `，所属单位 ${options.unitCode}` : ''}。`);
     console.log(`Token valid until ${record.expiresAt}. It is shown only now; keep it secret:`);
+    console.log(`令牌有效期至 ${record.expiresAt}，只显示这一次，请妥善保管（下一行）：`);
     console.log(token);
   } finally {
     await store.close();

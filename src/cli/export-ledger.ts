@@ -8,6 +8,7 @@ import { allEventSchemas } from '../event-sourcing/all-event-schemas.js';
 import { ProjectedStreams } from '../event-sourcing/projected-streams.js';
 import { replayLog } from '../event-sourcing/replay-log.js';
 import { openEventStore } from '../event-store/open-event-store.js';
+import { judgeToolStore } from '../event-store/store-admission.js';
 import { EXPORT_FILE_STEM, exportFileName, tableToCsv, tableToXlsx, type ExportKind } from '../exports/export-files.js';
 import { exportLedger, exportWorkPlan, type ExportSources } from '../exports/export.queries.js';
 import { UnitsReadModel } from '../organization/units/units.read-model.js';
@@ -53,6 +54,9 @@ async function main(): Promise<string> {
   const options = parseOptions(process.argv.slice(2));
   loadEnvFile();
   const settings = validateSettings(process.env);
+  // Judged read-only first, as the server would (a mistyped SQLITE_PATH beside the store the key vouches for is named;
+  // a read-write connection's close could checkpoint a stale -wal into the file, breaker9c P1).
+  await judgeToolStore(settings);
   if (settings.EVENT_STORE === 'sqlite' && !existsSync(settings.SQLITE_PATH)) throw new ToolRefusal(say(`${settings.SQLITE_PATH} does not exist (SQLITE_PATH).`, `${settings.SQLITE_PATH} 不存在（SQLITE_PATH）。`));
   const store = openEventStore(settings);
   const schemas = allEventSchemas();

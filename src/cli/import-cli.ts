@@ -10,7 +10,7 @@ import { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { commandContext, type CommandContext } from '../shared/command-context.js';
 import { isCalendarDate } from '../shared/calendar-date.js';
 import { importFormatOf, sha256Of } from '../spreadsheet/import-problems.js';
-import { problemLines, problemsOf } from '../spreadsheet/import-refusal.js';
+import { placeZhOf, problemLines, problemsOf } from '../spreadsheet/import-refusal.js';
 import type { ImportDependencies, ImportFile } from '../imports/import-run.js';
 import { failureText } from './cli-failure.js';
 
@@ -83,7 +83,7 @@ async function main<Options>(tool: ImportTool<Options>, reading: (fileName: stri
     },
   );
   loadEnvFile();
-  const store = openToolStore(validateSettings(process.env));
+  const store = await openToolStore(validateSettings(process.env));
   const schemas = allEventSchemas();
   try {
     const units = await replayLog(store, schemas, new UnitsReadModel());
@@ -111,6 +111,9 @@ function reportFailure(error: unknown, usage: string, fileName: string | undefin
     const sheet = problems.find((problem) => problem.sheet)?.sheet;
     console.error(`Refused: ${fileName ?? 'the file'}${sheet ? ` (sheet "${sheet}")` : ''} was not imported (${count}); nothing was written.`);
     for (const line of problemLines(problems, fileName ? importFormatOf(fileName) : undefined)) console.error(line);
+    // The office reads Chinese (breaker9c P11): the same refusal again, each problem in its Chinese words.
+    console.error(`拒绝导入：${fileName ?? '该文件'}${sheet ? `（工作表“${sheet}”）` : ''} 未导入（${problems.length} 个问题），未写入任何内容。`);
+    for (const problem of problems) console.error(`${placeZhOf(problem)}：${problem.reasonZh}`);
     return 1;
   }
   console.error(failureText(error));

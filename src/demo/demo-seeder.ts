@@ -59,6 +59,13 @@ export class DemoSeeder implements OnApplicationBootstrap {
       if (this.projections.position === null) this.logger.warn('Demo data not seeded: this empty store was not created for a first run (e.g. it was accepted with ACCEPT_STORE_RESET in place of lost data).');
       return;
     }
+    // A demo store accepted with ACCEPT_STORE_RESET (an older one, restored in place of lost data)
+    // is taken as it is: nothing is appended to "complete" it (breaker9b N9: 7 clerk accounts with
+    // well-known tokens were added to an accepted store, though accepted stores are never seeded).
+    if (!newStore && this.admitted.acceptedReset) {
+      this.logger.warn('Demo data not completed: this store was accepted with ACCEPT_STORE_RESET, and an accepted store is taken as it is.');
+      return;
+    }
     await this.seed().catch((error: unknown) => {
       // A store seeded by an earlier version, on another day, may not take today's story: start anyway.
       if (newStore || !(error instanceof DomainError)) throw error;

@@ -26,6 +26,7 @@ export const ADMITTED_STORE = Symbol('AdmittedStore');
           STORE_WITNESS_PATH: config.get('STORE_WITNESS_PATH', { infer: true }),
           ACCEPT_STORE_RESET: config.get('ACCEPT_STORE_RESET', { infer: true }),
           LEDGER_SIGNING_KEY_FILE: config.get('LEDGER_SIGNING_KEY_FILE', { infer: true }),
+          LEDGER_TRUSTED_KEYS: config.get('LEDGER_TRUSTED_KEYS', { infer: true }),
         }),
     },
     {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { AppSettings } from '../config/app-settings.js';
 import { databaseFolderHoldingKey, signingKeyPath } from '../ledger/ledger-signing-key.js';
 import { say } from '../shared/domain-error.js';
 import { readWitness, StoreRefusedError, type StoreWitness } from './store-witness.js';
+import { SqliteStoreInspection } from './sqlite-store-inspection.js';
 
 /*
  * A second copy of each store's witness, kept beside the ledger signing key (./keys by default),
@@ -140,6 +141,21 @@ export function judgedOnKeptCopy(refusal: StoreRefusedError, kept: KeptWitness, 
   );
 }
 
+/** The store id of the SQLite file at `path`, read without changing it; null when there is none (no file, not a store, no id). */
+function storeIdIn(path: string): string | null {
+  if (!existsSync(path)) return null;
+  try {
+    const inspection = new SqliteStoreInspection(path);
+    try {
+      return inspection.identity()?.storeId ?? null;
+    } finally {
+      inspection.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The data folder's witness says a signed copy of it was kept beside the ledger signing key, but the
  * key's folder holds no copy of this store at all (breaker9c P3: the data folder restored from an
@@ -162,8 +178,10 @@ export function judgeCopyMissing(witnessed: StoreWitness | null, storeId: string
  * A start that would create a new SQLite store (its file is missing) while the key's folder holds
  * the witness copy of a store with events that this path most likely meant (breaker9b N6): one in the
  * same folder (a mistyped file name), or any when the new store's folder does not exist either (a
- * mistyped folder, relative paths from another working folder). Null when there is none: a first
- * install, or a deliberate second store in a folder of its own.
+ * mistyped folder, relative paths from another working folder), or one whose file — same name, same
+ * store id — lies in the new store's folder (breaker9c P4: an installation copied or moved to a new
+ * folder, first started there with a mistyped file name). Null when there is none: a first install,
+ * or a deliberate second store in a folder of its own.
  */
 export function judgeNewStore(sqlitePath: string, kept: readonly KeptWitness[], keyPath: string): StoreRefusedError | null {
   const path = resolve(sqlitePath);
@@ -176,10 +194,15 @@ export function judgeNewStore(sqlitePath: string, kept: readonly KeptWitness[], 
       return false;
     }
   })();
-  const meant = kept.filter(({ witness }) => witness.kind === 'sqlite' && witness.head !== null && witness.location !== path && (!folderExists || dirname(witness.location) === folder));
+  const meant = kept.flatMap(({ witness }) => {
+    if (witness.kind !== 'sqlite' || witness.head === null || witness.location === path) return [];
+    if (!folderExists || dirname(witness.location) === folder) return [{ ...witness, location: witness.location }];
+    const moved = join(folder, basename(witness.location));
+    return storeIdIn(moved) === witness.storeId ? [{ ...witness, location: moved }] : [];
+  });
   if (meant.length === 0) return null;
-  const stores = meant.map(({ witness }) => `${witness.location} (store ${witness.storeId}, position ${witness.head}, seen ${witness.seenAt})`).join('; ');
-  const storesZh = meant.map(({ witness }) => `${witness.location}（事件库 ${witness.storeId}，位置 ${witness.head}，${witness.seenAt}）`).join('；');
+  const stores = meant.map((witness) => `${witness.location} (store ${witness.storeId}, position ${witness.head}, seen ${witness.seenAt})`).join('; ');
+  const storesZh = meant.map((witness) => `${witness.location}（事件库 ${witness.storeId}，位置 ${witness.head}，${witness.seenAt}）`).join('；');
   return new StoreRefusedError(
     'STORE_NOT_FOUND',
     say(

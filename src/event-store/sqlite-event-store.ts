@@ -29,6 +29,7 @@ import {
   type QueuedAppend,
 } from './sqlite-append-writer.js';
 import { WriterThread } from './sqlite-writer-thread.js';
+import { chainHashIn, missingPositionsIn } from './sqlite-store-inspection.js';
 
 /** A row of the `events` table as the store reads it (the ledger reads its own columns too). */
 export interface EventRow {
@@ -315,26 +316,9 @@ export class SqliteEventStore implements EventStore {
     return Promise.resolve(identify.immediate());
   }
 
-  /**
-   * Positions missing from the log below its head, as ranges (at most `limit`), and how many are
-   * missing in all: SQLite numbers events 1, 2, 3 … and gives no number twice, and a transaction that
-   * fails takes its numbers back, so a gap is a row deleted from the middle of the log. One COUNT
-   * (an index scan) when there is none; the ranges are looked for only when there is.
-   */
-  missingPositions(limit = 5): { missing: number; ranges: { first: number; last: number }[] } | null {
-    const { count, head } = this.db.prepare<[], { count: number; head: number | null }>('SELECT COUNT(*) AS count, MAX(position) AS head FROM events').get()!;
-    if (head === null || count >= head) return null;
-    const ranges = this.db
-      .prepare<[number], { first: number; last: number }>(
-        `SELECT first, last FROM (
-           SELECT 1 AS first, MIN(position) - 1 AS last FROM events
-           UNION ALL
-           SELECT e.position + 1, (SELECT MIN(n.position) FROM events AS n WHERE n.position > e.position) - 1
-             FROM events AS e WHERE NOT EXISTS (SELECT 1 FROM events AS n WHERE n.position = e.position + 1)
-         ) WHERE last >= first ORDER BY first LIMIT ?`,
-      )
-      .all(limit);
-    return { missing: head - count, ranges };
+  /** Positions missing from the log below its head (see `missingPositionsIn`). */
+  missingPositions(limit = 5): ReturnType<typeof missingPositionsIn> {
+    return missingPositionsIn(this.db, limit);
   }
 
   /** `PRAGMA quick_check`: an empty list when the file is sound, else SQLite's first problems. */
@@ -462,7 +446,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private chainHashBytesAt(commit: bigint | number): Buffer | null {
-    return this.db.prepare<[bigint | number], { chain_hash: Buffer | null }>('SELECT chain_hash FROM events WHERE position = ?').get(commit)?.chain_hash ?? null;
+    return chainHashIn(this.db, commit);
   }
 
   /** The ledger kept in this file: hashes, checkpoints (see src/ledger). */

@@ -6,10 +6,12 @@ import { formatPosition, type EventStore, type Position, type StoreIdentity } fr
 import { openEventStore } from './open-event-store.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { quickCheckOffThread } from './sqlite-quick-check.js';
+import { SqliteStoreInspection, walBesideNote, walBytes } from './sqlite-store-inspection.js';
 import type { KeyObject } from 'node:crypto';
 import {
   StoreRefusedError,
   WitnessNotWrittenError,
+  judgeSigningKey,
   judgeStore,
   judgeUnwitnessed,
   parseWitnessedPosition,
@@ -109,9 +111,17 @@ export class WitnessKeeper {
     if (checkpoint && (!this.checkpoint || checkpoint.sequence > this.checkpoint.sequence)) this.checkpoint = checkpoint;
   }
 
-  /** The number of the newest checkpoint the witness saw (this server's, the store's, or the old witness's); 0 for none. */
+  /** The highest checkpoint number given before an accepted reset took newer checkpoints away (see `StoreWitness.checkpointNumbered`); 0 for none. */
+  private numbered = 0;
+
+  /** Keeps the numbers given so far (an accepted older store, or the old witness's `checkpointNumbered`) without writing. */
+  keepCheckpointNumbering(numbered: number | null | undefined): void {
+    if (numbered && numbered > this.numbered) this.numbered = numbered;
+  }
+
+  /** The highest checkpoint number the witness saw given (this server's, the store's, the old witness's, or before an accepted reset); 0 for none. */
   newestCheckpointSeen(): number {
-    return this.checkpoint?.sequence ?? 0;
+    return Math.max(this.checkpoint?.sequence ?? 0, this.numbered);
   }
 
   /** A checkpoint was taken: the witness says so at once (when it was written at this start already). */
@@ -181,6 +191,7 @@ export class WitnessKeeper {
       headHash: head && this.hashAt ? this.hashAt(head.commit) : null,
       headEvent: head && headEventId ? { id: headEventId, position: formatPosition(head)! } : null,
       checkpoint: this.checkpoint,
+      ...(this.numbered > (this.checkpoint?.sequence ?? 0) ? { checkpointNumbered: this.numbered } : {}),
       ...(this.sealedRows ? { sealedRows: true } : {}),
       ...(this.keptCopyWritten ? { keyCopy: true } : {}),
       seenAt: new Date().toISOString(),
@@ -320,7 +331,7 @@ export interface AdmittedStore {
 }
 
 type StoreSettings = Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH' | 'EVENTSTORE_CONNECTION_STRING' | 'STORE_WITNESS_PATH' | 'ACCEPT_STORE_RESET'> &
-  Partial<Pick<AppSettings, 'LEDGER_SIGNING_KEY_FILE'>>;
+  Partial<Pick<AppSettings, 'LEDGER_SIGNING_KEY_FILE' | 'LEDGER_TRUSTED_KEYS'>>;
 
 /** The copies of store witnesses beside the signing key; a damaged one is refused like the witness, or set aside with ACCEPT_STORE_RESET. */
 function readKeptOrAccept(folder: string | null, settings: StoreSettings, logger: Logger): KeptWitness[] {
@@ -349,10 +360,9 @@ function readWitnessOrAccept(settings: StoreSettings, logger: Logger): StoreWitn
  * newest checkpoint (a witness of an older version, or one whose fingerprint was removed, must not
  * let any key in); undefined when neither names one (a store never checkpointed).
  */
-async function signingKeyOnRecordOf(witnessed: StoreWitness | null, store: EventStore): Promise<SigningKeyOnRecord | undefined> {
+async function signingKeyOnRecordOf(witnessed: StoreWitness | null, found: FoundStore): Promise<SigningKeyOnRecord | undefined> {
   if (witnessed?.signingKey) return { fingerprint: witnessed.signingKey, source: 'witness' };
-  if (!(store instanceof SqliteEventStore || store instanceof EventStoreDbEventStore)) return undefined;
-  const newest = await store.ledger().latestCheckpoint();
+  const newest = await found.newestCheckpointKey();
   return newest ? { fingerprint: keyFingerprint(newest.publicKey), source: 'checkpoint', sequence: newest.sequence } : undefined;
 }
 
@@ -387,15 +397,41 @@ export function judgeCheckpoints(location: string, witnessed: StoreWitness, late
   return new StoreRefusedError(
     'CHECKPOINTS_MISSING',
     say(
-      `The ledger checkpoints of the event store at ${location} end before checkpoint ${seen.sequence} (over ${seen.treeSize} events) that this server took or saw (${witnessed.seenAt}): ${has}. Checkpoint rows were deleted, together with the file's numbering of them — what hides a rewritten log from verification. Run npm run ledger:verify and restore the store from a backup. To start on it as it is all the same, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true).`,
-      `${location} 事件库的台账校验点止于本服务曾签署或看到的第 ${seen.sequence} 号校验点（覆盖 ${seen.treeSize} 条事件，${witnessed.seenAt}）之前：${hasZh}。校验点记录连同其编号计数一起被删除——这正是掩盖日志改写的手法。请进行台账校验（npm run ledger:verify），并从备份恢复事件库。若仍要在当前事件库上启动，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次。`,
+      `The ledger checkpoints of the event store at ${location} end before checkpoint ${seen.sequence} (over ${seen.treeSize} events) that this server took or saw (${witnessed.seenAt}): ${has}. Either the store was restored from a backup older than that checkpoint (the events after it are then missing too), or checkpoint rows were deleted together with the file's numbering of them — what hides a rewritten log from verification. Run npm run ledger:verify and restore the store from a backup. To start on it as it is all the same, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true).`,
+      `${location} 事件库的台账校验点止于本服务曾签署或看到的第 ${seen.sequence} 号校验点（覆盖 ${seen.treeSize} 条事件，${witnessed.seenAt}）之前：${hasZh}。要么事件库是从早于该校验点的备份恢复的（其后的事件也随之缺失），要么校验点记录连同其编号计数一起被删除——这正是掩盖日志改写的手法。请进行台账校验（npm run ledger:verify），并从备份恢复事件库。若仍要在当前事件库上启动，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次。`,
+    ),
+  );
+}
+
+/** Whether SQLite's error says the file is damaged or no database at all. */
+const isDamage = (error: unknown) => ['SQLITE_CORRUPT', 'SQLITE_NOTADB'].includes(String((error as { code?: unknown } | null)?.code));
+
+/** The refusal, with what it must say of a -wal file beside the SQLite store (`walBesideNote`) when there is one. */
+function withWalNote(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'>, refusal: StoreRefusedError): StoreRefusedError {
+  const note = settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:' ? walBesideNote(settings.SQLITE_PATH) : null;
+  return note ? new StoreRefusedError(refusal.reason, say(`${refusal.message} ${note.en}`, `${refusal.messageZh}${note.zh}`)) : refusal;
+}
+
+/** STORE_DAMAGED for the SQLite file, naming SQLite's first problems (and the -wal beside it, if any). */
+function damagedStore(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'>, problems: readonly string[]): StoreRefusedError {
+  return withWalNote(
+    settings,
+    new StoreRefusedError(
+      'STORE_DAMAGED',
+      say(
+        `The event store file ${settings.SQLITE_PATH} is damaged (${problems.slice(0, 3).join('; ')}). Restore it from a backup; the server does not start on a damaged store.`,
+        `事件库文件 ${settings.SQLITE_PATH} 已损坏（${problems.slice(0, 3).join('；')}）。请从备份恢复；服务不会在损坏的事件库上启动。`,
+      ),
     ),
   );
 }
 
 /**
- * Opens the store and decides whether this server may start on it: `PRAGMA quick_check` for
- * SQLite, then the store's identity, head and (SQLite) the chain hash at the witnessed head against
+ * Decides whether this server may start on the store, then opens it: an existing SQLite file is
+ * judged through a read-only connection first, so that a refused start leaves it and its -wal
+ * untouched (breaker9c P1) — with `PRAGMA quick_check` before it is opened read-write when a -wal
+ * lies beside it or the start is refused (a file SQLite reads as damaged is refused STORE_DAMAGED,
+ * saying what the -wal may hold), else on its own thread while the start goes on; then the store's identity, head and (SQLite) the chain hash at the witnessed head against
  * the witness of what was last seen; a store with events and no witness at all is refused too, as is a
  * SQLite log with positions missing below its head (`judgeHoles`). Throws
  * `StoreRefusedError` with the reason and the way to accept the store when it is not recognised.
@@ -417,72 +453,86 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
   const sqlite = settings.EVENT_STORE === 'sqlite';
   const location = sqlite ? settings.SQLITE_PATH : new URL(settings.EVENTSTORE_CONNECTION_STRING!.replace(/^esdb(\+discover)?:/, 'http:')).host;
   const existed = !sqlite || settings.SQLITE_PATH === ':memory:' || existsSync(settings.SQLITE_PATH);
-  const unknownIdentity = { storeId: 'none', createdAt: 'never' };
-  // A missing store: judged on its witness, else on the copy beside the key of a store that was at
-  // this path (the data folder deleted, witness and all), else refused when the key vouches for a
-  // store this path most likely meant (breaker9b N6: a mistyped SQLITE_PATH started an empty ledger).
-  const keptHere = existed ? undefined : kept.find(({ witness }) => witness.kind === 'sqlite' && witness.head !== null && witness.location === resolve(settings.SQLITE_PATH));
-  const missingJudged = existed ? null : judgeStore(dataFolderWitness ?? keptHere?.witness ?? null, { existed, identity: unknownIdentity, head: null, location: settings.SQLITE_PATH });
-  const missing =
-    missingJudged && !dataFolderWitness && keptHere
-      ? judgedOnKeptCopy(missingJudged, keptHere, null, settings.STORE_WITNESS_PATH)
-      : (missingJudged ?? (existed || dataFolderWitness ? null : judgeNewStore(settings.SQLITE_PATH, kept, resolve(signingKeyPath(keySettings)))));
+  // Of this store's copies beside the key, the one of this place (breaker9c P2: other copies of the
+  // store, a training copy sharing the key folder, keep theirs and are not judged by it).
+  const place = sqlite && settings.SQLITE_PATH !== ':memory:' ? resolve(settings.SQLITE_PATH) : location;
+  const missing = existed ? null : judgeAbsent(settings, dataFolderWitness, kept);
   if (missing && !settings.ACCEPT_STORE_RESET) throw missing;
 
-  const damaged = (problems: readonly string[]) =>
-    new StoreRefusedError(
-      'STORE_DAMAGED',
-      say(
-        `The event store file ${settings.SQLITE_PATH} is damaged (${problems.slice(0, 3).join('; ')}). Restore it from a backup; the server does not start on a damaged store.`,
-        `事件库文件 ${settings.SQLITE_PATH} 已损坏（${problems.slice(0, 3).join('；')}）。请从备份恢复；服务不会在损坏的事件库上启动。`,
-      ),
-    );
-  const isDamage = (error: unknown) => ['SQLITE_CORRUPT', 'SQLITE_NOTADB'].includes(String((error as { code?: unknown } | null)?.code));
-  let store: EventStore;
+  const walNote = (refusal: StoreRefusedError) => withWalNote(settings, refusal);
+  const damaged = (problems: readonly string[]) => damagedStore(settings, problems);
+  const asRefusal = (error: unknown) => (isDamage(error) ? damaged([(error as Error).message]) : error);
+  /** `PRAGMA quick_check` of the file on its own read-only connection: SQLite's problems, or STORE_DAMAGED for a file it cannot read. */
+  const quickCheck = () => quickCheckOffThread(settings.SQLITE_PATH).catch((error: unknown) => Promise.reject(asRefusal(error)));
+  // An existing SQLite file is judged through a read-only connection before anything opens it
+  // read-write (breaker9c P1): a refused start then leaves the file and its -wal as it found them —
+  // closing a read-write connection, SQLite's last, checkpoints the -wal into the file and deletes it.
+  const inspectFirst = sqlite && existed && settings.SQLITE_PATH !== ':memory:';
+  let inspection: SqliteStoreInspection | null = null;
+  let store: EventStore | null = null;
   try {
-    store = openEventStore(settings);
+    if (inspectFirst) inspection = new SqliteStoreInspection(settings.SQLITE_PATH);
+    else store = openEventStore(settings);
   } catch (error) {
-    throw isDamage(error) ? damaged([(error as Error).message]) : error;
+    throw asRefusal(error);
   }
+  // Until the file is known sound, the read-only connection stays open: while it is, a read-write
+  // connection closed on a refusal cannot checkpoint the -wal into the file either.
+  const release = () => inspection?.close();
   try {
-    // A store file that was there is checked on its own thread while the start goes on (the check
-    // reads every page: seconds for a large log); a new one, before anything is written to it.
-    const checking = store instanceof SqliteEventStore && existed && settings.SQLITE_PATH !== ':memory:' ? quickCheckOffThread(settings.SQLITE_PATH) : null;
+    const judged = await judgeFound(inspection ? inspectionSource(inspection) : storeSource(store!), { settings, location, place, keptFolder, existed, dataFolderWitness, kept });
+    const refusal = missing ?? judged.refusal;
+    if (refusal && !settings.ACCEPT_STORE_RESET) {
+      // A file SQLite reads as damaged is said to be damaged, not shorter (breaker9c P1: a stale -wal over a restored .db).
+      if (inspection) {
+        const problems = await quickCheck();
+        if (problems.length > 0) throw damaged(problems.map((problem) => `PRAGMA quick_check: ${problem}`));
+      }
+      throw walNote(refusal);
+    }
+    if (refusal) logger.warn(`Starting on a store that was not recognised, as ACCEPT_STORE_RESET asks: ${refusal.message}`);
+    // One acceptance covers all the restore lost: its checkpoints are said too, not only the first refusal.
+    if (refusal && judged.checkpointsLost && judged.checkpointsLost !== refusal) logger.warn(`Accepted with it, as ACCEPT_STORE_RESET asks: ${judged.checkpointsLost.message}`);
+    const { witnessed, signingKeyOnRecord } = judged;
+    // A -wal left by a crash (or put beside the file by a restore) is checked with the file before a
+    // read-write connection could checkpoint it into the file; a cleanly stopped store has none, and
+    // is checked on its own thread while the start goes on (it reads every page: seconds for a large log).
+    if (inspection && walBytes(settings.SQLITE_PATH) > 0) {
+      const problems = await quickCheck();
+      if (problems.length > 0) throw damaged(problems.map((problem) => `PRAGMA quick_check: ${problem}`));
+    }
+    if (inspection) {
+      // The office's key is judged before the store is opened read-write too (LedgerKeys judges it again as it loads it).
+      const keyPath = signingKeyPath(keySettings);
+      const configured = existsSync(keyPath) ? keyFingerprint(publicKeyText(readSigningKey(keyPath))) : null;
+      const keyChanged = judgeSigningKey(signingKeyOnRecord, configured, settings.LEDGER_TRUSTED_KEYS ?? [], resolve(keyPath));
+      if (keyChanged) throw keyChanged;
+      try {
+        store = openEventStore(settings);
+      } catch (error) {
+        throw asRefusal(error);
+      }
+    }
+    const opened = store!;
+    const checking = inspection && store instanceof SqliteEventStore && walBytes(settings.SQLITE_PATH) === 0 ? quickCheck() : null;
     // Settled below; until then a failure must not end the process as an unhandled rejection.
     checking?.catch(() => undefined);
-    if (store instanceof SqliteEventStore && !checking) {
+    if (opened instanceof SqliteEventStore && !inspection) {
+      // A new file: checked before anything is written to it.
       let problems: string[];
       try {
-        problems = store.quickCheck();
+        problems = opened.quickCheck();
       } catch (error) {
-        throw isDamage(error) ? damaged([(error as Error).message]) : error;
+        throw asRefusal(error);
       }
       if (problems.length > 0) throw damaged(problems.map((problem) => `PRAGMA quick_check: ${problem}`));
     }
-    const identity = await store.identify();
-    const head = await store.headPosition();
-    // Of the witness beside the data and its copy beside the key, the one that saw more (breaker9b
-    // N5: a data folder restored whole, witness included, started silently older).
-    // Of this store's copies beside the key, the one of this place (breaker9c P2: other copies of the
-    // store, a training copy sharing the key folder, keep theirs and are not judged by it).
-    const place = sqlite && settings.SQLITE_PATH !== ':memory:' ? resolve(settings.SQLITE_PATH) : location;
+    // Read through the store itself (an older file gets its id here): the store keeps the head as seen.
+    const identity = await opened.identify();
+    const head = await opened.headPosition();
+    const hashAt = opened instanceof SqliteEventStore ? (commit: bigint) => opened.chainHashAt(commit) : undefined;
     const otherCopies = kept.filter(({ witness }) => witness.storeId === identity.storeId && witness.kind === 'sqlite' && witness.location !== place && existsSync(witness.location));
     if (otherCopies.length > 0) logger.log(`Store ${identity.storeId} at ${place} is a copy of a store also kept at ${otherCopies.map(({ witness }) => witness.location).join(', ')}: each copy is judged by its own witnesses`);
-    const { witness: witnessed, fromKeyFolder } = newerWitness(dataFolderWitness, keptCopyFor(kept, identity.storeId, place));
-    const hashAt = store instanceof SqliteEventStore ? (commit: bigint) => (store as SqliteEventStore).chainHashAt(commit) : undefined;
-    const hashAtWitnessedHead = hashAt && witnessed?.head ? hashAt(BigInt(witnessed.head)) : undefined;
-    const unhashedAtWitnessedHead = hashAtWitnessedHead === null && (await store.eventIdAt({ commit: BigInt(witnessed!.head!), prepare: BigInt(witnessed!.head!) })) !== null;
-    const witnessedHeadEvent = witnessed?.headEvent ? parseWitnessedPosition(witnessed.headEvent.position) : null;
-    const eventIdAtWitnessedHead = witnessedHeadEvent ? await store.eventIdAt(witnessedHeadEvent) : undefined;
-    const judged =
-      judgeUnwitnessed(witnessed, { location, witnessPath: settings.STORE_WITNESS_PATH }, head?.commit ?? null) ??
-      judgeStore(witnessed, { existed, identity, head: head?.commit ?? null, hashAtWitnessedHead, unhashedAtWitnessedHead, eventIdAtWitnessedHead, location }) ??
-      judgeCopyMissing(dataFolderWitness, identity.storeId, kept, keptFolder, settings.STORE_WITNESS_PATH) ??
-      (store instanceof SqliteEventStore ? judgeHoles(location, store.missingPositions()) : null) ??
-      (store instanceof SqliteEventStore && witnessed?.storeId === identity.storeId ? judgeCheckpoints(location, witnessed, store.ledger().latestCheckpoint()) : null);
-    const refusal = missing ?? (judged && fromKeyFolder ? judgedOnKeptCopy(judged, fromKeyFolder, dataFolderWitness, settings.STORE_WITNESS_PATH) : judged);
-    if (refusal && !settings.ACCEPT_STORE_RESET) throw refusal;
-    if (refusal) logger.warn(`Starting on a store that was not recognised, as ACCEPT_STORE_RESET asks: ${refusal.message}`);
     // An empty store no witness has seen is a first run's whether this start created it or an
     // earlier one that was refused before its witness could be written (breaker9b N8: a full witness
     // volume left an empty store the demo then never came to). A store accepted in place of lost
@@ -498,7 +548,7 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
       settings.STORE_WITNESS_PATH,
       {
         storeId: identity.storeId,
-        kind: store.kind,
+        kind: opened.kind,
         location,
         createdForFirstRun,
         ...(resetAcceptedAt ? { resetAcceptedAt } : {}),
@@ -507,44 +557,143 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
       },
       hashAt,
       keptFolder === null ? null : keyFolderWitnessPath(keptFolder, identity.storeId, place),
-      store instanceof SqliteEventStore ? () => (store as SqliteEventStore).headEventNow() : undefined,
+      opened instanceof SqliteEventStore ? () => opened.headEventNow() : undefined,
     );
     // The key is the ledger's business (judged when it is loaded, see LedgerService); until then the
     // witness keeps the one it knew, whatever store it saw: the key is the office's, not the store's.
-    const signingKeyOnRecord = await signingKeyOnRecordOf(witnessed, store);
     if (signingKeyOnRecord) witness.keepSigningKeyUnwritten(signingKeyOnRecord.fingerprint);
     // The witness keeps the newest checkpoint seen, the store's or the witness's (when it is this store's).
-    const storedCheckpoint = store instanceof SqliteEventStore ? store.ledger().latestCheckpoint() : null;
-    if (witnessed?.storeId === identity.storeId) witness.keepCheckpointUnwritten(witnessed.checkpoint);
+    const storedCheckpoint = opened instanceof SqliteEventStore ? opened.ledger().latestCheckpoint() : null;
+    if (witnessed?.storeId === identity.storeId) {
+      // An accepted store is taken as it is, checkpoints included (breaker9c P7: every later start was
+      // refused CHECKPOINTS_MISSING for the restore the operator had accepted); the numbers given
+      // before are kept, so none is given twice.
+      if (!refusal) witness.keepCheckpointUnwritten(witnessed.checkpoint);
+      witness.keepCheckpointNumbering(Math.max(witnessed.checkpoint?.sequence ?? 0, witnessed.checkpointNumbered ?? 0));
+    }
     if (storedCheckpoint) witness.keepCheckpointUnwritten({ sequence: storedCheckpoint.sequence, treeSize: storedCheckpoint.treeSize });
-    const headEventId = head ? await store.eventIdAt(head) : null;
+    const headEventId = head ? await opened.eventIdAt(head) : null;
     const recognised = () => {
       witness.write(head, headEventId);
-      logger.log(`Store ${identity.storeId} (${store.kind}, ${location}) admitted at position ${formatPosition(head) ?? 'none'}`);
+      logger.log(`Store ${identity.storeId} (${opened.kind}, ${location}) admitted at position ${formatPosition(head) ?? 'none'}`);
     };
-    if (!checking) recognised();
+    if (!checking) {
+      release();
+      recognised();
+    }
     const integrity = checking
-      ? checking.then(
-          (problems) => {
+      ? checking
+          .then((problems) => {
             if (problems.length > 0) throw damaged(problems.map((problem) => `PRAGMA quick_check: ${problem}`));
+            release();
             recognised();
-          },
-          (error: unknown) => {
-            throw isDamage(error) ? damaged([(error as Error).message]) : error;
-          },
-        ).catch(async (error: unknown) => {
-          witness.close();
-          await store.close();
-          throw error;
-        })
+          })
+          .catch(async (error: unknown) => {
+            witness.close();
+            // The read-write connection first, while the read-only one still keeps it from checkpointing the -wal.
+            await opened.close();
+            release();
+            throw error;
+          })
       : Promise.resolve();
     integrity.catch(() => undefined);
-    return { store, identity, createdForFirstRun, acceptedReset: refusal, resetAcceptedAt, signingKeyOnRecord, witness, witnessed, integrity };
+    return { store: opened, identity, createdForFirstRun, acceptedReset: refusal, resetAcceptedAt, signingKeyOnRecord, witness, witnessed, integrity };
   } catch (error) {
-    await store.close();
+    await store?.close();
+    release();
     // A damaged page met while reading the head or the identity is the same refusal as the check's.
-    throw isDamage(error) ? damaged([(error as Error).message]) : error;
+    throw asRefusal(error);
   }
+}
+
+/** What a store file that does not exist was: nothing (null), or the refusal. See `admitStore`. */
+function judgeAbsent(settings: StoreSettings, dataFolderWitness: StoreWitness | null, kept: readonly KeptWitness[]): StoreRefusedError | null {
+  // Judged on its witness, else on the copy beside the key of a store that was at this path (the
+  // data folder deleted, witness and all), else refused when the key vouches for a store this path
+  // most likely meant (breaker9b N6: a mistyped SQLITE_PATH started an empty ledger).
+  const keptHere = kept.find(({ witness }) => witness.kind === 'sqlite' && witness.head !== null && witness.location === resolve(settings.SQLITE_PATH));
+  const judged = judgeStore(dataFolderWitness ?? keptHere?.witness ?? null, { existed: false, location: settings.SQLITE_PATH, identity: { storeId: 'none', createdAt: 'never' }, head: null });
+  if (judged && !dataFolderWitness && keptHere) return judgedOnKeptCopy(judged, keptHere, null, settings.STORE_WITNESS_PATH);
+  if (judged || dataFolderWitness) return judged;
+  const keyPath = signingKeyPath({ EVENT_STORE: settings.EVENT_STORE, SQLITE_PATH: settings.SQLITE_PATH, LEDGER_SIGNING_KEY_FILE: settings.LEDGER_SIGNING_KEY_FILE });
+  return judgeNewStore(settings.SQLITE_PATH, kept, resolve(keyPath));
+}
+
+/** What the start judges a store by, read from the read-only inspection of an existing file or from the opened store. */
+interface FoundStore {
+  identity(): Promise<StoreIdentity>;
+  headPosition(): Promise<Position | null>;
+  eventIdAt(position: Position): Promise<string | null>;
+  /** The chain hash (hex) at a position, where the store keeps a chain. */
+  readonly chainHashAt?: (commit: bigint) => string | null;
+  /** Positions missing below the head, where the store can tell (SQLite). */
+  readonly missingPositions?: () => ReturnType<SqliteEventStore['missingPositions']>;
+  /** The store's newest ledger checkpoint; undefined where the checkpoints are not judged at start (EventStoreDB). */
+  readonly latestCheckpoint?: () => { sequence: number; treeSize: number; publicKey: string } | null;
+  /** The newest checkpoint's key, for the key on record (every adapter). */
+  newestCheckpointKey(): Promise<{ publicKey: string; sequence: number } | null>;
+}
+
+const inspectionSource = (inspection: SqliteStoreInspection): FoundStore => ({
+  // A file without an id yet (an older version's): none to compare; the opened store gives it one.
+  identity: () => Promise.resolve(inspection.identity() ?? { storeId: 'none', createdAt: 'never' }),
+  headPosition: () => {
+    const head = inspection.headEvent()?.position;
+    return Promise.resolve(head === undefined ? null : { commit: head, prepare: head });
+  },
+  eventIdAt: (position) => Promise.resolve(inspection.eventIdAt(position.commit)),
+  chainHashAt: (commit) => inspection.chainHashAt(commit),
+  missingPositions: () => inspection.missingPositions(),
+  latestCheckpoint: () => inspection.ledger().latestCheckpoint(),
+  newestCheckpointKey: () => Promise.resolve(inspection.ledger().latestCheckpoint()),
+});
+
+const storeSource = (store: EventStore): FoundStore => {
+  const sqliteStore = store instanceof SqliteEventStore ? store : null;
+  return {
+    identity: () => store.identify(),
+    headPosition: () => store.headPosition(),
+    eventIdAt: (position) => store.eventIdAt(position),
+    ...(sqliteStore
+      ? {
+          chainHashAt: (commit: bigint) => sqliteStore.chainHashAt(commit),
+          missingPositions: () => sqliteStore.missingPositions(),
+          latestCheckpoint: () => sqliteStore.ledger().latestCheckpoint(),
+        }
+      : {}),
+    newestCheckpointKey: async () => (sqliteStore ? sqliteStore.ledger().latestCheckpoint() : store instanceof EventStoreDbEventStore ? await store.ledger().latestCheckpoint() : null),
+  };
+};
+
+/**
+ * Judges the store found against the witness of what was last seen (the data folder's, or its copy
+ * beside the key when that saw more): its identity, head, the event and chain hash at the witnessed
+ * head, positions missing below the head and the checkpoints (SQLite), a store with events and no
+ * witness. Returns the refusal (null when recognised), the witness judged on, and the key on record.
+ */
+async function judgeFound(
+  found: FoundStore,
+  context: { settings: StoreSettings; location: string; place: string; keptFolder: string | null; existed: boolean; dataFolderWitness: StoreWitness | null; kept: readonly KeptWitness[] },
+): Promise<{ refusal: StoreRefusedError | null; checkpointsLost: StoreRefusedError | null; witnessed: StoreWitness | null; signingKeyOnRecord: SigningKeyOnRecord | undefined }> {
+  const { settings, location, place, keptFolder, existed, dataFolderWitness, kept } = context;
+  const identity = await found.identity();
+  const head = await found.headPosition();
+  // Of the witness beside the data and its copy beside the key, the one that saw more (breaker9b
+  // N5: a data folder restored whole, witness included, started silently older).
+  const { witness: witnessed, fromKeyFolder } = newerWitness(dataFolderWitness, keptCopyFor(kept, identity.storeId, place));
+  const hashAtWitnessedHead = found.chainHashAt && witnessed?.head ? found.chainHashAt(BigInt(witnessed.head)) : undefined;
+  const unhashedAtWitnessedHead = hashAtWitnessedHead === null && (await found.eventIdAt({ commit: BigInt(witnessed!.head!), prepare: BigInt(witnessed!.head!) })) !== null;
+  const witnessedHeadEvent = witnessed?.headEvent ? parseWitnessedPosition(witnessed.headEvent.position) : null;
+  const eventIdAtWitnessedHead = witnessedHeadEvent ? await found.eventIdAt(witnessedHeadEvent) : undefined;
+  const checkpointsLost = found.latestCheckpoint && witnessed?.storeId === identity.storeId ? judgeCheckpoints(location, witnessed, found.latestCheckpoint()) : null;
+  const judged =
+    judgeUnwitnessed(witnessed, { location, witnessPath: settings.STORE_WITNESS_PATH }, head?.commit ?? null) ??
+    judgeStore(witnessed, { existed, location, identity, head: head?.commit ?? null, hashAtWitnessedHead, unhashedAtWitnessedHead, eventIdAtWitnessedHead }) ??
+    judgeCopyMissing(dataFolderWitness, identity.storeId, kept, keptFolder, settings.STORE_WITNESS_PATH) ??
+    (found.missingPositions ? judgeHoles(location, found.missingPositions()) : null) ??
+    checkpointsLost;
+  const refusal = judged && fromKeyFolder ? judgedOnKeptCopy(judged, fromKeyFolder, dataFolderWitness, settings.STORE_WITNESS_PATH) : judged;
+  return { refusal, checkpointsLost: checkpointsLost === judged ? refusal : checkpointsLost, witnessed, signingKeyOnRecord: await signingKeyOnRecordOf(witnessed, found) };
 }
 
 type ToolStoreSettings = Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH' | 'EVENTSTORE_CONNECTION_STRING' | 'STORE_WITNESS_PATH' | 'LEDGER_SIGNING_KEY_FILE'>;
@@ -581,13 +730,54 @@ function sealToolAppends(store: SqliteEventStore, settings: ToolStoreSettings): 
 }
 
 /**
- * The store as a command-line tool opens it, with `close()` that also witnesses a store this run
+ * The server's judgement of the store, made by a command-line tool before it opens the store
+ * read-write (breaker9c P6: a tool created a new store at a mistyped SQLITE_PATH, reported "15 units
+ * registered", and the server then started on it; P1: a read-write connection's close checkpoints a
+ * stale -wal into a restored file): a missing file is judged as the server judges it (STORE_MISSING,
+ * STORE_NOT_FOUND …), an existing one through a read-only connection (STORE_SHORTER, STORE_REWRITTEN …).
+ * A tool never accepts a reset: ACCEPT_STORE_RESET is the server's, at one start.
+ * @throws StoreRefusedError the server's refusal, saying that the tool wrote nothing.
+ */
+export async function judgeToolStore(settings: ToolStoreSettings): Promise<void> {
+  if (settings.EVENT_STORE !== 'sqlite' || settings.SQLITE_PATH === ':memory:') return;
+  const storeSettings = { ...settings, ACCEPT_STORE_RESET: false };
+  const dataFolderWitness = readWitness(settings.STORE_WITNESS_PATH);
+  const kept = readKeyFolderWitnesses(keyFolderWitnessFolder(settings));
+  let refusal: StoreRefusedError | null;
+  if (!existsSync(settings.SQLITE_PATH)) {
+    refusal = judgeAbsent(storeSettings, dataFolderWitness, kept);
+  } else {
+    let inspection: SqliteStoreInspection;
+    try {
+      inspection = new SqliteStoreInspection(settings.SQLITE_PATH);
+    } catch (error) {
+      throw isDamage(error) ? damagedStore(settings, [(error as Error).message]) : error;
+    }
+    try {
+      refusal = (await judgeFound(inspectionSource(inspection), { settings: storeSettings, location: settings.SQLITE_PATH, place: resolve(settings.SQLITE_PATH), keptFolder: keyFolderWitnessFolder(settings), existed: true, dataFolderWitness, kept })).refusal;
+    } catch (error) {
+      throw isDamage(error) ? damagedStore(settings, [(error as Error).message]) : error;
+    } finally {
+      inspection.close();
+    }
+  }
+  if (!refusal) return;
+  const noted = withWalNote(settings, refusal);
+  throw new StoreRefusedError(
+    refusal.reason,
+    say(`Nothing was written: the server refuses this store too. ${noted.message}`, `未写入任何内容：服务同样会拒绝这个事件库。${noted.messageZh}`),
+  );
+}
+
+/**
+ * The store as a command-line tool opens it, once the server's judgement allows it (`judgeToolStore`), with `close()` that also witnesses a store this run
  * created: a SQLite file that did not exist, where no witness was, is first seen by the tool, so
  * the tool writes the witness of what it left (id, head) and a server started on the store later
  * recognises it. Otherwise the witness is left to the server (the tool's appends only make the log
  * longer than it says).
  */
-export function openToolStore(settings: ToolStoreSettings): EventStore {
+export async function openToolStore(settings: ToolStoreSettings): Promise<EventStore> {
+  await judgeToolStore(settings);
   const created = settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:' && !existsSync(settings.SQLITE_PATH) && !existsSync(settings.STORE_WITNESS_PATH);
   const store = openEventStore(settings);
   if (store instanceof SqliteEventStore) {

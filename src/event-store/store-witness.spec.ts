@@ -57,6 +57,15 @@ describe('Judging the store found at start against the witness', () => {
     expect(refusal.messageZh).toContain('该位置是事件 event-other');
   });
 
+  // breaker9c P10: a copy of a data folder was refused naming the original's file (the witness's location).
+  it('names the store file opened, not where the witness saw it', () => {
+    const sqliteWitness = { ...witness, kind: 'sqlite' as const, location: '/srv/prod/data/rectify.db' };
+    const copy = judgeStore(sqliteWitness, found({ head: 900n, location: '/srv/train/data/rectify.db' }))!;
+    expect(copy.message).toContain('The event store at /srv/train/data/rectify.db ends at position 900');
+    const same = judgeStore(sqliteWitness, found({ head: 900n, location: '/srv/prod/data/../data/rectify.db' }))!;
+    expect(same.message).toContain('The event store at /srv/prod/data/../data/rectify.db ends at position 900');
+  });
+
   it('refuses a store with no event at the witnessed head', () => {
     const refusal = judgeStore(witness, found({ eventIdAtWitnessedHead: null }))!;
     expect(refusal.reason).toBe('STORE_REWRITTEN');

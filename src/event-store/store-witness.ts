@@ -56,6 +56,14 @@ export interface StoreWitness {
    */
   readonly checkpoint?: WitnessedCheckpoint | null;
   /**
+   * The highest checkpoint number given for this store, when it is above `checkpoint`'s: a start that
+   * accepted an older store (ACCEPT_STORE_RESET) takes the store's newest checkpoint as `checkpoint`
+   * — so later starts are not refused CHECKPOINTS_MISSING for what the operator accepted (breaker9c
+   * P7) — and keeps here the numbers given before, so that a new checkpoint never takes the number
+   * of one printed in a 台账校验码 and lost in the restore. Absent otherwise.
+   */
+  readonly checkpointNumbered?: number;
+  /**
    * True once the server sealed the store's rows with the office's key (breaker9b N1, `rowSeal`):
    * from then on a row without a valid seal is not Rectify's, and the rows are never sealed afresh
    * (which would vouch for a row inserted meanwhile) — however many seals were removed from the file.
@@ -173,6 +181,7 @@ export function readWitness(path: string): StoreWitness | null {
     !isWitnessedEvent(witness.headEvent) ||
     !signingKeyReadable ||
     !isWitnessedCheckpoint(witness.checkpoint) ||
+    (witness.checkpointNumbered !== undefined && !(Number.isInteger(witness.checkpointNumbered) && (witness.checkpointNumbered as number) > 0)) ||
     (witness.sealedRows !== undefined && typeof witness.sealedRows !== 'boolean') ||
     (witness.resetAcceptedAt !== undefined && typeof witness.resetAcceptedAt !== 'string') ||
     (witness.keyCopy !== undefined && typeof witness.keyCopy !== 'boolean') ||

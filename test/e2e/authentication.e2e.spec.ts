@@ -97,6 +97,9 @@ describe('Authentication', () => {
       const created = await createUserWithCli(sqlitePath, ['--name', '张伟', '--role', 'SUPERVISOR']);
       expect(created.exitCode).toBe(0);
       expect(created.stdout).toMatch(/^Created SUPERVISOR user 张伟 \(/);
+      // breaker9b N9: said in Chinese too; the token stays the last line.
+      expect(created.stdout).toContain('已创建督办人员 张伟（');
+      expect(created.stdout).toContain('只显示这一次');
       expect(created.token).toMatch(/^rct_[\w-]{43}$/);
 
       const response = await withinOneSecond(() => app.graphql(UNITS, {}, bearer(created.token!)));
@@ -122,6 +125,8 @@ describe('Authentication', () => {
       const refused = await createUserWithCli(sqlitePath, args);
       expect(refused.exitCode).toBe(exitCode);
       expect(refused.stderr.split('\n')[0]).toBe(message);
+      // breaker9b N9: and in Chinese (a usage error's second line; a refusal's Chinese follows it).
+      expect(refused.stderr.split('\n')[1]).toMatch(/[\u4e00-\u9fff]/);
       expect(refused.stderr).not.toMatch(/^\s+at /m);
       expect(refused.stdout).not.toMatch(/rct_/);
       expect(await fileHead()).toBe(before);

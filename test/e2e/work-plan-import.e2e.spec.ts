@@ -166,12 +166,21 @@ describe('Importing plans, units and findings', () => {
       expect(result.stdout).toBe('');
       const lines = result.stderr.trim().split('\n');
       expect(lines[0]).toBe('Refused: bad-plan.csv was not imported (4 problems); nothing was written.');
-      expect(lines.slice(1)).toEqual([
+      expect(lines.slice(1, 5)).toEqual([
         expect.stringMatching(/^row 3: Missing title/),
         expect.stringMatching(/^row 4: Unknown lead unit "青川市不存在局"/),
         expect.stringMatching(/^row 5: Due date \(完成时限\) 2026-02-30 does not exist/),
         expect.stringMatching(/^row 6: Duplicate item code 1: already used on row 2/),
       ]);
+      // breaker9c P11: the same refusal in Chinese, every problem in its Chinese words.
+      expect(lines[5]).toBe('拒绝导入：bad-plan.csv 未导入（4 个问题），未写入任何内容。');
+      expect(lines.slice(6)).toEqual([
+        expect.stringMatching(/^第 3 行：/),
+        expect.stringMatching(/^第 4 行：.*青川市不存在局/),
+        expect.stringMatching(/^第 5 行：.*2026-02-30/),
+        expect.stringMatching(/^第 6 行：/),
+      ]);
+      expect(lines.slice(6).join('')).toMatch(/[\u4e00-\u9fff]/);
       expect(await app.logPosition()).toBe(before);
     }, CLI_CEILING_MS);
 

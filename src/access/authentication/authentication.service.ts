@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { UnrecordedSessions } from '../sessions/unrecorded-sessions.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Clock } from '../../shared/clock.js';
 import { DomainError, say } from '../../shared/domain-error.js';
@@ -32,6 +33,7 @@ export class AuthenticationService {
   constructor(
     private readonly users: UsersReadModel,
     private readonly clock: Clock,
+    private readonly unrecorded: UnrecordedSessions,
   ) {}
 
   /** null when no credentials were sent; a bad credential is refused, never ignored. */
@@ -81,7 +83,8 @@ export class AuthenticationService {
   }
 
   private signedInWith(digest: string): SignedIn {
-    const session = this.users.sessionBySha256(digest);
+    // A session started while the store took no writes is kept in memory only (breaker9c P5).
+    const session = this.users.sessionBySha256(digest) ?? this.unrecorded.sessionBySha256(digest);
     if (session) {
       if (session.ended) throw refuse('This session has ended. Sign in again.', '此次登录已结束，请重新登录。', session.userId);
       if (session.expiresAt <= this.clock.now().toISOString()) {

@@ -15,6 +15,7 @@ import { SignOutCommand } from './sign-out.handler.js';
 import { ChangePasswordInput, CurrentUserType, SessionType, SetInitialPasswordInput, SignInInput } from './session.types.js';
 import { randomUUID } from 'node:crypto';
 import { withoutPasswords } from './without-passwords.js';
+import { UnrecordedSessions } from './unrecorded-sessions.js';
 
 
 /** Sign-in with a login name and password, for people in the browser; API tokens stay for scripts. */
@@ -25,6 +26,7 @@ export class SessionResolver {
     private readonly contexts: CommandContextFactory,
     private readonly users: UsersReadModel,
     private readonly units: UnitsReadModel,
+    private readonly unrecorded: UnrecordedSessions,
   ) {}
 
   @Mutation(() => SessionType, {
@@ -51,6 +53,8 @@ export class SessionResolver {
   @AllowedBeforePasswordChange()
   async signOut(@CurrentRequester() requester: Requester, @Context() context: GraphqlContext): Promise<boolean> {
     if (!context.sessionId) return false;
+    // A session kept in memory while the store took no writes ends there (breaker9c P5).
+    if (this.unrecorded.end(context.sessionId)) return true;
     // Ending a session twice changes nothing: each sign-out is its own request.
     const commandContext = this.contexts.create(requester, 'SignOut', { idempotencyKey: randomUUID() });
     await this.commands.execute(new SignOutCommand(context.sessionId, commandContext));

@@ -9,8 +9,10 @@ import { Clock } from '../../shared/clock.js';
 import { commandContext } from '../../shared/command-context.js';
 import { mintAccessToken } from '../domain/access-token.js';
 import { PasswordHasher } from '../authentication/password-hasher.js';
-import { accountLocked, userDecider, wrongCredentials } from '../domain/user.decider.js';
-import { userStream, type AccountLocked } from '../domain/user.events.js';
+import { accountLocked, userDecider, wrongCredentials, type UserCommand } from '../domain/user.decider.js';
+import { userStream, type AccountLocked, type UserEvent } from '../domain/user.events.js';
+import { StoreUnavailableError } from '../../event-store/store-health.js';
+import { UnrecordedSessions } from './unrecorded-sessions.js';
 import { UsersReadModel } from '../users/users.read-model.js';
 
 export interface StartedSession {
@@ -40,6 +42,7 @@ const ATTEMPTS_ON_CONFLICT = 3;
  * a failure (the fifth in a row locks the account for 15 minutes). A failure is recorded first and
  * refused after, so that the lockout counts every wrong password. An unknown login name is
  * refused the same way, after the same work, and records nothing: there is no account to record it on.
+ * While the store takes no writes, the outcome is kept in memory instead (`UnrecordedSessions`).
  */
 @CommandHandler(SignInCommand)
 export class SignInHandler implements ICommandHandler<SignInCommand> {
@@ -50,6 +53,7 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
     private readonly users: UsersReadModel,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
+    private readonly unrecorded: UnrecordedSessions,
     @Inject(ConfigService) config: ConfigService<AppSettings, true>,
   ) {
     this.sessionHours = config.get('SESSION_HOURS', { infer: true });
@@ -72,20 +76,27 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
       // A session token is minted like an access token: opaque, 256 random bits, kept as its SHA-256.
       const { token, record } = mintAccessToken(sessionId, now, this.sessionHours / 24);
       const context = commandContext({ actor, commandType: 'SignIn', idempotencyKey: randomUUID(), now });
+      const command: UserCommand = { type: 'SignIn', actor, passwordMatches, session: { sessionId, tokenSha256: record.tokenSha256, expiresAt: record.expiresAt }, now: now.toISOString() };
+      let events: readonly UserEvent[];
       try {
-        const outcome = await this.executor.execute(
-          userStream(user.id),
-          userDecider,
-          { type: 'SignIn', actor, passwordMatches, session: { sessionId, tokenSha256: record.tokenSha256, expiresAt: record.expiresAt }, now: now.toISOString() },
-          context,
-        );
-        const locked = outcome.events.find((event): event is AccountLocked => event.type === 'AccountLocked');
-        if (locked) throw accountLocked(user.id, locked.data.lockedUntil);
-        if (!passwordMatches) throw wrongCredentials(user.id);
-        return { userId: user.id, token, expiresAt: record.expiresAt, mustChangePassword: credentials.changeRequired };
+        events = (await this.executor.execute(userStream(user.id), userDecider, command, context)).events;
       } catch (error) {
-        if (!(error instanceof ConcurrencyError) || attempt >= ATTEMPTS_ON_CONFLICT) throw error;
+        if (error instanceof StoreUnavailableError) {
+          // The store takes no writes (breaker9c P5): decided as the ledger would, over what was
+          // decided so far without it, and kept in memory (UnrecordedSessions) instead of recorded.
+          const unrecorded = this.unrecorded.eventsOf(user.id).reduce(userDecider.evolve, state);
+          events = userDecider.decide(command, unrecorded);
+          this.unrecorded.keep(user.id, events);
+        } else if (!(error instanceof ConcurrencyError) || attempt >= ATTEMPTS_ON_CONFLICT) {
+          throw error;
+        } else {
+          continue;
+        }
       }
+      const locked = events.find((event): event is AccountLocked => event.type === 'AccountLocked');
+      if (locked) throw accountLocked(user.id, locked.data.lockedUntil);
+      if (!passwordMatches) throw wrongCredentials(user.id);
+      return { userId: user.id, token, expiresAt: record.expiresAt, mustChangePassword: credentials.changeRequired };
     }
   }
 }

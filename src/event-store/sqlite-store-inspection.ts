@@ -1,0 +1,133 @@
+import Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
+import { say, type Bilingual } from '../shared/domain-error.js';
+import { SqliteLedger } from '../ledger/sqlite-ledger.js';
+import type { StoreIdentity } from './event-store.port.js';
+
+/*
+ * breaker9c P1 (blocker): a start refused on a restored .db with the newer file's -wal left beside
+ * it had opened the store read-write; closing that connection, SQLite's last, checkpointed the
+ * stale -wal into the restored file (corrupting it) and deleted the -wal — the only place events
+ * already acknowledged still were. So an existing store file is judged through a read-only
+ * connection first: SQLite never checkpoints nor deletes a -wal from one, nor writes the file.
+ */
+
+const hasTable = (db: Database.Database, name: string): boolean =>
+  db.prepare<[string]>("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+
+const hasColumn = (db: Database.Database, table: string, column: string): boolean =>
+  (db.pragma(`table_info(${table})`) as { name: string }[]).some((info) => info.name === column);
+
+/**
+ * Positions missing from the log below its head, as ranges (at most `limit`), and how many are
+ * missing in all; null when none is. SQLite numbers events 1, 2, 3 … and never gives a number twice,
+ * and a failed transaction takes its numbers back, so a gap is a row deleted from the middle of the
+ * log. One COUNT (an index scan) when there is none; the ranges are looked for only when there is.
+ */
+export function missingPositionsIn(db: Database.Database, limit = 5): { missing: number; ranges: { first: number; last: number }[] } | null {
+  const { count, head } = db.prepare<[], { count: number; head: number | null }>('SELECT COUNT(*) AS count, MAX(position) AS head FROM events').get()!;
+  if (head === null || count >= head) return null;
+  const ranges = db
+    .prepare<[number], { first: number; last: number }>(
+      `SELECT first, last FROM (
+         SELECT 1 AS first, MIN(position) - 1 AS last FROM events
+         UNION ALL
+         SELECT e.position + 1, (SELECT MIN(n.position) FROM events AS n WHERE n.position > e.position) - 1
+           FROM events AS e WHERE NOT EXISTS (SELECT 1 FROM events AS n WHERE n.position = e.position + 1)
+       ) WHERE last >= first ORDER BY first LIMIT ?`,
+    )
+    .all(limit);
+  return { missing: head - count, ranges };
+}
+
+/** The chain hash (32 bytes) stored with the event at a position; null when there is no event there, or no hash (or no ledger column yet). */
+export function chainHashIn(db: Database.Database, commit: bigint | number): Buffer | null {
+  return db.prepare<[bigint | number], { chain_hash: Buffer | null }>('SELECT chain_hash FROM events WHERE position = ?').get(commit)?.chain_hash ?? null;
+}
+
+/**
+ * What an existing SQLite store file holds, read through a read-only connection that never changes
+ * the file nor its -wal (see above); tolerant of files older versions wrote (no identity, no ledger
+ * columns yet) and of an empty file. Reads raise SQLite's own errors (SQLITE_CORRUPT, SQLITE_NOTADB)
+ * for a damaged file. Close it when done.
+ */
+export class SqliteStoreInspection {
+  private readonly db: Database.Database;
+  private readonly hasEvents: boolean;
+  private readonly chained: boolean;
+
+  /** @throws SQLite's error when the file cannot be opened or its schema read (damaged, not a database). */
+  constructor(readonly path: string) {
+    this.db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      this.db.pragma('busy_timeout = 5000');
+      this.hasEvents = hasTable(this.db, 'events');
+      this.chained = this.hasEvents && hasColumn(this.db, 'events', 'chain_hash');
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+  }
+
+  /** The id the store was given when created; null for a file without one yet (an older version's, or an empty file). */
+  identity(): StoreIdentity | null {
+    if (!hasTable(this.db, 'store_identity')) return null;
+    const row = this.db.prepare<[], { store_id: string; created_at: string }>('SELECT store_id, created_at FROM store_identity').get();
+    return row ? { storeId: row.store_id, createdAt: row.created_at } : null;
+  }
+
+  /** The log's newest position and the event there; null for an empty log. */
+  headEvent(): { position: bigint; eventId: string } | null {
+    if (!this.hasEvents) return null;
+    const row = this.db.prepare<[], { position: number; event_id: string }>('SELECT position, event_id FROM events ORDER BY position DESC LIMIT 1').get();
+    return row ? { position: BigInt(row.position), eventId: row.event_id } : null;
+  }
+
+  /** The id of the event at a position, null when there is none. */
+  eventIdAt(commit: bigint): string | null {
+    if (!this.hasEvents) return null;
+    return this.db.prepare<[bigint], { event_id: string }>('SELECT event_id FROM events WHERE position = ?').get(commit)?.event_id ?? null;
+  }
+
+  /** The chain hash (hex) of the event at a position; null when there is none there, it carries none, or the file keeps no chain yet. */
+  chainHashAt(commit: bigint): string | null {
+    return this.chained ? (chainHashIn(this.db, commit)?.toString('hex') ?? null) : null;
+  }
+
+  /** See `missingPositionsIn`. */
+  missingPositions(): ReturnType<typeof missingPositionsIn> {
+    return this.hasEvents ? missingPositionsIn(this.db) : null;
+  }
+
+  /** The ledger as kept in the file (checkpoints), read only. */
+  ledger(): SqliteLedger {
+    return new SqliteLedger(this.db);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/** The size in bytes of the -wal file beside a SQLite store, 0 when there is none (or it is empty). */
+export function walBytes(path: string): number {
+  try {
+    return statSync(`${path}-wal`).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * What a refusal adds when a -wal file lies beside the store (breaker9c P1): it was left as it was,
+ * and it may be the only place acknowledged events are — an operator who restored only the .db must
+ * keep it and restore the .db and -wal taken together. Null when there is no -wal (or it is empty).
+ */
+export function walBesideNote(path: string): Bilingual | null {
+  const bytes = walBytes(path);
+  if (bytes === 0) return null;
+  return say(
+    `A -wal file lies beside it (${path}-wal, ${bytes} bytes); this start left it and the .db as they were. If only the .db was restored from a backup, that -wal belongs to the newer file it replaced and may hold acknowledged events: do not delete it — put back the .db the -wal was written with (the newest copy), or restore the .db and its -wal taken together.`,
+    `其旁有 -wal 文件（${path}-wal，${bytes} 字节）；本次启动未改动它和 .db 文件。若只从备份恢复了 .db，该 -wal 属于被替换的较新文件，其中可能有已确认写入的事件：请勿删除它——请放回与该 -wal 同时写成的 .db（最新的副本），或把同一时间备份的 .db 与 -wal 一起恢复。`,
+  );
+}

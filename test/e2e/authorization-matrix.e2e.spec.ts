@@ -358,7 +358,8 @@ describe('Authorization matrix: every operation × every caller', () => {
       const outcomes: Record<string, string> = {};
       for (const caller of CALLERS) {
         const response = await app.firstPush(row.document, (await row.variables?.()) ?? {}, headers[caller], () =>
-          row.trigger ? row.trigger(caller) : mutate('urgeUnit', { findingId: openFinding, unitId: units[OWN_UNIT], message: `催办（${caller}）` }));
+          // One urging per row and caller: the same words on the same day are one paper urging, recorded once (breaker8c P8).
+          row.trigger ? row.trigger(caller) : mutate('urgeUnit', { findingId: openFinding, unitId: units[OWN_UNIT], message: `催办（${row.operation}，${caller}）` }));
         outcomes[caller] = response.errors === undefined && response.data ? 'allowed' : describeResponse(response);
       }
       expect(outcomes).toEqual(expected(row));

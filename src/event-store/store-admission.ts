@@ -482,13 +482,21 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
   try {
     const judged = await judgeFound(inspection ? inspectionSource(inspection) : storeSource(store!), { settings, location, place, keptFolder, existed, dataFolderWitness, kept });
     const refusal = missing ?? judged.refusal;
+    // The office's key as configured, judged against the one the store was signed with (null: the same, or none on record).
+    const keyChangedRefusal = () => {
+      const keyPath = signingKeyPath(keySettings);
+      const configured = existsSync(keyPath) ? keyFingerprint(publicKeyText(readSigningKey(keyPath))) : null;
+      return judgeSigningKey(judged.signingKeyOnRecord, configured, settings.LEDGER_TRUSTED_KEYS ?? [], resolve(keyPath));
+    };
     if (refusal && !settings.ACCEPT_STORE_RESET) {
       // A file SQLite reads as damaged is said to be damaged, not shorter (breaker9c P1: a stale -wal over a restored .db).
       if (inspection) {
         const problems = await quickCheck();
         if (problems.length > 0) throw damaged(problems.map((problem) => `PRAGMA quick_check: ${problem}`));
       }
-      throw walNote(refusal);
+      // Another key keeps its witness copies in its own folder: that the key changed is what is wrong, and what the refusal must say.
+      const keyChanged = refusal.reason === 'STORE_WITNESS_COPY_MISSING' ? keyChangedRefusal() : null;
+      throw walNote(keyChanged ?? refusal);
     }
     if (refusal) logger.warn(`Starting on a store that was not recognised, as ACCEPT_STORE_RESET asks: ${refusal.message}`);
     // One acceptance covers all the restore lost: its checkpoints are said too, not only the first refusal.
@@ -503,9 +511,7 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     }
     if (inspection) {
       // The office's key is judged before the store is opened read-write too (LedgerKeys judges it again as it loads it).
-      const keyPath = signingKeyPath(keySettings);
-      const configured = existsSync(keyPath) ? keyFingerprint(publicKeyText(readSigningKey(keyPath))) : null;
-      const keyChanged = judgeSigningKey(signingKeyOnRecord, configured, settings.LEDGER_TRUSTED_KEYS ?? [], resolve(keyPath));
+      const keyChanged = keyChangedRefusal();
       if (keyChanged) throw keyChanged;
       try {
         store = openEventStore(settings);

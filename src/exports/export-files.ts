@@ -51,9 +51,12 @@ export async function tableToXlsx(table: ExportTable, sheetName: string): Promis
   });
   const lightColumn = table.columns.findIndex((column) => column.header === LIGHT_HEADER) + 1;
   for (const row of table.rows) {
-    const added = sheet.addRow(row.cells.map((cell, index) => (table.columns[index]?.day && isCalendarDate(cell) ? excelDay(cell) : cell)));
+    const added = sheet.addRow([...row.cells]);
     table.columns.forEach((column, index) => {
-      if (column.day && isCalendarDate(row.cells[index])) added.getCell(index + 1).numFmt = 'yyyy-mm-dd';
+      const cell = row.cells[index];
+      if (!column.day || !isCalendarDate(cell)) return;
+      added.getCell(index + 1).value = excelDay(cell);
+      added.getCell(index + 1).numFmt = 'yyyy-mm-dd';
     });
     added.alignment = { vertical: 'top', wrapText: true };
     if (row.light && lightColumn > 0) {
@@ -71,7 +74,7 @@ const excelDay = (day: string): Date => new Date(`${day}T00:00:00Z`);
 
 /**
  * The table as CSV (csv-stringify): UTF-8 with a BOM, the header then the rows; no title row, so scripts read it as data —
- * except a record-time reading (`table.knownAt`), whose first row is its title (…按 <instant> 前已录入的记录): a CSV
+ * except a record-time reading (`table.knownAt`), whose first row is its title (…按北京时间 <instant> 前已录入的记录): a CSV
  * of what had been entered then must say so inside the file, not only in its name (breaker8b N5).
  * Text cells that Excel or WPS would run as a formula (starting with = + - @, a tab or a carriage return) are written
  * with a leading apostrophe (`escape_formulas`, the OWASP "CSV injection" advice): imported files come from outside

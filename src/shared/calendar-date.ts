@@ -45,9 +45,7 @@ export function officeDate(instant: string | Date): string {
 
 /** An instant as the office's clock reads it, to the minute: `2026-04-10 09:15` (China Standard Time, UTC+8). */
 export function officeClock(instant: string | Date): string {
-  const time = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
-  const shifted = new Date(time + OFFICE_UTC_OFFSET_MS).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)}`;
+  return officeClockSeconds(instant).slice(0, 16);
 }
 
 /** An instant as the office's clock reads it, to the second: `2026-11-30 18:31:00` (China Standard Time, UTC+8). */

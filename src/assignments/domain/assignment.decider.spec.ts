@@ -1763,7 +1763,7 @@ describe('a late fact that clashes with later ones is refused in words true for 
   it('a send-back dated 06-19, when the 06-18 report awaited inspection, names the pass of 06-22 it would leave checking no report', () => {
     given(closedOn22, closedParent)
       .when(sendBack({ ...names, sentBackOn: '2025-06-19' }))
-      .thenRefused('CONFLICT', /send-back date \(2025-06-19\) would leave the later inspection of 市财政处 of 2025-06-22 inconsistent/, /^退办日期（2025-06-19）会使其后市财政处 2025-06-22 的督查不再成立：当时没有待督查的报告。如两者都属实，请先更正该督查记录。$/);
+      .thenRefused('CONFLICT', /send-back date \(2025-06-19\) would leave the later inspection of 市财政处 of 2025-06-22 inconsistent/, /^退办日期（2025-06-19）会使其后市财政处 2025-06-22 的督查不再成立：当时没有待督查的报告（此前 2025-06-18 的整改报告已于 2025-06-19 退办）。如两者都属实，请先更正该督查记录。$/);
   });
 
   it('a report dated 06-13 is not told the item is closed (it was open then): the 06-12 report awaited inspection that day', () => {
@@ -1916,7 +1916,7 @@ describe('every dated record of a part can have its day corrected, with a reason
     });
 
     it('refuses a decision moved before its request, and a request moved after its decision', () => {
-      given(history).when(redate('ExtensionGranted', REQUESTED_ON, '2025-06-15')).thenRefused('CONFLICT', /had not been made yet/);
+      given(history).when(redate('ExtensionGranted', REQUESTED_ON, '2025-06-15')).thenRefused('BAD_USER_INPUT', /before the extension request it decides \(2025-06-20\)/);
       given(history).when(redate('ExtensionRequested', REQUESTED_ON, '2025-06-25')).thenRefused('CONFLICT');
     });
 
@@ -1952,5 +1952,89 @@ describe('what breaker8c found last (P3, P8)', () => {
     given([leadAssigned, urged]).when(urge({ unitNames: DIRECTORY })).thenRefused('CONFLICT', /already urged on 2025-06-20/, /2025-06-20 的相同催办已经录入/);
     given([leadAssigned, urged]).when(urge({ urgedOn: '2025-06-21' })).then([{ type: 'UnitUrged', data: { unitId: FINANCE, message: 'Please report by Friday.', urgedOn: '2025-06-21' } }]);
     given([leadAssigned, urged]).when(urge({ message: 'Second notice.' })).then([{ type: 'UnitUrged', data: { unitId: FINANCE, message: 'Second notice.', urgedOn: REQUESTED_ON } }]);
+  });
+});
+
+describe('what breaker8d found in the one correction of a day (P2, P3, P8)', () => {
+  const HEALTH = 'unit-health';
+  const directory = { nameOf: (unitId: string) => ({ [FINANCE]: '市财政局', [ENVIRONMENT]: '市环境保护局', [HEALTH]: '市卫生健康委员会' })[unitId] };
+  const redate = (factType: CorrectFactDate['factType'], previousOn: string, on: string, unitId = FINANCE): CorrectFactDate => ({
+    type: 'CorrectFactDate',
+    actor: supervisor,
+    today: TODAY,
+    unitId,
+    factType,
+    previousOn,
+    on,
+    reason: '按纸质文件更正',
+    unitNames: directory,
+  });
+  const redated = (factType: CorrectFactDate['factType'], previousOn: string, on: string, unitId = FINANCE): AssignmentEvent => ({
+    type: 'FactDateCorrected',
+    data: { unitId, factType, previousOn, on, reason: '按纸质文件更正', correctedOn: TODAY },
+  });
+
+  describe('given a finding verified on 07-01 and reopened on 07-05 (P2)', () => {
+    const reopened: AssignmentEvent = { type: 'PartsReopened', data: { reason: '评估方复核', reopenedOn: '2025-07-05', newDueDate: RETURNED_UNTIL } };
+    const history = [leadAssigned, reported(), inspected('PASSED'), reopened];
+
+    it('corrects the original assignment day: it was made before the reopening and stays before it', () => {
+      given(history).when(redate('UnitAssigned', ASSIGNED_ON, '2025-05-20')).then([redated('UnitAssigned', ASSIGNED_ON, '2025-05-20')]);
+    });
+
+    it('keeps an assignment made after the reopening after it', () => {
+      const late: AssignmentEvent = { type: 'UnitAssigned', data: { unitId: ENVIRONMENT, role: 'RESPONSIBLE', dueDate: RETURNED_UNTIL, assignedOn: '2025-07-08' } };
+      given([...history, late])
+        .when(redate('UnitAssigned', '2025-07-08', '2025-07-04', ENVIRONMENT))
+        .thenRefused('BAD_USER_INPUT', /before the day it was reopened \(2025-07-05\)/, /早于重新打开的日期（2025-07-05）/);
+    });
+  });
+
+  describe('a correction that clashes with the record it corrects says so, naming the record it answers (P3, breaker11e P8)', () => {
+    const history = [leadAssigned, reported(FINANCE, '2025-06-10'), { ...sentBack, data: { ...sentBack.data, sentBackOn: '2025-06-15' } }];
+
+    it('a send-back moved before the report it returns', () => {
+      given(history)
+        .when(redate('ReportSentBack', '2025-06-15', '2025-06-09'))
+        .thenRefused('BAD_USER_INPUT', /before the report it returns \(2025-06-10\)/, /更正后的退办日期（2025-06-09）早于所退回的整改报告日期（2025-06-10）/);
+    });
+
+    it('an extension decision moved before its request', () => {
+      const granted: AssignmentEvent = { type: 'ExtensionGranted', data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-07-31', decidedOn: '2025-06-22' } };
+      given([leadAssigned, extensionRequested, granted])
+        .when(redate('ExtensionGranted', '2025-06-22', '2025-06-14'))
+        .thenRefused('BAD_USER_INPUT', /before the extension request it decides \(2025-06-20\)/, /早于所审批的延期申请日期（2025-06-20）/);
+    });
+
+    it('an urging moved to a day the part stood verified: not a "later urging" to correct first', () => {
+      const urged: AssignmentEvent = { type: 'UnitUrged', data: { unitId: FINANCE, message: '请加快', urgedOn: '2025-06-20' } };
+      given([leadAssigned, urged, reported(), inspected('PASSED')])
+        .when(redate('UnitUrged', '2025-06-20', '2025-07-05'))
+        .thenRefused('CONFLICT', /does not hold: the part stood verified then \(on 2025-07-01\)\.$/, /^更正后的催办日期（2025-07-05）不成立：当时该任务已确认完成（2025-07-01）。$/);
+    });
+
+    it('a report moved to a day an earlier report still awaited inspection, naming that report', () => {
+      const failed: AssignmentEvent = { ...inspected('FAILED'), data: { ...inspected('FAILED').data, inspectedOn: '2025-06-20' } };
+      const again = reported(FINANCE, '2025-06-25');
+      given([leadAssigned, reported(FINANCE, '2025-06-10'), failed, again])
+        .when(redate('RectificationReported', '2025-06-25', '2025-06-12'))
+        .thenRefused('CONFLICT', /does not hold: the report of 2025-06-10 was still awaiting inspection then/, /^更正后的整改报告日期（2025-06-12）不成立：当时 2025-06-10 的整改报告尚待督查。$/);
+    });
+  });
+
+  describe('given a part of 市环境保护局 handed over to 市卫生健康委员会 on 2025-06-29 (P8: the card sends the holder of today)', () => {
+    const handedOver: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: HEALTH, reason: '机构改革', handedOverOn: '2025-06-29' } };
+    const history = [leadAssigned, responsibleAssigned, reported(ENVIRONMENT, '2025-06-20'), handedOver];
+
+    it('finds the predecessor’s record under the successor’s name and corrects it as the predecessor’s', () => {
+      given(history).when(redate('RectificationReported', '2025-06-20', '2025-06-19', HEALTH)).then([redated('RectificationReported', '2025-06-20', '2025-06-19', ENVIRONMENT)]);
+      given(history).when(redate('UnitAssigned', ASSIGNED_ON, '2025-05-28', HEALTH)).then([redated('UnitAssigned', ASSIGNED_ON, '2025-05-28', ENVIRONMENT)]);
+      const state = stateAfter([...history, redated('RectificationReported', '2025-06-20', '2025-06-19', ENVIRONMENT)]);
+      expect(partOf(state, HEALTH)).toMatchObject({ heldBefore: [ENVIRONMENT], lastReport: { reportedOn: '2025-06-19' } });
+    });
+
+    it('still refuses moving it across the hand-over', () => {
+      given(history).when(redate('RectificationReported', '2025-06-20', '2025-06-30', HEALTH)).thenRefused('BAD_USER_INPUT', /across the hand-over/);
+    });
   });
 });

@@ -534,8 +534,9 @@ function namedOnItsDay<Command extends AssignmentCommand>(command: Command): Com
  * named for a day after that by the part's holder then. Anything else is decided as named.
  */
 function asHeldOn(command: AssignmentCommand, state: AssignmentsState): { command: AssignmentCommand; state: AssignmentsState } {
-  // A redated fact is found under the unit that made it (`correctFactDate`).
-  if (command.type === 'AssignUnit' || command.type === 'ReopenParts' || command.type === 'HandOverPart' || command.type === 'CorrectFactDate') return { command, state };
+  // A redated fact is found under the unit that made it: a predecessor's, when the form names the part's holder now (breaker8d P8).
+  if (command.type === 'CorrectFactDate') return { command: { ...command, unitId: redatedFactMaker(command, state) }, state };
+  if (command.type === 'AssignUnit' || command.type === 'ReopenParts' || command.type === 'HandOverPart') return { command, state };
   const day = heldDayOf(command, state);
   const held = day === undefined ? undefined : partHeldOn(state, command.unitId, day);
   if (!held || (held.key === command.unitId && held.holder === null)) return { command, state };
@@ -892,10 +893,14 @@ function laterFactsHolding(state: AssignmentsState, events: AssignmentEvent[], f
   return events;
 }
 
-function requireLaterFactsHold(state: AssignmentsState, events: readonly AssignmentEvent[], fact: DatedFact, command: NamesUnits): void {
+function requireLaterFactsHold(state: AssignmentsState, events: readonly AssignmentEvent[], fact: DatedFact, command: NamesUnits, corrected?: number): void {
   const before = new Set(brokenFacts(state.recorded).map((broken) => broken.index));
   const broken = brokenFacts([...state.recorded, ...events]).find((candidate) => candidate.index < state.recorded.length && !before.has(candidate.index));
   if (!broken) return;
+  if (broken.index === corrected) {
+    // The record being corrected no longer holds on its new day: say why, in the words of that day — there is no other, later record to correct first (breaker8d P3, 11e P8).
+    throw conflict(`${capitalise(fact.what.en)} (${fact.day}) does not hold: ${broken.why.en}.`, `${fact.what.zh}（${fact.day}）不成立：${broken.why.zh}。`);
+  }
   const later = LATER_FACT[broken.event.type] ?? say('fact', '记录');
   const unit = unitNamed(command, (broken.event.data as { unitId: string }).unitId, broken.day);
   throw conflict(
@@ -921,7 +926,8 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
   if (!('unitId' in event.data) || event.type === 'UnitAssigned' || event.type === 'PartHandedOver') return null;
   const part = partOf(state, event.data.unitId);
   if (!part) return null;
-  const verified = part.status === 'VERIFIED' ? say('the part stood verified then', '当时该任务已确认完成') : null;
+  // Each reason names the day of the fact that stood in the way, so the clerk can find it on paper.
+  const verified = part.status === 'VERIFIED' ? say(`the part stood verified then (on ${part.verifiedOn})`, `当时该任务已确认完成（${part.verifiedOn}）`) : null;
   switch (event.type) {
     case 'ExtensionRequested': {
       const pending = pendingExtensionOf(part);
@@ -942,10 +948,21 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
     case 'UnitUrged':
       return verified;
     case 'RectificationReported':
-      return part.status === 'ASSIGNED' || part.status === 'RETURNED' ? null : say('a report then awaited inspection or the part stood verified', '当时已有待督查的报告或任务已确认完成');
+      if (part.status === 'ASSIGNED' || part.status === 'RETURNED') return null;
+      return verified ?? say(`the report of ${part.lastReport?.reportedOn} was still awaiting inspection then`, `当时 ${part.lastReport?.reportedOn} 的整改报告尚待督查`);
     case 'ReportSentBack':
-    case 'InspectionLogged':
-      return part.status === 'REPORTED' ? null : say('no report awaited inspection then', '当时没有待督查的报告');
+    case 'InspectionLogged': {
+      if (part.status === 'REPORTED') return null;
+      if (verified) return verified;
+      const last = part.lastReport;
+      if (!last) return say('the unit had not reported yet then', '当时该单位尚未报送整改报告');
+      const settledOn = last.settledBy?.day ?? last.reportedOn;
+      const sentBack = part.lastReturn?.cause === 'SENT_BACK' && part.lastReturn.returnedOn === settledOn;
+      return say(
+        `no report awaited inspection then (the last one, of ${last.reportedOn}, was ${sentBack ? 'sent back' : 'inspected'} on ${settledOn})`,
+        `当时没有待督查的报告（此前 ${last.reportedOn} 的整改报告已于 ${settledOn} ${sentBack ? '退办' : '督查'}）`,
+      );
+    }
     default:
       return null;
   }
@@ -1523,15 +1540,33 @@ const REDATED: Record<CorrectFactDate['factType'], Bilingual> = {
  * facts are folded again in business order (a send-back before the report it returns, a report
  * after its inspection …), naming the clash. Who: SUPERVISOR only.
  */
+/** The facts (as corrected, with their index in `recorded`) a `CorrectFactDate` of `unitId` may mean: its type (a decision granted or refused alike), the unit, the day. */
+function redatableFacts(command: CorrectFactDate, state: AssignmentsState, unitId: string) {
+  const factTypes: readonly string[] = command.factType === 'ExtensionGranted' || command.factType === 'ExtensionRefused' ? ['ExtensionGranted', 'ExtensionRefused'] : [command.factType];
+  const entries = state.recorded.map((event, index) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event), index }));
+  const asCorrected = withCorrectionsApplied(entries).events;
+  const matching = asCorrected.filter((entry) => factTypes.includes(entry.type) && (entry.data as { unitId?: string }).unitId === unitId && entry.occurredOn === command.previousOn);
+  return { asCorrected, matching };
+}
+
+/**
+ * The unit whose record a `CorrectFactDate` corrects: the unit named when it has such a record;
+ * else the latest of the units that held its part before it (机构改革) that has one — the part's
+ * card shows its predecessors' records under the holder of today (breaker8d P8); else the unit named.
+ */
+function redatedFactMaker(command: CorrectFactDate, state: AssignmentsState): string {
+  if (redatableFacts(command, state, command.unitId).matching.length > 0) return command.unitId;
+  const predecessors = partOf(state, command.unitId)?.heldBefore ?? [];
+  return [...predecessors].reverse().find((unitId) => redatableFacts(command, state, unitId).matching.length > 0) ?? command.unitId;
+}
+
 function correctFactDate(command: CorrectFactDate, state: AssignmentsState): AssignmentEvent[] {
   const { unitId, previousOn, on, reason } = command;
   requireRole(command.actor, ['SUPERVISOR'], say('correct the date of a record', '更正记录的日期'));
   const what = REDATED[command.factType];
   const unit = unitNamed(command, unitId, previousOn);
-  const factTypes: readonly string[] = command.factType === 'ExtensionGranted' || command.factType === 'ExtensionRefused' ? ['ExtensionGranted', 'ExtensionRefused'] : [command.factType];
-  const entries = state.recorded.map((event, index) => ({ type: event.type, data: event.data, occurredOn: factDayOfEvent(event), index }));
-  const asCorrected = withCorrectionsApplied(entries).events;
-  const target = asCorrected.findLast((entry) => factTypes.includes(entry.type) && (entry.data as { unitId?: string }).unitId === unitId && entry.occurredOn === previousOn);
+  const { asCorrected, matching } = redatableFacts(command, state, unitId);
+  const target = matching.at(-1);
   if (!target) {
     throw new DomainError(
       'NOT_FOUND',
@@ -1550,10 +1585,15 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
     if (earliest) requireNotBefore({ day: earliest.occurredOn, what: say(`the ${LATER_FACT[earliest.type]?.en ?? 'record'} of ${unit.en}`, `${unit.zh}的${LATER_FACT[earliest.type]?.zh ?? '记录'}日期`) }, corrected);
     const dueDate = (target.data as { dueDate: string }).dueDate;
     requireNotBefore({ day: dueDate, what: say(`the due date of ${unit.en}`, `${unit.zh}的截止日期`) }, corrected);
-    requireNotBefore(corrected, state.reopenedOn === undefined ? null : { day: state.reopenedOn, what: say('the day it was reopened', '重新打开的日期') });
+    // A part assigned after a reopening is bounded by it; one assigned before was reopened with the rest (breaker8d P2).
+    const reopenedOn = state.reopenedOn;
+    if (reopenedOn !== undefined && previousOn >= reopenedOn) requireNotBefore(corrected, { day: reopenedOn, what: say('the day it was reopened', '重新打开的日期') });
+    if (reopenedOn !== undefined && previousOn < reopenedOn) requireNotBefore({ day: reopenedOn, what: say('the day it was reopened', '重新打开的日期') }, corrected);
   } else {
     const assigned = ofUnit.find((entry) => entry.type === 'UnitAssigned');
     if (assigned) requireNotBefore(corrected, { day: assigned.occurredOn, what: say(`the assignment of ${unit.en}`, `${unit.zh}的交办日期`) });
+    // A record that answers another comes on or after it, said naming that one (breaker8d P3).
+    requireNotBefore(corrected, answeredRecord(state, asCorrected, target));
   }
   // A hand-over (机构改革) splits the part's days between two units: a fact does not move across it.
   const handedOver = asCorrected.find((entry) => entry.type === 'PartHandedOver' && ((entry.data as { unitId: string }).unitId === unitId || (entry.data as { successorUnitId: string }).successorUnitId === unitId) && (entry.occurredOn > previousOn) !== (entry.occurredOn > on));
@@ -1567,8 +1607,34 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
   const events: AssignmentEvent[] = [
     { type: 'FactDateCorrected', data: { unitId, factType: target.type as CorrectFactDate['factType'], previousOn, on, reason, correctedOn: command.today } },
   ];
-  requireLaterFactsHold(state, events, corrected, command);
+  requireLaterFactsHold(state, events, corrected, command, target.index);
   return events;
+}
+
+/**
+ * The record that the fact at `target` (as corrected) answers, with its day: the report a send-back
+ * returns or an inspection checks (the part's last report before it, in business order), the request
+ * an extension decision decides. Null for any other fact, or when none is found.
+ */
+function answeredRecord(state: AssignmentsState, asCorrected: readonly { type: string; data: object; occurredOn: string; index: number }[], target: { type: string; data: object; index: number }): DatedFact | null {
+  if (target.type === 'ExtensionGranted' || target.type === 'ExtensionRefused') {
+    const { requestId } = target.data as { requestId: string };
+    const request = asCorrected.find((entry) => entry.type === 'ExtensionRequested' && (entry.data as { requestId: string }).requestId === requestId);
+    return request ? { day: request.occurredOn, what: say(`the extension request it decides`, '所审批的延期申请日期') } : null;
+  }
+  if (target.type !== 'ReportSentBack' && target.type !== 'InspectionLogged') return null;
+  const { unitId } = target.data as { unitId: string };
+  let folded = initialAssignmentsState();
+  for (const { event, index, occurredOn } of inBusinessOrder(state.recorded)) {
+    if (index === target.index) {
+      const key = partHeldOn(folded, unitId, occurredOn)?.key;
+      const reportedOn = key === undefined ? undefined : partOf(folded, key)?.lastReport?.reportedOn;
+      const what = target.type === 'ReportSentBack' ? say('the report it returns', '所退回的整改报告日期') : say('the report it checks', '所核查的整改报告日期');
+      return reportedOn === undefined ? null : { day: reportedOn, what };
+    }
+    folded = evolveParts(folded, event);
+  }
+  return null;
 }
 
 /** The latest correction recorded on the parent that `matches`, if any. */

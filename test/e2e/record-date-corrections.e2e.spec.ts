@@ -101,6 +101,12 @@ describe('correcting the day of any dated record of a part (breaker8c P1)', () =
     expect((await refusal('correctRecordDate', correct('REPORT', '2026-05-25', '2026-05-24'), clerk)).extensions.code).toBe('FORBIDDEN');
   });
 
+  it('refuses a send-back moved before the report it returns, naming that report — not the send-back itself as a later record (breaker8d P3)', async () => {
+    const refused = await refusal('correctRecordDate', correct('SEND_BACK', '2026-05-15', '2026-05-06'));
+    expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', messageZh: expect.stringContaining('早于所退回的整改报告日期（2026-05-07）') });
+    expect(refused.extensions.messageZh).not.toContain('请先更正');
+  });
+
   it('lists each correction in the history with the record it moved, from which day to which, and why', async () => {
     const corrections = (await history()).filter((entry) => entry.eventType === 'FactDateCorrected').map((entry) => JSON.parse(entry.details));
     expect(corrections).toEqual([
@@ -108,5 +114,53 @@ describe('correcting the day of any dated record of a part (breaker8c P1)', () =
       expect.objectContaining({ factType: 'RectificationReported', previousOn: '2026-05-08', on: '2026-05-07' }),
       expect.objectContaining({ factType: 'UnitUrged', previousOn: '2026-05-05', on: '2026-05-06' }),
     ]);
+  });
+});
+
+/**
+ * breaker8d P8: after a hand-over (机构改革) the part's card lists its predecessor's records under
+ * the unit holding the part today, and sends that unit's id with the correction: the record is
+ * found as the predecessor's and corrected, as it would be had the card sent the predecessor.
+ */
+describe('correcting the day of a predecessor’s record through the holder of today (breaker8d P8)', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: '2026-11-30T10:00:00+08:00' });
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('finds the report and the assignment of the predecessor under its successor, and corrects them', async () => {
+    const admin = await app.as('ADMIN');
+    const supervisor = await app.as('SUPERVISOR');
+    const ok = async (query: string, input: Record<string, unknown>, headers: Record<string, string>) => {
+      const response = await app.graphql(query, { input }, headers);
+      if (response.errors) throw new Error(JSON.stringify(response.errors));
+      return response.data!;
+    };
+    const register = (code: string, name: string) =>
+      ok(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, { idempotencyKey: code, code, name, kind: 'DEPARTMENT', registeredOn: '2026-01-04' }, admin).then((data) => data.registerUnit.id as string);
+    const archives = await register('DAJ', '青川市旧档案局');
+    const audit = await register('SJJ', '青川市新审计局');
+    const evaluationId = (await ok(`mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`, {
+      idempotencyKey: 'evaluation', title: '2025年度政务公开第三方评估', evaluator: '某研究院', commissionedBy: '国务院办公厅', periodStart: '2025-01-01', periodEnd: '2025-12-31', receivedOn: '2026-04-10',
+    }, supervisor)).registerEvaluation.id;
+    const findingId = (await ok(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
+      idempotencyKey: 'finding', evaluationId, title: '档案信息公开不全', description: '档案目录未公开', category: '重点领域', severity: 'MEDIUM', identifiedOn: '2026-04-15',
+    }, supervisor)).recordFinding.id;
+    await ok(`mutation($input: AssignFindingInput!) { assignFinding(input: $input) { id } }`, { idempotencyKey: 'assign', findingId, assignedOn: '2026-05-01', units: [{ unitId: archives, role: 'LEAD', dueDate: '2026-08-31' }] }, supervisor);
+    const clerk = await app.as('UNIT', archives);
+    await ok(`mutation($input: ReportRectificationInput!) { reportRectification(input: $input) { id } }`, { idempotencyKey: 'report', findingId, unitId: archives, summary: '已公开档案目录', evidence: [{ title: '档案目录', link: 'https://www.example.gov.cn/da' }], reportedOn: '2026-07-05' }, clerk);
+    await ok(`mutation($input: HandOverUnitPartsInput!) { handOverUnitParts(input: $input) { findingIds } }`, { idempotencyKey: 'hand-over', unitId: archives, successorUnitId: audit, reason: '机构改革', handedOverOn: '2026-07-10' }, admin);
+    const correct = (record: string, previousOn: string, on: string) =>
+      ok(`mutation($input: CorrectRecordDateInput!) { correctRecordDate(input: $input) { __typename } }`, { idempotencyKey: `${record}-${on}`, findingId, unitId: audit, record, previousOn, on, reason: '收文登记日期' }, supervisor);
+    await correct('REPORT', '2026-07-05', '2026-07-04');
+    await correct('ASSIGNMENT', '2026-05-01', '2026-04-28');
+    const finding = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId heldBefore assignedOn reports { reportedOn } } } }`, { id: findingId }, supervisor);
+    expect(finding.errors).toBeUndefined();
+    expect(finding.data!.finding.assignments).toEqual([{ unitId: audit, heldBefore: [archives], assignedOn: '2026-04-28', reports: [{ reportedOn: '2026-07-04' }] }]);
   });
 });

@@ -28,6 +28,7 @@ const EVERY_TIMELINE_TYPE = Object.keys({
   InspectionCorrected: true,
   FactDateCorrected: true,
   PartHandedOver: true,
+  PartHandOverUndone: true,
   UnitUnassigned: true,
   PartsRescheduled: true,
   PartRoleChanged: true,

@@ -531,6 +531,29 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "unitId"
       ]
     },
+    "PartHandOverUndone": {
+      "type": "object",
+      "properties": {
+        "unitId": {
+          "type": "string"
+        },
+        "successorUnitId": {
+          "type": "string"
+        },
+        "reason": {
+          "type": "string"
+        },
+        "handedOverOn": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "unitId",
+        "successorUnitId",
+        "reason",
+        "handedOverOn"
+      ]
+    },
     "PartHandedOver": {
       "type": "object",
       "properties": {

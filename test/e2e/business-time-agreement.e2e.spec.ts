@@ -91,6 +91,8 @@ describe('every view now = knownAt far in the future = asOf today (issue 8)', ()
   interface PartNow {
     unitId: string;
     status: string;
+    /** Who held the part before its holder now (机构改革), earliest first. */
+    heldBefore: string[];
     lastDay: string;
     assignedOn: string;
     dueDate: string;
@@ -101,15 +103,16 @@ describe('every view now = knownAt far in the future = asOf today (issue 8)', ()
   }
   /** The parent's parts as they stand: who holds each, its status, the day of its latest fact, the ids a command names. */
   const partsNow = async (parent: number): Promise<PartNow[]> => {
-    const fields = 'unitId status assignedOn dueDate reports { reportedOn } inspections { inspectionId inspectedOn } returns { cause returnedOn } urges { urgedOn } extensionRequests { requestId status requestedOn decidedOn }';
+    const fields = 'unitId status heldBefore assignedOn dueDate reports { reportedOn } inspections { inspectionId inspectedOn } returns { cause returnedOn } urges { urgedOn } extensionRequests { requestId status requestedOn decidedOn }';
     const response = await (parent < 3
       ? app.graphql(`query($id: ID!) { finding(id: $id) { parts: assignments { ${fields} } } }`, { id: findingIds[parent] })
       : app.graphql(`query($id: ID!) { workPlanItem(id: $id) { parts { ${fields} } } }`, { id: itemIds[parent - 3] }));
-    type Part = { unitId: string; status: string; assignedOn: string; dueDate: string; reports: { reportedOn: string }[]; inspections: { inspectionId: string; inspectedOn: string }[]; returns: { cause: string; returnedOn: string }[]; urges: { urgedOn: string }[]; extensionRequests: { requestId: string; status: string; requestedOn: string; decidedOn: string | null }[] };
+    type Part = { unitId: string; status: string; heldBefore: string[]; assignedOn: string; dueDate: string; reports: { reportedOn: string }[]; inspections: { inspectionId: string; inspectedOn: string }[]; returns: { cause: string; returnedOn: string }[]; urges: { urgedOn: string }[]; extensionRequests: { requestId: string; status: string; requestedOn: string; decidedOn: string | null }[] };
     const parts = ((response.data?.finding ?? response.data?.workPlanItem)?.parts ?? []) as Part[];
     return parts.map((part) => ({
       unitId: part.unitId,
       status: part.status,
+      heldBefore: part.heldBefore,
       assignedOn: part.assignedOn,
       dueDate: part.dueDate,
       lastDay: [part.assignedOn, ...part.reports.map((r) => r.reportedOn), ...part.inspections.map((i) => i.inspectedOn), ...part.returns.map((r) => r.returnedOn), ...part.extensionRequests.flatMap((r) => [r.requestedOn, r.decidedOn ?? ''])].sort().at(-1)!,
@@ -209,7 +212,13 @@ describe('every view now = knownAt far in the future = asOf today (issue 8)', ()
         return;
       case 'REPORTED':
         if (s.action === 'sendBack') await mutate(name('sendBackReport', 'sendBackWorkPlanItemReport'), { ...ref, unitId, reason: '材料不全', sentBackOn: day, newDueDate: later, overrideReason: '退办' });
-        else await mutate(name('logInspection', 'logWorkPlanItemInspection'), { ...ref, unitId, outcome: s.flag ? 'PASSED' : 'FAILED', notes: s.flag ? '核实' : '目录不全', inspectedOn: day, place: '现场', ...(s.flag ? {} : { newDueDate: later, overrideReason: '督查后重新整改' }) }, await app.as('INSPECTOR'));
+        else {
+          const logged = await mutate(name('logInspection', 'logWorkPlanItemInspection'), { ...ref, unitId, outcome: s.flag ? 'PASSED' : 'FAILED', notes: s.flag ? '核实' : '目录不全', inspectedOn: day, place: '现场', ...(s.flag ? {} : { newDueDate: later, overrideReason: '督查后重新整改' }) }, await app.as('INSPECTOR'));
+          // A pass dated before a hand-over entered after it: the part is its predecessor's again (breaker8d P15).
+          if (logged && s.flag && part.heldBefore.length > 0 && !(await partsNow(s.parent)).some((held) => held.unitId === unitId)) {
+            accepted.set('hand-over undone by a pass dated before it', (accepted.get('hand-over undone by a pass dated before it') ?? 0) + 1);
+          }
+        }
         return;
       case 'VERIFIED':
         if (s.action === 'reopen' || s.flag) await mutate(name('reopenFinding', 'reopenWorkPlanItem'), { ...ref, reason: '复查未通过', reopenedOn: day, newDueDate: later, overrideReason: '重新整改' });

@@ -54,6 +54,7 @@ export const EVENT_LABEL: Record<string, string> = {
   InspectionCorrected: '更正督查结果',
   FactDateCorrected: '更正日期',
   PartHandedOver: '移交',
+  PartHandOverUndone: '移交不成立',
   UnitUnassigned: '移除单位',
   PartsRescheduled: '调整各单位时限',
   PartRoleChanged: '调整牵头/责任分工',

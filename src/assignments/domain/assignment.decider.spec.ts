@@ -26,6 +26,7 @@ import {
   decideAssignment,
   evolveAssignments,
   handOversDue,
+  handOversUndone,
   initialAssignmentsState,
   partOf,
   type AssignmentParentContext,
@@ -1844,6 +1845,49 @@ describe('a hand-over the directory records is judged again when a later fact re
     given([...verifiedBefore, reopened('2025-07-03'), passed])
       .when(report({ reportedOn: '2025-07-09', today: TODAY, unitNames: directory }))
       .thenRefused('CONFLICT', /passed to 市环境保护局 on 2025-07-05/, /^市财政局的任务已于 2025-07-05 移交市环境保护局，此后由市环境保护局办理。$/);
+  });
+});
+
+describe('a hand-over no longer stands when a fact entered after it shows the part verified on its day (breaker8d P15)', () => {
+  // 市财政局 reported on 06-28; its part passed to 市环境保护局 on 07-05 while the report awaited inspection. The
+  // inspection sheet of 07-01 (a pass) is typed in afterwards.
+  const HANDED_OVER_ON = '2025-07-05';
+  const passed = (unitId = FINANCE, successorUnitId = ENVIRONMENT, handedOverOn = HANDED_OVER_ON): AssignmentEvent => ({ type: 'PartHandedOver', data: { unitId, successorUnitId, reason: '机构改革', handedOverOn } });
+  const handedOver = [leadAssigned, reported(), passed()];
+  const undone = (events: readonly AssignmentEvent[]) => handOversUndone({ unitNames: DIRECTORY }, stateAfter(events));
+
+  it('stands while the part was open at the end of the hand-over day', () => {
+    expect(undone(handedOver)).toEqual([]);
+    expect(undone([...handedOver, { ...inspected('PASSED'), data: { ...inspected('PASSED').data, unitId: ENVIRONMENT, inspectedOn: '2025-07-08' } }])).toEqual([]);
+  });
+
+  it('is undone by a pass dated before it: the part, verified, is its unit’s again, as entered in date order', () => {
+    const events = [...handedOver, inspected('PASSED')];
+    expect(undone(events)).toEqual([
+      {
+        type: 'PartHandOverUndone',
+        data: { unitId: FINANCE, successorUnitId: ENVIRONMENT, handedOverOn: HANDED_OVER_ON, reason: '市财政局的任务已于 2025-07-01 确认完成，不随 2025-07-05 的移交转给市环境保护局，仍由市财政局保留' },
+      },
+    ]);
+    const after = stateAfter([...events, ...undone(events)]);
+    const inDateOrder = stateAfter([leadAssigned, reported(), inspected('PASSED')]);
+    expect(after.parts).toEqual(inDateOrder.parts);
+    expect(after.passedOn).toEqual({});
+    // Every past day folds the same: 市财政局 held it, verified, on and after the hand-over day.
+    expect(partOf(assignmentsOn(after, HANDED_OVER_ON), FINANCE)?.status).toBe('VERIFIED');
+    expect(partOf(assignmentsOn(after, HANDED_OVER_ON), ENVIRONMENT)).toBeUndefined();
+    expect(undone([...events, ...undone(events)])).toEqual([]);
+  });
+
+  it('undoes a chain of hand-overs the latest first', () => {
+    const AUDIT = 'unit-audit';
+    const events = [...handedOver, passed(ENVIRONMENT, AUDIT, '2025-07-08'), inspected('PASSED')];
+    const steps = undone(events);
+    expect(steps.map((step) => step.data)).toMatchObject([
+      { unitId: ENVIRONMENT, successorUnitId: AUDIT, handedOverOn: '2025-07-08' },
+      { unitId: FINANCE, successorUnitId: ENVIRONMENT, handedOverOn: HANDED_OVER_ON },
+    ]);
+    expect(Object.keys(stateAfter([...events, ...steps]).parts)).toEqual([FINANCE]);
   });
 });
 

@@ -42,6 +42,7 @@ import type {
   InspectionCorrected,
   InspectionOutcome,
   NewDueDate,
+  PartHandOverUndone,
   ReportDateCorrected,
 } from './assignment.events.js';
 
@@ -365,6 +366,8 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
     }
     case 'PartHandedOver':
       return handOver(state, event.data.unitId, event.data.successorUnitId, event.data.handedOverOn);
+    case 'PartHandOverUndone':
+      return handOverUndone(state, event.data.unitId, event.data.successorUnitId, event.data.handedOverOn);
     case 'PartRoleChanged': {
       const part = state.parts[event.data.unitId];
       return part ? { ...state, parts: { ...state.parts, [part.unitId]: { ...part, role: event.data.role } } } : state;
@@ -412,6 +415,27 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
         previousHolders: [...(part.previousHolders ?? []), { unitId, from: part.heldSince ?? part.assignedOn, until: handedOverOn }],
       };
   return { ...state, parts: { ...others, [successorUnitId]: moved }, passedOn: { ...state.passedOn, [unitId]: handedOverOn } };
+}
+
+/**
+ * The part `successorUnitId` took over from `unitId` on `handedOverOn` is `unitId`'s again, as it
+ * was before it passed, with everything folded into it since (PartHandOverUndone). Anything else
+ * (the part passed on again, or joined the successor's own) is left as it is.
+ */
+function handOverUndone(state: AssignmentsState, unitId: string, successorUnitId: string, handedOverOn: string): AssignmentsState {
+  const part = partOf(state, successorUnitId);
+  const passed = part?.previousHolders?.at(-1);
+  if (!part || part.heldSince !== handedOverOn || passed?.unitId !== unitId || passed.until !== handedOverOn) return state;
+  const { [successorUnitId]: _undone, ...others } = state.parts;
+  const { heldSince: _since, previousHolders, heldBefore, ...rest } = part;
+  const earlier = previousHolders!.slice(0, -1);
+  const back: AssignmentPart = {
+    ...rest,
+    unitId,
+    ...(earlier.length > 0 ? { heldSince: passed.from, previousHolders: earlier, heldBefore: heldBefore!.slice(0, -1) } : {}),
+  };
+  const { [unitId]: _passedOn, ...stillPassed } = state.passedOn ?? {};
+  return { ...state, parts: { ...others, [unitId]: back }, passedOn: stillPassed };
 }
 
 /**
@@ -923,7 +947,7 @@ function brokenFacts(recorded: readonly AssignmentEvent[]): { index: number; eve
 
 /** Why the part as folded so far does not allow `event`; null when it does (or the event is about no one part). */
 function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingual | null {
-  if (!('unitId' in event.data) || event.type === 'UnitAssigned' || event.type === 'PartHandedOver') return null;
+  if (!('unitId' in event.data) || event.type === 'UnitAssigned' || event.type === 'PartHandedOver' || event.type === 'PartHandOverUndone') return null;
   const part = partOf(state, event.data.unitId);
   if (!part) return null;
   // Each reason names the day of the fact that stood in the way, so the clerk can find it on paper.
@@ -1247,6 +1271,48 @@ export function handOversDue(command: NamesUnits, state: AssignmentsState): Assi
     }
   }
   return events;
+}
+
+/**
+ * The hand-overs that no longer stand after a decision (breaker8d P15): a part that passed on a
+ * hand-over day but, folded in business order with every fact entered since, stood verified at the
+ * end of that day — a pass dated before the reorganisation, entered after it — stays with the unit
+ * that did the work, as it does when the facts are entered in date order (a reorganisation hands
+ * over only parts open on its day). One PartHandOverUndone per such hand-over, the latest first (a
+ * part that passed on again comes back step by step); a step that stands stops the walk back. A
+ * part that joined the successor's own part is not separated again (its late facts are refused).
+ */
+export function handOversUndone(command: NamesUnits, state: AssignmentsState): AssignmentEvent[] {
+  const events: AssignmentEvent[] = [];
+  let folded = state;
+  for (let step = 0; step < 32; step += 1) {
+    const undone = firstHandOverNotStanding(command, folded);
+    if (!undone) break;
+    events.push(undone);
+    folded = evolveAssignments(folded, undone);
+  }
+  return events;
+}
+
+function firstHandOverNotStanding(command: NamesUnits, state: AssignmentsState): PartHandOverUndone | undefined {
+  for (const part of partsOf(state)) {
+    const passed = part.previousHolders?.at(-1);
+    if (!passed || part.heldSince !== passed.until) continue;
+    const then = partOf(assignmentsOn(state, passed.until), part.unitId);
+    if (then?.status !== 'VERIFIED' || then.verifiedOn === null) continue;
+    const unit = unitNamed(command, passed.unitId);
+    const successor = unitNamed(command, part.unitId);
+    return {
+      type: 'PartHandOverUndone',
+      data: {
+        unitId: passed.unitId,
+        successorUnitId: part.unitId,
+        reason: `${unit.zh}的任务已于 ${then.verifiedOn} 确认完成，不随 ${passed.until} 的移交转给${successor.zh}，仍由${unit.zh}保留`,
+        handedOverOn: passed.until,
+      },
+    };
+  }
+  return undefined;
 }
 
 /**

@@ -141,6 +141,20 @@ export type PartHandedOver = DomainEvent<
 >;
 
 /**
+ * A hand-over (机构改革) no longer stands for this part (breaker8d P15): a fact entered after it but
+ * dated before it — the June inspection sheet typed in after the July reorganisation — shows the
+ * part of `unitId` stood verified at the end of `handedOverOn`, and a part verified by then stays
+ * with the unit that did it (reorganization/hand-over-parts.ts). The part `successorUnitId` took
+ * over that day is `unitId`'s again, with everything on it, as if it had never passed — what the
+ * facts entered in date order give. The hand-over stays in the history; `reason` says why it no
+ * longer stands (Chinese, for the history).
+ */
+export type PartHandOverUndone = DomainEvent<
+  'PartHandOverUndone',
+  { readonly unitId: string; readonly successorUnitId: string; readonly reason: string; readonly handedOverOn: string }
+>;
+
+/**
  * A plan revision changed the unit's role in the parent (lead ↔ responsible, 牵头 ↔ 责任): the part
  * stays the same part, with its reports, inspections, requests and due date. `changedOn` is the
  * office day of the revision.
@@ -240,6 +254,7 @@ export type AssignmentEvent =
   | InspectionCorrected
   | FactDateCorrected
   | PartHandedOver
+  | PartHandOverUndone
   | UnitUnassigned
   | PartsRescheduled
   | PartRoleChanged;
@@ -256,6 +271,7 @@ export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
   InspectionLogged: { version: 1, occurredOn: 'inspectedOn' },
   PartsReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: officeDayOfRecording('reopenedOn') } },
   PartHandedOver: { version: 2, occurredOn: 'handedOverOn', upcasters: { 1: officeDayOfRecording('handedOverOn') } },
+  PartHandOverUndone: { version: 1, occurredOn: 'handedOverOn' },
   ReportDateCorrected: { version: 1, occurredOn: 'correctedOn' },
   InspectionCorrected: { version: 1, occurredOn: 'correctedOn' },
   FactDateCorrected: { version: 1, occurredOn: 'correctedOn' },

@@ -59,6 +59,12 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
       if (!holding.has(successorUnitId)) heldFrom.set(successorUnitId, new Set([...holders(successorUnitId), ...holders(unitId)]));
       holding.delete(unitId);
       holding.add(successorUnitId);
+    } else if (correction.type === 'PartHandOverUndone') {
+      // The part is its unit's again, as before it passed.
+      const { unitId, successorUnitId } = correction.data as { unitId: string; successorUnitId: string };
+      heldFrom.delete(successorUnitId);
+      holding.delete(successorUnitId);
+      holding.add(unitId);
     } else if (correction.type === 'ReportDateCorrected') {
       const { unitId, reportedOn, previousReportedOn } = correction.data as ReportDateCorrected['data'];
       const held = holders(unitId);

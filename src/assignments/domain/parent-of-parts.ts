@@ -11,6 +11,7 @@ import {
   evolveAssignments,
   handOversAfterMerges,
   handOversDue,
+  handOversUndone,
   partsOf,
   successionOf,
   unitNamed,
@@ -174,7 +175,9 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
       // A part a later-entered fact (a corrected inspection) left open on a hand-over day, or open again after it, passes (breaker8b N1).
       if (command.type === 'HandOverPart') return decided;
       const assignments = decided.filter(isAssignmentEvent).reduce(evolveAssignments, rules.assignmentsOf(parent));
-      return [...decided, ...handOversDue(command, assignments)];
+      // A part a later-entered fact (a pass dated before the hand-over) shows verified on a hand-over day stays with its unit (breaker8d P15).
+      const undone = handOversUndone(command, assignments);
+      return [...decided, ...undone, ...handOversDue(command, undone.reduce(evolveAssignments, assignments))];
     },
 
     reopen(request, parent) {

@@ -229,6 +229,10 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     handOver(parts, event.data.unitId, event.data.successorUnitId, on);
     return;
   }
+  if (event.type === 'PartHandOverUndone') {
+    handOverUndone(parts, event.data.unitId, event.data.successorUnitId, on);
+    return;
+  }
   if (event.type === 'UnitAssigned') {
     const { unitId, role, dueDate, terms } = event.data;
     parts.set(unitId, assignedPart(unitId, role, dueDate, { on, at }, terms));
@@ -536,6 +540,18 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
     return;
   }
   parts.set(successorUnitId, { ...part, unitId: successorUnitId, heldBefore: [...part.heldBefore, unitId], passedOn: [...part.passedOn, on] });
+}
+
+/**
+ * The part `successorUnitId` took over from `unitId` on office day `on` is `unitId`'s again, with
+ * everything on it (PartHandOverUndone: it stood verified that day). A part that passed on again or
+ * joined the successor's own is left as it is (the decider undoes the later step first).
+ */
+function handOverUndone(parts: Map<string, PartView>, unitId: string, successorUnitId: string, on: string): void {
+  const part = parts.get(successorUnitId);
+  if (!part || part.heldBefore.at(-1) !== unitId || part.passedOn.at(-1) !== on || parts.has(unitId)) return;
+  parts.delete(successorUnitId);
+  parts.set(unitId, { ...part, unitId, heldBefore: part.heldBefore.slice(0, -1), passedOn: part.passedOn.slice(0, -1) });
 }
 
 /**

@@ -25,7 +25,7 @@ import { describeRevision, isUnchanged, itemRevisionCommands, planRevisionOf, ty
  * Imports a work plan (分解方案) from a file: the one write path of the CLI (`npm run plan:import`)
  * and of the importWorkPlan mutation. All or nothing: a file with any bad row writes nothing and
  * is refused with every problem. Then ImportWorkPlan goes to the plan's stream and one
- * DefineWorkPlanItem to each item's stream. Every command's id derives from the file's digest,
+ * DefineWorkPlanItem to each item's stream. Every command's id derives from the plan, the request and the file's digest (`commandKeys`),
  * and both deciders accept the same plan and items again, so importing the same file again
  * appends nothing and completes an import that stopped half-way.
  */
@@ -118,8 +118,9 @@ export async function importWorkPlanFile(
   const sameTitle = knownTitleOf(validation.plan, knownPlans);
   const validated = sameTitle ? { ...validation.plan, title: sameTitle.title } : validation.plan;
   const planStream = workPlanStream(workPlanIdFor(validated.year, validated.title));
+  const keyOf = commandKeys(context, planStream, sha256, await dependencies.store.readStream(planStream));
   const commandIdOf = (type: string, key: string) => contextInBatch(context, type, key).commandId;
-  const revisePlanId = commandIdOf('RevisePlan', `work-plan:${sha256}:revision`);
+  const revisePlanId = commandIdOf('RevisePlan', keyOf('revision'));
   // A retry of a revision answers the revision its first run applied: the plan and its items are
   // read as they stood without that run's events (found by the command ids the run derives from
   // the file), so the same revision is decided again, and every command of it is found done.
@@ -140,8 +141,8 @@ export async function importWorkPlanFile(
   const days = planDays(options, today, existing, isNewVersion);
   const { planId, importPlan, defineItems } = workPlanCommands(plan, { fileName, sha256 }, context.actor, days, options.dueDateOverride);
   const rowOfItem = new Map(plan.categories.flatMap((category) => category.items.map((item) => [item.code, item.row])));
-  const defineItemId = (item: (typeof defineItems)[number]) => commandIdOf(item.type, `work-plan:${sha256}:item:${item.data.code}`);
-  const changeKey = (type: string, itemId: string) => `work-plan:${sha256}:${type}:${itemId}`;
+  const defineItemId = (item: (typeof defineItems)[number]) => commandIdOf(item.type, keyOf(`item:${item.data.code}`));
+  const changeKey = (type: string, itemId: string) => keyOf(`${type}:${itemId}`);
   const itemsWithout =
     revisedBefore && existing.status === 'imported'
       ? new Set([
@@ -176,7 +177,7 @@ export async function importWorkPlanFile(
           unitNames: dependencies.units,
           unknownUnitIds: dependencies.units.unknownIds([...item.leadUnitIds, ...item.responsibleUnitIds]),
         },
-        contextInBatch(context, item.type, `work-plan:${sha256}:item:${item.data.code}`),
+        contextInBatch(context, item.type, keyOf(`item:${item.data.code}`)),
       ),
   );
   const planCommand = revision
@@ -185,9 +186,9 @@ export async function importWorkPlanFile(
         workPlanStream(planId),
         workPlanDecider,
         { type: 'RevisePlan', actor: context.actor, data: { ...importPlan.data, revisedOn: days.assignedOn, reason: revisedBy(fileName) } } satisfies RevisePlan,
-        contextInBatch(context, 'RevisePlan', `work-plan:${sha256}:revision`),
+        contextInBatch(context, 'RevisePlan', keyOf('revision')),
       )
-    : batchCommand(null, workPlanStream(planId), workPlanDecider, importPlan, contextInBatch(context, importPlan.type, `work-plan:${sha256}`));
+    : batchCommand(null, workPlanStream(planId), workPlanDecider, importPlan, contextInBatch(context, importPlan.type, keyOf('plan')));
   const changes = revision
     ? itemRevisionCommands(revision, defineItems.map(versionOf), {
         actor: context.actor,
@@ -265,6 +266,25 @@ function planDays(options: WorkPlanImportOptions, today: string, existing: WorkP
     );
   }
   return { today, approvedOn, assignedOn: options.assignedOn ?? (isNewVersion ? today : approvedOn) };
+}
+
+/**
+ * The idempotency keys of the commands one import issues, each `what` (`plan`, `revision`,
+ * `item:<code>`, `<command type>:<item id>`) under a prefix naming the plan's stream and the
+ * request (breaker10d P27, P31). A key made of the file's digest alone told the second plan a file
+ * was imported under, and a version applied again after going back to an older one, that their
+ * commands had all run before: they wrote nothing and answered as if they had. The request's key
+ * tells a client's retry (same key: the same commands, found done) from a new request (new
+ * commands, decided on the plan as it stands). The command line's key is the file's digest and is
+ * never retried, so its keys also carry the plan stream's revision: the same file applied again to
+ * a plan that changed since is a new command. Events stored under the older keys
+ * (`work-plan:<sha256>…`) keep them; the deciders accept the same plan and items again, so a file
+ * imported before still writes nothing.
+ */
+function commandKeys(context: CommandContext, planStream: string, sha256: string, planHistory: readonly { readonly revision: number }[]): (what: string) => string {
+  const planRevision = planHistory.length === 0 ? 'new' : String(planHistory[planHistory.length - 1]!.revision);
+  const request = context.requestDigest === undefined ? `${context.requestKey}@${planRevision}` : context.requestKey;
+  return (what) => `work-plan:${planStream}:${request}:${sha256}:${what}`;
 }
 
 /** Two outlines list the same categories and items, in the same order, under the same words. */

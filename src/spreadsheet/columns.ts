@@ -72,10 +72,12 @@ export function columnOf<Key extends string>(columns: Columns<Key>, name: string
 }
 
 /**
- * Column names that carry responsibility, time or work: units, dates, measures. An import never
- * drops such a column silently; it uses it or refuses the file naming it.
+ * Column names that carry responsibility, time or work: units (责任主体, 责任方, 分工 too), dates and
+ * schedules (进度安排), measures (举措). An import never drops such a column silently; it uses it or
+ * refuses the file naming it. A column headed otherwise whose cells name units is judged by its
+ * cells (`droppedColumnProblems`).
  */
-const WEIGHTY_COLUMN = /单位|科室|处室|部门|牵头|配合|协办|时限|时间|日期|期限|截止|措施|\bunits?\b|department|date|deadline|\bdue\b|measure/i;
+const WEIGHTY_COLUMN = /单位|科室|处室|部门|牵头|配合|协办|主体|责任方|分工|时限|时间|日期|期限|截止|进度|安排|措施|举措|\bunits?\b|department|date|deadline|\bdue\b|measure/i;
 
 export const isWeightyColumn = (name: string): boolean => WEIGHTY_COLUMN.test(name);
 

@@ -1,3 +1,4 @@
+import { namesInCell, unitRolesInCell } from './cells.js';
 import type { Columns } from './columns.js';
 import { labelZh, type ImportProblem, type ImportResult, type ReadingNotes } from './import-problems.js';
 import { type SheetOptions, type Table } from './sheet.js';
@@ -37,15 +38,36 @@ export async function readRecords<Key extends string>(
  * Columns of the table that name units, dates or measures and that this import does not use: a
  * problem each, since dropping them would lose responsibility silently. `why` says what the
  * import records instead, e.g. "a findings list records no deadlines; import it as a ledger".
+ * `isUnitName` (the units directory, former names and collective names included) judges a column
+ * by its cells as well as its header: one whose cells name units is never dropped, whatever it is
+ * headed (责任主体, 落实主体: breaker10d P28).
  */
-export function droppedColumnProblems(table: Table<string>, why: { en: string; zh: string }): ImportProblem[] {
-  return table.unusedColumns
-    .filter((column) => column.weighty)
-    .map((column) => ({
-      row: null,
-      reason: `Column ${column.name} names units, dates or measures but is not used: ${why.en}.`,
-      reasonZh: `“${column.name}”列写的是单位、时间或措施，但本导入不使用它：${why.zh}。`,
-    }));
+export function droppedColumnProblems(table: Table<string>, why: { en: string; zh: string }, isUnitName?: (name: string) => boolean): ImportProblem[] {
+  return table.unusedColumns.flatMap((column) => {
+    if (column.weighty) {
+      return [{ row: null, reason: `Column ${column.name} names units, dates or measures but is not used: ${why.en}.`, reasonZh: `“${column.name}”列写的是单位、时间或措施，但本导入不使用它：${why.zh}。` }];
+    }
+    const unit = isUnitName ? unitNameIn(column.texts ?? [], isUnitName) : undefined;
+    if (unit === undefined) return [];
+    return [
+      {
+        row: null,
+        reason: `Column ${column.name} names units (such as ${unit}) but its header is not one this import reads, so it is not used: ${why.en}.`,
+        reasonZh: `“${column.name}”列写的是单位（如“${unit}”），但该表头不是本导入读取的列名，其中的单位不会得到任务：${why.zh}。`,
+      },
+    ];
+  });
+}
+
+/** The first unit named in the texts (a cell may list several, with 牵头单位： labels), or undefined. */
+function unitNameIn(texts: readonly string[], isUnitName: (name: string) => boolean): string | undefined {
+  for (const text of texts) {
+    const roles = unitRolesInCell(text);
+    const names = roles ? [...roles.lead, ...roles.others] : namesInCell(text);
+    const unit = names.find(isUnitName);
+    if (unit !== undefined) return unit;
+  }
+  return undefined;
 }
 
 /** The other unused columns, by name, for the result to list ("not imported: 备注"). */

@@ -35,7 +35,15 @@ export interface UnusedColumn {
   readonly name: string;
   /** Names units, dates or measures (`isWeightyColumn`): the import must use it or refuse the file. */
   readonly weighty: boolean;
+  /**
+   * The column's distinct non-blank cell texts on record rows, the first `UNUSED_TEXTS_KEPT`: for
+   * the import to judge by content what the header does not say (unit names under 责任主体).
+   */
+  readonly texts?: readonly string[];
 }
+
+/** How many of an unused column's texts a table keeps (`UnusedColumn.texts`). */
+const UNUSED_TEXTS_KEPT = 20;
 
 /** What a sheet holds besides its records. */
 export interface Table<Key extends string> {
@@ -395,7 +403,7 @@ function positionsOf<Key extends string>(
   names: readonly string[],
   columns: Columns<Key>,
   headerRow: number,
-): { positions: Map<Key, number[]>; unused: UnusedColumn[]; problems: ImportProblem[] } {
+): { positions: Map<Key, number[]>; unused: (UnusedColumn & { readonly position: number })[]; problems: ImportProblem[] } {
   const positions = new Map<Key, number[]>();
   const problems: ImportProblem[] = [];
   const unmatched: number[] = [];
@@ -418,12 +426,12 @@ function positionsOf<Key extends string>(
     }
   });
   // 序号 is the item code only when no 编号 column is there.
-  const unused: UnusedColumn[] = [];
+  const unused: (UnusedColumn & { position: number })[] = [];
   for (const position of unmatched) {
     const name = names[position]!;
     const key = columnOf(columns, name, true);
     if (key !== undefined && !positions.has(key)) positions.set(key, [position]);
-    else unused.push({ name, weighty: isWeightyColumn(name) });
+    else unused.push({ name, weighty: isWeightyColumn(name), position });
   }
   return { positions, unused, problems };
 }
@@ -462,6 +470,8 @@ function tableOf<Key extends string>(
     return filled.length === 1 && lineColumns.has(filled[0]!);
   };
   const unnamedFilled = new Map<number, string>();
+  const unusedTexts: string[][] = [];
+  for (const column of unused) unusedTexts[column.position] = [];
   const errorProblems: ImportProblem[] = [];
   let previousRow = lastHeaderRow;
   for (const row of rows) {
@@ -520,6 +530,10 @@ function tableOf<Key extends string>(
       else cells[key] = at.map((position) => textOf(row.cells[position] ?? null)).filter((text) => text !== '').join('\n') || null;
     }
     records.push({ row: row.row, cells, sections });
+    for (const column of unused) {
+      const text = textOf(row.cells[column.position] ?? null);
+      if (text !== '' && !unusedTexts[column.position]!.includes(text) && unusedTexts[column.position]!.length < UNUSED_TEXTS_KEPT) unusedTexts[column.position]!.push(text);
+    }
     for (const position of unnamed) {
       const text = textOf(row.cells[position] ?? null);
       if (text !== '' && !unnamedFilled.has(position)) unnamedFilled.set(position, text);
@@ -527,7 +541,7 @@ function tableOf<Key extends string>(
   }
   const unnamedProblems = [...unnamedFilled].map(([position, text]) => unnamedColumnProblem(headerRow, position, text));
   if (unnamedProblems.length > 0 || errorProblems.length > 0) return { ok: false, problems: [...unnamedProblems, ...errorProblems] };
-  return { ok: true, table: { sheet: sheetName, sheets: sheetName === null ? [] : [sheetName], headerRow, title, records, unusedColumns: unused, notices } };
+  return { ok: true, table: { sheet: sheetName, sheets: sheetName === null ? [] : [sheetName], headerRow, title, records, unusedColumns: unused.map(({ name, weighty, position }) => ({ name, weighty, texts: unusedTexts[position]! })), notices } };
 }
 
 const quoted = (names: readonly string[]): string => names.map((name) => `“${name}”`).join('');
@@ -615,7 +629,12 @@ export async function readSpreadsheet<Key extends string>(
   const parts = tables.map(({ name, result }) => ({ name: name!, table: (result as { table: Table<Key> }).table }));
   const names = parts.map((part) => part.name);
   const unusedColumns = new Map<string, UnusedColumn>();
-  for (const part of parts) for (const column of part.table.unusedColumns) unusedColumns.set(column.name, column);
+  for (const part of parts) {
+    for (const column of part.table.unusedColumns) {
+      const texts = [...new Set([...(unusedColumns.get(column.name)?.texts ?? []), ...(column.texts ?? [])])].slice(0, UNUSED_TEXTS_KEPT);
+      unusedColumns.set(column.name, { ...column, texts });
+    }
+  }
   return {
     ok: true,
     table: {

@@ -31,6 +31,8 @@ export const findingColumns = {
     label: '涉及单位 / 责任单位 (units)',
     aliases: [
       '涉及单位', '责任单位', '责任部门', '责任科室', '责任处室', '相关单位', '整改责任单位', '配合单位', '配合部门', '配合科室', '配合处室', '协办单位', '协办部门', '参与单位', '参与部门',
+      // Headers without 单位 that published 整改台账 use for the same units (breaker10d P28).
+      '责任主体', '整改主体', '落实主体', '实施主体', '整改责任主体', '责任方', '责任分工', '职责分工', '任务分工', '分工', '配合主体', '协同单位', '协作单位',
       'units concerned', 'concerned units', 'responsible units', 'units',
     ],
     several: true,
@@ -42,7 +44,7 @@ export const findingColumns = {
     aliases: ['整改时限', '整改期限', '整改完成时限', '完成时限', '完成时间', '完成期限', '时限要求', '时间要求', '时间节点', '截止日期', 'due date', 'deadline'],
     required: false,
   },
-  measures: { label: '整改措施 (measures)', aliases: ['整改措施', '整改举措', '具体措施', '工作措施', '措施', 'measures'], required: false },
+  measures: { label: '整改措施 (measures)', aliases: ['整改措施', '整改举措', '具体措施', '工作措施', '措施', '工作举措', '具体举措', '主要举措', '举措', 'measures'], required: false },
   identifiedOn: {
     label: '发现日期 (identified on)',
     aliases: ['发现日期', '发现时间', '问题发现日期', '问题发现时间', '反馈日期', 'identified on', 'identifiedon'],
@@ -169,7 +171,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   const problems: ImportProblem[] = droppedColumnProblems(table, {
     en: 'a findings list records each problem, the units it concerns and its measures; a rectification ledger (整改台账) also has a 整改时限 column',
     zh: '问题清单记录问题、涉及单位和整改措施；整改台账还需有“整改时限”列',
-  });
+  }, (name) => unitNamesOf(options.lookupUnit, name).ok);
   const notices: ImportProblem[] = [];
   const missingColumns: ImportProblem[] = [];
   for (const key of ['description', 'category', 'severity'] as const) {

@@ -74,6 +74,11 @@ export interface PlanReadOptions {
   readonly year?: number;
   /** The XLSX sheet to read (`--sheet`); the first visible one when absent. */
   readonly sheet?: string;
+  /**
+   * Whether a text names a unit of the directory (or a collective name): a column whose cells do is
+   * used or refused whatever its header (`droppedColumnProblems`). Absent: headers alone decide.
+   */
+  readonly isUnitName?: (name: string) => boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -105,7 +110,7 @@ export const planItemColumns = {
   },
   measures: {
     label: '措施 (measures)',
-    aliases: ['工作措施', '整改措施', '具体措施', '主要措施', '推进措施', '措施', 'measures'],
+    aliases: ['工作措施', '整改措施', '具体措施', '主要措施', '推进措施', '措施', '工作举措', '整改举措', '具体举措', '主要举措', '推进举措', '举措', 'measures'],
     required: false,
     lines: true,
   },
@@ -119,6 +124,8 @@ export const planItemColumns = {
     label: '责任单位 (responsible units)',
     aliases: [
       '责任单位', '责任部门', '责任科室', '责任处室', '配合单位', '配合部门', '配合科室', '配合处室', '协办单位', '协办部门', '参与单位', '参与部门', '参加单位',
+      // Headers without 单位 that published 任务分工 tables use for the same units (breaker10d P28).
+      '责任主体', '落实主体', '整改主体', '实施主体', '工作主体', '责任方', '责任分工', '职责分工', '任务分工', '分工', '配合主体', '协同单位', '协作单位',
       'responsible units', 'responsible unit', 'responsible', 'supporting units',
     ],
     several: true,
@@ -195,7 +202,7 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
     const dropped = droppedColumnProblems(table, {
       en: 'a plan item has a lead unit, responsible units, one due date, a description (具体要求) and measures (工作措施); rename the column to one of these or remove it',
       zh: '工作事项只有牵头单位、责任单位、完成时限、具体要求和工作措施；请把该列改名为其中之一，或删去该列',
-    });
+    }, options.isUnitName);
     // A flat task list (重点任务清单, 任务分工: no 类别 column, no section rows) is one category, said in a notice (breaker10 F6).
     const categorised = (record: SourceRecord<PlanColumn>) => record.cells.categoryTitle !== undefined || (record.sections ?? []).length > 0 || record.sheet !== undefined;
     const flat = table.records.length > 0 && !table.records.some(categorised);

@@ -334,13 +334,26 @@ const repeatsHeader = (row: SheetRow, names: readonly string[]): boolean => {
 /** The word a header ends in (单位, 部门, 科室, 处室): what a short sub-header under it leaves out. */
 const HEAD_WORD = /(单位|部门|科室|处室)$/;
 
-/** A sub-header as its column means it: `牵头` under `责任单位` is 牵头单位, when that is a known column and `牵头` alone is not. */
+/**
+ * A sub-header as its column means it: `牵头` under `责任单位` is 牵头单位, when that is a known column
+ * and `牵头` alone is not. Under a heading of responsibility that does not end in such a word
+ * (责任主体, 整改责任, 责任分工: breaker10d P30), a short role word (牵头, 配合, 协办, 参与, 主责,
+ * 责任) is that role's 单位.
+ */
 function withHeadWord<Key extends string>(name: string, above: string, columns: Columns<Key>): string {
-  const headWord = HEAD_WORD.exec(above)?.[1];
-  if (name === '' || !headWord || name.endsWith(headWord) || columnOf(columns, name, true) !== undefined) return name;
+  if (name === '' || columnOf(columns, name, true) !== undefined) return name;
+  const headWord = HEAD_WORD.exec(above)?.[1] ?? (ROLE_WORD.test(name) ? '单位' : undefined);
+  if (!headWord || name.endsWith(headWord)) return name;
   const composed = `${name}${headWord}`;
   return columnOf(columns, composed, true) === undefined ? name : composed;
 }
+
+/** A role alone as a sub-header: 牵头 | 配合 under 责任主体. */
+const ROLE_WORD = /^(牵头|配合|协办|参与|主责|责任)$/;
+
+/** Whether the header cell at `position` is one heading merged over several columns (the same text beside it). */
+const spansColumns = (names: readonly string[], position: number): boolean =>
+  names[position] !== '' && (names[position - 1] === names[position] || names[position + 1] === names[position]);
 
 /**
  * The header row, and the name of every column under it. A second header row refines the first
@@ -361,7 +374,10 @@ function headerOf<Key extends string>(
   // Short sub-headers under a merged 责任单位: 牵头 | 配合 read as 牵头单位 | 配合单位 (breaker10 F35).
   const below = next.cells.map((cell, position) => withHeadWord(textOf(cell), names[position] ?? '', columns));
   const refines = below.some((name, position) => name !== '' && name !== names[position] && columnOf(columns, name, true) !== undefined);
-  const onlyNames = below.every((name, position) => name === '' || name === names[position] || columnOf(columns, name, true) !== undefined || isWeightyColumn(name));
+  // Under a heading merged over several columns (整改责任 over 责任领导 | 责任单位 | 责任人) any name is a sub-header (breaker10d P30).
+  const onlyNames = below.every(
+    (name, position) => name === '' || name === names[position] || columnOf(columns, name, true) !== undefined || isWeightyColumn(name) || spansColumns(names, position),
+  );
   if (!refines || !onlyNames) return { headerRows: [header.row], names };
   const width = Math.max(names.length, below.length);
   return {

@@ -179,8 +179,10 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     if (ledger) notices.push(problemAt(table.headerRow, LEDGER_DEFAULTS[key]));
     else missingColumns.push(missingColumn(table.headerRow, findingColumns[key].label));
   }
+  // A ledger with no column of units at all is refused for the column, never row by row as if each row left its cell blank (breaker10d P30).
+  if (ledger && isSpreadsheet && table.records.length > 0 && !has('units') && !has('leadUnit')) missingColumns.push(missingColumn(table.headerRow, findingColumns.units.label));
   // A findings list without its columns is refused as a whole, as a sheet without a required column is.
-  if (missingColumns.length > 0) return { ok: false, problems: missingColumns, ...(table.sheet === null ? {} : { sheet: table.sheet }) };
+  if (missingColumns.length > 0) return { ok: false, problems: [...problems, ...missingColumns], ...(table.sheet === null ? {} : { sheet: table.sheet }) };
   if (!ledger && has('leadUnit')) {
     problems.push({
       row: null,

@@ -9,20 +9,38 @@ import { calendarDateOf, textOf, type Cell } from './cells.js';
  *   2026-06-30, 2026/6/30, 2026年6月30日, ２０２６年６月３０日, 二〇二六年六月三十日,
  *   2026年6月30日（星期二） (remarks in brackets are ignored), …前 / …之前 / …前完成;
  *   2026年6月, 2026年6月底(前) → the month's last day;  2026年底(前), 2026年内 → 12-31;
+ *   2026年6月上旬 / 中旬 / 下旬 → the 10th / 20th / last day;  2026年3月—6月 (至, ～) → the span's end;
+ *   明年 / 次年 / 翌年 … → the year after the context's, 今年 / 当年 → that year;
  *   2026年上半年 → 06-30, 下半年 → 12-31;  2026年第三季度 / 三季度 / Q3 → the quarter's last day;
  *   6月30日, 6月底前, 年底前, 上半年, 第三季度 → the same, in the year given (the plan's);
  *   立行立改 / 即知即改 / 立即整改 → at once;  持续推进 / 长期坚持 / 常态化 / 长期 → standing;
  *   每月 / 每季度 / 每半年 / 每年 → recurring;  X前完成并持续落实 (…并长期坚持) → by X, then standing.
  */
 
-export type DeadlineReading = { readonly ok: true; readonly deadline: Deadline } | { readonly ok: false; readonly reason: string; readonly reasonZh: string };
+export type DeadlineReading =
+  | {
+      readonly ok: true;
+      readonly deadline: Deadline;
+      /** The text gave no year and its day in `context.year` was before `context.notBefore`: it was read in this year, the next. */
+      readonly yearAfter?: number;
+    }
+  | { readonly ok: false; readonly reason: string; readonly reasonZh: string };
 
 /** Why a date cannot be read, in both languages. */
 type Unreadable = { readonly reason: string; readonly reasonZh: string };
 
 export interface DeadlineContext {
-  /** The year a date without one belongs to (the plan's year); without it 6月30日 is refused. */
+  /**
+   * The year a date without one belongs to (the plan's year, a 台账's identification year); without
+   * it 6月30日 is refused. 明年 / 次年 / 翌年 are the year after it, 今年 / 当年 / 本年 the year itself.
+   */
   readonly year?: number;
+  /**
+   * `YYYY-MM-DD`: a date written without a year (6月底前, 明年 aside) that falls before this day is
+   * read in the next year — a 整改台账 drawn up in October that says 6月底前 means next June
+   * (breaker10d P32); the reading says so (`yearAfter`). Absent: always `year`.
+   */
+  readonly notBefore?: string;
 }
 
 const CHINESE_DIGITS: Readonly<Record<string, number>> = {
@@ -80,9 +98,13 @@ function dayOf(text: string, context: DeadlineContext): { day: string } | Unread
   if (/^\d{4}-\d{2}-\d{2}$/.test(asDay)) {
     return isCalendarDate(asDay) ? { day: asDay } : { reason: `${asDay} does not exist`, reasonZh: `日期 ${asDay} 不存在` };
   }
-  const match = /^(?:(\d{4})年)?(.*)$/.exec(bare);
-  const yearText = match?.[1];
-  const rest = match?.[2] ?? '';
+  const match = /^(?:(\d{4})年|(明年|次年|翌年|下一年|下年|今年|当年|本年))?(.*)$/.exec(bare);
+  const relative = match?.[2];
+  const yearText = match?.[1] ?? (relative !== undefined && context.year !== undefined ? String(context.year + (NEXT_YEAR.test(relative) ? 1 : 0)) : undefined);
+  const rest = (match?.[3] ?? '').replace(/^度/, '');
+  if (relative !== undefined && context.year === undefined) {
+    return { reason: `"${text}" counts from a year that is unknown (write the year, e.g. 2027年3月底前)`, reasonZh: `“${text}”相对的年度不知道（请写明年份，如 2027年3月底前）` };
+  }
   const year = yearText ? Number(yearText) : context.year;
   const needYear = (): Unreadable => ({
     reason: `"${text}" gives no year, and the year is unknown (give the plan's year)`,
@@ -98,12 +120,14 @@ function dayOf(text: string, context: DeadlineContext): { day: string } | Unread
     if (!isCalendarDate(day)) return { reason: `${day} does not exist`, reasonZh: `日期 ${day} 不存在` };
     return { day };
   }
-  if ((m = /^(\d{1,2})月(?:底|末|份|中旬前|下旬)?$/.exec(rest)) && rest !== '') {
+  if ((m = /^(\d{1,2})月(底|末|份|上旬|中旬|下旬)?$/.exec(rest)) && rest !== '') {
     if (year === undefined) return needYear();
     const month = Number(m[1]);
     if (month < 1 || month > 12) return { reason: `month ${month} does not exist`, reasonZh: `没有 ${month} 月` };
-    day = monthEnd(year, month);
-  } else if (/^(?:年?底|年?末|年内|全年|年度内|本年度|当年)$/.test(rest) || (rest === '' && yearText)) {
+    // 上旬 ends on the 10th, 中旬 on the 20th, 下旬 with the month.
+    const tenDays = m[2] === '上旬' ? '10' : m[2] === '中旬' ? '20' : null;
+    day = tenDays ? `${year}-${String(month).padStart(2, '0')}-${tenDays}` : monthEnd(year, month);
+  } else if (/^(?:年?底|年?末|年?内|全年|年?度内|本年度|当年)$/.test(rest) || (rest === '' && yearText)) {
     if (year === undefined) return needYear();
     day = `${year}-12-31`;
   } else if ((m = /^(上|下)半年(?:底|末)?$/.exec(rest))) {
@@ -115,6 +139,12 @@ function dayOf(text: string, context: DeadlineContext): { day: string } | Unread
   }
   return day === null ? null : { day };
 }
+
+/** 明年, 次年, 翌年, 下一年, 下年: the year after the context's. */
+const NEXT_YEAR = /^(?:明年|次年|翌年|下一年|下年)$/;
+
+/** A span, 2026年3月—6月 or 3月至6月: due at its end (the end takes the start's year when it has none). */
+const SPAN = /^(.+?)(?:—|–|－|~|～|至|到|-{1,2})(.+)$/;
 
 /** `2026-02-30 does not exist`, or `"2026年2月30日": 2026-02-30 does not exist` when written otherwise. */
 const quoted = (original: string, { reason, reasonZh }: Unreadable): Unreadable =>
@@ -133,6 +163,19 @@ export function readDeadline(cell: Cell, context: DeadlineContext = {}): Deadlin
   const original = textOf(cell);
   if (original === '') return { ok: false, reason: 'no deadline given', reasonZh: '没有填写时限' };
   const text = normalizedDeadlineText(original);
+  const reading = readDeadlineText(original, text, context);
+  const { year, notBefore } = context;
+  const day = reading.ok && 'dueDate' in reading.deadline ? reading.deadline.dueDate : null;
+  // A day without a year that would fall before `notBefore` is the next such day (breaker10d P32).
+  if (day !== null && year !== undefined && notBefore !== undefined && day < notBefore && !namesItsYear(text)) {
+    const later = readDeadlineText(original, text, { year: year + 1 });
+    if (later.ok) return { ...later, yearAfter: year + 1 };
+  }
+  return reading;
+}
+
+/** `readDeadline` of a text, normalised (`text`) and as written (`original`, for the refusal). */
+function readDeadlineText(original: string, text: string, context: DeadlineContext): DeadlineReading {
   if (AT_ONCE.test(text)) return { ok: true, deadline: { kind: 'AT_ONCE' } };
   if (STANDING.test(text)) return { ok: true, deadline: { kind: 'STANDING' } };
   const period = RECURRING[text.replace(/(?:报送|上报|开展|一次|1次)+$/, '')];
@@ -144,7 +187,7 @@ export function readDeadline(cell: Cell, context: DeadlineContext = {}): Deadlin
     if (first && 'day' in first) return { ok: true, deadline: { kind: 'BY_DATE_THEN_STANDING', dueDate: first.day } };
     if (first) return { ok: false, ...quoted(original, first) };
   }
-  const single = dayOf(text, context);
+  const single = dayOf(text, context) ?? spanEndOf(text, context);
   if (single && 'day' in single) return { ok: true, deadline: { kind: 'BY_DATE', dueDate: single.day } };
   if (single) return { ok: false, ...quoted(original, single) };
   return {
@@ -153,6 +196,18 @@ export function readDeadline(cell: Cell, context: DeadlineContext = {}): Deadlin
     reasonZh: `“${original}”不是可识别的时限`,
   };
 }
+
+/** The end of a span (2026年3月—6月 → 2026-06-30), or null when the text is no span of two readable ends. */
+function spanEndOf(text: string, context: DeadlineContext): { day: string } | Unreadable | null {
+  const span = SPAN.exec(text);
+  if (!span) return null;
+  const start = /^(\d{4})年/.exec(span[1]!);
+  const end = start && !/^\d{4}年/.test(span[2]!) ? `${start[1]}年${span[2]}` : span[2]!;
+  return dayOf(span[1]!, context) === null ? null : dayOf(end, context);
+}
+
+/** Whether a text names its year (2026年, 2026-06-30, 明年 …) rather than taking the context's. */
+const namesItsYear = (text: string): boolean => /\d{4}|明年|次年|翌年|下一?年|今年|当年|本年/.test(text);
 
 /**
  * A cell that names one calendar day — an Excel date, 2026-03-20, 2026/3/20, 2026年3月20日,

@@ -15,7 +15,7 @@ const directory = unitLookupFrom([
 ]);
 
 /** A sheet with a title row, a two-row header (`top` over `sub`, `merges` of the header) and the rows. */
-async function workbook(top: readonly string[], sub: readonly string[], merges: readonly string[], rows: readonly (string | number)[][]): Promise<Uint8Array> {
+async function workbook(top: readonly string[], sub: readonly (string | number)[], merges: readonly string[], rows: readonly (string | number)[][]): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('台账');
   sheet.addRow(['青川市2026年整改台账']);

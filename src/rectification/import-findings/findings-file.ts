@@ -126,6 +126,12 @@ export interface FindingsImportOptions {
   /** The year of deadlines written without one (6月30日, 年底前); without it they are refused. */
   readonly year?: number;
   /**
+   * `YYYY-MM-DD`, the day the file's findings were identified (a row's 发现日期 comes first): a
+   * deadline without a year that would fall before it is the next such day, said in a notice
+   * (breaker10d P32: a 台账 drawn up in October that says 6月底前 means next June).
+   */
+  readonly identifiedOn?: string;
+  /**
    * `YYYY-MM-DD`, the day a standing part (常态化, 每季度) is kept up until and inspected by: the
    * approved rectification plan's inspection deadline; absent, the last day of `year`.
    */
@@ -277,7 +283,9 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     const identifiedOn = identifiedOnOf(first, problems);
     // Names mean the units of the day the work was given (a unit merged later is still itself then).
     const lookupUnit = lookupOn(options.lookupUnit, options.assignedOn ?? identifiedOn);
-    const units = ledger ? partsOf(draft.rows, { ...options, lookupUnit }, problems) : concernedUnitsOf(first, lookupUnit, problems);
+    const units = ledger
+      ? partsOf(draft.rows, { ...options, lookupUnit, ...(identifiedOn ? { identifiedOn } : {}) }, problems, notices)
+      : concernedUnitsOf(first, lookupUnit, problems);
     // Read over several sheets, each problem names the finding's sheet.
     if (first.sheet !== undefined) for (let index = found; index < problems.length; index += 1) problems[index] = { ...problems[index]!, sheet: first.sheet };
     if (problems.length === found && severity) {
@@ -422,7 +430,7 @@ function concernedUnitsOf(record: SourceRecord<FindingKey>, lookupUnit: UnitLook
  * other unit as responsible, each due on its row's deadline (a blank deadline on a following row
  * is the one above, as a merged cell reads).
  */
-function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImportOptions, problems: ImportProblem[]): ImportedPart[] {
+function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImportOptions, problems: ImportProblem[], notices: ImportProblem[]): ImportedPart[] {
   const parts: ImportedPart[] = [];
   const problemsBefore = problems.length;
   let due: PartDue | null = null;
@@ -438,7 +446,7 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
       problems.push({ row, reason: 'No responsible unit (责任单位): a ledger row names the units that rectify it.', reasonZh: '未写责任单位：整改台账的每一行须写明负责整改的单位。' });
       continue;
     }
-    const rowDue = dueDateOf(cells.dueDate ?? null, row, options, problems);
+    const rowDue = dueDateOf(cells.dueDate ?? null, row, options, problems, notices);
     if (rowDue === undefined) continue;
     if (rowDue !== null) due = rowDue;
     if (due === null) {
@@ -512,9 +520,16 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
  * every quarter; a recurring one (每季度, 每月) is the same with reports every such period, since a
  * finding has one part per unit. "X前完成并持续落实" is due by X, then standing.
  */
-function dueDateOf(cell: Cell, row: number, options: FindingsImportOptions, problems: ImportProblem[]): PartDue | null | undefined {
+function dueDateOf(cell: Cell, row: number, options: FindingsImportOptions, problems: ImportProblem[], notices: ImportProblem[]): PartDue | null | undefined {
   if (textOf(cell) === '') return null;
-  const reading = readDeadline(cell, { year: options.year });
+  const reading = readDeadline(cell, { year: options.year, ...(options.identifiedOn === undefined ? {} : { notBefore: options.identifiedOn }) });
+  if (reading.ok && reading.yearAfter !== undefined && 'dueDate' in reading.deadline) {
+    notices.push({
+      row,
+      reason: `Due date (整改时限) "${textOf(cell)}" gives no year; ${options.year} would be before the finding was identified (${options.identifiedOn}): read as ${reading.deadline.dueDate}.`,
+      reasonZh: `整改时限“${textOf(cell)}”没有写年份，按 ${options.year} 年则早于问题发现日期（${options.identifiedOn}）：按 ${reading.yearAfter} 年读作 ${reading.deadline.dueDate}。如不是，请写明年份。`,
+    });
+  }
   if (!reading.ok) {
     problems.push({
       row,

@@ -120,6 +120,7 @@ export async function importFindingsFile(
     today: options.assignedOn ?? fileIdentifiedOn,
     ...(options.assignedOn === undefined ? {} : { assignedOn: options.assignedOn }),
     year: Number(fileIdentifiedOn.slice(0, 4)),
+    identifiedOn: fileIdentifiedOn,
     standingUntil: plan.status === 'approved' ? dueDateLimitOf(plan).latest : undefined,
     dueDateLimit: findingDueDateLimit(plan.status === 'approved' ? plan : null, fileIdentifiedOn),
   });

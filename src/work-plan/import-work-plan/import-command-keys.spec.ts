@@ -115,3 +115,18 @@ describe('a retry of a revision request', () => {
     dependencies.store.close();
   });
 });
+
+describe('a new version that makes an item 立行立改, sent without its day (breaker10d P34)', () => {
+  it('is due the day the version is applied (today), not the plan\'s approval day', async () => {
+    const dependencies = await emptyStore();
+    const options = { title: '时限类型调整', approvedOn: '2026-02-20' };
+    await importWorkPlanFile(dependencies, { name: 'tv1.csv', content: V1 }, options, requestOf('tv1', options, '2026-03-01T09:00:00+08:00'));
+    const atOnce = text(`${HEADER}公开,1,EX甲,青川市发展和改革委员会,2026-12-05\n公开,2,EX乙,青川市教育局,立行立改\n`);
+    const revise = { ...options, revise: true };
+    const preview = await importWorkPlanFile(dependencies, { name: 'tv2.csv', content: atOnce }, { ...revise, dryRun: true }, requestOf('tv2-dry', { ...revise, dryRun: true }, '2026-12-01T09:00:00+08:00'));
+    expect(preview.revision?.redated).toEqual([expect.objectContaining({ code: '2', from: '2026-12-20', to: expect.stringContaining('立行立改') })]);
+    await importWorkPlanFile(dependencies, { name: 'tv2.csv', content: atOnce }, revise, requestOf('tv2', revise, '2026-12-01T09:00:00+08:00'));
+    expect(await dueDateOf(dependencies, options.title, '2')).toBe('2026-12-01');
+    dependencies.store.close();
+  });
+});

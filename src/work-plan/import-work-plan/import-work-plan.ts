@@ -98,20 +98,25 @@ export async function importWorkPlanFile(
   const retried = firstRunAppended(recorded);
   const { fileName, format } = fileFormatOf(file);
   const today = officeDate(context.now);
-  const validation = await importWorkPlan(file.content, {
-    format,
-    fileName,
-    title: options.title,
-    year: options.year,
-    sheet: file.sheet,
-    // 立行立改 (fix at once) is due the day the units are told.
-    today: options.assignedOn ?? options.approvedOn ?? today,
-    // The file names units as they were that day: one merged later is still itself (its part passes on the merge day).
-    lookupUnit: unitLookupFrom(dependencies.units.list(), options.assignedOn ?? options.approvedOn ?? today),
-    // Items past the plan's period are left to the item's decision, which records the override.
-    periodOverridden: options.dueDateOverride !== undefined,
-  });
-  if (!validation.ok) throw importRefused(fileName, format, validation.problems, 'BAD_USER_INPUT', validation.sheet);
+  const readOn = async (day: string) => {
+    const read = await importWorkPlan(file.content, {
+      format,
+      fileName,
+      title: options.title,
+      year: options.year,
+      sheet: file.sheet,
+      // 立行立改 (fix at once) is due the day the units are told.
+      today: day,
+      // The file names units as they were that day: one merged later is still itself (its part passes on the merge day).
+      lookupUnit: unitLookupFrom(dependencies.units.list(), day),
+      // Items past the plan's period are left to the item's decision, which records the override.
+      periodOverridden: options.dueDateOverride !== undefined,
+    });
+    if (!read.ok) throw importRefused(fileName, format, read.problems, 'BAD_USER_INPUT', read.sheet);
+    return read;
+  };
+  const readDay = options.assignedOn ?? options.approvedOn ?? today;
+  const validation = await readOn(readDay);
 
   const sha256 = sha256Of(file.content);
   // A title retyped (２０２６, spaces, 年度) names the plan imported under its first spelling (breaker10c P7).
@@ -135,10 +140,12 @@ export async function importWorkPlanFile(
   // A title someone wrote for this plan (the title field, a YAML/JSON document's own) says it is a plan of its own; one read off the sheet or the file name does not.
   const titleGiven = options.title !== undefined || format === 'yaml' || format === 'json';
   if (repeated && repeated.shared === repeated.of && !titleGiven) throw repeatedPlanRefused(validated, repeated);
-  // A version (new, or the same file again) whose rows were renumbered keeps each item's code, matched by its title (breaker10 F23).
-  const renumbering = await renumberingOf(dependencies, existing, validated);
-  const plan = renumbering?.plan ?? validated;
   const days = planDays(options, today, existing, isNewVersion);
+  // A new version is applied on its own day (assignedOn, else today), not the plan's approval: 立行立改 in it is due then (breaker10d P34).
+  const asApplied = isNewVersion && days.assignedOn !== readDay && hasItemAtOnce(validated) ? { ...(await readOn(days.assignedOn)).plan, title: validated.title } : validated;
+  // A version (new, or the same file again) whose rows were renumbered keeps each item's code, matched by its title (breaker10 F23).
+  const renumbering = await renumberingOf(dependencies, existing, asApplied);
+  const plan = renumbering?.plan ?? asApplied;
   const { planId, importPlan, defineItems } = workPlanCommands(plan, { fileName, sha256 }, context.actor, days, options.dueDateOverride);
   const rowOfItem = new Map(plan.categories.flatMap((category) => category.items.map((item) => [item.code, item.row])));
   const defineItemId = (item: (typeof defineItems)[number]) => commandIdOf(item.type, keyOf(`item:${item.data.code}`));
@@ -286,6 +293,9 @@ function commandKeys(context: CommandContext, planStream: string, sha256: string
   const request = context.requestDigest === undefined ? `${context.requestKey}@${planRevision}` : context.requestKey;
   return (what) => `work-plan:${planStream}:${request}:${sha256}:${what}`;
 }
+
+/** Whether an item of the plan is due at once (立行立改): its day depends on the day the plan is read for. */
+const hasItemAtOnce = (plan: ValidatedPlan): boolean => plan.categories.some((category) => category.items.some((item) => item.terms?.kind === 'AT_ONCE'));
 
 /** Two outlines list the same categories and items, in the same order, under the same words. */
 const sameOutline = (a: WorkPlanOutline['categories'], b: WorkPlanOutline['categories']): boolean => JSON.stringify(a) === JSON.stringify(b);

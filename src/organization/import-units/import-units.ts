@@ -64,7 +64,18 @@ export async function importUnitsFile(
 
   const sha256 = sha256Of(file.content);
   const registerContext = (unit: ImportedUnit) => contextInBatch(context, 'RegisterUnit', `units:${sha256}:${unit.code.toUpperCase()}`);
-  const renameContext = (unit: ImportedUnit) => contextInBatch(context, 'RenameUnit', `units:${sha256}:${unit.code.toUpperCase()}:rename`);
+  // A rename's key names the request, not only the file (breaker10d P33): the same file renaming a
+  // unit again after it was renamed back is a new rename, a client's retry the same one. The command
+  // line's key is the file's digest and is never retried: its key names the unit stream's revision.
+  const streamRevisions = new Map<string, number>();
+  if (context.requestDigest === undefined) {
+    for (const unit of read.units.filter((each) => each.renamedFrom !== null)) streamRevisions.set(unit.unitId, (await dependencies.store.readStream(unitStream(unit.unitId))).length);
+  }
+  const renameKey = (unit: ImportedUnit) =>
+    context.requestDigest === undefined
+      ? `units:${sha256}:${unit.code.toUpperCase()}:rename@${streamRevisions.get(unit.unitId) ?? 0}`
+      : `units:${context.requestKey}:${sha256}:${unit.code.toUpperCase()}:rename`;
+  const renameContext = (unit: ImportedUnit) => contextInBatch(context, 'RenameUnit', renameKey(unit));
   // A retry sees the directory after its first run: the units that run registered or renamed are
   // its own again (it finds their commands done and appends nothing), not "already registered".
   const units = firstRunAppended(recorded)

@@ -155,11 +155,32 @@ describe('a reorganisation (机构改革): 卫生和计划生育委员会 become
   it('once renamed, the same file again renames nothing, asked or not', async () => {
     const renamed = [{ ...directory[0]!, name: '青川市卫生健康委员会', formerNames: ['青川市卫生和计划生育委员会'] }];
     for (const rename of [false, true]) {
-      expect(await importUnits(csv, { ...options, lookupUnit: unitLookupFrom(renamed), rename })).toMatchObject({
+      expect(await importUnits(csv, { ...options, lookupUnit: unitLookupFrom(renamed), nameOf: () => renamed[0]!.name, rename })).toMatchObject({
         ok: true,
         units: [{ code: 'WJW', alreadyRegistered: true, renamedFrom: null }],
       });
     }
+  });
+});
+
+describe('a file naming a unit by a name it had before (breaker10d P33)', () => {
+  // Renamed to 卫生健康委员会, then back (a slip corrected): the file's 卫生健康委员会 is now a former name.
+  const directory = [{ id: unitIdForCode('WJW'), code: 'WJW', name: '青川市卫生和计划生育委员会', formerNames: ['青川市卫生健康委员会'] }];
+  const options = { format: 'csv' as const, lookupUnit: unitLookupFrom(directory), nameOf: () => directory[0]!.name };
+  const csv = '编码,名称,类型\nWJW,青川市卫生健康委员会,部门\n';
+
+  it('is a rename when asked, not "already registered"', async () => {
+    expect(await importUnits(csv, { ...options, rename: true })).toMatchObject({
+      ok: true,
+      units: [{ code: 'WJW', name: '青川市卫生健康委员会', alreadyRegistered: true, renamedFrom: '青川市卫生和计划生育委员会' }],
+    });
+  });
+
+  it('is refused unless asked, naming both names', async () => {
+    expect(await importUnits(csv, options)).toMatchObject({
+      ok: false,
+      problems: [{ row: 2, reasonZh: '单位编码 WJW 已登记为“青川市卫生和计划生育委员会”，不是“青川市卫生健康委员会”。如该单位已更名，请勾选“按更名导入”后重新导入。' }],
+    });
   });
 });
 

@@ -177,10 +177,13 @@ export async function importUnits(
   for (const { row, code, name, kind, parentCode, parentName } of rows) {
     const idOfCode = code === '' ? undefined : options.lookupUnit(code);
     const idOfName = name === '' ? undefined : options.lookupUnit(name);
+    const current = idOfCode === undefined ? undefined : options.nameOf?.(idOfCode);
+    // The file names the unit otherwise than the directory does now: a new name, or one it had before
+    // (renamed since, or renamed back): a rename either way, never "already registered" (breaker10d P33).
+    const otherName = idOfCode !== undefined && name !== '' && (idOfName === undefined || (idOfName === idOfCode && current !== undefined && name !== current));
     if (idOfCode !== undefined && idOfName !== undefined && idOfCode !== idOfName) {
       problems.push({ row, reason: `${name} is already the name of another unit than ${code} in the directory.`, reasonZh: `“${name}”已是单位名录中另一个单位（不是 ${code}）的名称。` });
-    } else if (idOfCode !== undefined && idOfName === undefined && name !== '' && !options.rename) {
-      const current = options.nameOf?.(idOfCode);
+    } else if (otherName && !options.rename) {
       problems.push({
         row,
         reason:
@@ -225,7 +228,7 @@ export async function importUnits(
       }
     }
     if (kind) {
-      const renamedFrom = idOfCode !== undefined && idOfName === undefined && options.rename ? (options.nameOf?.(idOfCode) ?? null) : null;
+      const renamedFrom = otherName && options.rename ? (current ?? null) : null;
       units.push({ row, unitId: unitIdForCode(code), code, name, kind, parentUnitId, alreadyRegistered: idOfCode !== undefined, renamedFrom });
     }
   }

@@ -1,0 +1,49 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { allEventSchemas } from '../../event-sourcing/all-event-schemas.js';
+import { replayLog } from '../../event-sourcing/replay-log.js';
+import { SqliteEventStore } from '../../event-store/sqlite-event-store.js';
+import { commandContext, type CommandContext } from '../../shared/command-context.js';
+import { UnitsReadModel } from '../units/units.read-model.js';
+import { unitIdForCode } from '../units/unit-id.js';
+import { importUnitsFile } from './import-units.js';
+
+/*
+ * breaker10d P33: a units file renaming a unit renames it whenever the directory names it otherwise
+ * — the same file again after the unit was renamed back included — from the server and the command line.
+ */
+
+const text = (csv: string) => new TextEncoder().encode(csv);
+const NEW_NAME = text('编码,名称,类型\nWJW,青川市卫生健康委员会,部门\n');
+const OLD_NAME = text('编码,名称,类型\nWJW,青川市卫生和计划生育委员会,部门\n');
+const admin = { id: 'user:admin', role: 'ADMIN' as const, unitId: null };
+
+const fromServer = (key: string): CommandContext =>
+  commandContext({ actor: admin, commandType: 'ImportUnits', idempotencyKey: key, now: new Date('2026-11-20T09:00:00+08:00'), request: { idempotencyKey: key, rename: true } });
+const fromCommandLine = (content: Uint8Array): CommandContext =>
+  commandContext({ actor: { id: 'cli:operator', role: 'SYSTEM', unitId: null }, commandType: 'ImportUnits', idempotencyKey: Buffer.from(content).toString('base64'), now: new Date('2026-11-20T09:00:00+08:00') });
+
+describe.each([
+  ['the server', (key: string) => fromServer(key)],
+  ['the command line', (_key: string, content: Uint8Array) => fromCommandLine(content)],
+])('renaming by a units file, from %s', (_from, contextOf) => {
+  it('renames again with the same file after the unit was renamed back', async () => {
+    const store = new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'rectify-unit-renames-')), 'events.db'));
+    const schemas = allEventSchemas();
+    const run = async (key: string, content: Uint8Array, rename: boolean) =>
+      importUnitsFile({ store, schemas, units: await replayLog(store, schemas, new UnitsReadModel()) }, { name: 'units.csv', content }, contextOf(key, content), { rename });
+    const nameNow = async () => (await replayLog(store, schemas, new UnitsReadModel())).get(unitIdForCode('WJW'))?.name;
+
+    await run('register', OLD_NAME, false);
+    expect((await run('rename', NEW_NAME, true)).renamed).toHaveLength(1);
+    expect(await nameNow()).toBe('青川市卫生健康委员会');
+    expect((await run('rename-back', OLD_NAME, true)).renamed).toHaveLength(1);
+    expect(await nameNow()).toBe('青川市卫生和计划生育委员会');
+
+    const again = await run('rename-again', NEW_NAME, true);
+    expect(again).toMatchObject({ renamed: [{ code: 'WJW', renamedFrom: '青川市卫生和计划生育委员会' }], alreadyRegistered: [] });
+    expect(await nameNow()).toBe('青川市卫生健康委员会');
+    store.close();
+  });
+});

@@ -345,7 +345,8 @@ describe('A restarted server process', () => {
     const sqlitePath = freshDatabasePath();
     // The built server writes the snapshot (its code version is the built code's), at SIGTERM.
     const seeding = await startServer(sqlitePath, { env: { DEMO_DATA: 'true' } });
-    await waitForLine(seeding, /Read models rebuilt/);
+    // The demo is seeded once the read models are rebuilt: its events make the snapshot.
+    await waitForLine(seeding, /Demo data ready/);
     seeding.child.kill('SIGTERM');
     await new Promise((resolve) => seeding.child.once('exit', resolve));
     expect(seeding.output()).toMatch(/Read-model snapshot written at position/);
@@ -393,7 +394,7 @@ describe('A server stopped after a new build was written over its code', () => {
     try {
       // Build A serves a new store (no snapshot: none is judged at its start) and writes none while serving.
       const a = await startServer(sqlitePath, { script: install.main, env: { DEMO_DATA: 'true' } });
-      await waitForLine(a, /Read models rebuilt/);
+      await waitForLine(a, /Demo data ready/);
       expect(existsSync(snapshotPath(sqlitePath))).toBe(false);
       // `npm run build` while A runs: build B's code differs.
       appendFileSync(join(install.folder, 'dist', 'event-sourcing', 'projection-engine.js'), '\n// build B\n');

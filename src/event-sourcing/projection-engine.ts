@@ -111,7 +111,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
       restored
         ? `Read models restored from the snapshot at position ${formatPosition(restored.position)} (written ${restored.writtenAt}); replayed ${replayed} events up to position ${formatPosition(head)}`
         : `Read models rebuilt from the log: replayed ${replayed} events up to position ${formatPosition(head) ?? 'none (empty log)'}`,
-      { eventsReplayed: replayed, fromSnapshot: restored !== null },
+      { eventsReplayed: replayed, fromSnapshot: restored !== null, codeVersion: this.snapshots.loadedCodeVersion },
     );
     this.serving = true;
     if (this.snapshots.intervalMs > 0) {
@@ -146,7 +146,9 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
    */
   writeSnapshot(): Promise<void> {
     if (this.failure) return Promise.resolve();
-    if (this.snapshotWrite || !this.checkpoint || !this.checkpointEventId || this.snapshots.path === null) return this.snapshotWrite ?? Promise.resolve();
+    if (this.snapshotWrite || !this.checkpoint || !this.checkpointEventId || this.snapshots.path === null || !this.snapshots.writesSnapshots) {
+      return this.snapshotWrite ?? Promise.resolve();
+    }
     this.snapshotWrite = this.captureAndWrite(this.checkpoint, this.checkpointEventId).finally(() => {
       this.snapshotWrite = null;
     });

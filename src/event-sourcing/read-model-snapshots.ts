@@ -13,6 +13,7 @@ import {
   UnreadableSnapshotError,
   codeVersion,
   decodeSnapshotStates,
+  judgeLoadedCode,
   encodeSnapshot,
   headerPosition,
   isAuthentic,
@@ -88,6 +89,12 @@ export class ReadModelSnapshots {
   readonly everyEvents: number;
   /** Write this often (ms) when events were projected since the last snapshot (0: not by time). */
   readonly intervalMs: number;
+  /**
+   * The code version of the code this process loaded, judged at its start (breaker8d P6): every
+   * snapshot it writes is stamped with it, whenever it is written. Null when the code's files
+   * changed on disk since the process started: then no snapshot is used or written.
+   */
+  readonly loadedCodeVersion: string | null;
 
   constructor(
     @Inject(ADMITTED_STORE) private readonly admitted: AdmittedStore,
@@ -98,6 +105,19 @@ export class ReadModelSnapshots {
     this.path = config.get('READ_MODEL_SNAPSHOT_PATH', { infer: true });
     this.everyEvents = config.get('READ_MODEL_SNAPSHOT_EVERY_EVENTS', { infer: true });
     this.intervalMs = config.get('READ_MODEL_SNAPSHOT_MINUTES', { infer: true }) * 60_000;
+    this.loadedCodeVersion = this.path === null ? null : codeVersion(this.schemas.versions());
+    const { changed } = this.path === null ? { changed: null } : judgeLoadedCode();
+    if (changed !== null) {
+      this.logger.warn(
+        `${changed} changed after this process started (a build while it was starting?): which code it runs cannot be told from the files, ` +
+          'so it neither uses nor writes a read-model snapshot (the next start rebuilds the read models from the log, and writes one)',
+      );
+    }
+  }
+
+  /** Whether this process stamps snapshots (its code was judged at start; see `loadedCodeVersion`). */
+  get writesSnapshots(): boolean {
+    return this.loadedCodeVersion !== null;
   }
 
   /**
@@ -164,7 +184,8 @@ export class ReadModelSnapshots {
 
   /** Why this snapshot cannot stand for the read models of this code and store; null when it can. */
   private async refusal(header: SnapshotHeader, projections: readonly Projection[], head: Position | null): Promise<string | null> {
-    if (header.codeVersion !== this.codeVersion()) return 'it was written by another version of Rectify';
+    if (this.loadedCodeVersion === null) return 'the code this process runs changed on disk since it started, so it cannot tell whether the snapshot is its own';
+    if (header.codeVersion !== this.loadedCodeVersion) return 'it was written by another version of Rectify';
     const names = projections.map(readModelName);
     if (header.readModels.length !== names.length || header.readModels.some((name, index) => name !== names[index])) {
       return `it holds other read models (${header.readModels.join(', ')})`;
@@ -190,9 +211,10 @@ export class ReadModelSnapshots {
    * the caller applies no event until it resolves.
    */
   capture(projections: readonly Projection[], position: Position, eventId: string, pause?: Pause): Promise<SnapshotBytes> {
+    if (this.loadedCodeVersion === null) throw new Error('no read-model snapshot is captured by a process whose code changed on disk since it started');
     return encodeSnapshot(
       {
-        codeVersion: this.codeVersion(),
+        codeVersion: this.loadedCodeVersion,
         storeId: this.admitted.identity.storeId,
         position: headerPosition(position),
         chainHash: this.chainHashAt(position),
@@ -213,10 +235,6 @@ export class ReadModelSnapshots {
   }
 
   private readonly authenticate: SnapshotAuthenticator = (parts) => this.keys.mac('read-model snapshot', parts);
-
-  private codeVersion(): string {
-    return codeVersion(this.schemas.versions());
-  }
 
   private chainHashAt(position: Position): string | null {
     const store = this.admitted.store;

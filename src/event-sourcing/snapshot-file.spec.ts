@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
-import { decodeSnapshotStates, encodeSnapshot, isAuthentic, readSnapshotFile, writeSnapshotFile, type SnapshotAuthenticator } from './snapshot-file.js';
+import { decodeSnapshotStates, encodeSnapshot, isAuthentic, judgeCodeAt, readSnapshotFile, writeSnapshotFile, type SnapshotAuthenticator } from './snapshot-file.js';
 
 /*
  * A snapshot is serialised a piece at a time (issue 12: the event loop is given back between pieces
@@ -141,5 +141,48 @@ describe('a read-model snapshot written in pieces', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+/*
+ * breaker8d P6: the stamp is the code the process loaded, judged at its start. The files' bytes say
+ * which code it is only while none changed after the start (a build beside a running server).
+ */
+describe('the code a process loaded', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'rectify-code-'));
+    mkdirSync(join(root, 'feature'));
+    writeFileSync(join(root, 'main.js'), 'export const a = 1;');
+    writeFileSync(join(root, 'feature', 'projection.js'), 'export const b = 2;');
+    writeFileSync(join(root, 'feature', 'notes.md'), 'not code');
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  /** An instant after every file's change time: a process started once the files were written. */
+  const startedAfterFiles = () => Math.max(...['main.js', 'feature/projection.js'].map((file) => statSync(join(root, file)).ctimeMs)) + 1;
+
+  it('is the hash of the code files, the same however often it is judged, and another for another build', () => {
+    const first = judgeCodeAt(root, startedAfterFiles());
+    expect(first.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(judgeCodeAt(root, startedAfterFiles())).toEqual(first);
+    writeFileSync(join(root, 'feature', 'notes.md'), 'other notes, not code');
+    expect(judgeCodeAt(root, startedAfterFiles()).hash).toBe(first.hash);
+    writeFileSync(join(root, 'feature', 'projection.js'), 'export const b = 3;');
+    const rebuilt = judgeCodeAt(root, startedAfterFiles());
+    expect(rebuilt.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(rebuilt.hash).not.toBe(first.hash);
+  });
+
+  it('cannot be told when a code file changed after the process started, even with its old times put back', () => {
+    const started = startedAfterFiles();
+    expect(judgeCodeAt(root, started).changed).toBeNull();
+    const file = join(root, 'feature', 'projection.js');
+    const { atime, mtime } = statSync(file);
+    writeFileSync(file, 'export const b = 4;');
+    // A copy that keeps the old modification time (cp -p, tar) still changes the file's ctime.
+    utimesSync(file, atime, mtime);
+    const changedSince = Math.min(started, statSync(file).ctimeMs - 1);
+    expect(judgeCodeAt(root, changedSince)).toEqual({ hash: null, changed: file });
   });
 });

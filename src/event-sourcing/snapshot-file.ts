@@ -339,24 +339,62 @@ export async function writeSnapshotFile(path: string, bytes: SnapshotBytes): Pro
   }
 }
 
-let memoizedCodeVersion: string | undefined;
+/**
+ * The code a process loaded, judged once at its start (see `judgeLoadedCode`): the hash of its
+ * compiled modules, or null when they changed on disk after the process started, so that which code
+ * it runs cannot be told from the files (`changed` names one such file).
+ */
+export type LoadedCode = { readonly hash: string; readonly changed: null } | { readonly hash: null; readonly changed: string };
+
+let loadedCode: LoadedCode | undefined;
 
 /**
- * The code version a snapshot must match: SHA-256 (hex) of every compiled module of the app (the
- * `.js` files under dist/, or the `.ts` sources when run from src/ by the tests), the event
- * schemas' types and versions, the snapshot format and the V8 version (its serializer). Any change
- * to a projection, an upcaster or a schema changes it, so a snapshot is never read by other code:
- * it is discarded and the read models are rebuilt from the log.
+ * The code version of the modules under `root` (`.js` files of dist/, or the `.ts` sources when run
+ * from src/ by the tests; specs and declarations left out), as this process loaded them:
+ * SHA-256 (hex) of every file's path and bytes, the snapshot format and the V8 version (its
+ * serializer) — unless a file's change time (ctime, which no copy tool can set back, or mtime) is
+ * after `startedAt` (epoch ms: the process's start, `performance.timeOrigin`): then the files on
+ * disk may be a later build than the one loaded (breaker8d P6: `npm run build` while a server runs)
+ * and no hash can stand for the loaded code.
  */
-export function codeVersion(schemaVersions: readonly (readonly [string, number])[]): string {
-  if (memoizedCodeVersion === undefined) {
-    const root = fileURLToPath(new URL('..', import.meta.url));
-    const hash = createHash('sha256').update(`format ${FORMAT}; v8 ${process.versions.v8}\n`);
-    for (const file of codeFiles(root)) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
-    memoizedCodeVersion = hash.digest('hex');
+export function judgeCodeAt(root: string, startedAt: number): LoadedCode {
+  const hash = createHash('sha256').update(`format ${FORMAT}; v8 ${process.versions.v8}\n`);
+  for (const file of codeFiles(root)) {
+    const stat = statSync(file);
+    if (Math.max(stat.ctimeMs, stat.mtimeMs) > startedAt) return { hash: null, changed: file };
+    hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   }
+  return { hash: hash.digest('hex'), changed: null };
+}
+
+/**
+ * The code this process loaded (see `judgeCodeAt`), judged the first time it is asked — at start,
+ * by ReadModelSnapshots — and never again: a snapshot written later (every few minutes, at shutdown)
+ * is stamped with the code that built the read models, not with whatever build lies on disk by then
+ * (breaker8d P6: a server stopped after `npm run build` stamped its old read models with the new
+ * build's hash, so the new build took them as its own).
+ */
+export function judgeLoadedCode(): LoadedCode {
+  // Run from the sources (the tests), each module is compiled from src/ as it is imported, whenever
+  // that is, and nothing is built beside a running process: a source edited during a test run is
+  // the developer's own, not another build, so only built code (dist/) is judged by its times.
+  const fromSources = import.meta.url.endsWith('.ts');
+  loadedCode ??= judgeCodeAt(fileURLToPath(new URL('..', import.meta.url)), fromSources ? Number.POSITIVE_INFINITY : performance.timeOrigin);
+  return loadedCode;
+}
+
+/**
+ * The code version a snapshot must match: the loaded code's hash (`judgeLoadedCode`) with the event
+ * schemas' types and versions. Any change to a projection, an upcaster or a schema changes it, so a
+ * snapshot is never read by other code: it is discarded and the read models are rebuilt from the
+ * log. Null when the loaded code cannot be told (its files changed since the start): such a process
+ * neither uses nor writes a snapshot.
+ */
+export function codeVersion(schemaVersions: readonly (readonly [string, number])[]): string | null {
+  const { hash } = judgeLoadedCode();
+  if (hash === null) return null;
   return createHash('sha256')
-    .update(memoizedCodeVersion)
+    .update(hash)
     .update(schemaVersions.map(([type, version]) => `${type}@${version}`).join(','))
     .digest('hex');
 }

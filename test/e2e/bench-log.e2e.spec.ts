@@ -125,7 +125,7 @@ describe('The benchmark log generator', () => {
 });
 
 describe('The bench scripts’ command lines', () => {
-  const scripts = ['bench/run.mjs', 'bench/profile.mjs', 'bench/generate-log.mjs'].map((script) => join(process.cwd(), script));
+  const scripts = ['bench/run.mjs', 'bench/profile.mjs', 'bench/generate-log.mjs', 'bench/read-costs.mjs'].map((script) => join(process.cwd(), script));
 
   it.each(scripts)('%s --help prints its usage and runs nothing', async (script) => {
     const { stdout, stderr } = await run(process.execPath, [script, '--help']);

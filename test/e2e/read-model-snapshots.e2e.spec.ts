@@ -1,5 +1,7 @@
 import { createHash, createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ledgerMac } from '../../src/ledger/ledger-keys.js';
 import { Logger } from '@nestjs/common';
 import { jest } from '@jest/globals';
@@ -343,7 +345,8 @@ describe('A restarted server process', () => {
     const sqlitePath = freshDatabasePath();
     // The built server writes the snapshot (its code version is the built code's), at SIGTERM.
     const seeding = await startServer(sqlitePath, { env: { DEMO_DATA: 'true' } });
-    await waitForLine(seeding, /Read models rebuilt/);
+    // The demo is seeded once the read models are rebuilt: its events make the snapshot.
+    await waitForLine(seeding, /Demo data ready/);
     seeding.child.kill('SIGTERM');
     await new Promise((resolve) => seeding.child.once('exit', resolve));
     expect(seeding.output()).toMatch(/Read-model snapshot written at position/);
@@ -361,4 +364,62 @@ describe('A restarted server process', () => {
       await killHard(server.child);
     }
   }, 300_000);
+});
+
+/**
+ * A copy of the built app in a folder of its own (its dist/ copied; node_modules, the web app and
+ * the samples linked), so that a test can build "a new version" over it while a server runs it.
+ */
+function installedCopy() {
+  const folder = mkdtempSync(join(tmpdir(), 'rectify-install-'));
+  cpSync(join(process.cwd(), 'dist'), join(folder, 'dist'), { recursive: true });
+  copyFileSync(join(process.cwd(), 'package.json'), join(folder, 'package.json'));
+  for (const linked of ['node_modules', 'samples']) symlinkSync(join(process.cwd(), linked), join(folder, linked));
+  cpSync(join(process.cwd(), 'web', 'dist'), join(folder, 'web', 'dist'), { recursive: true });
+  return { folder, main: join(folder, 'dist', 'main.js') };
+}
+
+const stopped = async (server: ServerProcess) => {
+  server.child.kill('SIGTERM');
+  if (server.child.exitCode === null && server.child.signalCode === null) await new Promise((resolve) => server.child.once('exit', resolve));
+};
+
+// breaker8d P6: the README's upgrade order is "build, then restart". A server that had written no
+// snapshot yet stamped the one it wrote at shutdown with the hash of the files on disk by then — the
+// new build's — so the new build restored the old code's read models as its own.
+describe('A server stopped after a new build was written over its code', () => {
+  it("stamps its snapshot with the code it started with, so the new build rebuilds the read models rather than take the old code's", async () => {
+    const install = installedCopy();
+    const sqlitePath = freshDatabasePath();
+    try {
+      // Build A serves a new store (no snapshot: none is judged at its start) and writes none while serving.
+      const a = await startServer(sqlitePath, { script: install.main, env: { DEMO_DATA: 'true' } });
+      await waitForLine(a, /Demo data ready/);
+      expect(existsSync(snapshotPath(sqlitePath))).toBe(false);
+      // `npm run build` while A runs: build B's code differs.
+      appendFileSync(join(install.folder, 'dist', 'event-sourcing', 'projection-engine.js'), '\n// build B\n');
+      await stopped(a);
+      expect(a.output()).toMatch(/Read-model snapshot written at position/);
+      const writtenByA = readSnapshotFile(snapshotPath(sqlitePath))!.header;
+
+      const b = await startServer(sqlitePath, { script: install.main });
+      await waitForLine(b, /Read models (restored|rebuilt)/);
+      await stopped(b);
+      expect(b.output()).toMatch(/Snapshot .* discarded: it was written by another version of Rectify/);
+      expect(b.output()).toMatch(new RegExp(`Read models rebuilt from the log: replayed ${writtenByA.position.commit} events`));
+      const writtenByB = readSnapshotFile(snapshotPath(sqlitePath))!.header;
+      expect(writtenByB.codeVersion).not.toBe(writtenByA.codeVersion);
+
+      // The control: B restarted takes its own snapshot.
+      const again = await startServer(sqlitePath, { script: install.main });
+      try {
+        await waitForLine(again, /Read models (restored|rebuilt)/);
+        expect(again.output()).toMatch(/Read models restored from the snapshot at position \d+ .*replayed 0 events/);
+      } finally {
+        await killHard(again.child);
+      }
+    } finally {
+      rmSync(install.folder, { recursive: true, force: true });
+    }
+  }, 400_000);
 });

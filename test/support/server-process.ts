@@ -39,14 +39,15 @@ export class ServerExited extends Error {
 
 /**
  * Starts the compiled server on `sqlitePath` and resolves once /health answers; rejects with
- * `ServerExited` when it exits first (a refused store, a bad setting).
+ * `ServerExited` when it exits first (a refused store, a bad setting). `script`: another build's
+ * main.js (default SERVER).
  */
 export async function startServer(
   sqlitePath: string,
-  options: { port?: number; env?: Record<string, string>; args?: string[] } = {},
+  options: { port?: number; env?: Record<string, string>; args?: string[]; script?: string } = {},
 ): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [SERVER, ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [options.script ?? SERVER, ...(options.args ?? [])], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -158,18 +158,32 @@ function storeIdIn(path: string): string | null {
 
 /**
  * The data folder's witness says a signed copy of it was kept beside the ledger signing key, but the
- * key's folder holds no copy of this store at all (breaker9c P3: the data folder restored from an
- * older backup and the copy deleted — or the keys folder cleaned, or restored from a backup older
- * than the copy — started silently older). Null when there is nothing to refuse.
+ * key's folder holds no such copy (breaker9c P3: the data folder restored from an older backup and
+ * the copy deleted — or the keys folder cleaned, or restored from a backup older than the copy —
+ * started silently older). When the witness names this place (`StoreWitness.keyCopy`), this place's
+ * copy must be there, whatever copies of the store other places keep (breaker9d P3: an installation
+ * once copied or moved, or sharing its key folder with a training copy, always has one); a witness
+ * that names another place (carried here by a copy of the installation) or none (an older version's)
+ * asks only for some copy of the store. Null when there is nothing to refuse.
  * @param folder the key folder's `store-witnesses`, null where no copy is kept (key in the data folder, in-memory store).
+ * @param place the store's absolute path (SQLite) or host (EventStoreDB), as copies record it.
  */
-export function judgeCopyMissing(witnessed: StoreWitness | null, storeId: string, kept: readonly KeptWitness[], folder: string | null, witnessPath: string): StoreRefusedError | null {
-  if (folder === null || witnessed?.keyCopy !== true || witnessed.storeId !== storeId || kept.some(({ witness }) => witness.storeId === storeId)) return null;
+export function judgeCopyMissing(witnessed: StoreWitness | null, storeId: string, kept: readonly KeptWitness[], folder: string | null, witnessPath: string, place: string): StoreRefusedError | null {
+  if (folder === null || !witnessed?.keyCopy || witnessed.storeId !== storeId) return null;
+  const thisPlace = witnessed.keyCopy === place;
+  if (kept.some(({ witness }) => witness.storeId === storeId && (!thisPlace || witness.location === place))) return null;
+  const others = kept.filter(({ witness }) => witness.storeId === storeId).map(({ witness }) => witness.location);
+  const which = thisPlace
+    ? say(
+        `no copy of store ${storeId} for this place (${place}) there${others.length > 0 ? ` — only copies kept for other places (${others.join(', ')}), which say nothing of this one` : ''}`,
+        `没有该事件库的副本（指本处 ${place} 的副本${others.length > 0 ? `；只有其他位置（${others.join('、')}）的副本，不能代表本处` : ''}）`,
+      )
+    : say(`no copy of store ${storeId} there`, '没有该事件库的副本');
   return new StoreRefusedError(
     'STORE_WITNESS_COPY_MISSING',
     say(
-      `The store witness ${witnessPath} says a signed copy of it is kept beside the ledger signing key, in ${folder}, but there is no copy of store ${storeId} there: it was deleted, or the key's folder was restored from an older backup or moved without it. The copy is what tells a data folder restored from an older backup (witness included) from the store this server last saw, so the server does not start without it. Put the copy back (a backup of the key's folder, or the folder the key was moved from); if the key was moved, move its store-witnesses folder with it. To go on without it, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true): a new copy is written.`,
-      `事件库见证文件 ${witnessPath} 表明其签名副本存放在台账签名密钥旁的 ${folder} 中，但那里没有该事件库的副本：副本被删除，或密钥文件夹被较早的备份恢复，或密钥被移走而副本未随之移动。只有该副本能区分“数据文件夹（连同见证文件）被旧备份恢复”与本服务上次看到的事件库，因此缺少它时服务不会启动。请放回副本（密钥文件夹的备份，或密钥原来所在的文件夹）；若密钥已移动，请把其 store-witnesses 文件夹一并移动。若确认不用副本继续，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次，届时将写入新的副本。`,
+      `The store witness ${witnessPath} says a signed copy of it is kept beside the ledger signing key, in ${folder}, but there is ${which.en}: it was deleted, or the key's folder was restored from an older backup or moved without it. The copy is what tells a data folder restored from an older backup (witness included) from the store this server last saw, so the server does not start without it. Put the copy back (a backup of the key's folder, or the folder the key was moved from); if the key was moved, move its store-witnesses folder with it. To go on without it, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true): a new copy is written.`,
+      `事件库见证文件 ${witnessPath} 表明其签名副本存放在台账签名密钥旁的 ${folder} 中，但那里${which.zh}：副本被删除，或密钥文件夹被较早的备份恢复，或密钥被移走而副本未随之移动。只有该副本能区分“数据文件夹（连同见证文件）被旧备份恢复”与本服务上次看到的事件库，因此缺少它时服务不会启动。请放回副本（密钥文件夹的备份，或密钥原来所在的文件夹）；若密钥已移动，请把其 store-witnesses 文件夹一并移动。若确认不用副本继续，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次，届时将写入新的副本。`,
     ),
   );
 }

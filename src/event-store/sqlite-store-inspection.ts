@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { say, type Bilingual } from '../shared/domain-error.js';
-import { SqliteLedger } from '../ledger/sqlite-ledger.js';
+import { anyRowSealed, SqliteLedger } from '../ledger/sqlite-ledger.js';
+import type { NamedEvent } from './row-seal-judgement.js';
 import type { StoreIdentity } from './event-store.port.js';
 
 /*
@@ -97,6 +98,20 @@ export class SqliteStoreInspection {
   /** See `missingPositionsIn`. */
   missingPositions(): ReturnType<typeof missingPositionsIn> {
     return this.hasEvents ? missingPositionsIn(this.db) : null;
+  }
+
+  /** Whether any row carries a seal (`anyRowSealed`); false for a file that keeps no seals yet. */
+  anyRowSealed(): boolean {
+    return this.hasEvents && hasColumn(this.db, 'events', 'row_seal') && anyRowSealed(this.db);
+  }
+
+  /** The newest `count` events' positions and types, newest first (named in refusals). */
+  newestEvents(count: number): NamedEvent[] {
+    if (!this.hasEvents) return [];
+    return this.db
+      .prepare<[number], { position: number; type: string }>('SELECT position, type FROM events ORDER BY position DESC LIMIT ?')
+      .all(count)
+      .map((row) => ({ position: BigInt(row.position), type: row.type }));
   }
 
   /** The ledger as kept in the file (checkpoints), read only. */

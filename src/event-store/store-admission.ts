@@ -14,6 +14,7 @@ import {
   judgeSigningKey,
   judgeStore,
   judgeUnwitnessed,
+  keptCopyUnwritable,
   parseWitnessedPosition,
   readWitness,
   overwriteWitness,
@@ -24,9 +25,10 @@ import {
   type WitnessedCheckpoint,
 } from './store-witness.js';
 import { keyFingerprint, publicKeyText } from '../ledger/domain/checkpoint.js';
-import { readSigningKey, signingKeyPath } from '../ledger/ledger-signing-key.js';
+import { loadSigningKey, readSigningKey, signingKeyPath } from '../ledger/ledger-signing-key.js';
 import { judgeCopyMissing, judgedOnKeptCopy, judgeNewStore, keptCopyFor, keyFolderWitnessFolder, keyFolderWitnessPath, newerWitness, readKeyFolderWitnesses, retireLegacyCopy, type KeptWitness } from './key-folder-witness.js';
 import { rowSealKeyOf } from '../ledger/ledger-mac.js';
+import { judgeFirstSealing, judgeRotationSealing, judgeUnsignedWitness, type NamedEvent } from './row-seal-judgement.js';
 import { InvalidSettingsError, type AppSettings } from '../config/app-settings.js';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
 
@@ -67,7 +69,7 @@ export class WitnessKeeper {
   ) {
     this.timer = setInterval(() => this.flush(), WITNESS_INTERVAL_MS);
     this.timer.unref();
-    this.keptCopyWritten = seen.keyCopy === true;
+    this.keyCopy = seen.keyCopy ?? null;
   }
 
   /** The highest head this server has seen or appended (commit part); the witness never goes below it. */
@@ -193,7 +195,7 @@ export class WitnessKeeper {
       checkpoint: this.checkpoint,
       ...(this.numbered > (this.checkpoint?.sequence ?? 0) ? { checkpointNumbered: this.numbered } : {}),
       ...(this.sealedRows ? { sealedRows: true } : {}),
-      ...(this.keptCopyWritten ? { keyCopy: true } : {}),
+      ...(this.keyCopy !== null ? { keyCopy: this.keyCopy } : {}),
       seenAt: new Date().toISOString(),
     };
     const signed = this.signingPrivateKey ? signWitness(witness, this.signingPrivateKey) : witness;
@@ -202,10 +204,19 @@ export class WitnessKeeper {
     if (durable || this.fileLength === null) this.writeKeptCopy(witness);
   }
 
-  /** Whether the last write of the copy beside the key failed (said once, until one succeeds). */
-  private keptCopyFailed = false;
-  /** Whether a copy beside the key was written (at this start, or before it: `StoreWitness.keyCopy`). */
-  private keptCopyWritten = false;
+  /** Why the last write of the copy beside the key failed (said once, until one succeeds), and since when; null while it is written. */
+  private keptCopyFailed: { readonly why: string; readonly since: string } | null = null;
+
+  /**
+   * Why the copy beside the signing key cannot be written (its folder read-only — a secrets mount —
+   * or full), and since when: StoreHealth lists it in /health `notices` for as long as it lasts
+   * (breaker9d P6). Null while it is written, or where none is kept.
+   */
+  keptCopyFailure(): { readonly path: string; readonly why: string; readonly since: string } | null {
+    return this.keptCopyFailed && this.keptCopyPath ? { path: this.keptCopyPath, ...this.keptCopyFailed } : null;
+  }
+  /** Where a copy beside the key was written for (at this start: this place; before it: as the witness said), null for none yet: `StoreWitness.keyCopy`. */
+  private keyCopy: string | boolean | null = null;
   /** Whether the copy under the older file name was looked at (see `retireLegacyCopy`), once per start. */
   private legacyCopyRetired = false;
 
@@ -219,19 +230,19 @@ export class WitnessKeeper {
     const location = witness.kind === 'sqlite' && witness.location !== ':memory:' ? resolve(witness.location) : witness.location;
     try {
       writeWitness(this.keptCopyPath, signWitness({ ...witness, location }, this.signingPrivateKey));
-      this.keptCopyFailed = false;
-      this.keptCopyWritten = true;
+      if (this.keptCopyFailed) this.logger.log(`The copy of the store witness beside the ledger signing key, ${this.keptCopyPath}, is written again`);
+      this.keptCopyFailed = null;
+      this.keyCopy = location;
       if (!this.legacyCopyRetired) {
         this.legacyCopyRetired = true;
         retireLegacyCopy(dirname(this.keptCopyPath), witness.storeId, location);
       }
     } catch (error) {
+      const why = error instanceof WitnessNotWrittenError ? error.code : String((error as Error).message);
       if (!this.keptCopyFailed) {
-        this.logger.warn(
-          `The copy of the store witness beside the ledger signing key could not be written (${(error as Error).message}): a data folder restored from an older backup, witness included, would not be noticed until it can.`,
-        );
+        this.keptCopyFailed = { why, since: new Date().toISOString() };
+        this.logger.warn(keptCopyUnwritable(this.keptCopyPath, why).en);
       }
-      this.keptCopyFailed = true;
     }
   }
 
@@ -480,23 +491,31 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
   // connection closed on a refusal cannot checkpoint the -wal into the file either.
   const release = () => inspection?.close();
   try {
-    const judged = await judgeFound(inspection ? inspectionSource(inspection) : storeSource(store!), { settings, location, place, keptFolder, existed, dataFolderWitness, kept });
+    // The office's key as configured: its fingerprint, null when there is no key file (one is generated later, see LedgerKeys).
+    const keyPath = signingKeyPath(keySettings);
+    const configuredKey = existsSync(keyPath) ? readSigningKey(keyPath) : null;
+    const configuredFingerprint = configuredKey ? keyFingerprint(publicKeyText(configuredKey)) : null;
+    const judged = await judgeFound(inspection ? inspectionSource(inspection) : storeSource(store!), {
+      settings,
+      location,
+      place,
+      keptFolder,
+      existed,
+      dataFolderWitness,
+      kept,
+      configuredKey: configuredFingerprint,
+    });
     const refusal = missing ?? judged.refusal;
-    // The office's key as configured, judged against the one the store was signed with (null: the same, or none on record).
-    const keyChangedRefusal = () => {
-      const keyPath = signingKeyPath(keySettings);
-      const configured = existsSync(keyPath) ? keyFingerprint(publicKeyText(readSigningKey(keyPath))) : null;
-      return judgeSigningKey(judged.signingKeyOnRecord, configured, settings.LEDGER_TRUSTED_KEYS ?? [], resolve(keyPath));
-    };
-    if (refusal && !settings.ACCEPT_STORE_RESET) {
+    // The configured key judged against the one the store was signed with (null: the same, or none on record).
+    const keyChangedRefusal = () => judgeSigningKey(judged.signingKeyOnRecord, configuredFingerprint, settings.LEDGER_TRUSTED_KEYS ?? [], resolve(keyPath));
+    // A changed key is not a store to accept: it is refused whatever ACCEPT_STORE_RESET says (LEDGER_TRUSTED_KEYS declares a rotation).
+    if (refusal && (!settings.ACCEPT_STORE_RESET || refusal.reason === 'SIGNING_KEY_CHANGED')) {
       // A file SQLite reads as damaged is said to be damaged, not shorter (breaker9c P1: a stale -wal over a restored .db).
       if (inspection) {
         const problems = await quickCheck();
         if (problems.length > 0) throw damaged(problems.map((problem) => `PRAGMA quick_check: ${problem}`));
       }
-      // Another key keeps its witness copies in its own folder: that the key changed is what is wrong, and what the refusal must say.
-      const keyChanged = refusal.reason === 'STORE_WITNESS_COPY_MISSING' ? keyChangedRefusal() : null;
-      throw walNote(keyChanged ?? refusal);
+      throw walNote(refusal);
     }
     if (refusal) logger.warn(`Starting on a store that was not recognised, as ACCEPT_STORE_RESET asks: ${refusal.message}`);
     // One acceptance covers all the restore lost: its checkpoints are said too, not only the first refusal.
@@ -558,8 +577,8 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
         location,
         createdForFirstRun,
         ...(resetAcceptedAt ? { resetAcceptedAt } : {}),
-        // Carried on: the copy is still expected beside the key (refused when missing, unless accepted).
-        ...(dataFolderWitness?.storeId === identity.storeId && dataFolderWitness.keyCopy ? { keyCopy: true } : {}),
+        // Carried on: the copy is still expected beside the key (refused when missing, unless accepted), for the place it names.
+        ...(dataFolderWitness?.storeId === identity.storeId && dataFolderWitness.keyCopy ? { keyCopy: dataFolderWitness.keyCopy } : {}),
       },
       hashAt,
       keptFolder === null ? null : keyFolderWitnessPath(keptFolder, identity.storeId, place),
@@ -568,6 +587,10 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     // The key is the ledger's business (judged when it is loaded, see LedgerService); until then the
     // witness keeps the one it knew, whatever store it saw: the key is the office's, not the store's.
     if (signingKeyOnRecord) witness.keepSigningKeyUnwritten(signingKeyOnRecord.fingerprint);
+    // The key the witness will be signed with, when it is the one on record (or none is): given now,
+    // so the first write of this start is signed too — a sealed store's witness is never unsigned
+    // (breaker9d P5: an unsigned witness of a sealed store is refused as rewritten).
+    if (configuredKey && (!signingKeyOnRecord || signingKeyOnRecord.fingerprint === configuredFingerprint)) witness.keepSigningKey(configuredFingerprint!, configuredKey);
     // The witness keeps the newest checkpoint seen, the store's or the witness's (when it is this store's).
     const storedCheckpoint = opened instanceof SqliteEventStore ? opened.ledger().latestCheckpoint() : null;
     if (witnessed?.storeId === identity.storeId) {
@@ -638,6 +661,10 @@ interface FoundStore {
   readonly latestCheckpoint?: () => { sequence: number; treeSize: number; publicKey: string } | null;
   /** The newest checkpoint's key, for the key on record (every adapter). */
   newestCheckpointKey(): Promise<{ publicKey: string; sequence: number } | null>;
+  /** Whether any row carries a seal; undefined where the store keeps no seals (EventStoreDB). */
+  readonly anyRowSealed?: () => boolean;
+  /** The newest events' positions and types, newest first, named in refusals. */
+  readonly newestEvents?: (count: number) => NamedEvent[];
 }
 
 const inspectionSource = (inspection: SqliteStoreInspection): FoundStore => ({
@@ -652,6 +679,8 @@ const inspectionSource = (inspection: SqliteStoreInspection): FoundStore => ({
   missingPositions: () => inspection.missingPositions(),
   latestCheckpoint: () => inspection.ledger().latestCheckpoint(),
   newestCheckpointKey: () => Promise.resolve(inspection.ledger().latestCheckpoint()),
+  anyRowSealed: () => inspection.anyRowSealed(),
+  newestEvents: (count) => inspection.newestEvents(count),
 });
 
 const storeSource = (store: EventStore): FoundStore => {
@@ -665,6 +694,7 @@ const storeSource = (store: EventStore): FoundStore => {
           chainHashAt: (commit: bigint) => sqliteStore.chainHashAt(commit),
           missingPositions: () => sqliteStore.missingPositions(),
           latestCheckpoint: () => sqliteStore.ledger().latestCheckpoint(),
+          anyRowSealed: () => sqliteStore.hasSealedRows(),
         }
       : {}),
     newestCheckpointKey: async () => (sqliteStore ? sqliteStore.ledger().latestCheckpoint() : store instanceof EventStoreDbEventStore ? await store.ledger().latestCheckpoint() : null),
@@ -679,9 +709,19 @@ const storeSource = (store: EventStore): FoundStore => {
  */
 async function judgeFound(
   found: FoundStore,
-  context: { settings: StoreSettings; location: string; place: string; keptFolder: string | null; existed: boolean; dataFolderWitness: StoreWitness | null; kept: readonly KeptWitness[] },
+  context: {
+    settings: StoreSettings;
+    location: string;
+    place: string;
+    keptFolder: string | null;
+    existed: boolean;
+    dataFolderWitness: StoreWitness | null;
+    kept: readonly KeptWitness[];
+    /** The fingerprint of the key file the server signs with (null: none there, one is to be generated); undefined where the key is not judged here (a tool: `sealToolAppends` judges it). */
+    configuredKey?: string | null;
+  },
 ): Promise<{ refusal: StoreRefusedError | null; checkpointsLost: StoreRefusedError | null; witnessed: StoreWitness | null; signingKeyOnRecord: SigningKeyOnRecord | undefined }> {
-  const { settings, location, place, keptFolder, existed, dataFolderWitness, kept } = context;
+  const { settings, location, place, keptFolder, existed, dataFolderWitness, kept, configuredKey } = context;
   const identity = await found.identity();
   const head = await found.headPosition();
   // Of the witness beside the data and its copy beside the key, the one that saw more (breaker9b
@@ -692,33 +732,53 @@ async function judgeFound(
   const witnessedHeadEvent = witnessed?.headEvent ? parseWitnessedPosition(witnessed.headEvent.position) : null;
   const eventIdAtWitnessedHead = witnessedHeadEvent ? await found.eventIdAt(witnessedHeadEvent) : undefined;
   const checkpointsLost = found.latestCheckpoint && witnessed?.storeId === identity.storeId ? judgeCheckpoints(location, witnessed, found.latestCheckpoint()) : null;
+  const signingKeyOnRecord = await signingKeyOnRecordOf(witnessed, found);
+  const trustedKeys = settings.LEDGER_TRUSTED_KEYS ?? [];
+  const keyPath = () => resolve(signingKeyPath({ EVENT_STORE: settings.EVENT_STORE, SQLITE_PATH: settings.SQLITE_PATH, LEDGER_SIGNING_KEY_FILE: settings.LEDGER_SIGNING_KEY_FILE }));
+  // What the rows' seals say (SQLite keeps them; breaker9d P5, P8): asked only where the store keeps seals.
+  const seals = found.anyRowSealed ? { anyRowSealed: found.anyRowSealed(), newest: found.newestEvents?.(3) ?? [] } : null;
+  const sameStore = witnessed?.storeId === identity.storeId ? witnessed : null;
   const judged =
     judgeUnwitnessed(witnessed, { location, witnessPath: settings.STORE_WITNESS_PATH }, head?.commit ?? null) ??
     judgeStore(witnessed, { existed, location, identity, head: head?.commit ?? null, hashAtWitnessedHead, unhashedAtWitnessedHead, eventIdAtWitnessedHead }) ??
-    judgeCopyMissing(dataFolderWitness, identity.storeId, kept, keptFolder, settings.STORE_WITNESS_PATH) ??
+    // The key before the copy beside it: another key keeps its copies in its own folder, so a changed
+    // key is what is wrong, and what the refusal must say (lead's 8d0a4ba, judged here for every refusal).
+    (configuredKey !== undefined ? judgeSigningKey(signingKeyOnRecord, configuredKey, trustedKeys, keyPath()) : null) ??
+    (seals ? judgeUnsignedWitness(sameStore, { location, anyRowSealed: seals.anyRowSealed, witnessPath: fromKeyFolder?.path ?? settings.STORE_WITNESS_PATH }) : null) ??
+    judgeCopyMissing(dataFolderWitness, identity.storeId, kept, keptFolder, settings.STORE_WITNESS_PATH, place) ??
     (found.missingPositions ? judgeHoles(location, found.missingPositions()) : null) ??
-    checkpointsLost;
+    checkpointsLost ??
+    (seals ? judgeFirstSealing(sameStore, { location, head: head?.commit ?? null, anyRowSealed: seals.anyRowSealed, newest: seals.newest }) : null) ??
+    (seals && configuredKey !== undefined ? judgeRotationSealing(signingKeyOnRecord, configuredKey, trustedKeys, sameStore, { location, head: head?.commit ?? null, newest: seals.newest }) : null);
   const refusal = judged && fromKeyFolder ? judgedOnKeptCopy(judged, fromKeyFolder, dataFolderWitness, settings.STORE_WITNESS_PATH) : judged;
-  return { refusal, checkpointsLost: checkpointsLost === judged ? refusal : checkpointsLost, witnessed, signingKeyOnRecord: await signingKeyOnRecordOf(witnessed, found) };
+  return { refusal, checkpointsLost: checkpointsLost === judged ? refusal : checkpointsLost, witnessed, signingKeyOnRecord };
 }
 
 type ToolStoreSettings = Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH' | 'EVENTSTORE_CONNECTION_STRING' | 'STORE_WITNESS_PATH' | 'LEDGER_SIGNING_KEY_FILE'>;
 
 /**
  * A tool appends to a sealed store as the server would (breaker9b N1): with the row-seal key of the
- * office's signing key, read where the server reads it. A store no version sealed yet is left as it
- * is (the server seals it at its next start).
+ * office's signing key, read where the server reads it. A store the tool creates is sealed from its
+ * first event, with the key the server would use (generated where the server would generate it):
+ * the server never seals a log it did not see sealed unless told to (breaker9d P5, `judgeFirstSealing`).
+ * A store of an older version, never sealed, is left as it is. Returns the key the tool seals
+ * with, null when it seals nothing.
  * @throws InvalidSettingsError when the store is sealed and the key is not at hand, or is not the
  *   key the store witness names: rows written without it would be refused as not Rectify's.
  */
-function sealToolAppends(store: SqliteEventStore, settings: ToolStoreSettings): void {
+function sealToolAppends(store: SqliteEventStore, settings: ToolStoreSettings, created: boolean): KeyObject | null {
   let witnessed: StoreWitness | null = null;
   try {
     witnessed = readWitness(settings.STORE_WITNESS_PATH);
   } catch {
     // A damaged witness is the server's to refuse; the rows say whether the store is sealed.
   }
-  if (witnessed?.sealedRows !== true && !store.hasSealedRows()) return;
+  if (created) {
+    const key = loadSigningKey(settings, (message) => new Logger('Ledger').warn(message));
+    store.sealRows(rowSealKeyOf(key), false);
+    return key;
+  }
+  if (witnessed?.sealedRows !== true && !store.hasSealedRows()) return null;
   const path = signingKeyPath(settings);
   const key = existsSync(path) ? readSigningKey(path) : null;
   const fingerprint = key ? keyFingerprint(publicKeyText(key)) : null;
@@ -733,6 +793,7 @@ function sealToolAppends(store: SqliteEventStore, settings: ToolStoreSettings): 
     ]);
   }
   store.sealRows(rowSealKeyOf(key), false);
+  return key;
 }
 
 /**
@@ -786,9 +847,10 @@ export async function openToolStore(settings: ToolStoreSettings): Promise<EventS
   await judgeToolStore(settings);
   const created = settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:' && !existsSync(settings.SQLITE_PATH) && !existsSync(settings.STORE_WITNESS_PATH);
   const store = openEventStore(settings);
+  let sealingKey: KeyObject | null = null;
   if (store instanceof SqliteEventStore) {
     try {
-      sealToolAppends(store, settings);
+      sealingKey = sealToolAppends(store, settings, created);
     } catch (error) {
       void store.close();
       throw error;
@@ -803,6 +865,11 @@ export async function openToolStore(settings: ToolStoreSettings): Promise<EventS
       // A run that wrote nothing leaves no witness: the store is still as good as new.
       if (!head) return;
       const witness = new WitnessKeeper(settings.STORE_WITNESS_PATH, { storeId: identity.storeId, kind: store.kind, location: settings.SQLITE_PATH }, (commit) => store.chainHashAt(commit));
+      // Signed, and saying the rows are sealed, as the server's: a sealed store's unsigned witness is refused as rewritten (breaker9d P5).
+      if (sealingKey) {
+        witness.keepSigningKey(keyFingerprint(publicKeyText(sealingKey)), sealingKey);
+        witness.noteRowsSealed();
+      }
       witness.write(head, head ? await store.eventIdAt(head) : null);
       witness.close();
     } finally {

@@ -5,7 +5,7 @@ import { say, type Bilingual } from '../shared/domain-error.js';
 import type { EventStore } from './event-store.port.js';
 import { LogShortenedError } from './sqlite-append-writer.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
-import { witnessNotWrittenMessage } from './store-witness.js';
+import { keptCopyUnwritable, witnessNotWrittenMessage } from './store-witness.js';
 import type { WitnessKeeper } from './store-admission.js';
 
 /** Why the store cannot take writes (or the read models cannot follow) right now. */
@@ -25,9 +25,11 @@ export type StoreProblemCause =
  * that would let the next start take a store it should refuse.
  * - `ACCEPT_STORE_RESET_LEFT_SET`: ACCEPT_STORE_RESET is set, but this start needed nothing
  *   accepted — while it stays set, a later start takes a lost, replaced or shortened store with one log line;
- * - `STORE_RESET_ACCEPTED`: this start took a store it did not recognise, as ACCEPT_STORE_RESET asked.
+ * - `STORE_RESET_ACCEPTED`: this start took a store it did not recognise, as ACCEPT_STORE_RESET asked;
+ * - `KEY_SIDE_WITNESS_UNWRITABLE`: the copy of the store witness beside the signing key cannot be
+ *   written (a read-only key folder), so a data folder restored older would start unnoticed (breaker9d P6).
  */
-export type StoreNoticeCause = 'ACCEPT_STORE_RESET_LEFT_SET' | 'STORE_RESET_ACCEPTED';
+export type StoreNoticeCause = 'ACCEPT_STORE_RESET_LEFT_SET' | 'STORE_RESET_ACCEPTED' | 'KEY_SIDE_WITNESS_UNWRITABLE';
 
 export interface StoreNotice {
   readonly cause: StoreNoticeCause;
@@ -160,7 +162,7 @@ export class StoreHealth {
   constructor(
     private readonly store: EventStore,
     /** The store witness, whose failure to be written refuses writes (`WITNESS_NOT_WRITTEN`). */
-    private readonly witness?: Pick<WitnessKeeper, 'failure' | 'retry'>,
+    private readonly witness?: Pick<WitnessKeeper, 'failure' | 'retry'> & Partial<Pick<WitnessKeeper, 'keptCopyFailure'>>,
     private readonly startNotices: readonly StoreNotice[] = [],
   ) {}
 
@@ -175,7 +177,9 @@ export class StoreHealth {
 
   /** What the operator must know that does not stop writes (see StoreNoticeCause), for /health and the log. */
   notices(): readonly StoreNotice[] {
-    return this.startNotices;
+    const keptCopy = this.witness?.keptCopyFailure?.();
+    if (!keptCopy) return this.startNotices;
+    return [...this.startNotices, { cause: 'KEY_SIDE_WITNESS_UNWRITABLE', since: keptCopy.since, message: keptCopyUnwritable(keptCopy.path, keptCopy.why) }];
   }
 
   /** The refusal for a write now, or null when the store can take it. */

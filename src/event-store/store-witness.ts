@@ -78,12 +78,16 @@ export interface StoreWitness {
    */
   readonly resetAcceptedAt?: string;
   /**
-   * True once a signed copy of this witness was written beside the ledger signing key
-   * (key-folder-witness.ts): a start that then finds no copy of the store there at all — the data
-   * folder restored older and the copy deleted — is refused (`STORE_WITNESS_COPY_MISSING`,
-   * breaker9c P3). Absent before the first copy was written (and in witnesses of older versions).
+   * Once a signed copy of this witness was written beside the ledger signing key
+   * (key-folder-witness.ts): the place it was written for — the store's absolute path (SQLite) or
+   * host (EventStoreDB) — whose copy must then be there: a start at that place that finds none —
+   * the data folder restored older and this place's copy deleted, whatever other places' copies
+   * are there (breaker9d P3) — is refused (`STORE_WITNESS_COPY_MISSING`). `true` in witnesses
+   * written before the place was named (any copy of the store will then do, breaker9c P3), and in
+   * one carried to another place (an installation copied or moved) until that place's copy is
+   * written. Absent before the first copy was written (and in witnesses of older versions).
    */
-  readonly keyCopy?: boolean;
+  readonly keyCopy?: boolean | string;
   /**
    * Ed25519 signature by the ledger signing key over the witness's other fields (canonical JSON,
    * `canonicalJson`), and the public key (JWK `x`, base64url) whose fingerprint is `signingKey`: a
@@ -184,7 +188,7 @@ export function readWitness(path: string): StoreWitness | null {
     (witness.checkpointNumbered !== undefined && !(Number.isInteger(witness.checkpointNumbered) && (witness.checkpointNumbered as number) > 0)) ||
     (witness.sealedRows !== undefined && typeof witness.sealedRows !== 'boolean') ||
     (witness.resetAcceptedAt !== undefined && typeof witness.resetAcceptedAt !== 'string') ||
-    (witness.keyCopy !== undefined && typeof witness.keyCopy !== 'boolean') ||
+    (witness.keyCopy !== undefined && typeof witness.keyCopy !== 'boolean' && typeof witness.keyCopy !== 'string') ||
     !isSignature(witness.signature)
   ) {
     throw witnessDamaged(path, 'a field is missing or of the wrong kind', '缺少字段或字段类型不对');
@@ -297,7 +301,9 @@ export type StoreRefusalReason =
   | 'STORE_WITNESS_COPY_MISSING'
   | 'SIGNING_KEY_CHANGED'
   | 'STORE_UNWITNESSED'
-  | 'STORE_WITNESS_UNWRITABLE';
+  | 'STORE_WITNESS_UNWRITABLE'
+  | 'LOG_UNSEALED'
+  | 'ROWS_AFTER_KEY_ROTATION';
 
 /** The server will not start on a store it does not recognise, unless told to accept it. */
 export class StoreRefusedError extends Error {
@@ -465,5 +471,18 @@ export function witnessNotWrittenMessage(path: string, code: string): Bilingual 
   return say(
     `The store witness ${path} cannot be written (${why.en}): without it a crash could lose acknowledged writes unnoticed, so nothing is recorded until it can be written again. Free space on that disk (or let the server write the file), then start the server again or retry the write.`,
     `事件库见证文件 ${path} 无法写入（${why.zh}）：没有它，崩溃后丢失已确认写入的操作将无从察觉，因此在它能再次写入之前不记录任何操作。请腾出该磁盘的空间（或允许服务写入该文件），然后重新启动服务或重试该操作。`,
+  );
+}
+
+/**
+ * What the operator is told while the copy of the store witness beside the signing key cannot be
+ * written (breaker9d P6: a read-only key folder turned the copy off with one English log line, and
+ * a data folder restored older then started silently): in the log once, and in /health `notices`
+ * (KEY_SIDE_WITNESS_UNWRITABLE) for as long as it lasts.
+ */
+export function keptCopyUnwritable(path: string, why: string): Bilingual {
+  return say(
+    `The copy of the store witness beside the ledger signing key, ${path}, cannot be written (${why}): until it can, a data folder restored from an older backup, witness included, is not noticed at the next start. Let the server write the key's folder (a key volume mounted read-only, as secrets often are, cannot hold it), or point STORE_WITNESS_PATH at a writable volume apart from the data.`,
+    `与台账签名密钥存放在一起的事件库见证副本 ${path} 无法写入（${why}）：在它能写入之前，若数据文件夹（连同见证文件）被旧备份恢复，下次启动时将无从察觉。请允许服务写入密钥所在的文件夹（以只读方式挂载的密钥卷——密钥常被这样挂载——无法存放副本），或把 STORE_WITNESS_PATH 设到数据之外的可写卷上。`,
   );
 }

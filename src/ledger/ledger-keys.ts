@@ -73,7 +73,10 @@ export class LedgerKeys {
     const neverSealed = admitted.witnessed?.sealedRows !== true && !store.hasSealedRows();
     const sealing = store.sealRows(this.rowSealKey(), rotated || neverSealed);
     if (sealing && sealing.sealed > 0) {
-      this.logger.log(`Sealed ${sealing.sealed} events of the log with ledger key ${this.fingerprint} (${rotated ? 'the key was rotated' : 'the first start of a version that seals rows'})`);
+      // Unasked only for rows something the old key signed vouches for; else the start was refused
+      // unless accepted (LOG_UNSEALED, ROWS_AFTER_KEY_ROTATION: row-seal-judgement.ts, breaker9d P5, P8).
+      const why = rotated ? 'the key was rotated' : 'a log no version had sealed, accepted with ACCEPT_STORE_RESET';
+      this.logger.warn(`Sealed ${sealing.sealed} events of the log with ledger key ${this.fingerprint} (${why})`);
     }
     if (sealing?.stoppedAt) {
       this.logger.warn(

@@ -1,10 +1,11 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { keyFolderWitnessPath } from '../../src/event-store/key-folder-witness.js';
 import { StoreRefusedError } from '../../src/event-store/store-witness.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { office } from '../support/office-folder.js';
+import { type TestApp } from '../support/test-app.js';
 
 /*
  * breaker9b N5 and N6: the witness beside the database goes wherever the data folder goes — a whole
@@ -28,19 +29,6 @@ const refusalOf = (start: Promise<TestApp>) =>
       return error;
     },
   );
-
-/** An office's working folder: ./keys with its own key, ./data with the store. */
-function office() {
-  const root = mkdtempSync(join(tmpdir(), 'rectify-office-'));
-  const keyFile = join(root, 'keys', 'ledger-signing-key.pem');
-  mkdirSync(join(root, 'keys'));
-  writeFileSync(keyFile, generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
-  const data = join(root, 'data');
-  const sqlitePath = join(data, 'rectify.db');
-  const start = (settings: Record<string, string> = {}, path = sqlitePath, demoData = false) =>
-    startTestApp({ sqlitePath: path, demoData, settings: { LEDGER_SIGNING_KEY_FILE: keyFile, ...settings } });
-  return { root, data, sqlitePath, start, copies: join(root, 'keys', 'store-witnesses') };
-}
 
 describe('The copy of the store witness kept beside the signing key', () => {
   it('refuses a data folder restored whole from an older backup, witness included, naming both witnesses; accepting it starts on it', async () => {
@@ -156,6 +144,34 @@ describe('Copies of the store witness beside the key, per store and place (break
     expect(refusal.message).not.toContain(sqlitePath);
   }, CEILING_MS);
 
+  it('refuses a data folder restored older whose copy for this place was deleted, though a copy of the store kept for another place is there (breaker9d P3)', async () => {
+    const { root, data, sqlitePath, start, copies } = office();
+    let app = await start();
+    expect((await register(app, '正式库')).errors).toBeUndefined();
+    await app.close();
+    // A training copy sharing the office's key folder keeps a copy of its own there.
+    const training = join(root, 'training', 'rectify.db');
+    cpSync(data, join(root, 'training'), { recursive: true });
+    app = await start({ STORE_WITNESS_PATH: `${training}.witness.json` }, training);
+    expect((await register(app, '培训')).errors).toBeUndefined();
+    await app.close();
+    const backup = join(root, 'backup-data');
+    cpSync(data, backup, { recursive: true });
+    app = await start();
+    expect((await register(app, '备份之后')).errors).toBeUndefined();
+    await app.close();
+    const { storeId } = JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8')) as { storeId: string };
+    rmSync(data, { recursive: true });
+    cpSync(backup, data, { recursive: true });
+    rmSync(keyFolderWitnessPath(copies, storeId, sqlitePath));
+    expect(readdirSync(copies)).toHaveLength(1);
+
+    const refusal = await refusalOf(start());
+    expect(refusal.reason).toBe('STORE_WITNESS_COPY_MISSING');
+    expect(refusal.message).toContain(`there is no copy of store ${storeId} for this place (${sqlitePath}) there — only copies kept for other places (${training})`);
+    expect(refusal.messageZh).toContain(`但那里没有该事件库的副本（指本处 ${sqlitePath} 的副本；只有其他位置（${training}）的副本`);
+  }, CEILING_MS);
+
   it('refuses a data folder restored older whose copy beside the key was deleted; accepted, a new copy is written', async () => {
     const { root, data, start, copies } = office();
     let app = await start();
@@ -200,5 +216,28 @@ describe('Copies of the store witness beside the key, per store and place (break
     await app.close();
 
     await expect(start({ STORE_WITNESS_PATH: copyPath })).rejects.toThrow(/STORE_WITNESS_PATH: .* is in .*store-witnesses/);
+  }, CEILING_MS);
+});
+
+describe('A key folder the server cannot write (breaker9d P6)', () => {
+  const notices = async (app: TestApp) => ((await (await fetch(`${app.url}/health`)).json()) as { notices: { cause: string }[] }).notices.map((notice) => notice.cause);
+
+  it('is a /health notice for as long as the copy beside the key cannot be written, writes going on; once it can, the notice goes', async () => {
+    const { start, copies } = office();
+    // Something that is not a folder where the copies go: no copy can be written (as on a key volume mounted read-only, also for root).
+    writeFileSync(copies, '');
+    const app = await start();
+    try {
+      expect((await register(app, '只读密钥卷')).errors).toBeUndefined();
+      // The copy is written with the witness's durable write (at most once a second): wait for the condition, with the suite's ceiling.
+      while (!(await notices(app)).includes('KEY_SIDE_WITNESS_UNWRITABLE')) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect((await register(app, '仍可写入')).errors).toBeUndefined();
+      rmSync(copies);
+      expect((await register(app, '密钥卷可写了')).errors).toBeUndefined();
+      while ((await notices(app)).includes('KEY_SIDE_WITNESS_UNWRITABLE')) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(readdirSync(copies)).toHaveLength(1);
+    } finally {
+      await app.close();
+    }
   }, CEILING_MS);
 });

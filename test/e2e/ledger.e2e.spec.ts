@@ -208,8 +208,12 @@ describe('Ledger signing key at start', () => {
     expect(refusal!.messageZh).toContain(`由密钥 ${fingerprintOf(office)} 签署`);
     expect((JSON.parse(readFileSync(witnessPath, 'utf8')) as { signingKey?: string }).signingKey).not.toBe(fingerprintOf(intruder));
 
-    // The office's own key starts, and the witness names it again.
-    const again = await startTestApp({ sqlitePath, settings: { LEDGER_SIGNING_KEY_FILE: office } });
+    // With the office's own key, the unsigned witness of a sealed store is itself refused: every
+    // version that seals rows signs its witness (breaker9d P5). Accepted once, the witness names the key again.
+    const unsigned = await refusedStart(startTestApp({ sqlitePath, settings: { LEDGER_SIGNING_KEY_FILE: office } }));
+    expect(unsigned!.reason).toBe('STORE_WITNESS_DAMAGED');
+    expect(unsigned!.message).toContain('carries no signature, but the rows of');
+    const again = await startTestApp({ sqlitePath, settings: { LEDGER_SIGNING_KEY_FILE: office, ACCEPT_STORE_RESET: 'true' } });
     await again.close();
     expect((JSON.parse(readFileSync(witnessPath, 'utf8')) as { signingKey?: string }).signingKey).toBe(fingerprintOf(office));
   });

@@ -80,6 +80,16 @@ describe('a timeline line', () => {
     expect(timelineLine('FactDateCorrected', 'xs', { factType: 'UnitAssigned', previousOn: '2026-05-10', on: '2026-04-26', reason: '交办文件为4月26日' }, nameOf)).toBe(
       '更正交办日期（西山县人民政府）（2026-05-10 → 2026-04-26）：交办文件为4月26日',
     );
+    // Any inspection's day, also one answered since (breaker8d P1); the record is marked like the others.
+    expect(timelineLine('FactDateCorrected', 'xs', { factType: 'InspectionLogged', previousOn: '2016-06-02', on: '2016-06-01', reason: '督查记录表为6月1日' }, nameOf)).toBe(
+      '更正督查日期（西山县人民政府）（2016-06-02 → 2016-06-01）：督查记录表为6月1日',
+    );
+    const facts = [
+      { revision: 1, eventType: 'InspectionLogged', occurredOn: '2016-06-02', unitId: 'xs', details: { inspectionId: 'i1', outcome: 'FAILED' } },
+      { revision: 2, eventType: 'RectificationReported', occurredOn: '2016-06-10', unitId: 'xs', details: {} },
+      { revision: 3, eventType: 'FactDateCorrected', occurredOn: '2026-11-30', unitId: 'xs', details: { factType: 'InspectionLogged', previousOn: '2016-06-02', on: '2016-06-01' } },
+    ];
+    expect(Object.fromEntries(correctionNotes(facts))).toEqual({ 1: '已更正为 2016-06-01' });
   });
 });
 

@@ -261,7 +261,8 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
             "UnitUrged",
             "ExtensionRequested",
             "ExtensionGranted",
-            "ExtensionRefused"
+            "ExtensionRefused",
+            "InspectionLogged"
           ]
         },
         "previousOn": {

@@ -115,6 +115,31 @@ describe('correcting the day of any dated record of a part (breaker8c P1)', () =
       expect.objectContaining({ factType: 'UnitUrged', previousOn: '2026-05-05', on: '2026-05-06' }),
     ]);
   });
+
+  it('corrects the day of a failed inspection the unit answered with a new report, and of the pass that closed the finding: the close-out follows (breaker8d P1)', async () => {
+    const inspector = await app.as('INSPECTOR');
+    await mutate('logInspection', { findingId, unitId, outcome: 'FAILED', notes: '栏目未更新', inspectedOn: '2026-05-28', place: '现场', newDueDate: '2026-06-30' }, inspector);
+    await mutate('reportRectification', { findingId, unitId, summary: '按督查意见整改', evidence, reportedOn: '2026-06-10' }, clerk);
+    const answered = await refusal('correctRecordDate', correct('INSPECTION', '2026-05-28', '2026-06-11'));
+    expect(answered.extensions).toMatchObject({ code: 'CONFLICT', messageZh: expect.stringContaining('2026-06-10 的整改报告不再成立') });
+    await mutate('correctRecordDate', correct('INSPECTION', '2026-05-28', '2026-05-27', '督查记录表为5月27日'));
+    const PARTS = `assignments { status inspections { inspectedOn outcome } returns { cause returnedOn } }`;
+    const finding = async (asOf?: string) => {
+      const response = await app.graphql(`query($id: ID!, $asOf: String) { finding(id: $id, asOf: $asOf) { status closedOn ${PARTS} } }`, { id: findingId, asOf }, supervisor);
+      expect(response.errors).toBeUndefined();
+      return response.data!.finding;
+    };
+    expect((await finding()).assignments[0]).toMatchObject({ status: 'REPORTED', inspections: [{ inspectedOn: '2026-05-27', outcome: 'FAILED' }] });
+    expect((await finding('2026-05-27')).assignments[0]).toMatchObject({ status: 'RETURNED', returns: expect.arrayContaining([{ cause: 'INSPECTION_FAILED', returnedOn: '2026-05-27' }]) });
+    await mutate('logInspection', { findingId, unitId, outcome: 'PASSED', notes: '', inspectedOn: '2026-06-15', place: '现场' }, inspector);
+    expect(await finding()).toMatchObject({ status: 'CLOSED', closedOn: '2026-06-15' });
+    await mutate('correctRecordDate', correct('INSPECTION', '2026-06-15', '2026-06-14', '督查记录表为6月14日'));
+    const now = await finding();
+    expect(now).toMatchObject({ status: 'CLOSED', closedOn: '2026-06-14' });
+    expect(await finding('2026-11-30')).toEqual(now);
+    expect(await finding('2026-06-13')).toMatchObject({ status: 'OPEN', closedOn: null });
+    expect((await history()).filter((entry) => entry.eventType === 'FindingClosedOut').map((entry) => entry.occurredOn)).toEqual(['2026-06-15', '2026-06-14']);
+  });
 });
 
 /**

@@ -76,6 +76,7 @@ export const REDATED_WORD: Record<string, string> = {
   ExtensionRequested: '延期申请',
   ExtensionGranted: '延期审批',
   ExtensionRefused: '延期审批',
+  InspectionLogged: '督查',
 };
 
 /** Light colours with WCAG AA contrast against white text (≥ 4.5:1). */

@@ -264,7 +264,7 @@ export const REOPEN_FIELDS: FieldSpec[] = [
 ];
 
 /** A record of a part whose day a supervisor can correct (correctRecordDate), as the form offers it: `RECORD|day` and its words. */
-export function redatableRecords(part: Pick<Part, 'assignedOn' | 'reports' | 'returns' | 'urges' | 'extensionRequests'>): { value: string; label: string }[] {
+export function redatableRecords(part: Pick<Part, 'assignedOn' | 'reports' | 'returns' | 'urges' | 'extensionRequests' | 'inspections'>): { value: string; label: string }[] {
   const option = (record: string, words: string, day: string) => ({ value: `${record}|${day}`, label: `${words}（${day}）` });
   return [
     option('ASSIGNMENT', '交办', part.assignedOn),
@@ -275,5 +275,7 @@ export function redatableRecords(part: Pick<Part, 'assignedOn' | 'reports' | 're
       option('EXTENSION_REQUEST', '延期申请', request.requestedOn),
       ...(request.decidedOn && (request.status === 'GRANTED' || request.status === 'REFUSED') ? [option('EXTENSION_DECISION', '延期审批', request.decidedOn)] : []),
     ]),
+    // Any inspection's day, also one the unit has answered since (breaker8d P1).
+    ...(part.inspections ?? []).map((inspection) => option('INSPECTION', '现场督查', inspection.inspectedOn)),
   ].filter((record, index, all) => all.findIndex((other) => other.value === record.value) === index);
 }

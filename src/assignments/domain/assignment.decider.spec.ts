@@ -2082,3 +2082,47 @@ describe('what breaker8d found in the one correction of a day (P2, P3, P8)', () 
     });
   });
 });
+
+describe('any inspection’s day is corrected like any other record, also once the unit answered it (breaker8d P1)', () => {
+  const redate = (previousOn: string, on: string): CorrectFactDate => ({
+    type: 'CorrectFactDate',
+    actor: supervisor,
+    today: TODAY,
+    unitId: FINANCE,
+    factType: 'InspectionLogged',
+    previousOn,
+    on,
+    reason: '督查记录表日期录错',
+    unitNames: DIRECTORY,
+  });
+  const redated = (previousOn: string, on: string): AssignmentEvent => ({
+    type: 'FactDateCorrected',
+    data: { unitId: FINANCE, factType: 'InspectionLogged', previousOn, on, reason: '督查记录表日期录错', correctedOn: TODAY },
+  });
+  const reReported = reported(FINANCE, '2025-07-05');
+  const answered = [leadAssigned, reported(), inspected('FAILED'), reReported];
+
+  it('moves a failed inspection the unit answered with a new report: the return follows it', () => {
+    given(answered).when(redate(INSPECTED_ON, '2025-06-30')).then([redated(INSPECTED_ON, '2025-06-30')]);
+    const after = stateAfter([...answered, redated(INSPECTED_ON, '2025-06-30')]);
+    expect(partOf(after, FINANCE)).toMatchObject({ status: 'REPORTED', inspections: [{ inspectedOn: '2025-06-30', outcome: 'FAILED' }] });
+    expect(partOf(assignmentsOn(after, '2025-06-30'), FINANCE)).toMatchObject({ status: 'RETURNED', lastReturn: { cause: 'INSPECTION_FAILED', returnedOn: '2025-06-30' } });
+  });
+
+  it('refuses moving it after the report that answered it, naming that report', () => {
+    given(answered).when(redate(INSPECTED_ON, '2025-07-06')).thenRefused('CONFLICT', /report of 市财政局 of 2025-07-05 inconsistent/, /其后市财政局 2025-07-05 的整改报告不再成立/);
+  });
+
+  it('refuses moving it before the report it checks, naming that report', () => {
+    given(answered).when(redate(INSPECTED_ON, '2025-06-27')).thenRefused('BAD_USER_INPUT', /before the report it checks \(2025-06-28\)/, /早于所核查的整改报告日期（2025-06-28）/);
+  });
+
+  it('moves an earlier pass of a part reopened since: the verification day follows', () => {
+    const reopened: AssignmentEvent = { type: 'PartsReopened', data: { reason: '评估方复核', reopenedOn: '2025-07-05', newDueDate: RETURNED_UNTIL } };
+    const history = [leadAssigned, reported(), inspected('PASSED'), reopened];
+    given(history).when(redate(INSPECTED_ON, '2025-06-29')).then([redated(INSPECTED_ON, '2025-06-29')]);
+    const after = stateAfter([...history, redated(INSPECTED_ON, '2025-06-29')]);
+    expect(partOf(assignmentsOn(after, '2025-06-29'), FINANCE)).toMatchObject({ status: 'VERIFIED', verifiedOn: '2025-06-29' });
+    expect(partOf(after, FINANCE)).toMatchObject({ status: 'RETURNED' });
+  });
+});

@@ -1594,6 +1594,7 @@ const REDATED: Record<CorrectFactDate['factType'], Bilingual> = {
   ExtensionRequested: say('extension request', '延期申请'),
   ExtensionGranted: say('extension decision', '延期审批'),
   ExtensionRefused: say('extension decision', '延期审批'),
+  InspectionLogged: say('inspection', '督查'),
 };
 
 /**

@@ -200,10 +200,12 @@ export type InspectionCorrected = DomainEvent<
 /**
  * The facts of a part whose office day a supervisor can correct with `FactDateCorrected` (the one
  * correction of a mistyped day, breaker8c P1): the assignment, any report, send-back, urging,
- * extension request and its decision. An inspection has its own correction (`InspectionCorrected`:
- * its outcome too, and the close-out it moves).
+ * extension request and its decision, and any inspection — an earlier one, or one the unit has
+ * answered since (breaker8d P1; added without a version step: no stored correction names it). The
+ * last inspection nothing answered yet has its own correction too (`InspectionCorrected`: its
+ * outcome as well).
  */
-export const REDATABLE_FACTS = ['UnitAssigned', 'RectificationReported', 'ReportSentBack', 'UnitUrged', 'ExtensionRequested', 'ExtensionGranted', 'ExtensionRefused'] as const;
+export const REDATABLE_FACTS = ['UnitAssigned', 'RectificationReported', 'ReportSentBack', 'UnitUrged', 'ExtensionRequested', 'ExtensionGranted', 'ExtensionRefused', 'InspectionLogged'] as const;
 export type RedatableFact = (typeof REDATABLE_FACTS)[number];
 
 /**

@@ -105,16 +105,19 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
   /** The lifecycle's decision on one part, plus the parent's closed (or reopened) event when it verifies its last part (or undoes that). */
   const decideOnOnePart = (command: PartCommand, parent: Parent): (AssignmentEvent | ParentEvent)[] => {
     const decided = decideAssignment(command, rules.assignmentsOf(parent), contextOf(parent));
-    if (command.type !== 'LogInspection' && command.type !== 'CorrectInspection') return decided;
+    const redatesInspection = command.type === 'CorrectFactDate' && command.factType === 'InspectionLogged';
+    if (command.type !== 'LogInspection' && command.type !== 'CorrectInspection' && !redatesInspection) return decided;
     const partsAfter = decided.reduce(evolveAssignments, rules.assignmentsOf(parent));
     const verified = allPartsVerified(partsAfter);
     if (!rules.isClosed(parent)) return verified ? [...decided, rules.closedEvent(parent, closedOn(partsAfter)!)] : decided;
-    if (command.type !== 'CorrectInspection') return decided;
+    if (command.type === 'LogInspection') return decided;
     if (verified) {
       // A corrected day of the verifying inspection moves the close-out: the history says so, beside the original.
       const corrected = closedOn(partsAfter)!;
       return corrected === closedOn(rules.assignmentsOf(parent)) ? decided : [...decided, rules.closedEvent(parent, corrected)];
     }
+    // A day correction keeps every outcome; only an outcome corrected to FAILED opens the parent.
+    if (command.type !== 'CorrectInspection') return decided;
     // A closed parent whose verifying inspection is corrected to FAILED is open again, from that day.
     const corrected = decided[0]!.data as { inspectedOn: string };
     return [...decided, rules.reopenedEvent(parent, { reason: command.reason, reopenedOn: corrected.inspectedOn })];

@@ -26,6 +26,7 @@ const REDATED_FACT_TYPES: Record<RedatableRecord, RedatableFact> = {
   URGING: 'UnitUrged',
   EXTENSION_REQUEST: 'ExtensionRequested',
   EXTENSION_DECISION: 'ExtensionGranted',
+  INSPECTION: 'InspectionLogged',
 };
 
 interface Issued {

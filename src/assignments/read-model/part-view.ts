@@ -386,6 +386,23 @@ function redate(part: PartView, { factType, previousOn, on }: FactDateCorrected[
       if (request.status === 'GRANTED') moveChange((change) => change.source === `extension:${request.requestId}`);
       return;
     }
+    case 'InspectionLogged': {
+      // Any inspection, answered or not (breaker8d P1): a pass moves the verification it made, a failure the return it made and the due date it gave.
+      const index = part.inspections.findLastIndex((inspection) => inspection.inspectedOn === previousOn);
+      if (index < 0) return;
+      const inspection = part.inspections[index]!;
+      part.inspections[index] = { ...inspection, inspectedOn: on };
+      if (inspection.outcome === 'PASSED') {
+        const verifying = part.status === 'VERIFIED' && part.inspections.findLastIndex((candidate) => candidate.outcome === 'PASSED') === index;
+        if (verifying) part.verifiedOn = on;
+      } else {
+        const returned = part.returns.findLastIndex((candidate) => candidate.cause === 'INSPECTION_FAILED' && candidate.returnedOn === previousOn);
+        if (returned >= 0) part.returns[returned] = { ...part.returns[returned]!, returnedOn: on };
+        moveChange((change) => change.source === inspectionSource(inspection.inspectionId));
+      }
+      relapse(part);
+      return;
+    }
   }
 }
 

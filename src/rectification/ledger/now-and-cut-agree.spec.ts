@@ -25,7 +25,7 @@ const DAYS = ['2016-05-02', '2016-05-20', '2016-06-10', '2016-06-30', '2016-07-1
 const UNITS = ['a', 'b', 'c'];
 const schemas = allEventSchemas();
 
-const ACTIONS = ['assign', 'report', 'inspect', 'sendBack', 'urge', 'requestExtension', 'decideExtension', 'reopen', 'correctReportDate', 'correctInspection', 'handOver'] as const;
+const ACTIONS = ['assign', 'report', 'inspect', 'sendBack', 'urge', 'requestExtension', 'decideExtension', 'reopen', 'correctReportDate', 'correctInspection', 'handOver', 'redateInspection'] as const;
 interface Step {
   readonly action: (typeof ACTIONS)[number];
   readonly unit: number;
@@ -154,6 +154,12 @@ class Office {
         this.decide({ type: 'CorrectInspection', ...base, actor: supervisor, unitId, inspectionId: last.inspectionId, reason: '结论录错', ...(s.other % 3 === 0 ? { inspectedOn: day } : {}), ...(s.other % 3 === 1 && s.day % 2 === 0 ? {} : { outcome }), ...(outcome === 'FAILED' ? newDueDate : {}) });
         return;
       }
+      case 'redateInspection': {
+        // Any inspection's day, answered since or not (breaker8d P1), named by the holder of today or of its day.
+        const inspection = part.inspections[s.other % Math.max(part.inspections.length, 1)];
+        if (inspection) this.decide({ type: 'CorrectFactDate', ...base, actor: supervisor, unitId, factType: 'InspectionLogged', previousOn: inspection.inspectedOn, on: day, reason: '督查日期录错' });
+        return;
+      }
       case 'handOver':
         this.decide({ type: 'HandOverPart', ...base, actor: admin, unitId, successorUnitId: UNITS[(UNITS.indexOf(unitId) + 1 + (s.other % 2)) % UNITS.length]!, reason: '职能调整', handedOverOn: day });
         return;
@@ -206,7 +212,7 @@ describe('a finding now = the finding folded at a cut holding everything (breake
     );
     // Not a walk of refusals: every kind of fact, and corrections of corrections, were recorded.
     expect(Object.fromEntries([...recorded].filter(([, count]) => count >= 5))).toEqual(
-      expect.objectContaining(Object.fromEntries(['UnitAssigned', 'RectificationReported', 'ReportSentBack', 'InspectionLogged', 'InspectionCorrected', 'ReportDateCorrected', 'ExtensionRequested', 'ExtensionGranted', 'ExtensionRefused', 'UnitUrged', 'PartsReopened', 'PartHandedOver', 'FindingClosedOut', 'FindingReopened'].map((type) => [type, expect.any(Number)]))),
+      expect.objectContaining(Object.fromEntries(['UnitAssigned', 'RectificationReported', 'ReportSentBack', 'InspectionLogged', 'InspectionCorrected', 'ReportDateCorrected', 'ExtensionRequested', 'ExtensionGranted', 'ExtensionRefused', 'UnitUrged', 'PartsReopened', 'PartHandedOver', 'FindingClosedOut', 'FindingReopened', 'FactDateCorrected'].map((type) => [type, expect.any(Number)]))),
     );
   });
 });

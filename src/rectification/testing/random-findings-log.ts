@@ -4,7 +4,7 @@ import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 /*
  * Random logs of findings with the whole assignment lifecycle — assignments, reports, send-backs,
  * inspections passed and failed, extensions, reschedules, hand-overs, unassignments, reopenings,
- * and corrections of report days and inspections — recorded out of business order as offices do,
+ * and corrections of report days, inspections and inspection days — recorded out of business order as offices do,
  * with unit registrations and renames between them. They need not be logs the deciders would
  * accept: read models must fold whatever the log holds, and the specs compare two read models of
  * the same log. Dates stay within a few weeks so lights, overdue and due-soon all occur.
@@ -37,7 +37,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       kind: fc.constant('part' as const),
       finding: fc.nat(3),
       unit: fc.oneof(fc.nat(2), fc.nat(4)),
-      action: fc.oneof(fc.nat(13), fc.constantFrom(0, 2, 5)),
+      action: fc.oneof(fc.nat(14), fc.constantFrom(0, 2, 5)),
       day: fc.nat(DAYS.length - 1),
       other: fc.nat(4),
       flag: fc.boolean(),
@@ -52,7 +52,7 @@ function logOf(steps: readonly Step[]): RecordedEvent[] {
   const events: RecordedEvent[] = [];
   const revisions = new Map<string, number>();
   const findings: string[] = [];
-  const inspections = new Map<string, { id: string; outcome: 'PASSED' | 'FAILED' }[]>();
+  const inspections = new Map<string, { id: string; outcome: 'PASSED' | 'FAILED'; day: string }[]>();
   const renamed = new Set<string>();
   let clock = Date.parse('2026-05-01T00:00:00Z');
   const append = (streamId: string, type: string, data: Record<string, unknown>, occurredOn: string) => {
@@ -124,7 +124,7 @@ function logOf(steps: readonly Step[]): RecordedEvent[] {
         case 6: {
           const outcome = s.flag || s.action === 6 ? 'PASSED' : 'FAILED';
           const inspectionId = `${key}/i${logged.length}`;
-          logged.push({ id: inspectionId, outcome });
+          logged.push({ id: inspectionId, outcome, day });
           append(stream, 'InspectionLogged', { unitId, inspectionId, outcome, notes: '', inspectedOn: day, place: '现场', ...(outcome === 'FAILED' && s.other > 1 ? { newDueDate: later } : {}) }, day);
           break;
         }
@@ -163,6 +163,16 @@ function logOf(steps: readonly Step[]): RecordedEvent[] {
             correctedOn: day,
           }, day);
           inspection.outcome = outcome;
+          inspection.day = DAYS[s.other]!;
+          break;
+        }
+        case 14: {
+          // Any inspection's day corrected (FactDateCorrected), answered since or not (breaker8d P1).
+          const inspection = logged[s.other % Math.max(logged.length, 1)];
+          if (!inspection) break;
+          const on = DAYS[(s.day + s.other) % DAYS.length]!;
+          append(stream, 'FactDateCorrected', { unitId, factType: 'InspectionLogged', previousOn: inspection.day, on, reason: '督查日期录错', correctedOn: day }, day);
+          inspection.day = on;
           break;
         }
       }

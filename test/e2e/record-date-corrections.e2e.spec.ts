@@ -189,3 +189,47 @@ describe('correcting the day of a predecessor’s record through the holder of t
     expect(finding.data!.finding.assignments).toEqual([{ unitId: audit, heldBefore: [archives], assignedOn: '2026-04-28', reports: [{ reportedOn: '2026-07-04' }] }]);
   });
 });
+
+/**
+ * breaker8d P10: a plan imported with a mistyped 交办日期 (2016-05-26 for 04-26) had no way to put
+ * its items' parts right; the refusal pointed to the approval correction, which does not move them.
+ */
+describe('correcting the assignment day a plan import gave an item’s parts (breaker8d P10)', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: '2026-11-30T10:00:00+08:00' });
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('moves one unit’s part to the day on paper, not before the plan’s approval, and the paper report of that spring goes in after it', async () => {
+    const admin = await app.as('ADMIN');
+    const supervisor = await app.as('SUPERVISOR');
+    const unitId = (await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, {
+      input: { idempotencyKey: 'unit', code: 'HBJ', name: '青川市测试环境保护局', kind: 'DEPARTMENT', registeredOn: '2016-01-04' },
+    }, admin)).data!.registerUnit.id as string;
+    const plan = '类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n一,环境信息,1,公开环评审批信息,,青川市测试环境保护局,,2016-09-30\n';
+    const imported = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
+      input: { idempotencyKey: 'plan', fileName: 'plan-2016.csv', title: '青川市2016年环境信息公开要点', year: 2016, contentBase64: Buffer.from(plan, 'utf8').toString('base64'), approvedOn: '2016-04-25', assignedOn: '2016-05-26' },
+    }, supervisor);
+    expect(imported.errors).toBeUndefined();
+    const breakdown = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id } } } }`, { id: imported.data!.importWorkPlan.planId }, supervisor);
+    const itemId = breakdown.data!.workPlan.categories[0].items[0].id as string;
+    const correct = (on: string) =>
+      app.graphql(`mutation($input: CorrectWorkPlanItemRecordDateInput!) { correctWorkPlanItemRecordDate(input: $input) { __typename } }`, {
+        input: { idempotencyKey: `correct-${on}`, itemId, unitId, record: 'ASSIGNMENT', previousOn: '2016-05-26', on, reason: '交办通知落款为4月26日' },
+      }, supervisor);
+    const early = await correct('2016-04-20');
+    expect(early.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', messageZh: expect.stringContaining('早于方案批准日期（2016-04-25）') });
+    expect((await correct('2016-04-26')).errors).toBeUndefined();
+    const report = await app.graphql(`mutation($input: ReportWorkPlanItemInput!) { reportWorkPlanItem(input: $input) { __typename } }`, {
+      input: { idempotencyKey: 'report', itemId, unitId, summary: '已公开', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/eia' }], reportedOn: '2016-05-20' },
+    }, await app.as('UNIT', unitId));
+    expect(report.errors).toBeUndefined();
+    const item = await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { parts { assignedOn status } } }`, { id: itemId }, supervisor);
+    expect(item.data!.workPlanItem.parts).toEqual([{ assignedOn: '2016-04-26', status: 'REPORTED' }]);
+  });
+});

@@ -264,6 +264,12 @@ export interface CorrectFactDate extends Dated {
   readonly previousOn: string;
   readonly on: string;
   readonly reason: string;
+  /**
+   * The day the parent's work could begin, which no corrected assignment precedes: a work-plan
+   * item's plan approval, looked up by the handler. Absent: unchecked (a finding bounds it by its
+   * identification day itself).
+   */
+  readonly assignedFrom?: DatedFact;
 }
 
 export type AssignmentCommand =

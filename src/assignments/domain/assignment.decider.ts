@@ -1652,6 +1652,7 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
     if (earliest) requireNotBefore({ day: earliest.occurredOn, what: say(`the ${LATER_FACT[earliest.type]?.en ?? 'record'} of ${unit.en}`, `${unit.zh}的${LATER_FACT[earliest.type]?.zh ?? '记录'}日期`) }, corrected);
     const dueDate = (target.data as { dueDate: string }).dueDate;
     requireNotBefore({ day: dueDate, what: say(`the due date of ${unit.en}`, `${unit.zh}的截止日期`) }, corrected);
+    requireNotBefore(corrected, command.assignedFrom);
     // A part assigned after a reopening is bounded by it; one assigned before was reopened with the rest (breaker8d P2).
     const reopenedOn = state.reopenedOn;
     if (reopenedOn !== undefined && previousOn >= reopenedOn) requireNotBefore(corrected, { day: reopenedOn, what: say('the day it was reopened', '重新打开的日期') });

@@ -4,7 +4,7 @@ import { fold } from '../../shared/decider.js';
 import { lifecycleOf } from '../../assignments/testing/lifecycle.js';
 import { admin, clerkOf, inspector, supervisor, system } from '../../shared/testing/actors.js';
 import { given as givenDecider } from '../../shared/testing/decider-testing.js';
-import { dueDateLimitOf } from './work-plan.decider.js';
+import { dueDateLimitOf, planApproval } from './work-plan.decider.js';
 import {
   workPlanItemDecider,
   type DefineWorkPlanItem,
@@ -831,5 +831,29 @@ describe('a withdrawn item and a reorganisation (breaker8 S5)', () => {
 
   it('given the item withdrawn on 06-15: a hand-over from that day on is refused, naming the item (the handler leaves such parts as records)', () => {
     given([...definedAndAssigned, withdrawn]).when(handOver(withdrawnOn)).thenRefused('CONFLICT', /withdrawn/, /已从方案中撤销/);
+  });
+});
+
+describe('the assignment day of a unit assigned with the plan (the import’s 交办日期) is corrected per part, not before the plan’s approval (breaker8d P10)', () => {
+  const correct = (on: string): WorkPlanItemCommand => ({
+    type: 'CorrectFactDate',
+    actor: supervisor,
+    today: TODAY,
+    unitId: FINANCE,
+    factType: 'UnitAssigned',
+    previousOn: ASSIGNED_ON,
+    on,
+    reason: '交办通知落款日期',
+    assignedFrom: planApproval(PLAN_APPROVED_ON),
+  });
+
+  it('moves it to the day the paper says', () => {
+    given(definedAndAssigned)
+      .when(correct('2026-02-25'))
+      .then([{ type: 'FactDateCorrected', data: { unitId: FINANCE, factType: 'UnitAssigned', previousOn: ASSIGNED_ON, on: '2026-02-25', reason: '交办通知落款日期', correctedOn: TODAY } }]);
+  });
+
+  it('refuses a day before the plan was approved, naming the approval', () => {
+    given(definedAndAssigned).when(correct('2026-02-19')).thenRefused('BAD_USER_INPUT', /before the day the plan was approved \(2026-02-20\)/, /早于方案批准日期（2026-02-20）/);
   });
 });

@@ -613,18 +613,13 @@ function itemAssignmentOf(item: DefinedItemFacts): DatedFact | null {
 }
 
 /**
- * A unit added to the item later (addWorkPlanItemUnit) may have its assignment day corrected, not
- * to before the item's work began; a unit assigned with the plan was assigned on the plan's day,
- * corrected with the plan's approval day (correctWorkPlanApproval): BAD_USER_INPUT saying so.
+ * A unit's assignment day on the item, corrected: a unit assigned with the plan (the import's
+ * 交办日期, mistyped) is corrected not before the plan's approval (`assignedFrom`, checked by the
+ * lifecycle; breaker8d P10); a unit added to the item later (addWorkPlanItemUnit) not before the
+ * item's first assignment, which it came after: BAD_USER_INPUT naming it.
  */
 function requireRedatableAssignment(command: CorrectFactDate, item: DefinedItemFacts): void {
   const began = itemAssignmentOf(item);
-  if (!began || command.previousOn <= began.day) {
-    throw badInput(
-      `The unit was assigned with item ${item.definition.code} itself: its day is the plan's; correct the plan's approval day instead.`,
-      `该单位随事项 ${item.definition.code} 一并交办，交办日期即方案的日期；如有误，请更正方案批准日期。`,
-      { field: 'on' },
-    );
-  }
+  if (!began || command.previousOn <= began.day) return;
   requireNotBefore({ day: command.on, what: say('the corrected assignment date', '更正后的交办日期') }, began);
 }

@@ -4,7 +4,7 @@ import { withDueDateLimit, withUnitNames, type DueDateLimit } from '../../assign
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { WorkPlanLedger } from '../breakdown/work-plan-ledger.js';
-import { dueDateLimitOf } from '../domain/work-plan.decider.js';
+import { dueDateLimitOf, planApproval } from '../domain/work-plan.decider.js';
 import { workPlanItemDecider, type DefineWorkPlanItem, type WorkPlanItemCommand } from '../domain/work-plan-item.decider.js';
 import { workPlanItemStream } from '../domain/work-plan.events.js';
 
@@ -33,12 +33,13 @@ export class ActOnWorkPlanItemHandler implements ICommandHandler<ActOnWorkPlanIt
     return itemId;
   }
 
-  /** A revision (its day, its new due date) and a withdrawal are not dated before the plan's approval. */
+  /** A revision (its day, its new due date), a withdrawal and a corrected assignment day are not dated before the plan's approval. */
   private withPlanApproval<Act extends ActOnWorkPlanItemCommand['command']>(itemId: string, command: Act): Act {
-    if (command.type !== 'ReviseWorkPlanItem' && command.type !== 'WithdrawWorkPlanItem') return command;
+    if (command.type !== 'ReviseWorkPlanItem' && command.type !== 'WithdrawWorkPlanItem' && command.type !== 'CorrectFactDate') return command;
     const planId = this.ledger.item(itemId)?.planId;
     const planApprovedOn = planId === undefined ? undefined : this.ledger.plan(planId)?.approvedOn;
-    return planApprovedOn === undefined ? command : { ...command, planApprovedOn };
+    if (planApprovedOn === undefined) return command;
+    return command.type === 'CorrectFactDate' ? { ...command, assignedFrom: planApproval(planApprovedOn) } : { ...command, planApprovedOn };
   }
 
   /** An item's due dates stay within its plan's period. */

@@ -136,6 +136,13 @@ export interface AssignmentPart {
   readonly lastInspectionAnsweredBy?: DatedFact | null;
 }
 
+/** A part taken off its parent unverified (UnitUnassigned): as it stood, the office day and the reason. */
+export interface RemovedPart {
+  readonly part: AssignmentPart;
+  readonly unassignedOn: string;
+  readonly reason: string;
+}
+
 /** A unit that held a part before its present holder (机构改革): from its assignment or taking over until it passed on (office days). */
 export interface PreviousHolder {
   readonly unitId: string;
@@ -150,6 +157,12 @@ export interface AssignmentsState {
   readonly reopenedOn?: string;
   /** By unit: the office day its part passed to another unit (机构改革). Assigned again, it is not before that day. */
   readonly passedOn?: Readonly<Record<string, string>>;
+  /**
+   * By unit: its part a plan change took off before it was verified (UnitUnassigned), with the day
+   * and why. A fact of the unit dated before that day, entered late, is judged on the part as it
+   * stood then; one that verified it by then means the removal left it on as verified work (breaker8d P7).
+   */
+  readonly removed?: Readonly<Record<string, RemovedPart>>;
   /**
    * Every event folded in, in the order folded: what `assignmentsOn` folds again in business order
    * to judge a dated command on the parts as they stood on its day.
@@ -374,9 +387,11 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
     }
     case 'UnitUnassigned': {
       // Verified work stays on the record: a removal stored before plan changes refused it is read as keeping it (breaker8c P14).
-      if (state.parts[event.data.unitId]?.status === 'VERIFIED') return state;
-      const { [event.data.unitId]: _unassigned, ...others } = state.parts;
-      return { ...state, parts: others };
+      const { unitId, unassignedOn, reason } = event.data;
+      const part = partOf(state, unitId);
+      if (!part || part.status === 'VERIFIED') return state;
+      const { [unitId]: _unassigned, ...others } = state.parts;
+      return { ...state, parts: others, removed: { ...state.removed, [unitId]: { part, unassignedOn, reason } } };
     }
     case 'PartsRescheduled': {
       const { previousDueDate, dueDate, terms } = event.data;
@@ -450,7 +465,21 @@ function updatePart(
 ): AssignmentsState {
   const key = partHeldOn(state, unitId, day)?.key;
   const part = key === undefined ? undefined : partOf(state, key);
-  return part ? { ...state, parts: { ...state.parts, [part.unitId]: change(part) } } : state;
+  if (part) return { ...state, parts: { ...state.parts, [part.unitId]: change(part) } };
+  const gone = removedPartOn(state, unitId, day);
+  if (!gone) return state;
+  const changed = change(gone.part);
+  const { [unitId]: _gone, ...stillRemoved } = state.removed!;
+  // Verified by the day it was taken off: the removal, judged on its day, left it on as verified work.
+  if (changed.status === 'VERIFIED') return { ...state, parts: { ...state.parts, [unitId]: changed }, removed: stillRemoved };
+  return { ...state, removed: { ...stillRemoved, [unitId]: { ...gone, part: changed } } };
+}
+
+/** The part a plan change took off `unitId` after office day `day` (a fact of that day entered late is about it); undefined when none. */
+function removedPartOn(state: AssignmentsState, unitId: string, day: string | undefined): RemovedPart | undefined {
+  if (day === undefined || partOf(state, unitId) || !state.removed || !Object.hasOwn(state.removed, unitId)) return undefined;
+  const gone = state.removed[unitId]!;
+  return day < gone.unassignedOn ? gone : undefined;
 }
 
 /**
@@ -562,6 +591,9 @@ function asHeldOn(command: AssignmentCommand, state: AssignmentsState): { comman
   if (command.type === 'CorrectFactDate') return { command: { ...command, unitId: redatedFactMaker(command, state) }, state };
   if (command.type === 'AssignUnit' || command.type === 'ReopenParts' || command.type === 'HandOverPart') return { command, state };
   const day = heldDayOf(command, state);
+  // A fact dated before its part was taken off the item, entered after (breaker8d P7): judged on the part as it stood.
+  const gone = removedPartOn(state, command.unitId, day);
+  if (gone) return { command, state: { ...state, parts: { ...state.parts, [command.unitId]: gone.part } } };
   const held = day === undefined ? undefined : partHeldOn(state, command.unitId, day);
   if (!held || (held.key === command.unitId && held.holder === null)) return { command, state };
   const part = partOf(state, held.key)!;
@@ -1465,6 +1497,16 @@ function requirePart(state: AssignmentsState, unitId: string, command: NamesUnit
   const part = partOf(state, unitId);
   if (!part) {
     const unit = unitNamed(command, unitId);
+    const gone = state.removed && Object.hasOwn(state.removed, unitId) ? state.removed[unitId] : undefined;
+    if (gone) {
+      throw new DomainError(
+        'NOT_FOUND',
+        say(
+          `The part of ${unit.en} was taken off on ${gone.unassignedOn} (${gone.reason}); only its facts dated before that day can still be entered.`,
+          `${unit.zh}的任务已于 ${gone.unassignedOn} 移出本事项（${gone.reason}）；只能补录该日期之前的记录。`,
+        ),
+      );
+    }
     throw new DomainError('NOT_FOUND', say(`${capitalise(unit.en)} is not assigned here.`, `${unit.zh}不在本事项的交办单位之列。`));
   }
   return part;

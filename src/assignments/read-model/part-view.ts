@@ -185,13 +185,23 @@ export function assignedPart(
 }
 
 /**
- * Applies one assignment event to the parts of its parent (finding or work-plan item): the read
- * side of the one assignment lifecycle, shared by every parent.
+ * The parts a plan change took off an item before they were verified (UnitUnassigned), by unit,
+ * each with the office day it was taken off: no longer the item's, but a fact of the unit dated
+ * before that day, entered after the removal (its paper file found later), is still about it
+ * (breaker8d P7) — and one that verified it by then means the removal, judged on its day, left it
+ * on the item as verified work (see `applyAssignmentEvent`). An item's completion is not dated
+ * before the last of these days (`closeOutDay`).
  */
-export function applyAssignmentEvent(parts: Map<string, PartView>, event: TimelineEntry<AssignmentEvent>): void {
+export type RemovedParts = Map<string, { readonly part: PartView; readonly on: string }>;
+
+/**
+ * Applies one assignment event to the parts of its parent (finding or work-plan item): the read
+ * side of the one assignment lifecycle, shared by every parent. `removed` keeps the parts taken
+ * off unverified (only work-plan items have removals).
+ */
+export function applyAssignmentEvent(parts: Map<string, PartView>, event: TimelineEntry<AssignmentEvent>, removed?: RemovedParts): void {
   const at = event.metadata.recordedAt;
   const on = event.occurredOn;
-  const by = event.metadata.actorId;
   if (event.type === 'PartsReopened') {
     const newDueDate = event.data.newDueDate ?? null;
     for (const part of parts.values()) {
@@ -206,7 +216,10 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
   }
   if (event.type === 'UnitUnassigned') {
     // Verified work stays on the record (the deciders refuse removing it; a removal stored before that is read so).
-    if (parts.get(event.data.unitId)?.status !== 'VERIFIED') parts.delete(event.data.unitId);
+    const part = parts.get(event.data.unitId);
+    if (!part || part.status === 'VERIFIED') return;
+    parts.delete(event.data.unitId);
+    removed?.set(event.data.unitId, { part, on });
     return;
   }
   if (event.type === 'PartsRescheduled') {
@@ -238,8 +251,28 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     parts.set(unitId, assignedPart(unitId, role, dueDate, { on, at }, terms));
     return;
   }
-  const part = partOfUnitOn(parts, event);
+  const part = partOfUnitOn(parts, event) ?? removedPartOn(removed, event);
   if (!part) return;
+  applyToPart(part, event);
+  // Verified by the day it was taken off, the part was never removed: verified work stays on the record.
+  const gone = removed?.get(event.data.unitId);
+  if (gone?.part === part && verifiedAsOf(part, gone.on)) {
+    removed!.delete(event.data.unitId);
+    parts.set(event.data.unitId, part);
+  }
+}
+
+/** The part a plan change took off `event`'s unit after the fact's day (entered late), if any. */
+function removedPartOn(removed: RemovedParts | undefined, event: TimelineEntry<AssignmentEvent & { data: { unitId: string } }>): PartView | undefined {
+  const gone = removed?.get(event.data.unitId);
+  return gone && factDayOf(event) < gone.on ? gone.part : undefined;
+}
+
+/** One fact of a part's own (a request, decision, urging, report, return, inspection or correction) applied to it. */
+function applyToPart(part: PartView, event: TimelineEntry<AssignmentEvent>): void {
+  const at = event.metadata.recordedAt;
+  const on = event.occurredOn;
+  const by = event.metadata.actorId;
   switch (event.type) {
     case 'ExtensionRequested':
       part.extensionRequests.push({
@@ -584,14 +617,18 @@ function byDayPassed(heldBefore: readonly string[], passedOn: readonly string[])
  * 销号 follows the parts: the office day (`YYYY-MM-DD`) the last part was verified, once every
  * part is verified; null while any part is open (or none is assigned). Findings and work-plan
  * items derive their close-out from it after every event, so a corrected, moved or undone
- * verification moves or undoes the close-out on every view, now and as of any day.
+ * verification moves or undoes the close-out on every view, now and as of any day. With `removed`
+ * (an item's parts taken off unverified), never before the last removal: the item was open until
+ * then, on every view of an earlier day.
  */
-export function closeOutDay(parts: ReadonlyMap<string, Pick<PartView, 'verifiedOn'>>): string | null {
+export function closeOutDay(parts: ReadonlyMap<string, Pick<PartView, 'verifiedOn'>>, removed?: RemovedParts): string | null {
   let last: string | null = null;
   for (const part of parts.values()) {
     if (part.verifiedOn === null) return null;
     if (last === null || part.verifiedOn > last) last = part.verifiedOn;
   }
+  // The removal of a part still open is what completed the item, if it came last (breaker8d P7).
+  for (const { on } of removed?.values() ?? []) if (last !== null && on > last) last = on;
   return last;
 }
 

@@ -1,5 +1,5 @@
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
-import { applyAssignmentEvent, closeOutDay, type PartView } from '../../assignments/read-model/part-view.js';
+import { applyAssignmentEvent, closeOutDay, type PartView, type RemovedParts } from '../../assignments/read-model/part-view.js';
 import { historyAt, knownInCut, timelineAt, timelineEntry, type TimelineEntry } from '../../assignments/read-model/timeline.js';
 import type { StreamReader } from '../../event-sourcing/projected-streams.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
@@ -38,6 +38,8 @@ export type WorkPlanItemView = { -readonly [Field in keyof WorkPlanItemDefined['
   /** The business day of the completion (销号): the day of the inspection that verified the last part. */
   completedOn: string | null;
   readonly parts: Map<string, PartView>;
+  /** Parts a plan change took off before they were verified (absent in a snapshot written before breaker8d P7: none). */
+  removedParts?: RemovedParts;
 };
 
 /** An item as it stood at a time cut, with the events its history lists then (see FindingAtCut). */
@@ -46,12 +48,12 @@ export type WorkPlanItemAtCut = WorkPlanItemView & { readonly history: readonly 
 const ITEM_STREAM_PREFIX = 'work-plan-item-';
 
 function newItemView(event: TimelineEntry<WorkPlanItemDefined>): WorkPlanItemView {
-  return { ...event.data, status: 'OPEN', withdrawnOn: null, completedOn: null, parts: new Map() };
+  return { ...event.data, status: 'OPEN', withdrawnOn: null, completedOn: null, parts: new Map(), removedParts: new Map() };
 }
 
 /** Status and completion day follow the parts after every event, as a finding's do (see `closeOutDay`). */
 function applyToItem(item: WorkPlanItemView, event: TimelineEntry): void {
-  if (isAssignmentEvent(event)) applyAssignmentEvent(item.parts, event);
+  if (isAssignmentEvent(event)) applyAssignmentEvent(item.parts, event, (item.removedParts ??= new Map()));
   const own = event as TimelineEntry<WorkPlanItemEvent>;
   if (own.type === 'WorkPlanItemWithdrawn') {
     item.status = 'WITHDRAWN';
@@ -63,7 +65,7 @@ function applyToItem(item: WorkPlanItemView, event: TimelineEntry): void {
     Object.assign(item, { categoryCode: own.data.categoryCode, title: own.data.title, description: own.data.description, measures: own.data.measures });
   }
   if (item.status === 'WITHDRAWN') return;
-  item.completedOn = closeOutDay(item.parts);
+  item.completedOn = closeOutDay(item.parts, item.removedParts);
   item.status = item.completedOn === null ? 'OPEN' : 'COMPLETED';
 }
 

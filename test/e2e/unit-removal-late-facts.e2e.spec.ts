@@ -1,0 +1,107 @@
+import { errorCode, startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * breaker8d P7 (breaker8c P14's kind, for parts not yet verified): a unit taken off a work-plan item
+ * on 2016-08-01 while its report awaited inspection left the item open until that day — the removal,
+ * not the other unit's pass of 06-25, completed it, on every view. The June inspection sheet found
+ * later (a pass of 06-28, while the unit still held the part) is judged on its day: accepted, the part
+ * stays on the item as verified work and the item is completed on 06-28 — what entering the facts in
+ * date order gives (the removal is then refused: verified work stays). A fact dated on or after the
+ * removal is refused naming it. Asserted through HTTP GraphQL on a real SQLite file.
+ */
+let keySequence = 0;
+const key = (name: string) => `${name}-${(keySequence += 1)}`;
+
+const CSV =
+  '类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n' +
+  '一,重点领域,1,公开住房保障信息,,青川县财政局,青川县住房和城乡建设局,2016-06-30\n' +
+  '一,重点领域,2,公开棚户区改造信息,,青川县财政局,青川县住房和城乡建设局,2016-06-30\n' +
+  '一,重点领域,3,公开保障房分配信息,,青川县财政局,青川县住房和城乡建设局,2016-06-30\n';
+
+interface Item {
+  status: string;
+  completedOn: string | null;
+  parts: { unitId: string; status: string; verifiedOn: string | null }[];
+}
+
+describe('a unit taken off an item before its part was verified: the item is open until then, and its earlier facts are still entered (breaker8d P7)', () => {
+  let app: TestApp;
+  const units: Record<'CZJ' | 'ZJJ', string> = { CZJ: '', ZJJ: '' };
+  const items: Record<'late' | 'inDateOrder', string> = { late: '', inDateOrder: '' };
+  let third: string;
+
+  const call = (name: string, input: Record<string, unknown>, headers?: Record<string, string>) =>
+    app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename } }`, { input: { idempotencyKey: key(name), ...input } }, headers);
+  const mutate = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>) => {
+    const response = await call(name, input, headers);
+    if (response.errors) throw new Error(`${name} refused: ${JSON.stringify(response.errors)}`);
+  };
+  const item = async (itemId: string, asOf?: string): Promise<Item> => {
+    const response = await app.graphql(`query($id: ID!, $asOf: String) { workPlanItem(id: $id, asOf: $asOf) { status completedOn parts { unitId status verifiedOn } } }`, { id: itemId, ...(asOf ? { asOf } : {}) });
+    expect(response.errors).toBeUndefined();
+    return response.data!.workPlanItem;
+  };
+  const report = async (itemId: string, code: 'CZJ' | 'ZJJ', reportedOn: string) =>
+    mutate('reportWorkPlanItem', { itemId, unitId: units[code], summary: '已公开', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/x' }], reportedOn }, await app.as('UNIT', units[code]));
+  const inspect = async (itemId: string, code: 'CZJ' | 'ZJJ', inspectedOn: string) =>
+    call('logWorkPlanItemInspection', { itemId, unitId: units[code], outcome: 'PASSED', notes: '核实已公开', inspectedOn, place: '现场' }, await app.as('INSPECTOR'));
+  const remove = (itemId: string) => call('removeWorkPlanItemUnit', { itemId, unitId: units.ZJJ, reason: '职责调整', unassignedOn: '2016-08-01' });
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: '2026-11-30T10:00:00+08:00' });
+    const admin = await app.as('ADMIN');
+    for (const [code, name] of [['CZJ', '青川县财政局'], ['ZJJ', '青川县住房和城乡建设局']] as const) {
+      const response = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, {
+        input: { idempotencyKey: `unit-${code}`, code, name, kind: 'DEPARTMENT', registeredOn: '2016-01-04' },
+      }, admin);
+      expect(response.errors).toBeUndefined();
+      units[code] = response.data!.registerUnit.id;
+    }
+    const imported = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
+      input: { idempotencyKey: key('plan'), fileName: 'plan-2016.csv', title: '青川县2016年政务公开工作要点', year: 2016, contentBase64: Buffer.from(CSV).toString('base64'), approvedOn: '2016-04-25', assignedOn: '2016-05-01' },
+    });
+    expect(imported.errors).toBeUndefined();
+    const plan = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id code } } } }`, { id: imported.data!.importWorkPlan.planId });
+    const [first, second, last] = plan.data!.workPlan.categories[0].items as { id: string }[];
+    items.late = first!.id;
+    items.inDateOrder = second!.id;
+    third = last!.id;
+    for (const itemId of Object.values(items)) {
+      await report(itemId, 'CZJ', '2016-06-10');
+      await report(itemId, 'ZJJ', '2016-06-20');
+      expect((await inspect(itemId, 'CZJ', '2016-06-25')).errors).toBeUndefined();
+    }
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('completes the item on the day of the removal, not before it: it was open until then on every view', async () => {
+    expect((await remove(items.late)).errors).toBeUndefined();
+    expect(await item(items.late)).toMatchObject({ status: 'COMPLETED', completedOn: '2016-08-01', parts: [{ unitId: units.CZJ, status: 'VERIFIED' }] });
+    expect(await item(items.late, '2016-07-31')).toMatchObject({ status: 'OPEN', completedOn: null });
+    expect(await item(items.late, '2016-08-01')).toMatchObject({ status: 'COMPLETED', completedOn: '2016-08-01' });
+  });
+
+  it('takes the pass dated while the unit held the part, entered after the removal: the record is the one typed in date order', async () => {
+    expect((await inspect(items.late, 'ZJJ', '2016-06-28')).errors).toBeUndefined();
+    // In date order the removal of verified work is refused.
+    expect((await inspect(items.inDateOrder, 'ZJJ', '2016-06-28')).errors).toBeUndefined();
+    expect(errorCode(await remove(items.inDateOrder))).toBe('CONFLICT');
+    const expected = { status: 'COMPLETED', completedOn: '2016-06-28', parts: [{ unitId: units.CZJ, status: 'VERIFIED', verifiedOn: '2016-06-25' }, { unitId: units.ZJJ, status: 'VERIFIED', verifiedOn: '2016-06-28' }] };
+    for (const asOf of [undefined, '2016-08-01', '2016-07-31', '2016-06-28']) {
+      expect(await item(items.late, asOf)).toEqual(expected);
+      expect(await item(items.inDateOrder, asOf)).toEqual(expected);
+    }
+  });
+
+  it('refuses a fact of the removed unit dated on or after its removal, naming it', async () => {
+    const itemId = third;
+    await report(itemId, 'ZJJ', '2016-06-20');
+    expect((await remove(itemId)).errors).toBeUndefined();
+    const refused = await inspect(itemId, 'ZJJ', '2016-08-05');
+    expect(errorCode(refused)).toBe('NOT_FOUND');
+    expect(refused.errors![0]!.extensions!.messageZh).toBe('青川县住房和城乡建设局的任务已于 2016-08-01 移出本事项（职责调整）；只能补录该日期之前的记录。');
+  });
+});

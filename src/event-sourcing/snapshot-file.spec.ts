@@ -174,6 +174,19 @@ describe('the code a process loaded', () => {
     expect(rebuilt.hash).not.toBe(first.hash);
   });
 
+  it('is another for another install of the packages the code runs on, with the same build', () => {
+    const installed = join(root, 'installed-packages.json');
+    writeFileSync(installed, '{"packages":{"node_modules/dayjs":{"version":"1.11.10"}}}');
+    const before = judgeCodeAt(root, statSync(installed).ctimeMs + 1, installed);
+    expect(before.hash).not.toBe(judgeCodeAt(root, statSync(installed).ctimeMs + 1).hash);
+    writeFileSync(installed, '{"packages":{"node_modules/dayjs":{"version":"1.11.13"}}}');
+    const after = judgeCodeAt(root, statSync(installed).ctimeMs + 1, installed);
+    expect(after.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(after.hash).not.toBe(before.hash);
+    // Installed while the process was starting: which packages it loaded cannot be told either.
+    expect(judgeCodeAt(root, statSync(installed).ctimeMs - 1, installed)).toEqual({ hash: null, changed: installed });
+  });
+
   it('cannot be told when a code file changed after the process started, even with its old times put back', () => {
     const started = startedAfterFiles();
     expect(judgeCodeAt(root, started).changed).toBeNull();

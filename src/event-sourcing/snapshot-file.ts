@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -350,19 +350,23 @@ let loadedCode: LoadedCode | undefined;
 
 /**
  * The code version of the modules under `root` (`.js` files of dist/, or the `.ts` sources when run
- * from src/ by the tests; specs and declarations left out), as this process loaded them:
- * SHA-256 (hex) of every file's path and bytes, the snapshot format and the V8 version (its
- * serializer) — unless a file's change time (ctime, which no copy tool can set back, or mtime) is
- * after `startedAt` (epoch ms: the process's start, `performance.timeOrigin`): then the files on
- * disk may be a later build than the one loaded (breaker8d P6: `npm run build` while a server runs)
- * and no hash can stand for the loaded code.
+ * from src/ by the tests; specs and declarations left out) and of the packages they run on, as this
+ * process loaded them: SHA-256 (hex) of every module's path and bytes, of the installed packages'
+ * list (`dependencies`: npm's node_modules/.package-lock.json, every package's version; null when
+ * there is none), the snapshot format and the Node and V8 versions (its serializer) — unless one of
+ * those files' change time (ctime, which no copy tool can set back, or mtime) is after `startedAt`
+ * (epoch ms: the process's start, `performance.timeOrigin`): then the files on disk may be a later
+ * build or install than the one loaded (breaker8d P6: `npm run build` while a server runs) and no
+ * hash can stand for the loaded code.
  */
-export function judgeCodeAt(root: string, startedAt: number): LoadedCode {
-  const hash = createHash('sha256').update(`format ${FORMAT}; v8 ${process.versions.v8}\n`);
-  for (const file of codeFiles(root)) {
+export function judgeCodeAt(root: string, startedAt: number, dependencies: string | null = null): LoadedCode {
+  const hash = createHash('sha256').update(`format ${FORMAT}; node ${process.version}; v8 ${process.versions.v8}\n`);
+  const files = codeFiles(root).map((file) => ({ file, name: relative(root, file) }));
+  if (dependencies !== null) files.push({ file: dependencies, name: 'installed packages' });
+  for (const { file, name } of files) {
     const stat = statSync(file);
     if (Math.max(stat.ctimeMs, stat.mtimeMs) > startedAt) return { hash: null, changed: file };
-    hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+    hash.update(name).update('\0').update(readFileSync(file)).update('\0');
   }
   return { hash: hash.digest('hex'), changed: null };
 }
@@ -379,7 +383,12 @@ export function judgeLoadedCode(): LoadedCode {
   // that is, and nothing is built beside a running process: a source edited during a test run is
   // the developer's own, not another build, so only built code (dist/) is judged by its times.
   const fromSources = import.meta.url.endsWith('.ts');
-  loadedCode ??= judgeCodeAt(fileURLToPath(new URL('..', import.meta.url)), fromSources ? Number.POSITIVE_INFINITY : performance.timeOrigin);
+  if (loadedCode === undefined) {
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    // A dependency's new version (npm ci after a lock change, the same build) can change a projection as surely as Rectify's own code.
+    const installed = join(dirname(root), 'node_modules', '.package-lock.json');
+    loadedCode = judgeCodeAt(root, fromSources ? Number.POSITIVE_INFINITY : performance.timeOrigin, existsSync(installed) ? installed : null);
+  }
   return loadedCode;
 }
 

@@ -109,6 +109,19 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     ]);
   });
 
+  it('tells a unit user that its timeline holds its own part’s records only; a supervisor’s has no such note (newcomer13 R10)', async () => {
+    const { data } = await app.graphql(`{ findings(first: 200) { nodes { id title } } }`);
+    const shared = data!.findings.nodes.find((finding: { title: string }) => finding.title === '部分单位主动公开信息更新不及时').id;
+    const unit = await contexts.open({ token: 'rct_demo_unit_fgw_qingchuan' });
+    await unit.page.goto(`/findings/${shared}`);
+    await unit.page.locator('[data-test="timeline"]').waitFor();
+    expect(await unit.page.locator('[data-test="timeline-scope"]').textContent()).toContain('其他单位的交办、报告和督查记录不向本单位显示');
+    const supervisor = await contexts.open({ token: SUPERVISOR });
+    await supervisor.page.goto(`/findings/${shared}`);
+    await supervisor.page.locator('[data-test="timeline"]').waitFor();
+    expect(await supervisor.page.locator('[data-test="timeline-scope"]').count()).toBe(0);
+  });
+
   it('shows the API’s refusal beside the field it concerns: a finding identified before its evaluation arrived', async () => {
     const { page } = await contexts.open({ token: SUPERVISOR });
     await page.goto('/findings');

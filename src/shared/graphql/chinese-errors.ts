@@ -106,12 +106,10 @@ export function inputRefusal(errors: readonly ValidationError[]): DomainError {
   const found = fieldErrorsOf(errors);
   const fieldErrors: FieldError[] = found.map(({ field, message, messageZh }) => ({ field, message, messageZh }));
   // Each field by its Chinese name, never the schema's (breaker11e P3): 请填写“撤销理由”, “标题”最多 200 个字符.
-  const saidZh = found.map((error) => (error.empty ? `请填写“${error.labelZh}”` : `“${error.labelZh}”${error.messageZh}`));
-  return new DomainError(
-    'BAD_USER_INPUT',
-    say(`Invalid input: ${found.map((error) => error.message).join('; ')}.`, `${found.every((error) => error.empty) ? '' : '输入有误：'}${saidZh.join('；')}。`),
-    { fieldErrors },
-  );
+  const messageZh = found.every((error) => error.empty)
+    ? `请填写${found.map((error) => `“${error.labelZh}”`).join('、')}。`
+    : `输入有误：${found.map((error) => (error.empty ? `请填写“${error.labelZh}”` : `“${error.labelZh}”${error.messageZh}`)).join('；')}。`;
+  return new DomainError('BAD_USER_INPUT', say(`Invalid input: ${found.map((error) => error.message).join('; ')}.`, messageZh), { fieldErrors });
 }
 
 /** The last segment of a graphql-js name: `CreateInput.title` → `title`, `Query.units` → `units`. */

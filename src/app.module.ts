@@ -115,7 +115,8 @@ export class AppModule {
       providers: [
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, exceptionFactory: inputRefusal }),
+          // `target`: the input object each error was found in, whose class names the field in Chinese (inputRefusal); never sent.
+          useValue: new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true, validationError: { target: true }, exceptionFactory: inputRefusal }),
         },
         { provide: APP_FILTER, useClass: GraphqlErrorFilter },
         { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -1,4 +1,4 @@
-import { isRequired, isShown } from '../web/src/form-rules.js';
+import { isRequired, isShown, requiredMessage, shortLabel } from '../web/src/form-rules.js';
 
 /*
  * breaker8c P18: the inspection form's 重新整改的时限 is shown only for 不通过, and required when the
@@ -30,5 +30,22 @@ describe('which fields of a form count', () => {
     expect(isShown({}, {})).toBe(true);
     expect(isRequired({ required: true }, {})).toBe(true);
     expect(isRequired({}, {})).toBe(false);
+  });
+});
+
+/*
+ * breaker11e P7: 撤销问题 with its reason empty said 请填写“撤销理由（如：与某问题重复登记、评估机构来函撤回）”。 — the
+ * whole label with its example. A refusal names the field by its label without hints or examples.
+ */
+describe('what a required field left empty says', () => {
+  it('names the field without the hint or example its label carries', () => {
+    expect(requiredMessage({ label: '撤销理由（如：与某问题重复登记、评估机构来函撤回）', type: 'textarea' })).toBe('请填写“撤销理由”。');
+    expect(requiredMessage({ label: '交办：牵头单位（可暂不交办，之后在问题页面交办）', type: 'select' })).toBe('请选择“牵头单位”。');
+    expect(requiredMessage({ label: '督查日期（实际督查的那一天）', type: 'date' })).toBe('请选择“督查日期”。');
+    expect(requiredMessage({ label: '督查地点', type: 'text' })).toBe('请填写“督查地点”。');
+  });
+
+  it('keeps a label that is all hint as it is, never an empty name', () => {
+    expect(shortLabel('（备注）')).toBe('（备注）');
   });
 });

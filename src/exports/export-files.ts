@@ -19,6 +19,18 @@ export const EXPORT_FILE_STEM: Readonly<Record<ExportKind, string>> = { ledger: 
 export const exportFileName = (kind: ExportKind, asOf: string, format: ExportFormat, knownAt: string | null = null) =>
   `${EXPORT_FILE_STEM[kind]}-${asOf}${knownAt ? `-记录截至北京时间${compactOfficeClock(knownAt)}` : ''}.${format}`;
 
+/** The ASCII stems of `asciiExportFileName`. */
+const ASCII_FILE_STEM: Readonly<Record<ExportKind, string>> = { ledger: 'ledger', 'work-plan': 'work-plan' };
+
+/**
+ * `ledger-2026-11-29.xlsx` (`work-plan-…`, with `knownAt` `ledger-2016-06-13-recorded-by-20261130-183100.csv`, Beijing time):
+ * the name in the plain `filename=` of the download, for clients that read only that one — `curl -OJ`
+ * ignores `filename*` (newcomer13 R3) and would otherwise save under the address's last segment.
+ * Browsers take `filename*`, the Chinese name (RFC 6266 §4.3).
+ */
+export const asciiExportFileName = (kind: ExportKind, asOf: string, format: ExportFormat, knownAt: string | null = null) =>
+  `${ASCII_FILE_STEM[kind]}-${asOf}${knownAt ? `-recorded-by-${compactOfficeClock(knownAt)}` : ''}.${format}`;
+
 /** `2026-11-30T10:31:00.123Z` → `20261130-183100` (Beijing time; no `:`, which Windows file names may not hold). */
 const compactOfficeClock = (instant: string) => officeClockSeconds(instant).replace(/[-:]/g, '').replace(' ', '-');
 

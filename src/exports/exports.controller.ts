@@ -5,7 +5,7 @@ import { AuthenticationService, signInFirst } from '../access/authentication/aut
 import type { Actor } from '../shared/command-context.js';
 import { httpRefusal } from '../http/http-refusal.js';
 import { DomainError, ROLE_ZH, badInput, say } from '../shared/domain-error.js';
-import { exportFileName, tableToCsv, tableToXlsx, EXPORT_FILE_STEM, type ExportFormat, type ExportKind } from './export-files.js';
+import { asciiExportFileName, exportFileName, tableToCsv, tableToXlsx, EXPORT_FILE_STEM, type ExportFormat, type ExportKind } from './export-files.js';
 import { ExportLedgerQuery, ExportWorkPlanQuery } from './export.queries.js';
 import type { ExportTable } from './export-table.js';
 
@@ -14,9 +14,14 @@ const EXPORTERS = ['SUPERVISOR', 'INSPECTOR', 'ADMIN', 'UNIT'];
 
 const CONTENT_TYPE: Readonly<Record<ExportFormat, string>> = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8' };
 
-/** `attachment; filename*=UTF-8''整改台账-2026-11-29.xlsx`, percent-encoded (RFC 6266 / 5987), as webapi-api.md §3 promises the app. */
+/**
+ * `attachment; filename="ledger-2026-11-29.xlsx"; filename*=UTF-8''整改台账-2026-11-29.xlsx`: the Chinese name
+ * percent-encoded (RFC 6266 / 5987), as webapi-api.md §3 promises the app, after an ASCII fallback for
+ * clients that read only `filename` (`curl -OJ`; see `asciiExportFileName`).
+ */
 export function attachmentDisposition(kind: ExportKind, table: Pick<ExportTable, 'asOf' | 'knownAt'>, format: ExportFormat): string {
-  return `attachment; filename*=UTF-8''${encodeURIComponent(exportFileName(kind, table.asOf, format, table.knownAt))}`;
+  const fallback = asciiExportFileName(kind, table.asOf, format, table.knownAt);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(exportFileName(kind, table.asOf, format, table.knownAt))}`;
 }
 
 /**

@@ -72,6 +72,56 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     });
   });
 
+  it('shows the units the evaluation names (点名单位) on the finding’s page and offers them for 交办, preselected (newcomer13 R8)', async () => {
+    const { data } = await app.graphql(`{ units { id name } evaluations(first: 1) { nodes { id } } }`);
+    const unitNamed = (name: string) => data!.units.find((unit: { name: string }) => unit.name === name).id;
+    const recorded = await app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
+      input: {
+        idempotencyKey: 'r8-concerned-units',
+        evaluationId: data!.evaluations.nodes[0].id,
+        title: '政务服务事项办理时限公开不全',
+        description: '抽查的事项中部分未公开承诺办理时限。',
+        category: '主动公开',
+        severity: 'MEDIUM',
+        concernedUnitIds: [unitNamed('青川市财政局'), unitNamed('青川市教育局')],
+      },
+    });
+    const id = recorded.data!.recordFinding.id;
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${id}`);
+    await page.locator('[data-test="concerned-units"]').waitFor();
+    expect((await page.locator('[data-test="concerned-units"]').textContent())?.trim()).toBe('青川市财政局、青川市教育局');
+    await page.getByRole('button', { name: '交办', exact: true }).click();
+    const form = page.locator('[data-test="form-assign"]');
+    await form.waitFor();
+    const responsible = form.locator('.el-form-item', { has: page.getByLabel('责任单位（可多选）', { exact: true }) });
+    expect(await responsible.locator('.el-tag').allTextContents()).toEqual(['青川市财政局（评估点名）', '青川市教育局（评估点名）']);
+    await pick(form, page, '牵头单位', '青川市财政局（评估点名）');
+    const due = form.getByLabel('整改时限');
+    await due.fill(officeDay(30));
+    await due.press('Enter');
+    await form.getByRole('button', { name: '交办' }).click();
+    await page.locator('[data-test="finding-status"]', { hasText: '整改中' }).waitFor();
+    const assigned = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { role unit { name } } } }`, { id });
+    expect(assigned.data!.finding.assignments).toEqual([
+      { role: 'LEAD', unit: { name: '青川市财政局' } },
+      { role: 'RESPONSIBLE', unit: { name: '青川市教育局' } },
+    ]);
+  });
+
+  it('tells a unit user that its timeline holds its own part’s records only; a supervisor’s has no such note (newcomer13 R10)', async () => {
+    const { data } = await app.graphql(`{ findings(first: 200) { nodes { id title } } }`);
+    const shared = data!.findings.nodes.find((finding: { title: string }) => finding.title === '部分单位主动公开信息更新不及时').id;
+    const unit = await contexts.open({ token: 'rct_demo_unit_fgw_qingchuan' });
+    await unit.page.goto(`/findings/${shared}`);
+    await unit.page.locator('[data-test="timeline"]').waitFor();
+    expect(await unit.page.locator('[data-test="timeline-scope"]').textContent()).toContain('其他单位的交办、报告和督查记录不向本单位显示');
+    const supervisor = await contexts.open({ token: SUPERVISOR });
+    await supervisor.page.goto(`/findings/${shared}`);
+    await supervisor.page.locator('[data-test="timeline"]').waitFor();
+    expect(await supervisor.page.locator('[data-test="timeline-scope"]').count()).toBe(0);
+  });
+
   it('shows the API’s refusal beside the field it concerns: a finding identified before its evaluation arrived', async () => {
     const { page } = await contexts.open({ token: SUPERVISOR });
     await page.goto('/findings');

@@ -15,13 +15,18 @@ import { browserContexts, eventually, officeDay } from './support/suite.js';
  * page added later is walked too (the 问题清单 was missing here once, and its query went over the API's cost limit unseen).
  */
 function pagesWithAsOf(role: 'SUPERVISOR' | 'INSPECTOR' | 'UNIT'): string[] {
-  const router = readFileSync(join(process.cwd(), 'web/src/router.ts'), 'utf8');
-  const readers = /const READERS: Role\[\] = \[([^\]]*)\]/.exec(router)![1]!;
-  const pages = [...router.matchAll(/\{ path: '(\/[a-z-]+)', component: [^\n]*meta: \{ roles: (READERS|\[[^\]]*\])([^\n]*)\}/g)]
-    .filter(([, , roles, rest]) => (roles === 'READERS' ? readers : roles!).includes(`'${role}'`) && !rest!.includes('noAsOf'))
-    .map(([, path]) => path!);
+  const pages = pagesOf(role).filter(({ asOf }) => asOf).map(({ path }) => path);
   if (!pages.includes('/findings')) throw new Error(`router.ts no longer reads as this walk expects: ${pages.join(' ')}`);
   return pages;
+}
+
+/** Every page of the role's menu as router.ts lists it, and whether it has the as-of picker. */
+function pagesOf(role: 'SUPERVISOR' | 'INSPECTOR' | 'UNIT' | 'ADMIN'): { path: string; asOf: boolean }[] {
+  const router = readFileSync(join(process.cwd(), 'web/src/router.ts'), 'utf8');
+  const readers = /const READERS: Role\[\] = \[([^\]]*)\]/.exec(router)![1]!;
+  return [...router.matchAll(/\{ path: '(\/[a-z-]+)', component: [^\n]*meta: \{ roles: (READERS|\[[^\]]*\])([^\n]*)\}/g)]
+    .filter(([, , roles]) => (roles === 'READERS' ? readers : roles!).includes(`'${role}'`))
+    .map(([, path, , rest]) => ({ path: path!, asOf: !rest!.includes('noAsOf') }));
 }
 
 const text = async (page: Page, testId: string) => ((await page.locator(`[data-test="${testId}"]`).first().textContent()) ?? '').trim();
@@ -120,6 +125,25 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
       expect(lowContrast).toEqual([]);
     },
   );
+
+  it('as admin, every page of the menu asks only for what the role may read (no GraphQL error): the 导入 page reads the plans there are (newcomer13 R7)', async () => {
+    const pages = pagesOf('ADMIN').map(({ path }) => path);
+    expect(pages).toEqual(expect.arrayContaining(['/users', '/imports']));
+    const graphqlErrors: string[] = [];
+    const { page } = await open();
+    page.on('response', async (response) => {
+      if (!response.url().endsWith('/graphql')) return;
+      const body = await response.json().catch(() => null);
+      if (body?.errors?.length) graphqlErrors.push(`${page.url()}: ${JSON.stringify(body.errors)}`);
+    });
+    await signIn(page, people.admin);
+    for (const path of pages) {
+      await page.goto(path);
+      await page.locator('main h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+    }
+    expect(graphqlErrors).toEqual([]);
+  });
 
   it('shows the numbers the API reports on the overview, and the as-of picker redraws them for a past day', async () => {
     const { page } = await open();

@@ -273,7 +273,7 @@ describe('Authorization matrix: every operation × every caller', () => {
     { operation: 'Query.unitWorkload', allowed: ['SUPERVISOR', 'INSPECTOR', 'UNIT'], document: `query($unitId: ID!) { unitWorkload(unitId: $unitId) { unitId openParts { dueDate } } }`, variables: () => ownPart() },
     { operation: 'Query.circulars', allowed: ['SUPERVISOR', 'INSPECTOR', 'UNIT'], document: `query($unitId: ID) { circulars(unitId: $unitId) { nodes { title } } }`, variables: () => ownPart() },
     { operation: 'Query.unitScorecard', allowed: ['SUPERVISOR', 'INSPECTOR'], document: `{ unitScorecard { rank unitName onTimeRate } }` },
-    { operation: 'Query.workPlans', allowed: READERS, document: `{ workPlans { id title } }` },
+    { operation: 'Query.workPlans', allowed: [...READERS, 'ADMIN'], document: `{ workPlans { id title year approvedOn progress { items completedItems } } }` },
     { operation: 'Query.workPlan', allowed: READERS, document: `query($id: ID!) { workPlan(id: $id) { progress { items } } }`, variables: () => ({ id: planId }) },
     { operation: 'Query.workPlanItems', allowed: READERS, document: `query($planId: ID!) { workPlanItems(planId: $planId, first: 5) { totalCount nodes { title parts { unitId status } } } }`, variables: () => ({ planId }) },
     { operation: 'Query.workPlanItem', allowed: READERS, document: `query($id: ID!) { workPlanItem(id: $id) { title parts { unitId status } } }`, variables: () => ({ id: openItem }) },

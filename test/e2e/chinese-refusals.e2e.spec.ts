@@ -27,7 +27,15 @@ describe('Chinese refusals', () => {
         { field: 'receivedOn', message: expect.stringMatching(/no 2026-02-30 in the calendar/), messageZh: '不存在这一天（2026-02-30），请检查月份和日期' },
       ]),
     );
-    expect(extensions.messageZh).toMatch(/^输入有误：.*“title”不能为空/);
+    // Each field by its Chinese name, never the schema's (breaker11e P3).
+    expect(extensions.messageZh).toBe('输入有误：请填写“评估报告标题”；“收到日期”不存在这一天（2026-02-30），请检查月份和日期。');
+  });
+
+  it('asks for an empty 撤销理由 by its name: 请填写“撤销理由”。 (breaker11e P3: 输入有误：“reason”不能为空。)', async () => {
+    const refused = await app.graphql(`mutation($input: WithdrawFindingInput!) { withdrawFinding(input: $input) { id } }`, {
+      input: { idempotencyKey: 'p3-empty-reason', findingId: '00000000-0000-4000-8000-000000000000', reason: '   ' },
+    });
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', messageZh: '请填写“撤销理由”。', fieldErrors: [{ field: 'reason', messageZh: '不能为空' }] });
   });
 
   it('translates graphql-js refusals of a request that does not fit the schema, names and all', async () => {

@@ -119,7 +119,8 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
     const file = await download(`/export/ledger.xlsx?asOf=2026-06-08&evaluationId=${evaluationId}`);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(file.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('整改台账-2026-06-08.xlsx')}`);
+    // The Chinese name for browsers (filename*), an ASCII one for clients that read only filename (curl -OJ, newcomer13 R3).
+    expect(file.headers.get('content-disposition')).toBe(`attachment; filename="ledger-2026-06-08.xlsx"; filename*=UTF-8''${encodeURIComponent('整改台账-2026-06-08.xlsx')}`);
     const sheet = await openXlsx(file.bytes);
     expect(sheet.getCell('A1').value).toBe('2025年度政务公开第三方评估整改台账（截至 2026-06-08，含事后补录的记录）');
     expect(rowValues(sheet, 2)).toEqual(LEDGER_HEADERS);
@@ -304,6 +305,7 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
     expect(firstRow).toEqual(LEDGER_ROWS_ON_8_JUNE()[0]!.map(String));
     const stamp = officeClockSeconds(before).replace(/[-:]/g, '').replace(' ', '-');
     expect(csv.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(`整改台账-2026-06-08-记录截至北京时间${stamp}.csv`)}`);
+    expect(csv.headers.get('content-disposition')).toContain(`filename="ledger-2026-06-08-recorded-by-${stamp}.csv"`);
     expect(await download(`/export/ledger.csv?knownAt=2026-06-10&evaluationId=${evaluationId}`)).toMatchObject({ status: 400 });
   });
 });

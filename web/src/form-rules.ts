@@ -19,3 +19,14 @@ export const isShown = (field: ConditionalField, values: Record<string, unknown>
 /** Whether `field` must be filled in before the form is sent: it is shown, and required always or by the other values. */
 export const isRequired = (field: ConditionalField, values: Record<string, unknown>): boolean =>
   isShown(field, values) && (field.required === true || field.requiredWhen?.(values) === true);
+
+/**
+ * A field's label without its hints and examples, as refusals name it: 不通过时：重新整改的时限（不填则按规则确定）
+ * → 重新整改的时限; 撤销理由（如：与某问题重复登记、评估机构来函撤回） → 撤销理由 (breaker11e P7: the refusal
+ * repeated the whole label with its example).
+ */
+export const shortLabel = (label: string): string => label.replace(/（[^）]*）/g, '').replace(/^.*：/, '').trim() || label;
+
+/** What a required field left empty says beside it: 请选择“督查结果”。 for a choice or a day, 请填写“撤销理由”。 for text. */
+export const requiredMessage = (field: { label: string; type: string }): string =>
+  field.type === 'select' || field.type === 'radio' || field.type === 'date' ? `请选择“${shortLabel(field.label)}”。` : `请填写“${shortLabel(field.label)}”。`;

@@ -2,6 +2,7 @@ import { session } from './session';
 import { gql } from './api';
 import type { FieldSpec } from './components/ActionForm.vue';
 import { officeToday } from './state';
+export { assignmentChoices, chosenUnits } from './assignment-choices';
 
 /** A finding (整改问题) or a work-plan item (工作事项): both have unit parts with one lifecycle. */
 export type ParentKind = 'finding' | 'item';
@@ -125,17 +126,6 @@ export interface PartTerms {
   nextReportDue: string | null;
 }
 
-/**
- * The units an assign form chose (`leadUnitId`, `responsibleUnitIds`, `dueDate`), as the API's
- * `units`: the lead first when one is chosen, then the responsible units, all due on the form's date.
- */
-export function chosenUnits(values: Record<string, unknown>): { unitId: unknown; role: 'LEAD' | 'RESPONSIBLE'; dueDate: unknown }[] {
-  const responsible = (values.responsibleUnitIds as string[] | undefined) ?? [];
-  return [
-    ...(values.leadUnitId ? [{ unitId: values.leadUnitId, role: 'LEAD' as const, dueDate: values.dueDate }] : []),
-    ...responsible.map((unitId) => ({ unitId, role: 'RESPONSIBLE' as const, dueDate: values.dueDate })),
-  ];
-}
 
 /** The circulars that cite a finding or an item, as CitingCirculars.vue lists them. */
 export const CITING_CIRCULARS = 'circulars { id kind title reason issuedOn unit { name } }';

@@ -3,6 +3,7 @@ import type { ValidationError } from 'class-validator';
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainError, say } from '../domain-error.js';
 import { unreadableReasonZh } from '../readable-text.js';
+import { fieldLabelZh } from './field-labels-zh.js';
 
 /*
  * Chinese for the errors Rectify does not word itself: class-validator's input checks, and
@@ -72,16 +73,29 @@ const CONSTRAINT_ZH: Record<string, (message: string) => string> = {
  * Flattens nested errors as Nest's own pipe does: a nested field's English message is prefixed
  * with its parent's path (`evidence.0.link must be an http(s) URL`).
  */
-function fieldErrorsOf(errors: readonly ValidationError[], prefix = ''): FieldError[] {
+function fieldErrorsOf(errors: readonly ValidationError[], prefix = '', labelPrefix = ''): Array<FieldError & { readonly labelZh: string; readonly empty: boolean }> {
   return errors.flatMap((error) => {
     const field = `${prefix}${error.property}`;
+    const labelZh = `${labelPrefix}${segmentZh(error, labelPrefix !== '')}`;
     const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
       field,
       message: `${prefix}${message}`,
       messageZh: CONSTRAINT_ZH[constraint]?.(message) ?? '格式不正确',
+      labelZh,
+      empty: constraint === 'isNotEmpty',
     }));
-    return [...own, ...fieldErrorsOf(error.children ?? [], `${field}.`)];
+    return [...own, ...fieldErrorsOf(error.children ?? [], `${field}.`, labelZh)];
   });
+}
+
+/**
+ * One step of a field's path in Chinese: its label (`fieldLabelZh`, by the input object's class), or
+ * `第 2 项` for a list index; after a parent, `的` joins a label (佐证材料第 1 项的链接).
+ */
+function segmentZh(error: ValidationError, nested: boolean): string {
+  if (/^\d+$/.test(error.property)) return `第 ${Number(error.property) + 1} 项`;
+  const label = fieldLabelZh((error.target as object | undefined)?.constructor?.name, error.property) ?? '其中一项';
+  return nested ? `的${label}` : label;
 }
 
 /**
@@ -89,15 +103,13 @@ function fieldErrorsOf(errors: readonly ValidationError[], prefix = ''): FieldEr
  * `exceptionFactory`): BAD_USER_INPUT with `fieldErrors`, one per failed check.
  */
 export function inputRefusal(errors: readonly ValidationError[]): DomainError {
-  const fieldErrors = fieldErrorsOf(errors);
-  return new DomainError(
-    'BAD_USER_INPUT',
-    say(
-      `Invalid input: ${fieldErrors.map((error) => error.message).join('; ')}.`,
-      `输入有误：${fieldErrors.map((error) => `“${error.field}”${error.messageZh}`).join('；')}。`,
-    ),
-    { fieldErrors },
-  );
+  const found = fieldErrorsOf(errors);
+  const fieldErrors: FieldError[] = found.map(({ field, message, messageZh }) => ({ field, message, messageZh }));
+  // Each field by its Chinese name, never the schema's (breaker11e P3): 请填写“撤销理由”, “标题”最多 200 个字符.
+  const messageZh = found.every((error) => error.empty)
+    ? `请填写${found.map((error) => `“${error.labelZh}”`).join('、')}。`
+    : `输入有误：${found.map((error) => (error.empty ? `请填写“${error.labelZh}”` : `“${error.labelZh}”${error.messageZh}`)).join('；')}。`;
+  return new DomainError('BAD_USER_INPUT', say(`Invalid input: ${found.map((error) => error.message).join('; ')}.`, messageZh), { fieldErrors });
 }
 
 /** The last segment of a graphql-js name: `CreateInput.title` → `title`, `Query.units` → `units`. */

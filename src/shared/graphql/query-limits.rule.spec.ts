@@ -2,7 +2,13 @@ import { buildSchema, getIntrospectionQuery, parse, specifiedRules, validate } f
 import { REPLAY_COST, queryLimitsRule } from './query-limits.rule.js';
 
 const schema = buildSchema(`
-  type Query { units: [Unit!]! unit(id: ID!): Unit node: Node dashboard(asOf: String): Unit }
+  type Query {
+    units: [Unit!]! unit(id: ID!): Unit node: Node dashboard(asOf: String): Unit
+    findings(status: FindingStatus, first: Int, asOf: String, knownAt: String): FindingConnection!
+    finding(id: ID!, asOf: String): Unit
+  }
+  enum FindingStatus { UNASSIGNED OPEN CLOSED WITHDRAWN }
+  type FindingConnection { totalCount: Int! }
   interface Node { id: ID! }
   type Unit implements Node { id: ID! code: String! parent: Unit children: [Unit!]! tags: [String!]! }
 `);
@@ -41,11 +47,27 @@ describe('query limits', () => {
     const limits = { maxDepth: 10, maxCost: 2000 };
     expect(refusals('{ dashboard { id } }', limits)).toEqual([]);
     expect(refusals('{ dashboard(asOf: null) { id } }', limits)).toEqual([]);
-    const replays = (count: number) => `query($at: String) { ${Array.from({ length: count }, (_, i) => `d${i}: dashboard(asOf: $at) { id }`).join(' ')} }`;
+    // Each alias at a cut of its own (variables of their own may hold different days).
+    const replays = (count: number) =>
+      `query(${Array.from({ length: count }, (_, i) => `$at${i}: String`).join(', ')}) { ${Array.from({ length: count }, (_, i) => `d${i}: dashboard(asOf: $at${i}) { id }`).join(' ')} }`;
     expect(refusals(replays(4), limits)).toEqual([]);
     expect(refusals(replays(5), limits)).toEqual([
       { reason: 'QUERY_TOO_COSTLY', message: expect.stringMatching(`estimated cost ${5 * (REPLAY_COST + 2)}, at most 2000`) },
     ]);
+  });
+
+  it('price one fold once: aliases of a field at one cut, filtered or paged differently, are one replay (问题清单: the page and five status counts)', () => {
+    const limits = { maxDepth: 10, maxCost: 2000 };
+    const counts = (statuses: string[]) =>
+      `query($asOf: String, $knownAt: String) { ${statuses.map((status, i) => `c${i}: findings(status: ${status}, first: 0, asOf: $asOf, knownAt: $knownAt) { totalCount }`).join(' ')} }`;
+    expect(refusals(counts(['UNASSIGNED', 'OPEN', 'CLOSED', 'WITHDRAWN', 'UNASSIGNED', 'OPEN', 'CLOSED']), limits)).toEqual([]);
+    // Another cut is another fold, priced again: five days of the dashboard do not fit, as before.
+    const days = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `d${i}: dashboard(asOf: "2026-06-0${i + 1}") { id }`).join(' ')} }`;
+    expect(refusals(days(4), limits)).toEqual([]);
+    expect(refusals(days(5), limits)[0]?.reason).toBe('QUERY_TOO_COSTLY');
+    // Another record (an id) is another fold too.
+    const findings = (count: number) => `query($at: String) { ${Array.from({ length: count }, (_, i) => `f${i}: finding(id: "${i}", asOf: $at) { id }`).join(' ')} }`;
+    expect(refusals(findings(5), limits)[0]?.reason).toBe('QUERY_TOO_COSTLY');
   });
 
   it('measure fragments and inline fragments where they are spread', () => {

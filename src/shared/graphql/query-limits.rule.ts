@@ -6,6 +6,7 @@ import {
   isInterfaceType,
   isListType,
   isObjectType,
+  print,
   typeFromAST,
   type ASTNode,
   type FieldNode,
@@ -26,9 +27,20 @@ export const LIST_COST_FACTOR = 5;
 /**
  * What a field given `asOf` or `knownAt` adds: time travel folds every parent's dated timeline
  * inside the cut (no log replay, but work in proportion to all the parts shown), so its price is
- * counted up front — with the default limit, four such views fit in one request.
+ * counted up front — with the default limit, four such folds fit in one request. Priced once per
+ * fold (`foldKey`): aliases of one field at one cut in one selection read one fold.
  */
 export const REPLAY_COST = 400;
+
+/**
+ * Arguments that only filter or page one fold: the time-travel cache keeps a field's answer by the
+ * cut alone (`TimeTravelCache.answer('findings', cut, …)` in evaluations.queries.ts), so 问题清单's
+ * page and its five status counts at one cut are one fold. Every other argument (an id, a unit) is
+ * taken to name another fold.
+ */
+const FILTERS_OF_ONE_FOLD: Readonly<Record<string, ReadonlySet<string>>> = {
+  'Query.findings': new Set(['first', 'after', 'evaluationId', 'category', 'status', 'unitId', 'light', 'dueFrom', 'dueTo', 'titleContains']),
+};
 
 /**
  * What schema introspection costs, flat, whatever it selects inside: `__schema` answers the whole
@@ -104,6 +116,8 @@ function measurer(context: ValidationContext) {
   const measure = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType): QueryMeasure => {
     let depth = 0;
     let cost = 0;
+    /** The folds this selection already paid for (foldKey). */
+    const folds = new Set<string>();
     const add = (part: QueryMeasure) => {
       depth = Math.max(depth, part.depth);
       cost += part.cost;
@@ -119,7 +133,9 @@ function measurer(context: ValidationContext) {
         const field = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[selection.name.value] : undefined;
         if (!field) continue; // an unknown field: graphql's own rules report it
         const { namedType, lists } = unwrap(field.type);
-        const own = 1 + (replays(selection) ? REPLAY_COST : 0);
+        const fold = replays(selection) ? foldKey(`${parentType.name}.${field.name}`, selection) : null;
+        const own = 1 + (fold !== null && !folds.has(fold) ? REPLAY_COST : 0);
+        if (fold !== null) folds.add(fold);
         if (selection.selectionSet && isCompositeType(namedType)) {
           const inner = measure(selection.selectionSet, namedType);
           add({ depth: 1 + inner.depth, cost: own + LIST_COST_FACTOR ** lists * inner.cost });
@@ -156,6 +172,20 @@ function measurer(context: ValidationContext) {
 const replays = (field: FieldNode): boolean =>
   field.arguments?.some((argument) => TIME_TRAVEL_ARGUMENTS.has(argument.name.value) && argument.value.kind !== Kind.NULL) ?? false;
 const TIME_TRAVEL_ARGUMENTS = new Set(['asOf', 'knownAt']);
+
+/**
+ * Which fold a time-travel field reads: its coordinate and its arguments as written (a variable by
+ * name, a value as printed), less those that only filter or page one fold (FILTERS_OF_ONE_FOLD).
+ * `findings(status: OPEN, first: 0, asOf: $asOf)` and `findings(first: 50, asOf: $asOf)` → one key.
+ */
+function foldKey(coordinate: string, field: FieldNode): string {
+  const filters = FILTERS_OF_ONE_FOLD[coordinate];
+  const cut = (field.arguments ?? [])
+    .filter((argument) => !filters?.has(argument.name.value))
+    .map((argument) => `${argument.name.value}:${print(argument.value)}`)
+    .sort();
+  return `${coordinate}(${cut.join(',')})`;
+}
 
 function unwrap(type: GraphQLType): { namedType: GraphQLType; lists: number } {
   let lists = 0;

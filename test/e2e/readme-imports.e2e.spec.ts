@@ -1,0 +1,104 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, START_CEILING_MS } from '../support/server-process.js';
+
+/*
+ * newcomer13 R4, R5 (= Q7), R6: the README's import commands failed as written — the empty store it
+ * suggested was refused (the signing key vouches for data/rectify.db), the plan's due dates fell
+ * before an approval dated today and its units' registration today, the 整改台账's before every
+ * evaluation the README made. The README's try block is now run here from the README's own text,
+ * in a working folder like a fresh clone's after `npm ci && npm start`: only the port differs. So is
+ * §Excel out's block (R3: `curl -OJ` saved `ledger.xlsx`, and a refusal as the file).
+ */
+
+/** The fenced bash block that follows the marker comment in README.md. */
+export function readmeBlock(readme: string, marker: string): string {
+  const at = readme.indexOf(marker);
+  if (at === -1) throw new Error(`README.md has no ${marker} comment: the block it marks is what this test runs`);
+  const fence = readme.indexOf('```bash\n', at);
+  const end = readme.indexOf('\n```', fence + 8);
+  if (fence === -1 || end === -1) throw new Error(`no \`\`\`bash block after ${marker} in README.md`);
+  return readme.slice(fence + '```bash\n'.length, end + 1);
+}
+
+interface Run {
+  code: number | null;
+  output: string;
+}
+
+/** Runs a bash script in `folder` (its own process group, ended afterwards with whatever it left running). */
+function runBash(script: string, folder: string, env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn('bash', ['-c', `set -euo pipefail\n${script}`], { cwd: folder, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const ceiling = setTimeout(() => child.kill('SIGKILL'), 8 * START_CEILING_MS);
+    child.on('close', (code) => {
+      clearTimeout(ceiling);
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        // the group has ended: nothing left running
+      }
+      resolve({ code, output });
+    });
+  });
+}
+
+/** A working folder like the project's after `npm ci`: the built code, the samples and the dependencies, nothing else. */
+function freshClone(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'rectify-readme-'));
+  for (const name of ['package.json', 'dist', 'node_modules', 'samples', 'web']) symlinkSync(join(process.cwd(), name), join(folder, name));
+  return folder;
+}
+
+/** The environment of a terminal that has set none of Rectify's settings. */
+function terminalEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8' };
+  return env;
+}
+
+describe('README: Importing plans, units and findings; Excel out', () => {
+  const readme = readFileSync(join(process.cwd(), 'README.md'), 'utf8');
+
+  it('runs the export block on the demo `npm start` made, then the try block on an empty store beside it, both as written', async () => {
+    const exportsBlock = readmeBlock(readme, '<!-- readme-exports:');
+    const importsBlock = readmeBlock(readme, '<!-- readme-imports:');
+    expect(exportsBlock).toContain('localhost:3000/');
+    expect(importsBlock).toContain('PORT=3001');
+    const port = await freePort();
+    const folder = freshClone();
+    // What `npm start` makes in a fresh clone: the key in ./keys, the demo store in ./data, and the key's copy of the witness that vouches for it.
+    mkdirSync(join(folder, 'keys'));
+    writeFileSync(join(folder, 'keys', 'ledger-signing-key.pem'), generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+    const onTheDemo = await runBash(
+      `npm start > start.log 2>&1 &
+       for attempt in $(seq 1 ${START_CEILING_MS / 100}); do curl -sf http://localhost:${port}/health > /dev/null && break; sleep 0.1; done
+       ${exportsBlock.replaceAll('localhost:3000/', `localhost:${port}/`)}
+       echo "DAY=$DAY"
+       kill %1; wait`,
+      folder,
+      { ...terminalEnvironment(), PORT: String(port) },
+    );
+    if (onTheDemo.code !== 0) throw new Error(`the README's export block stopped (exit ${onTheDemo.code}):\n${onTheDemo.output}\n--- start.log ---\n${readFileSync(join(folder, 'start.log'), 'utf8')}`);
+    const day = /^DAY=(\d{4}-\d{2}-\d{2})$/m.exec(onTheDemo.output)![1];
+    // curl -OJ saves under the plain filename (newcomer13 R3): an XLSX (a zip) and a CSV with Excel's BOM, never a refusal's JSON.
+    expect(readFileSync(join(folder, `ledger-${day}.xlsx`)).subarray(0, 2).toString()).toBe('PK');
+    expect(readFileSync(join(folder, `work-plan-${day}.csv`), 'utf8').startsWith('\uFEFF序号')).toBe(true);
+    expect(readFileSync(join(folder, '台账.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    expect(readdirSync(folder).some((name) => /^工作方案进展-\d{4}-\d{2}-\d{2}\.csv$/.test(name))).toBe(true);
+
+    const tried = await runBash(importsBlock.replaceAll('3001', String(port)), folder, terminalEnvironment());
+    const serverLog = join(folder, 'data/try/server.log');
+    if (tried.code !== 0) throw new Error(`the README's try block stopped (exit ${tried.code}):\n${tried.output}\n--- data/try/server.log ---\n${existsSync(serverLog) ? readFileSync(serverLog, 'utf8') : ''}`);
+    expect(tried.output).toContain('Imported units.csv: 15 units registered');
+    expect(tried.output).toMatch(/35 items/);
+    expect(tried.output).toMatch(/Imported findings-2025\.csv: 7 findings recorded/);
+    expect(tried.output).toMatch(/rectification-ledger-2025\.xlsx[^\n]*3 findings/);
+    expect(tried.output).not.toMatch(/Refused|拒绝/);
+  });
+});

@@ -587,10 +587,11 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     // The key is the ledger's business (judged when it is loaded, see LedgerService); until then the
     // witness keeps the one it knew, whatever store it saw: the key is the office's, not the store's.
     if (signingKeyOnRecord) witness.keepSigningKeyUnwritten(signingKeyOnRecord.fingerprint);
-    // The key the witness will be signed with, when it is the one on record (or none is): given now,
-    // so the first write of this start is signed too — a sealed store's witness is never unsigned
-    // (breaker9d P5: an unsigned witness of a sealed store is refused as rewritten).
-    if (configuredKey && (!signingKeyOnRecord || signingKeyOnRecord.fingerprint === configuredFingerprint)) witness.keepSigningKey(configuredFingerprint!, configuredKey);
+    // The key the witness will be signed with, once judged (the one on record, none on record, or a
+    // declared rotation): given now, so the first write of this start is signed too — a sealed
+    // store's witness is never unsigned (breaker9d P5: an unsigned witness of a sealed store is
+    // refused as rewritten). A key still to be generated signs from LedgerKeys on.
+    if (configuredKey && !keyChangedRefusal()) witness.keepSigningKey(configuredFingerprint!, configuredKey);
     // The witness keeps the newest checkpoint seen, the store's or the witness's (when it is this store's).
     const storedCheckpoint = opened instanceof SqliteEventStore ? opened.ledger().latestCheckpoint() : null;
     if (witnessed?.storeId === identity.storeId) {

@@ -2,9 +2,9 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keyFolderWitnessPath } from '../../src/event-store/key-folder-witness.js';
-import { StoreRefusedError } from '../../src/event-store/store-witness.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { office } from '../support/office-folder.js';
+import { refusalOf } from '../support/store-files.js';
 import { type TestApp } from '../support/test-app.js';
 
 /*
@@ -18,17 +18,6 @@ const CEILING_MS = 180_000;
 
 const register = (app: TestApp, title: string) => app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title }) });
 const evaluationCount = async (app: TestApp) => (await app.graphql('{ evaluations { totalCount } }')).data!.evaluations.totalCount as number;
-const refusalOf = (start: Promise<TestApp>) =>
-  start.then(
-    async (app) => {
-      await app.close();
-      throw new Error('the app started on a store it should have refused');
-    },
-    (error: unknown) => {
-      if (!(error instanceof StoreRefusedError)) throw error;
-      return error;
-    },
-  );
 
 describe('The copy of the store witness kept beside the signing key', () => {
   it('refuses a data folder restored whole from an older backup, witness included, naming both witnesses; accepting it starts on it', async () => {
@@ -109,18 +98,26 @@ describe('The copy of the store witness kept beside the signing key', () => {
   }, CEILING_MS);
 });
 
+/** A training copy of the office's store, in a folder of its own beside ./data, started once with the office's key and written to; returns its file. */
+async function trainingCopy(root: string, data: string, start: ReturnType<typeof office>['start'], titles: readonly string[]): Promise<string> {
+  const training = join(root, 'training', 'rectify.db');
+  cpSync(data, join(root, 'training'), { recursive: true });
+  const app = await start({ STORE_WITNESS_PATH: `${training}.witness.json` }, training);
+  try {
+    for (const title of titles) expect((await register(app, title)).errors).toBeUndefined();
+  } finally {
+    await app.close();
+  }
+  return training;
+}
+
 describe('Copies of the store witness beside the key, per store and place (breaker9c P2, P3, N2, P9)', () => {
   it('keeps two copies of one store sharing a key folder apart: neither refuses the other, and each names its own file', async () => {
     const { root, data, sqlitePath, start, copies } = office();
     let app = await start();
     expect((await register(app, '正式库')).errors).toBeUndefined();
     await app.close();
-    // A training copy of the store, in a folder of its own, with the office's key.
-    const training = join(root, 'training', 'rectify.db');
-    cpSync(data, join(root, 'training'), { recursive: true });
-    app = await start({ STORE_WITNESS_PATH: `${training}.witness.json` }, training);
-    for (const title of ['培训一', '培训二', '培训三']) expect((await register(app, title)).errors).toBeUndefined();
-    await app.close();
+    const training = await trainingCopy(root, data, start, ['培训一', '培训二', '培训三']);
     expect(readdirSync(copies)).toHaveLength(2);
     // Production, behind the training copy now, is still the store it was.
     app = await start();
@@ -150,11 +147,7 @@ describe('Copies of the store witness beside the key, per store and place (break
     expect((await register(app, '正式库')).errors).toBeUndefined();
     await app.close();
     // A training copy sharing the office's key folder keeps a copy of its own there.
-    const training = join(root, 'training', 'rectify.db');
-    cpSync(data, join(root, 'training'), { recursive: true });
-    app = await start({ STORE_WITNESS_PATH: `${training}.witness.json` }, training);
-    expect((await register(app, '培训')).errors).toBeUndefined();
-    await app.close();
+    const training = await trainingCopy(root, data, start, ['培训']);
     const backup = join(root, 'backup-data');
     cpSync(data, backup, { recursive: true });
     app = await start();

@@ -8,6 +8,7 @@ import { SqliteEventStore, type EventRow } from '../../src/event-store/sqlite-ev
 import { StoreRefusedError } from '../../src/event-store/store-witness.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { appendChainedRow } from '../support/inserted-rows.js';
+import { editStore } from '../support/store-files.js';
 import { freshDatabasePath, startTestApp, type TestApp } from '../support/test-app.js';
 
 /*
@@ -43,15 +44,6 @@ async function givenDemoStore() {
   return sqlitePath;
 }
 
-/** Writes to the stopped store's file with SQLite itself, as someone with access to ./data could. */
-function editStore<Result>(sqlitePath: string, edit: (db: Database.Database) => Result): Result {
-  const db = new Database(sqlitePath);
-  try {
-    return edit(db);
-  } finally {
-    db.close();
-  }
-}
 
 interface EventsRow extends EventRow {
   recorded_at: string;

@@ -2,11 +2,10 @@ import { createHash, createPrivateKey } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { keyFingerprint, publicKeyText } from '../../src/ledger/domain/checkpoint.js';
-import { StoreRefusedError } from '../../src/event-store/store-witness.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { appendChainedRow } from '../support/inserted-rows.js';
 import { office, writeNewSigningKey } from '../support/office-folder.js';
-import type { TestApp } from '../support/test-app.js';
+import { editStore, refusalOf } from '../support/store-files.js';
 
 /*
  * breaker9d P5 and P8 (blockers): a start sealed rows nobody vouched for. P5: the seals stripped,
@@ -23,26 +22,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 const FORGED = 'rct_forged_admin_token_0009';
 const ADMIN = { authorization: 'Bearer rct_demo_admin_qingchuan' };
 
-const refusalOf = (start: Promise<TestApp>) =>
-  start.then(
-    async (app) => {
-      await app.close();
-      throw new Error('the app started on a store it should have refused');
-    },
-    (error: unknown) => {
-      if (!(error instanceof StoreRefusedError)) throw error;
-      return error;
-    },
-  );
 
-function editStore<Result>(sqlitePath: string, edit: (db: Database.Database) => Result): Result {
-  const db = new Database(sqlitePath);
-  try {
-    return edit(db);
-  } finally {
-    db.close();
-  }
-}
 
 /** The demo administrator's token issue again, for a forged token, appended after the head with its public hashes computed and no seal (breaker9d's bin/forge.mjs). Returns its position. */
 const forgeAdminToken = (db: Database.Database) => {

@@ -751,6 +751,12 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
               ]
             }
           ]
+        },
+        "unitIds": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
         }
       },
       "required": [

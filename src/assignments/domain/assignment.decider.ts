@@ -65,6 +65,8 @@ export interface ExtensionRequest {
   readonly requestedOn: string;
   /** The office day it was granted or refused; absent while undecided. */
   readonly decidedOn?: string;
+  /** `YYYY-MM-DD`, the due date granted (ExtensionGranted.newDueDate); absent unless granted. */
+  readonly grantedDueDate?: string;
 }
 
 export interface RectificationReport {
@@ -286,7 +288,7 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
     }
     case 'ExtensionGranted':
       return updatePart(state, event.data.unitId, event.data.decidedOn, (part) => ({
-        ...settleExtension(part, event.data.requestId, 'GRANTED', event.data.decidedOn),
+        ...settleExtension(part, event.data.requestId, 'GRANTED', event.data.decidedOn, event.data.newDueDate),
         dueDate: event.data.newDueDate,
       }));
     case 'ExtensionRefused':
@@ -394,9 +396,9 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
       return { ...state, parts: others, removed: { ...state.removed, [unitId]: { part, unassignedOn, reason } } };
     }
     case 'PartsRescheduled': {
-      const { previousDueDate, dueDate, terms } = event.data;
+      const { previousDueDate, dueDate, terms, unitIds } = event.data;
       const moved = partsOf(state).map((part): AssignmentPart =>
-        part.status !== 'VERIFIED' && part.dueDate === previousDueDate ? { ...part, dueDate, terms: terms ?? part.terms } : part,
+        part.status !== 'VERIFIED' && part.dueDate === previousDueDate && (unitIds === undefined || unitIds.includes(part.unitId)) ? { ...part, dueDate, terms: terms ?? part.terms } : part,
       );
       return { ...state, parts: Object.fromEntries(moved.map((part) => [part.unitId, part])) };
     }
@@ -528,11 +530,11 @@ function withLapses(part: AssignmentPart): AssignmentPart {
 const verifiedSince = (part: AssignmentPart, day: string): boolean =>
   part.inspections.some((inspection) => inspection.outcome === 'PASSED' && inspection.inspectedOn >= day);
 
-function settleExtension(part: AssignmentPart, requestId: string, status: 'GRANTED' | 'REFUSED', decidedOn: string): AssignmentPart {
+function settleExtension(part: AssignmentPart, requestId: string, status: 'GRANTED' | 'REFUSED', decidedOn: string, grantedDueDate?: string): AssignmentPart {
   return {
     ...part,
     extensionRequests: part.extensionRequests.map((request) =>
-      request.requestId === requestId ? { ...request, status, decidedOn } : request,
+      request.requestId === requestId ? { ...request, status, decidedOn, ...(grantedDueDate === undefined ? {} : { grantedDueDate }) } : request,
     ),
   };
 }

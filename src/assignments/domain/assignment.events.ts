@@ -239,6 +239,12 @@ export type PartsRescheduled = DomainEvent<
      * they change (an optional field without a version step: absent, each part keeps its terms).
      */
     readonly terms?: DueTerms;
+    /**
+     * Only the parts of these units (an optional field without a version step: absent, every open
+     * part due on `previousDueDate`). A plan moving an item earlier leaves a part whose granted
+     * extension runs past the new date at that extension's day (breaker10d P31).
+     */
+    readonly unitIds?: readonly string[];
   }
 >;
 

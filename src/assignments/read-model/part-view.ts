@@ -226,7 +226,8 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     // Judged on the re-dating's own day, so a past plan change entered late moves the same parts
     // whether the events are applied as recorded (now) or in business order (a cut).
     for (const part of parts.values()) {
-      if (part.assignedOn <= on && !verifiedAsOf(part, on) && dueDateOn(part, on) === event.data.previousDueDate) {
+      const concerned = event.data.unitIds === undefined || event.data.unitIds.includes(part.unitId);
+      if (concerned && part.assignedOn <= on && !verifiedAsOf(part, on) && dueDateOn(part, on) === event.data.previousDueDate) {
         const { dueDate, terms } = event.data;
         changeDueDate(part, { on, dueDate, source: event.id, at, ...(terms ? { terms, previousTerms: part.terms } : {}) });
       }

@@ -16,7 +16,35 @@ export type UnitLookup = ((nameOrCode: string) => string | undefined) & {
    * day still answers to its own names (the merge has not happened yet). Absent: names as today.
    */
   readonly on?: (day: string) => UnitLookup;
+  /**
+   * For an exact name (current or former) of a unit merged into another, before the lookup's day or
+   * since: that unit, the successor its work ends with, and the merge day. Undefined for any other name.
+   */
+  readonly mergedAway?: (name: string) => MergedName | undefined;
 };
+
+/** A name in a file that resolves to the successor of a merged unit (breaker10d P29). */
+export interface MergedName {
+  readonly name: string;
+  readonly successorName: string;
+  /** `YYYY-MM-DD`, or null when the directory does not know the day. */
+  readonly mergedOn: string | null;
+}
+
+/**
+ * The notice an import gives for a name of a merged unit (breaker10d P29): its work goes to the
+ * successor, so the clerk sees that the unit the record holds is not the one the file names.
+ */
+export function mergedNameNotice(lookup: UnitLookup, name: string): { reason: string; reasonZh: string } | null {
+  const merged = lookup.mergedAway?.(name);
+  if (!merged) return null;
+  const day = merged.mergedOn ? ` on ${merged.mergedOn}` : '';
+  const dayZh = merged.mergedOn ? `已于 ${merged.mergedOn} ` : '已';
+  return {
+    reason: `${merged.name} was merged into ${merged.successorName}${day}: its part passes to ${merged.successorName}${merged.mergedOn ? ' from that day' : ''}.`,
+    reasonZh: `${merged.name}${dayZh}并入${merged.successorName}：其任务${merged.mergedOn ? '自该日起' : ''}由${merged.successorName}承担。`,
+  };
+}
 
 /** What a name's row says besides it: 各科室 in a row means the sections of that row's lead unit. */
 export interface NamingContext {
@@ -155,7 +183,17 @@ function directoryLookup(list: readonly DirectoryUnit[], on: string | undefined)
     }
     return { ok: true, units: members.map((unit) => ({ name: unit.name, unitId: unit.id })), collective: true };
   };
-  return Object.assign(lookup, { resolveNames });
+  const mergedAway = (name: string): MergedName | undefined => {
+    // By name only: a merged unit's code stays its own (see `unitLookupFrom`).
+    // Merged before the lookup's day or since: either way the part ends with the successor (from the merge day).
+    const key = unitNameKey(name);
+    const unit = list.find((each) => each.mergedIntoUnitId && [...(each.formerNames ?? []), each.name].some((other) => unitNameKey(other) === key));
+    if (!unit) return undefined;
+    let successor = unit;
+    for (let hops = 0; successor.mergedIntoUnitId && byId.has(successor.mergedIntoUnitId) && hops < list.length; hops += 1) successor = byId.get(successor.mergedIntoUnitId)!;
+    return successor.id !== unit.id ? { name: unit.name, successorName: successor.name, mergedOn: unit.mergedOn ?? null } : undefined;
+  };
+  return Object.assign(lookup, { resolveNames, mergedAway });
 }
 
 /** 各科室 / 各处室 / 各股室 / 各内设机构, with the unit whose sections are meant before it or not. */

@@ -6,7 +6,7 @@ import type { SourceRecord } from '../../spreadsheet/columns.js';
 import { readDay, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { labelZh, missingColumn, problemAt, sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
-import { lookupOn, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
+import { lookupOn, mergedNameNotice, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { droppedColumnProblems, readingNotesOf, readRecords } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 import { isSummarySheet, sectionOfText } from '../../spreadsheet/sheet.js';
@@ -285,7 +285,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     const lookupUnit = lookupOn(options.lookupUnit, options.assignedOn ?? identifiedOn);
     const units = ledger
       ? partsOf(draft.rows, { ...options, lookupUnit, ...(identifiedOn ? { identifiedOn } : {}) }, problems, notices)
-      : concernedUnitsOf(first, lookupUnit, problems);
+      : concernedUnitsOf(first, lookupUnit, problems, notices);
     // Read over several sheets, each problem names the finding's sheet.
     if (first.sheet !== undefined) for (let index = found; index < problems.length; index += 1) problems[index] = { ...problems[index]!, sheet: first.sheet };
     if (problems.length === found && severity) {
@@ -364,9 +364,15 @@ function unitsNamed(
   lookupUnit: UnitLookup,
   problems: ImportProblem[],
   context?: NamingContext,
+  /** Where a name of a merged unit is told (breaker10d P29), once per name. */
+  notices?: ImportProblem[],
 ): { units: readonly ResolvedUnit[]; collective: boolean } | null {
   const named = unitNamesOf(lookupUnit, name, context);
-  if (named.ok) return { units: named.units, collective: named.collective ?? false };
+  if (named.ok) {
+    const merged = notices ? mergedNameNotice(lookupUnit, name) : null;
+    if (merged && !notices!.some((notice) => notice.reasonZh === merged.reasonZh)) notices!.push({ row, ...merged });
+    return { units: named.units, collective: named.collective ?? false };
+  }
   problems.push({
     row,
     reason: named.unknown ? `Unknown unit "${name}": not the official name or code of a unit in the directory.` : `The unit ${named.reason}.`,
@@ -413,10 +419,10 @@ function withoutSummaryCopies(drafts: readonly FindingDraft[], notices: ImportPr
 }
 
 /** A findings list's units concerned: every unit named, a collective name's members once each. */
-function concernedUnitsOf(record: SourceRecord<FindingKey>, lookupUnit: UnitLookup, problems: ImportProblem[]): ResolvedUnit[] {
+function concernedUnitsOf(record: SourceRecord<FindingKey>, lookupUnit: UnitLookup, problems: ImportProblem[], notices: ImportProblem[]): ResolvedUnit[] {
   const concerned: ResolvedUnit[] = [];
   for (const name of namesInCell(record.cells.units ?? null)) {
-    const named = unitsNamed(name, record.row, lookupUnit, problems);
+    const named = unitsNamed(name, record.row, lookupUnit, problems, undefined, notices);
     for (const unit of named?.units ?? []) {
       if (!concerned.some((other) => other.unitId === unit.unitId)) concerned.push(unit);
       else if (!named!.collective) problems.push({ row: record.row, reason: `Unit ${name} is listed twice.`, reasonZh: `单位“${name}”写了两次。` });
@@ -477,7 +483,7 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
       if (lead && !firstLeadRow) continue;
       // 各科室 means the sections of the finding's lead unit.
       const leadUnitIds = parts.filter((part) => part.role === 'LEAD').map((part) => part.unit.unitId);
-      const found = unitsNamed(name, row, options.lookupUnit, problems, { leadUnitIds });
+      const found = unitsNamed(name, row, options.lookupUnit, problems, { leadUnitIds }, notices);
       if (!found) continue;
       if (lead && found.collective) {
         problems.push(

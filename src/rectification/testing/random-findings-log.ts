@@ -140,7 +140,8 @@ function logOf(steps: readonly Step[]): RecordedEvent[] {
           append(stream, 'PartsReopened', { reason: '复查未通过', reopenedOn: day, ...(s.other > 1 ? { newDueDate: later } : {}) }, day);
           break;
         case 10:
-          append(stream, 'PartsRescheduled', { previousDueDate: DAYS[s.other + 3], dueDate: later, rescheduledOn: day }, day);
+          // Some re-datings concern one unit's part only (a part kept at its granted extension: breaker10d P31).
+          append(stream, 'PartsRescheduled', { previousDueDate: DAYS[s.other + 3], dueDate: later, rescheduledOn: day, ...(s.flag ? { unitIds: [unitId] } : {}) }, day);
           break;
         case 11:
           if (s.flag) append(stream, 'UnitUnassigned', { unitId, reason: '调整', unassignedOn: day }, day);

@@ -720,6 +720,28 @@ describe('a re-dating that overtakes a part’s extension (breaker10c P12)', () 
   });
 });
 
+describe('a plan moving an item back earlier than a part’s granted extension (breaker10d P31)', () => {
+  const asked = [...definedAndAssigned, ...workPlanItemDecider.decide(requestExtension(), stateAfter(definedAndAssigned))];
+  const extended = [...asked, ...workPlanItemDecider.decide(decideExtension(), stateAfter(asked))];
+  const revise = (dueDate: string, revisedOn: string): ReviseWorkPlanItem => ({ type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn, reason: '7月调整', dueDate, planApprovedOn: PLAN_APPROVED_ON });
+  const later = [...extended, ...given(extended).when(revise('2026-09-30', '2026-06-10')).decision()];
+
+  it('keeps the extended part at the day granted (07-31); the others go back (06-30)', () => {
+    const events = given(later).when(revise(DUE, '2026-06-20')).decision();
+    const parts = partsOf(assignmentsAfter([...later, ...events]));
+    expect(parts.map((part) => [part.unitId, part.dueDate])).toEqual(parts.map((part) => [part.unitId, part.unitId === DONGHU ? '2026-07-31' : DUE]));
+    expect(events.filter((event) => event.type === 'PartsRescheduled').map((event) => event.data)).toEqual([
+      { previousDueDate: '2026-09-30', dueDate: DUE, rescheduledOn: '2026-06-20', unitIds: [FGW, FINANCE] },
+      { previousDueDate: '2026-09-30', dueDate: '2026-07-31', rescheduledOn: '2026-06-20', unitIds: [DONGHU] },
+    ]);
+  });
+
+  it('moves every part when the new date is after the extension (08-31 keeps nothing back)', () => {
+    const events = given(later).when(revise('2026-08-31', '2026-06-20')).decision();
+    expect(partsOf(assignmentsAfter([...later, ...events])).map((part) => part.dueDate)).toEqual(['2026-08-31', '2026-08-31', '2026-08-31']);
+  });
+});
+
 describe('plan changes take the office day they happened (breaker8 S3)', () => {
   const REASON = '2026年5月10日领导小组会议决定';
   const revisedOn = '2026-05-10';

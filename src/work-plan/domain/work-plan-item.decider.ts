@@ -496,7 +496,7 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
         type: 'WorkPlanItemRescheduled',
         data: { itemId, previousDueDate: definition.dueDate, dueDate, reason, rescheduledOn: on, ...recorded(override), ...(termsChanged ? { terms, previousTerms: definition.terms ?? BY_DATE } : {}) },
       },
-      { type: 'PartsRescheduled', data: { previousDueDate: definition.dueDate, dueDate, rescheduledOn: on, ...newTerms } },
+      ...partsMoved(item.assignments, definition.dueDate, dueDate, on, newTerms, termsChanged),
       // A part given more time (an extension, a later date on return) that the plan now overtakes follows the item:
       // what the plan later grants is never shortened by an extension asked earlier (breaker10c P12).
       ...overtakenDueDates(item.assignments, definition.dueDate, dueDate).map(
@@ -574,6 +574,31 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
     events.push({ type: 'WorkPlanItemCompleted', data: { itemId, completedOn: lastVerified > on ? lastVerified : on } });
   }
   return events;
+}
+
+/**
+ * The PartsRescheduled that move the item's open parts due on `from` to `to`. A part whose granted
+ * extension runs past `to` (the plan moving the item earlier, say going back to a version before
+ * the one that moved it later) stays at the day it was granted, at most `from`: a re-dating never
+ * cuts what a supervisor granted (breaker10d P31). Terms changed (常态化 …) move every part.
+ */
+function partsMoved(assignments: AssignmentsState, from: string, to: string, rescheduledOn: string, newTerms: { terms?: DueTerms }, termsChanged: boolean): AssignmentEvent[] {
+  const open = partsOf(assignments).filter((part) => part.status !== 'VERIFIED' && part.dueDate === from);
+  const grantedOf = (part: AssignmentPart): string | undefined =>
+    part.extensionRequests.flatMap((request) => (request.status === 'GRANTED' && request.grantedDueDate !== undefined ? [request.grantedDueDate] : [])).sort().at(-1);
+  const kept = termsChanged || !isAfter(from, to) ? [] : open.flatMap((part) => {
+    const granted = grantedOf(part);
+    return granted !== undefined && isAfter(granted, to) ? [{ unitId: part.unitId, dueDate: isAfter(granted, from) ? from : granted }] : [];
+  });
+  if (kept.length === 0) return [{ type: 'PartsRescheduled', data: { previousDueDate: from, dueDate: to, rescheduledOn, ...newTerms } }];
+  const keptUnits = new Set(kept.map((part) => part.unitId));
+  const others = open.filter((part) => !keptUnits.has(part.unitId)).map((part) => part.unitId);
+  return [
+    ...(others.length === 0 ? [] : [{ type: 'PartsRescheduled' as const, data: { previousDueDate: from, dueDate: to, rescheduledOn, ...newTerms, unitIds: others } }]),
+    ...kept
+      .filter((part) => part.dueDate !== from)
+      .map((part): AssignmentEvent => ({ type: 'PartsRescheduled', data: { previousDueDate: from, dueDate: part.dueDate, rescheduledOn, ...newTerms, unitIds: [part.unitId] } })),
+  ];
 }
 
 /**

@@ -526,15 +526,17 @@ function newVersionRefused(title: string, fileName: string, revision: PlanRevisi
 /** `Imported 青川市…: 3 categories, 35 items, 15 units involved.` */
 export function describeWorkPlanImport(outcome: WorkPlanImportOutcome): string {
   const counts = `${outcome.categories.length} categories, ${outcome.itemCount} items, ${outcome.unitCount} units involved`;
+  // Every line says what the reading noticed (columns not imported, merged units, years read): breaker10d N11.
+  const notes = describeNotes(outcome.notes);
   if (outcome.revision) {
     const what = describeRevision(outcome.revision).en;
-    if (outcome.dryRun) return `Dry run: ${outcome.title} (${outcome.year}) would be revised: ${what}. Nothing was written.`;
-    return `Revised ${outcome.title} (${outcome.year}): ${what}. Progress is kept. Plan id ${outcome.planId}.`;
+    if (outcome.dryRun) return `Dry run: ${outcome.title} (${outcome.year}) would be revised: ${what}. Nothing was written.${notes}`;
+    return `Revised ${outcome.title} (${outcome.year}): ${what}. Progress is kept. Plan id ${outcome.planId}.${notes}`;
   }
-  if (outcome.dryRun) return `Dry run: ${outcome.title} (${outcome.year}) would be imported: ${counts}. Nothing was written.`;
+  if (outcome.dryRun) return `Dry run: ${outcome.title} (${outcome.year}) would be imported: ${counts}. Nothing was written.${notes}`;
   if (outcome.eventCount === 0 && !outcome.retried) return `${outcome.title} (${outcome.year}) was imported before, with the same items: ${counts}. Nothing was written.`;
   const completed = outcome.itemsDefined < outcome.itemCount ? ` (completed: ${outcome.itemsDefined} items were still missing)` : '';
-  return `Imported ${outcome.title} (${outcome.year}): ${counts}${completed}. Plan id ${outcome.planId}.${describeNotes(outcome.notes)}`;
+  return `Imported ${outcome.title} (${outcome.year}): ${counts}${completed}. Plan id ${outcome.planId}.${notes}`;
 }
 
 /**

@@ -2,7 +2,7 @@ import { namesInCell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { sortedProblems, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
-import { unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
+import { mergedNameNotice, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import type { PlanDocument } from './plan-document.js';
 import { dueDateLimitOf } from '../domain/work-plan.decider.js';
 import { isReservedKey, unreadableLabel, unreadableReasonZh, unreadableText } from '../../shared/readable-text.js';
@@ -69,9 +69,18 @@ export function validatePlanDocument(
   const expansions: ImportProblem[] = [];
   const firstRowOfCode = new Map<string, number>();
   /** The units a name stands for (a collective name, several), or null with the problem noted. */
-  const resolve = (name: string, row: number, role: string, context?: NamingContext): { units: readonly ResolvedUnit[]; collective: boolean } | null => {
+  /** Names of merged units already told about (breaker10d P29): each once, on its first row. */
+  const mergedTold = new Set<string>();
+  const resolve = (name: string, row: number, role: string, context?: NamingContext, sheet?: string): { units: readonly ResolvedUnit[]; collective: boolean } | null => {
     const found = unitNamesOf(lookupUnit, name, context);
-    if (found.ok) return { units: found.units, collective: found.collective ?? false };
+    if (found.ok) {
+      const merged = mergedTold.has(name) ? null : mergedNameNotice(lookupUnit, name);
+      if (merged) {
+        mergedTold.add(name);
+        expansions.push({ row, ...merged, ...(sheet === undefined ? {} : { sheet }) });
+      }
+      return { units: found.units, collective: found.collective ?? false };
+    }
     problems.push({
       row,
       reason: found.unknown ? `Unknown ${role} "${name}": not the official name or code of a unit in the directory.` : `The ${role} ${found.reason}.`,
@@ -141,7 +150,7 @@ export function validatePlanDocument(
         problems.push({ row, reason: `Missing lead unit (牵头单位) of item ${item.code}.`, reasonZh: `事项 ${item.code} 缺少牵头单位。` });
       }
       for (const name of leadNames) {
-        const lead = resolve(name, row, 'lead unit');
+        const lead = resolve(name, row, 'lead unit', undefined, item.sheet);
         if (lead?.collective) {
           problems.push({
             row,
@@ -169,7 +178,7 @@ export function validatePlanDocument(
           continue;
         }
         // 各科室 means the sections of the item's lead unit.
-        const named = resolve(name, row, 'responsible unit', { leadUnitIds: leadUnits.map((unit) => unit.unitId) });
+        const named = resolve(name, row, 'responsible unit', { leadUnitIds: leadUnits.map((unit) => unit.unitId) }, item.sheet);
         if (!named) continue;
         if (named.collective) expansions.push(expansionNotice(row, name, named.units, item.sheet));
         for (const unit of named.units) {

@@ -1436,7 +1436,7 @@ function refuseMergedUnit(command: NamesUnits, unitId: string): void {
 }
 
 /** The office day a command's fact happened on, as its refusals name it; null for those about no one unit. */
-function factDayOf(command: AssignmentCommand): DatedFact | null {
+export function factDayOf(command: AssignmentCommand): DatedFact | null {
   switch (command.type) {
     case 'AssignUnit':
       return { day: command.assignedOn, what: say('the assignment date', '交办日期') };

@@ -629,12 +629,18 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
     given([recorded]).when(withdraw({ withdrawnOn: '2025-04-14' })).thenRefused('BAD_USER_INPUT', /identified/, /问题发现日期/);
   });
 
-  it('takes no more work once withdrawn: a report, an assignment, a reopening or a second withdrawal is a CONFLICT naming the day and reason', () => {
+  it('takes no more work once withdrawn: a fact dated on or after the withdrawal, an assignment, a reopening or a second withdrawal is a CONFLICT naming the day and reason', () => {
     const after = [...bothReported, withdrawn];
     const refusal = /已于 2025-07-02 撤销（与第1项重复登记），不再办理/;
-    given(after).when(inspect(FINANCE, 'PASSED', 'inspection-1')).thenRefused('CONFLICT', /withdrawn/, refusal);
+    given(after).when({ ...inspect(FINANCE, 'PASSED', 'inspection-1'), inspectedOn: TODAY }).thenRefused('CONFLICT', /withdrawn/, refusal);
     given(after).when(assign([unit(HOUSING)])).thenRefused('CONFLICT', /withdrawn/, refusal);
     given([...closed, withdrawn]).when(reopen()).thenRefused('CONFLICT', /withdrawn/, refusal);
     given(after).when(withdraw()).thenRefused('CONFLICT', /withdrawn/, refusal);
+  });
+
+  it('judges a fact dated before the withdrawal, entered after it, on its day (breaker8d P12)', () => {
+    const events = findingDecider.decide(inspect(FINANCE, 'PASSED', 'inspection-1'), stateAfter([...bothReported, withdrawn]));
+    expect(events).toMatchObject([{ type: 'InspectionLogged', data: { unitId: FINANCE, inspectedOn: INSPECTED_ON } }]);
+    expect(stateAfter([...bothReported, withdrawn, ...events])).toMatchObject({ status: 'withdrawn', withdrawnOn: TODAY });
   });
 });

@@ -1,4 +1,4 @@
-import { evolveAssignments, initialAssignmentsState, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
+import { closedOn, evolveAssignments, factDayOf, initialAssignmentsState, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
 import {
   parentOfParts,
@@ -195,6 +195,7 @@ function decideFinding(command: FindingCommand, state: FindingState): FindingStr
     case 'SendBackReport':
     case 'LogInspection':
     case 'HandOverPart':
+      return parts.decideOnPart(command, recordedOn(state, factDayOf(command)!.day));
     case 'CorrectReportDate':
     case 'CorrectInspection':
       return parts.decideOnPart(command, requireRecorded(state));
@@ -249,6 +250,18 @@ function withdrawFinding(command: WithdrawFinding, finding: RecordedFindingState
   requireNotBefore(withdrawn, findingIdentified(finding.identifiedOn));
   for (const part of partsOf(finding.assignments)) requireNotBefore(withdrawn, latestFactOf(part, command));
   return [{ type: 'FindingWithdrawn', data: { findingId: finding.findingId, reason: command.reason.trim(), withdrawnOn } }];
+}
+
+/**
+ * The finding as it stood on office day `day`, for a fact of that day: one withdrawn later was on
+ * the 台账 then, and a fact dated before its withdrawal, entered after it (the June inspection sheet
+ * typed in after the evaluator withdrew the problem in August), is judged on its day (breaker8d
+ * P12); on or after the withdrawal it is refused as `requireRecorded` says.
+ */
+function recordedOn(state: FindingState, day: string): RecordedFindingState {
+  if (state.status !== 'withdrawn' || day >= state.withdrawnOn) return requireRecorded(state);
+  const closedDay = closedOn(state.assignments);
+  return closedDay === null ? { ...recordedPartOf(state), status: 'open' } : { ...recordedPartOf(state), status: 'closed', closedOn: closedDay };
 }
 
 /**

@@ -621,7 +621,7 @@ describe('plan revision of one item (fault 3)', () => {
     const withdrawn: WorkPlanItemStreamEvent = { type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, reason: '任务已并入第8项', withdrawnOn: TODAY } };
     given(progressed).when({ type: 'WithdrawWorkPlanItem', actor: supervisor, today: TODAY, withdrawnOn: TODAY, reason: '任务已并入第8项' }).then([withdrawn]);
     given([...progressed, withdrawn]).when({ type: 'WithdrawWorkPlanItem', actor: supervisor, today: TODAY, withdrawnOn: TODAY, reason: 'again' }).then([]);
-    given([...progressed, withdrawn]).when(report(FINANCE)).thenRefused('CONFLICT', /withdrawn/);
+    given([...progressed, withdrawn]).when({ ...report(FINANCE), reportedOn: TODAY }).thenRefused('CONFLICT', /withdrawn/);
     given([...progressed, withdrawn]).when(define()).thenRefused('CONFLICT', /withdrawn/);
   });
 });

@@ -4,6 +4,7 @@ import {
   allPartsVerified,
   boundedDueDate,
   closedOn,
+  factDayOf,
   NEW_DUE_DATE,
   decideAssignment,
   evolveAssignments,
@@ -191,7 +192,8 @@ function evolveItem(state: WorkPlanItemState, event: WorkPlanItemStreamEvent): W
         assignments: initialAssignmentsState(),
       };
     case 'WorkPlanItemCompleted':
-      if (state.status === 'empty') return state;
+      // A fact dated before the withdrawal, entered after it, may complete the item as of then: it stays withdrawn.
+      if (state.status === 'empty' || state.status === 'withdrawn') return state;
       return { ...definedPartOf(state), status: 'completed', completedOn: event.data.completedOn };
     case 'WorkPlanItemReopened':
       if (state.status === 'empty') return state;
@@ -250,6 +252,8 @@ function decideItem(command: WorkPlanItemCommand, state: WorkPlanItemState): Wor
     case 'ReportRectification':
     case 'SendBackReport':
     case 'LogInspection':
+      // A fact dated before the item left the plan, entered after, is judged on its day (breaker8d P12).
+      return parts.decideOnPart(command, inPlanOn(state, factDayOf(command)!.day));
     case 'CorrectReportDate':
     case 'CorrectInspection':
       return parts.decideOnPart(command, requireDefined(state));
@@ -388,12 +392,15 @@ function requireDefined(state: WorkPlanItemState): DefinedWorkPlanItemState {
 }
 
 /**
- * A reorganisation (机构改革) dated before the item left the plan hands its part over as on that
- * day: the item was in the plan then. On or after the withdrawal it is refused like other work.
+ * The item as it stood on office day `day`, for a fact of that day: a report, inspection, urging or
+ * extension — or a reorganisation (机构改革) — dated before the item left the plan is judged as on
+ * that day, when the item was in the plan (breaker8d P12). On or after the withdrawal it is
+ * refused like other work.
  */
 function inPlanOn(state: WorkPlanItemState, day: string): DefinedWorkPlanItemState {
-  if (state.status === 'withdrawn' && day < state.withdrawnOn) return { ...definedPartOf(state), status: 'open' };
-  return requireDefined(state);
+  if (state.status !== 'withdrawn' || day >= state.withdrawnOn) return requireDefined(state);
+  const completedOn = closedOn(state.assignments);
+  return completedOn === null ? { ...definedPartOf(state), status: 'open' } : { ...definedPartOf(state), status: 'completed', completedOn };
 }
 
 const REVISERS: readonly Actor['role'][] = ['SUPERVISOR', 'ADMIN', 'SYSTEM'];

@@ -1,4 +1,4 @@
-import { inAssignedOrder, reportedDaysLate, trafficLight, type PartStatus, type PartView, type ReturnView, type TrafficLight } from '../assignments/read-model/part-view.js';
+import { inAssignedOrder, reportedDaysLate, trafficLight, type DueDateChange, type PartStatus, type PartView, type ReturnView, type TrafficLight } from '../assignments/read-model/part-view.js';
 import { officeClockSeconds } from '../shared/calendar-date.js';
 import type { Breakdown } from '../work-plan/breakdown/breakdown.js';
 import { termsInWords } from '../shared/deadline.js';
@@ -127,9 +127,11 @@ export function dueCell(part: Pick<PartView, 'dueDate' | 'terms'>): string {
 const RETURN_CAUSE_ZH: Readonly<Record<ReturnView['cause'], string>> = { SENT_BACK: '退办', INSPECTION_FAILED: '督查未通过', REOPENED: '重新打开' };
 
 /**
- * What a part's latest report, inspection and return say: 报告日期, 整改情况 (the report's summary), 督查结果,
- * and for a 已退回 part 退回情况 (`退办（2026-11-18）：缺少佐证材料；新时限 2026-12-10`), so a returned row
- * says why it is open again; empty once the unit has reported again or the part was verified.
+ * What a part's latest report and inspection say, and every return it had: 报告日期, 整改情况 (the
+ * report's summary), 督查结果, and 退回情况 — each return in business order, one line each
+ * (`退办（2026-11-18）：缺少佐证材料；时限由 2026-11-30 改为 2026-12-10`), whatever the part's status
+ * now: a part sent back three times and then reported does not read like one right first time
+ * (breaker11e P2); the 台账 is what offices send up and what 通报 decisions cite.
  */
 function partProgress(part: PartView): [string, string, string, string] {
   const report = part.reports.at(-1);
@@ -139,18 +141,27 @@ function partProgress(part: PartView): [string, string, string, string] {
     : inspection.outcome === 'PASSED'
       ? `通过（${inspection.inspectedOn}）`
       : `未通过（${inspection.inspectedOn}）${inspection.notes ? `：${inspection.notes}` : ''}`;
-  return [report?.reportedOn ?? '', report?.summary ?? '', result, part.status === 'RETURNED' ? returnCell(part.returns) : ''];
+  return [report?.reportedOn ?? '', report?.summary ?? '', result, returnsCell(part)];
 }
 
-function returnCell(returns: readonly ReturnView[]): string {
-  const latest = returns.reduce<ReturnView | undefined>(
-    (last, entry) => (!last || entry.returnedOn > last.returnedOn || (entry.returnedOn === last.returnedOn && entry.returnedAt >= last.returnedAt) ? entry : last),
-    undefined,
-  );
-  if (!latest) return '';
-  const reason = latest.reason ? `：${latest.reason}` : '';
-  const due = latest.newDueDate ? `；新时限 ${latest.newDueDate}` : '';
-  return `${RETURN_CAUSE_ZH[latest.cause]}（${latest.returnedOn}）${reason}${due}`;
+/** Every return of the part, earliest first (business day, then entry), one line each; '' when none. */
+function returnsCell(part: PartView): string {
+  const returns = [...part.returns].sort((a, b) => a.returnedOn.localeCompare(b.returnedOn) || a.returnedAt.localeCompare(b.returnedAt));
+  return returns
+    .map((entry) => {
+      const reason = entry.reason ? `：${entry.reason.trim().replace(/[。；;.\s]+$/u, '')}` : '';
+      const before = entry.newDueDate ? dueDateBefore(part, entry) : null;
+      const due = !entry.newDueDate ? '' : before && before !== entry.newDueDate ? `；时限由 ${before} 改为 ${entry.newDueDate}` : `；新时限 ${entry.newDueDate}`;
+      return `${RETURN_CAUSE_ZH[entry.cause]}（${entry.returnedOn}）${reason}${due}`;
+    })
+    .join('\n');
+}
+
+/** The due date in force just before a return (the latest change earlier in business order); null when none is known. */
+function dueDateBefore(part: PartView, entry: ReturnView): string | null {
+  const earlier = part.dueDates.filter((change) => change.on < entry.returnedOn || (change.on === entry.returnedOn && (change.at ?? '') < entry.returnedAt));
+  const latest = earlier.reduce<DueDateChange | null>((last, change) => (!last || change.on > last.on || (change.on === last.on && (change.at ?? '') >= (last.at ?? '')) ? change : last), null);
+  return latest?.dueDate ?? part.originalDueDate;
 }
 
 const leadsOf = (parts: Iterable<PartView>, unitName: (unitId: string) => string) =>
@@ -181,17 +192,18 @@ export function ledgerTable(source: LedgerSource): ExportTable {
   const evaluationTitle = new Map(source.evaluations.map((evaluation) => [evaluation.evaluationId, evaluation.title]));
   const rows: ExportRow[] = [];
   for (const finding of source.findings) {
-    const leads = leadsOf(inAssignedOrder(finding.parts.values()), source.unitName);
-    if (finding.parts.size === 0 && !source.unitId) {
+    // A withdrawn finding stays on the record, said as such (已撤销 with its day and reason), with the units it had then, and counted nowhere (breaker11e P5).
+    const withdrawn = finding.status === 'WITHDRAWN' ? `${FINDING_STATUS_ZH.WITHDRAWN}（${finding.withdrawnOn}：${finding.withdrawalReason}）` : null;
+    const parts = inAssignedOrder((withdrawn ? (finding.partsWhenWithdrawn ?? finding.parts) : finding.parts).values());
+    const leads = leadsOf(parts, source.unitName);
+    if (parts.length === 0 && !source.unitId) {
       const evaluation = evaluationTitle.get(finding.evaluationId) ?? finding.evaluationId;
-      // A withdrawn finding stays on the record, said as such (已撤销 with its day and reason) and counted nowhere.
-      const status = finding.status === 'WITHDRAWN' ? `${FINDING_STATUS_ZH.WITHDRAWN}（${finding.withdrawnOn}：${finding.withdrawalReason}）` : FINDING_STATUS_ZH.UNASSIGNED;
-      rows.push({ light: null, cells: [rows.length + 1, evaluation, finding.title, finding.category, finding.measures, '', '', '', status, '', '', '', '', '', ''] });
+      rows.push({ light: null, cells: [rows.length + 1, evaluation, finding.title, finding.category, finding.measures, '', '', '', withdrawn ?? FINDING_STATUS_ZH.UNASSIGNED, '', '', '', '', '', ''] });
       continue;
     }
-    for (const part of inAssignedOrder(finding.parts.values())) {
+    for (const part of parts) {
       if (source.unitId && part.unitId !== source.unitId) continue;
-      const light = trafficLight(part, source.asOf, source.dueSoonDays);
+      const light = withdrawn ? null : trafficLight(part, source.asOf, source.dueSoonDays);
       rows.push({
         light,
         cells: [
@@ -203,7 +215,7 @@ export function ledgerTable(source: LedgerSource): ExportTable {
           leads,
           source.unitName(part.unitId),
           dueCell(part),
-          finding.status === 'CLOSED' ? FINDING_STATUS_ZH.CLOSED : statusCell(part),
+          withdrawn ?? (finding.status === 'CLOSED' ? FINDING_STATUS_ZH.CLOSED : statusCell(part)),
           ...partProgress(part),
           light ? LIGHT_ZH[light] : '',
           finding.closedOn ?? '',

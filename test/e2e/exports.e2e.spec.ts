@@ -111,7 +111,7 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
 
   const LEDGER_ROWS_ON_8_JUNE = () => [
     [1, '2025年度政务公开第三方评估', '部分单位信息公开不到位', '主动公开', '主动公开：逐项整改', units.FGW!.name, units.FGW!.name, '2026-05-31', '已核验', '2026-05-20', '已在门户网站公开目录', '通过（2026-06-06）', '', '', ''],
-    [2, '2025年度政务公开第三方评估', '部分单位信息公开不到位', '主动公开', '主动公开：逐项整改', units.FGW!.name, units.CZJ!.name, '2026-06-12', '已退回', '2026-05-25', '已补充公开', '未通过（2026-06-06）：目录不完整', '督查未通过（2026-06-06）：目录不完整；新时限 2026-06-12', '黄灯', ''],
+    [2, '2025年度政务公开第三方评估', '部分单位信息公开不到位', '主动公开', '主动公开：逐项整改', units.FGW!.name, units.CZJ!.name, '2026-06-12', '已退回', '2026-05-25', '已补充公开', '未通过（2026-06-06）：目录不完整', '督查未通过（2026-06-06）：目录不完整；时限由 2026-05-31 改为 2026-06-12', '黄灯', ''],
     [3, '2025年度政务公开第三方评估', '无网上依申请公开渠道', '依申请公开', '依申请公开：逐项整改', units.CZJ!.name, units.CZJ!.name, '2026-06-05', '整改中', '', '', '', '', '红灯', ''],
   ];
 
@@ -307,5 +307,22 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
     expect(csv.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(`整改台账-2026-06-08-记录截至北京时间${stamp}.csv`)}`);
     expect(csv.headers.get('content-disposition')).toContain(`filename="ledger-2026-06-08-recorded-by-${stamp}.csv"`);
     expect(await download(`/export/ledger.csv?knownAt=2026-06-10&evaluationId=${evaluationId}`)).toMatchObject({ status: 400 });
+  });
+
+  // Last as well: it reports again and withdraws a finding.
+  it('keeps every return in 退回情况 once the unit reports again, and a withdrawn finding’s units on its rows, 已撤销 (breaker11e P2, P5)', async () => {
+    const findings = (await app.graphql(`query($id: ID!) { evaluation(id: $id) { findings(first: 5) { nodes { id title } } } }`, { id: evaluationId })).data!.evaluation.findings.nodes as { id: string; title: string }[];
+    const idOf = (title: string) => findings.find((finding) => finding.title === title)!.id;
+    const UNIT_CZJ = await app.as('UNIT', units.CZJ!.id);
+    const evidence = [{ title: '补充目录', link: 'https://www.example.gov.cn/y' }];
+    await mutate('reportRectification', { findingId: idOf('部分单位信息公开不到位'), unitId: units.CZJ!.id, summary: '已补全目录', evidence, reportedOn: '2026-06-10' }, UNIT_CZJ);
+    await mutate('withdrawFinding', { findingId: idOf('无网上依申请公开渠道'), reason: '评估机构来函撤回', withdrawnOn: '2026-06-10' });
+    const [, ...rows] = readCsv((await download(`/export/ledger.csv?evaluationId=${evaluationId}`)).bytes);
+    const czjDisclosure = rows.find((row) => row[2] === '部分单位信息公开不到位' && row[6] === units.CZJ!.name)!;
+    expect([czjDisclosure[8], czjDisclosure[12]]).toEqual(['已报告待督查', '督查未通过（2026-06-06）：目录不完整；时限由 2026-05-31 改为 2026-06-12']);
+    const withdrawn = rows.find((row) => row[2] === '无网上依申请公开渠道')!;
+    expect([withdrawn[5], withdrawn[6], withdrawn[7], withdrawn[8], withdrawn[13]]).toEqual([units.CZJ!.name, units.CZJ!.name, '2026-06-05', '已撤销（2026-06-10：评估机构来函撤回）', '']);
+    const page = await app.graphql(`query($id: ID!) { finding(id: $id) { status assignments { unitId status } } }`, { id: idOf('无网上依申请公开渠道') });
+    expect(page.data!.finding).toEqual({ status: 'WITHDRAWN', assignments: [{ unitId: units.CZJ!.id, status: 'ASSIGNED' }] });
   });
 });

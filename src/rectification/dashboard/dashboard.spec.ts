@@ -24,6 +24,7 @@ const finding = (findingId: string, category: string, parts: PartView[], closed 
   closedAt: closed ? '2026-05-10T02:00:00.000Z' : null,
   withdrawnOn: null,
   withdrawalReason: null,
+  partsWhenWithdrawn: null,
   parts: new Map(parts.map((p) => [p.unitId, p])),
 });
 

@@ -616,10 +616,17 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
   const withdraw = (overrides: Partial<WithdrawFinding> = {}): WithdrawFinding => ({ type: 'WithdrawFinding', today: TODAY, withdrawnOn: TODAY, reason: REASON, ...overrides });
   const withdrawn: FindingStreamEvent = { type: 'FindingWithdrawn', data: { findingId: FINDING, reason: REASON, withdrawnOn: TODAY } };
 
-  it('withdraws an open or a closed finding with its reason, and keeps its parts as a record', () => {
+  it('withdraws an open finding with its reason, and keeps its parts as a record', () => {
     given(bothReported).when(withdraw({ reason: `  ${REASON} ` })).then([withdrawn]);
-    given(closed).when(withdraw()).then([withdrawn]);
+    given(afterReopening).when(withdraw()).then([withdrawn]);
     expect(stateAfter([...bothReported, withdrawn])).toMatchObject({ status: 'withdrawn', withdrawnOn: TODAY, withdrawalReason: REASON, assignments: assignmentsAfter(bothReported) });
+  });
+
+  it('refuses a closed finding, or one with a verified part: the units would lose verified credit from the ranking (breaker11e P6)', () => {
+    given(closed)
+      .when(withdraw())
+      .thenRefused('CONFLICT', /verified work .*closed out on 2025-07-01.*Reopen it first/, /的整改已于 2025-07-01 核验.*该问题已于 2025-07-01 销号.*请先重新打开该问题/);
+    given(leadVerified).when(withdraw()).thenRefused('CONFLICT', /verified work/, /核验.*不能直接撤销/);
   });
 
   it('refuses without a reason, on a day in the future, or on a day before anything recorded on its parts', () => {
@@ -634,7 +641,7 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
     const refusal = /已于 2025-07-02 撤销（与第1项重复登记），不再办理/;
     given(after).when({ ...inspect(FINANCE, 'PASSED', 'inspection-1'), inspectedOn: TODAY }).thenRefused('CONFLICT', /withdrawn/, refusal);
     given(after).when(assign([unit(HOUSING)])).thenRefused('CONFLICT', /withdrawn/, refusal);
-    given([...closed, withdrawn]).when(reopen()).thenRefused('CONFLICT', /withdrawn/, refusal);
+    given([...afterReopening, withdrawn]).when(reopen()).thenRefused('CONFLICT', /withdrawn/, refusal);
     given(after).when(withdraw()).thenRefused('CONFLICT', /withdrawn/, refusal);
   });
 

@@ -1,4 +1,4 @@
-import { closedOn, evolveAssignments, factDayOf, initialAssignmentsState, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
+import { closedOn, evolveAssignments, factDayOf, initialAssignmentsState, partsOf, unitNamed, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
 import {
   parentOfParts,
@@ -249,6 +249,7 @@ function withdrawFinding(command: WithdrawFinding, finding: RecordedFindingState
   const withdrawn = { day: withdrawnOn, what };
   requireNotBefore(withdrawn, findingIdentified(finding.identifiedOn));
   for (const part of partsOf(finding.assignments)) requireNotBefore(withdrawn, latestFactOf(part, command));
+  refuseVerifiedWork(finding, command);
   return [{ type: 'FindingWithdrawn', data: { findingId: finding.findingId, reason: command.reason.trim(), withdrawnOn } }];
 }
 
@@ -262,6 +263,27 @@ function recordedOn(state: FindingState, day: string): RecordedFindingState {
   if (state.status !== 'withdrawn' || day >= state.withdrawnOn) return requireRecorded(state);
   const closedDay = closedOn(state.assignments);
   return closedDay === null ? { ...recordedPartOf(state), status: 'open' } : { ...recordedPartOf(state), status: 'closed', closedOn: closedDay };
+}
+
+/**
+ * A finding whose units' work was verified (a part 已核验, or the whole finding 销号) is not withdrawn:
+ * withdrawal takes it out of every figure, so the units' verified, on-time work would silently leave
+ * the 销号率 and the 单位排名 (breaker11e P6). CONFLICT naming the units and days; reopening it first
+ * (`reopenFinding`, with its own reason) is the deliberate way.
+ */
+function refuseVerifiedWork(finding: RecordedFindingState, command: WithdrawFinding): void {
+  const verified = partsOf(finding.assignments).filter((part) => part.status === 'VERIFIED');
+  if (verified.length === 0) return;
+  const units = verified.map((part) => ({ name: unitNamed(command, part.unitId), on: part.verifiedOn ?? '' }));
+  const closedEn = finding.status === 'closed' ? ` and it was closed out on ${finding.closedOn}` : '';
+  const closedZh = finding.status === 'closed' ? `，该问题已于 ${finding.closedOn} 销号` : '';
+  throw conflict(
+    `Finding 「${finding.title}」 has verified work (${units.map((unit) => `${unit.name.en} on ${unit.on}`).join(', ')})${closedEn}: ` +
+      'withdrawing it would take that work out of the close-out rate and the unit ranking. Reopen it first if it must be withdrawn.',
+    `问题「${finding.title}」中${units.map((unit) => `${unit.name.zh}的整改已于 ${unit.on} 核验`).join('，')}${closedZh}：` +
+      '撤销会使已核验的整改不再计入销号率和单位排名，因此不能直接撤销。如确需撤销，请先重新打开该问题。',
+    { field: 'findingId' },
+  );
 }
 
 /**

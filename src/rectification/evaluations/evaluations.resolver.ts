@@ -79,12 +79,15 @@ export class FindingsResolver {
     return this.queries.execute(new GetEvaluationQuery(finding.evaluationId));
   }
 
-  @ResolveField(() => [AssignmentType], { description: 'Each assigned unit’s part, in the order assigned' })
+  @ResolveField(() => [AssignmentType], {
+    description: 'Each assigned unit’s part, in the order assigned; a withdrawn finding’s parts as they stood on its withdrawal (a record, counted nowhere)',
+  })
   assignments(
     @Parent() finding: FindingView & { time?: TimeCut },
     @Args('unitId', { type: () => ID, nullable: true, description: ONE_UNIT_PART }) unitId?: string,
   ) {
-    const parts = inAssignedOrder(finding.parts.values()).filter((part) => !unitId || part.unitId === unitId);
+    const held = finding.status === 'WITHDRAWN' ? (finding.partsWhenWithdrawn ?? finding.parts) : finding.parts;
+    const parts = inAssignedOrder(held.values()).filter((part) => !unitId || part.unitId === unitId);
     // A finding viewed on a day (asOf) counts its parts' days left and lights on that day, and names their units as known then;
     // each part says who holds it since (机构改革), so a unit that took it over reads its past reports too.
     if (!finding.time) return parts;

@@ -25,8 +25,13 @@ export type FindingView = FindingRecorded['data'] & {
   /** The office day it was withdrawn, and why; null while it is on the 台账. */
   withdrawnOn: string | null;
   withdrawalReason: string | null;
-  /** One part per assigned unit, keyed by unit id, in the order they were assigned. */
+  /** One part per assigned unit, keyed by unit id, in the order they were assigned; none once withdrawn. */
   readonly parts: Map<string, PartView>;
+  /**
+   * A withdrawn finding's parts as they stood on its withdrawal, read-only: what its page and the
+   * 台账 say the units had done (breaker11e P5), counted in no figure. Null while on the 台账.
+   */
+  partsWhenWithdrawn: Map<string, PartView> | null;
 };
 
 /**
@@ -48,6 +53,7 @@ function newFindingView(event: TimelineEntry<FindingRecorded>): FindingView {
     withdrawnOn: null,
     withdrawalReason: null,
     parts: new Map(),
+    partsWhenWithdrawn: null,
   };
 }
 
@@ -63,6 +69,7 @@ function applyToFinding(finding: FindingView, event: TimelineEntry): void {
     const { withdrawnOn, reason } = (event as TimelineEntry<FindingWithdrawn>).data;
     // Off the 台账: no part is held any more, so no figure, list of work or reminder counts one.
     Object.assign(finding, { status: 'WITHDRAWN', withdrawnOn, withdrawalReason: reason, closedOn: null, closedAt: null });
+    finding.partsWhenWithdrawn = new Map(finding.parts);
     finding.parts.clear();
     return;
   }

@@ -22,6 +22,11 @@ export interface ImportProblem {
   readonly reasonZh: string;
   /** The XLSX sheet the row is on, when the file has sheets. */
   readonly sheet?: string;
+  /**
+   * The row's title, when the row is refused only as a likely duplicate the office may confirm is a
+   * problem of its own (findings imports: `distinctTitles`); the 导入 page offers the choice on it.
+   */
+  readonly distinctTitle?: string;
 }
 
 /** A problem at a row (null: the whole file), said in both languages. */

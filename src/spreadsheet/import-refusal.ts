@@ -51,7 +51,15 @@ export function importRefused(
       `${fileName || '该文件'}${sheet ? `（工作表“${sheet}”）` : ''} 未导入（${problems.length} 个问题${whereZh}），未写入任何内容。` +
         `${problems.length > 1 ? '第一个问题' : '问题'}：${placeZh}：${firstProblem.reasonZh}`,
     ),
-    { problems: problems.map(({ row, reason, reasonZh, sheet: onSheet }) => ({ row, reason, reasonZh, ...(onSheet ?? sheet ? { sheet: onSheet ?? sheet } : {}) })) },
+    {
+      problems: problems.map(({ row, reason, reasonZh, sheet: onSheet, distinctTitle }) => ({
+        row,
+        reason,
+        reasonZh,
+        ...(onSheet ?? sheet ? { sheet: onSheet ?? sheet } : {}),
+        ...(distinctTitle === undefined ? {} : { distinctTitle }),
+      })),
+    },
   );
 }
 

@@ -133,4 +133,20 @@ describe('recordFinding with its assignment', () => {
     const listed = await app.graphql(`query($t: String) { findings(first: 10, titleContains: $t) { totalCount } }`, { t: '政务新媒体账号' });
     expect(listed.data!.findings.totalCount).toBe(1);
   });
+
+  it('asks about a title one character from a recorded one — 帐/账 — and records it only once the office says it is another problem (breaker11e P1)', async () => {
+    const recorded = await app.graphql(RECORD, { input: input({ title: '办事指南要素不全', description: '部分事项办事指南缺少办理时限。' }) });
+    const findingId = recorded.data!.recordFinding.id as string;
+    const position = await app.logPosition();
+    const retyped = await app.graphql(RECORD, { input: input({ title: '办事指南要素不齐全', description: '部分事项办事指南缺少办理时限。' }) });
+    expect(errorCode(retyped)).toBe('CONFLICT');
+    expect(retyped.errors?.[0]?.extensions).toMatchObject({ field: 'title', findingId, nearTitle: '办事指南要素不全' });
+    expect(retyped.errors?.[0]?.extensions?.messageZh).toMatch(/^该评估已登记问题「办事指南要素不全」，与本问题只差 1 个字：是否同一问题？/);
+    expect(await app.logPosition()).toBe(position);
+    const distinct = await app.graphql(RECORD, { input: input({ title: '办事指南要素不齐全', description: '另一批事项缺少收费标准。', distinctFrom: [findingId] }) });
+    expect(distinct.errors).toBeUndefined();
+    // Another year's problem is another problem: no question asked.
+    await app.graphql(RECORD, { input: input({ title: '2025年政府信息公开年报未按时发布' }) });
+    expect((await app.graphql(RECORD, { input: input({ title: '2024年政府信息公开年报未按时发布' }) })).errors).toBeUndefined();
+  });
 });

@@ -63,6 +63,20 @@ describe('recording a finding', () => {
     expect(codeOf(decision)).toBe('CONFLICT');
     expect(() => decision()).toThrow(expect.objectContaining({ messageZh: '该评估已登记问题「未开通依申请公开网上申请渠道。」，同一问题不重复登记。', details: { field: 'title', findingId: 'f-0' } }));
   });
+
+  it('refuses a title a few characters from a recorded one unless the office confirms it is another problem (breaker11e P1)', () => {
+    const nearTitlesRecorded = [{ findingId: 'f-1', title: '政务新媒体账号长期未更新', distance: 1 }];
+    const refused = decide([], record({ nearTitlesRecorded }));
+    expect(codeOf(refused)).toBe('CONFLICT');
+    expect(() => refused()).toThrow(
+      expect.objectContaining({
+        messageZh: '该评估已登记问题「政务新媒体账号长期未更新」，与本问题只差 1 个字：是否同一问题？如是同一问题，无需再登记；如确是另一个问题，请确认“这是另一个问题”后再登记。',
+        details: { field: 'title', findingId: 'f-1', nearTitle: '政务新媒体账号长期未更新' },
+      }),
+    );
+    expect(codeOf(decide([], record({ nearTitlesRecorded, distinctFrom: ['f-0'] })))).toBe('CONFLICT');
+    expect(decide([], record({ nearTitlesRecorded, distinctFrom: ['f-1'] }))()).toEqual([recorded]);
+  });
 });
 
 describe('business time', () => {

@@ -34,6 +34,16 @@ export interface RecordFinding {
    * import finds such a finding itself and leaves it out.
    */
   readonly sameTitleRecorded?: { readonly findingId: string; readonly title: string };
+  /**
+   * Findings of the same evaluation, not withdrawn, whose titles read as this one retyped (a few
+   * characters apart, the same numbers: `FindingTitlesIndex.near`), nearest first, looked up by the
+   * handler. Each must be named in `distinctFrom` — the office confirming a problem of its own
+   * (微博/微信) — else the recording is refused naming it (breaker11e P1): the form keeps the
+   * import's rule.
+   */
+  readonly nearTitlesRecorded?: readonly { readonly findingId: string; readonly title: string; readonly distance: number }[];
+  /** Ids of `nearTitlesRecorded` findings the office confirmed are other problems. */
+  readonly distinctFrom?: readonly string[];
 }
 
 /**
@@ -217,6 +227,16 @@ function recordFinding(command: RecordFinding, state: FindingState): FindingStre
   if (command.sameTitleRecorded) {
     const { title, findingId } = command.sameTitleRecorded;
     throw conflict(`The evaluation already has the finding 「${title}」: one problem is recorded once.`, `该评估已登记问题「${title}」，同一问题不重复登记。`, { field: 'title', findingId });
+  }
+  const confirmed = new Set(command.distinctFrom ?? []);
+  const near = (command.nearTitlesRecorded ?? []).find((finding) => !confirmed.has(finding.findingId));
+  if (near) {
+    throw conflict(
+      `The evaluation already has the finding 「${near.title}」, ${near.distance} character${near.distance === 1 ? '' : 's'} from this title: is it the same problem? ` +
+        'If it is another problem, confirm it (distinctFrom) and record it again.',
+      `该评估已登记问题「${near.title}」，与本问题只差 ${near.distance} 个字：是否同一问题？如是同一问题，无需再登记；如确是另一个问题，请确认“这是另一个问题”后再登记。`,
+      { field: 'title', findingId: near.findingId, nearTitle: near.title },
+    );
   }
   requireBusinessDay(command.data.identifiedOn, command.today, named('identifiedOn', 'The day the finding was identified', '问题发现日期'));
   requireNotBefore(

@@ -21,11 +21,38 @@ export interface NearFindingTitle extends RecordedFindingTitle {
 
 /**
  * How many characters two title keys may differ by and still be taken for one problem retyped
- * (breaker10c P3: `LM网站栏目更新不及时` re-sent as `…不够及时`): none under 8 characters (年报未发布 and
- * 年报未公布 may well be two problems), 1 from 8, 2 from 16 — at most an eighth of the longer title.
- * A judgement, not a standard: a touched-up word or a dropped particle, never a reworded problem.
+ * (breaker10c P3: `LM网站栏目更新不及时` re-sent as `…不够及时`; 11e P1: 帐/账, 不全/不齐全, 未/没有, a
+ * 部分 added): none under 8 characters (年报未发布 and 年报未公布 may well be two problems), 1 from 8,
+ * 2 from 12, 3 from 24. A judgement, not a standard: a touched-up word or a dropped particle, never
+ * a reworded problem; and never final — the office confirms a genuinely different problem
+ * (`distinctFrom` on the form, `distinctTitles` on an import).
  */
-export const nearTitleTolerance = (a: string, b: string): number => Math.min(2, Math.floor(Math.max(a.length, b.length) / 8));
+export const nearTitleTolerance = (a: string, b: string): number => {
+  const longer = Math.max(a.length, b.length);
+  return longer < 8 ? 0 : longer < 12 ? 1 : longer < 24 ? 2 : 3;
+};
+
+/**
+ * The numbers a title key names, in order — years, quarters, counts, written in digits or Chinese
+ * numerals, and seasons (2025年, 二季度, 3处, 上半年, 秋季) — as one string: two titles that differ in them name different
+ * problems (another year's report, another quarter's ranking), however few characters apart
+ * (breaker10d P25), so they are never taken for one problem retyped.
+ */
+export function numbersNamed(key: string): string {
+  return (key.replace(/上半年/gu, 'H1').replace(/下半年/gu, 'H2').match(/[0-9]+|[〇零一二两三四五六七八九十百千万]+|H[12]|[春夏秋冬]季/gu) ?? []).join('|');
+}
+
+/**
+ * Whether two different title keys read as one problem retyped: a few characters apart
+ * (`nearTitleTolerance`) and naming the same numbers (`numbersNamed`). Returns the distance, or
+ * null when they are not near. O(length²).
+ */
+export function titlesApart(a: string, b: string): number | null {
+  const tolerance = nearTitleTolerance(a, b);
+  if (tolerance === 0 || a === b || Math.abs(a.length - b.length) > tolerance) return null;
+  const apart = distance(a, b);
+  return apart <= tolerance && numbersNamed(a) === numbersNamed(b) ? apart : null;
+}
 
 /**
  * Every finding's title by evaluation, however it was recorded — typed in with 登记问题
@@ -77,17 +104,15 @@ export class FindingTitlesIndex implements Projection {
   }
 
   /**
-   * The evaluation's findings whose title is within `nearTitleTolerance` of `title` but not the
-   * same, nearest first (withdrawn ones too: a problem withdrawn is not brought back by a retyped row).
+   * The evaluation's findings whose title reads as `title` retyped (`titlesApart`: within
+   * `nearTitleTolerance`, the same numbers) but is not the same, nearest first (withdrawn ones too: a problem withdrawn is not brought back by a retyped row).
    */
   near(evaluationId: string, title: string): NearFindingTitle[] {
     const key = findingTitleKey(title);
     const near: NearFindingTitle[] = [];
     for (const entry of this.findingsOf(evaluationId)) {
-      const tolerance = nearTitleTolerance(key, entry.key);
-      if (tolerance === 0 || entry.key === key || Math.abs(entry.key.length - key.length) > tolerance) continue;
-      const apart = distance(entry.key, key);
-      if (apart <= tolerance) near.push({ ...entry, distance: apart });
+      const apart = titlesApart(entry.key, key);
+      if (apart !== null) near.push({ ...entry, distance: apart });
     }
     return near.sort((a, b) => a.distance - b.distance);
   }

@@ -463,8 +463,8 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
     if (rowDue !== null && limit && rowDue.dueDate > limit.latest) {
       problems.push({
         row,
-        reason: `Due date (整改时限) ${rowDue.dueDate} is after ${limit.setBy.en} (${limit.latest}); only a supervisor may set it later, part by part, with an override and its reason.`,
-        reasonZh: `整改时限 ${rowDue.dueDate} 晚于${limit.setBy.zh}（${limit.latest}）；如确需延后，须由督办人员逐项填写理由后特批。`,
+        reason: `Due date (整改时限) ${rowDue.dueDate} is after ${limit.setBy.en} (${limit.latest}); only a supervisor may set it later, with an override and its reason (the import's overrideReason).`,
+        reasonZh: `整改时限 ${rowDue.dueDate} 晚于${limit.setBy.zh}（${limit.latest}）；如确需延后，须由督办人员在导入页面填写“超出整改期限的特批理由”（API：overrideReason）后重新导入。`,
       });
       continue;
     }

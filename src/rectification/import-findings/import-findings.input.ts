@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { FileUploadInput } from '../../shared/graphql/file-upload.js';
-import { CalendarDate, EntityId } from '../../shared/graphql/validation.js';
+import { CalendarDate, EntityId, OptionalText } from '../../shared/graphql/validation.js';
 
 @InputType()
 export class ImportFindingsInput extends FileUploadInput {
@@ -34,4 +34,24 @@ export class ImportFindingsInput extends FileUploadInput {
   @IsOptional()
   @CalendarDate()
   assignedOn?: string;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Titles of rows the office confirms are problems of their own, though a few characters from a recorded finding or another row of the file (微博/微信): recorded instead of refused as a likely duplicate. A refusal names such rows with extensions.problems[].distinctTitle.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  distinctTitles?: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A supervisor’s reason for a 整改台账’s due dates later than the limit (the approved plan’s inspection deadline, else the end of the year after identification): those parts are assigned with the override recorded. Without it each such row is refused.',
+  })
+  @OptionalText(2000)
+  overrideReason?: string;
 }

@@ -300,7 +300,54 @@ describe('a 台账 imported before its 整改实施方案 is recorded (breaker10
     expect((refusal as DomainError).code).toBe('BAD_USER_INPUT');
     const problems = ((refusal as DomainError).details as { problems: { row: number; reasonZh: string }[] }).problems;
     expect(problems.map((problem) => problem.row)).toEqual([2, 3]);
-    expect(problems[0]!.reasonZh).toBe('整改时限 2062-06-30 晚于问题发现次年年底（登记整改实施方案前的上限，登记后以其督查时限为准）（2027-12-31）；如确需延后，须由督办人员逐项填写理由后特批。');
+    expect(problems[0]!.reasonZh).toBe('整改时限 2062-06-30 晚于问题发现次年年底（登记整改实施方案前的上限，登记后以其督查时限为准）（2027-12-31）；如确需延后，须由督办人员在导入页面填写“超出整改期限的特批理由”（API：overrideReason）后重新导入。');
     expect((await dependencies.store.readAll()).length).toBe(count);
+  });
+
+  it('imports a row past the limit with a supervisor’s override, recorded with its reason on the part (breaker10d P26)', async () => {
+    const dependencies = await withEvaluation();
+    const supervisor: Actor = { id: 'zhang.wei', role: 'SUPERVISOR', unitId: null };
+    const context = commandContext({ actor: supervisor, commandType: 'ImportFindings', idempotencyKey: 'ov', now: new Date('2026-10-09T09:00:00+08:00') });
+    const file = { name: 'ov.csv', content: csv(['OV政务大厅无障碍设施缺失,改造大厅,青川市财政局,2028年6月底前', 'OV其他问题,整改,青川市教育局,2026-12-31']) };
+    const outcome = await importFindingsFile(dependencies, EVALUATION, file, context, { identifiedOn: '2026-10-08', overrideReason: '改造工程需两年' });
+    expect(outcome.findings.map((finding) => [finding.title, finding.parts.map((part) => part.dueDate)])).toEqual([
+      ['OV政务大厅无障碍设施缺失', ['2028-06-30']],
+      ['OV其他问题', ['2026-12-31']],
+    ]);
+    const assigned = (await dependencies.store.readAll()).filter((event) => event.type === 'UnitAssigned').map((event) => (event.data as { dueDateOverride?: unknown }).dueDateOverride);
+    expect(assigned).toEqual([{ reason: '改造工程需两年', limit: '2027-12-31' }, undefined]);
+  });
+});
+
+describe('near titles: one rule whichever came first, and the office’s word for a problem of its own (breaker11e P11, 10d P25)', () => {
+  const csv = (lines: string[]) => new TextEncoder().encode(`存在问题,整改措施,责任单位,整改时限\n${lines.join('\n')}\n`);
+  const refusalOf = (error: unknown) => ((error as DomainError).details as { problems: { row: number; reasonZh: string; distinctTitle?: string }[] }).problems;
+
+  it('refuses a row near an earlier row of the same file as it refuses one near a recorded finding, naming the row, with the title to confirm', async () => {
+    const dependencies = await withEvaluation();
+    const file = { name: 'wx.csv', content: csv(['政务微博更新不及时超过三个月,整改,青川市财政局,2026-12-31', '政务微信更新不及时超过三个月,整改,青川市教育局,2026-12-31']) };
+    const refusal = await importFindingsFile(dependencies, EVALUATION, file, contextOf('wx'), { identifiedOn: '2026-10-08' }).catch((error: unknown) => error);
+    expect((refusal as DomainError).code).toBe('CONFLICT');
+    expect(refusalOf(refusal)).toEqual([
+      {
+        row: 3,
+        reason: expect.stringContaining('row 2 of this file'),
+        reasonZh: '问题“政务微信更新不及时超过三个月”与本文件第 2 行的问题“政务微博更新不及时超过三个月”只差 1 个字。如是同一问题，请只写一次；如确是另一个问题，请在导入页面勾选该行的“是另一个问题”（API：distinctTitles）后重新导入。',
+        distinctTitle: '政务微信更新不及时超过三个月',
+      },
+    ]);
+    const outcome = await importFindingsFile(dependencies, EVALUATION, file, contextOf('wx-confirmed'), { identifiedOn: '2026-10-08', distinctTitles: ['政务微信更新不及时超过三个月'] });
+    expect(outcome.findings.map((finding) => finding.recordedNow)).toEqual([true, true]);
+  });
+
+  it('records a row confirmed as another problem though one character from a recorded finding; rows naming other years or quarters need no word', async () => {
+    const dependencies = await withEvaluation();
+    await importFindingsFile(dependencies, EVALUATION, { name: 'v1.csv', content: csv(['2025年政府信息公开年报未按时发布,补发,青川市财政局,2026-12-31', '政务微博更新不及时超过三个月,整改,青川市教育局,2026-12-31']) }, contextOf('v1'), { identifiedOn: '2026-10-08' });
+    const next = { name: 'v2.csv', content: csv(['2024年政府信息公开年报未按时发布,补发,青川市财政局,2026-12-31', '政务微信更新不及时超过三个月,整改,青川市教育局,2026-12-31', '一季度政务公开考核排名靠后,整改,青川市民政局,2026-12-31', '二季度政务公开考核排名靠后,整改,青川市民政局,2026-12-31']) };
+    const refusal = await importFindingsFile(dependencies, EVALUATION, next, contextOf('v2'), { identifiedOn: '2026-10-08', dryRun: true }).catch((error: unknown) => error);
+    expect(refusalOf(refusal).map((problem) => [problem.row, problem.distinctTitle])).toEqual([[3, '政务微信更新不及时超过三个月']]);
+    // Confirmed by its words, whatever punctuation the clerk's copy has.
+    const outcome = await importFindingsFile(dependencies, EVALUATION, next, contextOf('v2-confirmed'), { identifiedOn: '2026-10-08', distinctTitles: ['政务微信更新不及时超过三个月。'] });
+    expect(outcome.findings.map((finding) => finding.recordedNow)).toEqual([true, true, true, true]);
   });
 });

@@ -19,7 +19,7 @@ import { dueDateLimitOf, findingDueDateLimit, rectificationPlanDecider } from '.
 import { rectificationPlanStream } from '../domain/rectification-plan.events.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { findingStream } from '../domain/finding.events.js';
-import type { FindingTitlesIndex } from '../finding-titles/finding-titles.index.js';
+import { titlesApart, type FindingTitlesIndex } from '../finding-titles/finding-titles.index.js';
 
 /*
  * Imports an evaluation's findings (评估发现的问题) from a file: the write path of
@@ -72,6 +72,20 @@ export interface FindingsImportOptions {
    * omitted: `identifiedOn`. 立行立改 is due on it; a findings list without deadlines ignores it.
    */
   readonly assignedOn?: string;
+  /**
+   * Titles of the file's rows the office confirmed are problems of their own, though a few
+   * characters from a recorded finding or from another row of the file (微博/微信, 市级/县级):
+   * recorded, not refused as a retyped duplicate (breaker11e P11). Compared by their words
+   * (`findingTitleKey`).
+   */
+  readonly distinctTitles?: readonly string[];
+  /**
+   * A supervisor's reason for a 台账's due dates later than the limit (the approved plan's
+   * inspection deadline, else the end of the year after identification): those parts are assigned
+   * with the override and its reason recorded on each, as `assignFinding` does (breaker10d P26).
+   * Without it each such row is refused.
+   */
+  readonly overrideReason?: string;
 }
 
 /**
@@ -111,6 +125,7 @@ export async function importFindingsFile(
   const plan = await loadState(store, schemas, rectificationPlanStream(evaluationId), rectificationPlanDecider);
 
   const today = officeDate(context.now);
+  const override: { dueDateOverride?: { reason: string } } = options.overrideReason?.trim() ? { dueDateOverride: { reason: options.overrideReason.trim() } } : {};
   const fileIdentifiedOn = options.identifiedOn ?? options.assignedOn ?? today;
   const { fileName, format } = fileFormatOf(file);
   const result = await importFindings(file.content, {
@@ -122,7 +137,8 @@ export async function importFindingsFile(
     year: Number(fileIdentifiedOn.slice(0, 4)),
     identifiedOn: fileIdentifiedOn,
     standingUntil: plan.status === 'approved' ? dueDateLimitOf(plan).latest : undefined,
-    dueDateLimit: findingDueDateLimit(plan.status === 'approved' ? plan : null, fileIdentifiedOn),
+    // Overridden, the rows past the limit are left to each finding's decision, which records the override on its parts.
+    dueDateLimit: override.dueDateOverride ? null : findingDueDateLimit(plan.status === 'approved' ? plan : null, fileIdentifiedOn),
   });
   if (!result.ok) throw importRefused(fileName, format, result.problems, 'BAD_USER_INPUT', result.sheet);
 
@@ -155,8 +171,14 @@ export async function importFindingsFile(
       return { finding, findingId, identifiedOn, assignedOn, parts, recordedBefore, enteredElsewhere, assignedNow, state: recordedByFirstRun ? ({ status: 'unrecorded' } as const) : state };
     }),
   );
-  const changed = findings.flatMap(({ finding, state, assignedNow }) =>
-    state.status === 'unrecorded' ? nearlyRecorded(titles, evaluationId, finding) : assignedNow || state.status === 'withdrawn' ? [] : unitsAddedTo(state, finding),
+  const distinct = new Set((options.distinctTitles ?? []).map(findingTitleKey));
+  const newRows = findings.filter(({ state }) => state.status === 'unrecorded').map(({ finding }) => finding);
+  const changed = findings.flatMap(({ finding, state, assignedNow, enteredElsewhere }) =>
+    state.status === 'unrecorded'
+      ? nearlyRecorded(titles, evaluationId, finding, newRows, distinct)
+      : assignedNow || state.status === 'withdrawn'
+        ? []
+        : unitsAddedTo(state, finding, enteredElsewhere),
   );
   if (changed.length > 0) throw importRefused(fileName, format, changed, 'CONFLICT', result.sheet);
   // A 台账 re-sent with other dates, measures or fewer units changes nothing recorded: each difference is said (breaker10b N3).
@@ -214,6 +236,7 @@ export async function importFindingsFile(
               units: parts.map(({ unit, role, dueDate, terms }) => ({ unitId: unit.unitId, role, dueDate, terms })),
               dueDateLimit: findingDueDateLimit(plan.status === 'approved' ? plan : null, identifiedOn),
               unitNames: units,
+              ...override,
             },
           }
         : { ...recordFinding, type: 'RecordFinding' };
@@ -228,6 +251,7 @@ export async function importFindingsFile(
       units: parts.map(({ unit, role, dueDate, terms }) => ({ unitId: unit.unitId, role, dueDate, terms })),
       dueDateLimit: findingDueDateLimit(plan.status === 'approved' ? plan : null, state.status === 'unrecorded' ? identifiedOn : state.identifiedOn),
       unitNames: units,
+      ...override,
       unknownUnitIds: units.unknownIds(parts.map(({ unit }) => unit.unitId)),
     };
     commands.push(batchCommand(finding.row, findingStream(findingId), findingDecider, assign, contextInBatch(context, 'AssignFinding', `findings:${findingId}`)));
@@ -270,7 +294,7 @@ export async function importFindingsFile(
  * A finding recorded before whose row now names units it never had: refused naming the row, as an
  * import never changes a recorded finding (its units are added on the finding's page, assignFinding).
  */
-function unitsAddedTo(state: Exclude<FindingState, { status: 'unrecorded' }>, finding: ImportedFinding): ImportProblem[] {
+function unitsAddedTo(state: Exclude<FindingState, { status: 'unrecorded' }>, finding: ImportedFinding, enteredElsewhere: boolean): ImportProblem[] {
   const known = new Set(partsOf(state.assignments).flatMap((part) => [part.unitId, ...(part.heldBefore ?? [])]));
   const added = finding.parts.filter((part) => !known.has(part.unit.unitId));
   if (added.length === 0) return [];
@@ -278,31 +302,51 @@ function unitsAddedTo(state: Exclude<FindingState, { status: 'unrecorded' }>, fi
   return [
     {
       row: finding.row,
-      reason: `Finding "${finding.title}" was imported before; this file gives it units it does not have (${names}). An import never changes a recorded finding: add units on the finding (assignFinding).`,
-      reasonZh: `问题“${finding.title}”此前已导入；本文件为其列出了原来没有的单位（${names}）。导入不会改动已登记的问题：如需增加单位，请在该问题页面交办。`,
+      reason: `Finding "${finding.title}" was ${enteredElsewhere ? 'recorded before on the findings page' : 'imported before'}; this file gives it units it does not have (${names}). An import never changes a recorded finding: add units on the finding (assignFinding).`,
+      reasonZh: `问题“${finding.title}”此前已${enteredElsewhere ? '在问题清单中登记' : '导入'}；本文件为其列出了原来没有的单位（${names}）。导入不会改动已登记的问题：如需增加单位，请在该问题页面交办。`,
     },
   ];
 }
 
 /**
- * A row not recorded before whose title is a few characters from a finding the evaluation has
- * (`FindingTitlesIndex.near`): refused naming both, since a retyped title must not put a problem on
- * the 台账 twice (breaker10c P3), nor can the import tell a touched-up word from another problem.
+ * A row not recorded before whose title reads as a recorded finding's, or an earlier new row's of
+ * the file, retyped (`titlesApart`: a few characters apart, the same numbers): refused naming both,
+ * since a retyped title must not put a problem on the 台账 twice (breaker10c P3), nor can the import
+ * tell a touched-up word from another problem (微博/微信) — unless the office confirmed the row's
+ * title as a problem of its own (`distinct`, by title key). The problem carries `distinctTitle` so
+ * the 导入 page offers that confirmation on the row. The same rule whichever came first, the
+ * recorded finding or the row beside it in one file (breaker11e P11).
  */
-function nearlyRecorded(titles: FindingTitlesIndex, evaluationId: string, finding: ImportedFinding): ImportProblem[] {
+function nearlyRecorded(titles: FindingTitlesIndex, evaluationId: string, finding: ImportedFinding, newRows: readonly ImportedFinding[], distinct: ReadonlySet<string>): ImportProblem[] {
+  const key = findingTitleKey(finding.title);
+  if (distinct.has(key)) return [];
+  const confirm = 'If it is another problem, confirm it as such (the 导入 page: 是另一个问题 on the row; the API: distinctTitles) and import again.';
+  const confirmZh = '如确是另一个问题，请在导入页面勾选该行的“是另一个问题”（API：distinctTitles）后重新导入。';
   const [nearest] = titles.near(evaluationId, finding.title);
-  if (!nearest) return [];
-  return [
-    {
-      row: finding.row,
-      reason:
-        `Finding "${finding.title}" differs from the recorded finding "${nearest.title}" by ${nearest.distance} character${nearest.distance === 1 ? '' : 's'}. ` +
-        `If it is the same problem, give it the recorded title in the file; if it is another one, leave the row out and record it on its own (recordFinding).`,
-      reasonZh:
-        `问题“${finding.title}”与已登记的问题“${nearest.title}”只差 ${nearest.distance} 个字${nearest.withdrawn ? '（该问题已撤销）' : ''}。` +
-        `如是同一问题，请在文件中改用已登记的名称；如是另一个问题，请从文件中删去该行，在问题清单中用“登记问题”单独登记。`,
-    },
-  ];
+  if (nearest) {
+    return [
+      {
+        row: finding.row,
+        reason: `Finding "${finding.title}" differs from the recorded finding "${nearest.title}" by ${nearest.distance} character${nearest.distance === 1 ? '' : 's'}. If it is the same problem, give it the recorded title in the file. ${confirm}`,
+        reasonZh: `问题“${finding.title}”与已登记的问题“${nearest.title}”只差 ${nearest.distance} 个字${nearest.withdrawn ? '（该问题已撤销）' : ''}。如是同一问题，请在文件中改用已登记的名称；${confirmZh}`,
+        distinctTitle: finding.title,
+      },
+    ];
+  }
+  for (const earlier of newRows) {
+    if (earlier.row >= finding.row) break;
+    const apart = titlesApart(findingTitleKey(earlier.title), key);
+    if (apart === null) continue;
+    return [
+      {
+        row: finding.row,
+        reason: `Finding "${finding.title}" differs from "${earlier.title}" on row ${earlier.row} of this file by ${apart} character${apart === 1 ? '' : 's'}. If it is the same problem, write it once. ${confirm}`,
+        reasonZh: `问题“${finding.title}”与本文件第 ${earlier.row} 行的问题“${earlier.title}”只差 ${apart} 个字。如是同一问题，请只写一次；${confirmZh}`,
+        distinctTitle: finding.title,
+      },
+    ];
+  }
+  return [];
 }
 
 /** The 整改措施 a finding was recorded with ('' when none). */

@@ -34,7 +34,7 @@ export class RecordFindingHandler implements ICommandHandler<RecordFindingComman
     private readonly titles: FindingTitlesIndex,
   ) {}
 
-  async execute({ input: { assignment, ...input }, context }: RecordFindingCommand): Promise<string> {
+  async execute({ input: { assignment, distinctFrom, ...input }, context }: RecordFindingCommand): Promise<string> {
     const findingId = deterministicId('finding', context.commandId);
     const evaluation = await this.executor.load(evaluationStream(input.evaluationId), evaluationDecider);
     const concernedUnitIds = input.concernedUnitIds ?? [];
@@ -47,6 +47,11 @@ export class RecordFindingHandler implements ICommandHandler<RecordFindingComman
       evaluationReceivedOn: evaluation.status === 'registered' ? evaluation.receivedOn : undefined,
       unknownUnitIds: this.units.unknownIds(concernedUnitIds),
       ...this.sameTitleRecorded(input.evaluationId, input.title),
+      nearTitlesRecorded: this.titles
+        .near(input.evaluationId, input.title)
+        .filter((near) => !near.withdrawn)
+        .map(({ findingId, title, distance }) => ({ findingId, title, distance })),
+      distinctFrom: distinctFrom ?? [],
     };
     await this.executor.execute(findingStream(findingId), findingDecider, assignment ? this.assigned(record, assignment, context) : record, context);
     return findingId;

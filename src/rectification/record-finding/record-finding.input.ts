@@ -53,6 +53,18 @@ export class RecordFindingInput extends IdempotentInput {
   @CalendarDate()
   identifiedOn?: string;
 
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Recorded findings of the evaluation the office confirms this is not (这是另一个问题): a title a few characters from a recorded one (微博/微信) is refused CONFLICT with extensions.findingId and nearTitle unless that finding is named here',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsUUID('all', { each: true, message: 'distinctFrom must contain valid finding ids' })
+  distinctFrom?: string[];
+
   @Field(() => FindingAssignmentInput, {
     nullable: true,
     description:

@@ -241,4 +241,34 @@ describe('imports from the browser: files of any advertised size, and a late pla
     expect(await result.textContent()).toContain(`已导入 ${year} 年《青川市跨年度平台建设方案》：1 大项、1 小项。`);
     expect(await page.locator('[data-test="refused-rows"]').count()).toBe(0);
   });
+
+  it('imports a 台账 whose row is one character from a recorded problem once 是另一个问题 is ticked, and a row past the limit with the override’s reason (breaker11e P11, 10d P26)', async () => {
+    const page = await importsPage();
+    await page.getByText('评估发现的问题', { exact: false }).first().click();
+    const evaluations = await app.graphql(`{ evaluations(first: 1) { nodes { id title } } }`);
+    const evaluation = evaluations.data!.evaluations.nodes[0] as { id: string; title: string };
+    await page.locator('.el-form-item', { has: page.getByText('所属评估', { exact: true }) }).locator('.el-select__wrapper').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: evaluation.title }).first().click();
+    const year = Number(officeDay().slice(0, 4));
+    const csv = `\ufeff存在问题,整改措施,责任单位,整改时限\n政务新媒体帐号长期未更新,整改,青川市财政局,${year}-12-31\n政务大厅无障碍设施缺失,改造,青川市教育局,${year + 2}-06-30\n`;
+    const recorded = await app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
+      input: { idempotencyKey: 'near-form', evaluationId: evaluation.id, title: '政务新媒体账号长期未更新', description: '微博账号半年未更新。', category: '政务新媒体', severity: 'MEDIUM' },
+    });
+    expect(recorded.errors).toBeUndefined();
+    const choose = () => page.getByLabel('文件（.xlsx、.csv、.yaml 或 .json）').setInputFiles({ name: 'near-ledger.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await choose();
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    const rows = page.locator('[data-test="refused-rows"] .el-table__row');
+    await rows.first().waitFor();
+    expect(await rows.first().textContent()).toContain('超出整改期限的特批理由');
+    await page.getByLabel('超出整改期限的特批理由').fill('改造工程需跨年度完成');
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-test="refused-rows"]')?.textContent?.includes('只差 1 个字'));
+    expect(await rows.first().textContent()).toContain('与已登记的问题“政务新媒体账号长期未更新”只差 1 个字');
+    await rows.first().locator('[data-test="confirm-distinct-row"]').click();
+    await page.getByRole('button', { name: '上传并导入' }).click();
+    const result = page.locator('[data-test="import-result"]');
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.textContent()).toContain('已登记 2 个问题，交办 2 项整改任务');
+  });
 });

@@ -181,6 +181,32 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     expect(shown).toContain(`表扬${CIRCULAR}（青川市发展和改革委员会，${officeDay(0)}发布）`);
   });
 
+  it('a title a few characters from a recorded one is asked about beside 问题, and recorded once 这是另一个问题 is ticked (breaker11e P1)', async () => {
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto('/findings');
+    await page.getByRole('button', { name: '登记问题' }).click();
+    const form = page.locator('[data-test="form-record-finding"]');
+    await form.waitFor();
+    await pick(form, page, '所属评估报告', EVALUATION);
+    const NEAR = '依申请公开答复书未告知救济途径';
+    await form.getByLabel('问题', { exact: true }).fill(NEAR);
+    await form.getByLabel('具体表现').fill('行政复议告知书未写明复议机关。');
+    await form.getByLabel('类别').fill('依申请公开');
+    const before = await app.logPosition();
+    await form.getByRole('button', { name: '登记问题' }).click();
+    const error = errorBeside(form, page, '问题');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(new RegExp(`^该评估已登记问题「${TITLE}」，与本问题只差 2 个字：是否同一问题？`));
+    const near = page.locator('[data-test="near-finding"]');
+    expect(await near.textContent()).toContain(`已登记的问题「${TITLE}」与所填问题只差几个字`);
+    expect(await app.logPosition()).toBe(before);
+    await near.locator('[data-test="confirm-distinct"]').click();
+    await form.getByRole('button', { name: '登记问题' }).click();
+    await page.waitForURL(/\/findings\/[0-9a-f-]{36}$/);
+    const { data } = await app.graphql(`{ findings(first: 10, titleContains: "答复书未告知救济") { nodes { title } } }`);
+    expect(data!.findings.nodes.map((node: { title: string }) => node.title).sort()).toEqual([NEAR, TITLE].sort());
+  });
+
   it('a problem typed in twice is refused beside 问题; one recorded twice anyway is withdrawn from its page with a reason, and reads 已撤销 (breaker11d P5/P10)', async () => {
     const { page } = await contexts.open({ token: SUPERVISOR });
     await page.goto('/findings');
@@ -206,7 +232,10 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     expect((await page.locator('[data-test="finding-status"]').textContent())?.trim()).toBe('已撤销');
     expect(await page.locator('[data-test="withdrawn-note"]').textContent()).toContain(`该问题已于 ${officeDay(0)} 撤销：评估机构来函撤回该问题。`);
     expect(await page.locator('[data-test="withdraw-finding"]').count()).toBe(0);
-    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { status withdrawalReason assignments { unitId } } }`, { id: findingId });
-    expect(data!.finding).toEqual({ status: 'WITHDRAWN', withdrawalReason: '评估机构来函撤回该问题', assignments: [] });
+    // The units it had stay on its page as they stood, read-only, and nothing offers 交办 (breaker11e P5).
+    expect(await page.locator('[data-test="assign-finding"]').count()).toBe(0);
+    expect(await page.locator('[data-test="part-withdrawn"]').first().textContent()).toBe('问题已撤销');
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { status withdrawalReason assignments { role } } }`, { id: findingId });
+    expect(data!.finding).toEqual({ status: 'WITHDRAWN', withdrawalReason: '评估机构来函撤回该问题', assignments: [{ role: 'LEAD' }] });
   });
 });

@@ -263,7 +263,7 @@ describe('imports from the browser: files of any advertised size, and a late pla
     expect(await rows.first().textContent()).toContain('超出整改期限的特批理由');
     await page.getByLabel('超出整改期限的特批理由').fill('改造工程需跨年度完成');
     await page.getByRole('button', { name: '上传并导入' }).click();
-    await page.waitForFunction(() => document.querySelector('[data-test="refused-rows"]')?.textContent?.includes('只差 1 个字'));
+    await page.locator('[data-test="refused-rows"]', { hasText: '只差 1 个字' }).waitFor();
     expect(await rows.first().textContent()).toContain('与已登记的问题“政务新媒体账号长期未更新”只差 1 个字');
     await rows.first().locator('[data-test="confirm-distinct-row"]').click();
     await page.getByRole('button', { name: '上传并导入' }).click();

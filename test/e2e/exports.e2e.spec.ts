@@ -325,4 +325,26 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
     const page = await app.graphql(`query($id: ID!) { finding(id: $id) { status assignments { unitId status } } }`, { id: idOf('无网上依申请公开渠道') });
     expect(page.data!.finding).toEqual({ status: 'WITHDRAWN', assignments: [{ unitId: units.CZJ!.id, status: 'ASSIGNED' }] });
   });
+
+  // Last of all: it imports a new problem added below the exported rows.
+  it('imports its own 整改台账 export back: every row already recorded, the progress columns named once, and a row added below recorded (breaker11e P13)', async () => {
+    const importLedger = (fileName: string, bytes: Buffer, dryRun: boolean) =>
+      app.graphql(`mutation($input: ImportFindingsInput!) { importFindings(input: $input) { recordedCount alreadyRecordedCount noticesZh notImported rows { title recordedNow } } }`, {
+        input: { idempotencyKey: key(`reimport-${fileName}-${dryRun}`), evaluationId, fileName, contentBase64: bytes.toString('base64'), dryRun },
+      });
+    const xlsx = (await download(`/export/ledger.xlsx?evaluationId=${evaluationId}`)).bytes;
+    const untouched = await importLedger('整改台账.xlsx', xlsx, true);
+    expect(untouched.errors).toBeUndefined();
+    expect(untouched.data!.importFindings).toMatchObject({ recordedCount: 0, alreadyRecordedCount: 2 });
+    expect(untouched.data!.importFindings.noticesZh).toEqual(
+      expect.arrayContaining([expect.stringMatching(/本文件是本系统导出的整改台账：状态、评估、报告日期、整改情况、督查结果、退回情况、红黄绿灯、销号日期等进展列是系统中的记录，不导入/), expect.stringMatching(/该行是已撤销的问题（已撤销（2026-06-10：评估机构来函撤回））：不导入。$/)]),
+    );
+    const csv = (await download(`/export/ledger.csv?evaluationId=${evaluationId}`)).bytes.toString('utf8');
+    // A row typed below the exported ones, as Excel saves it (the export's own line endings).
+    const eol = csv.includes('\r\n') ? '\r\n' : '\n';
+    const added = Buffer.from(`${csv.trimEnd()}${eol}5,2025年度政务公开第三方评估,公开目录未及时更新,主动公开,逐项更新,${units.CZJ!.name},${units.CZJ!.name},2026-06-30,,,,,,,${eol}`);
+    const imported = await importLedger('整改台账-补充.csv', added, false);
+    expect(imported.errors).toBeUndefined();
+    expect(imported.data!.importFindings.rows.filter((row: { recordedNow: boolean }) => row.recordedNow).map((row: { title: string }) => row.title)).toEqual(['公开目录未及时更新']);
+  });
 });

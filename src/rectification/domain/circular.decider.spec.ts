@@ -151,4 +151,12 @@ describe('a circular’s day against what it is about (breaker8 minors)', () => 
   it('given both facts before its day, it is issued', () => {
     given([]).when(issue({ issuedOn: '2016-05-01', unitRegistration: registration, referencesBegan: [identified] })).then([issuedWith({ issuedOn: '2016-05-01' })]);
   });
+
+  it('refuses citing a finding withdrawn on or before its day, naming it, the day and the reason; one withdrawn later was a ground then (breaker11e P9)', () => {
+    const referencesWithdrawn = [{ name: { en: 'finding 「未开通网上申请渠道」', zh: '问题「未开通网上申请渠道」' }, withdrawnOn: '2016-05-01', reason: '评估机构撤回' }];
+    given([])
+      .when(issue({ issuedOn: '2016-05-01', referencesWithdrawn }))
+      .thenRefused('CONFLICT', /withdrawn on 2016-05-01/, /^问题「未开通网上申请渠道」已于 2016-05-01 撤销（评估机构撤回），不计入任何统计，不能作为 2016-05-01 发布的通报的依据。$/);
+    given([]).when(issue({ issuedOn: '2016-04-30', referencesWithdrawn })).then([issuedWith({ issuedOn: '2016-04-30' })]);
+  });
 });

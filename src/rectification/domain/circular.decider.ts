@@ -27,6 +27,12 @@ export interface IssueCircular extends Readonly<CircularIssued['data']> {
    * (breaker11b G1). Absent: unchecked.
    */
   readonly referencesNotConcerning?: readonly Bilingual[];
+  /**
+   * The references withdrawn (a finding 已撤销, an item withdrawn from its plan), by name with the
+   * day and reason, looked up by the handler: one withdrawn on or before the circular's day counts
+   * in no figure, so it is no ground for commending or criticising anyone (breaker11e P9).
+   */
+  readonly referencesWithdrawn?: readonly { readonly name: Bilingual; readonly withdrawnOn: string; readonly reason: string }[];
   /** The unit's name in the directory, for refusals to name it. */
   readonly unitName?: string;
 }
@@ -97,6 +103,14 @@ function issueCircular(command: IssueCircular, state: CircularState): CircularEv
   const issued = { day: issuedOn, what: say('the issue date', '发文日期') };
   requireNotBefore(issued, command.unitRegistration);
   for (const began of command.referencesBegan ?? []) requireNotBefore(issued, began);
+  const withdrawn = (command.referencesWithdrawn ?? []).find((reference) => !isAfter(reference.withdrawnOn, issuedOn));
+  if (withdrawn) {
+    throw conflict(
+      `${withdrawn.name.en} was withdrawn on ${withdrawn.withdrawnOn} (${withdrawn.reason}): it counts in no figure, so a circular issued on ${issuedOn} does not cite it.`,
+      `${withdrawn.name.zh}已于 ${withdrawn.withdrawnOn} 撤销（${withdrawn.reason}），不计入任何统计，不能作为 ${issuedOn} 发布的通报的依据。`,
+      { field: 'references' },
+    );
+  }
   const cited = new Set<string>();
   for (const reference of references) {
     const key = `${reference.kind} ${reference.id}`;

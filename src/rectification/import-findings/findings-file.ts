@@ -45,6 +45,8 @@ export const findingColumns = {
     required: false,
   },
   measures: { label: '整改措施 (measures)', aliases: ['整改措施', '整改举措', '具体措施', '工作措施', '措施', '工作举措', '具体举措', '主要举措', '举措', 'measures'], required: false },
+  // Rectify's own 整改台账 export writes each row's 状态: its 待交办 and 已撤销 rows are read (breaker11e P13), nothing else of it.
+  status: { label: '状态 (status)', aliases: ['状态', 'status'], required: false },
   identifiedOn: {
     label: '发现日期 (identified on)',
     aliases: ['发现日期', '发现时间', '问题发现日期', '问题发现时间', '反馈日期', 'identified on', 'identifiedon'],
@@ -143,6 +145,14 @@ export interface FindingsImportOptions {
   readonly dueDateLimit?: DueDateLimit | null;
 }
 
+/** The 状态 words of Rectify's own 整改台账 export (src/exports/export-table.ts) that the import reads. */
+const WITHDRAWN_STATUS = '已撤销';
+const UNASSIGNED_STATUS = '待交办';
+/** A column only Rectify's export has, beside 状态: together they say the file is that export. */
+const EXPORT_SIGNATURE = '红黄绿灯';
+/** The export's columns that record progress in the app (LEDGER_COLUMNS), not what an import records. */
+const EXPORT_PROGRESS_COLUMNS: readonly string[] = ['评估', '报告日期', '整改情况', '督查结果', '退回情况', '红黄绿灯', '销号日期'];
+
 /** Limits of RecordFindingInput, checked here so that no finding of the list fails later. */
 const MAX_TITLE = 200;
 const MAX_DESCRIPTION = 5000;
@@ -174,11 +184,26 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   const ledger = table.records.some((record) => 'dueDate' in record.cells);
   const has = (key: FindingKey) => table.records.some((record) => key in record.cells);
 
-  const problems: ImportProblem[] = droppedColumnProblems(table, {
+  // Rectify's own 整改台账 export (状态 and 红黄绿灯 beside the 台账's columns): its progress columns are the app's record, not the import's.
+  const exported = has('status') && table.unusedColumns.some((column) => column.name === EXPORT_SIGNATURE);
+  const progressColumns = exported ? table.unusedColumns.filter((column) => EXPORT_PROGRESS_COLUMNS.includes(column.name)).map((column) => column.name) : [];
+  const readTable = exported ? { ...table, unusedColumns: table.unusedColumns.map((column) => (progressColumns.includes(column.name) ? { ...column, weighty: false } : column)) } : table;
+  const problems: ImportProblem[] = droppedColumnProblems(readTable, {
     en: 'a findings list records each problem, the units it concerns and its measures; a rectification ledger (整改台账) also has a 整改时限 column',
     zh: '问题清单记录问题、涉及单位和整改措施；整改台账还需有“整改时限”列',
   }, (name) => unitNamesOf(options.lookupUnit, name).ok);
   const notices: ImportProblem[] = [];
+  if (exported) {
+    notices.push(
+      problemAt(
+        table.headerRow,
+        say(
+          `This is Rectify's own 整改台账 export: its progress columns (状态, ${progressColumns.join(', ')}) are the app's record and are not imported; findings recorded before are left as they are, new rows are recorded.`,
+          `本文件是本系统导出的整改台账：状态、${progressColumns.join('、')}等进展列是系统中的记录，不导入；已登记的问题保持原样，新增的行照常登记。`,
+        ),
+      ),
+    );
+  }
   const missingColumns: ImportProblem[] = [];
   for (const key of ['description', 'category', 'severity'] as const) {
     if (!isSpreadsheet || has(key) || table.records.length === 0) continue;
@@ -200,6 +225,16 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   const drafts: FindingDraft[] = [];
   for (const record of table.records) {
     const cells = record.cells;
+    // A row the export marks 已撤销 is a withdrawn finding's: the app keeps it, the import never brings it back.
+    if (textOf(cells.status ?? null).startsWith(WITHDRAWN_STATUS)) {
+      notices.push({
+        row: record.row,
+        reason: `Row of a withdrawn finding (${textOf(cells.status ?? null)}): not imported.`,
+        reasonZh: `该行是已撤销的问题（${textOf(cells.status ?? null)}）：不导入。`,
+        ...(record.sheet === undefined ? {} : { sheet: record.sheet }),
+      });
+      continue;
+    }
     const title = titleOf(record);
     const previous = drafts.at(-1);
     // A finding never continues onto another sheet (a ledger kept one unit per sheet).
@@ -283,9 +318,13 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     const identifiedOn = identifiedOnOf(first, problems);
     // Names mean the units of the day the work was given (a unit merged later is still itself then).
     const lookupUnit = lookupOn(options.lookupUnit, options.assignedOn ?? identifiedOn);
-    const units = ledger
-      ? partsOf(draft.rows, { ...options, lookupUnit, ...(identifiedOn ? { identifiedOn } : {}) }, problems, notices)
-      : concernedUnitsOf(first, lookupUnit, problems, notices);
+    // A 待交办 row of the export names no unit yet: the finding is recorded unassigned.
+    const unassigned = ledger && draft.rows.every((each) => textOf(each.cells.status ?? null) === UNASSIGNED_STATUS && namesInCell(each.cells.units ?? null).length + namesInCell(each.cells.leadUnit ?? null).length === 0);
+    const units = unassigned
+      ? []
+      : ledger
+        ? partsOf(draft.rows, { ...options, lookupUnit, ...(identifiedOn ? { identifiedOn } : {}) }, problems, notices)
+        : concernedUnitsOf(first, lookupUnit, problems, notices);
     // Read over several sheets, each problem names the finding's sheet.
     if (first.sheet !== undefined) for (let index = found; index < problems.length; index += 1) problems[index] = { ...problems[index]!, sheet: first.sheet };
     if (problems.length === found && severity) {
@@ -304,7 +343,8 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   }
   if (table.records.length === 0) problems.push({ row: null, reason: 'The file lists no findings.', reasonZh: '文件中没有列出任何问题。' });
   if (problems.length > 0) return { ok: false, problems: sortedProblems(problems), ...(table.sheet === null ? {} : { sheet: table.sheet }) };
-  const notes = readingNotesOf(table);
+  // 状态 is read only for the export's 待交办 and 已撤销 rows: it is still a column not imported.
+  const notes = readingNotesOf(readTable, [...(has('status') ? ['状态'] : []), ...readTable.unusedColumns.filter((column) => !column.weighty).map((column) => column.name)]);
   const allNotices = [...notices, ...(notes.notices ?? [])];
   return { ok: true, findings, ledger, ...notes, ...(allNotices.length === 0 ? {} : { notices: allNotices }) };
 }
@@ -506,6 +546,8 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
         const already = parts.find((part) => part.unit.unitId === unit.unitId);
         // 各区县政府 beside a county named on its own (or the lead) means the others as well.
         if (already && found.collective) continue;
+        // The lead written again as 责任单位 on its own row (as Rectify's export writes it): one part, leading.
+        if (already && already.role === 'LEAD' && !lead && already.row === row) continue;
         if (already) problems.push({ row, reason: `Unit ${name} is listed twice for this finding.`, reasonZh: `单位“${name}”在同一问题中重复列出。` });
         else parts.push({ unit, role: lead ? 'LEAD' : 'RESPONSIBLE', dueDate: due.dueDate, terms: due.terms, row });
       }

@@ -226,7 +226,8 @@ export async function importFindingsFile(
         evaluationReceivedOn: evaluation.receivedOn,
         unknownUnitIds: units.unknownIds(concernedUnitIds),
       };
-      const command: RecordFinding | RecordAssignedFinding = result.ledger
+      // A ledger's 待交办 row (Rectify's export) is recorded with no unit yet.
+      const command: RecordFinding | RecordAssignedFinding = result.ledger && parts.length > 0
         ? {
             ...recordFinding,
             type: 'RecordAssignedFinding',

@@ -53,6 +53,7 @@ export class IssueCircularHandler implements ICommandHandler<IssueCircularComman
         referencesBegan: began.filter((fact): fact is DatedFact => fact !== undefined && fact !== null),
         ...(unit ? { unitName: unit.name } : {}),
         referencesNotConcerning: found.flatMap((reference) => (reference && !reference.concernsUnit ? [reference.name] : [])),
+        referencesWithdrawn: found.flatMap((reference) => (reference?.withdrawn ? [{ name: reference.name, ...reference.withdrawn }] : [])),
         ...(unit ? { unitRegistration: { day: unit.registeredOn, what: say(`the registration of ${unit.name}`, `${unit.name}的登记日期`) } } : {}),
       },
       context,
@@ -66,7 +67,10 @@ export class IssueCircularHandler implements ICommandHandler<IssueCircularComman
    * its name; and whether the circular's unit has or had a part in it (or, for a finding, was named
    * as concerned). Undefined when it does not exist.
    */
-  private async lookUp(reference: CircularReference, unitId: string): Promise<{ began: DatedFact | null; name: Bilingual; concernsUnit: boolean } | undefined> {
+  private async lookUp(
+    reference: CircularReference,
+    unitId: string,
+  ): Promise<{ began: DatedFact | null; name: Bilingual; concernsUnit: boolean; withdrawn?: { withdrawnOn: string; reason: string } } | undefined> {
     switch (reference.kind) {
       case 'FINDING': {
         const finding = await this.executor.load(findingStream(reference.id), findingDecider);
@@ -75,6 +79,7 @@ export class IssueCircularHandler implements ICommandHandler<IssueCircularComman
           began: { day: finding.identifiedOn, what: say(`the identification of finding 「${finding.title}」`, `问题「${finding.title}」的发现日期`) },
           name: say(`finding 「${finding.title}」`, `问题「${finding.title}」`),
           concernsUnit: (finding.concernedUnitIds ?? []).includes(unitId) || hasOrHadPart(finding.assignments, unitId),
+          ...(finding.status === 'withdrawn' ? { withdrawn: { withdrawnOn: finding.withdrawnOn, reason: finding.withdrawalReason } } : {}),
         };
       }
       case 'WORK_PLAN_ITEM': {
@@ -86,6 +91,7 @@ export class IssueCircularHandler implements ICommandHandler<IssueCircularComman
           began: first === undefined ? null : { day: first, what: say(`the assignment of work-plan item ${code} 「${title}」`, `工作事项 ${code}「${title}」的交办日期`) },
           name: say(`work-plan item ${code} 「${title}」`, `工作事项 ${code}「${title}」`),
           concernsUnit: hasOrHadPart(item.assignments, unitId),
+          ...(item.status === 'withdrawn' ? { withdrawn: { withdrawnOn: item.withdrawnOn, reason: item.reason } } : {}),
         };
       }
     }

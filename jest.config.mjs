@@ -18,6 +18,6 @@ export default {
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   // A generous ceiling: the suite runs beside other work on 2 shared cores; tests wait on conditions, not times.
-  testTimeout: 120000,
+  testTimeout: 300000,
   globalSetup: '<rootDir>/test/announce-skipped-suites.mjs',
 };

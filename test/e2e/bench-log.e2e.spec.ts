@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { START_CEILING_MS } from '../support/server-process.js';
 
 /*
  * The benchmark's generated logs (bench/generate-log.mjs) are only worth measuring if they are what
@@ -15,7 +16,6 @@ const GENERATOR = join(process.cwd(), 'bench/generate-log.mjs');
 const SERVER = join(process.cwd(), 'dist/main.js');
 const LEDGER_VERIFY = join(process.cwd(), 'dist/cli/ledger-verify.js');
 /** Generous: the machine may be shared and loaded; every wait ends as soon as its condition holds. */
-const CEILING_MS = 120_000;
 const run = promisify(execFile);
 
 interface Manifest {
@@ -67,12 +67,12 @@ describe('The benchmark log generator', () => {
     server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
     try {
-      const deadline = Date.now() + CEILING_MS;
+      const deadline = Date.now() + START_CEILING_MS;
       for (;;) {
         const ready = await fetch(`${base}/health/ready`).then((response) => response.ok, () => false);
         if (ready) break;
         if (server.exitCode !== null) throw new Error(`The server exited (${server.exitCode}) on the generated log:\n${output}`);
-        if (Date.now() > deadline) throw new Error(`The server was not ready on the generated log within ${CEILING_MS} ms:\n${output}`);
+        if (Date.now() > deadline) throw new Error(`The server was not ready on the generated log within ${START_CEILING_MS} ms:\n${output}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       expect(output).not.toContain('Projection failed');

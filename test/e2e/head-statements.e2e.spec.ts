@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { errorCode, startTestApp, type TestApp } from '../support/test-app.js';
+import { PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
 
 /*
  * breaker9c P8: the newest events and a signed checkpoint deleted, and the store witness with its
@@ -12,7 +13,6 @@ import { errorCode, startTestApp, type TestApp } from '../support/test-app.js';
  * the longer log: handing it back proves the rollback with the server's own signature.
  */
 
-const CEILING_MS = 240_000;
 
 const WITNESS_HEAD = `query ($seen: [LedgerHeadStatementInput!]!) {
   ledgerHead(seen: $seen) {
@@ -129,7 +129,7 @@ describe('Signed ledger head statements handed back by clients', () => {
         await app.close();
       }
     }
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('conclude nothing from a statement that was altered', async () => {
     const { start } = office();
@@ -144,5 +144,5 @@ describe('Signed ledger head statements handed back by clients', () => {
     } finally {
       await app.close();
     }
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 });

@@ -6,6 +6,7 @@ import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { office } from '../support/office-folder.js';
 import { refusalOf } from '../support/store-files.js';
 import { type TestApp } from '../support/test-app.js';
+import { PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
 
 /*
  * breaker9b N5 and N6: the witness beside the database goes wherever the data folder goes — a whole
@@ -14,7 +15,6 @@ import { type TestApp } from '../support/test-app.js';
  * each store's witness is kept beside the signing key, outside the data folder.
  */
 
-const CEILING_MS = 180_000;
 
 const register = (app: TestApp, title: string) => app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ title }) });
 const evaluationCount = async (app: TestApp) => (await app.graphql('{ evaluations { totalCount } }')).data!.evaluations.totalCount as number;
@@ -51,7 +51,7 @@ describe('The copy of the store witness kept beside the signing key', () => {
     app = await start();
     expect(await evaluationCount(app)).toBe(1);
     await app.close();
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('refuses the data folder deleted whole (store and witness) as a missing store', async () => {
     const { data, start } = office();
@@ -64,7 +64,7 @@ describe('The copy of the store witness kept beside the signing key', () => {
     expect(refusal.message).toContain('the witness in the data folder');
     expect(refusal.message).toContain('is missing');
     expect(existsSync(join(data, 'rectify.db'))).toBe(false);
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('refuses to create a new store where the key vouches for one the path most likely meant (a mistyped file or folder name); accepted, it seeds no demo', async () => {
     const { root, data, sqlitePath, start } = office();
@@ -95,7 +95,7 @@ describe('The copy of the store witness kept beside the signing key', () => {
     const elsewhere = join(mkdtempSync(join(tmpdir(), 'rectify-second-store-')), 'rectify.db');
     app = await start({}, elsewhere);
     await app.close();
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 });
 
 /** A training copy of the office's store, in a folder of its own beside ./data, started once with the office's key and written to; returns its file. */
@@ -139,7 +139,7 @@ describe('Copies of the store witness beside the key, per store and place (break
     expect(refusal.reason).toBe('STORE_SHORTER');
     expect(refusal.message).toContain(`The event store at ${training} ends at position`);
     expect(refusal.message).not.toContain(sqlitePath);
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('refuses a data folder restored older whose copy for this place was deleted, though a copy of the store kept for another place is there (breaker9d P3)', async () => {
     const { root, data, sqlitePath, start, copies } = office();
@@ -163,7 +163,7 @@ describe('Copies of the store witness beside the key, per store and place (break
     expect(refusal.reason).toBe('STORE_WITNESS_COPY_MISSING');
     expect(refusal.message).toContain(`there is no copy of store ${storeId} for this place (${sqlitePath}) there — only copies kept for other places (${training})`);
     expect(refusal.messageZh).toContain(`但那里没有该事件库的副本（指本处 ${sqlitePath} 的副本；只有其他位置（${training}）的副本`);
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('refuses a data folder restored older whose copy beside the key was deleted; accepted, a new copy is written', async () => {
     const { root, data, start, copies } = office();
@@ -188,7 +188,7 @@ describe('Copies of the store witness beside the key, per store and place (break
     expect(readdirSync(copies)).toHaveLength(1);
     app = await start();
     await app.close();
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('refuses a copy whose signature was removed (the server only writes them signed), and a witness path inside the copies folder', async () => {
     const { start, copies } = office();
@@ -209,7 +209,7 @@ describe('Copies of the store witness beside the key, per store and place (break
     await app.close();
 
     await expect(start({ STORE_WITNESS_PATH: copyPath })).rejects.toThrow(/STORE_WITNESS_PATH: .* is in .*store-witnesses/);
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 });
 
 describe('A key folder the server cannot write (breaker9d P6)', () => {
@@ -232,5 +232,5 @@ describe('A key folder the server cannot write (breaker9d P6)', () => {
     } finally {
       await app.close();
     }
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 });

@@ -10,6 +10,7 @@ import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { appendChainedRow } from '../support/inserted-rows.js';
 import { editStore } from '../support/store-files.js';
 import { freshDatabasePath, startTestApp, type TestApp } from '../support/test-app.js';
+import { PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
 
 /*
  * Breaker9 F0–F3: an event the read models cannot take as a fact Rectify recorded — a row inserted
@@ -20,7 +21,6 @@ import { freshDatabasePath, startTestApp, type TestApp } from '../support/test-a
  */
 
 /** Each test starts and restarts apps: a ceiling for a loaded machine, never a timing. */
-const CEILING_MS = 180_000;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const ADMIN = { authorization: 'Bearer rct_demo_admin_qingchuan' };
@@ -92,7 +92,7 @@ describe('An event the read models cannot take as a fact Rectify recorded', () =
       await tool.close();
     }
     expect(editStore(sqlitePath, (db) => (db.prepare('SELECT MAX(position) AS head FROM events').get() as { head: number }).head)).toBe(position);
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   /** A rename of a demo unit to 青川市测试局, on the chain as another version of Rectify would write it, edited by `change`. */
   const renameOnTheChain = (sqlitePath: string, change: (row: EventsRow, data: Record<string, unknown>) => Partial<EventsRow>) =>
@@ -153,7 +153,7 @@ describe('An event the read models cannot take as a fact Rectify recorded', () =
         await app.close();
       }
     }
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('the control: the same rename, readable, is applied', async () => {
     const sqlitePath = await givenDemoStore();
@@ -165,7 +165,7 @@ describe('An event the read models cannot take as a fact Rectify recorded', () =
     } finally {
       await app.close();
     }
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 });
 
 describe('A row deleted from the middle of the log (breaker9 F6)', () => {
@@ -197,7 +197,7 @@ describe('A row deleted from the middle of the log (breaker9 F6)', () => {
     } finally {
       await accepted.close();
     }
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 });
 
 describe('Checkpoints deleted with their numbering, and the witness edited to match (breaker9 F16, F16b)', () => {
@@ -247,7 +247,7 @@ describe('Checkpoints deleted with their numbering, and the witness edited to ma
     } finally {
       await accepted.close();
     }
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('the newest events removed with the checkpoints, counters and request rows, and the witness edited to the new head: the witness signature no longer holds, the start is refused', async () => {
     const sqlitePath = await givenCheckpointedStore();
@@ -265,7 +265,7 @@ describe('Checkpoints deleted with their numbering, and the witness edited to ma
     expect(refusal.reason).toBe('STORE_WITNESS_DAMAGED');
     expect(refusal.message).toContain('its signature does not hold: it was edited after the server wrote it');
     expect(refusal.messageZh).toContain('其签名无效');
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 });
 
 describe('A row forged with its public hashes computed (breaker9b N1), or edited under a read-model snapshot (N3)', () => {
@@ -303,7 +303,7 @@ describe('A row forged with its public hashes computed (breaker9b N1), or edited
         await app.close();
       }
     }
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('appended under a running server is never served either: the read models stop at it', async () => {
     const sqlitePath = await givenDemoStore();
@@ -317,7 +317,7 @@ describe('A row forged with its public hashes computed (breaker9b N1), or edited
     } finally {
       await app.close();
     }
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('the seals of every row removed: the store is not sealed afresh (its witness says it was), and what it holds is not served as Rectify\'s', async () => {
     const sqlitePath = await givenDemoStore();
@@ -331,7 +331,7 @@ describe('A row forged with its public hashes computed (breaker9b N1), or edited
     } finally {
       await app.close();
     }
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('a store written before rows were sealed is sealed once at its first start (the chain vouching for each row), then served as before', async () => {
     const sqlitePath = await givenDemoStore();
@@ -351,7 +351,7 @@ describe('A row forged with its public hashes computed (breaker9b N1), or edited
       await app.close();
     }
     expect(editStore(sqlitePath, (db) => (db.prepare('SELECT COUNT(*) AS unsealed FROM events WHERE row_seal IS NULL').get() as { unsealed: number }).unsealed)).toBe(0);
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('edited under a kept snapshot: no command decides on it and no history shows it — both refused STORE_UNAVAILABLE (LOG_ALTERED) in both languages; other streams still answer', async () => {
     const sqlitePath = freshDatabasePath();
@@ -382,5 +382,5 @@ describe('A row forged with its public hashes computed (breaker9b N1), or edited
     } finally {
       await app.close();
     }
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 });

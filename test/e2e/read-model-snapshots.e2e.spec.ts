@@ -11,7 +11,7 @@ import { readSnapshotFile } from '../../src/event-sourcing/snapshot-file.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import type { Projection } from '../../src/event-sourcing/recorded-event.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
-import { killHard, startServer, type ServerProcess } from '../support/server-process.js';
+import { killHard, startServer, type ServerProcess, PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
 import { testSigningKeyFile } from '../support/signing-key.js';
 import { freshDatabasePath, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -22,7 +22,6 @@ import { freshDatabasePath, startTestApp, type TestApp } from '../support/test-a
  */
 
 /** Each test starts several apps: a ceiling for a loaded machine, never a timing. */
-const CEILING_MS = 180_000;
 
 const snapshotPath = (sqlitePath: string) => `${sqlitePath}.read-models.snapshot`;
 
@@ -92,7 +91,7 @@ describe('Read-model snapshots', () => {
     await first.close();
     seeded = Number((await rebuiltFromLog(sqlitePath)).replayed);
     expect(existsSync(snapshotPath(sqlitePath))).toBe(true);
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('restore every read model exactly as a full rebuild leaves it, and replay only the tail of the log', async () => {
     // Events the snapshot does not hold: appended by a server that keeps no snapshot.
@@ -121,7 +120,7 @@ describe('Read-model snapshots', () => {
     } finally {
       await restarted.close();
     }
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('is written at shutdown, so a restart with nothing new replays nothing', async () => {
     const restarted = await startTestApp({ sqlitePath });
@@ -131,7 +130,7 @@ describe('Read-model snapshots', () => {
     } finally {
       await restarted.close();
     }
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('is written every READ_MODEL_SNAPSHOT_EVERY_EVENTS events while serving', async () => {
     const app = await startTestApp({ sqlitePath, settings: { READ_MODEL_SNAPSHOT_EVERY_EVENTS: '1' } });
@@ -198,7 +197,7 @@ describe('Read-model snapshots', () => {
     } finally {
       await app.close();
     }
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   const officeKey = () => createPrivateKey(readFileSync(testSigningKeyFile()));
 
@@ -240,12 +239,12 @@ describe('Read-model snapshots', () => {
   it('from another code version is discarded and the read models rebuilt', async () => {
     editHeader((header) => (header.codeVersion = 'f'.repeat(64)));
     await expectFullRebuild();
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('holding other read models is discarded', async () => {
     editHeader((header) => (header.readModels = (header.readModels as string[]).slice(1)));
     await expectFullRebuild();
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('that is damaged (flipped byte, truncated) is ignored with a warning and the read models rebuilt', async () => {
     const intact = readFileSync(snapshotPath(sqlitePath));
@@ -255,7 +254,7 @@ describe('Read-model snapshots', () => {
     await expectFullRebuild();
     writeFileSync(snapshotPath(sqlitePath), intact.subarray(0, Math.floor(intact.length / 2)));
     await expectFullRebuild();
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   // breaker9b N0: a file at the snapshot path that is no snapshot at all was "ignored", then replaced
   // by the snapshot at shutdown — the database, the signing key, whatever a wrong setting named.
@@ -263,7 +262,7 @@ describe('Read-model snapshots', () => {
     writeFileSync(snapshotPath(sqlitePath), 'notes of the office, not a snapshot');
     await expect(startTestApp({ sqlitePath })).rejects.toThrow(`READ_MODEL_SNAPSHOT_PATH=${snapshotPath(sqlitePath)} names a file Rectify did not write, not the file this setting is for: it is neither read nor written over`);
     expect(readFileSync(snapshotPath(sqlitePath), 'utf8')).toBe('notes of the office, not a snapshot');
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('edited or forged without the office ledger key (a checksum anyone can recompute is not enough) is discarded with a warning, never used', async () => {
     const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -304,12 +303,12 @@ describe('Read-model snapshots', () => {
     } finally {
       warnings.mockRestore();
     }
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('of another store is discarded', async () => {
     editHeader((header) => (header.storeId = '00000000-0000-4000-8000-000000000000'));
     await expectFullRebuild();
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('ahead of a store restored from an older backup is discarded', async () => {
     const backup = `${sqlitePath}.backup`;
@@ -322,7 +321,7 @@ describe('Read-model snapshots', () => {
     rmSync(`${sqlitePath}-shm`, { force: true });
     copyFileSync(backup, sqlitePath);
     await expectFullRebuild({ ACCEPT_STORE_RESET: 'true' });
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('of the same store id and length but another history is discarded (another event id there, or SQLite chain hash)', async () => {
     const intact = readFileSync(snapshotPath(sqlitePath));
@@ -331,7 +330,7 @@ describe('Read-model snapshots', () => {
     writeFileSync(snapshotPath(sqlitePath), intact);
     editHeader((header) => (header.chainHash = '0'.repeat(64)));
     await expectFullRebuild();
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 });
 
 /** Waits (with a generous ceiling, not a timing) until the server's output has the line. */

@@ -6,6 +6,7 @@ import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { appendChainedRow } from '../support/inserted-rows.js';
 import { office, writeNewSigningKey } from '../support/office-folder.js';
 import { editStore, refusalOf } from '../support/store-files.js';
+import { PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
 
 /*
  * breaker9d P5 and P8 (blockers): a start sealed rows nobody vouched for. P5: the seals stripped,
@@ -17,7 +18,6 @@ import { editStore, refusalOf } from '../support/store-files.js';
  * vouches for; a store whose rows were once sealed never passes for one that never was.
  */
 
-const CEILING_MS = 180_000;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const FORGED = 'rct_forged_admin_token_0009';
 const ADMIN = { authorization: 'Bearer rct_demo_admin_qingchuan' };
@@ -88,7 +88,7 @@ describe('A start never seals rows nobody vouches for (breaker9d P5)', () => {
     // Nothing was sealed or written.
     expect(unsealedRows(sqlitePath)).toBe(position);
     expect(readFileSync(`${sqlitePath}.witness.json`, 'utf8')).toBe(witnessBefore);
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('seals kept, the newest events and every checkpoint deleted with a witness rewritten unsigned to the shorter head, the copies deleted: refused as a rewritten witness', async () => {
     const { sqlitePath, start, copies } = office();
@@ -108,7 +108,7 @@ describe('A start never seals rows nobody vouches for (breaker9d P5)', () => {
     expect(refusal.reason).toBe('STORE_WITNESS_DAMAGED');
     expect(refusal.message).toContain(`The store witness ${sqlitePath}.witness.json carries no signature, but the rows of ${sqlitePath} are sealed with the office's ledger key`);
     expect(refusal.messageZh).toContain('没有签名，而');
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 });
 
 describe('A key rotation seals under the new key only what the old key signed for (breaker9d P8)', () => {
@@ -139,5 +139,5 @@ describe('A key rotation seals under the new key only what the old key signed fo
       await rotated.close();
     }
     expect((JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8')) as { signingKey: string }).signingKey).toBe(fingerprintOf(keyFile));
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 });

@@ -9,13 +9,13 @@ import WebSocket from 'ws';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
 import { REGISTER_EVALUATION, evaluationInput } from '../support/fixtures.js';
 import { freshDatabasePath } from '../support/test-app.js';
+import { PROCESS_TEST_CEILING_MS, START_CEILING_MS } from '../support/server-process.js';
 
 /** The built server and tool, started as `npm start` and `npm run user:create` do. */
 const SERVER = join(process.cwd(), 'dist/main.js');
 const CREATE_USER = join(process.cwd(), 'dist/cli/create-user.js');
 const METRICS_TOKEN = 'scraper-secret-0123456789abcdef0123456789';
 /** Generous: the machine may be shared and loaded; every wait ends as soon as its condition holds. */
-const CEILING_MS = 60_000;
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -26,11 +26,11 @@ const freePort = () =>
   });
 
 async function eventually<T>(attempt: () => Promise<T | undefined>, what: string): Promise<T> {
-  const deadline = Date.now() + CEILING_MS;
+  const deadline = Date.now() + START_CEILING_MS;
   for (;;) {
     const value = await attempt().catch(() => undefined);
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Still not true after ${CEILING_MS} ms: ${what}`);
+    if (Date.now() > deadline) throw new Error(`Still not true after ${START_CEILING_MS} ms: ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -150,5 +150,5 @@ describe('The server process', () => {
     } finally {
       if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
     }
-  }, 4 * CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 });

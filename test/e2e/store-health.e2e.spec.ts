@@ -10,7 +10,7 @@ import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
 import { StoreRefusedError } from '../../src/event-store/store-witness.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { appendChainedRow } from '../support/inserted-rows.js';
-import { graphqlAt, killHard, refusedStart, startServer } from '../support/server-process.js';
+import { graphqlAt, killHard, refusedStart, startServer, PROCESS_TEST_CEILING_MS, START_CEILING_MS } from '../support/server-process.js';
 import { testSigningKeyFile } from '../support/signing-key.js';
 import { TestApp, freshDatabasePath, startTestApp } from '../support/test-app.js';
 
@@ -41,7 +41,6 @@ const refusalOf = (start: Promise<unknown>) =>
   );
 
 /** Each test starts apps (some with the demo) and restarts them: a ceiling for a loaded machine, never a timing. */
-const CEILING_MS = 180_000;
 
 describe('A store file deleted or replaced under a running server', () => {
   it('refuses writes with STORE_UNAVAILABLE, reports degraded health, refuses to restart, and accepting the reset seeds no demo', async () => {
@@ -80,7 +79,7 @@ describe('A store file deleted or replaced under a running server', () => {
     app = await startTestApp({ sqlitePath, demoData: true });
     expect(await evaluationCount(app)).toBe(0);
     await app.close();
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('notices a file renamed over the store, and refuses the other store at the next start', async () => {
     const sqlitePath = freshDatabasePath();
@@ -104,7 +103,7 @@ describe('A store file deleted or replaced under a running server', () => {
     // puts another store in place removes it, or the new main file would be read through it.
     for (const file of [`${sqlitePath}-wal`, `${sqlitePath}-shm`]) rmSync(file, { force: true });
     expect((await refusalOf(startTestApp({ sqlitePath }))).reason).toMatch(/STORE_EMPTY|STORE_REPLACED/);
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('notices the WAL removed under the running server before anything else is acknowledged', async () => {
     const sqlitePath = freshDatabasePath();
@@ -118,7 +117,7 @@ describe('A store file deleted or replaced under a running server', () => {
     expect(refused.errors![0]!.message).toContain(`write-ahead log ${sqlitePath}-wal was deleted while the server runs (${sqlitePath} is still there)`);
     expect(refused.errors![0]!.extensions!.messageZh).toContain(`预写日志文件 ${sqlitePath}-wal 被删除`);
     await app.close();
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('reports the read models stopped when one fails on an event written behind its back: degraded health, writes refused, no snapshot of the damage', async () => {
     const sqlitePath = freshDatabasePath();
@@ -146,7 +145,7 @@ describe('A store file deleted or replaced under a running server', () => {
     expect(await problems()).toContain('PROJECTIONS_STOPPED');
     await app.close();
     expect(existsSync(`${sqlitePath}.read-models.snapshot`)).toBe(false);
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('goes past an event whose data has another shape than its type, degraded and naming it, and starts again on it', async () => {
     const sqlitePath = freshDatabasePath();
@@ -186,7 +185,7 @@ describe('A store file deleted or replaced under a running server', () => {
     expect(await units()).toEqual([{ id: unitId, name: '市卫生和计划生育委员会' }]);
     expect((await registerAs('评估')).errors![0]!.message).toContain('event misshapen-1 (UnitRenamed)');
     await app.close();
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('starts again on a log holding an event that cannot be read at all, serving degraded and naming it', async () => {
     const sqlitePath = freshDatabasePath();
@@ -206,7 +205,7 @@ describe('A store file deleted or replaced under a running server', () => {
     expect(refused.errors![0]!.message).toContain('event unreadable-1 (FindingRecorded) at position');
     expect(refused.errors![0]!.message).toContain('its stored data is not complete JSON');
     await app.close();
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('notices an older copy written over the store in place, keeps the higher head in the witness, and refuses the next start', async () => {
     const sqlitePath = freshDatabasePath();
@@ -235,7 +234,7 @@ describe('A store file deleted or replaced under a running server', () => {
     expect(signed.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'LOG_SHORTENED' });
     await app.close();
     expect((await refusalOf(startTestApp({ sqlitePath }))).reason).toMatch(/^STORE_(SHORTER|REWRITTEN)$/);
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('notices events deleted from the end of the log under the running server: no write lands at a position already given, health says why, the restart is refused', async () => {
     const sqlitePath = freshDatabasePath();
@@ -263,7 +262,7 @@ describe('A store file deleted or replaced under a running server', () => {
     expect((check.prepare('SELECT MAX(position) AS head FROM events').get() as { head: number }).head).toBe(kept);
     check.close();
     expect((await refusalOf(startTestApp({ sqlitePath }))).reason).toBe('STORE_SHORTER');
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('refuses a store of the same id and length whose history differs from the one last seen (head chain hash)', async () => {
     const sqlitePath = freshDatabasePath();
@@ -322,7 +321,7 @@ describe('A store file deleted or replaced under a running server', () => {
     const renewed = JSON.parse(readFileSync(witnessPath, 'utf8')) as { head: string; headHash: string; headEvent: { id: string; position: string } };
     expect(renewed.headHash).toMatch(/^[0-9a-f]{64}$/);
     expect(renewed.headEvent.position).toBe(renewed.head);
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('refuses to start on a damaged witness, naming it, and starts once told to accept the reset', async () => {
     const sqlitePath = freshDatabasePath();
@@ -338,7 +337,7 @@ describe('A store file deleted or replaced under a running server', () => {
     expect(await evaluationCount(app)).toBe(1);
     await app.close();
     expect(JSON.parse(readFileSync(witnessPath, 'utf8'))).toMatchObject({ head: expect.any(String) });
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('refuses a store that holds events where no witness is, and starts on it once told to accept it', async () => {
     const sqlitePath = freshDatabasePath();
@@ -380,7 +379,7 @@ describe('A store file deleted or replaced under a running server', () => {
     app = await startTestApp({ sqlitePath });
     expect((await health(app)).body.notices).toEqual([]);
     await app.close();
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('takes a store a command-line tool created and filled before any server ran on it (the tool witnessed it), seeding no demo into it', async () => {
     const sqlitePath = freshDatabasePath();
@@ -391,7 +390,7 @@ describe('A store file deleted or replaced under a running server', () => {
     const app = await startTestApp({ sqlitePath, demoData: true });
     expect(await evaluationCount(app)).toBe(0);
     await app.close();
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('compares verifyLedger with the head the server saw when the newest events were deleted together with the witness, the numbering and the request index', async () => {
     const sqlitePath = freshDatabasePath();
@@ -407,7 +406,7 @@ describe('A store file deleted or replaced under a running server', () => {
     const verified = await app.graphql('{ verifyLedger { ok firstMismatch { kind missingAfter missingUpTo } } }', {}, admin);
     expect(verified.data!.verifyLedger).toEqual({ ok: false, firstMismatch: { kind: 'LOG_TRUNCATED', missingAfter: String(kept), missingUpTo: String(seen) } });
     await app.close();
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('refuses a damaged file at start (PRAGMA quick_check)', async () => {
     const sqlitePath = freshDatabasePath();
@@ -422,7 +421,7 @@ describe('A store file deleted or replaced under a running server', () => {
     const refusal = await refusalOf(startTestApp({ sqlitePath }));
     expect(refusal.reason).toBe('STORE_DAMAGED');
     expect(refusal.message).toMatch(/is damaged .*Restore it from a backup/);
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 });
 
 describe('A first start that fails', () => {
@@ -466,7 +465,7 @@ describe('A first start that fails', () => {
     } finally {
       await killHard(after.child);
     }
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 });
 
 /** Waits for a condition, polling; the ceiling only stops a test that would hang. */
@@ -610,7 +609,7 @@ const canMount = typeof process.getuid === 'function' && process.getuid() === 0;
       rmSync(filler, { force: true });
       await app.close();
     }
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   // breaker9 F14: a witness on a full volume was only a warning, its lag unbounded.
   it('refuses writes while the witness cannot be written on its full volume, says so in /health, and takes writes again once space is freed', async () => {
@@ -624,7 +623,7 @@ const canMount = typeof process.getuid === 'function' && process.getuid() === 0;
       // is what needs space, so the refusal comes once that flush has failed: wait for it, then write.
       const failingSince = Date.now();
       while ((await health(app)).status !== 503) {
-        if (Date.now() - failingSince > CEILING_MS / 2) throw new Error('the witness flush never failed on the full volume');
+        if (Date.now() - failingSince > START_CEILING_MS) throw new Error('the witness flush never failed on the full volume');
         await register(app, { title: `见证文件满盘等待${Date.now()}` });
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -644,7 +643,7 @@ const canMount = typeof process.getuid === 'function' && process.getuid() === 0;
       rmSync(filler, { force: true });
       await app.close();
     }
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   // breaker9 F15: a first start whose witness could not be written died with a raw ENOSPC and left a temporary file.
   it('refuses a first start whose witness cannot be written, naming it in English and Chinese, and leaves no temporary file', async () => {
@@ -676,7 +675,7 @@ const canMount = typeof process.getuid === 'function' && process.getuid() === 0;
     } finally {
       rmSync(filler, { force: true });
     }
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('answers a ledger checkpoint asked for on a full disk with STORE_UNAVAILABLE naming it, and reports it in /health', async () => {
     // A folder of its own: a new store beside another this key vouches for is taken for a mistyped path (STORE_NOT_FOUND).
@@ -705,5 +704,5 @@ const canMount = typeof process.getuid === 'function' && process.getuid() === 0;
       rmSync(filler, { force: true });
       await app.close();
     }
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 });

@@ -7,6 +7,7 @@ import { QuickCheckError, quickCheckOffThread } from '../../src/event-store/sqli
 import { StoreRefusedError } from '../../src/event-store/store-witness.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { freshDatabasePath, startTestApp } from '../support/test-app.js';
+import { PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
 
 /*
  * A store file that was there is checked (PRAGMA quick_check) on a thread of its own while the read
@@ -15,7 +16,6 @@ import { freshDatabasePath, startTestApp } from '../support/test-app.js';
  * before the check has passed.
  */
 
-const CEILING_MS = 180_000;
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 /** Garbage over the middle third of the file: b-tree pages SQLite finds inconsistent. */
@@ -90,5 +90,5 @@ describe('starting on a damaged store', () => {
     expect(refusal.messageZh).toContain('已损坏');
     expect(sha256(sqlitePath)).toBe(storeBefore);
     expect(readFileSync(witnessPath, 'utf8')).toBe(witnessBefore);
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 });

@@ -10,6 +10,7 @@ import type { TimeCut } from '../../src/shared/time-cut.js';
 import { datedDefinition, itemAt, WorkPlanLedger } from '../../src/work-plan/breakdown/work-plan-ledger.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
 
 /*
  * Issue 12 (memory): a finding's or work-plan item's history and dated timeline are read from the
@@ -20,7 +21,6 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * inspections, extensions and a work plan.
  */
 
-const CEILING_MS = 180_000;
 
 describe('histories and timelines read from the log', () => {
   let app: TestApp;
@@ -53,7 +53,7 @@ describe('histories and timelines read from the log', () => {
     });
     expect(inspected.errors).toBeUndefined();
     inMemory = await replayLog(store, app.app.get(EventSchemaRegistry), new StreamsInMemory());
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   afterAll(() => app?.close());
 
@@ -81,7 +81,7 @@ describe('histories and timelines read from the log', () => {
       expect(projected[0]!.occurredOn).toBe(plan.approvedOn);
       expect((await plans.timeline(id)).map(historyEntry)).toEqual(projected.map(historyEntry));
     }
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('folds every finding and item at any cut, corrections included, exactly as from the timelines kept in memory', async () => {
     const story = await Promise.all(findingIds().map((id) => inMemory.read(`finding-${id}`)));
@@ -90,7 +90,7 @@ describe('histories and timelines read from the log', () => {
       for (const id of findingIds()) expect(await ledger.findingAt(id, cut)).toEqual(findingAt(await inMemory.read(`finding-${id}`), cut));
       for (const id of itemIds()) expect(await plans.itemAt(id, cut)).toEqual(itemAt(await inMemory.read(`work-plan-item-${id}`), cut));
     }
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('answers the history over GraphQL from the log', async () => {
     const id = findingIds()[0]!;
@@ -98,7 +98,7 @@ describe('histories and timelines read from the log', () => {
     const before = await app.graphql(query, { id });
     expect(before.errors).toBeUndefined();
     expect((before.data!.finding.history as { eventId: string }[]).map((entry) => entry.eventId)).toEqual((await inMemory.read(`finding-${id}`)).map((event) => event.id));
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('leaves out of a stream read what the read models have not projected yet', async () => {
     const id = findingIds()[0]!;
@@ -114,5 +114,5 @@ describe('histories and timelines read from the log', () => {
     const evaluationId = registered.data!.registerEvaluation.id as string;
     expect((await streams.read(`evaluation-${evaluationId}`)).map((event) => event.type)).toEqual(['EvaluationRegistered']);
     expect(app.app.get(ProjectionEngine).position).not.toBeNull();
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 });

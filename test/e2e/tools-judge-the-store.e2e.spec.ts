@@ -4,7 +4,7 @@ import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
-import { graphqlAt, refusedStart, startServer, type ServerProcess } from '../support/server-process.js';
+import { graphqlAt, refusedStart, startServer, type ServerProcess, PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
 import { testSigningKeyFile } from '../support/signing-key.js';
 
 /*
@@ -62,13 +62,12 @@ async function installation(): Promise<{ folder: string; sqlitePath: string; old
   return { folder, sqlitePath, older };
 }
 
-const CEILING_MS = 400_000;
 
 describe('A command-line tool judges the store as the server does before writing', () => {
   let setup: { folder: string; sqlitePath: string; older: string };
   beforeAll(async () => {
     setup = await installation();
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('refuses a mistyped SQLITE_PATH beside the store the key vouches for, in both languages, and creates nothing', async () => {
     const before = readdirSync(setup.folder).sort();
@@ -87,7 +86,7 @@ describe('A command-line tool judges the store as the server does before writing
     }
     expect(readdirSync(setup.folder).sort()).toEqual(before);
     expect(existsSync(mistyped)).toBe(false);
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   it('refuses a store restored older than its witness, leaving the file as it was', async () => {
     const restored = join(mkdtempSync(join(tmpdir(), 'rectify-tools-restored-')), 'rectify.db');
@@ -102,7 +101,7 @@ describe('A command-line tool judges the store as the server does before writing
     expect(digest(restored)).toBe(before);
     // A read-only look may leave an empty -wal beside the file; never one with pages in it.
     expect(existsSync(`${restored}-wal`) ? statSync(`${restored}-wal`).size : 0).toBe(0);
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 
   // breaker9c P4
   it('refuses a mistyped file name in an installation copied to a new folder, naming the copied store, and seeds no demo', async () => {
@@ -113,5 +112,5 @@ describe('A command-line tool judges the store as the server does before writing
     expect(refused.output).toContain(join(moved, 'rectify.db'));
     expect(refused.output).toContain('names no event store');
     expect(existsSync(join(moved, 'rectfy.db'))).toBe(false);
-  }, CEILING_MS);
+  }, PROCESS_TEST_CEILING_MS);
 });

@@ -5,6 +5,7 @@ import { unitStream } from '../../src/organization/domain/unit.events.js';
 import { evaluationStream } from '../../src/rectification/domain/evaluation.events.js';
 import { findingStream } from '../../src/rectification/domain/finding.events.js';
 import { freshDatabasePath, startTestApp, type TestApp } from '../support/test-app.js';
+import { PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
 
 /*
  * Issue 8: events are versioned and old events load forever — upcast, never rewritten. A log
@@ -15,7 +16,6 @@ import { freshDatabasePath, startTestApp, type TestApp } from '../support/test-a
  * answers the same. Asserted through HTTP GraphQL on a real SQLite file.
  */
 
-const CEILING_MS = 120_000;
 
 /** Recorded at 09:00 China time on the office day `day`: its v1 fact is upcast to that day. */
 const at = (day: string) => new Date(`${day}T09:00:00+08:00`).toISOString();
@@ -171,6 +171,6 @@ describe('a log written before business time (v1 events) loads, projects and dec
       expect(await reading(app)).toEqual(afterReopening);
       expect(afterReopening.onMarch22).toEqual(first.onMarch22);
     },
-    CEILING_MS,
+    PROCESS_TEST_CEILING_MS,
   );
 });

@@ -6,6 +6,7 @@ import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
 import { unitIdForCode } from '../../src/organization/units/unit-id.js';
 import { errorCode, freshDatabasePath, startTestApp, type GraphqlResponse, type TestApp } from '../support/test-app.js';
 import { testSigningKeyFile } from '../support/signing-key.js';
+import { PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
 
 /*
  * Importing plans, units and findings from files: with the command-line tools (compiled, as
@@ -51,7 +52,6 @@ type Problems = { row: number | null; reason: string }[];
 const problemsOf = (response: GraphqlResponse) => (response.errors?.[0]?.extensions as { problems?: Problems } | undefined)?.problems;
 
 /** Each command-line test starts tool processes: a ceiling for a loaded machine (seen past 30 s at a load of 25), never a timing. */
-const CLI_CEILING_MS = 180_000;
 
 describe('Importing plans, units and findings', () => {
   let app: TestApp;
@@ -114,7 +114,7 @@ describe('Importing plans, units and findings', () => {
       const units = await app.graphql<{ units: { code: string; parentUnitId: string | null }[] }>('{ units { code parentUnitId } }');
       expect(units.data?.units).toHaveLength(15);
       expect(units.data?.units.find((unit) => unit.code === 'OPENNESS')?.parentUnitId).toBe(unitIdForCode('GOV-OFFICE'));
-    }, CLI_CEILING_MS);
+    }, PROCESS_TEST_CEILING_MS);
 
     it('imports the sample plan from XLSX: 3 categories, 35 items, 15 units', async () => {
       const result = await cli('import-work-plan', [join(SAMPLES, 'work-plan-2026.xlsx'), '--title', PLAN_TITLE, '--approved-on', PLAN_APPROVED_ON]);
@@ -136,7 +136,7 @@ describe('Importing plans, units and findings', () => {
       expect(breakdown.errors).toBeUndefined();
       expect(breakdown.data?.workPlan.categories.map((category) => category.code)).toEqual(['一', '二', '三']);
       expect(breakdown.data?.workPlan.categories.flatMap((category) => category.items)).toHaveLength(35);
-    }, CLI_CEILING_MS);
+    }, PROCESS_TEST_CEILING_MS);
 
     it('writes nothing when the same file is imported again', async () => {
       const before = await app.logPosition();
@@ -148,7 +148,7 @@ describe('Importing plans, units and findings', () => {
       const units = await cli('import-units', [join(SAMPLES, 'units.csv')]);
       expect(units.stdout.trim()).toBe('Every unit of units.csv is already in the directory (15). Nothing was written.');
       expect(await app.logPosition()).toBe(before);
-    }, CLI_CEILING_MS);
+    }, PROCESS_TEST_CEILING_MS);
 
     it('takes the sample plan with its title retyped (full-width digits, 年度) for the imported plan, never a second one (breaker10c P7)', async () => {
       const before = await app.logPosition();
@@ -157,7 +157,7 @@ describe('Importing plans, units and findings', () => {
       expect(result).toMatchObject({ code: 0, stderr: '' });
       expect(result.stdout).toContain(`${PLAN_TITLE} (2026) was imported before, with the same items`);
       expect(await app.logPosition()).toBe(before);
-    }, CLI_CEILING_MS);
+    }, PROCESS_TEST_CEILING_MS);
 
     it('refuses a plan with bad rows, listing every one, and writes nothing', async () => {
       const before = await app.logPosition();
@@ -182,7 +182,7 @@ describe('Importing plans, units and findings', () => {
       ]);
       expect(lines.slice(6).join('')).toMatch(/[\u4e00-\u9fff]/);
       expect(await app.logPosition()).toBe(before);
-    }, CLI_CEILING_MS);
+    }, PROCESS_TEST_CEILING_MS);
 
     it('records findings on an evaluation, and explains a wrong evaluation id', async () => {
       const evaluationId = await registerEvaluation('cli-evaluation');
@@ -201,7 +201,7 @@ describe('Importing plans, units and findings', () => {
       const badDay = await cli('import-findings', ['--evaluation', evaluationId, '--identified-on', '2026-3-20', join(SAMPLES, 'findings-2025.csv')]);
       expect(badDay.code).toBe(2);
       expect(badDay.stderr).toContain('--identified-on must be a day written YYYY-MM-DD');
-    }, CLI_CEILING_MS);
+    }, PROCESS_TEST_CEILING_MS);
   });
 
   describe('with the GraphQL mutations', () => {

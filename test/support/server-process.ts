@@ -10,7 +10,15 @@ export const SERVER = join(process.cwd(), 'dist/main.js');
  * Ceiling for a server to start on a loaded machine: a condition is awaited (health answers, or the
  * process exits), this only stops a test that would otherwise hang. Never a guess of how long it takes.
  */
-export const START_CEILING_MS = 120_000;
+export const START_CEILING_MS = 300_000;
+
+/**
+ * Ceiling for one test that starts servers or command-line tools, often several in turn: 15 minutes.
+ * Like START_CEILING_MS it only stops a test that hangs. At load 30–40 on 2 cores one server start
+ * with the demo took about 45 s and a four-start test went past the old 180 s ceilings, failing a
+ * correct build; on a quiet machine such a test takes seconds, so a generous figure costs nothing.
+ */
+export const PROCESS_TEST_CEILING_MS = 900_000;
 
 export const freePort = () =>
   new Promise<number>((resolve) => {

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,15 +6,13 @@ import { loadEnvFile, validateSettings } from '../config/app-settings.js';
 import { allEventSchemas } from '../event-sourcing/all-event-schemas.js';
 import { ProjectedStreams } from '../event-sourcing/projected-streams.js';
 import { replayLog } from '../event-sourcing/replay-log.js';
-import { openEventStore } from '../event-store/open-event-store.js';
-import { judgeToolStore } from '../event-store/store-admission.js';
+import { openToolStore } from '../event-store/store-admission.js';
 import { EXPORT_FILE_STEM, exportFileName, tableToCsv, tableToXlsx, type ExportKind } from '../exports/export-files.js';
 import { exportLedger, exportWorkPlan, type ExportSources } from '../exports/export.queries.js';
 import { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { RectificationLedger } from '../rectification/ledger/rectification-ledger.js';
-import { say } from '../shared/domain-error.js';
 import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
-import { ToolRefusal, failureText } from './cli-failure.js';
+import { failureText } from './cli-failure.js';
 
 const USAGE = `Usage: npm run ledger:export -- [--kind ledger|work-plan] [--format xlsx|csv] [--as-of YYYY-MM-DD]
                                   [--evaluation <id>] [--plan <id>] [--out <file>]
@@ -54,11 +51,9 @@ async function main(): Promise<string> {
   const options = parseOptions(process.argv.slice(2));
   loadEnvFile();
   const settings = validateSettings(process.env);
-  // Judged read-only first, as the server would (a mistyped SQLITE_PATH beside the store the key vouches for is named;
-  // a read-write connection's close could checkpoint a stale -wal into the file, breaker9c P1).
-  await judgeToolStore(settings);
-  if (settings.EVENT_STORE === 'sqlite' && !existsSync(settings.SQLITE_PATH)) throw new ToolRefusal(say(`${settings.SQLITE_PATH} does not exist (SQLITE_PATH).`, `${settings.SQLITE_PATH} 不存在（SQLITE_PATH）。`));
-  const store = openEventStore(settings);
+  // Judged as the server would (a mistyped SQLITE_PATH beside the store the key vouches for is named), then
+  // opened to read only: a read never writes the file nor its -wal (breaker9c P1, breaker9d P4).
+  const store = await openToolStore(settings, { readOnly: true });
   const schemas = allEventSchemas();
   try {
     // Replayed here, then read to the end: a tool that reads only, beside a server that may append.

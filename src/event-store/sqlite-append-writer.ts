@@ -23,13 +23,26 @@ import {
  */
 
 /**
- * A connection to the store's file as every Rectify connection opens it: WAL, synchronous=FULL
- * (a commit returns once it is on disk), and up to 5 s of waiting for another process's write lock.
+ * A connection to the store's file as every Rectify connection that writes opens it: WAL,
+ * synchronous=FULL (a commit returns once it is on disk), and up to 5 s of waiting for another
+ * process's write lock. A reader opens `openReadOnlyConnection` instead.
  */
 export function openStoreConnection(path: string): Database.Database {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/**
+ * A read-only connection to an existing store file: SQLite never writes the file through it, nor
+ * checkpoints or deletes its -wal when it closes (breaker9d P4: an export's read-write connection,
+ * closed, wrote a restored file's stale -wal into it and deleted the -wal). Reads see what the
+ * -wal holds. @throws SQLite's error when the file does not exist or cannot be opened.
+ */
+export function openReadOnlyConnection(path: string): Database.Database {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   return db;
 }

@@ -22,6 +22,7 @@ import {
 import {
   SqliteAppendWriter,
   failureError,
+  openReadOnlyConnection,
   openStoreConnection,
   sequencePosition as at,
   toRecordedRequest,
@@ -141,6 +142,39 @@ export interface SqliteEventStoreOptions {
    * built beside this module when it exists; an in-memory store always commits inline.
    */
   readonly writerThread?: URL | false;
+  /**
+   * Opens an existing file to read only (a tool that only reads, such as `ledger:export`): nothing
+   * is written — no schema, no upgrade, no identity —, appends and reservations reject with
+   * `ReadOnlyStoreError`, and closing never checkpoints the -wal. A file an older version wrote,
+   * not yet upgraded by the server, is refused (`StoreNotUpgradedError`).
+   */
+  readonly readOnly?: boolean;
+}
+
+/** A write asked of a store opened to read only. */
+export class ReadOnlyStoreError extends Error {
+  constructor(path: string, what: string) {
+    super(`The event store ${path} is open to read only: ${what} is not allowed`);
+    this.name = 'ReadOnlyStoreError';
+  }
+}
+
+/** A store file an older version wrote, opened to read only before a server start upgraded it. */
+export class StoreNotUpgradedError extends Error {
+  readonly messageZh: string;
+  constructor(path: string) {
+    super(`${path} was written by an older version of Rectify and has not been upgraded yet. Start the server once (it upgrades the file at start), then run this tool again; nothing was written.`);
+    this.messageZh = `${path} 由旧版本 Rectify 写成，尚未升级。请先启动一次服务（服务启动时会升级该文件），再运行本工具；未写入任何内容。`;
+    this.name = 'StoreNotUpgradedError';
+  }
+}
+
+/** Whether the file has every table and column this version reads (what `SCHEMA` and `upgradeSqliteLedger` make). */
+function hasCurrentSchema(db: Database.Database): boolean {
+  const tables = new Set(db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map(({ name }) => name));
+  if (!['events', 'requests', 'store_identity', 'ledger_checkpoints'].every((table) => tables.has(table))) return false;
+  const columns = new Set((db.pragma('table_info(events)') as { name: string }[]).map(({ name }) => name));
+  return ['leaf_hash', 'chain_hash', 'row_seal', 'recorded_at'].every((column) => columns.has(column));
 }
 
 /** A column's JSON, or why it cannot be read. */
@@ -241,18 +275,25 @@ export class SqliteEventStore implements EventStore {
   private highestSeen = 0;
   /** The office's row-seal key (`rowSeal`) once given (`sealRows`): rows appended are sealed and rows read are checked with it. */
   private sealKey: Buffer | null = null;
+  /** Opened to read only (`SqliteEventStoreOptions.readOnly`). */
+  readonly readOnly: boolean;
 
   constructor(
     readonly path: string,
     options: SqliteEventStoreOptions = {},
   ) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = openStoreConnection(path);
+    this.readOnly = options.readOnly === true && path !== ':memory:';
+    if (path !== ':memory:' && !this.readOnly) mkdirSync(dirname(path), { recursive: true });
+    this.db = this.readOnly ? openReadOnlyConnection(path) : openStoreConnection(path);
     this.openedFile = path === ':memory:' ? null : fileIdentity(path);
-    this.db.exec(SCHEMA);
+    if (this.readOnly && !hasCurrentSchema(this.db)) {
+      this.db.close();
+      throw new StoreNotUpgradedError(path);
+    }
+    if (!this.readOnly) this.db.exec(SCHEMA);
     this.openedWal = path === ':memory:' ? null : fileIdentity(`${path}-wal`);
-    upgradeSqliteLedger(this.db);
-    const writerThread = options.writerThread ?? (existsSync(fileURLToPath(BUILT_WRITER)) ? BUILT_WRITER : false);
+    if (!this.readOnly) upgradeSqliteLedger(this.db);
+    const writerThread = this.readOnly ? false : (options.writerThread ?? (existsSync(fileURLToPath(BUILT_WRITER)) ? BUILT_WRITER : false));
     this.localWriter = new SqliteAppendWriter(this.db);
     this.committer = writerThread && path !== ':memory:' ? new WriterThread(writerThread, path) : inlineCommitter(this.localWriter);
     this.statements = {
@@ -286,6 +327,7 @@ export class SqliteEventStore implements EventStore {
   ): Promise<AppendResult> {
     if (events.length === 0) return Promise.reject(new Error('appendToStream needs at least one event'));
     if (this.closed) return Promise.reject(new Error(`The event store ${this.path} is closed`));
+    if (this.readOnly) return Promise.reject(new ReadOnlyStoreError(this.path, 'an append'));
     return new Promise<AppendResult>((resolve, reject) => {
       const append: QueuedAppend = { streamId, events, expectedRevision: options.expectedRevision, ...(options.request ? { request: options.request } : {}) };
       this.queue.push({ append, resolve, reject });
@@ -297,6 +339,7 @@ export class SqliteEventStore implements EventStore {
   // A rare request (its command decided nothing), so it takes its own transaction on this
   // connection rather than a place in the group commit; SQLite serialises it with the writer's.
   async reserveRequest(streamId: string, request: RequestRecord): Promise<void> {
+    if (this.readOnly) throw new ReadOnlyStoreError(this.path, 'a request reservation');
     this.localWriter.reserve(streamId, request);
   }
 
@@ -309,11 +352,17 @@ export class SqliteEventStore implements EventStore {
     const identify = this.db.transaction(() => {
       const existing = this.db.prepare<[], { store_id: string; created_at: string }>('SELECT store_id, created_at FROM store_identity').get();
       if (existing) return { storeId: existing.store_id, createdAt: existing.created_at, created: false };
+      if (this.readOnly) throw new ReadOnlyStoreError(this.path, 'giving the store its identity');
       const identity = { storeId: randomUUID(), createdAt: new Date().toISOString() };
       this.db.prepare('INSERT INTO store_identity (singleton, store_id, created_at) VALUES (1, ?, ?)').run(identity.storeId, identity.createdAt);
       return { ...identity, created: true };
     });
-    return Promise.resolve(identify.immediate());
+    try {
+      // A read-only connection cannot take the write lock an IMMEDIATE transaction asks for.
+      return Promise.resolve(this.readOnly ? identify.deferred() : identify.immediate());
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
   }
 
   /** Positions missing from the log below its head (see `missingPositionsIn`). */
@@ -361,6 +410,7 @@ export class SqliteEventStore implements EventStore {
    * takes requests (LedgerKeys).
    */
   sealRows(sealKey: Buffer, reseal: boolean): RowSealing | null {
+    if (reseal && this.readOnly) throw new ReadOnlyStoreError(this.path, 'sealing its rows');
     this.sealKey = sealKey;
     return reseal ? sealSqliteRows(this.db, sealKey) : null;
   }

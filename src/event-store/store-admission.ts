@@ -799,79 +799,108 @@ function sealToolAppends(store: SqliteEventStore, settings: ToolStoreSettings, c
 
 /**
  * The server's judgement of the store, made by a command-line tool before it opens the store
- * read-write (breaker9c P6: a tool created a new store at a mistyped SQLITE_PATH, reported "15 units
- * registered", and the server then started on it; P1: a read-write connection's close checkpoints a
- * stale -wal into a restored file): a missing file is judged as the server judges it (STORE_MISSING,
- * STORE_NOT_FOUND …), an existing one through a read-only connection (STORE_SHORTER, STORE_REWRITTEN …).
- * A tool never accepts a reset: ACCEPT_STORE_RESET is the server's, at one start.
+ * (breaker9c P6: a tool created a new store at a mistyped SQLITE_PATH, reported "15 units
+ * registered", and the server then started on it; P1 and breaker9d P4: a read-write connection's
+ * close checkpoints a stale -wal into a restored file and deletes it): a missing file is judged as
+ * the server judges it (STORE_MISSING, STORE_NOT_FOUND …), an existing one through a read-only
+ * connection (STORE_SHORTER, STORE_REWRITTEN …) and, as at the server's start, with `PRAGMA
+ * quick_check` when a -wal lies beside it or the store is refused (a file SQLite reads as damaged is
+ * STORE_DAMAGED). A tool never accepts a reset: ACCEPT_STORE_RESET is the server's, at one start.
+ * Resolves to a `release` that closes the read-only connection: call it once the tool's own
+ * connection is open (while it is open, a failed read-write connection closed cannot checkpoint the
+ * -wal into the file either).
  * @throws StoreRefusedError the server's refusal, saying that the tool wrote nothing.
  */
-export async function judgeToolStore(settings: ToolStoreSettings): Promise<void> {
-  if (settings.EVENT_STORE !== 'sqlite' || settings.SQLITE_PATH === ':memory:') return;
+export async function judgeToolStore(settings: ToolStoreSettings): Promise<() => void> {
+  if (settings.EVENT_STORE !== 'sqlite' || settings.SQLITE_PATH === ':memory:') return () => undefined;
   const storeSettings = { ...settings, ACCEPT_STORE_RESET: false };
+  const nothingWritten = (refusal: StoreRefusedError) =>
+    new StoreRefusedError(
+      refusal.reason,
+      say(`Nothing was written: the server refuses this store too. ${refusal.message}`, `未写入任何内容：服务同样会拒绝这个事件库。${refusal.messageZh}`),
+    );
+  const damagedRefusal = (error: unknown) => (isDamage(error) ? nothingWritten(damagedStore(settings, [(error as Error).message])) : error);
   const dataFolderWitness = readWitness(settings.STORE_WITNESS_PATH);
   const kept = readKeyFolderWitnesses(keyFolderWitnessFolder(settings));
-  let refusal: StoreRefusedError | null;
   if (!existsSync(settings.SQLITE_PATH)) {
-    refusal = judgeAbsent(storeSettings, dataFolderWitness, kept);
-  } else {
-    let inspection: SqliteStoreInspection;
-    try {
-      inspection = new SqliteStoreInspection(settings.SQLITE_PATH);
-    } catch (error) {
-      throw isDamage(error) ? damagedStore(settings, [(error as Error).message]) : error;
-    }
-    try {
-      refusal = (await judgeFound(inspectionSource(inspection), { settings: storeSettings, location: settings.SQLITE_PATH, place: resolve(settings.SQLITE_PATH), keptFolder: keyFolderWitnessFolder(settings), existed: true, dataFolderWitness, kept })).refusal;
-    } catch (error) {
-      throw isDamage(error) ? damagedStore(settings, [(error as Error).message]) : error;
-    } finally {
-      inspection.close();
-    }
+    const refusal = judgeAbsent(storeSettings, dataFolderWitness, kept);
+    if (refusal) throw nothingWritten(withWalNote(settings, refusal));
+    return () => undefined;
   }
-  if (!refusal) return;
-  const noted = withWalNote(settings, refusal);
-  throw new StoreRefusedError(
-    refusal.reason,
-    say(`Nothing was written: the server refuses this store too. ${noted.message}`, `未写入任何内容：服务同样会拒绝这个事件库。${noted.messageZh}`),
-  );
+  let inspection: SqliteStoreInspection;
+  try {
+    inspection = new SqliteStoreInspection(settings.SQLITE_PATH);
+  } catch (error) {
+    throw damagedRefusal(error);
+  }
+  const release = () => inspection.close();
+  try {
+    const refusal = (await judgeFound(inspectionSource(inspection), { settings: storeSettings, location: settings.SQLITE_PATH, place: resolve(settings.SQLITE_PATH), keptFolder: keyFolderWitnessFolder(settings), existed: true, dataFolderWitness, kept })).refusal;
+    // What the server's start checks before its read-write connection (admitStore), checked here too.
+    if (refusal || walBytes(settings.SQLITE_PATH) > 0) {
+      const problems = await quickCheckOffThread(settings.SQLITE_PATH);
+      if (problems.length > 0) throw nothingWritten(damagedStore(settings, problems.map((problem) => `PRAGMA quick_check: ${problem}`)));
+    }
+    if (refusal) throw nothingWritten(withWalNote(settings, refusal));
+    return release;
+  } catch (error) {
+    release();
+    throw damagedRefusal(error);
+  }
 }
 
 /**
- * The store as a command-line tool opens it, once the server's judgement allows it (`judgeToolStore`), with `close()` that also witnesses a store this run
- * created: a SQLite file that did not exist, where no witness was, is first seen by the tool, so
- * the tool writes the witness of what it left (id, head) and a server started on the store later
- * recognises it. Otherwise the witness is left to the server (the tool's appends only make the log
- * longer than it says).
+ * The store as a command-line tool opens it, once the server's judgement allows it (`judgeToolStore`).
+ * `readOnly` (a tool that only reads, `ledger:export`): an existing SQLite file opened read-only,
+ * never written nor its -wal checkpointed (breaker9d P4); a missing one is refused. Otherwise
+ * read-write, its appends sealed as the server's (`sealToolAppends`), with `close()` that also
+ * witnesses a store this run created: a SQLite file that did not exist, where no witness was, is
+ * first seen by the tool, so the tool writes the witness of what it left (id, head) and a server
+ * started on the store later recognises it. Otherwise the witness is left to the server (the
+ * tool's appends only make the log longer than it says).
+ * @throws StoreRefusedError the server's refusal; STORE_NOT_FOUND for a read of a file that does not exist.
  */
-export async function openToolStore(settings: ToolStoreSettings): Promise<EventStore> {
-  await judgeToolStore(settings);
-  const created = settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:' && !existsSync(settings.SQLITE_PATH) && !existsSync(settings.STORE_WITNESS_PATH);
-  const store = openEventStore(settings);
+export async function openToolStore(settings: ToolStoreSettings, options: { readOnly?: boolean } = {}): Promise<EventStore> {
+  const release = await judgeToolStore(settings);
+  const sqliteFile = settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:';
+  if (options.readOnly && sqliteFile && !existsSync(settings.SQLITE_PATH)) {
+    throw new StoreRefusedError('STORE_NOT_FOUND', say(`${settings.SQLITE_PATH} does not exist (SQLITE_PATH): there is nothing to read.`, `${settings.SQLITE_PATH} 不存在（SQLITE_PATH）：没有可读取的内容。`));
+  }
+  const created = sqliteFile && !existsSync(settings.SQLITE_PATH) && !existsSync(settings.STORE_WITNESS_PATH);
+  let store: EventStore;
   let sealingKey: KeyObject | null = null;
-  if (store instanceof SqliteEventStore) {
-    try {
-      sealingKey = sealToolAppends(store, settings, created);
-    } catch (error) {
-      void store.close();
-      throw error;
+  try {
+    store = openEventStore(settings, options);
+    if (store instanceof SqliteEventStore && !options.readOnly) {
+      try {
+        sealingKey = sealToolAppends(store, settings, created);
+      } catch (error) {
+        await store.close();
+        throw error;
+      }
     }
+  } catch (error) {
+    throw isDamage(error) ? damagedStore(settings, [(error as Error).message]) : error;
+  } finally {
+    // After the tool's connection: while the read-only one is open, a failed one closed cannot checkpoint the -wal.
+    release();
   }
   if (!created || !(store instanceof SqliteEventStore)) return store;
+  const sqliteStore = store;
   const close = store.close.bind(store);
   store.close = async () => {
     try {
-      const identity = await store.identify();
-      const head = await store.headPosition();
+      const identity = await sqliteStore.identify();
+      const head = await sqliteStore.headPosition();
       // A run that wrote nothing leaves no witness: the store is still as good as new.
       if (!head) return;
-      const witness = new WitnessKeeper(settings.STORE_WITNESS_PATH, { storeId: identity.storeId, kind: store.kind, location: settings.SQLITE_PATH }, (commit) => store.chainHashAt(commit));
+      const witness = new WitnessKeeper(settings.STORE_WITNESS_PATH, { storeId: identity.storeId, kind: sqliteStore.kind, location: settings.SQLITE_PATH }, (commit) => sqliteStore.chainHashAt(commit));
       // Signed, and saying the rows are sealed, as the server's: a sealed store's unsigned witness is refused as rewritten (breaker9d P5).
       if (sealingKey) {
         witness.keepSigningKey(keyFingerprint(publicKeyText(sealingKey)), sealingKey);
         witness.noteRowsSealed();
       }
-      witness.write(head, head ? await store.eventIdAt(head) : null);
+      witness.write(head, head ? await sqliteStore.eventIdAt(head) : null);
       witness.close();
     } finally {
       await close();

@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { closeSync, copyFileSync, cpSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
-import { graphqlAt, refusedStart, startServer, type ServerProcess, PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
+import { graphqlAt, killHard, refusedStart, startServer, type ServerProcess, PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
 import { testSigningKeyFile } from '../support/signing-key.js';
 
 /*
@@ -63,6 +64,32 @@ async function installation(): Promise<{ folder: string; sqlitePath: string; old
 }
 
 
+/**
+ * Damages one page of a SQLite file (its b-tree page type byte zeroed): an early page of the events
+ * table that its -wal does not hold (the reader would read the -wal's copy instead) and that the
+ * store's head and the witnessed head do not lie on. Returns the page number.
+ */
+function damagePageOutsideWal(sqlitePath: string): number {
+  const file = readFileSync(sqlitePath);
+  const pageSize = file.readUInt16BE(16);
+  const wal = readFileSync(`${sqlitePath}-wal`);
+  const inWal = new Set<number>();
+  for (let frame = 32; frame + 24 + pageSize <= wal.length; frame += 24 + pageSize) inWal.add(wal.readUInt32BE(frame));
+  // Listed on a copy: a connection to the file itself could change what the test compares.
+  const copy = `${sqlitePath}.pages`;
+  copyFileSync(sqlitePath, copy);
+  copyFileSync(`${sqlitePath}-wal`, `${copy}-wal`);
+  const db = new Database(copy, { readonly: true });
+  const leaves = db.prepare<[], { pageno: number }>("SELECT pageno FROM dbstat WHERE name = 'events' AND pagetype = 'leaf' ORDER BY pageno").all();
+  db.close();
+  const page = leaves.slice(0, -2).find(({ pageno }) => !inWal.has(pageno) && pageno * pageSize <= file.length)?.pageno;
+  if (page === undefined) throw new Error('no page of the events table outside the -wal');
+  const handle = openSync(sqlitePath, 'r+');
+  writeSync(handle, Buffer.from([0]), 0, 1, (page - 1) * pageSize);
+  closeSync(handle);
+  return page;
+}
+
 describe('A command-line tool judges the store as the server does before writing', () => {
   let setup: { folder: string; sqlitePath: string; older: string };
   beforeAll(async () => {
@@ -112,5 +139,93 @@ describe('A command-line tool judges the store as the server does before writing
     expect(refused.output).toContain(join(moved, 'rectify.db'));
     expect(refused.output).toContain('names no event store');
     expect(existsSync(join(moved, 'rectfy.db'))).toBe(false);
+  }, PROCESS_TEST_CEILING_MS);
+});
+
+/*
+ * breaker9d P4 (blocker, 9c P1's kind by another door): after the operator's commonest restore
+ * mistake (the backup's .db put back, the newer file's -wal left beside it), `ledger:export` — a
+ * read — and the import tools opened the store read-write; SQLite failed on the mixed file, and
+ * closing that connection checkpointed the stale -wal into the .db and deleted it, with the only copy
+ * of events already acknowledged. Every tool judges the file as the server does (PRAGMA quick_check
+ * when a -wal lies beside it), refuses in both languages, and leaves both files byte for byte.
+ */
+describe('A command-line tool run on a restored .db with the newer file’s -wal beside it', () => {
+  it('refuses, every tool, in both languages, and leaves the .db and the -wal byte for byte', async () => {
+    const sqlitePath = join(mkdtempSync(join(tmpdir(), 'rectify-tools-walmix-')), 'rectify.db');
+    await stopCleanly(await startServer(sqlitePath));
+    const created = await tool('create-user', ['--name', '张伟', '--role', 'SUPERVISOR'], sqlitePath);
+    expect(created.code).toBe(0);
+    const SUPERVISOR = { authorization: `Bearer ${created.stdout.trim().split('\n').at(-1)!}` };
+    const register = async (server: ServerProcess, count: number) => {
+      for (let attempt = 0; (await graphqlAt(server.port, '{ evaluations { totalCount } }', {}, SUPERVISOR)).errors; attempt += 1) {
+        if (attempt > 600) throw new Error('the server never saw the tool’s user');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      for (let i = 0; i < count; i += 1) expect((await graphqlAt(server.port, REGISTER_EVALUATION, { input: evaluationInput() }, SUPERVISOR)).errors).toBeUndefined();
+    };
+    const base = await startServer(sqlitePath);
+    await register(base, 20);
+    await stopCleanly(base);
+    copyFileSync(sqlitePath, `${sqlitePath}.older`);
+    const nightly = await startServer(sqlitePath);
+    await register(nightly, 20);
+    await stopCleanly(nightly);
+    copyFileSync(sqlitePath, `${sqlitePath}.nightly`);
+    // Three more acknowledged, then a crash: only the -wal holds them.
+    const crashed = await startServer(sqlitePath);
+    await register(crashed, 3);
+    const logPosition = ((await (await fetch(`http://127.0.0.1:${crashed.port}/health`)).json()) as { logPosition: string }).logPosition;
+    for (let attempt = 0; (JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8')) as { head: string | null }).head !== logPosition; attempt += 1) {
+      if (attempt > 1200) throw new Error('the witness never reached the head');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await killHard(crashed.child);
+    expect(statSync(`${sqlitePath}-wal`).size).toBeGreaterThan(0);
+
+    copyFileSync(`${sqlitePath}.older`, sqlitePath);
+    const before = { db: digest(sqlitePath), wal: digest(`${sqlitePath}-wal`) };
+    for (const [name, args] of [
+      ['export-ledger', ['--format', 'csv', '--out', join(sqlitePath, '..', 'ledger.csv')]],
+      ['import-units', [join(process.cwd(), 'samples/units.csv')]],
+      ['import-findings', ['--evaluation', '00000000-0000-4000-8000-000000000000', join(process.cwd(), 'samples/findings-2025.csv')]],
+      ['import-work-plan', [join(process.cwd(), 'samples/work-plan-2026.csv')]],
+      ['create-user', ['--name', '李娜', '--role', 'SUPERVISOR']],
+    ] as const) {
+      const result = await tool(name, [...args], sqlitePath);
+      expect({ name, code: result.code }).toEqual({ name, code: 1 });
+      expect(result.stderr).toContain('Nothing was written');
+      expect(result.stderr).toContain('未写入任何内容');
+      expect(result.stderr).toContain('-wal');
+      expect({ name, files: { db: digest(sqlitePath), wal: digest(`${sqlitePath}-wal`) } }).toEqual({ name, files: before });
+    }
+    expect(existsSync(join(sqlitePath, '..', 'ledger.csv'))).toBe(false);
+
+    // The right .db with its -wal: the export — a read — writes its file and leaves both as they were.
+    copyFileSync(`${sqlitePath}.nightly`, sqlitePath);
+    const crashedState = { db: digest(sqlitePath), wal: digest(`${sqlitePath}-wal`) };
+    const exported = await tool('export-ledger', ['--format', 'csv', '--out', join(sqlitePath, '..', 'ledger.csv')], sqlitePath);
+    expect(exported.stderr).toBe('');
+    expect(exported.stdout).toContain('Wrote');
+    expect(readFileSync(join(sqlitePath, '..', 'ledger.csv'), 'utf8')).toContain('整改措施');
+    expect({ db: digest(sqlitePath), wal: digest(`${sqlitePath}-wal`) }).toEqual(crashedState);
+
+    // A page of the .db the -wal does not cover damaged, one the store's head and witness never read:
+    // SQLite's own check finds it, and no tool opens the file read-write.
+    const damaged = damagePageOutsideWal(sqlitePath);
+    const damagedState = { db: digest(sqlitePath), wal: digest(`${sqlitePath}-wal`) };
+    for (const [name, args] of [
+      ['import-units', [join(process.cwd(), 'samples/units.csv')]],
+      ['create-user', ['--name', '李娜', '--role', 'SUPERVISOR']],
+      ['export-ledger', ['--format', 'csv', '--out', join(sqlitePath, '..', 'damaged.csv')]],
+    ] as const) {
+      const result = await tool(name, [...args], sqlitePath);
+      expect({ name, code: result.code }).toEqual({ name, code: 1 });
+      expect(result.stderr).toContain(`is damaged`);
+      expect(result.stderr).toContain('Nothing was written');
+      expect(result.stderr).toContain('已损坏');
+      expect(result.stderr).toContain('未写入任何内容');
+      expect({ name, damaged, files: { db: digest(sqlitePath), wal: digest(`${sqlitePath}-wal`) } }).toEqual({ name, damaged, files: damagedState });
+    }
   }, PROCESS_TEST_CEILING_MS);
 });

@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LogShortenedError } from '../../src/event-store/sqlite-append-writer.js';
-import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
+import { ReadOnlyStoreError, SqliteEventStore, StoreNotUpgradedError } from '../../src/event-store/sqlite-event-store.js';
 import { StoredEvent } from '../../src/event-store/event-store.port.js';
 import { eventStoreContract } from './event-store.contract.js';
 
@@ -101,5 +102,43 @@ describe('SQLite event store whose log is cut back behind its back', () => {
     expect(check.prepare('SELECT MAX(position) AS head, COUNT(*) AS count FROM events').get()).toEqual({ head: 2, count: 2 });
     check.close();
     await store.close();
+  });
+});
+
+// breaker9d P4: a tool that only reads (ledger:export) must never write the file nor checkpoint its -wal.
+describe('SQLite event store opened to read only', () => {
+  const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+  it('reads what a crashed writer left in the -wal, refuses every write, and leaves the .db and the -wal byte for byte', async () => {
+    const path = freshPath();
+    const writer = appendFromAnotherProcess(path, 'unit-1', { thenHang: true });
+    await untilOutput(writer, 'appended');
+    const exited = new Promise((resolve) => writer.once('exit', resolve));
+    writer.kill('SIGKILL');
+    await exited;
+    const before = { db: digest(path), wal: digest(`${path}-wal`) };
+    expect(readFileSync(`${path}-wal`).length).toBeGreaterThan(0);
+
+    const store = new SqliteEventStore(path, { readOnly: true });
+    expect((await store.readAll()).map((event) => event.streamId)).toEqual(['unit-1']);
+    await expect(store.appendToStream('unit-2', [], { expectedRevision: 'no_stream' })).rejects.toThrow();
+    const metadata = { actorId: 'cli', actorRole: 'ADMIN' as const, actorUnitId: null, commandId: 'c', correlationId: 'c', causationId: 'c', recordedAt: new Date().toISOString() };
+    await expect(
+      store.appendToStream('unit-2', [{ id: 'e2', type: 'UnitRegistered', schemaVersion: 1, data: { name: '市教育局' }, metadata }], { expectedRevision: 'no_stream' }),
+    ).rejects.toBeInstanceOf(ReadOnlyStoreError);
+    await expect(store.reserveRequest('unit-2', { key: 'k', commandId: 'c', digest: 'd' })).rejects.toBeInstanceOf(ReadOnlyStoreError);
+    expect(() => store.sealRows(Buffer.alloc(32), true)).toThrow(ReadOnlyStoreError);
+    await store.close();
+    expect({ db: digest(path), wal: digest(`${path}-wal`) }).toEqual(before);
+  });
+
+  it('refuses a file an older version wrote, not yet upgraded, and changes nothing in it', () => {
+    const path = freshPath();
+    const old = new Database(path);
+    old.exec('CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE, stream_id TEXT NOT NULL, revision INTEGER NOT NULL, type TEXT NOT NULL, schema_version INTEGER NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, recorded_at TEXT NOT NULL)');
+    old.close();
+    const before = digest(path);
+    expect(() => new SqliteEventStore(path, { readOnly: true })).toThrow(StoreNotUpgradedError);
+    expect(digest(path)).toBe(before);
   });
 });

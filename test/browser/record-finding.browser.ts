@@ -122,6 +122,50 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     expect(await supervisor.page.locator('[data-test="timeline-scope"]').count()).toBe(0);
   });
 
+  // breaker9d P2: behind a proxy whose read timeout is shorter than a busy server's answer, the form
+  // got a 504 page (or an answer cut off) for a command the server went on to record, made a new
+  // idempotency key, and the person's second press recorded the evaluation twice.
+  it('keeps its idempotency key after a proxy’s 504 page and an answer cut off: pressing again records the evaluation once', async () => {
+    const { page, context } = await contexts.open({ token: SUPERVISOR });
+    const TWICE = '2026年第四季度政务公开第三方评估';
+    const keys: string[] = [];
+    const broken = ['gateway-timeout', 'cut-off'];
+    await context.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (!body.includes('registerEvaluation')) return route.continue();
+      keys.push((JSON.parse(body) as { variables: { input: { idempotencyKey: string } } }).variables.input.idempotencyKey);
+      const failure = broken.shift();
+      if (!failure) return route.continue();
+      // The server gets the request and records it; the browser never sees its answer.
+      const answered = await route.fetch();
+      expect(answered.status()).toBe(200);
+      if (failure === 'gateway-timeout') await route.fulfill({ status: 504, contentType: 'text/html', body: '<html><head><title>504 Gateway Time-out</title></head><body><center><h1>504 Gateway Time-out</h1></center><hr><center>nginx</center></body></html>' });
+      else await route.fulfill({ status: 200, contentType: 'application/json', body: (await answered.text()).slice(0, 20) });
+    });
+    await page.goto('/findings');
+    await page.getByRole('button', { name: '登记评估报告' }).click();
+    const form = page.locator('[data-test="form-register-evaluation"]');
+    await form.getByLabel('评估报告名称').fill(TWICE);
+    await form.getByLabel('评估机构').fill('某评估中心');
+    await form.getByLabel('委托单位').fill('市政务公开办');
+    for (const [label, day] of [['评估期开始日期', '2026-10-01'], ['评估期结束日期', '2026-10-31']] as const) {
+      const field = form.getByLabel(label);
+      await field.fill(day);
+      await field.press('Enter');
+    }
+    for (const status of [504, 200]) {
+      await form.getByRole('button', { name: '登记评估报告' }).click();
+      await form.getByText(`服务器没有给出明确答复（HTTP ${status}）`).waitFor();
+      expect(await form.textContent()).toContain('同一次提交重复发送只会记录一次');
+    }
+    await form.getByRole('button', { name: '登记评估报告' }).click();
+    await page.locator('[data-test="form-record-finding"]').waitFor();
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(1);
+    const { data } = await app.graphql(`{ evaluations { nodes { title } } }`);
+    expect(data!.evaluations.nodes.filter(({ title }: { title: string }) => title === TWICE)).toHaveLength(1);
+  });
+
   it('shows the API’s refusal beside the field it concerns: a finding identified before its evaluation arrived', async () => {
     const { page } = await contexts.open({ token: SUPERVISOR });
     await page.goto('/findings');

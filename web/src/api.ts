@@ -55,11 +55,20 @@ export class ApiError extends Error {
   readonly fields: Record<string, string>;
   /** The first error's extensions as sent (e.g. an import's `problems`, one per refused row). */
   readonly extensions: Record<string, unknown>;
+  /**
+   * Whether the answer settles the request: the server refused it (a GraphQL error with its code),
+   * so nothing was recorded. False when the answer proves nothing — a proxy's 502/504 page, a body
+   * cut off, an internal error (the append may have committed before it): the request may have been
+   * recorded all the same. A refusal with any other code was decided before anything was written.
+   */
+  readonly settled: boolean;
 
-  constructor(errors: GraphqlErrorShape[], status?: number) {
+  constructor(errors: GraphqlErrorShape[], status?: number, settled = true) {
     const first = errors[0] ?? { message: `HTTP ${status}` };
     super(first.message);
+
     this.code = first.extensions?.code ?? (status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL_SERVER_ERROR');
+    this.settled = settled && this.code !== 'INTERNAL_SERVER_ERROR';
     this.reason = first.extensions?.reason;
     this.messageZh = first.extensions?.messageZh ?? first.message;
     this.extensions = first.extensions ?? {};
@@ -75,6 +84,10 @@ export class ApiError extends Error {
     }
   }
 }
+
+/** What the person is told when the answer proves nothing (see ApiError.settled): the retry is safe, it records once. */
+const UNSETTLED_ZH = (status: number) =>
+  `服务器没有给出明确答复（HTTP ${status}），这次提交可能已经记录，也可能没有。请直接再次提交：同一次提交重复发送只会记录一次。`;
 
 /**
  * The thing asked for exists, but not in the past view asked for: it had not happened or had not been
@@ -105,11 +118,16 @@ export async function gql<Data = any>(query: string, variables: Record<string, u
     body: JSON.stringify({ query, variables }),
   });
   let body: { data?: Data; errors?: GraphqlErrorShape[] };
+  // A proxy's 502/504 page (its read timeout while the server went on and recorded the command), a
+  // body cut off, an answer that is neither data nor errors: not the server's word on the request
+  // (breaker9d P2), so the form keeps its idempotency key and a retry records once.
+  const unsettled = () => new ApiError([{ message: `HTTP ${response.status}`, extensions: { code: 'NO_ANSWER', messageZh: UNSETTLED_ZH(response.status) } }], response.status, false);
   try {
     body = await response.json();
   } catch {
-    throw new ApiError([{ message: `HTTP ${response.status}`, extensions: { messageZh: `服务器返回了无法识别的应答（HTTP ${response.status}）` } }], response.status);
+    throw unsettled();
   }
+  if (body === null || typeof body !== 'object' || (!('data' in body) && !Array.isArray(body.errors))) throw unsettled();
   // Every page asks only for what its role may read (a unit user its own part's details: see
   // partsSelection), so any error in an answer is a real failure, shown to the person.
   if (body.errors?.length) {
@@ -268,7 +286,7 @@ export async function uploadImportFile(file: File): Promise<string> {
   const body: { fileId?: string; errors?: GraphqlErrorShape[] } | null = await response.json().catch(() => null);
   if (response.ok && typeof body?.fileId === 'string') return body.fileId;
   const error = new ApiError(
-    body?.errors?.length ? body.errors : [{ message: `HTTP ${response.status}`, extensions: { messageZh: `文件上传失败（HTTP ${response.status}），请稍后重试。` } }],
+    body?.errors?.length ? body.errors : [{ message: `HTTP ${response.status}`, extensions: { code: 'UPLOAD_FAILED', messageZh: `文件上传失败（HTTP ${response.status}），请稍后重试。` } }],
     response.status,
   );
   if (error.code === 'UNAUTHENTICATED' && storedToken()) onSessionEnded(error.messageZh);

@@ -12,7 +12,7 @@ export interface FormState {
   fields: Record<string, string>;
   /** The refusal as a whole (it names its fields), for a form that does not show a field it names. */
   whole: string;
-  /** One key per attempt at one submission: a double click or a retry after a network error sends the same key. */
+  /** One key per submission until the server answers it definitely: a double click, or a retry after a network error or a proxy's error page, sends the same key. */
   idempotencyKey: string;
 }
 
@@ -20,9 +20,11 @@ export function useForm() {
   const state = reactive<FormState>({ busy: false, message: '', fields: {}, whole: '', idempotencyKey: newIdempotencyKey() });
 
   /**
-   * Runs `submit` with the form's idempotency key; on success a new key is made for the next
-   * submission, on refusal the messages are shown and the key kept only if the request may not have
-   * arrived (a network failure), so a retry cannot record twice.
+   * Runs `submit` with the form's idempotency key. The key lives until a definite answer: on success
+   * a new key is made for the next submission, on a refusal the server gave (`ApiError.settled`:
+   * nothing was recorded) the messages are shown and a new key made; on anything else — no
+   * connection, a proxy's 502/504 page, an answer cut off, an internal error — the request may have
+   * been recorded, so the key is kept and a retry records once (breaker9d P2).
    */
   async function run<T>(submit: (idempotencyKey: string) => Promise<T>): Promise<T | undefined> {
     if (state.busy) return undefined;
@@ -38,7 +40,7 @@ export function useForm() {
         state.fields = error.fields;
         state.whole = error.messageZh;
         state.message = Object.keys(error.fields).length > 0 ? '' : error.messageZh;
-        state.idempotencyKey = newIdempotencyKey();
+        if (error.settled) state.idempotencyKey = newIdempotencyKey();
       } else {
         state.message = '无法连接服务器，请检查网络后重试。';
       }

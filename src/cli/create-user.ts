@@ -7,6 +7,10 @@ import { userDecider } from '../access/domain/user.decider.js';
 import { UserRoles, userStream, type UserRole } from '../access/domain/user.events.js';
 import { allEventSchemas } from '../event-sourcing/all-event-schemas.js';
 import { executeCommand, loadState } from '../event-sourcing/execute-command.js';
+import { replayLog } from '../event-sourcing/replay-log.js';
+import type { EventStore } from '../event-store/event-store.port.js';
+import type { EventSchemaRegistry } from '../shared/event-schemas.js';
+import { UsersReadModel } from '../access/users/users.read-model.js';
 import { openToolStore } from '../event-store/store-admission.js';
 import { unitDecider } from '../organization/domain/unit.decider.js';
 import { unitStream } from '../organization/domain/unit.events.js';
@@ -16,15 +20,17 @@ import { DomainError, ROLE_ZH, say } from '../shared/domain-error.js';
 import { deterministicId, newId } from '../shared/ids.js';
 import { failureText } from './cli-failure.js';
 
-const USAGE = `Usage: npm run user:create -- --name <name> --role <${UserRoles.join('|')}> [--unit <unit code>] [--days <validity, default ${DEFAULT_TOKEN_DAYS}>]
-Creates an account in the configured event store (EVENT_STORE, SQLITE_PATH, …) and prints its access token as the last line.`;
+const USAGE = `Usage: npm run user:create -- --name <name> --role <${UserRoles.join('|')}> [--unit <unit code>] [--days <validity, default ${DEFAULT_TOKEN_DAYS}>] [--again]
+Creates an account in the configured event store (EVENT_STORE, SQLITE_PATH, …) and prints its access token as the last line.
+An active account of the same name, role and unit is not created twice (a command run again after a hung
+terminal): the tool refuses and writes nothing; --again creates the second account all the same.`;
 
 class UsageError extends Error {}
 
 function parseOptions(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
-    options: { name: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, days: { type: 'string' }, help: { type: 'boolean' } },
+    options: { name: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, days: { type: 'string' }, again: { type: 'boolean' }, help: { type: 'boolean' } },
     strict: true,
   });
   if (values.help) throw new UsageError('');
@@ -34,7 +40,33 @@ function parseOptions(argv: string[]) {
   if (!role || !(UserRoles as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${UserRoles.join(', ')}.\n--role（角色）必须是 ${UserRoles.join('、')} 之一。`);
   const days = values.days === undefined ? DEFAULT_TOKEN_DAYS : Number(values.days);
   if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError('--days must be a whole number from 1 to 366.\n--days（有效天数）必须是 1 到 366 之间的整数。');
-  return { name, role: role as UserRole, unitCode: values.unit?.trim() || null, days };
+  return { name, role: role as UserRole, unitCode: values.unit?.trim() || null, days, again: values.again === true };
+}
+
+/** How a person reads a name: full-width forms and surrounding spaces do not make another person. */
+const sameName = (a: string, b: string) => a.normalize('NFKC').trim() === b.normalize('NFKC').trim();
+
+/**
+ * breaker9d P7: the tool has no idempotency key a person could retry with, so a second run of the
+ * same command (a hung terminal, an ssh connection dropped before the token was shown) made a second
+ * account with its own valid token. An active account of the same name, role and unit is refused,
+ * naming it; `--again` says a second one is meant. Reads the whole log (UsersReadModel), as a tool
+ * that runs beside the server must: seconds for a million events.
+ * @throws DomainError CONFLICT naming the account already there; nothing is written.
+ */
+async function refuseSameAccount(store: EventStore, schemas: EventSchemaRegistry, account: { name: string; role: UserRole; unitId: string | null; unitCode: string | null }): Promise<void> {
+  const users = await replayLog(store, schemas, new UsersReadModel());
+  const existing = users.accounts().find((user) => user.active && user.role === account.role && user.unitId === account.unitId && sameName(user.name, account.name));
+  if (!existing) return;
+  const unit = account.unitCode ? ` of unit ${account.unitCode}` : '';
+  const unitZh = account.unitCode ? `（单位 ${account.unitCode}）` : '';
+  throw new DomainError(
+    'CONFLICT',
+    say(
+      `An active ${account.role} account named ${existing.name}${unit} already exists (${existing.id}, registered ${existing.registeredAt}): nothing was written. Was the same command run twice? Its token was shown only at that run; if it was lost, an administrator issues a new one (用户管理, or issueAccessToken) and may deactivate the account. To create a second account of the same name all the same, run again with --again.`,
+      `已有同名的有效${ROLE_ZH[account.role] ?? account.role}账号“${existing.name}”${unitZh}（登记于 ${existing.registeredAt}）：未写入任何内容。是否同一命令运行了两次？令牌只在那次运行时显示；若已遗失，请管理员在“用户管理”中重新签发（issueAccessToken），必要时停用该账号。若确要再建一个同名账号，请加 --again 重新运行。`,
+    ),
+  );
 }
 
 async function main() {
@@ -49,6 +81,7 @@ async function main() {
       const unit = await loadState(store, schemas, unitStream(unitId), unitDecider);
       if (unit.status !== 'registered') throw new DomainError('NOT_FOUND', say(`No unit has the code ${options.unitCode}.`, `没有代码为 ${options.unitCode} 的单位。`));
     }
+    if (!options.again) await refuseSameAccount(store, schemas, { name: options.name, role: options.role, unitId, unitCode: options.unitCode });
     const now = new Date();
     const context = commandContext({
       actor: { id: `cli:${userInfo().username}`, role: 'SYSTEM', unitId: null },

@@ -107,6 +107,25 @@ describe('Authentication', () => {
       expect(response.data!.units.map((unit: { name: string }) => unit.name)).toContain('市发展和改革委员会');
     });
 
+    // breaker9d P7: the same command run twice (a hung terminal, an ssh drop) made two accounts, two tokens.
+    it('refuses a second active account of the same name, role and unit, naming the first, unless --again', async () => {
+      const before = await fileHead();
+      const again = await createUserWithCli(sqlitePath, ['--name', '张伟', '--role', 'supervisor']);
+      expect(again.exitCode).toBe(1);
+      expect(again.stderr.split('\n')[0]).toMatch(/^Refused: An active SUPERVISOR account named 张伟 already exists \([0-9a-f-]{36}, registered .+\): nothing was written\./);
+      expect(again.stderr).toContain('--again');
+      expect(again.stderr.split('\n')[1]).toMatch(/^已有同名的有效督办人员账号“张伟”.*未写入任何内容/);
+      expect(again.stdout).not.toMatch(/rct_/);
+      // Full-width spaces around the name are the same person.
+      expect((await createUserWithCli(sqlitePath, ['--name', '\u3000张伟 ', '--role', 'SUPERVISOR'])).exitCode).toBe(1);
+      expect(await fileHead()).toBe(before);
+      // Another role is another account; --again is a second one meant.
+      expect((await createUserWithCli(sqlitePath, ['--name', '张伟', '--role', 'INSPECTOR'])).exitCode).toBe(0);
+      const meant = await createUserWithCli(sqlitePath, ['--name', '张伟', '--role', 'SUPERVISOR', '--again']);
+      expect(meant.exitCode).toBe(0);
+      expect(meant.token).toMatch(/^rct_/);
+    });
+
     it('acts for the unit named by --unit, and for no other', async () => {
       const created = await createUserWithCli(sqlitePath, ['--name', '李娜', '--role', 'unit', '--unit', 'FGW']);
       expect(created.stdout).toMatch(/for unit FGW\./);

@@ -173,6 +173,11 @@ export class UsersReadModel implements Projection {
     return this.users.get(id);
   }
 
+  /** Every account, oldest first (in the order registered): for a command-line tool, not a request. */
+  accounts(): readonly UserView[] {
+    return this.registered;
+  }
+
   /** A page of the accounts, oldest first (in the order registered). */
   page(page: PageRequest): Connection<UserView> {
     return paginate(this.registered, registeredOrder, page);

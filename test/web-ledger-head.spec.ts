@@ -53,6 +53,16 @@ describe('The ledger head statements a browser keeps', () => {
     expect(kept[0]!.storeId).toBe('store-8');
   });
 
+  // breaker9d P1: a training copy served at the same address (same store id) had its statement kept as
+  // the store's newest; production, started again, was handed it and stopped its writes.
+  it('keeps one statement per copy of a store: a training copy served at this address does not take production\'s place', () => {
+    const production = { ...statement('office', 235, '2026-11-30T10:00:00.000Z'), copy: 'a1b2c3d4e5f6' };
+    const training = { ...statement('office', 237, '2026-11-30T11:00:00.000Z'), copy: '0f9e8d7c6b5a' };
+    expect(keptAfter([production], answer(['OTHER_COPY'], training)).kept).toEqual([training, production]);
+    const productionLater = { ...production, position: '236', signature: 'sig-office-236', signedAt: '2026-11-30T12:00:00.000Z' };
+    expect(keptAfter([training, production], answer(['OTHER_COPY', 'CURRENT'], productionLater))).toEqual({ kept: [productionLater, training], alert: null });
+  });
+
   it('keeps every statement when the server judged none (an EventStoreDB store gives no statements)', () => {
     expect(keptAfter([older], answer([], null)).kept).toEqual([older]);
   });

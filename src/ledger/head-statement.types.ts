@@ -6,18 +6,23 @@ import { HeadStatementFindings, readHeadStatement, type HeadStatementFinding, ty
 export const HeadStatementFindingEnum = graphqlEnum(
   HeadStatementFindings,
   'LedgerHeadFinding',
-  'What a ledger head statement handed back says about the log served now: CURRENT; NOT_VALID / NOT_OURS (nothing concluded); OTHER_STORE; LOG_ROLLED_BACK / LOG_REWRITTEN (proven: writes are refused); LOST_IN_ACCEPTED_RESET (an operator accepted the loss)',
+  'What a ledger head statement handed back says about the log served now: CURRENT; NOT_VALID / NOT_OURS (nothing concluded); OTHER_STORE; OTHER_COPY (signed by another copy of this store: a training copy, a restore drill; nothing concluded); LOG_ROLLED_BACK / LOG_REWRITTEN (proven: writes are refused); LOST_IN_ACCEPTED_RESET (an operator accepted the loss)',
 );
 
 @ObjectType('LedgerHeadStatement', {
   description:
-    '台账现状凭证: the head this server serves, signed with the office ledger key (Ed25519 over body). Keep the newest one (highest position per storeId) and hand it back with the ledgerHead query: a log restored older, witnesses and all, is then proven rolled back by the server\'s own signature.',
+    '台账现状凭证: the head this server serves, signed with the office ledger key (Ed25519 over body). Keep the newest one per storeId and copy and hand it back with the ledgerHead query: a log restored older, witnesses and all, is then proven rolled back by the server\'s own signature.',
 })
 export class LedgerHeadStatementType {
-  @Field(() => String, { description: 'The signed text (lines: "Rectify ledger head v1", store, position, chain, signed)' }) body: string;
+  @Field(() => String, { description: 'The signed text (lines: "Rectify ledger head v2", store, copy, position, chain, signed; v1 statements have no copy line)' }) body: string;
   @Field(() => String, { description: 'Ed25519 public key, raw 32 bytes base64url' }) publicKey: string;
   @Field(() => String, { description: 'Ed25519 signature over body, base64' }) signature: string;
   @Field(() => ID) storeId: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The copy of the store that signed it: 12 hex digits of SHA-256 of its place (the SQLite file\'s absolute path). A statement proves something only about the copy that signed it. Null for a v1 statement',
+  })
+  copy: string | null;
   @Field(() => String, { description: 'Global position of the head event' }) position: string;
   @Field(() => String, { description: 'Chain hash of the head event, hex' }) chainHash: string;
   @Field(() => String, { description: 'ISO-8601 instant the server signed it' }) signedAt: string;

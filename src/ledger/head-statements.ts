@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { resolve } from 'node:path';
 import { ConfigService } from '@nestjs/config';
 import type { AppSettings } from '../config/app-settings.js';
 import { ADMITTED_STORE } from '../event-store/event-store.module.js';
@@ -7,7 +8,7 @@ import type { AdmittedStore } from '../event-store/store-admission.js';
 import { StoreHealth } from '../event-store/store-health.js';
 import { SqliteEventStore } from '../event-store/sqlite-event-store.js';
 import { say } from '../shared/domain-error.js';
-import { judgeHeadStatement, PROVES_ROLLBACK, signHeadStatement, type HeadStatementJudgement, type SignedHeadStatement } from './domain/head-statement.js';
+import { copyOfPlace, judgeHeadStatement, PROVES_ROLLBACK, signHeadStatement, type HeadStatementJudgement, type SignedHeadStatement } from './domain/head-statement.js';
 import type { HeadSeen } from './domain/ledger-verification.js';
 import { LedgerKeys } from './ledger-keys.js';
 
@@ -28,6 +29,10 @@ export class HeadStatements {
   private latest: { position: bigint; statement: SignedHeadStatement } | null = null;
   /** The heads statements proved the log once reached, for verification (one per position). */
   private readonly proven = new Map<string, HeadSeen>();
+  /** The copy of the store this server serves (`copyOfPlace` of the SQLite file's absolute path): its statements name it. */
+  private readonly copy: string;
+  /** The other copies whose statements a client handed back, logged once each. */
+  private readonly otherCopiesSeen = new Set<string>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -35,7 +40,9 @@ export class HeadStatements {
     private readonly keys: LedgerKeys,
     private readonly health: StoreHealth,
     private readonly config: ConfigService<AppSettings, true>,
-  ) {}
+  ) {
+    this.copy = copyOfPlace(resolve(config.get('SQLITE_PATH', { infer: true })));
+  }
 
   /**
    * A statement, signed with the ledger key, of the head the store holds now; null for an empty log,
@@ -53,7 +60,7 @@ export class HeadStatements {
     // The machine's time, not the injected Clock: `signedAt` is compared with the witness's
     // `resetAcceptedAt`, which the store admission writes before the application (and its Clock) exists.
     const signedAt = new Date().toISOString();
-    const statement = signHeadStatement({ storeId: this.admitted.identity.storeId, position: position.toString(), chainHash, signedAt }, this.keys.signingKey);
+    const statement = signHeadStatement({ storeId: this.admitted.identity.storeId, copy: this.copy, position: position.toString(), chainHash, signedAt }, this.keys.signingKey);
     this.latest = { position, statement };
     return statement;
   }
@@ -68,6 +75,7 @@ export class HeadStatements {
     const store = this.store;
     const log = {
       storeId: this.admitted.identity.storeId,
+      copy: this.copy,
       head: store.headEventNow()?.position.commit ?? null,
       chainHashAt: (commit: bigint) => store.chainHashAt(commit),
       trustedKeys: [this.keys.fingerprint, ...this.config.get('LEDGER_TRUSTED_KEYS', { infer: true })],
@@ -86,6 +94,9 @@ export class HeadStatements {
           ),
         });
         this.health.logRolledBack(judged.message);
+      } else if (judged.finding === 'OTHER_COPY' && judged.head?.copy && !this.otherCopiesSeen.has(judged.head.copy)) {
+        this.otherCopiesSeen.add(judged.head.copy);
+        this.logger.log(`A client handed back a ledger head statement of another copy of this store (copy ${judged.head.copy}; this one is ${this.copy}): nothing is concluded from it`);
       } else if (judged.finding === 'LOST_IN_ACCEPTED_RESET') {
         this.logger.warn(`A client handed back a ledger head statement of a log longer than the one accepted: ${judged.message.en}`);
       }

@@ -16,8 +16,8 @@ import { PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
 
 const WITNESS_HEAD = `query ($seen: [LedgerHeadStatementInput!]!) {
   ledgerHead(seen: $seen) {
-    checks { finding message messageZh statement { position storeId } }
-    current { body publicKey signature position storeId chainHash signedAt keyFingerprint }
+    checks { finding message messageZh statement { position storeId copy } }
+    current { body publicKey signature position storeId copy chainHash signedAt keyFingerprint }
   }
 }`;
 
@@ -58,7 +58,7 @@ function office() {
       cpSync(join(backup, 'store-witnesses'), join(keys, 'store-witnesses'), { recursive: true });
     };
   };
-  return { start, backUp };
+  return { root, start, backUp };
 }
 
 describe('Signed ledger head statements handed back by clients', () => {
@@ -128,6 +128,41 @@ describe('Signed ledger head statements handed back by clients', () => {
       } finally {
         await app.close();
       }
+    }
+  }, PROCESS_TEST_CEILING_MS);
+
+  // breaker9d P1: a training copy made from production's folders (same store id, same key) answers
+  // ledgerHead to anyone; its statement of a longer head, handed to production anonymously, stopped
+  // production's writes as LOG_ROLLED_BACK, and an accepted reset then told users to re-enter records
+  // that were never production's.
+  it('conclude nothing from a statement a copy of the store signed: production keeps writing, and its own statements still count', async () => {
+    const { root, start } = office();
+    const base = await start();
+    expect((await register(base, '基础')).errors).toBeUndefined();
+    await base.close();
+    const trainingRoot = join(mkdtempSync(join(tmpdir(), 'rectify-heads-training-')), 'office');
+    cpSync(root, trainingRoot, { recursive: true });
+    const training = await startTestApp({ sqlitePath: join(trainingRoot, 'data', 'rectify.db'), settings: { LEDGER_SIGNING_KEY_FILE: join(trainingRoot, 'keys', 'ledger-signing-key.pem') } });
+    const production = await start();
+    try {
+      for (const title of ['培训一', '培训二', '培训三']) expect((await register(training, title)).errors).toBeUndefined();
+      const trainingStatement = (await witness(training)).current!;
+      expect((await register(production, '正式一')).errors).toBeUndefined();
+      const productionStatement = (await witness(production)).current!;
+      expect(productionStatement).toMatchObject({ storeId: (trainingStatement as Statement & { storeId: string }).storeId });
+      expect((productionStatement as Statement & { copy: string }).copy).not.toBe((trainingStatement as Statement & { copy: string }).copy);
+      expect(BigInt(trainingStatement.position)).toBeGreaterThan(BigInt(productionStatement.position));
+
+      const checks = (await witness(production, [trainingStatement, productionStatement])).checks;
+      expect(checks.map(({ finding }) => finding)).toEqual(['OTHER_COPY', 'CURRENT']);
+      expect(checks[0]!.messageZh).toContain('另一个副本');
+      expect((await health(production)).status).toBe('ready');
+      expect((await register(production, '正式二')).errors).toBeUndefined();
+      const verified = await production.graphql(`{ verifyLedger { ok } }`, {}, await production.as('ADMIN'));
+      expect(verified.data!.verifyLedger.ok).toBe(true);
+    } finally {
+      await training.close();
+      await production.close();
     }
   }, PROCESS_TEST_CEILING_MS);
 

@@ -2,7 +2,8 @@ import { ref } from 'vue';
 
 /*
  * The browser as a witness of the ledger's head (breaker9c P8; README "Signed head statements").
- * The server signs the head it serves; this browser keeps the newest statement per store and hands
+ * The server signs the head it serves; this browser keeps the newest statement per store and copy
+ * of the store (a training copy served at the same address keeps its own, breaker9d P1) and hands
  * it back at every start, after each change it sends and every few minutes. A server restored to an
  * older log — its witness files put back with it — is then shown its own signature for the longer
  * log: it refuses writes, and every page says so in red. Nothing here can be forged by the page:
@@ -24,11 +25,16 @@ export interface KeptStatement {
   readonly publicKey: string;
   readonly signature: string;
   readonly storeId: string;
+  /** The copy of the store that signed it; absent or null for statements of older servers. */
+  readonly copy?: string | null;
   readonly position: string;
   readonly signedAt: string;
 }
 
-export type HeadFinding = 'CURRENT' | 'NOT_VALID' | 'NOT_OURS' | 'OTHER_STORE' | 'LOG_ROLLED_BACK' | 'LOG_REWRITTEN' | 'LOST_IN_ACCEPTED_RESET';
+/** Which copy of which store a statement is about: one statement is kept for each. */
+const copyKey = (statement: KeptStatement): string => `${statement.storeId}/${statement.copy ?? ''}`;
+
+export type HeadFinding = 'CURRENT' | 'NOT_VALID' | 'NOT_OURS' | 'OTHER_STORE' | 'OTHER_COPY' | 'LOG_ROLLED_BACK' | 'LOG_REWRITTEN' | 'LOST_IN_ACCEPTED_RESET';
 
 /** What the `ledgerHead` query answers. */
 export interface WitnessAnswer {
@@ -49,8 +55,9 @@ export interface LedgerAlert {
  * - a proven rollback (LOG_ROLLED_BACK / LOG_REWRITTEN) is kept as it is, never replaced by the
  *   server's newer (shorter) head, and shown in red: the proof stays with the browser;
  * - a loss the operator accepted (LOST_IN_ACCEPTED_RESET) is shown once, in amber, and replaced;
- * - NOT_VALID / NOT_OURS prove nothing and are dropped; OTHER_STORE is kept (another store's);
- * - the server's current statement replaces this store's kept one unless a proof is kept for it.
+ * - NOT_VALID / NOT_OURS prove nothing and are dropped; OTHER_STORE and OTHER_COPY are kept (another
+ *   store's, another copy's: a training copy once served at this address keeps its statement apart);
+ * - the server's current statement replaces the kept one of its store and copy, unless a proof is kept for it.
  */
 export function keptAfter(kept: readonly KeptStatement[], answer: WitnessAnswer): { kept: KeptStatement[]; alert: LedgerAlert | null } {
   let alert: LedgerAlert | null = null;
@@ -61,24 +68,26 @@ export function keptAfter(kept: readonly KeptStatement[], answer: WitnessAnswer)
     const messageZh = answer.checks[index]?.messageZh ?? '';
     if (finding === 'LOG_ROLLED_BACK' || finding === 'LOG_REWRITTEN') {
       next.push(statement);
-      provenFor.add(statement.storeId);
+      provenFor.add(copyKey(statement));
       alert = { severity: 'error', title: '台账被回退：服务器现在的记录少于它此前签署确认过的记录。请立即告知系统管理员，在恢复之前不要录入新的内容。', description: messageZh };
     } else if (finding === 'LOST_IN_ACCEPTED_RESET') {
       alert ??= { severity: 'warning', title: '台账已由管理员恢复为较早的备份：本浏览器此前看到的部分记录不在其中，需要重新录入。', description: messageZh };
-    } else if (finding === 'OTHER_STORE' || finding === 'CURRENT' || finding === undefined) {
+    } else if (finding === 'OTHER_STORE' || finding === 'OTHER_COPY' || finding === 'CURRENT' || finding === undefined) {
       // undefined: a server that judged nothing (EventStoreDB) — kept for when it can.
       next.push(statement);
     }
   });
   const current = answer.current;
-  const afterAnswer = current && !provenFor.has(current.storeId) ? [...next.filter((statement) => statement.storeId !== current.storeId), current] : next;
+  const afterAnswer = current && !provenFor.has(copyKey(current)) ? [...next.filter((statement) => copyKey(statement) !== copyKey(current)), current] : next;
   return { kept: afterAnswer.sort((a, b) => (a.signedAt < b.signedAt ? 1 : -1)).slice(0, MOST_KEPT), alert };
 }
 
-const isKeptStatement = (value: unknown): value is KeptStatement =>
-  typeof value === 'object' &&
-  value !== null &&
-  ['body', 'publicKey', 'signature', 'storeId', 'position', 'signedAt'].every((field) => typeof (value as Record<string, unknown>)[field] === 'string');
+const isKeptStatement = (value: unknown): value is KeptStatement => {
+  if (typeof value !== 'object' || value === null) return false;
+  const fields = value as Record<string, unknown>;
+  const copy = fields.copy;
+  return ['body', 'publicKey', 'signature', 'storeId', 'position', 'signedAt'].every((field) => typeof fields[field] === 'string') && (copy === undefined || copy === null || typeof copy === 'string');
+};
 
 /** The statements this browser keeps (none when there are none, or what is stored is not readable). */
 export function readKept(): KeptStatement[] {
@@ -96,7 +105,7 @@ export const ledgerAlert = ref<LedgerAlert | null>(null);
 const WITNESS = `query ($seen: [LedgerHeadStatementInput!]!) {
   ledgerHead(seen: $seen) {
     checks { finding messageZh }
-    current { body publicKey signature storeId position signedAt }
+    current { body publicKey signature storeId copy position signedAt }
   }
 }`;
 

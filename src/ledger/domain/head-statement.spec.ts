@@ -1,23 +1,26 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { keyFingerprint, publicKeyText, signCheckpoint } from './checkpoint.js';
-import { judgeHeadStatement, parseHeadStatementBody, signHeadStatement, type ServedLog } from './head-statement.js';
+import { copyOfPlace, judgeHeadStatement, parseHeadStatementBody, PROVES_ROLLBACK, signHeadStatement, type ServedLog } from './head-statement.js';
 
 const officeKey = generateKeyPairSync('ed25519').privateKey;
 const officeFingerprint = keyFingerprint(publicKeyText(officeKey));
 const hash = (n: number) => n.toString(16).padStart(64, '0');
 const STORE = '3f1c9a52-7d0e-4b8e-9a51-2c6f0e4d7b10';
+const PRODUCTION = copyOfPlace('/srv/rectify/data/rectify.db');
+const TRAINING = copyOfPlace('/srv/rectify-training/data/rectify.db');
 
 /** A log of `length` events whose chain hash at position n is hash(n), unless `rewrittenFrom` says otherwise. */
 const log = (length: number, extra: Partial<ServedLog> & { rewrittenFrom?: number } = {}): ServedLog => ({
   storeId: STORE,
+  copy: PRODUCTION,
   head: length === 0 ? null : BigInt(length),
   chainHashAt: (commit) => (commit < 1n || commit > BigInt(length) ? null : extra.rewrittenFrom !== undefined && commit >= BigInt(extra.rewrittenFrom) ? hash(9000 + Number(commit)) : hash(Number(commit))),
   trustedKeys: [officeFingerprint],
   ...extra,
 });
 
-const statementAt = (position: number, signedAt = '2026-11-30T10:00:00.000Z', key = officeKey, storeId = STORE) =>
-  signHeadStatement({ storeId, position: String(position), chainHash: hash(position), signedAt }, key);
+const statementAt = (position: number, signedAt = '2026-11-30T10:00:00.000Z', key = officeKey, storeId = STORE, copy = PRODUCTION) =>
+  signHeadStatement({ storeId, copy, position: String(position), chainHash: hash(position), signedAt }, key);
 
 describe('A head statement handed back by a client', () => {
   it('is CURRENT while the log still reaches its position with the same event there', () => {
@@ -66,12 +69,40 @@ describe('A head statement handed back by a client', () => {
     expect(judgeHeadStatement(statementAt(237, undefined, oldKey), log(234, { trustedKeys })).finding).toBe('LOG_ROLLED_BACK');
   });
 
-  it('is about another store when its store id is another (a training copy, an earlier installation)', () => {
+  it('is about another store when its store id is another (an earlier installation)', () => {
     expect(judgeHeadStatement(statementAt(237, undefined, officeKey, 'a-training-copy'), log(234)).finding).toBe('OTHER_STORE');
   });
 
+  // breaker9d P1: a training copy made from production's folders (same store id, same key) signed a
+  // longer head; anyone handing it to production stopped production's writes as a rollback.
+  it('concludes nothing from a statement another copy of the store signed, however far it reaches', () => {
+    for (const [statement, served] of [
+      [statementAt(237, undefined, officeKey, STORE, TRAINING), log(235)],
+      [statementAt(240, undefined, officeKey, STORE, TRAINING), log(240, { rewrittenFrom: 236 })],
+      [statementAt(237, '2026-11-30T13:00:00.000Z', officeKey, STORE, TRAINING), log(235, { resetAcceptedAt: '2026-11-30T12:00:00.000Z' })],
+    ] as const) {
+      const judged = judgeHeadStatement(statement, served);
+      expect(judged.finding).toBe('OTHER_COPY');
+      expect(PROVES_ROLLBACK).not.toContain(judged.finding);
+      expect(judged.message.zh).toContain('另一个副本');
+      expect(judged.message.zh).not.toContain('重新录入');
+    }
+    // This copy's own statement still proves its rollback.
+    expect(judgeHeadStatement(statementAt(237), log(235)).finding).toBe('LOG_ROLLED_BACK');
+    expect(copyOfPlace('/srv/rectify/data/rectify.db')).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  it('still reads a statement signed before statements named their copy (v1), judged as this copy’s', () => {
+    const body = ['Rectify ledger head v1', `store ${STORE}`, 'position 237', `chain ${hash(237)}`, 'signed 2026-11-30T10:00:00.000Z', ''].join('\n');
+    const v1 = { body, publicKey: publicKeyText(officeKey), signature: sign(null, Buffer.from(body, 'utf8'), officeKey).toString('base64') };
+    expect(parseHeadStatementBody(body)).toEqual({ storeId: STORE, copy: null, position: '237', chainHash: hash(237), signedAt: '2026-11-30T10:00:00.000Z' });
+    expect(judgeHeadStatement(v1, log(234)).finding).toBe('LOG_ROLLED_BACK');
+    expect(judgeHeadStatement(v1, log(240)).finding).toBe('CURRENT');
+  });
+
   it('reads back only bodies in its own shape', () => {
-    expect(parseHeadStatementBody(statementAt(1).body)).toEqual({ storeId: STORE, position: '1', chainHash: hash(1), signedAt: '2026-11-30T10:00:00.000Z' });
+    expect(parseHeadStatementBody(statementAt(1).body)).toEqual({ storeId: STORE, copy: PRODUCTION, position: '1', chainHash: hash(1), signedAt: '2026-11-30T10:00:00.000Z' });
+    expect(parseHeadStatementBody(statementAt(1).body.replace(`copy ${PRODUCTION}\n`, ''))).toBeNull();
     expect(parseHeadStatementBody(statementAt(1).body.replace('position 1', 'position 01'))).toBeNull();
     expect(parseHeadStatementBody(`${statementAt(1).body}extra\n`)).toBeNull();
   });

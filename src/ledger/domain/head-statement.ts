@@ -1,4 +1,4 @@
-import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { say, type Bilingual } from '../../shared/domain-error.js';
 import { keyFingerprint, publicKeyText } from './checkpoint.js';
 
@@ -20,19 +20,36 @@ import { keyFingerprint, publicKeyText } from './checkpoint.js';
  * The signed body, like a checkpoint's (checkpoint.ts) but with its own first line, so that neither
  * can be passed off as the other:
  *
- *   Rectify ledger head v1
+ *   Rectify ledger head v2
  *   store <store id>
+ *   copy <12 hex digits: the copy of the store, by its place (`copyOfPlace`)>
  *   position <commit position of the head event>
  *   chain <hex chain hash of the event there>
  *   signed <ISO-8601 instant the server signed it>
+ *
+ * A store's copies share its id and, often, the office key (a training copy, a restore drill, a
+ * staging server made from production's folders): a statement proves something only about the copy
+ * that signed it (breaker9d P1: a training copy's statement, handed to production by anyone, stopped
+ * production's writes as a rollback). v1 bodies (no copy line, before that) are still read.
  */
 
-export const HEAD_STATEMENT_ORIGIN = 'Rectify ledger head v1';
+export const HEAD_STATEMENT_ORIGIN = 'Rectify ledger head v2';
+/** The first line of statements signed before they named their copy. */
+export const HEAD_STATEMENT_ORIGIN_V1 = 'Rectify ledger head v1';
+
+/**
+ * The copy of a store a server serves, named by its place (the absolute path of the SQLite file,
+ * or the EventStoreDB host): the first 12 hex digits of its SHA-256, as the witness copies beside
+ * the key are named (src/event-store/key-folder-witness.ts). The path itself is not published.
+ */
+export const copyOfPlace = (place: string): string => createHash('sha256').update(place, 'utf8').digest('hex').slice(0, 12);
 
 /** What a head statement says. */
 export interface LedgerHead {
   /** The store's id (`StoreIdentity.storeId`). */
   readonly storeId: string;
+  /** The copy of the store that signed it (`copyOfPlace`); null for a v1 statement, which did not say. */
+  readonly copy: string | null;
   /** The head event's commit position, in decimal. */
   readonly position: string;
   /** Chain hash of the event there, 64 hex digits. */
@@ -51,24 +68,31 @@ export interface SignedHeadStatement {
   readonly signature: string;
 }
 
-export function headStatementBody(head: LedgerHead): string {
-  return [HEAD_STATEMENT_ORIGIN, `store ${head.storeId}`, `position ${head.position}`, `chain ${head.chainHash}`, `signed ${head.signedAt}`, ''].join('\n');
+/** The text signed for a head (v2; a head without its copy cannot be signed any more). */
+export function headStatementBody(head: LedgerHead & { readonly copy: string }): string {
+  return [HEAD_STATEMENT_ORIGIN, `store ${head.storeId}`, `copy ${head.copy}`, `position ${head.position}`, `chain ${head.chainHash}`, `signed ${head.signedAt}`, ''].join('\n');
 }
 
-/** Reads a body back; null when it is not a head statement this module writes. */
+/** Reads a body back (v2, or v1 with `copy` null); null when it is not a head statement this module writes. */
 export function parseHeadStatementBody(body: string): LedgerHead | null {
   const lines = body.split('\n');
-  if (lines.length !== 6 || lines[0] !== HEAD_STATEMENT_ORIGIN || lines[5] !== '') return null;
-  const store = /^store ([0-9A-Za-z-]{1,64})$/.exec(lines[1]!);
-  const position = /^position (0|[1-9]\d{0,18})$/.exec(lines[2]!);
-  const chain = /^chain ([0-9a-f]{64})$/.exec(lines[3]!);
-  const signed = /^signed (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)$/.exec(lines[4]!);
-  if (!store || !position || !chain || !signed) return null;
-  return { storeId: store[1]!, position: position[1]!, chainHash: chain[1]!, signedAt: signed[1]! };
+  const v1 = lines[0] === HEAD_STATEMENT_ORIGIN_V1;
+  if (!v1 && lines[0] !== HEAD_STATEMENT_ORIGIN) return null;
+  if (lines.length !== (v1 ? 6 : 7) || lines.at(-1) !== '') return null;
+  const [storeLine, ...rest] = lines.slice(1, -1);
+  const copyLine = v1 ? null : rest.shift()!;
+  const [positionLine, chainLine, signedLine] = rest;
+  const store = /^store ([0-9A-Za-z-]{1,64})$/.exec(storeLine!);
+  const copy = copyLine === null ? null : /^copy ([0-9a-f]{12})$/.exec(copyLine);
+  const position = /^position (0|[1-9]\d{0,18})$/.exec(positionLine!);
+  const chain = /^chain ([0-9a-f]{64})$/.exec(chainLine!);
+  const signed = /^signed (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)$/.exec(signedLine!);
+  if (!store || (!v1 && !copy) || !position || !chain || !signed) return null;
+  return { storeId: store[1]!, copy: copy ? copy[1]! : null, position: position[1]!, chainHash: chain[1]!, signedAt: signed[1]! };
 }
 
 /** Signs a head with the office's Ed25519 ledger key. */
-export function signHeadStatement(head: LedgerHead, privateKey: KeyObject): SignedHeadStatement {
+export function signHeadStatement(head: LedgerHead & { readonly copy: string }, privateKey: KeyObject): SignedHeadStatement {
   const body = headStatementBody(head);
   return { body, publicKey: publicKeyText(privateKey), signature: sign(null, Buffer.from(body, 'utf8'), privateKey).toString('base64') };
 }
@@ -91,13 +115,16 @@ export function readHeadStatement(statement: SignedHeadStatement): (LedgerHead &
  * - `CURRENT`: the log still reaches its position with the same event there;
  * - `NOT_VALID`: not a head statement, or its signature does not hold (nothing is concluded);
  * - `NOT_OURS`: signed by a key this office does not sign with (nothing is concluded);
- * - `OTHER_STORE`: the office's, about another store (a training copy, an earlier installation);
+ * - `OTHER_STORE`: the office's, about another store (an earlier installation, another office's);
+ * - `OTHER_COPY`: the office's, about this store, signed by another copy of it (a training copy, a
+ *   restore drill, a staging server made from production's folders): it says nothing about this
+ *   copy's log (breaker9d P1);
  * - `LOG_ROLLED_BACK`: the log now ends before the position the server once signed for;
  * - `LOG_REWRITTEN`: the log holds another event at that position (rolled back, then written to);
  * - `LOST_IN_ACCEPTED_RESET`: one of the last two, signed before an operator accepted a reset of
  *   the store (ACCEPT_STORE_RESET): the loss was accepted then, and is only told to the client.
  */
-export const HeadStatementFindings = ['CURRENT', 'NOT_VALID', 'NOT_OURS', 'OTHER_STORE', 'LOG_ROLLED_BACK', 'LOG_REWRITTEN', 'LOST_IN_ACCEPTED_RESET'] as const;
+export const HeadStatementFindings = ['CURRENT', 'NOT_VALID', 'NOT_OURS', 'OTHER_STORE', 'OTHER_COPY', 'LOG_ROLLED_BACK', 'LOG_REWRITTEN', 'LOST_IN_ACCEPTED_RESET'] as const;
 export type HeadStatementFinding = (typeof HeadStatementFindings)[number];
 
 /** Findings that prove the log served now lost what the server once signed for: writes stop. */
@@ -106,6 +133,8 @@ export const PROVES_ROLLBACK: readonly HeadStatementFinding[] = ['LOG_ROLLED_BAC
 /** The log served now, as the judgement needs it. */
 export interface ServedLog {
   readonly storeId: string;
+  /** The copy of the store served (`copyOfPlace` of its place). */
+  readonly copy: string;
   /** Its head's commit position; null for an empty log. */
   readonly head: bigint | null;
   /** The chain hash (hex) stored at a commit position; null when there is no event there. */
@@ -148,6 +177,16 @@ export function judgeHeadStatement(statement: SignedHeadStatement, log: ServedLo
       finding: 'OTHER_STORE',
       head,
       message: say(`The statement is about store ${head.storeId}; this server serves store ${log.storeId}.`, '该凭证针对的是另一个事件库（例如培训用的副本），不是本服务现在使用的事件库。'),
+    };
+  }
+  if (head.copy !== null && head.copy !== log.copy) {
+    return {
+      finding: 'OTHER_COPY',
+      head,
+      message: say(
+        `The statement was signed by another copy of this store (copy ${head.copy}; this server serves copy ${log.copy}): a training copy, a restore drill or a staging server made from the same folders. It says nothing about this copy's ledger: nothing is concluded from it.`,
+        '该凭证由本事件库的另一个副本签署（例如培训用副本、恢复演练或测试服务器），与本服务所用的这一份台账无关：不据此作出任何判断。',
+      ),
     };
   }
   const position = BigInt(head.position);

@@ -814,10 +814,21 @@ function sealToolAppends(store: SqliteEventStore, settings: ToolStoreSettings, c
 export async function judgeToolStore(settings: ToolStoreSettings): Promise<() => void> {
   if (settings.EVENT_STORE !== 'sqlite' || settings.SQLITE_PATH === ':memory:') return () => undefined;
   const storeSettings = { ...settings, ACCEPT_STORE_RESET: false };
+  // The refusal's way out is the server's (a tool never accepts a store): said so, with what a tool user can do (newcomer13 R4).
+  const toolWayOut = (reason: StoreRefusedError['reason']) =>
+    reason === 'STORE_DAMAGED'
+      ? say('', '')
+      : say(
+          ' A command-line tool never accepts a store itself: the acceptance is the server\'s, at one start. To try the tools on a new, empty store, give it a folder of its own (e.g. SQLITE_PATH=./data/try/rectify.db).',
+          '命令行工具不会自行接受事件库：接受与否由服务在启动时决定。若要在新的空事件库上试用工具，请为它单独建一个文件夹（例如 SQLITE_PATH=./data/try/rectify.db）。',
+        );
   const nothingWritten = (refusal: StoreRefusedError) =>
     new StoreRefusedError(
       refusal.reason,
-      say(`Nothing was written: the server refuses this store too. ${refusal.message}`, `未写入任何内容：服务同样会拒绝这个事件库。${refusal.messageZh}`),
+      say(
+        `Nothing was written: the server refuses this store too. ${refusal.message}${toolWayOut(refusal.reason).en}`,
+        `未写入任何内容：服务同样会拒绝这个事件库。${refusal.messageZh}${toolWayOut(refusal.reason).zh}`,
+      ),
     );
   const damagedRefusal = (error: unknown) => (isDamage(error) ? nothingWritten(damagedStore(settings, [(error as Error).message])) : error);
   const dataFolderWitness = readWitness(settings.STORE_WITNESS_PATH);

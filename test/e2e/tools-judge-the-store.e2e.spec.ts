@@ -109,6 +109,9 @@ describe('A command-line tool judges the store as the server does before writing
       expect(result.stderr).toContain('names no event store');
       expect(result.stderr).toContain(setup.sqlitePath);
       expect(result.stderr).toContain('指向的事件库不存在');
+      // newcomer13 R4: the way out a tool user can take, not only the server's --accept-store-reset.
+      expect(result.stderr).toContain('give it a folder of its own');
+      expect(result.stderr).toContain('单独建一个文件夹');
       expect(result.stdout).not.toContain('registered');
     }
     expect(readdirSync(setup.folder).sort()).toEqual(before);

@@ -29,6 +29,10 @@ const summary = (result, failed) => ({
   max: result.latency.max,
   /** Connection errors, timeouts, non-2xx answers and answers carrying GraphQL errors. */
   failed: result.errors + result.timeouts + result.non2xx + failed.count,
+  /** Answers carrying GraphQL errors: the server refused the request, so its timing is a refusal's. */
+  refused: failed.count,
+  /** The first refusal's errors (up to 300 characters), to name what the server objected to. */
+  refusal: failed.sample,
   seconds: result.duration,
 });
 
@@ -38,7 +42,7 @@ const summary = (result, failed) => ({
  * GraphQL error count as failed.
  */
 export async function load({ url, token, body, connections, duration, amount, timeout = 300 }) {
-  const failed = { count: 0 };
+  const failed = { count: 0, sample: undefined };
   const result = await autocannon({
     url: `${url}/graphql`,
     connections,
@@ -51,7 +55,10 @@ export async function load({ url, token, body, connections, duration, amount, ti
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body,
         onResponse: (status, text) => {
-          if (status === 200 && text.includes('"errors":[')) failed.count += 1;
+          if (status === 200 && text.includes('"errors":[')) {
+            failed.count += 1;
+            failed.sample ??= text.slice(0, 300);
+          }
         },
       },
     ],

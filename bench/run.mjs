@@ -265,10 +265,15 @@ async function main() {
 
 /**
  * What a run that finished should have produced and did not: a requested row without a line, a
- * log loaded with projection errors. Never a timing: the figures themselves are not judged here.
+ * log loaded with projection errors, a row whose requests the server refused (it would time
+ * refusals, not the work it names). Never a timing: the figures themselves are not judged here.
  */
 function missingFigures(options, logs) {
   const problems = options.rows.filter((id) => !rows.some((entry) => entry.row === id)).map((id) => `row ${id} produced no line`);
+  for (const entry of rows) {
+    const measured = entry.values?.result;
+    if (measured?.refused) problems.push(`row ${entry.row} (${sizeLabel(entry.size)}): the server refused ${measured.refused} of its ${measured.requests} requests, so it timed refusals: ${measured.refusal}`);
+  }
   for (const [size, log] of Object.entries(logs)) {
     if (log.projectionErrors) problems.push(`the ${sizeLabel(Number(size))} log loaded with ${log.projectionErrors} projection errors`);
   }

@@ -137,7 +137,8 @@ describe('typed dates, due dates in order, sessions that end mid-form, tabs and 
     await form.getByRole('button', { name: '提交督查结果' }).click();
     const error = errorBeside(form, page, label);
     await error.waitFor();
-    expect(await error.textContent()).toBe(`请选择“${label}”。`);
+    // The label beside the field keeps its hint; the message names the field only (breaker11e P7).
+    expect(await error.textContent()).toBe('请选择“重新整改的时限”。');
     const due = form.getByLabel(label);
     await due.fill(officeDay(14));
     await due.press('Enter');

@@ -92,7 +92,10 @@ describe('README: Importing plans, units and findings; Excel out', () => {
     expect(readFileSync(join(folder, '台账.xlsx')).subarray(0, 2).toString()).toBe('PK');
     expect(readdirSync(folder).some((name) => /^工作方案进展-\d{4}-\d{2}-\d{2}\.csv$/.test(name))).toBe(true);
 
-    const tried = await runBash(importsBlock.replaceAll('3001', String(port)), folder, terminalEnvironment());
+    // Run as written, the block stops its own server and leaves this terminal on the demo store's settings
+    // (breaker11f P5: `kill %1` stopped npm and left the server running; newcomer14 S1: the next block read the try store).
+    const afterwards = `\nfor attempt in $(seq 1 ${START_CEILING_MS / 100}); do curl -s -o /dev/null http://localhost:${port}/health || { echo SERVER-STOPPED; break; }; sleep 0.1; done\necho "SETTINGS-LEFT:\${SQLITE_PATH-}\${PORT-}\${DEMO_DATA-}."`;
+    const tried = await runBash(importsBlock.replaceAll('3001', String(port)) + afterwards, folder, terminalEnvironment());
     const serverLog = join(folder, 'data/try/server.log');
     if (tried.code !== 0) throw new Error(`the README's try block stopped (exit ${tried.code}):\n${tried.output}\n--- data/try/server.log ---\n${existsSync(serverLog) ? readFileSync(serverLog, 'utf8') : ''}`);
     expect(tried.output).toContain('Imported units.csv: 15 units registered');
@@ -100,5 +103,7 @@ describe('README: Importing plans, units and findings; Excel out', () => {
     expect(tried.output).toMatch(/Imported findings-2025\.csv: 7 findings recorded/);
     expect(tried.output).toMatch(/rectification-ledger-2025\.xlsx[^\n]*3 findings/);
     expect(tried.output).not.toMatch(/Refused|拒绝/);
+    expect(tried.output).toContain('SERVER-STOPPED');
+    expect(tried.output).toContain('SETTINGS-LEFT:.');
   });
 });

@@ -24,6 +24,8 @@ const BY_FIELD: Readonly<Record<string, string>> = {
   currentPassword: '当前密码',
   decidedOn: '决定日期',
   description: '具体表现',
+  distinctFrom: '确认为另一个问题（与之相近的已登记问题）',
+  distinctTitles: '确认为另一个问题的标题',
   documentRef: '文号',
   dryRun: '仅预览',
   dueDate: '整改时限',

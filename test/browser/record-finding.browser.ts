@@ -6,6 +6,21 @@ import { browserContexts, officeDay } from './support/suite.js';
 const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
 const errorBeside = (form: Locator, page: Page, label: string) => form.locator('.el-form-item', { has: page.getByLabel(label, { exact: true }) }).locator('.el-form-item__error');
 
+/** Opens 登记评估报告 on the current page and fills it as a clerk types it (days as typed, each confirmed with Enter); returns the form, not yet sent. */
+async function openEvaluationForm(page: Page, evaluation: { title: string; evaluator: string; commissionedBy: string; periodStart: string; periodEnd: string }): Promise<Locator> {
+  await page.getByRole('button', { name: '登记评估报告' }).click();
+  const form = page.locator('[data-test="form-register-evaluation"]');
+  await form.getByLabel('评估报告名称').fill(evaluation.title);
+  await form.getByLabel('评估机构').fill(evaluation.evaluator);
+  await form.getByLabel('委托单位').fill(evaluation.commissionedBy);
+  for (const [label, day] of [['评估期开始日期', evaluation.periodStart], ['评估期结束日期', evaluation.periodEnd]] as const) {
+    const field = form.getByLabel(label);
+    await field.fill(day);
+    await field.press('Enter');
+  }
+  return form;
+}
+
 async function pick(form: Locator, page: Page, label: string, option: string): Promise<void> {
   await form.locator('.el-form-item', { has: page.getByLabel(label, { exact: true }) }).locator('.el-select__wrapper').click();
   await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
@@ -32,16 +47,7 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
   it('registers the evaluation, then records a finding of it given to its lead unit, and opens the finding', async () => {
     const { page } = await contexts.open({ token: SUPERVISOR });
     await page.goto('/findings');
-    await page.getByRole('button', { name: '登记评估报告' }).click();
-    const evaluationForm = page.locator('[data-test="form-register-evaluation"]');
-    await evaluationForm.getByLabel('评估报告名称').fill(EVALUATION);
-    await evaluationForm.getByLabel('评估机构').fill('中部政府透明度研究院');
-    await evaluationForm.getByLabel('委托单位').fill('青川市人民政府办公室');
-    for (const [label, day] of [['评估期开始日期', '2026年1月1日'], ['评估期结束日期', '２０２６－０６－３０']] as const) {
-      const field = evaluationForm.getByLabel(label);
-      await field.fill(day);
-      await field.press('Enter');
-    }
+    const evaluationForm = await openEvaluationForm(page, { title: EVALUATION, evaluator: '中部政府透明度研究院', commissionedBy: '青川市人民政府办公室', periodStart: '2026年1月1日', periodEnd: '２０２６－０６－３０' });
     await evaluationForm.getByRole('button', { name: '登记评估报告' }).click();
 
     // The finding form opens next, on the evaluation just registered.
@@ -143,16 +149,7 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
       else await route.fulfill({ status: 200, contentType: 'application/json', body: (await answered.text()).slice(0, 20) });
     });
     await page.goto('/findings');
-    await page.getByRole('button', { name: '登记评估报告' }).click();
-    const form = page.locator('[data-test="form-register-evaluation"]');
-    await form.getByLabel('评估报告名称').fill(TWICE);
-    await form.getByLabel('评估机构').fill('某评估中心');
-    await form.getByLabel('委托单位').fill('市政务公开办');
-    for (const [label, day] of [['评估期开始日期', '2026-10-01'], ['评估期结束日期', '2026-10-31']] as const) {
-      const field = form.getByLabel(label);
-      await field.fill(day);
-      await field.press('Enter');
-    }
+    const form = await openEvaluationForm(page, { title: TWICE, evaluator: '某评估中心', commissionedBy: '市政务公开办', periodStart: '2026-10-01', periodEnd: '2026-10-31' });
     for (const status of [504, 200]) {
       await form.getByRole('button', { name: '登记评估报告' }).click();
       await form.getByText(`服务器没有给出明确答复（HTTP ${status}）`).waitFor();

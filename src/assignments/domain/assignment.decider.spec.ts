@@ -2126,3 +2126,70 @@ describe('any inspection’s day is corrected like any other record, also once t
     expect(partOf(after, FINANCE)).toMatchObject({ status: 'RETURNED' });
   });
 });
+
+describe('a record that set or needed a due date is not moved past it (breaker8e P5: overdue the day after the return)', () => {
+  const redate = (factType: CorrectFactDate['factType'], previousOn: string, on: string): CorrectFactDate => ({
+    type: 'CorrectFactDate',
+    actor: supervisor,
+    today: TODAY,
+    unitId: FINANCE,
+    factType,
+    previousOn,
+    on,
+    reason: '按纸质文件更正',
+    unitNames: DIRECTORY,
+  });
+  const redated = (factType: CorrectFactDate['factType'], previousOn: string, on: string): AssignmentEvent => ({
+    type: 'FactDateCorrected',
+    data: { unitId: FINANCE, factType, previousOn, on, reason: '按纸质文件更正', correctedOn: TODAY },
+  });
+  const reportedEarly = reported(FINANCE, '2025-06-10');
+  /** Returned on 06-20 until 07-05. */
+  const failedUntilJuly5: AssignmentEvent = { ...inspected('FAILED'), data: { ...inspected('FAILED').data, inspectedOn: '2025-06-20', newDueDate: '2025-07-05' } };
+  const sentBackUntilJuly5: AssignmentEvent = { type: 'ReportSentBack', data: { unitId: FINANCE, reason: '佐证不足', sentBackOn: '2025-06-20', newDueDate: '2025-07-05' } };
+  const sentBackKeepingDue: AssignmentEvent = { type: 'ReportSentBack', data: { unitId: FINANCE, reason: '佐证不足', sentBackOn: '2025-06-20' } };
+  const grantedUntilJuly5: AssignmentEvent = {
+    type: 'ExtensionGranted',
+    data: { unitId: FINANCE, requestId: 'extension-1', previousDueDate: DUE, newDueDate: '2025-07-05', decidedOn: '2025-06-22' },
+  };
+  const askedForJuly5: AssignmentEvent = { ...extensionRequested, data: { ...extensionRequested.data, requestedDueDate: '2025-07-05' } };
+
+  it('a failed inspection moved past the new due date it gave', () => {
+    const history = [leadAssigned, reportedEarly, failedUntilJuly5];
+    given(history)
+      .when(redate('InspectionLogged', '2025-06-20', '2025-07-08'))
+      .thenRefused('CONFLICT', /new due date it gave \(2025-07-05\) had passed on 2025-07-08/, /^更正后的督查日期（2025-07-08）不成立：其给出的新截止日期 2025-07-05 在 2025-07-08 已过，退回即逾期。$/);
+    given(history).when(redate('InspectionLogged', '2025-06-20', '2025-07-05')).then([redated('InspectionLogged', '2025-06-20', '2025-07-05')]);
+  });
+
+  it('a send-back moved past the new due date it gave, or past the due date it kept', () => {
+    given([leadAssigned, reportedEarly, sentBackUntilJuly5]).when(redate('ReportSentBack', '2025-06-20', '2025-07-08')).thenRefused('CONFLICT', /new due date it gave \(2025-07-05\)/, /新截止日期 2025-07-05/);
+    given([leadAssigned, reportedEarly, sentBackKeepingDue])
+      .when(redate('ReportSentBack', '2025-06-20', '2025-07-02'))
+      .thenRefused('CONFLICT', /due date then in force \(2025-06-30\) had passed on 2025-07-02: a part returned then needs a new due date/, /当时的截止日期 2025-06-30 在 2025-07-02 已过：退回的任务须同时给出新的截止日期/);
+    given([leadAssigned, reportedEarly, sentBackKeepingDue]).when(redate('ReportSentBack', '2025-06-20', '2025-06-30')).then([redated('ReportSentBack', '2025-06-20', '2025-06-30')]);
+  });
+
+  it('an extension decision moved past the date it granted', () => {
+    given([leadAssigned, askedForJuly5, grantedUntilJuly5])
+      .when(redate('ExtensionGranted', '2025-06-22', '2025-07-08'))
+      .thenRefused('CONFLICT', /date it granted \(2025-07-05\) had passed on 2025-07-08/, /所批准的延期日期 2025-07-05 在 2025-07-08 已过/);
+  });
+
+  it('an extension request moved past the due date it asked to extend', () => {
+    given([leadAssigned, extensionRequested])
+      .when(redate('ExtensionRequested', REQUESTED_ON, '2025-07-02'))
+      .thenRefused('CONFLICT', /due date then in force \(2025-06-30\) had passed on 2025-07-02/, /截止日期 2025-06-30 在 2025-07-02 已过/);
+  });
+
+  it('an extension grant moved after the return that kept the date it granted', () => {
+    const { newDueDate: _none, ...failedData } = inspected('FAILED').data;
+    const failedKeepingDue: AssignmentEvent = { type: 'InspectionLogged', data: { ...failedData, inspectedOn: '2025-07-03' } };
+    const asked: AssignmentEvent = { ...extensionRequested, data: { ...extensionRequested.data, requestedOn: '2025-06-15' } };
+    const granted: AssignmentEvent = { ...grantedUntilJuly5, data: { ...grantedUntilJuly5.data, newDueDate: '2025-07-31', decidedOn: '2025-06-16' } };
+    const history = [leadAssigned, asked, granted, reportedEarly, failedKeepingDue];
+    given(history)
+      .when(redate('ExtensionGranted', '2025-06-16', '2025-07-04'))
+      .thenRefused('CONFLICT', /later inspection of 市财政局 of 2025-07-03 inconsistent: the due date then in force \(2025-06-30\) had passed/);
+  });
+});

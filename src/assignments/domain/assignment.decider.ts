@@ -994,6 +994,15 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
       if (!isAfter(event.data.requestedDueDate, part.dueDate)) {
         return say(`it asked for ${event.data.requestedDueDate}, not later than the due date then in force (${part.dueDate})`, `所申请的 ${event.data.requestedDueDate} 不晚于当时的截止日期 ${part.dueDate}`);
       }
+      // As `requestExtension` judges it on its day: before the due date, or after a failed inspection returned the part (breaker8e P5).
+      const returnedByInspection = part.status === 'RETURNED' && part.lastReturn?.cause === 'INSPECTION_FAILED';
+      const { requestedOn } = event.data;
+      if (isAfter(requestedOn, part.dueDate) && !returnedByInspection && !isNeverOverdue(part.terms)) {
+        return say(
+          `the due date then in force (${part.dueDate}) had passed on ${requestedOn}: an extension is asked for before it`,
+          `当时的截止日期 ${part.dueDate} 在 ${requestedOn} 已过：延期须在截止日期前申请`,
+        );
+      }
       return null;
     }
     case 'ExtensionGranted':
@@ -1001,7 +1010,17 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
       if (verified) return verified;
       const request = part.extensionRequests.find((candidate) => candidate.requestId === event.data.requestId);
       if (!request) return say('the request it decides had not been made yet then', '所审批的延期申请当时尚未提出');
-      return request.status !== 'PENDING' ? say('the request it decides was no longer pending then', '所审批的延期申请当时已不在待审批状态') : null;
+      if (request.status !== 'PENDING') return say('the request it decides was no longer pending then', '所审批的延期申请当时已不在待审批状态');
+      if (event.type === 'ExtensionRefused') return null;
+      // As `decideExtension` judges a grant on its day (breaker8e P5): later than the date in force, not already past.
+      const { newDueDate, decidedOn } = event.data;
+      if (isAfter(decidedOn, newDueDate)) {
+        return say(`the date it granted (${newDueDate}) had passed on ${decidedOn}: the part would be overdue the day it was granted`, `所批准的延期日期 ${newDueDate} 在 ${decidedOn} 已过，批准即逾期`);
+      }
+      if (!isAfter(newDueDate, part.dueDate)) {
+        return say(`the date it granted (${newDueDate}) was not later than the due date then in force (${part.dueDate})`, `所批准的延期日期 ${newDueDate} 不晚于当时的截止日期 ${part.dueDate}`);
+      }
+      return null;
     }
     case 'UnitUrged':
       return verified;
@@ -1010,7 +1029,7 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
       return verified ?? say(`the report of ${part.lastReport?.reportedOn} was still awaiting inspection then`, `当时 ${part.lastReport?.reportedOn} 的整改报告尚待督查`);
     case 'ReportSentBack':
     case 'InspectionLogged': {
-      if (part.status === 'REPORTED') return null;
+      if (part.status === 'REPORTED') return event.type === 'InspectionLogged' && event.data.outcome === 'PASSED' ? null : returnWithoutDueDate(part, event);
       if (verified) return verified;
       const last = part.lastReport;
       if (!last) return say('the unit had not reported yet then', '当时该单位尚未报送整改报告');
@@ -1024,6 +1043,24 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
     default:
       return null;
   }
+}
+
+/**
+ * Why a return (a send-back, a failed inspection) does not hold on its day for its due date, as
+ * `newDueDateOf` judges it when entered: the new due date it gave had passed on its day, or it gave
+ * none while the due date then in force had passed — the part would be overdue the day after it came
+ * back (breaker8e P5: a return's day moved by a correction, or the date in force moved under it).
+ * Null when it holds.
+ */
+function returnWithoutDueDate(part: AssignmentPart, event: Extract<AssignmentEvent, { type: 'ReportSentBack' | 'InspectionLogged' }>): Bilingual | null {
+  const day = factDayOfEvent(event);
+  const given = event.data.newDueDate;
+  if (given !== undefined) {
+    return isAfter(day, given) ? say(`the new due date it gave (${given}) had passed on ${day}: the part would be overdue as it came back`, `其给出的新截止日期 ${given} 在 ${day} 已过，退回即逾期`) : null;
+  }
+  return isAfter(day, part.dueDate)
+    ? say(`the due date then in force (${part.dueDate}) had passed on ${day}: a part returned then needs a new due date`, `当时的截止日期 ${part.dueDate} 在 ${day} 已过：退回的任务须同时给出新的截止日期`)
+    : null;
 }
 
 function reportRectification(

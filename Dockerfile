@@ -18,6 +18,9 @@ COPY samples ./samples
 # ledger signing key (./keys, a volume in docker-compose.yml). A volume mounted on an existing
 # directory takes its owner from it.
 RUN mkdir -p /app/data /app/keys && chown node:node /app/data /app/keys
+# Every container keeps its store at /app/data/rectify.db: name each copy when you run it
+# (`docker run -e STORE_COPY_NAME=正式 …`, `STORE_COPY_NAME=测试环境` on a staging copy), or the
+# copies' signed head statements cannot be told apart (README, Reliability; /health says so).
 EXPOSE 3000
 USER node
 # Ready = serving, store answering, read models caught up (see README, Health). The image has no

@@ -15,6 +15,7 @@ describe('settings', () => {
       EVENTSTORE_CONNECTION_STRING: undefined,
       STORE_WITNESS_PATH: './data/rectify.db.witness.json',
       ACCEPT_STORE_RESET: false,
+      STORE_COPY_NAME: null,
       DEMO_DATA: true,
       DUE_SOON_DAYS: 7,
       GRAPHQL_MAX_DEPTH: 10,
@@ -36,6 +37,20 @@ describe('settings', () => {
       READ_MODEL_SNAPSHOT_MINUTES: 10,
     });
     expect(validateSettings({ NODE_ENV: 'production' }).DEMO_DATA).toBe(false);
+  });
+
+  it('take a readable name for this copy of the store, and refuse an unreadable or overlong one naming STORE_COPY_NAME in both languages (breaker9e P3)', () => {
+    expect(validateSettings({ STORE_COPY_NAME: ' 测试环境 ' }).STORE_COPY_NAME).toBe('测试环境');
+    expect(validateSettings({ STORE_COPY_NAME: '' }).STORE_COPY_NAME).toBeNull();
+    for (const name of ['正\u202E式', '正\u200B式', '长'.repeat(65)]) {
+      expect(() => validateSettings({ STORE_COPY_NAME: name })).toThrow(InvalidSettingsError);
+      try {
+        validateSettings({ STORE_COPY_NAME: name });
+      } catch (error) {
+        expect((error as InvalidSettingsError).message).toContain('STORE_COPY_NAME must be a name of 1 to 64 readable characters');
+        expect((error as InvalidSettingsError).messageZh).toContain('STORE_COPY_NAME 必须是 1 至 64 个可读字符的名称');
+      }
+    }
   });
 
   it('keep read-model snapshots beside the store, none when turned off or in memory', () => {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
+import { unreadableLabel, unreadableReasonZh } from '../shared/readable-text.js';
 import { pathSettingProblems } from './setting-files.js';
 
 /**
@@ -21,6 +22,13 @@ export interface AppSettings {
   STORE_WITNESS_PATH: string;
   /** Start on a store the witness does not recognise (missing, empty, shorter, another id), once. */
   ACCEPT_STORE_RESET: boolean;
+  /**
+   * The name of this copy of the store (e.g. `正式`, `staging`, `培训`), 1–64 readable characters;
+   * null when unset. Signed head statements name the copy that signed them, and a statement of
+   * another copy proves nothing here: named, the copy is this name; unnamed, the SQLite file's
+   * absolute path, which every container of one image shares (/app/data/rectify.db, breaker9e P3).
+   */
+  STORE_COPY_NAME: string | null;
   /** Seed the demo evaluation, findings and units into an empty store at start. */
   DEMO_DATA: boolean;
   /** A part due within this many days shows a yellow light. */
@@ -152,6 +160,16 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
   const STORE_WITNESS_PATH =
     text('STORE_WITNESS_PATH') || (EVENT_STORE === 'sqlite' ? `${SQLITE_PATH}.witness.json` : './data/eventstoredb.witness.json');
   const ACCEPT_STORE_RESET = flag('ACCEPT_STORE_RESET', text('ACCEPT_STORE_RESET'), false, problems);
+  const STORE_COPY_NAME = text('STORE_COPY_NAME') || null;
+  const copyNameUnreadable = STORE_COPY_NAME === null ? null : unreadableLabel(STORE_COPY_NAME);
+  if (STORE_COPY_NAME !== null && (copyNameUnreadable || [...STORE_COPY_NAME].length > 64)) {
+    problems.push(
+      say(
+        `STORE_COPY_NAME must be a name of 1 to 64 readable characters, e.g. 正式 or staging (got "${STORE_COPY_NAME}": ${copyNameUnreadable ?? 'longer than 64 characters'})`,
+        `STORE_COPY_NAME 必须是 1 至 64 个可读字符的名称，例如“正式”或“测试环境”（现为“${STORE_COPY_NAME}”：${copyNameUnreadable ? unreadableReasonZh(copyNameUnreadable) : '超过 64 个字符'}）`,
+      ),
+    );
+  }
   const DEMO_DATA = flag('DEMO_DATA', text('DEMO_DATA'), NODE_ENV !== 'production', problems);
 
   const dueSoonText = text('DUE_SOON_DAYS');
@@ -244,6 +262,7 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
     EVENTSTORE_CONNECTION_STRING,
     STORE_WITNESS_PATH,
     ACCEPT_STORE_RESET,
+    STORE_COPY_NAME,
     DEMO_DATA,
     DUE_SOON_DAYS,
     GRAPHQL_MAX_DEPTH,

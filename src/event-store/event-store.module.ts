@@ -6,7 +6,8 @@ import { Metrics } from '../observability/metrics.js';
 import { EVENT_STORE, type EventStore } from './event-store.port.js';
 import { guardedEventStore } from './guarded-event-store.js';
 import { admitStore, type AdmittedStore } from './store-admission.js';
-import { StoreHealth, acceptStoreResetNotice } from './store-health.js';
+import { resolve } from 'node:path';
+import { StoreHealth, acceptStoreResetNotice, runningInContainer, unnamedCopyNotice, type StoreNotice } from './store-health.js';
 import { say } from '../shared/domain-error.js';
 
 /** The store this start admitted, with how it was admitted (see `admitStore`). */
@@ -34,9 +35,15 @@ export const ADMITTED_STORE = Symbol('AdmittedStore');
       inject: [ADMITTED_STORE, ConfigService],
       useFactory: (admitted: AdmittedStore, config: ConfigService<AppSettings, true>) => {
         const accepted = admitted.acceptedReset && say(admitted.acceptedReset.message, admitted.acceptedReset.messageZh);
-        const notice = acceptStoreResetNotice(config.get('ACCEPT_STORE_RESET', { infer: true }), accepted, new Date().toISOString());
-        if (notice) new Logger('EventStore').warn(notice.message.en);
-        return new StoreHealth(admitted.store, admitted.witness, notice ? [notice] : []);
+        const since = new Date().toISOString();
+        const sqlitePath = config.get('SQLITE_PATH', { infer: true });
+        const onDisk = config.get('EVENT_STORE', { infer: true }) === 'sqlite' && sqlitePath !== ':memory:' ? resolve(sqlitePath) : null;
+        const notices = [
+          acceptStoreResetNotice(config.get('ACCEPT_STORE_RESET', { infer: true }), accepted, since),
+          unnamedCopyNotice(onDisk, config.get('STORE_COPY_NAME', { infer: true }), runningInContainer(), since),
+        ].filter((notice): notice is StoreNotice => notice !== null);
+        for (const notice of notices) new Logger('EventStore').warn(notice.message.en);
+        return new StoreHealth(admitted.store, admitted.witness, notices);
       },
     },
     {

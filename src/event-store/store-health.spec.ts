@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from './sqlite-event-store.js';
-import { StoreHealth, acceptStoreResetNotice } from './store-health.js';
+import { StoreHealth, acceptStoreResetNotice, runningInContainer, unnamedCopyNotice } from './store-health.js';
 
 /** The Chinese of a store problem is for office staff: it never carries English from below (issue 9). */
 describe('What the store health tells people in Chinese', () => {
@@ -73,5 +73,34 @@ describe('ACCEPT_STORE_RESET at start', () => {
     expect(notice.cause).toBe('STORE_RESET_ACCEPTED');
     expect(notice.message.en).toContain('ends at position 3, before position 5.) Remove ACCEPT_STORE_RESET');
     expect(notice.message.zh).toContain('请立即移除 ACCEPT_STORE_RESET');
+  });
+});
+
+// breaker9e P3: every container of the image keeps its store at /app/data/rectify.db, so an unnamed
+// copy's head statements cannot tell production from a staging copy made from its folders.
+describe('A copy of the store served from a container without a name', () => {
+  const since = '2026-11-30T10:00:00.000Z';
+
+  it('is told to the operator in both languages, naming STORE_COPY_NAME and the shared path', () => {
+    const notice = unnamedCopyNotice('/app/data/rectify.db', null, true, since)!;
+    expect(notice).toMatchObject({ cause: 'STORE_COPY_UNNAMED', since });
+    expect(notice.message.en).toContain('STORE_COPY_NAME');
+    expect(notice.message.en).toContain('/app/data/rectify.db');
+    expect(notice.message.zh).toContain('请为每个副本设置各自的名称');
+  });
+
+  it('is not told when the copy has a name, outside a container, or where no statements are signed', () => {
+    expect(unnamedCopyNotice('/app/data/rectify.db', '正式', true, since)).toBeNull();
+    expect(unnamedCopyNotice('/srv/rectify/data/rectify.db', null, false, since)).toBeNull();
+    expect(unnamedCopyNotice(null, null, true, since)).toBeNull();
+  });
+
+  it('knows a container by Docker, Podman, Kubernetes or systemd-nspawn marks', () => {
+    const none = () => false;
+    expect(runningInContainer({}, none)).toBe(false);
+    expect(runningInContainer({}, (path) => path === '/.dockerenv')).toBe(true);
+    expect(runningInContainer({}, (path) => path === '/run/.containerenv')).toBe(true);
+    expect(runningInContainer({ KUBERNETES_SERVICE_HOST: '10.0.0.1' }, none)).toBe(true);
+    expect(runningInContainer({ container: 'systemd-nspawn' }, none)).toBe(true);
   });
 });

@@ -27,9 +27,12 @@ export type StoreProblemCause =
  *   accepted — while it stays set, a later start takes a lost, replaced or shortened store with one log line;
  * - `STORE_RESET_ACCEPTED`: this start took a store it did not recognise, as ACCEPT_STORE_RESET asked;
  * - `KEY_SIDE_WITNESS_UNWRITABLE`: the copy of the store witness beside the signing key cannot be
- *   written (a read-only key folder), so a data folder restored older would start unnoticed (breaker9d P6).
+ *   written (a read-only key folder), so a data folder restored older would start unnoticed (breaker9d P6);
+ * - `STORE_COPY_UNNAMED`: a SQLite store served from a container without STORE_COPY_NAME: every
+ *   container of the image keeps its store at one path, so the copy its head statements name cannot
+ *   tell production from a staging copy made from its folders (breaker9e P3).
  */
-export type StoreNoticeCause = 'ACCEPT_STORE_RESET_LEFT_SET' | 'STORE_RESET_ACCEPTED' | 'KEY_SIDE_WITNESS_UNWRITABLE';
+export type StoreNoticeCause = 'ACCEPT_STORE_RESET_LEFT_SET' | 'STORE_RESET_ACCEPTED' | 'KEY_SIDE_WITNESS_UNWRITABLE' | 'STORE_COPY_UNNAMED';
 
 export interface StoreNotice {
   readonly cause: StoreNoticeCause;
@@ -61,6 +64,31 @@ export function acceptStoreResetNotice(acceptSet: boolean, accepted: Bilingual |
     message: say(
       'ACCEPT_STORE_RESET is set, but the store is the one this server last saw: there was nothing to accept at start (only what a client may show later: a ledger head statement signed before now for a longer log is taken as lost in an accepted reset, and the client is told so). Remove it (and --accept-store-reset): while it is set, a start on a store that lost events, or was replaced, is not refused.',
       '已设置 ACCEPT_STORE_RESET，但事件库正是本服务上次看到的那一个，启动时无需接受（只有客户端日后可能交回的、此前签署的更长台账的现状凭证，将被视为已接受的恢复所丢失，并告知该客户端）。请移除该设置（及 --accept-store-reset）：只要它仍然设置，在丢失了事件或被替换的事件库上启动时将不会被拒绝。',
+    ),
+  };
+}
+
+/**
+ * Whether this process runs in a container: Docker's `/.dockerenv`, Podman's `/run/.containerenv`,
+ * a Kubernetes pod (`KUBERNETES_SERVICE_HOST`) or systemd-nspawn/LXC (`container` set).
+ */
+export function runningInContainer(env: NodeJS.ProcessEnv = process.env, exists: (path: string) => boolean = existsSync): boolean {
+  return exists('/.dockerenv') || exists('/run/.containerenv') || Boolean(env.KUBERNETES_SERVICE_HOST) || Boolean(env.container);
+}
+
+/**
+ * What a start says when its head statements cannot tell its copy from another (breaker9e P3): a
+ * SQLite store on disk, served from a container, with no STORE_COPY_NAME. Null otherwise.
+ * @param store the SQLite file's absolute path; null for EventStoreDB or `:memory:` (no statements are given there).
+ */
+export function unnamedCopyNotice(store: string | null, copyName: string | null, inContainer: boolean, since: string): StoreNotice | null {
+  if (store === null || copyName !== null || !inContainer) return null;
+  return {
+    cause: 'STORE_COPY_UNNAMED',
+    since,
+    message: say(
+      `This server runs in a container and STORE_COPY_NAME is not set, so its signed ledger head statements name the copy of the store by its path (${store}), which every container of the image shares: a staging or training copy made from this store's folders signs statements this server takes as its own, and one of a longer log stops its writes. Give each copy a name of its own (e.g. STORE_COPY_NAME=正式 here, STORE_COPY_NAME=测试环境 on the copy).`,
+      `本服务运行在容器中且未设置 STORE_COPY_NAME，其签署的台账现状凭证按事件库路径（${store}）区分副本，而该镜像的每个容器都使用同一路径：用本事件库的文件复制出的测试或培训副本所签的凭证会被当作本服务自己的，一份更长台账的凭证就会使本服务停止写入。请为每个副本设置各自的名称（例如本服务 STORE_COPY_NAME=正式，副本 STORE_COPY_NAME=测试环境）。`,
     ),
   };
 }

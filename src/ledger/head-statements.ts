@@ -8,7 +8,7 @@ import type { AdmittedStore } from '../event-store/store-admission.js';
 import { StoreHealth } from '../event-store/store-health.js';
 import { SqliteEventStore } from '../event-store/sqlite-event-store.js';
 import { say } from '../shared/domain-error.js';
-import { copyOfPlace, judgeHeadStatement, PROVES_ROLLBACK, signHeadStatement, type HeadStatementJudgement, type SignedHeadStatement } from './domain/head-statement.js';
+import { copyOfStore, judgeHeadStatement, PROVES_ROLLBACK, signHeadStatement, type HeadStatementJudgement, type SignedHeadStatement } from './domain/head-statement.js';
 import type { HeadSeen } from './domain/ledger-verification.js';
 import { LedgerKeys } from './ledger-keys.js';
 
@@ -29,7 +29,7 @@ export class HeadStatements {
   private latest: { position: bigint; statement: SignedHeadStatement } | null = null;
   /** The heads statements proved the log once reached, for verification (one per position). */
   private readonly proven = new Map<string, HeadSeen>();
-  /** The copy of the store this server serves (`copyOfPlace` of the SQLite file's absolute path): its statements name it. */
+  /** The copy of the store this server serves (`copyOfStore`: by STORE_COPY_NAME, else the SQLite file's absolute path): its statements name it. */
   private readonly copy: string;
   /** The other copies whose statements a client handed back, logged once each. */
   private readonly otherCopiesSeen = new Set<string>();
@@ -41,7 +41,7 @@ export class HeadStatements {
     private readonly health: StoreHealth,
     private readonly config: ConfigService<AppSettings, true>,
   ) {
-    this.copy = copyOfPlace(resolve(config.get('SQLITE_PATH', { infer: true })));
+    this.copy = copyOfStore(config.get('STORE_COPY_NAME', { infer: true }), resolve(config.get('SQLITE_PATH', { infer: true })));
   }
 
   /**

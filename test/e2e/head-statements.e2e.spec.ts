@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
@@ -163,6 +163,52 @@ describe('Signed ledger head statements handed back by clients', () => {
     } finally {
       await training.close();
       await production.close();
+    }
+  }, PROCESS_TEST_CEILING_MS);
+
+  // breaker9e P3: copies were told apart by the SQLite file's absolute path, and every container
+  // of the image keeps its store at /app/data/rectify.db: a staging copy made from production's
+  // folders, at production's path, signed statements production took for its own, and one of a
+  // longer head stopped production's writes. A copy is named by STORE_COPY_NAME.
+  it('conclude nothing from a statement a copy signed at the very same absolute path under a name of its own (STORE_COPY_NAME)', async () => {
+    const { root, start } = office();
+    const base = await start();
+    expect((await register(base, '同路径基础')).errors).toBeUndefined();
+    await base.close();
+    // The staging copy is made from production's folders and started where production runs (as every container's /app/data).
+    const productionFolders = `${root}.production`;
+    renameSync(root, productionFolders);
+    cpSync(productionFolders, root, { recursive: true });
+    const staging = await start({ STORE_COPY_NAME: '测试环境' });
+    let stagingStatement: Statement;
+    try {
+      for (const title of ['同路径培训一', '同路径培训二', '同路径培训三']) expect((await register(staging, title)).errors).toBeUndefined();
+      stagingStatement = (await witness(staging)).current!;
+    } finally {
+      await staging.close();
+    }
+    renameSync(root, `${root}.staging`);
+    renameSync(productionFolders, root);
+
+    const production = await start();
+    try {
+      expect((await register(production, '同路径正式一')).errors).toBeUndefined();
+      const own = (await witness(production)).current!;
+      expect(BigInt(stagingStatement.position)).toBeGreaterThan(BigInt(own.position));
+      const checks = (await witness(production, [stagingStatement, own])).checks;
+      expect(checks.map(({ finding }) => finding)).toEqual(['OTHER_COPY', 'CURRENT']);
+      expect((await health(production)).status).toBe('ready');
+      expect((await register(production, '同路径正式二')).errors).toBeUndefined();
+    } finally {
+      await production.close();
+    }
+    // Named too, production still proves its own rollback with its own statements (the name is kept from start to start).
+    const named = await start({ STORE_COPY_NAME: '正式环境' });
+    try {
+      const first = (await witness(named)).current!;
+      expect((await witness(named, [first, stagingStatement])).checks.map(({ finding }) => finding)).toEqual(['CURRENT', 'OTHER_COPY']);
+    } finally {
+      await named.close();
     }
   }, PROCESS_TEST_CEILING_MS);
 

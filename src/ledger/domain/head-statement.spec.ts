@@ -1,6 +1,6 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { keyFingerprint, publicKeyText, signCheckpoint } from './checkpoint.js';
-import { copyOfPlace, judgeHeadStatement, parseHeadStatementBody, PROVES_ROLLBACK, signHeadStatement, type ServedLog } from './head-statement.js';
+import { copyOfPlace, copyOfStore, judgeHeadStatement, parseHeadStatementBody, PROVES_ROLLBACK, signHeadStatement, type ServedLog } from './head-statement.js';
 
 const officeKey = generateKeyPairSync('ed25519').privateKey;
 const officeFingerprint = keyFingerprint(publicKeyText(officeKey));
@@ -90,6 +90,19 @@ describe('A head statement handed back by a client', () => {
     // This copy's own statement still proves its rollback.
     expect(judgeHeadStatement(statementAt(237), log(235)).finding).toBe('LOG_ROLLED_BACK');
     expect(copyOfPlace('/srv/rectify/data/rectify.db')).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  it('names a copy by STORE_COPY_NAME wherever its files lie, and by its path only when unnamed (breaker9e P3: every container at /app/data/rectify.db)', () => {
+    const container = '/app/data/rectify.db';
+    expect(copyOfStore(null, container)).toBe(copyOfPlace(container));
+    expect(copyOfStore('正式', container)).not.toBe(copyOfStore('测试环境', container));
+    expect(copyOfStore('正式', container)).not.toBe(copyOfStore(null, container));
+    expect(copyOfStore('正式', container)).toBe(copyOfStore('正式', '/srv/rectify/data/rectify.db'));
+    expect(copyOfStore('测试环境', container)).toMatch(/^[0-9a-f]{12}$/);
+    // A name cannot pass for a path: the name is hashed with its own prefix.
+    expect(copyOfStore(container, '/elsewhere.db')).not.toBe(copyOfPlace(container));
+    const staging = statementAt(237, undefined, officeKey, STORE, copyOfStore('测试环境', container));
+    expect(judgeHeadStatement(staging, log(235, { copy: copyOfStore(null, container) })).finding).toBe('OTHER_COPY');
   });
 
   it('still reads a statement signed before statements named their copy (v1), judged as this copy’s', () => {

@@ -22,7 +22,7 @@ import { keyFingerprint, publicKeyText } from './checkpoint.js';
  *
  *   Rectify ledger head v2
  *   store <store id>
- *   copy <12 hex digits: the copy of the store, by its place (`copyOfPlace`)>
+ *   copy <12 hex digits: the copy of the store, by its name or else its place (`copyOfStore`)>
  *   position <commit position of the head event>
  *   chain <hex chain hash of the event there>
  *   signed <ISO-8601 instant the server signed it>
@@ -43,6 +43,19 @@ export const HEAD_STATEMENT_ORIGIN_V1 = 'Rectify ledger head v1';
  * the key are named (src/event-store/key-folder-witness.ts). The path itself is not published.
  */
 export const copyOfPlace = (place: string): string => createHash('sha256').update(place, 'utf8').digest('hex').slice(0, 12);
+
+/**
+ * The copy of a store a server serves, as its statements name it (12 hex digits):
+ * - named (`STORE_COPY_NAME`, e.g. `正式`, `测试环境`): the first 12 hex digits of the SHA-256 of
+ *   `copy-name:<name>` — the same wherever the copy's files lie, and never a place's;
+ * - unnamed: `copyOfPlace` of the SQLite file's absolute path, as before names existed.
+ * A path alone cannot tell copies apart that keep their store at one path — every container of
+ * one image at /app/data/rectify.db, a staging machine laid out as production's (breaker9e P3) —
+ * so such copies are told apart only by their names.
+ * @param name the copy's name, or null when unset.
+ * @param place the SQLite file's absolute path.
+ */
+export const copyOfStore = (name: string | null, place: string): string => (name === null ? copyOfPlace(place) : copyOfPlace(`copy-name:${name}`));
 
 /** What a head statement says. */
 export interface LedgerHead {

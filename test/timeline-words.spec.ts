@@ -15,6 +15,7 @@ const EVERY_TIMELINE_TYPE = Object.keys({
   FindingClosedOut: true,
   FindingReopened: true,
   FindingWithdrawn: true,
+  FindingWithdrawalUndone: true,
   UnitAssigned: true,
   ExtensionRequested: true,
   ExtensionGranted: true,

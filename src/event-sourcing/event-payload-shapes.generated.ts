@@ -372,6 +372,25 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "reopenedOn"
       ]
     },
+    "FindingWithdrawalUndone": {
+      "type": "object",
+      "properties": {
+        "findingId": {
+          "type": "string"
+        },
+        "withdrawnOn": {
+          "type": "string"
+        },
+        "reason": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "findingId",
+        "withdrawnOn",
+        "reason"
+      ]
+    },
     "FindingWithdrawn": {
       "type": "object",
       "properties": {

@@ -87,6 +87,47 @@ describe('withdrawFinding', () => {
     });
   });
 
+  it('a withdrawn finding keeps the facts dated before its withdrawal, entered after it, on its page; a pass among them undoes the withdrawal (breaker11f P6)', async () => {
+    const recordedOne = await ok('recordFinding', {
+      evaluationId, title: '依申请公开办理答复超期', description: '3件依申请公开答复超过法定期限', category: '依申请公开', severity: 'MEDIUM', identifiedOn: '2026-03-20',
+      assignment: { assignedOn: '2026-03-21', units: [{ unitId, role: 'LEAD', dueDate: '2026-04-30' }] },
+    });
+    const findingId = recordedOne.id;
+    const unitAnswer = await app.graphql(
+      `mutation($input: ReportRectificationInput!) { reportRectification(input: $input) { id } }`,
+      { input: { idempotencyKey: 'late-pass-report', findingId, unitId, summary: '已答复并建立台账', evidence: [{ title: '答复书', link: 'https://gov.example.cn/reply' }], reportedOn: '2026-04-01' } },
+      await app.as('UNIT', unitId),
+    );
+    expect(unitAnswer.errors).toBeUndefined();
+    const before = await dashboard();
+    expect(await ok('withdrawFinding', { findingId, reason: '评估机构撤回该问题', withdrawnOn: '2026-04-08' })).toMatchObject({ status: 'WITHDRAWN' });
+    const page = `query($id: ID!) { finding(id: $id) { status closedOn withdrawnOn assignments { status inspections { outcome inspectedOn } } history { eventType details } } }`;
+    const inspect = async (key: string, outcome: string, inspectedOn: string, notes?: string) =>
+      app.graphql(`mutation($input: LogInspectionInput!) { logInspection(input: $input) { id } }`, { input: { idempotencyKey: key, findingId, unitId, outcome, inspectedOn, ...(notes ? { notes, newDueDate: '2026-04-30' } : {}) } }, await app.as('INSPECTOR'));
+
+    // A failed check of 04-02, typed in after the withdrawal: on the withdrawn finding's page, counted nowhere.
+    expect((await inspect('late-fail', 'FAILED', '2026-04-02', '答复书未盖章')).errors).toBeUndefined();
+    const failedShown = (await app.graphql(page, { id: findingId })).data!.finding;
+    expect(failedShown).toMatchObject({ status: 'WITHDRAWN', assignments: [{ status: 'RETURNED', inspections: [{ outcome: 'FAILED', inspectedOn: '2026-04-02' }] }] });
+    expect(await dashboard()).toMatchObject({ findings: { total: before.findings.total - 1 } });
+
+    // The re-check of 04-03 passed: verified work is not withdrawn, so the withdrawal does not stand — as typed in date order, where it is refused.
+    const resubmitted = await app.graphql(
+      `mutation($input: ReportRectificationInput!) { reportRectification(input: $input) { id } }`,
+      { input: { idempotencyKey: 'late-pass-report-2', findingId, unitId, summary: '已盖章', evidence: [{ title: '答复书', link: 'https://gov.example.cn/reply2' }], reportedOn: '2026-04-03' } },
+      await app.as('UNIT', unitId),
+    );
+    expect(resubmitted.errors).toBeUndefined();
+    expect((await inspect('late-pass', 'PASSED', '2026-04-03')).errors).toBeUndefined();
+    const shown = (await app.graphql(page, { id: findingId })).data!.finding;
+    expect(shown).toMatchObject({ status: 'CLOSED', closedOn: '2026-04-03', withdrawnOn: null, assignments: [{ status: 'VERIFIED', inspections: [{ outcome: 'FAILED' }, { outcome: 'PASSED', inspectedOn: '2026-04-03' }] }] });
+    const undone = shown.history.find((entry: { eventType: string }) => entry.eventType === 'FindingWithdrawalUndone');
+    expect(undone.details).toMatch(/撤销不成立：青川市交通运输局的整改已于 2026-04-03 核验通过，早于撤销日期（2026-04-08）/);
+    expect(await dashboard()).toMatchObject({ findings: { total: before.findings.total, closed: before.findings.closed + 1 } });
+    // Withdrawn only as verified work is: reopened first.
+    expect(errorCode(await mutate('withdrawFinding', { findingId, reason: '评估机构撤回该问题', withdrawnOn: '2026-04-09' }))).toBe('CONFLICT');
+  });
+
   it('bounds a due date given before any 整改实施方案 by the end of the year after identification; a supervisor may go past it with a reason (breaker10c P16)', async () => {
     const input = (key: string, overrideReason?: string) => ({
       evaluationId, title: `网站栏目长期未更新（${key}）`, description: '栏目长期未更新', category: '主动公开', severity: 'LOW', identifiedOn: '2026-03-20',

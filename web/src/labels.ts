@@ -41,6 +41,7 @@ export const EVENT_LABEL: Record<string, string> = {
   FindingClosedOut: '销号',
   FindingReopened: '重新打开',
   FindingWithdrawn: '撤销问题',
+  FindingWithdrawalUndone: '撤销不成立',
   UnitAssigned: '交办',
   ExtensionRequested: '申请延期',
   ExtensionGranted: '批准延期',

@@ -152,11 +152,17 @@ export class DashboardReadModel implements Projection {
       groupOf(state.perCategory, facts.category).findings += 1;
     }
     if (finding.status === 'WITHDRAWN' && !facts.withdrawn) {
-      // Off the 台账 for good: out of every total and group (its parts leave below, as the view no longer holds them).
+      // Off the 台账 (until a withdrawal is undone): out of every total and group (its parts leave below, as the view no longer holds them).
       state.withdrawn += 1;
       groupOf(state.perEvaluation, facts.evaluationId).findings -= 1;
       groupOf(state.perCategory, facts.category).findings -= 1;
       facts.withdrawn = true;
+    } else if (finding.status !== 'WITHDRAWN' && facts.withdrawn) {
+      // The withdrawal did not stand (FindingWithdrawalUndone): back in every total and group.
+      state.withdrawn -= 1;
+      groupOf(state.perEvaluation, facts.evaluationId).findings += 1;
+      groupOf(state.perCategory, facts.category).findings += 1;
+      facts.withdrawn = false;
     }
     const closed = finding.status === 'CLOSED';
     if (closed !== facts.closed) {

@@ -646,8 +646,37 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
   });
 
   it('judges a fact dated before the withdrawal, entered after it, on its day (breaker8d P12)', () => {
-    const events = findingDecider.decide(inspect(FINANCE, 'PASSED', 'inspection-1'), stateAfter([...bothReported, withdrawn]));
-    expect(events).toMatchObject([{ type: 'InspectionLogged', data: { unitId: FINANCE, inspectedOn: INSPECTED_ON } }]);
+    const events = findingDecider.decide(inspect(FINANCE, 'FAILED', 'inspection-1'), stateAfter([...bothReported, withdrawn]));
+    expect(events).toMatchObject([{ type: 'InspectionLogged', data: { unitId: FINANCE, inspectedOn: INSPECTED_ON, outcome: 'FAILED' } }]);
     expect(stateAfter([...bothReported, withdrawn, ...events])).toMatchObject({ status: 'withdrawn', withdrawnOn: TODAY });
+  });
+
+  describe('a pass dated before the withdrawal, entered after it (breaker11f P6): the withdrawal does not stand, as in date order', () => {
+    const undone = (reason: RegExp) => ({ type: 'FindingWithdrawalUndone', data: { findingId: FINDING, withdrawnOn: TODAY, reason: expect.stringMatching(reason) } });
+
+    it('a pass that verifies one part puts the finding back on the 台账, open, with the verified part and the reason', () => {
+      const after = [...bothReported, withdrawn];
+      const events = findingDecider.decide(inspect(FINANCE, 'PASSED', 'inspection-1'), stateAfter(after));
+      expect(events).toEqual([inspected(FINANCE, 'PASSED', 'inspection-1'), undone(/2025-07-01 核验通过.*早于撤销日期（2025-07-02）.*已核验的整改不撤销/)]);
+      const state = stateAfter([...after, ...events]);
+      expect(state.status).toBe('open');
+      expect(partOf(assignmentsAfter([...after, ...events]), FINANCE)?.status).toBe('VERIFIED');
+      // As typed in date order: the withdrawal is refused, reopening first is the way.
+      given([...bothReported, inspected(FINANCE, 'PASSED', 'inspection-1')]).when(withdraw()).thenRefused('CONFLICT', /verified work/);
+    });
+
+    it('a pass that verifies the last part closes it (销号) on its day, not withdrawn', () => {
+      const after = [recorded, assigned(FINANCE, 'LEAD'), reported(FINANCE), withdrawn];
+      const events = findingDecider.decide(inspect(FINANCE, 'PASSED', 'inspection-1'), stateAfter(after));
+      expect(events).toEqual([inspected(FINANCE, 'PASSED', 'inspection-1'), closedOut(), undone(/核验通过/)]);
+      expect(stateAfter([...after, ...events])).toMatchObject({ status: 'closed', closedOn: INSPECTED_ON });
+    });
+
+    it('back on the 台账, it takes work again on any day, and is withdrawn only as verified work is: not directly', () => {
+      const withdrawnThenPassed = [...bothReported, withdrawn, inspected(FINANCE, 'PASSED', 'inspection-1')];
+      const back = [...withdrawnThenPassed, ...findingDecider.decide(inspect(FINANCE, 'PASSED', 'inspection-1'), stateAfter([...bothReported, withdrawn])).slice(1)];
+      given(back).when({ ...inspect(ENVIRONMENT, 'PASSED', 'inspection-2'), inspectedOn: TODAY }).then([{ ...inspected(ENVIRONMENT, 'PASSED', 'inspection-2'), data: { ...inspected(ENVIRONMENT, 'PASSED', 'inspection-2').data, inspectedOn: TODAY } } as FindingStreamEvent, closedOut(TODAY)]);
+      given(back).when(withdraw()).thenRefused('CONFLICT', /verified work/);
+    });
   });
 });

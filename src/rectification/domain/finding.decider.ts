@@ -10,7 +10,7 @@ import { Decider, unreachable } from '../../shared/decider.js';
 import { DomainError, conflict, named, notFound, say } from '../../shared/domain-error.js';
 import { requireBusinessDay, requireNotBefore, requireText, type DatedFact } from '../../shared/guards.js';
 import type { NamesUnits } from '../../assignments/domain/assignment.commands.js';
-import { latestFactOf } from '../../assignments/domain/part-facts.js';
+import { latestFactOf, partsVerifiedBy, withdrawalUndoneReason } from '../../assignments/domain/part-facts.js';
 import type { FindingEvent, FindingRecorded, FindingStreamEvent } from './finding.events.js';
 
 export type { UnitToAssign } from '../../assignments/domain/parent-of-parts.js';
@@ -154,6 +154,12 @@ function evolveFinding(state: FindingState, event: FindingStreamEvent): FindingS
     case 'FindingWithdrawn':
       if (state.status === 'unrecorded' || state.status === 'withdrawn') return state;
       return { ...recordedPartOf(state), status: 'withdrawn', withdrawnOn: event.data.withdrawnOn, withdrawalReason: event.data.reason };
+    case 'FindingWithdrawalUndone': {
+      if (state.status !== 'withdrawn') return state;
+      // Back on the 台账 as its parts stand: closed (销号) on its last verification when every part is verified.
+      const closedDay = closedOn(state.assignments);
+      return closedDay === null ? { ...recordedPartOf(state), status: 'open' } : { ...recordedPartOf(state), status: 'closed', closedOn: closedDay };
+    }
     default:
       return unreachable(event);
   }
@@ -204,8 +210,11 @@ function decideFinding(command: FindingCommand, state: FindingState): FindingStr
     case 'ReportRectification':
     case 'SendBackReport':
     case 'LogInspection':
-    case 'HandOverPart':
-      return parts.decideOnPart(command, recordedOn(state, factDayOf(command)!.day));
+    case 'HandOverPart': {
+      const then = recordedOn(state, factDayOf(command)!.day);
+      const decided = parts.decideOnPart(command, then);
+      return state.status === 'withdrawn' ? [...decided, ...withdrawalUndone(state, then, decided, command)] : decided;
+    }
     case 'CorrectReportDate':
     case 'CorrectInspection':
       return parts.decideOnPart(command, requireRecorded(state));
@@ -283,6 +292,20 @@ function recordedOn(state: FindingState, day: string): RecordedFindingState {
   if (state.status !== 'withdrawn' || day >= state.withdrawnOn) return requireRecorded(state);
   const closedDay = closedOn(state.assignments);
   return closedDay === null ? { ...recordedPartOf(state), status: 'open' } : { ...recordedPartOf(state), status: 'closed', closedOn: closedDay };
+}
+
+/**
+ * A fact dated before the withdrawal, entered after it, that verifies a part (a pass) means the
+ * withdrawal does not stand: verified work is not withdrawn, and typed in date order the withdrawal
+ * would have been refused (`refuseVerifiedWork`). FindingWithdrawalUndone, after the decided events,
+ * puts the finding back on the 台账 — the same result whatever the typing order (breaker11f P6).
+ * Anything else (a failure, a report) leaves it withdrawn.
+ */
+function withdrawalUndone(finding: WithdrawnFinding, then: RecordedFindingState, decided: readonly FindingStreamEvent[], command: NamesUnits): FindingStreamEvent[] {
+  const verified = partsVerifiedBy(then.assignments, decided);
+  if (verified.length === 0) return [];
+  const { findingId, withdrawnOn } = finding;
+  return [{ type: 'FindingWithdrawalUndone', data: { findingId, withdrawnOn, reason: withdrawalUndoneReason(command, verified, withdrawnOn, '问题回到台账') } }];
 }
 
 /**

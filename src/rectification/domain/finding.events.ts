@@ -46,8 +46,18 @@ export type FindingReopened = DomainEvent<
  */
 export type FindingWithdrawn = DomainEvent<'FindingWithdrawn', { readonly findingId: string; readonly reason: string; readonly withdrawnOn: string }>;
 
+/**
+ * The withdrawal of `withdrawnOn` does not stand (撤销不成立, breaker11f P6): an inspection dated before
+ * it, entered after it, verified work, and verified work is not withdrawn — typed in date order the
+ * withdrawal would have been refused. Written in the same decision as that inspection, after it; the
+ * finding is back on the 台账 (open, or closed if every part is verified), its withdrawal kept in its
+ * history. Dated the withdrawal's day, so every view at a cut reads the two together. `reason` says
+ * which units' passes, in Chinese.
+ */
+export type FindingWithdrawalUndone = DomainEvent<'FindingWithdrawalUndone', { readonly findingId: string; readonly withdrawnOn: string; readonly reason: string }>;
+
 /** Events about the finding itself. */
-export type FindingEvent = FindingRecorded | FindingClosedOut | FindingReopened | FindingWithdrawn;
+export type FindingEvent = FindingRecorded | FindingClosedOut | FindingReopened | FindingWithdrawn | FindingWithdrawalUndone;
 
 /** Everything a finding stream holds: its own events and the assignment lifecycle of its parts. */
 export type FindingStreamEvent = FindingEvent | AssignmentEvent;
@@ -65,6 +75,7 @@ export const findingEventSchemas: EventSchemas<FindingEvent> = {
   FindingClosedOut: { version: 1, occurredOn: 'closedOn' },
   FindingReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: officeDayOfRecording('reopenedOn') } },
   FindingWithdrawn: { version: 1, occurredOn: 'withdrawnOn' },
+  FindingWithdrawalUndone: { version: 1, occurredOn: 'withdrawnOn' },
 };
 
 export const findingStream = (findingId: string) => `finding-${findingId}`;

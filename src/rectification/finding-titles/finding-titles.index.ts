@@ -85,6 +85,9 @@ export class FindingTitlesIndex implements Projection {
     } else if (event.type === 'FindingWithdrawn') {
       const entry = this.byFinding.get((event.data as { findingId: string }).findingId);
       if (entry) entry.withdrawn = true;
+    } else if (event.type === 'FindingWithdrawalUndone') {
+      const entry = this.byFinding.get((event.data as { findingId: string }).findingId);
+      if (entry) entry.withdrawn = false;
     }
   }
 

@@ -17,7 +17,7 @@ export type EvaluationView = EvaluationRegistered['data'] & {
 export type FindingView = FindingRecorded['data'] & {
   readonly recordedAt: string;
   readonly recordedBy: string;
-  /** WITHDRAWN (FindingWithdrawn): off the 台账, its parts no longer held (the history keeps them). */
+  /** WITHDRAWN (FindingWithdrawn): off the 台账, its parts no longer held (the history keeps them); back on it after FindingWithdrawalUndone. */
   status: 'OPEN' | 'CLOSED' | 'WITHDRAWN';
   /** The business day of the close-out (销号): the day of the inspection that verified the last part. */
   closedOn: string | null;
@@ -28,8 +28,9 @@ export type FindingView = FindingRecorded['data'] & {
   /** One part per assigned unit, keyed by unit id, in the order they were assigned; none once withdrawn. */
   readonly parts: Map<string, PartView>;
   /**
-   * A withdrawn finding's parts as they stood on its withdrawal, read-only: what its page and the
-   * 台账 say the units had done (breaker11e P5), counted in no figure. Null while on the 台账.
+   * A withdrawn finding's parts as they stood on its withdrawal, with the facts dated before it that
+   * were entered after it, read-only: what its page and the 台账 say the units had done (breaker11e P5,
+   * breaker11f P6), counted in no figure. Null while on the 台账.
    */
   partsWhenWithdrawn: Map<string, PartView> | null;
 };
@@ -64,7 +65,16 @@ function newFindingView(event: TimelineEntry<FindingRecorded>): FindingView {
  * close the finding on a day its parts were not all verified.
  */
 function applyToFinding(finding: FindingView, event: TimelineEntry): void {
-  if (finding.status === 'WITHDRAWN') return;
+  if (finding.status === 'WITHDRAWN') {
+    if (event.type !== 'FindingWithdrawalUndone') {
+      // A fact dated before the withdrawal, entered after it (breaker8d P12), is on the record its page and 台账 row show (breaker11f P6).
+      if (isAssignmentEvent(event) && finding.partsWhenWithdrawn) applyAssignmentEvent(finding.partsWhenWithdrawn, event);
+      return;
+    }
+    // The withdrawal does not stand (a pass dated before it): back on the 台账 with its parts as they stand now.
+    for (const [unitId, part] of finding.partsWhenWithdrawn ?? []) finding.parts.set(unitId, part);
+    Object.assign(finding, { withdrawnOn: null, withdrawalReason: null, partsWhenWithdrawn: null });
+  }
   if (event.type === 'FindingWithdrawn') {
     const { withdrawnOn, reason } = (event as TimelineEntry<FindingWithdrawn>).data;
     // Off the 台账: no part is held any more, so no figure, list of work or reminder counts one.

@@ -1,4 +1,5 @@
-import { numbersNamed, titlesApart } from './finding-titles.index.js';
+import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
+import { FindingTitlesIndex, numbersNamed, titlesApart } from './finding-titles.index.js';
 import { findingTitleKey } from '../import-findings/findings-file.js';
 
 const apart = (a: string, b: string) => titlesApart(findingTitleKey(a), findingTitleKey(b));
@@ -18,12 +19,38 @@ describe('titles that read as one problem retyped (breaker10c P3, 11e P1, 10d P2
     expect(apart('上半年政务公开考核排名靠后', '下半年政务公开考核排名靠后')).toBeNull();
     expect(apart('网站首页错链3处未及时修复', '网站首页错链5处未及时修复')).toBeNull();
     expect(apart('建设项目环评信息公开不全', '秋季建设项目环评信息公开不全')).toBeNull();
-    expect(numbersNamed(findingTitleKey('２０２５年第三季度'))).toBe('2025|三');
+    expect(numbersNamed(findingTitleKey('２０２５年第三季度'))).toBe('2025|3');
   });
 
   it('leaves short titles and reworded problems apart, and the same words are not near but the same', () => {
     expect(apart('年报未发布', '年报未公布')).toBeNull();
     expect(apart('政务新媒体账号长期未更新', '政府网站栏目长期未更新')).toBeNull();
     expect(apart('政务新媒体账号长期未更新', '政务新媒体账号长期未更新。')).toBeNull();
+  });
+});
+
+describe('numbers compared by value, not as written (breaker10e P2)', () => {
+  const recorded = (titles: string[]) => {
+    const index = new FindingTitlesIndex();
+    titles.forEach((title, n) => index.apply({ type: 'FindingRecorded', data: { findingId: `f${n}`, evaluationId: 'e', title } } as unknown as RecordedEvent));
+    return index;
+  };
+
+  it('finds the recorded title whatever script its numbers are written in: 3处/三处, 2025年/二〇二五年, ２０２５', () => {
+    const index = recorded(['网站首页错链3处未及时修复', '二〇二五年政府信息公开年报未按时发布', '政务微博第三季度未更新']);
+    expect(index.sameTitle('e', '网站首页错链三处未及时修复')?.findingId).toBe('f0');
+    expect(index.sameTitle('e', '2025年政府信息公开年报未按时发布')?.findingId).toBe('f1');
+    expect(index.sameTitle('e', '２０２５年政府信息公开年报未按时发布')?.findingId).toBe('f1');
+    expect(index.sameTitle('e', '政务微博第3季度未更新')?.findingId).toBe('f2');
+  });
+
+  it('takes a retyped title with its numbers in another script for one problem, and other numbers for another', () => {
+    const index = recorded(['网站首页错链3处未及时修复', '二〇二五年政府信息公开年报未按时发布']);
+    expect(index.near('e', '网站首页错链三处没有及时修复').map((entry) => entry.findingId)).toEqual(['f0']);
+    expect(index.near('e', '2025年政府信息公开年报没有按时发布').map((entry) => entry.findingId)).toEqual(['f1']);
+    expect(index.near('e', '网站首页错链五处未及时修复')).toEqual([]);
+    expect(index.near('e', '二〇二四年政府信息公开年报未按时发布')).toEqual([]);
+    expect(apart('十二月政务公开考核排名靠后', '12月政务公开考核排名靠后')).toBeNull();
+    expect(findingTitleKey('十二月政务公开考核排名靠后')).toBe(findingTitleKey('12月政务公开考核排名靠后'));
   });
 });

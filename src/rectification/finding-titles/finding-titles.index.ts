@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { findingTitleKey } from '../import-findings/findings-file.js';
+import { numbersByValue } from '../../shared/numbers-by-value.js';
 
 /** One finding of an evaluation as the duplicate checks see it. */
 export interface RecordedFindingTitle {
@@ -33,13 +34,15 @@ export const nearTitleTolerance = (a: string, b: string): number => {
 };
 
 /**
- * The numbers a title key names, in order — years, quarters, counts, written in digits or Chinese
- * numerals, and seasons (2025年, 二季度, 3处, 上半年, 秋季) — as one string: two titles that differ in them name different
+ * The numbers a title key names, in order and by value — years, quarters, counts, written in
+ * digits or Chinese numerals (`numbersByValue`: 三处 is 3处, 二〇二五年 is 2025年), and seasons
+ * (2025年, 二季度, 3处, 上半年, 秋季) — as one string: two titles that differ in them name different
  * problems (another year's report, another quarter's ranking), however few characters apart
- * (breaker10d P25), so they are never taken for one problem retyped.
+ * (breaker10d P25), so they are never taken for one problem retyped; the same numbers in another
+ * script are the same (breaker10e P2). A run that is no numeral (十三五) counts as written.
  */
 export function numbersNamed(key: string): string {
-  return (key.replace(/上半年/gu, 'H1').replace(/下半年/gu, 'H2').match(/[0-9]+|[〇零一二两三四五六七八九十百千万]+|H[12]|[春夏秋冬]季/gu) ?? []).join('|');
+  return (numbersByValue(key).replace(/上半年/gu, 'H1').replace(/下半年/gu, 'H2').match(/[0-9]+(?:\.[0-9]+)?%?|[〇○零一二两三四五六七八九十百千万亿]+|H[12]|[春夏秋冬]季/gu) ?? []).join('|');
 }
 
 /**

@@ -11,6 +11,7 @@ import { droppedColumnProblems, readingNotesOf, readRecords } from '../../spread
 import { type FileContent } from '../../spreadsheet/text-file.js';
 import { isSummarySheet, sectionOfText } from '../../spreadsheet/sheet.js';
 import { say } from '../../shared/domain-error.js';
+import { numbersByValue } from '../../shared/numbers-by-value.js';
 import { unreadableLabel, unreadableReasonZh, unreadableText } from '../../shared/readable-text.js';
 
 /*
@@ -363,15 +364,22 @@ export const withoutListNumber = (text: string): string => {
 };
 
 /**
- * What makes two titles the same problem: the words, whatever list number starts them,
- * half- or full-width forms (NFKC: （专栏） is (专栏), ， is ,), spaces and trailing punctuation
- * (breaker10b N21). A re-sent ledger retyped in WPS records nothing again.
+ * What made two titles the same problem before session 15: the words with their numbers as
+ * written (三处 was not 3处). Kept only to find findings imported under it (`importedFindingId`).
  */
-export const findingTitleKey = (title: string): string =>
+export const findingTitleKeyAsWritten = (title: string): string =>
   withoutListNumber(title)
     .normalize('NFKC')
     .replace(/\s+/g, '')
     .replace(/[。.,，;；:：!！?？、]+$/u, '');
+
+/**
+ * What makes two titles the same problem: the words, whatever list number starts them,
+ * half- or full-width forms (NFKC: （专栏） is (专栏), ， is ,), spaces and trailing punctuation
+ * (breaker10b N21), and numbers by value whatever their script (`numbersByValue`: 三处 is 3处,
+ * 二〇二五年 is 2025年 — breaker10e P2). A re-sent ledger retyped in WPS records nothing again.
+ */
+export const findingTitleKey = (title: string): string => numbersByValue(findingTitleKeyAsWritten(title));
 
 /** A finding's title: its 问题 cell, or, in a file with no 问题 column, its 问题描述 (具体表现), without its list number. */
 const titleOf = (record: SourceRecord<FindingKey>): string =>

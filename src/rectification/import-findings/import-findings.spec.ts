@@ -10,6 +10,7 @@ import { importUnitsFile } from '../../organization/import-units/import-units.js
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import { commandContext, type Actor, type CommandContext } from '../../shared/command-context.js';
 import { DomainError } from '../../shared/domain-error.js';
+import { deterministicId } from '../../shared/ids.js';
 import type { ImportDependencies } from '../../imports/import-run.js';
 import { evaluationDecider } from '../domain/evaluation.decider.js';
 import { evaluationStream } from '../domain/evaluation.events.js';
@@ -258,6 +259,51 @@ describe('findings typed in on the findings page, then the evaluation\'s list im
     );
     expect(again.findings.every((finding) => !finding.recordedNow)).toBe(true);
     expect((await dependencies.store.readAll()).length).toBe(count + appended.length);
+  });
+
+  it('does not record again a problem whose numbers the file writes in another script: 3处/三处, 2025年/二〇二五年 (breaker10e P2)', async () => {
+    const dependencies = await withEvaluation();
+    const links = await typedIn(dependencies, '网站首页错链3处未及时修复', 'form-p2a');
+    const report = await typedIn(dependencies, '2025年政府信息公开年报未按时发布', 'form-p2b');
+    const count = (await dependencies.store.readAll()).length;
+    const outcome = await importFindingsFile(
+      dependencies,
+      EVALUATION,
+      { name: 'p2.csv', content: csv(['网站首页错链三处未及时修复,修复错链,青川市财政局,2026年12月底前', '二〇二五年政府信息公开年报未按时发布,补发年报,青川市教育局,二〇二六年十二月三十一日']) },
+      contextOf('p2'),
+      { identifiedOn: '2026-10-08' },
+    );
+    expect(outcome.findings.map((finding) => [finding.findingId, finding.recordedNow])).toEqual([
+      [links, false],
+      [report, false],
+    ]);
+    const appended = (await dependencies.store.readAll()).slice(count);
+    expect(appended.filter((event) => event.type === 'FindingRecorded')).toEqual([]);
+  });
+
+  it('finds a finding imported before numbers were read by value under the id it was given then', async () => {
+    const dependencies = await withEvaluation();
+    const title = '网站首页错链三处未及时修复';
+    const before = deterministicId('imported-finding', EVALUATION, 'title-key', title);
+    await executeCommand(
+      dependencies.store,
+      dependencies.schemas,
+      findingStream(before),
+      findingDecider,
+      {
+        type: 'RecordFinding',
+        today: '2026-10-09',
+        data: { findingId: before, evaluationId: EVALUATION, title, description: title, category: '网站', severity: 'LOW', concernedUnitIds: [], identifiedOn: '2026-10-08', measures: '' },
+        evaluationExists: true,
+        evaluationReceivedOn: '2026-10-08',
+        unknownUnitIds: [],
+      },
+      contextOf('imported-before'),
+    );
+    const outcome = await importFindingsFile(dependencies, EVALUATION, { name: 'again.csv', content: csv([`${title},修复错链,青川市财政局,2026年12月底前`]) }, contextOf('again'), { identifiedOn: '2026-10-08' });
+    expect(outcome.findings.map((finding) => [finding.findingId, finding.recordedNow])).toEqual([[before, false]]);
+    // Found as an import's own finding, not as one typed in on the findings page.
+    expect((outcome.notes.notices ?? []).map((notice) => notice.reasonZh)).not.toContainEqual(expect.stringContaining('在问题清单中登记'));
   });
 
   it('refuses, naming both, a row whose title is one character from a recorded finding; nothing is written', async () => {

@@ -6,7 +6,7 @@ import type { CommandContext } from '../../shared/command-context.js';
 import { notFound } from '../../shared/domain-error.js';
 import { deterministicId } from '../../shared/ids.js';
 import { termsInWords } from '../../shared/deadline.js';
-import { findingTitleKey, importFindings, type ImportedFinding } from './findings-file.js';
+import { findingTitleKey, findingTitleKeyAsWritten, importFindings, type ImportedFinding } from './findings-file.js';
 import { sha256Of, type ImportProblem, type ReadingNotes } from '../../spreadsheet/import-problems.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
 import { describeNotes, importRefused } from '../../spreadsheet/import-refusal.js';
@@ -98,6 +98,9 @@ export const importedFindingId = (evaluationId: string, title: string) => determ
 /** How imports before 2026-11-30 12:00 UTC named a finding: by its exact title. */
 const findingIdByExactTitle = (evaluationId: string, title: string) => deterministicId('imported-finding', evaluationId, 'title', title);
 
+/** How imports before session 15 named a finding: by its title's words with their numbers as written (三处 was not 3处). */
+const findingIdByWordsAsWritten = (evaluationId: string, title: string) => deterministicId('imported-finding', evaluationId, 'title-key', findingTitleKeyAsWritten(title));
+
 /** How imports before 2026-11-30 named a finding: by the file's bytes too, so a re-saved file duplicated it. */
 const findingIdByFile = (evaluationId: string, sha256: string, title: string) => deterministicId('imported-finding', evaluationId, sha256, title);
 
@@ -151,7 +154,8 @@ export async function importFindingsFile(
       // The id of today's imports, else of earlier ones (by exact title, by file and title): a finding recorded either way is found.
       // And a finding typed in with 登记问题, or recorded under another id, with the same title's words (breaker11d P10).
       const sameTitle = titles.sameTitle(evaluationId, finding.title)?.findingId;
-      const ids = [importedFindingId(evaluationId, finding.title), findingIdByExactTitle(evaluationId, finding.title), findingIdByFile(evaluationId, sha256, finding.title)];
+      const ids = [...new Set([importedFindingId(evaluationId, finding.title), findingIdByWordsAsWritten(evaluationId, finding.title), findingIdByExactTitle(evaluationId, finding.title), findingIdByFile(evaluationId, sha256, finding.title)])];
+      const importedIds = ids.length;
       if (sameTitle !== undefined && !ids.includes(sameTitle)) ids.push(sameTitle);
       const states = await Promise.all(ids.map((id) => loadState(store, schemas, findingStream(id), findingDecider)));
       const found = states.findIndex((state) => state.status !== 'unrecorded');
@@ -165,7 +169,7 @@ export async function importFindingsFile(
       const parts = finding.parts.map((part) => (part.terms.kind === 'AT_ONCE' ? { ...part, dueDate: assignedOn } : part));
       const recordedBefore = state.status !== 'unrecorded' && !recordedByFirstRun;
       // Recorded by another path than an import (登记问题): said, so the office knows why the row added nothing.
-      const enteredElsewhere = recordedBefore && ids.length === 4 && found === 3;
+      const enteredElsewhere = recordedBefore && found === importedIds;
       // A finding recorded with no unit yet (typed in on the day the report came, 待交办) takes the 台账's parts.
       const assignedNow = recordedBefore && state.status !== 'withdrawn' && result.ledger === true && partsOf(state.assignments).length === 0 && parts.length > 0;
       return { finding, findingId, identifiedOn, assignedOn, parts, recordedBefore, enteredElsewhere, assignedNow, state: recordedByFirstRun ? ({ status: 'unrecorded' } as const) : state };

@@ -160,6 +160,8 @@ describe('importing a work plan file', () => {
     ['spaces around the year', '青川市 2026 年政务公开年度测试任务分解表'],
     ['年度 for 年', '青川市2026年度政务公开年度测试任务分解表'],
     ['a version word without brackets', '青川市2026年政务公开年度测试任务分解表 修订版'],
+    ['the year in Chinese numerals (breaker10e P14)', '青川市二〇二六年政务公开年度测试任务分解表'],
+    ['the year digit by digit with a circle for zero (breaker10e P14)', '青川市二○二六年度政务公开年度测试任务分解表'],
   ])('takes a plan title retyped with %s for the imported plan: a new version, never a second plan (breaker10c P7)', async (_how, retyped) => {
     const csv = (title: string, rows: string) => new TextEncoder().encode(`${title}\n类别,编号,事项,牵头单位,完成时限\n${rows}`);
     const first = await importWorkPlanFile(

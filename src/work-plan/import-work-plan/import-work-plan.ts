@@ -1,3 +1,4 @@
+import { wordsByValue } from '../../shared/numbers-by-value.js';
 import { batchCommand, contextInBatch } from '../../event-sourcing/command-batch.js';
 import type { Position } from '../../event-store/event-store.port.js';
 import type { CommandContext } from '../../shared/command-context.js';
@@ -386,8 +387,8 @@ export interface KnownPlan {
   readonly itemTitles?: readonly string[];
 }
 
-/** An item title as two files of one plan are compared: full-width forms and spaces do not count. */
-const itemWords = (title: string): string => title.normalize('NFKC').replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, '');
+/** An item title as two files of one plan are compared: full-width forms, spaces and how numbers are written do not count. */
+const itemWords = wordsByValue;
 
 /** How many of the file's items (`of`) are items of an imported plan of the year: the plan sharing most. */
 interface RepeatedPlan {
@@ -446,7 +447,7 @@ function withdrawalOutsideTheSheet(sheet: string, items: readonly ItemVersion[])
 
 /**
  * The imported plan of the year whose title is the file's retyped (`planTitleKey`: full-width
- * digits, spaces, 年度, quotes), with the notice that says so; null when the file's title is an
+ * digits, Chinese numerals, spaces, 年度, quotes), with the notice that says so; null when the file's title is an
  * imported plan's as it is, or no plan's.
  */
 function knownTitleOf(plan: { title: string; year: number }, knownPlans: readonly KnownPlan[]): { title: string; notice: ImportProblem } | null {
@@ -459,8 +460,8 @@ function knownTitleOf(plan: { title: string; year: number }, knownPlans: readonl
     title: known.title,
     notice: {
       row: null,
-      reason: `The title "${plan.title}" is that of the imported plan "${known.title}" written otherwise (full-width digits, spaces, 年度): read as that plan.`,
-      reasonZh: `标题“${plan.title}”与已导入的方案“${known.title}”只有全角字符、空格或“年度/年”之差：按同一方案处理。`,
+      reason: `The title "${plan.title}" is that of the imported plan "${known.title}" written otherwise (full-width digits, numbers in Chinese numerals, spaces, 年度): read as that plan.`,
+      reasonZh: `标题“${plan.title}”与已导入的方案“${known.title}”只有全角字符、数字写法、空格或“年度/年”之差：按同一方案处理。`,
     },
   };
 }

@@ -279,6 +279,13 @@ categories:
     expect(withoutRows(document)).toEqual(withoutRows(expected));
   });
 
+  it('reads a year written in Chinese numerals or full-width digits as the year (breaker10e P14)', async () => {
+    for (const year of ['二〇二六', '"２０２６年度"', '二○二六年']) {
+      const document = await read(yaml.replace('year: 2026', `year: ${year}`), { format: 'yaml' });
+      expect(document.year).toBe(2026);
+    }
+  });
+
   it('numbers items by the line they start on', async () => {
     const document = await read(yaml, { format: 'yaml' });
     expect(document.categories.flatMap((category) => category.items.map((item) => item.row))).toEqual([7, 13, 22]);
@@ -333,7 +340,7 @@ categories:
 
   it('reports unknown and misshapen fields, each with its line', async () => {
     const broken = `title: 分解方案
-year: 二〇二六
+year: 今年
 owner: 青川市政务公开办公室
 categories:
   - code: 一
@@ -347,7 +354,7 @@ categories:
     title: 回应关切
 `;
     expect(await problemsOf(broken, { format: 'yaml' })).toMatchObject([
-      { row: 2, reason: 'The plan year "二〇二六" is not a year such as 2026.' },
+      { row: 2, reason: 'The plan year "今年" is not a year such as 2026.' },
       { row: 3, reason: 'Unknown field "owner" in the plan; expected title, year, categories.' },
       {
         row: 10,

@@ -1,4 +1,5 @@
 import { isCalendarDate } from '../../shared/calendar-date.js';
+import { numbersByValue, wordsByValue } from '../../shared/numbers-by-value.js';
 import { unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.js';
 import { calendarDateOf, textOf, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
@@ -240,8 +241,8 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
 }
 
 
-/** A task's words as two sheets of one workbook are compared: full-width forms and spaces do not count. */
-const taskWords = (cell: Cell | undefined): string => textOf(cell ?? null).normalize('NFKC').replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, '');
+/** A task's words as two sheets of one workbook are compared: full-width forms, spaces and how numbers are written do not count. */
+const taskWords = (cell: Cell | undefined): string => wordsByValue(textOf(cell ?? null));
 
 /** A record's category of its own: a 类别 cell or a section row above it. */
 const hasOwnCategory = (record: SourceRecord<PlanColumn>): boolean =>
@@ -624,14 +625,18 @@ const VERSION_WORD = /[\s_\-—]*((?:修订|调整|修改|更新)(?:版|稿)|征
 /**
  * A plan title as it is compared with the titles of imported plans: retyped in WPS or pasted from
  * Word, one title comes back with full-width digits (２０２６), spaces around the year, 年度 for
- * 年 or book-title marks, and is still the same plan (breaker10c P7). NFKC, without white space,
- * invisible characters, 《》“”"" quotes, with 年度 read as 年.
+ * 年 or book-title marks, and is still the same plan (breaker10c P7); so with its year or numbers
+ * in Chinese numerals (二〇二六年, 二○二六年: breaker10e P14). NFKC, without white space,
+ * invisible characters, 《》“”"" quotes, with 年度 read as 年 and numbers by value
+ * (`numbersByValue`).
  */
 export const planTitleKey = (title: string): string =>
-  title
-    .normalize('NFKC')
-    .replace(/[\s\p{Default_Ignorable_Code_Point}《》〈〉“”"'‘’]+/gu, '')
-    .replace(/年度/g, '年');
+  numbersByValue(
+    title
+      .normalize('NFKC')
+      .replace(/[\s\p{Default_Ignorable_Code_Point}《》〈〉“”"'‘’]+/gu, '')
+      .replace(/年度/g, '年'),
+  );
 
 /**
  * The plan's title: the YAML/JSON field, else the one given (--title), else the sheet's title row,
@@ -683,7 +688,8 @@ function planYearOf(
   problems: ImportProblem[],
 ): number {
   if (field && textOf(field.value) !== '') {
-    const match = YEAR.exec(textOf(field.value));
+    // 二〇二六, ２０２６年度: the year by value (breaker10e P14).
+    const match = YEAR.exec(numbersByValue(textOf(field.value)).trim());
     const year = match ? Number(match[1]) : NaN;
     if (isPlanYear(year)) return year;
     problems.push({
@@ -703,8 +709,8 @@ function planYearOf(
     });
     return 0;
   }
-  // A year typed in full-width digits (２０２６年) is the same year.
-  const inTitle = /((?:19|20|21)\d{2})\s*年/.exec(title.normalize('NFKC'));
+  // A year typed in full-width digits (２０２６年) or Chinese numerals (二〇二六年: breaker10e P14) is the same year.
+  const inTitle = /((?:19|20|21)\d{2})\s*年/.exec(numbersByValue(title));
   if (inTitle) return Number(inTitle[1]);
   const firstDueDate = items
     .map((item) => readDeadline(item.dueDate))

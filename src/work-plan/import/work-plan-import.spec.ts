@@ -159,6 +159,13 @@ describe('a plan with bad rows', () => {
     });
   });
 
+  it('reads the plan year off a title that writes it in Chinese numerals, as one in digits (breaker10e P14)', async () => {
+    for (const title of ['青川市二〇二六年政务公开工作要点任务分解方案', '青川市２０２６年政务公开工作要点任务分解方案']) {
+      const result = await importWorkPlan(`${HEADER}一,五公开,1,公开,,青川市财政局,,长期坚持\n`, { format: 'csv', title, lookupUnit: directory });
+      expect(result).toMatchObject({ ok: true, plan: { year: 2026 } });
+    }
+  });
+
   it('names a plan without a title or year', async () => {
     const result = await importWorkPlan(`${HEADER}一,五公开,1,公开,,青川市财政局,,某日\n`, {
       format: 'csv',

@@ -61,6 +61,15 @@ describe('items matched by content across a renumbered version', () => {
     expect(renumberedByContent(standing, next, never)).toBeNull();
   });
 
+  it('matches an item whose title the new version writes with its numbers in another script (breaker10e P2\'s kind)', () => {
+    const counted = [
+      { code: '1', title: '开展三次政务公开培训' },
+      { code: '2', title: '二〇二六年度报告按时发布' },
+    ];
+    const next = planOf(item('1', '新增事项', 2), item('2', '开展3次政务公开培训', 3), item('3', '2026年度报告按时发布', 4));
+    expect(codesOf(renumberedByContent(counted, next, never)!.plan)).toEqual(['3 新增事项', '1 开展3次政务公开培训', '2 2026年度报告按时发布']);
+  });
+
   it('matches only titles that occur once on each side', () => {
     const twins = [
       { code: '1', title: '自查' },

@@ -1,3 +1,4 @@
+import { wordsByValue } from '../../shared/numbers-by-value.js';
 import type { ImportProblem } from '../../spreadsheet/import-problems.js';
 import type { ValidatedPlan } from '../import/plan-validation.js';
 
@@ -32,7 +33,8 @@ export interface Renumbering {
   readonly notices: readonly ImportProblem[];
 }
 
-const sameWords = (title: string): string => title.normalize('NFKC').replace(/\s+/g, '');
+/** An item title's words: full-width forms, spaces and how numbers are written do not count (`wordsByValue`). */
+const sameWords = wordsByValue;
 
 /** Entries whose key occurs once in a list: only those can match an item across versions. */
 function uniqueBy<Entry>(entries: readonly Entry[], keyOf: (entry: Entry) => string): Map<string, Entry> {

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
+import { unitsNamedIn } from '../../organization/units/units-named.js';
 import { FindingTitlesIndex, numbersNamed, titlesApart } from './finding-titles.index.js';
 import { findingTitleKey } from '../import-findings/findings-file.js';
 
@@ -52,5 +53,19 @@ describe('numbers compared by value, not as written (breaker10e P2)', () => {
     expect(index.near('e', '二〇二四年政府信息公开年报未按时发布')).toEqual([]);
     expect(apart('十二月政务公开考核排名靠后', '12月政务公开考核排名靠后')).toBeNull();
     expect(findingTitleKey('十二月政务公开考核排名靠后')).toBe(findingTitleKey('12月政务公开考核排名靠后'));
+  });
+});
+
+describe('titles that name different units are different problems (breaker10e P10)', () => {
+  it('does not take one unit\'s problem for another\'s retyped, on the form as on an import', () => {
+    const index = new FindingTitlesIndex();
+    index.apply({ type: 'FindingRecorded', data: { findingId: 'f0', evaluationId: 'e', title: '青川市财政局政府信息公开目录不全' } } as unknown as RecordedEvent);
+    const unitsNamed = unitsNamedIn([
+      { id: 'czj', name: '青川市财政局' },
+      { id: 'jyj', name: '青川市教育局' },
+    ]);
+    expect(index.near('e', '青川市教育局政府信息公开目录不全', unitsNamed)).toEqual([]);
+    expect(index.near('e', '市教育局政府信息公开目录不全', unitsNamed)).toEqual([]);
+    expect(index.near('e', '青川市财政局政府信息公开目录不够全', unitsNamed).map((entry) => entry.findingId)).toEqual(['f0']);
   });
 });

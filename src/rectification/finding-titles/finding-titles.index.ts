@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { findingTitleKey } from '../import-findings/findings-file.js';
 import { numbersByValue } from '../../shared/numbers-by-value.js';
+import type { UnitsNamed } from '../../organization/units/units-named.js';
 
 /** One finding of an evaluation as the duplicate checks see it. */
 export interface RecordedFindingTitle {
@@ -47,14 +48,17 @@ export function numbersNamed(key: string): string {
 
 /**
  * Whether two different title keys read as one problem retyped: a few characters apart
- * (`nearTitleTolerance`) and naming the same numbers (`numbersNamed`). Returns the distance, or
- * null when they are not near. O(length²).
+ * (`nearTitleTolerance`), naming the same numbers (`numbersNamed`) and, given the directory
+ * (`unitsNamed`), the same units — 青川市财政局政府信息公开目录不全 and 青川市教育局… are one
+ * problem of two units, each recorded (breaker10e P10). Returns the distance, or null when they are
+ * not near. O(length²).
  */
-export function titlesApart(a: string, b: string): number | null {
+export function titlesApart(a: string, b: string, unitsNamed?: UnitsNamed): number | null {
   const tolerance = nearTitleTolerance(a, b);
   if (tolerance === 0 || a === b || Math.abs(a.length - b.length) > tolerance) return null;
   const apart = distance(a, b);
-  return apart <= tolerance && numbersNamed(a) === numbersNamed(b) ? apart : null;
+  if (apart > tolerance || numbersNamed(a) !== numbersNamed(b)) return null;
+  return unitsNamed && unitsNamed(a) !== unitsNamed(b) ? null : apart;
 }
 
 /**
@@ -111,13 +115,13 @@ export class FindingTitlesIndex implements Projection {
 
   /**
    * The evaluation's findings whose title reads as `title` retyped (`titlesApart`: within
-   * `nearTitleTolerance`, the same numbers) but is not the same, nearest first (withdrawn ones too: a problem withdrawn is not brought back by a retyped row).
+   * `nearTitleTolerance`, the same numbers, the same units of `unitsNamed` when given) but is not the same, nearest first (withdrawn ones too: a problem withdrawn is not brought back by a retyped row).
    */
-  near(evaluationId: string, title: string): NearFindingTitle[] {
+  near(evaluationId: string, title: string, unitsNamed?: UnitsNamed): NearFindingTitle[] {
     const key = findingTitleKey(title);
     const near: NearFindingTitle[] = [];
     for (const entry of this.findingsOf(evaluationId)) {
-      const apart = titlesApart(entry.key, key);
+      const apart = titlesApart(entry.key, key, unitsNamed);
       if (apart !== null) near.push({ ...entry, distance: apart });
     }
     return near.sort((a, b) => a.distance - b.distance);

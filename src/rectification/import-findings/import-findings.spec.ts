@@ -386,6 +386,34 @@ describe('near titles: one rule whichever came first, and the office’s word fo
     expect(outcome.findings.map((finding) => finding.recordedNow)).toEqual([true, true]);
   });
 
+  it('records one problem per unit when the titles differ only in the unit they name, full or short name (breaker10e P10)', async () => {
+    const dependencies = await withEvaluation();
+    const outcome = await importFindingsFile(
+      dependencies,
+      EVALUATION,
+      {
+        name: 'per-unit.csv',
+        content: csv([
+          '青川市财政局政府信息公开目录不全,补齐目录,青川市财政局,2026-12-31',
+          '青川市教育局政府信息公开目录不全,补齐目录,青川市教育局,2026-12-31',
+          '市民政局政府信息公开目录不全,补齐目录,青川市民政局,2026-12-31',
+        ]),
+      },
+      contextOf('per-unit'),
+      { identifiedOn: '2026-10-08' },
+    );
+    expect(outcome.findings.map((finding) => finding.recordedNow)).toEqual([true, true, true]);
+    // A later list naming another unit's problem the same way is recorded too; the same unit's, retyped, is still near.
+    const refusal = await importFindingsFile(
+      dependencies,
+      EVALUATION,
+      { name: 'later.csv', content: csv(['青川市财政局政府信息公开目录不够全,补齐目录,青川市财政局,2026-12-31']) },
+      contextOf('later'),
+      { identifiedOn: '2026-10-08', dryRun: true },
+    ).catch((error: unknown) => error);
+    expect(refusalOf(refusal).map((problem) => problem.distinctTitle)).toEqual(['青川市财政局政府信息公开目录不够全']);
+  });
+
   it('records a row confirmed as another problem though one character from a recorded finding; rows naming other years or quarters need no word', async () => {
     const dependencies = await withEvaluation();
     await importFindingsFile(dependencies, EVALUATION, { name: 'v1.csv', content: csv(['2025年政府信息公开年报未按时发布,补发,青川市财政局,2026-12-31', '政务微博更新不及时超过三个月,整改,青川市教育局,2026-12-31']) }, contextOf('v1'), { identifiedOn: '2026-10-08' });

@@ -20,6 +20,7 @@ import { rectificationPlanStream } from '../domain/rectification-plan.events.js'
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { findingStream } from '../domain/finding.events.js';
 import { titlesApart, type FindingTitlesIndex } from '../finding-titles/finding-titles.index.js';
+import { unitsNamedNow, type UnitsNamed } from '../../organization/units/units-named.js';
 
 /*
  * Imports an evaluation's findings (评估发现的问题) from a file: the write path of
@@ -176,10 +177,12 @@ export async function importFindingsFile(
     }),
   );
   const distinct = new Set((options.distinctTitles ?? []).map(findingTitleKey));
+  // Titles that name different units of the directory are different problems (breaker10e P10).
+  const unitsNamed = unitsNamedNow(units);
   const newRows = findings.filter(({ state }) => state.status === 'unrecorded').map(({ finding }) => finding);
   const changed = findings.flatMap(({ finding, state, assignedNow, enteredElsewhere }) =>
     state.status === 'unrecorded'
-      ? nearlyRecorded(titles, evaluationId, finding, newRows, distinct)
+      ? nearlyRecorded(titles, evaluationId, finding, newRows, distinct, unitsNamed)
       : assignedNow || state.status === 'withdrawn'
         ? []
         : unitsAddedTo(state, finding, enteredElsewhere),
@@ -322,12 +325,19 @@ function unitsAddedTo(state: Exclude<FindingState, { status: 'unrecorded' }>, fi
  * the 导入 page offers that confirmation on the row. The same rule whichever came first, the
  * recorded finding or the row beside it in one file (breaker11e P11).
  */
-function nearlyRecorded(titles: FindingTitlesIndex, evaluationId: string, finding: ImportedFinding, newRows: readonly ImportedFinding[], distinct: ReadonlySet<string>): ImportProblem[] {
+function nearlyRecorded(
+  titles: FindingTitlesIndex,
+  evaluationId: string,
+  finding: ImportedFinding,
+  newRows: readonly ImportedFinding[],
+  distinct: ReadonlySet<string>,
+  unitsNamed: UnitsNamed,
+): ImportProblem[] {
   const key = findingTitleKey(finding.title);
   if (distinct.has(key)) return [];
   const confirm = 'If it is another problem, confirm it as such (the 导入 page: 是另一个问题 on the row; the API: distinctTitles) and import again.';
   const confirmZh = '如确是另一个问题，请在导入页面勾选该行的“是另一个问题”（API：distinctTitles）后重新导入。';
-  const [nearest] = titles.near(evaluationId, finding.title);
+  const [nearest] = titles.near(evaluationId, finding.title, unitsNamed);
   if (nearest) {
     return [
       {
@@ -340,7 +350,7 @@ function nearlyRecorded(titles: FindingTitlesIndex, evaluationId: string, findin
   }
   for (const earlier of newRows) {
     if (earlier.row >= finding.row) break;
-    const apart = titlesApart(findingTitleKey(earlier.title), key);
+    const apart = titlesApart(findingTitleKey(earlier.title), key, unitsNamed);
     if (apart === null) continue;
     return [
       {

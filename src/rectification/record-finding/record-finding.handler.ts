@@ -3,6 +3,7 @@ import { withUnitNames } from '../../assignments/domain/assignment.commands.js';
 import { overrideOf } from '../../assignments/graphql/part-commands.js';
 import { CommandExecutor } from '../../event-sourcing/command-executor.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
+import { unitsNamedNow } from '../../organization/units/units-named.js';
 import { officeDate } from '../../shared/calendar-date.js';
 import { CommandContext } from '../../shared/command-context.js';
 import { deterministicId } from '../../shared/ids.js';
@@ -48,7 +49,7 @@ export class RecordFindingHandler implements ICommandHandler<RecordFindingComman
       unknownUnitIds: this.units.unknownIds(concernedUnitIds),
       ...this.sameTitleRecorded(input.evaluationId, input.title),
       nearTitlesRecorded: this.titles
-        .near(input.evaluationId, input.title)
+        .near(input.evaluationId, input.title, unitsNamedNow(this.units))
         .filter((near) => !near.withdrawn)
         .map(({ findingId, title, distance }) => ({ findingId, title, distance })),
       distinctFrom: distinctFrom ?? [],

@@ -30,7 +30,8 @@ import { GraphqlErrorFilter } from './shared/graphql/graphql-error.filter.js';
 import { RateLimitGuard, withHttpRequest } from './http/rate-limit.guard.js';
 import { formatGraphqlError } from './shared/graphql/format-error.js';
 import { inputRefusal } from './shared/graphql/chinese-errors.js';
-import { queryLimitsRule } from './shared/graphql/query-limits.rule.js';
+import { queryDepthRule } from './shared/graphql/query-limits.rule.js';
+import { queryCostPlugin } from './shared/graphql/query-cost.js';
 import { GRAPHQL_WEBSOCKET_OPTIONS, GraphqlWebSocketServer, type GraphqlWebSocketOptions } from './shared/graphql/graphql-websocket.server.js';
 
 /** Enough for a dashboard and the findings a supervisor keeps open; each costs work on every event. */
@@ -45,7 +46,9 @@ function graphqlRules(config: ConfigService<AppSettings, true>) {
   return {
     introspection,
     hideSchemaDetails,
-    limits: queryLimitsRule({ maxDepth: config.get('GRAPHQL_MAX_DEPTH', { infer: true }), maxCost: config.get('GRAPHQL_MAX_COST', { infer: true }) }),
+    limits: queryDepthRule({ maxDepth: config.get('GRAPHQL_MAX_DEPTH', { infer: true }) }),
+    // The cost needs the variables (a page's `first`), which validation rules never see: checked once the operation is resolved.
+    cost: { maxCost: config.get('GRAPHQL_MAX_COST', { infer: true }) },
     // graphql-js stops lexing past this many tokens: validating a document costs time superlinear
     // in its fragments (1,500 chained fragments held the event loop ~2 s), before any limit rule runs.
     parseOptions: { maxTokens: config.get('GRAPHQL_MAX_TOKENS', { infer: true }) },
@@ -72,7 +75,7 @@ export class AppModule {
           driver: ApolloDriver,
           inject: [ConfigService],
           useFactory: (config: ConfigService<AppSettings, true>) => {
-            const { introspection, hideSchemaDetails, limits, formatError, parseOptions } = graphqlRules(config);
+            const { introspection, hideSchemaDetails, limits, cost, formatError, parseOptions } = graphqlRules(config);
             return {
               parseOptions,
               autoSchemaFile: true,
@@ -83,7 +86,7 @@ export class AppModule {
               // Cache hints are not used (every answer is per reader and is sent `no-store` by
               // RequestObserver); Apollo's default cache-control plugin would otherwise wrap every
               // field's resolver to compute them, the largest cost of a list-heavy query (bench/results/profiles.md).
-              plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+              plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), queryCostPlugin(cost)],
               introspection,
               hideSchemaDetailsFromClientErrors: hideSchemaDetails,
               validationRules: [limits],
@@ -124,9 +127,10 @@ export class AppModule {
           provide: GRAPHQL_WEBSOCKET_OPTIONS,
           inject: [ConfigService],
           useFactory: (config: ConfigService<AppSettings, true>): GraphqlWebSocketOptions => {
-            const { introspection, limits, formatError, parseOptions } = graphqlRules(config);
+            const { introspection, limits, cost, formatError, parseOptions } = graphqlRules(config);
             return {
               rules: [limits],
+              cost,
               parseOptions,
               introspection,
               formatError,

@@ -19,7 +19,7 @@ describe('settings', () => {
       DEMO_DATA: true,
       DUE_SOON_DAYS: 7,
       GRAPHQL_MAX_DEPTH: 10,
-      GRAPHQL_MAX_COST: 2000,
+      GRAPHQL_MAX_COST: 20000,
       GRAPHQL_MAX_TOKENS: 3000,
       GRAPHQL_INTROSPECTION: true,
       REQUEST_MAX_BYTES: 102400,

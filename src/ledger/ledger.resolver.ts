@@ -2,6 +2,7 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AllowRoles } from '../access/authorization/access-policy.js';
 import { LedgerService } from './ledger.service.js';
 import { EventInclusionProofType, LedgerCheckpointType, LedgerVerificationType, toCheckpointType, toProofType, toVerificationType } from './ledger.types.js';
+import { EXPECTED_ITEMS, priced } from '../shared/graphql/query-cost.js';
 
 /** The tamper-evident ledger: verification and checkpoints for administrators, the printed codes for supervisors too. */
 @Resolver()
@@ -14,6 +15,7 @@ export class LedgerResolver {
     return toVerificationType(await this.ledger.verify());
   }
 
+  @priced({ items: EXPECTED_ITEMS.checkpoints })
   @Query(() => [LedgerCheckpointType], { description: 'Signed checkpoints, newest first: their 台账校验码 is what the annual report prints (ADMIN, SUPERVISOR)' })
   @AllowRoles('ADMIN', 'SUPERVISOR')
   async ledgerCheckpoints() {

@@ -14,6 +14,7 @@ import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
 import { WorkPlanPartsReadModel } from '../work-plan/breakdown/work-plan-parts.read-model.js';
 import { buildScorecard, scorecardFromTallies, type UnitScore } from './scorecard.js';
 import { UnitScoreType } from './scorecard.types.js';
+import { EXPECTED_ITEMS, priced } from '../shared/graphql/query-cost.js';
 
 export class GetUnitScorecardQuery extends CqrsQuery<(UnitScore & { time: TimeCut })[]> {
   constructor(readonly travel: TimeTravel = {}) {
@@ -84,6 +85,7 @@ export class ScorecardResolver {
   constructor(private readonly queries: QueryBus) {}
 
   @AllowRoles('SUPERVISOR', 'INSPECTOR')
+  @priced({ items: EXPECTED_ITEMS.units })
   @Query(() => [UnitScoreType], {
     description:
       'Units ranked by on-time rate, then fewest overdue and returned parts, then fastest remediation: whom to commend (top) and whom to criticise (bottom). ' +

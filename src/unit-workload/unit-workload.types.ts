@@ -9,6 +9,7 @@ import { ReminderKinds, ReminderParentKinds, type ReminderKind, type ReminderPar
 import { PartAlertType } from '../rectification/dashboard/dashboard.types.js';
 import { graphqlEnum } from '../shared/graphql/enum.js';
 import { TimeCutType } from '../shared/graphql/time-cut.type.js';
+import { EXPECTED_ITEMS, priced } from '../shared/graphql/query-cost.js';
 
 export const ReminderKindEnum = graphqlEnum(ReminderKinds, 'ReminderKind');
 export const ReminderParentKindEnum = graphqlEnum(ReminderParentKinds, 'ReminderParentKind');
@@ -51,17 +52,21 @@ export class UnitWorkloadType {
   @Field(() => ID) unitId: string;
   @Field(() => String, { description: 'The business day viewed (YYYY-MM-DD)' }) asOf: string;
   @Field(() => TimeCutType, { description: 'Which time axes the answer used' }) time: TimeCutType;
-  @Field(() => [PartAlertType], { description: 'What the unit still has to do on findings, most urgent first' }) openParts: PartAlertType[];
+  @Field(() => [PartAlertType], { description: 'What the unit still has to do on findings, most urgent first' })
+  @priced({ items: EXPECTED_ITEMS.unitOpenParts })
+  openParts: PartAlertType[];
   @Field(() => [ItemPartAlertType], {
     deprecationReason: 'Every part at once (hundreds with a large plan): use workPlanPartsPage',
     description: 'What the unit still has to do on work-plan items, of every plan that day, most urgent first across plans: red, yellow, green, each by due date (then newest plan first)',
   })
+  @priced({ items: EXPECTED_ITEMS.unitOpenParts })
   workPlanParts: ItemPartAlertType[];
   // workPlanPartsPage, remindersPage and reminderCounts: resolved fields (see UnitWorkloadResolver).
   @Field(() => [ReminderType], {
     deprecationReason: 'Every reminder at once (hundreds with a large plan): use reminderCounts and remindersPage',
     description: 'The unit’s inbox about findings and work-plan items alike, most urgent first (by the part’s due date, most overdue first; then newest first by office day and entry)',
   })
+  @priced({ items: EXPECTED_ITEMS.unitOpenParts })
   reminders: ReminderType[];
 }
 

@@ -12,7 +12,7 @@ import { TestApp, startTestApp } from '../support/test-app.js';
  */
 const FINDINGS = `{
   evaluations { nodes { title receivedOn periodStart periodEnd } }
-  findings(first: 200) { nodes { title status closedOn identifiedOn
+  findings(first: 50) { nodes { title status closedOn identifiedOn
     assignments { unit { code } role status dueDate trafficLight urges { urgedOn } extensionRequests { status }
                   inspections { outcome inspectedOn } } } }
   workPlans { id }

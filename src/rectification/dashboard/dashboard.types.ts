@@ -3,6 +3,7 @@ import { AssignmentRoleEnum, DAYS_LEFT, PartStatusEnum, TrafficLightEnum } from 
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import type { PartStatus, TrafficLight } from '../../assignments/read-model/part-view.js';
 import { TimeCutType } from '../../shared/graphql/time-cut.type.js';
+import { EXPECTED_ITEMS, priced } from '../../shared/graphql/query-cost.js';
 @ObjectType('PartAlert', { description: 'An open part with its traffic light' })
 export class PartAlertType {
   @Field(() => ID) findingId: string;
@@ -61,8 +62,12 @@ export class DashboardType {
   @Field(() => PartCountsType) parts: PartCountsType;
   @Field(() => Float, { nullable: true, description: 'Mean business days from assignment to verification, all units' })
   meanDaysToRemediate: number | null;
-  @Field(() => [UnitProgressType]) perUnit: UnitProgressType[];
-  @Field(() => [GroupProgressType]) perEvaluation: GroupProgressType[];
+  @Field(() => [UnitProgressType])
+  @priced({ items: EXPECTED_ITEMS.units })
+  perUnit: UnitProgressType[];
+  @Field(() => [GroupProgressType])
+  @priced({ items: EXPECTED_ITEMS.evaluations })
+  perEvaluation: GroupProgressType[];
   @Field(() => [GroupProgressType]) perCategory: GroupProgressType[];
   @Field(() => [PartAlertType], { description: 'Every open part, red first' }) openParts: PartAlertType[];
   @Field(() => [PartAlertType], { description: 'Red parts only' }) overdue: PartAlertType[];

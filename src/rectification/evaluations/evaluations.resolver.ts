@@ -14,6 +14,7 @@ import { EvaluationType, FindingStatusEnum, FindingType, HistoryEntryType } from
 import { findingStatus, type FindingStatus } from '../ledger/finding-status.js';
 import { RectificationLedger, type EvaluationView, type FindingAtCut, type FindingView } from '../ledger/rectification-ledger.js';
 import { GetEvaluationQuery, GetFindingQuery, ListEvaluationsQuery, ListFindingsQuery } from './evaluations.queries.js';
+import { HISTORY_PRICE, priced } from '../../shared/graphql/query-cost.js';
 
 @Resolver(() => EvaluationType)
 @AllowRoles(...WORKFLOW_READERS)
@@ -96,6 +97,7 @@ export class FindingsResolver {
   }
 
   @ResolveField(() => [HistoryEntryType], { description: 'Every event of the finding, in order (a unit user: without other units’ parts)' })
+  @priced(HISTORY_PRICE)
   async history(@Parent() finding: FindingView | FindingAtCut, @Context() context: GraphqlContext): Promise<HistoryEntryType[]> {
     const actor = context.actor;
     // At a cut the fold made it; now it is the finding's stream, read from the log.

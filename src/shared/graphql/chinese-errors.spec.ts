@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { ArrayMaxSize, ArrayMinSize, IsString, Length, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
 import { buildSchema, parse, specifiedRules, validate } from 'graphql';
 import { chineseFor, inputRefusal } from './chinese-errors.js';
-import { queryLimitsRule } from './query-limits.rule.js';
+import { queryDepthRule } from './query-limits.rule.js';
+import { costRefusal } from './query-cost.js';
 import { ReportPayload } from '../../assignments/graphql/part.inputs.js';
 import { plainToInstance } from 'class-transformer';
 
@@ -58,7 +59,9 @@ describe('the Chinese of the GraphQL limits', () => {
     type Subscription { changed: Int! other: Int! }
   `);
   const refusalOf = (query: string): string => {
-    const errors = validate(schema, parse(query), [...specifiedRules, queryLimitsRule({ maxDepth: 3, maxCost: 2000 })]);
+    const document = parse(query);
+    const errors = [...validate(schema, document, [...specifiedRules, queryDepthRule({ maxDepth: 3 })])];
+    if (errors.length === 0) errors.push(...[costRefusal({ maxCost: 2000 }, schema, document, {})].filter((error) => error !== undefined));
     expect(errors).toHaveLength(1);
     const error = errors[0]!;
     return typeof error.extensions.messageZh === 'string' ? error.extensions.messageZh : chineseFor(error.message, 'GRAPHQL_VALIDATION_FAILED');
@@ -74,7 +77,7 @@ describe('the Chinese of the GraphQL limits', () => {
     [
       'a query asking for too much',
       `{ units { ${Array.from({ length: 400 }, (_, index) => `n${index}: name`).join(' ')} } }`,
-      '查询一次要的数据太多（估算开销 2001，最多 2000；每个列表按其所选内容的 5 倍计）：请少选字段或嵌套列表，或拆成几个查询。',
+      '查询一次要的数据太多（估算开销 2001，最多 2000；列表按可能返回的条数计，分页按 first 计，未给时按 50 条）：请减小每页条数或少选嵌套列表，或拆成几个查询。',
     ],
     ['a subscription of two fields', 'subscription { changed other }', '一次订阅只能选择一个顶层字段。'],
     ['a subscription of introspection', 'subscription { __typename }', '订阅不能选择接口结构查询字段（如“__schema”“__type”“__typename”）。'],

@@ -2,6 +2,10 @@ import type { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString } from 'class-validator';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Connection, type PageRequest } from '../pagination/page.js';
+import { priced } from './query-cost.js';
+
+/** A connection's edges and nodes hold the page: the connection field's `first` prices them (query-cost.ts). */
+const ON_THE_PAGE = { items: 1 };
 
 @ObjectType('PageInfo', { description: 'Where a page of a connection stands in its list' })
 export class PageInfoType {
@@ -42,8 +46,12 @@ export function connectionType<Node>(node: Type<Node>, name: string): Type<Conne
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items (cursor pagination: first / after)` })
   class ConnectionType {
-    @Field(() => [EdgeType]) edges: EdgeType[];
-    @Field(() => [node], { description: 'The page’s items, as in edges, without their cursors' }) nodes: Node[];
+    @Field(() => [EdgeType])
+    @priced(ON_THE_PAGE)
+    edges: EdgeType[];
+    @Field(() => [node], { description: 'The page’s items, as in edges, without their cursors' })
+    @priced(ON_THE_PAGE)
+    nodes: Node[];
     @Field(() => PageInfoType) pageInfo: PageInfoType;
     @Field(() => Int, { description: 'Every item matching the filter, on all pages' }) totalCount: number;
   }

@@ -77,7 +77,7 @@ export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnApplica
       {
         schema: this.schema.schema,
         context: (context) => graphqlContext(context),
-        ...graphqlWsOptions(this.options),
+        ...graphqlWsOptions(this.options, this.schema.schema),
         onConnect: (context) => {
           this.connections.add(context);
         },

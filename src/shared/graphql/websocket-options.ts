@@ -1,5 +1,6 @@
-import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type GraphQLFormattedError, type ParseOptions, type ValidationRule } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema, type ParseOptions, type ValidationRule } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
+import { costRefusal, type QueryCost } from './query-cost.js';
 
 type Formatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
@@ -12,6 +13,8 @@ type Formatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFo
  */
 export interface WebSocketRules {
   readonly rules: readonly ValidationRule[];
+  /** The cost limit, checked with the subscription's variables once it validates (query-cost.ts). */
+  readonly cost: QueryCost;
   readonly introspection: boolean;
   readonly formatError: Formatter;
   /** Each subscription costs work on every event; one connection may hold this many at once. */
@@ -20,7 +23,7 @@ export interface WebSocketRules {
   readonly parseOptions: ParseOptions;
 }
 
-export function graphqlWsOptions(options: WebSocketRules): Pick<ServerOptions, 'validate' | 'onSubscribe' | 'onError' | 'onNext'> {
+export function graphqlWsOptions(options: WebSocketRules, schema: GraphQLSchema): Pick<ServerOptions, 'validate' | 'onSubscribe' | 'onError' | 'onNext'> {
   const rules = [...specifiedRules, subscriptionsOnly, ...options.rules, ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
   const format = (error: GraphQLError, defaultCode: string) => {
     const formatted = error.toJSON();
@@ -32,6 +35,7 @@ export function graphqlWsOptions(options: WebSocketRules): Pick<ServerOptions, '
     // graphql-ws has already registered the new subscription when it asks.
     onSubscribe: (context, _id, payload) =>
       tooManyTokens(payload.query, options.parseOptions) ??
+      tooCostly(schema, rules, payload, options.cost) ??
       (Object.keys(context.subscriptions).length > options.maxSubscriptionsPerConnection
         ? [
             new GraphQLError(`This connection already holds ${options.maxSubscriptionsPerConnection} subscriptions, the most allowed. Close one first.`, {
@@ -59,6 +63,22 @@ function tooManyTokens(query: string, parseOptions: ParseOptions): GraphQLError[
     // Syntax errors are graphql-ws's to report as usual; only the limit is answered here.
     return /tokens\. Parsing aborted/.test(error.message) ? [new GraphQLError(error.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })] : undefined;
   }
+}
+
+/**
+ * The cost limit with the subscription's variables, as Apollo checks it for HTTP. A document that
+ * does not parse or validate is left to graphql-ws, which reports it as usual.
+ */
+function tooCostly(schema: GraphQLSchema, rules: readonly ValidationRule[], payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null }, cost: QueryCost): GraphQLError[] | undefined {
+  let document;
+  try {
+    document = parse(payload.query);
+  } catch {
+    return undefined;
+  }
+  if (validate(schema, document, rules).length > 0) return undefined;
+  const refused = costRefusal(cost, schema, document, payload.variables ?? undefined, payload.operationName);
+  return refused ? [refused] : undefined;
 }
 
 /** Over the socket, only subscriptions: queries and mutations go over HTTP. */

@@ -15,6 +15,7 @@ import { unitsSharingParts } from '../../assignments/read-model/part-view.js';
 import { workPlanItemStream } from '../domain/work-plan.events.js';
 import { WorkPlanItemType, WorkPlanSummaryType, WorkPlanType } from './work-plan.types.js';
 import { GetWorkPlanItemQuery, GetWorkPlanQuery, ListWorkPlansQuery } from './work-plan.queries.js';
+import { HISTORY_PRICE, priced } from '../../shared/graphql/query-cost.js';
 
 @Resolver(() => WorkPlanType)
 @AllowRoles(...WORKFLOW_READERS)
@@ -83,6 +84,7 @@ export class WorkPlanItemResolver {
   }
 
   @ResolveField(() => [HistoryEntryType], { description: 'Every event of the item, in order (a unit user: without other units’ parts)' })
+  @priced(HISTORY_PRICE)
   async history(@Parent() item: ItemRow | (ItemRow & Pick<WorkPlanItemAtCut, 'history'>), @Context() context: GraphqlContext): Promise<HistoryEntryType[]> {
     const actor = context.actor;
     // At a cut the fold made it; now it is the item's stream, read from the log.

@@ -4,6 +4,7 @@ import type { TrafficLight } from '../../assignments/read-model/part-view.js';
 import { graphqlEnum } from '../../shared/graphql/enum.js';
 import { TimeCutType } from '../../shared/graphql/time-cut.type.js';
 import { HistoryEntryType } from '../../rectification/evaluations/evaluation.types.js';
+import { EXPECTED_ITEMS, HISTORY_PRICE, priced } from '../../shared/graphql/query-cost.js';
 
 export const WorkPlanItemStatusEnum = graphqlEnum(['OPEN', 'COMPLETED', 'WITHDRAWN'] as const, 'WorkPlanItemStatus', 'COMPLETED once every part is verified; WITHDRAWN when a plan revision took it out');
 
@@ -34,7 +35,9 @@ export class WorkPlanItemType {
   @Field(() => Float, { description: 'Verified parts, percent of parts' }) percentComplete: number;
   @Field(() => TrafficLightEnum, { nullable: true }) trafficLight: TrafficLight | null;
   @Field(() => [AssignmentType], { description: 'The lead unit’s and responsible units’ parts' }) parts: AssignmentType[];
-  @Field(() => [HistoryEntryType]) history: HistoryEntryType[];
+  @Field(() => [HistoryEntryType])
+  @priced(HISTORY_PRICE)
+  history: HistoryEntryType[];
   @Field(() => TimeCutType, { nullable: true, description: 'Which time axes the answer used (on the workPlanItem query)' }) time?: TimeCutType;
 }
 
@@ -43,7 +46,9 @@ export class WorkPlanCategoryType {
   @Field(() => String) code: string;
   @Field(() => String) title: string;
   @Field(() => RollupType) progress: RollupType;
-  @Field(() => [WorkPlanItemType]) items: WorkPlanItemType[];
+  @Field(() => [WorkPlanItemType])
+  @priced({ items: EXPECTED_ITEMS.categoryItems })
+  items: WorkPlanItemType[];
 }
 
 @ObjectType('WorkPlan', { description: 'A year’s work-plan breakdown (分解方案) with roll-ups' })

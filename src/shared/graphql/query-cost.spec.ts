@@ -1,0 +1,110 @@
+import { buildSchema, getIntrospectionQuery, parse, type GraphQLObjectType } from 'graphql';
+import { DEFAULT_MAX_COST } from '../../config/app-settings.js';
+import { EXPECTED_ITEMS, FIELD_PRICE, HISTORY_PRICE, MAX_QUERY_NODES, REPLAY_COST, costRefusal, estimateCost, type FieldPrice } from './query-cost.js';
+
+const schema = buildSchema(`
+  type Query {
+    units: [Unit!]!
+    unit(id: ID!): Unit
+    dashboard(asOf: String): Dashboard
+    findings(status: FindingStatus, first: Int, after: String, asOf: String, knownAt: String): FindingConnection!
+    finding(id: ID!, asOf: String): Finding
+  }
+  enum FindingStatus { UNASSIGNED OPEN CLOSED WITHDRAWN }
+  type FindingConnection { edges: [FindingEdge!]! nodes: [Finding!]! pageInfo: PageInfo! totalCount: Int! }
+  type FindingEdge { cursor: String! node: Finding! }
+  type PageInfo { hasNextPage: Boolean! endCursor: String }
+  type Finding { id: ID! title: String! parts: [Part!]! history: [Entry!]! }
+  type Part { unitId: ID! }
+  type Entry { eventId: ID! eventType: String! }
+  type Dashboard { percentClosed: Float! perUnit: [Unit!]! }
+  type Unit { id: ID! code: String! parent: Unit children: [Unit!]! }
+`);
+// What the code-first schema says with @priced (SDL has no field extensions).
+const price = (type: string, field: string, value: FieldPrice) => Object.assign((schema.getType(type) as GraphQLObjectType).getFields()[field]!, { extensions: { [FIELD_PRICE]: value } });
+price('FindingConnection', 'edges', { items: 1 });
+price('FindingConnection', 'nodes', { items: 1 });
+price('Finding', 'history', HISTORY_PRICE);
+price('Query', 'units', { items: EXPECTED_ITEMS.units });
+price('Dashboard', 'perUnit', { items: EXPECTED_ITEMS.units });
+
+const cost = (query: string, variables: Record<string, unknown> = {}) => estimateCost(schema, parse(query), variables);
+const refused = (query: string, variables: Record<string, unknown> = {}, maxCost = DEFAULT_MAX_COST) => costRefusal({ maxCost }, schema, parse(query), variables)?.extensions;
+
+describe('query cost', () => {
+  it('counts a page by its first, as a literal or a variable, and by 50 when first is not given', () => {
+    // findings 1 + 200 × (nodes 1 + 1 × (id 1 + title 1))
+    expect(cost('{ findings(first: 200) { nodes { id title } } }')).toBe(601);
+    expect(cost('query($n: Int) { findings(first: $n) { nodes { id title } } }', { n: 200 })).toBe(601);
+    expect(cost('{ findings { nodes { id title } } }')).toBe(151);
+    expect(cost('{ findings(first: 3) { edges { cursor node { id } } } }')).toBe(1 + 3 * (1 + 1 + 2));
+  });
+
+  it("counts a page's totalCount and pageInfo once, whatever its size", () => {
+    expect(cost('{ findings(first: 0) { totalCount } }')).toBe(2);
+    expect(cost('{ findings { totalCount } }')).toBe(2);
+    expect(cost('{ findings(first: 200) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }')).toBe(1 + 1 + 3 + 200 * 2);
+  });
+
+  it('refuses pages of findings with their history, aliased or not, that passed the old estimate of 5 a list (breaker12 P2)', () => {
+    const page = (alias: string) => `${alias}: findings(first: $first) { nodes { id title history { eventId eventType } } }`;
+    const aliases = (count: number) => `query($first: Int) { ${Array.from({ length: count }, (_, i) => page(`f${i}`)).join(' ')} }`;
+    expect(refused(aliases(7), { first: 200 })).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY', messageZh: expect.stringMatching(/^查询一次要的数据太多/) });
+    expect(refused(aliases(1), { first: 200 })).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
+    // One finding's page with its history fits, and so does a short page of them.
+    expect(refused('query($id: ID!) { finding(id: $id) { id history { eventId eventType } } }', { id: '1' })).toBeUndefined();
+    expect(refused(aliases(1), { first: 10 })).toBeUndefined();
+  });
+
+  it('counts a priced list at its items and its read, another list 5 times', () => {
+    expect(cost('{ units { id code } }')).toBe(1 + EXPECTED_ITEMS.units * 2);
+    expect(cost('{ dashboard { perUnit { id } } }')).toBe(1 + 1 + EXPECTED_ITEMS.units);
+    expect(cost('{ finding(id: "1") { parts { unitId } } }')).toBe(1 + 1 + 5);
+    expect(cost('{ finding(id: "1") { history { eventId } } }')).toBe(1 + 1 + HISTORY_PRICE.read! + HISTORY_PRICE.items!);
+    expect(cost('{ units { children { children { id } } } }')).toBe(1 + 300 * (1 + 5 * (1 + 5)));
+  });
+
+  it('counts every alias, so repeating a field under other names does not slip through', () => {
+    const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: units { id code }`).join(' ');
+    expect(refused(`{ ${aliases} }`)).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
+  });
+
+  it('prices a time-travel fold once: aliases at one cut filtered or paged differently are one fold, another cut or record another', () => {
+    const counts = `query($asOf: String, $knownAt: String) { ${['UNASSIGNED', 'OPEN', 'CLOSED', 'WITHDRAWN'].map((status, i) => `c${i}: findings(status: ${status}, first: 0, asOf: $asOf, knownAt: $knownAt) { totalCount }`).join(' ')} all: findings(first: 50, asOf: $asOf, knownAt: $knownAt) { nodes { id } } }`;
+    expect(cost(counts)).toBe(REPLAY_COST + 4 * 2 + 1 + 50 * 2);
+    const days = (count: number) => `query { ${Array.from({ length: count }, (_, i) => `d${i}: dashboard(asOf: "2026-06-0${i + 1}") { percentClosed }`).join(' ')} }`;
+    expect(refused(days(4))).toBeUndefined();
+    expect(refused(days(5))).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
+    const variables = (count: number) => `query(${Array.from({ length: count }, (_, i) => `$at${i}: String`).join(', ')}) { ${Array.from({ length: count }, (_, i) => `d${i}: dashboard(asOf: $at${i}) { percentClosed }`).join(' ')} }`;
+    expect(cost(variables(5))).toBe(5 * (REPLAY_COST + 2));
+    expect(cost('{ dashboard(asOf: null) { percentClosed } }')).toBe(2);
+    const findings = (count: number) => `query($at: String) { ${Array.from({ length: count }, (_, i) => `f${i}: finding(id: "${i}", asOf: $at) { id }`).join(' ')} }`;
+    expect(refused(findings(5))).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
+  });
+
+  it("lets GraphiQL's introspection query through, but not two aliased copies, nor 50 __type", () => {
+    expect(refused(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true }))).toBeUndefined();
+    expect(refused(`{ ${Array.from({ length: 2 }, (_, i) => `s${i}: __schema { types { name fields { name } } }`).join(' ')} }`)).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
+    expect(refused(`{ ${Array.from({ length: 50 }, (_, i) => `t${i}: __type(name: "Unit") { name }`).join(' ')} }`)).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
+    expect(cost('{ units { __typename id } }')).toBe(1 + 300);
+  });
+
+  it('leaves out what @skip and @include leave out', () => {
+    expect(cost('query($all: Boolean!) { units @include(if: $all) { id } findings(first: 1) { totalCount } }', { all: false })).toBe(2);
+    expect(cost('{ units @skip(if: true) { id } }')).toBe(0);
+  });
+
+  it('refuses fragments spread into each other past the node limit, without walking them all', () => {
+    const levels = Array.from({ length: 30 }, (_, i) => `fragment F${i} on Unit { parent { ...F${i + 1} } p2: parent { ...F${i + 1} } }`);
+    const bomb = `{ unit(id: "1") { ...F0 } } ${levels.join(' ')} fragment F30 on Unit { id }`;
+    expect(costRefusal({ maxCost: 1_000_000 }, schema, parse(bomb), {})).toMatchObject({
+      message: expect.stringContaining(`more than ${MAX_QUERY_NODES} fields`),
+      extensions: { reason: 'QUERY_TOO_COSTLY', messageZh: expect.stringContaining(`超过 ${MAX_QUERY_NODES} 个字段`) },
+    });
+  });
+
+  it('leaves variables that do not fit the operation to execution, which refuses them as usual', () => {
+    expect(cost('query($n: Int!) { findings(first: $n) { totalCount } }', {})).toBeNull();
+    expect(refused('query($n: Int) { findings(first: $n) { totalCount } }', { n: 'many' })).toBeUndefined();
+  });
+});

@@ -1,0 +1,227 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Extensions } from '@nestjs/graphql';
+import { GraphQLError, Kind, getNamedType, getNullableType, isListType, isObjectType, print, type DocumentNode, type FieldNode, type GraphQLNamedType, type GraphQLSchema } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE } from '../pagination/page.js';
+
+/*
+ * What a query may cost, estimated before anything runs from the document and its variables
+ * (graphql-query-complexity walks the document: aliases, fragments, @skip / @include, abstract
+ * types, a limit on the nodes it evaluates). The unit is one field resolved for one item: a list
+ * counts its selection once per item it may return, so the price follows the rows an answer can
+ * hold — `findings(first: 200) { nodes { … } }` is 200 times its node, not a guess of 5.
+ */
+
+/** A list field that names no size of its own (`@priced({ items })`) is priced at this many items: a finding's parts, a report's evidence. */
+export const LIST_COST_FACTOR = 5;
+
+/**
+ * What a field given `asOf` or `knownAt` adds: time travel folds every parent's dated timeline
+ * inside the cut (no log replay, but work in proportion to all the parts shown), so its price is
+ * counted up front. Priced once per fold (`foldKey`): aliases of one field at one cut read one fold.
+ */
+export const REPLAY_COST = 4000;
+
+/**
+ * What schema introspection costs, flat, whatever it selects inside: `__schema` answers the whole
+ * schema (about 300 KB for GraphiQL's introspection query), so a full introspection fits in a
+ * request's default budget and a thousand aliased copies (46 MB, 22 s of the event loop) do not;
+ * `__type` answers one type.
+ */
+export const INTROSPECTION_COST: Readonly<Record<string, number>> = { __schema: 15_000, __type: 500 };
+
+/**
+ * Fields evaluated at most per document (graphql-query-complexity's `maxQueryNodes`): fragments are
+ * measured at each spread, so a document of a few hundred tokens spreading fragments into each other
+ * stops here, refused as too costly, instead of being walked 2^30 times.
+ */
+export const MAX_QUERY_NODES = 10_000;
+
+/** The field extension that prices a field of its own (`@priced({ … })`). */
+export const FIELD_PRICE = 'price';
+
+/** What a field costs beyond 1 per item: how many items its list may return, and what reading it takes. */
+export interface FieldPrice {
+  /**
+   * A list field's selection is counted this many times: a list that grows with the data names how
+   * large it may be on a provincial platform (EXPECTED_ITEMS); a connection's `edges` / `nodes` say
+   * 1, since their parent's `first` counts them.
+   */
+  readonly items?: number;
+  /** Added once per call: a read of the log rather than of memory (STREAM_READ_COST). */
+  readonly read?: number;
+}
+
+/** Prices a field (the field extension FIELD_PRICE); on `@Field`, `@ResolveField` or `@Query` alike. */
+export const priced = (price: FieldPrice) => Extensions({ [FIELD_PRICE]: price });
+
+/**
+ * One stream read from the log, as fields resolved from memory: a finding's history at 100k events
+ * took about 10 ms of the event loop (200 of them 2.7 s, load 14), a field from memory 10–15 µs.
+ */
+export const STREAM_READ_COST = 500;
+
+/** Sizes the lists that grow with the data are priced at: a provincial platform (issue 12's figures). */
+export const EXPECTED_ITEMS = {
+  /** Units in the directory (the bench's platform has 300). */
+  units: 300,
+  /** Evaluations on record, each with its own row in the dashboard (about one per 200 findings: 28 at 100k events, 280 at 1M). */
+  evaluations: 300,
+  /** Events of one finding's or item's stream (history): 18 for a finding of the 100k bench log; reports, returns, urgings, inspections over a year or more. */
+  streamEvents: 50,
+  /** Items of one work-plan category (35 items in 3 categories in the sample: 12 a category). */
+  categoryItems: 20,
+  /** Open parts one unit holds, or its reminders. */
+  unitOpenParts: 200,
+  /** Signed ledger checkpoints. */
+  checkpoints: 100,
+} as const;
+
+/** A finding's or work-plan item's `history`: its stream read from the log, every event listed. */
+export const HISTORY_PRICE: FieldPrice = { read: STREAM_READ_COST, items: EXPECTED_ITEMS.streamEvents };
+
+export interface QueryCost {
+  /** Above this estimate an operation is refused before it runs (GRAPHQL_MAX_COST). */
+  readonly maxCost: number;
+}
+
+/**
+ * The estimate of one operation: 1 per field per item, a list's selection once per item it may
+ * return (`first` on a connection, 50 when not given; `priced({ items })` on a list field;
+ * else LIST_COST_FACTOR), a priced field's `read`, REPLAY_COST once per time-travel fold, introspection flat. Throws the
+ * library's GraphQLError when the document evaluates more than MAX_QUERY_NODES fields.
+ * Returns null when the variables do not fit the operation: execution refuses those as usual.
+ */
+export function estimateCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): number | null {
+  const folds = new Set<string>();
+  try {
+    return getComplexity({ schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: [rectifyEstimator(folds)], maxQueryNodes: MAX_QUERY_NODES });
+  } catch (error) {
+    if (error instanceof GraphQLError && NODE_LIMIT.test(error.message)) throw error;
+    return null;
+  }
+}
+/** graphql-query-complexity's words when a document passes maxQueryNodes. */
+const NODE_LIMIT = /maximum allowed number of nodes/;
+
+/**
+ * The refusal of an operation estimated above `maxCost` (or whose fragments expand past
+ * MAX_QUERY_NODES), as a validation error: `GRAPHQL_VALIDATION_FAILED` with `extensions.reason`
+ * `QUERY_TOO_COSTLY` and the Chinese in `messageZh`, HTTP 400. Undefined when it fits.
+ */
+export function costRefusal(limits: QueryCost, schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): GraphQLError | undefined {
+  let cost: number | null;
+  try {
+    cost = estimateCost(schema, document, variables, operationName);
+  } catch {
+    return refusal(
+      `This query spreads its fragments into more than ${MAX_QUERY_NODES} fields. Ask for less at once, or split it into several queries.`,
+      `查询展开后超过 ${MAX_QUERY_NODES} 个字段：请少选字段，或拆成几个查询。`,
+    );
+  }
+  if (cost === null || cost <= limits.maxCost) return undefined;
+  return refusal(
+    `This query asks for too much at once (estimated cost ${cost}, at most ${limits.maxCost} allowed; a list counts what it selects once per item it may return: a page as many times as its first, ${DEFAULT_PAGE_SIZE} when not given). Ask for smaller pages or fewer nested lists, or split it into several queries.`,
+    `查询一次要的数据太多（估算开销 ${cost}，最多 ${limits.maxCost}；列表按可能返回的条数计，分页按 first 计，未给时按 ${DEFAULT_PAGE_SIZE} 条）：请减小每页条数或少选嵌套列表，或拆成几个查询。`,
+  );
+}
+
+const refusal = (message: string, messageZh: string) =>
+  new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY', messageZh, http: { status: 400 } } });
+
+/**
+ * Apollo runs validation rules without the variables, so the cost, which needs `first: $first`'s
+ * value, is checked once the operation is resolved, before anything executes (a mutation so
+ * refused appends nothing).
+ */
+export function queryCostPlugin(limits: QueryCost): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema, operationName }) {
+          const refused = costRefusal(limits, schema, document, request.variables, operationName);
+          if (refused) throw refused;
+        },
+      };
+    },
+  };
+}
+
+/**
+ * One estimator for every field: introspection flat; else 1, plus REPLAY_COST for a fold not yet
+ * paid for, plus a priced field's `read`, plus its selection counted once per item it may return.
+ * A page (a field with `first`) counts only its items that way: `totalCount` and `pageInfo` once,
+ * so `findings(first: 0) { totalCount }` costs 2, and `findings { totalCount }` does not cost 51.
+ */
+function rectifyEstimator(folds: Set<string>): ComplexityEstimator {
+  /** What each field node was priced at, read back by the page around it (children are priced first). */
+  const priced = new Map<FieldNode, number>();
+  return ({ type, field, node, args, childComplexity }) => {
+    const cost = estimate();
+    priced.set(node, cost);
+    return cost;
+
+    function estimate(): number {
+      if (field.name.startsWith('__')) return INTROSPECTION_COST[field.name] ?? 0;
+      const fold = replays(node) ? foldKey(`${type.name}.${field.name}`, node) : null;
+      const own = 1 + (fold !== null && !folds.has(fold) ? REPLAY_COST : 0);
+      if (fold !== null) folds.add(fold);
+      const price = field.extensions[FIELD_PRICE] as FieldPrice | undefined;
+      if (price?.items !== undefined) return own + (price.read ?? 0) + price.items * childComplexity;
+      if (field.args.some((argument) => argument.name === 'first')) {
+        const first = typeof args.first === 'number' ? Math.max(args.first, 0) : DEFAULT_PAGE_SIZE;
+        const once = onceAPage(getNamedType(field.type), node, priced);
+        return own + (price?.read ?? 0) + once + first * (childComplexity - once);
+      }
+      let lists = 0;
+      for (let list = getNullableType(field.type); isListType(list); list = getNullableType(list.ofType)) lists += 1;
+      return own + (price?.read ?? 0) + LIST_COST_FACTOR ** lists * childComplexity;
+    }
+  };
+}
+
+/**
+ * What a page's selection costs once, whatever its size: the fields selected directly on the
+ * connection that are not lists (`totalCount`, `pageInfo`). Whatever sits in a fragment there is
+ * counted per item (never less than it costs).
+ */
+function onceAPage(connection: GraphQLNamedType, node: FieldNode, priced: ReadonlyMap<FieldNode, number>): number {
+  if (!isObjectType(connection)) return 0;
+  const fields = connection.getFields();
+  let once = 0;
+  for (const selection of node.selectionSet?.selections ?? []) {
+    if (selection.kind !== Kind.FIELD) continue;
+    const field = fields[selection.name.value];
+    if (field && !isListType(getNullableType(field.type))) once += priced.get(selection) ?? 0;
+  }
+  return once;
+}
+
+/** The field travels in time: `asOf` or `knownAt` is given, as a value or a variable (which may still be null). */
+const replays = (field: FieldNode): boolean =>
+  field.arguments?.some((argument) => TIME_TRAVEL_ARGUMENTS.has(argument.name.value) && argument.value.kind !== Kind.NULL) ?? false;
+const TIME_TRAVEL_ARGUMENTS = new Set(['asOf', 'knownAt']);
+
+/**
+ * Arguments that only filter or page one fold: the time-travel cache keeps a field's answer by the
+ * cut alone (`TimeTravelCache.answer('findings', cut, …)` in evaluations.queries.ts), so 问题清单's
+ * page and its five status counts at one cut are one fold. Every other argument (an id, a unit) is
+ * taken to name another fold.
+ */
+const FILTERS_OF_ONE_FOLD: Readonly<Record<string, ReadonlySet<string>>> = {
+  'Query.findings': new Set(['first', 'after', 'evaluationId', 'category', 'status', 'unitId', 'light', 'dueFrom', 'dueTo', 'titleContains']),
+};
+
+/**
+ * Which fold a time-travel field reads: its coordinate and its arguments as written (a variable by
+ * name, a value as printed), less those that only filter or page one fold (FILTERS_OF_ONE_FOLD).
+ * `findings(status: OPEN, first: 0, asOf: $asOf)` and `findings(first: 50, asOf: $asOf)` → one key.
+ */
+function foldKey(coordinate: string, field: FieldNode): string {
+  const filters = FILTERS_OF_ONE_FOLD[coordinate];
+  const cut = (field.arguments ?? [])
+    .filter((argument) => !filters?.has(argument.name.value))
+    .map((argument) => `${argument.name.value}:${print(argument.value)}`)
+    .sort();
+  return `${coordinate}(${cut.join(',')})`;
+}

@@ -12,7 +12,7 @@ export interface PartsHolder {
   readonly id: string;
   /** The office day a plan change took the item out (its parts then stay as a record); null or absent while it is in. */
   readonly withdrawnOn?: string | null;
-  readonly parts: ReadonlyMap<string, Pick<PartView, 'status' | 'inspections' | 'returns'>>;
+  readonly parts: ReadonlyMap<string, Pick<PartView, 'status' | 'inspections' | 'returns'> & Partial<Pick<PartView, 'unitId' | 'assignedOn' | 'heldBefore' | 'passedOn'>>>;
 }
 
 /** A parent whose part of the unit passes to the successor, and the office day it passes. */
@@ -47,13 +47,15 @@ export interface HandOverFacts {
  * - a part verified by then stays with the unit that did it — unless it came back afterwards (a
  *   reopening or a correction dated after `day`): a merged unit takes no new work, so it passes on
  *   the day it came back;
+ * - a part the unit held on `day` that a later reorganisation, typed in first, passed on since
+ *   passes on `day` too (breaker8e P1: the decider undoes the later step first);
  * - nothing passes on or after the day its item was withdrawn from the plan: the part stays, as a
  *   record, with the unit that held it then (a merge dated before the withdrawal hands it over).
  */
 export function partsToHandOver(holders: Iterable<PartsHolder>, unitId: string, day: string): PartToHandOver[] {
   const moving: PartToHandOver[] = [];
   for (const holder of holders) {
-    const part = holder.parts.get(unitId);
+    const part = holder.parts.get(unitId) ?? heldOnDayPassedLater(holder.parts.values(), unitId, day);
     if (!part) continue;
     const stillIn = (on: string) => holder.withdrawnOn == null || on < holder.withdrawnOn;
     if (!verifiedAsOf(part, day)) {
@@ -64,6 +66,23 @@ export function partsToHandOver(holders: Iterable<PartsHolder>, unitId: string, 
     if (cameBack !== undefined && stillIn(cameBack)) moving.push({ id: holder.id, on: cameBack });
   }
   return moving;
+}
+
+/**
+ * The part `unitId` held on office day `day` and passed on after it (its holder now has it in
+ * `heldBefore`, passed on a later day, and held from its assignment or the day before's passing on
+ * or before `day`); undefined when none.
+ */
+function heldOnDayPassedLater<Part extends PartsHolder['parts'] extends ReadonlyMap<string, infer Held> ? Held : never>(parts: Iterable<Part>, unitId: string, day: string): Part | undefined {
+  for (const part of parts) {
+    const heldBefore = part.heldBefore ?? [];
+    const passedOn = part.passedOn ?? [];
+    const index = heldBefore.lastIndexOf(unitId);
+    if (index < 0 || !(day < passedOn[index]!)) continue;
+    const from = index === 0 ? part.assignedOn : passedOn[index - 1];
+    if (from !== undefined && from <= day) return part;
+  }
+  return undefined;
 }
 
 /**

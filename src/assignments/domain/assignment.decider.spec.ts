@@ -2193,3 +2193,62 @@ describe('a record that set or needed a due date is not moved past it (breaker8e
       .thenRefused('CONFLICT', /later inspection of 市财政局 of 2025-07-03 inconsistent: the due date then in force \(2025-06-30\) had passed/);
   });
 });
+
+describe('hand-overs typed out of date order pass a part as entered in date order (breaker8e P1)', () => {
+  // 市财政局 (FINANCE) leads from 2025-06-01; 市卫生健康委员会 (HEALTH) and 市审计局 (AUDIT) take duties over later.
+  const HEALTH = 'unit-health';
+  const AUDIT = 'unit-audit';
+  const passed = (unitId: string, successorUnitId: string, handedOverOn: string, reason = '机构改革'): AssignmentEvent => ({ type: 'PartHandedOver', data: { unitId, successorUnitId, reason, handedOverOn } });
+  const handOver = (overrides: Partial<HandOverPart>): HandOverPart => ({
+    type: 'HandOverPart',
+    actor: admin,
+    unitId: FINANCE,
+    successorUnitId: HEALTH,
+    reason: '机构改革',
+    today: TODAY,
+    handedOverOn: '2025-06-10',
+    unitNames: { nameOf: (unitId: string) => ({ [FINANCE]: '市财政局', [HEALTH]: '市卫生健康委员会', [AUDIT]: '市审计局' })[unitId] },
+    ...overrides,
+  });
+
+  it('given FINANCE→HEALTH of 06-20 recorded: FINANCE→AUDIT of 06-10 undoes it and passes the part on 06-10', () => {
+    given([leadAssigned, passed(FINANCE, HEALTH, '2025-06-20')])
+      .when(handOver({ successorUnitId: AUDIT }))
+      .then([
+        { type: 'PartHandOverUndone', data: { unitId: FINANCE, successorUnitId: HEALTH, reason: '市财政局的任务已于 2025-06-10 移交，不随 2025-06-20 的移交转给市卫生健康委员会', handedOverOn: '2025-06-20' } },
+        passed(FINANCE, AUDIT, '2025-06-10'),
+      ]);
+  });
+
+  it('given FINANCE→HEALTH of 06-20 and HEALTH→AUDIT of 06-25 recorded: FINANCE→AUDIT of 06-10 undoes both, the latest first', () => {
+    const chain = [leadAssigned, passed(FINANCE, HEALTH, '2025-06-20'), passed(HEALTH, AUDIT, '2025-06-25')];
+    const events = decideAssignment(handOver({ successorUnitId: AUDIT }), stateAfter(chain), openParent);
+    expect(events.map((event) => [event.type, (event.data as { unitId: string }).unitId, (event.data as { handedOverOn: string }).handedOverOn])).toEqual([
+      ['PartHandOverUndone', HEALTH, '2025-06-25'],
+      ['PartHandOverUndone', FINANCE, '2025-06-20'],
+      ['PartHandedOver', FINANCE, '2025-06-10'],
+    ]);
+    const after = stateAfter([...chain, ...events]);
+    expect(partOf(after, AUDIT)).toMatchObject({ heldBefore: [FINANCE], heldSince: '2025-06-10' });
+    expect(partOf(assignmentsOn(after, TODAY), AUDIT)).toMatchObject({ heldBefore: [FINANCE], heldSince: '2025-06-10' });
+  });
+
+  it('refuses it when the unit that took the part over later has a record of its own on it, naming the record and the day it took over', () => {
+    given([leadAssigned, passed(FINANCE, HEALTH, '2025-06-20'), reported(HEALTH, '2025-06-22')])
+      .when(handOver({ successorUnitId: AUDIT }))
+      .thenRefused('CONFLICT', /passed to 市卫生健康委员会 on 2025-06-20/, /^市财政局的任务不能在 2025-06-10 移交：该任务已于 2025-06-20 移交市卫生健康委员会，市卫生健康委员会已有该任务 2025-06-22 的记录；移交日期不能早于 2025-06-20。$/);
+  });
+
+  it('passes a part handed to a unit that hands its work on later through that hand-over too (a chain typed backwards, or a paper 交办 typed last)', () => {
+    const directory = { nameOf: () => undefined, handOversOf: (unitId: string) => (unitId === FINANCE ? [{ successorUnitId: HEALTH, on: '2025-06-10' }] : unitId === HEALTH ? [{ successorUnitId: AUDIT, on: '2025-06-20' }] : []) };
+    expect(handOversDue({ unitNames: directory }, stateAfter([leadAssigned])).map((event) => [event.type, (event.data as { unitId: string }).unitId, (event.data as { successorUnitId: string }).successorUnitId, (event.data as { handedOverOn: string }).handedOverOn])).toEqual([
+      ['PartHandedOver', FINANCE, HEALTH, '2025-06-10'],
+      ['PartHandedOver', HEALTH, AUDIT, '2025-06-20'],
+    ]);
+  });
+
+  it('does not pass a part twice through one hand-over when the directory has a cycle', () => {
+    const directory = { nameOf: () => undefined, handOversOf: (unitId: string) => (unitId === FINANCE ? [{ successorUnitId: HEALTH, on: '2025-06-10' }] : unitId === HEALTH ? [{ successorUnitId: FINANCE, on: '2025-06-10' }] : []) };
+    expect(handOversDue({ unitNames: directory }, stateAfter([leadAssigned]))).toHaveLength(2);
+  });
+});

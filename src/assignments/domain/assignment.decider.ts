@@ -1191,11 +1191,14 @@ function reopenParts(command: ReopenParts, state: AssignmentsState): AssignmentE
  * of the handover move: a part verified by then is done and stays, with its history, with the unit
  * that did it (one verified only after that day was still open on it, and moves).
  */
-function handOverPart(command: HandOverPart, state: AssignmentsState): AssignmentEvent[] {
+function handOverPart(command: HandOverPart, heldNow: AssignmentsState): AssignmentEvent[] {
   const { unitId, successorUnitId, reason } = command;
   if (command.actor.role !== 'ADMIN') {
     throw forbidden('Only ADMIN users may hand a unit’s parts over to its successor.', '只有系统管理员可以将单位的任务移交给承继单位。');
   }
+  // A part the unit held on the hand-over day but passed on later (a later reorganisation typed first) comes back to it first (breaker8e P1).
+  const rewound = handOversAfterDay(command, heldNow);
+  const state = rewound.reduce(evolveAssignments, heldNow);
   const part = requirePart(state, unitId, command);
   const unit = unitNamed(command, unitId);
   if (part.status === 'VERIFIED' && part.verifiedOn !== null && part.verifiedOn <= command.handedOverOn) {
@@ -1219,8 +1222,53 @@ function handOverPart(command: HandOverPart, state: AssignmentsState): Assignmen
     const successor = unitNamed(command, successorUnitId);
     requireNotBefore(handedOver, { day: successorRegisteredOn, what: say(`the registration of ${successor.en}`, `${successor.zh}的登记日期`) });
   }
-  return [{ type: 'PartHandedOver', data: { unitId, successorUnitId, reason, handedOverOn } }];
+  return [...rewound, { type: 'PartHandedOver', data: { unitId, successorUnitId, reason, handedOverOn } }];
 }
+
+/**
+ * A hand-over of `command.unitId` dated before one that already passed its part on (breaker8e P1:
+ * A→B of 08-01 typed first, A→C of 07-01 after): entered in date order, the part would have passed
+ * on the earlier day, and the later reorganisation found nothing of the unit to pass. The steps
+ * since the unit held the part on the hand-over day are undone, the latest first
+ * (PartHandOverUndone, as for a pass dated before a hand-over): the part is the unit's again, to
+ * pass on that day. Empty when the unit holds the part itself, or held none that day. A unit that
+ * held the part after it has facts of its own on it (it could not have, in date order): CONFLICT
+ * naming the fact — date the hand-over on or after the day that unit took it over. A part that
+ * joined another's own part is not separated again (nothing passes).
+ */
+function handOversAfterDay(command: HandOverPart, state: AssignmentsState): PartHandOverUndone[] {
+  const { unitId, handedOverOn } = command;
+  const own = partOf(state, unitId);
+  if (own && !isAfter(own.heldSince ?? own.assignedOn, handedOverOn)) return [];
+  const part = partsOf(state).find((candidate) => candidate.previousHolders?.some((held) => held.unitId === unitId && held.from <= handedOverOn && handedOverOn < held.until));
+  if (!part) return [];
+  const holders = part.previousHolders!;
+  const from = holders.findLastIndex((held) => held.unitId === unitId && held.from <= handedOverOn && handedOverOn < held.until);
+  const later = [...holders.slice(from + 1).map((held) => held.unitId), part.unitId];
+  const unit = unitNamed(command, unitId);
+  for (const [index, laterUnitId] of later.entries()) {
+    const since = holders[from + index]!.until;
+    const fact = state.recorded.find((event) => !isHandOverEvent(event) && (event.data as { unitId?: string }).unitId === laterUnitId && factDayOfEvent(event) >= since);
+    if (!fact) continue;
+    const holder = unitNamed(command, laterUnitId);
+    const day = factDayOfEvent(fact);
+    throw conflict(
+      `The part of ${unit.en} cannot pass on ${handedOverOn}: it passed to ${holder.en} on ${since}, and ${holder.en} has a record on it dated ${day}; date the hand-over on or after ${since}.`,
+      `${unit.zh}的任务不能在 ${handedOverOn} 移交：该任务已于 ${since} 移交${holder.zh}，${holder.zh}已有该任务 ${day} 的记录；移交日期不能早于 ${since}。`,
+    );
+  }
+  const undone: PartHandOverUndone[] = [];
+  for (let index = holders.length - 1; index >= from; index -= 1) {
+    const passed = holders[index]!;
+    const successorUnitId = index + 1 < holders.length ? holders[index + 1]!.unitId : part.unitId;
+    const successor = unitNamed(command, successorUnitId);
+    const reason = `${unit.zh}的任务已于 ${handedOverOn} 移交，不随 ${passed.until} 的移交转给${successor.zh}`;
+    undone.push({ type: 'PartHandOverUndone', data: { unitId: passed.unitId, successorUnitId, reason, handedOverOn: passed.until } });
+  }
+  return undone;
+}
+
+const isHandOverEvent = (event: AssignmentEvent): boolean => event.type === 'PartHandedOver' || event.type === 'PartHandOverUndone';
 
 // ---------------------------------------------------------------------------------------------
 // guards
@@ -1320,12 +1368,28 @@ const assignedBeforeMerge = (command: NamesUnits, unitId: string, assignedOn: st
  * Then on through the successor's merges. Empty when nothing is due.
  */
 export function handOversDue(command: NamesUnits, state: AssignmentsState): AssignmentEvent[] {
+  // A part that passes to a unit that handed its work on later passes on again (a chain A→B, B→C, whatever order it was typed in: breaker8e P1).
+  const events: AssignmentEvent[] = [];
+  let folded = state;
+  for (let round = 0; round < 32; round += 1) {
+    const due = handOversDueOnce(command, folded);
+    if (due.length === 0) break;
+    events.push(...due);
+    folded = due.reduce(evolveAssignments, folded);
+  }
+  return events;
+}
+
+/** One step of `handOversDue`: the next hand-over of each part's holder, then its successor's merges. */
+function handOversDueOnce(command: NamesUnits, state: AssignmentsState): AssignmentEvent[] {
   const directory = command.unitNames;
   if (!directory?.handOversOf) return [];
   const events: AssignmentEvent[] = [];
   for (const part of partsOf(state)) {
     const holder = part.unitId;
-    const handOver = directory.handOversOf(holder).find((candidate) => candidate.on >= (part.heldSince ?? part.assignedOn) && candidate.successorUnitId !== holder);
+    // A hand-over that already passed this part on (it came back to the unit since) is not applied twice.
+    const applied = (on: string) => part.previousHolders?.some((held) => held.unitId === holder && held.until >= on) ?? false;
+    const handOver = directory.handOversOf(holder).find((candidate) => candidate.on >= (part.heldSince ?? part.assignedOn) && candidate.successorUnitId !== holder && !applied(candidate.on));
     if (!handOver) continue;
     const day = passingDay(state, holder, handOver.on);
     if (day === null) continue;

@@ -175,9 +175,10 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
     /** Closing is automatic: the inspection that verifies the last part closes the parent in the same decision. */
     decideOnPart(command, parent) {
       const decided = decideOnOnePart(command, parent);
-      // A part a later-entered fact (a corrected inspection) left open on a hand-over day, or open again after it, passes (breaker8b N1).
-      if (command.type === 'HandOverPart') return decided;
       const assignments = decided.filter(isAssignmentEvent).reduce(evolveAssignments, rules.assignmentsOf(parent));
+      // A part handed over to a unit that handed its work on later passes on again (a chain typed out of date order, breaker8e P1).
+      if (command.type === 'HandOverPart') return [...decided, ...handOversDue(command, assignments)];
+      // A part a later-entered fact (a corrected inspection) left open on a hand-over day, or open again after it, passes (breaker8b N1).
       // A part a later-entered fact (a pass dated before the hand-over) shows verified on a hand-over day stays with its unit (breaker8d P15).
       const undone = handOversUndone(command, assignments);
       return [...decided, ...undone, ...handOversDue(command, undone.reduce(evolveAssignments, assignments))];

@@ -607,10 +607,21 @@ function handOverUndone(parts: Map<string, PartView>, unitId: string, successorU
 
 /**
  * Earlier holders in the order they passed their parts on (office day; one day keeps the order
- * given), so two hand-overs into one part list the same now as folded by business day.
+ * given), so two hand-overs into one part list the same now as folded by business day. A unit that
+ * passed two parts into this one on the same day (its own, and one that reached it through a chain
+ * typed later) is listed once: folded by day, the two were one part by then (breaker8e P1).
  */
 function byDayPassed(heldBefore: readonly string[], passedOn: readonly string[]): Pick<PartView, 'heldBefore' | 'passedOn'> {
-  const order = heldBefore.map((_unit, index) => index).sort((a, b) => passedOn[a]!.localeCompare(passedOn[b]!) || a - b);
+  const seen = new Set<string>();
+  const order = heldBefore
+    .map((_unit, index) => index)
+    .sort((a, b) => passedOn[a]!.localeCompare(passedOn[b]!) || a - b)
+    .filter((index) => {
+      const key = `${heldBefore[index]}\u0000${passedOn[index]}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   return { heldBefore: order.map((index) => heldBefore[index]!), passedOn: order.map((index) => passedOn[index]!) };
 }
 

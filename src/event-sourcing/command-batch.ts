@@ -3,7 +3,7 @@ import { commandContext, type CommandContext } from '../shared/command-context.j
 import { fold, type Decider, type DomainEvent } from '../shared/decider.js';
 import { DomainError } from '../shared/domain-error.js';
 import type { EventSchemaRegistry } from '../shared/event-schemas.js';
-import { executeCommand, refuseReusedKey, reserveKey, type CommandOutcome } from './execute-command.js';
+import { executeCommand, refuseReusedKey, reserveKey, type ClaimedValue, type CommandOutcome } from './execute-command.js';
 
 /*
  * Many commands that stand or fall together, such as the rows of an imported file: every command
@@ -29,6 +29,8 @@ export function batchCommand<Command, State, Event extends DomainEvent>(
   decider: Decider<Command, State, Event>,
   command: Command,
   context: CommandContext,
+  /** Values the command takes that only one stream may hold (see `executeCommand`): one another request took since the check is `ClaimRefused`. */
+  claims: readonly ClaimedValue[] = [],
 ): BatchCommand {
   return {
     row,
@@ -45,7 +47,7 @@ export function batchCommand<Command, State, Event extends DomainEvent>(
         throw error;
       }
     },
-    execute: (store, schemas, request) => executeCommand(store, schemas, streamId, decider, command, context, request),
+    execute: (store, schemas, request) => executeCommand(store, schemas, streamId, decider, command, context, request, claims),
   };
 }
 

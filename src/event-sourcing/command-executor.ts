@@ -3,7 +3,7 @@ import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js
 import { CommandContext } from '../shared/command-context.js';
 import { Decider, DomainEvent } from '../shared/decider.js';
 import { EventSchemaRegistry } from '../shared/event-schemas.js';
-import { executeCommand, loadState, type CommandOutcome } from './execute-command.js';
+import { ClaimRefused, executeCommand, loadState, type ClaimedValue, type CommandOutcome } from './execute-command.js';
 import { ProjectionEngine } from './projection-engine.js';
 
 /** The write path inside the server: a command returns once read models have its events. */
@@ -32,5 +32,45 @@ export class CommandExecutor {
     const outcome = await executeCommand(this.store, this.schemas, streamId, decider, command, context);
     if (outcome.position) await this.projections.waitFor(outcome.position);
     return outcome;
+  }
+
+  /**
+   * `execute` for a command bound by an "only once" rule (a finding's title within its evaluation,
+   * a unit's name…): `build` makes the command from the read models, and the `claims`
+   * are taken in the store with its events (`UniqueClaim`), so of racing requests exactly one
+   * takes a value (breaker12 P10). When the store says another stream holds a value, the read
+   * models are caught up to the store's head and the command built and decided again: the rule
+   * then refuses in its own words (`decide` sees the holder), or — the holder gave the value up
+   * (a finding withdrawn, a unit renamed) — the value is taken over from that holder only. A value
+   * whose holder has no events yet (EventStoreDB, see the port) is `ClaimRefused`, CONFLICT.
+   */
+  async executeClaiming<Command, State, Event extends DomainEvent>(
+    streamId: string,
+    decider: Decider<Command, State, Event>,
+    build: () => Command | Promise<Command>,
+    claims: readonly ClaimedValue[],
+    context: CommandContext,
+  ): Promise<CommandOutcome<Event>> {
+    const takeOver = new Map<string, string>();
+    const claimKey = (claim: { scope: string; value: string }) => `${claim.scope}\u0000${claim.value}`;
+    for (let attempt = 1; ; attempt += 1) {
+      const command = await build();
+      const taking = claims.map((claim) => {
+        const holder = takeOver.get(claimKey(claim));
+        return holder ? { ...claim, takeOverFrom: holder } : claim;
+      });
+      try {
+        const outcome = await executeCommand(this.store, this.schemas, streamId, decider, command, context, undefined, taking);
+        if (outcome.position) await this.projections.waitFor(outcome.position);
+        return outcome;
+      } catch (error) {
+        // Taken over from this holder already, and still refused: another request took it over first.
+        // A few rounds at most: each one met a holder that had given the value up, and another took it first.
+        if (!(error instanceof ClaimRefused) || error.inFlight || takeOver.get(claimKey(error.taken)) === error.taken.holder || attempt >= 5) throw error;
+        const head = await this.store.headPosition();
+        if (head) await this.projections.waitFor(head);
+        takeOver.set(claimKey(error.taken), error.taken.holder);
+      }
+    }
   }
 }

@@ -1,10 +1,12 @@
 import {
+  ClaimTakenError,
   RequestKeyConflictError,
   sameRequest,
   type EventStore,
   type EventToAppend,
   type Position,
   type RequestRecord,
+  type UniqueClaim,
 } from '../event-store/event-store.port.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { fold, type Decider, type DomainEvent } from '../shared/decider.js';
@@ -37,6 +39,47 @@ const keyReused = () =>
     'CONFLICT',
     say('This idempotency key was already used for a different request. Use a new key for a new request.', '该请求标识已用于另一项请求；新的请求请使用新的标识。'),
   );
+
+/**
+ * A value a command takes that only one stream may hold (`UniqueClaim`), with what a refusal says
+ * of it: `field`, the input field it came from, and `label`, the value as the office typed it (the
+ * claim's `value` is normalised).
+ */
+export interface ClaimedValue extends UniqueClaim {
+  readonly field: string;
+  readonly label: string;
+}
+
+/**
+ * The store refused a claim (`ClaimTakenError`): another request took the value since the read
+ * models were asked — a race the read-model check alone let through (breaker12 P10). CONFLICT, on
+ * the claim's field, naming the stream that holds the value. `CommandExecutor.executeClaiming`
+ * catches it to decide again on read models that have caught up, which refuse in the rule's own
+ * words (or find the holder gave the value up and take it over); every other path (imports, tools)
+ * answers it as it is: sending again finds the value recorded.
+ */
+export class ClaimRefused extends DomainError {
+  constructor(
+    readonly taken: ClaimTakenError,
+    readonly claim: ClaimedValue,
+    /** The holder has no event yet (EventStoreDB: its claim was taken, its events not yet appended, or never after a crash). */
+    readonly inFlight = false,
+  ) {
+    super(
+      'CONFLICT',
+      inFlight
+        ? say(
+            `Another request is recording 「${claim.label}」 right now; it is recorded once. Look again in a moment; if it never appears, send that request again.`,
+            `另一请求正在登记「${claim.label}」，同一内容只登记一次。请稍后刷新查看；如始终未出现，请重新提交那一请求。`,
+          )
+        : say(
+            `Another request has just recorded 「${claim.label}」; it is recorded once. Refresh to see it.`,
+            `另一请求刚刚登记了「${claim.label}」，同一内容只登记一次。请刷新后查看。`,
+          ),
+      { field: claim.field, heldBy: taken.holder },
+    );
+  }
+}
 
 /** The request index row a context asks for: its caller-scoped key, command id and digest. */
 export const requestOf = (context: CommandContext): RequestRecord => ({
@@ -86,6 +129,8 @@ export async function executeCommand<Command, State, Event extends DomainEvent>(
    * outer request (an import's key and digest) with the first command that appends.
    */
   request: RequestRecord = requestOf(context),
+  /** Values the command takes that only one stream may hold, taken atomically with its events: one taken by another stream is `ClaimRefused`. */
+  claims: readonly ClaimedValue[] = [],
 ): Promise<CommandOutcome<Event>> {
   const recorded = await refuseReusedKey(store, request);
   if (recorded?.position) return { streamId: recorded.streamId, events: [], retried: true, position: recorded.position };
@@ -128,11 +173,15 @@ export async function executeCommand<Command, State, Event extends DomainEvent>(
   }));
   const expectedRevision = history.length === 0 ? 'no_stream' : history[history.length - 1]!.revision;
   try {
-    const result = await store.appendToStream(streamId, toAppend, { expectedRevision, request });
+    const result = await store.appendToStream(streamId, toAppend, { expectedRevision, request, ...(claims.length > 0 ? { claims } : {}) });
     if (result.alreadyRecorded) return { streamId, events: [], retried: true, position: result.position };
     return { streamId, events, retried: false, position: result.position };
   } catch (error) {
     if (error instanceof RequestKeyConflictError) throw keyReused();
+    if (error instanceof ClaimTakenError) {
+      const claim = claims.find((candidate) => candidate.scope === error.scope && candidate.value === error.value) ?? { scope: error.scope, value: error.value, field: 'input', label: error.value };
+      throw new ClaimRefused(error, claim, (await store.readStream(error.holder)).length === 0);
+    }
     throw error;
   }
 }

@@ -69,8 +69,10 @@ export interface AppendResult {
   /** Global position of the last appended event. */
   readonly position: Position;
   /**
-   * True when nothing was appended because the request index already answers this request (a
-   * retry): `position` is then where its events were first stored.
+   * True when nothing was appended because the request index already answers this request, or
+   * (SQLite) the append's event ids are already stored in the stream (a retry, or the same command
+   * run by two requests at once): `position` is then where its events were first stored, not a new
+   * head of the log.
    */
   readonly alreadyRecorded?: boolean;
 }
@@ -106,6 +108,39 @@ export interface RecordedRequest extends RequestRecord {
   readonly appendedNothing?: boolean;
 }
 
+/**
+ * A value only one stream may hold within its scope: a finding's title within its evaluation, a
+ * unit's name, a login name (breaker12 P10: a rule checked against a read model alone lets racing
+ * requests all pass it). The append that carries the claim takes the value for its stream
+ * atomically with its events; an append whose value another stream holds is refused whole
+ * (`ClaimTakenError`) and writes nothing. A stream holds a value until another stream takes it over.
+ */
+export interface UniqueClaim {
+  /** What the value is unique within, e.g. `finding-title:<evaluationId>`. */
+  readonly scope: string;
+  /** The value as the rule compares it (normalised, e.g. `findingTitleKey(title)`). */
+  readonly value: string;
+  /**
+   * The stream that held the value and, by the read models caught up past its append, no longer
+   * does (its finding withdrawn, its unit renamed): the claim takes the value over from it — only
+   * from it, so two requests that both saw it released cannot both take it.
+   */
+  readonly takeOverFrom?: string;
+}
+
+/** An append's claim on a value another stream holds: nothing of the append was written. */
+export class ClaimTakenError extends Error {
+  constructor(
+    readonly scope: string,
+    readonly value: string,
+    /** The stream that holds the value. */
+    readonly holder: string,
+  ) {
+    super(`The value ${JSON.stringify(value)} of ${scope} is held by stream ${holder}.`);
+    this.name = 'ClaimTakenError';
+  }
+}
+
 /** Whether a stored request and a new one are the same request (a retry). */
 export const sameRequest = (stored: RequestRecord, request: RequestRecord): boolean =>
   stored.commandId === request.commandId && sameDigest(stored.digest, request);
@@ -122,19 +157,27 @@ export interface EventSubscription extends AsyncIterable<StoredEvent> {
   unsubscribe(): Promise<void>;
 }
 
+export interface AppendOptions {
+  readonly expectedRevision: ExpectedRevision;
+  readonly request?: RequestRecord;
+  readonly claims?: readonly UniqueClaim[];
+}
+
 export interface EventStore {
   readonly kind: 'sqlite' | 'eventstoredb';
   /**
    * Appends atomically. With `request`, the request index is checked and written atomically with
    * the events: a key already recorded for the same request appends nothing and answers where the
    * events went (`alreadyRecorded`); a key recorded for another request throws
-   * `RequestKeyConflictError`, whatever stream either touched.
+   * `RequestKeyConflictError`, whatever stream either touched. With `claims`, each value is taken
+   * for this stream with the events (see `UniqueClaim`): one another stream holds throws
+   * `ClaimTakenError` and nothing is appended. SQLite writes claims in the events' transaction;
+   * EventStoreDB, which has no transaction across streams, takes them (one stream per value)
+   * before appending the events, so a crash in between leaves the value held by a stream without
+   * events: the same request retried appends them; another stream's claim on it is refused until
+   * then (`executeCommand` says so as CONFLICT).
    */
-  appendToStream(
-    streamId: string,
-    events: readonly EventToAppend[],
-    options: { expectedRevision: ExpectedRevision; request?: RequestRecord },
-  ): Promise<AppendResult>;
+  appendToStream(streamId: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult>;
   /** What the request index holds for this key, or null. */
   findRequest(key: string): Promise<RecordedRequest | null>;
   /**

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   ANY,
   BACKWARDS,
@@ -17,7 +17,9 @@ import {
 } from '@eventstore/db-client';
 import { EventStoreDbLedger } from '../ledger/eventstoredb-ledger.js';
 import {
+  AppendOptions,
   AppendResult,
+  ClaimTakenError,
   ConcurrencyError,
   EventMetadata,
   EventStore,
@@ -30,6 +32,7 @@ import {
   RequestRecord,
   StoreIdentity,
   StoredEvent,
+  UniqueClaim,
   comparePositions,
   sameRequest,
 } from './event-store.port.js';
@@ -80,8 +83,19 @@ const isSystemRecord = (streamId: string, type: string) => type.startsWith('$') 
 export const IDENTITY_STREAM = 'rectify-store-identity';
 const STORE_IDENTIFIED = 'StoreIdentified';
 
+/**
+ * Unique claims (`UniqueClaim`): one stream per scope and value, named by their digest (values are
+ * free text), whose last event names the stream holding the value. Taken with `no_stream`, taken
+ * over with the revision of the event that named the previous holder, so of two processes racing
+ * one value exactly one takes it.
+ */
+export const CLAIM_STREAM_PREFIX = 'rectify-claim-';
+const VALUE_CLAIMED = 'UniqueValueClaimed';
+export const claimStream = (scope: string, value: string) => CLAIM_STREAM_PREFIX + createHash('sha256').update(`${scope}\u0000${value}`).digest('hex');
+
 /** Records that are Rectify's own bookkeeping, not domain events. */
-const isBookkeeping = (streamId: string) => streamId.startsWith(REQUEST_STREAM_PREFIX) || streamId === IDENTITY_STREAM;
+const isBookkeeping = (streamId: string) =>
+  streamId.startsWith(REQUEST_STREAM_PREFIX) || streamId.startsWith(CLAIM_STREAM_PREFIX) || streamId === IDENTITY_STREAM;
 
 /** Metadata as Rectify writes it; events other applications append to a shared cluster lack it. */
 function isRectifyMetadata(metadata: unknown): metadata is StoredMetadata {
@@ -106,10 +120,11 @@ export class EventStoreDbEventStore implements EventStore {
   async appendToStream(
     streamId: string,
     events: readonly EventToAppend[],
-    options: { expectedRevision: ExpectedRevision; request?: RequestRecord },
+    options: AppendOptions,
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     if (options.request) await this.claimRequest(options.request, streamId);
+    for (const claim of options.claims ?? []) await this.takeClaim(claim, streamId);
     try {
       const result = await this.client.appendToStream(
         streamId,
@@ -181,6 +196,42 @@ export class EventStoreDbEventStore implements EventStore {
     if (!stored) throw new Error(`EventStoreDB refused the claim of request ${request.key} but holds none`);
     const recorded: RecordedRequest = { key: request.key, ...stored, position: null };
     if (!sameRequest(recorded, request)) throw new RequestKeyConflictError(request.key, recorded);
+  }
+
+  /**
+   * Takes the value for `streamId` (see CLAIM_STREAM_PREFIX): nothing to do when the stream holds
+   * it; `ClaimTakenError` when another stream does, other than the one `takeOverFrom` names.
+   */
+  private async takeClaim(claim: UniqueClaim, streamId: string): Promise<void> {
+    const stream = claimStream(claim.scope, claim.value);
+    for (;;) {
+      const held = await this.claimHolder(stream);
+      if (held?.holder === streamId) return;
+      if (held && held.holder !== claim.takeOverFrom) throw new ClaimTakenError(claim.scope, claim.value, held.holder);
+      try {
+        await this.client.appendToStream(stream, jsonEvent({ type: VALUE_CLAIMED, data: { scope: claim.scope, value: claim.value, streamId } }), {
+          expectedRevision: held ? held.revision : NO_STREAM,
+        });
+        return;
+      } catch (error) {
+        // Another process took or moved it meanwhile: judge again on what it wrote.
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+      }
+    }
+  }
+
+  /** The stream a claim stream's last event names, and that event's revision; null when no claim was taken. */
+  private async claimHolder(stream: string): Promise<{ holder: string; revision: bigint } | null> {
+    try {
+      for await (const resolved of this.client.readStream(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
+        const data = resolved.event?.data as { streamId?: unknown } | undefined;
+        if (resolved.event && typeof data?.streamId === 'string') return { holder: data.streamId, revision: resolved.event.revision };
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return null;
+      throw error;
+    }
+    return null;
   }
 
   private async readClaim(key: string): Promise<RequestClaim | null> {

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { SqliteChainHead, type ChainHeadAt } from '../ledger/sqlite-ledger.js';
 import { hashEvent, rowSeal } from '../ledger/domain/event-chain.js';
 import {
+  ClaimTakenError,
   ConcurrencyError,
   RequestKeyConflictError,
   sameRequest,
@@ -11,6 +12,7 @@ import {
   type Position,
   type RecordedRequest,
   type RequestRecord,
+  type UniqueClaim,
 } from './event-store.port.js';
 
 /*
@@ -53,12 +55,14 @@ export interface QueuedAppend {
   readonly events: readonly EventToAppend[];
   readonly expectedRevision: ExpectedRevision;
   readonly request?: RequestRecord;
+  readonly claims?: readonly UniqueClaim[];
 }
 
 /** Why one append of a batch was refused, as plain data (errors lose their class crossing threads). */
 export type AppendFailure =
   | { readonly kind: 'concurrency'; readonly streamId: string; readonly expected: ExpectedRevision; readonly actual: number | 'no_stream' }
   | { readonly kind: 'request-key'; readonly key: string; readonly stored: RecordedRequest }
+  | { readonly kind: 'claim'; readonly scope: string; readonly value: string; readonly holder: string }
   | { readonly kind: 'sqlite'; readonly message: string; readonly code: string }
   | { readonly kind: 'log-shortened'; readonly head: number | null; readonly seen: number }
   | { readonly kind: 'other'; readonly message: string };
@@ -89,6 +93,7 @@ export function describeFailure(error: unknown): AppendFailure {
   if (error instanceof LogShortenedError) return { kind: 'log-shortened', head: error.head, seen: error.seen };
   if (error instanceof ConcurrencyError) return { kind: 'concurrency', streamId: error.streamId, expected: error.expected, actual: error.actual };
   if (error instanceof RequestKeyConflictError) return { kind: 'request-key', key: error.key, stored: error.stored };
+  if (error instanceof ClaimTakenError) return { kind: 'claim', scope: error.scope, value: error.value, holder: error.holder };
   const code = sqliteCode(error);
   if (code) return { kind: 'sqlite', message: String((error as { message?: unknown }).message), code };
   return { kind: 'other', message: error instanceof Error ? error.message : String(error) };
@@ -101,6 +106,8 @@ export function failureError(failure: AppendFailure): Error {
       return new ConcurrencyError(failure.streamId, failure.expected, failure.actual);
     case 'request-key':
       return new RequestKeyConflictError(failure.key, failure.stored);
+    case 'claim':
+      return new ClaimTakenError(failure.scope, failure.value, failure.holder);
     case 'sqlite':
       return new Database.SqliteError(failure.message, failure.code);
     case 'log-shortened':
@@ -179,6 +186,23 @@ export class SqliteAppendWriter {
       sealKey: Uint8Array | null,
     ) => { settlements: AppendSettlement[]; head: ChainHeadAt; appended: number }
   >;
+
+  /** Prepared at the first claim: a connection opened to read only has no unique_claims table to prepare them on when the file predates it. */
+  private claimStatements?: {
+    readonly holder: Database.Statement<[string, string], { stream_id: string }>;
+    readonly take: Database.Statement<[{ scope: string; value: string; streamId: string }]>;
+  };
+
+  private get claims() {
+    this.claimStatements ??= {
+      holder: this.db.prepare<[string, string], { stream_id: string }>('SELECT stream_id FROM unique_claims WHERE scope = ? AND value = ?'),
+      take: this.db.prepare<[{ scope: string; value: string; streamId: string }]>(
+        `INSERT INTO unique_claims (scope, value, stream_id) VALUES (@scope, @value, @streamId)
+         ON CONFLICT (scope, value) DO UPDATE SET stream_id = excluded.stream_id`,
+      ),
+    };
+    return this.claimStatements;
+  }
 
   private readonly reservation: Database.Transaction<(streamId: string, request: RequestRecord) => void>;
 
@@ -286,10 +310,14 @@ export class SqliteAppendWriter {
     const current = this.statements.streamHead.get(streamId)?.revision ?? null;
     const matches = expectedRevision === 'any' || (expectedRevision === 'no_stream' ? current === null : current === expectedRevision);
     if (!matches) throw new ConcurrencyError(streamId, expectedRevision, current ?? 'no_stream');
+    for (const claim of append.claims ?? []) {
+      const holder = this.claims.holder.get(claim.scope, claim.value)?.stream_id;
+      if (holder !== undefined && holder !== streamId && holder !== claim.takeOverFrom) throw new ClaimTakenError(claim.scope, claim.value, holder);
+    }
     return { current };
   }
 
-  /** Inserts the events after `current`, chained onto `previous` (sealed when a key is given), and the request-index row. */
+  /** Inserts the events after `current`, chained onto `previous` (sealed when a key is given), the request-index row and the claims. */
   private write(append: QueuedAppend, current: number | null, previous: Buffer, sealKey: Uint8Array | null): { result: AppendResult; head: Buffer } {
     // A key that crossed from the main thread arrives as a Uint8Array.
     const key = sealKey ? Buffer.from(sealKey.buffer, sealKey.byteOffset, sealKey.byteLength) : null;
@@ -318,6 +346,7 @@ export class SqliteAppendWriter {
       position = Number(inserted.lastInsertRowid);
     }
     if (request) this.statements.recordRequest.run({ ...request, streamId, revision, position });
+    for (const { scope, value } of append.claims ?? []) this.claims.take.run({ scope, value, streamId });
     return { result: { nextRevision: revision, position: sequencePosition(position) }, head };
   }
 
@@ -330,7 +359,7 @@ export class SqliteAppendWriter {
     return { nextRevision: row.revision, position: sequencePosition(row.position), alreadyRecorded: true };
   }
 
-  /** A retried append whose event ids are already stored returns the original result. */
+  /** A retried append whose event ids are already stored returns the original result, as `alreadyRecorded`. */
   private alreadyStored(streamId: string, events: readonly EventToAppend[]): AppendResult | null {
     const stored = events.map((event) => this.statements.byEventId.get(event.id));
     if (stored.every((row) => row === undefined)) return null;
@@ -338,6 +367,8 @@ export class SqliteAppendWriter {
     if (stored.some((row) => row === undefined) || stored.some((row) => row!.stream_id !== streamId)) {
       throw new ConcurrencyError(streamId, 'any', this.statements.streamHead.get(streamId)?.revision ?? 'no_stream');
     }
-    return { nextRevision: last!.revision, position: sequencePosition(last!.position) };
+    // Said as a retry: the position is an old one, not a new head of the log (two identical imports
+    // racing under different keys made the server take it for a shortened log and stop writing).
+    return { nextRevision: last!.revision, position: sequencePosition(last!.position), alreadyRecorded: true };
   }
 }

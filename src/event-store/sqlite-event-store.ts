@@ -7,12 +7,12 @@ import { SqliteLedger, anyRowSealed, sealSqliteRows, upgradeSqliteLedger, type R
 import { ChainFollower, GENESIS_CHAIN_HASH, rowProblem } from '../ledger/domain/event-chain.js';
 import {
   AlteredRowError,
+  AppendOptions,
   AppendResult,
   EventMetadata,
   EventStore,
   EventSubscription,
   EventToAppend,
-  ExpectedRevision,
   Position,
   RecordedRequest,
   RequestRecord,
@@ -66,6 +66,15 @@ CREATE TABLE IF NOT EXISTS requests (
   stream_id      TEXT    NOT NULL,
   revision       INTEGER NOT NULL,
   position       INTEGER NOT NULL
+) WITHOUT ROWID;
+-- Unique claims (UniqueClaim): which stream holds a value only one stream may hold within its
+-- scope (a finding's title within its evaluation, a unit's name…), written in the same transaction
+-- as the events of the append that takes it, so racing requests cannot both take it.
+CREATE TABLE IF NOT EXISTS unique_claims (
+  scope     TEXT NOT NULL,
+  value     TEXT NOT NULL,
+  stream_id TEXT NOT NULL,
+  PRIMARY KEY (scope, value)
 ) WITHOUT ROWID;
 -- Who this store is: one row, written when the store is created (see identify()).
 CREATE TABLE IF NOT EXISTS store_identity (
@@ -323,13 +332,19 @@ export class SqliteEventStore implements EventStore {
   appendToStream(
     streamId: string,
     events: readonly EventToAppend[],
-    options: { expectedRevision: ExpectedRevision; request?: RequestRecord },
+    options: AppendOptions,
   ): Promise<AppendResult> {
     if (events.length === 0) return Promise.reject(new Error('appendToStream needs at least one event'));
     if (this.closed) return Promise.reject(new Error(`The event store ${this.path} is closed`));
     if (this.readOnly) return Promise.reject(new ReadOnlyStoreError(this.path, 'an append'));
     return new Promise<AppendResult>((resolve, reject) => {
-      const append: QueuedAppend = { streamId, events, expectedRevision: options.expectedRevision, ...(options.request ? { request: options.request } : {}) };
+      const append: QueuedAppend = {
+        streamId,
+        events,
+        expectedRevision: options.expectedRevision,
+        ...(options.request ? { request: options.request } : {}),
+        ...(options.claims?.length ? { claims: options.claims.map(({ scope, value, takeOverFrom }) => ({ scope, value, ...(takeOverFrom ? { takeOverFrom } : {}) })) } : {}),
+      };
       this.queue.push({ append, resolve, reject });
       this.scheduleFlush();
     });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ClaimTakenError,
   ConcurrencyError,
   EventStore,
   EventToAppend,
@@ -152,6 +153,56 @@ export function eventStoreContract(
       const rejected = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
       expect(rejected.reason).toBeInstanceOf(ConcurrencyError);
       expect(await store.readStream(id)).toHaveLength(2);
+    });
+
+    describe('unique claims (breaker12 P10: one problem recorded once, however many requests race)', () => {
+      const scope = () => `contract-scope-${randomUUID()}`;
+
+      it('lets exactly one of many concurrent appends claiming one value win; the others append nothing', async () => {
+        const [where, streams] = [scope(), Array.from({ length: 8 }, stream)];
+        const outcomes = await Promise.allSettled(
+          streams.map((id) => store.appendToStream(id, [event('Recorded')], { expectedRevision: 'no_stream', claims: [{ scope: where, value: '年报未发布' }] })),
+        );
+        expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+        const winner = streams[outcomes.findIndex((outcome) => outcome.status === 'fulfilled')]!;
+        for (const outcome of outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected')) {
+          expect(outcome.reason).toBeInstanceOf(ClaimTakenError);
+          expect(outcome.reason).toMatchObject({ scope: where, value: '年报未发布', holder: winner });
+        }
+        const lengths = await Promise.all(streams.map(async (id) => (await store.readStream(id)).length));
+        expect(lengths.sort()).toEqual([0, 0, 0, 0, 0, 0, 0, 1]);
+      });
+
+      it('keeps values of other scopes and other values apart, and lets the holder claim its value again', async () => {
+        const [where, elsewhere, one, two, three] = [scope(), scope(), stream(), stream(), stream()];
+        await store.appendToStream(one, [event('A')], { expectedRevision: 'no_stream', claims: [{ scope: where, value: 'x' }] });
+        await store.appendToStream(two, [event('A')], { expectedRevision: 'no_stream', claims: [{ scope: elsewhere, value: 'x' }] });
+        await store.appendToStream(three, [event('A')], { expectedRevision: 'no_stream', claims: [{ scope: where, value: 'y' }] });
+        await store.appendToStream(one, [event('B')], { expectedRevision: 0, claims: [{ scope: where, value: 'x' }] });
+        expect(await store.readStream(one)).toHaveLength(2);
+      });
+
+      it('takes a value over only from the holder named: two takers that saw it released cannot both take it', async () => {
+        const [where, first, second, third] = [scope(), stream(), stream(), stream()];
+        await store.appendToStream(first, [event('A')], { expectedRevision: 'no_stream', claims: [{ scope: where, value: 'v' }] });
+        await expect(store.appendToStream(second, [event('A')], { expectedRevision: 'no_stream', claims: [{ scope: where, value: 'v' }] })).rejects.toBeInstanceOf(ClaimTakenError);
+        const outcomes = await Promise.allSettled(
+          [second, third].map((id) => store.appendToStream(id, [event('A')], { expectedRevision: 'no_stream', claims: [{ scope: where, value: 'v', takeOverFrom: first }] })),
+        );
+        expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+        const taker = outcomes[0]!.status === 'fulfilled' ? second : third;
+        await expect(store.appendToStream(first, [event('B')], { expectedRevision: 0, claims: [{ scope: where, value: 'v' }] })).rejects.toMatchObject({ holder: taker });
+        expect(await store.readStream(first)).toHaveLength(1);
+      });
+
+      it('answers a retried append that claimed a value with its first result, not a refusal', async () => {
+        const [where, id] = [scope(), stream()];
+        const events = [event('A')];
+        const first = await store.appendToStream(id, events, { expectedRevision: 'no_stream', claims: [{ scope: where, value: 'r' }] });
+        const retry = await store.appendToStream(id, events, { expectedRevision: 'no_stream', claims: [{ scope: where, value: 'r' }] });
+        expect(retry.position).toEqual(first.position);
+        expect(await store.readStream(id)).toHaveLength(1);
+      });
     });
 
     it('reads all streams in global order after a position, and knows the head', async () => {

@@ -147,6 +147,17 @@ describe.each(modes)('Group commit %s', (_mode, options) => {
     expect(onDisk(path).map((row) => row.stream_id)).toEqual(['finding-first']);
   });
 
+  it('answers an append whose event ids are stored already as already recorded, at its first position (not a new head: two identical imports racing)', async () => {
+    const events = [reported(7)];
+    const outcomes = await Promise.all([
+      store.appendToStream('finding-twice', events, { expectedRevision: 'no_stream' }),
+      store.appendToStream('finding-twice', events, { expectedRevision: 'no_stream' }),
+    ]);
+    expect(outcomes[0].alreadyRecorded).toBeUndefined();
+    expect(outcomes[1]).toEqual({ ...outcomes[0], alreadyRecorded: true });
+    expect(onDisk(path).map((row) => row.stream_id)).toEqual(['finding-twice']);
+  });
+
   it('keeps the ledger chain whole across batches, refusals included (verifyLedger)', async () => {
     for (let round = 0; round < 5; round += 1) {
       await Promise.allSettled(

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import type { ClaimedValue } from '../../event-sourcing/execute-command.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { findingTitleKey } from '../import-findings/findings-file.js';
 import { numbersByValue } from '../../shared/numbers-by-value.js';
@@ -14,6 +15,18 @@ export interface RecordedFindingTitle {
   /** Withdrawn (FindingWithdrawn): still a record, and still not recorded again by an import. */
   withdrawn: boolean;
 }
+
+/**
+ * The claim a recording takes on its title's words within its evaluation (`UniqueClaim`): every
+ * path that records a finding — 登记问题, importFindings, a 台账 import — takes it with the
+ * finding's first events, so racing requests record one problem once (breaker12 P10).
+ */
+export const findingTitleClaim = (evaluationId: string, title: string): ClaimedValue => ({
+  scope: `finding-title:${evaluationId}`,
+  value: findingTitleKey(title),
+  field: 'title',
+  label: title.trim(),
+});
 
 /** A recorded finding whose title is a few characters away from another title. */
 export interface NearFindingTitle extends RecordedFindingTitle {

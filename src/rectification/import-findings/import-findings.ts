@@ -19,7 +19,7 @@ import { dueDateLimitOf, findingDueDateLimit, rectificationPlanDecider } from '.
 import { rectificationPlanStream } from '../domain/rectification-plan.events.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { findingStream } from '../domain/finding.events.js';
-import { titlesApart, type FindingTitlesIndex } from '../finding-titles/finding-titles.index.js';
+import { findingTitleClaim, titlesApart, type FindingTitlesIndex } from '../finding-titles/finding-titles.index.js';
 import { unitsNamedNow, type UnitsNamed } from '../../organization/units/units-named.js';
 
 /*
@@ -248,7 +248,7 @@ export async function importFindingsFile(
             },
           }
         : { ...recordFinding, type: 'RecordFinding' };
-      return batchCommand(finding.row, findingStream(findingId), findingDecider, command, contextOf(findingId));
+      return batchCommand(finding.row, findingStream(findingId), findingDecider, command, contextOf(findingId), [findingTitleClaim(evaluationId, title)]);
     });
   for (const { finding, findingId, assignedOn, parts, identifiedOn, state } of findings.filter(({ assignedNow }) => assignedNow)) {
     const assign: AssignFinding = {

@@ -12,7 +12,7 @@ import { evaluationStream } from '../domain/evaluation.events.js';
 import { findingDecider, type RecordAssignedFinding, type RecordFinding } from '../domain/finding.decider.js';
 import { findingStream } from '../domain/finding.events.js';
 import { findingDueDateLimit } from '../domain/rectification-plan.decider.js';
-import { FindingTitlesIndex } from '../finding-titles/finding-titles.index.js';
+import { FindingTitlesIndex, findingTitleClaim } from '../finding-titles/finding-titles.index.js';
 import { RectificationSetupReadModel } from '../rectification-setup/rectification-setup.read-model.js';
 import type { FindingAssignmentInput, RecordFindingInput } from './record-finding.input.js';
 
@@ -35,8 +35,25 @@ export class RecordFindingHandler implements ICommandHandler<RecordFindingComman
     private readonly titles: FindingTitlesIndex,
   ) {}
 
-  async execute({ input: { assignment, distinctFrom, ...input }, context }: RecordFindingCommand): Promise<string> {
+  /**
+   * Decided on the read models, and the title's words claimed with the finding's first events
+   * (`findingTitleClaim`): of requests racing one title exactly one records it, the others are
+   * refused as a title already recorded (breaker12 P10).
+   */
+  async execute({ input, context }: RecordFindingCommand): Promise<string> {
     const findingId = deterministicId('finding', context.commandId);
+    await this.executor.executeClaiming(
+      findingStream(findingId),
+      findingDecider,
+      () => this.decision(findingId, input, context),
+      [findingTitleClaim(input.evaluationId, input.title)],
+      context,
+    );
+    return findingId;
+  }
+
+  /** The recording as the read models see it now. */
+  private async decision(findingId: string, { assignment, distinctFrom, ...input }: RecordFindingCommand['input'], context: CommandContext): Promise<RecordFinding | RecordAssignedFinding> {
     const evaluation = await this.executor.load(evaluationStream(input.evaluationId), evaluationDecider);
     const concernedUnitIds = input.concernedUnitIds ?? [];
     const today = officeDate(context.now);
@@ -54,8 +71,7 @@ export class RecordFindingHandler implements ICommandHandler<RecordFindingComman
         .map(({ findingId, title, distance }) => ({ findingId, title, distance })),
       distinctFrom: distinctFrom ?? [],
     };
-    await this.executor.execute(findingStream(findingId), findingDecider, assignment ? this.assigned(record, assignment, context) : record, context);
-    return findingId;
+    return assignment ? this.assigned(record, assignment, context) : record;
   }
 
   /** The evaluation's finding, not withdrawn, with the same title's words: the form does not record a problem twice. */

@@ -1,0 +1,98 @@
+import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
+
+/*
+ * breaker12 P10 (blocker): 20 concurrent recordFinding with one title, each with its own key,
+ * recorded 17 findings: the same-title check read the read model, which the other requests had not
+ * reached yet. "One problem recorded once" is now a claim the store takes atomically with the
+ * append (`UniqueClaim`): exactly one request records it, the others are refused as the form
+ * refuses a title already recorded (CONFLICT on `title`, naming the finding). The same holds for
+ * every other "only once" rule (see the describe blocks below). The office day is 2026-04-10.
+ */
+describe('only once, however many requests race', () => {
+  let app: TestApp;
+  let evaluationId: string;
+  const RACERS = 20;
+
+  const recordFinding = (title: string, key: string) =>
+    app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id title } }`, {
+      input: { idempotencyKey: key, evaluationId, title, description: title, category: '主动公开', severity: 'MEDIUM', identifiedOn: '2026-03-20' },
+    });
+  const findingTitles = async () => {
+    const answer = await app.graphql(`query($id: ID!) { evaluation(id: $id) { findings(first: 100) { nodes { id title } } } }`, { id: evaluationId });
+    expect(answer.errors).toBeUndefined();
+    return (answer.data!.evaluation.findings.nodes as { id: string; title: string }[]).map((finding) => finding.title);
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: '2026-04-10T09:00:00+08:00' });
+    const evaluation = await app.graphql(`mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`, {
+      input: { idempotencyKey: 'evaluation', title: '2025年度政务公开第三方评估报告', evaluator: '中部政府透明度研究院', commissionedBy: '青川市人民政府办公室', periodStart: '2025-01-01', periodEnd: '2025-12-31', receivedOn: '2026-03-15' },
+    });
+    expect(evaluation.errors).toBeUndefined();
+    evaluationId = evaluation.data!.registerEvaluation.id;
+    // The first recordFinding of a server goes far ahead of requests sent with it (the path is
+    // warmed on it), so the race below would be no race: one is recorded first.
+    expect((await recordFinding('政务公开专栏栏目设置不规范', 'warm-up')).errors).toBeUndefined();
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('records a finding once when twenty requests send its title at once; the others are refused naming it', async () => {
+    const title = '政府信息公开年度报告未按时发布';
+    const answers = await Promise.all(Array.from({ length: RACERS }, (_, index) => recordFinding(title, `racer-${index}`)));
+    const recorded = answers.filter((answer) => !answer.errors);
+    const refused = answers.filter((answer) => answer.errors);
+    expect(recorded).toHaveLength(1);
+    const findingId = recorded[0]!.data!.recordFinding.id as string;
+    expect(refused.map((answer) => ({ code: errorCode(answer), field: answer.errors![0]!.extensions!.field, findingId: answer.errors![0]!.extensions!.findingId }))).toEqual(
+      Array.from({ length: RACERS - 1 }, () => ({ code: 'CONFLICT', field: 'title', findingId })),
+    );
+    for (const answer of refused) expect(answer.errors![0]!.extensions!.messageZh).toContain('同一问题不重复登记');
+    expect((await findingTitles()).filter((recordedTitle) => recordedTitle === title)).toHaveLength(1);
+  });
+
+  it('records each of many different titles sent at once: the claim refuses only the same problem', async () => {
+    const titles = ['政务服务事项目录更新滞后', '重大决策预公开意见征集缺失', '政策解读材料与文件不同步', '依申请公开答复超过法定期限', '财政预决算信息公开不完整'];
+    const answers = await Promise.all(titles.map((title, index) => recordFinding(title, `many-${index}`)));
+    expect(answers.map((answer) => answer.errors)).toEqual(titles.map(() => undefined));
+    expect((await findingTitles()).filter((title) => titles.includes(title)).sort()).toEqual([...titles].sort());
+  });
+
+  it('records a problem once when a findings file and 登记问题 send it at once, whichever path wins', async () => {
+    const title = '主动公开基本目录编制不完整';
+    const csv = `\uFEFF问题,具体表现,类别,严重程度\n${title},目录缺少12类事项,主动公开,一般\n`;
+    const importFile = (key: string) =>
+      app.graphql(`mutation($input: ImportFindingsInput!) { importFindings(input: $input) { recordedCount } }`, {
+        input: { idempotencyKey: key, evaluationId, fileName: 'list.csv', contentBase64: Buffer.from(csv).toString('base64'), identifiedOn: '2026-03-20' },
+      });
+    const answers = await Promise.all([importFile('file-1'), recordFinding(title, 'form-1'), importFile('file-2'), recordFinding(title, 'form-2')]);
+    for (const answer of answers.filter((answer) => answer.errors)) expect(errorCode(answer)).toBe('CONFLICT');
+    expect((await findingTitles()).filter((recordedTitle) => recordedTitle === title)).toHaveLength(1);
+  });
+
+  it('keeps taking writes after two identical imports race under different keys (the second found its events stored: a retry, not a shorter log)', async () => {
+    const csv = '\uFEFF问题,具体表现,类别,严重程度\n政府网站留言办理答复不及时,留言平均答复超过15个工作日,互动交流,一般\n';
+    const importFile = (key: string) =>
+      app.graphql(`mutation($input: ImportFindingsInput!) { importFindings(input: $input) { recordedCount } }`, {
+        input: { idempotencyKey: key, evaluationId, fileName: 'messages.csv', contentBase64: Buffer.from(csv).toString('base64'), identifiedOn: '2026-03-20' },
+      });
+    const answers = await Promise.all([importFile('same-file-1'), importFile('same-file-2')]);
+    expect(answers.map((answer) => answer.errors?.[0]?.extensions?.code ?? null)).not.toContain('STORE_UNAVAILABLE');
+    expect((await recordFinding('政府网站搜索功能无法使用', 'after-two-imports')).errors).toBeUndefined();
+  });
+
+  it('a withdrawn finding gives its title back: the problem can be recorded again, once', async () => {
+    const title = '政务新媒体账号长期未更新维护';
+    const first = await recordFinding(title, 'withdrawn-first');
+    expect(first.errors).toBeUndefined();
+    const withdrawn = await app.graphql(`mutation($input: WithdrawFindingInput!) { withdrawFinding(input: $input) { id status } }`, {
+      input: { idempotencyKey: 'withdraw-first', findingId: first.data!.recordFinding.id, reason: '登记有误，重新登记' },
+    });
+    expect(withdrawn.errors).toBeUndefined();
+    const answers = await Promise.all(Array.from({ length: 5 }, (_, index) => recordFinding(title, `again-${index}`)));
+    expect(answers.filter((answer) => !answer.errors)).toHaveLength(1);
+    expect(answers.filter((answer) => answer.errors).map(errorCode)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT']);
+  });
+});

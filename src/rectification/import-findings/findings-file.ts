@@ -11,6 +11,7 @@ import { droppedColumnProblems, readingNotesOf, readRecords } from '../../spread
 import { type FileContent } from '../../spreadsheet/text-file.js';
 import { isSummarySheet, sectionOfText } from '../../spreadsheet/sheet.js';
 import { say } from '../../shared/domain-error.js';
+import { rowRemarkProblem } from '../../spreadsheet/row-remarks.js';
 import { numbersByValue } from '../../shared/numbers-by-value.js';
 import { unreadableLabel, unreadableReasonZh, unreadableText } from '../../shared/readable-text.js';
 
@@ -48,6 +49,8 @@ export const findingColumns = {
   measures: { label: '整改措施 (measures)', aliases: ['整改措施', '整改举措', '具体措施', '工作措施', '措施', '工作举措', '具体举措', '主要举措', '举措', 'measures'], required: false },
   // Rectify's own 整改台账 export writes each row's 状态: its 待交办 and 已撤销 rows are read (breaker11e P13), nothing else of it.
   status: { label: '状态 (status)', aliases: ['状态', 'status'], required: false },
+  // Read only for what a remark says about its row (已完成, 已取消, 移至…: breaker10e P11); still listed as not imported.
+  remarks: { label: '备注 (remarks)', aliases: ['备注', '备注说明', '附注', 'remarks', 'remark', 'note', 'notes'], required: false },
   identifiedOn: {
     label: '发现日期 (identified on)',
     aliases: ['发现日期', '发现时间', '问题发现日期', '问题发现时间', '反馈日期', 'identified on', 'identifiedon'],
@@ -236,6 +239,9 @@ export async function importFindings(content: FileContent, options: FindingsImpo
       });
       continue;
     }
+    // A row a remark marks done, cancelled or moved is no open problem to record (breaker10e P7, P11).
+    const remarked = rowRemarkProblem(record.row, { deadline: cells.dueDate, remarks: cells.remarks }, '整改时限', record.sheet);
+    if (remarked) problems.push(remarked);
     const title = titleOf(record);
     const previous = drafts.at(-1);
     // A finding never continues onto another sheet (a ledger kept one unit per sheet).
@@ -345,7 +351,8 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   if (table.records.length === 0) problems.push({ row: null, reason: 'The file lists no findings.', reasonZh: '文件中没有列出任何问题。' });
   if (problems.length > 0) return { ok: false, problems: sortedProblems(problems), ...(table.sheet === null ? {} : { sheet: table.sheet }) };
   // 状态 is read only for the export's 待交办 and 已撤销 rows: it is still a column not imported.
-  const notes = readingNotesOf(readTable, [...(has('status') ? ['状态'] : []), ...readTable.unusedColumns.filter((column) => !column.weighty).map((column) => column.name)]);
+  // 备注, read for what it says of its row only, is listed last, where offices put it.
+  const notes = readingNotesOf(readTable, [...(has('status') ? ['状态'] : []), ...readTable.unusedColumns.filter((column) => !column.weighty).map((column) => column.name), ...(has('remarks') ? ['备注'] : [])]);
   const allNotices = [...notices, ...(notes.notices ?? [])];
   return { ok: true, findings, ledger, ...notes, ...(allNotices.length === 0 ? {} : { notices: allNotices }) };
 }

@@ -365,6 +365,27 @@ describe('a 台账 imported before its 整改实施方案 is recorded (breaker10
   });
 });
 
+describe('rows a remark marks done, cancelled or moved (breaker10e P7, P11)', () => {
+  it('refuses them naming the remark, and reads other remarks as before', async () => {
+    const dependencies = await withEvaluation();
+    const file = (lines: string[]) => ({ name: 'remarks.csv', content: new TextEncoder().encode(`存在问题,整改措施,责任单位,整改时限,备注\n${lines.join('\n')}\n`) });
+    const refusal = await importFindingsFile(
+      dependencies,
+      EVALUATION,
+      file(['RM栏目未更新,更新,青川市财政局,2026年12月底前（已完成）,', 'RM目录不全,补齐,青川市教育局,2026-12-31,已作废', 'RM解读缺失,补充解读,青川市民政局,2026-12-31,联系人：张伟']),
+      contextOf('remarks'),
+      { identifiedOn: '2026-10-08' },
+    ).catch((error: unknown) => error);
+    expect(((refusal as DomainError).details as { problems: { row: number; reasonZh: string }[] }).problems.map((problem) => [problem.row, problem.reasonZh.split('：')[0]])).toEqual([
+      [2, '整改时限“2026年12月底前（已完成）”注明该项已完成（“已完成”）'],
+      [3, '备注“已作废”注明该项已取消（“已作废”）'],
+    ]);
+    const outcome = await importFindingsFile(dependencies, EVALUATION, file(['RM解读缺失,补充解读,青川市民政局,2026-12-31,联系人：张伟']), contextOf('remarks-kept'), { identifiedOn: '2026-10-08' });
+    expect(outcome.findings.map((finding) => finding.recordedNow)).toEqual([true]);
+    expect(outcome.notes.notImported).toEqual(['备注']);
+  });
+});
+
 describe('near titles: one rule whichever came first, and the office’s word for a problem of its own (breaker11e P11, 10d P25)', () => {
   const csv = (lines: string[]) => new TextEncoder().encode(`存在问题,整改措施,责任单位,整改时限\n${lines.join('\n')}\n`);
   const refusalOf = (error: unknown) => ((error as DomainError).details as { problems: { row: number; reasonZh: string; distinctTitle?: string }[] }).problems;

@@ -3,7 +3,8 @@ import { numbersByValue, wordsByValue } from '../../shared/numbers-by-value.js';
 import { unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.js';
 import { calendarDateOf, textOf, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
-import { droppedColumnProblems, readingNotesOf } from '../../spreadsheet/records.js';
+import { droppedColumnProblems, notImportedColumns, readingNotesOf } from '../../spreadsheet/records.js';
+import { rowRemarkProblem } from '../../spreadsheet/row-remarks.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
 import { chineseNamesOf, entryOf, readTree, recordOfMap, type TreeEntry, type TreeNode } from '../../spreadsheet/tree.js';
@@ -151,6 +152,8 @@ export const planColumns = {
   },
   categoryTitle: { label: '类别 (category)', aliases: ['类别', '类别名称', '大项', '任务类别', 'category', 'category title'], required: false },
   ...planItemColumns,
+  // Read only for what a remark says about its row (已完成, 已取消, 移至…: breaker10e P11); still listed as not imported.
+  remarks: { label: '备注 (remarks)', aliases: ['备注', '备注说明', '附注', 'remarks', 'remark', 'note', 'notes'], required: false },
 } as const satisfies Columns<string>;
 
 type PlanColumn = keyof typeof planColumns;
@@ -231,7 +234,9 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
     const once = withoutRepeatedRows(records);
     const draft = draftFrom(fromLayout(once.records), { title: null, year: null }, { ...options, sheetTitle: table.title }, [...dropped, ...once.problems]);
     const { notices: numbering = [], ...drafted } = draft;
-    const notes = readingNotesOf(table);
+    // 备注 is read for what it says about its row only: the result still lists it as not imported, last, where offices put it.
+    const remarksColumn = records.some((record) => 'remarks' in record.cells) ? ['备注'] : [];
+    const notes = readingNotesOf(table, [...notImportedColumns(table), ...remarksColumn]);
     const notices = [...flatNotice, ...(notes.notices ?? []), ...once.notices, ...numbering];
     return { ...drafted, ...notes, ...(notices.length > 0 ? { notices } : {}) };
   }
@@ -479,6 +484,9 @@ function draftFrom(
     return names.filter((name) => !leads.includes(name));
   };
   for (const { row, cells, sheet } of records) {
+    // A row a remark marks done, cancelled or moved is no open task to import (breaker10e P7, P11).
+    const remarked = rowRemarkProblem(row, { deadline: cells.dueDate, remarks: cells.remarks }, '完成时限', sheet);
+    if (remarked) problems.push(remarked);
     const code = textOf(cells.categoryCode ?? null);
     const title = textOf(cells.categoryTitle ?? null);
     let category = categories.get(code);

@@ -1,0 +1,81 @@
+import { textOf, type Cell } from './cells.js';
+import type { ImportProblem } from './import-problems.js';
+
+/*
+ * Remarks that change what a row means. Offices mark rows of a task list or 台账 in a bracket
+ * after the deadline (2026年12月底前（已完成）) or in a 备注 column (已取消, 移至第5项): an import
+ * that reads the row as an open task without them records a finished task as open, or a void one
+ * as due (breaker10e P7, P11). No import records progress or withdrawal from a remark, so such a
+ * row is refused, naming the remark and what to do; other remarks (（星期二）, （暂定）, 备注 with
+ * a contact) change nothing and are read as before.
+ */
+
+/** What a remark says about its row. */
+export type RowRemarkMeaning = 'DONE' | 'VOID' | 'MOVED';
+
+/** Words a remark may open with before what it says: 此项已取消, 该任务：已完成. */
+const OPENING = '^(?:此项|该项|本项|此任务|该任务|本任务|此条|该条|本条|任务)?[，,：:\\s]*';
+const MEANINGS: readonly (readonly [RowRemarkMeaning, RegExp])[] = [
+  // The word ends the remark or its clause (已取消, 此项作废。, 取消该项): 取消收费后公开 says nothing of the row.
+  ['VOID', new RegExp(`${OPENING}(?:已经?)?(?:取消|作废|删除|撤销|撤回|停止(?:实施|执行)|不再(?:实施|执行|开展|推进))(?:此项|该项|本项|该任务|此任务)?(?=$|[，,。.;；:：(（\\s])`, 'u')],
+  ['MOVED', new RegExp(`${OPENING}(?:已经?)?(?:移至|移入|移到|并入|合并(?:至|到|入)|(?:调整|转|归)(?:至|到|入)第|见第)`, 'u')],
+  ['DONE', new RegExp(`${OPENING}(?:已经?(?:全部)?(?:完成|整改|办结|销号|落实|完结|解决)|(?:整改|任务)?(?:完成|到位)$|完成整改)`, 'u')],
+];
+
+/**
+ * What a remark's text says about its row, with the words that say it; null when nothing. Only a
+ * remark that opens with it counts (已完成, 此项已取消, 移至第5项): 备注 such as 取消收费后公开
+ * says nothing about the row.
+ */
+export function remarkMeaning(text: string): { readonly meaning: RowRemarkMeaning; readonly words: string } | null {
+  const plain = text.normalize('NFKC').trim();
+  for (const [meaning, pattern] of MEANINGS) {
+    const match = pattern.exec(plain);
+    if (match) return { meaning, words: match[0] };
+  }
+  return null;
+}
+
+/** The remarks in brackets of a deadline cell: 2026年12月底前（已完成） → ['已完成']. */
+export const bracketRemarks = (text: string): string[] => [...text.normalize('NFKC').matchAll(/\(([^)]*)\)|\[([^\]]*)\]|【([^】]*)】/gu)].map((match) => (match[1] ?? match[2] ?? match[3] ?? '').trim());
+
+const WHAT_TO_DO: Readonly<Record<RowRemarkMeaning, { en: string; zh: string }>> = {
+  DONE: {
+    en: 'an import records no progress, so the row would be an open task (overdue in time). Remove the remark and import it, then report the work on the item; or leave the row out if it needs no tracking',
+    zh: '导入不记录完成情况，按此导入该项仍为未完成（到期即亮红灯）。请删去该说明后导入，再由责任单位报告完成情况、经核查后销号；如无须跟踪，请不列入文件',
+  },
+  VOID: {
+    en: 'leave the row out of the file (an item imported before is withdrawn on its page), or remove the remark if it stands',
+    zh: '请从文件中删去该行（已导入的事项请在事项页面撤销）；如该项仍要办理，请删去该说明',
+  },
+  MOVED: {
+    en: 'leave the row out (its work is in the row it moved to), or remove the remark if it stands here',
+    zh: '请删去该行（其工作已列在移入的事项中）；如仍在此办理，请删去该说明',
+  },
+};
+const SAYS: Readonly<Record<RowRemarkMeaning, { en: string; zh: string }>> = {
+  DONE: { en: 'done', zh: '已完成' },
+  VOID: { en: 'cancelled', zh: '已取消' },
+  MOVED: { en: 'moved elsewhere', zh: '已移至他处' },
+};
+
+/**
+ * The problem of a row whose deadline bracket (`deadline`, labelled `deadlineLabel`: 完成时限 /
+ * 整改时限) or 备注 cell (`remarks`) says the row is done, void or moved; null when neither does.
+ */
+export function rowRemarkProblem(row: number, cells: { readonly deadline?: Cell; readonly remarks?: Cell }, deadlineLabel: string, sheet?: string): ImportProblem | null {
+  const deadline = textOf(cells.deadline ?? null);
+  const found =
+    bracketRemarks(deadline)
+      .map((remark) => ({ said: remarkMeaning(remark), en: `The due date (${deadlineLabel}) "${deadline}"`, zh: `${deadlineLabel}“${deadline}”` }))
+      .find(({ said }) => said !== null) ??
+    [textOf(cells.remarks ?? null)].map((remark) => ({ said: remarkMeaning(remark), en: `The remark (备注) "${remark}"`, zh: `备注“${remark}”` })).find(({ said }) => said !== null);
+  if (!found?.said) return null;
+  const { meaning, words } = found.said;
+  return {
+    row,
+    reason: `${found.en} says the item is ${SAYS[meaning].en} ("${words}"): ${WHAT_TO_DO[meaning].en}.`,
+    reasonZh: `${found.zh}注明该项${SAYS[meaning].zh}（“${words}”）：${WHAT_TO_DO[meaning].zh}。`,
+    ...(sheet === undefined ? {} : { sheet }),
+  };
+}

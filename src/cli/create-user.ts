@@ -18,14 +18,18 @@ import { unitIdForCode } from '../organization/units/unit-id.js';
 import { commandContext } from '../shared/command-context.js';
 import { DomainError, ROLE_ZH, say } from '../shared/domain-error.js';
 import { deterministicId, newId } from '../shared/ids.js';
-import { failureText } from './cli-failure.js';
+import { UsageError, bothLines, runTool, type ToolUsage } from './cli-failure.js';
 
-const USAGE = `Usage: npm run user:create -- --name <name> --role <${UserRoles.join('|')}> [--unit <unit code>] [--days <validity, default ${DEFAULT_TOKEN_DAYS}>] [--again]
+const USAGE: ToolUsage = {
+  zh: `用法：npm run user:create -- --name <姓名> --role <${UserRoles.join('|')}> [--unit <单位代码>] [--days <有效天数，默认 ${DEFAULT_TOKEN_DAYS}>] [--again]
+在配置的事件库（EVENT_STORE、SQLITE_PATH 等）中建立账号，最后一行打印其访问令牌。
+同名、同角色、同单位的有效账号不会重复建立（例如终端卡住后重新运行了同一命令）：工具拒绝并且不写入任何内容；
+确要再建一个同名账号时加 --again。`,
+  en: `Usage: npm run user:create -- --name <name> --role <${UserRoles.join('|')}> [--unit <unit code>] [--days <validity, default ${DEFAULT_TOKEN_DAYS}>] [--again]
 Creates an account in the configured event store (EVENT_STORE, SQLITE_PATH, …) and prints its access token as the last line.
 An active account of the same name, role and unit is not created twice (a command run again after a hung
-terminal): the tool refuses and writes nothing; --again creates the second account all the same.`;
-
-class UsageError extends Error {}
+terminal): the tool refuses and writes nothing; --again creates the second account all the same.`,
+};
 
 function parseOptions(argv: string[]) {
   const { values } = parseArgs({
@@ -33,13 +37,13 @@ function parseOptions(argv: string[]) {
     options: { name: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, days: { type: 'string' }, again: { type: 'boolean' }, help: { type: 'boolean' } },
     strict: true,
   });
-  if (values.help) throw new UsageError('');
+  if (values.help) throw new UsageError();
   const name = values.name?.trim();
   const role = values.role?.trim().toUpperCase();
-  if (!name) throw new UsageError('--name is required.\n必须给出 --name（姓名）。');
-  if (!role || !(UserRoles as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${UserRoles.join(', ')}.\n--role（角色）必须是 ${UserRoles.join('、')} 之一。`);
+  if (!name) throw new UsageError(say('--name is required.', '必须给出 --name（姓名）。'));
+  if (!role || !(UserRoles as readonly string[]).includes(role)) throw new UsageError(say(`--role must be one of ${UserRoles.join(', ')}.`, `--role（角色）必须是 ${UserRoles.join('、')} 之一。`));
   const days = values.days === undefined ? DEFAULT_TOKEN_DAYS : Number(values.days);
-  if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError('--days must be a whole number from 1 to 366.\n--days（有效天数）必须是 1 到 366 之间的整数。');
+  if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError(say('--days must be a whole number from 1 to 366.', '--days（有效天数）必须是 1 到 366 之间的整数。'));
   return { name, role: role as UserRole, unitCode: values.unit?.trim() || null, days, again: values.again === true };
 }
 
@@ -99,21 +103,20 @@ async function main() {
       { type: 'RegisterUser', actor: context.actor, userId, name: options.name, role: options.role, unitId, unitExists: unitId !== null, firstToken: record, initialPassword: null },
       context,
     );
-    console.log(`Created ${options.role} user ${options.name} (${userId})${options.unitCode ? ` for unit ${options.unitCode}` : ''}.`);
-    console.log(`已创建${ROLE_ZH[options.role] ?? options.role} ${options.name}（${userId}）${options.unitCode ? `，所属单位 ${options.unitCode}` : ''}。`);
-    console.log(`Token valid until ${record.expiresAt}. It is shown only now; keep it secret:`);
-    console.log(`令牌有效期至 ${record.expiresAt}，只显示这一次，请妥善保管（下一行）：`);
+    // Chinese first (breaker9e P2); the token stays the last line, for scripts.
+    console.log(
+      bothLines(
+        say(
+          `Created ${options.role} user ${options.name} (${userId})${options.unitCode ? ` for unit ${options.unitCode}` : ''}.`,
+          `已创建${ROLE_ZH[options.role] ?? options.role} ${options.name}（${userId}）${options.unitCode ? `，所属单位 ${options.unitCode}` : ''}。`,
+        ),
+      ),
+    );
+    console.log(bothLines(say(`Token valid until ${record.expiresAt}. It is shown only now; keep it secret (the last line):`, `令牌有效期至 ${record.expiresAt}，只显示这一次，请妥善保管（最后一行）：`)));
     console.log(token);
   } finally {
     await store.close();
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof UsageError) {
-    console.error(error.message ? `${error.message}\n\n${USAGE}` : USAGE);
-    process.exit(error.message ? 2 : 0);
-  }
-  console.error(failureText(error));
-  process.exit(1);
-});
+runTool(main, USAGE);

@@ -12,18 +12,26 @@ import { exportLedger, exportWorkPlan, type ExportSources } from '../exports/exp
 import { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { RectificationLedger } from '../rectification/ledger/rectification-ledger.js';
 import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
-import { failureText } from './cli-failure.js';
+import { UsageError, bothLines, runTool, type ToolUsage } from './cli-failure.js';
+import { say } from '../shared/domain-error.js';
 
-const USAGE = `Usage: npm run ledger:export -- [--kind ledger|work-plan] [--format xlsx|csv] [--as-of YYYY-MM-DD]
+const USAGE: ToolUsage = {
+  zh: `用法：npm run ledger:export -- [--kind ledger|work-plan] [--format xlsx|csv] [--as-of YYYY-MM-DD]
+                                  [--evaluation <id>] [--plan <id>] [--out <文件>]
+从配置的事件库（EVENT_STORE、SQLITE_PATH 等）导出截至某一工作日（默认今天，按中国办公日）的整改台账
+（--kind ledger，默认；不给 --evaluation 时含全部评估）或工作方案进展（--kind work-plan；不给 --plan 时为最新方案），
+格式为 XLSX（默认）或 CSV（UTF-8，带 BOM）。只读：服务可以同时运行。
+--out 默认为当前文件夹中的 整改台账-<日期>.<格式>（工作方案为 工作方案进展-…）。
+退出状态：0 已写出，1 被拒绝或失败，2 用法有误。`,
+  en: `Usage: npm run ledger:export -- [--kind ledger|work-plan] [--format xlsx|csv] [--as-of YYYY-MM-DD]
                                   [--evaluation <id>] [--plan <id>] [--out <file>]
 Writes the 整改台账 (--kind ledger, the default; every evaluation unless --evaluation) or a work
 plan's progress (--kind work-plan; the newest plan unless --plan) as of a business day (default
 today, China office day), as XLSX (default) or CSV (UTF-8 with BOM), from the configured event
 store (EVENT_STORE, SQLITE_PATH, …). Reads only: the server may be running.
 --out defaults to 整改台账-<as-of>.<format> (工作方案进展-… for a work plan) in the current folder.
-Exit status: 0 written, 1 refused or failed, 2 usage.`;
-
-class UsageError extends Error {}
+Exit status: 0 written, 1 refused or failed, 2 usage.`,
+};
 
 function parseOptions(argv: string[]) {
   const { values } = parseArgs({
@@ -39,15 +47,15 @@ function parseOptions(argv: string[]) {
     },
     strict: true,
   });
-  if (values.help) throw new UsageError('');
+  if (values.help) throw new UsageError();
   const kind = values.kind ?? 'ledger';
-  if (kind !== 'ledger' && kind !== 'work-plan') throw new UsageError('--kind must be ledger or work-plan.');
+  if (kind !== 'ledger' && kind !== 'work-plan') throw new UsageError(say('--kind must be ledger or work-plan.', '--kind（导出内容）必须是 ledger（整改台账）或 work-plan（工作方案进展）。'));
   const format = values.format ?? (values.out?.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx');
-  if (format !== 'xlsx' && format !== 'csv') throw new UsageError('--format must be xlsx or csv.');
+  if (format !== 'xlsx' && format !== 'csv') throw new UsageError(say('--format must be xlsx or csv.', '--format（格式）必须是 xlsx 或 csv。'));
   return { kind: kind as ExportKind, format: format as 'xlsx' | 'csv', asOf: values['as-of'], evaluationId: values.evaluation, planId: values.plan, out: values.out };
 }
 
-async function main(): Promise<string> {
+async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   loadEnvFile();
   const settings = validateSettings(process.env);
@@ -74,23 +82,10 @@ async function main(): Promise<string> {
     // `npm run` starts in the project folder; a relative path means where the operator typed it.
     const out = resolve(process.env.INIT_CWD ?? process.cwd(), options.out ?? exportFileName(options.kind, table.asOf, options.format, table.knownAt));
     await writeFile(out, bytes);
-    return `Wrote ${out}: ${table.title}, ${table.rows.length} rows.`;
+    console.log(bothLines(say(`Wrote ${out}: ${table.title}, ${table.rows.length} rows.`, `已写出 ${out}：${table.title}，共 ${table.rows.length} 行。`)));
   } finally {
     await store.close();
   }
 }
 
-main().then(
-  (summary) => {
-    console.log(summary);
-    process.exit(0);
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(error.message ? `${error.message}\n\n${USAGE}` : USAGE);
-      process.exit(error.message ? 2 : 0);
-    }
-    console.error(failureText(error));
-    process.exit(1);
-  },
-);
+runTool(main, USAGE);

@@ -12,38 +12,40 @@ import { isCalendarDate } from '../shared/calendar-date.js';
 import { importFormatOf, sha256Of } from '../spreadsheet/import-problems.js';
 import { placeZhOf, problemLines, problemsOf } from '../spreadsheet/import-refusal.js';
 import type { ImportDependencies, ImportFile } from '../imports/import-run.js';
-import { failureText } from './cli-failure.js';
+import { UsageError, bothLines, failureText, reportUsage, type ToolUsage } from './cli-failure.js';
+import { say, type Bilingual } from '../shared/domain-error.js';
 
 /*
  * What the import tools (plan:import, units:import, findings:import) share: read the file, open
  * the configured store (EVENT_STORE, SQLITE_PATH, …) — a running server sees what they append —,
  * learn the units directory by replaying the log, act as the SYSTEM actor `cli:<user>`, and
- * answer with a summary (exit 0), the usage (exit 2) or every problem of the file (exit 1).
+ * answer with a summary (exit 0), the usage (exit 2) or every problem of the file (exit 1), each
+ * Chinese first (breaker9e P2).
  */
 
-export class UsageError extends Error {}
+export { UsageError };
 
 /** An office day given on the command line, `YYYY-MM-DD`; the import's rules check the rest (not in the future, in order). */
 export function officeDayArgument(flag: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!isCalendarDate(value)) throw new UsageError(`${flag} must be a day written YYYY-MM-DD, such as 2016-04-25.`);
+  if (!isCalendarDate(value)) throw new UsageError(say(`${flag} must be a day written YYYY-MM-DD, such as 2016-04-25.`, `${flag} 须写成 YYYY-MM-DD 形式的日期，例如 2016-04-25。`));
   return value;
 }
 
 export interface ImportTool<Options> {
-  readonly usage: string;
+  readonly usage: ToolUsage;
   readonly commandType: string;
   /** The file's path and the tool's own options, or a UsageError. */
   parse(argv: string[]): Options & { readonly file: string };
-  /** Imports and returns the summary to print. */
-  run(dependencies: ImportDependencies, file: ImportFile, options: Options, context: CommandContext): Promise<string>;
+  /** Imports and returns the summary to print, in both languages. */
+  run(dependencies: ImportDependencies, file: ImportFile, options: Options, context: CommandContext): Promise<Bilingual>;
 }
 
 export function runImportTool<Options>(tool: ImportTool<Options>): void {
   let fileName: string | undefined;
   main(tool, (name) => (fileName = name)).then(
     (summary) => {
-      console.log(summary);
+      console.log(bothLines(summary));
     },
     (error: unknown) => {
       process.exitCode = reportFailure(error, tool.usage, fileName);
@@ -59,7 +61,7 @@ function sheetArgument(argv: readonly string[]): { sheet: string | undefined; re
     const argument = argv[index]!;
     if (argument === '--sheet') {
       sheet = argv[index + 1];
-      if (sheet === undefined || sheet.trim() === '') throw new UsageError('--sheet needs the name of a sheet.');
+      if (sheet === undefined || sheet.trim() === '') throw new UsageError(say('--sheet needs the name of a sheet.', '--sheet 后面须给出工作表名称。'));
       index += 1;
     } else if (argument.startsWith('--sheet=')) {
       sheet = argument.slice('--sheet='.length);
@@ -70,7 +72,7 @@ function sheetArgument(argv: readonly string[]): { sheet: string | undefined; re
   return { sheet, rest };
 }
 
-async function main<Options>(tool: ImportTool<Options>, reading: (fileName: string) => void): Promise<string> {
+async function main<Options>(tool: ImportTool<Options>, reading: (fileName: string) => void): Promise<Bilingual> {
   const { sheet, rest } = sheetArgument(process.argv.slice(2));
   const options = tool.parse(rest);
   // `npm run` starts in the project folder; a relative path means where the operator typed it.
@@ -79,7 +81,9 @@ async function main<Options>(tool: ImportTool<Options>, reading: (fileName: stri
   const content = await readFile(path).then(
     (bytes) => new Uint8Array(bytes),
     (error: NodeJS.ErrnoException) => {
-      throw new Error(`cannot read ${path}${error.code === 'ENOENT' ? ': no such file' : `: ${error.message}`}.`);
+      throw Object.assign(new Error(`cannot read ${path}${error.code === 'ENOENT' ? ': no such file' : `: ${error.message}`}.`), {
+        messageZh: `无法读取 ${path}：${error.code === 'ENOENT' ? '文件不存在' : error.code === 'EACCES' ? '没有读取权限' : error.code === 'EISDIR' ? '这是文件夹，不是文件' : '读取失败'}。未写入任何内容。`,
+      });
     },
   );
   loadEnvFile();
@@ -99,21 +103,19 @@ async function main<Options>(tool: ImportTool<Options>, reading: (fileName: stri
   }
 }
 
-/** Prints why the tool stopped and returns the exit code. */
-function reportFailure(error: unknown, usage: string, fileName: string | undefined): number {
-  if (error instanceof UsageError) {
-    console.error(error.message ? `${error.message}\n\n${usage}` : usage);
-    return error.message ? 2 : 0;
-  }
+/** Prints why the tool stopped, Chinese first, and returns the exit code. */
+function reportFailure(error: unknown, usage: ToolUsage, fileName: string | undefined): number {
+  const usageStatus = reportUsage(error, usage);
+  if (usageStatus !== null) return usageStatus;
   const problems = problemsOf(error);
   if (problems) {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
     const sheet = problems.find((problem) => problem.sheet)?.sheet;
-    console.error(`Refused: ${fileName ?? 'the file'}${sheet ? ` (sheet "${sheet}")` : ''} was not imported (${count}); nothing was written.`);
-    for (const line of problemLines(problems, fileName ? importFormatOf(fileName) : undefined)) console.error(line);
-    // The office reads Chinese (breaker9c P11): the same refusal again, each problem in its Chinese words.
+    // The office reads Chinese (breaker9c P11): the refusal first in Chinese, each problem in its Chinese words, then the English.
     console.error(`拒绝导入：${fileName ?? '该文件'}${sheet ? `（工作表“${sheet}”）` : ''} 未导入（${problems.length} 个问题），未写入任何内容。`);
     for (const problem of problems) console.error(`${placeZhOf(problem)}：${problem.reasonZh}`);
+    console.error(`Refused: ${fileName ?? 'the file'}${sheet ? ` (sheet "${sheet}")` : ''} was not imported (${count}); nothing was written.`);
+    for (const line of problemLines(problems, fileName ? importFormatOf(fileName) : undefined)) console.error(line);
     return 1;
   }
   console.error(failureText(error));

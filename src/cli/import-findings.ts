@@ -1,13 +1,21 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeFindingsImport, importFindingsFile } from '../rectification/import-findings/import-findings.js';
+import { describeFindingsImport, describeFindingsImportZh, importFindingsFile } from '../rectification/import-findings/import-findings.js';
 import { isUuid } from '../shared/ids.js';
 import { replayLog } from '../event-sourcing/replay-log.js';
 import { FindingTitlesIndex } from '../rectification/finding-titles/finding-titles.index.js';
 import { officeDayArgument, runImportTool, UsageError } from './import-cli.js';
+import { say } from '../shared/domain-error.js';
 
 runImportTool({
-  usage: `Usage: npm run findings:import -- --evaluation <evaluation id> <file.xlsx|.csv|.yaml|.json> [--sheet <sheet name>] [--dry-run]
+  usage: {
+    zh: `用法：npm run findings:import -- --evaluation <评估编号> <文件.xlsx|.csv|.yaml|.json> [--sheet <工作表名称>] [--dry-run]
+         [--identified-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD]
+将文件中的问题（问题、具体表现、类别、严重程度、涉及单位、整改措施）登记到已登记的评估下。整改台账（含整改时限，
+以及牵头单位或责任单位中列在首位的牵头单位）登记每个问题并交办其任务。任何一行有误则不写入任何内容；再次导入同一文件
+不写入任何内容。--dry-run 只说明将写入什么（或列出每个问题），不写入。补录的文件给出问题的发现日（--identified-on）
+和台账任务的交办日（--assigned-on，不早于发现日；默认为发现日），两者默认今天。`,
+    en: `Usage: npm run findings:import -- --evaluation <evaluation id> <file.xlsx|.csv|.yaml|.json> [--sheet <sheet name>] [--dry-run]
          [--identified-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD]
 Records the findings of a file (问题, 具体表现, 类别, 严重程度, 涉及单位, 整改措施) on a registered evaluation.
 A rectification ledger (整改台账: with 整改时限, and 牵头单位 or the lead first in 责任单位) records each
@@ -16,6 +24,7 @@ again writes nothing. --dry-run says what would be written, or every problem, an
 A file entered late gives the office day its findings were identified (--identified-on) and the day a
 ledger's parts were assigned (--assigned-on, on or after it; default: the identification day); both
 default to today.`,
+  },
   commandType: 'ImportFindings',
   parse(argv) {
     const { values, positionals } = parseArgs({
@@ -30,10 +39,10 @@ default to today.`,
       allowPositionals: true,
       strict: true,
     });
-    if (values.help) throw new UsageError('');
+    if (values.help) throw new UsageError();
     const evaluationId = values.evaluation?.trim();
-    if (!evaluationId || !isUuid(evaluationId)) throw new UsageError('--evaluation must be the id of a registered evaluation.');
-    if (positionals.length !== 1) throw new UsageError('Give exactly one file to import.');
+    if (!evaluationId || !isUuid(evaluationId)) throw new UsageError(say('--evaluation must be the id of a registered evaluation.', '--evaluation 须是已登记评估的编号。'));
+    if (positionals.length !== 1) throw new UsageError(say('Give exactly one file to import.', '请给出且只给出一个要导入的文件。'));
     const identifiedOn = officeDayArgument('--identified-on', values['identified-on']);
     const assignedOn = officeDayArgument('--assigned-on', values['assigned-on']);
     return { file: positionals[0]!, evaluationId, dryRun: values['dry-run'] === true, identifiedOn, assignedOn };
@@ -41,6 +50,7 @@ default to today.`,
   async run(dependencies, file, { evaluationId, ...options }, context) {
     // The evaluation's findings however they were recorded: a finding typed in on the findings page is not recorded again.
     const titles = await replayLog(dependencies.store, dependencies.schemas, new FindingTitlesIndex());
-    return describeFindingsImport(basename(file.name), await importFindingsFile({ ...dependencies, titles }, evaluationId, file, context, options));
+    const outcome = await importFindingsFile({ ...dependencies, titles }, evaluationId, file, context, options);
+    return say(describeFindingsImport(basename(file.name), outcome), describeFindingsImportZh(basename(file.name), outcome));
   },
 });

@@ -1,10 +1,17 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeUnitsImport, importUnitsFile } from '../organization/import-units/import-units.js';
+import { describeUnitsImport, describeUnitsImportZh, importUnitsFile } from '../organization/import-units/import-units.js';
 import { runImportTool, UsageError } from './import-cli.js';
+import { say } from '../shared/domain-error.js';
 
 runImportTool({
-  usage: `Usage: npm run units:import -- [--rename] [--dry-run] [--registered-on YYYY-MM-DD] <file.xlsx|.csv|.yaml|.json> [--sheet <sheet name>]
+  usage: {
+    zh: `用法：npm run units:import -- [--rename] [--dry-run] [--registered-on YYYY-MM-DD] <文件.xlsx|.csv|.yaml|.json> [--sheet <工作表名称>]
+将单位名录文件（编码、名称、类型、上级编码）中的单位登记到配置的事件库。任何一行有误则不写入任何内容；
+已按相同编码和名称登记的单位跳过。编码已登记为另一名称的，除非加 --rename 说明该单位已更名（机构改革），
+否则拒绝；更名后旧名称保留为别名，文件中仍可使用。--dry-run 只说明将登记和更名哪些单位（或列出每个问题），不写入。
+--registered-on 给出新单位登记所依据的工作日（默认今天）：单位的工作不能早于该日，补录往年工作时请给出更早的日期。`,
+    en: `Usage: npm run units:import -- [--rename] [--dry-run] [--registered-on YYYY-MM-DD] <file.xlsx|.csv|.yaml|.json> [--sheet <sheet name>]
 Registers the units of a directory file (编码, 名称, 类型, 上级编码) in the configured event store.
 Nothing is written if any row is wrong; units already registered under the same code and name are skipped.
 A code already registered under another name is refused, unless --rename says the unit was renamed
@@ -12,6 +19,7 @@ A code already registered under another name is refused, unless --rename says th
 --dry-run says what would be registered and renamed, or every problem, and writes nothing.
 --registered-on gives the office day the new units are registered as of (default today): no work of a
 unit can be dated before it, so a directory entered for a past campaign gives a day before it began.`,
+  },
   commandType: 'ImportUnits',
   parse(argv) {
     const { values, positionals } = parseArgs({
@@ -20,11 +28,12 @@ unit can be dated before it, so a directory entered for a past campaign gives a 
       allowPositionals: true,
       strict: true,
     });
-    if (values.help) throw new UsageError('');
-    if (positionals.length !== 1) throw new UsageError('Give exactly one file to import.');
+    if (values.help) throw new UsageError();
+    if (positionals.length !== 1) throw new UsageError(say('Give exactly one file to import.', '请给出且只给出一个要导入的文件。'));
     return { file: positionals[0]!, rename: values.rename === true, dryRun: values['dry-run'] === true, registeredOn: values['registered-on'] };
   },
   async run(dependencies, file, options, context) {
-    return describeUnitsImport(basename(file.name), await importUnitsFile(dependencies, file, context, { rename: options.rename, dryRun: options.dryRun, registeredOn: options.registeredOn }));
+    const outcome = await importUnitsFile(dependencies, file, context, { rename: options.rename, dryRun: options.dryRun, registeredOn: options.registeredOn });
+    return say(describeUnitsImport(basename(file.name), outcome), describeUnitsImportZh(basename(file.name), outcome));
   },
 });

@@ -1,11 +1,22 @@
 import { parseArgs } from 'node:util';
 import type { ImportDependencies } from '../imports/import-run.js';
 import type { WorkPlanImported } from '../work-plan/domain/work-plan.events.js';
-import { describeWorkPlanImport, importWorkPlanFile, type KnownPlan } from '../work-plan/import-work-plan/import-work-plan.js';
+import { describeWorkPlanImport, describeWorkPlanImportZh, importWorkPlanFile, type KnownPlan } from '../work-plan/import-work-plan/import-work-plan.js';
 import { officeDayArgument, runImportTool, UsageError } from './import-cli.js';
+import { say } from '../shared/domain-error.js';
 
 runImportTool({
-  usage: `Usage: npm run plan:import -- <file.xlsx|.csv|.yaml|.json> [--title <plan title>] [--year <year>] [--sheet <sheet name>]
+  usage: {
+    zh: `用法：npm run plan:import -- <文件.xlsx|.csv|.yaml|.json> [--title <方案标题>] [--year <年度>] [--sheet <工作表名称>]
+         [--approved-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD] [--dry-run] [--revise]
+将工作方案（分解方案）导入配置的事件库（EVENT_STORE、SQLITE_PATH 等）。标题取表头上方的标题行（附件1、发文单位
+和（修订稿）等版本说明不算标题），没有则取文件名；年度取标题中的年份，没有则取第一个事项时限的年份。
+标题用全角数字、空格或“年度”重新输入的，仍指按最初写法导入的方案。XLSX 工作簿读取每个含任务表的可见工作表（--sheet 只读一个）。
+补录的方案给出批准日（--approved-on）和事项交办日（--assigned-on，不早于批准日；默认为批准日），两者默认今天。
+任何一行有误则不写入任何内容，并列出每个问题；再次导入同一文件不写入任何内容。已导入方案的新版本（标题和年度相同、
+文件不同）会被拒绝并说明差异，除非加 --revise 按修订处理（新增、调整时限、撤销事项，增减单位：请先用试导入查看差异）。
+--dry-run 只作判断，不写入任何内容。`,
+    en: `Usage: npm run plan:import -- <file.xlsx|.csv|.yaml|.json> [--title <plan title>] [--year <year>] [--sheet <sheet name>]
          [--approved-on YYYY-MM-DD] [--assigned-on YYYY-MM-DD] [--dry-run] [--revise]
 Imports a work plan (分解方案) into the configured event store (EVENT_STORE, SQLITE_PATH, …).
 The title is the title row above the header (附件1, the issuing office and version remarks such as
@@ -18,6 +29,7 @@ Nothing is written if any row is wrong; every problem is listed. Importing the s
 A new version of an imported plan (same title and year, another file) is refused with what differs, unless
 --revise applies it as a revision (items added, re-dated, withdrawn; units added or removed: see the
 dry run's difference first). --dry-run decides everything and writes nothing.`,
+  },
   commandType: 'ImportWorkPlan',
   parse(argv) {
     const { values, positionals } = parseArgs({
@@ -34,18 +46,19 @@ dry run's difference first). --dry-run decides everything and writes nothing.`,
       allowPositionals: true,
       strict: true,
     });
-    if (values.help) throw new UsageError('');
-    if (positionals.length !== 1) throw new UsageError('Give exactly one file to import.');
+    if (values.help) throw new UsageError();
+    if (positionals.length !== 1) throw new UsageError(say('Give exactly one file to import.', '请给出且只给出一个要导入的文件。'));
     const year = values.year === undefined ? undefined : Number(values.year);
     if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) {
-      throw new UsageError('--year must be a year such as 2026.');
+      throw new UsageError(say('--year must be a year such as 2026.', '--year（年度）须是年份，例如 2026。'));
     }
     const approvedOn = officeDayArgument('--approved-on', values['approved-on']);
     const assignedOn = officeDayArgument('--assigned-on', values['assigned-on']);
     return { file: positionals[0]!, title: values.title?.trim() || undefined, year, dryRun: values['dry-run'] === true, revise: values.revise === true, approvedOn, assignedOn };
   },
   async run(dependencies, file, options, context) {
-    return describeWorkPlanImport(await importWorkPlanFile(dependencies, file, options, context, await importedPlans(dependencies)));
+    const outcome = await importWorkPlanFile(dependencies, file, options, context, await importedPlans(dependencies));
+    return say(describeWorkPlanImport(outcome), describeWorkPlanImportZh(outcome));
   },
 });
 

@@ -8,19 +8,24 @@ import { describeCheckpoint, verifyLedger } from '../ledger/ledger-operations.js
 import { SqliteLedger } from '../ledger/sqlite-ledger.js';
 import { witnessExpectations } from '../ledger/witnessed-head.js';
 import { readWitness } from '../event-store/store-witness.js';
-import { ToolRefusal, failureText } from './cli-failure.js';
+import { ToolRefusal, UsageError, bothLines, runTool, type ToolUsage } from './cli-failure.js';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { rowSealKeyOf } from '../ledger/ledger-mac.js';
 
-const USAGE = `Usage: npm run ledger:verify -- [--db <SQLite file, default SQLITE_PATH>] [--witness <file>] [--json]
+const USAGE: ToolUsage = {
+  zh: `用法：npm run ledger:verify -- [--db <SQLite 文件，默认 SQLITE_PATH>] [--witness <文件>] [--json]
+按文件中的事件重新计算每条事件的哈希、哈希链和每个已签署的校验点，并指出第一条不相符的事件。
+同时与记录之外保存的内容核对：事件库见证文件（--witness，默认 STORE_WITNESS_PATH 或 <db>.witness.json）、
+文件自身对事件和校验点的编号、以及请求索引；从末尾删除的事件按位置区间列出。只读：服务可以同时运行。
+退出状态：0 台账完好，1 台账不完好（或无法读取），2 用法有误。`,
+  en: `Usage: npm run ledger:verify -- [--db <SQLite file, default SQLITE_PATH>] [--witness <file>] [--json]
 Recomputes every event's hash, the hash chain and every signed checkpoint from the events in the
 file, and names the first event that does not match. Compares the log with what survives apart
 from its rows: the store witness (--witness, default STORE_WITNESS_PATH, or <db>.witness.json),
 the file's own numbering of events and checkpoints, and the request index; events removed from
 the end are named as a range of positions. Reads only: the server may be running.
-Exit status: 0 the ledger is intact, 1 it is not (or cannot be read), 2 usage.`;
-
-class UsageError extends Error {}
+Exit status: 0 the ledger is intact, 1 it is not (or cannot be read), 2 usage.`,
+};
 
 /** The key the store witness says the server last signed with, if it names one (a damaged witness is reported by the verification). */
 function witnessedSigningKey(witnessPath: string): string | undefined {
@@ -106,7 +111,7 @@ function sealCheckOf(settings: AppSettings, ledger: SqliteLedger, witnessPath: s
 
 function parseOptions(argv: string[]) {
   const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, witness: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } }, strict: true });
-  if (values.help) throw new UsageError('');
+  if (values.help) throw new UsageError();
   // With --db, the witness defaults to the one beside that file (unless STORE_WITNESS_PATH says otherwise).
   const settings = validateSettings({ ...process.env, ...(values.db ? { SQLITE_PATH: values.db } : {}) });
   return { path: settings.SQLITE_PATH, witness: values.witness ?? settings.STORE_WITNESS_PATH, json: values.json ?? false, settings };
@@ -116,12 +121,18 @@ async function main(): Promise<number> {
   loadEnvFile();
   const options = parseOptions(process.argv.slice(2));
   if (!existsSync(options.path)) throw new ToolRefusal(say(`${options.path} does not exist.`, `${options.path} 不存在，未能校验台账。`));
-  const db = new Database(options.path, { readonly: true, fileMustExist: true });
+  const db = openToVerify(options.path);
   try {
-    const ledger = new SqliteLedger(db);
+    const ledger = ledgerOf(db, options.path);
     if (!ledger.chained) {
-      console.error(`${options.path} has not been chained yet: the server chains an existing log once, when it first starts after the upgrade.`);
-      console.error(`${options.path} 尚未建立哈希链：服务升级后首次启动时会为已有日志建立一次。`);
+      console.error(
+        bothLines(
+          say(
+            `${options.path} has not been chained yet: the server chains an existing log once, when it first starts after the upgrade.`,
+            `${options.path} 尚未建立哈希链：服务升级后首次启动时会为已有日志建立一次。`,
+          ),
+        ),
+      );
       return 1;
     }
     // The witness first: the log read after it can only be longer than what it saw.
@@ -136,8 +147,8 @@ async function main(): Promise<number> {
       console.log(JSON.stringify({ ...result, witness: witness.note, latestCheckpoint }, null, 2));
       return result.ok ? 0 : 1;
     }
-    // Every note in both languages, English first (breaker9b N9: the notes were English only).
-    const both = (line: Bilingual) => console.log(`${line.en}\n${line.zh}`);
+    // Every note in both languages, Chinese first (breaker9b N9: the notes were English only; breaker9e P2).
+    const both = (line: Bilingual) => console.log(bothLines(line));
     both(witness.note);
     both(trusted.note);
     both(seals.note);
@@ -148,30 +159,72 @@ async function main(): Promise<number> {
           `台账完好：${result.eventsChecked} 条事件的哈希链完整，${result.checkpointsChecked} 个已签署的校验点全部相符。`,
         ),
       );
-      console.log(`Head: position ${result.headPosition ?? '(empty log)'}, chain hash ${result.headChainHash}`);
+      both(say(`Head: position ${result.headPosition ?? '(empty log)'}, chain hash ${result.headChainHash}`, `日志末端：位置 ${result.headPosition ?? '（空日志）'}，链哈希 ${result.headChainHash}`));
       both(latest ? say(`Latest checkpoint ${describeCheckpoint(latest)}`, `最新校验点：${describeCheckpoint(latest)}`) : say('No checkpoint has been taken yet.', '尚未生成任何校验点。'));
     } else {
       const mismatch = result.firstMismatch!;
       const missing = mismatch.missingUpTo ? `, missing after position ${mismatch.missingAfter ?? '(the start)'} up to position ${mismatch.missingUpTo}` : '';
+      const missingZh = mismatch.missingUpTo ? `，缺少位置 ${mismatch.missingAfter ?? '（开头）'} 之后直到位置 ${mismatch.missingUpTo} 的事件` : '';
+      console.log(`台账不符（${mismatch.kind}）：第 ${mismatch.eventNumber} 条事件${mismatch.position ? `，位置 ${mismatch.position}` : ''}${mismatch.eventId ? `，事件 ${mismatch.eventId}` : ''}${missingZh}：`);
+      console.log(`  ${mismatch.messageZh}`);
       console.log(`LEDGER MISMATCH (${mismatch.kind}) at event ${mismatch.eventNumber}${mismatch.position ? `, position ${mismatch.position}` : ''}${mismatch.eventId ? `, event ${mismatch.eventId}` : ''}${missing}:`);
       console.log(`  ${mismatch.message}`);
-      console.log(`  ${mismatch.messageZh}`);
       both(say(`${result.eventsChecked} events before it are intact.`, `其前的 ${result.eventsChecked} 条事件完好。`));
     }
     return result.ok ? 0 : 1;
+  } catch (error) {
+    // A file SQLite cannot read as a database only shows when its pages are read (breaker9e P2).
+    throw isSqliteFault(error) ? cannotRead(options.path, error) : error;
   } finally {
     db.close();
   }
 }
 
-main().then(
-  (status) => process.exit(status),
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(error.message ? `${error.message}\n\n${USAGE}` : USAGE);
-      process.exit(error.message ? 2 : 0);
-    }
-    console.error(failureText(error));
-    process.exit(1);
-  },
-);
+/** Why SQLite could not read the file, in a few Chinese words. */
+function shortReasonZh(error: unknown): string {
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  if (code === 'SQLITE_NOTADB') return '不是 SQLite 数据库，或文件头已损坏';
+  if (code.startsWith('SQLITE_CORRUPT')) return '数据库文件已损坏';
+  if (code === 'SQLITE_CANTOPEN') return '无法打开该文件';
+  if (code === 'SQLITE_PERM' || code === 'SQLITE_READONLY') return '没有访问权限';
+  if (code.startsWith('SQLITE_IOERR')) return '读取文件时发生输入输出错误';
+  return '文件无法读取';
+}
+
+/** An error SQLite raised about the file itself (not a database, damaged, unreadable). */
+const isSqliteFault = (error: unknown): boolean => /^SQLITE_(NOTADB|CORRUPT|IOERR|CANTOPEN|PERM|READONLY)/.test(String((error as { code?: unknown } | null)?.code ?? ''));
+
+/**
+ * Opens the file to read only. A file SQLite cannot open as a database (another kind of file, a
+ * damaged header, no permission) is refused naming it, in both languages (breaker9e P2: the bare
+ * SQLite error in English only).
+ * @throws ToolRefusal naming the file and what SQLite found.
+ */
+function openToVerify(path: string): Database.Database {
+  try {
+    return new Database(path, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    throw cannotRead(path, error);
+  }
+}
+
+/** The ledger of an open file; a file whose tables cannot be read (damaged, not a store) is refused as `openToVerify` says. */
+function ledgerOf(db: Database.Database, path: string): SqliteLedger {
+  try {
+    return new SqliteLedger(db);
+  } catch (error) {
+    throw cannotRead(path, error);
+  }
+}
+
+function cannotRead(path: string, error: unknown): ToolRefusal {
+  const why = error instanceof Error ? error.message : String(error);
+  return new ToolRefusal(
+    say(
+      `${path} cannot be read as a Rectify event store (${why}): the ledger was not verified. Restore the file from a backup, or point SQLITE_PATH / --db at the store.`,
+      `无法将 ${path} 作为 Rectify 事件库读取（${shortReasonZh(error)}）：台账未能校验。请从备份恢复该文件，或让 SQLITE_PATH / --db 指向事件库文件。`,
+    ),
+  );
+}
+
+runTool(main, USAGE);

@@ -775,7 +775,8 @@ function sealToolAppends(store: SqliteEventStore, settings: ToolStoreSettings, c
     // A damaged witness is the server's to refuse; the rows say whether the store is sealed.
   }
   if (created) {
-    const key = loadSigningKey(settings, (message) => new Logger('Ledger').warn(message));
+    // A tool's terminal: Chinese first, then the English (breaker9e P2).
+    const key = loadSigningKey(settings, (message, messageZh) => console.error(`${messageZh}\n${message}`));
     store.sealRows(rowSealKeyOf(key), false);
     return key;
   }

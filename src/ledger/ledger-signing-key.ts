@@ -98,7 +98,8 @@ export function readSigningKey(path: string): KeyObject {
  */
 export function loadSigningKey(
   settings: KeySettings,
-  warn: (message: string) => void,
+  /** Told what the operator must know, in English and Chinese (breaker9e P2: a tool says it Chinese first). */
+  warn: (message: string, messageZh: string) => void,
   defaultPath = DEFAULT_SIGNING_KEY_PATH,
   /** Asked before a key is generated: an error to throw instead (a key on record whose file is gone), so that a refused start leaves no key file behind. */
   refuseNewKey: (path: string) => Error | null = () => null,
@@ -109,6 +110,7 @@ export function loadSigningKey(
     warn(
       `The ledger signing key is read from ${path}, beside the database, where earlier versions put it: whoever replaces or restores the data directory replaces or restores the key with it. ` +
         `Move it to ${defaultPath} (or set LEDGER_SIGNING_KEY_FILE), and back it up apart from the database.`,
+      `台账签名密钥读自数据库旁的 ${path}（旧版本存放的位置）：替换或恢复数据文件夹的人会连同密钥一起替换或恢复。请将其移到 ${defaultPath}（或设置 LEDGER_SIGNING_KEY_FILE），并与数据库分开备份。`,
     );
     return readSigningKey(path);
   }
@@ -137,6 +139,7 @@ export function loadSigningKey(
   warn(
     `No ledger signing key was configured: generated one at ${resolve(path)}. Back it up apart from the database, ` +
       'or set LEDGER_SIGNING_KEY_FILE to a key of your own (openssl genpkey -algorithm ed25519).',
+    `未配置台账签名密钥：已在 ${resolve(path)} 生成一个。请将其与数据库分开备份，或将 LEDGER_SIGNING_KEY_FILE 设为本单位自己的密钥（openssl genpkey -algorithm ed25519）。`,
   );
   return privateKey;
 }

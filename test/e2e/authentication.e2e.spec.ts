@@ -96,9 +96,9 @@ describe('Authentication', () => {
     it('works against the running server within a second', async () => {
       const created = await createUserWithCli(sqlitePath, ['--name', '张伟', '--role', 'SUPERVISOR']);
       expect(created.exitCode).toBe(0);
-      expect(created.stdout).toMatch(/^Created SUPERVISOR user 张伟 \(/);
-      // breaker9b N9: said in Chinese too; the token stays the last line.
-      expect(created.stdout).toContain('已创建督办人员 张伟（');
+      // breaker9b N9, breaker9e P2: said in Chinese first, then in English; the token stays the last line.
+      expect(created.stdout).toMatch(/^已创建督办人员 张伟（/);
+      expect(created.stdout).toContain('Created SUPERVISOR user 张伟 (');
       expect(created.stdout).toContain('只显示这一次');
       expect(created.token).toMatch(/^rct_[\w-]{43}$/);
 
@@ -112,9 +112,9 @@ describe('Authentication', () => {
       const before = await fileHead();
       const again = await createUserWithCli(sqlitePath, ['--name', '张伟', '--role', 'supervisor']);
       expect(again.exitCode).toBe(1);
-      expect(again.stderr.split('\n')[0]).toMatch(/^Refused: An active SUPERVISOR account named 张伟 already exists \([0-9a-f-]{36}, registered .+\): nothing was written\./);
+      expect(again.stderr.split('\n')[1]).toMatch(/^Refused: An active SUPERVISOR account named 张伟 already exists \([0-9a-f-]{36}, registered .+\): nothing was written\./);
       expect(again.stderr).toContain('--again');
-      expect(again.stderr.split('\n')[1]).toMatch(/^已有同名的有效督办人员账号“张伟”.*未写入任何内容/);
+      expect(again.stderr.split('\n')[0]).toMatch(/^已有同名的有效督办人员账号“张伟”.*未写入任何内容/);
       expect(again.stdout).not.toMatch(/rct_/);
       // Full-width spaces around the name are the same person.
       expect((await createUserWithCli(sqlitePath, ['--name', '\u3000张伟 ', '--role', 'SUPERVISOR'])).exitCode).toBe(1);
@@ -143,9 +143,9 @@ describe('Authentication', () => {
       const before = await fileHead();
       const refused = await createUserWithCli(sqlitePath, args);
       expect(refused.exitCode).toBe(exitCode);
-      expect(refused.stderr.split('\n')[0]).toBe(message);
-      // breaker9b N9: and in Chinese (a usage error's second line; a refusal's Chinese follows it).
-      expect(refused.stderr.split('\n')[1]).toMatch(/[\u4e00-\u9fff]/);
+      // breaker9b N9, breaker9e P2: in Chinese first, then the English.
+      expect(refused.stderr.split('\n')[1]).toBe(message);
+      expect(refused.stderr.split('\n')[0]).toMatch(/[\u4e00-\u9fff]/);
       expect(refused.stderr).not.toMatch(/^\s+at /m);
       expect(refused.stdout).not.toMatch(/rct_/);
       expect(await fileHead()).toBe(before);

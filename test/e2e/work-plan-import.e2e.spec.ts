@@ -108,7 +108,8 @@ describe('Importing plans, units and findings', () => {
       // The tools run on today's clock, the server on the test's: the directory predates both.
       const result = await cli('import-units', [join(SAMPLES, 'units.csv'), '--registered-on', '2026-01-01']);
       expect(result).toMatchObject({ code: 0, stderr: '' });
-      expect(result.stdout.trim()).toBe('Imported units.csv: 15 units registered, 0 already in the directory.');
+      // breaker9e P2: Chinese first, then the English.
+      expect(result.stdout.trim()).toBe('已导入 units.csv：登记 15 个单位，0 个已在名录中。\nImported units.csv: 15 units registered, 0 already in the directory.');
 
       await caughtUp();
       const units = await app.graphql<{ units: { code: string; parentUnitId: string | null }[] }>('{ units { code parentUnitId } }');
@@ -146,7 +147,7 @@ describe('Importing plans, units and findings', () => {
       expect(await app.logPosition()).toBe(before);
 
       const units = await cli('import-units', [join(SAMPLES, 'units.csv')]);
-      expect(units.stdout.trim()).toBe('Every unit of units.csv is already in the directory (15). Nothing was written.');
+      expect(units.stdout.trim()).toBe('units.csv 中的单位均已在名录中（15 个），未写入任何内容。\nEvery unit of units.csv is already in the directory (15). Nothing was written.');
       expect(await app.logPosition()).toBe(before);
     }, PROCESS_TEST_CEILING_MS);
 
@@ -165,22 +166,22 @@ describe('Importing plans, units and findings', () => {
       expect(result.code).toBe(1);
       expect(result.stdout).toBe('');
       const lines = result.stderr.trim().split('\n');
-      expect(lines[0]).toBe('Refused: bad-plan.csv was not imported (4 problems); nothing was written.');
+      // breaker9c P11, breaker9e P2: the refusal in Chinese first, every problem in its Chinese words, then the English.
+      expect(lines[0]).toBe('拒绝导入：bad-plan.csv 未导入（4 个问题），未写入任何内容。');
       expect(lines.slice(1, 5)).toEqual([
-        expect.stringMatching(/^row 3: Missing title/),
-        expect.stringMatching(/^row 4: Unknown lead unit "青川市不存在局"/),
-        expect.stringMatching(/^row 5: Due date \(完成时限\) 2026-02-30 does not exist/),
-        expect.stringMatching(/^row 6: Duplicate item code 1: already used on row 2/),
-      ]);
-      // breaker9c P11: the same refusal in Chinese, every problem in its Chinese words.
-      expect(lines[5]).toBe('拒绝导入：bad-plan.csv 未导入（4 个问题），未写入任何内容。');
-      expect(lines.slice(6)).toEqual([
         expect.stringMatching(/^第 3 行：/),
         expect.stringMatching(/^第 4 行：.*青川市不存在局/),
         expect.stringMatching(/^第 5 行：.*2026-02-30/),
         expect.stringMatching(/^第 6 行：/),
       ]);
-      expect(lines.slice(6).join('')).toMatch(/[\u4e00-\u9fff]/);
+      expect(lines.slice(1, 5).join('')).toMatch(/[\u4e00-\u9fff]/);
+      expect(lines[5]).toBe('Refused: bad-plan.csv was not imported (4 problems); nothing was written.');
+      expect(lines.slice(6)).toEqual([
+        expect.stringMatching(/^row 3: Missing title/),
+        expect.stringMatching(/^row 4: Unknown lead unit "青川市不存在局"/),
+        expect.stringMatching(/^row 5: Due date \(完成时限\) 2026-02-30 does not exist/),
+        expect.stringMatching(/^row 6: Duplicate item code 1: already used on row 2/),
+      ]);
       expect(await app.logPosition()).toBe(before);
     }, PROCESS_TEST_CEILING_MS);
 
@@ -188,7 +189,8 @@ describe('Importing plans, units and findings', () => {
       const evaluationId = await registerEvaluation('cli-evaluation');
       const result = await cli('import-findings', ['--evaluation', evaluationId, join(SAMPLES, 'findings-2025.csv')]);
       expect(result).toMatchObject({ code: 0, stderr: '' });
-      expect(result.stdout).toMatch(/^Imported findings-2025\.csv: \d findings recorded on evaluation /);
+      expect(result.stdout).toMatch(/^已导入 findings-2025\.csv：在评估 \S+ 下登记 \d 个问题/);
+      expect(result.stdout).toMatch(/\nImported findings-2025\.csv: \d findings recorded on evaluation /);
 
       const unknown = await cli('import-findings', ['--evaluation', '00000000-0000-4000-8000-000000000000', join(SAMPLES, 'findings-2025.csv')]);
       expect(unknown.code).toBe(1);

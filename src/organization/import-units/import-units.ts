@@ -5,7 +5,7 @@ import type { CommandContext } from '../../shared/command-context.js';
 import { officeDate } from '../../shared/calendar-date.js';
 import { sha256Of, type ReadingNotes } from '../../spreadsheet/import-problems.js';
 import { unitLookupFrom } from '../units/unit-lookup.js';
-import { describeNotes, importRefused } from '../../spreadsheet/import-refusal.js';
+import { describeNotes, describeNotesZh, importRefused } from '../../spreadsheet/import-refusal.js';
 import { eventsOfCommand, fileFormatOf, firstRunAppended, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
 import { importUnits, type ImportedUnit } from './units-file.js';
 import { unitDecider } from '../domain/unit.decider.js';
@@ -149,6 +149,18 @@ export async function importUnitsFile(
 }
 
 /** `Imported units.csv: 15 units registered, 0 already in the directory.` */
+/** `describeUnitsImport` in Chinese, for the command line's first line (breaker9e P2). */
+export function describeUnitsImportZh(fileName: string, outcome: UnitsImportOutcome): string {
+  const created = outcome.created.length;
+  const existing = outcome.alreadyRegistered.length;
+  const renamed = outcome.renamed.map((unit) => `${unit.code} ${unit.renamedFrom} → ${unit.name}`);
+  const renames = renamed.length > 0 ? ` ${outcome.dryRun ? '将更名' : '已更名'}：${renamed.join('；')}。` : '';
+  const notes = describeNotesZh(outcome.notes);
+  if (outcome.dryRun) return `试导入：${fileName} 将登记 ${created} 个单位，${existing} 个已在名录中。${renames}未写入任何内容。${notes}`;
+  if (created === 0 && renamed.length === 0) return `${fileName} 中的单位均已在名录中（${existing} 个），未写入任何内容。${notes}`;
+  return `已导入 ${fileName}：登记 ${created} 个单位，${existing} 个已在名录中。${renames}${notes}`;
+}
+
 export function describeUnitsImport(fileName: string, outcome: UnitsImportOutcome): string {
   const created = outcome.created.length;
   const existing = outcome.alreadyRegistered.length;

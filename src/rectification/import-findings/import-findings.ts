@@ -9,7 +9,7 @@ import { termsInWords } from '../../shared/deadline.js';
 import { findingTitleKey, findingTitleKeyAsWritten, importFindings, type ImportedFinding } from './findings-file.js';
 import { sha256Of, type ImportProblem, type ReadingNotes } from '../../spreadsheet/import-problems.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
-import { describeNotes, importRefused } from '../../spreadsheet/import-refusal.js';
+import { describeNotes, describeNotesZh, importRefused } from '../../spreadsheet/import-refusal.js';
 import { eventsOfCommand, fileFormatOf, firstRunAppended, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
 import { evaluationDecider } from '../domain/evaluation.decider.js';
 import { evaluationStream } from '../domain/evaluation.events.js';
@@ -421,6 +421,18 @@ function differencesFrom(
 }
 
 /** `Imported findings-2025.csv: 6 findings recorded on evaluation …` */
+/** `describeFindingsImport` in Chinese, for the command line's first line (breaker9e P2). */
+export function describeFindingsImportZh(fileName: string, outcome: FindingsImportOutcome): string {
+  const recorded = outcome.findings.filter((finding) => finding.recordedNow).length;
+  const before = outcome.findings.length - recorded;
+  const parts = outcome.findings.filter((finding) => finding.recordedNow).reduce((count, finding) => count + finding.parts.length, 0);
+  const assigned = outcome.ledger ? `，交办 ${parts} 项任务` : '';
+  const notes = describeNotesZh(outcome.notes);
+  if (outcome.dryRun) return `试导入：${fileName} 将在评估 ${outcome.evaluationId} 下登记 ${recorded} 个问题${assigned}${before > 0 ? `（${before} 个此前已登记）` : ''}。未写入任何内容。${notes}`;
+  if (recorded === 0) return `${fileName} 中的问题此前均已导入（${before} 个），未写入任何内容。${notes}`;
+  return `已导入 ${fileName}：在评估 ${outcome.evaluationId} 下登记 ${recorded} 个问题${assigned}${before > 0 ? `，${before} 个此前已登记` : ''}。${notes}`;
+}
+
 export function describeFindingsImport(fileName: string, outcome: FindingsImportOutcome): string {
   const recorded = outcome.findings.filter((finding) => finding.recordedNow).length;
   const before = outcome.findings.length - recorded;

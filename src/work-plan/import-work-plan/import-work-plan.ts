@@ -8,7 +8,7 @@ import { renumberedByContent, type Renumbering } from '../revise-plan/renumbered
 import type { ValidatedPlan } from '../import/plan-validation.js';
 import { sha256Of, type ImportProblem, type ReadingNotes } from '../../spreadsheet/import-problems.js';
 import { planTitleKey } from '../import/plan-document.js';
-import { describeNotes } from '../../spreadsheet/import-refusal.js';
+import { describeNotes, describeNotesZh } from '../../spreadsheet/import-refusal.js';
 import { officeDate } from '../../shared/calendar-date.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
 import { importRefused } from '../../spreadsheet/import-refusal.js';
@@ -525,6 +525,21 @@ function newVersionRefused(title: string, fileName: string, revision: PlanRevisi
 }
 
 /** `Imported 青川市…: 3 categories, 35 items, 15 units involved.` */
+/** `describeWorkPlanImport` in Chinese, for the command line's first line (breaker9e P2). */
+export function describeWorkPlanImportZh(outcome: WorkPlanImportOutcome): string {
+  const counts = `${outcome.categories.length} 个大项，${outcome.itemCount} 个事项，涉及 ${outcome.unitCount} 个单位`;
+  const notes = describeNotesZh(outcome.notes);
+  if (outcome.revision) {
+    const what = describeRevision(outcome.revision).zh;
+    if (outcome.dryRun) return `试导入：${outcome.title}（${outcome.year}）将修订：${what}。未写入任何内容。${notes}`;
+    return `已修订 ${outcome.title}（${outcome.year}）：${what}。进度保留。方案编号 ${outcome.planId}。${notes}`;
+  }
+  if (outcome.dryRun) return `试导入：${outcome.title}（${outcome.year}）将导入：${counts}。未写入任何内容。${notes}`;
+  if (outcome.eventCount === 0 && !outcome.retried) return `${outcome.title}（${outcome.year}）此前已导入，事项相同：${counts}。未写入任何内容。`;
+  const completed = outcome.itemsDefined < outcome.itemCount ? `（补齐：此前缺少 ${outcome.itemsDefined} 个事项）` : '';
+  return `已导入 ${outcome.title}（${outcome.year}）：${counts}${completed}。方案编号 ${outcome.planId}。${notes}`;
+}
+
 export function describeWorkPlanImport(outcome: WorkPlanImportOutcome): string {
   const counts = `${outcome.categories.length} categories, ${outcome.itemCount} items, ${outcome.unitCount} units involved`;
   // Every line says what the reading noticed (columns not imported, merged units, years read): breaker10d N11.

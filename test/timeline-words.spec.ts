@@ -37,6 +37,7 @@ const EVERY_TIMELINE_TYPE = Object.keys({
   WorkPlanItemCompleted: true,
   WorkPlanItemReopened: true,
   WorkPlanItemWithdrawn: true,
+  WorkPlanItemWithdrawalUndone: true,
   WorkPlanItemRescheduled: true,
   WorkPlanItemAmended: true,
 } satisfies Record<TimelineEventType, true>);

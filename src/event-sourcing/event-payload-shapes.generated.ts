@@ -2046,6 +2046,25 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "rescheduledOn"
       ]
     },
+    "WorkPlanItemWithdrawalUndone": {
+      "type": "object",
+      "properties": {
+        "itemId": {
+          "type": "string"
+        },
+        "withdrawnOn": {
+          "type": "string"
+        },
+        "reason": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "itemId",
+        "withdrawnOn",
+        "reason"
+      ]
+    },
     "WorkPlanItemWithdrawn": {
       "type": "object",
       "properties": {

@@ -4,9 +4,11 @@ import { errorCode, startTestApp, type TestApp } from '../support/test-app.js';
  * breaker8d P12 (breaker8b N2's kind, for withdrawals): back-filling a year, the office enters what
  * it finds in whatever order — the August withdrawal of a finding or a plan item before the June
  * inspection sheet. A fact dated before the withdrawal is judged on its day: the June pass is
- * accepted, the finding or item was closed on that day on every view of the days before the
- * withdrawal, and it is still withdrawn now. A fact dated on or after the withdrawal is refused,
- * naming it. Asserted through HTTP GraphQL on a real SQLite file.
+ * accepted, the finding or item was closed on that day. A fact dated on or after the withdrawal is
+ * refused, naming it. And since verified work is not withdrawn (typed in date order, the August
+ * withdrawal is refused), the June pass means the withdrawal does not stand (breaker11f P6): the
+ * finding or item is closed now too, on every day, its history saying 撤销不成立. Asserted through
+ * HTTP GraphQL on a real SQLite file.
  */
 let keySequence = 0;
 const key = (name: string) => `${name}-${(keySequence += 1)}`;
@@ -40,7 +42,7 @@ describe('a fact dated before a withdrawal, entered after it, is judged on its d
     await app?.close();
   });
 
-  it('a finding: the June pass entered after the August withdrawal closes it as of June; it stays withdrawn', async () => {
+  it('a finding: the June pass entered after the August withdrawal closes it as of June, and the withdrawal does not stand', async () => {
     const recorded = await app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
       input: { idempotencyKey: key('finding'), evaluationId, title: '预算公开不细', description: '部门预算未细化到项', category: '主动公开', severity: 'HIGH', identifiedOn: '2016-04-15' },
     });
@@ -62,14 +64,17 @@ describe('a fact dated before a withdrawal, entered after it, is judged on its d
     };
     expect(await finding('2016-06-05')).toEqual({ status: 'CLOSED', closedOn: '2016-06-02', assignments: [{ status: 'VERIFIED', verifiedOn: '2016-06-02' }] });
     expect(await finding('2016-06-01')).toMatchObject({ status: 'OPEN', closedOn: null });
-    expect((await finding()).status).toBe('WITHDRAWN');
-    expect((await finding('2016-08-01')).status).toBe('WITHDRAWN');
+    expect(await finding()).toEqual({ status: 'CLOSED', closedOn: '2016-06-02', assignments: [{ status: 'VERIFIED', verifiedOn: '2016-06-02' }] });
+    expect((await finding('2016-08-01')).status).toBe('CLOSED');
+    // As known before the pass was typed in, it was withdrawn.
+    const history = await app.graphql(`query($id: ID!) { finding(id: $id) { history { eventType occurredOn } } }`, { id: findingId });
+    expect(history.data!.finding.history.map((entry: { eventType: string }) => entry.eventType).slice(-3)).toEqual(['InspectionLogged', 'FindingClosedOut', 'FindingWithdrawalUndone']);
     // The unit's part counts on time as of July: reported 05-20, due 05-31, verified 06-02.
     const card = await app.graphql(`query { unitScorecard(asOf: "2016-07-31") { unitId parts onTime } }`);
     expect(card.data!.unitScorecard.find((row: { unitId: string }) => row.unitId === unitId)).toMatchObject({ parts: 1, onTime: 1 });
   });
 
-  it('a work-plan item: the June pass entered after the item left the plan completes it as of June; it stays withdrawn', async () => {
+  it('a work-plan item: the June pass entered after the item left the plan completes it as of June, and the withdrawal does not stand', async () => {
     const csv = '类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n一,重点领域,1,公开财政预决算,,青川县财政局,,2016-06-30\n';
     const imported = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
       input: { idempotencyKey: key('plan'), fileName: 'plan-2016.csv', title: '青川县2016年政务公开工作要点', year: 2016, contentBase64: Buffer.from(csv).toString('base64'), approvedOn: '2016-04-25', assignedOn: '2016-05-01' },
@@ -89,9 +94,10 @@ describe('a fact dated before a withdrawal, entered after it, is judged on its d
       return response.data!.workPlanItem;
     };
     expect(await item('2016-07-01')).toEqual({ status: 'COMPLETED', completedOn: '2016-06-20', parts: [{ status: 'VERIFIED', verifiedOn: '2016-06-20' }] });
-    expect((await item()).status).toBe('WITHDRAWN');
-    // Still withdrawn for the decider too: a new report is refused naming the withdrawal.
-    const report = await call('reportWorkPlanItem', { itemId, unitId, summary: '再次报送', evidence, reportedOn: '2016-09-01' }, await app.as('UNIT', unitId));
-    expect(report.errors![0]!.extensions!.messageZh).toBe('工作事项 1 已从方案中撤销（下半年方案调整），不再办理。');
+    expect(await item()).toEqual({ status: 'COMPLETED', completedOn: '2016-06-20', parts: [{ status: 'VERIFIED', verifiedOn: '2016-06-20' }] });
+    // Back in the plan for the decider too: completed, it is withdrawn only once reopened.
+    const again = await call('withdrawWorkPlanItem', { itemId, reason: '下半年方案调整', withdrawnOn: '2016-08-01' });
+    expect(errorCode(again)).toBe('CONFLICT');
+    expect(again.errors![0]!.extensions!.messageZh).toMatch(/^工作事项 1「公开财政预决算」中青川县财政局的任务已于 2016-06-20 核验，该事项已于 2016-06-20 销号：.*请先重新打开该事项。$/);
   });
 });

@@ -63,6 +63,7 @@ export const EVENT_LABEL: Record<string, string> = {
   WorkPlanItemCompleted: '事项完成',
   WorkPlanItemReopened: '重新打开',
   WorkPlanItemWithdrawn: '撤销事项',
+  WorkPlanItemWithdrawalUndone: '撤销不成立',
   WorkPlanItemRescheduled: '调整完成时限',
   WorkPlanItemAmended: '修改事项表述',
 };

@@ -1,4 +1,4 @@
-import { say } from '../../shared/domain-error.js';
+import { conflict, say, type Bilingual } from '../../shared/domain-error.js';
 import type { DatedFact } from '../../shared/guards.js';
 import type { DomainEvent } from '../../shared/decider.js';
 import type { NamesUnits } from './assignment.commands.js';
@@ -43,10 +43,47 @@ export function partsVerifiedBy(before: AssignmentsState, decided: readonly Doma
 /**
  * Why a withdrawal does not stand (breaker11f P6), in the words the timeline shows: verified work is
  * not withdrawn (the withdrawal would have been refused had the pass been typed first), so a pass
- * dated before the withdrawal, entered after it, puts the parent back where it was — `back` says
+ * dated before the withdrawal, entered after it, puts the parent back where it was — `words.back` says
  * where (`回到台账` / `回到工作方案`). Chinese only, as other reasons the system writes.
  */
-export function withdrawalUndoneReason(command: NamesUnits, verified: readonly AssignmentPart[], withdrawnOn: string, back: string): string {
-  const passes = verified.map((part) => `${unitNamed(command, part.unitId).zh}的整改已于 ${part.verifiedOn ?? ''} 核验通过`).join('，');
-  return `撤销不成立：${passes}，早于撤销日期（${withdrawnOn}）；已核验的整改不撤销，${back}。如确需撤销，请先重新打开，再撤销。`;
+export function withdrawalUndoneReason(command: NamesUnits, verified: readonly AssignmentPart[], withdrawnOn: string, words: { readonly workZh: string; readonly back: string }): string {
+  const passes = verified.map((part) => `${unitNamed(command, part.unitId).zh}的${words.workZh}已于 ${part.verifiedOn ?? ''} 核验通过`).join('，');
+  return `撤销不成立：${passes}，早于撤销日期（${withdrawnOn}）；已核验的${words.workZh}不撤销，${words.back}。如确需撤销，请先重新打开，再撤销。`;
+}
+
+/** How a parent of parts is named in the refusal of withdrawing its verified work. */
+export interface VerifiedWorkWords {
+  /** `Finding 「…」` / `问题「…」`, `Work-plan item 7 「…」` / `工作事项 7「…」`. */
+  readonly name: Bilingual;
+  /** The parent's noun in Chinese (`问题`, `事项`) and what its units' work is called (`整改`, `任务`). */
+  readonly nounZh: string;
+  readonly workZh: string;
+  /** The figure the work would leave: `close-out rate` / `销号率`, `completion rate` / `完成率`. */
+  readonly rate: Bilingual;
+  /** The close-out (销号) day, with its English verb (`closed out`, `completed`); null while open. */
+  readonly closed: { readonly on: string; readonly en: string } | null;
+  /** The input field the refusal is shown beside (`extensions.field`). */
+  readonly field: string;
+}
+
+/**
+ * Verified work is not withdrawn (breaker11e P6, 11f P4): a finding or work-plan item whose units'
+ * work was verified — a part 已核验, or the whole parent 销号 — is refused CONFLICT naming the units
+ * and days; withdrawal would silently take that work out of the rate and the unit ranking.
+ * Reopening it first (with its own reason) is the deliberate way; a reopening also takes back the
+ * verified parts of a parent that is not closed. Does nothing when no part is verified.
+ */
+export function refuseWithdrawingVerifiedWork(words: VerifiedWorkWords, assignments: AssignmentsState, command: NamesUnits): void {
+  const verified = partsOf(assignments).filter((part) => part.status === 'VERIFIED');
+  if (verified.length === 0) return;
+  const units = verified.map((part) => ({ name: unitNamed(command, part.unitId), on: part.verifiedOn ?? '' }));
+  const closedEn = words.closed ? ` and it was ${words.closed.en} on ${words.closed.on}` : '';
+  const closedZh = words.closed ? `，该${words.nounZh}已于 ${words.closed.on} 销号` : '';
+  throw conflict(
+    `${words.name.en} has verified work (${units.map((unit) => `${unit.name.en} on ${unit.on}`).join(', ')})${closedEn}: ` +
+      `withdrawing it would take that work out of the ${words.rate.en} and the unit ranking. Reopen it first if it must be withdrawn.`,
+    `${words.name.zh}中${units.map((unit) => `${unit.name.zh}的${words.workZh}已于 ${unit.on} 核验`).join('，')}${closedZh}：` +
+      `撤销会使已核验的${words.workZh}不再计入${words.rate.zh}和单位排名，因此不能直接撤销。如确需撤销，请先重新打开该${words.nounZh}。`,
+    { field: words.field },
+  );
 }

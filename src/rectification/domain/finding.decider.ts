@@ -1,4 +1,4 @@
-import { closedOn, evolveAssignments, factDayOf, initialAssignmentsState, partsOf, unitNamed, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
+import { closedOn, evolveAssignments, factDayOf, initialAssignmentsState, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
 import {
   parentOfParts,
@@ -10,7 +10,7 @@ import { Decider, unreachable } from '../../shared/decider.js';
 import { DomainError, conflict, named, notFound, say } from '../../shared/domain-error.js';
 import { requireBusinessDay, requireNotBefore, requireText, type DatedFact } from '../../shared/guards.js';
 import type { NamesUnits } from '../../assignments/domain/assignment.commands.js';
-import { latestFactOf, partsVerifiedBy, withdrawalUndoneReason } from '../../assignments/domain/part-facts.js';
+import { latestFactOf, partsVerifiedBy, refuseWithdrawingVerifiedWork, withdrawalUndoneReason } from '../../assignments/domain/part-facts.js';
 import type { FindingEvent, FindingRecorded, FindingStreamEvent } from './finding.events.js';
 
 export type { UnitToAssign } from '../../assignments/domain/parent-of-parts.js';
@@ -305,27 +305,22 @@ function withdrawalUndone(finding: WithdrawnFinding, then: RecordedFindingState,
   const verified = partsVerifiedBy(then.assignments, decided);
   if (verified.length === 0) return [];
   const { findingId, withdrawnOn } = finding;
-  return [{ type: 'FindingWithdrawalUndone', data: { findingId, withdrawnOn, reason: withdrawalUndoneReason(command, verified, withdrawnOn, '问题回到台账') } }];
+  return [{ type: 'FindingWithdrawalUndone', data: { findingId, withdrawnOn, reason: withdrawalUndoneReason(command, verified, withdrawnOn, { workZh: '整改', back: '问题回到台账' }) } }];
 }
 
-/**
- * A finding whose units' work was verified (a part 已核验, or the whole finding 销号) is not withdrawn:
- * withdrawal takes it out of every figure, so the units' verified, on-time work would silently leave
- * the 销号率 and the 单位排名 (breaker11e P6). CONFLICT naming the units and days; reopening it first
- * (`reopenFinding`, with its own reason) is the deliberate way.
- */
+/** A finding whose units' work was verified is not withdrawn (breaker11e P6): see `refuseWithdrawingVerifiedWork`. */
 function refuseVerifiedWork(finding: RecordedFindingState, command: WithdrawFinding): void {
-  const verified = partsOf(finding.assignments).filter((part) => part.status === 'VERIFIED');
-  if (verified.length === 0) return;
-  const units = verified.map((part) => ({ name: unitNamed(command, part.unitId), on: part.verifiedOn ?? '' }));
-  const closedEn = finding.status === 'closed' ? ` and it was closed out on ${finding.closedOn}` : '';
-  const closedZh = finding.status === 'closed' ? `，该问题已于 ${finding.closedOn} 销号` : '';
-  throw conflict(
-    `Finding 「${finding.title}」 has verified work (${units.map((unit) => `${unit.name.en} on ${unit.on}`).join(', ')})${closedEn}: ` +
-      'withdrawing it would take that work out of the close-out rate and the unit ranking. Reopen it first if it must be withdrawn.',
-    `问题「${finding.title}」中${units.map((unit) => `${unit.name.zh}的整改已于 ${unit.on} 核验`).join('，')}${closedZh}：` +
-      '撤销会使已核验的整改不再计入销号率和单位排名，因此不能直接撤销。如确需撤销，请先重新打开该问题。',
-    { field: 'findingId' },
+  refuseWithdrawingVerifiedWork(
+    {
+      name: say(`Finding 「${finding.title}」`, `问题「${finding.title}」`),
+      nounZh: '问题',
+      workZh: '整改',
+      rate: say('close-out rate', '销号率'),
+      closed: finding.status === 'closed' ? { on: finding.closedOn, en: 'closed out' } : null,
+      field: 'findingId',
+    },
+    finding.assignments,
+    command,
   );
 }
 

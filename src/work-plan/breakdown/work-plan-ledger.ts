@@ -31,7 +31,7 @@ export interface OutlineCategory {
 }
 
 export type WorkPlanItemView = { -readonly [Field in keyof WorkPlanItemDefined['data']]: WorkPlanItemDefined['data'][Field] } & {
-  /** WITHDRAWN: a plan revision took it out; kept as a record, in no progress. */
+  /** WITHDRAWN: a plan revision took it out; kept as a record, in no progress (back in after WorkPlanItemWithdrawalUndone). */
   status: 'OPEN' | 'COMPLETED' | 'WITHDRAWN';
   /** The office day a plan change took it out; null while it is in the plan. */
   withdrawnOn: string | null;
@@ -58,6 +58,10 @@ function applyToItem(item: WorkPlanItemView, event: TimelineEntry): void {
   if (own.type === 'WorkPlanItemWithdrawn') {
     item.status = 'WITHDRAWN';
     item.withdrawnOn = own.data.withdrawnOn;
+  } else if (own.type === 'WorkPlanItemWithdrawalUndone') {
+    // The withdrawal does not stand (a pass dated before it): back in the plan, its status from its parts below.
+    item.status = 'OPEN';
+    item.withdrawnOn = null;
   } else if (own.type === 'WorkPlanItemRescheduled') {
     item.dueDate = own.data.dueDate;
     if (own.data.terms) item.terms = own.data.terms;

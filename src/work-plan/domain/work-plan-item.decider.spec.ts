@@ -138,6 +138,7 @@ describe('event schemas', () => {
       WorkPlanItemReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: expect.any(Function) } },
       WorkPlanRevised: { version: 2, occurredOn: 'revisedOn', upcasters: { 1: expect.any(Function) } },
       WorkPlanItemWithdrawn: { version: 1, occurredOn: 'withdrawnOn' },
+      WorkPlanItemWithdrawalUndone: { version: 1, occurredOn: 'withdrawnOn' },
       WorkPlanItemRescheduled: { version: 1, occurredOn: 'rescheduledOn' },
       WorkPlanItemAmended: { version: 2, occurredOn: 'amendedOn', upcasters: { 1: expect.any(Function) } },
     });
@@ -625,6 +626,41 @@ describe('plan revision of one item (fault 3)', () => {
     given([...progressed, withdrawn]).when(define()).thenRefused('CONFLICT', /withdrawn/);
   });
 });
+
+describe('verified work is not withdrawn (breaker11f P4 = 10e P13, 11f P6)', () => {
+  const REASON = '任务已并入第8项';
+  const unitNames = { nameOf: (unitId: string) => ({ [FGW]: '市发展和改革委员会', [FINANCE]: '市财政局' })[unitId] };
+  const withdraw = (withdrawnOn = TODAY): WorkPlanItemCommand => ({ type: 'WithdrawWorkPlanItem', actor: supervisor, today: TODAY, withdrawnOn, reason: REASON, unitNames });
+  const withdrawn: WorkPlanItemStreamEvent = { type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, reason: REASON, withdrawnOn: TODAY } };
+  const undone = (reason: RegExp) => ({ type: 'WorkPlanItemWithdrawalUndone', data: { itemId: ITEM, withdrawnOn: TODAY, reason: expect.stringMatching(reason) } });
+
+  it('an item with a verified part, or completed (销号), is not withdrawn: CONFLICT naming the units and days, reopen first', () => {
+    given(twoVerified)
+      .when(withdraw())
+      .thenRefused('CONFLICT', /^Work-plan item 7 「重大决策预公开」 has verified work \(.*市发展和改革委员会 on 2026-07-01, .*市财政局 on 2026-07-01\).*Reopen it first/, /^工作事项 7「重大决策预公开」中市发展和改革委员会的任务已于 2026-07-01 核验，市财政局的任务已于 2026-07-01 核验：.*请先重新打开该事项。$/);
+    given(done).when(withdraw()).thenRefused('CONFLICT', /completed on 2026-07-01/, /该事项已于 2026-07-01 销号/);
+    given(allReported).when(withdraw()).then([withdrawn]);
+  });
+
+  it('a pass dated before the withdrawal, entered after it, undoes the withdrawal: the item is back in the plan, as typed in date order', () => {
+    const after = [...allReported, withdrawn];
+    const events = workPlanItemDecider.decide({ ...inspect(FGW, 'PASSED', 'inspection-1'), unitNames }, stateAfter(after));
+    expect(events).toEqual([inspected(FGW, 'PASSED', 'inspection-1'), undone(/^撤销不成立：市发展和改革委员会的任务已于 2026-07-01 核验通过，早于撤销日期（2026-07-02）；已核验的任务不撤销，事项回到工作方案/)]);
+    expect(stateAfter([...after, ...events]).status).toBe('open');
+    const failed = workPlanItemDecider.decide(inspect(FGW, 'FAILED', 'inspection-1'), stateAfter(after));
+    expect(failed.map((event) => event.type)).toEqual(['InspectionLogged']);
+  });
+
+  it('the pass that verifies the last part completes the item on its day', () => {
+    const after = [...twoVerifiedBeforeWithdrawal(), withdrawn];
+    const events = workPlanItemDecider.decide(inspect(DONGHU, 'PASSED', 'inspection-3'), stateAfter(after));
+    expect(events.map((event) => event.type)).toEqual(['InspectionLogged', 'WorkPlanItemCompleted', 'WorkPlanItemWithdrawalUndone']);
+    expect(stateAfter([...after, ...events])).toMatchObject({ status: 'completed', completedOn: INSPECTED_ON });
+  });
+});
+
+/** Two parts verified and the item withdrawn as stored before verified work was refused: read as it is. */
+const twoVerifiedBeforeWithdrawal = () => [...allReported, inspected(FGW, 'PASSED', 'inspection-1'), inspected(FINANCE, 'PASSED', 'inspection-2')];
 
 describe('refusals name the item by its code and title, and units by their names', () => {
   const unitNames = { nameOf: (unitId: string) => ({ [FGW]: '市发展和改革委员会', [FINANCE]: '市财政局' })[unitId] };

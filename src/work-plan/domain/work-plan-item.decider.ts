@@ -20,7 +20,7 @@ import {
 } from '../../assignments/domain/assignment.decider.js';
 import { isAssignmentEvent, type AssignmentEvent, type AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { parentOfParts, type PartCommand, type ReopenRequest } from '../../assignments/domain/parent-of-parts.js';
-import { assignmentOf, latestFactOf } from '../../assignments/domain/part-facts.js';
+import { assignmentOf, latestFactOf, partsVerifiedBy, refuseWithdrawingVerifiedWork, withdrawalUndoneReason } from '../../assignments/domain/part-facts.js';
 import type { CorrectFactDate, NamesUnits, SetsDueDate } from '../../assignments/domain/assignment.commands.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
@@ -201,6 +201,12 @@ function evolveItem(state: WorkPlanItemState, event: WorkPlanItemStreamEvent): W
     case 'WorkPlanItemWithdrawn':
       if (state.status === 'empty') return state;
       return { ...definedPartOf(state), status: 'withdrawn', reason: event.data.reason, withdrawnOn: event.data.withdrawnOn };
+    case 'WorkPlanItemWithdrawalUndone': {
+      if (state.status !== 'withdrawn') return state;
+      // Back in the plan as its parts stand: completed (销号) on its last verification when every part is verified.
+      const completedOn = closedOn(state.assignments);
+      return completedOn === null ? { ...definedPartOf(state), status: 'open' } : { ...definedPartOf(state), status: 'completed', completedOn };
+    }
     case 'WorkPlanItemRescheduled': {
       if (state.status === 'empty') return state;
       const { dueDate, terms } = event.data;
@@ -251,17 +257,23 @@ function decideItem(command: WorkPlanItemCommand, state: WorkPlanItemState): Wor
     case 'UrgeUnit':
     case 'ReportRectification':
     case 'SendBackReport':
-    case 'LogInspection':
+    case 'LogInspection': {
       // A fact dated before the item left the plan, entered after, is judged on its day (breaker8d P12).
-      return parts.decideOnPart(command, inPlanOn(state, factDayOf(command)!.day));
+      const then = inPlanOn(state, factDayOf(command)!.day);
+      const decided = parts.decideOnPart(command, then);
+      return state.status === 'withdrawn' ? [...decided, ...withdrawalUndone(state, then, decided, command)] : decided;
+    }
     case 'CorrectReportDate':
     case 'CorrectInspection':
       return parts.decideOnPart(command, requireDefined(state));
     case 'CorrectFactDate':
       if (command.factType === 'UnitAssigned') requireRedatableAssignment(command, requireDefined(state));
       return parts.decideOnPart(command, requireDefined(state));
-    case 'HandOverPart':
-      return parts.decideOnPart(command, inPlanOn(state, command.handedOverOn));
+    case 'HandOverPart': {
+      const then = inPlanOn(state, command.handedOverOn);
+      const decided = parts.decideOnPart(command, then);
+      return state.status === 'withdrawn' ? [...decided, ...withdrawalUndone(state, then, decided, command)] : decided;
+    }
     default:
       return unreachable(command);
   }
@@ -403,6 +415,19 @@ function inPlanOn(state: WorkPlanItemState, day: string): DefinedWorkPlanItemSta
   return completedOn === null ? { ...definedPartOf(state), status: 'open' } : { ...definedPartOf(state), status: 'completed', completedOn };
 }
 
+/**
+ * A fact dated before the withdrawal, entered after it, that verifies a part (a pass) means the
+ * withdrawal does not stand: verified work is not withdrawn, and typed in date order the withdrawal
+ * would have been refused. WorkPlanItemWithdrawalUndone, after the decided events, puts the item back
+ * in the plan — the same result whatever the typing order (breaker11f P6). Anything else leaves it withdrawn.
+ */
+function withdrawalUndone(item: WithdrawnWorkPlanItem, then: DefinedWorkPlanItemState, decided: readonly WorkPlanItemStreamEvent[], command: NamesUnits): WorkPlanItemStreamEvent[] {
+  const verified = partsVerifiedBy(then.assignments, decided);
+  if (verified.length === 0) return [];
+  const { itemId, withdrawnOn } = item;
+  return [{ type: 'WorkPlanItemWithdrawalUndone', data: { itemId, withdrawnOn, reason: withdrawalUndoneReason(command, verified, withdrawnOn, { workZh: '任务', back: '事项回到工作方案' }) } }];
+}
+
 const REVISERS: readonly Actor['role'][] = ['SUPERVISOR', 'ADMIN', 'SYSTEM'];
 
 function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): WorkPlanItemStreamEvent[] {
@@ -416,6 +441,19 @@ function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): 
   const withdrawn = { day: withdrawnOn, what: say(`the day ${name.en} was withdrawn`, `${name.zh}的撤销日期`) };
   if (command.planApprovedOn !== undefined) requireNotBefore(withdrawn, planApproval(command.planApprovedOn));
   for (const part of partsOf(item.assignments)) requireNotBefore(withdrawn, latestFactOf(part, command));
+  // Verified work is not withdrawn (breaker11f P4 = 10e P13): reopen it first.
+  refuseWithdrawingVerifiedWork(
+    {
+      name: say(`Work-plan ${name.en}`, name.zh),
+      nounZh: '事项',
+      workZh: '任务',
+      rate: say('completion rate', '完成率'),
+      closed: item.status === 'completed' ? { on: item.completedOn, en: 'completed' } : null,
+      field: 'itemId',
+    },
+    item.assignments,
+    command,
+  );
   return [{ type: 'WorkPlanItemWithdrawn', data: { itemId: item.itemId, reason: command.reason.trim(), withdrawnOn } }];
 }
 

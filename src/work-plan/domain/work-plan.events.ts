@@ -118,6 +118,18 @@ export type WorkPlanItemWithdrawn = DomainEvent<
 >;
 
 /**
+ * The withdrawal of `withdrawnOn` does not stand (撤销不成立, breaker11f P6): an inspection dated before
+ * it, entered after it, verified work, and verified work is not withdrawn — typed in date order the
+ * withdrawal would have been refused. Written after that inspection, in the same decision; the item
+ * is back in the plan (open, or completed if every part is verified), the withdrawal kept in its
+ * history. Dated the withdrawal's day. `reason` says which units' passes, in Chinese.
+ */
+export type WorkPlanItemWithdrawalUndone = DomainEvent<
+  'WorkPlanItemWithdrawalUndone',
+  { readonly itemId: string; readonly withdrawnOn: string; readonly reason: string }
+>;
+
+/**
  * The item's due date, or only how it is read (its terms: 2025年6月底前 → 常态化), changed in a plan
  * revision; PartsRescheduled follows for its open parts.
  */
@@ -161,6 +173,7 @@ export type WorkPlanItemEvent =
   | WorkPlanItemCompleted
   | WorkPlanItemReopened
   | WorkPlanItemWithdrawn
+  | WorkPlanItemWithdrawalUndone
   | WorkPlanItemRescheduled
   | WorkPlanItemAmended;
 
@@ -189,6 +202,7 @@ export const workPlanEventSchemas: EventSchemas<WorkPlanEvent | WorkPlanItemEven
   WorkPlanItemCompleted: { version: 1, occurredOn: 'completedOn' },
   WorkPlanItemReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: officeDayOfRecording('reopenedOn') } },
   WorkPlanItemWithdrawn: { version: 1, occurredOn: 'withdrawnOn' },
+  WorkPlanItemWithdrawalUndone: { version: 1, occurredOn: 'withdrawnOn' },
   WorkPlanItemRescheduled: { version: 1, occurredOn: 'rescheduledOn' },
   WorkPlanItemAmended: { version: 2, occurredOn: 'amendedOn', upcasters: { 1: withoutMeasures } },
 };

@@ -37,6 +37,10 @@ export class WorkPlanRevisionUnitType {
 export class WorkPlanRevisionType {
   @Field(() => [WorkPlanRevisionItemType]) added: WorkPlanRevisionItemType[];
   @Field(() => [WorkPlanRevisionItemType]) withdrawn: WorkPlanRevisionItemType[];
+  @Field(() => [WorkPlanRevisionItemType], {
+    description: 'Items the new version leaves out that have verified work: kept in the plan as they are, not withdrawn (reopen an item first to withdraw it)',
+  })
+  itemsKept: WorkPlanRevisionItemType[];
   @Field(() => [WorkPlanRevisionDateType]) redated: WorkPlanRevisionDateType[];
   @Field(() => [WorkPlanRevisionItemType], { description: 'Reworded or moved to another category' }) amended: WorkPlanRevisionItemType[];
   @Field(() => [WorkPlanRevisionUnitType]) unitsAdded: WorkPlanRevisionUnitType[];
@@ -88,6 +92,7 @@ export const workPlanImportResult = (outcome: WorkPlanImportOutcome): WorkPlanIm
   revision: outcome.revision && {
     added: outcome.revision.added.map(({ code, title }) => ({ code, title })),
     withdrawn: outcome.revision.withdrawn.map(({ code, title }) => ({ code, title })),
+    itemsKept: outcome.revision.itemsKept.map(({ code, title }) => ({ code, title })),
     redated: outcome.revision.redated.map((item) => ({ ...item })),
     amended: outcome.revision.amended.map(({ code, title }) => ({ code, title })),
     unitsAdded: outcome.revision.unitsAdded.map((unit) => ({ ...unit })),

@@ -199,6 +199,19 @@ describe('a later version leaving out a unit whose part is verified (breaker8c P
     expect(types).not.toContain('UnitUnassigned');
   });
 
+  it('a version that drops the item with verified work keeps it, as done work, and says so: it is not withdrawn (breaker11f P4 = 10e P13)', async () => {
+    const withoutItem1 = VERSION_1.split('\n').filter((line) => !line.includes(',1,整合政府网站公开专栏,')).join('\n');
+    const file = { name: 'plan-v1-without-1.csv', content: text(withoutItem1) };
+    const preview = await importWorkPlanFile(dependencies, file, { title: TITLE, year: 2026, revise: true, dryRun: true, assignedOn: '2026-09-01' }, contextOf('drop-dry', '2026-09-02T09:00:00+08:00'));
+    expect(preview.revision).toMatchObject({ withdrawn: [], itemsKept: [{ code: '1', title: '整合政府网站公开专栏' }] });
+    expect(describeRevision(preview.revision!).zh).toBe('保留已核验事项 1 项（1：有已核验的任务，未撤销；如确需撤销，请先重新打开该事项）');
+
+    await importWorkPlanFile(dependencies, file, { title: TITLE, year: 2026, revise: true, assignedOn: '2026-09-01' }, contextOf('drop', '2026-09-02T09:00:00+08:00'));
+    expect(await stateOf(dependencies, '1')).toMatchObject({ status: 'completed', completedOn: '2026-05-28' });
+    const types = (await dependencies.store.readStream(workPlanItemStream(item('1')))).map((event) => event.type);
+    expect(types).not.toContain('WorkPlanItemWithdrawn');
+  });
+
   it('removeWorkPlanItemUnit of the verified part is refused, naming the verification; nothing is written', async () => {
     const before = (await dependencies.store.readAll()).length;
     const refusal = await onItem1(dependencies, supervisor, { type: 'ReviseWorkPlanItem', revisedOn: '2026-09-01', reason: '职责调整', removeUnitIds: [CZJ] }, 'rm', '2026-09-01').catch((error: unknown) => error);

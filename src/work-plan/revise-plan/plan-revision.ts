@@ -50,6 +50,13 @@ export interface PlanRevision {
   readonly added: readonly ItemVersion[];
   readonly withdrawn: readonly ItemVersion[];
   /**
+   * Items the new version leaves out that have verified work (a part 已核验, or the item 销号): kept in
+   * the plan as they are, not withdrawn (breaker11f P4 = 10e P13) — withdrawal would take that work
+   * out of the completion rate and the unit ranking. Reopening the item first, then withdrawing it,
+   * is the deliberate way.
+   */
+  readonly itemsKept: readonly ItemVersion[];
+  /**
    * A new due date, or the same day read another way (2025-06-30 → 常态化): `from` and `to` are the
    * deadline in the office's words (`dueInWords`).
    */
@@ -96,7 +103,8 @@ export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: r
   const nextCodes = new Set(next.map((item) => item.code));
   const revision = {
     added: [] as ItemVersion[],
-    withdrawn: current.filter((item) => !nextCodes.has(item.code)),
+    withdrawn: current.filter((item) => !nextCodes.has(item.code) && !hasVerifiedWork(item)),
+    itemsKept: current.filter((item) => !nextCodes.has(item.code) && hasVerifiedWork(item)),
     redated: [] as PlanRevision['redated'][number][],
     amended: [] as PlanRevision['amended'][number][],
     unitsAdded: [] as UnitChange[],
@@ -135,6 +143,8 @@ export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: r
   }
   return revision;
 }
+
+const hasVerifiedWork = (item: ItemVersion): boolean => (item.verifiedUnitIds ?? []).length > 0;
 
 const sameTerms = (a: DueTerms | undefined, b: DueTerms | undefined): boolean => JSON.stringify(a ?? BY_DATE) === JSON.stringify(b ?? BY_DATE);
 
@@ -222,6 +232,11 @@ export function describeRevision(revision: PlanRevision): Bilingual {
   const parts: [number, string, string][] = [
     [revision.added.length, `${revision.added.length} item(s) added (${codes(revision.added)})`, `新增事项 ${revision.added.length} 项（${codes(revision.added)}）`],
     [revision.withdrawn.length, `${revision.withdrawn.length} withdrawn (${codes(revision.withdrawn)})`, `撤销 ${revision.withdrawn.length} 项（${codes(revision.withdrawn)}）`],
+    [
+      revision.itemsKept.length,
+      `${revision.itemsKept.length} item(s) left out of the file kept, having verified work (${codes(revision.itemsKept)}: reopen an item first to withdraw it)`,
+      `保留已核验事项 ${revision.itemsKept.length} 项（${codes(revision.itemsKept)}：有已核验的任务，未撤销；如确需撤销，请先重新打开该事项）`,
+    ],
     [
       revision.redated.length,
       `${revision.redated.length} re-dated (${revision.redated.map((item) => `${item.code}: ${item.from} → ${item.to}`).join(', ')})`,

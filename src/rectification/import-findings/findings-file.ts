@@ -56,6 +56,12 @@ export const findingColumns = {
     aliases: ['发现日期', '发现时间', '问题发现日期', '问题发现时间', '反馈日期', 'identified on', 'identifiedon'],
     required: false,
   },
+  // In a ledger, the day each finding's parts were assigned (breaker8e P4: a 台账 kept with its 交办日期 was refused whole).
+  assignedOn: {
+    label: '交办日期 (assigned on)',
+    aliases: ['交办日期', '交办时间', '交办日', '分办日期', '分办时间', '派发日期', '下发日期', 'assigned on', 'assignedon'],
+    required: false,
+  },
 } as const;
 
 type FindingKey = keyof typeof findingColumns;
@@ -114,6 +120,11 @@ export interface ImportedFinding {
   readonly parts: readonly ImportedPart[];
   /** The 发现日期 cell of its first row (`YYYY-MM-DD`), for a file entered late; absent when blank or no such column. */
   readonly identifiedOn?: string;
+  /**
+   * In a ledger, the 交办日期 of its rows (`YYYY-MM-DD`, one day for all its parts: they are
+   * assigned in one decision); absent when blank or no such column.
+   */
+  readonly assignedOn?: string;
 }
 
 export interface FindingsImportOptions {
@@ -218,6 +229,13 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   if (ledger && isSpreadsheet && table.records.length > 0 && !has('units') && !has('leadUnit')) missingColumns.push(missingColumn(table.headerRow, findingColumns.units.label));
   // A findings list without its columns is refused as a whole, as a sheet without a required column is.
   if (missingColumns.length > 0) return { ok: false, problems: [...problems, ...missingColumns], ...(table.sheet === null ? {} : { sheet: table.sheet }) };
+  if (!ledger && table.records.some((record) => textOf(record.cells.assignedOn ?? null) !== '')) {
+    problems.push({
+      row: null,
+      reason: 'Column 交办日期 (assigned on) dates the assignment of the findings, which needs a deadline: add a 整改时限 column (a rectification ledger), or remove it.',
+      reasonZh: '“交办日期”列是交办问题的日期，交办需要整改时限：请增加“整改时限”列（作为整改台账导入），或删去该列。',
+    });
+  }
   if (!ledger && has('leadUnit')) {
     problems.push({
       row: null,
@@ -323,14 +341,15 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     }
 
     const identifiedOn = identifiedOnOf(first, problems);
+    const assignedOn = ledger ? assignedOnOf(draft.rows, problems) : undefined;
     // Names mean the units of the day the work was given (a unit merged later is still itself then).
-    const lookupUnit = lookupOn(options.lookupUnit, options.assignedOn ?? identifiedOn);
+    const lookupUnit = lookupOn(options.lookupUnit, assignedOn ?? options.assignedOn ?? identifiedOn);
     // A 待交办 row of the export names no unit yet: the finding is recorded unassigned.
     const unassigned = ledger && draft.rows.every((each) => textOf(each.cells.status ?? null) === UNASSIGNED_STATUS && namesInCell(each.cells.units ?? null).length + namesInCell(each.cells.leadUnit ?? null).length === 0);
     const units = unassigned
       ? []
       : ledger
-        ? partsOf(draft.rows, { ...options, lookupUnit, ...(identifiedOn ? { identifiedOn } : {}) }, problems, notices)
+        ? partsOf(draft.rows, { ...options, lookupUnit, ...(identifiedOn ? { identifiedOn } : {}), ...(assignedOn ? { today: assignedOn } : {}) }, problems, notices)
         : concernedUnitsOf(first, lookupUnit, problems, notices);
     // Read over several sheets, each problem names the finding's sheet.
     if (first.sheet !== undefined) for (let index = found; index < problems.length; index += 1) problems[index] = { ...problems[index]!, sheet: first.sheet };
@@ -345,6 +364,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
         concernedUnits: ledger ? (units as ImportedPart[]).map((part) => part.unit) : (units as ResolvedUnit[]),
         parts: ledger ? (units as ImportedPart[]) : [],
         ...(identifiedOn ? { identifiedOn } : {}),
+        ...(assignedOn ? { assignedOn } : {}),
       });
     }
   }
@@ -404,6 +424,37 @@ function identifiedOnOf(record: SourceRecord<FindingKey>, problems: ImportProble
     reasonZh: `发现日期“${textOf(cell)}”不是具体日期：请写作 2026-03-20 或 2026年3月20日。`,
   });
   return undefined;
+}
+
+/**
+ * The 交办日期 of a ledger finding's rows as one day, undefined when every cell is blank. A cell
+ * that is not a day, or a row giving another day than the finding's first dated row, is a problem
+ * naming its row: the finding's parts are assigned in one decision, on one day (a unit given its
+ * part later is assigned on the finding's page, 交办).
+ */
+function assignedOnOf(rows: readonly SourceRecord<FindingKey>[], problems: ImportProblem[]): string | undefined {
+  let found: { day: string; row: number } | undefined;
+  for (const { row, cells } of rows) {
+    const cell = cells.assignedOn ?? null;
+    if (textOf(cell) === '') continue;
+    const day = readDay(cell);
+    if (!day) {
+      problems.push({
+        row,
+        reason: `The assignment day (交办日期) "${textOf(cell)}" is not a day: write it as 2026-03-20 or 2026年3月20日.`,
+        reasonZh: `交办日期“${textOf(cell)}”不是具体日期：请写作 2026-03-20 或 2026年3月20日。`,
+      });
+    } else if (found === undefined) {
+      found = { day, row };
+    } else if (found.day !== day) {
+      problems.push({
+        row,
+        reason: `This row gives the finding another assignment day (交办日期 ${day}) than row ${found.row} (${found.day}): a finding's units are assigned together, on one day; import it with one day and assign the unit given its part later on the finding's page (交办).`,
+        reasonZh: `本行的交办日期（${day}）与第 ${found.row} 行（${found.day}）不同：一个问题的各单位一并交办，只有一个交办日期；请按同一日期导入，后来交办的单位在问题页面另行交办。`,
+      });
+    }
+  }
+  return found?.day;
 }
 
 /** A finding as the file gives it: its title and its rows (several in a ledger laid out unit by unit). */

@@ -446,3 +446,40 @@ describe('near titles: one rule whichever came first, and the office’s word fo
     expect(outcome.findings.map((finding) => finding.recordedNow)).toEqual([true, true, true, true]);
   });
 });
+
+describe('a 台账 kept with its 交办日期 column (breaker8e P4: refused whole as a dates column not used)', () => {
+  const csv = (lines: string[]) => new TextEncoder().encode(`存在问题,整改措施,责任单位,整改时限,交办日期\n${lines.join('\n')}\n`);
+  const assignedDays = async (dependencies: ImportDependencies) =>
+    (await dependencies.store.readAll()).filter((event) => event.type === 'UnitAssigned').map((event) => (event.data as { unitId: string; assignedOn: string }).assignedOn);
+
+  it('assigns each finding’s parts on its 交办日期; a blank cell takes the file’s day', async () => {
+    const dependencies = await withEvaluation();
+    const file = {
+      name: 'jb.csv',
+      content: csv(['门户网站栏目长期空白,补齐栏目,青川市财政局,2026-12-31,2026年10月12日', ',,青川市教育局,,2026-10-12', '依申请公开答复超过法定期限,规范答复流程,青川市民政局,立行立改,']),
+    };
+    const outcome = await importFindingsFile(dependencies, EVALUATION, file, contextOf('jb', '2026-10-20T09:00:00+08:00'), { identifiedOn: '2026-10-08' });
+    expect(outcome.findings.map((finding) => [finding.title, finding.parts.map((part) => part.dueDate)])).toEqual([
+      ['门户网站栏目长期空白', ['2026-12-31', '2026-12-31']],
+      ['依申请公开答复超过法定期限', ['2026-10-08']],
+    ]);
+    expect(await assignedDays(dependencies)).toEqual(['2026-10-12', '2026-10-12', '2026-10-08']);
+  });
+
+  it('refuses, naming each row, a 交办日期 that is not a day and a second day for one finding’s units; nothing is written', async () => {
+    const dependencies = await withEvaluation();
+    const count = (await dependencies.store.readAll()).length;
+    const file = {
+      name: 'jb2.csv',
+      content: csv(['政务服务事项清单未更新,更新清单,青川市财政局,2026-12-31,10月中旬', '重大决策预公开流于形式,完善预公开,青川市财政局,2026-12-31,2026-10-12', ',,青川市教育局,,2026-10-15']),
+    };
+    const refusal = await importFindingsFile(dependencies, EVALUATION, file, contextOf('jb2', '2026-10-20T09:00:00+08:00'), { identifiedOn: '2026-10-08' }).catch((error: unknown) => error);
+    expect((refusal as DomainError).code).toBe('BAD_USER_INPUT');
+    const problems = ((refusal as DomainError).details as { problems: { row: number; reasonZh: string }[] }).problems;
+    expect(problems.map((problem) => [problem.row, problem.reasonZh])).toEqual([
+      [2, '交办日期“10月中旬”不是具体日期：请写作 2026-03-20 或 2026年3月20日。'],
+      [4, '本行的交办日期（2026-10-15）与第 3 行（2026-10-12）不同：一个问题的各单位一并交办，只有一个交办日期；请按同一日期导入，后来交办的单位在问题页面另行交办。'],
+    ]);
+    expect((await dependencies.store.readAll()).length).toBe(count);
+  });
+});

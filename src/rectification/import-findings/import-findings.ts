@@ -163,9 +163,9 @@ export async function importFindingsFile(
       const [findingId, state] = found < 0 ? [ids[0]!, states[0]!] : [ids[found]!, states[found]!];
       // A retry answers what its first run did: the findings that run recorded are recorded by this request.
       const recordedByFirstRun = retry && (await eventsOfCommand(store, findingStream(findingId), contextOf(findingId).commandId)).length > 0;
-      // A 发现日期 column dates its finding; the file's days stand for the rest.
-      const identifiedOn = finding.identifiedOn ?? fileIdentifiedOn;
-      const assignedOn = options.assignedOn ?? identifiedOn;
+      // A 发现日期 column dates its finding, a 交办日期 column its parts (breaker8e P4); the file's days stand for the rest.
+      const identifiedOn = finding.identifiedOn ?? options.identifiedOn ?? finding.assignedOn ?? fileIdentifiedOn;
+      const assignedOn = finding.assignedOn ?? options.assignedOn ?? identifiedOn;
       // 立行立改 is due the day its part is assigned, which a 发现日期 may move.
       const parts = finding.parts.map((part) => (part.terms.kind === 'AT_ONCE' ? { ...part, dueDate: assignedOn } : part));
       const recordedBefore = state.status !== 'unrecorded' && !recordedByFirstRun;

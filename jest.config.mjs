@@ -19,5 +19,10 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   // A generous ceiling: the suite runs beside other work on 2 shared cores; tests wait on conditions, not times.
   testTimeout: 300000,
+  // Each test file loads the app's modules afresh (native ESM under vm modules), and a worker keeps
+  // what they allocate: run in one process the full suite reached V8's 4 GB heap and aborted CI (exit
+  // 134 after 1,110 s). A worker over this size after a file is replaced; setting it also makes Jest
+  // use a worker even with one core to spare, never the main process.
+  workerIdleMemoryLimit: '1GB',
   globalSetup: '<rootDir>/test/announce-skipped-suites.mjs',
 };

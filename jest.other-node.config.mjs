@@ -1,0 +1,38 @@
+import base from './jest.config.mjs';
+
+/**
+ * What CI runs on Node 22 and 24 after the whole suite has passed on Node 20: the parts whose
+ * behaviour can differ between Node versions, not every rule again (the domain is plain TypeScript
+ * and behaves alike on each). Run with `bash scripts/with-node.sh 24 npm run test:other-node`.
+ *
+ * - every unit spec under src/ (quick; they load each module of the app under that Node's ESM loader);
+ * - the event-store contract suites and the ledger (better-sqlite3, rebuilt for that Node's ABI; node:crypto);
+ * - end-to-end files that start the built server as a child process or sign in (argon2's native addon),
+ *   drive the whole workflow, import spreadsheets (exceljs, jszip streams), recover from a crash, read
+ *   v1 events and restore snapshots stamped with the Node version.
+ *
+ * The full suite on all three versions took over 60 minutes of CI (stop 21: 1,110 s for 129 of 187
+ * files on Node 20 alone), past the hour CI is allowed.
+ */
+export default {
+  ...base,
+  testMatch: [
+    '<rootDir>/src/**/*.spec.ts',
+    '<rootDir>/test/event-store/**/*.spec.ts',
+    '<rootDir>/test/event-sourcing/**/*.spec.ts',
+    '<rootDir>/test/ledger/**/*.spec.ts',
+    ...[
+      'server-process',
+      'sign-in',
+      'authentication',
+      'rectification-workflow',
+      'work-plan-import',
+      'rectification-ledger-import',
+      'crash-recovery',
+      'v1-events',
+      'read-model-snapshots',
+      'ledger',
+      'store-health',
+    ].map((name) => `<rootDir>/test/e2e/${name}.e2e.spec.ts`),
+  ],
+};

@@ -1,9 +1,7 @@
-import { historyEntry } from '../../assignments/read-model/history.js';
-import { inAssignedOrder, laterHolders, unitsSharingParts } from '../../assignments/read-model/part-view.js';
+import { inAssignedOrder, laterHolders } from '../../assignments/read-model/part-view.js';
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { PageArgs, pageAndFilter } from '../../shared/graphql/connection.js';
 import { EvaluationConnectionType, FindingConnectionType, FindingListArgs, FindingsArgs } from '../finding-list/finding-list.args.js';
-import { mayReadUnitDetails } from '../../access/authorization/access-policy.js';
 import type { GraphqlContext } from '../../access/authorization/graphql-context.js';
 import { AllowRoles, WORKFLOW_READERS } from '../../access/authorization/access-policy.js';
 import { QueryBus } from '@nestjs/cqrs';
@@ -14,7 +12,8 @@ import { EvaluationType, FindingStatusEnum, FindingType, HistoryEntryType } from
 import { findingStatus, type FindingStatus } from '../ledger/finding-status.js';
 import { RectificationLedger, type EvaluationView, type FindingAtCut, type FindingView } from '../ledger/rectification-ledger.js';
 import { GetEvaluationQuery, GetFindingQuery, ListEvaluationsQuery, ListFindingsQuery } from './evaluations.queries.js';
-import { HISTORY_PRICE, priced } from '../../shared/graphql/query-cost.js';
+import { HISTORY_PRICE, STREAM_READ_COST, priced } from '../../shared/graphql/query-cost.js';
+import { HistoryEntryConnectionType, historyLines, historyPage } from './history-lines.js';
 
 @Resolver(() => EvaluationType)
 @AllowRoles(...WORKFLOW_READERS)
@@ -96,17 +95,24 @@ export class FindingsResolver {
     return parts.map((part) => ({ ...part, evaluatedOn: finding.time!.asOf, evaluatedKnownAt: finding.time!.knownAt, heldLater: laterHolders(part, now) }));
   }
 
-  @ResolveField(() => [HistoryEntryType], { description: 'Every event of the finding, in order (a unit user: without other units’ parts)' })
+  @ResolveField(() => [HistoryEntryType], { description: 'Every event of the finding, in order (a unit user: without other units’ parts); historyPage gives it a page at a time' })
   @priced(HISTORY_PRICE)
   async history(@Parent() finding: FindingView | FindingAtCut, @Context() context: GraphqlContext): Promise<HistoryEntryType[]> {
-    const actor = context.actor;
+    return this.historyLines(finding, context);
+  }
+
+  @ResolveField(() => HistoryEntryConnectionType, {
+    description: 'The finding’s history a page at a time, in order (first / after, totalCount; a unit user: without other units’ parts); as of a past day or as known then when the parent is',
+  })
+  @priced({ read: STREAM_READ_COST })
+  async historyPage(@Parent() finding: FindingView | FindingAtCut, @Args() args: PageArgs, @Context() context: GraphqlContext) {
+    return historyPage(await this.historyLines(finding, context), finding.findingId, pageAndFilter(args).page);
+  }
+
+  private async historyLines(finding: FindingView | FindingAtCut, context: GraphqlContext): Promise<HistoryEntryType[]> {
     // At a cut the fold made it; now it is the finding's stream, read from the log.
     const events = 'history' in finding ? finding.history : await this.ledger.timeline(finding.findingId);
-    // A unit reads the entries of a part it held on any day, its predecessor's or successor's too (breaker8c P12).
-    const sharing = actor?.unitId ? unitsSharingParts(actor.unitId, this.ledger.finding(finding.findingId)?.parts.values() ?? []) : new Set<string>();
-    return events
-      .map(historyEntry)
-      .filter((entry) => !actor || entry.unitId === null || mayReadUnitDetails(actor, entry.unitId) || sharing.has(entry.unitId))
-      .map((entry) => ({ ...entry, details: JSON.stringify(entry.details) }));
+    return historyLines(events, context.actor, this.ledger.finding(finding.findingId)?.parts.values() ?? []);
   }
+
 }

@@ -1,21 +1,21 @@
-import { historyEntry } from '../../assignments/read-model/history.js';
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
 import { concatMap, filter } from 'rxjs';
 import { LiveUpdates, updateOrRefusal } from '../../access/authorization/live-updates.js';
 import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
-import { AllowRoles, WORKFLOW_READERS, mayReadUnitDetails } from '../../access/authorization/access-policy.js';
+import { AllowRoles, WORKFLOW_READERS } from '../../access/authorization/access-policy.js';
 import type { GraphqlContext } from '../../access/authorization/graphql-context.js';
 import { AssignmentType, ONE_UNIT_PART } from '../../assignments/graphql/assignment.types.js';
 import { HistoryEntryType } from '../../rectification/evaluations/evaluation.types.js';
 import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../../shared/graphql/time-cut.type.js';
 import type { ItemRow } from './breakdown.js';
 import { WorkPlanLedger, type WorkPlanItemAtCut } from './work-plan-ledger.js';
-import { unitsSharingParts } from '../../assignments/read-model/part-view.js';
 import { workPlanItemStream } from '../domain/work-plan.events.js';
 import { WorkPlanItemType, WorkPlanSummaryType, WorkPlanType } from './work-plan.types.js';
 import { GetWorkPlanItemQuery, GetWorkPlanQuery, ListWorkPlansQuery } from './work-plan.queries.js';
-import { HISTORY_PRICE, priced } from '../../shared/graphql/query-cost.js';
+import { HISTORY_PRICE, STREAM_READ_COST, priced } from '../../shared/graphql/query-cost.js';
+import { HistoryEntryConnectionType, historyLines, historyPage } from '../../rectification/evaluations/history-lines.js';
+import { PageArgs, pageAndFilter } from '../../shared/graphql/connection.js';
 
 @Resolver(() => WorkPlanType)
 @AllowRoles(...WORKFLOW_READERS)
@@ -83,17 +83,24 @@ export class WorkPlanItemResolver {
     return unitId ? item.parts.filter((part) => part.unitId === unitId) : item.parts;
   }
 
-  @ResolveField(() => [HistoryEntryType], { description: 'Every event of the item, in order (a unit user: without other units’ parts)' })
+  @ResolveField(() => [HistoryEntryType], { description: 'Every event of the item, in order (a unit user: without other units’ parts); historyPage gives it a page at a time' })
   @priced(HISTORY_PRICE)
   async history(@Parent() item: ItemRow | (ItemRow & Pick<WorkPlanItemAtCut, 'history'>), @Context() context: GraphqlContext): Promise<HistoryEntryType[]> {
-    const actor = context.actor;
+    return this.historyLines(item, context);
+  }
+
+  @ResolveField(() => HistoryEntryConnectionType, {
+    description: 'The item’s history a page at a time, in order (first / after, totalCount; a unit user: without other units’ parts); as of a past day or as known then when the parent is',
+  })
+  @priced({ read: STREAM_READ_COST })
+  async historyPage(@Parent() item: ItemRow | (ItemRow & Pick<WorkPlanItemAtCut, 'history'>), @Args() args: PageArgs, @Context() context: GraphqlContext) {
+    return historyPage(await this.historyLines(item, context), item.itemId, pageAndFilter(args).page);
+  }
+
+  private async historyLines(item: ItemRow | (ItemRow & Pick<WorkPlanItemAtCut, 'history'>), context: GraphqlContext): Promise<HistoryEntryType[]> {
     // At a cut the fold made it; now it is the item's stream, read from the log.
     const events = 'history' in item ? item.history : await this.ledger.timeline(item.itemId);
-    // A unit reads the entries of a part it held on any day, its predecessor's or successor's too (breaker8c P12).
-    const sharing = actor?.unitId ? unitsSharingParts(actor.unitId, this.ledger.item(item.itemId)?.parts.values() ?? []) : new Set<string>();
-    return events
-      .map(historyEntry)
-      .filter((entry) => !actor || entry.unitId === null || mayReadUnitDetails(actor, entry.unitId) || sharing.has(entry.unitId))
-      .map((entry) => ({ ...entry, details: JSON.stringify(entry.details) }));
+    return historyLines(events, context.actor, this.ledger.item(item.itemId)?.parts.values() ?? []);
   }
+
 }

@@ -853,6 +853,15 @@ describe('deadline rules: bounded by the plan, renewed when a part comes back', 
         .thenRefused('BAD_USER_INPUT', /reason/);
     });
 
+    it('an override never reaches past 5 years after the limit: a year typed wrong (2206 for 2026) is refused naming the day (breaker10e P4)', () => {
+      given([]).when(assign({ dueDate: '2030-09-30', dueDateLimit: limit, dueDateOverride: override })).then([
+        { type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2030-09-30', assignedOn: ASSIGNED_ON, dueDateOverride: overridden } },
+      ]);
+      given([])
+        .when(assign({ dueDate: '2205-09-30', dueDateLimit: limit, dueDateOverride: override }))
+        .thenRefused('BAD_USER_INPUT', /2205-09-30: is after the latest day an override may set \(5 years after .* 2025-09-30, 2030-09-30\)/);
+    });
+
     it('without a limit (no plan approved yet) any real date is taken', () => {
       given([]).when(assign({ dueDate: '2099-12-31', dueDateLimit: null })).then([
         { type: 'UnitAssigned', data: { unitId: FINANCE, role: 'LEAD', dueDate: '2099-12-31', assignedOn: ASSIGNED_ON } },

@@ -23,6 +23,7 @@ import type {
   CorrectInspection,
   CorrectReportDate,
   DecideExtension,
+  DueDateLimit,
   HandOverPart,
   LogInspection,
   ReopenParts,
@@ -1937,8 +1938,30 @@ export function boundedDueDate(date: string, command: SetsDueDate & { readonly a
   if (isBlank(override.reason)) {
     throw badInput('A reason for overriding the deadline is required.', '特批延后截止日期须填写理由。', { field: 'overrideReason' });
   }
+  const reach = overrideReach(limit.latest);
+  if (isAfter(date, reach)) {
+    const past = beyondOverrideReach(date, limit);
+    throw badInput(`${what.en} ${date}: ${past.en}`, `${what.zh}（${date}）${past.zh}`, fieldOf(what));
+  }
   return { reason: override.reason, limit: limit.latest };
 }
+
+/** How many years past its limit a supervisor's override may set a due date: further is a year typed wrong (2206 for 2026), breaker10e P4. */
+export const OVERRIDE_REACH_YEARS = 5;
+
+/** `YYYY-MM-DD`: the latest day an override may set past `latest` (the limit), `OVERRIDE_REACH_YEARS` later. */
+export function overrideReach(latest: string): string {
+  const [year, month, day] = latest.split('-');
+  const reached = `${Number(year) + OVERRIDE_REACH_YEARS}-${month}-${day}`;
+  // 02-29 five years on is no day: the day before.
+  return month === '02' && day === '29' ? `${Number(year) + OVERRIDE_REACH_YEARS}-02-28` : reached;
+}
+
+/** Why a due date past the override's reach (`overrideReach`) is refused, after the date is named. */
+export const beyondOverrideReach = (date: string, limit: DueDateLimit): Bilingual => ({
+  en: `is after the latest day an override may set (${OVERRIDE_REACH_YEARS} years after ${limit.setBy.en} ${limit.latest}, ${overrideReach(limit.latest)}): check the year for a typing error.`,
+  zh: `晚于特批可延后的最远日期（${limit.setBy.zh}${limit.latest} 后 ${OVERRIDE_REACH_YEARS} 年，即 ${overrideReach(limit.latest)}）：请核对年份是否写错。`,
+});
 
 /** The override as an event records it: absent when there was none. */
 export const recorded = (override: DueDateOverridden | undefined) => (override ? { dueDateOverride: override } : {});

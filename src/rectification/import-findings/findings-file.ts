@@ -1,5 +1,6 @@
 import { Severities, type Severity } from '../domain/finding.events.js';
 import type { DueDateLimit } from '../../assignments/domain/assignment.commands.js';
+import { beyondOverrideReach, overrideReach } from '../../assignments/domain/assignment.decider.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { textOf, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
 import type { SourceRecord } from '../../spreadsheet/columns.js';
@@ -158,6 +159,12 @@ export interface FindingsImportOptions {
    * is refused naming its row, with every other problem of the file (assigning would refuse it too).
    */
   readonly dueDateLimit?: DueDateLimit | null;
+  /**
+   * A supervisor's 特批理由 for due dates past `dueDateLimit`: each such row is read, and listed in
+   * a notice naming the override (breaker10e P4); one past the override's reach (`overrideReach`:
+   * a year typed 2206 for 2026) is refused all the same.
+   */
+  readonly dueDateOverrideReason?: string;
 }
 
 /** The 状态 words of Rectify's own 整改台账 export (src/exports/export-table.ts) that the import reads. */
@@ -566,7 +573,19 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
       continue;
     }
     const limit = options.dueDateLimit;
-    if (rowDue !== null && limit && rowDue.dueDate > limit.latest) {
+    const overridden = options.dueDateOverrideReason;
+    if (rowDue !== null && limit && rowDue.dueDate > limit.latest && overridden !== undefined) {
+      if (rowDue.dueDate > overrideReach(limit.latest)) {
+        const past = beyondOverrideReach(rowDue.dueDate, limit);
+        problems.push({ row, reason: `Due date (整改时限) ${rowDue.dueDate} ${past.en}`, reasonZh: `整改时限 ${rowDue.dueDate} ${past.zh}` });
+        continue;
+      }
+      notices.push({
+        row,
+        reason: `Due date (整改时限) ${rowDue.dueDate} is after ${limit.setBy.en} (${limit.latest}): assigned by the supervisor's override "${overridden}".`,
+        reasonZh: `整改时限 ${rowDue.dueDate} 晚于${limit.setBy.zh}（${limit.latest}），按特批理由“${overridden}”登记。`,
+      });
+    } else if (rowDue !== null && limit && rowDue.dueDate > limit.latest) {
       problems.push({
         row,
         reason: `Due date (整改时限) ${rowDue.dueDate} is after ${limit.setBy.en} (${limit.latest}); only a supervisor may set it later, with an override and its reason (the import's overrideReason).`,

@@ -365,6 +365,43 @@ describe('a 台账 imported before its 整改实施方案 is recorded (breaker10
   });
 });
 
+describe('one 特批理由 for a whole 台账 (breaker10e P4)', () => {
+  const csv = (lines: string[]) => new TextEncoder().encode(`存在问题,整改措施,责任单位,整改时限\n${lines.join('\n')}\n`);
+  const supervisor: Actor = { id: 'zhang.wei', role: 'SUPERVISOR', unitId: null };
+  const as = (key: string) => commandContext({ actor: supervisor, commandType: 'ImportFindings', idempotencyKey: key, now: new Date('2026-10-09T09:00:00+08:00') });
+  const file = (lines: string[]) => ({ name: 'p4.csv', content: csv(lines) });
+
+  it('never approves a year typed wrong (2206 for 2026): refused naming the row, the override or not', async () => {
+    const dependencies = await withEvaluation();
+    const count = (await dependencies.store.readAll()).length;
+    const refusal = await importFindingsFile(
+      dependencies,
+      EVALUATION,
+      file(['P4大厅改造,改造,青川市财政局,2028年6月底前', 'P4年份笔误,整改,青川市教育局,2206年6月30日']),
+      as('p4-typo'),
+      { identifiedOn: '2026-10-08', overrideReason: '改造工程需两年' },
+    ).catch((error: unknown) => error);
+    expect((refusal as DomainError).code).toBe('BAD_USER_INPUT');
+    const problems = ((refusal as DomainError).details as { problems: { row: number; reasonZh: string }[] }).problems;
+    expect(problems.map((problem) => [problem.row, problem.reasonZh])).toEqual([
+      [3, '整改时限 2206-06-30 晚于特批可延后的最远日期（问题发现次年年底（登记整改实施方案前的上限，登记后以其督查时限为准）2027-12-31 后 5 年，即 2032-12-31）：请核对年份是否写错。'],
+    ]);
+    expect((await dependencies.store.readAll()).length).toBe(count);
+  });
+
+  it('lists every row the override approves, in the preview as in the import', async () => {
+    const dependencies = await withEvaluation();
+    const lines = ['P4大厅改造,改造,青川市财政局,2028年6月底前', 'P4机房迁移,迁移,青川市教育局,2029-03-31', 'P4其他问题,整改,青川市民政局,2026-12-31'];
+    for (const dryRun of [true, false]) {
+      const outcome = await importFindingsFile(dependencies, EVALUATION, file(lines), as(`p4-${dryRun}`), { identifiedOn: '2026-10-08', overrideReason: '改造工程需两年', dryRun });
+      expect((outcome.notes.notices ?? []).filter((notice) => notice.reasonZh.includes('特批')).map((notice) => [notice.row, notice.reasonZh])).toEqual([
+        [2, '整改时限 2028-06-30 晚于问题发现次年年底（登记整改实施方案前的上限，登记后以其督查时限为准）（2027-12-31），按特批理由“改造工程需两年”登记。'],
+        [3, '整改时限 2029-03-31 晚于问题发现次年年底（登记整改实施方案前的上限，登记后以其督查时限为准）（2027-12-31），按特批理由“改造工程需两年”登记。'],
+      ]);
+    }
+  });
+});
+
 describe('rows a remark marks done, cancelled or moved (breaker10e P7, P11)', () => {
   it('refuses them naming the remark, and reads other remarks as before', async () => {
     const dependencies = await withEvaluation();

@@ -141,8 +141,9 @@ export async function importFindingsFile(
     year: Number(fileIdentifiedOn.slice(0, 4)),
     identifiedOn: fileIdentifiedOn,
     standingUntil: plan.status === 'approved' ? dueDateLimitOf(plan).latest : undefined,
-    // Overridden, the rows past the limit are left to each finding's decision, which records the override on its parts.
-    dueDateLimit: override.dueDateOverride ? null : findingDueDateLimit(plan.status === 'approved' ? plan : null, fileIdentifiedOn),
+    // Overridden, the rows past the limit are listed (and a year typed wrong refused) here; each finding's decision records the override on its parts.
+    dueDateLimit: findingDueDateLimit(plan.status === 'approved' ? plan : null, fileIdentifiedOn),
+    ...(override.dueDateOverride ? { dueDateOverrideReason: override.dueDateOverride.reason } : {}),
   });
   if (!result.ok) throw importRefused(fileName, format, result.problems, 'BAD_USER_INPUT', result.sheet);
 

@@ -112,6 +112,7 @@ export async function importWorkPlanFile(
       lookupUnit: unitLookupFrom(dependencies.units.list(), day),
       // Items past the plan's period are left to the item's decision, which records the override.
       periodOverridden: options.dueDateOverride !== undefined,
+      ...(options.dueDateOverride === undefined ? {} : { periodOverrideReason: options.dueDateOverride.reason }),
     });
     if (!read.ok) throw importRefused(fileName, format, read.problems, 'BAD_USER_INPUT', read.sheet);
     return read;

@@ -5,6 +5,7 @@ import { sortedProblems, type ImportProblem, type ImportResult } from '../../spr
 import { mergedNameNotice, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import type { PlanDocument } from './plan-document.js';
 import { dueDateLimitOf } from '../domain/work-plan.decider.js';
+import { beyondOverrideReach, overrideReach } from '../../assignments/domain/assignment.decider.js';
 import { isReservedKey, unreadableLabel, unreadableReasonZh, unreadableText } from '../../shared/readable-text.js';
 
 /*
@@ -62,6 +63,8 @@ export function validatePlanDocument(
     readonly today?: string;
     /** A supervisor overrides the period: a due date after it is left to the item's decision, which records the override. */
     readonly periodOverridden?: boolean;
+    /** The override's reason, for the notice that lists each item it approves (breaker10e P4). */
+    readonly periodOverrideReason?: string;
   } = {},
 ): PlanValidation {
   const problems: ImportProblem[] = [];
@@ -202,6 +205,17 @@ export function validatePlanDocument(
         const due = dueDayOf(text, document.year, options.today, (reason, reasonZh) => problems.push({ row, reason, reasonZh }));
         const outside = due && document.year > 0 ? outsidePlanPeriod(due.dueDate, document, options.periodOverridden === true) : null;
         if (outside) problems.push({ row, ...outside });
+        else if (due && document.year > 0 && options.periodOverridden === true && due.dueDate > dueDateLimitOf(document).latest) {
+          // Every item the override approves is listed, in the preview too (breaker10e P4).
+          const limit = dueDateLimitOf(document);
+          const reason = options.periodOverrideReason ?? '';
+          expansions.push({
+            row,
+            reason: `Due date ${due.dueDate} is after ${limit.setBy.en} (${limit.latest}): set by the supervisor's override${reason ? ` "${reason}"` : ''}.`,
+            reasonZh: `完成时限 ${due.dueDate} 晚于${limit.setBy.zh}（${limit.latest}），按特批${reason ? `理由“${reason}”` : ''}登记。`,
+            ...(item.sheet === undefined ? {} : { sheet: item.sheet }),
+          });
+        }
         return due;
       };
       const due = dueOn(item.dueDate, row);
@@ -296,6 +310,11 @@ function outsidePlanPeriod(dueDate: string, plan: { readonly title: string; read
       reason: `Due date ${dueDate} lies before the plan's year: it must be between ${plan.year}-01-01 and ${limit.latest}.`,
       reasonZh: `完成时限 ${dueDate} 早于工作方案的年度：应在 ${plan.year}-01-01 至 ${limit.latest} 之间。`,
     };
+  }
+  // Past the override's reach, a year typed wrong (2206 for 2026), whatever the override (breaker10e P4).
+  if (dueDate > overrideReach(limit.latest) && overridden) {
+    const past = beyondOverrideReach(dueDate, limit);
+    return { reason: `Due date ${dueDate} ${past.en}`, reasonZh: `完成时限 ${dueDate} ${past.zh}` };
   }
   if (dueDate > limit.latest && !overridden) {
     return {

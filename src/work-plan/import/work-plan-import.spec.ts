@@ -186,6 +186,15 @@ describe('a plan with bad rows', () => {
     expect(kept).toMatchObject({ ok: true, notImported: ['备注'] });
   });
 
+  it('lists every item a supervisor\'s override approves past the year, and refuses a year typed wrong all the same (breaker10e P4)', async () => {
+    const overridden = { ...options, periodOverridden: true, periodOverrideReason: '跨年度工程' };
+    const typo = await importWorkPlan(`${HEADER}一,五公开,1,公开,,青川市财政局,,2027-06-30\n一,五公开,2,解读,,青川市财政局,,2226-06-30\n`, overridden);
+    expect(typo.ok).toBe(false);
+    if (!typo.ok) expect(typo.problems.map((problem) => [problem.row, problem.reasonZh])).toEqual([[3, expect.stringMatching(/^完成时限 2226-06-30 晚于特批可延后的最远日期（.*2026-12-31 后 5 年，即 2031-12-31）：请核对年份是否写错。$/)]]);
+    const approved = await importWorkPlan(`${HEADER}一,五公开,1,公开,,青川市财政局,,2027-06-30\n一,五公开,2,解读,,青川市财政局,,2026-12-31\n`, overridden);
+    expect(approved.ok && approved.notices?.map((notice) => [notice.row, notice.reasonZh])).toEqual([[2, expect.stringMatching(/^完成时限 2027-06-30 晚于.*（2026-12-31），按特批理由“跨年度工程”登记。$/)]]);
+  });
+
   it('names a plan without a title or year', async () => {
     const result = await importWorkPlan(`${HEADER}一,五公开,1,公开,,青川市财政局,,某日\n`, {
       format: 'csv',

@@ -15,6 +15,8 @@ export interface WorkPlanImportOptions extends PlanReadOptions {
   readonly today?: string;
   /** A supervisor overrides the plan's period: items due after it are not refused here (see `validatePlanDocument`). */
   readonly periodOverridden?: boolean;
+  /** The override's reason, named in the notice listing each item past the period. */
+  readonly periodOverrideReason?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export async function importWorkPlan(content: FileContent, options: WorkPlanImpo
   const draft = await readPlanDraft(content, { ...options, isUnitName: (name) => unitNamesOf(options.lookupUnit, name).ok });
   const sheet = draft.sheet ? { sheet: draft.sheet } : {};
   if (!draft.document) return { ok: false, problems: sortedProblems(draft.problems), ...sheet };
-  const validation = validatePlanDocument(draft.document, options.lookupUnit, { today: options.today, periodOverridden: options.periodOverridden });
+  const validation = validatePlanDocument(draft.document, options.lookupUnit, { today: options.today, periodOverridden: options.periodOverridden, periodOverrideReason: options.periodOverrideReason });
   const problems = [...draft.problems, ...(validation.ok ? [] : validation.problems)];
   if (problems.length > 0 || !validation.ok) return { ok: false, problems: sortedProblems(problems), ...sheet };
   const { document: _document, problems: _problems, ...notes } = draft;

@@ -95,4 +95,44 @@ describe('only once, however many requests race', () => {
     expect(answers.filter((answer) => !answer.errors)).toHaveLength(1);
     expect(answers.filter((answer) => answer.errors).map(errorCode)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT']);
   });
+
+  describe('every other "only once" rule', () => {
+    let admin: Record<string, string>;
+    beforeAll(async () => {
+      admin = await app.as('ADMIN');
+    });
+    const registerUnit = (code: string, name: string) =>
+      app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, { input: { idempotencyKey: `unit-${code}`, code, name, kind: 'DEPARTMENT', registeredOn: '2026-01-01' } }, admin);
+
+    it('registers a unit name once when units with other codes send it at once (a unit name is unique)', async () => {
+      const answers = await Promise.all(['SJA', 'SJB', 'SJC', 'SJD', 'SJE', 'SJF'].map((code) => registerUnit(code, '青川市审计局')));
+      expect(answers.filter((answer) => !answer.errors)).toHaveLength(1);
+      expect(answers.filter((answer) => answer.errors).map((answer) => ({ code: errorCode(answer), field: answer.errors![0]!.extensions!.field }))).toEqual(
+        Array.from({ length: 5 }, () => ({ code: 'CONFLICT', field: 'name' })),
+      );
+      const units = (await app.graphql(`{ units { name } }`, {}, admin)).data!.units as { name: string }[];
+      expect(units.filter((unit) => unit.name === '青川市审计局')).toHaveLength(1);
+    });
+
+    it('gives a name to one of two units renamed to it at once', async () => {
+      const [one, two] = await Promise.all([registerUnit('TJA', '青川市统计局'), registerUnit('LYA', '青川市林业局')]);
+      const rename = (unitId: string, key: string) =>
+        app.graphql(`mutation($input: RenameUnitInput!) { renameUnit(input: $input) { name } }`, { input: { idempotencyKey: key, unitId, name: '青川市统计和林业局', reason: '机构改革' } }, admin);
+      const answers = await Promise.all([rename(one!.data!.registerUnit.id, 'rename-one'), rename(two!.data!.registerUnit.id, 'rename-two')]);
+      expect(answers.filter((answer) => !answer.errors)).toHaveLength(1);
+      expect(answers.filter((answer) => answer.errors).map(errorCode)).toEqual(['CONFLICT']);
+    });
+
+    it('gives a login name to one of many accounts registered with it at once', async () => {
+      const register = (index: number) =>
+        app.graphql(`mutation($input: RegisterUserInput!) { registerUser(input: $input) { user { id } } }`, {
+          input: { idempotencyKey: `user-${index}`, name: `督查员${index}`, role: 'INSPECTOR', loginName: 'duchayuan', initialPassword: 'Chushi#2026' },
+        }, admin);
+      const answers = await Promise.all(Array.from({ length: 6 }, (_, index) => register(index)));
+      expect(answers.filter((answer) => !answer.errors)).toHaveLength(1);
+      expect(answers.filter((answer) => answer.errors).map((answer) => ({ code: errorCode(answer), field: answer.errors![0]!.extensions!.field }))).toEqual(
+        Array.from({ length: 5 }, () => ({ code: 'CONFLICT', field: 'loginName' })),
+      );
+    });
+  });
 });

@@ -8,7 +8,7 @@ import { mintAccessToken } from '../domain/access-token.js';
 import { userDecider } from '../domain/user.decider.js';
 import { userStream, type UserRole } from '../domain/user.events.js';
 import { PasswordHasher } from '../authentication/password-hasher.js';
-import { UsersReadModel } from '../users/users.read-model.js';
+import { UsersReadModel, loginNameClaim } from '../users/users.read-model.js';
 
 export interface IssuedAccess {
   readonly userId: string;
@@ -54,14 +54,25 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
       const missing = loginName ? 'initialPassword' : 'loginName';
       throw badInput('Give both a login name and an initial password, or neither.', loginName ? '填写了登录名，请同时填写初始密码。' : '填写了初始密码，请同时填写登录名。', { field: missing });
     }
-    const initialPassword =
-      loginName && input.initialPassword
-        ? { loginName, passwordHash: await this.hasher.hash(input.initialPassword), changeRequired: true, loginNameTakenBy: this.users.userIdByLoginName(loginName) ?? null }
-        : null;
-    const outcome = await this.executor.execute(
+    const passwordHash = loginName && input.initialPassword ? await this.hasher.hash(input.initialPassword) : null;
+    const initialPassword = () =>
+      loginName && passwordHash ? { loginName, passwordHash, changeRequired: true, loginNameTakenBy: this.users.userIdByLoginName(loginName) ?? null } : null;
+    // The login name is claimed with the registration: of accounts registered under one name at once, one gets it.
+    const outcome = await this.executor.executeClaiming(
       userStream(userId),
       userDecider,
-      { type: 'RegisterUser', actor: context.actor, userId, name: input.name, role: input.role, unitId, unitExists: unitId === null || this.units.get(unitId) !== undefined, firstToken: record, initialPassword },
+      () => ({
+        type: 'RegisterUser' as const,
+        actor: context.actor,
+        userId,
+        name: input.name,
+        role: input.role,
+        unitId,
+        unitExists: unitId === null || this.units.get(unitId) !== undefined,
+        firstToken: record,
+        initialPassword: initialPassword(),
+      }),
+      loginName ? [loginNameClaim(loginName)] : [],
       context,
     );
     return outcome.retried ? { userId, token: null, expiresAt: null } : { userId, token, expiresAt: record.expiresAt };

@@ -4,7 +4,7 @@ import type { CommandContext } from '../../shared/command-context.js';
 import { PasswordHasher } from '../authentication/password-hasher.js';
 import { userDecider } from '../domain/user.decider.js';
 import { userStream } from '../domain/user.events.js';
-import { UsersReadModel } from '../users/users.read-model.js';
+import { UsersReadModel, loginNameClaim } from '../users/users.read-model.js';
 
 /**
  * An administrator gives an account its login name and a password (first time, or a reset after
@@ -30,17 +30,20 @@ export class SetInitialPasswordHandler implements ICommandHandler<SetInitialPass
 
   async execute({ input, context }: SetInitialPasswordCommand): Promise<string> {
     const loginName = input.loginName.trim();
-    await this.executor.execute(
+    const passwordHash = await this.hasher.hash(input.password);
+    // The login name is claimed with the password: of accounts given one name at once, one gets it.
+    await this.executor.executeClaiming(
       userStream(input.userId),
       userDecider,
-      {
-        type: 'SetInitialPassword',
+      () => ({
+        type: 'SetInitialPassword' as const,
         actor: context.actor,
         loginName,
-        passwordHash: await this.hasher.hash(input.password),
+        passwordHash,
         changeRequired: input.changeRequired,
         loginNameTakenBy: this.users.userIdByLoginName(loginName) ?? null,
-      },
+      }),
+      [loginNameClaim(loginName)],
       context,
     );
     return input.userId;

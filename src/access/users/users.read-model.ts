@@ -1,3 +1,4 @@
+import type { ClaimedValue } from '../../event-sourcing/execute-command.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { paginate, recordedOrder, type Connection, type PageRequest } from '../../shared/pagination/page.js';
 import type { UserEvent, UserRole } from '../domain/user.events.js';
@@ -43,6 +44,13 @@ export interface SessionView {
 
 /** Login names are compared as a person reads them: full-width letters and case do not matter. */
 export const normalizeLoginName = (loginName: string): string => loginName.normalize('NFKC').trim().toLowerCase();
+
+/**
+ * The claim an account takes on its login name (`UniqueClaim`) with the events that give it, so that
+ * of accounts given one login name at once exactly one gets it (breaker12 P10's kind). A name an
+ * account gave up (given another) is taken over once the read model shows it free.
+ */
+export const loginNameClaim = (loginName: string): ClaimedValue => ({ scope: 'login-name', value: normalizeLoginName(loginName), field: 'loginName', label: loginName.trim() });
 
 /** Accounts and the hashes of their tokens: what authentication looks up on every request. */
 export class UsersReadModel implements Projection {

@@ -10,6 +10,7 @@ import { eventsOfCommand, fileFormatOf, firstRunAppended, runImportBatch, type I
 import { importUnits, type ImportedUnit } from './units-file.js';
 import { unitDecider } from '../domain/unit.decider.js';
 import { unitStream, type UnitRenamed } from '../domain/unit.events.js';
+import { unitNameClaim } from '../units/unit-name.js';
 
 /*
  * Imports the units directory (单位名录) from a file: the write path of `npm run units:import` and
@@ -116,6 +117,7 @@ export async function importUnitsFile(
         nameTakenBy: dependencies.units.byName(unit.name)?.code ?? null,
       },
       registerContext(unit),
+      [unitNameClaim(unit.name)],
     );
   });
   const toRename = result.units.filter((unit) => unit.renamedFrom !== null);
@@ -135,6 +137,7 @@ export async function importUnitsFile(
         nameTakenBy: dependencies.units.byName(unit.name)?.code ?? null,
       },
       renameContext(unit),
+      [unitNameClaim(unit.name)],
     ),
   );
   const batch = await runImportBatch(dependencies, { fileName, format }, [...commands, ...renames], { dryRun: options.dryRun, request: requestOf(context) });

@@ -6,6 +6,7 @@ import { unitIdForCode } from '../units/unit-id.js';
 import { unitDecider } from '../domain/unit.decider.js';
 import { unitStream } from '../domain/unit.events.js';
 import { UnitsReadModel } from '../units/units.read-model.js';
+import { unitNameClaim } from '../units/unit-name.js';
 import type { RegisterUnitInput } from './register-unit.input.js';
 
 /** Registers a unit in the directory and returns its id. */
@@ -28,16 +29,18 @@ export class RegisterUnitHandler implements ICommandHandler<RegisterUnitCommand>
   async execute({ input, context }: RegisterUnitCommand): Promise<string> {
     const unitId = unitIdForCode(input.code);
     const parentUnitId = input.parentUnitId ?? null;
-    await this.executor.execute(
+    // The name is claimed with the registration: of units registered under one name at once, one gets it.
+    await this.executor.executeClaiming(
       unitStream(unitId),
       unitDecider,
-      {
-        type: 'RegisterUnit',
+      () => ({
+        type: 'RegisterUnit' as const,
         today: officeDate(context.now),
         data: { unitId, code: input.code, name: input.name, kind: input.kind, parentUnitId, registeredOn: input.registeredOn ?? officeDate(context.now) },
         parentExists: parentUnitId === null || this.units.get(parentUnitId) !== undefined,
         nameTakenBy: this.units.byName(input.name.trim())?.code ?? null,
-      },
+      }),
+      [unitNameClaim(input.name)],
       context,
     );
     return unitId;

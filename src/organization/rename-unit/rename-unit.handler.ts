@@ -4,6 +4,7 @@ import { officeDate } from '../../shared/calendar-date.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { unitDecider } from '../domain/unit.decider.js';
 import { unitStream } from '../domain/unit.events.js';
+import { unitNameClaim } from '../units/unit-name.js';
 import { UnitsReadModel } from '../units/units.read-model.js';
 
 /** Gives a unit its new official name (机构改革); the old one stays an alias. Returns the unit's id. */
@@ -28,10 +29,10 @@ export class RenameUnitHandler implements ICommandHandler<RenameUnitCommand> {
   ) {}
 
   async execute({ unitId, name, reason, renamedOn, context }: RenameUnitCommand): Promise<string> {
-    const nameTakenBy = this.units.byName(name.trim())?.code ?? null;
     const today = officeDate(context.now);
-    const command = { type: 'RenameUnit', actor: context.actor, today, renamedOn: renamedOn ?? today, name, reason, nameTakenBy } as const;
-    await this.executor.execute(unitStream(unitId), unitDecider, command, context);
+    // The new name is claimed with the rename: of units renamed to one name at once, one gets it.
+    const command = () => ({ type: 'RenameUnit', actor: context.actor, today, renamedOn: renamedOn ?? today, name, reason, nameTakenBy: this.units.byName(name.trim())?.code ?? null }) as const;
+    await this.executor.executeClaiming(unitStream(unitId), unitDecider, command, [unitNameClaim(name)], context);
     return unitId;
   }
 }

@@ -1,3 +1,5 @@
+import type { ClaimedValue } from '../../event-sourcing/execute-command.js';
+
 /*
  * One rule for unit names, wherever a name is stored, compared or looked up (registration, rename,
  * the directory, every import): two names that are the same text in Unicode are one name
@@ -19,3 +21,11 @@ export const storedUnitName = (name: string): string => name.trim().normalize('N
  * one key are one name: the second is refused as taken, and a file naming either finds the unit.
  */
 export const unitNameKey = (name: string): string => name.normalize('NFKC').trim().toLowerCase();
+
+/**
+ * The claim a registration or a rename takes on the unit's name (`UniqueClaim`), with the events
+ * that give the name, so that of units registered or renamed to one name at once exactly one gets
+ * it (breaker12 P10's kind). A unit keeps its former names (the directory finds a unit by them), so
+ * its claims stay with it.
+ */
+export const unitNameClaim = (name: string): ClaimedValue => ({ scope: 'unit-name', value: unitNameKey(name), field: 'name', label: storedUnitName(name) });

@@ -21,20 +21,21 @@ import { deterministicId, newId } from '../shared/ids.js';
 import { UsageError, bothLines, runTool, type ToolUsage } from './cli-failure.js';
 
 const USAGE: ToolUsage = {
-  zh: `用法：npm run user:create -- --name <姓名> --role <${UserRoles.join('|')}> [--unit <单位代码>] [--days <有效天数，默认 ${DEFAULT_TOKEN_DAYS}>] [--again]
+  zh: `用法：npm run user:create -- --name <姓名> --role <${UserRoles.join('|')}> [--unit <单位代码>] [--days <有效天数，默认 ${DEFAULT_TOKEN_DAYS}>] [--again] [--new-store]
 在配置的事件库（EVENT_STORE、SQLITE_PATH 等）中建立账号，最后一行打印其访问令牌。
 同名、同角色、同单位的有效账号不会重复建立（例如终端卡住后重新运行了同一命令）：工具拒绝并且不写入任何内容；
-确要再建一个同名账号时加 --again。`,
-  en: `Usage: npm run user:create -- --name <name> --role <${UserRoles.join('|')}> [--unit <unit code>] [--days <validity, default ${DEFAULT_TOKEN_DAYS}>] [--again]
+确要再建一个同名账号时加 --again。SQLITE_PATH 处没有事件库时拒绝，不创建任何文件；确要新建空事件库时加 --new-store。`,
+  en: `Usage: npm run user:create -- --name <name> --role <${UserRoles.join('|')}> [--unit <unit code>] [--days <validity, default ${DEFAULT_TOKEN_DAYS}>] [--again] [--new-store]
 Creates an account in the configured event store (EVENT_STORE, SQLITE_PATH, …) and prints its access token as the last line.
 An active account of the same name, role and unit is not created twice (a command run again after a hung
-terminal): the tool refuses and writes nothing; --again creates the second account all the same.`,
+terminal): the tool refuses and writes nothing; --again creates the second account all the same.
+Where SQLITE_PATH names no store the tool refuses and creates nothing; --new-store starts a new, empty one there.`,
 };
 
 function parseOptions(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
-    options: { name: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, days: { type: 'string' }, again: { type: 'boolean' }, help: { type: 'boolean' } },
+    options: { name: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, days: { type: 'string' }, again: { type: 'boolean' }, 'new-store': { type: 'boolean' }, help: { type: 'boolean' } },
     strict: true,
   });
   if (values.help) throw new UsageError();
@@ -44,7 +45,7 @@ function parseOptions(argv: string[]) {
   if (!role || !(UserRoles as readonly string[]).includes(role)) throw new UsageError(say(`--role must be one of ${UserRoles.join(', ')}.`, `--role（角色）必须是 ${UserRoles.join('、')} 之一。`));
   const days = values.days === undefined ? DEFAULT_TOKEN_DAYS : Number(values.days);
   if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError(say('--days must be a whole number from 1 to 366.', '--days（有效天数）必须是 1 到 366 之间的整数。'));
-  return { name, role: role as UserRole, unitCode: values.unit?.trim() || null, days, again: values.again === true };
+  return { name, role: role as UserRole, unitCode: values.unit?.trim() || null, days, again: values.again === true, newStore: values['new-store'] === true };
 }
 
 /** How a person reads a name: full-width forms and surrounding spaces do not make another person. */
@@ -76,7 +77,7 @@ async function refuseSameAccount(store: EventStore, schemas: EventSchemaRegistry
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   loadEnvFile();
-  const store = await openToolStore(validateSettings(process.env));
+  const store = await openToolStore(validateSettings(process.env), { newStore: options.newStore });
   const schemas = allEventSchemas();
   try {
     let unitId: string | null = null;

@@ -48,18 +48,29 @@ export function runImportTool<Options>(tool: ImportTool<Options>): void {
       console.log(bothLines(summary));
     },
     (error: unknown) => {
-      process.exitCode = reportFailure(error, tool.usage, fileName);
+      process.exitCode = reportFailure(error, withCommonUsage(tool.usage), fileName);
     },
   );
 }
 
-/** `--sheet <name>` (every tool takes it: the XLSX sheet to read), and the tool's own arguments. */
-function sheetArgument(argv: readonly string[]): { sheet: string | undefined; rest: string[] } {
+/** What every import tool takes besides its own options, said after each tool's usage. */
+const COMMON_USAGE: ToolUsage = {
+  zh: 'SQLITE_PATH 处没有事件库时拒绝，不创建任何文件（多半是在别的文件夹中运行了工具）；确要新建空事件库时加 --new-store。',
+  en: 'Where SQLITE_PATH names no store the tool refuses and creates nothing (most likely it was run in another folder); --new-store starts a new, empty one there.',
+};
+
+const withCommonUsage = (usage: ToolUsage): ToolUsage => ({ zh: `${usage.zh}\n${COMMON_USAGE.zh}`, en: `${usage.en}\n${COMMON_USAGE.en}` });
+
+/** `--sheet <name>` and `--new-store` (every tool takes them: the XLSX sheet to read; a new store), and the tool's own arguments. */
+function sheetArgument(argv: readonly string[]): { sheet: string | undefined; newStore: boolean; rest: string[] } {
   const rest: string[] = [];
   let sheet: string | undefined;
+  let newStore = false;
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index]!;
-    if (argument === '--sheet') {
+    if (argument === '--new-store') {
+      newStore = true;
+    } else if (argument === '--sheet') {
       sheet = argv[index + 1];
       if (sheet === undefined || sheet.trim() === '') throw new UsageError(say('--sheet needs the name of a sheet.', '--sheet 后面须给出工作表名称。'));
       index += 1;
@@ -69,11 +80,11 @@ function sheetArgument(argv: readonly string[]): { sheet: string | undefined; re
       rest.push(argument);
     }
   }
-  return { sheet, rest };
+  return { sheet, newStore, rest };
 }
 
 async function main<Options>(tool: ImportTool<Options>, reading: (fileName: string) => void): Promise<Bilingual> {
-  const { sheet, rest } = sheetArgument(process.argv.slice(2));
+  const { sheet, newStore, rest } = sheetArgument(process.argv.slice(2));
   const options = tool.parse(rest);
   // `npm run` starts in the project folder; a relative path means where the operator typed it.
   const path = resolve(process.env.INIT_CWD ?? process.cwd(), options.file);
@@ -87,7 +98,7 @@ async function main<Options>(tool: ImportTool<Options>, reading: (fileName: stri
     },
   );
   loadEnvFile();
-  const store = await openToolStore(validateSettings(process.env));
+  const store = await openToolStore(validateSettings(process.env), { newStore });
   const schemas = allEventSchemas();
   try {
     const units = await replayLog(store, schemas, new UnitsReadModel());

@@ -862,9 +862,28 @@ export async function judgeToolStore(settings: ToolStoreSettings): Promise<() =>
 }
 
 /**
+ * breaker9c P6 rest: a writing tool run where no store is — another folder than the installation's,
+ * a SQLITE_PATH unset or mistyped into a folder of its own — created a store and a signing key there,
+ * and answered "15 units registered" into a store no server reads. A tool starts a new store only
+ * when told (`--new-store`); refused before anything is created, the store file and the key included.
+ */
+function noStoreToWriteTo(settings: ToolStoreSettings): StoreRefusedError {
+  const path = resolve(settings.SQLITE_PATH);
+  return new StoreRefusedError(
+    'STORE_NOT_FOUND',
+    say(
+      `There is no event store at ${path} (SQLITE_PATH=${settings.SQLITE_PATH}, read from the folder ${process.cwd()}): nothing was written, and no store or signing key was created. A command-line tool never starts a new store unless asked: run it in the installation's folder (where the server runs) or set SQLITE_PATH to the server's store; to start a new, empty store there, run it again with --new-store.`,
+      `${path} 处没有事件库（SQLITE_PATH=${settings.SQLITE_PATH}，按文件夹 ${process.cwd()} 解析）：未写入任何内容，也未创建事件库或签名密钥。命令行工具不会擅自新建事件库：请在安装文件夹（服务运行的文件夹）中运行，或将 SQLITE_PATH 设为服务使用的事件库；若确要在该处新建一个空事件库，请加 --new-store 重新运行。`,
+    ),
+  );
+}
+
+/**
  * The store as a command-line tool opens it, once the server's judgement allows it (`judgeToolStore`).
  * `readOnly` (a tool that only reads, `ledger:export`): an existing SQLite file opened read-only,
- * never written nor its -wal checkpointed (breaker9d P4); a missing one is refused. Otherwise
+ * never written nor its -wal checkpointed (breaker9d P4); a missing one is refused. A store that is
+ * not there at all (no file, no witness) is created only with `newStore` (`--new-store`), else
+ * refused STORE_NOT_FOUND before anything is written (`noStoreToWriteTo`). Otherwise
  * read-write, its appends sealed as the server's (`sealToolAppends`), with `close()` that also
  * witnesses a store this run created: a SQLite file that did not exist, where no witness was, is
  * first seen by the tool, so the tool writes the witness of what it left (id, head) and a server
@@ -872,13 +891,17 @@ export async function judgeToolStore(settings: ToolStoreSettings): Promise<() =>
  * tool's appends only make the log longer than it says).
  * @throws StoreRefusedError the server's refusal; STORE_NOT_FOUND for a read of a file that does not exist.
  */
-export async function openToolStore(settings: ToolStoreSettings, options: { readOnly?: boolean } = {}): Promise<EventStore> {
+export async function openToolStore(settings: ToolStoreSettings, options: { readOnly?: boolean; newStore?: boolean } = {}): Promise<EventStore> {
   const release = await judgeToolStore(settings);
   const sqliteFile = settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:';
   if (options.readOnly && sqliteFile && !existsSync(settings.SQLITE_PATH)) {
     throw new StoreRefusedError('STORE_NOT_FOUND', say(`${settings.SQLITE_PATH} does not exist (SQLITE_PATH): there is nothing to read.`, `${settings.SQLITE_PATH} 不存在（SQLITE_PATH）：没有可读取的内容。`));
   }
   const created = sqliteFile && !existsSync(settings.SQLITE_PATH) && !existsSync(settings.STORE_WITNESS_PATH);
+  if (created && !options.newStore) {
+    release();
+    throw noStoreToWriteTo(settings);
+  }
   let store: EventStore;
   let sealingKey: KeyObject | null = null;
   try {

@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { testSigningKeyFile } from '../support/signing-key.js';
 import { StoreRefusedError } from '../../src/event-store/store-witness.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { freshDatabasePath, startTestApp, type TestApp } from '../support/test-app.js';
@@ -10,6 +13,17 @@ import { freshDatabasePath, startTestApp, type TestApp } from '../support/test-a
  * acceptance covers what the restore lost, checkpoints too; a new checkpoint still never takes a
  * number given before.
  */
+
+/** A command-line tool on the store, as an operator runs it beside (or instead of) the server. */
+const tool = (name: string, args: string[], sqlitePath: string) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [join(process.cwd(), 'dist/cli', `${name}.js`), ...args],
+      { env: { ...process.env, EVENT_STORE: 'sqlite', SQLITE_PATH: sqlitePath, NODE_ENV: 'test', LEDGER_SIGNING_KEY_FILE: testSigningKeyFile() } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
 
 const TAKE_CHECKPOINT = 'mutation { takeLedgerCheckpoint { sequence } }';
 
@@ -39,6 +53,13 @@ describe('A start that accepted an older restored store', () => {
     await expect(startTestApp({ sqlitePath })).rejects.toBeInstanceOf(StoreRefusedError);
     const accepted = await startTestApp({ sqlitePath, settings: { ACCEPT_STORE_RESET: 'true' } });
     await accepted.close();
+
+    // 9c P7 rest: the tools judge the store as the server does — the accepted store, not refused for the checkpoints it lost.
+    const created = await tool('create-user', ['--name', '李娜', '--role', 'SUPERVISOR'], sqlitePath);
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    const exported = await tool('export-ledger', ['--out', `${sqlitePath}.export.xlsx`], sqlitePath);
+    expect(exported.code).toBe(0);
 
     // The flag removed, as the README says: the store the operator accepted starts.
     const later = await startTestApp({ sqlitePath });

@@ -61,7 +61,7 @@ async function readModelsOnce(server: ServerProcess, headers: Record<string, str
 describe(`Crash test: ${CYCLES} cycles of kill -9 under ${CLIENTS} concurrent clients`, () => {
   it('loses no acknowledged mutation, duplicates none, completes every retried one once, and rebuilds the same read models', async () => {
     const sqlitePath = freshDatabasePath();
-    const { stdout } = await promisify(execFile)(process.execPath, [join(process.cwd(), 'dist/cli/create-user.js'), '--name', '张伟', '--role', 'SUPERVISOR'], {
+    const { stdout } = await promisify(execFile)(process.execPath, [join(process.cwd(), 'dist/cli/create-user.js'), '--name', '张伟', '--role', 'SUPERVISOR', '--new-store'], {
       env: { ...process.env, SQLITE_PATH: sqlitePath, LEDGER_SIGNING_KEY_FILE: testSigningKeyFile() },
     });
     const SUPERVISOR = { authorization: `Bearer ${stdout.trim().split('\n').at(-1)!}` };

@@ -383,7 +383,7 @@ describe('A store file deleted or replaced under a running server', () => {
 
   it('takes a store a command-line tool created and filled before any server ran on it (the tool witnessed it), seeding no demo into it', async () => {
     const sqlitePath = freshDatabasePath();
-    await promisify(execFile)(process.execPath, [join(process.cwd(), 'dist/cli/create-user.js'), '--name', '王芳', '--role', 'ADMIN'], { env: { ...process.env, SQLITE_PATH: sqlitePath, LEDGER_SIGNING_KEY_FILE: testSigningKeyFile() } });
+    await promisify(execFile)(process.execPath, [join(process.cwd(), 'dist/cli/create-user.js'), '--name', '王芳', '--role', 'ADMIN', '--new-store'], { env: { ...process.env, SQLITE_PATH: sqlitePath, LEDGER_SIGNING_KEY_FILE: testSigningKeyFile() } });
     // Sealed from its first event and its witness signed, as a server leaves a store: the server seals
     // no log it did not see sealed unless told to (breaker9d P5), and takes this one as it is.
     expect(JSON.parse(readFileSync(`${sqlitePath}.witness.json`, 'utf8'))).toMatchObject({ head: expect.any(String), sealedRows: true, signature: { value: expect.any(String) } });

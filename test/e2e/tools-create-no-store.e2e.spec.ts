@@ -1,0 +1,76 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
+
+/*
+ * breaker9c P6 rest (seen again by breaker9e): a writing tool run in a folder holding no store — an
+ * operator's home folder instead of the installation's, SQLITE_PATH unset — made ./keys with a new
+ * signing key and ./data with a new store, and answered as if the office's store had taken the
+ * records. A tool starts a new store only when told (`--new-store`), and a refusal leaves nothing.
+ */
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** As an operator's terminal in `folder`: none of the installation's settings. */
+const tool = (name: string, args: string[], folder: string) =>
+  new Promise<CliResult>((resolve) => {
+    execFile(
+      process.execPath,
+      [join(process.cwd(), 'dist/cli', `${name}.js`), ...args],
+      { cwd: folder, env: { PATH: process.env.PATH, HOME: folder, NODE_ENV: 'test', LANG: 'C.UTF-8' } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+
+const emptyFolder = () => mkdtempSync(join(tmpdir(), 'rectify-wrong-folder-'));
+
+function unitsFile(): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'rectify-units-file-')), 'units.csv');
+  writeFileSync(path, '编码,名称,类型\nCZJ,青川市财政局,DEPARTMENT\n');
+  return path;
+}
+
+const WRITING_TOOLS: [string, () => string[]][] = [
+  ['create-user', () => ['--name', '张伟', '--role', 'ADMIN']],
+  ['import-units', () => [unitsFile()]],
+  ['import-work-plan', () => [unitsFile()]],
+  ['import-findings', () => ['--evaluation', '00000000-0000-4000-8000-000000000001', unitsFile()]],
+];
+
+describe('A writing tool run where no store is', () => {
+  it.each(WRITING_TOOLS)('%s: refused naming the path and --new-store, Chinese first; no store, witness or key is left', async (name, args) => {
+    const folder = emptyFolder();
+    const result = await tool(name, args(), folder);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    const [chinese, english] = result.stderr.trim().split('\n');
+    expect(chinese).toContain('处没有事件库');
+    expect(chinese).toContain('--new-store');
+    expect(chinese).toContain(join(folder, 'data', 'rectify.db'));
+    expect(english).toMatch(/^Failed: There is no event store at .*rectify\.db .*--new-store/);
+    expect(readdirSync(folder)).toEqual([]);
+  }, PROCESS_TEST_CEILING_MS);
+
+  it('starts a new store only with --new-store: the store, its witness and a signing key, said Chinese first; the tools then take it', async () => {
+    const folder = emptyFolder();
+    const created = await tool('create-user', ['--name', '张伟', '--role', 'ADMIN', '--new-store'], folder);
+    expect(created.code).toBe(0);
+    expect(created.stdout.trim().split('\n').at(-1)).toMatch(/^rct_/);
+    // The generated key is told Chinese first too (breaker9e P2: it was an English log line).
+    expect(created.stderr.trim().split('\n')[0]).toMatch(/^未配置台账签名密钥：已在 .*ledger-signing-key\.pem 生成一个/);
+    expect(existsSync(join(folder, 'data', 'rectify.db'))).toBe(true);
+    expect(existsSync(join(folder, 'data', 'rectify.db.witness.json'))).toBe(true);
+    expect(existsSync(join(folder, 'keys', 'ledger-signing-key.pem'))).toBe(true);
+    // The store is there now: no flag needed, and the ledger is intact.
+    expect((await tool('import-units', [unitsFile()], folder)).code).toBe(0);
+    const verified = await tool('ledger-verify', [], folder);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain('台账完好');
+  }, PROCESS_TEST_CEILING_MS);
+});

@@ -658,6 +658,12 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         },
         "reopenedOn": {
           "type": "string"
+        },
+        "unitIds": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
         }
       },
       "required": [

@@ -128,6 +128,31 @@ describe('withdrawFinding', () => {
     expect(errorCode(await mutate('withdrawFinding', { findingId, reason: '评估机构撤回该问题', withdrawnOn: '2026-04-09' }))).toBe('CONFLICT');
   });
 
+  it('one part verified, another still working: withdrawal says reopen first, and reopening takes back the verified part, so the withdrawal then goes through (breaker11f P11 = newcomer14 S8)', async () => {
+    const other = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, { input: { idempotencyKey: 'unit-2', code: 'JYJ', name: '青川市教育局', kind: 'DEPARTMENT', registeredOn: '2026-01-01' } }, await app.as('ADMIN'));
+    const otherId = other.data!.registerUnit.id as string;
+    const findingId = (await ok('recordFinding', {
+      evaluationId, title: '政策解读材料与文件不同步发布', description: '解读材料晚于政策文件发布', category: '政策解读', severity: 'LOW', identifiedOn: '2026-03-20',
+      assignment: { assignedOn: '2026-03-21', units: [{ unitId, role: 'LEAD', dueDate: '2026-04-30' }, { unitId: otherId, role: 'RESPONSIBLE', dueDate: '2026-04-30' }] },
+    })).id;
+    for (const [who, key] of [[unitId, 'p11-a'], [otherId, 'p11-b']] as const) {
+      const reported = await app.graphql(`mutation($input: ReportRectificationInput!) { reportRectification(input: $input) { id } }`,
+        { input: { idempotencyKey: key, findingId, unitId: who, summary: '已同步发布', evidence: [{ title: '解读页面', link: 'https://gov.example.cn/jd' }], reportedOn: '2026-04-01' } }, await app.as('UNIT', who));
+      expect(reported.errors).toBeUndefined();
+    }
+    const passed = await app.graphql(`mutation($input: LogInspectionInput!) { logInspection(input: $input) { id } }`, { input: { idempotencyKey: 'p11-pass', findingId, unitId, outcome: 'PASSED', inspectedOn: '2026-04-02' } }, await app.as('INSPECTOR'));
+    expect(passed.errors).toBeUndefined();
+
+    const refused = await mutate('withdrawFinding', { findingId, reason: '与其他问题合并', withdrawnOn: '2026-04-09' });
+    expect(errorCode(refused)).toBe('CONFLICT');
+    expect(refused.errors![0]!.extensions!.messageZh).toMatch(/请先重新打开该问题。$/);
+    const reopened = await app.graphql(`mutation($input: ReopenFindingInput!) { reopenFinding(input: $input) { status assignments { unitId status } } }`,
+      { input: { idempotencyKey: 'p11-reopen', findingId, reason: '拟与其他问题合并后撤销', reopenedOn: '2026-04-09' } });
+    expect(reopened.errors).toBeUndefined();
+    expect(reopened.data!.reopenFinding).toEqual({ status: 'OPEN', assignments: [{ unitId, status: 'RETURNED' }, { unitId: otherId, status: 'REPORTED' }] });
+    expect(await ok('withdrawFinding', { findingId, reason: '与其他问题合并', withdrawnOn: '2026-04-09' })).toMatchObject({ status: 'WITHDRAWN' });
+  });
+
   it('bounds a due date given before any 整改实施方案 by the end of the year after identification; a supervisor may go past it with a reason (breaker10c P16)', async () => {
     const input = (key: string, overrideReason?: string) => ({
       evaluationId, title: `网站栏目长期未更新（${key}）`, description: '栏目长期未更新', category: '主动公开', severity: 'LOW', identifiedOn: '2026-03-20',

@@ -245,7 +245,7 @@ export function inspectionFields(dueDate: string): FieldSpec[] {
 export const othersUnverified = (parts: readonly { unitId: string; status: string }[], part: { unitId: string }): number =>
   parts.filter((other) => other.unitId !== part.unitId && other.status !== 'VERIFIED').length;
 
-/** Reopening a closed finding or completed item: why, and optionally the parts' new due date. */
+/** Reopening a closed finding or completed item, or the verified parts of an open one: why, and optionally the parts' new due date. */
 export const REOPEN_FIELDS: FieldSpec[] = [
   { name: 'reason', label: '重新打开的理由', type: 'textarea', required: true },
   businessDay('reopen', '重新打开的日期'),

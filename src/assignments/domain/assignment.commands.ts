@@ -196,6 +196,11 @@ export interface ReopenParts extends ReturnsPart {
   readonly actor: Actor;
   readonly reason: string;
   readonly reopenedOn: string;
+  /**
+   * Only these parts, each verified and reopened not before its verification (a parent not closed
+   * taking back its verified parts); absent: every part that has reported, not before the close-out.
+   */
+  readonly unitIds?: readonly string[];
 }
 
 /**

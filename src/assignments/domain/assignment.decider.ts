@@ -366,9 +366,10 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
       });
     }
     case 'PartsReopened': {
+      const only = event.data.unitIds;
       const reopened = partsOf(state).map((part): AssignmentPart =>
-        // A part that never reported still simply awaits its first report.
-        part.status === 'ASSIGNED'
+        // A part that never reported still simply awaits its first report; one the reopening does not name keeps its progress.
+        part.status === 'ASSIGNED' || (only !== undefined && !only.includes(part.unitId))
           ? part
           : {
               ...part,
@@ -1175,16 +1176,19 @@ function reopenParts(command: ReopenParts, state: AssignmentsState): AssignmentE
   requireText(reason, named('reason', 'A reason for reopening', '重新打开的理由'));
   requireBusinessDay(reopenedOn, command.today, named('reopenedOn', 'The reopening date', '重新打开日期'));
   const closedDay = closedOn(state);
-  requireNotBefore(
-    { day: reopenedOn, what: named('reopenedOn', 'the reopening date', '重新打开日期') },
-    closedDay ? { day: closedDay, what: say('the close-out', '销号日期') } : null,
-  );
-  // The same parts evolve returns: a part that never reported keeps waiting, and its due date.
-  const returned = partsOf(state).filter((part) => part.status !== 'ASSIGNED');
+  const reopened = { day: reopenedOn, what: named('reopenedOn', 'the reopening date', '重新打开日期') };
+  requireNotBefore(reopened, closedDay ? { day: closedDay, what: say('the close-out', '销号日期') } : null);
+  // The same parts evolve returns: a part that never reported keeps waiting, and its due date; only the parts named, when named.
+  const only = command.unitIds;
+  const returned = partsOf(state).filter((part) => (only === undefined ? part.status !== 'ASSIGNED' : only.includes(part.unitId)));
+  for (const part of only === undefined ? [] : returned) {
+    const unit = unitNamed(command, part.unitId);
+    requireNotBefore(reopened, { day: part.verifiedOn ?? part.assignedOn, what: say(`the verification of ${unit.en}`, `${unit.zh}的核验日期`) });
+  }
   // "Passed" is judged on the due dates in force on the day of the reopening.
   const inForce = assignmentsOn(state, reopenedOn);
   const newDueDate = newDueDateOf(command, returned.map((part) => (partOf(inForce, part.unitId) ?? part).dueDate), reopenedOn);
-  return [{ type: 'PartsReopened', data: { reason, reopenedOn, ...newDueDate } }];
+  return [{ type: 'PartsReopened', data: { reason, reopenedOn, ...newDueDate, ...(only === undefined ? {} : { unitIds: [...only] }) } }];
 }
 
 /**

@@ -164,8 +164,12 @@ export type PartRoleChanged = DomainEvent<
   { readonly unitId: string; readonly role: AssignmentRole; readonly previousRole: AssignmentRole; readonly reason: string; readonly changedOn: string }
 >;
 
-/** The parent was reopened: concerns every part, hence no unitId. v2 added `reopenedOn`. */
-export type PartsReopened = DomainEvent<'PartsReopened', { readonly reason: string; readonly reopenedOn: string } & NewDueDate>;
+/**
+ * The parent was reopened: every part that had reported is returned. v2 added `reopenedOn`.
+ * `unitIds` (optional, absent before breaker11f P11): only these parts — a parent not closed whose
+ * verified parts are taken back (the way to withdraw it); absent: every part that had reported.
+ */
+export type PartsReopened = DomainEvent<'PartsReopened', { readonly reason: string; readonly reopenedOn: string; readonly unitIds?: readonly string[] } & NewDueDate>;
 
 /**
  * A supervisor corrected the day of a part's last report, entered by mistake. The report event is

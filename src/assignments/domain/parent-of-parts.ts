@@ -39,7 +39,7 @@ export interface UnitToAssign {
 /**
  * The lifecycle's commands a parent passes through unchanged. AssignUnit and ReopenParts are left
  * out: the parent wraps them in `assign` and `reopen`, with the parent's rules (exactly one lead;
- * reopening only what is closed).
+ * reopening what is closed or verified).
  */
 export type PartCommand = Exclude<AssignmentCommand, AssignUnit | ReopenParts>;
 
@@ -93,7 +93,10 @@ export interface ParentOfParts<Parent, ParentEvent extends DomainEvent> {
   assign(batch: AssignmentBatch, parent: Parent): AssignmentEvent[];
   /** The lifecycle's decision on one part, plus the parent's closed event when it verifies the last one. */
   decideOnPart(command: PartCommand, parent: Parent): (AssignmentEvent | ParentEvent)[];
-  /** The parent's reopened event followed by PartsReopened. */
+  /**
+   * A closed parent: its reopened event followed by PartsReopened of every part. One not closed:
+   * PartsReopened of its verified parts only (breaker11f P11); with none, CONFLICT.
+   */
   reopen(request: ReopenRequest, parent: Parent): (AssignmentEvent | ParentEvent)[];
 }
 
@@ -187,33 +190,41 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
     reopen(request, parent) {
       const { actor, reason, reopenedOn } = request;
       requireRole(actor, ['SUPERVISOR'], say(`reopen a ${rules.noun.en}`, `重新打开${rules.noun.zh}`));
-      if (!rules.isClosed(parent)) {
+      const closed = rules.isClosed(parent);
+      // Not closed, its verified parts are what there is to reopen (breaker11f P11: the way to withdraw it).
+      const verified = closed ? undefined : partsOf(rules.assignmentsOf(parent)).filter((part) => part.status === 'VERIFIED').map((part) => part.unitId);
+      if (verified?.length === 0) {
         const name = rules.nameOf(parent);
-        throw conflict(`${name.en} is not closed; only a closed ${rules.noun.en} can be reopened.`, `${name.zh}尚未销号；只有已销号的${rules.noun.zh}才能重新打开。`);
+        throw conflict(
+          `${name.en} is not closed and none of its parts is verified: there is nothing to reopen.`,
+          `${name.zh}尚未销号，也没有已核验的任务：没有可以重新打开的内容。`,
+        );
       }
       requireText(reason, say(`A reason for reopening the ${rules.noun.en}`, `重新打开${rules.noun.zh}的理由`));
       const partsReopened = decideAssignment(
-        { ...request, type: 'ReopenParts' },
+        { ...request, type: 'ReopenParts', ...(verified === undefined ? {} : { unitIds: verified }) },
         rules.assignmentsOf(parent),
         contextOf(parent),
       );
-      const passed = toSuccessors(request, rules.assignmentsOf(parent));
+      const passed = toSuccessors(request, rules.assignmentsOf(parent), verified);
       // A part reopened that its unit had handed over by then, or hands over while it is open, passes (breaker8b N1).
       const after = [...partsReopened, ...passed].reduce(evolveAssignments, rules.assignmentsOf(parent));
-      return [rules.reopenedEvent(parent, { reason, reopenedOn }), ...partsReopened, ...passed, ...handOversDue(request, after)];
+      // Only a closed parent is reopened itself; one not closed stays open, its verified parts returned.
+      const parentReopened = closed ? [rules.reopenedEvent(parent, { reason, reopenedOn })] : [];
+      return [...parentReopened, ...partsReopened, ...passed, ...handOversDue(request, after)];
     },
   };
 }
 
 
 /**
- * A merged unit takes no new work, so a part of one that a reopening returns passes at once to the
+ * A merged unit takes no new work, so a part of one that a reopening returns (`only` those, when given) passes at once to the
  * unit carrying its work (its successor, or theirs), on the later of the reopening and the merge.
  */
-function toSuccessors(request: ReopenRequest, before: AssignmentsState): AssignmentEvent[] {
+function toSuccessors(request: ReopenRequest, before: AssignmentsState, only?: readonly string[]): AssignmentEvent[] {
   const handedOver: AssignmentEvent[] = [];
   for (const part of partsOf(before)) {
-    if (part.status === 'ASSIGNED') continue;
+    if (part.status === 'ASSIGNED' || (only !== undefined && !only.includes(part.unitId))) continue;
     const steps = successionOf(request.unitNames, part.unitId, request.reopenedOn);
     const last = steps.at(-1);
     if (!last) continue;

@@ -204,8 +204,10 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
   const on = event.occurredOn;
   if (event.type === 'PartsReopened') {
     const newDueDate = event.data.newDueDate ?? null;
+    const only = event.data.unitIds;
     for (const part of parts.values()) {
-      if (part.status === 'ASSIGNED') continue;
+      // A part that never reported keeps waiting; one a partial reopening does not name keeps its progress.
+      if (part.status === 'ASSIGNED' || (only !== undefined && !only.includes(part.unitId))) continue;
       part.status = 'RETURNED';
       part.verifiedOn = null;
       part.verifiedAt = null;

@@ -327,8 +327,8 @@ describe('open, some parts verified', () => {
       .then([inspected(ENVIRONMENT, 'PASSED', 'inspection-2')]);
   });
 
-  it('cannot be reopened, being open', () => {
-    given(leadVerified).when(reopen()).thenRefused('CONFLICT');
+  it('being open, a reopening takes back its verified parts only (breaker11f P11)', () => {
+    given(leadVerified).when(reopen()).then([expect.objectContaining({ type: 'PartsReopened', data: expect.objectContaining({ unitIds: [FINANCE] }) })]);
   });
 });
 
@@ -586,13 +586,37 @@ describe('an extension request still pending when its part is verified', () => {
   });
 });
 
+describe('reopening the verified parts of a finding not closed (breaker11f P11 = newcomer14 S8: withdrawal said reopen first, reopening said only closed findings reopen)', () => {
+  it('reopens exactly the verified parts, with no 销号 to undo; the others keep their progress', () => {
+    given(leadVerified)
+      .when(reopen())
+      .then([{ type: 'PartsReopened', data: { reason: REOPEN_REASON, reopenedOn: INSPECTED_ON, newDueDate: RETURNED_UNTIL, unitIds: [FINANCE] } }]);
+    const events = findingDecider.decide(reopen(), stateAfter(leadVerified));
+    const after = [...leadVerified, ...events];
+    expect(stateAfter(after).status).toBe('open');
+    expect(partsOf(assignmentsAfter(after)).map(({ unitId, status, dueDate }) => ({ unitId, status, dueDate }))).toEqual([
+      { unitId: FINANCE, status: 'RETURNED', dueDate: RETURNED_UNTIL },
+      { unitId: ENVIRONMENT, status: 'REPORTED', dueDate: DUE },
+    ]);
+  });
+
+  it('then the finding is withdrawn, as the refusal said', () => {
+    const after = [...leadVerified, ...findingDecider.decide(reopen(), stateAfter(leadVerified))];
+    given(after).when({ type: 'WithdrawFinding', today: TODAY, withdrawnOn: TODAY, reason: '与第1项重复登记' }).then([{ type: 'FindingWithdrawn', data: { findingId: FINDING, reason: '与第1项重复登记', withdrawnOn: TODAY } }]);
+  });
+
+  it('is not dated before the verification it takes back', () => {
+    given(leadVerified).when(reopen({ reopenedOn: '2025-06-30' })).thenRefused('BAD_USER_INPUT', /before the verification of/, /早于.*的核验日期/);
+  });
+});
+
 describe('refusals about the finding itself name it by its title', () => {
   it('when it needs a lead unit', () => {
     given([recorded]).when(assign([unit(FINANCE)])).thenRefused('BAD_USER_INPUT', /^Finding 「部分单位信息公开不到位」 needs a lead unit/, /^问题「部分单位信息公开不到位」须有一个牵头单位/);
   });
 
   it('when it is not closed and cannot be reopened', () => {
-    given(assignedToTwo).when(reopen()).thenRefused('CONFLICT', /^Finding 「部分单位信息公开不到位」 is not closed/, /^问题「部分单位信息公开不到位」尚未销号/);
+    given(assignedToTwo).when(reopen()).thenRefused('CONFLICT', /^Finding 「部分单位信息公开不到位」 is not closed and none of its parts is verified/, /^问题「部分单位信息公开不到位」尚未销号，也没有已核验的任务/);
   });
 });
 

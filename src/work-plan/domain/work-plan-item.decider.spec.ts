@@ -350,8 +350,17 @@ describe('open, some parts verified', () => {
       .then([inspected(DONGHU, 'PASSED', 'inspection-3'), completed(INSPECTED_ON)]);
   });
 
-  it('cannot be reopened, being open', () => {
-    given(twoVerified).when(reopen()).thenRefused('CONFLICT');
+  it('being open, a reopening takes back its verified parts only, the item staying open (breaker11f P11)', () => {
+    given(twoVerified)
+      .when(reopen())
+      .then([{ type: 'PartsReopened', data: { reason: REOPEN_REASON, reopenedOn: INSPECTED_ON, newDueDate: RETURNED_UNTIL, unitIds: [FGW, FINANCE] } }]);
+    const after = [...twoVerified, ...workPlanItemDecider.decide(reopen(), stateAfter(twoVerified))];
+    expect(stateAfter(after).status).toBe('open');
+    expect(partsOf(assignmentsAfter(after)).map(({ unitId, status }) => ({ unitId, status }))).toEqual([
+      { unitId: FGW, status: 'RETURNED' },
+      { unitId: FINANCE, status: 'RETURNED' },
+      { unitId: DONGHU, status: 'REPORTED' },
+    ]);
   });
 });
 
@@ -668,7 +677,7 @@ describe('refusals name the item by its code and title, and units by their names
   it('reopening an item that is not completed', () => {
     given(allReported)
       .when(reopen())
-      .thenRefused('CONFLICT', /^Work-plan item 7 「重大决策预公开」 is not closed; only a closed work-plan item can be reopened\.$/, /^工作事项 7「重大决策预公开」尚未销号；只有已销号的工作事项才能重新打开。$/);
+      .thenRefused('CONFLICT', /^Work-plan item 7 「重大决策预公开」 is not closed and none of its parts is verified: there is nothing to reopen\.$/, /^工作事项 7「重大决策预公开」尚未销号，也没有已核验的任务：没有可以重新打开的内容。$/);
   });
 
   it('a lead unit named again as responsible', () => {

@@ -49,7 +49,16 @@ const step: fc.Arbitrary<Step> = fc.record({
   flag: fc.boolean(),
 });
 
-describe('every view now = knownAt far in the future = asOf today (issue 8)', () => {
+/**
+ * The walks taken: CI walks several seeds, each a fresh office — the default seed and those that
+ * found faults before (1 and 42: breaker8e P1; 9: a late 交办 joining a part taken over later) —
+ * each for AGREEMENT_RUNS batches (10 by default). AGREEMENT_SEED walks one seed (15 batches by
+ * default), AGREEMENT_SEEDS a comma-separated list.
+ */
+const SEEDS = (process.env.AGREEMENT_SEED ?? process.env.AGREEMENT_SEEDS ?? '20161130,1,42,9').split(',').map((seed) => Number(seed.trim()));
+const RUNS = Number(process.env.AGREEMENT_RUNS ?? (SEEDS.length === 1 ? 15 : 10));
+
+describe.each(SEEDS)('every view now = knownAt far in the future = asOf today (issue 8, walk seed %i)', (seed) => {
   let app: TestApp;
   const unitIds: string[] = [];
   const findingIds: string[] = [];
@@ -285,12 +294,12 @@ describe('every view now = knownAt far in the future = asOf today (issue 8)', ()
         }
       }),
       // The walk goes on from where the last run left it (one office, one log): shrinking would not replay it.
-      // AGREEMENT_SEED / AGREEMENT_RUNS walk elsewhere or further (a fixed seed by default, so CI is repeatable).
-      { numRuns: Number(process.env.AGREEMENT_RUNS ?? 15), endOnFailure: true, seed: Number(process.env.AGREEMENT_SEED ?? 20161130) },
+      // Fixed seeds (see SEEDS), so CI is repeatable.
+      { numRuns: RUNS, endOnFailure: true, seed },
     );
-    console.log(`business-time agreement walk recorded: ${JSON.stringify(Object.fromEntries(accepted))}`);
+    console.log(`business-time agreement walk (seed ${seed}) recorded: ${JSON.stringify(Object.fromEntries(accepted))}`);
     // Not a walk of refusals: reports, inspections, returns, corrections and hand-overs were recorded.
-    expect([...accepted.values()].reduce((sum, count) => sum + count, 0)).toBeGreaterThan(60);
+    expect([...accepted.values()].reduce((sum, count) => sum + count, 0)).toBeGreaterThan(4 * RUNS);
     expect([...accepted.keys()]).toEqual(expect.arrayContaining(['assignFinding', 'reportRectification', 'reportWorkPlanItem', 'logInspection', 'logWorkPlanItemInspection']));
   }, 900_000);
 });

@@ -2089,6 +2089,11 @@ describe('what breaker8d found in the one correction of a day (P2, P3, P8)', () 
     it('still refuses moving it across the hand-over', () => {
       given(history).when(redate('RectificationReported', '2025-06-20', '2025-06-30', HEALTH)).thenRefused('BAD_USER_INPUT', /across the hand-over/);
     });
+
+    it('refuses moving a record of the hand-over’s own day, entered before it, to a later day: it was before the hand-over (agreement walk seed 13)', () => {
+      const sameDay = [leadAssigned, responsibleAssigned, reported(ENVIRONMENT, '2025-06-29'), handedOver];
+      given(sameDay).when(redate('RectificationReported', '2025-06-29', '2025-07-02', HEALTH)).thenRefused('BAD_USER_INPUT', /across the hand-over of the part on 2025-06-29/, /跨过该任务 2025-06-29 的移交/);
+    });
   });
 });
 

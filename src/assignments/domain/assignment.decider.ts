@@ -1307,6 +1307,19 @@ function refuseWorkAfterHandOver(part: AssignmentPart, handedOverOn: string, uni
  * fact and its day: date the hand-over on or after it.
  */
 function refuseFactsLostInJoin(part: AssignmentPart, successorPart: AssignmentPart, handedOverOn: string, unit: Bilingual, successor: Bilingual): void {
+  const latest = factLostInJoin(part, successorPart, handedOverOn, unit, successor);
+  if (!latest) return;
+  throw conflict(
+    `The part of ${unit.en} cannot join the part ${successor.en} holds on ${handedOverOn}: ${latest.what.en} is dated later (${latest.day}); date the hand-over on or after it.`,
+    `${unit.zh}的任务不能在 ${handedOverOn} 并入${successor.zh}已有的任务：${latest.what.zh}的日期（${latest.day}）在其之后；移交日期不能早于该日期。`,
+  );
+}
+
+/**
+ * The latest fact that keeps `part` from joining `successorPart` on `handedOverOn` (see
+ * `refuseFactsLostInJoin`); undefined when it may join.
+ */
+function factLostInJoin(part: AssignmentPart, successorPart: AssignmentPart, handedOverOn: string, unit: Bilingual, successor: Bilingual): DatedFact | undefined {
   const facts: DatedFact[] = [
     // The successor's own part begins on its assignment (or the day it took it over): nothing joins it before.
     { day: successorPart.heldSince ?? successorPart.assignedOn, what: say(`the start of the part ${successor.en} holds`, `${successor.zh}已有任务的起始（交办或承接）`) },
@@ -1317,12 +1330,7 @@ function refuseFactsLostInJoin(part: AssignmentPart, successorPart: AssignmentPa
       request.decidedOn === undefined ? [] : [{ day: request.decidedOn, what: say(`the decision on an extension request of ${unit.en}`, `对${unit.zh}延期申请的审批`) }],
     ),
   ];
-  const latest = facts.filter((fact) => isAfter(fact.day, handedOverOn)).sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0))[0];
-  if (!latest) return;
-  throw conflict(
-    `The part of ${unit.en} cannot join the part ${successor.en} holds on ${handedOverOn}: ${latest.what.en} is dated later (${latest.day}); date the hand-over on or after it.`,
-    `${unit.zh}的任务不能在 ${handedOverOn} 并入${successor.zh}已有的任务：${latest.what.zh}的日期（${latest.day}）在其之后；移交日期不能早于该日期。`,
-  );
+  return facts.filter((fact) => isAfter(fact.day, handedOverOn)).sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0))[0];
 }
 
 /**
@@ -1400,6 +1408,7 @@ function handOversDueOnce(command: NamesUnits, state: AssignmentsState): Assignm
     if (day === null) continue;
     const unit = unitNamed(command, holder);
     const successor = unitNamed(command, handOver.successorUnitId);
+    refuseLateJoin(part, partOf(state, handOver.successorUnitId), day, unit, successor);
     const reason =
       day === handOver.on
         ? `${unit.zh}的任务已于 ${handOver.on} 移交${successor.zh}：该任务当日尚未完成，由${successor.zh}办理`
@@ -1411,6 +1420,23 @@ function handOversDueOnce(command: NamesUnits, state: AssignmentsState): Assignm
     }
   }
   return events;
+}
+
+/**
+ * A hand-over the directory records, due by a fact entered late (a paper 交办, a reopening), would
+ * join the part to one its successor took over or was assigned only after that day, or lose a fact
+ * dated after it (see `refuseFactsLostInJoin`): folded by day the two parts were not one when it
+ * passed, folded as typed they are — the views of today and of past days would tell two stories.
+ * Refused as a hand-over typed with that day is (breaker8e P1, agreement walk seed 9): CONFLICT
+ * naming the hand-over, the successor and the fact in the way.
+ */
+function refuseLateJoin(part: AssignmentPart, successorPart: AssignmentPart | undefined, day: string, unit: Bilingual, successor: Bilingual): void {
+  const latest = successorPart && factLostInJoin(part, successorPart, day, unit, successor);
+  if (!latest) return;
+  throw conflict(
+    `The part of ${unit.en} passes to ${successor.en} on ${day} (a reorganisation recorded in the directory), but ${latest.what.en} is dated later (${latest.day}): the two parts cannot be joined by date. Check the day of that hand-over or of ${successor.en}'s part first.`,
+    `${unit.zh}的任务应于 ${day} 随机构改革移交${successor.zh}，但${latest.what.zh}的日期（${latest.day}）在其之后，两项任务无法按日期合并；请先核对该移交日期或${successor.zh}任务的日期。`,
+  );
 }
 
 /**
@@ -1813,8 +1839,11 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
     // A record that answers another comes on or after it, said naming that one (breaker8d P3).
     requireNotBefore(corrected, answeredRecord(state, asCorrected, target));
   }
-  // A hand-over (机构改革) splits the part's days between two units: a fact does not move across it.
-  const handedOver = asCorrected.find((entry) => entry.type === 'PartHandedOver' && ((entry.data as { unitId: string }).unitId === unitId || (entry.data as { successorUnitId: string }).successorUnitId === unitId) && (entry.occurredOn > previousOn) !== (entry.occurredOn > on));
+  // A hand-over (机构改革) splits the part's days between two units: a fact does not move across it. A fact
+  // of the hand-over's own day recorded before it came before it (business order: by day, then as recorded),
+  // so moving it to a later day moves it across too (agreement walk seed 13, breaker8e P2).
+  const before = (day: string, handOver: { occurredOn: string; index: number }) => day < handOver.occurredOn || (day === handOver.occurredOn && target.index < handOver.index);
+  const handedOver = asCorrected.find((entry) => entry.type === 'PartHandedOver' && ((entry.data as { unitId: string }).unitId === unitId || (entry.data as { successorUnitId: string }).successorUnitId === unitId) && before(previousOn, entry) !== before(on, entry));
   if (handedOver) {
     throw badInput(
       `The corrected date (${on}) would move the ${what.en} across the hand-over of the part on ${handedOver.occurredOn}; the days before and after it belong to different units.`,

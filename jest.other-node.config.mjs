@@ -7,12 +7,15 @@ import base from './jest.config.mjs';
  *
  * - every unit spec under src/ (quick; they load each module of the app under that Node's ESM loader);
  * - the event-store contract suites and the ledger (better-sqlite3, rebuilt for that Node's ABI; node:crypto);
- * - end-to-end files that start the built server as a child process or sign in (argon2's native addon),
- *   drive the whole workflow, import spreadsheets (exceljs, jszip streams), recover from a crash, read
- *   v1 events and restore snapshots stamped with the Node version.
+ * - end-to-end files that start the built server as a child process, sign in (argon2's native addon),
+ *   drive the whole workflow, import a spreadsheet (exceljs, jszip streams), recover from a crash,
+ *   read v1 events and keep a signed ledger.
  *
  * The full suite on all three versions took over 60 minutes of CI (stop 21: 1,110 s for 129 of 187
- * files on Node 20 alone), past the hour CI is allowed.
+ * files on Node 20 alone). Measured on one worker at load 13 (2026-11-30): the whole suite 2,069 s;
+ * this set about 360 s. Left out for their length, each Node-agnostic in what it checks:
+ * read-model-snapshots (210 s; the snapshot file's format and stamp are unit specs under src/), store-health (148 s),
+ * work-plan-import (105 s; rectification-ledger-import reads a workbook the same way), authentication (55 s).
  */
 export default {
   ...base,
@@ -24,15 +27,11 @@ export default {
     ...[
       'server-process',
       'sign-in',
-      'authentication',
       'rectification-workflow',
-      'work-plan-import',
       'rectification-ledger-import',
       'crash-recovery',
       'v1-events',
-      'read-model-snapshots',
       'ledger',
-      'store-health',
     ].map((name) => `<rootDir>/test/e2e/${name}.e2e.spec.ts`),
   ],
 };

@@ -13,7 +13,7 @@ import { type FileContent } from '../../spreadsheet/text-file.js';
 import { isSummarySheet, sectionOfText } from '../../spreadsheet/sheet.js';
 import { say } from '../../shared/domain-error.js';
 import { rowRemarkProblem } from '../../spreadsheet/row-remarks.js';
-import { numbersByValue } from '../../shared/numbers-by-value.js';
+import { numbersByValue, wordsByValue } from '../../shared/numbers-by-value.js';
 import { unreadableLabel, unreadableReasonZh, unreadableText } from '../../shared/readable-text.js';
 
 /*
@@ -165,6 +165,11 @@ export interface FindingsImportOptions {
    * a year typed 2206 for 2026) is refused all the same.
    */
   readonly dueDateOverrideReason?: string;
+  /**
+   * The title of the evaluation the file is imported under: Rectify's own export names each row's
+   * evaluation (评估), and a file of another evaluation's problems is refused (breaker10e P12).
+   */
+  readonly evaluationTitle?: string;
 }
 
 /** The 状态 words of Rectify's own 整改台账 export (src/exports/export-table.ts) that the import reads. */
@@ -210,6 +215,24 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   const exported = has('status') && table.unusedColumns.some((column) => column.name === EXPORT_SIGNATURE);
   const progressColumns = exported ? table.unusedColumns.filter((column) => EXPORT_PROGRESS_COLUMNS.includes(column.name)).map((column) => column.name) : [];
   const readTable = exported ? { ...table, unusedColumns: table.unusedColumns.map((column) => (progressColumns.includes(column.name) ? { ...column, weighty: false } : column)) } : table;
+  // Another evaluation's export (last year's 台账) would record all its problems again under this one (breaker10e P12).
+  const otherEvaluations = exported && options.evaluationTitle !== undefined
+    ? [...new Set((table.unusedColumns.find((column) => column.name === '评估')?.texts ?? []).filter((text) => wordsByValue(text) !== wordsByValue(options.evaluationTitle!)))]
+    : [];
+  if (otherEvaluations.length > 0) {
+    const named = otherEvaluations.map((title) => `“${title}”`).join('、');
+    return {
+      ok: false,
+      problems: [
+        {
+          row: null,
+          reason: `This file is Rectify's own 整改台账 export of the evaluation ${otherEvaluations.map((title) => `"${title}"`).join(', ')}, not of "${options.evaluationTitle}" it is imported under: those problems are recorded there. If they are this evaluation's problems, remove the 评估 column and import again.`,
+          reasonZh: `本文件是本系统导出的整改台账，其中的问题属于评估${named}，不是本次导入的评估“${options.evaluationTitle}”：请在原评估下查看，不要重复登记；如确是本评估发现的问题，请删去“评估”列后导入。`,
+        },
+      ],
+      ...(table.sheet === null ? {} : { sheet: table.sheet }),
+    };
+  }
   const problems: ImportProblem[] = droppedColumnProblems(readTable, {
     en: 'a findings list records each problem, the units it concerns and its measures; a rectification ledger (整改台账) also has a 整改时限 column',
     zh: '问题清单记录问题、涉及单位和整改措施；整改台账还需有“整改时限”列',

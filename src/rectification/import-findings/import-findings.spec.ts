@@ -402,6 +402,29 @@ describe('one 特批理由 for a whole 台账 (breaker10e P4)', () => {
   });
 });
 
+describe('Rectify\'s own 台账 export imported under another evaluation (breaker10e P12)', () => {
+  const exported = (evaluation: string) =>
+    new TextEncoder().encode(
+      '\uFEFF序号,评估,问题,类别,整改措施,牵头单位,责任单位,整改时限,状态,报告日期,整改情况,督查结果,退回情况,红黄绿灯,销号日期\n' +
+        `1,${evaluation},EX年报未按时发布,年度报告,补发年报,青川市财政局,青川市财政局,2026-12-31,已销号,2026-05-10,已补发,通过,,,2026-05-20\n` +
+        `2,${evaluation},EX解读栏目空白,政策解读,补充解读,青川市教育局,青川市教育局,2026-12-31,整改中,,,,,绿,\n`,
+    );
+
+  it('refuses a file whose 评估 column names another evaluation, naming both, and records nothing', async () => {
+    const dependencies = await withEvaluation();
+    const count = (await dependencies.store.readAll()).length;
+    const refusal = await importFindingsFile(dependencies, EVALUATION, { name: '整改台账.csv', content: exported('2024年度政务公开第三方评估') }, contextOf('last-year'), { identifiedOn: '2026-10-08' }).catch((error: unknown) => error);
+    expect((refusal as DomainError).code).toBe('BAD_USER_INPUT');
+    expect(((refusal as DomainError).details as { problems: { reasonZh: string }[] }).problems.map((problem) => problem.reasonZh)).toEqual([
+      '本文件是本系统导出的整改台账，其中的问题属于评估“2024年度政务公开第三方评估”，不是本次导入的评估“2025年度政务公开第三方评估”：请在原评估下查看，不要重复登记；如确是本评估发现的问题，请删去“评估”列后导入。',
+    ]);
+    expect((await dependencies.store.readAll()).length).toBe(count);
+    // The evaluation's own export, its title retyped with other digits, is read as before.
+    const own = await importFindingsFile(dependencies, EVALUATION, { name: '整改台账.csv', content: exported('二〇二五年度政务公开第三方评估') }, contextOf('own'), { identifiedOn: '2026-10-08' });
+    expect(own.findings.map((finding) => finding.recordedNow)).toEqual([true, true]);
+  });
+});
+
 describe('rows a remark marks done, cancelled or moved (breaker10e P7, P11)', () => {
   it('refuses them naming the remark, and reads other remarks as before', async () => {
     const dependencies = await withEvaluation();

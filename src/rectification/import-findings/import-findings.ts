@@ -144,6 +144,7 @@ export async function importFindingsFile(
     // Overridden, the rows past the limit are listed (and a year typed wrong refused) here; each finding's decision records the override on its parts.
     dueDateLimit: findingDueDateLimit(plan.status === 'approved' ? plan : null, fileIdentifiedOn),
     ...(override.dueDateOverride ? { dueDateOverrideReason: override.dueDateOverride.reason } : {}),
+    evaluationTitle: evaluation.title,
   });
   if (!result.ok) throw importRefused(fileName, format, result.problems, 'BAD_USER_INPUT', result.sheet);
 

@@ -52,7 +52,7 @@ export class GetUnitScorecardHandler implements IQueryHandler<GetUnitScorecardQu
       : await this.travelled.answer('scorecard', time, async () =>
           buildScorecard({
             parts: [
-              ...(await findingsAtCut(this.findings, this.findingParts, time)).flatMap((finding) => [...finding.parts.values()]),
+              ...(await findingsAtCut(this.findings, this.findingParts, time, this.travelled)).flatMap((finding) => [...finding.parts.values()]),
               ...(await this.itemsAtCut(time)).flatMap((item) => [...item.parts.values()]),
             ],
             unitName,

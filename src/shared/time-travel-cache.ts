@@ -1,11 +1,15 @@
 import type { FactoryProvider } from '@nestjs/common';
+import { Gauge } from 'prom-client';
 import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
+import { Metrics } from '../observability/metrics.js';
+import { FOLDS_AT_ONCE, foldsInProgress } from './time-travel-fold.js';
 import type { RecordedEvent } from '../event-sourcing/recorded-event.js';
 import type { TimeCut } from './time-cut.js';
 
 /**
  * Entries kept at most: the last time-travel answers asked (least recently used dropped first).
- * Few, because a dashboard at a cut carries every open part then (tens of MB at 100k findings).
+ * Few, because a day's answers are large: the list of every finding as it stood (without timelines
+ * since breaker12 P8), the dashboard with every open part then (measured in the note of P8).
  */
 export const TIME_TRAVEL_ANSWERS_KEPT = 8;
 
@@ -74,6 +78,11 @@ export class TimeTravelCache {
     return answer;
   }
 
+  /** Answers kept now (folds in progress included). */
+  get size(): number {
+    return this.entries.size;
+  }
+
   /** Called for every projected event: drops the answers it can change. */
   invalidate(event: RecordedEvent): void {
     for (const [entryKey, entry] of this.entries) {
@@ -85,13 +94,39 @@ export class TimeTravelCache {
   }
 }
 
-/** One cache per application, emptied of what each projected event changes. */
+/**
+ * One cache per application, emptied of what each projected event changes; /metrics says what it
+ * holds (`rectify_time_travel_answers_kept`) and how many folds run and wait (`rectify_time_travel_folds`).
+ */
 export const timeTravelCacheProvider: FactoryProvider<TimeTravelCache> = {
   provide: TimeTravelCache,
-  inject: [ProjectionEngine],
-  useFactory: (engine: ProjectionEngine) => {
+  inject: [ProjectionEngine, Metrics],
+  useFactory: (engine: ProjectionEngine, metrics: Metrics) => {
     const cache = new TimeTravelCache();
     engine.events$.subscribe((event) => cache.invalidate(event));
+    metrics.registry.registerMetric(
+      new Gauge({
+        name: 'rectify_time_travel_answers_kept',
+        help: `Time-travel answers kept (at most ${TIME_TRAVEL_ANSWERS_KEPT}, least recently used dropped first).`,
+        registers: [],
+        collect() {
+          this.set(cache.size);
+        },
+      }),
+    );
+    metrics.registry.registerMetric(
+      new Gauge({
+        name: 'rectify_time_travel_folds',
+        help: `Time-travel folds of every timeline, by state: running (at most ${FOLDS_AT_ONCE} at once) or waiting their turn.`,
+        labelNames: ['state'] as const,
+        registers: [],
+        collect() {
+          const { running, waiting } = foldsInProgress();
+          this.set({ state: 'running' }, running);
+          this.set({ state: 'waiting' }, waiting);
+        },
+      }),
+    );
     return cache;
   },
 };

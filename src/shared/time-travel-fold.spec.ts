@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { foldAtCut, PARENTS_PER_TURN, TURN_MS } from './time-travel-fold.js';
+import { FOLDS_AT_ONCE, foldAtCut, foldsInProgress, PARENTS_PER_TURN, TURN_MS } from './time-travel-fold.js';
 import type { TimeCut } from './time-cut.js';
 
 const cut: TimeCut = { asOf: '2026-05-01', knownAt: null, axes: ['BUSINESS_DAY'] };
@@ -52,5 +52,30 @@ describe('folding every parent at a time cut', () => {
     const known: TimeCut = { ...cut, knownAt: '2026-04-01T00:00:00.000Z', axes: ['BUSINESS_DAY', 'RECORD_TIME'] };
     const views = await foldAtCut(['a', 'b', 'c'], known, '2026-05-01T08:00:00.000Z', (id, at) => (id === 'b' ? undefined : `${id}@${at.knownAt}`));
     expect(views).toEqual(['a@2026-04-01T00:00:00.000Z', 'c@2026-04-01T00:00:00.000Z']);
+  });
+
+  it(`runs at most ${FOLDS_AT_ONCE} folds at once: another day asked meanwhile waits its turn instead of growing the heap (breaker12 P8)`, async () => {
+    const started: string[] = [];
+    const release: (() => void)[] = [];
+    const blocked = (day: string) =>
+      foldAtCut(['a'], { ...cut, asOf: day }, null, async (id) => {
+        started.push(day);
+        await new Promise<void>((resolve) => release.push(resolve));
+        return id;
+      });
+    const folds = ['2026-04-01', '2026-04-02', '2026-04-03', '2026-04-04'].map(blocked);
+    for (let turn = 0; turn < 5; turn++) await nextTurn();
+    expect(started).toEqual(['2026-04-01', '2026-04-02']);
+    expect(foldsInProgress()).toEqual({ running: FOLDS_AT_ONCE, waiting: 2 });
+    release.shift()!();
+    await folds[0];
+    for (let turn = 0; turn < 5; turn++) await nextTurn();
+    expect(started).toEqual(['2026-04-01', '2026-04-02', '2026-04-03']);
+    while (release.length > 0 || started.length < 4) {
+      release.shift()?.();
+      await nextTurn();
+    }
+    expect(await Promise.all(folds)).toEqual([['a'], ['a'], ['a'], ['a']]);
+    expect(foldsInProgress()).toEqual({ running: 0, waiting: 0 });
   });
 });

@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import pLimit from 'p-limit';
 import type { TimeCut } from './time-cut.js';
 
 /**
@@ -26,7 +27,29 @@ export type Milliseconds = () => number;
  * answer later (a parent's stream read from the log): the parents are folded one after another.
  * `clock` measures each slice (tests give a clock they move themselves).
  */
-export async function foldAtCut<View>(
+export function foldAtCut<View>(
+  ids: readonly string[],
+  cut: TimeCut,
+  latestRecordedAt: string | null,
+  at: (id: string, cut: TimeCut) => View | undefined | Promise<View | undefined>,
+  clock: Milliseconds = () => performance.now(),
+): Promise<View[]> {
+  return foldsAtOnce(() => fold(ids, cut, latestRecordedAt, at, clock));
+}
+
+/**
+ * Folds run at most this many at once in a process; more wait their turn. Each fold holds what it
+ * has folded so far (a day of every finding: tens of MB at 100k events), so requests for many
+ * different days at once grew the heap without bound (breaker12 P8); two keep the machine's two
+ * cores busy while a long fold runs.
+ */
+export const FOLDS_AT_ONCE = 2;
+const foldsAtOnce = pLimit(FOLDS_AT_ONCE);
+
+/** Folds running now, and those waiting their turn (for /metrics). */
+export const foldsInProgress = (): { running: number; waiting: number } => ({ running: foldsAtOnce.activeCount, waiting: foldsAtOnce.pendingCount });
+
+async function fold<View>(
   ids: readonly string[],
   cut: TimeCut,
   latestRecordedAt: string | null,

@@ -101,7 +101,7 @@ export class ListFindingsHandler implements IQueryHandler<ListFindingsQuery> {
     const today = time?.asOf ?? officeDate(now);
     const days = { today, dueSoonUntil: addDays(today, this.config.get('DUE_SOON_DAYS', { infer: true })) };
     if (!time || isPresent(time, now)) return this.lists.findingPage(filter, days, page);
-    const findings = await this.travelled.answer('findings', time, () => findingsAtCut(this.readModel, this.dashboards, time));
+    const findings = await findingsAtCut(this.readModel, this.dashboards, time, this.travelled);
     return findingPageAt(findings, filter, days, page);
   }
 }

@@ -10,7 +10,7 @@ import type { TimeCut } from '../../shared/time-cut.js';
 import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../../shared/graphql/time-cut.type.js';
 import { EvaluationType, FindingStatusEnum, FindingType, HistoryEntryType } from './evaluation.types.js';
 import { findingStatus, type FindingStatus } from '../ledger/finding-status.js';
-import { RectificationLedger, type EvaluationView, type FindingAtCut, type FindingView } from '../ledger/rectification-ledger.js';
+import { RectificationLedger, type EvaluationView, type FindingAtCut, type FindingInListAt, type FindingView } from '../ledger/rectification-ledger.js';
 import { GetEvaluationQuery, GetFindingQuery, ListEvaluationsQuery, ListFindingsQuery } from './evaluations.queries.js';
 import { HISTORY_PRICE, STREAM_READ_COST, priced } from '../../shared/graphql/query-cost.js';
 import { HistoryEntryConnectionType, historyLines, historyPage } from './history-lines.js';
@@ -109,9 +109,14 @@ export class FindingsResolver {
     return historyPage(await this.historyLines(finding, context), finding.findingId, pageAndFilter(args).page);
   }
 
-  private async historyLines(finding: FindingView | FindingAtCut, context: GraphqlContext): Promise<HistoryEntryType[]> {
-    // At a cut the fold made it; now it is the finding's stream, read from the log.
-    const events = 'history' in finding ? finding.history : await this.ledger.timeline(finding.findingId);
+  private async historyLines(finding: FindingView | FindingAtCut | FindingInListAt, context: GraphqlContext): Promise<HistoryEntryType[]> {
+    // One finding at a cut: its fold made it; one of a list at a cut: folded again at that cut; now: its stream, read from the log.
+    const events =
+      'history' in finding
+        ? finding.history
+        : 'foldedAt' in finding
+          ? ((await this.ledger.findingAt(finding.findingId, finding.foldedAt))?.history ?? [])
+          : await this.ledger.timeline(finding.findingId);
     return historyLines(events, context.actor, this.ledger.finding(finding.findingId)?.parts.values() ?? []);
   }
 

@@ -1,0 +1,60 @@
+import { jest } from '@jest/globals';
+import { ProjectedStreams } from '../../src/event-sourcing/projected-streams.js';
+import { RectificationLedger } from '../../src/rectification/ledger/rectification-ledger.js';
+import { addDays } from '../../src/shared/calendar-date.js';
+import { TestApp, startTestApp } from '../support/test-app.js';
+
+/**
+ * breaker12 P8: each day asked of the past kept about 100 MB at 100k events — the list of every
+ * finding as it stood, each with its whole timeline — and the dashboard, 问题清单 and the scorecard
+ * each folded every finding again for the same day.
+ */
+describe('time travel keeps one fold of a day, without timelines', () => {
+  let app: TestApp;
+  let day: string;
+
+  beforeAll(async () => {
+    app = await startTestApp({ demoData: true });
+    day = addDays((await app.graphql(`{ dashboard { asOf } }`)).data!.dashboard.asOf, -20);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('folds every finding once for a day, whether the dashboard, 问题清单 or the scorecard asks', async () => {
+    const streams = app.app.get(ProjectedStreams);
+    const read = jest.spyOn(streams, 'read');
+    try {
+      const findings = (await app.graphql(`query($day: String) { findings(first: 0, asOf: $day) { totalCount } }`, { day })).data!.findings.totalCount as number;
+      expect(findings).toBeGreaterThan(0);
+      for (const query of [
+        `query($day: String) { dashboard(asOf: $day) { percentClosed openParts { findingId } } }`,
+        `query($day: String) { unitScorecard(asOf: $day) { unitId parts } }`,
+        `query($day: String) { findings(first: 50, asOf: $day) { nodes { id status } } }`,
+      ]) {
+        expect((await app.graphql(query, { day })).errors).toBeUndefined();
+      }
+      const findingReads = read.mock.calls.filter(([streamId]) => streamId.startsWith('finding-'));
+      expect(findingReads).toHaveLength(app.app.get(RectificationLedger).listFindings().length);
+    } finally {
+      read.mockRestore();
+    }
+  });
+
+  it('keeps the list of a day without any finding’s timeline, and folds one again when a page asks for its history', async () => {
+    const ledger = app.app.get(RectificationLedger);
+    const cut = { asOf: day, knownAt: null, axes: ['BUSINESS_DAY' as const] };
+    const listed = await ledger.listFindingsAt({}, cut, null);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((finding) => !('history' in finding) && finding.foldedAt.asOf === day)).toBe(true);
+
+    const page = (await app.graphql(`query($day: String) { findings(first: 10, asOf: $day) { nodes { id history { revision eventType occurredOn } } } }`, { day })).data!.findings.nodes as { id: string; history: unknown[] }[];
+    for (const node of page) {
+      const one = await app.graphql(`query($id: ID!, $day: String) { finding(id: $id, asOf: $day) { history { revision eventType occurredOn } } }`, { id: node.id, day });
+      expect(node.history).toEqual(one.data!.finding.history);
+    }
+    // A day's history is the day's: entries dated after it are left out.
+    expect(page.flatMap((node) => node.history as { occurredOn: string }[]).every((entry) => entry.occurredOn <= day)).toBe(true);
+  });
+});

@@ -40,7 +40,8 @@ export const ADMITTED_STORE = Symbol('AdmittedStore');
         const onDisk = config.get('EVENT_STORE', { infer: true }) === 'sqlite' && sqlitePath !== ':memory:' ? resolve(sqlitePath) : null;
         const notices = [
           acceptStoreResetNotice(config.get('ACCEPT_STORE_RESET', { infer: true }), accepted, since),
-          unnamedCopyNotice(onDisk, config.get('STORE_COPY_NAME', { infer: true }), runningInContainer(), since),
+          // Production deployments only (the image sets NODE_ENV=production): a development or test run in a container has no copies to tell apart.
+          unnamedCopyNotice(onDisk, config.get('STORE_COPY_NAME', { infer: true }), config.get('NODE_ENV', { infer: true }) === 'production' && runningInContainer(), since),
         ].filter((notice): notice is StoreNotice => notice !== null);
         for (const notice of notices) new Logger('EventStore').warn(notice.message.en);
         return new StoreHealth(admitted.store, admitted.witness, notices);

@@ -28,7 +28,7 @@ export type StoreProblemCause =
  * - `STORE_RESET_ACCEPTED`: this start took a store it did not recognise, as ACCEPT_STORE_RESET asked;
  * - `KEY_SIDE_WITNESS_UNWRITABLE`: the copy of the store witness beside the signing key cannot be
  *   written (a read-only key folder), so a data folder restored older would start unnoticed (breaker9d P6);
- * - `STORE_COPY_UNNAMED`: a SQLite store served from a container without STORE_COPY_NAME: every
+ * - `STORE_COPY_UNNAMED`: a SQLite store served in production (NODE_ENV=production) from a container without STORE_COPY_NAME: every
  *   container of the image keeps its store at one path, so the copy its head statements name cannot
  *   tell production from a staging copy made from its folders (breaker9e P3).
  */

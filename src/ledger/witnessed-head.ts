@@ -60,7 +60,11 @@ export function witnessExpectations(path: string, storeId: string | null): Witne
   return {
     // The numbers given before an accepted reset count too (`checkpointNumbered`): accepting a restore lets the server
     // start, but the checkpoints it lost stay missing in verification, as the audit must see them (breaker9 F16).
-    expectations: { headsSeen: head ? [head] : [], checkpointNumbersGiven: Math.max(witness.checkpoint?.sequence ?? 0, witness.checkpointNumbered ?? 0) || null },
+    expectations: {
+      headsSeen: head ? [head] : [],
+      checkpointNumbersGiven: Math.max(witness.checkpoint?.sequence ?? 0, witness.checkpointNumbered ?? 0) || null,
+      resetAcceptedAt: witness.resetAcceptedAt ?? null,
+    },
     note: say(
       `Compared with ${seenBy.en}: the log reached position ${witness.head ?? 'none'}.`,
       `已与${seenBy.zh}比对：台账曾到达位置 ${witness.head ?? '无'}。`,

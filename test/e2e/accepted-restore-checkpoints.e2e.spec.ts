@@ -61,8 +61,8 @@ describe('A start that accepted an older restored store', () => {
     const exported = await tool('export-ledger', ['--out', `${sqlitePath}.export.xlsx`], sqlitePath);
     expect(exported.code).toBe(0);
 
-    // The flag removed, as the README says: the store the operator accepted starts.
-    const later = await startTestApp({ sqlitePath });
+    // The flag removed, as the README says: the store the operator accepted starts (its clock past the acceptance, as an office's is).
+    const later = await startTestApp({ sqlitePath, now: new Date(Date.now() + 24 * 3600_000).toISOString() });
     try {
       // Checkpoint 2 was printed and lost in the restore: the next one is 3, never a second 2.
       expect(await registerAndCheckpoint(later)).toBe(3);
@@ -71,5 +71,15 @@ describe('A start that accepted an older restored store', () => {
     }
     const again = await startTestApp({ sqlitePath });
     await again.close();
+
+    // 9c P7 rest: verification still names checkpoint 2 (the audit must see it), but as lost in the accepted restore, not as a row deleted.
+    const verified = await tool('ledger-verify', [], sqlitePath);
+    expect(verified.code).toBe(1);
+    expect(verified.stdout).toContain('台账不符（CHECKPOINT_MISSING）');
+    expect(verified.stdout).toMatch(/校验点 2 缺失.*系管理员于 \S+ 接受从较早备份恢复的事件库（ACCEPT_STORE_RESET）时丢失/);
+    expect(verified.stdout).toContain('Checkpoint 2 is missing after checkpoint 1');
+    expect(verified.stdout).toContain('lost in the restore from an older backup that an operator accepted on');
+    expect(verified.stdout).not.toContain('说明该校验点记录被删除');
+    expect(verified.stdout).not.toContain('so its row was deleted');
   });
 });

@@ -154,6 +154,13 @@ export interface LedgerExpectations {
    * store sealed by no version yet).
    */
   readonly sealKey?: Buffer | null;
+  /**
+   * ISO-8601 instant of the last start that accepted the store as it was (ACCEPT_STORE_RESET, the
+   * witness's `resetAcceptedAt`): checkpoints missing across it were lost in the restore the operator
+   * accepted, not deleted from the store — still named (the audit must see them), but said so
+   * (breaker9c P7 rest). Absent or null: no reset was accepted.
+   */
+  readonly resetAcceptedAt?: string | null;
   /** What stops the comparison with the store witness: it saw another store, or cannot be read. */
   readonly witnessProblem?: { readonly kind: 'STORE_REPLACED' | 'WITNESS_DAMAGED'; readonly message: Bilingual } | null;
 }
@@ -188,7 +195,7 @@ export class LedgerVerifier {
         return at ? [{ ...head, at }] : [];
       })
       .sort((a, b) => comparePositions(a.at, b.at));
-    this.numbering = checkpointNumbering(checkpoints, expected.checkpointNumbersGiven ?? null);
+    this.numbering = checkpointNumbering(checkpoints, expected.checkpointNumbersGiven ?? null, expected.resetAcceptedAt ?? null);
     this.trustedKeys = expected.trustedKeys ? new Set(expected.trustedKeys) : null;
     this.sealKey = expected.sealKey ?? null;
     const problem = expected.witnessProblem;
@@ -375,7 +382,7 @@ function headRewritten(
  * above it up to the highest the store ever gave, is a deleted checkpoint. Null when the numbering
  * holds or the checkpoints carry no numbers.
  */
-function checkpointNumbering(checkpoints: readonly VerifiedCheckpoint[], given: number | null): LedgerMismatch | null {
+function checkpointNumbering(checkpoints: readonly VerifiedCheckpoint[], given: number | null, resetAcceptedAt: string | null): LedgerMismatch | null {
   const numbered = checkpoints.filter((checkpoint) => checkpoint.sequence !== undefined).sort((a, b) => a.sequence! - b.sequence!);
   if (numbered.length === 0 && !given) return null;
   let previous: VerifiedCheckpoint | null = null;
@@ -392,6 +399,20 @@ function checkpointNumbering(checkpoints: readonly VerifiedCheckpoint[], given: 
           ? say(` before checkpoint ${checkpoint.sequence}, the oldest kept`, `（在留存的最早校验点 ${checkpoint.sequence} 之前）`)
           : say(' (none is kept)', '（一个都没有留存）');
       const newest = checkpoint === null;
+      // Taken after the kept one before the gap and before the next kept one, across an accepted reset: lost in the restore the operator accepted.
+      const lostInReset = resetAcceptedAt !== null && (previous?.takenAt ?? '') <= resetAcceptedAt && (checkpoint === null || checkpoint.takenAt >= resetAcceptedAt);
+      if (lostInReset) {
+        const since = previous ? say(` after checkpoint ${previous.sequence}`, `校验点 ${previous.sequence} 之后`) : say('', '');
+        return {
+          kind: 'CHECKPOINT_MISSING',
+          eventNumber: (previous?.treeSize ?? 0) + 1,
+          position: null,
+          eventId: null,
+          checkpointTreeSize: previous?.treeSize ?? null,
+          message: `${missing.en}${kept.en}: lost in the restore from an older backup that an operator accepted on ${resetAcceptedAt} (ACCEPT_STORE_RESET) — taken before it, they are not in the store restored, and the events they covered${since.en} may be missing too (compare the printed 台账校验码).`,
+          messageZh: `${missing.zh}${kept.zh}：系管理员于 ${resetAcceptedAt} 接受从较早备份恢复的事件库（ACCEPT_STORE_RESET）时丢失——这些校验点生成于恢复之前，不在恢复后的事件库中，其涵盖的${since.zh}事件也可能缺失（请与打印的台账校验码核对）。`,
+        };
+      }
       return {
         kind: 'CHECKPOINT_MISSING',
         eventNumber: (previous?.treeSize ?? 0) + 1,

@@ -1843,7 +1843,19 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
   // of the hand-over's own day recorded before it came before it (business order: by day, then as recorded),
   // so moving it to a later day moves it across too (agreement walk seed 13, breaker8e P2).
   const before = (day: string, handOver: { occurredOn: string; index: number }) => day < handOver.occurredOn || (day === handOver.occurredOn && target.index < handOver.index);
-  const handedOver = asCorrected.find((entry) => entry.type === 'PartHandedOver' && ((entry.data as { unitId: string }).unitId === unitId || (entry.data as { successorUnitId: string }).successorUnitId === unitId) && before(previousOn, entry) !== before(on, entry));
+  // A hand-over undone since (a pass dated before it, typed after it) no longer splits anything: the fact is
+  // judged as in date order, where that hand-over passed nothing, and the hand-overs due are re-judged after it (breaker8e P2).
+  const undone = (handOver: { data: object; occurredOn: string; index: number }) => {
+    const { unitId: from, successorUnitId: to } = handOver.data as { unitId: string; successorUnitId: string };
+    return asCorrected.some((entry) => entry.type === 'PartHandOverUndone' && entry.index > handOver.index && entry.occurredOn === handOver.occurredOn && (entry.data as { unitId: string }).unitId === from && (entry.data as { successorUnitId: string }).successorUnitId === to);
+  };
+  const handedOver = asCorrected.find(
+    (entry) =>
+      entry.type === 'PartHandedOver' &&
+      ((entry.data as { unitId: string }).unitId === unitId || (entry.data as { successorUnitId: string }).successorUnitId === unitId) &&
+      before(previousOn, entry) !== before(on, entry) &&
+      !undone(entry),
+  );
   if (handedOver) {
     throw badInput(
       `The corrected date (${on}) would move the ${what.en} across the hand-over of the part on ${handedOver.occurredOn}; the days before and after it belong to different units.`,

@@ -234,11 +234,13 @@ export function ledgerTable(source: LedgerSource): ExportTable {
 export function workPlanTable(breakdown: Breakdown & { readonly knownAt?: string | null }, unitName: (unitId: string) => string, dueSoonDays: number, unitId?: string | null): ExportTable {
   const rows: ExportRow[] = [];
   for (const category of breakdown.categories) {
-    for (const item of category.items) {
+    for (const item of [...category.items, ...category.withdrawnItems]) {
       const leads = leadsOf(item.parts, unitName);
+      // A withdrawn item stays on the record, said as such (已撤销 with its day and reason), with no light (breaker11f P9).
+      const withdrawn = item.status === 'WITHDRAWN' ? `已撤销（${item.withdrawnOn ?? ''}：${item.withdrawalReason ?? ''}）` : null;
       for (const part of item.parts) {
         if (unitId !== undefined && unitId !== null && part.unitId !== unitId) continue;
-        const light = trafficLight(part, breakdown.asOf, dueSoonDays);
+        const light = withdrawn ? null : trafficLight(part, breakdown.asOf, dueSoonDays);
         rows.push({
           light,
           cells: [
@@ -249,7 +251,7 @@ export function workPlanTable(breakdown: Breakdown & { readonly knownAt?: string
             leads,
             unitName(part.unitId),
             dueCell(part),
-            item.status === 'COMPLETED' ? '已销号' : statusCell(part),
+            withdrawn ?? (item.status === 'COMPLETED' ? '已销号' : statusCell(part)),
             ...partProgress(part),
             light ? LIGHT_ZH[light] : '',
             item.completedOn ?? '',

@@ -35,6 +35,9 @@ export interface PlanItem {
   trafficLight: string | null;
   percentComplete: number;
   parts: PlanPart[];
+  /** Set on an item withdrawn from the plan (a record, breaker11f P9). */
+  withdrawnOn?: string | null;
+  withdrawalReason?: string | null;
 }
 /** A plan with its categories' roll-ups, without their items (see `loadItemPage`). */
 export interface PlanOutline {
@@ -68,6 +71,8 @@ export interface ItemPageFilter {
   categoryCode?: string;
   light?: string | null;
   partStatus?: string | null;
+  /** true: only the items withdrawn from the plan by the day viewed. */
+  withdrawn?: boolean;
   asOf?: string | null;
   knownAt?: string | null;
 }
@@ -75,10 +80,10 @@ export interface ItemPageFilter {
 /** One page of a plan's items, in the plan's order, with their parts: up to `first` (≤ 200) after the cursor `after`. */
 export async function loadItemPage(planId: string, filter: ItemPageFilter, first: number, after: string | null = null): Promise<Connection<PlanItem>> {
   const { workPlanItems } = await gql<{ workPlanItems: Connection<PlanItem> }>(
-    `query($planId: ID!, $categoryCode: String, $light: TrafficLight, $partStatus: AssignmentStatus, $asOf: String, $knownAt: String, $first: Int, $after: String) {
-      workPlanItems(planId: $planId, categoryCode: $categoryCode, light: $light, partStatus: $partStatus, asOf: $asOf, knownAt: $knownAt, first: $first, after: $after) {
-        nodes { ${ITEM_FIELDS} } ${PAGE_FIELDS} } }`,
-    { planId, categoryCode: filter.categoryCode ?? null, light: filter.light ?? null, partStatus: filter.partStatus ?? null, asOf: filter.asOf ?? null, knownAt: filter.knownAt ?? null, first, after },
+    `query($planId: ID!, $categoryCode: String, $light: TrafficLight, $partStatus: AssignmentStatus, $withdrawn: Boolean, $asOf: String, $knownAt: String, $first: Int, $after: String) {
+      workPlanItems(planId: $planId, categoryCode: $categoryCode, light: $light, partStatus: $partStatus, withdrawn: $withdrawn, asOf: $asOf, knownAt: $knownAt, first: $first, after: $after) {
+        nodes { ${ITEM_FIELDS}${filter.withdrawn ? ' withdrawnOn withdrawalReason' : ''} } ${PAGE_FIELDS} } }`,
+    { planId, categoryCode: filter.categoryCode ?? null, light: filter.light ?? null, partStatus: filter.partStatus ?? null, withdrawn: filter.withdrawn ?? null, asOf: filter.asOf ?? null, knownAt: filter.knownAt ?? null, first, after },
   );
   return workPlanItems;
 }

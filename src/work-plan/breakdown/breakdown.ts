@@ -44,7 +44,10 @@ export interface CategoryRow {
   readonly code: string;
   readonly title: string;
   readonly progress: Rollup;
+  /** The items in the plan on the day viewed, in its order. */
   readonly items: ItemRow[];
+  /** The items withdrawn from it by then, in the plan's order: records in no roll-up (the export keeps their rows, breaker11f P9). */
+  readonly withdrawnItems: ItemRow[];
 }
 
 export interface Breakdown {
@@ -87,9 +90,11 @@ export function itemRow(item: WorkPlanItemView, options: RowOptions): ItemRow {
     .map((part) => ({ ...part, evaluatedOn: options.today, evaluatedKnownAt: options.knownAt ?? null, ...(now ? { heldLater: laterHolders(part, now) } : {}) }));
   return {
     ...item,
+    withdrawalReason: item.withdrawalReason ?? null,
     parts,
     percentComplete: percent(parts.filter((part) => part.status === 'VERIFIED').length, parts.length),
-    trafficLight: worst(parts.map((part) => trafficLight(part, options.today, options.dueSoonDays))),
+    // A withdrawn item is a record: no light (breaker11f P9).
+    trafficLight: item.status === 'WITHDRAWN' ? null : worst(parts.map((part) => trafficLight(part, options.today, options.dueSoonDays))),
   };
 }
 
@@ -104,13 +109,15 @@ export function buildBreakdown(
 ): Breakdown {
   const { today, unitId } = options;
   const categories = plan.categories.map((category) => {
-    const items = category.itemIds
+    const rows = category.itemIds
       .map((itemId) => item(itemId))
-      // A withdrawn item stays a record of its own, out of the plan's progress.
-      .filter((found): found is WorkPlanItemView => found !== undefined && found.status !== 'WITHDRAWN')
+      .filter((found): found is WorkPlanItemView => found !== undefined)
       .map((found) => itemRow(found, options))
       .filter((item) => !unitId || item.parts.length > 0);
-    return { code: category.code, title: category.title, items, progress: rollup(items, today), retired: category.retired === true };
+    // A withdrawn item stays a record of its own (the export keeps its rows), out of the plan's progress.
+    const items = rows.filter((row) => row.status !== 'WITHDRAWN');
+    const withdrawnItems = rows.filter((row) => row.status === 'WITHDRAWN');
+    return { code: category.code, title: category.title, items, withdrawnItems, progress: rollup(items, today), retired: category.retired === true };
   });
   // A category only earlier versions had shows while it holds an item in the plan on the day viewed.
   const visible = categories.filter((category) => category.items.length > 0 || (!unitId && !category.retired)).map(({ retired: _retired, ...category }) => category);

@@ -35,6 +35,8 @@ export type WorkPlanItemView = { -readonly [Field in keyof WorkPlanItemDefined['
   status: 'OPEN' | 'COMPLETED' | 'WITHDRAWN';
   /** The office day a plan change took it out; null while it is in the plan. */
   withdrawnOn: string | null;
+  /** Why it was taken out (the withdrawal's reason); null or absent (a snapshot before breaker11f P9) while in the plan. */
+  withdrawalReason?: string | null;
   /** The business day of the completion (销号): the day of the inspection that verified the last part. */
   completedOn: string | null;
   readonly parts: Map<string, PartView>;
@@ -58,10 +60,12 @@ function applyToItem(item: WorkPlanItemView, event: TimelineEntry): void {
   if (own.type === 'WorkPlanItemWithdrawn') {
     item.status = 'WITHDRAWN';
     item.withdrawnOn = own.data.withdrawnOn;
+    item.withdrawalReason = own.data.reason;
   } else if (own.type === 'WorkPlanItemWithdrawalUndone') {
     // The withdrawal does not stand (a pass dated before it): back in the plan, its status from its parts below.
     item.status = 'OPEN';
     item.withdrawnOn = null;
+    item.withdrawalReason = null;
   } else if (own.type === 'WorkPlanItemRescheduled') {
     item.dueDate = own.data.dueDate;
     if (own.data.terms) item.terms = own.data.terms;

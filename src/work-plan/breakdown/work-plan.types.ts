@@ -30,6 +30,10 @@ export class WorkPlanItemType {
   @Field(() => String, { description: 'The measures (工作措施 / 整改措施) the plan gives the item; empty when none' }) measures: string;
   @Field(() => String) dueDate: string;
   @Field(() => WorkPlanItemStatusEnum) status: 'OPEN' | 'COMPLETED' | 'WITHDRAWN';
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, the office day a plan change took it out (WITHDRAWN); null while in the plan' })
+  withdrawnOn: string | null;
+  @Field(() => String, { nullable: true, description: 'Why it was taken out (WITHDRAWN); null while in the plan' })
+  withdrawalReason: string | null;
   @Field(() => String, { nullable: true, description: 'Business day of the completion (销号): the day of the inspection that verified the last part' })
   completedOn: string | null;
   @Field(() => Float, { description: 'Verified parts, percent of parts' }) percentComplete: number;

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { IsIn, IsOptional, IsString } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
 import { PartStatusEnum, TrafficLightEnum } from '../../assignments/graphql/assignment.types.js';
 import type { PartStatus, TrafficLight } from '../../assignments/read-model/part-view.js';
 import { PageArgs, connectionType } from '../../shared/graphql/connection.js';
@@ -35,6 +35,14 @@ export class WorkPlanItemsArgs extends PageArgs implements ItemFilter {
   @IsOptional()
   @IsIn(['ASSIGNED', 'REPORTED', 'VERIFIED', 'RETURNED'])
   partStatus?: PartStatus;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only the items withdrawn from the plan by the day viewed (records, in no roll-up, with withdrawnOn and withdrawalReason); absent or false: the items in the plan',
+  })
+  @IsOptional()
+  @IsBoolean()
+  withdrawn?: boolean;
 
   @Field(() => String, { nullable: true, description: AS_OF_DESCRIPTION })
   @IsOptional()

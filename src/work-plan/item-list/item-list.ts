@@ -13,6 +13,11 @@ export interface ItemFilter {
   readonly light?: TrafficLight;
   /** Items with at least one part in this status (REPORTED: waiting for an on-site check). */
   readonly partStatus?: PartStatus;
+  /**
+   * true: only the items withdrawn from the plan by the day viewed, as records (breaker11f P9: the
+   * plan's record keeps them, as the 问题清单 keeps withdrawn findings); absent or false: the items in the plan.
+   */
+  readonly withdrawn?: boolean;
 }
 
 /**
@@ -28,7 +33,8 @@ export function itemIdsOf(plan: WorkPlanView, categoryCode?: string): string[] {
 }
 
 /**
- * One page of a plan's items (withdrawn ones left out, as the breakdown leaves them out), lit as of
+ * One page of a plan's items (withdrawn ones left out, as the breakdown leaves them out; or only
+ * those, with `filter.withdrawn`), lit as of
  * the office day `today` (`YYYY-MM-DD`), in the plan's order, with `totalCount` of every item the
  * filter accepts. `item` finds an item as it stood on the day viewed (undefined: not yet defined then).
  * `dueSoonDays` is the yellow-light window, in days.
@@ -44,7 +50,7 @@ export function itemPage(
   const rows: ItemRow[] = [];
   for (const itemId of itemIds) {
     const found = item(itemId);
-    if (!found || found.status === 'WITHDRAWN') continue;
+    if (!found || (found.status === 'WITHDRAWN') !== (filter.withdrawn === true)) continue;
     const row = itemRow(found, { ...settings, unitId: filter.unitId });
     if (!filter.unitId || row.parts.length > 0) rows.push(row);
   }

@@ -19,6 +19,11 @@ import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream } from '../domain/
 import { problemsOf } from '../../spreadsheet/import-refusal.js';
 import type { ImportDependencies } from '../../imports/import-run.js';
 import { describeWorkPlanImport, importWorkPlanFile } from './import-work-plan.js';
+import { ProjectedStreams } from '../../event-sourcing/projected-streams.js';
+import { RectificationLedger } from '../../rectification/ledger/rectification-ledger.js';
+import { WorkPlanLedger } from '../breakdown/work-plan-ledger.js';
+import { exportWorkPlan, type ExportSources } from '../../exports/export.queries.js';
+import { tableToCsv } from '../../exports/export-files.js';
 
 /* The import service outside the server, on a real SQLite file: what the CLI and the mutation share. */
 
@@ -260,5 +265,48 @@ describe('importing a work plan file', () => {
       messageZh: '只读取了工作表“二、政策解读”，方案的其他大项不在其中：按此调整将撤销 2 项（一.1 MA决策1，一.2 MA决策2）。请导入整个工作簿（不指定工作表）后再按新版本调整。',
     });
     expect(await dependencies.store.headPosition()).toEqual(head);
+  });
+});
+
+describe('the work plan\'s own export imported back as a new version (breaker10e P3)', () => {
+  it.each([
+    ['the sample plan', async () => ({ name: 'work-plan-2026.csv', content: await sample('work-plan-2026.csv') })],
+    [
+      'a plan with 立行立改 and 每季度 items',
+      async () => ({
+        name: 'terms.csv',
+        content: new TextEncoder().encode(
+          '青川市2026年政务公开期限测试方案\n类别编号,类别,编号,事项,牵头单位,责任单位,完成时限\n一,公开,1,QX按日,青川市财政局,青川市教育局,2026-06-30\n一,公开,2,QX立改,青川市财政局,,立行立改\n二,解读,3,QX季报,青川市教育局,青川市民政局,每季度\n',
+        ),
+      }),
+    ],
+  ])('changes nothing, round after round: codes, titles, categories, units and due dates read as the plan has them (%s)', async (_which, fileOf) => {
+    const dependencies = await storeWithUnits();
+    const first = await importWorkPlanFile(dependencies, await fileOf(), {}, contextOf('v1'));
+    let known = [{ title: first.title, year: first.year }];
+    for (const round of [1, 2]) {
+      const streams = new ProjectedStreams(dependencies.store, dependencies.schemas);
+      const sources: ExportSources = {
+        ledger: await replayLog(dependencies.store, dependencies.schemas, new RectificationLedger(streams)),
+        plans: await replayLog(dependencies.store, dependencies.schemas, new WorkPlanLedger(streams)),
+        units: await replayLog(dependencies.store, dependencies.schemas, new UnitsReadModel()),
+        dueSoonDays: 7,
+        latestRecordedAt: null,
+      };
+      const table = await exportWorkPlan(sources, { reader: null, planId: first.planId }, new Date('2026-03-02T09:00:00+08:00'));
+      const head = await dependencies.store.headPosition();
+      const applied = await importWorkPlanFile(
+        dependencies,
+        { name: '工作方案进展.csv', content: new Uint8Array(tableToCsv(table)) },
+        { revise: true, title: first.title },
+        contextOf(`round-${round}`),
+        known,
+      );
+      // The plan as it stands: nothing to revise, nothing written, and the export's progress columns said once.
+      expect(applied).toMatchObject({ planId: first.planId, revision: null });
+      expect(await dependencies.store.headPosition()).toEqual(head);
+      expect(applied.notes.notices?.map((notice) => notice.reasonZh)).toContainEqual(expect.stringMatching(/^本文件是本系统导出的工作方案进展表：状态、报告日期、进展情况、督查结果、退回情况、红黄绿灯、销号日期等进展列/));
+      known = [{ title: applied.title, year: applied.year }];
+    }
   });
 });

@@ -162,7 +162,15 @@ export async function importWorkPlanFile(
         ])
       : null;
 
-  const difference = isNewVersion ? planRevisionOf(await itemsAsTheyStand(dependencies, existing.categories, itemsWithout), defineItems.map(versionOf)) : null;
+  const standing = isNewVersion ? await itemsAsTheyStand(dependencies, existing.categories, itemsWithout) : [];
+  // A field the file has no column for keeps each item's as it stands (breaker10e P3: the export has no 内容).
+  const keptFields = validated.absentFields ?? [];
+  const standingByCode = new Map(standing.map((item) => [item.code, item]));
+  const asRevised = (version: ItemVersion): ItemVersion => {
+    const before = standingByCode.get(version.code);
+    return before ? { ...version, ...Object.fromEntries(keptFields.map((field) => [field, before[field]])) } : version;
+  };
+  const difference = isNewVersion ? planRevisionOf(standing, defineItems.map(versionOf).map(asRevised)) : null;
   // The same plan saved again (new bytes, same cells): nothing to revise, nothing to write.
   const resaved = difference !== null && isUnchanged(difference) && existing.status === 'imported' && sameOutline(existing.categories, importPlan.data.categories);
   const revision = resaved ? null : difference;

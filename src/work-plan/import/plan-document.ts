@@ -10,7 +10,7 @@ import { say, type Bilingual } from '../../shared/domain-error.js';
 import { chineseNamesOf, entryOf, readTree, recordOfMap, type TreeEntry, type TreeNode } from '../../spreadsheet/tree.js';
 import { isNamed, type Columns, type SourceRecord } from '../../spreadsheet/columns.js';
 import { readSpreadsheetOffThread } from '../../spreadsheet/sheet-off-thread.js';
-import { isAttachmentLabel, isSummarySheet, sectionOfText, withoutAttachmentLabel } from '../../spreadsheet/sheet.js';
+import { isAttachmentLabel, isSummarySheet, sectionOfText, withoutAttachmentLabel, type Table } from '../../spreadsheet/sheet.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 
 /*
@@ -61,7 +61,15 @@ export interface PlanDocument {
   readonly title: string;
   readonly year: number;
   readonly categories: readonly PlanDocumentCategory[];
+  /**
+   * Item fields Rectify's own export has no column for (内容, perhaps 措施): a new version read
+   * from it keeps each item's as it stands, never empties it (breaker10e P3). Absent otherwise.
+   */
+  readonly absentFields?: readonly AbsentField[];
 }
+
+/** An item field a file may leave out altogether. */
+export type AbsentField = 'description' | 'measures';
 
 /**
  * CSV and XLSX have no place for the plan's title and year, so the caller passes them (the CLI's
@@ -197,12 +205,64 @@ export async function readPlanDocument(
   return { ok: true, document };
 }
 
+/** Columns only Rectify's own work-plan export has (src/exports/export-table.ts WORK_PLAN_COLUMNS), with 状态: together they say the file is that export. */
+const EXPORT_SIGNATURE = '红黄绿灯';
+/** The export's columns that record progress in the app, not what a plan import records. */
+const EXPORT_PROGRESS_COLUMNS: readonly string[] = ['状态', '报告日期', '进展情况', '督查结果', '退回情况', '红黄绿灯', '销号日期'];
+
+/**
+ * Rectify's own 工作方案进展 export read as the plan it shows (breaker10e P3): its 序号 numbers rows,
+ * not items; 工作事项 is `code title` and 类别 `code title`; each part is a row (the item's rows
+ * continue it, each naming its unit under 责任单位, the lead's own row too); its progress columns
+ * (状态, 报告日期 …) are the app's record and are not imported, said once. Its title row
+ * (`…进展（截至 …）`) names the plan without the 进展 words. Any other table is returned as it is.
+ */
+function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; exportNotice: ImportProblem[] } {
+  const names = new Set(table.unusedColumns.map((column) => column.name));
+  if (!names.has(EXPORT_SIGNATURE) || !names.has('状态')) return { table, exportNotice: [] };
+  const progress = table.unusedColumns.filter((column) => EXPORT_PROGRESS_COLUMNS.includes(column.name)).map((column) => column.name);
+  const split = (text: string): [string, string] => {
+    const at = text.indexOf(' ');
+    return at > 0 ? [text.slice(0, at), text.slice(at + 1).trim()] : ['', text];
+  };
+  const records = table.records.map((record) => {
+    const { code: _rowNumber, title, categoryTitle, responsibleUnits, leadUnit, dueDate, ...rest } = record.cells;
+    // 2026-03-31（每季度）: a recurring part at the period it has reached — 每季度, as the plan has it.
+    const due = textOf(dueDate ?? null).replace(/^\d{4}-\d{2}-\d{2}\s*[（(](每月|每季度|每半年|每年)[）)]$/u, '$1');
+    const [itemCode, itemTitle] = split(textOf(title ?? null));
+    const [categoryCode, category] = split(textOf(categoryTitle ?? null));
+    // The lead's own row names the lead under 责任单位: it leads, named once.
+    const leads = namesInCell(leadUnit ?? null);
+    const others = namesInCell(responsibleUnits ?? null).filter((name) => !leads.includes(name));
+    return {
+      ...record,
+      cells: { ...rest, leadUnit: leadUnit ?? null, code: itemCode, title: itemTitle, categoryCode, categoryTitle: category, responsibleUnits: others.join('、'), ...(dueDate === undefined ? {} : { dueDate: due === textOf(dueDate) ? dueDate : due }) },
+    };
+  });
+  const exportNotice: ImportProblem[] = [
+    {
+      row: null,
+      reason: `This file is Rectify's own work-plan export: its progress columns (${progress.join(', ')}) are the app's record and are not imported; 序号 numbers its rows, each item's code is the one before its title.`,
+      reasonZh: `本文件是本系统导出的工作方案进展表：${progress.join('、')}等进展列是系统中的记录，不导入；“序号”是行号，事项编号取“工作事项”中标题前的编号。`,
+    },
+  ];
+  return {
+    table: {
+      ...table,
+      title: table.title?.replace(/进展[（(]截至[^）)]*[）)]$/u, '') ?? null,
+      records,
+      unusedColumns: table.unusedColumns.map((column) => (progress.includes(column.name) ? { ...column, weighty: false } : column)),
+    },
+    exportNotice,
+  };
+}
+
 /** Reads as much as it can, so that validation can still report the rows' own problems. */
 export async function readPlanDraft(content: FileContent, options: PlanReadOptions): Promise<PlanDraft> {
   if (options.format === 'csv' || options.format === 'xlsx') {
     const read = await readSpreadsheetOffThread(content, options.format, planColumns, { sheet: options.sheet });
     if (!read.ok) return { document: null, problems: read.problems, ...(read.sheet ? { sheet: read.sheet } : {}) };
-    const { table } = read;
+    const { table, exportNotice } = fromOwnExport(read.table);
     const dropped = droppedColumnProblems(table, {
       en: 'a plan item has a lead unit, responsible units, one due date, a description (具体要求) and measures (工作措施); rename the column to one of these or remove it',
       zh: '工作事项只有牵头单位、责任单位、完成时限、具体要求和工作措施；请把该列改名为其中之一，或删去该列',
@@ -237,8 +297,11 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
     // 备注 is read for what it says about its row only: the result still lists it as not imported, last, where offices put it.
     const remarksColumn = records.some((record) => 'remarks' in record.cells) ? ['备注'] : [];
     const notes = readingNotesOf(table, [...notImportedColumns(table), ...remarksColumn]);
-    const notices = [...flatNotice, ...(notes.notices ?? []), ...once.notices, ...numbering];
-    return { ...drafted, ...notes, ...(notices.length > 0 ? { notices } : {}) };
+    const notices = [...exportNotice, ...flatNotice, ...(notes.notices ?? []), ...once.notices, ...numbering];
+    // Rectify's own export has no 内容 (and may have no 措施) column: a new version read from it keeps them, never empties them (breaker10e P3).
+    const absentFields = exportNotice.length === 0 ? [] : (['description', 'measures'] as const).filter((key) => !table.records.some((record) => key in record.cells));
+    const document = drafted.document && absentFields.length > 0 ? { ...drafted.document, absentFields } : drafted.document;
+    return { ...drafted, document, ...notes, ...(notices.length > 0 ? { notices } : {}) };
   }
   const read = readTree(content, options.format);
   if (!read.ok) return { document: null, problems: read.problems };

@@ -3,7 +3,7 @@ import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { sortedProblems, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { mergedNameNotice, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
-import type { PlanDocument } from './plan-document.js';
+import type { AbsentField, PlanDocument } from './plan-document.js';
 import { dueDateLimitOf } from '../domain/work-plan.decider.js';
 import { beyondOverrideReach, overrideReach } from '../../assignments/domain/assignment.decider.js';
 import { isReservedKey, unreadableLabel, unreadableReasonZh, unreadableText } from '../../shared/readable-text.js';
@@ -42,6 +42,8 @@ export interface ValidatedPlan {
   readonly title: string;
   readonly year: number;
   readonly categories: readonly ValidatedPlanCategory[];
+  /** Item fields the file has no column for: a new version keeps them (`PlanDocument.absentFields`). */
+  readonly absentFields?: readonly AbsentField[];
 }
 
 export type PlanValidation = ImportResult<'plan', ValidatedPlan>;
@@ -249,7 +251,8 @@ export function validatePlanDocument(
   });
 
   if (problems.length > 0) return { ok: false, problems: sortedProblems(problems) };
-  return { ok: true, plan: { title: document.title, year: document.year, categories }, ...(expansions.length > 0 ? { notices: expansions } : {}) };
+  const absent = document.absentFields && document.absentFields.length > 0 ? { absentFields: document.absentFields } : {};
+  return { ok: true, plan: { title: document.title, year: document.year, categories, ...absent }, ...(expansions.length > 0 ? { notices: expansions } : {}) };
 }
 
 /** `第 4 行 市直各部门 → 12 个单位：…`: the units a collective name stands for, named in the answer. */

@@ -239,6 +239,16 @@ describe('the difference between two versions', () => {
     expect(describeRevision(planRevisionOf([version('1')], [version('1')]))).toEqual({ en: 'no item changes', zh: '事项无变化' });
   });
 
+  it('does not re-date an item whose terms carry no day of their own when a later version reads them again (breaker10e P3)', () => {
+    const atOnce = { terms: { kind: 'AT_ONCE' as const } };
+    const quarterly = { terms: { kind: 'RECURRING' as const, period: 'QUARTER' as const } };
+    // 立行立改 is due the day it was assigned; 每季度 at the end of the quarter it has reached: read again on a later day, still the same terms.
+    expect(planRevisionOf([version('1', { ...atOnce, dueDate: '2026-04-01' })], [version('1', { ...atOnce, dueDate: '2026-05-20' })]).redated).toEqual([]);
+    expect(planRevisionOf([version('1', { ...quarterly, dueDate: '2026-06-30' })], [version('1', { ...quarterly, dueDate: '2026-09-30' })]).redated).toEqual([]);
+    expect(planRevisionOf([version('1', { ...quarterly, dueDate: '2026-06-30' })], [version('1', { terms: { kind: 'RECURRING', period: 'MONTH' }, dueDate: '2026-06-30' })]).redated).toHaveLength(1);
+    expect(planRevisionOf([version('1', { dueDate: '2026-04-01' })], [version('1', { dueDate: '2026-05-20' })]).redated).toHaveLength(1);
+  });
+
   it('a lead handed to a responsible unit is two role changes, no unit removed or added', () => {
     const revision = planRevisionOf([version('1')], [version('1', { leadUnitIds: ['b'], responsibleUnitIds: ['a'] })]);
     expect(revision.unitsRemoved).toEqual([]);

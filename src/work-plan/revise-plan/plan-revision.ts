@@ -99,7 +99,7 @@ function continuedBy(item: ItemVersion, before: ItemVersion | undefined): ItemVe
 /** `current`: the plan's items as they stand (withdrawn ones left out); `next`: the new version's. */
 export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: readonly ItemVersion[]): PlanRevision {
   const currentByCode = new Map(current.map((item) => [item.code, item]));
-  const next = nextAsWritten.map((item) => continuedBy(item, currentByCode.get(item.code)));
+  const next = nextAsWritten.map((item) => keptDay(continuedBy(item, currentByCode.get(item.code)), currentByCode.get(item.code)));
   const nextCodes = new Set(next.map((item) => item.code));
   const revision = {
     added: [] as ItemVersion[],
@@ -147,6 +147,17 @@ export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: r
 const hasVerifiedWork = (item: ItemVersion): boolean => (item.verifiedUnitIds ?? []).length > 0;
 
 const sameTerms = (a: DueTerms | undefined, b: DueTerms | undefined): boolean => JSON.stringify(a ?? BY_DATE) === JSON.stringify(b ?? BY_DATE);
+
+/**
+ * The new version's item with the standing item's due day when its terms give no day of their own
+ * and are the same: 立行立改 is due the day it was assigned and 每季度 at the end of the period it
+ * has reached, so a version read on a later day (its own export imported back, breaker10e P3)
+ * re-dates nothing.
+ */
+function keptDay(item: ItemVersion, before: ItemVersion | undefined): ItemVersion {
+  const kind = (item.terms ?? BY_DATE).kind;
+  return before && (kind === 'AT_ONCE' || kind === 'RECURRING') && sameTerms(before.terms, item.terms) ? { ...item, dueDate: before.dueDate } : item;
+}
 
 /** A deadline as the revision names it: the day, or the terms with it (常态化（每季度报送）, 2026-06-30前完成并持续落实). */
 const dueInWords = (item: Pick<ItemVersion, 'dueDate' | 'terms'>): string => {

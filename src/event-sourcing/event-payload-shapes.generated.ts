@@ -402,6 +402,9 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         },
         "withdrawnOn": {
           "type": "string"
+        },
+        "duplicateOf": {
+          "type": "string"
         }
       },
       "required": [

@@ -44,6 +44,13 @@ describe('kept time-travel answers', () => {
     expect(changesAnswerAt(knownMay10, event('finding-f1', 'UnitAssigned', '2026-05-01', '2026-05-10T04:00:00.000Z'))).toBe(true);
   });
 
+  it('let a withdrawal as recorded twice change every day, before its own too (breaker8d P5), and one the evaluator made only its days on', () => {
+    const withdrawn = (data: object) => ({ ...event('finding-f1', 'FindingWithdrawn', '2026-06-11', '2026-06-11T00:00:00.000Z'), data }) as RecordedEvent;
+    expect(changesAnswerAt(asOfMay10, withdrawn({ findingId: 'f1', reason: '重复登记', withdrawnOn: '2026-06-11', duplicateOf: 'f0' }))).toBe(true);
+    expect(changesAnswerAt(asOfMay10, withdrawn({ findingId: 'f1', reason: '评估机构撤回', withdrawnOn: '2026-06-11' }))).toBe(false);
+    expect(changesAnswerAt(asOfMay10, event('finding-f1', 'FindingWithdrawalUndone', '2026-06-11', '2026-06-12T00:00:00.000Z'))).toBe(true);
+  });
+
   it('never keep an answer that an event has changed: on any log, events it lets through leave the dashboard at the cut as it was', async () => {
     await fc.assert(
       fc.asyncProperty(randomFindingsLog(), fc.nat(), viewDays, fc.boolean(), async (log, split, asOf, byInstant) => {

@@ -44,8 +44,15 @@ export function changesAnswerAt(cut: TimeCut, event: RecordedEvent): boolean {
   if (!aboutParent) return true;
   if (cut.knownAt !== null) return event.metadata.recordedAt <= cut.knownAt;
   // An item's definition counts from when it was recorded, whatever day it names.
-  return CORRECTIONS.has(event.type) || event.type === 'WorkPlanItemDefined' || event.occurredOn <= cut.asOf;
+  return CORRECTIONS.has(event.type) || event.type === 'WorkPlanItemDefined' || offEveryDay(event) || event.occurredOn <= cut.asOf;
 }
+
+/**
+ * A withdrawal as recorded twice (`duplicateOf`) takes its finding off every day, before its own too
+ * (breaker8d P5); a withdrawal undone may put one back on them.
+ */
+const offEveryDay = (event: RecordedEvent): boolean =>
+  (event.type === 'FindingWithdrawn' && (event.data as { duplicateOf?: string }).duplicateOf !== undefined) || event.type === 'FindingWithdrawalUndone';
 
 /**
  * Time-travel answers (dashboard, unit workload, scorecard as of a day or as known at an instant)

@@ -153,6 +153,25 @@ describe('withdrawFinding', () => {
     expect(await ok('withdrawFinding', { findingId, reason: '与其他问题合并', withdrawnOn: '2026-04-09' })).toMatchObject({ status: 'WITHDRAWN' });
   });
 
+  it('a finding withdrawn as recorded twice, naming the one it repeats, counts on no day, past days included (breaker8d P5)', async () => {
+    const before = await dashboard('2026-04-07');
+    const twice = await ok('recordFinding', {
+      evaluationId, title: '重大行政决策预公开征求意见流于形式', description: '决策草案公开征求意见不足5个工作日', category: '决策公开', severity: 'LOW', identifiedOn: '2026-03-20',
+      assignment: { assignedOn: '2026-03-21', units: [{ unitId, role: 'LEAD', dueDate: '2026-04-30' }] },
+    });
+    expect((await dashboard('2026-04-07')).findings.total).toBe(before.findings.total + 1);
+    const notFound = await mutate('withdrawFinding', { findingId: twice.id, reason: '重复登记', withdrawnOn: '2026-04-09', duplicateOf: '00000000-0000-4000-8000-000000000000' });
+    expect({ code: errorCode(notFound), field: notFound.errors?.[0]?.extensions?.field }).toEqual({ code: 'NOT_FOUND', field: 'duplicateOf' });
+    const itself = await mutate('withdrawFinding', { findingId: twice.id, reason: '重复登记', withdrawnOn: '2026-04-09', duplicateOf: twice.id });
+    expect(itself.errors?.[0]?.extensions?.messageZh).toBe('问题「重大行政决策预公开征求意见流于形式」不能与自身重复：请选择同一问题的另一条登记。');
+
+    expect(await ok('withdrawFinding', { findingId: twice.id, reason: '与“政务新媒体账号长期未更新”重复登记', withdrawnOn: '2026-04-09', duplicateOf: keep })).toMatchObject({ status: 'WITHDRAWN' });
+    // Never a problem of its own: not on the 台账 of a day before its withdrawal either, in no figure of that day.
+    expect(await dashboard('2026-04-07')).toEqual(before);
+    const pastDay = await app.graphql(`query($id: ID!) { finding(id: $id, asOf: "2026-04-01") { status withdrawnOn } }`, { id: twice.id });
+    expect(pastDay.data!.finding).toEqual({ status: 'WITHDRAWN', withdrawnOn: '2026-04-09' });
+  });
+
   it('bounds a due date given before any 整改实施方案 by the end of the year after identification; a supervisor may go past it with a reason (breaker10c P16)', async () => {
     const input = (key: string, overrideReason?: string) => ({
       evaluationId, title: `网站栏目长期未更新（${key}）`, description: '栏目长期未更新', category: '主动公开', severity: 'LOW', identifiedOn: '2026-03-20',

@@ -660,6 +660,25 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
     given([recorded]).when(withdraw({ withdrawnOn: '2025-04-14' })).thenRefused('BAD_USER_INPUT', /identified/, /问题发现日期/);
   });
 
+  describe('as recorded twice, naming the finding it repeats (breaker8d P5: it then counts on no day)', () => {
+    const KEPT = 'finding-kept';
+    const kept = { findingId: KEPT, evaluationId: recorded.data.evaluationId, title: '年度报告未按时发布', withdrawn: false };
+
+    it('records which finding it repeats', () => {
+      given(bothReported)
+        .when(withdraw({ duplicateOf: KEPT, duplicate: kept }))
+        .then([{ type: 'FindingWithdrawn', data: { findingId: FINDING, reason: REASON, withdrawnOn: TODAY, duplicateOf: KEPT } }]);
+    });
+
+    it('refuses itself, an unknown finding, one of another evaluation and one withdrawn itself, naming the field', () => {
+      given(bothReported).when(withdraw({ duplicateOf: FINDING, duplicate: { ...kept, findingId: FINDING } })).thenRefused('BAD_USER_INPUT', /cannot repeat itself/, /不能与自身重复/);
+      given(bothReported).when(withdraw({ duplicateOf: KEPT, duplicate: null })).thenRefused('NOT_FOUND', /no finding/, /找不到所重复的问题/);
+      given(bothReported).when(withdraw({ duplicateOf: KEPT, duplicate: { ...kept, evaluationId: 'evaluation-other' } })).thenRefused('BAD_USER_INPUT', /another evaluation/, /另一份评估报告/);
+      given(bothReported).when(withdraw({ duplicateOf: KEPT, duplicate: { ...kept, withdrawn: true } })).thenRefused('CONFLICT', /withdrawn itself/, /重复登记只撤销其中一条/);
+      given(bothReported).when(withdraw({ duplicateOf: KEPT, duplicate: null })).thenRefusedAt('duplicateOf');
+    });
+  });
+
   it('takes no more work once withdrawn: a fact dated on or after the withdrawal, an assignment, a reopening or a second withdrawal is a CONFLICT naming the day and reason', () => {
     const after = [...bothReported, withdrawn];
     const refusal = /已于 2025-07-02 撤销（与第1项重复登记），不再办理/;

@@ -7,7 +7,7 @@ import {
   type ReopenRequest,
 } from '../../assignments/domain/parent-of-parts.js';
 import { Decider, unreachable } from '../../shared/decider.js';
-import { DomainError, conflict, named, notFound, say } from '../../shared/domain-error.js';
+import { DomainError, badInput, conflict, named, notFound, say } from '../../shared/domain-error.js';
 import { requireBusinessDay, requireNotBefore, requireText, type DatedFact } from '../../shared/guards.js';
 import type { NamesUnits } from '../../assignments/domain/assignment.commands.js';
 import { latestFactOf, partsVerifiedBy, refuseWithdrawingVerifiedWork, withdrawalUndoneReason } from '../../assignments/domain/part-facts.js';
@@ -77,6 +77,17 @@ export interface WithdrawFinding extends NamesUnits {
   readonly withdrawnOn: string;
   /** The office's current day (China time). */
   readonly today: string;
+  /**
+   * The id of the finding this one repeats (recorded twice, 重复登记): then it counts on no day at
+   * all, past days included (breaker8d P5). Absent: withdrawn from `withdrawnOn` on (the evaluator
+   * withdrew it), counting on the days before.
+   */
+  readonly duplicateOf?: string;
+  /**
+   * Set by the handler when `duplicateOf` is given: that finding as the ledger holds it, null when
+   * there is none. The decision checks it is another finding of the same evaluation, still on the 台账.
+   */
+  readonly duplicate?: { readonly findingId: string; readonly evaluationId: string; readonly title: string; readonly withdrawn: boolean } | null;
 }
 
 /** Reopens a closed (销号) finding: every part must be reported and inspected again. */
@@ -279,7 +290,33 @@ function withdrawFinding(command: WithdrawFinding, finding: RecordedFindingState
   requireNotBefore(withdrawn, findingIdentified(finding.identifiedOn));
   for (const part of partsOf(finding.assignments)) requireNotBefore(withdrawn, latestFactOf(part, command));
   refuseVerifiedWork(finding, command);
-  return [{ type: 'FindingWithdrawn', data: { findingId: finding.findingId, reason: command.reason.trim(), withdrawnOn } }];
+  const duplicateOf = command.duplicateOf === undefined ? {} : { duplicateOf: requireDuplicated(finding, command) };
+  return [{ type: 'FindingWithdrawn', data: { findingId: finding.findingId, reason: command.reason.trim(), withdrawnOn, ...duplicateOf } }];
+}
+
+/**
+ * The finding a withdrawal as recorded twice names (`duplicateOf`), checked: another finding
+ * (BAD_USER_INPUT), recorded (NOT_FOUND), of the same evaluation (BAD_USER_INPUT), still on the 台账
+ * (CONFLICT: the problem must stay recorded once). Each refusal names the field `duplicateOf`.
+ */
+function requireDuplicated(finding: RecordedFindingState, command: WithdrawFinding): string {
+  const field = { field: 'duplicateOf' };
+  const other = command.duplicate;
+  if (command.duplicateOf === finding.findingId) {
+    throw badInput(`Finding 「${finding.title}」 cannot repeat itself: name the other record of the same problem.`, `问题「${finding.title}」不能与自身重复：请选择同一问题的另一条登记。`, field);
+  }
+  if (!other) throw new DomainError('NOT_FOUND', say(`There is no finding ${command.duplicateOf} that this one repeats.`, '找不到所重复的问题。'), field);
+  if (other.evaluationId !== finding.evaluationId) {
+    throw badInput(`Finding 「${other.title}」 belongs to another evaluation: a finding repeats one of its own evaluation.`, `问题「${other.title}」属于另一份评估报告：重复登记只能是同一评估报告中的问题。`, field);
+  }
+  if (other.withdrawn) {
+    throw conflict(
+      `Finding 「${other.title}」 is withdrawn itself: the problem would no longer be recorded at all. Withdraw one of the two only.`,
+      `问题「${other.title}」本身已撤销：再撤销本条，该问题就不再有任何登记。重复登记只撤销其中一条。`,
+      field,
+    );
+  }
+  return other.findingId;
 }
 
 /**

@@ -44,7 +44,21 @@ export type FindingReopened = DomainEvent<
  * a record — its history, parts and reports as they were — but from `withdrawnOn` it counts in no
  * figure, list of work or reminder, and takes no more work. Only a supervisor withdraws, with a reason.
  */
-export type FindingWithdrawn = DomainEvent<'FindingWithdrawn', { readonly findingId: string; readonly reason: string; readonly withdrawnOn: string }>;
+export type FindingWithdrawn = DomainEvent<
+  'FindingWithdrawn',
+  {
+    readonly findingId: string;
+    readonly reason: string;
+    readonly withdrawnOn: string;
+    /**
+     * The finding of the same evaluation this one repeats (重复登记, breaker8d P5): it never was a
+     * problem of its own, so once the withdrawal is known it counts on no day, past days included —
+     * not only from `withdrawnOn`. Optional, added without a version step: a withdrawal stored before
+     * it named none (the evaluator withdrew the problem, or the office did not say which it repeats).
+     */
+    readonly duplicateOf?: string;
+  }
+>;
 
 /**
  * The withdrawal of `withdrawnOn` does not stand (撤销不成立, breaker11f P6): an inspection dated before

@@ -39,9 +39,16 @@ export class ActOnFindingHandler implements ICommandHandler<ActOnFindingCommand>
       command.type === 'AssignFinding'
         ? { ...command, unknownUnitIds: this.units.unknownIds(command.units.map((unit) => unit.unitId)) }
         : command;
-    const looked = withUnitNames(withDueDateLimit(decided, this.dueDateLimitOf(findingId)), this.units);
+    const looked = withUnitNames(withDueDateLimit(this.withDuplicate(decided), this.dueDateLimitOf(findingId)), this.units);
     await this.executor.execute(findingStream(findingId), findingDecider, looked, context);
     return findingId;
+  }
+
+  /** A withdrawal as recorded twice, with the finding it names as the ledger holds it (null: none). */
+  private withDuplicate(command: FindingCommand): FindingCommand {
+    if (command.type !== 'WithdrawFinding' || command.duplicateOf === undefined) return command;
+    const other = this.ledger.finding(command.duplicateOf);
+    return { ...command, duplicate: other ? { findingId: other.findingId, evaluationId: other.evaluationId, title: other.title, withdrawn: other.status === 'WITHDRAWN' } : null };
   }
 
   /** Due dates are bounded by the evaluation's approved plan, before one by the year after the finding was identified (`findingDueDateLimit`). */

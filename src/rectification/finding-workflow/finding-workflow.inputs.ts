@@ -1,4 +1,5 @@
 import { Field, ID, InputType, IntersectionType } from '@nestjs/graphql';
+import { IsOptional } from 'class-validator';
 import {
   OfficeDay,
   AssignPayload,
@@ -43,6 +44,15 @@ class WithdrawalPayload extends IdempotentInput {
 
   @OfficeDay('the finding was withdrawn (not before it was identified nor before anything recorded on its parts)')
   withdrawnOn?: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The finding of the same evaluation this one repeats (重复登记): then it counts on no day, past days included, once the withdrawal is known. Omitted: it counts on the days before withdrawnOn (the evaluator withdrew it).',
+  })
+  @IsOptional()
+  @EntityId()
+  duplicateOf?: string;
 }
 
 @InputType() export class WithdrawFindingInput extends IntersectionType(FindingRef, WithdrawalPayload) {}

@@ -119,7 +119,7 @@ export class FindingWorkflowResolver {
   withdrawFinding(@Args('input') input: WithdrawFindingInput, @CurrentRequester() requester: Requester) {
     return this.act(requester, 'WithdrawFinding', input, ({ now }) => {
       const { today, day } = businessTime(now, input.withdrawnOn);
-      return { type: 'WithdrawFinding', today, withdrawnOn: day, reason: input.reason };
+      return { type: 'WithdrawFinding', today, withdrawnOn: day, reason: input.reason, ...(input.duplicateOf ? { duplicateOf: input.duplicateOf } : {}) };
     });
   }
 

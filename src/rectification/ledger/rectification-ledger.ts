@@ -1,6 +1,6 @@
 import { applyAssignmentEvent, closeOutDay, type PartView } from '../../assignments/read-model/part-view.js';
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
-import { entryInCut, historyAt, timelineAt, timelineEntry, type TimelineEntry } from '../../assignments/read-model/timeline.js';
+import { entryInCut, historyAt, knownInCut, timelineAt, timelineEntry, type TimelineEntry } from '../../assignments/read-model/timeline.js';
 import type { StreamReader } from '../../event-sourcing/projected-streams.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import type { TimeCut } from '../../shared/time-cut.js';
@@ -206,5 +206,21 @@ export function findingAt(timeline: readonly TimelineEntry[], cut: TimeCut): Fin
   const view = newFindingView(recorded);
   const folded = timelineAt(rest, cut);
   for (const event of folded) applyToFinding(view, event);
+  // Withdrawn as recorded twice: never a problem of its own, so off the 台账 on every day once that is known (breaker8d P5).
+  const duplicate = duplicateWithdrawalKnown(rest, cut);
+  if (duplicate && view.status !== 'WITHDRAWN') applyToFinding(view, duplicate);
   return { ...view, history: [recorded, ...historyAt(rest, folded, cut)] };
+}
+
+/**
+ * The finding's withdrawal as a repeat of another finding (`FindingWithdrawn.duplicateOf`) known at
+ * the cut (recorded by `knownAt`, whatever its day) and not undone by a FindingWithdrawalUndone known
+ * then; undefined when there is none. Such a finding counts on no day: a day before its withdrawal
+ * shows it 已撤销 too, where a finding the evaluator withdrew counts until its `withdrawnOn`.
+ */
+function duplicateWithdrawalKnown(timeline: readonly TimelineEntry[], cut: TimeCut): TimelineEntry<FindingWithdrawn> | undefined {
+  const known = timeline.filter((event) => knownInCut(cut, event));
+  const last = known.findLastIndex((event) => event.type === 'FindingWithdrawn' || event.type === 'FindingWithdrawalUndone');
+  const withdrawal = known[last] as TimelineEntry<FindingWithdrawn> | undefined;
+  return withdrawal?.type === 'FindingWithdrawn' && withdrawal.data.duplicateOf !== undefined ? withdrawal : undefined;
 }

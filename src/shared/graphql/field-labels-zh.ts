@@ -29,6 +29,7 @@ const BY_FIELD: Readonly<Record<string, string>> = {
   documentRef: '文号',
   dryRun: '仅预览',
   dueDate: '整改时限',
+  duplicateOf: '所重复的问题',
   evaluationId: '评估报告',
   evaluator: '评估机构',
   evidence: '佐证材料',

@@ -173,9 +173,9 @@ describe('withdrawFinding', () => {
   });
 
   it('bounds a due date given before any 整改实施方案 by the end of the year after identification; a supervisor may go past it with a reason (breaker10c P16)', async () => {
-    const input = (key: string, overrideReason?: string) => ({
+    const input = (key: string, overrideReason?: string, dueDate = '2062-06-30') => ({
       evaluationId, title: `网站栏目长期未更新（${key}）`, description: '栏目长期未更新', category: '主动公开', severity: 'LOW', identifiedOn: '2026-03-20',
-      assignment: { assignedOn: '2026-03-21', units: [{ unitId, role: 'LEAD', dueDate: '2062-06-30' }], ...(overrideReason ? { overrideReason } : {}) },
+      assignment: { assignedOn: '2026-03-21', units: [{ unitId, role: 'LEAD', dueDate }], ...(overrideReason ? { overrideReason } : {}) },
     });
     const refused = await mutate('recordFinding', input('typo'));
     expect({ code: errorCode(refused), field: refused.errors?.[0]?.extensions?.field, zh: refused.errors?.[0]?.extensions?.messageZh }).toEqual({
@@ -183,6 +183,8 @@ describe('withdrawFinding', () => {
       field: 'overrideReason',
       zh: '截止日期（2062-06-30）晚于问题发现次年年底（登记整改实施方案前的上限，登记后以其督查时限为准）（2027-12-31）；如确需延后，须由督办人员填写理由后特批。',
     });
-    expect((await mutate('recordFinding', input('override', '跨年度系统改造，经分管领导同意'))).errors).toBeUndefined();
+    // A year typed 2062 is not overridden (more than 5 years past the limit: a typing error, breaker10e P4); 2028 is.
+    expect(errorCode(await mutate('recordFinding', input('override', '跨年度系统改造，经分管领导同意')))).toBe('BAD_USER_INPUT');
+    expect((await mutate('recordFinding', input('override', '跨年度系统改造，经分管领导同意', '2028-06-30'))).errors).toBeUndefined();
   });
 });

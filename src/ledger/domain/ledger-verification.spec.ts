@@ -230,5 +230,25 @@ describe('The hash chain and its verification', () => {
       );
       expect(verify(log, [], { checkpointNumbersGiven: 2 }).firstMismatch).toMatchObject({ kind: 'CHECKPOINT_MISSING', eventNumber: 1 });
     });
+
+    // breaker9c P7 rest: after an accepted restore the lost checkpoints were named as rows deleted, forever.
+    it('names checkpoints lost across an accepted reset as lost in that restore, still missing; a gap before it stays deleted rows', () => {
+      const log = givenLog(8);
+      // Taken on the 10th, 11th, 12th and 13th; the restore back to checkpoint 1 accepted on the 11th at noon.
+      const takenOn = (size: number, day: number) => {
+        const { treeSize, rootHash, chainHash, headPosition } = checkpointOf(log, size);
+        return { ...signCheckpoint({ treeSize, rootHash, chainHash, headPosition, takenAt: `2026-04-${day}T01:00:00.000Z` }, privateKey), sequence: size / 2 };
+      };
+      const [first, third, fourth] = [takenOn(2, 10), takenOn(6, 12), takenOn(8, 13)];
+      const acceptedBetween = '2026-04-11T12:00:00.000Z';
+      const lost = verify(log, [first, third, fourth], { checkpointNumbersGiven: 4, resetAcceptedAt: acceptedBetween }).firstMismatch!;
+      expect(lost).toMatchObject({ kind: 'CHECKPOINT_MISSING', eventNumber: 3, checkpointTreeSize: 2 });
+      expect(lost.message).toContain(`lost in the restore from an older backup that an operator accepted on ${acceptedBetween} (ACCEPT_STORE_RESET)`);
+      expect(lost.messageZh).toContain(`系管理员于 ${acceptedBetween} 接受从较早备份恢复的事件库（ACCEPT_STORE_RESET）时丢失`);
+      expect(lost.messageZh).not.toContain('记录被删除');
+      // Accepted after both kept neighbours were taken: the gap was there before, rows deleted.
+      const later = fourth.takenAt.replace(/^(\d{4})/, (year) => String(Number(year) + 1));
+      expect(verify(log, [first, third, fourth], { checkpointNumbersGiven: 4, resetAcceptedAt: later }).firstMismatch!.message).toContain('so its row was deleted');
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { assignmentChoices, chosenUnits } from '../web/src/assignment-choices.js';
+import { assignmentChoices, chosenUnits, concernedToPreselect } from '../web/src/assignment-choices.js';
 
 /*
  * newcomer13 R8 (= Q21): a finding's 涉及单位 (the units the evaluation names, recorded by the import
@@ -30,5 +30,28 @@ describe('the units a 交办 offers', () => {
       { unitId: 'czj', role: 'LEAD', dueDate: '2026-12-31' },
       { unitId: 'jyj', role: 'RESPONSIBLE', dueDate: '2026-12-31' },
     ]);
+  });
+
+  describe('a 点名单位 merged since (机构改革, breaker11f P1): its work is its successor’s', () => {
+    const merged = [
+      ...directory,
+      { id: 'wjw', name: '青川市卫生和计划生育委员会', mergedIntoUnitId: 'wjw2' },
+      { id: 'wjw2', name: '青川市卫生健康委员会', mergedIntoUnitId: null },
+    ];
+
+    it('offers the successor, marked, and never the merged unit, which takes no new work', () => {
+      expect(assignmentChoices(merged, new Set(['gov']), ['wjw', 'czj'])).toEqual([
+        { value: 'czj', label: '青川市财政局（评估点名）' },
+        { value: 'wjw2', label: '青川市卫生健康委员会（评估点名）' },
+        { value: 'fgw', label: '青川市发展和改革委员会' },
+        { value: 'jyj', label: '青川市教育局' },
+      ]);
+    });
+
+    it('preselects the successor in its place, once, and nothing already on the finding', () => {
+      expect(concernedToPreselect(merged, new Set(), ['wjw', 'czj', 'wjw2'])).toEqual(['wjw2', 'czj']);
+      expect(concernedToPreselect(merged, new Set(['wjw2']), ['wjw', 'czj'])).toEqual(['czj']);
+      expect(concernedToPreselect(merged, new Set(['wjw']), ['wjw', 'czj'])).toEqual(['czj']);
+    });
   });
 });

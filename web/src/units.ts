@@ -5,6 +5,8 @@ export interface UnitSummary {
   id: string;
   code: string;
   name: string;
+  /** The unit it was merged into (机构改革); null while it stands on its own. */
+  mergedIntoUnitId?: string | null;
 }
 
 /** The units directory, loaded once per tab (names for ids in timelines, choices in forms). */
@@ -12,7 +14,7 @@ export const units = ref<UnitSummary[]>([]);
 let loading: Promise<UnitSummary[]> | null = null;
 
 export function loadUnits(): Promise<UnitSummary[]> {
-  loading ??= gql<{ units: UnitSummary[] }>(`{ units { id code name } }`)
+  loading ??= gql<{ units: UnitSummary[] }>(`{ units { id code name mergedIntoUnitId } }`)
     .then(({ units: list }) => (units.value = list))
     .catch((error) => {
       loading = null;

@@ -89,8 +89,14 @@ export type UnitState =
       readonly mergedInto: string | null;
       /** The office day it was registered. */
       readonly registeredOn: string;
-      /** The office day of its last rename; null while it has its first name. */
+      /** The office day of its earliest rename (nothing of the unit is registered after it); null while it has its first name. */
       readonly renamedOn: string | null;
+      /**
+       * Its names by the office day each took effect, the first its registration's (renames may be
+       * typed out of date order: each takes its place by day, breaker8e P6); absent on a state
+       * folded before it was kept — read as the first name alone.
+       */
+      readonly names?: readonly { readonly name: string; readonly on: string }[];
       /** Its hand-overs without a merge (UnitWorkHandedOver), as recorded; absent while none. */
       readonly handOvers?: readonly { readonly successorUnitId: string; readonly on: string }[];
     };
@@ -112,9 +118,15 @@ export const unitDecider: Decider<UnitCommand, UnitState, UnitEvent> = {
           registeredOn: event.data.registeredOn,
           renamedOn: null,
         };
-      case 'UnitRenamed':
+      case 'UnitRenamed': {
         if (state.status !== 'registered') return state;
-        return { ...state, name: event.data.name, formerNames: [...state.formerNames, event.data.previousName], renamedOn: event.data.renamedOn };
+        // By day, a rename of an earlier day typed later taking its place (stable: one day keeps the order recorded).
+        const names = [...namesOf(state), { name: event.data.name, on: event.data.renamedOn }].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+        const name = names.at(-1)!.name;
+        const formerNames = [...new Set(names.map((named) => named.name))].filter((former) => former !== name);
+        const renamedOn = state.renamedOn === null || event.data.renamedOn < state.renamedOn ? event.data.renamedOn : state.renamedOn;
+        return { ...state, name, formerNames, renamedOn, names };
+      }
       case 'UnitMerged':
         if (state.status !== 'registered') return state;
         return { ...state, mergedInto: event.data.successorUnitId };
@@ -185,7 +197,11 @@ function renameUnit(command: RenameUnit, state: UnitState): UnitEvent[] {
   requireAdmin(command.actor, 'rename units', '更改单位名称');
   const unit = requireRegistered(state);
   const name = storedUnitName(command.name);
-  if (name === unit.name) return [];
+  const { renamedOn } = command;
+  const names = namesOf(unit);
+  // The name in force on the rename's day: renames may be typed out of date order (breaker8e P6).
+  const inForce = names.filter((named) => named.on <= renamedOn).at(-1) ?? names[0]!;
+  if (name === inForce.name) return [];
   if (unit.mergedInto) {
     throw conflict(`Unit ${unit.code} was merged into another unit; it is not renamed any more.`, `单位 ${unit.code} 已并入其他单位，不能再更名。`);
   }
@@ -198,12 +214,15 @@ function renameUnit(command: RenameUnit, state: UnitState): UnitEvent[] {
     );
   }
   requireReason(command.reason, '更名须说明理由（如机构改革文件）。');
-  const { renamedOn } = command;
   requireBusinessDay(renamedOn, command.today, named('renamedOn', 'The day of the rename', '更名日期'));
-  const renamed = { day: renamedOn, what: named('renamedOn', `the day ${unit.name} was renamed`, `${unit.name}的更名日期`) };
+  const renamed = { day: renamedOn, what: named('renamedOn', `the day ${inForce.name} was renamed`, `${inForce.name}的更名日期`) };
   requireNotBefore(renamed, registration(unit));
-  requireNotBefore(renamed, unit.renamedOn ? { day: unit.renamedOn, what: say('its last rename', '上次更名日期') } : null);
-  return [{ type: 'UnitRenamed', data: { unitId: unit.unitId, previousName: unit.name, name, reason: command.reason.trim(), renamedOn } }];
+  return [{ type: 'UnitRenamed', data: { unitId: unit.unitId, previousName: inForce.name, name, reason: command.reason.trim(), renamedOn } }];
+}
+
+/** The unit's names by the day each took effect, the first its registration's (see `UnitState.names`). */
+function namesOf(unit: Extract<UnitState, { status: 'registered' }>): readonly { readonly name: string; readonly on: string }[] {
+  return unit.names ?? [{ name: unit.formerNames[0] ?? unit.name, on: unit.registeredOn }, ...(unit.formerNames.length > 0 ? [{ name: unit.name, on: unit.renamedOn ?? unit.registeredOn }] : [])];
 }
 
 /** A unit merges once, into a unit that is itself still standing. */

@@ -114,9 +114,15 @@ export class UnitsReadModel implements Projection {
       case 'UnitRenamed': {
         const unit = this.byId.get(unitEvent.data.unitId);
         if (!unit) return;
-        // The former name stays this unit's: a name never comes to mean another unit.
-        const names = [...(unit.names ?? [{ name: unit.name, from: unit.registeredOn }]), { name: unitEvent.data.name, from: event.occurredOn, at: event.metadata.recordedAt }];
-        this.byId.set(unit.id, { ...unit, name: unitEvent.data.name, formerNames: [...unit.formerNames, unitEvent.data.previousName], names });
+        // The former name stays this unit's: a name never comes to mean another unit. Names stand by the day
+        // each took effect (stable: one day keeps the order recorded), a rename typed out of date order in its
+        // place; the unit is called by the latest-dated one (breaker8e P6).
+        const names = [...(unit.names ?? [{ name: unit.name, from: unit.registeredOn }]), { name: unitEvent.data.name, from: event.occurredOn, at: event.metadata.recordedAt }].sort((a, b) =>
+          a.from < b.from ? -1 : a.from > b.from ? 1 : 0,
+        );
+        const name = names.at(-1)!.name;
+        const formerNames = [...new Set([...unit.formerNames, ...names.map((named) => named.name)])].filter((former) => former !== name);
+        this.byId.set(unit.id, { ...unit, name, formerNames, names });
         this.idByName.set(unitNameKey(unitEvent.data.name), unit.id);
         return;
       }

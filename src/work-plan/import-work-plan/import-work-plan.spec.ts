@@ -270,7 +270,7 @@ describe('importing a work plan file', () => {
 
 describe('the work plan\'s own export imported back as a new version (breaker10e P3)', () => {
   it.each([
-    ['the sample plan', async () => ({ name: 'work-plan-2026.csv', content: await sample('work-plan-2026.csv') })],
+    ['the sample plan', async () => ({ name: 'work-plan-2026.csv', content: await sample('work-plan-2026.csv') }), null],
     [
       'a plan with 立行立改 and 每季度 items',
       async () => ({
@@ -279,10 +279,21 @@ describe('the work plan\'s own export imported back as a new version (breaker10e
           '青川市2026年政务公开期限测试方案\n类别编号,类别,编号,事项,牵头单位,责任单位,完成时限\n一,公开,1,QX按日,青川市财政局,青川市教育局,2026-06-30\n一,公开,2,QX立改,青川市财政局,,立行立改\n二,解读,3,QX季报,青川市教育局,青川市民政局,每季度\n',
         ),
       }),
+      null,
     ],
-  ])('changes nothing, round after round: codes, titles, categories, units and due dates read as the plan has them (%s)', async (_which, fileOf) => {
+    [
+      'a plan with an item withdrawn since (its row kept as 已撤销)',
+      async () => ({ name: 'work-plan-2026.csv', content: await sample('work-plan-2026.csv') }),
+      async (dependencies: ImportDependencies, title: string) => {
+        const lines = new TextDecoder().decode(await sample('work-plan-2026.csv')).trimEnd().split(/\r?\n/);
+        const revised = { name: 'work-plan-2026-v2.csv', content: new TextEncoder().encode(`${lines.slice(0, -1).join('\n')}\n`) };
+        await importWorkPlanFile(dependencies, revised, { revise: true, title }, contextOf('v2'), [{ title, year: 2026 }]);
+      },
+    ],
+  ] as [string, () => Promise<{ name: string; content: Uint8Array }>, ((dependencies: ImportDependencies, title: string) => Promise<void>) | null][])('changes nothing, round after round: codes, titles, categories, units and due dates read as the plan has them (%s)', async (_which, fileOf, then) => {
     const dependencies = await storeWithUnits();
     const first = await importWorkPlanFile(dependencies, await fileOf(), {}, contextOf('v1'));
+    if (then) await then(dependencies, first.title);
     let known = [{ title: first.title, year: first.year }];
     for (const round of [1, 2]) {
       const streams = new ProjectedStreams(dependencies.store, dependencies.schemas);

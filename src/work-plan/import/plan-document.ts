@@ -162,6 +162,8 @@ export const planColumns = {
   ...planItemColumns,
   // Read only for what a remark says about its row (已完成, 已取消, 移至…: breaker10e P11); still listed as not imported.
   remarks: { label: '备注 (remarks)', aliases: ['备注', '备注说明', '附注', 'remarks', 'remark', 'note', 'notes'], required: false },
+  // Read only in Rectify's own export, for its 已撤销 rows (breaker11f P9's rows, breaker10e P3); still listed as not imported.
+  status: { label: '状态 (status)', aliases: ['状态', 'status'], required: false },
 } as const satisfies Columns<string>;
 
 type PlanColumn = keyof typeof planColumns;
@@ -219,14 +221,28 @@ const EXPORT_PROGRESS_COLUMNS: readonly string[] = ['状态', '报告日期', '�
  */
 function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; exportNotice: ImportProblem[] } {
   const names = new Set(table.unusedColumns.map((column) => column.name));
-  if (!names.has(EXPORT_SIGNATURE) || !names.has('状态')) return { table, exportNotice: [] };
-  const progress = table.unusedColumns.filter((column) => EXPORT_PROGRESS_COLUMNS.includes(column.name)).map((column) => column.name);
+  const hasStatus = table.records.some((record) => 'status' in record.cells);
+  if (!names.has(EXPORT_SIGNATURE) || !hasStatus) return { table, exportNotice: [] };
+  const progress = ['状态', ...table.unusedColumns.filter((column) => EXPORT_PROGRESS_COLUMNS.includes(column.name)).map((column) => column.name)];
+  // A withdrawn item's rows (已撤销（day：reason）) are the record of it, not an item of the plan: not imported, said per row.
+  const withdrawnNotices: ImportProblem[] = [];
+  const kept = table.records.filter((record) => {
+    const status = textOf(record.cells.status ?? null);
+    if (!status.startsWith('已撤销')) return true;
+    withdrawnNotices.push({
+      row: record.row,
+      reason: `Row of a withdrawn item (${status}): not imported.`,
+      reasonZh: `该行是已撤销的事项（${status}）：不导入。`,
+      ...(record.sheet === undefined ? {} : { sheet: record.sheet }),
+    });
+    return false;
+  });
   const split = (text: string): [string, string] => {
     const at = text.indexOf(' ');
     return at > 0 ? [text.slice(0, at), text.slice(at + 1).trim()] : ['', text];
   };
-  const records = table.records.map((record) => {
-    const { code: _rowNumber, title, categoryTitle, responsibleUnits, leadUnit, dueDate, ...rest } = record.cells;
+  const records = kept.map((record) => {
+    const { code: _rowNumber, title, categoryTitle, responsibleUnits, leadUnit, dueDate, status: _status, ...rest } = record.cells;
     // 2026-03-31（每季度）: a recurring part at the period it has reached — 每季度, as the plan has it.
     const due = textOf(dueDate ?? null).replace(/^\d{4}-\d{2}-\d{2}\s*[（(](每月|每季度|每半年|每年)[）)]$/u, '$1');
     const [itemCode, itemTitle] = split(textOf(title ?? null));
@@ -245,6 +261,7 @@ function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; ex
       reason: `This file is Rectify's own work-plan export: its progress columns (${progress.join(', ')}) are the app's record and are not imported; 序号 numbers its rows, each item's code is the one before its title.`,
       reasonZh: `本文件是本系统导出的工作方案进展表：${progress.join('、')}等进展列是系统中的记录，不导入；“序号”是行号，事项编号取“工作事项”中标题前的编号。`,
     },
+    ...withdrawnNotices,
   ];
   return {
     table: {
@@ -296,7 +313,9 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
     const { notices: numbering = [], ...drafted } = draft;
     // 备注 is read for what it says about its row only: the result still lists it as not imported, last, where offices put it.
     const remarksColumn = records.some((record) => 'remarks' in record.cells) ? ['备注'] : [];
-    const notes = readingNotesOf(table, [...notImportedColumns(table), ...remarksColumn]);
+    // 状态 likewise (read only in Rectify's own export, whose notice names it).
+    const statusColumn = exportNotice.length === 0 && read.table.records.some((record) => 'status' in record.cells) ? ['状态'] : [];
+    const notes = readingNotesOf(table, [...statusColumn, ...notImportedColumns(table), ...remarksColumn]);
     const notices = [...exportNotice, ...flatNotice, ...(notes.notices ?? []), ...once.notices, ...numbering];
     // Rectify's own export has no 内容 (and may have no 措施) column: a new version read from it keeps them, never empties them (breaker10e P3).
     const absentFields = exportNotice.length === 0 ? [] : (['description', 'measures'] as const).filter((key) => !table.records.some((record) => key in record.cells));

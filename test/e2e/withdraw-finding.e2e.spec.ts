@@ -168,8 +168,8 @@ describe('withdrawFinding', () => {
     expect(await ok('withdrawFinding', { findingId: twice.id, reason: '与“政务新媒体账号长期未更新”重复登记', withdrawnOn: '2026-04-09', duplicateOf: keep })).toMatchObject({ status: 'WITHDRAWN' });
     // Never a problem of its own: not on the 台账 of a day before its withdrawal either, in no figure of that day.
     expect(await dashboard('2026-04-07')).toEqual(before);
-    const pastDay = await app.graphql(`query($id: ID!) { finding(id: $id, asOf: "2026-04-01") { status withdrawnOn } }`, { id: twice.id });
-    expect(pastDay.data!.finding).toEqual({ status: 'WITHDRAWN', withdrawnOn: '2026-04-09' });
+    const pastDay = await app.graphql(`query($id: ID!) { finding(id: $id, asOf: "2026-04-01") { status withdrawnOn duplicateOf } }`, { id: twice.id });
+    expect(pastDay.data!.finding).toEqual({ status: 'WITHDRAWN', withdrawnOn: '2026-04-09', duplicateOf: keep });
   });
 
   it('bounds a due date given before any 整改实施方案 by the end of the year after identification; a supervisor may go past it with a reason (breaker10c P16)', async () => {

@@ -104,6 +104,9 @@ export class FindingType {
   @Field(() => String, { nullable: true, description: 'Why it was withdrawn (撤销理由); null while it is on the 台账' })
   withdrawalReason: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'Withdrawn as recorded twice: the finding of the same evaluation it repeats (then it counts on no day); null otherwise' })
+  duplicateOf?: string | null;
+
   @Field(() => TimeCutType, { nullable: true, description: 'Which time axes the answer used (on the finding query with asOf / knownAt)' })
   time?: TimeCutType;
 }

@@ -25,6 +25,8 @@ export type FindingView = FindingRecorded['data'] & {
   /** The office day it was withdrawn, and why; null while it is on the 台账. */
   withdrawnOn: string | null;
   withdrawalReason: string | null;
+  /** The finding it repeats, when withdrawn as recorded twice (FindingWithdrawn.duplicateOf); null otherwise. */
+  duplicateOf?: string | null;
   /** One part per assigned unit, keyed by unit id, in the order they were assigned; none once withdrawn. */
   readonly parts: Map<string, PartView>;
   /**
@@ -61,6 +63,7 @@ function newFindingView(event: TimelineEntry<FindingRecorded>): FindingView {
     closedAt: null,
     withdrawnOn: null,
     withdrawalReason: null,
+    duplicateOf: null,
     parts: new Map(),
     partsWhenWithdrawn: null,
   };
@@ -81,12 +84,12 @@ function applyToFinding(finding: FindingView, event: TimelineEntry): void {
     }
     // The withdrawal does not stand (a pass dated before it): back on the 台账 with its parts as they stand now.
     for (const [unitId, part] of finding.partsWhenWithdrawn ?? []) finding.parts.set(unitId, part);
-    Object.assign(finding, { withdrawnOn: null, withdrawalReason: null, partsWhenWithdrawn: null });
+    Object.assign(finding, { withdrawnOn: null, withdrawalReason: null, duplicateOf: null, partsWhenWithdrawn: null });
   }
   if (event.type === 'FindingWithdrawn') {
-    const { withdrawnOn, reason } = (event as TimelineEntry<FindingWithdrawn>).data;
+    const { withdrawnOn, reason, duplicateOf } = (event as TimelineEntry<FindingWithdrawn>).data;
     // Off the 台账: no part is held any more, so no figure, list of work or reminder counts one.
-    Object.assign(finding, { status: 'WITHDRAWN', withdrawnOn, withdrawalReason: reason, closedOn: null, closedAt: null });
+    Object.assign(finding, { status: 'WITHDRAWN', withdrawnOn, withdrawalReason: reason, duplicateOf: duplicateOf ?? null, closedOn: null, closedAt: null });
     finding.partsWhenWithdrawn = new Map(finding.parts);
     finding.parts.clear();
     return;

@@ -36,7 +36,7 @@ const cut = (asOf: string, knownAt: string | null = null): TimeCut => ({ asOf, k
 describe('a finding withdrawn as recorded twice counts on no day (breaker8d P5)', () => {
   it('is 已撤销 on a day before its withdrawal, its parts off the 台账', () => {
     const before = findingAt([recorded, assigned, withdrawal(KEPT)], cut('2026-07-01'));
-    expect(before).toMatchObject({ status: 'WITHDRAWN', withdrawnOn: '2026-07-20', withdrawalReason: '与第1项重复登记' });
+    expect(before).toMatchObject({ status: 'WITHDRAWN', withdrawnOn: '2026-07-20', withdrawalReason: '与第1项重复登记', duplicateOf: KEPT });
     expect(before!.parts.size).toBe(0);
     expect([...before!.partsWhenWithdrawn!.keys()]).toEqual(['unit-finance']);
   });

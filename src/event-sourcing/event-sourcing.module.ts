@@ -19,6 +19,6 @@ import { ReadModelSnapshots } from './read-model-snapshots.js';
     CommandExecutor,
     CommandContextFactory,
   ],
-  exports: [EventSchemaRegistry, Clock, ProjectionEngine, ProjectedStreams, CommandExecutor, CommandContextFactory],
+  exports: [EventSchemaRegistry, Clock, ProjectionEngine, ProjectedStreams, CommandExecutor, CommandContextFactory, ReadModelSnapshots],
 })
 export class EventSourcingModule {}

@@ -173,6 +173,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
       this.eventsSinceSnapshot = 0;
     } catch (error) {
       this.logger.error(`Could not take a read-model snapshot: ${String(error)}`);
+      this.snapshots.noteNotWritten(error);
       return;
     } finally {
       this.eventsHeld = null;
@@ -182,9 +183,11 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
     try {
       await this.snapshots.write(bytes);
       this.latestSnapshot = position;
+      this.snapshots.noteWritten();
       this.logger.log(`Read-model snapshot written at position ${formatPosition(position)} (${bytes.length} bytes)`);
     } catch (error) {
       this.logger.warn(`Could not write the read-model snapshot ${this.snapshots.path}: ${String(error)}`);
+      this.snapshots.noteNotWritten(error);
     }
   }
 

@@ -8,6 +8,7 @@ import type { AdmittedStore } from '../event-store/store-admission.js';
 import { SqliteEventStore } from '../event-store/sqlite-event-store.js';
 import { EventSchemaRegistry } from '../shared/event-schemas.js';
 import { LedgerKeys } from '../ledger/ledger-keys.js';
+import { say, type Bilingual } from '../shared/domain-error.js';
 import type { Projection } from './recorded-event.js';
 import {
   UnreadableSnapshotError,
@@ -80,6 +81,23 @@ const readModelName = (projection: Projection) => projection.constructor.name;
  * ledger chain hash); any other is discarded with a log line and the read models are rebuilt from
  * the log. Never trusted blindly: a stale read model would answer wrong without anyone noticing.
  */
+/**
+ * What /health says while read-model snapshots are not being kept although they are on (the next
+ * start then replays the whole log, minutes at a million events): `READ_MODEL_SNAPSHOTS_OFF` — the
+ * code's files changed while the process was starting, so it can tell no snapshot of its own
+ * (breaker12 P9: touching dist during a start said so in one log line only);
+ * `READ_MODEL_SNAPSHOT_NOT_WRITTEN` — the last snapshot could not be taken or written (a full disk,
+ * an unwritable folder), until one is.
+ */
+export type SnapshotNoticeCause = 'READ_MODEL_SNAPSHOTS_OFF' | 'READ_MODEL_SNAPSHOT_NOT_WRITTEN';
+
+export interface SnapshotNotice {
+  readonly cause: SnapshotNoticeCause;
+  readonly message: Bilingual;
+  /** ISO-8601 instant it began: the start, or the first failed write since the last one written. */
+  readonly since: string;
+}
+
 @Injectable()
 export class ReadModelSnapshots {
   private readonly logger = new Logger('ReadModelSnapshots');
@@ -95,6 +113,8 @@ export class ReadModelSnapshots {
    * changed on disk since the process started: then no snapshot is used or written.
    */
   readonly loadedCodeVersion: string | null;
+  /** Snapshots off for this process (its code changed while it started), or null. */
+  private readonly off: SnapshotNotice | null = null;
 
   constructor(
     @Inject(ADMITTED_STORE) private readonly admitted: AdmittedStore,
@@ -108,11 +128,43 @@ export class ReadModelSnapshots {
     this.loadedCodeVersion = this.path === null ? null : codeVersion(this.schemas.versions());
     const { changed } = this.path === null ? { changed: null } : judgeLoadedCode();
     if (changed !== null) {
-      this.logger.warn(
-        `${changed} changed after this process started (a build while it was starting?): which code it runs cannot be told from the files, ` +
-          'so it neither uses nor writes a read-model snapshot (the next start rebuilds the read models from the log, and writes one)',
-      );
+      this.off = {
+        cause: 'READ_MODEL_SNAPSHOTS_OFF',
+        since: new Date(performance.timeOrigin).toISOString(),
+        message: say(
+          `${changed} changed after this process started (a build while it was starting?): which code it runs cannot be told from the files, ` +
+            'so it neither uses nor writes a read-model snapshot (the next start rebuilds the read models from the log, and writes one). Restart it once the build is done.',
+          `服务器启动期间其程序文件（${changed}）被改动（启动时正在构建？），无法确认本进程运行的是哪个版本，因此不使用也不写入读模型快照：下次启动将从事件日志重建读模型（事件多时需数分钟）。请在构建完成后重启服务器。`,
+        ),
+      };
+      this.logger.warn(this.off.message.en);
     }
+  }
+
+  /** The last capture or write failed (since the first such failure after the last snapshot written), or null. */
+  private notWritten: SnapshotNotice | null = null;
+
+  /** What /health lists in `notices` about snapshots (see SnapshotNoticeCause). */
+  notices(): readonly SnapshotNotice[] {
+    return [this.off, this.notWritten].filter((notice): notice is SnapshotNotice => notice !== null);
+  }
+
+  /** A snapshot could not be taken or written: said in /health until one is (`noteWritten`). */
+  noteNotWritten(error: unknown): void {
+    const reason = String(error).slice(0, 300);
+    this.notWritten = {
+      cause: 'READ_MODEL_SNAPSHOT_NOT_WRITTEN',
+      since: this.notWritten?.since ?? new Date().toISOString(),
+      message: say(
+        `The read-model snapshot ${this.path} could not be written (${reason}): the next start replays the whole log until one is. An operator must look at the disk.`,
+        `读模型快照 ${this.path} 写入失败：在写成之前，下次启动须重放全部事件日志。请管理员检查服务器磁盘（原因见服务器日志）。`,
+      ),
+    };
+  }
+
+  /** A snapshot was written: the failure notice, if any, ends. */
+  noteWritten(): void {
+    this.notWritten = null;
   }
 
   /** Whether this process stamps snapshots (its code was judged at start; see `loadedCodeVersion`). */

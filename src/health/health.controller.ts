@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, HttpStatus, Inject, Logger, Res } from '@nes
 import type { ServerResponse } from 'node:http';
 import { EVENT_STORE, comparePositions, formatPosition, type EventStore } from '../event-store/event-store.port.js';
 import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
+import { ReadModelSnapshots, type SnapshotNoticeCause } from '../event-sourcing/read-model-snapshots.js';
 import { StoreHealth, type StoreNoticeCause, type StoreProblemCause } from '../event-store/store-health.js';
 import { ServingState } from './serving-state.js';
 
@@ -26,9 +27,10 @@ export interface HealthReport {
   /**
    * What the operator must know that does not stop writes (readiness stays `ready`), e.g.
    * `ACCEPT_STORE_RESET_LEFT_SET`: ACCEPT_STORE_RESET is set though nothing needed accepting (see
-   * StoreNoticeCause); the message goes to the server log at start.
+   * StoreNoticeCause), or `READ_MODEL_SNAPSHOTS_OFF`: this process keeps no read-model snapshot (see
+   * SnapshotNoticeCause); the message goes to the server log.
    */
-  readonly notices: readonly { readonly cause: StoreNoticeCause; readonly since: string }[];
+  readonly notices: readonly { readonly cause: StoreNoticeCause | SnapshotNoticeCause; readonly since: string }[];
 }
 
 /**
@@ -50,6 +52,7 @@ export class HealthController {
     private readonly projections: ProjectionEngine,
     private readonly serving: ServingState,
     private readonly storeHealth: StoreHealth,
+    private readonly snapshots: ReadModelSnapshots,
   ) {}
 
   @Get('live')
@@ -77,7 +80,7 @@ export class HealthController {
       store: this.store.kind,
       projectedPosition: formatPosition(this.projections.position),
       problems: problems.map(({ cause, since }) => ({ cause, since })),
-      notices: this.storeHealth.notices().map(({ cause, since }) => ({ cause, since })),
+      notices: [...this.storeHealth.notices(), ...this.snapshots.notices()].map(({ cause, since }) => ({ cause, since })),
     };
     let head;
     try {

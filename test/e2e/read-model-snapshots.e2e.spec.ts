@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { appendFileSync, copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ledgerMac } from '../../src/ledger/ledger-keys.js';
@@ -421,4 +421,53 @@ describe('A server stopped after a new build was written over its code', () => {
       rmSync(install.folder, { recursive: true, force: true });
     }
   }, 400_000);
+});
+
+// breaker12 P9: touching dist while a server started turned its snapshots off for its whole life
+// with one log line: /health said nothing, and the next start replayed the whole log.
+describe('/health says when this process keeps no read-model snapshot', () => {
+  it(
+    'names READ_MODEL_SNAPSHOTS_OFF when the code changed on disk while the server started (a build during the start)',
+    async () => {
+      const install = installedCopy();
+      const sqlitePath = freshDatabasePath();
+      try {
+        // A file of the build written after the process started: its time is later than the start.
+        const touched = join(install.folder, 'dist', 'event-sourcing', 'projection-engine.js');
+        const later = new Date(Date.now() + 10 * 60_000);
+        utimesSync(touched, later, later);
+        const server = await startServer(sqlitePath, { script: install.main });
+        try {
+          const health = (await (await fetch(`http://127.0.0.1:${server.port}/health`)).json()) as { notices: { cause: string; since: string }[] };
+          expect(health.notices.filter(({ cause }) => cause.startsWith('READ_MODEL_'))).toEqual([{ cause: 'READ_MODEL_SNAPSHOTS_OFF', since: expect.any(String) }]);
+          expect(server.output()).toMatch(/neither uses nor writes a read-model snapshot/);
+        } finally {
+          await killHard(server.child);
+        }
+      } finally {
+        rmSync(install.folder, { recursive: true, force: true });
+      }
+    },
+    PROCESS_TEST_CEILING_MS,
+  );
+
+  it('names READ_MODEL_SNAPSHOT_NOT_WRITTEN while snapshots fail to be written, until one is', async () => {
+    const app = await startTestApp({ demoData: true });
+    try {
+      const snapshots = app.app.get(ReadModelSnapshots);
+      const engine = app.app.get(ProjectionEngine);
+      // Only the snapshot's notices (a test store may carry others, e.g. about its copy's name).
+      const notices = async () =>
+        ((await (await fetch(`${app.url}/health`)).json()) as { notices: { cause: string }[] }).notices.map((notice) => notice.cause).filter((cause) => cause.startsWith('READ_MODEL_'));
+      expect(await notices()).toEqual([]);
+      const write = jest.spyOn(snapshots, 'write').mockRejectedValue(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
+      await engine.writeSnapshot();
+      expect(await notices()).toEqual(['READ_MODEL_SNAPSHOT_NOT_WRITTEN']);
+      write.mockRestore();
+      await engine.writeSnapshot();
+      expect(await notices()).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -88,7 +88,8 @@ export class ListFindingsHandler implements IQueryHandler<ListFindingsQuery> {
   /**
    * Now: from the live list index. On a past day: every finding folded at that day's cut (kept
    * by the time-travel cache like the dashboard's, so paging and the status counts share one
-   * fold), then filtered, lights and due days on that day.
+   * fold), then filtered, lights and due days on that day; each node carries the cut (`time`), so
+   * its parts name their units and light as of that day.
    * @throws DomainError NOT_FOUND for an unknown evaluation or unit; BAD_USER_INPUT for a due range
    * that is not two days in order, a bad `asOf` or `knownAt`, a bad `first` or a cursor of another list.
    */
@@ -102,7 +103,10 @@ export class ListFindingsHandler implements IQueryHandler<ListFindingsQuery> {
     const days = { today, dueSoonUntil: addDays(today, this.config.get('DUE_SOON_DAYS', { infer: true })) };
     if (!time || isPresent(time, now)) return this.lists.findingPage(filter, days, page);
     const findings = await findingsAtCut(this.readModel, this.dashboards, time, this.travelled);
-    return findingPageAt(findings, filter, days, page);
+    const found = findingPageAt(findings, filter, days, page);
+    // Each finding is read as of the day viewed, as its own page is: its parts' units named as then, lit on that day (breaker11f P2).
+    const atCut = <Finding extends object>(finding: Finding) => ({ ...finding, time });
+    return { ...found, edges: found.edges.map((edge) => ({ ...edge, node: atCut(edge.node) })), nodes: found.nodes.map(atCut) };
   }
 }
 

@@ -34,10 +34,21 @@ export async function loadState<State, Event extends DomainEvent>(
   return fold(decider, history.map((stored) => schemas.upcast<Event>(stored)));
 }
 
-const keyReused = () =>
+/**
+ * A key reused for another request: the request first sent under it was handled — in a form, the
+ * press whose answer was lost (a proxy's 502, a dropped connection) — and this one, with other
+ * content, was not. Said in the office's words (breaker9e P1: the form was edited after a 502 and
+ * pressed again), with `reason: REQUEST_KEY_REUSED`, so the web form keeps its key: pressing again
+ * says the same, and never records the edited content as a second record.
+ */
+export const keyReused = () =>
   new DomainError(
     'CONFLICT',
-    say('This idempotency key was already used for a different request. Use a new key for a new request.', '该请求标识已用于另一项请求；新的请求请使用新的标识。'),
+    say(
+      'This idempotency key was already used for a different request. Use a new key for a new request.',
+      '此前用同一次提交发出的请求已经办理（例如未收到答复的那一次），这次的内容与那次不同，没有办理。请刷新页面查看已办理的结果；如需修改，请在已登记的记录上更正。',
+    ),
+    { reason: 'REQUEST_KEY_REUSED' },
   );
 
 /**

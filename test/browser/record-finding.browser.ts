@@ -163,6 +163,43 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     expect(data!.evaluations.nodes.filter(({ title }: { title: string }) => title === TWICE)).toHaveLength(1);
   });
 
+  // breaker9e P1: after a 502 (the server recorded the evaluation, the browser never saw its answer)
+  // the person corrected the form and pressed again: CONFLICT in developer words, the form made a
+  // new key, and the next press recorded a second evaluation.
+  it('after a 502, an edited form pressed again is told the first press was handled, in office words, and pressing again records nothing new', async () => {
+    const { page, context } = await contexts.open({ token: SUPERVISOR });
+    const FIRST = '2026年第三季度政务公开第三方评估';
+    const EDITED = '2026年第三季度政务公开工作第三方评估（更正）';
+    const keys: string[] = [];
+    let lost = true;
+    await context.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (!body.includes('registerEvaluation')) return route.continue();
+      keys.push((JSON.parse(body) as { variables: { input: { idempotencyKey: string } } }).variables.input.idempotencyKey);
+      if (!lost) return route.continue();
+      lost = false;
+      // The server gets the request and records it; the browser gets the proxy's error page.
+      expect((await route.fetch()).status()).toBe(200);
+      await route.fulfill({ status: 502, contentType: 'text/html', body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>' });
+    });
+    await page.goto('/findings');
+    const form = await openEvaluationForm(page, { title: FIRST, evaluator: '某评估中心', commissionedBy: '市政务公开办', periodStart: '2026-07-01', periodEnd: '2026-09-30' });
+    await form.getByRole('button', { name: '登记评估报告' }).click();
+    await form.getByText('服务器没有给出明确答复（HTTP 502）').waitFor();
+    await form.getByLabel('评估报告名称').fill(EDITED);
+    for (let press = 0; press < 2; press += 1) {
+      await form.getByRole('button', { name: '登记评估报告' }).click();
+      await form.getByText('此前用同一次提交发出的请求已经办理').waitFor();
+      expect(await form.textContent()).not.toContain('标识');
+    }
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(1);
+    const { data } = await app.graphql(`{ evaluations { nodes { title } } }`);
+    const titles = data!.evaluations.nodes.map(({ title }: { title: string }) => title);
+    expect(titles.filter((title: string) => title === FIRST)).toHaveLength(1);
+    expect(titles).not.toContain(EDITED);
+  });
+
   it('shows the API’s refusal beside the field it concerns: a finding identified before its evaluation arrived', async () => {
     const { page } = await contexts.open({ token: SUPERVISOR });
     await page.goto('/findings');

@@ -138,7 +138,7 @@ describe('Evaluations and findings over GraphQL', () => {
     const evaluationId = first.data!.registerEvaluation.id;
     const position = await app.logPosition();
     const otherMutation = await app.graphql(RECORD, { input: findingInput(evaluationId, { idempotencyKey: 'one-request' }) });
-    expect(otherMutation.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', messageZh: '该请求标识已用于另一项请求；新的请求请使用新的标识。' });
+    expect(otherMutation.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', messageZh: '此前用同一次提交发出的请求已经办理（例如未收到答复的那一次），这次的内容与那次不同，没有办理。请刷新页面查看已办理的结果；如需修改，请在已登记的记录上更正。' });
     const otherRecord = await app.graphql(REGISTER, { input: evaluationInput({ idempotencyKey: 'one-request', title: '另一份评估' }) });
     expect(otherRecord.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT' });
     expect(await app.logPosition()).toBe(position);

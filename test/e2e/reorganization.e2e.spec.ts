@@ -114,7 +114,7 @@ describe('A reorganisation: units renamed and merged, their parts carried on', (
     expect(await app.logPosition()).toBe(before);
     const reused = await app.graphql(rename, { input: { ...same, name: '青川市教育局' } }, admin);
     expect(errorCode(reused)).toBe('CONFLICT');
-    expect(reused.errors![0]!.extensions!.messageZh).toBe('该请求标识已用于另一项请求；新的请求请使用新的标识。');
+    expect(reused.errors![0]!.extensions!.messageZh).toBe('此前用同一次提交发出的请求已经办理（例如未收到答复的那一次），这次的内容与那次不同，没有办理。请刷新页面查看已办理的结果；如需修改，请在已登记的记录上更正。');
     expect((await ok(rename, { input: same }, admin)).renameUnit.name).toBe('青川市教育和体育局');
     expect(await app.logPosition()).toBe(before);
   });

@@ -24,7 +24,8 @@ export function useForm() {
    * a new key is made for the next submission, on a refusal the server gave (`ApiError.settled`:
    * nothing was recorded) the messages are shown and a new key made; on anything else — no
    * connection, a proxy's 502/504 page, an answer cut off, an internal error — the request may have
-   * been recorded, so the key is kept and a retry records once (breaker9d P2).
+   * been recorded, so the key is kept and a retry records once (breaker9d P2); and on CONFLICT
+   * `REQUEST_KEY_REUSED` (that earlier request was handled, the form edited since) the key is kept too.
    */
   async function run<T>(submit: (idempotencyKey: string) => Promise<T>): Promise<T | undefined> {
     if (state.busy) return undefined;
@@ -40,7 +41,10 @@ export function useForm() {
         state.fields = error.fields;
         state.whole = error.messageZh;
         state.message = Object.keys(error.fields).length > 0 ? '' : error.messageZh;
-        if (error.settled) state.idempotencyKey = newIdempotencyKey();
+        // The key's first request was handled (its answer lost: a 502, a dropped connection) and this
+        // one, edited since, was not: the key is kept, so pressing again says so again rather than
+        // recording the edited form as a second record under a new key (breaker9e P1).
+        if (error.settled && error.reason !== 'REQUEST_KEY_REUSED') state.idempotencyKey = newIdempotencyKey();
       } else {
         state.message = '无法连接服务器，请检查网络后重试。';
       }

@@ -1,5 +1,6 @@
 import { reactive } from 'vue';
 import { ApiError, newIdempotencyKey } from './api';
+import { renewsKey } from './form-keys';
 import { officeToday } from './state';
 
 /**
@@ -41,10 +42,7 @@ export function useForm() {
         state.fields = error.fields;
         state.whole = error.messageZh;
         state.message = Object.keys(error.fields).length > 0 ? '' : error.messageZh;
-        // The key's first request was handled (its answer lost: a 502, a dropped connection) and this
-        // one, edited since, was not: the key is kept, so pressing again says so again rather than
-        // recording the edited form as a second record under a new key (breaker9e P1).
-        if (error.settled && error.reason !== 'REQUEST_KEY_REUSED') state.idempotencyKey = newIdempotencyKey();
+        if (renewsKey(error)) state.idempotencyKey = newIdempotencyKey();
       } else {
         state.message = '无法连接服务器，请检查网络后重试。';
       }

@@ -134,5 +134,18 @@ describe('only once, however many requests race', () => {
         Array.from({ length: 5 }, () => ({ code: 'CONFLICT', field: 'loginName' })),
       );
     });
+
+    it('imports a work plan once when two files name it at once, its title written otherwise (full-width digits)', async () => {
+      expect((await registerUnit('ZFB', '青川市人民政府办公室')).errors).toBeUndefined();
+      const file = '类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n一,推进五公开,1,推进决策公开,,青川市人民政府办公室,,2026-06-30\n';
+      const importPlan = (key: string, title: string) =>
+        app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
+          input: { idempotencyKey: key, fileName: `${key}.csv`, contentBase64: Buffer.from(file).toString('base64'), title, year: 2026 },
+        }, admin);
+      const answers = await Promise.all([importPlan('plan-a', '青川市2026年政务公开工作要点'), importPlan('plan-b', '青川市２０２６年政务公开工作要点')]);
+      for (const answer of answers.filter((answer) => answer.errors)) expect(errorCode(answer)).toBe('CONFLICT');
+      const plans = (await app.graphql(`{ workPlans { title } }`, {}, admin)).data!.workPlans as { title: string }[];
+      expect(plans).toHaveLength(1);
+    });
   });
 });

@@ -15,7 +15,7 @@ import { importRefused } from '../../spreadsheet/import-refusal.js';
 import { eventsOfCommand, fileFormatOf, firstRunAppended, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
 import { fold, type Decider, type DomainEvent } from '../../shared/decider.js';
 import { importWorkPlan, workPlanCommands, type PlanDays, type WorkPlanItemDefinition } from '../import/work-plan-import.js';
-import { refuseReusedKey, requestOf } from '../../event-sourcing/execute-command.js';
+import { refuseReusedKey, requestOf, type ClaimedValue } from '../../event-sourcing/execute-command.js';
 import { DomainError, conflict, say } from '../../shared/domain-error.js';
 import { dueDateLimitOf, workPlanDecider, type RevisePlan, type WorkPlanState } from '../domain/work-plan.decider.js';
 import { partsOf } from '../../assignments/domain/assignment.decider.js';
@@ -205,7 +205,7 @@ export async function importWorkPlanFile(
         { type: 'RevisePlan', actor: context.actor, data: { ...importPlan.data, revisedOn: days.assignedOn, reason: revisedBy(fileName) } } satisfies RevisePlan,
         contextInBatch(context, 'RevisePlan', keyOf('revision')),
       )
-    : batchCommand(null, workPlanStream(planId), workPlanDecider, importPlan, contextInBatch(context, importPlan.type, keyOf('plan')));
+    : batchCommand(null, workPlanStream(planId), workPlanDecider, importPlan, contextInBatch(context, importPlan.type, keyOf('plan')), [workPlanTitleClaim(validated.year, validated.title)]);
   const changes = revision
     ? itemRevisionCommands(revision, defineItems.map(versionOf), {
         actor: context.actor,
@@ -459,6 +459,14 @@ function withdrawalOutsideTheSheet(sheet: string, items: readonly ItemVersion[])
  * digits, Chinese numerals, spaces, 年度, quotes), with the notice that says so; null when the file's title is an
  * imported plan's as it is, or no plan's.
  */
+/**
+ * The claim a new plan takes on its title within its year (`UniqueClaim`, by `planTitleKey`), with
+ * its first events: two files naming one plan, its title written otherwise (２０２６年, 二〇二六年度),
+ * imported at once make one plan, the other CONFLICT — the read-model check (`knownTitleOf`) alone
+ * let both through (breaker12 P10's kind). A new version of a plan appends to its own stream.
+ */
+const workPlanTitleClaim = (year: number, title: string): ClaimedValue => ({ scope: `work-plan-title:${year}`, value: planTitleKey(title), field: 'title', label: title });
+
 function knownTitleOf(plan: { title: string; year: number }, knownPlans: readonly KnownPlan[]): { title: string; notice: ImportProblem } | null {
   const sameYear = knownPlans.filter((known) => known.year === plan.year);
   if (sameYear.some((known) => known.title === plan.title)) return null;

@@ -129,6 +129,18 @@ describe('hand-overs typed out of date order pass parts as in date order (breake
     expect(await holders(finding, '2026-11-30')).toEqual(before);
   });
 
+  it('passes a part on a merge dated before a hand-over typed earlier: A→B (08-01) first, then A merged into C (07-01)', async () => {
+    await registered(['A6', 'B6', 'C6']);
+    const finding = await newFinding('行政执法信息未公开', 'A6');
+    expect((await handOver('A6', 'B6', '2016-08-01')).findingIds).toEqual([finding]);
+    const merged = await call('mergeUnit', { unitId: unit.A6, successorUnitId: unit.C6, reason: '机构改革', mergedOn: '2016-07-01' }, await app.as('ADMIN'), 'findingIds');
+    expect(merged.errors).toBeUndefined();
+    expect(merged.data!.mergeUnit.findingIds).toEqual([finding]);
+    expect(await holders(finding)).toEqual(['C6 ASSIGNED A6']);
+    expect(await holders(finding, '2016-08-15')).toEqual(['C6 ASSIGNED A6']);
+    expect(await holders(finding, '2026-11-30')).toEqual(await holders(finding));
+  });
+
   it('passes a part assigned late (a paper 交办 typed after the chain) through every hand-over of the chain, on a finding and a work-plan item', async () => {
     await registered(['A3', 'B3', 'C3', 'L3']);
     expect((await handOver('A3', 'B3', '2016-07-01')).findingIds).toEqual([]);

@@ -109,7 +109,7 @@ async function main() {
       bothLines(
         say(
           `Created ${options.role} user ${options.name} (${userId})${options.unitCode ? ` for unit ${options.unitCode}` : ''}.`,
-          `已创建${ROLE_ZH[options.role] ?? options.role} ${options.name}（${userId}）${options.unitCode ? `，所属单位 ${options.unitCode}` : ''}。`,
+          `已创建${ROLE_ZH[options.role] ?? options.role} ${options.name}${options.unitCode ? `，所属单位 ${options.unitCode}` : ''}。`,
         ),
       ),
     );

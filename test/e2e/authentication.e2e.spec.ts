@@ -97,7 +97,7 @@ describe('Authentication', () => {
       const created = await createUserWithCli(sqlitePath, ['--name', '张伟', '--role', 'SUPERVISOR']);
       expect(created.exitCode).toBe(0);
       // breaker9b N9, breaker9e P2: said in Chinese first, then in English; the token stays the last line.
-      expect(created.stdout).toMatch(/^已创建督办人员 张伟（/);
+      expect(created.stdout).toMatch(/^已创建督办人员 张伟。/);
       expect(created.stdout).toContain('Created SUPERVISOR user 张伟 (');
       expect(created.stdout).toContain('只显示这一次');
       expect(created.token).toMatch(/^rct_[\w-]{43}$/);

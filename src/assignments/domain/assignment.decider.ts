@@ -1986,7 +1986,7 @@ export function boundedDueDate(date: string, command: SetsDueDate & { readonly a
   const reach = overrideReach(limit.latest);
   if (isAfter(date, reach)) {
     const past = beyondOverrideReach(date, limit);
-    throw badInput(`${what.en} ${date}: ${past.en}`, `${what.zh}（${date}）${past.zh}`, fieldOf(what));
+    throw badInput(`${what.en} ${date}: ${past.en}`, `${what.zh}（${date}）晚于${past.zh}`, fieldOf(what));
   }
   return { reason: override.reason, limit: limit.latest };
 }
@@ -2002,10 +2002,10 @@ export function overrideReach(latest: string): string {
   return month === '02' && day === '29' ? `${Number(year) + OVERRIDE_REACH_YEARS}-02-28` : reached;
 }
 
-/** Why a due date past the override's reach (`overrideReach`) is refused, after the date is named. */
+/** Why a due date past the override's reach (`overrideReach`) is refused, after the date is named (the Chinese after 晚于, which the caller writes). */
 export const beyondOverrideReach = (date: string, limit: DueDateLimit): Bilingual => ({
   en: `is after the latest day an override may set (${OVERRIDE_REACH_YEARS} years after ${limit.setBy.en} ${limit.latest}, ${overrideReach(limit.latest)}): check the year for a typing error.`,
-  zh: `晚于特批可延后的最远日期（${limit.setBy.zh}${limit.latest} 后 ${OVERRIDE_REACH_YEARS} 年，即 ${overrideReach(limit.latest)}）：请核对年份是否写错。`,
+  zh: `特批可延后的最远日期（${limit.setBy.zh}${limit.latest} 后 ${OVERRIDE_REACH_YEARS} 年，即 ${overrideReach(limit.latest)}）：请核对年份是否写错。`,
 });
 
 /** The override as an event records it: absent when there was none. */

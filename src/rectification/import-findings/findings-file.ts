@@ -600,7 +600,7 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
     if (rowDue !== null && limit && rowDue.dueDate > limit.latest && overridden !== undefined) {
       if (rowDue.dueDate > overrideReach(limit.latest)) {
         const past = beyondOverrideReach(rowDue.dueDate, limit);
-        problems.push({ row, reason: `Due date (整改时限) ${rowDue.dueDate} ${past.en}`, reasonZh: `整改时限 ${rowDue.dueDate} ${past.zh}` });
+        problems.push({ row, reason: `Due date (整改时限) ${rowDue.dueDate} ${past.en}`, reasonZh: `整改时限 ${rowDue.dueDate} 晚于${past.zh}` });
         continue;
       }
       notices.push({

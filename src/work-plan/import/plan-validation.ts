@@ -317,7 +317,7 @@ function outsidePlanPeriod(dueDate: string, plan: { readonly title: string; read
   // Past the override's reach, a year typed wrong (2206 for 2026), whatever the override (breaker10e P4).
   if (dueDate > overrideReach(limit.latest) && overridden) {
     const past = beyondOverrideReach(dueDate, limit);
-    return { reason: `Due date ${dueDate} ${past.en}`, reasonZh: `完成时限 ${dueDate} ${past.zh}` };
+    return { reason: `Due date ${dueDate} ${past.en}`, reasonZh: `完成时限 ${dueDate} 晚于${past.zh}` };
   }
   if (dueDate > limit.latest && !overridden) {
     return {

@@ -111,7 +111,7 @@ describe('机构改革: renaming and merging (fault 4)', () => {
     ['into an unknown unit', [health], merge({ successor: undefined }), 'NOT_FOUND'],
     ['into a unit itself merged away', [health], merge({ successor: { mergedInto: 'u-third', name: '某单位', registeredOn: '2019-03-01' } }), 'CONFLICT'],
     ['by a supervisor', [health], merge({ actor: supervisor }), 'FORBIDDEN'],
-    ['a renamed-then-merged unit being renamed', [health, merged], rename(), 'CONFLICT'],
+    ['a merged unit being renamed on or after its merge (a rename of an earlier day, typed late, is its name then)', [health, merged], rename({ renamedOn: '2019-03-15' }), 'CONFLICT'],
   ] as const)('refuses merging %s', (_what, history, command, code) => {
     given(history).when(command).thenRefused(code);
   });

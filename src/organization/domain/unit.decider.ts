@@ -87,6 +87,8 @@ export type UnitState =
       /** Former names, oldest first. */
       readonly formerNames: readonly string[];
       readonly mergedInto: string | null;
+      /** The office day of that merge; absent while it stands (or on a state folded before it was kept). */
+      readonly mergedOn?: string;
       /** The office day it was registered. */
       readonly registeredOn: string;
       /** The office day of its earliest rename (nothing of the unit is registered after it); null while it has its first name. */
@@ -129,7 +131,7 @@ export const unitDecider: Decider<UnitCommand, UnitState, UnitEvent> = {
       }
       case 'UnitMerged':
         if (state.status !== 'registered') return state;
-        return { ...state, mergedInto: event.data.successorUnitId };
+        return { ...state, mergedInto: event.data.successorUnitId, mergedOn: event.data.mergedOn };
       case 'UnitRegistrationCorrected':
         if (state.status !== 'registered') return state;
         return { ...state, registeredOn: event.data.registeredOn };
@@ -202,7 +204,8 @@ function renameUnit(command: RenameUnit, state: UnitState): UnitEvent[] {
   // The name in force on the rename's day: renames may be typed out of date order (breaker8e P6).
   const inForce = names.filter((named) => named.on <= renamedOn).at(-1) ?? names[0]!;
   if (name === inForce.name) return [];
-  if (unit.mergedInto) {
+  // A rename of a day before its merge, typed after the merge (a file found later), is its name then (breaker8e P6).
+  if (unit.mergedInto && (unit.mergedOn === undefined || command.renamedOn >= unit.mergedOn)) {
     throw conflict(`Unit ${unit.code} was merged into another unit; it is not renamed any more.`, `单位 ${unit.code} 已并入其他单位，不能再更名。`);
   }
   if (isBlank(name)) throw badInput('The new name is required.', '请填写新名称。', { field: 'name' });

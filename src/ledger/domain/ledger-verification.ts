@@ -401,24 +401,23 @@ function checkpointNumbering(checkpoints: readonly VerifiedCheckpoint[], given: 
       const newest = checkpoint === null;
       // Taken after the kept one before the gap and before the next kept one, across an accepted reset: lost in the restore the operator accepted.
       const lostInReset = resetAcceptedAt !== null && (previous?.takenAt ?? '') <= resetAcceptedAt && (checkpoint === null || checkpoint.takenAt >= resetAcceptedAt);
-      if (lostInReset) {
-        const since = previous ? say(` after checkpoint ${previous.sequence}`, `校验点 ${previous.sequence} 之后`) : say('', '');
-        return {
-          kind: 'CHECKPOINT_MISSING',
-          eventNumber: (previous?.treeSize ?? 0) + 1,
-          position: null,
-          eventId: null,
-          checkpointTreeSize: previous?.treeSize ?? null,
-          message: `${missing.en}${kept.en}: lost in the restore from an older backup that an operator accepted on ${resetAcceptedAt} (ACCEPT_STORE_RESET) — taken before it, they are not in the store restored, and the events they covered${since.en} may be missing too (compare the printed 台账校验码).`,
-          messageZh: `${missing.zh}${kept.zh}：系管理员于 ${resetAcceptedAt} 接受从较早备份恢复的事件库（ACCEPT_STORE_RESET）时丢失——这些校验点生成于恢复之前，不在恢复后的事件库中，其涵盖的${since.zh}事件也可能缺失（请与打印的台账校验码核对）。`,
-        };
-      }
-      return {
+      const where = {
         kind: 'CHECKPOINT_MISSING',
         eventNumber: (previous?.treeSize ?? 0) + 1,
         position: null,
         eventId: null,
         checkpointTreeSize: previous?.treeSize ?? null,
+      } as const;
+      if (lostInReset) {
+        const since = previous ? say(` after checkpoint ${previous.sequence}`, `校验点 ${previous.sequence} 之后`) : say('', '');
+        return {
+          ...where,
+          message: `${missing.en}${kept.en}: lost in the restore from an older backup that an operator accepted on ${resetAcceptedAt} (ACCEPT_STORE_RESET) — taken before it, they are not in the store restored, and the events they covered${since.en} may be missing too (compare the printed 台账校验码).`,
+          messageZh: `${missing.zh}${kept.zh}：系管理员于 ${resetAcceptedAt} 接受从较早备份恢复的事件库（ACCEPT_STORE_RESET）时丢失——这些校验点生成于恢复之前，不在恢复后的事件库中，其涵盖的${since.zh}事件也可能缺失（请与打印的台账校验码核对）。`,
+        };
+      }
+      return {
+        ...where,
         message: `${missing.en}${kept.en}: ${newest ? `the store numbered checkpoints up to ${given}, so the newest were deleted — and the events they covered may have been removed with them (compare the printed 台账校验码)` : `checkpoint ${checkpoint.sequence} follows it, so its row was deleted`}.`,
         messageZh: `${missing.zh}${kept.zh}：${newest ? `事件库已编号至校验点 ${given}，最新的校验点被删除，其涵盖的事件可能也一并被删除（请与打印的台账校验码核对）` : `其后仍有校验点 ${checkpoint.sequence}，说明该校验点记录被删除`}。`,
       };

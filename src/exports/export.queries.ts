@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { AppSettings } from '../config/app-settings.js';
@@ -115,6 +115,8 @@ function newestPlanId(plans: WorkPlanLedger): string {
   return newest.planId;
 }
 
+/** Both exports read the same sources; Nest injects the subclasses through this constructor (its metadata is inherited). */
+@Injectable()
 abstract class ExportHandler {
   constructor(
     private readonly ledger: RectificationLedger,
@@ -122,7 +124,7 @@ abstract class ExportHandler {
     private readonly units: UnitsReadModel,
     private readonly dashboards: DashboardReadModel,
     protected readonly clock: Clock,
-    private readonly config: ConfigService<AppSettings, true>,
+    @Inject(ConfigService) private readonly config: ConfigService<AppSettings, true>,
   ) {}
 
   protected sources(): ExportSources {
@@ -138,17 +140,6 @@ abstract class ExportHandler {
 
 @QueryHandler(ExportLedgerQuery)
 export class ExportLedgerHandler extends ExportHandler implements IQueryHandler<ExportLedgerQuery> {
-  constructor(
-    ledger: RectificationLedger,
-    plans: WorkPlanLedger,
-    units: UnitsReadModel,
-    dashboards: DashboardReadModel,
-    clock: Clock,
-    @Inject(ConfigService) config: ConfigService<AppSettings, true>,
-  ) {
-    super(ledger, plans, units, dashboards, clock, config);
-  }
-
   execute({ request }: ExportLedgerQuery) {
     return exportLedger(this.sources(), request, this.clock.now());
   }
@@ -156,17 +147,6 @@ export class ExportLedgerHandler extends ExportHandler implements IQueryHandler<
 
 @QueryHandler(ExportWorkPlanQuery)
 export class ExportWorkPlanHandler extends ExportHandler implements IQueryHandler<ExportWorkPlanQuery> {
-  constructor(
-    ledger: RectificationLedger,
-    plans: WorkPlanLedger,
-    units: UnitsReadModel,
-    dashboards: DashboardReadModel,
-    clock: Clock,
-    @Inject(ConfigService) config: ConfigService<AppSettings, true>,
-  ) {
-    super(ledger, plans, units, dashboards, clock, config);
-  }
-
   execute({ request }: ExportWorkPlanQuery) {
     return exportWorkPlan(this.sources(), request, this.clock.now());
   }

@@ -15,12 +15,20 @@ export type Deadline =
   | { readonly kind: 'BY_DATE'; readonly dueDate: string }
   /** 立行立改: due at once, the day the part is assigned; shown as "立行立改", not as a date. */
   | { readonly kind: 'AT_ONCE' }
-  /** 持续推进 / 长期坚持 / 常态化: no end date, never overdue, reported periodically. */
-  | { readonly kind: 'STANDING' }
+  /**
+   * 持续推进 / 长期坚持 / 常态化: no end date, never overdue, reported periodically — every
+   * `reportEvery` when the words say so (常态化（每月报送）, 长期坚持，每半年报送), else every quarter.
+   */
+  | { readonly kind: 'STANDING'; readonly reportEvery?: RecurrencePeriod }
   /** 每月 / 每季度 / 每半年 / 每年: kept up, reporting at the end of every period (`termsOf`: a standing part). */
   | { readonly kind: 'RECURRING'; readonly period: RecurrencePeriod }
-  /** 2018年底前完成并持续落实: due by a day, then kept up as a standing task. */
-  | { readonly kind: 'BY_DATE_THEN_STANDING'; readonly dueDate: string };
+  /** 2018年底前完成并持续落实: due by a day, then kept up as a standing task (reporting every `reportEvery`, else quarterly). */
+  | { readonly kind: 'BY_DATE_THEN_STANDING'; readonly dueDate: string; readonly reportEvery?: RecurrencePeriod }
+  /**
+   * 立行立改，长期坚持 (立行立改并长期坚持, 即知即改、持续推进): due at once — the day the part is
+   * assigned — then kept up as a standing task; its parts are BY_DATE_THEN_STANDING on that day.
+   */
+  | { readonly kind: 'AT_ONCE_THEN_STANDING'; readonly reportEvery?: RecurrencePeriod };
 
 /**
  * How a part's due date is to be read: the terms a part is assigned on (UnitAssigned v3 `terms`,
@@ -68,9 +76,10 @@ export function termsOf(deadline: Deadline): DueTerms {
     case 'RECURRING':
       return { kind: 'STANDING', reportEvery: deadline.period };
     case 'STANDING':
-      return { kind: 'STANDING', reportEvery: STANDING_REPORT_PERIOD };
+      return { kind: 'STANDING', reportEvery: deadline.reportEvery ?? STANDING_REPORT_PERIOD };
     case 'BY_DATE_THEN_STANDING':
-      return { kind: 'BY_DATE_THEN_STANDING', reportEvery: STANDING_REPORT_PERIOD };
+    case 'AT_ONCE_THEN_STANDING':
+      return { kind: 'BY_DATE_THEN_STANDING', reportEvery: deadline.reportEvery ?? STANDING_REPORT_PERIOD };
   }
 }
 
@@ -95,6 +104,7 @@ export function partDueOf(
     case 'BY_DATE_THEN_STANDING':
       return { dueDate: deadline.dueDate, terms: termsOf(deadline) };
     case 'AT_ONCE':
+    case 'AT_ONCE_THEN_STANDING':
       return days.assignedOn === undefined ? { missing: 'assignedOn' } : { dueDate: days.assignedOn, terms: termsOf(deadline) };
     case 'STANDING':
     case 'RECURRING':
@@ -139,7 +149,8 @@ export function termsInWords(terms: DueTerms, dueDate: string): string | null {
     case 'STANDING':
       return `常态化（${PERIOD_WORDS[terms.reportEvery]}报送）`;
     case 'BY_DATE_THEN_STANDING':
-      return `${dueDate}前完成并持续落实`;
+      // The period is written only when it is not the usual quarter, so the words read back to the same terms.
+      return `${dueDate}前完成并持续落实${terms.reportEvery === STANDING_REPORT_PERIOD ? '' : `（${PERIOD_WORDS[terms.reportEvery]}报送）`}`;
   }
 }
 
@@ -152,6 +163,7 @@ export function firstDueDateOf(deadline: Deadline, assignedOn: string): string |
     case 'BY_DATE_THEN_STANDING':
       return deadline.dueDate;
     case 'AT_ONCE':
+    case 'AT_ONCE_THEN_STANDING':
       return assignedOn;
     case 'STANDING':
       return null;
@@ -195,10 +207,12 @@ export function deadlineInWords(deadline: Deadline): string {
     case 'AT_ONCE':
       return '立行立改';
     case 'STANDING':
-      return '长期坚持';
+      return deadline.reportEvery === undefined ? '长期坚持' : `长期坚持（${PERIOD_WORDS[deadline.reportEvery]}报送）`;
     case 'RECURRING':
       return PERIOD_WORDS[deadline.period];
     case 'BY_DATE_THEN_STANDING':
-      return `${deadline.dueDate}前完成并持续落实`;
+      return `${deadline.dueDate}前完成并持续落实${deadline.reportEvery === undefined ? '' : `（${PERIOD_WORDS[deadline.reportEvery]}报送）`}`;
+    case 'AT_ONCE_THEN_STANDING':
+      return `立行立改，长期坚持${deadline.reportEvery === undefined ? '' : `（${PERIOD_WORDS[deadline.reportEvery]}报送）`}`;
   }
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { isCalendarDate } from '../shared/calendar-date.js';
-import { recurringDueDates } from '../shared/deadline.js';
+import { BY_DATE, partDueOf, recurringDueDates, termsInWords, type DueTerms } from '../shared/deadline.js';
 import { readDay, readDeadline } from './deadline-text.js';
 
 /* The deadline words of task lists and ledgers (issue 10, fault 2), as examples and as properties. */
@@ -30,6 +30,20 @@ describe('deadlines as offices write them (issue 10, fault 2)', () => {
     ['每季度', undefined, { ok: true, deadline: { kind: 'RECURRING', period: 'QUARTER' } }],
     ['每半年', undefined, { ok: true, deadline: { kind: 'RECURRING', period: 'HALF_YEAR' } }],
     ['2018年底前完成并持续落实', undefined, { ok: true, deadline: { kind: 'BY_DATE_THEN_STANDING', dueDate: '2018-12-31' } }],
+    // A standing deadline's reporting period after it (breaker10f P17): the export's own words, and the offices'.
+    ['常态化（每月报送）', undefined, { ok: true, deadline: { kind: 'STANDING', reportEvery: 'MONTH' } }],
+    ['常态化(每半年报送)', undefined, { ok: true, deadline: { kind: 'STANDING', reportEvery: 'HALF_YEAR' } }],
+    ['长期坚持（每半年报送）', undefined, { ok: true, deadline: { kind: 'STANDING', reportEvery: 'HALF_YEAR' } }],
+    ['长期坚持，每月报送', undefined, { ok: true, deadline: { kind: 'STANDING', reportEvery: 'MONTH' } }],
+    ['持续推进、每年上报一次', undefined, { ok: true, deadline: { kind: 'STANDING', reportEvery: 'YEAR' } }],
+    ['2026年6月底前完成并持续落实（每月报送）', undefined, { ok: true, deadline: { kind: 'BY_DATE_THEN_STANDING', dueDate: '2026-06-30', reportEvery: 'MONTH' } }],
+    ['2026-06-30（每季度）', undefined, byDate('2026-06-30')],
+    // Fixed at once and kept fixed (breaker10f P18).
+    ['立行立改，长期坚持', undefined, { ok: true, deadline: { kind: 'AT_ONCE_THEN_STANDING' } }],
+    ['立行立改并长期坚持', undefined, { ok: true, deadline: { kind: 'AT_ONCE_THEN_STANDING' } }],
+    ['即知即改、长期坚持', undefined, { ok: true, deadline: { kind: 'AT_ONCE_THEN_STANDING' } }],
+    ['立行立改，持续推进（每月报送）', undefined, { ok: true, deadline: { kind: 'AT_ONCE_THEN_STANDING', reportEvery: 'MONTH' } }],
+    ['2026年12月底前完成整改', undefined, byDate('2026-12-31')],
   ])('%s (year %p)', (text, year, expected) => {
     expect(readDeadline(text, { year })).toEqual(expected);
   });
@@ -43,6 +57,21 @@ describe('deadlines as offices write them (issue 10, fault 2)', () => {
     expect(readDeadline('2026年2月30日')).toMatchObject({ ok: false, reason: '"2026年2月30日": 2026-02-30 does not exist' });
     expect(readDeadline('尽快')).toMatchObject({ ok: false, reason: expect.stringContaining('"尽快" is not a deadline we can read') });
     expect(readDeadline('')).toMatchObject({ ok: false, reason: 'no deadline given' });
+  });
+
+  it('reads back every part\'s terms as the pages and exports write them, to the same terms (breaker10f P17: the export round trip)', () => {
+    const periods = ['MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR'] as const;
+    const every: DueTerms[] = [
+      BY_DATE,
+      { kind: 'AT_ONCE' },
+      ...periods.map((reportEvery): DueTerms => ({ kind: 'STANDING', reportEvery })),
+      ...periods.map((reportEvery): DueTerms => ({ kind: 'BY_DATE_THEN_STANDING', reportEvery })),
+    ];
+    for (const terms of every) {
+      const dueDate = '2026-06-30';
+      const reading = readDeadline(termsInWords(terms, dueDate) ?? dueDate, { year: 2026 });
+      expect(reading.ok && partDueOf(reading.deadline, { assignedOn: dueDate, keptUpUntil: dueDate })).toEqual({ dueDate, terms });
+    }
   });
 
   it('reads Excel dates and serial numbers as days', () => {

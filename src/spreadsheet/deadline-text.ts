@@ -14,7 +14,10 @@ import { calendarDateOf, textOf, type Cell } from './cells.js';
  *   2026年上半年 → 06-30, 下半年 → 12-31;  2026年第三季度 / 三季度 / Q3 → the quarter's last day;
  *   6月30日, 6月底前, 年底前, 上半年, 第三季度 → the same, in the year given (the plan's);
  *   立行立改 / 即知即改 / 立即整改 → at once;  持续推进 / 长期坚持 / 常态化 / 长期 → standing;
- *   每月 / 每季度 / 每半年 / 每年 → recurring;  X前完成并持续落实 (…并长期坚持) → by X, then standing.
+ *   每月 / 每季度 / 每半年 / 每年 → recurring;  X前完成并持续落实 (…并长期坚持) → by X, then standing;
+ *   立行立改，长期坚持 (立行立改并长期坚持, 即知即改、持续推进) → at once, then standing;
+ *   a standing deadline followed by its reporting period — 常态化（每月报送）, 长期坚持，每半年报送,
+ *   2026-06-30前完成并持续落实（每月报送） — reports every such period (the export writes these words).
  */
 
 export type DeadlineReading =
@@ -89,7 +92,7 @@ const RECURRING: Readonly<Record<string, RecurrencePeriod>> = {
 /** "…并持续落实", "…，长期坚持": a date, then a standing task. */
 const THEN_STANDING = /^(.+?)(?:完成)?[,，;；、]?(?:并|后)?(?:持续落实|持续推进|长期坚持|常态化(?:推进|开展)?|长期保持)$/;
 /** What may follow a date without changing it: 前, 之前, 以前, 前完成, 完成. */
-const BY_SUFFIX = /(?:之前|以前|前)?(?:完成|办结|整改到位|整改完成)?$/;
+const BY_SUFFIX = /(?:之前|以前|前)?(?:完成整改|完成|办结|整改到位|整改完成)?$/;
 
 /** A date of the vocabulary (no standing or recurring words), as `YYYY-MM-DD`, or a reason. */
 function dayOf(text: string, context: DeadlineContext): { day: string } | Unreadable | null {
@@ -163,7 +166,7 @@ export function readDeadline(cell: Cell, context: DeadlineContext = {}): Deadlin
   const original = textOf(cell);
   if (original === '') return { ok: false, reason: 'no deadline given', reasonZh: '没有填写时限' };
   const text = normalizedDeadlineText(original);
-  const reading = readDeadlineText(original, text, context);
+  const reading = withReportPeriod(original, context) ?? readDeadlineText(original, text, context);
   const { year, notBefore } = context;
   const day = reading.ok && 'dueDate' in reading.deadline ? reading.deadline.dueDate : null;
   // A day without a year that would fall before `notBefore` is the next such day (breaker10d P32).
@@ -174,6 +177,34 @@ export function readDeadline(cell: Cell, context: DeadlineContext = {}): Deadlin
   return reading;
 }
 
+/**
+ * A standing deadline with its reporting period after it — 常态化（每月报送）, 长期坚持，每半年报送,
+ * 2026-06-30前完成并持续落实（每月报送）, 立行立改，长期坚持（每季度报送） — read with that period
+ * (breaker10f P17: the bracket was a remark, dropped, and 常态化 alone reports quarterly, so the
+ * export's own words came back quarterly). Null when the text has no such tail, or what comes before
+ * it is no standing deadline (2026-06-30（每季度） is read as before).
+ */
+function withReportPeriod(original: string, context: DeadlineContext): DeadlineReading | null {
+  const compact = original.normalize('NFKC').replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, '');
+  const tail = REPORT_PERIOD_TAIL.exec(compact);
+  if (!tail) return null;
+  const reportEvery = RECURRING[tail[2]!]!;
+  const head = readDeadlineText(original, normalizedDeadlineText(tail[1]!), context);
+  if (!head.ok) return null;
+  const { deadline } = head;
+  switch (deadline.kind) {
+    case 'STANDING':
+    case 'BY_DATE_THEN_STANDING':
+    case 'AT_ONCE_THEN_STANDING':
+      return { ok: true, deadline: { ...deadline, reportEvery } };
+    default:
+      return null;
+  }
+}
+
+/** `<standing words>` + `（每月报送）` / `，每半年报送` / `(每年上报)`: the head and the period word. */
+const REPORT_PERIOD_TAIL = /^(.+?)[,，;；、]?[(\[【]?(每个月|每月|按月|每季度|每季|按季度|每半年|每年度|每年)(?:报送|上报|报告)?(?:一次|1次)?[)\]】]?$/;
+
 /** `readDeadline` of a text, normalised (`text`) and as written (`original`, for the refusal). */
 function readDeadlineText(original: string, text: string, context: DeadlineContext): DeadlineReading {
   if (AT_ONCE.test(text)) return { ok: true, deadline: { kind: 'AT_ONCE' } };
@@ -182,6 +213,8 @@ function readDeadlineText(original: string, text: string, context: DeadlineConte
   if (period) return { ok: true, deadline: { kind: 'RECURRING', period } };
 
   const then = THEN_STANDING.exec(text);
+  // 立行立改，长期坚持: fixed at once and kept fixed (breaker10f P18).
+  if (then && AT_ONCE.test(then[1]!)) return { ok: true, deadline: { kind: 'AT_ONCE_THEN_STANDING' } };
   if (then) {
     const first = dayOf(then[1]!, context);
     if (first && 'day' in first) return { ok: true, deadline: { kind: 'BY_DATE_THEN_STANDING', dueDate: first.day } };

@@ -282,6 +282,19 @@ describe('the work plan\'s own export imported back as a new version (breaker10e
       null,
     ],
     [
+      'a plan whose standing items report monthly, half-yearly and yearly (breaker10f P17, P18)',
+      async () => ({
+        name: 'periods.csv',
+        content: new TextEncoder().encode(
+          '青川市2026年每月报送测试方案\n类别编号,类别,编号,事项,牵头单位,责任单位,完成时限\n' +
+            '一,公开,1,QP每月,青川市财政局,青川市教育局,每月\n一,公开,2,QP每半年,青川市教育局,,每半年\n' +
+            '一,公开,3,QP每年,青川市民政局,,长期坚持，每年报送\n二,解读,4,QP先限期,青川市财政局,,2026年6月底前完成并持续落实（每月报送）\n' +
+            '二,解读,5,QP立改坚持,青川市教育局,青川市民政局,立行立改，长期坚持\n二,解读,6,QP常态化,青川市民政局,,常态化\n',
+        ),
+      }),
+      null,
+    ],
+    [
       'a plan with an item withdrawn since (its row kept as 已撤销)',
       async () => ({ name: 'work-plan-2026.csv', content: await sample('work-plan-2026.csv') }),
       async (dependencies: ImportDependencies, title: string) => {

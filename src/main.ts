@@ -10,6 +10,7 @@ import { messageZhOf } from './shared/domain-error.js';
 import { jsonLogger } from './observability/json-logger.js';
 import { DemoSeeder } from './demo/demo-seeder.js';
 import { startBanner } from './lifecycle/start-banner.js';
+import { serverLogOutput } from './observability/log-output.js';
 
 /** `--accept-store-reset` on the command line is ACCEPT_STORE_RESET=true for this start. */
 const settingsFromArguments = (args: readonly string[]): Record<string, string> =>
@@ -19,6 +20,9 @@ const settingsFromArguments = (args: readonly string[]): Record<string, string> 
 const EXIT_STORE_REFUSED = 3;
 
 async function main() {
+  // A log line that cannot be written (a full disk under a redirected log) is dropped and counted, never fatal.
+  serverLogOutput.guard(process.stdout);
+  serverLogOutput.guard(process.stderr);
   loadEnvFile();
   const fromArguments = settingsFromArguments(process.argv.slice(2));
   // Validated here too, for the log level; a bad setting stops the process before anything starts.

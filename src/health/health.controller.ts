@@ -4,6 +4,7 @@ import { EVENT_STORE, comparePositions, formatPosition, type EventStore } from '
 import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
 import { ReadModelSnapshots, type SnapshotNoticeCause } from '../event-sourcing/read-model-snapshots.js';
 import { StoreHealth, type StoreNoticeCause, type StoreProblemCause } from '../event-store/store-health.js';
+import { serverLogOutput, type LogNoticeCause } from '../observability/log-output.js';
 import { ServingState } from './serving-state.js';
 
 /** How long readiness waits for the read models to reach the head it just read, before it says `catching_up`. */
@@ -28,9 +29,10 @@ export interface HealthReport {
    * What the operator must know that does not stop writes (readiness stays `ready`), e.g.
    * `ACCEPT_STORE_RESET_LEFT_SET`: ACCEPT_STORE_RESET is set though nothing needed accepting (see
    * StoreNoticeCause), or `READ_MODEL_SNAPSHOTS_OFF`: this process keeps no read-model snapshot (see
-   * SnapshotNoticeCause); the message goes to the server log.
+   * SnapshotNoticeCause), or `LOG_NOT_WRITTEN`: the server's log lines are being dropped, e.g. a
+   * full disk under a redirected log (see LogOutput); the message goes to the server log.
    */
-  readonly notices: readonly { readonly cause: StoreNoticeCause | SnapshotNoticeCause; readonly since: string }[];
+  readonly notices: readonly { readonly cause: StoreNoticeCause | SnapshotNoticeCause | LogNoticeCause; readonly since: string }[];
 }
 
 /**
@@ -80,7 +82,7 @@ export class HealthController {
       store: this.store.kind,
       projectedPosition: formatPosition(this.projections.position),
       problems: problems.map(({ cause, since }) => ({ cause, since })),
-      notices: [...this.storeHealth.notices(), ...this.snapshots.notices()].map(({ cause, since }) => ({ cause, since })),
+      notices: [...this.storeHealth.notices(), ...this.snapshots.notices(), ...serverLogOutput.notices()].map(({ cause, since }) => ({ cause, since })),
     };
     let head;
     try {

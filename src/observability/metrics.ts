@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { serverLogOutput } from './log-output.js';
 
 /** Latency buckets in seconds: a mutation takes a few ms here, a large import several seconds. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -46,5 +47,13 @@ export class Metrics {
   constructor() {
     // CPU, memory, event-loop delay, GC: read when scraped.
     collectDefaultMetrics({ register: this.registry });
+    new Gauge({
+      name: 'rectify_log_lines_dropped',
+      help: 'Log lines this process could not write to stdout/stderr since it started (a full disk under a redirected log, a closed pipe).',
+      registers: [this.registry],
+      collect() {
+        this.set(serverLogOutput.dropped);
+      },
+    });
   }
 }

@@ -31,7 +31,7 @@ export const freePort = () =>
 export interface ServerProcess {
   readonly child: ChildProcess;
   readonly port: number;
-  /** Everything the server wrote to stdout and stderr so far. */
+  /** Everything the server wrote to stdout and stderr so far ('' when they went to `options.output`). */
   output(): string;
 }
 
@@ -48,11 +48,12 @@ export class ServerExited extends Error {
 /**
  * Starts the compiled server on `sqlitePath` and resolves once /health answers; rejects with
  * `ServerExited` when it exits first (a refused store, a bad setting). `script`: another build's
- * main.js (default SERVER).
+ * main.js (default SERVER). `output`: a file descriptor the server's stdout and stderr go to
+ * instead of pipes to the test (e.g. /dev/full, where every line fails with ENOSPC).
  */
 export async function startServer(
   sqlitePath: string,
-  options: { port?: number; env?: Record<string, string>; args?: string[]; script?: string } = {},
+  options: { port?: number; env?: Record<string, string>; args?: string[]; script?: string; output?: number } = {},
 ): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [options.script ?? SERVER, ...(options.args ?? [])], {
@@ -67,11 +68,11 @@ export async function startServer(
       LEDGER_SIGNING_KEY_FILE: testSigningKeyFile(),
       ...options.env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: options.output === undefined ? ['ignore', 'pipe', 'pipe'] : ['ignore', options.output, options.output],
   });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new ServerExited(code, output))));
   exited.catch(() => undefined);
   const started = Date.now();

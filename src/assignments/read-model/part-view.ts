@@ -455,9 +455,13 @@ function relapse(part: PartView): void {
   }
 }
 
-/** Records a due-date change (replacing an earlier one from the same fact) and the due date now in force. */
+/**
+ * Records a due-date change (replacing, in its place, an earlier one from the same fact: a
+ * correction moves a change, it does not make it newer) and the due date now in force.
+ */
 function changeDueDate(part: PartView, change: DueDateChange): void {
-  part.dueDates = [...part.dueDates.filter((earlier) => earlier.source !== change.source), change];
+  const index = part.dueDates.findIndex((earlier) => earlier.source === change.source);
+  part.dueDates = index < 0 ? [...part.dueDates, change] : part.dueDates.map((earlier, at) => (at === index ? change : earlier));
   part.dueDate = dueDateOn(part, LAST_DAY);
   part.terms = termsOn(part, LAST_DAY);
 }
@@ -472,15 +476,26 @@ function withoutDueDateChange(part: PartView, source: string): void {
 const LAST_DAY = '9999-12-31';
 
 /**
+ * Whether `change` took effect after `inForce` (business order): a later office day, or the same
+ * day and recorded later — by the instant each fact was recorded (`at`), which a correction of the
+ * fact's day keeps, so a moved change sits among that day's changes where a cut folds it (by day,
+ * then as recorded; breaker8f P8); without both instants, by list order (the one listed later).
+ */
+function takesEffectAfter(change: DueDateChange, inForce: DueDateChange): boolean {
+  if (change.on !== inForce.on) return change.on > inForce.on;
+  return change.at === undefined || inForce.at === undefined || change.at >= inForce.at;
+}
+
+/**
  * The due date in force at the end of office day `day` (`YYYY-MM-DD`): the last change that took
- * effect on or before it (of two on one day, the one recorded later); before the assignment, the
- * date it was assigned with. What on-time is judged by: a report is on time when it came by the
+ * effect on or before it (of two on one day, the one recorded later: `takesEffectAfter`); before
+ * the assignment, the date it was assigned with. What on-time is judged by: a report is on time when it came by the
  * due date in force on its own day — an extension granted or a new date given after it does not
  * make a late report punctual.
  */
 export function dueDateOn(part: Pick<PartView, 'dueDates' | 'dueDate'>, day: string): string {
   let inForce: DueDateChange | undefined;
-  for (const change of part.dueDates) if (change.on <= day && (inForce === undefined || change.on >= inForce.on)) inForce = change;
+  for (const change of part.dueDates) if (change.on <= day && (inForce === undefined || takesEffectAfter(change, inForce))) inForce = change;
   return (inForce ?? part.dueDates[0])?.dueDate ?? part.dueDate;
 }
 
@@ -522,7 +537,7 @@ function dueDateWhenFirstReported(part: Pick<PartView, 'dueDates' | 'dueDate'>, 
   const stood = (change: DueDateChange) =>
     change.on < day || (change.on === day && !change.byReturn && (change.at === undefined || change.at <= report.reportedAt));
   let inForce: DueDateChange | undefined;
-  for (const change of part.dueDates) if (stood(change) && (inForce === undefined || change.on >= inForce.on)) inForce = change;
+  for (const change of part.dueDates) if (stood(change) && (inForce === undefined || takesEffectAfter(change, inForce))) inForce = change;
   return (inForce ?? part.dueDates[0])?.dueDate ?? part.dueDate;
 }
 
@@ -535,7 +550,7 @@ export function termsOn(part: Pick<PartView, 'dueDates' | 'terms'>, day: string)
   let inForce: DueDateChange | undefined;
   let first: DueDateChange | undefined;
   for (const change of changes) {
-    if (change.on <= day && (inForce === undefined || change.on >= inForce.on)) inForce = change;
+    if (change.on <= day && (inForce === undefined || takesEffectAfter(change, inForce))) inForce = change;
     if (first === undefined || change.on < first.on) first = change;
   }
   if (inForce) return inForce.terms!;

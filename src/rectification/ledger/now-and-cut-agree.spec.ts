@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { RedatableFact } from '../../assignments/domain/assignment.events.js';
 import { dueDateOn, inAssignedOrder, inBusinessOrder, verifiedAsOf, type PartView } from '../../assignments/read-model/part-view.js';
 import type { TimelineEntry } from '../../assignments/read-model/timeline.js';
 import { allEventSchemas } from '../../event-sourcing/all-event-schemas.js';
@@ -26,25 +27,30 @@ const UNITS = ['a', 'b', 'c'];
 const schemas = allEventSchemas();
 
 const ACTIONS = ['assign', 'report', 'inspect', 'sendBack', 'urge', 'requestExtension', 'decideExtension', 'reopen', 'correctReportDate', 'correctInspection', 'handOver', 'redateInspection'] as const;
+/** breaker8f P8's kind: any fact's day corrected, onto a day with another change of the due date (no hand-overs: one part, one holder). */
+const REDATING = ['assign', 'report', 'inspect', 'sendBack', 'requestExtension', 'decideExtension', 'reopen', 'redateFact'] as const;
 interface Step {
-  readonly action: (typeof ACTIONS)[number];
+  readonly action: (typeof ACTIONS)[number] | (typeof REDATING)[number];
   readonly unit: number;
   readonly day: number;
   readonly other: number;
   readonly flag: boolean;
   readonly withDate: boolean;
 }
-const step: fc.Arbitrary<Step> = fc.record({
-  action: fc.oneof({ weight: 2, arbitrary: fc.constantFrom('report', 'inspect', 'correctInspection') }, { weight: 3, arbitrary: fc.constantFrom(...ACTIONS) }) as fc.Arbitrary<Step['action']>,
+const stepOf = (action: fc.Arbitrary<Step['action']>): fc.Arbitrary<Step> => fc.record({
+  action,
   unit: fc.nat(UNITS.length - 1),
   day: fc.nat(DAYS.length - 1),
   other: fc.nat(DAYS.length - 1),
   flag: fc.boolean(),
   withDate: fc.boolean(),
 });
+const step = stepOf(fc.oneof({ weight: 2, arbitrary: fc.constantFrom('report', 'inspect', 'correctInspection') }, { weight: 3, arbitrary: fc.constantFrom(...ACTIONS) }) as fc.Arbitrary<Step['action']>);
 
 /** How many events of each type the walks recorded: the property means something only if every kind was. */
 const recorded = new Map<string, number>();
+/** How many date corrections of each fact type the walks recorded. */
+const redated = new Map<string, number>();
 
 /** One finding's office: decides each command on the state its recorded events leave, records what it decides. */
 class Office {
@@ -75,6 +81,7 @@ class Office {
       throw error;
     }
     for (const { type } of events) recorded.set(type, (recorded.get(type) ?? 0) + 1);
+    for (const event of events) if (event.type === 'FactDateCorrected') redated.set(event.data.factType, (redated.get(event.data.factType) ?? 0) + 1);
     for (const event of events) {
       const revision = this.timeline.length;
       const recordedAt = new Date(Date.UTC(2026, 10, 30, 0, 0, revision)).toISOString();
@@ -91,6 +98,23 @@ class Office {
       this.state = findingDecider.evolve(this.state, event);
     }
     return true;
+  }
+
+  /** The dated facts of the part `unitId` holds now, as its page lists them: what a date correction names. */
+  private factsOf(unitId: string): { factType: RedatableFact; on: string }[] {
+    const view = [...(this.ledger.finding('f')?.parts.values() ?? [])].find((candidate) => candidate.unitId === unitId);
+    if (!view) return [];
+    return [
+      { factType: 'UnitAssigned' as const, on: view.assignedOn },
+      ...view.reports.map((report) => ({ factType: 'RectificationReported' as const, on: report.reportedOn })),
+      ...view.returns.filter((returned) => returned.cause === 'SENT_BACK').map((returned) => ({ factType: 'ReportSentBack' as const, on: returned.returnedOn })),
+      ...view.urges.map((urge) => ({ factType: 'UnitUrged' as const, on: urge.urgedOn })),
+      ...view.extensionRequests.map((request) => ({ factType: 'ExtensionRequested' as const, on: request.requestedOn })),
+      ...view.extensionRequests
+        .filter((request) => request.decidedOn !== null)
+        .map((request) => ({ factType: request.status === 'GRANTED' ? ('ExtensionGranted' as const) : ('ExtensionRefused' as const), on: request.decidedOn! })),
+      ...view.inspections.map((inspection) => ({ factType: 'InspectionLogged' as const, on: inspection.inspectedOn })),
+    ];
   }
 
   perform(s: Step): void {
@@ -160,6 +184,18 @@ class Office {
         if (inspection) this.decide({ type: 'CorrectFactDate', ...base, actor: supervisor, unitId, factType: 'InspectionLogged', previousOn: inspection.inspectedOn, on: day, reason: '督查日期录错' });
         return;
       }
+      case 'redateFact': {
+        // Any fact's day (breaker8f P8's kind: a due date's giver moved onto a day with another change of it), as the part's page lists it.
+        const facts = this.factsOf(part.unitId);
+        // A kind of fact first (each as likely), then one of its records.
+        const kinds = [...new Set(facts.map((candidate) => candidate.factType))];
+        const ofKind = facts.filter((candidate) => candidate.factType === kinds[s.other % Math.max(kinds.length, 1)]);
+        const fact = ofKind[s.unit % Math.max(ofKind.length, 1)];
+        // Often onto the day of another of the part's records (where two changes of the due date meet).
+        const on = s.flag ? facts[s.day % facts.length]!.on : day;
+        if (fact) this.decide({ type: 'CorrectFactDate', ...base, actor: supervisor, unitId, factType: fact.factType, previousOn: fact.on, on, reason: '日期录错' });
+        return;
+      }
       case 'handOver':
         this.decide({ type: 'HandOverPart', ...base, actor: admin, unitId, successorUnitId: UNITS[(UNITS.indexOf(unitId) + 1 + (s.other % 2)) % UNITS.length]!, reason: '职能调整', handedOverOn: day });
         return;
@@ -184,35 +220,52 @@ const shown = (part: PartView) => ({
 });
 const finding = (view: FindingView) => ({ status: view.status, closedOn: view.closedOn, parts: inAssignedOrder(view.parts.values()).map(shown) });
 
+/** Walks `steps` in one office: after every step the finding now equals its fold at a cut holding everything, and on every day the walk names. */
+function agreesThroughout(steps: readonly Step[]): void {
+  const office = new Office();
+  for (const each of steps) {
+    office.perform(each);
+    const now = finding(office.ledger.finding('f')!);
+    const cut = findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [] })!;
+    expect(finding(cut)).toEqual(now);
+  }
+  // Every past day the walk names: the part folded as of that day has the due date and the verification the part now dates to it.
+  const parts = office.ledger.finding('f')!.parts;
+  for (const day of DAYS) {
+    const then = findingAt(office.timeline as unknown as TimelineEntry[], { asOf: day, knownAt: null, axes: [BUSINESS_DAY] })!;
+    for (const part of then.parts.values()) {
+      // The part now: the same unit's, or the one it held that day and passed on later (机构改革).
+      const known = [...parts.values()].find((candidate) => candidate.heldBefore.some((unitId, index) => unitId === part.unitId && day < candidate.passedOn[index]!)) ?? parts.get(part.unitId)!;
+      // A part that joined its successor's later kept no record of its own (the successor's is the part now).
+      if (known.assignedAt !== part.assignedAt) continue;
+      expect({ day, unitId: part.unitId, dueDate: part.dueDate, verified: part.status === 'VERIFIED' }).toEqual({ day, unitId: part.unitId, dueDate: dueDateOn(known, day), verified: verifiedAsOf(known, day) });
+    }
+  }
+}
+
+const runs = { numRuns: Number(process.env.AGREEMENT_RUNS ?? 300), seed: Number(process.env.AGREEMENT_SEED ?? 20161130) };
+
 describe('a finding now = the finding folded at a cut holding everything (breaker8 B1)', () => {
   it('holds after every step of random walks with chains of corrections', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 40 }), async (steps) => {
-        const office = new Office();
-        for (const each of steps) {
-          office.perform(each);
-          const now = finding(office.ledger.finding('f')!);
-          const cut = findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [] })!;
-          expect(finding(cut)).toEqual(now);
-        }
-        // Every past day the walk names: the part folded as of that day has the due date and the verification the part now dates to it.
-        const parts = office.ledger.finding('f')!.parts;
-        for (const day of DAYS) {
-          const then = findingAt(office.timeline as unknown as TimelineEntry[], { asOf: day, knownAt: null, axes: [BUSINESS_DAY] })!;
-          for (const part of then.parts.values()) {
-            // The part now: the same unit's, or the one it held that day and passed on later (机构改革).
-            const known = [...parts.values()].find((candidate) => candidate.heldBefore.some((unitId, index) => unitId === part.unitId && day < candidate.passedOn[index]!)) ?? parts.get(part.unitId)!;
-            // A part that joined its successor's later kept no record of its own (the successor's is the part now).
-            if (known.assignedAt !== part.assignedAt) continue;
-            expect({ day, unitId: part.unitId, dueDate: part.dueDate, verified: part.status === 'VERIFIED' }).toEqual({ day, unitId: part.unitId, dueDate: dueDateOn(known, day), verified: verifiedAsOf(known, day) });
-          }
-        }
-      }),
-      { numRuns: Number(process.env.AGREEMENT_RUNS ?? 300), seed: Number(process.env.AGREEMENT_SEED ?? 20161130) },
+      fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 40 }), async (steps) => agreesThroughout(steps)),
+      runs,
     );
     // Not a walk of refusals: every kind of fact, and corrections of corrections, were recorded.
     expect(Object.fromEntries([...recorded].filter(([, count]) => count >= 5))).toEqual(
       expect.objectContaining(Object.fromEntries(['UnitAssigned', 'RectificationReported', 'ReportSentBack', 'InspectionLogged', 'InspectionCorrected', 'ReportDateCorrected', 'ExtensionRequested', 'ExtensionGranted', 'ExtensionRefused', 'UnitUrged', 'PartsReopened', 'PartHandedOver', 'FindingClosedOut', 'FindingReopened', 'FactDateCorrected'].map((type) => [type, expect.any(Number)]))),
+    );
+  });
+
+  it('holds when any fact’s day is corrected onto a day with another change of the due date (breaker8f P8, seed 303)', async () => {
+    redated.clear();
+    await fc.assert(
+      fc.asyncProperty(fc.array(stepOf(fc.oneof({ weight: 2, arbitrary: fc.constantFrom('report', 'inspect', 'sendBack', 'decideExtension', 'redateFact') }, { weight: 3, arbitrary: fc.constantFrom(...REDATING) }) as fc.Arbitrary<Step['action']>), { minLength: 5, maxLength: 30 }), async (steps) => agreesThroughout(steps)),
+      runs,
+    );
+    // Every kind of fact was re-dated (most corrections of a random day are refused: the part's order; the examples below take each kind on purpose).
+    expect(Object.fromEntries([...redated].filter(([, count]) => count >= 1))).toEqual(
+      expect.objectContaining(Object.fromEntries(['UnitAssigned', 'RectificationReported', 'ReportSentBack', 'ExtensionRequested', 'ExtensionRefused', 'InspectionLogged'].map((type) => [type, expect.any(Number)]))),
     );
   });
 });
@@ -271,5 +324,73 @@ describe('a correction that undoes a fact undoes what it did, now and on every p
     expect(partOn(office, { asOf: '2016-12-29', knownAt: null }).extensionRequests[0]!.status).toBe('PENDING');
     accept(office, { type: 'DecideExtension', ...base, actor: supervisor, unitId: 'a', requestId: 'x-1', approve: true, decidedOn: '2016-12-29' });
     expect(office.ledger.finding('f')!.parts.get('a')!).toMatchObject({ dueDate: '2017-01-31', extensionRequests: [{ status: 'GRANTED' }] });
+  });
+});
+
+describe('a due date’s giver re-dated onto a day with another change of the due date: of one day, the change recorded later stands, now and at every cut (breaker8f P8)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+  const redate = (office: Office, factType: RedatableFact, previousOn: string, on: string) =>
+    accept(office, { type: 'CorrectFactDate', ...base, actor: supervisor, unitId: 'a', factType, previousOn, on, reason: '日期录错' });
+  /** 丁局 (unit a) assigned 2016-04-26, due 2016-05-31. */
+  const assigned = () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 'a', role: 'LEAD', dueDate: '2016-05-31' }], unknownUnitIds: [] });
+    return office;
+  };
+  const report = (office: Office, reportedOn: string) =>
+    accept(office, { type: 'ReportRectification', ...base, actor: clerkOf('a'), unitId: 'a', summary: '已整改', evidence: [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }], reportedOn });
+  const extend = (office: Office, requestedOn: string, decidedOn: string, until: string) => {
+    accept(office, { type: 'RequestExtension', ...base, actor: clerkOf('a'), unitId: 'a', requestId: `x-${requestedOn}`, requestedDueDate: until, reason: '需要时间', requestedOn });
+    accept(office, { type: 'DecideExtension', ...base, actor: supervisor, unitId: 'a', requestId: `x-${requestedOn}`, approve: true, decidedOn });
+  };
+  /** The due date now, as of today, at a record cut after everything, and as of `day`: one answer. */
+  const dueDates = (office: Office, day: string) => {
+    const at = (cut: { asOf: string; knownAt: string | null }) => findingAt(office.timeline as unknown as TimelineEntry[], { ...cut, axes: [] })!.parts.get('a')!.dueDate;
+    const now = office.ledger.finding('f')!.parts.get('a')!;
+    return { now: now.dueDate, asOfToday: at({ asOf: TODAY, knownAt: null }), knownAtFar: at({ asOf: TODAY, knownAt: '2099-01-01T00:00:00.000Z' }), nowOn: dueDateOn(now, day), then: at({ asOf: day, knownAt: null }) };
+  };
+  const everywhere = (dueDate: string) => ({ now: dueDate, asOfToday: dueDate, knownAtFar: dueDate, nowOn: dueDate, then: dueDate });
+
+  it('given a send-back of 2016-05-10 giving 2016-06-15, when the assignment is re-dated onto 05-10: due 2016-06-15 everywhere (seed 303)', () => {
+    const office = assigned();
+    report(office, '2016-05-10');
+    accept(office, { type: 'SendBackReport', ...base, actor: supervisor, unitId: 'a', reason: '材料不全', sentBackOn: '2016-05-10', newDueDate: '2016-06-15' });
+    redate(office, 'UnitAssigned', '2016-04-26', '2016-05-10');
+    expect(dueDates(office, '2016-05-21')).toEqual(everywhere('2016-06-15'));
+  });
+
+  it('given an extension to 2016-06-30 granted 2016-05-10, when the assignment is re-dated onto 05-10: due 2016-06-30 everywhere', () => {
+    const office = assigned();
+    extend(office, '2016-05-10', '2016-05-10', '2016-06-30');
+    redate(office, 'UnitAssigned', '2016-04-26', '2016-05-10');
+    expect(dueDates(office, '2016-05-21')).toEqual(everywhere('2016-06-30'));
+  });
+
+  it('given a grant of 05-08 and a failed inspection of 05-12 giving 2016-07-15, when the grant is re-dated onto 05-12: due 2016-07-15 everywhere', () => {
+    const office = assigned();
+    extend(office, '2016-05-05', '2016-05-08', '2016-06-30');
+    report(office, '2016-05-10');
+    accept(office, { type: 'LogInspection', ...base, actor: inspector, unitId: 'a', inspectionId: 'i-1', outcome: 'FAILED', notes: '未到位', inspectedOn: '2016-05-12', place: '现场', newDueDate: '2016-07-15' });
+    redate(office, 'ExtensionGranted', '2016-05-08', '2016-05-12');
+    expect(dueDates(office, '2016-05-21')).toEqual(everywhere('2016-07-15'));
+  });
+
+  it('given a send-back of 05-20 giving 2016-06-15 and a grant of 05-12, when the send-back is re-dated onto 05-12: the grant, recorded later, stands (2016-06-30) everywhere', () => {
+    const office = assigned();
+    report(office, '2016-05-10');
+    accept(office, { type: 'SendBackReport', ...base, actor: supervisor, unitId: 'a', reason: '材料不全', sentBackOn: '2016-05-20', newDueDate: '2016-06-15' });
+    extend(office, '2016-05-12', '2016-05-12', '2016-06-30');
+    redate(office, 'ReportSentBack', '2016-05-20', '2016-05-12');
+    expect(dueDates(office, '2016-05-21')).toEqual(everywhere('2016-06-30'));
+  });
+
+  it('given a failed inspection of 05-20 giving 2016-06-20 and a grant of 05-12, when the inspection is re-dated onto 05-12: the grant, recorded later, stands (2016-06-30) everywhere', () => {
+    const office = assigned();
+    report(office, '2016-05-10');
+    accept(office, { type: 'LogInspection', ...base, actor: inspector, unitId: 'a', inspectionId: 'i-1', outcome: 'FAILED', notes: '未到位', inspectedOn: '2016-05-20', place: '现场', newDueDate: '2016-06-20' });
+    extend(office, '2016-05-12', '2016-05-12', '2016-06-30');
+    redate(office, 'InspectionLogged', '2016-05-20', '2016-05-12');
+    expect(dueDates(office, '2016-05-21')).toEqual(everywhere('2016-06-30'));
   });
 });

@@ -53,3 +53,30 @@ describe('a part on an item withdrawn from the plan (breaker8 S5)', () => {
     expect(partsToHandOver([back], 'a', MERGED_ON)).toEqual([]);
   });
 });
+
+describe('a part the unit got after the reorganisation day, typed before it was entered (breaker8f P4)', () => {
+  const assignedLater = { id: 'later', parts: new Map([['a', partView('a', { status: 'ASSIGNED', assignedOn: '2026-05-20' })]]) };
+  const takenOverLater = { id: 'taken', parts: new Map([['a', partView('a', { status: 'REPORTED', assignedOn: '2026-05-12', heldBefore: ['x'], passedOn: ['2026-06-01'] })]]) };
+  const heldThen = holder('held', { status: 'REPORTED', assignedOn: '2026-04-01' });
+
+  it('given a hand-over: passes the part held on its day and leaves the ones assigned after it with the unit', () => {
+    expect(partsToHandOver([assignedLater, takenOverLater, heldThen], 'a', MERGED_ON)).toEqual([{ id: 'held', on: MERGED_ON }]);
+  });
+
+  it('given a merge: the merged unit takes no new work, so a part assigned after it passes on the day the unit got it', () => {
+    expect(partsToHandOver([assignedLater, takenOverLater, heldThen], 'a', MERGED_ON, true)).toEqual([
+      { id: 'later', on: '2026-05-20' },
+      { id: 'taken', on: '2026-06-01' },
+      { id: 'held', on: MERGED_ON },
+    ]);
+  });
+
+  it('given a merge: a later part of an item withdrawn before the unit got it does not pass', () => {
+    expect(partsToHandOver([{ ...assignedLater, withdrawnOn: '2026-05-15' }], 'a', MERGED_ON, true)).toEqual([]);
+  });
+
+  it('leaves a part that existed on the day but reached the unit later to the parent’s rules (a join is not undone)', () => {
+    const joinedLater = { id: 'joined', parts: new Map([['a', partView('a', { status: 'ASSIGNED', assignedOn: '2026-04-01', heldBefore: ['x'], passedOn: ['2026-06-01'] })]]) };
+    expect(partsToHandOver([joinedLater], 'a', MERGED_ON)).toEqual([{ id: 'joined', on: MERGED_ON }]);
+  });
+});

@@ -50,14 +50,24 @@ export interface HandOverFacts {
  * - a part the unit held on `day` that a later reorganisation, typed in first, passed on since
  *   passes on `day` too (breaker8e P1: the decider undoes the later step first);
  * - nothing passes on or after the day its item was withdrawn from the plan: the part stays, as a
- *   record, with the unit that held it then (a merge dated before the withdrawal hands it over).
+ *   record, with the unit that held it then (a merge dated before the withdrawal hands it over);
+ * - a part assigned after `day` (typed before the reorganisation was entered) did not exist on
+ *   `day` (breaker8f P4): after a hand-over it stays with the unit, as when typed in date order;
+ *   after a merge (`merged`: the unit takes no new work) it passes on the day the unit got it. A
+ *   part that existed on `day` but reached the unit later (taken over, or joined to its own) is
+ *   left to the parent's rules, which refuse what cannot be judged by day (a join is not undone).
  */
-export function partsToHandOver(holders: Iterable<PartsHolder>, unitId: string, day: string): PartToHandOver[] {
+export function partsToHandOver(holders: Iterable<PartsHolder>, unitId: string, day: string, merged = false): PartToHandOver[] {
   const moving: PartToHandOver[] = [];
   for (const holder of holders) {
     const part = holder.parts.get(unitId) ?? heldOnDayPassedLater(holder.parts.values(), unitId, day);
     if (!part) continue;
     const stillIn = (on: string) => holder.withdrawnOn == null || on < holder.withdrawnOn;
+    if (part.assignedOn !== undefined && part.assignedOn > day && (part.unitId === undefined || part.unitId === unitId)) {
+      const start = startOf(part)!;
+      if (merged && stillIn(start)) moving.push({ id: holder.id, on: start });
+      continue;
+    }
     if (!verifiedAsOf(part, day)) {
       if (stillIn(day)) moving.push({ id: holder.id, on: day });
       continue;
@@ -66,6 +76,16 @@ export function partsToHandOver(holders: Iterable<PartsHolder>, unitId: string, 
     if (cameBack !== undefined && stillIn(cameBack)) moving.push({ id: holder.id, on: cameBack });
   }
   return moving;
+}
+
+/**
+ * The office day the part's holder got it: the last day a part passed to it (a hand-over, or
+ * another unit's part joining its own), else its assignment; undefined when the view does not say.
+ */
+function startOf(part: Partial<Pick<PartView, 'assignedOn' | 'passedOn'>>): string | undefined {
+  let start = part.assignedOn;
+  for (const on of part.passedOn ?? []) if (start === undefined || on > start) start = on;
+  return start;
 }
 
 /**

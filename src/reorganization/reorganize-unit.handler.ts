@@ -55,8 +55,8 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
     if (!successor && !merge) throw notFound('Unit', successorUnitId);
 
     // A scan of every finding and item: rare (a reorganisation), and an administrator waits for it.
-    const findings = partsToHandOver(this.findings.listFindings().map((finding) => ({ id: finding.findingId, parts: finding.parts })), unitId, handOver.on);
-    const items = partsToHandOver(this.workPlans.listItems().map((item) => ({ id: item.itemId, parts: item.parts, withdrawnOn: item.withdrawnOn })), unitId, handOver.on);
+    const findings = partsToHandOver(this.findings.listFindings().map((finding) => ({ id: finding.findingId, parts: finding.parts })), unitId, handOver.on, merge);
+    const items = partsToHandOver(this.workPlans.listItems().map((item) => ({ id: item.itemId, parts: item.parts, withdrawnOn: item.withdrawnOn })), unitId, handOver.on, merge);
     const today = officeDate(context.now);
     const commands: BatchCommand[] = [
       ...(merge

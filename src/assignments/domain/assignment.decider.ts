@@ -1220,14 +1220,77 @@ function handOverPart(command: HandOverPart, heldNow: AssignmentsState): Assignm
   const handedOver = { day: handedOverOn, what: named('handedOverOn', `the handover of the part of ${unit.en}`, `${unit.zh}任务的移交日期`) };
   requireNotBefore(handedOver, assignedDay(part, command));
   refuseWorkAfterHandOver(part, handedOverOn, unit);
-  const successorPart = partOf(state, successorUnitId);
+  // The successor's part reached it only after the day (a later hand-over or merge into it, typed first): it comes off first, and joins after (breaker8f P6).
+  const makingRoom = successorStepsAfterDay(command, state);
+  const cleared = makingRoom.undone.reduce(evolveAssignments, state);
+  const successorPart = partOf(cleared, successorUnitId);
   if (successorPart) refuseFactsLostInJoin(part, successorPart, handedOverOn, unit, unitNamed(command, successorUnitId));
-  else refuseJoinWithPartPassedOn(state, successorUnitId, handedOverOn, unit, unitNamed(command, successorUnitId));
+  else refuseJoinWithPartPassedOn(cleared, successorUnitId, handedOverOn, unit, unitNamed(command, successorUnitId));
   if (successorRegisteredOn !== undefined) {
     const successor = unitNamed(command, successorUnitId);
     requireNotBefore(handedOver, { day: successorRegisteredOn, what: say(`the registration of ${successor.en}`, `${successor.zh}的登记日期`) });
   }
-  return [...rewound, { type: 'PartHandedOver', data: { unitId, successorUnitId, reason, handedOverOn } }];
+  const passed: AssignmentEvent = { type: 'PartHandedOver', data: { unitId, successorUnitId, reason, handedOverOn } };
+  let after = evolveAssignments(cleared, passed);
+  for (const step of makingRoom.redone) {
+    // Applied again in its place by day, the later step joins the part the successor holds from this day on.
+    const joining = partOf(after, step.data.unitId)!;
+    const holder = partOf(after, step.data.successorUnitId);
+    if (holder) refuseFactsLostInJoin(joining, holder, step.data.handedOverOn, unitNamed(command, step.data.unitId), unitNamed(command, step.data.successorUnitId));
+    after = evolveAssignments(after, step);
+  }
+  return [...rewound, ...makingRoom.undone, passed, ...makingRoom.redone];
+}
+
+/**
+ * A hand-over into `command.successorUnitId` dated before the day its part here reached it (breaker8f
+ * P6: B→C of 08-01 typed first, then A merged into C on 07-01): in date order C held nothing on the
+ * earlier day, took A's part then, and B's part joined it later. The steps that brought C its part
+ * since the day are undone, the latest first (`undone`: PartHandOverUndone), and applied again after
+ * the hand-over, each on its own day (`redone`: PartHandedOver, now a join). A part C was assigned
+ * after the day is not undone (its 交办 would have met the part C held). A unit that held the part
+ * after the day has a record of its own on it: CONFLICT naming the record (in date order it would be
+ * on the joined part, which the record of the part that joins does not follow) — date the hand-over
+ * on or after the day it took the part over. Both empty when the successor held its part by the day.
+ */
+function successorStepsAfterDay(command: HandOverPart, state: AssignmentsState): { undone: PartHandOverUndone[]; redone: Extract<AssignmentEvent, { type: 'PartHandedOver' }>[] } {
+  const { successorUnitId, handedOverOn } = command;
+  const part = partOf(state, successorUnitId);
+  const holders = part?.previousHolders ?? [];
+  if (!part || part.heldSince === undefined || !isAfter(part.heldSince, handedOverOn) || part.joinedOn !== undefined) return { undone: [], redone: [] };
+  // The steps after the day: from the first that passed the part on after it.
+  const from = holders.findIndex((held) => isAfter(held.until, handedOverOn));
+  if (from < 0) return { undone: [], redone: [] };
+  const later = [...holders.slice(from + 1).map((held) => held.unitId), part.unitId];
+  const unit = unitNamed(command, command.unitId);
+  const successor = unitNamed(command, successorUnitId);
+  for (const [index, laterUnitId] of later.entries()) {
+    const since = holders[from + index]!.until;
+    const fact = state.recorded.find((event) => !isHandOverEvent(event) && (event.data as { unitId?: string }).unitId === laterUnitId && factDayOfEvent(event) >= since);
+    if (!fact) continue;
+    const holder = unitNamed(command, laterUnitId);
+    const day = factDayOfEvent(fact);
+    throw conflict(
+      `The part of ${unit.en} cannot pass to ${successor.en} on ${handedOverOn}: the part ${successor.en} holds here reached ${holder.en} only on ${since}, and ${holder.en} has a record on it dated ${day}; date the hand-over on or after ${since}.`,
+      `${unit.zh}的任务不能在 ${handedOverOn} 移交${successor.zh}：${successor.zh}在本事项的现有任务 ${since} 才移交${holder.zh}，${holder.zh}已有该任务 ${day} 的记录；移交日期不能早于 ${since}。`,
+    );
+  }
+  const undone: PartHandOverUndone[] = [];
+  const redone: Extract<AssignmentEvent, { type: 'PartHandedOver' }>[] = [];
+  for (let index = holders.length - 1; index >= from; index -= 1) {
+    const passed = holders[index]!;
+    const to = index + 1 < holders.length ? holders[index + 1]!.unitId : part.unitId;
+    const next = unitNamed(command, to);
+    undone.push({
+      type: 'PartHandOverUndone',
+      data: { unitId: passed.unitId, successorUnitId: to, reason: `${unit.zh}的任务于 ${handedOverOn} 先移交${successor.zh}，${passed.until} 的移交随后重新办理`, handedOverOn: passed.until },
+    });
+    redone.unshift({
+      type: 'PartHandedOver',
+      data: { unitId: passed.unitId, successorUnitId: to, reason: `按日期顺序重新办理：${unitNamed(command, passed.unitId).zh}的任务于 ${passed.until} 移交${next.zh}`, handedOverOn: passed.until },
+    });
+  }
+  return { undone, redone };
 }
 
 /**

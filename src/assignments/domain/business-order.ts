@@ -37,10 +37,16 @@ export const isCorrection = (entry: { readonly type: string }): boolean => CORRE
  * correction names the unit holding the part now: a report of a unit that handed the part over to
  * it is its part's report.
  */
-export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly Entry[]): { events: Entry[]; correctedBy: Map<number, Entry[]> } {
+export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly Entry[]): { events: Entry[]; correctedBy: Map<number, Entry[]>; undone: Set<number> } {
   const correctedBy = new Map<number, Entry[]>();
-  if (!known.some(isCorrection)) return { events: [...known], correctedBy };
+  if (!known.some(isCorrection) && !known.some((entry) => entry.type === 'PartHandOverUndone')) return { events: [...known], correctedBy, undone: new Set() };
   const events = [...known];
+  // Hand-overs undone since (see `undoneHandOvers`), each with its undoing: left out of the fold, their successor's facts meanwhile its predecessor's.
+  const undone = new Set<number>();
+  /** By index: the unit a fact was recorded under, when `undoneHandOvers` gave it back to the predecessor. */
+  const recordedUnder = new Map<number, string>();
+  const ofUnit = (event: Entry, index: number, unitId: string) => (event.data as { unitId?: string }).unitId === unitId || recordedUnder.get(index) === unitId;
+  const joined = new Set<number>();
   const applied = (target: number, correction: Entry) => correctedBy.set(target, [...(correctedBy.get(target) ?? []), correction]);
   // The units whose reports are those of the part each unit holds now: its own, and those of a part handed over
   // to it when it had none (a part joining one it had keeps its own record: the joined part's reports stay behind).
@@ -56,6 +62,7 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
       holding.delete((correction.data as { unitId: string }).unitId);
     } else if (correction.type === 'PartHandedOver') {
       const { unitId, successorUnitId } = correction.data as { unitId: string; successorUnitId: string };
+      if (holding.has(successorUnitId)) joined.add(position);
       if (!holding.has(successorUnitId)) heldFrom.set(successorUnitId, new Set([...holders(successorUnitId), ...holders(unitId)]));
       holding.delete(unitId);
       holding.add(successorUnitId);
@@ -65,18 +72,19 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
       heldFrom.delete(successorUnitId);
       holding.delete(successorUnitId);
       holding.add(unitId);
+      undoHandOver(events, position, joined, undone, recordedUnder);
     } else if (correction.type === 'ReportDateCorrected') {
       const { unitId, reportedOn, previousReportedOn } = correction.data as ReportDateCorrected['data'];
       const held = holders(unitId);
       // The part's last report, as the correction read it: of a unit whose report is that part's, on the day it corrects.
-      const target = lastBefore(events, position, (event) => event.type === 'RectificationReported' && held.has(event.data.unitId as string) && event.data.reportedOn === previousReportedOn);
+      const target = lastBefore(events, position, (event, index) => event.type === 'RectificationReported' && [...held].some((holder) => ofUnit(event, index, holder)) && event.data.reportedOn === previousReportedOn);
       if (target >= 0) {
         events[target] = { ...events[target]!, occurredOn: reportedOn, data: { ...events[target]!.data, reportedOn } };
         applied(target, correction);
       }
     } else if (correction.type === 'FactDateCorrected') {
       const { unitId, factType, previousOn, on } = correction.data as FactDateCorrected['data'];
-      const target = lastBefore(events, position, (event) => event.type === factType && event.data.unitId === unitId && event.occurredOn === previousOn);
+      const target = lastBefore(events, position, (event, index) => event.type === factType && ofUnit(event, index, unitId) && event.occurredOn === previousOn);
       if (target >= 0) {
         const dayField = assignmentEventSchemas[factType].occurredOn!;
         events[target] = { ...events[target]!, occurredOn: on, data: { ...events[target]!.data, [dayField]: on } };
@@ -101,14 +109,52 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
       }
     }
   });
-  return { events: events.filter((event) => !isCorrection(event)), correctedBy };
+  return { events: events.filter((event, index) => !isCorrection(event) && !undone.has(index)), correctedBy, undone };
+}
+
+/**
+ * A hand-over undone since it was recorded (PartHandOverUndone at `position`: a pass dated on or
+ * before its day typed after it, an earlier reorganisation typed later) never moved the part: folded
+ * by day it is left out with its undoing, and the facts its successor recorded on the part between
+ * the two are its predecessor's — the part was the predecessor's all along (breaker8f P10: folded
+ * by day, a hand-over to the same successor dated earlier would otherwise make the undone one a
+ * join). Done only where the undoing gave the part back as recorded: the successor held no part of
+ * its own when it came (not a join), and between the two no other hand-over moved a part from or to
+ * the successor. Folded as recorded, the same events leave the parts alike.
+ */
+function undoHandOver<Entry extends DatedEntry>(events: Entry[], position: number, joined: ReadonlySet<number>, undone: Set<number>, recordedUnder: Map<number, string>): void {
+  const { unitId, successorUnitId, handedOverOn } = events[position]!.data as { unitId: string; successorUnitId: string; handedOverOn: string };
+  const handedOver = lastBefore(
+    events,
+    position,
+    (event, index) => !undone.has(index) && event.type === 'PartHandedOver' && event.data.unitId === unitId && event.data.successorUnitId === successorUnitId && event.data.handedOverOn === handedOverOn,
+  );
+  if (handedOver < 0 || joined.has(handedOver)) return;
+  const between = events.map((event, index) => ({ event, index })).slice(handedOver + 1, position).filter(({ index }) => !undone.has(index));
+  const moves = ({ event }: { event: Entry }) => {
+    if (event.type !== 'PartHandedOver' && event.type !== 'PartHandOverUndone') return false;
+    const data = event.data as { unitId: string; successorUnitId: string };
+    return data.unitId === successorUnitId || data.successorUnitId === successorUnitId;
+  };
+  if (between.some(moves)) return;
+  undone.add(handedOver).add(position);
+  for (const { event, index } of between) {
+    if (isCorrection(event)) continue;
+    const data = event.data as { unitId?: string; unitIds?: readonly string[] };
+    if (data.unitId === successorUnitId) {
+      recordedUnder.set(index, successorUnitId);
+      events[index] = { ...event, data: { ...data, unitId } };
+    } else if (data.unitIds?.includes(successorUnitId)) {
+      events[index] = { ...event, data: { ...data, unitIds: data.unitIds.map((one) => (one === successorUnitId ? unitId : one)) } };
+    }
+  }
 }
 
 const withoutUndefined = <Fields extends object>(fields: Fields): Partial<Fields> =>
   Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<Fields>;
 
-function lastBefore<Entry extends DatedEntry>(events: readonly Entry[], position: number, matches: (event: Entry & { data: Record<string, unknown> }) => boolean): number {
-  for (let index = position - 1; index >= 0; index -= 1) if (matches(events[index] as Entry & { data: Record<string, unknown> })) return index;
+function lastBefore<Entry extends DatedEntry>(events: readonly Entry[], position: number, matches: (event: Entry & { data: Record<string, unknown> }, index: number) => boolean): number {
+  for (let index = position - 1; index >= 0; index -= 1) if (matches(events[index] as Entry & { data: Record<string, unknown> }, index)) return index;
   return -1;
 }
 

@@ -69,9 +69,13 @@ export function timelineAt(timeline: readonly TimelineEntry[], cut: TimeCut): Ti
  * the uncorrected fact. `correctedBy` maps the revision of each corrected fact to the corrections
  * applied to it, in order.
  */
-function asCorrected(known: readonly TimelineEntry[]): { events: TimelineEntry[]; correctedBy: Map<number, TimelineEntry[]> } {
-  const { events, correctedBy } = withCorrectionsApplied(known);
-  return { events, correctedBy: new Map([...correctedBy].map(([index, corrections]) => [known[index]!.revision, corrections])) };
+function asCorrected(known: readonly TimelineEntry[]): { events: TimelineEntry[]; correctedBy: Map<number, TimelineEntry[]>; undone: Set<number> } {
+  const { events, correctedBy, undone } = withCorrectionsApplied(known);
+  return {
+    events,
+    correctedBy: new Map([...correctedBy].map(([index, corrections]) => [known[index]!.revision, corrections])),
+    undone: new Set([...undone].map((index) => known[index]!.revision)),
+  };
 }
 
 /**
@@ -85,9 +89,10 @@ function asCorrected(known: readonly TimelineEntry[]): { events: TimelineEntry[]
  */
 export function historyAt(timeline: readonly TimelineEntry[], folded: readonly TimelineEntry[], cut: TimeCut): TimelineEntry[] {
   const foldedByRevision = new Map(folded.map((event) => [event.revision, event]));
-  const { correctedBy } = asCorrected(timeline.filter((event) => knownInCut(cut, event)));
+  const { correctedBy, undone } = asCorrected(timeline.filter((event) => knownInCut(cut, event)));
+  // A hand-over undone since, and its undoing, are left out of the fold but listed, as they were recorded, on the days they name.
   return timeline
-    .filter((event) => foldedByRevision.has(event.revision) || (isCorrection(event) && entryInCut(cut, event)))
+    .filter((event) => foldedByRevision.has(event.revision) || ((isCorrection(event) || undone.has(event.revision)) && entryInCut(cut, event)))
     .map((event) => {
       const corrections = correctedBy.get(event.revision);
       if (!corrections || corrections.every((correction) => entryInCut(cut, correction))) return event;

@@ -1,0 +1,167 @@
+import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
+
+/**
+ * breaker8f P4, P6, P10: reorganisations (机构改革: hand-overs and merges) typed out of date order
+ * must leave every part where entering the facts in date order leaves it, and the view now must be
+ * the view of today (asOf) and of the far record-time cut (knownAt). Each story has units of its own
+ * (a hand-over is the unit's, for every parent), registered 2016-01-04. HTTP GraphQL on a real
+ * SQLite file.
+ * - P4: a hand-over or merge entered late passes the parts the unit held on its day; a part assigned
+ *   after that day stays with the unit (a hand-over), or passes to the successor on the day it was
+ *   assigned (a merge: a merged unit takes no new work) — the reorganisation is not refused whole.
+ * - P6: a merge into a successor typed after a later hand-over into the same successor (or the
+ *   converse) takes its place by day: the later step is undone and applied again after it, as a
+ *   join. Still refused when the successor already has a record on the part it took over later
+ *   (typed in date order that record would be on the joined part; the undone part cannot carry it).
+ * - P10: a hand-over undone by a pass on its own day stays undone when a later hand-over of another
+ *   unit of the finding reaches the same successor.
+ */
+let keySequence = 0;
+const key = (name: string) => `${name}-${(keySequence += 1)}`;
+
+interface Part {
+  unitId: string;
+  role: string;
+  status: string;
+  heldBefore: string[];
+}
+
+describe('reorganisations typed out of date order (breaker8f P4, P6, P10)', () => {
+  let app: TestApp;
+  const unit: Record<string, string> = {};
+  const code = (id: string) => Object.entries(unit).find(([, known]) => known === id)?.[0] ?? id;
+  let evaluationId: string;
+
+  const call = (name: string, input: Record<string, unknown>, headers?: Record<string, string>, select = '__typename') =>
+    app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${select} } }`, { input: { idempotencyKey: key(name), ...input } }, headers);
+  const mutate = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>, select = '__typename') => {
+    const response = await call(name, input, headers, select);
+    if (response.errors) throw new Error(`${name} refused: ${JSON.stringify(response.errors)}`);
+    return response.data![name];
+  };
+  const reorganise = async (operation: 'handOverUnitParts' | 'mergeUnit', from: string, to: string, on: string) =>
+    call(
+      operation,
+      { unitId: unit[from], successorUnitId: unit[to], reason: '机构改革', ...(operation === 'mergeUnit' ? { mergedOn: on } : { handedOverOn: on }) },
+      await app.as('ADMIN'),
+      'findingIds',
+    );
+  /** The finding's status and each part as `code role status ←held before`, on the day asked, or at the record-time cut, or now. */
+  const story = async (findingId: string, cut: { asOf?: string; knownAt?: string } = {}) => {
+    const response = await app.graphql(`query($id: ID!, $asOf: String, $knownAt: String) { finding(id: $id, asOf: $asOf, knownAt: $knownAt) { status assignments { unitId role status heldBefore } } }`, { id: findingId, ...cut });
+    expect(response.errors).toBeUndefined();
+    const finding = response.data!.finding;
+    return [finding.status, ...(finding.assignments as Part[]).map((part) => [code(part.unitId), part.role, part.status, ...part.heldBefore.map(code)].join(' ')).sort()];
+  };
+  /** The same story now, as of today and at the far record-time cut. */
+  const everyReading = async (findingId: string) => {
+    const now = await story(findingId);
+    expect(await story(findingId, { asOf: '2026-11-30' })).toEqual(now);
+    expect(await story(findingId, { knownAt: '2099-01-01T00:00:00+08:00' })).toEqual(now);
+    return now;
+  };
+  const newFinding = async (title: string, assignedOn: string, parts: [string, 'LEAD' | 'RESPONSIBLE'][]) => {
+    const { id } = await mutate('recordFinding', { evaluationId, title, description: title, category: '主动公开', severity: 'HIGH', identifiedOn: '2016-04-15' }, undefined, 'id');
+    await mutate('assignFinding', { findingId: id, assignedOn, units: parts.map(([one, role]) => ({ unitId: unit[one], role, dueDate: '2016-12-31' })) });
+    return id as string;
+  };
+  const registered = async (codes: string[]) => {
+    for (const one of codes) {
+      const { id } = await mutate('registerUnit', { code: one, name: `青川县改革${one}局`, kind: 'DEPARTMENT', registeredOn: '2016-01-04' }, await app.as('ADMIN'), 'id');
+      unit[one] = id;
+    }
+  };
+  const report = async (findingId: string, by: string, reportedOn: string) =>
+    mutate('reportRectification', { findingId, unitId: unit[by], summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/p' }], reportedOn }, await app.as('UNIT', unit[by]));
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: '2026-11-30T10:00:00+08:00' });
+    evaluationId = (await mutate('registerEvaluation', { title: '2015年度政务公开第三方评估', evaluator: '某研究院', commissionedBy: '国务院办公厅', periodStart: '2015-01-01', periodEnd: '2015-12-31', receivedOn: '2016-04-15' }, undefined, 'id')).id;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('P4: a hand-over entered late passes the part held on its day and leaves one assigned after it with the unit', async () => {
+    await registered(['PA', 'PB']);
+    const early = await newFinding('依申请公开答复超期', '2016-04-26', [['PA', 'LEAD']]);
+    const later = await newFinding('政策解读与文件不同步', '2016-07-05', [['PA', 'LEAD']]);
+    const handed = await reorganise('handOverUnitParts', 'PA', 'PB', '2016-07-01');
+    expect(handed.errors).toBeUndefined();
+    expect(handed.data!.handOverUnitParts.findingIds).toEqual([early]);
+    expect(await everyReading(early)).toEqual(['OPEN', 'PB LEAD ASSIGNED PA']);
+    expect(await everyReading(later)).toEqual(['OPEN', 'PA LEAD ASSIGNED']);
+    expect(await story(early, { asOf: '2016-06-30' })).toEqual(['OPEN', 'PA LEAD ASSIGNED']);
+  });
+
+  it('P4: a merge entered late passes the part held on its day, and one assigned to the merged unit after it on the day it was assigned', async () => {
+    await registered(['MA', 'MB']);
+    const early = await newFinding('财政预决算公开不细', '2016-04-26', [['MA', 'LEAD']]);
+    const later = await newFinding('行政处罚结果未按时公开', '2016-07-05', [['MA', 'LEAD']]);
+    const merged = await reorganise('mergeUnit', 'MA', 'MB', '2016-07-01');
+    expect(merged.errors).toBeUndefined();
+    expect([...merged.data!.mergeUnit.findingIds].sort()).toEqual([early, later].sort());
+    expect(await everyReading(early)).toEqual(['OPEN', 'MB LEAD ASSIGNED MA']);
+    expect(await everyReading(later)).toEqual(['OPEN', 'MB LEAD ASSIGNED MA']);
+    expect(await story(early, { asOf: '2016-06-30' })).toEqual(['OPEN', 'MA LEAD ASSIGNED']);
+    expect(await story(later, { asOf: '2016-07-05' })).toEqual(['OPEN', 'MB LEAD ASSIGNED MA']);
+  });
+
+  it('P10: a hand-over undone by a pass on its own day stays undone when another unit of the finding is handed to the same successor', async () => {
+    await registered(['RA', 'RB', 'RC']);
+    const finding = await newFinding('网上依申请公开渠道未开通', '2016-04-26', [['RA', 'LEAD'], ['RC', 'RESPONSIBLE']]);
+    await report(finding, 'RA', '2016-06-15');
+    expect((await reorganise('handOverUnitParts', 'RA', 'RB', '2016-07-01')).errors).toBeUndefined();
+    await mutate('logInspection', { findingId: finding, unitId: unit.RB, outcome: 'PASSED', notes: '核实', inspectedOn: '2016-07-01', place: '现场' }, await app.as('INSPECTOR'));
+    expect(await everyReading(finding)).toEqual(['OPEN', 'RA LEAD VERIFIED', 'RC RESPONSIBLE ASSIGNED']);
+    const handed = await reorganise('handOverUnitParts', 'RC', 'RB', '2016-06-20');
+    expect(handed.errors).toBeUndefined();
+    // RA did the work, verified on the hand-over's day: its part stays with it; RC's passes to RB.
+    expect(await everyReading(finding)).toEqual(['OPEN', 'RA LEAD VERIFIED', 'RB RESPONSIBLE ASSIGNED RC']);
+  });
+
+  it('P6: a merge typed after a later hand-over into the same successor takes its place by day', async () => {
+    await registered(['JA', 'JB', 'JC', 'KA', 'KB', 'KC']);
+    const typedBackwards = await newFinding('重点领域信息公开不全', '2016-04-26', [['JA', 'LEAD'], ['JB', 'RESPONSIBLE']]);
+    const inDateOrder = await newFinding('政务新媒体更新不及时', '2016-04-26', [['KA', 'LEAD'], ['KB', 'RESPONSIBLE']]);
+    expect((await reorganise('mergeUnit', 'KA', 'KC', '2016-07-01')).errors).toBeUndefined();
+    expect((await reorganise('handOverUnitParts', 'KB', 'KC', '2016-08-01')).errors).toBeUndefined();
+    expect((await reorganise('handOverUnitParts', 'JB', 'JC', '2016-08-01')).errors).toBeUndefined();
+    const merged = await reorganise('mergeUnit', 'JA', 'JC', '2016-07-01');
+    expect(merged.errors).toBeUndefined();
+    const renamed = (story: string[]) => story.map((line) => line.replace(/\bK([ABC])\b/g, 'J$1'));
+    expect(await everyReading(typedBackwards)).toEqual(renamed(await everyReading(inDateOrder)));
+    for (const asOf of ['2016-06-30', '2016-07-15', '2016-08-01']) {
+      expect(await story(typedBackwards, { asOf })).toEqual(renamed(await story(inDateOrder, { asOf })));
+    }
+  });
+
+  it('P6: a hand-over typed after a later merge into the same successor takes its place by day', async () => {
+    await registered(['LA', 'LB', 'LC', 'NA', 'NB', 'NC']);
+    const typedBackwards = await newFinding('办事指南要素不全', '2016-04-26', [['LA', 'LEAD'], ['LC', 'RESPONSIBLE']]);
+    const inDateOrder = await newFinding('公开指南多年未更新', '2016-04-26', [['NA', 'LEAD'], ['NC', 'RESPONSIBLE']]);
+    expect((await reorganise('handOverUnitParts', 'NA', 'NB', '2016-06-01')).errors).toBeUndefined();
+    expect((await reorganise('mergeUnit', 'NC', 'NB', '2016-07-01')).errors).toBeUndefined();
+    expect((await reorganise('mergeUnit', 'LC', 'LB', '2016-07-01')).errors).toBeUndefined();
+    const handed = await reorganise('handOverUnitParts', 'LA', 'LB', '2016-06-01');
+    expect(handed.errors).toBeUndefined();
+    const renamed = (story: string[]) => story.map((line) => line.replace(/\bN([ABC])\b/g, 'L$1'));
+    expect(await everyReading(typedBackwards)).toEqual(renamed(await everyReading(inDateOrder)));
+    for (const asOf of ['2016-05-31', '2016-06-15', '2016-07-01']) {
+      expect(await story(typedBackwards, { asOf })).toEqual(renamed(await story(inDateOrder, { asOf })));
+    }
+  });
+
+  it('P6: a merge typed after a later hand-over is still refused when the successor worked on the part it took over later, naming that record', async () => {
+    await registered(['QA', 'QB', 'QC']);
+    const finding = await newFinding('环境监测数据公开滞后', '2016-04-26', [['QA', 'LEAD'], ['QB', 'RESPONSIBLE']]);
+    expect((await reorganise('handOverUnitParts', 'QB', 'QC', '2016-08-01')).errors).toBeUndefined();
+    await report(finding, 'QC', '2016-08-10');
+    const before = await everyReading(finding);
+    const refused = await reorganise('mergeUnit', 'QA', 'QC', '2016-07-01');
+    expect(errorCode(refused)).toBe('CONFLICT');
+    expect(refused.errors![0]!.extensions!.messageZh).toContain('2016-08-10');
+    expect(await everyReading(finding)).toEqual(before);
+  });
+});

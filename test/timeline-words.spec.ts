@@ -75,6 +75,20 @@ describe('a timeline line', () => {
     expect(timelineLine('InspectionLogged', 'xs', { outcome: 'FAILED', notes: '未公开' }, nameOf)).toBe('现场督查（西山县人民政府）：未公开 — 不通过');
   });
 
+  it('names the units a partial reopening took back, and says 各单位 only when it took back every part (breaker11g P2)', () => {
+    expect(timelineLine('PartsReopened', null, { reason: '群众反映仍未更新', reopenedOn: '2026-12-01', unitIds: ['xs', 'wjw'] }, nameOf)).toBe(
+      '重新打开（西山县人民政府、青川市卫生和计划生育委员会）：群众反映仍未更新',
+    );
+    expect(timelineLine('PartsReopened', null, { reason: '复查未通过', reopenedOn: '2026-12-01' }, nameOf)).toBe('各单位重新整改：复查未通过');
+  });
+
+  it('says the words of a line once when the text the server wrote begins with them (breaker11g P7)', () => {
+    const reason = '撤销不成立：西山县人民政府的整改已于 2026-11-30 核验通过，问题回到台账';
+    expect(timelineLine('FindingWithdrawalUndone', null, { reason, withdrawnOn: '2026-12-01' }, nameOf)).toBe(reason);
+    expect(timelineLine('WorkPlanItemWithdrawalUndone', null, { reason, withdrawnOn: '2026-12-01' }, nameOf)).toBe(reason);
+    expect(timelineLine('FindingWithdrawn', null, { reason: '撤销不成立的理由另附' }, nameOf)).toBe('撤销问题：撤销不成立的理由另附');
+  });
+
   it('says which record a date correction moved, and from which day to which (breaker8c P1)', () => {
     expect(timelineLine('FactDateCorrected', 'xs', { factType: 'ReportSentBack', previousOn: '2026-05-25', on: '2026-05-15', reason: '退办通知落款为5月15日' }, nameOf)).toBe(
       '更正退办日期（西山县人民政府）（2026-05-25 → 2026-05-15）：退办通知落款为5月15日',

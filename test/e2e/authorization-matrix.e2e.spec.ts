@@ -210,6 +210,8 @@ describe('Authorization matrix: every operation × every caller', () => {
     mutationRow('reopenFinding', ['SUPERVISOR'], () => ({ findingId: closedFinding, reason: '群众反映问题反弹' })),
     mutationRow('issueCircular', ['SUPERVISOR'], () => ({ ...ownPart(), kind: 'CRITICISM', title: '关于整改进度滞后的通报', reason: '整改报告被退回', references: [{ kind: 'FINDING', id: openFinding }], issuedOn: '2026-04-10' })),
     mutationRow('withdrawFinding', ['SUPERVISOR'], () => ({ findingId: duplicateFinding, reason: '与“依申请公开答复不规范”重复登记' })),
+    mutationRow('correctFindingWithdrawal', ['SUPERVISOR'], () => ({ findingId: duplicateFinding, withdrawnOn: '2026-04-09', reason: '撤销日期录入有误' })),
+    mutationRow('undoFindingWithdrawal', ['SUPERVISOR'], () => ({ findingId: duplicateFinding, reason: '误撤销，问题仍需整改' })),
     mutationRow('importWorkPlan', ['SUPERVISOR', 'ADMIN'], () => ({
       fileName: 'plan.csv',
       title: '青川市2026年政府信息公开专项工作方案',
@@ -231,6 +233,12 @@ describe('Authorization matrix: every operation × every caller', () => {
     mutationRow('addWorkPlanItem', ['SUPERVISOR'], () => ({ planId, categoryCode: '一', code: '99', title: '增加的工作事项', leadUnitId: units[OWN_UNIT], dueDate: '2026-10-31', reason: '根据工作进展动态调整' })),
     mutationRow('removeWorkPlanItemUnit', ['SUPERVISOR'], () => ({ ...item(), unitId: units.FGW, reason: '职责调整' })),
     mutationRow('withdrawWorkPlanItem', ['SUPERVISOR'], () => ({ itemId: completedItem, reason: '任务已并入其他事项' })),
+    // The entered-late item, withdrawn on 9 April (after its records of 5–7 April), has a day to be moved to.
+    mutationRow('correctWorkPlanItemWithdrawal', ['SUPERVISOR'], async () => {
+      await mutate('withdrawWorkPlanItem', { itemId: backdatedItem, reason: '补录事项不再列入', withdrawnOn: '2026-04-09' });
+      return { itemId: backdatedItem, withdrawnOn: '2026-04-08', reason: '撤销日期录入有误' };
+    }),
+    mutationRow('undoWorkPlanItemWithdrawal', ['SUPERVISOR'], () => ({ itemId: backdatedItem, reason: '误撤销，事项仍需办理' })),
     mutationRow('correctWorkPlanApproval', ['SUPERVISOR'], () => ({ planId, approvedOn: '2026-01-10', reason: '导入时批准日期有误' })),
     mutationRow('registerUnit', ['ADMIN'], () => ({ code: 'SJJ', name: '青川市审计局', kind: 'DEPARTMENT' })),
     mutationRow('importUnits', ['ADMIN'], () => ({ fileName: 'units.csv', contentBase64: base64('编码,名称,类型,上级编码\nTJJ,青川市统计局,部门,\n') })),

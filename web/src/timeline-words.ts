@@ -11,7 +11,11 @@ export function timelineLine(eventType: string, unitId: string | null, details: 
   const redated = eventType === 'FactDateCorrected' && typeof details.factType === 'string' ? REDATED_WORD[details.factType] : undefined;
   // An inspection corrected in its day only is not a corrected 结果 (outcome).
   const dayOnly = eventType === 'InspectionCorrected' && typeof details.outcome === 'string' && details.outcome === details.previousOutcome;
-  const parts = [redated ? `更正${redated}日期` : dayOnly ? '更正督查日期' : (EVENT_LABEL[eventType] ?? EVENT_FALLBACK)];
+  // A reopening of some parts only (a parent not closed: PartsReopened.unitIds, breaker11f P11) names them, not 各单位 (breaker11g P2).
+  const reopenedUnits = eventType === 'PartsReopened' && Array.isArray(details.unitIds) ? details.unitIds.map((id) => nameOf(String(id)) || '（未知单位）') : [];
+  const label = redated ? `更正${redated}日期` : dayOnly ? '更正督查日期' : reopenedUnits.length > 0 ? '重新打开' : (EVENT_LABEL[eventType] ?? EVENT_FALLBACK);
+  const parts = [label];
+  if (reopenedUnits.length > 0) parts.push(`（${reopenedUnits.join('、')}）`);
   const concerned = nameOf(unitId);
   const successor = typeof details.successorUnitId === 'string' ? nameOf(details.successorUnitId) : '';
   if (concerned && successor) parts.push(`（${concerned} → ${successor}）`);
@@ -23,7 +27,8 @@ export function timelineLine(eventType: string, unitId: string | null, details: 
   });
   if (changes.length) parts.push(`（${changes.join('；')}）`);
   const text = details.summary ?? details.reason ?? details.message ?? details.notes ?? details.title;
-  if (typeof text === 'string' && text.trim() !== '') parts.push(`：${text}`);
+  // A text that itself begins with the line's words (撤销不成立：… written by the server) is not said twice (breaker11g P7).
+  if (typeof text === 'string' && text.trim() !== '') parts.push(`：${text.startsWith(`${label}：`) ? text.slice(label.length + 1) : text}`);
   if (typeof details.outcome === 'string' && details.previousOutcome === undefined) parts.push(` — ${OUTCOME_LABEL[details.outcome] ?? details.outcome}`);
   return parts.join('');
 }

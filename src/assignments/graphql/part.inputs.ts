@@ -300,3 +300,22 @@ export class CorrectRecordDatePayload extends PartPayload {
   @RequiredText(2000)
   reason: string;
 }
+
+/*
+ * A withdrawal entered by mistake, on a finding or a work-plan item (breaker8f P1): taken back, or
+ * moved to the day it was in fact made. Each with the supervisor's reason; the history keeps both.
+ */
+
+@InputType({ isAbstract: true })
+export class UndoWithdrawalPayload extends IdempotentInput {
+  @Field(() => String, { description: 'Why the withdrawal was a mistake (更正理由), e.g. 误撤销了另一条问题' })
+  @RequiredText(2000)
+  reason: string;
+}
+
+@InputType({ isAbstract: true })
+export class CorrectWithdrawalPayload extends UndoWithdrawalPayload {
+  @Field(() => String, { description: 'YYYY-MM-DD, the office day it was in fact withdrawn: not in the future, not the day recorded now, not before anything recorded on its parts' })
+  @CalendarDate()
+  withdrawnOn: string;
+}

@@ -13,6 +13,7 @@ import {
   type ReopenFinding,
   type UnitToAssign,
   type WithdrawFinding,
+  type CorrectWithdrawal,
 } from './finding.decider.js';
 import type { FindingRecorded, FindingStreamEvent } from './finding.events.js';
 
@@ -720,6 +721,52 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
       const back = [...withdrawnThenPassed, ...findingDecider.decide(inspect(FINANCE, 'PASSED', 'inspection-1'), stateAfter([...bothReported, withdrawn])).slice(1)];
       given(back).when({ ...inspect(ENVIRONMENT, 'PASSED', 'inspection-2'), inspectedOn: TODAY }).then([{ ...inspected(ENVIRONMENT, 'PASSED', 'inspection-2'), data: { ...inspected(ENVIRONMENT, 'PASSED', 'inspection-2').data, inspectedOn: TODAY } } as FindingStreamEvent, closedOut(TODAY)]);
       given(back).when(withdraw()).thenRefused('CONFLICT', /verified work/);
+    });
+  });
+
+  describe('a withdrawal entered by mistake is taken back or moved to its day (breaker8f P1)', () => {
+    const FIXED = '请恢复：点错了问题';
+    const correct = (overrides: Partial<CorrectWithdrawal> = {}): CorrectWithdrawal => ({ type: 'CorrectWithdrawal', today: TODAY, reason: FIXED, ...overrides });
+    const undoneBy = (reason: string, withdrawnOn = TODAY): FindingStreamEvent => ({ type: 'FindingWithdrawalUndone', data: { findingId: FINDING, withdrawnOn, reason } });
+    const withdrawnOnDay = (withdrawnOn: string, duplicateOf?: string): FindingStreamEvent => ({ type: 'FindingWithdrawn', data: { findingId: FINDING, reason: REASON, withdrawnOn, ...(duplicateOf ? { duplicateOf } : {}) } });
+    const afterWithdrawal = [...bothReported, withdrawn];
+
+    it('taken back, the finding is on the 台账 again with its parts as they stood, and takes work', () => {
+      given(afterWithdrawal).when(correct({ reason: `  ${FIXED} ` })).then([undoneBy(FIXED)]);
+      const back = [...afterWithdrawal, undoneBy(FIXED)];
+      expect(stateAfter(back)).toMatchObject({ status: 'open', assignments: assignmentsAfter(bothReported) });
+      given(back).when({ ...inspect(FINANCE, 'PASSED', 'inspection-1'), inspectedOn: TODAY }).then([{ ...inspected(FINANCE, 'PASSED', 'inspection-1'), data: { ...inspected(FINANCE, 'PASSED', 'inspection-1').data, inspectedOn: TODAY } } as FindingStreamEvent]);
+    });
+
+    it('moved to its real day, it is undone and made again on that day with its first reason', () => {
+      const events = findingDecider.decide(correct({ withdrawnOn: '2025-06-30' }), stateAfter(afterWithdrawal));
+      expect(events).toEqual([undoneBy(`撤销日期更正为 2025-06-30：${FIXED}`), withdrawnOnDay('2025-06-30')]);
+      expect(stateAfter([...afterWithdrawal, ...events])).toMatchObject({ status: 'withdrawn', withdrawnOn: '2025-06-30', withdrawalReason: REASON });
+    });
+
+    it('folded by day, a withdrawal moved earlier is not undone by the undoing of the later day it replaced', () => {
+      // The order a past day's view folds them in: 06-30's withdrawal, then 07-02's and its undoing.
+      const byDay = [...bothReported, withdrawnOnDay('2025-06-30'), withdrawn, undoneBy('撤销日期更正为 2025-06-30：…')];
+      expect(stateAfter(byDay)).toMatchObject({ status: 'withdrawn', withdrawnOn: '2025-06-30' });
+    });
+
+    it('a withdrawal named as recorded twice keeps naming the finding it repeats, checked again', () => {
+      const twice = [...bothReported, withdrawnOnDay(TODAY, 'finding-first')];
+      const first = { findingId: 'finding-first', evaluationId: recorded.data.evaluationId, title: '门户网站栏目更新不及时', withdrawn: false };
+      given(twice).when(correct({ withdrawnOn: '2025-06-30', duplicate: first })).then([undoneBy(`撤销日期更正为 2025-06-30：${FIXED}`), withdrawnOnDay('2025-06-30', 'finding-first')]);
+      given(twice).when(correct({ withdrawnOn: '2025-06-30', duplicate: { ...first, withdrawn: true } })).thenRefused('CONFLICT', /withdrawn itself/);
+      given(twice).when(correct()).then([undoneBy(FIXED)]);
+    });
+
+    it('refuses a day the withdrawal could not have had, the same day, no reason, and a finding not withdrawn', () => {
+      given(afterWithdrawal)
+        .when(correct({ withdrawnOn: '2025-06-27' }))
+        .thenRefused('BAD_USER_INPUT', /before/, /撤销日期（2025-06-27）早于.*报告/);
+      given(afterWithdrawal).when(correct({ withdrawnOn: '2025-07-03' })).thenRefused('BAD_USER_INPUT');
+      given(afterWithdrawal).when(correct({ withdrawnOn: TODAY })).thenRefusedAt('withdrawnOn');
+      given(afterWithdrawal).when(correct({ reason: '  ' })).thenRefused('BAD_USER_INPUT', undefined, /更正撤销的理由/);
+      given(bothReported).when(correct()).thenRefused('CONFLICT', /not withdrawn/, /没有撤销，无需更正撤销/);
+      given([]).when(correct()).thenRefused('NOT_FOUND');
     });
   });
 });

@@ -90,6 +90,30 @@ export interface WithdrawFinding extends NamesUnits {
   readonly duplicate?: { readonly findingId: string; readonly evaluationId: string; readonly title: string; readonly withdrawn: boolean } | null;
 }
 
+/**
+ * Corrects a withdrawal entered by mistake (breaker8f P1): on the wrong finding, or on the wrong day.
+ * Without `withdrawnOn` the withdrawal is taken back — FindingWithdrawalUndone with the supervisor's
+ * reason, dated the withdrawal's day as the one a late pass writes, so no day reads the finding
+ * withdrawn once the correction is known. With `withdrawnOn` the withdrawal moves to that day: the
+ * same undoing, then FindingWithdrawn on the corrected day with the first withdrawal's reason and
+ * duplicate, judged by WithdrawFinding's rules on the finding as it stands without the withdrawal
+ * (not before anything recorded on its parts, no verified work). CONFLICT when it is not withdrawn.
+ */
+export interface CorrectWithdrawal extends NamesUnits {
+  readonly type: 'CorrectWithdrawal';
+  /** Why the withdrawal is corrected (更正理由), in the office's words. */
+  readonly reason: string;
+  /** The office day the finding was in fact withdrawn (YYYY-MM-DD); absent: it was not to be withdrawn at all. */
+  readonly withdrawnOn?: string;
+  /** The office's current day (China time). */
+  readonly today: string;
+  /**
+   * Set by the handler when the withdrawal named a finding it repeats (`duplicateOf`): that finding
+   * as the ledger holds it now (null: none), checked again when the withdrawal is moved.
+   */
+  readonly duplicate?: WithdrawFinding['duplicate'];
+}
+
 /** Reopens a closed (销号) finding: every part must be reported and inspected again. */
 export interface ReopenFinding extends ReopenRequest {
   readonly type: 'ReopenFinding';
@@ -102,7 +126,7 @@ export interface ReopenFinding extends ReopenRequest {
  */
 export type FindingPartCommand = PartCommand;
 
-export type FindingCommand = RecordFinding | RecordAssignedFinding | AssignFinding | ReopenFinding | WithdrawFinding | FindingPartCommand;
+export type FindingCommand = RecordFinding | RecordAssignedFinding | AssignFinding | ReopenFinding | WithdrawFinding | CorrectWithdrawal | FindingPartCommand;
 
 // ---------------------------------------------------------------------------------------------
 // state
@@ -125,7 +149,13 @@ export type OpenFinding = RecordedFindingFacts & { readonly status: 'open' };
 /** 销号: every part verified. Reopening makes it `open` again. */
 export type ClosedFinding = RecordedFindingFacts & { readonly status: 'closed'; readonly closedOn: string };
 /** Off the 台账 (FindingWithdrawn): a record, taking no more work. */
-export type WithdrawnFinding = RecordedFindingFacts & { readonly status: 'withdrawn'; readonly withdrawnOn: string; readonly withdrawalReason: string };
+export type WithdrawnFinding = RecordedFindingFacts & {
+  readonly status: 'withdrawn';
+  readonly withdrawnOn: string;
+  readonly withdrawalReason: string;
+  /** The finding it repeats (FindingWithdrawn.duplicateOf), when the withdrawal named one. */
+  readonly duplicateOf?: string;
+};
 export type RecordedFindingState = OpenFinding | ClosedFinding;
 
 export type FindingState = { readonly status: 'unrecorded' } | RecordedFindingState | WithdrawnFinding;
@@ -164,9 +194,16 @@ function evolveFinding(state: FindingState, event: FindingStreamEvent): FindingS
       return { ...recordedPartOf(state), status: 'open' };
     case 'FindingWithdrawn':
       if (state.status === 'unrecorded' || state.status === 'withdrawn') return state;
-      return { ...recordedPartOf(state), status: 'withdrawn', withdrawnOn: event.data.withdrawnOn, withdrawalReason: event.data.reason };
+      return {
+        ...recordedPartOf(state),
+        status: 'withdrawn',
+        withdrawnOn: event.data.withdrawnOn,
+        withdrawalReason: event.data.reason,
+        ...(event.data.duplicateOf === undefined ? {} : { duplicateOf: event.data.duplicateOf }),
+      };
     case 'FindingWithdrawalUndone': {
-      if (state.status !== 'withdrawn') return state;
+      // It undoes the withdrawal of its day only: folded by day, a withdrawal moved earlier (breaker8f P1) stays.
+      if (state.status !== 'withdrawn' || state.withdrawnOn !== event.data.withdrawnOn) return state;
       // Back on the 台账 as its parts stand: closed (销号) on its last verification when every part is verified.
       const closedDay = closedOn(state.assignments);
       return closedDay === null ? { ...recordedPartOf(state), status: 'open' } : { ...recordedPartOf(state), status: 'closed', closedOn: closedDay };
@@ -215,6 +252,8 @@ function decideFinding(command: FindingCommand, state: FindingState): FindingStr
       return parts.reopen(command, requireRecorded(state));
     case 'WithdrawFinding':
       return withdrawFinding(command, requireRecorded(state));
+    case 'CorrectWithdrawal':
+      return correctWithdrawal(command, state);
     case 'RequestExtension':
     case 'DecideExtension':
     case 'UrgeUnit':
@@ -292,6 +331,45 @@ function withdrawFinding(command: WithdrawFinding, finding: RecordedFindingState
   refuseVerifiedWork(finding, command);
   const duplicateOf = command.duplicateOf === undefined ? {} : { duplicateOf: requireDuplicated(finding, command) };
   return [{ type: 'FindingWithdrawn', data: { findingId: finding.findingId, reason: command.reason.trim(), withdrawnOn, ...duplicateOf } }];
+}
+
+/** See CorrectWithdrawal: the undoing, and with a corrected day the withdrawal again on that day. */
+function correctWithdrawal(command: CorrectWithdrawal, state: FindingState): FindingStreamEvent[] {
+  if (state.status !== 'withdrawn') {
+    const { title } = requireRecorded(state);
+    throw conflict(
+      `Finding 「${title}」 is not withdrawn: there is no withdrawal to correct.`,
+      `问题「${title}」没有撤销，无需更正撤销。`,
+      { field: 'findingId' },
+    );
+  }
+  requireText(command.reason, named('reason', 'A reason for correcting the withdrawal', '更正撤销的理由'));
+  const { findingId, withdrawnOn, withdrawalReason, duplicateOf } = state;
+  const reason = command.reason.trim();
+  if (command.withdrawnOn === withdrawnOn) {
+    throw badInput(
+      `Finding 「${state.title}」 was withdrawn on ${withdrawnOn} already: give the day it was in fact withdrawn.`,
+      `问题「${state.title}」的撤销日期已是 ${withdrawnOn}：请填写实际的撤销日期。`,
+      { field: 'withdrawnOn' },
+    );
+  }
+  const undone: FindingStreamEvent = {
+    type: 'FindingWithdrawalUndone',
+    data: { findingId, withdrawnOn, reason: command.withdrawnOn === undefined ? reason : `撤销日期更正为 ${command.withdrawnOn}：${reason}` },
+  };
+  if (command.withdrawnOn === undefined) return [undone];
+  const again = withdrawFinding(
+    {
+      type: 'WithdrawFinding',
+      reason: withdrawalReason,
+      withdrawnOn: command.withdrawnOn,
+      today: command.today,
+      ...(duplicateOf === undefined ? {} : { duplicateOf, duplicate: command.duplicate ?? null }),
+      ...(command.unitNames ? { unitNames: command.unitNames } : {}),
+    },
+    requireRecorded(evolveFinding(state, undone)),
+  );
+  return [undone, ...again];
 }
 
 /**

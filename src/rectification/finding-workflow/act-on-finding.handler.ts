@@ -39,15 +39,20 @@ export class ActOnFindingHandler implements ICommandHandler<ActOnFindingCommand>
       command.type === 'AssignFinding'
         ? { ...command, unknownUnitIds: this.units.unknownIds(command.units.map((unit) => unit.unitId)) }
         : command;
-    const looked = withUnitNames(withDueDateLimit(this.withDuplicate(decided), this.dueDateLimitOf(findingId)), this.units);
+    const looked = withUnitNames(withDueDateLimit(this.withDuplicate(findingId, decided), this.dueDateLimitOf(findingId)), this.units);
     await this.executor.execute(findingStream(findingId), findingDecider, looked, context);
     return findingId;
   }
 
-  /** A withdrawal as recorded twice, with the finding it names as the ledger holds it (null: none). */
-  private withDuplicate(command: FindingCommand): FindingCommand {
-    if (command.type !== 'WithdrawFinding' || command.duplicateOf === undefined) return command;
-    const other = this.ledger.finding(command.duplicateOf);
+  /**
+   * A withdrawal as recorded twice, with the finding it names as the ledger holds it (null: none);
+   * a withdrawal moved to another day (CorrectWithdrawal) names the one its withdrawal named.
+   */
+  private withDuplicate(findingId: string, command: FindingCommand): FindingCommand {
+    const duplicateOf =
+      command.type === 'WithdrawFinding' ? command.duplicateOf : command.type === 'CorrectWithdrawal' && command.withdrawnOn !== undefined ? (this.ledger.finding(findingId)?.duplicateOf ?? undefined) : undefined;
+    if (duplicateOf === undefined || (command.type !== 'WithdrawFinding' && command.type !== 'CorrectWithdrawal')) return command;
+    const other = this.ledger.finding(duplicateOf);
     return { ...command, duplicate: other ? { findingId: other.findingId, evaluationId: other.evaluationId, title: other.title, withdrawn: other.status === 'WITHDRAWN' } : null };
   }
 

@@ -6,12 +6,14 @@ import {
   CorrectInspectionPayload,
   CorrectRecordDatePayload,
   CorrectReportDatePayload,
+  CorrectWithdrawalPayload,
   DecideExtensionPayload,
   InspectionPayload,
   ReopenPayload,
   ReportPayload,
   RequestExtensionPayload,
   SendBackPayload,
+  UndoWithdrawalPayload,
   UrgePayload,
 } from '../../assignments/graphql/part.inputs.js';
 import { EntityId, RequiredText } from '../../shared/graphql/validation.js';
@@ -56,3 +58,6 @@ class WithdrawalPayload extends IdempotentInput {
 }
 
 @InputType() export class WithdrawFindingInput extends IntersectionType(FindingRef, WithdrawalPayload) {}
+
+@InputType() export class UndoFindingWithdrawalInput extends IntersectionType(FindingRef, UndoWithdrawalPayload) {}
+@InputType() export class CorrectFindingWithdrawalInput extends IntersectionType(FindingRef, CorrectWithdrawalPayload) {}

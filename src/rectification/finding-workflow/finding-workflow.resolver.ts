@@ -13,12 +13,14 @@ import {
   CorrectInspectionInput,
   CorrectRecordDateInput,
   CorrectReportDateInput,
+  CorrectFindingWithdrawalInput,
   DecideExtensionInput,
   LogInspectionInput,
   ReopenFindingInput,
   ReportRectificationInput,
   RequestExtensionInput,
   SendBackReportInput,
+  UndoFindingWithdrawalInput,
   UrgeUnitInput,
   WithdrawFindingInput,
 } from './finding-workflow.inputs.js';
@@ -120,6 +122,27 @@ export class FindingWorkflowResolver {
     return this.act(requester, 'WithdrawFinding', input, ({ now }) => {
       const { today, day } = businessTime(now, input.withdrawnOn);
       return { type: 'WithdrawFinding', today, withdrawnOn: day, reason: input.reason, ...(input.duplicateOf ? { duplicateOf: input.duplicateOf } : {}) };
+    });
+  }
+
+  @AllowRoles('SUPERVISOR')
+  @Mutation(() => FindingType, {
+    description:
+      'A supervisor takes back a withdrawal entered by mistake (the wrong finding, or one not to be withdrawn), with a reason: the finding is back on the 台账 on every day, its parts as they stand; the history keeps the withdrawal and the correction. CONFLICT when it is not withdrawn.',
+  })
+  undoFindingWithdrawal(@Args('input') input: UndoFindingWithdrawalInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'UndoFindingWithdrawal', input, ({ now }) => ({ type: 'CorrectWithdrawal', today: businessTime(now, undefined).today, reason: input.reason }));
+  }
+
+  @AllowRoles('SUPERVISOR')
+  @Mutation(() => FindingType, {
+    description:
+      'A supervisor corrects the day of a withdrawal entered on the wrong day, with a reason: the finding counts until the corrected day, withdrawn from it with the same reason and duplicate; refused like a withdrawal on that day would be (before something recorded on its parts, or in the future). CONFLICT when it is not withdrawn.',
+  })
+  correctFindingWithdrawal(@Args('input') input: CorrectFindingWithdrawalInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'CorrectFindingWithdrawal', input, ({ now }) => {
+      const { today, day } = businessTime(now, input.withdrawnOn);
+      return { type: 'CorrectWithdrawal', today, withdrawnOn: day, reason: input.reason };
     });
   }
 

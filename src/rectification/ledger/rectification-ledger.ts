@@ -6,7 +6,7 @@ import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-ev
 import type { TimeCut } from '../../shared/time-cut.js';
 import { foldAtCut } from '../../shared/time-travel-fold.js';
 import type { EvaluationEvent, EvaluationRegistered } from '../domain/evaluation.events.js';
-import { findingStream, type FindingRecorded, type FindingWithdrawn } from '../domain/finding.events.js';
+import { findingStream, type FindingRecorded, type FindingWithdrawn, type FindingWithdrawalUndone } from '../domain/finding.events.js';
 
 export type EvaluationView = EvaluationRegistered['data'] & {
   readonly registeredAt: string;
@@ -77,7 +77,8 @@ function newFindingView(event: TimelineEntry<FindingRecorded>): FindingView {
  */
 function applyToFinding(finding: FindingView, event: TimelineEntry): void {
   if (finding.status === 'WITHDRAWN') {
-    if (event.type !== 'FindingWithdrawalUndone') {
+    // An undoing names the withdrawal it undoes by its day: folded by day, a withdrawal moved earlier (breaker8f P1) is not undone by the undoing of the later one.
+    if (event.type !== 'FindingWithdrawalUndone' || (event as TimelineEntry<FindingWithdrawalUndone>).data.withdrawnOn !== finding.withdrawnOn) {
       // A fact dated before the withdrawal, entered after it (breaker8d P12), is on the record its page and 台账 row show (breaker11f P6).
       if (isAssignmentEvent(event) && finding.partsWhenWithdrawn) applyAssignmentEvent(finding.partsWhenWithdrawn, event);
       return;

@@ -140,7 +140,7 @@ const BY_INPUT_FIELD: Readonly<Record<string, string>> = {
 const REASON_BY_VERB: ReadonlyArray<readonly [RegExp, string]> = [
   [/^Withdraw/, '撤销理由'],
   [/^SendBack/, '退办理由'],
-  [/^Correct/, '更正理由'],
+  [/^(Correct|Undo)/, '更正理由'],
   [/^Reopen/, '重新打开的理由'],
   [/^Request.*Extension/, '申请延期的理由'],
   [/^Decide.*Extension/, '不批准的理由'],

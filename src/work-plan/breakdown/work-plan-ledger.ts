@@ -58,10 +58,12 @@ function applyToItem(item: WorkPlanItemView, event: TimelineEntry): void {
   if (isAssignmentEvent(event)) applyAssignmentEvent(item.parts, event, (item.removedParts ??= new Map()));
   const own = event as TimelineEntry<WorkPlanItemEvent>;
   if (own.type === 'WorkPlanItemWithdrawn') {
+    // Folded by day, a withdrawal moved earlier (breaker8f P1) comes first: the later one it replaced changes nothing.
+    if (item.status === 'WITHDRAWN') return;
     item.status = 'WITHDRAWN';
     item.withdrawnOn = own.data.withdrawnOn;
     item.withdrawalReason = own.data.reason;
-  } else if (own.type === 'WorkPlanItemWithdrawalUndone') {
+  } else if (own.type === 'WorkPlanItemWithdrawalUndone' && item.status === 'WITHDRAWN' && own.data.withdrawnOn === item.withdrawnOn) {
     // The withdrawal does not stand (a pass dated before it): back in the plan, its status from its parts below.
     item.status = 'OPEN';
     item.withdrawnOn = null;

@@ -668,6 +668,32 @@ describe('verified work is not withdrawn (breaker11f P4 = 10e P13, 11f P6)', () 
   });
 });
 
+describe('an item’s withdrawal entered by mistake is taken back or moved to its day (breaker8f P1)', () => {
+  const REASON = '任务已并入第8项';
+  const FIXED = '撤销日期录错';
+  const correct = (withdrawnOn?: string, actor = supervisor): WorkPlanItemCommand => ({ type: 'CorrectWorkPlanItemWithdrawal', actor, today: TODAY, reason: FIXED, ...(withdrawnOn ? { withdrawnOn } : {}) });
+  const withdrawnOnDay = (withdrawnOn: string): WorkPlanItemStreamEvent => ({ type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, reason: REASON, withdrawnOn } });
+  const undoneBy = (reason: string): WorkPlanItemStreamEvent => ({ type: 'WorkPlanItemWithdrawalUndone', data: { itemId: ITEM, withdrawnOn: TODAY, reason } });
+  const afterWithdrawal = [...allReported, withdrawnOnDay(TODAY)];
+
+  it('taken back, the item is in the plan again with its parts; moved, it is withdrawn on the day given with its first reason', () => {
+    given(afterWithdrawal).when(correct()).then([undoneBy(FIXED)]);
+    expect(stateAfter([...afterWithdrawal, undoneBy(FIXED)]).status).toBe('open');
+    const moved = workPlanItemDecider.decide(correct(TODAY.replace('07-02', '07-01')), stateAfter(afterWithdrawal));
+    expect(moved).toEqual([undoneBy(`撤销日期更正为 2026-07-01：${FIXED}`), withdrawnOnDay('2026-07-01')]);
+    expect(stateAfter([...afterWithdrawal, ...moved])).toMatchObject({ status: 'withdrawn', withdrawnOn: '2026-07-01', reason: REASON });
+    // Folded by day: 07-01's withdrawal, 07-02's, its undoing — still withdrawn from 07-01.
+    expect(stateAfter([...allReported, withdrawnOnDay('2026-07-01'), withdrawnOnDay(TODAY), moved[0]!])).toMatchObject({ status: 'withdrawn', withdrawnOn: '2026-07-01' });
+  });
+
+  it('refuses an item not withdrawn, a unit’s clerk, the same day, and a day before something recorded on its parts', () => {
+    given(allReported).when(correct()).thenRefused('CONFLICT', /not withdrawn/, /没有撤销，无需更正撤销/);
+    given(afterWithdrawal).when(correct(undefined, clerkOf(FGW))).thenRefused('FORBIDDEN');
+    given(afterWithdrawal).when(correct(TODAY)).thenRefusedAt('withdrawnOn');
+    given(afterWithdrawal).when(correct('2026-06-01')).thenRefused('BAD_USER_INPUT', /before/);
+  });
+});
+
 /** Two parts verified and the item withdrawn as stored before verified work was refused: read as it is. */
 const twoVerifiedBeforeWithdrawal = () => [...allReported, inspected(FGW, 'PASSED', 'inspection-1'), inspected(FINANCE, 'PASSED', 'inspection-2')];
 

@@ -89,6 +89,26 @@ export interface WithdrawWorkPlanItem extends NamesUnits {
   readonly planApprovedOn?: string;
 }
 
+/**
+ * Corrects an item's withdrawal entered by mistake (breaker8f P1), as a finding's is (see the finding
+ * decider's CorrectWithdrawal): without `withdrawnOn` the withdrawal is taken back
+ * (WorkPlanItemWithdrawalUndone, dated the withdrawal's day); with it the withdrawal moves to that
+ * day (the undoing, then WorkPlanItemWithdrawn on the corrected day with the first reason, judged by
+ * WithdrawWorkPlanItem's rules). CONFLICT when the item is not withdrawn.
+ */
+export interface CorrectWorkPlanItemWithdrawal extends NamesUnits {
+  readonly type: 'CorrectWorkPlanItemWithdrawal';
+  readonly actor: Actor;
+  /** The office's current day (China time). */
+  readonly today: string;
+  /** Why the withdrawal is corrected (更正理由). */
+  readonly reason: string;
+  /** The office day the item was in fact withdrawn (YYYY-MM-DD); absent: it was not to be withdrawn at all. */
+  readonly withdrawnOn?: string;
+  /** The day its plan was approved, looked up by the handler; absent: unchecked. */
+  readonly planApprovedOn?: string;
+}
+
 /** A unit a revision gives a part of the item, due on the item's (new) due date. */
 export interface UnitToAdd {
   readonly unitId: string;
@@ -145,6 +165,7 @@ export type WorkPlanItemCommand =
   | DefineWorkPlanItem
   | ReopenWorkPlanItem
   | WithdrawWorkPlanItem
+  | CorrectWorkPlanItemWithdrawal
   | ReviseWorkPlanItem
   | WorkPlanItemPartCommand;
 
@@ -199,10 +220,12 @@ function evolveItem(state: WorkPlanItemState, event: WorkPlanItemStreamEvent): W
       if (state.status === 'empty') return state;
       return { ...definedPartOf(state), status: 'open' };
     case 'WorkPlanItemWithdrawn':
-      if (state.status === 'empty') return state;
+      // Folded by day, a withdrawal moved earlier (breaker8f P1) comes first: the later one it replaced changes nothing.
+      if (state.status === 'empty' || state.status === 'withdrawn') return state;
       return { ...definedPartOf(state), status: 'withdrawn', reason: event.data.reason, withdrawnOn: event.data.withdrawnOn };
     case 'WorkPlanItemWithdrawalUndone': {
-      if (state.status !== 'withdrawn') return state;
+      // It undoes the withdrawal of its day only (see WorkPlanItemWithdrawn).
+      if (state.status !== 'withdrawn' || state.withdrawnOn !== event.data.withdrawnOn) return state;
       // Back in the plan as its parts stand: completed (销号) on its last verification when every part is verified.
       const completedOn = closedOn(state.assignments);
       return completedOn === null ? { ...definedPartOf(state), status: 'open' } : { ...definedPartOf(state), status: 'completed', completedOn };
@@ -250,6 +273,8 @@ function decideItem(command: WorkPlanItemCommand, state: WorkPlanItemState): Wor
       return parts.reopen(command, requireDefined(state));
     case 'WithdrawWorkPlanItem':
       return withdrawItem(command, state);
+    case 'CorrectWorkPlanItemWithdrawal':
+      return correctItemWithdrawal(command, state);
     case 'ReviseWorkPlanItem':
       return reviseItem(command, state);
     case 'RequestExtension':
@@ -455,6 +480,36 @@ function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): 
     command,
   );
   return [{ type: 'WorkPlanItemWithdrawn', data: { itemId: item.itemId, reason: command.reason.trim(), withdrawnOn } }];
+}
+
+/** See CorrectWorkPlanItemWithdrawal: the undoing, and with a corrected day the withdrawal again on that day. */
+function correctItemWithdrawal(command: CorrectWorkPlanItemWithdrawal, state: WorkPlanItemState): WorkPlanItemStreamEvent[] {
+  requireRole(command.actor, REVISERS, say('correct the withdrawal of work-plan items', '更正工作事项的撤销'));
+  if (state.status !== 'withdrawn') {
+    const name = itemNamed(requireDefined(state));
+    throw conflict(`Work-plan ${name.en} is not withdrawn: there is no withdrawal to correct.`, `${name.zh}没有撤销，无需更正撤销。`, { field: 'itemId' });
+  }
+  requireText(command.reason, say('A reason for correcting the withdrawal', '更正撤销的理由'));
+  const { itemId, withdrawnOn } = state;
+  if (command.withdrawnOn === withdrawnOn) {
+    throw badInput(
+      `Work-plan item ${state.definition.code} was withdrawn on ${withdrawnOn} already: give the day it was in fact withdrawn.`,
+      `工作事项 ${state.definition.code} 的撤销日期已是 ${withdrawnOn}：请填写实际的撤销日期。`,
+      { field: 'withdrawnOn' },
+    );
+  }
+  const reason = command.reason.trim();
+  const undone: WorkPlanItemStreamEvent = {
+    type: 'WorkPlanItemWithdrawalUndone',
+    data: { itemId, withdrawnOn, reason: command.withdrawnOn === undefined ? reason : `撤销日期更正为 ${command.withdrawnOn}：${reason}` },
+  };
+  if (command.withdrawnOn === undefined) return [undone];
+  const { actor, today, unitNames, planApprovedOn } = command;
+  const again = withdrawItem(
+    { type: 'WithdrawWorkPlanItem', actor, today, withdrawnOn: command.withdrawnOn, reason: state.reason, ...(unitNames ? { unitNames } : {}), ...(planApprovedOn === undefined ? {} : { planApprovedOn }) },
+    evolveItem(state, undone),
+  );
+  return [undone, ...again];
 }
 
 /**

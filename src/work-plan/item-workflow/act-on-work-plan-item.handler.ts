@@ -35,7 +35,7 @@ export class ActOnWorkPlanItemHandler implements ICommandHandler<ActOnWorkPlanIt
 
   /** A revision (its day, its new due date), a withdrawal and a corrected assignment day are not dated before the plan's approval. */
   private withPlanApproval<Act extends ActOnWorkPlanItemCommand['command']>(itemId: string, command: Act): Act {
-    if (command.type !== 'ReviseWorkPlanItem' && command.type !== 'WithdrawWorkPlanItem' && command.type !== 'CorrectFactDate') return command;
+    if (command.type !== 'ReviseWorkPlanItem' && command.type !== 'WithdrawWorkPlanItem' && command.type !== 'CorrectWorkPlanItemWithdrawal' && command.type !== 'CorrectFactDate') return command;
     const planId = this.ledger.item(itemId)?.planId;
     const planApprovedOn = planId === undefined ? undefined : this.ledger.plan(planId)?.approvedOn;
     if (planApprovedOn === undefined) return command;

@@ -4,12 +4,14 @@ import {
   CorrectInspectionPayload,
   CorrectRecordDatePayload,
   CorrectReportDatePayload,
+  CorrectWithdrawalPayload,
   DecideExtensionPayload,
   InspectionPayload,
   ReopenPayload,
   ReportPayload,
   RequestExtensionPayload,
   SendBackPayload,
+  UndoWithdrawalPayload,
   UrgePayload,
 } from '../../assignments/graphql/part.inputs.js';
 import { CalendarDate, EntityId, OptionalLabel, OptionalText, RequiredLabel, RequiredText } from '../../shared/graphql/validation.js';
@@ -35,6 +37,8 @@ class WorkPlanItemRef {
 @InputType() export class CorrectWorkPlanItemRecordDateInput extends IntersectionType(WorkPlanItemRef, CorrectRecordDatePayload) {}
 @InputType() export class CorrectWorkPlanItemReportDateInput extends IntersectionType(WorkPlanItemRef, CorrectReportDatePayload) {}
 @InputType() export class CorrectWorkPlanItemInspectionInput extends IntersectionType(WorkPlanItemRef, CorrectInspectionPayload) {}
+@InputType() export class UndoWorkPlanItemWithdrawalInput extends IntersectionType(WorkPlanItemRef, UndoWithdrawalPayload) {}
+@InputType() export class CorrectWorkPlanItemWithdrawalInput extends IntersectionType(WorkPlanItemRef, CorrectWithdrawalPayload) {}
 
 /* Plan revision, one change at a time (根据工作进展动态调整): each with its reason, progress kept. */
 

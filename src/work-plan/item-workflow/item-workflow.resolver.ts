@@ -22,6 +22,8 @@ import {
   SendBackWorkPlanItemReportInput,
   UrgeWorkPlanItemUnitInput,
   WithdrawWorkPlanItemInput,
+  UndoWorkPlanItemWithdrawalInput,
+  CorrectWorkPlanItemWithdrawalInput,
   RescheduleWorkPlanItemInput,
   AddWorkPlanItemUnitInput,
   RemoveWorkPlanItemUnitInput,
@@ -113,6 +115,23 @@ export class WorkPlanItemWorkflowResolver {
     return this.act(requester, 'WithdrawWorkPlanItem', input, ({ actor, now }) => {
       const { today, day } = businessTime(now, input.withdrawnOn);
       return { type: 'WithdrawWorkPlanItem', actor, today, withdrawnOn: day, reason: input.reason };
+    });
+  }
+
+  @AllowRoles('SUPERVISOR')
+  @Mutation(() => WorkPlanItemType, {
+    description: 'A supervisor takes back a withdrawal entered by mistake, with a reason: the item is back in the plan on every day, its parts as they stand (see undoFindingWithdrawal).',
+  })
+  undoWorkPlanItemWithdrawal(@Args('input') input: UndoWorkPlanItemWithdrawalInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'UndoWorkPlanItemWithdrawal', input, ({ actor, now }) => ({ type: 'CorrectWorkPlanItemWithdrawal', actor, today: businessTime(now, undefined).today, reason: input.reason }));
+  }
+
+  @AllowRoles('SUPERVISOR')
+  @Mutation(() => WorkPlanItemType, { description: 'A supervisor corrects the day of an item’s withdrawal entered on the wrong day, with a reason (see correctFindingWithdrawal).' })
+  correctWorkPlanItemWithdrawal(@Args('input') input: CorrectWorkPlanItemWithdrawalInput, @CurrentRequester() requester: Requester) {
+    return this.act(requester, 'CorrectWorkPlanItemWithdrawal', input, ({ actor, now }) => {
+      const { today, day } = businessTime(now, input.withdrawnOn);
+      return { type: 'CorrectWorkPlanItemWithdrawal', actor, today, withdrawnOn: day, reason: input.reason };
     });
   }
 

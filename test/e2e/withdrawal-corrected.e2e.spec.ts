@@ -1,0 +1,141 @@
+import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
+
+/*
+ * breaker8f P1: a withdrawal typed on the wrong day or on the wrong finding could never be corrected
+ * or taken back — withdrawFinding again and reopenFinding were refused as "已撤销…不再办理", and
+ * correctRecordDate has no withdrawal record — so past days read the finding withdrawn for ever.
+ * Now `correctFindingWithdrawal` moves a withdrawal to its real day and `undoFindingWithdrawal` takes
+ * it back (both SUPERVISOR, with a reason; the history keeps the withdrawal and the correction); the
+ * same for work-plan items. Every view — now, a past day, the dashboard, the lists — agrees, and a
+ * cut known before the correction still shows the withdrawal as it was recorded. Office day 2026-11-25.
+ */
+describe('a withdrawal entered by mistake is corrected or taken back (breaker8f P1)', () => {
+  let app: TestApp;
+  let unitId: string;
+  let evaluationId: string;
+
+  const mutate = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>) =>
+    app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { id status withdrawnOn withdrawalReason } }`, { input: { idempotencyKey: `${name}-${Math.random()}`, ...input } }, headers);
+  const ok = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>) => {
+    const answer = await mutate(name, input, headers);
+    expect(answer.errors).toBeUndefined();
+    return answer.data![name] as { id: string; status: string; withdrawnOn: string | null; withdrawalReason: string | null };
+  };
+  const findingOn = async (id: string, asOf?: string, knownAt?: string) => {
+    const answer = await app.graphql(`query($id: ID!, $asOf: String, $knownAt: String) { finding(id: $id, asOf: $asOf, knownAt: $knownAt) { status withdrawnOn history { eventType } } }`, { id, asOf, knownAt });
+    expect(answer.errors).toBeUndefined();
+    return answer.data!.finding as { status: string; withdrawnOn: string | null; history: { eventType: string }[] };
+  };
+  const totalOn = async (asOf?: string) => {
+    const answer = await app.graphql(`query($asOf: String) { dashboard(asOf: $asOf) { findings { total } } }`, { asOf });
+    expect(answer.errors).toBeUndefined();
+    return answer.data!.dashboard.findings.total as number;
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: '2026-11-25T09:00:00+08:00' });
+    const unit = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, { input: { idempotencyKey: 'unit', code: 'MZJ', name: '青川市民政局', kind: 'DEPARTMENT', registeredOn: '2026-01-01' } }, await app.as('ADMIN'));
+    unitId = unit.data!.registerUnit.id;
+    const evaluation = await app.graphql(`mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`, {
+      input: { idempotencyKey: 'evaluation', title: '2026年度政务公开第三方评估报告', evaluator: '中部政府透明度研究院', commissionedBy: '青川市人民政府办公室', periodStart: '2026-01-01', periodEnd: '2026-06-30', receivedOn: '2026-09-15' },
+    });
+    evaluationId = evaluation.data!.registerEvaluation.id;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const record = async (title: string) =>
+    (
+      await ok('recordFinding', {
+        evaluationId, title, description: title, category: '重点领域', severity: 'MEDIUM', identifiedOn: '2026-09-18',
+        assignment: { assignedOn: '2026-09-20', units: [{ unitId, role: 'LEAD', dueDate: '2026-12-31' }] },
+      })
+    ).id;
+
+  it('a withdrawal typed 11-02 for the letter of 11-20 is moved to 11-20: the days between count it again, the history keeps both', async () => {
+    const findingId = await record('社会救助政策解读缺失');
+    await ok('withdrawFinding', { findingId, reason: '评估机构来函撤销', withdrawnOn: '2026-11-02' });
+    // The correction is entered an hour later (the clock is the test's).
+    const wrongAt = '2026-11-25T09:30:00+08:00';
+    app.clock.set('2026-11-25T10:00:00+08:00');
+    expect(await totalOn('2026-11-10')).toBe(0);
+    // Before: the only ways on were refused.
+    expect(errorCode(await mutate('withdrawFinding', { findingId, reason: '评估机构来函撤销', withdrawnOn: '2026-11-20' }))).toBe('CONFLICT');
+
+    const moved = await ok('correctFindingWithdrawal', { findingId, withdrawnOn: '2026-11-20', reason: '来函日期为11月20日，录入时误填' });
+    expect(moved).toEqual({ id: findingId, status: 'WITHDRAWN', withdrawnOn: '2026-11-20', withdrawalReason: '评估机构来函撤销' });
+    expect(await findingOn(findingId, '2026-11-10')).toMatchObject({ status: 'OPEN', withdrawnOn: null });
+    expect(await findingOn(findingId, '2026-11-21')).toMatchObject({ status: 'WITHDRAWN', withdrawnOn: '2026-11-20' });
+    expect(await totalOn('2026-11-10')).toBe(1);
+    expect(await totalOn()).toBe(0);
+    // What was known before the correction: withdrawn from 11-02, as recorded then.
+    expect(await findingOn(findingId, '2026-11-10', wrongAt)).toMatchObject({ status: 'WITHDRAWN', withdrawnOn: '2026-11-02' });
+    expect((await findingOn(findingId)).history.map((entry) => entry.eventType)).toEqual(['FindingRecorded', 'UnitAssigned', 'FindingWithdrawn', 'FindingWithdrawalUndone', 'FindingWithdrawn']);
+
+    // And back to an earlier day: 11-20's withdrawal is not left standing behind the new one.
+    await ok('correctFindingWithdrawal', { findingId, withdrawnOn: '2026-11-05', reason: '再次核对来函，应为11月5日' });
+    expect(await findingOn(findingId, '2026-11-10')).toMatchObject({ status: 'WITHDRAWN', withdrawnOn: '2026-11-05' });
+    expect(await findingOn(findingId, '2026-11-21')).toMatchObject({ status: 'WITHDRAWN', withdrawnOn: '2026-11-05' });
+    expect(await totalOn('2026-11-04')).toBe(1);
+    expect(await totalOn('2026-11-10')).toBe(0);
+  });
+
+  it('a withdrawal on the wrong finding is taken back: it is on the 台账 on every day and takes work again', async () => {
+    const findingId = await record('养老服务机构信息未公开');
+    await ok('withdrawFinding', { findingId, reason: '与另一问题重复登记', withdrawnOn: '2026-11-24' });
+    const before = await totalOn();
+    const back = await ok('undoFindingWithdrawal', { findingId, reason: '点错了问题，本问题未撤销' });
+    expect(back).toEqual({ id: findingId, status: 'OPEN', withdrawnOn: null, withdrawalReason: null });
+    expect(await totalOn()).toBe(before + 1);
+    expect(await findingOn(findingId, '2026-11-24')).toMatchObject({ status: 'OPEN' });
+    const report = await app.graphql(
+      `mutation($input: ReportRectificationInput!) { reportRectification(input: $input) { id } }`,
+      { input: { idempotencyKey: 'report-after-undo', findingId, unitId, summary: '已公开养老机构名录', evidence: [{ title: '名录', link: 'https://www.qingchuan.gov.cn/mzj' }] } },
+      await app.as('UNIT', unitId),
+    );
+    expect(report.errors).toBeUndefined();
+  });
+
+  it('refuses a finding not withdrawn, a unit or inspector, no reason, and a day before something recorded on its parts', async () => {
+    const findingId = await record('低保对象名单公示不规范');
+    const notWithdrawn = await mutate('undoFindingWithdrawal', { findingId, reason: '误操作' });
+    expect({ code: errorCode(notWithdrawn), zh: notWithdrawn.errors?.[0]?.extensions?.messageZh }).toEqual({ code: 'CONFLICT', zh: '问题「低保对象名单公示不规范」没有撤销，无需更正撤销。' });
+    await ok('withdrawFinding', { findingId, reason: '评估机构撤回', withdrawnOn: '2026-11-24' });
+    expect(errorCode(await mutate('undoFindingWithdrawal', { findingId, reason: '误操作' }, await app.as('INSPECTOR')))).toBe('FORBIDDEN');
+    expect(errorCode(await mutate('undoFindingWithdrawal', { findingId, reason: ' ' }))).toBe('BAD_USER_INPUT');
+    const early = await mutate('correctFindingWithdrawal', { findingId, withdrawnOn: '2026-09-19', reason: '日期录错' });
+    expect({ code: errorCode(early), field: early.errors?.[0]?.extensions?.field }).toEqual({ code: 'BAD_USER_INPUT', field: 'withdrawnOn' });
+    expect((await findingOn(findingId)).withdrawnOn).toBe('2026-11-24');
+  });
+
+  it('a work-plan item withdrawn on the wrong day is moved, and one withdrawn by mistake comes back into the plan', async () => {
+    const csv =
+      '类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n' +
+      '一,重点领域,1,公开社会救助政策,,青川市民政局,,2026-12-31\n' +
+      '一,重点领域,2,公开养老服务信息,,青川市民政局,,2026-12-31\n';
+    const imported = await app.graphql(`mutation($input: ImportWorkPlanInput!) { importWorkPlan(input: $input) { planId } }`, {
+      input: { idempotencyKey: 'plan', fileName: 'plan.csv', title: '青川市2026年民政信息公开工作要点', year: 2026, contentBase64: Buffer.from(csv).toString('base64'), approvedOn: '2026-03-01', assignedOn: '2026-03-02' },
+    });
+    expect(imported.errors).toBeUndefined();
+    const planId = imported.data!.importWorkPlan.planId as string;
+    const codesOn = async (asOf?: string) =>
+      ((await app.graphql(`query($planId: ID!, $asOf: String) { workPlanItems(planId: $planId, asOf: $asOf) { nodes { id code } } }`, { planId, asOf })).data!.workPlanItems.nodes as { id: string; code: string }[]);
+    const [first, second] = await codesOn();
+    const act = async (name: string, input: Record<string, unknown>) => {
+      const answer = await app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { status withdrawnOn } }`, { input: { idempotencyKey: `${name}-${Math.random()}`, ...input } });
+      expect(answer.errors).toBeUndefined();
+      return answer.data![name] as { status: string; withdrawnOn: string | null };
+    };
+    await act('withdrawWorkPlanItem', { itemId: first!.id, reason: '并入第2项办理', withdrawnOn: '2026-11-20' });
+    expect(await act('correctWorkPlanItemWithdrawal', { itemId: first!.id, withdrawnOn: '2026-10-10', reason: '方案调整通知为10月10日' })).toEqual({ status: 'WITHDRAWN', withdrawnOn: '2026-10-10' });
+    expect((await codesOn('2026-10-09')).map((item) => item.code)).toEqual(['1', '2']);
+    expect((await codesOn('2026-10-11')).map((item) => item.code)).toEqual(['2']);
+    expect((await codesOn('2026-11-21')).map((item) => item.code)).toEqual(['2']);
+
+    await act('withdrawWorkPlanItem', { itemId: second!.id, reason: '误撤', withdrawnOn: '2026-11-24' });
+    expect(await act('undoWorkPlanItemWithdrawal', { itemId: second!.id, reason: '撤错了事项' })).toEqual({ status: 'OPEN', withdrawnOn: null });
+    expect((await codesOn()).map((item) => item.code)).toEqual(['2']);
+  });
+});

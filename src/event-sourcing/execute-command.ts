@@ -46,7 +46,7 @@ export const keyReused = () =>
     'CONFLICT',
     say(
       'This idempotency key was already used for a different request. Use a new key for a new request.',
-      '此前用同一次提交发出的请求已经办理（例如未收到答复的那一次），这次的内容与那次不同，没有办理。请刷新页面查看已办理的结果；如需修改，请在已登记的记录上更正。',
+      '此前用同一次提交发出的请求已经办理（例如未收到答复的那一次），这次的内容与那次不同，没有办理。按那次的内容再次提交即可看到办理结果，不会重复办理；如需改动，请在已办理的记录上更正（不能更正的，请联系管理员）。',
     ),
     { reason: 'REQUEST_KEY_REUSED' },
   );

@@ -200,6 +200,64 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     expect(titles).not.toContain(EDITED);
   });
 
+  // breaker11g P1: the key above lived only while the dialog stayed open. Closed (the page left, or
+  // refreshed as the message said) and opened again, the form made a new key and the edited
+  // evaluation was recorded beside the first. The unanswered request now waits in the tab under the
+  // form until the server answers that key.
+  it('after a 502, the page refreshed or left and the form opened again sends the same request: one evaluation, the edit refused until the handled content is put back', async () => {
+    const { page, context } = await contexts.open({ token: SUPERVISOR });
+    const FIRST = '2026年第四季度政务公开第三方评估';
+    const EDITED = '2026年第四季度政务公开工作第三方评估（更正）';
+    const keys: string[] = [];
+    let lost = true;
+    await context.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (!body.includes('registerEvaluation')) return route.continue();
+      keys.push((JSON.parse(body) as { variables: { input: { idempotencyKey: string } } }).variables.input.idempotencyKey);
+      if (!lost) return route.continue();
+      lost = false;
+      expect((await route.fetch()).status()).toBe(200);
+      await route.fulfill({ status: 502, contentType: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1></body></html>' });
+    });
+    await page.goto('/findings');
+    const form = await openEvaluationForm(page, { title: FIRST, evaluator: '某评估中心', commissionedBy: '市政务公开办', periodStart: '2026-10-01', periodEnd: '2026-11-30' });
+    await form.getByRole('button', { name: '登记评估报告' }).click();
+    await form.getByText('服务器没有给出明确答复（HTTP 502）').waitFor();
+
+    // Refreshed, as people do after a 502: the form opened again holds what was sent, and says so.
+    await page.reload();
+    await page.getByRole('button', { name: '登记评估报告' }).click();
+    await form.locator('[data-test="request-resumed"]').waitFor();
+    expect(await form.getByLabel('评估报告名称').inputValue()).toBe(FIRST);
+    await form.getByLabel('评估报告名称').fill(EDITED);
+    await form.getByRole('button', { name: '登记评估报告' }).click();
+    await form.getByText('此前用同一次提交发出的请求已经办理').waitFor();
+
+    // The dialog closed (×), another page of the app, and back: still the same request, still refused.
+    await page.getByRole('dialog', { name: '登记评估报告' }).locator('.el-dialog__headerbtn').click();
+    await form.waitFor({ state: 'detached' });
+    await page.locator('.nav').getByRole('link', { name: '工作方案' }).click();
+    await page.waitForURL('**/work-plan**');
+    await page.locator('.nav').getByRole('link', { name: '问题清单' }).click();
+    await page.getByRole('button', { name: '登记评估报告' }).click();
+    await form.locator('[data-test="request-resumed"]').waitFor();
+    expect(await form.getByLabel('评估报告名称').inputValue()).toBe(FIRST);
+    await form.getByLabel('评估报告名称').fill(EDITED);
+    await form.getByRole('button', { name: '登记评估报告' }).click();
+    await form.getByText('此前用同一次提交发出的请求已经办理').waitFor();
+    await form.locator('[data-test="put-back-handled"]').click();
+    expect(await form.getByLabel('评估报告名称').inputValue()).toBe(FIRST);
+    await form.getByRole('button', { name: '登记评估报告' }).click();
+    await page.locator('[data-test="form-record-finding"]').waitFor();
+
+    expect(keys).toHaveLength(4);
+    expect(new Set(keys).size).toBe(1);
+    const { data } = await app.graphql(`{ evaluations { nodes { title } } }`);
+    const titles = data!.evaluations.nodes.map(({ title }: { title: string }) => title);
+    expect(titles.filter((title: string) => title === FIRST)).toHaveLength(1);
+    expect(titles).not.toContain(EDITED);
+  });
+
   it('shows the API’s refusal beside the field it concerns: a finding identified before its evaluation arrived', async () => {
     const { page } = await contexts.open({ token: SUPERVISOR });
     await page.goto('/findings');

@@ -11,7 +11,7 @@
  * (see `renewsKey`). Passwords are never kept (the form leaves them out of `values`).
  * Pure apart from the storage handed in (sessionStorage in the browser, a map in the server's Jest).
  */
-import { renewsKey } from './form-keys';
+import { renewsKey } from './form-keys.js';
 
 const PREFIX = 'rectify.pending:';
 
@@ -25,8 +25,12 @@ export interface PendingRequest {
   values: Record<string, unknown>;
 }
 
-/** The part of the Web Storage interface used here. */
-export type KeyStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+/** The part of the Web Storage interface used here (sessionStorage in the browser). */
+export interface KeyStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
 
 /**
  * The storage key of a form acting on one record: the user, the page path (a finding's or item's page

@@ -3,6 +3,7 @@ import { Clock, SystemClock } from '../shared/clock.js';
 import { CommandContextFactory } from '../shared/command-context.factory.js';
 import { EventSchemaRegistry } from '../shared/event-schemas.js';
 import { allEventSchemas } from './all-event-schemas.js';
+import { CatchUpBeforeEachOperation } from './catch-up.plugin.js';
 import { CommandExecutor } from './command-executor.js';
 import { ProjectionEngine } from './projection-engine.js';
 import { ProjectedStreams, projectedStreamsProvider } from './projected-streams.js';
@@ -18,6 +19,7 @@ import { ReadModelSnapshots } from './read-model-snapshots.js';
     projectedStreamsProvider,
     CommandExecutor,
     CommandContextFactory,
+    CatchUpBeforeEachOperation,
   ],
   exports: [EventSchemaRegistry, Clock, ProjectionEngine, ProjectedStreams, CommandExecutor, CommandContextFactory, ReadModelSnapshots],
 })

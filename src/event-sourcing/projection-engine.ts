@@ -191,6 +191,30 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
+  /**
+   * Brings the read models up to the log's head as the store holds it now, whichever process
+   * appended it (another server on the same SQLite file, a command-line tool): read-your-writes
+   * across processes (breaker9f P9, P3). Resolves at once when nothing is missing; resolves false,
+   * not rejecting, when the store does not answer or the read models did not get there within
+   * `ceilingMs` (stopped read models: /health says degraded) — the caller answers from what they hold.
+   */
+  async catchUp(ceilingMs = READ_YOUR_WRITES_TIMEOUT_MS): Promise<boolean> {
+    let head: Position | null;
+    try {
+      head = await this.store.headPosition();
+    } catch {
+      return false;
+    }
+    if (!head || (this.checkpoint && comparePositions(this.checkpoint, head) >= 0)) return true;
+    return this.waitFor(head, ceilingMs).then(
+      () => true,
+      () => {
+        this.logger.warn(`Answering from read models at ${formatPosition(this.checkpoint)}: they did not reach the log's head ${formatPosition(head)} within ${ceilingMs} ms`);
+        return false;
+      },
+    );
+  }
+
   /** Resolves once every event up to `position` is in the read models. */
   waitFor(position: Position, timeoutMs = READ_YOUR_WRITES_TIMEOUT_MS): Promise<void> {
     if (this.checkpoint && comparePositions(this.checkpoint, position) >= 0) return Promise.resolve();

@@ -443,6 +443,8 @@ export class SqliteEventStore implements EventStore {
     const head = this.statements.head.get()?.position ?? null;
     // A head lower than one seen before is not taken as seen: logShortened() reports it.
     if (head !== null) this.saw(head);
+    // Another process's appends read here wake a waiting subscription now, not at its next poll.
+    this.noticeForeignAppends();
     return Promise.resolve(head === null ? null : at(head));
   }
 
@@ -652,14 +654,18 @@ export class SqliteEventStore implements EventStore {
 
   private startPolling() {
     if (this.pollTimer || this.closed) return;
-    this.pollTimer = setInterval(() => {
-      const version = this.dataVersion();
-      if (version !== this.lastDataVersion) {
-        this.lastDataVersion = version;
-        this.emitChange();
-      }
-    }, FOREIGN_APPEND_POLL_MS);
+    this.pollTimer = setInterval(() => this.noticeForeignAppends(), FOREIGN_APPEND_POLL_MS);
     this.pollTimer.unref();
+  }
+
+  /** Wakes the waiting subscriptions when another connection committed since the last look (`PRAGMA data_version`). */
+  private noticeForeignAppends() {
+    if (this.closed || this.changeListeners.size === 0) return;
+    const version = this.dataVersion();
+    if (version !== this.lastDataVersion) {
+      this.lastDataVersion = version;
+      this.emitChange();
+    }
   }
 
   private stopPolling() {

@@ -31,6 +31,8 @@ export class ImportUnitsHandler implements ICommandHandler<ImportUnitsCommand> {
   async execute({ file, context, options }: ImportUnitsCommand): Promise<UnitsImportOutcome> {
     const outcome = await importUnitsFile({ store: this.store, schemas: this.schemas, units: this.units }, file, context, options);
     if (outcome.position) await this.projections.waitFor(outcome.position);
+    // Its answer names records an import racing it may have appended, here or on another server (breaker9f P3).
+    await this.projections.catchUp();
     return outcome;
   }
 }

@@ -34,6 +34,8 @@ export class ImportFindingsHandler implements ICommandHandler<ImportFindingsComm
   async execute({ evaluationId, file, context, options }: ImportFindingsCommand): Promise<FindingsImportOutcome> {
     const outcome = await importFindingsFile({ store: this.store, schemas: this.schemas, units: this.units, titles: this.titles }, evaluationId, file, context, options);
     if (outcome.position) await this.projections.waitFor(outcome.position);
+    // Its answer names records an import racing it may have appended, here or on another server (breaker9f P3).
+    await this.projections.catchUp();
     return outcome;
   }
 }

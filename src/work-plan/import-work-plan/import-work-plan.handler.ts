@@ -45,6 +45,8 @@ export class ImportWorkPlanHandler implements ICommandHandler<ImportWorkPlanComm
   async execute({ file, options, context }: ImportWorkPlanCommand): Promise<WorkPlanImportOutcome> {
     const outcome = await importWorkPlanFile({ store: this.store, schemas: this.schemas, units: this.units }, file, options, context, this.knownPlans());
     if (outcome.position) await this.projections.waitFor(outcome.position);
+    // Its answer names records an import racing it may have appended, here or on another server (breaker9f P3).
+    await this.projections.catchUp();
     return outcome;
   }
 }

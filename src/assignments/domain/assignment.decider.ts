@@ -146,6 +146,19 @@ export interface RemovedPart {
   readonly reason: string;
 }
 
+/**
+ * A unit's part that joined the part its successor already held (a hand-over to a unit holding one
+ * of this parent): as it stood when it joined, the office day and the successor. The joined part
+ * keeps the successor's record, so a fact of the unit dated before that day, entered after the
+ * join (its paper file found later), is about this part as it stood then — kept here, as a day
+ * before the join shows it — and changes nothing of the joined part (breaker8f P7).
+ */
+export interface JoinedPart {
+  readonly part: AssignmentPart;
+  readonly joinedOn: string;
+  readonly successorUnitId: string;
+}
+
 /** A unit that held a part before its present holder (机构改革): from its assignment or taking over until it passed on (office days). */
 export interface PreviousHolder {
   readonly unitId: string;
@@ -166,6 +179,8 @@ export interface AssignmentsState {
    * stood then; one that verified it by then means the removal left it on as verified work (breaker8d P7).
    */
   readonly removed?: Readonly<Record<string, RemovedPart>>;
+  /** By unit: its part that joined its successor's own part (`JoinedPart`), the latest join of the unit. */
+  readonly joined?: Readonly<Record<string, JoinedPart>>;
   /**
    * Every event folded in, in the order folded: what `assignmentsOn` folds again in business order
    * to judge a dated command on the parts as they stood on its day.
@@ -433,7 +448,8 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
         heldSince: handedOverOn,
         previousHolders: [...(part.previousHolders ?? []), { unitId, from: part.heldSince ?? part.assignedOn, until: handedOverOn }],
       };
-  return { ...state, parts: { ...others, [successorUnitId]: moved }, passedOn: { ...state.passedOn, [unitId]: handedOverOn } };
+  const joined = successorPart ? { joined: { ...state.joined, [unitId]: { part, joinedOn: handedOverOn, successorUnitId } } } : {};
+  return { ...state, parts: { ...others, [successorUnitId]: moved }, passedOn: { ...state.passedOn, [unitId]: handedOverOn }, ...joined };
 }
 
 /**
@@ -467,6 +483,8 @@ function updatePart(
   day: string,
   change: (part: AssignmentPart) => AssignmentPart,
 ): AssignmentsState {
+  const joinedThen = joinedPartOn(state, unitId, day);
+  if (joinedThen) return { ...state, joined: { ...state.joined, [unitId]: { ...joinedThen, part: change(joinedThen.part) } } };
   const key = partHeldOn(state, unitId, day)?.key;
   const part = key === undefined ? undefined : partOf(state, key);
   if (part) return { ...state, parts: { ...state.parts, [part.unitId]: change(part) } };
@@ -484,6 +502,18 @@ function removedPartOn(state: AssignmentsState, unitId: string, day: string | un
   if (day === undefined || partOf(state, unitId) || !state.removed || !Object.hasOwn(state.removed, unitId)) return undefined;
   const gone = state.removed[unitId]!;
   return day < gone.unassignedOn ? gone : undefined;
+}
+
+/**
+ * The unit's part that joined its successor's after office day `day` (a fact of that day entered
+ * late is about it), when the unit held no part of its own that day; undefined when none.
+ */
+function joinedPartOn(state: AssignmentsState, unitId: string, day: string | undefined): JoinedPart | undefined {
+  if (day === undefined || !state.joined || !Object.hasOwn(state.joined, unitId)) return undefined;
+  const joined = state.joined[unitId]!;
+  if (day >= joined.joinedOn) return undefined;
+  const own = partOf(state, unitId);
+  return own && !isAfter(own.heldSince ?? own.assignedOn, day) ? undefined : joined;
 }
 
 /**
@@ -560,7 +590,24 @@ export function decideAssignment(
   const decided = decideByType(held.command, held.state, context);
   requireUnitExisted(held.command);
   requireHeldThen(held.command, held.state);
+  if (held.joined) refuseVerifyingJoinedPart(held.command, held.state, decided, held.joined);
   return decided;
+}
+
+/**
+ * A late fact that verifies a part by the day it joined its successor's (a pass dated before the
+ * join, entered after it): in date order the part, verified, would have stayed with its unit, and
+ * a join is not separated again — CONFLICT naming the join (correct the hand-over first).
+ */
+function refuseVerifyingJoinedPart(command: AssignmentCommand, state: AssignmentsState, decided: readonly AssignmentEvent[], joined: JoinedPart): void {
+  const unitId = (command as { unitId: string }).unitId;
+  if (partOf(decided.reduce(evolveAssignments, state), unitId)?.status !== 'VERIFIED') return;
+  const unit = unitNamed(command as NamesUnits, unitId);
+  const successor = unitNamed(command as NamesUnits, joined.successorUnitId);
+  throw conflict(
+    `The part of ${unit.en} joined the part ${successor.en} holds on ${joined.joinedOn}; a verification dated before that day would have kept it apart, and a joined part is not separated again.`,
+    `${unit.zh}的任务已于 ${joined.joinedOn} 并入${successor.zh}已有的任务；该日期之前的核验通过会使其不再并入，已并入的任务不能再分开。`,
+  );
 }
 
 /**
@@ -590,7 +637,7 @@ function namedOnItsDay<Command extends AssignmentCommand>(command: Command): Com
  * correction goes to whoever made the fact it corrects. A unit whose part passed to another is
  * named for a day after that by the part's holder then. Anything else is decided as named.
  */
-function asHeldOn(command: AssignmentCommand, state: AssignmentsState): { command: AssignmentCommand; state: AssignmentsState } {
+function asHeldOn(command: AssignmentCommand, state: AssignmentsState): { command: AssignmentCommand; state: AssignmentsState; joined?: JoinedPart } {
   // A redated fact is found under the unit that made it: a predecessor's, when the form names the part's holder now (breaker8d P8).
   if (command.type === 'CorrectFactDate') return { command: { ...command, unitId: redatedFactMaker(command, state) }, state };
   if (command.type === 'AssignUnit' || command.type === 'ReopenParts' || command.type === 'HandOverPart') return { command, state };
@@ -598,6 +645,9 @@ function asHeldOn(command: AssignmentCommand, state: AssignmentsState): { comman
   // A fact dated before its part was taken off the item, entered after (breaker8d P7): judged on the part as it stood.
   const gone = removedPartOn(state, command.unitId, day);
   if (gone) return { command, state: { ...state, parts: { ...state.parts, [command.unitId]: gone.part } } };
+  // A fact dated before the unit's part joined its successor's, entered after (breaker8f P7): judged on the part as it stood.
+  const joined = joinedPartOn(state, command.unitId, day);
+  if (joined) return { command, state: { ...state, parts: { ...state.parts, [command.unitId]: joined.part } }, joined };
   const held = day === undefined ? undefined : partHeldOn(state, command.unitId, day);
   if (!held || (held.key === command.unitId && held.holder === null)) return { command, state };
   const part = partOf(state, held.key)!;
@@ -1702,6 +1752,14 @@ function requirePart(state: AssignmentsState, unitId: string, command: NamesUnit
           `The part of ${unit.en} was taken off on ${gone.unassignedOn} (${gone.reason}); only its facts dated before that day can still be entered.`,
           `${unit.zh}的任务已于 ${gone.unassignedOn} 移出本事项（${gone.reason}）；只能补录该日期之前的记录。`,
         ),
+      );
+    }
+    const joined = state.joined && Object.hasOwn(state.joined, unitId) ? state.joined[unitId] : undefined;
+    if (joined) {
+      const successor = unitNamed(command, joined.successorUnitId);
+      throw conflict(
+        `The part of ${unit.en} joined the part ${successor.en} holds on ${joined.joinedOn}; from that day ${successor.en} does the work on it (only facts dated before that day are ${unit.en}'s).`,
+        `${unit.zh}的任务已于 ${joined.joinedOn} 并入${successor.zh}已有的任务，此后由${successor.zh}办理（只能补录${unit.zh}在该日期之前的记录）。`,
       );
     }
     throw new DomainError('NOT_FOUND', say(`${capitalise(unit.en)} is not assigned here.`, `${unit.zh}不在本事项的交办单位之列。`));

@@ -111,6 +111,13 @@ export interface PartView {
   /** The office day each unit of `heldBefore` passed it on (same order): a fact of that unit dated before is this part's. */
   readonly passedOn: string[];
   /**
+   * The units whose own part joined this one (a hand-over to a unit already holding a part), each
+   * with the day it joined: the joined part kept this one's record, so a fact of such a unit dated
+   * before that day, entered after the join, belongs to the part as it stood then (a view of those
+   * days shows it) and changes nothing here (breaker8f P7). Absent while none joined.
+   */
+  readonly joined?: readonly { readonly unitId: string; readonly on: string }[];
+  /**
    * Every due date the part had, by the office day each took effect (entries may arrive late, so
    * not necessarily in this order); `dueDate` is the one in force last (`dueDateOn`).
    */
@@ -566,6 +573,8 @@ export function termsOn(part: Pick<PartView, 'dueDates' | 'terms'>, day: string)
 function partOfUnitOn(parts: ReadonlyMap<string, PartView>, event: TimelineEntry<AssignmentEvent & { data: { unitId: string } }>): PartView | undefined {
   const { unitId } = event.data;
   const day = factDayOf(event);
+  // Of a part that joined another's later: its record stayed behind (as folded by day), nothing here changes.
+  for (const part of parts.values()) if (part.joined?.some((joined) => joined.unitId === unitId && day < joined.on)) return undefined;
   for (const part of parts.values()) {
     const index = part.heldBefore.lastIndexOf(unitId);
     if (index >= 0 && day < part.passedOn[index]!) return part;
@@ -604,6 +613,7 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
       ...successorPart,
       role: part.role === 'LEAD' ? 'LEAD' : successorPart.role,
       ...byDayPassed([...successorPart.heldBefore, ...part.heldBefore, unitId], [...successorPart.passedOn, ...part.passedOn, on]),
+      joined: [...(successorPart.joined ?? []), ...(part.joined ?? []), { unitId, on }],
     });
     return;
   }

@@ -394,3 +394,53 @@ describe('a due date’s giver re-dated onto a day with another change of the du
     expect(dueDates(office, '2016-05-21')).toEqual(everywhere('2016-06-30'));
   });
 });
+
+describe('a fact of a part dated before it joined another unit’s part, entered after the join (breaker8f P7)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
+  /** 丁局 (a) leads, 戊局 (b) is responsible, both from 2016-04-26, due 2016-12-31; b's duties passed to a on 2016-08-01 (its part joins a's). */
+  const joined = () => {
+    const office = new Office();
+    expect(office.decide({ type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 'a', role: 'LEAD', dueDate: '2016-12-31' }, { unitId: 'b', role: 'RESPONSIBLE', dueDate: '2016-12-31' }], unknownUnitIds: [] })).toBe(true);
+    expect(office.decide({ type: 'HandOverPart', ...base, actor: admin, unitId: 'b', successorUnitId: 'a', reason: '职能调整', handedOverOn: '2016-08-01' })).toBe(true);
+    return office;
+  };
+  const at = (office: Office, asOf: string) => findingAt(office.timeline as unknown as TimelineEntry[], { asOf, knownAt: null, axes: asOf === TODAY ? [] : [BUSINESS_DAY] })!;
+  const shownParts = (view: FindingView) => inAssignedOrder(view.parts.values()).map((part) => ({ unitId: part.unitId, status: part.status, reports: part.reports.map((report) => report.reportedOn) }));
+
+  it('given b reports 2016-05-20 from its file, typed after the join: accepted as b’s; b REPORTED on 05-25, a’s part as it was now and at every cut', () => {
+    const office = joined();
+    const before = shownParts(office.ledger.finding('f')!);
+    expect(office.decide({ type: 'ReportRectification', ...base, actor: clerkOf('b'), unitId: 'b', summary: '已整改', evidence, reportedOn: '2016-05-20' })).toBe(true);
+    expect(office.timeline.at(-1)).toMatchObject({ type: 'RectificationReported', data: { unitId: 'b', reportedOn: '2016-05-20' } });
+    // As typed in date order: the join keeps a's record (b's report stays with b's part of those days).
+    expect(shownParts(office.ledger.finding('f')!)).toEqual(before);
+    expect(shownParts(at(office, TODAY))).toEqual(before);
+    expect(shownParts(at(office, '2016-05-25'))).toEqual([
+      { unitId: 'a', status: 'ASSIGNED', reports: [] },
+      { unitId: 'b', status: 'REPORTED', reports: ['2016-05-20'] },
+    ]);
+  });
+
+  it('given the office’s facts of b’s part dated before the join (urging, failed inspection), typed after it: accepted, now = every cut', () => {
+    const office = joined();
+    expect(office.decide({ type: 'UrgeUnit', ...base, actor: supervisor, unitId: 'b', message: '请抓紧', urgedOn: '2016-05-10' })).toBe(true);
+    expect(office.decide({ type: 'ReportRectification', ...base, actor: clerkOf('b'), unitId: 'b', summary: '已整改', evidence, reportedOn: '2016-05-20' })).toBe(true);
+    expect(office.decide({ type: 'LogInspection', ...base, actor: inspector, unitId: 'b', inspectionId: 'i-b', outcome: 'FAILED', notes: '未到位', inspectedOn: '2016-06-01', place: '现场' })).toBe(true);
+    expect(finding(at(office, TODAY))).toEqual(finding(office.ledger.finding('f')!));
+    expect(at(office, '2016-06-10').parts.get('b')).toMatchObject({ status: 'RETURNED', urges: [{ urgedOn: '2016-05-10' }] });
+  });
+
+  it('given a pass of b’s part dated before the join, typed after it: refused, naming the join (in date order the part, verified, would not have joined)', () => {
+    const office = joined();
+    expect(office.decide({ type: 'ReportRectification', ...base, actor: clerkOf('b'), unitId: 'b', summary: '已整改', evidence, reportedOn: '2016-05-20' })).toBe(true);
+    expect(() => findingDecider.decide({ type: 'LogInspection', ...base, actor: inspector, unitId: 'b', inspectionId: 'i-b', outcome: 'PASSED', notes: '核实', inspectedOn: '2016-06-01', place: '现场' } as FindingCommand, office.state)).toThrow(
+      expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(/2016-08-01/) }),
+    );
+  });
+
+  it('given b’s own fact dated on or after the join day: still refused (the part is a’s from that day)', () => {
+    const office = joined();
+    expect(office.decide({ type: 'ReportRectification', ...base, actor: clerkOf('b'), unitId: 'b', summary: '已整改', evidence, reportedOn: '2016-08-01' })).toBe(false);
+  });
+});

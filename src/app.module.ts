@@ -32,13 +32,14 @@ import { formatGraphqlError } from './shared/graphql/format-error.js';
 import { inputRefusal } from './shared/graphql/chinese-errors.js';
 import { queryDepthRule } from './shared/graphql/query-limits.rule.js';
 import { queryCostPlugin } from './shared/graphql/query-cost.js';
+import { ListSizes, ListSizesModule } from './shared/graphql/list-sizes.js';
 import { GRAPHQL_WEBSOCKET_OPTIONS, GraphqlWebSocketServer, type GraphqlWebSocketOptions } from './shared/graphql/graphql-websocket.server.js';
 
 /** Enough for a dashboard and the findings a supervisor keeps open; each costs work on every event. */
 const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
 
 /** What HTTP and WebSocket operations share: the limits, the introspection switch, error formatting. */
-function graphqlRules(config: ConfigService<AppSettings, true>) {
+function graphqlRules(config: ConfigService<AppSettings, true>, sizes: ListSizes) {
   const production = config.get('NODE_ENV', { infer: true }) === 'production';
   const introspection = config.get('GRAPHQL_INTROSPECTION', { infer: true });
   // No "Did you mean …?" hints that would reveal the schema piece by piece.
@@ -48,7 +49,8 @@ function graphqlRules(config: ConfigService<AppSettings, true>) {
     hideSchemaDetails,
     limits: queryDepthRule({ maxDepth: config.get('GRAPHQL_MAX_DEPTH', { infer: true }) }),
     // The cost needs the variables (a page's `first`), which validation rules never see: checked once the operation is resolved.
-    cost: { maxCost: config.get('GRAPHQL_MAX_COST', { infer: true }) },
+    // Lists that grow with the data are priced at their live size (ListSizes), read at each request.
+    cost: { maxCost: config.get('GRAPHQL_MAX_COST', { infer: true }), sizeOf: (name: string, past: boolean) => sizes.of(name, past) },
     // graphql-js stops lexing past this many tokens: validating a document costs time superlinear
     // in its fragments (1,500 chained fragments held the event loop ~2 s), before any limit rule runs.
     parseOptions: { maxTokens: config.get('GRAPHQL_MAX_TOKENS', { infer: true }) },
@@ -70,12 +72,14 @@ export class AppModule {
           validate: (env) => validateSettings({ ...env, ...settings }) as unknown as Record<string, unknown>,
         }),
         ObservabilityModule,
+        ListSizesModule,
         CqrsModule.forRoot(),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [ConfigService],
-          useFactory: (config: ConfigService<AppSettings, true>) => {
-            const { introspection, hideSchemaDetails, limits, cost, formatError, parseOptions } = graphqlRules(config);
+          imports: [ListSizesModule],
+          inject: [ConfigService, ListSizes],
+          useFactory: (config: ConfigService<AppSettings, true>, sizes: ListSizes) => {
+            const { introspection, hideSchemaDetails, limits, cost, formatError, parseOptions } = graphqlRules(config, sizes);
             return {
               parseOptions,
               autoSchemaFile: true,
@@ -125,9 +129,9 @@ export class AppModule {
         { provide: APP_GUARD, useClass: RateLimitGuard },
         {
           provide: GRAPHQL_WEBSOCKET_OPTIONS,
-          inject: [ConfigService],
-          useFactory: (config: ConfigService<AppSettings, true>): GraphqlWebSocketOptions => {
-            const { introspection, limits, cost, formatError, parseOptions } = graphqlRules(config);
+          inject: [ConfigService, ListSizes],
+          useFactory: (config: ConfigService<AppSettings, true>, sizes: ListSizes): GraphqlWebSocketOptions => {
+            const { introspection, limits, cost, formatError, parseOptions } = graphqlRules(config, sizes);
             return {
               rules: [limits],
               cost,

@@ -7,8 +7,11 @@ import { ProjectedStreams } from '../../src/event-sourcing/projected-streams.js'
 import { UnitsReadModel } from '../../src/organization/units/units.read-model.js';
 import { RectificationLedger } from '../../src/rectification/ledger/rectification-ledger.js';
 import { FindingListIndex } from '../../src/rectification/finding-list/finding-list.index.js';
-import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
+import { TestApp, errorCode, startTestApp, type GraphqlResponse } from '../support/test-app.js';
 import { REGISTER_EVALUATION, evaluationInput } from '../support/fixtures.js';
+
+/** A page of `Dashboard.openPartsPage` as the tests select it. */
+type OpenPartsPage = { nodes: unknown[]; totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 
 /** `{ evaluations { nodes { findings { nodes { evaluation { findings … } } } } } }`, `levels` fields deep. */
 const nested = (levels: number) => {
@@ -106,6 +109,66 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
       expect(short.data!.findings.nodes[0].history.length).toBeGreaterThan(0);
     });
 
+    it('pages the open parts on the server, by light and status, now and on a past day, as the whole list filtered (breaker12b P1)', async () => {
+      const asOf = await app.graphql(`{ dashboard { asOf } }`).then((answer) => answer.data!.dashboard.asOf as string);
+      for (const day of [null, asOf]) {
+        const whole = (await app.graphql(`query($asOf: String) { dashboard(asOf: $asOf) { openParts { findingId unitId status trafficLight otherPartsOpen } } }`, { asOf: day })).data!.dashboard.openParts as {
+          findingId: string;
+          unitId: string;
+          status: string;
+          trafficLight: string;
+        }[];
+        expect(whole.length).toBeGreaterThan(2);
+        for (const filter of [{}, { light: 'GREEN' }, { light: 'RED' }, { status: 'REPORTED' }, { status: 'ASSIGNED', light: 'GREEN' }] as { light?: string; status?: string }[]) {
+          const paged = [];
+          let after: string | null = null;
+          for (;;) {
+            const answer: GraphqlResponse<{ dashboard: { openPartsPage: OpenPartsPage } }> = await app.graphql<{ dashboard: { openPartsPage: OpenPartsPage } }>(
+              `query($asOf: String, $light: TrafficLight, $status: AssignmentStatus, $after: String) { dashboard(asOf: $asOf) { openPartsPage(light: $light, status: $status, first: 2, after: $after) { nodes { findingId unitId status trafficLight otherPartsOpen } totalCount pageInfo { hasNextPage endCursor } } } }`,
+              { asOf: day, ...filter, after },
+            );
+            expect(answer.errors).toBeUndefined();
+            const page: OpenPartsPage = answer.data!.dashboard.openPartsPage;
+            const expected = whole.filter((part) => (!filter.light || part.trafficLight === filter.light) && (!filter.status || part.status === filter.status));
+            expect(page.totalCount).toBe(expected.length);
+            paged.push(...page.nodes);
+            if (!page.pageInfo.hasNextPage) {
+              expect(paged).toEqual(expected);
+              break;
+            }
+            after = page.pageInfo.endCursor;
+          }
+        }
+      }
+      const forged = await app.graphql(`{ dashboard { openPartsPage(after: "bm90LWEtY3Vyc29y") { totalCount } } }`);
+      expect(forged.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', messageZh: expect.stringMatching(/^翻页位置/) });
+    });
+
+    it('refuses a subscription that would cost every change more than a tenth of a query, and answers one that asks little (breaker12b P3)', async () => {
+      // 150 aliases of openParts: each push rebuilt them all, and every mutation of everyone waited for it (59 s at 100k).
+      const alert = 'findingId findingTitle unitId unitName role status dueDate daysLeft reportedDaysLate trafficLight';
+      const heavy = `subscription { dashboardUpdated { ${Array.from({ length: 150 }, (_, i) => `a${i}: openParts { ${alert} }`).join(' ')} } }`;
+      const inspector = await app.as('INSPECTOR');
+      const before = await app.logPosition();
+      const refused = await app.firstPush(heavy, {}, inspector);
+      expect(refused.errors![0]).toMatchObject({
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY', messageZh: expect.stringMatching(/^订阅每次推送要的数据太多/) },
+      });
+      expect(await app.logPosition()).toBe(before);
+      // What the web app subscribes to is pushed as before.
+      const evaluationId = (await app.graphql(`{ evaluations { nodes { id } } }`)).data!.evaluations.nodes[0].id as string;
+      const unitId = (await app.graphql(`{ units { id } }`)).data!.units[0].id as string;
+      const light = await app.firstPush(`subscription { dashboardUpdated { asOf findings { total } } }`, {}, await app.as('INSPECTOR'), async () =>
+        app.graphql(
+          `mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`,
+          { input: { idempotencyKey: 'breaker12b-p3-light', evaluationId, title: '订阅开销测试：推送只含少量字段', description: '测试', category: '主动公开', severity: 'LOW', concernedUnitIds: [unitId] } },
+          await app.as('SUPERVISOR'),
+        ),
+      );
+      expect(light.errors).toBeUndefined();
+      expect(light.data!.dashboardUpdated.findings.total).toBeGreaterThan(0);
+    });
+
     it("answers the web app's largest pages at the default limit, a past day's included", async () => {
       const asOf = await app.graphql(`{ dashboard { asOf } }`).then((answer) => answer.data!.dashboard.asOf as string);
       const pages: [string, Record<string, unknown>][] = [
@@ -119,8 +182,20 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
           `query($asOf: String) { dashboard(asOf: $asOf) { asOf percentClosed findings { total unassigned open closed } parts { assigned overdue reported returned verified }
             perEvaluation { key label findings closed percentClosed } perCategory { key label findings closed percentClosed }
             perUnit { unitId unitName assigned verified overdue reported returned }
-            openParts { findingId findingTitle unitId unitName role status dueDate daysLeft reportedDaysLate trafficLight } } }`,
+            all: openPartsPage(first: 0) { totalCount } red: openPartsPage(light: RED, first: 0) { totalCount }
+            yellow: openPartsPage(light: YELLOW, first: 0) { totalCount } green: openPartsPage(light: GREEN, first: 0) { totalCount } } }`,
           { asOf },
+        ],
+        // 总览's 红黄绿灯 list, a page at a time, and 待现场督查's parts awaiting inspection.
+        [
+          `query($asOf: String, $light: TrafficLight, $first: Int, $after: String) { dashboard(asOf: $asOf) { openPartsPage(light: $light, first: $first, after: $after) {
+            nodes { findingId findingTitle unitId unitName role status dueDate daysLeft reportedDaysLate trafficLight } totalCount pageInfo { hasNextPage endCursor } } } }`,
+          { asOf, light: 'RED', first: 200, after: null },
+        ],
+        [
+          `query($asOf: String, $after: String) { dashboard(asOf: $asOf) { openPartsPage(status: REPORTED, first: 200, after: $after) {
+            nodes { findingId findingTitle unitId unitName status dueDate daysLeft reportedDaysLate trafficLight otherPartsOpen } totalCount pageInfo { hasNextPage endCursor } } } }`,
+          { asOf, after: null },
         ],
         // 单位排名 (web/src/pages/Scorecard.vue).
         [`query($asOf: String) { unitScorecard(asOf: $asOf) { rank unitId unitName parts due onTime onTimeRate overdue returned meanDaysToRemediate } }`, { asOf }],

@@ -27,8 +27,12 @@ export class LiveUpdates {
     private readonly authentication: AuthenticationService,
   ) {}
 
-  /** `updates` for as long as the subscriber's access lasts, then AccessEnded (with its reason), then the end. */
-  forSubscriber<T>(context: GraphqlContext, updates: Observable<T>): AsyncIterableIterator<LiveUpdate<T>> {
+  /**
+   * `updates` for as long as the subscriber's access lasts, then AccessEnded (with its reason), then
+   * the end. `latestOnly`: each update is the whole current state, so a subscriber that has not
+   * taken the last one yet gets only the newest (see toAsyncIterator); an ending is never dropped.
+   */
+  forSubscriber<T>(context: GraphqlContext, updates: Observable<T>, options: { latestOnly?: boolean } = {}): AsyncIterableIterator<LiveUpdate<T>> {
     const accessEndedBecause = this.authentication.accessEndedBecause(context.authorization);
     const ended = merge(this.engine.events$, interval(EXPIRY_CHECK_MS)).pipe(
       map(() => accessEndedBecause()),
@@ -37,7 +41,7 @@ export class LiveUpdates {
       map((refusal) => new AccessEnded(refusal)),
       share(),
     );
-    return toAsyncIterator<LiveUpdate<T>>(merge(updates.pipe(takeUntil(ended)), ended));
+    return toAsyncIterator<LiveUpdate<T>>(merge(updates.pipe(takeUntil(ended)), ended), options);
   }
 }
 

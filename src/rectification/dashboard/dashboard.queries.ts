@@ -7,10 +7,21 @@ import { isPresent, parseTimeCut, type TimeCut, type TimeTravel } from '../../sh
 import { Clock } from '../../shared/clock.js';
 import { TimeTravelCache } from '../../shared/time-travel-cache.js';
 import { RectificationLedger, type FindingInListAt } from '../ledger/rectification-ledger.js';
-import { buildDashboard, type Dashboard } from './dashboard.js';
-import { DashboardReadModel, type DashboardSummary } from './dashboard.read-model.js';
+import type { Connection, PageRequest } from '../../shared/pagination/page.js';
+import { buildDashboard, pageAlerts, type Dashboard, type PartAlert } from './dashboard.js';
+import { DashboardReadModel, type DashboardSummary, type OpenPartFilter } from './dashboard.read-model.js';
 
-export class GetDashboardQuery extends Query<Dashboard & { time: TimeCut }> {
+/**
+ * The dashboard as answered: its figures, its two whole lists (built only when read), and a page
+ * of its open parts narrowed on the server (`openPartsPage` in GraphQL).
+ */
+export type DashboardAnswer = Dashboard & {
+  readonly time: TimeCut;
+  /** @throws DomainError BAD_USER_INPUT for a bad `first` or a cursor of another list. */
+  pageOpenParts(filter: OpenPartFilter, request: PageRequest): Connection<PartAlert>;
+};
+
+export class GetDashboardQuery extends Query<DashboardAnswer> {
   constructor(readonly travel: TimeTravel = {}) {
     super();
   }
@@ -32,11 +43,18 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery> {
     private readonly travelled: TimeTravelCache,
   ) {}
 
-  async execute({ travel }: GetDashboardQuery): Promise<Dashboard & { time: TimeCut }> {
+  async execute({ travel }: GetDashboardQuery): Promise<DashboardAnswer> {
     const now = this.clock.now();
     const time = parseTimeCut(travel, now);
     const dueSoonDays = this.config.get('DUE_SOON_DAYS', { infer: true });
-    if (isPresent(time, now)) return withLazyLists({ ...this.dashboards.summary(time.asOf, dueSoonDays), time }, this.dashboards, dueSoonDays);
+    if (isPresent(time, now)) {
+      const asOf = time.asOf;
+      return withLazyLists(
+        { ...this.dashboards.summary(asOf, dueSoonDays), time, pageOpenParts: (filter: OpenPartFilter, request: PageRequest) => this.dashboards.openPartsConnection(asOf, dueSoonDays, filter, request) },
+        this.dashboards,
+        dueSoonDays,
+      );
+    }
     const dashboard = await this.travelled.answer(`dashboard|${dueSoonDays}`, time, async () =>
       buildDashboard({
         findings: await findingsAtCut(this.ledger, this.dashboards, time, this.travelled),
@@ -47,7 +65,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery> {
         dueSoonDays,
       }),
     );
-    return { ...dashboard, time };
+    return { ...dashboard, time, pageOpenParts: (filter, request) => pageAlerts(dashboard.openParts, filter, request) };
   }
 }
 

@@ -5,7 +5,7 @@ import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { StreamsInMemory } from '../../event-sourcing/testing/streams-in-memory.js';
 import { RectificationLedger } from '../ledger/rectification-ledger.js';
 import { randomFindingsLog, UNIT_IDS, viewDays } from '../testing/random-findings-log.js';
-import { buildDashboard, byUrgency, sortByUrgency, type PartAlert } from './dashboard.js';
+import { buildDashboard, byUrgency, pageAlerts, sortByUrgency, type PartAlert } from './dashboard.js';
 import { DashboardReadModel } from './dashboard.read-model.js';
 import { buildUnitWorkload } from './unit-workload.js';
 
@@ -64,6 +64,66 @@ describe('the incremental dashboard', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('pages the open parts by cursor, filtered on the server by light and status, as the whole list filtered (breaker12b P1)', () => {
+    fc.assert(
+      fc.property(
+        randomFindingsLog(),
+        viewDays,
+        fc.constantFrom(undefined, 'RED', 'YELLOW', 'GREEN' as const),
+        fc.constantFrom(undefined, 'ASSIGNED', 'REPORTED', 'RETURNED' as const),
+        fc.integer({ min: 1, max: 4 }),
+        (log, today, light, status, first) => {
+          const { dashboards } = project(log);
+          const whole = dashboards.dashboard(today, 7).openParts.filter((alert) => (!light || alert.trafficLight === light) && (!status || alert.status === status));
+          const pages: PartAlert[] = [];
+          let after: string | null = null;
+          for (;;) {
+            const page = dashboards.openPartsConnection(today, 7, { light, status }, { first, after });
+            expect(page.totalCount).toBe(whole.length);
+            expect(page.nodes.length).toBeLessThanOrEqual(first);
+            expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
+            pages.push(...page.nodes);
+            if (!page.pageInfo.hasNextPage) break;
+            after = page.pageInfo.endCursor;
+          }
+          expect(pages).toEqual(whole);
+          // A past day's kept list pages alike.
+          const atCut: PartAlert[] = [];
+          after = null;
+          for (;;) {
+            const page = pageAlerts(dashboards.dashboard(today, 7).openParts, { light, status }, { first, after });
+            expect(page.totalCount).toBe(whole.length);
+            atCut.push(...page.nodes);
+            if (!page.pageInfo.hasNextPage) break;
+            after = page.pageInfo.endCursor;
+          }
+          expect(atCut).toEqual(whole);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('goes on after a page’s last part even when that part was verified or re-dated since, and refuses a cursor of another list', () => {
+    fc.assert(
+      fc.property(randomFindingsLog(), viewDays, (log, today) => {
+        const { units, ledger, dashboards } = project(log.slice(0, log.length >> 1));
+        const first = dashboards.openPartsConnection(today, 7, {}, { first: 2 });
+        for (const event of log.slice(log.length >> 1)) for (const readModel of [units, ledger, dashboards]) readModel.apply(event);
+        if (!first.pageInfo.endCursor) return;
+        const whole = dashboards.dashboard(today, 7).openParts;
+        const next = dashboards.openPartsConnection(today, 7, {}, { first: 200, after: first.pageInfo.endCursor });
+        // The rest of the list from where the page ended: a suffix of the whole list, never a repeat of the page.
+        expect(whole.slice(whole.length - next.nodes.length)).toEqual(next.nodes);
+      }),
+      { numRuns: 150 },
+    );
+    const { dashboards } = project([]);
+    const atCut = pageAlerts([], {}, { first: 1 });
+    expect(() => dashboards.openPartsConnection('2026-06-01', 7, {}, { after: 'bm90LWEtY3Vyc29y' })).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+    expect(atCut.totalCount).toBe(0);
   });
 
   it("gives each unit's workload from its own findings exactly as from every finding", () => {

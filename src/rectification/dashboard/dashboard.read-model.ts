@@ -11,8 +11,10 @@ import type { UnitsReadModel } from '../../organization/units/units.read-model.j
 import { byPinyin } from '../../shared/chinese-order.js';
 import type { FindingView, RectificationLedger } from '../ledger/rectification-ledger.js';
 import { findingStatus } from '../ledger/finding-status.js';
-import type { Dashboard, GroupProgress, PartAlert, PartCounts, UnitProgress } from './dashboard.js';
-import { addOpenPart, countByLight, emptyOpenPartIndex, listOpenParts, removeOpenPart, renameUnit, type OpenPartIndex } from './open-part-index.js';
+import { otherPartsOpen, type Dashboard, type GroupProgress, type PartAlert, type PartCounts, type UnitProgress } from './dashboard.js';
+import { addOpenPart, countByLight, emptyOpenPartIndex, listOpenParts, removeOpenPart, renameUnit, walkOpenParts, type ListedPart, type OpenPartIndex, type OpenPartPosition } from './open-part-index.js';
+import { decodeCursor, encodeCursor, pageSize, type Connection, type ListOrder, type PageRequest } from '../../shared/pagination/page.js';
+import type { PartStatus } from '../../assignments/read-model/part-view.js';
 import { awaitsUnit, reportedDaysLate, type TrafficLight } from '../../assignments/read-model/part-view.js';
 import { addToSortedSet, removeFromSortedSet } from '../../shared/sorted-set.js';
 
@@ -65,6 +67,30 @@ const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((
 
 /** The dashboard's figures without its two lists of open parts. */
 export type DashboardSummary = Omit<Dashboard, 'openParts' | 'overdue'>;
+
+/** What a page of open parts is narrowed to: one light, one part status. */
+export interface OpenPartFilter {
+  readonly light?: TrafficLight;
+  readonly status?: PartStatus;
+}
+
+const positionOf = ({ entry, dueDate, light }: ListedPart): OpenPartPosition => ({ light, dueDate, unitId: entry.unitId, seq: entry.seq });
+
+/**
+ * The open parts' cursors (list `openParts`): the position a page ended at, written out
+ * (`RED|2026-06-30|<unit id>|<finding seq>`), so the next page starts right after it (walkOpenParts).
+ */
+const OPEN_PART_ORDER: ListOrder<ListedPart, OpenPartPosition> = {
+  list: 'openParts',
+  keyOf: positionOf,
+  // Only encode/decode are used: walkOpenParts finds the place itself.
+  compare: () => 0,
+  encode: ({ light, dueDate, unitId, seq }) => `${light}|${dueDate}|${unitId}|${seq}`,
+  decode: (text) => {
+    const match = /^(RED|YELLOW|GREEN)\|(\d{4}-\d{2}-\d{2})\|([^|]{1,100})\|(0|[1-9]\d{0,8})$/.exec(text);
+    return match ? { light: match[1] as TrafficLight, dueDate: match[2]!, unitId: match[3]!, seq: Number(match[4]) } : undefined;
+  },
+};
 
 /** A page of the open-part list: `offset` alerts skipped, at most `limit` returned. */
 export interface OpenPartPage {
@@ -244,23 +270,74 @@ export class DashboardReadModel implements Projection {
     const counts = countByLight(this.state.openParts, today, dueSoonDays);
     const totalCount = options.light ? counts[options.light] : this.state.openParts.total;
     const listed = listOpenParts(this.state.openParts, today, dueSoonDays, { offset: options.offset, limit: options.limit, only: options.light });
-    const alerts = listed.map(({ entry, daysLeft, light }): PartAlert => {
-      const finding = this.ledger.finding(entry.parentId)!;
-      const part = finding.parts.get(entry.unitId)!;
-      return {
-        findingId: finding.findingId,
-        findingTitle: finding.title,
-        unitId: part.unitId,
-        unitName: this.unitName(part.unitId),
-        role: part.role,
-        status: part.status,
-        dueDate: part.dueDate,
-        daysLeft,
-        reportedDaysLate: reportedDaysLate(part),
-        trafficLight: light,
-      };
-    });
-    return { totalCount, alerts };
+    return { totalCount, alerts: listed.map((part) => this.alertOf(part)) };
+  }
+
+  /**
+   * A page of the open parts on `today` (`YYYY-MM-DD`) in the dashboard's order, after the cursor
+   * `request.after` (keyset: light, due day, unit, finding — a part verified or re-dated since does
+   * not shift the next page), `filter.light` / `filter.status` applied on the server. O(due days +
+   * page) for the page; `totalCount` O(due days) by light, O(open parts) with a status.
+   * @throws DomainError BAD_USER_INPUT for a bad `first` or a cursor this list did not give out.
+   */
+  openPartsConnection(today: string, dueSoonDays: number, filter: OpenPartFilter, request: PageRequest): Connection<PartAlert> {
+    const size = pageSize(request.first);
+    const after = request.after ? decodeCursor(OPEN_PART_ORDER, request.after) : undefined;
+    const matches = filter.status ? (part: ListedPart) => this.statusOf(part) === filter.status : () => true;
+    const taken: ListedPart[] = [];
+    let hasNextPage = false;
+    for (const part of walkOpenParts(this.state.openParts, today, dueSoonDays, { only: filter.light, after })) {
+      if (!matches(part)) continue;
+      if (taken.length === size) {
+        hasNextPage = true;
+        break;
+      }
+      taken.push(part);
+    }
+    let totalCount: number;
+    if (filter.status) {
+      totalCount = 0;
+      for (const part of walkOpenParts(this.state.openParts, today, dueSoonDays, { only: filter.light })) if (matches(part)) totalCount += 1;
+    } else totalCount = filter.light ? countByLight(this.state.openParts, today, dueSoonDays)[filter.light] : this.state.openParts.total;
+    const edges = taken.map((part) => ({ cursor: encodeCursor(OPEN_PART_ORDER, positionOf(part)), node: this.alertOf(part) }));
+    return {
+      edges,
+      nodes: edges.map((edge) => edge.node),
+      pageInfo: { hasNextPage, hasPreviousPage: after !== undefined, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount,
+    };
+  }
+
+  /** Open parts now (a GraphQL list of every open part is priced at this many: query-cost.ts). */
+  get openPartCount(): number {
+    return this.state.openParts.total;
+  }
+
+  /** Parts ever counted, verified ones included: the most a past day's list of open parts may hold. */
+  get partCount(): number {
+    return this.state.parts.all.parts;
+  }
+
+  private statusOf({ entry }: ListedPart): PartStatus | undefined {
+    return this.ledger.finding(entry.parentId)?.parts.get(entry.unitId)?.status;
+  }
+
+  private alertOf({ entry, daysLeft, light }: ListedPart): PartAlert {
+    const finding = this.ledger.finding(entry.parentId)!;
+    const part = finding.parts.get(entry.unitId)!;
+    return {
+      findingId: finding.findingId,
+      findingTitle: finding.title,
+      unitId: part.unitId,
+      unitName: this.unitName(part.unitId),
+      role: part.role,
+      status: part.status,
+      dueDate: part.dueDate,
+      daysLeft,
+      reportedDaysLate: reportedDaysLate(part),
+      trafficLight: light,
+      otherPartsOpen: otherPartsOpen(finding, part.unitId),
+    };
   }
 
   /** The findings where `unitId` has a part, in the order recorded: O(those findings). */

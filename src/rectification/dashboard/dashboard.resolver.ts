@@ -1,4 +1,4 @@
-import { Args, Context, ID, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { AllowRoles, WORKFLOW_READERS } from '../../access/authorization/access-policy.js';
 import type { GraphqlContext } from '../../access/authorization/graphql-context.js';
 import { LiveUpdates, updateOrRefusal } from '../../access/authorization/live-updates.js';
@@ -9,8 +9,11 @@ import { AS_OF_DESCRIPTION, KNOWN_AT_DESCRIPTION } from '../../shared/graphql/ti
 import { FindingType } from '../evaluations/evaluation.types.js';
 import { GetFindingQuery } from '../evaluations/evaluations.queries.js';
 import { findingStream } from '../domain/finding.events.js';
-import { DashboardType } from './dashboard.types.js';
-import { GetDashboardQuery } from './dashboard.queries.js';
+import { DashboardType, OpenPartsPageArgs, PartAlertConnectionType } from './dashboard.types.js';
+import { GetDashboardQuery, type DashboardAnswer } from './dashboard.queries.js';
+import { ListSizes } from '../../shared/graphql/list-sizes.js';
+import { LIVE_SIZES } from '../../shared/graphql/query-cost.js';
+import { DashboardReadModel } from './dashboard.read-model.js';
 
 const isFindingEvent = (streamId: string) => streamId.startsWith('finding-') || streamId.startsWith('evaluation-');
 
@@ -18,16 +21,23 @@ const isFindingEvent = (streamId: string) => streamId.startsWith('finding-') || 
 @AllowRoles(...WORKFLOW_READERS)
 export class DashboardResolver {
   /** The dashboard is the same for every subscriber: built once per change, however many watch. */
-  private readonly dashboards: Observable<DashboardType>;
+  private readonly dashboards: Observable<DashboardAnswer>;
 
   constructor(
     private readonly queries: QueryBus,
     private readonly engine: ProjectionEngine,
     private readonly live: LiveUpdates,
+    dashboards: DashboardReadModel,
+    sizes: ListSizes,
   ) {
+    // The whole open-part lists are priced at what they hold: now, or — at a past day — every part ever counted.
+    sizes.register(LIVE_SIZES.openParts, {
+      now: () => dashboards.openPartCount,
+      past: () => dashboards.partCount,
+    });
     this.dashboards = this.engine.events$.pipe(
       filter((event) => isFindingEvent(event.streamId)),
-      concatMap(() => this.queries.execute(new GetDashboardQuery()) as Promise<DashboardType>),
+      concatMap(() => this.queries.execute(new GetDashboardQuery())),
       share(),
     );
   }
@@ -44,12 +54,21 @@ export class DashboardResolver {
     return this.queries.execute(new GetDashboardQuery({ asOf, knownAt }));
   }
 
+  @ResolveField(() => PartAlertConnectionType, {
+    description:
+      'A page of the open parts in the order of openParts (red, yellow, green; then due day, unit, finding), narrowed on the server to one light and/or status; ' +
+      'totalCount counts every match (the 红黄绿灯 counts: first: 0 with light). At asOf / knownAt: the parts open that day.',
+  })
+  openPartsPage(@Parent() dashboard: DashboardAnswer, @Args() { light, status, first, after }: OpenPartsPageArgs) {
+    return dashboard.pageOpenParts({ light, status }, { first, after });
+  }
+
   @Subscription(() => DashboardType, {
     description: 'The current dashboard, pushed after every change to an evaluation or finding',
     resolve: updateOrRefusal,
   })
   dashboardUpdated(@Context() context: GraphqlContext) {
-    return this.live.forSubscriber(context, this.dashboards);
+    return this.live.forSubscriber(context, this.dashboards, { latestOnly: true });
   }
 
   @Subscription(() => FindingType, {
@@ -66,6 +85,7 @@ export class DashboardResolver {
         filter((event) => event.streamId === stream),
         concatMap(() => this.queries.execute(new GetFindingQuery(id))),
       ),
+      { latestOnly: true },
     );
   }
 }

@@ -4,6 +4,7 @@ import type { PartStatus } from '../../assignments/read-model/part-view.js';
 import type { EvaluationView, FindingView } from '../ledger/rectification-ledger.js';
 import { byPinyin } from '../../shared/chinese-order.js';
 import { findingStatus } from '../ledger/finding-status.js';
+import { paginate, positionOrder, type Connection, type PageRequest } from '../../shared/pagination/page.js';
 
 export interface PartAlert {
   readonly findingId: string;
@@ -17,6 +18,15 @@ export interface PartAlert {
   /** See `reportedDaysLate`: a late-reported part is 「逾期 N 天后报送」, not overdue. */
   readonly reportedDaysLate: number | null;
   readonly trafficLight: TrafficLight;
+  /** The finding's other parts not verified yet: what a pass of this one leaves open (现场督查 confirms with it). */
+  readonly otherPartsOpen: number;
+}
+
+/** The parts of `finding` other than `unitId`'s not verified yet. */
+export function otherPartsOpen(finding: FindingView, unitId: string): number {
+  let open = 0;
+  for (const part of finding.parts.values()) if (part.unitId !== unitId && part.status !== 'VERIFIED') open += 1;
+  return open;
 }
 
 export interface PartCounts {
@@ -109,6 +119,7 @@ export function partAlert(finding: FindingView, part: PartView, unitName: string
     daysLeft: daysLeft(part, today),
     reportedDaysLate: reportedDaysLate(part),
     trafficLight: light,
+    otherPartsOpen: otherPartsOpen(finding, part.unitId),
   };
 }
 
@@ -202,3 +213,17 @@ export function buildDashboard(input: {
   };
 }
 
+
+const alertKey = (alert: PartAlert) => `${alert.findingId}|${alert.unitId}`;
+
+/**
+ * A page of a past day's open parts (`alerts`, already in the dashboard's order), narrowed to one
+ * light and/or part status, after the cursor `request.after` (list `openPartsAt`: the part a page
+ * ended on, by finding and unit). O(alerts) a page: the day's answer is kept, its fold paid once.
+ * @throws DomainError BAD_USER_INPUT for a bad `first` or a cursor this list did not give out.
+ */
+export function pageAlerts(alerts: readonly PartAlert[], filter: { light?: TrafficLight; status?: PartStatus }, request: PageRequest): Connection<PartAlert> {
+  const order = positionOrder('openPartsAt', alerts.map(alertKey), alertKey);
+  const matches = filter.light || filter.status ? (alert: PartAlert) => (!filter.light || alert.trafficLight === filter.light) && (!filter.status || alert.status === filter.status) : undefined;
+  return paginate(alerts, order, request, { matches });
+}

@@ -1,9 +1,11 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageArgs, connectionType } from '../../shared/graphql/connection.js';
 import { AssignmentRoleEnum, DAYS_LEFT, PartStatusEnum, TrafficLightEnum } from '../../assignments/graphql/assignment.types.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import type { PartStatus, TrafficLight } from '../../assignments/read-model/part-view.js';
 import { TimeCutType } from '../../shared/graphql/time-cut.type.js';
-import { EXPECTED_ITEMS, priced } from '../../shared/graphql/query-cost.js';
+import { EXPECTED_ITEMS, LIVE_SIZES, priced } from '../../shared/graphql/query-cost.js';
 @ObjectType('PartAlert', { description: 'An open part with its traffic light' })
 export class PartAlertType {
   @Field(() => ID) findingId: string;
@@ -16,6 +18,7 @@ export class PartAlertType {
   @Field(() => Int, { description: DAYS_LEFT }) daysLeft: number;
   @Field(() => Int, { nullable: true, description: 'Office days the standing report came after the due date in force on its day (0: on time), for a part awaiting inspection or verified: shown as 逾期 N 天后报送, since such a part is not overdue any more; null while the unit has to act (daysLeft tells its lateness)' }) reportedDaysLate: number | null;
   @Field(() => TrafficLightEnum) trafficLight: TrafficLight;
+  @Field(() => Int, { description: 'The finding’s other parts not verified yet: what passing this one leaves open' }) otherPartsOpen: number;
 }
 
 @ObjectType('PartCounts')
@@ -69,6 +72,26 @@ export class DashboardType {
   @priced({ items: EXPECTED_ITEMS.evaluations })
   perEvaluation: GroupProgressType[];
   @Field(() => [GroupProgressType]) perCategory: GroupProgressType[];
-  @Field(() => [PartAlertType], { description: 'Every open part, red first' }) openParts: PartAlertType[];
-  @Field(() => [PartAlertType], { description: 'Red parts only' }) overdue: PartAlertType[];
+  @Field(() => [PartAlertType], { description: 'Every open part, red first: thousands on a provincial platform, priced at as many as there are (openPartsPage gives a page, filtered on the server)' })
+  @priced({ items: EXPECTED_ITEMS.openParts, sized: LIVE_SIZES.openParts })
+  openParts: PartAlertType[];
+  @Field(() => [PartAlertType], { description: 'Red parts only: priced as openParts (openPartsPage(light: RED) gives a page)' })
+  @priced({ items: EXPECTED_ITEMS.openParts, sized: LIVE_SIZES.openParts })
+  overdue: PartAlertType[];
+}
+
+export const PartAlertConnectionType = connectionType(PartAlertType, 'PartAlert');
+
+/** `Dashboard.openPartsPage`'s filters, with `first` / `after`. */
+@ArgsType()
+export class OpenPartsPageArgs extends PageArgs {
+  @Field(() => TrafficLightEnum, { nullable: true, description: 'Only parts with this light on the day viewed' })
+  @IsOptional()
+  @IsIn(['GREEN', 'YELLOW', 'RED'])
+  light?: TrafficLight;
+
+  @Field(() => PartStatusEnum, { nullable: true, description: 'Only parts in this status (REPORTED: awaiting on-site inspection, 待现场督查)' })
+  @IsOptional()
+  @IsIn(['ASSIGNED', 'REPORTED', 'VERIFIED', 'RETURNED'])
+  status?: PartStatus;
 }

@@ -114,25 +114,35 @@ export interface ListedPart {
   readonly light: TrafficLight;
 }
 
+/** Where a page of the open parts ended, by the order's own keys (keyset pagination): light, due day, unit, finding. */
+export interface OpenPartPosition {
+  readonly light: TrafficLight;
+  readonly dueDate: string;
+  readonly unitId: string;
+  readonly seq: number;
+}
+
+const LIGHT_RANK: Record<TrafficLight, number> = { RED: 0, YELLOW: 1, GREEN: 2 };
+
 /**
  * The open parts on `today` in the dashboard's order (see `byUrgency`) — red, then yellow, then
- * green, each by due day, unit name and finding — `offset` skipped and at most `limit` listed,
- * `only` one light if given. Whole due days are skipped by their counts and each day's days left
- * is worked out once: O(due days + offset within a day + limit).
+ * green, each by due day, unit name and finding — `only` one light if given, starting right after
+ * `after` (a position that need not be listed any more: a part verified or re-dated since). Lazy:
+ * whole due days before the start are skipped by binary search and each day's days left is worked
+ * out once, so taking n parts costs O(due days + n + the parts of the day a page starts in).
  */
-export function listOpenParts(
+export function* walkOpenParts(
   index: OpenPartIndex,
   today: string,
   dueSoonDays: number,
-  options: { offset?: number; limit?: number; only?: TrafficLight } = {},
-): ListedPart[] {
-  const { limit = Number.POSITIVE_INFINITY, only } = options;
-  let toSkip = options.offset ?? 0;
-  const listed: ListedPart[] = [];
+  options: { only?: TrafficLight; after?: OpenPartPosition } = {},
+): Generator<ListedPart> {
+  const { only, after } = options;
   const left = index.days.map((dueDate) => daysBetween(today, dueDate));
   const firstNotOverdue = lowerBound(left, (days) => days < 0);
   const firstGreen = lowerBound(left, (days) => days <= dueSoonDays);
-  // Each run: its light, its due days [from, to), and whether it lists the parts awaiting their unit, the others, or both.
+  const order = unitOrder(index);
+  // Each run: its light and its due days [from, to).
   const runs: [TrafficLight, number, number][] = [
     ['RED', 0, firstNotOverdue],
     ['YELLOW', firstNotOverdue, Math.max(firstNotOverdue, firstGreen)],
@@ -140,31 +150,51 @@ export function listOpenParts(
   ];
   for (const [light, from, to] of runs) {
     if (only && light !== only) continue;
-    for (let at = from; at < to && listed.length < limit; at += 1) {
+    if (after && LIGHT_RANK[light] < LIGHT_RANK[after.light]) continue;
+    const resumes = after !== undefined && after.light === light;
+    const start = resumes ? Math.max(from, lowerBound(index.days, (d) => d < after.dueDate)) : from;
+    for (let at = start; at < to; at += 1) {
       const dueDate = index.days[at]!;
       const day = index.byDay.get(dueDate)!;
       // Red and yellow list the parts awaiting their unit; green the others, and all of a day past the window.
       const allGreen = light === 'GREEN' && at >= Math.max(firstNotOverdue, firstGreen);
       const awaitingListed = light !== 'GREEN' || allGreen;
       const othersListed = light === 'GREEN';
-      const count = (awaitingListed ? day.awaiting : 0) + (othersListed ? day.total - day.awaiting : 0);
-      if (toSkip >= count) {
-        toSkip -= count;
-        continue;
-      }
+      const sameDay = resumes && dueDate === after.dueDate;
       for (const unitId of day.units) {
-        if (listed.length >= limit) break;
+        const unitPlace = sameDay ? order(unitId, after.unitId) : 1;
+        if (unitPlace < 0) continue;
         for (const entry of day.cells.get(unitId)!) {
           if (entry.awaiting ? !awaitingListed : !othersListed) continue;
-          if (toSkip > 0) {
-            toSkip -= 1;
-            continue;
-          }
-          if (listed.length >= limit) break;
-          listed.push({ entry, dueDate, daysLeft: left[at]!, light });
+          if (unitPlace === 0 && entry.seq <= after!.seq) continue;
+          yield { entry, dueDate, daysLeft: left[at]!, light };
         }
       }
     }
+  }
+}
+
+/**
+ * The open parts on `today` in the dashboard's order (see `walkOpenParts`), `offset` skipped and at
+ * most `limit` listed, `only` one light if given.
+ */
+export function listOpenParts(
+  index: OpenPartIndex,
+  today: string,
+  dueSoonDays: number,
+  options: { offset?: number; limit?: number; only?: TrafficLight } = {},
+): ListedPart[] {
+  const { limit = Number.POSITIVE_INFINITY, offset = 0 } = options;
+  const listed: ListedPart[] = [];
+  let skipped = 0;
+  if (limit <= 0) return listed;
+  for (const part of walkOpenParts(index, today, dueSoonDays, { only: options.only })) {
+    if (skipped < offset) {
+      skipped += 1;
+      continue;
+    }
+    listed.push(part);
+    if (listed.length >= limit) break;
   }
   return listed;
 }

@@ -1,6 +1,6 @@
 import { buildSchema, getIntrospectionQuery, parse, type GraphQLObjectType } from 'graphql';
 import { DEFAULT_MAX_COST } from '../../config/app-settings.js';
-import { EXPECTED_ITEMS, FIELD_PRICE, HISTORY_PRICE, MAX_QUERY_NODES, REPLAY_COST, costRefusal, estimateCost, type FieldPrice } from './query-cost.js';
+import { EXPECTED_ITEMS, FIELD_PRICE, HISTORY_PRICE, LIVE_SIZES, MAX_QUERY_NODES, REPLAY_COST, SUBSCRIPTION_COST_SHARE, costRefusal, estimateCost, type FieldPrice, type SizeOf } from './query-cost.js';
 
 const schema = buildSchema(`
   type Query {
@@ -17,7 +17,9 @@ const schema = buildSchema(`
   type Finding { id: ID! title: String! parts: [Part!]! history: [Entry!]! }
   type Part { unitId: ID! }
   type Entry { eventId: ID! eventType: String! }
-  type Dashboard { percentClosed: Float! perUnit: [Unit!]! }
+  type Dashboard { asOf: String! percentClosed: Float! perUnit: [Unit!]! openParts: [Alert!]! overdue: [Alert!]! }
+  type Alert { findingId: ID! findingTitle: String! unitId: ID! unitName: String! role: String! status: String! dueDate: String! daysLeft: Int! reportedDaysLate: Int trafficLight: String! }
+  type Subscription { dashboardUpdated: Dashboard! findingUpdated(id: ID!): Finding! }
   type Unit { id: ID! code: String! parent: Unit children: [Unit!]! }
 `);
 // What the code-first schema says with @priced (SDL has no field extensions).
@@ -27,6 +29,8 @@ price('FindingConnection', 'nodes', { items: 1 });
 price('Finding', 'history', HISTORY_PRICE);
 price('Query', 'units', { items: EXPECTED_ITEMS.units });
 price('Dashboard', 'perUnit', { items: EXPECTED_ITEMS.units });
+price('Dashboard', 'openParts', { items: EXPECTED_ITEMS.openParts, sized: LIVE_SIZES.openParts });
+price('Dashboard', 'overdue', { items: EXPECTED_ITEMS.openParts, sized: LIVE_SIZES.openParts });
 
 const cost = (query: string, variables: Record<string, unknown> = {}) => estimateCost(schema, parse(query), variables);
 const refused = (query: string, variables: Record<string, unknown> = {}, maxCost = DEFAULT_MAX_COST) => costRefusal({ maxCost }, schema, parse(query), variables)?.extensions;
@@ -106,5 +110,50 @@ describe('query cost', () => {
   it('leaves variables that do not fit the operation to execution, which refuses them as usual', () => {
     expect(cost('query($n: Int!) { findings(first: $n) { totalCount } }', {})).toBeNull();
     expect(refused('query($n: Int) { findings(first: $n) { totalCount } }', { n: 'many' })).toBeUndefined();
+  });
+});
+
+describe('lists that grow with the data, and subscriptions (breaker12b P1, P3)', () => {
+  const ALERT = 'findingId findingTitle unitId unitName role status dueDate daysLeft reportedDaysLate trafficLight';
+  /** The 100k bench log: 3,744 open parts now, 23,402 parts ever. */
+  const platform: SizeOf = (name, past) => (name === LIVE_SIZES.openParts ? (past ? 23_402 : 3_744) : undefined);
+  const refusedWith = (sizeOf: SizeOf | undefined, query: string, maxCost = DEFAULT_MAX_COST) => costRefusal({ maxCost, sizeOf }, schema, parse(query), {})?.extensions;
+  const aliases = (count: number, field: string) => Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ');
+
+  it('prices the whole lists of open parts at what the platform holds now, at a past day at every part ever counted', () => {
+    expect(estimateCost(schema, parse(`{ dashboard { openParts { ${ALERT} } } }`), {}, undefined, platform)).toBe(1 + 1 + 3_744 * 10);
+    expect(estimateCost(schema, parse(`{ dashboard(asOf: "2026-06-01") { overdue { findingId } } }`), {}, undefined, platform)).toBe(1 + REPLAY_COST + 1 + 23_402);
+    // Where nothing counts them: the price a provincial platform is expected to have.
+    expect(cost('{ dashboard { openParts { findingId } } }')).toBe(1 + 1 + EXPECTED_ITEMS.openParts);
+  });
+
+  it('refuses the 190 aliased dashboards with both lists that the old price of 5 a list let through, and one whole list at 100k', () => {
+    const query = `{ ${aliases(190, `dashboard { openParts { ${ALERT} } overdue { ${ALERT} } }`)} }`;
+    expect(refusedWith(platform, query)).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY' });
+    expect(refusedWith(platform, `{ dashboard { openParts { ${ALERT} } } }`)).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
+    // A small office's whole list still fits.
+    expect(refusedWith(() => 40, `{ dashboard { openParts { ${ALERT} } } }`)).toBeUndefined();
+  });
+
+  it('holds a subscription to a tenth of a query’s budget, since it runs again on every change', () => {
+    const budget = DEFAULT_MAX_COST / SUBSCRIPTION_COST_SHARE;
+    // breaker12b P3: 50 aliases of openParts in one subscription, at 100k and at a small office alike.
+    expect(refusedWith(platform, `subscription { dashboardUpdated { ${aliases(50, `openParts { ${ALERT} }`)} } }`)).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      reason: 'QUERY_TOO_COSTLY',
+      messageZh: expect.stringMatching(/^订阅每次推送要的数据太多.*订阅最多 2000/),
+    });
+    expect(refusedWith(() => 40, `subscription { dashboardUpdated { ${aliases(50, `openParts { ${ALERT} }`)} } }`)).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
+    // What a query may ask, a subscription may not: each push would cost it again.
+    const perUnit = `dashboardUpdated { ${aliases(6, 'perUnit { id code }')} }`;
+    expect(cost(`subscription { ${perUnit} }`)).toBeGreaterThan(budget);
+    expect(refusedWith(platform, `subscription { ${perUnit} }`)).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
+    // What the web subscribes to fits, and a finding with its history does.
+    expect(refusedWith(platform, 'subscription { dashboardUpdated { asOf } }')).toBeUndefined();
+    expect(refusedWith(platform, 'subscription { findingUpdated(id: "1") { id title history { eventId eventType } } }')).toBeUndefined();
+    // The operation named is the one judged: a query may cost what a subscription may not.
+    const both = parse(`query Q { ${perUnit.replace('dashboardUpdated', 'dashboard')} } subscription S { ${perUnit} }`);
+    expect(costRefusal({ maxCost: DEFAULT_MAX_COST, sizeOf: platform }, schema, both, {}, 'Q')).toBeUndefined();
+    expect(costRefusal({ maxCost: DEFAULT_MAX_COST, sizeOf: platform }, schema, both, {}, 'S')?.extensions).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
   });
 });

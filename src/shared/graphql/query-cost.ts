@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Extensions } from '@nestjs/graphql';
-import { GraphQLError, Kind, getNamedType, getNullableType, isListType, isObjectType, print, type DocumentNode, type FieldNode, type GraphQLNamedType, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, getNamedType, getNullableType, isListType, isObjectType, print, visit, type DocumentNode, type FieldNode, type GraphQLNamedType, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../pagination/page.js';
 
@@ -50,7 +50,22 @@ export interface FieldPrice {
   readonly items?: number;
   /** Added once per call: a read of the log rather than of memory (STREAM_READ_COST). */
   readonly read?: number;
+  /**
+   * The list's live size by this name (ListSizes), counted in place of `items` when a feature
+   * registered it: what the list holds on this platform now — or, in a document that travels in
+   * time, the most it may have held on a past day. `items` stays the price where nothing counts.
+   */
+  readonly sized?: string;
 }
+
+/** The names of lists priced at their live size (ListSizes). */
+export const LIVE_SIZES = {
+  /** The dashboard's whole lists of open parts (`openParts`, `overdue`). */
+  openParts: 'openParts',
+} as const;
+
+/** A list's live size by name, now or (`past`) on a past day; undefined when nothing counts it. */
+export type SizeOf = (name: string, past: boolean) => number | undefined;
 
 /** Prices a field (the field extension FIELD_PRICE); on `@Field`, `@ResolveField` or `@Query` alike. */
 export const priced = (price: FieldPrice) => Extensions({ [FIELD_PRICE]: price });
@@ -75,6 +90,8 @@ export const EXPECTED_ITEMS = {
   unitOpenParts: 200,
   /** Signed ledger checkpoints. */
   checkpoints: 100,
+  /** Open parts on the dashboard (3,744 at 100k events), where no live size is known (LIVE_SIZES). */
+  openParts: 5000,
 } as const;
 
 /** A finding's or work-plan item's `history`: its stream read from the log, every event listed. */
@@ -83,7 +100,16 @@ export const HISTORY_PRICE: FieldPrice = { read: STREAM_READ_COST, items: EXPECT
 export interface QueryCost {
   /** Above this estimate an operation is refused before it runs (GRAPHQL_MAX_COST). */
   readonly maxCost: number;
+  /** Live list sizes (ListSizes.of); without it, `sized` lists are priced at their `items`. */
+  readonly sizeOf?: SizeOf;
 }
+
+/**
+ * A subscription runs its selection again on every change it follows, as part of the work each
+ * change costs: it may cost at most this share of a query's budget (GRAPHQL_MAX_COST / 10: 2,000 by
+ * default), so no subscriber can make every mutation of everyone pay for a large answer.
+ */
+export const SUBSCRIPTION_COST_SHARE = 10;
 
 /**
  * The estimate of one operation: 1 per field per item, a list's selection once per item it may
@@ -92,10 +118,11 @@ export interface QueryCost {
  * library's GraphQLError when the document evaluates more than MAX_QUERY_NODES fields.
  * Returns null when the variables do not fit the operation: execution refuses those as usual.
  */
-export function estimateCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): number | null {
+export function estimateCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null, sizeOf?: SizeOf): number | null {
   const folds = new Set<string>();
+  const past = travels(document);
   try {
-    return getComplexity({ schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: [rectifyEstimator(folds)], maxQueryNodes: MAX_QUERY_NODES });
+    return getComplexity({ schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: [rectifyEstimator(folds, (name) => sizeOf?.(name, past))], maxQueryNodes: MAX_QUERY_NODES });
   } catch (error) {
     if (error instanceof GraphQLError && NODE_LIMIT.test(error.message)) throw error;
     return null;
@@ -112,18 +139,45 @@ const NODE_LIMIT = /maximum allowed number of nodes/;
 export function costRefusal(limits: QueryCost, schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): GraphQLError | undefined {
   let cost: number | null;
   try {
-    cost = estimateCost(schema, document, variables, operationName);
+    cost = estimateCost(schema, document, variables, operationName, limits.sizeOf);
   } catch {
     return refusal(
       `This query spreads its fragments into more than ${MAX_QUERY_NODES} fields. Ask for less at once, or split it into several queries.`,
       `查询展开后超过 ${MAX_QUERY_NODES} 个字段：请少选字段，或拆成几个查询。`,
     );
   }
-  if (cost === null || cost <= limits.maxCost) return undefined;
+  if (cost === null) return undefined;
+  if (isSubscription(document, operationName)) {
+    const budget = Math.floor(limits.maxCost / SUBSCRIPTION_COST_SHARE);
+    if (cost <= budget) return undefined;
+    return refusal(
+      `This subscription asks for too much on every change (estimated cost ${cost}, at most ${budget} allowed for a subscription, a tenth of a query's ${limits.maxCost}: it runs again after each change it follows). Subscribe to a few fields (e.g. dashboardUpdated { asOf }) and query the rest, a page at a time, when a push arrives.`,
+      `订阅每次推送要的数据太多（估算开销 ${cost}，订阅最多 ${budget}，为查询上限 ${limits.maxCost} 的十分之一：每次变化都要重新计算）：请只订阅少量字段（如 dashboardUpdated { asOf }），收到推送后再分页查询其余数据。`,
+    );
+  }
+  if (cost <= limits.maxCost) return undefined;
   return refusal(
     `This query asks for too much at once (estimated cost ${cost}, at most ${limits.maxCost} allowed; a list counts what it selects once per item it may return: a page as many times as its first, ${DEFAULT_PAGE_SIZE} when not given). Ask for smaller pages or fewer nested lists, or split it into several queries.`,
     `查询一次要的数据太多（估算开销 ${cost}，最多 ${limits.maxCost}；列表按可能返回的条数计，分页按 first 计，未给时按 ${DEFAULT_PAGE_SIZE} 条）：请减小每页条数或少选嵌套列表，或拆成几个查询。`,
   );
+}
+
+/** The operation the request runs is a subscription. */
+function isSubscription(document: DocumentNode, operationName?: string | null): boolean {
+  const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  const operation = operationName ? operations.find((definition) => definition.name?.value === operationName) : operations[0];
+  return operation?.operation === 'subscription';
+}
+
+/** Some field of the document is given `asOf` or `knownAt`: its lists may hold what a past day held. */
+function travels(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (replays(node)) found = true;
+    },
+  });
+  return found;
 }
 
 const refusal = (message: string, messageZh: string) =>
@@ -153,7 +207,7 @@ export function queryCostPlugin(limits: QueryCost): ApolloServerPlugin {
  * A page (a field with `first`) counts only its items that way: `totalCount` and `pageInfo` once,
  * so `findings(first: 0) { totalCount }` costs 2, and `findings { totalCount }` does not cost 51.
  */
-function rectifyEstimator(folds: Set<string>): ComplexityEstimator {
+function rectifyEstimator(folds: Set<string>, liveSize: (name: string) => number | undefined): ComplexityEstimator {
   /** What each field node was priced at, read back by the page around it (children are priced first). */
   const priced = new Map<FieldNode, number>();
   return ({ type, field, node, args, childComplexity }) => {
@@ -167,7 +221,10 @@ function rectifyEstimator(folds: Set<string>): ComplexityEstimator {
       const own = 1 + (fold !== null && !folds.has(fold) ? REPLAY_COST : 0);
       if (fold !== null) folds.add(fold);
       const price = field.extensions[FIELD_PRICE] as FieldPrice | undefined;
-      if (price?.items !== undefined) return own + (price.read ?? 0) + price.items * childComplexity;
+      if (price?.items !== undefined) {
+        const items = (price.sized !== undefined ? liveSize(price.sized) : undefined) ?? price.items;
+        return own + (price.read ?? 0) + items * childComplexity;
+      }
       if (field.args.some((argument) => argument.name === 'first')) {
         const first = typeof args.first === 'number' ? Math.max(args.first, 0) : DEFAULT_PAGE_SIZE;
         const once = onceAPage(getNamedType(field.type), node, priced);

@@ -1,10 +1,9 @@
 import { ref, type Ref } from 'vue';
 import { ApiError, type Connection } from './api';
+import { fetchRows } from './page-rows';
 
 /** Rows a long list draws per page: a screen or two, quick to draw on an office PC. */
 export const PAGE_SIZE = 50;
-/** The API's largest page (`first` ≤ 200), used when a refresh fetches again what was already shown. */
-const MAX_PAGE = 200;
 
 /**
  * A long list drawn a page at a time from a GraphQL connection (first / after / totalCount):
@@ -41,18 +40,7 @@ export function usePagedList<Node>(fetchPage: (first: number, after: string | nu
   }
 
   /** From the start again: one page, or `wanted` rows (a refresh keeps what the person had opened). */
-  const reload = (wanted = pageSize) =>
-    load(async () => {
-      const fetched: Node[] = [];
-      let after: string | null = null;
-      let page: Connection<Node>;
-      do {
-        page = await fetchPage(Math.min(MAX_PAGE, wanted - fetched.length), after);
-        fetched.push(...page.nodes);
-        after = page.pageInfo.endCursor;
-      } while (page.pageInfo.hasNextPage && fetched.length < wanted);
-      return { fetched, page, append: false };
-    });
+  const reload = (wanted = pageSize) => load(async () => ({ ...(await fetchRows(fetchPage, wanted)), append: false }));
 
   const more = () =>
     load(async () => {

@@ -1,0 +1,37 @@
+import { MAX_PAGE, fetchRows, type RowsPage } from '../web/src/page-rows.js';
+
+/*
+ * breaker12b P2: 用户管理 with 303 accounts, after 加载更多, reloaded with `users(first: 303)`: every
+ * 刷新 and every action's reload was refused (每页条数 first 应为 0 到 200 的整数) and the table kept
+ * what it showed before the action. 问题清单 and 通报 capped the reload at 200 and dropped the rows
+ * past it. A reload now fetches every row shown again, never more than the API allows at once.
+ */
+describe('fetching again the rows a list shows', () => {
+  /** A list of `size` rows served as the API does: `first` above MAX_PAGE is refused. */
+  function list(size: number) {
+    const asked: number[] = [];
+    const fetchPage = async (first: number, after: string | null): Promise<RowsPage<number>> => {
+      if (first > MAX_PAGE) throw new Error(`first ${first} refused`);
+      asked.push(first);
+      const start = after === null ? 0 : Number(after) + 1;
+      const nodes = Array.from({ length: Math.max(0, Math.min(first, size - start)) }, (_, i) => start + i);
+      return { nodes, totalCount: size, pageInfo: { hasNextPage: start + nodes.length < size, endCursor: nodes.length ? String(nodes.at(-1)) : null } };
+    };
+    return { asked, fetchPage };
+  }
+
+  it('fetches 303 shown rows in pages of at most 200, all of them', async () => {
+    const { asked, fetchPage } = list(400);
+    const { fetched, page } = await fetchRows(fetchPage, 303);
+    expect(fetched).toEqual(Array.from({ length: 303 }, (_, i) => i));
+    expect(asked).toEqual([200, 103]);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+  });
+
+  it('stops at the end of a list shorter than what was shown', async () => {
+    const { fetchPage } = list(250);
+    const { fetched, page } = await fetchRows(fetchPage, 303);
+    expect(fetched).toHaveLength(250);
+    expect(page.pageInfo.hasNextPage).toBe(false);
+  });
+});

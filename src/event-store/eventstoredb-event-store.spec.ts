@@ -1,4 +1,4 @@
-import { WrongExpectedVersionError } from '@eventstore/db-client';
+import { StreamNotFoundError, WrongExpectedVersionError } from '@eventstore/db-client';
 import { ConcurrencyError, RequestKeyConflictError, type EventMetadata, type EventToAppend, type RequestRecord } from './event-store.port.js';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
 
@@ -89,11 +89,11 @@ describe('EventStoreDB adapter, mapping the client', () => {
 
   it('turns a wrong expected version, thrown or answered, into a ConcurrencyError', async () => {
     const thrown = new WrongExpectedVersionError(undefined, { streamName: 'evaluation-1', expected: 0n, current: 3n });
-    const throwing = storeAnswering({ appendToStream: () => Promise.reject(thrown) });
+    const throwing = storeAnswering({ appendToStream: () => Promise.reject(thrown), readStream: () => stream([]) });
     await expect(throwing.appendToStream('evaluation-1', [toAppend], { expectedRevision: 0 })).rejects.toEqual(
       new ConcurrencyError('evaluation-1', 0, 3),
     );
-    const answering = storeAnswering({ appendToStream: () => Promise.resolve({ success: false, nextExpectedRevision: -1n, position: undefined }) });
+    const answering = storeAnswering({ appendToStream: () => Promise.resolve({ success: false, nextExpectedRevision: -1n, position: undefined }), readStream: () => stream([]) });
     await expect(answering.appendToStream('evaluation-1', [toAppend], { expectedRevision: 2 })).rejects.toBeInstanceOf(ConcurrencyError);
   });
 
@@ -104,6 +104,7 @@ describe('EventStoreDB adapter, mapping the client', () => {
         appended.push(events, options);
         return Promise.resolve({ success: true, nextExpectedRevision: 0n, position: { commit: 10n, prepare: 10n } });
       },
+      readStream: () => stream([]),
     });
     expect(await store.appendToStream('evaluation-1', [toAppend], { expectedRevision: 'no_stream' })).toEqual({ nextRevision: 0, position: { commit: 10n, prepare: 10n } });
     expect(appended[0]).toEqual([
@@ -207,5 +208,123 @@ describe('EventStoreDB adapter, mapping the client', () => {
       if (event.position.commit === 1n) break;
     }
     expect(unsubscribed).toBe(1);
+  });
+});
+
+/**
+ * A stand-in cluster with EventStoreDB's rules for what these tests need: expected revisions, an
+ * append of events already at the expected place answered as an idempotent success (with the first
+ * write's position, or — `idempotentPosition: false` — none), reads forwards and backwards, and the
+ * instant each event was written (`now`, moved by the test).
+ */
+function fakeCluster(options: { idempotentPosition?: boolean } = {}) {
+  type Stored = { id: string; streamId: string; revision: bigint; type: string; isJson: true; data: unknown; metadata: unknown; position: { commit: bigint; prepare: bigint }; created: Date };
+  const streams = new Map<string, Stored[]>();
+  const cluster = { now: new Date('2026-12-01T02:00:00Z'), commit: 100n, streams };
+  const client = {
+    appendToStream(streamName: string, given: unknown, { expectedRevision }: { expectedRevision: bigint | string }) {
+      const events = (Array.isArray(given) ? given : [given]) as { id: string; type: string; data: unknown; metadata: unknown }[];
+      const existing = streams.get(streamName) ?? [];
+      const from = expectedRevision === 'no_stream' ? 0 : expectedRevision === 'any' ? null : Number(expectedRevision) + 1;
+      if (from !== null && events.every((event, index) => existing[from + index]?.id === event.id)) {
+        const last = existing[from + events.length - 1]!;
+        return Promise.resolve({ success: true, nextExpectedRevision: last.revision, position: options.idempotentPosition === false ? undefined : last.position });
+      }
+      const current = existing.length === 0 ? 'no_stream' : BigInt(existing.length - 1);
+      if (expectedRevision !== 'any' && expectedRevision !== current) {
+        return Promise.reject(new WrongExpectedVersionError(undefined, { streamName, expected: expectedRevision as bigint, current: current === 'no_stream' ? undefined : current } as never));
+      }
+      for (const event of events) {
+        cluster.commit += 1n;
+        existing.push({ ...event, streamId: streamName, revision: BigInt(existing.length), isJson: true, position: { commit: cluster.commit, prepare: cluster.commit }, created: cluster.now });
+      }
+      streams.set(streamName, existing);
+      return Promise.resolve({ success: true, nextExpectedRevision: BigInt(existing.length - 1), position: existing[existing.length - 1]!.position });
+    },
+    readStream(streamName: string, { direction, fromRevision, maxCount }: { direction?: string; fromRevision?: bigint | string; maxCount?: number }) {
+      return (async function* () {
+        const existing = streams.get(streamName);
+        if (!existing) throw new StreamNotFoundError(undefined as never, streamName);
+        const ordered = direction === 'backwards' ? [...existing].reverse() : existing;
+        const start = typeof fromRevision === 'bigint' ? ordered.findIndex((event) => event.revision === fromRevision) : 0;
+        const chosen = start < 0 ? [] : ordered.slice(start, maxCount === undefined ? undefined : start + maxCount);
+        for (const event of chosen) yield { event };
+      })();
+    },
+  };
+  return { cluster, store: (abandonedClaimMs?: number) => {
+    const store = new EventStoreDbEventStore('esdb://localhost:2113?tls=false', { abandonedClaimMs, now: () => cluster.now });
+    (store as unknown as { client: unknown }).client = client;
+    return store;
+  } };
+}
+
+const anEvent = (id: string): EventToAppend => ({ ...toAppend, id });
+
+describe('EventStoreDB adapter, an append of events already stored (breaker9f P14)', () => {
+  it.each([
+    ['with the first write\'s position', true],
+    ['with no position', false],
+  ])('answers it as already recorded at the first position when EventStoreDB answers the idempotent success %s', async (_how, idempotentPosition) => {
+    const { store } = fakeCluster({ idempotentPosition });
+    const adapter = store();
+    const first = await adapter.appendToStream('finding-a', [anEvent('e1'), anEvent('e2')], { expectedRevision: 'no_stream' });
+    await adapter.appendToStream('finding-b', [anEvent('e3')], { expectedRevision: 'no_stream' });
+    // The same import under another key: the same event ids, no_stream again.
+    expect(await adapter.appendToStream('finding-a', [anEvent('e1'), anEvent('e2')], { expectedRevision: 'no_stream' })).toEqual({
+      nextRevision: first.nextRevision,
+      position: first.position,
+      alreadyRecorded: true,
+    });
+  });
+
+  it('refuses an append of which some events are stored and some not, appending nothing', async () => {
+    const { store, cluster } = fakeCluster();
+    const adapter = store();
+    await adapter.appendToStream('finding-a', [anEvent('e1')], { expectedRevision: 'no_stream' });
+    await expect(adapter.appendToStream('finding-a', [anEvent('e1'), anEvent('e9')], { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(ConcurrencyError);
+    expect(cluster.streams.get('finding-a')!.map((event) => event.id)).toEqual(['e1']);
+  });
+});
+
+describe('EventStoreDB adapter, a claim whose events never came (breaker9f P10)', () => {
+  const claims = [{ scope: 'finding-title:evaluation-1', value: '年报未发布' }];
+  const MINUTE = 60_000;
+
+  /** The claim is taken, then the append refused (a revision the stream does not have): the value is held by a stream with no event. */
+  async function abandonedBy(adapter: EventStoreDbEventStore, holder: string) {
+    await expect(adapter.appendToStream(holder, [anEvent(`${holder}-1`)], { expectedRevision: 5, claims })).rejects.toBeInstanceOf(ConcurrencyError);
+  }
+
+  it('is refused to others while it is young, and taken over once older than the bound; the stream that lost it can no longer append under it', async () => {
+    const { store, cluster } = fakeCluster();
+    const adapter = store(5 * MINUTE);
+    await abandonedBy(adapter, 'finding-lost');
+    await expect(adapter.appendToStream('finding-new', [anEvent('n1')], { expectedRevision: 'no_stream', claims })).rejects.toMatchObject({ holder: 'finding-lost' });
+    cluster.now = new Date(cluster.now.getTime() + 5 * MINUTE);
+    await expect(adapter.appendToStream('finding-new', [anEvent('n1')], { expectedRevision: 'no_stream', claims })).resolves.toMatchObject({ nextRevision: 0 });
+    await expect(adapter.appendToStream('finding-lost', [anEvent('finding-lost-1')], { expectedRevision: 'no_stream', claims })).rejects.toMatchObject({ holder: 'finding-new' });
+    expect(cluster.streams.get('finding-lost')).toBeUndefined();
+  });
+
+  it('is never taken over from a holder that has events, however old', async () => {
+    const { store, cluster } = fakeCluster();
+    const adapter = store(5 * MINUTE);
+    await adapter.appendToStream('finding-kept', [anEvent('k1')], { expectedRevision: 'no_stream', claims });
+    cluster.now = new Date(cluster.now.getTime() + 60 * MINUTE);
+    await expect(adapter.appendToStream('finding-other', [anEvent('o1')], { expectedRevision: 'no_stream', claims })).rejects.toMatchObject({ holder: 'finding-kept' });
+  });
+
+  it('is claimed afresh by its own retry, so a taker cannot take it while the retry appends', async () => {
+    const { store, cluster } = fakeCluster();
+    const adapter = store(5 * MINUTE);
+    await abandonedBy(adapter, 'finding-slow');
+    cluster.now = new Date(cluster.now.getTime() + 4 * MINUTE);
+    // The same request sent again, 4 minutes later: its claim is renewed before its events go in.
+    await adapter.appendToStream('finding-slow', [anEvent('finding-slow-1')], { expectedRevision: 'no_stream', claims });
+    const claimStreamEvents = [...cluster.streams.entries()].find(([name]) => name.startsWith('rectify-claim-'))![1];
+    expect(claimStreamEvents.map((event) => event.created.getTime() - claimStreamEvents[0]!.created.getTime())).toEqual([0, 4 * MINUTE]);
+    cluster.now = new Date(cluster.now.getTime() + 2 * MINUTE);
+    await expect(adapter.appendToStream('finding-late', [anEvent('l1')], { expectedRevision: 'no_stream', claims })).rejects.toMatchObject({ holder: 'finding-slow' });
   });
 });

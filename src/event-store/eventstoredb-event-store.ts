@@ -90,6 +90,18 @@ const STORE_IDENTIFIED = 'StoreIdentified';
  * one value exactly one takes it.
  */
 export const CLAIM_STREAM_PREFIX = 'rectify-claim-';
+
+/**
+ * How old (ms, by EventStoreDB's clock against this process's) a claim whose holder stream has no
+ * event must be before another stream takes the value over (breaker9f P10). The claim is taken just
+ * before the holder's events are appended; a failure in between — a crash, a dropped connection, a
+ * deadline, a leader change — left the value held by nothing, for good: every other request was
+ * refused "另一请求正在登记…" forever. A holder renews a claim older than half of this before it
+ * appends (a fresh claim event, by CAS), so a slow holder and a taker never both get the value.
+ * Generous, for clock skew between the cluster and the servers: a value is blocked at most this
+ * long after a failed request.
+ */
+export const ABANDONED_CLAIM_MS = 5 * 60_000;
 const VALUE_CLAIMED = 'UniqueValueClaimed';
 export const claimStream = (scope: string, value: string) => CLAIM_STREAM_PREFIX + createHash('sha256').update(`${scope}\u0000${value}`).digest('hex');
 
@@ -113,8 +125,14 @@ export class EventStoreDbEventStore implements EventStore {
   readonly kind = 'eventstoredb' as const;
   private readonly client: EventStoreDBClient;
 
-  constructor(connectionString: string) {
+  private readonly abandonedClaimMs: number;
+  private readonly now: () => Date;
+
+  /** `abandonedClaimMs`: see ABANDONED_CLAIM_MS; `now`: this process's clock, to age claims by (tests give their own). */
+  constructor(connectionString: string, options: { abandonedClaimMs?: number; now?: () => Date } = {}) {
     this.client = EventStoreDBClient.connectionString(connectionString);
+    this.abandonedClaimMs = options.abandonedClaimMs ?? ABANDONED_CLAIM_MS;
+    this.now = options.now ?? (() => new Date());
   }
 
   async appendToStream(
@@ -124,7 +142,13 @@ export class EventStoreDbEventStore implements EventStore {
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     if (options.request) await this.claimRequest(options.request, streamId);
-    for (const claim of options.claims ?? []) await this.takeClaim(claim, streamId);
+    const claims = options.claims ?? [];
+    const claimed = this.now().getTime();
+    for (const claim of claims) await this.takeClaim(claim, streamId);
+    // Claims taken long ago by now (a stalled connection): renewed, so none is taken over as abandoned under this append.
+    if (claims.length > 0 && this.now().getTime() - claimed > this.abandonedClaimMs / 4) for (const claim of claims) await this.takeClaim(claim, streamId);
+    const stored = await this.alreadyStored(streamId, events, options.expectedRevision);
+    if (stored) return stored;
     try {
       const result = await this.client.appendToStream(
         streamId,
@@ -139,7 +163,12 @@ export class EventStoreDbEventStore implements EventStore {
         const actual = result.nextExpectedRevision;
         throw new ConcurrencyError(streamId, options.expectedRevision, actual < 0n ? 'no_stream' : Number(actual));
       }
-      if (!result.position) throw new Error(`EventStoreDB returned no position for the append to ${streamId}`);
+      if (!result.position) {
+        // An idempotent success (the same events landed since alreadyStored looked): their first result.
+        const landed = await this.alreadyStored(streamId, events, options.expectedRevision);
+        if (landed) return landed;
+        throw new Error(`EventStoreDB returned no position for the append to ${streamId}`);
+      }
       return { nextRevision: Number(result.nextExpectedRevision), position: result.position };
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) {
@@ -199,15 +228,38 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /**
+   * The append's events already stored where it would put them (a retry, or the same command run
+   * by two requests at once, e.g. one file imported under two keys): the first result, as
+   * `alreadyRecorded` (breaker9f P14). EventStoreDB answers such an append as an idempotent success,
+   * with the first write's position or none — the server took the first for a new head below one
+   * it had seen (LOG_SHORTENED, every write refused) and the second for a failure. Null when none
+   * of them is there; ConcurrencyError when some are and some are not (as SQLite answers).
+   */
+  private async alreadyStored(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult | null> {
+    if (expected === 'any') return null;
+    const there = (await this.readStream(streamId, { fromRevision: expected === 'no_stream' ? 0 : expected + 1 })).slice(0, events.length);
+    if (there[0]?.id !== events[0]!.id) return null;
+    const last = there[there.length - 1]!;
+    if (there.length < events.length || there.some((stored, index) => stored.id !== events[index]!.id)) throw new ConcurrencyError(streamId, expected, last.revision);
+    return { nextRevision: last.revision, position: last.position, alreadyRecorded: true };
+  }
+
+  /**
    * Takes the value for `streamId` (see CLAIM_STREAM_PREFIX): nothing to do when the stream holds
-   * it; `ClaimTakenError` when another stream does, other than the one `takeOverFrom` names.
+   * it (unless the stream has no event yet and its claim is older than a quarter of
+   * abandonedClaimMs — a retry of a request that failed after its claim —: then claimed afresh);
+   * `ClaimTakenError` when another stream does, other than the one `takeOverFrom` names — unless
+   * that stream has no event and its claim is older than abandonedClaimMs (see ABANDONED_CLAIM_MS):
+   * then it is taken over, by CAS like a released one (breaker9f P10).
    */
   private async takeClaim(claim: UniqueClaim, streamId: string): Promise<void> {
     const stream = claimStream(claim.scope, claim.value);
     for (;;) {
       const held = await this.claimHolder(stream);
-      if (held?.holder === streamId) return;
-      if (held && held.holder !== claim.takeOverFrom) throw new ClaimTakenError(claim.scope, claim.value, held.holder);
+      const age = held ? this.now().getTime() - held.claimedAt.getTime() : 0;
+      if (held?.holder === streamId && (age <= this.abandonedClaimMs / 4 || (await this.readStream(streamId)).length > 0)) return;
+      const abandoned = held !== null && held.holder !== streamId && age >= this.abandonedClaimMs && (await this.readStream(held.holder)).length === 0;
+      if (held && held.holder !== streamId && held.holder !== claim.takeOverFrom && !abandoned) throw new ClaimTakenError(claim.scope, claim.value, held.holder);
       try {
         await this.client.appendToStream(stream, jsonEvent({ type: VALUE_CLAIMED, data: { scope: claim.scope, value: claim.value, streamId } }), {
           expectedRevision: held ? held.revision : NO_STREAM,
@@ -220,12 +272,12 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
-  /** The stream a claim stream's last event names, and that event's revision; null when no claim was taken. */
-  private async claimHolder(stream: string): Promise<{ holder: string; revision: bigint } | null> {
+  /** The stream a claim stream's last event names, that event's revision and when it was written; null when no claim was taken. */
+  private async claimHolder(stream: string): Promise<{ holder: string; revision: bigint; claimedAt: Date } | null> {
     try {
       for await (const resolved of this.client.readStream(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
         const data = resolved.event?.data as { streamId?: unknown } | undefined;
-        if (resolved.event && typeof data?.streamId === 'string') return { holder: data.streamId, revision: resolved.event.revision };
+        if (resolved.event && typeof data?.streamId === 'string') return { holder: data.streamId, revision: resolved.event.revision, claimedAt: resolved.event.created };
       }
     } catch (error) {
       if (error instanceof StreamNotFoundError) return null;

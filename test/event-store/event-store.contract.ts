@@ -142,6 +142,20 @@ export function eventStoreContract(
       expect(await store.readStream(id)).toHaveLength(2);
     });
 
+    it('answers an append of event ids already stored as already recorded, at their first position, after other appends too (breaker9f P14)', async () => {
+      const [id, other] = [stream(), stream()];
+      const events = [event('A'), event('B')];
+      const first = await store.appendToStream(id, events, { expectedRevision: 'no_stream' });
+      await store.appendToStream(other, [event('C')], { expectedRevision: 'no_stream' });
+      const again = await store.appendToStream(id, events, { expectedRevision: 'no_stream' });
+      expect(again).toEqual({ nextRevision: first.nextRevision, position: first.position, alreadyRecorded: true });
+      const later = await store.appendToStream(id, [event('D')], { expectedRevision: first.nextRevision });
+      expect(await store.appendToStream(id, [events[1]!], { expectedRevision: 0 })).toMatchObject({ nextRevision: 1, alreadyRecorded: true });
+      await expect(store.appendToStream(id, [events[1]!, event('E')], { expectedRevision: 0 })).rejects.toBeInstanceOf(ConcurrencyError);
+      expect((await store.readStream(id)).map((stored) => stored.type)).toEqual(['A', 'B', 'D']);
+      expect(comparePositions(later.position, first.position)).toBeGreaterThan(0);
+    });
+
     it('lets exactly one of two concurrent writers at the same revision win', async () => {
       const id = stream();
       await store.appendToStream(id, [event('A')], { expectedRevision: 'no_stream' });

@@ -80,3 +80,11 @@ describe('a part the unit got after the reorganisation day, typed before it was 
     expect(partsToHandOver([joinedLater], 'a', MERGED_ON)).toEqual([{ id: 'joined', on: MERGED_ON }]);
   });
 });
+
+describe('a part taken over on the reorganisation day itself (breaker8f P13)', () => {
+  it('does not pass again by another hand-over of that day: the holder at the day’s start hands over', () => {
+    const swapped = { id: 'swapped', parts: new Map([['a', partView('a', { status: 'ASSIGNED', assignedOn: '2026-04-01', heldBefore: ['b'], passedOn: [MERGED_ON], heldSince: MERGED_ON })]]) };
+    const takenBefore = { id: 'before', parts: new Map([['a', partView('a', { status: 'ASSIGNED', assignedOn: '2026-04-01', heldBefore: ['b'], passedOn: ['2026-05-01'], heldSince: '2026-05-01' })]]) };
+    expect(partsToHandOver([swapped, takenBefore], 'a', MERGED_ON)).toEqual([{ id: 'before', on: MERGED_ON }]);
+  });
+});

@@ -12,7 +12,7 @@ export interface PartsHolder {
   readonly id: string;
   /** The office day a plan change took the item out (its parts then stay as a record); null or absent while it is in. */
   readonly withdrawnOn?: string | null;
-  readonly parts: ReadonlyMap<string, Pick<PartView, 'status' | 'inspections' | 'returns'> & Partial<Pick<PartView, 'unitId' | 'assignedOn' | 'heldBefore' | 'passedOn'>>>;
+  readonly parts: ReadonlyMap<string, Pick<PartView, 'status' | 'inspections' | 'returns'> & Partial<Pick<PartView, 'unitId' | 'assignedOn' | 'heldBefore' | 'passedOn' | 'heldSince'>>>;
 }
 
 /** A parent whose part of the unit passes to the successor, and the office day it passes. */
@@ -51,6 +51,8 @@ export interface HandOverFacts {
  *   passes on `day` too (breaker8e P1: the decider undoes the later step first);
  * - nothing passes on or after the day its item was withdrawn from the plan: the part stays, as a
  *   record, with the unit that held it then (a merge dated before the withdrawal hands it over);
+ * - a part the unit took over on `day` itself (a same-day chain or swap) does not pass again on it:
+ *   the holder at the day's start hands over (breaker8f P13);
  * - a part assigned after `day` (typed before the reorganisation was entered) did not exist on
  *   `day` (breaker8f P4): after a hand-over it stays with the unit, as when typed in date order;
  *   after a merge (`merged`: the unit takes no new work) it passes on the day the unit got it. A
@@ -60,7 +62,10 @@ export interface HandOverFacts {
 export function partsToHandOver(holders: Iterable<PartsHolder>, unitId: string, day: string, merged = false): PartToHandOver[] {
   const moving: PartToHandOver[] = [];
   for (const holder of holders) {
-    const part = holder.parts.get(unitId) ?? heldOnDayPassedLater(holder.parts.values(), unitId, day);
+    const own = holder.parts.get(unitId);
+    // Taken over on the day itself (a same-day chain or swap, 职能互换): the holder at the day's start hands over, once (breaker8f P13).
+    if (own?.heldSince === day) continue;
+    const part = own ?? heldOnDayPassedLater(holder.parts.values(), unitId, day);
     if (!part) continue;
     const stillIn = (on: string) => holder.withdrawnOn == null || on < holder.withdrawnOn;
     if (part.assignedOn !== undefined && part.assignedOn > day && (part.unitId === undefined || part.unitId === unitId)) {
@@ -100,7 +105,8 @@ function heldOnDayPassedLater<Part extends PartsHolder['parts'] extends Readonly
     const index = heldBefore.lastIndexOf(unitId);
     if (index < 0 || !(day < passedOn[index]!)) continue;
     const from = index === 0 ? part.assignedOn : passedOn[index - 1];
-    if (from !== undefined && from <= day) return part;
+    // Held from its assignment on or before the day, or taken over before it (one taken over that day does not pass on it).
+    if (from !== undefined && (index === 0 ? from <= day : from < day)) return part;
   }
   return undefined;
 }

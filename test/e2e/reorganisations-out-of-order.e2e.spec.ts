@@ -1,7 +1,7 @@
 import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
 
 /**
- * breaker8f P4, P6, P10: reorganisations (机构改革: hand-overs and merges) typed out of date order
+ * breaker8f P4, P6, P10, P13: reorganisations (机构改革: hand-overs and merges) typed out of date order
  * must leave every part where entering the facts in date order leaves it, and the view now must be
  * the view of today (asOf) and of the far record-time cut (knownAt). Each story has units of its own
  * (a hand-over is the unit's, for every parent), registered 2016-01-04. HTTP GraphQL on a real
@@ -13,6 +13,8 @@ import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
  *   converse) takes its place by day: the later step is undone and applied again after it, as a
  *   join. Still refused when the successor already has a record on the part it took over later
  *   (typed in date order that record would be on the joined part; the undone part cannot carry it).
+ * - P13: hand-overs of one day act on the parts held at the day's start: a part taken over that day
+ *   does not pass again by another hand-over of the same day (two units swapping duties, 职能互换).
  * - P10: a hand-over undone by a pass on its own day stays undone when a later hand-over of another
  *   unit of the finding reaches the same successor.
  */
@@ -26,7 +28,7 @@ interface Part {
   heldBefore: string[];
 }
 
-describe('reorganisations typed out of date order (breaker8f P4, P6, P10)', () => {
+describe('reorganisations typed out of date order (breaker8f P4, P6, P10, P13)', () => {
   let app: TestApp;
   const unit: Record<string, string> = {};
   const code = (id: string) => Object.entries(unit).find(([, known]) => known === id)?.[0] ?? id;
@@ -163,5 +165,22 @@ describe('reorganisations typed out of date order (breaker8f P4, P6, P10)', () =
     expect(errorCode(refused)).toBe('CONFLICT');
     expect(refused.errors![0]!.extensions!.messageZh).toContain('2016-08-10');
     expect(await everyReading(finding)).toEqual(before);
+  });
+
+  it('P13: two units swapping duties on one day (职能互换) each pass their own part once, whichever is typed first', async () => {
+    await registered(['WA', 'WB', 'VA', 'VB']);
+    const ofA = await newFinding('政务服务事项清单未公开', '2016-04-26', [['WA', 'LEAD']]);
+    const ofB = await newFinding('规范性文件未及时清理', '2016-04-26', [['WB', 'LEAD']]);
+    const ofA2 = await newFinding('财政专项资金信息未公开', '2016-04-26', [['VA', 'LEAD']]);
+    const ofB2 = await newFinding('招标投标信息公开不全', '2016-04-26', [['VB', 'LEAD']]);
+    expect((await reorganise('handOverUnitParts', 'WA', 'WB', '2016-07-01')).data!.handOverUnitParts.findingIds).toEqual([ofA]);
+    expect((await reorganise('handOverUnitParts', 'WB', 'WA', '2016-07-01')).data!.handOverUnitParts.findingIds).toEqual([ofB]);
+    expect((await reorganise('handOverUnitParts', 'VB', 'VA', '2016-07-01')).data!.handOverUnitParts.findingIds).toEqual([ofB2]);
+    expect((await reorganise('handOverUnitParts', 'VA', 'VB', '2016-07-01')).data!.handOverUnitParts.findingIds).toEqual([ofA2]);
+    expect(await everyReading(ofA)).toEqual(['OPEN', 'WB LEAD ASSIGNED WA']);
+    expect(await everyReading(ofB)).toEqual(['OPEN', 'WA LEAD ASSIGNED WB']);
+    expect(await everyReading(ofA2)).toEqual(['OPEN', 'VB LEAD ASSIGNED VA']);
+    expect(await everyReading(ofB2)).toEqual(['OPEN', 'VA LEAD ASSIGNED VB']);
+    expect(await story(ofA, { asOf: '2016-06-30' })).toEqual(['OPEN', 'WA LEAD ASSIGNED']);
   });
 });

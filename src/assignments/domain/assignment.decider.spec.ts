@@ -2261,8 +2261,13 @@ describe('hand-overs typed out of date order pass a part as entered in date orde
     ]);
   });
 
-  it('does not pass a part twice through one hand-over when the directory has a cycle', () => {
+  it('passes a part once on a day whose hand-overs form a cycle (two units swapping duties, 职能互换): the holder at the day’s start hands over (breaker8f P13)', () => {
     const directory = { nameOf: () => undefined, handOversOf: (unitId: string) => (unitId === FINANCE ? [{ successorUnitId: HEALTH, on: '2025-06-10' }] : unitId === HEALTH ? [{ successorUnitId: FINANCE, on: '2025-06-10' }] : []) };
+    expect(handOversDue({ unitNames: directory }, stateAfter([leadAssigned])).map((event) => event.data)).toEqual([expect.objectContaining({ unitId: FINANCE, successorUnitId: HEALTH, handedOverOn: '2025-06-10' })]);
+  });
+
+  it('does not pass a part twice through one hand-over when the directory has a cycle over two days', () => {
+    const directory = { nameOf: () => undefined, handOversOf: (unitId: string) => (unitId === FINANCE ? [{ successorUnitId: HEALTH, on: '2025-06-10' }] : unitId === HEALTH ? [{ successorUnitId: FINANCE, on: '2025-06-20' }] : []) };
     expect(handOversDue({ unitNames: directory }, stateAfter([leadAssigned]))).toHaveLength(2);
   });
 });

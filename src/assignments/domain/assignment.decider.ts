@@ -1358,10 +1358,12 @@ function handOversAfterDay(command: HandOverPart, state: AssignmentsState): Part
   const { unitId, handedOverOn } = command;
   const own = partOf(state, unitId);
   if (own && !isAfter(own.heldSince ?? own.assignedOn, handedOverOn)) return [];
-  const part = partsOf(state).find((candidate) => candidate.previousHolders?.some((held) => held.unitId === unitId && held.from <= handedOverOn && handedOverOn < held.until));
+  // Held at the day's start: from its assignment on or before the day, or taken over before it (breaker8f P13).
+  const heldThen = (held: PreviousHolder, index: number) => held.unitId === unitId && (index === 0 ? held.from <= handedOverOn : held.from < handedOverOn) && handedOverOn < held.until;
+  const part = partsOf(state).find((candidate) => candidate.previousHolders?.some(heldThen));
   if (!part) return [];
   const holders = part.previousHolders!;
-  const from = holders.findLastIndex((held) => held.unitId === unitId && held.from <= handedOverOn && handedOverOn < held.until);
+  const from = holders.findLastIndex(heldThen);
   const later = [...holders.slice(from + 1).map((held) => held.unitId), part.unitId];
   const unit = unitNamed(command, unitId);
   for (const [index, laterUnitId] of later.entries()) {
@@ -1515,7 +1517,9 @@ function handOversDueOnce(command: NamesUnits, state: AssignmentsState): Assignm
     const holder = part.unitId;
     // A hand-over that already passed this part on (it came back to the unit since) is not applied twice.
     const applied = (on: string) => part.previousHolders?.some((held) => held.unitId === holder && held.until >= on) ?? false;
-    const handOver = directory.handOversOf(holder).find((candidate) => candidate.on >= (part.heldSince ?? part.assignedOn) && candidate.successorUnitId !== holder && !applied(candidate.on));
+    // The holder at a day's start hands over: a part taken over on a day does not pass again by that day's hand-over (a same-day swap, breaker8f P13).
+    const heldOnItsStart = (on: string) => (part.heldSince === undefined ? on >= part.assignedOn : on > part.heldSince);
+    const handOver = directory.handOversOf(holder).find((candidate) => heldOnItsStart(candidate.on) && candidate.successorUnitId !== holder && !applied(candidate.on));
     if (!handOver) continue;
     const day = passingDay(state, holder, handOver.on);
     if (day === null) continue;

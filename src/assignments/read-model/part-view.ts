@@ -118,6 +118,12 @@ export interface PartView {
    */
   readonly joined?: readonly { readonly unitId: string; readonly on: string }[];
   /**
+   * The office day `unitId` took the part over (机构改革: a hand-over or merge that moved it, not one
+   * that joined another part to its own); absent for the unit it was assigned to. A reorganisation of
+   * that day does not pass it on again: the holder at the day's start hands over (breaker8f P13).
+   */
+  readonly heldSince?: string;
+  /**
    * Every due date the part had, by the office day each took effect (entries may arrive late, so
    * not necessarily in this order); `dueDate` is the one in force last (`dueDateOn`).
    */
@@ -617,7 +623,7 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
     });
     return;
   }
-  parts.set(successorUnitId, { ...part, unitId: successorUnitId, heldBefore: [...part.heldBefore, unitId], passedOn: [...part.passedOn, on] });
+  parts.set(successorUnitId, { ...part, unitId: successorUnitId, heldBefore: [...part.heldBefore, unitId], passedOn: [...part.passedOn, on], heldSince: on });
 }
 
 /**
@@ -629,7 +635,9 @@ function handOverUndone(parts: Map<string, PartView>, unitId: string, successorU
   const part = parts.get(successorUnitId);
   if (!part || part.heldBefore.at(-1) !== unitId || part.passedOn.at(-1) !== on || parts.has(unitId)) return;
   parts.delete(successorUnitId);
-  parts.set(unitId, { ...part, unitId, heldBefore: part.heldBefore.slice(0, -1), passedOn: part.passedOn.slice(0, -1) });
+  const { heldSince: _since, ...rest } = part;
+  const passedOn = part.passedOn.slice(0, -1);
+  parts.set(unitId, { ...rest, unitId, heldBefore: part.heldBefore.slice(0, -1), passedOn, ...(passedOn.length > 0 ? { heldSince: passedOn.at(-1)! } : {}) });
 }
 
 /**

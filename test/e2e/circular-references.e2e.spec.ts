@@ -39,3 +39,54 @@ describe('a circular cites only the unit’s own findings and items', () => {
     expect((await issue(own.id, 'g1-own')).errors).toBeUndefined();
   });
 });
+
+/*
+ * breaker11g P1 (the API's half): 发通报 sent again under a new key (a dialog reopened after a 502, a
+ * script run again) criticised one unit twice on one day for one thing. The same unit, kind, day and
+ * title's words is one circular: CONFLICT beside 标题, naming the first; a retry answers the first.
+ */
+describe('a circular is issued once', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ demoData: true, now: '2026-12-01T10:00:00+08:00' });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const ISSUE = `mutation($input: IssueCircularInput!) { issueCircular(input: $input) { id } }`;
+  const circular = async (overrides: Record<string, unknown>) => {
+    const { data } = await app.graphql(`{ units { id code name } }`);
+    const jyj = data!.units.find((unit: { code: string }) => unit.code === 'JYJ');
+    return { unit: jyj as { id: string; name: string }, input: { unitId: jyj.id, kind: 'CRITICISM', title: '关于市教育局整改逾期的通报', reason: '逾期未报送整改情况。', references: [], issuedOn: '2026-12-01', ...overrides } };
+  };
+
+  it('refuses the same unit, kind, day and title’s words under a new key as CONFLICT beside 标题; a retry of the first answers it', async () => {
+    const supervisor = await app.as('SUPERVISOR');
+    const { unit, input } = await circular({ idempotencyKey: 'criticise-once' });
+    const first = await app.graphql(ISSUE, { input }, supervisor);
+    expect(first.errors).toBeUndefined();
+    const position = await app.logPosition();
+    for (const [key, title] of [['criticise-again', '关于市教育局整改逾期的通报'], ['criticise-retyped', '关于市教育局整改逾期的通报。 ']]) {
+      const again = await app.graphql(ISSUE, { input: { ...input, idempotencyKey: key, title, reason: '逾期未报送整改情况，经两次催办仍未报送。' } }, supervisor);
+      expect(again.errors![0]!.extensions).toMatchObject({
+        code: 'CONFLICT',
+        field: 'title',
+        circularId: first.data!.issueCircular.id,
+        messageZh: `${unit.name}已有 2026-12-01 发布的同名通报批评“关于市教育局整改逾期的通报”，同一份通报只发布一次。如是另一份通报，请在标题中写明区别。`,
+      });
+    }
+    expect((await app.graphql(ISSUE, { input }, supervisor)).data!.issueCircular.id).toBe(first.data!.issueCircular.id);
+    expect(await app.logPosition()).toBe(position);
+    // Another day, or a commendation, is another circular.
+    expect((await app.graphql(ISSUE, { input: { ...input, idempotencyKey: 'criticise-next-day', issuedOn: '2026-11-30' } }, supervisor)).errors).toBeUndefined();
+  });
+
+  it('issues one of five identical circulars sent at once under five keys; the others are CONFLICT', async () => {
+    const supervisor = await app.as('SUPERVISOR');
+    const { input } = await circular({ title: '关于市教育局整改报告敷衍的通报' });
+    const answers = await Promise.all([1, 2, 3, 4, 5].map((press) => app.graphql(ISSUE, { input: { ...input, idempotencyKey: `criticise-race-${press}` } }, supervisor)));
+    expect(answers.filter((answer) => answer.errors === undefined)).toHaveLength(1);
+    expect(answers.filter((answer) => answer.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(4);
+  });
+});

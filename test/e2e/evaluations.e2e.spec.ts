@@ -47,7 +47,7 @@ describe('Evaluations and findings over GraphQL', () => {
   });
 
   it('returns a recorded finding from the very next query (read your writes)', async () => {
-    const registered = await app.graphql(REGISTER, { input: evaluationInput() });
+    const registered = await app.graphql(REGISTER, { input: evaluationInput({ title: '2025年度政务公开第三方评估报告' }) });
     expect(registered.errors).toBeUndefined();
     const evaluation = registered.data!.registerEvaluation;
     expect(evaluation).toMatchObject({ title: '2025年度政务公开第三方评估报告', registeredBy: await app.userId('SUPERVISOR'), findingCount: 0 });
@@ -131,6 +131,35 @@ describe('Evaluations and findings over GraphQL', () => {
       extensions: { code: 'CONFLICT', messageZh: expect.any(String) },
     });
     expect(await app.logPosition()).toBe(position);
+  });
+
+  // breaker11g P1 (the API's half): after a 502 a second press under a new key (a dialog reopened,
+  // a script run again) registered the same report a second time, and an evaluation cannot be withdrawn.
+  it('registers one report once: its title written otherwise under a new key is CONFLICT beside 评估报告名称, naming the first; a retry answers the first', async () => {
+    const first = evaluationInput({ idempotencyKey: 'report-once', title: '2026年上半年政务公开第三方评估报告' });
+    const registered = await app.graphql(REGISTER, { input: first });
+    expect(registered.errors).toBeUndefined();
+    const position = await app.logPosition();
+    for (const title of ['２０２６年上半年政务公开第三方评估报告', '二〇二六年上半年 政务公开第三方评估报告。']) {
+      const again = await app.graphql(REGISTER, { input: { ...first, idempotencyKey: `report-once-${title.length}`, title } });
+      expect(again.errors![0]!.extensions).toMatchObject({
+        code: 'CONFLICT',
+        field: 'title',
+        evaluationId: registered.data!.registerEvaluation.id,
+        messageZh: `已登记同名的评估报告“2026年上半年政务公开第三方评估报告”（${first.receivedOn} 收到），同一份报告只登记一次。如是另一份报告，请在名称中写明区别（如年度、批次）。`,
+      });
+    }
+    expect((await app.graphql(REGISTER, { input: first })).data!.registerEvaluation.id).toBe(registered.data!.registerEvaluation.id);
+    expect(await app.logPosition()).toBe(position);
+  });
+
+  it('registers one of five presses of one report at once under five keys; the others are CONFLICT', async () => {
+    const input = (press: number) => evaluationInput({ idempotencyKey: `report-race-${press}`, title: '2026年下半年政务公开第三方评估报告' });
+    const answers = await Promise.all([1, 2, 3, 4, 5].map((press) => app.graphql(REGISTER, { input: input(press) })));
+    expect(answers.filter((answer) => answer.errors === undefined)).toHaveLength(1);
+    expect(answers.filter((answer) => answer.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(4);
+    const { data } = await app.graphql(`{ evaluations(first: 100) { nodes { title } } }`);
+    expect(data!.evaluations.nodes.filter(({ title }: { title: string }) => title === '2026年下半年政务公开第三方评估报告')).toHaveLength(1);
   });
 
   it('refuses a key reused on another record or for another mutation, whatever stream either touches', async () => {
@@ -231,7 +260,7 @@ describe('Restarting on the same database file', () => {
   it('rebuilds every read model from the log and does not seed the demo twice', async () => {
     const sqlitePath = freshDatabasePath();
     const first = await startTestApp({ sqlitePath, demoData: true });
-    const registered = await first.graphql(REGISTER, { input: evaluationInput() });
+    const registered = await first.graphql(REGISTER, { input: evaluationInput({ title: '2025年度政务公开第三方评估报告' }) });
     const recorded = await first.graphql(RECORD, { input: findingInput(registered.data!.registerEvaluation.id) });
     const positionBefore = await first.logPosition();
     await first.close();

@@ -83,7 +83,7 @@ describe('a pass dated before a reorganisation, entered after it, keeps the veri
     await register('LSJ', '青川县粮食局');
     await register('FGLS', '青川县发展改革和粮食局');
     const evaluation = await app.graphql(`mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`, {
-      input: { idempotencyKey: key('evaluation'), title: '2015年度政务公开第三方评估', evaluator: '某研究院', commissionedBy: '国务院办公厅', periodStart: '2015-01-01', periodEnd: '2015-12-31', receivedOn: '2016-04-15' },
+      input: { idempotencyKey: key('evaluation'), title: `2015年度政务公开第三方评估（第${keySequence}份）`, evaluator: '某研究院', commissionedBy: '国务院办公厅', periodStart: '2015-01-01', periodEnd: '2015-12-31', receivedOn: '2016-04-15' },
     });
     evaluationId = evaluation.data!.registerEvaluation.id;
   });

@@ -59,13 +59,16 @@ describe('Rectification team, plan and circulars over GraphQL', () => {
     ...overrides,
   });
 
+  /** Evaluations registered so far: each gets a title of its own (one report is registered once). */
+  let evaluationsRegistered = 0;
   const registerEvaluation = async (): Promise<string> => {
+    evaluationsRegistered += 1;
     const response = await app.graphql(
       `mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`,
       {
         input: {
           idempotencyKey: `evaluation-${Math.random()}`,
-          title: '2026年第一季度政务公开专项评估',
+          title: `2026年第一季度政务公开专项评估（第${evaluationsRegistered}批）`,
           evaluator: '中部政府透明度研究院',
           commissionedBy: '青川市人民政府办公室',
           periodStart: '2026-01-01',
@@ -210,7 +213,7 @@ describe('Rectification team, plan and circulars over GraphQL', () => {
     it.each<[string, string, (evaluationId: string) => Record<string, unknown>]>([
       ['formRectificationTeam', FORM_TEAM, (evaluationId) => teamInput({ evaluationId })],
       ['approveRectificationPlan', APPROVE_PLAN, (evaluationId) => planInput({ evaluationId })],
-      ['issueCircular', ISSUE_CIRCULAR, () => circularInput()],
+      ['issueCircular', ISSUE_CIRCULAR, () => circularInput({ title: '关于市交通运输局整改报告未按时报送的通报' })],
     ])('%s', async (field, mutation, input) => {
       // A fresh evaluation, so that a team and a plan can be recorded once more.
       const variables = { input: input(await registerEvaluation()) };

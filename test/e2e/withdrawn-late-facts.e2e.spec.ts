@@ -33,7 +33,7 @@ describe('a fact dated before a withdrawal, entered after it, is judged on its d
     }, await app.as('ADMIN'));
     unitId = unit.data!.registerUnit.id;
     const evaluation = await app.graphql(`mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`, {
-      input: { idempotencyKey: key('evaluation'), title: '2015年度政务公开第三方评估', evaluator: '某研究院', commissionedBy: '国务院办公厅', periodStart: '2015-01-01', periodEnd: '2015-12-31', receivedOn: '2016-04-15' },
+      input: { idempotencyKey: key('evaluation'), title: `2015年度政务公开第三方评估（第${keySequence}份）`, evaluator: '某研究院', commissionedBy: '国务院办公厅', periodStart: '2015-01-01', periodEnd: '2015-12-31', receivedOn: '2016-04-15' },
     });
     evaluationId = evaluation.data!.registerEvaluation.id;
   });

@@ -1,6 +1,7 @@
 import { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { insertInOrder, paginate, type Connection, type ListOrder, type PageRequest } from '../../shared/pagination/page.js';
 import { CircularEvent, CircularIssued, type CircularKind, type CircularReference } from '../domain/circular.events.js';
+import { findingTitleKey } from '../import-findings/findings-file.js';
 
 export type CircularView = CircularIssued['data'] & {
   readonly issuedAt: string;
@@ -41,6 +42,8 @@ export class CircularsReadModel implements Projection {
   private readonly byUnit = new Map<string, CircularView[]>();
   /** By what they cite (`FINDING:<id>`, `WORK_PLAN_ITEM:<id>`), newest first. */
   private readonly byReference = new Map<string, CircularView[]>();
+  /** The first circular of each unit, kind, issue day and title key (`sameCircularKey`). */
+  private readonly bySameness = new Map<string, CircularView>();
 
   apply(event: RecordedEvent): void {
     const known = event as RecordedEvent<CircularEvent>;
@@ -50,6 +53,16 @@ export class CircularsReadModel implements Projection {
     this.byId.set(circular.circularId, circular);
     insertInto(this.byUnit, circular.unitId, circular);
     for (const reference of new Set(circular.references.map(referenceKey))) insertInto(this.byReference, reference, circular);
+    const same = sameCircularKey(circular);
+    if (!this.bySameness.has(same)) this.bySameness.set(same, circular);
+  }
+
+  /**
+   * The circular already issued to the same unit, of the same kind, on the same day, with the same
+   * title's words (`findingTitleKey`), or undefined: one circular is issued once. O(1).
+   */
+  sameAs(circular: Pick<CircularView, 'unitId' | 'kind' | 'issuedOn' | 'title'>): CircularView | undefined {
+    return this.bySameness.get(sameCircularKey(circular));
   }
 
   /**
@@ -82,6 +95,10 @@ export class CircularsReadModel implements Projection {
 }
 
 const referenceKey = (reference: CircularReference): string => `${reference.kind}:${reference.id}`;
+
+/** What makes two circulars one: unit, kind, issue day and the title's words (numbers by value, spacing and punctuation aside). */
+const sameCircularKey = ({ unitId, kind, issuedOn, title }: Pick<CircularView, 'unitId' | 'kind' | 'issuedOn' | 'title'>): string =>
+  `${unitId}\u0000${kind}\u0000${issuedOn}\u0000${findingTitleKey(title)}`;
 
 function insertInto(lists: Map<string, CircularView[]>, key: string, circular: CircularView): void {
   const list = lists.get(key);

@@ -90,6 +90,12 @@ describe('not issued yet', () => {
     given([]).when(issue({ unitExists: false })).thenRefused('NOT_FOUND');
   });
 
+  it('refuses a circular the unit already has (same kind, day and title’s words) as CONFLICT, naming it: one circular is issued once', () => {
+    given([])
+      .when(issue({ unitName: '青川市教育局', sameCircularIssued: { circularId: 'circular-0', title: '关于市教育局整改逾期的通报' } }))
+      .thenRefused('CONFLICT', /circular-0/, /^青川市教育局已有 .+ 发布的同名(通报批评|表扬)“关于市教育局整改逾期的通报”，同一份通报只发布一次。/);
+  });
+
   it('refuses references to findings or items that do not exist', () => {
     given([])
       .when(issue({ unknownReferences: [{ kind: 'WORK_PLAN_ITEM', id: 'item-2-7' }] }))

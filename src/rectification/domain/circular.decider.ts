@@ -35,6 +35,12 @@ export interface IssueCircular extends Readonly<CircularIssued['data']> {
   readonly referencesWithdrawn?: readonly { readonly name: Bilingual; readonly withdrawnOn: string; readonly reason: string }[];
   /** The unit's name in the directory, for refusals to name it. */
   readonly unitName?: string;
+  /**
+   * The circular already issued to this unit, of this kind, on this day, with the same title's words,
+   * looked up by the handler: one circular is issued once (breaker11g P1: sent again under a new key
+   * after a 502, a unit was criticised twice). Absent: none.
+   */
+  readonly sameCircularIssued?: { readonly circularId: string; readonly title: string };
 }
 
 export type CircularCommand = IssueCircular;
@@ -116,6 +122,14 @@ function issueCircular(command: IssueCircular, state: CircularState): CircularEv
     const key = `${reference.kind} ${reference.id}`;
     if (cited.has(key)) throw badInput(`${key} is referenced twice.`, `同一${REFERENCE_ZH[reference.kind]}被引用了两次。`, { field: 'references' });
     cited.add(key);
+  }
+  const same = command.sameCircularIssued;
+  if (same && same.circularId !== circularId) {
+    throw conflict(
+      `A ${kind === 'COMMENDATION' ? 'commendation' : 'criticism'} titled "${same.title}" was already issued to ${command.unitName ?? unitId} on ${issuedOn} (${same.circularId}); one circular is issued once.`,
+      `${command.unitName ?? '该单位'}已有 ${issuedOn} 发布的同名${kind === 'COMMENDATION' ? '表扬' : '通报批评'}“${same.title}”，同一份通报只发布一次。如是另一份通报，请在标题中写明区别。`,
+      { field: 'title', circularId: same.circularId },
+    );
   }
   return [{ type: 'CircularIssued', data: { circularId, unitId, kind, title, reason, references, issuedOn } }];
 }

@@ -56,6 +56,11 @@ describe('an evaluation not yet registered', () => {
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.message).toMatch(message);
   });
+
+  it('is refused as CONFLICT when another evaluation with the same title’s words is registered: one report is registered once', () => {
+    const command = { ...register({ evaluationId: 'e-2' }), sameTitleRegistered: { evaluationId: 'e-1', title: '2025年度政务公开第三方评估报告', receivedOn: '2026-03-18' } };
+    expect(refusal(given([]).when(command))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('already registered (e-1)') });
+  });
 });
 
 describe('a registered evaluation', () => {

@@ -3,6 +3,7 @@ import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-ev
 import { insertInOrder, paginate, recordedOrder, type Connection, type PageRequest } from '../../shared/pagination/page.js';
 import type { FindingView, EvaluationView, RectificationLedger } from '../ledger/rectification-ledger.js';
 import { findingStatus, type FindingStatus } from '../ledger/finding-status.js';
+import { findingTitleKey } from '../import-findings/findings-file.js';
 
 const FINDING_STREAM_PREFIX = 'finding-';
 
@@ -103,6 +104,8 @@ export class FindingListIndex implements Projection {
   private readonly titleStarts: number[] = [];
   private readonly evaluations: EvaluationRow[] = [];
   private readonly evaluationIds = new Set<string>();
+  /** The first evaluation registered under each title key (`findingTitleKey`: numbers by value, spacing and punctuation aside). */
+  private readonly evaluationsByTitleKey = new Map<string, EvaluationView>();
 
   constructor(private readonly ledger: RectificationLedger) {}
 
@@ -133,6 +136,14 @@ export class FindingListIndex implements Projection {
     const result = paginate(candidates.rows, findingOrder, page, matches ? { matches } : {});
     const viewOf = (sequence: number) => this.findings[sequence]!.view;
     return { ...result, edges: result.edges.map((edge) => ({ cursor: edge.cursor, node: viewOf(edge.node) })), nodes: result.nodes.map(viewOf) };
+  }
+
+  /**
+   * The evaluation registered with the same title's words as `title` (the same `findingTitleKey`:
+   * ２０２５ / 二〇二五 / 2025 alike, spacing and punctuation aside), or undefined. O(1).
+   */
+  evaluationTitled(title: string): EvaluationView | undefined {
+    return this.evaluationsByTitleKey.get(findingTitleKey(title));
   }
 
   /** One page of evaluations in the order registered. */
@@ -218,6 +229,8 @@ export class FindingListIndex implements Projection {
     if (!view || this.evaluationIds.has(evaluationId)) return;
     this.evaluationIds.add(evaluationId);
     this.evaluations.push({ sequence: this.evaluations.length, view });
+    const key = findingTitleKey(view.title);
+    if (!this.evaluationsByTitleKey.has(key)) this.evaluationsByTitleKey.set(key, view);
   }
 
   private addFinding(findingId: string): void {
@@ -289,6 +302,7 @@ export class FindingListIndex implements Projection {
     this.titleText = '';
     this.evaluations.length = 0;
     this.evaluationIds.clear();
+    this.evaluationsByTitleKey.clear();
     for (const map of [this.findingsById, this.byEvaluation, this.byCategory, this.byUnit]) map.clear();
     for (const evaluation of this.ledger.listEvaluations()) this.addEvaluation(evaluation.evaluationId);
     for (const finding of this.ledger.listFindings()) this.addFinding(finding.findingId);

@@ -28,6 +28,14 @@ export const findingTitleClaim = (evaluationId: string, title: string): ClaimedV
   label: title.trim(),
 });
 
+/** An evaluation's title as the value only one evaluation may hold (see `findingTitleClaim`). */
+export const evaluationTitleClaim = (title: string): ClaimedValue => ({
+  scope: 'evaluation-title',
+  value: findingTitleKey(title),
+  field: 'title',
+  label: title.trim(),
+});
+
 /** A recorded finding whose title is a few characters away from another title. */
 export interface NearFindingTitle extends RecordedFindingTitle {
   /** Characters inserted, deleted or replaced to turn one title key into the other (≥ 1). */

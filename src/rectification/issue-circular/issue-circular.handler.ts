@@ -14,8 +14,14 @@ import type { IssueCircularInput } from './issue-circular.input.js';
 import { partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
 import type { DatedFact } from '../../shared/guards.js';
+import { CircularsReadModel } from '../circulars/circulars.read-model.js';
+import { findingTitleKey } from '../import-findings/findings-file.js';
 
-/** Issues a circular commending or criticising a unit; returns the new circular's id. */
+/**
+ * Issues a circular commending or criticising a unit; returns the new circular's id.
+ * @throws CONFLICT (field `title`) when the unit already has a circular of the same kind, day and
+ *   title's words — decided on the read model and made atomic by a claim (two at once: one wins).
+ */
 export class IssueCircularCommand extends Command<string> {
   constructor(
     readonly input: Omit<IssueCircularInput, 'idempotencyKey'>,
@@ -30,6 +36,7 @@ export class IssueCircularHandler implements ICommandHandler<IssueCircularComman
   constructor(
     private readonly executor: CommandExecutor,
     private readonly units: UnitsReadModel,
+    private readonly circulars: CircularsReadModel,
   ) {}
 
   async execute({ input, context }: IssueCircularCommand): Promise<string> {
@@ -38,11 +45,11 @@ export class IssueCircularHandler implements ICommandHandler<IssueCircularComman
     const found = await Promise.all(references.map((reference) => this.lookUp(reference, input.unitId)));
     const began = found.map((reference) => reference?.began);
     const unit = this.units.get(input.unitId);
-    await this.executor.execute(
+    await this.executor.executeClaiming(
       circularStream(circularId),
       circularDecider,
-      {
-        type: 'IssueCircular',
+      () => ({
+        type: 'IssueCircular' as const,
         actor: context.actor,
         circularId,
         ...input,
@@ -55,10 +62,18 @@ export class IssueCircularHandler implements ICommandHandler<IssueCircularComman
         referencesNotConcerning: found.flatMap((reference) => (reference && !reference.concernsUnit ? [reference.name] : [])),
         referencesWithdrawn: found.flatMap((reference) => (reference?.withdrawn ? [{ name: reference.name, ...reference.withdrawn }] : [])),
         ...(unit ? { unitRegistration: { day: unit.registeredOn, what: say(`the registration of ${unit.name}`, `${unit.name}的登记日期`) } } : {}),
-      },
+        ...this.sameCircular(input),
+      }),
+      [{ scope: `circular:${input.unitId}:${input.kind}:${input.issuedOn}`, value: findingTitleKey(input.title), field: 'title', label: input.title.trim() }],
       context,
     );
     return circularId;
+  }
+
+  /** The circular this one would repeat (same unit, kind, day and title's words), for the decider. */
+  private sameCircular(input: IssueCircularCommand['input']): { sameCircularIssued?: { circularId: string; title: string } } {
+    const same = this.circulars.sameAs(input);
+    return same ? { sameCircularIssued: { circularId: same.circularId, title: same.title } } : {};
   }
 
   /**

@@ -384,7 +384,7 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
       const only = event.data.unitIds;
       const reopened = partsOf(state).map((part): AssignmentPart =>
         // A part that never reported still simply awaits its first report; one the reopening does not name keeps its progress.
-        part.status === 'ASSIGNED' || (only !== undefined && !only.includes(part.unitId))
+        part.status === 'ASSIGNED' || (only !== undefined && !namedPart(only, part, state))
           ? part
           : {
               ...part,
@@ -415,7 +415,7 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
     case 'PartsRescheduled': {
       const { previousDueDate, dueDate, terms, unitIds } = event.data;
       const moved = partsOf(state).map((part): AssignmentPart =>
-        part.status !== 'VERIFIED' && part.dueDate === previousDueDate && (unitIds === undefined || unitIds.includes(part.unitId)) ? { ...part, dueDate, terms: terms ?? part.terms } : part,
+        part.status !== 'VERIFIED' && part.dueDate === previousDueDate && (unitIds === undefined || namedPart(unitIds, part, state)) ? { ...part, dueDate, terms: terms ?? part.terms } : part,
       );
       return { ...state, parts: Object.fromEntries(moved.map((part) => [part.unitId, part])) };
     }
@@ -425,6 +425,17 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
     default:
       return unreachable(event);
   }
+}
+
+/**
+ * Whether a decision naming the units `unitIds` (a partial reopening, a plan's re-dating) is about
+ * `part`: its unit is named, or a unit that held its record before it and holds no part of its own
+ * here — the decision named the part by its holder then, and a hand-over dated earlier, entered
+ * after it, has passed it on since (breaker8f P11): now as folded by day.
+ */
+function namedPart(unitIds: readonly string[], part: AssignmentPart, state: AssignmentsState): boolean {
+  if (unitIds.includes(part.unitId)) return true;
+  return part.previousHolders?.some((held) => unitIds.includes(held.unitId) && !partOf(state, held.unitId)) ?? false;
 }
 
 /** The part moves to its successor, or joins the successor's own part, leading if either led. */
@@ -1247,10 +1258,22 @@ function reopenParts(command: ReopenParts, state: AssignmentsState): AssignmentE
  * that did it (one verified only after that day was still open on it, and moves).
  */
 function handOverPart(command: HandOverPart, heldNow: AssignmentsState): AssignmentEvent[] {
-  const { unitId, successorUnitId, reason } = command;
   if (command.actor.role !== 'ADMIN') {
     throw forbidden('Only ADMIN users may hand a unit’s parts over to its successor.', '只有系统管理员可以将单位的任务移交给承继单位。');
   }
+  return passPartOnItsDay(command, heldNow);
+}
+
+/**
+ * The hand-over rules, whoever's decision passes the part (an administrator's reorganisation, or a
+ * reopening that returns a merged unit's part to the unit carrying its work): the part passes on
+ * its day as it would have had everything been entered in date order — later steps that passed it
+ * on, or that brought the successor its part only after the day, are undone and applied again in
+ * their place (`handOversAfterDay`, `successorStepsAfterDay`) — or CONFLICT / BAD_USER_INPUT naming
+ * the fact in the way.
+ */
+export function passPartOnItsDay(command: HandOverPart, heldNow: AssignmentsState): AssignmentEvent[] {
+  const { unitId, successorUnitId, reason } = command;
   // A part the unit held on the hand-over day but passed on later (a later reorganisation typed first) comes back to it first (breaker8e P1).
   const rewound = handOversAfterDay(command, heldNow);
   const state = rewound.reduce(evolveAssignments, heldNow);

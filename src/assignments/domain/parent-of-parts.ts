@@ -13,6 +13,7 @@ import {
   handOversDue,
   handOversUndone,
   partsOf,
+  passPartOnItsDay,
   successionOf,
   unitNamed,
   type AssignmentParentContext,
@@ -206,7 +207,7 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
         rules.assignmentsOf(parent),
         contextOf(parent),
       );
-      const passed = toSuccessors(request, rules.assignmentsOf(parent), verified);
+      const passed = toSuccessors(request, partsReopened.reduce(evolveAssignments, rules.assignmentsOf(parent)), rules.assignmentsOf(parent), verified);
       // A part reopened that its unit had handed over by then, or hands over while it is open, passes (breaker8b N1).
       const after = [...partsReopened, ...passed].reduce(evolveAssignments, rules.assignmentsOf(parent));
       // Only a closed parent is reopened itself; one not closed stays open, its verified parts returned.
@@ -219,10 +220,13 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
 
 /**
  * A merged unit takes no new work, so a part of one that a reopening returns (`only` those, when given) passes at once to the
- * unit carrying its work (its successor, or theirs), on the later of the reopening and the merge.
+ * unit carrying its work (its successor, or theirs), on the later of the reopening and the merge — by the hand-over rules
+ * (`passPartOnItsDay`), so a successor whose part reached it only later (a hand-over typed first) gets this one first and
+ * the later part joins it on its own day, as in date order (breaker8f P11). `reopened`: the parts as the reopening leaves them.
  */
-function toSuccessors(request: ReopenRequest, before: AssignmentsState, only?: readonly string[]): AssignmentEvent[] {
+function toSuccessors(request: ReopenRequest, reopened: AssignmentsState, before: AssignmentsState, only?: readonly string[]): AssignmentEvent[] {
   const handedOver: AssignmentEvent[] = [];
+  let state = reopened;
   for (const part of partsOf(before)) {
     if (part.status === 'ASSIGNED' || (only !== undefined && !only.includes(part.unitId))) continue;
     const steps = successionOf(request.unitNames, part.unitId, request.reopenedOn);
@@ -231,7 +235,12 @@ function toSuccessors(request: ReopenRequest, before: AssignmentsState, only?: r
     const unit = unitNamed(request, part.unitId);
     const successor = unitNamed(request, last.successorUnitId);
     const reason = `${unit.zh}已并入${successor.zh}：重新打开的任务由${successor.zh}办理（${request.reason}）`;
-    handedOver.push({ type: 'PartHandedOver', data: { unitId: part.unitId, successorUnitId: last.successorUnitId, reason, handedOverOn: last.on } });
+    const passed = passPartOnItsDay(
+      { type: 'HandOverPart', actor: request.actor, today: request.today, unitNames: request.unitNames, unitId: part.unitId, successorUnitId: last.successorUnitId, reason, handedOverOn: last.on },
+      state,
+    );
+    state = passed.reduce(evolveAssignments, state);
+    handedOver.push(...passed);
   }
   return handedOver;
 }

@@ -220,7 +220,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     const only = event.data.unitIds;
     for (const part of parts.values()) {
       // A part that never reported keeps waiting; one a partial reopening does not name keeps its progress.
-      if (part.status === 'ASSIGNED' || (only !== undefined && !only.includes(part.unitId))) continue;
+      if (part.status === 'ASSIGNED' || (only !== undefined && !namedPart(only, part, parts))) continue;
       part.status = 'RETURNED';
       part.verifiedOn = null;
       part.verifiedAt = null;
@@ -241,7 +241,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     // Judged on the re-dating's own day, so a past plan change entered late moves the same parts
     // whether the events are applied as recorded (now) or in business order (a cut).
     for (const part of parts.values()) {
-      const concerned = event.data.unitIds === undefined || event.data.unitIds.includes(part.unitId);
+      const concerned = event.data.unitIds === undefined || namedPart(event.data.unitIds, part, parts);
       if (concerned && part.assignedOn <= on && !verifiedAsOf(part, on) && dueDateOn(part, on) === event.data.previousDueDate) {
         const { dueDate, terms } = event.data;
         changeDueDate(part, { on, dueDate, source: event.id, at, ...(terms ? { terms, previousTerms: part.terms } : {}) });
@@ -276,6 +276,17 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     removed!.delete(event.data.unitId);
     parts.set(event.data.unitId, part);
   }
+}
+
+/**
+ * Whether a decision naming the units `unitIds` (a partial reopening, a plan's re-dating) is about
+ * `part`: its unit is named, or a unit whose record it carries (it held it before, and did not join
+ * it) that holds no part of its own here — named by its holder then, passed on since by a hand-over
+ * dated earlier and entered after the decision (breaker8f P11): now as folded by day.
+ */
+function namedPart(unitIds: readonly string[], part: PartView, parts: ReadonlyMap<string, PartView>): boolean {
+  if (unitIds.includes(part.unitId)) return true;
+  return part.heldBefore.some((unitId) => unitIds.includes(unitId) && !parts.has(unitId) && !part.joined?.some((joined) => joined.unitId === unitId));
 }
 
 /** The part a plan change took off `event`'s unit after the fact's day (entered late), if any. */
@@ -619,7 +630,8 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
       ...successorPart,
       role: part.role === 'LEAD' ? 'LEAD' : successorPart.role,
       ...byDayPassed([...successorPart.heldBefore, ...part.heldBefore, unitId], [...successorPart.passedOn, ...part.passedOn, on]),
-      joined: [...(successorPart.joined ?? []), ...(part.joined ?? []), { unitId, on }],
+      // The joining part's record stays behind: its unit's, and that of the units it had passed through.
+      joined: [...(successorPart.joined ?? []), ...(part.joined ?? []), ...part.heldBefore.map((earlier) => ({ unitId: earlier, on })), { unitId, on }],
     });
     return;
   }

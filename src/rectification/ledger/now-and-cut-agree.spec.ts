@@ -444,3 +444,35 @@ describe('a fact of a part dated before it joined another unit’s part, entered
     expect(office.decide({ type: 'ReportRectification', ...base, actor: clerkOf('b'), unitId: 'b', summary: '已整改', evidence, reportedOn: '2016-08-01' })).toBe(false);
   });
 });
+
+describe('a partial reopening and the reorganisations of its parts’ units, in either typing order (breaker8f P11; walk seed 303 batch 18)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+  const agree = (office: Office) => expect(finding(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [] })!)).toEqual(finding(office.ledger.finding('f')!));
+
+  it('given b’s verified part reopened on 2016-05-10, b merged into c on 07-01 and a’s lead part handed to c on 2017-03-01: c leads b’s reopened part, now as at every cut', () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 'a', role: 'LEAD', dueDate: '2016-06-30' }, { unitId: 'b', role: 'RESPONSIBLE', dueDate: '2016-06-30' }], unknownUnitIds: [] });
+    accept(office, { type: 'ReportRectification', ...base, actor: clerkOf('b'), unitId: 'b', summary: '已整改', evidence, reportedOn: '2016-04-26' });
+    accept(office, { type: 'HandOverPart', ...base, actor: admin, unitId: 'a', successorUnitId: 'c', reason: '职能调整', handedOverOn: '2017-03-01' });
+    accept(office, { type: 'LogInspection', ...base, actor: inspector, unitId: 'b', inspectionId: 'i-b', outcome: 'PASSED', notes: '核实', inspectedOn: '2016-04-26', place: '现场' });
+    accept(office, { type: 'ReportRectification', ...base, actor: clerkOf('c'), unitId: 'c', summary: '已整改', evidence, reportedOn: '2016-06-15' });
+    // b merged into c on 07-01 (its part, verified, stayed); the reopening finds it in the directory.
+    const unitNames = { nameOf: () => undefined, mergerOf: (unitId: string) => (unitId === 'b' ? { successorUnitId: 'c', mergedOn: '2016-07-01' } : undefined) };
+    accept(office, { type: 'ReopenFinding', ...base, actor: supervisor, reason: '复查', reopenedOn: '2016-05-10', newDueDate: '2016-05-31', unitNames } as FindingCommand);
+    agree(office);
+    expect(office.ledger.finding('f')!.parts.get('c')).toMatchObject({ role: 'LEAD', status: 'RETURNED', dueDate: '2016-05-31' });
+  });
+
+  it('given c’s verified part reopened on 2017-03-01 (named c), then c’s duties handed to a on 2016-08-01 typed after: the part a took over is the one reopened, now as at every cut', () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 'b', role: 'LEAD', dueDate: '2016-12-31' }, { unitId: 'c', role: 'RESPONSIBLE', dueDate: '2016-12-31' }], unknownUnitIds: [] });
+    accept(office, { type: 'ReportRectification', ...base, actor: clerkOf('c'), unitId: 'c', summary: '已整改', evidence, reportedOn: '2016-08-01' });
+    accept(office, { type: 'LogInspection', ...base, actor: inspector, unitId: 'c', inspectionId: 'i-c', outcome: 'PASSED', notes: '核实', inspectedOn: '2016-09-30', place: '现场' });
+    accept(office, { type: 'ReopenFinding', ...base, actor: supervisor, reason: '复查', reopenedOn: '2017-03-01', newDueDate: '2017-03-31' });
+    accept(office, { type: 'HandOverPart', ...base, actor: admin, unitId: 'c', successorUnitId: 'a', reason: '职能调整', handedOverOn: '2016-08-01' });
+    agree(office);
+    expect(office.ledger.finding('f')!.parts.get('a')).toMatchObject({ status: 'RETURNED', dueDate: '2017-03-31' });
+  });
+});

@@ -1,7 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import type { DomainError, ErrorCode } from '../shared/domain-error.js';
 
-const STATUS: Readonly<Record<ErrorCode, number>> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+const STATUS: Readonly<Record<ErrorCode, number>> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429 };
 
 /**
  * A refusal answered by a plain HTTP endpoint (uploads, exports) in the GraphQL error shape,

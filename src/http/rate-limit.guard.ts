@@ -50,7 +50,8 @@ export class RateLimitGuard implements CanActivate {
   }
 }
 
-function clientOf(req: HttpRequest): string {
+/** The client a request counts for: a digest of its `Authorization` header, or its IP address. */
+export function clientOf(req: HttpRequest): string {
   const authorization = req.headers.authorization;
   if (authorization) return `token:${createHash('sha256').update(authorization).digest('hex')}`;
   return `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;

@@ -7,6 +7,7 @@ import { RectificationLedger } from '../rectification/ledger/rectification-ledge
 import { randomFindingsLog, viewDays } from '../rectification/testing/random-findings-log.js';
 import { changesAnswerAt, TimeTravelCache } from './time-travel-cache.js';
 import type { TimeCut } from './time-cut.js';
+import { currentRequest, inRequestScope, WorkAbandoned } from './request-scope.js';
 
 const event = (streamId: string, type: string, occurredOn: string, recordedAt: string) =>
   ({ streamId, type, occurredOn, data: {}, metadata: { recordedAt } }) as unknown as RecordedEvent;
@@ -24,6 +25,34 @@ describe('kept time-travel answers', () => {
     expect(await cache.answer('dashboard', asOfMay10, fold)).toBe(1);
     cache.invalidate(event('finding-f1', 'RectificationReported', '2026-05-09', '2026-06-01T02:00:00.000Z'));
     expect(await cache.answer('dashboard', asOfMay10, fold)).toBe(2);
+  });
+
+  it('fold for as long as one asker still waits, in the first asker’s name, and stop once all have gone (breaker12b P7)', async () => {
+    const cache = new TimeTravelCache();
+    const seen: { caller?: string; signal?: AbortSignal }[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const fold = async () => {
+      const scope = currentRequest();
+      seen.push({ caller: scope?.caller, signal: scope?.signal });
+      await gate;
+      if (scope?.signal.aborted) throw new WorkAbandoned();
+      return 'folded';
+    };
+    const alice = new AbortController();
+    const bob = new AbortController();
+    const first = inRequestScope({ caller: 'alice', signal: alice.signal }, () => cache.answer('dashboard', asOfMay10, fold));
+    const second = inRequestScope({ caller: 'bob', signal: bob.signal }, () => cache.answer('dashboard', asOfMay10, fold));
+    expect(seen.map(({ caller }) => caller)).toEqual(['alice']);
+    alice.abort();
+    expect(seen[0]!.signal!.aborted).toBe(false);
+    bob.abort();
+    expect(seen[0]!.signal!.aborted).toBe(true);
+    release();
+    await expect(first).rejects.toBeInstanceOf(WorkAbandoned);
+    await expect(second).rejects.toBeInstanceOf(WorkAbandoned);
+    // Not kept: the next asker folds again; work asked outside any request is never abandoned.
+    expect(await cache.answer('dashboard', asOfMay10, () => Promise.resolve('again'))).toBe('again');
   });
 
   it('do not keep a fold that failed', async () => {

@@ -5,6 +5,7 @@ import { Metrics } from '../observability/metrics.js';
 import { FOLDS_AT_ONCE, foldsInProgress } from './time-travel-fold.js';
 import type { RecordedEvent } from '../event-sourcing/recorded-event.js';
 import type { TimeCut } from './time-cut.js';
+import { SharedInterest, currentRequest, inRequestScope } from './request-scope.js';
 
 /**
  * Entries kept at most: the last time-travel answers asked (least recently used dropped first).
@@ -26,6 +27,10 @@ interface Entry {
   readonly answer: Promise<unknown>;
   /** False once an event that changes it was projected (while it was folded or after). */
   valid: boolean;
+  /** The requests waiting for it while it is folded: once all have gone, the fold stops (breaker12b P7). */
+  readonly interest: SharedInterest;
+  /** The fold has answered: kept whoever still waits. */
+  settled: boolean;
 }
 
 const startsWithAny = (streamId: string, prefixes: readonly string[]) => prefixes.some((prefix) => streamId.startsWith(prefix));
@@ -66,19 +71,28 @@ const offEveryDay = (event: RecordedEvent): boolean =>
 export class TimeTravelCache {
   private readonly entries = new Map<string, Entry>();
 
-  /** The kept answer for `key` at `cut`, or `fold()`'s, kept for the next look. */
+  /**
+   * The kept answer for `key` at `cut`, or `fold()`'s, kept for the next look. A fold in progress is
+   * shared by every request that asks for it meanwhile, and runs in their joint scope (the first
+   * asker's caller; a signal aborted once all of them have gone), so `foldAtCut` drops it when
+   * nobody waits for it any more; an abandoned fold is not kept.
+   */
   answer<Answer>(key: string, cut: TimeCut, fold: () => Promise<Answer>): Promise<Answer> {
     const entryKey = `${key}|${cut.asOf}|${cut.knownAt ?? ''}`;
     const kept = this.entries.get(entryKey);
-    if (kept?.valid) {
+    const asker = currentRequest();
+    if (kept?.valid && (kept.settled || !kept.interest.signal.aborted)) {
+      kept.interest.add(asker);
       this.entries.delete(entryKey);
       this.entries.set(entryKey, kept);
       return kept.answer as Promise<Answer>;
     }
-    const answer = fold();
-    const entry: Entry = { cut, answer, valid: true };
+    const interest = new SharedInterest();
+    interest.add(asker);
+    const answer = asker ? inRequestScope({ caller: asker.caller, signal: interest.signal }, fold) : fold();
+    const entry: Entry = { cut, answer, valid: true, interest, settled: false };
     this.entries.set(entryKey, entry);
-    answer.catch(() => {
+    answer.then(() => (entry.settled = true)).catch(() => {
       if (this.entries.get(entryKey) === entry) this.entries.delete(entryKey);
     });
     if (this.entries.size > TIME_TRAVEL_ANSWERS_KEPT) this.entries.delete(this.entries.keys().next().value!);

@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import pLimit from 'p-limit';
 import type { TimeCut } from './time-cut.js';
+import { DomainError, say } from './domain-error.js';
+import { currentRequest, WorkAbandoned } from './request-scope.js';
 
 /**
  * Parents (findings, work-plan items) folded at a time cut a slice at a time, giving the event loop
@@ -34,8 +35,12 @@ export function foldAtCut<View>(
   at: (id: string, cut: TimeCut) => View | undefined | Promise<View | undefined>,
   clock: Milliseconds = () => performance.now(),
 ): Promise<View[]> {
-  return foldsAtOnce(() => fold(ids, cut, latestRecordedAt, at, clock));
+  const scope = currentRequest();
+  return foldQueue.run(scope?.caller ?? SERVER, scope?.signal, (signal) => fold(ids, cut, latestRecordedAt, at, clock, signal));
 }
+
+/** The caller of work started outside any request (a tool, a test): never refused, never abandoned. */
+export const SERVER = 'server';
 
 /**
  * Folds run at most this many at once in a process; more wait their turn. Each fold holds what it
@@ -44,10 +49,111 @@ export function foldAtCut<View>(
  * cores busy while a long fold runs.
  */
 export const FOLDS_AT_ONCE = 2;
-const foldsAtOnce = pLimit(FOLDS_AT_ONCE);
+
+/**
+ * Folds one caller may have waiting at once: one request may ask four days (the cost limit allows
+ * four folds); a fifth waiting is refused (TOO_MANY_REQUESTS) rather than queued behind the caller's
+ * own, so nobody can queue hours of folds (breaker12b P7).
+ */
+export const FOLDS_WAITING_PER_CALLER = 4;
+
+interface Waiting {
+  readonly start: () => void;
+  readonly drop: () => void;
+}
+
+/**
+ * The folds' queue: at most `atOnce` run; those waiting are taken a caller at a time, round robin
+ * (each caller's own in the order asked), so one person's many past days do not make another's
+ * single day wait behind them all. A fold whose callers have all gone (`signal` aborted) leaves the
+ * queue at once, or stops at its next slice if it was running.
+ */
+export class FoldQueue {
+  private running = 0;
+  /** Callers with folds waiting, in turn order; each caller's folds in the order asked. */
+  private readonly waiting = new Map<string, Waiting[]>();
+
+  constructor(
+    private readonly atOnce: number,
+    private readonly waitingPerCaller: number,
+  ) {}
+
+  /**
+   * Runs `work` when its turn comes. `signal`: aborted once nobody waits for it.
+   * @throws DomainError TOO_MANY_REQUESTS when `caller` already has `waitingPerCaller` folds waiting.
+   * @throws WorkAbandoned when `signal` aborts first.
+   */
+  run<T>(caller: string, signal: AbortSignal | undefined, work: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
+    if (signal?.aborted) return Promise.reject(new WorkAbandoned());
+    const execute = async (): Promise<T> => {
+      this.running += 1;
+      try {
+        return await work(signal);
+      } finally {
+        this.running -= 1;
+        this.next();
+      }
+    };
+    if (this.running < this.atOnce && this.waiting.size === 0) return execute();
+    const queue = this.waiting.get(caller) ?? [];
+    if (caller !== SERVER && queue.length >= this.waitingPerCaller) {
+      return Promise.reject(
+        new DomainError(
+          'TOO_MANY_REQUESTS',
+          say(
+            `You already have ${queue.length} past days being worked out, the most allowed at once: wait for their answers before asking for other days.`,
+            `您已有 ${queue.length} 个过去日期的数据正在计算，已达同时计算的上限：请等这些结果出来后再查询其他日期。`,
+          ),
+          { waitingFolds: queue.length },
+        ),
+      );
+    }
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => {
+        entry.drop();
+        reject(new WorkAbandoned());
+      };
+      const entry: Waiting = {
+        start: () => {
+          signal?.removeEventListener('abort', onAbort);
+          execute().then(resolve, reject);
+        },
+        drop: () => {
+          const mine = this.waiting.get(caller);
+          const at = mine?.indexOf(entry) ?? -1;
+          if (at >= 0) mine!.splice(at, 1);
+          if (mine?.length === 0) this.waiting.delete(caller);
+        },
+      };
+      queue.push(entry);
+      this.waiting.set(caller, queue);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /** The next caller's first fold, that caller moved to the end of the turn. */
+  private next(): void {
+    while (this.running < this.atOnce && this.waiting.size > 0) {
+      const [caller, queue] = this.waiting.entries().next().value!;
+      const entry = queue.shift()!;
+      this.waiting.delete(caller);
+      if (queue.length > 0) this.waiting.set(caller, queue);
+      entry.start();
+    }
+  }
+
+  /** Folds running now, and those waiting their turn. */
+  get counts(): { running: number; waiting: number } {
+    let waiting = 0;
+    for (const queue of this.waiting.values()) waiting += queue.length;
+    return { running: this.running, waiting };
+  }
+}
+
+const foldQueue = new FoldQueue(FOLDS_AT_ONCE, FOLDS_WAITING_PER_CALLER);
 
 /** Folds running now, and those waiting their turn (for /metrics). */
-export const foldsInProgress = (): { running: number; waiting: number } => ({ running: foldsAtOnce.activeCount, waiting: foldsAtOnce.pendingCount });
+export const foldsInProgress = (): { running: number; waiting: number } => foldQueue.counts;
 
 async function fold<View>(
   ids: readonly string[],
@@ -55,6 +161,7 @@ async function fold<View>(
   latestRecordedAt: string | null,
   at: (id: string, cut: TimeCut) => View | undefined | Promise<View | undefined>,
   clock: Milliseconds = () => performance.now(),
+  signal?: AbortSignal,
 ): Promise<View[]> {
   const knownAt = cut.knownAt === null || (latestRecordedAt !== null && latestRecordedAt < cut.knownAt) ? latestRecordedAt : cut.knownAt;
   const consistent: TimeCut = { ...cut, knownAt };
@@ -67,6 +174,8 @@ async function fold<View>(
       sliceStarted = clock();
       inSlice = 0;
     }
+    // Nobody waits for this answer any more: the rest is not folded.
+    if (signal?.aborted) throw new WorkAbandoned();
     const view = await at(ids[index]!, consistent);
     inSlice += 1;
     if (view !== undefined) views.push(view);

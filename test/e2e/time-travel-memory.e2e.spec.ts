@@ -3,6 +3,9 @@ import { ProjectedStreams } from '../../src/event-sourcing/projected-streams.js'
 import { RectificationLedger } from '../../src/rectification/ledger/rectification-ledger.js';
 import { addDays } from '../../src/shared/calendar-date.js';
 import { TestApp, startTestApp } from '../support/test-app.js';
+import { currentRequest, type RequestScope } from '../../src/shared/request-scope.js';
+import { foldsInProgress } from '../../src/shared/time-travel-fold.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 /**
  * breaker12 P8: each day asked of the past kept about 100 MB at 100k events — the list of every
@@ -56,5 +59,52 @@ describe('time travel keeps one fold of a day, without timelines', () => {
     }
     // A day's history is the day's: entries dated after it are left out.
     expect(page.flatMap((node) => node.history as { occurredOn: string }[]).every((entry) => entry.occurredOn <= day)).toBe(true);
+  });
+
+  it('stops folding a day once the client that asked has gone, and folds it again for the next asker (breaker12b P7)', async () => {
+    const ledger = app.app.get(RectificationLedger);
+    const original = ledger.findingAt.bind(ledger);
+    const otherDay = addDays(day, -3);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: (scope: RequestScope | undefined) => void;
+    const firstEntered = new Promise<RequestScope | undefined>((resolve) => (entered = resolve));
+    let folded = 0;
+    const spy = jest.spyOn(ledger, 'findingAt').mockImplementation(async (id, cut) => {
+      folded += 1;
+      entered(currentRequest());
+      await gate;
+      return original(id, cut);
+    });
+    try {
+      const client = new AbortController();
+      const headers = { 'content-type': 'application/json', ...(await app.as('SUPERVISOR')) };
+      const asked = fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query: `query($day: String) { dashboard(asOf: $day) { percentClosed } }`, variables: { day: otherDay } }),
+        signal: client.signal,
+      }).catch((error: Error) => error.name);
+      const scope = (await firstEntered)!;
+      // The fold runs in the asker's name (as the rate limit counts callers), while it waits.
+      expect(scope.caller).toMatch(/^token:[0-9a-f]{64}$/);
+      expect(scope.signal.aborted).toBe(false);
+      client.abort();
+      expect(await asked).toBe('AbortError');
+      await new Promise<void>((resolve) => (scope.signal.aborted ? resolve() : scope.signal.addEventListener('abort', () => resolve(), { once: true })));
+      release();
+      // The abandoned fold stops at its next finding; then nothing runs.
+      for (let turn = 0; turn < 10_000 && foldsInProgress().running > 0; turn++) await nextTurn();
+      expect(foldsInProgress()).toEqual({ running: 0, waiting: 0 });
+      expect(folded).toBeLessThan(ledger.listFindings().length);
+      const foldedBefore = folded;
+      // Not kept: the next look folds the day again, and answers.
+      const again = await app.graphql(`query($day: String) { dashboard(asOf: $day) { percentClosed } }`, { day: otherDay });
+      expect(again.errors).toBeUndefined();
+      expect(folded).toBeGreaterThan(foldedBefore);
+    } finally {
+      release();
+      spy.mockRestore();
+    }
   });
 });

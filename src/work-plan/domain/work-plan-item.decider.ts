@@ -109,10 +109,11 @@ export interface CorrectWorkPlanItemWithdrawal extends NamesUnits {
   readonly planApprovedOn?: string;
 }
 
-/** A unit a revision gives a part of the item, due on the item's (new) due date. */
+/** A unit a revision gives a part of the item, due on the item's (new) due date unless `due` gives its own (its row's 完成时限). */
 export interface UnitToAdd {
   readonly unitId: string;
   readonly role: AssignmentRole;
+  readonly due?: PartDue;
 }
 
 /**
@@ -146,6 +147,12 @@ export interface ReviseWorkPlanItem extends SetsDueDate, NamesUnits {
   readonly removeUnitIds?: readonly string[];
   /** Units whose part stays, with all its progress, in another role (lead ↔ responsible). */
   readonly changeRoles?: readonly UnitToAdd[];
+  /**
+   * Open parts given a due date of their own (a unit's own 完成时限 in a new version of the plan:
+   * breaker10f P3), by unit id, applied after the item's own re-dating: each such part is moved
+   * from the day it then has to this one (PartsRescheduled naming the unit). Absent: none.
+   */
+  readonly partDueDates?: Readonly<Record<string, PartDue>>;
   /**
    * Every lead unit the item has after the revision, when the revision gives them all (a new
    * version of the plan): these lead jointly (联合牵头). Absent: a unit made lead needs the lead
@@ -549,7 +556,8 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   const terms = command.terms ?? definition.terms ?? BY_DATE;
   const termsChanged = termsKey(terms) !== termsKey(definition.terms);
   const rescheduled = dueDate !== definition.dueDate || termsChanged;
-  if (!reworded && !rescheduled && removeUnitIds.length === 0 && addUnits.length === 0 && roleChanges.length === 0) return [];
+  const ownDues = Object.entries(command.partDueDates ?? {});
+  if (!reworded && !rescheduled && removeUnitIds.length === 0 && addUnits.length === 0 && roleChanges.length === 0 && ownDues.length === 0) return [];
 
   if (item.status === 'completed' && addUnits.length > 0) {
     throw conflict(
@@ -609,6 +617,25 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
     events.push(event);
     assignments = evolveAssignments(assignments, event);
   };
+  // A unit's own due date (its row's 完成时限), once the item has moved: that part alone moves (breaker10f P3).
+  for (const [unitId, due] of ownDues) {
+    const part = partOf(assignments, unitId);
+    if (!part || part.status === 'VERIFIED' || (part.dueDate === due.dueDate && termsKey(part.terms) === termsKey(due.terms))) continue;
+    const unit = unitNamed(command, unitId);
+    const what = say(`The due date of ${unit.en}'s part of item ${definition.code}`, `${unit.zh}在事项 ${definition.code} 中的完成时限`);
+    requireCalendarDate(due.dueDate, what);
+    if (command.planApprovedOn !== undefined) requireDueAfterApproval(definition.code, due.dueDate, command.planApprovedOn);
+    if (due.dueDate !== part.dueDate && isAfter(on, due.dueDate)) {
+      throw badInput(
+        `${capitalise(what.en)} (${due.dueDate}) is before the day of the revision (${on}): the unit would be overdue at once.`,
+        `${what.zh}（${due.dueDate}）早于调整日期（${on}），该单位一经调整即已逾期，日期顺序不对。`,
+        { field: 'dueDate' },
+      );
+    }
+    boundedDueDate(due.dueDate, command, NEW_DUE_DATE);
+    const newTerms = termsKey(part.terms) === termsKey(due.terms) ? {} : { terms: due.terms };
+    apply({ type: 'PartsRescheduled', data: { previousDueDate: part.dueDate, dueDate: due.dueDate, rescheduledOn: on, ...newTerms, unitIds: [unitId] } });
+  }
   const changeRole = ({ unitId, role }: UnitToAdd) =>
     apply({ type: 'PartRoleChanged', data: { unitId, role, previousRole: partOf(assignments, unitId)!.role, reason, changedOn: on } });
   // A lead steps down before another leads: the part keeps its progress in its new role.
@@ -627,7 +654,7 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
     changeRole(change);
   }
   // A unit added to an item already past due would be overdue the moment it got its part (breaker11 F14).
-  if (addUnits.length > 0 && isAfter(on, dueDate)) {
+  if (addUnits.some((unit) => isAfter(on, unit.due?.dueDate ?? dueDate))) {
     throw badInput(
       `The due date of item ${definition.code} (${dueDate}) is before the day of the revision (${on}): units added now would be overdue at once; give the item a new due date in the same revision.`,
       `事项 ${definition.code} 的完成时限（${dueDate}）早于调整日期（${on}）：新增的单位一经交办即已逾期，请在同一次调整中给出新的完成时限。`,
@@ -636,7 +663,7 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   }
   // Lead units leave before new ones come: a revision may hand the lead to another unit.
   const { dueDateLimit, dueDateOverride } = command;
-  for (const { unitId, role } of [...addUnits].sort((a, b) => (a.role === b.role ? 0 : a.role === 'LEAD' ? -1 : 1))) {
+  for (const { unitId, role, due } of [...addUnits].sort((a, b) => (a.role === b.role ? 0 : a.role === 'LEAD' ? -1 : 1))) {
     const assigned = decideAssignment(
       {
         type: 'AssignUnit',
@@ -645,8 +672,8 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
         assignedOn: on,
         unitId,
         role,
-        dueDate,
-        terms,
+        dueDate: due?.dueDate ?? dueDate,
+        terms: due?.terms ?? terms,
         dueDateLimit,
         dueDateOverride,
         unitNames: command.unitNames,

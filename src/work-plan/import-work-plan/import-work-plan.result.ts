@@ -26,6 +26,15 @@ export class WorkPlanRevisionDateType {
   @Field(() => String, { description: 'The deadline after, written as `from`' }) to: string;
 }
 
+@ObjectType('WorkPlanRevisionPartDate', { description: 'One unit’s part re-dated on its own row of the new version (its own 完成时限), apart from the item' })
+export class WorkPlanRevisionPartDateType {
+  @Field(() => String, { description: 'The item’s code' }) code: string;
+  @Field(() => String) title: string;
+  @Field(() => ID) unitId: string;
+  @Field(() => String, { description: 'The part’s deadline before, written as in redated' }) from: string;
+  @Field(() => String, { description: 'The part’s deadline after' }) to: string;
+}
+
 @ObjectType('WorkPlanRevisionUnit')
 export class WorkPlanRevisionUnitType {
   @Field(() => String, { description: 'The item’s code' }) code: string;
@@ -52,6 +61,10 @@ export class WorkPlanRevisionType {
   unitsKept: WorkPlanRevisionUnitType[];
   @Field(() => [WorkPlanRevisionUnitType], { description: 'Units that stay with another role (lead ↔ responsible), their parts keeping all progress; role is the new one' })
   rolesChanged: WorkPlanRevisionUnitType[];
+  @Field(() => [WorkPlanRevisionPartDateType], {
+    description: 'Parts the new version dates otherwise on their own rows than the item’s re-dating leaves them (a day before an extension a supervisor granted is never taken)',
+  })
+  partsRedated: WorkPlanRevisionPartDateType[];
   @Field(() => String, { description: 'The changes in words (Chinese)' }) summary: string;
 }
 
@@ -99,6 +112,7 @@ export const workPlanImportResult = (outcome: WorkPlanImportOutcome): WorkPlanIm
     unitsRemoved: outcome.revision.unitsRemoved.map((unit) => ({ ...unit })),
     unitsKept: outcome.revision.unitsKept.map((unit) => ({ ...unit })),
     rolesChanged: outcome.revision.rolesChanged.map((unit) => ({ ...unit })),
+    partsRedated: outcome.revision.partsRedated.map(({ code, title, unitId, from, to }) => ({ code, title, unitId, from, to })),
     summary: describeRevision(outcome.revision).zh,
   },
 });

@@ -295,6 +295,28 @@ describe('the work plan\'s own export imported back as a new version (breaker10e
       null,
     ],
     [
+      'a plan whose lead unit of one item and a responsible unit of another were granted extensions (breaker10f P7)',
+      async () => ({
+        name: 'extended.csv',
+        content: new TextEncoder().encode(
+          '青川市2026年延期测试方案\n类别编号,类别,编号,事项,牵头单位,责任单位,完成时限\n一,公开,1,QE牵头延期,青川市财政局,青川市教育局、青川市民政局,2026-06-30\n一,公开,2,QE责任延期,青川市教育局,青川市财政局,2026-09-30\n',
+        ),
+      }),
+      async (dependencies: ImportDependencies, title: string) => {
+        const supervisor: Actor = { id: 'user-sup', role: 'SUPERVISOR', unitId: null };
+        const grant = async (code: string, unitId: string, requestedDueDate: string) => {
+          const unit: Actor = { id: `user-${unitId}`, role: 'UNIT', unitId };
+          const stream = workPlanItemStream(workPlanItemIdFor(workPlanIdFor(2026, title), code));
+          const on = (actor: Actor, key: string) => commandContext({ actor, commandType: 'Extension', idempotencyKey: `${key}-${code}`, now: new Date('2026-03-01T09:00:00+08:00') });
+          const base = { today: '2026-03-01', unitId, requestId: `x-${code}` };
+          await executeCommand(dependencies.store, dependencies.schemas, stream, workPlanItemDecider, { type: 'RequestExtension', actor: unit, ...base, requestedDueDate, reason: '需协调', requestedOn: '2026-03-01' }, on(unit, 'ask'));
+          await executeCommand(dependencies.store, dependencies.schemas, stream, workPlanItemDecider, { type: 'DecideExtension', actor: supervisor, ...base, approve: true, decidedOn: '2026-03-01' }, on(supervisor, 'grant'));
+        };
+        await grant('1', unitIdForCode('CZJ'), '2026-07-15');
+        await grant('2', unitIdForCode('CZJ'), '2026-10-20');
+      },
+    ],
+    [
       'a plan with an item withdrawn since (its row kept as 已撤销)',
       async () => ({ name: 'work-plan-2026.csv', content: await sample('work-plan-2026.csv') }),
       async (dependencies: ImportDependencies, title: string) => {

@@ -20,7 +20,8 @@ import { DomainError, conflict, say } from '../../shared/domain-error.js';
 import { dueDateLimitOf, workPlanDecider, type RevisePlan, type WorkPlanState } from '../domain/work-plan.decider.js';
 import { partsOf } from '../../assignments/domain/assignment.decider.js';
 import type { DueDateOverride } from '../../assignments/domain/assignment.commands.js';
-import { describeRevision, isUnchanged, itemRevisionCommands, planRevisionOf, type ItemVersion, type PlanRevision } from '../revise-plan/plan-revision.js';
+import { describeRevision, isUnchanged, itemRevisionCommands, planRevisionOf, versionsAsRevised, type ItemVersion, type PlanRevision } from '../revise-plan/plan-revision.js';
+import { BY_DATE } from '../../shared/deadline.js';
 
 /*
  * Imports a work plan (分解方案) from a file: the one write path of the CLI (`npm run plan:import`)
@@ -170,7 +171,8 @@ export async function importWorkPlanFile(
     const before = standingByCode.get(version.code);
     return before ? { ...version, ...Object.fromEntries(keptFields.map((field) => [field, before[field]])) } : version;
   };
-  const difference = isNewVersion ? planRevisionOf(standing, defineItems.map(versionOf).map(asRevised)) : null;
+  const versionsInFile = defineItems.map((item) => versionOf(item, validated.datesPerPart === true)).map(asRevised);
+  const difference = isNewVersion ? planRevisionOf(standing, versionsInFile) : null;
   // The same plan saved again (new bytes, same cells): nothing to revise, nothing to write.
   const resaved = difference !== null && isUnchanged(difference) && existing.status === 'imported' && sameOutline(existing.categories, importPlan.data.categories);
   const revision = resaved ? null : difference;
@@ -207,7 +209,7 @@ export async function importWorkPlanFile(
       )
     : batchCommand(null, workPlanStream(planId), workPlanDecider, importPlan, contextInBatch(context, importPlan.type, keyOf('plan')), [workPlanTitleClaim(validated.year, validated.title)]);
   const changes = revision
-    ? itemRevisionCommands(revision, defineItems.map(versionOf), {
+    ? itemRevisionCommands(revision, versionsAsRevised(standing, versionsInFile), {
         actor: context.actor,
         today: officeDate(context.now),
         // A new version given its day (assignedOn) is dated on it throughout: re-dating, units added and removed, withdrawals.
@@ -310,8 +312,22 @@ const hasItemAtOnce = (plan: ValidatedPlan): boolean => plan.categories.some((ca
 /** Two outlines list the same categories and items, in the same order, under the same words. */
 const sameOutline = (a: WorkPlanOutline['categories'], b: WorkPlanOutline['categories']): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/** The new version's items as a revision compares them. */
-const versionOf = (item: WorkPlanItemDefinition): ItemVersion => ({
+/**
+ * The new version's items as a revision compares them. `datesPerPart`: Rectify's own export, whose
+ * every row dates its unit's part (the lead's too, on the item's first row).
+ */
+const versionOf = (item: WorkPlanItemDefinition, datesPerPart: boolean): ItemVersion => ({
+  ...(datesPerPart
+    ? {
+        datesPerPart: true as const,
+        partDueDates: {
+          ...Object.fromEntries([...item.leadUnitIds, ...item.responsibleUnitIds].map((unitId) => [unitId, { dueDate: item.data.dueDate, terms: item.data.terms ?? BY_DATE }])),
+          ...item.partDueDates,
+        },
+      }
+    : item.partDueDates === undefined
+    ? {}
+    : { partDueDates: item.partDueDates }),
   itemId: item.data.itemId,
   code: item.data.code,
   categoryCode: item.data.categoryCode,
@@ -358,6 +374,14 @@ async function itemsAsTheyStand(
       responsibleUnitIds: parts.filter((part) => part.role === 'RESPONSIBLE').map((part) => part.unitId),
       heldFor: Object.fromEntries(parts.flatMap((part) => (part.heldBefore ?? []).map((predecessor) => [predecessor, part.unitId]))),
       verifiedUnitIds: parts.filter((part) => part.status === 'VERIFIED').map((part) => part.unitId),
+      partDues: Object.fromEntries(
+        parts
+          .filter((part) => part.status !== 'VERIFIED')
+          .map((part) => {
+            const granted = part.extensionRequests.flatMap((request) => (request.status === 'GRANTED' && request.grantedDueDate !== undefined ? [request.grantedDueDate] : [])).sort().at(-1);
+            return [part.unitId, { dueDate: part.dueDate, terms: part.terms ?? BY_DATE, ...(granted === undefined ? {} : { granted }) }];
+          }),
+      ),
     });
   }
   return versions;

@@ -66,6 +66,12 @@ export interface PlanDocument {
    * from it keeps each item's as it stands, never empties it (breaker10e P3). Absent otherwise.
    */
   readonly absentFields?: readonly AbsentField[];
+  /**
+   * Rectify's own export: one row per part, each with that part's own due date (an extension
+   * granted to one unit is on its row only), so an item's first row dates its lead's part, not the
+   * item (breaker10f P7). Absent otherwise: a plain file's first row dates the item.
+   */
+  readonly datesPerPart?: true;
 }
 
 /** An item field a file may leave out altogether. */
@@ -319,7 +325,8 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
     const notices = [...exportNotice, ...flatNotice, ...(notes.notices ?? []), ...once.notices, ...numbering];
     // Rectify's own export has no 内容 (and may have no 措施) column: a new version read from it keeps them, never empties them (breaker10e P3).
     const absentFields = exportNotice.length === 0 ? [] : (['description', 'measures'] as const).filter((key) => !table.records.some((record) => key in record.cells));
-    const document = drafted.document && absentFields.length > 0 ? { ...drafted.document, absentFields } : drafted.document;
+    const document =
+      drafted.document && exportNotice.length > 0 ? { ...drafted.document, datesPerPart: true as const, ...(absentFields.length > 0 ? { absentFields } : {}) } : drafted.document;
     return { ...drafted, document, ...notes, ...(notices.length > 0 ? { notices } : {}) };
   }
   const read = readTree(content, options.format);

@@ -44,6 +44,8 @@ export interface ValidatedPlan {
   readonly categories: readonly ValidatedPlanCategory[];
   /** Item fields the file has no column for: a new version keeps them (`PlanDocument.absentFields`). */
   readonly absentFields?: readonly AbsentField[];
+  /** Each row dates its own part (Rectify's own export: `PlanDocument.datesPerPart`). */
+  readonly datesPerPart?: true;
 }
 
 export type PlanValidation = ImportResult<'plan', ValidatedPlan>;
@@ -252,7 +254,8 @@ export function validatePlanDocument(
 
   if (problems.length > 0) return { ok: false, problems: sortedProblems(problems) };
   const absent = document.absentFields && document.absentFields.length > 0 ? { absentFields: document.absentFields } : {};
-  return { ok: true, plan: { title: document.title, year: document.year, categories, ...absent }, ...(expansions.length > 0 ? { notices: expansions } : {}) };
+  const perPart = document.datesPerPart ? { datesPerPart: true as const } : {};
+  return { ok: true, plan: { title: document.title, year: document.year, categories, ...absent, ...perPart }, ...(expansions.length > 0 ? { notices: expansions } : {}) };
 }
 
 /** `第 4 行 市直各部门 → 12 个单位：…`: the units a collective name stands for, named in the answer. */

@@ -221,6 +221,64 @@ describe('a later version leaving out a unit whose part is verified (breaker8c P
   });
 });
 
+describe('a unit\'s own deadline in a new version (breaker10f P3)', () => {
+  /** Item 1 due 12-20, led by 市发改委 with 市财政局; a row continuing it names 市教育局 with its own 完成时限. */
+  const ITEM_1 = '一,公开平台,1,整合政府网站公开专栏,,青川市发展和改革委员会,青川市财政局,2026-12-20\n';
+  const own = (day: string) => `,,,,,,青川市教育局,${day}\n`;
+  let dependencies: ImportDependencies;
+  let round = 0;
+  const revise = (csv: string, dryRun = false) =>
+    importWorkPlanFile(dependencies, { name: `plan-own-${(round += 1)}.csv`, content: text(HEADER + csv) }, { title: TITLE, year: 2026, revise: true, dryRun }, contextOf(`own-${round}`, '2026-05-01T09:00:00+08:00'));
+  const dueOf = async (unitId: string) => {
+    const state = await stateOf(dependencies, '1');
+    if (state.status === 'empty') throw new Error('item 1 missing');
+    return partOf(state.assignments, unitId)?.dueDate;
+  };
+  beforeEach(async () => {
+    const store = new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'rectify-revision-')), 'events.db'));
+    const schemas = allEventSchemas();
+    await importUnitsFile({ store, schemas, units: new UnitsReadModel() }, { name: 'units.csv', content: text(UNITS) }, contextOf('units'));
+    dependencies = { store, schemas, units: await replayLog(store, schemas, new UnitsReadModel()) };
+    await importWorkPlanFile(dependencies, { name: 'plan-own-v1.csv', content: text(HEADER + ITEM_1) }, { title: TITLE, year: 2026 }, contextOf('own-v1'));
+  });
+
+  it('a unit a new version adds on a row of its own is due on that row\'s date, as in a first import', async () => {
+    const outcome = await revise(ITEM_1 + own('2026-12-28'));
+    expect(describeRevision(outcome.revision!).zh).toBe('增加单位 1 个（事项 1）');
+    expect([await dueOf(FGW), await dueOf(CZJ), await dueOf(JYJ)]).toEqual(['2026-12-20', '2026-12-20', '2026-12-28']);
+  });
+
+  it('a unit\'s own date changed in a later version re-dates that part alone, said in the preview; never "already imported"', async () => {
+    await revise(ITEM_1 + own('2026-12-28'));
+    const head = await dependencies.store.headPosition();
+    const preview = await revise(ITEM_1 + own('2026-12-30'), true);
+    expect(describeRevision(preview.revision!).zh).toBe('调整单位时限 1 个（事项 1：2026-12-28 → 2026-12-30）');
+    expect(preview.revision?.partsRedated).toEqual([expect.objectContaining({ code: '1', unitId: JYJ, from: '2026-12-28', to: '2026-12-30' })]);
+    expect(await dependencies.store.headPosition()).toEqual(head);
+    const applied = await revise(ITEM_1 + own('2026-12-30'));
+    expect(applied.eventCount).toBeGreaterThan(0);
+    expect([await dueOf(FGW), await dueOf(CZJ), await dueOf(JYJ)]).toEqual(['2026-12-20', '2026-12-20', '2026-12-30']);
+    // The item moved: the parts on its day move with it, the unit with a date of its own keeps it.
+    await revise(ITEM_1.replace('2026-12-20', '2026-12-24') + own('2026-12-30'));
+    expect([await dueOf(FGW), await dueOf(CZJ), await dueOf(JYJ)]).toEqual(['2026-12-24', '2026-12-24', '2026-12-30']);
+  });
+
+  it('a unit\'s own date earlier than an extension a supervisor granted it does not cut the extension (breaker10d P31\'s rule)', async () => {
+    await revise(ITEM_1 + own('2026-12-24'));
+    const unit: Actor = { id: 'user-jyj', role: 'UNIT', unitId: JYJ };
+    const supervisor: Actor = { id: 'user-sup', role: 'SUPERVISOR', unitId: null };
+    const on = (actor: Actor, key: string) => commandContext({ actor, commandType: 'Extension', idempotencyKey: key, now: new Date('2026-06-01T09:00:00+08:00') });
+    const stream = workPlanItemStream(item('1'));
+    await executeCommand(dependencies.store, dependencies.schemas, stream, workPlanItemDecider, { type: 'RequestExtension', actor: unit, today: '2026-06-01', unitId: JYJ, requestId: 'x-1', requestedDueDate: '2026-12-29', reason: '需协调', requestedOn: '2026-06-01' }, on(unit, 'ask'));
+    await executeCommand(dependencies.store, dependencies.schemas, stream, workPlanItemDecider, { type: 'DecideExtension', actor: supervisor, today: '2026-06-01', unitId: JYJ, requestId: 'x-1', approve: true, decidedOn: '2026-06-01' }, on(supervisor, 'grant'));
+    expect(await dueOf(JYJ)).toBe('2026-12-29');
+    const again = await revise(ITEM_1 + own('2026-12-24'), true);
+    expect(again.revision === null || again.revision.partsRedated.length === 0).toBe(true);
+    await revise(ITEM_1 + own('2026-12-31'));
+    expect(await dueOf(JYJ)).toBe('2026-12-31');
+  });
+});
+
 describe('the difference between two versions', () => {
   const version = (code: string, overrides: Partial<ItemVersion> = {}): ItemVersion => ({
     itemId: `item-${code}`,
@@ -247,6 +305,30 @@ describe('the difference between two versions', () => {
     expect(planRevisionOf([version('1', { ...quarterly, dueDate: '2026-06-30' })], [version('1', { ...quarterly, dueDate: '2026-09-30' })]).redated).toEqual([]);
     expect(planRevisionOf([version('1', { ...quarterly, dueDate: '2026-06-30' })], [version('1', { terms: { kind: 'RECURRING', period: 'MONTH' }, dueDate: '2026-06-30' })]).redated).toHaveLength(1);
     expect(planRevisionOf([version('1', { dueDate: '2026-04-01' })], [version('1', { dueDate: '2026-05-20' })]).redated).toHaveLength(1);
+  });
+
+  it('reads Rectify\'s own export row by row: each row dates its unit\'s part, the item keeps its day while a row gives it (breaker10f P3, P7)', () => {
+    const due = (dueDate: string) => ({ dueDate, terms: { kind: 'BY_DATE' as const } });
+    // The plan: item due 12-21, lead a granted 12-28, b and c on the item's day.
+    const standing = version('1', {
+      dueDate: '2026-12-21',
+      responsibleUnitIds: ['b', 'c'],
+      partDues: { a: { ...due('2026-12-28'), granted: '2026-12-28' }, b: due('2026-12-21'), c: due('2026-12-21') },
+    });
+    const exported = (a: string, b: string, c: string) =>
+      version('1', { dueDate: a, responsibleUnitIds: ['b', 'c'], datesPerPart: true, partDueDates: { a: due(a), b: due(b), c: due(c) } });
+    // As exported: nothing (the lead's 12-28 on the item's first row is its extension, not the item's day).
+    expect(isUnchanged(planRevisionOf([standing], [exported('2026-12-28', '2026-12-21', '2026-12-21')]))).toBe(true);
+    // One responsible unit's row edited: that part alone.
+    const one = planRevisionOf([standing], [exported('2026-12-28', '2026-12-30', '2026-12-21')]);
+    expect(one.redated).toEqual([]);
+    expect(one.partsRedated).toEqual([expect.objectContaining({ unitId: 'b', from: '2026-12-21', to: '2026-12-30' })]);
+    // The lead's row edited: the lead's part alone.
+    expect(planRevisionOf([standing], [exported('2026-12-30', '2026-12-21', '2026-12-21')]).partsRedated).toEqual([expect.objectContaining({ unitId: 'a', from: '2026-12-28', to: '2026-12-30' })]);
+    // Every row edited to one day: the item is re-dated, its parts move with it.
+    const all = planRevisionOf([standing], [exported('2026-12-31', '2026-12-31', '2026-12-31')]);
+    expect(all.redated).toEqual([expect.objectContaining({ from: '2026-12-21', to: '2026-12-31' })]);
+    expect(all.partsRedated).toEqual([]);
   });
 
   it('a lead handed to a responsible unit is two role changes, no unit removed or added', () => {

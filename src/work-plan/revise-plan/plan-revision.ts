@@ -2,7 +2,8 @@ import type { DueDateLimit, DueDateOverride, UnitNames } from '../../assignments
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import type { Actor } from '../../shared/command-context.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
-import { BY_DATE, termsInWords, type DueTerms } from '../../shared/deadline.js';
+import { BY_DATE, termsInWords, type DueTerms, type PartDue } from '../../shared/deadline.js';
+import { isAfter } from '../../shared/calendar-date.js';
 import type { ReviseWorkPlanItem, UnitToAdd, WithdrawWorkPlanItem } from '../domain/work-plan-item.decider.js';
 
 /*
@@ -37,12 +38,38 @@ export interface ItemVersion {
    * version that leaves such a unit out keeps its part (`PlanRevision.unitsKept`), never removes it.
    */
   readonly verifiedUnitIds?: readonly string[];
+  /**
+   * For a new version: the units the file dates on their own row (a row continuing the item with
+   * its own 完成时限; in Rectify's own export every unit, `datesPerPart`), by unit id. A unit not
+   * here is due on the item's date.
+   */
+  readonly partDueDates?: Readonly<Record<string, PartDue>>;
+  /** For a new version read from Rectify's own export: its first row dates the lead's part, not the item (breaker10f P7). */
+  readonly datesPerPart?: true;
+  /**
+   * For the plan as it stands: every part not verified, with its due date and terms now and the
+   * latest due date a supervisor granted it (an extension), by unit id.
+   */
+  readonly partDues?: Readonly<Record<string, PartDue & { readonly granted?: string }>>;
 }
 
 export interface UnitChange {
   readonly code: string;
   readonly unitId: string;
   readonly role: AssignmentRole;
+  /** For a unit added: its own due date and terms, when its row gives one other than the item's. */
+  readonly due?: PartDue;
+}
+
+/** One unit's part given another due date than the item's move gives it (its own row's 完成时限: breaker10f P3). */
+export interface PartRedated {
+  readonly code: string;
+  readonly title: string;
+  readonly unitId: string;
+  /** The part's deadline before, in the office's words (`dueInWords`). */
+  readonly from: string;
+  readonly to: string;
+  readonly due: PartDue;
 }
 
 /** What the new version changes, item by item (items by code, in the new version's order). */
@@ -72,6 +99,12 @@ export interface PlanRevision {
   readonly unitsKept: readonly UnitChange[];
   /** Units that stay with another role (lead ↔ responsible): their parts keep all progress. `role` is the new one. */
   readonly rolesChanged: readonly UnitChange[];
+  /**
+   * Parts the file dates otherwise than they stand (after the item's own re-dating): a unit's own
+   * 完成时限 edited in the file or in Rectify's export. A day earlier than a supervisor granted the
+   * part is never taken (the extension stands, as for an item re-dated: breaker10d P31).
+   */
+  readonly partsRedated: readonly PartRedated[];
 }
 
 const unitsOf = (item: ItemVersion): UnitChange[] => [
@@ -93,13 +126,66 @@ function continuedBy(item: ItemVersion, before: ItemVersion | undefined): ItemVe
   const holder = (unitId: string) => (!current.has(unitId) && Object.hasOwn(heldFor, unitId) ? heldFor[unitId]! : unitId);
   const leadUnitIds = [...new Set(item.leadUnitIds.map(holder))];
   const responsibleUnitIds = [...new Set(item.responsibleUnitIds.map(holder))].filter((unitId) => !leadUnitIds.includes(unitId));
-  return { ...item, leadUnitIds, responsibleUnitIds };
+  const partDueDates = item.partDueDates && Object.fromEntries(Object.entries(item.partDueDates).map(([unitId, due]) => [holder(unitId), due]));
+  return { ...item, leadUnitIds, responsibleUnitIds, ...(partDueDates ? { partDueDates } : {}) };
+}
+
+/** Two due dates a part may have are the same: same terms and day, or same terms that set their own day (立行立改 on the day read, 每季度 at the period reached). */
+const samePartDue = (a: PartDue, b: PartDue): boolean => sameTerms(a.terms, b.terms) && (a.dueDate === b.dueDate || DAY_OF_ITS_OWN.has(a.terms.kind));
+const DAY_OF_ITS_OWN: ReadonlySet<DueTerms['kind']> = new Set(['AT_ONCE', 'RECURRING']);
+
+/**
+ * Rectify's own export dates each part on its row, so the item's first row is its lead's part: an
+ * extension granted to the lead is not the item's new date (breaker10f P7). The item keeps the day
+ * it has while any row still gives it; when every row gives one other day, that is the item's.
+ */
+function itemDayOfParts(item: ItemVersion, before: ItemVersion | undefined): ItemVersion {
+  if (!item.datesPerPart || !before || !item.partDueDates) return item;
+  const standing: PartDue = { dueDate: before.dueDate, terms: before.terms ?? BY_DATE };
+  const dues = Object.values(item.partDueDates);
+  if (dues.some((due) => samePartDue(due, standing))) return { ...item, dueDate: before.dueDate, ...(before.terms ? { terms: before.terms } : {}) };
+  return item;
+}
+
+/**
+ * The parts a version dates on their own rows otherwise than they would stand once the item has
+ * moved from `before`'s day to `item`'s (parts on the item's day move with it). A granted
+ * extension is never cut: a day before it, for a part given it, is left out.
+ */
+function partsRedatedOf(item: ItemVersion, before: ItemVersion): PartRedated[] {
+  const itemMoved = before.dueDate !== item.dueDate || !sameTerms(before.terms, item.terms);
+  const redated: PartRedated[] = [];
+  for (const [unitId, due] of Object.entries(item.partDueDates ?? {})) {
+    const part = before.partDues?.[unitId];
+    if (!part) continue;
+    const onItemDay = part.dueDate === before.dueDate && sameTerms(part.terms, before.terms);
+    // A part given more time than the item had, which the item's new day overtakes, moves with it too (the decider's `overtakenDueDates`).
+    const overtaken = isAfter(part.dueDate, before.dueDate) && isAfter(item.dueDate, part.dueDate);
+    const after: PartDue = itemMoved && (onItemDay || overtaken) ? { dueDate: item.dueDate, terms: item.terms ?? BY_DATE } : part;
+    if (samePartDue(due, after)) continue;
+    if (part.granted !== undefined && isAfter(after.dueDate, due.dueDate) && !isAfter(due.dueDate, part.granted)) continue;
+    redated.push({ code: item.code, title: item.title, unitId, from: dueInWords(after), to: dueInWords(due), due });
+  }
+  return redated;
+}
+
+/**
+ * The new version's items as the revision reads them against the plan as it stands: units whose
+ * part a successor holds named as that successor, the item's day kept where the file's rows date
+ * parts (`itemDayOfParts`) or its terms set the day (`keptDay`). `itemRevisionCommands` takes these.
+ */
+export function versionsAsRevised(current: readonly ItemVersion[], nextAsWritten: readonly ItemVersion[]): ItemVersion[] {
+  const currentByCode = new Map(current.map((item) => [item.code, item]));
+  return nextAsWritten.map((item) => {
+    const before = currentByCode.get(item.code);
+    return keptDay(itemDayOfParts(continuedBy(item, before), before), before);
+  });
 }
 
 /** `current`: the plan's items as they stand (withdrawn ones left out); `next`: the new version's. */
 export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: readonly ItemVersion[]): PlanRevision {
   const currentByCode = new Map(current.map((item) => [item.code, item]));
-  const next = nextAsWritten.map((item) => keptDay(continuedBy(item, currentByCode.get(item.code)), currentByCode.get(item.code)));
+  const next = versionsAsRevised(current, nextAsWritten);
   const nextCodes = new Set(next.map((item) => item.code));
   const revision = {
     added: [] as ItemVersion[],
@@ -111,6 +197,7 @@ export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: r
     unitsRemoved: [] as UnitChange[],
     unitsKept: [] as UnitChange[],
     rolesChanged: [] as UnitChange[],
+    partsRedated: [] as PartRedated[],
   };
   for (const item of next) {
     const before = currentByCode.get(item.code);
@@ -138,8 +225,14 @@ export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: r
     const verified = (unit: UnitChange) => before.verifiedUnitIds?.includes(unit.unitId) === true;
     revision.unitsRemoved.push(...leftOut.filter((unit) => !verified(unit)));
     revision.unitsKept.push(...leftOut.filter(verified));
-    revision.unitsAdded.push(...unitsAfter.filter((unit) => !inBoth(unit, unitsBefore)));
+    // A unit added on a row of its own is due on that row's date, as in a first import (breaker10f P3).
+    const ownDue = (unit: UnitChange): UnitChange => {
+      const due = item.partDueDates?.[unit.unitId];
+      return due && !samePartDue(due, { dueDate: item.dueDate, terms: item.terms ?? BY_DATE }) ? { ...unit, due } : unit;
+    };
+    revision.unitsAdded.push(...unitsAfter.filter((unit) => !inBoth(unit, unitsBefore)).map(ownDue));
     revision.rolesChanged.push(...unitsAfter.filter((unit) => inBoth(unit, unitsBefore) && !unitsBefore.some(sameUnit(unit))));
+    revision.partsRedated.push(...partsRedatedOf(item, before));
   }
   return revision;
 }
@@ -178,7 +271,8 @@ export interface ItemRevisionCommands {
 /**
  * Withdrawals for the items the new version drops, and one ReviseWorkPlanItem for each item it
  * changes (its new wording, due date and units in one decision). Added items are defined as an
- * import defines them, so they are not here. `reason` names the revision, e.g. the file.
+ * import defines them, so they are not here. `reason` names the revision, e.g. the file. `next`:
+ * the new version's items as the revision read them (`versionsAsRevised`).
  */
 export function itemRevisionCommands(
   revision: PlanRevision,
@@ -199,12 +293,14 @@ export function itemRevisionCommands(
   const { actor, today, revisedOn, reason, dueDateLimit, dueDateOverride, planApprovedOn, unitNames } = options;
   const looked = { ...(planApprovedOn === undefined ? {} : { planApprovedOn }), ...(unitNames === undefined ? {} : { unitNames }) };
   const changedCodes = new Set(
-    [...revision.redated, ...revision.amended, ...revision.unitsAdded, ...revision.unitsRemoved, ...revision.rolesChanged].map((change) => change.code),
+    [...revision.redated, ...revision.amended, ...revision.unitsAdded, ...revision.unitsRemoved, ...revision.rolesChanged, ...revision.partsRedated].map((change) => change.code),
   );
   const revise = next
     .filter((item) => changedCodes.has(item.code))
     .map((item) => {
-      const addUnits: UnitToAdd[] = revision.unitsAdded.filter((unit) => unit.code === item.code).map(({ unitId, role }) => ({ unitId, role }));
+      const addUnits: UnitToAdd[] = revision.unitsAdded.filter((unit) => unit.code === item.code).map(({ unitId, role, due }) => ({ unitId, role, ...(due ? { due } : {}) }));
+      const ownDues = revision.partsRedated.filter((part) => part.code === item.code);
+      const partDueDates = ownDues.length === 0 ? {} : { partDueDates: Object.fromEntries(ownDues.map((part) => [part.unitId, part.due])) };
       const removeUnitIds = revision.unitsRemoved.filter((unit) => unit.code === item.code).map((unit) => unit.unitId);
       const changeRoles: UnitToAdd[] = revision.rolesChanged.filter((unit) => unit.code === item.code).map(({ unitId, role }) => ({ unitId, role }));
       const command: ReviseWorkPlanItem = {
@@ -222,6 +318,7 @@ export function itemRevisionCommands(
         addUnits,
         removeUnitIds,
         changeRoles,
+        ...partDueDates,
         leadUnitIds: item.leadUnitIds,
         dueDateLimit,
         ...(dueDateOverride === undefined ? {} : { dueDateOverride }),
@@ -252,6 +349,11 @@ export function describeRevision(revision: PlanRevision): Bilingual {
       revision.redated.length,
       `${revision.redated.length} re-dated (${revision.redated.map((item) => `${item.code}: ${item.from} → ${item.to}`).join(', ')})`,
       `调整时限 ${revision.redated.length} 项（${revision.redated.map((item) => `${item.code}：${item.from} → ${item.to}`).join('，')}）`,
+    ],
+    [
+      revision.partsRedated.length,
+      `${revision.partsRedated.length} unit(s) re-dated on their own rows (${revision.partsRedated.map((part) => `${part.code}: ${part.from} → ${part.to}`).join(', ')})`,
+      `调整单位时限 ${revision.partsRedated.length} 个（${revision.partsRedated.map((part) => `事项 ${part.code}：${part.from} → ${part.to}`).join('，')}）`,
     ],
     [revision.amended.length, `${revision.amended.length} reworded (${codes(revision.amended)})`, `修改表述 ${revision.amended.length} 项（${codes(revision.amended)}）`],
     [revision.unitsAdded.length, `${revision.unitsAdded.length} unit(s) added (items ${codes(revision.unitsAdded)})`, `增加单位 ${revision.unitsAdded.length} 个（事项 ${codes(revision.unitsAdded)}）`],

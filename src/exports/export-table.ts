@@ -260,8 +260,13 @@ export function workPlanTable(breakdown: Breakdown & { readonly knownAt?: string
       }
     }
   }
-  return { title: `${breakdown.title}进展（${asOfWords(breakdown.asOf, breakdown.knownAt)}）`, asOf: breakdown.asOf, knownAt: breakdown.knownAt ?? null, columns: WORK_PLAN_COLUMNS, rows };
+  // A unit's download says whose rows it holds: it is never the whole plan (breaker10f P8: imported as a new version it would withdraw the rest).
+  const whose = unitId === undefined || unitId === null ? '' : `${unitName(unitId)}${UNIT_ROWS_WORDS}，`;
+  return { title: `${breakdown.title}进展（${whose}${asOfWords(breakdown.asOf, breakdown.knownAt)}）`, asOf: breakdown.asOf, knownAt: breakdown.knownAt ?? null, columns: WORK_PLAN_COLUMNS, rows };
 }
+
+/** In a unit's own work-plan download's title, after the unit's name: `…进展（青川市财政局的任务，截至 …）`. */
+export const UNIT_ROWS_WORDS = '的任务';
 
 /**
  * The title's words for which reading a file is, as the pages say them (web/src/state.ts readingLabel):

@@ -356,3 +356,35 @@ describe('the work plan\'s own export imported back as a new version (breaker10e
     }
   });
 });
+
+describe('a unit\'s own download of the work plan imported back (breaker10f P8)', () => {
+  it.each([
+    ['as downloaded: its title row says whose rows it holds', (csv: string) => csv],
+    ['downloaded before the title said so: every row one unit\'s part, under items others lead', (csv: string) => csv.replace(/（[^，（）]+的任务，/u, '（')],
+  ])('is refused as the plan or a new version of it, naming the unit; nothing is written (%s)', async (_which, asSent) => {
+    const dependencies = await storeWithUnits();
+    const first = await importWorkPlanFile(dependencies, { name: 'work-plan-2026.csv', content: await sample('work-plan-2026.csv') }, {}, contextOf('v1'));
+    const streams = new ProjectedStreams(dependencies.store, dependencies.schemas);
+    const sources: ExportSources = {
+      ledger: await replayLog(dependencies.store, dependencies.schemas, new RectificationLedger(streams)),
+      plans: await replayLog(dependencies.store, dependencies.schemas, new WorkPlanLedger(streams)),
+      units: await replayLog(dependencies.store, dependencies.schemas, new UnitsReadModel()),
+      dueSoonDays: 7,
+      latestRecordedAt: null,
+    };
+    const reader: Actor = { id: 'user-fgw', role: 'UNIT', unitId: unitIdForCode('FGW') };
+    const table = await exportWorkPlan(sources, { reader, planId: first.planId }, new Date('2026-03-02T09:00:00+08:00'));
+    expect(table.title).toContain('青川市发展和改革委员会的任务，截至');
+    const csv = asSent(new TextDecoder().decode(tableToCsv(table)));
+    const head = await dependencies.store.headPosition();
+    for (const [key, options] of [['dry', { revise: true, dryRun: true }], ['revise', { revise: true }], ['plain', {}]] as const) {
+      const refusal = await importWorkPlanFile(dependencies, { name: '工作方案进展.csv', content: new TextEncoder().encode(csv) }, { ...options, title: first.title }, contextOf(`unit-${key}`), [{ title: first.title, year: first.year }]).catch(
+        (error: unknown) => error,
+      );
+      expect(refusal).toBeInstanceOf(DomainError);
+      expect(problemsOf(refusal as DomainError).map((problem) => problem.reasonZh)).toEqual([expect.stringMatching(/^本文件是青川市发展和改革委员会下载的本单位任务进展表，只含该单位的行/)]);
+    }
+    expect(await dependencies.store.headPosition()).toEqual(head);
+    dependencies.store.close();
+  });
+});

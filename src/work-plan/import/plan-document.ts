@@ -225,10 +225,24 @@ const EXPORT_PROGRESS_COLUMNS: readonly string[] = ['状态', '报告日期', '�
  * (状态, 报告日期 …) are the app's record and are not imported, said once. Its title row
  * (`…进展（截至 …）`) names the plan without the 进展 words. Any other table is returned as it is.
  */
-function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; exportNotice: ImportProblem[] } {
+function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; exportNotice: ImportProblem[]; unitRows?: ImportProblem } {
   const names = new Set(table.unusedColumns.map((column) => column.name));
   const hasStatus = table.records.some((record) => 'status' in record.cells);
   if (!names.has(EXPORT_SIGNATURE) || !hasStatus) return { table, exportNotice: [] };
+  // A unit's own download (`…进展（青川市财政局的任务，截至 …）`) holds its rows only: never a version of the plan (breaker10f P8).
+  // Downloads from before the title said so: every row one unit's part, under items other units lead.
+  const partUnits = new Set(table.records.map((record) => textOf(record.cells.responsibleUnits ?? null)));
+  const [onlyUnit] = partUnits;
+  const othersLead = table.records.some((record) => !namesInCell(record.cells.leadUnit ?? null).includes(onlyUnit ?? ''));
+  const unitName = EXPORT_TITLE.exec(table.title ?? '')?.[1] ?? (partUnits.size === 1 && onlyUnit && othersLead ? onlyUnit : undefined);
+  const unitRows: ImportProblem | undefined =
+    unitName === undefined
+      ? undefined
+      : {
+          row: null,
+          reason: `This file is ${unitName}'s own download of the work plan: it holds that unit's rows only, not the plan. Imported as the plan (or a new version of it) it would drop every other unit's items and parts. Import the whole plan's export (downloaded by the supervising office), or the plan's own file.`,
+          reasonZh: `本文件是${unitName}下载的本单位任务进展表，只含该单位的行，不是整份工作方案：按方案（或新版本）导入会撤销其他单位的事项和任务。请导入督办人员下载的整份方案进展表，或方案原文件。`,
+        };
   const progress = ['状态', ...table.unusedColumns.filter((column) => EXPORT_PROGRESS_COLUMNS.includes(column.name)).map((column) => column.name)];
   // A withdrawn item's rows (已撤销（day：reason）) are the record of it, not an item of the plan: not imported, said per row.
   const withdrawnNotices: ImportProblem[] = [];
@@ -272,20 +286,25 @@ function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; ex
   return {
     table: {
       ...table,
-      title: table.title?.replace(/进展[（(]截至[^）)]*[）)]$/u, '') ?? null,
+      title: table.title?.replace(EXPORT_TITLE, '') ?? null,
       records,
       unusedColumns: table.unusedColumns.map((column) => (progress.includes(column.name) ? { ...column, weighty: false } : column)),
     },
     exportNotice,
+    ...(unitRows ? { unitRows } : {}),
   };
 }
+
+/** The export's title words after the plan's title: `进展（截至 …）`, a unit's download `进展（青川市财政局的任务，截至 …）` (the unit's name captured). */
+const EXPORT_TITLE = /进展[（(](?:([^，,（）()]+?)的任务[，,])?截至[^）)]*[）)]$/u;
 
 /** Reads as much as it can, so that validation can still report the rows' own problems. */
 export async function readPlanDraft(content: FileContent, options: PlanReadOptions): Promise<PlanDraft> {
   if (options.format === 'csv' || options.format === 'xlsx') {
     const read = await readSpreadsheetOffThread(content, options.format, planColumns, { sheet: options.sheet });
     if (!read.ok) return { document: null, problems: read.problems, ...(read.sheet ? { sheet: read.sheet } : {}) };
-    const { table, exportNotice } = fromOwnExport(read.table);
+    const { table, exportNotice, unitRows } = fromOwnExport(read.table);
+    if (unitRows) return { document: null, problems: [unitRows], ...(read.sheet ? { sheet: read.sheet } : {}) };
     const dropped = droppedColumnProblems(table, {
       en: 'a plan item has a lead unit, responsible units, one due date, a description (具体要求) and measures (工作措施); rename the column to one of these or remove it',
       zh: '工作事项只有牵头单位、责任单位、完成时限、具体要求和工作措施；请把该列改名为其中之一，或删去该列',

@@ -382,7 +382,7 @@ describe('a unit\'s own download of the work plan imported back (breaker10f P8)'
         (error: unknown) => error,
       );
       expect(refusal).toBeInstanceOf(DomainError);
-      expect(problemsOf(refusal as DomainError).map((problem) => problem.reasonZh)).toEqual([expect.stringMatching(/^本文件是青川市发展和改革委员会下载的本单位任务进展表，只含该单位的行/)]);
+      expect(problemsOf(refusal as DomainError)?.map((problem) => problem.reasonZh)).toEqual([expect.stringMatching(/^本文件是青川市发展和改革委员会下载的本单位任务进展表，只含该单位的行/)]);
     }
     expect(await dependencies.store.headPosition()).toEqual(head);
     dependencies.store.close();

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomInt } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadEnvFile, validateSettings } from '../config/app-settings.js';
@@ -8,9 +9,10 @@ import { UserRoles, userStream, type UserRole } from '../access/domain/user.even
 import { allEventSchemas } from '../event-sourcing/all-event-schemas.js';
 import { executeCommand, loadState } from '../event-sourcing/execute-command.js';
 import { replayLog } from '../event-sourcing/replay-log.js';
-import type { EventStore } from '../event-store/event-store.port.js';
-import type { EventSchemaRegistry } from '../shared/event-schemas.js';
-import { UsersReadModel } from '../access/users/users.read-model.js';
+import { UsersReadModel, loginNameClaim } from '../access/users/users.read-model.js';
+import { PasswordHasher } from '../access/authentication/password-hasher.js';
+import { officeClock } from '../shared/calendar-date.js';
+import { isLoginName } from '../shared/graphql/validation.js';
 import { openToolStore } from '../event-store/store-admission.js';
 import { unitDecider } from '../organization/domain/unit.decider.js';
 import { unitStream } from '../organization/domain/unit.events.js';
@@ -21,12 +23,15 @@ import { deterministicId, newId } from '../shared/ids.js';
 import { UsageError, bothLines, runTool, type ToolUsage } from './cli-failure.js';
 
 const USAGE: ToolUsage = {
-  zh: `用法：npm run user:create -- --name <姓名> --role <${UserRoles.join('|')}> [--unit <单位代码>] [--days <有效天数，默认 ${DEFAULT_TOKEN_DAYS}>] [--again] [--new-store]
+  zh: `用法：npm run user:create -- --name <姓名> --role <${UserRoles.join('|')}> [--unit <单位代码>] [--login <登录名>] [--days <有效天数，默认 ${DEFAULT_TOKEN_DAYS}>] [--again] [--new-store]
 在配置的事件库（EVENT_STORE、SQLITE_PATH 等）中建立账号，最后一行打印其访问令牌。
+加 --login 时同时设置登录名和随机生成的初始密码，可在网页登录（初始密码打印在标准错误输出上，只显示这一次，首次登录后须修改）。
 同名、同角色、同单位的有效账号不会重复建立（例如终端卡住后重新运行了同一命令）：工具拒绝并且不写入任何内容；
 确要再建一个同名账号时加 --again。SQLITE_PATH 处没有事件库时拒绝，不创建任何文件；确要新建空事件库时加 --new-store。`,
-  en: `Usage: npm run user:create -- --name <name> --role <${UserRoles.join('|')}> [--unit <unit code>] [--days <validity, default ${DEFAULT_TOKEN_DAYS}>] [--again] [--new-store]
+  en: `Usage: npm run user:create -- --name <name> --role <${UserRoles.join('|')}> [--unit <unit code>] [--login <login name>] [--days <validity, default ${DEFAULT_TOKEN_DAYS}>] [--again] [--new-store]
 Creates an account in the configured event store (EVENT_STORE, SQLITE_PATH, …) and prints its access token as the last line.
+--login also gives it that login name and a generated initial password, to sign in to the web app (the password is printed
+on stderr, only this once, and must be changed at the first sign-in).
 An active account of the same name, role and unit is not created twice (a command run again after a hung
 terminal): the tool refuses and writes nothing; --again creates the second account all the same.
 Where SQLITE_PATH names no store the tool refuses and creates nothing; --new-store starts a new, empty one there.`,
@@ -35,7 +40,7 @@ Where SQLITE_PATH names no store the tool refuses and creates nothing; --new-sto
 function parseOptions(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
-    options: { name: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, days: { type: 'string' }, again: { type: 'boolean' }, 'new-store': { type: 'boolean' }, help: { type: 'boolean' } },
+    options: { name: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, login: { type: 'string' }, days: { type: 'string' }, again: { type: 'boolean' }, 'new-store': { type: 'boolean' }, help: { type: 'boolean' } },
     strict: true,
   });
   if (values.help) throw new UsageError();
@@ -45,7 +50,17 @@ function parseOptions(argv: string[]) {
   if (!role || !(UserRoles as readonly string[]).includes(role)) throw new UsageError(say(`--role must be one of ${UserRoles.join(', ')}.`, `--role（角色）必须是 ${UserRoles.join('、')} 之一。`));
   const days = values.days === undefined ? DEFAULT_TOKEN_DAYS : Number(values.days);
   if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError(say('--days must be a whole number from 1 to 366.', '--days（有效天数）必须是 1 到 366 之间的整数。'));
-  return { name, role: role as UserRole, unitCode: values.unit?.trim() || null, days, again: values.again === true, newStore: values['new-store'] === true };
+  const login = values.login?.trim();
+  if (login !== undefined && !isLoginName(login)) throw new UsageError(say('--login must be 2 to 50 characters without spaces.', '--login（登录名）应为 2 到 50 个字符，不能含空格。'));
+  return { name, role: role as UserRole, unitCode: values.unit?.trim() || null, login: login ?? null, days, again: values.again === true, newStore: values['new-store'] === true };
+}
+
+/** Letters and digits a person reads off a terminal without mistaking one for another (no 0/O, 1/l/I). */
+const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+
+/** A first password for `--login`: 14 characters of PASSWORD_ALPHABET (about 80 bits), from node:crypto. */
+function generatedPassword(): string {
+  return Array.from({ length: 14 }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join('');
 }
 
 /** How a person reads a name: full-width forms and surrounding spaces do not make another person. */
@@ -59,8 +74,7 @@ const sameName = (a: string, b: string) => a.normalize('NFKC').trim() === b.norm
  * that runs beside the server must: seconds for a million events.
  * @throws DomainError CONFLICT naming the account already there; nothing is written.
  */
-async function refuseSameAccount(store: EventStore, schemas: EventSchemaRegistry, account: { name: string; role: UserRole; unitId: string | null; unitCode: string | null }): Promise<void> {
-  const users = await replayLog(store, schemas, new UsersReadModel());
+async function refuseSameAccount(users: UsersReadModel, account: { name: string; role: UserRole; unitId: string | null; unitCode: string | null }): Promise<void> {
   const existing = users.accounts().find((user) => user.active && user.role === account.role && user.unitId === account.unitId && sameName(user.name, account.name));
   if (!existing) return;
   const unit = account.unitCode ? ` of unit ${account.unitCode}` : '';
@@ -81,12 +95,21 @@ async function main() {
   const schemas = allEventSchemas();
   try {
     let unitId: string | null = null;
+    let unitName: string | null = null;
     if (options.unitCode) {
       unitId = unitIdForCode(options.unitCode);
       const unit = await loadState(store, schemas, unitStream(unitId), unitDecider);
       if (unit.status !== 'registered') throw new DomainError('NOT_FOUND', say(`No unit has the code ${options.unitCode}.`, `没有代码为 ${options.unitCode} 的单位。`));
+      unitName = unit.name;
     }
-    if (!options.again) await refuseSameAccount(store, schemas, { name: options.name, role: options.role, unitId, unitCode: options.unitCode });
+    const users = await replayLog(store, schemas, new UsersReadModel());
+    if (!options.again) await refuseSameAccount(users, { name: options.name, role: options.role, unitId, unitCode: options.unitCode });
+    // newcomer15 S9: a store made by the tools had no account anyone could sign in to the web app with.
+    const password = options.login ? generatedPassword() : null;
+    const initialPassword =
+      options.login && password
+        ? { loginName: options.login, passwordHash: await new PasswordHasher().hash(password), changeRequired: true, loginNameTakenBy: users.userIdByLoginName(options.login) ?? null }
+        : null;
     const now = new Date();
     const context = commandContext({
       actor: { id: `cli:${userInfo().username}`, role: 'SYSTEM', unitId: null },
@@ -101,19 +124,40 @@ async function main() {
       schemas,
       userStream(userId),
       userDecider,
-      { type: 'RegisterUser', actor: context.actor, userId, name: options.name, role: options.role, unitId, unitExists: unitId !== null, firstToken: record, initialPassword: null },
+      { type: 'RegisterUser', actor: context.actor, userId, name: options.name, role: options.role, unitId, unitExists: unitId !== null, firstToken: record, initialPassword },
       context,
+      undefined,
+      options.login ? [loginNameClaim(options.login)] : [],
     );
     // Chinese first (breaker9e P2); the token stays the last line, for scripts.
     console.log(
       bothLines(
         say(
-          `Created ${options.role} user ${options.name} (${userId})${options.unitCode ? ` for unit ${options.unitCode}` : ''}.`,
-          `已创建${ROLE_ZH[options.role] ?? options.role} ${options.name}${options.unitCode ? `，所属单位 ${options.unitCode}` : ''}。`,
+          `Created ${options.role} user ${options.name} (${userId})${options.unitCode ? ` for unit ${options.unitCode}` : ''}${options.login ? `, login name ${options.login}` : ''}.`,
+          `已创建${ROLE_ZH[options.role] ?? options.role} ${options.name}${unitName ? `，所属单位 ${unitName}` : ''}${options.login ? `，登录名 ${options.login}` : ''}。`,
         ),
       ),
     );
-    console.log(bothLines(say(`Token valid until ${record.expiresAt}. It is shown only now; keep it secret (the last line):`, `令牌有效期至 ${record.expiresAt}，只显示这一次，请妥善保管（最后一行）：`)));
+    if (password) {
+      // On stderr: `TOKEN=$(… | tail -n 1)` keeps the token and still shows the person the password.
+      console.error(
+        bothLines(
+          say(
+            `Initial password for ${options.login} (shown only now; to be changed at the first sign-in):`,
+            `登录名 ${options.login} 的初始密码（只显示这一次，首次登录后须修改）：`,
+          ),
+        ),
+      );
+      console.error(password);
+    }
+    console.log(
+      bothLines(
+        say(
+          `Token valid until ${record.expiresAt}. It is shown only now; keep it secret (the last line):`,
+          `令牌有效期至 ${officeClock(record.expiresAt)}（北京时间），只显示这一次，请妥善保管（最后一行）：`,
+        ),
+      ),
+    );
     console.log(token);
   } finally {
     await store.close();

@@ -126,9 +126,33 @@ describe('Authentication', () => {
       expect(meant.token).toMatch(/^rct_/);
     });
 
+    // newcomer15 S9: the README's try store had one account, with a token and no password: its web app could not be signed into.
+    it('with --login gives the account that login name and an initial password printed on stderr, to be changed at the first sign-in', async () => {
+      const created = await createUserWithCli(sqlitePath, ['--name', '王芳', '--role', 'ADMIN', '--login', 'wangfang']);
+      expect(created.exitCode).toBe(0);
+      expect(created.stdout).toMatch(/^已创建系统管理员 王芳，登录名 wangfang。/);
+      expect(created.token).toMatch(/^rct_/);
+      const [zh, en, password] = created.stderr.trim().split('\n');
+      expect(zh).toBe('登录名 wangfang 的初始密码（只显示这一次，首次登录后须修改）：');
+      expect(en).toMatch(/^Initial password for wangfang/);
+      expect(password).toMatch(/^[A-Za-z2-9]{14}$/);
+      const signedIn = await withinOneSecond(() => app.graphql('mutation($input: SignInInput!) { signIn(input: $input) { mustChangePassword user { name } } }', { input: { loginName: 'wangfang', password } }, {}));
+      expect(signedIn).toEqual({ data: { signIn: { mustChangePassword: true, user: { name: '王芳' } } } });
+      // The login name is taken: a second account cannot have it, and nothing is written.
+      const before = await fileHead();
+      const taken = await createUserWithCli(sqlitePath, ['--name', '王芳二', '--role', 'ADMIN', '--login', 'WangFang']);
+      expect(taken.exitCode).toBe(1);
+      expect(taken.stdout).not.toMatch(/rct_/);
+      expect(await fileHead()).toBe(before);
+      expect((await createUserWithCli(sqlitePath, ['--name', '王芳三', '--role', 'ADMIN', '--login', 'wang fang'])).exitCode).toBe(2);
+    });
+
     it('acts for the unit named by --unit, and for no other', async () => {
       const created = await createUserWithCli(sqlitePath, ['--name', '李娜', '--role', 'unit', '--unit', 'FGW']);
       expect(created.stdout).toMatch(/for unit FGW\./);
+      // newcomer15 S7: the Chinese line names the unit as people call it, and the expiry in Beijing time.
+      expect(created.stdout).toMatch(/^已创建责任单位用户 李娜，所属单位 市发展和改革委员会。\n/);
+      expect(created.stdout).toMatch(/令牌有效期至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）/);
       const own = await withinOneSecond(() => app.graphql(UNIT_WORKLOAD, { unitId: FGW }, bearer(created.token!)));
       expect(own.errors).toBeUndefined();
       expect(own.data!.unitWorkload.unitId).toBe(FGW);

@@ -98,7 +98,11 @@ export const Password = () =>
     Length(PASSWORD_LENGTH.min, PASSWORD_LENGTH.max, { message: `$property must be ${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max} characters long` }),
   );
 
-/** A login name: 2 to 50 characters without spaces or control characters (Chinese, pinyin, digits, `-._@` all fit). */
+/** Whether `value` is a login name: 2 to 50 characters without spaces or control characters (Chinese, pinyin, digits, `-._@` all fit). */
+export const isLoginName = (value: unknown): value is string =>
+  typeof value === 'string' && value.length >= 2 && value.length <= 50 && !/[\s\u0000-\u001F\u007F-\u009F]/.test(value) && unreadableLabel(value) === null;
+
+/** A login name (`isLoginName`), trimmed. */
 export const LoginName = () =>
   applyDecorators(
     Transform(trim),
@@ -106,8 +110,7 @@ export const LoginName = () =>
     ValidateBy({
       name: 'isLoginName',
       validator: {
-        validate: (value) =>
-          typeof value === 'string' && value.length >= 2 && value.length <= 50 && !/[\s\u0000-\u001F\u007F-\u009F]/.test(value) && unreadableLabel(value) === null,
+        validate: isLoginName,
         defaultMessage: (args) => `${args?.property ?? 'loginName'} must be 2 to 50 characters without spaces`,
       },
     }),

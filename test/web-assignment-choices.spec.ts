@@ -1,4 +1,4 @@
-import { assignmentChoices, chosenUnits, concernedToPreselect } from '../web/src/assignment-choices.js';
+import { assignmentChoices, chosenUnits, concernedToPreselect, notStandingOn, unitLabel } from '../web/src/assignment-choices.js';
 
 /*
  * newcomer13 R8 (= Q21): a finding's 涉及单位 (the units the evaluation names, recorded by the import
@@ -53,5 +53,37 @@ describe('the units a 交办 offers', () => {
       expect(concernedToPreselect(merged, new Set(['wjw2']), ['wjw', 'czj'])).toEqual(['czj']);
       expect(concernedToPreselect(merged, new Set(['wjw']), ['wjw', 'czj'])).toEqual(['czj']);
     });
+  });
+});
+
+/*
+ * breaker11g P8 / P11: 环境保护局 merged on 2026-11-25 into 生态环境局, registered 2026-11-20. A 交办
+ * dated 2026-11-15 could not name the unit of that day, and its refusal told the office to move the
+ * new bureau's registration day back; 登记问题 offered the merged unit unmarked.
+ */
+describe('the units a 交办 dated before a reorganisation offers', () => {
+  const directory = [
+    { id: 'hbj', name: '青川市环境保护局', registeredOn: '2016-01-01', mergedIntoUnitId: 'stj', mergedOn: '2026-11-25' },
+    { id: 'stj', name: '青川市生态环境局', registeredOn: '2026-11-20' },
+    { id: 'jyj', name: '青川市教育局', registeredOn: '2016-01-01' },
+  ];
+
+  it('offers the unit of that day, said merged since, and not the successor that did not exist yet', () => {
+    expect(assignmentChoices(directory, new Set(), ['hbj', 'jyj'], '2026-11-15')).toEqual([
+      { value: 'hbj', label: '青川市环境保护局（已于 2026-11-25 并入青川市生态环境局）（评估点名）' },
+      { value: 'jyj', label: '青川市教育局（评估点名）' },
+    ]);
+    expect(assignmentChoices(directory, new Set(), ['hbj', 'jyj'], '2026-11-26').map((option) => option.value)).toEqual(['stj', 'jyj']);
+    expect(assignmentChoices(directory, new Set(), ['hbj'])).toEqual([{ value: 'stj', label: '青川市生态环境局（评估点名）' }, { value: 'jyj', label: '青川市教育局' }]);
+  });
+
+  it('says a chosen unit that did not stand that day, with the one that did', () => {
+    expect(notStandingOn(directory, ['stj', 'jyj'], '2026-11-15')).toBe('青川市生态环境局于 2026-11-20 登记，2026-11-15 时尚不存在：当时由青川市环境保护局承担，请改选该单位（其任务随合并转入青川市生态环境局）。');
+    expect(notStandingOn(directory, ['hbj'], '2026-11-26')).toBe('青川市环境保护局（已于 2026-11-25 并入青川市生态环境局），2026-11-26 时已不再承担新的工作，请选择承接单位。');
+    expect(notStandingOn(directory, ['hbj', 'jyj'], '2026-11-15')).toBeNull();
+  });
+
+  it('names a merged unit with its merger wherever every unit is listed (登记问题’s 点名单位)', () => {
+    expect(directory.map((unit) => unitLabel(directory, unit))).toEqual(['青川市环境保护局（已于 2026-11-25 并入青川市生态环境局）', '青川市生态环境局', '青川市教育局']);
   });
 });

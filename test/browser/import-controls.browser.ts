@@ -148,7 +148,7 @@ describe('the 导入 page offers what the import API offers: preview, revise, re
     await page.goto(`/items/${idOf('2')}`);
     const notice = page.locator('[data-test="item-withdrawn"]');
     await notice.waitFor();
-    expect(await notice.textContent()).toBe(`该事项已于 ${officeDay(-1)} 从方案中撤销（依据 plan-small-v2.csv 修订方案），不再办理；以下是撤销前的记录。`);
+    expect(await notice.textContent()).toBe(`该事项已于 ${officeDay(-1)} 从方案中撤销（依据 plan-small-v2.csv 修订方案），不再办理；以下是撤销前的记录。撤销日期之前的报告、督查仍可补录（督查通过的，撤销不成立）。`);
     expect(await page.locator('[data-test="item-status"]').textContent()).toBe('已撤销');
     expect(await page.locator('.light').count()).toBe(0);
     expect(await page.locator('[data-test="part-withdrawn"]').allInnerTexts()).toEqual(['事项已撤销']);

@@ -18,17 +18,40 @@ export interface DirectoryUnit {
   readonly id: string;
   readonly name: string;
   readonly mergedIntoUnitId?: string | null;
+  /** The office day of that merge (YYYY-MM-DD); absent: unknown (the unit is taken as merged on every day). */
+  readonly mergedOn?: string | null;
+  /** The office day it was registered: no work of it is dated before. Absent: unknown (never checked). */
+  readonly registeredOn?: string;
+}
+
+/**
+ * Whether the unit stood on office day `on` — registered by then, not merged yet (a unit merged later
+ * did the work of that day: breaker11g P8) — or, with no day, stands today (not merged).
+ */
+export function stoodOn(unit: DirectoryUnit, on?: string): boolean {
+  if (on === undefined) return !unit.mergedIntoUnitId;
+  if (unit.registeredOn !== undefined && unit.registeredOn > on) return false;
+  return !unit.mergedIntoUnitId || (typeof unit.mergedOn === 'string' && unit.mergedOn > on);
+}
+
+/** How a form names a unit: merged since `on` (or ever, without a day), said so — 青川市环境保护局（已于 2026-11-25 并入青川市生态环境局） (breaker11g P11). */
+export function unitLabel(directory: readonly DirectoryUnit[], unit: DirectoryUnit): string {
+  if (!unit.mergedIntoUnitId) return unit.name;
+  const successor = directory.find((other) => other.id === unit.mergedIntoUnitId)?.name ?? '其他单位';
+  return `${unit.name}（${unit.mergedOn ? `已于 ${unit.mergedOn} ` : '已'}并入${successor}）`;
 }
 
 /**
  * The unit that carries `unitId`'s work now: itself, or the unit it was merged into, following merges
  * (A into B, B into C: C). A unit the directory does not know is itself.
  */
-export function carryingUnit(directory: readonly DirectoryUnit[], unitId: string): string {
+export function carryingUnit(directory: readonly DirectoryUnit[], unitId: string, on?: string): string {
   const byId = new Map(directory.map((unit) => [unit.id, unit]));
   const seen = new Set<string>();
   let current = unitId;
-  for (let next = byId.get(current)?.mergedIntoUnitId; next && !seen.has(next); next = byId.get(current)?.mergedIntoUnitId) {
+  // On a day given, only the merges made by then: a unit merged later carried its own work that day.
+  const mergedBy = (unit: DirectoryUnit | undefined) => (unit && (on === undefined || !(typeof unit.mergedOn === 'string' && unit.mergedOn > on)) ? unit.mergedIntoUnitId : undefined);
+  for (let next = mergedBy(byId.get(current)); next && !seen.has(next); next = mergedBy(byId.get(current))) {
     seen.add(current);
     current = next;
   }
@@ -45,13 +68,34 @@ export function assignmentChoices(
   directory: readonly DirectoryUnit[],
   onIt: ReadonlySet<string>,
   concerned: readonly string[],
+  on?: string,
 ): { value: string; label: string }[] {
-  const named = new Set(concerned.map((unitId) => carryingUnit(directory, unitId)));
-  const open = directory.filter((unit) => !onIt.has(unit.id) && !unit.mergedIntoUnitId);
+  // With a 交办日期 (breaker11g P8): the units that stood that day — one merged later is offered, said so; one registered later is not.
+  const named = new Set(concerned.map((unitId) => carryingUnit(directory, unitId, on)));
+  const open = directory.filter((unit) => !onIt.has(unit.id) && stoodOn(unit, on));
   return [
-    ...open.filter((unit) => named.has(unit.id)).map((unit) => ({ value: unit.id, label: `${unit.name}（评估点名）` })),
-    ...open.filter((unit) => !named.has(unit.id)).map((unit) => ({ value: unit.id, label: unit.name })),
+    ...open.filter((unit) => named.has(unit.id)).map((unit) => ({ value: unit.id, label: `${unitLabel(directory, unit)}（评估点名）` })),
+    ...open.filter((unit) => !named.has(unit.id)).map((unit) => ({ value: unit.id, label: unitLabel(directory, unit) })),
   ];
+}
+
+/**
+ * The chosen units that did not stand on the 交办日期 `on` (registered after it, or merged by then),
+ * each said with the unit that did that day's work instead, as a form shows it beside 交办日期
+ * (breaker11g P8: the office was told to move the new bureau's registration day back). Null when all stood.
+ */
+export function notStandingOn(directory: readonly DirectoryUnit[], chosen: readonly string[], on: string): string | null {
+  const byId = new Map(directory.map((unit) => [unit.id, unit]));
+  const said = chosen.flatMap((unitId) => {
+    const unit = byId.get(unitId);
+    if (!unit || stoodOn(unit, on)) return [];
+    if (unit.registeredOn !== undefined && unit.registeredOn > on) {
+      const then = directory.filter((other) => other.mergedIntoUnitId === unit.id && stoodOn(other, on)).map((other) => other.name);
+      return [`${unit.name}于 ${unit.registeredOn} 登记，${on} 时尚不存在${then.length ? `：当时由${then.join('、')}承担，请改选该单位（其任务随合并转入${unit.name}）` : ''}`];
+    }
+    return [`${unitLabel(directory, unit)}，${on} 时已不再承担新的工作，请选择承接单位`];
+  });
+  return said.length ? `${said.join('；')}。` : null;
 }
 
 /**

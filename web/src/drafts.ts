@@ -90,6 +90,21 @@ export function saveOpenDrafts(why: DraftReason = 'sessionEnded'): void {
   waitingDrafts.value = readWaiting();
 }
 
+/**
+ * Keeps what a form's dialog held when it closed unsent (×, Esc: breaker11g P9), under the form's
+ * key, said as 关闭前未提交的…; nothing when nothing was typed, and never over a draft already kept
+ * for it (the session ending, or Back, saved it first).
+ */
+export function keepDraft(key: string, label: string, values: Record<string, unknown>): void {
+  if (Object.keys(values).length === 0 || sessionStorage.getItem(key) !== null) return;
+  try {
+    sessionStorage.setItem(key, JSON.stringify({ label, values, why: 'back' } satisfies Draft));
+  } catch {
+    // A full sessionStorage keeps nothing more.
+  }
+  waitingDrafts.value = readWaiting();
+}
+
 /** The draft saved for this form, removed from storage (it is back in the form), and why it was kept; null when none. */
 export function takeDraft(key: string): { values: Record<string, unknown>; why: DraftReason } | null {
   const saved = sessionStorage.getItem(key);

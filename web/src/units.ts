@@ -7,6 +7,10 @@ export interface UnitSummary {
   name: string;
   /** The unit it was merged into (机构改革); null while it stands on its own. */
   mergedIntoUnitId?: string | null;
+  /** The office day of that merge; null while it stands. */
+  mergedOn?: string | null;
+  /** The office day it was registered: no work of it is dated before. */
+  registeredOn?: string;
 }
 
 /** The units directory, loaded once per tab (names for ids in timelines, choices in forms). */
@@ -14,7 +18,7 @@ export const units = ref<UnitSummary[]>([]);
 let loading: Promise<UnitSummary[]> | null = null;
 
 export function loadUnits(): Promise<UnitSummary[]> {
-  loading ??= gql<{ units: UnitSummary[] }>(`{ units { id code name mergedIntoUnitId } }`)
+  loading ??= gql<{ units: UnitSummary[] }>(`{ units { id code name mergedIntoUnitId mergedOn registeredOn } }`)
     .then(({ units: list }) => (units.value = list))
     .catch((error) => {
       loading = null;

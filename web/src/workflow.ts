@@ -245,6 +245,14 @@ export function inspectionFields(dueDate: string): FieldSpec[] {
 export const othersUnverified = (parts: readonly { unitId: string; status: string }[], part: { unitId: string }): number =>
   parts.filter((other) => other.unitId !== part.unitId && other.status !== 'VERIFIED').length;
 
+/** Moving a withdrawal entered on the wrong day to the day it was made (breaker8f P1), findings and items alike. */
+export const CORRECT_WITHDRAWAL_FIELDS: FieldSpec[] = [
+  { name: 'withdrawnOn', label: '实际撤销日期', type: 'date', required: true, notFuture: true },
+  { name: 'reason', label: '更正理由', type: 'textarea', required: true },
+];
+/** Taking back a withdrawal entered by mistake (the wrong row, or not to be withdrawn). */
+export const UNDO_WITHDRAWAL_FIELDS: FieldSpec[] = [{ name: 'reason', label: '更正理由（如：误撤销了另一条问题）', type: 'textarea', required: true }];
+
 /** Reopening a closed finding or completed item, or the verified parts of an open one: why, and optionally the parts' new due date. */
 export const REOPEN_FIELDS: FieldSpec[] = [
   { name: 'reason', label: '重新打开的理由', type: 'textarea', required: true },

@@ -66,6 +66,11 @@ export interface UnitNames {
    * office day: a part of it open on that day, or coming back after it, passes to the successor.
    */
   handOversOf?(unitId: string): readonly UnitHandOver[];
+  /**
+   * The units whose work passed to this one (机构改革: merged into it, or handed over to it), each with
+   * the office day: a refusal of work dated before this unit existed names the unit that did it then.
+   */
+  predecessorsOf?(unitId: string): readonly { readonly unitId: string; readonly on: string }[];
 }
 
 /** A unit's duties passed to `successorUnitId` on office day `on` (the unit stands; see UnitWorkHandedOver). */

@@ -1429,6 +1429,19 @@ describe('the units directory on the day of the fact (registration, merger)', ()
       );
     });
 
+    it('names the unit that did the work that day when one was merged into it later, not a correction of its registration (breaker11g P8)', () => {
+      // 市环境保护局 stood on 2025-06-01 and was merged into the (then new) unit on 2025-07-05.
+      const withPredecessor = { unitNames: { ...directory, predecessorsOf: (unitId: string) => (unitId === NEW_UNIT ? [{ unitId: ENVIRONMENT, on: '2025-07-05' }] : []) } };
+      given([]).when(assign({ unitId: NEW_UNIT, ...withPredecessor })).thenRefused(
+        'BAD_USER_INPUT',
+        /on that day the work was 市环境保护局's \(passed to 市数据局 on 2025-07-05\)/,
+        /^交办日期（2025-06-01）早于市数据局的登记日期（2025-06-25）：当时由市环境保护局（2025-07-05 起由市数据局承接）承担。请改为当时的单位，其任务将随机构改革转入市数据局。$/,
+      );
+      // A predecessor that passed its work on before that day is no answer: the old words.
+      const early = { unitNames: { ...directory, predecessorsOf: () => [{ unitId: ENVIRONMENT, on: '2025-05-01' }] } };
+      given([]).when(assign({ unitId: NEW_UNIT, ...early })).thenRefused('BAD_USER_INPUT', undefined, /如该单位当时已存在，请先更正其登记日期。$/);
+    });
+
     it('accepts it from that day on', () => {
       given([]).when(assign({ unitId: NEW_UNIT, assignedOn: '2025-06-25', ...known })).then([
         { type: 'UnitAssigned', data: { unitId: NEW_UNIT, role: 'LEAD', dueDate: DUE, assignedOn: '2025-06-25' } },

@@ -1751,6 +1751,17 @@ function requireUnitExisted(command: AssignmentCommand): void {
   if (!fact || registeredOn === undefined) return;
   if (!isAfter(registeredOn, fact.day)) return;
   const unit = unitNamed(command, command.unitId);
+  // The unit that did this work on that day, before the reorganisation passed it on (breaker11g P8): named, not a false registration day.
+  const then = (command.unitNames?.predecessorsOf?.(command.unitId) ?? []).filter(
+    (predecessor) => isAfter(predecessor.on, fact.day) && !isAfter(command.unitNames?.registeredOnOf?.(predecessor.unitId) ?? fact.day, fact.day),
+  );
+  if (then.length > 0) {
+    const named = then.map((predecessor) => ({ ...unitNamed(command, predecessor.unitId), on: predecessor.on }));
+    throw badInput(
+      `${capitalise(fact.what.en)} (${fact.day}) is before the registration of ${unit.en} (${registeredOn}): on that day the work was ${named.map((other) => `${other.en}'s (passed to ${unit.en} on ${other.on})`).join(' or ')}. Name that unit: its part passes on with the reorganisation.`,
+      `${fact.what.zh}（${fact.day}）早于${unit.zh}的登记日期（${registeredOn}）：当时由${named.map((other) => `${other.zh}（${other.on} 起由${unit.zh}承接）`).join('或')}承担。请改为当时的单位，其任务将随机构改革转入${unit.zh}。`,
+    );
+  }
   throw badInput(
     `${capitalise(fact.what.en)} (${fact.day}) is before the registration of ${unit.en} (${registeredOn}); if the unit existed then, correct its registration day first (correctUnitRegistration).`,
     `${fact.what.zh}（${fact.day}）早于${unit.zh}的登记日期（${registeredOn}）；如该单位当时已存在，请先更正其登记日期。`,

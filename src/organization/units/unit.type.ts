@@ -32,4 +32,7 @@ export class UnitType {
 
   @Field(() => ID, { nullable: true, description: 'The unit this one was merged into; null while it stands on its own' })
   mergedIntoUnitId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, the office day of that merge (business time): work dated before it was this unit’s; null while it stands' })
+  mergedOn: string | null;
 }

@@ -210,6 +210,18 @@ export class UnitsReadModel implements Projection {
     return this.byId.get(id)?.handOvers ?? [];
   }
 
+  /**
+   * The units merged into it or handing their duties over to it, with the office day (UnitNames: a
+   * refusal of work dated before this unit existed names the unit that did it then, breaker11g P8).
+   * Scans the directory: a city's few hundred units, asked only on that refusal.
+   */
+  predecessorsOf(id: string): readonly { readonly unitId: string; readonly on: string }[] {
+    return [...this.byId.values()].flatMap((unit) => [
+      ...(unit.mergedIntoUnitId === id ? [{ unitId: unit.id, on: unit.mergedOn ?? unit.registeredOn }] : []),
+      ...(unit.handOvers ?? []).filter((handOver) => handOver.successorUnitId === id).map((handOver) => ({ unitId: unit.id, on: handOver.on })),
+    ]);
+  }
+
   /** Its successor and the day of the merge (UnitNames: a merged unit takes no new work); undefined while it stands. */
   mergerOf(id: string): UnitMerger | undefined {
     const unit = this.byId.get(id);

@@ -1,0 +1,185 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { launchChromium } from './support/browser.js';
+import { browserContexts, eventually, officeDay } from './support/suite.js';
+
+const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
+const INSPECTOR = 'rct_demo_inspector_qingchuan';
+const UNIT_FGW = 'rct_demo_unit_fgw_qingchuan';
+
+const errorBeside = (form: Locator, page: Page, label: string) => form.locator('.el-form-item', { has: page.getByLabel(label) }).locator('.el-form-item__error');
+
+/*
+ * A withdrawn finding in the web app (breaker11g, breaker8f):
+ * - P6: an inspection dated before the withdrawal, typed in after it (the README's own case), could
+ *   only be entered through the API: the page had no button. Now 补录撤销前的督查, dated before it;
+ * - 8f P1: a withdrawal on the wrong day or finding is corrected (更正撤销日期) or taken back (撤销有误);
+ * - P4: 与哪个问题重复登记, once picked, can be cleared, and a duplicate is sent only when confirmed;
+ * - P9: a tap beside a form does not close it; Esc closes it keeping what was typed (清空 to start again);
+ * - P3: a withdrawn finding on a past day says whose day its parts show.
+ */
+describe('a withdrawn finding: late records, corrections of the withdrawal, and forms that keep their text', () => {
+  let app: TestApp;
+  let browser: Browser;
+  const contexts = browserContexts(() => ({ app, browser }));
+  let fgw: { id: string; name: string };
+  let evaluationId: string;
+
+  const act = async (mutation: string, input: Record<string, unknown>, token = SUPERVISOR) => {
+    const answer = await app.graphql(`mutation($input: ${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { id } }`, { input: { idempotencyKey: `${mutation}-${Math.random()}`, ...input } }, { authorization: `Bearer ${token}` });
+    if (answer.errors) throw new Error(`${mutation}: ${JSON.stringify(answer.errors)}`);
+    return answer.data![mutation].id as string;
+  };
+  /** A finding of 市发改委 reported 10 days ago, withdrawn `withdrawnDaysAgo` days ago (or not withdrawn). */
+  const reportedFinding = async (title: string, withdrawnDaysAgo?: number) => {
+    const findingId = await act('recordFinding', { evaluationId, title, description: `${title}（浏览器测试）`, category: '主动公开', severity: 'MEDIUM', concernedUnitIds: [fgw.id], identifiedOn: officeDay(-30) });
+    await act('assignFinding', { findingId, assignedOn: officeDay(-20), units: [{ unitId: fgw.id, role: 'LEAD', dueDate: officeDay(30) }] });
+    await act('reportRectification', { findingId, unitId: fgw.id, summary: '已整改', evidence: [{ title: '整改材料', link: 'https://www.qingchuan.gov.cn/fgw' }], reportedOn: officeDay(-10) }, UNIT_FGW);
+    if (withdrawnDaysAgo !== undefined) await act('withdrawFinding', { findingId, reason: '评估机构来函撤回该问题', withdrawnOn: officeDay(-withdrawnDaysAgo) });
+    return findingId;
+  };
+  const status = async (findingId: string) => (await app.graphql(`query($id: ID!) { finding(id: $id) { status withdrawnOn } }`, { id: findingId })).data!.finding as { status: string; withdrawnOn: string | null };
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp({ demoData: true, now: new Date().toISOString() }), launchChromium()]);
+    const listed = await app.graphql(`{ units { id code name } evaluations(first: 1) { nodes { id } } }`);
+    fgw = listed.data!.units.find((unit: { code: string }) => unit.code === 'FGW');
+    evaluationId = listed.data!.evaluations.nodes[0].id;
+  });
+  afterAll(() => contexts.closeAll());
+
+  it('the inspector enters a check dated before the withdrawal; its pass undoes the withdrawal, said once in the timeline (11g P6, P7)', async () => {
+    const findingId = await reportedFinding('政府网站政策解读栏目长期空白', 2);
+    const { page } = await contexts.open({ token: INSPECTOR, viewport: { width: 360, height: 780 } });
+    await page.goto(`/findings/${findingId}`);
+    const part = page.locator(`[data-test="part-${fgw.name}"]`);
+    await part.getByRole('button', { name: '补录撤销前的督查' }).click();
+    const form = page.locator('[data-test="form-inspect"]');
+    await form.waitFor();
+    expect(await page.locator('[data-test="late-record-note"]').textContent()).toContain(`已于 ${officeDay(-2)} 撤销`);
+    await form.getByText('通过', { exact: true }).click();
+    await form.getByLabel('督查地点').fill('市发改委门户网站政策解读栏目');
+    const day = form.getByLabel(`督查日期（须早于撤销日期 ${officeDay(-2)}）`);
+    // A day on or after the withdrawal is refused beside the day, before anything is sent.
+    await day.fill(officeDay(-1));
+    await day.press('Enter');
+    const before = await app.logPosition();
+    await form.getByRole('button', { name: '现场督查' }).click();
+    await errorBeside(form, page, '督查日期').waitFor();
+    expect(await errorBeside(form, page, '督查日期').textContent()).toContain('撤销日期');
+    expect(await app.logPosition()).toBe(before);
+    await day.fill(officeDay(-3));
+    await day.press('Enter');
+    await form.getByRole('button', { name: '现场督查' }).click();
+    await form.locator('[data-test="form-confirm"]').waitFor();
+    await form.getByRole('button', { name: '确认现场督查' }).click();
+    await form.waitFor({ state: 'detached' });
+    await eventually(page, async () => (await page.locator('[data-test="finding-status"]').textContent()) === '已销号', 'the finding closed by the late pass');
+    expect(await status(findingId)).toEqual({ status: 'CLOSED', withdrawnOn: null });
+    const undone = page.locator('[data-test="timeline"] tr', { hasText: '撤销不成立' });
+    expect(await undone.count()).toBeGreaterThan(0);
+    expect(await undone.first().textContent()).not.toContain('撤销不成立：撤销不成立');
+  });
+
+  it('the supervisor moves a withdrawal to its real day, then takes one made by mistake back; a past day says it shows that day (8f P1, 11g P3)', async () => {
+    const findingId = await reportedFinding('重大建设项目批准信息未公开', 1);
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${findingId}?asOf=${officeDay(-1)}`);
+    await page.locator('[data-test="parts-heading"]', { hasText: `截至 ${officeDay(-1)} 的情况` }).waitFor();
+
+    await page.goto(`/findings/${findingId}`);
+    await page.locator('[data-test="correct-withdrawal"]').click();
+    const correct = page.locator('[data-test="form-correct-withdrawal"]');
+    const realDay = correct.getByLabel('实际撤销日期');
+    await realDay.fill(officeDay(-5));
+    await realDay.press('Enter');
+    await correct.getByLabel('更正理由').fill('来函日期录入有误');
+    await correct.getByRole('button', { name: '更正撤销日期' }).click();
+    await correct.waitFor({ state: 'detached' });
+    await eventually(page, async () => ((await page.locator('[data-test="withdrawn-note"]').textContent()) ?? '').includes(`该问题已于 ${officeDay(-5)} 撤销`), 'the withdrawal on its corrected day');
+
+    await page.locator('[data-test="undo-withdrawal"]').click();
+    const undo = page.locator('[data-test="form-undo-withdrawal"]');
+    await undo.getByLabel('更正理由（如：误撤销了另一条问题）').fill('点错了问题，本问题仍需整改');
+    await undo.getByRole('button', { name: '恢复问题' }).click();
+    await undo.waitFor({ state: 'detached' });
+    await eventually(page, async () => (await page.locator('[data-test="finding-status"]').textContent()) === '整改中', 'the finding back on the 台账');
+    expect(await page.locator('[data-test="withdrawn-note"]').count()).toBe(0);
+    expect(await status(findingId)).toEqual({ status: 'OPEN', withdrawnOn: null });
+  });
+
+  it('交办 dated before a merge offers the unit of that day, and says why the successor cannot be named then (11g P8)', async () => {
+    const ADMIN = 'rct_demo_admin_qingchuan';
+    const unitId = async (code: string, name: string, registeredOn: string) => act('registerUnit', { code, name, kind: 'DEPARTMENT', registeredOn }, ADMIN);
+    const old = await unitId('CSHB', '青川市测试环境保护局', officeDay(-60));
+    const successor = await unitId('CSST', '青川市测试生态环境局', officeDay(-10));
+    const merged = await app.graphql(`mutation($input: MergeUnitInput!) { mergeUnit(input: $input) { __typename } }`, { input: { idempotencyKey: 'merge-cshb', unitId: old, successorUnitId: successor, reason: '机构改革', mergedOn: officeDay(-5) } }, { authorization: `Bearer ${ADMIN}` });
+    expect(merged.errors).toBeUndefined();
+    const findingId = await act('recordFinding', { evaluationId, title: '环境监测数据公开不全', description: '空气质量监测数据未按月公开', category: '重点领域', severity: 'MEDIUM', concernedUnitIds: [old], identifiedOn: officeDay(-30) });
+
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${findingId}`);
+    await page.locator('[data-test="assign-finding"]').click();
+    const form = page.locator('[data-test="form-assign"]');
+    await form.waitFor();
+    const day = form.getByLabel('交办日期');
+    await day.fill(officeDay(-15));
+    await day.press('Enter');
+    const due = form.getByLabel('整改时限');
+    await due.fill(officeDay(20));
+    await due.press('Enter');
+    // Preselected today's carrier (the successor): refused beside 交办日期 before sending, naming the unit of that day.
+    const before = await app.logPosition();
+    await form.getByRole('button', { name: '交办' }).click();
+    const refusal = errorBeside(form, page, '交办日期');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toBe(`青川市测试生态环境局于 ${officeDay(-10)} 登记，${officeDay(-15)} 时尚不存在：当时由青川市测试环境保护局承担，请改选该单位（其任务随合并转入青川市测试生态环境局）。`);
+    expect(await app.logPosition()).toBe(before);
+    await form.locator('.el-form-item', { hasText: '责任单位（可多选）' }).locator('.el-tag__close').first().click();
+    await form.locator('.el-form-item', { hasText: '牵头单位' }).locator('.el-select__wrapper').first().click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: `青川市测试环境保护局（已于 ${officeDay(-5)} 并入青川市测试生态环境局）（评估点名）` }).click();
+    await form.getByRole('button', { name: '交办' }).click();
+    await form.waitFor({ state: 'detached' });
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId assignedOn } } }`, { id: findingId });
+    // Assigned to the unit of that day, passed on with the merge.
+    expect(data!.finding.assignments).toEqual([{ unitId: successor, assignedOn: officeDay(-15) }]);
+  });
+
+  it('撤销问题: a tap beside keeps the form, Esc keeps its text, 清空 starts again; the duplicate choice clears and is confirmed (11g P9, P4)', async () => {
+    const findingId = await reportedFinding('公共资源交易信息公开不及时');
+    const { page } = await contexts.open({ token: SUPERVISOR, viewport: { width: 390, height: 800 } });
+    await page.goto(`/findings/${findingId}`);
+    await page.locator('[data-test="withdraw-finding"]').click();
+    const form = page.locator('[data-test="form-withdraw"]');
+    const reason = form.getByLabel('撤销理由（如：与某问题重复登记、评估机构来函撤回）');
+    await reason.fill('评估机构来函撤回该问题（编号2026-17）');
+    // A tap on the grey backdrop beside the dialog.
+    await page.mouse.click(5, 790);
+    await page.keyboard.press('Tab');
+    expect(await form.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await form.waitFor({ state: 'detached' });
+    await page.locator('[data-test="withdraw-finding"]').click();
+    await form.locator('[data-test="draft-restored"]').waitFor();
+    expect(await reason.inputValue()).toBe('评估机构来函撤回该问题（编号2026-17）');
+    await form.locator('[data-test="draft-discard"]').click();
+    expect(await reason.inputValue()).toBe('');
+
+    await reason.fill('评估机构来函撤回该问题');
+    const duplicate = form.locator('.el-form-item', { hasText: '与哪个问题重复登记' });
+    await duplicate.locator('.el-select__wrapper').click();
+    await page.locator('.el-select-dropdown__item:visible').first().click();
+    await form.getByRole('button', { name: '确认撤销' }).click();
+    await form.locator('[data-test="form-confirm"]', { hasText: '以往日期的数字会随之改变' }).waitFor();
+    // Not a duplicate after all: cleared, and sent without a second question.
+    await duplicate.locator('.el-select__wrapper').hover();
+    await duplicate.locator('.el-select__clear').click();
+    await eventually(page, async () => (await form.locator('[data-test="form-confirm"]').count()) === 0, 'the confirmation taken back by the change');
+    await form.getByRole('button', { name: '确认撤销' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.locator('[data-test="withdrawn-note"]').waitFor();
+    const { data } = await app.graphql(`query($id: ID!) { finding(id: $id) { status history { eventType details } } }`, { id: findingId });
+    const withdrawal = (data!.finding.history as { eventType: string; details: string }[]).find((entry) => entry.eventType === 'FindingWithdrawn')!;
+    expect(JSON.parse(withdrawal.details).duplicateOf).toBeUndefined();
+  });
+});

@@ -56,14 +56,14 @@ describe('a part on an item withdrawn from the plan (breaker8 S5)', () => {
 
 describe('a part the unit got after the reorganisation day, typed before it was entered (breaker8f P4)', () => {
   const assignedLater = { id: 'later', parts: new Map([['a', partView('a', { status: 'ASSIGNED', assignedOn: '2026-05-20' })]]) };
-  const takenOverLater = { id: 'taken', parts: new Map([['a', partView('a', { status: 'REPORTED', assignedOn: '2026-05-12', heldBefore: ['x'], passedOn: ['2026-06-01'] })]]) };
+  const takenOverLater = { id: 'taken', parts: new Map([['a', partView('a', { status: 'REPORTED', assignedOn: '2026-04-01', heldBefore: ['x'], passedOn: ['2026-06-01'], heldSince: '2026-06-01' })]]) };
   const heldThen = holder('held', { status: 'REPORTED', assignedOn: '2026-04-01' });
 
-  it('given a hand-over: passes the part held on its day and leaves the ones assigned after it with the unit', () => {
+  it('given a hand-over: passes the part held on its day and leaves the ones assigned or taken over after it with the unit', () => {
     expect(partsToHandOver([assignedLater, takenOverLater, heldThen], 'a', MERGED_ON)).toEqual([{ id: 'held', on: MERGED_ON }]);
   });
 
-  it('given a merge: the merged unit takes no new work, so a part assigned after it passes on the day the unit got it', () => {
+  it('given a merge: the merged unit takes no new work, so a part assigned or taken over after it passes on the day the unit got it', () => {
     expect(partsToHandOver([assignedLater, takenOverLater, heldThen], 'a', MERGED_ON, true)).toEqual([
       { id: 'later', on: '2026-05-20' },
       { id: 'taken', on: '2026-06-01' },
@@ -75,8 +75,8 @@ describe('a part the unit got after the reorganisation day, typed before it was 
     expect(partsToHandOver([{ ...assignedLater, withdrawnOn: '2026-05-15' }], 'a', MERGED_ON, true)).toEqual([]);
   });
 
-  it('leaves a part that existed on the day but reached the unit later to the parent’s rules (a join is not undone)', () => {
-    const joinedLater = { id: 'joined', parts: new Map([['a', partView('a', { status: 'ASSIGNED', assignedOn: '2026-04-01', heldBefore: ['x'], passedOn: ['2026-06-01'] })]]) };
+  it('leaves a part of its own that another joined after the day to the parent’s rules (a join is not undone)', () => {
+    const joinedLater = { id: 'joined', parts: new Map([['a', partView('a', { status: 'ASSIGNED', assignedOn: '2026-04-01', heldBefore: ['x'], passedOn: ['2026-06-01'], joined: [{ unitId: 'x', on: '2026-06-01' }] })]]) };
     expect(partsToHandOver([joinedLater], 'a', MERGED_ON)).toEqual([{ id: 'joined', on: MERGED_ON }]);
   });
 });

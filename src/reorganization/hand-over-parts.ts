@@ -53,11 +53,11 @@ export interface HandOverFacts {
  *   record, with the unit that held it then (a merge dated before the withdrawal hands it over);
  * - a part the unit took over on `day` itself (a same-day chain or swap) does not pass again on it:
  *   the holder at the day's start hands over (breaker8f P13);
- * - a part assigned after `day` (typed before the reorganisation was entered) did not exist on
- *   `day` (breaker8f P4): after a hand-over it stays with the unit, as when typed in date order;
- *   after a merge (`merged`: the unit takes no new work) it passes on the day the unit got it. A
- *   part that existed on `day` but reached the unit later (taken over, or joined to its own) is
- *   left to the parent's rules, which refuse what cannot be judged by day (a join is not undone).
+ * - a part assigned after `day`, or taken over by the unit after it (typed before the
+ *   reorganisation was entered), was not the unit's on `day` (breaker8f P4): after a hand-over it
+ *   stays with the unit, as when typed in date order; after a merge (`merged`: the unit takes no new
+ *   work) it passes on the day the unit got it. A part of the unit's own that another joined after
+ *   `day` is left to the parent's rules, which refuse it (a join is not undone).
  */
 export function partsToHandOver(holders: Iterable<PartsHolder>, unitId: string, day: string, merged = false): PartToHandOver[] {
   const moving: PartToHandOver[] = [];
@@ -68,8 +68,10 @@ export function partsToHandOver(holders: Iterable<PartsHolder>, unitId: string, 
     const part = own ?? heldOnDayPassedLater(holder.parts.values(), unitId, day);
     if (!part) continue;
     const stillIn = (on: string) => holder.withdrawnOn == null || on < holder.withdrawnOn;
-    if (part.assignedOn !== undefined && part.assignedOn > day && (part.unitId === undefined || part.unitId === unitId)) {
-      const start = startOf(part)!;
+    // Not the unit's on the day: assigned after it, or taken over after it (a join after it is the parent's rules' to refuse).
+    const gotLater = own !== undefined && ((own.assignedOn !== undefined && own.assignedOn > day) || (own.heldSince !== undefined && own.heldSince > day));
+    if (gotLater) {
+      const start = startOf(own)!;
       if (merged && stillIn(start)) moving.push({ id: holder.id, on: start });
       continue;
     }

@@ -28,8 +28,15 @@ const PLAN_CSV =
   '一,推进五公开,2,公开审计结果,,市审计局,,2016-09-30\n';
 
 const ACTIONS = ['assign', 'report', 'inspect', 'sendBack', 'urge', 'requestExtension', 'decideExtension', 'reopen', 'correctReportDate', 'correctInspection', 'correctRecordDate', 'handOver', 'rename'] as const;
+/**
+ * breaker8f's walk (reports/s15/breaker8f-walk.e2e.spec.ts): merges, withdrawals and withdrawals as a
+ * duplicate besides, walked only with AGREEMENT_MORE=1 (CI's seeds walk the actions above, unchanged).
+ * Its seeds 7001, 7002, 7006, 7007 passed on eff183d; 7004 found breaker8f P11.
+ */
+const MORE_ACTIONS = ['merge', 'withdraw', 'withdrawDuplicate'] as const;
+const WALKED = [...ACTIONS, ...(process.env.AGREEMENT_MORE === '1' ? MORE_ACTIONS : [])];
 interface Step {
-  readonly action: (typeof ACTIONS)[number];
+  readonly action: (typeof ACTIONS)[number] | (typeof MORE_ACTIONS)[number];
   /** 0–2: a finding; 3–4: a work-plan item. */
   readonly parent: number;
   readonly unit: number;
@@ -40,7 +47,7 @@ interface Step {
 const step: fc.Arbitrary<Step> = fc.record({
   action: fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom('assign', 'report', 'inspect') },
-    { weight: 4, arbitrary: fc.constantFrom(...ACTIONS) },
+    { weight: 4, arbitrary: fc.constantFrom(...WALKED) },
   ) as fc.Arbitrary<Step['action']>,
   parent: fc.nat(4),
   unit: fc.nat(UNITS.length - 1),
@@ -179,6 +186,15 @@ describe.each(SEEDS)('every view now = knownAt far in the future = asOf today (i
         return;
       case 'handOver':
         await mutate('handOverUnitParts', { unitId, successorUnitId: unitIds[(unitIds.indexOf(unitId) + 1 + (s.other % 3)) % unitIds.length], reason: '职能调整', handedOverOn: day }, await app.as('ADMIN'));
+        return;
+      case 'merge':
+        if (s.other % 3 === 0) await mutate('mergeUnit', { unitId, successorUnitId: unitIds[(unitIds.indexOf(unitId) + 1 + (s.other % 3)) % unitIds.length], reason: '机构改革', mergedOn: day }, await app.as('ADMIN'));
+        return;
+      case 'withdraw':
+        if (!onItem && s.flag) await mutate('withdrawFinding', { ...ref, reason: '评估机构来函撤销', withdrawnOn: DAYS[Math.max(DAYS.indexOf(day), s.other)] });
+        return;
+      case 'withdrawDuplicate':
+        if (!onItem && s.flag) await mutate('withdrawFinding', { ...ref, reason: '重复登记', withdrawnOn: day, duplicateOf: findingIds[(s.parent + 1) % 3] });
         return;
       case 'urge':
         await late(mutate(name('urgeUnit', 'urgeWorkPlanItemUnit'), { ...ref, unitId, message: '请抓紧', urgedOn: anyDay }));

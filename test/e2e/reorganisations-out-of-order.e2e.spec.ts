@@ -110,6 +110,17 @@ describe('reorganisations typed out of date order (breaker8f P4, P6, P10, P13)',
     expect(await story(later, { asOf: '2016-07-05' })).toEqual(['OPEN', 'MB LEAD ASSIGNED MA']);
   });
 
+  it('P4: a hand-over entered late leaves a part the unit took over only after its day with the unit', async () => {
+    await registered(['TA', 'TB', 'TX']);
+    const finding = await newFinding('行政许可信息公开不规范', '2016-04-26', [['TX', 'LEAD']]);
+    expect((await reorganise('handOverUnitParts', 'TX', 'TA', '2016-08-01')).errors).toBeUndefined();
+    const handed = await reorganise('handOverUnitParts', 'TA', 'TB', '2016-07-01');
+    expect(handed.errors).toBeUndefined();
+    expect(handed.data!.handOverUnitParts.findingIds).toEqual([]);
+    expect(await everyReading(finding)).toEqual(['OPEN', 'TA LEAD ASSIGNED TX']);
+    expect(await story(finding, { asOf: '2016-07-15' })).toEqual(['OPEN', 'TX LEAD ASSIGNED']);
+  });
+
   it('P10: a hand-over undone by a pass on its own day stays undone when another unit of the finding is handed to the same successor', async () => {
     await registered(['RA', 'RB', 'RC']);
     const finding = await newFinding('网上依申请公开渠道未开通', '2016-04-26', [['RA', 'LEAD'], ['RC', 'RESPONSIBLE']]);

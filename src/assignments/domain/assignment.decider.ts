@@ -1541,7 +1541,8 @@ function handOversDueOnce(command: NamesUnits, state: AssignmentsState): Assignm
     // A hand-over that already passed this part on (it came back to the unit since) is not applied twice.
     const applied = (on: string) => part.previousHolders?.some((held) => held.unitId === holder && held.until >= on) ?? false;
     // The holder at a day's start hands over: a part taken over on a day does not pass again by that day's hand-over (a same-day swap, breaker8f P13).
-    const heldOnItsStart = (on: string) => (part.heldSince === undefined ? on >= part.assignedOn : on > part.heldSince);
+    // A part another unit's part joined after a hand-over's day cannot pass on that day by date (the unit's own would have, the joining one not): it stays.
+    const heldOnItsStart = (on: string) => (part.heldSince === undefined ? on >= part.assignedOn : on > part.heldSince) && (part.joinedOn === undefined || on >= part.joinedOn);
     const handOver = directory.handOversOf(holder).find((candidate) => heldOnItsStart(candidate.on) && candidate.successorUnitId !== holder && !applied(candidate.on));
     if (!handOver) continue;
     const day = passingDay(state, holder, handOver.on);

@@ -1726,6 +1726,15 @@ describe('urgings, extension requests and decisions are judged on the part as it
   });
 
   describe('never leaves a later fact inconsistent', () => {
+    it('judges a later fact of a predecessor on the part it landed on: a pass on the hand-over day does not slip under a later failed inspection recorded under the predecessor', () => {
+      // 市财政局 reported 06-28, failed 07-08; its part passed to 市环境保护局 on 06-28 (typed after the failure, which is now the successor's part's).
+      const handedOver: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: FINANCE, successorUnitId: ENVIRONMENT, reason: '职能调整', handedOverOn: '2025-06-28' } };
+      const history = [leadAssigned, reported(FINANCE, '2025-06-28'), inspectedOn('2025-07-08', 'FAILED', 'inspection-1', '2025-07-25'), handedOver];
+      given(history)
+        .when(inspect({ unitId: ENVIRONMENT, inspectionId: 'inspection-2', inspectedOn: '2025-06-28', unitNames: DIRECTORY }))
+        .thenRefused('CONFLICT', /would leave the later inspection of 市财政局 of 2025-07-08 inconsistent: the part stood verified then/, /会使其后市财政局 2025-07-08 的督查不再成立/);
+    });
+
     it('refuses a request entered late that would still be pending when a later one was made', () => {
       const later = [leadAssigned, asked('2025-06-20', '2025-07-31', 'extension-2')];
       given(later)

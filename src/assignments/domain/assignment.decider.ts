@@ -508,6 +508,14 @@ function updatePart(
   return { ...state, removed: { ...stillRemoved, [unitId]: { ...gone, part: changed } } };
 }
 
+/** The part a fact of `unitId` dated `day` is folded into (see `updatePart`); undefined when none. */
+function partFactLandsOn(state: AssignmentsState, unitId: string, day: string): AssignmentPart | undefined {
+  const joined = joinedPartOn(state, unitId, day);
+  if (joined) return joined.part;
+  const key = partHeldOn(state, unitId, day)?.key;
+  return (key === undefined ? undefined : partOf(state, key)) ?? removedPartOn(state, unitId, day)?.part;
+}
+
 /** The part a plan change took off `unitId` after office day `day` (a fact of that day entered late is about it); undefined when none. */
 function removedPartOn(state: AssignmentsState, unitId: string, day: string | undefined): RemovedPart | undefined {
   if (day === undefined || partOf(state, unitId) || !state.removed || !Object.hasOwn(state.removed, unitId)) return undefined;
@@ -1045,7 +1053,8 @@ function brokenFacts(recorded: readonly AssignmentEvent[]): { index: number; eve
 /** Why the part as folded so far does not allow `event`; null when it does (or the event is about no one part). */
 function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingual | null {
   if (!('unitId' in event.data) || event.type === 'UnitAssigned' || event.type === 'PartHandedOver' || event.type === 'PartHandOverUndone') return null;
-  const part = partOf(state, event.data.unitId);
+  // The part the fact is folded into (`updatePart`): a predecessor's fact dated after its part passed on is its successor's part's.
+  const part = partFactLandsOn(state, event.data.unitId, factDayOfEvent(event));
   if (!part) return null;
   // Each reason names the day of the fact that stood in the way, so the clerk can find it on paper.
   const verified = part.status === 'VERIFIED' ? say(`the part stood verified then (on ${part.verifiedOn})`, `当时该任务已确认完成（${part.verifiedOn}）`) : null;

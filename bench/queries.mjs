@@ -17,7 +17,13 @@ const withCut = (args, cut) => {
   return all.length ? `(${all.join(', ')})` : '';
 };
 export const QUERIES = {
-  dashboard: (cut) => `${operation([], cut)} { dashboard${withCut([], cut)} { asOf percentClosed meanDaysToRemediate findings { total open closed } parts { assigned reported returned verified overdue } perUnit { unitId unitName assigned overdue verified } perCategory { key label findings closed percentClosed } perEvaluation { key label findings closed } } }`,
+  // 总览's own work (web/src/pages/Overview.vue): its figures, the four 红黄绿灯 counts and the first page of
+  // the lights table, in one request (the page sends two); test/bench-queries.spec.ts holds them equal.
+  dashboard: (cut) =>
+    `${operation([], cut)} { dashboard${withCut([], cut)} { asOf percentClosed findings { total unassigned open closed } parts { assigned overdue reported returned verified } ` +
+    'perEvaluation { key label findings closed percentClosed } perCategory { key label findings closed percentClosed } perUnit { unitId unitName assigned verified overdue reported returned } ' +
+    'all: openPartsPage(first: 0) { totalCount } red: openPartsPage(light: RED, first: 0) { totalCount } yellow: openPartsPage(light: YELLOW, first: 0) { totalCount } green: openPartsPage(light: GREEN, first: 0) { totalCount } ' +
+    'openPartsPage(first: 50) { nodes { findingId findingTitle unitId unitName role status dueDate daysLeft reportedDaysLate trafficLight } totalCount pageInfo { hasNextPage endCursor } } } }',
   workPlan: (cut) => `${operation(['$id: ID!'], cut)} { workPlan${withCut(['id: $id'], cut)} { id title progress { items completedItems parts verifiedParts overdueParts percentComplete trafficLight } categories { code title progress { percentComplete trafficLight } items { code title dueDate status trafficLight percentComplete parts { unitId status dueDate trafficLight } } } } }`,
   unitWorkload: (cut) => `${operation(['$unitId: ID!'], cut)} { unitWorkload${withCut(['unitId: $unitId'], cut)} { asOf openParts { findingId findingTitle dueDate daysLeft trafficLight status } reminders { kind on message } } }`,
   unitScorecard: (cut) => `${operation([], cut)} { unitScorecard${withCut([], cut)} { rank unitId unitName parts onTime onTimeRate overdue returned } }`,

@@ -137,7 +137,7 @@ export class ReadModelSnapshots {
           `服务器启动期间其程序文件（${changed}）被改动（启动时正在构建？），无法确认本进程运行的是哪个版本，因此不使用也不写入读模型快照：下次启动将从事件日志重建读模型（事件多时需数分钟）。请在构建完成后重启服务器。`,
         ),
       };
-      this.logger.warn(this.off.message.en);
+      this.logger.warn(`${this.off.message.en} / ${this.off.message.zh}`);
     }
   }
 
@@ -152,14 +152,17 @@ export class ReadModelSnapshots {
   /** A snapshot could not be taken or written: said in /health until one is (`noteWritten`). */
   noteNotWritten(error: unknown): void {
     const reason = String(error).slice(0, 300);
+    const begins = this.notWritten === null;
     this.notWritten = {
       cause: 'READ_MODEL_SNAPSHOT_NOT_WRITTEN',
       since: this.notWritten?.since ?? new Date().toISOString(),
       message: say(
         `The read-model snapshot ${this.path} could not be written (${reason}): the next start replays the whole log until one is. An operator must look at the disk.`,
-        `读模型快照 ${this.path} 写入失败：在写成之前，下次启动须重放全部事件日志。请管理员检查服务器磁盘（原因见服务器日志）。`,
+        `读模型快照 ${this.path} 写入失败（${reason}）：在写成之前，下次启动须重放全部事件日志。请管理员检查服务器磁盘。`,
       ),
     };
+    // Said once as it begins, in both languages (each failed write is logged on its own as well).
+    if (begins) this.logger.warn(`${this.notWritten.message.en} / ${this.notWritten.message.zh}`);
   }
 
   /** A snapshot was written: the failure notice, if any, ends. */

@@ -32,8 +32,24 @@ export interface HealthReport {
    * SnapshotNoticeCause), or `LOG_NOT_WRITTEN`: the server's log lines are being dropped, e.g. a
    * full disk under a redirected log (see LogOutput); the message goes to the server log.
    */
-  readonly notices: readonly { readonly cause: StoreNoticeCause | SnapshotNoticeCause | LogNoticeCause; readonly since: string }[];
+  readonly notices: readonly { readonly cause: NoticeCause; readonly since: string; readonly messageZh: string }[];
 }
+
+type NoticeCause = StoreNoticeCause | SnapshotNoticeCause | LogNoticeCause;
+
+/**
+ * Each notice in the operator's words (breaker12b P6: /health gave a code only): what it means and
+ * what to do, without paths or other internal detail — the server log has the full message.
+ */
+export const NOTICE_ZH: Readonly<Record<NoticeCause, string>> = {
+  ACCEPT_STORE_RESET_LEFT_SET: '已设置 ACCEPT_STORE_RESET，但本次启动没有需要接受的事件库变化：请删除该设置后再重启，以免今后的意外变化被悄悄接受。',
+  STORE_RESET_ACCEPTED: '本次启动按 ACCEPT_STORE_RESET 接受了事件库的现状（如从较早的备份恢复）：请核对台账并删除该设置（详见服务器日志）。',
+  KEY_SIDE_WITNESS_UNWRITABLE: '与台账签名密钥放在一起的事件库见证副本无法写入：在它能写入之前，若数据文件夹被旧备份恢复，下次启动时将无从察觉。请允许服务写入密钥所在的文件夹，或把 STORE_WITNESS_PATH 设到可写的卷上（详见服务器日志）。',
+  STORE_COPY_UNNAMED: '本服务运行在容器中且未设置 STORE_COPY_NAME：用本事件库复制出的测试或培训副本所签的台账凭证会被当作本服务自己的。请为每个副本设置各自的名称（例如 STORE_COPY_NAME=正式）后重启。',
+  READ_MODEL_SNAPSHOTS_OFF: '服务器启动期间程序文件被改动，本进程不使用也不写入读模型快照：下次启动须从事件日志重建读模型（事件多时需数分钟）。请在构建完成后重启服务器。',
+  READ_MODEL_SNAPSHOT_NOT_WRITTEN: '读模型快照写入失败：在写成之前，下次启动须重放全部事件日志。请管理员检查服务器磁盘（原因见服务器日志）。',
+  LOG_NOT_WRITTEN: '服务器日志无法写入（如磁盘已满），日志行正被丢弃：请管理员检查日志所在磁盘。',
+};
 
 /**
  * Probes for an orchestrator, unauthenticated and without internal detail (a failure's cause goes
@@ -82,7 +98,7 @@ export class HealthController {
       store: this.store.kind,
       projectedPosition: formatPosition(this.projections.position),
       problems: problems.map(({ cause, since }) => ({ cause, since })),
-      notices: [...this.storeHealth.notices(), ...this.snapshots.notices(), ...serverLogOutput.notices()].map(({ cause, since }) => ({ cause, since })),
+      notices: [...this.storeHealth.notices(), ...this.snapshots.notices(), ...serverLogOutput.notices()].map(({ cause, since }) => ({ cause, since, messageZh: NOTICE_ZH[cause] })),
     };
     let head;
     try {

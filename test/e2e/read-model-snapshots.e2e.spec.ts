@@ -439,8 +439,10 @@ describe('/health says when this process keeps no read-model snapshot', () => {
         const server = await startServer(sqlitePath, { script: install.main });
         try {
           const health = (await (await fetch(`http://127.0.0.1:${server.port}/health`)).json()) as { notices: { cause: string; since: string }[] };
-          expect(health.notices.filter(({ cause }) => cause.startsWith('READ_MODEL_'))).toEqual([{ cause: 'READ_MODEL_SNAPSHOTS_OFF', since: expect.any(String) }]);
+          expect(health.notices.filter(({ cause }) => cause.startsWith('READ_MODEL_'))).toEqual([{ cause: 'READ_MODEL_SNAPSHOTS_OFF', since: expect.any(String), messageZh: expect.stringMatching(/^服务器启动期间程序文件被改动/) }]);
           expect(server.output()).toMatch(/neither uses nor writes a read-model snapshot/);
+          // The log says it in Chinese too (breaker12b P6).
+          expect(server.output()).toMatch(/因此不使用也不写入读模型快照/);
         } finally {
           await killHard(server.child);
         }
@@ -461,8 +463,16 @@ describe('/health says when this process keeps no read-model snapshot', () => {
         ((await (await fetch(`${app.url}/health`)).json()) as { notices: { cause: string }[] }).notices.map((notice) => notice.cause).filter((cause) => cause.startsWith('READ_MODEL_'));
       expect(await notices()).toEqual([]);
       const write = jest.spyOn(snapshots, 'write').mockRejectedValue(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
+      const logged = jest.spyOn(Logger.prototype, 'warn');
       await engine.writeSnapshot();
       expect(await notices()).toEqual(['READ_MODEL_SNAPSHOT_NOT_WRITTEN']);
+      // breaker12b P6: its words in /health (no path: /health is unauthenticated) and, once, in both languages in the log.
+      const health = (await (await fetch(`${app.url}/health`)).json()) as { notices: { cause: string; messageZh: string }[] };
+      expect(health.notices.find(({ cause }) => cause === 'READ_MODEL_SNAPSHOT_NOT_WRITTEN')!.messageZh).toMatch(/^读模型快照写入失败：在写成之前，下次启动须重放全部事件日志/);
+      expect(logged.mock.calls.map(([line]) => String(line)).filter((line) => line.includes('读模型快照'))).toEqual([expect.stringMatching(/could not be written \(Error: ENOSPC.*读模型快照 .* 写入失败（Error: ENOSPC/)]);
+      await engine.writeSnapshot();
+      expect(logged.mock.calls.map(([line]) => String(line)).filter((line) => line.includes('读模型快照'))).toHaveLength(1);
+      logged.mockRestore();
       write.mockRestore();
       await engine.writeSnapshot();
       expect(await notices()).toEqual([]);

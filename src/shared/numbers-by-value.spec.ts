@@ -16,6 +16,22 @@ describe('numbers read by value, whatever script they are written in (breaker10e
     expect(numbersByValue('公开率不足百分之三十')).toBe('公开率不足30%');
   });
 
+  it('leaves rough counts (三五个, 七八家, 两三次) as written: no number is invented from them (breaker10f P1)', () => {
+    expect(numbersByValue('抽查三五个栏目更新滞后')).toBe('抽查三五个栏目更新滞后');
+    expect(numbersByValue('七八家单位未公开年报')).not.toBe(numbersByValue('78家单位未公开年报'));
+    expect(numbersByValue('两三次')).toBe('两三次');
+    expect(numbersByValue('一二〇')).toBe('120');
+    expect(numbersByValue('一九九八年')).toBe('1998年');
+  });
+
+  it('reads 一 and 十 as numbers only where they count something, not in words (十分, 一直, 一些, 进一步, 统一: breaker10f P11)', () => {
+    for (const words of ['内容更新十分滞后', '长期一直未更新', '存在一些问题', '进一步规范', '统一公开平台', '办事指南要素不一规范', '一律公开']) {
+      expect(numbersByValue(words)).toBe(words);
+    }
+    expect(numbersByValue('第一季度')).toBe('第1季度');
+    expect(numbersByValue('十家单位、一次培训、三处错链、一万元')).toBe('10家单位、1次培训、3处错链、10000元');
+  });
+
   it('leaves runs that are no numeral as written: a title key never invents a number', () => {
     expect(numbersByValue('十三五规划实施情况')).toBe('十三五规划实施情况');
     expect(numbersByValue('老百姓反映强烈')).toBe('老百姓反映强烈');

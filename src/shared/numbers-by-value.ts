@@ -92,11 +92,26 @@ function withMagnitudes(text: string, magnitude: '亿' | '万' = '亿'): number 
  */
 export function chineseNumeralValue(run: string): string | null {
   const text = run.replace(/[Oo]/g, '〇');
-  if (!/[十百千万亿]/.test(text)) return text === '○' ? null : [...text].map((char) => DIGIT[char] ?? '').join('');
+  if (!/[十百千万亿]/.test(text)) {
+    if (text === '○') return null;
+    // Two or three digits side by side with no zero are a rough count (三五个 three to five, 七八家, 两三次), not 35 or 78
+    // (breaker10f P1); a year or code digit by digit has four, or a zero (二〇二五, 一二〇).
+    if (text.length > 1 && text.length < 4 && !/[〇○零]/u.test(text)) return null;
+    return [...text].map((char) => DIGIT[char] ?? '').join('');
+  }
   if (/^[百千万亿]/.test(text)) return null;
   const value = withMagnitudes(text);
   return value === null || !Number.isSafeInteger(value) ? null : String(value);
 }
+
+/**
+ * Measure words and units a count stands before (三处, 两个, 十家, 一次, 六月, 三季度, 五万): a numeral of
+ * one character is a number only before one of these or after 第 (第一, 第三) — elsewhere 一 and 十
+ * are words (十分, 一直, 一些, 进一步, 统一, 不一), and reading them as 10 and 1 set titles apart that
+ * are one problem retyped (breaker10f P11).
+ */
+const MEASURE_WORDS = new Set('个家处项次条件名人位年月日号天周季届批类种份本篇期轮级所座台套部页张元角万亿千百倍户村例起栏支场笔间层岁%'.split(''));
+const countsHere = (text: string, at: number): boolean => MEASURE_WORDS.has(text[at + 1] ?? '') || /[第前后近头末]$/u.test(text.slice(0, at)) || /^[\d.]/u.test(text[at + 1] ?? '');
 
 /**
  * The text with every number written as ASCII digits by value: NFKC first (full-width digits),
@@ -107,7 +122,7 @@ export function chineseNumeralValue(run: string): string | null {
 export function numbersByValue(text: string): string {
   return text
     .normalize('NFKC')
-    .replace(CHINESE_RUN, (run) => chineseNumeralValue(run) ?? run)
+    .replace(CHINESE_RUN, (run, at: number, whole: string) => (run.length === 1 && !countsHere(whole, at) ? run : (chineseNumeralValue(run) ?? run)))
     .replace(/百分之(\d+(?:\.\d+)?)/gu, '$1%')
     .replace(DIGITS_WITH_MAGNITUDE, (_all, digits: string, magnitude: string) => {
       const [whole, fraction = ''] = digits.split('.');

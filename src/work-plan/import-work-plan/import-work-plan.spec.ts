@@ -198,6 +198,21 @@ describe('importing a work plan file', () => {
     expect(preview.notes.notices?.map((notice) => notice.reasonZh)).toEqual(expect.arrayContaining([expect.stringMatching(/与已导入的方案“青川市2026年政务公开年度测试任务分解表”只有|是版本说明/)]));
   });
 
+  it.each(['（2026年7月调整）', '(修订稿)', '修订版'])('takes a plan title typed in the title field with its version remark %s for the imported plan: a new version, never a second plan (breaker10f P6)', async (remark) => {
+    const csv = (rows: string) => new TextEncoder().encode(`类别,编号,事项,牵头单位,完成时限\n${rows}`);
+    const title = '青川市2026年测试分解方案';
+    const first = await importWorkPlanFile(dependencies, { name: 'p6-1.csv', content: csv('公开,1,P6甲,青川市财政局,2026-12-31\n公开,2,P6乙,青川市教育局,2026-12-31\n') }, { title }, contextOf('first'));
+    const known = [{ title: first.title, year: first.year }];
+    const head = await dependencies.store.headPosition();
+    const v2 = csv('公开,1,P6甲,青川市财政局,2026-11-30\n公开,2,P6乙,青川市教育局,2026-12-31\n');
+    const refusal = await importWorkPlanFile(dependencies, { name: 'p6-2.csv', content: v2 }, { title: `${title}${remark}` }, contextOf('second'), known).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ code: 'CONFLICT', messageZh: expect.stringContaining(`工作方案“${title}”已从另一份文件导入`) });
+    const preview = await importWorkPlanFile(dependencies, { name: 'p6-2.csv', content: v2 }, { title: `${title}${remark}`, revise: true, dryRun: true }, contextOf('third'), known);
+    expect(preview).toMatchObject({ planId: first.planId, title, revision: { redated: [{ code: '1' }] } });
+    expect(preview.notes.notices?.map((notice) => notice.reasonZh)).toContainEqual(expect.stringContaining('或版本说明'));
+    expect(await dependencies.store.headPosition()).toEqual(head);
+  });
+
   it('refuses a new version that would withdraw items while a sheet with a task table is hidden, naming the sheet and the items (breaker10c P22)', async () => {
     const workbook = async (hideSecond: boolean, firstDue: string) => {
       const book = new ExcelJS.Workbook();

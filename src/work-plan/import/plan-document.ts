@@ -742,17 +742,22 @@ const VERSION_WORD = /[\s_\-—]*((?:修订|调整|修改|更新)(?:版|稿)|征
  * A plan title as it is compared with the titles of imported plans: retyped in WPS or pasted from
  * Word, one title comes back with full-width digits (２０２６), spaces around the year, 年度 for
  * 年 or book-title marks, and is still the same plan (breaker10c P7); so with its year or numbers
- * in Chinese numerals (二〇二六年, 二○二六年: breaker10e P14). NFKC, without white space,
- * invisible characters, 《》“”"" quotes, with 年度 read as 年 and numbers by value
- * (`numbersByValue`).
+ * in Chinese numerals (二〇二六年, 二○二六年: breaker10e P14), and so with a version remark at its
+ * end — （2026年7月调整）, (修订稿), 修订版 — typed as printed on the revised document (breaker10f
+ * P6: a title typed so made a second plan with every item again). NFKC, without white space,
+ * invisible characters, 《》“”"" quotes or a trailing version remark, with 年度 read as 年 and
+ * numbers by value (`numbersByValue`).
  */
-export const planTitleKey = (title: string): string =>
-  numbersByValue(
-    title
+export const planTitleKey = (title: string): string => {
+  const remark = VERSION_REMARK.exec(title) ?? VERSION_WORD.exec(title);
+  const plan = remark && remark.index > 0 ? title.slice(0, remark.index) : title;
+  return numbersByValue(
+    plan
       .normalize('NFKC')
       .replace(/[\s\p{Default_Ignorable_Code_Point}《》〈〉“”"'‘’]+/gu, '')
       .replace(/年度/g, '年'),
   );
+};
 
 /**
  * The plan's title: the YAML/JSON field, else the one given (--title), else the sheet's title row,

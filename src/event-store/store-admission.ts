@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { say } from '../shared/domain-error.js';
 import { formatPosition, type EventStore, type Position, type StoreIdentity } from './event-store.port.js';
 import { openEventStore } from './open-event-store.js';
@@ -799,6 +799,23 @@ function sealToolAppends(store: SqliteEventStore, settings: ToolStoreSettings, c
 }
 
 /**
+ * A store path in a folder that does not exist yet, beside the refused store's folder, for the
+ * refusal's advice (newcomer15 S1: the advice named `./data/try/rectify.db` — the very store it
+ * refused — so following it looped): `data/try/rectify.db` → `./data/try2/rectify.db`, then
+ * `try3`…; relative to the working folder when inside it, else absolute.
+ */
+export function freshFolderExample(sqlitePath: string, exists: (path: string) => boolean = existsSync): string {
+  const file = resolve(sqlitePath);
+  const folder = dirname(file);
+  const stem = basename(folder).replace(/\d+$/, '') || 'try';
+  let candidate = join(dirname(folder), `${stem}2`);
+  for (let n = 3; exists(candidate) && n < 1000; n += 1) candidate = join(dirname(folder), `${stem}${n}`);
+  const path = join(candidate, basename(file));
+  const inWorkingFolder = relative(process.cwd(), path);
+  return inWorkingFolder.startsWith('..') || isAbsolute(inWorkingFolder) ? path : `./${inWorkingFolder}`;
+}
+
+/**
  * The server's judgement of the store, made by a command-line tool before it opens the store
  * (breaker9c P6: a tool created a new store at a mistyped SQLITE_PATH, reported "15 units
  * registered", and the server then started on it; P1 and breaker9d P4: a read-write connection's
@@ -816,12 +833,13 @@ export async function judgeToolStore(settings: ToolStoreSettings): Promise<() =>
   if (settings.EVENT_STORE !== 'sqlite' || settings.SQLITE_PATH === ':memory:') return () => undefined;
   const storeSettings = { ...settings, ACCEPT_STORE_RESET: false };
   // The refusal's way out is the server's (a tool never accepts a store): said so, with what a tool user can do (newcomer13 R4).
+  const example = freshFolderExample(settings.SQLITE_PATH);
   const toolWayOut = (reason: StoreRefusedError['reason']) =>
     reason === 'STORE_DAMAGED'
       ? say('', '')
       : say(
-          ' A command-line tool never accepts a store itself: the acceptance is the server\'s, at one start. To try the tools on a new, empty store, give it a folder of its own (e.g. SQLITE_PATH=./data/try/rectify.db).',
-          '命令行工具不会自行接受事件库：接受与否由服务在启动时决定。若要在新的空事件库上试用工具，请为它单独建一个文件夹（例如 SQLITE_PATH=./data/try/rectify.db）。',
+          ` A command-line tool never accepts a store itself: the acceptance is the server's, at one start. To try the tools on a new, empty store, give it a folder of its own (e.g. SQLITE_PATH=${example}).`,
+          `命令行工具不会自行接受事件库：接受与否由服务在启动时决定。若要在新的空事件库上试用工具，请为它单独建一个文件夹（例如 SQLITE_PATH=${example}）。`,
         );
   const nothingWritten = (refusal: StoreRefusedError) =>
     new StoreRefusedError(

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, cpSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { graphqlAt, killHard, refusedStart, startServer, type ServerProcess, PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
 import { testSigningKeyFile } from '../support/signing-key.js';
@@ -112,6 +112,10 @@ describe('A command-line tool judges the store as the server does before writing
       // newcomer13 R4: the way out a tool user can take, not only the server's --accept-store-reset.
       expect(result.stderr).toContain('give it a folder of its own');
       expect(result.stderr).toContain('单独建一个文件夹');
+      // newcomer15 S1: the example is a folder beside the refused store's, not that folder.
+      const advised = [...result.stderr.matchAll(/SQLITE_PATH=([^)）\s]+)[)）]/g)].map((match) => match[1]!);
+      expect(advised).toHaveLength(2);
+      for (const path of advised) expect(dirname(resolve(path))).toBe(`${setup.folder}2`);
       expect(result.stdout).not.toContain('registered');
     }
     expect(readdirSync(setup.folder).sort()).toEqual(before);

@@ -82,6 +82,12 @@ describe('a timeline line', () => {
     expect(timelineLine('PartsReopened', null, { reason: '复查未通过', reopenedOn: '2026-12-01' }, nameOf)).toBe('各单位重新整改：复查未通过');
   });
 
+  it('says a withdrawal moved to its real day as 更正撤销日期 with both days, and one taken back as 撤销不成立 (breaker8f P1)', () => {
+    expect(timelineLine('FindingWithdrawalUndone', null, { withdrawnOn: '2026-11-02', reason: '撤销日期更正为 2026-11-20：来函日期录入有误' }, nameOf)).toBe('更正撤销日期（2026-11-02 → 2026-11-20）：来函日期录入有误');
+    expect(timelineLine('WorkPlanItemWithdrawalUndone', null, { withdrawnOn: '2026-11-20', reason: '撤销日期更正为 2026-10-10：方案调整通知为10月10日' }, nameOf)).toBe('更正撤销日期（2026-11-20 → 2026-10-10）：方案调整通知为10月10日');
+    expect(timelineLine('FindingWithdrawalUndone', null, { withdrawnOn: '2026-11-24', reason: '点错了问题' }, nameOf)).toBe('撤销不成立：点错了问题');
+  });
+
   it('says the words of a line once when the text the server wrote begins with them (breaker11g P7)', () => {
     const reason = '撤销不成立：西山县人民政府的整改已于 2026-11-30 核验通过，问题回到台账';
     expect(timelineLine('FindingWithdrawalUndone', null, { reason, withdrawnOn: '2026-12-01' }, nameOf)).toBe(reason);

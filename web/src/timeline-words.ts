@@ -13,9 +13,12 @@ export function timelineLine(eventType: string, unitId: string | null, details: 
   const dayOnly = eventType === 'InspectionCorrected' && typeof details.outcome === 'string' && details.outcome === details.previousOutcome;
   // A reopening of some parts only (a parent not closed: PartsReopened.unitIds, breaker11f P11) names them, not 各单位 (breaker11g P2).
   const reopenedUnits = eventType === 'PartsReopened' && Array.isArray(details.unitIds) ? details.unitIds.map((id) => nameOf(String(id)) || '（未知单位）') : [];
-  const label = redated ? `更正${redated}日期` : dayOnly ? '更正督查日期' : reopenedUnits.length > 0 ? '重新打开' : (EVENT_LABEL[eventType] ?? EVENT_FALLBACK);
+  // A withdrawal moved to its real day (breaker8f P1) is written as its undoing with the reason 撤销日期更正为 D：…: said as the correction it is.
+  const movedTo = UNDONE.has(eventType) && typeof details.reason === 'string' ? /^撤销日期更正为 (\d{4}-\d{2}-\d{2})：/u.exec(details.reason) : null;
+  const label = redated ? `更正${redated}日期` : dayOnly ? '更正督查日期' : reopenedUnits.length > 0 ? '重新打开' : movedTo ? '更正撤销日期' : (EVENT_LABEL[eventType] ?? EVENT_FALLBACK);
   const parts = [label];
   if (reopenedUnits.length > 0) parts.push(`（${reopenedUnits.join('、')}）`);
+  if (movedTo) parts.push(`（${typeof details.withdrawnOn === 'string' ? `${details.withdrawnOn} → ` : ''}${movedTo[1]}）`);
   const concerned = nameOf(unitId);
   const successor = typeof details.successorUnitId === 'string' ? nameOf(details.successorUnitId) : '';
   if (concerned && successor) parts.push(`（${concerned} → ${successor}）`);
@@ -26,12 +29,15 @@ export function timelineLine(eventType: string, unitId: string | null, details: 
     return [`${words?.[from] ?? from} → ${words?.[to] ?? to}`];
   });
   if (changes.length) parts.push(`（${changes.join('；')}）`);
-  const text = details.summary ?? details.reason ?? details.message ?? details.notes ?? details.title;
+  const text = movedTo ? String(details.reason).slice(movedTo[0].length) : (details.summary ?? details.reason ?? details.message ?? details.notes ?? details.title);
   // A text that itself begins with the line's words (撤销不成立：… written by the server) is not said twice (breaker11g P7).
   if (typeof text === 'string' && text.trim() !== '') parts.push(`：${text.startsWith(`${label}：`) ? text.slice(label.length + 1) : text}`);
   if (typeof details.outcome === 'string' && details.previousOutcome === undefined) parts.push(` — ${OUTCOME_LABEL[details.outcome] ?? details.outcome}`);
   return parts.join('');
 }
+
+/** The undoings of a withdrawal: by a pass dated before it, by mistake, or moved to its real day. */
+const UNDONE = new Set(['FindingWithdrawalUndone', 'WorkPlanItemWithdrawalUndone']);
 
 /** The before/after pairs an event may carry, with the words for their values when they are codes. */
 const CHANGES: [string, string, Record<string, string>?][] = [

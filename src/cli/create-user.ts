@@ -7,7 +7,7 @@ import { DEFAULT_TOKEN_DAYS, mintAccessToken } from '../access/domain/access-tok
 import { userDecider } from '../access/domain/user.decider.js';
 import { UserRoles, userStream, type UserRole } from '../access/domain/user.events.js';
 import { allEventSchemas } from '../event-sourcing/all-event-schemas.js';
-import { executeCommand, loadState } from '../event-sourcing/execute-command.js';
+import { ClaimRefused, executeCommand, loadState, requestOf, type ClaimedValue } from '../event-sourcing/execute-command.js';
 import { replayLog } from '../event-sourcing/replay-log.js';
 import { UsersReadModel, loginNameClaim } from '../access/users/users.read-model.js';
 import { PasswordHasher } from '../access/authentication/password-hasher.js';
@@ -88,6 +88,20 @@ async function refuseSameAccount(users: UsersReadModel, account: { name: string;
   );
 }
 
+/**
+ * The account's name, role and unit as the value only one account created by this tool may hold
+ * (breaker9f P4: the command run in two terminals at once made two ADMIN accounts, each with a
+ * token: the check above is a read, then a write). Taken with the account's first event; a run that
+ * meets it held reads the log again and is refused as a second run is, or takes it over from an
+ * account deactivated since.
+ */
+const accountClaim = (account: { name: string; role: UserRole; unitId: string | null }): ClaimedValue => ({
+  scope: `account-identity:${account.role}:${account.unitId ?? '-'}`,
+  value: account.name.normalize('NFKC').trim(),
+  field: 'name',
+  label: account.name,
+});
+
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   loadEnvFile();
@@ -119,16 +133,27 @@ async function main() {
     });
     const userId = deterministicId('user', context.commandId);
     const { token, record } = mintAccessToken(deterministicId('token', context.commandId), now, options.days);
-    await executeCommand(
-      store,
-      schemas,
-      userStream(userId),
-      userDecider,
-      { type: 'RegisterUser', actor: context.actor, userId, name: options.name, role: options.role, unitId, unitExists: unitId !== null, firstToken: record, initialPassword },
-      context,
-      undefined,
-      options.login ? [loginNameClaim(options.login)] : [],
-    );
+    const register = (claims: readonly ClaimedValue[]) =>
+      executeCommand(
+        store,
+        schemas,
+        userStream(userId),
+        userDecider,
+        { type: 'RegisterUser', actor: context.actor, userId, name: options.name, role: options.role, unitId, unitExists: unitId !== null, firstToken: record, initialPassword },
+        context,
+        requestOf(context),
+        claims,
+      );
+    const login = options.login ? [loginNameClaim(options.login)] : [];
+    const claim = accountClaim({ name: options.name, role: options.role, unitId });
+    try {
+      await register([...login, ...(options.again ? [] : [claim])]);
+    } catch (error) {
+      if (!(error instanceof ClaimRefused) || error.inFlight || error.claim.scope !== claim.scope) throw error;
+      // Another run holds it: refused as a second run is, unless that account was deactivated since.
+      await refuseSameAccount(await replayLog(store, schemas, new UsersReadModel()), { name: options.name, role: options.role, unitId, unitCode: options.unitCode });
+      await register([...login, { ...claim, takeOverFrom: error.taken.holder }]);
+    }
     // Chinese first (breaker9e P2); the token stays the last line, for scripts.
     console.log(
       bothLines(

@@ -147,6 +147,16 @@ describe('Authentication', () => {
       expect((await createUserWithCli(sqlitePath, ['--name', '王芳三', '--role', 'ADMIN', '--login', 'wang fang'])).exitCode).toBe(2);
     });
 
+    // breaker9f P4: the same command in three terminals at once made three ADMIN accounts, three tokens.
+    it('creates one account when the same command runs three times at once; the others are refused as a second run is', async () => {
+      const runs = await Promise.all([1, 2, 3].map(() => createUserWithCli(sqlitePath, ['--name', '赵管理', '--role', 'ADMIN'])));
+      expect(runs.map((run) => run.exitCode).sort()).toEqual([0, 1, 1]);
+      for (const refused of runs.filter((run) => run.exitCode !== 0)) {
+        expect(refused.stderr.split('\n')[0]).toMatch(/^(已有同名的有效系统管理员账号“赵管理”|另一请求)/);
+        expect(refused.stdout).not.toMatch(/rct_/);
+      }
+    });
+
     it('acts for the unit named by --unit, and for no other', async () => {
       const created = await createUserWithCli(sqlitePath, ['--name', '李娜', '--role', 'unit', '--unit', 'FGW']);
       expect(created.stdout).toMatch(/for unit FGW\./);

@@ -684,7 +684,7 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
     const after = [...bothReported, withdrawn];
     const refusal = /已于 2025-07-02 撤销（与第1项重复登记），不再办理/;
     given(after).when({ ...inspect(FINANCE, 'PASSED', 'inspection-1'), inspectedOn: TODAY }).thenRefused('CONFLICT', /withdrawn/, refusal);
-    given(after).when(assign([unit(HOUSING)])).thenRefused('CONFLICT', /withdrawn/, refusal);
+    given(after).when(assign([unit(HOUSING)], { assignedOn: TODAY })).thenRefused('CONFLICT', /withdrawn/, refusal);
     given([...afterReopening, withdrawn]).when(reopen()).thenRefused('CONFLICT', /withdrawn/, refusal);
     given(after).when(withdraw()).thenRefused('CONFLICT', /withdrawn/, refusal);
   });
@@ -693,6 +693,30 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
     const events = findingDecider.decide(inspect(FINANCE, 'FAILED', 'inspection-1'), stateAfter([...bothReported, withdrawn]));
     expect(events).toMatchObject([{ type: 'InspectionLogged', data: { unitId: FINANCE, inspectedOn: INSPECTED_ON, outcome: 'FAILED' } }]);
     expect(stateAfter([...bothReported, withdrawn, ...events])).toMatchObject({ status: 'withdrawn', withdrawnOn: TODAY });
+  });
+
+  describe('a 交办 or a correction of a record dated before the withdrawal, entered after it, is judged on its day as a late fact is (breaker8f P2, P3)', () => {
+    const after = [...bothReported, withdrawn];
+    const failedLate = findingDecider.decide(inspect(FINANCE, 'FAILED', 'inspection-1'), stateAfter(after));
+
+    it('a paper 交办 dated before the withdrawal is accepted; one dated on it is not', () => {
+      expect(findingDecider.decide(assign([unit(HOUSING)]), stateAfter(after))).toMatchObject([{ type: 'UnitAssigned', data: { unitId: HOUSING, assignedOn: ASSIGNED_ON } }]);
+      given(after).when(assign([unit(HOUSING)], { assignedOn: TODAY })).thenRefused('CONFLICT', /withdrawn/, /不再办理/);
+    });
+
+    it('a late report’s or failure’s day corrected to another day before the withdrawal is accepted; onto the withdrawal’s day it is not', () => {
+      const correctDay = (on: string): FindingCommand => ({ type: 'CorrectFactDate', actor: supervisor, today: TODAY, unitId: FINANCE, factType: 'RectificationReported', previousOn: REPORTED_ON, on, reason: '日期录错' });
+      expect(findingDecider.decide(correctDay('2025-06-27'), stateAfter(after))).toMatchObject([{ type: 'FactDateCorrected', data: { previousOn: REPORTED_ON, on: '2025-06-27' } }]);
+      given(after).when(correctDay(TODAY)).thenRefused('CONFLICT', /withdrawn/, /不再办理/);
+      const redated = findingDecider.decide({ type: 'CorrectInspection', actor: supervisor, today: TODAY, unitId: FINANCE, inspectionId: 'inspection-1', inspectedOn: '2025-06-30', reason: '日期录错' }, stateAfter([...after, ...failedLate]));
+      expect(redated).toMatchObject([{ type: 'InspectionCorrected', data: { inspectedOn: '2025-06-30', outcome: 'FAILED' } }]);
+    });
+
+    it('a failure corrected to PASSED verifies the part before the withdrawal: the withdrawal does not stand, as a late pass', () => {
+      const events = findingDecider.decide({ type: 'CorrectInspection', actor: supervisor, today: TODAY, unitId: FINANCE, inspectionId: 'inspection-1', outcome: 'PASSED', reason: '结论录错' }, stateAfter([...after, ...failedLate]));
+      expect(events.map((event) => event.type)).toEqual(['InspectionCorrected', 'FindingWithdrawalUndone']);
+      expect(stateAfter([...after, ...failedLate, ...events]).status).toBe('open');
+    });
   });
 
   describe('a pass dated before the withdrawal, entered after it (breaker11f P6): the withdrawal does not stand, as in date order', () => {

@@ -247,7 +247,8 @@ function decideFinding(command: FindingCommand, state: FindingState): FindingStr
       return [...recorded, ...assignFinding({ ...command.assignment, type: 'AssignFinding', today, unknownUnitIds }, finding)];
     }
     case 'AssignFinding':
-      return assignFinding(command, requireRecorded(state));
+      // A paper 交办 dated before the withdrawal, entered after it, is judged on its day (breaker8f P3).
+      return assignFinding(command, recordedOn(state, command.assignedOn));
     case 'ReopenFinding':
       return parts.reopen(command, requireRecorded(state));
     case 'WithdrawFinding':
@@ -266,10 +267,14 @@ function decideFinding(command: FindingCommand, state: FindingState): FindingStr
       return state.status === 'withdrawn' ? [...decided, ...withdrawalUndone(state, then, decided, command)] : decided;
     }
     case 'CorrectReportDate':
-    case 'CorrectInspection':
-      return parts.decideOnPart(command, requireRecorded(state));
+    case 'CorrectInspection': {
+      // A correction of a record dated before the withdrawal, to a day before it, is judged on its day as a late fact is (breaker8f P2).
+      const then = recordedOn(state, correctedDay(command, state));
+      const decided = parts.decideOnPart(command, then);
+      return state.status === 'withdrawn' ? [...decided, ...withdrawalUndone(state, then, decided, command)] : decided;
+    }
     case 'CorrectFactDate': {
-      const finding = requireRecorded(state);
+      const finding = recordedOn(state, correctedDay(command, state));
       // No unit is assigned before the finding was identified.
       if (command.factType === 'UnitAssigned') requireNotBefore({ day: command.on, what: named('on', 'the corrected assignment date', '更正后的交办日期') }, findingIdentified(finding.identifiedOn));
       return parts.decideOnPart(command, finding);
@@ -407,6 +412,28 @@ function recordedOn(state: FindingState, day: string): RecordedFindingState {
   if (state.status !== 'withdrawn' || day >= state.withdrawnOn) return requireRecorded(state);
   const closedDay = closedOn(state.assignments);
   return closedDay === null ? { ...recordedPartOf(state), status: 'open' } : { ...recordedPartOf(state), status: 'closed', closedOn: closedDay };
+}
+
+/**
+ * The later of a correction's days: the day the corrected record reads now and the day it is
+ * corrected to — a withdrawn finding takes the correction when both are before its withdrawal
+ * (`recordedOn`). A record not found gives the withdrawal's own day (refused as withdrawn).
+ */
+function correctedDay(command: Extract<FindingCommand, { type: 'CorrectReportDate' | 'CorrectInspection' | 'CorrectFactDate' }>, state: FindingState): string {
+  const parts = state.status === 'unrecorded' ? [] : partsOf(state.assignments);
+  const later = (days: readonly (string | undefined)[]) => (days.some((day) => day === undefined) ? '9999-12-31' : days.reduce((a, b) => (a! > b! ? a : b))!);
+  switch (command.type) {
+    case 'CorrectFactDate':
+      return later([command.on, command.previousOn]);
+    case 'CorrectReportDate': {
+      const part = parts.find((candidate) => candidate.unitId === command.unitId);
+      return later([command.reportedOn, part?.lastReport?.reportedOn]);
+    }
+    case 'CorrectInspection': {
+      const inspection = parts.flatMap((part) => part.inspections).find((candidate) => candidate.inspectionId === command.inspectionId);
+      return later([command.inspectedOn ?? inspection?.inspectedOn, inspection?.inspectedOn]);
+    }
+  }
 }
 
 /**

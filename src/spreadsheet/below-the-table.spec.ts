@@ -41,6 +41,16 @@ describe('rows that are not tasks, below or inside the table', () => {
     );
   });
 
+  it('skips a template\'s rows that have only their 序号, with one notice naming them, in a ledger and a plan (breaker10f P16)', async () => {
+    const ledger = '序号,问题,具体表现,牵头单位,整改时限\n1,行政规范性文件未统一公开,x,青川市财政局,2026-12-31\n2,,,,\n3,,,,\n4,,,,\n';
+    const findings = await importFindings(ledger, { format: 'csv', lookupUnit, today: '2026-03-01' });
+    expect(findings.ok ? findings.findings.map((finding) => finding.title) : findings.problems).toEqual(['行政规范性文件未统一公开']);
+    expect(findings.ok && findings.notices?.map((notice) => notice.reasonZh)).toContainEqual('第 3—5 行只有序号，没有其他内容：按空行跳过。');
+    const plan = await importWorkPlan('序号,工作任务,牵头单位,完成时限\n1,推进决策公开,青川市财政局,2026-06-30\n2,,,\n3.,,,\n', { format: 'csv', title: '2026年任务', lookupUnit });
+    expect(plan.ok ? plan.plan.categories.flatMap((category) => category.items.map((item) => item.title)) : plan.problems).toEqual(['推进决策公开']);
+    expect(plan.ok && plan.notices?.map((notice) => notice.reasonZh)).toContainEqual('第 3—4 行只有序号，没有其他内容：按空行跳过。');
+  });
+
   it('reads a ledger the same way', async () => {
     const csv = '存在问题,整改措施,责任单位,整改时限\n栏目更新不及时,加强更新,青川市财政局,2026-06-30\n填表人：张伟,,审核人：王芳,\n';
     const result = await importFindings(csv, { format: 'csv', lookupUnit, today: '2026-03-01' });

@@ -489,6 +489,12 @@ function tableOf<Key extends string>(
   const unusedTexts: string[][] = [];
   for (const column of unused) unusedTexts[column.position] = [];
   const errorProblems: ImportProblem[] = [];
+  // A template's rows numbered in advance (序号 filled down, 1…50 or =ROW()-1) with nothing else: empty rows (breaker10f P16).
+  const numberedOnly: number[] = [];
+  const isNumberedOnly = (row: SheetRow): boolean => {
+    const filled = row.cells.flatMap((cell, position) => (textOf(cell) === '' ? [] : [position]));
+    return filled.length === 1 && /^(?:序号|编号|序|No\.?)$/iu.test(header.names[filled[0]!] ?? '') && /^\d+[.、]?$/u.test(textOf(row.cells[filled[0]!] ?? null).normalize('NFKC'));
+  };
   let previousRow = lastHeaderRow;
   for (const row of rows) {
     if (row.row <= lastHeaderRow) continue;
@@ -520,6 +526,10 @@ function tableOf<Key extends string>(
     if (isTotals(row)) {
       const texts = textsOf(row).join(' ');
       notices.push({ row: row.row, reason: `Totals row skipped: ${texts}`, reasonZh: `已跳过合计行：${texts}` });
+      continue;
+    }
+    if (isNumberedOnly(row)) {
+      numberedOnly.push(row.row);
       continue;
     }
     const inColumns = sectionOf(row) === null ? sectionInColumnsOf(row, naming) : null;
@@ -554,6 +564,14 @@ function tableOf<Key extends string>(
       const text = textOf(row.cells[position] ?? null);
       if (text !== '' && !unnamedFilled.has(position)) unnamedFilled.set(position, text);
     }
+  }
+  if (numberedOnly.length > 0) {
+    const spans = numberSpans(numberedOnly);
+    notices.push({
+      row: numberedOnly[0]!,
+      reason: `Rows ${spans.join(', ')} have only their number (序号), nothing else: skipped as empty rows.`,
+      reasonZh: `第 ${spans.join('、')} 行只有序号，没有其他内容：按空行跳过。`,
+    });
   }
   const unnamedProblems = [...unnamedFilled].map(([position, text]) => unnamedColumnProblem(headerRow, position, text));
   if (unnamedProblems.length > 0 || errorProblems.length > 0) return { ok: false, problems: [...unnamedProblems, ...errorProblems] };
@@ -673,4 +691,16 @@ export async function readSpreadsheet<Key extends string>(
       ...hiddenPart,
     },
   };
+}
+
+/** Row numbers, ascending, as spans: [4, 5, 6, 9] → ['4—6', '9']. */
+function numberSpans(rows: readonly number[]): string[] {
+  const spans: string[] = [];
+  for (let start = 0; start < rows.length; ) {
+    let end = start;
+    while (end + 1 < rows.length && rows[end + 1] === rows[end]! + 1) end += 1;
+    spans.push(end === start ? String(rows[start]) : `${rows[start]}—${rows[end]}`);
+    start = end + 1;
+  }
+  return spans;
 }

@@ -154,10 +154,13 @@ async function main(): Promise<number> {
     both(seals.note);
     if (result.ok) {
       both(
-        say(
-          `Ledger intact: ${result.eventsChecked} events chained, ${result.checkpointsChecked} signed checkpoints match.`,
-          `台账完好：${result.eventsChecked} 条事件的哈希链完整，${result.checkpointsChecked} 个已签署的校验点全部相符。`,
-        ),
+        // newcomer15 S8: "all 0 checkpoints match" read oddly on a store that has none yet.
+        result.checkpointsChecked === 0
+          ? say(`Ledger intact: ${result.eventsChecked} events chained; no signed checkpoint yet.`, `台账完好：${result.eventsChecked} 条事件的哈希链完整；尚无已签署的校验点。`)
+          : say(
+              `Ledger intact: ${result.eventsChecked} events chained, ${result.checkpointsChecked} signed checkpoints match.`,
+              `台账完好：${result.eventsChecked} 条事件的哈希链完整，${result.checkpointsChecked} 个已签署的校验点全部相符。`,
+            ),
       );
       both(say(`Head: position ${result.headPosition ?? '(empty log)'}, chain hash ${result.headChainHash}`, `日志末端：位置 ${result.headPosition ?? '（空日志）'}，链哈希 ${result.headChainHash}`));
       both(latest ? say(`Latest checkpoint ${describeCheckpoint(latest)}`, `最新校验点：${describeCheckpoint(latest)}`) : say('No checkpoint has been taken yet.', '尚未生成任何校验点。'));

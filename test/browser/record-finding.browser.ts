@@ -206,8 +206,8 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
   // form until the server answers that key.
   it('after a 502, the page refreshed or left and the form opened again sends the same request: one evaluation, the edit refused until the handled content is put back', async () => {
     const { page, context } = await contexts.open({ token: SUPERVISOR });
-    const FIRST = '2026年第四季度政务公开第三方评估';
-    const EDITED = '2026年第四季度政务公开工作第三方评估（更正）';
+    const FIRST = '2026年11月政务公开第三方评估';
+    const EDITED = '2026年11月政务公开工作第三方评估（更正）';
     const keys: string[] = [];
     let lost = true;
     await context.route('**/graphql', async (route) => {

@@ -1,4 +1,5 @@
 import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
+import { namedMutations } from '../support/named-mutations.js';
 
 /**
  * Issue 8, what the breaker found: a 2016 campaign entered in 2026 with a 2016 reorganisation
@@ -17,12 +18,7 @@ describe('units on the day of the work, and on-time by the due date in force', (
   const findings: Record<'late' | 'verifiedAfter' | 'open', string> = { late: '', verifiedAfter: '', open: '' };
   let auditFinding: string;
 
-  const call = (name: string, input: Record<string, unknown>, headers?: Record<string, string>) =>
-    app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename } }`, { input: { idempotencyKey: key(name), ...input } }, headers);
-  const mutate = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>) => {
-    const response = await call(name, input, headers);
-    if (response.errors) throw new Error(`${name} refused: ${JSON.stringify(response.errors)}`);
-  };
+  const { call, mutate } = namedMutations(() => app, key);
   const report = async (findingId: string, reportedOn: string) =>
     mutate('reportRectification', { findingId, unitId: units.HBJ, summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/x' }], reportedOn }, await app.as('UNIT', units.HBJ));
   const inspect = async (findingId: string, outcome: 'PASSED' | 'FAILED', inspectedOn: string, more: Record<string, unknown> = {}) =>
@@ -293,13 +289,19 @@ describe('units on the day of the work, and on-time by the due date in force', (
     expect(errorCode(ancient)).toBe('BAD_USER_INPUT');
   });
 
-  it('refuses a merge dated before a hand-over into the merged unit, naming that hand-over and its day', async () => {
+  it('a merge dated before a hand-over into the merged unit passes the part on from the day the unit took it over (breaker8f P4 rest: a merged unit takes no new work)', async () => {
     const admin = await app.as('ADMIN');
     await mutate('handOverUnitParts', { unitId: units.STJ, successorUnitId: units.SJJ, reason: '职能调整', handedOverOn: '2016-10-10' }, admin);
     const merged = await call('mergeUnit', { unitId: units.SJJ, successorUnitId: units.STJ, reason: '机构改革', mergedOn: '2016-10-05' }, admin);
-    expect(errorCode(merged)).toBe('CONFLICT');
-    expect(merged.errors![0]!.extensions!.messageZh).toMatch(/不能在 2016-10-05 移交或并入：该任务移交给.*的日期（2016-10-10）在其之后/);
-    expect((await holders(findings.open)).assignments[0].unitId).toBe(units.SJJ);
+    expect(merged.errors).toBeUndefined();
+    const holderOn = async (asOf?: string) => {
+      const response = await app.graphql(`query($id: ID!, $asOf: String) { finding(id: $id, asOf: $asOf) { assignments { unitId } } }`, { id: findings.open, ...(asOf ? { asOf } : {}) });
+      expect(response.errors).toBeUndefined();
+      return response.data!.finding.assignments[0].unitId;
+    };
+    expect(await holderOn()).toBe(units.STJ);
+    expect(await holderOn('2016-10-10')).toBe(units.STJ);
+    expect(await holderOn('2016-10-09')).toBe(units.STJ);
   });
 
   async function lastInspectionId(findingId: string): Promise<string> {

@@ -1,4 +1,5 @@
 import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
+import { namedMutations } from '../support/named-mutations.js';
 
 /**
  * breaker8b N1: a hand-over (机构改革 without a merge) is judged again when a fact entered after it
@@ -24,12 +25,7 @@ describe('a hand-over judged again when a later-entered reopening or correction 
   let evaluationId: string;
   const findings: Record<'reopenedBefore' | 'reopenedAfter' | 'corrected', string> = { reopenedBefore: '', reopenedAfter: '', corrected: '' };
 
-  const call = (name: string, input: Record<string, unknown>, headers?: Record<string, string>) =>
-    app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename } }`, { input: { idempotencyKey: key(name), ...input } }, headers);
-  const mutate = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>) => {
-    const response = await call(name, input, headers);
-    if (response.errors) throw new Error(`${name} refused: ${JSON.stringify(response.errors)}`);
-  };
+  const { call, mutate } = namedMutations(() => app, key);
   const reportAs = async (code: 'HBJ' | 'FJ', findingId: string, reportedOn: string) =>
     call('reportRectification', { findingId, unitId: units[code], summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/x' }], reportedOn }, await app.as('UNIT', units[code]));
   const parts = async (findingId: string, asOf?: string): Promise<Part[]> => {

@@ -1,4 +1,5 @@
 import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
+import { namedMutations } from '../support/named-mutations.js';
 
 /**
  * breaker8e P1: hand-overs (机构改革 without a merge) typed out of date order must leave every part
@@ -26,13 +27,7 @@ describe('hand-overs typed out of date order pass parts as in date order (breake
   const code = (id: string) => Object.entries(unit).find(([, known]) => known === id)?.[0] ?? id;
   let evaluationId: string;
 
-  const call = (name: string, input: Record<string, unknown>, headers?: Record<string, string>, select = '__typename') =>
-    app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${select} } }`, { input: { idempotencyKey: key(name), ...input } }, headers);
-  const mutate = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>, select = '__typename') => {
-    const response = await call(name, input, headers, select);
-    if (response.errors) throw new Error(`${name} refused: ${JSON.stringify(response.errors)}`);
-    return response.data![name];
-  };
+  const { call, mutate } = namedMutations(() => app, key);
   const handOver = async (from: string, to: string, handedOverOn: string) =>
     mutate('handOverUnitParts', { unitId: unit[from], successorUnitId: unit[to], reason: '职能调整', handedOverOn }, await app.as('ADMIN'), 'findingIds workPlanItemIds');
   /** Each part as `code status ←held before`, on the day asked or now. */

@@ -1,4 +1,5 @@
 import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
+import { namedMutations } from '../support/named-mutations.js';
 
 /**
  * breaker8e P2: a pass (销号的督查) re-dated across a hand-over by a correction was accepted or
@@ -19,13 +20,7 @@ describe('a pass re-dated across a hand-over gets one answer whatever the typing
   const code = (id: string) => Object.entries(unit).find(([, known]) => known === id)?.[0] ?? id;
   let evaluationId: string;
 
-  const call = (name: string, input: Record<string, unknown>, headers?: Record<string, string>, select = '__typename') =>
-    app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${select} } }`, { input: { idempotencyKey: key(name), ...input } }, headers);
-  const mutate = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>, select = '__typename') => {
-    const response = await call(name, input, headers, select);
-    if (response.errors) throw new Error(`${name} refused: ${JSON.stringify(response.errors)}`);
-    return response.data![name];
-  };
+  const { call, mutate } = namedMutations(() => app, key);
   const holders = async (findingId: string, asOf?: string) => {
     const response = await app.graphql(`query($id: ID!, $asOf: String) { finding(id: $id, asOf: $asOf) { status assignments { unitId status heldBefore verifiedOn inspections { inspectionId inspectedOn } } } }`, { id: findingId, ...(asOf ? { asOf } : {}) });
     expect(response.errors).toBeUndefined();

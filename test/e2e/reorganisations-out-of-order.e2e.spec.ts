@@ -1,4 +1,5 @@
 import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
+import { namedMutations } from '../support/named-mutations.js';
 
 /**
  * breaker8f P4, P6, P10, P13: reorganisations (机构改革: hand-overs and merges) typed out of date order
@@ -34,13 +35,7 @@ describe('reorganisations typed out of date order (breaker8f P4, P6, P10, P13)',
   const code = (id: string) => Object.entries(unit).find(([, known]) => known === id)?.[0] ?? id;
   let evaluationId: string;
 
-  const call = (name: string, input: Record<string, unknown>, headers?: Record<string, string>, select = '__typename') =>
-    app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${select} } }`, { input: { idempotencyKey: key(name), ...input } }, headers);
-  const mutate = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>, select = '__typename') => {
-    const response = await call(name, input, headers, select);
-    if (response.errors) throw new Error(`${name} refused: ${JSON.stringify(response.errors)}`);
-    return response.data![name];
-  };
+  const { call, mutate } = namedMutations(() => app, key);
   const reorganise = async (operation: 'handOverUnitParts' | 'mergeUnit', from: string, to: string, on: string) =>
     call(
       operation,

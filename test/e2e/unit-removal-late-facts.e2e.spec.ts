@@ -1,4 +1,5 @@
 import { errorCode, startTestApp, type TestApp } from '../support/test-app.js';
+import { namedMutations } from '../support/named-mutations.js';
 
 /**
  * breaker8d P7 (breaker8c P14's kind, for parts not yet verified): a unit taken off a work-plan item
@@ -30,12 +31,7 @@ describe('a unit taken off an item before its part was verified: the item is ope
   const items: Record<'late' | 'inDateOrder', string> = { late: '', inDateOrder: '' };
   let third: string;
 
-  const call = (name: string, input: Record<string, unknown>, headers?: Record<string, string>) =>
-    app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename } }`, { input: { idempotencyKey: key(name), ...input } }, headers);
-  const mutate = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>) => {
-    const response = await call(name, input, headers);
-    if (response.errors) throw new Error(`${name} refused: ${JSON.stringify(response.errors)}`);
-  };
+  const { call, mutate } = namedMutations(() => app, key);
   const item = async (itemId: string, asOf?: string): Promise<Item> => {
     const response = await app.graphql(`query($id: ID!, $asOf: String) { workPlanItem(id: $id, asOf: $asOf) { status completedOn parts { unitId status verifiedOn } } }`, { id: itemId, ...(asOf ? { asOf } : {}) });
     expect(response.errors).toBeUndefined();

@@ -1,4 +1,5 @@
 import { errorCode, startTestApp, type TestApp } from '../support/test-app.js';
+import { namedMutations } from '../support/named-mutations.js';
 
 /**
  * breaker8d P12 (breaker8b N2's kind, for withdrawals): back-filling a year, the office enters what
@@ -18,12 +19,7 @@ describe('a fact dated before a withdrawal, entered after it, is judged on its d
   let unitId: string;
   let evaluationId: string;
 
-  const call = (name: string, input: Record<string, unknown>, headers?: Record<string, string>) =>
-    app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename } }`, { input: { idempotencyKey: key(name), ...input } }, headers);
-  const mutate = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>) => {
-    const response = await call(name, input, headers);
-    if (response.errors) throw new Error(`${name} refused: ${JSON.stringify(response.errors)}`);
-  };
+  const { call, mutate } = namedMutations(() => app, key);
   const evidence = [{ title: '公开页面', link: 'https://www.example.gov.cn/x' }];
 
   beforeAll(async () => {

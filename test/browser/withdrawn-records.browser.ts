@@ -145,6 +145,26 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
     expect(data!.finding.assignments).toEqual([{ unitId: successor, assignedOn: officeDay(-15) }]);
   });
 
+  it('a form sent and recorded keeps no draft: reopened it starts afresh, and no page says it was left unsent (newcomer16 S1)', async () => {
+    const findingId = await reportedFinding('重大建设项目批准信息公开不全');
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${findingId}`);
+    const urge = () => page.locator(`[data-test="part-${fgw.name}"]`).getByRole('button', { name: '催办' }).click();
+    await urge();
+    const form = page.locator('[data-test="form-urge"]');
+    const message = form.getByLabel('催办内容');
+    await message.fill('请于本周五前报送重大建设项目批准信息公开情况');
+    await form.getByRole('button', { name: '催办' }).click();
+    await form.waitFor({ state: 'detached' });
+    const urged = async () => ((await app.graphql(`query($id: ID!) { finding(id: $id) { history { eventType } } }`, { id: findingId })).data!.finding.history as { eventType: string }[]).filter((entry) => entry.eventType === 'UnitUrged').length;
+    expect(await urged()).toBe(1);
+    expect(await page.locator('[data-test="drafts-kept"]').count()).toBe(0);
+    await urge();
+    await form.waitFor();
+    expect(await form.locator('[data-test="draft-restored"]').count()).toBe(0);
+    expect(await message.inputValue()).toBe('请抓紧推进整改并按时报告。');
+  });
+
   it('撤销问题: a tap beside keeps the form, Esc keeps its text, 清空 starts again; the duplicate choice clears and is confirmed (11g P9, P4)', async () => {
     const findingId = await reportedFinding('公共资源交易信息公开不及时');
     const { page } = await contexts.open({ token: SUPERVISOR, viewport: { width: 390, height: 800 } });

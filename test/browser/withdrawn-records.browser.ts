@@ -145,6 +145,17 @@ describe('a withdrawn finding: late records, corrections of the withdrawal, and 
     expect(data!.finding.assignments).toEqual([{ unitId: successor, assignedOn: officeDay(-15) }]);
   });
 
+  it('an open finding page follows a report made elsewhere, without reload (breaker11h P10: its subscription was refused as too costly)', async () => {
+    const findingId = await act('recordFinding', { evaluationId, title: '政府信息公开指南未及时更新', description: '指南仍为旧版（浏览器测试）', category: '主动公开', severity: 'MEDIUM', concernedUnitIds: [fgw.id], identifiedOn: officeDay(-30) });
+    await act('assignFinding', { findingId, assignedOn: officeDay(-20), units: [{ unitId: fgw.id, role: 'LEAD', dueDate: officeDay(30) }] });
+    const { page } = await contexts.open({ token: SUPERVISOR });
+    await page.goto(`/findings/${findingId}`);
+    const partStatus = page.locator(`[data-test="part-${fgw.name}"] [data-test="part-status"]`);
+    await eventually(page, async () => (await partStatus.textContent()) === '整改中', 'the part shown as assigned');
+    await act('reportRectification', { findingId, unitId: fgw.id, summary: '已更新公开指南', evidence: [{ title: '新版指南', link: 'https://www.qingchuan.gov.cn/fgw/zn' }], reportedOn: officeDay(-1) }, UNIT_FGW);
+    await eventually(page, async () => (await partStatus.textContent()) === '已报告待督查', 'the report pushed to the open page');
+  });
+
   it('a form sent and recorded keeps no draft: reopened it starts afresh, and no page says it was left unsent (newcomer16 S1)', async () => {
     const findingId = await reportedFinding('重大建设项目批准信息公开不全');
     const { page } = await contexts.open({ token: SUPERVISOR });

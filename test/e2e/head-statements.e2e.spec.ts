@@ -116,14 +116,14 @@ describe('Signed ledger head statements handed back by clients', () => {
 
     // The operator accepts the store as it is: from then on the statement only tells its holder what was lost.
     restoreOlder();
-    for (const settings of [{ ACCEPT_STORE_RESET: 'true' }, {}] as Record<string, string>[]) {
+    for (const [round, settings] of ([{ ACCEPT_STORE_RESET: 'true' }, {}] as Record<string, string>[]).entries()) {
       app = await start(settings);
       try {
         const accepted = await witness(app, [newest!]);
         expect(accepted.checks[0]!.finding).toBe('LOST_IN_ACCEPTED_RESET');
         expect(accepted.checks[0]!.messageZh).toContain('需重新录入');
         expect(accepted.current).not.toBeNull();
-        expect((await register(app, '接受之后')).errors).toBeUndefined();
+        expect((await register(app, `接受之后（第${round + 1}次启动）`)).errors).toBeUndefined();
         expect((await health(app)).status).toBe('ready');
       } finally {
         await app.close();

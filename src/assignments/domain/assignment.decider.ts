@@ -1343,15 +1343,12 @@ function successorStepsAfterDay(command: HandOverPart, state: AssignmentsState):
   // The steps after the day: from the first that passed the part on after it.
   const from = holders.findIndex((held) => isAfter(held.until, handedOverOn));
   if (from < 0) return { undone: [], redone: [] };
-  const later = [...holders.slice(from + 1).map((held) => held.unitId), part.unitId];
   const unit = unitNamed(command, command.unitId);
   const successor = unitNamed(command, successorUnitId);
-  for (const [index, laterUnitId] of later.entries()) {
-    const since = holders[from + index]!.until;
-    const fact = state.recorded.find((event) => !isHandOverEvent(event) && (event.data as { unitId?: string }).unitId === laterUnitId && factDayOfEvent(event) >= since);
-    if (!fact) continue;
-    const holder = unitNamed(command, laterUnitId);
-    const day = factDayOfEvent(fact);
+  const record = laterHolderRecord(state, holders, from, part.unitId);
+  if (record) {
+    const { since, day } = record;
+    const holder = unitNamed(command, record.unitId);
     throw conflict(
       `The part of ${unit.en} cannot pass to ${successor.en} on ${handedOverOn}: the part ${successor.en} holds here reached ${holder.en} only on ${since}, and ${holder.en} has a record on it dated ${day}; date the hand-over on or after ${since}.`,
       `${unit.zh}的任务不能在 ${handedOverOn} 移交${successor.zh}：${successor.zh}在本事项的现有任务 ${since} 才移交${holder.zh}，${holder.zh}已有该任务 ${day} 的记录；移交日期不能早于 ${since}。`,
@@ -1396,14 +1393,11 @@ function handOversAfterDay(command: HandOverPart, state: AssignmentsState): Part
   if (!part) return [];
   const holders = part.previousHolders!;
   const from = holders.findLastIndex(heldThen);
-  const later = [...holders.slice(from + 1).map((held) => held.unitId), part.unitId];
   const unit = unitNamed(command, unitId);
-  for (const [index, laterUnitId] of later.entries()) {
-    const since = holders[from + index]!.until;
-    const fact = state.recorded.find((event) => !isHandOverEvent(event) && (event.data as { unitId?: string }).unitId === laterUnitId && factDayOfEvent(event) >= since);
-    if (!fact) continue;
-    const holder = unitNamed(command, laterUnitId);
-    const day = factDayOfEvent(fact);
+  const record = laterHolderRecord(state, holders, from, part.unitId);
+  if (record) {
+    const { since, day } = record;
+    const holder = unitNamed(command, record.unitId);
     throw conflict(
       `The part of ${unit.en} cannot pass on ${handedOverOn}: it passed to ${holder.en} on ${since}, and ${holder.en} has a record on it dated ${day}; date the hand-over on or after ${since}.`,
       `${unit.zh}的任务不能在 ${handedOverOn} 移交：该任务已于 ${since} 移交${holder.zh}，${holder.zh}已有该任务 ${day} 的记录；移交日期不能早于 ${since}。`,
@@ -1418,6 +1412,22 @@ function handOversAfterDay(command: HandOverPart, state: AssignmentsState): Part
     undone.push({ type: 'PartHandOverUndone', data: { unitId: passed.unitId, successorUnitId, reason, handedOverOn: passed.until } });
   }
   return undone;
+}
+
+/**
+ * The first record of its own that a later holder of the part has on it (a report, an extension
+ * request, … — not a hand-over), dated on or after the day that holder got it: `holders[from]` passed
+ * the part on, each next holder (ending with `currentUnitId`) held it from the previous one's `until`.
+ * Such a record could not exist had an earlier reorganisation been typed first; undefined when none.
+ */
+function laterHolderRecord(state: AssignmentsState, holders: readonly PreviousHolder[], from: number, currentUnitId: string): { unitId: string; since: string; day: string } | undefined {
+  const later = [...holders.slice(from + 1).map((held) => held.unitId), currentUnitId];
+  for (const [index, laterUnitId] of later.entries()) {
+    const since = holders[from + index]!.until;
+    const fact = state.recorded.find((event) => !isHandOverEvent(event) && (event.data as { unitId?: string }).unitId === laterUnitId && factDayOfEvent(event) >= since);
+    if (fact) return { unitId: laterUnitId, since, day: factDayOfEvent(fact) };
+  }
+  return undefined;
 }
 
 const isHandOverEvent = (event: AssignmentEvent): boolean => event.type === 'PartHandedOver' || event.type === 'PartHandOverUndone';

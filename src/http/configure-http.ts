@@ -8,7 +8,8 @@ import { InFlightRequests } from '../observability/in-flight-requests.js';
 import { tooLarge } from '../imports/uploads/uploaded-files.js';
 import { MAX_IMPORT_FILE_BYTES } from '../shared/graphql/file-upload.js';
 import { inRequestScope } from '../shared/request-scope.js';
-import { clientOf } from './rate-limit.guard.js';
+import { AuthenticationService } from '../access/authentication/authentication.service.js';
+import { callerOf } from './rate-limit.guard.js';
 
 type Middleware = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void;
 /** Express's own raw-body parser (body-parser); express ships no types of its own. */
@@ -35,23 +36,34 @@ export function configureHttp(app: INestApplication, settings: Pick<AppSettings,
   express.useBodyParser('urlencoded', { limit: settings.REQUEST_MAX_BYTES, extended: true });
   express.use(bodyParserErrors(settings.REQUEST_MAX_BYTES));
   // After the body parsers (which call on from the socket's events, outside any scope set before them).
-  express.use(requestScope);
+  express.use(requestScope(app.get(AuthenticationService)));
   serveWebApp(app);
   keepIdleConnectionsOpen(app.getHttpServer() as Server);
 }
 
 /**
- * Each request's scope (request-scope.ts): its caller as the rate limit counts it, and a signal
- * aborted when its connection closes before the answer is sent — a client that gave up, timed out or
- * was closed by a proxy — so long work queued for it (time-travel folds) is dropped (breaker12b P7).
+ * Each request's scope (request-scope.ts): its caller as the rate limit counts it (the account its
+ * credential signs in, else its IP address; worked out when first asked, so a static file costs no
+ * lookup), and a signal aborted when its connection closes before the answer is sent — a client that
+ * gave up, timed out or was closed by a proxy — so long work queued for it (time-travel folds) is
+ * dropped (breaker12b P7).
  */
-const requestScope: Middleware = (request, response, next) => {
-  const controller = new AbortController();
-  response.once('close', () => {
-    if (!response.writableFinished) controller.abort();
-  });
-  inRequestScope({ caller: clientOf(request), signal: controller.signal }, () => next());
-};
+const requestScope =
+  (authentication: AuthenticationService): Middleware =>
+  (request, response, next) => {
+    const controller = new AbortController();
+    response.once('close', () => {
+      if (!response.writableFinished) controller.abort();
+    });
+    let caller: string | undefined;
+    const scope = {
+      get caller(): string {
+        return (caller ??= callerOf(request, authentication));
+      },
+      signal: controller.signal,
+    };
+    inRequestScope(scope, () => next());
+  };
 
 /** How long an idle keep-alive connection stays open, in ms (Node's default is 5 s). */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;

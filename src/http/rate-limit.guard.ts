@@ -1,8 +1,8 @@
 import { CanActivate, ExecutionContext, HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AuthenticationService } from '../access/authentication/authentication.service.js';
 import type { AppSettings } from '../config/app-settings.js';
 import { RateLimiter, type RateLimitVerdict } from './rate-limiter.js';
 
@@ -10,8 +10,9 @@ type HttpRequest = IncomingMessage & { ip?: string; res?: ServerResponse };
 
 /**
  * At most `RATE_LIMIT_PER_MINUTE` GraphQL requests a minute per client (0: no limit). A client
- * is its `Authorization` header — kept only as a SHA-256 digest, never the token itself — or,
- * without one, its IP address. One HTTP request counts once, however many root fields it asks
+ * is the account its `Authorization` header signs in — every spelling of the header and every
+ * token or session of the account share one window — or, without a credential that signs anyone
+ * in, its IP address (`callerOf`). One HTTP request counts once, however many root fields it asks
  * for. Subscriptions over WebSocket and plain HTTP routes (`/health`) are not limited.
  *
  * A refusal is an HTTP 429 exception, which the GraphQL error filter answers as
@@ -22,7 +23,10 @@ export class RateLimitGuard implements CanActivate {
   private readonly limiter: RateLimiter;
   private readonly verdicts = new WeakMap<HttpRequest, RateLimitVerdict>();
 
-  constructor(config: ConfigService<AppSettings, true>) {
+  constructor(
+    config: ConfigService<AppSettings, true>,
+    private readonly authentication: AuthenticationService,
+  ) {
     this.limiter = new RateLimiter(config.get('RATE_LIMIT_PER_MINUTE', { infer: true }));
   }
 
@@ -35,7 +39,7 @@ export class RateLimitGuard implements CanActivate {
     if (!req?.headers || !response) return true;
     let verdict = this.verdicts.get(req);
     if (!verdict) {
-      verdict = this.limiter.take(clientOf(req));
+      verdict = this.limiter.take(callerOf(req, this.authentication));
       this.verdicts.set(req, verdict);
       if (!verdict.allowed && !response.headersSent) response.setHeader('Retry-After', String(verdict.retryAfterSeconds));
     }
@@ -50,12 +54,13 @@ export class RateLimitGuard implements CanActivate {
   }
 }
 
-/** The client a request counts for: a digest of its `Authorization` header, or its IP address. */
-export function clientOf(req: HttpRequest): string {
-  const authorization = req.headers.authorization;
-  if (authorization) return `token:${createHash('sha256').update(authorization).digest('hex')}`;
-  return `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
-}
+/**
+ * The caller a request counts for (AuthenticationService.callerOf): `account:<user id>` when its
+ * `Authorization` header signs someone in, else `ip:<address>` (breaker12c P2: the raw header text
+ * made every spelling of one token a new caller).
+ */
+export const callerOf = (req: HttpRequest, authentication: AuthenticationService): string =>
+  authentication.callerOf(req.headers.authorization, req.ip ?? req.socket.remoteAddress);
 
 /** Wraps the GraphQL context builder so the context also carries Express's `req` and `res`, where the guard finds them. */
 export const withHttpRequest =

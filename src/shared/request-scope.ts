@@ -8,7 +8,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * server and never abandoned.
  */
 export interface RequestScope {
-  /** The caller, as the rate limit counts it: a digest of its token, or its IP address. */
+  /** The caller, as the rate limit counts it: `account:<user id>`, or `ip:<address>` without a credential that signs anyone in. */
   readonly caller: string;
   /** Aborted once the caller no longer waits (its connection closed). */
   readonly signal: AbortSignal;

@@ -506,6 +506,27 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
       expect(unaffected.errors).toBeUndefined();
     });
 
+    it('counts an account once, however its header is spelled and whichever of its tokens it sends (breaker12c P2)', async () => {
+      const admin = await app.as('ADMIN');
+      const registered = await app.graphql(
+        `mutation($input: RegisterUserInput!) { registerUser(input: $input) { token user { id } } }`,
+        { input: { idempotencyKey: 'rate-limit-account', name: '限流测试账号', role: 'INSPECTOR' } },
+        admin,
+      );
+      const { token: first, user } = registered.data!.registerUser as { token: string; user: { id: string } };
+      const issued = await app.graphql(
+        `mutation($input: IssueAccessTokenInput!) { issueAccessToken(input: $input) { token } }`,
+        { input: { idempotencyKey: 'rate-limit-second-token', userId: user.id } },
+        admin,
+      );
+      const second = (issued.data!.issueAccessToken as { token: string }).token;
+      // Every spelling the sign-in accepts, and a second token of the same account: one window of 5.
+      const spellings = [`Bearer ${first}`, `bearer ${first}`, `BEARER  ${first}`, `Bearer\t${second}`, ` bEaReR ${second} `];
+      for (const authorization of spellings) expect((await app.graphql(`{ units { id } }`, {}, { authorization })).errors).toBeUndefined();
+      const sixth = await app.graphql(`{ units { id } }`, {}, { authorization: `beARer   ${second}` });
+      expect(errorCode(sixth)).toBe('TOO_MANY_REQUESTS');
+    });
+
     it('still pushes to a subscriber over its limit: subscriptions over WebSocket are not counted', async () => {
       const busy = await app.as('INSPECTOR');
       while (errorCode(await app.graphql(`{ units { id } }`, {}, busy)) !== 'TOO_MANY_REQUESTS');

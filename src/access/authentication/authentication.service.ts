@@ -48,6 +48,24 @@ export class AuthenticationService {
   }
 
   /**
+   * Whom a request counts for — the key of the rate limit's window, the fold queue's bound and turn
+   * (request-scope.ts), and anything else kept per caller: `account:<user id>` when `authorization`
+   * signs someone in, whatever its spelling (`bearer`, `BEARER`, runs of spaces or tabs) and whichever
+   * of the account's tokens or sessions it carries; otherwise (no credential, or one refused)
+   * `ip:<address>`, so that neither made-up tokens nor spellings make new callers (breaker12c P2).
+   * Never throws.
+   */
+  callerOf(authorization: string | undefined, address: string | undefined): string {
+    try {
+      const signedIn = this.signedIn(authorization);
+      if (signedIn) return `account:${signedIn.actor.id}`;
+    } catch (refusal) {
+      if (!(refusal instanceof DomainError)) throw refusal;
+    }
+    return `ip:${address ?? 'unknown'}`;
+  }
+
+  /**
    * For a caller who stays connected (a subscriber): asked again at will, null while its credentials
    * still sign someone in, else the refusal a request with them would get now (此次登录已结束… after a
    * sign-out or a new password set by an administrator, 此账号已停用。, 登录已于…过期…), so the

@@ -1,9 +1,9 @@
 import { conflict, say, type Bilingual } from '../../shared/domain-error.js';
 import type { DatedFact } from '../../shared/guards.js';
 import type { DomainEvent } from '../../shared/decider.js';
-import type { NamesUnits } from './assignment.commands.js';
-import { evolveAssignments, partOf, partsOf, unitNamed, type AssignmentPart, type AssignmentsState } from './assignment.decider.js';
-import { isAssignmentEvent } from './assignment.events.js';
+import type { NamesUnits, UnitNames } from './assignment.commands.js';
+import { evolveAssignments, factDayOfEvent, partOf, partsOf, unitNamed, type AssignmentPart, type AssignmentsState } from './assignment.decider.js';
+import { isAssignmentEvent, type PartHandOverUndone } from './assignment.events.js';
 
 /** The day the unit got the part: its assignment, or for a successor (机构改革) its taking over. */
 export function assignmentOf(part: AssignmentPart, command: NamesUnits): DatedFact {
@@ -86,4 +86,69 @@ export function refuseWithdrawingVerifiedWork(words: VerifiedWorkWords, assignme
       `撤销会使已核验的${words.workZh}不再计入${words.rate.zh}和单位排名，因此不能直接撤销。如确需撤销，请先重新打开该${words.nounZh}。`,
     { field: words.field },
   );
+}
+
+/**
+ * The hand-overs (机构改革) that passed a part on after office day `day`, undone, the latest first
+ * (PartHandOverUndone): a withdrawal of the parent dated `day`, entered after them (breaker8g P8).
+ * Typed in date order the parent was off the 台账 by then, and a reorganisation passes nothing of a
+ * withdrawn parent, so its parts stay with the units that held them that day, on every view. A step
+ * is undone only when its successor has no record of its own on the part dated after it (that
+ * record then refuses the withdrawal, naming it); a part that joined another unit's own part is not
+ * separated. `nounZh`: the parent in the reason (`问题`, `事项`). Empty when nothing passed after `day`.
+ */
+export function handOversAfterWithdrawal(command: NamesUnits, state: AssignmentsState, day: string, nounZh: string): PartHandOverUndone[] {
+  const undone: PartHandOverUndone[] = [];
+  let folded = state;
+  for (let step = 0; step < 32; step += 1) {
+    const part = partsOf(folded).find((candidate) => {
+      const passed = candidate.previousHolders?.at(-1);
+      return passed !== undefined && candidate.heldSince === passed.until && passed.until > day && !recordOfItsOwnSince(folded, candidate.unitId, passed.until);
+    });
+    if (!part) break;
+    const passed = part.previousHolders!.at(-1)!;
+    const unit = unitNamed(command, passed.unitId);
+    const successor = unitNamed(command, part.unitId);
+    const event: PartHandOverUndone = {
+      type: 'PartHandOverUndone',
+      data: {
+        unitId: passed.unitId,
+        successorUnitId: part.unitId,
+        reason: `该${nounZh}已于 ${day} 撤销，${unit.zh}的任务不随 ${passed.until} 的移交转给${successor.zh}，仍由${unit.zh}保留`,
+        handedOverOn: passed.until,
+      },
+    };
+    undone.push(event);
+    folded = evolveAssignments(folded, event);
+  }
+  return undone;
+}
+
+/** Whether `unitId` has a fact of its own on the parent (not a hand-over) dated on or after `since`. */
+const recordOfItsOwnSince = (state: AssignmentsState, unitId: string, since: string): boolean =>
+  state.recorded.some((event) => event.type !== 'PartHandedOver' && event.type !== 'PartHandOverUndone' && (event.data as { unitId?: string }).unitId === unitId && factDayOfEvent(event) >= since);
+
+/**
+ * The directory as it stood for a parent withdrawn on office day `withdrawnOn`: only the
+ * reorganisations (hand-overs, merges) dated before it pass its parts — one dated on or after it
+ * found the parent off the 台账 (breaker8g P7, P8). Unchanged without a withdrawal day.
+ */
+export function directoryBefore(unitNames: UnitNames | undefined, withdrawnOn: string | undefined): UnitNames | undefined {
+  if (!unitNames || withdrawnOn === undefined) return unitNames;
+  // Methods called on the directory itself: it may be a read model's instance.
+  return {
+    nameOf: (unitId) => unitNames.nameOf(unitId),
+    ...(unitNames.nameOn ? { nameOn: (unitId: string, day: string) => unitNames.nameOn!(unitId, day) } : {}),
+    ...(unitNames.registeredOnOf ? { registeredOnOf: (unitId: string) => unitNames.registeredOnOf!(unitId) } : {}),
+    ...(unitNames.predecessorsOf ? { predecessorsOf: (unitId: string) => unitNames.predecessorsOf!(unitId) } : {}),
+    ...(unitNames.handOversOf ? { handOversOf: (unitId: string) => unitNames.handOversOf!(unitId).filter((handOver) => handOver.on < withdrawnOn) } : {}),
+    ...(unitNames.mergerOf
+      ? {
+          mergerOf: (unitId: string) => {
+            const merger = unitNames.mergerOf!(unitId);
+            return merger && merger.mergedOn < withdrawnOn ? merger : undefined;
+          },
+        }
+      : {}),
+  };
 }

@@ -1,4 +1,4 @@
-import { closedOn, evolveAssignments, factDayOf, initialAssignmentsState, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
+import { closedOn, evolveAssignments, factDayOf, handOversDue, initialAssignmentsState, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
 import {
   parentOfParts,
@@ -10,7 +10,7 @@ import { Decider, unreachable } from '../../shared/decider.js';
 import { DomainError, badInput, conflict, named, notFound, say } from '../../shared/domain-error.js';
 import { requireBusinessDay, requireNotBefore, requireText, type DatedFact } from '../../shared/guards.js';
 import type { NamesUnits } from '../../assignments/domain/assignment.commands.js';
-import { latestFactOf, partsVerifiedBy, refuseWithdrawingVerifiedWork, withdrawalUndoneReason } from '../../assignments/domain/part-facts.js';
+import { directoryBefore, handOversAfterWithdrawal, latestFactOf, partsVerifiedBy, refuseWithdrawingVerifiedWork, withdrawalUndoneReason } from '../../assignments/domain/part-facts.js';
 import type { FindingEvent, FindingRecorded, FindingStreamEvent } from './finding.events.js';
 
 export type { UnitToAssign } from '../../assignments/domain/parent-of-parts.js';
@@ -248,7 +248,7 @@ function decideFinding(command: FindingCommand, state: FindingState): FindingStr
     }
     case 'AssignFinding':
       // A paper 交办 dated before the withdrawal, entered after it, is judged on its day (breaker8f P3).
-      return assignFinding(command, recordedOn(state, command.assignedOn));
+      return assignFinding(whileOnLedger(command, state), recordedOn(state, command.assignedOn));
     case 'ReopenFinding':
       return parts.reopen(command, requireRecorded(state));
     case 'WithdrawFinding':
@@ -263,25 +263,34 @@ function decideFinding(command: FindingCommand, state: FindingState): FindingStr
     case 'LogInspection':
     case 'HandOverPart': {
       const then = recordedOn(state, factDayOf(command)!.day);
-      const decided = parts.decideOnPart(command, then);
+      const decided = parts.decideOnPart(whileOnLedger(command, state), then);
       return state.status === 'withdrawn' ? [...decided, ...withdrawalUndone(state, then, decided, command)] : decided;
     }
     case 'CorrectReportDate':
     case 'CorrectInspection': {
       // A correction of a record dated before the withdrawal, to a day before it, is judged on its day as a late fact is (breaker8f P2).
       const then = recordedOn(state, correctedDay(command, state));
-      const decided = parts.decideOnPart(command, then);
+      const decided = parts.decideOnPart(whileOnLedger(command, state), then);
       return state.status === 'withdrawn' ? [...decided, ...withdrawalUndone(state, then, decided, command)] : decided;
     }
     case 'CorrectFactDate': {
       const finding = recordedOn(state, correctedDay(command, state));
       // No unit is assigned before the finding was identified.
       if (command.factType === 'UnitAssigned') requireNotBefore({ day: command.on, what: named('on', 'the corrected assignment date', '更正后的交办日期') }, findingIdentified(finding.identifiedOn));
-      return parts.decideOnPart(command, finding);
+      return parts.decideOnPart(whileOnLedger(command, state), finding);
     }
     default:
       return unreachable(command);
   }
+}
+
+/**
+ * A late fact of a withdrawn finding (dated before the withdrawal) with the directory as the
+ * finding knew it: only reorganisations dated before the withdrawal pass its parts — one dated on or
+ * after it found the finding off the 台账 (breaker8g P8). The command as it is otherwise.
+ */
+function whileOnLedger<Command extends NamesUnits>(command: Command, state: FindingState): Command {
+  return state.status === 'withdrawn' && command.unitNames ? { ...command, unitNames: directoryBefore(command.unitNames, state.withdrawnOn) } : command;
 }
 
 function recordFinding(command: RecordFinding, state: FindingState): FindingStreamEvent[] {
@@ -332,10 +341,13 @@ function withdrawFinding(command: WithdrawFinding, finding: RecordedFindingState
   requireBusinessDay(withdrawnOn, command.today, what);
   const withdrawn = { day: withdrawnOn, what };
   requireNotBefore(withdrawn, findingIdentified(finding.identifiedOn));
-  for (const part of partsOf(finding.assignments)) requireNotBefore(withdrawn, latestFactOf(part, command));
+  // A reorganisation dated after the withdrawal, typed before it, passed nothing: its hand-overs are undone (breaker8g P8).
+  const undone = handOversAfterWithdrawal(command, finding.assignments, withdrawnOn, '问题');
+  const assignments = undone.reduce(evolveAssignments, finding.assignments);
+  for (const part of partsOf(assignments)) requireNotBefore(withdrawn, latestFactOf(part, command));
   refuseVerifiedWork(finding, command);
   const duplicateOf = command.duplicateOf === undefined ? {} : { duplicateOf: requireDuplicated(finding, command) };
-  return [{ type: 'FindingWithdrawn', data: { findingId: finding.findingId, reason: command.reason.trim(), withdrawnOn, ...duplicateOf } }];
+  return [...undone, { type: 'FindingWithdrawn', data: { findingId: finding.findingId, reason: command.reason.trim(), withdrawnOn, ...duplicateOf } }];
 }
 
 /** See CorrectWithdrawal: the undoing, and with a corrected day the withdrawal again on that day. */
@@ -362,7 +374,10 @@ function correctWithdrawal(command: CorrectWithdrawal, state: FindingState): Fin
     type: 'FindingWithdrawalUndone',
     data: { findingId, withdrawnOn, reason: command.withdrawnOn === undefined ? reason : `撤销日期更正为 ${command.withdrawnOn}：${reason}` },
   };
-  if (command.withdrawnOn === undefined) return [undone];
+  // Back on the 台账 until the corrected day (or for good), the finding's parts pass by the reorganisations of those days (breaker8g P7).
+  const back = requireRecorded(evolveFinding(state, undone));
+  const passed = handOversDue({ ...command, unitNames: directoryBefore(command.unitNames, command.withdrawnOn) }, back.assignments);
+  if (command.withdrawnOn === undefined) return [undone, ...passed];
   const again = withdrawFinding(
     {
       type: 'WithdrawFinding',
@@ -372,9 +387,9 @@ function correctWithdrawal(command: CorrectWithdrawal, state: FindingState): Fin
       ...(duplicateOf === undefined ? {} : { duplicateOf, duplicate: command.duplicate ?? null }),
       ...(command.unitNames ? { unitNames: command.unitNames } : {}),
     },
-    requireRecorded(evolveFinding(state, undone)),
+    requireRecorded(passed.reduce(evolveFinding, back)),
   );
-  return [undone, ...again];
+  return [undone, ...passed, ...again];
 }
 
 /**

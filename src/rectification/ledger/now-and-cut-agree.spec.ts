@@ -476,3 +476,73 @@ describe('a partial reopening and the reorganisations of its parts’ units, in 
     expect(office.ledger.finding('f')!.parts.get('a')).toMatchObject({ status: 'RETURNED', dueDate: '2017-03-31' });
   });
 });
+
+describe('a withdrawal and the reorganisations of its finding’s units, in either typing order (breaker8g P7, P8)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
+  /** a's duties passed to b on 2016-07-01 (机构改革), as the directory records it. */
+  const unitNames = { nameOf: () => undefined, handOversOf: (unitId: string) => (unitId === 'a' ? [{ successorUnitId: 'b', on: '2016-07-01' }] : []) };
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+  /** The finding with the parts it keeps as a record once withdrawn. */
+  const kept = (view: FindingView) => ({ ...finding(view), withdrawnOn: view.withdrawnOn, kept: inAssignedOrder((view.partsWhenWithdrawn ?? view.parts).values()).map(shown) });
+  const agree = (office: Office) => expect(kept(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [] })!)).toEqual(kept(office.ledger.finding('f')!));
+  const holders = (office: Office) => kept(office.ledger.finding('f')!).kept.map((part) => ({ unitId: part.unitId, heldBefore: part.heldBefore }));
+  const assigned = () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 'a', role: 'LEAD', dueDate: '2016-12-31' }], unknownUnitIds: [] });
+    return office;
+  };
+  const handOver = { type: 'HandOverPart', ...base, actor: admin, unitId: 'a', successorUnitId: 'b', reason: '职能调整', handedOverOn: '2016-07-01', unitNames } as FindingCommand;
+  const withdraw = (withdrawnOn: string) => ({ type: 'WithdrawFinding', today: TODAY, withdrawnOn, reason: '评估机构来函撤销', unitNames }) as FindingCommand;
+  const report = (unitId: string, reportedOn: string) => ({ type: 'ReportRectification', ...base, actor: clerkOf(unitId), unitId, summary: '已整改', evidence, reportedOn, unitNames }) as FindingCommand;
+
+  it('given the hand-over of 07-01 typed first, a withdrawal dated 06-01 is accepted and the hand-over undone: a holds the withdrawn finding, now as at every cut (P8)', () => {
+    const office = assigned();
+    accept(office, handOver);
+    accept(office, withdraw('2016-06-01'));
+    expect(office.timeline.slice(-2).map((event) => event.type)).toEqual(['PartHandOverUndone', 'FindingWithdrawn']);
+    expect(office.ledger.finding('f')).toMatchObject({ status: 'WITHDRAWN' });
+    expect(holders(office)).toEqual([{ unitId: 'a', heldBefore: [] }]);
+    agree(office);
+  });
+
+  it('given b reported 07-10 on the part it took over, the withdrawal dated 06-01 is still refused, naming b’s report', () => {
+    const office = assigned();
+    accept(office, handOver);
+    accept(office, report('b', '2016-07-10'));
+    expect(() => findingDecider.decide(withdraw('2016-06-01'), office.state)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/2016-07-10/) }));
+  });
+
+  it('given the finding withdrawn on 06-01 (the hand-over of 07-01 passed nothing), a late report of a dated 05-20 does not pass the part on 07-01', () => {
+    const office = assigned();
+    accept(office, withdraw('2016-06-01'));
+    expect(office.decide(handOver)).toBe(false);
+    accept(office, report('a', '2016-05-20'));
+    expect(office.timeline.some((event) => event.type === 'PartHandedOver')).toBe(false);
+    expect(holders(office)).toEqual([{ unitId: 'a', heldBefore: [] }]);
+    agree(office);
+  });
+
+  it('given the withdrawal undone after the hand-over of 07-01 passed nothing, the part passes to b on 07-01 and a’s report of 08-01 is refused, now as at every cut (P7)', () => {
+    const office = assigned();
+    accept(office, withdraw('2016-06-01'));
+    expect(office.decide(handOver)).toBe(false);
+    accept(office, { type: 'CorrectWithdrawal', today: TODAY, reason: '误撤销', unitNames } as FindingCommand);
+    expect(office.timeline.slice(-2).map((event) => event.type)).toEqual(['FindingWithdrawalUndone', 'PartHandedOver']);
+    expect(holders(office)).toEqual([{ unitId: 'b', heldBefore: ['a'] }]);
+    expect(office.decide(report('a', '2016-08-01'))).toBe(false);
+    agree(office);
+  });
+
+  it('given the withdrawal moved from 06-01 to 08-01, the part passes to b on 07-01 first; moved back to 06-01, the pass is undone again (P7, P8)', () => {
+    const office = assigned();
+    accept(office, withdraw('2016-06-01'));
+    accept(office, { type: 'CorrectWithdrawal', today: TODAY, reason: '来函日期录错', withdrawnOn: '2016-08-01', unitNames } as FindingCommand);
+    expect(office.timeline.slice(-3).map((event) => event.type)).toEqual(['FindingWithdrawalUndone', 'PartHandedOver', 'FindingWithdrawn']);
+    expect(holders(office)).toEqual([{ unitId: 'b', heldBefore: ['a'] }]);
+    agree(office);
+    accept(office, { type: 'CorrectWithdrawal', today: TODAY, reason: '改回', withdrawnOn: '2016-06-01', unitNames } as FindingCommand);
+    expect(holders(office)).toEqual([{ unitId: 'a', heldBefore: [] }]);
+    agree(office);
+  });
+});

@@ -950,3 +950,41 @@ describe('the assignment day of a unit assigned with the plan (the import’s �
     given(definedAndAssigned).when(correct('2026-02-19')).thenRefused('BAD_USER_INPUT', /before the day the plan was approved \(2026-02-20\)/, /早于方案批准日期（2026-02-20）/);
   });
 });
+
+describe('a withdrawal and the reorganisations of the item’s units, in either typing order (breaker8g P7, P8)', () => {
+  const HEIR = 'unit-heir';
+  /** 东湖区's duties passed to the heir on 2026-05-01 (机构改革), as the directory records it. */
+  const unitNames = {
+    nameOf: (unitId: string) => ({ [FGW]: '市发展改革委', [FINANCE]: '市财政局', [DONGHU]: '东湖区', [HEIR]: '新区' })[unitId],
+    handOversOf: (unitId: string) => (unitId === DONGHU ? [{ successorUnitId: HEIR, on: '2026-05-01' }] : []),
+  };
+  const handOver: WorkPlanItemCommand = { type: 'HandOverPart', actor: admin, today: TODAY, unitId: DONGHU, successorUnitId: HEIR, reason: '职能调整', handedOverOn: '2026-05-01', unitNames };
+  const withdraw = (withdrawnOn: string): WorkPlanItemCommand => ({ type: 'WithdrawWorkPlanItem', actor: supervisor, today: TODAY, withdrawnOn, reason: '方案调整', unitNames });
+  const after = (events: readonly WorkPlanItemStreamEvent[], command: WorkPlanItemCommand) => [...events, ...workPlanItemDecider.decide(command, stateAfter(events))];
+  const holderOf = (events: readonly WorkPlanItemStreamEvent[]) => partsOf(assignmentsAfter(events)).map((part) => part.unitId);
+
+  it('given the hand-over of 05-01 typed first, a withdrawal dated 04-01 is accepted and undoes it: 东湖区 holds its part of the withdrawn item (P8)', () => {
+    const handedOver = after(definedAndAssigned, handOver);
+    expect(holderOf(handedOver)).toEqual([FGW, FINANCE, HEIR]);
+    const decided = workPlanItemDecider.decide(withdraw('2026-04-01'), stateAfter(handedOver));
+    expect(decided.map((event) => event.type)).toEqual(['PartHandOverUndone', 'WorkPlanItemWithdrawn']);
+    expect(decided[0]).toMatchObject({ data: { unitId: DONGHU, successorUnitId: HEIR, handedOverOn: '2026-05-01', reason: expect.stringMatching(/该事项已于 2026-04-01 撤销，东湖区的任务不随 2026-05-01 的移交转给新区/) } });
+    expect(holderOf([...handedOver, ...decided])).toEqual([FGW, FINANCE, DONGHU]);
+  });
+
+  it('given the item withdrawn on 04-01, undoing the withdrawal passes 东湖区’s part on 05-01; a late report before the withdrawal does not (P7)', () => {
+    const withdrawn = after(definedAndAssigned, withdraw('2026-04-01'));
+    const lateReport = after(withdrawn, { ...report(DONGHU), reportedOn: '2026-03-20', unitNames });
+    expect(holderOf(lateReport)).toEqual([FGW, FINANCE, DONGHU]);
+    const decided = workPlanItemDecider.decide({ type: 'CorrectWorkPlanItemWithdrawal', actor: supervisor, today: TODAY, reason: '误撤销', unitNames }, stateAfter(lateReport));
+    expect(decided.map((event) => event.type)).toEqual(['WorkPlanItemWithdrawalUndone', 'PartHandedOver']);
+    expect(holderOf([...lateReport, ...decided])).toEqual([FGW, FINANCE, HEIR]);
+  });
+
+  it('given the withdrawal moved from 04-01 to 06-01, the part passes on 05-01 first', () => {
+    const withdrawn = after(definedAndAssigned, withdraw('2026-04-01'));
+    const decided = workPlanItemDecider.decide({ type: 'CorrectWorkPlanItemWithdrawal', actor: supervisor, today: TODAY, withdrawnOn: '2026-06-01', reason: '日期录错', unitNames }, stateAfter(withdrawn));
+    expect(decided.map((event) => event.type)).toEqual(['WorkPlanItemWithdrawalUndone', 'PartHandedOver', 'WorkPlanItemWithdrawn']);
+    expect(holderOf([...withdrawn, ...decided])).toEqual([FGW, FINANCE, HEIR]);
+  });
+});

@@ -20,7 +20,7 @@ import {
 } from '../../assignments/domain/assignment.decider.js';
 import { isAssignmentEvent, type AssignmentEvent, type AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { parentOfParts, type PartCommand, type ReopenRequest } from '../../assignments/domain/parent-of-parts.js';
-import { assignmentOf, latestFactOf, partsVerifiedBy, refuseWithdrawingVerifiedWork, withdrawalUndoneReason } from '../../assignments/domain/part-facts.js';
+import { assignmentOf, directoryBefore, handOversAfterWithdrawal, latestFactOf, partsVerifiedBy, refuseWithdrawingVerifiedWork, withdrawalUndoneReason } from '../../assignments/domain/part-facts.js';
 import type { CorrectFactDate, NamesUnits, SetsDueDate } from '../../assignments/domain/assignment.commands.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
@@ -292,7 +292,7 @@ function decideItem(command: WorkPlanItemCommand, state: WorkPlanItemState): Wor
     case 'LogInspection': {
       // A fact dated before the item left the plan, entered after, is judged on its day (breaker8d P12).
       const then = inPlanOn(state, factDayOf(command)!.day);
-      const decided = parts.decideOnPart(command, then);
+      const decided = parts.decideOnPart(whileInPlan(command, state), then);
       return state.status === 'withdrawn' ? [...decided, ...withdrawalUndone(state, then, decided, command)] : decided;
     }
     case 'CorrectReportDate':
@@ -303,7 +303,7 @@ function decideItem(command: WorkPlanItemCommand, state: WorkPlanItemState): Wor
       return parts.decideOnPart(command, requireDefined(state));
     case 'HandOverPart': {
       const then = inPlanOn(state, command.handedOverOn);
-      const decided = parts.decideOnPart(command, then);
+      const decided = parts.decideOnPart(whileInPlan(command, state), then);
       return state.status === 'withdrawn' ? [...decided, ...withdrawalUndone(state, then, decided, command)] : decided;
     }
     default:
@@ -441,6 +441,15 @@ function requireDefined(state: WorkPlanItemState): DefinedWorkPlanItemState {
  * that day, when the item was in the plan (breaker8d P12). On or after the withdrawal it is
  * refused like other work.
  */
+/**
+ * A late fact of a withdrawn item (dated before the withdrawal) with the directory as the item knew
+ * it: only reorganisations dated before the withdrawal pass its parts — one dated on or after it
+ * found the item out of the plan (breaker8g P8). The command as it is otherwise.
+ */
+function whileInPlan<Command extends NamesUnits>(command: Command, state: WorkPlanItemState): Command {
+  return state.status === 'withdrawn' && command.unitNames ? { ...command, unitNames: directoryBefore(command.unitNames, state.withdrawnOn) } : command;
+}
+
 function inPlanOn(state: WorkPlanItemState, day: string): DefinedWorkPlanItemState {
   if (state.status !== 'withdrawn' || day >= state.withdrawnOn) return requireDefined(state);
   const completedOn = closedOn(state.assignments);
@@ -472,7 +481,9 @@ function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): 
   requireBusinessDay(withdrawnOn, command.today, say(`The day ${name.en} was withdrawn`, `${name.zh}的撤销日期`));
   const withdrawn = { day: withdrawnOn, what: say(`the day ${name.en} was withdrawn`, `${name.zh}的撤销日期`) };
   if (command.planApprovedOn !== undefined) requireNotBefore(withdrawn, planApproval(command.planApprovedOn));
-  for (const part of partsOf(item.assignments)) requireNotBefore(withdrawn, latestFactOf(part, command));
+  // A reorganisation dated after the withdrawal, typed before it, passed nothing: its hand-overs are undone (breaker8g P8).
+  const undone = handOversAfterWithdrawal(command, item.assignments, withdrawnOn, '事项');
+  for (const part of partsOf(undone.reduce(evolveAssignments, item.assignments))) requireNotBefore(withdrawn, latestFactOf(part, command));
   // Verified work is not withdrawn (breaker11f P4 = 10e P13): reopen it first.
   refuseWithdrawingVerifiedWork(
     {
@@ -486,7 +497,7 @@ function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): 
     item.assignments,
     command,
   );
-  return [{ type: 'WorkPlanItemWithdrawn', data: { itemId: item.itemId, reason: command.reason.trim(), withdrawnOn } }];
+  return [...undone, { type: 'WorkPlanItemWithdrawn', data: { itemId: item.itemId, reason: command.reason.trim(), withdrawnOn } }];
 }
 
 /** See CorrectWorkPlanItemWithdrawal: the undoing, and with a corrected day the withdrawal again on that day. */
@@ -510,13 +521,16 @@ function correctItemWithdrawal(command: CorrectWorkPlanItemWithdrawal, state: Wo
     type: 'WorkPlanItemWithdrawalUndone',
     data: { itemId, withdrawnOn, reason: command.withdrawnOn === undefined ? reason : `撤销日期更正为 ${command.withdrawnOn}：${reason}` },
   };
-  if (command.withdrawnOn === undefined) return [undone];
+  // Back in the plan until the corrected day (or for good), the item's parts pass by the reorganisations of those days (breaker8g P7).
+  const back = evolveItem(state, undone);
+  const passed = handOversDue({ ...command, unitNames: directoryBefore(command.unitNames, command.withdrawnOn) }, requireDefined(back).assignments);
+  if (command.withdrawnOn === undefined) return [undone, ...passed];
   const { actor, today, unitNames, planApprovedOn } = command;
   const again = withdrawItem(
     { type: 'WithdrawWorkPlanItem', actor, today, withdrawnOn: command.withdrawnOn, reason: state.reason, ...(unitNames ? { unitNames } : {}), ...(planApprovedOn === undefined ? {} : { planApprovedOn }) },
-    evolveItem(state, undone),
+    passed.reduce(evolveItem, back),
   );
-  return [undone, ...again];
+  return [undone, ...passed, ...again];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { namedMutations } from '../support/named-mutations.js';
 import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
 
 /*
@@ -13,13 +14,7 @@ describe('withdrawFinding', () => {
   let keep: string;
   let duplicate: string;
 
-  const mutate = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>) =>
-    app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { id status withdrawnOn withdrawalReason } }`, { input: { idempotencyKey: `${name}-${Math.random()}`, ...input } }, headers);
-  const ok = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>) => {
-    const answer = await mutate(name, input, headers);
-    expect(answer.errors).toBeUndefined();
-    return answer.data![name] as { id: string; status: string; withdrawnOn: string | null; withdrawalReason: string | null };
-  };
+  const { call: mutate, mutate: ok } = namedMutations(() => app, (name) => `${name}-${Math.random()}`, 'id status withdrawnOn withdrawalReason');
   const dashboard = async (asOf?: string) =>
     (await app.graphql(`query($asOf: String) { dashboard(asOf: $asOf) { findings { total open unassigned closed } parts { assigned overdue } openParts { findingId } } }`, { asOf }).then((answer) => { expect(answer.errors).toBeUndefined(); return answer; })).data!.dashboard;
 

@@ -1,3 +1,4 @@
+import { namedMutations } from '../support/named-mutations.js';
 import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
 
 /*
@@ -14,13 +15,7 @@ describe('a withdrawal entered by mistake is corrected or taken back (breaker8f 
   let unitId: string;
   let evaluationId: string;
 
-  const mutate = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>) =>
-    app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { id status withdrawnOn withdrawalReason } }`, { input: { idempotencyKey: `${name}-${Math.random()}`, ...input } }, headers);
-  const ok = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>) => {
-    const answer = await mutate(name, input, headers);
-    expect(answer.errors).toBeUndefined();
-    return answer.data![name] as { id: string; status: string; withdrawnOn: string | null; withdrawalReason: string | null };
-  };
+  const { call: mutate, mutate: ok } = namedMutations(() => app, (name) => `${name}-${Math.random()}`, 'id status withdrawnOn withdrawalReason');
   const findingOn = async (id: string, asOf?: string, knownAt?: string) => {
     const answer = await app.graphql(`query($id: ID!, $asOf: String, $knownAt: String) { finding(id: $id, asOf: $asOf, knownAt: $knownAt) { status withdrawnOn history { eventType } } }`, { id, asOf, knownAt });
     expect(answer.errors).toBeUndefined();

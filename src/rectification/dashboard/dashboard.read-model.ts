@@ -13,7 +13,7 @@ import type { FindingView, RectificationLedger } from '../ledger/rectification-l
 import { findingStatus } from '../ledger/finding-status.js';
 import { otherPartsOpen, type Dashboard, type GroupProgress, type PartAlert, type PartCounts, type UnitProgress } from './dashboard.js';
 import { addOpenPart, countByLight, emptyOpenPartIndex, listOpenParts, removeOpenPart, renameUnit, walkOpenParts, type ListedPart, type OpenPartIndex, type OpenPartPosition } from './open-part-index.js';
-import { decodeCursor, encodeCursor, pageSize, type Connection, type ListOrder, type PageRequest } from '../../shared/pagination/page.js';
+import { decodeCursor, encodeCursor, lazyConnection, pageSize, type Connection, type ListOrder, type PageRequest } from '../../shared/pagination/page.js';
 import type { PartStatus } from '../../assignments/read-model/part-view.js';
 import { awaitsUnit, reportedDaysLate, type TrafficLight } from '../../assignments/read-model/part-view.js';
 import { addToSortedSet, removeFromSortedSet } from '../../shared/sorted-set.js';
@@ -52,6 +52,12 @@ export interface DashboardState {
   readonly perCategory: Map<string, Group>;
   readonly parts: PartTallies;
   readonly openParts: OpenPartIndex;
+  /**
+   * The same open parts split by status (ASSIGNED, RETURNED, REPORTED), each in the same order: a
+   * page or count narrowed to a status walks only its parts (`openPartsPage(status:)`), never every
+   * open part with a look-up of each.
+   */
+  readonly openPartsByStatus: Map<PartStatus, OpenPartIndex>;
   /** Each unit's findings (those where it has a part), as `seq`s ascending. */
   readonly findingsOfUnit: Map<string, number[]>;
   /**
@@ -118,6 +124,7 @@ export class DashboardReadModel implements Projection {
     perCategory: new Map(),
     parts: emptyTallies(),
     openParts: emptyOpenPartIndex(),
+    openPartsByStatus: new Map(),
     findingsOfUnit: new Map(),
     findingsEverOfUnit: new Map(),
     latestRecordedAt: null,
@@ -126,6 +133,8 @@ export class DashboardReadModel implements Projection {
   /** Events applied since start: a kept summary is good while it has not moved (not part of the snapshot). */
   private applied = 0;
   private kept: { applied: number; today: string; dueSoonDays: number; summary: DashboardSummary } | null = null;
+  /** Light counts by `status|today|window`, good while `applied` has not moved: each count asked again is O(1). */
+  private lightCounts: { applied: number; byKey: Map<string, Record<TrafficLight, number>> } = { applied: -1, byKey: new Map() };
 
   constructor(
     private readonly ledger: RectificationLedger,
@@ -149,7 +158,9 @@ export class DashboardReadModel implements Projection {
     if (this.state.latestRecordedAt === null || recordedAt > this.state.latestRecordedAt) this.state.latestRecordedAt = recordedAt;
     if (event.type === 'UnitRegistered' || event.type === 'UnitRenamed') {
       const unitId = (event.data as { unitId: string }).unitId;
-      renameUnit(this.state.openParts, unitId, this.unitName(unitId));
+      const name = this.unitName(unitId);
+      renameUnit(this.state.openParts, unitId, name);
+      for (const index of this.state.openPartsByStatus.values()) renameUnit(index, unitId, name);
       return;
     }
     if (!event.streamId.startsWith(FINDING_STREAM_PREFIX)) return;
@@ -205,15 +216,44 @@ export class DashboardReadModel implements Projection {
     }
     const seq = facts.seq;
     for (const { before, after } of updateParent(state.parts, finding.findingId, finding.parts)) {
-      if (before && before.status !== 'VERIFIED') removeOpenPart(state.openParts, before.dueDate, before.unitId, seq);
+      if (before && before.status !== 'VERIFIED') {
+        removeOpenPart(state.openParts, before.dueDate, before.unitId, seq);
+        removeOpenPart(this.statusIndex(before.status), before.dueDate, before.unitId, seq);
+      }
       if (after && after.status !== 'VERIFIED') {
         // A standing part (常态化) is never overdue: listed green whatever its day, like a reported one.
         const awaiting = awaitsUnit(after) && !after.standing;
-        addOpenPart(state.openParts, after.dueDate, { seq, parentId: finding.findingId, unitId: after.unitId, awaiting }, this.unitName(after.unitId));
+        const entry = { seq, parentId: finding.findingId, unitId: after.unitId, awaiting };
+        const unitName = this.unitName(after.unitId);
+        addOpenPart(state.openParts, after.dueDate, entry, unitName);
+        addOpenPart(this.statusIndex(after.status), after.dueDate, entry, unitName);
       }
       if (!before && after) addToSortedSet(state.findingsOfUnit, after.unitId, seq);
       if (before && !after) removeFromSortedSet(state.findingsOfUnit, before.unitId, seq);
     }
+  }
+
+  /** The open parts of one status (an empty index kept for it from the first ask). */
+  private statusIndex(status: PartStatus): OpenPartIndex {
+    let index = this.state.openPartsByStatus.get(status);
+    if (!index) this.state.openPartsByStatus.set(status, (index = emptyOpenPartIndex()));
+    return index;
+  }
+
+  /**
+   * How many open parts (of `status`, or all) have each light on `today`: worked out once per
+   * event, day and window (O(due days)), then O(1) for every other count asked — however many
+   * aliases or subscribers ask it on one change.
+   */
+  private countLights(status: PartStatus | undefined, today: string, dueSoonDays: number): Record<TrafficLight, number> {
+    if (this.lightCounts.applied !== this.applied) this.lightCounts = { applied: this.applied, byKey: new Map() };
+    const key = `${status ?? '*'}|${today}|${dueSoonDays}`;
+    let counts = this.lightCounts.byKey.get(key);
+    if (!counts) {
+      counts = countByLight(status ? this.statusIndex(status) : this.state.openParts, today, dueSoonDays);
+      this.lightCounts.byKey.set(key, counts);
+    }
+    return counts;
   }
 
   /**
@@ -267,8 +307,7 @@ export class DashboardReadModel implements Projection {
    * O(offset + limit + due days).
    */
   openPartPage(today: string, dueSoonDays: number, options: { offset?: number; limit?: number; light?: TrafficLight } = {}): OpenPartPage {
-    const counts = countByLight(this.state.openParts, today, dueSoonDays);
-    const totalCount = options.light ? counts[options.light] : this.state.openParts.total;
+    const totalCount = options.light ? this.countLights(undefined, today, dueSoonDays)[options.light] : this.state.openParts.total;
     const listed = listOpenParts(this.state.openParts, today, dueSoonDays, { offset: options.offset, limit: options.limit, only: options.light });
     return { totalCount, alerts: listed.map((part) => this.alertOf(part)) };
   }
@@ -276,36 +315,35 @@ export class DashboardReadModel implements Projection {
   /**
    * A page of the open parts on `today` (`YYYY-MM-DD`) in the dashboard's order, after the cursor
    * `request.after` (keyset: light, due day, unit, finding — a part verified or re-dated since does
-   * not shift the next page), `filter.light` / `filter.status` applied on the server. O(due days +
-   * page) for the page; `totalCount` O(due days) by light, O(open parts) with a status.
-   * @throws DomainError BAD_USER_INPUT for a bad `first` or a cursor this list did not give out.
+   * not shift the next page), `filter.light` / `filter.status` applied on the server. `totalCount`
+   * is O(1) (kept per event, day and window: `countLights`); the page — walked only when its
+   * `edges`, `nodes` or `pageInfo` are read — O(log due days + page + the parts of the days it
+   * passes) in the status's own index. So `openPartsPage(…) { totalCount }` costs what its price
+   * (2, query-cost.ts) says, however many aliases ask it.
+   * @throws DomainError BAD_USER_INPUT for a bad `first` or a cursor this list did not give out (at once, not when the page is read).
    */
   openPartsConnection(today: string, dueSoonDays: number, filter: OpenPartFilter, request: PageRequest): Connection<PartAlert> {
     const size = pageSize(request.first);
     const after = request.after ? decodeCursor(OPEN_PART_ORDER, request.after) : undefined;
-    const matches = filter.status ? (part: ListedPart) => this.statusOf(part) === filter.status : () => true;
-    const taken: ListedPart[] = [];
-    let hasNextPage = false;
-    for (const part of walkOpenParts(this.state.openParts, today, dueSoonDays, { only: filter.light, after })) {
-      if (!matches(part)) continue;
-      if (taken.length === size) {
-        hasNextPage = true;
-        break;
+    const index = filter.status ? this.statusIndex(filter.status) : this.state.openParts;
+    const totalCount = filter.light ? this.countLights(filter.status, today, dueSoonDays)[filter.light] : index.total;
+    return lazyConnection(totalCount, () => {
+      const taken: ListedPart[] = [];
+      let hasNextPage = false;
+      for (const part of walkOpenParts(index, today, dueSoonDays, { only: filter.light, after })) {
+        if (taken.length === size) {
+          hasNextPage = true;
+          break;
+        }
+        taken.push(part);
       }
-      taken.push(part);
-    }
-    let totalCount: number;
-    if (filter.status) {
-      totalCount = 0;
-      for (const part of walkOpenParts(this.state.openParts, today, dueSoonDays, { only: filter.light })) if (matches(part)) totalCount += 1;
-    } else totalCount = filter.light ? countByLight(this.state.openParts, today, dueSoonDays)[filter.light] : this.state.openParts.total;
-    const edges = taken.map((part) => ({ cursor: encodeCursor(OPEN_PART_ORDER, positionOf(part)), node: this.alertOf(part) }));
-    return {
-      edges,
-      nodes: edges.map((edge) => edge.node),
-      pageInfo: { hasNextPage, hasPreviousPage: after !== undefined, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount,
-    };
+      const edges = taken.map((part) => ({ cursor: encodeCursor(OPEN_PART_ORDER, positionOf(part)), node: this.alertOf(part) }));
+      return {
+        edges,
+        nodes: edges.map((edge) => edge.node),
+        pageInfo: { hasNextPage, hasPreviousPage: after !== undefined, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+      };
+    });
   }
 
   /** Open parts now (a GraphQL list of every open part is priced at this many: query-cost.ts). */
@@ -316,10 +354,6 @@ export class DashboardReadModel implements Projection {
   /** Parts ever counted, verified ones included: the most a past day's list of open parts may hold. */
   get partCount(): number {
     return this.state.parts.all.parts;
-  }
-
-  private statusOf({ entry }: ListedPart): PartStatus | undefined {
-    return this.ledger.finding(entry.parentId)?.parts.get(entry.unitId)?.status;
   }
 
   private alertOf({ entry, daysLeft, light }: ListedPart): PartAlert {

@@ -4,7 +4,7 @@ import type { PartStatus } from '../../assignments/read-model/part-view.js';
 import type { EvaluationView, FindingView } from '../ledger/rectification-ledger.js';
 import { byPinyin } from '../../shared/chinese-order.js';
 import { findingStatus } from '../ledger/finding-status.js';
-import { paginate, positionOrder, type Connection, type PageRequest } from '../../shared/pagination/page.js';
+import { decodeCursor, lazyConnection, pageSize, paginate, positionOrder, type Connection, type ListOrder, type PageRequest } from '../../shared/pagination/page.js';
 
 export interface PartAlert {
   readonly findingId: string;
@@ -216,14 +216,36 @@ export function buildDashboard(input: {
 
 const alertKey = (alert: PartAlert) => `${alert.findingId}|${alert.unitId}`;
 
+/** A past day's open parts read by pages: the order over all of them, and each filter's matches, worked out once. */
+interface PagedAlerts {
+  readonly order: ListOrder<PartAlert, string>;
+  readonly byFilter: Map<string, readonly PartAlert[]>;
+}
+
+/** Kept beside each day's list (the time-travel cache keeps the list; this goes when it does). */
+const pagedAlerts = new WeakMap<readonly PartAlert[], PagedAlerts>();
+
 /**
  * A page of a past day's open parts (`alerts`, already in the dashboard's order), narrowed to one
  * light and/or part status, after the cursor `request.after` (list `openPartsAt`: the part a page
- * ended on, by finding and unit). O(alerts) a page: the day's answer is kept, its fold paid once.
+ * ended on, by finding and unit). The order over the day's parts and each filter's matches are
+ * worked out once per kept day (O(alerts)); every page or count asked again is O(log alerts + page)
+ * and its `totalCount` O(1) — however many aliases ask.
  * @throws DomainError BAD_USER_INPUT for a bad `first` or a cursor this list did not give out.
  */
 export function pageAlerts(alerts: readonly PartAlert[], filter: { light?: TrafficLight; status?: PartStatus }, request: PageRequest): Connection<PartAlert> {
-  const order = positionOrder('openPartsAt', alerts.map(alertKey), alertKey);
-  const matches = filter.light || filter.status ? (alert: PartAlert) => (!filter.light || alert.trafficLight === filter.light) && (!filter.status || alert.status === filter.status) : undefined;
-  return paginate(alerts, order, request, { matches });
+  let paged = pagedAlerts.get(alerts);
+  if (!paged) pagedAlerts.set(alerts, (paged = { order: positionOrder('openPartsAt', alerts.map(alertKey), alertKey), byFilter: new Map() }));
+  const key = `${filter.light ?? '*'}|${filter.status ?? '*'}`;
+  let matching = paged.byFilter.get(key);
+  if (!matching) {
+    matching = filter.light || filter.status ? alerts.filter((alert) => (!filter.light || alert.trafficLight === filter.light) && (!filter.status || alert.status === filter.status)) : alerts;
+    paged.byFilter.set(key, matching);
+  }
+  // The request is checked now, so a bad one is refused even when only totalCount is read.
+  pageSize(request.first);
+  if (request.after) decodeCursor(paged.order, request.after);
+  const { order } = paged;
+  const matches = matching;
+  return lazyConnection(matches.length, () => paginate(matches, order, request));
 }

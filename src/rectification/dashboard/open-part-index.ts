@@ -1,4 +1,4 @@
-import { daysBetween } from '../../shared/calendar-date.js';
+import { addDays, daysBetween } from '../../shared/calendar-date.js';
 import { byPinyin } from '../../shared/chinese-order.js';
 import type { TrafficLight } from '../../assignments/read-model/part-view.js';
 
@@ -129,7 +129,9 @@ const LIGHT_RANK: Record<TrafficLight, number> = { RED: 0, YELLOW: 1, GREEN: 2 }
  * green, each by due day, unit name and finding — `only` one light if given, starting right after
  * `after` (a position that need not be listed any more: a part verified or re-dated since). Lazy:
  * whole due days before the start are skipped by binary search and each day's days left is worked
- * out once, so taking n parts costs O(due days + n + the parts of the day a page starts in).
+ * out once, so taking n parts costs O(log due days + n + the parts of the day a page starts in and
+ * of the due days it passes). Where each light's run of due days begins is found by comparing the
+ * `YYYY-MM-DD` strings (binary search), not by working out every due day's days left.
  */
 export function* walkOpenParts(
   index: OpenPartIndex,
@@ -138,9 +140,9 @@ export function* walkOpenParts(
   options: { only?: TrafficLight; after?: OpenPartPosition } = {},
 ): Generator<ListedPart> {
   const { only, after } = options;
-  const left = index.days.map((dueDate) => daysBetween(today, dueDate));
-  const firstNotOverdue = lowerBound(left, (days) => days < 0);
-  const firstGreen = lowerBound(left, (days) => days <= dueSoonDays);
+  const lastYellowDay = addDays(today, dueSoonDays);
+  const firstNotOverdue = lowerBound(index.days, (day) => day < today);
+  const firstGreen = lowerBound(index.days, (day) => day <= lastYellowDay);
   const order = unitOrder(index);
   // Each run: its light and its due days [from, to).
   const runs: [TrafficLight, number, number][] = [
@@ -156,6 +158,7 @@ export function* walkOpenParts(
     for (let at = start; at < to; at += 1) {
       const dueDate = index.days[at]!;
       const day = index.byDay.get(dueDate)!;
+      const daysLeft = daysBetween(today, dueDate);
       // Red and yellow list the parts awaiting their unit; green the others, and all of a day past the window.
       const allGreen = light === 'GREEN' && at >= Math.max(firstNotOverdue, firstGreen);
       const awaitingListed = light !== 'GREEN' || allGreen;
@@ -167,7 +170,7 @@ export function* walkOpenParts(
         for (const entry of day.cells.get(unitId)!) {
           if (entry.awaiting ? !awaitingListed : !othersListed) continue;
           if (unitPlace === 0 && entry.seq <= after!.seq) continue;
-          yield { entry, dueDate, daysLeft: left[at]!, light };
+          yield { entry, dueDate, daysLeft, light };
         }
       }
     }
@@ -199,12 +202,16 @@ export function listOpenParts(
   return listed;
 }
 
-/** How many open parts have each light on `today`. */
+/**
+ * How many open parts have each light on `today`: O(due days up to the end of the yellow window),
+ * the days compared as `YYYY-MM-DD` strings (callers keep the answer until the index changes).
+ */
 export function countByLight(index: OpenPartIndex, today: string, dueSoonDays: number): Record<TrafficLight, number> {
+  const lastYellowDay = addDays(today, dueSoonDays);
   let red = 0;
   let yellow = 0;
   for (const dueDate of index.days) {
-    if (dueDate >= today && daysBetween(today, dueDate) > dueSoonDays) break;
+    if (dueDate > lastYellowDay) break;
     const awaiting = index.byDay.get(dueDate)!.awaiting;
     if (dueDate < today) red += awaiting;
     else yellow += awaiting;

@@ -211,3 +211,26 @@ export function mapConnection<From, To>(page: Connection<From>, map: (node: From
   const edges = page.edges.map((edge) => ({ cursor: edge.cursor, node: map(edge.node) }));
   return { ...page, edges, nodes: edges.map((edge) => edge.node) };
 }
+
+/**
+ * A connection whose `totalCount` is known now and whose page is worked out only when `edges`,
+ * `nodes` or `pageInfo` is first read (then kept): a query that selects only `totalCount` — the
+ * counts on 总览, in as many aliases as the cost limit lets through — pays nothing for a page.
+ * Check the request (`pageSize`, `decodeCursor`) before, so a bad one is refused whatever is selected.
+ */
+export function lazyConnection<Node>(totalCount: number, page: () => Omit<Connection<Node>, 'totalCount'>): Connection<Node> {
+  let read: Omit<Connection<Node>, 'totalCount'> | undefined;
+  const once = () => (read ??= page());
+  return {
+    totalCount,
+    get edges() {
+      return once().edges;
+    },
+    get nodes() {
+      return once().nodes;
+    },
+    get pageInfo() {
+      return once().pageInfo;
+    },
+  };
+}

@@ -2293,3 +2293,67 @@ describe('hand-overs typed out of date order pass a part as entered in date orde
     expect(handOversDue({ unitNames: directory }, stateAfter([leadAssigned]))).toHaveLength(2);
   });
 });
+
+describe('an open part joining a part verified by its day carries the open work (breaker8g P18: a 机构改革 closes nothing not inspected)', () => {
+  // 市财政局 (FINANCE) leads and passed on 07-01; 市环境保护局 (ENVIRONMENT) has done nothing; it merges into FINANCE on 08-01.
+  const merged = (handedOverOn = '2025-08-01'): AssignmentEvent => ({ type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: FINANCE, reason: '机构改革', handedOverOn } });
+  const verifiedLead = [leadAssigned, responsibleAssigned, reported(FINANCE), inspected('PASSED')];
+  const handOver = (overrides: Partial<HandOverPart> = {}): HandOverPart => ({
+    type: 'HandOverPart',
+    actor: admin,
+    unitId: ENVIRONMENT,
+    successorUnitId: FINANCE,
+    reason: '机构改革',
+    today: TODAY,
+    handedOverOn: '2025-07-05',
+    unitNames: DIRECTORY,
+    ...overrides,
+  });
+
+  it('the joined part is the open one (status, due date, reports), held by the successor, leading; the parent does not close', () => {
+    const state = stateAfter([...verifiedLead, merged('2025-07-05')]);
+    expect(partOf(state, ENVIRONMENT)).toBeUndefined();
+    expect(partOf(state, FINANCE)).toMatchObject({ unitId: FINANCE, role: 'LEAD', status: 'ASSIGNED', verifiedOn: null, reportCount: 0, heldBefore: [ENVIRONMENT], heldSince: '2025-07-05' });
+    expect(allPartsVerified(state)).toBe(false);
+    expect(closedOn(state)).toBeNull();
+    // Folded by day, the same.
+    expect(partOf(assignmentsOn(state, TODAY), FINANCE)).toMatchObject({ status: 'ASSIGNED', verifiedOn: null });
+    expect(partOf(assignmentsOn(state, '2025-07-04'), FINANCE)).toMatchObject({ status: 'VERIFIED', verifiedOn: INSPECTED_ON });
+  });
+
+  it('the hand-over is accepted as before: one PartHandedOver', () => {
+    given(verifiedLead).when(handOver()).then([merged('2025-07-05')]);
+  });
+
+  it('a part verified only after the join day keeps the successor’s record (its pass covers the joined work)', () => {
+    const state = stateAfter([leadAssigned, responsibleAssigned, reported(FINANCE), merged('2025-06-30'), inspected('PASSED')]);
+    expect(partOf(state, FINANCE)).toMatchObject({ status: 'VERIFIED', heldBefore: [ENVIRONMENT] });
+  });
+
+  it('the successor’s clerk then reports and the inspector passes the joined part: the parent closes on that day', () => {
+    const history = [...verifiedLead, merged('2025-07-05')];
+    given(history)
+      .when(report({ reportedOn: '2025-07-08', today: '2025-07-08' }))
+      .then([reported(FINANCE, '2025-07-08')]);
+    const state = stateAfter([...history, reported(FINANCE, '2025-07-08'), { ...inspected('PASSED', 'inspection-2'), data: { ...inspected('PASSED', 'inspection-2').data, inspectedOn: '2025-07-09' } }]);
+    expect(closedOn(state)).toBe('2025-07-09');
+  });
+
+  it('refuses a pass of the joining unit dated before the join, entered after it, naming the join', () => {
+    given([...verifiedLead, reported(ENVIRONMENT, '2025-07-02'), merged('2025-07-05')])
+      .when(inspect({ unitId: ENVIRONMENT, inspectionId: 'inspection-2', inspectedOn: '2025-07-03', unitNames: DIRECTORY }))
+      .thenRefused('CONFLICT', /The part of 市环境保护局 joined the part of 市财政局 on 2025-07-05/, /^市环境保护局的任务已于 2025-07-05 并入市财政局的任务；该日期之前改变任一任务是否已确认完成的记录会改变合并后的任务，已合并的任务不能再分开或重新合并。$/);
+  });
+
+  it('refuses a pass of the successor dated before a join that kept its record, entered after it (it would have carried the open work)', () => {
+    given([leadAssigned, responsibleAssigned, reported(FINANCE), merged('2025-07-05')])
+      .when(inspect({ unitNames: DIRECTORY }))
+      .thenRefused('CONFLICT', /The part of 市环境保护局 joined the part of 市财政局 on 2025-07-05/, /^市环境保护局的任务已于 2025-07-05 并入市财政局的任务；/);
+  });
+
+  it('a hand-over into the unit dated before an earlier hand-over of the joining part is refused: a join is not undone', () => {
+    given([...verifiedLead, merged('2025-07-05')])
+      .when(handOver({ successorUnitId: 'unit-health', handedOverOn: '2025-07-02', unitNames: { nameOf: (unitId: string) => ({ [FINANCE]: '市财政局', [ENVIRONMENT]: '市环境保护局', 'unit-health': '市卫生健康委员会' })[unitId] } }))
+      .thenRefused('CONFLICT', /joined the part of 市财政局 on 2025-07-05/, /已于 2025-07-05 并入市财政局的任务，已合并的任务不能再分开/);
+  });
+});

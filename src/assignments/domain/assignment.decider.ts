@@ -1,7 +1,7 @@
 import type { Actor } from '../../shared/command-context.js';
 import { unreachable } from '../../shared/decider.js';
 import { DomainError, badInput, conflict, fieldOf, forbidden, named, say, type Bilingual, type Named } from '../../shared/domain-error.js';
-import { isAfter } from '../../shared/calendar-date.js';
+import { addDays, isAfter } from '../../shared/calendar-date.js';
 import { BY_DATE, isNeverOverdue, type DueTerms } from '../../shared/deadline.js';
 import { byOfficeDay, withCorrectionsApplied } from './business-order.js';
 import {
@@ -181,6 +181,12 @@ export interface AssignmentsState {
   readonly removed?: Readonly<Record<string, RemovedPart>>;
   /** By unit: its part that joined its successor's own part (`JoinedPart`), the latest join of the unit. */
   readonly joined?: Readonly<Record<string, JoinedPart>>;
+  /**
+   * By unit: its own part, verified by the day an open part of another unit joined it, set aside
+   * (`successorUnitId` is the unit itself): the joined part carries the open work (see `joinsOpenWork`),
+   * and a fact of the unit dated before that day, entered later, is about the verified part as it stood.
+   */
+  readonly setAside?: Readonly<Record<string, JoinedPart>>;
   /**
    * Every event folded in, in the order folded: what `assignmentsOn` folds again in business order
    * to judge a dated command on the parts as they stood on its day.
@@ -438,13 +444,59 @@ function namedPart(unitIds: readonly string[], part: AssignmentPart, state: Assi
   return part.previousHolders?.some((held) => unitIds.includes(held.unitId) && !partOf(state, held.unitId)) ?? false;
 }
 
-/** The part moves to its successor, or joins the successor's own part, leading if either led. */
+/**
+ * Whether a part joining `successorPart` on office day `day` carries the joined part's work from then
+ * on (breaker8g P18): the successor's part stood verified at the end of that day and the joining part
+ * did not — the open work passes, and the successor's verified part is set aside (its record stays in
+ * the history), so a 机构改革 never closes a finding or completes an item with the joining unit's work
+ * not inspected. Otherwise the join keeps the successor's record. Judged by day (`stoodVerifiedOn`),
+ * so folded as recorded and folded by day the same join keeps the same record.
+ */
+export function joinsOpenWork(part: AssignmentPart, successorPart: AssignmentPart, day: string): boolean {
+  return stoodVerifiedOn(successorPart, day) && !stoodVerifiedOn(part, day);
+}
+
+/**
+ * Whether the part stood verified at the end of office day `day`: a passed inspection dated on or
+ * before it, and no failed inspection or return dated after that pass by then (a reopening on the
+ * pass's own day comes after it) — the decider's reading of the views' `verifiedAsOf`.
+ */
+export function stoodVerifiedOn(part: AssignmentPart, day: string): boolean {
+  let passed: string | null = null;
+  for (const inspection of part.inspections) {
+    if (inspection.outcome === 'PASSED' && inspection.inspectedOn <= day && (passed === null || inspection.inspectedOn > passed)) passed = inspection.inspectedOn;
+  }
+  if (passed === null) return false;
+  const since = passed;
+  if (part.inspections.some((inspection) => inspection.outcome === 'FAILED' && inspection.inspectedOn > since && inspection.inspectedOn <= day)) return false;
+  const back = part.lastReturn;
+  return !(back && back.returnedOn <= day && (back.returnedOn > since || (back.returnedOn === since && back.cause === 'PARTS_REOPENED')));
+}
+
+/**
+ * The part moves to its successor, or joins the successor's own part, leading if either led: the
+ * joined part keeps the successor's record, or, when the successor's part stood verified that day and
+ * this one did not, this part's (the successor's is set aside: `joinsOpenWork`).
+ */
 function handOver(state: AssignmentsState, unitId: string, successorUnitId: string, handedOverOn: string): AssignmentsState {
   const part = partOf(state, unitId);
   if (!part) return state;
   const { [unitId]: _handedOver, ...others } = state.parts;
   const successorPart = partOf(state, successorUnitId);
   const heldBefore = [...(part.heldBefore ?? []), unitId];
+  if (successorPart && joinsOpenWork(part, successorPart, handedOverOn)) {
+    const carried: AssignmentPart = {
+      ...part,
+      unitId: successorUnitId,
+      role: part.role === 'LEAD' ? 'LEAD' : successorPart.role,
+      heldBefore: [...(successorPart.heldBefore ?? []), ...heldBefore],
+      heldSince: handedOverOn,
+      joinedOn: handedOverOn,
+      previousHolders: [...(part.previousHolders ?? []), { unitId, from: part.heldSince ?? part.assignedOn, until: handedOverOn }],
+    };
+    const setAside = { ...state.setAside, [successorUnitId]: { part: successorPart, joinedOn: handedOverOn, successorUnitId } };
+    return { ...state, parts: { ...others, [successorUnitId]: carried }, passedOn: { ...state.passedOn, [unitId]: handedOverOn }, setAside };
+  }
   const moved: AssignmentPart = successorPart
     ? {
         ...successorPart,
@@ -494,6 +546,8 @@ function updatePart(
   day: string,
   change: (part: AssignmentPart) => AssignmentPart,
 ): AssignmentsState {
+  const aside = setAsidePartOn(state, unitId, day);
+  if (aside) return { ...state, setAside: { ...state.setAside, [unitId]: { ...aside, part: change(aside.part) } } };
   const joinedThen = joinedPartOn(state, unitId, day);
   if (joinedThen) return { ...state, joined: { ...state.joined, [unitId]: { ...joinedThen, part: change(joinedThen.part) } } };
   const key = partHeldOn(state, unitId, day)?.key;
@@ -510,6 +564,8 @@ function updatePart(
 
 /** The part a fact of `unitId` dated `day` is folded into (see `updatePart`); undefined when none. */
 function partFactLandsOn(state: AssignmentsState, unitId: string, day: string): AssignmentPart | undefined {
+  const aside = setAsidePartOn(state, unitId, day);
+  if (aside) return aside.part;
   const joined = joinedPartOn(state, unitId, day);
   if (joined) return joined.part;
   const key = partHeldOn(state, unitId, day)?.key;
@@ -521,6 +577,13 @@ function removedPartOn(state: AssignmentsState, unitId: string, day: string | un
   if (day === undefined || partOf(state, unitId) || !state.removed || !Object.hasOwn(state.removed, unitId)) return undefined;
   const gone = state.removed[unitId]!;
   return day < gone.unassignedOn ? gone : undefined;
+}
+
+/** The unit's verified part set aside by a join after office day `day` (`AssignmentsState.setAside`): a fact of that day entered late is about it. */
+function setAsidePartOn(state: AssignmentsState, unitId: string, day: string | undefined): JoinedPart | undefined {
+  if (day === undefined || !state.setAside || !Object.hasOwn(state.setAside, unitId)) return undefined;
+  const aside = state.setAside[unitId]!;
+  return day < aside.joinedOn ? aside : undefined;
 }
 
 /**
@@ -610,7 +673,50 @@ export function decideAssignment(
   requireUnitExisted(held.command);
   requireHeldThen(held.command, held.state);
   if (held.joined) refuseVerifyingJoinedPart(held.command, held.state, decided, held.joined);
+  refuseChangingJoinedWork(held.command, state, decided);
   return decided;
+}
+
+/**
+ * A late fact that would change which record a join kept (`joinsOpenWork`, breaker8g P18), judged
+ * by the day before the join: a pass of the joining part dated before it (it would have stood
+ * verified and kept apart), a correction that un-verifies the set-aside part by then, or a pass of
+ * the successor's own part dated before a join that kept its record (the open joining work would
+ * have been carried instead). Folded as recorded and folded by day, the join would keep two different
+ * records — CONFLICT naming the join. A join is not separated or re-made afterwards (as for
+ * `refuseVerifyingJoinedPart`).
+ */
+function refuseChangingJoinedWork(command: AssignmentCommand, state: AssignmentsState, decided: readonly AssignmentEvent[]): void {
+  if (command.type === 'HandOverPart' || command.type === 'AssignUnit' || command.type === 'ReopenParts' || decided.length === 0) return;
+  const next = decided.reduce(evolveAssignments, state);
+  const clash = (joiningId: string | undefined, holderId: string, joinedOn: string): never => {
+    const holder = unitNamed(command as NamesUnits, holderId);
+    const joining = joiningId === undefined ? say('another unit', '其他单位') : unitNamed(command as NamesUnits, joiningId);
+    throw conflict(
+      `The part of ${joining.en} joined the part of ${holder.en} on ${joinedOn}; a record dated before that day that changes whether either stood verified then would change what the joined part carries, and a joined part is not separated or joined again.`,
+      `${joining.zh}的任务已于 ${joinedOn} 并入${holder.zh}的任务；该日期之前改变任一任务是否已确认完成的记录会改变合并后的任务，已合并的任务不能再分开或重新合并。`,
+    );
+  };
+  for (const [holderId, aside] of Object.entries(next.setAside ?? {})) {
+    const before = state.setAside && Object.hasOwn(state.setAside, holderId) ? state.setAside[holderId] : undefined;
+    if (!before || before.joinedOn !== aside.joinedOn) continue;
+    const dayBefore = addDays(aside.joinedOn, -1);
+    const carriedBefore = partOf(state, holderId);
+    const carriedAfter = partOf(next, holderId);
+    const joiningId = carriedBefore?.previousHolders?.at(-1)?.unitId;
+    if (!stoodVerifiedOn(aside.part, aside.joinedOn)) clash(joiningId, holderId, aside.joinedOn);
+    if (carriedBefore && carriedAfter && !stoodVerifiedOn(carriedBefore, dayBefore) && stoodVerifiedOn(carriedAfter, dayBefore)) clash(joiningId, holderId, aside.joinedOn);
+  }
+  for (const [joiningId, joined] of Object.entries(next.joined ?? {})) {
+    const holderId = joined.successorUnitId;
+    const before = partOf(state, holderId);
+    const after = partOf(next, holderId);
+    if (!before || !after || before.joinedOn === undefined || after.joinedOn === undefined) continue;
+    // The successor's own part, passed by a fact dated before the join entered after it: by day it stood verified then.
+    if (!stoodVerifiedOn(before, joined.joinedOn) && stoodVerifiedOn(after, joined.joinedOn) && !stoodVerifiedOn(joined.part, joined.joinedOn)) {
+      clash(joiningId, holderId, joined.joinedOn);
+    }
+  }
 }
 
 /**
@@ -664,6 +770,9 @@ function asHeldOn(command: AssignmentCommand, state: AssignmentsState): { comman
   // A fact dated before its part was taken off the item, entered after (breaker8d P7): judged on the part as it stood.
   const gone = removedPartOn(state, command.unitId, day);
   if (gone) return { command, state: { ...state, parts: { ...state.parts, [command.unitId]: gone.part } } };
+  // A fact dated before an open part joined the unit's verified one, entered after (breaker8g P18): judged on the verified part as it stood.
+  const aside = setAsidePartOn(state, command.unitId, day);
+  if (aside) return { command, state: { ...state, parts: { ...state.parts, [command.unitId]: aside.part } } };
   // A fact dated before the unit's part joined its successor's, entered after (breaker8f P7): judged on the part as it stood.
   const joined = joinedPartOn(state, command.unitId, day);
   if (joined) return { command, state: { ...state, parts: { ...state.parts, [command.unitId]: joined.part } }, joined };
@@ -1394,6 +1503,15 @@ function handOversAfterDay(command: HandOverPart, state: AssignmentsState): Part
   const holders = part.previousHolders!;
   const from = holders.findLastIndex(heldThen);
   const unit = unitNamed(command, unitId);
+  const aside = state.setAside && Object.hasOwn(state.setAside, part.unitId) ? state.setAside[part.unitId]! : undefined;
+  if (aside && aside.joinedOn === part.heldSince) {
+    // Its last step carried the part into a verified one (breaker8g P18): a join, not undone.
+    const holder = unitNamed(command, part.unitId);
+    throw conflict(
+      `The part of ${unit.en} cannot pass on ${handedOverOn}: it joined the part of ${holder.en} on ${aside.joinedOn}, and a joined part is not separated again; date the hand-over on or after ${aside.joinedOn}.`,
+      `${unit.zh}的任务不能在 ${handedOverOn} 移交：该任务已于 ${aside.joinedOn} 并入${holder.zh}的任务，已合并的任务不能再分开；移交日期不能早于 ${aside.joinedOn}。`,
+    );
+  }
   const record = laterHolderRecord(state, holders, from, part.unitId);
   if (record) {
     const { since, day } = record;
@@ -1624,6 +1742,8 @@ function firstHandOverNotStanding(command: NamesUnits, state: AssignmentsState):
   for (const part of partsOf(state)) {
     const passed = part.previousHolders?.at(-1);
     if (!passed || part.heldSince !== passed.until) continue;
+    // A part that carried open work into a verified one is a join: not separated again (breaker8g P18).
+    if (state.setAside && Object.hasOwn(state.setAside, part.unitId) && state.setAside[part.unitId]!.joinedOn === passed.until) continue;
     const then = partOf(assignmentsOn(state, passed.until), part.unitId);
     if (then?.status !== 'VERIFIED' || then.verifiedOn === null) continue;
     const unit = unitNamed(command, passed.unitId);

@@ -617,14 +617,29 @@ function factDayOf(event: TimelineEntry<AssignmentEvent>): string {
 
 /**
  * The part passes to the successor with everything it had; when the successor already had one,
- * the two are its part from now on (leading if either led), the other's record kept in history.
- * Insertion order puts the moved part where the successor's would be, so listings stay stable.
+ * the two are its part from now on (leading if either led), the other's record kept in history:
+ * the joining part's, or — when the successor's part stood verified that day and the joining part
+ * did not — the successor's (breaker8g P18: the open work is carried, so a 机构改革 closes nothing
+ * not inspected; the decider's `joinsOpenWork`). Insertion order puts the moved part where the
+ * successor's would be, so listings stay stable.
  */
 function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId: string, on: string): void {
   const part = parts.get(unitId);
   if (!part) return;
   parts.delete(unitId);
   const successorPart = parts.get(successorUnitId);
+  if (successorPart && verifiedAsOf(successorPart, on) && !verifiedAsOf(part, on)) {
+    parts.set(successorUnitId, {
+      ...part,
+      unitId: successorUnitId,
+      role: part.role === 'LEAD' ? 'LEAD' : successorPart.role,
+      ...byDayPassed([...successorPart.heldBefore, ...part.heldBefore, unitId], [...successorPart.passedOn, ...part.passedOn, on]),
+      heldSince: on,
+      // The successor's verified record stays behind: its own, and that of the units it had passed through.
+      joined: [...(successorPart.joined ?? []), ...(part.joined ?? []), ...successorPart.heldBefore.map((earlier) => ({ unitId: earlier, on })), { unitId: successorUnitId, on }],
+    });
+    return;
+  }
   if (successorPart) {
     parts.set(successorUnitId, {
       ...successorPart,

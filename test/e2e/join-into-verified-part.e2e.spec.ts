@@ -1,0 +1,169 @@
+import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
+import { namedMutations } from '../support/named-mutations.js';
+
+/**
+ * breaker8g P18: a unit whose part is still open is handed over or merged (机构改革) into a unit whose
+ * part of the same finding or work-plan item stood verified by that day. The joined part carries the
+ * open work — the joining part's status, due date and reports, held by the successor, leading if
+ * either led — and the successor's verified record stays in the history: the finding is not closed
+ * (the item not completed) until the joined work is inspected, on every reading (now, as of today,
+ * at the far record-time cut), and it never shows a close-out day before a day it was open. A part
+ * verified only after the join day keeps the successor's record (that pass covered the joined work).
+ * Each story has units of its own, registered 2016-01-04. HTTP GraphQL on a real SQLite file.
+ */
+let keySequence = 0;
+const key = (name: string) => `${name}-${(keySequence += 1)}`;
+
+interface Part {
+  unitId: string;
+  role: string;
+  status: string;
+  heldBefore: string[];
+}
+
+const evidence = [{ title: '公开页面', link: 'https://www.example.gov.cn/p' }];
+
+describe('an open part joining a verified one carries the open work (breaker8g P18)', () => {
+  let app: TestApp;
+  const unit: Record<string, string> = {};
+  const code = (id: string) => Object.entries(unit).find(([, known]) => known === id)?.[0] ?? id;
+  let evaluationId: string;
+
+  const { call, mutate } = namedMutations(() => app, key);
+  const reorganise = async (operation: 'handOverUnitParts' | 'mergeUnit', from: string, to: string, on: string) =>
+    call(
+      operation,
+      { unitId: unit[from], successorUnitId: unit[to], reason: '机构改革', ...(operation === 'mergeUnit' ? { mergedOn: on } : { handedOverOn: on }) },
+      await app.as('ADMIN'),
+      'findingIds',
+    );
+  /** The finding's status, close-out day and each part as `code role status ←held before`, at the cut asked, or now. */
+  const story = async (findingId: string, cut: { asOf?: string; knownAt?: string } = {}) => {
+    const response = await app.graphql(
+      `query($id: ID!, $asOf: String, $knownAt: String) { finding(id: $id, asOf: $asOf, knownAt: $knownAt) { status closedOn assignments { unitId role status heldBefore } } }`,
+      { id: findingId, ...cut },
+    );
+    expect(response.errors).toBeUndefined();
+    const finding = response.data!.finding;
+    return [finding.status, finding.closedOn, ...(finding.assignments as Part[]).map((part) => [code(part.unitId), part.role, part.status, ...part.heldBefore.map(code)].join(' ')).sort()];
+  };
+  /** The same story now, as of today and at the far record-time cut. */
+  const everyReading = async (findingId: string) => {
+    const now = await story(findingId);
+    expect(await story(findingId, { asOf: '2026-11-30' })).toEqual(now);
+    expect(await story(findingId, { knownAt: '2099-01-01T00:00:00+08:00' })).toEqual(now);
+    return now;
+  };
+  const registered = async (codes: string[]) => {
+    for (const one of codes) {
+      const { id } = await mutate('registerUnit', { code: one, name: `青川县并入${one}局`, kind: 'DEPARTMENT', registeredOn: '2016-01-04' }, await app.as('ADMIN'), 'id');
+      unit[one] = id;
+    }
+  };
+  const report = async (findingId: string, by: string, reportedOn: string) =>
+    call('reportRectification', { findingId, unitId: unit[by], summary: '已整改', evidence, reportedOn }, await app.as('UNIT', unit[by]));
+  const inspect = async (findingId: string, of: string, inspectedOn: string) =>
+    call('logInspection', { findingId, unitId: unit[of], outcome: 'PASSED', notes: '核实', inspectedOn, place: '现场' }, await app.as('INSPECTOR'));
+  /** A finding whose lead `lead` reported on 05-20 and passed on 06-01, `open` responsible with nothing done. */
+  const leadVerified = async (title: string, lead: string, open: string) => {
+    const { id } = await mutate('recordFinding', { evaluationId, title, description: title, category: '主动公开', severity: 'HIGH', identifiedOn: '2016-04-15' }, undefined, 'id');
+    await mutate('assignFinding', { findingId: id, assignedOn: '2016-04-26', units: [{ unitId: unit[lead], role: 'LEAD', dueDate: '2016-12-31' }, { unitId: unit[open], role: 'RESPONSIBLE', dueDate: '2016-12-31' }] });
+    expect((await report(id, lead, '2016-05-20')).errors).toBeUndefined();
+    expect((await inspect(id, lead, '2016-06-01')).errors).toBeUndefined();
+    return id as string;
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: '2026-11-30T10:00:00+08:00' });
+    evaluationId = (await mutate('registerEvaluation', { title: '2015年度政务公开第三方评估（并入已完成任务）', evaluator: '某研究院', commissionedBy: '国务院办公厅', periodStart: '2015-01-01', periodEnd: '2015-12-31', receivedOn: '2016-04-15' }, undefined, 'id')).id;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it.each(['mergeUnit', 'handOverUnitParts'] as const)('%s of the open unit into the verified one leaves the finding open until the joined work is inspected', async (operation) => {
+    const [lead, open] = operation === 'mergeUnit' ? ['MA', 'MB'] : ['HA', 'HB'];
+    await registered([lead, open]);
+    const finding = await leadVerified(operation === 'mergeUnit' ? '政务公开专栏信息更新不及时' : '重点领域信息公开目录缺项', lead, open);
+    expect((await reorganise(operation, open, lead, '2016-08-01')).errors).toBeUndefined();
+
+    expect(await everyReading(finding)).toEqual(['OPEN', null, `${lead} LEAD ASSIGNED ${open}`]);
+    expect(await story(finding, { asOf: '2016-07-15' })).toEqual(['OPEN', null, `${lead} LEAD VERIFIED`, `${open} RESPONSIBLE ASSIGNED`]);
+    expect(await story(finding, { asOf: '2016-08-15' })).toEqual(['OPEN', null, `${lead} LEAD ASSIGNED ${open}`]);
+    const dashboard = await app.graphql(`query { dashboard { findings { closed } } }`);
+    expect(dashboard.errors).toBeUndefined();
+    expect(dashboard.data!.dashboard.findings.closed).toBe(0);
+
+    // The successor does the joined work: reported, inspected, then closed on that day.
+    expect((await report(finding, lead, '2016-08-10')).errors).toBeUndefined();
+    expect((await inspect(finding, lead, '2016-08-20')).errors).toBeUndefined();
+    expect(await everyReading(finding)).toEqual(['CLOSED', '2016-08-20', `${lead} LEAD VERIFIED ${open}`]);
+    expect(await story(finding, { asOf: '2016-08-15' })).toEqual(['OPEN', null, `${lead} LEAD REPORTED ${open}`]);
+    // Then every finding this test closed is counted once.
+    const closed = await app.graphql(`query { dashboard { findings { closed } } }`);
+    expect(closed.data!.dashboard.findings.closed).toBe(1);
+    // Reset for the next case: reopen is not needed, each case counts from its own finding.
+    await mutate('reopenFinding', { findingId: finding, reopenedOn: '2016-09-01', newDueDate: '2016-12-31', reason: '复查' });
+  });
+
+  it('a 职能互换 (the verified unit to the open one and back, one day) keeps the open work open, in either typing order', async () => {
+    await registered(['SA', 'SB', 'TA', 'TB']);
+    const forwards = await leadVerified('政策解读材料未同步发布', 'SA', 'SB');
+    const backwards = await leadVerified('政务新媒体账号长期不更新', 'TA', 'TB');
+    expect((await reorganise('handOverUnitParts', 'SA', 'SB', '2017-03-01')).errors).toBeUndefined();
+    expect((await reorganise('handOverUnitParts', 'SB', 'SA', '2017-03-01')).errors).toBeUndefined();
+    expect((await reorganise('handOverUnitParts', 'TB', 'TA', '2017-03-01')).errors).toBeUndefined();
+    expect((await reorganise('handOverUnitParts', 'TA', 'TB', '2017-03-01')).errors).toBeUndefined();
+    expect(await everyReading(forwards)).toEqual(['OPEN', null, 'SA LEAD ASSIGNED SB']);
+    expect(await everyReading(backwards)).toEqual(['OPEN', null, 'TA LEAD ASSIGNED TB']);
+  });
+
+  it('a pass of the successor dated after the join keeps its record: that pass covered the joined work', async () => {
+    await registered(['LA', 'LB']);
+    const { id: finding } = await mutate('recordFinding', { evaluationId, title: '依申请公开答复不规范', description: '答复不规范', category: '依申请公开', severity: 'HIGH', identifiedOn: '2016-04-15' }, undefined, 'id');
+    await mutate('assignFinding', { findingId: finding, assignedOn: '2016-04-26', units: [{ unitId: unit.LA, role: 'LEAD', dueDate: '2016-12-31' }, { unitId: unit.LB, role: 'RESPONSIBLE', dueDate: '2016-12-31' }] });
+    expect((await report(finding, 'LA', '2016-05-20')).errors).toBeUndefined();
+    expect((await reorganise('mergeUnit', 'LB', 'LA', '2016-08-01')).errors).toBeUndefined();
+    expect((await inspect(finding, 'LA', '2016-08-20')).errors).toBeUndefined();
+    expect(await everyReading(finding)).toEqual(['CLOSED', '2016-08-20', 'LA LEAD VERIFIED LB']);
+    // A pass dated before the join, entered after it, would change what the join carried: refused, nothing recorded.
+    await registered(['KA', 'KB']);
+    const { id: other } = await mutate('recordFinding', { evaluationId, title: '行政处罚结果公开不及时', description: '公开不及时', category: '主动公开', severity: 'HIGH', identifiedOn: '2016-04-15' }, undefined, 'id');
+    await mutate('assignFinding', { findingId: other, assignedOn: '2016-04-26', units: [{ unitId: unit.KA, role: 'LEAD', dueDate: '2016-12-31' }, { unitId: unit.KB, role: 'RESPONSIBLE', dueDate: '2016-12-31' }] });
+    expect((await report(other, 'KA', '2016-05-20')).errors).toBeUndefined();
+    expect((await reorganise('mergeUnit', 'KB', 'KA', '2016-08-01')).errors).toBeUndefined();
+    const late = await inspect(other, 'KA', '2016-06-01');
+    expect(errorCode(late)).toBe('CONFLICT');
+    expect(late.errors![0]!.extensions!.messageZh).toBe(
+      '青川县并入KB局的任务已于 2016-08-01 并入青川县并入KA局的任务；该日期之前改变任一任务是否已确认完成的记录会改变合并后的任务，已合并的任务不能再分开或重新合并。',
+    );
+    expect(await everyReading(other)).toEqual(['OPEN', null, 'KA LEAD REPORTED KB']);
+  });
+
+  it('a work-plan item: the open unit merged into the verified one leaves the item open, not completed', async () => {
+    await registered(['WA', 'WB']);
+    const csv = `类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n一,重点领域,1,公开环评审批信息,,青川县并入WA局,青川县并入WB局,2016-12-31\n`;
+    const imported = await mutate(
+      'importWorkPlan',
+      { fileName: 'plan-2016.csv', title: '青川县2016年政务公开工作要点（并入已完成）', year: 2016, contentBase64: Buffer.from(csv).toString('base64'), approvedOn: '2016-04-25', assignedOn: '2016-04-26' },
+      undefined,
+      'planId',
+    );
+    const plan = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id } } } }`, { id: imported.planId });
+    const itemId = plan.data!.workPlan.categories[0].items[0].id as string;
+    expect((await call('reportWorkPlanItem', { itemId, unitId: unit.WA, summary: '已公开', evidence, reportedOn: '2016-05-20' }, await app.as('UNIT', unit.WA))).errors).toBeUndefined();
+    await mutate('logWorkPlanItemInspection', { itemId, unitId: unit.WA, outcome: 'PASSED', notes: '核实', inspectedOn: '2016-06-01', place: '现场' }, await app.as('INSPECTOR'));
+    expect((await reorganise('mergeUnit', 'WB', 'WA', '2016-08-01')).errors).toBeUndefined();
+    const item = async (cut: { asOf?: string; knownAt?: string } = {}) => {
+      const response = await app.graphql(`query($id: ID!, $asOf: String, $knownAt: String) { workPlanItem(id: $id, asOf: $asOf, knownAt: $knownAt) { status completedOn parts { unitId role status } } }`, { id: itemId, ...cut });
+      expect(response.errors).toBeUndefined();
+      const { status, completedOn, parts } = response.data!.workPlanItem;
+      return [status, completedOn, ...(parts as Part[]).map((part) => `${code(part.unitId)} ${part.role} ${part.status}`)];
+    };
+    const now = await item();
+    expect(now).toEqual(['OPEN', null, 'WA LEAD ASSIGNED']);
+    expect(await item({ asOf: '2026-11-30' })).toEqual(now);
+    expect(await item({ knownAt: '2099-01-01T00:00:00+08:00' })).toEqual(now);
+  });
+});

@@ -8,6 +8,7 @@ import { CommandExecutor } from './command-executor.js';
 import { ProjectionEngine } from './projection-engine.js';
 import { ProjectedStreams, projectedStreamsProvider } from './projected-streams.js';
 import { ReadModelSnapshots } from './read-model-snapshots.js';
+import { RequestHandledResolver } from './request-handled.resolver.js';
 
 @Global()
 @Module({
@@ -20,6 +21,7 @@ import { ReadModelSnapshots } from './read-model-snapshots.js';
     CommandExecutor,
     CommandContextFactory,
     CatchUpBeforeEachOperation,
+    RequestHandledResolver,
   ],
   exports: [EventSchemaRegistry, Clock, ProjectionEngine, ProjectedStreams, CommandExecutor, CommandContextFactory, ReadModelSnapshots],
 })

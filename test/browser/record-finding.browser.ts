@@ -7,9 +7,17 @@ const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
 const errorBeside = (form: Locator, page: Page, label: string) => form.locator('.el-form-item', { has: page.getByLabel(label, { exact: true }) }).locator('.el-form-item__error');
 
 /** Opens 登记评估报告 on the current page and fills it as a clerk types it (days as typed, each confirmed with Enter); returns the form, not yet sent. */
-async function openEvaluationForm(page: Page, evaluation: { title: string; evaluator: string; commissionedBy: string; periodStart: string; periodEnd: string }): Promise<Locator> {
+async function openEvaluationForm(page: Page, evaluation: EvaluationTyped): Promise<Locator> {
   await page.getByRole('button', { name: '登记评估报告' }).click();
   const form = page.locator('[data-test="form-register-evaluation"]');
+  await fillEvaluationForm(form, evaluation);
+  return form;
+}
+
+interface EvaluationTyped { title: string; evaluator: string; commissionedBy: string; periodStart: string; periodEnd: string }
+
+/** Fills the open 登记评估报告 form as a clerk types it (days as typed, each confirmed with Enter). */
+async function fillEvaluationForm(form: Locator, evaluation: EvaluationTyped): Promise<void> {
   await form.getByLabel('评估报告名称').fill(evaluation.title);
   await form.getByLabel('评估机构').fill(evaluation.evaluator);
   await form.getByLabel('委托单位').fill(evaluation.commissionedBy);
@@ -18,7 +26,6 @@ async function openEvaluationForm(page: Page, evaluation: { title: string; evalu
     await field.fill(day);
     await field.press('Enter');
   }
-  return form;
 }
 
 async function pick(form: Locator, page: Page, label: string, option: string): Promise<void> {
@@ -198,16 +205,25 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     const titles = data!.evaluations.nodes.map(({ title }: { title: string }) => title);
     expect(titles.filter((title: string) => title === FIRST)).toHaveLength(1);
     expect(titles).not.toContain(EDITED);
+
+    // breaker11h P4: the form's content is another record (the next one of a paper report), said so
+    // with one press: sent at once under a new key, recorded once.
+    await form.locator('[data-test="send-as-new"]').click();
+    await page.locator('[data-test="form-record-finding"]').waitFor();
+    expect(keys).toHaveLength(4);
+    expect(new Set(keys).size).toBe(2);
+    const after = (await app.graphql(`{ evaluations { nodes { title } } }`)).data!.evaluations.nodes.map(({ title }: { title: string }) => title);
+    expect(after.filter((title: string) => title === EDITED)).toHaveLength(1);
+    expect(after.filter((title: string) => title === FIRST)).toHaveLength(1);
   });
 
   // breaker11g P1: the key above lived only while the dialog stayed open. Closed (the page left, or
   // refreshed as the message said) and opened again, the form made a new key and the edited
   // evaluation was recorded beside the first. The unanswered request now waits in the tab under the
-  // form until the server answers that key.
-  it('after a 502, the page refreshed or left and the form opened again sends the same request: one evaluation, the edit refused until the handled content is put back', async () => {
+  // form, and goes out again under its key while the server has not handled it.
+  it('after a 502 from a proxy that never reached the server, the page refreshed or left and the form opened again sends the same request under its key: one evaluation', async () => {
     const { page, context } = await contexts.open({ token: SUPERVISOR });
     const FIRST = '2026年11月政务公开第三方评估';
-    const EDITED = '2026年11月政务公开工作第三方评估（更正）';
     const keys: string[] = [];
     let lost = true;
     await context.route('**/graphql', async (route) => {
@@ -216,7 +232,6 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
       keys.push((JSON.parse(body) as { variables: { input: { idempotencyKey: string } } }).variables.input.idempotencyKey);
       if (!lost) return route.continue();
       lost = false;
-      expect((await route.fetch()).status()).toBe(200);
       await route.fulfill({ status: 502, contentType: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1></body></html>' });
     });
     await page.goto('/findings');
@@ -229,11 +244,7 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     await page.getByRole('button', { name: '登记评估报告' }).click();
     await form.locator('[data-test="request-resumed"]').waitFor();
     expect(await form.getByLabel('评估报告名称').inputValue()).toBe(FIRST);
-    await form.getByLabel('评估报告名称').fill(EDITED);
-    await form.getByRole('button', { name: '登记评估报告' }).click();
-    await form.getByText('此前用同一次提交发出的请求已经办理').waitFor();
-
-    // The dialog closed (×), another page of the app, and back: still the same request, still refused.
+    // The dialog closed (×), another page of the app, and back: still the same request.
     await page.getByRole('dialog', { name: '登记评估报告' }).locator('.el-dialog__headerbtn').click();
     await form.waitFor({ state: 'detached' });
     await page.locator('.nav').getByRole('link', { name: '工作方案' }).click();
@@ -242,20 +253,56 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     await page.getByRole('button', { name: '登记评估报告' }).click();
     await form.locator('[data-test="request-resumed"]').waitFor();
     expect(await form.getByLabel('评估报告名称').inputValue()).toBe(FIRST);
-    await form.getByLabel('评估报告名称').fill(EDITED);
-    await form.getByRole('button', { name: '登记评估报告' }).click();
-    await form.getByText('此前用同一次提交发出的请求已经办理').waitFor();
-    await form.locator('[data-test="put-back-handled"]').click();
-    expect(await form.getByLabel('评估报告名称').inputValue()).toBe(FIRST);
     await form.getByRole('button', { name: '登记评估报告' }).click();
     await page.locator('[data-test="form-record-finding"]').waitFor();
 
-    expect(keys).toHaveLength(4);
+    expect(keys).toHaveLength(2);
     expect(new Set(keys).size).toBe(1);
+    const { data } = await app.graphql(`{ evaluations { nodes { title } } }`);
+    expect(data!.evaluations.nodes.filter(({ title }: { title: string }) => title === FIRST)).toHaveLength(1);
+  });
+
+  // breaker11h P4: the waiting key outlived its record. After a 502 whose request the server had
+  // recorded, the refreshed page showed the record, yet the form opened again with it and sent the
+  // next record typed in it under its key: refused (REQUEST_KEY_REUSED) or answered with the first
+  // one's result, nothing recorded. The form now asks the server first (requestHandled).
+  it('after a 502 whose request was recorded, the form opened again after a refresh says so and starts empty: the next evaluation typed is recorded under a new key', async () => {
+    const { page, context } = await contexts.open({ token: SUPERVISOR });
+    const FIRST = '2026年10月政务公开第三方评估';
+    const NEXT = '2026年10月政府网站专项检查报告';
+    const keys: string[] = [];
+    let lost = true;
+    await context.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (!body.includes('registerEvaluation')) return route.continue();
+      keys.push((JSON.parse(body) as { variables: { input: { idempotencyKey: string } } }).variables.input.idempotencyKey);
+      if (!lost) return route.continue();
+      lost = false;
+      // The server gets the request and records it; the browser gets the proxy's error page.
+      expect((await route.fetch()).status()).toBe(200);
+      await route.fulfill({ status: 502, contentType: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1></body></html>' });
+    });
+    await page.goto('/findings');
+    const form = await openEvaluationForm(page, { title: FIRST, evaluator: '某评估中心', commissionedBy: '市政务公开办', periodStart: '2026-09-01', periodEnd: '2026-10-31' });
+    await form.getByRole('button', { name: '登记评估报告' }).click();
+    await form.getByText('服务器没有给出明确答复（HTTP 502）').waitFor();
+
+    await page.reload();
+    await page.getByRole('button', { name: '登记评估报告' }).click();
+    await form.locator('[data-test="request-handled"]').waitFor();
+    expect(await form.locator('[data-test="request-handled"]').textContent()).toContain('上次提交的“登记评估报告”已经办理');
+    expect(await form.locator('[data-test="request-resumed"]').count()).toBe(0);
+    expect(await form.getByLabel('评估报告名称').inputValue()).toBe('');
+    await fillEvaluationForm(form, { title: NEXT, evaluator: '某评估中心', commissionedBy: '市政务公开办', periodStart: '2026-09-01', periodEnd: '2026-10-31' });
+    await form.getByRole('button', { name: '登记评估报告' }).click();
+    await page.locator('[data-test="form-record-finding"]').waitFor();
+
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(2);
     const { data } = await app.graphql(`{ evaluations { nodes { title } } }`);
     const titles = data!.evaluations.nodes.map(({ title }: { title: string }) => title);
     expect(titles.filter((title: string) => title === FIRST)).toHaveLength(1);
-    expect(titles).not.toContain(EDITED);
+    expect(titles.filter((title: string) => title === NEXT)).toHaveLength(1);
   });
 
   it('shows the API’s refusal beside the field it concerns: a finding identified before its evaluation arrived', async () => {

@@ -288,6 +288,7 @@ describe('Authorization matrix: every operation × every caller', () => {
     { operation: 'Query.units', allowed: [...READERS, 'ADMIN'], document: `{ units { code name } }` },
     { operation: 'Query.unit', allowed: [...READERS, 'ADMIN'], document: `query($id: ID!) { unit(id: $id) { name } }`, variables: () => ({ id: units[OWN_UNIT] }) },
     { operation: 'Query.me', allowed: [...READERS, 'ADMIN'], document: `{ me { id role mustChangePassword } }` },
+    { operation: 'Query.requestHandled', allowed: [...READERS, 'ADMIN'], document: `{ requestHandled(idempotencyKey: "matrix-asked") }` },
     { operation: 'Query.users', allowed: ['ADMIN'], document: `{ users { nodes { name role active } } }` },
     { operation: 'Query.verifyLedger', allowed: ['ADMIN'], document: `{ verifyLedger { ok eventsChecked } }` },
     { operation: 'Query.ledgerCheckpoints', allowed: ['SUPERVISOR', 'ADMIN'], document: `{ ledgerCheckpoints { sequence ledgerCode } }` },

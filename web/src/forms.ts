@@ -1,5 +1,5 @@
 import { reactive } from 'vue';
-import { ApiError, newIdempotencyKey } from './api';
+import { ApiError, gql, newIdempotencyKey } from './api';
 import { answerKindOf, readPending, settlePending, type PendingRequest } from './pending-requests';
 import { officeToday } from './state';
 
@@ -17,6 +17,21 @@ export interface FormState {
   reason: string;
   /** One key per submission until the server answers it definitely: a double click, or a retry after a network error or a proxy's error page, sends the same key. */
   idempotencyKey: string;
+  /**
+   * The request the form started on (`resumed`) was handled, the server says (`requestHandled`):
+   * its entry is gone and the key is new, so what is typed next is a new request (breaker11h P4).
+   */
+  resumedHandled: boolean;
+}
+
+/** Whether the server handled the caller's request sent under `key`; null when it cannot be asked now (offline, an error page). */
+async function askHandled(key: string): Promise<boolean | null> {
+  try {
+    const data = await gql<{ requestHandled: boolean }>('query RequestHandled($key: String!) { requestHandled(idempotencyKey: $key) }', { key });
+    return data.requestHandled;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -34,11 +49,50 @@ export interface PendingPlace {
  * earlier (in this tab, maybe from a dialog since closed or a page since refreshed) that got no
  * definite answer, and keeps each unanswered request there (breaker11g P1); `resumed` is that
  * request (its values as then typed) or null.
+ *
+ * A resumed request is asked about first (`requestHandled`): when the server handled it — the page
+ * the person refreshed shows the record — the entry is dropped, the form gets a new key and
+ * `state.resumedHandled` is set, so the next record typed in the form (the next finding of a paper
+ * report, a new report after a send-back, the next round's inspection) is not sent under the key of
+ * the one recorded and refused or "answered" with its result (breaker11h P4). Unanswered (offline),
+ * or not handled, the form resumes as before: the same key goes out again.
  */
 export function useForm(pending?: PendingPlace) {
   const storage = pending ? sessionStorage : null;
   const resumed: PendingRequest | null = storage && pending ? readPending(storage, pending.slot) : null;
-  const state = reactive<FormState>({ busy: false, message: '', fields: {}, whole: '', reason: '', idempotencyKey: resumed?.key ?? newIdempotencyKey() });
+  const state = reactive<FormState>({
+    busy: false,
+    message: '',
+    fields: {},
+    whole: '',
+    reason: '',
+    idempotencyKey: resumed?.key ?? newIdempotencyKey(),
+    resumedHandled: false,
+  });
+  if (storage && pending && resumed) {
+    void askHandled(resumed.key).then((handled) => {
+      // Sent again meanwhile (the answer to that press settles the entry), or not handled: nothing to do.
+      if (handled !== true || state.busy || state.idempotencyKey !== resumed.key) return;
+      settlePending(storage, pending.slot, resumed, 'answered');
+      state.idempotencyKey = newIdempotencyKey();
+      state.reason = '';
+      state.resumedHandled = true;
+    });
+  }
+
+  /**
+   * After CONFLICT REQUEST_KEY_REUSED, the person says the form's content is a new request, not an
+   * edit of the one handled (the next finding typed after a lost answer): the waiting entry goes
+   * and the form takes a new key, so the next press records it.
+   */
+  function startAnew(): void {
+    if (storage && pending) storage.removeItem(pending.slot);
+    state.idempotencyKey = newIdempotencyKey();
+    state.reason = '';
+    state.message = '';
+    state.fields = {};
+    state.whole = '';
+  }
 
   /**
    * Runs `submit` with the form's idempotency key. The key lives until a definite answer: on success
@@ -85,7 +139,7 @@ export function useForm(pending?: PendingPlace) {
   /** The request still waiting on this form's slot (the values first handled, after REQUEST_KEY_REUSED), or null. */
   const waiting = (): PendingRequest | null => (storage && pending ? readPending(storage, pending.slot) : null);
 
-  return { state, run, fieldError, resumed, waiting };
+  return { state, run, fieldError, resumed, waiting, startAnew };
 }
 
 /**

@@ -38,6 +38,7 @@ const EVERY_TIMELINE_TYPE = Object.keys({
   WorkPlanItemReopened: true,
   WorkPlanItemWithdrawn: true,
   WorkPlanItemWithdrawalUndone: true,
+  WorkPlanItemReinstated: true,
   WorkPlanItemRescheduled: true,
   WorkPlanItemAmended: true,
 } satisfies Record<TimelineEventType, true>);

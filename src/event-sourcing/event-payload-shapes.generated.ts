@@ -1806,6 +1806,25 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "measures"
       ]
     },
+    "WorkPlanItemReinstated": {
+      "type": "object",
+      "properties": {
+        "itemId": {
+          "type": "string"
+        },
+        "reason": {
+          "type": "string"
+        },
+        "reinstatedOn": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "itemId",
+        "reason",
+        "reinstatedOn"
+      ]
+    },
     "WorkPlanItemReopened": {
       "type": "object",
       "properties": {

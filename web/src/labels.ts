@@ -64,6 +64,7 @@ export const EVENT_LABEL: Record<string, string> = {
   WorkPlanItemReopened: '重新打开',
   WorkPlanItemWithdrawn: '撤销事项',
   WorkPlanItemWithdrawalUndone: '撤销不成立',
+  WorkPlanItemReinstated: '恢复列入方案',
   WorkPlanItemRescheduled: '调整完成时限',
   WorkPlanItemAmended: '修改事项表述',
 };

@@ -67,3 +67,22 @@ describe('the outline a revision leaves (breaker8c P19)', () => {
     expect(kept([['一', 'a', 'b'], ['二', 'c']], [['一', 'a'], ['二', 'c', 'b']])).toEqual([['一', 'a', false], ['二', 'c,b', false]]);
   });
 });
+
+describe('an item withdrawn by one version and listed again by a later one (10e P1)', () => {
+  const withdrawn = entry('WorkPlanItemWithdrawn', '2016-07-01', { itemId: 'item-5', reason: '依据 v2 修订方案', withdrawnOn: '2016-07-01' }, '2026-11-30T04:00:00.000Z');
+  const reinstated = entry('WorkPlanItemReinstated', '2016-08-01', { itemId: 'item-5', reason: '依据 v3 修订方案', reinstatedOn: '2016-08-01' }, '2026-11-30T05:00:00.000Z');
+  const story = [defined, assigned, reported, withdrawn, reinstated];
+
+  it('is out of the plan on the days between, in it before and after, with its parts as they stood', () => {
+    expect(itemAt(story, cut('2016-06-30'))).toMatchObject({ status: 'OPEN', withdrawnOn: null });
+    expect(itemAt(story, cut('2016-07-15'))).toMatchObject({ status: 'WITHDRAWN', withdrawnOn: '2016-07-01' });
+    expect(itemAt(story, cut('2016-07-31'))).toMatchObject({ status: 'WITHDRAWN' });
+    const back = itemAt(story, cut('2016-08-01'))!;
+    expect(back).toMatchObject({ status: 'OPEN', withdrawnOn: null, withdrawalReason: null });
+    expect(back.parts.get('unit-a')).toMatchObject({ status: 'REPORTED' });
+  });
+
+  it('as known before the later version was entered, it is still withdrawn', () => {
+    expect(itemAt(story, { asOf: '2016-08-15', knownAt: '2026-11-30T04:30:00.000Z', axes: ['BUSINESS_DAY', 'RECORD_TIME'] })).toMatchObject({ status: 'WITHDRAWN' });
+  });
+});

@@ -31,7 +31,7 @@ export interface OutlineCategory {
 }
 
 export type WorkPlanItemView = { -readonly [Field in keyof WorkPlanItemDefined['data']]: WorkPlanItemDefined['data'][Field] } & {
-  /** WITHDRAWN: a plan revision took it out; kept as a record, in no progress (back in after WorkPlanItemWithdrawalUndone). */
+  /** WITHDRAWN: a plan revision took it out; kept as a record, in no progress (back in after WorkPlanItemWithdrawalUndone or WorkPlanItemReinstated). */
   status: 'OPEN' | 'COMPLETED' | 'WITHDRAWN';
   /** The office day a plan change took it out; null while it is in the plan. */
   withdrawnOn: string | null;
@@ -65,6 +65,11 @@ function applyToItem(item: WorkPlanItemView, event: TimelineEntry): void {
     item.withdrawalReason = own.data.reason;
   } else if (own.type === 'WorkPlanItemWithdrawalUndone' && item.status === 'WITHDRAWN' && own.data.withdrawnOn === item.withdrawnOn) {
     // The withdrawal does not stand (a pass dated before it): back in the plan, its status from its parts below.
+    item.status = 'OPEN';
+    item.withdrawnOn = null;
+    item.withdrawalReason = null;
+  } else if (own.type === 'WorkPlanItemReinstated' && item.status === 'WITHDRAWN') {
+    // A later version lists it again (10e P1): in the plan from that day, out of it on the days between.
     item.status = 'OPEN';
     item.withdrawnOn = null;
     item.withdrawalReason = null;

@@ -139,6 +139,7 @@ describe('event schemas', () => {
       WorkPlanRevised: { version: 2, occurredOn: 'revisedOn', upcasters: { 1: expect.any(Function) } },
       WorkPlanItemWithdrawn: { version: 1, occurredOn: 'withdrawnOn' },
       WorkPlanItemWithdrawalUndone: { version: 1, occurredOn: 'withdrawnOn' },
+      WorkPlanItemReinstated: { version: 1, occurredOn: 'reinstatedOn' },
       WorkPlanItemRescheduled: { version: 1, occurredOn: 'rescheduledOn' },
       WorkPlanItemAmended: { version: 2, occurredOn: 'amendedOn', upcasters: { 1: expect.any(Function) } },
     });
@@ -691,6 +692,50 @@ describe('an item’s withdrawal entered by mistake is taken back or moved to it
     given(afterWithdrawal).when(correct(undefined, clerkOf(FGW))).thenRefused('FORBIDDEN');
     given(afterWithdrawal).when(correct(TODAY)).thenRefusedAt('withdrawnOn');
     given(afterWithdrawal).when(correct('2026-06-01')).thenRefused('BAD_USER_INPUT', /before/);
+  });
+});
+
+describe('a withdrawn item a later version lists again comes back under its code (10e P1)', () => {
+  const withdrawn: WorkPlanItemStreamEvent = { type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, reason: '依据 plan-v2.csv 修订方案', withdrawnOn: '2026-05-01' } };
+  const afterWithdrawal = [...allReported, withdrawn];
+  const listedAgain = (overrides: Partial<ReviseWorkPlanItem> = {}): ReviseWorkPlanItem => ({
+    type: 'ReviseWorkPlanItem',
+    actor: system,
+    today: TODAY,
+    revisedOn: '2026-06-01',
+    reason: '依据 plan-v3.csv 修订方案',
+    categoryCode: definedData.categoryCode,
+    title: definedData.title,
+    description: definedData.description,
+    measures: definedData.measures,
+    dueDate: DUE,
+    planApprovedOn: PLAN_APPROVED_ON,
+    reinstate: true,
+    ...overrides,
+  });
+  const reinstated: WorkPlanItemStreamEvent = { type: 'WorkPlanItemReinstated', data: { itemId: ITEM, reason: '依据 plan-v3.csv 修订方案', reinstatedOn: '2026-06-01' } };
+
+  it('is back in the plan with its parts as they stood; a retry of the same version changes nothing', () => {
+    given(afterWithdrawal).when(listedAgain()).then([reinstated]);
+    expect(stateAfter([...afterWithdrawal, reinstated])).toMatchObject({ status: 'open' });
+    given([...afterWithdrawal, reinstated]).when(listedAgain()).then([]);
+  });
+
+  it('takes the version’s other changes in the same decision, after coming back', () => {
+    const events = workPlanItemDecider.decide(listedAgain({ dueDate: '2026-09-30' }), stateAfter(afterWithdrawal));
+    expect(events.map((event) => event.type)).toEqual(['WorkPlanItemReinstated', 'WorkPlanItemRescheduled', 'PartsRescheduled']);
+  });
+
+  it('comes back completed when every part was verified', () => {
+    const verifiedThenWithdrawn = [...done, withdrawn];
+    expect(stateAfter([...verifiedThenWithdrawn, reinstated])).toMatchObject({ status: 'completed', completedOn: INSPECTED_ON });
+  });
+
+  it('is refused on or before the withdrawal day (that is taking the withdrawal back), and without a reason; a revision without `reinstate` is refused as before', () => {
+    given(afterWithdrawal).when(listedAgain({ revisedOn: '2026-05-01' })).thenRefusedAt('revisedOn');
+    given(afterWithdrawal).when(listedAgain({ revisedOn: '2026-04-30' })).thenRefused('BAD_USER_INPUT', /after that day/, /撤销有误，恢复事项/);
+    given(afterWithdrawal).when(listedAgain({ reason: ' ' })).thenRefused('BAD_USER_INPUT');
+    given(afterWithdrawal).when(listedAgain({ reinstate: undefined, dueDate: '2026-09-30' })).thenRefused('CONFLICT', /withdrawn from the plan/, /已从方案中撤销/);
   });
 });
 

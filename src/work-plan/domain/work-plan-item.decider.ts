@@ -163,6 +163,14 @@ export interface ReviseWorkPlanItem extends SetsDueDate, NamesUnits {
   readonly unknownUnitIds?: readonly string[];
   /** The day its plan was approved, looked up by the handler: a new due date is not before it. Absent: unchecked. */
   readonly planApprovedOn?: string;
+  /**
+   * The new version lists the item, withdrawn by an earlier one, again under its code (10e P1): it
+   * comes back into the plan on `revisedOn` (WorkPlanItemReinstated), then takes the revision's
+   * changes. Refused (BAD_USER_INPUT, field revisedOn) on or before the withdrawal day: a withdrawal
+   * that never stood is taken back with CorrectWorkPlanItemWithdrawal. On an item in the plan it
+   * changes nothing (a retry).
+   */
+  readonly reinstate?: true;
 }
 
 /** The assignment lifecycle's commands an item passes through unchanged, exactly as a finding does. */
@@ -234,6 +242,12 @@ function evolveItem(state: WorkPlanItemState, event: WorkPlanItemStreamEvent): W
       // It undoes the withdrawal of its day only (see WorkPlanItemWithdrawn).
       if (state.status !== 'withdrawn' || state.withdrawnOn !== event.data.withdrawnOn) return state;
       // Back in the plan as its parts stand: completed (销号) on its last verification when every part is verified.
+      const completedOn = closedOn(state.assignments);
+      return completedOn === null ? { ...definedPartOf(state), status: 'open' } : { ...definedPartOf(state), status: 'completed', completedOn };
+    }
+    case 'WorkPlanItemReinstated': {
+      // Back in the plan as its parts stand, whatever day it was withdrawn (the withdrawal stays on its days).
+      if (state.status !== 'withdrawn') return state;
       const completedOn = closedOn(state.assignments);
       return completedOn === null ? { ...definedPartOf(state), status: 'open' } : { ...definedPartOf(state), status: 'completed', completedOn };
     }
@@ -543,6 +557,10 @@ function correctItemWithdrawal(command: CorrectWorkPlanItemWithdrawal, state: Wo
  */
 function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): WorkPlanItemStreamEvent[] {
   requireRole(command.actor, REVISERS, say('revise work-plan items', '调整工作事项'));
+  if (command.reinstate && state.status === 'withdrawn') {
+    const reinstated = reinstateItem(command, state);
+    return [reinstated, ...reviseItem({ ...command, reinstate: undefined }, evolveItem(state, reinstated))];
+  }
   const item = requireDefined(state);
   if ((command.unknownUnitIds ?? []).length > 0) throw notFound('Unit', command.unknownUnitIds!.join(', '));
   const { itemId, definition } = item;
@@ -715,6 +733,27 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
     events.push({ type: 'WorkPlanItemCompleted', data: { itemId, completedOn: lastVerified > on ? lastVerified : on } });
   }
   return events;
+}
+
+/**
+ * WorkPlanItemReinstated for a withdrawn item a new version lists again (see ReviseWorkPlanItem's
+ * `reinstate`): a reason is needed, the day is a business day after the withdrawal's and not
+ * before the plan's approval. BAD_USER_INPUT (field revisedOn) otherwise.
+ */
+function reinstateItem(command: ReviseWorkPlanItem, item: WithdrawnWorkPlanItem): WorkPlanItemStreamEvent {
+  requireText(command.reason, say('A reason for listing the item again', '恢复列入方案的理由'));
+  const on = command.revisedOn;
+  const name = itemNamed(item);
+  requireBusinessDay(on, command.today, say(`The day ${name.en} is listed again`, `${name.zh}恢复列入方案的日期`));
+  if (on <= item.withdrawnOn) {
+    throw badInput(
+      `${capitalise(name.en)} was withdrawn on ${item.withdrawnOn}; a version listing it again takes effect after that day (${on} is not). If the withdrawal was entered by mistake, take it back (撤销有误，恢复事项) instead.`,
+      `${name.zh}已于 ${item.withdrawnOn} 撤销，恢复列入方案的日期须晚于撤销日期（${on} 不行）。如撤销本身有误，请用“撤销有误，恢复事项”。`,
+      { field: 'revisedOn' },
+    );
+  }
+  if (command.planApprovedOn !== undefined) requireNotBefore({ day: on, what: say(`the day ${name.en} is listed again`, `${name.zh}恢复列入方案的日期`) }, planApproval(command.planApprovedOn));
+  return { type: 'WorkPlanItemReinstated', data: { itemId: item.itemId, reason: command.reason.trim(), reinstatedOn: on } };
 }
 
 /**

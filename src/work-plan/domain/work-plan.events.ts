@@ -130,6 +130,18 @@ export type WorkPlanItemWithdrawalUndone = DomainEvent<
 >;
 
 /**
+ * A new version of the plan lists the withdrawn item again (10e P1): it is back in the plan under
+ * its code from `reinstatedOn` (the office day the version took effect, after the withdrawal day),
+ * with its parts as they stood — open, or completed if every part is verified. Unlike
+ * WorkPlanItemWithdrawalUndone the withdrawal stands: the item counts nowhere on the days between.
+ * The version's other changes to the item (re-dating, units) follow as their own events.
+ */
+export type WorkPlanItemReinstated = DomainEvent<
+  'WorkPlanItemReinstated',
+  { readonly itemId: string; readonly reason: string; readonly reinstatedOn: string }
+>;
+
+/**
  * The item's due date, or only how it is read (its terms: 2025年6月底前 → 常态化), changed in a plan
  * revision; PartsRescheduled follows for its open parts.
  */
@@ -174,6 +186,7 @@ export type WorkPlanItemEvent =
   | WorkPlanItemReopened
   | WorkPlanItemWithdrawn
   | WorkPlanItemWithdrawalUndone
+  | WorkPlanItemReinstated
   | WorkPlanItemRescheduled
   | WorkPlanItemAmended;
 
@@ -203,6 +216,7 @@ export const workPlanEventSchemas: EventSchemas<WorkPlanEvent | WorkPlanItemEven
   WorkPlanItemReopened: { version: 2, occurredOn: 'reopenedOn', upcasters: { 1: officeDayOfRecording('reopenedOn') } },
   WorkPlanItemWithdrawn: { version: 1, occurredOn: 'withdrawnOn' },
   WorkPlanItemWithdrawalUndone: { version: 1, occurredOn: 'withdrawnOn' },
+  WorkPlanItemReinstated: { version: 1, occurredOn: 'reinstatedOn' },
   WorkPlanItemRescheduled: { version: 1, occurredOn: 'rescheduledOn' },
   WorkPlanItemAmended: { version: 2, occurredOn: 'amendedOn', upcasters: { 1: withoutMeasures } },
 };

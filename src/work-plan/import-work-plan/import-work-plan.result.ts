@@ -50,6 +50,10 @@ export class WorkPlanRevisionType {
     description: 'Items the new version leaves out that have verified work: kept in the plan as they are, not withdrawn (reopen an item first to withdraw it)',
   })
   itemsKept: WorkPlanRevisionItemType[];
+  @Field(() => [WorkPlanRevisionItemType], {
+    description: 'Items an earlier version withdrew that this one lists again under their code: back in the plan from the version’s day with their parts and history (out of it on the days between)',
+  })
+  reinstated: WorkPlanRevisionItemType[];
   @Field(() => [WorkPlanRevisionDateType]) redated: WorkPlanRevisionDateType[];
   @Field(() => [WorkPlanRevisionItemType], { description: 'Reworded or moved to another category' }) amended: WorkPlanRevisionItemType[];
   @Field(() => [WorkPlanRevisionUnitType]) unitsAdded: WorkPlanRevisionUnitType[];
@@ -106,6 +110,7 @@ export const workPlanImportResult = (outcome: WorkPlanImportOutcome): WorkPlanIm
     added: outcome.revision.added.map(({ code, title }) => ({ code, title })),
     withdrawn: outcome.revision.withdrawn.map(({ code, title }) => ({ code, title })),
     itemsKept: outcome.revision.itemsKept.map(({ code, title }) => ({ code, title })),
+    reinstated: outcome.revision.reinstated.map(({ code, title }) => ({ code, title })),
     redated: outcome.revision.redated.map((item) => ({ ...item })),
     amended: outcome.revision.amended.map(({ code, title }) => ({ code, title })),
     unitsAdded: outcome.revision.unitsAdded.map((unit) => ({ ...unit })),

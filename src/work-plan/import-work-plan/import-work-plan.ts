@@ -2,7 +2,7 @@ import { wordsByValue } from '../../shared/numbers-by-value.js';
 import { batchCommand, contextInBatch } from '../../event-sourcing/command-batch.js';
 import type { Position } from '../../event-store/event-store.port.js';
 import type { CommandContext } from '../../shared/command-context.js';
-import { workPlanItemDecider } from '../domain/work-plan-item.decider.js';
+import { workPlanItemDecider, type WorkPlanItemState } from '../domain/work-plan-item.decider.js';
 import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream, workPlanStream, type WorkPlanOutline } from '../domain/work-plan.events.js';
 import { renumberedByContent, type Renumbering } from '../revise-plan/renumbered-items.js';
 import type { ValidatedPlan } from '../import/plan-validation.js';
@@ -172,7 +172,9 @@ export async function importWorkPlanFile(
     return before ? { ...version, ...Object.fromEntries(keptFields.map((field) => [field, before[field]])) } : version;
   };
   const versionsInFile = defineItems.map((item) => versionOf(item, validated.datesPerPart === true)).map(asRevised);
-  const difference = isNewVersion ? planRevisionOf(standing, versionsInFile) : null;
+  // An item an earlier version withdrew, listed again under its code and title, comes back (10e P1).
+  const standingOrBack = isNewVersion ? [...standing, ...(await withdrawnListedAgain(dependencies, versionsInFile, standingByCode, itemsWithout))] : standing;
+  const difference = isNewVersion ? planRevisionOf(standingOrBack, versionsInFile) : null;
   // The same plan saved again (new bytes, same cells): nothing to revise, nothing to write.
   const resaved = difference !== null && isUnchanged(difference) && existing.status === 'imported' && sameOutline(existing.categories, importPlan.data.categories);
   const revision = resaved ? null : difference;
@@ -209,7 +211,7 @@ export async function importWorkPlanFile(
       )
     : batchCommand(null, workPlanStream(planId), workPlanDecider, importPlan, contextInBatch(context, importPlan.type, keyOf('plan')), [workPlanTitleClaim(validated.year, validated.title)]);
   const changes = revision
-    ? itemRevisionCommands(revision, versionsAsRevised(standing, versionsInFile), {
+    ? itemRevisionCommands(revision, versionsAsRevised(standingOrBack, versionsInFile), {
         actor: context.actor,
         today: officeDate(context.now),
         // A new version given its day (assignedOn) is dated on it throughout: re-dating, units added and removed, withdrawals.
@@ -367,8 +369,37 @@ async function itemsAsTheyStand(
   for (const { itemId } of categories.flatMap((category) => category.items)) {
     const item = await stateWithout(dependencies, workPlanItemStream(itemId), workPlanItemDecider, without);
     if (item.status === 'empty' || item.status === 'withdrawn') continue;
+    versions.push(versionOfItem(item));
+  }
+  return versions;
+}
+
+/**
+ * The items of the new version that are no item of the plan as it stands but one an earlier
+ * version (or withdrawWorkPlanItem) withdrew, under the same code and title (numbers and spacing
+ * aside): as they stood when withdrawn, with `withdrawnOn` (10e P1). A withdrawn code under another
+ * title is left to the item's decision, which refuses it (a new item takes a new code).
+ */
+async function withdrawnListedAgain(
+  dependencies: ImportDependencies,
+  versions: readonly ItemVersion[],
+  standingByCode: ReadonlyMap<string, ItemVersion>,
+  without: ReadonlySet<string> | null,
+): Promise<ItemVersion[]> {
+  const back: ItemVersion[] = [];
+  for (const version of versions) {
+    if (standingByCode.has(version.code)) continue;
+    const item = await stateWithout(dependencies, workPlanItemStream(version.itemId), workPlanItemDecider, without);
+    if (item.status !== 'withdrawn' || wordsByValue(item.definition.title) !== wordsByValue(version.title)) continue;
+    back.push({ ...versionOfItem(item), withdrawnOn: item.withdrawnOn });
+  }
+  return back;
+}
+
+/** A defined item as a revision compares it: its units by role, who holds predecessors' parts, verified units and open parts' dues. */
+function versionOfItem(item: Exclude<WorkPlanItemState, { status: 'empty' }>): ItemVersion {
     const parts = partsOf(item.assignments);
-    versions.push({
+    return {
       ...item.definition,
       leadUnitIds: parts.filter((part) => part.role === 'LEAD').map((part) => part.unitId),
       responsibleUnitIds: parts.filter((part) => part.role === 'RESPONSIBLE').map((part) => part.unitId),
@@ -382,9 +413,7 @@ async function itemsAsTheyStand(
             return [part.unitId, { dueDate: part.dueDate, terms: part.terms ?? BY_DATE, ...(granted === undefined ? {} : { granted }) }];
           }),
       ),
-    });
-  }
-  return versions;
+    };
 }
 
 /**

@@ -154,6 +154,40 @@ describe('a new version of an imported plan (fault 3)', () => {
   });
 });
 
+describe('a version listing again an item an earlier version withdrew (10e P1)', () => {
+  const VERSION_3 = VERSION_2 + '二,政策解读,3,重要政策配套解读,,青川市财政局,,2026-12-31\n';
+  const importVersion3 = (dependencies: ImportDependencies, options: { dryRun?: boolean; revise?: boolean }, key = 'v3') =>
+    importWorkPlanFile(dependencies, { name: 'plan-v3.csv', content: text(VERSION_3) }, { title: TITLE, year: 2026, ...options }, contextOf(`${key}-${JSON.stringify(options)}`, '2026-06-01T09:00:00+08:00'));
+
+  it('brings it back under its code with its history, says so in the preview, and takes the version’s new date; again, it writes nothing', async () => {
+    const dependencies = await withVersion1();
+    await importVersion2(dependencies, { revise: true });
+    expect(await stateOf(dependencies, '3')).toMatchObject({ status: 'withdrawn', withdrawnOn: '2026-05-01' });
+
+    const preview = await importVersion3(dependencies, { dryRun: true });
+    expect(preview.revision).toMatchObject({ added: [], withdrawn: [], reinstated: [{ code: '3', title: '重要政策配套解读' }], redated: [{ code: '3', from: '2026-10-31', to: '2026-12-31' }] });
+    expect(describeRevision(preview.revision!).zh).toContain('恢复列入已撤销事项 1 项（3：原有进度保留）');
+
+    const applied = await importVersion3(dependencies, { revise: true });
+    expect(applied).toMatchObject({ itemsDefined: 0 });
+    expect(await stateOf(dependencies, '3')).toMatchObject({ status: 'open', definition: { dueDate: '2026-12-31' } });
+    const events = (await dependencies.store.readStream(workPlanItemStream(item('3')))).map((event) => event.type);
+    expect(events.filter((type) => type === 'WorkPlanItemDefined')).toHaveLength(1);
+    expect(events.slice(-3)).toEqual(['WorkPlanItemReinstated', 'WorkPlanItemRescheduled', 'PartsRescheduled']);
+
+    const again = await importVersion3(dependencies, { revise: true }, 'v3-again');
+    expect(again).toMatchObject({ eventCount: 0 });
+  });
+
+  it('a withdrawn code under another title is not that item: refused, naming the code, as before', async () => {
+    const dependencies = await withVersion1();
+    await importVersion2(dependencies, { revise: true });
+    const other = VERSION_2 + '二,政策解读,3,政务公开培训,,青川市财政局,,2026-12-31\n';
+    const refusal = await importWorkPlanFile(dependencies, { name: 'plan-v3b.csv', content: text(other) }, { title: TITLE, year: 2026, revise: true }, contextOf('v3b', '2026-06-01T09:00:00+08:00')).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ code: 'CONFLICT', messageZh: expect.stringContaining('已从方案中撤销') });
+  });
+});
+
 describe('a later version leaving out a unit whose part is verified (breaker8c P14)', () => {
   const inspector: Actor = { id: 'user-inspector', role: 'INSPECTOR', unitId: null };
   const supervisor: Actor = { id: 'user-supervisor', role: 'SUPERVISOR', unitId: null };

@@ -51,6 +51,12 @@ export interface ItemVersion {
    * latest due date a supervisor granted it (an extension), by unit id.
    */
   readonly partDues?: Readonly<Record<string, PartDue & { readonly granted?: string }>>;
+  /**
+   * For the plan as it stands: the office day an earlier version (or withdrawWorkPlanItem) took the
+   * item out. Such an item is in no revision's `withdrawn` or `itemsKept`; a new version listing its
+   * code again reinstates it (`PlanRevision.reinstated`, 10e P1).
+   */
+  readonly withdrawnOn?: string;
 }
 
 export interface UnitChange {
@@ -83,6 +89,12 @@ export interface PlanRevision {
    * is the deliberate way.
    */
   readonly itemsKept: readonly ItemVersion[];
+  /**
+   * Items withdrawn before (`ItemVersion.withdrawnOn`) that the new version lists again under their
+   * code (10e P1): back in the plan from the version's day, with their parts and history; their other
+   * changes (re-dated, units …) are listed with the others'.
+   */
+  readonly reinstated: readonly ItemVersion[];
   /**
    * A new due date, or the same day read another way (2025-06-30 → 常态化): `from` and `to` are the
    * deadline in the office's words (`dueInWords`).
@@ -182,15 +194,20 @@ export function versionsAsRevised(current: readonly ItemVersion[], nextAsWritten
   });
 }
 
-/** `current`: the plan's items as they stand (withdrawn ones left out); `next`: the new version's. */
+/**
+ * `current`: the plan's items as they stand, and withdrawn ones (`withdrawnOn`) whose code the new
+ * version lists; `next`: the new version's.
+ */
 export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: readonly ItemVersion[]): PlanRevision {
   const currentByCode = new Map(current.map((item) => [item.code, item]));
   const next = versionsAsRevised(current, nextAsWritten);
   const nextCodes = new Set(next.map((item) => item.code));
+  const inPlan = current.filter((item) => item.withdrawnOn === undefined);
   const revision = {
     added: [] as ItemVersion[],
-    withdrawn: current.filter((item) => !nextCodes.has(item.code) && !hasVerifiedWork(item)),
-    itemsKept: current.filter((item) => !nextCodes.has(item.code) && hasVerifiedWork(item)),
+    withdrawn: inPlan.filter((item) => !nextCodes.has(item.code) && !hasVerifiedWork(item)),
+    itemsKept: inPlan.filter((item) => !nextCodes.has(item.code) && hasVerifiedWork(item)),
+    reinstated: [] as ItemVersion[],
     redated: [] as PlanRevision['redated'][number][],
     amended: [] as PlanRevision['amended'][number][],
     unitsAdded: [] as UnitChange[],
@@ -205,6 +222,7 @@ export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: r
       revision.added.push(item);
       continue;
     }
+    if (before.withdrawnOn !== undefined) revision.reinstated.push(item);
     if (before.dueDate !== item.dueDate || !sameTerms(before.terms, item.terms)) {
       revision.redated.push({ code: item.code, title: item.title, from: dueInWords(before), to: dueInWords(item) });
     }
@@ -270,7 +288,7 @@ export interface ItemRevisionCommands {
 
 /**
  * Withdrawals for the items the new version drops, and one ReviseWorkPlanItem for each item it
- * changes (its new wording, due date and units in one decision). Added items are defined as an
+ * changes or lists again after a withdrawal (`reinstate`; its new wording, due date and units in one decision). Added items are defined as an
  * import defines them, so they are not here. `reason` names the revision, e.g. the file. `next`:
  * the new version's items as the revision read them (`versionsAsRevised`).
  */
@@ -293,8 +311,9 @@ export function itemRevisionCommands(
   const { actor, today, revisedOn, reason, dueDateLimit, dueDateOverride, planApprovedOn, unitNames } = options;
   const looked = { ...(planApprovedOn === undefined ? {} : { planApprovedOn }), ...(unitNames === undefined ? {} : { unitNames }) };
   const changedCodes = new Set(
-    [...revision.redated, ...revision.amended, ...revision.unitsAdded, ...revision.unitsRemoved, ...revision.rolesChanged, ...revision.partsRedated].map((change) => change.code),
+    [...revision.reinstated, ...revision.redated, ...revision.amended, ...revision.unitsAdded, ...revision.unitsRemoved, ...revision.rolesChanged, ...revision.partsRedated].map((change) => change.code),
   );
+  const reinstated = new Set(revision.reinstated.map((item) => item.code));
   const revise = next
     .filter((item) => changedCodes.has(item.code))
     .map((item) => {
@@ -323,6 +342,7 @@ export function itemRevisionCommands(
         dueDateLimit,
         ...(dueDateOverride === undefined ? {} : { dueDateOverride }),
         ...looked,
+        ...(reinstated.has(item.code) ? { reinstate: true as const } : {}),
       };
       return { itemId: item.itemId, command };
     });
@@ -344,6 +364,11 @@ export function describeRevision(revision: PlanRevision): Bilingual {
       revision.itemsKept.length,
       `${revision.itemsKept.length} item(s) left out of the file kept, having verified work (${codes(revision.itemsKept)}: reopen an item first to withdraw it)`,
       `保留已核验事项 ${revision.itemsKept.length} 项（${codes(revision.itemsKept)}：有已核验的任务，未撤销；如确需撤销，请先重新打开该事项）`,
+    ],
+    [
+      revision.reinstated.length,
+      `${revision.reinstated.length} withdrawn item(s) listed again (${codes(revision.reinstated)}: back in the plan with their progress)`,
+      `恢复列入已撤销事项 ${revision.reinstated.length} 项（${codes(revision.reinstated)}：原有进度保留）`,
     ],
     [
       revision.redated.length,

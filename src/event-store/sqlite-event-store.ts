@@ -30,7 +30,7 @@ import {
   type QueuedAppend,
 } from './sqlite-append-writer.js';
 import { WriterThread } from './sqlite-writer-thread.js';
-import { chainHashIn, missingPositionsIn } from './sqlite-store-inspection.js';
+import { chainHashIn, missingPositionsIn, positionsGivenIn } from './sqlite-store-inspection.js';
 
 /** A row of the `events` table as the store reads it (the ledger reads its own columns too). */
 export interface EventRow {
@@ -383,6 +383,11 @@ export class SqliteEventStore implements EventStore {
   /** Positions missing from the log below its head (see `missingPositionsIn`). */
   missingPositions(limit = 5): ReturnType<typeof missingPositionsIn> {
     return missingPositionsIn(this.db, limit);
+  }
+
+  /** The highest event position the file ever gave (see `positionsGivenIn`). */
+  positionsGiven(): number | null {
+    return positionsGivenIn(this.db);
   }
 
   /** `PRAGMA quick_check`: an empty list when the file is sound, else SQLite's first problems. */

@@ -41,6 +41,16 @@ export function missingPositionsIn(db: Database.Database, limit = 5): { missing:
   return { missing: head - count, ranges };
 }
 
+/**
+ * The highest event position the file ever gave (SQLite's AUTOINCREMENT counter, `sqlite_sequence`),
+ * which deleting rows does not lower: above the newest event's position when events were deleted
+ * from the end of the log; null when the file keeps no counter (no event was ever written).
+ */
+export function positionsGivenIn(db: Database.Database): number | null {
+  if (!hasTable(db, 'sqlite_sequence')) return null;
+  return db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'events'").get()?.seq ?? null;
+}
+
 /** The chain hash (32 bytes) stored with the event at a position; null when there is no event there, or no hash (or no ledger column yet). */
 export function chainHashIn(db: Database.Database, commit: bigint | number): Buffer | null {
   return db.prepare<[bigint | number], { chain_hash: Buffer | null }>('SELECT chain_hash FROM events WHERE position = ?').get(commit)?.chain_hash ?? null;
@@ -98,6 +108,11 @@ export class SqliteStoreInspection {
   /** See `missingPositionsIn`. */
   missingPositions(): ReturnType<typeof missingPositionsIn> {
     return this.hasEvents ? missingPositionsIn(this.db) : null;
+  }
+
+  /** See `positionsGivenIn`. */
+  positionsGiven(): number | null {
+    return positionsGivenIn(this.db);
   }
 
   /** Whether any row carries a seal (`anyRowSealed`); false for a file that keeps no seals yet. */

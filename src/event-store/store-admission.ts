@@ -396,6 +396,29 @@ export function judgeHoles(location: string, holes: ReturnType<SqliteEventStore[
 }
 
 /**
+ * A log whose file numbered events past its newest one (`positionsGivenIn`): events deleted from the
+ * end of the log, together with the witness's knowledge of them or before anyone witnessed them
+ * (breaker9g P9: the newest rows a command-line tool wrote, deleted, and the server started
+ * "ready"), is refused like a log shorter than its witness; null when the numbering ends at the head.
+ * @param head the newest event's position, null for an empty log.
+ * @param given the highest position the file ever gave, null when it never gave one.
+ */
+export function judgeCutAtEnd(location: string, head: bigint | null, given: number | null): StoreRefusedError | null {
+  if (given === null || BigInt(given) <= (head ?? 0n)) return null;
+  const first = (head ?? 0n) + 1n;
+  const range = BigInt(given) === first ? `${first}` : `${first}–${given}`;
+  const ends = head === null ? 'holds no event' : `ends at position ${head}`;
+  const endsZh = head === null ? '一条事件都没有' : `止于位置 ${head}`;
+  return new StoreRefusedError(
+    'STORE_SHORTER',
+    say(
+      `The event log in ${location} ${ends}, but the file itself numbered events up to position ${given}: the events at position ${range} were deleted from the end of the log, and what they recorded (an account, a report, a close-out) would be served as if it never happened. Run npm run ledger:verify and restore the store from a backup. To start on it as it is all the same, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true).`,
+      `${location} 的事件日志${endsZh}，而该文件自身的事件编号已到位置 ${given}：位置 ${range} 的事件已从日志末尾删除，其所记录的事实（账号、报告、销号等）将被当作从未发生。请进行台账校验（npm run ledger:verify），并从备份恢复事件库。若仍要在当前事件库上启动，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次。`,
+    ),
+  );
+}
+
+/**
  * A store whose newest ledger checkpoint is older than the one the witness saw (checkpoint rows
  * deleted together with SQLite's counter of their numbers, say to hide a rewritten log) is
  * refused; null when it has them all. `latest`: the store's newest checkpoint.
@@ -658,6 +681,8 @@ interface FoundStore {
   readonly chainHashAt?: (commit: bigint) => string | null;
   /** Positions missing below the head, where the store can tell (SQLite). */
   readonly missingPositions?: () => ReturnType<SqliteEventStore['missingPositions']>;
+  /** The highest position the file ever gave (see `positionsGivenIn`), where the store can tell (SQLite). */
+  readonly positionsGiven?: () => number | null;
   /** The store's newest ledger checkpoint; undefined where the checkpoints are not judged at start (EventStoreDB). */
   readonly latestCheckpoint?: () => { sequence: number; treeSize: number; publicKey: string } | null;
   /** The newest checkpoint's key, for the key on record (every adapter). */
@@ -678,6 +703,7 @@ const inspectionSource = (inspection: SqliteStoreInspection): FoundStore => ({
   eventIdAt: (position) => Promise.resolve(inspection.eventIdAt(position.commit)),
   chainHashAt: (commit) => inspection.chainHashAt(commit),
   missingPositions: () => inspection.missingPositions(),
+  positionsGiven: () => inspection.positionsGiven(),
   latestCheckpoint: () => inspection.ledger().latestCheckpoint(),
   newestCheckpointKey: () => Promise.resolve(inspection.ledger().latestCheckpoint()),
   anyRowSealed: () => inspection.anyRowSealed(),
@@ -694,6 +720,7 @@ const storeSource = (store: EventStore): FoundStore => {
       ? {
           chainHashAt: (commit: bigint) => sqliteStore.chainHashAt(commit),
           missingPositions: () => sqliteStore.missingPositions(),
+          positionsGiven: () => sqliteStore.positionsGiven(),
           latestCheckpoint: () => sqliteStore.ledger().latestCheckpoint(),
           anyRowSealed: () => sqliteStore.hasSealedRows(),
         }
@@ -748,6 +775,8 @@ async function judgeFound(
     (seals ? judgeUnsignedWitness(sameStore, { location, anyRowSealed: seals.anyRowSealed, witnessPath: fromKeyFolder?.path ?? settings.STORE_WITNESS_PATH }) : null) ??
     judgeCopyMissing(dataFolderWitness, identity.storeId, kept, keptFolder, settings.STORE_WITNESS_PATH, place) ??
     (found.missingPositions ? judgeHoles(location, found.missingPositions()) : null) ??
+    // An accepted reset took the store as it was, its numbering included.
+    (found.positionsGiven && !sameStore?.resetAcceptedAt ? judgeCutAtEnd(location, head?.commit ?? null, found.positionsGiven()) : null) ??
     checkpointsLost ??
     (seals ? judgeFirstSealing(sameStore, { location, head: head?.commit ?? null, anyRowSealed: seals.anyRowSealed, newest: seals.newest }) : null) ??
     (seals && configuredKey !== undefined ? judgeRotationSealing(signingKeyOnRecord, configuredKey, trustedKeys, sameStore, { location, head: head?.commit ?? null, newest: seals.newest }) : null);
@@ -938,26 +967,90 @@ export async function openToolStore(settings: ToolStoreSettings, options: { read
     // After the tool's connection: while the read-only one is open, a failed one closed cannot checkpoint the -wal.
     release();
   }
-  if (!created || !(store instanceof SqliteEventStore)) return store;
-  const sqliteStore = store;
-  const close = store.close.bind(store);
-  store.close = async () => {
+  if (options.readOnly || !(store instanceof SqliteEventStore)) return store;
+  return witnessedToolStore(store, settings, sealingKey);
+}
+
+/**
+ * The tool's store with its appends witnessed as the server's are (breaker9g P9: a tool's appends
+ * never moved the witness, so its newest rows could be deleted, or lost with the `-wal` after a
+ * crash, and the server started "ready" without them): each append that wrote events moves the
+ * witness to its head before it is answered (in place, no fsync, as the server's), and `close()`
+ * writes it durably, with its signed copy beside the key when the tool holds the key the witness
+ * names. The witness keeps what the server's said (store id, checkpoints, the key, sealed rows, an
+ * accepted reset, where the copy beside the key is), re-reads the store's head after each write
+ * (a server appending to the same file meanwhile is never taken back), and only ever moves
+ * forward. A run that appended nothing leaves the witness as it was (a new store: none at all).
+ */
+function witnessedToolStore(store: SqliteEventStore, settings: ToolStoreSettings, sealingKey: KeyObject | null): SqliteEventStore {
+  let keeper: Promise<WitnessKeeper> | null = null;
+  const keeperNow = () => (keeper ??= toolWitnessKeeper(store, settings, sealingKey));
+  const appendToStream: EventStore['appendToStream'] = async (streamId, events, appendOptions) => {
+    const result = await store.appendToStream(streamId, events, appendOptions);
+    if (!result.alreadyRecorded) (await keeperNow()).noteHead(result.position, events.at(-1)?.id ?? null);
+    return result;
+  };
+  const close = async () => {
     try {
-      const identity = await sqliteStore.identify();
-      const head = await sqliteStore.headPosition();
-      // A run that wrote nothing leaves no witness: the store is still as good as new.
-      if (!head) return;
-      const witness = new WitnessKeeper(settings.STORE_WITNESS_PATH, { storeId: identity.storeId, kind: sqliteStore.kind, location: settings.SQLITE_PATH }, (commit) => sqliteStore.chainHashAt(commit));
-      // Signed, and saying the rows are sealed, as the server's: a sealed store's unsigned witness is refused as rewritten (breaker9d P5).
-      if (sealingKey) {
-        witness.keepSigningKey(keyFingerprint(publicKeyText(sealingKey)), sealingKey);
-        witness.noteRowsSealed();
+      // Durable now (a temporary file, fsync, rename), with its copy beside the key.
+      if (keeper) {
+        const witness = await keeper;
+        witness.close();
+        const failure = witness.failure();
+        if (failure) throw failure;
       }
-      witness.write(head, head ? await sqliteStore.eventIdAt(head) : null);
-      witness.close();
     } finally {
-      await close();
+      await store.close();
     }
   };
-  return store;
+  return new Proxy(store, {
+    get(target, property) {
+      if (property === 'appendToStream') return appendToStream;
+      if (property === 'close') return close;
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** The witness keeper of a tool's run, carrying on what the witness beside the data says of this store (see `witnessedToolStore`). */
+async function toolWitnessKeeper(store: SqliteEventStore, settings: ToolStoreSettings, sealingKey: KeyObject | null): Promise<WitnessKeeper> {
+  const identity = await store.identify();
+  let witnessed: StoreWitness | null = null;
+  try {
+    witnessed = readWitness(settings.STORE_WITNESS_PATH);
+  } catch {
+    // Judged readable by `judgeToolStore` before the tool opened the store; damaged since: written anew.
+  }
+  const same = witnessed?.storeId === identity.storeId ? witnessed : null;
+  const keptFolder = keyFolderWitnessFolder(settings);
+  const witness = new WitnessKeeper(
+    settings.STORE_WITNESS_PATH,
+    {
+      storeId: identity.storeId,
+      kind: store.kind,
+      location: settings.SQLITE_PATH,
+      ...(same?.resetAcceptedAt ? { resetAcceptedAt: same.resetAcceptedAt } : {}),
+      ...(same?.keyCopy ? { keyCopy: same.keyCopy } : {}),
+    },
+    (commit) => store.chainHashAt(commit),
+    keptFolder === null ? null : keyFolderWitnessPath(keptFolder, identity.storeId, resolve(settings.SQLITE_PATH)),
+    () => store.headEventNow(),
+  );
+  if (same?.signingKey) witness.keepSigningKeyUnwritten(same.signingKey);
+  // Signed with the key the store is sealed with, else with the key file when it is the one the
+  // witness names: a tool never puts another key on record (the server judges a changed key).
+  const keyPath = signingKeyPath(settings);
+  const key = sealingKey ?? (same?.signingKey && existsSync(keyPath) ? readSigningKey(keyPath) : null);
+  const fingerprint = key ? keyFingerprint(publicKeyText(key)) : null;
+  if (key && fingerprint && (sealingKey || fingerprint === same?.signingKey)) witness.keepSigningKey(fingerprint, key);
+  if (same) {
+    witness.keepCheckpointUnwritten(same.checkpoint);
+    witness.keepCheckpointNumbering(Math.max(same.checkpoint?.sequence ?? 0, same.checkpointNumbered ?? 0));
+  }
+  const stored = store.ledger().latestCheckpoint();
+  if (stored) witness.keepCheckpointUnwritten({ sequence: stored.sequence, treeSize: stored.treeSize });
+  // Before the first write (nothing is written yet): the witness of a sealed store says so.
+  if (sealingKey || same?.sealedRows || store.hasSealedRows()) witness.noteRowsSealed();
+  return witness;
 }

@@ -1,5 +1,5 @@
 import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { keyFingerprint, publicKeyText } from '../ledger/domain/checkpoint.js';
 import { say, type Bilingual } from '../shared/domain-error.js';
@@ -243,7 +243,7 @@ export function writeWitness(path: string, witness: StoreWitness): number {
 /**
  * Writes the witness over the existing file in place: no temporary file, no rename, no fsync —
  * about 0.06 ms, cheap enough before every answered append. The text is padded with spaces to the
- * file's `length` (JSON allows trailing white space), so nothing of the older text is left after
+ * file's `length`, or its size now when larger (JSON allows trailing white space), so nothing of the older text is left after
  * it. What is written survives the process being killed (the operating system holds it); only a
  * power cut before the next durable `writeWitness` can lose or tear it (a witness under one disk
  * sector is written whole by most disks). Returns the file's length in bytes.
@@ -251,15 +251,18 @@ export function writeWitness(path: string, witness: StoreWitness): number {
  */
 export function overwriteWitness(path: string, witness: StoreWitness, length: number): number {
   const text = `${JSON.stringify(witness, null, 2)}\n`;
-  const bytes = Buffer.from(text.padEnd(length - Buffer.byteLength(text) + text.length, ' '));
   try {
     const file = openSync(path, 'r+');
     try {
+      // Padded to the file as it is now too: another process (a second server, a command-line tool)
+      // may have written a longer witness since, whose tail must not be left after this one's JSON.
+      const padTo = Math.max(length, fstatSync(file).size);
+      const bytes = Buffer.from(text.padEnd(padTo - Buffer.byteLength(text) + text.length, ' '));
       writeSync(file, bytes, 0, bytes.length, 0);
+      return Math.max(padTo, bytes.length);
     } finally {
       closeSync(file);
     }
-    return Math.max(length, bytes.length);
   } catch (error) {
     throw new WitnessNotWrittenError(path, error);
   }

@@ -52,7 +52,8 @@ export interface HandOverFacts {
  * - nothing passes on or after the day its item was withdrawn from the plan: the part stays, as a
  *   record, with the unit that held it then (a merge dated before the withdrawal hands it over);
  * - a part the unit took over on `day` itself (a same-day chain or swap) does not pass again on it:
- *   the holder at the day's start hands over (breaker8f P13);
+ *   the holder at the day's start hands over (breaker8f P13) — except in a merge: the merged unit
+ *   ceases to exist, so what it holds at the day's end passes (breaker8g P10);
  * - a part assigned after `day`, or taken over by the unit after it (typed before the
  *   reorganisation was entered), was not the unit's on `day` (breaker8f P4): after a hand-over it
  *   stays with the unit, as when typed in date order; after a merge (`merged`: the unit takes no new
@@ -63,8 +64,9 @@ export function partsToHandOver(holders: Iterable<PartsHolder>, unitId: string, 
   const moving: PartToHandOver[] = [];
   for (const holder of holders) {
     const own = holder.parts.get(unitId);
-    // Taken over on the day itself (a same-day chain or swap, 职能互换): the holder at the day's start hands over, once (breaker8f P13).
-    if (own?.heldSince === day) continue;
+    // Taken over on the day itself (a same-day chain or swap, 职能互换): the holder at the day's start hands over, once (breaker8f P13) —
+    // unless the unit is merged away that day: it ceases to exist, and what it holds at the day's end passes (breaker8g P10).
+    if (own?.heldSince === day && !merged) continue;
     const part = own ?? heldOnDayPassedLater(holder.parts.values(), unitId, day);
     if (!part) continue;
     const stillIn = (on: string) => holder.withdrawnOn == null || on < holder.withdrawnOn;

@@ -1404,7 +1404,9 @@ export function passPartOnItsDay(command: HandOverPart, heldNow: AssignmentsStat
     );
   }
   if (successorUnitId === unitId) throw badInput('A unit cannot hand its part over to itself.', '不能把任务移交给本单位。', { field: 'successorUnitId' });
-  refuseMergedUnit(command, successorUnitId);
+  // A successor merged away that very day (one 机构改革 document: A's duties to B, B into C) takes the part on through its merge (breaker8g P10).
+  const mergedThatDay = command.unitNames?.mergerOf?.(successorUnitId)?.mergedOn === command.handedOverOn;
+  if (!mergedThatDay) refuseMergedUnit(command, successorUnitId);
   if (isBlank(reason)) throw badInput('A reason for the handover is required.', '移交任务须说明理由。', { field: 'reason' });
   const { handedOverOn, successorRegisteredOn } = command;
   requireBusinessDay(handedOverOn, command.today, named('handedOverOn', 'The day of the handover', '移交日期'));
@@ -1430,7 +1432,17 @@ export function passPartOnItsDay(command: HandOverPart, heldNow: AssignmentsStat
     if (holder) refuseFactsLostInJoin(joining, holder, step.data.handedOverOn, unitNamed(command, step.data.unitId), unitNamed(command, step.data.successorUnitId));
     after = evolveAssignments(after, step);
   }
-  return [...rewound, ...makingRoom.undone, passed, ...makingRoom.redone];
+  const onThroughMerges: AssignmentEvent[] = [];
+  for (const step of mergedThatDay ? successionOf(command.unitNames, successorUnitId, handedOverOn) : []) {
+    const from = unitNamed(command, step.unitId);
+    const to = unitNamed(command, step.successorUnitId);
+    const holder = partOf(after, step.successorUnitId);
+    if (holder) refuseFactsLostInJoin(partOf(after, step.unitId)!, holder, step.on, from, to);
+    const merged: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: step.unitId, successorUnitId: step.successorUnitId, reason: `${from.zh}于 ${step.on} 并入${to.zh}，其未完成的任务由${to.zh}承担`, handedOverOn: step.on } };
+    onThroughMerges.push(merged);
+    after = evolveAssignments(after, merged);
+  }
+  return [...rewound, ...makingRoom.undone, passed, ...makingRoom.redone, ...onThroughMerges];
 }
 
 /**

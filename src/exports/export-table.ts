@@ -20,6 +20,11 @@ export interface ExportTable {
    * entered. A file read so carries it in its name and its CSV a title row (breaker8b N5).
    */
   readonly knownAt: string | null;
+  /**
+   * The CSV's first row is the title as well (the work-plan export, always): the file says which day
+   * it shows, and whose rows, so it is never re-imported as the plan's current version (breaker10g P22, P1).
+   */
+  readonly titleInCsv?: true;
   readonly columns: readonly ExportColumn[];
   readonly rows: readonly ExportRow[];
 }
@@ -262,7 +267,7 @@ export function workPlanTable(breakdown: Breakdown & { readonly knownAt?: string
   }
   // A unit's download says whose rows it holds: it is never the whole plan (breaker10f P8: imported as a new version it would withdraw the rest).
   const whose = unitId === undefined || unitId === null ? '' : `${unitName(unitId)}${UNIT_ROWS_WORDS}，`;
-  return { title: `${breakdown.title}进展（${whose}${asOfWords(breakdown.asOf, breakdown.knownAt)}）`, asOf: breakdown.asOf, knownAt: breakdown.knownAt ?? null, columns: WORK_PLAN_COLUMNS, rows };
+  return { title: `${breakdown.title}进展（${whose}${asOfWords(breakdown.asOf, breakdown.knownAt)}）`, asOf: breakdown.asOf, knownAt: breakdown.knownAt ?? null, titleInCsv: true, columns: WORK_PLAN_COLUMNS, rows };
 }
 
 /** In a unit's own work-plan download's title, after the unit's name: `…进展（青川市财政局的任务，截至 …）`. */

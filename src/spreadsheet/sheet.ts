@@ -280,6 +280,12 @@ export const withoutAttachmentLabel = (text: string): string => text.trim().repl
 /** Words a document's title carries: 方案, 清单, 台账, 分工, 要点, 计划, 任务, …表. */
 const TITLE_WORDS = /方案|清单|台账|分解|分工|要点|计划|任务|名录|名单|问题|整改|表$/;
 
+/**
+ * A `标签：值` row (填报单位：…, 填报时间：2026年…): a short label without digits, then a colon. A title whose colon
+ * comes after digits (…按北京时间 2026-03-10 10:00:00 前已录入的记录, the export's own) is still a title (breaker10g P22).
+ */
+const LABELLED = /^[^:：\d]{1,12}[:：]/;
+
 /** A row that is not a title: a remark in brackets (（此件公开发布）) or an office's name (the issuing 青川市人民政府办公室). */
 const NOT_A_TITLE = /^[（(【[].*[）)】\]]$|(?:办公室|办公厅|人民政府|政府|委员会|局|委|办|中心|小组)$/;
 
@@ -293,7 +299,7 @@ export function sheetTitleOf(rowsAbove: readonly (readonly string[])[]): string 
   const candidates = rowsAbove
     .filter((texts) => texts.length === 1)
     .map((texts) => withoutAttachmentLabel(texts[0]!))
-    .filter((text) => text !== '' && !/[:：]/.test(text) && !isAttachmentLabel(text));
+    .filter((text) => text !== '' && !LABELLED.test(text) && !isAttachmentLabel(text));
   const titled = candidates.find((text) => TITLE_WORDS.test(text) && !/^[（(【[].*[）)】\]]$/.test(text));
   if (titled) return titled;
   const plain = candidates.filter((text) => !NOT_A_TITLE.test(text));

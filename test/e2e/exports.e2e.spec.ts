@@ -191,7 +191,9 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
     // No planId: the newest plan. A unit: its own parts.
     const unitParts = parts.filter((part) => part.unitId === units.FGW!.id);
     expect(unitParts.length).toBeGreaterThan(0);
-    const [header, ...rows] = readCsv((await download(`/export/work-plan.csv?asOf=2026-06-08`, FGW_USER)).bytes);
+    // Its first row is the title: whose rows, which day (breaker10g P1, P22: never re-imported as the plan).
+    const [[title], header, ...rows] = readCsv((await download(`/export/work-plan.csv?asOf=2026-06-08`, FGW_USER)).bytes) as [[string], ...string[][]];
+    expect(title).toMatch(/进展（青川市发展和改革委员会的任务，截至 2026-06-08，含事后补录的记录）$/u);
     expect(header).toEqual(WORK_PLAN_HEADERS);
     expect(rows.map((row) => row[5])).toEqual(unitParts.map(() => units.FGW!.name));
     // Each of the unit's rows names its item's lead unit, even where the lead is another unit.

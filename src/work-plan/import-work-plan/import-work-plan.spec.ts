@@ -23,7 +23,7 @@ import { ProjectedStreams } from '../../event-sourcing/projected-streams.js';
 import { RectificationLedger } from '../../rectification/ledger/rectification-ledger.js';
 import { WorkPlanLedger } from '../breakdown/work-plan-ledger.js';
 import { exportWorkPlan, type ExportSources } from '../../exports/export.queries.js';
-import { tableToCsv } from '../../exports/export-files.js';
+import { tableToCsv, tableToXlsx } from '../../exports/export-files.js';
 
 /* The import service outside the server, on a real SQLite file: what the CLI and the mutation share. */
 
@@ -198,7 +198,7 @@ describe('importing a work plan file', () => {
     expect(preview.notes.notices?.map((notice) => notice.reasonZh)).toEqual(expect.arrayContaining([expect.stringMatching(/与已导入的方案“青川市2026年政务公开年度测试任务分解表”只有|是版本说明/)]));
   });
 
-  it.each(['（2026年7月调整）', '(修订稿)', '修订版'])('takes a plan title typed in the title field with its version remark %s for the imported plan: a new version, never a second plan (breaker10f P6)', async (remark) => {
+  it.each(['（2026年7月调整）', '(修订稿)', '修订版', '【修订版】', '（V2）', '_v2', '（2026.11）', '（最新）', '修订', '最新版'])('takes a plan title typed in the title field with its version remark %s for the imported plan: a new version, never a second plan (breaker10f P6)', async (remark) => {
     const csv = (rows: string) => new TextEncoder().encode(`类别,编号,事项,牵头单位,完成时限\n${rows}`);
     const title = '青川市2026年测试分解方案';
     const first = await importWorkPlanFile(dependencies, { name: 'p6-1.csv', content: csv('公开,1,P6甲,青川市财政局,2026-12-31\n公开,2,P6乙,青川市教育局,2026-12-31\n') }, { title }, contextOf('first'));
@@ -332,6 +332,16 @@ describe('the work plan\'s own export imported back as a new version (breaker10e
       },
     ],
     [
+      'a plan whose 类别 cells are written 一 决策公开, as the export writes them (breaker10g P2)',
+      async () => ({
+        name: 'spaced.csv',
+        content: new TextEncoder().encode(
+          '青川市2026年类别空格测试方案\n序号,类别,重点任务,牵头单位,配合单位,完成时限\n1,一 决策公开,QS执法公示,青川市财政局,青川市教育局,2026年12月底前\n2,二 管理服务公开,QS惠企兑现,青川市教育局,,2026年12月20日\n3,三、政策解读,QS解读回应,青川市民政局,,2026年12月20日\n',
+        ),
+      }),
+      null,
+    ],
+    [
       'a plan with an item withdrawn since (its row kept as 已撤销)',
       async () => ({ name: 'work-plan-2026.csv', content: await sample('work-plan-2026.csv') }),
       async (dependencies: ImportDependencies, title: string) => {
@@ -400,6 +410,63 @@ describe('a unit\'s own download of the work plan imported back (breaker10f P8)'
       expect(problemsOf(refusal as DomainError)?.map((problem) => problem.reasonZh)).toEqual([expect.stringMatching(/^本文件是青川市发展和改革委员会下载的本单位任务进展表，只含该单位的行/)]);
     }
     expect(await dependencies.store.headPosition()).toEqual(head);
+    dependencies.store.close();
+  });
+});
+
+describe('an export of an earlier day imported as a new version (breaker10g P22)', () => {
+  const title = '青川市2026年旧导出测试方案';
+  const at = (key: string, instant: string): CommandContext =>
+    commandContext({ actor: operator, commandType: 'ImportWorkPlan', idempotencyKey: key, now: new Date(instant) });
+  const csvOf = (rows: string[]) => ({ name: 'plan.csv', content: new TextEncoder().encode(`${title}\n类别编号,类别,编号,事项,牵头单位,责任单位,完成时限\n${rows.join('\n')}\n`) });
+  const V1 = ['一,公开,1,旧导出甲事项,青川市财政局,青川市教育局,2026-12-31', '一,公开,2,旧导出乙事项,青川市教育局,,2026-12-30'];
+  /** v1 approved 03-02; on 03-20 a new version re-dates item 1, withdraws item 2 and adds item 3 (recorded that day). */
+  async function revisedPlan() {
+    const dependencies = await storeWithUnits();
+    const first = await importWorkPlanFile(dependencies, csvOf(V1), { approvedOn: '2026-03-02', assignedOn: '2026-03-03' }, at('v1', '2026-03-03T09:00:00+08:00'));
+    const v2 = ['一,公开,1,旧导出甲事项,青川市财政局,青川市教育局,2026-12-20', '一,公开,3,旧导出丙事项,青川市发展和改革委员会,,2026-12-31'];
+    const revised = await importWorkPlanFile(dependencies, { ...csvOf(v2), name: 'plan-v2.csv' }, { revise: true, assignedOn: '2026-03-20' }, at('v2', '2026-03-20T09:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(revised.revision).toMatchObject({ withdrawn: [expect.objectContaining({ code: '2' })], added: [expect.objectContaining({ code: '3' })] });
+    return { dependencies, first };
+  }
+  async function exportOf(dependencies: ImportDependencies, planId: string, cut: { asOf?: string; knownAt?: string }) {
+    const streams = new ProjectedStreams(dependencies.store, dependencies.schemas);
+    const sources: ExportSources = {
+      ledger: await replayLog(dependencies.store, dependencies.schemas, new RectificationLedger(streams)),
+      plans: await replayLog(dependencies.store, dependencies.schemas, new WorkPlanLedger(streams)),
+      units: await replayLog(dependencies.store, dependencies.schemas, new UnitsReadModel()),
+      dueSoonDays: 7,
+      latestRecordedAt: null,
+    };
+    return exportWorkPlan(sources, { reader: null, planId, ...cut }, new Date('2026-03-25T09:00:00+08:00'));
+  }
+
+  it.each([
+    ['a past day, CSV', { asOf: '2026-03-10' }, 'csv', /^本文件是本系统导出的“青川市2026年旧导出测试方案”进展表（截至 2026-03-10），不是方案的当前版本：此后方案已有调整（2026-03-20 按新版本调整方案；2026-03-20 调整事项 1 的时限；2026-03-20 调整事项 1 的单位时限；2026-03-20 事项 3 交办单位；2026-03-20 撤销事项 2）。按新版本导入会撤销这些调整/],
+    ['a past day, XLSX', { asOf: '2026-03-10' }, 'xlsx', /（截至 2026-03-10），不是方案的当前版本：此后方案已有调整（2026-03-20 按新版本调整方案；/],
+    ['a record-time reading of today, before the new version was entered', { asOf: '2026-03-25', knownAt: '2026-03-10T02:00:00.000Z' }, 'csv', /（截至 2026-03-25，按北京时间 2026-03-10 10:00:00 前已录入的记录），不是方案的当前版本/],
+  ] as const)('is refused, naming its reading and the changes since, and writes nothing — dry run, revise or plain (%s)', async (_which, cut, format, message) => {
+    const { dependencies, first } = await revisedPlan();
+    const table = await exportOf(dependencies, first.planId, cut);
+    const content = format === 'csv' ? new Uint8Array(tableToCsv(table)) : new Uint8Array(await tableToXlsx(table, '工作方案进展'));
+    const head = await dependencies.store.headPosition();
+    for (const [key, options] of [['dry', { revise: true, dryRun: true }], ['revise', { revise: true }], ['plain', {}]] as const) {
+      const refusal = await importWorkPlanFile(dependencies, { name: `工作方案进展-${cut.asOf}.${format}`, content }, { ...options, title }, at(`old-${key}`, '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]).catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(DomainError);
+      expect(refusal).toMatchObject({ code: 'CONFLICT', details: { field: 'file', exportedAsOf: cut.asOf, changedOn: ['2026-03-20'] } });
+      expect((refusal as DomainError).messageZh).toMatch(message);
+    }
+    expect(await dependencies.store.headPosition()).toEqual(head);
+    dependencies.store.close();
+  });
+
+  it('takes the current export, edited, as the new version it is', async () => {
+    const { dependencies, first } = await revisedPlan();
+    const csv = new TextDecoder().decode(tableToCsv(await exportOf(dependencies, first.planId, {})));
+    expect(csv.split(/\r\n/)[0]).toBe('青川市2026年旧导出测试方案进展（截至 2026-03-25，含事后补录的记录）');
+    const edited = csv.replaceAll('2026-12-20', '2026-12-15');
+    const applied = await importWorkPlanFile(dependencies, { name: '工作方案进展.csv', content: new TextEncoder().encode(edited) }, { revise: true, title, dryRun: true }, at('current', '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(applied.revision).toMatchObject({ withdrawn: [], added: [], redated: [expect.objectContaining({ code: '1', to: '2026-12-15' })] });
     dependencies.store.close();
   });
 });

@@ -6,10 +6,11 @@ import { workPlanItemDecider, type WorkPlanItemState } from '../domain/work-plan
 import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream, workPlanStream, type WorkPlanOutline } from '../domain/work-plan.events.js';
 import { renumberedByContent, type Renumbering } from '../revise-plan/renumbered-items.js';
 import type { ValidatedPlan } from '../import/plan-validation.js';
+import type { ExportReading } from '../import/plan-document.js';
 import { sha256Of, type ImportProblem, type ReadingNotes } from '../../spreadsheet/import-problems.js';
 import { planTitleKey } from '../import/plan-document.js';
 import { describeNotes, describeNotesZh } from '../../spreadsheet/import-refusal.js';
-import { officeDate } from '../../shared/calendar-date.js';
+import { officeClockSeconds, officeDate } from '../../shared/calendar-date.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
 import { importRefused } from '../../spreadsheet/import-refusal.js';
 import { eventsOfCommand, fileFormatOf, firstRunAppended, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
@@ -163,6 +164,13 @@ export async function importWorkPlanFile(
         ])
       : null;
 
+  // An export of an earlier reading (its title row's 截至 day) is not the plan's current version: it would undo what changed since (breaker10g P22).
+  if (isNewVersion && validated.exportedAs) {
+    const codeOf = new Map([...existing.categories.flatMap((category) => category.items), ...defineItems.map((item) => item.data)].map((item) => [item.itemId, item.code] as const));
+    const without = new Set([...(planWithout ?? []), ...(itemsWithout ?? [])]);
+    const later = await planChangesAfter(dependencies, planStream, codeOf, validated.exportedAs, without);
+    if (later.length > 0) throw exportOfEarlierReading(plan.title, validated.exportedAs, later);
+  }
   const standing = isNewVersion ? await itemsAsTheyStand(dependencies, existing.categories, itemsWithout) : [];
   // A field the file has no column for keeps each item's as it stands (breaker10e P3: the export has no 内容).
   const keptFields = validated.absentFields ?? [];
@@ -354,6 +362,73 @@ async function stateWithout<State, Event extends DomainEvent>(
 ): Promise<State> {
   const history = await store.readStream(streamId);
   return fold(decider, history.filter((stored) => !without?.has(stored.metadata.commandId)).map((stored) => schemas.upcast<Event>(stored)));
+}
+
+/** The facts that shape a plan (its items, their units and dates), as an export of an earlier reading would not show them; in Chinese. */
+const PLAN_CHANGE_WORDS: Readonly<Record<string, (code: string) => string>> = {
+  WorkPlanRevised: () => '按新版本调整方案',
+  WorkPlanItemWithdrawn: (code) => `撤销事项 ${code}`,
+  WorkPlanItemWithdrawalUndone: (code) => `恢复事项 ${code}`,
+  WorkPlanItemRescheduled: (code) => `调整事项 ${code} 的时限`,
+  WorkPlanItemAmended: (code) => `修改事项 ${code}`,
+  UnitAssigned: (code) => `事项 ${code} 交办单位`,
+  UnitUnassigned: (code) => `事项 ${code} 移除单位`,
+  PartsRescheduled: (code) => `调整事项 ${code} 的单位时限`,
+  PartRoleChanged: (code) => `调整事项 ${code} 的牵头单位`,
+};
+
+/** A change to the plan an earlier reading does not show: its office day and what it was, in Chinese. */
+interface LaterChange {
+  readonly on: string;
+  readonly words: string;
+}
+
+/**
+ * The changes to the plan (its stream and its items', `codeOf`: item id → code) that an export of
+ * `reading` does not show: dated after its day, or (a record-time reading) recorded after its
+ * instant; the events of the commands in `without` (a retry's own first run) left out. In date
+ * order, each named once.
+ */
+async function planChangesAfter(
+  { store, schemas }: ImportDependencies,
+  planStream: string,
+  codeOf: ReadonlyMap<string, string>,
+  reading: ExportReading,
+  without: ReadonlySet<string>,
+): Promise<LaterChange[]> {
+  const changes = new Map<string, LaterChange>();
+  const streams: [string, string][] = [[planStream, ''], ...[...codeOf].map(([itemId, code]): [string, string] => [workPlanItemStream(itemId), code])];
+  for (const [streamId, code] of streams) {
+    for (const stored of await store.readStream(streamId)) {
+      const words = PLAN_CHANGE_WORDS[stored.type];
+      if (!words || stored.unreadable !== undefined || without.has(stored.metadata.commandId)) continue;
+      const { data } = schemas.upcast<DomainEvent>(stored);
+      const on = schemas.occurredOn(stored.type, data as Record<string, unknown>, stored.metadata.recordedAt);
+      const unseen = on > reading.asOf || (reading.knownAt !== null && stored.metadata.recordedAt > reading.knownAt);
+      if (unseen) changes.set(`${on} ${words(code)}`, { on, words: words(code) });
+    }
+  }
+  return [...changes.values()].sort((a, b) => a.on.localeCompare(b.on));
+}
+
+/**
+ * CONFLICT (breaker10g P22): Rectify's own export of an earlier reading (a past day's 总览, a kept
+ * download) offered as a new version would withdraw the items added since, and move dates back.
+ * The message names the reading and the changes since (at most 6), and the way: the current export.
+ */
+function exportOfEarlierReading(title: string, reading: ExportReading, later: readonly LaterChange[]): DomainError {
+  const shown = later.slice(0, 6);
+  const more = later.length > shown.length ? `等 ${later.length} 项` : '';
+  const readingZh = reading.knownAt === null ? `截至 ${reading.asOf}` : `截至 ${reading.asOf}，按北京时间 ${officeClockSeconds(reading.knownAt)} 前已录入的记录`;
+  const readingEn = reading.knownAt === null ? `as of ${reading.asOf}` : `as of ${reading.asOf}, as recorded by ${reading.knownAt}`;
+  return conflict(
+    `This file is Rectify's own export of "${title}" ${readingEn}, not the plan's current version: the plan has changed since (${later.length} change(s), ` +
+      `${shown.map((change) => change.on).join(', ')}). Imported as a new version it would undo them (withdraw the items added, move dates back). ` +
+      `Download the plan's current export (no past day), make the changes in it and import that; or import a new version of the plan's own file.`,
+    `本文件是本系统导出的“${title}”进展表（${readingZh}），不是方案的当前版本：此后方案已有调整（${shown.map((change) => `${change.on} ${change.words}`).join('；')}${more}）。` +
+      `按新版本导入会撤销这些调整（撤销此后新增的事项、把时限改回）。请下载方案当前的进展表（不选过去的日期），在其中修改后再导入；或导入方案原文件的新版本。`,
+    { field: 'file', exportedAsOf: reading.asOf, changedOn: [...new Set(later.map((change) => change.on))] },
+  );
 }
 
 /**

@@ -72,6 +72,19 @@ export interface PlanDocument {
    * item (breaker10f P7). Absent otherwise: a plain file's first row dates the item.
    */
   readonly datesPerPart?: true;
+  /**
+   * Rectify's own export, the reading its title row names (`…进展（截至 2026-11-10，含事后补录的记录）`): the
+   * office day shown (`asOf`) and, for a record-time reading, the instant (`knownAt`, ISO UTC) — a
+   * new version read from it is refused when the plan changed after that (breaker10g P22). Absent
+   * for any other file, and for an export without a title row (CSVs downloaded before 2026-12-01).
+   */
+  readonly exportedAs?: ExportReading;
+}
+
+/** The reading an exported file shows: the office day and, with a record-time cut, the instant (ISO UTC). */
+export interface ExportReading {
+  readonly asOf: string;
+  readonly knownAt: string | null;
 }
 
 /** An item field a file may leave out altogether. */
@@ -225,7 +238,7 @@ const EXPORT_PROGRESS_COLUMNS: readonly string[] = ['状态', '报告日期', '�
  * (状态, 报告日期 …) are the app's record and are not imported, said once. Its title row
  * (`…进展（截至 …）`) names the plan without the 进展 words. Any other table is returned as it is.
  */
-function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; exportNotice: ImportProblem[]; unitRows?: ImportProblem } {
+function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; exportNotice: ImportProblem[]; unitRows?: ImportProblem; reading?: ExportReading } {
   const names = new Set(table.unusedColumns.map((column) => column.name));
   const hasStatus = table.records.some((record) => 'status' in record.cells);
   if (!names.has(EXPORT_SIGNATURE) || !hasStatus) return { table, exportNotice: [] };
@@ -257,7 +270,11 @@ function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; ex
     });
     return false;
   });
+  // `code title`, as the export writes it; a category whose code is its title (a plain file's 类别 cell, `一 决策公开`)
+  // is written `一 决策公开 一 决策公开`: both halves, never code 一 and title `决策公开 一 决策公开` (breaker10g P2).
   const split = (text: string): [string, string] => {
+    const half = (text.length - 1) / 2;
+    if (Number.isInteger(half) && half > 0 && text[half] === ' ' && text.slice(0, half) === text.slice(half + 1)) return [text.slice(0, half), text.slice(0, half)];
     const at = text.indexOf(' ');
     return at > 0 ? [text.slice(0, at), text.slice(at + 1).trim()] : ['', text];
   };
@@ -292,7 +309,21 @@ function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; ex
     },
     exportNotice,
     ...(unitRows ? { unitRows } : {}),
+    ...readingOfTitle(table.title),
   };
+}
+
+/**
+ * The reading an export's title names: `…进展（截至 2026-11-10，含事后补录的记录）` → 2026-11-10;
+ * `…（截至 2016-06-13，按北京时间 2026-11-30 18:31:00 前已录入的记录）` → also 2026-11-30T10:31:00.000Z.
+ */
+function readingOfTitle(title: string | null): { reading?: ExportReading } {
+  const words = EXPORT_TITLE.exec(title ?? '')?.[0] ?? '';
+  const asOf = /截至\s*(\d{4}-\d{2}-\d{2})/u.exec(words)?.[1];
+  if (asOf === undefined) return {};
+  const clock = /按北京时间\s*(\d{4}-\d{2}-\d{2})\s+(\d{2}:\d{2}:\d{2})/u.exec(words);
+  const instant = clock ? Date.parse(`${clock[1]}T${clock[2]}+08:00`) : Number.NaN;
+  return { reading: { asOf, knownAt: Number.isNaN(instant) ? null : new Date(instant).toISOString() } };
 }
 
 /** The export's title words after the plan's title: `进展（截至 …）`, a unit's download `进展（青川市财政局的任务，截至 …）` (the unit's name captured). */
@@ -303,7 +334,7 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
   if (options.format === 'csv' || options.format === 'xlsx') {
     const read = await readSpreadsheetOffThread(content, options.format, planColumns, { sheet: options.sheet });
     if (!read.ok) return { document: null, problems: read.problems, ...(read.sheet ? { sheet: read.sheet } : {}) };
-    const { table, exportNotice, unitRows } = fromOwnExport(read.table);
+    const { table, exportNotice, unitRows, reading } = fromOwnExport(read.table);
     if (unitRows) return { document: null, problems: [unitRows], ...(read.sheet ? { sheet: read.sheet } : {}) };
     const dropped = droppedColumnProblems(table, {
       en: 'a plan item has a lead unit, responsible units, one due date, a description (具体要求) and measures (工作措施); rename the column to one of these or remove it',
@@ -345,7 +376,8 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
     // Rectify's own export has no 内容 (and may have no 措施) column: a new version read from it keeps them, never empties them (breaker10e P3).
     const absentFields = exportNotice.length === 0 ? [] : (['description', 'measures'] as const).filter((key) => !table.records.some((record) => key in record.cells));
     const document =
-      drafted.document && exportNotice.length > 0 ? { ...drafted.document, datesPerPart: true as const, ...(absentFields.length > 0 ? { absentFields } : {}) } : drafted.document;
+      drafted.document && exportNotice.length > 0 ? { ...drafted.document, datesPerPart: true as const, ...(absentFields.length > 0 ? { absentFields } : {}), ...(reading ? { exportedAs: reading } : {}) }
+        : drafted.document;
     return { ...drafted, document, ...notes, ...(notices.length > 0 ? { notices } : {}) };
   }
   const read = readTree(content, options.format);
@@ -734,9 +766,13 @@ const isPlaceholderTitle = (title: string): boolean =>
  * says which version the file is, not which plan: the plan is the title without it, so a revised
  * file revises the plan it revises (breaker10b N22).
  */
-const VERSION_REMARK = /\s*[（(]\s*([^（）()]*(?:调整|修订|修改|更新|修正|稿|版)[^（）()]*)[）)]\s*$/;
-/** A version word at the end of a title without brackets: …分解表 修订版, …清单定稿 (breaker10c P7). */
-const VERSION_WORD = /[\s_\-—]*((?:修订|调整|修改|更新)(?:版|稿)|征求意见稿|送审稿|定稿|终稿|第[一二三四五六七八九十0-9０-９]+版)$/;
+const VERSION_REMARK =
+  /\s*[（(【[]\s*([^（）()【】[\]]*(?:调整|修订|修改|更新|修正|稿|版|最新)[^（）()【】[\]]*|[Vv]\s*\d+(?:\.\d+)*|\d{4}\s*[.\-/年]\s*\d{1,2}(?:\s*[.\-/月]\s*\d{1,2}\s*日?|\s*月)?)\s*[）)】\]]\s*$/;
+/**
+ * A version word at the end of a title without brackets: …分解表 修订版, …清单定稿 (breaker10c P7), …方案_v2, …方案修订,
+ * …方案最新版 (breaker10g P3; with 【修订版】, （V2）, （2026.11）, （最新） in brackets above).
+ */
+const VERSION_WORD = /[\s_\-—]*((?:修订|调整|修改|更新)(?:版|稿)|修订|征求意见稿|送审稿|定稿|终稿|最新版?|[Vv]\s*\d+(?:\.\d+)*|第[一二三四五六七八九十0-9０-９]+版)$/;
 
 /**
  * A plan title as it is compared with the titles of imported plans: retyped in WPS or pasted from

@@ -79,15 +79,15 @@ describe('the title row of a published attachment', () => {
 });
 
 describe('a version remark in the title (breaker10b N22)', () => {
-  it.each(['（2026年7月调整）', '（修订稿）', '(调整版)', '（征求意见稿）'])('reads 青川市2026年政务信息化重点任务清单%s as that plan, saying so', async (remark) => {
+  it.each(['（2026年7月调整）', '（修订稿）', '(调整版)', '（征求意见稿）', '【修订版】', '（V2）', '_v2', '（2026.11）', '（最新）'])('reads 青川市2026年政务信息化重点任务清单%s as that plan, saying so', async (remark) => {
     const result = await read(csvWith([`青川市2026年政务信息化重点任务清单${remark}`]));
     expect(result).toMatchObject({ ok: true, plan: { title: '青川市2026年政务信息化重点任务清单', year: 2026 } });
     expect(result.ok && result.notices?.map((notice) => notice.reasonZh)).toEqual(expect.arrayContaining([expect.stringContaining('是版本说明')]));
   });
 
-  it('keeps a bracket that is part of the name', async () => {
-    const result = await read(csvWith(['青川市2026年政务公开工作要点（试行）']));
-    expect(result).toMatchObject({ ok: true, plan: { title: '青川市2026年政务公开工作要点（试行）' } });
+  it.each(['（试行）', '（2026年）', '【东湖区】'])('keeps a bracket that is part of the name: %s', async (bracket) => {
+    const result = await read(csvWith([`青川市2026年政务公开工作要点${bracket}`]));
+    expect(result).toMatchObject({ ok: true, plan: { title: `青川市2026年政务公开工作要点${bracket}` } });
   });
 });
 

@@ -3,7 +3,7 @@ import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { sortedProblems, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { mergedNameNotice, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
-import type { AbsentField, PlanDocument } from './plan-document.js';
+import type { AbsentField, ExportReading, PlanDocument } from './plan-document.js';
 import { dueDateLimitOf } from '../domain/work-plan.decider.js';
 import { beyondOverrideReach, overrideReach } from '../../assignments/domain/assignment.decider.js';
 import { isReservedKey, unreadableLabel, unreadableReasonZh, unreadableText } from '../../shared/readable-text.js';
@@ -46,6 +46,8 @@ export interface ValidatedPlan {
   readonly absentFields?: readonly AbsentField[];
   /** Each row dates its own part (Rectify's own export: `PlanDocument.datesPerPart`). */
   readonly datesPerPart?: true;
+  /** Rectify's own export: the reading its title names (`PlanDocument.exportedAs`). */
+  readonly exportedAs?: ExportReading;
 }
 
 export type PlanValidation = ImportResult<'plan', ValidatedPlan>;
@@ -255,7 +257,8 @@ export function validatePlanDocument(
   if (problems.length > 0) return { ok: false, problems: sortedProblems(problems) };
   const absent = document.absentFields && document.absentFields.length > 0 ? { absentFields: document.absentFields } : {};
   const perPart = document.datesPerPart ? { datesPerPart: true as const } : {};
-  return { ok: true, plan: { title: document.title, year: document.year, categories, ...absent, ...perPart }, ...(expansions.length > 0 ? { notices: expansions } : {}) };
+  const reading = document.exportedAs ? { exportedAs: document.exportedAs } : {};
+  return { ok: true, plan: { title: document.title, year: document.year, categories, ...absent, ...perPart, ...reading }, ...(expansions.length > 0 ? { notices: expansions } : {}) };
 }
 
 /** `第 4 行 市直各部门 → 12 个单位：…`: the units a collective name stands for, named in the answer. */

@@ -110,6 +110,38 @@ describe('用户管理: an administrator lists, creates, resets and unlocks acco
     expect((await app.graphql(SIGN_IN, { input: { loginName: 'users-forgot', password: ' Reset 2026 ' } }, {})).errors).toBeUndefined();
   });
 
+  // breaker11h P2: after a 502 (the server had set the password) the administrator typed another
+  // password and pressed again under the kept key: told 初始密码已设置 while the account kept the first.
+  it('after a 502 on 重设密码, another password pressed again is refused in a password’s words; 改用现在填写的内容 sets it', async () => {
+    await createPerson(app, 'SUPERVISOR', '黄丽', 'users-502');
+    const { page, context } = await contexts.open();
+    await signIn(page, admin);
+    let lost = true;
+    await context.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (!body.includes('setInitialPassword') || !lost) return route.continue();
+      lost = false;
+      expect((await route.fetch()).status()).toBe(200);
+      await route.fulfill({ status: 502, contentType: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1></body></html>' });
+    });
+    await row(page, 'users-502').getByRole('button', { name: '重设密码' }).click();
+    const form = page.locator('[data-test="form-set-password"]');
+    const password = form.getByLabel('新的初始密码（8 到 128 个字符，用户登录后须修改）');
+    await password.fill('Qingchuan-2026a');
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.getByText('服务器没有给出明确答复（HTTP 502）').waitFor();
+    await password.fill('Another-pass-2026');
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.getByText('账号用的是那次填写的密码').waitFor();
+    expect(await page.locator('[data-test="users-notice"]', { hasText: '初始密码已设置' }).count()).toBe(0);
+    expect((await app.graphql(SIGN_IN, { input: { loginName: 'users-502', password: 'Another-pass-2026' } }, {})).errors![0]!.extensions!.reason).toBe('WRONG_CREDENTIALS');
+    expect(await form.locator('[data-test="put-back-handled"]').count()).toBe(0);
+
+    await form.locator('[data-test="send-as-new"]').click();
+    await eventually(page, async () => ((await page.locator('[data-test="users-notice"]').textContent()) ?? '').includes('初始密码已设置'), 'the password set again');
+    expect((await app.graphql(SIGN_IN, { input: { loginName: 'users-502', password: 'Another-pass-2026' } }, {})).errors).toBeUndefined();
+  });
+
   it('names a signed-in unit user once: the demo clerk 李娜（市发改委） is not followed by her unit again', async () => {
     const { page } = await contexts.open({ token: 'rct_demo_unit_fgw_qingchuan' });
     await page.goto('/workload');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { DEMO_PASSWORD, demoUsers } from '../../src/demo/demo-data.js';
 import { TestApp, errorCode, freshDatabasePath, startTestApp } from '../support/test-app.js';
@@ -162,6 +163,44 @@ describe('Sign-in with a login name and password', () => {
     const half = await app.graphql(REGISTER, { input: { idempotencyKey: key(), name: '钱明三', role: 'INSPECTOR', loginName: 'qianming3' } }, admin);
     expect(half.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'initialPassword', messageZh: '填写了登录名，请同时填写初始密码。' });
     expect(await app.logPosition()).toBe(before);
+  });
+
+  // breaker11h P2: after a 502 the web form sent another password under the kept key; the server left
+  // passwords out of the request's digest and answered "saved" while the account kept the first.
+  it('counts the password in the request under a key: another password sent again under it is CONFLICT, the first stands (set, create, change)', async () => {
+    const userId = (await app.graphql(`mutation($input: RegisterUserInput!) { registerUser(input: $input) { user { id } } }`, { input: { idempotencyKey: key(), name: '黄丽', role: 'INSPECTOR' } }, admin)).data!.registerUser.user.id as string;
+    const setKey = key();
+    const set = (password: string) => app.graphql(SET_INITIAL_PASSWORD, { input: { idempotencyKey: setKey, userId, loginName: 'huangli', password } }, admin);
+    expect((await set('Qingchuan-2026a')).errors).toBeUndefined();
+    expect((await set('Qingchuan-2026a')).errors).toBeUndefined(); // a retry: the first result
+    const before = await app.logPosition();
+    expect((await set('Another-pass-2026')).errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'REQUEST_KEY_REUSED', messageZh: expect.stringContaining('账号用的是那次填写的密码') });
+    expect(await app.logPosition()).toBe(before);
+    expect(errorCode(await signIn('huangli', 'Another-pass-2026'))).toBe('UNAUTHENTICATED');
+    const session = await signedIn('huangli', 'Qingchuan-2026a');
+
+    const REGISTER = `mutation($input: RegisterUserInput!) { registerUser(input: $input) { user { id } } }`;
+    const createKey = key();
+    const create = (initialPassword: string) => app.graphql(REGISTER, { input: { idempotencyKey: createKey, name: '周敏', role: 'INSPECTOR', loginName: 'zhoumin', initialPassword } }, admin);
+    expect((await create('First-pass-2026')).errors).toBeUndefined();
+    expect((await create('Second-pass-2026')).errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'REQUEST_KEY_REUSED' });
+    expect(errorCode(await signIn('zhoumin', 'Second-pass-2026'))).toBe('UNAUTHENTICATED');
+    await signedIn('zhoumin', 'First-pass-2026');
+
+    const changeKey = key();
+    const change = (newPassword: string) => app.graphql(CHANGE_PASSWORD, { input: { idempotencyKey: changeKey, currentPassword: 'Qingchuan-2026a', newPassword } }, bearer(session.token));
+    expect((await change('Huangli-new-2026')).errors).toBeUndefined();
+    expect((await change('Huangli-new-2026')).errors).toBeUndefined();
+    expect((await change('Huangli-other-2026')).errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'REQUEST_KEY_REUSED', messageZh: expect.stringContaining('现在生效的是那次填写的新密码') });
+    expect(errorCode(await signIn('huangli', 'Huangli-other-2026'))).toBe('UNAUTHENTICATED');
+    await signedIn('huangli', 'Huangli-new-2026');
+
+    // Counted, never readable: the log holds neither password nor a fast hash of one.
+    const log = new Database(sqlitePath, { readonly: true }).prepare(`SELECT data || metadata AS data FROM events`).all().map((row) => (row as { data: string }).data).join('\n');
+    for (const password of ['Qingchuan-2026a', 'First-pass-2026', 'Huangli-new-2026']) {
+      expect(log).not.toContain(password);
+      expect(log).not.toContain(createHash('sha256').update(password).digest('hex'));
+    }
   });
 
   it('ends the session at sign-out; API tokens are not ended by it', async () => {

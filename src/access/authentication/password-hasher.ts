@@ -7,7 +7,7 @@ import { hash, verify } from '@node-rs/argon2';
  * library cannot weaken them). The hash is a PHC string that carries its algorithm, parameters and
  * 16-byte random salt, so stronger parameters later still verify old hashes.
  */
-const ARGON2ID = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+export const ARGON2ID = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 @Injectable()
 export class PasswordHasher {

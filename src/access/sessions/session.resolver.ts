@@ -14,7 +14,7 @@ import { SignInCommand, type StartedSession } from './sign-in.handler.js';
 import { SignOutCommand } from './sign-out.handler.js';
 import { ChangePasswordInput, CurrentUserType, SessionType, SetInitialPasswordInput, SignInInput } from './session.types.js';
 import { randomUUID } from 'node:crypto';
-import { withoutPasswords } from './without-passwords.js';
+import { sayingPasswordKeyReuse, withoutPasswords } from './without-passwords.js';
 import { UnrecordedSessions } from './unrecorded-sessions.js';
 
 
@@ -43,8 +43,8 @@ export class SessionResolver {
   @AllowRoles(...ANY_SIGNED_IN)
   @AllowedBeforePasswordChange()
   async changePassword(@Args('input') input: ChangePasswordInput, @CurrentRequester() requester: Requester, @Context() context: GraphqlContext) {
-    const commandContext = this.contexts.create(requester, 'ChangePassword', withoutPasswords(input));
-    await this.commands.execute(new ChangePasswordCommand({ ...input, sessionId: context.sessionId ?? null }, commandContext));
+    const commandContext = this.contexts.create(requester, 'ChangePassword', await withoutPasswords(input, requester.actor.id));
+    await sayingPasswordKeyReuse('own', () => this.commands.execute(new ChangePasswordCommand({ ...input, sessionId: context.sessionId ?? null }, commandContext)));
     return this.currentUser(requester.actor.id);
   }
 
@@ -73,8 +73,8 @@ export class SessionResolver {
   })
   @AllowRoles('ADMIN')
   async setInitialPassword(@Args('input') input: SetInitialPasswordInput, @CurrentRequester() requester: Requester) {
-    const commandContext = this.contexts.create(requester, 'SetInitialPassword', withoutPasswords(input));
-    await this.commands.execute(new SetInitialPasswordCommand({ ...input, changeRequired: true }, commandContext));
+    const commandContext = this.contexts.create(requester, 'SetInitialPassword', await withoutPasswords(input, requester.actor.id));
+    await sayingPasswordKeyReuse('account', () => this.commands.execute(new SetInitialPasswordCommand({ ...input, changeRequired: true }, commandContext)));
     return this.users.user(input.userId);
   }
 

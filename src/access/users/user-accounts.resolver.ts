@@ -22,7 +22,7 @@ import { ReactivateUserCommand } from '../reactivate-user/reactivate-user.handle
 import { ChangeUserAccountCommand } from '../change-user-account/change-user-account.handler.js';
 import { GetUserQuery, ListUsersQuery } from './users.queries.js';
 import { UnlockAccountCommand } from '../unlock-account/unlock-account.handler.js';
-import { withoutPasswords } from '../sessions/without-passwords.js';
+import { sayingPasswordKeyReuse, withoutPasswords } from '../sessions/without-passwords.js';
 import type { UserView } from './users.read-model.js';
 import { Clock } from '../../shared/clock.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
@@ -48,9 +48,11 @@ export class UserAccountsResolver {
 
   @Mutation(() => IssuedAccessType, { description: 'Create an account and its first access token (ADMIN).' })
   async registerUser(@Args('input') input: RegisterUserInput, @CurrentRequester() requester: Requester) {
-    const context = this.contexts.create(requester, 'RegisterUser', withoutPasswords(input), { validForDays: DEFAULT_TOKEN_DAYS });
+    const context = this.contexts.create(requester, 'RegisterUser', await withoutPasswords(input, requester.actor.id), { validForDays: DEFAULT_TOKEN_DAYS });
     const validForDays = input.validForDays ?? DEFAULT_TOKEN_DAYS;
-    return this.withUser(await this.commands.execute(new RegisterUserCommand({ ...input, validForDays }, context)));
+    const register = () => this.commands.execute(new RegisterUserCommand({ ...input, validForDays }, context));
+    // With an initial password, a reused key is said of the password the account keeps (breaker11h P2).
+    return this.withUser(await (!input.initialPassword ? register() : sayingPasswordKeyReuse('account', register)));
   }
 
   @Mutation(() => IssuedAccessType, { description: 'Give a user a new access token (ADMIN).' })

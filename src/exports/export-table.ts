@@ -1,5 +1,6 @@
 import { inAssignedOrder, reportedDaysLate, trafficLight, type DueDateChange, type PartStatus, type PartView, type ReturnView, type TrafficLight } from '../assignments/read-model/part-view.js';
 import { officeClockSeconds } from '../shared/calendar-date.js';
+import { slicer } from '../shared/event-loop-turns.js';
 import type { Breakdown } from '../work-plan/breakdown/breakdown.js';
 import { termsInWords } from '../shared/deadline.js';
 import type { EvaluationView, FindingView } from '../rectification/ledger/rectification-ledger.js';
@@ -191,12 +192,15 @@ export interface LedgerSource {
 /**
  * The 整改台账 as of a business day: one row per finding × unit; a finding not yet assigned is one
  * row of its own (no unit, 待交办), since every registered finding belongs in the ledger. A unit
- * user's ledger has its own rows only.
+ * user's ledger has its own rows only. Built a slice at a time (`pause`, event-loop-turns.ts): the
+ * whole platform's ledger is ~18k rows at 100k events, and other requests are answered in between
+ * (breaker12c P9).
  */
-export function ledgerTable(source: LedgerSource): ExportTable {
+export async function ledgerTable(source: LedgerSource, pause: () => Promise<void> = slicer()): Promise<ExportTable> {
   const evaluationTitle = new Map(source.evaluations.map((evaluation) => [evaluation.evaluationId, evaluation.title]));
   const rows: ExportRow[] = [];
   for (const finding of source.findings) {
+    await pause();
     // A withdrawn finding stays on the record, said as such (已撤销 with its day and reason), with the units it had then, and counted nowhere (breaker11e P5).
     const withdrawn = finding.status === 'WITHDRAWN' ? `${FINDING_STATUS_ZH.WITHDRAWN}（${finding.withdrawnOn}：${finding.withdrawalReason}）` : null;
     const parts = inAssignedOrder((withdrawn ? (finding.partsWhenWithdrawn ?? finding.parts) : finding.parts).values());
@@ -234,12 +238,20 @@ export function ledgerTable(source: LedgerSource): ExportTable {
 
 /**
  * Work-plan progress as of the breakdown's day: one row per item × unit; with `unitId` (a unit
- * user's export), only that unit's rows, each still naming the item's lead unit(s).
+ * user's export), only that unit's rows, each still naming the item's lead unit(s). Built a slice at
+ * a time, as `ledgerTable`.
  */
-export function workPlanTable(breakdown: Breakdown & { readonly knownAt?: string | null }, unitName: (unitId: string) => string, dueSoonDays: number, unitId?: string | null): ExportTable {
+export async function workPlanTable(
+  breakdown: Breakdown & { readonly knownAt?: string | null },
+  unitName: (unitId: string) => string,
+  dueSoonDays: number,
+  unitId?: string | null,
+  pause: () => Promise<void> = slicer(),
+): Promise<ExportTable> {
   const rows: ExportRow[] = [];
   for (const category of breakdown.categories) {
     for (const item of [...category.items, ...category.withdrawnItems]) {
+      await pause();
       const leads = leadsOf(item.parts, unitName);
       // A withdrawn item stays on the record, said as such (已撤销 with its day and reason), with no light (breaker11f P9).
       const withdrawn = item.status === 'WITHDRAWN' ? `已撤销（${item.withdrawnOn ?? ''}：${item.withdrawalReason ?? ''}）` : null;

@@ -1,11 +1,13 @@
-import { Controller, Get, Header, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, HttpException, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuthenticationService, signInFirst } from '../access/authentication/authentication.service.js';
 import type { Actor } from '../shared/command-context.js';
 import { httpRefusal } from '../http/http-refusal.js';
 import { DomainError, ROLE_ZH, badInput, say } from '../shared/domain-error.js';
-import { asciiExportFileName, exportFileName, tableToCsv, tableToXlsx, EXPORT_FILE_STEM, type ExportFormat, type ExportKind } from './export-files.js';
+import { WorkAbandoned } from '../shared/request-scope.js';
+import { makeExportFile } from './export-file-off-thread.js';
+import { asciiExportFileName, exportFileName, EXPORT_FILE_STEM, type ExportFormat, type ExportKind } from './export-files.js';
 import { ExportLedgerQuery, ExportWorkPlanQuery } from './export.queries.js';
 import type { ExportTable } from './export-table.js';
 
@@ -28,7 +30,9 @@ export function attachmentDisposition(kind: ExportKind, table: Pick<ExportTable,
  * `GET /export/ledger.xlsx|csv?asOf=YYYY-MM-DD&knownAt=<ISO instant>&evaluationId=<id>` and
  * `GET /export/work-plan.xlsx|csv?asOf=YYYY-MM-DD&knownAt=<ISO instant>&planId=<id>` with `Authorization: Bearer <token>`
  * (session or API token): the 整改台账 or the work plan's progress as a download. Only translates
- * HTTP to the export queries; refusals answer in the GraphQL error shape with 400/401/403/404.
+ * HTTP to the export queries; refusals answer in the GraphQL error shape with 400/401/403/404, and 429
+ * (TOO_MANY_REQUESTS) when the caller already has an export waiting its turn — exports are made a
+ * few at once, their files written off the main thread (makeExportFile, breaker12c P9).
  */
 @Controller('export')
 export class ExportsController {
@@ -51,15 +55,16 @@ export class ExportsController {
     try {
       const [kind, format] = this.parseFile(file);
       const reader = this.reader(request);
-      const table = await this.queries.execute(
+      const query =
         kind === 'ledger'
           ? new ExportLedgerQuery({ reader, asOf: single(asOf), knownAt: single(knownAt), evaluationId: single(evaluationId) })
-          : new ExportWorkPlanQuery({ reader, asOf: single(asOf), knownAt: single(knownAt), planId: single(planId) }),
-      );
-      const body = format === 'xlsx' ? await tableToXlsx(table, EXPORT_FILE_STEM[kind]) : tableToCsv(table);
+          : new ExportWorkPlanQuery({ reader, asOf: single(asOf), knownAt: single(knownAt), planId: single(planId) });
+      const { table, bytes } = await makeExportFile(() => this.queries.execute(query), format, EXPORT_FILE_STEM[kind]);
       response.setHeader('Content-Disposition', attachmentDisposition(kind, table, format));
-      return new StreamableFile(body, { type: CONTENT_TYPE[format], length: body.length });
+      return new StreamableFile(bytes, { type: CONTENT_TYPE[format], length: bytes.byteLength });
     } catch (error) {
+      // The caller has gone: nobody reads the answer (499, as nginx logs a client that closed the request).
+      if (error instanceof WorkAbandoned) throw new HttpException('Client closed the request.', 499);
       if (!(error instanceof DomainError)) throw error;
       throw httpRefusal(error);
     }

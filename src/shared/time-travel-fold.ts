@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { TimeCut } from './time-cut.js';
 import { DomainError, say } from './domain-error.js';
+import { FairQueue, SERVER } from './fair-queue.js';
 import { currentRequest, WorkAbandoned } from './request-scope.js';
 
 /**
@@ -39,8 +40,7 @@ export function foldAtCut<View>(
   return foldQueue.run(scope?.caller ?? SERVER, scope?.signal, (signal) => fold(ids, cut, latestRecordedAt, at, clock, signal));
 }
 
-/** The caller of work started outside any request (a tool, a test): never refused, never abandoned. */
-export const SERVER = 'server';
+export { SERVER };
 
 /**
  * Folds run at most this many at once in a process; more wait their turn. Each fold holds what it
@@ -57,96 +57,23 @@ export const FOLDS_AT_ONCE = 2;
  */
 export const FOLDS_WAITING_PER_CALLER = 4;
 
-interface Waiting {
-  readonly start: () => void;
-  readonly drop: () => void;
-}
-
 /**
- * The folds' queue: at most `atOnce` run; those waiting are taken a caller at a time, round robin
- * (each caller's own in the order asked), so one person's many past days do not make another's
- * single day wait behind them all. A fold whose callers have all gone (`signal` aborted) leaves the
- * queue at once, or stops at its next slice if it was running.
+ * The folds' queue (a FairQueue): at most `atOnce` run; those waiting are taken a caller at a time,
+ * round robin, so one person's many past days do not make another's single day wait behind them
+ * all; a caller with `waitingPerCaller` folds waiting is refused.
  */
-export class FoldQueue {
-  private running = 0;
-  /** Callers with folds waiting, in turn order; each caller's folds in the order asked. */
-  private readonly waiting = new Map<string, Waiting[]>();
-
-  constructor(
-    private readonly atOnce: number,
-    private readonly waitingPerCaller: number,
-  ) {}
-
-  /**
-   * Runs `work` when its turn comes. `signal`: aborted once nobody waits for it.
-   * @throws DomainError TOO_MANY_REQUESTS when `caller` already has `waitingPerCaller` folds waiting.
-   * @throws WorkAbandoned when `signal` aborts first.
-   */
-  run<T>(caller: string, signal: AbortSignal | undefined, work: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
-    if (signal?.aborted) return Promise.reject(new WorkAbandoned());
-    const execute = async (): Promise<T> => {
-      this.running += 1;
-      try {
-        return await work(signal);
-      } finally {
-        this.running -= 1;
-        this.next();
-      }
-    };
-    if (this.running < this.atOnce && this.waiting.size === 0) return execute();
-    const queue = this.waiting.get(caller) ?? [];
-    if (caller !== SERVER && queue.length >= this.waitingPerCaller) {
-      return Promise.reject(
-        new DomainError(
-          'TOO_MANY_REQUESTS',
-          say(
-            `You already have ${queue.length} past days being worked out, the most allowed at once: wait for their answers before asking for other days.`,
-            `您已有 ${queue.length} 个过去日期的数据正在计算，已达同时计算的上限：请等这些结果出来后再查询其他日期。`,
-          ),
-          { waitingFolds: queue.length },
+export class FoldQueue extends FairQueue {
+  constructor(atOnce: number, waitingPerCaller: number) {
+    super(atOnce, waitingPerCaller, (waiting) =>
+      new DomainError(
+        'TOO_MANY_REQUESTS',
+        say(
+          `You already have ${waiting} past days being worked out, the most allowed at once: wait for their answers before asking for other days.`,
+          `您已有 ${waiting} 个过去日期的数据正在计算，已达同时计算的上限：请等这些结果出来后再查询其他日期。`,
         ),
-      );
-    }
-    return new Promise<T>((resolve, reject) => {
-      const onAbort = () => {
-        entry.drop();
-        reject(new WorkAbandoned());
-      };
-      const entry: Waiting = {
-        start: () => {
-          signal?.removeEventListener('abort', onAbort);
-          execute().then(resolve, reject);
-        },
-        drop: () => {
-          const mine = this.waiting.get(caller);
-          const at = mine?.indexOf(entry) ?? -1;
-          if (at >= 0) mine!.splice(at, 1);
-          if (mine?.length === 0) this.waiting.delete(caller);
-        },
-      };
-      queue.push(entry);
-      this.waiting.set(caller, queue);
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
-  }
-
-  /** The next caller's first fold, that caller moved to the end of the turn. */
-  private next(): void {
-    while (this.running < this.atOnce && this.waiting.size > 0) {
-      const [caller, queue] = this.waiting.entries().next().value!;
-      const entry = queue.shift()!;
-      this.waiting.delete(caller);
-      if (queue.length > 0) this.waiting.set(caller, queue);
-      entry.start();
-    }
-  }
-
-  /** Folds running now, and those waiting their turn. */
-  get counts(): { running: number; waiting: number } {
-    let waiting = 0;
-    for (const queue of this.waiting.values()) waiting += queue.length;
-    return { running: this.running, waiting };
+        { waitingFolds: waiting },
+      ),
+    );
   }
 }
 

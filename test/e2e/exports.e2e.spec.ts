@@ -1,10 +1,14 @@
+import { jest } from '@jest/globals';
+import { QueryBus } from '@nestjs/cqrs';
 import ExcelJS from 'exceljs';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { EXPORTS_AT_ONCE, exportsInProgress } from '../../src/exports/export-file-off-thread.js';
 import { LIGHT_FILL } from '../../src/exports/export-files.js';
+import { ExportLedgerQuery } from '../../src/exports/export.queries.js';
 import { LEDGER_COLUMNS, WORK_PLAN_COLUMNS } from '../../src/exports/export-table.js';
 import { officeClockSeconds } from '../../src/shared/calendar-date.js';
 import { TestApp, freshDatabasePath, startTestApp } from '../support/test-app.js';
@@ -258,6 +262,37 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
       const signedIn = await app.graphql(`mutation($input: SignInInput!) { signIn(input: $input) { token } }`, { input: { loginName: 'xin-duchayuan', password: 'Chushi#2026' } }, {});
       const session = { authorization: `Bearer ${signedIn.data!.signIn.token as string}` };
       expect(await refusal('/export/ledger.csv', session)).toEqual([403, 'FORBIDDEN']);
+    });
+
+    it('429 for a second export while the caller’s first waits its turn — whatever the spelling of its header; the others are all answered (breaker12c P9)', async () => {
+      const queries = app.app.get(QueryBus);
+      const original = queries.execute.bind(queries);
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      let reading = 0;
+      // The exports' rows are read only once the gate opens (nothing else waits on it).
+      const spy = jest.spyOn(queries, 'execute').mockImplementation(async (query) => {
+        if (!(query instanceof ExportLedgerQuery)) return original(query);
+        reading += 1;
+        await gate;
+        return original(query);
+      });
+      try {
+        const busy = [download('/export/ledger.csv', await app.as('INSPECTOR')), download('/export/ledger.csv', await app.as('ADMIN'))];
+        for (let turn = 0; turn < 10_000 && exportsInProgress().running < EXPORTS_AT_ONCE; turn++) await new Promise((resolve) => setTimeout(resolve, 5));
+        expect(exportsInProgress()).toEqual({ running: EXPORTS_AT_ONCE, waiting: 0 });
+        const first = download('/export/ledger.xlsx', SUPERVISOR);
+        for (let turn = 0; turn < 10_000 && exportsInProgress().waiting < 1; turn++) await new Promise((resolve) => setTimeout(resolve, 5));
+        const token = SUPERVISOR.authorization!.replace(/^Bearer\s+/, '');
+        expect(await refusal('/export/ledger.csv', { authorization: `bearer  ${token}` })).toEqual([429, 'TOO_MANY_REQUESTS']);
+        open();
+        for (const answered of await Promise.all([...busy, first])) expect(answered.status).toBe(200);
+        expect(reading).toBeGreaterThanOrEqual(3);
+        expect(exportsInProgress()).toEqual({ running: 0, waiting: 0 });
+      } finally {
+        open();
+        spy.mockRestore();
+      }
     });
 
     it('400 for a day that does not exist or text that cannot be an id; 404 for an unknown id or export', async () => {

@@ -105,6 +105,21 @@ describe('a withdrawal entered by mistake is corrected or taken back (breaker8f 
     expect((await findingOn(findingId)).withdrawnOn).toBe('2026-11-24');
   });
 
+  it('the original of a withdrawn repeat is not withdrawn before the repeat’s day, and the repeat’s day can still be corrected after it (breaker8g P17)', async () => {
+    const original = await record('殡葬服务收费标准未公开');
+    const repeat = await record('婚姻登记办事指南更新滞后');
+    await ok('withdrawFinding', { findingId: repeat, reason: '重复登记', withdrawnOn: '2026-11-10', duplicateOf: original });
+    // Before: accepted on any day, leaving the problem recorded nowhere on the days between.
+    const early = await mutate('withdrawFinding', { findingId: original, reason: '评估机构来函撤销', withdrawnOn: '2026-11-05' });
+    expect({ code: errorCode(early), field: early.errors?.[0]?.extensions?.field }).toEqual({ code: 'BAD_USER_INPUT', field: 'withdrawnOn' });
+    expect(early.errors?.[0]?.extensions?.messageZh ?? early.errors?.[0]?.message).toMatch(/婚姻登记办事指南更新滞后/);
+    expect(await ok('withdrawFinding', { findingId: original, reason: '评估机构来函撤销', withdrawnOn: '2026-11-15' })).toMatchObject({ status: 'WITHDRAWN', withdrawnOn: '2026-11-15' });
+    // Before: CONFLICT 「…本身已撤销」, though the original stood on 11-08.
+    expect(await ok('correctFindingWithdrawal', { findingId: repeat, withdrawnOn: '2026-11-08', reason: '重复登记的处理日期录错' })).toMatchObject({ status: 'WITHDRAWN', withdrawnOn: '2026-11-08' });
+    const late = await mutate('correctFindingWithdrawal', { findingId: repeat, withdrawnOn: '2026-11-16', reason: '再核对' });
+    expect(errorCode(late)).toBe('CONFLICT');
+  });
+
   it('a work-plan item withdrawn on the wrong day is moved, and one withdrawn by mistake comes back into the plan', async () => {
     const csv =
       '类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n' +

@@ -678,6 +678,24 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
       given(bothReported).when(withdraw({ duplicateOf: KEPT, duplicate: { ...kept, withdrawn: true } })).thenRefused('CONFLICT', /withdrawn itself/, /重复登记只撤销其中一条/);
       given(bothReported).when(withdraw({ duplicateOf: KEPT, duplicate: null })).thenRefusedAt('duplicateOf');
     });
+
+    describe('judged on the days involved, whatever the typing order (breaker8g P17)', () => {
+      it('a repeat is withdrawn while its original stands: an original withdrawn later is fine, one withdrawn on or before the day is not', () => {
+        given(bothReported).when(withdraw({ duplicateOf: KEPT, duplicate: { ...kept, withdrawn: true, withdrawnOn: '2025-07-03' } })).then([
+          { type: 'FindingWithdrawn', data: { findingId: FINDING, reason: REASON, withdrawnOn: TODAY, duplicateOf: KEPT } },
+        ]);
+        given(bothReported).when(withdraw({ duplicateOf: KEPT, duplicate: { ...kept, withdrawn: true, withdrawnOn: TODAY } })).thenRefused('CONFLICT', /withdrawn itself on 2025-07-02/, /本身已于 2025-07-02 撤销/);
+      });
+
+      it('the original of a withdrawn repeat is not withdrawn on or before the repeat’s day, naming it; after it, it is', () => {
+        const repeat = { findingId: 'finding-repeat', title: '年度报告发布滞后（重复）', withdrawnOn: TODAY };
+        given(bothReported)
+          .when(withdraw({ duplicates: [repeat] }))
+          .thenRefused('BAD_USER_INPUT', /repeat of .*must still stand that day/, /已于 2025-07-02 作为本问题.*的重复登记撤销.*请先更正「年度报告发布滞后（重复）」的撤销日期/);
+        given(bothReported).when(withdraw({ duplicates: [repeat] })).thenRefusedAt('withdrawnOn');
+        given(bothReported).when(withdraw({ duplicates: [{ ...repeat, withdrawnOn: '2025-07-01' }] })).then([withdrawn]);
+      });
+    });
   });
 
   it('takes no more work once withdrawn: a fact dated on or after the withdrawal, an assignment, a reopening or a second withdrawal is a CONFLICT naming the day and reason', () => {
@@ -780,6 +798,14 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
       given(twice).when(correct({ withdrawnOn: '2025-06-30', duplicate: first })).then([undoneBy(`撤销日期更正为 2025-06-30：${FIXED}`), withdrawnOnDay('2025-06-30', 'finding-first')]);
       given(twice).when(correct({ withdrawnOn: '2025-06-30', duplicate: { ...first, withdrawn: true } })).thenRefused('CONFLICT', /withdrawn itself/);
       given(twice).when(correct()).then([undoneBy(FIXED)]);
+    });
+
+    it('a repeat’s day is moved to a day its original, withdrawn since, still stood; an original’s not to the day of its repeat (breaker8g P17)', () => {
+      const twice = [...bothReported, withdrawnOnDay(TODAY, 'finding-first')];
+      const first = { findingId: 'finding-first', evaluationId: recorded.data.evaluationId, title: '门户网站栏目更新不及时', withdrawn: true, withdrawnOn: '2025-07-02' };
+      given(twice).when(correct({ withdrawnOn: '2025-06-30', duplicate: first })).then([undoneBy(`撤销日期更正为 2025-06-30：${FIXED}`), withdrawnOnDay('2025-06-30', 'finding-first')]);
+      const repeat = { findingId: 'finding-repeat', title: '年度报告发布滞后（重复）', withdrawnOn: '2025-06-30' };
+      given(afterWithdrawal).when(correct({ withdrawnOn: '2025-06-30', duplicates: [repeat] })).thenRefusedAt('withdrawnOn');
     });
 
     it('refuses a day the withdrawal could not have had, the same day, no reason, and a finding not withdrawn', () => {

@@ -87,7 +87,28 @@ export interface WithdrawFinding extends NamesUnits {
    * Set by the handler when `duplicateOf` is given: that finding as the ledger holds it, null when
    * there is none. The decision checks it is another finding of the same evaluation, still on the 台账.
    */
-  readonly duplicate?: { readonly findingId: string; readonly evaluationId: string; readonly title: string; readonly withdrawn: boolean } | null;
+  readonly duplicate?: {
+    readonly findingId: string;
+    readonly evaluationId: string;
+    readonly title: string;
+    readonly withdrawn: boolean;
+    /** When `withdrawn`: the office day it was (absent: taken as standing on no day, refused whatever the day). */
+    readonly withdrawnOn?: string;
+  } | null;
+  /**
+   * Set by the handler: the findings withdrawn as repeats of this one (their `duplicateOf` is this
+   * finding), each with its withdrawal day. A repeat is withdrawn while its original stands, so this
+   * one is not withdrawn on or before any of those days (breaker8g P17): BAD_USER_INPUT naming it.
+   */
+  readonly duplicates?: readonly DuplicateWithdrawn[];
+}
+
+/** A finding withdrawn as a repeat of another (重复登记), as the handler looks it up. */
+export interface DuplicateWithdrawn {
+  readonly findingId: string;
+  readonly title: string;
+  /** Its withdrawal's office day, YYYY-MM-DD. */
+  readonly withdrawnOn: string;
 }
 
 /**
@@ -112,6 +133,8 @@ export interface CorrectWithdrawal extends NamesUnits {
    * as the ledger holds it now (null: none), checked again when the withdrawal is moved.
    */
   readonly duplicate?: WithdrawFinding['duplicate'];
+  /** Set by the handler when the withdrawal is moved: the findings withdrawn as repeats of this one (see WithdrawFinding). */
+  readonly duplicates?: WithdrawFinding['duplicates'];
 }
 
 /** Reopens a closed (销号) finding: every part must be reported and inspected again. */
@@ -346,6 +369,7 @@ function withdrawFinding(command: WithdrawFinding, finding: RecordedFindingState
   const assignments = undone.reduce(evolveAssignments, finding.assignments);
   for (const part of partsOf(assignments)) requireNotBefore(withdrawn, latestFactOf(part, command));
   refuseVerifiedWork(finding, command);
+  refuseOutlivedByDuplicates(finding, command);
   const duplicateOf = command.duplicateOf === undefined ? {} : { duplicateOf: requireDuplicated(finding, command) };
   return [...undone, { type: 'FindingWithdrawn', data: { findingId: finding.findingId, reason: command.reason.trim(), withdrawnOn, ...duplicateOf } }];
 }
@@ -385,6 +409,7 @@ function correctWithdrawal(command: CorrectWithdrawal, state: FindingState): Fin
       withdrawnOn: command.withdrawnOn,
       today: command.today,
       ...(duplicateOf === undefined ? {} : { duplicateOf, duplicate: command.duplicate ?? null }),
+      ...(command.duplicates ? { duplicates: command.duplicates } : {}),
       ...(command.unitNames ? { unitNames: command.unitNames } : {}),
     },
     requireRecorded(passed.reduce(evolveFinding, back)),
@@ -407,14 +432,32 @@ function requireDuplicated(finding: RecordedFindingState, command: WithdrawFindi
   if (other.evaluationId !== finding.evaluationId) {
     throw badInput(`Finding 「${other.title}」 belongs to another evaluation: a finding repeats one of its own evaluation.`, `问题「${other.title}」属于另一份评估报告：重复登记只能是同一评估报告中的问题。`, field);
   }
-  if (other.withdrawn) {
+  // Judged on the day (breaker8g P17): the original withdrawn later still stood when its repeat was withdrawn.
+  if (other.withdrawn && (other.withdrawnOn === undefined || other.withdrawnOn <= command.withdrawnOn)) {
+    const since = other.withdrawnOn === undefined ? '' : ` on ${other.withdrawnOn}`;
+    const sinceZh = other.withdrawnOn === undefined ? '' : `已于 ${other.withdrawnOn} `;
     throw conflict(
-      `Finding 「${other.title}」 is withdrawn itself: the problem would no longer be recorded at all. Withdraw one of the two only.`,
-      `问题「${other.title}」本身已撤销：再撤销本条，该问题就不再有任何登记。重复登记只撤销其中一条。`,
+      `Finding 「${other.title}」 is withdrawn itself${since}: the problem would no longer be recorded at all. Withdraw one of the two only.`,
+      `问题「${other.title}」本身${sinceZh || '已'}撤销：再撤销本条，该问题就不再有任何登记。重复登记只撤销其中一条。`,
       field,
     );
   }
   return other.findingId;
+}
+
+/**
+ * BAD_USER_INPUT (field withdrawnOn) when a finding withdrawn as a repeat of this one was withdrawn
+ * on or after this withdrawal's day: the repeat was withdrawn because this record stood (breaker8g
+ * P17). In date order the repeat's withdrawal would be refused, naming this one.
+ */
+function refuseOutlivedByDuplicates(finding: RecordedFindingState, command: WithdrawFinding): void {
+  const repeat = (command.duplicates ?? []).filter((each) => each.findingId !== finding.findingId && each.withdrawnOn >= command.withdrawnOn).sort((a, b) => b.withdrawnOn.localeCompare(a.withdrawnOn))[0];
+  if (!repeat) return;
+  throw badInput(
+    `Finding 「${repeat.title}」 was withdrawn on ${repeat.withdrawnOn} as a repeat of 「${finding.title}」, which must still stand that day: withdraw it after ${repeat.withdrawnOn}, or first correct the repeat's withdrawal day.`,
+    `问题「${repeat.title}」已于 ${repeat.withdrawnOn} 作为本问题「${finding.title}」的重复登记撤销，当天本问题须仍在台账上：本问题的撤销日期须晚于 ${repeat.withdrawnOn}；如确需更早，请先更正「${repeat.title}」的撤销日期。`,
+    { field: 'withdrawnOn' },
+  );
 }
 
 /**

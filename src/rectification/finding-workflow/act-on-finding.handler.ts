@@ -6,7 +6,7 @@ import { withDueDateLimit, withUnitNames, type DueDateLimit } from '../../assign
 import { findingDueDateLimit } from '../domain/rectification-plan.decider.js';
 import { RectificationLedger } from '../ledger/rectification-ledger.js';
 import { RectificationSetupReadModel } from '../rectification-setup/rectification-setup.read-model.js';
-import { findingDecider, type AssignFinding, type FindingCommand, type RecordFinding } from '../domain/finding.decider.js';
+import { findingDecider, type AssignFinding, type DuplicateWithdrawn, type FindingCommand, type RecordFinding } from '../domain/finding.decider.js';
 import { findingStream } from '../domain/finding.events.js';
 
 /** What happens to a recorded finding; the handler adds the facts it looks up (unknown units). */
@@ -49,11 +49,25 @@ export class ActOnFindingHandler implements ICommandHandler<ActOnFindingCommand>
    * a withdrawal moved to another day (CorrectWithdrawal) names the one its withdrawal named.
    */
   private withDuplicate(findingId: string, command: FindingCommand): FindingCommand {
-    const duplicateOf =
-      command.type === 'WithdrawFinding' ? command.duplicateOf : command.type === 'CorrectWithdrawal' && command.withdrawnOn !== undefined ? (this.ledger.finding(findingId)?.duplicateOf ?? undefined) : undefined;
-    if (duplicateOf === undefined || (command.type !== 'WithdrawFinding' && command.type !== 'CorrectWithdrawal')) return command;
+    if (command.type !== 'WithdrawFinding' && !(command.type === 'CorrectWithdrawal' && command.withdrawnOn !== undefined)) return command;
+    const withRepeats = { ...command, duplicates: this.repeatsOf(findingId) };
+    const duplicateOf = command.type === 'WithdrawFinding' ? command.duplicateOf : (this.ledger.finding(findingId)?.duplicateOf ?? undefined);
+    if (duplicateOf === undefined) return withRepeats;
     const other = this.ledger.finding(duplicateOf);
-    return { ...command, duplicate: other ? { findingId: other.findingId, evaluationId: other.evaluationId, title: other.title, withdrawn: other.status === 'WITHDRAWN' } : null };
+    const withdrawn = other?.status === 'WITHDRAWN';
+    return {
+      ...withRepeats,
+      duplicate: other ? { findingId: other.findingId, evaluationId: other.evaluationId, title: other.title, withdrawn, ...(withdrawn && other.withdrawnOn ? { withdrawnOn: other.withdrawnOn } : {}) } : null,
+    };
+  }
+
+  /** The findings of its evaluation withdrawn as repeats of this one (重复登记), with their days: O(the evaluation's findings). */
+  private repeatsOf(findingId: string): DuplicateWithdrawn[] {
+    const evaluationId = this.ledger.finding(findingId)?.evaluationId;
+    if (evaluationId === undefined) return [];
+    return this.ledger
+      .listFindings({ evaluationId })
+      .flatMap((finding) => (finding.status === 'WITHDRAWN' && finding.duplicateOf === findingId && finding.withdrawnOn ? [{ findingId: finding.findingId, title: finding.title, withdrawnOn: finding.withdrawnOn }] : []));
   }
 
   /** Due dates are bounded by the evaluation's approved plan, before one by the year after the finding was identified (`findingDueDateLimit`). */

@@ -9,6 +9,8 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { AppSettings, validateSettings } from './config/app-settings.js';
 import { AccessModule } from './access/access.module.js';
 import { graphqlContext } from './access/authorization/graphql-context.js';
+import { AuthenticationService } from './access/authentication/authentication.service.js';
+import type { IncomingMessage } from 'node:http';
 import { AssignmentsModule } from './assignments/assignments.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { EventSourcingModule } from './event-sourcing/event-sourcing.module.js';
@@ -31,12 +33,15 @@ import { RateLimitGuard, withHttpRequest } from './http/rate-limit.guard.js';
 import { formatGraphqlError } from './shared/graphql/format-error.js';
 import { inputRefusal } from './shared/graphql/chinese-errors.js';
 import { queryDepthRule } from './shared/graphql/query-limits.rule.js';
-import { queryCostPlugin } from './shared/graphql/query-cost.js';
+import { queryCostPlugin, SUBSCRIPTION_COST_SHARE } from './shared/graphql/query-cost.js';
+import { SubscriptionBudget } from './shared/graphql/subscription-budget.js';
 import { ListSizes, ListSizesModule } from './shared/graphql/list-sizes.js';
 import { GRAPHQL_WEBSOCKET_OPTIONS, GraphqlWebSocketServer, type GraphqlWebSocketOptions } from './shared/graphql/graphql-websocket.server.js';
 
 /** Enough for a dashboard and the findings a supervisor keeps open; each costs work on every event. */
 const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
+/** Live connections one account (or, signed in as nobody, one address) may hold at once: the web app opens one per tab. */
+const MAX_CONNECTIONS_PER_CALLER = 30;
 
 /** What HTTP and WebSocket operations share: the limits, the introspection switch, error formatting. */
 function graphqlRules(config: ConfigService<AppSettings, true>, sizes: ListSizes) {
@@ -129,10 +134,17 @@ export class AppModule {
         { provide: APP_GUARD, useClass: RateLimitGuard },
         {
           provide: GRAPHQL_WEBSOCKET_OPTIONS,
-          inject: [ConfigService, ListSizes],
-          useFactory: (config: ConfigService<AppSettings, true>, sizes: ListSizes): GraphqlWebSocketOptions => {
+          inject: [ConfigService, ListSizes, AuthenticationService],
+          useFactory: (config: ConfigService<AppSettings, true>, sizes: ListSizes, authentication: AuthenticationService): GraphqlWebSocketOptions => {
             const { introspection, limits, cost, formatError, parseOptions } = graphqlRules(config, sizes);
             return {
+              // A caller's subscriptions together may cost what one may (a tenth of a query's budget), over all its connections (breaker12c P5).
+              budget: new SubscriptionBudget({ maxCostPerCaller: Math.floor(cost.maxCost / SUBSCRIPTION_COST_SHARE), maxConnectionsPerCaller: MAX_CONNECTIONS_PER_CALLER }),
+              callerOf: (connection) => {
+                const extra = connection.extra as { request?: IncomingMessage } | undefined;
+                const { authorization } = graphqlContext({ connectionParams: connection.connectionParams, extra });
+                return authentication.callerOf(authorization, extra?.request?.socket.remoteAddress);
+              },
               rules: [limits],
               cost,
               parseOptions,

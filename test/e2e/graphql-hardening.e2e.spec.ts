@@ -351,6 +351,84 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
       }
     });
 
+    it('bounds what one account holds over all its connections: its subscriptions’ summed cost, and its connections (breaker12c P5)', async () => {
+      // breaker12c P5: one token, 40 connections × 20 subscriptions of a 190-row page (each within a subscription's 2,000):
+      // every mutation of everyone took 8–13 s at 100k. Now an account's subscriptions together may cost what one may.
+      const heavy = `subscription { dashboardUpdated { a: openPartsPage(first: 190) { nodes { findingId findingTitle unitName dueDate trafficLight status role daysLeft } } } }`;
+      const wsUrl = `${app.url.replace('http', 'ws')}/graphql`;
+      const waitFor = async (done: () => boolean, what: string) => {
+        // A generous ceiling for a loaded machine, not a timing.
+        for (const ceiling = Date.now() + 30_000; !done(); await new Promise((resolve) => setTimeout(resolve, 20))) if (Date.now() > ceiling) throw new Error(`Not within 30 s: ${what}`);
+      };
+      const inspector = await app.as('INSPECTOR');
+      // Another spelling of the same token is the same account (breaker12c P2).
+      const respelled = { authorization: inspector.authorization!.replace(/^Bearer /, 'bearer \t') };
+      const first = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: inspector, lazy: false, retryAttempts: 0 });
+      const second = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: respelled, lazy: false, retryAttempts: 0 });
+      const third = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: await app.as('SUPERVISOR'), lazy: false, retryAttempts: 0 });
+      try {
+        const refusals: unknown[] = [];
+        const subscribe = (client: typeof first) => client.subscribe({ query: heavy }, { next: () => undefined, error: (error) => void refusals.push(error), complete: () => undefined });
+        let before = app.subscriptionsStarted();
+        subscribe(first);
+        await app.subscriptionsOpened(before);
+        subscribe(second);
+        await waitFor(() => refusals.length > 0, 'the second heavy subscription of one account refused');
+        expect(refusals).toEqual([
+          [
+            expect.objectContaining({
+              message: expect.stringMatching(/^Your open subscriptions already cost \d+ on every change, and this one \d+: together more than the 2000 one account may hold/),
+              extensions: { code: 'TOO_MANY_REQUESTS', messageZh: expect.stringMatching(/^您已打开的订阅每次推送合计开销 \d+，加上此订阅（\d+）将超过每个账号在所有连接上合计的上限 2000/) },
+            }),
+          ],
+        ]);
+        // Another account has its own budget.
+        before = app.subscriptionsStarted();
+        subscribe(third);
+        await app.subscriptionsOpened(before);
+        expect(refusals).toHaveLength(1);
+        // The first connection closed gives its subscription back: the same one is admitted on the second.
+        await first.dispose();
+        let admitted = false;
+        while (!admitted) {
+          const refusedBefore = refusals.length;
+          before = app.subscriptionsStarted();
+          subscribe(second);
+          await waitFor(() => refusals.length > refusedBefore || app.subscriptionsStarted() > before, 'an answer to the subscription');
+          admitted = refusals.length === refusedBefore;
+          if (!admitted) await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      } finally {
+        await Promise.all([first.dispose(), second.dispose(), third.dispose()]);
+      }
+
+      // At most 30 live connections per account: the 31st is closed (4403) with the reason in both languages.
+      const admin = await app.as('ADMIN');
+      const connected = new Set<number>();
+      const closed: { code: number; reason: string }[] = [];
+      const open = (n: number) =>
+        createClient({
+          url: wsUrl,
+          webSocketImpl: WebSocket,
+          connectionParams: admin,
+          lazy: false,
+          retryAttempts: 0,
+          on: { connected: () => void connected.add(n), closed: (event) => void closed.push(event as { code: number; reason: string }) },
+          onNonLazyError: () => undefined,
+        });
+      const clients = Array.from({ length: 30 }, (_, n) => open(n));
+      try {
+        await waitFor(() => connected.size === 30, '30 connections of one account');
+        const over = open(30);
+        clients.push(over);
+        await waitFor(() => closed.length > 0, 'the 31st connection closed');
+        expect(connected.has(30)).toBe(false);
+        expect(closed[0]).toMatchObject({ code: 4403, reason: expect.stringMatching(/此账号实时连接已达上限/) });
+      } finally {
+        await Promise.all(clients.map((client) => client.dispose()));
+      }
+    });
+
     it('answers variables that do not fit their types with BAD_USER_INPUT, as over HTTP', async () => {
       for (const id of [{ a: 1 }, null]) {
         const refused = await app.firstPush(`subscription($id: ID!) { findingUpdated(id: $id) { status } }`, { id }, await app.as('INSPECTOR'));

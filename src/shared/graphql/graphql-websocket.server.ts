@@ -73,16 +73,20 @@ export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnApplica
   onApplicationBootstrap(): void {
     const httpServer = this.http.httpAdapter.getHttpServer() as Server;
     const sockets = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: this.options.maxMessageBytes });
+    const rules = graphqlWsOptions(this.options, this.schema.schema);
     this.server = useServer(
       {
         schema: this.schema.schema,
         context: (context) => graphqlContext(context),
-        ...graphqlWsOptions(this.options, this.schema.schema),
+        ...rules,
         onConnect: (context) => {
-          this.connections.add(context);
+          const admitted = rules.onConnect!(context);
+          if (admitted !== false) this.connections.add(context);
+          return admitted;
         },
-        onClose: (context) => {
+        onClose: (context, code, reason) => {
           this.connections.delete(context);
+          return rules.onClose!(context, code, reason);
         },
         // Called once the operation's source is subscribed (graphql-ws: "the client is now subscribed").
         onOperation: () => {

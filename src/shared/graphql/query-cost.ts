@@ -137,29 +137,52 @@ const NODE_LIMIT = /maximum allowed number of nodes/;
  * `QUERY_TOO_COSTLY` and the Chinese in `messageZh`, HTTP 400. Undefined when it fits.
  */
 export function costRefusal(limits: QueryCost, schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): GraphQLError | undefined {
+  return judgeCost(limits, schema, document, variables, operationName).refusal;
+}
+
+/**
+ * The operation's estimate (null when its variables do not fit it) and, when it is over its limit
+ * (a subscription's: a tenth of a query's), the refusal `costRefusal` gives.
+ */
+export function judgeCost(
+  limits: QueryCost,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName?: string | null,
+): { readonly cost: number | null; readonly refusal?: GraphQLError } {
   let cost: number | null;
   try {
     cost = estimateCost(schema, document, variables, operationName, limits.sizeOf);
   } catch {
-    return refusal(
-      `This query spreads its fragments into more than ${MAX_QUERY_NODES} fields. Ask for less at once, or split it into several queries.`,
-      `查询展开后超过 ${MAX_QUERY_NODES} 个字段：请少选字段，或拆成几个查询。`,
-    );
+    return {
+      cost: null,
+      refusal: refusal(
+        `This query spreads its fragments into more than ${MAX_QUERY_NODES} fields. Ask for less at once, or split it into several queries.`,
+        `查询展开后超过 ${MAX_QUERY_NODES} 个字段：请少选字段，或拆成几个查询。`,
+      ),
+    };
   }
-  if (cost === null) return undefined;
+  if (cost === null) return { cost };
   if (isSubscription(document, operationName)) {
     const budget = Math.floor(limits.maxCost / SUBSCRIPTION_COST_SHARE);
-    if (cost <= budget) return undefined;
-    return refusal(
-      `This subscription asks for too much on every change (estimated cost ${cost}, at most ${budget} allowed for a subscription, a tenth of a query's ${limits.maxCost}: it runs again after each change it follows). Subscribe to a few fields (e.g. dashboardUpdated { asOf }) and query the rest, a page at a time, when a push arrives.`,
-      `订阅每次推送要的数据太多（估算开销 ${cost}，订阅最多 ${budget}，为查询上限 ${limits.maxCost} 的十分之一：每次变化都要重新计算）：请只订阅少量字段（如 dashboardUpdated { asOf }），收到推送后再分页查询其余数据。`,
-    );
+    if (cost <= budget) return { cost };
+    return {
+      cost,
+      refusal: refusal(
+        `This subscription asks for too much on every change (estimated cost ${cost}, at most ${budget} allowed for a subscription, a tenth of a query's ${limits.maxCost}: it runs again after each change it follows). Subscribe to a few fields (e.g. dashboardUpdated { asOf }) and query the rest, a page at a time, when a push arrives.`,
+        `订阅每次推送要的数据太多（估算开销 ${cost}，订阅最多 ${budget}，为查询上限 ${limits.maxCost} 的十分之一：每次变化都要重新计算）：请只订阅少量字段（如 dashboardUpdated { asOf }），收到推送后再分页查询其余数据。`,
+      ),
+    };
   }
-  if (cost <= limits.maxCost) return undefined;
-  return refusal(
-    `This query asks for too much at once (estimated cost ${cost}, at most ${limits.maxCost} allowed; a list counts what it selects once per item it may return: a page as many times as its first, ${DEFAULT_PAGE_SIZE} when not given). Ask for smaller pages or fewer nested lists, or split it into several queries.`,
-    `查询一次要的数据太多（估算开销 ${cost}，最多 ${limits.maxCost}；列表按可能返回的条数计，分页按 first 计，未给时按 ${DEFAULT_PAGE_SIZE} 条）：请减小每页条数或少选嵌套列表，或拆成几个查询。`,
-  );
+  if (cost <= limits.maxCost) return { cost };
+  return {
+    cost,
+    refusal: refusal(
+      `This query asks for too much at once (estimated cost ${cost}, at most ${limits.maxCost} allowed; a list counts what it selects once per item it may return: a page as many times as its first, ${DEFAULT_PAGE_SIZE} when not given). Ask for smaller pages or fewer nested lists, or split it into several queries.`,
+      `查询一次要的数据太多（估算开销 ${cost}，最多 ${limits.maxCost}；列表按可能返回的条数计，分页按 first 计，未给时按 ${DEFAULT_PAGE_SIZE} 条）：请减小每页条数或少选嵌套列表，或拆成几个查询。`,
+    ),
+  };
 }
 
 /** The operation the request runs is a subscription. */

@@ -1,6 +1,7 @@
 import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema, type ParseOptions, type ValidationRule } from 'graphql';
-import type { ServerOptions } from 'graphql-ws';
-import { costRefusal, type QueryCost } from './query-cost.js';
+import type { Context, ServerOptions } from 'graphql-ws';
+import { judgeCost, type QueryCost } from './query-cost.js';
+import type { SubscriptionBudget } from './subscription-budget.js';
 
 type Formatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
@@ -21,28 +22,57 @@ export interface WebSocketRules {
   readonly maxSubscriptionsPerConnection: number;
   /** What HTTP's parser is given (the token limit), so a socket cannot send what HTTP refuses. */
   readonly parseOptions: ParseOptions;
+  /**
+   * What each caller holds over all its connections (subscription-budget.ts): its connections and
+   * the summed cost of its open subscriptions are bounded, however many sockets it opens.
+   */
+  readonly budget: SubscriptionBudget;
+  /** Who a connection's caller is (an account, else an address), from its connection parameters and upgrade request. */
+  readonly callerOf: (connection: Context) => string;
 }
 
-export function graphqlWsOptions(options: WebSocketRules, schema: GraphQLSchema): Pick<ServerOptions, 'validate' | 'onSubscribe' | 'onError' | 'onNext'> {
+/** Close code and reason for a connection over its caller's limit (a reason is at most 123 bytes). */
+const TOO_MANY_CONNECTIONS = { code: 4403, reason: 'Too many live connections for this account / 此账号实时连接已达上限' } as const;
+
+export function graphqlWsOptions(
+  options: WebSocketRules,
+  schema: GraphQLSchema,
+): Pick<ServerOptions, 'validate' | 'onSubscribe' | 'onError' | 'onNext' | 'onConnect' | 'onComplete' | 'onClose'> {
   const rules = [...specifiedRules, subscriptionsOnly, ...options.rules, ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
   const format = (error: GraphQLError, defaultCode: string) => {
     const formatted = error.toJSON();
     const code = formatted.extensions?.code ?? defaultCode;
     return options.formatError({ ...formatted, extensions: { ...formatted.extensions, code } }, error);
   };
+  const { budget } = options;
   return {
     validate: (schema, document) => validate(schema, document, rules),
+    // A caller over its connections is closed at once (4403, the reason in both languages); the web shows the connection lost.
+    onConnect: (context) => {
+      if (!budget.connect(context, options.callerOf(context))) return true;
+      (context.extra as { socket?: { close(code: number, reason: string): void } }).socket?.close(TOO_MANY_CONNECTIONS.code, TOO_MANY_CONNECTIONS.reason);
+      return false;
+    },
     // graphql-ws has already registered the new subscription when it asks.
-    onSubscribe: (context, _id, payload) =>
-      tooManyTokens(payload.query, options.parseOptions) ??
-      tooCostly(schema, rules, payload, options.cost) ??
-      (Object.keys(context.subscriptions).length > options.maxSubscriptionsPerConnection
-        ? [
-            new GraphQLError(`This connection already holds ${options.maxSubscriptionsPerConnection} subscriptions, the most allowed. Close one first.`, {
-              extensions: { code: 'TOO_MANY_REQUESTS', messageZh: `此连接已有 ${options.maxSubscriptionsPerConnection} 个订阅，已达上限：请先关闭一个。` },
-            }),
-          ]
-        : undefined),
+    onSubscribe: (context, id, payload) => {
+      const refused =
+        tooManyTokens(payload.query, options.parseOptions) ??
+        (Object.keys(context.subscriptions).length > options.maxSubscriptionsPerConnection
+          ? [
+              new GraphQLError(`This connection already holds ${options.maxSubscriptionsPerConnection} subscriptions, the most allowed. Close one first.`, {
+                extensions: { code: 'TOO_MANY_REQUESTS', messageZh: `此连接已有 ${options.maxSubscriptionsPerConnection} 个订阅，已达上限：请先关闭一个。` },
+              }),
+            ]
+          : undefined);
+      if (refused) return refused;
+      const judged = costOf(schema, rules, payload, options.cost);
+      if (judged?.refusal) return [judged.refusal];
+      // Counted only once it is sure to run (graphql-ws then completes it, and onComplete gives it back).
+      const overBudget = judged?.cost != null ? budget.admit(context, id, judged.cost) : undefined;
+      return overBudget ? [overBudget] : undefined;
+    },
+    onComplete: (context, id) => budget.release(context, id),
+    onClose: (context) => budget.disconnect(context),
     onError: (_context, _id, _payload, errors) => errors.map((error) => format(error, 'GRAPHQL_VALIDATION_FAILED')),
     // An error without a path came before any resolver ran: variables that do not fit their types.
     onNext: (_context, _id, _payload, _args, result) =>
@@ -66,10 +96,16 @@ function tooManyTokens(query: string, parseOptions: ParseOptions): GraphQLError[
 }
 
 /**
- * The cost limit with the subscription's variables, as Apollo checks it for HTTP. A document that
- * does not parse or validate is left to graphql-ws, which reports it as usual.
+ * The cost limit with the subscription's variables, as Apollo checks it for HTTP: the estimate and
+ * the refusal when over. Undefined for a document that does not parse or validate, which is left to
+ * graphql-ws to report as usual.
  */
-function tooCostly(schema: GraphQLSchema, rules: readonly ValidationRule[], payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null }, cost: QueryCost): GraphQLError[] | undefined {
+function costOf(
+  schema: GraphQLSchema,
+  rules: readonly ValidationRule[],
+  payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null },
+  cost: QueryCost,
+): ReturnType<typeof judgeCost> | undefined {
   let document;
   try {
     document = parse(payload.query);
@@ -77,8 +113,7 @@ function tooCostly(schema: GraphQLSchema, rules: readonly ValidationRule[], payl
     return undefined;
   }
   if (validate(schema, document, rules).length > 0) return undefined;
-  const refused = costRefusal(cost, schema, document, payload.variables ?? undefined, payload.operationName);
-  return refused ? [refused] : undefined;
+  return judgeCost(cost, schema, document, payload.variables ?? undefined, payload.operationName);
 }
 
 /** Over the socket, only subscriptions: queries and mutations go over HTTP. */

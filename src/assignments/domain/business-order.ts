@@ -120,7 +120,8 @@ export function withCorrectionsApplied<Entry extends DatedEntry>(known: readonly
  * by day, a hand-over to the same successor dated earlier would otherwise make the undone one a
  * join). Done only where the undoing gave the part back as recorded: the successor held no part of
  * its own when it came (not a join), and between the two no other hand-over moved a part from or to
- * the successor. Folded as recorded, the same events leave the parts alike.
+ * the successor. A fact of the successor dated before the hand-over's day is not moved: it held the
+ * part then, as an earlier holder (breaker8g P9). Folded as recorded, the same events leave the parts alike.
  */
 function undoHandOver<Entry extends DatedEntry>(events: Entry[], position: number, joined: ReadonlySet<number>, undone: Set<number>, recordedUnder: Map<number, string>): void {
   const { unitId, successorUnitId, handedOverOn } = events[position]!.data as { unitId: string; successorUnitId: string; handedOverOn: string };
@@ -139,7 +140,9 @@ function undoHandOver<Entry extends DatedEntry>(events: Entry[], position: numbe
   if (between.some(moves)) return;
   undone.add(handedOver).add(position);
   for (const { event, index } of between) {
-    if (isCorrection(event)) continue;
+    // A fact dated before the hand-over's day was the successor's own as an earlier holder of the part (it held it before and got it
+    // back: a late inspection of its days entered meanwhile), not work done as successor: it stays its own (breaker8g P9).
+    if (isCorrection(event) || event.occurredOn < handedOverOn) continue;
     const data = event.data as { unitId?: string; unitIds?: readonly string[] };
     if (data.unitId === successorUnitId) {
       recordedUnder.set(index, successorUnitId);

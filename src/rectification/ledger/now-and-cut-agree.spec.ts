@@ -546,3 +546,31 @@ describe('a withdrawal and the reorganisations of its finding’s units, in eith
     agree(office);
   });
 });
+
+describe('a late inspection of a part’s first holder, entered while the part was back with it, and a later pass undoing the hand-back (breaker8g P9)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+  const report = (unitId: string, reportedOn: string) => ({ type: 'ReportRectification', ...base, actor: clerkOf(unitId), unitId, summary: '已整改', evidence, reportedOn }) as FindingCommand;
+  const inspect = (unitId: string, inspectionId: string, outcome: 'PASSED' | 'FAILED', inspectedOn: string, newDueDate?: string) =>
+    ({ type: 'LogInspection', ...base, actor: inspector, unitId, inspectionId, outcome, notes: outcome === 'PASSED' ? '核实' : '未到位', inspectedOn, place: '现场', ...(newDueDate ? { newDueDate } : {}) }) as FindingCommand;
+  const handOver = (from: string, to: string, handedOverOn: string) => ({ type: 'HandOverPart', ...base, actor: admin, unitId: from, successorUnitId: to, reason: '职能调整', handedOverOn }) as FindingCommand;
+
+  it('given a’s failure of 05-31 entered after b handed the part back to a, then b’s pass of 07-01 undoing the hand-back: both failures and due 08-01, now as at every cut', () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 'a', role: 'LEAD', dueDate: '2016-09-30' }], unknownUnitIds: [] });
+    accept(office, report('a', '2016-05-10'));
+    accept(office, inspect('a', 'i1', 'FAILED', '2016-05-10', '2016-05-31'));
+    accept(office, report('a', '2016-05-31'));
+    accept(office, handOver('a', 'b', '2016-06-15'));
+    accept(office, handOver('b', 'a', '2017-03-01'));
+    accept(office, inspect('a', 'i2', 'FAILED', '2016-05-31', '2016-08-01'));
+    accept(office, report('b', '2016-07-01'));
+    accept(office, inspect('b', 'i3', 'PASSED', '2016-07-01'));
+    expect(office.timeline.at(-1)).toMatchObject({ type: 'PartHandOverUndone', data: { unitId: 'b', successorUnitId: 'a' } });
+    const now = office.ledger.finding('f')!;
+    expect([...now.parts.values()].map((part) => ({ unitId: part.unitId, failures: part.inspections.filter((one) => one.outcome === 'FAILED').length }))).toEqual([{ unitId: 'b', failures: 2 }]);
+    expect(finding(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [] })!)).toEqual(finding(now));
+    expect(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: '2016-06-10', knownAt: null, axes: [BUSINESS_DAY] })!.parts.get('a')).toMatchObject({ status: 'RETURNED', dueDate: '2016-08-01' });
+  });
+});

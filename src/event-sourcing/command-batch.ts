@@ -1,16 +1,56 @@
-import { comparePositions, type EventStore, type Position, type RequestRecord } from '../event-store/event-store.port.js';
+import {
+  ClaimTakenError,
+  ConcurrencyError,
+  RequestKeyConflictError,
+  comparePositions,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+  type Position,
+  type RequestRecord,
+  type StreamAppend,
+} from '../event-store/event-store.port.js';
 import { commandContext, type CommandContext } from '../shared/command-context.js';
 import { fold, type Decider, type DomainEvent } from '../shared/decider.js';
 import { DomainError } from '../shared/domain-error.js';
 import type { EventSchemaRegistry } from '../shared/event-schemas.js';
-import { executeCommand, refuseReusedKey, reserveKey, type ClaimedValue, type CommandOutcome } from './execute-command.js';
+import { sameDigest } from '../shared/ids.js';
+import {
+  claimRefusal,
+  eventsToAppend,
+  executeCommand,
+  keyReused,
+  refuseReusedKey,
+  requestOf,
+  reserveKey,
+  type ClaimedValue,
+  type CommandOutcome,
+} from './execute-command.js';
 
 /*
- * Many commands that stand or fall together, such as the rows of an imported file: every command
- * is decided first without appending anything, and only when none is refused are they executed,
- * in order. Each has its own idempotent context, so running the batch again appends only what is
- * missing (an interrupted batch is completed, a finished one appends nothing).
+ * Many commands that stand or fall together, such as the rows of an imported file or a
+ * reorganisation's hand-overs: every command is decided first without appending anything, and only
+ * when none is refused are they appended — all in one append to several streams, each with the
+ * revision it was decided on (`EventStore.appendToStreams`): all or nothing (breaker8g P5). Another
+ * request writing one of the streams meanwhile makes the batch decide again on what is there now.
+ * Each command has its own idempotent context, so running the batch again appends only what is
+ * missing (a batch stored half by an older version, or on EventStoreDB, is completed).
  */
+
+/** A batch command decided on its stream as it is now, ready to append (see `BatchCommand.prepare`). */
+export interface PreparedCommand {
+  readonly streamId: string;
+  /** What it decided; empty when it decided nothing or was done before (`retriedAt`). */
+  readonly events: readonly DomainEvent[];
+  readonly toAppend: readonly EventToAppend[];
+  /** The stream's revision it was decided on, counting the events earlier commands of the batch decided on it. */
+  readonly expectedRevision: ExpectedRevision;
+  /** Done before (its command id is in the stream): the position of its last event. */
+  readonly retriedAt?: Position;
+  /** The command's own request, recorded with its events unless the batch's is. */
+  readonly request: RequestRecord;
+  readonly claims: readonly ClaimedValue[];
+}
 
 export interface BatchCommand {
   /** Where the command came from (a file's row), for the refusal; null for the whole batch. */
@@ -19,8 +59,14 @@ export interface BatchCommand {
   readonly commandId: string;
   /** Decides on the stream as it is, appending nothing: resolves with the refusal, if any. */
   check(store: EventStore, schemas: EventSchemaRegistry): Promise<DomainError | null>;
-  /** Executes it; `request`, when given, is recorded in the request index instead of its own. */
+  /** Executes it alone; `request`, when given, is recorded in the request index instead of its own. */
   execute(store: EventStore, schemas: EventSchemaRegistry, request?: RequestRecord): Promise<CommandOutcome<DomainEvent>>;
+  /**
+   * Decides it on its stream as stored, followed by `earlier` (what this batch's earlier commands
+   * decided on the same stream), appending nothing. Throws the refusal; `keyReused` when its command
+   * id is in the stream with another request's digest.
+   */
+  prepare(store: EventStore, schemas: EventSchemaRegistry, earlier: readonly DomainEvent[]): Promise<PreparedCommand>;
 }
 
 export function batchCommand<Command, State, Event extends DomainEvent>(
@@ -48,6 +94,22 @@ export function batchCommand<Command, State, Event extends DomainEvent>(
       }
     },
     execute: (store, schemas, request) => executeCommand(store, schemas, streamId, decider, command, context, request, claims),
+    async prepare(store, schemas, earlier) {
+      const history = await store.readStream(streamId);
+      const stored = history.length === 0 ? -1 : history[history.length - 1]!.revision;
+      const revision = stored + earlier.length;
+      const expectedRevision: ExpectedRevision = revision < 0 ? 'no_stream' : revision;
+      const request = requestOf(context);
+      const done = history.filter((event) => event.metadata.commandId === context.commandId);
+      if (done.length > 0) {
+        const first = done[0]!.metadata.requestDigest;
+        if (first && context.requestDigest && !sameDigest(first, request)) throw keyReused();
+        return { streamId, events: [], toAppend: [], expectedRevision, retriedAt: done[done.length - 1]!.position, request, claims };
+      }
+      const state = fold(decider, [...history.map((event) => schemas.upcast<Event>(event)), ...(earlier as readonly Event[])]);
+      const events = decider.decide(command, state);
+      return { streamId, events, toAppend: eventsToAppend(schemas, streamId, events, context), expectedRevision, request, claims };
+    },
   };
 }
 
@@ -97,33 +159,92 @@ export interface BatchOutcome {
   readonly position: Position | null;
 }
 
-/**
- * Executes the commands in order; call `checkBatch` first. `request` is the batch's own request
- * (an import's idempotency key and digest): it is recorded in the request index atomically with
- * the first append, so that its key names this request only (another request under it is
- * CONFLICT, `RequestKeyConflictError` from a racing process included); a batch that appends
- * nothing (all of it done before) reserves its key all the same.
- */
 /** The stream a request that had no command to run is filed under in the request index (no event is ever appended to it). */
 export const BATCH_WITHOUT_COMMANDS = 'import-without-commands';
 
+/** How many times a batch is decided again after another request wrote one of its streams meanwhile. */
+const BATCH_ATTEMPTS = 8;
+
+/**
+ * Decides the commands in order and appends what they decided as one (`EventStore.appendToStreams`):
+ * all or nothing, each stream at the revision its command was decided on; call `checkBatch` first.
+ * When another request wrote one of the streams meanwhile (`ConcurrencyError`), nothing was written
+ * and the whole batch is decided again on what is there now, up to BATCH_ATTEMPTS times; a refusal
+ * then (`DomainError`) is thrown with nothing written — an error never answers a batch that
+ * recorded something. `request` is the batch's own request (an import's idempotency key and
+ * digest): it is recorded in the request index atomically with the first append, so that its key
+ * names this request only (another request under it is CONFLICT, `RequestKeyConflictError` from a
+ * racing process included); a batch that appends nothing (all of it done before) reserves its key
+ * all the same.
+ * @throws DomainError (a command's refusal, CONFLICT for a reused key or a claim another stream
+ *   holds), ConcurrencyError after BATCH_ATTEMPTS rounds of contention, or the store's own errors.
+ */
 export async function executeBatch(
   store: EventStore,
   schemas: EventSchemaRegistry,
   commands: readonly BatchCommand[],
   request?: RequestRecord,
 ): Promise<BatchOutcome> {
-  const outcomes: CommandOutcome<DomainEvent>[] = [];
-  let position: Position | null = null;
-  let unrecorded = request && !(await refuseReusedKey(store, request)) ? request : undefined;
-  for (const command of commands) {
-    const outcome = await command.execute(store, schemas, unrecorded);
-    if (outcome.events.length > 0) unrecorded = undefined;
-    outcomes.push(outcome);
-    if (outcome.position && (!position || comparePositions(outcome.position, position) > 0)) position = outcome.position;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await executeBatchOnce(store, schemas, commands, request);
+    } catch (error) {
+      // Nothing of the batch was written: decided again on the streams as they are now (a refusal then is the batch's answer).
+      if (!(error instanceof ConcurrencyError) || attempt >= BATCH_ATTEMPTS) throw error;
+    }
   }
-  // Nothing appended (all of it done before, or nothing to do: a units file whose units are all
-  // registered): the key still names this request from now on.
-  if (unrecorded && unrecorded.digest !== null) await reserveKey(store, commands[0]?.streamId ?? BATCH_WITHOUT_COMMANDS, unrecorded);
+}
+
+async function executeBatchOnce(
+  store: EventStore,
+  schemas: EventSchemaRegistry,
+  commands: readonly BatchCommand[],
+  request?: RequestRecord,
+): Promise<BatchOutcome> {
+  // The batch's request already in the index (the same request sent again): each command is recognised by its own id.
+  const unrecorded = request && !(await refuseReusedKey(store, request)) ? request : undefined;
+  const decidedOn = new Map<string, DomainEvent[]>();
+  const prepared: PreparedCommand[] = [];
+  for (const command of commands) {
+    const earlier = decidedOn.get(command.streamId) ?? [];
+    const one = await command.prepare(store, schemas, earlier);
+    prepared.push(one);
+    if (one.events.length > 0) decidedOn.set(command.streamId, [...earlier, ...one.events]);
+  }
+  const appending = prepared.filter((one) => one.toAppend.length > 0);
+  // The batch's request is recorded with its first append; every other command with its own.
+  const parts: StreamAppend[] = appending.map((one, index) => ({
+    streamId: one.streamId,
+    events: one.toAppend,
+    options: { expectedRevision: one.expectedRevision, request: index === 0 && unrecorded ? unrecorded : one.request, ...(one.claims.length > 0 ? { claims: one.claims } : {}) },
+  }));
+  let results: readonly { readonly position: Position; readonly alreadyRecorded?: boolean }[] = [];
+  if (parts.length > 0) {
+    try {
+      results = await store.appendToStreams(parts);
+    } catch (error) {
+      if (error instanceof RequestKeyConflictError) throw keyReused();
+      if (error instanceof ClaimTakenError) throw await claimRefusal(store, error, appending.flatMap((one) => one.claims));
+      throw error;
+    }
+  } else if (unrecorded && unrecorded.digest !== null) {
+    // Nothing appended (all of it done before, or nothing to do: a units file whose units are all
+    // registered): the key still names this request from now on.
+    await reserveKey(store, commands[0]?.streamId ?? BATCH_WITHOUT_COMMANDS, unrecorded);
+  }
+  let position: Position | null = null;
+  const later = (candidate: Position | null | undefined) => {
+    if (candidate && (!position || comparePositions(candidate, position) > 0)) position = candidate;
+  };
+  const resultOf = new Map(appending.map((one, index) => [one, results[index]!]));
+  const outcomes = prepared.map((one): CommandOutcome<DomainEvent> => {
+    const result = resultOf.get(one);
+    if (!result) {
+      later(one.retriedAt);
+      return { streamId: one.streamId, events: [], retried: one.retriedAt !== undefined, position: one.retriedAt ?? null };
+    }
+    later(result.position);
+    return { streamId: one.streamId, events: result.alreadyRecorded ? [] : one.events, retried: result.alreadyRecorded === true, position: result.position };
+  });
   return { outcomes, eventCount: outcomes.reduce((count, outcome) => count + outcome.events.length, 0), position };
 }

@@ -121,6 +121,38 @@ export async function reserveKey(store: EventStore, streamId: string, request: R
 }
 
 /**
+ * A command's decided events as the store appends them: ids derived from the command and the
+ * stream (a retry appends the same ids), the current schema version, and who, when and why.
+ */
+export function eventsToAppend(schemas: EventSchemaRegistry, streamId: string, events: readonly DomainEvent[], context: CommandContext): EventToAppend[] {
+  return events.map((event, index) => ({
+    id: deterministicId('event', context.commandId, streamId, String(index)),
+    type: event.type,
+    schemaVersion: schemas.currentVersion(event.type),
+    data: event.data as Record<string, unknown>,
+    metadata: {
+      actorId: context.actor.id,
+      actorRole: context.actor.role,
+      actorUnitId: context.actor.unitId,
+      commandId: context.commandId,
+      correlationId: context.correlationId,
+      causationId: context.commandId,
+      recordedAt: context.now,
+      ...(context.requestDigest ? { requestDigest: context.requestDigest } : {}),
+    },
+  }));
+}
+
+/**
+ * A claim the store refused (`ClaimTakenError`) as the command's refusal (`ClaimRefused`), naming the
+ * claim as the command made it; `inFlight` when the holder has no events yet.
+ */
+export async function claimRefusal(store: EventStore, error: ClaimTakenError, claims: readonly ClaimedValue[]): Promise<ClaimRefused> {
+  const claim = claims.find((candidate) => candidate.scope === error.scope && candidate.value === error.value) ?? { scope: error.scope, value: error.value, field: 'input', label: error.value };
+  return new ClaimRefused(error, claim, (await store.readStream(error.holder)).length === 0);
+}
+
+/**
  * The whole write path, shared by the server and the command-line tools: load the stream, fold
  * it, decide, append with the expected revision. The request index answers a retried request
  * (same caller, key, command and content: nothing appended, the first result's position) and
@@ -166,22 +198,7 @@ export async function executeCommand<Command, State, Event extends DomainEvent>(
     return { streamId, events, retried: false, position: null };
   }
 
-  const toAppend: EventToAppend[] = events.map((event, index) => ({
-    id: deterministicId('event', context.commandId, streamId, String(index)),
-    type: event.type,
-    schemaVersion: schemas.currentVersion(event.type),
-    data: event.data as Record<string, unknown>,
-    metadata: {
-      actorId: context.actor.id,
-      actorRole: context.actor.role,
-      actorUnitId: context.actor.unitId,
-      commandId: context.commandId,
-      correlationId: context.correlationId,
-      causationId: context.commandId,
-      recordedAt: context.now,
-      ...(context.requestDigest ? { requestDigest: context.requestDigest } : {}),
-    },
-  }));
+  const toAppend = eventsToAppend(schemas, streamId, events, context);
   const expectedRevision = history.length === 0 ? 'no_stream' : history[history.length - 1]!.revision;
   try {
     const result = await store.appendToStream(streamId, toAppend, { expectedRevision, request, ...(claims.length > 0 ? { claims } : {}) });
@@ -189,10 +206,7 @@ export async function executeCommand<Command, State, Event extends DomainEvent>(
     return { streamId, events, retried: false, position: result.position };
   } catch (error) {
     if (error instanceof RequestKeyConflictError) throw keyReused();
-    if (error instanceof ClaimTakenError) {
-      const claim = claims.find((candidate) => candidate.scope === error.scope && candidate.value === error.value) ?? { scope: error.scope, value: error.value, field: 'input', label: error.value };
-      throw new ClaimRefused(error, claim, (await store.readStream(error.holder)).length === 0);
-    }
+    if (error instanceof ClaimTakenError) throw await claimRefusal(store, error, claims);
     throw error;
   }
 }

@@ -163,6 +163,14 @@ export interface AppendOptions {
   readonly claims?: readonly UniqueClaim[];
 }
 
+/** One stream's part of an append to several streams (`EventStore.appendToStreams`). */
+export interface StreamAppend {
+  readonly streamId: string;
+  /** At least one event. */
+  readonly events: readonly EventToAppend[];
+  readonly options: AppendOptions;
+}
+
 export interface EventStore {
   readonly kind: 'sqlite' | 'eventstoredb';
   /**
@@ -178,6 +186,20 @@ export interface EventStore {
    * then (`executeCommand` says so as CONFLICT).
    */
   appendToStream(streamId: string, events: readonly EventToAppend[], options: AppendOptions): Promise<AppendResult>;
+  /**
+   * Appends to several streams as one: each part is checked as `appendToStream` checks it (its
+   * expected revision, its request, its claims; a part whose events or request are already stored
+   * answers `alreadyRecorded` and appends nothing), and either every other part is written or none
+   * is — the first refusal (`ConcurrencyError`, `RequestKeyConflictError`, `ClaimTakenError`) is
+   * thrown and nothing of the call is in the log (breaker8g P5: a reorganisation half recorded). Parts
+   * are written in order; two parts on one stream chain (the second's expected revision counts the
+   * first's events). Resolves with one result per part, in order. SQLite writes them in one
+   * transaction. EventStoreDB has no transaction across streams: it checks every part's revision
+   * first and then appends part by part, so a crash or another writer in between can still leave
+   * the first parts written — sending the same request again completes it (event ids derive from
+   * the command), as before.
+   */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** What the request index holds for this key, or null. */
   findRequest(key: string): Promise<RecordedRequest | null>;
   /**

@@ -32,6 +32,7 @@ import {
   RequestRecord,
   StoreIdentity,
   StoredEvent,
+  StreamAppend,
   UniqueClaim,
   comparePositions,
   sameRequest,
@@ -181,6 +182,30 @@ export class EventStoreDbEventStore implements EventStore {
       }
       throw error;
     }
+  }
+
+  /**
+   * EventStoreDB has no transaction across streams (see the port): every part's expected revision is
+   * checked first — the first part of each stream, unless its events are stored already (a retry) —
+   * so a part another writer moved refuses the call (`ConcurrencyError`) before anything is written;
+   * then the parts are appended in order. Another writer between the check and the last append, or a
+   * crash, can still leave the first parts written: the same request sent again completes it.
+   */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const checked = new Set<string>();
+    for (const { streamId, events, options } of appends) {
+      if (checked.has(streamId)) continue;
+      checked.add(streamId);
+      const expected = options.expectedRevision;
+      if (expected === 'any' || (await this.alreadyStored(streamId, events, expected))) continue;
+      const there = await this.readStream(streamId, { fromRevision: expected === 'no_stream' ? 0 : expected });
+      const actual = there.at(-1)?.revision;
+      const matches = expected === 'no_stream' ? there.length === 0 : there.length === 1 && actual === expected;
+      if (!matches) throw new ConcurrencyError(streamId, expected, actual ?? 'no_stream');
+    }
+    const results: AppendResult[] = [];
+    for (const { streamId, events, options } of appends) results.push(await this.appendToStream(streamId, events, options));
+    return results;
   }
 
   async reserveRequest(streamId: string, request: RequestRecord): Promise<void> {

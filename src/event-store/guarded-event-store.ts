@@ -17,6 +17,13 @@ export function guardedEventStore<Store extends EventStore>(store: Store, health
     if (!witness.noteHead(result.position, events.at(-1)?.id ?? null)) health.logWentBackwards(result.position.commit.toString());
     return result;
   };
+  const appendAll: EventStore['appendToStreams'] = async (appends) => {
+    const results = await health.guardWrite(() => store.appendToStreams(appends));
+    // The head this call reached: its last part that appended (one the index or stored ids answered appended nothing).
+    const index = results.findLastIndex((result) => !result.alreadyRecorded);
+    if (index >= 0 && !witness.noteHead(results[index]!.position, appends[index]!.events.at(-1)?.id ?? null)) health.logWentBackwards(results[index]!.position.commit.toString());
+    return results;
+  };
   // A key reservation is a write like an append: a degraded store takes none.
   const reserveRequest: EventStore['reserveRequest'] = (streamId, request) => health.guardWrite(() => store.reserveRequest(streamId, request));
   const readStream: EventStore['readStream'] = async (streamId, options) => {
@@ -34,6 +41,7 @@ export function guardedEventStore<Store extends EventStore>(store: Store, health
   return new Proxy(store, {
     get(target, property) {
       if (property === 'appendToStream') return append;
+      if (property === 'appendToStreams') return appendAll;
       if (property === 'close') return close;
       if (property === 'reserveRequest') return reserveRequest;
       if (property === 'readStream') return readStream;

@@ -58,6 +58,24 @@ export interface QueuedAppend {
   readonly claims?: readonly UniqueClaim[];
 }
 
+/**
+ * Appends to several streams written all or nothing (`EventStore.appendToStreams`): in the batch's
+ * transaction under a savepoint, each part checked and written in order; the first refusal rolls the
+ * group back and fails it alone, the rest of the batch commits.
+ */
+export interface QueuedGroup {
+  readonly parts: readonly QueuedAppend[];
+}
+
+/** One entry of a group commit: an append, or a group of appends that stand or fall together. */
+export type QueuedWrite = QueuedAppend | QueuedGroup;
+
+export const isQueuedGroup = (write: QueuedWrite): write is QueuedGroup => 'parts' in write;
+
+/** The events a queued write carries (a group's: all its parts'). */
+export const queuedEventCount = (write: QueuedWrite): number =>
+  isQueuedGroup(write) ? write.parts.reduce((count, part) => count + part.events.length, 0) : write.events.length;
+
 /** Why one append of a batch was refused, as plain data (errors lose their class crossing threads). */
 export type AppendFailure =
   | { readonly kind: 'concurrency'; readonly streamId: string; readonly expected: ExpectedRevision; readonly actual: number | 'no_stream' }
@@ -69,7 +87,14 @@ export type AppendFailure =
 
 /** What became of one queued append once the batch committed. */
 export type AppendSettlement =
-  | { readonly ok: true; readonly result: AppendResult; readonly appended: boolean }
+  | {
+      readonly ok: true;
+      /** A group's: its last part's. */
+      readonly result: AppendResult;
+      readonly appended: boolean;
+      /** A group's: one result per part, in order. */
+      readonly results?: readonly AppendResult[];
+    }
   | { readonly ok: false; readonly failure: AppendFailure };
 
 /** A whole batch's outcome: one settlement per append, in order, or the failure that lost them all. */
@@ -180,7 +205,7 @@ export class SqliteAppendWriter {
   private readonly statements;
   private readonly batch: Database.Transaction<
     (
-      appends: readonly QueuedAppend[],
+      appends: readonly QueuedWrite[],
       refused: ReadonlyMap<number, AppendFailure>,
       seen: number,
       sealKey: Uint8Array | null,
@@ -205,6 +230,10 @@ export class SqliteAppendWriter {
   }
 
   private readonly reservation: Database.Transaction<(streamId: string, request: RequestRecord) => void>;
+  /** A group's parts, under a savepoint of the batch's transaction (better-sqlite3 nests transactions so). */
+  private readonly group: Database.Transaction<
+    (parts: readonly QueuedAppend[], previous: Buffer, sealKey: Uint8Array | null) => { results: AppendResult[]; head: Buffer; appended: number }
+  >;
 
   constructor(private readonly db: Database.Database) {
     this.chainHead = new SqliteChainHead(db);
@@ -228,6 +257,19 @@ export class SqliteAppendWriter {
       if (this.answeredRequest(request)) return;
       this.statements.recordRequest.run({ ...request, streamId, ...APPENDED_NOTHING });
     });
+    this.group = db.transaction((parts: readonly QueuedAppend[], previous: Buffer, sealKey: Uint8Array | null) => {
+      let head = previous;
+      let appended = 0;
+      const results = parts.map((part) => {
+        const checked = this.check(part);
+        if ('answer' in checked) return checked.answer;
+        const written = this.write(part, checked.current, head, sealKey);
+        head = written.head;
+        appended += 1;
+        return written.result;
+      });
+      return { results, head, appended };
+    });
     this.batch = db.transaction((appends, refused, seen, sealKey) => {
       // Under the write lock, before anything is written: a log shorter than what was seen would
       // give its positions again.
@@ -239,6 +281,18 @@ export class SqliteAppendWriter {
       const settlements = appends.map((append, index): AppendSettlement => {
         const refusal = refused.get(index);
         if (refusal) return { ok: false, failure: refusal };
+        if (isQueuedGroup(append)) {
+          // Rolled back to its savepoint when a part is refused (or its write broken): nothing of it stays, it fails alone.
+          try {
+            const written = this.group(append.parts, head, sealKey);
+            head = written.head;
+            appended += written.appended;
+            return { ok: true, result: written.results.at(-1)!, results: written.results, appended: written.appended > 0 };
+          } catch (error) {
+            if (!db.inTransaction) throw error;
+            return { ok: false, failure: describeFailure(error) };
+          }
+        }
         // The checks only read: an append they refuse has written nothing, so it fails alone
         // without a savepoint (which would cost every append of the batch a statement journal).
         let checked: Checked;
@@ -273,7 +327,7 @@ export class SqliteAppendWriter {
    * row-seal key (`rowSeal`, breaker9b N1), each row written is sealed with it; null writes rows
    * unsealed (a store no key was given to: specs, a tool's store of its own).
    */
-  commit(appends: readonly QueuedAppend[], seen = 0, sealKey: Uint8Array | null = null): BatchOutcome {
+  commit(appends: readonly QueuedWrite[], seen = 0, sealKey: Uint8Array | null = null): BatchOutcome {
     const refused = new Map<number, AppendFailure>();
     for (;;) {
       try {

@@ -18,6 +18,7 @@ import {
   RequestRecord,
   StoreIdentity,
   StoredEvent,
+  StreamAppend,
 } from './event-store.port.js';
 import {
   SqliteAppendWriter,
@@ -28,6 +29,8 @@ import {
   toRecordedRequest,
   type BatchOutcome,
   type QueuedAppend,
+  type QueuedWrite,
+  queuedEventCount,
 } from './sqlite-append-writer.js';
 import { WriterThread } from './sqlite-writer-thread.js';
 import { chainHashIn, missingPositionsIn, positionsGivenIn } from './sqlite-store-inspection.js';
@@ -129,7 +132,7 @@ const BUILT_WRITER = new URL('./sqlite-writer.worker.js', import.meta.url);
 /** Where a store's batches are committed: on a writer thread, or on the caller's thread. */
 interface BatchCommitter {
   /** `seen`: the highest position the store has seen; the batch is refused if the log now ends before it. */
-  commit(appends: readonly QueuedAppend[], seen: number, sealKey: Buffer | null): Promise<BatchOutcome>;
+  commit(appends: readonly QueuedWrite[], seen: number, sealKey: Buffer | null): Promise<BatchOutcome>;
   close(): Promise<void>;
 }
 
@@ -139,8 +142,9 @@ const inlineCommitter = (writer: SqliteAppendWriter): BatchCommitter => ({
 });
 
 interface WaitingAppend {
-  readonly append: QueuedAppend;
-  readonly resolve: (result: AppendResult) => void;
+  readonly append: QueuedWrite;
+  /** With the append's result, and a group's results per part. */
+  readonly resolve: (result: AppendResult, results?: readonly AppendResult[]) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -242,6 +246,15 @@ function toStoredEvent(row: EventRow, check?: ChainFollower | { readonly sealKey
   };
 }
 
+/** An append as queued for the group commit: plain data (it crosses to the writer thread). */
+const queued = (streamId: string, events: readonly EventToAppend[], options: AppendOptions): QueuedAppend => ({
+  streamId,
+  events,
+  expectedRevision: options.expectedRevision,
+  ...(options.request ? { request: options.request } : {}),
+  ...(options.claims?.length ? { claims: options.claims.map(({ scope, value, takeOverFrom }) => ({ scope, value, ...(takeOverFrom ? { takeOverFrom } : {}) })) } : {}),
+});
+
 /**
  * The embedded event store: one SQLite file in WAL mode with synchronous=FULL, so an append that
  * has returned survives a crash or power loss. Several processes (the server, command-line
@@ -338,14 +351,24 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return Promise.reject(new Error(`The event store ${this.path} is closed`));
     if (this.readOnly) return Promise.reject(new ReadOnlyStoreError(this.path, 'an append'));
     return new Promise<AppendResult>((resolve, reject) => {
-      const append: QueuedAppend = {
-        streamId,
-        events,
-        expectedRevision: options.expectedRevision,
-        ...(options.request ? { request: options.request } : {}),
-        ...(options.claims?.length ? { claims: options.claims.map(({ scope, value, takeOverFrom }) => ({ scope, value, ...(takeOverFrom ? { takeOverFrom } : {}) })) } : {}),
-      };
-      this.queue.push({ append, resolve, reject });
+      this.queue.push({ append: queued(streamId, events, options), resolve, reject });
+      this.scheduleFlush();
+    });
+  }
+
+  /**
+   * Queues the parts as one group for the next group commit (see `EventStore.appendToStreams`):
+   * written under a savepoint of that transaction, all or none; the first refusal rejects the call
+   * and rolls every part back, the other appends of the transaction commit all the same.
+   */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (appends.length === 0) return Promise.resolve([]);
+    if (appends.some((part) => part.events.length === 0)) return Promise.reject(new Error('appendToStreams needs at least one event in each part'));
+    if (this.closed) return Promise.reject(new Error(`The event store ${this.path} is closed`));
+    if (this.readOnly) return Promise.reject(new ReadOnlyStoreError(this.path, 'an append'));
+    return new Promise<AppendResult[]>((resolve, reject) => {
+      const group = { parts: appends.map((part) => queued(part.streamId, part.events, part.options)) };
+      this.queue.push({ append: group, resolve: (_last, results) => resolve([...(results ?? [])]), reject });
       this.scheduleFlush();
     });
   }
@@ -572,8 +595,8 @@ export class SqliteEventStore implements EventStore {
   private takeBatch(): WaitingAppend[] {
     let events = 0;
     let count = 0;
-    while (count < this.queue.length && (count === 0 || events + this.queue[count]!.append.events.length <= MAX_BATCH_EVENTS)) {
-      events += this.queue[count]!.append.events.length;
+    while (count < this.queue.length && (count === 0 || events + queuedEventCount(this.queue[count]!.append) <= MAX_BATCH_EVENTS)) {
+      events += queuedEventCount(this.queue[count]!.append);
       count += 1;
     }
     return this.queue.splice(0, count);
@@ -587,8 +610,8 @@ export class SqliteEventStore implements EventStore {
     if (outcome.appended > 0) this.notifyLocalAppend();
     outcome.settlements.forEach((settlement, index) => {
       const waiting = batch[index]!;
-      if (settlement.ok) this.saw(Number(settlement.result.position.commit));
-      if (settlement.ok) waiting.resolve(settlement.result);
+      if (settlement.ok) for (const result of settlement.results ?? [settlement.result]) this.saw(Number(result.position.commit));
+      if (settlement.ok) waiting.resolve(settlement.result, settlement.results);
       else waiting.reject(failureError(settlement.failure));
     });
   }

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { SqliteAppendWriter, openStoreConnection, type QueuedAppend } from './sqlite-append-writer.js';
+import { SqliteAppendWriter, openStoreConnection, type QueuedWrite } from './sqlite-append-writer.js';
 import type { WriterThreadData, WriterThreadRequest } from './sqlite-writer-thread.js';
 
 /* The writer thread of one SQLite store (see sqlite-writer-thread.ts): commits each batch it is sent, answers its outcome. */
@@ -13,5 +13,5 @@ parentPort!.on('message', (request: WriterThreadRequest) => {
     parentPort!.close();
     return;
   }
-  parentPort!.postMessage(writer.commit(request.appends as QueuedAppend[], request.seen, request.sealKey));
+  parentPort!.postMessage(writer.commit(request.appends as QueuedWrite[], request.seen, request.sealKey));
 });

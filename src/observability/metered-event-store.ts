@@ -16,9 +16,20 @@ export function meteredEventStore<Store extends EventStore>(store: Store, metric
       stop();
     }
   };
+  const appendAll: EventStore['appendToStreams'] = async (appends) => {
+    const stop = metrics.appendDuration.startTimer();
+    try {
+      const results = await store.appendToStreams(appends);
+      metrics.eventsAppended.inc(appends.reduce((count, part, index) => count + (results[index]?.alreadyRecorded ? 0 : part.events.length), 0));
+      return results;
+    } finally {
+      stop();
+    }
+  };
   return new Proxy(store, {
     get(target, property) {
       if (property === 'appendToStream') return append;
+      if (property === 'appendToStreams') return appendAll;
       const value = Reflect.get(target, property, target) as unknown;
       return typeof value === 'function' ? value.bind(target) : value;
     },

@@ -169,6 +169,81 @@ export function eventStoreContract(
       expect(await store.readStream(id)).toHaveLength(2);
     });
 
+    describe('appends to several streams as one (breaker8g P5: a reorganisation half recorded)', () => {
+      it('writes every part, in order, each at its expected revision, and answers one result per part', async () => {
+        const [a, b] = [stream(), stream()];
+        await store.appendToStream(b, [event('B0')], { expectedRevision: 'no_stream' });
+        const results = await store.appendToStreams([
+          { streamId: a, events: [event('A0'), event('A1')], options: { expectedRevision: 'no_stream' } },
+          { streamId: b, events: [event('B1')], options: { expectedRevision: 0 } },
+          { streamId: a, events: [event('A2')], options: { expectedRevision: 1 } },
+        ]);
+        expect(results.map((result) => result.nextRevision)).toEqual([1, 1, 2]);
+        expect(comparePositions(results[0]!.position, results[1]!.position)).toBeLessThan(0);
+        expect((await store.readStream(a)).map((stored) => stored.type)).toEqual(['A0', 'A1', 'A2']);
+        expect((await store.readStream(b)).map((stored) => stored.type)).toEqual(['B0', 'B1']);
+      });
+
+      it('writes nothing when one part’s stream moved since it was read: the refusal names that stream', async () => {
+        const [a, b, c] = [stream(), stream(), stream()];
+        await store.appendToStream(b, [event('B0'), event('B1')], { expectedRevision: 'no_stream' });
+        const refusal = store.appendToStreams([
+          { streamId: a, events: [event('A0')], options: { expectedRevision: 'no_stream' } },
+          { streamId: b, events: [event('B2')], options: { expectedRevision: 0 } },
+          { streamId: c, events: [event('C0')], options: { expectedRevision: 'no_stream' } },
+        ]);
+        await expect(refusal).rejects.toMatchObject({ name: 'ConcurrencyError', streamId: b, actual: 1 });
+        expect(await store.readStream(a)).toEqual([]);
+        expect(await store.readStream(b)).toHaveLength(2);
+        expect(await store.readStream(c)).toEqual([]);
+      });
+
+      it('writes nothing when a part’s request key names another request', async () => {
+        const [a, b] = [stream(), stream()];
+        const key = `key-${randomUUID()}`;
+        await store.appendToStream(stream(), [event('X')], { expectedRevision: 'no_stream', request: { key, commandId: 'first', digest: null } });
+        const refusal = store.appendToStreams([
+          { streamId: a, events: [event('A0')], options: { expectedRevision: 'no_stream' } },
+          { streamId: b, events: [event('B0')], options: { expectedRevision: 'no_stream', request: { key, commandId: 'second', digest: null } } },
+        ]);
+        await expect(refusal).rejects.toBeInstanceOf(RequestKeyConflictError);
+        expect(await store.readStream(a)).toEqual([]);
+      });
+
+      it('answers a retry of the same parts as already recorded, and completes parts that are missing', async () => {
+        const [a, b] = [stream(), stream()];
+        const parts = [
+          { streamId: a, events: [event('A0')], options: { expectedRevision: 'no_stream' as const } },
+          { streamId: b, events: [event('B0')], options: { expectedRevision: 'no_stream' as const } },
+        ];
+        // Only the first part stored (by an older version, appending command by command).
+        const first = await store.appendToStream(a, parts[0]!.events, parts[0]!.options);
+        const results = await store.appendToStreams(parts);
+        expect(results[0]).toEqual({ nextRevision: 0, position: first.position, alreadyRecorded: true });
+        expect(results[1]!.alreadyRecorded).toBeFalsy();
+        const again = await store.appendToStreams(parts);
+        expect(again.map((result) => result.alreadyRecorded)).toEqual([true, true]);
+        expect(await store.readStream(b)).toHaveLength(1);
+      });
+
+      it('lets exactly one of two concurrent multi-stream appends at the same revisions win, whole', async () => {
+        const [a, b] = [stream(), stream()];
+        await store.appendToStream(b, [event('B0')], { expectedRevision: 'no_stream' });
+        const outcomes = await Promise.allSettled(
+          ['first', 'second'].map((who) =>
+            store.appendToStreams([
+              { streamId: a, events: [event(`A-${who}`)], options: { expectedRevision: 'no_stream' } },
+              { streamId: b, events: [event(`B-${who}`)], options: { expectedRevision: 0 } },
+            ]),
+          ),
+        );
+        expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+        const winner = outcomes[0]!.status === 'fulfilled' ? 'first' : 'second';
+        expect((await store.readStream(a)).map((stored) => stored.type)).toEqual([`A-${winner}`]);
+        expect((await store.readStream(b)).map((stored) => stored.type)).toEqual(['B0', `B-${winner}`]);
+      });
+    });
+
     describe('unique claims (breaker12 P10: one problem recorded once, however many requests race)', () => {
       const scope = () => `contract-scope-${randomUUID()}`;
 

@@ -42,17 +42,29 @@ async function storeWithUnits(): Promise<ImportDependencies> {
   return { store, schemas, units: await replayLog(store, schemas, new UnitsReadModel()) };
 }
 
-/** The same store, failing from its `count`-th append on: a process killed half-way. */
+/**
+ * The store, stopping at its `count`-th append: a batch's one append to several streams is written
+ * part by part until then — as an older version (command by command) or EventStoreDB (no transaction
+ * across streams) may have left an import half-way.
+ */
 const failingFrom = (store: EventStore, count: number): EventStore => {
   let appends = 0;
+  const append = (...args: Parameters<EventStore['appendToStream']>) => {
+    appends += 1;
+    if (appends >= count) return Promise.reject(new Error('killed'));
+    return store.appendToStream(...args);
+  };
   return new Proxy(store, {
     get(target, property, receiver) {
-      if (property !== 'appendToStream') return Reflect.get(target, property, receiver) as unknown;
-      return (...args: Parameters<EventStore['appendToStream']>) => {
-        appends += 1;
-        if (appends >= count) return Promise.reject(new Error('killed'));
-        return target.appendToStream(...args);
-      };
+      if (property === 'appendToStream') return append;
+      if (property === 'appendToStreams') {
+        return async (parts: Parameters<EventStore['appendToStreams']>[0]) => {
+          const results = [];
+          for (const part of parts) results.push(await append(part.streamId, part.events, part.options));
+          return results;
+        };
+      }
+      return Reflect.get(target, property, receiver) as unknown;
     },
   });
 };

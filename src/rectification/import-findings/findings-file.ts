@@ -170,7 +170,18 @@ export interface FindingsImportOptions {
    * evaluation (评估), and a file of another evaluation's problems is refused (breaker10e P12).
    */
   readonly evaluationTitle?: string;
+  /**
+   * The titles of the other registered evaluations: a 评估 column (any file's, not only Rectify's export) naming one of
+   * them (`evaluationNameKey`) says its problems are that evaluation's, and the file is refused (breaker10g P21).
+   */
+  readonly otherEvaluationTitles?: readonly string[];
 }
+
+/**
+ * An evaluation's title as a 评估 cell names it: the finding title's key (`findingTitleKey`: NFKC, spaces, numbers by
+ * value) without 《》“” quotes, with 年度 read as 年 — `《青川市2025年度…报告》` names `青川市2025年度…报告`.
+ */
+export const evaluationNameKey = (title: string): string => findingTitleKey(title.replace(/[《》〈〉“”"'‘’]/gu, '')).replace(/年度/gu, '年');
 
 /** The 状态 words of Rectify's own 整改台账 export (src/exports/export-table.ts) that the import reads. */
 const WITHDRAWN_STATUS = '已撤销';
@@ -219,6 +230,26 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   const otherEvaluations = exported && options.evaluationTitle !== undefined
     ? [...new Set((table.unusedColumns.find((column) => column.name === '评估')?.texts ?? []).filter((text) => wordsByValue(text) !== wordsByValue(options.evaluationTitle!)))]
     : [];
+  // A 评估 column of any file that names another registered evaluation (the wrong item picked in 所属评估, breaker10g P21).
+  const pickedKey = options.evaluationTitle === undefined ? null : evaluationNameKey(options.evaluationTitle);
+  const registeredOthers = new Map((options.otherEvaluationTitles ?? []).map((title) => [evaluationNameKey(title), title] as const));
+  const namedOthers = exported || pickedKey === null
+    ? []
+    : [...new Set((table.unusedColumns.find((column) => column.name === '评估')?.texts ?? []).map((text) => evaluationNameKey(text)).filter((key) => key !== pickedKey && registeredOthers.has(key)))].map((key) => registeredOthers.get(key)!);
+  if (namedOthers.length > 0) {
+    const named = namedOthers.map((title) => `“${title}”`).join('、');
+    return {
+      ok: false,
+      problems: [
+        {
+          row: null,
+          reason: `The file's 评估 column names the registered evaluation ${namedOthers.map((title) => `"${title}"`).join(', ')}, not "${options.evaluationTitle}" it is imported under: import it under that evaluation. If its problems are this evaluation's, remove the 评估 column (or write this evaluation in it) and import again.`,
+          reasonZh: `本文件“评估”列写的是已登记的评估${named}，不是本次导入的评估“${options.evaluationTitle}”：请在“所属评估”中选择该评估后导入；如确是本评估发现的问题，请删去“评估”列（或改写为本评估）后导入。`,
+        },
+      ],
+      ...(table.sheet === null ? {} : { sheet: table.sheet }),
+    };
+  }
   if (otherEvaluations.length > 0) {
     const named = otherEvaluations.map((title) => `“${title}”`).join('、');
     return {

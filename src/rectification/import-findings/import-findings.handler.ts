@@ -7,6 +7,7 @@ import type { CommandContext } from '../../shared/command-context.js';
 import { EventSchemaRegistry } from '../../shared/event-schemas.js';
 import type { ImportFile } from '../../imports/import-run.js';
 import { FindingTitlesIndex } from '../finding-titles/finding-titles.index.js';
+import { RectificationLedger } from '../ledger/rectification-ledger.js';
 import { importFindingsFile, type FindingsImportOptions, type FindingsImportOutcome } from './import-findings.js';
 
 /** Records the findings of a file on an evaluation (a ledger's with their parts), all or nothing; or, as a dry run, says what it would record. */
@@ -29,10 +30,11 @@ export class ImportFindingsHandler implements ICommandHandler<ImportFindingsComm
     private readonly units: UnitsReadModel,
     private readonly projections: ProjectionEngine,
     private readonly titles: FindingTitlesIndex,
+    private readonly ledger: RectificationLedger,
   ) {}
 
   async execute({ evaluationId, file, context, options }: ImportFindingsCommand): Promise<FindingsImportOutcome> {
-    const outcome = await importFindingsFile({ store: this.store, schemas: this.schemas, units: this.units, titles: this.titles }, evaluationId, file, context, options);
+    const outcome = await importFindingsFile({ store: this.store, schemas: this.schemas, units: this.units, titles: this.titles, evaluations: this.ledger }, evaluationId, file, context, options);
     if (outcome.position) await this.projections.waitFor(outcome.position);
     // Its answer names records an import racing it may have appended, here or on another server (breaker9f P3).
     await this.projections.catchUp();

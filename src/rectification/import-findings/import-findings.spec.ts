@@ -425,6 +425,43 @@ describe('Rectify\'s own 台账 export imported under another evaluation (breake
   });
 });
 
+describe('an office\'s own 台账 whose 评估 column names another registered evaluation (breaker10g P21)', () => {
+  const OTHER = '青川市2026年度营商环境第三方评估报告';
+  const file = (evaluation: string) => ({
+    name: '台账.csv',
+    content: new TextEncoder().encode(`评估,问题,具体表现,牵头单位,整改时限\n${evaluation},PE涉企检查公示不全,x,青川市财政局,2026-12-31\n`),
+  });
+  const registered = {
+    listEvaluations: () => [
+      { evaluationId: EVALUATION, title: '2025年度政务公开第三方评估' },
+      { evaluationId: 'evaluation-other', title: OTHER },
+    ],
+  };
+  const importUnder = async (dependencies: ImportDependencies, evaluation: string, key: string) =>
+    importWithTitles(
+      { ...dependencies, titles: await replayLog(dependencies.store, dependencies.schemas, new FindingTitlesIndex()), evaluations: registered },
+      EVALUATION,
+      file(evaluation),
+      contextOf(key),
+      { identifiedOn: '2026-10-08', dryRun: true },
+    );
+
+  it.each([OTHER, `《${OTHER}》`, '青川市2026年营商环境第三方评估报告'])('is refused naming that evaluation, and records nothing (评估: %s)', async (written) => {
+    const dependencies = await withEvaluation();
+    const refusal = await importUnder(dependencies, written, 'other').catch((error: unknown) => error);
+    expect((refusal as DomainError).code).toBe('BAD_USER_INPUT');
+    expect(((refusal as DomainError).details as { problems: { reasonZh: string }[] }).problems.map((problem) => problem.reasonZh)).toEqual([
+      `本文件“评估”列写的是已登记的评估“${OTHER}”，不是本次导入的评估“2025年度政务公开第三方评估”：请在“所属评估”中选择该评估后导入；如确是本评估发现的问题，请删去“评估”列（或改写为本评估）后导入。`,
+    ]);
+  });
+
+  it.each(['《2025年度政务公开第三方评估》', '2025年政务公开第三方评估', '某个未登记的评估'])('reads a 评估 column naming the picked evaluation loosely, or none registered (评估: %s)', async (written) => {
+    const dependencies = await withEvaluation();
+    const outcome = await importUnder(dependencies, written, 'own');
+    expect(outcome.findings.map((finding) => finding.title)).toEqual(['PE涉企检查公示不全']);
+  });
+});
+
 describe('rows a remark marks done, cancelled or moved (breaker10e P7, P11)', () => {
   it('refuses them naming the remark, and reads other remarks as before', async () => {
     const dependencies = await withEvaluation();

@@ -116,7 +116,11 @@ const findingIdByFile = (evaluationId: string, sha256: string, title: string) =>
  * NOT_FOUND for an unknown evaluation, CONFLICT for an idempotency key used for another request.
  */
 export async function importFindingsFile(
-  dependencies: ImportDependencies & { readonly titles: FindingTitlesIndex },
+  dependencies: ImportDependencies & {
+    readonly titles: FindingTitlesIndex;
+    /** The registered evaluations (the ledger), for a 评估 column naming another one; absent: not checked (the command line). */
+    readonly evaluations?: { listEvaluations(): readonly { readonly evaluationId: string; readonly title: string }[] };
+  },
   evaluationId: string,
   file: ImportFile,
   context: CommandContext,
@@ -145,6 +149,7 @@ export async function importFindingsFile(
     dueDateLimit: findingDueDateLimit(plan.status === 'approved' ? plan : null, fileIdentifiedOn),
     ...(override.dueDateOverride ? { dueDateOverrideReason: override.dueDateOverride.reason } : {}),
     evaluationTitle: evaluation.title,
+    otherEvaluationTitles: (dependencies.evaluations?.listEvaluations() ?? []).filter((other) => other.evaluationId !== evaluationId).map((other) => other.title),
   });
   if (!result.ok) throw importRefused(fileName, format, result.problems, 'BAD_USER_INPUT', result.sheet);
 

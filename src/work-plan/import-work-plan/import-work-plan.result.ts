@@ -47,7 +47,8 @@ export class WorkPlanRevisionType {
   @Field(() => [WorkPlanRevisionItemType]) added: WorkPlanRevisionItemType[];
   @Field(() => [WorkPlanRevisionItemType]) withdrawn: WorkPlanRevisionItemType[];
   @Field(() => [WorkPlanRevisionItemType], {
-    description: 'Items the new version leaves out that have verified work: kept in the plan as they are, not withdrawn (reopen an item first to withdraw it)',
+    description:
+      'Items the new version leaves out that have verified work, or a unit’s report awaiting inspection: kept in the plan as they are, not withdrawn (reopen an item, or inspect the report, first to withdraw it)',
   })
   itemsKept: WorkPlanRevisionItemType[];
   @Field(() => [WorkPlanRevisionItemType], {
@@ -60,7 +61,8 @@ export class WorkPlanRevisionType {
   @Field(() => [WorkPlanRevisionUnitType], { description: 'Units whose parts leave the item (history kept)' })
   unitsRemoved: WorkPlanRevisionUnitType[];
   @Field(() => [WorkPlanRevisionUnitType], {
-    description: 'Units the new version leaves out whose part is verified: kept on the item as done work, never removed (the close-out day and on-time credit stand)',
+    description:
+      'Units the new version leaves out whose part is verified (kept on the item as done work, never removed: the close-out day and on-time credit stand), or whose report awaits inspection (kept until it is inspected)',
   })
   unitsKept: WorkPlanRevisionUnitType[];
   @Field(() => [WorkPlanRevisionUnitType], { description: 'Units that stay with another role (lead ↔ responsible), their parts keeping all progress; role is the new one' })
@@ -115,7 +117,7 @@ export const workPlanImportResult = (outcome: WorkPlanImportOutcome): WorkPlanIm
     amended: outcome.revision.amended.map(({ code, title }) => ({ code, title })),
     unitsAdded: outcome.revision.unitsAdded.map((unit) => ({ ...unit })),
     unitsRemoved: outcome.revision.unitsRemoved.map((unit) => ({ ...unit })),
-    unitsKept: outcome.revision.unitsKept.map((unit) => ({ ...unit })),
+    unitsKept: outcome.revision.unitsKept.map(({ awaitingInspection: _awaiting, ...unit }) => ({ ...unit })),
     rolesChanged: outcome.revision.rolesChanged.map((unit) => ({ ...unit })),
     partsRedated: outcome.revision.partsRedated.map(({ code, title, unitId, from, to }) => ({ code, title, unitId, from, to })),
     summary: describeRevision(outcome.revision).zh,

@@ -69,6 +69,18 @@ const failingFrom = (store: EventStore, count: number): EventStore => {
   });
 };
 
+/** What the export reads, replayed from the store as the server keeps it: the ledger, the plans and the units (due soon: 7 days). */
+async function exportSourcesOf(dependencies: ImportDependencies): Promise<ExportSources> {
+  const streams = new ProjectedStreams(dependencies.store, dependencies.schemas);
+  return {
+    ledger: await replayLog(dependencies.store, dependencies.schemas, new RectificationLedger(streams)),
+    plans: await replayLog(dependencies.store, dependencies.schemas, new WorkPlanLedger(streams)),
+    units: await replayLog(dependencies.store, dependencies.schemas, new UnitsReadModel()),
+    dueSoonDays: 7,
+    latestRecordedAt: null,
+  };
+}
+
 const countOf = async (store: EventStore, type: string) => (await store.readAll()).filter((event) => event.type === type).length;
 
 describe('importing a work plan file', () => {
@@ -368,14 +380,7 @@ describe('the work plan\'s own export imported back as a new version (breaker10e
     if (then) await then(dependencies, first.title);
     let known = [{ title: first.title, year: first.year }];
     for (const round of [1, 2]) {
-      const streams = new ProjectedStreams(dependencies.store, dependencies.schemas);
-      const sources: ExportSources = {
-        ledger: await replayLog(dependencies.store, dependencies.schemas, new RectificationLedger(streams)),
-        plans: await replayLog(dependencies.store, dependencies.schemas, new WorkPlanLedger(streams)),
-        units: await replayLog(dependencies.store, dependencies.schemas, new UnitsReadModel()),
-        dueSoonDays: 7,
-        latestRecordedAt: null,
-      };
+      const sources = await exportSourcesOf(dependencies);
       const table = await exportWorkPlan(sources, { reader: null, planId: first.planId }, new Date('2026-03-02T09:00:00+08:00'));
       const head = await dependencies.store.headPosition();
       const applied = await importWorkPlanFile(
@@ -401,14 +406,7 @@ describe('a unit\'s own download of the work plan imported back (breaker10f P8)'
   ])('is refused as the plan or a new version of it, naming the unit; nothing is written (%s)', async (_which, asSent) => {
     const dependencies = await storeWithUnits();
     const first = await importWorkPlanFile(dependencies, { name: 'work-plan-2026.csv', content: await sample('work-plan-2026.csv') }, {}, contextOf('v1'));
-    const streams = new ProjectedStreams(dependencies.store, dependencies.schemas);
-    const sources: ExportSources = {
-      ledger: await replayLog(dependencies.store, dependencies.schemas, new RectificationLedger(streams)),
-      plans: await replayLog(dependencies.store, dependencies.schemas, new WorkPlanLedger(streams)),
-      units: await replayLog(dependencies.store, dependencies.schemas, new UnitsReadModel()),
-      dueSoonDays: 7,
-      latestRecordedAt: null,
-    };
+    const sources = await exportSourcesOf(dependencies);
     const reader: Actor = { id: 'user-fgw', role: 'UNIT', unitId: unitIdForCode('FGW') };
     const table = await exportWorkPlan(sources, { reader, planId: first.planId }, new Date('2026-03-02T09:00:00+08:00'));
     expect(table.title).toContain('青川市发展和改革委员会的任务，截至');
@@ -442,14 +440,7 @@ describe('an export of an earlier day imported as a new version (breaker10g P22)
     return { dependencies, first };
   }
   async function exportOf(dependencies: ImportDependencies, planId: string, cut: { asOf?: string; knownAt?: string }) {
-    const streams = new ProjectedStreams(dependencies.store, dependencies.schemas);
-    const sources: ExportSources = {
-      ledger: await replayLog(dependencies.store, dependencies.schemas, new RectificationLedger(streams)),
-      plans: await replayLog(dependencies.store, dependencies.schemas, new WorkPlanLedger(streams)),
-      units: await replayLog(dependencies.store, dependencies.schemas, new UnitsReadModel()),
-      dueSoonDays: 7,
-      latestRecordedAt: null,
-    };
+    const sources = await exportSourcesOf(dependencies);
     return exportWorkPlan(sources, { reader: null, planId, ...cut }, new Date('2026-03-25T09:00:00+08:00'));
   }
 

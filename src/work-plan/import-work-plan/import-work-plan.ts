@@ -480,6 +480,7 @@ function versionOfItem(item: Exclude<WorkPlanItemState, { status: 'empty' }>): I
       responsibleUnitIds: parts.filter((part) => part.role === 'RESPONSIBLE').map((part) => part.unitId),
       heldFor: Object.fromEntries(parts.flatMap((part) => (part.heldBefore ?? []).map((predecessor) => [predecessor, part.unitId]))),
       verifiedUnitIds: parts.filter((part) => part.status === 'VERIFIED').map((part) => part.unitId),
+      reportedUnitIds: parts.filter((part) => part.status === 'REPORTED').map((part) => part.unitId),
       partDues: Object.fromEntries(
         parts
           .filter((part) => part.status !== 'VERIFIED')

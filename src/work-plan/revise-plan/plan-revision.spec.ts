@@ -255,6 +255,46 @@ describe('a later version leaving out a unit whose part is verified (breaker8c P
   });
 });
 
+describe('a later version leaving out an item or a unit whose report awaits inspection (breaker10g P11)', () => {
+  const withoutFinance = VERSION_1.replace('青川市发展和改革委员会,青川市财政局,2026-06-30', '青川市发展和改革委员会,,2026-06-30');
+  const withoutItem1 = VERSION_1.split('\n').filter((line) => !line.includes(',1,整合政府网站公开专栏,')).join('\n');
+  const reportOnItem1 = (dependencies: ImportDependencies, unitId: string) => {
+    const actor: Actor = { id: `user-${unitId}`, role: 'UNIT', unitId };
+    return executeCommand(
+      dependencies.store,
+      dependencies.schemas,
+      workPlanItemStream(item('1')),
+      workPlanItemDecider,
+      { actor, today: '2026-05-12', type: 'ReportRectification', unitId, reportedOn: '2026-05-12', summary: '已整改', evidence: [{ title: '专栏', link: 'https://www.qingchuan.gov.cn/xxgk', documentRef: null }] } as never,
+      commandContext({ actor, commandType: 'ReportRectification', idempotencyKey: `report-${unitId}`, now: new Date('2026-05-12T09:00:00+08:00') }),
+    );
+  };
+  const preview = (dependencies: ImportDependencies, csv: string, key: string) =>
+    importWorkPlanFile(dependencies, { name: `${key}.csv`, content: text(csv) }, { title: TITLE, year: 2026, revise: true, dryRun: true, assignedOn: '2026-09-01' }, contextOf(key, '2026-09-02T09:00:00+08:00'));
+
+  it('keeps the item, saying its report awaits inspection: not withdrawn', async () => {
+    const dependencies = await withVersion1();
+    await reportOnItem1(dependencies, CZJ);
+    const dropped = await preview(dependencies, withoutItem1, 'drop');
+    expect(dropped.revision).toMatchObject({ withdrawn: [], itemsKept: [{ code: '1', title: '整合政府网站公开专栏' }] });
+    expect(describeRevision(dropped.revision!).zh).toBe('保留待督查事项 1 项（1：单位已报告完成、待督查，未撤销；如确需撤销，请先督查其报告）');
+  });
+
+  it('keeps the unit, saying its report awaits inspection: not removed', async () => {
+    const dependencies = await withVersion1();
+    await reportOnItem1(dependencies, CZJ);
+    const left = await preview(dependencies, withoutFinance, 'left');
+    expect(left.revision).toMatchObject({ unitsRemoved: [], unitsKept: [{ code: '1', unitId: CZJ, role: 'RESPONSIBLE', awaitingInspection: true }] });
+    expect(describeRevision(left.revision!).zh).toBe('保留待督查单位 1 个（事项 1：已报告完成、待督查，未移除；如确需移除，请先督查其报告）');
+  });
+
+  it('withdraws the item and removes the unit as before when nothing awaits inspection', async () => {
+    const dependencies = await withVersion1();
+    expect((await preview(dependencies, withoutItem1, 'drop-plain')).revision).toMatchObject({ withdrawn: [{ code: '1' }], itemsKept: [] });
+    expect((await preview(dependencies, withoutFinance, 'left-plain')).revision).toMatchObject({ unitsRemoved: [{ code: '1', unitId: CZJ }], unitsKept: [] });
+  });
+});
+
 describe('a unit\'s own deadline in a new version (breaker10f P3)', () => {
   /** Item 1 due 12-20, led by 市发改委 with 市财政局; a row continuing it names 市教育局 with its own 完成时限. */
   const ITEM_1 = '一,公开平台,1,整合政府网站公开专栏,,青川市发展和改革委员会,青川市财政局,2026-12-20\n';

@@ -39,6 +39,12 @@ export interface ItemVersion {
    */
   readonly verifiedUnitIds?: readonly string[];
   /**
+   * For the plan as it stands: units whose report awaits inspection (已报告待督查). A new version that leaves such a unit
+   * or its item out keeps them, as verified work is kept, and says so: a withdrawal would drop the report uninspected
+   * (breaker10g P11); once inspected (passed, or returned) the version applies.
+   */
+  readonly reportedUnitIds?: readonly string[];
+  /**
    * For a new version: the units the file dates on their own row (a row continuing the item with
    * its own 完成时限; in Rectify's own export every unit, `datesPerPart`), by unit id. A unit not
    * here is due on the item's date.
@@ -65,6 +71,8 @@ export interface UnitChange {
   readonly role: AssignmentRole;
   /** For a unit added: its own due date and terms, when its row gives one other than the item's. */
   readonly due?: PartDue;
+  /** For a unit kept (`PlanRevision.unitsKept`): its part is not verified but its report awaits inspection. */
+  readonly awaitingInspection?: true;
 }
 
 /** One unit's part given another due date than the item's move gives it (its own row's 完成时限: breaker10f P3). */
@@ -241,8 +249,9 @@ export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: r
     const inBoth = (unit: UnitChange, others: readonly UnitChange[]) => others.some((other) => other.unitId === unit.unitId);
     const leftOut = unitsBefore.filter((unit) => !inBoth(unit, unitsAfter));
     const verified = (unit: UnitChange) => before.verifiedUnitIds?.includes(unit.unitId) === true;
-    revision.unitsRemoved.push(...leftOut.filter((unit) => !verified(unit)));
-    revision.unitsKept.push(...leftOut.filter(verified));
+    const reported = (unit: UnitChange) => before.reportedUnitIds?.includes(unit.unitId) === true;
+    revision.unitsRemoved.push(...leftOut.filter((unit) => !verified(unit) && !reported(unit)));
+    revision.unitsKept.push(...leftOut.filter((unit) => verified(unit) || reported(unit)).map((unit) => (verified(unit) ? unit : { ...unit, awaitingInspection: true as const })));
     // A unit added on a row of its own is due on that row's date, as in a first import (breaker10f P3).
     const ownDue = (unit: UnitChange): UnitChange => {
       const due = item.partDueDates?.[unit.unitId];
@@ -255,7 +264,10 @@ export function planRevisionOf(current: readonly ItemVersion[], nextAsWritten: r
   return revision;
 }
 
-const hasVerifiedWork = (item: ItemVersion): boolean => (item.verifiedUnitIds ?? []).length > 0;
+/** Work on the record a new version never drops: a verified part, or a report awaiting inspection (breaker10g P11). */
+const hasVerifiedWork = (item: ItemVersion): boolean => (item.verifiedUnitIds ?? []).length > 0 || (item.reportedUnitIds ?? []).length > 0;
+/** Kept for a report awaiting inspection only: no verified part. */
+const awaitsInspectionOnly = (item: ItemVersion): boolean => (item.verifiedUnitIds ?? []).length === 0;
 
 const sameTerms = (a: DueTerms | undefined, b: DueTerms | undefined): boolean => JSON.stringify(a ?? BY_DATE) === JSON.stringify(b ?? BY_DATE);
 
@@ -357,13 +369,22 @@ export function itemRevisionCommands(
 export function describeRevision(revision: PlanRevision): Bilingual {
   if (isUnchanged(revision)) return say('no item changes', '事项无变化');
   const codes = (items: readonly { code: string }[]) => [...new Set(items.map((item) => item.code))].join(', ');
+  const keptReported = revision.itemsKept.filter(awaitsInspectionOnly);
+  const keptVerified = revision.itemsKept.filter((item) => !awaitsInspectionOnly(item));
+  const unitsReported = revision.unitsKept.filter((unit) => unit.awaitingInspection === true);
+  const unitsVerified = revision.unitsKept.filter((unit) => unit.awaitingInspection !== true);
   const parts: [number, string, string][] = [
     [revision.added.length, `${revision.added.length} item(s) added (${codes(revision.added)})`, `新增事项 ${revision.added.length} 项（${codes(revision.added)}）`],
     [revision.withdrawn.length, `${revision.withdrawn.length} withdrawn (${codes(revision.withdrawn)})`, `撤销 ${revision.withdrawn.length} 项（${codes(revision.withdrawn)}）`],
     [
-      revision.itemsKept.length,
-      `${revision.itemsKept.length} item(s) left out of the file kept, having verified work (${codes(revision.itemsKept)}: reopen an item first to withdraw it)`,
-      `保留已核验事项 ${revision.itemsKept.length} 项（${codes(revision.itemsKept)}：有已核验的任务，未撤销；如确需撤销，请先重新打开该事项）`,
+      keptVerified.length,
+      `${keptVerified.length} item(s) left out of the file kept, having verified work (${codes(keptVerified)}: reopen an item first to withdraw it)`,
+      `保留已核验事项 ${keptVerified.length} 项（${codes(keptVerified)}：有已核验的任务，未撤销；如确需撤销，请先重新打开该事项）`,
+    ],
+    [
+      keptReported.length,
+      `${keptReported.length} item(s) left out of the file kept, a unit's report awaiting inspection (${codes(keptReported)}: inspect it first, then withdraw the item)`,
+      `保留待督查事项 ${keptReported.length} 项（${codes(keptReported)}：单位已报告完成、待督查，未撤销；如确需撤销，请先督查其报告）`,
     ],
     [
       revision.reinstated.length,
@@ -384,9 +405,14 @@ export function describeRevision(revision: PlanRevision): Bilingual {
     [revision.unitsAdded.length, `${revision.unitsAdded.length} unit(s) added (items ${codes(revision.unitsAdded)})`, `增加单位 ${revision.unitsAdded.length} 个（事项 ${codes(revision.unitsAdded)}）`],
     [revision.unitsRemoved.length, `${revision.unitsRemoved.length} unit(s) removed (items ${codes(revision.unitsRemoved)})`, `移除单位 ${revision.unitsRemoved.length} 个（事项 ${codes(revision.unitsRemoved)}）`],
     [
-      revision.unitsKept.length,
-      `${revision.unitsKept.length} verified unit(s) left out of the file kept as done work (items ${codes(revision.unitsKept)})`,
-      `保留已核验单位 ${revision.unitsKept.length} 个（事项 ${codes(revision.unitsKept)}：已完成的任务作为记录保留）`,
+      unitsVerified.length,
+      `${unitsVerified.length} verified unit(s) left out of the file kept as done work (items ${codes(unitsVerified)})`,
+      `保留已核验单位 ${unitsVerified.length} 个（事项 ${codes(unitsVerified)}：已完成的任务作为记录保留）`,
+    ],
+    [
+      unitsReported.length,
+      `${unitsReported.length} unit(s) left out of the file kept, their report awaiting inspection (items ${codes(unitsReported)}: inspect it first, then remove the unit)`,
+      `保留待督查单位 ${unitsReported.length} 个（事项 ${codes(unitsReported)}：已报告完成、待督查，未移除；如确需移除，请先督查其报告）`,
     ],
     [
       revision.rolesChanged.length,

@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, officeDay } from './support/suite.js';
+import { firstAnswerLost } from './support/lost-answer.js';
 
 const SUPERVISOR = 'rct_demo_supervisor_qingchuan';
 const errorBeside = (form: Locator, page: Page, label: string) => form.locator('.el-form-item', { has: page.getByLabel(label, { exact: true }) }).locator('.el-form-item__error');
@@ -177,18 +178,7 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     const { page, context } = await contexts.open({ token: SUPERVISOR });
     const FIRST = '2026年第三季度政务公开第三方评估';
     const EDITED = '2026年第三季度政务公开工作第三方评估（更正）';
-    const keys: string[] = [];
-    let lost = true;
-    await context.route('**/graphql', async (route) => {
-      const body = route.request().postData() ?? '';
-      if (!body.includes('registerEvaluation')) return route.continue();
-      keys.push((JSON.parse(body) as { variables: { input: { idempotencyKey: string } } }).variables.input.idempotencyKey);
-      if (!lost) return route.continue();
-      lost = false;
-      // The server gets the request and records it; the browser gets the proxy's error page.
-      expect((await route.fetch()).status()).toBe(200);
-      await route.fulfill({ status: 502, contentType: 'text/html', body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>' });
-    });
+    const keys = await firstAnswerLost(context, 'registerEvaluation', { reachesServer: true });
     await page.goto('/findings');
     const form = await openEvaluationForm(page, { title: FIRST, evaluator: '某评估中心', commissionedBy: '市政务公开办', periodStart: '2026-07-01', periodEnd: '2026-09-30' });
     await form.getByRole('button', { name: '登记评估报告' }).click();
@@ -224,16 +214,7 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
   it('after a 502 from a proxy that never reached the server, the page refreshed or left and the form opened again sends the same request under its key: one evaluation', async () => {
     const { page, context } = await contexts.open({ token: SUPERVISOR });
     const FIRST = '2026年11月政务公开第三方评估';
-    const keys: string[] = [];
-    let lost = true;
-    await context.route('**/graphql', async (route) => {
-      const body = route.request().postData() ?? '';
-      if (!body.includes('registerEvaluation')) return route.continue();
-      keys.push((JSON.parse(body) as { variables: { input: { idempotencyKey: string } } }).variables.input.idempotencyKey);
-      if (!lost) return route.continue();
-      lost = false;
-      await route.fulfill({ status: 502, contentType: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1></body></html>' });
-    });
+    const keys = await firstAnswerLost(context, 'registerEvaluation', { reachesServer: false });
     await page.goto('/findings');
     const form = await openEvaluationForm(page, { title: FIRST, evaluator: '某评估中心', commissionedBy: '市政务公开办', periodStart: '2026-10-01', periodEnd: '2026-11-30' });
     await form.getByRole('button', { name: '登记评估报告' }).click();
@@ -270,18 +251,7 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     const { page, context } = await contexts.open({ token: SUPERVISOR });
     const FIRST = '2026年10月政务公开第三方评估';
     const NEXT = '2026年10月政府网站专项检查报告';
-    const keys: string[] = [];
-    let lost = true;
-    await context.route('**/graphql', async (route) => {
-      const body = route.request().postData() ?? '';
-      if (!body.includes('registerEvaluation')) return route.continue();
-      keys.push((JSON.parse(body) as { variables: { input: { idempotencyKey: string } } }).variables.input.idempotencyKey);
-      if (!lost) return route.continue();
-      lost = false;
-      // The server gets the request and records it; the browser gets the proxy's error page.
-      expect((await route.fetch()).status()).toBe(200);
-      await route.fulfill({ status: 502, contentType: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1></body></html>' });
-    });
+    const keys = await firstAnswerLost(context, 'registerEvaluation', { reachesServer: true });
     await page.goto('/findings');
     const form = await openEvaluationForm(page, { title: FIRST, evaluator: '某评估中心', commissionedBy: '市政务公开办', periodStart: '2026-09-01', periodEnd: '2026-10-31' });
     await form.getByRole('button', { name: '登记评估报告' }).click();

@@ -4,6 +4,7 @@ import { createPerson, signIn, type Person } from './support/accounts.js';
 import { contrastFailures } from './support/contrast.js';
 import { launchChromium } from './support/browser.js';
 import { browserContexts, eventually } from './support/suite.js';
+import { firstAnswerLost } from './support/lost-answer.js';
 
 /** Issue 11: an administrator manages the accounts in the browser (用户管理), not in GraphQL. */
 describe('用户管理: an administrator lists, creates, resets and unlocks accounts in the browser', () => {
@@ -116,14 +117,7 @@ describe('用户管理: an administrator lists, creates, resets and unlocks acco
     await createPerson(app, 'SUPERVISOR', '黄丽', 'users-502');
     const { page, context } = await contexts.open();
     await signIn(page, admin);
-    let lost = true;
-    await context.route('**/graphql', async (route) => {
-      const body = route.request().postData() ?? '';
-      if (!body.includes('setInitialPassword') || !lost) return route.continue();
-      lost = false;
-      expect((await route.fetch()).status()).toBe(200);
-      await route.fulfill({ status: 502, contentType: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1></body></html>' });
-    });
+    await firstAnswerLost(context, 'setInitialPassword', { reachesServer: true });
     await row(page, 'users-502').getByRole('button', { name: '重设密码' }).click();
     const form = page.locator('[data-test="form-set-password"]');
     const password = form.getByLabel('新的初始密码（8 到 128 个字符，用户登录后须修改）');

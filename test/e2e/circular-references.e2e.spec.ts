@@ -67,7 +67,9 @@ describe('a circular is issued once', () => {
     const first = await app.graphql(ISSUE, { input }, supervisor);
     expect(first.errors).toBeUndefined();
     const position = await app.logPosition();
-    for (const [key, title] of [['criticise-again', '关于市教育局整改逾期的通报'], ['criticise-retyped', '关于市教育局整改逾期的通报。 ']]) {
+    // 《》 and “” around the title are how a 通知 quotes it (breaker11h P3, breaker10g P5).
+    const retyped = [['criticise-again', '关于市教育局整改逾期的通报'], ['criticise-retyped', '关于市教育局整改逾期的通报。 '], ['criticise-quoted', '《关于市教育局整改逾期的通报》'], ['criticise-in-quotes', '“关于市教育局整改逾期的通报”']];
+    for (const [key, title] of retyped) {
       const again = await app.graphql(ISSUE, { input: { ...input, idempotencyKey: key, title, reason: '逾期未报送整改情况，经两次催办仍未报送。' } }, supervisor);
       expect(again.errors![0]!.extensions).toMatchObject({
         code: 'CONFLICT',
@@ -80,6 +82,33 @@ describe('a circular is issued once', () => {
     expect(await app.logPosition()).toBe(position);
     // Another day, or a commendation, is another circular.
     expect((await app.graphql(ISSUE, { input: { ...input, idempotencyKey: 'criticise-next-day', issuedOn: '2026-11-30' } }, supervisor)).errors).toBeUndefined();
+  });
+
+  // breaker11h P7: 发通报 offered 青川市环境保护局 after its merge into 青川市生态环境局, and a criticism dated
+  // after the merge was issued to the merged-away unit.
+  it('refuses a circular to a unit merged away on or before its day, naming the successor beside 单位; one dated before the merge is issued', async () => {
+    const admin = await app.as('ADMIN');
+    const supervisor = await app.as('SUPERVISOR');
+    const { data } = await app.graphql(`{ units { id code } }`);
+    const hbj = data!.units.find((unit: { code: string }) => unit.code === 'HBJ').id as string;
+    const registered = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`,
+      { input: { idempotencyKey: 'circular-sthjj', code: 'STHJJ', name: '青川市生态环境局', kind: 'DEPARTMENT', registeredOn: '2026-11-20' } }, admin);
+    expect(registered.errors).toBeUndefined();
+    const merged = await app.graphql(`mutation($input: MergeUnitInput!) { mergeUnit(input: $input) { unit { mergedOn } } }`,
+      { input: { idempotencyKey: 'circular-merge-hbj', unitId: hbj, successorUnitId: registered.data!.registerUnit.id, mergedOn: '2026-11-25', reason: '机构改革：组建市生态环境局' } }, admin);
+    expect(merged.errors).toBeUndefined();
+    const { input } = await circular({ unitId: hbj, title: '关于市环境保护局信息公开不及时的通报', idempotencyKey: 'criticise-merged' });
+    const position = await app.logPosition();
+    for (const issuedOn of ['2026-12-01', '2026-11-25']) {
+      const refused = await app.graphql(ISSUE, { input: { ...input, issuedOn, idempotencyKey: `criticise-merged-${issuedOn}` } }, supervisor);
+      expect(refused.errors![0]!.extensions).toMatchObject({
+        code: 'CONFLICT',
+        field: 'unitId',
+        messageZh: expect.stringContaining(`青川市环境保护局已于 2026-11-25 并入青川市生态环境局，${issuedOn} 发布的通报请发给青川市生态环境局`),
+      });
+    }
+    expect(await app.logPosition()).toBe(position);
+    expect((await app.graphql(ISSUE, { input: { ...input, issuedOn: '2026-11-24' } }, supervisor)).errors).toBeUndefined();
   });
 
   it('issues one of five identical circulars sent at once under five keys; the others are CONFLICT', async () => {

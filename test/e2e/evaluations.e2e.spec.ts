@@ -153,6 +153,29 @@ describe('Evaluations and findings over GraphQL', () => {
     expect(await app.logPosition()).toBe(position);
   });
 
+  // breaker11h P3, breaker10g P4, breaker9g P7: the report quoted 《…》 as in every 通知, typed with 年 for 年度
+  // from its cover, or with （终稿） / （反馈稿） was registered a second time.
+  it('registers one report once whether its title is quoted, says 年 for 年度 or carries a version remark: CONFLICT naming the first', async () => {
+    const first = evaluationInput({ idempotencyKey: 'report-quoted-once', title: '青川市2026年度政务公开工作第三方评估报告' });
+    const registered = await app.graphql(REGISTER, { input: first });
+    expect(registered.errors).toBeUndefined();
+    const position = await app.logPosition();
+    const typed = [
+      '《青川市2026年度政务公开工作第三方评估报告》',
+      '“青川市2026年度政务公开工作第三方评估报告”',
+      '青川市2026年政务公开工作第三方评估报告',
+      '青川市2026年度政务公开工作第三方评估报告（终稿）',
+      '青川市二〇二六年度政务公开工作第三方评估报告（反馈稿）',
+    ];
+    for (const [index, title] of typed.entries()) {
+      const again = await app.graphql(REGISTER, { input: { ...first, idempotencyKey: `report-quoted-${index}`, title } });
+      expect(again.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', field: 'title', evaluationId: registered.data!.registerEvaluation.id });
+    }
+    expect(await app.logPosition()).toBe(position);
+    // Another year is another report.
+    expect((await app.graphql(REGISTER, { input: { ...first, idempotencyKey: 'report-quoted-next-year', title: '《青川市2027年度政务公开工作第三方评估报告》' } })).errors).toBeUndefined();
+  });
+
   it('registers one of five presses of one report at once under five keys; the others are CONFLICT', async () => {
     const input = (press: number) => evaluationInput({ idempotencyKey: `report-race-${press}`, title: '2026年下半年政务公开第三方评估报告' });
     const answers = await Promise.all([1, 2, 3, 4, 5].map((press) => app.graphql(REGISTER, { input: input(press) })));

@@ -1,7 +1,7 @@
 import { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { insertInOrder, paginate, type Connection, type ListOrder, type PageRequest } from '../../shared/pagination/page.js';
 import { CircularEvent, CircularIssued, type CircularKind, type CircularReference } from '../domain/circular.events.js';
-import { findingTitleKey } from '../import-findings/findings-file.js';
+import { documentTitleKey } from '../../shared/document-title.js';
 
 export type CircularView = CircularIssued['data'] & {
   readonly issuedAt: string;
@@ -59,7 +59,7 @@ export class CircularsReadModel implements Projection {
 
   /**
    * The circular already issued to the same unit, of the same kind, on the same day, with the same
-   * title's words (`findingTitleKey`), or undefined: one circular is issued once. O(1).
+   * title's words (`documentTitleKey`: 《》“”, 年度 and a version remark aside too), or undefined: one circular is issued once. O(1).
    */
   sameAs(circular: Pick<CircularView, 'unitId' | 'kind' | 'issuedOn' | 'title'>): CircularView | undefined {
     return this.bySameness.get(sameCircularKey(circular));
@@ -96,9 +96,9 @@ export class CircularsReadModel implements Projection {
 
 const referenceKey = (reference: CircularReference): string => `${reference.kind}:${reference.id}`;
 
-/** What makes two circulars one: unit, kind, issue day and the title's words (numbers by value, spacing and punctuation aside). */
+/** What makes two circulars one: unit, kind, issue day and the title's words (`documentTitleKey`). */
 const sameCircularKey = ({ unitId, kind, issuedOn, title }: Pick<CircularView, 'unitId' | 'kind' | 'issuedOn' | 'title'>): string =>
-  `${unitId}\u0000${kind}\u0000${issuedOn}\u0000${findingTitleKey(title)}`;
+  `${unitId}\u0000${kind}\u0000${issuedOn}\u0000${documentTitleKey(title)}`;
 
 function insertInto(lists: Map<string, CircularView[]>, key: string, circular: CircularView): void {
   const list = lists.get(key);

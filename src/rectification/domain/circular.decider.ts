@@ -36,6 +36,12 @@ export interface IssueCircular extends Readonly<CircularIssued['data']> {
   /** The unit's name in the directory, for refusals to name it. */
   readonly unitName?: string;
   /**
+   * The unit's merge into another (机构改革), looked up by the handler: the day (office day) and the
+   * successor's name. A merged unit takes no new work, so a circular dated on or after that day is
+   * its successor's (breaker11h P7); one dated before may name it. Absent: the unit stands.
+   */
+  readonly unitMerged?: { readonly mergedOn: string; readonly successorName: string };
+  /**
    * The circular already issued to this unit, of this kind, on this day, with the same title's words,
    * looked up by the handler: one circular is issued once (breaker11g P1: sent again under a new key
    * after a 502, a unit was criticised twice). Absent: none.
@@ -108,6 +114,15 @@ function issueCircular(command: IssueCircular, state: CircularState): CircularEv
   requireOfficeEra(issuedOn, say('The issue date', '发文日期'), 'issuedOn');
   const issued = { day: issuedOn, what: say('the issue date', '发文日期') };
   requireNotBefore(issued, command.unitRegistration);
+  const merged = command.unitMerged;
+  if (merged && !isAfter(merged.mergedOn, issuedOn)) {
+    const unit = command.unitName ?? unitId;
+    throw conflict(
+      `${unit} was merged into ${merged.successorName} on ${merged.mergedOn}; it takes no new work, so a circular issued on ${issuedOn} goes to ${merged.successorName} (one issued before ${merged.mergedOn} may name ${unit}).`,
+      `${unit}已于 ${merged.mergedOn} 并入${merged.successorName}，${issuedOn} 发布的通报请发给${merged.successorName}；针对并入前的事项、发文日期早于 ${merged.mergedOn} 的通报仍可发给${unit}。`,
+      { field: 'unitId' },
+    );
+  }
   for (const began of command.referencesBegan ?? []) requireNotBefore(issued, began);
   const withdrawn = (command.referencesWithdrawn ?? []).find((reference) => !isAfter(reference.withdrawnOn, issuedOn));
   if (withdrawn) {

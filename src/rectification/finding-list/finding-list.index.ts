@@ -3,7 +3,7 @@ import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-ev
 import { insertInOrder, paginate, recordedOrder, type Connection, type PageRequest } from '../../shared/pagination/page.js';
 import type { FindingView, EvaluationView, RectificationLedger } from '../ledger/rectification-ledger.js';
 import { findingStatus, type FindingStatus } from '../ledger/finding-status.js';
-import { findingTitleKey } from '../import-findings/findings-file.js';
+import { documentTitleKey } from '../../shared/document-title.js';
 
 const FINDING_STREAM_PREFIX = 'finding-';
 
@@ -104,7 +104,7 @@ export class FindingListIndex implements Projection {
   private readonly titleStarts: number[] = [];
   private readonly evaluations: EvaluationRow[] = [];
   private readonly evaluationIds = new Set<string>();
-  /** The first evaluation registered under each title key (`findingTitleKey`: numbers by value, spacing and punctuation aside). */
+  /** The first evaluation registered under each title key (`documentTitleKey`: numbers by value, spacing, punctuation, quotes, 年度 and version remarks aside). */
   private readonly evaluationsByTitleKey = new Map<string, EvaluationView>();
 
   constructor(private readonly ledger: RectificationLedger) {}
@@ -139,11 +139,12 @@ export class FindingListIndex implements Projection {
   }
 
   /**
-   * The evaluation registered with the same title's words as `title` (the same `findingTitleKey`:
-   * ２０２５ / 二〇二五 / 2025 alike, spacing and punctuation aside), or undefined. O(1).
+   * The evaluation registered with the same title's words as `title` (the same `documentTitleKey`:
+   * ２０２５ / 二〇二五 / 2025 alike, 年 / 年度, spacing, punctuation, 《》“” and a version remark
+   * such as （终稿） aside), or undefined. O(1).
    */
   evaluationTitled(title: string): EvaluationView | undefined {
-    return this.evaluationsByTitleKey.get(findingTitleKey(title));
+    return this.evaluationsByTitleKey.get(documentTitleKey(title));
   }
 
   /** One page of evaluations in the order registered. */
@@ -229,7 +230,7 @@ export class FindingListIndex implements Projection {
     if (!view || this.evaluationIds.has(evaluationId)) return;
     this.evaluationIds.add(evaluationId);
     this.evaluations.push({ sequence: this.evaluations.length, view });
-    const key = findingTitleKey(view.title);
+    const key = documentTitleKey(view.title);
     if (!this.evaluationsByTitleKey.has(key)) this.evaluationsByTitleKey.set(key, view);
   }
 

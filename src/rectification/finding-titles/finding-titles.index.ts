@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { ClaimedValue } from '../../event-sourcing/execute-command.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { findingTitleKey } from '../import-findings/findings-file.js';
+import { documentTitleKey } from '../../shared/document-title.js';
 import { numbersByValue } from '../../shared/numbers-by-value.js';
 import type { UnitsNamed } from '../../organization/units/units-named.js';
 
@@ -31,7 +32,7 @@ export const findingTitleClaim = (evaluationId: string, title: string): ClaimedV
 /** An evaluation's title as the value only one evaluation may hold (see `findingTitleClaim`). */
 export const evaluationTitleClaim = (title: string): ClaimedValue => ({
   scope: 'evaluation-title',
-  value: findingTitleKey(title),
+  value: documentTitleKey(title),
   field: 'title',
   label: title.trim(),
 });

@@ -15,12 +15,13 @@ import { partsOf, type AssignmentsState } from '../../assignments/domain/assignm
 import { say, type Bilingual } from '../../shared/domain-error.js';
 import type { DatedFact } from '../../shared/guards.js';
 import { CircularsReadModel } from '../circulars/circulars.read-model.js';
-import { findingTitleKey } from '../import-findings/findings-file.js';
+import { documentTitleKey } from '../../shared/document-title.js';
 
 /**
  * Issues a circular commending or criticising a unit; returns the new circular's id.
  * @throws CONFLICT (field `title`) when the unit already has a circular of the same kind, day and
- *   title's words — decided on the read model and made atomic by a claim (two at once: one wins).
+ *   title's words — decided on the read model and made atomic by a claim (two at once: one wins);
+ *   CONFLICT (field `unitId`) when the unit was merged into another on or before the issue day.
  */
 export class IssueCircularCommand extends Command<string> {
   constructor(
@@ -45,6 +46,7 @@ export class IssueCircularHandler implements ICommandHandler<IssueCircularComman
     const found = await Promise.all(references.map((reference) => this.lookUp(reference, input.unitId)));
     const began = found.map((reference) => reference?.began);
     const unit = this.units.get(input.unitId);
+    const merger = this.units.mergerOf(input.unitId);
     await this.executor.executeClaiming(
       circularStream(circularId),
       circularDecider,
@@ -59,12 +61,13 @@ export class IssueCircularHandler implements ICommandHandler<IssueCircularComman
         unknownReferences: references.filter((_, index) => began[index] === undefined),
         referencesBegan: began.filter((fact): fact is DatedFact => fact !== undefined && fact !== null),
         ...(unit ? { unitName: unit.name } : {}),
+        ...(merger ? { unitMerged: { mergedOn: merger.mergedOn, successorName: this.units.get(merger.successorUnitId)?.name ?? merger.successorUnitId } } : {}),
         referencesNotConcerning: found.flatMap((reference) => (reference && !reference.concernsUnit ? [reference.name] : [])),
         referencesWithdrawn: found.flatMap((reference) => (reference?.withdrawn ? [{ name: reference.name, ...reference.withdrawn }] : [])),
         ...(unit ? { unitRegistration: { day: unit.registeredOn, what: say(`the registration of ${unit.name}`, `${unit.name}的登记日期`) } } : {}),
         ...this.sameCircular(input),
       }),
-      [{ scope: `circular:${input.unitId}:${input.kind}:${input.issuedOn}`, value: findingTitleKey(input.title), field: 'title', label: input.title.trim() }],
+      [{ scope: `circular:${input.unitId}:${input.kind}:${input.issuedOn}`, value: documentTitleKey(input.title), field: 'title', label: input.title.trim() }],
       context,
     );
     return circularId;

@@ -149,4 +149,16 @@ describe('recordFinding with its assignment', () => {
     await app.graphql(RECORD, { input: input({ title: '2025年政府信息公开年报未按时发布' }) });
     expect((await app.graphql(RECORD, { input: input({ title: '2024年政府信息公开年报未按时发布' }) })).errors).toBeUndefined();
   });
+
+  // breaker10g P6: quotes added, or a trailing 问题, made a second finding of a short title unasked.
+  it('asks about the same words quoted or with 问题 after them, however short the title (breaker10g P6)', async () => {
+    const recorded = await app.graphql(RECORD, { input: input({ title: '依申请公开答复超期', description: '第二季度2件超期。' }) });
+    const findingId = recorded.data!.recordFinding.id as string;
+    const position = await app.logPosition();
+    for (const title of ['“依申请公开”答复超期', '《依申请公开》答复超期', '依申请公开答复超期问题', '关于依申请公开答复超期的问题']) {
+      const retyped = await app.graphql(RECORD, { input: input({ title, description: '第二季度2件超期。' }) });
+      expect(retyped.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'title', findingId, nearTitle: '依申请公开答复超期' });
+    }
+    expect(await app.logPosition()).toBe(position);
+  });
 });

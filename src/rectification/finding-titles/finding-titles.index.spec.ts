@@ -14,6 +14,17 @@ describe('titles that read as one problem retyped (breaker10c P3, 11e P1, 10d P2
     expect(apart('LM网站栏目更新不及时', 'LM网站栏目更新不够及时')).toBe(1);
   });
 
+  it('takes the same words quoted, or with 问题 after them or 关于 before them, for one problem however short (breaker10g P6)', () => {
+    expect(apart('依申请公开答复超期', '“依申请公开”答复超期')).toBe(2);
+    expect(apart('依申请公开答复超期', '《依申请公开》答复超期')).toBe(2);
+    expect(apart('依申请公开答复超期', '依申请公开答复超期问题')).toBe(2);
+    expect(apart('年报未发布', '关于年报未发布的问题')).toBe(5);
+    expect(apart('“年报”未发布', '年报未发布')).toBe(2);
+    // Other words stay other problems.
+    expect(apart('年报未发布', '年报未公布')).toBeNull();
+    expect(apart('“问题”清单未公开', '清单未公开')).toBeNull();
+  });
+
   it('never takes titles naming other years, quarters, halves or counts for one problem', () => {
     expect(apart('2025年政府信息公开年报未按时发布', '2024年政府信息公开年报未按时发布')).toBeNull();
     expect(apart('一季度政务公开考核排名靠后', '二季度政务公开考核排名靠后')).toBeNull();

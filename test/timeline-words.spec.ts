@@ -83,10 +83,26 @@ describe('a timeline line', () => {
     expect(timelineLine('PartsReopened', null, { reason: '复查未通过', reopenedOn: '2026-12-01' }, nameOf)).toBe('各单位重新整改：复查未通过');
   });
 
-  it('says a withdrawal moved to its real day as 更正撤销日期 with both days, and one taken back as 撤销不成立 (breaker8f P1)', () => {
+  it('says a withdrawal moved to its real day as 更正撤销日期 with both days, and one taken back as 恢复问题（撤销有误） (breaker8f P1, breaker11h P5)', () => {
     expect(timelineLine('FindingWithdrawalUndone', null, { withdrawnOn: '2026-11-02', reason: '撤销日期更正为 2026-11-20：来函日期录入有误' }, nameOf)).toBe('更正撤销日期（2026-11-02 → 2026-11-20）：来函日期录入有误');
     expect(timelineLine('WorkPlanItemWithdrawalUndone', null, { withdrawnOn: '2026-11-20', reason: '撤销日期更正为 2026-10-10：方案调整通知为10月10日' }, nameOf)).toBe('更正撤销日期（2026-11-20 → 2026-10-10）：方案调整通知为10月10日');
-    expect(timelineLine('FindingWithdrawalUndone', null, { withdrawnOn: '2026-11-24', reason: '点错了问题' }, nameOf)).toBe('撤销不成立：点错了问题');
+    // The supervisor's own undo (撤销有误，恢复问题) is not said as a late pass's 撤销不成立 (breaker11h P5).
+    expect(timelineLine('FindingWithdrawalUndone', null, { withdrawnOn: '2026-11-24', reason: '点错了问题' }, nameOf)).toBe('恢复问题（撤销有误）：点错了问题');
+    expect(timelineLine('WorkPlanItemWithdrawalUndone', null, { withdrawnOn: '2026-11-24', reason: '方案未作调整' }, nameOf)).toBe('恢复事项（撤销有误）：方案未作调整');
+  });
+
+  it('marks the withdrawal an undoing cancels: moved, taken back, or not standing (breaker11h P5, breaker8g P14)', () => {
+    const fact = (revision: number, eventType: string, occurredOn: string, details: Record<string, unknown>) => ({ revision, eventType, occurredOn, unitId: null, details });
+    const moved = [
+      fact(1, 'FindingWithdrawn', '2026-12-01', { withdrawnOn: '2026-12-01', reason: '评估机构来函撤回' }),
+      fact(2, 'FindingWithdrawalUndone', '2026-12-01', { withdrawnOn: '2026-12-01', reason: '撤销日期更正为 2026-11-28：来函日期为11月28日' }),
+      fact(3, 'FindingWithdrawn', '2026-11-28', { withdrawnOn: '2026-11-28', reason: '评估机构来函撤回' }),
+    ];
+    expect(Object.fromEntries(correctionNotes(moved))).toEqual({ 1: '已更正为 2026-11-28' });
+    const takenBack = [fact(1, 'WorkPlanItemWithdrawn', '2026-12-01', { withdrawnOn: '2026-12-01', reason: '并入第3项' }), fact(2, 'WorkPlanItemWithdrawalUndone', '2026-12-01', { withdrawnOn: '2026-12-01', reason: '误撤销' })];
+    expect(Object.fromEntries(correctionNotes(takenBack))).toEqual({ 1: '已撤回（撤销有误）' });
+    const notStanding = [fact(1, 'FindingWithdrawn', '2026-12-01', { withdrawnOn: '2026-12-01', reason: '来函撤回' }), fact(2, 'FindingWithdrawalUndone', '2026-12-01', { withdrawnOn: '2026-12-01', reason: '撤销不成立：西山县人民政府的整改已于 2026-11-30 核验通过' })];
+    expect(Object.fromEntries(correctionNotes(notStanding))).toEqual({ 1: '撤销不成立' });
   });
 
   it('says the words of a line once when the text the server wrote begins with them (breaker11g P7)', () => {

@@ -84,3 +84,6 @@ export const REDATED_WORD: Record<string, string> = {
 
 /** Light colours with WCAG AA contrast against white text (≥ 4.5:1). */
 export const LIGHT_COLOR: Record<string, string> = { RED: '#c0392b', YELLOW: '#8a6100', GREEN: '#1e7b34' };
+
+/** The submit button's words on a form's confirming press: 确认现场督查, and 确认撤销 once, not 确认确认撤销 (breaker11h P5). */
+export const confirmLabel = (submitLabel: string): string => (submitLabel.startsWith('确认') ? submitLabel : `确认${submitLabel}`);

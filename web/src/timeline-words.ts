@@ -14,8 +14,20 @@ export function timelineLine(eventType: string, unitId: string | null, details: 
   // A reopening of some parts only (a parent not closed: PartsReopened.unitIds, breaker11f P11) names them, not 各单位 (breaker11g P2).
   const reopenedUnits = eventType === 'PartsReopened' && Array.isArray(details.unitIds) ? details.unitIds.map((id) => nameOf(String(id)) || '（未知单位）') : [];
   // A withdrawal moved to its real day (breaker8f P1) is written as its undoing with the reason 撤销日期更正为 D：…: said as the correction it is.
-  const movedTo = UNDONE.has(eventType) && typeof details.reason === 'string' ? /^撤销日期更正为 (\d{4}-\d{2}-\d{2})：/u.exec(details.reason) : null;
-  const label = redated ? `更正${redated}日期` : dayOnly ? '更正督查日期' : reopenedUnits.length > 0 ? '重新打开' : movedTo ? '更正撤销日期' : (EVENT_LABEL[eventType] ?? EVENT_FALLBACK);
+  const movedTo = UNDONE.has(eventType) && typeof details.reason === 'string' ? MOVED_TO.exec(details.reason) : null;
+  // Taken back by the supervisor (撤销有误), not by a pass dated before it, whose text begins 撤销不成立： (breaker11h P5).
+  const takenBack = UNDONE.has(eventType) && !movedTo && typeof details.reason === 'string' && !details.reason.startsWith(`${LATE_PASS_UNDONE}：`);
+  const label = redated
+    ? `更正${redated}日期`
+    : dayOnly
+      ? '更正督查日期'
+      : reopenedUnits.length > 0
+        ? '重新打开'
+        : movedTo
+          ? '更正撤销日期'
+          : takenBack
+            ? `${eventType.startsWith('Finding') ? '恢复问题' : '恢复事项'}（撤销有误）`
+            : (EVENT_LABEL[eventType] ?? EVENT_FALLBACK);
   const parts = [label];
   if (reopenedUnits.length > 0) parts.push(`（${reopenedUnits.join('、')}）`);
   if (movedTo) parts.push(`（${typeof details.withdrawnOn === 'string' ? `${details.withdrawnOn} → ` : ''}${movedTo[1]}）`);
@@ -38,6 +50,10 @@ export function timelineLine(eventType: string, unitId: string | null, details: 
 
 /** The undoings of a withdrawal: by a pass dated before it, by mistake, or moved to its real day. */
 const UNDONE = new Set(['FindingWithdrawalUndone', 'WorkPlanItemWithdrawalUndone']);
+/** How the server begins the text of an undoing by a pass dated before the withdrawal (part-facts.ts `withdrawalUndoneReason`). */
+const LATE_PASS_UNDONE = '撤销不成立';
+const WITHDRAWALS = new Set(['FindingWithdrawn', 'WorkPlanItemWithdrawn']);
+const MOVED_TO = /^撤销日期更正为 (\d{4}-\d{2}-\d{2})：/u;
 
 /** The before/after pairs an event may carry, with the words for their values when they are codes. */
 const CHANGES: [string, string, Record<string, string>?][] = [
@@ -90,6 +106,12 @@ export function correctionNotes(entries: readonly TimelineFact[]): Map<number, s
     } else if (entry.eventType === 'InspectionCorrected') {
       const changed = d.outcome !== d.previousOutcome ? String(d.outcome) : undefined;
       mark(lastOf((c) => c.eventType === 'InspectionLogged' && c.details.inspectionId === d.inspectionId), String(d.inspectedOn), changed);
+    } else if (UNDONE.has(entry.eventType)) {
+      // The withdrawal an undoing cancels (the one of its day) is marked: moved (更正撤销日期), taken back, or not standing (breaker11h P5, 8g P14).
+      const withdrawal = lastOf((c) => WITHDRAWALS.has(c.eventType) && c.details.withdrawnOn === d.withdrawnOn);
+      const reason = typeof d.reason === 'string' ? d.reason : '';
+      const moved = MOVED_TO.exec(reason);
+      if (withdrawal) notes.set(withdrawal.revision, moved ? `已更正为 ${moved[1]}` : reason.startsWith(`${LATE_PASS_UNDONE}：`) ? '撤销不成立' : '已撤回（撤销有误）');
     } else if (CLOSE_OUTS.has(entry.eventType)) {
       // A close-out recorded again with no reopening between: the earlier one was corrected to this day.
       const previous = lastOf((c) => CLOSE_OUTS.has(c.eventType) || REOPENINGS.has(c.eventType));

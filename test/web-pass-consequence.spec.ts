@@ -26,6 +26,14 @@ describe('what a pass is confirmed with', () => {
     expect(words).not.toContain('销号');
   });
 
+  it('on a withdrawn item or finding, says the withdrawal will not stand and the other units’ parts come back (breaker11h P9)', () => {
+    const words = passConsequence({ outcome: 'PASSED' }, { ...part, kind: 'item', title: '1 推进决策公开', othersUnverified: 4, withdrawnOn: '2026-11-30' })!;
+    expect(words).toContain('还有 4 个单位未核验');
+    expect(words).toContain('该事项已于 2026-11-30 撤销，这次通过早于撤销日期，撤销将不成立：事项回到工作方案，其余 4 个单位的任务恢复办理');
+    expect(passConsequence({ outcome: 'PASSED' }, { ...part, withdrawnOn: '2026-11-30' })).toContain('问题回到台账。');
+    expect(passConsequence({ outcome: 'PASSED' }, part)).not.toContain('撤销');
+  });
+
   it('asks nothing for a failure or while no outcome is chosen', () => {
     expect(passConsequence({ outcome: 'FAILED' }, part)).toBeNull();
     expect(passConsequence({ outcome: '' }, part)).toBeNull();

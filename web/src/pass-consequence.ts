@@ -9,6 +9,8 @@ export interface CheckedPart {
   unitName: string;
   /** Parts of the same finding / item other than this one that are not verified (已核验) yet. */
   othersUnverified: number;
+  /** The office day the finding / item was withdrawn (撤销), when it is: a pass dated before it undoes the withdrawal. */
+  withdrawnOn?: string | null;
 }
 
 /**
@@ -19,6 +21,22 @@ export interface CheckedPart {
  */
 export function passConsequence(values: Record<string, unknown>, part: CheckedPart): string | null {
   if (values.outcome !== 'PASSED') return null;
+  const outcome = closingConsequence(part);
+  return part.withdrawnOn ? `${outcome}${withdrawalUndone(part, part.withdrawnOn)}` : outcome;
+}
+
+/**
+ * On a withdrawn finding or item, a pass (dated before the withdrawal: the form allows no other)
+ * means the withdrawal does not stand — verified work is not withdrawn — so the whole parent comes
+ * back, every other unit's part with it (breaker11h P9): said before it is recorded.
+ */
+function withdrawalUndone(part: CheckedPart, withdrawnOn: string): string {
+  const [noun, back] = part.kind === 'finding' ? ['问题', '回到台账'] : ['事项', '回到工作方案'];
+  const others = part.othersUnverified > 0 ? `，其余 ${part.othersUnverified} 个单位的任务恢复办理（时限、催办照常）` : '';
+  return `注意：该${noun}已于 ${withdrawnOn} 撤销，这次通过早于撤销日期，撤销将不成立：${noun}${back}${others}。如仍须撤销，请在记录后先重新打开，再撤销。`;
+}
+
+function closingConsequence(part: CheckedPart): string {
   const verified = `确认“通过”：${part.unitName}的整改记为已核验。`;
   if (part.othersUnverified > 0) {
     const parent = part.kind === 'finding' ? '该问题' : '该事项';

@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { getIntrospectionQuery } from 'graphql';
+import { getIntrospectionQuery, parse } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ProjectionEngine } from '../../src/event-sourcing/projection-engine.js';
@@ -9,6 +9,9 @@ import { RectificationLedger } from '../../src/rectification/ledger/rectificatio
 import { FindingListIndex } from '../../src/rectification/finding-list/finding-list.index.js';
 import { TestApp, errorCode, startTestApp, type GraphqlResponse } from '../support/test-app.js';
 import { REGISTER_EVALUATION, evaluationInput } from '../support/fixtures.js';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { ListSizes } from '../../src/shared/graphql/list-sizes.js';
+import { LIVE_SIZES, REPLAY_COST, SCAN_ITEMS_PER_UNIT, estimateCost } from '../../src/shared/graphql/query-cost.js';
 
 /** A page of `Dashboard.openPartsPage` as the tests select it. */
 type OpenPartsPage = { nodes: unknown[]; totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
@@ -167,6 +170,23 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
       );
       expect(light.errors).toBeUndefined();
       expect(light.data!.dashboardUpdated.findings.total).toBeGreaterThan(0);
+    });
+
+    it('prices findings filtered finding by finding, or on a past day, by the findings it scans (the kind of breaker12c P3)', async () => {
+      const schema = app.app.get(GraphQLSchemaHost).schema;
+      const sizes = app.app.get(ListSizes);
+      const total = (await app.graphql(`{ findings(first: 0) { totalCount } }`)).data!.findings.totalCount as number;
+      expect(sizes.of(LIVE_SIZES.findings, false)).toBe(total);
+      const priced = (query: string) => estimateCost(schema, parse(query), {}, undefined, (name, past) => sizes.of(name, past));
+      const scan = Math.ceil(total / SCAN_ITEMS_PER_UNIT);
+      expect(priced(`{ findings(first: 0) { totalCount } }`)).toBe(2);
+      const evaluationId = (await app.graphql(`{ evaluations { nodes { id } } }`)).data!.evaluations.nodes[0].id as string;
+      // One indexed filter finds its findings in an index; a filter tested on each, two indexes met, or a past day scan.
+      expect(priced(`{ findings(first: 0, evaluationId: "${evaluationId}") { totalCount } }`)).toBe(2);
+      expect(priced(`{ findings(first: 0, titleContains: "公开") { totalCount } }`)).toBe(2 + scan);
+      expect(priced(`{ findings(first: 0, status: OPEN) { totalCount } }`)).toBe(2 + scan);
+      expect(priced(`{ findings(first: 0, evaluationId: "${evaluationId}", category: "主动公开") { totalCount } }`)).toBe(2 + scan);
+      expect(priced(`{ findings(first: 0, asOf: "2026-06-01") { totalCount } }`)).toBe(2 + REPLAY_COST + scan);
     });
 
     it("answers the web app's largest pages at the default limit, a past day's included", async () => {

@@ -12,7 +12,26 @@ import { EvaluationType, FindingStatusEnum, FindingType, HistoryEntryType } from
 import { findingStatus, type FindingStatus } from '../ledger/finding-status.js';
 import { RectificationLedger, type EvaluationView, type FindingAtCut, type FindingInListAt, type FindingView } from '../ledger/rectification-ledger.js';
 import { GetEvaluationQuery, GetFindingQuery, ListEvaluationsQuery, ListFindingsQuery } from './evaluations.queries.js';
-import { HISTORY_PRICE, STREAM_READ_COST, priced } from '../../shared/graphql/query-cost.js';
+import { EXPECTED_ITEMS, HISTORY_PRICE, LIVE_SIZES, STREAM_READ_COST, priced, type ListScan } from '../../shared/graphql/query-cost.js';
+import { ListSizes } from '../../shared/graphql/list-sizes.js';
+import { FindingListIndex } from '../finding-list/finding-list.index.js';
+
+/** Filters the live list finds through an index (FindingListIndex.narrowest): one alone scans nothing. */
+const INDEXED_FILTERS = ['evaluationId', 'category', 'unitId'] as const;
+/** Filters checked on every finding of the list (or of an index's part of it); asOf / knownAt scan the day's whole fold. */
+const SCANNING_ARGUMENTS = ['status', 'light', 'dueFrom', 'dueTo', 'titleContains', 'asOf', 'knownAt'] as const;
+
+/**
+ * `findings` scans the list (priced per call by the findings on record: query-cost.ts FieldPrice.scan)
+ * when a filter is checked finding by finding, two indexed filters meet, or it reads a past day:
+ * 5,000 aliased `findings(first: 0, titleContains: …) { totalCount }` were priced 2 each and held the
+ * event loop 20–65 s at 100k (the kind of breaker12c P3).
+ */
+export const FINDINGS_SCAN: ListScan = {
+  sized: LIVE_SIZES.findings,
+  items: EXPECTED_ITEMS.findings,
+  when: (args) => SCANNING_ARGUMENTS.some((name) => args[name] != null) || INDEXED_FILTERS.filter((name) => args[name] != null).length > 1,
+};
 import { HistoryEntryConnectionType, historyLines, historyPage } from './history-lines.js';
 
 @Resolver(() => EvaluationType)
@@ -48,8 +67,14 @@ export class FindingsResolver {
   constructor(
     private readonly queries: QueryBus,
     private readonly ledger: RectificationLedger,
-  ) {}
+    list: FindingListIndex,
+    sizes: ListSizes,
+  ) {
+    // A past day's fold holds at most the findings on record now.
+    sizes.register(LIVE_SIZES.findings, { now: () => list.findingCount, past: () => list.findingCount });
+  }
 
+  @priced({ scan: FINDINGS_SCAN })
   @Query(() => FindingConnectionType, {
     description:
       'Findings in the order recorded, a page at a time (first / after); every filter given must hold (evaluation, category, status, unit, light today, due range, text in the title); asOf / knownAt: as they stood on that business day / as known at that instant.',

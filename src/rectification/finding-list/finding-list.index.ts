@@ -128,6 +128,11 @@ export class FindingListIndex implements Projection {
     this.catchUp();
   }
 
+  /** Findings on record (withdrawn ones included): the most a scan of the list visits. */
+  get findingCount(): number {
+    return this.sequences.length;
+  }
+
   /** One page of findings in the order recorded. */
   findingPage(filter: FindingFilter, days: LightDays, page: PageRequest): Connection<FindingView> {
     this.catchUp();

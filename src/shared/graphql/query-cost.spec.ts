@@ -1,13 +1,13 @@
 import { buildSchema, getIntrospectionQuery, parse, type GraphQLObjectType } from 'graphql';
 import { DEFAULT_MAX_COST } from '../../config/app-settings.js';
-import { EXPECTED_ITEMS, FIELD_PRICE, HISTORY_PRICE, LIVE_SIZES, MAX_QUERY_NODES, REPLAY_COST, SUBSCRIPTION_COST_SHARE, costRefusal, estimateCost, type FieldPrice, type SizeOf } from './query-cost.js';
+import { EXPECTED_ITEMS, FIELD_PRICE, HISTORY_PRICE, LIVE_SIZES, MAX_QUERY_NODES, REPLAY_COST, SCAN_ITEMS_PER_UNIT, SUBSCRIPTION_COST_SHARE, costRefusal, estimateCost, type FieldPrice, type SizeOf } from './query-cost.js';
 
 const schema = buildSchema(`
   type Query {
     units: [Unit!]!
     unit(id: ID!): Unit
     dashboard(asOf: String): Dashboard
-    findings(status: FindingStatus, first: Int, after: String, asOf: String, knownAt: String): FindingConnection!
+    findings(status: FindingStatus, titleContains: String, first: Int, after: String, asOf: String, knownAt: String): FindingConnection!
     finding(id: ID!, asOf: String): Finding
   }
   enum FindingStatus { UNASSIGNED OPEN CLOSED WITHDRAWN }
@@ -31,6 +31,7 @@ price('Query', 'units', { items: EXPECTED_ITEMS.units });
 price('Dashboard', 'perUnit', { items: EXPECTED_ITEMS.units });
 price('Dashboard', 'openParts', { items: EXPECTED_ITEMS.openParts, sized: LIVE_SIZES.openParts });
 price('Dashboard', 'overdue', { items: EXPECTED_ITEMS.openParts, sized: LIVE_SIZES.openParts });
+price('Query', 'findings', { scan: { sized: LIVE_SIZES.findings, items: EXPECTED_ITEMS.findings, when: (args) => args.titleContains != null || args.status != null || args.asOf != null } });
 
 const cost = (query: string, variables: Record<string, unknown> = {}) => estimateCost(schema, parse(query), variables);
 const refused = (query: string, variables: Record<string, unknown> = {}, maxCost = DEFAULT_MAX_COST) => costRefusal({ maxCost }, schema, parse(query), variables)?.extensions;
@@ -75,7 +76,9 @@ describe('query cost', () => {
 
   it('prices a time-travel fold once: aliases at one cut filtered or paged differently are one fold, another cut or record another', () => {
     const counts = `query($asOf: String, $knownAt: String) { ${['UNASSIGNED', 'OPEN', 'CLOSED', 'WITHDRAWN'].map((status, i) => `c${i}: findings(status: ${status}, first: 0, asOf: $asOf, knownAt: $knownAt) { totalCount }`).join(' ')} all: findings(first: 50, asOf: $asOf, knownAt: $knownAt) { nodes { id } } }`;
-    expect(cost(counts)).toBe(REPLAY_COST + 4 * 2 + 1 + 50 * 2);
+    // Each status count also scans the findings (FieldPrice.scan); the fold is paid once.
+    const scan = Math.ceil(EXPECTED_ITEMS.findings / SCAN_ITEMS_PER_UNIT);
+    expect(cost(counts)).toBe(REPLAY_COST + 4 * (2 + scan) + 1 + 50 * 2);
     const days = (count: number) => `query { ${Array.from({ length: count }, (_, i) => `d${i}: dashboard(asOf: "2026-06-0${i + 1}") { percentClosed }`).join(' ')} }`;
     expect(refused(days(4))).toBeUndefined();
     expect(refused(days(5))).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
@@ -155,5 +158,34 @@ describe('lists that grow with the data, and subscriptions (breaker12b P1, P3)',
     const both = parse(`query Q { ${perUnit.replace('dashboardUpdated', 'dashboard')} } subscription S { ${perUnit} }`);
     expect(costRefusal({ maxCost: DEFAULT_MAX_COST, sizeOf: platform }, schema, both, {}, 'Q')).toBeUndefined();
     expect(costRefusal({ maxCost: DEFAULT_MAX_COST, sizeOf: platform }, schema, both, {}, 'S')?.extensions).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
+  });
+});
+
+describe('a filter checked on every item of a list (the kind of breaker12c P3)', () => {
+  /** The 100k bench log: 5,505 findings. */
+  const platform: SizeOf = (name) => (name === LIVE_SIZES.findings ? 5_505 : undefined);
+  const scan = Math.ceil(5_505 / SCAN_ITEMS_PER_UNIT);
+  const counts = (count: number, args: string) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: findings(first: 0, ${args.replace('#', String(i))}) { totalCount }`).join(' ')} }`;
+  const priced = (query: string, variables: Record<string, unknown> = {}) => estimateCost(schema, parse(query), variables, undefined, platform);
+
+  it('prices each scanning call by the list it scans, however little it selects', () => {
+    expect(priced('{ findings(first: 0) { totalCount } }')).toBe(2);
+    expect(priced('{ findings(first: 0, titleContains: "公开") { totalCount } }')).toBe(2 + scan);
+    // A variable left null filters nothing and scans nothing.
+    expect(priced('query($t: String) { findings(first: 0, titleContains: $t) { totalCount } }', { t: null })).toBe(2);
+    expect(priced('query($t: String) { findings(first: 0, titleContains: $t) { totalCount } }', { t: '公开' })).toBe(2 + scan);
+    // Where nothing counts the list: the size a provincial platform is expected to have.
+    expect(cost('{ findings(first: 0, status: OPEN) { totalCount } }')).toBe(2 + Math.ceil(EXPECTED_ITEMS.findings / SCAN_ITEMS_PER_UNIT));
+  });
+
+  it('refuses thousands of aliased scanning counts that were priced 2 each, and answers a page’s few', () => {
+    // breaker12c: 5,000 such counts fitted MAX_QUERY_NODES and GRAPHQL_MAX_COST; each scans 5.5k findings (4–13 ms).
+    const refusedAt100k = (query: string) => costRefusal({ maxCost: DEFAULT_MAX_COST, sizeOf: platform }, schema, parse(query), {})?.extensions;
+    expect(refusedAt100k(counts(4_900, 'titleContains: "词#"'))).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
+    expect(refusedAt100k(counts(200, 'titleContains: "词#"'))).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
+    // Unfiltered counts stay at 2 each; 问题清单's five counts with a search fit at 100k and at 1M (55k findings).
+    expect(refusedAt100k(counts(4_900, 'first: 1'))).toBeUndefined();
+    const page = 'query($t: String) { all: findings(first: 0, titleContains: $t) { totalCount } open: findings(first: 0, status: OPEN, titleContains: $t) { totalCount } closed: findings(first: 0, status: CLOSED, titleContains: $t) { totalCount } unassigned: findings(first: 0, status: UNASSIGNED, titleContains: $t) { totalCount } withdrawn: findings(first: 0, status: WITHDRAWN, titleContains: $t) { totalCount } }';
+    expect(costRefusal({ maxCost: DEFAULT_MAX_COST, sizeOf: () => 55_000 }, schema, parse(page), { t: '公开' })).toBeUndefined();
   });
 });

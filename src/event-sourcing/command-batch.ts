@@ -125,6 +125,7 @@ export const contextInBatch = (batch: CommandContext, commandType: string, idemp
     idempotencyKey,
     now: new Date(batch.now),
     correlationId: batch.correlationId,
+    batchCommandId: batch.commandId,
   });
 
 export interface BatchRefusal {

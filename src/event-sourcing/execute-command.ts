@@ -139,6 +139,7 @@ export function eventsToAppend(schemas: EventSchemaRegistry, streamId: string, e
       causationId: context.commandId,
       recordedAt: context.now,
       ...(context.requestDigest ? { requestDigest: context.requestDigest } : {}),
+      ...(context.batchCommandId ? { batchCommandId: context.batchCommandId } : {}),
     },
   }));
 }

@@ -29,6 +29,13 @@ export interface EventMetadata {
   readonly recordedAt: string;
   /** Digest of the request behind the command, when it came over the API: retries must match it. */
   readonly requestDigest?: string;
+  /**
+   * For a command of a batch (an import's rows): the command id of the request it ran for, derived
+   * from the caller and the request's key — the same for every send of one request, another for the
+   * same caller's request under another key — so an import's answer knows its records whichever run
+   * of it appended them (breaker9g P3). Absent on other commands and on events written before it was kept.
+   */
+  readonly batchCommandId?: string;
 }
 
 export interface EventToAppend {

@@ -1,5 +1,5 @@
 import { checkBatch, executeBatch, type BatchCommand, type BatchOutcome } from '../event-sourcing/command-batch.js';
-import type { EventStore, RecordedRequest, RequestRecord, StoredEvent } from '../event-store/event-store.port.js';
+import { comparePositions, type EventStore, type Position, type RecordedRequest, type RequestRecord, type StoredEvent } from '../event-store/event-store.port.js';
 import type { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { DomainError, say } from '../shared/domain-error.js';
 import type { EventSchemaRegistry } from '../shared/event-schemas.js';
@@ -43,6 +43,42 @@ export const firstRunAppended = (recorded: RecordedRequest | null): boolean =>
 export async function eventsOfCommand(store: EventStore, streamId: string, commandId: string): Promise<StoredEvent[]> {
   return (await store.readStream(streamId)).filter((event) => event.metadata.commandId === commandId);
 }
+
+/**
+ * Once an import's batch is done, what its commands left in the store, read back from their
+ * streams: whether each command's events are there — appended by this run, by an earlier run of the
+ * same request, or by one racing it under the same key (breaker9g P3: a resend after a 504, a double
+ * click, on one server or two, ran alongside the first and each answered what it alone had
+ * appended: 283/17, 0/7, and NOT_FOUND for a finding the other run had recorded past the position
+ * this one waited for) — and the newest position of all those streams, for the answer to wait for
+ * (every record it names is then in the read models). One stream read per command.
+ * A command of a batch is known by its command id (`contextInBatch`: derived from the caller and
+ * the record, the same under any key) together with the request's command id its events carry
+ * (`EventMetadata.batchCommandId`, derived from the request's key): another request of the same
+ * caller under another key is not this one (breaker9f P3: racing imports under different keys each
+ * counted every finding). Events written before the field was kept are taken by command id alone.
+ * @param commands each command's stream and command id (`BatchCommand`, or `contextInBatch(…).commandId`).
+ * @param requestCommandId the import request's `CommandContext.commandId`.
+ */
+export async function doneInStore(
+  store: EventStore,
+  commands: readonly { readonly streamId: string; readonly commandId: string }[],
+  requestCommandId: string,
+): Promise<{ readonly done: readonly boolean[]; readonly position: Position | null }> {
+  let position: Position | null = null;
+  const done = await Promise.all(
+    commands.map(async ({ streamId, commandId }) => {
+      const events = await store.readStream(streamId);
+      const newest = events.at(-1)?.position;
+      if (newest && (!position || comparePositions(newest, position) > 0)) position = newest;
+      return events.some((event) => event.metadata.commandId === commandId && (event.metadata.batchCommandId ?? requestCommandId) === requestCommandId);
+    }),
+  );
+  return { done, position };
+}
+
+/** The later of two positions (null for neither). */
+export const laterPosition = (a: Position | null, b: Position | null): Position | null => (!a ? b : !b ? a : comparePositions(a, b) >= 0 ? a : b);
 
 /** The file's name without its folders, and the format its extension announces (or a refusal). */
 export function fileFormatOf(file: ImportFile): { fileName: string; format: ImportFormat } {

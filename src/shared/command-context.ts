@@ -30,6 +30,8 @@ export interface CommandContext {
   readonly requestDigest?: string;
   /** For such a command: how the request digests on other office days, to recognise its retry on a later day. */
   readonly requestDigestOnOtherDays?: OtherDayDigests;
+  /** For a command of a batch (`contextInBatch`): the command id of the request it runs for (an import's), kept in its events' metadata. */
+  readonly batchCommandId?: string;
 }
 
 export function commandContext(options: {
@@ -38,6 +40,8 @@ export function commandContext(options: {
   idempotencyKey: string;
   now: Date;
   correlationId?: string;
+  /** The command id of the request a batch command runs for (see `CommandContext.batchCommandId`). */
+  batchCommandId?: string;
   /** The request's fields; the idempotency key among them is left out of the digest. */
   request?: Readonly<Record<string, unknown>>;
 }): CommandContext {
@@ -53,5 +57,6 @@ export function commandContext(options: {
     now: options.now.toISOString(),
     ...(digests ? { requestDigest: digests.digest } : {}),
     ...(digests?.otherDays ? { requestDigestOnOtherDays: digests.otherDays } : {}),
+    ...(options.batchCommandId ? { batchCommandId: options.batchCommandId } : {}),
   };
 }

@@ -6,7 +6,7 @@ import { officeDate } from '../../shared/calendar-date.js';
 import { sha256Of, type ReadingNotes } from '../../spreadsheet/import-problems.js';
 import { unitLookupFrom } from '../units/unit-lookup.js';
 import { describeNotes, describeNotesZh, importRefused } from '../../spreadsheet/import-refusal.js';
-import { eventsOfCommand, fileFormatOf, firstRunAppended, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
+import { doneInStore, eventsOfCommand, laterPosition, fileFormatOf, firstRunAppended, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
 import { importUnits, type ImportedUnit } from './units-file.js';
 import { unitDecider } from '../domain/unit.decider.js';
 import { unitStream, type UnitRenamed } from '../domain/unit.events.js';
@@ -141,13 +141,20 @@ export async function importUnitsFile(
     ),
   );
   const batch = await runImportBatch(dependencies, { fileName, format }, [...commands, ...renames], { dryRun: options.dryRun, request: requestOf(context) });
+  // A client's request: the units whose registration is this request's, whichever of its runs
+  // appended it (breaker9g P3's kind: a resend while the first ran), read back once the batch is done.
+  const afterBatch =
+    options.dryRun || context.requestDigest === undefined
+      ? null
+      : await doneInStore(dependencies.store, result.units.map((unit) => ({ streamId: unitStream(unit.unitId), commandId: registerContext(unit).commandId })), context.commandId);
+  const created = afterBatch ? result.units.filter((unit, index) => afterBatch.done[index] && unit.renamedFrom === null) : toRegister;
   return {
-    created: toRegister,
+    created,
     renamed: toRename,
-    alreadyRegistered: result.units.filter((unit) => unit.alreadyRegistered && unit.renamedFrom === null),
+    alreadyRegistered: result.units.filter((unit) => !created.includes(unit) && unit.renamedFrom === null),
     dryRun: options.dryRun === true,
     notes: { sheet: read.sheet, notImported: read.notImported, notices: read.notices },
-    position: batch.position,
+    position: laterPosition(batch.position, afterBatch?.position ?? null),
   };
 }
 

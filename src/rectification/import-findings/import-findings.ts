@@ -10,7 +10,7 @@ import { findingTitleKey, findingTitleKeyAsWritten, importFindings, type Importe
 import { sha256Of, type ImportProblem, type ReadingNotes } from '../../spreadsheet/import-problems.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
 import { describeNotes, describeNotesZh, importRefused } from '../../spreadsheet/import-refusal.js';
-import { eventsOfCommand, fileFormatOf, firstRunAppended, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
+import { doneInStore, eventsOfCommand, laterPosition, fileFormatOf, firstRunAppended, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
 import { evaluationDecider } from '../domain/evaluation.decider.js';
 import { evaluationStream } from '../domain/evaluation.events.js';
 import { findingDecider, type AssignFinding, type FindingState, type RecordAssignedFinding, type RecordFinding } from '../domain/finding.decider.js';
@@ -273,13 +273,21 @@ export async function importFindingsFile(
   }
   commands.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   const batch = await runImportBatch(dependencies, { fileName, format }, commands, { dryRun: options.dryRun, request: requestOf(context) });
+  // Which findings this request recorded, read back once the batch is done (breaker9g P3: the same
+  // request sent again while the first ran answered 283/17, 0/7, NOT_FOUND). A client's key: its
+  // record command's events, whichever run of the request appended them; the command line's key is
+  // the file's digest, so there only this run's appends count (running the file again recorded nothing).
+  const afterBatch = options.dryRun ? null : await doneInStore(store, findings.map(({ findingId }) => ({ streamId: findingStream(findingId), commandId: contextOf(findingId).commandId })), context.commandId);
+  const appendedNow = new Set(batch.outcomes.filter((outcome) => outcome.events.length > 0).map((outcome) => outcome.streamId));
+  const recordedNow = (index: number, findingId: string, recordedBefore: boolean) =>
+    !afterBatch ? !recordedBefore : context.requestDigest !== undefined ? afterBatch.done[index]! : !recordedBefore && appendedNow.has(findingStream(findingId));
   return {
     evaluationId,
-    findings: findings.map(({ finding, findingId, recordedBefore, assignedNow, parts, state }) => ({
+    findings: findings.map(({ finding, findingId, recordedBefore, assignedNow, parts, state }, index) => ({
       findingId,
       row: finding.row,
       title: finding.title,
-      recordedNow: !recordedBefore,
+      recordedNow: recordedNow(index, findingId, recordedBefore),
       // A finding recorded before is answered as recorded, not as the file gives it (breaker10b N3).
       parts:
         recordedBefore && !assignedNow && state.status !== 'unrecorded' && result.ledger
@@ -301,7 +309,8 @@ export async function importFindingsFile(
     ledger: result.ledger === true,
     dryRun: options.dryRun === true,
     notes: { sheet: result.sheet, notImported: result.notImported, notices: [...(result.notices ?? []), ...differences] },
-    position: batch.position,
+    // Every finding the answer names is in the read models once this is: also those a racing run appended.
+    position: laterPosition(batch.position, afterBatch?.position ?? null),
   };
 }
 

@@ -13,7 +13,7 @@ import { describeNotes, describeNotesZh } from '../../spreadsheet/import-refusal
 import { officeClockSeconds, officeDate } from '../../shared/calendar-date.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
 import { importRefused } from '../../spreadsheet/import-refusal.js';
-import { eventsOfCommand, fileFormatOf, firstRunAppended, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
+import { doneInStore, eventsOfCommand, fileFormatOf, firstRunAppended, runImportBatch, type ImportDependencies, type ImportFile } from '../../imports/import-run.js';
 import { fold, type Decider, type DomainEvent } from '../../shared/decider.js';
 import { importWorkPlan, workPlanCommands, type PlanDays, type WorkPlanItemDefinition } from '../import/work-plan-import.js';
 import { refuseReusedKey, requestOf, type ClaimedValue } from '../../event-sourcing/execute-command.js';
@@ -245,6 +245,12 @@ export async function importWorkPlanFile(
     ),
   ];
   const batch = await runImportBatch(dependencies, { fileName, format }, commands, { dryRun: options.dryRun, request: requestOf(context) });
+  // A client's request whose plan (or revision) command is in the plan's stream was this request's,
+  // whichever of its runs appended it (breaker9g P3: a resend while the first ran answered "imported
+  // before"); read back once the batch is done. The command line's key never names a retry.
+  const ownRun =
+    !options.dryRun && context.requestDigest !== undefined && commands.length > 0 ? (await doneInStore(dependencies.store, [{ streamId: planCommand.streamId, commandId: planCommand.commandId }], context.commandId)).done[0]! : false;
+  const answeredAsRetry = retried || (ownRun && batch.eventCount === 0);
 
   const unitIds = new Set(defineItems.flatMap((item) => [...item.leadUnitIds, ...item.responsibleUnitIds]));
   return {
@@ -266,8 +272,8 @@ export async function importWorkPlanFile(
       ],
     },
     // A retry's items are those its first run defined, found done now.
-    itemsDefined: resaved ? 0 : batch.outcomes.slice(1, 1 + itemCommands.length).filter((outcome) => outcome.events.length > 0 || (retried && outcome.retried)).length,
-    retried,
+    itemsDefined: resaved ? 0 : batch.outcomes.slice(1, 1 + itemCommands.length).filter((outcome) => outcome.events.length > 0 || ((retried || ownRun) && outcome.retried)).length,
+    retried: answeredAsRetry,
     revision,
     dryRun: options.dryRun === true,
     eventCount: batch.eventCount,

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { unreadableLabel, unreadableReasonZh } from '../shared/readable-text.js';
 import { randomInt } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -47,6 +48,11 @@ function parseOptions(argv: string[]) {
   const name = values.name?.trim();
   const role = values.role?.trim().toUpperCase();
   if (!name) throw new UsageError(say('--name is required.', '必须给出 --name（姓名）。'));
+  // breaker9g P5: the name as registerUser takes it (RequiredLabel(100)): a right-to-left override,
+  // a zero-width space, a name of only U+3164 or a BEL made every history line it heads read wrong.
+  const unreadable = unreadableLabel(name);
+  if (unreadable) throw new UsageError(say(`--name ${unreadable}; nothing was written.`, `--name（姓名）${unreadableReasonZh(unreadable)}；未写入任何内容。`));
+  if ([...name].length > 100) throw new UsageError(say('--name must be at most 100 characters long.', '--name（姓名）不能超过 100 个字符。'));
   if (!role || !(UserRoles as readonly string[]).includes(role)) throw new UsageError(say(`--role must be one of ${UserRoles.join(', ')}.`, `--role（角色）必须是 ${UserRoles.join('、')} 之一。`));
   const days = values.days === undefined ? DEFAULT_TOKEN_DAYS : Number(values.days);
   if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError(say('--days must be a whole number from 1 to 366.', '--days（有效天数）必须是 1 到 366 之间的整数。'));

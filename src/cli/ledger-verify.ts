@@ -120,11 +120,25 @@ function parseOptions(argv: string[]) {
 async function main(): Promise<number> {
   loadEnvFile();
   const options = parseOptions(process.argv.slice(2));
-  if (!existsSync(options.path)) throw new ToolRefusal(say(`${options.path} does not exist.`, `${options.path} 不存在，未能校验台账。`));
+  // The witness first (breaker9g P8): a store deleted or emptied where it saw events is a loss to
+  // restore, not a store "not chained yet" nor merely missing — said so, and in --json too.
+  if (!existsSync(options.path)) {
+    const lost = reportLoss(options, 'deleted');
+    if (lost !== null) return lost;
+    throw new ToolRefusal(say(`${options.path} does not exist.`, `${options.path} 不存在，未能校验台账。`));
+  }
   const db = openToVerify(options.path);
   try {
     const ledger = ledgerOf(db, options.path);
+    if (!holdsEvents(db)) {
+      const lost = reportLoss(options, 'emptied');
+      if (lost !== null) return lost;
+    }
     if (!ledger.chained) {
+      if (options.json) {
+        console.log(JSON.stringify({ ok: false, chained: false, message: `${options.path} has not been chained yet.`, messageZh: `${options.path} 尚未建立哈希链。` }, null, 2));
+        return 1;
+      }
       console.error(
         bothLines(
           say(
@@ -181,6 +195,49 @@ async function main(): Promise<number> {
   } finally {
     db.close();
   }
+}
+
+/** Whether the file holds any event (false for an emptied file, or one without the events table). */
+function holdsEvents(db: Database.Database): boolean {
+  try {
+    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").get()) return false;
+    return db.prepare('SELECT 1 FROM events LIMIT 1').get() !== undefined;
+  } catch (error) {
+    if (isSqliteFault(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * A store deleted, or emptied (a 0-byte file, no events), where the store witness saw events: told
+ * as the ledger's own LOG_TRUNCATED, Chinese first (or as JSON with --json), exit 1; null when the
+ * witness saw no events there (or cannot be read: the server's start judges it).
+ */
+function reportLoss(options: { path: string; witness: string; json: boolean }, how: 'deleted' | 'emptied'): number | null {
+  let witness: ReturnType<typeof readWitness> = null;
+  try {
+    witness = readWitness(options.witness);
+  } catch {
+    return null;
+  }
+  if (!witness?.head || BigInt(witness.head) <= 0n) return null;
+  const state = how === 'deleted' ? 'does not exist' : 'holds no event';
+  const stateZh = how === 'deleted' ? '不存在' : '中没有任何事件';
+  const message = `${options.path} ${state}, but the store witness ${options.witness} saw its log up to position ${witness.head} (${witness.seenAt}): the store was ${how}, and the events at position 1 to ${witness.head} are missing. Restore it from a backup.`;
+  const messageZh = `${options.path} ${stateZh}，而事件库见证文件 ${options.witness} 记载其日志曾到位置 ${witness.head}（${witness.seenAt}）：事件库已被${how === 'deleted' ? '删除' : '清空'}，位置 1 至 ${witness.head} 的事件均已缺失。请从备份恢复。`;
+  if (options.json) {
+    console.log(
+      JSON.stringify(
+        { ok: false, eventsChecked: 0, checkpointsChecked: 0, headPosition: null, firstMismatch: { kind: 'LOG_TRUNCATED', eventNumber: 1, position: null, missingAfter: null, missingUpTo: witness.head, message, messageZh } },
+        null,
+        2,
+      ),
+    );
+    return 1;
+  }
+  console.log(`台账不符（LOG_TRUNCATED）：${messageZh}`);
+  console.log(`LEDGER MISMATCH (LOG_TRUNCATED): ${message}`);
+  return 1;
 }
 
 /** Why SQLite could not read the file, in a few Chinese words. */

@@ -157,6 +157,18 @@ describe('Authentication', () => {
       }
     });
 
+    // breaker9g P5: the tool stored names registerUser refuses, and each history line they head read wrong.
+    it('refuses an unreadable --name as registerUser does, Chinese first; nothing is written', async () => {
+      const before = await fileHead();
+      for (const name of ['王\u202e五', '王\u200b五', '\u3164', '王五\u0007']) {
+        const refused = await createUserWithCli(sqlitePath, ['--name', name, '--role', 'ADMIN']);
+        expect(refused.exitCode).toBe(2);
+        expect(refused.stderr.split('\n')[0]).toMatch(/^--name（姓名）.+；未写入任何内容。$/);
+        expect(refused.stdout).not.toMatch(/rct_/);
+      }
+      expect(await fileHead()).toBe(before);
+    });
+
     it('acts for the unit named by --unit, and for no other', async () => {
       const created = await createUserWithCli(sqlitePath, ['--name', '李娜', '--role', 'unit', '--unit', 'FGW']);
       expect(created.stdout).toMatch(/for unit FGW\./);

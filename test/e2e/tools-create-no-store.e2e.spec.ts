@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
@@ -74,5 +74,26 @@ describe('A writing tool run where no store is', () => {
     expect(verified.stdout).toContain('台账完好');
     // newcomer15 S8: a store with no checkpoint yet is not said to have "all 0 checkpoints match".
     expect(verified.stdout).toMatch(/台账完好：\d+ 条事件的哈希链完整；尚无已签署的校验点。\nLedger intact: \d+ events chained; no signed checkpoint yet\./);
+  }, PROCESS_TEST_CEILING_MS);
+
+  // breaker9g P8: an emptied store read as "not chained yet", and --json printed nothing to parse.
+  it('ledger:verify on a store emptied or deleted where the witness saw events: LOG_TRUNCATED, Chinese first, and as JSON', async () => {
+    const folder = emptyFolder();
+    expect((await tool('create-user', ['--name', '张伟', '--role', 'ADMIN', '--new-store'], folder)).code).toBe(0);
+    const store = join(folder, 'data', 'rectify.db');
+    writeFileSync(store, '');
+    rmSync(`${store}-wal`, { force: true });
+    rmSync(`${store}-shm`, { force: true });
+    const emptied = await tool('ledger-verify', [], folder);
+    expect(emptied.code).toBe(1);
+    expect(emptied.stdout.split('\n')[0]).toMatch(/^台账不符（LOG_TRUNCATED）：.*rectify\.db 中没有任何事件，而事件库见证文件 .* 记载其日志曾到位置 \d+.*事件库已被清空/);
+    expect(emptied.stdout.split('\n')[1]).toMatch(/^LEDGER MISMATCH \(LOG_TRUNCATED\): .* the store was emptied/);
+    const asJson = await tool('ledger-verify', ['--json'], folder);
+    expect(asJson.code).toBe(1);
+    expect(JSON.parse(asJson.stdout)).toMatchObject({ ok: false, firstMismatch: { kind: 'LOG_TRUNCATED', eventNumber: 1 } });
+    rmSync(store);
+    const deleted = await tool('ledger-verify', ['--json'], folder);
+    expect(deleted.code).toBe(1);
+    expect(JSON.parse(deleted.stdout).firstMismatch.messageZh).toMatch(/事件库已被删除/);
   }, PROCESS_TEST_CEILING_MS);
 });

@@ -2357,3 +2357,22 @@ describe('an open part joining a part verified by its day carries the open work 
       .thenRefused('CONFLICT', /joined the part of 市财政局 on 2025-07-05/, /已于 2025-07-05 并入市财政局的任务，已合并的任务不能再分开/);
   });
 });
+
+describe('a part due to pass to a unit whose own part of that day passed on later stays with its unit (breaker8g P15)', () => {
+  // 市卫生健康委员会 (HEALTH) held a part here and passed it to 市审计局 (AUDIT) on 06-20; the directory says FINANCE hands its work to HEALTH on 06-10.
+  const HEALTH = 'unit-health';
+  const AUDIT = 'unit-audit';
+  const directory = { nameOf: () => undefined, handOversOf: (unitId: string) => (unitId === FINANCE ? [{ successorUnitId: HEALTH, on: '2025-06-10' }] : []) };
+  const healthHeld: AssignmentEvent[] = [
+    { type: 'UnitAssigned', data: { unitId: HEALTH, role: 'RESPONSIBLE', dueDate: DUE, assignedOn: ASSIGNED_ON } },
+    { type: 'PartHandedOver', data: { unitId: HEALTH, successorUnitId: AUDIT, reason: '机构改革', handedOverOn: '2025-06-20' } },
+  ];
+
+  it('does not pass FINANCE’s part assigned on or before 06-10 (by date it would have joined HEALTH’s part and gone on with it)', () => {
+    expect(handOversDue({ unitNames: directory }, stateAfter([...healthHeld, leadAssigned]))).toEqual([]);
+  });
+
+  it('still passes it when HEALTH held nothing here (a chain into a unit with no part)', () => {
+    expect(handOversDue({ unitNames: directory }, stateAfter([leadAssigned])).map((event) => event.data)).toEqual([expect.objectContaining({ unitId: FINANCE, successorUnitId: HEALTH, handedOverOn: '2025-06-10' })]);
+  });
+});

@@ -1698,6 +1698,10 @@ function handOversDueOnce(command: NamesUnits, state: AssignmentsState): Assignm
     if (day === null) continue;
     const unit = unitNamed(command, holder);
     const successor = unitNamed(command, handOver.successorUnitId);
+    // The successor held a part here on that day and passed it on later (breaker8g P15: a second 交办 on the
+    // hand-over's day): by date the part would have joined that part and gone on with it, which a join typed now
+    // cannot do. It stays with its unit — on every reading, as no hand-over of it is recorded.
+    if (!partOf(state, handOver.successorUnitId) && passedAfter(state, handOver.successorUnitId, day)) continue;
     refuseLateJoin(part, partOf(state, handOver.successorUnitId), day, unit, successor);
     const reason =
       day === handOver.on
@@ -1710,6 +1714,12 @@ function handOversDueOnce(command: NamesUnits, state: AssignmentsState): Assignm
     }
   }
   return events;
+}
+
+/** Whether `unitId`'s part of this parent passed on to another unit after office day `day`. */
+function passedAfter(state: AssignmentsState, unitId: string, day: string): boolean {
+  const passed = state.passedOn && Object.hasOwn(state.passedOn, unitId) ? state.passedOn[unitId]! : undefined;
+  return passed !== undefined && isAfter(passed, day);
 }
 
 /**

@@ -59,6 +59,18 @@ describe('deadlines as offices write them (issue 10, fault 2)', () => {
     expect(readDeadline('')).toMatchObject({ ok: false, reason: 'no deadline given' });
   });
 
+  it.each(['长期坚持（每两个月报送一次）', '常态化（每周报送）', '持续推进，每旬报送', '2026年12月底前完成并持续落实（每两个月报送）', '立行立改，长期坚持（每半月报送）'])(
+    'refuses %s, naming the reporting period it cannot keep: never read as quarterly (breaker10g P7)',
+    (text) => {
+      const reading = readDeadline(text, { year: 2026 });
+      expect(reading).toMatchObject({ ok: false, reasonZh: expect.stringMatching(new RegExp(`^“${text.replace(/[()（）]/g, '.')}”中的报送周期“每[^”]+”无法记录：报送周期只能是每月、每季度、每半年或每年`, 'u')) });
+    },
+  );
+
+  it.each(['常态化（每月报送）', '长期坚持，每半年报送', '持续推进、每年上报一次', '2026年12月底前完成并持续落实（每季度报送）'])('still reads %s with its period', (text) => {
+    expect(readDeadline(text, { year: 2026 })).toMatchObject({ ok: true });
+  });
+
   it('reads back every part\'s terms as the pages and exports write them, to the same terms (breaker10f P17: the export round trip)', () => {
     const periods = ['MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR'] as const;
     const every: DueTerms[] = [

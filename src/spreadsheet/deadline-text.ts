@@ -167,6 +167,14 @@ export function readDeadline(cell: Cell, context: DeadlineContext = {}): Deadlin
   if (original === '') return { ok: false, reason: 'no deadline given', reasonZh: '没有填写时限' };
   const text = normalizedDeadlineText(original);
   const reading = withReportPeriod(original, context) ?? readDeadlineText(original, text, context);
+  const unkept = UNKEPT_PERIOD.exec(original.normalize('NFKC').replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, ''));
+  if (unkept) {
+    return {
+      ok: false,
+      reason: `"${original}": a report ${unkept[0]} cannot be kept — standing tasks report 每月, 每季度, 每半年 or 每年 (write e.g. 长期坚持（每月报送）)`,
+      reasonZh: `“${original}”中的报送周期“${unkept[0]}”无法记录：报送周期只能是每月、每季度、每半年或每年（如写作“长期坚持（每月报送）”）`,
+    };
+  }
   const { year, notBefore } = context;
   const day = reading.ok && 'dueDate' in reading.deadline ? reading.deadline.dueDate : null;
   // A day without a year that would fall before `notBefore` is the next such day (breaker10d P32).
@@ -201,6 +209,13 @@ function withReportPeriod(original: string, context: DeadlineContext): DeadlineR
       return null;
   }
 }
+
+/**
+ * A reporting period Rectify cannot keep — 每两个月, 每周, 每旬, 每十天, 隔月 — in a cell it would otherwise read: standing
+ * parts report monthly, quarterly, half-yearly or yearly, and such a cell read without it reported quarterly without
+ * a word (breaker10g P7). Refused naming the period.
+ */
+const UNKEPT_PERIOD = /每(?:[两二三四五六2-6]|1[0-2])个?月|每(?:周|星期|旬|半个?月|十天|10天|双月)|隔月|按周|按旬/u;
 
 /** `<standing words>` + `（每月报送）` / `，每半年报送` / `(每年上报)`: the head and the period word. */
 const REPORT_PERIOD_TAIL = /^(.+?)[,，;；、]?[(\[【]?(每个月|每月|按月|每季度|每季|按季度|每半年|每年度|每年)(?:报送|上报|报告)?(?:一次|1次)?[)\]】]?$/;

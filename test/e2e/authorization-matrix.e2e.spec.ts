@@ -85,7 +85,9 @@ describe('Authorization matrix: every operation × every caller', () => {
   const reportInput = (summary: string) => ({ summary, evidence: [{ title: '整改情况说明', link: 'https://www.qingchuan.gov.cn/xxgk/zg' }] });
 
   beforeAll(async () => {
-    app = await startTestApp({ demoData: true, now: '2026-04-10T09:00:00+08:00' });
+    // No rate limit: the matrix sends hundreds of requests without a token or with a refused one, and
+    // those all count for one caller, the test's address (breaker12c P2); the limit has its own tests.
+    app = await startTestApp({ demoData: true, now: '2026-04-10T09:00:00+08:00', settings: { RATE_LIMIT_PER_MINUTE: '0' } });
     const listed = await ok(`{ units { id code } workPlans { id } }`);
     units = Object.fromEntries(listed.units.map((unit: { id: string; code: string }) => [unit.code, unit.id]));
     planId = listed.workPlans[0].id;

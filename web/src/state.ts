@@ -1,5 +1,6 @@
 import { computed, onBeforeUnmount, ref, watch } from 'vue';
 import { subscribe, watchConnection } from './api';
+import { coalescedReloads } from './reload-coalescer';
 
 /**
  * The "as of" business day every view shows (YYYY-MM-DD, China office day), or '' for now.
@@ -66,7 +67,7 @@ export const readingLabel = computed(() => (asRecordedThen.value ? '按当时已
 
 /** What the server pushes after a change: findings and evaluations (the dashboard), work-plan items. */
 const CHANGE_PUSHES = [`subscription { dashboardUpdated { asOf } }`, `subscription { workPlanItemUpdated { id } }`];
-const listeners = new Set<() => void>();
+const listeners = new Set<() => unknown>();
 let unsubscribe: (() => void) | null = null;
 
 /**
@@ -80,8 +81,15 @@ export const connectionLost = ref(false);
 /** How long to wait before subscribing again after the server ended a subscription (ms): it is usually shutting down. */
 const RESUBSCRIBE_AFTER_MS = 1000;
 
-/** Every mounted view loads again. */
-const refreshAll = () => listeners.forEach((listener) => listener());
+/** Every mounted view loads again; settles once every view's load has (a view's failure is its own to show). */
+const refreshAll = () => Promise.allSettled([...listeners].map((listener) => listener()));
+
+/**
+ * What a push or a reconnection asks: every view loads again — but one round at a time, rounds at
+ * least a second apart, and none while the tab is hidden (reload-coalescer.ts): a burst of pushes
+ * (an import of 50 findings) is one or two rounds, not one per push (breaker12c P4).
+ */
+const refreshSoon = coalescedReloads(refreshAll);
 
 /**
  * Holds one push subscription for as long as live views are open: when the server ends it — it
@@ -94,7 +102,7 @@ function follow(query: string): () => void {
   let end: () => void = () => undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
   const open = () => {
-    end = subscribe(query, {}, refreshAll, (refusal) => {
+    end = subscribe(query, {}, refreshSoon, (refusal) => {
       if (stopped || refusal) return;
       connectionLost.value = true;
       retry = setTimeout(open, RESUBSCRIBE_AFTER_MS);
@@ -121,7 +129,7 @@ function startLive(): void {
     connected: (reconnected) => {
       if (!reconnected && !connectionLost.value) return;
       connectionLost.value = false;
-      refreshAll();
+      refreshSoon();
     },
     closed: () => {
       connectionLost.value = true;
@@ -135,15 +143,16 @@ function startLive(): void {
 
 /**
  * Calls `refresh` whenever the server reports a change (a unit reported, an inspector logged a
- * check, …), whenever the connection that brings them comes back after a drop, and whenever the
- * as-of day or its reading (`asRecordedThen`) changes, for as long as the calling component is mounted. One graphql-ws connection
+ * check, …) and whenever the connection that brings them comes back after a drop — taken together,
+ * one round of every view's refresh at a time (`refresh` should answer its load's promise, so the
+ * next round waits for it) — and at once whenever the as-of day or its reading (`asRecordedThen`) changes, for as long as the calling component is mounted. One graphql-ws connection
  * (two subscriptions) serves every open view of the tab, and stays open while the session lasts,
  * so that going from page to page does not drop and remake it.
  */
-export function useLive(refresh: () => void): void {
+export function useLive(refresh: () => unknown): void {
   listeners.add(refresh);
   if (!unsubscribe) startLive();
-  const stopWatching = watch([asOf, asRecordedThen], refresh);
+  const stopWatching = watch([asOf, asRecordedThen], () => void refresh());
   onBeforeUnmount(() => {
     listeners.delete(refresh);
     stopWatching();

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
@@ -8,7 +9,7 @@ import { promisify } from 'node:util';
 import type { EventMetadata, EventToAppend } from '../../src/event-store/event-store.port.js';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
 import { checkpointSignatureHolds, keyFingerprint, publicKeyText } from '../../src/ledger/domain/checkpoint.js';
-import { leafHash, verifyInclusion } from '../../src/ledger/domain/merkle.js';
+import { MerkleFrontier, leafHash, merkleRoot, verifyInclusion } from '../../src/ledger/domain/merkle.js';
 import { proveEvent, takeCheckpoint, verifyLedger } from '../../src/ledger/ledger-operations.js';
 import { SqliteLedger } from '../../src/ledger/sqlite-ledger.js';
 import { writeWitness } from '../../src/event-store/store-witness.js';
@@ -324,6 +325,45 @@ describe('The ledger in the SQLite file', () => {
       await expect(proveEvent(ledger, urged(99).id, 1)).rejects.toMatchObject({ code: 'NOT_FOUND' });
       await expect(proveEvent(ledger, urged(9).id, 2)).rejects.toMatchObject({ code: 'NOT_FOUND' });
       await store.close();
+    });
+
+    it('reads only the rows appended since its last head, giving the event loop back between slices, and agrees with the whole log read again (breaker12c P8)', async () => {
+      const path = freshPath();
+      const store = await givenStore(path, 13);
+      const db = new Database(path);
+      const ledger = new SqliteLedger(db);
+      const leavesRead = jest.spyOn(MerkleFrontier.prototype, 'append');
+      try {
+        let otherWorkRan = false;
+        setImmediate(() => (otherWorkRan = true));
+        const first = await ledger.head(4);
+        expect(otherWorkRan).toBe(true);
+        expect(leavesRead).toHaveBeenCalledTimes(13);
+        expect(first).toMatchObject({ treeSize: 13, headPosition: '13' });
+        expect(first.rootHash.equals(merkleRoot(ledger.leafHashes(13)))).toBe(true);
+
+        for (let i = 14; i <= 16; i += 1) await store.appendToStream(`finding-${i}`, [urged(i)], { expectedRevision: 'no_stream' });
+        leavesRead.mockClear();
+        const second = await ledger.head();
+        expect(leavesRead).toHaveBeenCalledTimes(3);
+        expect(second).toMatchObject({ treeSize: 16, headPosition: '16' });
+        expect(second.rootHash.equals(merkleRoot(ledger.leafHashes(16)))).toBe(true);
+        const another = new Database(path, { readonly: true });
+        expect(second).toEqual(await new SqliteLedger(another).head());
+        another.close();
+
+        // A file cut back behind the server (an older backup put in place): the whole log is read again.
+        db.exec('DELETE FROM events WHERE position > 5');
+        leavesRead.mockClear();
+        const cut = await ledger.head();
+        expect(leavesRead).toHaveBeenCalledTimes(5);
+        expect(cut).toMatchObject({ treeSize: 5, headPosition: '5' });
+        expect(cut.rootHash.equals(merkleRoot(ledger.leafHashes(5)))).toBe(true);
+      } finally {
+        leavesRead.mockRestore();
+        db.close();
+        await store.close();
+      }
     });
   });
 });

@@ -51,6 +51,14 @@ export class MerkleFrontier {
     this.leaves += 1;
   }
 
+  /** Another frontier over the same leaves, to append to without changing this one. */
+  copy(): MerkleFrontier {
+    const copy = new MerkleFrontier();
+    copy.subtrees.push(...this.subtrees);
+    copy.leaves = this.leaves;
+    return copy;
+  }
+
   /** MTH of the leaves appended so far: the perfect subtrees folded from the right. */
   root(): Buffer {
     if (this.subtrees.length === 0) return emptyTreeRoot();

@@ -2104,6 +2104,27 @@ const REDATED: Record<CorrectFactDate['factType'], Bilingual> = {
  * facts are folded again in business order (a send-back before the report it returns, a report
  * after its inspection …), naming the clash. Who: SUPERVISOR only.
  */
+/**
+ * The hand-over steps (机构改革) that passed the part `unitId` was assigned, undone, the latest first
+ * (PartHandOverUndone): its 交办 re-dated to `on`, after the first of them — in date order they found
+ * nothing of the unit to pass (breaker8g P13). Undefined (the correction is refused as crossing the
+ * hand-over) when a later holder has a record of its own on the part, which it could not have had,
+ * or when the part passed on its new day or later too (the day's move does not reach past it).
+ */
+function stepsPassingAssignment(command: CorrectFactDate, state: AssignmentsState, unitId: string, on: string): PartHandOverUndone[] | undefined {
+  const part = partsOf(state).find((candidate) => candidate.previousHolders?.[0]?.unitId === unitId);
+  const holders = part?.previousHolders;
+  if (!part || !holders || holders.some((held) => held.until >= on) || laterHolderRecord(state, holders, 0, part.unitId)) return undefined;
+  const undone: PartHandOverUndone[] = [];
+  for (let index = holders.length - 1; index >= 0; index -= 1) {
+    const passed = holders[index]!;
+    const successorUnitId = index + 1 < holders.length ? holders[index + 1]!.unitId : part.unitId;
+    const reason = `${unitNamed(command, unitId).zh}的交办日期更正为 ${on}，晚于 ${passed.until} 的移交：该任务不随移交转给${unitNamed(command, successorUnitId).zh}`;
+    undone.push({ type: 'PartHandOverUndone', data: { unitId: passed.unitId, successorUnitId, reason, handedOverOn: passed.until } });
+  }
+  return undone;
+}
+
 /** The facts (as corrected, with their index in `recorded`) a `CorrectFactDate` of `unitId` may mean: its type (a decision granted or refused alike), the unit, the day. */
 function redatableFacts(command: CorrectFactDate, state: AssignmentsState, unitId: string) {
   const factTypes: readonly string[] = command.factType === 'ExtensionGranted' || command.factType === 'ExtensionRefused' ? ['ExtensionGranted', 'ExtensionRefused'] : [command.factType];
@@ -2177,6 +2198,17 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
       before(previousOn, entry) !== before(on, entry) &&
       !undone(entry),
   );
+  // A 交办 re-dated after the hand-over that passed its part: in date order that hand-over found nothing of the unit to pass, and
+  // the part assigned later stays with it (breaker8f P4's rule), so the steps that passed it are undone (breaker8g P13).
+  const givenBack = handedOver && target.type === 'UnitAssigned' && (handedOver.data as { unitId: string }).unitId === unitId && on > previousOn ? stepsPassingAssignment(command, state, unitId, on) : undefined;
+  if (givenBack) {
+    const events: AssignmentEvent[] = [
+      ...givenBack,
+      { type: 'FactDateCorrected', data: { unitId, factType: 'UnitAssigned', previousOn, on, reason, correctedOn: command.today } },
+    ];
+    requireLaterFactsHold(state, events, corrected, command, target.index);
+    return events;
+  }
   if (handedOver) {
     throw badInput(
       `The corrected date (${on}) would move the ${what.en} across the hand-over of the part on ${handedOver.occurredOn}; the days before and after it belong to different units.`,

@@ -620,14 +620,14 @@ function factDayOf(event: TimelineEntry<AssignmentEvent>): string {
  * the two are its part from now on (leading if either led), the other's record kept in history:
  * the joining part's, or — when the successor's part stood verified that day and the joining part
  * did not — the successor's (breaker8g P18: the open work is carried, so a 机构改革 closes nothing
- * not inspected; the decider's `joinsOpenWork`). Insertion order puts the moved part where the
- * successor's would be, so listings stay stable.
+ * not inspected; the decider's `joinsOpenWork`). A joined part is where the successor's was; a moved
+ * one keeps its place in the listing (`putInPlaceOf`).
  */
 function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId: string, on: string): void {
   const part = parts.get(unitId);
   if (!part) return;
-  parts.delete(unitId);
   const successorPart = parts.get(successorUnitId);
+  if (successorPart) parts.delete(unitId);
   if (successorPart && verifiedAsOf(successorPart, on) && !verifiedAsOf(part, on)) {
     parts.set(successorUnitId, {
       ...part,
@@ -650,7 +650,20 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
     });
     return;
   }
-  parts.set(successorUnitId, { ...part, unitId: successorUnitId, heldBefore: [...part.heldBefore, unitId], passedOn: [...part.passedOn, on], heldSince: on });
+  putInPlaceOf(parts, unitId, { ...part, unitId: successorUnitId, heldBefore: [...part.heldBefore, unitId], passedOn: [...part.passedOn, on], heldSince: on });
+}
+
+/**
+ * `part` takes the place of the part keyed `replaced` among `parts` (the one it moved from): a part
+ * handed over, or handed back, keeps its place in the listing, so a hand-over undone since lists the
+ * parts as the fold that leaves the pair out does (breaker8g P1). O(parts).
+ */
+function putInPlaceOf(parts: Map<string, PartView>, replaced: string, part: PartView): void {
+  const entries = [...parts];
+  parts.clear();
+  for (const [key, value] of entries) if (key === replaced) parts.set(part.unitId, part);
+  else if (key !== part.unitId) parts.set(key, value);
+  if (!parts.has(part.unitId)) parts.set(part.unitId, part);
 }
 
 /**
@@ -661,10 +674,9 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
 function handOverUndone(parts: Map<string, PartView>, unitId: string, successorUnitId: string, on: string): void {
   const part = parts.get(successorUnitId);
   if (!part || part.heldBefore.at(-1) !== unitId || part.passedOn.at(-1) !== on || parts.has(unitId)) return;
-  parts.delete(successorUnitId);
   const { heldSince: _since, ...rest } = part;
   const passedOn = part.passedOn.slice(0, -1);
-  parts.set(unitId, { ...rest, unitId, heldBefore: part.heldBefore.slice(0, -1), passedOn, ...(passedOn.length > 0 ? { heldSince: passedOn.at(-1)! } : {}) });
+  putInPlaceOf(parts, successorUnitId, { ...rest, unitId, heldBefore: part.heldBefore.slice(0, -1), passedOn, ...(passedOn.length > 0 ? { heldSince: passedOn.at(-1)! } : {}) });
 }
 
 /**

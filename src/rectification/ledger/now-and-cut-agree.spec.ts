@@ -574,3 +574,49 @@ describe('a late inspection of a part’s first holder, entered while the part w
     expect(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: '2016-06-10', knownAt: null, axes: [BUSINESS_DAY] })!.parts.get('a')).toMatchObject({ status: 'RETURNED', dueDate: '2016-08-01' });
   });
 });
+
+describe('the parts’ order after a hand-over undone by a late pass (breaker8g P1)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+
+  it('given a LEAD and b RESPONSIBLE assigned together, a’s part handed to c and the hand-over undone by a pass: a then b, now as at every cut', () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 'a', role: 'LEAD', dueDate: '2016-12-31' }, { unitId: 'b', role: 'RESPONSIBLE', dueDate: '2016-12-31' }], unknownUnitIds: [] });
+    accept(office, { type: 'ReportRectification', ...base, actor: clerkOf('a'), unitId: 'a', summary: '已整改', evidence, reportedOn: '2016-04-26' });
+    accept(office, { type: 'HandOverPart', ...base, actor: admin, unitId: 'a', successorUnitId: 'c', reason: '职能调整', handedOverOn: '2016-06-15' });
+    accept(office, { type: 'LogInspection', ...base, actor: inspector, unitId: 'c', inspectionId: 'i1', outcome: 'PASSED', notes: '核实', inspectedOn: '2016-04-26', place: '现场' });
+    expect(office.timeline.at(-1)).toMatchObject({ type: 'PartHandOverUndone' });
+    const cut = findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [] })!;
+    expect([...office.ledger.finding('f')!.parts.keys()]).toEqual(['a', 'b']);
+    expect([...cut.parts.keys()]).toEqual(['a', 'b']);
+  });
+});
+
+describe('a 交办 re-dated after the hand-over that passed its part (breaker8g P13)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+  const unitNames = { nameOf: () => undefined, handOversOf: (unitId: string) => (unitId === 'a' ? [{ successorUnitId: 'b', on: '2016-07-01' }] : []) };
+  const handedOver = () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 'a', role: 'LEAD', dueDate: '2016-12-31' }], unknownUnitIds: [] });
+    accept(office, { type: 'HandOverPart', ...base, actor: admin, unitId: 'a', successorUnitId: 'b', reason: '职能调整', handedOverOn: '2016-07-01', unitNames } as FindingCommand);
+    return office;
+  };
+  const redate = (unitId: string) => ({ type: 'CorrectFactDate', ...base, actor: supervisor, unitId, factType: 'UnitAssigned', previousOn: '2016-04-26', on: '2016-07-05', reason: '日期录错', unitNames }) as FindingCommand;
+
+  it.each(['a', 'b'])('given the part passed to b on 07-01, a’s 交办 re-dated to 07-05 (named by %s) is accepted and a keeps the part, now as at every cut', (named) => {
+    const office = handedOver();
+    accept(office, redate(named));
+    expect(office.timeline.slice(-2).map((event) => event.type)).toEqual(['PartHandOverUndone', 'FactDateCorrected']);
+    const now = office.ledger.finding('f')!;
+    expect([...now.parts.values()].map((part) => ({ unitId: part.unitId, assignedOn: part.assignedOn, heldBefore: part.heldBefore }))).toEqual([{ unitId: 'a', assignedOn: '2016-07-05', heldBefore: [] }]);
+    expect(finding(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [] })!)).toEqual(finding(now));
+  });
+
+  it('given b reported on the part it took over, the re-dating is still refused (b could not have had that record)', () => {
+    const office = handedOver();
+    accept(office, { type: 'ReportRectification', ...base, actor: clerkOf('b'), unitId: 'b', summary: '已整改', evidence: [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }], reportedOn: '2016-07-10' } as FindingCommand);
+    expect(office.decide(redate('b'))).toBe(false);
+  });
+});

@@ -990,6 +990,13 @@ function witnessedToolStore(store: SqliteEventStore, settings: ToolStoreSettings
     if (!result.alreadyRecorded) (await keeperNow()).noteHead(result.position, events.at(-1)?.id ?? null);
     return result;
   };
+  // A batch (an import's rows) is one append to several streams: witnessed at its last part that appended.
+  const appendToStreams: EventStore['appendToStreams'] = async (appends) => {
+    const results = await store.appendToStreams(appends);
+    const index = results.findLastIndex((result) => !result.alreadyRecorded);
+    if (index >= 0) (await keeperNow()).noteHead(results[index]!.position, appends[index]!.events.at(-1)?.id ?? null);
+    return results;
+  };
   const close = async () => {
     try {
       // Durable now (a temporary file, fsync, rename), with its copy beside the key.
@@ -1006,6 +1013,7 @@ function witnessedToolStore(store: SqliteEventStore, settings: ToolStoreSettings
   return new Proxy(store, {
     get(target, property) {
       if (property === 'appendToStream') return appendToStream;
+      if (property === 'appendToStreams') return appendToStreams;
       if (property === 'close') return close;
       const value = Reflect.get(target, property, target) as unknown;
       return typeof value === 'function' ? value.bind(target) : value;

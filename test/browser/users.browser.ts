@@ -33,6 +33,15 @@ describe('用户管理: an administrator lists, creates, resets and unlocks acco
     expect(await standing(page, 'unit-fgw')).toBe('正常');
     expect((await row(page, 'unit-fgw').textContent()) ?? '').toContain('青川市发展和改革委员会');
     expect(await standing(page, '杨帆（市政府办）')).toBe('未设置密码');
+    // 设置密码 for an account that never had one says so, not 重设密码 with its sessions and lock (newcomer16 S5).
+    await row(page, '杨帆（市政府办）').getByRole('button', { name: '设置密码' }).click();
+    const dialog = page.locator('.el-dialog', { has: page.locator('[data-test="form-set-password"]') });
+    await dialog.waitFor();
+    expect(((await dialog.locator('.el-dialog__title').textContent()) ?? '').trim()).toBe('设置密码：杨帆（市政府办）');
+    expect(await dialog.locator('[data-test="set-password-effect"]').textContent()).not.toContain('登录全部结束');
+    expect(await dialog.getByLabel('初始密码（8 到 128 个字符，用户登录后须修改）').count()).toBe(1);
+    await dialog.locator('.el-dialog__headerbtn').click();
+    await dialog.waitFor({ state: 'hidden' });
     expect(((await page.locator('[data-test="signed-in-as"]').textContent()) ?? '').trim()).toBe('赵敏（系统管理员）');
     expect(await page.locator('#as-of-picker').count()).toBe(0);
     expect(await contrastFailures(page)).toEqual([]);

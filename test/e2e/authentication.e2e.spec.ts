@@ -169,6 +169,22 @@ describe('Authentication', () => {
       expect(await fileHead()).toBe(before);
     });
 
+    // dup s16 Left 6: the account claim of 6c3521e is taken over from an account deactivated since, so
+    // a person whose account was stopped can be given a new one by the same command, without --again.
+    it('creates the account again once the first of that name, role and unit is deactivated; a further run is refused', async () => {
+      const first = await createUserWithCli(sqlitePath, ['--name', '钱管理', '--role', 'ADMIN']);
+      expect(first.exitCode).toBe(0);
+      const userId = /Created ADMIN user 钱管理 \(([0-9a-f-]{36})/.exec(first.stdout)?.[1];
+      expect(userId).toBeDefined();
+      await withinOneSecond(() => app.graphql(UNITS, {}, bearer(first.token!)));
+      await mutate(DEACTIVATE_USER, { idempotencyKey: key('deactivate'), userId, reason: '调离岗位' }, ADMIN);
+      const again = await createUserWithCli(sqlitePath, ['--name', '钱管理', '--role', 'ADMIN']);
+      expect(again.exitCode).toBe(0);
+      expect(again.token).toMatch(/^rct_/);
+      expect(again.token).not.toBe(first.token);
+      expect((await createUserWithCli(sqlitePath, ['--name', '钱管理', '--role', 'ADMIN'])).exitCode).toBe(1);
+    });
+
     it('acts for the unit named by --unit, and for no other', async () => {
       const created = await createUserWithCli(sqlitePath, ['--name', '李娜', '--role', 'unit', '--unit', 'FGW']);
       expect(created.stdout).toMatch(/for unit FGW\./);

@@ -1,4 +1,5 @@
 import { Severities, type Severity } from '../domain/finding.events.js';
+import { documentTitleKey } from '../../shared/document-title.js';
 import type { DueDateLimit } from '../../assignments/domain/assignment.commands.js';
 import { beyondOverrideReach, overrideReach } from '../../assignments/domain/assignment.decider.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
@@ -178,10 +179,11 @@ export interface FindingsImportOptions {
 }
 
 /**
- * An evaluation's title as a 评估 cell names it: the finding title's key (`findingTitleKey`: NFKC, spaces, numbers by
- * value) without 《》“” quotes, with 年度 read as 年 — `《青川市2025年度…报告》` names `青川市2025年度…报告`.
+ * An evaluation's title as a 评估 cell names it: the key that makes two titles one report when it is registered
+ * (`documentTitleKey`: NFKC, spaces, numbers by value, 《》“” quotes, 年度 as 年, a version remark such as （终稿）)
+ * — `《青川市2025年度…报告》` names `青川市2025年度…报告`, so a 评估 cell names the evaluation it would be refused as.
  */
-export const evaluationNameKey = (title: string): string => findingTitleKey(title.replace(/[《》〈〉“”"'‘’]/gu, '')).replace(/年度/gu, '年');
+export const evaluationNameKey = documentTitleKey;
 
 /** The 状态 words of Rectify's own 整改台账 export (src/exports/export-table.ts) that the import reads. */
 const WITHDRAWN_STATUS = '已撤销';

@@ -446,7 +446,7 @@ describe('an office\'s own 台账 whose 评估 column names another registered e
       { identifiedOn: '2026-10-08', dryRun: true },
     );
 
-  it.each([OTHER, `《${OTHER}》`, '青川市2026年营商环境第三方评估报告'])('is refused naming that evaluation, and records nothing (评估: %s)', async (written) => {
+  it.each([OTHER, `《${OTHER}》`, '青川市2026年营商环境第三方评估报告', `${OTHER}（终稿）`])('is refused naming that evaluation, and records nothing (评估: %s)', async (written) => {
     const dependencies = await withEvaluation();
     const refusal = await importUnder(dependencies, written, 'other').catch((error: unknown) => error);
     expect((refusal as DomainError).code).toBe('BAD_USER_INPUT');

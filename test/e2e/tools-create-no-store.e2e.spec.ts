@@ -1,8 +1,8 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
+import { toolInFolder } from '../support/cli-tool.js';
 
 /*
  * breaker9c P6 rest (seen again by breaker9e): a writing tool run in a folder holding no store — an
@@ -11,22 +11,7 @@ import { PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
  * records. A tool starts a new store only when told (`--new-store`), and a refusal leaves nothing.
  */
 
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** As an operator's terminal in `folder`: none of the installation's settings. */
-const tool = (name: string, args: string[], folder: string) =>
-  new Promise<CliResult>((resolve) => {
-    execFile(
-      process.execPath,
-      [join(process.cwd(), 'dist/cli', `${name}.js`), ...args],
-      { cwd: folder, env: { PATH: process.env.PATH, HOME: folder, NODE_ENV: 'test', LANG: 'C.UTF-8' } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+const tool = toolInFolder;
 
 const emptyFolder = () => mkdtempSync(join(tmpdir(), 'rectify-wrong-folder-'));
 

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, cpSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, statSync, writeSync } from 'node:fs';
@@ -6,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { graphqlAt, killHard, refusedStart, startServer, type ServerProcess, PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
-import { testSigningKeyFile } from '../support/signing-key.js';
+import { toolOnStore } from '../support/cli-tool.js';
 
 /*
  * breaker9c P6: the command-line tools created a new store at a mistyped SQLITE_PATH, said "15 units
@@ -16,21 +15,7 @@ import { testSigningKeyFile } from '../support/signing-key.js';
  * with a mistyped file name seeded the demo into a new store.
  */
 
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-const tool = (name: string, args: string[], sqlitePath: string) =>
-  new Promise<CliResult>((resolve) => {
-    execFile(
-      process.execPath,
-      [join(process.cwd(), 'dist/cli', `${name}.js`), ...args],
-      { env: { ...process.env, EVENT_STORE: 'sqlite', SQLITE_PATH: sqlitePath, NODE_ENV: 'test', LEDGER_SIGNING_KEY_FILE: testSigningKeyFile() } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+const tool = toolOnStore;
 
 const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 

@@ -1,10 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { testSigningKeyFile } from '../support/signing-key.js';
 import { startTestApp } from '../support/test-app.js';
 import { PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
+import { toolOnStore } from '../support/cli-tool.js';
 
 /*
  * breaker9e P2: `ledger:verify` on a damaged store printed `Failed: file is not a database`, English
@@ -14,23 +13,9 @@ import { PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
  * operator's search engine), and exits 2 for anything wrong with the command line.
  */
 
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 const CHINESE = /[\u4e00-\u9fff]/;
 
-const tool = (name: string, args: string[], sqlitePath: string) =>
-  new Promise<CliResult>((resolve) => {
-    execFile(
-      process.execPath,
-      [join(process.cwd(), 'dist/cli', `${name}.js`), ...args],
-      { env: { ...process.env, EVENT_STORE: 'sqlite', SQLITE_PATH: sqlitePath, NODE_ENV: 'test', LEDGER_SIGNING_KEY_FILE: testSigningKeyFile() } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+const tool = toolOnStore;
 
 const firstLine = (text: string) => text.trim().split('\n')[0]!;
 

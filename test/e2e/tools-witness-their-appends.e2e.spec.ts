@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
-import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killHard, PROCESS_TEST_CEILING_MS, refusedStart, startServer } from '../support/server-process.js';
+import { type CliResult, toolInFolder } from '../support/cli-tool.js';
 
 /*
  * breaker9g P9: what the command-line tools appended never moved the store witness (only the server
@@ -15,22 +15,7 @@ import { killHard, PROCESS_TEST_CEILING_MS, refusedStart, startServer } from '..
  * events deleted from the end of the log are refused even when the witnesses were rolled back with them.
  */
 
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** A tool run from `folder` (the installation's folder: ./data/rectify.db, ./keys). */
-const tool = (name: string, args: string[], folder: string) =>
-  new Promise<CliResult>((resolve) => {
-    execFile(
-      process.execPath,
-      [join(process.cwd(), 'dist/cli', `${name}.js`), ...args],
-      { cwd: folder, env: { PATH: process.env.PATH, HOME: folder, NODE_ENV: 'test', LANG: 'C.UTF-8' } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+const tool = toolInFolder;
 
 const ok = async (result: Promise<CliResult>) => {
   const done = await result;

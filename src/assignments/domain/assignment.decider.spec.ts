@@ -1535,6 +1535,16 @@ describe('the units directory on the day of the fact (registration, merger)', ()
     ]);
   });
 
+  it('hands a part over to a unit merged away later, dated before its merge, and the merge passes it on, on its own day, whatever was typed first (breaker8h P3)', () => {
+    const command: HandOverPart = { type: 'HandOverPart', actor: admin, today: TODAY, unitId: FINANCE, successorUnitId: ENVIRONMENT, reason: '职能调整', handedOverOn: '2025-07-01', ...known };
+    given([leadAssigned]).when(command).then([
+      { type: 'PartHandedOver', data: { unitId: FINANCE, successorUnitId: ENVIRONMENT, reason: '职能调整', handedOverOn: '2025-07-01' } },
+      { type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: SUCCESSOR, reason: '市环境保护局于 2025-07-05 并入市生态环境局，其未完成的任务由市生态环境局承担', handedOverOn: '2025-07-05' } },
+    ]);
+    // The day after its merge it no longer existed: refused, naming where its work went.
+    given([leadAssigned]).when({ ...command, handedOverOn: '2025-07-06' }).thenRefused('CONFLICT', /^市环境保护局 was merged into 市生态环境局 on 2025-07-05/, /^市环境保护局已于 2025-07-05 并入市生态环境局/);
+  });
+
   describe('given a parent whose work began on 2025-06-10', () => {
     const dueFrom = { day: '2025-06-10', what: say('the day the plan was approved', '方案批准日期') };
 

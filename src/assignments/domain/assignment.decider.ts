@@ -1404,9 +1404,12 @@ export function passPartOnItsDay(command: HandOverPart, heldNow: AssignmentsStat
     );
   }
   if (successorUnitId === unitId) throw badInput('A unit cannot hand its part over to itself.', '不能把任务移交给本单位。', { field: 'successorUnitId' });
-  // A successor merged away that very day (one 机构改革 document: A's duties to B, B into C) takes the part on through its merge (breaker8g P10).
-  const mergedThatDay = command.unitNames?.mergerOf?.(successorUnitId)?.mergedOn === command.handedOverOn;
-  if (!mergedThatDay) refuseMergedUnit(command, successorUnitId);
+  // A successor merged away on or after the day (one 机构改革 document: A's duties to B, B into C — breaker8g P10; or the merge entered
+  // first, the earlier hand-over into B typed later — breaker8h P3) existed then: it takes the part, and its merge passes it on, on the
+  // merge's day — the ledger date order gives. Merged before the day, it no longer existed: refused, naming its successor.
+  const successorMergedOn = command.unitNames?.mergerOf?.(successorUnitId)?.mergedOn;
+  const mergedSince = successorMergedOn !== undefined && successorMergedOn >= command.handedOverOn;
+  if (!mergedSince) refuseMergedUnit(command, successorUnitId);
   if (isBlank(reason)) throw badInput('A reason for the handover is required.', '移交任务须说明理由。', { field: 'reason' });
   const { handedOverOn, successorRegisteredOn } = command;
   requireBusinessDay(handedOverOn, command.today, named('handedOverOn', 'The day of the handover', '移交日期'));
@@ -1433,7 +1436,7 @@ export function passPartOnItsDay(command: HandOverPart, heldNow: AssignmentsStat
     after = evolveAssignments(after, step);
   }
   const onThroughMerges: AssignmentEvent[] = [];
-  for (const step of mergedThatDay ? successionOf(command.unitNames, successorUnitId, handedOverOn) : []) {
+  for (const step of mergedSince ? successionOf(command.unitNames, successorUnitId, handedOverOn) : []) {
     const from = unitNamed(command, step.unitId);
     const to = unitNamed(command, step.successorUnitId);
     const holder = partOf(after, step.successorUnitId);

@@ -105,11 +105,17 @@ describe('机构改革: renaming and merging (fault 4)', () => {
     given([health, merged]).when(merge()).then([]);
   });
 
+  it('merges a unit into one merged away later, dated on or before that merge (the successor existed then; its merge passes the work on: breaker8h P3)', () => {
+    given([health]).when(merge({ successor: { mergedInto: 'u-third', name: '某单位', registeredOn: '2019-03-01', mergedOn: '2019-03-15' } })).then([merged]);
+    given([health]).when(merge({ successor: { mergedInto: 'u-third', name: '某单位', registeredOn: '2019-03-01', mergedOn: '2019-06-01' } })).then([merged]);
+  });
+
   it.each([
     ['into another unit after a merge', [health, merged], merge({ successorUnitId: 'u-other' }), 'CONFLICT'],
     ['into itself', [health], merge({ successorUnitId: 'u-wjw' }), 'BAD_USER_INPUT'],
     ['into an unknown unit', [health], merge({ successor: undefined }), 'NOT_FOUND'],
     ['into a unit itself merged away', [health], merge({ successor: { mergedInto: 'u-third', name: '某单位', registeredOn: '2019-03-01' } }), 'CONFLICT'],
+    ['into a unit itself merged away before the merge day', [health], merge({ successor: { mergedInto: 'u-third', name: '某单位', registeredOn: '2019-03-01', mergedOn: '2019-03-14' } }), 'CONFLICT'],
     ['by a supervisor', [health], merge({ actor: supervisor }), 'FORBIDDEN'],
     ['a merged unit being renamed on or after its merge (a rename of an earlier day, typed late, is its name then)', [health, merged], rename({ renamedOn: '2019-03-15' }), 'CONFLICT'],
   ] as const)('refuses merging %s', (_what, history, command, code) => {

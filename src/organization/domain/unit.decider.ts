@@ -39,8 +39,11 @@ export interface MergeUnit {
   readonly mergedOn: string;
   readonly successorUnitId: string;
   readonly reason: string;
-  /** The successor as the directory has it, looked up by the handler; undefined when unknown. */
-  readonly successor: { readonly mergedInto: string | null; readonly name: string; readonly registeredOn: string } | undefined;
+  /**
+   * The successor as the directory has it, looked up by the handler; undefined when unknown. `mergedOn`: the office day it was itself
+   * merged into `mergedInto` (a merge dated on or before that day is taken: the successor existed then and passes the work on).
+   */
+  readonly successor: { readonly mergedInto: string | null; readonly name: string; readonly registeredOn: string; readonly mergedOn?: string } | undefined;
 }
 
 /**
@@ -228,7 +231,7 @@ function namesOf(unit: Extract<UnitState, { status: 'registered' }>): readonly {
   return unit.names ?? [{ name: unit.formerNames[0] ?? unit.name, on: unit.registeredOn }, ...(unit.formerNames.length > 0 ? [{ name: unit.name, on: unit.renamedOn ?? unit.registeredOn }] : [])];
 }
 
-/** A unit merges once, into a unit that is itself still standing. */
+/** A unit merges once, into a unit still standing on the merge's day (one merged away later passes the work on then). */
 function mergeUnit(command: MergeUnit, state: UnitState): UnitEvent[] {
   requireAdmin(command.actor, 'merge units', '合并单位');
   const unit = requireRegistered(state);
@@ -238,7 +241,8 @@ function mergeUnit(command: MergeUnit, state: UnitState): UnitEvent[] {
     throw conflict(`Unit ${unit.code} was already merged into unit ${unit.mergedInto}.`, `单位 ${unit.code} 已并入其他单位。`);
   }
   if (command.successorUnitId === unit.unitId) throw badInput('A unit cannot be merged into itself.', '单位不能并入自身。', { field: 'successorUnitId' });
-  if (command.successor.mergedInto) {
+  // A successor merged away on or after this merge's day existed then: its merge passes the parts on, on its own day (breaker8h P3's kind).
+  if (command.successor.mergedInto && (command.successor.mergedOn === undefined || command.mergedOn > command.successor.mergedOn)) {
     throw conflict(
       `Unit ${command.successorUnitId} was itself merged into unit ${command.successor.mergedInto}: merge into that one.`,
       `承继单位本身已并入其他单位，请直接并入最终承继单位。`,

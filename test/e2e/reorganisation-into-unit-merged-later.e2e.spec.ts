@@ -1,0 +1,112 @@
+import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
+import { namedMutations } from '../support/named-mutations.js';
+
+/**
+ * breaker8h P3: a 机构改革 into a unit B dated before B's own merge into C, entered after that merge
+ * (the files of a reorganisation typed in late). On its day B existed and took the work; its merge
+ * passes it on to C on the merge's day — the ledger date order gives. Before, the hand-over (or a
+ * merge A→B) typed after B's merge was refused ("merged … takes no new work"), and the refusal invited
+ * the wrong fix (hand A over to C, which then reads as the holder from July). A reorganisation into B
+ * dated after B's merge stays refused, naming C. HTTP GraphQL on a real SQLite file.
+ */
+let keySequence = 0;
+const key = (name: string) => `${name}-${(keySequence += 1)}`;
+
+interface Part {
+  unitId: string;
+  status: string;
+  heldBefore: string[];
+}
+
+describe('a reorganisation into a unit dated before that unit’s merge is taken in either typing order, and the merge passes the part on (breaker8h P3)', () => {
+  let app: TestApp;
+  const unit: Record<string, string> = {};
+  const code = (id: string) => Object.entries(unit).find(([, known]) => known === id)?.[0] ?? id;
+  let evaluationId: string;
+
+  const { call, mutate } = namedMutations(() => app, key);
+  const admin = () => app.as('ADMIN');
+  const handOver = async (from: string, to: string, on: string) =>
+    call('handOverUnitParts', { unitId: unit[from], successorUnitId: unit[to], reason: '职能调整', handedOverOn: on }, await admin(), 'findingIds');
+  const merge = async (from: string, to: string, on: string) => call('mergeUnit', { unitId: unit[from], successorUnitId: unit[to], reason: '机构改革', mergedOn: on }, await admin(), 'findingIds');
+  const holders = async (findingId: string, asOf?: string) => {
+    const response = await app.graphql(`query($id: ID!, $asOf: String) { finding(id: $id, asOf: $asOf) { assignments { unitId status heldBefore } } }`, { id: findingId, ...(asOf ? { asOf } : {}) });
+    expect(response.errors).toBeUndefined();
+    return (response.data!.finding.assignments as Part[]).map((part) => [code(part.unitId), part.status, ...part.heldBefore.map(code)].join(' '));
+  };
+  const newFinding = async (title: string, first: string) => {
+    const { id } = await mutate('recordFinding', { evaluationId, title, description: title, category: '主动公开', severity: 'HIGH', identifiedOn: '2016-04-15' }, undefined, 'id');
+    await mutate('assignFinding', { findingId: id, assignedOn: '2016-04-26', units: [{ unitId: unit[first], role: 'LEAD', dueDate: '2016-12-31' }] });
+    return id as string;
+  };
+  const registered = async (codes: string[]) => {
+    for (const one of codes) {
+      const { id } = await mutate('registerUnit', { code: one, name: `青川县第${one}局`, kind: 'DEPARTMENT', registeredOn: '2016-01-04' }, await admin(), 'id');
+      unit[one] = id;
+    }
+  };
+  const report = async (findingId: string, by: string, reportedOn: string) =>
+    call('reportRectification', { findingId, unitId: unit[by], summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/p' }], reportedOn }, await app.as('UNIT', unit[by]));
+
+  /** A held the part until 07-01, B until its merge on 09-01, C since; B's report of 08-15 was its own work then. */
+  const passedOnThroughTheMerge = async (finding: string, [a, b, c]: string[]) => {
+    expect(await holders(finding, '2016-06-30')).toEqual([`${a} ASSIGNED`]);
+    expect(await holders(finding, '2016-08-01')).toEqual([`${b} ASSIGNED ${a}`]);
+    expect(await holders(finding, '2016-09-01')).toEqual([`${c} ASSIGNED ${a} ${b}`]);
+    expect((await report(finding, b!, '2016-08-15')).errors).toBeUndefined();
+    expect(await holders(finding)).toEqual([`${c} REPORTED ${a} ${b}`]);
+    expect(await holders(finding, '2026-11-30')).toEqual(await holders(finding));
+    // After its merge B takes no work; the inspection of its report is C's part's.
+    expect(errorCode(await report(finding, b!, '2016-09-05'))).toBe('CONFLICT');
+    const inspected = await call('logInspection', { findingId: finding, unitId: unit[c!], outcome: 'PASSED', notes: '现场核实', inspectedOn: '2016-09-10', place: '现场' });
+    expect(inspected.errors).toBeUndefined();
+    expect(await holders(finding)).toEqual([`${c} VERIFIED ${a} ${b}`]);
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp({ now: '2026-11-30T10:00:00+08:00' });
+    evaluationId = (await mutate('registerEvaluation', { title: '2015年度政务公开第三方评估（机构改革补录）', evaluator: '某研究院', commissionedBy: '国务院办公厅', periodStart: '2015-01-01', periodEnd: '2015-12-31', receivedOn: '2016-04-15' }, undefined, 'id')).id;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('in date order: the hand-over A→B of 07-01, then B merged into C on 09-01', async () => {
+    await registered(['PA1', 'PB1', 'PC1']);
+    const finding = await newFinding('环评审批结果未按期公开', 'PA1');
+    expect((await handOver('PA1', 'PB1', '2016-07-01')).data!.handOverUnitParts.findingIds).toEqual([finding]);
+    expect((await merge('PB1', 'PC1', '2016-09-01')).data!.mergeUnit.findingIds).toEqual([finding]);
+    await passedOnThroughTheMerge(finding, ['PA1', 'PB1', 'PC1']);
+  });
+
+  it('the merge B→C typed first, then the hand-over A→B dated before it: the same ledger', async () => {
+    await registered(['PA2', 'PB2', 'PC2']);
+    const finding = await newFinding('棚户区改造信息公开不全', 'PA2');
+    expect((await merge('PB2', 'PC2', '2016-09-01')).data!.mergeUnit.findingIds).toEqual([]);
+    const handedOver = await handOver('PA2', 'PB2', '2016-07-01');
+    expect(handedOver.errors).toBeUndefined();
+    expect(handedOver.data!.handOverUnitParts.findingIds).toEqual([finding]);
+    await passedOnThroughTheMerge(finding, ['PA2', 'PB2', 'PC2']);
+  });
+
+  it('the merge B→C typed first, then A merged into B dated before it: the same ledger', async () => {
+    await registered(['PA3', 'PB3', 'PC3']);
+    const finding = await newFinding('扶贫资金分配结果未公开', 'PA3');
+    expect((await merge('PB3', 'PC3', '2016-09-01')).data!.mergeUnit.findingIds).toEqual([]);
+    const merged = await merge('PA3', 'PB3', '2016-07-01');
+    expect(merged.errors).toBeUndefined();
+    expect(merged.data!.mergeUnit.findingIds).toEqual([finding]);
+    await passedOnThroughTheMerge(finding, ['PA3', 'PB3', 'PC3']);
+  });
+
+  it('a reorganisation into B dated after B’s merge stays refused, naming where B’s work went', async () => {
+    await registered(['PA4', 'PB4', 'PC4']);
+    await newFinding('政策解读材料未同步发布', 'PA4');
+    expect((await merge('PB4', 'PC4', '2016-09-01')).errors).toBeUndefined();
+    const handedOver = await handOver('PA4', 'PB4', '2016-09-02');
+    expect(errorCode(handedOver)).toBe('CONFLICT');
+    expect(handedOver.errors![0]!.extensions!.messageZh).toMatch(/^青川县第PB4局已于 2016-09-01 并入青川县第PC4局/);
+    expect(errorCode(await merge('PA4', 'PB4', '2016-09-02'))).toBe('CONFLICT');
+  });
+});

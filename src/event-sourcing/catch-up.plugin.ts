@@ -9,7 +9,7 @@ import { ProjectionEngine } from './projection-engine.js';
  * append is projected within milliseconds, another process's at once (SQLite: reading the head
  * wakes the subscription).
  */
-const CATCH_UP_CEILING_MS = 2_000;
+export const CATCH_UP_CEILING_MS = 2_000;
 
 /**
  * Read-your-writes across servers on one store (breaker9f P9, P3): before a GraphQL operation over
@@ -22,7 +22,9 @@ const CATCH_UP_CEILING_MS = 2_000;
  * Costs one head read per operation (SQLite: the largest rowid and `PRAGMA data_version`, a few
  * microseconds; EventStoreDB: one read of `$all` backwards) and, only when another process appended,
  * the wait for the read models to apply it. Within one server every answered write is in the read
- * models already (commands wait for their position). Subscriptions (WebSocket) are not delayed.
+ * models already (commands wait for their position). The other HTTP endpoints catch up through
+ * `CatchUpBeforeEachHttpRequest`, subscriptions in `GraphqlWebSocketServer` before they
+ * authenticate (breaker9g P1).
  */
 @Plugin()
 @Injectable()

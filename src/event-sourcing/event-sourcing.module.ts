@@ -1,8 +1,10 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { Clock, SystemClock } from '../shared/clock.js';
 import { CommandContextFactory } from '../shared/command-context.factory.js';
 import { EventSchemaRegistry } from '../shared/event-schemas.js';
 import { allEventSchemas } from './all-event-schemas.js';
+import { CatchUpBeforeEachHttpRequest } from './catch-up.interceptor.js';
 import { CatchUpBeforeEachOperation } from './catch-up.plugin.js';
 import { CommandExecutor } from './command-executor.js';
 import { ProjectionEngine } from './projection-engine.js';
@@ -21,6 +23,7 @@ import { RequestHandledResolver } from './request-handled.resolver.js';
     CommandExecutor,
     CommandContextFactory,
     CatchUpBeforeEachOperation,
+    { provide: APP_INTERCEPTOR, useClass: CatchUpBeforeEachHttpRequest },
     RequestHandledResolver,
   ],
   exports: [EventSchemaRegistry, Clock, ProjectionEngine, ProjectedStreams, CommandExecutor, CommandContextFactory, ReadModelSnapshots],

@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, HttpStatus, Inject, Logger, Res } from '@nes
 import type { ServerResponse } from 'node:http';
 import { EVENT_STORE, comparePositions, formatPosition, type EventStore } from '../event-store/event-store.port.js';
 import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
+import { AnswersWithoutCatchUp } from '../event-sourcing/catch-up.interceptor.js';
 import { ReadModelSnapshots, type SnapshotNoticeCause } from '../event-sourcing/read-model-snapshots.js';
 import { StoreHealth, type StoreNoticeCause, type StoreProblemCause } from '../event-store/store-health.js';
 import { serverLogOutput, type LogNoticeCause } from '../observability/log-output.js';
@@ -62,6 +63,7 @@ export const NOTICE_ZH: Readonly<Record<NoticeCause, string>> = {
  *   models — writes are refused with STORE_UNAVAILABLE meanwhile) otherwise: send it no new requests.
  */
 @Controller('health')
+@AnswersWithoutCatchUp()
 export class HealthController {
   private readonly logger = new Logger('Health');
 

@@ -7,6 +7,8 @@ import { useServer } from 'graphql-ws/use/ws';
 import { Gauge } from 'prom-client';
 import { WebSocketServer } from 'ws';
 import { graphqlContext } from '../../access/authorization/graphql-context.js';
+import { CATCH_UP_CEILING_MS } from '../../event-sourcing/catch-up.plugin.js';
+import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
 import { Metrics } from '../../observability/metrics.js';
 import { graphqlWsOptions, type WebSocketRules } from './websocket-options.js';
 
@@ -38,6 +40,7 @@ export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnApplica
     private readonly http: HttpAdapterHost,
     private readonly schema: GraphQLSchemaHost,
     @Inject(GRAPHQL_WEBSOCKET_OPTIONS) private readonly options: GraphqlWebSocketOptions,
+    private readonly projections: ProjectionEngine,
     metrics: Metrics,
   ) {
     const server = this;
@@ -79,10 +82,19 @@ export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnApplica
         schema: this.schema.schema,
         context: (context) => graphqlContext(context),
         ...rules,
-        onConnect: (context) => {
+        // Both ask who the caller is: first the read models catch up with the store, so that a
+        // session or token made on another server on the same file is known here, and one ended
+        // there is refused here (breaker9g P1; HTTP does the same in CatchUpBeforeEachHttpRequest).
+        // graphql-ws awaits both before it subscribes.
+        onConnect: async (context) => {
+          await this.projections.catchUp(CATCH_UP_CEILING_MS);
           const admitted = rules.onConnect!(context);
           if (admitted !== false) this.connections.add(context);
           return admitted;
+        },
+        onSubscribe: async (context, id, payload) => {
+          await this.projections.catchUp(CATCH_UP_CEILING_MS);
+          return rules.onSubscribe!(context, id, payload);
         },
         onClose: (context, code, reason) => {
           this.connections.delete(context);

@@ -91,6 +91,21 @@ describe('a timeline line', () => {
     expect(timelineLine('WorkPlanItemWithdrawalUndone', null, { withdrawnOn: '2026-11-24', reason: '方案未作调整' }, nameOf)).toBe('恢复事项（撤销有误）：方案未作调整');
   });
 
+  it('marks a unit’s record dated on or after the withdrawal that stands as made after it, counted nowhere (breaker11h P8)', () => {
+    const fact = (revision: number, eventType: string, occurredOn: string, details: Record<string, unknown>) => ({ revision, eventType, occurredOn, unitId: 'unit-fgw', details });
+    const reportedThenWithdrawn = [
+      fact(1, 'RectificationReported', '2026-11-18', { summary: '已更新栏目' }),
+      fact(2, 'RectificationReported', '2026-11-20', { summary: '已补充更新记录' }),
+      fact(3, 'FindingWithdrawn', '2026-12-01', { withdrawnOn: '2026-12-01', reason: '评估机构来函撤回' }),
+      fact(4, 'FindingWithdrawalUndone', '2026-12-01', { withdrawnOn: '2026-12-01', reason: '撤销日期更正为 2026-11-19：来函日期为11月19日' }),
+      fact(5, 'FindingWithdrawn', '2026-11-19', { withdrawnOn: '2026-11-19', reason: '评估机构来函撤回' }),
+    ];
+    expect(Object.fromEntries(correctionNotes(reportedThenWithdrawn))).toEqual({ 2: '撤销（2026-11-19）后的记录，不计入统计', 3: '已更正为 2026-11-19' });
+    // Taken back: nothing is after a withdrawal.
+    const takenBack = [...reportedThenWithdrawn, fact(6, 'FindingWithdrawalUndone', '2026-11-19', { withdrawnOn: '2026-11-19', reason: '误撤销' })];
+    expect(Object.fromEntries(correctionNotes(takenBack))).toEqual({ 3: '已更正为 2026-11-19', 5: '已撤回（撤销有误）' });
+  });
+
   it('marks the withdrawal an undoing cancels: moved, taken back, or not standing (breaker11h P5, breaker8g P14)', () => {
     const fact = (revision: number, eventType: string, occurredOn: string, details: Record<string, unknown>) => ({ revision, eventType, occurredOn, unitId: null, details });
     const moved = [

@@ -120,6 +120,28 @@ describe('a withdrawal entered by mistake is corrected or taken back (breaker8f 
     expect(errorCode(late)).toBe('CONFLICT');
   });
 
+  it('a withdrawal moved to the letter’s day before a unit’s report, made not knowing of it, is recorded; the report stays, counted nowhere (breaker11h P8)', async () => {
+    const reportedOn = async (asOf?: string) => (await app.graphql(`query($asOf: String) { dashboard(asOf: $asOf) { parts { reported } } }`, { asOf })).data!.dashboard.parts.reported as number;
+    const before = { now: await reportedOn(), on21: await reportedOn('2026-11-21') };
+    const findingId = await record('养老机构名录未公开');
+    await ok('reportRectification', { findingId, unitId, summary: '已公开养老机构名录', evidence: [{ title: '名录页面', link: 'https://mzj.example.gov.cn/yl' }], reportedOn: '2026-11-20' }, await app.as('UNIT', unitId), '__typename');
+    await ok('withdrawFinding', { findingId, reason: '评估机构来函撤回', withdrawnOn: '2026-11-24' });
+    // Before: BAD_USER_INPUT 「撤销日期（2026-11-19）早于青川市民政局的报告日期（2026-11-20），日期顺序不对。」
+    expect(await ok('correctFindingWithdrawal', { findingId, withdrawnOn: '2026-11-19', reason: '来函日期为11月19日' })).toMatchObject({ status: 'WITHDRAWN', withdrawnOn: '2026-11-19' });
+    expect(await findingOn(findingId, '2026-11-18')).toMatchObject({ status: 'OPEN', withdrawnOn: null });
+    expect(await findingOn(findingId, '2026-11-21')).toMatchObject({ status: 'WITHDRAWN', withdrawnOn: '2026-11-19' });
+    expect((await findingOn(findingId)).history.map((entry) => entry.eventType)).toContain('RectificationReported');
+    // Counted on no day from the 19th, now and on a past day alike.
+    expect({ now: await reportedOn(), on21: await reportedOn('2026-11-21') }).toEqual(before);
+    // A record dated on or after the letter's day is still not taken.
+    const after = await mutate('urgeUnit', { findingId, unitId, message: '请报送', urgedOn: '2026-11-22' });
+    expect(errorCode(after)).toBe('CONFLICT');
+    // A new withdrawal may be dated so too (the same rule): a finding reported on 11-20, withdrawn as of 11-19.
+    const second = await record('居家养老服务补贴标准未公开');
+    await ok('reportRectification', { findingId: second, unitId, summary: '已公开补贴标准', evidence: [{ title: '标准页面', link: 'https://mzj.example.gov.cn/bt' }], reportedOn: '2026-11-20' }, await app.as('UNIT', unitId), '__typename');
+    expect(await ok('withdrawFinding', { findingId: second, reason: '评估机构来函撤回', withdrawnOn: '2026-11-19' })).toMatchObject({ status: 'WITHDRAWN', withdrawnOn: '2026-11-19' });
+  });
+
   it('a work-plan item withdrawn on the wrong day is moved, and one withdrawn by mistake comes back into the plan', async () => {
     const csv =
       '类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n' +
@@ -139,6 +161,13 @@ describe('a withdrawal entered by mistake is corrected or taken back (breaker8f 
       return answer.data![name] as { status: string; withdrawnOn: string | null };
     };
     await act('withdrawWorkPlanItem', { itemId: first!.id, reason: '并入第2项办理', withdrawnOn: '2026-11-20' });
+    // breaker11h P8 for items: the unit of item 2 reported on 11-22, not knowing the plan took it out on the notice's day (11-21).
+    const reported = await app.graphql(`mutation($input: ReportWorkPlanItemInput!) { reportWorkPlanItem(input: $input) { __typename } }`, {
+      input: { idempotencyKey: `report-${Math.random()}`, itemId: second!.id, unitId, summary: '已公开养老服务信息', evidence: [{ title: '公开页面', link: 'https://mzj.example.gov.cn/ylfw' }], reportedOn: '2026-11-22' },
+    }, await app.as('UNIT', unitId));
+    expect(reported.errors).toBeUndefined();
+    expect(await act('withdrawWorkPlanItem', { itemId: second!.id, reason: '方案调整', withdrawnOn: '2026-11-21' })).toEqual({ status: 'WITHDRAWN', withdrawnOn: '2026-11-21' });
+    expect(await act('undoWorkPlanItemWithdrawal', { itemId: second!.id, reason: '方案调整通知另有安排' })).toEqual({ status: 'OPEN', withdrawnOn: null });
     expect(await act('correctWorkPlanItemWithdrawal', { itemId: first!.id, withdrawnOn: '2026-10-10', reason: '方案调整通知为10月10日' })).toEqual({ status: 'WITHDRAWN', withdrawnOn: '2026-10-10' });
     expect((await codesOn('2026-10-09')).map((item) => item.code)).toEqual(['1', '2']);
     expect((await codesOn('2026-10-11')).map((item) => item.code)).toEqual(['2']);

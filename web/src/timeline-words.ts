@@ -81,7 +81,8 @@ const REOPENINGS = new Set(['FindingReopened', 'WorkPlanItemReopened']);
  * What the timeline says beside an entry a later correction changed (breaker8c P6), by revision:
  * 已更正为 2016-06-12 (and the outcome, when it changed) beside the report, inspection or other
  * record as first entered, and beside a close-out (销号) recorded again on its corrected day, so
- * the page does not read as a finding closed twice. Corrections find their record as the server
+ * the page does not read as a finding closed twice; beside a unit's record dated on or after the
+ * withdrawal that stands, 撤销（D）后的记录，不计入统计. Corrections find their record as the server
  * does: a report or record of the unit with that day (the last one before the correction, as
  * earlier corrections left it), an inspection by its id.
  */
@@ -118,8 +119,24 @@ export function correctionNotes(entries: readonly TimelineFact[]): Map<number, s
       if (previous && CLOSE_OUTS.has(previous.eventType)) notes.set(previous.revision, `已更正为 ${entry.occurredOn}`);
     }
   });
+  // A unit's record dated on or after the withdrawal that stands, entered before the office knew of it (breaker11h P8): kept, counted nowhere.
+  const withdrawals = inOrder.filter((entry) => WITHDRAWALS.has(entry.eventType));
+  const standing = withdrawals.at(-1);
+  const undone = standing && inOrder.some((entry) => entry.revision > standing.revision && UNDONE.has(entry.eventType) && entry.details.withdrawnOn === standing.details.withdrawnOn);
+  const withdrawnOn = standing && !undone && typeof standing.details.withdrawnOn === 'string' ? standing.details.withdrawnOn : null;
+  if (withdrawnOn) {
+    for (const entry of inOrder) {
+      if (!UNIT_RECORDS.has(entry.eventType) || (dayNow.get(entry.revision) ?? entry.occurredOn) < withdrawnOn) continue;
+      const after = `撤销（${withdrawnOn}）后的记录，不计入统计`;
+      const note = notes.get(entry.revision);
+      notes.set(entry.revision, note ? `${note}；${after}` : after);
+    }
+  }
   return notes;
 }
+
+/** A unit's own records on its part: the kinds a withdrawal may precede (breaker11h P8). */
+const UNIT_RECORDS = new Set(['RectificationReported', 'InspectionLogged', 'ExtensionRequested', 'ExtensionGranted', 'ExtensionRefused', 'ReportSentBack', 'UnitUrged']);
 
 /** What a unit user's timeline holds (newcomer13 R10: it showed only the unit's own 交办, with no word saying so). */
 export const UNIT_TIMELINE_SCOPE = '时间线只列出问题（事项）本身和本单位任务的记录（含移交前后承担本单位任务的单位）；其他单位的交办、报告和督查记录不向本单位显示，其进度见上方“各单位任务”。';

@@ -641,6 +641,14 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
   const withdraw = (overrides: Partial<WithdrawFinding> = {}): WithdrawFinding => ({ type: 'WithdrawFinding', today: TODAY, withdrawnOn: TODAY, reason: REASON, ...overrides });
   const withdrawn: FindingStreamEvent = { type: 'FindingWithdrawn', data: { findingId: FINDING, reason: REASON, withdrawnOn: TODAY } };
 
+  it('is withdrawn on the evaluator’s day though its units reported after it, not knowing: their reports stay on the record (breaker11h P8)', () => {
+    const onLetterDay: FindingStreamEvent = { type: 'FindingWithdrawn', data: { findingId: FINDING, reason: REASON, withdrawnOn: '2025-06-27' } };
+    given(bothReported).when(withdraw({ withdrawnOn: '2025-06-27' })).then([onLetterDay]);
+    expect(stateAfter([...bothReported, onLetterDay])).toMatchObject({ status: 'withdrawn', withdrawnOn: '2025-06-27', assignments: assignmentsAfter(bothReported) });
+    // A fact dated on or after it is still refused: nothing is done on a withdrawn finding.
+    given([...bothReported, onLetterDay]).when({ ...inspect(FINANCE, 'FAILED', 'inspection-1'), inspectedOn: '2025-06-29' }).thenRefused('CONFLICT');
+  });
+
   it('withdraws an open finding with its reason, and keeps its parts as a record', () => {
     given(bothReported).when(withdraw({ reason: `  ${REASON} ` })).then([withdrawn]);
     given(afterReopening).when(withdraw()).then([withdrawn]);
@@ -654,10 +662,10 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
     given(leadVerified).when(withdraw()).thenRefused('CONFLICT', /verified work/, /核验.*不能直接撤销/);
   });
 
-  it('refuses without a reason, on a day in the future, or on a day before anything recorded on its parts', () => {
+  it('refuses without a reason, on a day in the future, or on a day before a part was assigned', () => {
     given(bothReported).when(withdraw({ reason: ' ' })).thenRefusedAt('reason');
     given(bothReported).when(withdraw({ withdrawnOn: '2025-07-03' })).thenRefusedAt('withdrawnOn');
-    given(bothReported).when(withdraw({ withdrawnOn: '2025-06-27' })).thenRefused('BAD_USER_INPUT', /report/, /报告日期/);
+    given(bothReported).when(withdraw({ withdrawnOn: '2025-05-19' })).thenRefused('BAD_USER_INPUT', /assignment/, /交办日期（2025-05-20）/);
     given([recorded]).when(withdraw({ withdrawnOn: '2025-04-14' })).thenRefused('BAD_USER_INPUT', /identified/, /问题发现日期/);
   });
 
@@ -810,8 +818,10 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
 
     it('refuses a day the withdrawal could not have had, the same day, no reason, and a finding not withdrawn', () => {
       given(afterWithdrawal)
-        .when(correct({ withdrawnOn: '2025-06-27' }))
-        .thenRefused('BAD_USER_INPUT', /before/, /撤销日期（2025-06-27）早于.*报告/);
+        .when(correct({ withdrawnOn: '2025-05-19' }))
+        .thenRefused('BAD_USER_INPUT', /before/, /撤销日期（2025-05-19）早于.*交办日期/);
+      // Before the units' reports (made not knowing of the letter): moved there, the reports kept (breaker11h P8).
+      given(afterWithdrawal).when(correct({ withdrawnOn: '2025-06-27' })).then([undoneBy(`撤销日期更正为 2025-06-27：${FIXED}`), withdrawnOnDay('2025-06-27')]);
       given(afterWithdrawal).when(correct({ withdrawnOn: '2025-07-03' })).thenRefused('BAD_USER_INPUT');
       given(afterWithdrawal).when(correct({ withdrawnOn: TODAY })).thenRefusedAt('withdrawnOn');
       given(afterWithdrawal).when(correct({ reason: '  ' })).thenRefused('BAD_USER_INPUT', undefined, /更正撤销的理由/);

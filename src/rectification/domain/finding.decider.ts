@@ -10,7 +10,7 @@ import { Decider, unreachable } from '../../shared/decider.js';
 import { DomainError, badInput, conflict, named, notFound, say } from '../../shared/domain-error.js';
 import { requireBusinessDay, requireNotBefore, requireText, type DatedFact } from '../../shared/guards.js';
 import type { NamesUnits } from '../../assignments/domain/assignment.commands.js';
-import { directoryBefore, handOversAfterWithdrawal, latestFactOf, partsVerifiedBy, refuseWithdrawingVerifiedWork, withdrawalUndoneReason } from '../../assignments/domain/part-facts.js';
+import { assignmentOf, directoryBefore, handOversAfterWithdrawal, partsVerifiedBy, refuseWithdrawingVerifiedWork, withdrawalUndoneReason } from '../../assignments/domain/part-facts.js';
 import type { FindingEvent, FindingRecorded, FindingStreamEvent } from './finding.events.js';
 
 export type { UnitToAssign } from '../../assignments/domain/parent-of-parts.js';
@@ -68,7 +68,11 @@ export interface RecordAssignedFinding extends Omit<RecordFinding, 'type'> {
 /**
  * Takes the finding off the 台账 (FindingWithdrawn), as the office's supervisor decides: a problem
  * recorded twice, or one the evaluator withdrew. Refused without a reason, on a day in the future,
- * before the finding was identified or before the latest fact on any of its parts.
+ * before the finding was identified or before any of its parts was assigned or taken over (机构改革).
+ * It may be dated before its units' own records already entered — a report, inspection, extension
+ * request or return made before the office heard of the evaluator's letter (breaker11h P8): they stay
+ * on the record, shown as made after the withdrawal, and count in no figure (a pass among them is
+ * verified work, refused below).
  */
 export interface WithdrawFinding extends NamesUnits {
   readonly type: 'WithdrawFinding';
@@ -367,7 +371,8 @@ function withdrawFinding(command: WithdrawFinding, finding: RecordedFindingState
   // A reorganisation dated after the withdrawal, typed before it, passed nothing: its hand-overs are undone (breaker8g P8).
   const undone = handOversAfterWithdrawal(command, finding.assignments, withdrawnOn, '问题');
   const assignments = undone.reduce(evolveAssignments, finding.assignments);
-  for (const part of partsOf(assignments)) requireNotBefore(withdrawn, latestFactOf(part, command));
+  // Units' records dated after it stay on the record, counted nowhere (breaker11h P8); a part is not withdrawn before it began.
+  for (const part of partsOf(assignments)) requireNotBefore(withdrawn, assignmentOf(part, command));
   refuseVerifiedWork(finding, command);
   refuseOutlivedByDuplicates(finding, command);
   const duplicateOf = command.duplicateOf === undefined ? {} : { duplicateOf: requireDuplicated(finding, command) };

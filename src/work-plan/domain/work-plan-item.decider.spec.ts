@@ -687,11 +687,13 @@ describe('an item’s withdrawal entered by mistake is taken back or moved to it
     expect(stateAfter([...allReported, withdrawnOnDay('2026-07-01'), withdrawnOnDay(TODAY), moved[0]!])).toMatchObject({ status: 'withdrawn', withdrawnOn: '2026-07-01' });
   });
 
-  it('refuses an item not withdrawn, a unit’s clerk, the same day, and a day before something recorded on its parts', () => {
+  it('refuses an item not withdrawn, a unit’s clerk, the same day, and a day before its parts were assigned', () => {
     given(allReported).when(correct()).thenRefused('CONFLICT', /not withdrawn/, /没有撤销，无需更正撤销/);
     given(afterWithdrawal).when(correct(undefined, clerkOf(FGW))).thenRefused('FORBIDDEN');
     given(afterWithdrawal).when(correct(TODAY)).thenRefusedAt('withdrawnOn');
-    given(afterWithdrawal).when(correct('2026-06-01')).thenRefused('BAD_USER_INPUT', /before/);
+    given(afterWithdrawal).when(correct('2026-02-28')).thenRefused('BAD_USER_INPUT', /before/, /交办日期/);
+    // Before the units' reports, made not knowing of the withdrawal: moved there, the reports kept (breaker11h P8).
+    given(afterWithdrawal).when(correct('2026-06-01')).then([undoneBy(`撤销日期更正为 2026-06-01：${FIXED}`), withdrawnOnDay('2026-06-01')]);
   });
 });
 
@@ -927,13 +929,16 @@ describe('plan changes take the office day they happened (breaker8 S3)', () => {
       given(financeReported).when(revise({ revisedOn: '2026-07-03', dueDate: '2026-09-30' })).thenRefused('BAD_USER_INPUT', /in the future: today is 2026-07-02/, /是将来的日期/);
     });
 
-    it('the item is withdrawn on its day, not before what its parts recorded nor before the plan’s approval', () => {
+    it('the item is withdrawn on its day, not before its parts were assigned nor before the plan’s approval; a unit’s later report stays on the record (breaker11h P8)', () => {
       given(definedAndAssigned)
         .when(withdraw(revisedOn))
         .then([{ type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, reason: REASON, withdrawnOn: revisedOn } }]);
       given(financeReported)
         .when(withdraw(revisedOn))
-        .thenRefused('BAD_USER_INPUT', /withdrawn \(2026-05-10\) is before the report of 市财政局 \(2026-06-28\)/, /的撤销日期（2026-05-10）早于市财政局的报告日期（2026-06-28）/);
+        .then([{ type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, reason: REASON, withdrawnOn: revisedOn } }]);
+      given(financeReported)
+        .when(withdraw('2026-02-28'))
+        .thenRefused('BAD_USER_INPUT', /withdrawn \(2026-02-28\) is before the assignment of/, /的撤销日期（2026-02-28）早于.*交办日期/);
       given(definedAndAssigned).when(withdraw('2026-02-19')).thenRefused('BAD_USER_INPUT', /before the day the plan was approved \(2026-02-20\)/);
       given(definedAndAssigned).when(withdraw('2026-07-03')).thenRefused('BAD_USER_INPUT', /in the future/);
     });

@@ -81,7 +81,9 @@ export interface WithdrawWorkPlanItem extends NamesUnits {
   readonly today: string;
   /**
    * The office day the plan took the item out (`YYYY-MM-DD`, on or before `today`): not before its
-   * plan's approval nor before anything already recorded on its parts.
+   * plan's approval nor before any of its parts was assigned or taken over. It may precede its units'
+   * own records already entered (a report made before the unit heard of the withdrawal, breaker11h
+   * P8): they stay on the record, shown as made after the withdrawal, counted in no figure.
    */
   readonly withdrawnOn: string;
   readonly reason: string;
@@ -497,7 +499,8 @@ function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): 
   if (command.planApprovedOn !== undefined) requireNotBefore(withdrawn, planApproval(command.planApprovedOn));
   // A reorganisation dated after the withdrawal, typed before it, passed nothing: its hand-overs are undone (breaker8g P8).
   const undone = handOversAfterWithdrawal(command, item.assignments, withdrawnOn, '事项');
-  for (const part of partsOf(undone.reduce(evolveAssignments, item.assignments))) requireNotBefore(withdrawn, latestFactOf(part, command));
+  // Units' records dated after it stay on the record, counted nowhere (breaker11h P8); a part is not withdrawn before it began.
+  for (const part of partsOf(undone.reduce(evolveAssignments, item.assignments))) requireNotBefore(withdrawn, assignmentOf(part, command));
   // Verified work is not withdrawn (breaker11f P4 = 10e P13): reopen it first.
   refuseWithdrawingVerifiedWork(
     {

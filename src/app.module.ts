@@ -30,6 +30,7 @@ import { UnitWorkloadModule } from './unit-workload/unit-workload.module.js';
 import { WorkPlanModule } from './work-plan/work-plan.module.js';
 import { GraphqlErrorFilter } from './shared/graphql/graphql-error.filter.js';
 import { RateLimitGuard, withHttpRequest } from './http/rate-limit.guard.js';
+import { clientAddress, trustedProxies } from './http/trusted-proxies.js';
 import { formatGraphqlError } from './shared/graphql/format-error.js';
 import { inputRefusal } from './shared/graphql/chinese-errors.js';
 import { queryDepthRule } from './shared/graphql/query-limits.rule.js';
@@ -137,13 +138,15 @@ export class AppModule {
           inject: [ConfigService, ListSizes, AuthenticationService],
           useFactory: (config: ConfigService<AppSettings, true>, sizes: ListSizes, authentication: AuthenticationService): GraphqlWebSocketOptions => {
             const { introspection, limits, cost, formatError, parseOptions } = graphqlRules(config, sizes);
+            // An anonymous connection's caller is its client's address as Express would give it (TRUST_PROXY).
+            const trustProxy = trustedProxies(config.get('TRUST_PROXY', { infer: true }));
             return {
               // A caller's subscriptions together may cost what one may (a tenth of a query's budget), over all its connections (breaker12c P5).
               budget: new SubscriptionBudget({ maxCostPerCaller: Math.floor(cost.maxCost / SUBSCRIPTION_COST_SHARE), maxConnectionsPerCaller: MAX_CONNECTIONS_PER_CALLER }),
               callerOf: (connection) => {
                 const extra = connection.extra as { request?: IncomingMessage } | undefined;
                 const { authorization } = graphqlContext({ connectionParams: connection.connectionParams, extra });
-                return authentication.callerOf(authorization, extra?.request?.socket.remoteAddress);
+                return authentication.callerOf(authorization, extra?.request && clientAddress(extra.request, trustProxy));
               },
               rules: [limits],
               cost,

@@ -31,7 +31,7 @@ async function main() {
   // Exit 0 after a clean shutdown (SIGTERM from an orchestrator is the normal way to stop).
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   const config = app.get(ConfigService<AppSettings, true>);
-  configureHttp(app, { REQUEST_MAX_BYTES: config.get('REQUEST_MAX_BYTES', { infer: true }) });
+  configureHttp(app, { REQUEST_MAX_BYTES: config.get('REQUEST_MAX_BYTES', { infer: true }), TRUST_PROXY: config.get('TRUST_PROXY', { infer: true }) });
   const port = config.get('PORT', { infer: true });
   await app.listen(port);
   new Logger('Rectify').log(`GraphQL at http://localhost:${port}/graphql — readiness at /health/ready, metrics at /metrics`, { port });

@@ -18,6 +18,7 @@ import { SetInitialPasswordHandler } from './set-initial-password/set-initial-pa
 import { ChangePasswordHandler } from './sessions/change-password.handler.js';
 import { SessionResolver } from './sessions/session.resolver.js';
 import { SignInHandler } from './sessions/sign-in.handler.js';
+import { SignInAttemptsInterceptor } from './sessions/sign-in-attempts.js';
 import { SignOutHandler } from './sessions/sign-out.handler.js';
 import { UnrecordedSessions } from './sessions/unrecorded-sessions.js';
 import { UnlockAccountHandler } from './unlock-account/unlock-account.handler.js';
@@ -42,6 +43,7 @@ import { UnlockAccountHandler } from './unlock-account/unlock-account.handler.js
     PasswordHasher,
     SetInitialPasswordHandler,
     SignInHandler,
+    SignInAttemptsInterceptor,
     UnrecordedSessions,
     ChangePasswordHandler,
     SignOutHandler,

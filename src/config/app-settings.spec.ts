@@ -24,6 +24,9 @@ describe('settings', () => {
       GRAPHQL_INTROSPECTION: true,
       REQUEST_MAX_BYTES: 102400,
       RATE_LIMIT_PER_MINUTE: 300,
+      SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE: 10,
+      SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE: 60,
+      TRUST_PROXY: [],
       LEDGER_SIGNING_KEY_FILE: undefined,
       LEDGER_TRUSTED_KEYS: [],
       LEDGER_CHECKPOINT_MINUTES: 60,
@@ -37,6 +40,17 @@ describe('settings', () => {
       READ_MODEL_SNAPSHOT_MINUTES: 10,
     });
     expect(validateSettings({ NODE_ENV: 'production' }).DEMO_DATA).toBe(false);
+  });
+
+  it('take the reverse proxies to trust as addresses, subnets or named ranges, and refuse anything else naming TRUST_PROXY (breaker12d P1)', () => {
+    expect(validateSettings({ TRUST_PROXY: ' 10.0.0.5, 172.16.0.0/12 loopback,::1 ' }).TRUST_PROXY).toEqual(['10.0.0.5', '172.16.0.0/12', 'loopback', '::1']);
+    expect(() => validateSettings({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY must list proxy addresses or subnets .*not understood: true/);
+    try {
+      validateSettings({ TRUST_PROXY: '10.0.0.5,nginx,10.0.0.0/33' });
+    } catch (error) {
+      expect((error as InvalidSettingsError).messageZh).toContain('TRUST_PROXY 必须列出反向代理的地址或网段（例如 10.0.0.5、10.0.0.0/8、::1），或 loopback、linklocal、uniquelocal，以逗号分隔（无法识别：nginx、10.0.0.0/33）');
+    }
+    expect.assertions(3);
   });
 
   it('take a readable name for this copy of the store, and refuse an unreadable or overlong one naming STORE_COPY_NAME in both languages (breaker9e P3)', () => {

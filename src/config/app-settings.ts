@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { unreadableLabel, unreadableReasonZh } from '../shared/readable-text.js';
 import { pathSettingProblems } from './setting-files.js';
+import { proxiesNotUnderstood } from '../http/trusted-proxies.js';
 
 /**
  * GRAPHQL_MAX_COST when not set: about 20,000 fields resolved from memory, 0.2–0.3 s of the event
@@ -50,8 +51,18 @@ export interface AppSettings {
   GRAPHQL_INTROSPECTION: boolean;
   /** HTTP request bodies larger than this many bytes are refused with 413 before they are parsed. */
   REQUEST_MAX_BYTES: number;
-  /** GraphQL requests per minute per access token (or per IP without one); 0 turns the limit off. */
+  /** GraphQL requests per minute per signed-in account (or per IP address without one); 0 turns the limit off. `signIn` is not counted here. */
   RATE_LIMIT_PER_MINUTE: number;
+  /** Failed `signIn` attempts per minute at one login name, from any address; 0 turns the limit off (src/access/sessions/sign-in-attempts.ts). */
+  SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE: number;
+  /** `signIn` attempts per minute from one client address that did not sign in (a successful one is not counted); 0 turns the limit off. */
+  SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE: number;
+  /**
+   * The reverse proxies whose `X-Forwarded-For` names the client (Express's `trust proxy` with a
+   * list): addresses, CIDR subnets, or `loopback`, `linklocal`, `uniquelocal`. Empty: none — the
+   * client is the socket's peer, so behind a proxy every client has the proxy's address.
+   */
+  TRUST_PROXY: readonly string[];
   /**
    * PEM file of the Ed25519 private key that signs ledger checkpoints; it must exist when set.
    * Unset: ledger-signing-key.pem beside the SQLite file (in ./data for EventStoreDB), generated
@@ -191,6 +202,32 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
   const GRAPHQL_INTROSPECTION = flag('GRAPHQL_INTROSPECTION', text('GRAPHQL_INTROSPECTION'), NODE_ENV !== 'production', problems);
   const REQUEST_MAX_BYTES = wholeNumber('REQUEST_MAX_BYTES', text('REQUEST_MAX_BYTES'), 100 * 1024, [1024, 50 * 1024 * 1024], 'bytes', problems);
   const RATE_LIMIT_PER_MINUTE = wholeNumber('RATE_LIMIT_PER_MINUTE', text('RATE_LIMIT_PER_MINUTE'), 300, [0, 1_000_000], 'requests', problems);
+  const SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE = wholeNumber(
+    'SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE',
+    text('SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE'),
+    10,
+    [0, 1_000_000],
+    'requests',
+    problems,
+  );
+  const SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE = wholeNumber(
+    'SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE',
+    text('SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE'),
+    60,
+    [0, 1_000_000],
+    'requests',
+    problems,
+  );
+  const TRUST_PROXY = (text('TRUST_PROXY') ?? '').split(/[\s,]+/).filter((each) => each !== '');
+  const untrustable = proxiesNotUnderstood(TRUST_PROXY);
+  if (untrustable.length > 0) {
+    problems.push(
+      say(
+        `TRUST_PROXY must list proxy addresses or subnets (e.g. 10.0.0.5, 10.0.0.0/8, ::1) or loopback, linklocal, uniquelocal, separated by commas (not understood: ${untrustable.join(', ')})`,
+        `TRUST_PROXY 必须列出反向代理的地址或网段（例如 10.0.0.5、10.0.0.0/8、::1），或 loopback、linklocal、uniquelocal，以逗号分隔（无法识别：${untrustable.join('、')}）`,
+      ),
+    );
+  }
 
   const LEDGER_SIGNING_KEY_FILE = text('LEDGER_SIGNING_KEY_FILE') || undefined;
   const LEDGER_TRUSTED_KEYS = (text('LEDGER_TRUSTED_KEYS') ?? '').split(/[\s,]+/).filter((each) => each !== '').map((each) => each.toLowerCase());
@@ -278,6 +315,9 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
     GRAPHQL_INTROSPECTION,
     REQUEST_MAX_BYTES,
     RATE_LIMIT_PER_MINUTE,
+    SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE,
+    SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE,
+    TRUST_PROXY,
     LEDGER_SIGNING_KEY_FILE,
     LEDGER_TRUSTED_KEYS,
     LEDGER_CHECKPOINT_MINUTES,

@@ -10,6 +10,7 @@ import { MAX_IMPORT_FILE_BYTES } from '../shared/graphql/file-upload.js';
 import { inRequestScope } from '../shared/request-scope.js';
 import { AuthenticationService } from '../access/authentication/authentication.service.js';
 import { callerOf } from './rate-limit.guard.js';
+import { trustedProxies } from './trusted-proxies.js';
 
 type Middleware = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void;
 /** Express's own raw-body parser (body-parser); express ships no types of its own. */
@@ -24,10 +25,14 @@ export const UPLOAD_PATH = '/imports/files';
  * Request bodies larger than `REQUEST_MAX_BYTES` are refused with 413 before they are parsed
  * (the declared Content-Length is checked first; a body without one is cut off at the limit).
  * Nest sees these parsers already in place and does not add its own. Requests in flight are counted
- * from their arrival (see InFlightRequests).
+ * from their arrival (see InFlightRequests). A request's `req.ip` — the address the rate limits key
+ * anonymous callers and sign-in failures by — is the socket's peer, or, when that peer is a proxy
+ * listed in `TRUST_PROXY`, the client address the proxy put in `X-Forwarded-For` (Express's
+ * `trust proxy`, breaker12d P1).
  */
-export function configureHttp(app: INestApplication, settings: Pick<AppSettings, 'REQUEST_MAX_BYTES'>): void {
+export function configureHttp(app: INestApplication, settings: Pick<AppSettings, 'REQUEST_MAX_BYTES' | 'TRUST_PROXY'>): void {
   const express = app as NestExpressApplication;
+  express.set('trust proxy', trustedProxies(settings.TRUST_PROXY));
   // First, so that a request whose body is still arriving counts as in flight for a graceful shutdown.
   express.use(app.get(InFlightRequests).middleware);
   // An import file is sent as it is, up to the size an import takes, to its own path only.

@@ -1,5 +1,6 @@
-import { CanActivate, ExecutionContext, HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, HttpException, HttpStatus, Injectable, SetMetadata } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { Reflector } from '@nestjs/core';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuthenticationService } from '../access/authentication/authentication.service.js';
@@ -8,12 +9,24 @@ import { RateLimiter, type RateLimitVerdict } from './rate-limiter.js';
 
 type HttpRequest = IncomingMessage & { ip?: string; res?: ServerResponse };
 
+const COUNTED_APART = 'rectify:counted-apart';
+
+/**
+ * Marks an operation with a limit of its own (`signIn`: SignInAttempts), which RATE_LIMIT_PER_MINUTE
+ * does not count: a request asking only for such operations takes nothing from its caller's window,
+ * and a caller whose window is used up may still call them (breaker12d P1: 300 anonymous `{ me }` a
+ * minute from an office's proxy or NAT address kept everyone behind it from signing in).
+ */
+export const CountedApart = () => SetMetadata(COUNTED_APART, true);
+
 /**
  * At most `RATE_LIMIT_PER_MINUTE` GraphQL requests a minute per client (0: no limit). A client
  * is the account its `Authorization` header signs in — every spelling of the header and every
  * token or session of the account share one window — or, without a credential that signs anyone
- * in, its IP address (`callerOf`). One HTTP request counts once, however many root fields it asks
- * for. Subscriptions over WebSocket and plain HTTP routes (`/health`) are not limited.
+ * in, its IP address (`callerOf`; behind a proxy listed in TRUST_PROXY, the client's address it
+ * forwards). One HTTP request counts once, however many root fields it asks for; root fields marked
+ * `CountedApart` (`signIn`) are not counted here. Subscriptions over WebSocket and plain HTTP routes
+ * (`/health`) are not limited.
  *
  * A refusal is an HTTP 429 exception, which the GraphQL error filter answers as
  * `TOO_MANY_REQUESTS`; the `Retry-After` header says how many seconds to wait.
@@ -21,29 +34,32 @@ type HttpRequest = IncomingMessage & { ip?: string; res?: ServerResponse };
 @Injectable()
 export class RateLimitGuard implements CanActivate {
   private readonly limiter: RateLimiter;
-  private readonly verdicts = new WeakMap<HttpRequest, RateLimitVerdict>();
+  private readonly verdicts = new WeakMap<HttpRequest, Promise<RateLimitVerdict>>();
 
   constructor(
     config: ConfigService<AppSettings, true>,
     private readonly authentication: AuthenticationService,
+    private readonly reflector: Reflector,
   ) {
-    this.limiter = new RateLimiter(config.get('RATE_LIMIT_PER_MINUTE', { infer: true }));
+    this.limiter = new RateLimiter(config.get('RATE_LIMIT_PER_MINUTE', { infer: true }), 'requests');
   }
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.limiter.perMinute === 0 || context.getType<GqlContextType>() !== 'graphql') return true;
+    if (this.reflector.get<boolean | undefined>(COUNTED_APART, context.getHandler())) return true;
     const { req, res } = GqlExecutionContext.create(context).getContext<{ req?: HttpRequest; res?: ServerResponse }>();
     // Express links its request and response; over WebSocket there is no HTTP response (and Nest
     // puts the connection's init arguments where `req` would be).
     const response = res ?? req?.res;
     if (!req?.headers || !response) return true;
-    let verdict = this.verdicts.get(req);
-    if (!verdict) {
-      verdict = this.limiter.take(callerOf(req, this.authentication));
-      this.verdicts.set(req, verdict);
-      if (!verdict.allowed && !response.headersSent) response.setHeader('Retry-After', String(verdict.retryAfterSeconds));
+    let counted = this.verdicts.get(req);
+    if (!counted) {
+      counted = this.limiter.take(callerOf(req, this.authentication));
+      this.verdicts.set(req, counted);
     }
+    const verdict = await counted;
     if (verdict.allowed) return true;
+    if (!response.headersSent) response.setHeader('Retry-After', String(verdict.retryAfterSeconds));
     throw new HttpException(
       {
         message: `Too many requests: at most ${this.limiter.perMinute} a minute are allowed. Try again in ${verdict.retryAfterSeconds} s.`,
@@ -57,7 +73,8 @@ export class RateLimitGuard implements CanActivate {
 /**
  * The caller a request counts for (AuthenticationService.callerOf): `account:<user id>` when its
  * `Authorization` header signs someone in, else `ip:<address>` (breaker12c P2: the raw header text
- * made every spelling of one token a new caller).
+ * made every spelling of one token a new caller). The address is Express's `req.ip`: the socket's
+ * peer, or behind a proxy listed in TRUST_PROXY the client address it forwarded (X-Forwarded-For).
  */
 export const callerOf = (req: HttpRequest, authentication: AuthenticationService): string =>
   authentication.callerOf(req.headers.authorization, req.ip ?? req.socket.remoteAddress);

@@ -1,49 +1,54 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-const MINUTE = 60_000;
+const MINUTE_SECONDS = 60;
 
 /**
- * At most `perMinute` requests per client in each one-minute window, counted in memory (one
- * server process; each instance counts on its own). Windows of quiet clients are swept once a
- * minute, so memory stays proportional to the clients of the last minute.
+ * At most `perMinute` points per key in each one-minute window (a window starts at the key's first
+ * point), counted in memory by the `rate-limiter-flexible` package (one server process; each
+ * instance counts on its own; a key is forgotten when its window ends). `perMinute` 0: no limit.
+ *
+ * Used for every limit the server keeps per caller: GraphQL requests per account or IP
+ * (RATE_LIMIT_PER_MINUTE), sign-in attempts per login name and failed sign-ins per address.
  */
 export class RateLimiter {
-  private readonly windows = new Map<string, { startedAt: number; count: number }>();
-  private sweptAt: number;
+  private readonly counts: RateLimiterMemory | null;
 
+  /** `name` keeps the keys of two limiters apart in the library's store (its `keyPrefix`). */
   constructor(
     readonly perMinute: number,
-    private readonly now: () => number = Date.now,
+    name: string,
   ) {
-    this.sweptAt = now();
+    this.counts = perMinute > 0 ? new RateLimiterMemory({ points: perMinute, duration: MINUTE_SECONDS, keyPrefix: name }) : null;
   }
 
-  /** Counts one request of `client`. */
-  take(client: string): RateLimitVerdict {
-    const now = this.now();
-    this.sweep(now);
-    let window = this.windows.get(client);
-    if (!window || now - window.startedAt >= MINUTE) {
-      window = { startedAt: now, count: 0 };
-      this.windows.set(client, window);
+  /** Counts one point of `key`: allowed while the minute's points last, else how many whole seconds (≥ 1) until its window ends. */
+  async take(key: string): Promise<RateLimitVerdict> {
+    if (!this.counts) return { allowed: true };
+    try {
+      await this.counts.consume(key, 1);
+      return { allowed: true };
+    } catch (refused) {
+      if (!(refused instanceof RateLimiterRes)) throw refused;
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(refused.msBeforeNext / 1000)) };
     }
-    if (window.count >= this.perMinute) {
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.startedAt + MINUTE - now) / 1000)) };
-    }
-    window.count += 1;
-    return { allowed: true };
   }
 
-  /** Clients counted in the current windows. */
-  get size(): number {
-    return this.windows.size;
+  /** Whether `key` has points left in its current window, counting nothing. */
+  async check(key: string): Promise<RateLimitVerdict> {
+    const counted = await this.counts?.get(key);
+    if (!this.counts || !counted || counted.consumedPoints < this.perMinute) return { allowed: true };
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(counted.msBeforeNext / 1000)) };
   }
 
-  private sweep(now: number) {
-    if (now - this.sweptAt < MINUTE) return;
-    this.sweptAt = now;
-    for (const [client, window] of this.windows) {
-      if (now - window.startedAt >= MINUTE) this.windows.delete(client);
-    }
+  /** Counts one point of `key` whatever is left (an attempt that failed, counted after the fact). */
+  async count(key: string): Promise<void> {
+    await this.counts?.penalty(key, 1);
+  }
+
+  /** Gives back one point `take` counted for `key` in its current window (e.g. a sign-in that succeeded). */
+  async giveBack(key: string): Promise<void> {
+    await this.counts?.reward(key, 1);
   }
 }

@@ -118,6 +118,10 @@ export async function startTestApp(
         SQLITE_PATH: options.sqlitePath ?? freshDatabasePath(),
         DEMO_DATA: String(options.demoData ?? false),
         LEDGER_SIGNING_KEY_FILE: testSigningKeyFile(),
+        // Specs and browser pages sign the demo accounts in and out far more often than people do:
+        // the sign-in limits are off unless a spec sets them (sign-in-limits.e2e.spec.ts).
+        SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE: '0',
+        SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE: '0',
         ...options.settings,
       }),
     ],
@@ -133,7 +137,8 @@ export async function startTestApp(
     for (const name of Object.keys(process.env)) if (!environment.has(name)) delete process.env[name];
   }
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
-  configureHttp(app, { REQUEST_MAX_BYTES: app.get(ConfigService<AppSettings, true>).get('REQUEST_MAX_BYTES', { infer: true }) });
+  const config = app.get(ConfigService<AppSettings, true>);
+  configureHttp(app, { REQUEST_MAX_BYTES: config.get('REQUEST_MAX_BYTES', { infer: true }), TRUST_PROXY: config.get('TRUST_PROXY', { infer: true }) });
   await app.listen(options.port ?? 0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const subscriptionsStarted = () => app.get(GraphqlWebSocketServer).subscriptionsStarted;

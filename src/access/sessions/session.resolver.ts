@@ -16,6 +16,7 @@ import { ChangePasswordInput, CurrentUserType, SessionType, SetInitialPasswordIn
 import { randomUUID } from 'node:crypto';
 import { sayingPasswordKeyReuse, withoutPasswords } from './without-passwords.js';
 import { UnrecordedSessions } from './unrecorded-sessions.js';
+import { SignInAttemptsLimited } from './sign-in-attempts.js';
 
 
 /** Sign-in with a login name and password, for people in the browser; API tokens stay for scripts. */
@@ -31,9 +32,10 @@ export class SessionResolver {
 
   @Mutation(() => SessionType, {
     description:
-      'Sign in: a session token valid for SESSION_HOURS (12 h by default). Wrong name or password: UNAUTHENTICATED (reason WRONG_CREDENTIALS); the fifth failure in a row locks the account for 15 minutes (reason ACCOUNT_LOCKED, lockedUntil).',
+      'Sign in: a session token valid for SESSION_HOURS (12 h by default). Wrong name or password: UNAUTHENTICATED (reason WRONG_CREDENTIALS); the fifth failure in a row locks the account for 15 minutes (reason ACCOUNT_LOCKED, lockedUntil). Not counted in RATE_LIMIT_PER_MINUTE; at most SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE failed attempts a minute at one login name and SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE from one address: TOO_MANY_REQUESTS (reason SIGN_IN_FAILURES_FOR_LOGIN_NAME or SIGN_IN_FAILURES_FROM_ADDRESS, retryAfterSeconds).',
   })
   @Public()
+  @SignInAttemptsLimited()
   async signIn(@Args('input') input: SignInInput): Promise<SessionType> {
     const session: StartedSession = await this.commands.execute(new SignInCommand(input.loginName, input.password));
     return { token: session.token, expiresAt: session.expiresAt, mustChangePassword: session.mustChangePassword, user: this.currentUser(session.userId) };

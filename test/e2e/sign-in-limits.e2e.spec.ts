@@ -1,0 +1,107 @@
+import { DEMO_PASSWORD, demoUsers } from '../../src/demo/demo-data.js';
+import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
+
+const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { token user { loginName } } }`;
+const ME = `{ me { role } }`;
+
+/** A client behind the office's proxy: the proxy (this test, on the loopback address) names it in X-Forwarded-For. */
+const from = (address: string) => ({ 'x-forwarded-for': address });
+
+type Answer = Awaited<ReturnType<TestApp['graphql']>>;
+const reasonOf = (answer: Answer) => answer.errors?.[0]?.extensions?.reason as string | undefined;
+
+/**
+ * breaker12d P1: every request without a valid token shared one RATE_LIMIT_PER_MINUTE window per
+ * address, and `signIn` counted in it — behind an office's proxy or NAT, 300 anonymous `{ me }` a
+ * minute kept every member of staff from signing in. `signIn` is now bounded apart (per login name,
+ * and failed attempts per client address), and TRUST_PROXY says whose X-Forwarded-For names the client.
+ */
+describe('Sign-in limits apart from the request limit, and the client behind a trusted proxy', () => {
+  let app: TestApp;
+  const signIn = (loginName: string, password: string, headers: Record<string, string>) => app.graphql(SIGN_IN, { input: { loginName, password } }, headers);
+
+  beforeAll(async () => {
+    app = await startTestApp({
+      demoData: true,
+      settings: { RATE_LIMIT_PER_MINUTE: '5', SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE: '3', SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE: '2', TRUST_PROXY: 'loopback' },
+    });
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('lets staff sign in while anonymous requests from their address have used its whole window; another client behind the proxy is not held', async () => {
+    const office = from('203.0.113.1');
+    for (let i = 1; i <= 5; i++) expect(errorCode(await app.graphql(ME, {}, office))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await app.graphql(ME, {}, office))).toBe('TOO_MANY_REQUESTS');
+
+    for (const demo of demoUsers) {
+      const session = await signIn(demo.loginName, DEMO_PASSWORD, office);
+      expect(session.errors).toBeUndefined();
+      expect(session.data!.signIn.user.loginName).toBe(demo.loginName);
+    }
+    // Signing in took nothing from the signed-in accounts' windows either.
+    const signedIn = await signIn('supervisor', DEMO_PASSWORD, office);
+    expect(signedIn.errors).toBeUndefined();
+    expect((await app.graphql(ME, {}, { authorization: `Bearer ${signedIn.data!.signIn.token as string}`, ...office })).data).toEqual({ me: { role: 'SUPERVISOR' } });
+
+    // The proxy forwards another client: its own window.
+    expect(errorCode(await app.graphql(ME, {}, from('203.0.113.2')))).toBe('UNAUTHENTICATED');
+  });
+
+  it('bounds the failed attempts at one login name, from whatever address and however it is spelled, naming the reason in Chinese; an account many share signs in as often as it is used', async () => {
+    for (let i = 1; i <= 6; i++) expect((await signIn('unit-fgw', DEMO_PASSWORD, from(`203.0.113.${20 + i}`))).errors).toBeUndefined();
+
+    expect(errorCode(await signIn('nobody-here', 'guess-1', from('203.0.113.3')))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await signIn(' NOBODY-HERE', 'guess-2', from('203.0.113.4')))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await signIn('ｎｏｂｏｄｙ-here', 'guess-3', from('203.0.113.5')))).toBe('UNAUTHENTICATED');
+
+    const before = await app.logPosition();
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...from('203.0.113.6') },
+      body: JSON.stringify({ query: SIGN_IN, variables: { input: { loginName: 'nobody-here', password: 'guess-4' } } }),
+    });
+    const refused = (await response.json()) as Answer;
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'SIGN_IN_FAILURES_FOR_LOGIN_NAME' });
+    expect(refused.errors![0]!.extensions!.messageZh).toMatch(/^此登录名登录失败的次数过多：每分钟最多 3 次，请 \d+ 秒后再试。$/);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await app.logPosition()).toBe(before);
+
+    // Another name from the same address is not held.
+    expect(errorCode(await signIn('somebody-else', 'guess', from('203.0.113.6')))).toBe('UNAUTHENTICATED');
+  });
+
+  it('bounds the failed sign-ins from one address, without counting the ones that signed in', async () => {
+    const desk = from('203.0.113.7');
+    // Successful sign-ins give their attempt back: four of them leave the address its two failures.
+    for (const demo of demoUsers) expect((await signIn(demo.loginName, DEMO_PASSWORD, desk)).errors).toBeUndefined();
+
+    for (const name of ['guess-a', 'guess-b']) expect(reasonOf(await signIn(name, 'x', desk))).toBe('WRONG_CREDENTIALS');
+    expect(reasonOf(await signIn('guess-c', 'x', desk))).toBe('SIGN_IN_FAILURES_FROM_ADDRESS');
+    const held = await signIn('inspector', DEMO_PASSWORD, desk);
+    expect(reasonOf(held)).toBe('SIGN_IN_FAILURES_FROM_ADDRESS');
+    expect(held.errors![0]!.extensions!.messageZh).toMatch(/^从此地址登录失败的次数过多：每分钟最多 2 次，请 \d+ 秒后再试。$/);
+
+    // Another desk behind the same proxy signs in.
+    expect((await signIn('admin', DEMO_PASSWORD, from('203.0.113.8'))).errors).toBeUndefined();
+  });
+});
+
+describe('Without TRUST_PROXY, X-Forwarded-For names nobody', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ settings: { RATE_LIMIT_PER_MINUTE: '3' } });
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('counts every anonymous request by the socket address, whatever address the request claims', async () => {
+    for (let i = 1; i <= 3; i++) expect(errorCode(await app.graphql(ME, {}, from(`198.51.100.${i}`)))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await app.graphql(ME, {}, from('198.51.100.9')))).toBe('TOO_MANY_REQUESTS');
+  });
+});

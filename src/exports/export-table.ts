@@ -1,5 +1,5 @@
 import { inAssignedOrder, reportedDaysLate, trafficLight, type DueDateChange, type PartStatus, type PartView, type ReturnView, type TrafficLight } from '../assignments/read-model/part-view.js';
-import { officeClockSeconds } from '../shared/calendar-date.js';
+import { officeClockMillis, officeClockSeconds } from '../shared/calendar-date.js';
 import { slicer } from '../shared/event-loop-turns.js';
 import type { Breakdown } from '../work-plan/breakdown/breakdown.js';
 import { termsInWords } from '../shared/deadline.js';
@@ -242,7 +242,7 @@ export async function ledgerTable(source: LedgerSource, pause: () => Promise<voi
  * a time, as `ledgerTable`.
  */
 export async function workPlanTable(
-  breakdown: Breakdown & { readonly knownAt?: string | null },
+  breakdown: Breakdown & { readonly knownAt?: string | null; readonly recordedThrough?: string | null },
   unitName: (unitId: string) => string,
   dueSoonDays: number,
   unitId?: string | null,
@@ -279,8 +279,18 @@ export async function workPlanTable(
   }
   // A unit's download says whose rows it holds: it is never the whole plan (breaker10f P8: imported as a new version it would withdraw the rest).
   const whose = unitId === undefined || unitId === null ? '' : `${unitName(unitId)}${UNIT_ROWS_WORDS}，`;
-  return { title: `${breakdown.title}进展（${whose}${asOfWords(breakdown.asOf, breakdown.knownAt)}）`, asOf: breakdown.asOf, knownAt: breakdown.knownAt ?? null, titleInCsv: true, columns: WORK_PLAN_COLUMNS, rows };
+  // A reading of everything entered says up to which record (breaker10h P1): a new version read from it is judged against what was entered after.
+  const through = !breakdown.knownAt && breakdown.recordedThrough ? `${RECORDED_THROUGH_WORDS}${officeClockMillis(breakdown.recordedThrough)}` : '';
+  return { title: `${breakdown.title}进展（${whose}${asOfWords(breakdown.asOf, breakdown.knownAt)}${through}）`, asOf: breakdown.asOf, knownAt: breakdown.knownAt ?? null, titleInCsv: true, columns: WORK_PLAN_COLUMNS, rows };
 }
+
+/**
+ * In a work-plan export's title of everything entered, before the instant (Beijing time, to the millisecond) of the
+ * latest record the export shows: `…进展（截至 2026-12-01，含事后补录的记录，已录入至北京时间 2026-12-01 09:14:05.123）`.
+ * A day is not enough: a 调整通知 dated on or before the export's day but entered after the download (or later the same
+ * afternoon) would be undone by the download imported back as 新版本 (breaker10h P1).
+ */
+export const RECORDED_THROUGH_WORDS = '，已录入至北京时间 ';
 
 /** In a unit's own work-plan download's title, after the unit's name: `…进展（青川市财政局的任务，截至 …）`. */
 export const UNIT_ROWS_WORDS = '的任务';

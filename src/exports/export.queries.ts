@@ -100,9 +100,19 @@ export async function exportLedger(sources: ExportSources, request: LedgerExport
 export async function exportWorkPlan(sources: ExportSources, request: WorkPlanExportRequest, now: Date): Promise<ExportTable> {
   const time = parseTimeCut({ asOf: request.asOf, knownAt: request.knownAt }, now);
   const planId = checkId(request.planId, 'planId') ?? newestPlanId(sources.plans);
+  // The latest record the table can show, taken before it is read (a present reading is built in one turn; a past day's
+  // fold sees nothing after `latestRecordedAt`): the earlier of the two, so the file never claims a record it lacks (breaker10h P1).
+  const recordedThrough = earliest(sources.plans.latestRecordedAt, sources.latestRecordedAt);
   // The whole breakdown, cut to the unit's rows by the table: each row still names the item's lead unit.
   const breakdown = await workPlanAt(sources.plans, { planId, asOf: request.asOf, knownAt: request.knownAt }, now, sources.dueSoonDays, sources.latestRecordedAt);
-  return workPlanTable({ ...breakdown, knownAt: time.knownAt }, sources.units.namesAt(time), sources.dueSoonDays, unitScope(request.reader));
+  return workPlanTable({ ...breakdown, knownAt: time.knownAt, recordedThrough }, sources.units.namesAt(time), sources.dueSoonDays, unitScope(request.reader));
+}
+
+/** The earlier of two ISO instants, either absent (null). */
+function earliest(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a < b ? a : b;
 }
 
 /** @throws DomainError NOT_FOUND when no plan has been imported yet. */

@@ -55,6 +55,13 @@ export function officeClockSeconds(instant: string | Date): string {
   return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)}`;
 }
 
+/** An instant as the office's clock reads it, to the millisecond: `2026-11-30 18:31:00.123` (UTC+8), where a second is too coarse to order two records. */
+export function officeClockMillis(instant: string | Date): string {
+  const time = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  const shifted = new Date(time + OFFICE_UTC_OFFSET_MS).toISOString();
+  return `${shifted.slice(0, 10)} ${shifted.slice(11, 23)}`;
+}
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

@@ -179,7 +179,8 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
     expect(file.status).toBe(200);
     expect(file.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('工作方案进展-2026-06-08.xlsx')}`);
     const sheet = await openXlsx(file.bytes);
-    expect(sheet.getCell('A1').value).toBe(`${plan.title}进展（截至 2026-06-08，含事后补录的记录）`);
+    // A reading of everything entered names the latest record it shows (breaker10h P1).
+    expect(sheet.getCell('A1').value).toMatch(new RegExp(`^${plan.title}进展（截至 2026-06-08，含事后补录的记录，已录入至北京时间 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3}）$`, 'u'));
     expect(rowValues(sheet, 2)).toEqual(WORK_PLAN_HEADERS);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(sheet.rowCount).toBe(2 + parts.length);
@@ -197,7 +198,7 @@ describe('Excel out: GET /export/ledger and /export/work-plan (issue 11)', () =>
     expect(unitParts.length).toBeGreaterThan(0);
     // Its first row is the title: whose rows, which day (breaker10g P1, P22: never re-imported as the plan).
     const [[title], header, ...rows] = readCsv((await download(`/export/work-plan.csv?asOf=2026-06-08`, FGW_USER)).bytes) as [[string], ...string[][]];
-    expect(title).toMatch(/进展（青川市发展和改革委员会的任务，截至 2026-06-08，含事后补录的记录）$/u);
+    expect(title).toMatch(/进展（青川市发展和改革委员会的任务，截至 2026-06-08，含事后补录的记录，已录入至北京时间 [\d: .-]+）$/u);
     expect(header).toEqual(WORK_PLAN_HEADERS);
     expect(rows.map((row) => row[5])).toEqual(unitParts.map(() => units.FGW!.name));
     // Each of the unit's rows names its item's lead unit, even where the lead is another unit.

@@ -89,7 +89,7 @@ describe('README: Importing plans, units and findings; Excel out', () => {
     // curl -OJ saves under the plain filename (newcomer13 R3): an XLSX (a zip) and a CSV with Excel's BOM, never a refusal's JSON.
     expect(readFileSync(join(folder, `ledger-${day}.xlsx`)).subarray(0, 2).toString()).toBe('PK');
     // The work-plan CSV's first row is its title, saying which day it shows (breaker10g P22), then the header.
-    expect(readFileSync(join(folder, `work-plan-${day}.csv`), 'utf8')).toMatch(new RegExp(`^\uFEFF[^\r\n]*进展（截至 ${day}，含事后补录的记录）\r\n序号,`, 'u'));
+    expect(readFileSync(join(folder, `work-plan-${day}.csv`), 'utf8')).toMatch(new RegExp(`^\uFEFF[^\r\n]*进展（截至 ${day}，含事后补录的记录，已录入至北京时间 [\\d: .-]+）\r\n序号,`, 'u'));
     expect(readFileSync(join(folder, '台账.xlsx')).subarray(0, 2).toString()).toBe('PK');
     expect(readdirSync(folder).some((name) => /^工作方案进展-\d{4}-\d{2}-\d{2}\.csv$/.test(name))).toBe(true);
 

@@ -445,8 +445,8 @@ describe('an export of an earlier day imported as a new version (breaker10g P22)
   }
 
   it.each([
-    ['a past day, CSV', { asOf: '2026-03-10' }, 'csv', /^本文件是本系统导出的“青川市2026年旧导出测试方案”进展表（截至 2026-03-10），不是方案的当前版本：此后方案已有调整（2026-03-20 按新版本调整方案；2026-03-20 调整事项 1 的时限；2026-03-20 调整事项 1 的单位时限；2026-03-20 事项 3 交办单位；2026-03-20 撤销事项 2）。按新版本导入会撤销这些调整/],
-    ['a past day, XLSX', { asOf: '2026-03-10' }, 'xlsx', /（截至 2026-03-10），不是方案的当前版本：此后方案已有调整（2026-03-20 按新版本调整方案；/],
+    ['a past day, CSV', { asOf: '2026-03-10' }, 'csv', /^本文件是本系统导出的“青川市2026年旧导出测试方案”进展表（截至 2026-03-10，已录入至北京时间 2026-03-20 09:00:00），不是方案的当前版本：此后方案已有调整（2026-03-20 按新版本调整方案；2026-03-20 调整事项 1 的时限；2026-03-20 调整事项 1 的单位时限；2026-03-20 事项 3 交办单位；2026-03-20 撤销事项 2）。按新版本导入会撤销这些调整/],
+    ['a past day, XLSX', { asOf: '2026-03-10' }, 'xlsx', /（截至 2026-03-10，已录入至北京时间 2026-03-20 09:00:00），不是方案的当前版本：此后方案已有调整（2026-03-20 按新版本调整方案；/],
     ['a record-time reading of today, before the new version was entered', { asOf: '2026-03-25', knownAt: '2026-03-10T02:00:00.000Z' }, 'csv', /（截至 2026-03-25，按北京时间 2026-03-10 10:00:00 前已录入的记录），不是方案的当前版本/],
   ] as const)('is refused, naming its reading and the changes since, and writes nothing — dry run, revise or plain (%s)', async (_which, cut, format, message) => {
     const { dependencies, first } = await revisedPlan();
@@ -466,10 +466,84 @@ describe('an export of an earlier day imported as a new version (breaker10g P22)
   it('takes the current export, edited, as the new version it is', async () => {
     const { dependencies, first } = await revisedPlan();
     const csv = new TextDecoder().decode(tableToCsv(await exportOf(dependencies, first.planId, {})));
-    expect(csv.split(/\r\n/)[0]).toBe('青川市2026年旧导出测试方案进展（截至 2026-03-25，含事后补录的记录）');
+    expect(csv.split(/\r\n/)[0]).toBe('青川市2026年旧导出测试方案进展（截至 2026-03-25，含事后补录的记录，已录入至北京时间 2026-03-20 09:00:00.000）');
     const edited = csv.replaceAll('2026-12-20', '2026-12-15');
     const applied = await importWorkPlanFile(dependencies, { name: '工作方案进展.csv', content: new TextEncoder().encode(edited) }, { revise: true, title, dryRun: true }, at('current', '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
     expect(applied.revision).toMatchObject({ withdrawn: [], added: [], redated: [expect.objectContaining({ code: '1', to: '2026-12-15' })] });
+    dependencies.store.close();
+  });
+
+  /** A 调整通知 dated `on`, entered after the download (03-25 10:00): item 1 re-dated to 12-10, item 4 added. */
+  const laterNotice = (dependencies: ImportDependencies, on: string) => {
+    const v3 = ['一,公开,1,旧导出甲事项,青川市财政局,青川市教育局,2026-12-10', '一,公开,3,旧导出丙事项,青川市发展和改革委员会,,2026-12-31', '一,公开,4,旧导出丁事项,青川市民政局,,2026-12-31'];
+    return importWorkPlanFile(dependencies, { ...csvOf(v3), name: 'plan-v3.csv' }, { revise: true, assignedOn: on }, at('v3', '2026-03-25T10:00:00+08:00'), [{ title, year: 2026 }]);
+  };
+
+  it.each([
+    ['dated before the download\'s day (a paper notice typed in later)', '2026-03-22'],
+    ['dated the download\'s own day (a revision later that afternoon)', '2026-03-25'],
+  ])('an export of today, kept and imported back after a change it does not show was entered, is refused — the file carries the latest record it shows (breaker10h P1): %s', async (_which, on) => {
+    const { dependencies, first } = await revisedPlan();
+    const table = await exportOf(dependencies, first.planId, {});
+    await laterNotice(dependencies, on);
+    const head = await dependencies.store.headPosition();
+    for (const [format, content] of [['csv', new Uint8Array(tableToCsv(table))], ['xlsx', new Uint8Array(await tableToXlsx(table, '工作方案进展'))]] as const) {
+      for (const [key, options] of [['dry', { revise: true, dryRun: true }], ['revise', { revise: true }]] as const) {
+        const refusal = await importWorkPlanFile(dependencies, { name: `工作方案进展.${format}`, content }, { ...options, title }, at(`kept-${format}-${key}`, '2026-03-26T09:00:00+08:00'), [{ title, year: 2026 }]).catch((error: unknown) => error);
+        expect(refusal).toMatchObject({ code: 'CONFLICT', details: { field: 'file', exportedAsOf: '2026-03-25', changedOn: [on] } });
+        expect((refusal as DomainError).messageZh).toMatch(new RegExp(`不是方案的当前版本：此后方案已有调整（${on} 按新版本调整方案；${on} 调整事项 1 的时限；`));
+      }
+    }
+    expect(await dependencies.store.headPosition()).toEqual(head);
+    // Downloaded again after the notice, the same edit is the new version it is.
+    const again = new TextDecoder().decode(tableToCsv(await exportOf(dependencies, first.planId, {})));
+    const applied = await importWorkPlanFile(dependencies, { name: '工作方案进展.csv', content: new TextEncoder().encode(again.replaceAll('2026-12-10', '2026-12-05')) }, { revise: true, title, dryRun: true }, at('fresh', '2026-03-26T09:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(applied.revision).toMatchObject({ withdrawn: [], added: [], redated: [expect.objectContaining({ code: '1', to: '2026-12-05' })] });
+    dependencies.store.close();
+  });
+
+  it.each([
+    ['a past day\'s export', { asOf: '2026-03-10' }],
+    ['today\'s export, downloaded before a later notice', {}],
+  ] as const)('an export with its title row deleted is refused as a new version once the plan has changed since its import, naming the changes (breaker10h P11): %s', async (_which, cut) => {
+    const { dependencies, first } = await revisedPlan();
+    const table = await exportOf(dependencies, first.planId, cut);
+    if (!('asOf' in cut)) await laterNotice(dependencies, '2026-03-22');
+    const untitled = new TextDecoder().decode(tableToCsv(table)).replace(/^[^\r\n]*\r\n/u, '');
+    expect(untitled.startsWith('序号,')).toBe(true);
+    const head = await dependencies.store.headPosition();
+    for (const [key, options] of [['dry', { revise: true, dryRun: true }], ['revise', { revise: true }]] as const) {
+      const refusal = await importWorkPlanFile(dependencies, { name: '工作方案进展.csv', content: new TextEncoder().encode(untitled) }, { ...options, title }, at(`untitled-${key}`, '2026-03-26T09:00:00+08:00'), [{ title, year: 2026 }]).catch((error: unknown) => error);
+      expect(refusal).toMatchObject({ code: 'CONFLICT', details: { field: 'file', exportedAsOf: null } });
+      expect((refusal as DomainError).messageZh).toMatch(/^本文件是本系统导出的“青川市2026年旧导出测试方案”进展表，但第一行的标题（“…进展（截至 …）”）已删去，看不出是哪一天、哪一刻的进展；方案导入后已有调整（2026-03-20 按新版本调整方案；/);
+    }
+    expect(await dependencies.store.headPosition()).toEqual(head);
+    dependencies.store.close();
+  });
+});
+
+describe('a unit\'s own download with its title row deleted, of a unit that leads every item it is on (breaker10h P11)', () => {
+  it('is refused as a new version, naming the unit, even on a plan never changed since its import; the whole plan\'s export without its title is taken', async () => {
+    const title = '青川市2026年单位下载测试方案';
+    const dependencies = await storeWithUnits();
+    const plan = `${title}\n类别编号,类别,编号,事项,牵头单位,责任单位,完成时限\n一,公开,1,单位下载甲事项,青川市财政局,,2026-12-31\n一,公开,2,单位下载乙事项,青川市教育局,青川市民政局,2026-12-30\n`;
+    const first = await importWorkPlanFile(dependencies, { name: 'plan.csv', content: new TextEncoder().encode(plan) }, {}, contextOf('v1'));
+    const sources = await exportSourcesOf(dependencies);
+    const exportFor = async (reader: Actor | null) => {
+      const csv = new TextDecoder().decode(tableToCsv(await exportWorkPlan(sources, { reader, planId: first.planId }, new Date('2026-03-02T09:00:00+08:00'))));
+      return new TextEncoder().encode(csv.replace(/^[^\r\n]*\r\n/u, ''));
+    };
+    const own = await exportFor({ id: 'user-czj', role: 'UNIT', unitId: unitIdForCode('CZJ') });
+    const head = await dependencies.store.headPosition();
+    for (const [key, options] of [['dry', { revise: true, dryRun: true }], ['revise', { revise: true }]] as const) {
+      const refusal = await importWorkPlanFile(dependencies, { name: '工作方案进展.csv', content: own }, { ...options, title }, contextOf(`unit-${key}`), [{ title, year: 2026 }]).catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(DomainError);
+      expect(problemsOf(refusal as DomainError)?.map((problem) => problem.reasonZh)).toEqual([expect.stringMatching(/^本文件是青川市财政局下载的本单位任务进展表，只含该单位的行/)]);
+    }
+    expect(await dependencies.store.headPosition()).toEqual(head);
+    // The whole plan's export without its title, the plan unchanged since: nothing to change.
+    const whole = await importWorkPlanFile(dependencies, { name: '工作方案进展.csv', content: await exportFor(null) }, { revise: true, title, dryRun: true }, contextOf('whole'), [{ title, year: 2026 }]);
+    expect(whole).toMatchObject({ planId: first.planId, revision: null });
     dependencies.store.close();
   });
 });

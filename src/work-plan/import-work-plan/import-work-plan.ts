@@ -8,7 +8,7 @@ import { renumberedByContent, type Renumbering } from '../revise-plan/renumbered
 import type { ValidatedPlan } from '../import/plan-validation.js';
 import type { ExportReading } from '../import/plan-document.js';
 import { sha256Of, type ImportProblem, type ReadingNotes } from '../../spreadsheet/import-problems.js';
-import { planTitleKey } from '../import/plan-document.js';
+import { planTitleKey, unitDownloadProblem } from '../import/plan-document.js';
 import { describeNotes, describeNotesZh } from '../../spreadsheet/import-refusal.js';
 import { officeClockSeconds, officeDate } from '../../shared/calendar-date.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
@@ -171,7 +171,26 @@ export async function importWorkPlanFile(
     const later = await planChangesAfter(dependencies, planStream, codeOf, validated.exportedAs, without);
     if (later.length > 0) throw exportOfEarlierReading(plan.title, validated.exportedAs, later);
   }
+  // Rectify's own export whose title row was deleted says no reading: judged against every change since the plan's first
+  // import, as the oldest download it may be (breaker10h P11).
+  if (isNewVersion && validated.datesPerPart && !validated.exportedAs) {
+    const codeOf = new Map([...existing.categories.flatMap((category) => category.items), ...defineItems.map((item) => item.data)].map((item) => [item.itemId, item.code] as const));
+    const without = new Set([...(planWithout ?? []), ...(itemsWithout ?? [])]);
+    const firstImport = (await dependencies.store.readStream(planStream)).find((stored) => stored.type === 'WorkPlanImported');
+    const later = firstImport ? await planChangesAfter(dependencies, planStream, codeOf, { asOf: '9999-12-31', knownAt: firstImport.metadata.recordedAt }, without) : [];
+    if (later.length > 0) throw exportOfNoReading(plan.title, later);
+  }
   const standing = isNewVersion ? await itemsAsTheyStand(dependencies, existing.categories, itemsWithout) : [];
+  // Every row one unit's part: a unit's own download, its title row deleted or edited, when the plan has other units (breaker10h P11).
+  if (isNewVersion && validated.rowsOfOneUnit) {
+    const unitsOf = (item: Pick<ItemVersion, 'leadUnitIds' | 'responsibleUnitIds'>) => [...item.leadUnitIds, ...item.responsibleUnitIds];
+    const fileItems = defineItems.map((item) => versionOf(item, true));
+    const [only] = fileItems.map((item) => new Set(unitsOf(item))).reduce((common, units) => new Set([...common].filter((unitId) => units.has(unitId))), new Set(fileItems.flatMap(unitsOf)));
+    if (only !== undefined && standing.some((item) => unitsOf(item).some((unitId) => unitId !== only && (item.heldFor?.[unitId] ?? unitId) !== only))) {
+      const name = dependencies.units.list().find((unit) => unit.id === only)?.name ?? only;
+      throw importRefused(fileName, format, [unitDownloadProblem(name)]);
+    }
+  }
   // A field the file has no column for keeps each item's as it stands (breaker10e P3: the export has no 内容).
   const keptFields = validated.absentFields ?? [];
   const standingByCode = new Map(standing.map((item) => [item.code, item]));
@@ -410,7 +429,8 @@ async function planChangesAfter(
       if (!words || stored.unreadable !== undefined || without.has(stored.metadata.commandId)) continue;
       const { data } = schemas.upcast<DomainEvent>(stored);
       const on = schemas.occurredOn(stored.type, data as Record<string, unknown>, stored.metadata.recordedAt);
-      const unseen = on > reading.asOf || (reading.knownAt !== null && stored.metadata.recordedAt > reading.knownAt);
+      const seenThrough = reading.knownAt ?? reading.recordedThrough ?? null;
+      const unseen = on > reading.asOf || (seenThrough !== null && stored.metadata.recordedAt > seenThrough);
       if (unseen) changes.set(`${on} ${words(code)}`, { on, words: words(code) });
     }
   }
@@ -425,8 +445,14 @@ async function planChangesAfter(
 function exportOfEarlierReading(title: string, reading: ExportReading, later: readonly LaterChange[]): DomainError {
   const shown = later.slice(0, 6);
   const more = later.length > shown.length ? `等 ${later.length} 项` : '';
-  const readingZh = reading.knownAt === null ? `截至 ${reading.asOf}` : `截至 ${reading.asOf}，按北京时间 ${officeClockSeconds(reading.knownAt)} 前已录入的记录`;
-  const readingEn = reading.knownAt === null ? `as of ${reading.asOf}` : `as of ${reading.asOf}, as recorded by ${reading.knownAt}`;
+  const readingZh =
+    reading.knownAt !== null ? `截至 ${reading.asOf}，按北京时间 ${officeClockSeconds(reading.knownAt)} 前已录入的记录`
+    : reading.recordedThrough ? `截至 ${reading.asOf}，已录入至北京时间 ${officeClockSeconds(reading.recordedThrough)}`
+    : `截至 ${reading.asOf}`;
+  const readingEn =
+    reading.knownAt !== null ? `as of ${reading.asOf}, as recorded by ${reading.knownAt}`
+    : reading.recordedThrough ? `as of ${reading.asOf}, with what was entered by ${reading.recordedThrough}`
+    : `as of ${reading.asOf}`;
   return conflict(
     `This file is Rectify's own export of "${title}" ${readingEn}, not the plan's current version: the plan has changed since (${later.length} change(s), ` +
       `${shown.map((change) => change.on).join(', ')}). Imported as a new version it would undo them (withdraw the items added, move dates back). ` +
@@ -434,6 +460,24 @@ function exportOfEarlierReading(title: string, reading: ExportReading, later: re
     `本文件是本系统导出的“${title}”进展表（${readingZh}），不是方案的当前版本：此后方案已有调整（${shown.map((change) => `${change.on} ${change.words}`).join('；')}${more}）。` +
       `按新版本导入会撤销这些调整（撤销此后新增的事项、把时限改回）。请下载方案当前的进展表（不选过去的日期），在其中修改后再导入；或导入方案原文件的新版本。`,
     { field: 'file', exportedAsOf: reading.asOf, changedOn: [...new Set(later.map((change) => change.on))] },
+  );
+}
+
+/**
+ * CONFLICT (breaker10h P11): Rectify's own export without its title row (`…进展（截至 …）`) cannot say which reading it
+ * is; the plan has changed since its first import, so a new version read from it could undo those changes. The message
+ * names them (at most 6) and the way: the current export with its title row.
+ */
+function exportOfNoReading(title: string, later: readonly LaterChange[]): DomainError {
+  const shown = later.slice(0, 6);
+  const more = later.length > shown.length ? `等 ${later.length} 项` : '';
+  return conflict(
+    `This file is Rectify's own export of "${title}" without its title row (…进展（截至 …）): it does not say which day or instant it shows, and the plan has changed since it was imported ` +
+      `(${later.length} change(s), ${shown.map((change) => change.on).join(', ')}). Imported as a new version it could undo them. ` +
+      `Download the plan's current export, keep its first (title) row, make the changes in it and import that; or import a new version of the plan's own file.`,
+    `本文件是本系统导出的“${title}”进展表，但第一行的标题（“…进展（截至 …）”）已删去，看不出是哪一天、哪一刻的进展；方案导入后已有调整（${shown.map((change) => `${change.on} ${change.words}`).join('；')}${more}）。` +
+      `按新版本导入可能撤销这些调整。请下载方案当前的进展表，保留第一行标题，在其中修改后再导入；或导入方案原文件的新版本。`,
+    { field: 'file', exportedAsOf: null, changedOn: [...new Set(later.map((change) => change.on))] },
   );
 }
 

@@ -79,12 +79,19 @@ export interface PlanDocument {
    * for any other file, and for an export without a title row (CSVs downloaded before 2026-12-01).
    */
   readonly exportedAs?: ExportReading;
+  /**
+   * Rectify's own export whose every row is one unit's part (its 责任单位 cells all name that unit): a unit's own download,
+   * title row or not, unless the plan has no other unit (breaker10h P11, judged against the plan on import).
+   */
+  readonly rowsOfOneUnit?: true;
 }
 
 /** The reading an exported file shows: the office day and, with a record-time cut, the instant (ISO UTC). */
 export interface ExportReading {
   readonly asOf: string;
   readonly knownAt: string | null;
+  /** A reading of everything entered: the instant (ISO UTC, to the millisecond) of the latest record it shows (breaker10h P1). */
+  readonly recordedThrough?: string;
 }
 
 /** An item field a file may leave out altogether. */
@@ -238,7 +245,7 @@ const EXPORT_PROGRESS_COLUMNS: readonly string[] = ['状态', '报告日期', '�
  * (状态, 报告日期 …) are the app's record and are not imported, said once. Its title row
  * (`…进展（截至 …）`) names the plan without the 进展 words. Any other table is returned as it is.
  */
-function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; exportNotice: ImportProblem[]; unitRows?: ImportProblem; reading?: ExportReading } {
+function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; exportNotice: ImportProblem[]; unitRows?: ImportProblem; reading?: ExportReading; oneUnit?: true } {
   const names = new Set(table.unusedColumns.map((column) => column.name));
   const hasStatus = table.records.some((record) => 'status' in record.cells);
   if (!names.has(EXPORT_SIGNATURE) || !hasStatus) return { table, exportNotice: [] };
@@ -248,14 +255,7 @@ function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; ex
   const [onlyUnit] = partUnits;
   const othersLead = table.records.some((record) => !namesInCell(record.cells.leadUnit ?? null).includes(onlyUnit ?? ''));
   const unitName = EXPORT_TITLE.exec(table.title ?? '')?.[1] ?? (partUnits.size === 1 && onlyUnit && othersLead ? onlyUnit : undefined);
-  const unitRows: ImportProblem | undefined =
-    unitName === undefined
-      ? undefined
-      : {
-          row: null,
-          reason: `This file is ${unitName}'s own download of the work plan: it holds that unit's rows only, not the plan. Imported as the plan (or a new version of it) it would drop every other unit's items and parts. Import the whole plan's export (downloaded by the supervising office), or the plan's own file.`,
-          reasonZh: `本文件是${unitName}下载的本单位任务进展表，只含该单位的行，不是整份工作方案：按方案（或新版本）导入会撤销其他单位的事项和任务。请导入督办人员下载的整份方案进展表，或方案原文件。`,
-        };
+  const unitRows = unitName === undefined ? undefined : unitDownloadProblem(unitName);
   const progress = ['状态', ...table.unusedColumns.filter((column) => EXPORT_PROGRESS_COLUMNS.includes(column.name)).map((column) => column.name)];
   // A withdrawn item's rows (已撤销（day：reason）) are the record of it, not an item of the plan: not imported, said per row.
   const withdrawnNotices: ImportProblem[] = [];
@@ -310,20 +310,36 @@ function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; ex
     exportNotice,
     ...(unitRows ? { unitRows } : {}),
     ...readingOfTitle(table.title),
+    ...(partUnits.size === 1 && onlyUnit ? { oneUnit: true as const } : {}),
+  };
+}
+
+/** A unit's own download of the work plan offered as the plan: refused, naming the unit (breaker10f P8, breaker10h P11). */
+export function unitDownloadProblem(unitName: string): ImportProblem {
+  return {
+    row: null,
+    reason: `This file is ${unitName}'s own download of the work plan: it holds that unit's rows only, not the plan. Imported as the plan (or a new version of it) it would drop every other unit's items and parts. Import the whole plan's export (downloaded by the supervising office), or the plan's own file.`,
+    reasonZh: `本文件是${unitName}下载的本单位任务进展表，只含该单位的行，不是整份工作方案：按方案（或新版本）导入会撤销其他单位的事项和任务。请导入督办人员下载的整份方案进展表，或方案原文件。`,
   };
 }
 
 /**
  * The reading an export's title names: `…进展（截至 2026-11-10，含事后补录的记录）` → 2026-11-10;
- * `…（截至 2016-06-13，按北京时间 2026-11-30 18:31:00 前已录入的记录）` → also 2026-11-30T10:31:00.000Z.
+ * `…（截至 2016-06-13，按北京时间 2026-11-30 18:31:00 前已录入的记录）` → also 2026-11-30T10:31:00.000Z;
+ * `…（截至 2026-12-01，含事后补录的记录，已录入至北京时间 2026-12-01 09:14:05.123）` → also 2026-12-01T01:14:05.123Z,
+ * the latest record it shows: what was entered after is not in it, whatever its day (breaker10h P1).
  */
 function readingOfTitle(title: string | null): { reading?: ExportReading } {
   const words = EXPORT_TITLE.exec(title ?? '')?.[0] ?? '';
   const asOf = /截至\s*(\d{4}-\d{2}-\d{2})/u.exec(words)?.[1];
   if (asOf === undefined) return {};
-  const clock = /按北京时间\s*(\d{4}-\d{2}-\d{2})\s+(\d{2}:\d{2}:\d{2})/u.exec(words);
-  const instant = clock ? Date.parse(`${clock[1]}T${clock[2]}+08:00`) : Number.NaN;
-  return { reading: { asOf, knownAt: Number.isNaN(instant) ? null : new Date(instant).toISOString() } };
+  const instantAfter = (label: string): string | null => {
+    const clock = new RegExp(`${label}\\s*(\\d{4}-\\d{2}-\\d{2})\\s+(\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,3})?)`, 'u').exec(words);
+    const instant = clock ? Date.parse(`${clock[1]}T${clock[2]}+08:00`) : Number.NaN;
+    return Number.isNaN(instant) ? null : new Date(instant).toISOString();
+  };
+  const recordedThrough = instantAfter('录入至北京时间');
+  return { reading: { asOf, knownAt: instantAfter('按北京时间'), ...(recordedThrough === null ? {} : { recordedThrough }) } };
 }
 
 /** The export's title words after the plan's title: `进展（截至 …）`, a unit's download `进展（青川市财政局的任务，截至 …）` (the unit's name captured). */
@@ -334,7 +350,7 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
   if (options.format === 'csv' || options.format === 'xlsx') {
     const read = await readSpreadsheetOffThread(content, options.format, planColumns, { sheet: options.sheet });
     if (!read.ok) return { document: null, problems: read.problems, ...(read.sheet ? { sheet: read.sheet } : {}) };
-    const { table, exportNotice, unitRows, reading } = fromOwnExport(read.table);
+    const { table, exportNotice, unitRows, reading, oneUnit } = fromOwnExport(read.table);
     if (unitRows) return { document: null, problems: [unitRows], ...(read.sheet ? { sheet: read.sheet } : {}) };
     const dropped = droppedColumnProblems(table, {
       en: 'a plan item has a lead unit, responsible units, one due date, a description (具体要求) and measures (工作措施); rename the column to one of these or remove it',
@@ -376,7 +392,7 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
     // Rectify's own export has no 内容 (and may have no 措施) column: a new version read from it keeps them, never empties them (breaker10e P3).
     const absentFields = exportNotice.length === 0 ? [] : (['description', 'measures'] as const).filter((key) => !table.records.some((record) => key in record.cells));
     const document =
-      drafted.document && exportNotice.length > 0 ? { ...drafted.document, datesPerPart: true as const, ...(absentFields.length > 0 ? { absentFields } : {}), ...(reading ? { exportedAs: reading } : {}) }
+      drafted.document && exportNotice.length > 0 ? { ...drafted.document, datesPerPart: true as const, ...(absentFields.length > 0 ? { absentFields } : {}), ...(reading ? { exportedAs: reading } : {}), ...(oneUnit ? { rowsOfOneUnit: oneUnit } : {}) }
         : drafted.document;
     return { ...drafted, document, ...notes, ...(notices.length > 0 ? { notices } : {}) };
   }

@@ -48,6 +48,8 @@ export interface ValidatedPlan {
   readonly datesPerPart?: true;
   /** Rectify's own export: the reading its title names (`PlanDocument.exportedAs`). */
   readonly exportedAs?: ExportReading;
+  /** Rectify's own export whose every row is one unit's part (`PlanDocument.rowsOfOneUnit`). */
+  readonly rowsOfOneUnit?: true;
 }
 
 export type PlanValidation = ImportResult<'plan', ValidatedPlan>;
@@ -257,7 +259,7 @@ export function validatePlanDocument(
   if (problems.length > 0) return { ok: false, problems: sortedProblems(problems) };
   const absent = document.absentFields && document.absentFields.length > 0 ? { absentFields: document.absentFields } : {};
   const perPart = document.datesPerPart ? { datesPerPart: true as const } : {};
-  const reading = document.exportedAs ? { exportedAs: document.exportedAs } : {};
+  const reading = { ...(document.exportedAs ? { exportedAs: document.exportedAs } : {}), ...(document.rowsOfOneUnit ? { rowsOfOneUnit: document.rowsOfOneUnit } : {}) };
   return { ok: true, plan: { title: document.title, year: document.year, categories, ...absent, ...perPart, ...reading }, ...(expansions.length > 0 ? { notices: expansions } : {}) };
 }
 

@@ -100,13 +100,19 @@ describe('a reorganisation into a unit dated before that unit’s merge is taken
     await passedOnThroughTheMerge(finding, ['PA3', 'PB3', 'PC3']);
   });
 
-  it('a reorganisation into B dated after B’s merge stays refused, naming where B’s work went', async () => {
+  it('a reorganisation into B dated after B’s merge stays refused, naming where B’s work went by name (breaker8h P11)', async () => {
     await registered(['PA4', 'PB4', 'PC4']);
     await newFinding('政策解读材料未同步发布', 'PA4');
     expect((await merge('PB4', 'PC4', '2016-09-01')).errors).toBeUndefined();
     const handedOver = await handOver('PA4', 'PB4', '2016-09-02');
     expect(errorCode(handedOver)).toBe('CONFLICT');
     expect(handedOver.errors![0]!.extensions!.messageZh).toMatch(/^青川县第PB4局已于 2016-09-01 并入青川县第PC4局/);
-    expect(errorCode(await merge('PA4', 'PB4', '2016-09-02'))).toBe('CONFLICT');
+    // Named by name, with the unit to merge into instead (breaker8h P11: codes and ids before).
+    const merged = await merge('PA4', 'PB4', '2016-09-02');
+    expect(errorCode(merged)).toBe('CONFLICT');
+    expect(merged.errors![0]!.extensions!.messageZh).toBe('承继单位青川县第PB4局已于 2016-09-01 并入青川县第PC4局（早于 2016-09-02），请直接并入青川县第PC4局。');
+    expect((await merge('PB4', 'PA4', '2016-09-03')).errors![0]!.extensions!.messageZh).toBe('青川县第PB4局已于 2016-09-01 并入青川县第PC4局。');
+    const renamed = await call('renameUnit', { unitId: unit.PB4, name: '青川县第PB4局（更名）', reason: '机构改革', renamedOn: '2016-09-05' }, await admin(), 'id');
+    expect(renamed.errors![0]!.extensions!.messageZh).toBe('青川县第PB4局已于 2016-09-01 并入青川县第PC4局，不能再更名。');
   });
 });

@@ -1535,6 +1535,22 @@ describe('the units directory on the day of the fact (registration, merger)', ()
     ]);
   });
 
+  it('refuses work for a unit whose successor merged on since, naming the unit that carries its work now (breaker8h P11)', () => {
+    const LAST = 'unit-last';
+    const chain = {
+      unitNames: {
+        ...directory,
+        nameOf: (unitId: string) => (unitId === LAST ? '青川市生态环境保护委员会' : directory.nameOf(unitId)),
+        mergerOf: (unitId: string) => (unitId === SUCCESSOR ? { successorUnitId: LAST, mergedOn: '2025-09-01' } : directory.mergerOf(unitId)),
+      },
+    };
+    given([leadAssigned]).when(assign({ unitId: ENVIRONMENT, role: 'RESPONSIBLE', assignedOn: '2025-09-10', ...chain })).thenRefused(
+      'CONFLICT',
+      /its open parts are 青川市生态环境保护委员会's\.$/,
+      /^市环境保护局已于 2025-07-05 并入市生态环境局，不再承担新的工作；其未完成的任务由青川市生态环境保护委员会承担。$/,
+    );
+  });
+
   it('hands a part over to a unit merged away later, dated before its merge, and the merge passes it on, on its own day, whatever was typed first (breaker8h P3)', () => {
     const command: HandOverPart = { type: 'HandOverPart', actor: admin, today: TODAY, unitId: FINANCE, successorUnitId: ENVIRONMENT, reason: '职能调整', handedOverOn: '2025-07-01', ...known };
     given([leadAssigned]).when(command).then([

@@ -1866,9 +1866,11 @@ function refuseMergedUnit(command: NamesUnits, unitId: string): void {
   if (!merger) return;
   const unit = unitNamed(command, unitId);
   const successor = unitNamed(command, merger.successorUnitId);
+  // The successor merged on since: the unit carrying the work now is the last of the chain (breaker8h P11: name the unit to pick).
+  const carrier = unitNamed(command, successionOf(command.unitNames, unitId, merger.mergedOn).at(-1)?.successorUnitId ?? merger.successorUnitId);
   throw conflict(
-    `${capitalise(unit.en)} was merged into ${successor.en} on ${merger.mergedOn}; it takes no new work: its open parts are ${successor.en}'s.`,
-    `${unit.zh}已于 ${merger.mergedOn} 并入${successor.zh}，不再承担新的工作；其未完成的任务由${successor.zh}承担。`,
+    `${capitalise(unit.en)} was merged into ${successor.en} on ${merger.mergedOn}; it takes no new work: its open parts are ${carrier.en}'s.`,
+    `${unit.zh}已于 ${merger.mergedOn} 并入${successor.zh}，不再承担新的工作；其未完成的任务由${carrier.zh}承担。`,
   );
 }
 

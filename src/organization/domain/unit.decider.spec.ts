@@ -105,6 +105,29 @@ describe('机构改革: renaming and merging (fault 4)', () => {
     given([health, merged]).when(merge()).then([]);
   });
 
+  describe('a reorganisation refusal names the units by name, never by code or id, and the unit to pick instead (breaker8h P11)', () => {
+    const names: Record<string, string> = { 'u-new': '青川市卫生健康委员会（新）', 'u-other': '青川市医疗保障局', 'u-third': '青川市卫生健康局', 'u-last': '青川市卫生健康委员会' };
+    const nameOf = (unitId: string) => names[unitId];
+    it('a merged unit renamed after its merge', () => {
+      given([health, merged]).when(rename({ renamedOn: '2019-03-20', nameOf })).thenRefused(
+        'CONFLICT',
+        /^青川市卫生和计划生育委员会 was merged into 青川市卫生健康委员会（新） on 2019-03-15; it is not renamed any more\.$/,
+        /^青川市卫生和计划生育委员会已于 2019-03-15 并入青川市卫生健康委员会（新），不能再更名。$/,
+      );
+    });
+    it('a merged unit merged again', () => {
+      given([health, merged]).when(merge({ successorUnitId: 'u-other', nameOf })).thenRefused('CONFLICT', undefined, /^青川市卫生和计划生育委员会已于 2019-03-15 并入青川市卫生健康委员会（新）。$/);
+    });
+    it('a merge into a unit merged away before its day, naming the last successor to merge into', () => {
+      const successor = { mergedInto: 'u-third', name: '青川市卫生健康委员会（新）', registeredOn: '2019-03-01', mergedOn: '2019-03-10', carriedOnBy: 'u-last' };
+      given([health]).when(merge({ successor, nameOf })).thenRefused(
+        'CONFLICT',
+        /^青川市卫生健康委员会（新） was itself merged into 青川市卫生健康局 on 2019-03-10 \(before 2019-03-15\): merge into 青川市卫生健康委员会\.$/,
+        /^承继单位青川市卫生健康委员会（新）已于 2019-03-10 并入青川市卫生健康局（早于 2019-03-15），请直接并入青川市卫生健康委员会。$/,
+      );
+    });
+  });
+
   it('merges a unit into one merged away later, dated on or before that merge (the successor existed then; its merge passes the work on: breaker8h P3)', () => {
     given([health]).when(merge({ successor: { mergedInto: 'u-third', name: '某单位', registeredOn: '2019-03-01', mergedOn: '2019-03-15' } })).then([merged]);
     given([health]).when(merge({ successor: { mergedInto: 'u-third', name: '某单位', registeredOn: '2019-03-01', mergedOn: '2019-06-01' } })).then([merged]);

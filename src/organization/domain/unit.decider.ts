@@ -27,6 +27,8 @@ export interface RenameUnit {
   readonly reason: string;
   /** The code of another unit that has this name or alias, looked up by the handler. */
   readonly nameTakenBy: string | null;
+  /** The directory's current name of a unit (a refusal names the successor, never an id); absent: "another unit". */
+  readonly nameOf?: (unitId: string) => string | undefined;
 }
 
 /** Merges the unit into its successor; the handler then hands its open parts over. */
@@ -41,9 +43,14 @@ export interface MergeUnit {
   readonly reason: string;
   /**
    * The successor as the directory has it, looked up by the handler; undefined when unknown. `mergedOn`: the office day it was itself
-   * merged into `mergedInto` (a merge dated on or before that day is taken: the successor existed then and passes the work on).
+   * merged into `mergedInto` (a merge dated on or before that day is taken: the successor existed then and passes the work on);
+   * `carriedOnBy`: the last successor of its merges, the unit to merge into instead.
    */
-  readonly successor: { readonly mergedInto: string | null; readonly name: string; readonly registeredOn: string; readonly mergedOn?: string } | undefined;
+  readonly successor:
+    | { readonly mergedInto: string | null; readonly name: string; readonly registeredOn: string; readonly mergedOn?: string; readonly carriedOnBy?: string }
+    | undefined;
+  /** The directory's current name of a unit (a refusal names units, never ids); absent: "another unit". */
+  readonly nameOf?: (unitId: string) => string | undefined;
 }
 
 /**
@@ -209,7 +216,8 @@ function renameUnit(command: RenameUnit, state: UnitState): UnitEvent[] {
   if (name === inForce.name) return [];
   // A rename of a day before its merge, typed after the merge (a file found later), is its name then (breaker8e P6).
   if (unit.mergedInto && (unit.mergedOn === undefined || command.renamedOn >= unit.mergedOn)) {
-    throw conflict(`Unit ${unit.code} was merged into another unit; it is not renamed any more.`, `单位 ${unit.code} 已并入其他单位，不能再更名。`);
+    const merged = mergedInto(unit, command.nameOf);
+    throw conflict(`${unit.name} was merged into ${merged.en}; it is not renamed any more.`, `${unit.name}已${merged.zh}，不能再更名。`);
   }
   if (isBlank(name)) throw badInput('The new name is required.', '请填写新名称。', { field: 'name' });
   if (command.nameTakenBy && command.nameTakenBy !== unit.code) {
@@ -238,14 +246,18 @@ function mergeUnit(command: MergeUnit, state: UnitState): UnitEvent[] {
   if (!command.successor) throw notFound('Unit', command.successorUnitId, 'successorUnitId');
   if (unit.mergedInto === command.successorUnitId) return [];
   if (unit.mergedInto) {
-    throw conflict(`Unit ${unit.code} was already merged into unit ${unit.mergedInto}.`, `单位 ${unit.code} 已并入其他单位。`);
+    const merged = mergedInto(unit, command.nameOf);
+    throw conflict(`${unit.name} was already merged into ${merged.en}.`, `${unit.name}已${merged.zh}。`);
   }
   if (command.successorUnitId === unit.unitId) throw badInput('A unit cannot be merged into itself.', '单位不能并入自身。', { field: 'successorUnitId' });
   // A successor merged away on or after this merge's day existed then: its merge passes the parts on, on its own day (breaker8h P3's kind).
   if (command.successor.mergedInto && (command.successor.mergedOn === undefined || command.mergedOn > command.successor.mergedOn)) {
+    const { successor } = command;
+    const merged = mergedInto({ mergedInto: successor.mergedInto, ...(successor.mergedOn ? { mergedOn: successor.mergedOn } : {}) }, command.nameOf);
+    const last = command.nameOf?.(successor.carriedOnBy ?? successor.mergedInto ?? '');
     throw conflict(
-      `Unit ${command.successorUnitId} was itself merged into unit ${command.successor.mergedInto}: merge into that one.`,
-      `承继单位本身已并入其他单位，请直接并入最终承继单位。`,
+      `${successor.name} was itself merged into ${merged.en} (before ${command.mergedOn}): merge into ${last ?? 'the unit that carries on its work'}.`,
+      `承继单位${successor.name}已${merged.zh}（早于 ${command.mergedOn}），请直接并入${last ?? '最终承继单位'}。`,
       { field: 'successorUnitId' },
     );
   }
@@ -305,6 +317,16 @@ function correctRegistration(command: CorrectUnitRegistration, state: UnitState)
   }
   const data = { unitId: unit.unitId, previousRegisteredOn: unit.registeredOn, registeredOn, reason: command.reason.trim(), correctedOn: command.today };
   return [{ type: 'UnitRegistrationCorrected', data }];
+}
+
+/** "merged into X on D" as a refusal says it, X by its name (never an id): `zh` reads after 已 ("已于 D 并入X"). */
+function mergedInto(unit: { readonly mergedInto: string | null; readonly mergedOn?: string }, nameOf: ((unitId: string) => string | undefined) | undefined): { en: string; zh: string } {
+  const name = (unit.mergedInto && nameOf?.(unit.mergedInto)) || undefined;
+  const on = unit.mergedOn;
+  return {
+    en: `${name ?? 'another unit'}${on ? ` on ${on}` : ''}`,
+    zh: `${on ? `于 ${on} ` : ''}并入${name ?? '其他单位'}`,
+  };
 }
 
 /** A unit's registration as the order rules name it: nothing happens to a unit before it. */

@@ -135,6 +135,7 @@ export async function importUnitsFile(
         name: unit.name,
         reason: `Renamed by the units import of ${fileName} (--rename)`,
         nameTakenBy: dependencies.units.byName(unit.name)?.code ?? null,
+        nameOf: (unitId: string) => dependencies.units.get(unitId)?.name,
       },
       renameContext(unit),
       [unitNameClaim(unit.name)],

@@ -31,7 +31,7 @@ export class RenameUnitHandler implements ICommandHandler<RenameUnitCommand> {
   async execute({ unitId, name, reason, renamedOn, context }: RenameUnitCommand): Promise<string> {
     const today = officeDate(context.now);
     // The new name is claimed with the rename: of units renamed to one name at once, one gets it.
-    const command = () => ({ type: 'RenameUnit', actor: context.actor, today, renamedOn: renamedOn ?? today, name, reason, nameTakenBy: this.units.byName(name.trim())?.code ?? null }) as const;
+    const command = () => ({ type: 'RenameUnit', actor: context.actor, today, renamedOn: renamedOn ?? today, name, reason, nameTakenBy: this.units.byName(name.trim())?.code ?? null, nameOf: (id: string) => this.units.get(id)?.name }) as const;
     await this.executor.executeClaiming(unitStream(unitId), unitDecider, command, [unitNameClaim(name)], context);
     return unitId;
   }

@@ -5,14 +5,20 @@ import { Decider, DomainEvent } from '../shared/decider.js';
 import { EventSchemaRegistry } from '../shared/event-schemas.js';
 import { ClaimRefused, executeCommand, loadState, type ClaimedValue, type CommandOutcome } from './execute-command.js';
 import { ProjectionEngine } from './projection-engine.js';
+import { WriteGate } from './write-gate.js';
 
-/** The write path inside the server: a command returns once read models have its events. */
+/**
+ * The write path inside the server: a command returns once read models have its events. Each runs
+ * as one of the process's ordinary writes (`WriteGate.shared`): a reorganisation's scan never falls
+ * between its decision and its events reaching the read models (breaker9f P6).
+ */
 @Injectable()
 export class CommandExecutor {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly schemas: EventSchemaRegistry,
     private readonly projections: ProjectionEngine,
+    private readonly gate: WriteGate,
   ) {}
 
   /** Folds a stream into a decider's state, for handlers that need facts from another stream. */
@@ -29,9 +35,11 @@ export class CommandExecutor {
     command: Command,
     context: CommandContext,
   ): Promise<CommandOutcome<Event>> {
-    const outcome = await executeCommand(this.store, this.schemas, streamId, decider, command, context);
-    if (outcome.position) await this.projections.waitFor(outcome.position);
-    return outcome;
+    return this.gate.shared(async () => {
+      const outcome = await executeCommand(this.store, this.schemas, streamId, decider, command, context);
+      if (outcome.position) await this.projections.waitFor(outcome.position);
+      return outcome;
+    });
   }
 
   /**
@@ -45,6 +53,16 @@ export class CommandExecutor {
    * whose holder has no events yet (EventStoreDB, see the port) is `ClaimRefused`, CONFLICT.
    */
   async executeClaiming<Command, State, Event extends DomainEvent>(
+    streamId: string,
+    decider: Decider<Command, State, Event>,
+    build: () => Command | Promise<Command>,
+    claims: readonly ClaimedValue[],
+    context: CommandContext,
+  ): Promise<CommandOutcome<Event>> {
+    return this.gate.shared(() => this.claiming(streamId, decider, build, claims, context));
+  }
+
+  private async claiming<Command, State, Event extends DomainEvent>(
     streamId: string,
     decider: Decider<Command, State, Event>,
     build: () => Command | Promise<Command>,

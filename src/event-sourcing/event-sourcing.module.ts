@@ -11,6 +11,7 @@ import { ProjectionEngine } from './projection-engine.js';
 import { ProjectedStreams, projectedStreamsProvider } from './projected-streams.js';
 import { ReadModelSnapshots } from './read-model-snapshots.js';
 import { RequestHandledResolver } from './request-handled.resolver.js';
+import { WriteGate } from './write-gate.js';
 
 @Global()
 @Module({
@@ -21,11 +22,12 @@ import { RequestHandledResolver } from './request-handled.resolver.js';
     ProjectionEngine,
     projectedStreamsProvider,
     CommandExecutor,
+    WriteGate,
     CommandContextFactory,
     CatchUpBeforeEachOperation,
     { provide: APP_INTERCEPTOR, useClass: CatchUpBeforeEachHttpRequest },
     RequestHandledResolver,
   ],
-  exports: [EventSchemaRegistry, Clock, ProjectionEngine, ProjectedStreams, CommandExecutor, CommandContextFactory, ReadModelSnapshots],
+  exports: [EventSchemaRegistry, Clock, ProjectionEngine, ProjectedStreams, CommandExecutor, WriteGate, CommandContextFactory, ReadModelSnapshots],
 })
 export class EventSourcingModule {}

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { checkBatch, executeBatch, batchCommand, type BatchCommand } from '../event-sourcing/command-batch.js';
 import { ProjectionEngine } from '../event-sourcing/projection-engine.js';
+import { WriteGate } from '../event-sourcing/write-gate.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { unitDecider } from '../organization/domain/unit.decider.js';
 import { unitStream } from '../organization/domain/unit.events.js';
@@ -45,9 +46,20 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
     private readonly units: UnitsReadModel,
     private readonly findings: RectificationLedger,
     private readonly workPlans: WorkPlanLedger,
+    private readonly gate: WriteGate,
   ) {}
 
-  async execute({ handOver, merge, context }: ReorganizeUnitCommand): Promise<ReorganizationOutcome> {
+  /**
+   * Runs alone among the process's writes (WriteGate.exclusive): a 交办 or import sent at the same
+   * moment is decided and projected either before the scan below (its part is scanned and passes) or
+   * after this reorganisation is in the directory (it follows the merge's rules) — never a part left
+   * with a unit that merged away (breaker9f P6, breaker8g P19).
+   */
+  execute(command: ReorganizeUnitCommand): Promise<ReorganizationOutcome> {
+    return this.gate.exclusive(() => this.reorganize(command));
+  }
+
+  private async reorganize({ handOver, merge, context }: ReorganizeUnitCommand): Promise<ReorganizationOutcome> {
     const { unitId, successorUnitId } = handOver;
     if (!this.units.get(unitId)) throw notFound('Unit', unitId);
     const successor = this.units.get(successorUnitId);

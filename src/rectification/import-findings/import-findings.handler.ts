@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
+import { WriteGate } from '../../event-sourcing/write-gate.js';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import type { CommandContext } from '../../shared/command-context.js';
@@ -31,13 +32,17 @@ export class ImportFindingsHandler implements ICommandHandler<ImportFindingsComm
     private readonly projections: ProjectionEngine,
     private readonly titles: FindingTitlesIndex,
     private readonly ledger: RectificationLedger,
+    private readonly gate: WriteGate,
   ) {}
 
-  async execute({ evaluationId, file, context, options }: ImportFindingsCommand): Promise<FindingsImportOutcome> {
-    const outcome = await importFindingsFile({ store: this.store, schemas: this.schemas, units: this.units, titles: this.titles, evaluations: this.ledger }, evaluationId, file, context, options);
-    if (outcome.position) await this.projections.waitFor(outcome.position);
-    // Its answer names records an import racing it may have appended, here or on another server (breaker9f P3).
-    await this.projections.catchUp();
-    return outcome;
+  /** One of the process's ordinary writes (WriteGate): a reorganisation does not scan between its reading of the directory and its events' projection (breaker9f P6). */
+  execute({ evaluationId, file, context, options }: ImportFindingsCommand): Promise<FindingsImportOutcome> {
+    return this.gate.shared(async () => {
+      const outcome = await importFindingsFile({ store: this.store, schemas: this.schemas, units: this.units, titles: this.titles, evaluations: this.ledger }, evaluationId, file, context, options);
+      if (outcome.position) await this.projections.waitFor(outcome.position);
+      // Its answer names records an import racing it may have appended, here or on another server (breaker9f P3).
+      await this.projections.catchUp();
+      return outcome;
+    });
   }
 }

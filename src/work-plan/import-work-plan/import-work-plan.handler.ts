@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
+import { WriteGate } from '../../event-sourcing/write-gate.js';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import type { CommandContext } from '../../shared/command-context.js';
@@ -28,6 +29,7 @@ export class ImportWorkPlanHandler implements ICommandHandler<ImportWorkPlanComm
     private readonly units: UnitsReadModel,
     private readonly projections: ProjectionEngine,
     private readonly ledger: WorkPlanLedger,
+    private readonly gate: WriteGate,
   ) {}
 
   /** The plans imported so far, with the titles of the items they hold now (withdrawn ones left out). */
@@ -42,11 +44,14 @@ export class ImportWorkPlanHandler implements ICommandHandler<ImportWorkPlanComm
     }));
   }
 
-  async execute({ file, options, context }: ImportWorkPlanCommand): Promise<WorkPlanImportOutcome> {
-    const outcome = await importWorkPlanFile({ store: this.store, schemas: this.schemas, units: this.units }, file, options, context, this.knownPlans());
-    if (outcome.position) await this.projections.waitFor(outcome.position);
-    // Its answer names records an import racing it may have appended, here or on another server (breaker9f P3).
-    await this.projections.catchUp();
-    return outcome;
+  /** One of the process's ordinary writes (WriteGate): a reorganisation does not scan between its reading of the directory and its events' projection (breaker9f P6). */
+  execute({ file, options, context }: ImportWorkPlanCommand): Promise<WorkPlanImportOutcome> {
+    return this.gate.shared(async () => {
+      const outcome = await importWorkPlanFile({ store: this.store, schemas: this.schemas, units: this.units }, file, options, context, this.knownPlans());
+      if (outcome.position) await this.projections.waitFor(outcome.position);
+      // Its answer names records an import racing it may have appended, here or on another server (breaker9f P3).
+      await this.projections.catchUp();
+      return outcome;
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
+import { WriteGate } from '../../event-sourcing/write-gate.js';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
 import { UnitsReadModel } from '../../organization/units/units.read-model.js';
 import type { CommandContext } from '../../shared/command-context.js';
@@ -24,11 +25,15 @@ export class AddWorkPlanItemHandler implements ICommandHandler<AddWorkPlanItemCo
     private readonly schemas: EventSchemaRegistry,
     private readonly units: UnitsReadModel,
     private readonly projections: ProjectionEngine,
+    private readonly gate: WriteGate,
   ) {}
 
-  async execute({ item, context }: AddWorkPlanItemCommand): Promise<string> {
-    const added = await addWorkPlanItem({ store: this.store, schemas: this.schemas, units: this.units }, item, context);
-    if (added.position) await this.projections.waitFor(added.position);
-    return added.itemId;
+  /** One of the process's ordinary writes (WriteGate, breaker9f P6). */
+  execute({ item, context }: AddWorkPlanItemCommand): Promise<string> {
+    return this.gate.shared(async () => {
+      const added = await addWorkPlanItem({ store: this.store, schemas: this.schemas, units: this.units }, item, context);
+      if (added.position) await this.projections.waitFor(added.position);
+      return added.itemId;
+    });
   }
 }

@@ -7,6 +7,7 @@ import { ReadModelSnapshots, type SnapshotNoticeCause } from '../event-sourcing/
 import { StoreHealth, type StoreNoticeCause, type StoreProblemCause } from '../event-store/store-health.js';
 import { serverLogOutput, type LogNoticeCause } from '../observability/log-output.js';
 import { ServingState } from './serving-state.js';
+import { CountedApart } from '../http/rate-limit.guard.js';
 
 /** How long readiness waits for the read models to reach the head it just read, before it says `catching_up`. */
 const CATCH_UP_WAIT_MS = 1_000;
@@ -64,6 +65,7 @@ export const NOTICE_ZH: Readonly<Record<NoticeCause, string>> = {
  */
 @Controller('health')
 @AnswersWithoutCatchUp()
+@CountedApart()
 export class HealthController {
   private readonly logger = new Logger('Health');
 

@@ -5,6 +5,8 @@ import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuthenticationService } from '../access/authentication/authentication.service.js';
 import type { AppSettings } from '../config/app-settings.js';
+import { DomainError, say } from '../shared/domain-error.js';
+import { httpRefusal } from './http-refusal.js';
 import { RateLimiter, type RateLimitVerdict } from './rate-limiter.js';
 
 type HttpRequest = IncomingMessage & { ip?: string; res?: ServerResponse };
@@ -12,24 +14,27 @@ type HttpRequest = IncomingMessage & { ip?: string; res?: ServerResponse };
 const COUNTED_APART = 'rectify:counted-apart';
 
 /**
- * Marks an operation with a limit of its own (`signIn`: SignInAttempts), which RATE_LIMIT_PER_MINUTE
- * does not count: a request asking only for such operations takes nothing from its caller's window,
- * and a caller whose window is used up may still call them (breaker12d P1: 300 anonymous `{ me }` a
- * minute from an office's proxy or NAT address kept everyone behind it from signing in).
+ * Marks an operation (or a controller) that RATE_LIMIT_PER_MINUTE does not count: one with a limit
+ * of its own (`signIn`: SignInAttempts) — a request asking only for such operations takes nothing
+ * from its caller's window, and a caller whose window is used up may still call them (breaker12d P1:
+ * 300 anonymous `{ me }` a minute from an office's proxy or NAT address kept everyone behind it from
+ * signing in) — or a probe or scraper's endpoint (`/health`, `/metrics`).
  */
 export const CountedApart = () => SetMetadata(COUNTED_APART, true);
 
 /**
- * At most `RATE_LIMIT_PER_MINUTE` GraphQL requests a minute per client (0: no limit). A client
+ * At most `RATE_LIMIT_PER_MINUTE` requests a minute per client (0: no limit): GraphQL requests
+ * over HTTP, downloads (`/export/*`) and uploads (`/imports/files`) in one window. A client
  * is the account its `Authorization` header signs in — every spelling of the header and every
  * token or session of the account share one window — or, without a credential that signs anyone
  * in, its IP address (`callerOf`; behind a proxy listed in TRUST_PROXY, the client's address it
  * forwards). One HTTP request counts once, however many root fields it asks for; root fields marked
- * `CountedApart` (`signIn`) are not counted here. Subscriptions over WebSocket and plain HTTP routes
- * (`/health`) are not limited.
+ * `CountedApart` (`signIn`) are not counted here. Subscriptions over WebSocket, `/health`, `/metrics`
+ * and the web app's files are not limited.
  *
  * A refusal is an HTTP 429 exception, which the GraphQL error filter answers as
- * `TOO_MANY_REQUESTS`; the `Retry-After` header says how many seconds to wait.
+ * `TOO_MANY_REQUESTS` (a download or upload: status 429 with the same error shape and
+ * `extensions.retryAfterSeconds`); the `Retry-After` header says how many seconds to wait.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
@@ -45,9 +50,14 @@ export class RateLimitGuard implements CanActivate {
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.limiter.perMinute === 0 || context.getType<GqlContextType>() !== 'graphql') return true;
-    if (this.reflector.get<boolean | undefined>(COUNTED_APART, context.getHandler())) return true;
-    const { req, res } = GqlExecutionContext.create(context).getContext<{ req?: HttpRequest; res?: ServerResponse }>();
+    if (this.limiter.perMinute === 0) return true;
+    if (this.reflector.getAllAndOverride<boolean | undefined>(COUNTED_APART, [context.getHandler(), context.getClass()])) return true;
+    const type = context.getType<GqlContextType>();
+    if (type !== 'graphql' && type !== 'http') return true;
+    const { req, res } =
+      type === 'graphql'
+        ? GqlExecutionContext.create(context).getContext<{ req?: HttpRequest; res?: ServerResponse }>()
+        : { req: context.switchToHttp().getRequest<HttpRequest>(), res: context.switchToHttp().getResponse<ServerResponse>() };
     // Express links its request and response; over WebSocket there is no HTTP response (and Nest
     // puts the connection's init arguments where `req` would be).
     const response = res ?? req?.res;
@@ -60,13 +70,13 @@ export class RateLimitGuard implements CanActivate {
     const verdict = await counted;
     if (verdict.allowed) return true;
     if (!response.headersSent) response.setHeader('Retry-After', String(verdict.retryAfterSeconds));
-    throw new HttpException(
-      {
-        message: `Too many requests: at most ${this.limiter.perMinute} a minute are allowed. Try again in ${verdict.retryAfterSeconds} s.`,
-        messageZh: `请求过于频繁：每分钟最多 ${this.limiter.perMinute} 次，请 ${verdict.retryAfterSeconds} 秒后再试。`,
-      },
-      HttpStatus.TOO_MANY_REQUESTS,
+    const message = say(
+      `Too many requests: at most ${this.limiter.perMinute} a minute are allowed. Try again in ${verdict.retryAfterSeconds} s.`,
+      `请求过于频繁：每分钟最多 ${this.limiter.perMinute} 次，请 ${verdict.retryAfterSeconds} 秒后再试。`,
     );
+    // A download or an upload is answered in the GraphQL error shape, as its own refusals are.
+    if (type === 'http') throw httpRefusal(new DomainError('TOO_MANY_REQUESTS', message, { retryAfterSeconds: verdict.retryAfterSeconds }));
+    throw new HttpException({ message: message.en, messageZh: message.zh }, HttpStatus.TOO_MANY_REQUESTS);
   }
 }
 

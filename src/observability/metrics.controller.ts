@@ -5,6 +5,7 @@ import type { ServerResponse } from 'node:http';
 import { AuthenticationService } from '../access/authentication/authentication.service.js';
 import type { AppSettings } from '../config/app-settings.js';
 import { Metrics } from './metrics.js';
+import { CountedApart } from '../http/rate-limit.guard.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
 
@@ -15,6 +16,8 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest();
  * rates and the store's size: an operator's business, not the public's.
  */
 @Controller('metrics')
+// A scraper's, not a person's: never counted in RATE_LIMIT_PER_MINUTE (an office's proxy address would starve it).
+@CountedApart()
 export class MetricsController {
   private readonly scraperToken: Buffer | null;
 

@@ -625,6 +625,34 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
       expect(errorCode(sixth)).toBe('TOO_MANY_REQUESTS');
     });
 
+    it('counts downloads and uploads in the same window as GraphQL requests; /metrics is not counted (perf2, notes/s17 left)', async () => {
+      const admin = await app.as('ADMIN');
+      const registered = await app.graphql(
+        `mutation($input: RegisterUserInput!) { registerUser(input: $input) { token } }`,
+        { input: { idempotencyKey: 'rate-limit-downloads', name: '限流导出账号', role: 'INSPECTOR' } },
+        admin,
+      );
+      const clerk = { authorization: `Bearer ${(registered.data!.registerUser as { token: string }).token}` };
+      const download = () => fetch(`${app.url}/export/ledger.csv`, { headers: clerk });
+      expect((await download()).status).toBe(200);
+      expect((await download()).status).toBe(200);
+      // Not a role that uploads (403), but a request all the same.
+      expect((await fetch(`${app.url}/imports/files?name=a.csv`, { method: 'POST', headers: { ...clerk, 'content-type': 'text/csv' }, body: '问题\n' })).status).toBe(403);
+      expect((await app.graphql(`{ units { id } }`, {}, clerk)).errors).toBeUndefined();
+      expect((await app.graphql(`{ units { id } }`, {}, clerk)).errors).toBeUndefined();
+
+      const refused = await download();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      const body = (await refused.json()) as { errors: { message: string; extensions: { code: string; messageZh: string } }[] };
+      expect(body.errors[0]!.extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', messageZh: expect.stringMatching(/^请求过于频繁：每分钟最多 5 次，请 \d+ 秒后再试。$/) });
+      expect(errorCode(await app.graphql(`{ units { id } }`, {}, clerk))).toBe('TOO_MANY_REQUESTS');
+
+      // The scraper's endpoint takes nothing from the window: ADMIN has used 3 of 5.
+      for (let i = 0; i < 5; i++) expect((await fetch(`${app.url}/metrics`, { headers: admin })).status).toBe(200);
+      expect((await app.graphql(`{ units { id } }`, {}, admin)).errors).toBeUndefined();
+    });
+
     it('still pushes to a subscriber over its limit: subscriptions over WebSocket are not counted', async () => {
       const busy = await app.as('INSPECTOR');
       while (errorCode(await app.graphql(`{ units { id } }`, {}, busy)) !== 'TOO_MANY_REQUESTS');

@@ -15,6 +15,7 @@ import { fold, type Decider, type DomainEvent } from '../shared/decider.js';
 import { DomainError } from '../shared/domain-error.js';
 import type { EventSchemaRegistry } from '../shared/event-schemas.js';
 import { sameDigest } from '../shared/ids.js';
+import { slicer } from '../shared/event-loop-turns.js';
 import {
   claimRefusal,
   eventsToAppend,
@@ -143,7 +144,10 @@ export async function checkBatch(
   commands: readonly BatchCommand[],
 ): Promise<BatchRefusal[]> {
   const refusals: BatchRefusal[] = [];
+  // Thousands of rows are decided on the main thread: in slices, so other requests are answered meanwhile (breaker12d P3).
+  const pause = slicer();
   for (const command of commands) {
+    await pause();
     const error = await command.check(store, schemas);
     if (!error) continue;
     refusals.push({ row: command.row, error });
@@ -206,7 +210,9 @@ async function executeBatchOnce(
   const unrecorded = request && !(await refuseReusedKey(store, request)) ? request : undefined;
   const decidedOn = new Map<string, DomainEvent[]>();
   const prepared: PreparedCommand[] = [];
+  const pause = slicer();
   for (const command of commands) {
+    await pause();
     const earlier = decidedOn.get(command.streamId) ?? [];
     const one = await command.prepare(store, schemas, earlier);
     prepared.push(one);

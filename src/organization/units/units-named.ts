@@ -3,6 +3,9 @@ import { wordsByValue } from '../../shared/numbers-by-value.js';
 /** The units a text names, as one comparable string (sorted unit ids, `|`-joined; '' for none). */
 export type UnitsNamed = (text: string) => string;
 
+/** Texts `unitsNamedIn`'s answer remembers (then starts again): an import's titles and their near ones. */
+const REMEMBERED_TEXTS = 50_000;
+
 /** The shortest name variant looked for in a text: two characters (财政, 东湖) name no unit for sure. */
 const MIN_VARIANT = 3;
 
@@ -32,7 +35,7 @@ function variantsOf(name: string): string[] {
  * unit when one of its name variants (`variantsOf`) is in the text, the variant is that unit's
  * alone and no other unit's name holds it. Two finding titles that name different units are two problems however few characters
  * apart (breaker10e P10: 青川市财政局政府信息公开目录不全 / 青川市教育局…). Build once per
- * directory state (O(variants × names)); each call is O(variants × text length).
+ * directory state (O(variants × names)); each call is O(variants × text length), a text asked again O(1).
  */
 export function unitsNamedIn(units: Iterable<{ readonly id: string; readonly name: string; readonly formerNames?: readonly string[] }>): UnitsNamed {
   const owners = new Map<string, Set<string>>();
@@ -50,11 +53,18 @@ export function unitsNamedIn(units: Iterable<{ readonly id: string; readonly nam
   const variants = [...owners]
     .filter(([variant, ids]) => ids.size === 1 && !fullNames.some(([name, unitId]) => !ids.has(unitId) && name.includes(variant)))
     .map(([variant, ids]) => [variant, [...ids][0]!] as const);
+  // A text asked again (an imported row's title checked against each near title) is answered from memory.
+  const answered = new Map<string, string>();
   return (text: string) => {
+    const known = answered.get(text);
+    if (known !== undefined) return known;
     const words = wordsByValue(text);
     const named = new Set<string>();
     for (const [variant, unitId] of variants) if (words.includes(variant)) named.add(unitId);
-    return [...named].sort().join('|');
+    const answer = [...named].sort().join('|');
+    if (answered.size >= REMEMBERED_TEXTS) answered.clear();
+    answered.set(text, answer);
+    return answer;
   };
 }
 

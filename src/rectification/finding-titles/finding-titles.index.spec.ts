@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { unitsNamedIn } from '../../organization/units/units-named.js';
-import { FindingTitlesIndex, numbersNamed, titlesApart } from './finding-titles.index.js';
+import { FindingTitlesIndex, NearTitles, numbersNamed, titlesApart } from './finding-titles.index.js';
 import { findingTitleKey } from '../import-findings/findings-file.js';
 
 const apart = (a: string, b: string) => titlesApart(findingTitleKey(a), findingTitleKey(b));
@@ -78,5 +78,84 @@ describe('titles that name different units are different problems (breaker10e P1
     expect(index.near('e', '青川市教育局政府信息公开目录不全', unitsNamed)).toEqual([]);
     expect(index.near('e', '市教育局政府信息公开目录不全', unitsNamed)).toEqual([]);
     expect(index.near('e', '青川市财政局政府信息公开目录不够全', unitsNamed).map((entry) => entry.findingId)).toEqual(['f0']);
+  });
+});
+
+describe('near titles found by look-up, not by a scan (breaker12d P3)', () => {
+  /** mulberry32: the same titles every run. */
+  const seeded = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const unitsNamed = unitsNamedIn([
+    { id: 'czj', name: '青川市财政局' },
+    { id: 'jyj', name: '青川市教育局' },
+  ]);
+
+  it('answers exactly what comparing with every title answers, for titles retyped in every way', () => {
+    const random = seeded(20261201);
+    const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+    const bases = ['政府网站栏目长期未更新', '依申请公开答复超期', '政务新媒体账号长期未更新', '财政预决算公开不完整', '年报未发布', '政府信息公开目录不全且未及时维护更新', '重大行政决策预公开制度落实不到位需要进一步规范'];
+    const letters = [...'的了部分未没有更新及时公开栏目账帐号全齐'];
+    const retyped = (text: string): string => {
+      const chars = [...text];
+      for (let edits = Math.floor(random() * 5); edits > 0; edits -= 1) {
+        const at = Math.floor(random() * (chars.length + 1));
+        const kind = random();
+        if (kind < 0.4 && at < chars.length) chars[at] = pick(letters);
+        else if (kind < 0.7) chars.splice(at, 0, pick(letters));
+        else chars.splice(at, 1);
+      }
+      return chars.join('');
+    };
+    const title = (): string => {
+      let text = retyped(pick(bases));
+      const framing = random();
+      if (framing < 0.1) text = `关于${text}的问题`;
+      else if (framing < 0.2) text = `“${text}”`;
+      else if (framing < 0.3) text = `${pick(['2025年', '二〇二五年', '2024年', '三季度', '上半年', '3处'])}${text}`;
+      else if (framing < 0.4) text = `${pick(['青川市财政局', '青川市教育局', '市教育局'])}${text}`;
+      return text;
+    };
+    const titles = new NearTitles<number>();
+    const keys: string[] = [];
+    let found = 0;
+    for (let n = 0; n < 800; n += 1) {
+      const key = findingTitleKey(title());
+      const scan = keys
+        .map((other, order) => ({ order, distance: titlesApart(other, key, unitsNamed) }))
+        .filter((near): near is { order: number; distance: number } => near.distance !== null)
+        .sort((a, b) => a.distance - b.distance || a.order - b.order)
+        .map(({ order, distance }) => ({ value: order, distance }));
+      expect(titles.near(key, unitsNamed)).toEqual(scan);
+      found += scan.length;
+      titles.add(key, n);
+      keys.push(key);
+    }
+    // The titles were near often enough for the comparison to mean something.
+    expect(found).toBeGreaterThan(300);
+  });
+
+  it('checks a few candidates per title however many titles it holds: titles told apart by a number, a unit or their words', () => {
+    const checksFor = (count: number) => {
+      const titles = new NearTitles<number>();
+      for (let n = 0; n < count; n += 1) {
+        const [x, y] = ['财教民卫交住环农水商文体审统林人'[n % 16], '政务公开目录信息标准年报解读回应平台'[Math.floor(n / 16) % 16]];
+        // Told apart by a number (the breaker's file), by their words (three characters at least: never near each other).
+        for (const text of [`政府网站栏目长期未更新（第${n}项）`, `第${Math.floor(n / 256)}批${x}${y}栏目${x}${y}更新${x}${y}不及时`]) {
+          const key = findingTitleKey(text);
+          titles.near(key, unitsNamed);
+          titles.add(key, n);
+        }
+      }
+      return titles.checks;
+    };
+    const [small, large] = [checksFor(500), checksFor(1000)];
+    // A scan compares each title with every one before it: 2,000 titles, ~2,000,000 comparisons; twice the titles, four times as many.
+    expect(large).toBeLessThanOrEqual(2 * 1000);
+    expect(large).toBeLessThanOrEqual(2.5 * small);
   });
 });

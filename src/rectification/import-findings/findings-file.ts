@@ -13,6 +13,7 @@ import { droppedColumnProblems, readingNotesOf, readRecords } from '../../spread
 import { type FileContent } from '../../spreadsheet/text-file.js';
 import { isSummarySheet, sectionOfText } from '../../spreadsheet/sheet.js';
 import { say } from '../../shared/domain-error.js';
+import { slicer } from '../../shared/event-loop-turns.js';
 import { rowRemarkProblem } from '../../spreadsheet/row-remarks.js';
 import { numbersByValue, wordsByValue } from '../../shared/numbers-by-value.js';
 import { unreadableLabel, unreadableReasonZh, unreadableText } from '../../shared/readable-text.js';
@@ -334,7 +335,10 @@ export async function importFindings(content: FileContent, options: FindingsImpo
 
   const firstRowOfTitle = new Map<string, SourceRecord<FindingKey>>();
   const findings: ImportedFinding[] = [];
+  // Thousands of rows are checked on the main thread: in slices, so other requests are answered meanwhile (breaker12d P3).
+  const pause = slicer();
   for (const draft of withoutSummaryCopies(drafts, notices, problems)) {
+    await pause();
     const found = problems.length;
     const [first] = draft.rows as [SourceRecord<FindingKey>];
     const { row } = first;
@@ -526,6 +530,9 @@ interface FindingDraft {
   readonly rows: SourceRecord<FindingKey>[];
 }
 
+/** The merged units' notices already told, by the list they were told in. */
+const mergedNamesTold = new WeakMap<ImportProblem[], Set<string>>();
+
 /** The units a name stands for, or none with the problem noted. */
 function unitsNamed(
   name: string,
@@ -539,7 +546,15 @@ function unitsNamed(
   const named = unitNamesOf(lookupUnit, name, context);
   if (named.ok) {
     const merged = notices ? mergedNameNotice(lookupUnit, name) : null;
-    if (merged && !notices!.some((notice) => notice.reasonZh === merged.reasonZh)) notices!.push({ row, ...merged });
+    if (merged) {
+      // Told once per name: a set beside the notices, not a scan of them per row (breaker12d P3's kind).
+      const told = mergedNamesTold.get(notices!) ?? new Set<string>();
+      mergedNamesTold.set(notices!, told);
+      if (!told.has(merged.reasonZh)) {
+        told.add(merged.reasonZh);
+        notices!.push({ row, ...merged });
+      }
+    }
     return { units: named.units, collective: named.collective ?? false };
   }
   problems.push({
@@ -564,9 +579,12 @@ function withoutSummaryCopies(drafts: readonly FindingDraft[], notices: ImportPr
     draft.rows
       .map((row) => (['leadUnit', 'units', 'dueDate', 'measures'] as const).map((key) => textOf(row.cells[key] ?? null).normalize('NFKC').replace(/\s+/g, '')).join('|'))
       .join('\n');
+  // The first unit sheet's finding of each title key: found by key, not by comparing each 汇总 row with every unit sheet row (breaker12d P3's kind).
+  const ownByKey = new Map<string, FindingDraft>();
+  for (const other of own) if (!ownByKey.has(findingTitleKey(other.title))) ownByKey.set(findingTitleKey(other.title), other);
   return drafts.filter((draft) => {
     if (!isSummarySheet(sheetOf(draft) ?? '')) return true;
-    const same = own.find((other) => draft.title !== '' && findingTitleKey(other.title) === findingTitleKey(draft.title));
+    const same = draft.title === '' ? undefined : ownByKey.get(findingTitleKey(draft.title));
     if (!same) return true;
     const [summary, kept] = [draft.rows[0]!, same.rows[0]!];
     if (said(draft) === said(same)) {

@@ -19,7 +19,8 @@ import { dueDateLimitOf, findingDueDateLimit, rectificationPlanDecider } from '.
 import { rectificationPlanStream } from '../domain/rectification-plan.events.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { findingStream } from '../domain/finding.events.js';
-import { findingTitleClaim, titlesApart, type FindingTitlesIndex } from '../finding-titles/finding-titles.index.js';
+import { findingTitleClaim, NearTitles, type FindingTitlesIndex } from '../finding-titles/finding-titles.index.js';
+import { slicer } from '../../shared/event-loop-turns.js';
 import { unitsNamedNow, type UnitsNamed } from '../../organization/units/units-named.js';
 
 /*
@@ -157,43 +158,50 @@ export async function importFindingsFile(
   const commandType = result.ledger ? 'RecordAssignedFinding' : 'RecordFinding';
   const contextOf = (findingId: string) => contextInBatch(context, commandType, `findings:${findingId}`);
   const retry = firstRunAppended(recorded);
-  const findings = await Promise.all(
-    result.findings.map(async (finding) => {
-      // The id of today's imports, else of earlier ones (by exact title, by file and title): a finding recorded either way is found.
-      // And a finding typed in with 登记问题, or recorded under another id, with the same title's words (breaker11d P10).
-      const sameTitle = titles.sameTitle(evaluationId, finding.title)?.findingId;
-      const ids = [...new Set([importedFindingId(evaluationId, finding.title), findingIdByWordsAsWritten(evaluationId, finding.title), findingIdByExactTitle(evaluationId, finding.title), findingIdByFile(evaluationId, sha256, finding.title)])];
-      const importedIds = ids.length;
-      if (sameTitle !== undefined && !ids.includes(sameTitle)) ids.push(sameTitle);
-      const states = await Promise.all(ids.map((id) => loadState(store, schemas, findingStream(id), findingDecider)));
-      const found = states.findIndex((state) => state.status !== 'unrecorded');
-      const [findingId, state] = found < 0 ? [ids[0]!, states[0]!] : [ids[found]!, states[found]!];
-      // A retry answers what its first run did: the findings that run recorded are recorded by this request.
-      const recordedByFirstRun = retry && (await eventsOfCommand(store, findingStream(findingId), contextOf(findingId).commandId)).length > 0;
-      // A 发现日期 column dates its finding, a 交办日期 column its parts (breaker8e P4); the file's days stand for the rest.
-      const identifiedOn = finding.identifiedOn ?? options.identifiedOn ?? finding.assignedOn ?? fileIdentifiedOn;
-      const assignedOn = finding.assignedOn ?? options.assignedOn ?? identifiedOn;
-      // 立行立改 is due the day its part is assigned, which a 发现日期 may move.
-      const parts = finding.parts.map((part) => (part.terms.kind === 'AT_ONCE' ? { ...part, dueDate: assignedOn } : part));
-      const recordedBefore = state.status !== 'unrecorded' && !recordedByFirstRun;
-      // Recorded by another path than an import (登记问题): said, so the office knows why the row added nothing.
-      const enteredElsewhere = recordedBefore && found === importedIds;
-      // A finding recorded with no unit yet (typed in on the day the report came, 待交办) takes the 台账's parts.
-      const assignedNow = recordedBefore && state.status !== 'withdrawn' && result.ledger === true && partsOf(state.assignments).length === 0 && parts.length > 0;
-      return { finding, findingId, identifiedOn, assignedOn, parts, recordedBefore, enteredElsewhere, assignedNow, state: recordedByFirstRun ? ({ status: 'unrecorded' } as const) : state };
-    }),
-  );
+  // Thousands of rows are looked up and checked on the main thread: in slices, so other requests are answered meanwhile (breaker12d P3).
+  const pause = slicer();
+  const lookUp = async (finding: ImportedFinding) => {
+    // The id of today's imports, else of earlier ones (by exact title, by file and title): a finding recorded either way is found.
+    // And a finding typed in with 登记问题, or recorded under another id, with the same title's words (breaker11d P10).
+    const sameTitle = titles.sameTitle(evaluationId, finding.title)?.findingId;
+    const ids = [...new Set([importedFindingId(evaluationId, finding.title), findingIdByWordsAsWritten(evaluationId, finding.title), findingIdByExactTitle(evaluationId, finding.title), findingIdByFile(evaluationId, sha256, finding.title)])];
+    const importedIds = ids.length;
+    if (sameTitle !== undefined && !ids.includes(sameTitle)) ids.push(sameTitle);
+    const states = await Promise.all(ids.map((id) => loadState(store, schemas, findingStream(id), findingDecider)));
+    const found = states.findIndex((state) => state.status !== 'unrecorded');
+    const [findingId, state] = found < 0 ? [ids[0]!, states[0]!] : [ids[found]!, states[found]!];
+    // A retry answers what its first run did: the findings that run recorded are recorded by this request.
+    const recordedByFirstRun = retry && (await eventsOfCommand(store, findingStream(findingId), contextOf(findingId).commandId)).length > 0;
+    // A 发现日期 column dates its finding, a 交办日期 column its parts (breaker8e P4); the file's days stand for the rest.
+    const identifiedOn = finding.identifiedOn ?? options.identifiedOn ?? finding.assignedOn ?? fileIdentifiedOn;
+    const assignedOn = finding.assignedOn ?? options.assignedOn ?? identifiedOn;
+    // 立行立改 is due the day its part is assigned, which a 发现日期 may move.
+    const parts = finding.parts.map((part) => (part.terms.kind === 'AT_ONCE' ? { ...part, dueDate: assignedOn } : part));
+    const recordedBefore = state.status !== 'unrecorded' && !recordedByFirstRun;
+    // Recorded by another path than an import (登记问题): said, so the office knows why the row added nothing.
+    const enteredElsewhere = recordedBefore && found === importedIds;
+    // A finding recorded with no unit yet (typed in on the day the report came, 待交办) takes the 台账's parts.
+    const assignedNow = recordedBefore && state.status !== 'withdrawn' && result.ledger === true && partsOf(state.assignments).length === 0 && parts.length > 0;
+    return { finding, findingId, identifiedOn, assignedOn, parts, recordedBefore, enteredElsewhere, assignedNow, state: recordedByFirstRun ? ({ status: 'unrecorded' } as const) : state };
+  };
+  const findings: Awaited<ReturnType<typeof lookUp>>[] = [];
+  for (const finding of result.findings) {
+    await pause();
+    findings.push(await lookUp(finding));
+  }
   const distinct = new Set((options.distinctTitles ?? []).map(findingTitleKey));
   // Titles that name different units of the directory are different problems (breaker10e P10).
   const unitsNamed = unitsNamedNow(units);
-  const newRows = findings.filter(({ state }) => state.status === 'unrecorded').map(({ finding }) => finding);
-  const changed = findings.flatMap(({ finding, state, assignedNow, enteredElsewhere }) =>
-    state.status === 'unrecorded'
-      ? nearlyRecorded(titles, evaluationId, finding, newRows, distinct, unitsNamed)
-      : assignedNow || state.status === 'withdrawn'
-        ? []
-        : unitsAddedTo(state, finding, enteredElsewhere),
-  );
+  // The file's new rows by title key, each row looked up among those before it (not compared with each: breaker12d P3).
+  const newRows = new NearTitles<ImportedFinding>();
+  const changed: ImportProblem[] = [];
+  for (const { finding, state, assignedNow, enteredElsewhere } of findings) {
+    await pause();
+    if (state.status === 'unrecorded') {
+      changed.push(...nearlyRecorded(titles, evaluationId, finding, newRows, distinct, unitsNamed));
+      newRows.add(findingTitleKey(finding.title), finding);
+    } else if (!assignedNow && state.status !== 'withdrawn') changed.push(...unitsAddedTo(state, finding, enteredElsewhere));
+  }
   if (changed.length > 0) throw importRefused(fileName, format, changed, 'CONFLICT', result.sheet);
   // A 台账 re-sent with other dates, measures or fewer units changes nothing recorded: each difference is said (breaker10b N3).
   const differences: ImportProblem[] = findings.flatMap(({ finding, state, recordedBefore }) =>
@@ -345,7 +353,8 @@ function nearlyRecorded(
   titles: FindingTitlesIndex,
   evaluationId: string,
   finding: ImportedFinding,
-  newRows: readonly ImportedFinding[],
+  /** The file's new rows before it (in the file's order), by title key. */
+  newRows: NearTitles<ImportedFinding>,
   distinct: ReadonlySet<string>,
   unitsNamed: UnitsNamed,
 ): ImportProblem[] {
@@ -364,10 +373,11 @@ function nearlyRecorded(
       },
     ];
   }
-  for (const earlier of newRows) {
-    if (earlier.row >= finding.row) break;
-    const apart = titlesApart(findingTitleKey(earlier.title), key, unitsNamed);
-    if (apart === null) continue;
+  // The first row before it (in the file's order) that reads as it retyped.
+  const earlierNear = newRows.near(key, unitsNamed).filter((near) => near.value.row < finding.row);
+  const first = earlierNear.reduce<(typeof earlierNear)[number] | undefined>((found, near) => (found === undefined || near.value.row < found.value.row ? near : found), undefined);
+  if (first) {
+    const { value: earlier, distance: apart } = first;
     return [
       {
         row: finding.row,

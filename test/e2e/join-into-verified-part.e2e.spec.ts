@@ -141,6 +141,39 @@ describe('an open part joining a verified one carries the open work (breaker8g P
     expect(await everyReading(other)).toEqual(['OPEN', null, 'KA LEAD REPORTED KB']);
   });
 
+  it('a withdrawal dated before the join, typed after it, is refused as verified work; the set-aside pass and the carried report are corrected where they are kept (breaker8h P4, P2, P5)', async () => {
+    await registered(['PA', 'PB']);
+    const finding = await leadVerified('政府网站互动交流栏目留言答复超期', 'PA', 'PB');
+    const before = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId inspections { inspectionId } } } }`, { id: finding });
+    const inspectionId = before.data!.finding.assignments.find((part: { unitId: string }) => part.unitId === unit.PA).inspections[0].inspectionId as string;
+    expect((await report(finding, 'PB', '2016-07-10')).errors).toBeUndefined();
+    expect((await reorganise('mergeUnit', 'PB', 'PA', '2016-08-01')).errors).toBeUndefined();
+    expect(await everyReading(finding)).toEqual(['OPEN', null, 'PA LEAD REPORTED PB']);
+
+    // P4: typed in date order the withdrawal of 07-01 meets PA's pass of 06-01; typed after the merge, the same.
+    const withdrawal = await call('withdrawFinding', { findingId: finding, withdrawnOn: '2016-07-01', reason: '评估方撤回该问题' });
+    expect(errorCode(withdrawal)).toBe('CONFLICT');
+    expect(withdrawal.errors![0]!.extensions!.messageZh).toMatch(/青川县并入PA局的整改已于 2016-06-01 核验.*请先重新打开该问题/);
+    expect(await everyReading(finding)).toEqual(['OPEN', null, 'PA LEAD REPORTED PB']);
+
+    // P2: PA's set-aside pass is found and its day corrected (it stays before the join).
+    const corrected = await call('correctInspection', { findingId: finding, unitId: unit.PA, inspectionId, inspectedOn: '2016-06-02', expectedInspectedOn: '2016-06-01', expectedOutcome: 'PASSED', reason: '督查日期录错' });
+    expect(corrected.errors).toBeUndefined();
+    expect(await story(finding, { asOf: '2016-06-01' })).toEqual(['OPEN', null, 'PA LEAD REPORTED', 'PB RESPONSIBLE ASSIGNED']);
+    expect(await story(finding, { asOf: '2016-06-02' })).toEqual(['OPEN', null, 'PA LEAD VERIFIED', 'PB RESPONSIBLE ASSIGNED']);
+    // …and one that would un-verify it by the join day is refused naming the join.
+    const failed = await call('correctInspection', { findingId: finding, unitId: unit.PA, inspectionId, outcome: 'FAILED', newDueDate: '2016-12-31', reason: '结论录错' });
+    expect(errorCode(failed)).toBe('CONFLICT');
+    expect(failed.errors![0]!.extensions!.messageZh).toMatch(/已于 2016-08-01 并入青川县并入PA局的任务/);
+
+    // P5: the report the card shows under PA is PB's carried report of 07-10, corrected as the form showed it.
+    const redated = await call('correctReportDate', { findingId: finding, unitId: unit.PA, expectedReportedOn: '2016-07-10', reportedOn: '2016-07-12', reason: '报告日期录错' });
+    expect(redated.errors).toBeUndefined();
+    const card = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { unitId reports { reportedOn } } } }`, { id: finding });
+    expect(card.data!.finding.assignments).toEqual([{ unitId: unit.PA, reports: [{ reportedOn: '2016-07-12' }] }]);
+    expect(await everyReading(finding)).toEqual(['OPEN', null, 'PA LEAD REPORTED PB']);
+  });
+
   it('a work-plan item: the open unit merged into the verified one leaves the item open, not completed', async () => {
     await registered(['WA', 'WB']);
     const csv = `类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n一,重点领域,1,公开环评审批信息,,青川县并入WA局,青川县并入WB局,2016-12-31\n`;

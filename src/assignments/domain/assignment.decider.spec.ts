@@ -2384,6 +2384,51 @@ describe('an open part joining a part verified by its day carries the open work 
   });
 });
 
+describe('the records of a join that carried open work are corrected where they are kept (breaker8h P2, P5)', () => {
+  // 市财政局 (FINANCE) reported 06-28 and passed 07-01; 市环境保护局 (ENVIRONMENT) merges into it on 07-05, its open part carried.
+  const merged: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: FINANCE, reason: '机构改革', handedOverOn: '2025-07-05' } };
+  const verifiedLead = [leadAssigned, responsibleAssigned, reported(FINANCE), inspected('PASSED')];
+  const correctInspection = (overrides: Partial<CorrectInspection>): CorrectInspection => ({
+    type: 'CorrectInspection', actor: supervisor, today: TODAY, unitId: FINANCE, inspectionId: 'inspection-1', expectedInspectedOn: INSPECTED_ON, expectedOutcome: 'PASSED', reason: '录错', unitNames: DIRECTORY, ...overrides,
+  });
+  const correctReport = (overrides: Partial<CorrectReportDate>): CorrectReportDate => ({ type: 'CorrectReportDate', actor: supervisor, today: TODAY, unitId: FINANCE, reportedOn: '2025-06-27', reason: '录错', unitNames: DIRECTORY, ...overrides });
+
+  it('the set-aside pass of 市财政局 is found and its day corrected before the join (P2: was NOT_FOUND)', () => {
+    given([...verifiedLead, merged])
+      .when(correctInspection({ inspectedOn: '2025-06-30' }))
+      .then([{ type: 'InspectionCorrected', data: { unitId: FINANCE, inspectionId: 'inspection-1', previousInspectedOn: INSPECTED_ON, inspectedOn: '2025-06-30', previousOutcome: 'PASSED', outcome: 'PASSED', reason: '录错', correctedOn: TODAY } }]);
+    const state = stateAfter([...verifiedLead, merged, { type: 'InspectionCorrected', data: { unitId: FINANCE, inspectionId: 'inspection-1', previousInspectedOn: INSPECTED_ON, inspectedOn: '2025-06-30', previousOutcome: 'PASSED', outcome: 'PASSED', reason: '录错', correctedOn: TODAY } }]);
+    expect(partOf(state, FINANCE)).toMatchObject({ status: 'ASSIGNED', heldBefore: [ENVIRONMENT] });
+    expect(partOf(assignmentsOn(state, '2025-07-04'), FINANCE)).toMatchObject({ status: 'VERIFIED', verifiedOn: '2025-06-30' });
+  });
+
+  it('a correction that would change whether it stood verified on the join day is refused naming the join, not “does not exist”', () => {
+    given([...verifiedLead, merged])
+      .when(correctInspection({ outcome: 'FAILED', newDueDate: '2025-12-31' }))
+      .thenRefused('CONFLICT', /joined the part of 市财政局 on 2025-07-05/, /已于 2025-07-05 并入市财政局的任务/);
+    given([...verifiedLead, merged])
+      .when(correctInspection({ inspectedOn: '2025-07-06' }))
+      .thenRefused('CONFLICT', /joined the part of 市财政局 on 2025-07-05/, /已于 2025-07-05 并入市财政局的任务/);
+  });
+
+  it('the set-aside report is corrected when the form showed it (P2: was “has not reported”)', () => {
+    given([...verifiedLead, merged])
+      .when(correctReport({ expectedReportedOn: REPORTED_ON }))
+      .then([{ type: 'ReportDateCorrected', data: { unitId: FINANCE, previousReportedOn: REPORTED_ON, reportedOn: '2025-06-27', reason: '录错', correctedOn: TODAY } }]);
+  });
+
+  it('the carried report the card shows under 市财政局 is 市环境保护局’s, corrected as such (P5: was “changed meanwhile”)', () => {
+    const history = [...verifiedLead, reported(ENVIRONMENT, '2025-07-03'), merged];
+    given(history)
+      .when(correctReport({ expectedReportedOn: '2025-07-03', reportedOn: '2025-07-04' }))
+      .then([{ type: 'ReportDateCorrected', data: { unitId: ENVIRONMENT, previousReportedOn: '2025-07-03', reportedOn: '2025-07-04', reason: '录错', correctedOn: TODAY } }]);
+    const after = stateAfter([...history, { type: 'ReportDateCorrected', data: { unitId: ENVIRONMENT, previousReportedOn: '2025-07-03', reportedOn: '2025-07-04', reason: '录错', correctedOn: TODAY } }]);
+    expect(partOf(after, FINANCE)?.lastReport?.reportedOn).toBe('2025-07-04');
+    // The set-aside report of 06-28 is still there to correct.
+    given([...history]).when(correctReport({ expectedReportedOn: REPORTED_ON })).then([{ type: 'ReportDateCorrected', data: { unitId: FINANCE, previousReportedOn: REPORTED_ON, reportedOn: '2025-06-27', reason: '录错', correctedOn: TODAY } }]);
+  });
+});
+
 describe('a part due to pass to a unit whose own part of that day passed on later stays with its unit (breaker8g P15)', () => {
   // 市卫生健康委员会 (HEALTH) held a part here and passed it to 市审计局 (AUDIT) on 06-20; the directory says FINANCE hands its work to HEALTH on 06-10.
   const HEALTH = 'unit-health';

@@ -516,6 +516,16 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
 }
 
 /**
+ * Whether the part's last step (its hand-over on `heldSince`) carried open work into the verified
+ * part its holder had then (`joinsOpenWork`, breaker8g P18): a join, never undone by a
+ * PartHandOverUndone — undoing it would drop the holder's set-aside verified record (breaker8h P4).
+ */
+export function carriedJoin(state: AssignmentsState, part: AssignmentPart): boolean {
+  const aside = state.setAside && Object.hasOwn(state.setAside, part.unitId) ? state.setAside[part.unitId]! : undefined;
+  return aside !== undefined && part.heldSince !== undefined && aside.joinedOn === part.heldSince && part.previousHolders?.at(-1)?.until === part.heldSince;
+}
+
+/**
  * The part `successorUnitId` took over from `unitId` on `handedOverOn` is `unitId`'s again, as it
  * was before it passed, with everything folded into it since (PartHandOverUndone). Anything else
  * (the part passed on again, or joined the successor's own) is left as it is.
@@ -766,12 +776,16 @@ function asHeldOn(command: AssignmentCommand, state: AssignmentsState): { comman
   // A redated fact is found under the unit that made it: a predecessor's, when the form names the part's holder now (breaker8d P8).
   if (command.type === 'CorrectFactDate') return { command: { ...command, unitId: redatedFactMaker(command, state) }, state };
   if (command.type === 'AssignUnit' || command.type === 'ReopenParts' || command.type === 'HandOverPart') return { command, state };
+  // A correction goes to the record that holds the fact it corrects: a set-aside verified record's, or the live part's (breaker8h P2, P5).
+  const correction = command.type === 'CorrectReportDate' || command.type === 'CorrectInspection';
+  const asideRecord = correction && state.setAside && Object.hasOwn(state.setAside, command.unitId) ? state.setAside[command.unitId]! : undefined;
+  if (asideRecord && correctsSetAside(command, state, asideRecord)) return { command, state: { ...state, parts: { ...state.parts, [command.unitId]: asideRecord.part } } };
   const day = heldDayOf(command, state);
   // A fact dated before its part was taken off the item, entered after (breaker8d P7): judged on the part as it stood.
   const gone = removedPartOn(state, command.unitId, day);
   if (gone) return { command, state: { ...state, parts: { ...state.parts, [command.unitId]: gone.part } } };
   // A fact dated before an open part joined the unit's verified one, entered after (breaker8g P18): judged on the verified part as it stood.
-  const aside = setAsidePartOn(state, command.unitId, day);
+  const aside = correction ? undefined : setAsidePartOn(state, command.unitId, day);
   if (aside) return { command, state: { ...state, parts: { ...state.parts, [command.unitId]: aside.part } } };
   // A fact dated before the unit's part joined its successor's, entered after (breaker8f P7): judged on the part as it stood.
   const joined = joinedPartOn(state, command.unitId, day);
@@ -786,6 +800,25 @@ function asHeldOn(command: AssignmentCommand, state: AssignmentsState): { comman
     ? { ...part, unitId: holder.unitId, heldSince: holder.from, heldUntil: holder.until, previousHolders: part.previousHolders!.filter((earlier) => earlier.until <= holder.from) }
     : part;
   return { command: { ...command, unitId: asHeld.unitId, heldNowBy: held.key }, state: { ...state, parts: { ...others, [asHeld.unitId]: asHeld } } };
+}
+
+/**
+ * Whether a correction naming the unit is about its verified record set aside by a join
+ * (breaker8h P2): the inspection it names is there and not on the part the unit holds; or the
+ * report the form showed (`expectedReportedOn`) is the set-aside record's and not the live part's
+ * last report — the live part's report otherwise, which after a carried join is the joining
+ * unit's (breaker8h P5). Without the form's date, the set-aside report only when the live part has none.
+ */
+function correctsSetAside(command: CorrectReportDate | CorrectInspection, state: AssignmentsState, aside: JoinedPart): boolean {
+  const live = partOf(state, command.unitId);
+  if (command.type === 'CorrectInspection') {
+    const has = (part: AssignmentPart | undefined) => part?.inspections.some((inspection) => inspection.inspectionId === command.inspectionId) ?? false;
+    return has(aside.part) && !has(live);
+  }
+  const asideOn = aside.part.lastReport?.reportedOn;
+  const liveOn = live?.lastReport?.reportedOn;
+  if (asideOn === undefined) return false;
+  return command.expectedReportedOn === undefined ? liveOn === undefined : asideOn === command.expectedReportedOn && liveOn !== command.expectedReportedOn;
 }
 
 /**
@@ -1768,7 +1801,7 @@ function firstHandOverNotStanding(command: NamesUnits, state: AssignmentsState):
     const passed = part.previousHolders?.at(-1);
     if (!passed || part.heldSince !== passed.until) continue;
     // A part that carried open work into a verified one is a join: not separated again (breaker8g P18).
-    if (state.setAside && Object.hasOwn(state.setAside, part.unitId) && state.setAside[part.unitId]!.joinedOn === passed.until) continue;
+    if (carriedJoin(state, part)) continue;
     const then = partOf(assignmentsOn(state, passed.until), part.unitId);
     if (then?.status !== 'VERIFIED' || then.verifiedOn === null) continue;
     const unit = unitNamed(command, passed.unitId);
@@ -2119,7 +2152,8 @@ const REDATED: Record<CorrectFactDate['factType'], Bilingual> = {
 function stepsPassingAssignment(command: CorrectFactDate, state: AssignmentsState, unitId: string, on: string): PartHandOverUndone[] | undefined {
   const part = partsOf(state).find((candidate) => candidate.previousHolders?.[0]?.unitId === unitId);
   const holders = part?.previousHolders;
-  if (!part || !holders || holders.some((held) => held.until >= on) || laterHolderRecord(state, holders, 0, part.unitId)) return undefined;
+  // A part joined with another on the way (a carried join or another part joining it) is not separated again (breaker8h P4).
+  if (!part || !holders || part.joinedOn !== undefined || holders.some((held) => held.until >= on) || laterHolderRecord(state, holders, 0, part.unitId)) return undefined;
   const undone: PartHandOverUndone[] = [];
   for (let index = holders.length - 1; index >= 0; index -= 1) {
     const passed = holders[index]!;

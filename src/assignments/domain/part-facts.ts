@@ -2,7 +2,7 @@ import { conflict, say, type Bilingual } from '../../shared/domain-error.js';
 import type { DatedFact } from '../../shared/guards.js';
 import type { DomainEvent } from '../../shared/decider.js';
 import type { NamesUnits, UnitNames } from './assignment.commands.js';
-import { evolveAssignments, factDayOfEvent, partOf, partsOf, unitNamed, type AssignmentPart, type AssignmentsState } from './assignment.decider.js';
+import { carriedJoin, evolveAssignments, factDayOfEvent, partOf, partsOf, unitNamed, type AssignmentPart, type AssignmentsState } from './assignment.decider.js';
 import { isAssignmentEvent, type PartHandOverUndone } from './assignment.events.js';
 
 /** The day the unit got the part: its assignment, or for a successor (机构改革) its taking over. */
@@ -71,10 +71,14 @@ export interface VerifiedWorkWords {
  * work was verified — a part 已核验, or the whole parent 销号 — is refused CONFLICT naming the units
  * and days; withdrawal would silently take that work out of the rate and the unit ranking.
  * Reopening it first (with its own reason) is the deliberate way; a reopening also takes back the
- * verified parts of a parent that is not closed. Does nothing when no part is verified.
+ * verified parts of a parent that is not closed. A verified part set aside by a join (机构改革)
+ * dated after `withdrawnOn` (`YYYY-MM-DD`) counts: on the withdrawal's day it was the unit's own
+ * part, as a withdrawal typed before the join finds it (breaker8h P4). Does nothing when no part is verified.
  */
-export function refuseWithdrawingVerifiedWork(words: VerifiedWorkWords, assignments: AssignmentsState, command: NamesUnits): void {
-  const verified = partsOf(assignments).filter((part) => part.status === 'VERIFIED');
+export function refuseWithdrawingVerifiedWork(words: VerifiedWorkWords, assignments: AssignmentsState, command: NamesUnits, withdrawnOn: string): void {
+  // A verified part set aside by a join after the withdrawal's day was the unit's own part then (breaker8h P4): typed in date order, it refused the withdrawal.
+  const setAside = Object.values(assignments.setAside ?? {}).filter((aside) => aside.joinedOn > withdrawnOn);
+  const verified = [...partsOf(assignments), ...setAside.map((aside) => aside.part)].filter((part) => part.status === 'VERIFIED');
   if (verified.length === 0) return;
   const units = verified.map((part) => ({ name: unitNamed(command, part.unitId), on: part.verifiedOn ?? '' }));
   const closedEn = words.closed ? ` and it was ${words.closed.en} on ${words.closed.on}` : '';
@@ -103,7 +107,8 @@ export function handOversAfterWithdrawal(command: NamesUnits, state: Assignments
   for (let step = 0; step < 32; step += 1) {
     const part = partsOf(folded).find((candidate) => {
       const passed = candidate.previousHolders?.at(-1);
-      return passed !== undefined && candidate.heldSince === passed.until && passed.until > day && !recordOfItsOwnSince(folded, candidate.unitId, passed.until);
+      // A part that carried open work into a verified one is a join, not separated again (breaker8h P4): the withdrawal is then judged with the verified part.
+      return passed !== undefined && candidate.heldSince === passed.until && passed.until > day && !carriedJoin(folded, candidate) && !recordOfItsOwnSince(folded, candidate.unitId, passed.until);
     });
     if (!part) break;
     const passed = part.previousHolders!.at(-1)!;

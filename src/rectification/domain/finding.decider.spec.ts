@@ -774,6 +774,34 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
     });
   });
 
+  describe('a withdrawal dated before a join that carried open work into a verified part, typed after it (breaker8h P4): refused as in date order', () => {
+    // 市财政局 reported 06-25 and passed 06-29; 市环境保护局's open part joined it on 07-01 (机构改革), carrying the open work.
+    const passedOn = (unitId: string, inspectedOn: string, inspectionId: string): FindingStreamEvent => {
+      const event = inspected(unitId, 'PASSED', inspectionId);
+      return { ...event, data: { ...event.data, inspectedOn } } as FindingStreamEvent;
+    };
+    const verified = [recorded, assigned(FINANCE, 'LEAD'), assigned(ENVIRONMENT, 'RESPONSIBLE', '2025-12-31'), reported(FINANCE, '2025-06-25'), passedOn(FINANCE, '2025-06-29', 'inspection-1')];
+    const joined: FindingStreamEvent = { type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: FINANCE, reason: '市环境保护局并入市财政局', handedOverOn: '2025-07-01' } };
+
+    it('the join carried the open work and set 市财政局’s verified part aside', () => {
+      expect(partsOf(assignmentsAfter([...verified, joined])).map((part) => [part.unitId, part.status])).toEqual([[FINANCE, 'ASSIGNED']]);
+    });
+
+    it('a withdrawal dated 06-30 is refused naming 市财政局’s verification, in either typing order; the join stays', () => {
+      given(verified).when(withdraw({ withdrawnOn: '2025-06-30' })).thenRefused('CONFLICT', /verified work \(.*on 2025-06-29\)/, /2025-06-29 核验/);
+      given([...verified, joined]).when(withdraw({ withdrawnOn: '2025-06-30' })).thenRefused('CONFLICT', /verified work \(.*on 2025-06-29\)/, /2025-06-29 核验.*请先重新打开该问题/);
+    });
+
+    it('a withdrawal dated on or after the join finds the open joined part, as in date order', () => {
+      given([...verified, joined]).when(withdraw({ withdrawnOn: TODAY })).then([withdrawn]);
+    });
+
+    it('a correction moving 市环境保护局’s 交办 after the join is refused as crossing it: the join is not separated', () => {
+      const redate: FindingCommand = { type: 'CorrectFactDate', actor: supervisor, today: TODAY, unitId: ENVIRONMENT, factType: 'UnitAssigned', previousOn: ASSIGNED_ON, on: TODAY, reason: '交办日期录错' };
+      given([...verified, joined]).when(redate).thenRefused('BAD_USER_INPUT', /across the hand-over/, /跨过该任务 2025-07-01 的移交/);
+    });
+  });
+
   describe('a withdrawal entered by mistake is taken back or moved to its day (breaker8f P1)', () => {
     const FIXED = '请恢复：点错了问题';
     const correct = (overrides: Partial<CorrectWithdrawal> = {}): CorrectWithdrawal => ({ type: 'CorrectWithdrawal', today: TODAY, reason: FIXED, ...overrides });

@@ -371,9 +371,10 @@ function withdrawFinding(command: WithdrawFinding, finding: RecordedFindingState
   // A reorganisation dated after the withdrawal, typed before it, passed nothing: its hand-overs are undone (breaker8g P8).
   const undone = handOversAfterWithdrawal(command, finding.assignments, withdrawnOn, '问题');
   const assignments = undone.reduce(evolveAssignments, finding.assignments);
+  // The state first (CONFLICT), then the day: a part verified by a join's set-aside record is named as verified work (breaker8h P4).
   // Units' records dated after it stay on the record, counted nowhere (breaker11h P8); a part is not withdrawn before it began.
-  for (const part of partsOf(assignments)) requireNotBefore(withdrawn, assignmentOf(part, command));
   refuseVerifiedWork(finding, command);
+  for (const part of partsOf(assignments)) requireNotBefore(withdrawn, assignmentOf(part, command));
   refuseOutlivedByDuplicates(finding, command);
   const duplicateOf = command.duplicateOf === undefined ? {} : { duplicateOf: requireDuplicated(finding, command) };
   return [...undone, { type: 'FindingWithdrawn', data: { findingId: finding.findingId, reason: command.reason.trim(), withdrawnOn, ...duplicateOf } }];
@@ -526,6 +527,7 @@ function refuseVerifiedWork(finding: RecordedFindingState, command: WithdrawFind
     },
     finding.assignments,
     command,
+    command.withdrawnOn,
   );
 }
 

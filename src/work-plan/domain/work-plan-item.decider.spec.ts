@@ -1031,6 +1031,16 @@ describe('a withdrawal and the reorganisations of the item’s units, in either 
     expect(holderOf([...lateReport, ...decided])).toEqual([FGW, FINANCE, HEIR]);
   });
 
+  it('given 东湖区’s open part joined 市发展改革委’s part verified on 04-20 (carrying the open work, 05-01), a withdrawal dated 04-25 is refused as verified work, as in date order (breaker8h P4)', () => {
+    const intoLead = { ...unitNames, handOversOf: (unitId: string) => (unitId === DONGHU ? [{ successorUnitId: FGW, on: '2026-05-01' }] : []) };
+    const verified = after(after(definedAndAssigned, { ...report(FGW), reportedOn: '2026-04-10' }), { ...inspect(FGW, 'PASSED', 'inspection-1'), inspectedOn: '2026-04-20' });
+    const joined = after(verified, { ...handOver, successorUnitId: FGW, unitNames: intoLead });
+    expect(partsOf(assignmentsAfter(joined)).map((part) => [part.unitId, part.status])).toEqual([[FGW, 'ASSIGNED'], [FINANCE, 'ASSIGNED']]);
+    given(verified).when(withdraw('2026-04-25')).thenRefused('CONFLICT', /verified work .*on 2026-04-20/, /2026-04-20 核验/);
+    given(joined).when({ ...withdraw('2026-04-25'), unitNames: intoLead }).thenRefused('CONFLICT', /verified work .*on 2026-04-20/, /2026-04-20 核验/);
+    expect(workPlanItemDecider.decide({ ...withdraw(TODAY), unitNames: intoLead }, stateAfter(joined)).map((event) => event.type)).toEqual(['WorkPlanItemWithdrawn']);
+  });
+
   it('given the withdrawal moved from 04-01 to 06-01, the part passes on 05-01 first', () => {
     const withdrawn = after(definedAndAssigned, withdraw('2026-04-01'));
     const decided = workPlanItemDecider.decide({ type: 'CorrectWorkPlanItemWithdrawal', actor: supervisor, today: TODAY, withdrawnOn: '2026-06-01', reason: '日期录错', unitNames }, stateAfter(withdrawn));

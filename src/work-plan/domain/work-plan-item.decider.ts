@@ -499,9 +499,8 @@ function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): 
   if (command.planApprovedOn !== undefined) requireNotBefore(withdrawn, planApproval(command.planApprovedOn));
   // A reorganisation dated after the withdrawal, typed before it, passed nothing: its hand-overs are undone (breaker8g P8).
   const undone = handOversAfterWithdrawal(command, item.assignments, withdrawnOn, '事项');
-  // Units' records dated after it stay on the record, counted nowhere (breaker11h P8); a part is not withdrawn before it began.
-  for (const part of partsOf(undone.reduce(evolveAssignments, item.assignments))) requireNotBefore(withdrawn, assignmentOf(part, command));
-  // Verified work is not withdrawn (breaker11f P4 = 10e P13): reopen it first.
+  // Verified work is not withdrawn (breaker11f P4 = 10e P13): reopen it first. The state first (CONFLICT), then the day (breaker8h P4);
+  // units' records dated after it stay on the record, counted nowhere (breaker11h P8); a part is not withdrawn before it began.
   refuseWithdrawingVerifiedWork(
     {
       name: say(`Work-plan ${name.en}`, name.zh),
@@ -513,7 +512,9 @@ function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): 
     },
     item.assignments,
     command,
+    command.withdrawnOn,
   );
+  for (const part of partsOf(undone.reduce(evolveAssignments, item.assignments))) requireNotBefore(withdrawn, assignmentOf(part, command));
   return [...undone, { type: 'WorkPlanItemWithdrawn', data: { itemId: item.itemId, reason: command.reason.trim(), withdrawnOn } }];
 }
 

@@ -779,7 +779,7 @@ function asHeldOn(command: AssignmentCommand, state: AssignmentsState): { comman
   // A correction goes to the record that holds the fact it corrects: a set-aside verified record's, or the live part's (breaker8h P2, P5).
   const correction = command.type === 'CorrectReportDate' || command.type === 'CorrectInspection';
   const asideRecord = correction && state.setAside && Object.hasOwn(state.setAside, command.unitId) ? state.setAside[command.unitId]! : undefined;
-  if (asideRecord && correctsSetAside(command, state, asideRecord)) return { command, state: { ...state, parts: { ...state.parts, [command.unitId]: asideRecord.part } } };
+  if (asideRecord && (command.type === 'CorrectReportDate' || command.type === 'CorrectInspection') && correctsSetAside(command, state, asideRecord)) return { command, state: { ...state, parts: { ...state.parts, [command.unitId]: asideRecord.part } } };
   const day = heldDayOf(command, state);
   // A fact dated before its part was taken off the item, entered after (breaker8d P7): judged on the part as it stood.
   const gone = removedPartOn(state, command.unitId, day);

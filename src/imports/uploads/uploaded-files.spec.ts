@@ -1,8 +1,11 @@
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Clock } from '../../shared/clock.js';
 import { DomainError } from '../../shared/domain-error.js';
 import type { Actor } from '../../shared/command-context.js';
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/graphql/file-upload.js';
-import { MAX_WAITING_BYTES_PER_UPLOADER, UPLOAD_TTL_MS, UploadedFiles, UploadsFull } from './uploaded-files.js';
+import { MAX_WAITING_BYTES_PER_UPLOADER, UPLOAD_TTL_MS, UploadNotKept, UploadedFiles, UploadsFull, uploadsFolderFor } from './uploaded-files.js';
 
 class FixedClock extends Clock {
   instant = Date.parse('2026-11-30T02:00:00Z');
@@ -15,12 +18,17 @@ const uploader = (id: string): Actor => ({ id, role: 'SUPERVISOR', unitId: null 
 const fullSize = () => new Uint8Array(MAX_IMPORT_FILE_BYTES);
 const read = (uploads: UploadedFiles, owner: Actor, fileId: string) => uploads.fileOf(owner, { fileName: 'plan.csv', fileId });
 
-describe('files waiting for their imports', () => {
+const newFolder = () => join(mkdtempSync(join(tmpdir(), 'rectify-uploads-')), 'rectify.db.uploads');
+
+describe.each([
+  ['in memory', () => null],
+  ['in a folder beside the store', newFolder],
+])('files waiting for their imports, %s,', (_where, folder) => {
   let clock: FixedClock;
   let uploads: UploadedFiles;
   beforeEach(() => {
     clock = new FixedClock();
-    uploads = new UploadedFiles(clock);
+    uploads = new UploadedFiles(clock, folder());
   });
 
   it("never evict another user's file: fourteen full-size uploads by one supervisor leave the admin's units file in place", () => {
@@ -49,5 +57,77 @@ describe('files waiting for their imports', () => {
     }
     clock.instant += UPLOAD_TTL_MS;
     expect(uploads.put(late, 'late.csv', fullSize()).size).toBe(MAX_IMPORT_FILE_BYTES);
+  });
+});
+
+/*
+ * breaker9g P2: each server kept its uploads in its own memory, so behind a balancer the import
+ * met the other server about half the time and was told NOT_FOUND "…保留 30 分钟". In a folder
+ * beside the store, every process on the store is one keeper.
+ */
+describe('files waiting in a folder beside the store', () => {
+  const supervisor = uploader('supervisor');
+  const csv = new TextEncoder().encode('编码,名称\nCZJ,青川市财政局\n');
+
+  it('is <SQLITE_PATH>.uploads for a file, ./data/eventstoredb.uploads for EventStoreDB, memory for :memory:', () => {
+    expect(uploadsFolderFor({ EVENT_STORE: 'sqlite', SQLITE_PATH: './data/rectify.db' })).toBe('./data/rectify.db.uploads');
+    expect(uploadsFolderFor({ EVENT_STORE: 'sqlite', SQLITE_PATH: ':memory:' })).toBeNull();
+    expect(uploadsFolderFor({ EVENT_STORE: 'eventstoredb', SQLITE_PATH: './data/rectify.db' })).toBe('./data/eventstoredb.uploads');
+  });
+
+  it('finds a file another process kept there, for its uploader only; expired, it is gone for both', () => {
+    const folder = newFolder();
+    const clock = new FixedClock();
+    const [one, other] = [new UploadedFiles(clock, folder), new UploadedFiles(clock, folder)];
+    const { fileId } = one.put(supervisor, 'units.csv', csv);
+    expect(new TextDecoder().decode(read(other, supervisor, fileId).content)).toContain('青川市财政局');
+    expect(() => read(other, uploader('someone-else'), fileId)).toThrow(DomainError);
+    clock.instant += UPLOAD_TTL_MS;
+    expect(() => read(other, supervisor, fileId)).toThrow(DomainError);
+    other.put(supervisor, 'next.csv', csv);
+    expect(readdirSync(folder).filter((name) => name.startsWith(fileId))).toEqual([]);
+  });
+
+  it("counts another process's files in the room: one supervisor's fourth full-size file makes way for the first, whichever process took it", () => {
+    const folder = newFolder();
+    const clock = new FixedClock();
+    const [one, other] = [new UploadedFiles(clock, folder), new UploadedFiles(clock, folder)];
+    const first = one.put(supervisor, 'plan-0.csv', fullSize());
+    for (let i = 1; i < 4; i += 1) (i % 2 === 0 ? one : other).put(supervisor, `plan-${i}.csv`, fullSize());
+    expect(() => read(one, supervisor, first.fileId)).toThrow(DomainError);
+  });
+
+  it('never reads a path: a fileId that is not an upload id names no file', () => {
+    const folder = newFolder();
+    const uploads = new UploadedFiles(new FixedClock(), folder);
+    const { fileId } = uploads.put(supervisor, 'units.csv', csv);
+    for (const named of ['../rectify.db', `${fileId}/../${fileId}`, `${fileId}.bin`, '']) {
+      expect(() => read(uploads, supervisor, named)).toThrow(DomainError);
+    }
+  });
+
+  it('removes what a process stopped mid-write left behind, once it is older than a file waits', () => {
+    const folder = newFolder();
+    const clock = new FixedClock();
+    const uploads = new UploadedFiles(clock, folder);
+    uploads.put(supervisor, 'units.csv', csv);
+    const orphan = join(folder, '00000000-0000-4000-8000-000000000000.bin');
+    writeFileSync(orphan, 'half');
+    clock.instant = Math.ceil(statSync(orphan).mtimeMs) + UPLOAD_TTL_MS;
+    uploads.put(supervisor, 'next.csv', csv);
+    expect(existsSync(orphan)).toBe(false);
+  });
+
+  it('answers an upload it cannot keep (the folder cannot be written) as not kept, naming why in Chinese', () => {
+    const folder = newFolder();
+    writeFileSync(folder, 'a file where the folder should be');
+    const uploads = new UploadedFiles(new FixedClock(), folder);
+    expect(() => uploads.put(supervisor, 'units.csv', csv)).toThrow(UploadNotKept);
+    try {
+      uploads.put(supervisor, 'units.csv', csv);
+    } catch (error) {
+      expect((error as UploadNotKept).reason).toBe('WRITE_FAILED');
+      expect((error as UploadNotKept).messageZh).toBe('服务器未能保存上传的文件（待导入文件的文件夹无法写入），未导入任何内容。请告知系统管理员。');
+    }
   });
 });

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { AuthenticationService } from '../../access/authentication/authentication.service.js';
 import { httpRefusal } from '../../http/http-refusal.js';
 import { DomainError, say } from '../../shared/domain-error.js';
-import { UploadedFiles, UploadsFull, type UploadReceipt } from './uploaded-files.js';
+import { UploadedFiles, UploadNotKept, UploadsFull, type UploadReceipt } from './uploaded-files.js';
 
 /** Who may send import files: those who may import something (plans, findings: SUPERVISOR; units: ADMIN). */
 const UPLOADERS = ['SUPERVISOR', 'ADMIN'];
@@ -29,6 +29,9 @@ export class UploadsController {
     } catch (error) {
       if (error instanceof UploadsFull) {
         throw new HttpException({ errors: [{ message: error.message, extensions: { code: 'TOO_MANY_REQUESTS', messageZh: error.messageZh } }] }, HttpStatus.TOO_MANY_REQUESTS);
+      }
+      if (error instanceof UploadNotKept) {
+        throw new HttpException({ errors: [{ message: error.message, extensions: { code: 'STORE_UNAVAILABLE', cause: error.reason, messageZh: error.messageZh } }] }, HttpStatus.SERVICE_UNAVAILABLE);
       }
       if (!(error instanceof DomainError)) throw error;
       // The GraphQL error shape, as configureHttp answers a refused body.

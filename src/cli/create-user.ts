@@ -11,8 +11,9 @@ import { allEventSchemas } from '../event-sourcing/all-event-schemas.js';
 import { ClaimRefused, executeCommand, loadState, requestOf, type ClaimedValue } from '../event-sourcing/execute-command.js';
 import { replayLog } from '../event-sourcing/replay-log.js';
 import { UsersReadModel, loginNameClaim } from '../access/users/users.read-model.js';
+import { accountIdentityClaim, activeAccountLike } from '../access/users/account-identity.js';
 import { PasswordHasher } from '../access/authentication/password-hasher.js';
-import { officeClock } from '../shared/calendar-date.js';
+import { officeClock, officeDate } from '../shared/calendar-date.js';
 import { isLoginName } from '../shared/graphql/validation.js';
 import { openToolStore } from '../event-store/store-admission.js';
 import { unitDecider } from '../organization/domain/unit.decider.js';
@@ -69,9 +70,6 @@ function generatedPassword(): string {
   return Array.from({ length: 14 }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join('');
 }
 
-/** How a person reads a name: full-width forms and surrounding spaces do not make another person. */
-const sameName = (a: string, b: string) => a.normalize('NFKC').trim() === b.normalize('NFKC').trim();
-
 /**
  * breaker9d P7: the tool has no idempotency key a person could retry with, so a second run of the
  * same command (a hung terminal, an ssh connection dropped before the token was shown) made a second
@@ -81,7 +79,7 @@ const sameName = (a: string, b: string) => a.normalize('NFKC').trim() === b.norm
  * @throws DomainError CONFLICT naming the account already there; nothing is written.
  */
 async function refuseSameAccount(users: UsersReadModel, account: { name: string; role: UserRole; unitId: string | null; unitCode: string | null }): Promise<void> {
-  const existing = users.accounts().find((user) => user.active && user.role === account.role && user.unitId === account.unitId && sameName(user.name, account.name));
+  const existing = activeAccountLike(users.accounts(), account);
   if (!existing) return;
   const unit = account.unitCode ? ` of unit ${account.unitCode}` : '';
   const unitZh = account.unitCode ? `（单位 ${account.unitCode}）` : '';
@@ -89,24 +87,10 @@ async function refuseSameAccount(users: UsersReadModel, account: { name: string;
     'CONFLICT',
     say(
       `An active ${account.role} account named ${existing.name}${unit} already exists (${existing.id}, registered ${existing.registeredAt}): nothing was written. Was the same command run twice? Its token was shown only at that run; if it was lost, an administrator issues a new one (用户管理, or issueAccessToken) and may deactivate the account. To create a second account of the same name all the same, run again with --again.`,
-      `已有同名的有效${ROLE_ZH[account.role] ?? account.role}账号“${existing.name}”${unitZh}（登记于 ${existing.registeredAt}）：未写入任何内容。是否同一命令运行了两次？令牌只在那次运行时显示；若已遗失，请管理员在“用户管理”中重新签发（issueAccessToken），必要时停用该账号。若确要再建一个同名账号，请加 --again 重新运行。`,
+      `已有同名的有效${ROLE_ZH[account.role] ?? account.role}账号“${existing.name}”${unitZh}（登记于 ${officeDate(existing.registeredAt)}）：未写入任何内容。是否同一命令运行了两次？令牌只在那次运行时显示；若已遗失，请管理员在“用户管理”中重新签发（issueAccessToken），必要时停用该账号。若确要再建一个同名账号，请加 --again 重新运行。`,
     ),
   );
 }
-
-/**
- * The account's name, role and unit as the value only one account created by this tool may hold
- * (breaker9f P4: the command run in two terminals at once made two ADMIN accounts, each with a
- * token: the check above is a read, then a write). Taken with the account's first event; a run that
- * meets it held reads the log again and is refused as a second run is, or takes it over from an
- * account deactivated since.
- */
-const accountClaim = (account: { name: string; role: UserRole; unitId: string | null }): ClaimedValue => ({
-  scope: `account-identity:${account.role}:${account.unitId ?? '-'}`,
-  value: account.name.normalize('NFKC').trim(),
-  field: 'name',
-  label: account.name,
-});
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
@@ -145,13 +129,13 @@ async function main() {
         schemas,
         userStream(userId),
         userDecider,
-        { type: 'RegisterUser', actor: context.actor, userId, name: options.name, role: options.role, unitId, unitExists: unitId !== null, firstToken: record, initialPassword },
+        { type: 'RegisterUser', actor: context.actor, userId, name: options.name, role: options.role, unitId, unitExists: unitId !== null, firstToken: record, initialPassword, sameAccount: null },
         context,
         requestOf(context),
         claims,
       );
     const login = options.login ? [loginNameClaim(options.login)] : [];
-    const claim = accountClaim({ name: options.name, role: options.role, unitId });
+    const claim = accountIdentityClaim({ name: options.name, role: options.role, unitId });
     try {
       await register([...login, ...(options.again ? [] : [claim])]);
     } catch (error) {

@@ -26,9 +26,9 @@ describe('correcting and reactivating accounts', () => {
   const me = (token: string) => app.graphql(`{ me { name role unitId } }`, {}, bearer(token));
 
   /** A unit clerk who signed in and chose a password; with an API token issued at registration. */
-  const clerk = async (loginName: string) => {
+  const clerk = async (loginName: string, name = '王小明') => {
     const registered = await ok(`mutation($input: RegisterUserInput!) { registerUser(input: $input) { token user { id } } }`, {
-      input: { idempotencyKey: key(), name: '王小明', role: 'UNIT', unitId: units[0]!.id, loginName, initialPassword: 'Chushi#2026' },
+      input: { idempotencyKey: key(), name, role: 'UNIT', unitId: units[0]!.id, loginName, initialPassword: 'Chushi#2026' },
     });
     const session = await signIn(loginName, 'Chushi#2026');
     await ok(CHANGE_PASSWORD, { input: { idempotencyKey: key(), currentPassword: 'Chushi#2026', newPassword: 'Xinmima#2026' } }, bearer(session));
@@ -68,7 +68,7 @@ describe('correcting and reactivating accounts', () => {
   });
 
   it('corrects a name everywhere, and moves a clerk to another unit, which ends their sessions', async () => {
-    const { userId, session } = await clerk('zdc');
+    const { userId, session } = await clerk('zdc', '王晓铭');
     const change = `mutation($input: ChangeUserAccountInput!) { changeUserAccount(input: $input) { ${USER} } }`;
     const renamed = await ok(change, { input: { idempotencyKey: key(), userId, name: '王晓明', role: 'UNIT', unitId: units[0]!.id, reason: '姓名录入有误' } });
     expect(renamed.changeUserAccount).toMatchObject({ name: '王晓明', unitId: units[0]!.id });
@@ -86,5 +86,47 @@ describe('correcting and reactivating accounts', () => {
 
     const inspector = await ok(change, { input: { idempotencyKey: key(), userId, name: '王晓明', role: 'INSPECTOR', reason: '改任现场督查员' } });
     expect(inspector.changeUserAccount).toMatchObject({ role: 'INSPECTOR', unitId: null, unitName: null });
+  });
+
+  /*
+   * breaker9g P4: `user:create` refused a second active account of the same name, role and unit (a
+   * command run twice), while `registerUser` made one — with another live token nobody kept — for a
+   * request resent under a new key (a script's retry after a timeout), one after another or at once.
+   */
+  describe('one active account per name, role and unit, as user:create has it', () => {
+    const REGISTER = `mutation($input: RegisterUserInput!) { registerUser(input: $input) { token user { id } } }`;
+    const USERS = `{ users(first: 200) { nodes { id name role active } } }`;
+    const named = async (name: string) => ((await ok(USERS, {})).users.nodes as { id: string; name: string; active: boolean }[]).filter((user) => user.name === name);
+
+    it('refuses the same account registered again under a new key, naming it; nothing is written', async () => {
+      const first = await ok(REGISTER, { input: { idempotencyKey: key(), name: '同名管理员', role: 'ADMIN' } });
+      const before = await app.logPosition();
+      const again = await app.graphql(REGISTER, { input: { idempotencyKey: key(), name: ' 同名管理员', role: 'ADMIN' } }, admin);
+      expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'SAME_ACCOUNT', field: 'name', heldBy: first.registerUser.user.id });
+      expect(again.errors?.[0]?.extensions?.messageZh).toMatch(/^已有同名的有效系统管理员账号“同名管理员”（登记于 2026-11-30）：未写入任何内容。/);
+      expect(again.errors?.[0]?.extensions?.messageZh).not.toMatch(/T\d\d:|Z）/);
+      expect(await app.logPosition()).toBe(before);
+      expect(await named('同名管理员')).toHaveLength(1);
+    });
+
+    it('makes one account of four sent at once under four keys', async () => {
+      const answers = await Promise.all([1, 2, 3, 4].map(() => app.graphql(REGISTER, { input: { idempotencyKey: key(), name: '同时登记的督查员', role: 'INSPECTOR' } }, admin)));
+      expect(answers.filter((answer) => !answer.errors)).toHaveLength(1);
+      expect(answers.filter((answer) => answer.errors).map(errorCode)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT']);
+      expect(await named('同时登记的督查员')).toHaveLength(1);
+    });
+
+    it('makes a second one when told again: true, and a new one where the earlier was deactivated', async () => {
+      const first = await ok(REGISTER, { input: { idempotencyKey: key(), name: '两位同名的督查员', role: 'INSPECTOR' } });
+      await ok(REGISTER, { input: { idempotencyKey: key(), name: '两位同名的督查员', role: 'INSPECTOR', again: true } });
+      expect(await named('两位同名的督查员')).toHaveLength(2);
+
+      await ok(REGISTER, { input: { idempotencyKey: key(), name: '调离后新来的同名人', role: 'SUPERVISOR' } });
+      const [left] = await named('调离后新来的同名人');
+      await ok(`mutation($input: DeactivateUserInput!) { deactivateUser(input: $input) { id } }`, { input: { idempotencyKey: key(), userId: left!.id, reason: '工作调动' } });
+      await ok(REGISTER, { input: { idempotencyKey: key(), name: '调离后新来的同名人', role: 'SUPERVISOR' } });
+      expect((await named('调离后新来的同名人')).map((user) => user.active)).toEqual([false, true]);
+      expect(first.registerUser.token).toMatch(/^rct_/);
+    });
   });
 });

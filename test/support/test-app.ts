@@ -168,7 +168,8 @@ export async function startTestApp(
         key,
         app
           .get(CommandBus)
-          .execute(new RegisterUserCommand({ name: `${role} ${unitId ?? ''}`.trim(), role, unitId, validForDays: 3650 }, context))
+          // `again`: each app instance makes its own account on purpose, also a restarted app or a second app on the file.
+          .execute(new RegisterUserCommand({ name: `${role} ${unitId ?? ''}`.trim(), role, unitId, validForDays: 3650, again: true }, context))
           .then(({ userId, token }) => ({ userId, token: token! })),
       );
     }

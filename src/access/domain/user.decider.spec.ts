@@ -7,7 +7,7 @@ const registered: UserEvent = { type: 'UserRegistered', data: { userId: 'u-1', n
 const deactivated: UserEvent = { type: 'UserDeactivated', data: { userId: 'u-1', reason: '调离岗位' } };
 
 const register = (overrides: Partial<Extract<UserCommand, { type: 'RegisterUser' }>> = {}): UserCommand => ({
-  type: 'RegisterUser', actor: admin, userId: 'u-1', name: '李娜', role: 'UNIT', unitId: 'unit-fgw', unitExists: true, firstToken: null, initialPassword: null, ...overrides,
+  type: 'RegisterUser', actor: admin, userId: 'u-1', name: '李娜', role: 'UNIT', unitId: 'unit-fgw', unitExists: true, firstToken: null, initialPassword: null, sameAccount: null, ...overrides,
 });
 const issue = (overrides: Partial<Extract<UserCommand, { type: 'IssueAccessToken' }>> = {}): UserCommand => ({
   type: 'IssueAccessToken', actor: admin, tokenId: 't-1', tokenSha256: 'abc', expiresAt: '2026-12-31T00:00:00.000Z', now: '2026-04-01T00:00:00.000Z', ...overrides,
@@ -34,6 +34,10 @@ describe('no user yet', () => {
       { type: 'UserRegistered', data: { userId: 'u-1', name: '李娜', role: 'SUPERVISOR', unitId: 'unit-openness' } },
     ]));
   it('refuses an empty name', () => given([]).when(register({ name: '  ' })).thenRefused('BAD_USER_INPUT'));
+  it('refuses a second active account of the same name, role and unit, naming it (breaker9g P4)', () =>
+    given([])
+      .when(register({ sameAccount: { userId: 'u-0', name: '李娜', registeredOn: '2026-04-01', unitName: '青川市发展和改革委员会' } }))
+      .thenRefused('CONFLICT', /already exists \(registered 2026-04-01\)/, /已有同名的有效责任单位用户账号“李娜”（青川市发展和改革委员会）（登记于 2026-04-01）：未写入任何内容/));
   describe('with a login name and an initial password (the 用户管理 page)', () => {
     const initialPassword = { loginName: 'lina', passwordHash: '$argon2id$initial', changeRequired: true, loginNameTakenBy: null };
     it('sets them in the same decision', () =>

@@ -1,7 +1,7 @@
 import type { Actor } from '../../shared/command-context.js';
 import { unreachable, type Decider } from '../../shared/decider.js';
 import { officeClock, officeDate } from '../../shared/calendar-date.js';
-import { DomainError, badInput, conflict, forbidden, notFound, say } from '../../shared/domain-error.js';
+import { DomainError, ROLE_ZH, badInput, conflict, forbidden, notFound, say } from '../../shared/domain-error.js';
 import { isBlank, requireRole, requireText } from '../../shared/guards.js';
 import type { UserEvent, UserRole } from './user.events.js';
 import { CredentialRefused } from './credential-refused.js';
@@ -25,6 +25,12 @@ export interface RegisterUser {
    * same decision, so an account is never left half made when its login name is taken.
    */
   readonly initialPassword: Omit<SetInitialPassword, 'type' | 'actor'> | null;
+  /**
+   * An active account of the same name, role and unit, looked up by the handler (account-identity.ts);
+   * null when there is none or a second one is asked for on purpose (`again`). Its office day of
+   * registration (YYYY-MM-DD) and unit name say which account it is.
+   */
+  readonly sameAccount: { readonly userId: string; readonly name: string; readonly registeredOn: string; readonly unitName: string | null } | null;
 }
 
 export interface IssueAccessToken {
@@ -213,6 +219,7 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         requireText(command.name, say("The user's name", '用户姓名'));
         if (command.role === 'UNIT' && !command.unitId) throw badInput('A UNIT user must belong to a unit.', '责任单位用户必须属于一个单位。', { field: 'unitId' });
         if (command.unitId && !command.unitExists) throw notFound('Unit', command.unitId);
+        if (command.sameAccount) throw sameAccountExists(command.role, command.sameAccount);
         const { userId, name, role, unitId, firstToken, initialPassword } = command;
         const registered: UserEvent = { type: 'UserRegistered', data: { userId, name: name.trim(), role, unitId } };
         const events: UserEvent[] = [registered];
@@ -331,6 +338,21 @@ function requireAccountManager(actor: Actor): void {
 }
 
 /** A login name signs in one account only (compared as `normalizeLoginName` does, by the handler). */
+/**
+ * CONFLICT (`reason` SAME_ACCOUNT, `field` name, `heldBy` the account): an active account of this
+ * name, role and unit exists — most likely the same request sent again under a new key, whose token
+ * was shown only the first time.
+ */
+function sameAccountExists(role: UserRole, existing: NonNullable<RegisterUser['sameAccount']>): DomainError {
+  const unit = existing.unitName ? ` of ${existing.unitName}` : '';
+  const unitZh = existing.unitName ? `（${existing.unitName}）` : '';
+  return conflict(
+    `An active ${role} account named ${existing.name}${unit} already exists (registered ${existing.registeredOn}): nothing was written. Was the same request sent twice? Its token was shown only the first time; if it was lost, issue a new one for that account (issueAccessToken) and deactivate it if need be. If this is another person of the same name, tell the two apart in the name (e.g. 王伟（二科）), or send again: true.`,
+    `已有同名的有效${ROLE_ZH[role] ?? role}账号“${existing.name}”${unitZh}（登记于 ${existing.registeredOn}）：未写入任何内容。是否同一请求提交了两次？令牌只在第一次显示；若已遗失，请为该账号重新签发令牌，必要时停用该账号。若确是另一位同名人员，请在姓名中加以区分（如“王伟（二科）”）后再创建。`,
+    { reason: 'SAME_ACCOUNT', field: 'name', heldBy: existing.userId },
+  );
+}
+
 function requireFreeLoginName({ loginName, loginNameTakenBy }: Pick<SetInitialPassword, 'loginName' | 'loginNameTakenBy'>, userId: string): void {
   if (loginNameTakenBy !== null && loginNameTakenBy !== userId) {
     throw new DomainError('CONFLICT', say(`The login name ${loginName} belongs to another account.`, `登录名“${loginName}”已被其他账号使用。`), { field: 'loginName' });

@@ -9,6 +9,8 @@ import { userDecider } from '../domain/user.decider.js';
 import { userStream, type UserRole } from '../domain/user.events.js';
 import { PasswordHasher } from '../authentication/password-hasher.js';
 import { UsersReadModel, loginNameClaim } from '../users/users.read-model.js';
+import { accountIdentityClaim, activeAccountLike } from '../users/account-identity.js';
+import { officeDate } from '../../shared/calendar-date.js';
 
 export interface IssuedAccess {
   readonly userId: string;
@@ -17,7 +19,11 @@ export interface IssuedAccess {
   readonly expiresAt: string | null;
 }
 
-/** Creates an account with its first access token. */
+/**
+ * Creates an account with its first access token. An active account of the same name, role and
+ * unit is refused (CONFLICT, reason SAME_ACCOUNT) unless `again`: the same rule as `user:create`
+ * (account-identity.ts), claimed with the account's first event so that requests at once make one.
+ */
 export class RegisterUserCommand extends Command<IssuedAccess> {
   constructor(
     readonly input: {
@@ -29,6 +35,8 @@ export class RegisterUserCommand extends Command<IssuedAccess> {
       /** Both or neither: the login name and initial password (changed at first sign-in) set with the account. */
       loginName?: string;
       initialPassword?: string;
+      /** A second active account of the same name, role and unit is meant (two people of one name): made all the same. */
+      again?: boolean;
     },
     readonly context: CommandContext,
   ) {
@@ -57,7 +65,15 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
     const passwordHash = loginName && input.initialPassword ? await this.hasher.hash(input.initialPassword) : null;
     const initialPassword = () =>
       loginName && passwordHash ? { loginName, passwordHash, changeRequired: true, loginNameTakenBy: this.users.userIdByLoginName(loginName) ?? null } : null;
-    // The login name is claimed with the registration: of accounts registered under one name at once, one gets it.
+    const identity = { name: input.name, role: input.role, unitId };
+    const sameAccount = () => {
+      const existing = input.again ? undefined : activeAccountLike(this.users.accounts(), identity);
+      if (!existing) return null;
+      const unitName = existing.unitId ? (this.units.get(existing.unitId)?.name ?? null) : null;
+      return { userId: existing.id, name: existing.name, registeredOn: officeDate(existing.registeredAt), unitName };
+    };
+    // The login name and (unless `again`) the account's identity are claimed with the registration:
+    // of accounts registered under one login name, or as one person, at once, one gets it.
     const outcome = await this.executor.executeClaiming(
       userStream(userId),
       userDecider,
@@ -71,8 +87,9 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
         unitExists: unitId === null || this.units.get(unitId) !== undefined,
         firstToken: record,
         initialPassword: initialPassword(),
+        sameAccount: sameAccount(),
       }),
-      loginName ? [loginNameClaim(loginName)] : [],
+      [...(loginName ? [loginNameClaim(loginName)] : []), ...(input.again ? [] : [accountIdentityClaim(identity)])],
       context,
     );
     return outcome.retried ? { userId, token: null, expiresAt: null } : { userId, token, expiresAt: record.expiresAt };

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { graphqlEnum } from '../../shared/graphql/enum.js';
 import { EntityId, LoginName, Password, RequiredText, RequiredLabel } from '../../shared/graphql/validation.js';
 import { UserRoles, type UserRole } from '../domain/user.events.js';
@@ -62,6 +62,14 @@ export class RegisterUserInput extends TokenLifetimeInput {
   @IsOptional()
   @Password()
   initialPassword?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Make the account even though an active one of the same name, role and unit exists (two people of one name); without it that is refused CONFLICT, reason SAME_ACCOUNT',
+  })
+  @IsOptional()
+  @IsBoolean()
+  again?: boolean;
 }
 
 @InputType()

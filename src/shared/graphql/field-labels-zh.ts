@@ -8,6 +8,7 @@
 
 /** The office's word for an input field, by its name in the schema. */
 const BY_FIELD: Readonly<Record<string, string>> = {
+  again: '仍要新建同名账号',
   approve: '是否批准',
   approvedBy: '批准人',
   approvedOn: '批准日期',

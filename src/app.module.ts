@@ -42,7 +42,7 @@ import { GRAPHQL_WEBSOCKET_OPTIONS, GraphqlWebSocketServer, type GraphqlWebSocke
 /** Enough for a dashboard and the findings a supervisor keeps open; each costs work on every event. */
 const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
 /** Live connections one account (or, signed in as nobody, one address) may hold at once: the web app opens one per tab. */
-const MAX_CONNECTIONS_PER_CALLER = 30;
+export const MAX_CONNECTIONS_PER_CALLER = 30;
 
 /** What HTTP and WebSocket operations share: the limits, the introspection switch, error formatting. */
 function graphqlRules(config: ConfigService<AppSettings, true>, sizes: ListSizes) {
@@ -155,6 +155,7 @@ export class AppModule {
               formatError,
               maxSubscriptionsPerConnection: MAX_SUBSCRIPTIONS_PER_CONNECTION,
               maxMessageBytes: config.get('REQUEST_MAX_BYTES', { infer: true }),
+              keepAliveMs: config.get('WEBSOCKET_KEEP_ALIVE_MS', { infer: true }),
             };
           },
         },

@@ -64,6 +64,11 @@ export interface AppSettings {
    */
   TRUST_PROXY: readonly string[];
   /**
+   * Every WebSocket connection is pinged this often (ms); one that has not answered by the next ping
+   * is ended, freeing its account's places and subscriptions (src/shared/graphql/websocket-keep-alive.ts).
+   */
+  WEBSOCKET_KEEP_ALIVE_MS: number;
+  /**
    * PEM file of the Ed25519 private key that signs ledger checkpoints; it must exist when set.
    * Unset: ledger-signing-key.pem beside the SQLite file (in ./data for EventStoreDB), generated
    * with a warning when missing (see src/ledger/ledger-signing-key.ts).
@@ -218,6 +223,7 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
     'requests',
     problems,
   );
+  const WEBSOCKET_KEEP_ALIVE_MS = wholeNumber('WEBSOCKET_KEEP_ALIVE_MS', text('WEBSOCKET_KEEP_ALIVE_MS'), 12_000, [100, 600_000], 'milliseconds', problems);
   const TRUST_PROXY = (text('TRUST_PROXY') ?? '').split(/[\s,]+/).filter((each) => each !== '');
   const untrustable = proxiesNotUnderstood(TRUST_PROXY);
   if (untrustable.length > 0) {
@@ -318,6 +324,7 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
     SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE,
     SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE,
     TRUST_PROXY,
+    WEBSOCKET_KEEP_ALIVE_MS,
     LEDGER_SIGNING_KEY_FILE,
     LEDGER_TRUSTED_KEYS,
     LEDGER_CHECKPOINT_MINUTES,

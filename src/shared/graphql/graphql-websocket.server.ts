@@ -11,12 +11,15 @@ import { CATCH_UP_CEILING_MS } from '../../event-sourcing/catch-up.plugin.js';
 import { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
 import { Metrics } from '../../observability/metrics.js';
 import { graphqlWsOptions, type WebSocketRules } from './websocket-options.js';
+import { keepConnectionsAlive } from './websocket-keep-alive.js';
 
 export const GRAPHQL_WEBSOCKET_OPTIONS = Symbol('GRAPHQL_WEBSOCKET_OPTIONS');
 
 export interface GraphqlWebSocketOptions extends WebSocketRules {
   /** A larger message closes the connection (1009) before it is read whole. */
   readonly maxMessageBytes: number;
+  /** Every connection is pinged this often (ms) and ended when it has not answered by the next ping (keepConnectionsAlive). */
+  readonly keepAliveMs: number;
 }
 
 /** The subscriptions a connection holds that have started (graphql-ws keeps a placeholder until then). */
@@ -33,6 +36,7 @@ const openSubscriptions = (connection: Context): AsyncIterator<unknown>[] =>
 @Injectable()
 export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnApplicationShutdown {
   private server: ReturnType<typeof useServer> | null = null;
+  private stopPinging: (() => void) | null = null;
   private readonly connections = new Set<Context>();
   private started = 0;
 
@@ -106,7 +110,10 @@ export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnApplica
         },
       },
       sockets,
+      // graphql-ws's own pings (0: off) end healthy connections after the event loop was held: ours judge after reading.
+      0,
     );
+    this.stopPinging = keepConnectionsAlive(sockets, this.options.keepAliveMs);
   }
 
   /**
@@ -118,6 +125,8 @@ export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnApplica
   async close(): Promise<number> {
     const open = [...this.connections].flatMap(openSubscriptions);
     // Ending the source ends graphql-ws's loop over it, which sends `complete` to the client.
+    this.stopPinging?.();
+    this.stopPinging = null;
     await Promise.all(open.map((subscription) => subscription.return?.()));
     // graphql-ws sends `complete` once its loop has seen the end: let those sends go out first.
     await new Promise((resolve) => setImmediate(resolve));

@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { getIntrospectionQuery, parse } from 'graphql';
+import { getIntrospectionQuery, getNamedType, isObjectType, parse, type GraphQLObjectType } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ProjectionEngine } from '../../src/event-sourcing/projection-engine.js';
@@ -11,7 +11,7 @@ import { TestApp, errorCode, startTestApp, type GraphqlResponse } from '../suppo
 import { REGISTER_EVALUATION, evaluationInput } from '../support/fixtures.js';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { ListSizes } from '../../src/shared/graphql/list-sizes.js';
-import { LIVE_SIZES, REPLAY_COST, SCAN_ITEMS_PER_UNIT, estimateCost } from '../../src/shared/graphql/query-cost.js';
+import { FIELD_PRICE, FILTERED_WITHOUT_SCAN, LIVE_SIZES, REPLAY_COST, SCAN_ITEMS_PER_UNIT, estimateCost, type FieldPrice } from '../../src/shared/graphql/query-cost.js';
 
 /** A page of `Dashboard.openPartsPage` as the tests select it. */
 type OpenPartsPage = { nodes: unknown[]; totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
@@ -184,9 +184,50 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
       // One indexed filter finds its findings in an index; a filter tested on each, two indexes met, or a past day scan.
       expect(priced(`{ findings(first: 0, evaluationId: "${evaluationId}") { totalCount } }`)).toBe(2);
       expect(priced(`{ findings(first: 0, titleContains: "公开") { totalCount } }`)).toBe(2 + scan);
-      expect(priced(`{ findings(first: 0, status: OPEN) { totalCount } }`)).toBe(2 + scan);
+      // A status is a list of its own, and so is an evaluation's findings in a status (breaker12d P2).
+      expect(priced(`{ findings(first: 0, status: OPEN) { totalCount } }`)).toBe(2);
+      expect(priced(`{ findings(first: 0, evaluationId: "${evaluationId}", status: OPEN) { totalCount } }`)).toBe(2);
+      expect(priced(`{ findings(first: 0, status: OPEN, light: RED) { totalCount } }`)).toBe(2 + scan);
       expect(priced(`{ findings(first: 0, evaluationId: "${evaluationId}", category: "主动公开") { totalCount } }`)).toBe(2 + scan);
       expect(priced(`{ findings(first: 0, asOf: "2026-06-01") { totalCount } }`)).toBe(2 + REPLAY_COST + scan);
+    });
+
+    it('prices an evaluation\'s findings filtered finding by finding by the evaluation it scans, and refuses breaker12d P2\'s query', async () => {
+      const schema = app.app.get(GraphQLSchemaHost).schema;
+      const sizes = app.app.get(ListSizes);
+      const priced = (query: string) => estimateCost(schema, parse(query), {}, undefined, (name, past) => sizes.of(name, past));
+      const largest = sizes.of(LIVE_SIZES.evaluationFindings, false)!;
+      expect(largest).toBeGreaterThan(0);
+      const evaluationScan = Math.ceil(largest / SCAN_ITEMS_PER_UNIT);
+      const counted = (args: string) => priced(`{ evaluations(first: 1) { nodes { findings(first: 0${args}) { totalCount } } } }`)!;
+      const plain = counted('');
+      expect(counted(', status: OPEN')).toBe(plain);
+      expect(counted(', titleContains: "公开"')).toBe(plain + evaluationScan);
+      expect(counted(', category: "主动公开"')).toBe(plain + evaluationScan);
+      expect(counted(', status: OPEN, light: RED')).toBe(plain + evaluationScan);
+      // The breaker's query: 190 aliased searches on each of 50 findings' evaluation, estimated 19,000 and accepted, held everyone 14–47 s at 100k.
+      const searches = Array.from({ length: 190 }, (_, i) => `f${i}: findings(first: 0, titleContains: $s) { totalCount }`).join(' ');
+      const breaker = `query($s: String = "公开") { evaluations(first: 1) { edges { node { findings(first: 50) { edges { node { evaluation { ...E } } } } } } } } fragment E on Evaluation { ${searches} }`;
+      const refused = await app.graphql(breaker, {}, await app.as('SUPERVISOR'));
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY' });
+    });
+
+    it('prices every filtered list of the schema by what its filters scan, or says why they scan nothing that grows (breaker12d P2\'s kind)', () => {
+      const schema = app.app.get(GraphQLSchemaHost).schema;
+      const unpriced: string[] = [];
+      for (const type of Object.values(schema.getTypeMap())) {
+        if (!isObjectType(type) || type.name.startsWith('__')) continue;
+        for (const field of Object.values(type.getFields())) {
+          const filters = field.args.filter((argument) => !['first', 'after'].includes(argument.name));
+          if (!getNamedType(field.type).name.endsWith('Connection') || filters.length === 0) continue;
+          const coordinate = `${type.name}.${field.name}`;
+          const price = field.extensions[FIELD_PRICE] as FieldPrice | undefined;
+          if (price?.scan === undefined && FILTERED_WITHOUT_SCAN[coordinate] === undefined) unpriced.push(coordinate);
+        }
+      }
+      expect(unpriced).toEqual([]);
+      // Both ways to an evaluation's findings are priced.
+      expect((schema.getType('Evaluation') as GraphQLObjectType).getFields().findings!.extensions[FIELD_PRICE]).toMatchObject({ scan: { sized: LIVE_SIZES.evaluationFindings } });
     });
 
     it("answers the web app's largest pages at the default limit, a past day's included", async () => {

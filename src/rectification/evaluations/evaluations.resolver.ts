@@ -16,21 +16,42 @@ import { EXPECTED_ITEMS, HISTORY_PRICE, LIVE_SIZES, STREAM_READ_COST, priced, ty
 import { ListSizes } from '../../shared/graphql/list-sizes.js';
 import { FindingListIndex } from '../finding-list/finding-list.index.js';
 
-/** Filters the live list finds through an index (FindingListIndex.narrowest): one alone scans nothing. */
-const INDEXED_FILTERS = ['evaluationId', 'category', 'unitId'] as const;
+/** Filters the live list finds through an index (FindingListIndex.narrowest): one alone scans nothing, nor an evaluation with a status. */
+const INDEXED_FILTERS = ['evaluationId', 'category', 'unitId', 'status'] as const;
 /** Filters checked on every finding of the list (or of an index's part of it); asOf / knownAt scan the day's whole fold. */
-const SCANNING_ARGUMENTS = ['status', 'light', 'dueFrom', 'dueTo', 'titleContains', 'asOf', 'knownAt'] as const;
+const SCANNING_ARGUMENTS = ['light', 'dueFrom', 'dueTo', 'titleContains', 'asOf', 'knownAt'] as const;
+
+/** The list is filtered finding by finding: a scanning filter, or indexed filters that no one index holds together. */
+const scans = (args: Readonly<Record<string, unknown>>, indexedAlready: readonly string[] = []): boolean => {
+  if (SCANNING_ARGUMENTS.some((name) => args[name] != null)) return true;
+  const indexed = [...indexedAlready, ...INDEXED_FILTERS.filter((name) => args[name] != null && !indexedAlready.includes(name))];
+  // One index, or an evaluation's findings in a status (their own list).
+  return indexed.length > 1 && !(indexed.length === 2 && indexed.includes('evaluationId') && indexed.includes('status'));
+};
 
 /**
  * `findings` scans the list (priced per call by the findings on record: query-cost.ts FieldPrice.scan)
  * when a filter is checked finding by finding, two indexed filters meet, or it reads a past day:
  * 5,000 aliased `findings(first: 0, titleContains: …) { totalCount }` were priced 2 each and held the
- * event loop 20–65 s at 100k (the kind of breaker12c P3).
+ * event loop 20–65 s at 100k (the kind of breaker12c P3). A status alone, or an evaluation's findings
+ * in a status, is an index of its own.
  */
 export const FINDINGS_SCAN: ListScan = {
   sized: LIVE_SIZES.findings,
   items: EXPECTED_ITEMS.findings,
-  when: (args) => SCANNING_ARGUMENTS.some((name) => args[name] != null) || INDEXED_FILTERS.filter((name) => args[name] != null).length > 1,
+  when: (args) => scans(args),
+};
+
+/**
+ * The same list reached from an evaluation (`Evaluation.findings`) scans that evaluation's findings
+ * when filtered by anything but its status: priced by the largest evaluation's (breaker12d P2: 190
+ * aliased `findings(first: 0, titleContains: …)` on each of 50 evaluations were priced 2 a call and
+ * held everyone 14–47 s at 100k).
+ */
+export const EVALUATION_FINDINGS_SCAN: ListScan = {
+  sized: LIVE_SIZES.evaluationFindings,
+  items: EXPECTED_ITEMS.evaluationFindings,
+  when: (args) => scans(args, ['evaluationId']),
 };
 import { HistoryEntryConnectionType, historyLines, historyPage } from './history-lines.js';
 
@@ -50,6 +71,7 @@ export class EvaluationsResolver {
   }
 
   @ResolveField(() => FindingConnectionType, { description: 'The evaluation’s findings in the order recorded, filtered, a page at a time (first / after).' })
+  @priced({ scan: EVALUATION_FINDINGS_SCAN })
   findings(@Parent() evaluation: EvaluationView, @Args() args: FindingListArgs) {
     const { page, filter } = pageAndFilter(args);
     return this.queries.execute(new ListFindingsQuery({ ...filter, evaluationId: evaluation.evaluationId }, page));
@@ -72,6 +94,8 @@ export class FindingsResolver {
   ) {
     // A past day's fold holds at most the findings on record now.
     sizes.register(LIVE_SIZES.findings, { now: () => list.findingCount, past: () => list.findingCount });
+    // Evaluation.findings lists one evaluation's: at most the largest one's.
+    sizes.register(LIVE_SIZES.evaluationFindings, { now: () => list.largestEvaluationCount, past: () => list.largestEvaluationCount });
   }
 
   @priced({ scan: FINDINGS_SCAN })

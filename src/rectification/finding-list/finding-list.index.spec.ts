@@ -108,6 +108,12 @@ describe('the findings list', () => {
     ['combined: category, status and unit', { category: '主动公开', status: 'OPEN', unitId: 'fgw' }, ['1']],
     ['combined: evaluation, light and title', { evaluationId: 'e1', light: 'GREEN', titleContains: '政策' }, ['3']],
     ['of an unknown category', { category: '不存在' }, []],
+    // An evaluation's findings in a status are a list of their own; a search within an evaluation looks at its titles only (breaker12d P2).
+    ['of an evaluation in a status', { evaluationId: 'e1', status: 'OPEN' }, ['1', '2', '3', '5']],
+    ['of another evaluation in a status', { evaluationId: 'e2', status: 'UNASSIGNED' }, ['6']],
+    ['of an evaluation with text in the title', { evaluationId: 'e1', titleContains: '网站' }, ['1']],
+    ['of an evaluation in a status with text in the title', { evaluationId: 'e2', status: 'UNASSIGNED', titleContains: '依申请 网站' }, ['6']],
+    ['in a status, of a category, with text in the title', { status: 'OPEN', category: '主动公开', titleContains: 'ｐｐｐ' }, ['5']],
   ])('filters findings %s, with a totalCount that counts only the matches (a past day\'s list, from a fold, alike)', (_, filter, expected) => {
     const { page, ledger } = sample();
     const result = page(filter);
@@ -123,6 +129,13 @@ describe('the findings list', () => {
     apply([assigned('6', 'fgw', '2026-06-30')]);
     expect(titles({ status: 'UNASSIGNED' })).toEqual([]);
     expect(titles({ status: 'OPEN' })).toContain('网站无依申请公开栏目');
+    expect(titles({ evaluationId: 'e2', status: 'UNASSIGNED' })).toEqual([]);
+    expect(titles({ evaluationId: 'e2', status: 'OPEN' })).toEqual(['网站无依申请公开栏目']);
+    // Closed out, it moves again: from every open list to the closed ones, in the order recorded.
+    apply([reported('6', 'fgw'), passed('6', 'fgw'), reported('1', 'fgw'), passed('1', 'fgw')]);
+    expect(titles({ evaluationId: 'e2', status: 'OPEN' })).toEqual([]);
+    expect(titles({ status: 'CLOSED' })).toEqual(['网站信息更新不及时', '年报发布迟延', '网站无依申请公开栏目']);
+    expect(titles({ evaluationId: 'e1', status: 'CLOSED' })).toEqual(['网站信息更新不及时', '年报发布迟延']);
   });
 
   it('pages a filtered list without repeating or skipping, and says when it ends', () => {
@@ -168,6 +181,8 @@ describe('the findings list', () => {
     index.apply(tail);
     expect(index.findingPage({}, DAYS, {}).nodes.map((finding) => finding.title)).toEqual(['甲', '乙', '丙']);
     expect(index.findingPage({ unitId: 'fgw', light: 'RED' }, DAYS, {}).totalCount).toBe(1);
+    expect(index.findingPage({ evaluationId: 'e1', status: 'UNASSIGNED' }, DAYS, {}).nodes.map((finding) => finding.title)).toEqual(['乙', '丙']);
+    expect(index.largestEvaluationCount).toBe(3);
     expect(index.evaluationPage({}).nodes.map((each) => each.evaluationId)).toEqual(['e1']);
   });
 

@@ -60,6 +60,9 @@ const STATUS_CODE: Readonly<Record<FindingStatus, number>> = { OPEN: 1, CLOSED: 
 const NO_DAY_AFTER = 2 ** 31 - 1;
 const NO_DAY_BEFORE = -(2 ** 31);
 
+/** The status list of a status code (STATUS_CODE), of every finding or of one evaluation's. */
+const statusKey = (code: number, evaluationId?: string): string => (evaluationId === undefined ? String(code) : `${code}\u0000${evaluationId}`);
+
 /** Days since 1970-01-01 of a `YYYY-MM-DD` day: due dates compare as numbers in the columns. */
 const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 const evaluationOrder = recordedOrder<EvaluationRow>('evaluations', (row) => row.sequence);
@@ -75,8 +78,9 @@ export const searchWords = (text: string): string[] => searchable(text).split(/\
 
 /**
  * Lists of findings and evaluations for cursor pagination: findings in the order recorded, with
- * per-evaluation, per-category and per-unit lists kept in that order as events arrive, so a page
- * starts by binary search and a filter by one of them never scans the other findings. Status,
+ * per-evaluation, per-category, per-unit and per-status (also per evaluation and status) lists kept
+ * in that order as events arrive, so a page starts by binary search and a filter by one of them never
+ * scans the other findings; a title search within one of them looks at that list's titles only. Status,
  * lights and due dates are read from the ledger's live view and a per-finding summary refreshed on
  * each of its events (O(its parts)).
  *
@@ -93,6 +97,10 @@ export class FindingListIndex implements Projection {
   private readonly byEvaluation = new Map<string, number[]>();
   private readonly byCategory = new Map<string, number[]>();
   private readonly byUnit = new Map<string, number[]>();
+  /** By status code, and by evaluation and status code (`evaluationStatusKey`), in recorded order: 问题清单's counts and an evaluation's, without a scan. */
+  private readonly byStatus = new Map<string, number[]>();
+  /** The most findings one evaluation has on record (withdrawn ones included): what `Evaluation.findings` scans at most. */
+  private largestEvaluation = 0;
   /** Columns by sequence number: status code, the awaiting due day, the earliest and latest unverified due day. */
   private statusCodes = new Uint8Array(1024);
   private awaitingDays = new Int32Array(1024);
@@ -133,6 +141,12 @@ export class FindingListIndex implements Projection {
     return this.sequences.length;
   }
 
+  /** The most findings one evaluation has on record: the most a scan of an evaluation's list visits. */
+  get largestEvaluationCount(): number {
+    this.catchUp();
+    return this.largestEvaluation;
+  }
+
   /** One page of findings in the order recorded. */
   findingPage(filter: FindingFilter, days: LightDays, page: PageRequest): Connection<FindingView> {
     this.catchUp();
@@ -159,15 +173,24 @@ export class FindingListIndex implements Projection {
     return { ...result, edges: result.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.view })), nodes: result.nodes.map((row) => row.view) };
   }
 
-  /** The smallest index list the filter names (each in recorded order), and which filters it already applied. */
+  /**
+   * The smallest index list the filter names (each in recorded order), and which filters it already
+   * applied: an evaluation, a category, a unit, a status, or an evaluation's findings in a status.
+   */
   private narrowest(filter: FindingFilter): { rows: readonly number[]; narrowedBy: ReadonlySet<keyof FindingFilter> } {
-    const lists: [keyof FindingFilter, readonly number[]][] = [];
-    if (filter.evaluationId !== undefined) lists.push(['evaluationId', this.byEvaluation.get(filter.evaluationId) ?? []]);
-    if (filter.category !== undefined) lists.push(['category', this.byCategory.get(filter.category) ?? []]);
-    if (filter.unitId !== undefined) lists.push(['unitId', this.byUnit.get(filter.unitId) ?? []]);
+    const lists: [(keyof FindingFilter)[], readonly number[]][] = [];
+    if (filter.evaluationId !== undefined) lists.push([['evaluationId'], this.byEvaluation.get(filter.evaluationId) ?? []]);
+    if (filter.category !== undefined) lists.push([['category'], this.byCategory.get(filter.category) ?? []]);
+    if (filter.unitId !== undefined) lists.push([['unitId'], this.byUnit.get(filter.unitId) ?? []]);
+    if (filter.status !== undefined) {
+      const code = STATUS_CODE[filter.status];
+      lists.push([['status'], this.byStatus.get(statusKey(code)) ?? []]);
+      if (filter.evaluationId !== undefined) lists.push([['evaluationId', 'status'], this.byStatus.get(statusKey(code, filter.evaluationId)) ?? []]);
+    }
     if (lists.length === 0) return { rows: this.sequences, narrowedBy: new Set() };
-    const [by, rows] = lists.reduce((smallest, list) => (list[1].length < smallest[1].length ? list : smallest));
-    return { rows, narrowedBy: new Set([by]) };
+    // The smallest; of two as small, the one that applies more filters.
+    const [by, rows] = lists.reduce((smallest, list) => (list[1].length < smallest[1].length || (list[1].length === smallest[1].length && list[0].length > smallest[0].length) ? list : smallest));
+    return { rows, narrowedBy: new Set(by) };
   }
 
   /** The test a finding (by sequence) must pass besides the list it came from; undefined when every one passes. */
@@ -178,14 +201,18 @@ export class FindingListIndex implements Projection {
     if (evaluationId !== undefined && !narrowedBy.has('evaluationId')) tests.push((s) => row(s).view.evaluationId === evaluationId);
     if (category !== undefined && !narrowedBy.has('category')) tests.push((s) => row(s).view.category === category);
     if (unitId !== undefined && !narrowedBy.has('unitId')) tests.push((s) => row(s).units.includes(unitId));
-    if (status !== undefined) {
+    if (status !== undefined && !narrowedBy.has('status')) {
       const statuses = this.statusCodes;
       const code = STATUS_CODE[status];
       tests.push((s) => statuses[s] === code);
     }
     for (const word of searchWords(titleContains ?? '')) {
-      const marked = this.titlesContaining(word);
-      tests.push((s) => marked[s] === 1);
+      // Narrowed by an index (an evaluation's findings): each title of that list is looked at; else one pass over every title.
+      if (narrowedBy.size > 0) tests.push((s) => row(s).searchTitle.includes(word));
+      else {
+        const marked = this.titlesContaining(word);
+        tests.push((s) => marked[s] === 1);
+      }
     }
     if (light !== undefined) {
       if (unitId !== undefined) tests.push((s) => partLight(row(s).view.parts.get(unitId), days) === light);
@@ -250,6 +277,7 @@ export class FindingListIndex implements Projection {
     this.findingsById.set(findingId, row);
     appendTo(this.byEvaluation, view.evaluationId, row.sequence);
     appendTo(this.byCategory, view.category, row.sequence);
+    this.largestEvaluation = Math.max(this.largestEvaluation, this.byEvaluation.get(view.evaluationId)!.length);
     this.growColumns(this.findings.length);
     this.refresh(row);
   }
@@ -271,7 +299,18 @@ export class FindingListIndex implements Projection {
     row.openDueDates = openDueDates;
     row.awaitingDue = awaitingDue;
     const at = row.sequence;
-    this.statusCodes[at] = STATUS_CODE[findingStatus(row.view)];
+    const code = STATUS_CODE[findingStatus(row.view)];
+    const was = this.statusCodes[at]!;
+    if (code !== was) {
+      // 0: a finding just added, in no status list yet.
+      if (was !== 0) {
+        removeFrom(this.byStatus, statusKey(was), at);
+        removeFrom(this.byStatus, statusKey(was, row.view.evaluationId), at);
+      }
+      insertInto(this.byStatus, statusKey(code), at);
+      insertInto(this.byStatus, statusKey(code, row.view.evaluationId), at);
+    }
+    this.statusCodes[at] = code;
     this.awaitingDays[at] = awaitingDue === null ? NO_DAY_AFTER : dayNumber(awaitingDue);
     this.openFirstDays[at] = first === null ? NO_DAY_AFTER : dayNumber(first);
     this.openLastDays[at] = last === null ? NO_DAY_BEFORE : dayNumber(last);
@@ -309,7 +348,9 @@ export class FindingListIndex implements Projection {
     this.evaluations.length = 0;
     this.evaluationIds.clear();
     this.evaluationsByTitleKey.clear();
-    for (const map of [this.findingsById, this.byEvaluation, this.byCategory, this.byUnit]) map.clear();
+    for (const map of [this.findingsById, this.byEvaluation, this.byCategory, this.byUnit, this.byStatus]) map.clear();
+    this.statusCodes.fill(0);
+    this.largestEvaluation = 0;
     for (const evaluation of this.ledger.listEvaluations()) this.addEvaluation(evaluation.evaluationId);
     for (const finding of this.ledger.listFindings()) this.addFinding(finding.findingId);
   }

@@ -88,7 +88,23 @@ export const LIVE_SIZES = {
   openParts: 'openParts',
   /** Findings on record (问题清单 scans them when filtered by anything but an index, or on a past day). */
   findings: 'findings',
+  /** The findings of the evaluation that has the most (`Evaluation.findings` scans one evaluation's). */
+  evaluationFindings: 'evaluationFindings',
 } as const;
+
+/**
+ * Filtered connections priced by their page alone, with why their filters scan nothing that grows
+ * with the platform: every other connection field taking a filter must carry a `scan` price
+ * (FieldPrice.scan). graphql-hardening's walk of the schema holds every field to one or the other,
+ * so the same list reached another way is never priced as an index read again (breaker12d P2).
+ */
+export const FILTERED_WITHOUT_SCAN: Readonly<Record<string, string>> = {
+  'Dashboard.openPartsPage': 'open parts kept split by status and light in the dashboard read model: counts O(1), a page O(page)',
+  'UnitWorkload.remindersPage': "one unit's reminders (at most EXPECTED_ITEMS.unitOpenParts)",
+  'UnitWorkload.workPlanPartsPage': "one unit's open work-plan parts (at most EXPECTED_ITEMS.unitOpenParts)",
+  'Query.workPlanItems': "one plan's items (35 in the sample, a few hundred at most); a past day is priced as a fold (REPLAY_COST)",
+  'Query.circulars': 'circulars on record: a few dozen a year',
+};
 
 /** A list's live size by name, now or (`past`) on a past day; undefined when nothing counts it. */
 export type SizeOf = (name: string, past: boolean) => number | undefined;
@@ -120,6 +136,8 @@ export const EXPECTED_ITEMS = {
   openParts: 5000,
   /** Findings on record (5,505 at 100k events), where no live size is known. */
   findings: 6000,
+  /** Findings of one evaluation (about 200 at 100k events; an annual provincial evaluation may name thousands), where no live size is known. */
+  evaluationFindings: 2000,
 } as const;
 
 /** A finding's or work-plan item's `history`: its stream read from the log, every event listed. */

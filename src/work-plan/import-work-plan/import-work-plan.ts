@@ -551,10 +551,11 @@ async function renumberingOf(dependencies: ImportDependencies, existing: WorkPla
   if (existing.status !== 'imported') return null;
   const standing = await itemsAsTheyStand(dependencies, existing.categories);
   const taken = new Set(existing.categories.flatMap((category) => category.items.map((item) => item.code)));
+  const standingCodes = new Set(standing.map((item) => item.code));
   for (;;) {
     const renumbering = renumberedByContent(standing, next, (code) => taken.has(code));
     if (!renumbering) return null;
-    const fresh = renumbering.plan.categories.flatMap((category) => category.items.map((item) => item.code)).filter((code) => !standing.some((item) => item.code === code));
+    const fresh = renumbering.plan.categories.flatMap((category) => category.items.map((item) => item.code)).filter((code) => !standingCodes.has(code));
     let clash = false;
     for (const code of fresh) {
       const item = await stateWithout(dependencies, workPlanItemStream(workPlanItemIdFor(existing.planId, code)), workPlanItemDecider, null);

@@ -40,6 +40,28 @@ describe('an open page across a server restart', () => {
   });
   afterAll(() => contexts.closeAll());
 
+  it('shows a change made between its first load and the start of its subscription (breaker11i P1)', async () => {
+    const { context, page } = await contexts.open({ token: SUPERVISOR.authorization.slice('Bearer '.length) });
+    // The server's connection_ack is held back until released: the page loads, but is not subscribed yet.
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await context.routeWebSocket(/\/graphql$/, (socket) => {
+      const server = socket.connectToServer();
+      socket.onMessage((message) => server.send(message));
+      server.onMessage((message) => {
+        if (String(message).includes('"connection_ack"')) void released.then(() => socket.send(message));
+        else socket.send(message);
+      });
+    });
+    await page.goto('/overview');
+    const before = await findingTotal();
+    await eventually(page, async () => (await text(page, '[data-test="finding-totals"]')).startsWith(`${before} /`), 'the overview');
+    await recordFinding('订阅开始前登记的问题');
+    release();
+    // Before: never shown — its push went to nobody and nothing loaded again.
+    await eventually(page, async () => (await text(page, '[data-test="finding-totals"]')).startsWith(`${before + 1} /`), 'the finding recorded before the subscription started', 60_000);
+  });
+
   it('says it is reconnecting while the server is down, then shows changes made after the restart', async () => {
     const { page } = await contexts.open({ token: SUPERVISOR.authorization.slice('Bearer '.length) });
     await page.goto('/overview');

@@ -126,8 +126,9 @@ export function stopLive(): void {
 function startLive(): void {
   const ends = CHANGE_PUSHES.map(follow);
   const unwatch = watchConnection({
-    connected: (reconnected) => {
-      if (!reconnected && !connectionLost.value) return;
+    // Every connection, the first one too: a change recorded between a view's first load and the
+    // server taking its subscription is pushed to nobody, so the views load once more (breaker11i P1).
+    connected: () => {
       connectionLost.value = false;
       refreshSoon();
     },
@@ -143,7 +144,8 @@ function startLive(): void {
 
 /**
  * Calls `refresh` whenever the server reports a change (a unit reported, an inspector logged a
- * check, …) and whenever the connection that brings them comes back after a drop — taken together,
+ * check, …) and whenever the connection that brings them is made — the first time (a change between
+ * the view's first load and its subscription is pushed to nobody) and after a drop — taken together,
  * one round of every view's refresh at a time (`refresh` should answer its load's promise, so the
  * next round waits for it) — and at once whenever the as-of day or its reading (`asRecordedThen`) changes, for as long as the calling component is mounted. One graphql-ws connection
  * (two subscriptions) serves every open view of the tab, and stays open while the session lasts,

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readTypedDay, rolledOverDay, typedDayRefusal } from '../web/src/day-text.js';
+import { isDayText, pickerDayStands, readTypedDay, typedDayRefusal } from '../web/src/day-text.js';
 
 /**
  * What the web app's date fields make of a typed date (breaker11 F1): every way an office types a
@@ -34,16 +34,28 @@ describe('a date typed into a date field', () => {
     expect(typedDayRefusal(read as never)).toBe(`日期无效：${typed} 这一天不存在，请重新选择。`);
   });
 
-  it.each(['明天', '2026-11', '11-29', '2026-11-29 周一x', 'abc'])('refuses %s: no year-month-day, quoting it', (typed) => {
+  it.each(['明天', '2026-11', '2026-11-29 周一x', 'abc'])('refuses %s: no year-month-day, quoting it', (typed) => {
     const read = readTypedDay(typed);
     expect(read).toEqual({ typed, problem: 'format' });
     expect(typedDayRefusal(read as never)).toBe(`无法识别“${typed}”：请按 2026-06-30 的格式填写，或在日历中选择。`);
   });
 
-  it('knows the day a lenient parser rolls a day that does not exist over to (to tell it from a day picked)', () => {
-    expect(rolledOverDay('2026-02-30')).toBe('2026-03-02');
-    expect(rolledOverDay('2026-03-02')).toBeNull();
-    expect(rolledOverDay('明天')).toBeNull();
+  it.each(['11-29', '11月29日', '１１－２９'])('refuses %s as a day without its year, saying so (breaker11i P6)', (typed) => {
+    const read = readTypedDay(typed);
+    expect(read).toEqual({ typed, problem: 'format' });
+    expect(typedDayRefusal(read as never)).toBe(`“${typed}”没有年份：请写明年月日，如 2026-06-30，或在日历中选择。`);
+  });
+
+  it('lets a lenient picker’s day stand only when it is the typed text’s own reading (breaker11i P6: 11-20 was kept as 2001-11-20)', () => {
+    expect(pickerDayStands('11-20', '2001-11-20')).toBe(false);
+    expect(pickerDayStands('2026-02-30', '2026-03-02')).toBe(false);
+    expect(pickerDayStands('２０２６年３月２日', '2026-03-02')).toBe(true);
+    expect(pickerDayStands(null, '2026-03-02')).toBe(true);
+  });
+
+  it('tells a calendar day in the URL from one that is none, without throwing (breaker11i P5: 2026-13-01 threw Invalid time value)', () => {
+    expect(isDayText('2026-06-30')).toBe(true);
+    for (const text of ['2026-13-01', '2026-10-32', '2026-02-30', '2026-6-1', '20260630', '']) expect(isDayText(text)).toBe(false);
   });
 
   it('is empty when nothing is typed', () => {

@@ -167,6 +167,28 @@ describe('past days are for reading, forms check what they need, imports by role
     expect(await passwordError.textContent()).toBe('请输入密码。');
   });
 
+  it('runs one ledger export at a time, saying 正在生成…, and says a proxy’s 504 in Chinese (breaker11i P2)', async () => {
+    const page = await open(SUPERVISOR);
+    let requests = 0;
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/export/ledger.xlsx*', async (route) => {
+      requests += 1;
+      await released;
+      await route.fulfill({ status: 504, contentType: 'text/html', body: '<html><body>504 Gateway Time-out</body></html>' });
+    });
+    await page.goto('/overview');
+    const button = page.locator('[data-test="export-ledger-xlsx"]');
+    // Before: each click sent a request and saved a file, the button unchanged.
+    await button.dblclick();
+    await eventuallyText(button, '正在生成…');
+    await button.click({ force: true });
+    release();
+    await eventuallyText(page.locator('main [role="alert"]').first(), '导出未完成（HTTP 504：服务器或代理超时），请稍后重试；台账较大时生成需要一些时间。');
+    expect(requests).toBe(1);
+    await eventuallyText(button, '导出整改台账（Excel）');
+  });
+
   it('says a plan viewed before its approval did not exist yet, and shows today with a notice for a day still to come', async () => {
     const { data } = await app.graphql(`{ workPlans { id approvedOn } }`);
     const dayBefore = new Date(Date.parse(`${data!.workPlans[0].approvedOn}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -192,5 +214,8 @@ describe('past days are for reading, forms check what they need, imports by role
     expect(await invalid.textContent()).toContain('截至日期“2026-02-30”不是有效日期');
     await page.getByRole('button', { name: '导出整改台账（Excel）' }).waitFor();
     expect(await page.locator('main').getByText('asOf').count()).toBe(0);
+    // A month or day past the calendar's: the same notice, not a page that throws with none (breaker11i P5).
+    await page.goto('/overview?asOf=2026-13-01');
+    await eventuallyText(page.locator('[data-test="invalid-as-of"]'), '截至日期“2026-13-01”不是有效日期');
   });
 });

@@ -253,12 +253,23 @@ export async function tryDownload(path: string): Promise<string> {
   }
 }
 
+/**
+ * What a failed export says when no Rectify answer came back (a proxy's 502/504 page, an empty body):
+ * in the office's words, with the status (breaker11i P2).
+ */
+export function unansweredExport(status: number): string {
+  return [502, 503, 504].includes(status)
+    ? `导出未完成（HTTP ${status}：服务器或代理超时），请稍后重试；台账较大时生成需要一些时间。`
+    : `导出未完成（HTTP ${status}），请稍后重试。`;
+}
+
 /** Downloads an export (XLSX/CSV) with the session token and saves it under the server's file name. */
 export async function download(path: string): Promise<void> {
   const response = await fetch(path, { headers: authorization() });
   if (!response.ok) {
     const body = await response.json().catch(() => ({ errors: [] }));
-    throw new ApiError(body.errors ?? [], response.status);
+    const errors = body.errors?.length ? body.errors : [{ message: `HTTP ${response.status}`, extensions: { messageZh: unansweredExport(response.status) } }];
+    throw new ApiError(errors, response.status);
   }
   const disposition = response.headers.get('content-disposition') ?? '';
   const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];

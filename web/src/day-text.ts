@@ -45,20 +45,29 @@ export function readTypedDay(text: string): TypedDay {
   return { day: `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
 }
 
-/**
- * The day a lenient date parser (the picker's own) makes of text naming no such day: 2026-02-30 →
- * 2026-03-02. Null for text that names a real day or no year-month-day at all.
- */
-export function rolledOverDay(text: string): string | null {
-  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(normaliseDayText(text.trim()));
-  if (!match || !('problem' in readTypedDay(text))) return null;
-  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
-}
-
 /** The Chinese refusal beside a date field for what `readTypedDay` could not read, quoting the text typed. */
 export function typedDayRefusal(result: { typed: string; problem: 'format' | 'noSuchDay' }): string {
-  return result.problem === 'noSuchDay'
-    ? `日期无效：${result.typed} 这一天不存在，请重新选择。`
-    : `无法识别“${result.typed}”：请按 2026-06-30 的格式填写，或在日历中选择。`;
+  if (result.problem === 'noSuchDay') return `日期无效：${result.typed} 这一天不存在，请重新选择。`;
+  // A month and day without the year (11-20, 11月20日): said so, never read as some year (breaker11i P6).
+  if (/^\d{1,2}-\d{1,2}$/.test(normaliseDayText(result.typed.trim()))) return `“${result.typed}”没有年份：请写明年月日，如 2026-06-30，或在日历中选择。`;
+  return `无法识别“${result.typed}”：请按 2026-06-30 的格式填写，或在日历中选择。`;
+}
+
+/**
+ * Whether the day a lenient picker made of typed text stands: only when it is the day the text
+ * reads as (`readTypedDay`). The picker's own parser rolls 2026-02-30 over to 2026-03-02 and reads
+ * 11-20 as 2001-11-20 (breaker11i P6); those are left to the field's own reading, which refuses them.
+ * `typed` null: the day was picked from the calendar, which always stands.
+ */
+export function pickerDayStands(typed: string | null, day: string): boolean {
+  if (typed === null) return true;
+  const read = readTypedDay(typed);
+  return 'day' in read && read.day === day;
+}
+
+/** True for text that is a day on the calendar written YYYY-MM-DD (2026-02-30, 2026-13-01, 2026-6-1: false; never throws). */
+export function isDayText(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const read = readTypedDay(text);
+  return 'day' in read && read.day === text;
 }

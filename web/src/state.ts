@@ -1,5 +1,6 @@
 import { computed, onBeforeUnmount, ref, watch } from 'vue';
 import { subscribe, watchConnection } from './api';
+import { isDayText } from './day-text';
 import { coalescedReloads } from './reload-coalescer';
 
 /**
@@ -18,15 +19,14 @@ export const futureAsOf = ref<string>('');
 /** An as-of day in the URL that is no day at all (2026-02-30, 2026-6-1, text): today is shown, with a notice. */
 export const invalidAsOf = ref<string>('');
 
-/** True for a `YYYY-MM-DD` that exists on the calendar. */
-const isRealDay = (text: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
 
 /**
  * Sets the as-of day from the URL's `?asOf=`: a future day becomes today (`futureAsOf` says so), a
  * day that does not exist too (`invalidAsOf` says so) — never the API's wording about its argument.
  */
 export function takeAsOf(requested: string, recorded = ''): void {
-  const invalid = requested !== '' && !isRealDay(requested);
+  // Never throws: 2026-13-01 or 2026-10-32 gets the notice as 2026-02-30 does (breaker11i P5).
+  const invalid = requested !== '' && !isDayText(requested);
   const future = !invalid && requested !== '' && requested > officeToday();
   invalidAsOf.value = invalid ? requested : '';
   futureAsOf.value = future ? requested : '';

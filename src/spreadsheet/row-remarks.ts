@@ -36,6 +36,39 @@ export function remarkMeaning(text: string): { readonly meaning: RowRemarkMeanin
   return null;
 }
 
+/**
+ * The remarks in brackets at the end of a title cell, the last first: 加强政务新媒体管理（此项删除） → ['此项删除'];
+ * 网民留言回应不及时（重点问题）【已整改】 → ['已整改', '重点问题']. A bracket inside the words (网站（专栏）未更新) is none.
+ */
+export function trailingRemarks(text: string): string[] {
+  const remarks: string[] = [];
+  let rest = text.normalize('NFKC').trim();
+  for (let match = TRAILING_BRACKET.exec(rest); match && match.index > 0; match = TRAILING_BRACKET.exec(rest)) {
+    remarks.push((match[1] ?? match[2] ?? match[3] ?? '').trim());
+    rest = rest.slice(0, match.index).trimEnd();
+  }
+  return remarks;
+}
+const TRAILING_BRACKET = /(?:\(([^()]*)\)|\[([^\]]*)\]|【([^【】]*)】)\s*$/u;
+
+/**
+ * A change mark a 调整 version puts after an item's title — （新增）, （调整）, （时限调整）, （已调整）, （修改）, （更新）:
+ * it says what changed in this version, not what the item is (breaker10h P3).
+ */
+const CHANGE_MARK = /^(?:新增(?:事项|任务|内容)?|新列入|(?:已|有)?(?:调整|修改|更新|修订|变更)|(?:时限|期限|时间|内容|表述|责任单位|牵头单位|单位|分工)(?:调整|修改|变更|更新)|调整(?:时限|期限|内容|表述|分工|后))$/u;
+
+/**
+ * An item title without a change mark after it (`CHANGE_MARK`): `规范依申请公开答复（新增）` → title `规范依申请公开答复`,
+ * mark `（新增）`; null when the title ends in none.
+ */
+export function withoutChangeMark(title: string): { readonly title: string; readonly mark: string } | null {
+  const plain = title.trim();
+  const match = /(?:（([^（）]*)）|\(([^()]*)\)|【([^【】]*)】|\[([^\]]*)\])\s*$/u.exec(plain);
+  if (!match || match.index === 0) return null;
+  const words = (match[1] ?? match[2] ?? match[3] ?? match[4] ?? '').normalize('NFKC').replace(/\s+/gu, '');
+  return CHANGE_MARK.test(words) ? { title: plain.slice(0, match.index).trimEnd(), mark: match[0].trim() } : null;
+}
+
 /** The remarks in brackets of a deadline cell: 2026年12月底前（已完成） → ['已完成']. */
 export const bracketRemarks = (text: string): string[] => [...text.normalize('NFKC').matchAll(/\(([^)]*)\)|\[([^\]]*)\]|【([^】]*)】/gu)].map((match) => (match[1] ?? match[2] ?? match[3] ?? '').trim());
 
@@ -61,13 +94,25 @@ const SAYS: Readonly<Record<RowRemarkMeaning, { en: string; zh: string }>> = {
 
 /**
  * The problem of a row whose deadline bracket (`deadline`, labelled `deadlineLabel`: 完成时限 /
- * 整改时限) or 备注 cell (`remarks`) says the row is done, void or moved; null when neither does.
+ * 整改时限), title's trailing bracket (`title`, labelled `titleLabel`: 事项 / 问题 — 加强政务新媒体管理（取消）,
+ * 门户网站错链（已整改）: offices mark a cancelled or finished task there as often as in 备注, breaker10h P2) or
+ * 备注 cell (`remarks`) says the row is done, void or moved; null when none does.
  */
-export function rowRemarkProblem(row: number, cells: { readonly deadline?: Cell; readonly remarks?: Cell }, deadlineLabel: string, sheet?: string): ImportProblem | null {
+export function rowRemarkProblem(
+  row: number,
+  cells: { readonly deadline?: Cell; readonly remarks?: Cell; readonly title?: Cell },
+  deadlineLabel: string,
+  sheet?: string,
+  titleLabel = '事项',
+): ImportProblem | null {
   const deadline = textOf(cells.deadline ?? null);
+  const title = textOf(cells.title ?? null);
   const found =
     bracketRemarks(deadline)
       .map((remark) => ({ said: remarkMeaning(remark), en: `The due date (${deadlineLabel}) "${deadline}"`, zh: `${deadlineLabel}“${deadline}”` }))
+      .find(({ said }) => said !== null) ??
+    trailingRemarks(title)
+      .map((remark) => ({ said: remarkMeaning(remark), en: `The title (${titleLabel}) "${title}"`, zh: `${titleLabel}“${title}”` }))
       .find(({ said }) => said !== null) ??
     [textOf(cells.remarks ?? null)].map((remark) => ({ said: remarkMeaning(remark), en: `The remark (备注) "${remark}"`, zh: `备注“${remark}”` })).find(({ said }) => said !== null);
   if (!found?.said) return null;

@@ -159,3 +159,41 @@ describe('near titles found by look-up, not by a scan (breaker12d P3)', () => {
     expect(large).toBeLessThanOrEqual(2.5 * small);
   });
 });
+
+describe('a remark in brackets after a title is what the 台账 says of the problem, not another problem (breaker10h P12)', () => {
+  const unitsNamed = unitsNamedIn([
+    { id: 'czj', name: '青川市财政局' },
+    { id: 'jyj', name: '青川市教育局' },
+  ]);
+
+  it('takes the recorded title with （已整改）, （重点问题）, 【督查发现】, （整改中） or a year only in the remark for the same problem retyped, however short', () => {
+    expect(apart('部分单位主动公开信息更新不及时', '部分单位主动公开信息更新不及时（已整改）')).not.toBeNull();
+    expect(apart('网民留言回应不及时', '网民留言回应不及时（重点问题）')).not.toBeNull();
+    expect(apart('政策文件缺少配套解读', '政策文件缺少配套解读（2025年评估）')).not.toBeNull();
+    expect(apart('重点领域信息公开不全面', '重点领域信息公开不全面【督查发现】')).not.toBeNull();
+    expect(apart('重点领域信息公开不全面', '重点领域信息公开不全面(整改中)')).not.toBeNull();
+    expect(apart('年报未发布', '年报未发布（重点问题）（已整改）')).not.toBeNull();
+    expect(apart('关于“网民留言回应不及时”的问题', '网民留言回应不及时（重点问题）')).not.toBeNull();
+  });
+
+  it('compares two titles with different remarks as any two titles — the remark may tell the problems apart —, and a bracket inside the words as words', () => {
+    expect(apart('政策文件缺少配套解读（2024年评估）', '政策文件缺少配套解读（2025年评估）')).toBeNull();
+    expect(apart('门户网站存在错链（3处）', '门户网站存在错链（5处）')).toBeNull();
+    expect(apart('环评信息公开（东湖区）', '环评信息公开（西山区）')).toBeNull();
+    expect(apart('政府网站栏目长期未更新（政务公开专栏）', '政府网站栏目长期未更新（信息公开目录）')).toBeNull();
+    expect(titlesApart(findingTitleKey('政府信息公开目录不全（青川市财政局）'), findingTitleKey('政府信息公开目录不全（青川市教育局）'), unitsNamed)).toBeNull();
+    expect(titlesApart(findingTitleKey('政府信息公开目录不全'), findingTitleKey('政府信息公开目录不全（青川市教育局）'), unitsNamed)).not.toBeNull();
+    // The same remark, the words quoted: one problem retyped.
+    expect(apart('“网民留言回应不及时”（重点问题）', '网民留言回应不及时（重点问题）')).not.toBeNull();
+    expect(apart('网站（专栏）未更新', '网站未更新')).toBeNull();
+  });
+
+  it('finds the recorded problem for a title with a remark, on the form and on an import alike', () => {
+    const index = new FindingTitlesIndex();
+    ['部分单位主动公开信息更新不及时', '网民留言回应不及时', '政策文件缺少配套解读'].forEach((title, n) =>
+      index.apply({ type: 'FindingRecorded', data: { findingId: `f${n}`, evaluationId: 'e', title } } as unknown as RecordedEvent),
+    );
+    expect(index.near('e', '网民留言回应不及时（重点问题）').map((entry) => entry.findingId)).toEqual(['f1']);
+    expect(index.near('e', '政策文件缺少配套解读（2025年评估）').map((entry) => entry.findingId)).toEqual(['f2']);
+  });
+});

@@ -69,13 +69,18 @@ export function numbersNamed(key: string): string {
 
 /**
  * A title key's words without what only frames them: quotation and book-title marks, a leading
- * 关于 and a trailing (的)问题 — 关于“依申请公开”答复超期的问题 reads 依申请公开答复超期.
+ * 关于, remarks in brackets after the title — （已整改）, （重点问题）, 【督查发现】, （2025年评估）: what the office's 台账
+ * says of the problem, not the problem (breaker10h P12) — and a trailing (的)问题: 关于“依申请公开”答复超期的问题（已整改）
+ * reads 依申请公开答复超期. The key is NFKC, so （） are ().
  */
 const titleWords = (key: string): string =>
-  key
-    .replace(/[《》〈〉“”‘’「」『』"']/gu, '')
-    .replace(/^关于/u, '')
+  withoutRemarks(key.replace(/[《》〈〉“”‘’「」『』"']/gu, '').replace(/^关于/u, ''))
     .replace(/(?:的)?问题$/u, '') || key;
+
+/** Remarks in brackets after a title key (NFKC: （） are ()): 网民留言回应不及时(重点问题)【已整改】 → 网民留言回应不及时. */
+const withoutRemarks = (key: string): string => key.replace(/(?<=.)(?:\([^()]*\)|\[[^\]]*\]|【[^【】]*】)+$/u, '');
+/** The remarks `withoutRemarks` leaves out, as written: `(重点问题)【已整改】`; '' when none. */
+const remarkOf = (key: string): string => key.slice(withoutRemarks(key).length);
 
 /**
  * Whether two different title keys read as one problem retyped: a few characters apart
@@ -88,7 +93,11 @@ export function titlesApart(a: string, b: string, unitsNamed?: UnitsNamed): numb
   // The same words quoted (“依申请公开”答复超期, 《…》) or with 问题 / 的问题 after them, or 关于
   // before them, are one problem retyped however short the title (breaker10g P6): near, so the
   // office is asked (`distinctFrom`), never recorded a second time unasked.
-  if (a !== b && titleWords(a) === titleWords(b)) return Math.max(1, distance(a, b));
+  // So are the same words with a remark after one of them (（已整改）, （重点问题）, （2025年评估）): a number named only in
+  // the remark does not make another problem (breaker10h P12). Two titles with different remarks (环评信息公开（东湖区）/
+  // （西山区）, 错链（3处）/（5处）) are compared as any two titles: the remark may be what tells the problems apart.
+  const differentRemarks = remarkOf(a) !== '' && remarkOf(b) !== '' && remarkOf(a) !== remarkOf(b);
+  if (a !== b && !differentRemarks && titleWords(a) === titleWords(b)) return Math.max(1, distance(a, b));
   const tolerance = nearTitleTolerance(a, b);
   if (tolerance === 0 || a === b || Math.abs(a.length - b.length) > tolerance) return null;
   const apart = distance(a, b);
@@ -127,7 +136,12 @@ function pieceOf(length: number, piece: number): { readonly start: number; reado
  * `checks` counts the `titlesApart` calls made (for tests: bounded, not quadratic).
  */
 export class NearTitles<Value> {
-  private readonly byWords = new Map<string, NearEntry<Value>[]>();
+  /**
+   * By `titleWords`, then by the remark after the title (`remarkOf`, '' for none): the words rule takes two titles with
+   * the same words unless both have remarks and they differ, so a file of 政府网站栏目长期未更新（第N项） rows fetches
+   * none of the others as candidates (breaker12d P3 stays linear with breaker10h P12's remarks).
+   */
+  private readonly byWords = new Map<string, Map<string, NearEntry<Value>[]>>();
   /** By numbers, length and piece (`pieceKey`), then by the piece's text. */
   private readonly byPiece = new Map<string, Map<string, NearEntry<Value>[]>>();
   private added = 0;
@@ -137,7 +151,10 @@ export class NearTitles<Value> {
   /** Indexes `value` under its title key (`findingTitleKey`). */
   add(key: string, value: Value): void {
     const entry: NearEntry<Value> = { key, value, order: this.added++ };
-    pushTo(this.byWords, titleWords(key), entry);
+    const words = titleWords(key);
+    let remarks = this.byWords.get(words);
+    if (!remarks) this.byWords.set(words, (remarks = new Map()));
+    pushTo(remarks, remarkOf(key), entry);
     if (key.length < PIECES) return;
     const numbers = numbersNamed(key);
     for (let piece = 0; piece < PIECES; piece += 1) {
@@ -154,7 +171,11 @@ export class NearTitles<Value> {
    * (ties in the order added).
    */
   near(key: string, unitsNamed?: UnitsNamed): { readonly value: Value; readonly distance: number }[] {
-    const candidates = new Set<NearEntry<Value>>(this.byWords.get(titleWords(key)) ?? []);
+    const remarks = this.byWords.get(titleWords(key));
+    const remark = remarkOf(key);
+    // No remark: every title of those words is near; a remark: those with none or the same one (`titlesApart`).
+    const sameWords = !remarks ? [] : remark === '' ? [...remarks.values()].flat() : [...(remarks.get('') ?? []), ...(remarks.get(remark) ?? [])];
+    const candidates = new Set<NearEntry<Value>>(sameWords);
     const numbers = numbersNamed(key);
     /** Per key of another length, the pieces of it found in place in `key` (a bit each). */
     const found = new Map<NearEntry<Value>, number>();

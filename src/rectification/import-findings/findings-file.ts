@@ -322,7 +322,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
       continue;
     }
     // A row a remark marks done, cancelled or moved is no open problem to record (breaker10e P7, P11).
-    const remarked = rowRemarkProblem(record.row, { deadline: cells.dueDate, remarks: cells.remarks }, '整改时限', record.sheet);
+    const remarked = rowRemarkProblem(record.row, { deadline: cells.dueDate, remarks: cells.remarks, title: cells.title }, '整改时限', record.sheet, '问题');
     if (remarked) problems.push(remarked);
     const title = titleOf(record);
     const previous = drafts.at(-1);

@@ -483,6 +483,29 @@ describe('rows a remark marks done, cancelled or moved (breaker10e P7, P11)', ()
   });
 });
 
+describe('a 台账 whose titles carry the office\'s remarks after them (breaker10h P12)', () => {
+  const file = (lines: string[]) => ({ name: 'dupt.csv', content: new TextEncoder().encode(`存在问题,整改措施,责任单位,整改时限\n${lines.join('\n')}\n`) });
+  const problemsOf = (error: unknown) => ((error as DomainError).details as { problems: { row: number; reasonZh: string }[] }).problems;
+
+  it('asks about a title that is a recorded problem with （重点问题） or （2025年评估） after it, refuses one marked （已整改）, and records nothing', async () => {
+    const dependencies = await withEvaluation();
+    await importFindingsFile(dependencies, EVALUATION, file(['TR主动公开信息更新不及时,更新,青川市财政局,2026-12-31', 'TR网民留言回应不及时,回应,青川市教育局,2026-12-31', 'TR政策文件缺少配套解读,解读,青川市民政局,2026-12-31']), contextOf('tr-v1'), { identifiedOn: '2026-10-08' });
+    const count = (await dependencies.store.readAll()).length;
+    for (const dryRun of [true, false]) {
+      const near = await importFindingsFile(dependencies, EVALUATION, file(['TR网民留言回应不及时（重点问题）,回应,青川市教育局,2026-12-31', 'TR政策文件缺少配套解读（2025年评估）,解读,青川市民政局,2026-12-31']), contextOf(`tr-near-${dryRun}`), { identifiedOn: '2026-10-08', dryRun }).catch((error: unknown) => error);
+      expect(near).toMatchObject({ code: 'CONFLICT' });
+      expect(problemsOf(near).map((problem) => [problem.row, problem.reasonZh.split('。')[0]])).toEqual([
+        [2, '问题“TR网民留言回应不及时（重点问题）”与已登记的问题“TR网民留言回应不及时”只差 6 个字'],
+        [3, '问题“TR政策文件缺少配套解读（2025年评估）”与已登记的问题“TR政策文件缺少配套解读”只差 9 个字'],
+      ]);
+      const done = await importFindingsFile(dependencies, EVALUATION, file(['TR主动公开信息更新不及时（已整改）,更新,青川市财政局,2026-12-31']), contextOf(`tr-done-${dryRun}`), { identifiedOn: '2026-10-08', dryRun }).catch((error: unknown) => error);
+      expect(done).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(problemsOf(done).map((problem) => [problem.row, problem.reasonZh.split('：')[0]])).toEqual([[2, '问题“TR主动公开信息更新不及时（已整改）”注明该项已完成（“已整改”）']]);
+    }
+    expect((await dependencies.store.readAll()).length).toBe(count);
+  });
+});
+
 describe('near titles: one rule whichever came first, and the office’s word for a problem of its own (breaker11e P11, 10d P25)', () => {
   const csv = (lines: string[]) => new TextEncoder().encode(`存在问题,整改措施,责任单位,整改时限\n${lines.join('\n')}\n`);
   const refusalOf = (error: unknown) => ((error as DomainError).details as { problems: { row: number; reasonZh: string; distinctTitle?: string }[] }).problems;

@@ -547,3 +547,43 @@ describe('a unit\'s own download with its title row deleted, of a unit that lead
     dependencies.store.close();
   });
 });
+
+describe('a new version marking items in their titles, as 调整 versions do (breaker10h P2, P3)', () => {
+  const title = '青川市2026年标题标记测试方案';
+  const csvOf = (rows: string[]) => ({ name: 'plan.csv', content: new TextEncoder().encode(`${title}\n类别编号,类别,编号,事项,牵头单位,责任单位,完成时限\n${rows.join('\n')}\n`) });
+  const V1 = ['一,公开,1,标记甲推进决策公开,青川市财政局,青川市教育局,2026-12-31', '一,公开,2,标记乙完善政策解读机制,青川市教育局,,2026-12-30', '一,公开,3,标记丙加强政务新媒体管理,青川市民政局,,2026-12-25'];
+  const known = [{ title, year: 2026 }];
+
+  it.each(['（取消）', '（已取消）', '（此项删除）', '（不再实施）'])('refuses an item whose title says it is cancelled, naming the row, as the 备注 is — first import and new version alike (%s)', async (mark) => {
+    const dependencies = await storeWithUnits();
+    const cancelled = [V1[0]!, V1[1]!, V1[2]!.replace('标记丙加强政务新媒体管理', `标记丙加强政务新媒体管理${mark}`)];
+    const first = await importWorkPlanFile(dependencies, csvOf(cancelled), {}, contextOf('first')).catch((error: unknown) => error);
+    expect(problemsOf(first as DomainError)?.map((problem) => [problem.row, problem.reasonZh])).toEqual([[5, expect.stringMatching(new RegExp(`^事项“标记丙加强政务新媒体管理${mark}”注明该项已取消（“[^”]+”）：请从文件中删去该行（已导入的事项请在事项页面撤销）`))]]);
+    await importWorkPlanFile(dependencies, csvOf(V1), {}, contextOf('v1'));
+    const head = await dependencies.store.headPosition();
+    const revised = await importWorkPlanFile(dependencies, { ...csvOf(cancelled), name: 'plan-v2.csv' }, { revise: true, dryRun: true }, contextOf('v2'), known).catch((error: unknown) => error);
+    expect(revised).toBeInstanceOf(DomainError);
+    expect(problemsOf(revised as DomainError)?.map((problem) => problem.row)).toEqual([5]);
+    expect(await dependencies.store.headPosition()).toEqual(head);
+    dependencies.store.close();
+  });
+
+  it('reads （时限调整）, （新增） after an item\'s title as the version\'s marks, said in a notice: the item re-dated, the new one added, nothing reworded', async () => {
+    const dependencies = await storeWithUnits();
+    await importWorkPlanFile(dependencies, csvOf(V1), {}, contextOf('v1'));
+    const v2 = [V1[0]!, '一,公开,2,标记乙完善政策解读机制（时限调整）,青川市教育局,,2026-12-20', V1[2]!, '一,公开,4,标记丁规范依申请公开答复（新增）,青川市财政局,,2026-12-31'];
+    const applied = await importWorkPlanFile(dependencies, { ...csvOf(v2), name: 'plan-v2.csv' }, { revise: true }, contextOf('v2'), known);
+    expect(applied.revision).toMatchObject({ amended: [], withdrawn: [], redated: [expect.objectContaining({ code: '2', to: '2026-12-20' })], added: [expect.objectContaining({ code: '4', title: '标记丁规范依申请公开答复' })] });
+    expect(applied.notes.notices?.map((notice) => [notice.row, notice.reasonZh])).toEqual(
+      expect.arrayContaining([
+        [4, '事项标题后的“（时限调整）”视为修订标记，未计入标题（“标记乙完善政策解读机制”）。'],
+        [6, '事项标题后的“（新增）”视为修订标记，未计入标题（“标记丁规范依申请公开答复”）。'],
+      ]),
+    );
+    // The next version without the marks is the plan as it stands: nothing to change.
+    const v3 = [V1[0]!, '一,公开,2,标记乙完善政策解读机制,青川市教育局,,2026-12-20', V1[2]!, '一,公开,4,标记丁规范依申请公开答复,青川市财政局,,2026-12-31'];
+    const again = await importWorkPlanFile(dependencies, { ...csvOf(v3), name: 'plan-v3.csv' }, { revise: true, dryRun: true }, contextOf('v3'), known);
+    expect(again.revision).toBeNull();
+    dependencies.store.close();
+  });
+});

@@ -4,7 +4,7 @@ import { unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.
 import { calendarDateOf, textOf, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { droppedColumnProblems, notImportedColumns, readingNotesOf } from '../../spreadsheet/records.js';
-import { rowRemarkProblem } from '../../spreadsheet/row-remarks.js';
+import { rowRemarkProblem, withoutChangeMark } from '../../spreadsheet/row-remarks.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
 import { chineseNamesOf, entryOf, readTree, recordOfMap, type TreeEntry, type TreeNode } from '../../spreadsheet/tree.js';
@@ -626,6 +626,7 @@ function draftFrom(
   /** The item of the row above: only it can be continued. */
   let lastItem: PlanItemRow | undefined;
   const leadNotices: ImportProblem[] = [];
+  const markNotices: ImportProblem[] = [];
   /** Files often list every unit under 责任单位, the lead too: it leads, named once, with a notice (breaker10 F16). */
   const withoutLead = (row: number, leads: readonly string[], names: readonly string[], sheet: string | undefined): string[] => {
     const repeated = names.filter((name) => leads.includes(name));
@@ -641,7 +642,7 @@ function draftFrom(
   };
   for (const { row, cells, sheet } of records) {
     // A row a remark marks done, cancelled or moved is no open task to import (breaker10e P7, P11).
-    const remarked = rowRemarkProblem(row, { deadline: cells.dueDate, remarks: cells.remarks }, '完成时限', sheet);
+    const remarked = rowRemarkProblem(row, { deadline: cells.dueDate, remarks: cells.remarks, title: cells.title }, '完成时限', sheet, '事项');
     if (remarked) problems.push(remarked);
     const code = textOf(cells.categoryCode ?? null);
     const title = textOf(cells.categoryTitle ?? null);
@@ -659,7 +660,17 @@ function draftFrom(
       category.title = title;
     }
     const itemCode = itemCodeOf(textOf(cells.code ?? null));
-    const itemTitle = textOf(cells.title ?? null);
+    // A 调整 version's change mark after the title (（新增）, （时限调整）) says what changed, not what the item is (breaker10h P3).
+    const marked = withoutChangeMark(textOf(cells.title ?? null));
+    const itemTitle = marked?.title ?? textOf(cells.title ?? null);
+    if (marked) {
+      markNotices.push({
+        row,
+        reason: `"${marked.mark}" after the item's title is read as a revision mark, not part of the title: "${itemTitle}".`,
+        reasonZh: `事项标题后的“${marked.mark}”视为修订标记，未计入标题（“${itemTitle}”）。`,
+        ...(sheet === undefined ? {} : { sheet }),
+      });
+    }
     const previous = category.items.at(-1);
     // An item over several rows (merged 序号 and 事项, or blank ones in CSV) with units on each: one item (breaker10 F19).
     const moreDescription = textOf(cells.description ?? null);
@@ -725,7 +736,7 @@ function draftFrom(
       categories: [...categories].map(([code, category]) => ({ code, title: category.title, items: category.items })),
     },
     problems,
-    ...((restarted || leadNotices.length > 0 || titleNotices.length > 0) && {
+    ...((restarted || leadNotices.length > 0 || titleNotices.length > 0 || markNotices.length > 0) && {
       notices: [
         ...titleNotices,
         ...(restarted
@@ -738,6 +749,7 @@ function draftFrom(
             ]
           : []),
         ...leadNotices,
+        ...markNotices,
       ],
     }),
   };

@@ -10,10 +10,17 @@ import { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { RectificationLedger } from '../rectification/ledger/rectification-ledger.js';
 import { officeDate } from '../shared/calendar-date.js';
 import type { CommandContext } from '../shared/command-context.js';
-import { notFound } from '../shared/domain-error.js';
+import { DomainError, notFound } from '../shared/domain-error.js';
 import { EventSchemaRegistry } from '../shared/event-schemas.js';
 import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
 import { handOverCommands, partsToHandOver, type HandOver } from './hand-over-parts.js';
+
+/** How many times a reorganisation refused is scanned again, when the unit's parts moved meanwhile. */
+const REPLANS = 4;
+
+/** Whether two scans found the same parents to hand over. */
+const samePlan = (a: ReorganizationOutcome, b: ReorganizationOutcome): boolean =>
+  JSON.stringify([a.findingIds, a.itemIds]) === JSON.stringify([b.findingIds, b.itemIds]);
 
 /** What a reorganisation did: the parts handed over, by parent. */
 export interface ReorganizationOutcome {
@@ -62,10 +69,35 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
   private async reorganize({ handOver, merge, context }: ReorganizeUnitCommand): Promise<ReorganizationOutcome> {
     const { unitId, successorUnitId } = handOver;
     if (!this.units.get(unitId)) throw notFound('Unit', unitId);
-    const successor = this.units.get(successorUnitId);
     // Handing over is checked by each parent's decider; the successor's existence only here.
-    if (!successor && !merge) throw notFound('Unit', successorUnitId);
+    if (!this.units.get(successorUnitId) && !merge) throw notFound('Unit', successorUnitId);
+    let plan = this.plan(handOver, merge, context);
+    for (let round = 1; ; round += 1) {
+      try {
+        const refusals = await checkBatch(this.store, this.schemas, plan.commands);
+        if (refusals.length > 0) throw refusals[0]!.error;
+        const batch = await executeBatch(this.store, this.schemas, plan.commands);
+        if (batch.position) await this.projections.waitFor(batch.position);
+        return plan.outcome;
+      } catch (error) {
+        if (!(error instanceof DomainError) || round >= REPLANS) throw error;
+        // Another request may have moved the unit's parts since they were scanned (a second reorganisation of the unit at the
+        // same moment: breaker8h P10): scanned again on the read models caught up with the store. The same parts → the refusal stands.
+        await this.projections.catchUp();
+        const again = this.plan(handOver, merge, context);
+        if (samePlan(again.outcome, plan.outcome)) throw error;
+        plan = again;
+      }
+    }
+  }
 
+  /**
+   * The reorganisation's commands on the directory and the read models as they stand: the unit's stream (UnitMerged /
+   * UnitWorkHandedOver) and one HandOverPart per finding and item with a part of the unit that passes (`partsToHandOver`).
+   */
+  private plan(handOver: HandOver, merge: boolean, context: CommandContext): { commands: BatchCommand[]; outcome: ReorganizationOutcome } {
+    const { unitId, successorUnitId } = handOver;
+    const successor = this.units.get(successorUnitId);
     // A scan of every finding and item: rare (a reorganisation), and an administrator waits for it.
     const findings = partsToHandOver(this.findings.listFindings().map((finding) => ({ id: finding.findingId, parts: finding.parts })), unitId, handOver.on, merge);
     const items = partsToHandOver(this.workPlans.listItems().map((item) => ({ id: item.itemId, parts: item.parts, withdrawnOn: item.withdrawnOn })), unitId, handOver.on, merge);
@@ -116,10 +148,6 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
           ]),
       ...handOverCommands(handOver, { today, unitNames: this.units, successorRegisteredOn: successor?.registeredOn }, { findings, items }, context),
     ];
-    const refusals = await checkBatch(this.store, this.schemas, commands);
-    if (refusals.length > 0) throw refusals[0]!.error;
-    const batch = await executeBatch(this.store, this.schemas, commands);
-    if (batch.position) await this.projections.waitFor(batch.position);
-    return { findingIds: findings.map((finding) => finding.id), itemIds: items.map((item) => item.id) };
+    return { commands, outcome: { findingIds: findings.map((finding) => finding.id), itemIds: items.map((item) => item.id) } };
   }
 }

@@ -1936,6 +1936,19 @@ describe('a hand-over no longer stands when a fact entered after it shows the pa
     expect(undone([...events, ...undone(events)])).toEqual([]);
   });
 
+  it('stands when the pass on its day verified the successor’s own report of that day: the successor did the work (breaker8h P9)', () => {
+    const sameDay = (type: 'report' | 'pass'): AssignmentEvent =>
+      type === 'report'
+        ? { type: 'RectificationReported', data: { unitId: ENVIRONMENT, summary: '新单位整改', evidence, reportedOn: HANDED_OVER_ON } }
+        : { ...inspected('PASSED'), data: { ...inspected('PASSED').data, unitId: ENVIRONMENT, inspectedOn: HANDED_OVER_ON } };
+    const handedOverOpen = [leadAssigned, passed()];
+    expect(undone([...handedOverOpen, sameDay('report'), sameDay('pass')])).toEqual([]);
+    const after = stateAfter([...handedOverOpen, sameDay('report'), sameDay('pass')]);
+    expect(partOf(after, ENVIRONMENT)).toMatchObject({ status: 'VERIFIED', heldBefore: [FINANCE] });
+    // The predecessor's report, passed that day: its work — the part stays with it (the day-start rule).
+    expect(undone([...handedOver, sameDay('pass')]).map((step) => step.type)).toEqual(['PartHandOverUndone']);
+  });
+
   it('undoes a chain of hand-overs the latest first', () => {
     const AUDIT = 'unit-audit';
     const events = [...handedOver, passed(ENVIRONMENT, AUDIT, '2025-07-08'), inspected('PASSED')];

@@ -1804,6 +1804,9 @@ function firstHandOverNotStanding(command: NamesUnits, state: AssignmentsState):
     if (carriedJoin(state, part)) continue;
     const then = partOf(assignmentsOn(state, passed.until), part.unitId);
     if (then?.status !== 'VERIFIED' || then.verifiedOn === null) continue;
+    // Verified that day on the successor's own report (dated on the hand-over day: the predecessor's work ended the day before), the
+    // successor did the work: the hand-over stands (breaker8h P9). The day-start rule keeps only the predecessor's verified work.
+    if (then.lastReport !== null && then.lastReport.reportedOn >= passed.until) continue;
     const unit = unitNamed(command, passed.unitId);
     const successor = unitNamed(command, part.unitId);
     return {

@@ -621,3 +621,22 @@ describe('a 交办 re-dated after the hand-over that passed its part (breaker8g 
     expect(office.decide(redate('b'))).toBe(false);
   });
 });
+
+describe('the successor’s own report and pass on the hand-over day (breaker8h P9)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+
+  it('keep the hand-over: the successor verified, held before by the old unit, now as at every cut', () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-06-15', units: [{ unitId: 's', role: 'LEAD', dueDate: '2017-03-31' }], unknownUnitIds: [] });
+    accept(office, { type: 'HandOverPart', ...base, actor: admin, unitId: 's', successorUnitId: 'j', reason: '职能调整', handedOverOn: '2017-03-01' } as FindingCommand);
+    accept(office, { type: 'ReportRectification', ...base, actor: clerkOf('j'), unitId: 'j', summary: '新单位整改', evidence, reportedOn: '2017-03-01' } as FindingCommand);
+    accept(office, { type: 'LogInspection', ...base, actor: inspector, unitId: 'j', inspectionId: 'i1', outcome: 'PASSED', notes: '核实', inspectedOn: '2017-03-01', place: '现场' } as FindingCommand);
+    expect(office.timeline.some((entry) => entry.type === 'PartHandOverUndone')).toBe(false);
+    const now = office.ledger.finding('f')!;
+    expect([...now.parts.values()]).toMatchObject([{ unitId: 'j', status: 'VERIFIED', heldBefore: ['s'] }]);
+    expect(finding(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [] })!)).toEqual(finding(now));
+    expect(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: '2017-03-01', knownAt: null, axes: [BUSINESS_DAY] })!.parts.get('j')).toMatchObject({ status: 'VERIFIED' });
+  });
+});

@@ -131,6 +131,8 @@ export const contextInBatch = (batch: CommandContext, commandType: string, idemp
 
 export interface BatchRefusal {
   readonly row: number | null;
+  /** The stream of the command refused (a reorganisation names the finding or item it was about). */
+  readonly streamId: string;
   readonly error: DomainError;
 }
 
@@ -150,7 +152,7 @@ export async function checkBatch(
     await pause();
     const error = await command.check(store, schemas);
     if (!error) continue;
-    refusals.push({ row: command.row, error });
+    refusals.push({ row: command.row, streamId: command.streamId, error });
     if (command.row === null) break;
   }
   return refusals;

@@ -10,9 +10,11 @@ import { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { RectificationLedger } from '../rectification/ledger/rectification-ledger.js';
 import { officeDate } from '../shared/calendar-date.js';
 import type { CommandContext } from '../shared/command-context.js';
-import { DomainError, notFound } from '../shared/domain-error.js';
+import { DomainError, notFound, say } from '../shared/domain-error.js';
 import { EventSchemaRegistry } from '../shared/event-schemas.js';
 import { WorkPlanLedger } from '../work-plan/breakdown/work-plan-ledger.js';
+import { findingStream } from '../rectification/domain/finding.events.js';
+import { workPlanItemStream } from '../work-plan/domain/work-plan.events.js';
 import { handOverCommands, partsToHandOver, type HandOver } from './hand-over-parts.js';
 
 /** How many times a reorganisation refused is scanned again, when the unit's parts moved meanwhile. */
@@ -75,7 +77,7 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
     for (let round = 1; ; round += 1) {
       try {
         const refusals = await checkBatch(this.store, this.schemas, plan.commands);
-        if (refusals.length > 0) throw refusals[0]!.error;
+        if (refusals.length > 0) throw this.namingItsParent(refusals[0]!.error, refusals[0]!.streamId);
         const batch = await executeBatch(this.store, this.schemas, plan.commands);
         if (batch.position) await this.projections.waitFor(batch.position);
         return plan.outcome;
@@ -89,6 +91,24 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
         plan = again;
       }
     }
+  }
+
+  /**
+   * A part's refusal as the administrator reads it: prefixed with the finding or work-plan item it is about (a reorganisation
+   * touches many; breaker8g P3: the refusal named none), same code and details plus `findingId` / `itemId`. Others as they are.
+   */
+  private namingItsParent(error: DomainError, streamId: string): DomainError {
+    const findingId = streamId.startsWith(findingStream('')) ? streamId.slice(findingStream('').length) : undefined;
+    const itemId = streamId.startsWith(workPlanItemStream('')) ? streamId.slice(workPlanItemStream('').length) : undefined;
+    const finding = findingId === undefined ? undefined : this.findings.finding(findingId);
+    const item = itemId === undefined ? undefined : this.workPlans.item(itemId);
+    const parent = finding
+      ? { en: `Finding 「${finding.title}」`, zh: `问题「${finding.title}」`, id: { findingId: finding.findingId } }
+      : item
+        ? { en: `Work-plan item ${item.code} 「${item.title}」`, zh: `工作事项 ${item.code}「${item.title}」`, id: { itemId: item.itemId } }
+        : undefined;
+    if (!parent) return error;
+    return new DomainError(error.code, say(`${parent.en}: ${error.message}`, `${parent.zh}：${error.messageZh}`), { ...error.details, ...parent.id });
   }
 
   /**
@@ -141,7 +161,14 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
                 handedOverOn: handOver.on,
                 successorUnitId,
                 reason: handOver.reason,
-                successor: successor && { name: successor.name, registeredOn: successor.registeredOn },
+                successor: successor && {
+                  name: successor.name,
+                  registeredOn: successor.registeredOn,
+                  mergedInto: successor.mergedIntoUnitId,
+                  ...(successor.mergedOn ? { mergedOn: successor.mergedOn } : {}),
+                  ...(successor.mergedIntoUnitId ? { carriedOnBy: this.units.successorOf(successorUnitId) } : {}),
+                },
+                nameOf: (id: string) => this.units.get(id)?.name,
               },
               context,
             ),

@@ -134,7 +134,7 @@ describe('units on the day of the work, and on-time by the due date in force', (
     // Nor is it a hand-over's successor: its parts would be stuck with a unit that can do nothing.
     const handedBack = await call('handOverUnitParts', { unitId: units.STJ, successorUnitId: units.HBJ, reason: '误操作', handedOverOn: '2016-08-01' }, await app.as('ADMIN'));
     expect(errorCode(handedBack)).toBe('CONFLICT');
-    expect(handedBack.errors![0]!.extensions!.messageZh).toMatch(/^市环境保护局已于 2016-07-01 并入市生态环境局，不再承担新的工作/);
+    expect(handedBack.errors![0]!.extensions!.messageZh).toBe('承继单位市环境保护局已于 2016-07-01 并入市生态环境局（早于 2016-08-01），不再承担新的工作；请移交给市生态环境局。');
 
     await mutate('reopenFinding', { findingId: findings.late, reason: '复查发现页面被撤下', reopenedOn: '2016-08-01', newDueDate: '2016-09-30' });
     expect((await holders(findings.late))).toEqual({ status: 'OPEN', assignments: [{ unitId: units.STJ, status: 'RETURNED', heldBefore: [units.HBJ] }] });

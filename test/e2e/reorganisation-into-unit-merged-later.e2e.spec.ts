@@ -100,13 +100,24 @@ describe('a reorganisation into a unit dated before that unit’s merge is taken
     await passedOnThroughTheMerge(finding, ['PA3', 'PB3', 'PC3']);
   });
 
+  it('a reorganisation refused for one part names the finding it is about (breaker8g P3: it named none)', async () => {
+    await registered(['PA5', 'PB5']);
+    const finding = await newFinding('重大决策预公开不到位', 'PA5');
+    expect((await report(finding, 'PA5', '2016-07-10')).errors).toBeUndefined();
+    const merged = await merge('PA5', 'PB5', '2016-07-01');
+    expect(errorCode(merged)).toBe('CONFLICT');
+    expect(merged.errors![0]!.extensions!.messageZh).toMatch(/^问题「重大决策预公开不到位」：青川县第PA5局的任务不能在 2016-07-01 移交或并入：青川县第PA5局的整改报告的日期（2016-07-10）在其之后/);
+    expect(merged.errors![0]!.extensions!.findingId).toBe(finding);
+    expect(merged.errors![0]!.message).toMatch(/^Finding 「重大决策预公开不到位」: /);
+  });
+
   it('a reorganisation into B dated after B’s merge stays refused, naming where B’s work went by name (breaker8h P11)', async () => {
     await registered(['PA4', 'PB4', 'PC4']);
     await newFinding('政策解读材料未同步发布', 'PA4');
     expect((await merge('PB4', 'PC4', '2016-09-01')).errors).toBeUndefined();
     const handedOver = await handOver('PA4', 'PB4', '2016-09-02');
     expect(errorCode(handedOver)).toBe('CONFLICT');
-    expect(handedOver.errors![0]!.extensions!.messageZh).toMatch(/^青川县第PB4局已于 2016-09-01 并入青川县第PC4局/);
+    expect(handedOver.errors![0]!.extensions!.messageZh).toBe('承继单位青川县第PB4局已于 2016-09-01 并入青川县第PC4局（早于 2016-09-02），不再承担新的工作；请移交给青川县第PC4局。');
     // Named by name, with the unit to merge into instead (breaker8h P11: codes and ids before).
     const merged = await merge('PA4', 'PB4', '2016-09-02');
     expect(errorCode(merged)).toBe('CONFLICT');

@@ -294,7 +294,17 @@ describe('a hand-over without a merge is recorded in the directory (breaker8b N1
     ['to itself', handOver({ successorUnitId: 'u-1' }), 'BAD_USER_INPUT'],
     ['before the successor was registered', handOver({ handedOverOn: '2016-06-30' }), 'BAD_USER_INPUT'],
     ['in the future', handOver({ handedOverOn: '2026-11-30' }), 'BAD_USER_INPUT'],
+    ['to a unit merged away before its day', handOver({ successor: { name: '青川县生态环境分局', registeredOn: '2016-07-01', mergedInto: 'u-3', mergedOn: '2016-07-05' } }), 'CONFLICT'],
   ])('refuses one %s', (_what, command, code) => {
     given([registered]).when(command).thenRefused(code as ErrorCode);
+  });
+
+  it('to a unit merged away on or after its day: recorded (its merge passes the work on); before it: refused naming the unit to pick (breaker8h P3, P11)', () => {
+    const merged = { name: '青川县生态环境分局', registeredOn: '2016-07-01', mergedInto: 'u-3', mergedOn: '2016-07-10' };
+    expect(given([registered]).when(handOver({ successor: merged })).decision()).toEqual([recorded]);
+    const nameOf = (unitId: string) => ({ 'u-3': '青川市生态环境局', 'u-4': '青川市生态环境委员会' })[unitId];
+    given([registered])
+      .when(handOver({ successor: { ...merged, mergedOn: '2016-07-09', carriedOnBy: 'u-4' }, nameOf }))
+      .thenRefused('CONFLICT', undefined, /^承继单位青川县生态环境分局已于 2016-07-09 并入青川市生态环境局（早于 2016-07-10），不再承担新的工作；请移交给青川市生态环境委员会。$/);
   });
 });

@@ -81,8 +81,15 @@ export interface HandOverUnitWork {
   readonly handedOverOn: string;
   readonly successorUnitId: string;
   readonly reason: string;
-  /** The successor as the directory has it, looked up by the handler; undefined when unknown. */
-  readonly successor: { readonly name: string; readonly registeredOn: string } | undefined;
+  /**
+   * The successor as the directory has it, looked up by the handler; undefined when unknown. `mergedInto` / `mergedOn` /
+   * `carriedOnBy` as for MergeUnit: a successor merged away before the hand-over's day is refused, naming the unit to pick.
+   */
+  readonly successor:
+    | { readonly name: string; readonly registeredOn: string; readonly mergedInto?: string | null; readonly mergedOn?: string; readonly carriedOnBy?: string }
+    | undefined;
+  /** The directory's current name of a unit (a refusal names units, never ids). */
+  readonly nameOf?: (unitId: string) => string | undefined;
 }
 
 export type UnitCommand = RegisterUnit | RenameUnit | MergeUnit | CorrectUnitRegistration | HandOverUnitWork;
@@ -281,6 +288,16 @@ function handOverWork(command: HandOverUnitWork, state: UnitState): UnitEvent[] 
   const { handedOverOn, successorUnitId, successor } = command;
   if ((unit.handOvers ?? []).some((earlier) => earlier.successorUnitId === successorUnitId && earlier.on === handedOverOn)) return [];
   if (successorUnitId === unit.unitId) throw badInput('A unit cannot hand its part over to itself.', '不能把任务移交给本单位。', { field: 'successorUnitId' });
+  // A successor merged away before the day no longer existed then (on or after it, its merge passes the work on: breaker8h P3).
+  if (successor.mergedInto && successor.mergedOn !== undefined && handedOverOn > successor.mergedOn) {
+    const merged = mergedInto({ mergedInto: successor.mergedInto, mergedOn: successor.mergedOn }, command.nameOf);
+    const last = command.nameOf?.(successor.carriedOnBy ?? successor.mergedInto);
+    throw conflict(
+      `${successor.name} was merged into ${merged.en} (before ${handedOverOn}); it takes no new work: hand the work over to ${last ?? 'the unit that carries on its work'}.`,
+      `承继单位${successor.name}已${merged.zh}（早于 ${handedOverOn}），不再承担新的工作；请移交给${last ?? '最终承继单位'}。`,
+      { field: 'successorUnitId' },
+    );
+  }
   requireReason(command.reason, '移交任务须说明理由（如机构改革文件）。');
   requireBusinessDay(handedOverOn, command.today, say('The day of the handover', '移交日期'));
   // Worded as each part's hand-over refuses it (assignment.decider.ts handOverPart): one refusal, whichever is checked first.

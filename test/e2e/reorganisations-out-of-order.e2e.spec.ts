@@ -189,4 +189,29 @@ describe('reorganisations typed out of date order (breaker8f P4, P6, P10, P13)',
     expect(await everyReading(ofB2)).toEqual(['OPEN', 'VA LEAD ASSIGNED VB']);
     expect(await story(ofA, { asOf: '2016-06-30' })).toEqual(['OPEN', 'WA LEAD ASSIGNED']);
   });
+
+  it('breaker8h P6: a paper 交办 naming a unit whose duties passed to one whose part has since passed on joins that part where it is now, as in date order', async () => {
+    await registered(['XX', 'XY', 'XZ']);
+    const finding = await newFinding('政府信息公开年度报告发布延迟', '2016-04-26', [['XY', 'LEAD']]);
+    expect((await reorganise('handOverUnitParts', 'XX', 'XY', '2016-06-15')).errors).toBeUndefined();
+    expect((await reorganise('handOverUnitParts', 'XY', 'XZ', '2016-07-01')).errors).toBeUndefined();
+    // The paper 交办 of 04-26 naming XX, entered now: by date XX's part joined XY's on 06-15 and went on to XZ on 07-01.
+    await mutate('assignFinding', { findingId: finding, assignedOn: '2016-04-26', units: [{ unitId: unit.XX, role: 'RESPONSIBLE', dueDate: '2016-12-31' }] });
+    expect(await everyReading(finding)).toEqual(['OPEN', 'XZ LEAD ASSIGNED XX XY']);
+    expect(await story(finding, { asOf: '2016-06-10' })).toEqual(['OPEN', 'XX RESPONSIBLE ASSIGNED', 'XY LEAD ASSIGNED']);
+    expect(await story(finding, { asOf: '2016-06-20' })).toEqual(['OPEN', 'XY LEAD ASSIGNED XX']);
+    // XX's clerk reporting months after its hand-over is refused; nothing recorded.
+    const late = await call('reportRectification', { findingId: finding, unitId: unit.XX, summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/p' }], reportedOn: '2016-08-01' }, await app.as('UNIT', unit.XX));
+    expect(late.errors).toBeDefined();
+    expect(await everyReading(finding)).toEqual(['OPEN', 'XZ LEAD ASSIGNED XX XY']);
+  });
+
+  it('breaker8h P6, typed: a hand-over into a unit dated before that unit’s part passed on, typed after, joins that part where it is now', async () => {
+    await registered(['YX', 'YY', 'YZ']);
+    const finding = await newFinding('重大行政决策预公开征求意见缺失', '2016-04-26', [['YY', 'LEAD'], ['YX', 'RESPONSIBLE']]);
+    expect((await reorganise('handOverUnitParts', 'YY', 'YZ', '2016-07-01')).errors).toBeUndefined();
+    expect((await reorganise('handOverUnitParts', 'YX', 'YY', '2016-06-15')).errors).toBeUndefined();
+    expect(await everyReading(finding)).toEqual(['OPEN', 'YZ LEAD ASSIGNED YX YY']);
+    expect(await story(finding, { asOf: '2016-06-20' })).toEqual(['OPEN', 'YY LEAD ASSIGNED YX']);
+  });
 });

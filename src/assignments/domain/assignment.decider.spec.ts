@@ -29,6 +29,7 @@ import {
   handOversUndone,
   initialAssignmentsState,
   partOf,
+  partsOf,
   type AssignmentParentContext,
   type AssignmentsState,
 } from './assignment.decider.js';
@@ -1128,11 +1129,14 @@ describe('handing a part over to a successor (机构改革, fault 4)', () => {
       ]);
     });
 
-    it('refuses a hand-over to a unit dated before its own part here passed on (it held that part then), naming the day it passed', () => {
+    it('a hand-over to a unit dated before its own part here passed on joins the part it held then, wherever it is now (breaker8h P6; was refused)', () => {
       const financePassed: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: FINANCE, successorUnitId: HEALTH, reason: '机构改革', handedOverOn: '2025-06-20' } };
-      given([leadAssigned, responsibleAssigned, financePassed])
-        .when(handOver({ successorUnitId: FINANCE, handedOverOn: '2025-06-10' }))
-        .thenRefused('CONFLICT', /unit-finance held a part here until 2025-06-20/, /至 2025-06-20 才移交其他单位/);
+      const joined: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: FINANCE, reason: 'Reorganisation: its duties moved.', handedOverOn: '2025-06-10' } };
+      given([leadAssigned, responsibleAssigned, financePassed]).when(handOver({ successorUnitId: FINANCE, handedOverOn: '2025-06-10' })).then([joined]);
+      const state = stateAfter([leadAssigned, responsibleAssigned, financePassed, joined]);
+      expect(partsOf(state).map((part) => [part.unitId, part.role])).toEqual([[HEALTH, 'LEAD']]);
+      // As typed in date order: ENVIRONMENT joins FINANCE's part on 06-10, which passes to HEALTH on 06-20.
+      expect(partsOf(stateAfter([leadAssigned, responsibleAssigned, joined, financePassed])).map((part) => [part.unitId, part.role, part.joinedOn])).toEqual(partsOf(state).map((part) => [part.unitId, part.role, part.joinedOn]));
       given([leadAssigned, responsibleAssigned, financePassed]).when(handOver({ successorUnitId: FINANCE, handedOverOn: '2025-06-20' })).then([
         { type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: FINANCE, reason: 'Reorganisation: its duties moved.', handedOverOn: '2025-06-20' } },
       ]);
@@ -2442,7 +2446,7 @@ describe('the records of a join that carried open work are corrected where they 
   });
 });
 
-describe('a part due to pass to a unit whose own part of that day passed on later stays with its unit (breaker8g P15)', () => {
+describe('a part due to pass to a unit whose own part of that day passed on later joins that part where it is now (breaker8g P15, breaker8h P6)', () => {
   // 市卫生健康委员会 (HEALTH) held a part here and passed it to 市审计局 (AUDIT) on 06-20; the directory says FINANCE hands its work to HEALTH on 06-10.
   const HEALTH = 'unit-health';
   const AUDIT = 'unit-audit';
@@ -2452,8 +2456,46 @@ describe('a part due to pass to a unit whose own part of that day passed on late
     { type: 'PartHandedOver', data: { unitId: HEALTH, successorUnitId: AUDIT, reason: '机构改革', handedOverOn: '2025-06-20' } },
   ];
 
-  it('does not pass FINANCE’s part assigned on or before 06-10 (by date it would have joined HEALTH’s part and gone on with it)', () => {
-    expect(handOversDue({ unitNames: directory }, stateAfter([...healthHeld, leadAssigned]))).toEqual([]);
+  it('passes FINANCE’s part assigned on or before 06-10 into the part HEALTH held that day, now AUDIT’s: one part, as in date order', () => {
+    const late = [...healthHeld, leadAssigned];
+    const due = handOversDue({ unitNames: directory }, stateAfter(late));
+    expect(due.map((event) => event.data)).toEqual([expect.objectContaining({ unitId: FINANCE, successorUnitId: HEALTH, handedOverOn: '2025-06-10' })]);
+    const now = stateAfter([...late, ...due]);
+    expect(partsOf(now).map((part) => [part.unitId, part.role])).toEqual([[AUDIT, 'LEAD']]);
+    expect(partOf(now, AUDIT)?.heldBefore).toEqual(expect.arrayContaining([FINANCE, HEALTH]));
+    // Typed in date order: FINANCE's part joins HEALTH's on 06-10, which passes to AUDIT on 06-20.
+    const inDateOrder = stateAfter([healthHeld[0]!, leadAssigned, { type: 'PartHandedOver', data: { unitId: FINANCE, successorUnitId: HEALTH, reason: '机构改革', handedOverOn: '2025-06-10' } }, healthHeld[1]!]);
+    expect(partsOf(inDateOrder).map((part) => [part.unitId, part.role, part.status, part.joinedOn])).toEqual(partsOf(now).map((part) => [part.unitId, part.role, part.status, part.joinedOn]));
+    // Folded by day, the same on every day: HEALTH holds the joined part on 06-15, AUDIT from 06-20.
+    expect(partsOf(assignmentsOn(now, '2025-06-15')).map((part) => [part.unitId, part.role])).toEqual([[HEALTH, 'LEAD']]);
+    expect(partsOf(assignmentsOn(now, TODAY)).map((part) => [part.unitId, part.role])).toEqual([[AUDIT, 'LEAD']]);
+  });
+
+  it('FINANCE’s clerk then reports on its own part after 06-10: refused as in date order (the part is AUDIT’s)', () => {
+    const late = [...healthHeld, leadAssigned];
+    const now = [...late, ...handOversDue({ unitNames: directory }, stateAfter(late))];
+    const inDateOrder: AssignmentEvent[] = [healthHeld[0]!, leadAssigned, { type: 'PartHandedOver', data: { unitId: FINANCE, successorUnitId: HEALTH, reason: '机构改革', handedOverOn: '2025-06-10' } }, healthHeld[1]!];
+    const lateReport = report({ reportedOn: '2025-06-25', unitNames: { nameOf: () => undefined } });
+    const refusal = (events: readonly AssignmentEvent[]) => {
+      try {
+        decideAssignment(lateReport, stateAfter(events), { parentClosed: false });
+      } catch (error) {
+        return (error as { code: string }).code;
+      }
+      return 'accepted';
+    };
+    expect(refusal(now)).not.toBe('accepted');
+    expect(refusal(now)).toBe(refusal(inDateOrder));
+  });
+
+  it('a typed hand-over into HEALTH dated 06-10, entered after HEALTH’s part passed on, joins that part too (breaker8h P6’s typed kind)', () => {
+    const events = decideAssignment(
+      { type: 'HandOverPart', actor: admin, unitId: FINANCE, successorUnitId: HEALTH, reason: '机构改革', today: TODAY, handedOverOn: '2025-06-10', unitNames: { nameOf: () => undefined } },
+      stateAfter([...healthHeld, leadAssigned]),
+      { parentClosed: false },
+    );
+    expect(events.map((event) => event.type)).toEqual(['PartHandedOver']);
+    expect(partsOf(stateAfter([...healthHeld, leadAssigned, ...events])).map((part) => [part.unitId, part.role])).toEqual([[AUDIT, 'LEAD']]);
   });
 
   it('still passes it when HEALTH held nothing here (a chain into a unit with no part)', () => {

@@ -482,6 +482,24 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
   const part = partOf(state, unitId);
   if (!part) return state;
   const { [unitId]: _handedOver, ...others } = state.parts;
+  // The successor passed the part it held that day on since (a later reorganisation typed first): the part joins that one, wherever it is now (breaker8h P6).
+  const heldThen = partPassedOnAfter(state, successorUnitId, handedOverOn);
+  if (heldThen && !joinsOpenWork(part, heldThen.part, handedOverOn)) {
+    const into = heldThen.part;
+    const joinedInto: AssignmentPart = {
+      ...into,
+      role: part.role === 'LEAD' ? 'LEAD' : into.role,
+      heldBefore: [...(into.heldBefore ?? []), ...(part.heldBefore ?? []), unitId],
+      joinedOn: into.joinedOn !== undefined && into.joinedOn > handedOverOn ? into.joinedOn : handedOverOn,
+    };
+    const { [into.unitId]: _into, ...rest } = others;
+    return {
+      ...state,
+      parts: { ...rest, [into.unitId]: joinedInto },
+      passedOn: { ...state.passedOn, [unitId]: handedOverOn },
+      joined: { ...state.joined, [unitId]: { part, joinedOn: handedOverOn, successorUnitId } },
+    };
+  }
   const successorPart = partOf(state, successorUnitId);
   const heldBefore = [...(part.heldBefore ?? []), unitId];
   if (successorPart && joinsOpenWork(part, successorPart, handedOverOn)) {
@@ -513,6 +531,21 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
       };
   const joined = successorPart ? { joined: { ...state.joined, [unitId]: { part, joinedOn: handedOverOn, successorUnitId } } } : {};
   return { ...state, parts: { ...others, [successorUnitId]: moved }, passedOn: { ...state.passedOn, [unitId]: handedOverOn }, ...joined };
+}
+
+/**
+ * The part `unitId` held on office day `day` and passed on after it (moved by a later hand-over or
+ * merge, not joined), as that unit held it then: what a hand-over into `unitId` dated `day` joins,
+ * wherever it is now — folded by day the unit still held it (breaker8h P6). Undefined when the unit
+ * holds a part here itself, or held none that day.
+ */
+export function partPassedOnAfter(state: AssignmentsState, unitId: string, day: string): { readonly part: AssignmentPart; readonly asHeldThen: AssignmentPart } | undefined {
+  if (partOf(state, unitId)) return undefined;
+  for (const part of partsOf(state)) {
+    const held = part.previousHolders?.find((earlier) => earlier.unitId === unitId && earlier.from <= day && day < earlier.until);
+    if (held) return { part, asHeldThen: { ...part, unitId, heldSince: held.from } };
+  }
+  return undefined;
 }
 
 /**
@@ -1453,7 +1486,10 @@ export function passPartOnItsDay(command: HandOverPart, heldNow: AssignmentsStat
   const makingRoom = successorStepsAfterDay(command, state);
   const cleared = makingRoom.undone.reduce(evolveAssignments, state);
   const successorPart = partOf(cleared, successorUnitId);
+  // A part the successor held that day and passed on since is joined wherever it is now (breaker8h P6), unless it would carry open work into it.
+  const heldThen = successorPart ? undefined : partPassedOnAfter(cleared, successorUnitId, handedOverOn);
   if (successorPart) refuseFactsLostInJoin(part, successorPart, handedOverOn, unit, unitNamed(command, successorUnitId));
+  else if (heldThen && !joinsOpenWork(part, heldThen.part, handedOverOn)) refuseFactsLostInJoin(part, heldThen.asHeldThen, handedOverOn, unit, unitNamed(command, successorUnitId));
   else refuseJoinWithPartPassedOn(cleared, successorUnitId, handedOverOn, unit, unitNamed(command, successorUnitId));
   if (successorRegisteredOn !== undefined) {
     const successor = unitNamed(command, successorUnitId);
@@ -1735,10 +1771,12 @@ function handOversDueOnce(command: NamesUnits, state: AssignmentsState): Assignm
     const unit = unitNamed(command, holder);
     const successor = unitNamed(command, handOver.successorUnitId);
     // The successor held a part here on that day and passed it on later (breaker8g P15: a second 交办 on the
-    // hand-over's day): by date the part would have joined that part and gone on with it, which a join typed now
-    // cannot do. It stays with its unit — on every reading, as no hand-over of it is recorded.
-    if (!partOf(state, handOver.successorUnitId) && passedAfter(state, handOver.successorUnitId, day)) continue;
-    refuseLateJoin(part, partOf(state, handOver.successorUnitId), day, unit, successor);
+    // hand-over's day): by date the part joined that part and went on with it — the join is written now, into
+    // that part wherever it is (breaker8h P6; `handOver`). A join that would carry open work into it stays as before.
+    const heldThen = partOf(state, handOver.successorUnitId) ? undefined : partPassedOnAfter(state, handOver.successorUnitId, day);
+    if (heldThen && joinsOpenWork(part, heldThen.part, day)) continue;
+    if (!heldThen && !partOf(state, handOver.successorUnitId) && passedAfter(state, handOver.successorUnitId, day)) continue;
+    refuseLateJoin(part, heldThen?.asHeldThen ?? partOf(state, handOver.successorUnitId), day, unit, successor);
     const reason =
       day === handOver.on
         ? `${unit.zh}的任务已于 ${handOver.on} 移交${successor.zh}：该任务当日尚未完成，由${successor.zh}办理`

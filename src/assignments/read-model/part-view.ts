@@ -626,8 +626,18 @@ function factDayOf(event: TimelineEntry<AssignmentEvent>): string {
 function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId: string, on: string): void {
   const part = parts.get(unitId);
   if (!part) return;
-  const successorPart = parts.get(successorUnitId);
+  // The successor passed the part it held that day on since (a later reorganisation typed first): the part joins that one, wherever it is now (breaker8h P6).
+  const successorPart = parts.get(successorUnitId) ?? passedOnAfter(parts, successorUnitId, on);
   if (successorPart) parts.delete(unitId);
+  if (successorPart && successorPart.unitId !== successorUnitId) {
+    parts.set(successorPart.unitId, {
+      ...successorPart,
+      role: part.role === 'LEAD' ? 'LEAD' : successorPart.role,
+      ...byDayPassed([...successorPart.heldBefore, ...part.heldBefore, unitId], [...successorPart.passedOn, ...part.passedOn, on]),
+      joined: [...(successorPart.joined ?? []), ...(part.joined ?? []), ...part.heldBefore.map((earlier) => ({ unitId: earlier, on })), { unitId, on }],
+    });
+    return;
+  }
   if (successorPart && verifiedAsOf(successorPart, on) && !verifiedAsOf(part, on)) {
     parts.set(successorUnitId, {
       ...part,
@@ -651,6 +661,19 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
     return;
   }
   putInPlaceOf(parts, unitId, { ...part, unitId: successorUnitId, heldBefore: [...part.heldBefore, unitId], passedOn: [...part.passedOn, on], heldSince: on });
+}
+
+/**
+ * The part `unitId` held on office day `on` and passed on (moved, not joined) after it, when it
+ * holds none itself: a hand-over into it dated `on` joins that part (the decider's
+ * `partPassedOnAfter`; it does so only when the part would not carry open work into it). O(parts).
+ */
+function passedOnAfter(parts: ReadonlyMap<string, PartView>, unitId: string, on: string): PartView | undefined {
+  for (const part of parts.values()) {
+    const index = part.heldBefore.findIndex((earlier, at) => earlier === unitId && part.passedOn[at]! > on);
+    if (index >= 0 && !part.joined?.some((joined) => joined.unitId === unitId) && !verifiedAsOf(part, on)) return part;
+  }
+  return undefined;
 }
 
 /**

@@ -9,7 +9,8 @@ import { DomainError, say } from '../shared/domain-error.js';
 import { httpRefusal } from './http-refusal.js';
 import { RateLimiter, type RateLimitVerdict } from './rate-limiter.js';
 
-type HttpRequest = IncomingMessage & { ip?: string; res?: ServerResponse };
+/** A request as Express hands it on: `ip` set by Express (TRUST_PROXY), `res` its response. */
+export type HttpRequest = IncomingMessage & { ip?: string; res?: ServerResponse };
 
 const COUNTED_APART = 'rectify:counted-apart';
 
@@ -87,7 +88,10 @@ export class RateLimitGuard implements CanActivate {
  * peer, or behind a proxy listed in TRUST_PROXY the client address it forwarded (X-Forwarded-For).
  */
 export const callerOf = (req: HttpRequest, authentication: AuthenticationService): string =>
-  authentication.callerOf(req.headers.authorization, req.ip ?? req.socket.remoteAddress);
+  authentication.callerOf(req.headers.authorization, clientAddressOf(req));
+
+/** The client's address (Express's `req.ip`: the socket's peer, or behind a proxy listed in TRUST_PROXY the address it forwarded); undefined when unknown. */
+export const clientAddressOf = (req: HttpRequest | undefined): string | undefined => req?.ip ?? req?.socket?.remoteAddress;
 
 /** Wraps the GraphQL context builder so the context also carries Express's `req` and `res`, where the guard finds them. */
 export const withHttpRequest =

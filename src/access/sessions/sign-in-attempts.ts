@@ -1,15 +1,13 @@
 import { applyDecorators, CallHandler, ExecutionContext, Injectable, NestInterceptor, UseInterceptors } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { Observable, tap } from 'rxjs';
 import type { AppSettings } from '../../config/app-settings.js';
-import { CountedApart } from '../../http/rate-limit.guard.js';
+import { clientAddressOf, CountedApart, type HttpRequest } from '../../http/rate-limit.guard.js';
 import { RateLimiter } from '../../http/rate-limiter.js';
 import { DomainError, say } from '../../shared/domain-error.js';
 import { normalizeLoginName } from '../users/users.read-model.js';
-
-type HttpRequest = IncomingMessage & { ip?: string; res?: ServerResponse };
 
 /** `extensions.reason` of a sign-in refused by these limits (code TOO_MANY_REQUESTS). */
 export type SignInLimitReason = 'SIGN_IN_FAILURES_FOR_LOGIN_NAME' | 'SIGN_IN_FAILURES_FROM_ADDRESS';
@@ -48,7 +46,7 @@ export class SignInAttemptsInterceptor implements NestInterceptor {
     const { req, res } = graphql.getContext<{ req?: HttpRequest; res?: ServerResponse }>();
     const { input } = graphql.getArgs<{ input?: { loginName?: unknown } }>();
     const loginName = normalizeLoginName(String(input?.loginName ?? ''));
-    const address = `ip:${req?.ip ?? req?.socket?.remoteAddress ?? 'unknown'}`;
+    const address = `ip:${clientAddressOf(req) ?? 'unknown'}`;
 
     const byName = await this.perLoginName.check(loginName);
     if (!byName.allowed) {

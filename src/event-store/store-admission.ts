@@ -750,6 +750,11 @@ async function judgeFound(
   },
 ): Promise<{ refusal: StoreRefusedError | null; checkpointsLost: StoreRefusedError | null; witnessed: StoreWitness | null; signingKeyOnRecord: SigningKeyOnRecord | undefined }> {
   const { settings, location, place, keptFolder, existed, dataFolderWitness, kept, configuredKey } = context;
+  // The file's own numbering before the head: each is read in a statement of its own while a server
+  // or a tool may be appending, and an append in between only makes the head read after it larger —
+  // never a numbering past the head, which is the mark of events deleted from the end (breaker9h P3:
+  // read the other way round, a tool run beside a writing server was refused STORE_SHORTER).
+  const given = found.positionsGiven?.() ?? null;
   const identity = await found.identity();
   const head = await found.headPosition();
   // Of the witness beside the data and its copy beside the key, the one that saw more (breaker9b
@@ -776,7 +781,7 @@ async function judgeFound(
     judgeCopyMissing(dataFolderWitness, identity.storeId, kept, keptFolder, settings.STORE_WITNESS_PATH, place) ??
     (found.missingPositions ? judgeHoles(location, found.missingPositions()) : null) ??
     // An accepted reset took the store as it was, its numbering included.
-    (found.positionsGiven && !sameStore?.resetAcceptedAt ? judgeCutAtEnd(location, head?.commit ?? null, found.positionsGiven()) : null) ??
+    (found.positionsGiven && !sameStore?.resetAcceptedAt ? judgeCutAtEnd(location, head?.commit ?? null, given) : null) ??
     checkpointsLost ??
     (seals ? judgeFirstSealing(sameStore, { location, head: head?.commit ?? null, anyRowSealed: seals.anyRowSealed, newest: seals.newest }) : null) ??
     (seals && configuredKey !== undefined ? judgeRotationSealing(signingKeyOnRecord, configuredKey, trustedKeys, sameStore, { location, head: head?.commit ?? null, newest: seals.newest }) : null);

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigService } from '@nestjs/config';
 import type { AppSettings } from '../config/app-settings.js';
 import { ADMITTED_STORE } from '../event-store/event-store.module.js';
@@ -29,7 +30,7 @@ export class HeadStatements {
   private latest: { position: bigint; statement: SignedHeadStatement } | null = null;
   /** The heads statements proved the log once reached, for verification (one per position). */
   private readonly proven = new Map<string, HeadSeen>();
-  /** The copy of the store this server serves (`copyOfStore`: by STORE_COPY_NAME, else the SQLite file's absolute path): its statements name it. */
+  /** The copy of the store this server serves (`copyOfStore`: by STORE_COPY_NAME, else the SQLite file's real path): its statements name it. */
   private readonly copy: string;
   /** The other copies whose statements a client handed back, logged once each. */
   private readonly otherCopiesSeen = new Set<string>();
@@ -41,7 +42,7 @@ export class HeadStatements {
     private readonly health: StoreHealth,
     private readonly config: ConfigService<AppSettings, true>,
   ) {
-    this.copy = copyOfStore(config.get('STORE_COPY_NAME', { infer: true }), resolve(config.get('SQLITE_PATH', { infer: true })));
+    this.copy = copyOfStore(config.get('STORE_COPY_NAME', { infer: true }), realPlaceOf(config.get('SQLITE_PATH', { infer: true })));
   }
 
   /**
@@ -107,5 +108,24 @@ export class HeadStatements {
   /** The heads statements proved the log once reached, for LedgerService.verify. */
   headsSeen(): HeadSeen[] {
     return [...this.proven.values()];
+  }
+}
+
+/**
+ * Where a SQLite file really is: its absolute path with every symbolic link resolved (breaker9g P6:
+ * named by the path as given, two servers on one file reached by two paths — a symlinked folder —
+ * took each other's head statements for another copy's, and the clients' statements went
+ * unchecked). The folder's real path and the file's name while the file does not exist yet; the
+ * path as given where not even the folder does.
+ */
+export function realPlaceOf(sqlitePath: string): string {
+  try {
+    return realpathSync(sqlitePath);
+  } catch {
+    try {
+      return join(realpathSync(dirname(resolve(sqlitePath))), basename(sqlitePath));
+    } catch {
+      return resolve(sqlitePath);
+    }
   }
 }

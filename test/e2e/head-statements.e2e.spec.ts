@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
@@ -209,6 +209,27 @@ describe('Signed ledger head statements handed back by clients', () => {
       expect((await witness(named, [first, stagingStatement])).checks.map(({ finding }) => finding)).toEqual(['CURRENT', 'OTHER_COPY']);
     } finally {
       await named.close();
+    }
+  }, PROCESS_TEST_CEILING_MS);
+
+  // breaker9g P6: an unnamed copy was named by the SQLite file's path as given, so two servers on one
+  // file reached by two paths (a symlinked folder) took each other's statements for another copy's
+  // (OTHER_COPY, nothing concluded): behind a balancer the clients' statements were never checked.
+  it('take a statement of another server on the same file reached through a symlink as their own', async () => {
+    const { root, start } = office();
+    const direct = await start();
+    const linked = join(`${root}-link`);
+    symlinkSync(root, linked, 'dir');
+    const throughLink = await startTestApp({ sqlitePath: join(linked, 'data', 'rectify.db'), settings: { LEDGER_SIGNING_KEY_FILE: join(root, 'keys', 'ledger-signing-key.pem') } });
+    try {
+      expect((await register(direct, '符号链接路径一')).errors).toBeUndefined();
+      const statement = (await witness(direct)).current!;
+      const checks = (await witness(throughLink, [statement])).checks;
+      expect(checks.map(({ finding }) => finding)).toEqual(['CURRENT']);
+      expect((await witness(direct, [(await witness(throughLink)).current!])).checks.map(({ finding }) => finding)).toEqual(['CURRENT']);
+    } finally {
+      await throughLink.close();
+      await direct.close();
     }
   }, PROCESS_TEST_CEILING_MS);
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { freshFolderExample } from './store-admission.js';
+import { freshFolderExample, judgeCutAtEnd } from './store-admission.js';
 
 /*
  * newcomer15 S1: a tool refused on ./data/try/rectify.db (the try folder deleted and made again)
@@ -18,5 +18,16 @@ describe('freshFolderExample', () => {
 
   it('gives an absolute path for a store outside the working folder', () => {
     expect(freshFolderExample('/var/lib/rectify/rectify.db', () => false)).toBe('/var/lib/rectify2/rectify.db');
+  });
+});
+
+// breaker9h P2: after an accepted reset, only what the accepted file had numbered is excused.
+describe('judgeCutAtEnd', () => {
+  it('refuses a numbering past the head; past an accepted reset, only past what that reset took', () => {
+    expect(judgeCutAtEnd('x.db', 8n, 8)).toBeNull();
+    expect(judgeCutAtEnd('x.db', 2n, 6)?.message).toMatch(/events at position 3–6 were deleted/);
+    expect(judgeCutAtEnd('x.db', 2n, 6, 6)).toBeNull();
+    expect(judgeCutAtEnd('x.db', 2n, 8, 6)?.messageZh).toMatch(/位置 7–8 的事件已从日志末尾删除/);
+    expect(judgeCutAtEnd('x.db', 9n, 10, 6)?.message).toMatch(/events at position 10 were deleted/);
   });
 });

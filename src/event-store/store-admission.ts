@@ -402,10 +402,13 @@ export function judgeHoles(location: string, holes: ReturnType<SqliteEventStore[
  * "ready"), is refused like a log shorter than its witness; null when the numbering ends at the head.
  * @param head the newest event's position, null for an empty log.
  * @param given the highest position the file ever gave, null when it never gave one.
+ * @param acceptedUpTo the numbering when a start accepted the store as it was (`numberedAtReset`):
+ *   positions up to it missing at the end were lost in what the operator accepted, not deleted since.
  */
-export function judgeCutAtEnd(location: string, head: bigint | null, given: number | null): StoreRefusedError | null {
-  if (given === null || BigInt(given) <= (head ?? 0n)) return null;
-  const first = (head ?? 0n) + 1n;
+export function judgeCutAtEnd(location: string, head: bigint | null, given: number | null, acceptedUpTo?: number): StoreRefusedError | null {
+  const kept = BigInt(Math.max(0, acceptedUpTo ?? 0)) > (head ?? 0n) ? BigInt(acceptedUpTo!) : (head ?? 0n);
+  if (given === null || BigInt(given) <= kept) return null;
+  const first = kept + 1n;
   const range = BigInt(given) === first ? `${first}` : `${first}–${given}`;
   const ends = head === null ? 'holds no event' : `ends at position ${head}`;
   const endsZh = head === null ? '一条事件都没有' : `止于位置 ${head}`;
@@ -592,6 +595,14 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     // With ACCEPT_STORE_RESET, this start accepts the store as it is, whatever it lost before now —
     // also what only a client's signed head statement would show (src/ledger/head-statements.ts).
     const resetAcceptedAt = settings.ACCEPT_STORE_RESET ? new Date().toISOString() : witnessed?.storeId === identity.storeId ? (witnessed.resetAcceptedAt ?? null) : null;
+    // What the accepted store's file had numbered: only that much is excused from the cut-at-end check from now on (breaker9h P2).
+    const numberedAtReset = settings.ACCEPT_STORE_RESET
+      ? opened instanceof SqliteEventStore
+        ? (opened.positionsGiven() ?? 0)
+        : undefined
+      : witnessed?.storeId === identity.storeId
+        ? witnessed.numberedAtReset
+        : undefined;
     const witness = new WitnessKeeper(
       settings.STORE_WITNESS_PATH,
       {
@@ -600,6 +611,7 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
         location,
         createdForFirstRun,
         ...(resetAcceptedAt ? { resetAcceptedAt } : {}),
+        ...(resetAcceptedAt && numberedAtReset !== undefined ? { numberedAtReset } : {}),
         // Carried on: the copy is still expected beside the key (refused when missing, unless accepted), for the place it names.
         ...(dataFolderWitness?.storeId === identity.storeId && dataFolderWitness.keyCopy ? { keyCopy: dataFolderWitness.keyCopy } : {}),
       },
@@ -780,8 +792,11 @@ async function judgeFound(
     (seals ? judgeUnsignedWitness(sameStore, { location, anyRowSealed: seals.anyRowSealed, witnessPath: fromKeyFolder?.path ?? settings.STORE_WITNESS_PATH }) : null) ??
     judgeCopyMissing(dataFolderWitness, identity.storeId, kept, keptFolder, settings.STORE_WITNESS_PATH, place) ??
     (found.missingPositions ? judgeHoles(location, found.missingPositions()) : null) ??
-    // An accepted reset took the store as it was, its numbering included.
-    (found.positionsGiven && !sameStore?.resetAcceptedAt ? judgeCutAtEnd(location, head?.commit ?? null, given) : null) ??
+    // An accepted reset took the store as it was, its numbering then included (`numberedAtReset`;
+    // a witness of an older version that does not say: the whole numbering).
+    (found.positionsGiven && !(sameStore?.resetAcceptedAt && sameStore.numberedAtReset === undefined)
+      ? judgeCutAtEnd(location, head?.commit ?? null, given, sameStore?.resetAcceptedAt ? sameStore.numberedAtReset : undefined)
+      : null) ??
     checkpointsLost ??
     (seals ? judgeFirstSealing(sameStore, { location, head: head?.commit ?? null, anyRowSealed: seals.anyRowSealed, newest: seals.newest }) : null) ??
     (seals && configuredKey !== undefined ? judgeRotationSealing(signingKeyOnRecord, configuredKey, trustedKeys, sameStore, { location, head: head?.commit ?? null, newest: seals.newest }) : null);
@@ -1044,6 +1059,7 @@ async function toolWitnessKeeper(store: SqliteEventStore, settings: ToolStoreSet
       kind: store.kind,
       location: settings.SQLITE_PATH,
       ...(same?.resetAcceptedAt ? { resetAcceptedAt: same.resetAcceptedAt } : {}),
+      ...(same?.resetAcceptedAt && same.numberedAtReset !== undefined ? { numberedAtReset: same.numberedAtReset } : {}),
       ...(same?.keyCopy ? { keyCopy: same.keyCopy } : {}),
     },
     (commit) => store.chainHashAt(commit),

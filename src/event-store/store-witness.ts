@@ -78,6 +78,14 @@ export interface StoreWitness {
    */
   readonly resetAcceptedAt?: string;
   /**
+   * The file's own numbering of events (`sqlite_sequence`, see `positionsGivenIn`) when that start
+   * accepted the store: the events it numbered past the head then were lost in what the operator
+   * accepted; a numbering past both the head and this number is events deleted since (breaker9h P2:
+   * without it, one accepted reset turned the check off for good). Absent where no start accepted
+   * this store, the store keeps no numbering (EventStoreDB), or the acceptance was written before it.
+   */
+  readonly numberedAtReset?: number;
+  /**
    * Once a signed copy of this witness was written beside the ledger signing key
    * (key-folder-witness.ts): the place it was written for — the store's absolute path (SQLite) or
    * host (EventStoreDB) — whose copy must then be there: a start at that place that finds none —
@@ -188,6 +196,7 @@ export function readWitness(path: string): StoreWitness | null {
     (witness.checkpointNumbered !== undefined && !(Number.isInteger(witness.checkpointNumbered) && (witness.checkpointNumbered as number) > 0)) ||
     (witness.sealedRows !== undefined && typeof witness.sealedRows !== 'boolean') ||
     (witness.resetAcceptedAt !== undefined && typeof witness.resetAcceptedAt !== 'string') ||
+    (witness.numberedAtReset !== undefined && !(Number.isInteger(witness.numberedAtReset) && (witness.numberedAtReset as number) >= 0)) ||
     (witness.keyCopy !== undefined && typeof witness.keyCopy !== 'boolean' && typeof witness.keyCopy !== 'string') ||
     !isSignature(witness.signature)
   ) {

@@ -156,7 +156,13 @@ export async function importFindingsFile(
 
   const sha256 = sha256Of(file.content);
   const commandType = result.ledger ? 'RecordAssignedFinding' : 'RecordFinding';
-  const contextOf = (findingId: string) => contextInBatch(context, commandType, `findings:${findingId}`);
+  // Made once per finding (an id hashed from the key), asked again when the batch is read back.
+  const contexts = new Map<string, CommandContext>();
+  const contextOf = (findingId: string): CommandContext => {
+    let made = contexts.get(findingId);
+    if (!made) contexts.set(findingId, (made = contextInBatch(context, commandType, `findings:${findingId}`)));
+    return made;
+  };
   const retry = firstRunAppended(recorded);
   // Thousands of rows are looked up and checked on the main thread: in slices, so other requests are answered meanwhile (breaker12d P3).
   const pause = slicer();
@@ -235,36 +241,41 @@ export async function importFindingsFile(
       differences.push(...differencesFrom(state, { ...finding, parts }, recordedMeasures, (unitId) => units.get(unitId)?.name ?? unitId));
     }
   }
-  const commands = findings
-    .filter(({ recordedBefore }) => !recordedBefore)
-    .map(({ finding, findingId, identifiedOn, assignedOn, parts }) => {
-      const concernedUnitIds = finding.concernedUnits.map((unit) => unit.unitId);
-      const { title, description, category, severity, measures } = finding;
-      const recordFinding = {
-        today,
-        // A findings file lists problems, not when each was found: the day given for the file, else the import's.
-        data: { findingId, evaluationId, title, description, category, severity, concernedUnitIds, identifiedOn, measures },
-        evaluationExists: true,
-        evaluationReceivedOn: evaluation.receivedOn,
-        unknownUnitIds: units.unknownIds(concernedUnitIds),
-      };
-      // A ledger's 待交办 row (Rectify's export) is recorded with no unit yet.
-      const command: RecordFinding | RecordAssignedFinding = result.ledger && parts.length > 0
-        ? {
-            ...recordFinding,
-            type: 'RecordAssignedFinding',
-            assignment: {
-              actor: context.actor,
-              assignedOn,
-              units: parts.map(({ unit, role, dueDate, terms }) => ({ unitId: unit.unitId, role, dueDate, terms })),
-              dueDateLimit: findingDueDateLimit(plan.status === 'approved' ? plan : null, identifiedOn),
-              unitNames: units,
-              ...override,
-            },
-          }
-        : { ...recordFinding, type: 'RecordFinding' };
-      return batchCommand(finding.row, findingStream(findingId), findingDecider, command, contextOf(findingId), [findingTitleClaim(evaluationId, title)]);
-    });
+  const recordCommand = ({ finding, findingId, identifiedOn, assignedOn, parts }: (typeof findings)[number]) => {
+    const concernedUnitIds = finding.concernedUnits.map((unit) => unit.unitId);
+    const { title, description, category, severity, measures } = finding;
+    const recordFinding = {
+      today,
+      // A findings file lists problems, not when each was found: the day given for the file, else the import's.
+      data: { findingId, evaluationId, title, description, category, severity, concernedUnitIds, identifiedOn, measures },
+      evaluationExists: true,
+      evaluationReceivedOn: evaluation.receivedOn,
+      unknownUnitIds: units.unknownIds(concernedUnitIds),
+    };
+    // A ledger's 待交办 row (Rectify's export) is recorded with no unit yet.
+    const command: RecordFinding | RecordAssignedFinding = result.ledger && parts.length > 0
+      ? {
+          ...recordFinding,
+          type: 'RecordAssignedFinding',
+          assignment: {
+            actor: context.actor,
+            assignedOn,
+            units: parts.map(({ unit, role, dueDate, terms }) => ({ unitId: unit.unitId, role, dueDate, terms })),
+            dueDateLimit: findingDueDateLimit(plan.status === 'approved' ? plan : null, identifiedOn),
+            unitNames: units,
+            ...override,
+          },
+        }
+      : { ...recordFinding, type: 'RecordFinding' };
+    return batchCommand(finding.row, findingStream(findingId), findingDecider, command, contextOf(findingId), [findingTitleClaim(evaluationId, title)]);
+  };
+  // Each command's context and title claim cost hashing and a title key: made in slices too.
+  const commands: ReturnType<typeof recordCommand>[] = [];
+  for (const each of findings) {
+    if (each.recordedBefore) continue;
+    await pause();
+    commands.push(recordCommand(each));
+  }
   for (const { finding, findingId, assignedOn, parts, identifiedOn, state } of findings.filter(({ assignedNow }) => assignedNow)) {
     const assign: AssignFinding = {
       type: 'AssignFinding',

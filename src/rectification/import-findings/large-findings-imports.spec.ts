@@ -96,6 +96,25 @@ describe('a large findings import (breaker12d P3)', () => {
     expect(comparisons).toBeLessThanOrEqual(600);
   });
 
+  it('gives the event loop back while it checks and decides thousands of rows: other work runs in between', async () => {
+    const { titles, ...dependencies } = await withEvaluation();
+    const recorded = await titles();
+    // Turns of the event loop taken while the import runs: each is a moment another request could be answered.
+    let turns = 0;
+    let running = true;
+    const count = () => {
+      if (!running) return;
+      turns += 1;
+      setImmediate(count);
+    };
+    setImmediate(count);
+    const outcome = await importFindingsFile({ ...dependencies, titles: recorded }, EVALUATION, findingsList(numbered(1, 3000)), contextOf('turns'), { dryRun: true, identifiedOn: '2026-10-08' });
+    running = false;
+    expect(outcome.findings).toHaveLength(3000);
+    // Before, the rows were looked up, checked and decided each in one go: a handful of turns for the whole import.
+    expect(turns).toBeGreaterThan(20);
+  });
+
   it('still refuses a title retyped from a row far above, or from a recorded finding, naming it', async () => {
     const { titles, ...dependencies } = await withEvaluation();
     await importFindingsFile({ ...dependencies, titles: await titles() }, EVALUATION, findingsList(['政务新媒体账号长期未更新']), contextOf('recorded'), { identifiedOn: '2026-10-08' });

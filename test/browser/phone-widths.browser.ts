@@ -91,6 +91,26 @@ describe('every page fits a 390 px phone: no sideways scroll, no table wider tha
     expect(await overflow(page)).toEqual({ page: 0, tables: [] });
   });
 
+  it('opens a select’s list within the screen, long options wrapping (breaker11i P3: 所属评估报告 ran 196 px off a phone)', async () => {
+    for (const [index, title] of ['青川市2025年度政务公开工作第三方评估报告（第二批，2026年1月补充评估）', '青川市2025年度政务公开工作第三方评估报告（第三批，2026年2月补充评估）'].entries()) {
+      const registered = await app.graphql(`mutation($input: RegisterEvaluationInput!) { registerEvaluation(input: $input) { id } }`, {
+        input: { idempotencyKey: `phone-select-${index}`, title, evaluator: '中部政府透明度研究院', commissionedBy: '青川市人民政府办公室', periodStart: '2025-01-01', periodEnd: '2025-12-31', receivedOn: `2026-0${index + 1}-15` },
+      });
+      expect(registered.errors).toBeUndefined();
+    }
+    const { page } = await contexts.open({ token: TOKENS.SUPERVISOR, viewport: PHONE });
+    await page.goto('/findings');
+    await page.getByRole('button', { name: '登记问题' }).first().click();
+    await page.getByLabel('所属评估报告').click();
+    const option = page.locator('.el-select-dropdown__item', { hasText: '第三批' });
+    await option.waitFor();
+    const box = (await option.boundingBox())!;
+    expect({ left: box.x >= 0, right: box.x + box.width <= PHONE.width }).toEqual({ left: true, right: true });
+    // The words that tell the two reports apart are on the screen, not cut off.
+    expect(await option.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+    expect((await overflow(page)).page).toBe(0);
+  });
+
   it.each(PAGES)('%s: %s (%s) fits', async (role, path, _title) => {
     const { page } = await contexts.open({ token: TOKENS[role], viewport: PHONE });
     const url = path === 'finding' ? `/findings/${findingId}` : path === 'item' ? `/items/${itemId}` : path;

@@ -118,6 +118,8 @@ describe('near titles found by look-up, not by a scan (breaker12d P3)', () => {
       else if (framing < 0.2) text = `“${text}”`;
       else if (framing < 0.3) text = `${pick(['2025年', '二〇二五年', '2024年', '三季度', '上半年', '3处'])}${text}`;
       else if (framing < 0.4) text = `${pick(['青川市财政局', '青川市教育局', '市教育局'])}${text}`;
+      // A remark after the title (breaker10h P12): the same one, another one, a numbered one.
+      else if (framing < 0.5) text = `${text}${pick(['（重点问题）', '（已整改）', '【督查发现】', `（第${Math.floor(random() * 7)}项）`])}`;
       return text;
     };
     const titles = new NearTitles<number>();

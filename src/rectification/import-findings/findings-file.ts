@@ -192,6 +192,8 @@ const UNASSIGNED_STATUS = '待交办';
 /** A column only Rectify's export has, beside 状态: together they say the file is that export. */
 const EXPORT_SIGNATURE = '红黄绿灯';
 /** The export's columns that record progress in the app (LEDGER_COLUMNS), not what an import records. */
+/** Headers of a column naming the evaluation a 台账's problems come from, as offices write them (breaker10g P21, breaker10h P5). */
+const EVALUATION_HEADERS: readonly string[] = ['评估', '所属评估', '评估报告', '评估名称', '评估项目', '问题来源', '来源'];
 const EXPORT_PROGRESS_COLUMNS: readonly string[] = ['评估', '报告日期', '整改情况', '督查结果', '退回情况', '红黄绿灯', '销号日期'];
 
 /** Limits of RecordFindingInput, checked here so that no finding of the list fails later. */
@@ -236,9 +238,12 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   // A 评估 column of any file that names another registered evaluation (the wrong item picked in 所属评估, breaker10g P21).
   const pickedKey = options.evaluationTitle === undefined ? null : evaluationNameKey(options.evaluationTitle);
   const registeredOthers = new Map((options.otherEvaluationTitles ?? []).map((title) => [evaluationNameKey(title), title] as const));
+  // The column may be headed as offices head it: 所属评估 (the 导入 page's own label), 评估报告, 评估名称, 问题来源, 来源 (breaker10h P5).
+  const evaluationColumns = table.unusedColumns.filter((column) => EVALUATION_HEADERS.includes(column.name.replace(/\s+/gu, '')));
+  const evaluationHeader = evaluationColumns[0]?.name ?? '评估';
   const namedOthers = exported || pickedKey === null
     ? []
-    : [...new Set((table.unusedColumns.find((column) => column.name === '评估')?.texts ?? []).map((text) => evaluationNameKey(text)).filter((key) => key !== pickedKey && registeredOthers.has(key)))].map((key) => registeredOthers.get(key)!);
+    : [...new Set(evaluationColumns.flatMap((column) => column.texts ?? []).map((text) => evaluationNameKey(text)).filter((key) => key !== pickedKey && registeredOthers.has(key)))].map((key) => registeredOthers.get(key)!);
   if (namedOthers.length > 0) {
     const named = namedOthers.map((title) => `“${title}”`).join('、');
     return {
@@ -246,8 +251,8 @@ export async function importFindings(content: FileContent, options: FindingsImpo
       problems: [
         {
           row: null,
-          reason: `The file's 评估 column names the registered evaluation ${namedOthers.map((title) => `"${title}"`).join(', ')}, not "${options.evaluationTitle}" it is imported under: import it under that evaluation. If its problems are this evaluation's, remove the 评估 column (or write this evaluation in it) and import again.`,
-          reasonZh: `本文件“评估”列写的是已登记的评估${named}，不是本次导入的评估“${options.evaluationTitle}”：请在“所属评估”中选择该评估后导入；如确是本评估发现的问题，请删去“评估”列（或改写为本评估）后导入。`,
+          reason: `The file's ${evaluationHeader} column names the registered evaluation ${namedOthers.map((title) => `"${title}"`).join(', ')}, not "${options.evaluationTitle}" it is imported under: import it under that evaluation. If its problems are this evaluation's, remove the ${evaluationHeader} column (or write this evaluation in it) and import again.`,
+          reasonZh: `本文件“${evaluationHeader}”列写的是已登记的评估${named}，不是本次导入的评估“${options.evaluationTitle}”：请在“所属评估”中选择该评估后导入；如确是本评估发现的问题，请删去“${evaluationHeader}”列（或改写为本评估）后导入。`,
         },
       ],
       ...(table.sheet === null ? {} : { sheet: table.sheet }),

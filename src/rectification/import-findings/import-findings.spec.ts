@@ -455,6 +455,17 @@ describe('an office\'s own 台账 whose 评估 column names another registered e
     ]);
   });
 
+  it.each(['所属评估', '评估报告', '评估名称', '问题来源', '来源', '评估 名称'])('reads the column under the headers offices give it, and names the header in the refusal (breaker10h P5: %s)', async (header) => {
+    const dependencies = await withEvaluation();
+    const headed = { name: '台账.csv', content: new TextEncoder().encode(`${header},问题,具体表现,牵头单位,整改时限\n${OTHER},PE涉企检查公示不全,x,青川市财政局,2026-12-31\n`) };
+    const titles = await replayLog(dependencies.store, dependencies.schemas, new FindingTitlesIndex());
+    const refusal = await importWithTitles({ ...dependencies, titles, evaluations: registered }, EVALUATION, headed, contextOf(`headed-${header}`), { identifiedOn: '2026-10-08', dryRun: true }).catch((error: unknown) => error);
+    expect((refusal as DomainError).code).toBe('BAD_USER_INPUT');
+    expect(((refusal as DomainError).details as { problems: { reasonZh: string }[] }).problems.map((problem) => problem.reasonZh)).toEqual([
+      expect.stringMatching(new RegExp(`^本文件“${header}”列写的是已登记的评估“${OTHER}”，不是本次导入的评估“2025年度政务公开第三方评估”`)),
+    ]);
+  });
+
   it.each(['《2025年度政务公开第三方评估》', '2025年政务公开第三方评估', '某个未登记的评估'])('reads a 评估 column naming the picked evaluation loosely, or none registered (评估: %s)', async (written) => {
     const dependencies = await withEvaluation();
     const outcome = await importUnder(dependencies, written, 'own');

@@ -1,5 +1,5 @@
 import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
-import { namedMutations } from '../support/named-mutations.js';
+import { reorganisationStory, type HeldPart } from '../support/reorganisation-story.js';
 
 /**
  * breaker8e P1: hand-overs (机构改革 without a merge) typed out of date order must leave every part
@@ -15,42 +15,16 @@ import { namedMutations } from '../support/named-mutations.js';
 let keySequence = 0;
 const key = (name: string) => `${name}-${(keySequence += 1)}`;
 
-interface Part {
-  unitId: string;
-  status: string;
-  heldBefore: string[];
-}
-
 describe('hand-overs typed out of date order pass parts as in date order (breaker8e P1)', () => {
   let app: TestApp;
-  const unit: Record<string, string> = {};
-  const code = (id: string) => Object.entries(unit).find(([, known]) => known === id)?.[0] ?? id;
   let evaluationId: string;
 
-  const { call, mutate } = namedMutations(() => app, key);
-  const handOver = async (from: string, to: string, handedOverOn: string) =>
-    mutate('handOverUnitParts', { unitId: unit[from], successorUnitId: unit[to], reason: '职能调整', handedOverOn }, await app.as('ADMIN'), 'findingIds workPlanItemIds');
-  /** Each part as `code status ←held before`, on the day asked or now. */
-  const holders = async (findingId: string, asOf?: string) => {
-    const response = await app.graphql(`query($id: ID!, $asOf: String) { finding(id: $id, asOf: $asOf) { assignments { unitId status heldBefore } } }`, { id: findingId, ...(asOf ? { asOf } : {}) });
-    expect(response.errors).toBeUndefined();
-    return (response.data!.finding.assignments as Part[]).map((part) => [code(part.unitId), part.status, ...part.heldBefore.map(code)].join(' '));
-  };
-  const newFinding = async (title: string, first: string) => {
-    const { id } = await mutate('recordFinding', { evaluationId, title, description: title, category: '主动公开', severity: 'HIGH', identifiedOn: '2016-04-15' }, undefined, 'id');
-    await mutate('assignFinding', { findingId: id, assignedOn: '2016-04-26', units: [{ unitId: unit[first], role: 'LEAD', dueDate: '2016-12-31' }] });
-    return id as string;
-  };
-  const registered = async (codes: string[]) => {
-    for (const one of codes) {
-      const { id } = await mutate('registerUnit', { code: one, name: `青川县第${one}局`, kind: 'DEPARTMENT', registeredOn: '2016-01-04' }, await app.as('ADMIN'), 'id');
-      unit[one] = id;
-    }
-  };
+  const { call, mutate, unit, code, registered, registerEvaluation, newFinding, holders, reorganised } = reorganisationStory(() => app, key, { evaluationId: () => evaluationId });
+  const handOver = (from: string, to: string, handedOverOn: string) => reorganised('handOverUnitParts', from, to, handedOverOn, '职能调整', 'findingIds workPlanItemIds');
 
   beforeAll(async () => {
     app = await startTestApp({ now: '2026-11-30T10:00:00+08:00' });
-    evaluationId = (await mutate('registerEvaluation', { title: '2015年度政务公开第三方评估', evaluator: '某研究院', commissionedBy: '国务院办公厅', periodStart: '2015-01-01', periodEnd: '2015-12-31', receivedOn: '2016-04-15' }, undefined, 'id')).id;
+    evaluationId = await registerEvaluation('2015年度政务公开第三方评估');
   });
 
   afterAll(async () => {
@@ -153,7 +127,7 @@ describe('hand-overs typed out of date order pass parts as in date order (breake
     const itemHolders = async (asOf?: string) => {
       const response = await app.graphql(`query($id: ID!, $asOf: String) { workPlanItem(id: $id, asOf: $asOf) { parts { unitId status heldBefore } } }`, { id: itemId, ...(asOf ? { asOf } : {}) });
       expect(response.errors).toBeUndefined();
-      return (response.data!.workPlanItem.parts as Part[]).filter((part) => part.unitId !== unit.L3).map((part) => [code(part.unitId), part.status, ...part.heldBefore.map(code)].join(' '));
+      return (response.data!.workPlanItem.parts as HeldPart[]).filter((part) => part.unitId !== unit.L3).map((part) => [code(part.unitId), part.status, ...part.heldBefore.map(code)].join(' '));
     };
     expect(await itemHolders()).toEqual(['C3 ASSIGNED A3 B3']);
     expect(await itemHolders('2016-07-15')).toEqual(['B3 ASSIGNED A3']);

@@ -1,5 +1,5 @@
 import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
-import { namedMutations } from '../support/named-mutations.js';
+import { reorganisationStory, type HeldPart } from '../support/reorganisation-story.js';
 
 /**
  * breaker8g P18: a unit whose part is still open is handed over or merged (机构改革) into a unit whose
@@ -14,54 +14,17 @@ import { namedMutations } from '../support/named-mutations.js';
 let keySequence = 0;
 const key = (name: string) => `${name}-${(keySequence += 1)}`;
 
-interface Part {
-  unitId: string;
-  role: string;
-  status: string;
-  heldBefore: string[];
-}
-
 const evidence = [{ title: '公开页面', link: 'https://www.example.gov.cn/p' }];
 
 describe('an open part joining a verified one carries the open work (breaker8g P18)', () => {
   let app: TestApp;
-  const unit: Record<string, string> = {};
-  const code = (id: string) => Object.entries(unit).find(([, known]) => known === id)?.[0] ?? id;
   let evaluationId: string;
 
-  const { call, mutate } = namedMutations(() => app, key);
-  const reorganise = async (operation: 'handOverUnitParts' | 'mergeUnit', from: string, to: string, on: string) =>
-    call(
-      operation,
-      { unitId: unit[from], successorUnitId: unit[to], reason: '机构改革', ...(operation === 'mergeUnit' ? { mergedOn: on } : { handedOverOn: on }) },
-      await app.as('ADMIN'),
-      'findingIds',
-    );
-  /** The finding's status, close-out day and each part as `code role status ←held before`, at the cut asked, or now. */
-  const story = async (findingId: string, cut: { asOf?: string; knownAt?: string } = {}) => {
-    const response = await app.graphql(
-      `query($id: ID!, $asOf: String, $knownAt: String) { finding(id: $id, asOf: $asOf, knownAt: $knownAt) { status closedOn assignments { unitId role status heldBefore } } }`,
-      { id: findingId, ...cut },
-    );
-    expect(response.errors).toBeUndefined();
-    const finding = response.data!.finding;
-    return [finding.status, finding.closedOn, ...(finding.assignments as Part[]).map((part) => [code(part.unitId), part.role, part.status, ...part.heldBefore.map(code)].join(' ')).sort()];
-  };
-  /** The same story now, as of today and at the far record-time cut. */
-  const everyReading = async (findingId: string) => {
-    const now = await story(findingId);
-    expect(await story(findingId, { asOf: '2026-11-30' })).toEqual(now);
-    expect(await story(findingId, { knownAt: '2099-01-01T00:00:00+08:00' })).toEqual(now);
-    return now;
-  };
-  const registered = async (codes: string[]) => {
-    for (const one of codes) {
-      const { id } = await mutate('registerUnit', { code: one, name: `青川县并入${one}局`, kind: 'DEPARTMENT', registeredOn: '2016-01-04' }, await app.as('ADMIN'), 'id');
-      unit[one] = id;
-    }
-  };
-  const report = async (findingId: string, by: string, reportedOn: string) =>
-    call('reportRectification', { findingId, unitId: unit[by], summary: '已整改', evidence, reportedOn }, await app.as('UNIT', unit[by]));
+  const { call, mutate, unit, code, registered, registerEvaluation, story, everyReading, reorganise, report } = reorganisationStory(() => app, key, {
+    evaluationId: () => evaluationId,
+    unitName: (one) => `青川县并入${one}局`,
+    storyShowsClosedOn: true,
+  });
   const inspect = async (findingId: string, of: string, inspectedOn: string) =>
     call('logInspection', { findingId, unitId: unit[of], outcome: 'PASSED', notes: '核实', inspectedOn, place: '现场' }, await app.as('INSPECTOR'));
   /** A finding whose lead `lead` reported on 05-20 and passed on 06-01, `open` responsible with nothing done. */
@@ -75,7 +38,7 @@ describe('an open part joining a verified one carries the open work (breaker8g P
 
   beforeAll(async () => {
     app = await startTestApp({ now: '2026-11-30T10:00:00+08:00' });
-    evaluationId = (await mutate('registerEvaluation', { title: '2015年度政务公开第三方评估（并入已完成任务）', evaluator: '某研究院', commissionedBy: '国务院办公厅', periodStart: '2015-01-01', periodEnd: '2015-12-31', receivedOn: '2016-04-15' }, undefined, 'id')).id;
+    evaluationId = await registerEvaluation('2015年度政务公开第三方评估（并入已完成任务）');
   });
 
   afterAll(async () => {
@@ -192,7 +155,7 @@ describe('an open part joining a verified one carries the open work (breaker8g P
       const response = await app.graphql(`query($id: ID!, $asOf: String, $knownAt: String) { workPlanItem(id: $id, asOf: $asOf, knownAt: $knownAt) { status completedOn parts { unitId role status } } }`, { id: itemId, ...cut });
       expect(response.errors).toBeUndefined();
       const { status, completedOn, parts } = response.data!.workPlanItem;
-      return [status, completedOn, ...(parts as Part[]).map((part) => `${code(part.unitId)} ${part.role} ${part.status}`)];
+      return [status, completedOn, ...(parts as Required<HeldPart>[]).map((part) => `${code(part.unitId)} ${part.role} ${part.status}`)];
     };
     const now = await item();
     expect(now).toEqual(['OPEN', null, 'WA LEAD ASSIGNED']);

@@ -1,5 +1,5 @@
 import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
-import { namedMutations } from '../support/named-mutations.js';
+import { reorganisationStory } from '../support/reorganisation-story.js';
 
 /**
  * breaker8h P3: a 机构改革 into a unit B dated before B's own merge into C, entered after that merge
@@ -12,41 +12,14 @@ import { namedMutations } from '../support/named-mutations.js';
 let keySequence = 0;
 const key = (name: string) => `${name}-${(keySequence += 1)}`;
 
-interface Part {
-  unitId: string;
-  status: string;
-  heldBefore: string[];
-}
-
 describe('a reorganisation into a unit dated before that unit’s merge is taken in either typing order, and the merge passes the part on (breaker8h P3)', () => {
   let app: TestApp;
-  const unit: Record<string, string> = {};
-  const code = (id: string) => Object.entries(unit).find(([, known]) => known === id)?.[0] ?? id;
   let evaluationId: string;
 
-  const { call, mutate } = namedMutations(() => app, key);
-  const admin = () => app.as('ADMIN');
-  const handOver = async (from: string, to: string, on: string) =>
-    call('handOverUnitParts', { unitId: unit[from], successorUnitId: unit[to], reason: '职能调整', handedOverOn: on }, await admin(), 'findingIds');
-  const merge = async (from: string, to: string, on: string) => call('mergeUnit', { unitId: unit[from], successorUnitId: unit[to], reason: '机构改革', mergedOn: on }, await admin(), 'findingIds');
-  const holders = async (findingId: string, asOf?: string) => {
-    const response = await app.graphql(`query($id: ID!, $asOf: String) { finding(id: $id, asOf: $asOf) { assignments { unitId status heldBefore } } }`, { id: findingId, ...(asOf ? { asOf } : {}) });
-    expect(response.errors).toBeUndefined();
-    return (response.data!.finding.assignments as Part[]).map((part) => [code(part.unitId), part.status, ...part.heldBefore.map(code)].join(' '));
-  };
-  const newFinding = async (title: string, first: string) => {
-    const { id } = await mutate('recordFinding', { evaluationId, title, description: title, category: '主动公开', severity: 'HIGH', identifiedOn: '2016-04-15' }, undefined, 'id');
-    await mutate('assignFinding', { findingId: id, assignedOn: '2016-04-26', units: [{ unitId: unit[first], role: 'LEAD', dueDate: '2016-12-31' }] });
-    return id as string;
-  };
-  const registered = async (codes: string[]) => {
-    for (const one of codes) {
-      const { id } = await mutate('registerUnit', { code: one, name: `青川县第${one}局`, kind: 'DEPARTMENT', registeredOn: '2016-01-04' }, await admin(), 'id');
-      unit[one] = id;
-    }
-  };
-  const report = async (findingId: string, by: string, reportedOn: string) =>
-    call('reportRectification', { findingId, unitId: unit[by], summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/p' }], reportedOn }, await app.as('UNIT', unit[by]));
+  const story = reorganisationStory(() => app, key, { evaluationId: () => evaluationId });
+  const { call, unit, admin, registered, registerEvaluation, newFinding, holders, report, reorganise } = story;
+  const handOver = (from: string, to: string, on: string) => reorganise('handOverUnitParts', from, to, on, '职能调整');
+  const merge = (from: string, to: string, on: string) => reorganise('mergeUnit', from, to, on);
 
   /** A held the part until 07-01, B until its merge on 09-01, C since; B's report of 08-15 was its own work then. */
   const passedOnThroughTheMerge = async (finding: string, [a, b, c]: string[]) => {
@@ -65,7 +38,7 @@ describe('a reorganisation into a unit dated before that unit’s merge is taken
 
   beforeAll(async () => {
     app = await startTestApp({ now: '2026-11-30T10:00:00+08:00' });
-    evaluationId = (await mutate('registerEvaluation', { title: '2015年度政务公开第三方评估（机构改革补录）', evaluator: '某研究院', commissionedBy: '国务院办公厅', periodStart: '2015-01-01', periodEnd: '2015-12-31', receivedOn: '2016-04-15' }, undefined, 'id')).id;
+    evaluationId = await registerEvaluation('2015年度政务公开第三方评估（机构改革补录）');
   });
 
   afterAll(async () => {

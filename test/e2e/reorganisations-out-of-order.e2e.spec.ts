@@ -1,5 +1,5 @@
 import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
-import { namedMutations } from '../support/named-mutations.js';
+import { reorganisationStory } from '../support/reorganisation-story.js';
 
 /**
  * breaker8f P4, P6, P10, P13: reorganisations (机构改革: hand-overs and merges) typed out of date order
@@ -22,58 +22,19 @@ import { namedMutations } from '../support/named-mutations.js';
 let keySequence = 0;
 const key = (name: string) => `${name}-${(keySequence += 1)}`;
 
-interface Part {
-  unitId: string;
-  role: string;
-  status: string;
-  heldBefore: string[];
-}
-
 describe('reorganisations typed out of date order (breaker8f P4, P6, P10, P13)', () => {
   let app: TestApp;
-  const unit: Record<string, string> = {};
-  const code = (id: string) => Object.entries(unit).find(([, known]) => known === id)?.[0] ?? id;
   let evaluationId: string;
 
-  const { call, mutate } = namedMutations(() => app, key);
-  const reorganise = async (operation: 'handOverUnitParts' | 'mergeUnit', from: string, to: string, on: string) =>
-    call(
-      operation,
-      { unitId: unit[from], successorUnitId: unit[to], reason: '机构改革', ...(operation === 'mergeUnit' ? { mergedOn: on } : { handedOverOn: on }) },
-      await app.as('ADMIN'),
-      'findingIds',
-    );
-  /** The finding's status and each part as `code role status ←held before`, on the day asked, or at the record-time cut, or now. */
-  const story = async (findingId: string, cut: { asOf?: string; knownAt?: string } = {}) => {
-    const response = await app.graphql(`query($id: ID!, $asOf: String, $knownAt: String) { finding(id: $id, asOf: $asOf, knownAt: $knownAt) { status assignments { unitId role status heldBefore } } }`, { id: findingId, ...cut });
-    expect(response.errors).toBeUndefined();
-    const finding = response.data!.finding;
-    return [finding.status, ...(finding.assignments as Part[]).map((part) => [code(part.unitId), part.role, part.status, ...part.heldBefore.map(code)].join(' ')).sort()];
-  };
-  /** The same story now, as of today and at the far record-time cut. */
-  const everyReading = async (findingId: string) => {
-    const now = await story(findingId);
-    expect(await story(findingId, { asOf: '2026-11-30' })).toEqual(now);
-    expect(await story(findingId, { knownAt: '2099-01-01T00:00:00+08:00' })).toEqual(now);
-    return now;
-  };
-  const newFinding = async (title: string, assignedOn: string, parts: [string, 'LEAD' | 'RESPONSIBLE'][]) => {
-    const { id } = await mutate('recordFinding', { evaluationId, title, description: title, category: '主动公开', severity: 'HIGH', identifiedOn: '2016-04-15' }, undefined, 'id');
-    await mutate('assignFinding', { findingId: id, assignedOn, units: parts.map(([one, role]) => ({ unitId: unit[one], role, dueDate: '2016-12-31' })) });
-    return id as string;
-  };
-  const registered = async (codes: string[]) => {
-    for (const one of codes) {
-      const { id } = await mutate('registerUnit', { code: one, name: `青川县改革${one}局`, kind: 'DEPARTMENT', registeredOn: '2016-01-04' }, await app.as('ADMIN'), 'id');
-      unit[one] = id;
-    }
-  };
-  const report = async (findingId: string, by: string, reportedOn: string) =>
-    mutate('reportRectification', { findingId, unitId: unit[by], summary: '已整改', evidence: [{ title: '公开页面', link: 'https://www.example.gov.cn/p' }], reportedOn }, await app.as('UNIT', unit[by]));
+  const { call, mutate, unit, registered, registerEvaluation, story, everyReading, reorganise, reported: report, ...common } = reorganisationStory(() => app, key, {
+    evaluationId: () => evaluationId,
+    unitName: (one) => `青川县改革${one}局`,
+  });
+  const newFinding = (title: string, assignedOn: string, parts: [string, 'LEAD' | 'RESPONSIBLE'][]) => common.newFinding(title, parts, assignedOn);
 
   beforeAll(async () => {
     app = await startTestApp({ now: '2026-11-30T10:00:00+08:00' });
-    evaluationId = (await mutate('registerEvaluation', { title: '2015年度政务公开第三方评估', evaluator: '某研究院', commissionedBy: '国务院办公厅', periodStart: '2015-01-01', periodEnd: '2015-12-31', receivedOn: '2016-04-15' }, undefined, 'id')).id;
+    evaluationId = await registerEvaluation('2015年度政务公开第三方评估');
   });
 
   afterAll(async () => {

@@ -102,13 +102,15 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
     const itemId = streamId.startsWith(workPlanItemStream('')) ? streamId.slice(workPlanItemStream('').length) : undefined;
     const finding = findingId === undefined ? undefined : this.findings.finding(findingId);
     const item = itemId === undefined ? undefined : this.workPlans.item(itemId);
-    const parent = finding
-      ? { en: `Finding 「${finding.title}」`, zh: `问题「${finding.title}」`, id: { findingId: finding.findingId } }
-      : item
-        ? { en: `Work-plan item ${item.code} 「${item.title}」`, zh: `工作事项 ${item.code}「${item.title}」`, id: { itemId: item.itemId } }
-        : undefined;
-    if (!parent) return error;
-    return new DomainError(error.code, say(`${parent.en}: ${error.message}`, `${parent.zh}：${error.messageZh}`), { ...error.details, ...parent.id });
+    if (finding) {
+      const message = say(`Finding 「${finding.title}」: ${error.message}`, `问题「${finding.title}」：${error.messageZh}`);
+      return new DomainError(error.code, message, { ...error.details, findingId: finding.findingId });
+    }
+    if (item) {
+      const message = say(`Work-plan item ${item.code} 「${item.title}」: ${error.message}`, `工作事项 ${item.code}「${item.title}」：${error.messageZh}`);
+      return new DomainError(error.code, message, { ...error.details, itemId: item.itemId });
+    }
+    return error;
   }
 
   /**

@@ -9,7 +9,7 @@ import type { WebSocket, WebSocketServer } from 'ws';
  *
  * The ws package's heartbeat (its README, "How to detect and close broken connections"), with one
  * change: a connection's answer is judged after the event loop has read what has arrived
- * (`setImmediate`, after the poll phase), not when the timer fires. graphql-ws's own keep-alive
+ * (two `setImmediate`s: after two poll phases), not when the timer fires. graphql-ws's own keep-alive
  * ends a connection whose pong timer fires first, and timers run before pending socket reads: after
  * the loop was held longer than its interval (a long import, a fold at a past day), it ended every
  * healthy connection at once, and every page reconnected together.
@@ -21,18 +21,22 @@ export function keepConnectionsAlive(server: WebSocketServer, intervalMs: number
   server.on('connection', (socket) => socket.on('pong', () => unanswered.delete(socket)));
   const timer = setInterval(() => {
     const pinged = [...server.clients];
-    // After this turn's poll phase: a pong already in the socket has been read by then.
-    setImmediate(() => {
-      for (const socket of pinged) {
-        if (socket.readyState !== socket.OPEN) continue;
-        if (unanswered.has(socket)) {
-          socket.terminate();
-          continue;
+    // After the poll phases of this turn and the next: a pong that has arrived has been read by then,
+    // even one written by a client on this very event loop in the turn the timer fired (a client
+    // reads the ping in one poll phase and its pong is read here in the next).
+    setImmediate(() =>
+      setImmediate(() => {
+        for (const socket of pinged) {
+          if (socket.readyState !== socket.OPEN) continue;
+          if (unanswered.has(socket)) {
+            socket.terminate();
+            continue;
+          }
+          unanswered.add(socket);
+          socket.ping();
         }
-        unanswered.add(socket);
-        socket.ping();
-      }
-    });
+      }),
+    );
   }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -79,7 +79,7 @@ describe('hand-overs typed out of date order pass parts as in date order (breake
     expect(reported.errors).toBeUndefined();
     const refused = await call('handOverUnitParts', { unitId: unit.A4, successorUnitId: unit.C4, reason: '职能调整', handedOverOn: '2016-07-01' }, await app.as('ADMIN'));
     expect(errorCode(refused)).toBe('CONFLICT');
-    expect(refused.errors![0]!.extensions!.messageZh).toBe('青川县第A4局的任务不能在 2016-07-01 移交：该任务已于 2016-08-01 移交青川县第B4局，青川县第B4局已有该任务 2016-08-10 的记录；移交日期不能早于 2016-08-01。');
+    expect(refused.errors![0]!.extensions!.messageZh).toBe('问题「政策解读未同步发布」：青川县第A4局的任务不能在 2016-07-01 移交：该任务已于 2016-08-01 移交青川县第B4局，青川县第B4局已有该任务 2016-08-10 的记录；移交日期不能早于 2016-08-01。');
     expect(await holders(finding)).toEqual(['B4 REPORTED A4']);
   });
 

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
 import { loadEnvFile, validateSettings, type AppSettings } from './config/app-settings.js';
 import { StoreRefusedError } from './event-store/store-witness.js';
+import { DiskFullError, diskFullOf, sqliteFileOf } from './event-store/disk-full.js';
 import { configureHttp } from './http/configure-http.js';
 import { messageZhOf } from './shared/domain-error.js';
 import { jsonLogger } from './observability/json-logger.js';
@@ -16,8 +17,17 @@ import { serverLogOutput } from './observability/log-output.js';
 const settingsFromArguments = (args: readonly string[]): Record<string, string> =>
   args.includes('--accept-store-reset') ? { ACCEPT_STORE_RESET: 'true' } : {};
 
-/** Exit status of a start refused because the store is not the one last seen (see the README, Reliability). */
+/** Exit status of a start refused because the store is not the one last seen, or its disk is full (see the README, Reliability). */
 const EXIT_STORE_REFUSED = 3;
+
+/** The SQLite file this start was given, for judging a failure against its disk; null when the settings name none (or are invalid). */
+function storeFileOfThisStart(): string | null {
+  try {
+    return sqliteFileOf(validateSettings({ ...process.env, ...settingsFromArguments(process.argv.slice(2)) }));
+  } catch {
+    return null;
+  }
+}
 
 async function main() {
   // A log line that cannot be written (a full disk under a redirected log) is dropped and counted, never fatal.
@@ -38,12 +48,14 @@ async function main() {
   if (process.stdout.isTTY) process.stdout.write(startBanner(port, app.get(DemoSeeder).demoAccounts()));
 }
 
-main().catch((error: unknown) => {
+main().catch((thrown: unknown) => {
+  // A full disk under the store (SQLITE_FULL, ENOSPC, or SQLite's I/O error with no room left) is named as one (breaker9h P3).
+  const error = diskFullOf(thrown, storeFileOfThisStart()) ?? thrown;
   // Before the app's logger exists (invalid settings), the line is written the same way.
   const logger = jsonLogger('log');
   logger.fatal(error instanceof Error ? error.message : String(error), 'Rectify');
   // Every refusal at start that has Chinese words (a refused store, a full disk, invalid settings) says them too.
   const zh = messageZhOf(error);
   if (zh) logger.fatal(zh, 'Rectify');
-  process.exit(error instanceof StoreRefusedError ? EXIT_STORE_REFUSED : 1);
+  process.exit(error instanceof StoreRefusedError || error instanceof DiskFullError ? EXIT_STORE_REFUSED : 1);
 });

@@ -1,3 +1,5 @@
+import { validateSettings } from '../config/app-settings.js';
+import { diskFullOf, sqliteFileOf } from '../event-store/disk-full.js';
 import { DomainError, messageZhOf, say, type Bilingual } from '../shared/domain-error.js';
 
 /*
@@ -99,12 +101,24 @@ export function chineseOfFailure(error: unknown, otherwise = '工具未能完成
   return otherwise;
 }
 
+/** The SQLite file the tools' settings name (SQLITE_PATH), null when they name none or are invalid. */
+function configuredStoreFile(): string | null {
+  try {
+    return sqliteFileOf(validateSettings(process.env));
+  } catch {
+    return null;
+  }
+}
+
 /**
  * What a command-line tool prints when it stops on an error: the Chinese first, then `Refused: …`
  * for a rule the input broke (DomainError) or `Failed: …` otherwise (a ToolRefusal included, as before). Every error has
- * Chinese words: its own, or `chineseOfFailure`'s.
+ * Chinese words: its own, or `chineseOfFailure`'s. A full disk under the store — SQLITE_FULL, ENOSPC, or
+ * SQLite's I/O error with (almost) no room left in the store's folder — is named DISK_FULL (breaker9h P3).
+ * @param storeFile the SQLite file the tool worked on; default SQLITE_PATH as the tools read it.
  */
-export function failureText(error: unknown): string {
+export function failureText(thrown: unknown, storeFile: string | null = configuredStoreFile()): string {
+  const error = diskFullOf(thrown, storeFile) ?? thrown;
   const english = error instanceof DomainError ? `Refused: ${error.message}` : `Failed: ${error instanceof Error ? error.message : String(error)}`;
   return `${chineseOfFailure(error)}\n${english}`;
 }

@@ -9,6 +9,7 @@ import { SqliteLedger } from '../ledger/sqlite-ledger.js';
 import { witnessExpectations } from '../ledger/witnessed-head.js';
 import { readWitness } from '../event-store/store-witness.js';
 import { ToolRefusal, UsageError, bothLines, runTool, type ToolUsage } from './cli-failure.js';
+import { diskFullOf } from '../event-store/disk-full.js';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { rowSealKeyOf } from '../ledger/ledger-mac.js';
 
@@ -130,7 +131,7 @@ async function main(): Promise<number> {
   const db = openToVerify(options.path);
   try {
     const ledger = ledgerOf(db, options.path);
-    if (!holdsEvents(db)) {
+    if (!holdsEvents(db, options.path)) {
       const lost = reportLoss(options, 'emptied');
       if (lost !== null) return lost;
     }
@@ -197,13 +198,17 @@ async function main(): Promise<number> {
   }
 }
 
-/** Whether the file holds any event (false for an emptied file, or one without the events table). */
-function holdsEvents(db: Database.Database): boolean {
+/**
+ * Whether the file holds any event (false for an emptied file, or one without the events table). A
+ * file that cannot be read for want of room on its disk (SQLite's -shm cannot grow: SQLITE_IOERR_SHMSIZE)
+ * is not an emptied one (breaker9h P3: a full disk was told LOG_TRUNCATED "restore it from a backup").
+ */
+function holdsEvents(db: Database.Database, path: string): boolean {
   try {
     if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").get()) return false;
     return db.prepare('SELECT 1 FROM events LIMIT 1').get() !== undefined;
   } catch (error) {
-    if (isSqliteFault(error)) return false;
+    if (isSqliteFault(error) && !diskFullOf(error, path)) return false;
     throw error;
   }
 }
@@ -277,7 +282,10 @@ function ledgerOf(db: Database.Database, path: string): SqliteLedger {
   }
 }
 
-function cannotRead(path: string, error: unknown): ToolRefusal {
+/** Why the file could not be read: its disk being full (DISK_FULL, breaker9h P3), or what SQLite found in it. */
+function cannotRead(path: string, error: unknown): Error {
+  const full = diskFullOf(error, path);
+  if (full) return full;
   const why = error instanceof Error ? error.message : String(error);
   return new ToolRefusal(
     say(

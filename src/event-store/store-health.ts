@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { existsSync, statfsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
+import { LOW_SPACE_BYTES, diskFullOf, freeBytesIn } from './disk-full.js';
 import type { EventStore } from './event-store.port.js';
 import { LogShortenedError } from './sqlite-append-writer.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
@@ -110,8 +111,6 @@ export class StoreUnavailableError extends Error {
   }
 }
 
-/** Free space under which a disk that was found full is still considered full (bytes). */
-const FREE_BYTES_TO_RECOVER = 1024 * 1024;
 
 /**
  * What each problem tells people. `detail` may be English from below (an SQLite error code, how the
@@ -221,7 +220,10 @@ export class StoreHealth {
     const code = (error as { code?: unknown } | null)?.code;
     if (error instanceof LogShortenedError) return new StoreUnavailableError(this.noteLogShortened(error.head, error.seen));
     if (typeof code !== 'string') return null;
-    if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new StoreUnavailableError(this.note('DISK_FULL', this.location()));
+    // An I/O error with no room left in the store's folder is the full disk too (breaker9h P3).
+    if (code === 'SQLITE_FULL' || code === 'ENOSPC' || (this.store instanceof SqliteEventStore && diskFullOf(error, this.store.path))) {
+      return new StoreUnavailableError(this.note('DISK_FULL', this.location()));
+    }
     if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_CORRUPT') {
       return new StoreUnavailableError(this.note('WRITE_FAILED', code));
     }
@@ -340,11 +342,7 @@ export class StoreHealth {
   /** A full disk is noticed by a failed write; it is over once the disk has room again. */
   private checkSpace(): void {
     if (!this.noted.has('DISK_FULL') || !(this.store instanceof SqliteEventStore)) return;
-    try {
-      const space = statfsSync(dirname(this.store.path));
-      if (space.bavail * space.bsize >= FREE_BYTES_TO_RECOVER) this.noted.delete('DISK_FULL');
-    } catch {
-      // The directory is gone: the file check says so.
-    }
+    // A folder that is gone (null) stays noted: the file check says so.
+    if ((freeBytesIn(dirname(this.store.path)) ?? 0) >= LOW_SPACE_BYTES) this.noted.delete('DISK_FULL');
   }
 }

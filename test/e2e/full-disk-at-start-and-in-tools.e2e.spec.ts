@@ -1,0 +1,102 @@
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { toolOnStore } from '../support/cli-tool.js';
+import { refusedStart, PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
+
+/*
+ * breaker9h P3 (issue 9, fault 5): on a disk with no room left SQLite answers "disk I/O error"
+ * (SQLITE_IOERR_SHMSIZE: the -shm it cannot grow), and the server's start said only that, in
+ * English, exit 1; the tools said 磁盘或文件系统故障 (a disk fault), and ledger:verify took the
+ * unreadable file for an emptied store (LOG_TRUNCATED, "restore it from a backup"). Each names
+ * the full disk, DISK_FULL, in Chinese and English; the start exits 3 as its other store refusals.
+ */
+
+/** Writes `filler` until the disk under it is full to the last byte (ENOSPC); deleting it frees the space again. */
+function fillDisk(filler: string): void {
+  const file = openSync(filler, 'w');
+  try {
+    for (const size of [64 * 1024, 4096, 1]) {
+      const block = Buffer.alloc(size, 1);
+      try {
+        for (;;) writeSync(file, block);
+      } catch (error) {
+        expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+      }
+    }
+  } finally {
+    closeSync(file);
+  }
+}
+
+/** Root can mount a small tmpfs to fill; anyone else skips (test/announce-skipped-suites.mjs says so). */
+const canMount = typeof process.getuid === 'function' && process.getuid() === 0;
+
+(canMount ? describe : describe.skip)('A full disk under the store, met by a start or a tool (a 6 MiB tmpfs)', () => {
+  const mountPoint = mkdtempSync(join(tmpdir(), 'rectify-full-start-'));
+  beforeAll(() => execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=6m', 'tmpfs', mountPoint]));
+  afterAll(() => execFileSync('umount', ['-l', mountPoint]));
+
+  const sqlitePath = join(mountPoint, 'data', 'rectify.db');
+  const filler = join(mountPoint, 'filler');
+  beforeAll(async () => {
+    mkdirSync(join(mountPoint, 'data'));
+    expect((await toolOnStore('create-user', ['--new-store', '--name', '起始管理员', '--role', 'ADMIN'], sqlitePath)).code).toBe(0);
+  }, PROCESS_TEST_CEILING_MS);
+  /** Runs `meet` with the disk full to the last byte, then frees it whatever happened (a full volume left behind would fail what follows). */
+  const onFullDisk = async (meet: () => Promise<void>) => {
+    fillDisk(filler);
+    try {
+      await meet();
+    } finally {
+      rmSync(filler, { force: true });
+    }
+  };
+
+  it('a tool says 磁盘已满 (DISK_FULL) first in Chinese, then in English, and writes once space is freed', async () => {
+    await onFullDisk(async () => {
+      const tool = await toolOnStore('create-user', ['--name', '满盘时建的账号', '--role', 'ADMIN'], sqlitePath);
+      expect(tool.code).toBe(1);
+      const [zh, en] = tool.stderr.trim().split('\n');
+      expect(zh).toMatch(new RegExp(`^磁盘已满（DISK_FULL）：${sqlitePath} 所在的磁盘已满（仅剩 \\d+ KB），无法写入。请在该磁盘上腾出空间（至少 1 MB）后重试。$`));
+      expect(en).toMatch(/^Failed: Disk full \(DISK_FULL\): the disk holding .* is full \(SQLITE_\w+: .*\d+ KB free\)/);
+    });
+    expect((await toolOnStore('create-user', ['--name', '腾出空间后建的账号', '--role', 'ADMIN'], sqlitePath)).code).toBe(0);
+  }, PROCESS_TEST_CEILING_MS);
+
+  it('ledger:verify says DISK_FULL, not that the store was emptied, and finds the ledger intact once space is freed', async () => {
+    await onFullDisk(async () => {
+      const verify = await toolOnStore('ledger-verify', [], sqlitePath);
+      expect(verify.stdout).not.toContain('LOG_TRUNCATED');
+      expect(verify.stderr).toMatch(/^磁盘已满（DISK_FULL）：/);
+      expect(verify.stderr).toContain('Failed: Disk full (DISK_FULL)');
+      expect(verify.code).toBe(1);
+    });
+    const verified = await toolOnStore('ledger-verify', [], sqlitePath);
+    expect(verified.stdout).toContain('台账完好');
+    expect(verified.code).toBe(0);
+  }, PROCESS_TEST_CEILING_MS);
+
+  it('the start is refused naming DISK_FULL in English and Chinese, with exit status 3 as the other store refusals', async () => {
+    // As after a clean stop: no -shm, which SQLite must create and grow to read the store (SQLITE_IOERR_SHMSIZE).
+    rmSync(`${sqlitePath}-shm`, { force: true });
+    await onFullDisk(async () => {
+      const start = await refusedStart(sqlitePath);
+      expect(start.output).toContain(`Disk full (DISK_FULL): the disk holding ${sqlitePath} is full`);
+      expect(start.output).toContain(`磁盘已满（DISK_FULL）：${sqlitePath} 所在的磁盘已满`);
+      expect(start.code).toBe(3);
+    });
+  }, PROCESS_TEST_CEILING_MS);
+
+  it('a start whose store can be read but whose witness cannot be written says DISK_FULL too, exit status 3', async () => {
+    // The -shm a reader left (ledger:verify above) lets the store be read; the witness write is what fails.
+    expect((await toolOnStore('ledger-verify', [], sqlitePath)).code).toBe(0);
+    await onFullDisk(async () => {
+      const start = await refusedStart(sqlitePath);
+      expect(start.output).toMatch(/"message":"Disk full \(DISK_FULL\): /);
+      expect(start.output).toMatch(/"message":"磁盘已满（DISK_FULL）：/);
+      expect(start.code).toBe(3);
+    });
+  }, PROCESS_TEST_CEILING_MS);
+});

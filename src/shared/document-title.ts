@@ -1,11 +1,12 @@
+import { CLOSING_BRACKETS, OPENING_BRACKETS } from './brackets.js';
 import { numbersByValue } from './numbers-by-value.js';
 
 /**
  * A version remark in brackets at the end of a document's title — （终稿）, （反馈稿）, （修订稿）,
- * 【修订版】, （2026年7月调整） — says which draft of the document a copy is, not which document.
- * Matched after NFKC (full-width （） read as ()).
+ * 【修订版】, 〔终稿〕, 「终稿」, （2026年7月调整） — says which draft of the document a copy is, not which document.
+ * Matched after NFKC (full-width （） read as ()), in any bracket of the shared table (breaker10i P3).
  */
-const VERSION_REMARK = /[(【[]([^()【】[\]]*(?:调整|修订|修改|更新|修正|稿|版))[)】\]]$/u;
+const VERSION_REMARK = new RegExp(`[${OPENING_BRACKETS}]([^${OPENING_BRACKETS}${CLOSING_BRACKETS}]*(?:调整|修订|修改|更新|修正|稿|版))[${CLOSING_BRACKETS}]$`, 'u');
 /** A version word at the end of a title without brackets: …报告终稿, …通报 修订版. */
 const VERSION_WORD = /[_\-—]*(?:(?:修订|调整|修改|更新)(?:版|稿)|征求意见稿|送审稿|反馈稿|定稿|终稿|第[一二三四五六七八九十0-9]+版)$/u;
 /** Quotation and book-title marks, however a title is quoted in a 通知 (《…》, “…”, 「…」, "…"). */

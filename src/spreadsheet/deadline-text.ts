@@ -1,3 +1,4 @@
+import { BRACKETED } from '../shared/brackets.js';
 import { isCalendarDate } from '../shared/calendar-date.js';
 import { monthEnd, type Deadline, type RecurrencePeriod } from '../shared/deadline.js';
 import { calendarDateOf, textOf, type Cell } from './cells.js';
@@ -60,6 +61,9 @@ function chineseNumber(text: string): string {
   return CHINESE_DIGITS[text] === undefined ? text : String(CHINESE_DIGITS[text]);
 }
 
+/** A remark in any bracket of the shared table (（星期二）, 〔暂定〕), after NFKC. */
+const BRACKETED_REMARK = new RegExp(BRACKETED, 'gu');
+
 /**
  * The text in one spelling: full-width digits and brackets as ASCII (NFKC), Chinese numerals as
  * digits, remarks in brackets (（星期二）, (暂定)) and spaces removed.
@@ -69,7 +73,7 @@ export function normalizedDeadlineText(text: string): string {
     .normalize('NFKC')
     .replace(/[〇零一二三四五六七八九OoＯ]{4}(?=年)/g, chineseYear)
     .replace(/[一二三四五六七八九十]{1,3}(?=[月日号])/g, chineseNumber)
-    .replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, '')
+    .replace(BRACKETED_REMARK, '')
     // Spaces, and characters that take no room on screen (U+200B pasted from a web page: breaker10c P19).
     .replace(/[\s\p{Default_Ignorable_Code_Point}]+/gu, '');
 }

@@ -1,3 +1,4 @@
+import { bracketedRemarks, trailingBracket } from '../shared/brackets.js';
 import { textOf, type Cell } from './cells.js';
 import type { ImportProblem } from './import-problems.js';
 
@@ -43,13 +44,12 @@ export function remarkMeaning(text: string): { readonly meaning: RowRemarkMeanin
 export function trailingRemarks(text: string): string[] {
   const remarks: string[] = [];
   let rest = text.normalize('NFKC').trim();
-  for (let match = TRAILING_BRACKET.exec(rest); match && match.index > 0; match = TRAILING_BRACKET.exec(rest)) {
-    remarks.push((match[1] ?? match[2] ?? match[3] ?? '').trim());
-    rest = rest.slice(0, match.index).trimEnd();
+  for (let bracket = trailingBracket(rest); bracket && bracket.at > 0; bracket = trailingBracket(rest)) {
+    remarks.push(bracket.inside.trim());
+    rest = rest.slice(0, bracket.at).trimEnd();
   }
   return remarks;
 }
-const TRAILING_BRACKET = /(?:\(([^()]*)\)|\[([^\]]*)\]|【([^【】]*)】)\s*$/u;
 
 /**
  * A change mark a 调整 version puts after an item's title — （新增）, （调整）, （时限调整）, （已调整）, （修改）, （更新）:
@@ -63,14 +63,18 @@ const CHANGE_MARK = /^(?:新增(?:事项|任务|内容)?|新列入|(?:已|有)?(
  */
 export function withoutChangeMark(title: string): { readonly title: string; readonly mark: string } | null {
   const plain = title.trim();
-  const match = /(?:（([^（）]*)）|\(([^()]*)\)|【([^【】]*)】|\[([^\]]*)\])\s*$/u.exec(plain);
-  if (!match || match.index === 0) return null;
-  const words = (match[1] ?? match[2] ?? match[3] ?? match[4] ?? '').normalize('NFKC').replace(/\s+/gu, '');
-  return CHANGE_MARK.test(words) ? { title: plain.slice(0, match.index).trimEnd(), mark: match[0].trim() } : null;
+  const bracket = trailingBracket(plain);
+  if (!bracket || bracket.at === 0) return null;
+  // NFKC keeps the length of brackets and CJK characters, so `at` is a place in the title as written; a title it
+  // lengthens or shortens (①, ㈠) is kept as written.
+  if (plain.normalize('NFKC').length !== plain.length) return null;
+  const at = bracket.at;
+  const words = bracket.inside.replace(/\s+/gu, '');
+  return CHANGE_MARK.test(words) ? { title: plain.slice(0, at).trimEnd(), mark: plain.slice(at).trim() } : null;
 }
 
 /** The remarks in brackets of a deadline cell: 2026年12月底前（已完成） → ['已完成']. */
-export const bracketRemarks = (text: string): string[] => [...text.normalize('NFKC').matchAll(/\(([^)]*)\)|\[([^\]]*)\]|【([^】]*)】/gu)].map((match) => (match[1] ?? match[2] ?? match[3] ?? '').trim());
+export const bracketRemarks = (text: string): string[] => bracketedRemarks(text).map((remark) => remark.trim());
 
 const WHAT_TO_DO: Readonly<Record<RowRemarkMeaning, { en: string; zh: string }>> = {
   DONE: {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { isBracketedRemark } from '../shared/brackets.js';
 import { textOf, type Cell } from './cells.js';
 import { columnOf, isBlankCell, isWeightyColumn, type ColumnSpec, type Columns, type Section, type SourceRecord } from './columns.js';
 import { labelZh, missingColumn, type ImportProblem, type ImportResult } from './import-problems.js';
@@ -291,7 +292,7 @@ const TITLE_WORDS = /方案|清单|台账|分解|分工|要点|计划|任务|名
 const LABELLED = /^[^:：\d]{1,12}[:：]/;
 
 /** A row that is not a title: a remark in brackets (（此件公开发布）) or an office's name (the issuing 青川市人民政府办公室). */
-const NOT_A_TITLE = /^[（(【[].*[）)】\]]$|(?:办公室|办公厅|人民政府|政府|委员会|局|委|办|中心|小组)$/;
+const NOT_A_TITLE = (text: string): boolean => isBracketedRemark(text) || /(?:办公室|办公厅|人民政府|政府|委员会|局|委|办|中心|小组)$/u.test(text);
 
 /**
  * The sheet's title among the single-text rows above its header (not `标签：值` rows such as
@@ -304,9 +305,9 @@ export function sheetTitleOf(rowsAbove: readonly (readonly string[])[]): string 
     .filter((texts) => texts.length === 1)
     .map((texts) => withoutAttachmentLabel(texts[0]!))
     .filter((text) => text !== '' && !LABELLED.test(text) && !isAttachmentLabel(text));
-  const titled = candidates.find((text) => TITLE_WORDS.test(text) && !/^[（(【[].*[）)】\]]$/.test(text));
+  const titled = candidates.find((text) => TITLE_WORDS.test(text) && !isBracketedRemark(text));
   if (titled) return titled;
-  const plain = candidates.filter((text) => !NOT_A_TITLE.test(text));
+  const plain = candidates.filter((text) => !NOT_A_TITLE(text));
   return plain.reduce<string | null>((longest, text) => (longest === null || text.length > longest.length ? text : longest), null);
 }
 

@@ -178,6 +178,10 @@ describe('a remark in brackets after a title is what the 台账 says of the prob
     expect(apart('关于“网民留言回应不及时”的问题', '网民留言回应不及时（重点问题）')).not.toBeNull();
   });
 
+  it.each(['〔重点问题〕', '〔已整改〕', '〖已整改〗', '「重点」', '『督查发现』', '［重点问题］'])('reads a remark in %s as in （）: the same problem retyped (breaker10i P3)', (remark) => {
+    expect(apart('网民留言回应不及时', `网民留言回应不及时${remark}`)).not.toBeNull();
+  });
+
   it('compares two titles with different remarks as any two titles — the remark may tell the problems apart —, and a bracket inside the words as words', () => {
     expect(apart('政策文件缺少配套解读（2024年评估）', '政策文件缺少配套解读（2025年评估）')).toBeNull();
     expect(apart('门户网站存在错链（3处）', '门户网站存在错链（5处）')).toBeNull();

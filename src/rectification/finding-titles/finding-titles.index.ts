@@ -4,6 +4,7 @@ import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-ev
 import { findingTitleKey } from '../import-findings/findings-file.js';
 import { documentTitleKey } from '../../shared/document-title.js';
 import { numbersByValue } from '../../shared/numbers-by-value.js';
+import { BRACKETED } from '../../shared/brackets.js';
 import type { UnitsNamed } from '../../organization/units/units-named.js';
 
 /** One finding of an evaluation as the duplicate checks see it. */
@@ -74,11 +75,18 @@ export function numbersNamed(key: string): string {
  * reads 依申请公开答复超期. The key is NFKC, so （） are ().
  */
 const titleWords = (key: string): string =>
-  withoutRemarks(key.replace(/[《》〈〉“”‘’「」『』"']/gu, '').replace(/^关于/u, ''))
+  // Remarks first: 「」『』 close a remark (…「重点」) as often as they quote words (“「双随机」”).
+  withoutRemarks(key)
+    .replace(/[《》〈〉“”‘’「」『』"']/gu, '')
+    .replace(/^关于/u, '')
     .replace(/(?:的)?问题$/u, '') || key;
 
-/** Remarks in brackets after a title key (NFKC: （） are ()): 网民留言回应不及时(重点问题)【已整改】 → 网民留言回应不及时. */
-const withoutRemarks = (key: string): string => key.replace(/(?<=.)(?:\([^()]*\)|\[[^\]]*\]|【[^【】]*】)+$/u, '');
+/**
+ * Remarks in brackets after a title key, in any bracket of the shared table (`BRACKETED`; NFKC: （） are ()):
+ * 网民留言回应不及时(重点问题)【已整改】 → 网民留言回应不及时; so 〔已整改〕, 〖重点〗, 「重点」 (breaker10i P3).
+ */
+const withoutRemarks = (key: string): string => key.replace(TRAILING_REMARKS, '');
+const TRAILING_REMARKS = new RegExp(`(?<=.)${BRACKETED}+$`, 'u');
 /** The remarks `withoutRemarks` leaves out, as written: `(重点问题)【已整改】`; '' when none. */
 const remarkOf = (key: string): string => key.slice(withoutRemarks(key).length);
 

@@ -1,3 +1,4 @@
+import { CLOSING_BRACKETS, OPENING_BRACKETS } from '../../shared/brackets.js';
 import { isCalendarDate } from '../../shared/calendar-date.js';
 import { numbersByValue, wordsByValue } from '../../shared/numbers-by-value.js';
 import { unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.js';
@@ -794,8 +795,10 @@ const isPlaceholderTitle = (title: string): boolean =>
  * says which version the file is, not which plan: the plan is the title without it, so a revised
  * file revises the plan it revises (breaker10b N22).
  */
-const VERSION_REMARK =
-  /\s*[（(【[]\s*([^（）()【】[\]]*(?:调整|修订|修改|更新|修正|稿|版|最新)[^（）()【】[\]]*|[Vv]\s*\d+(?:\.\d+)*|\d{4}\s*[.\-/年]\s*\d{1,2}(?:\s*[.\-/月]\s*\d{1,2}\s*日?|\s*月)?)\s*[）)】\]]\s*$/;
+const VERSION_REMARK = new RegExp(
+  `\\s*[（［${OPENING_BRACKETS}]\\s*([^（）［］${OPENING_BRACKETS}${CLOSING_BRACKETS}]*(?:调整|修订|修改|更新|修正|稿|版|最新)[^（）［］${OPENING_BRACKETS}${CLOSING_BRACKETS}]*|[Vv]\\s*\\d+(?:\\.\\d+)*|\\d{4}\\s*[.\\-/年]\\s*\\d{1,2}(?:\\s*[.\\-/月]\\s*\\d{1,2}\\s*日?|\\s*月)?)\\s*[）］${CLOSING_BRACKETS}]\\s*$`,
+  'u',
+);
 /**
  * A version word at the end of a title without brackets: …分解表 修订版, …清单定稿 (breaker10c P7), …方案_v2, …方案修订,
  * …方案最新版 (breaker10g P3; with 【修订版】, （V2）, （2026.11）, （最新） in brackets above).

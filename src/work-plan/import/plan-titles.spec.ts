@@ -79,7 +79,7 @@ describe('the title row of a published attachment', () => {
 });
 
 describe('a version remark in the title (breaker10b N22)', () => {
-  it.each(['（2026年7月调整）', '（修订稿）', '(调整版)', '（征求意见稿）', '【修订版】', '（V2）', '_v2', '（2026.11）', '（最新）'])('reads 青川市2026年政务信息化重点任务清单%s as that plan, saying so', async (remark) => {
+  it.each(['（2026年7月调整）', '（修订稿）', '(调整版)', '（征求意见稿）', '【修订版】', '（V2）', '_v2', '（2026.11）', '（最新）', '〔调整稿〕', '「修订版」', '〖2026年7月调整〗'])('reads 青川市2026年政务信息化重点任务清单%s as that plan, saying so', async (remark) => {
     const result = await read(csvWith([`青川市2026年政务信息化重点任务清单${remark}`]));
     expect(result).toMatchObject({ ok: true, plan: { title: '青川市2026年政务信息化重点任务清单', year: 2026 } });
     expect(result.ok && result.notices?.map((notice) => notice.reasonZh)).toEqual(expect.arrayContaining([expect.stringContaining('是版本说明')]));

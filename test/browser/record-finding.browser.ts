@@ -123,17 +123,30 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
     ]);
   });
 
-  it('tells a unit user that its timeline holds its own part’s records only; a supervisor’s has no such note (newcomer13 R10)', async () => {
+  it('tells a unit user that its timeline holds its own part’s records only, and shows it no other unit’s 催办 text (breaker11i P4); a supervisor’s page has no such note and shows it (newcomer13 R10)', async () => {
     const { data } = await app.graphql(`{ findings(first: 200) { nodes { id title } } }`);
     const shared = data!.findings.nodes.find((finding: { title: string }) => finding.title === '部分单位主动公开信息更新不及时').id;
+    // The demo urged 青川市民政局 on this finding; 市发改委, whose clerk looks, has a part of its own in it.
+    const urging = '请于截止日期前报送整改情况，逾期将予以通报。';
     const unit = await contexts.open({ token: 'rct_demo_unit_fgw_qingchuan' });
+    const refused: string[] = [];
+    unit.page.on('response', async (response) => {
+      const body = response.url().endsWith('/graphql') ? await response.json().catch(() => null) : null;
+      if (body?.errors?.length) refused.push(JSON.stringify(body.errors));
+    });
     await unit.page.goto(`/findings/${shared}`);
     await unit.page.locator('[data-test="timeline"]').waitFor();
-    expect(await unit.page.locator('[data-test="timeline-scope"]').textContent()).toContain('其他单位的交办、报告和督查记录不向本单位显示');
+    await unit.page.waitForLoadState('networkidle');
+    // The page asks for its own part's 催办 and 延期 only: nothing it reads is refused.
+    expect(refused).toEqual([]);
+    expect(await unit.page.locator('[data-test="timeline-scope"]').textContent()).toContain('其他单位的交办、报告、督查、催办和延期申请记录不向本单位显示');
+    expect(await unit.page.locator('main').textContent()).toContain('青川市民政局');
+    expect(await unit.page.locator('main').textContent()).not.toContain(urging);
     const supervisor = await contexts.open({ token: SUPERVISOR });
     await supervisor.page.goto(`/findings/${shared}`);
     await supervisor.page.locator('[data-test="timeline"]').waitFor();
     expect(await supervisor.page.locator('[data-test="timeline-scope"]').count()).toBe(0);
+    expect(await supervisor.page.locator('main').textContent()).toContain(urging);
   });
 
   // breaker9d P2: behind a proxy whose read timeout is shorter than a busy server's answer, the form

@@ -416,6 +416,44 @@ describe('Authorization matrix: every operation × every caller', () => {
       expect(errorCode(workload)).toBe('FORBIDDEN');
     });
 
+    it("refuses a unit another unit's 催办 texts and extension requests (reasons and decisions) on a finding and a work-plan item, as its reports (breaker11i P4)", async () => {
+      // Words said to the own unit's part only: the other unit must not read them, the own unit and a supervisor must.
+      await mutate('urgeUnit', { findingId: openFinding, unitId: units[OWN_UNIT], message: '催办：请本周内报送（仅本单位可见）' });
+      await mutate('requestExtension', { findingId: openFinding, unitId: units[OWN_UNIT], requestedDueDate: '2026-06-25', reason: '延期理由：需等待预算批复（仅本单位可见）' }, headers.UNIT);
+      await mutate('decideExtension', { findingId: openFinding, unitId: units[OWN_UNIT], requestId: await pendingRequest('finding', openFinding), approve: false, reason: '不同意延期：预算已批复（仅本单位可见）' });
+      await mutate('urgeWorkPlanItemUnit', { itemId: openItem, unitId: units[OWN_UNIT], message: '催办：请按期完成列席制度（仅本单位可见）' });
+      const WORDS = 'unitId urges { message } extensionRequests { reason decisionReason }';
+      type Words = { unitId: string; urges: { message: string }[] | null; extensionRequests: { reason: string; decisionReason: string | null }[] | null };
+
+      const finding = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { ${WORDS} } } }`, { id: openFinding }, headers.UNIT_FOR_ANOTHER);
+      const parts = finding.data!.finding.assignments as Words[];
+      expect(parts.find((part) => part.unitId === units[OWN_UNIT])).toEqual({ unitId: units[OWN_UNIT], urges: null, extensionRequests: null });
+      expect(parts.find((part) => part.unitId === units[OTHER_UNIT])!.urges).toEqual(expect.any(Array));
+      expect(finding.errors!.map((error) => [error.extensions?.code, error.path?.at(-1)])).toEqual([
+        ['FORBIDDEN', 'urges'],
+        ['FORBIDDEN', 'extensionRequests'],
+      ]);
+      expect(JSON.stringify(finding)).not.toContain('仅本单位可见');
+
+      const item = await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { parts { ${WORDS} } } }`, { id: openItem }, headers.UNIT_FOR_ANOTHER);
+      expect((item.data!.workPlanItem.parts as Words[]).find((part) => part.unitId === units[OWN_UNIT])).toEqual({ unitId: units[OWN_UNIT], urges: null, extensionRequests: null });
+      expect(new Set(item.errors!.map((error) => `${error.extensions?.code} ${String(error.path?.at(-1))}`))).toEqual(new Set(['FORBIDDEN urges', 'FORBIDDEN extensionRequests']));
+      expect(JSON.stringify(item)).not.toContain('仅本单位可见');
+
+      // The own unit reads them through its own part; a supervisor reads every part's.
+      const ownRead = await app.graphql(`query($id: ID!, $unitId: ID!) { finding(id: $id) { assignments(unitId: $unitId) { ${WORDS} } } }`, { id: openFinding, unitId: units[OWN_UNIT] }, headers.UNIT);
+      expect(ownRead.errors).toBeUndefined();
+      const [own] = ownRead.data!.finding.assignments as Words[];
+      expect(own!.urges).toContainEqual({ message: '催办：请本周内报送（仅本单位可见）' });
+      expect(own!.extensionRequests).toContainEqual({ reason: '延期理由：需等待预算批复（仅本单位可见）', decisionReason: '不同意延期：预算已批复（仅本单位可见）' });
+      const ownItem = await app.graphql(`query($id: ID!, $unitId: ID!) { workPlanItem(id: $id) { parts(unitId: $unitId) { ${WORDS} } } }`, { id: openItem, unitId: units[OWN_UNIT] }, headers.UNIT);
+      expect(ownItem.errors).toBeUndefined();
+      expect(ownItem.data!.workPlanItem.parts[0].urges).toContainEqual({ message: '催办：请按期完成列席制度（仅本单位可见）' });
+      const supervisor = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { ${WORDS} } } }`, { id: openFinding }, headers.SUPERVISOR);
+      expect(supervisor.errors).toBeUndefined();
+      expect(JSON.stringify(supervisor.data)).toContain('催办：请本周内报送（仅本单位可见）');
+    });
+
     it('lets a unit ask for its own part’s details only (assignments / parts with unitId), so it reads every part without one refusal', async () => {
       const OWN_DETAILS = `assignments { unitId status } own: assignments(unitId: $unitId) { unitId reports { summary } inspections { outcome } returns { reason } }`;
       const finding = await app.graphql(`query($id: ID!, $unitId: ID!) { finding(id: $id) { ${OWN_DETAILS} } }`, { id: openFinding, unitId: units[OTHER_UNIT] }, headers.UNIT_FOR_ANOTHER);

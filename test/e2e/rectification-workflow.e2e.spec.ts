@@ -21,8 +21,12 @@ const FINDING_FIELDS = `id status closedOn
     urges { message } returns { cause reason } }
   history { eventType actorId actorName actorRole actorUnitId unitId recordedAt }`;
 
-/** A unit user reads every part's progress, but the reports and notes of its own part only. */
-const UNIT_VIEW_FIELDS = `id status closedOn assignments { unitId role status dueDate originalDueDate trafficLight extensionRequests { requestId status grantedDueDate } }`;
+/**
+ * A unit user reads every part's progress, but the reports, notes and extension requests of its own
+ * part only: it asks for its own part (breaker11i P4).
+ */
+const unitViewFields = (unitId: string) =>
+  `id status closedOn assignments(unitId: ${JSON.stringify(unitId)}) { unitId role status dueDate originalDueDate trafficLight extensionRequests { requestId status grantedDueDate } }`;
 
 let keySequence = 0;
 const key = (name: string) => `${name}-${(keySequence += 1)}`;
@@ -36,7 +40,8 @@ describe('A rectification from evaluation to close-out', () => {
 
   const at = (instant: string) => app.clock.set(instant);
   const mutate = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>) => {
-    const fields = headers && [...unitHeaders.values()].includes(headers) ? UNIT_VIEW_FIELDS : FINDING_FIELDS;
+    const unitId = [...unitHeaders].find(([, unitHeader]) => unitHeader === headers)?.[0];
+    const fields = unitId ? unitViewFields(unitId) : FINDING_FIELDS;
     const response = await app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${fields} } }`, { input: { idempotencyKey: key(name), ...input } }, headers);
     if (response.errors) throw new Error(`${name} refused: ${JSON.stringify(response.errors)}`);
     return response.data![name];

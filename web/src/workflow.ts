@@ -88,13 +88,17 @@ export async function perform(kind: ParentKind, action: PartAction, parentId: st
 }
 
 /** What anyone who reads a parent may read of each of its parts, on findings and items alike. */
-const PART_SUMMARY = `unitId unit { name } role status dueDate originalDueDate daysLeft reportedDaysLate trafficLight verifiedAt assignedAt assignedOn
-  urges { message urgedOn urgedAt urgedBy }
-  extensionRequests { requestId requestedDueDate reason status requestedOn requestedAt decidedOn decidedAt decisionReason grantedDueDate }`;
-/** What a unit user may read of its own part only (the API refuses it other units' with FORBIDDEN). */
+const PART_SUMMARY = `unitId unit { name } role status dueDate originalDueDate daysLeft reportedDaysLate trafficLight verifiedAt assignedAt assignedOn`;
+/**
+ * What a unit user may read of its own part only (the API refuses it other units' with FORBIDDEN):
+ * reports, inspections, returns, and what was said to the unit — 催办 and extension requests with
+ * their reasons and decisions (breaker11i P4).
+ */
 const PART_DETAILS = `reports { summary reportedOn reportedAt reportedBy evidence { title link documentRef } }
   inspections { inspectionId outcome inspectedOn place notes loggedAt inspectorId }
-  returns { cause reason returnedOn returnedAt }`;
+  returns { cause reason returnedOn returnedAt }
+  urges { message urgedOn urgedAt urgedBy }
+  extensionRequests { requestId requestedDueDate reason status requestedOn requestedAt decidedOn decidedAt decisionReason grantedDueDate }`;
 
 /**
  * The parts of a finding (`assignments`) or an item (`parts`) as the signed-in role may read them:
@@ -112,7 +116,7 @@ export function partsSelection(field: 'assignments' | 'parts'): string {
 export function withOwnDetails<Parent extends { ownPart?: Partial<Part>[] }>(parent: Parent, field: 'assignments' | 'parts'): Parent {
   if (!parent.ownPart) return parent;
   const parts = (parent as unknown as Record<string, Part[]>)[field]!;
-  const details = (unitId: string) => parent.ownPart!.find((own) => own.unitId === unitId) ?? { reports: null, inspections: null, returns: null };
+  const details = (unitId: string) => parent.ownPart!.find((own) => own.unitId === unitId) ?? { reports: null, inspections: null, returns: null, urges: null, extensionRequests: null };
   return { ...parent, [field]: parts.map((part) => ({ ...part, ...details(part.unitId) })) };
 }
 
@@ -150,7 +154,8 @@ export interface Part extends PartTerms {
   reports: { summary: string; reportedOn: string; reportedAt: string; reportedBy: string; evidence: { title: string; link: string | null; documentRef: string | null }[] }[] | null;
   inspections: { inspectionId: string; outcome: string; inspectedOn: string; place: string; notes: string; loggedAt: string; inspectorId: string }[] | null;
   returns: { cause: string; reason: string; returnedOn: string; returnedAt: string }[] | null;
-  urges: { message: string; urgedOn: string; urgedAt: string; urgedBy: string }[];
+  /** 催办 and extension requests: null on another unit's part for a unit user (its own only, like reports). */
+  urges: { message: string; urgedOn: string; urgedAt: string; urgedBy: string }[] | null;
   extensionRequests: {
     requestId: string;
     requestedDueDate: string;
@@ -162,7 +167,7 @@ export interface Part extends PartTerms {
     decidedAt: string | null;
     decisionReason: string | null;
     grantedDueDate: string | null;
-  }[];
+  }[] | null;
 }
 
 export interface HistoryEntry {
@@ -268,8 +273,8 @@ export function redatableRecords(part: Pick<Part, 'assignedOn' | 'reports' | 're
     option('ASSIGNMENT', '交办', part.assignedOn),
     ...(part.reports ?? []).map((report) => option('REPORT', '整改报告', report.reportedOn)),
     ...(part.returns ?? []).filter((returned) => returned.cause === 'SENT_BACK').map((returned) => option('SEND_BACK', '退办', returned.returnedOn)),
-    ...part.urges.map((urge) => option('URGING', '催办', urge.urgedOn)),
-    ...part.extensionRequests.flatMap((request) => [
+    ...(part.urges ?? []).map((urge) => option('URGING', '催办', urge.urgedOn)),
+    ...(part.extensionRequests ?? []).flatMap((request) => [
       option('EXTENSION_REQUEST', '延期申请', request.requestedOn),
       ...(request.decidedOn && (request.status === 'GRANTED' || request.status === 'REFUSED') ? [option('EXTENSION_DECISION', '延期审批', request.decidedOn)] : []),
     ]),

@@ -55,18 +55,19 @@ export class AssignmentResolver {
     return inBusinessOrder(this.ownDetails(part, context, say('inspection notes', '督查记录')).returns, (returned) => returned.returnedOn, (returned) => returned.returnedAt);
   }
 
-  @ResolveField(() => [UrgeType], { description: '催办, in the order they happened (office day, then entry)' })
-  urges(@Parent() part: PartView) {
-    return inBusinessOrder(part.urges, (urge) => urge.urgedOn, (urge) => urge.urgedAt);
+  @ResolveField(() => [UrgeType], { nullable: true, description: `催办, in the order they happened (office day, then entry). ${OWN_PART_ONLY}` })
+  urges(@Parent() part: PartView, @Context() context: GraphqlContext) {
+    return inBusinessOrder(this.ownDetails(part, context, say('urgings', '催办记录')).urges, (urge) => urge.urgedOn, (urge) => urge.urgedAt);
   }
 
-  @ResolveField(() => [ExtensionRequestType], { description: 'Extension requests, in the order asked (office day, then entry)' })
-  extensionRequests(@Parent() part: PartView) {
-    return inBusinessOrder(part.extensionRequests, (request) => request.requestedOn, (request) => request.requestedAt);
+  @ResolveField(() => [ExtensionRequestType], { nullable: true, description: `Extension requests with their reasons and decisions, in the order asked (office day, then entry). ${OWN_PART_ONLY}` })
+  extensionRequests(@Parent() part: PartView, @Context() context: GraphqlContext) {
+    return inBusinessOrder(this.ownDetails(part, context, say('extension requests', '延期申请')).extensionRequests, (request) => request.requestedOn, (request) => request.requestedAt);
   }
 
   /**
-   * Units see the progress of every part, but the evidence and notes of their own only: of a part
+   * Units see the progress of every part, but the evidence, notes, urgings and extension requests of
+   * their own only (breaker11i P4: what was said to another unit is that unit's): of a part
    * their unit held on any day (机构改革: before or after a hand-over), whatever the day viewed.
    */
   private ownDetails(part: PartWithHolders, context: GraphqlContext, what: Bilingual): PartView {

@@ -115,8 +115,8 @@ export class AssignmentType {
   @Field(() => String, { nullable: true }) verifiedAt: string | null;
   @Field(() => [ReportType], { nullable: true }) reports: ReportType[] | null;
   @Field(() => [InspectionType], { nullable: true }) inspections: InspectionType[] | null;
-  @Field(() => [ExtensionRequestType]) extensionRequests: ExtensionRequestType[];
-  @Field(() => [UrgeType]) urges: UrgeType[];
+  @Field(() => [ExtensionRequestType], { nullable: true }) extensionRequests: ExtensionRequestType[] | null;
+  @Field(() => [UrgeType], { nullable: true }) urges: UrgeType[] | null;
   @Field(() => [ReturnType], { nullable: true }) returns: ReturnType[] | null;
   @Field(() => [ID], { description: 'Units that held this part before it was handed over (机构改革), earliest first' })
   heldBefore: string[];

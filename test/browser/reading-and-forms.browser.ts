@@ -218,4 +218,37 @@ describe('past days are for reading, forms check what they need, imports by role
     await page.goto('/overview?asOf=2026-13-01');
     await eventuallyText(page.locator('[data-test="invalid-as-of"]'), '截至日期“2026-13-01”不是有效日期');
   });
+  it('says a column sort of 总览’s lights covers only the rows shown while more remain unloaded (breaker11h P6)', async () => {
+    // Over a page of open parts: four more findings, each assigned to every unit.
+    const { data } = await app.graphql(`{ units { id mergedIntoUnitId } evaluations(first: 1) { nodes { id } } }`);
+    const unitIds = (data!.units as { id: string; mergedIntoUnitId: string | null }[]).filter((unit) => !unit.mergedIntoUnitId).map((unit) => unit.id);
+    const titles = ['政府网站栏目长期未更新', '依申请公开答复超期', '重大决策预公开缺失', '财政预决算公开不细化'];
+    for (const [index, title] of titles.entries()) {
+      const recorded = await app.graphql(`mutation($input: RecordFindingInput!) { recordFinding(input: $input) { id } }`, {
+        input: { idempotencyKey: `sort-${index}`, evaluationId: data!.evaluations.nodes[0].id, title, description: `${title}，详见评估报告。`, category: '主动公开', severity: 'MEDIUM', concernedUnitIds: unitIds },
+      });
+      expect(recorded.errors).toBeUndefined();
+      const assigned = await app.graphql(`mutation($input: AssignFindingInput!) { assignFinding(input: $input) { id } }`, {
+        input: { idempotencyKey: `sort-assign-${index}`, findingId: recorded.data!.recordFinding.id, units: unitIds.map((unitId, at) => ({ unitId, role: at === 0 ? 'LEAD' : 'RESPONSIBLE', dueDate: officeDay(10 + index * 5 + (at % 5)) })) },
+      });
+      expect(assigned.errors).toBeUndefined();
+    }
+    const page = await open(SUPERVISOR);
+    await page.goto('/overview');
+    const shown = page.locator('[data-test="lights-shown"]');
+    await eventuallyText(shown, '已显示 50 / 共');
+    const total = Number(/共 (\d+) 项/.exec((await shown.textContent())!)![1]);
+    expect(total).toBeGreaterThan(50);
+    const note = page.locator('[data-test="lights-sort-note"]');
+    expect(await note.count()).toBe(0);
+    await page.locator('[data-test="lights-table"] th', { hasText: '整改时限' }).click();
+    await eventuallyText(note, `排序仅限已显示的 50 项（共 ${total} 项）`);
+    // Every row shown: the sort is the whole list's, and nothing more is said.
+    while (await page.locator('[data-test="more-lights"]').count()) {
+      await page.locator('[data-test="more-lights"]').click();
+      await page.waitForLoadState('networkidle');
+    }
+    await eventuallyText(shown, `已显示 ${total} / 共 ${total} 项`);
+    expect(await note.count()).toBe(0);
+  });
 });

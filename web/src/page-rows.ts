@@ -26,3 +26,14 @@ export async function fetchRows<Node>(fetchPage: (first: number, after: string |
   } while (page.pageInfo.hasNextPage && fetched.length < wanted);
   return { fetched, page };
 }
+
+/**
+ * What a column sort of a paged table says when it sorts only the rows loaded (breaker11h P6: 总览's
+ * 红黄绿灯 sorted by 整改时限 showed a part due 12-15 first while parts due later were not loaded): the
+ * table's header sorts the rows in the browser, so while fewer are shown than there are the sort is
+ * said to cover those only; null when no column is sorted or every row is shown.
+ */
+export function partialSortNote(sorted: boolean, shown: number, total: number | null): string | null {
+  if (!sorted || total === null || shown >= total) return null;
+  return `排序仅限已显示的 ${shown} 项（共 ${total} 项）：未显示的项不参与排序，请先“再显示”全部再排序；不排序时按紧急程度排列（红灯在前，逾期最久的在前）。`;
+}

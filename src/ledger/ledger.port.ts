@@ -27,6 +27,13 @@ export interface LedgerBackend {
   head(): Awaitable<Omit<CheckpointHead, 'takenAt'>>;
   /** Stored leaf hashes of the first `treeSize` events. */
   leafHashes(treeSize: number): Awaitable<Buffer[]>;
+  /**
+   * The stored leaf hash of the event at a 0-based index and its RFC 6962 audit path in the tree of
+   * the first `treeSize` stored leaf hashes, read without reading every leaf (SQLite keeps the
+   * tree's levels: O(log n)); null when the log holds fewer than `treeSize` events. Absent: a proof
+   * reads every leaf hash (`leafHashes`).
+   */
+  auditPath?(index: number, treeSize: number): Promise<{ leafHash: Buffer; path: Buffer[] } | null>;
   /** 0-based index in global order and position of an event; null when it is not in the log. */
   indexOf(eventId: string): Awaitable<{ index: number; position: string } | null>;
   /** Stored content of the event at a 0-based index in global order. */

@@ -128,11 +128,21 @@ export class LedgerService implements OnApplicationBootstrap, OnApplicationShutd
    * (HeadStatements), and against the store witness (STORE_WITNESS_PATH), written out first
    * with the head this server last appended so that it is as recent as the server knows (written
    * again when it was deleted under the server), and
-   * against the keys the office signs with (this server's key and LEDGER_TRUSTED_KEYS). While the
+   * against the keys the office signs with (this server's key and LEDGER_TRUSTED_KEYS), in slices that
+   * give the event loop back, one at a time (asked for while one runs: its answer). While the
    * store file is deleted or replaced under the server, answers not ok with `STORE_FILE_MISSING` /
    * `STORE_REPLACED` and checks nothing: the file held open is not the store a restart would read.
    */
   verify(): Promise<LedgerVerificationResult> {
+    // One verification at a time: asked again (another ADMIN, an alias) while one runs, its answer is shared.
+    this.verifying ??= this.verifyNow().finally(() => (this.verifying = null));
+    return this.verifying;
+  }
+
+  /** The verification running now (`verify`), null when none is. */
+  private verifying: Promise<LedgerVerificationResult> | null = null;
+
+  private verifyNow(): Promise<LedgerVerificationResult> {
     const gone = this.health.problems().find((problem) => STORE_GONE.includes(problem.cause));
     if (gone) return Promise.resolve(storeGoneFinding(gone));
     this.admitted.witness.writeOut();

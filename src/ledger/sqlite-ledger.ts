@@ -5,19 +5,34 @@ import { GENESIS_CHAIN_HASH, eventLeafHash, chainHash, hashEvent, rowSeal, type 
 import type { HeadSeen, LedgerEntry, LedgerExpectations } from './domain/ledger-verification.js';
 import { say } from '../shared/domain-error.js';
 import type { LedgerBackend, StoredCheckpoint } from './ledger.port.js';
-import { MerkleFrontier } from './domain/merkle.js';
+import { MerkleFrontier, MerkleLevels } from './domain/merkle.js';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
 /** Rows of the log read between two turns of the event loop while the head is brought up to date. */
 export const HEAD_ROWS_PER_TURN = 2000;
 
+/** Rows of the log read at once by `entries()` (verification): a few ms of work between two chances to give the loop back. */
+export const ENTRIES_PER_READ = 256;
+
 const EMPTY = Buffer.alloc(0);
 
 /**
  * Per connection: the Merkle frontier over the rows read by the latest `head()` (log₂ n hashes), the
- * position it ended at, that row's leaf and chain hashes.
+ * tree's levels above blocks of MERKLE_BLOCK_LEAVES leaves (≈ 2 hashes a block, for proofs), the
+ * position of each block's first row, the position the read ended at, that row's leaf and chain hashes.
  */
-const keptHeads = new WeakMap<Database.Database, { frontier: MerkleFrontier; position: number; leafHash: Buffer; chainHash: Buffer | null }>();
+interface KeptHead {
+  readonly frontier: MerkleFrontier;
+  readonly levels: MerkleLevels;
+  /** Position of the first row of each block of leaves (block b: leaves b·blockSize …), in order. */
+  readonly blockStarts: number[];
+  readonly position: number;
+  readonly leafHash: Buffer;
+  readonly chainHash: Buffer | null;
+}
+const keptHeads = new WeakMap<Database.Database, KeptHead>();
+/** Per connection: the head being brought up to date, so that heads asked for at once read the new rows once (one after the other). */
+const headsReading = new WeakMap<Database.Database, Promise<unknown>>();
 
 /**
  * The ledger's part of the SQLite file: two columns on `events` (`leaf_hash`, `chain_hash`, both
@@ -232,6 +247,20 @@ export class SqliteChainHead {
   }
 }
 
+/** The index of the last of the ascending `values` that is at most `value` (binary search); -1 when none is. */
+function lastAtMost(values: readonly number[], value: number): number {
+  let [low, high] = [0, values.length - 1];
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (values[middle]! <= value) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
 const toCheckpoint = (row: CheckpointRow): StoredCheckpoint => ({
   sequence: row.sequence,
   treeSize: row.tree_size,
@@ -258,10 +287,20 @@ export class SqliteLedger implements LedgerBackend {
     return hasColumn(this.db, 'row_seal') && anyRowSealed(this.db);
   }
 
-  /** Every event in global order with its stored hashes, read in one snapshot. */
-  *entries(): Generator<LedgerEntry> {
-    for (const row of this.db.prepare<[], EventRowForLedger>('SELECT * FROM events ORDER BY position').iterate()) {
-      yield { position: String(row.position), eventId: row.event_id, content: contentOfRow(row), storedLeafHash: row.leaf_hash, storedChainHash: row.chain_hash, storedSeal: row.row_seal ?? null };
+  /**
+   * Every event in global order with its stored hashes, read `rowsPerRead` rows at a time (no
+   * statement stays open between them, so the caller may give the event loop back between any two:
+   * breaker12e P6). Rows appended meanwhile are read too: the log only grows.
+   */
+  *entries(rowsPerRead = ENTRIES_PER_READ): Generator<LedgerEntry> {
+    const rows = this.db.prepare<[number, number], EventRowForLedger>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?');
+    for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+      const chunk = rows.all(after, rowsPerRead);
+      for (const row of chunk) {
+        yield { position: String(row.position), eventId: row.event_id, content: contentOfRow(row), storedLeafHash: row.leaf_hash, storedChainHash: row.chain_hash, storedSeal: row.row_seal ?? null };
+      }
+      if (chunk.length < rowsPerRead) return;
+      after = chunk.at(-1)!.position;
     }
   }
 
@@ -284,44 +323,108 @@ export class SqliteLedger implements LedgerBackend {
    * further back are the verifier's to find (`verifyLedger`), as before.
    */
   async head(rowsPerTurn = HEAD_ROWS_PER_TURN): Promise<Omit<CheckpointHead, 'takenAt'>> {
+    const kept = await this.keptHead(rowsPerTurn);
+    return {
+      treeSize: kept?.frontier.size ?? 0,
+      rootHash: kept ? kept.frontier.root() : new MerkleFrontier().root(),
+      chainHash: kept?.chainHash ?? GENESIS_CHAIN_HASH,
+      headPosition: kept ? String(kept.position) : '',
+    };
+  }
+
+  /** The kept head brought up to the newest row (`head`), one reading per connection at a time; null for an empty log. */
+  private keptHead(rowsPerTurn = HEAD_ROWS_PER_TURN): Promise<KeptHead | null> {
+    const reading = (headsReading.get(this.db) ?? Promise.resolve()).catch(() => undefined).then(() => this.readNewRows(rowsPerTurn));
+    headsReading.set(this.db, reading);
+    return reading;
+  }
+
+  private async readNewRows(rowsPerTurn: number): Promise<KeptHead | null> {
     const kept = keptHeads.get(this.db);
     const still = kept && this.db.prepare<[number], { leaf_hash: Buffer | null }>('SELECT leaf_hash FROM events WHERE position = ?').get(kept.position);
     const start = kept && still && (still.leaf_hash ?? EMPTY).equals(kept.leafHash) ? kept : null;
     const frontier = start ? start.frontier.copy() : new MerkleFrontier();
+    const levels = start ? start.levels.copy() : new MerkleLevels();
+    const blockStarts = start ? start.blockStarts.slice() : [];
     let last = start ? { position: start.position, leafHash: start.leafHash, chainHash: start.chainHash } : null;
     const rows = this.db.prepare<[number, number], { position: number; leaf_hash: Buffer | null; chain_hash: Buffer | null }>(
       'SELECT position, leaf_hash, chain_hash FROM events WHERE position > ? ORDER BY position LIMIT ?',
     );
     for (;;) {
-      const chunk = rows.all(last?.position ?? -1, rowsPerTurn);
+      const chunk = rows.all(last?.position ?? Number.MIN_SAFE_INTEGER, rowsPerTurn);
       for (const row of chunk) {
         const leaf = row.leaf_hash ?? EMPTY;
+        if (levels.size % levels.blockSize === 0) blockStarts.push(row.position);
         frontier.append(leaf);
+        levels.append(leaf);
         last = { position: row.position, leafHash: leaf, chainHash: row.chain_hash };
       }
       if (chunk.length < rowsPerTurn) break;
       await nextTurn();
     }
-    // Two heads brought up to date at once both end on a true prefix of the log: either may be kept.
-    if (last) keptHeads.set(this.db, { frontier: frontier.copy(), ...last });
-    else keptHeads.delete(this.db);
-    return { treeSize: frontier.size, rootHash: frontier.root(), chainHash: last?.chainHash ?? GENESIS_CHAIN_HASH, headPosition: last ? String(last.position) : '' };
+    if (!last) {
+      keptHeads.delete(this.db);
+      return null;
+    }
+    const head: KeptHead = { frontier, levels, blockStarts, ...last };
+    keptHeads.set(this.db, head);
+    return head;
   }
 
-  /** The 0-based index in global order and position of an event, or null when it is not stored. */
-  indexOf(eventId: string): { index: number; position: string } | null {
-    const row = this.db
-      .prepare<[string], { position: number; index: number }>(
-        'SELECT position, (SELECT COUNT(*) FROM events AS earlier WHERE earlier.position < e.position) AS "index" FROM events AS e WHERE event_id = ?',
-      )
-      .get(eventId);
-    return row ? { index: row.index, position: String(row.position) } : null;
+  /**
+   * The 0-based index in global order and position of an event, or null when it is not stored:
+   * counted from the start of its block of leaves (the kept head's, brought up to date first), so at
+   * most MERKLE_BLOCK_LEAVES rows are counted, not every earlier row.
+   */
+  async indexOf(eventId: string): Promise<{ index: number; position: string } | null> {
+    const kept = await this.keptHead();
+    const found = this.db.prepare<[string], { position: number }>('SELECT position FROM events WHERE event_id = ?').get(eventId);
+    if (!found) return null;
+    const block = kept ? lastAtMost(kept.blockStarts, found.position) : -1;
+    if (!kept || block < 0 || found.position > kept.position) {
+      const earlier = this.db.prepare<[number], { count: number }>('SELECT COUNT(*) AS count FROM events WHERE position < ?').get(found.position)!.count;
+      return { index: earlier, position: String(found.position) };
+    }
+    const inBlock = this.db
+      .prepare<[number, number], { count: number }>('SELECT COUNT(*) AS count FROM events WHERE position >= ? AND position < ?')
+      .get(kept.blockStarts[block]!, found.position)!.count;
+    return { index: block * kept.levels.blockSize + inBlock, position: String(found.position) };
   }
 
-  /** The stored content of the event at a 0-based index in global order, as its leaf data is computed from. */
-  contentAt(index: number): HashedEventContent | null {
-    const row = this.db.prepare<[number], EventRowForLedger>('SELECT * FROM events ORDER BY position LIMIT 1 OFFSET ?').get(index);
+  /** The stored content of the event at a 0-based index in global order, as its leaf data is computed from (read from its block's first row on). */
+  async contentAt(index: number): Promise<HashedEventContent | null> {
+    const kept = await this.keptHead();
+    const row =
+      kept && index < kept.levels.size
+        ? this.db
+            .prepare<[number, number], EventRowForLedger>('SELECT * FROM events WHERE position >= ? ORDER BY position LIMIT 1 OFFSET ?')
+            .get(kept.blockStarts[Math.floor(index / kept.levels.blockSize)]!, index % kept.levels.blockSize)
+        : this.db.prepare<[number], EventRowForLedger>('SELECT * FROM events ORDER BY position LIMIT 1 OFFSET ?').get(index);
     return row ? contentOfRow(row) : null;
+  }
+
+  /**
+   * The stored leaf hash of the event at `index` and its audit path in the tree of the first
+   * `treeSize` stored leaf hashes, from the kept levels (brought up to date first) and the stored
+   * leaf hashes of at most two blocks: O(MERKLE_BLOCK_LEAVES + log n) reads and hashes (breaker12e P5:
+   * every leaf hash was read and the whole tree hashed per proof). Null when the log holds fewer
+   * than `treeSize` events now (cut back since the checkpoint).
+   */
+  async auditPath(index: number, treeSize: number): Promise<{ leafHash: Buffer; path: Buffer[] } | null> {
+    const kept = await this.keptHead();
+    if (!kept || treeSize > kept.levels.size || index >= treeSize) return null;
+    const { levels, blockStarts } = kept;
+    const leaves = this.db.prepare<[number, number], { leaf_hash: Buffer | null }>('SELECT leaf_hash FROM events WHERE position >= ? ORDER BY position LIMIT ?');
+    const blockLeaves = (block: number) => leaves.all(blockStarts[block]!, levels.blockSize).map((row) => row.leaf_hash ?? EMPTY);
+    try {
+      const path = await levels.auditPath(index, treeSize, blockLeaves);
+      const leaf = blockLeaves(Math.floor(index / levels.blockSize))[index % levels.blockSize];
+      return leaf ? { leafHash: leaf, path } : null;
+    } catch (error) {
+      // A block read short: rows removed behind the server since they were read.
+      if (error instanceof RangeError) return null;
+      throw error;
+    }
   }
 
   checkpoints(): StoredCheckpoint[] {

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
@@ -92,6 +93,34 @@ describe('Ledger over GraphQL', () => {
     expect(JSON.stringify(malformed).length).toBeLessThan(2_000);
     expect(malformed.errors![0]!.extensions!.messageZh).toContain('eventId 必须是事件编号');
 
+  });
+
+  it('prices a proof as a stream read and a verification at more than half a query: 150 aliased proofs and two verifications are refused before they run, 10 proofs answered, verifications at once share one run (breaker12e P5, P6)', async () => {
+    const supervisor = await app.as('SUPERVISOR');
+    const finding = (await ok(`{ findings(first: 1) { nodes { id } } }`)).findings.nodes[0].id as string;
+    const eventId = ((await ok(`query($id: ID!) { finding(id: $id) { history { eventId } } }`, { id: finding })).finding.history as { eventId: string }[])[0]!.eventId;
+    const { sequence } = (await ok(`mutation { takeLedgerCheckpoint { sequence } }`, {}, admin)).takeLedgerCheckpoint;
+    const proofs = (count: number) => `query($e: ID!) { ${Array.from({ length: count }, (_, i) => `p${i}: proveEvent(eventId: $e, checkpoint: ${sequence}) { leafIndex }`).join(' ')} }`;
+    const refused = await app.graphql(proofs(150), { e: eventId }, supervisor);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY' });
+    const answered = await ok(proofs(10), { e: eventId }, supervisor);
+    expect(new Set(Object.values(answered).map((proof) => (proof as { leafIndex: number }).leafIndex)).size).toBe(1);
+    const verifications = await app.graphql(`{ a: verifyLedger { ok } b: verifyLedger { ok } }`, {}, admin);
+    expect(verifications.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY' });
+    const ledger = app.app.get(LedgerService);
+    const runs = jest.spyOn(ledger as unknown as { verifyNow: () => Promise<unknown> }, 'verifyNow');
+    try {
+      const both = await Promise.all([ok(`{ verifyLedger { ok } }`, {}, admin), ok(`{ verifyLedger { ok } }`, {}, admin)]);
+      expect(both).toEqual([{ verifyLedger: { ok: true } }, { verifyLedger: { ok: true } }]);
+      expect(runs.mock.calls.length).toBeLessThanOrEqual(2);
+      runs.mockClear();
+      const [first, second] = [ledger.verify(), ledger.verify()];
+      expect(first).toBe(second);
+      await first;
+      expect(runs).toHaveBeenCalledTimes(1);
+    } finally {
+      runs.mockRestore();
+    }
   });
 
   it('names the row edited in the SQLite file under the running server, in verifyLedger and in ledger:verify alike', async () => {

@@ -1,4 +1,5 @@
-import { MerkleFrontier, emptyTreeRoot, inclusionProof, leafHash, merkleRoot, rootFromInclusionProof, verifyInclusion } from './merkle.js';
+import { createHash } from 'node:crypto';
+import { MerkleFrontier, MerkleLevels, emptyTreeRoot, inclusionProof, leafHash, merkleRoot, rootFromInclusionProof, verifyInclusion } from './merkle.js';
 
 /*
  * Test vectors published with the Certificate Transparency reference implementation of RFC 6962
@@ -104,5 +105,61 @@ describe('RFC 6962 Merkle tree hashing, against the Certificate Transparency tes
       expect(() => inclusionProof(8, leaves)).toThrow(RangeError);
       expect(() => inclusionProof(0, [])).toThrow(RangeError);
     });
+  });
+});
+
+describe('MerkleLevels: audit paths from levels kept above blocks of leaves (breaker12e P5)', () => {
+  const many = Array.from({ length: 300 }, (_, n) => leafHash(createHash('sha256').update(`event ${n}`).digest()));
+  const levelsOver = (blockSize: number, count: number) => {
+    const levels = new MerkleLevels(blockSize);
+    for (const leaf of many.slice(0, count)) levels.append(leaf);
+    return levels;
+  };
+
+  it('gives the same path as the whole tree for every leaf of trees of every size up to what was appended, an older checkpoint\'s tree included', async () => {
+    const differing: string[] = [];
+    const text = (path: Buffer[]) => path.map((hash) => hash.toString('hex')).join(' ');
+    for (const blockSize of [1, 4, 16]) {
+      const levels = levelsOver(blockSize, 40);
+      for (let treeSize = 1; treeSize <= 40; treeSize += 1) {
+        for (let index = 0; index < treeSize; index += 1) {
+          const blockLeaves = (block: number) => many.slice(block * blockSize, Math.min((block + 1) * blockSize, 40));
+          const path = await levels.auditPath(index, treeSize, blockLeaves);
+          if (text(path) !== text(inclusionProof(index, many.slice(0, treeSize)))) differing.push(`${blockSize}/${treeSize}/${index}`);
+        }
+      }
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('agrees with the published test vectors', async () => {
+    const levels = new MerkleLevels(2);
+    for (const leaf of leaves) levels.append(leaf);
+    for (const [index, size, path] of PROOFS) {
+      expect((await levels.auditPath(index, size, (block) => leaves.slice(block * 2, block * 2 + 2))).map((hash) => hash.toString('hex'))).toEqual(path);
+    }
+  });
+
+  it('reads the leaves of at most two blocks and hashes a few blocks\' worth, not the tree (whole-tree proof: every leaf hashed)', async () => {
+    const levels = levelsOver(16, 300);
+    const blocksRead: number[] = [];
+    const path = await levels.auditPath(100, 299, (block) => {
+      blocksRead.push(block);
+      return many.slice(block * 16, block * 16 + 16);
+    });
+    expect(path).toEqual(inclusionProof(100, many.slice(0, 299)));
+    expect(blocksRead.sort((a, b) => a - b)).toEqual([6, 18]);
+    const copy = levels.copy();
+    copy.append(many[0]!);
+    expect(copy.size).toBe(301);
+    expect(levels.size).toBe(300);
+  });
+
+  it('refuses a tree larger than what was appended, a leaf outside the tree, and a block read short', async () => {
+    const levels = levelsOver(4, 10);
+    await expect(levels.auditPath(0, 11, () => [])).rejects.toThrow(RangeError);
+    await expect(levels.auditPath(10, 10, () => [])).rejects.toThrow(RangeError);
+    await expect(levels.auditPath(8, 10, (block) => many.slice(block * 4, block * 4 + 1))).rejects.toThrow(RangeError);
+    expect(() => new MerkleLevels(3)).toThrow(RangeError);
   });
 });

@@ -136,3 +136,108 @@ export function verifyInclusion(index: number, treeSize: number, leaf: Buffer, p
   const computed = rootFromInclusionProof(index, treeSize, leaf, proof);
   return computed !== null && root.length === HASH_BYTES && computed.equals(root);
 }
+
+/** Leaves per block of a MerkleLevels: a proof reads the stored leaf hashes of at most two blocks. */
+export const MERKLE_BLOCK_LEAVES = 256;
+
+/** The leaf hashes of one block (0-based), as stored: `blockLeaves` of at most `blockSize` leaves. */
+export type BlockLeaves = (block: number) => Buffer[] | Promise<Buffer[]>;
+
+/**
+ * The interior of a Merkle tree (RFC 6962) kept above blocks of `blockSize` leaves, built leaf by
+ * leaf: `levels[0][b]` is the root of complete block b, `levels[j][i]` the root of the aligned run
+ * of 2^j complete blocks starting at block i·2^j. About two hashes per block (8,000 at a million
+ * leaves, 256 KB), plus the leaves of the block being filled. An audit path is then read from the
+ * levels and from the stored leaves of at most two blocks (the leaf's and the tree's last),
+ * O(blockSize + log n) hashes, where `inclusionProof` hashes the whole tree (breaker12e P5).
+ * Pure: no I/O; the blocks' leaves come from the caller (`BlockLeaves`).
+ */
+export class MerkleLevels {
+  private readonly levels: Buffer[][] = [[]];
+  /** Leaves of the block being filled (fewer than blockSize). */
+  private filling: Buffer[] = [];
+  private leaves = 0;
+
+  /** @param blockSize leaves per block, a power of two (MERKLE_BLOCK_LEAVES; tests use small ones). */
+  constructor(readonly blockSize = MERKLE_BLOCK_LEAVES) {
+    if (!Number.isInteger(Math.log2(blockSize))) throw new RangeError(`A block holds a power of two leaves, not ${blockSize}`);
+  }
+
+  /** Leaves appended so far. */
+  get size(): number {
+    return this.leaves;
+  }
+
+  /** Adds a leaf by its leaf hash (see `leafHash`): when it completes a block, the block's root and the runs it completes. */
+  append(hash: Buffer): void {
+    this.filling.push(hash);
+    this.leaves += 1;
+    if (this.filling.length < this.blockSize) return;
+    let node = merkleRoot(this.filling);
+    this.filling = [];
+    for (let level = 0; ; level += 1) {
+      const row = (this.levels[level] ??= []);
+      row.push(node);
+      if (row.length % 2 === 1) return;
+      node = nodeHash(row[row.length - 2]!, node);
+    }
+  }
+
+  /** Other levels over the same leaves, to append to without changing these (O(n / blockSize)). */
+  copy(): MerkleLevels {
+    const copy = new MerkleLevels(this.blockSize);
+    copy.levels.length = 0;
+    for (const row of this.levels) copy.levels.push(row.slice());
+    copy.filling = this.filling.slice();
+    copy.leaves = this.leaves;
+    return copy;
+  }
+
+  /**
+   * PATH(index, D[treeSize]) of RFC 6962 §2.1.1, as `inclusionProof` gives it, for a tree of the
+   * first `treeSize` leaves appended (treeSize ≤ size: an older checkpoint's tree too), reading the
+   * leaves of at most two blocks through `blockLeaves`. Throws RangeError for an index outside the
+   * tree or a tree larger than what was appended.
+   */
+  async auditPath(index: number, treeSize: number, blockLeaves: BlockLeaves): Promise<Buffer[]> {
+    if (!Number.isInteger(treeSize) || treeSize < 1 || treeSize > this.leaves) throw new RangeError(`A tree of ${treeSize} leaves is not within the ${this.leaves} appended`);
+    if (!Number.isInteger(index) || index < 0 || index >= treeSize) throw new RangeError(`Leaf ${index} is outside a tree of ${treeSize} leaves`);
+    const read = new Map<number, Buffer[]>();
+    const leavesOf = async (block: number) => {
+      let leaves = read.get(block);
+      if (!leaves) read.set(block, (leaves = await blockLeaves(block)));
+      return leaves;
+    };
+    const siblings: Buffer[] = [];
+    let [start, end] = [0, treeSize];
+    while (end - start > 1) {
+      const k = splitPoint(end - start);
+      if (index < start + k) {
+        siblings.push(await this.rangeRoot(start + k, end, leavesOf));
+        end = start + k;
+      } else {
+        siblings.push(await this.rangeRoot(start, start + k, leavesOf));
+        start += k;
+      }
+    }
+    return siblings.reverse();
+  }
+
+  /** MTH of leaves [start, end) as RFC 6962 splits them: complete aligned runs of blocks from the levels, the rest from their block's leaves. */
+  private async rangeRoot(start: number, end: number, leavesOf: (block: number) => Promise<Buffer[]>): Promise<Buffer> {
+    const n = end - start;
+    const blocks = n / this.blockSize;
+    if (Number.isInteger(blocks) && Number.isInteger(Math.log2(blocks)) && start % n === 0) {
+      const node = this.levels[Math.log2(blocks)]?.[start / n];
+      if (node) return node;
+    }
+    const block = Math.floor(start / this.blockSize);
+    if (block === Math.floor((end - 1) / this.blockSize)) {
+      const leaves = (await leavesOf(block)).slice(start - block * this.blockSize, end - block * this.blockSize);
+      if (leaves.length !== n) throw new RangeError(`Block ${block} holds fewer leaves than the tree needs`);
+      return merkleRoot(leaves);
+    }
+    const k = splitPoint(n);
+    return nodeHash(await this.rangeRoot(start, start + k, leavesOf), await this.rangeRoot(start + k, end, leavesOf));
+  }
+}

@@ -104,6 +104,28 @@ describe('an open part joining a verified one carries the open work (breaker8g P
     expect(await everyReading(other)).toEqual(['OPEN', null, 'KA LEAD REPORTED KB']);
   });
 
+  it.each(['mergeUnit', 'handOverUnitParts'] as const)('%s: a pass dated before a join is refused the same once the joined part moved on again, and closes nothing (breaker8i P9)', async (operation) => {
+    const [lead, joinedInto, next] = operation === 'mergeUnit' ? ['NS', 'NC', 'NJ'] : ['QS', 'QC', 'QJ'];
+    await registered([lead, joinedInto, next]);
+    const title = operation === 'mergeUnit' ? '政府信息公开年度报告发布滞后' : '政策文件解读材料缺失';
+    const { id: finding } = await mutate('recordFinding', { evaluationId, title, description: title, category: '主动公开', severity: 'HIGH', identifiedOn: '2016-04-15' }, undefined, 'id');
+    await mutate('assignFinding', { findingId: finding, assignedOn: '2016-05-10', units: [{ unitId: unit[lead], role: 'LEAD', dueDate: '2016-12-31' }, { unitId: unit[joinedInto], role: 'RESPONSIBLE', dueDate: '2016-12-31' }] });
+    expect((await report(finding, lead, '2016-05-20')).errors).toBeUndefined();
+    expect((await report(finding, joinedInto, '2016-06-10')).errors).toBeUndefined();
+    expect((await reorganise(operation, lead, joinedInto, '2017-03-01')).errors).toBeUndefined();
+    expect((await reorganise(operation, joinedInto, next, '2017-04-01')).errors).toBeUndefined();
+    const before = await everyReading(finding);
+    expect(before).toEqual(['OPEN', null, `${next} LEAD REPORTED ${lead} ${joinedInto}`]);
+
+    // The inspector's sheet of 2016-06-15 for the unit the lead's part joined: in date order its pass would have carried the lead's open work.
+    const late = await inspect(finding, joinedInto, '2016-06-15');
+    expect(errorCode(late)).toBe('CONFLICT');
+    expect(late.errors![0]!.extensions!.messageZh).toBe(
+      `青川县并入${lead}局的任务已于 2017-03-01 并入青川县并入${joinedInto}局的任务；该日期之前改变任一任务是否已确认完成的记录会改变合并后的任务，已合并的任务不能再分开或重新合并。`,
+    );
+    expect(await everyReading(finding)).toEqual(before);
+  });
+
   it('a withdrawal dated before the join, typed after it, is refused as verified work; the set-aside pass and the carried report are corrected where they are kept (breaker8h P4, P2, P5)', async () => {
     await registered(['PA', 'PB']);
     const finding = await leadVerified('政府网站互动交流栏目留言答复超期', 'PA', 'PB');

@@ -2394,6 +2394,41 @@ describe('an open part joining a part verified by its day carries the open work 
       .thenRefused('CONFLICT', /The part of 市环境保护局 joined the part of 市财政局 on 2025-07-05/, /^市环境保护局的任务已于 2025-07-05 并入市财政局的任务；/);
   });
 
+  // On a later day, or on the join day itself (seed 8832: two hand-overs of one 机构改革 day).
+  describe.each(['2025-07-08', '2025-07-05'])('also once the joined part has passed on to another unit on %s (breaker8i P9: the finding closed with work never inspected)', (passedOnDay) => {
+    const HEALTH = 'unit-health';
+    const names = { nameOf: (unitId: string) => ({ [FINANCE]: '市财政局', [ENVIRONMENT]: '市环境保护局', [HEALTH]: '市卫生健康委员会' })[unitId] };
+    const passedOn: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: FINANCE, successorUnitId: HEALTH, reason: '机构改革', handedOverOn: passedOnDay } };
+    const correctToPassed = (overrides: Partial<CorrectInspection> = {}): CorrectInspection => ({
+      type: 'CorrectInspection', actor: supervisor, today: TODAY, unitId: FINANCE, inspectionId: 'inspection-1', expectedInspectedOn: INSPECTED_ON, expectedOutcome: 'FAILED', outcome: 'PASSED', reason: '结论录错', unitNames: names, ...overrides,
+    });
+
+    it('refuses a pass of the successor dated before a join that kept its record, whoever holds the joined part now', () => {
+      given([leadAssigned, responsibleAssigned, reported(FINANCE), reported(ENVIRONMENT, '2025-06-29'), merged('2025-07-05'), passedOn])
+        .when(inspect({ unitNames: names }))
+        .thenRefused('CONFLICT', /The part of 市环境保护局 joined the part of 市财政局 on 2025-07-05/, /^市环境保护局的任务已于 2025-07-05 并入市财政局的任务；/);
+    });
+
+    it('refuses a correction of the successor’s failed inspection to PASSED the same way (c34)', () => {
+      given([leadAssigned, responsibleAssigned, reported(FINANCE), reported(ENVIRONMENT, '2025-06-29'), inspected('FAILED'), merged('2025-07-05'), passedOn])
+        .when(correctToPassed())
+        .thenRefused('CONFLICT', /The part of 市环境保护局 joined the part of 市财政局 on 2025-07-05/, /^市环境保护局的任务已于 2025-07-05 并入市财政局的任务；/);
+    });
+
+    it('refuses a pass of the joining unit dated before a join that carried its open work, once the carried part passed on', () => {
+      given([...verifiedLead, reported(ENVIRONMENT, '2025-07-02'), merged('2025-07-05'), passedOn])
+        .when(inspect({ unitId: ENVIRONMENT, inspectionId: 'inspection-2', inspectedOn: '2025-07-03', unitNames: names }))
+        .thenRefused('CONFLICT', /The part of 市环境保护局 joined the part of 市财政局 on 2025-07-05/, /^市环境保护局的任务已于 2025-07-05 并入市财政局的任务；/);
+    });
+
+    it('still takes a pass dated after the join (the joined part as held on its day)', () => {
+      const history = [leadAssigned, responsibleAssigned, reported(FINANCE), reported(ENVIRONMENT, '2025-06-29'), merged('2025-07-05'), passedOn];
+      const holder = passedOnDay > '2025-07-06' ? FINANCE : HEALTH;
+      const events = decideAssignment(inspect({ unitId: holder, inspectedOn: '2025-07-06', unitNames: names }), stateAfter(history), openParent);
+      expect(events.map((event) => [event.type, (event.data as { unitId: string }).unitId])).toEqual([['InspectionLogged', holder]]);
+    });
+  });
+
   it('a hand-over into the unit dated before an earlier hand-over of the joining part is refused: a join is not undone', () => {
     given([...verifiedLead, merged('2025-07-05')])
       .when(handOver({ successorUnitId: 'unit-health', handedOverOn: '2025-07-02', unitNames: { nameOf: (unitId: string) => ({ [FINANCE]: '市财政局', [ENVIRONMENT]: '市环境保护局', 'unit-health': '市卫生健康委员会' })[unitId] } }))

@@ -744,22 +744,35 @@ function refuseChangingJoinedWork(command: AssignmentCommand, state: Assignments
     const before = state.setAside && Object.hasOwn(state.setAside, holderId) ? state.setAside[holderId] : undefined;
     if (!before || before.joinedOn !== aside.joinedOn) continue;
     const dayBefore = addDays(aside.joinedOn, -1);
-    const carriedBefore = partOf(state, holderId);
-    const carriedAfter = partOf(next, holderId);
-    const joiningId = carriedBefore?.previousHolders?.at(-1)?.unitId;
+    const carriedBefore = joinedPartNow(state, holderId, aside.joinedOn);
+    const carriedAfter = joinedPartNow(next, holderId, aside.joinedOn);
+    // The unit whose open part was carried in: the holder before it on the join day (the carried part may have passed on since).
+    const joiningId = carriedBefore?.previousHolders?.findLast((held) => held.until === aside.joinedOn && held.unitId !== holderId)?.unitId;
     if (!stoodVerifiedOn(aside.part, aside.joinedOn)) clash(joiningId, holderId, aside.joinedOn);
     if (carriedBefore && carriedAfter && !stoodVerifiedOn(carriedBefore, dayBefore) && stoodVerifiedOn(carriedAfter, dayBefore)) clash(joiningId, holderId, aside.joinedOn);
   }
   for (const [joiningId, joined] of Object.entries(next.joined ?? {})) {
     const holderId = joined.successorUnitId;
-    const before = partOf(state, holderId);
-    const after = partOf(next, holderId);
+    const before = joinedPartNow(state, holderId, joined.joinedOn);
+    const after = joinedPartNow(next, holderId, joined.joinedOn);
     if (!before || !after || before.joinedOn === undefined || after.joinedOn === undefined) continue;
     // The successor's own part, passed by a fact dated before the join entered after it: by day it stood verified then.
     if (!stoodVerifiedOn(before, joined.joinedOn) && stoodVerifiedOn(after, joined.joinedOn) && !stoodVerifiedOn(joined.part, joined.joinedOn)) {
       clash(joiningId, holderId, joined.joinedOn);
     }
   }
+}
+
+/**
+ * The part `holderId` held on office day `joinedOn` — the one another unit's part joined that
+ * day — wherever it is now: the holder's own part, or the one it has passed on since (a later
+ * hand-over or merge, that day or after: breaker8i P9). Undefined when it held none then.
+ */
+function joinedPartNow(state: AssignmentsState, holderId: string, joinedOn: string): AssignmentPart | undefined {
+  const own = partOf(state, holderId);
+  if (own && !isAfter(own.heldSince ?? own.assignedOn, joinedOn)) return own;
+  // Passed on the join day itself (a 机构改革 of several units on one day): still the part the join went into.
+  return partsOf(state).find((part) => part.previousHolders?.some((held) => held.unitId === holderId && held.from <= joinedOn && joinedOn <= held.until));
 }
 
 /**

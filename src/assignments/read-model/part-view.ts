@@ -666,12 +666,15 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
 /**
  * The part `unitId` held on office day `on` and passed on (moved, not joined) after it, when it
  * holds none itself: a hand-over into it dated `on` joins that part (the decider's
- * `partPassedOnAfter`; it does so only when the part would not carry open work into it). O(parts).
+ * `partPassedOnAfter`; it does so only when the part would not carry open work into it). A unit
+ * whose own record stayed behind when it joined this part did not hold this one before that join;
+ * from it on it did — the part a join carried into its verified one is the unit's from the join day
+ * (breaker8i P10). O(parts).
  */
 function passedOnAfter(parts: ReadonlyMap<string, PartView>, unitId: string, on: string): PartView | undefined {
   for (const part of parts.values()) {
     const index = part.heldBefore.findIndex((earlier, at) => earlier === unitId && part.passedOn[at]! > on);
-    if (index >= 0 && !part.joined?.some((joined) => joined.unitId === unitId) && !verifiedAsOf(part, on)) return part;
+    if (index >= 0 && !part.joined?.some((joined) => joined.unitId === unitId && on < joined.on) && !verifiedAsOf(part, on)) return part;
   }
   return undefined;
 }

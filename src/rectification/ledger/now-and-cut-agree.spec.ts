@@ -640,3 +640,30 @@ describe('the successor’s own report and pass on the hand-over day (breaker8h 
     expect(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: '2017-03-01', knownAt: null, axes: [BUSINESS_DAY] })!.parts.get('j')).toMatchObject({ status: 'VERIFIED' });
   });
 });
+
+describe('a hand-over into a unit that held, on its day, a part carried into its verified one and passed on since (breaker8i P10, walk seed 8833)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+  const handOver = (unitId: string, successorUnitId: string, handedOverOn: string) =>
+    ({ type: 'HandOverPart', ...base, actor: admin, unitId, successorUnitId, reason: '职能调整', handedOverOn }) as FindingCommand;
+
+  it('given t’s open part carried into b’s part verified 07-01 and back to t (a 职能互换), c’s part handed to b on 12-31 joins it at t: one part, t leads, now as at every cut', () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 'c', role: 'LEAD', dueDate: '2016-05-10' }], unknownUnitIds: [] });
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-05-31', units: [{ unitId: 'b', role: 'RESPONSIBLE', dueDate: '2016-08-01' }], unknownUnitIds: [] });
+    accept(office, { type: 'ReportRectification', ...base, actor: clerkOf('b'), unitId: 'b', summary: '已整改', evidence, reportedOn: '2016-07-01' } as FindingCommand);
+    accept(office, { type: 'LogInspection', ...base, actor: inspector, unitId: 'b', inspectionId: 'i-b', outcome: 'PASSED', notes: '核实', inspectedOn: '2016-07-01', place: '现场' } as FindingCommand);
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-05-10', units: [{ unitId: 't', role: 'RESPONSIBLE', dueDate: '2016-05-10' }], unknownUnitIds: [] });
+    accept(office, handOver('t', 'b', '2016-07-01'));
+    accept(office, handOver('b', 't', '2017-03-01'));
+    accept(office, handOver('c', 'b', '2016-12-31'));
+    const now = office.ledger.finding('f')!;
+    const cut = findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [BUSINESS_DAY] })!;
+    const holders = (view: FindingView) => inAssignedOrder(view.parts.values()).map((part) => [part.unitId, part.role, part.status, part.heldBefore.join(',')]);
+    expect(holders(cut)).toEqual([['t', 'LEAD', 'ASSIGNED', 't,c,b']]);
+    expect(holders(now)).toEqual(holders(cut));
+    expect(finding(now)).toEqual(finding(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [] })!));
+    expect(holders(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: '2017-01-15', knownAt: null, axes: [BUSINESS_DAY] })!)).toEqual([['b', 'LEAD', 'ASSIGNED', 't,c']]);
+  });
+});

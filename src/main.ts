@@ -11,6 +11,7 @@ import { messageZhOf } from './shared/domain-error.js';
 import { jsonLogger } from './observability/json-logger.js';
 import { DemoSeeder } from './demo/demo-seeder.js';
 import { startBanner } from './lifecycle/start-banner.js';
+import { checkPortAvailable, portRefusalOf, refusalForTerminal } from './lifecycle/start-refusal.js';
 import { serverLogOutput } from './observability/log-output.js';
 
 /** `--accept-store-reset` on the command line is ACCEPT_STORE_RESET=true for this start. */
@@ -20,10 +21,10 @@ const settingsFromArguments = (args: readonly string[]): Record<string, string> 
 /** Exit status of a start refused because the store is not the one last seen, or its disk is full (see the README, Reliability). */
 const EXIT_STORE_REFUSED = 3;
 
-/** The SQLite file this start was given, for judging a failure against its disk; null when the settings name none (or are invalid). */
-function storeFileOfThisStart(): string | null {
+/** This start's settings as validated, for judging a failure; null when they are invalid. */
+function settingsOfThisStart(): AppSettings | null {
   try {
-    return sqliteFileOf(validateSettings({ ...process.env, ...settingsFromArguments(process.argv.slice(2)) }));
+    return validateSettings({ ...process.env, ...settingsFromArguments(process.argv.slice(2)) });
   } catch {
     return null;
   }
@@ -36,7 +37,10 @@ async function main() {
   loadEnvFile();
   const fromArguments = settingsFromArguments(process.argv.slice(2));
   // Validated here too, for the log level; a bad setting stops the process before anything starts.
-  const logger = jsonLogger(validateSettings({ ...process.env, ...fromArguments }).LOG_LEVEL);
+  const settings = validateSettings({ ...process.env, ...fromArguments });
+  const logger = jsonLogger(settings.LOG_LEVEL);
+  // The port before the store and the app (newcomer18 S7): a port already taken is refused with nothing opened.
+  await checkPortAvailable(settings.PORT);
   const app = await NestFactory.create(AppModule.forRoot(fromArguments), { abortOnError: false, logger, return503OnClosing: true });
   // Exit 0 after a clean shutdown (SIGTERM from an orchestrator is the normal way to stop).
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
@@ -49,13 +53,20 @@ async function main() {
 }
 
 main().catch((thrown: unknown) => {
-  // A full disk under the store (SQLITE_FULL, ENOSPC, or SQLite's I/O error with no room left) is named as one (breaker9h P3).
-  const error = diskFullOf(thrown, storeFileOfThisStart()) ?? thrown;
-  // Before the app's logger exists (invalid settings), the line is written the same way.
-  const logger = jsonLogger('log');
-  logger.fatal(error instanceof Error ? error.message : String(error), 'Rectify');
-  // Every refusal at start that has Chinese words (a refused store, a full disk, invalid settings) says them too.
-  const zh = messageZhOf(error);
-  if (zh) logger.fatal(zh, 'Rectify');
+  const settings = settingsOfThisStart();
+  // Named as what it is: the port taken since it was tried (or needing privileges), or a full disk
+  // under the store (SQLITE_FULL, ENOSPC, or SQLite's I/O error with no room left; breaker9h P3).
+  const error = portRefusalOf(thrown, settings?.PORT ?? null) ?? diskFullOf(thrown, settings ? sqliteFileOf(settings) : null) ?? thrown;
+  if (process.stderr.isTTY) {
+    // A person at a terminal (newcomer18 S8): plain lines, Chinese first, no log fields, escapes or stack.
+    process.stderr.write(refusalForTerminal(error));
+  } else {
+    // Before the app's logger exists (invalid settings), the line is written the same way.
+    const logger = jsonLogger('log');
+    logger.fatal(error instanceof Error ? error.message : String(error), 'Rectify');
+    // Every refusal at start that has Chinese words (a refused store, a full disk, invalid settings) says them too.
+    const zh = messageZhOf(error);
+    if (zh) logger.fatal(zh, 'Rectify');
+  }
   process.exit(error instanceof StoreRefusedError || error instanceof DiskFullError ? EXIT_STORE_REFUSED : 1);
 });

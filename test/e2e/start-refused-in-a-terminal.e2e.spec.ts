@@ -1,0 +1,122 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { PROCESS_TEST_CEILING_MS, SERVER } from '../support/server-process.js';
+import { testSigningKeyFile } from '../support/signing-key.js';
+import { freshDatabasePath } from '../support/test-app.js';
+
+/*
+ * newcomer18 S7: `npm start` on a port already taken — the commonest first start on a shared
+ * machine — printed graphql-ws's "Internal error emitted on the WebSocket server", an English Node
+ * stack and JSON lines, no Chinese and no PORT= hint; its log had said the store was admitted and
+ * "Nest application successfully started" first. S8: a start refused for a bad setting printed JSON,
+ * English first, with \n escapes, in a terminal too. The port is now tried before anything opens,
+ * and a refused start read in a terminal is plain lines, Chinese first (JSON lines for a log file).
+ */
+
+/** `script` (util-linux) runs the server in a pseudo-terminal, as a person's `npm start`; without it the terminal cases are skipped. */
+const hasScript = (() => {
+  try {
+    execFileSync('script', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** A port held by another program for the test's length, on every address (as the server listens). */
+function holdPort(): Promise<{ port: number; release: () => Promise<void> }> {
+  return new Promise((resolve) => {
+    const holder = createServer().listen(0, () => {
+      const { port } = holder.address() as { port: number };
+      resolve({ port, release: () => new Promise((done) => holder.close(() => done())) });
+    });
+  });
+}
+
+interface Exit {
+  readonly code: number | null;
+  readonly output: string;
+}
+
+/**
+ * Runs the built server until it exits, with `env` over a test's settings: through pipes (what a
+ * log collector gets), or `inTerminal` under `script`. A server that starts after all is ended and
+ * the run fails (it should have refused).
+ */
+function runServer(env: Record<string, string>, inTerminal: boolean): Promise<Exit> {
+  const settings = { ...process.env, DEMO_DATA: 'false', NODE_ENV: 'test', LEDGER_SIGNING_KEY_FILE: testSigningKeyFile(), ...env };
+  const child = inTerminal
+    ? spawn('script', ['-qec', `'${process.execPath}' '${SERVER}'`, '/dev/null'], { env: settings, stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(process.execPath, [SERVER], { env: settings, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const take = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (/Rectify 已启动|GraphQL at http/.test(output)) {
+        child.kill('SIGKILL');
+        reject(new Error(`the server started although its start should have been refused:\n${output}`));
+      }
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
+    child.on('close', (code) => resolve({ code, output: output.replaceAll('\r\n', '\n') }));
+  });
+}
+
+describe('A refused start', () => {
+  it(
+    'on a port another program holds opens nothing and says so in Chinese and English, with the way out, and no stack (log lines through a pipe)',
+    async () => {
+      const held = await holdPort();
+      const sqlitePath = freshDatabasePath();
+      try {
+        const { code, output } = await runServer({ PORT: String(held.port), SQLITE_PATH: sqlitePath }, false);
+        expect(code).toBe(1);
+        expect(output).toContain(`端口 ${held.port} 已被占用`);
+        expect(output).toContain(`PORT=${held.port + 1} npm start`);
+        expect(output).toContain(`Port ${held.port} is already in use`);
+        // Tried before the store or the app: nothing opened, nothing claimed to have started.
+        expect(existsSync(sqlitePath)).toBe(false);
+        expect(output).not.toMatch(/admitted at position|successfully started|Internal error emitted|\n\s+at /);
+        // Read by a log collector: every line is one JSON object.
+        for (const line of output.split('\n').filter((candidate) => candidate.trim() !== '')) expect(() => JSON.parse(line) as unknown).not.toThrow();
+      } finally {
+        await held.release();
+      }
+    },
+    PROCESS_TEST_CEILING_MS,
+  );
+
+  (hasScript ? it : it.skip)(
+    'on a port another program holds, read in a terminal: plain lines, Chinese first, then English',
+    async () => {
+      const held = await holdPort();
+      try {
+        const { code, output } = await runServer({ PORT: String(held.port), SQLITE_PATH: freshDatabasePath() }, true);
+        expect(code).toBe(1);
+        const lines = output.split('\n').filter((line) => line.trim() !== '');
+        expect(lines[0]).toMatch(new RegExp(`^端口 ${held.port} 已被占用.*PORT=${held.port + 1} npm start$`));
+        expect(lines[1]).toMatch(new RegExp(`^Port ${held.port} is already in use`));
+        expect(lines).toHaveLength(2);
+      } finally {
+        await held.release();
+      }
+    },
+    PROCESS_TEST_CEILING_MS,
+  );
+
+  (hasScript ? it : it.skip)(
+    'for a bad setting, read in a terminal: plain lines, Chinese first, each bad variable on its own line, no JSON and no escapes',
+    async () => {
+      const { code, output } = await runServer({ PORT: 'abc', SQLITE_PATH: freshDatabasePath() }, true);
+      expect(code).toBe(1);
+      const lines = output.split('\n').filter((line) => line.trim() !== '');
+      expect(lines[0]).toBe('配置有误，服务未启动：');
+      expect(lines[1]).toMatch(/^ {2}- PORT 必须是 0 至 65535 之间的整数（现为“abc”）/);
+      expect(lines).toContain('Invalid configuration:');
+      expect(output).not.toMatch(/\{"level"|\\n/);
+    },
+    PROCESS_TEST_CEILING_MS,
+  );
+});

@@ -146,6 +146,7 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
                   ...(successor.mergedIntoUnitId ? { carriedOnBy: this.units.successorOf(successorUnitId) } : {}),
                 },
                 nameOf: (id: string) => this.units.get(id)?.name,
+                predecessors: this.units.predecessorsOf(unitId),
               },
               context,
             ),

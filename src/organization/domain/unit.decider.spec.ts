@@ -145,6 +145,55 @@ describe('机构改革: renaming and merging (fault 4)', () => {
     given(history).when(command).thenRefused(code);
   });
 
+  describe('a unit is never its own successor, and a merge keeps its day (breaker8i P1, P6, P8)', () => {
+    const names: Record<string, string> = { 'u-wjw': '青川市卫生和计划生育委员会', 'u-new': '青川市卫生健康委员会（新）', 'u-third': '青川市卫生健康局', 'u-b': '青川市爱卫办' };
+    const nameOf = (unitId: string) => names[unitId];
+    it('refuses a merge into a unit merged into it later, typed first (B→A 08-01, then A→B 07-01) or on the same day (A→B, then B→A)', () => {
+      const backIntoIt = { mergedInto: 'u-wjw', name: '青川市卫生健康委员会（新）', registeredOn: '2019-03-01', mergedOn: '2019-04-01', carriedOnBy: 'u-wjw' };
+      given([health]).when(merge({ successor: backIntoIt, nameOf })).thenRefused(
+        'CONFLICT',
+        /^青川市卫生和计划生育委员会 cannot be merged into 青川市卫生健康委员会（新）: 青川市卫生健康委员会（新） was itself merged into 青川市卫生和计划生育委员会 on 2019-04-01; 青川市卫生和计划生育委员会 would become its own successor\.$/,
+        /^青川市卫生和计划生育委员会不能并入青川市卫生健康委员会（新）：青川市卫生健康委员会（新）已于 2019-04-01 并入青川市卫生和计划生育委员会，合并后青川市卫生和计划生育委员会将成为自己的承继单位。请核对两次合并的方向。$/,
+      );
+      given([health]).when(merge({ successor: { ...backIntoIt, mergedOn: '2019-03-15' } })).thenRefusedAt('successorUnitId');
+      // Before the merge's day too: named as the circle it is, not as "merge into <the unit itself>".
+      given([health]).when(merge({ successor: { ...backIntoIt, mergedOn: '2019-03-10' }, nameOf })).thenRefused('CONFLICT', /would become its own successor/);
+    });
+    it('refuses closing a circle of three (C→A 09-01, B→C 08-01, then A→B 07-01), naming the merge it follows', () => {
+      const successor = { mergedInto: 'u-third', name: '青川市卫生健康委员会（新）', registeredOn: '2019-03-01', mergedOn: '2019-08-01', carriedOnBy: 'u-wjw' };
+      given([health]).when(merge({ successor, nameOf })).thenRefused(
+        'CONFLICT',
+        undefined,
+        /^青川市卫生和计划生育委员会不能并入青川市卫生健康委员会（新）：青川市卫生健康委员会（新）已于 2019-08-01 并入青川市卫生健康局，其工作最终回到青川市卫生和计划生育委员会，合并后青川市卫生和计划生育委员会将成为自己的承继单位。/,
+      );
+    });
+    it('still merges into a unit merged away later into a third unit (breaker8h P3)', () => {
+      const successor = { mergedInto: 'u-third', name: '某单位', registeredOn: '2019-03-01', mergedOn: '2019-06-01', carriedOnBy: 'u-third' };
+      given([health]).when(merge({ successor })).then([merged]);
+    });
+    it('refuses a merge dated before another unit was merged into it, typed after (date order refuses that one); a later hand-over into it stays (breaker8f P4 rest)', () => {
+      given([health])
+        .when(merge({ predecessors: [{ unitId: 'u-b', on: '2019-03-20', merged: true }], nameOf }))
+        .thenRefused(
+          'CONFLICT',
+          /^青川市卫生和计划生育委员会 cannot be merged into 青川市卫生健康委员会（新） on 2019-03-15: 青川市爱卫办 was merged into it on 2019-03-20, after that day/,
+          /^青川市卫生和计划生育委员会不能于 2019-03-15 并入青川市卫生健康委员会（新）：青川市爱卫办已于 2019-03-20 并入青川市卫生和计划生育委员会，晚于该合并日期；单位合并后不再有其他单位并入。$/,
+        );
+      given([health]).when(merge({ predecessors: [{ unitId: 'u-b', on: '2019-03-16', merged: true }] })).thenRefusedAt('mergedOn');
+      // A hand-over into it after the day: its parts pass on on the day taken over. On or before the merge's day: that work passed on with the merge (breaker8h P3).
+      given([health]).when(merge({ predecessors: [{ unitId: 'u-b', on: '2019-03-16', merged: false }] })).then([merged]);
+      given([health]).when(merge({ predecessors: [{ unitId: 'u-b', on: '2019-03-15', merged: true }, { unitId: 'u-b', on: '2019-01-01', merged: false }] })).then([merged]);
+    });
+    it('refuses a merge sent again with another day, naming the recorded one; the same day is a retry', () => {
+      given([health, merged]).when(merge({ mergedOn: '2019-04-01', nameOf })).thenRefused(
+        'CONFLICT',
+        undefined,
+        /^青川市卫生和计划生育委员会已于 2019-03-15 并入青川市卫生健康委员会（新）；合并日期不能这样更正（再次合并并填写 2019-04-01）。$/,
+      );
+      given([health, merged]).when(merge({ mergedOn: '2019-03-15' })).then([]);
+    });
+  });
+
   describe('a refusal names its input field (extensions.field), for a form to show it beside that field', () => {
     const correct = (overrides: Partial<CorrectUnitRegistration> = {}): CorrectUnitRegistration => ({
       type: 'CorrectUnitRegistration',

@@ -51,6 +51,12 @@ export interface MergeUnit {
     | undefined;
   /** The directory's current name of a unit (a refusal names units, never ids); absent: "another unit". */
   readonly nameOf?: (unitId: string) => string | undefined;
+  /**
+   * The units merged into this one or handing their work over to it, each with the office day (`YYYY-MM-DD`) and `merged`
+   * (true: a merge, false: a hand-over), looked up by the handler (`UnitsReadModel.predecessorsOf`); absent: none known.
+   * A merge dated before a merge into it is refused (breaker8i P6): the unit would be gone on the day the other merged into it.
+   */
+  readonly predecessors?: readonly { readonly unitId: string; readonly on: string; readonly merged: boolean }[];
 }
 
 /**
@@ -246,17 +252,34 @@ function namesOf(unit: Extract<UnitState, { status: 'registered' }>): readonly {
   return unit.names ?? [{ name: unit.formerNames[0] ?? unit.name, on: unit.registeredOn }, ...(unit.formerNames.length > 0 ? [{ name: unit.name, on: unit.renamedOn ?? unit.registeredOn }] : [])];
 }
 
-/** A unit merges once, into a unit still standing on the merge's day (one merged away later passes the work on then). */
+/**
+ * A unit merges once, on one day, into a unit still standing on the merge's day (one merged away later passes the work on
+ * then), and never into a unit whose own merges lead back to it (breaker8i P1: a circle leaves every open part of its units
+ * with a unit that takes no work). Sent again with the same successor and day it is a retry; with another day it is refused
+ * naming the recorded day (breaker8i P8: a merge's day is not corrected by sending it again). Errors: FORBIDDEN (not an
+ * administrator), NOT_FOUND (either unit), CONFLICT (merged already, a circle, a successor merged away before the day, a unit
+ * merged into it after the day), BAD_USER_INPUT (itself, no reason, a day in the future or before either registration).
+ */
 function mergeUnit(command: MergeUnit, state: UnitState): UnitEvent[] {
   requireAdmin(command.actor, 'merge units', '合并单位');
   const unit = requireRegistered(state);
   if (!command.successor) throw notFound('Unit', command.successorUnitId, 'successorUnitId');
-  if (unit.mergedInto === command.successorUnitId) return [];
+  if (unit.mergedInto === command.successorUnitId) {
+    if (unit.mergedOn === undefined || unit.mergedOn === command.mergedOn) return [];
+    const merged = mergedInto(unit, command.nameOf);
+    throw conflict(
+      `${unit.name} was already merged into ${merged.en}; a merge's day is not corrected by merging again on ${command.mergedOn}.`,
+      `${unit.name}已${merged.zh}；合并日期不能这样更正（再次合并并填写 ${command.mergedOn}）。`,
+      { field: 'mergedOn' },
+    );
+  }
   if (unit.mergedInto) {
     const merged = mergedInto(unit, command.nameOf);
     throw conflict(`${unit.name} was already merged into ${merged.en}.`, `${unit.name}已${merged.zh}。`);
   }
   if (command.successorUnitId === unit.unitId) throw badInput('A unit cannot be merged into itself.', '单位不能并入自身。', { field: 'successorUnitId' });
+  refuseCircle(command, unit);
+  refuseMergedIntoLater(command, unit, command.successor.name);
   // A successor merged away on or after this merge's day existed then: its merge passes the parts on, on its own day (breaker8h P3's kind).
   if (command.successor.mergedInto && (command.successor.mergedOn === undefined || command.mergedOn > command.successor.mergedOn)) {
     const { successor } = command;
@@ -275,6 +298,44 @@ function mergeUnit(command: MergeUnit, state: UnitState): UnitEvent[] {
   requireNotBefore(merged, registration(unit));
   requireNotBefore(merged, registration(successor));
   return [{ type: 'UnitMerged', data: { unitId: unit.unitId, successorUnitId: command.successorUnitId, reason: command.reason.trim(), mergedOn } }];
+}
+
+/**
+ * A merge into a unit whose own merges (on or after this merge's day, the only ones a merge into it may follow) lead back to
+ * the unit merging: it would be its own successor (breaker8i P1: A→B and B→A, or a circle of three, in either order of typing).
+ * `successor.carriedOnBy` is the last successor of its merges; the unit merging stands, so a chain through it ends at it.
+ */
+function refuseCircle(command: MergeUnit, unit: { readonly unitId: string; readonly name: string }): void {
+  const { successor } = command;
+  if (!successor?.mergedInto) return;
+  if (successor.mergedInto !== unit.unitId && successor.carriedOnBy !== unit.unitId) return;
+  const merged = mergedInto({ mergedInto: successor.mergedInto, ...(successor.mergedOn ? { mergedOn: successor.mergedOn } : {}) }, command.nameOf);
+  const back = successor.mergedInto === unit.unitId;
+  throw conflict(
+    `${unit.name} cannot be merged into ${successor.name}: ${successor.name} was itself merged into ${merged.en}${back ? '' : `, whose work passes back to ${unit.name}`}; ${unit.name} would become its own successor.`,
+    `${unit.name}不能并入${successor.name}：${successor.name}已${merged.zh}${back ? '' : `，其工作最终回到${unit.name}`}，合并后${unit.name}将成为自己的承继单位。请核对两次合并的方向。`,
+    { field: 'successorUnitId' },
+  );
+}
+
+/**
+ * A merge dated before the day another unit was merged into this one: the directory would say that unit merged into one gone
+ * by then (breaker8i P6, the reverse of breaker8h P3's rule: in date order that later merge into it is refused, naming its
+ * successor). The latest such merge is named. A hand-over into the unit dated after the merge stays accepted: its parts pass
+ * on to the successor on the day they were taken over (breaker8f P4 rest, business-time-units e2e).
+ */
+function refuseMergedIntoLater(command: MergeUnit, unit: { readonly name: string }, successorName: string): void {
+  const later = (command.predecessors ?? [])
+    .filter((taken) => taken.merged && taken.on > command.mergedOn)
+    .sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0))[0];
+  if (!later) return;
+  const { mergedOn } = command;
+  const other = { en: command.nameOf?.(later.unitId) ?? 'another unit', zh: command.nameOf?.(later.unitId) ?? '其他单位' };
+  throw conflict(
+    `${unit.name} cannot be merged into ${successorName} on ${mergedOn}: ${other.en} was merged into it on ${later.on}, after that day; a unit merged away takes no unit in.`,
+    `${unit.name}不能于 ${mergedOn} 并入${successorName}：${other.zh}已于 ${later.on} 并入${unit.name}，晚于该合并日期；单位合并后不再有其他单位并入。`,
+    { field: 'mergedOn' },
+  );
 }
 
 /**

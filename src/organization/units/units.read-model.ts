@@ -213,12 +213,13 @@ export class UnitsReadModel implements Projection {
   /**
    * The units merged into it or handing their duties over to it, with the office day (UnitNames: a
    * refusal of work dated before this unit existed names the unit that did it then, breaker11g P8).
-   * Scans the directory: a city's few hundred units, asked only on that refusal.
+   * `merged`: true for a merge, false for a hand-over (a unit is not merged on a day before either: breaker8i P6).
+   * Scans the directory: a city's few hundred units, asked only on that refusal and on a merge.
    */
-  predecessorsOf(id: string): readonly { readonly unitId: string; readonly on: string }[] {
+  predecessorsOf(id: string): readonly { readonly unitId: string; readonly on: string; readonly merged: boolean }[] {
     return [...this.byId.values()].flatMap((unit) => [
-      ...(unit.mergedIntoUnitId === id ? [{ unitId: unit.id, on: unit.mergedOn ?? unit.registeredOn }] : []),
-      ...(unit.handOvers ?? []).filter((handOver) => handOver.successorUnitId === id).map((handOver) => ({ unitId: unit.id, on: handOver.on })),
+      ...(unit.mergedIntoUnitId === id ? [{ unitId: unit.id, on: unit.mergedOn ?? unit.registeredOn, merged: true }] : []),
+      ...(unit.handOvers ?? []).filter((handOver) => handOver.successorUnitId === id).map((handOver) => ({ unitId: unit.id, on: handOver.on, merged: false })),
     ]);
   }
 

@@ -1,21 +1,13 @@
 import ExcelJS from 'exceljs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { allEventSchemas } from '../../event-sourcing/all-event-schemas.js';
 import { executeCommand } from '../../event-sourcing/execute-command.js';
 import { replayLog } from '../../event-sourcing/replay-log.js';
-import { SqliteEventStore } from '../../event-store/sqlite-event-store.js';
-import { importUnitsFile } from '../../organization/import-units/import-units.js';
-import { UnitsReadModel } from '../../organization/units/units.read-model.js';
-import { commandContext, type Actor, type CommandContext } from '../../shared/command-context.js';
+import { commandContext, type Actor } from '../../shared/command-context.js';
 import { DomainError } from '../../shared/domain-error.js';
 import { deterministicId } from '../../shared/ids.js';
 import type { ImportDependencies } from '../../imports/import-run.js';
-import { evaluationDecider } from '../domain/evaluation.decider.js';
-import { evaluationStream } from '../domain/evaluation.events.js';
 import { findingDecider } from '../domain/finding.decider.js';
 import { findingStream } from '../domain/finding.events.js';
+import { importContext, storeWithEvaluation } from '../testing/evaluation-for-import.js';
 import { FindingTitlesIndex } from '../finding-titles/finding-titles.index.js';
 import { importFindingsFile as importWithTitles } from './import-findings.js';
 
@@ -28,10 +20,7 @@ const importFindingsFile = async (dependencies: ImportDependencies, ...rest: Par
  * with Windows line endings, is the ledger imported before: nothing is recorded twice.
  */
 
-const operator: Actor = { id: 'cli:operator', role: 'SYSTEM', unitId: null };
-const contextOf = (key: string, now = '2026-10-09T09:00:00+08:00'): CommandContext =>
-  commandContext({ actor: operator, commandType: 'ImportFindings', idempotencyKey: key, now: new Date(now) });
-const UNITS = '编码,名称,类型\nCZJ,青川市财政局,部门\nJYJ,青川市教育局,部门\nMZJ,青川市民政局,部门\n';
+const contextOf = importContext;
 const EVALUATION = 'evaluation-2025';
 
 /** A 整改台账 as offices lay it out: title row, 填报 row, section rows, 序号; `savedBy` changes the bytes only. */
@@ -48,24 +37,7 @@ async function ledger(savedBy: string, unitsOfRow2 = '青川市财政局、青�
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-async function withEvaluation(): Promise<ImportDependencies> {
-  const store = new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'rectify-findings-import-')), 'events.db'));
-  const schemas = allEventSchemas();
-  await importUnitsFile({ store, schemas, units: new UnitsReadModel() }, { name: 'units.csv', content: new TextEncoder().encode(UNITS) }, contextOf('units', '2026-01-05T09:00:00+08:00'));
-  await executeCommand(
-    store,
-    schemas,
-    evaluationStream(EVALUATION),
-    evaluationDecider,
-    {
-      type: 'RegisterEvaluation',
-      now: '2026-10-08T09:00:00+08:00',
-      data: { evaluationId: EVALUATION, title: '2025年度政务公开第三方评估', evaluator: '研究院', commissionedBy: '省政府办公厅', periodStart: '2025-01-01', periodEnd: '2025-12-31', receivedOn: '2026-10-08' },
-    },
-    contextOf('evaluation'),
-  );
-  return { store, schemas, units: await replayLog(store, schemas, new UnitsReadModel()) };
-}
+const withEvaluation = () => storeWithEvaluation(EVALUATION, '2025年度政务公开第三方评估');
 
 describe('a 整改台账 imported again with other bytes (breaker10 F1)', () => {
   it('records nothing twice: the same problems are the findings recorded before', async () => {

@@ -1,8 +1,5 @@
 import { jest } from '@jest/globals';
-import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 /*
  * breaker12d P3: a dry run of a 2,000-row 整改台账 held the server 12–26 s, 4,000 rows 52 s and
@@ -23,21 +20,12 @@ jest.unstable_mockModule('fastest-levenshtein', () => ({
 }));
 
 const { importFindingsFile } = await import('./import-findings.js');
+const { importContext, storeWithEvaluation } = await import('../testing/evaluation-for-import.js');
 const { FindingTitlesIndex } = await import('../finding-titles/finding-titles.index.js');
-const { allEventSchemas } = await import('../../event-sourcing/all-event-schemas.js');
-const { executeCommand } = await import('../../event-sourcing/execute-command.js');
 const { replayLog } = await import('../../event-sourcing/replay-log.js');
-const { SqliteEventStore } = await import('../../event-store/sqlite-event-store.js');
-const { importUnitsFile } = await import('../../organization/import-units/import-units.js');
-const { UnitsReadModel } = await import('../../organization/units/units.read-model.js');
-const { commandContext } = await import('../../shared/command-context.js');
 const { DomainError } = await import('../../shared/domain-error.js');
-const { evaluationDecider } = await import('../domain/evaluation.decider.js');
-const { evaluationStream } = await import('../domain/evaluation.events.js');
 
-const operator = { id: 'cli:operator', role: 'SYSTEM', unitId: null } as const;
-const contextOf = (key: string, now = '2026-10-09T09:00:00+08:00') => commandContext({ actor: operator, commandType: 'ImportFindings', idempotencyKey: key, now: new Date(now) });
-const UNITS = '编码,名称,类型\nCZJ,青川市财政局,部门\nJYJ,青川市教育局,部门\nMZJ,青川市民政局,部门\n';
+const contextOf = importContext;
 const EVALUATION = 'evaluation-large-2025';
 
 /** A 问题清单 of `titles`, one finding a row (its row in the file is its index + 2). */
@@ -47,23 +35,8 @@ const findingsList = (titles: readonly string[]) => ({
 });
 
 async function withEvaluation() {
-  const store = new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'rectify-large-findings-')), 'events.db'));
-  const schemas = allEventSchemas();
-  await importUnitsFile({ store, schemas, units: new UnitsReadModel() }, { name: 'units.csv', content: new TextEncoder().encode(UNITS) }, contextOf('units', '2026-01-05T09:00:00+08:00'));
-  await executeCommand(
-    store,
-    schemas,
-    evaluationStream(EVALUATION),
-    evaluationDecider,
-    {
-      type: 'RegisterEvaluation',
-      now: '2026-10-08T09:00:00+08:00',
-      data: { evaluationId: EVALUATION, title: '2025年度政务公开第三方评估（大批量）', evaluator: '研究院', commissionedBy: '省政府办公厅', periodStart: '2025-01-01', periodEnd: '2025-12-31', receivedOn: '2026-10-08' },
-    },
-    contextOf('evaluation'),
-  );
-  const units = await replayLog(store, schemas, new UnitsReadModel());
-  return { store, schemas, units, titles: () => replayLog(store, schemas, new FindingTitlesIndex()) };
+  const dependencies = await storeWithEvaluation(EVALUATION, '2025年度政务公开第三方评估（大批量）');
+  return { ...dependencies, titles: () => replayLog(dependencies.store, dependencies.schemas, new FindingTitlesIndex()) };
 }
 
 // Titles a provincial ledger repeats for many items, told apart by a number (the breaker's file), and ones told apart by their words.

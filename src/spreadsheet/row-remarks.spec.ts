@@ -39,3 +39,45 @@ describe('a title cell\'s trailing remark says what the row is (breaker10h P2, P
     for (const title of ['推进决策公开（试行）', '新增栏目建设', '（新增）', '完善调整机制', '规范依申请公开答复（新增内容较多需分步实施）']) expect(withoutChangeMark(title)).toBeNull();
   });
 });
+
+describe('a remark is read by its meaning, not one spelling (breaker10i P2, P15)', () => {
+  const said = (title: string) => rowRemarkProblem(4, { title }, '完成时限', undefined, '事项')?.reasonZh ?? null;
+
+  it.each([
+    ['（已废止）', '已取消'], ['（终止）', '已取消'], ['（不再列入）', '已取消'], ['（已剔除）', '已取消'], ['（删）', '已取消'],
+    ['（本年度不再开展）', '已取消'], ['〔取消〕', '已取消'], [' 已取消', '已取消'], ['—已取消', '已取消'], ['（停止实施）', '已取消'],
+    ['（暂缓）', '暂缓'], ['（暂缓实施）', '暂缓'], ['（缓办）', '暂缓'], ['（暂停实施）', '暂缓'],
+    ['（已于6月完成）', '已完成'], ['（6月已完成）', '已完成'], ['（整改完毕）', '已完成'], ['（基本完成）', '已完成'], ['〔已完成〕', '已完成'],
+    ['（已于10月整改）', '已完成'], ['（基本整改）', '已完成'], ['（已于2026年6月13日开通）', '已完成'], [' 已于6月完成', '已完成'], ['（已办结）', '已完成'],
+    ['（并入第1项）', '已移至他处'], ['（移至第3.2项）', '已移至他处'], ['（调整至第2项）', '已移至他处'],
+  ])('refuses an item titled 加强政务新媒体管理%s as %s', (mark, meaning) => {
+    expect(said(`加强政务新媒体管理${mark}`)).toMatch(new RegExp(`注明该项${meaning}`));
+  });
+
+  it.each(['（见第三部分）', '（调整至第四季度）', '（调整到第三季度完成）', '（转入第二阶段实施）', '（已落实专人负责）', '（并入年度考核）', '（合并至年度报告中公开）', '（试行）', '（重点任务）'])(
+    'reads 加强政务新媒体管理%s as a live task: the bracket re-dates or describes it',
+    (bracket) => {
+      expect(said(`加强政务新媒体管理${bracket}`)).toBeNull();
+    },
+  );
+
+  it('leaves a title whose own last words only look like a remark', () => {
+    for (const title of ['开展自查 完成整改', '取消收费后公开不及时', '推进 已建成项目信息公开', '停止执行文件清理后公开']) expect(said(title)).toBeNull();
+  });
+
+  it.each(['2026年12月底前（基本完成）', '2026年12月底前（整改完毕）', '2026年12月底前（暂缓）', '2026年12月底前（已于10月完成）'])('reads the 整改时限 %s by the same meanings', (deadline) => {
+    expect(rowRemarkProblem(2, { deadline }, '整改时限', undefined, '问题')).not.toBeNull();
+  });
+
+  it('reads a category cell or section row marked cancelled as the mark of every item under it', () => {
+    expect(rowRemarkProblem(5, { title: '加强政策解读', category: '三、政策解读（取消）' }, '完成时限')?.reasonZh).toMatch(/^类别“三、政策解读（取消）”注明该项已取消/);
+    expect(rowRemarkProblem(5, { title: '加强政策解读', category: '三、政策解读' }, '完成时限')).toBeNull();
+  });
+
+  it.each(['（新增项）', '（本次新增）', '（2026年新增）', '〔新增〕', '（调整时限至12月）', '（新）', '（新增加）', '（调整至第四季度）', '（时限调整为年底前）', '（延期至10月底）'])(
+    'strips the change mark %s from an item title',
+    (mark) => {
+      expect(withoutChangeMark(`加强政务新媒体管理${mark}`)).toEqual({ title: '加强政务新媒体管理', mark });
+    },
+  );
+});

@@ -11,16 +11,39 @@ import type { ImportProblem } from './import-problems.js';
  * a contact) change nothing and are read as before.
  */
 
-/** What a remark says about its row. */
-export type RowRemarkMeaning = 'DONE' | 'VOID' | 'MOVED';
+/** What a remark says about its row: done, cancelled, moved into another item, or put off (暂缓: not cancelled, not due either). */
+export type RowRemarkMeaning = 'DONE' | 'VOID' | 'MOVED' | 'SUSPENDED';
 
 /** Words a remark may open with before what it says: 此项已取消, 该任务：已完成. */
-const OPENING = '^(?:此项|该项|本项|此任务|该任务|本任务|此条|该条|本条|任务)?[，,：:\\s]*';
+const OPENING = '^(?:此项|该项|本项|此任务|该任务|本任务|此条|该条|本条|任务|该事项|此事项|本事项)?[，,：:\\s]*';
+/** Where the word must end: the remark or its clause ends (已取消, 此项作废。, 取消该项) — 取消收费后公开 says nothing of the row. */
+const CLAUSE_END = '(?:此项|该项|本项|该任务|此任务)?(?=$|[，,。.;；:：(（\\s])';
+/** A month, a day or a time said before what was done: 已于6月, 于10月底, 已于2026年6月13日, 6月份. */
+const WHEN = '(?:(?:\\d{4}|[〇零一二三四五六七八九]{4})年)?(?:\\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份|底|末|初|中旬|上旬|下旬|(?:\\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?';
+/**
+ * The meanings by their word families, not one spelling each (breaker10i P2): a remark is read by what it says.
+ * - VOID: 取消, 作废, 删除/删去/删, 撤销/撤回, 废止, 终止, 剔除, 停止(实施), 不再(实施/开展/列入/纳入…), 不列入, 本年度不再开展.
+ * - SUSPENDED: 暂缓(实施), 缓办, 暂停(实施), 推迟实施 — put off, not cancelled: an import would make it due.
+ * - MOVED: 移至/移入/并入/合并至/调整至/转入 + 第N项 (or an item code: 并入3.2), 见第N项 — not 见第三部分, 调整至第四季度,
+ *   转入第二阶段 or 并入年度考核, which are live tasks re-dated or described (breaker10i P15).
+ * - DONE: 已(全部/基本)完成/整改/办结/销号/完结/解决 (+到位/完毕), 已于6月完成, 6月已完成, (整改)完毕, 基本完成/基本整改, 完成整改 —
+ *   not 已落实专人负责 (已落实 + what was put in place is a live task's remark, breaker10i P15).
+ */
 const MEANINGS: readonly (readonly [RowRemarkMeaning, RegExp])[] = [
-  // The word ends the remark or its clause (已取消, 此项作废。, 取消该项): 取消收费后公开 says nothing of the row.
-  ['VOID', new RegExp(`${OPENING}(?:已经?)?(?:取消|作废|删除|撤销|撤回|停止(?:实施|执行)|不再(?:实施|执行|开展|推进))(?:此项|该项|本项|该任务|此任务)?(?=$|[，,。.;；:：(（\\s])`, 'u')],
-  ['MOVED', new RegExp(`${OPENING}(?:已经?)?(?:移至|移入|移到|并入|合并(?:至|到|入)|(?:调整|转|归)(?:至|到|入)第|见第)`, 'u')],
-  ['DONE', new RegExp(`${OPENING}(?:已经?(?:全部)?(?:完成|整改|办结|销号|落实|完结|解决)|(?:整改|任务)?(?:完成|到位)$|完成整改)`, 'u')],
+  ['VOID', new RegExp(`${OPENING}(?:已经?|均已|予以|现已)?(?:取消|作废|删除|删去|删|撤销|撤回|撤除|废止|终止|剔除|停止(?:实施|执行|开展)?|(?:本年度?|今年|年内)?不再(?:实施|执行|开展|推进|列入|纳入|保留|考核|办理)|不列入|不纳入)(?:实施|执行|开展)?${CLAUSE_END}`, 'u')],
+  ['SUSPENDED', new RegExp(`${OPENING}(?:已经?|均已|现已)?(?:暂缓|缓办|缓建|暂停|推迟|延后)(?:实施|执行|开展|办理|推进)?${CLAUSE_END}`, 'u')],
+  ['MOVED', new RegExp(`${OPENING}(?:已经?)?(?:(?:移至|移入|移到|并入|合并(?:至|到|入)|(?:调整|转|归)(?:至|到|入))(?:第[0-9一二三四五六七八九十]+(?:[.．][0-9]+)*[项条]|[0-9]+(?:[.．][0-9]+)*项?(?=$|[，,。;；\\s]))|见第[0-9一二三四五六七八九十]+[项条])`, 'u')],
+  [
+    'DONE',
+    new RegExp(
+      `${OPENING}(?:(?:已经?|均已|全部|现已)(?:全部|基本)?(?:完成|整改|办结|销号|完结|解决|落实|办理完毕)(?:整改|工作|任务)?(?:到位|完毕|完成)?${CLAUSE_END}` +
+        `|已?于${WHEN}(?:前|已)?(?:全部|基本)?(?:完成|整改|办结|销号|完结|解决|上线|开通|建成|发布)(?:整改|工作|任务)?(?:到位|完毕)?${CLAUSE_END}` +
+        `|${WHEN}(?:前)?(?:已经?|均已)(?:全部|基本)?(?:完成|整改|办结|销号|完结|解决)(?:整改)?(?:到位|完毕)?${CLAUSE_END}` +
+        `|(?:基本|全部)(?:完成|整改)(?:整改)?(?:到位|完毕)?${CLAUSE_END}` +
+        `|(?:整改|任务|工作)?(?:完成|到位|完毕|办结)$|完成整改${CLAUSE_END}|整改(?:完毕|完成|到位)${CLAUSE_END})`,
+      'u',
+    ),
+  ],
 ];
 
 /**
@@ -48,14 +71,35 @@ export function trailingRemarks(text: string): string[] {
     remarks.push(bracket.inside.trim());
     rest = rest.slice(0, bracket.at).trimEnd();
   }
+  // A remark after a space or a dash, without brackets: 加强政务新媒体管理 已取消, …—已于6月完成 (breaker10i P2). Only one
+  // saying 已/均已/此项…, so a title's own last words (开展自查 完成整改) stay the title's.
+  const clause = TRAILING_CLAUSE.exec(rest);
+  if (clause && clause.index > 0) remarks.push(clause[1]!);
   return remarks;
 }
+/** A short clause after white space or a dash that says what became of the row: ` 已取消`, `—已于6月完成`, `--此项暂缓`. */
+const TRAILING_CLAUSE = /(?:\s+|\s*[—–\-~]+\s*)((?:此项|该项|本项)?[：:]?(?:已经?|均已|现已)[^\s—–\-~]{1,14})$/u;
 
 /**
  * A change mark a 调整 version puts after an item's title — （新增）, （调整）, （时限调整）, （已调整）, （修改）, （更新）:
  * it says what changed in this version, not what the item is (breaker10h P3).
  */
-const CHANGE_MARK = /^(?:新增(?:事项|任务|内容)?|新列入|(?:已|有)?(?:调整|修改|更新|修订|变更)|(?:时限|期限|时间|内容|表述|责任单位|牵头单位|单位|分工)(?:调整|修改|变更|更新)|调整(?:时限|期限|内容|表述|分工|后))$/u;
+const CHANGE_MARK = new RegExp(
+  '^(?:' +
+    [
+      // 新增, 新增项, 新增加, 本次新增, 2026年新增, 新列入, 新: the version added the item.
+      '(?:本次|本年度?|今年|年内|(?:\\d{4}|[〇零一二三四五六七八九]{4})年度?)?新(?:增加?|列入|加)?(?:事项|任务|内容|项)?',
+      // 调整, 已调整, 修改, 更新, 修订, 变更.
+      '(?:已|有|本次)?(?:调整|修改|更新|修订|变更)',
+      // 时限调整, 单位调整, 调整时限, 调整后.
+      '(?:时限|期限|时间|完成时间|内容|表述|责任单位|牵头单位|单位|分工)(?:调整|修改|变更|更新)',
+      '调整(?:时限|期限|时间|完成时间|内容|表述|分工|后)',
+      // 调整至第四季度, 调整时限至12月, 时限调整为年底前, 延期至10月: re-dated in this version (breaker10i P2, P15).
+      '(?:(?:时限|期限|时间|完成时间)?(?:调整|变更|延期|延长|推迟)(?:时限|期限|时间|完成时间)?|(?:时限|期限|时间|完成时间)(?:调整|变更)?)(?:为|至|到)[^，,;；]{1,12}?(?:完成)?',
+    ].join('|') +
+    ')$',
+  'u',
+);
 
 /**
  * An item title without a change mark after it (`CHANGE_MARK`): `规范依申请公开答复（新增）` → title `规范依申请公开答复`,
@@ -89,28 +133,35 @@ const WHAT_TO_DO: Readonly<Record<RowRemarkMeaning, { en: string; zh: string }>>
     en: 'leave the row out (its work is in the row it moved to), or remove the remark if it stands here',
     zh: '请删去该行（其工作已列在移入的事项中）；如仍在此办理，请删去该说明',
   },
+  SUSPENDED: {
+    en: 'an import records no suspension, so the row would be a task due on its date (overdue in time). Leave the row out while it is suspended (an item imported before is withdrawn on its page, or given a later due date), or remove the remark if it goes ahead',
+    zh: '导入不记录暂缓，按此导入该项照常办理（到期即亮红灯）。暂缓期间请从文件中删去该行（已导入的事项请在事项页面撤销或调整时限）；如仍要办理，请删去该说明',
+  },
 };
 const SAYS: Readonly<Record<RowRemarkMeaning, { en: string; zh: string }>> = {
   DONE: { en: 'done', zh: '已完成' },
   VOID: { en: 'cancelled', zh: '已取消' },
   MOVED: { en: 'moved elsewhere', zh: '已移至他处' },
+  SUSPENDED: { en: 'suspended', zh: '暂缓' },
 };
 
 /**
  * The problem of a row whose deadline bracket (`deadline`, labelled `deadlineLabel`: 完成时限 /
  * 整改时限), title's trailing bracket (`title`, labelled `titleLabel`: 事项 / 问题 — 加强政务新媒体管理（取消）,
  * 门户网站错链（已整改）: offices mark a cancelled or finished task there as often as in 备注, breaker10h P2) or
- * 备注 cell (`remarks`) says the row is done, void or moved; null when none does.
+ * 备注 cell (`remarks`), or category (`category`: a 类别 cell or the section row above — 三、政策解读（取消）), says the
+ * row is done, void, moved or suspended (`MEANINGS`); null when none does.
  */
 export function rowRemarkProblem(
   row: number,
-  cells: { readonly deadline?: Cell; readonly remarks?: Cell; readonly title?: Cell },
+  cells: { readonly deadline?: Cell; readonly remarks?: Cell; readonly title?: Cell; readonly category?: Cell },
   deadlineLabel: string,
   sheet?: string,
   titleLabel = '事项',
 ): ImportProblem | null {
   const deadline = textOf(cells.deadline ?? null);
   const title = textOf(cells.title ?? null);
+  const category = textOf(cells.category ?? null);
   const found =
     bracketRemarks(deadline)
       .map((remark) => ({ said: remarkMeaning(remark), en: `The due date (${deadlineLabel}) "${deadline}"`, zh: `${deadlineLabel}“${deadline}”` }))
@@ -118,7 +169,11 @@ export function rowRemarkProblem(
     trailingRemarks(title)
       .map((remark) => ({ said: remarkMeaning(remark), en: `The title (${titleLabel}) "${title}"`, zh: `${titleLabel}“${title}”` }))
       .find(({ said }) => said !== null) ??
-    [textOf(cells.remarks ?? null)].map((remark) => ({ said: remarkMeaning(remark), en: `The remark (备注) "${remark}"`, zh: `备注“${remark}”` })).find(({ said }) => said !== null);
+    [textOf(cells.remarks ?? null)].map((remark) => ({ said: remarkMeaning(remark), en: `The remark (备注) "${remark}"`, zh: `备注“${remark}”` })).find(({ said }) => said !== null) ??
+    // A category cell or section row marked so (三、政策解读（取消）) says it of every item under it (breaker10i P2).
+    trailingRemarks(category)
+      .map((remark) => ({ said: remarkMeaning(remark), en: `The category (类别) "${category}"`, zh: `类别“${category}”` }))
+      .find(({ said }) => said !== null);
   if (!found?.said) return null;
   const { meaning, words } = found.said;
   return {

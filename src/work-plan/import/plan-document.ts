@@ -643,10 +643,20 @@ function draftFrom(
   };
   for (const { row, cells, sheet } of records) {
     // A row a remark marks done, cancelled or moved is no open task to import (breaker10e P7, P11).
-    const remarked = rowRemarkProblem(row, { deadline: cells.dueDate, remarks: cells.remarks, title: cells.title }, '完成时限', sheet, '事项');
+    const remarked = rowRemarkProblem(row, { deadline: cells.dueDate, remarks: cells.remarks, title: cells.title, category: cells.categoryTitle }, '完成时限', sheet, '事项');
     if (remarked) problems.push(remarked);
     const code = textOf(cells.categoryCode ?? null);
-    const title = textOf(cells.categoryTitle ?? null);
+    // A change mark after a category's title (二、政务服务（新增）) is the version's, as after an item's (breaker10i P2).
+    const categoryMarked = withoutChangeMark(textOf(cells.categoryTitle ?? null));
+    const title = categoryMarked?.title ?? textOf(cells.categoryTitle ?? null);
+    if (categoryMarked && !categories.has(code)) {
+      markNotices.push({
+        row,
+        reason: `"${categoryMarked.mark}" after the category's title is read as a revision mark, not part of the title: "${title}".`,
+        reasonZh: `类别标题后的“${categoryMarked.mark}”视为修订标记，未计入标题（“${title}”）。`,
+        ...(sheet === undefined ? {} : { sheet }),
+      });
+    }
     let category = categories.get(code);
     if (!category) {
       category = { title, firstRow: row, items: [] };

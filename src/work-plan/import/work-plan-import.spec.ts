@@ -180,7 +180,7 @@ describe('a plan with bad rows', () => {
     expect(result.problems.map((problem) => [problem.row, problem.reasonZh])).toEqual([
       [2, '完成时限“2026年12月底前（已完成）”注明该项已完成（“已完成”）：导入不记录完成情况，按此导入该项仍为未完成（到期即亮红灯）。请删去该说明后导入，再由责任单位报告完成情况、经核查后销号；如无须跟踪，请不列入文件。'],
       [3, '备注“此项已取消”注明该项已取消（“此项已取消”）：请从文件中删去该行（已导入的事项请在事项页面撤销）；如该项仍要办理，请删去该说明。'],
-      [4, '备注“移至第5项”注明该项已移至他处（“移至”）：请删去该行（其工作已列在移入的事项中）；如仍在此办理，请删去该说明。'],
+      [4, '备注“移至第5项”注明该项已移至他处（“移至第5项”）：请删去该行（其工作已列在移入的事项中）；如仍在此办理，请删去该说明。'],
     ]);
     const kept = await importWorkPlan(csv.split('\n').filter((line) => !/已完成|已取消|移至/.test(line)).join('\n'), options);
     expect(kept).toMatchObject({ ok: true, notImported: ['备注'] });

@@ -4,8 +4,18 @@ import { CommandContext } from '../shared/command-context.js';
 import { Decider, DomainEvent } from '../shared/decider.js';
 import { EventSchemaRegistry } from '../shared/event-schemas.js';
 import { ClaimRefused, executeCommand, loadState, type ClaimedValue, type CommandOutcome } from './execute-command.js';
+import { FoldedStreams } from './folded-streams.js';
 import { ProjectionEngine } from './projection-engine.js';
 import { WriteGate } from './write-gate.js';
+
+export interface ExecuteOptions {
+  /**
+   * Keep the stream's fold in this process and read only the rows appended since (FoldedStreams),
+   * instead of reading and folding the whole stream per command: for streams that grow without
+   * bound (an account's sign-ins). The decider's `evolve` must return new states, never change one.
+   */
+  readonly reuseFold?: boolean;
+}
 
 /**
  * The write path inside the server: a command returns once read models have its events. Each runs
@@ -21,12 +31,23 @@ export class CommandExecutor {
     private readonly gate: WriteGate,
   ) {}
 
-  /** Folds a stream into a decider's state, for handlers that need facts from another stream. */
+  /**
+   * Streams whose fold is kept between commands (`reuseFold`): those that grow without bound in
+   * ordinary use — an account's sessions (breaker12e P3) — are read only from where the last command
+   * left them. See FoldedStreams (its decider's states must be immutable).
+   */
+  private readonly folded = new FoldedStreams();
+
+  /**
+   * Folds a stream into a decider's state, for handlers that need facts from another stream, or a
+   * stream's state before they decide (`reuseFold`: as `execute`'s option).
+   */
   load<State, Event extends DomainEvent>(
     streamId: string,
     decider: Pick<Decider<unknown, State, Event>, 'initialState' | 'evolve'>,
+    options: ExecuteOptions = {},
   ): Promise<State> {
-    return loadState(this.store, this.schemas, streamId, decider);
+    return loadState(this.store, this.schemas, streamId, decider, options.reuseFold ? this.folded : undefined);
   }
 
   async execute<Command, State, Event extends DomainEvent>(
@@ -34,9 +55,11 @@ export class CommandExecutor {
     decider: Decider<Command, State, Event>,
     command: Command,
     context: CommandContext,
+    options: ExecuteOptions = {},
   ): Promise<CommandOutcome<Event>> {
     return this.gate.shared(async () => {
-      const outcome = await executeCommand(this.store, this.schemas, streamId, decider, command, context);
+      const folded = options.reuseFold ? this.folded : undefined;
+      const outcome = await executeCommand(this.store, this.schemas, streamId, decider, command, context, undefined, [], folded);
       if (outcome.position) await this.projections.waitFor(outcome.position);
       return outcome;
     });

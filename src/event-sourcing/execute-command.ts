@@ -13,6 +13,7 @@ import { fold, type Decider, type DomainEvent } from '../shared/decider.js';
 import type { EventSchemaRegistry } from '../shared/event-schemas.js';
 import { DomainError, say } from '../shared/domain-error.js';
 import { deterministicId, sameDigest } from '../shared/ids.js';
+import { foldWholeStream, type FoldedStreams } from './folded-streams.js';
 
 export interface CommandOutcome<Event extends DomainEvent> {
   readonly streamId: string;
@@ -23,13 +24,15 @@ export interface CommandOutcome<Event extends DomainEvent> {
   readonly position: Position | null;
 }
 
-/** Folds a stream into a decider's state. */
+/** Folds a stream into a decider's state (`folded`: from the fold kept of it, reading only the rows appended since). */
 export async function loadState<State, Event extends DomainEvent>(
   store: EventStore,
   schemas: EventSchemaRegistry,
   streamId: string,
   decider: Pick<Decider<unknown, State, Event>, 'initialState' | 'evolve'>,
+  folded?: FoldedStreams,
 ): Promise<State> {
+  if (folded) return (await folded.read(store, schemas, streamId, decider)).state;
   const history = await store.readStream(streamId);
   return fold(decider, history.map((stored) => schemas.upcast<Event>(stored)));
 }
@@ -175,21 +178,22 @@ export async function executeCommand<Command, State, Event extends DomainEvent>(
   request: RequestRecord = requestOf(context),
   /** Values the command takes that only one stream may hold, taken atomically with its events: one taken by another stream is `ClaimRefused`. */
   claims: readonly ClaimedValue[] = [],
+  /** Where the stream's fold is kept between commands (the server's long streams): only the rows appended since are read. */
+  folded?: FoldedStreams,
 ): Promise<CommandOutcome<Event>> {
   const recorded = await refuseReusedKey(store, request);
   if (recorded?.position) return { streamId: recorded.streamId, events: [], retried: true, position: recorded.position };
   if (recorded?.appendedNothing) return { streamId: recorded.streamId, events: [], retried: true, position: null };
 
-  const history = await store.readStream(streamId);
-  const earlier = history.filter((stored) => stored.metadata.commandId === context.commandId);
-  if (earlier.length > 0) {
-    const first = earlier[0]!.metadata.requestDigest;
+  const stream = folded ? await folded.read(store, schemas, streamId, decider) : await foldWholeStream(store, schemas, streamId, decider);
+  const earlier = stream.earlier(context.commandId);
+  if (earlier) {
+    const first = earlier.requestDigest;
     if (first && context.requestDigest && !sameDigest(first, requestOf(context))) throw keyReused();
-    return { streamId, events: [], retried: true, position: earlier[earlier.length - 1]!.position };
+    return { streamId, events: [], retried: true, position: earlier.position };
   }
 
-  const state = fold(decider, history.map((stored) => schemas.upcast<Event>(stored)));
-  const events = decider.decide(command, state);
+  const events = decider.decide(command, stream.state);
   if (events.length === 0) {
     // Nothing to record, but the key is spent on this request all the same: reusing it for
     // another request is a CONFLICT, whatever this one decided. Only the command's own request:
@@ -200,10 +204,12 @@ export async function executeCommand<Command, State, Event extends DomainEvent>(
   }
 
   const toAppend = eventsToAppend(schemas, streamId, events, context);
-  const expectedRevision = history.length === 0 ? 'no_stream' : history[history.length - 1]!.revision;
+  const expectedRevision = stream.revision === null ? 'no_stream' : stream.revision;
   try {
     const result = await store.appendToStream(streamId, toAppend, { expectedRevision, request, ...(claims.length > 0 ? { claims } : {}) });
     if (result.alreadyRecorded) return { streamId, events: [], retried: true, position: result.position };
+    const last = { id: toAppend[toAppend.length - 1]!.id, revision: result.nextRevision, position: result.position };
+    folded?.appended(streamId, decider, stream, events, last, { commandId: context.commandId, requestDigest: context.requestDigest });
     return { streamId, events, retried: false, position: result.position };
   } catch (error) {
     if (error instanceof RequestKeyConflictError) throw keyReused();

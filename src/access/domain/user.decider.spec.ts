@@ -129,8 +129,20 @@ describe('passwords and sessions', () => {
   it("is the owner's alone", () => given([registered, passwordSet]).when(change({ actor: admin })).thenRefused('FORBIDDEN'));
 
   it('ends a session at sign-out, and a second sign-out changes nothing', () => {
-    given([registered, passwordSet, started]).when({ type: 'SignOut', actor: owner, sessionId: 's-1' }).then([{ type: 'SessionEnded', data: { userId: 'u-1', sessionId: 's-1' } }]);
-    given([registered, passwordSet, started, { type: 'SessionEnded', data: { userId: 'u-1', sessionId: 's-1' } }]).when({ type: 'SignOut', actor: owner, sessionId: 's-1' }).then([]);
+    given([registered, passwordSet, started]).when({ type: 'SignOut', actor: owner, sessionId: 's-1', sessionOpen: true }).then([{ type: 'SessionEnded', data: { userId: 'u-1', sessionId: 's-1' } }]);
+    given([registered, passwordSet, started, { type: 'SessionEnded', data: { userId: 'u-1', sessionId: 's-1' } }]).when({ type: 'SignOut', actor: owner, sessionId: 's-1', sessionOpen: false }).then([]);
+  });
+  it("signs out of one's own account only", () => given([registered, passwordSet, started]).when({ type: 'SignOut', actor: admin, sessionId: 's-1', sessionOpen: true }).thenRefused('FORBIDDEN'));
+
+  // breaker12e P3: an office account signed in 5,400 times made every sign-in copy all its sessions,
+  // twice (7–10 s with the server held). The state is the same after one session as after thousands.
+  it("keeps a state that does not grow with the account's sessions", () => {
+    const sessions = (count: number): UserEvent[] =>
+      Array.from({ length: count }, (_, index) => ({ type: 'SessionStarted', data: { userId: 'u-1', sessionId: `s-${index}`, tokenSha256: `t-${index}`, expiresAt: '2026-04-10T13:00:00.000Z' } }));
+    const fold = (events: UserEvent[]) => events.reduce(userDecider.evolve, userDecider.initialState());
+    const afterOne = fold([registered, passwordSet, failed(1), ...sessions(1)]);
+    expect(fold([registered, passwordSet, failed(1), ...sessions(10_000)])).toEqual(afterOne);
+    expect(fold([registered, passwordSet, ...sessions(3), { type: 'SessionEnded', data: { userId: 'u-1', sessionId: 's-1' } }])).toEqual(afterOne);
   });
 });
 

@@ -103,10 +103,16 @@ export interface ChangePassword {
   readonly sessionId: string | null;
 }
 
+/**
+ * The user ends the session `sessionId`. `sessionOpen`: looked up by the handler in the users read
+ * model (the session is this account's, neither signed out nor ended by a password change) — the
+ * account's state does not keep its sessions (breaker12e P3: an office account's thousands of them).
+ */
 export interface SignOut {
   readonly type: 'SignOut';
   readonly actor: Actor;
   readonly sessionId: string;
+  readonly sessionOpen: boolean;
 }
 
 /** An administrator lifts a lock before it runs out; `now` (UTC instant) says whether one is on. */
@@ -142,7 +148,9 @@ export type UserState =
       readonly failedAttempts: number;
       /** UTC instant; a sign-in before it is refused. */
       readonly lockedUntil: string | null;
-      readonly openSessions: ReadonlySet<string>;
+      // No sessions here (breaker12e P3): a shared office account signs in thousands of times a year,
+      // and a state that grew with them made every sign-in copy them all. Which sessions are open is
+      // the users read model's (authentication asks it on every request); SignOut is told.
     };
 
 type RegisteredUser = Exclude<UserState, { status: 'unregistered' }>;
@@ -172,7 +180,7 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
   evolve(state, event) {
     if (event.type === 'UserRegistered') {
       const { userId, name, role, unitId } = event.data;
-      return { status: 'active', userId, name, role, unitId, credentials: null, failedAttempts: 0, lockedUntil: null, openSessions: new Set() };
+      return { status: 'active', userId, name, role, unitId, credentials: null, failedAttempts: 0, lockedUntil: null };
     }
     if (state.status === 'unregistered') return state;
     switch (event.type) {
@@ -181,20 +189,19 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
       case 'UserDeactivated':
         return { ...state, status: 'deactivated' };
       case 'UserReactivated':
-        // The sessions from before the deactivation stay ended.
-        return { ...state, status: 'active', openSessions: new Set() };
+        // The sessions from before the deactivation stay ended (the users read model ends them).
+        return { ...state, status: 'active' };
       case 'UserRenamed':
         return { ...state, name: event.data.name };
       case 'UserRoleChanged':
-        return { ...state, role: event.data.role, unitId: event.data.unitId, openSessions: new Set() };
+        return { ...state, role: event.data.role, unitId: event.data.unitId };
       case 'InitialPasswordSet': {
         const { loginName, passwordHash, changeRequired } = event.data;
-        return { ...state, credentials: { loginName, passwordHash, changeRequired }, failedAttempts: 0, lockedUntil: null, openSessions: new Set() };
+        return { ...state, credentials: { loginName, passwordHash, changeRequired }, failedAttempts: 0, lockedUntil: null };
       }
       case 'PasswordChanged': {
-        const kept = event.data.keptSessionId;
         const credentials = state.credentials && { ...state.credentials, passwordHash: event.data.passwordHash, changeRequired: false };
-        return { ...state, credentials, openSessions: new Set(kept && state.openSessions.has(kept) ? [kept] : []) };
+        return { ...state, credentials };
       }
       case 'SignInFailed':
         return { ...state, failedAttempts: event.data.failedAttempts };
@@ -202,10 +209,11 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         return { ...state, failedAttempts: 0, lockedUntil: event.data.lockedUntil };
       case 'AccountUnlocked':
         return { ...state, failedAttempts: 0, lockedUntil: null };
+      // O(1) whatever the account's history: a sign-in only ends a run of wrong passwords.
       case 'SessionStarted':
-        return { ...state, failedAttempts: 0, openSessions: new Set([...state.openSessions, event.data.sessionId]) };
+        return state.failedAttempts === 0 ? state : { ...state, failedAttempts: 0 };
       case 'SessionEnded':
-        return { ...state, openSessions: new Set([...state.openSessions].filter((id) => id !== event.data.sessionId)) };
+        return state;
       default:
         return unreachable(event);
     }
@@ -324,7 +332,7 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
       case 'SignOut': {
         const user = requireOwnAccount(state, command.actor);
         // Signing out twice is no error: the session is over either way.
-        if (!user.openSessions.has(command.sessionId)) return [];
+        if (!command.sessionOpen) return [];
         return [{ type: 'SessionEnded', data: { userId: user.userId, sessionId: command.sessionId } }];
       }
       default:

@@ -27,7 +27,7 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
 
   async execute({ input, context }: ChangePasswordCommand): Promise<void> {
     const stream = userStream(context.actor.id);
-    const state = await this.executor.load(stream, userDecider);
+    const state = await this.executor.load(stream, userDecider, { reuseFold: true });
     const currentHash = state.status === 'unregistered' ? null : (state.credentials?.passwordHash ?? null);
     const currentPasswordMatches = currentHash !== null && (await this.hasher.matches(currentHash, input.currentPassword));
     const newPasswordIsCurrent = currentPasswordMatches && (await this.hasher.matches(currentHash, input.newPassword));
@@ -43,6 +43,7 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
         sessionId: input.sessionId,
       },
       context,
+      { reuseFold: true },
     );
   }
 }

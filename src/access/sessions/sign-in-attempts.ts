@@ -7,6 +7,7 @@ import type { AppSettings } from '../../config/app-settings.js';
 import { clientAddressOf, CountedApart, type HttpRequest } from '../../http/rate-limit.guard.js';
 import { RateLimiter } from '../../http/rate-limiter.js';
 import { DomainError, say } from '../../shared/domain-error.js';
+import { CredentialRefused } from '../domain/credential-refused.js';
 import { normalizeLoginName } from '../users/users.read-model.js';
 
 /** `extensions.reason` of a sign-in refused by these limits (code TOO_MANY_REQUESTS). */
@@ -17,8 +18,9 @@ export type SignInLimitReason = 'SIGN_IN_FAILURES_FOR_LOGIN_NAME' | 'SIGN_IN_FAI
  * anonymous traffic from an office's one proxy or NAT address cannot keep its staff from signing in —
  * breaker12d P1):
  * - per login name (as `normalizeLoginName` compares it, from any address): at most
- *   SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE failed attempts a minute (counted when they fail,
- *   checked before the password is) — bounds password guessing at one name, also one no account
+ *   SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE failed attempts a minute (counted when they fail —
+ *   a credential refused: wrong name or password, account locked or deactivated; never a conflict, a
+ *   store error or bad input — checked before the password is) — bounds password guessing at one name, also one no account
  *   has, while an account an office shares is signed in by any number of its people (the account's
  *   own lock after five wrong passwords in a row stays);
  * - per client address (Express's `req.ip`: behind a proxy listed in TRUST_PROXY, the address it
@@ -65,7 +67,9 @@ export class SignInAttemptsInterceptor implements NestInterceptor {
     return next.handle().pipe(
       tap({
         next: () => void this.failuresPerAddress.giveBack(address),
-        error: () => void this.perLoginName.count(loginName),
+        // Only a refused credential is a failed sign-in (breaker12e P1: a CONFLICT between an office's
+        // concurrent right passwords counted, and ten of them closed the login name to everyone).
+        error: (error: unknown) => void (error instanceof CredentialRefused ? this.perLoginName.count(loginName) : this.failuresPerAddress.giveBack(address)),
       }),
     );
   }

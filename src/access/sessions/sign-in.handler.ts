@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { AppSettings } from '../../config/app-settings.js';
 import { CommandExecutor } from '../../event-sourcing/command-executor.js';
 import { ConcurrencyError } from '../../event-store/event-store.port.js';
@@ -34,8 +35,12 @@ export class SignInCommand extends Command<StartedSession> {
   }
 }
 
-/** Two attempts at once on one account race for its stream; the loser tries again. */
-const ATTEMPTS_ON_CONFLICT = 3;
+/**
+ * How often a sign-in decides again when its account's stream changed under it: only another server
+ * on the same file can do that (this process records one account's sign-ins one at a time), and a
+ * new decision costs no new argon2 unless the password itself changed meanwhile.
+ */
+const ATTEMPTS_ON_CONFLICT = 5;
 
 /**
  * Checks the password against the account's argon2id hash and records the outcome: a session, or
@@ -43,10 +48,17 @@ const ATTEMPTS_ON_CONFLICT = 3;
  * refused after, so that the lockout counts every wrong password. An unknown login name is
  * refused the same way, after the same work, and records nothing: there is no account to record it on.
  * While the store takes no writes, the outcome is kept in memory instead (`UnrecordedSessions`).
+ *
+ * Concurrent sign-ins of one account (an office's shared account at 9:00, breaker12e P1) check their
+ * passwords at once but record one at a time: each decides on the account as the one before left it,
+ * so none is refused CONFLICT. The account's fold is kept between sign-ins (`reuseFold`): a sign-in
+ * reads only what was recorded since, whatever the account's history (breaker12e P3).
  */
 @CommandHandler(SignInCommand)
 export class SignInHandler implements ICommandHandler<SignInCommand> {
   private readonly sessionHours: number;
+  /** Per account: its sign-ins' recording, one at a time (dropped when none waits). */
+  private readonly recording = new Map<string, LimitFunction>();
 
   constructor(
     private readonly executor: CommandExecutor,
@@ -66,37 +78,60 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
       await this.hasher.matchesNothing(password);
       throw wrongCredentials();
     }
-    const actor = { id: user.id, role: user.role, unitId: user.unitId };
-    for (let attempt = 1; ; attempt++) {
-      const state = await this.executor.load(userStream(user.id), userDecider);
-      const credentials = state.status === 'unregistered' ? null : state.credentials;
-      const passwordMatches = credentials !== null && (await this.hasher.matches(credentials.passwordHash, password));
-      const now = this.clock.now();
-      const sessionId = randomUUID();
-      // A session token is minted like an access token: opaque, 256 random bits, kept as its SHA-256.
-      const { token, record } = mintAccessToken(sessionId, now, this.sessionHours / 24);
-      const context = commandContext({ actor, commandType: 'SignIn', idempotencyKey: randomUUID(), now });
-      const command: UserCommand = { type: 'SignIn', actor, passwordMatches, session: { sessionId, tokenSha256: record.tokenSha256, expiresAt: record.expiresAt }, now: now.toISOString() };
-      let events: readonly UserEvent[];
-      try {
-        events = (await this.executor.execute(userStream(user.id), userDecider, command, context)).events;
-      } catch (error) {
-        if (error instanceof StoreUnavailableError) {
-          // The store takes no writes (breaker9c P5): decided as the ledger would, over what was
-          // decided so far without it, and kept in memory (UnrecordedSessions) instead of recorded.
-          const unrecorded = this.unrecorded.eventsOf(user.id).reduce(userDecider.evolve, state);
-          events = userDecider.decide(command, unrecorded);
-          this.unrecorded.keep(user.id, events);
-        } else if (!(error instanceof ConcurrencyError) || attempt >= ATTEMPTS_ON_CONFLICT) {
-          throw error;
-        } else {
-          continue;
+    const stream = userStream(user.id);
+    /** The password checked against each hash the account had while this sign-in ran (one, nearly always). */
+    const checked = new Map<string, Promise<boolean>>();
+    const matches = (passwordHash: string) => {
+      if (!checked.has(passwordHash)) checked.set(passwordHash, this.hasher.matches(passwordHash, password));
+      return checked.get(passwordHash)!;
+    };
+    // The slow part, argon2 (off the event loop), at once with the account's other sign-ins.
+    const before = await this.executor.load(stream, userDecider, { reuseFold: true });
+    if (before.status !== 'unregistered' && before.credentials) await matches(before.credentials.passwordHash);
+    return this.oneAtATime(user.id, async () => {
+      const actor = { id: user.id, role: user.role, unitId: user.unitId };
+      for (let attempt = 1; ; attempt++) {
+        const state = await this.executor.load(stream, userDecider, { reuseFold: true });
+        const credentials = state.status === 'unregistered' ? null : state.credentials;
+        const passwordMatches = credentials !== null && (await matches(credentials.passwordHash));
+        const now = this.clock.now();
+        const sessionId = randomUUID();
+        // A session token is minted like an access token: opaque, 256 random bits, kept as its SHA-256.
+        const { token, record } = mintAccessToken(sessionId, now, this.sessionHours / 24);
+        const context = commandContext({ actor, commandType: 'SignIn', idempotencyKey: randomUUID(), now });
+        const command: UserCommand = { type: 'SignIn', actor, passwordMatches, session: { sessionId, tokenSha256: record.tokenSha256, expiresAt: record.expiresAt }, now: now.toISOString() };
+        let events: readonly UserEvent[];
+        try {
+          events = (await this.executor.execute(stream, userDecider, command, context, { reuseFold: true })).events;
+        } catch (error) {
+          if (error instanceof StoreUnavailableError) {
+            // The store takes no writes (breaker9c P5): decided as the ledger would, over what was
+            // decided so far without it, and kept in memory (UnrecordedSessions) instead of recorded.
+            const unrecorded = this.unrecorded.eventsOf(user.id).reduce(userDecider.evolve, state);
+            events = userDecider.decide(command, unrecorded);
+            this.unrecorded.keep(user.id, events);
+          } else if (!(error instanceof ConcurrencyError) || attempt >= ATTEMPTS_ON_CONFLICT) {
+            throw error;
+          } else {
+            continue;
+          }
         }
+        const locked = events.find((event): event is AccountLocked => event.type === 'AccountLocked');
+        if (locked) throw accountLocked(user.id, locked.data.lockedUntil);
+        if (!passwordMatches) throw wrongCredentials(user.id);
+        return { userId: user.id, token, expiresAt: record.expiresAt, mustChangePassword: credentials.changeRequired };
       }
-      const locked = events.find((event): event is AccountLocked => event.type === 'AccountLocked');
-      if (locked) throw accountLocked(user.id, locked.data.lockedUntil);
-      if (!passwordMatches) throw wrongCredentials(user.id);
-      return { userId: user.id, token, expiresAt: record.expiresAt, mustChangePassword: credentials.changeRequired };
+    });
+  }
+
+  /** Runs `record` after the account's sign-ins queued before it. */
+  private async oneAtATime<T>(userId: string, record: () => Promise<T>): Promise<T> {
+    const queue = this.recording.get(userId) ?? pLimit(1);
+    this.recording.set(userId, queue);
+    try {
+      return await queue(record);
+    } finally {
+      if (queue.activeCount === 0 && queue.pendingCount === 0 && this.recording.get(userId) === queue) this.recording.delete(userId);
     }
   }
 }

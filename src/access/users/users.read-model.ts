@@ -42,6 +42,14 @@ export interface SessionView {
   ended: boolean;
 }
 
+/** A session as the read model keeps it: with its token's SHA-256 (hex), to forget it by. */
+interface KeptSession extends SessionView {
+  readonly tokenSha256: string;
+}
+
+/** How long after it expired a session is still known (its token refused as expired rather than unknown): one day. */
+export const FORGET_SESSIONS_AFTER_MS = 24 * 60 * 60 * 1000;
+
 /** Login names are compared as a person reads them: full-width letters and case do not matter. */
 export const normalizeLoginName = (loginName: string): string => loginName.normalize('NFKC').trim().toLowerCase();
 
@@ -59,10 +67,12 @@ export class UsersReadModel implements Projection {
   private readonly registered: UserView[] = [];
   private readonly tokensBySha256 = new Map<string, TokenView>();
   private readonly tokensByUser = new Map<string, TokenView[]>();
-  private readonly sessionsBySha256 = new Map<string, SessionView>();
-  private readonly sessionsById = new Map<string, SessionView>();
-  /** Each user's sessions not yet ended, to end them all at a password change in one step. */
-  private readonly openSessionsByUser = new Map<string, SessionView[]>();
+  private readonly sessionsBySha256 = new Map<string, KeptSession>();
+  private readonly sessionsById = new Map<string, KeptSession>();
+  /** Each user's sessions not yet ended, by id, to end them all at a password change in one step. */
+  private readonly openSessionsByUser = new Map<string, Map<string, KeptSession>>();
+  /** Each user's kept sessions in the order they started, to forget them after they expire (`forgetExpiredSessions`). */
+  private readonly sessionsInOrder = new Map<string, { first: number; readonly sessions: KeptSession[] }>();
   private readonly userIdsByLoginName = new Map<string, string>();
 
   apply(event: RecordedEvent): void {
@@ -155,15 +165,23 @@ export class UsersReadModel implements Projection {
         return;
       }
       case 'SessionStarted': {
-        const session: SessionView = { sessionId: known.data.sessionId, userId: known.data.userId, expiresAt: known.data.expiresAt, ended: false };
-        this.sessionsBySha256.set(known.data.tokenSha256, session);
-        this.sessionsById.set(session.sessionId, session);
-        this.openSessionsByUser.set(session.userId, [...(this.openSessionsByUser.get(session.userId) ?? []), session]);
+        const { sessionId, userId, expiresAt, tokenSha256 } = known.data;
+        const session: KeptSession = { sessionId, userId, expiresAt, ended: false, tokenSha256 };
+        this.forgetExpiredSessions(userId, event.metadata.recordedAt);
+        this.sessionsBySha256.set(tokenSha256, session);
+        this.sessionsById.set(sessionId, session);
+        const open = this.openSessionsByUser.get(userId) ?? new Map<string, KeptSession>();
+        this.openSessionsByUser.set(userId, open.set(sessionId, session));
+        const inOrder = this.sessionsInOrder.get(userId) ?? { first: 0, sessions: [] };
+        inOrder.sessions.push(session);
+        this.sessionsInOrder.set(userId, inOrder);
         return;
       }
       case 'SessionEnded': {
         const session = this.sessionsById.get(known.data.sessionId);
-        if (session) session.ended = true;
+        if (!session) return;
+        session.ended = true;
+        this.openSessionsByUser.get(session.userId)?.delete(session.sessionId);
         return;
       }
       case 'SignInFailed':
@@ -172,9 +190,50 @@ export class UsersReadModel implements Projection {
   }
 
   private endSessionsOf(userId: string, keptSessionId: string | null): void {
-    const open = this.openSessionsByUser.get(userId) ?? [];
-    for (const session of open) if (session.sessionId !== keptSessionId) session.ended = true;
-    this.openSessionsByUser.set(userId, open.filter((session) => !session.ended));
+    const open = this.openSessionsByUser.get(userId);
+    if (!open) return;
+    for (const session of open.values()) {
+      if (session.sessionId === keptSessionId) continue;
+      session.ended = true;
+      open.delete(session.sessionId);
+    }
+  }
+
+  /**
+   * Forgets the user's sessions that expired more than FORGET_SESSIONS_AFTER_MS before `now` (UTC
+   * instant; the recording time of the user's next sign-in), oldest first — O(1) a sign-in, amortised.
+   * Their tokens then sign nothing in, as an unknown token (until then the refusal says when it
+   * expired). Before, every session ever started was kept in memory for good (breaker12e P4: ~27,000
+   * an hour from one script).
+   */
+  private forgetExpiredSessions(userId: string, now: string): void {
+    const inOrder = this.sessionsInOrder.get(userId);
+    if (!inOrder) return;
+    const before = Date.parse(now) - FORGET_SESSIONS_AFTER_MS;
+    const { sessions } = inOrder;
+    while (inOrder.first < sessions.length && Date.parse(sessions[inOrder.first]!.expiresAt) < before) {
+      const session = sessions[inOrder.first]!;
+      this.sessionsBySha256.delete(session.tokenSha256);
+      this.sessionsById.delete(session.sessionId);
+      this.openSessionsByUser.get(userId)?.delete(session.sessionId);
+      inOrder.first += 1;
+    }
+    if (inOrder.first > 64 && inOrder.first * 2 > sessions.length) {
+      sessions.splice(0, inOrder.first);
+      inOrder.first = 0;
+    }
+  }
+
+  /** The session `sessionId` while it is open (neither signed out, ended by a password change, nor forgotten). */
+  openSession(sessionId: string): SessionView | undefined {
+    const session = this.sessionsById.get(sessionId);
+    return session && !session.ended ? session : undefined;
+  }
+
+  /** How many sessions of the user are kept (open or ended, not yet forgotten): for tests and /metrics-like checks. */
+  keptSessionCount(userId: string): number {
+    const inOrder = this.sessionsInOrder.get(userId);
+    return inOrder ? inOrder.sessions.length - inOrder.first : 0;
   }
 
   user(id: string): UserView | undefined {

@@ -1,0 +1,57 @@
+import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
+import type { UserEvent } from '../domain/user.events.js';
+import { UsersReadModel } from './users.read-model.js';
+
+/*
+ * breaker12e P3/P4: the read model appended to a copy of the user's open sessions per sign-in
+ * (quadratic at replay) and kept every session ever started, in memory and in its snapshot, for
+ * good. Sessions are now kept by id, and forgotten a day after they expired.
+ */
+
+const userId = 'u-office';
+const HOUR = 60 * 60 * 1000;
+const start = Date.parse('2026-01-05T00:30:00.000Z');
+let position = 0;
+
+const recorded = (event: UserEvent, recordedAt: string): RecordedEvent =>
+  ({
+    ...event,
+    id: `e-${position}`,
+    streamId: `user-${event.data.userId}`,
+    revision: position,
+    position: { commit: BigInt(position), prepare: BigInt(position++) },
+    schemaVersion: 1,
+    metadata: { actorId: userId, actorRole: 'UNIT', actorUnitId: null, commandId: `c-${position}`, correlationId: 'x', causationId: 'x', recordedAt },
+  }) as unknown as RecordedEvent;
+
+/** A sign-in at `at` (ms since the epoch), valid 12 h. */
+const signedIn = (index: number, at: number): RecordedEvent =>
+  recorded({ type: 'SessionStarted', data: { userId, sessionId: `s-${index}`, tokenSha256: `t-${index}`, expiresAt: new Date(at + 12 * HOUR).toISOString() } }, new Date(at).toISOString());
+
+describe('the sessions the users read model keeps', () => {
+  let users: UsersReadModel;
+  beforeEach(() => {
+    users = new UsersReadModel();
+    users.apply(recorded({ type: 'UserRegistered', data: { userId, name: '发改委共用账号', role: 'UNIT', unitId: 'unit-fgw' } }, new Date(start).toISOString()));
+  });
+
+  it('forgets a session a day after it expired: a year of an office account (20 sign-ins a day) keeps about two days of them', () => {
+    for (let day = 0; day < 365; day += 1) for (let each = 0; each < 20; each += 1) users.apply(signedIn(day * 20 + each, start + day * 24 * HOUR + each * 60_000));
+    expect(users.keptSessionCount(userId)).toBeLessThanOrEqual(3 * 20);
+    expect(users.sessionBySha256('t-0')).toBeUndefined();
+    expect(users.openSession('s-0')).toBeUndefined();
+    // Yesterday's sessions, expired hours ago, are still known, so their tokens are refused as expired.
+    expect(users.sessionBySha256(`t-${364 * 20 - 1}`)).toMatchObject({ sessionId: `s-${364 * 20 - 1}`, ended: false });
+    expect(users.openSession(`s-${365 * 20 - 1}`)).toMatchObject({ userId });
+  });
+
+  it('ends every open session but the kept one at a password change, and a signed-out one stays ended', () => {
+    for (let index = 0; index < 1000; index += 1) users.apply(signedIn(index, start + index * 1000));
+    users.apply(recorded({ type: 'SessionEnded', data: { userId, sessionId: 's-3' } }, new Date(start + 2000 * 1000).toISOString()));
+    expect(users.openSession('s-3')).toBeUndefined();
+    expect(users.sessionBySha256('t-3')).toMatchObject({ ended: true });
+    users.apply(recorded({ type: 'PasswordChanged', data: { userId, passwordHash: '$argon2id$new', keptSessionId: 's-7' } }, new Date(start + 3000 * 1000).toISOString()));
+    expect(users.openSession('s-7')).toMatchObject({ sessionId: 's-7' });
+    for (const index of [0, 6, 8, 999]) expect(users.sessionBySha256(`t-${index}`)).toMatchObject({ ended: true });
+  });
+});

@@ -1,4 +1,4 @@
-import { MAX_PAGE, fetchRows, partialSortNote, type RowsPage } from '../web/src/page-rows.js';
+import { MAX_PAGE, columnSortOrder, fetchRows, type RowsPage } from '../web/src/page-rows.js';
 
 /*
  * breaker12b P2: 用户管理 with 303 accounts, after 加载更多, reloaded with `users(first: 303)`: every
@@ -38,16 +38,20 @@ describe('fetching again the rows a list shows', () => {
 
 /*
  * breaker11h P6: 总览's table sorted by 整改时限 (descending) showed a part due 2026-12-15 first while
- * 88 parts, some due up to 2027-01-10, were not loaded: a sort of part of a list looked complete.
+ * 88 parts, some due up to 2027-01-10, were not loaded: the browser sorted the rows loaded. A header
+ * sort now asks the server for the list in that order.
  */
-describe('a column sort of a table showing part of its rows', () => {
-  it('says the sort covers the rows shown only, naming how many of how many', () => {
-    expect(partialSortNote(true, 150, 238)).toBe('排序仅限已显示的 150 项（共 238 项）：未显示的项不参与排序，请先“再显示”全部再排序；不排序时按紧急程度排列（红灯在前，逾期最久的在前）。');
+describe('a header sort of 总览’s 红黄绿灯 table', () => {
+  it('asks the server for the list by due day or by days overdue, either way', () => {
+    expect(columnSortOrder('dueDate', 'ascending')).toBe('DUE_DATE_ASC');
+    expect(columnSortOrder('dueDate', 'descending')).toBe('DUE_DATE_DESC');
+    expect(columnSortOrder('daysOverdue', 'ascending')).toBe('DAYS_OVERDUE_ASC');
+    expect(columnSortOrder('daysOverdue', 'descending')).toBe('DAYS_OVERDUE_DESC');
   });
 
-  it('says nothing when no column is sorted, every row is shown, or the count is not known yet', () => {
-    expect(partialSortNote(false, 150, 238)).toBeNull();
-    expect(partialSortNote(true, 238, 238)).toBeNull();
-    expect(partialSortNote(true, 0, null)).toBeNull();
+  it('goes back to urgency when the sort is taken off or the column sorts nothing on the server', () => {
+    expect(columnSortOrder('dueDate', null)).toBe('URGENCY');
+    expect(columnSortOrder('unitName', 'ascending')).toBe('URGENCY');
+    expect(columnSortOrder(undefined, undefined)).toBe('URGENCY');
   });
 });

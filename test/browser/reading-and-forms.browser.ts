@@ -13,6 +13,15 @@ async function eventuallyText(locator: import('playwright-core').Locator, expect
 }
 
 
+/** Waits (generous ceiling, a loaded machine must not fail it) until `holds` answers true. */
+async function eventually(holds: () => Promise<boolean>, what: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await holds().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`Not seen within ${timeoutMs} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /*
  * Issue 11 (what the newcomer and the breaker met): a past day's page offers no actions; a
  * required field left empty, or a day that does not exist, is named beside it in Chinese before
@@ -218,7 +227,7 @@ describe('past days are for reading, forms check what they need, imports by role
     await page.goto('/overview?asOf=2026-13-01');
     await eventuallyText(page.locator('[data-test="invalid-as-of"]'), '截至日期“2026-13-01”不是有效日期');
   });
-  it('says a column sort of 总览’s lights covers only the rows shown while more remain unloaded (breaker11h P6)', async () => {
+  it('sorts 总览’s lights by 整改时限 and 逾期天数 on the server, over every open part, not only the rows loaded (breaker11h P6)', async () => {
     // Over a page of open parts: four more findings, each assigned to every unit.
     const { data } = await app.graphql(`{ units { id mergedIntoUnitId } evaluations(first: 1) { nodes { id } } }`);
     const unitIds = (data!.units as { id: string; mergedIntoUnitId: string | null }[]).filter((unit) => !unit.mergedIntoUnitId).map((unit) => unit.id);
@@ -233,22 +242,38 @@ describe('past days are for reading, forms check what they need, imports by role
       });
       expect(assigned.errors).toBeUndefined();
     }
+    const whole = (await app.graphql(`{ dashboard { openParts { dueDate daysLeft trafficLight } } }`)).data!.dashboard.openParts as { dueDate: string; daysLeft: number; trafficLight: string }[];
+    expect(whole.length).toBeGreaterThan(50);
+    const latestDue = whole.map((part) => part.dueDate).sort().at(-1)!;
+    const mostOverdue = Math.max(...whole.map((part) => (part.trafficLight === 'RED' ? -part.daysLeft : 0)));
+    expect(mostOverdue).toBeGreaterThan(0);
+    // The latest due day is not among the first 50 in urgency order (green parts come by due day, earliest first).
+    expect(whole.slice(0, 50).some((part) => part.dueDate === latestDue)).toBe(false);
+
     const page = await open(SUPERVISOR);
     await page.goto('/overview');
     const shown = page.locator('[data-test="lights-shown"]');
-    await eventuallyText(shown, '已显示 50 / 共');
-    const total = Number(/共 (\d+) 项/.exec((await shown.textContent())!)![1]);
-    expect(total).toBeGreaterThan(50);
-    const note = page.locator('[data-test="lights-sort-note"]');
-    expect(await note.count()).toBe(0);
-    await page.locator('[data-test="lights-table"] th', { hasText: '整改时限' }).click();
-    await eventuallyText(note, `排序仅限已显示的 50 项（共 ${total} 项）`);
-    // Every row shown: the sort is the whole list's, and nothing more is said.
-    while (await page.locator('[data-test="more-lights"]').count()) {
-      await page.locator('[data-test="more-lights"]').click();
-      await page.waitForLoadState('networkidle');
-    }
-    await eventuallyText(shown, `已显示 ${total} / 共 ${total} 项`);
-    expect(await note.count()).toBe(0);
+    await eventuallyText(shown, `已显示 50 / 共 ${whole.length} 项`);
+    const table = page.locator('[data-test="lights-table"]');
+    /** The 整改时限 (6th) or 逾期天数 (7th) column of the rows shown, top to bottom. */
+    const column = async (nth: 6 | 7) => (await table.locator(`tbody tr td:nth-child(${nth})`).allTextContents()).map((text) => text.trim());
+    const header = (label: string) => table.locator('th', { hasText: label });
+
+    // 整改时限, latest first: the server's latest due day tops the table, though it was not loaded.
+    await header('整改时限').locator('.descending').click();
+    await eventually(async () => (await column(6))[0] === latestDue, `整改时限 ${latestDue} first`);
+    expect(await column(6)).toHaveLength(50);
+    await page.locator('[data-test="more-lights"]').click();
+    await eventuallyText(shown, `已显示 ${Math.min(100, whole.length)} / 共 ${whole.length} 项`);
+    const dueDays = await column(6);
+    expect(dueDays).toEqual([...dueDays].sort().reverse());
+
+    // 逾期天数, most first, then fewest first (parts not overdue, 0, first).
+    await header('逾期天数').locator('.descending').click();
+    await eventually(async () => (await column(7))[0] === String(mostOverdue), `逾期天数 ${mostOverdue} first`);
+    await header('逾期天数').locator('.ascending').click();
+    await eventually(async () => (await column(7))[0] === '0', '逾期天数 0 first');
+    const overdue = (await column(7)).map(Number);
+    expect(overdue).toEqual([...overdue].sort((a, b) => a - b));
   });
 });

@@ -112,27 +112,45 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
       expect(short.data!.findings.nodes[0].history.length).toBeGreaterThan(0);
     });
 
-    it('pages the open parts on the server, by light and status, now and on a past day, as the whole list filtered (breaker12b P1)', async () => {
+    it('pages the open parts on the server, by light and status, in the orders 总览 sorts by, now and on a past day, as the whole list filtered and sorted (breaker12b P1, breaker11h P6)', async () => {
       const asOf = await app.graphql(`{ dashboard { asOf } }`).then((answer) => answer.data!.dashboard.asOf as string);
+      type Part = { findingId: string; unitId: string; status: string; trafficLight: string; dueDate: string; daysLeft: number };
+      const byDue = (a: Part, b: Part) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0);
+      const daysOverdue = (part: Part) => (part.trafficLight === 'RED' ? -part.daysLeft : 0);
+      // Each order is the dashboard's list (urgency) sorted stably by its own key.
+      const sorts: Record<string, (a: Part, b: Part) => number> = {
+        DUE_DATE_ASC: byDue,
+        DUE_DATE_DESC: (a, b) => byDue(b, a),
+        DAYS_OVERDUE_ASC: (a, b) => daysOverdue(a) - daysOverdue(b),
+        DAYS_OVERDUE_DESC: (a, b) => daysOverdue(b) - daysOverdue(a),
+      };
+      const filters: { light?: string; status?: string; order?: string }[] = [
+        {},
+        { light: 'GREEN' },
+        { light: 'RED' },
+        { status: 'REPORTED' },
+        { status: 'ASSIGNED', light: 'GREEN' },
+        { order: 'DUE_DATE_DESC' },
+        { order: 'DUE_DATE_ASC', status: 'ASSIGNED' },
+        { order: 'DAYS_OVERDUE_ASC' },
+        { order: 'DAYS_OVERDUE_DESC', light: 'RED' },
+      ];
       for (const day of [null, asOf]) {
-        const whole = (await app.graphql(`query($asOf: String) { dashboard(asOf: $asOf) { openParts { findingId unitId status trafficLight otherPartsOpen } } }`, { asOf: day })).data!.dashboard.openParts as {
-          findingId: string;
-          unitId: string;
-          status: string;
-          trafficLight: string;
-        }[];
+        const whole = (await app.graphql(`query($asOf: String) { dashboard(asOf: $asOf) { openParts { findingId unitId status trafficLight otherPartsOpen dueDate daysLeft } } }`, { asOf: day })).data!.dashboard.openParts as Part[];
         expect(whole.length).toBeGreaterThan(2);
-        for (const filter of [{}, { light: 'GREEN' }, { light: 'RED' }, { status: 'REPORTED' }, { status: 'ASSIGNED', light: 'GREEN' }] as { light?: string; status?: string }[]) {
+        expect(new Set(whole.map((part) => part.dueDate)).size).toBeGreaterThan(1);
+        for (const filter of filters) {
           const paged = [];
           let after: string | null = null;
           for (;;) {
             const answer: GraphqlResponse<{ dashboard: { openPartsPage: OpenPartsPage } }> = await app.graphql<{ dashboard: { openPartsPage: OpenPartsPage } }>(
-              `query($asOf: String, $light: TrafficLight, $status: AssignmentStatus, $after: String) { dashboard(asOf: $asOf) { openPartsPage(light: $light, status: $status, first: 2, after: $after) { nodes { findingId unitId status trafficLight otherPartsOpen } totalCount pageInfo { hasNextPage endCursor } } } }`,
+              `query($asOf: String, $light: TrafficLight, $status: AssignmentStatus, $order: OpenPartOrder, $after: String) { dashboard(asOf: $asOf) { openPartsPage(light: $light, status: $status, order: $order, first: 2, after: $after) { nodes { findingId unitId status trafficLight otherPartsOpen dueDate daysLeft } totalCount pageInfo { hasNextPage endCursor } } } }`,
               { asOf: day, ...filter, after },
             );
             expect(answer.errors).toBeUndefined();
             const page: OpenPartsPage = answer.data!.dashboard.openPartsPage;
-            const expected = whole.filter((part) => (!filter.light || part.trafficLight === filter.light) && (!filter.status || part.status === filter.status));
+            const matching = whole.filter((part) => (!filter.light || part.trafficLight === filter.light) && (!filter.status || part.status === filter.status));
+            const expected = filter.order ? [...matching].sort(sorts[filter.order]) : matching;
             expect(page.totalCount).toBe(expected.length);
             paged.push(...page.nodes);
             if (!page.pageInfo.hasNextPage) {
@@ -145,6 +163,10 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
       }
       const forged = await app.graphql(`{ dashboard { openPartsPage(after: "bm90LWEtY3Vyc29y") { totalCount } } }`);
       expect(forged.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', messageZh: expect.stringMatching(/^翻页位置/) });
+      // A cursor of one order means another place in another: refused, not read as a place in urgency order.
+      const byDueCursor = (await app.graphql(`{ dashboard { openPartsPage(order: DUE_DATE_DESC, first: 1) { pageInfo { endCursor } } } }`)).data!.dashboard.openPartsPage.pageInfo.endCursor;
+      const crossed = await app.graphql(`query($after: String) { dashboard { openPartsPage(after: $after) { totalCount } } }`, { after: byDueCursor });
+      expect(crossed.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after', messageZh: expect.stringMatching(/^翻页位置.*不是本列表（openParts）给出的/) });
     });
 
     it('refuses a subscription that would cost every change more than a tenth of a query, and answers one that asks little (breaker12b P3)', async () => {

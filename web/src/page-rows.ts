@@ -27,13 +27,22 @@ export async function fetchRows<Node>(fetchPage: (first: number, after: string |
   return { fetched, page };
 }
 
+/** The orders the server lists open parts in (GraphQL `OpenPartOrder`). */
+export type OpenPartOrder = 'URGENCY' | 'DUE_DATE_ASC' | 'DUE_DATE_DESC' | 'DAYS_OVERDUE_ASC' | 'DAYS_OVERDUE_DESC';
+
+const COLUMN_ORDERS: Record<string, Record<'ascending' | 'descending', OpenPartOrder>> = {
+  dueDate: { ascending: 'DUE_DATE_ASC', descending: 'DUE_DATE_DESC' },
+  daysOverdue: { ascending: 'DAYS_OVERDUE_ASC', descending: 'DAYS_OVERDUE_DESC' },
+};
+
 /**
- * What a column sort of a paged table says when it sorts only the rows loaded (breaker11h P6: 总览's
- * 红黄绿灯 sorted by 整改时限 showed a part due 12-15 first while parts due later were not loaded): the
- * table's header sorts the rows in the browser, so while fewer are shown than there are the sort is
- * said to cover those only; null when no column is sorted or every row is shown.
+ * The server's order for a header sort of 总览's 红黄绿灯 table (Element Plus `sort-change`: the
+ * column's prop and `ascending` / `descending`, or null when the sort is taken off): 整改时限 by due
+ * day, 逾期天数 by days overdue, each over every open part, a page at a time (breaker11h P6: the
+ * browser sorted the rows loaded, so a list of 150 shown of 238 looked sorted while it was not);
+ * no sort, or another column: the dashboard's urgency order (red first, the most overdue first).
  */
-export function partialSortNote(sorted: boolean, shown: number, total: number | null): string | null {
-  if (!sorted || total === null || shown >= total) return null;
-  return `排序仅限已显示的 ${shown} 项（共 ${total} 项）：未显示的项不参与排序，请先“再显示”全部再排序；不排序时按紧急程度排列（红灯在前，逾期最久的在前）。`;
+export function columnSortOrder(prop: string | null | undefined, direction: string | null | undefined): OpenPartOrder {
+  if (direction !== 'ascending' && direction !== 'descending') return 'URGENCY';
+  return COLUMN_ORDERS[prop ?? '']?.[direction] ?? 'URGENCY';
 }

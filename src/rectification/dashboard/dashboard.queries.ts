@@ -10,6 +10,7 @@ import { RectificationLedger, type FindingInListAt } from '../ledger/rectificati
 import type { Connection, PageRequest } from '../../shared/pagination/page.js';
 import { buildDashboard, pageAlerts, type Dashboard, type PartAlert } from './dashboard.js';
 import { DashboardReadModel, type DashboardSummary, type OpenPartFilter } from './dashboard.read-model.js';
+import type { OpenPartOrder } from './open-part-index.js';
 
 /**
  * The dashboard as answered: its figures, its two whole lists (built only when read), and a page
@@ -17,8 +18,8 @@ import { DashboardReadModel, type DashboardSummary, type OpenPartFilter } from '
  */
 export type DashboardAnswer = Dashboard & {
   readonly time: TimeCut;
-  /** @throws DomainError BAD_USER_INPUT for a bad `first` or a cursor of another list. */
-  pageOpenParts(filter: OpenPartFilter, request: PageRequest): Connection<PartAlert>;
+  /** In `order` (default urgency). @throws DomainError BAD_USER_INPUT for a bad `first` or a cursor of another list or order. */
+  pageOpenParts(filter: OpenPartFilter, request: PageRequest, order?: OpenPartOrder): Connection<PartAlert>;
 };
 
 export class GetDashboardQuery extends Query<DashboardAnswer> {
@@ -50,7 +51,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery> {
     if (isPresent(time, now)) {
       const asOf = time.asOf;
       return withLazyLists(
-        { ...this.dashboards.summary(asOf, dueSoonDays), time, pageOpenParts: (filter: OpenPartFilter, request: PageRequest) => this.dashboards.openPartsConnection(asOf, dueSoonDays, filter, request) },
+        { ...this.dashboards.summary(asOf, dueSoonDays), time, pageOpenParts: (filter: OpenPartFilter, request: PageRequest, order?: OpenPartOrder) => this.dashboards.openPartsConnection(asOf, dueSoonDays, filter, request, order) },
         this.dashboards,
         dueSoonDays,
       );
@@ -65,7 +66,7 @@ export class GetDashboardHandler implements IQueryHandler<GetDashboardQuery> {
         dueSoonDays,
       }),
     );
-    return { ...dashboard, time, pageOpenParts: (filter, request) => pageAlerts(dashboard.openParts, filter, request) };
+    return { ...dashboard, time, pageOpenParts: (filter, request, order) => pageAlerts(dashboard.openParts, filter, request, order) };
   }
 }
 

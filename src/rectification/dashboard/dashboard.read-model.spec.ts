@@ -8,6 +8,7 @@ import { RectificationLedger } from '../ledger/rectification-ledger.js';
 import { randomFindingsLog, UNIT_IDS, viewDays } from '../testing/random-findings-log.js';
 import { buildDashboard, byUrgency, pageAlerts, sortByUrgency, type PartAlert } from './dashboard.js';
 import { DashboardReadModel } from './dashboard.read-model.js';
+import { OPEN_PART_ORDERS, type OpenPartOrder } from './open-part-index.js';
 import { buildUnitWorkload } from './unit-workload.js';
 
 /** The three read models as the engine feeds them: units and ledger first, the dashboard after. */
@@ -104,6 +105,64 @@ describe('the incremental dashboard', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  /*
+   * breaker11h P6: 总览's 整改时限 / 逾期天数 headers sorted the rows loaded, in the browser: sorted
+   * descending with 150 of 238 shown, the first row was due 2026-12-15 while parts due up to
+   * 2027-01-10 were not loaded. Every order is now the server's, over every open part, a page at a
+   * time: each is the dashboard's list (urgency order) sorted stably by the order's own key.
+   */
+  it('pages the open parts in every order the 总览 table sorts by, now and at a past day, as the whole list sorted by that order’s key (breaker11h P6)', () => {
+    const byDue = (a: PartAlert, b: PartAlert) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0);
+    const daysOverdue = (alert: PartAlert) => (alert.trafficLight === 'RED' ? -alert.daysLeft : 0);
+    const sorted: Record<OpenPartOrder, (whole: PartAlert[]) => PartAlert[]> = {
+      URGENCY: (whole) => whole,
+      DUE_DATE_ASC: (whole) => [...whole].sort(byDue),
+      DUE_DATE_DESC: (whole) => [...whole].sort((a, b) => byDue(b, a)),
+      DAYS_OVERDUE_ASC: (whole) => [...whole].sort((a, b) => daysOverdue(a) - daysOverdue(b)),
+      DAYS_OVERDUE_DESC: (whole) => [...whole].sort((a, b) => daysOverdue(b) - daysOverdue(a)),
+    };
+    fc.assert(
+      fc.property(
+        randomFindingsLog(),
+        viewDays,
+        fc.constantFrom(...OPEN_PART_ORDERS),
+        fc.constantFrom(undefined, 'RED', 'YELLOW', 'GREEN' as const),
+        fc.constantFrom(undefined, 'ASSIGNED', 'REPORTED', 'RETURNED' as const),
+        fc.integer({ min: 1, max: 4 }),
+        (log, today, order, light, status, first) => {
+          const { dashboards } = project(log);
+          const urgent = dashboards.dashboard(today, 7).openParts;
+          const whole = sorted[order](urgent.filter((alert) => (!light || alert.trafficLight === light) && (!status || alert.status === status)));
+          for (const pageOf of [
+            (after: string | null) => dashboards.openPartsConnection(today, 7, { light, status }, { first, after }, order),
+            // A past day's kept list pages alike.
+            (after: string | null) => pageAlerts(urgent, { light, status }, { first, after }, order),
+          ]) {
+            const pages: PartAlert[] = [];
+            let after: string | null = null;
+            for (;;) {
+              const page = pageOf(after);
+              expect(page.totalCount).toBe(whole.length);
+              expect(page.nodes.length).toBeLessThanOrEqual(first);
+              pages.push(...page.nodes);
+              if (!page.pageInfo.hasNextPage) break;
+              after = page.pageInfo.endCursor;
+            }
+            expect(pages).toEqual(whole);
+          }
+          // A cursor of one order is refused by another (its place would mean another part), now and at a past day.
+          const cursor = dashboards.openPartsConnection(today, 7, {}, { first: 1 }, order).pageInfo.endCursor;
+          const atCutCursor = pageAlerts(urgent, {}, { first: 1 }, order).pageInfo.endCursor;
+          if (cursor && atCutCursor && order !== 'URGENCY' && order !== 'DAYS_OVERDUE_DESC') {
+            expect(() => dashboards.openPartsConnection(today, 7, {}, { after: cursor })).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+            expect(() => pageAlerts(urgent, {}, { after: atCutCursor })).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

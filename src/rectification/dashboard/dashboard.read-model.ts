@@ -12,7 +12,21 @@ import { byPinyin } from '../../shared/chinese-order.js';
 import type { FindingView, RectificationLedger } from '../ledger/rectification-ledger.js';
 import { findingStatus } from '../ledger/finding-status.js';
 import { otherPartsOpen, type Dashboard, type GroupProgress, type PartAlert, type PartCounts, type UnitProgress } from './dashboard.js';
-import { addOpenPart, countByLight, emptyOpenPartIndex, listOpenParts, removeOpenPart, renameUnit, walkOpenParts, type ListedPart, type OpenPartIndex, type OpenPartPosition } from './open-part-index.js';
+import {
+  addOpenPart,
+  countByLight,
+  distinctOrder,
+  emptyOpenPartIndex,
+  listOpenParts,
+  removeOpenPart,
+  renameUnit,
+  walkOpenParts,
+  type DistinctOpenPartOrder,
+  type ListedPart,
+  type OpenPartIndex,
+  type OpenPartOrder,
+  type OpenPartPosition,
+} from './open-part-index.js';
 import { decodeCursor, encodeCursor, lazyConnection, pageSize, type Connection, type ListOrder, type PageRequest } from '../../shared/pagination/page.js';
 import type { PartStatus } from '../../assignments/read-model/part-view.js';
 import { awaitsUnit, reportedDaysLate, type TrafficLight } from '../../assignments/read-model/part-view.js';
@@ -83,11 +97,12 @@ export interface OpenPartFilter {
 const positionOf = ({ entry, dueDate, light }: ListedPart): OpenPartPosition => ({ light, dueDate, unitId: entry.unitId, seq: entry.seq });
 
 /**
- * The open parts' cursors (list `openParts`): the position a page ended at, written out
- * (`RED|2026-06-30|<unit id>|<finding seq>`), so the next page starts right after it (walkOpenParts).
+ * The open parts' cursors in one order (list `openParts`, or `openParts.<order>` for another than
+ * urgency): the position a page ended at, written out (`RED|2026-06-30|<unit id>|<finding seq>`),
+ * so the next page starts right after it (walkOpenParts); a cursor of one order is refused by another.
  */
-const OPEN_PART_ORDER: ListOrder<ListedPart, OpenPartPosition> = {
-  list: 'openParts',
+const openPartCursors = (order: DistinctOpenPartOrder): ListOrder<ListedPart, OpenPartPosition> => ({
+  list: order === 'URGENCY' ? 'openParts' : `openParts.${order}`,
   keyOf: positionOf,
   // Only encode/decode are used: walkOpenParts finds the place itself.
   compare: () => 0,
@@ -96,7 +111,7 @@ const OPEN_PART_ORDER: ListOrder<ListedPart, OpenPartPosition> = {
     const match = /^(RED|YELLOW|GREEN)\|(\d{4}-\d{2}-\d{2})\|([^|]{1,100})\|(0|[1-9]\d{0,8})$/.exec(text);
     return match ? { light: match[1] as TrafficLight, dueDate: match[2]!, unitId: match[3]!, seq: Number(match[4]) } : undefined;
   },
-};
+});
 
 /** A page of the open-part list: `offset` alerts skipped, at most `limit` returned. */
 export interface OpenPartPage {
@@ -313,31 +328,34 @@ export class DashboardReadModel implements Projection {
   }
 
   /**
-   * A page of the open parts on `today` (`YYYY-MM-DD`) in the dashboard's order, after the cursor
-   * `request.after` (keyset: light, due day, unit, finding — a part verified or re-dated since does
-   * not shift the next page), `filter.light` / `filter.status` applied on the server. `totalCount`
+   * A page of the open parts on `today` (`YYYY-MM-DD`) in `order` (default the dashboard's, urgency;
+   * see `OpenPartOrder`), after the cursor `request.after` (keyset: light, due day, unit, finding — a
+   * part verified or re-dated since does not shift the next page), `filter.light` / `filter.status`
+   * applied on the server. `totalCount`
    * is O(1) (kept per event, day and window: `countLights`); the page — walked only when its
    * `edges`, `nodes` or `pageInfo` are read — O(log due days + page + the parts of the days it
    * passes) in the status's own index. So `openPartsPage(…) { totalCount }` costs what its price
    * (2, query-cost.ts) says, however many aliases ask it.
-   * @throws DomainError BAD_USER_INPUT for a bad `first` or a cursor this list did not give out (at once, not when the page is read).
+   * @throws DomainError BAD_USER_INPUT for a bad `first` or a cursor this list (in this order) did not give out (at once, not when the page is read).
    */
-  openPartsConnection(today: string, dueSoonDays: number, filter: OpenPartFilter, request: PageRequest): Connection<PartAlert> {
+  openPartsConnection(today: string, dueSoonDays: number, filter: OpenPartFilter, request: PageRequest, order: OpenPartOrder = 'URGENCY'): Connection<PartAlert> {
     const size = pageSize(request.first);
-    const after = request.after ? decodeCursor(OPEN_PART_ORDER, request.after) : undefined;
+    const distinct = distinctOrder(order);
+    const cursors = openPartCursors(distinct);
+    const after = request.after ? decodeCursor(cursors, request.after) : undefined;
     const index = filter.status ? this.statusIndex(filter.status) : this.state.openParts;
     const totalCount = filter.light ? this.countLights(filter.status, today, dueSoonDays)[filter.light] : index.total;
     return lazyConnection(totalCount, () => {
       const taken: ListedPart[] = [];
       let hasNextPage = false;
-      for (const part of walkOpenParts(index, today, dueSoonDays, { only: filter.light, after })) {
+      for (const part of walkOpenParts(index, today, dueSoonDays, { only: filter.light, after, order: distinct })) {
         if (taken.length === size) {
           hasNextPage = true;
           break;
         }
         taken.push(part);
       }
-      const edges = taken.map((part) => ({ cursor: encodeCursor(OPEN_PART_ORDER, positionOf(part)), node: this.alertOf(part) }));
+      const edges = taken.map((part) => ({ cursor: encodeCursor(cursors, positionOf(part)), node: this.alertOf(part) }));
       return {
         edges,
         nodes: edges.map((edge) => edge.node),

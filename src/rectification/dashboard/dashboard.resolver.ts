@@ -56,11 +56,11 @@ export class DashboardResolver {
 
   @ResolveField(() => PartAlertConnectionType, {
     description:
-      'A page of the open parts in the order of openParts (red, yellow, green; then due day, unit, finding), narrowed on the server to one light and/or status; ' +
-      'totalCount counts every match (the 红黄绿灯 counts: first: 0 with light). At asOf / knownAt: the parts open that day.',
+      'A page of the open parts in the order asked (default URGENCY, the order of openParts: red, yellow, green; then due day, unit, finding; or by due day or days overdue, see OpenPartOrder), ' +
+      'narrowed on the server to one light and/or status; totalCount counts every match (the 红黄绿灯 counts: first: 0 with light). At asOf / knownAt: the parts open that day.',
   })
-  openPartsPage(@Parent() dashboard: DashboardAnswer, @Args() { light, status, first, after }: OpenPartsPageArgs) {
-    return dashboard.pageOpenParts({ light, status }, { first, after });
+  openPartsPage(@Parent() dashboard: DashboardAnswer, @Args() { light, status, order, first, after }: OpenPartsPageArgs) {
+    return dashboard.pageOpenParts({ light, status }, { first, after }, order);
   }
 
   @Subscription(() => DashboardType, {

@@ -4,6 +4,7 @@ import type { PartStatus } from '../../assignments/read-model/part-view.js';
 import type { EvaluationView, FindingView } from '../ledger/rectification-ledger.js';
 import { byPinyin } from '../../shared/chinese-order.js';
 import { findingStatus } from '../ledger/finding-status.js';
+import { distinctOrder, type DistinctOpenPartOrder, type OpenPartOrder } from './open-part-index.js';
 import { decodeCursor, lazyConnection, pageSize, paginate, positionOrder, type Connection, type ListOrder, type PageRequest } from '../../shared/pagination/page.js';
 
 export interface PartAlert {
@@ -216,36 +217,61 @@ export function buildDashboard(input: {
 
 const alertKey = (alert: PartAlert) => `${alert.findingId}|${alert.unitId}`;
 
-/** A past day's open parts read by pages: the order over all of them, and each filter's matches, worked out once. */
+const byDueDate = (a: PartAlert, b: PartAlert) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0);
+/** Days overdue as 总览's 逾期天数 column shows them: a red part's days past its due day, 0 for any other. */
+const daysOverdue = (alert: PartAlert) => (alert.trafficLight === 'RED' ? -alert.daysLeft : 0);
+
+/** Each order but urgency as a sort of the urgency-ordered list (stable: a due day's parts keep light, unit, finding). */
+const ORDER_SORTS: Record<Exclude<DistinctOpenPartOrder, 'URGENCY'>, (a: PartAlert, b: PartAlert) => number> = {
+  DUE_DATE_ASC: byDueDate,
+  DUE_DATE_DESC: (a, b) => byDueDate(b, a),
+  DAYS_OVERDUE_ASC: (a, b) => daysOverdue(a) - daysOverdue(b),
+};
+
+/** A past day's open parts read by pages in one order: the parts so sorted, the order's cursors, and each filter's matches, worked out once. */
 interface PagedAlerts {
   readonly order: ListOrder<PartAlert, string>;
   readonly byFilter: Map<string, readonly PartAlert[]>;
+  readonly sorted: readonly PartAlert[];
 }
 
-/** Kept beside each day's list (the time-travel cache keeps the list; this goes when it does). */
-const pagedAlerts = new WeakMap<readonly PartAlert[], PagedAlerts>();
+/** Kept beside each day's list, per order (the time-travel cache keeps the list; this goes when it does). */
+const pagedAlerts = new WeakMap<readonly PartAlert[], Map<DistinctOpenPartOrder, PagedAlerts>>();
 
 /**
- * A page of a past day's open parts (`alerts`, already in the dashboard's order), narrowed to one
- * light and/or part status, after the cursor `request.after` (list `openPartsAt`: the part a page
- * ended on, by finding and unit). The order over the day's parts and each filter's matches are
- * worked out once per kept day (O(alerts)); every page or count asked again is O(log alerts + page)
- * and its `totalCount` O(1) — however many aliases ask.
- * @throws DomainError BAD_USER_INPUT for a bad `first` or a cursor this list did not give out.
+ * A page of a past day's open parts (`alerts`, in the dashboard's order), in `order` (see
+ * `OpenPartOrder`), narrowed to one light and/or part status, after the cursor `request.after`
+ * (list `openPartsAt`, or `openPartsAt.<order>`: the part a page ended on, by finding and unit). The
+ * order over the day's parts and each filter's matches are worked out once per kept day and order
+ * (O(alerts log alerts)); every page or count asked again is O(log alerts + page) and its
+ * `totalCount` O(1) — however many aliases ask.
+ * @throws DomainError BAD_USER_INPUT for a bad `first` or a cursor this list (in this order) did not give out.
  */
-export function pageAlerts(alerts: readonly PartAlert[], filter: { light?: TrafficLight; status?: PartStatus }, request: PageRequest): Connection<PartAlert> {
-  let paged = pagedAlerts.get(alerts);
-  if (!paged) pagedAlerts.set(alerts, (paged = { order: positionOrder('openPartsAt', alerts.map(alertKey), alertKey), byFilter: new Map() }));
+export function pageAlerts(
+  alerts: readonly PartAlert[],
+  filter: { light?: TrafficLight; status?: PartStatus },
+  request: PageRequest,
+  asked: OpenPartOrder = 'URGENCY',
+): Connection<PartAlert> {
+  const order = distinctOrder(asked);
+  let orders = pagedAlerts.get(alerts);
+  if (!orders) pagedAlerts.set(alerts, (orders = new Map()));
+  let paged = orders.get(order);
+  if (!paged) {
+    const sorted = order === 'URGENCY' ? alerts : [...alerts].sort(ORDER_SORTS[order]);
+    const list = order === 'URGENCY' ? 'openPartsAt' : `openPartsAt.${order}`;
+    orders.set(order, (paged = { sorted, order: positionOrder(list, sorted.map(alertKey), alertKey), byFilter: new Map() }));
+  }
   const key = `${filter.light ?? '*'}|${filter.status ?? '*'}`;
   let matching = paged.byFilter.get(key);
   if (!matching) {
-    matching = filter.light || filter.status ? alerts.filter((alert) => (!filter.light || alert.trafficLight === filter.light) && (!filter.status || alert.status === filter.status)) : alerts;
+    matching = filter.light || filter.status ? paged.sorted.filter((alert) => (!filter.light || alert.trafficLight === filter.light) && (!filter.status || alert.status === filter.status)) : paged.sorted;
     paged.byFilter.set(key, matching);
   }
   // The request is checked now, so a bad one is refused even when only totalCount is read.
   pageSize(request.first);
   if (request.after) decodeCursor(paged.order, request.after);
-  const { order } = paged;
+  const listOrder = paged.order;
   const matches = matching;
-  return lazyConnection(matches.length, () => paginate(matches, order, request));
+  return lazyConnection(matches.length, () => paginate(matches, listOrder, request));
 }

@@ -6,6 +6,8 @@ import type { AssignmentRole } from '../../assignments/domain/assignment.events.
 import type { PartStatus, TrafficLight } from '../../assignments/read-model/part-view.js';
 import { TimeCutType } from '../../shared/graphql/time-cut.type.js';
 import { EXPECTED_ITEMS, LIVE_SIZES, priced } from '../../shared/graphql/query-cost.js';
+import { graphqlEnum } from '../../shared/graphql/enum.js';
+import { OPEN_PART_ORDERS, type OpenPartOrder } from './open-part-index.js';
 @ObjectType('PartAlert', { description: 'An open part with its traffic light' })
 export class PartAlertType {
   @Field(() => ID) findingId: string;
@@ -82,6 +84,14 @@ export class DashboardType {
 
 export const PartAlertConnectionType = connectionType(PartAlertType, 'PartAlert');
 
+export const OpenPartOrderEnum = graphqlEnum(
+  OPEN_PART_ORDERS,
+  'OpenPartOrder',
+  'The order of a list of open parts (总览’s 红黄绿灯 table): URGENCY — red, yellow, green, each by due day (the most days overdue first; DAYS_OVERDUE_DESC is the same list); ' +
+    'DUE_DATE_ASC / DUE_DATE_DESC — by due day (整改时限), earliest / latest first, whatever the light; DAYS_OVERDUE_ASC — parts not overdue first (in urgency order), then the overdue ones, fewest days first. ' +
+    'Within a due day: light, unit name in pinyin, finding.',
+);
+
 /** `Dashboard.openPartsPage`'s filters, with `first` / `after`. */
 @ArgsType()
 export class OpenPartsPageArgs extends PageArgs {
@@ -94,4 +104,9 @@ export class OpenPartsPageArgs extends PageArgs {
   @IsOptional()
   @IsIn(['ASSIGNED', 'REPORTED', 'VERIFIED', 'RETURNED'])
   status?: PartStatus;
+
+  @Field(() => OpenPartOrderEnum, { nullable: true, description: 'The order of the list, over every match (not only a page): URGENCY when not given' })
+  @IsOptional()
+  @IsIn(OPEN_PART_ORDERS)
+  order?: OpenPartOrder;
 }

@@ -125,52 +125,92 @@ export interface OpenPartPosition {
 const LIGHT_RANK: Record<TrafficLight, number> = { RED: 0, YELLOW: 1, GREEN: 2 };
 
 /**
- * The open parts on `today` in the dashboard's order (see `byUrgency`) — red, then yellow, then
- * green, each by due day, unit name and finding — `only` one light if given, starting right after
- * `after` (a position that need not be listed any more: a part verified or re-dated since). Lazy:
- * whole due days before the start are skipped by binary search and each day's days left is worked
- * out once, so taking n parts costs O(log due days + n + the parts of the day a page starts in and
- * of the due days it passes). Where each light's run of due days begins is found by comparing the
- * `YYYY-MM-DD` strings (binary search), not by working out every due day's days left.
+ * The orders a list of open parts can be given in (GraphQL `OpenPartOrder`):
+ * - `URGENCY`, the dashboard's: red, then yellow, then green, each by due day (earliest first) —
+ *   the same list as `DAYS_OVERDUE_DESC` (the most days overdue first; the parts not overdue, 0
+ *   days, after them in urgency order);
+ * - `DUE_DATE_ASC` / `DUE_DATE_DESC`: by 整改时限, earliest / latest first, whatever the light;
+ * - `DAYS_OVERDUE_ASC`: the parts not overdue first (in urgency order), then the overdue ones, the
+ *   fewest days overdue first.
+ * Within one due day every order keeps the dashboard's: light, unit name in pinyin, finding. So each
+ * is the dashboard's list sorted, stably, by its own key (a past day's list is sorted so: `pageAlerts`).
+ */
+export const OPEN_PART_ORDERS = ['URGENCY', 'DUE_DATE_ASC', 'DUE_DATE_DESC', 'DAYS_OVERDUE_ASC', 'DAYS_OVERDUE_DESC'] as const;
+export type OpenPartOrder = (typeof OPEN_PART_ORDERS)[number];
+
+/** The orders that list different things: `DAYS_OVERDUE_DESC` is `URGENCY`'s list (one list, one kind of cursor). */
+export type DistinctOpenPartOrder = Exclude<OpenPartOrder, 'DAYS_OVERDUE_DESC'>;
+
+export const distinctOrder = (order: OpenPartOrder = 'URGENCY'): DistinctOpenPartOrder => (order === 'DAYS_OVERDUE_DESC' ? 'URGENCY' : order);
+
+/** One stretch of an order: the lights it lists, over their due days, walked up (or down). */
+interface Run {
+  readonly lights: readonly TrafficLight[];
+  readonly descending?: boolean;
+}
+
+/** Each order as its runs, one after another; each light is in exactly one run of an order. */
+const ORDER_RUNS: Record<DistinctOpenPartOrder, readonly Run[]> = {
+  URGENCY: [{ lights: ['RED'] }, { lights: ['YELLOW'] }, { lights: ['GREEN'] }],
+  DUE_DATE_ASC: [{ lights: ['RED', 'YELLOW', 'GREEN'] }],
+  DUE_DATE_DESC: [{ lights: ['RED', 'YELLOW', 'GREEN'], descending: true }],
+  DAYS_OVERDUE_ASC: [{ lights: ['YELLOW'] }, { lights: ['GREEN'] }, { lights: ['RED'], descending: true }],
+};
+
+/**
+ * The open parts on `today` in `order` (default `URGENCY`, see `OpenPartOrder`), `only` one light
+ * if given, starting right after `after` (a position that need not be listed any more: a part
+ * verified or re-dated since). Lazy: whole due days before the start are skipped by binary search
+ * and each day's days left is worked out once, so taking n parts costs O(log due days + n + the
+ * parts of the day a page starts in and of the due days it passes), in every order. A light is a
+ * run of due days — red: awaiting the unit and due before today; yellow: awaiting and due within
+ * the window; green: the rest — found by comparing the `YYYY-MM-DD` strings (binary search), not
+ * by working out every due day's days left.
  */
 export function* walkOpenParts(
   index: OpenPartIndex,
   today: string,
   dueSoonDays: number,
-  options: { only?: TrafficLight; after?: OpenPartPosition } = {},
+  options: { only?: TrafficLight; after?: OpenPartPosition; order?: OpenPartOrder } = {},
 ): Generator<ListedPart> {
   const { only, after } = options;
+  const runs = ORDER_RUNS[distinctOrder(options.order)];
   const lastYellowDay = addDays(today, dueSoonDays);
   const firstNotOverdue = lowerBound(index.days, (day) => day < today);
-  const firstGreen = lowerBound(index.days, (day) => day <= lastYellowDay);
+  const firstGreen = Math.max(firstNotOverdue, lowerBound(index.days, (day) => day <= lastYellowDay));
+  // The due days [from, to) where each light can be found; parts awaiting their unit take the light of their day.
+  const span: Record<TrafficLight, readonly [number, number]> = { RED: [0, firstNotOverdue], YELLOW: [firstNotOverdue, firstGreen], GREEN: [0, index.days.length] };
+  const awaitingLight = (at: number): TrafficLight => (at < firstNotOverdue ? 'RED' : at < firstGreen ? 'YELLOW' : 'GREEN');
   const order = unitOrder(index);
-  // Each run: its light and its due days [from, to).
-  const runs: [TrafficLight, number, number][] = [
-    ['RED', 0, firstNotOverdue],
-    ['YELLOW', firstNotOverdue, Math.max(firstNotOverdue, firstGreen)],
-    ['GREEN', 0, index.days.length],
-  ];
-  for (const [light, from, to] of runs) {
-    if (only && light !== only) continue;
-    if (after && LIGHT_RANK[light] < LIGHT_RANK[after.light]) continue;
-    const resumes = after !== undefined && after.light === light;
-    const start = resumes ? Math.max(from, lowerBound(index.days, (d) => d < after.dueDate)) : from;
-    for (let at = start; at < to; at += 1) {
+  const resumeRun = after ? runs.findIndex((run) => run.lights.includes(after.light)) : 0;
+  for (const [runAt, run] of runs.entries()) {
+    if (runAt < resumeRun) continue;
+    const lights = run.lights.filter((light) => !only || light === only);
+    if (lights.length === 0) continue;
+    const from = Math.min(...lights.map((light) => span[light][0]));
+    const to = Math.max(...lights.map((light) => span[light][1]));
+    const resumes = after !== undefined && runAt === resumeRun;
+    const step = run.descending ? -1 : 1;
+    let at = run.descending ? to - 1 : from;
+    if (resumes) at = run.descending ? Math.min(at, lowerBound(index.days, (d) => d <= after.dueDate) - 1) : Math.max(at, lowerBound(index.days, (d) => d < after.dueDate));
+    for (; run.descending ? at >= from : at < to; at += step) {
       const dueDate = index.days[at]!;
       const day = index.byDay.get(dueDate)!;
       const daysLeft = daysBetween(today, dueDate);
-      // Red and yellow list the parts awaiting their unit; green the others, and all of a day past the window.
-      const allGreen = light === 'GREEN' && at >= Math.max(firstNotOverdue, firstGreen);
-      const awaitingListed = light !== 'GREEN' || allGreen;
-      const othersListed = light === 'GREEN';
+      const waiting = awaitingLight(at);
       const sameDay = resumes && dueDate === after.dueDate;
-      for (const unitId of day.units) {
-        const unitPlace = sameDay ? order(unitId, after.unitId) : 1;
-        if (unitPlace < 0) continue;
-        for (const entry of day.cells.get(unitId)!) {
-          if (entry.awaiting ? !awaitingListed : !othersListed) continue;
-          if (unitPlace === 0 && entry.seq <= after!.seq) continue;
-          yield { entry, dueDate, daysLeft, light };
+      // A day's parts by light (those awaiting their unit, then the others, green), then unit, then finding.
+      for (const light of waiting === 'GREEN' ? (['GREEN'] as const) : ([waiting, 'GREEN'] as const)) {
+        if (!lights.includes(light) || (sameDay && LIGHT_RANK[light] < LIGHT_RANK[after.light])) continue;
+        const resumesHere = sameDay && light === after.light;
+        for (const unitId of day.units) {
+          const unitPlace = resumesHere ? order(unitId, after.unitId) : 1;
+          if (unitPlace < 0) continue;
+          for (const entry of day.cells.get(unitId)!) {
+            if ((entry.awaiting ? waiting : 'GREEN') !== light) continue;
+            if (unitPlace === 0 && entry.seq <= after!.seq) continue;
+            yield { entry, dueDate, daysLeft, light };
+          }
         }
       }
     }

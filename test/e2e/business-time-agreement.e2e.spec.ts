@@ -68,9 +68,11 @@ const RUNS = process.env.AGREEMENT_RUNS === undefined ? undefined : Number(proce
 /**
  * Walks CI takes with `MORE_ACTIONS` besides (merges, withdrawals), each `seed:batches` (the batches
  * it takes to reach the fault it found before): 8832:15, breaker8i P9 (a pass dated before a join,
- * entered once the joined part had moved on again, closed the finding; its 11th–15th batch).
+ * entered once the joined part had moved on again, closed the finding; its 11th–15th batch); 8825:15,
+ * breaker8i P4 (a hand-over dated on the successor's pass day, entered after its reopening, dropped the
+ * reopening); 8833:15, breaker8i P10 (a late hand-over into a unit that held a carried-join part that day).
  */
-const MORE_WALKS = '8832:15';
+const MORE_WALKS = '8832:15,8825:15,8833:15';
 /** Each walk: its seed, whether it walks `MORE_ACTIONS` too (all do with AGREEMENT_MORE=1), and its batches. */
 const walks = (list: string, more: boolean, batches: number) =>
   list.split(',').map((entry) => {

@@ -126,6 +126,32 @@ describe('an open part joining a verified one carries the open work (breaker8g P
     expect(await everyReading(finding)).toEqual(before);
   });
 
+  it.each(['mergeUnit', 'handOverUnitParts'] as const)('%s dated on or after the successor’s pass, typed after its part was reopened and reported again, is refused naming the later fact: the reopening is not dropped (breaker8i P4)', async (operation) => {
+    const [lead, joining, other] = operation === 'mergeUnit' ? ['RS', 'RC', 'RH'] : ['OS', 'OC', 'OH'];
+    await registered([lead, joining, other]);
+    const title = operation === 'mergeUnit' ? '财政预决算公开不完整' : '重大建设项目批准信息未公开';
+    const { id: finding } = await mutate('recordFinding', { evaluationId, title, description: title, category: '主动公开', severity: 'HIGH', identifiedOn: '2016-04-15' }, undefined, 'id');
+    await mutate('assignFinding', { findingId: finding, assignedOn: '2016-05-31', units: [{ unitId: unit[lead], role: 'LEAD', dueDate: '2017-03-01' }, { unitId: unit[other], role: 'RESPONSIBLE', dueDate: '2017-03-01' }] });
+    await mutate('assignFinding', { findingId: finding, assignedOn: '2016-06-15', units: [{ unitId: unit[joining], role: 'RESPONSIBLE', dueDate: '2016-09-01' }] });
+    expect((await report(finding, lead, '2016-07-01')).errors).toBeUndefined();
+    expect((await inspect(finding, lead, '2016-09-30')).errors).toBeUndefined();
+    await mutate('reopenFinding', { findingId: finding, reopenedOn: '2017-01-10', newDueDate: '2017-03-01', reason: '复查未通过' });
+    const reopened = await everyReading(finding);
+    expect(reopened).toEqual(['OPEN', null, `${joining} RESPONSIBLE ASSIGNED`, `${other} RESPONSIBLE ASSIGNED`, `${lead} LEAD RETURNED`]);
+
+    // The 机构改革 paper of 2016-09-30 / 10-01 arrives: the join would carry the joining unit's open work and set the reopened record aside.
+    const late = await reorganise(operation, joining, lead, operation === 'mergeUnit' ? '2016-10-01' : '2016-09-30');
+    expect(errorCode(late)).toBe('CONFLICT');
+    expect(late.errors![0]!.extensions!.messageZh).toMatch(new RegExp(`青川县并入${lead}局任务的重新打开的日期（2017-01-10）在其之后`));
+    expect(await everyReading(finding)).toEqual(reopened);
+
+    // The lead's re-rectification reported after the reopening is then the latest fact named.
+    expect((await report(finding, lead, '2017-02-01')).errors).toBeUndefined();
+    const later = await reorganise(operation, joining, lead, '2016-10-01');
+    expect(errorCode(later)).toBe('CONFLICT');
+    expect(later.errors![0]!.extensions!.messageZh).toMatch(new RegExp(`青川县并入${lead}局的整改报告的日期（2017-02-01）在其之后`));
+  });
+
   it('a withdrawal dated before the join, typed after it, is refused as verified work; the set-aside pass and the carried report are corrected where they are kept (breaker8h P4, P2, P5)', async () => {
     await registered(['PA', 'PB']);
     const finding = await leadVerified('政府网站互动交流栏目留言答复超期', 'PA', 'PB');

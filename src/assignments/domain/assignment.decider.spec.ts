@@ -2429,6 +2429,35 @@ describe('an open part joining a part verified by its day carries the open work 
     });
   });
 
+  describe('a hand-over dated on or before the successor’s pass, typed after its part was reopened or reported again (breaker8i P4, walk seed 8825)', () => {
+    // FINANCE passed 07-01 and was reopened 07-08 (its verified record would be set aside with the reopening); ENVIRONMENT is open.
+    const reopenedLater: AssignmentEvent = { type: 'PartsReopened', data: { reason: '复查未通过', reopenedOn: '2025-07-08', newDueDate: '2025-08-31', unitIds: [FINANCE] } };
+
+    it('refuses it naming the reopening: the joined part would carry the open work and lose the reopening', () => {
+      given([...verifiedLead, reported(ENVIRONMENT, '2025-07-02'), reopenedLater])
+        .when(handOver({ handedOverOn: '2025-07-05' }))
+        .thenRefused('CONFLICT', /cannot join the part 市财政局 holds on 2025-07-05: the reopening of the part of 市财政局 is dated later \(2025-07-08\)/, /^市环境保护局的任务不能在 2025-07-05 并入市财政局已有的任务：市财政局任务的重新打开的日期（2025-07-08）在其之后；移交日期不能早于该日期。$/);
+    });
+
+    it('refuses it naming the successor’s later report (its re-rectification after the reopening)', () => {
+      given([...verifiedLead, reopenedLater, reported(FINANCE, '2025-07-09')])
+        .when(handOver({ handedOverOn: '2025-07-01' }))
+        .thenRefused('CONFLICT', /the report of 市财政局 is dated later \(2025-07-09\)/, /市财政局的整改报告的日期（2025-07-09）在其之后/);
+    });
+
+    it('takes it dated on the reopening day: the part is open that day, the join keeps the reopened record', () => {
+      const events = decideAssignment(handOver({ handedOverOn: '2025-07-08' }), stateAfter([...verifiedLead, reported(ENVIRONMENT, '2025-07-02'), reopenedLater]), openParent);
+      expect(events.map((event) => event.type)).toEqual(['PartHandedOver']);
+      expect(partOf(stateAfter([...verifiedLead, reported(ENVIRONMENT, '2025-07-02'), reopenedLater, ...events]), FINANCE)).toMatchObject({ status: 'RETURNED', heldBefore: [ENVIRONMENT] });
+    });
+
+    it('a directory hand-over due by a late 交办 is refused the same way', () => {
+      const directory = { nameOf: (unitId: string) => ({ [FINANCE]: '市财政局', [ENVIRONMENT]: '市环境保护局' })[unitId], handOversOf: (unitId: string) => (unitId === ENVIRONMENT ? [{ successorUnitId: FINANCE, on: '2025-07-05' }] : []) };
+      const late = [leadAssigned, reported(FINANCE), inspected('PASSED'), reopenedLater, responsibleAssigned];
+      expect(() => handOversDue({ unitNames: directory }, stateAfter(late))).toThrow(expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(/the reopening of the part of 市财政局 is dated later \(2025-07-08\)/) }));
+    });
+  });
+
   it('a hand-over into the unit dated before an earlier hand-over of the joining part is refused: a join is not undone', () => {
     given([...verifiedLead, merged('2025-07-05')])
       .when(handOver({ successorUnitId: 'unit-health', handedOverOn: '2025-07-02', unitNames: { nameOf: (unitId: string) => ({ [FINANCE]: '市财政局', [ENVIRONMENT]: '市环境保护局', 'unit-health': '市卫生健康委员会' })[unitId] } }))

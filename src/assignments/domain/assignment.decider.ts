@@ -1675,8 +1675,11 @@ function refuseWorkAfterHandOver(part: AssignmentPart, handedOverOn: string, uni
  * A part that joins the successor's own part (the successor held one already) keeps the
  * successor's record from the day it passes: a fact of the office on the predecessor's part dated
  * after that day — an inspection, a send-back, an urging, an extension decision — would belong to a part that no longer
- * stood alone, and would count differently as of a day than now. CONFLICT naming the latest such
- * fact and its day: date the hand-over on or after it.
+ * stood alone, and would count differently as of a day than now. When the successor's part stood
+ * verified that day and the joining one did not, the join carries the joining record instead and sets
+ * the successor's aside (`joinsOpenWork`): then the successor's own facts dated after the day — a
+ * reopening, a report, an inspection — would be lost from the joined part (breaker8i P4). CONFLICT
+ * naming the latest such fact and its day: date the hand-over on or after it.
  */
 function refuseFactsLostInJoin(part: AssignmentPart, successorPart: AssignmentPart, handedOverOn: string, unit: Bilingual, successor: Bilingual): void {
   const latest = factLostInJoin(part, successorPart, handedOverOn, unit, successor);
@@ -1701,8 +1704,29 @@ function factLostInJoin(part: AssignmentPart, successorPart: AssignmentPart, han
     ...part.extensionRequests.flatMap((request) =>
       request.decidedOn === undefined ? [] : [{ day: request.decidedOn, what: say(`the decision on an extension request of ${unit.en}`, `对${unit.zh}延期申请的审批`) }],
     ),
+    // A join that carries the open work sets the successor's verified record aside (`joinsOpenWork`): its own facts dated later would go with it (breaker8i P4).
+    ...(joinsOpenWork(part, successorPart, handedOverOn) ? recordFacts(successorPart, successor) : []),
   ];
   return facts.filter((fact) => isAfter(fact.day, handedOverOn)).sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0))[0];
+}
+
+/** Every dated fact on `part`'s own record (of `unit`): its last report, inspections, last return or reopening, last urging, extension requests and decisions. */
+function recordFacts(part: AssignmentPart, unit: Bilingual): DatedFact[] {
+  const back = part.lastReturn;
+  return [
+    ...(part.lastReport ? [{ day: part.lastReport.reportedOn, what: say(`the report of ${unit.en}`, `${unit.zh}的整改报告`) }] : []),
+    ...part.inspections.map((inspection) => ({ day: inspection.inspectedOn, what: say(`the inspection of ${unit.en}`, `${unit.zh}的督查`) })),
+    ...(back
+      ? [back.cause === 'PARTS_REOPENED'
+          ? { day: back.returnedOn, what: say(`the reopening of the part of ${unit.en}`, `${unit.zh}任务的重新打开`) }
+          : { day: back.returnedOn, what: say(`the return of the part of ${unit.en}`, `${unit.zh}任务的退回`) }]
+      : []),
+    ...(part.lastUrgedOn ? [{ day: part.lastUrgedOn, what: say(`the urging of ${unit.en}`, `对${unit.zh}的催办`) }] : []),
+    ...part.extensionRequests.flatMap((request) => [
+      { day: request.requestedOn, what: say(`the extension request of ${unit.en}`, `${unit.zh}的延期申请`) },
+      ...(request.decidedOn === undefined ? [] : [{ day: request.decidedOn, what: say(`the decision on an extension request of ${unit.en}`, `对${unit.zh}延期申请的审批`) }]),
+    ]),
+  ];
 }
 
 /**

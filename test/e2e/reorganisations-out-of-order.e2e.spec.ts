@@ -175,4 +175,20 @@ describe('reorganisations typed out of date order (breaker8f P4, P6, P10, P13)',
     expect(await everyReading(finding)).toEqual(['OPEN', 'YZ LEAD ASSIGNED YX YY']);
     expect(await story(finding, { asOf: '2016-06-20' })).toEqual(['OPEN', 'YY LEAD ASSIGNED YX']);
   });
+
+  it('breaker8i P2: the same paper 交办 entered after the finding was closed joins the part verified later and the finding stays closed, as in date order', async () => {
+    await registered(['QX', 'QY', 'QZ']);
+    const finding = await newFinding('政务公开考核结果未公开', '2016-04-26', [['QY', 'LEAD']]);
+    expect((await reorganise('handOverUnitParts', 'QY', 'QZ', '2016-07-01')).errors).toBeUndefined();
+    await report(finding, 'QZ', '2016-07-20');
+    await mutate('logInspection', { findingId: finding, unitId: unit.QZ, outcome: 'PASSED', notes: '核实', inspectedOn: '2016-08-01', place: '现场' }, await app.as('INSPECTOR'));
+    expect((await reorganise('handOverUnitParts', 'QX', 'QY', '2016-06-15')).errors).toBeUndefined();
+    expect(await everyReading(finding)).toEqual(['CLOSED', 'QZ LEAD VERIFIED QY']);
+    // Was CONFLICT 「该事项已于 2016-08-01 销号；…请先重新打开该事项。」: by date QX's part joined QY's on 06-15, went on to QZ, verified 08-01.
+    await mutate('assignFinding', { findingId: finding, assignedOn: '2016-04-26', units: [{ unitId: unit.QX, role: 'RESPONSIBLE', dueDate: '2016-12-31' }] });
+    expect(await everyReading(finding)).toEqual(['CLOSED', 'QZ LEAD VERIFIED QX QY']);
+    expect(await story(finding, { asOf: '2016-06-10' })).toEqual(['OPEN', 'QX RESPONSIBLE ASSIGNED', 'QY LEAD ASSIGNED']);
+    const closed = await app.graphql(`query($id: ID!) { finding(id: $id) { closedOn } }`, { id: finding });
+    expect(closed.data!.finding.closedOn).toBe('2016-08-01');
+  });
 });

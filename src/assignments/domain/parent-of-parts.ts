@@ -153,12 +153,15 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
       const events: AssignmentEvent[] = [];
       const { actor, today, assignedOn, dueDateLimit, dueDateOverride, unitNames, dueFrom } = batch;
       const coLeadUnitIds = batch.units.filter((unit) => unit.role === 'LEAD').map((unit) => unit.unitId);
+      const assignUnit = (unitId: string, role: AssignmentRole, dueDate: string, terms: DueTerms | undefined, context: AssignmentParentContext) =>
+        decideAssignment({ type: 'AssignUnit', actor, today, unitId, role, dueDate, terms, assignedOn, dueDateLimit, dueDateOverride, unitNames, dueFrom, coLeadUnitIds }, assignments, context);
+      // A paper 交办 dated before the close-out of a closed parent, whose unit handed its duties on by then (the directory), may
+      // join a part that was verified only later: the close-out stands, as in date order (breaker8i P2). Judged after the hand-overs below.
+      const closedDay = rules.isClosed(parent) ? closedOn(assignments) : null;
+      const joinsBeforeClosing = closedDay !== null && assignedOn < closedDay && unitNames?.handOversOf !== undefined;
+      const context: AssignmentParentContext = joinsBeforeClosing ? { parentClosed: false } : contextOf(parent);
       for (const { unitId, role, dueDate, terms } of batch.units) {
-        const assigned = decideAssignment(
-          { type: 'AssignUnit', actor, today, unitId, role, dueDate, terms, assignedOn, dueDateLimit, dueDateOverride, unitNames, dueFrom, coLeadUnitIds },
-          assignments,
-          contextOf(parent),
-        );
+        const assigned = assignUnit(unitId, role, dueDate, terms, context);
         assignments = assigned.reduce(evolveAssignments, assignments);
         events.push(...assigned);
       }
@@ -169,6 +172,12 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
       const passed = handOversDue(batch, assignments);
       assignments = passed.reduce(evolveAssignments, assignments);
       events.push(...passed);
+      if (joinsBeforeClosing && closedOn(assignments) !== closedDay) {
+        // The close-out would not stand: refused as any 交办 dated before it (reopen first).
+        const [first] = batch.units;
+        assignments = rules.assignmentsOf(parent);
+        assignUnit(first!.unitId, first!.role, first!.dueDate, first!.terms, contextOf(parent));
+      }
       if (!partsOf(assignments).some((part) => part.role === 'LEAD')) {
         const name = rules.nameOf(parent);
         throw badInput(`${name.en} needs a lead unit (牵头单位): name one unit as LEAD.`, `${name.zh}须有一个牵头单位：请指定一个单位为牵头单位。`);

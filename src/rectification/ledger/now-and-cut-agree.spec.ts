@@ -667,3 +667,40 @@ describe('a hand-over into a unit that held, on its day, a part carried into its
     expect(holders(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: '2017-01-15', knownAt: null, axes: [BUSINESS_DAY] })!)).toEqual([['b', 'LEAD', 'ASSIGNED', 't,c']]);
   });
 });
+
+describe('a paper 交办 dated before a hand-over its unit made, entered after the finding closed (breaker8i P2)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+  /** x handed its duties to y on 06-15 (the directory); y's part passed to z on 07-01, z reported 07-20 and passed 08-01: closed. */
+  const closedAtZ = () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 'y', role: 'LEAD', dueDate: '2016-12-31' }], unknownUnitIds: [] });
+    accept(office, { type: 'HandOverPart', ...base, actor: admin, unitId: 'y', successorUnitId: 'z', reason: '职能调整', handedOverOn: '2016-07-01' } as FindingCommand);
+    accept(office, { type: 'ReportRectification', ...base, actor: clerkOf('z'), unitId: 'z', summary: '已整改', evidence, reportedOn: '2016-07-20' } as FindingCommand);
+    accept(office, { type: 'LogInspection', ...base, actor: inspector, unitId: 'z', inspectionId: 'i-z', outcome: 'PASSED', notes: '核实', inspectedOn: '2016-08-01', place: '现场' } as FindingCommand);
+    expect(office.state).toMatchObject({ status: 'closed' });
+    return office;
+  };
+  const directory = (xTo: string, on: string) => ({ nameOf: () => undefined, handOversOf: (unitId: string) => (unitId === 'x' ? [{ successorUnitId: xTo, on }] : []) });
+  const lateAssignment = (unitNames: ReturnType<typeof directory>) =>
+    ({ type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 'x', role: 'RESPONSIBLE', dueDate: '2016-12-31' }], unknownUnitIds: [], unitNames }) as FindingCommand;
+
+  it('is accepted when its part joins, on the hand-over day, a part verified only later: the finding stays closed on 08-01, now as at every cut', () => {
+    const office = closedAtZ();
+    accept(office, lateAssignment(directory('y', '2016-06-15')));
+    expect(office.timeline.slice(-2).map((entry) => entry.type)).toEqual(['UnitAssigned', 'PartHandedOver']);
+    expect(office.state).toMatchObject({ status: 'closed' });
+    const now = office.ledger.finding('f')!;
+    expect(now).toMatchObject({ status: 'CLOSED', closedOn: '2016-08-01' });
+    expect([...now.parts.values()].map((part) => [part.unitId, part.status, part.heldBefore])).toEqual([['z', 'VERIFIED', ['x', 'y']]]);
+    expect(finding(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [BUSINESS_DAY] })!)).toEqual(finding(now));
+    expect(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: '2016-05-01', knownAt: null, axes: [BUSINESS_DAY] })!.parts.get('x')).toMatchObject({ status: 'ASSIGNED' });
+  });
+
+  it('is still refused when its part would stay open (no hand-over by the close-out, or one after it): the close-out would not stand', () => {
+    const office = closedAtZ();
+    expect(office.decide(lateAssignment(directory('y', '2016-08-15')))).toBe(false);
+    expect(() => findingDecider.decide(lateAssignment(directory('y', '2016-08-15')), office.state)).toThrow(expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(/closed on 2016-08-01/) }));
+  });
+});

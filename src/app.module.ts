@@ -56,7 +56,7 @@ function graphqlRules(config: ConfigService<AppSettings, true>, sizes: ListSizes
     limits: queryDepthRule({ maxDepth: config.get('GRAPHQL_MAX_DEPTH', { infer: true }) }),
     // The cost needs the variables (a page's `first`), which validation rules never see: checked once the operation is resolved.
     // Lists that grow with the data are priced at their live size (ListSizes), read at each request.
-    cost: { maxCost: config.get('GRAPHQL_MAX_COST', { infer: true }), sizeOf: (name: string, past: boolean) => sizes.of(name, past) },
+    cost: { maxCost: config.get('GRAPHQL_MAX_COST', { infer: true }), sizeOf: (name: string, past: boolean, parentId?: string) => sizes.of(name, past, parentId) },
     // graphql-js stops lexing past this many tokens: validating a document costs time superlinear
     // in its fragments (1,500 chained fragments held the event loop ~2 s), before any limit rule runs.
     parseOptions: { maxTokens: config.get('GRAPHQL_MAX_TOKENS', { infer: true }) },

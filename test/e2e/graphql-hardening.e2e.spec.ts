@@ -282,9 +282,14 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
         ],
         // 单位排名 (web/src/pages/Scorecard.vue).
         [`query($asOf: String) { unitScorecard(asOf: $asOf) { rank unitId unitName parts due onTime onTimeRate overdue returned meanDaysToRemediate } }`, { asOf }],
-        // 工作方案, a category's items at the largest page (web/src/workplan.ts).
+        // 工作方案, a category's items at the largest page, their parts counted (web/src/workplan.ts, breaker12e P9).
         [
-          `query($planId: ID!, $asOf: String, $first: Int) { workPlanItems(planId: $planId, asOf: $asOf, first: $first) { nodes { id code title dueDate status trafficLight percentComplete parts { unitId unit { name } role status dueDate daysLeft reportedDaysLate trafficLight } } totalCount pageInfo { hasNextPage endCursor } } }`,
+          `query($planId: ID!, $asOf: String, $first: Int) { workPlanItems(planId: $planId, asOf: $asOf, first: $first) { nodes { id code title dueDate status trafficLight percentComplete partCount overduePartCount unverifiedPartCount } totalCount pageInfo { hasNextPage endCursor } } }`,
+          { planId: (await app.graphql(`{ workPlans { id } }`)).data!.workPlans[0].id, asOf, first: 200 },
+        ],
+        // 待现场督查's items awaiting inspection with their reported parts, at the first page it asks (workplan.ts awaitingInspection).
+        [
+          `query($planId: ID!, $asOf: String, $first: Int) { workPlanItems(planId: $planId, partStatus: REPORTED, asOf: $asOf, first: $first) { nodes { id code title unverifiedPartCount reported: parts(status: REPORTED) { unitId unit { name } role status dueDate daysLeft reportedDaysLate trafficLight } } totalCount pageInfo { hasNextPage endCursor } } }`,
           { planId: (await app.graphql(`{ workPlans { id } }`)).data!.workPlans[0].id, asOf, first: 200 },
         ],
       ];

@@ -1,4 +1,4 @@
-import { gql, isNotYetRecorded, PAGE_FIELDS, type Connection } from './api';
+import { ApiError, gql, isNotYetRecorded, PAGE_FIELDS, type Connection } from './api';
 
 /** The two time-travel arguments of the API (see state.ts `timeArguments`): null or absent, now / as known now. */
 export interface TimeTravel {
@@ -34,7 +34,10 @@ export interface PlanItem {
   status: string;
   trafficLight: string | null;
   percentComplete: number;
-  parts: PlanPart[];
+  /** How many parts the item has, how many are overdue, how many not verified (a list of items never carries the parts themselves). */
+  partCount: number;
+  overduePartCount: number;
+  unverifiedPartCount: number;
   /** Set on an item withdrawn from the plan (a record, breaker11f P9). */
   withdrawnOn?: string | null;
   withdrawalReason?: string | null;
@@ -64,7 +67,22 @@ export async function loadPlanOutline(id: string, options: TimeTravel = {}): Pro
   return workPlan;
 }
 
-const ITEM_FIELDS = 'id code title dueDate status trafficLight percentComplete parts { unitId unit { name } role status dueDate daysLeft reportedDaysLate trafficLight }';
+/**
+ * An item in a list: its figures, not its parts — an item of 各单位 holds every unit's part, and a
+ * page of such items with their parts held the server for seconds (breaker12e P9); the parts come
+ * with `loadItemParts` when the item is opened.
+ */
+const ITEM_FIELDS = 'id code title dueDate status trafficLight percentComplete partCount overduePartCount unverifiedPartCount';
+const PART_FIELDS = 'unitId unit { name } role status dueDate daysLeft reportedDaysLate trafficLight';
+
+/** One item's parts as of the day viewed (every unit's, however many), for the row of a list that is opened. */
+export async function loadItemParts(itemId: string, time: TimeTravel = {}): Promise<PlanPart[]> {
+  const { workPlanItem } = await gql<{ workPlanItem: { parts: PlanPart[] } }>(
+    `query($id: ID!, $asOf: String, $knownAt: String) { workPlanItem(id: $id, asOf: $asOf, knownAt: $knownAt) { parts { ${PART_FIELDS} } } }`,
+    { id: itemId, asOf: time.asOf ?? null, knownAt: time.knownAt ?? null },
+  );
+  return workPlanItem.parts;
+}
 
 /** What a page of items is narrowed to (the API's `workPlanItems` filters). */
 export interface ItemPageFilter {
@@ -88,23 +106,38 @@ export async function loadItemPage(planId: string, filter: ItemPageFilter, first
   return workPlanItems;
 }
 
+/** An item awaiting inspection: its reported parts only, and how many of its parts are not verified. */
+export type AwaitingItem = Pick<PlanItem, 'id' | 'code' | 'title' | 'unverifiedPartCount'> & { reported: PlanPart[] };
+
 /**
  * Every plan's items with a part reported and waiting for its on-site check, as of a day (null: now),
- * each plan with its items, fetched a page of 200 at a time: only those items, never a whole plan;
- * a plan not entered yet at the cut has none.
+ * each plan with its items and only their reported parts, fetched a page at a time: only those items,
+ * never a whole plan; a plan not entered yet at the cut has none. A page starts at 200 items and is
+ * halved while the server finds it too costly (its price counts each item's parts at the most an item
+ * holds: an item of 各单位 holds every unit's, breaker12e P9).
  */
-export async function awaitingInspection(time: TimeTravel): Promise<{ plan: { id: string; title: string; year: number }; items: PlanItem[] }[]> {
+export async function awaitingInspection(time: TimeTravel): Promise<{ plan: { id: string; title: string; year: number }; items: AwaitingItem[] }[]> {
   const { workPlans } = await gql<{ workPlans: { id: string; title: string; year: number }[] }>(`{ workPlans { id title year } }`);
   return Promise.all(
     workPlans.map(async (plan) => {
-      const items: PlanItem[] = [];
+      const items: AwaitingItem[] = [];
+      let first = 200;
       for (let after: string | null = null; ; ) {
-        let page: Connection<PlanItem>;
+        let page: Connection<AwaitingItem>;
         try {
-          page = await loadItemPage(plan.id, { partStatus: 'REPORTED', ...time }, 200, after);
+          ({ workPlanItems: page } = await gql<{ workPlanItems: Connection<AwaitingItem> }>(
+            `query($planId: ID!, $asOf: String, $knownAt: String, $first: Int, $after: String) {
+              workPlanItems(planId: $planId, partStatus: REPORTED, asOf: $asOf, knownAt: $knownAt, first: $first, after: $after) {
+                nodes { id code title unverifiedPartCount reported: parts(status: REPORTED) { ${PART_FIELDS} } } ${PAGE_FIELDS} } }`,
+            { planId: plan.id, asOf: time.asOf ?? null, knownAt: time.knownAt ?? null, first, after },
+          ));
         } catch (error) {
           // A plan entered after the day viewed has nothing awaiting on it then (breaker11d P2).
           if (isNotYetRecorded(error)) return { plan, items: [] };
+          if (isTooCostly(error) && first > 1) {
+            first = Math.floor(first / 2);
+            continue;
+          }
           throw error;
         }
         items.push(...page.nodes);
@@ -114,3 +147,6 @@ export async function awaitingInspection(time: TimeTravel): Promise<{ plan: { id
     }),
   );
 }
+
+/** The server refused a query as too costly before running it (QUERY_TOO_COSTLY): a smaller page may pass. */
+const isTooCostly = (error: unknown) => error instanceof ApiError && error.reason === 'QUERY_TOO_COSTLY';

@@ -4,6 +4,8 @@ import { Global, Injectable, Module } from '@nestjs/common';
 export interface ListSize {
   readonly now: () => number;
   readonly past: () => number;
+  /** One parent's own list by its id (`FieldPrice.ofParent`), now or the most it may have held on a past day; undefined when there is no such parent. */
+  readonly of?: (id: string, past: boolean) => number | undefined;
 }
 
 /**
@@ -20,9 +22,11 @@ export class ListSizes {
   }
 
   /** The list's size now, or on a past day (`past`); undefined when no feature counts it. */
-  of(name: string, past: boolean): number | undefined {
+  of(name: string, past: boolean, parentId?: string): number | undefined {
     const size = this.sizes.get(name);
-    return size ? (past ? size.past() : size.now()) : undefined;
+    if (!size) return undefined;
+    if (parentId !== undefined && size.of) return size.of(parentId, past) ?? (past ? size.past() : size.now());
+    return past ? size.past() : size.now();
   }
 }
 

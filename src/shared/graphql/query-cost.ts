@@ -63,6 +63,17 @@ export interface FieldPrice {
    * (`findings(first: 0, titleContains: …) { totalCount }` in a thousand aliases is a thousand scans).
    */
   readonly scan?: ListScan;
+  /**
+   * The arguments (values, variables applied) that name one item of the list, so that it holds at
+   * most one (`parts(unitId: …)`): then its selection is counted once, not `items` / `sized` times.
+   */
+  readonly one?: (args: Readonly<Record<string, unknown>>) => boolean;
+  /**
+   * Under the root field `root` given `arg` (`workPlanItem(id: …) { parts }`), the list is one
+   * parent's: priced at that parent's own size (ListSize.of), not the largest parent's (`sized`).
+   * Elsewhere (a list of parents, a fragment) `sized` holds.
+   */
+  readonly ofParent?: { readonly root: string; readonly arg: string };
 }
 
 /** A scan a field makes over a list that grows with the data (FieldPrice.scan). */
@@ -90,6 +101,8 @@ export const LIVE_SIZES = {
   findings: 'findings',
   /** The findings of the evaluation that has the most (`Evaluation.findings` scans one evaluation's). */
   evaluationFindings: 'evaluationFindings',
+  /** The parts of the work-plan item that has held the most (`WorkPlanItem.parts`: an item of 各单位 holds every unit's). */
+  itemParts: 'itemParts',
 } as const;
 
 /**
@@ -106,8 +119,8 @@ export const FILTERED_WITHOUT_SCAN: Readonly<Record<string, string>> = {
   'Query.circulars': 'circulars on record: a few dozen a year',
 };
 
-/** A list's live size by name, now or (`past`) on a past day; undefined when nothing counts it. */
-export type SizeOf = (name: string, past: boolean) => number | undefined;
+/** A list's live size by name, now or (`past`) on a past day, or one parent's (`parentId`); undefined when nothing counts it. */
+export type SizeOf = (name: string, past: boolean, parentId?: string) => number | undefined;
 
 /** Prices a field (the field extension FIELD_PRICE); on `@Field`, `@ResolveField` or `@Query` alike. */
 export const priced = (price: FieldPrice) => Extensions({ [FIELD_PRICE]: price });
@@ -136,6 +149,8 @@ export const EXPECTED_ITEMS = {
   openParts: 5000,
   /** Findings on record (5,505 at 100k events), where no live size is known. */
   findings: 6000,
+  /** Parts of one work-plan item (2–4 in the bench's plans; an item of 各单位 holds every unit's: 300), where no live size is known. */
+  itemParts: 30,
   /** Findings of one evaluation (about 200 at 100k events; an annual provincial evaluation may name thousands), where no live size is known. */
   evaluationFindings: 2000,
 } as const;
@@ -168,7 +183,15 @@ export function estimateCost(schema: GraphQLSchema, document: DocumentNode, vari
   const folds = new Set<string>();
   const past = travels(document);
   try {
-    return getComplexity({ schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: [rectifyEstimator(folds, (name) => sizeOf?.(name, past))], maxQueryNodes: MAX_QUERY_NODES });
+    const parents = enclosingFields(document);
+    return getComplexity({
+      schema,
+      query: document,
+      variables: variables ?? {},
+      operationName: operationName ?? undefined,
+      estimators: [rectifyEstimator(folds, (name, parentId) => sizeOf?.(name, past, parentId), parents, variables ?? {})],
+      maxQueryNodes: MAX_QUERY_NODES,
+    });
   } catch (error) {
     if (error instanceof GraphQLError && NODE_LIMIT.test(error.message)) throw error;
     return null;
@@ -276,7 +299,12 @@ export function queryCostPlugin(limits: QueryCost): ApolloServerPlugin {
  * A page (a field with `first`) counts only its items that way: `totalCount` and `pageInfo` once,
  * so `findings(first: 0) { totalCount }` costs 2, and `findings { totalCount }` does not cost 51.
  */
-function rectifyEstimator(folds: Set<string>, liveSize: (name: string) => number | undefined): ComplexityEstimator {
+function rectifyEstimator(
+  folds: Set<string>,
+  liveSize: (name: string, parentId?: string) => number | undefined,
+  parents: ReadonlyMap<FieldNode, FieldNode>,
+  variables: Readonly<Record<string, unknown>>,
+): ComplexityEstimator {
   /** What each field node was priced at, read back by the page around it (children are priced first). */
   const priced = new Map<FieldNode, number>();
   return ({ type, field, node, args, childComplexity }) => {
@@ -292,7 +320,8 @@ function rectifyEstimator(folds: Set<string>, liveSize: (name: string) => number
       const price = field.extensions[FIELD_PRICE] as FieldPrice | undefined;
       if (price?.scan?.when(args)) own += Math.ceil((liveSize(price.scan.sized) ?? price.scan.items) / SCAN_ITEMS_PER_UNIT);
       if (price?.items !== undefined) {
-        const items = (price.sized !== undefined ? liveSize(price.sized) : undefined) ?? price.items;
+        const parentId = price.ofParent ? rootArgument(node, price.ofParent, parents, variables) : undefined;
+        const items = price.one?.(args) ? 1 : ((price.sized !== undefined ? liveSize(price.sized, parentId) : undefined) ?? price.items);
         return own + (price.read ?? 0) + items * childComplexity;
       }
       if (field.args.some((argument) => argument.name === 'first')) {
@@ -351,4 +380,39 @@ function foldKey(coordinate: string, field: FieldNode): string {
     .map((argument) => `${argument.name.value}:${print(argument.value)}`)
     .sort();
   return `${coordinate}(${cut.join(',')})`;
+}
+
+/** For each field of the document's operations, the field it is selected in (fields of fragment definitions: none). */
+function enclosingFields(document: DocumentNode): Map<FieldNode, FieldNode> {
+  const parents = new Map<FieldNode, FieldNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    visit(definition, {
+      Field(node, _key, _parent, _path, ancestors) {
+        for (let index = ancestors.length - 1; index >= 0; index -= 1) {
+          const ancestor = ancestors[index] as { kind?: string };
+          if (ancestor.kind === Kind.FIELD) {
+            parents.set(node, ancestor as FieldNode);
+            return;
+          }
+        }
+      },
+    });
+  }
+  return parents;
+}
+
+/** The value (a string, as written or from its variable) of `of.arg` on the nearest enclosing `of.root` field; undefined when there is none. */
+function rootArgument(node: FieldNode, of: { readonly root: string; readonly arg: string }, parents: ReadonlyMap<FieldNode, FieldNode>, variables: Readonly<Record<string, unknown>>): string | undefined {
+  for (let field = parents.get(node); field; field = parents.get(field)) {
+    if (field.name.value !== of.root) continue;
+    const value = field.arguments?.find((argument) => argument.name.value === of.arg)?.value;
+    if (value?.kind === Kind.STRING) return value.value;
+    if (value?.kind === Kind.VARIABLE) {
+      const given = variables[value.name.value];
+      return typeof given === 'string' ? given : undefined;
+    }
+    return undefined;
+  }
+  return undefined;
 }

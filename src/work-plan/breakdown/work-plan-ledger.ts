@@ -100,6 +100,8 @@ export class WorkPlanLedger implements Projection {
   private latestRecorded: string | null = null;
   /** Not state (a private name, left out of snapshots): where the items' streams are read. */
   readonly #streams: StreamReader;
+  /** Not state: the most parts one item has held (`largestItemParts`); -1 until counted (after a restore). */
+  #largestItemParts = -1;
 
   constructor(streams: StreamReader) {
     this.#streams = streams;
@@ -139,6 +141,17 @@ export class WorkPlanLedger implements Projection {
     const item = this.items.get(event.streamId.slice(ITEM_STREAM_PREFIX.length));
     if (!item) return;
     applyToItem(item, timelineEntry(event));
+    if (this.#largestItemParts >= 0) this.#largestItemParts = Math.max(this.#largestItemParts, item.parts.size);
+  }
+
+  /**
+   * The most parts one item has held at any time (withdrawn items and parts taken off included): what
+   * an item's `parts` list may hold now or on any past day, for the cost check (breaker12e P9: an item
+   * of 各单位 holds every unit's part). O(1) per event; counted once over every item after a restore.
+   */
+  get largestItemParts(): number {
+    if (this.#largestItemParts < 0) this.#largestItemParts = Math.max(0, ...[...this.items.values()].map((item) => item.parts.size));
+    return this.#largestItemParts;
   }
 
   /**

@@ -38,7 +38,8 @@ export class WorkPlanItemType {
   completedOn: string | null;
   @Field(() => Float, { description: 'Verified parts, percent of parts' }) percentComplete: number;
   @Field(() => TrafficLightEnum, { nullable: true }) trafficLight: TrafficLight | null;
-  @Field(() => [AssignmentType], { description: 'The lead unit’s and responsible units’ parts' }) parts: AssignmentType[];
+  /** Resolved (and priced) by WorkPlanItemResolver.parts. */
+  parts: AssignmentType[];
   @Field(() => [HistoryEntryType])
   @priced(HISTORY_PRICE)
   history: HistoryEntryType[];

@@ -1,0 +1,86 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { parse } from 'graphql';
+import { ListSizes } from '../../src/shared/graphql/list-sizes.js';
+import { LIVE_SIZES, estimateCost } from '../../src/shared/graphql/query-cost.js';
+import { importLargePlan, largePlanCsv } from '../support/large-plan.js';
+import { TestApp, startTestApp } from '../support/test-app.js';
+
+/*
+ * breaker12e P9: a 分解方案 whose items are every unit's task (各单位) — 40 items × 300 parts at 100k —
+ * held the server 5 s for one category's page and 17 s for 待现场督查's 200 items: `WorkPlanItem.parts`
+ * was priced as 5 parts whatever an item holds, and the web asked every item's parts with the page.
+ * Now an item's parts are priced at the most an item holds (within `workPlanItem(id)`, at that item's
+ * own), and the web's pages ask for counts, an item's parts when it is opened.
+ */
+describe('a plan whose items are every unit’s task (breaker12e P9)', () => {
+  let app: TestApp;
+  let planId: string;
+  let unitCount: number;
+  const PART = 'unitId unit { name } role status dueDate daysLeft reportedDaysLate trafficLight';
+
+  beforeAll(async () => {
+    app = await startTestApp({ demoData: true });
+    const codes = ((await app.graphql(`{ units { code } }`)).data!.units as { code: string }[]).map((unit) => unit.code).filter((code) => code !== 'FGW');
+    unitCount = codes.length + 1;
+    const today = (await app.graphql(`{ dashboard { asOf } }`)).data!.dashboard.asOf as string;
+    planId = await importLargePlan(app, '青川市各单位政务公开重点任务（40项）', largePlanCsv(40, today, 'FGW', codes));
+  }, 300_000);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const priced = (query: string, variables: Record<string, unknown> = {}) => {
+    const sizes = app.app.get(ListSizes);
+    return estimateCost(app.app.get(GraphQLSchemaHost).schema, parse(query), variables, undefined, (name, past, parentId) => sizes.of(name, past, parentId))!;
+  };
+
+  it('prices each item’s parts at the most an item holds, and refuses the page of 200 items with their parts that held the server 17 s', async () => {
+    expect(app.app.get(ListSizes).of(LIVE_SIZES.itemParts, false)).toBe(unitCount);
+    const oneItem = priced(`{ workPlanItems(planId: "${planId}", first: 1) { nodes { parts { unitId } } } }`);
+    expect(oneItem).toBeGreaterThanOrEqual(unitCount);
+    const breaker = await app.graphql(
+      `query($planId: ID!, $first: Int) { workPlanItems(planId: $planId, first: $first) { nodes { id code title dueDate status trafficLight percentComplete parts { ${PART} } } totalCount } }`,
+      { planId, first: 200 },
+      await app.as('SUPERVISOR'),
+    );
+    expect(breaker.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY' });
+  });
+
+  it('answers the web’s page of 200 items with their counts, each matching the item’s own parts', async () => {
+    const supervisor = await app.as('SUPERVISOR');
+    const page = await app.graphql(
+      `query($planId: ID!) { workPlanItems(planId: $planId, first: 200) { nodes { id code partCount overduePartCount unverifiedPartCount } totalCount } }`,
+      { planId },
+      supervisor,
+    );
+    expect(page.errors).toBeUndefined();
+    const items = page.data!.workPlanItems.nodes as { id: string; partCount: number; overduePartCount: number; unverifiedPartCount: number }[];
+    expect(items).toHaveLength(40);
+    expect(new Set(items.map((item) => item.partCount))).toEqual(new Set([unitCount]));
+    for (const item of items.slice(0, 3)) {
+      const { data, errors } = await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { parts { ${PART} } } }`, { id: item.id }, supervisor);
+      expect(errors).toBeUndefined();
+      const parts = data!.workPlanItem.parts as { status: string; daysLeft: number }[];
+      expect(parts).toHaveLength(item.partCount);
+      expect(item.overduePartCount).toBe(parts.filter((part) => ['ASSIGNED', 'RETURNED'].includes(part.status) && part.daysLeft < 0).length);
+      expect(item.unverifiedPartCount).toBe(parts.filter((part) => part.status !== 'VERIFIED').length);
+    }
+    expect(items.some((item) => item.overduePartCount > 0)).toBe(true);
+  });
+
+  it('prices one item’s parts at that item’s own, one unit’s part as one, and filters parts by status', async () => {
+    const demoPlan = ((await app.graphql(`{ workPlans { id title } }`)).data!.workPlans as { id: string }[]).find((plan) => plan.id !== planId)!.id;
+    const small = (await app.graphql(`query($planId: ID!) { workPlanItems(planId: $planId, first: 1) { nodes { id partCount } } }`, { planId: demoPlan })).data!.workPlanItems.nodes[0] as { id: string; partCount: number };
+    expect(small.partCount).toBeLessThan(unitCount);
+    const itemQuery = `query($id: ID!) { workPlanItem(id: $id) { parts { unitId role } } }`;
+    expect(priced(itemQuery, { id: small.id })).toBe(1 + 1 + small.partCount * 2);
+    expect(priced(`{ workPlanItem(id: "${small.id}") { parts(unitId: "x") { unitId role } } }`)).toBe(1 + 1 + 2);
+    const wide = (await app.graphql(`query($planId: ID!) { workPlanItems(planId: $planId, first: 1) { nodes { id } } }`, { planId })).data!.workPlanItems.nodes[0].id as string;
+    expect(priced(itemQuery, { id: wide })).toBe(1 + 1 + unitCount * 2);
+    const byStatus = await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { assigned: parts(status: ASSIGNED) { status } reported: parts(status: REPORTED) { status } } }`, { id: wide });
+    expect(byStatus.errors).toBeUndefined();
+    expect(byStatus.data!.workPlanItem.assigned).toHaveLength(unitCount);
+    expect(byStatus.data!.workPlanItem.reported).toEqual([]);
+  });
+});

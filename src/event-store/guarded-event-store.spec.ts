@@ -113,6 +113,36 @@ describe('The store as the server writes to it', () => {
     }
   });
 
+  // breaker9i P1 (serious): two servers on one file, a checkpoint taken on one while the other wrote put both into
+  // LOG_SHORTENED ("restore from a backup") with the store whole: the checkpoint wrote the witness again at the head
+  // last written — the other server's — as this server's own, and this server's own append still being answered,
+  // below it, was then taken for the log going backwards. So did rows sealed and the signing key noted.
+  it.each<[string, (keeper: WitnessKeeper) => void]>([
+    ['a checkpoint taken', (keeper) => keeper.noteCheckpoint({ sequence: 1, treeSize: 1 })],
+    ['the rows sealed', (keeper) => keeper.noteRowsSealed()],
+    ['the signing key noted', (keeper) => keeper.keepSigningKey('0123456789abcdef')],
+  ])('after %s, an own append below the head another server appended is still taken as this server’s own', async (_, rewrite) => {
+    const other = new SqliteEventStore(store.path);
+    const identity = await store.identify();
+    const ownWitness = new WitnessKeeper(witnessPath, { storeId: identity.storeId, kind: 'sqlite', location: store.path }, (commit) => store.chainHashAt(commit), null, () => store.headEventNow());
+    try {
+      // Two appends of this server committed, the second still to be answered; then the other server's.
+      const first = await store.appendToStream('unit-a', [event()], { expectedRevision: 'no_stream' });
+      const second = await store.appendToStream('unit-a', [event()], { expectedRevision: 'any' });
+      const theirs = await other.appendToStream('unit-b', [event()], { expectedRevision: 'no_stream' });
+      expect(ownWitness.noteHead(first.position, 'first')).toBe(true);
+      // The witness names the other server's newer head (read back after the write).
+      expect(readWitness(witnessPath)!.head).toBe(theirs.position.commit.toString());
+      rewrite(ownWitness);
+      expect(readWitness(witnessPath)!.head).toBe(theirs.position.commit.toString());
+      expect(ownWitness.noteHead(second.position, 'second')).toBe(true);
+      expect(readWitness(witnessPath)!.head).toBe(theirs.position.commit.toString());
+    } finally {
+      ownWitness.close();
+      await other.close();
+    }
+  });
+
   it('answers a write that fails on a full disk as STORE_UNAVAILABLE naming it, whatever the write', async () => {
     const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
     const refusal = await health.guardWrite(() => Promise.reject(full)).catch((error: unknown) => error);

@@ -74,8 +74,22 @@ export class WitnessKeeper {
 
   /** The highest head this server has seen or appended (commit part); the witness never goes below it. */
   private highest: bigint | null = null;
-  /** The head last written (null before the first write), to write the witness again when only the signing key changes. */
-  private written: { head: Position | null; eventId: string | null } | null = null;
+  /**
+   * The head last written (null before the first write), to write the witness again when only what it
+   * says besides the head changes (a checkpoint, sealed rows, the signing key), and whether that head
+   * was this server's own: a head another server appended is written again as theirs (breaker9i P1).
+   */
+  private written: { head: Position | null; eventId: string | null; own: boolean } | null = null;
+
+  /**
+   * Writes the witness again at the head last written, as whose it was: never raising the highest head
+   * this server saw to another server's, above its own appends still being answered (breaker9i P1: a
+   * checkpoint taken while the other server wrote put both servers into LOG_SHORTENED).
+   */
+  private writeAgain(): void {
+    const written = this.written;
+    if (written) this.write(written.head, written.eventId, true, written.own);
+  }
   /** The fingerprint of the key that signs checkpoints (see `StoreWitness.signingKey`), once known. */
   private signingKey: string | undefined;
   /** That key itself, once the ledger has loaded it: the witness is signed with it from then on (`StoreWitness.signature`). */
@@ -89,8 +103,7 @@ export class WitnessKeeper {
   noteRowsSealed(): void {
     if (this.sealedRows) return;
     this.sealedRows = true;
-    const written = this.written;
-    if (written) this.attempt(() => this.write(written.head, written.eventId));
+    this.attempt(() => this.writeAgain());
   }
 
   /** Carries the key the old witness named into the next write (before the ledger has judged the key configured now). */
@@ -105,7 +118,7 @@ export class WitnessKeeper {
   keepSigningKey(fingerprint: string, key?: KeyObject): void {
     this.signingKey = fingerprint;
     if (key) this.signingPrivateKey = key;
-    if (this.written) this.write(this.written.head, this.written.eventId);
+    this.writeAgain();
   }
 
   /** The newest checkpoint known so far (from the old witness, or the store): kept without writing. */
@@ -130,9 +143,8 @@ export class WitnessKeeper {
   noteCheckpoint(checkpoint: WitnessedCheckpoint): void {
     if (this.checkpoint && checkpoint.sequence <= this.checkpoint.sequence) return;
     this.checkpoint = { sequence: checkpoint.sequence, treeSize: checkpoint.treeSize };
-    const written = this.written;
     // The checkpoint stands whatever happens here; a witness that cannot be written is kept as `failure()`.
-    if (written) this.attempt(() => this.write(written.head, written.eventId));
+    this.attempt(() => this.writeAgain());
   }
 
   /** That head's full position and event id (null when not known), to write the witness again from. */
@@ -157,11 +169,13 @@ export class WitnessKeeper {
   /**
    * Writes the witness now: the head, the id of the event there (null when not known), and its
    * chain hash where one is kept; `durable` (the default) through a temporary file, fsync and
-   * rename, otherwise over the file in place (see `overwriteWitness`).
+   * rename, otherwise over the file in place (see `overwriteWitness`). `own` (the default): the head is
+   * one this server appended or admitted, so the highest it saw is raised to it; false for another
+   * server's head, written only so that the witness never goes below it.
    * @throws WitnessNotWrittenError when the file cannot be written.
    */
-  write(head: Position | null, headEventId: string | null, durable = true): void {
-    this.writeOnce(head, headEventId, durable);
+  write(head: Position | null, headEventId: string | null, durable = true, own = true): void {
+    this.writeOnce(head, headEventId, durable, own);
     // Another server on the same file may have appended (and answered) past this head and written
     // the witness before this write landed: this write would take it back (breaker9b N4). So the
     // store's head is read after each write and written again when it is higher: whichever write
@@ -200,7 +214,7 @@ export class WitnessKeeper {
     };
     const signed = this.signingPrivateKey ? signWitness(witness, this.signingPrivateKey) : witness;
     this.fileLength = durable || this.fileLength === null ? writeWitness(this.path, signed) : this.overwrite(signed, this.fileLength);
-    this.written = { head, eventId: headEventId };
+    this.written = { head, eventId: headEventId, own };
     if (durable || this.fileLength === null) this.writeKeptCopy(witness);
   }
 

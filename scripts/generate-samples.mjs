@@ -10,6 +10,9 @@
  * header row, category cells merged over their items, due dates as real date cells and
  * responsible units one per line in a wrapped cell.
  *
+ * It also writes samples/work-plan-2026-v2.csv, the plan's second version for the README's "Plan
+ * revision" (newcomer18 S2): item 7 moved from 2026-04-30 to 2026-09-30 and an item 36 added, nothing else.
+ *
  * It also writes samples/rectification-ledger-2025.xlsx, a 整改台账 laid out as offices publish
  * one: a title row and a 填报单位 row above a two-row header (责任单位 over 牵头单位 | 配合单位),
  * a 序号 column, a finding merged over one row per unit when the units have different deadlines,
@@ -26,9 +29,8 @@ const plan = parse(await readFile(join(samples, 'work-plan-2026.yaml'), 'utf8'))
 
 const HEADERS = ['类别编号', '类别', '编号', '事项', '内容', '牵头单位', '责任单位', '完成时限'];
 
-const rows = plan.categories.flatMap((category) =>
-  category.items.map((item) => ({ category, item })),
-);
+const rowsOf = (categories) => categories.flatMap((category) => category.items.map((item) => ({ category, item })));
+const rows = rowsOf(plan.categories);
 
 // --- CSV (RFC 4180: quote a field holding a comma, a quote or a line break; double inner quotes)
 
@@ -38,7 +40,7 @@ const csvField = (value) => {
 };
 const csvLine = (fields) => fields.map(csvField).join(',');
 
-const csv = [
+const csvOf = (rows) => [
   csvLine(HEADERS),
   ...rows.map(({ category, item }) =>
     csvLine([
@@ -53,7 +55,26 @@ const csv = [
     ]),
   ),
 ].join('\r\n');
-await writeFile(join(samples, 'work-plan-2026.csv'), `\uFEFF${csv}\r\n`, 'utf8');
+await writeFile(join(samples, 'work-plan-2026.csv'), `\uFEFF${csvOf(rows)}\r\n`, 'utf8');
+
+// --- The second version (README "Plan revision"): item 7 re-dated, item 36 added to the third category.
+
+const VERSION_2_ADDED = {
+  code: '36',
+  title: '开展政务公开工作年中评估',
+  description: '对各单位上半年政务公开工作落实情况开展评估，评估结果在门户网站公开，发现的问题列入整改台账并限期整改。',
+  leadUnit: '青川市政务公开办公室',
+  responsibleUnits: ['青川市人民政府办公室'],
+  dueDate: '2026-09-30',
+};
+const version2 = plan.categories.map((category, index) => ({
+  ...category,
+  items: [
+    ...category.items.map((item) => (item.code === '7' ? { ...item, dueDate: '2026-09-30' } : item)),
+    ...(index === plan.categories.length - 1 ? [VERSION_2_ADDED] : []),
+  ],
+}));
+await writeFile(join(samples, 'work-plan-2026-v2.csv'), `\uFEFF${csvOf(rowsOf(version2))}\r\n`, 'utf8');
 
 // --- XLSX
 
@@ -148,7 +169,7 @@ ledgerSheet.eachRow((row, number) => {
 });
 await writeFile(join(samples, 'rectification-ledger-2025.xlsx'), withZipTimestamps(await ledger.xlsx.writeBuffer(), FIXED_DATE));
 
-console.info(`Wrote ${rows.length} items in ${plan.categories.length} categories to work-plan-2026.csv and work-plan-2026.xlsx, and ${LEDGER.length} findings to rectification-ledger-2025.xlsx.`);
+console.info(`Wrote ${rows.length} items in ${plan.categories.length} categories to work-plan-2026.csv and work-plan-2026.xlsx, its second version to work-plan-2026-v2.csv (item 7 re-dated, item 36 added), and ${LEDGER.length} findings to rectification-ledger-2025.xlsx.`);
 
 /**
  * The same bytes on every run, so that regenerating changes nothing (the importer recognises a

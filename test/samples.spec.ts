@@ -99,6 +99,21 @@ describe('the 2026 work plan sample', () => {
   });
 });
 
+describe('the 2026 work plan’s second version (README “Plan revision”, newcomer18 S2)', () => {
+  it('is the plan with item 7 moved from 2026-04-30 to 2026-09-30 and an item 36 added to the third category, nothing else, every unit a demo unit', async () => {
+    const first = await planFrom('work-plan-2026.csv', { format: 'csv', title: TITLE });
+    const second = await planFrom('work-plan-2026-v2.csv', { format: 'csv', title: TITLE });
+    const items = (document: PlanDocument) => new Map(document.categories.flatMap((category) => category.items.map(({ row: _row, ...item }) => [item.code, { category: category.code, ...item }])));
+    const [before, after] = [items(first), items(second)];
+    expect(before.get('7')?.dueDate).toBe('2026-04-30');
+    expect(after.get('7')).toEqual({ ...before.get('7'), dueDate: '2026-09-30' });
+    expect(after.get('36')).toMatchObject({ category: '三', title: '开展政务公开工作年中评估', dueDate: '2026-09-30' });
+    expect([...after.keys()].filter((code) => !['7', '36'].includes(code)).map((code) => after.get(code))).toEqual([...before.keys()].filter((code) => code !== '7').map((code) => before.get(code)));
+    const checked = await importWorkPlan(await sample('work-plan-2026-v2.csv'), { format: 'csv', title: TITLE, lookupUnit: demoDirectory });
+    expect(checked.ok ? [] : checked.problems).toEqual([]);
+  });
+});
+
 describe('the 2025 findings sample', () => {
   it('imports 6 to 8 findings, every unit known', async () => {
     const result = await importFindings(await sample('findings-2025.csv'), { format: 'csv', lookupUnit: demoDirectory });

@@ -116,11 +116,12 @@ function configuredStoreFile(): string | null {
  * Chinese words: its own, or `chineseOfFailure`'s. A full disk under the store — SQLITE_FULL, ENOSPC, or
  * SQLite's I/O error with (almost) no room left in the store's folder — is named DISK_FULL (breaker9h P3).
  * @param storeFile the SQLite file the tool worked on; default SQLITE_PATH as the tools read it.
+ * @param inToolWords how the tool says the Chinese (the import tools name their options where the API's words name the page's fields).
  */
-export function failureText(thrown: unknown, storeFile: string | null = configuredStoreFile()): string {
+export function failureText(thrown: unknown, storeFile: string | null = configuredStoreFile(), inToolWords: (zh: string) => string = (zh) => zh): string {
   const error = diskFullOf(thrown, storeFile) ?? thrown;
   const english = error instanceof DomainError ? `Refused: ${error.message}` : `Failed: ${error instanceof Error ? error.message : String(error)}`;
-  return `${chineseOfFailure(error)}\n${english}`;
+  return `${inToolWords(chineseOfFailure(error))}\n${english}`;
 }
 
 /** The usage text, Chinese first. */

@@ -13,6 +13,7 @@ import { importFormatOf, sha256Of } from '../spreadsheet/import-problems.js';
 import { placeZhOf, problemLines, problemsOf } from '../spreadsheet/import-refusal.js';
 import type { ImportDependencies, ImportFile } from '../imports/import-run.js';
 import { UsageError, bothLines, failureText, reportUsage, type ToolUsage } from './cli-failure.js';
+import { inToolWords } from './tool-words.js';
 import { say, type Bilingual } from '../shared/domain-error.js';
 
 /*
@@ -45,7 +46,8 @@ export function runImportTool<Options>(tool: ImportTool<Options>): void {
   let fileName: string | undefined;
   main(tool, (name) => (fileName = name)).then(
     (summary) => {
-      console.log(bothLines(summary));
+      // What the page would say, in the tools' words (newcomer18 S2: --revise, not 勾选“按新版本调整”).
+      console.log(bothLines({ ...summary, zh: inToolWords(summary.zh) }));
     },
     (error: unknown) => {
       process.exitCode = reportFailure(error, withCommonUsage(tool.usage), fileName);
@@ -124,11 +126,11 @@ function reportFailure(error: unknown, usage: ToolUsage, fileName: string | unde
     const sheet = problems.find((problem) => problem.sheet)?.sheet;
     // The office reads Chinese (breaker9c P11): the refusal first in Chinese, each problem in its Chinese words, then the English.
     console.error(`拒绝导入：${fileName ?? '该文件'}${sheet ? `（工作表“${sheet}”）` : ''} 未导入（${problems.length} 个问题），未写入任何内容。`);
-    for (const problem of problems) console.error(`${placeZhOf(problem)}：${problem.reasonZh}`);
+    for (const problem of problems) console.error(`${placeZhOf(problem)}：${inToolWords(problem.reasonZh)}`);
     console.error(`Refused: ${fileName ?? 'the file'}${sheet ? ` (sheet "${sheet}")` : ''} was not imported (${count}); nothing was written.`);
     for (const line of problemLines(problems, fileName ? importFormatOf(fileName) : undefined)) console.error(line);
     return 1;
   }
-  console.error(failureText(error));
+  console.error(failureText(error, undefined, inToolWords));
   return 1;
 }

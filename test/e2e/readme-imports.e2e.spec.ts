@@ -95,16 +95,43 @@ describe('README: Importing plans, units and findings; Excel out', () => {
 
     // Run as written, the block stops its own server and leaves this terminal on the demo store's settings
     // (breaker11f P5: `kill %1` stopped npm and left the server running; newcomer14 S1: the next block read the try store).
-    const afterwards = `\nfor attempt in $(seq 1 ${START_CEILING_MS / 100}); do curl -s -o /dev/null http://localhost:${port}/health || { echo SERVER-STOPPED; break; }; sleep 0.1; done\necho "SETTINGS-LEFT:\${SQLITE_PATH-}\${PORT-}\${DEMO_DATA-}."`;
-    const tried = await runBash(importsBlock.replaceAll('3001', String(port)) + afterwards, folder, terminalEnvironment());
-    const serverLog = join(folder, 'data/try/server.log');
-    if (tried.code !== 0) throw new Error(`the README's try block stopped (exit ${tried.code}):\n${tried.output}\n--- data/try/server.log ---\n${existsSync(serverLog) ? readFileSync(serverLog, 'utf8') : ''}`);
-    expect(tried.output).toContain('Imported units.csv: 15 units registered');
-    expect(tried.output).toMatch(/35 items/);
-    expect(tried.output).toMatch(/Imported findings-2025\.csv: 7 findings recorded/);
-    expect(tried.output).toMatch(/rectification-ledger-2025\.xlsx[^\n]*3 findings/);
-    expect(tried.output).not.toMatch(/Refused|拒绝/);
-    expect(tried.output).toContain('SERVER-STOPPED');
-    expect(tried.output).toContain('SETTINGS-LEFT:.');
+    const afterwards = `\nfor attempt in $(seq 1 ${START_CEILING_MS / 100}); do curl -s -o /dev/null http://localhost:${port}/health || { echo SERVER-STOPPED; break; }; sleep 0.1; done\necho "SETTINGS-LEFT:\${SQLITE_PATH-}\${PORT-}\${DEMO_DATA-}."\necho "TRY=\${TRY-data/try}"`;
+    const tryBlock = async (run: string) => {
+      const tried = await runBash(importsBlock.replaceAll('3001', String(port)) + afterwards, folder, terminalEnvironment());
+      const tryFolder = /^TRY=(\S+)$/m.exec(tried.output)?.[1] ?? 'data/try';
+      const serverLog = join(folder, tryFolder, 'server.log');
+      if (tried.code !== 0) throw new Error(`the README's try block stopped on its ${run} run (exit ${tried.code}):\n${tried.output}\n--- ${tryFolder}/server.log ---\n${existsSync(serverLog) ? readFileSync(serverLog, 'utf8') : ''}`);
+      expect(tried.output).toContain('Imported units.csv: 15 units registered');
+      expect(tried.output).toMatch(/35 items/);
+      expect(tried.output).toMatch(/Imported findings-2025\.csv: 7 findings recorded/);
+      expect(tried.output).toMatch(/rectification-ledger-2025\.xlsx[^\n]*3 findings/);
+      expect(tried.output).not.toMatch(/Refused|拒绝|TypeError/);
+      expect(tried.output).toContain('SERVER-STOPPED');
+      expect(tried.output).toContain('SETTINGS-LEFT:.');
+      return tryFolder;
+    };
+    expect(await tryBlock('first')).toBe('data/try');
+    // newcomer18 S2 (s16 S4): the plan-revision example named a plan-v2.xlsx that did not exist, item 7's old
+    // date wrongly, and a re-date refused today; the refusal's Chinese told a command-line user to 勾选“按新版本调整”.
+    // The block runs as written on the try store, and the refusal names the options in Chinese too.
+    const revision = await runBash(
+      `TRY=data/try\n${readmeBlock(readme, '<!-- readme-revision:')}` +
+        'SQLITE_PATH=./data/try/rectify.db npm run plan:import -- samples/work-plan-2026.csv --title 青川市2026年政务公开工作要点 --year 2026 || echo "REFUSED: $?"\n',
+      folder,
+      terminalEnvironment(),
+    );
+    if (!revision.output.includes('REFUSED: 1')) throw new Error(`the README's revision block stopped (exit ${revision.code}), or the old version was not refused:\n${revision.output}`);
+    expect(revision.output).toContain('试导入：青川市2026年政务公开工作要点（2026）将修订：新增事项 1 项（36），调整时限 1 项（7：2026-04-30 → 2026-09-30）。未写入任何内容。');
+    expect(revision.output).toContain('Revised 青川市2026年政务公开工作要点 (2026): 1 item(s) added (36), 1 re-dated (7: 2026-04-30 → 2026-09-30). Progress is kept.');
+    const refusalZh = revision.output.split('\n').find((line) => line.startsWith('工作方案“青川市2026年政务公开工作要点”已从另一份文件导入'));
+    expect(refusalZh).toContain('请加 --revise 后重新导入');
+    expect(refusalZh).toContain('--dry-run');
+    expect(refusalZh).not.toMatch(/勾选|“按新版本调整”|“预览（不写入）”/);
+    // newcomer18 S1 (s16 S2): run a second time as written, in the same terminal and folder, the block
+    // refused its own units and plan, user:create refused the same account, and a Node TypeError and two
+    // usage dumps followed. It now takes the next free folder and runs as the first time did.
+    expect(await tryBlock('second')).toBe('data/try2');
+    expect(existsSync(join(folder, 'data/try/rectify.db'))).toBe(true);
   });
 });
+

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inToolWords, OPTION_OF_PAGE_WORD } from './tool-words.js';
+
+/*
+ * newcomer18 S2 (s16 S4): plan:import's Chinese told a person at the command line to 勾选“按新版本调整”
+ * and to look at “预览（不写入）” — the 导入 page's checkbox and button —, while its English named
+ * --revise and --dry-run. The tools now name their options in Chinese too.
+ */
+
+describe('the import tools’ Chinese names their options, not the 导入 page’s fields', () => {
+  it('knows every field and button of the 导入 page (a field added there is added to the table)', () => {
+    const page = readFileSync(join(process.cwd(), 'web/src/pages/Imports.vue'), 'utf8');
+    const labels = [...page.matchAll(/<el-form-item\b[^>]*?\slabel="([^"]+)"/g)].map((match) => match[1]!);
+    const preview = /data-test="preview"[^>]*>([^<]+)</.exec(page)?.[1];
+    expect(labels.length).toBeGreaterThan(10);
+    expect(preview).toBe('预览（不写入）');
+    expect(Object.keys(OPTION_OF_PAGE_WORD).sort()).toEqual([...new Set([...labels, preview!])].sort());
+  });
+
+  it.each([
+    [
+      '如需按新版本调整，请勾选“按新版本调整”后重新导入，已有进度全部保留；勾选后“预览（不写入）”只显示差异，不写入。',
+      '如需按新版本调整，请加 --revise 后重新导入，已有进度全部保留；加上后 --dry-run 试导入只显示差异，不写入。',
+    ],
+    [
+      '如是同一方案的新版本，请勾选“按新版本调整”：可先“预览（不写入）”查看差异，再导入，已有进度保留；如是另一方案，请另起标题或年份。',
+      '如是同一方案的新版本，请加 --revise：可先 --dry-run 试导入查看差异，再导入，已有进度保留；如是另一方案，请另起标题或年份。',
+    ],
+    [
+      '如果本文件是该方案的新版本，请在“方案标题”中填写“甲方案”并勾选“按新版本调整”；如果确是另一份方案，请在“方案标题”中填写其标题后导入。',
+      '如果本文件是该方案的新版本，请用 --title 给出“甲方案”并加 --revise；如果确是另一份方案，请用 --title 给出其标题后导入。',
+    ],
+    ['如果这是一份新方案，请不要选择“按新版本调整”。', '如果这是一份新方案，请不要加 --revise。'],
+    ['补录以往的方案，请按实际填写“方案批准日期”。', '补录以往的方案，请按实际用 --approved-on 给出方案批准日期。'],
+    ['不是本次导入的评估“乙”：请在“所属评估”中选择该评估后导入。', '不是本次导入的评估“乙”：请用 --evaluation 指定该评估后导入。'],
+    ['曾用名请通过单位更名登记（“按更名导入”或单位页面的更名）。', '曾用名请通过单位更名登记（--rename 或单位页面的更名）。'],
+    ['如该单位已更名，请勾选“按更名导入”后重新导入。', '如该单位已更名，请加 --rename 后重新导入。'],
+  ])('%s', (page, tool) => {
+    expect(inToolWords(page)).toBe(tool);
+  });
+
+  it('leaves a text that names no page field as it is, and a field the tools have no option for (only the page takes it)', () => {
+    const override = '如确需延后，须由督办人员在导入页面填写“超出整改期限的特批理由”（API：overrideReason）。';
+    expect(inToolWords(override)).toBe(override);
+    expect(inToolWords('已导入 units.csv：登记 15 个单位。')).toBe('已导入 units.csv：登记 15 个单位。');
+    // Quoted words that only look like a field (a column's name in the file) are not options.
+    expect(inToolWords('“交办日期”列是交办问题的日期')).toBe('“交办日期”列是交办问题的日期');
+  });
+});

@@ -1,0 +1,64 @@
+/*
+ * newcomer18 S2 (s16 S4): an import's refusals and results are written once, for the web page and
+ * the API, and their Chinese names the 导入 page's fields and buttons — 「请勾选“按新版本调整”…勾选后
+ * “预览（不写入）”只显示差异」 — while the English names the tools' options. A person at the command
+ * line is told the option instead.
+ */
+
+/**
+ * Each field and button of the 导入 page (web/src/pages/Imports.vue) and the tools' option that
+ * stands for it; null where the tools have none (the page's own choice of what to import, the file
+ * itself, a deadline override only a supervisor gives on the page): those words are left as they are.
+ * A spec holds this table to the page's labels, so a field added there is added here.
+ */
+export const OPTION_OF_PAGE_WORD: Readonly<Record<string, string | null>> = {
+  导入内容: null,
+  所属评估: '--evaluation',
+  问题认定日期: '--identified-on',
+  整改任务交办日期: '--assigned-on',
+  超出整改期限的特批理由: null,
+  方案标题: '--title',
+  年度: '--year',
+  方案批准日期: '--approved-on',
+  事项交办日期: '--assigned-on',
+  按新版本调整: '--revise',
+  超出方案期限的特批理由: null,
+  登记日期: '--registered-on',
+  按更名导入: '--rename',
+  '工作表（Excel 文件）': '--sheet',
+  '文件（.xlsx、.csv、.yaml 或 .json）': null,
+  '预览（不写入）': '--dry-run',
+};
+
+/** The page's checkboxes: 勾选 (tick) one is 加 (add) its option. */
+const CHECKBOXES = new Set(['按新版本调整', '按更名导入']);
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Spaces around an option, except next to Chinese punctuation, which spaces itself. */
+const tidy = (text: string) => text.replace(/ +(?=[，。；：、）”！？]|$)/gm, '').replace(/(?<=[（“，。；：、]|^) +/gm, '');
+
+/**
+ * `zh` as the import tools say it: a page word's phrase becomes its option — 勾选/选择“按新版本调整”
+ * → 加 --revise; 在“方案标题”中填写 → 用 --title 给出; 在“所属评估”中选择 → 用 --evaluation 指定;
+ * 填写“方案批准日期” → 用 --approved-on 给出方案批准日期; “预览（不写入）” → --dry-run 试导入; any
+ * other “<page word>” → the option; 勾选 left after a checkbox's option → 加上. Text naming no page word is
+ * returned as it is.
+ */
+export function inToolWords(zh: string): string {
+  let text = zh;
+  let ticked = false;
+  for (const [word, option] of Object.entries(OPTION_OF_PAGE_WORD)) {
+    if (option === null || !text.includes(`“${word}”`)) continue;
+    ticked ||= CHECKBOXES.has(word);
+    const quoted = `“${escaped(word)}”`;
+    text = text
+      .replace(new RegExp(`(?:勾选|选择)${quoted}`, 'g'), `加 ${option} `)
+      .replace(new RegExp(`在${quoted}中填写`, 'g'), `用 ${option} 给出`)
+      .replace(new RegExp(`在${quoted}中选择`, 'g'), `用 ${option} 指定`)
+      .replace(new RegExp(`填写${quoted}`, 'g'), `用 ${option} 给出${word}`)
+      .replace(new RegExp(quoted, 'g'), option === '--dry-run' ? ` ${option} 试导入` : ` ${option} `);
+  }
+  // 勾选后… said of a checkbox just named: the option given.
+  return tidy(ticked ? text.replaceAll('勾选', '加上') : text);
+}

@@ -1774,6 +1774,7 @@ const assignedBeforeMerge = (command: NamesUnits, unitId: string, assignedOn: st
  * again when a fact entered later changes them. A part its unit held on a hand-over day (it began on
  * or before that day) passes on that day when it was open at its end; one verified then that came
  * back later (a reopening, an inspection corrected to a failure) passes on the day it came back.
+ * The holder's own merge (`UnitNames.mergerOf`) counts as its hand-over on the merge day (breaker8i P7).
  * Then on through the successor's merges. Empty when nothing is due.
  */
 export function handOversDue(command: NamesUnits, state: AssignmentsState): AssignmentEvent[] {
@@ -1789,7 +1790,7 @@ export function handOversDue(command: NamesUnits, state: AssignmentsState): Assi
   return events;
 }
 
-/** One step of `handOversDue`: the next hand-over of each part's holder, then its successor's merges. */
+/** One step of `handOversDue`: the next hand-over (or merge) of each part's holder, then its successor's merges. */
 function handOversDueOnce(command: NamesUnits, state: AssignmentsState): AssignmentEvent[] {
   const directory = command.unitNames;
   if (!directory?.handOversOf) return [];
@@ -1801,8 +1802,13 @@ function handOversDueOnce(command: NamesUnits, state: AssignmentsState): Assignm
     // The holder at a day's start hands over: a part taken over on a day does not pass again by that day's hand-over (a same-day swap, breaker8f P13).
     // A part another unit's part joined after a hand-over's day cannot pass on that day by date (the unit's own would have, the joining one not): it stays.
     const heldOnItsStart = (on: string) => (part.heldSince === undefined ? on >= part.assignedOn : on > part.heldSince) && (part.joinedOn === undefined || on >= part.joinedOn);
-    const handOver = directory.handOversOf(holder).find((candidate) => heldOnItsStart(candidate.on) && candidate.successorUnitId !== holder && !applied(candidate.on));
+    // The holder's own merge hands its open parts over on its day too: a part left with a merged unit (a withdrawal undone or
+    // moved later, after the merge skipped the withdrawn parent: breaker8i P7) passes as the merge would have passed it.
+    const merger = directory.mergerOf?.(holder);
+    const candidates = merger ? [...directory.handOversOf(holder), { successorUnitId: merger.successorUnitId, on: merger.mergedOn }].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0)) : directory.handOversOf(holder);
+    const handOver = candidates.find((candidate) => heldOnItsStart(candidate.on) && candidate.successorUnitId !== holder && !applied(candidate.on));
     if (!handOver) continue;
+    const byMerge = merger !== undefined && handOver.successorUnitId === merger.successorUnitId && handOver.on === merger.mergedOn;
     const day = passingDay(state, holder, handOver.on);
     if (day === null) continue;
     const unit = unitNamed(command, holder);
@@ -1814,8 +1820,9 @@ function handOversDueOnce(command: NamesUnits, state: AssignmentsState): Assignm
     if (heldThen && joinsOpenWork(part, heldThen.part, day)) continue;
     if (!heldThen && !partOf(state, handOver.successorUnitId) && passedAfter(state, handOver.successorUnitId, day)) continue;
     refuseLateJoin(part, heldThen?.asHeldThen ?? partOf(state, handOver.successorUnitId), day, unit, successor);
-    const reason =
-      day === handOver.on
+    const reason = byMerge
+      ? `${unit.zh}于 ${handOver.on} 并入${successor.zh}，其未完成的任务由${successor.zh}承担`
+      : day === handOver.on
         ? `${unit.zh}的任务已于 ${handOver.on} 移交${successor.zh}：该任务当日尚未完成，由${successor.zh}办理`
         : `${unit.zh}的任务已于 ${handOver.on} 移交${successor.zh}：该任务 ${day} 重新退回整改，由${successor.zh}办理`;
     events.push({ type: 'PartHandedOver', data: { unitId: holder, successorUnitId: handOver.successorUnitId, reason, handedOverOn: day } });

@@ -816,6 +816,22 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
       given(back).when({ ...inspect(FINANCE, 'PASSED', 'inspection-1'), inspectedOn: TODAY }).then([{ ...inspected(FINANCE, 'PASSED', 'inspection-1'), data: { ...inspected(FINANCE, 'PASSED', 'inspection-1').data, inspectedOn: TODAY } } as FindingStreamEvent]);
     });
 
+    it('taken back after its unit was merged (the merge skipped it while withdrawn), the part passes to the successor on the merge day (breaker8i P7)', () => {
+      const SUCCESSOR = 'unit-ecology';
+      const unitNames = {
+        nameOf: (unitId: string) => ({ [FINANCE]: '市财政局', [ENVIRONMENT]: '市环境保护局', [SUCCESSOR]: '市生态环境局' })[unitId],
+        mergerOf: (unitId: string) => (unitId === ENVIRONMENT ? { successorUnitId: SUCCESSOR, mergedOn: TODAY } : undefined),
+        handOversOf: () => [],
+      };
+      const passed: FindingStreamEvent = {
+        type: 'PartHandedOver',
+        data: { unitId: ENVIRONMENT, successorUnitId: SUCCESSOR, reason: `市环境保护局于 ${TODAY} 并入市生态环境局，其未完成的任务由市生态环境局承担`, handedOverOn: TODAY },
+      };
+      given(afterWithdrawal).when(correct({ unitNames })).then([undoneBy(FIXED), passed]);
+      // Moved to a day before the merge, it was withdrawn when the merge came: nothing passes.
+      given(afterWithdrawal).when(correct({ withdrawnOn: '2025-06-27', unitNames })).then([undoneBy(`撤销日期更正为 2025-06-27：${FIXED}`), withdrawnOnDay('2025-06-27')]);
+    });
+
     it('moved to its real day, it is undone and made again on that day with its first reason', () => {
       const events = findingDecider.decide(correct({ withdrawnOn: '2025-06-30' }), stateAfter(afterWithdrawal));
       expect(events).toEqual([undoneBy(`撤销日期更正为 2025-06-30：${FIXED}`), withdrawnOnDay('2025-06-30')]);

@@ -57,6 +57,8 @@ export interface AppSettings {
   SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE: number;
   /** `signIn` attempts per minute from one client address that did not sign in (a successful one is not counted); 0 turns the limit off. */
   SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE: number;
+  /** Sign-ins (successful) a minute at one login name; 0: no limit (breaker12e P4). */
+  SIGN_INS_PER_LOGIN_NAME_PER_MINUTE: number;
   /**
    * The reverse proxies whose `X-Forwarded-For` names the client (Express's `trust proxy` with a
    * list): addresses, CIDR subnets, or `loopback`, `linklocal`, `uniquelocal`. Empty: none — the
@@ -223,6 +225,14 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
     'requests',
     problems,
   );
+  const SIGN_INS_PER_LOGIN_NAME_PER_MINUTE = wholeNumber(
+    'SIGN_INS_PER_LOGIN_NAME_PER_MINUTE',
+    text('SIGN_INS_PER_LOGIN_NAME_PER_MINUTE'),
+    60,
+    [0, 1_000_000],
+    'requests',
+    problems,
+  );
   const WEBSOCKET_KEEP_ALIVE_MS = wholeNumber('WEBSOCKET_KEEP_ALIVE_MS', text('WEBSOCKET_KEEP_ALIVE_MS'), 12_000, [100, 600_000], 'milliseconds', problems);
   const TRUST_PROXY = (text('TRUST_PROXY') ?? '').split(/[\s,]+/).filter((each) => each !== '');
   const untrustable = proxiesNotUnderstood(TRUST_PROXY);
@@ -323,6 +333,7 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
     RATE_LIMIT_PER_MINUTE,
     SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE,
     SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE,
+    SIGN_INS_PER_LOGIN_NAME_PER_MINUTE,
     TRUST_PROXY,
     WEBSOCKET_KEEP_ALIVE_MS,
     LEDGER_SIGNING_KEY_FILE,

@@ -6,6 +6,7 @@ import type { Columns } from './columns.js';
 import { readSpreadsheet } from './sheet.js';
 import { CONCURRENT_SHEET_READERS, readSpreadsheetOffThread, sheetReaderLoad } from './sheet-off-thread.js';
 import { checkXlsxSize, clipMergedRanges } from './xlsx-size.js';
+import { inRequestScope } from '../shared/request-scope.js';
 
 /* Large files are read off the main thread, and an XLSX that would inflate past the limit is refused unread. */
 
@@ -29,16 +30,49 @@ describe('reading in a worker thread', () => {
     const sample = new Uint8Array(await readFile(fileURLToPath(new URL('../../samples/work-plan-2026.xlsx', import.meta.url))));
     const reads = Array.from({ length: CONCURRENT_SHEET_READERS + 3 }, () => readSpreadsheetOffThread(sample, 'xlsx', columns, {}, BUILT_WORKER));
     await new Promise((resolve) => setImmediate(resolve));
-    expect(sheetReaderLoad()).toEqual({ reading: CONCURRENT_SHEET_READERS, waiting: 3 });
+    expect(sheetReaderLoad()).toEqual({ reading: CONCURRENT_SHEET_READERS, waiting: 3, waitingBehindOwn: 0 });
     const results = await Promise.all(reads);
     expect(results.every((result) => result.ok)).toBe(true);
-    expect(sheetReaderLoad()).toEqual({ reading: 0, waiting: 0 });
+    expect(sheetReaderLoad()).toEqual({ reading: 0, waiting: 0, waitingBehindOwn: 0 });
   }, 240_000);
 
   it('reports a file the worker cannot read as a problem of the file', async () => {
     const result = await readSpreadsheetOffThread(new Uint8Array([1, 2, 3]), 'xlsx', columns, {}, BUILT_WORKER);
     expect(result).toMatchObject({ ok: false, problems: [{ row: null, reason: expect.stringMatching(/not an Excel workbook/) }] });
   });
+});
+
+/*
+ * breaker12e P8: the sheet readers were one queue of two for every office, first come first served,
+ * with no time bound: one supervisor's two dry runs of a heavy workbook made an administrator's
+ * 2-row import wait 85 s.
+ */
+describe('sharing the readers between callers', () => {
+  const scope = (caller: string) => ({ caller, signal: new AbortController().signal });
+
+  it("reads one sheet of a caller at a time: another caller's file waits behind no more than one of theirs", async () => {
+    const sample = new Uint8Array(await readFile(fileURLToPath(new URL('../../samples/work-plan-2026.xlsx', import.meta.url))));
+    const read = (caller: string) => inRequestScope(scope(caller), () => readSpreadsheetOffThread(sample, 'xlsx', columns, {}, BUILT_WORKER));
+    const supervisors = [read('account:supervisor'), read('account:supervisor'), read('account:supervisor')];
+    const administrators = read('account:admin');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(sheetReaderLoad()).toEqual({ reading: 2, waiting: 0, waitingBehindOwn: 2 });
+    const results = await Promise.all([...supervisors, administrators]);
+    expect(results.every((result) => result.ok)).toBe(true);
+  }, 240_000);
+
+  it('stops a read that takes longer than an import may, and refuses the file asking for it to be split', async () => {
+    const sample = new Uint8Array(await readFile(fileURLToPath(new URL('../../samples/work-plan-2026.xlsx', import.meta.url))));
+    const deadline = new AbortController();
+    const read = readSpreadsheetOffThread(sample, 'xlsx', columns, {}, BUILT_WORKER, () => deadline.signal);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(sheetReaderLoad().reading).toBe(1);
+    deadline.abort();
+    expect(await read).toMatchObject({
+      ok: false,
+      problems: [{ row: null, reason: expect.stringMatching(/longer than the 60 s an import may take: split it/), reasonZh: expect.stringMatching(/^读取该文件用时超过导入允许的 60 秒：请把文件拆成几个较小的文件/) }],
+    });
+  }, 240_000);
 });
 
 describe('the uncompressed size of an XLSX (zip bombs)', () => {

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
+import { currentRequest } from '../shared/request-scope.js';
 import type { Columns } from './columns.js';
 import type { ImportResult } from './import-problems.js';
 import { readSpreadsheet, type SheetOptions, type Table } from './sheet.js';
@@ -35,8 +36,39 @@ const BUILT_WORKER = new URL('./sheet.worker.js', import.meta.url);
 export const CONCURRENT_SHEET_READERS = 2;
 const sheetReaders = pLimit(CONCURRENT_SHEET_READERS);
 
-/** How many sheets are being read now, and how many wait (for health checks and tests). */
-export const sheetReaderLoad = () => ({ reading: sheetReaders.activeCount, waiting: sheetReaders.pendingCount });
+/**
+ * Per caller (the request's `caller`: an account, or an address without one): their sheets, one
+ * at a time. So a caller holds at most one of the readers and waits behind their own reads, never
+ * ahead of another office's (breaker12e P8: one supervisor's two dry runs of a heavy file made an
+ * administrator's 2-row import wait 85 s); callers then take the readers in turn, first come first
+ * served. Work outside a request (tools, tests) has no caller and queues for the readers directly.
+ */
+const callersReads = new Map<string, LimitFunction>();
+
+/**
+ * The longest one sheet may take to read, in ms: a reader still busy after it is stopped and the
+ * file refused, to be split (breaker12e P8: a 150,000-row workbook kept a reader 34–87 s).
+ */
+export const SHEET_READ_LIMIT_MS = 60_000;
+
+/** How many sheets are being read now, how many wait for a reader, and how many wait behind their own caller's (for health checks and tests). */
+export const sheetReaderLoad = () => ({
+  reading: sheetReaders.activeCount,
+  waiting: sheetReaders.pendingCount,
+  waitingBehindOwn: [...callersReads.values()].reduce((sum, reads) => sum + reads.pendingCount, 0),
+});
+
+/** Runs `read` after the caller's earlier reads (none: at once). */
+async function inCallersTurn<T>(caller: string | undefined, read: () => Promise<T>): Promise<T> {
+  if (caller === undefined) return read();
+  const reads = callersReads.get(caller) ?? pLimit(1);
+  callersReads.set(caller, reads);
+  try {
+    return await reads(read);
+  } finally {
+    if (reads.activeCount === 0 && reads.pendingCount === 0 && callersReads.get(caller) === reads) callersReads.delete(caller);
+  }
+}
 
 /**
  * `readSpreadsheet` in a worker thread. `workerUrl` is the compiled sheet.worker.js (tests name
@@ -48,23 +80,39 @@ export async function readSpreadsheetOffThread<Key extends string>(
   columns: Columns<Key>,
   options: SheetOptions = {},
   workerUrl: URL = BUILT_WORKER,
+  /** Stops the read once aborted (default: SHEET_READ_LIMIT_MS after it starts). */
+  deadline: () => AbortSignal = () => AbortSignal.timeout(SHEET_READ_LIMIT_MS),
 ): Promise<ImportResult<'table', Table<Key>>> {
   if (workerUrl.protocol !== 'file:' || !existsSync(fileURLToPath(workerUrl))) return readSpreadsheet(content, format, columns, options);
   const work: SheetWork = { content, format, columns, options };
-  return sheetReaders(() => readInWorker<Key>(work, workerUrl));
+  return inCallersTurn(currentRequest()?.caller, () => sheetReaders(() => readInWorker<Key>(work, workerUrl, deadline())));
 }
 
 /** One worker reading one sheet; answers its result, or the reason it stopped, as an import problem. */
-function readInWorker<Key extends string>(work: SheetWork, workerUrl: URL): Promise<ImportResult<'table', Table<Key>>> {
+function readInWorker<Key extends string>(work: SheetWork, workerUrl: URL, deadline: AbortSignal): Promise<ImportResult<'table', Table<Key>>> {
   return new Promise((resolve) => {
     const worker = new Worker(workerUrl, { workerData: work, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     let settled = false;
+    const tooLong = () =>
+      settle({
+        ok: false,
+        problems: [
+          {
+            row: null,
+            reason: `Reading the file took longer than the ${SHEET_READ_LIMIT_MS / 1000} s an import may take: split it into smaller files (fewer rows each) and import them one after another.`,
+            reasonZh: `读取该文件用时超过导入允许的 ${SHEET_READ_LIMIT_MS / 1000} 秒：请把文件拆成几个较小的文件（每个少一些行），再逐个导入。`,
+          },
+        ],
+      });
     const settle = (result: ImportResult<'table', Table<Key>>) => {
       if (settled) return;
       settled = true;
+      deadline.removeEventListener('abort', tooLong);
       resolve(result);
       void worker.terminate();
     };
+    if (deadline.aborted) return tooLong();
+    deadline.addEventListener('abort', tooLong, { once: true });
     worker.once('message', (result: ImportResult<'table', Table<Key>>) => settle(result));
     worker.once('error', (error: Error & { code?: string }) =>
       settle({

@@ -79,10 +79,11 @@ describe('Sign-in limits apart from the request limit, and the client behind a t
     for (const demo of demoUsers) expect((await signIn(demo.loginName, DEMO_PASSWORD, desk)).errors).toBeUndefined();
 
     for (const name of ['guess-a', 'guess-b']) expect(reasonOf(await signIn(name, 'x', desk))).toBe('WRONG_CREDENTIALS');
-    expect(reasonOf(await signIn('guess-c', 'x', desk))).toBe('SIGN_IN_FAILURES_FROM_ADDRESS');
-    const held = await signIn('inspector', DEMO_PASSWORD, desk);
+    const held = await signIn('guess-c', 'x', desk);
     expect(reasonOf(held)).toBe('SIGN_IN_FAILURES_FROM_ADDRESS');
     expect(held.errors![0]!.extensions!.messageZh).toMatch(/^从此地址登录失败的次数过多：每分钟最多 2 次，请 \d+ 秒后再试。$/);
+    // breaker12e P2: the failures others caused at this address do not keep out a name that signed in from it before.
+    expect((await signIn('inspector', DEMO_PASSWORD, desk)).errors).toBeUndefined();
 
     // Another desk behind the same proxy signs in.
     expect((await signIn('admin', DEMO_PASSWORD, from('203.0.113.8'))).errors).toBeUndefined();

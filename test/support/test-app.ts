@@ -122,6 +122,7 @@ export async function startTestApp(
         // the sign-in limits are off unless a spec sets them (sign-in-limits.e2e.spec.ts).
         SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE: '0',
         SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE: '0',
+        SIGN_INS_PER_LOGIN_NAME_PER_MINUTE: '0',
         ...options.settings,
       }),
     ],

@@ -32,7 +32,7 @@ export class SessionResolver {
 
   @Mutation(() => SessionType, {
     description:
-      'Sign in: a session token valid for SESSION_HOURS (12 h by default). Wrong name or password: UNAUTHENTICATED (reason WRONG_CREDENTIALS); the fifth failure in a row locks the account for 15 minutes (reason ACCOUNT_LOCKED, lockedUntil). Not counted in RATE_LIMIT_PER_MINUTE; at most SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE failed attempts a minute at one login name and SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE from one address: TOO_MANY_REQUESTS (reason SIGN_IN_FAILURES_FOR_LOGIN_NAME or SIGN_IN_FAILURES_FROM_ADDRESS, retryAfterSeconds).',
+      'Sign in: a session token valid for SESSION_HOURS (12 h by default). Wrong name or password: UNAUTHENTICATED (reason WRONG_CREDENTIALS); the fifth failure in a row locks the account for 15 minutes (reason ACCOUNT_LOCKED, lockedUntil). Not counted in RATE_LIMIT_PER_MINUTE; at most SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE failed attempts a minute at one login name (at the address where the name signed in lately, apart), SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE from one address (a name that signed in from it lately is not held) and SIGN_INS_PER_LOGIN_NAME_PER_MINUTE sign-ins at one login name: TOO_MANY_REQUESTS (reason SIGN_IN_FAILURES_FOR_LOGIN_NAME, SIGN_IN_FAILURES_FROM_ADDRESS or SIGN_INS_FOR_LOGIN_NAME, retryAfterSeconds).',
   })
   @Public()
   @SignInAttemptsLimited()

@@ -5,29 +5,56 @@ import type { ServerResponse } from 'node:http';
 import { Observable, tap } from 'rxjs';
 import type { AppSettings } from '../../config/app-settings.js';
 import { clientAddressOf, CountedApart, type HttpRequest } from '../../http/rate-limit.guard.js';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { RateLimiter } from '../../http/rate-limiter.js';
 import { DomainError, say } from '../../shared/domain-error.js';
 import { CredentialRefused } from '../domain/credential-refused.js';
 import { normalizeLoginName } from '../users/users.read-model.js';
 
 /** `extensions.reason` of a sign-in refused by these limits (code TOO_MANY_REQUESTS). */
-export type SignInLimitReason = 'SIGN_IN_FAILURES_FOR_LOGIN_NAME' | 'SIGN_IN_FAILURES_FROM_ADDRESS';
+export type SignInLimitReason = 'SIGN_IN_FAILURES_FOR_LOGIN_NAME' | 'SIGN_IN_FAILURES_FROM_ADDRESS' | 'SIGN_INS_FOR_LOGIN_NAME';
+
+/** How long a login name that signed in from an address is known there: 7 days (a week off, back on Monday). */
+export const KNOWN_SIGN_IN_SECONDS = 7 * 24 * 60 * 60;
+
+/**
+ * The login names that signed in from each address lately (KNOWN_SIGN_IN_SECONDS), in memory
+ * (rate-limiter-flexible's store, one key per name and address, forgotten when its time is up).
+ */
+class KnownSignIns {
+  private readonly known = new RateLimiterMemory({ points: 1, duration: KNOWN_SIGN_IN_SECONDS, keyPrefix: 'known-sign-ins' });
+
+  async has(key: string): Promise<boolean> {
+    return (await this.known.get(key)) !== null;
+  }
+
+  async remember(key: string): Promise<void> {
+    await this.known.set(key, 1, KNOWN_SIGN_IN_SECONDS);
+  }
+}
 
 /**
  * What bounds `signIn`, apart from RATE_LIMIT_PER_MINUTE (which does not count it, so that other
  * anonymous traffic from an office's one proxy or NAT address cannot keep its staff from signing in —
- * breaker12d P1):
- * - per login name (as `normalizeLoginName` compares it, from any address): at most
- *   SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE failed attempts a minute (counted when they fail —
- *   a credential refused: wrong name or password, account locked or deactivated; never a conflict, a
- *   store error or bad input — checked before the password is) — bounds password guessing at one name, also one no account
- *   has, while an account an office shares is signed in by any number of its people (the account's
- *   own lock after five wrong passwords in a row stays);
- * - per client address (Express's `req.ip`: behind a proxy listed in TRUST_PROXY, the address it
- *   forwards): at most SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE attempts a minute that did not sign
- *   in — each attempt is counted before the password is checked and given back when it signs in, so
- *   a morning's hundreds of sign-ins from one office address never count, while guessing across
- *   many names from one address is bounded (and so is the argon2 work it costs).
+ * breaker12d P1). A login name *known at an address* signed in successfully from it within
+ * KNOWN_SIGN_IN_SECONDS: the office's own staff at the office's address.
+ * - failed attempts at a login name: at most SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE a minute
+ *   (counted when they fail — a credential refused: wrong name or password, account locked or
+ *   deactivated; never a conflict, a store error or bad input — checked before the password is),
+ *   counted for the name *at that address* where the name is known there and for the name from
+ *   everywhere else otherwise: guessing at one name is bounded (the account's own lock after five
+ *   wrong passwords in a row stays), and wrong passwords typed elsewhere do not keep the office's
+ *   own staff out (breaker12e P2);
+ * - failed attempts from an address (Express's `req.ip`: behind a proxy listed in TRUST_PROXY, the
+ *   address it forwards): at most SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE attempts a minute that did
+ *   not sign in, counted before the password is checked and given back when it signs in (or fails
+ *   for another reason than its credential) — bounds guessing across many names from one address
+ *   and the argon2 work it costs; a name known at the address is not held by it (breaker12e P2:
+ *   60 failures a minute from an office's shared NAT address refused every staff member's right
+ *   password), a name new there is;
+ * - successful sign-ins at a login name: at most SIGN_INS_PER_LOGIN_NAME_PER_MINUTE a minute, checked
+ *   before the password is (breaker12e P4: one script signed in 7.5 times a second, each an event in
+ *   the ledger; an office signs in a few dozen times in its busiest minute).
  *
  * Refused: TOO_MANY_REQUESTS with `reason` (SignInLimitReason) and `retryAfterSeconds` (whole
  * seconds until the window ends; also the `Retry-After` header), nothing appended, the password not
@@ -37,10 +64,13 @@ export type SignInLimitReason = 'SIGN_IN_FAILURES_FOR_LOGIN_NAME' | 'SIGN_IN_FAI
 export class SignInAttemptsInterceptor implements NestInterceptor {
   private readonly perLoginName: RateLimiter;
   private readonly failuresPerAddress: RateLimiter;
+  private readonly signInsPerLoginName: RateLimiter;
+  private readonly knownSignIns = new KnownSignIns();
 
   constructor(config: ConfigService<AppSettings, true>) {
     this.perLoginName = new RateLimiter(config.get('SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE', { infer: true }), 'sign-in-failures-login-name');
     this.failuresPerAddress = new RateLimiter(config.get('SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE', { infer: true }), 'sign-in-failures-address');
+    this.signInsPerLoginName = new RateLimiter(config.get('SIGN_INS_PER_LOGIN_NAME_PER_MINUTE', { infer: true }), 'sign-ins-login-name');
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -49,27 +79,41 @@ export class SignInAttemptsInterceptor implements NestInterceptor {
     const { input } = graphql.getArgs<{ input?: { loginName?: unknown } }>();
     const loginName = normalizeLoginName(String(input?.loginName ?? ''));
     const address = `ip:${clientAddressOf(req) ?? 'unknown'}`;
+    const pair = `${loginName}\u0000${address}`;
+    const known = await this.knownSignIns.has(pair);
+    const nameKey = known ? pair : loginName;
+    const response = res ?? req?.res;
 
-    const byName = await this.perLoginName.check(loginName);
+    const byName = await this.perLoginName.check(nameKey);
     if (!byName.allowed) {
-      throw refused(res ?? req?.res, 'SIGN_IN_FAILURES_FOR_LOGIN_NAME', byName.retryAfterSeconds, {
+      throw refused(response, 'SIGN_IN_FAILURES_FOR_LOGIN_NAME', byName.retryAfterSeconds, {
         en: `Too many failed sign-ins with this login name: at most ${this.perLoginName.perMinute} a minute. Try again in ${byName.retryAfterSeconds} s.`,
         zh: `此登录名登录失败的次数过多：每分钟最多 ${this.perLoginName.perMinute} 次，请 ${byName.retryAfterSeconds} 秒后再试。`,
       });
     }
-    const byAddress = await this.failuresPerAddress.take(address);
-    if (!byAddress.allowed) {
-      throw refused(res ?? req?.res, 'SIGN_IN_FAILURES_FROM_ADDRESS', byAddress.retryAfterSeconds, {
-        en: `Too many failed sign-ins from this address: at most ${this.failuresPerAddress.perMinute} a minute. Try again in ${byAddress.retryAfterSeconds} s.`,
-        zh: `从此地址登录失败的次数过多：每分钟最多 ${this.failuresPerAddress.perMinute} 次，请 ${byAddress.retryAfterSeconds} 秒后再试。`,
+    const signIns = await this.signInsPerLoginName.check(loginName);
+    if (!signIns.allowed) {
+      throw refused(response, 'SIGN_INS_FOR_LOGIN_NAME', signIns.retryAfterSeconds, {
+        en: `This login name signed in too often: at most ${this.signInsPerLoginName.perMinute} times a minute. Try again in ${signIns.retryAfterSeconds} s.`,
+        zh: `此登录名登录过于频繁：每分钟最多 ${this.signInsPerLoginName.perMinute} 次，请 ${signIns.retryAfterSeconds} 秒后再试。`,
       });
     }
+    if (!known) {
+      const byAddress = await this.failuresPerAddress.take(address);
+      if (!byAddress.allowed) {
+        throw refused(response, 'SIGN_IN_FAILURES_FROM_ADDRESS', byAddress.retryAfterSeconds, {
+          en: `Too many failed sign-ins from this address: at most ${this.failuresPerAddress.perMinute} a minute. Try again in ${byAddress.retryAfterSeconds} s.`,
+          zh: `从此地址登录失败的次数过多：每分钟最多 ${this.failuresPerAddress.perMinute} 次，请 ${byAddress.retryAfterSeconds} 秒后再试。`,
+        });
+      }
+    }
+    const giveBack = () => (known ? undefined : this.failuresPerAddress.giveBack(address));
     return next.handle().pipe(
       tap({
-        next: () => void this.failuresPerAddress.giveBack(address),
+        next: () => void Promise.all([giveBack(), this.signInsPerLoginName.count(loginName), this.knownSignIns.remember(pair)]),
         // Only a refused credential is a failed sign-in (breaker12e P1: a CONFLICT between an office's
         // concurrent right passwords counted, and ten of them closed the login name to everyone).
-        error: (error: unknown) => void (error instanceof CredentialRefused ? this.perLoginName.count(loginName) : this.failuresPerAddress.giveBack(address)),
+        error: (error: unknown) => void (error instanceof CredentialRefused ? this.perLoginName.count(nameKey) : giveBack()),
       }),
     );
   }

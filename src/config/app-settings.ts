@@ -59,6 +59,8 @@ export interface AppSettings {
   SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE: number;
   /** Sign-ins (successful) a minute at one login name; 0: no limit (breaker12e P4). */
   SIGN_INS_PER_LOGIN_NAME_PER_MINUTE: number;
+  /** Queries a minute per client that the web app sends only to reload open pages after a push (breaker12e P7); 0: no limit. */
+  RATE_LIMIT_LIVE_RELOADS_PER_MINUTE: number;
   /**
    * The reverse proxies whose `X-Forwarded-For` names the client (Express's `trust proxy` with a
    * list): addresses, CIDR subnets, or `loopback`, `linklocal`, `uniquelocal`. Empty: none — the
@@ -209,6 +211,7 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
   const GRAPHQL_INTROSPECTION = flag('GRAPHQL_INTROSPECTION', text('GRAPHQL_INTROSPECTION'), NODE_ENV !== 'production', problems);
   const REQUEST_MAX_BYTES = wholeNumber('REQUEST_MAX_BYTES', text('REQUEST_MAX_BYTES'), 100 * 1024, [1024, 50 * 1024 * 1024], 'bytes', problems);
   const RATE_LIMIT_PER_MINUTE = wholeNumber('RATE_LIMIT_PER_MINUTE', text('RATE_LIMIT_PER_MINUTE'), 300, [0, 1_000_000], 'requests', problems);
+  const RATE_LIMIT_LIVE_RELOADS_PER_MINUTE = wholeNumber('RATE_LIMIT_LIVE_RELOADS_PER_MINUTE', text('RATE_LIMIT_LIVE_RELOADS_PER_MINUTE'), 600, [0, 1_000_000], 'requests', problems);
   const SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE = wholeNumber(
     'SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE',
     text('SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE'),
@@ -334,6 +337,7 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
     SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE,
     SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE,
     SIGN_INS_PER_LOGIN_NAME_PER_MINUTE,
+    RATE_LIMIT_LIVE_RELOADS_PER_MINUTE,
     TRUST_PROXY,
     WEBSOCKET_KEEP_ALIVE_MS,
     LEDGER_SIGNING_KEY_FILE,

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, HttpException, HttpStatus, Injectable, S
 import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuthenticationService } from '../access/authentication/authentication.service.js';
 import type { AppSettings } from '../config/app-settings.js';
@@ -40,6 +41,8 @@ export const CountedApart = () => SetMetadata(COUNTED_APART, true);
 @Injectable()
 export class RateLimitGuard implements CanActivate {
   private readonly limiter: RateLimiter;
+  /** The web's push-driven reloads (LIVE_RELOAD_HEADER on a query), per client, apart from `limiter`. */
+  private readonly liveReloads: RateLimiter;
   private readonly verdicts = new WeakMap<HttpRequest, Promise<RateLimitVerdict>>();
 
   constructor(
@@ -48,10 +51,11 @@ export class RateLimitGuard implements CanActivate {
     private readonly reflector: Reflector,
   ) {
     this.limiter = new RateLimiter(config.get('RATE_LIMIT_PER_MINUTE', { infer: true }), 'requests');
+    this.liveReloads = new RateLimiter(config.get('RATE_LIMIT_LIVE_RELOADS_PER_MINUTE', { infer: true }), 'live-reloads');
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.limiter.perMinute === 0) return true;
+    if (this.limiter.perMinute === 0 && this.liveReloads.perMinute === 0) return true;
     if (this.reflector.getAllAndOverride<boolean | undefined>(COUNTED_APART, [context.getHandler(), context.getClass()])) return true;
     const type = context.getType<GqlContextType>();
     if (type !== 'graphql' && type !== 'http') return true;
@@ -63,23 +67,44 @@ export class RateLimitGuard implements CanActivate {
     // puts the connection's init arguments where `req` would be).
     const response = res ?? req?.res;
     if (!req?.headers || !response) return true;
+    const live = type === 'graphql' && isLiveReload(req, GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo>());
+    const limiter = live ? this.liveReloads : this.limiter;
+    if (limiter.perMinute === 0) return true;
     let counted = this.verdicts.get(req);
     if (!counted) {
-      counted = this.limiter.take(callerOf(req, this.authentication));
+      counted = limiter.take(callerOf(req, this.authentication));
       this.verdicts.set(req, counted);
     }
     const verdict = await counted;
     if (verdict.allowed) return true;
     if (!response.headersSent) response.setHeader('Retry-After', String(verdict.retryAfterSeconds));
-    const message = say(
-      `Too many requests: at most ${this.limiter.perMinute} a minute are allowed. Try again in ${verdict.retryAfterSeconds} s.`,
-      `请求过于频繁：每分钟最多 ${this.limiter.perMinute} 次，请 ${verdict.retryAfterSeconds} 秒后再试。`,
-    );
+    const message = live
+      ? say(
+          `Too many automatic reloads of open pages: at most ${limiter.perMinute} a minute. They resume in ${verdict.retryAfterSeconds} s.`,
+          `页面自动刷新过于频繁：每分钟最多 ${limiter.perMinute} 次，请 ${verdict.retryAfterSeconds} 秒后再试。`,
+        )
+      : say(
+          `Too many requests: at most ${limiter.perMinute} a minute are allowed. Try again in ${verdict.retryAfterSeconds} s.`,
+          `请求过于频繁：每分钟最多 ${limiter.perMinute} 次，请 ${verdict.retryAfterSeconds} 秒后再试。`,
+        );
     // A download or an upload is answered in the GraphQL error shape, as its own refusals are.
     if (type === 'http') throw httpRefusal(new DomainError('TOO_MANY_REQUESTS', message, { retryAfterSeconds: verdict.retryAfterSeconds }));
     throw new HttpException({ message: message.en, messageZh: message.zh }, HttpStatus.TOO_MANY_REQUESTS);
   }
 }
+
+/** The request header the web app sets on the queries its push-driven reloads send (web/src/live-reload.ts). */
+export const LIVE_RELOAD_HEADER = 'x-rectify-live-reload';
+
+/**
+ * A query the web app sent only because the server pushed a change (breaker12e P7): counted in
+ * RATE_LIMIT_LIVE_RELOADS_PER_MINUTE instead of RATE_LIMIT_PER_MINUTE, so a shared account's open
+ * tabs reloading on every change of the city never spend the window its people act with. A mutation
+ * (or anything but a query) is counted as people's own, whatever it says; the header moves queries
+ * to a window of their own, bounded like the other, so it lifts no limit.
+ */
+const isLiveReload = (req: HttpRequest, info: GraphQLResolveInfo | undefined): boolean =>
+  req.headers[LIVE_RELOAD_HEADER] === '1' && info?.operation.operation === 'query';
 
 /**
  * The caller a request counts for (AuthenticationService.callerOf): `account:<user id>` when its

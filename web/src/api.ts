@@ -1,6 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import { coercionRefusal } from './coercion';
 import { witnessLedgerHead } from './ledger-head';
+import { liveReloadHeaders } from './live-reload';
 
 const TOKEN_KEY = 'rectify.token';
 
@@ -114,7 +115,7 @@ const authorization = (): Record<string, string> => {
 export async function gql<Data = any>(query: string, variables: Record<string, unknown> = {}): Promise<Data> {
   const response = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...authorization() },
+    headers: { 'content-type': 'application/json', ...authorization(), ...liveReloadHeaders(query) },
     body: JSON.stringify({ query, variables }),
   });
   let body: { data?: Data; errors?: GraphqlErrorShape[] };

@@ -1,6 +1,7 @@
 import { computed, onBeforeUnmount, ref, watch } from 'vue';
 import { subscribe, watchConnection } from './api';
 import { isDayText } from './day-text';
+import { asLiveReload } from './live-reload';
 import { coalescedReloads } from './reload-coalescer';
 
 /**
@@ -81,8 +82,12 @@ export const connectionLost = ref(false);
 /** How long to wait before subscribing again after the server ended a subscription (ms): it is usually shutting down. */
 const RESUBSCRIBE_AFTER_MS = 1000;
 
-/** Every mounted view loads again; settles once every view's load has (a view's failure is its own to show). */
-const refreshAll = () => Promise.allSettled([...listeners].map((listener) => listener()));
+/**
+ * Every mounted view loads again; settles once every view's load has (a view's failure is its own to
+ * show). Its queries are marked as live reloads (live-reload.ts): the server counts them apart from
+ * what the person does (breaker12e P7).
+ */
+const refreshAll = () => asLiveReload(() => Promise.allSettled([...listeners].map((listener) => listener())));
 
 /**
  * What a push or a reconnection asks: every view loads again — but one round at a time, rounds at

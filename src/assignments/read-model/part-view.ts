@@ -264,7 +264,16 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
   }
   if (event.type === 'UnitAssigned') {
     const { unitId, role, dueDate, terms } = event.data;
-    parts.set(unitId, assignedPart(unitId, role, dueDate, { on, at }, terms));
+    const assigned = assignedPart(unitId, role, dueDate, { on, at }, terms);
+    const held = parts.get(unitId);
+    // Folded by day, the unit took a part here over (a merge or hand-over dated before this 交办, typed after it) before its
+    // own 交办's day: as typed, that part joined the 交办's, which kept its record — so here too (breaker8i P5).
+    if (held?.heldSince === undefined) parts.set(unitId, assigned);
+    else {
+      const since = held.heldSince;
+      const joined = [...(held.joined ?? []), ...recordHolders(held).map((earlier) => ({ unitId: earlier, on: since }))];
+      parts.set(unitId, { ...assigned, role: held.role === 'LEAD' ? 'LEAD' : role, heldBefore: held.heldBefore, passedOn: held.passedOn, joined });
+    }
     return;
   }
   const part = partOfUnitOn(parts, event) ?? removedPartOn(removed, event);
@@ -634,7 +643,7 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
       ...successorPart,
       role: part.role === 'LEAD' ? 'LEAD' : successorPart.role,
       ...byDayPassed([...successorPart.heldBefore, ...part.heldBefore, unitId], [...successorPart.passedOn, ...part.passedOn, on]),
-      joined: [...(successorPart.joined ?? []), ...(part.joined ?? []), ...part.heldBefore.map((earlier) => ({ unitId: earlier, on })), { unitId, on }],
+      joined: [...(successorPart.joined ?? []), ...(part.joined ?? []), ...recordHolders(part).map((earlier) => ({ unitId: earlier, on })), { unitId, on }],
     });
     return;
   }
@@ -646,7 +655,7 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
       ...byDayPassed([...successorPart.heldBefore, ...part.heldBefore, unitId], [...successorPart.passedOn, ...part.passedOn, on]),
       heldSince: on,
       // The successor's verified record stays behind: its own, and that of the units it had passed through.
-      joined: [...(successorPart.joined ?? []), ...(part.joined ?? []), ...successorPart.heldBefore.map((earlier) => ({ unitId: earlier, on })), { unitId: successorUnitId, on }],
+      joined: [...(successorPart.joined ?? []), ...(part.joined ?? []), ...recordHolders(successorPart).map((earlier) => ({ unitId: earlier, on })), { unitId: successorUnitId, on }],
     });
     return;
   }
@@ -656,11 +665,20 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
       role: part.role === 'LEAD' ? 'LEAD' : successorPart.role,
       ...byDayPassed([...successorPart.heldBefore, ...part.heldBefore, unitId], [...successorPart.passedOn, ...part.passedOn, on]),
       // The joining part's record stays behind: its unit's, and that of the units it had passed through.
-      joined: [...(successorPart.joined ?? []), ...(part.joined ?? []), ...part.heldBefore.map((earlier) => ({ unitId: earlier, on })), { unitId, on }],
+      joined: [...(successorPart.joined ?? []), ...(part.joined ?? []), ...recordHolders(part).map((earlier) => ({ unitId: earlier, on })), { unitId, on }],
     });
     return;
   }
   putInPlaceOf(parts, unitId, { ...part, unitId: successorUnitId, heldBefore: [...part.heldBefore, unitId], passedOn: [...part.passedOn, on], heldSince: on });
+}
+
+/**
+ * The units whose record `part` is: the earlier holders it moved through — not those whose own part
+ * joined it (their record stayed behind on the day they joined, listed in `joined` with that day: a
+ * later join of this part does not move that day, breaker8i P12). O(holders).
+ */
+function recordHolders(part: PartView): string[] {
+  return part.heldBefore.filter((unitId) => !part.joined?.some((joined) => joined.unitId === unitId));
 }
 
 /**

@@ -704,3 +704,52 @@ describe('a paper 交办 dated before a hand-over its unit made, entered after t
     expect(() => findingDecider.decide(lateAssignment(directory('y', '2016-08-15')), office.state)).toThrow(expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(/closed on 2016-08-01/) }));
   });
 });
+
+describe('a paper 交办 of a unit merged, before its successor’s own 交办, into that successor (breaker8i P5, walk seed 8830)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+  const merged = { nameOf: () => undefined, mergerOf: (unitId: string) => (unitId === 'h' ? { successorUnitId: 's', mergedOn: '2016-05-10' } : undefined) };
+
+  it('given h merged into s on 05-10 and s’s own part (交办 05-31) verified 07-01, h’s 交办 of 04-26 joins s’s part: held before by h, now as at every cut', () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 'c', role: 'LEAD', dueDate: '2016-12-31' }], unknownUnitIds: [], unitNames: merged } as FindingCommand);
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-05-31', units: [{ unitId: 's', role: 'RESPONSIBLE', dueDate: '2016-09-30' }], unknownUnitIds: [], unitNames: merged } as FindingCommand);
+    accept(office, { type: 'ReportRectification', ...base, actor: clerkOf('s'), unitId: 's', summary: '已整改', evidence, reportedOn: '2016-07-01' } as FindingCommand);
+    accept(office, { type: 'LogInspection', ...base, actor: inspector, unitId: 's', inspectionId: 'i-s', outcome: 'PASSED', notes: '核实', inspectedOn: '2016-07-01', place: '现场' } as FindingCommand);
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 'h', role: 'RESPONSIBLE', dueDate: '2016-08-01' }], unknownUnitIds: [], unitNames: merged } as FindingCommand);
+    const now = office.ledger.finding('f')!;
+    const cut = findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [BUSINESS_DAY] })!;
+    const holders = (view: FindingView) => inAssignedOrder(view.parts.values()).map((part) => [part.unitId, part.role, part.status, part.heldBefore.join(','), part.dueDate]);
+    expect(holders(now)).toEqual([['c', 'LEAD', 'ASSIGNED', '', '2016-12-31'], ['s', 'RESPONSIBLE', 'VERIFIED', 'h', '2016-09-30']]);
+    expect(holders(cut)).toEqual(holders(now));
+    expect(finding(cut)).toEqual(finding(now));
+    // Between the merge and s's own 交办, s held h's part.
+    expect(holders(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: '2016-05-20', knownAt: null, axes: [BUSINESS_DAY] })!)).toEqual([['c', 'LEAD', 'ASSIGNED', '', '2016-12-31'], ['s', 'RESPONSIBLE', 'ASSIGNED', 'h', '2016-08-01']]);
+  });
+});
+
+describe('a unit’s second 交办 redated, after its first part had joined another that joined a third later (breaker8i P12, walk seed 8842)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+  const handOver = (unitId: string, successorUnitId: string, handedOverOn: string) =>
+    ({ type: 'HandOverPart', ...base, actor: admin, unitId, successorUnitId, reason: '职能调整', handedOverOn }) as FindingCommand;
+
+  it('given h’s part joined c’s on 04-26 and c’s joined s’s on 08-01, h’s second 交办 of 05-10 (passed to j 06-15, back by j’s merge 07-01) redated to 04-28: the corrected day on every view', () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 'h', role: 'LEAD', dueDate: '2016-12-31' }, { unitId: 'c', role: 'RESPONSIBLE', dueDate: '2016-09-30' }, { unitId: 's', role: 'RESPONSIBLE', dueDate: '2016-09-30' }], unknownUnitIds: [] });
+    accept(office, handOver('h', 'c', '2016-04-26'));
+    accept(office, handOver('c', 's', '2016-08-01'));
+    const unitNames = {
+      nameOf: () => undefined,
+      handOversOf: (unitId: string) => (unitId === 'h' ? [{ successorUnitId: 'j', on: '2016-06-15' }] : []),
+      mergerOf: (unitId: string) => (unitId === 'j' ? { successorUnitId: 'h', mergedOn: '2016-07-01' } : undefined),
+    };
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-05-10', units: [{ unitId: 'h', role: 'RESPONSIBLE', dueDate: '2016-08-01' }], unknownUnitIds: [], unitNames } as FindingCommand);
+    expect(office.timeline.slice(-2).map((entry) => entry.type)).toEqual(['PartHandedOver', 'PartHandedOver']);
+    accept(office, { type: 'CorrectFactDate', ...base, actor: supervisor, unitId: 'h', factType: 'UnitAssigned', previousOn: '2016-05-10', on: '2016-04-28', reason: '日期录错', unitNames } as FindingCommand);
+    const now = office.ledger.finding('f')!;
+    expect(now.parts.get('h')).toMatchObject({ assignedOn: '2016-04-28', heldBefore: ['h', 'j'] });
+    expect(finding(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [BUSINESS_DAY] })!)).toEqual(finding(now));
+  });
+});

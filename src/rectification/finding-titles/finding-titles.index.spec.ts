@@ -182,8 +182,20 @@ describe('a remark in brackets after a title is what the 台账 says of the prob
     expect(apart('网民留言回应不及时', `网民留言回应不及时${remark}`)).not.toBeNull();
   });
 
+  it.each([
+    ['（2025年评估）', '（重点问题）'],
+    ['（重点问题）', '（督查发现）'],
+    ['（第三方评估）', '（2026年复查）'],
+    ['（2024年评估）', '（2025年评估）'],
+    ['（巡察反馈）', '〔整改中〕'],
+    ['（重点问题）（督查发现）', '（2025年评估，重点问题）'],
+  ])('takes the same words with a different framing remark on each copy — %s / %s — for one problem (breaker10i P7)', (one, other) => {
+    expect(apart(`政务新媒体账号长期不更新${one}`, `政务新媒体账号长期不更新${other}`)).not.toBeNull();
+    expect(apart(`环评信息公开（东湖区）${one}`, `环评信息公开（东湖区）${other}`)).not.toBeNull();
+    expect(apart(`环评信息公开（东湖区）${one}`, `环评信息公开（西山区）${other}`)).toBeNull();
+  });
+
   it('compares two titles with different remarks as any two titles — the remark may tell the problems apart —, and a bracket inside the words as words', () => {
-    expect(apart('政策文件缺少配套解读（2024年评估）', '政策文件缺少配套解读（2025年评估）')).toBeNull();
     expect(apart('门户网站存在错链（3处）', '门户网站存在错链（5处）')).toBeNull();
     expect(apart('环评信息公开（东湖区）', '环评信息公开（西山区）')).toBeNull();
     expect(apart('政府网站栏目长期未更新（政务公开专栏）', '政府网站栏目长期未更新（信息公开目录）')).toBeNull();

@@ -87,8 +87,37 @@ const titleWords = (key: string): string =>
  */
 const withoutRemarks = (key: string): string => key.replace(TRAILING_REMARKS, '');
 const TRAILING_REMARKS = new RegExp(`(?<=.)${BRACKETED}+$`, 'u');
-/** The remarks `withoutRemarks` leaves out, as written: `(重点问题)【已整改】`; '' when none. */
-const remarkOf = (key: string): string => key.slice(withoutRemarks(key).length);
+/**
+ * A remark that only frames the problem — where it came from (（2025年评估）, （第三方评估）, （督查发现）, （2026年复查）,
+ * （巡察反馈）), its priority (（重点问题）, （一般）) or its state (（整改中）, （新增）, （待销号）) — never makes another problem
+ * (breaker10i P7); a remark naming a place, unit, column, count or period of the problem itself (（东湖区）, （3处）,
+ * （政务公开专栏）, （第二季度）) may. Matched on the key's remark (NFKC, numbers by value), clause by clause.
+ */
+const FRAMING_REMARK = new RegExp(
+  '^(?:' +
+    [
+      '(?:\\d{4}年度?)?(?:第三方|第3方|上级|省级?|市级?|年度)?(?:评估|复查|复评|抽查|检查|督查|巡察|巡视|审计|自查|暗访|考核|测评|核查)(?:发现|反馈|指出|通报|意见)?(?:的)?(?:问题)?',
+      '(?:上级|省|市|省政府|群众|网民|媒体|领导)(?:反馈|反映|通报|交办|督办|批示)(?:的)?(?:问题)?',
+      '(?:重点|一般|突出|较重|严重|普遍性?|共性|个性|主要|次要|典型|紧急)(?:问题)?',
+      '(?:整改中|正在整改|未整改|尚未整改|待整改|持续整改|待销号|已整改|已完成|新增|新发现|长期坚持|立行立改|限期整改|已销号|已办结|(?:已)?整改到位|整改完毕)',
+    ].join('|') +
+    ')$',
+  'u',
+);
+const REMARK_BRACKET = new RegExp(BRACKETED, 'gu');
+
+/**
+ * The remarks after a title key that may tell problems apart, as written: `(东湖区)`; the framing ones
+ * (`FRAMING_REMARK`) left out, so `(重点问题)【督查发现】` is ''; '' when none.
+ */
+const distinguishingRemarkOf = (key: string): string =>
+  [...key.slice(withoutRemarks(key).length).matchAll(REMARK_BRACKET)]
+    .filter((bracket) => {
+      const clauses = (bracket.slice(1).find((inside) => inside !== undefined) ?? '').split(/[,，、;；/]/u).map((clause) => clause.trim()).filter((clause) => clause !== '');
+      return clauses.length === 0 || !clauses.every((clause) => FRAMING_REMARK.test(clause));
+    })
+    .map((bracket) => bracket[0])
+    .join('');
 
 /**
  * Whether two different title keys read as one problem retyped: a few characters apart
@@ -102,9 +131,13 @@ export function titlesApart(a: string, b: string, unitsNamed?: UnitsNamed): numb
   // before them, are one problem retyped however short the title (breaker10g P6): near, so the
   // office is asked (`distinctFrom`), never recorded a second time unasked.
   // So are the same words with a remark after one of them (（已整改）, （重点问题）, （2025年评估）): a number named only in
-  // the remark does not make another problem (breaker10h P12). Two titles with different remarks (环评信息公开（东湖区）/
-  // （西山区）, 错链（3处）/（5处）) are compared as any two titles: the remark may be what tells the problems apart.
-  const differentRemarks = remarkOf(a) !== '' && remarkOf(b) !== '' && remarkOf(a) !== remarkOf(b);
+  // the remark does not make another problem (breaker10h P12), and so with a different framing remark on each copy
+  // (（2025年评估）/（督查发现）/（重点问题）: where it came from, its priority or state — breaker10i P7). Two titles with
+  // different remarks that may name the problem itself (环评信息公开（东湖区）/（西山区）, 错链（3处）/（5处）) are compared
+  // as any two titles: the remark may be what tells the problems apart.
+  const remarkA = distinguishingRemarkOf(a);
+  const remarkB = distinguishingRemarkOf(b);
+  const differentRemarks = remarkA !== '' && remarkB !== '' && remarkA !== remarkB;
   if (a !== b && !differentRemarks && titleWords(a) === titleWords(b)) return Math.max(1, distance(a, b));
   const tolerance = nearTitleTolerance(a, b);
   if (tolerance === 0 || a === b || Math.abs(a.length - b.length) > tolerance) return null;
@@ -145,8 +178,8 @@ function pieceOf(length: number, piece: number): { readonly start: number; reado
  */
 export class NearTitles<Value> {
   /**
-   * By `titleWords`, then by the remark after the title (`remarkOf`, '' for none): the words rule takes two titles with
-   * the same words unless both have remarks and they differ, so a file of 政府网站栏目长期未更新（第N项） rows fetches
+   * By `titleWords`, then by the remark after the title that may tell problems apart (`distinguishingRemarkOf`, '' for
+   * none or only framing ones): the words rule takes two titles with the same words unless both have such remarks and they differ, so a file of 政府网站栏目长期未更新（第N项） rows fetches
    * none of the others as candidates (breaker12d P3 stays linear with breaker10h P12's remarks).
    */
   private readonly byWords = new Map<string, Map<string, NearEntry<Value>[]>>();
@@ -162,7 +195,7 @@ export class NearTitles<Value> {
     const words = titleWords(key);
     let remarks = this.byWords.get(words);
     if (!remarks) this.byWords.set(words, (remarks = new Map()));
-    pushTo(remarks, remarkOf(key), entry);
+    pushTo(remarks, distinguishingRemarkOf(key), entry);
     if (key.length < PIECES) return;
     const numbers = numbersNamed(key);
     for (let piece = 0; piece < PIECES; piece += 1) {
@@ -180,7 +213,7 @@ export class NearTitles<Value> {
    */
   near(key: string, unitsNamed?: UnitsNamed): { readonly value: Value; readonly distance: number }[] {
     const remarks = this.byWords.get(titleWords(key));
-    const remark = remarkOf(key);
+    const remark = distinguishingRemarkOf(key);
     // No remark: every title of those words is near; a remark: those with none or the same one (`titlesApart`).
     const sameWords = !remarks ? [] : remark === '' ? [...remarks.values()].flat() : [...(remarks.get('') ?? []), ...(remarks.get(remark) ?? [])];
     const candidates = new Set<NearEntry<Value>>(sameWords);

@@ -487,6 +487,16 @@ describe('a 台账 whose titles carry the office\'s remarks after them (breaker1
     }
     expect((await dependencies.store.readAll()).length).toBe(count);
   });
+
+  it('asks about a problem recorded with one framing remark and listed with another — （2025年评估） / （第三方评估）, （重点问题） / （2026年复查） — and about two such rows of one file (breaker10i P7)', async () => {
+    const dependencies = await withEvaluation();
+    await importFindingsFile(dependencies, EVALUATION, file(['TP政务新媒体账号长期不更新（2025年评估）,更新,青川市财政局,2026-12-31']), contextOf('tp-v1'), { identifiedOn: '2026-10-08' });
+    const count = (await dependencies.store.readAll()).length;
+    const near = await importFindingsFile(dependencies, EVALUATION, file(['TP政务新媒体账号长期不更新（第三方评估）,更新,青川市财政局,2026-12-31', 'TP依申请公开答复不规范（重点问题）,规范,青川市教育局,2026-12-31', 'TP依申请公开答复不规范（2026年复查）,规范,青川市教育局,2026-12-31']), contextOf('tp-near'), { identifiedOn: '2026-10-08', dryRun: true }).catch((error: unknown) => error);
+    expect(near).toMatchObject({ code: 'CONFLICT' });
+    expect(problemsOf(near).map((problem) => problem.row)).toEqual([2, 4]);
+    expect((await dependencies.store.readAll()).length).toBe(count);
+  });
 });
 
 describe('near titles: one rule whichever came first, and the office’s word for a problem of its own (breaker11e P11, 10d P25)', () => {

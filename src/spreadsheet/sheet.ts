@@ -24,6 +24,10 @@ import { prepareXlsx } from './xlsx-size.js';
 interface SheetRow {
   readonly row: number;
   readonly cells: readonly Cell[];
+  /** An XLSX row hidden in the sheet (a cancelled row hidden rather than deleted, or one a filter hides). */
+  readonly hidden?: true;
+  /** The XLSX cells of the row (letters: `C`) whose text is struck through, wholly or in part. */
+  readonly struck?: readonly string[];
 }
 
 export interface SheetOptions {
@@ -156,18 +160,60 @@ async function xlsxSheets(content: FileContent, options: SheetOptions): Promise<
       const columnCount = sheet.columnCount;
       sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
         const cells: Cell[] = [];
+        const struck: string[] = [];
         for (let column = 1; column <= columnCount; column += 1) {
           const cell = row.getCell(column);
           const value = cellOf(cell.value);
           const shown = shownPeriodOf(value, cell.numFmt);
           if (shown) notices.push(shownPeriodNotice(rowNumber, column - 1, shown));
           cells.push(shown?.text ?? value);
+          if (textOf(value) !== '' && isStruckThrough(cell)) struck.push(columnLetter(column - 1));
         }
-        rows.push({ row: rowNumber, cells });
+        rows.push({ row: rowNumber, cells, ...(row.hidden ? { hidden: true as const } : {}), ...(struck.length > 0 ? { struck } : {}) });
       });
       return { name: sheet.name, rows, notices, ...(isHidden(sheet) ? { hidden: true } : {}) };
     }),
   };
+}
+
+/**
+ * Whether a cell's text is struck through (删除线): its font, or a run of its rich text. A merged cell's other cells are
+ * the first's (exceljs gives them its value), so only the first is judged.
+ */
+function isStruckThrough(cell: ExcelJS.Cell): boolean {
+  if (cell.isMerged && cell.master !== cell) return false;
+  const value = cell.value;
+  if (value !== null && typeof value === 'object' && 'richText' in value) {
+    return value.richText.some((run) => run.text.trim() !== '' && (run.font?.strike ?? cell.font?.strike) === true);
+  }
+  return cell.font?.strike === true;
+}
+
+/**
+ * The problem of a row the office hid or struck through (breaker10i P6, breaker10g P12): offices strike or hide a
+ * cancelled row rather than delete it (a 调整 version keeps the record), and a filter hides rows too; read as any row
+ * it would be an open task, and left out unsaid a withdrawal. Refused, naming the row and its struck cells.
+ */
+function hiddenOrStruckProblem(row: SheetRow, sheet: string | null): ImportProblem | null {
+  const where = sheet === null ? {} : { sheet };
+  if (row.hidden) {
+    return {
+      row: row.row,
+      reason: 'The row is hidden in the sheet (a cancelled row hidden rather than deleted, or hidden by a filter): an import reads no meaning into hiding. Unhide it (clear any filter), then delete the row if the item is cancelled (an item imported before is withdrawn on its page), or import it as it stands.',
+      reasonZh: '该行在表格中被隐藏（可能是已取消而未删除的事项，也可能是筛选时隐藏）：导入不按隐藏理解其含义。请取消隐藏（或清除筛选）后确认：如该项已取消，请删去该行（已导入的事项请在事项页面撤销）；如仍要办理，取消隐藏后导入。',
+      ...where,
+    };
+  }
+  if (row.struck && row.struck.length > 0) {
+    const cells = row.struck.map((letter) => `${letter}${row.row}`);
+    return {
+      row: row.row,
+      reason: `Cell${cells.length > 1 ? 's' : ''} ${cells.join(', ')} ${cells.length > 1 ? 'are' : 'is'} struck through (a struck-through row usually means it is cancelled): an import records no cancellation. Delete the row if the item is cancelled (an item imported before is withdrawn on its page), or remove the strike-through if it stands.`,
+      reasonZh: `单元格 ${cells.join('、')} 带删除线（通常表示该项已取消）：导入不记录取消。如该项已取消，请删去该行（已导入的事项请在事项页面撤销）；如仍要办理，请去掉删除线后导入。`,
+      ...where,
+    };
+  }
+  return null;
 }
 
 /** Excel counts days from 1899-12-30; serials in this range are the years 1954–2119. */
@@ -560,6 +606,11 @@ function tableOf<Key extends string>(
     for (const position of [...positions.values()].flat()) {
       const text = textOf(row.cells[position] ?? null);
       if (ERROR_VALUE.test(text)) errorProblems.push(errorValueProblem(row.row, position, text));
+    }
+    const hiddenOrStruck = hiddenOrStruckProblem(row, sheetName);
+    if (hiddenOrStruck) {
+      errorProblems.push(hiddenOrStruck);
+      continue;
     }
     const cells: Partial<Record<Key, Cell>> = {};
     for (const [key, at] of positions) {

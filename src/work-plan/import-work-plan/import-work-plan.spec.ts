@@ -24,6 +24,7 @@ import { RectificationLedger } from '../../rectification/ledger/rectification-le
 import { WorkPlanLedger } from '../breakdown/work-plan-ledger.js';
 import { exportWorkPlan, type ExportSources } from '../../exports/export.queries.js';
 import { tableToCsv, tableToXlsx } from '../../exports/export-files.js';
+import type { ExportTable } from '../../exports/export-table.js';
 
 /* The import service outside the server, on a real SQLite file: what the CLI and the mutation share. */
 
@@ -520,6 +521,50 @@ describe('an export of an earlier day imported as a new version (breaker10g P22)
     expect(await dependencies.store.headPosition()).toEqual(head);
     dependencies.store.close();
   });
+
+  /** The export as a clerk tidies it before editing: its progress columns (状态 … 销号日期) deleted (breaker10i P1). */
+  const withoutProgress = (table: ExportTable): ExportTable => {
+    const kept = table.columns.flatMap((column, at) => (['状态', '报告日期', '进展情况', '督查结果', '退回情况', '红黄绿灯', '销号日期'].includes(column.header) ? [] : [at]));
+    return { ...table, columns: kept.map((at) => table.columns[at]!), rows: table.rows.map((row) => ({ ...row, cells: kept.map((at) => row.cells[at]!) })) };
+  };
+
+  it.each([
+    ['a past day\'s export, CSV, title row kept', { asOf: '2026-03-10' }, 'csv', true],
+    ['a past day\'s export, XLSX, title row kept', { asOf: '2026-03-10' }, 'xlsx', true],
+    ['today\'s export downloaded before a later notice, CSV, title row kept', {}, 'csv', true],
+    ['a past day\'s export, CSV, title row deleted too', { asOf: '2026-03-10' }, 'csv', false],
+    ['today\'s export downloaded before a later notice, XLSX, title row kept', {}, 'xlsx', true],
+  ] as const)('an export with its progress columns deleted is still Rectify\'s own export, refused as a new version once the plan changed after it (breaker10i P1): %s', async (_which, cut, format, titled) => {
+    const { dependencies, first } = await revisedPlan();
+    const table = withoutProgress(await exportOf(dependencies, first.planId, cut));
+    expect(table.columns.map((column) => column.header)).toEqual(['序号', '类别', '工作事项', '工作措施', '牵头单位', '责任单位', '完成时限']);
+    if (!('asOf' in cut)) await laterNotice(dependencies, '2026-03-22');
+    const csv = new TextDecoder().decode(tableToCsv(table));
+    const content = format === 'xlsx' ? new Uint8Array(await tableToXlsx(table, '工作方案进展')) : new TextEncoder().encode(titled ? csv : csv.replace(/^[^\r\n]*\r\n/u, ''));
+    const head = await dependencies.store.headPosition();
+    for (const [key, options] of [['dry', { revise: true, dryRun: true }], ['revise', { revise: true }]] as const) {
+      const refusal = await importWorkPlanFile(dependencies, { name: `工作方案进展.${format}`, content }, { ...options, title }, at(`noprog-${key}`, '2026-03-26T09:00:00+08:00'), [{ title, year: 2026 }]).catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(DomainError);
+      expect(refusal).toMatchObject({ code: 'CONFLICT', details: { field: 'file' } });
+      expect((refusal as DomainError).messageZh).toMatch(/^本文件是本系统导出的“青川市2026年旧导出测试方案”进展表/);
+    }
+    // Without the title typed, the plan is still the one its title row names.
+    if (titled) {
+      const untyped = await importWorkPlanFile(dependencies, { name: `工作方案进展.${format}`, content }, { revise: true, dryRun: true }, at('noprog-untyped', '2026-03-26T09:00:00+08:00'), [{ title, year: 2026 }]).catch((error: unknown) => error);
+      expect(untyped).toMatchObject({ code: 'CONFLICT', details: { field: 'file' } });
+    }
+    expect(await dependencies.store.headPosition()).toEqual(head);
+    dependencies.store.close();
+  });
+
+  it('takes today\'s export with its progress columns deleted, edited, as the new version it is', async () => {
+    const { dependencies, first } = await revisedPlan();
+    const csv = new TextDecoder().decode(tableToCsv(withoutProgress(await exportOf(dependencies, first.planId, {}))));
+    const applied = await importWorkPlanFile(dependencies, { name: '工作方案进展.csv', content: new TextEncoder().encode(csv.replaceAll('2026-12-20', '2026-12-15')) }, { revise: true, title, dryRun: true }, at('noprog-current', '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(applied.revision).toMatchObject({ withdrawn: [], added: [], amended: [], redated: [expect.objectContaining({ code: '1', to: '2026-12-15' })] });
+    dependencies.store.close();
+  });
+
 });
 
 describe('a unit\'s own download with its title row deleted, of a unit that leads every item it is on (breaker10h P11)', () => {
@@ -544,6 +589,16 @@ describe('a unit\'s own download with its title row deleted, of a unit that lead
     // The whole plan's export without its title, the plan unchanged since: nothing to change.
     const whole = await importWorkPlanFile(dependencies, { name: '工作方案进展.csv', content: await exportFor(null) }, { revise: true, title, dryRun: true }, contextOf('whole'), [{ title, year: 2026 }]);
     expect(whole).toMatchObject({ planId: first.planId, revision: null });
+    // Its progress columns deleted too, title row kept or not (breaker10i P1): still the unit's download.
+    const progress = ['状态', '报告日期', '进展情况', '督查结果', '退回情况', '红黄绿灯', '销号日期'];
+    const table = await exportWorkPlan(sources, { reader: { id: 'user-czj', role: 'UNIT', unitId: unitIdForCode('CZJ') }, planId: first.planId }, new Date('2026-03-02T09:00:00+08:00'));
+    const kept = table.columns.flatMap((column, at) => (progress.includes(column.header) ? [] : [at]));
+    const tidied = new TextDecoder().decode(tableToCsv({ ...table, columns: kept.map((at) => table.columns[at]!), rows: table.rows.map((row) => ({ ...row, cells: kept.map((at) => row.cells[at]!) })) }));
+    for (const content of [tidied, tidied.replace(/^[^\r\n]*\r\n/u, '')]) {
+      const refusal = await importWorkPlanFile(dependencies, { name: '工作方案进展.csv', content: new TextEncoder().encode(content) }, { revise: true, dryRun: true, title }, contextOf('unit-noprog'), [{ title, year: 2026 }]).catch((error: unknown) => error);
+      expect(problemsOf(refusal as DomainError)?.map((problem) => problem.reasonZh)).toEqual([expect.stringMatching(/^本文件是青川市财政局下载的本单位任务进展表，只含该单位的行/)]);
+    }
+    expect(await dependencies.store.headPosition()).toEqual(head);
     dependencies.store.close();
   });
 });

@@ -249,7 +249,7 @@ const EXPORT_PROGRESS_COLUMNS: readonly string[] = ['状态', '报告日期', '�
 function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; exportNotice: ImportProblem[]; unitRows?: ImportProblem; reading?: ExportReading; oneUnit?: true } {
   const names = new Set(table.unusedColumns.map((column) => column.name));
   const hasStatus = table.records.some((record) => 'status' in record.cells);
-  if (!names.has(EXPORT_SIGNATURE) || !hasStatus) return { table, exportNotice: [] };
+  if (!(names.has(EXPORT_SIGNATURE) && hasStatus) && !EXPORT_TITLE.test(table.title ?? '') && !hasExportShape(table.records)) return { table, exportNotice: [] };
   // A unit's own download (`…进展（青川市财政局的任务，截至 …）`) holds its rows only: never a version of the plan (breaker10f P8).
   // Downloads from before the title said so: every row one unit's part, under items other units lead.
   const partUnits = new Set(table.records.map((record) => textOf(record.cells.responsibleUnits ?? null)));
@@ -257,7 +257,7 @@ function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; ex
   const othersLead = table.records.some((record) => !namesInCell(record.cells.leadUnit ?? null).includes(onlyUnit ?? ''));
   const unitName = EXPORT_TITLE.exec(table.title ?? '')?.[1] ?? (partUnits.size === 1 && onlyUnit && othersLead ? onlyUnit : undefined);
   const unitRows = unitName === undefined ? undefined : unitDownloadProblem(unitName);
-  const progress = ['状态', ...table.unusedColumns.filter((column) => EXPORT_PROGRESS_COLUMNS.includes(column.name)).map((column) => column.name)];
+  const progress = [...(hasStatus ? ['状态'] : []), ...table.unusedColumns.filter((column) => EXPORT_PROGRESS_COLUMNS.includes(column.name)).map((column) => column.name)];
   // A withdrawn item's rows (已撤销（day：reason）) are the record of it, not an item of the plan: not imported, said per row.
   const withdrawnNotices: ImportProblem[] = [];
   const kept = table.records.filter((record) => {
@@ -294,11 +294,17 @@ function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; ex
     };
   });
   const exportNotice: ImportProblem[] = [
-    {
-      row: null,
-      reason: `This file is Rectify's own work-plan export: its progress columns (${progress.join(', ')}) are the app's record and are not imported; 序号 numbers its rows, each item's code is the one before its title.`,
-      reasonZh: `本文件是本系统导出的工作方案进展表：${progress.join('、')}等进展列是系统中的记录，不导入；“序号”是行号，事项编号取“工作事项”中标题前的编号。`,
-    },
+    progress.length > 0
+      ? {
+          row: null,
+          reason: `This file is Rectify's own work-plan export: its progress columns (${progress.join(', ')}) are the app's record and are not imported; 序号 numbers its rows, each item's code is the one before its title.`,
+          reasonZh: `本文件是本系统导出的工作方案进展表：${progress.join('、')}等进展列是系统中的记录，不导入；“序号”是行号，事项编号取“工作事项”中标题前的编号。`,
+        }
+      : {
+          row: null,
+          reason: `This file is Rectify's own work-plan export (its ${EXPORT_TITLE.test(table.title ?? '') ? 'title row' : 'rows: 序号 numbering rows, one part a row, 工作事项 as code and title'} say so), its progress columns deleted: read as that export; 序号 numbers its rows, each item's code is the one before its title.`,
+          reasonZh: `本文件是本系统导出的工作方案进展表（${EXPORT_TITLE.test(table.title ?? '') ? '见第一行的标题' : '“序号”为行号、每个单位一行、“工作事项”为编号加标题'}），进展列已删去：按该导出表读取；“序号”是行号，事项编号取“工作事项”中标题前的编号。`,
+        },
     ...withdrawnNotices,
   ];
   return {
@@ -313,6 +319,27 @@ function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; ex
     ...readingOfTitle(table.title),
     ...(partUnits.size === 1 && onlyUnit ? { oneUnit: true as const } : {}),
   };
+}
+
+/**
+ * Whether rows are laid out as Rectify's own work-plan export, whatever columns were deleted (breaker10i P1: a clerk who
+ * deletes the progress columns — 状态, 红黄绿灯 … — before editing, as a tidy-up, left an old export or a unit's download
+ * read as a plain file, and taken as a new version): 序号 numbers the rows 1…n (in any order: sorted in Excel), each
+ * 工作事项 cell is `code title`, each row names one unit under 责任单位, and each item's rows include its lead's own
+ * (责任单位 = 牵头单位) — the export writes every part as a row, the lead's too; an office's own file does not.
+ */
+function hasExportShape(records: readonly SourceRecord<PlanColumn>[]): boolean {
+  if (records.length === 0) return false;
+  const numbers = new Set(records.map((record) => textOf(record.cells.code ?? null).normalize('NFKC').trim()));
+  if (numbers.size !== records.length || !records.every((_, index) => numbers.has(String(index + 1)))) return false;
+  const leadsOwnRow = new Map<string, boolean>();
+  for (const record of records) {
+    const item = textOf(record.cells.title ?? null);
+    const units = namesInCell(record.cells.responsibleUnits ?? null);
+    if (!/^[^\s]+ \S/u.test(item) || units.length !== 1) return false;
+    leadsOwnRow.set(item, (leadsOwnRow.get(item) ?? false) || namesInCell(record.cells.leadUnit ?? null).includes(units[0]!));
+  }
+  return [...leadsOwnRow.values()].every(Boolean);
 }
 
 /** A unit's own download of the work plan offered as the plan: refused, naming the unit (breaker10f P8, breaker10h P11). */

@@ -1,0 +1,79 @@
+import ExcelJS from 'exceljs';
+import { unitLookupFrom } from '../organization/units/unit-lookup.js';
+import { importFindings } from '../rectification/import-findings/findings-file.js';
+import { importWorkPlan } from '../work-plan/import/work-plan-import.js';
+
+/*
+ * Rows an office strikes through or hides instead of deleting them (breaker10i P6, breaker10g P12): a cancelled task
+ * kept on record in the 调整 version, or rows a filter hides. Read as any row they were open tasks, no word said;
+ * now each such row is refused, naming it (and its struck cells), in plans and 台账 alike.
+ */
+
+const lookupUnit = unitLookupFrom([
+  { id: 'unit-czj', code: 'CZJ', name: '青川市财政局' },
+  { id: 'unit-jyj', code: 'JYJ', name: '青川市教育局' },
+]);
+
+async function workbook(rows: readonly (readonly string[])[], mark: (sheet: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('分解表');
+  for (const row of rows) sheet.addRow([...row]);
+  mark(sheet);
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+const PLAN_ROWS = [
+  ['序号', '工作任务', '牵头单位', '完成时限'],
+  ['1', '推进决策公开', '青川市财政局', '2026-06-30'],
+  ['2', '此项已被划掉不再实施', '青川市教育局', '2026-09-30'],
+  ['3', '此行已隐藏', '青川市教育局', '2026-09-30'],
+  ['4', '推进政策解读', '青川市教育局', '2026-10-31'],
+];
+
+describe('struck-through and hidden rows of an XLSX file', () => {
+  it('refuses a plan with a row struck through in every cell and a hidden row, naming each row; the rest are read as before', async () => {
+    const content = await workbook(PLAN_ROWS, (sheet) => {
+      for (let column = 1; column <= 4; column += 1) sheet.getRow(3).getCell(column).font = { strike: true };
+      sheet.getRow(4).hidden = true;
+    });
+    const result = await importWorkPlan(content, { format: 'xlsx', title: '2026年划线测试方案', lookupUnit });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((problem) => [problem.row, problem.reasonZh.split('：')[0]])).toEqual([
+      [3, '单元格 A3、B3、C3、D3 带删除线（通常表示该项已取消）'],
+      [4, '该行在表格中被隐藏（可能是已取消而未删除的事项，也可能是筛选时隐藏）'],
+    ]);
+    expect(result.problems.every((problem) => problem.sheet === '分解表')).toBe(true);
+  });
+
+  it('refuses a row whose title alone is struck through, also in part (rich text), naming the cell', async () => {
+    const content = await workbook(PLAN_ROWS.filter((_, index) => index !== 3), (sheet) => {
+      sheet.getRow(3).getCell(2).value = { richText: [{ text: '此项已被划掉', font: { strike: true } }, { text: '不再实施' }] };
+    });
+    const result = await importWorkPlan(content, { format: 'xlsx', title: '2026年划线测试方案', lookupUnit });
+    expect(result.ok ? result.plan : result.problems.map((problem) => [problem.row, problem.reasonZh.split('：')[0]])).toEqual([[3, '单元格 B3 带删除线（通常表示该项已取消）']]);
+  });
+
+  it('reads the same file without the marks as four items', async () => {
+    const content = await workbook(PLAN_ROWS, () => undefined);
+    const result = await importWorkPlan(content, { format: 'xlsx', title: '2026年划线测试方案', lookupUnit });
+    expect(result.ok ? result.plan.categories.flatMap((category) => category.items.map((item) => item.title)) : result.problems).toEqual(['推进决策公开', '此项已被划掉不再实施', '此行已隐藏', '推进政策解读']);
+  });
+
+  it('refuses a 台账 row struck through or hidden alike', async () => {
+    const content = await workbook(
+      [
+        ['问题', '具体表现', '责任单位', '整改时限'],
+        ['门户网站存在错链', '3处链接失效', '青川市教育局', '2026-12-31'],
+        ['政策解读不到位', '缺少解读', '青川市财政局', '2026-12-31'],
+        ['年报发布不及时', '晚于规定时间', '青川市财政局', '2026-12-31'],
+      ],
+      (sheet) => {
+        sheet.getRow(3).getCell(1).font = { strike: true };
+        sheet.getRow(4).hidden = true;
+      },
+    );
+    const result = await importFindings(content, { format: 'xlsx', lookupUnit, today: '2026-10-08' });
+    expect(result.ok ? result : result.problems.map((problem) => problem.row)).toEqual([3, 4]);
+  });
+});

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
@@ -312,7 +312,8 @@ export function decodeSnapshotStates(path: string, header: SnapshotHeader, paylo
  */
 export async function writeSnapshotFile(path: string, bytes: SnapshotBytes): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
+  // Its own name: servers on one file share the snapshot's folder, and in two containers both are pid 1 (breaker9i P4's kind).
+  const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     const file = await open(temporary, 'w');
     try {

@@ -191,6 +191,19 @@ describe('Writing the witness where it cannot be written', () => {
     expect(readdirSync(folder)).toEqual(['w.json']);
   });
 
+  // breaker9i P4: the temporary file was named by process id only; two servers on one shared volume in two
+  // containers (both pid 1) wrote the same temporary file, and one's rename took the other's away.
+  it('writes through a temporary file of its own, whatever another process of the same pid is writing beside it', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rectify-witness-'));
+    const path = join(folder, 'w.json');
+    // Another container's server, also pid ${process.pid} there, mid-write: its temporary file stands where ours was named.
+    mkdirSync(`${path}.${process.pid}.tmp`);
+    writeWitness(path, { storeId: 's', kind: 'sqlite', location: 'x', head: '3', seenAt: '2026-04-01T00:00:00.000Z' });
+    expect(readWitness(path)).toMatchObject({ storeId: 's', head: '3' });
+    // Its file is left alone, and ours was renamed into place.
+    expect(readdirSync(folder).sort()).toEqual([`w.json`, `w.json.${process.pid}.tmp`]);
+  });
+
   it('names a full disk as one', () => {
     expect(witnessNotWrittenMessage('/mnt/w/witness.json', 'ENOSPC')).toEqual({
       en: expect.stringContaining('The store witness /mnt/w/witness.json cannot be written (the disk holding it is full)'),

@@ -1,4 +1,4 @@
-import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { createPublicKey, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { keyFingerprint, publicKeyText } from '../ledger/domain/checkpoint.js';
@@ -220,14 +220,15 @@ function witnessDamaged(path: string, why: string, whyZh: string): StoreRefusedE
 
 /**
  * Writes the witness so that a crash leaves the old one or the new one, never half of either: a
- * temporary file beside it, fsynced, renamed over it — durable, and a few milliseconds on ext4
+ * temporary file beside it (named by pid and random bytes: no other process writes it), fsynced, renamed over it — durable, and a few milliseconds on ext4
  * (the rename over a file forces its data out). Returns the file's length in bytes.
  * @throws WitnessNotWrittenError when the file cannot be written (a full disk, no permission);
  *   the temporary file is removed first.
  */
 export function writeWitness(path: string, witness: StoreWitness): number {
   const text = Buffer.from(`${JSON.stringify(witness, null, 2)}\n`);
-  const temporary = `${path}.${process.pid}.tmp`;
+  // Its own name (breaker9i P4): servers on one shared volume in two containers are both pid 1.
+  const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(temporary, text);

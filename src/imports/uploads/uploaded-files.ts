@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Actor } from '../../shared/command-context.js';
@@ -133,7 +133,8 @@ class InFolder implements WaitingPlace {
   write(fileId: string, { content, ...facts }: WaitingFile) {
     mkdirSync(this.folder, { recursive: true, mode: 0o700 });
     const place = (name: string, bytes: Uint8Array | string) => {
-      const temporary = join(this.folder, `${name}.${process.pid}.tmp`);
+      // Its own name, as every file beside the store (breaker9i P4: servers in two containers are both pid 1).
+      const temporary = join(this.folder, `${name}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
       writeFileSync(temporary, bytes, { mode: 0o600 });
       renameSync(temporary, join(this.folder, name));
     };

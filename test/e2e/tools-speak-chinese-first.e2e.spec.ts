@@ -35,6 +35,7 @@ const TOOLS: [string, () => string[]][] = [
   ['import-units', () => [someFile()]],
   ['import-work-plan', () => [someFile()]],
   ['import-findings', () => ['--evaluation', EVALUATION, someFile()]],
+  ['backup-store', () => [mkdtempSync(join(tmpdir(), 'rectify-tool-backup-'))]],
 ];
 
 /** A file with SQLite's header and nothing a database holds: a store cut short or written over. */

@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { toolOnStore } from '../support/cli-tool.js';
+import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
+import { killHard, PROCESS_TEST_CEILING_MS, startServer } from '../support/server-process.js';
+import { freshDatabasePath, startTestApp } from '../support/test-app.js';
+
+/*
+ * breaker9i P2: every refusal says "restore the store from a backup", and nothing said how to take
+ * one of a running server (a `cp` of a busy `.db` and `-wal` is consistent only by luck).
+ * `npm run store:backup -- <folder>` takes one through SQLite's online backup, the witness first.
+ */
+
+const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+describe('npm run store:backup', () => {
+  it(
+    'copies the store of a running server into a new folder, the witness with it; the copy passes ledger:verify and starts at its new place at the same head',
+    async () => {
+      const sqlitePath = freshDatabasePath();
+      const app = await startTestApp({ sqlitePath });
+      let head: string;
+      const folder = join(mkdtempSync(join(tmpdir(), 'rectify-backups-')), '2026-12-01');
+      try {
+        for (const key of ['backup-1', 'backup-2']) {
+          const answer = await app.graphql(REGISTER_EVALUATION, { input: evaluationInput({ idempotencyKey: key }) });
+          expect(answer.errors).toBeUndefined();
+        }
+        head = ((await (await fetch(`${app.url}/health`)).json()) as { logPosition: string }).logPosition;
+        // While the server runs: the backup needs no stop.
+        const backedUp = await toolOnStore('backup-store', [folder], sqlitePath);
+        expect(backedUp.stderr).toBe('');
+        expect(backedUp.code).toBe(0);
+        const [zh, en] = backedUp.stdout.trim().split('\n');
+        expect(zh).toBe(
+          `已把 ${sqlitePath} 备份到 ${join(folder, 'rectify.db')}（日志位置 ${head}；PRAGMA quick_check 通过），见证文件备份到 ${join(folder, 'rectify.db.witness.json')}。签名密钥不在此备份中：请另行备份，不要与数据放在一起。`,
+        );
+        expect(en).toMatch(/^Backed up .* \(log position \d+; PRAGMA quick_check ok\), its witness to .*\. The signing key is not in this backup/);
+        expect(readdirSync(folder).sort()).toEqual(['rectify.db', 'rectify.db.witness.json']);
+      } finally {
+        await app.close();
+      }
+
+      const copy = join(folder, 'rectify.db');
+      expect((await toolOnStore('ledger-verify', [], copy)).code).toBe(0);
+      const restored = await startServer(copy);
+      try {
+        const health = (await (await fetch(`http://127.0.0.1:${restored.port}/health`)).json()) as { status: string; logPosition: string };
+        expect(health).toMatchObject({ status: 'ready', logPosition: head });
+      } finally {
+        await killHard(restored.child);
+      }
+    },
+    PROCESS_TEST_CEILING_MS,
+  );
+
+  it(
+    'never writes over a backup, and says so in Chinese first; a store that is not there is not backed up',
+    async () => {
+      const sqlitePath = freshDatabasePath();
+      const app = await startTestApp({ sqlitePath });
+      await app.close();
+      const folder = mkdtempSync(join(tmpdir(), 'rectify-backups-'));
+      expect((await toolOnStore('backup-store', [folder], sqlitePath)).code).toBe(0);
+      const before = digest(join(folder, 'rectify.db'));
+      const again = await toolOnStore('backup-store', [folder], sqlitePath);
+      expect(again.code).toBe(1);
+      expect(again.stderr.split('\n')[0]).toBe(`${join(folder, 'rectify.db')}、${join(folder, 'rectify.db.witness.json')} 已存在：备份从不覆盖已有文件。请给出一个新的或空的文件夹（例如以日期命名）。`);
+      expect(digest(join(folder, 'rectify.db'))).toBe(before);
+
+      const nowhere = await toolOnStore('backup-store', [mkdtempSync(join(tmpdir(), 'rectify-backups-'))], join(mkdtempSync(join(tmpdir(), 'rectify-none-')), 'rectify.db'));
+      expect(nowhere.code).toBe(1);
+      expect(nowhere.stderr.split('\n')[0]).toMatch(/处没有事件库（SQLITE_PATH）：没有可备份的内容。$/);
+    },
+    PROCESS_TEST_CEILING_MS,
+  );
+});

@@ -78,16 +78,17 @@ function generatedPassword(): string {
  * that runs beside the server must: seconds for a million events.
  * @throws DomainError CONFLICT naming the account already there; nothing is written.
  */
-async function refuseSameAccount(users: UsersReadModel, account: { name: string; role: UserRole; unitId: string | null; unitCode: string | null }): Promise<void> {
+async function refuseSameAccount(users: UsersReadModel, account: { name: string; role: UserRole; unitId: string | null; unitCode: string | null; unitName: string | null }): Promise<void> {
   const existing = activeAccountLike(users.accounts(), account);
   if (!existing) return;
-  const unit = account.unitCode ? ` of unit ${account.unitCode}` : '';
-  const unitZh = account.unitCode ? `（单位 ${account.unitCode}）` : '';
+  const unit = account.unitCode ? ` of unit ${account.unitName ?? account.unitCode} (${account.unitCode})` : '';
+  // The unit by its name, as the office knows it (newcomer18 S3: 「（单位 FGW）」).
+  const unitZh = account.unitCode ? `（${account.unitName ?? account.unitCode}）` : '';
   throw new DomainError(
     'CONFLICT',
     say(
-      `An active ${account.role} account named ${existing.name}${unit} already exists (${existing.id}, registered ${existing.registeredAt}): nothing was written. Was the same command run twice? Its token was shown only at that run; if it was lost, an administrator issues a new one (用户管理, or issueAccessToken) and may deactivate the account. To create a second account of the same name all the same, run again with --again.`,
-      `已有同名的有效${ROLE_ZH[account.role] ?? account.role}账号“${existing.name}”${unitZh}（登记于 ${officeDate(existing.registeredAt)}）：未写入任何内容。是否同一命令运行了两次？令牌只在那次运行时显示；若已遗失，请管理员在“用户管理”中重新签发（issueAccessToken），必要时停用该账号。若确要再建一个同名账号，请加 --again 重新运行。`,
+      `An active ${account.role} account named ${existing.name}${unit} already exists (${existing.id}, registered ${existing.registeredAt}): nothing was written. Was the same command run twice? Its token was shown only at that run; if it was lost, an administrator issues a new one with issueAccessToken (in GraphiQL, 接口调试 in the web app's menu: 用户管理 has no token button) and may deactivate the account. To create a second account of the same name all the same, run again with --again.`,
+      `已有同名的有效${ROLE_ZH[account.role] ?? account.role}账号“${existing.name}”${unitZh}（登记于 ${officeDate(existing.registeredAt)}）：未写入任何内容。是否同一命令运行了两次？令牌只在那次运行时显示；若已遗失，请管理员在网页菜单“接口调试（GraphiQL）”中用 issueAccessToken 重新签发（“用户管理”页面不签发令牌），必要时停用该账号。若确要再建一个同名账号，请加 --again 重新运行。`,
     ),
   );
 }
@@ -107,7 +108,7 @@ async function main() {
       unitName = unit.name;
     }
     const users = await replayLog(store, schemas, new UsersReadModel());
-    if (!options.again) await refuseSameAccount(users, { name: options.name, role: options.role, unitId, unitCode: options.unitCode });
+    if (!options.again) await refuseSameAccount(users, { name: options.name, role: options.role, unitId, unitCode: options.unitCode, unitName });
     // newcomer15 S9: a store made by the tools had no account anyone could sign in to the web app with.
     const password = options.login ? generatedPassword() : null;
     const initialPassword =
@@ -141,7 +142,7 @@ async function main() {
     } catch (error) {
       if (!(error instanceof ClaimRefused) || error.inFlight || error.claim.scope !== claim.scope) throw error;
       // Another run holds it: refused as a second run is, unless that account was deactivated since.
-      await refuseSameAccount(await replayLog(store, schemas, new UsersReadModel()), { name: options.name, role: options.role, unitId, unitCode: options.unitCode });
+      await refuseSameAccount(await replayLog(store, schemas, new UsersReadModel()), { name: options.name, role: options.role, unitId, unitCode: options.unitCode, unitName });
       await register([...login, { ...claim, takeOverFrom: error.taken.holder }]);
     }
     // Chinese first (breaker9e P2); the token stays the last line, for scripts.

@@ -195,6 +195,13 @@ describe('Authentication', () => {
       expect(own.errors).toBeUndefined();
       expect(own.data!.unitWorkload.unitId).toBe(FGW);
       expect(errorCode(await app.graphql(UNIT_WORKLOAD, { unitId: CZJ }, bearer(created.token!)))).toBe('FORBIDDEN');
+      // newcomer18 S3: run again, the refusal named the unit by its code and sent the admin to 用户管理 for a token it has no button for.
+      const again = await createUserWithCli(sqlitePath, ['--name', '李娜', '--role', 'unit', '--unit', 'FGW']);
+      expect(again.exitCode).toBe(1);
+      const [zh] = again.stderr.split('\n');
+      expect(zh).toMatch(/^已有同名的有效责任单位用户账号“李娜”（市发展和改革委员会）（登记于 \d{4}-\d{2}-\d{2}）/);
+      expect(zh).toContain('请管理员在网页菜单“接口调试（GraphiQL）”中用 issueAccessToken 重新签发');
+      expect(zh).not.toMatch(/FGW|在“用户管理”中重新签发/);
     });
 
     it.each([

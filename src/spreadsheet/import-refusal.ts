@@ -72,13 +72,14 @@ export function describeNotes(notes: ReadingNotes): string {
   return parts.length === 0 ? '' : ` ${parts.join(' ')}`;
 }
 
-/** `describeNotes` in Chinese: the sheet read, the columns not imported and every notice, each after a space. */
+/** `describeNotes` in Chinese: the sheet read, the columns not imported and every notice, each a sentence ending in 。, no spaces. */
 export function describeNotesZh(notes: ReadingNotes): string {
   const parts: string[] = [];
   if (notes.sheet) parts.push(`读取了工作表“${notes.sheet}”。`);
   if (notes.notImported && notes.notImported.length > 0) parts.push(`未导入的列：${notes.notImported.join('、')}。`);
   for (const notice of notes.notices ?? []) parts.push(`${notice.row === null && !notice.sheet ? '' : `${placeZhOf(notice)}：`}${notice.reasonZh}`);
-  return parts.length === 0 ? '' : ` ${parts.join(' ')}`;
+  // Chinese sentences follow each other with no space between (newcomer18: 「…。 读取了工作表…」), each ending in 。.
+  return parts.map((part) => (/[。！？]$/.test(part) ? part : `${part}。`)).join('');
 }
 
 /** The problems of a refused import, or undefined for any other error. */

@@ -729,12 +729,13 @@ export function describeWorkPlanImportZh(outcome: WorkPlanImportOutcome): string
   if (outcome.revision) {
     const what = describeRevision(outcome.revision).zh;
     if (outcome.dryRun) return `试导入：${outcome.title}（${outcome.year}）将修订：${what}。未写入任何内容。${notes}`;
-    return `已修订 ${outcome.title}（${outcome.year}）：${what}。进度保留。方案编号 ${outcome.planId}。${notes}`;
+    // No plan id in the Chinese (s16 S6): the office names a plan by its title; the English keeps the id for scripts.
+    return `已修订 ${outcome.title}（${outcome.year}）：${what}。进度保留。${notes}`;
   }
   if (outcome.dryRun) return `试导入：${outcome.title}（${outcome.year}）将导入：${counts}。未写入任何内容。${notes}`;
   if (outcome.eventCount === 0 && !outcome.retried) return `${outcome.title}（${outcome.year}）此前已导入，事项相同：${counts}。未写入任何内容。`;
   const completed = outcome.itemsDefined < outcome.itemCount ? `（补齐：此前缺少 ${outcome.itemsDefined} 个事项）` : '';
-  return `已导入 ${outcome.title}（${outcome.year}）：${counts}${completed}。方案编号 ${outcome.planId}。${notes}`;
+  return `已导入 ${outcome.title}（${outcome.year}）：${counts}${completed}。${notes}`;
 }
 
 export function describeWorkPlanImport(outcome: WorkPlanImportOutcome): string {

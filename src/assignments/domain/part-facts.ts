@@ -14,6 +14,18 @@ export function assignmentOf(part: AssignmentPart, command: NamesUnits): DatedFa
 }
 
 /**
+ * The day a part began on its parent — its 交办 (`assignedOn`), whoever holds it since (机构改革) — named by the unit it was
+ * given to: a parent is not withdrawn before its part existed. Unlike `assignmentOf`, a taking over is not the part's start: a
+ * withdrawal dated before a hand-over or merge that the successor has worked on since (its report kept the hand-over, see
+ * `handOversAfterWithdrawal`) is taken, the successor's later records kept on the record and counted nowhere, as date order
+ * accepts the withdrawal (breaker8i P3, breaker11h P8's kind).
+ */
+export function beganOnParent(part: AssignmentPart, command: NamesUnits): DatedFact {
+  const unit = unitNamed(command, part.previousHolders?.[0]?.unitId ?? part.unitId);
+  return { day: part.assignedOn, what: say(`the assignment of ${unit.en}`, `${unit.zh}的交办日期`) };
+}
+
+/**
  * The latest fact already recorded on a part — its assignment or taking over (机构改革), a report,
  * an inspection, an extension request, a return — as refusals name it. A change that takes the
  * part off (a plan's removal or withdrawal, a finding's withdrawal) or changes its role is not

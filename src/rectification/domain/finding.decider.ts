@@ -10,7 +10,7 @@ import { Decider, unreachable } from '../../shared/decider.js';
 import { DomainError, badInput, conflict, named, notFound, say } from '../../shared/domain-error.js';
 import { requireBusinessDay, requireNotBefore, requireText, type DatedFact } from '../../shared/guards.js';
 import type { NamesUnits } from '../../assignments/domain/assignment.commands.js';
-import { assignmentOf, directoryBefore, handOversAfterWithdrawal, partsVerifiedBy, refuseWithdrawingVerifiedWork, withdrawalUndoneReason } from '../../assignments/domain/part-facts.js';
+import { beganOnParent, directoryBefore, handOversAfterWithdrawal, partsVerifiedBy, refuseWithdrawingVerifiedWork, withdrawalUndoneReason } from '../../assignments/domain/part-facts.js';
 import type { FindingEvent, FindingRecorded, FindingStreamEvent } from './finding.events.js';
 
 export type { UnitToAssign } from '../../assignments/domain/parent-of-parts.js';
@@ -374,7 +374,7 @@ function withdrawFinding(command: WithdrawFinding, finding: RecordedFindingState
   // The state first (CONFLICT), then the day: a part verified by a join's set-aside record is named as verified work (breaker8h P4).
   // Units' records dated after it stay on the record, counted nowhere (breaker11h P8); a part is not withdrawn before it began.
   refuseVerifiedWork(finding, command);
-  for (const part of partsOf(assignments)) requireNotBefore(withdrawn, assignmentOf(part, command));
+  for (const part of partsOf(assignments)) requireNotBefore(withdrawn, beganOnParent(part, command));
   refuseOutlivedByDuplicates(finding, command);
   const duplicateOf = command.duplicateOf === undefined ? {} : { duplicateOf: requireDuplicated(finding, command) };
   return [...undone, { type: 'FindingWithdrawn', data: { findingId: finding.findingId, reason: command.reason.trim(), withdrawnOn, ...duplicateOf } }];

@@ -506,12 +506,17 @@ describe('a withdrawal and the reorganisations of its finding’s units, in eith
     agree(office);
   });
 
-  it('given b reported 07-10 on the part it took over, the withdrawal dated 06-01 is still refused, naming the hand-over b’s report keeps', () => {
+  it('given b reported 07-10 on the part it took over, the withdrawal dated 06-01 is accepted (the part began with its 交办 of 04-26): the hand-over b’s report keeps stays, now as at every cut (breaker8i P3)', () => {
     const office = assigned();
     accept(office, handOver);
     accept(office, report('b', '2016-07-10'));
-    // b's own record keeps the hand-over of 07-01 (not undone), and no part is withdrawn before it began (breaker11h P8 left units' reports after a withdrawal's day to stand).
-    expect(() => findingDecider.decide(withdraw('2016-06-01'), office.state)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/handover of the part to unit b \(2016-07-01\)/) }));
+    // Not before the part's 交办 (test/e2e/withdrawal-before-reorganisation names it).
+    expect(() => findingDecider.decide(withdraw('2016-04-20'), office.state)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/assignment of unit a \(2016-04-26\)/) }));
+    // b's own record keeps the hand-over of 07-01 (not undone); its report stays on the record after the withdrawal's day (breaker11h P8's kind).
+    accept(office, withdraw('2016-06-01'));
+    expect(office.timeline.at(-1)!.type).toBe('FindingWithdrawn');
+    expect(holders(office)).toEqual([{ unitId: 'b', heldBefore: ['a'] }]);
+    agree(office);
   });
 
   it('given the finding withdrawn on 06-01 (the hand-over of 07-01 passed nothing), a late report of a dated 05-20 does not pass the part on 07-01', () => {

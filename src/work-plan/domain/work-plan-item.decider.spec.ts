@@ -1041,6 +1041,15 @@ describe('a withdrawal and the reorganisations of the item’s units, in either 
     expect(workPlanItemDecider.decide({ ...withdraw(TODAY), unitNames: intoLead }, stateAfter(joined)).map((event) => event.type)).toEqual(['WorkPlanItemWithdrawn']);
   });
 
+  it('given the hand-over of 05-01 and the heir’s report of 05-10 typed first, a withdrawal dated 04-01 is accepted: the hand-over stays, the report kept (breaker8i P3)', () => {
+    const heirReported = after(after(definedAndAssigned, handOver), { ...report(HEIR), reportedOn: '2026-05-10', unitNames });
+    const decided = workPlanItemDecider.decide(withdraw('2026-04-01'), stateAfter(heirReported));
+    expect(decided.map((event) => event.type)).toEqual(['WorkPlanItemWithdrawn']);
+    expect(holderOf([...heirReported, ...decided])).toEqual([FGW, FINANCE, HEIR]);
+    // Not before the parts' 交办.
+    given(heirReported).when(withdraw('2026-02-01')).thenRefused('BAD_USER_INPUT', undefined, /早于市发展改革委的交办日期（2026-03-01）/);
+  });
+
   it('given the withdrawal moved from 04-01 to 06-01, the part passes on 05-01 first', () => {
     const withdrawn = after(definedAndAssigned, withdraw('2026-04-01'));
     const decided = workPlanItemDecider.decide({ type: 'CorrectWorkPlanItemWithdrawal', actor: supervisor, today: TODAY, withdrawnOn: '2026-06-01', reason: '日期录错', unitNames }, stateAfter(withdrawn));

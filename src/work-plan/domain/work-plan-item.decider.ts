@@ -20,7 +20,7 @@ import {
 } from '../../assignments/domain/assignment.decider.js';
 import { isAssignmentEvent, type AssignmentEvent, type AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { parentOfParts, type PartCommand, type ReopenRequest } from '../../assignments/domain/parent-of-parts.js';
-import { assignmentOf, directoryBefore, handOversAfterWithdrawal, latestFactOf, partsVerifiedBy, refuseWithdrawingVerifiedWork, withdrawalUndoneReason } from '../../assignments/domain/part-facts.js';
+import { assignmentOf, beganOnParent, directoryBefore, handOversAfterWithdrawal, latestFactOf, partsVerifiedBy, refuseWithdrawingVerifiedWork, withdrawalUndoneReason } from '../../assignments/domain/part-facts.js';
 import type { CorrectFactDate, NamesUnits, SetsDueDate } from '../../assignments/domain/assignment.commands.js';
 import type { Actor } from '../../shared/command-context.js';
 import { Decider, unreachable } from '../../shared/decider.js';
@@ -514,7 +514,7 @@ function withdrawItem(command: WithdrawWorkPlanItem, state: WorkPlanItemState): 
     command,
     command.withdrawnOn,
   );
-  for (const part of partsOf(undone.reduce(evolveAssignments, item.assignments))) requireNotBefore(withdrawn, assignmentOf(part, command));
+  for (const part of partsOf(undone.reduce(evolveAssignments, item.assignments))) requireNotBefore(withdrawn, beganOnParent(part, command));
   return [...undone, { type: 'WorkPlanItemWithdrawn', data: { itemId: item.itemId, reason: command.reason.trim(), withdrawnOn } }];
 }
 

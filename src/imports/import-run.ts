@@ -4,7 +4,7 @@ import { comparePositions, type EventStore, type Position, type RecordedRequest,
 import type { UnitsReadModel } from '../organization/units/units.read-model.js';
 import { DomainError, say } from '../shared/domain-error.js';
 import type { EventSchemaRegistry } from '../shared/event-schemas.js';
-import { ImportFormats, importFormatOf, type ImportFormat } from '../spreadsheet/import-problems.js';
+import { ImportFormats, importFormatOf, otherSpreadsheetProblem, problemAt, type ImportFormat } from '../spreadsheet/import-problems.js';
 import { importRefused } from '../spreadsheet/import-refusal.js';
 
 /*
@@ -83,9 +83,14 @@ export async function doneInStore(
 /** The later of two positions (null for neither). */
 export const laterPosition = (a: Position | null, b: Position | null): Position | null => (!a ? b : !b ? a : comparePositions(a, b) >= 0 ? a : b);
 
-/** The file's name without its folders, and the format its extension announces (or a refusal). */
+/**
+ * The file's name without its folders, and the format its extension announces (or a refusal: an old
+ * Excel / WPS spreadsheet, by name or by bytes, is told how to save it as .xlsx — `otherSpreadsheetProblem`).
+ */
 export function fileFormatOf(file: ImportFile): { fileName: string; format: ImportFormat } {
   const fileName = file.name.replace(/^.*[\\/]/, '').trim();
+  const other = otherSpreadsheetProblem(fileName, file.content);
+  if (other) throw importRefused(fileName, undefined, [problemAt(null, other)]);
   const format = importFormatOf(fileName);
   if (!format) {
     throw importRefused(fileName, undefined, [

@@ -61,6 +61,44 @@ export function importFormatOf(fileName: string): ImportFormat | undefined {
   return ImportFormats.find((format) => format === extension);
 }
 
+/** Spreadsheet formats offices save that the import does not read, by extension: what each is, in both languages. */
+const OTHER_SPREADSHEETS: Record<string, { readonly en: string; readonly zh: string }> = {
+  xls: { en: 'an old Excel 97-2003 workbook (.xls)', zh: '旧版 Excel 工作簿（.xls）' },
+  xlt: { en: 'an old Excel template (.xlt)', zh: '旧版 Excel 模板（.xlt）' },
+  xlsb: { en: 'an Excel binary workbook (.xlsb)', zh: 'Excel 二进制工作簿（.xlsb）' },
+  et: { en: 'a WPS spreadsheet (.et)', zh: 'WPS 表格文件（.et）' },
+  ett: { en: 'a WPS spreadsheet template (.ett)', zh: 'WPS 表格模板（.ett）' },
+  ods: { en: 'an OpenDocument spreadsheet (.ods)', zh: 'OpenDocument 表格（.ods）' },
+};
+
+/** The first bytes of an OLE2 compound file: how .xls, .et and password-protected workbooks begin. */
+const OLE2_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+const SAVE_AS_XLSX = {
+  en: 'open it in Excel or WPS and save it as an Excel workbook (.xlsx) ("Save As" → "Excel Workbook"), then import that file.',
+  zh: '请在 Excel 或 WPS 中打开，“另存为”Excel 工作簿（.xlsx）后再导入。',
+};
+
+/**
+ * Why a spreadsheet the office saved cannot be read as it is, and the way forward (breaker11i P7:
+ * an old Excel .xls or a WPS .et was refused only as an unknown file type): by its name's extension
+ * (.xls, .xlt, .xlsb, .et, .ett, .ods), or by its bytes whatever its name — an OLE2 compound file is
+ * an .xls or .et renamed, or a workbook with an open password, never an .xlsx or a CSV. Null when
+ * neither says so (the format's own reader then judges the file).
+ */
+export function otherSpreadsheetProblem(fileName: string, content?: Uint8Array): Bilingual | null {
+  const extension = /\.([^.]+)$/.exec(fileName.trim())?.[1]?.toLowerCase() ?? '';
+  const named = OTHER_SPREADSHEETS[extension];
+  if (named) return { en: `This is ${named.en}, which cannot be imported as it is: ${SAVE_AS_XLSX.en}`, zh: `这是${named.zh}文件，不能直接导入：${SAVE_AS_XLSX.zh}` };
+  if (content && content.length >= OLE2_SIGNATURE.length && OLE2_SIGNATURE.every((byte, at) => content[at] === byte)) {
+    return {
+      en: `"${fileName}" is not in the format its name says: it is an old Excel (.xls) or WPS (.et) file, or a workbook with an open password. Remove the password if any, and ${SAVE_AS_XLSX.en}`,
+      zh: `“${fileName}”的内容不是其文件名所示的格式，而是旧版 Excel（.xls）或 WPS（.et）文件，或设置了打开密码的工作簿：如有打开密码，请先取消；${SAVE_AS_XLSX.zh}`,
+    };
+  }
+  return null;
+}
+
 /** Hex sha256 of a file's bytes: what WorkPlanImported records to recognise the same file again. */
 export const sha256Of = (content: Uint8Array | string): string => createHash('sha256').update(content).digest('hex');
 

@@ -346,9 +346,16 @@ describe('Importing plans, units and findings', () => {
       const send = (fileName: string, contentBase64: string) =>
         app.graphql(IMPORT_PLAN, { input: { idempotencyKey: `refused-${fileName}`, fileName, contentBase64 } });
 
-      const xls = await send('plan.xls', base64('whatever'));
-      expect(errorCode(xls)).toBe('BAD_USER_INPUT');
-      expect(problemsOf(xls)).toEqual([{ row: null, reason: expect.stringContaining('Unknown file type'), reasonZh: expect.stringContaining('无法识别的文件类型') }]);
+      const unknown = await send('plan.txt', base64('whatever'));
+      expect(errorCode(unknown)).toBe('BAD_USER_INPUT');
+      expect(problemsOf(unknown)).toEqual([{ row: null, reason: expect.stringContaining('Unknown file type'), reasonZh: expect.stringContaining('无法识别的文件类型') }]);
+      // An old Excel or a WPS file, by name or renamed (its bytes), is told how to go on (breaker11i P7).
+      const ole2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]).toString('base64');
+      for (const [fileName, content] of [['plan.xls', base64('whatever')], ['分解方案.et', ole2], ['分解方案.xlsx', ole2]] as const) {
+        const refused = await send(fileName, content);
+        expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+        expect(problemsOf(refused)).toEqual([{ row: null, reason: expect.stringContaining('save it as an Excel workbook (.xlsx)'), reasonZh: expect.stringContaining('“另存为”Excel 工作簿（.xlsx）后再导入') }]);
+      }
 
       expect(errorCode(await send('plan.csv', 'not base64!'))).toBe('BAD_USER_INPUT');
 

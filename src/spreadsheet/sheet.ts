@@ -72,6 +72,16 @@ export interface Table<Key extends string> {
 }
 
 /** Every record of a CSV file, numbered as a spreadsheet would show them (a quoted line break stays in its row). */
+/**
+ * A CSV cell as it was before the export escaped it: Rectify's CSV exports (tableToCsv, csv-stringify's
+ * `escape_formulas`) write a text cell starting with = + - @, a tab or a carriage return (or ＝ ＋ － ＠)
+ * with a leading apostrophe, so Excel does not run it as a formula; that one apostrophe is the
+ * export's, not the office's (breaker10i P16: a re-imported plan read its measures as '-每周巡查一次
+ * and changed them). Excel never stores its own text prefix ' in a cell, so a CSV saved from Excel
+ * has none to lose; an apostrophe before anything else is kept.
+ */
+export const unescapedFormula = (cell: string): string => (/^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell) ? cell.slice(1) : cell);
+
 function csvRows(content: FileContent): ImportResult<'rows', SheetRow[]> {
   const text = textOfFile(content);
   if (!text.ok) return text;
@@ -84,7 +94,7 @@ function csvRows(content: FileContent): ImportResult<'rows', SheetRow[]> {
       skip_empty_lines: false,
       info: true,
     }) as unknown as { record: string[]; info: { records: number } }[];
-    return { ok: true, rows: records.map(({ record, info }) => ({ row: info.records, cells: record })) };
+    return { ok: true, rows: records.map(({ record, info }) => ({ row: info.records, cells: record.map(unescapedFormula) })) };
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     const message = error instanceof Error ? error.message : String(error);

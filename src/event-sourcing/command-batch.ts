@@ -104,7 +104,7 @@ export function batchCommand<Command, State, Event extends DomainEvent>(
       const done = history.filter((event) => event.metadata.commandId === context.commandId);
       if (done.length > 0) {
         const first = done[0]!.metadata.requestDigest;
-        if (first && context.requestDigest && !sameDigest(first, request)) throw keyReused();
+        if (first && context.requestDigest && !sameDigest(first, request)) throw keyReused(streamId);
         return { streamId, events: [], toAppend: [], expectedRevision, retriedAt: done[done.length - 1]!.position, request, claims };
       }
       const state = fold(decider, [...history.map((event) => schemas.upcast<Event>(event)), ...(earlier as readonly Event[])]);
@@ -232,7 +232,7 @@ async function executeBatchOnce(
     try {
       results = await store.appendToStreams(parts);
     } catch (error) {
-      if (error instanceof RequestKeyConflictError) throw keyReused();
+      if (error instanceof RequestKeyConflictError) throw keyReused(error.stored.streamId);
       if (error instanceof ClaimTakenError) throw await claimRefusal(store, error, appending.flatMap((one) => one.claims));
       throw error;
     }

@@ -42,16 +42,18 @@ export async function loadState<State, Event extends DomainEvent>(
  * press whose answer was lost (a proxy's 502, a dropped connection) — and this one, with other
  * content, was not. Said in the office's words (breaker9e P1: the form was edited after a 502 and
  * pressed again), with `reason: REQUEST_KEY_REUSED`, so the web form keeps its key: pressing again
- * says the same, and never records the edited content as a second record.
+ * says the same, and never records the edited content as a second record. `handledStreamId` names
+ * the stream the handled request wrote to, so the form can open the record it made (breaker11i P8:
+ * the refusal named no record, and advised a correction findings and evaluations do not have).
  */
-export const keyReused = () =>
+export const keyReused = (handledStreamId: string) =>
   new DomainError(
     'CONFLICT',
     say(
       'This idempotency key was already used for a different request. Use a new key for a new request.',
-      '此前用同一次提交发出的请求已经办理（例如未收到答复的那一次），这次的内容与那次不同，没有办理。按那次的内容再次提交即可看到办理结果，不会重复办理；如需改动，请在已办理的记录上更正（不能更正的，请联系管理员）。',
+      '此前用同一次提交发出的请求已经办理（例如未收到答复的那一次），这次的内容与那次不同，没有办理。按那次的内容再次提交即可看到办理结果，不会重复办理；如需改动，请打开已办理的记录更正；不能更正的内容（如问题的标题），请将该记录撤销（录入错误）后重新登记。',
     ),
-    { reason: 'REQUEST_KEY_REUSED' },
+    { reason: 'REQUEST_KEY_REUSED', handledStreamId },
   );
 
 /**
@@ -109,7 +111,7 @@ export const requestOf = (context: CommandContext): RequestRecord => ({
  */
 export async function refuseReusedKey(store: EventStore, request: RequestRecord) {
   const recorded = await store.findRequest(request.key);
-  if (recorded && !sameRequest(recorded, request)) throw keyReused();
+  if (recorded && !sameRequest(recorded, request)) throw keyReused(recorded.streamId);
   return recorded;
 }
 
@@ -118,7 +120,7 @@ export async function reserveKey(store: EventStore, streamId: string, request: R
   try {
     await store.reserveRequest(streamId, request);
   } catch (error) {
-    if (error instanceof RequestKeyConflictError) throw keyReused();
+    if (error instanceof RequestKeyConflictError) throw keyReused(error.stored.streamId);
     throw error;
   }
 }
@@ -189,7 +191,7 @@ export async function executeCommand<Command, State, Event extends DomainEvent>(
   const earlier = stream.earlier(context.commandId);
   if (earlier) {
     const first = earlier.requestDigest;
-    if (first && context.requestDigest && !sameDigest(first, requestOf(context))) throw keyReused();
+    if (first && context.requestDigest && !sameDigest(first, requestOf(context))) throw keyReused(streamId);
     return { streamId, events: [], retried: true, position: earlier.position };
   }
 
@@ -212,7 +214,7 @@ export async function executeCommand<Command, State, Event extends DomainEvent>(
     folded?.appended(streamId, decider, stream, events, last, { commandId: context.commandId, requestDigest: context.requestDigest });
     return { streamId, events, retried: false, position: result.position };
   } catch (error) {
-    if (error instanceof RequestKeyConflictError) throw keyReused();
+    if (error instanceof RequestKeyConflictError) throw keyReused(error.stored.streamId);
     if (error instanceof ClaimTakenError) throw await claimRefusal(store, error, claims);
     throw error;
   }

@@ -201,6 +201,8 @@ describe('登记评估报告 and 登记问题 with its 交办, from the 问题�
       await form.getByRole('button', { name: '登记评估报告' }).click();
       await form.getByText('此前用同一次提交发出的请求已经办理').waitFor();
       expect(await form.textContent()).not.toContain('标识');
+      // The record the first press made is named (breaker11i P8).
+      expect(await form.locator('[data-test="handled-record"]').textContent()).toContain(`已办理的是“${FIRST}”。`);
     }
     expect(keys).toHaveLength(3);
     expect(new Set(keys).size).toBe(1);

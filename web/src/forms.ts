@@ -15,6 +15,8 @@ export interface FormState {
   whole: string;
   /** The last refusal's `extensions.reason` (REQUEST_KEY_REUSED…), '' when none. */
   reason: string;
+  /** After REQUEST_KEY_REUSED: the stream the handled request wrote to (`extensions.handledStreamId`), '' when not said. */
+  handledStreamId: string;
   /** One key per submission until the server answers it definitely: a double click, or a retry after a network error or a proxy's error page, sends the same key. */
   idempotencyKey: string;
   /**
@@ -66,6 +68,7 @@ export function useForm(pending?: PendingPlace) {
     fields: {},
     whole: '',
     reason: '',
+    handledStreamId: '',
     idempotencyKey: resumed?.key ?? newIdempotencyKey(),
     resumedHandled: false,
   });
@@ -89,6 +92,7 @@ export function useForm(pending?: PendingPlace) {
     if (storage && pending) storage.removeItem(pending.slot);
     state.idempotencyKey = newIdempotencyKey();
     state.reason = '';
+    state.handledStreamId = '';
     state.message = '';
     state.fields = {};
     state.whole = '';
@@ -108,6 +112,7 @@ export function useForm(pending?: PendingPlace) {
     state.message = '';
     state.fields = {};
     state.reason = '';
+    state.handledStreamId = '';
     const sent: PendingRequest = { key: state.idempotencyKey, label: pending?.label ?? '', values: pending?.values() ?? {} };
     try {
       const result = await submit(state.idempotencyKey);
@@ -121,6 +126,7 @@ export function useForm(pending?: PendingPlace) {
         state.fields = error.fields;
         state.whole = error.messageZh;
         state.reason = error.reason ?? '';
+        state.handledStreamId = typeof error.extensions.handledStreamId === 'string' ? error.extensions.handledStreamId : '';
         state.message = Object.keys(error.fields).length > 0 ? '' : error.messageZh;
       } else {
         state.message = '无法连接服务器，请检查网络后重试。';

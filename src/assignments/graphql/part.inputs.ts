@@ -315,7 +315,7 @@ export class UndoWithdrawalPayload extends IdempotentInput {
 
 @InputType({ isAbstract: true })
 export class CorrectWithdrawalPayload extends UndoWithdrawalPayload {
-  @Field(() => String, { description: 'YYYY-MM-DD, the office day it was in fact withdrawn: not in the future, not the day recorded now, not before anything recorded on its parts' })
+  @Field(() => String, { description: 'YYYY-MM-DD, the office day it was in fact withdrawn: not in the future, not the day recorded now, not before any of its parts was assigned (records its units entered dated after it stay on record and count nowhere)' })
   @CalendarDate()
   withdrawnOn: string;
 }

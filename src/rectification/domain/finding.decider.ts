@@ -122,7 +122,7 @@ export interface DuplicateWithdrawn {
  * withdrawn once the correction is known. With `withdrawnOn` the withdrawal moves to that day: the
  * same undoing, then FindingWithdrawn on the corrected day with the first withdrawal's reason and
  * duplicate, judged by WithdrawFinding's rules on the finding as it stands without the withdrawal
- * (not before anything recorded on its parts, no verified work). CONFLICT when it is not withdrawn.
+ * (not before any part was assigned, no verified work; records dated after it stay and count nowhere). CONFLICT when it is not withdrawn.
  */
 export interface CorrectWithdrawal extends NamesUnits {
   readonly type: 'CorrectWithdrawal';

@@ -44,7 +44,7 @@ class WithdrawalPayload extends IdempotentInput {
   @RequiredText(2000)
   reason: string;
 
-  @OfficeDay('the finding was withdrawn (not before it was identified nor before anything recorded on its parts)')
+  @OfficeDay('the finding was withdrawn (not before it was identified nor before any of its parts was assigned; records its units entered dated after it stay on record and count nowhere)')
   withdrawnOn?: string;
 
   @Field(() => ID, {

@@ -51,7 +51,7 @@ class RevisionPayload extends IdempotentInput {
 
 @InputType()
 export class WithdrawWorkPlanItemInput extends IntersectionType(WorkPlanItemRef, RevisionPayload) {
-  @OfficeDay('the plan took the item out (not before its approval nor anything recorded on the item’s parts)')
+  @OfficeDay('the plan took the item out (not before its approval nor before any of its parts was assigned; records its units entered dated after it stay on record and count nowhere)')
   withdrawnOn?: string;
 }
 

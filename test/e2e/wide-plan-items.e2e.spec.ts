@@ -69,7 +69,7 @@ describe('a plan whose items are every unit’s task (breaker12e P9)', () => {
     expect(items.some((item) => item.overduePartCount > 0)).toBe(true);
   });
 
-  it('prices one item’s parts at that item’s own, one unit’s part as one, and filters parts by status', async () => {
+  it('prices one item’s parts at that item’s own, one unit’s part as one, a page of parts by its limit, and filters parts by status', async () => {
     const demoPlan = ((await app.graphql(`{ workPlans { id title } }`)).data!.workPlans as { id: string }[]).find((plan) => plan.id !== planId)!.id;
     const small = (await app.graphql(`query($planId: ID!) { workPlanItems(planId: $planId, first: 1) { nodes { id partCount } } }`, { planId: demoPlan })).data!.workPlanItems.nodes[0] as { id: string; partCount: number };
     expect(small.partCount).toBeLessThan(unitCount);
@@ -78,6 +78,11 @@ describe('a plan whose items are every unit’s task (breaker12e P9)', () => {
     expect(priced(`{ workPlanItem(id: "${small.id}") { parts(unitId: "x") { unitId role } } }`)).toBe(1 + 1 + 2);
     const wide = (await app.graphql(`query($planId: ID!) { workPlanItems(planId: $planId, first: 1) { nodes { id } } }`, { planId })).data!.workPlanItems.nodes[0].id as string;
     expect(priced(itemQuery, { id: wide })).toBe(1 + 1 + unitCount * 2);
+    // A page of an item's parts (the item page reads 40 at a time): priced by its limit, the item's order kept.
+    expect(priced(`{ workPlanItem(id: "${wide}") { parts(offset: 5, limit: 5) { unitId role } } }`)).toBe(1 + 1 + 5 * 2);
+    const all = (await app.graphql(itemQuery, { id: wide })).data!.workPlanItem.parts as { unitId: string }[];
+    const page = await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { partCount parts(offset: 5, limit: 5) { unitId } } }`, { id: wide });
+    expect(page.data!.workPlanItem).toEqual({ partCount: unitCount, parts: all.slice(5, 10).map(({ unitId }) => ({ unitId })) });
     const byStatus = await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { assigned: parts(status: ASSIGNED) { status } reported: parts(status: REPORTED) { status } } }`, { id: wide });
     expect(byStatus.errors).toBeUndefined();
     expect(byStatus.data!.workPlanItem.assigned).toHaveLength(unitCount);

@@ -104,12 +104,14 @@ const PART_DETAILS = `reports { summary reportedOn reportedAt reportedBy evidenc
  * The parts of a finding (`assignments`) or an item (`parts`) as the signed-in role may read them:
  * everything for supervisors and inspectors; for a unit user every part's progress, and the
  * details of its own part only, asked for apart (`ownPart: …(unitId:)`) so that nothing it may
- * not read is ever requested. `withOwnDetails` puts the answer back together.
+ * not read is ever requested. `withOwnDetails` puts the answer back together. `page`: arguments
+ * of the list (an item's `offset: 40, limit: 40`).
  */
-export function partsSelection(field: 'assignments' | 'parts'): string {
+export function partsSelection(field: 'assignments' | 'parts', page = ''): string {
   const unitId = session.user?.role === 'UNIT' ? session.user.unitId : null;
-  if (!unitId) return `${field} { ${PART_SUMMARY} ${PART_TERMS} ${PART_DETAILS} }`;
-  return `${field} { ${PART_SUMMARY} ${PART_TERMS} } ownPart: ${field}(unitId: ${JSON.stringify(unitId)}) { unitId ${PART_DETAILS} }`;
+  const list = page ? `${field}(${page})` : field;
+  if (!unitId) return `${list} { ${PART_SUMMARY} ${PART_TERMS} ${PART_DETAILS} }`;
+  return `${list} { ${PART_SUMMARY} ${PART_TERMS} } ownPart: ${field}(unitId: ${JSON.stringify(unitId)}) { unitId ${PART_DETAILS} }`;
 }
 
 /** The parts with the unit's own details merged in (see `partsSelection`); other units' details are null. */

@@ -64,10 +64,11 @@ export interface FieldPrice {
    */
   readonly scan?: ListScan;
   /**
-   * The arguments (values, variables applied) that name one item of the list, so that it holds at
-   * most one (`parts(unitId: …)`): then its selection is counted once, not `items` / `sized` times.
+   * The most items the list holds given these arguments (values, variables applied), when they bound
+   * it (`parts(unitId: …)`: one; `parts(limit: 40)`: 40); undefined when they do not. Its selection is
+   * then counted that many times at most.
    */
-  readonly one?: (args: Readonly<Record<string, unknown>>) => boolean;
+  readonly count?: (args: Readonly<Record<string, unknown>>) => number | undefined;
   /**
    * Under the root field `root` given `arg` (`workPlanItem(id: …) { parts }`), the list is one
    * parent's: priced at that parent's own size (ListSize.of), not the largest parent's (`sized`).
@@ -321,7 +322,9 @@ function rectifyEstimator(
       if (price?.scan?.when(args)) own += Math.ceil((liveSize(price.scan.sized) ?? price.scan.items) / SCAN_ITEMS_PER_UNIT);
       if (price?.items !== undefined) {
         const parentId = price.ofParent ? rootArgument(node, price.ofParent, parents, variables) : undefined;
-        const items = price.one?.(args) ? 1 : ((price.sized !== undefined ? liveSize(price.sized, parentId) : undefined) ?? price.items);
+        const sized = (price.sized !== undefined ? liveSize(price.sized, parentId) : undefined) ?? price.items;
+        const bound = price.count?.(args);
+        const items = bound !== undefined ? Math.min(Math.max(bound, 0), sized) : sized;
         return own + (price.read ?? 0) + items * childComplexity;
       }
       if (field.args.some((argument) => argument.name === 'first')) {

@@ -46,6 +46,9 @@ export class WorkPlanResolver {
   }
 }
 
+/** How many parts `parts` answers at most for its arguments: one unit's, or `limit`; undefined: as many as the item holds. */
+const partsBound = (args: Readonly<Record<string, unknown>>): number | undefined => (args.unitId != null ? 1 : typeof args.limit === 'number' ? args.limit : undefined);
+
 /** An item's parts now, or on a past day at most those it holds and those a plan change took off; undefined for no such item. */
 function itemPartsEver(ledger: WorkPlanLedger, itemId: string, past: boolean): number | undefined {
   const item = ledger.item(itemId);
@@ -98,13 +101,17 @@ export class WorkPlanItemResolver {
   @ResolveField(() => [AssignmentType], {
     description: 'The lead unit’s and responsible units’ parts (an item of 各单位 holds every unit’s: lists of items ask for partCount, overduePartCount, unverifiedPartCount instead)',
   })
-  @priced({ items: EXPECTED_ITEMS.itemParts, sized: LIVE_SIZES.itemParts, one: (args) => args.unitId != null, ofParent: { root: 'workPlanItem', arg: 'id' } })
+  @priced({ items: EXPECTED_ITEMS.itemParts, sized: LIVE_SIZES.itemParts, count: partsBound, ofParent: { root: 'workPlanItem', arg: 'id' } })
   parts(
     @Parent() item: ItemRow,
     @Args('unitId', { type: () => ID, nullable: true, description: ONE_UNIT_PART }) unitId?: string,
     @Args('status', { type: () => PartStatusEnum, nullable: true, description: 'Only the parts in this status (REPORTED: waiting for an on-site check)' }) status?: PartStatus,
+    @Args('offset', { type: () => Int, nullable: true, description: 'Parts to skip, in the item’s order (with limit: a page of an item of many units)' }) offset?: number,
+    @Args('limit', { type: () => Int, nullable: true, description: 'At most this many parts (absent: all of them); priced by it' }) limit?: number,
   ) {
-    return item.parts.filter((part) => (!unitId || part.unitId === unitId) && (!status || part.status === status));
+    const chosen = item.parts.filter((part) => (!unitId || part.unitId === unitId) && (!status || part.status === status));
+    const from = Math.max(offset ?? 0, 0);
+    return limit == null ? chosen.slice(from) : chosen.slice(from, from + Math.max(limit, 0));
   }
 
   @ResolveField(() => Int, { description: 'How many parts the item has (of the unit filtered on, when the parent was filtered)' })

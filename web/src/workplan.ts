@@ -121,7 +121,7 @@ export async function awaitingInspection(time: TimeTravel): Promise<{ plan: { id
   return Promise.all(
     workPlans.map(async (plan) => {
       const items: AwaitingItem[] = [];
-      let first = 200;
+      let first = fittingPage.get(plan.id) ?? 200;
       for (let after: string | null = null; ; ) {
         let page: Connection<AwaitingItem>;
         try {
@@ -136,6 +136,8 @@ export async function awaitingInspection(time: TimeTravel): Promise<{ plan: { id
           if (isNotYetRecorded(error)) return { plan, items: [] };
           if (isTooCostly(error) && first > 1) {
             first = Math.floor(first / 2);
+            // Kept for the next reload (each live change reloads the page): refused tries count against the account's requests too.
+            fittingPage.set(plan.id, first);
             continue;
           }
           throw error;
@@ -147,6 +149,9 @@ export async function awaitingInspection(time: TimeTravel): Promise<{ plan: { id
     }),
   );
 }
+
+/** Per plan, the page of awaiting items the server last took (`awaitingInspection`), while the page stays open. */
+const fittingPage = new Map<string, number>();
 
 /** The server refused a query as too costly before running it (QUERY_TOO_COSTLY): a smaller page may pass. */
 const isTooCostly = (error: unknown) => error instanceof ApiError && error.reason === 'QUERY_TOO_COSTLY';

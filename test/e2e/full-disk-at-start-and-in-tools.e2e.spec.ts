@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { toolOnStore } from '../support/cli-tool.js';
+import { canMountTmpfs, fillDisk, smallTmpfs } from '../support/full-disk.js';
 import { refusedStart, PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
 
 /*
@@ -13,30 +12,8 @@ import { refusedStart, PROCESS_TEST_CEILING_MS } from '../support/server-process
  * the full disk, DISK_FULL, in Chinese and English; the start exits 3 as its other store refusals.
  */
 
-/** Writes `filler` until the disk under it is full to the last byte (ENOSPC); deleting it frees the space again. */
-function fillDisk(filler: string): void {
-  const file = openSync(filler, 'w');
-  try {
-    for (const size of [64 * 1024, 4096, 1]) {
-      const block = Buffer.alloc(size, 1);
-      try {
-        for (;;) writeSync(file, block);
-      } catch (error) {
-        expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
-      }
-    }
-  } finally {
-    closeSync(file);
-  }
-}
-
-/** Root can mount a small tmpfs to fill; anyone else skips (test/announce-skipped-suites.mjs says so). */
-const canMount = typeof process.getuid === 'function' && process.getuid() === 0;
-
-(canMount ? describe : describe.skip)('A full disk under the store, met by a start or a tool (a 6 MiB tmpfs)', () => {
-  const mountPoint = mkdtempSync(join(tmpdir(), 'rectify-full-start-'));
-  beforeAll(() => execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=6m', 'tmpfs', mountPoint]));
-  afterAll(() => execFileSync('umount', ['-l', mountPoint]));
+(canMountTmpfs ? describe : describe.skip)('A full disk under the store, met by a start or a tool (a 6 MiB tmpfs)', () => {
+  const mountPoint = smallTmpfs('rectify-full-start-', 6);
 
   const sqlitePath = join(mountPoint, 'data', 'rectify.db');
   const filler = join(mountPoint, 'filler');

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
 import { StoreRefusedError } from '../../src/event-store/store-witness.js';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
+import { canMountTmpfs, fillDisk, smallTmpfs } from '../support/full-disk.js';
 import { appendChainedRow } from '../support/inserted-rows.js';
 import { graphqlAt, killHard, refusedStart, startServer, PROCESS_TEST_CEILING_MS, START_CEILING_MS } from '../support/server-process.js';
 import { testSigningKeyFile } from '../support/signing-key.js';
@@ -554,31 +555,8 @@ describe('A WAL damaged or removed after a crash', () => {
   }, 300_000);
 });
 
-/** Root can mount a small tmpfs to fill; anyone else skips (test/announce-skipped-suites.mjs says so). */
-/** Writes `filler` until the disk under it is full (ENOSPC); deleting it frees the space again. */
-function fillDisk(filler: string): void {
-  const file = openSync(filler, 'w');
-  try {
-    // Smaller and smaller blocks, to the last byte: a small file (the witness) finds no room either.
-    for (const size of [64 * 1024, 4096, 1]) {
-      const block = Buffer.alloc(size, 1);
-      try {
-        for (;;) writeSync(file, block);
-      } catch (error) {
-        expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
-      }
-    }
-  } finally {
-    closeSync(file);
-  }
-}
-
-const canMount = typeof process.getuid === 'function' && process.getuid() === 0;
-
-(canMount ? describe : describe.skip)('A full disk (a 4 MiB tmpfs)', () => {
-  const mountPoint = mkdtempSync(join(tmpdir(), 'rectify-full-'));
-  beforeAll(() => execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', mountPoint]));
-  afterAll(() => execFileSync('umount', ['-l', mountPoint]));
+(canMountTmpfs ? describe : describe.skip)('A full disk (a 4 MiB tmpfs)', () => {
+  const mountPoint = smallTmpfs('rectify-full-', 4);
 
   it('answers STORE_UNAVAILABLE naming the full disk, reports it in /health, and recovers once space is freed', async () => {
     // The witness on another volume: this test is about the store's own disk. A witness on the same

@@ -6,6 +6,7 @@ import { SqliteEventStore } from '../../src/event-store/sqlite-event-store.js';
 import { commandContext, type Actor } from '../../src/shared/command-context.js';
 import type { Decider } from '../../src/shared/decider.js';
 import { EventSchemaRegistry } from '../../src/shared/event-schemas.js';
+import { countingReads } from '../../src/event-sourcing/testing/counting-reads.js';
 
 /*
  * FoldedStreams (breaker12e P3's kind: a command read and folded its stream's whole history, which
@@ -24,23 +25,6 @@ const noting: Decider<Note, readonly string[], Noted> = {
 const schemas = new EventSchemaRegistry().register({ Noted: { version: 1 } });
 const actor: Actor = { id: 'user-zhangwei', role: 'SUPERVISOR', unitId: null };
 
-function counting(store: SqliteEventStore): { store: EventStore; rowsRead: () => number } {
-  let rows = 0;
-  const counted = new Proxy(store, {
-    get(target, property, receiver) {
-      if (property === 'readStream') {
-        return async (streamId: string, options?: { fromRevision?: number }) => {
-          const read = await target.readStream(streamId, options);
-          rows += read.length;
-          return read;
-        };
-      }
-      const value = Reflect.get(target, property, receiver) as unknown;
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { store: counted as unknown as EventStore, rowsRead: () => rows };
-}
 
 const context = (idempotencyKey: string = randomUUID()) => commandContext({ actor, commandType: 'Note', idempotencyKey, now: new Date('2026-05-12T01:00:00Z') });
 
@@ -55,7 +39,7 @@ describe('FoldedStreams', () => {
 
   beforeEach(async () => {
     sqlite = new SqliteEventStore(':memory:');
-    ({ store, rowsRead } = counting(sqlite));
+    ({ store, rowsRead } = countingReads(sqlite));
     folded = new FoldedStreams();
     for (let index = 0; index < 200; index += 1) await note(`第${index}条`, sqlite, undefined, null);
   });

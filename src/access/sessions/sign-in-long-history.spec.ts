@@ -5,7 +5,7 @@ import { allEventSchemas } from '../../event-sourcing/all-event-schemas.js';
 import type { ProjectionEngine } from '../../event-sourcing/projection-engine.js';
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import { WriteGate } from '../../event-sourcing/write-gate.js';
-import type { EventStore, EventToAppend } from '../../event-store/event-store.port.js';
+import type { EventToAppend } from '../../event-store/event-store.port.js';
 import { SqliteEventStore } from '../../event-store/sqlite-event-store.js';
 import type { AppSettings } from '../../config/app-settings.js';
 import type { Clock } from '../../shared/clock.js';
@@ -14,6 +14,7 @@ import { userStream, type UserEvent } from '../domain/user.events.js';
 import { UsersReadModel } from '../users/users.read-model.js';
 import { SignInCommand, SignInHandler } from './sign-in.handler.js';
 import { UnrecordedSessions } from './unrecorded-sessions.js';
+import { countingReads } from '../../event-sourcing/testing/counting-reads.js';
 
 /*
  * breaker12e P3 (blocker): an office account shared by 20 people has ~5,000 sessions after a year.
@@ -27,25 +28,6 @@ const SESSIONS = 10_000;
 const schemas = allEventSchemas();
 const userId = 'u-office';
 const now = new Date('2026-12-01T01:00:00.000Z');
-
-/** The store, counting the rows every `readStream` hands back. */
-function counting(store: SqliteEventStore): { store: EventStore; rowsRead: () => number } {
-  let rows = 0;
-  const counted = new Proxy(store, {
-    get(target, property, receiver) {
-      if (property === 'readStream') {
-        return async (streamId: string, options?: { fromRevision?: number }) => {
-          const read = await target.readStream(streamId, options);
-          rows += read.length;
-          return read;
-        };
-      }
-      const value = Reflect.get(target, property, receiver) as unknown;
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { store: counted as unknown as EventStore, rowsRead: () => rows };
-}
 
 const toAppend = (event: UserEvent): EventToAppend => ({
   id: randomUUID(),
@@ -85,7 +67,7 @@ describe('signing in to an account with 10,000 sessions (breaker12e P3)', () => 
     }
     const users = new UsersReadModel();
     for (const event of await sqlite.readStream(userStream(userId))) users.apply(event as unknown as RecordedEvent);
-    const counted = counting(sqlite);
+    const counted = countingReads(sqlite);
     rowsRead = counted.rowsRead;
     const projections = { waitFor: () => Promise.resolve() } as unknown as ProjectionEngine;
     const executor = new CommandExecutor(counted.store, schemas, projections, new WriteGate());

@@ -182,7 +182,10 @@ describe('the code a process loaded', () => {
     writeFileSync(installed, '{"packages":{"node_modules/dayjs":{"version":"1.11.10"}}}');
     const before = judgeCodeAt(root, statSync(installed).ctimeMs + 1, installed);
     expect(before.hash).not.toBe(judgeCodeAt(root, statSync(installed).ctimeMs + 1).hash);
-    writeFileSync(installed, '{"packages":{"node_modules/dayjs":{"version":"1.11.13"}}}');
+    // File times tick with the kernel's coarse clock (a few ms): written in the same tick as the code files, the
+    // install could not be told from them. Written again until its change time is past theirs (a condition, not a wait).
+    do writeFileSync(installed, '{"packages":{"node_modules/dayjs":{"version":"1.11.13"}}}');
+    while (statSync(installed).ctimeMs <= startedAfterFiles());
     const after = judgeCodeAt(root, statSync(installed).ctimeMs + 1, installed);
     expect(after.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(after.hash).not.toBe(before.hash);

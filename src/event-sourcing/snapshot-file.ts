@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import type { Position } from '../event-store/event-store.port.js';
+import { temporaryPathFor } from '../shared/temporary-path.js';
 
 /*
  * A snapshot of every read model, so that a restart replays only the tail of the log. The file:
@@ -313,7 +314,7 @@ export function decodeSnapshotStates(path: string, header: SnapshotHeader, paylo
 export async function writeSnapshotFile(path: string, bytes: SnapshotBytes): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   // Its own name: servers on one file share the snapshot's folder, and in two containers both are pid 1 (breaker9i P4's kind).
-  const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const temporary = temporaryPathFor(path);
   try {
     const file = await open(temporary, 'w');
     try {

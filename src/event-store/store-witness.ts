@@ -1,9 +1,10 @@
-import { createPublicKey, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
+import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { keyFingerprint, publicKeyText } from '../ledger/domain/checkpoint.js';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { canonicalJson } from '../shared/ids.js';
+import { temporaryPathFor } from '../shared/temporary-path.js';
 import { parsePosition, type EventStore, type StoreIdentity } from './event-store.port.js';
 
 /**
@@ -228,7 +229,7 @@ function witnessDamaged(path: string, why: string, whyZh: string): StoreRefusedE
 export function writeWitness(path: string, witness: StoreWitness): number {
   const text = Buffer.from(`${JSON.stringify(witness, null, 2)}\n`);
   // Its own name (breaker9i P4): servers on one shared volume in two containers are both pid 1.
-  const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const temporary = temporaryPathFor(path);
   try {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(temporary, text);

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Actor } from '../../shared/command-context.js';
 import { Clock } from '../../shared/clock.js';
 import { DomainError, badInput, say } from '../../shared/domain-error.js';
 import { MAX_IMPORT_FILE_BYTES, decodeUpload, type FileUploadInput } from '../../shared/graphql/file-upload.js';
+import { temporaryPathFor } from '../../shared/temporary-path.js';
 import type { ImportFile } from '../import-run.js';
 
 /*
@@ -134,7 +135,7 @@ class InFolder implements WaitingPlace {
     mkdirSync(this.folder, { recursive: true, mode: 0o700 });
     const place = (name: string, bytes: Uint8Array | string) => {
       // Its own name, as every file beside the store (breaker9i P4: servers in two containers are both pid 1).
-      const temporary = join(this.folder, `${name}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+      const temporary = temporaryPathFor(join(this.folder, name));
       writeFileSync(temporary, bytes, { mode: 0o600 });
       renameSync(temporary, join(this.folder, name));
     };

@@ -79,7 +79,14 @@ export function columnOf<Key extends string>(columns: Columns<Key>, name: string
  */
 const WEIGHTY_COLUMN = /单位|科室|处室|部门|牵头|配合|协办|主体|责任方|分工|时限|时间|日期|期限|截止|进度|安排|措施|举措|\bunits?\b|department|date|deadline|\bdue\b|measure/i;
 
-export const isWeightyColumn = (name: string): boolean => WEIGHTY_COLUMN.test(name);
+/**
+ * A column of people, not units: 牵头领导, 责任领导, 分管领导, 责任人, 联系人 (most 分解方案 name the leader over each task).
+ * Listed as not imported, never refused as naming units (breaker10i P9) — unless its cells name directory units, which
+ * `droppedColumnProblems` still refuses.
+ */
+const PERSON_COLUMN = /(?:领导|负责人|责任人|联系人|经办人|联络员|姓名)(?:及?(?:电话|联系方式))?$/u;
+
+export const isWeightyColumn = (name: string): boolean => WEIGHTY_COLUMN.test(name) && !PERSON_COLUMN.test(name);
 
 export const isBlankCell = (cell: Cell): boolean => cell === null || (typeof cell === 'string' && cell.trim() === '');
 

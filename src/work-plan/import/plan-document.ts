@@ -153,7 +153,8 @@ export const planItemColumns = {
   },
   leadUnit: {
     label: '牵头单位 (lead unit)',
-    aliases: ['牵头单位', '牵头部门', '牵头科室', '牵头处室', '主责单位', '主责部门', 'lead unit', 'lead'],
+    // 牵头责任单位 / 主办单位: the lead, as 任务分工 tables head it (breaker10i P9).
+    aliases: ['牵头单位', '牵头部门', '牵头科室', '牵头处室', '主责单位', '主责部门', '牵头责任单位', '牵头责任部门', '牵头负责单位', '主办单位', '主办部门', 'lead unit', 'lead'],
     required: true,
     orInstead: ['responsibleUnits'],
   },

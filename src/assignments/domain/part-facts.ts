@@ -26,21 +26,34 @@ export function beganOnParent(part: AssignmentPart, command: NamesUnits): DatedF
 }
 
 /**
- * The latest fact already recorded on a part — its assignment or taking over (机构改革), a report,
- * an inspection, an extension request, a return — as refusals name it. A change that takes the
- * part off (a plan's removal or withdrawal, a finding's withdrawal) or changes its role is not
- * dated before it: the part would have work after it left.
+ * The latest fact already recorded on a part — its assignment or taking over (机构改革), another
+ * unit's part joining it (机构改革: `joinedOn`), a report, an inspection, an extension request, a
+ * return — as refusals name it. A plan's removal of the part is not dated before it: the part would
+ * have work after it left, and a removal dated before a join would take the joining unit's work off
+ * with it although that work was still the joining unit's own on the removal's day (breaker8j P4:
+ * the item then completed with that work never inspected). `state`, when given, names the unit
+ * whose part joined on that day.
  */
-export function latestFactOf(part: AssignmentPart, command: NamesUnits): DatedFact {
+export function latestFactOf(part: AssignmentPart, command: NamesUnits, state?: AssignmentsState): DatedFact {
   const unit = unitNamed(command, part.unitId);
   const facts: DatedFact[] = [
     assignmentOf(part, command),
+    ...(part.joinedOn !== undefined ? [joiningOf(part, part.joinedOn, command, state)] : []),
     ...(part.lastReport ? [{ day: part.lastReport.reportedOn, what: say(`the report of ${unit.en}`, `${unit.zh}的报告日期`) }] : []),
     ...part.inspections.map((inspection) => ({ day: inspection.inspectedOn, what: say(`the inspection of ${unit.en}`, `${unit.zh}的督查日期`) })),
     ...part.extensionRequests.map((request) => ({ day: request.requestedOn, what: say(`the extension request of ${unit.en}`, `${unit.zh}的延期申请日期`) })),
     ...(part.lastReturn ? [{ day: part.lastReturn.returnedOn, what: say(`the return of the part of ${unit.en}`, `${unit.zh}任务的退回日期`) }] : []),
   ];
   return facts.reduce((latest, fact) => (fact.day > latest.day ? fact : latest));
+}
+
+/** The join of another unit's part into `part` on office day `on`, named by the joining unit when `state` knows it. */
+function joiningOf(part: AssignmentPart, on: string, command: NamesUnits, state: AssignmentsState | undefined): DatedFact {
+  const unit = unitNamed(command, part.unitId);
+  const joining = Object.entries(state?.joined ?? {}).find(([, join]) => join.joinedOn === on && (join.successorUnitId === part.unitId || (part.heldBefore ?? []).includes(join.successorUnitId)));
+  if (!joining) return { day: on, what: say(`the day another unit's part joined the part of ${unit.en}`, `其他单位的任务并入${unit.zh}任务的日期`) };
+  const from = unitNamed(command, joining[0]);
+  return { day: on, what: say(`the day the part of ${from.en} joined the part of ${unit.en}`, `${from.zh}的任务并入${unit.zh}任务的日期`) };
 }
 
 /**

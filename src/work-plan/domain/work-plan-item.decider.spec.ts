@@ -1057,3 +1057,45 @@ describe('a withdrawal and the reorganisations of the item’s units, in either 
     expect(holderOf([...withdrawn, ...decided])).toEqual([FGW, FINANCE, HEIR]);
   });
 });
+
+describe('a unit removed from the item (方案调整) on a day before another unit’s part joined its part (机构改革), typed after the join (breaker8j P4)', () => {
+  // 市财政局 and 东湖区 report (05-31, 06-01); 东湖区’s open part joins 市财政局’s on 07-01 (a merge or a hand-over: PartHandedOver).
+  const nameOf = (unitId: string) => ({ [FGW]: '市发展改革委', [FINANCE]: '市财政局', [DONGHU]: '东湖区' })[unitId];
+  const joined: WorkPlanItemStreamEvent[] = [
+    ...definedAndAssigned,
+    { ...reported(FINANCE), data: { ...reported(FINANCE).data, reportedOn: '2026-05-31' } } as WorkPlanItemStreamEvent,
+    { ...reported(DONGHU), data: { ...reported(DONGHU).data, reportedOn: '2026-06-01' } } as WorkPlanItemStreamEvent,
+    { type: 'PartHandedOver', data: { unitId: DONGHU, successorUnitId: FINANCE, reason: '机构改革', handedOverOn: '2026-07-01' } },
+  ];
+  const remove = (revisedOn: string): ReviseWorkPlanItem => ({
+    type: 'ReviseWorkPlanItem',
+    actor: supervisor,
+    today: TODAY,
+    revisedOn,
+    reason: '方案调整，不再承担',
+    removeUnitIds: [FINANCE],
+    unitNames: { nameOf },
+  });
+
+  it('is refused naming the join: removing 市财政局 on 06-20 would take 东湖区’s work, still its own that day, off the item uninspected', () => {
+    expect(partsOf(assignmentsAfter(joined)).map((part) => [part.unitId, part.heldBefore ?? []])).toEqual([[FGW, []], [FINANCE, [DONGHU]]]);
+    given(joined)
+      .when(remove('2026-06-20'))
+      .thenRefused(
+        'BAD_USER_INPUT',
+        /\(2026-06-20\) is before the day the part of 东湖区 joined the part of 市财政局 \(2026-07-01\)/,
+        /调整日期（2026-06-20）早于东湖区的任务并入市财政局任务的日期（2026-07-01）/,
+      );
+  });
+
+  it('is taken on or after the join: the joined part leaves with its holder, as in date order', () => {
+    given(joined)
+      .when(remove('2026-07-01'))
+      .then([{ type: 'UnitUnassigned', data: { unitId: FINANCE, reason: '方案调整，不再承担', unassignedOn: '2026-07-01' } }]);
+  });
+
+  it('typed in date order (removed on 06-20, then the join of 07-01) the removal stands: 东湖区’s part passes as a part of its own', () => {
+    const dateOrder = [...joined.slice(0, -1), { type: 'UnitUnassigned', data: { unitId: FINANCE, reason: '方案调整，不再承担', unassignedOn: '2026-06-20' } }, joined.at(-1)!] as WorkPlanItemStreamEvent[];
+    expect(partsOf(assignmentsAfter(dateOrder)).map((part) => [part.unitId, part.status, part.heldBefore ?? []])).toEqual([[FGW, 'ASSIGNED', []], [FINANCE, 'REPORTED', [DONGHU]]]);
+  });
+});

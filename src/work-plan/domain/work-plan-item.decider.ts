@@ -612,7 +612,7 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   if (command.planApprovedOn !== undefined) requireNotBefore(revised, planApproval(command.planApprovedOn));
   if (rescheduled) requireNotBefore(revised, itemAssignmentOf(item));
   // A part leaves the plan after what was recorded on it; a role changes on a part already assigned.
-  for (const unitId of removeUnitIds) requireNotBefore(revised, latestFactOf(partOf(item.assignments, unitId)!, command));
+  for (const unitId of removeUnitIds) requireNotBefore(revised, latestFactOf(partOf(item.assignments, unitId)!, command, item.assignments));
   for (const { unitId } of roleChanges) requireNotBefore(revised, assignmentOf(partOf(item.assignments, unitId)!, command));
   const events: WorkPlanItemStreamEvent[] = [];
   if (reworded) events.push({ type: 'WorkPlanItemAmended', data: { itemId, ...wording, reason, amendedOn: on } });

@@ -263,6 +263,39 @@ export function assignmentsOn(state: AssignmentsState, day: string): Assignments
     .reduce((folded, entry) => evolveAssignments(folded, entry.event), initialAssignmentsState());
 }
 
+/**
+ * The parts with every fact dated on or after office day `day` (`YYYY-MM-DD`) set aside: the facts
+ * dated before it, folded in business order as `assignmentsOn` folds them (corrections applied);
+ * `state` itself when nothing is dated on or after `day`. What a fact of a withdrawn parent dated
+ * before its withdrawal, entered after it, is judged on: the units' records dated on or after the
+ * withdrawal (made before the office heard of it) count nowhere, so they neither bound nor refuse
+ * it (breaker11j P4).
+ */
+export function assignmentsBefore(state: AssignmentsState, day: string): AssignmentsState {
+  const entries = inBusinessOrder(state.recorded);
+  if (entries.every((entry) => entry.occurredOn < day)) return state;
+  return entries.filter((entry) => entry.occurredOn < day).reduce((folded, entry) => evolveAssignments(folded, entry.event), initialAssignmentsState());
+}
+
+/**
+ * CONFLICT when a record dated from `from` until before `until` (absent: any later day), set aside
+ * by a withdrawal on `from` (see `assignmentsBefore`), would not hold counted again — folded in
+ * business order with every record, a fact entered late before the withdrawal stands in its way
+ * (a report answering nothing, a second report awaiting inspection). `what` says what brings
+ * them back (the withdrawal taken back, or moved to `until`); the message names the record, its
+ * unit and day, and why (breaker11j P4).
+ */
+export function requireSetAsideRecordsHold(state: AssignmentsState, from: string, until: string | undefined, what: Bilingual, command: NamesUnits): void {
+  const broken = brokenFacts(state.recorded).find((candidate) => candidate.day >= from && (until === undefined || candidate.day < until));
+  if (!broken) return;
+  const later = LATER_FACT[broken.event.type] ?? say('record', '记录');
+  const unit = unitNamed(command, (broken.event.data as { unitId: string }).unitId, broken.day);
+  throw conflict(
+    `${capitalise(what.en)}: the ${later.en} of ${unit.en} of ${broken.day}, made after the withdrawal, would count again, but no longer holds: ${broken.why.en}. Correct the records entered late, before the withdrawal, first.`,
+    `${what.zh}，${unit.zh} ${broken.day} 的${later.zh}（撤销后的记录）将重新计入，但已不再成立：${broken.why.zh}。请先更正撤销日期之前补录的记录。`,
+  );
+}
+
 /** The office day an assignment event's fact happened on (its schema's `occurredOn` field). */
 export const factDayOfEvent = (event: AssignmentEvent): string =>
   (event.data as unknown as Record<string, string>)[assignmentEventSchemas[event.type].occurredOn!]!;

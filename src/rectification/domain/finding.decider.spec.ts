@@ -721,6 +721,43 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
     expect(stateAfter([...bothReported, withdrawn, ...events])).toMatchObject({ status: 'withdrawn', withdrawnOn: TODAY });
   });
 
+  describe('a fact dated before the withdrawal, entered after it, is judged with the records dated on or after the withdrawal set aside: they count nowhere (breaker11j P4)', () => {
+    // 市财政局 reported 06-28 and failed 07-01 (new due date 08-31), entered before the evaluator's letter of 06-27 was typed.
+    const onLetterDay: FindingStreamEvent = { type: 'FindingWithdrawn', data: { findingId: FINDING, reason: REASON, withdrawnOn: '2025-06-27' } };
+    const afterLetter = [...assignedToTwo, reported(FINANCE), inspected(FINANCE, 'FAILED', 'inspection-1'), onLetterDay];
+    const lateReport = reported(FINANCE, '2025-06-25');
+
+    it('a report dated before it is judged on the part as it stood (assigned, due 06-30), not on the later failure', () => {
+      given(afterLetter).when(report(FINANCE, '2025-06-25')).then([lateReport]);
+      expect(stateAfter([...afterLetter, lateReport])).toMatchObject({ status: 'withdrawn', withdrawnOn: '2025-06-27' });
+    });
+
+    it('so are an urging, an extension request and an inspection of that report dated before it', () => {
+      given(afterLetter).when({ ...urge(FINANCE), urgedOn: '2025-06-20' }).then([expect.objectContaining({ type: 'UnitUrged' }) as FindingStreamEvent]);
+      given(afterLetter)
+        .when(requestExtension({ unitId: FINANCE, actor: clerkOf(FINANCE), today: TODAY, requestedOn: '2025-06-20' }))
+        .then([expect.objectContaining({ type: 'ExtensionRequested' }) as FindingStreamEvent]);
+      const failedEarly: FindingCommand = { ...inspect(FINANCE, 'FAILED', 'inspection-0'), inspectedOn: '2025-06-26', newDueDate: '2025-07-31' };
+      expect(findingDecider.decide(failedEarly, stateAfter([...afterLetter, lateReport]))).toMatchObject([{ type: 'InspectionLogged', data: { inspectedOn: '2025-06-26', outcome: 'FAILED' } }]);
+    });
+
+    it('a pass among them means the withdrawal does not stand: then every record counts again, and one it would leave inconsistent refuses it', () => {
+      given([...afterLetter, lateReport])
+        .when({ ...inspect(FINANCE, 'PASSED', 'inspection-0'), inspectedOn: '2025-06-26' })
+        .thenRefused('CONFLICT', /report of .* of 2025-06-28, made after the withdrawal, would count again/, /2025-06-26 的核验早于撤销日期，撤销即不成立，.*2025-06-28 的整改报告（撤销后的记录）将重新计入，但已不再成立/);
+    });
+
+    it('taking the withdrawal back, or moving it past the records set aside, is refused while they would not hold; moving it earlier is not', () => {
+      const after = [...afterLetter, lateReport];
+      const correct = (withdrawnOn?: string): CorrectWithdrawal => ({ type: 'CorrectWithdrawal', today: TODAY, reason: '撤销有误', ...(withdrawnOn ? { withdrawnOn } : {}) });
+      given(after).when(correct()).thenRefused('CONFLICT', /2025-06-28/, /^恢复问题，.*2025-06-28 的整改报告（撤销后的记录）将重新计入，但已不再成立：当时 2025-06-25 的整改报告尚待督查。请先更正撤销日期之前补录的记录。$/);
+      given(after).when(correct(TODAY)).thenRefused('CONFLICT', /2025-06-28/, /2025-06-28 的整改报告.*不再成立/);
+      expect(findingDecider.decide(correct('2025-06-26'), stateAfter(after)).map((event) => event.type)).toEqual(['FindingWithdrawalUndone', 'FindingWithdrawn']);
+      // Without the records set aside, taking it back is as before.
+      given([...afterLetter]).when(correct()).then([expect.objectContaining({ type: 'FindingWithdrawalUndone' }) as FindingStreamEvent]);
+    });
+  });
+
   describe('a 交办 or a correction of a record dated before the withdrawal, entered after it, is judged on its day as a late fact is (breaker8f P2, P3)', () => {
     const after = [...bothReported, withdrawn];
     const failedLate = findingDecider.decide(inspect(FINANCE, 'FAILED', 'inspection-1'), stateAfter(after));

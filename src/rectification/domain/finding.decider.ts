@@ -1,4 +1,14 @@
-import { closedOn, evolveAssignments, factDayOf, handOversDue, initialAssignmentsState, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
+import {
+  assignmentsBefore,
+  closedOn,
+  evolveAssignments,
+  factDayOf,
+  handOversDue,
+  initialAssignmentsState,
+  partsOf,
+  requireSetAsideRecordsHold,
+  type AssignmentsState,
+} from '../../assignments/domain/assignment.decider.js';
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
 import {
   parentOfParts,
@@ -282,24 +292,22 @@ function decideFinding(command: FindingCommand, state: FindingState): FindingStr
       return withdrawFinding(command, requireRecorded(state));
     case 'CorrectWithdrawal':
       return correctWithdrawal(command, state);
+    case 'HandOverPart': {
+      const then = recordedOn(state, factDayOf(command)!.day);
+      const decided = parts.decideOnPart(whileOnLedger(command, state), then);
+      return state.status === 'withdrawn' ? [...decided, ...withdrawalUndone(state, then, decided, command)] : decided;
+    }
     case 'RequestExtension':
     case 'DecideExtension':
     case 'UrgeUnit':
     case 'ReportRectification':
     case 'SendBackReport':
     case 'LogInspection':
-    case 'HandOverPart': {
-      const then = recordedOn(state, factDayOf(command)!.day);
-      const decided = parts.decideOnPart(whileOnLedger(command, state), then);
-      return state.status === 'withdrawn' ? [...decided, ...withdrawalUndone(state, then, decided, command)] : decided;
-    }
+      return decideBeforeWithdrawal(command, state, factDayOf(command)!.day);
     case 'CorrectReportDate':
-    case 'CorrectInspection': {
+    case 'CorrectInspection':
       // A correction of a record dated before the withdrawal, to a day before it, is judged on its day as a late fact is (breaker8f P2).
-      const then = recordedOn(state, correctedDay(command, state));
-      const decided = parts.decideOnPart(whileOnLedger(command, state), then);
-      return state.status === 'withdrawn' ? [...decided, ...withdrawalUndone(state, then, decided, command)] : decided;
-    }
+      return decideBeforeWithdrawal(command, state, correctedDay(command, state));
     case 'CorrectFactDate': {
       const finding = recordedOn(state, correctedDay(command, state));
       // No unit is assigned before the finding was identified.
@@ -404,6 +412,14 @@ function correctWithdrawal(command: CorrectWithdrawal, state: FindingState): Fin
     type: 'FindingWithdrawalUndone',
     data: { findingId, withdrawnOn, reason: command.withdrawnOn === undefined ? reason : `撤销日期更正为 ${command.withdrawnOn}：${reason}` },
   };
+  // The units' records set aside since the withdrawal's day, back in the count until the corrected day, must hold (breaker11j P4).
+  requireSetAsideRecordsHold(
+    state.assignments,
+    withdrawnOn,
+    command.withdrawnOn,
+    command.withdrawnOn === undefined ? say('Taking the withdrawal back', '恢复问题') : say(`Moving the withdrawal to ${command.withdrawnOn}`, `将撤销日期更正为 ${command.withdrawnOn}`),
+    command,
+  );
   // Back on the 台账 until the corrected day (or for good), the finding's parts pass by the reorganisations of those days (breaker8g P7).
   const back = requireRecorded(evolveFinding(state, undone));
   const passed = handOversDue({ ...command, unitNames: directoryBefore(command.unitNames, command.withdrawnOn) }, back.assignments);
@@ -472,10 +488,38 @@ function refuseOutlivedByDuplicates(finding: RecordedFindingState, command: With
  * typed in after the evaluator withdrew the problem in August), is judged on its day (breaker8d
  * P12); on or after the withdrawal it is refused as `requireRecorded` says.
  */
-function recordedOn(state: FindingState, day: string): RecordedFindingState {
+function recordedOn(state: FindingState, day: string, setAside = false): RecordedFindingState {
   if (state.status !== 'withdrawn' || day >= state.withdrawnOn) return requireRecorded(state);
-  const closedDay = closedOn(state.assignments);
-  return closedDay === null ? { ...recordedPartOf(state), status: 'open' } : { ...recordedPartOf(state), status: 'closed', closedOn: closedDay };
+  const facts = { ...recordedPartOf(state), assignments: setAside ? assignmentsBefore(state.assignments, state.withdrawnOn) : state.assignments };
+  const closedDay = closedOn(facts.assignments);
+  return closedDay === null ? { ...facts, status: 'open' } : { ...facts, status: 'closed', closedOn: closedDay };
+}
+
+/**
+ * A unit's fact (or a correction of one) of office day `day` on the finding as it stood then
+ * (`recordedOn`). On a withdrawn finding, a fact dated before the withdrawal, entered after it, is
+ * judged with the records dated on or after the withdrawal set aside — made before the office knew
+ * of it, they count nowhere, so they neither bound nor refuse it (breaker11j P4: a failure of 11-11
+ * refused every report dated before a withdrawal of 11-05). One that verifies a part means the
+ * withdrawal does not stand (`withdrawalUndone`): every record counts again, and it is judged on them
+ * all, as in date order.
+ */
+function decideBeforeWithdrawal(command: FindingPartCommand, state: FindingState, day: string): FindingStreamEvent[] {
+  const decide = (then: RecordedFindingState) => parts.decideOnPart(whileOnLedger(command, state), then);
+  if (state.status !== 'withdrawn') return decide(recordedOn(state, day));
+  const then = recordedOn(state, day);
+  const setAside = recordedOn(state, day, true);
+  if (setAside.assignments !== then.assignments) {
+    const decided = decide(setAside);
+    if (withdrawalUndone(state, setAside, decided, command).length === 0) return decided;
+  }
+  const decided = decide(then);
+  const undone = withdrawalUndone(state, then, decided, command);
+  if (undone.length > 0) {
+    const after = decided.filter(isAssignmentEvent).reduce(evolveAssignments, state.assignments);
+    requireSetAsideRecordsHold(after, state.withdrawnOn, undefined, say(`A verification dated ${day}, before the withdrawal, means it does not stand`, `${day} 的核验早于撤销日期，撤销即不成立`), command);
+  }
+  return [...decided, ...undone];
 }
 
 /**
@@ -484,7 +528,8 @@ function recordedOn(state: FindingState, day: string): RecordedFindingState {
  * (`recordedOn`). A record not found gives the withdrawal's own day (refused as withdrawn).
  */
 function correctedDay(command: Extract<FindingCommand, { type: 'CorrectReportDate' | 'CorrectInspection' | 'CorrectFactDate' }>, state: FindingState): string {
-  const parts = state.status === 'unrecorded' ? [] : partsOf(state.assignments);
+  // On a withdrawn finding, the records it may correct are those dated before the withdrawal (the later ones count nowhere: breaker11j P4).
+  const parts = state.status === 'unrecorded' ? [] : partsOf(state.status === 'withdrawn' ? assignmentsBefore(state.assignments, state.withdrawnOn) : state.assignments);
   const later = (days: readonly (string | undefined)[]) => (days.some((day) => day === undefined) ? '9999-12-31' : days.reduce((a, b) => (a! > b! ? a : b))!);
   switch (command.type) {
     case 'CorrectFactDate':

@@ -2,6 +2,8 @@ import { BY_DATE, type DueTerms, type PartDue } from '../../shared/deadline.js';
 import { isAfter } from '../../shared/calendar-date.js';
 import {
   allPartsVerified,
+  assignmentsBefore,
+  requireSetAsideRecordsHold,
   boundedDueDate,
   closedOn,
   factDayOf,
@@ -305,12 +307,9 @@ function decideItem(command: WorkPlanItemCommand, state: WorkPlanItemState): Wor
     case 'UrgeUnit':
     case 'ReportRectification':
     case 'SendBackReport':
-    case 'LogInspection': {
+    case 'LogInspection':
       // A fact dated before the item left the plan, entered after, is judged on its day (breaker8d P12).
-      const then = inPlanOn(state, factDayOf(command)!.day);
-      const decided = parts.decideOnPart(whileInPlan(command, state), then);
-      return state.status === 'withdrawn' ? [...decided, ...withdrawalUndone(state, then, decided, command)] : decided;
-    }
+      return decideBeforeWithdrawal(command, state, factDayOf(command)!.day);
     case 'CorrectReportDate':
     case 'CorrectInspection':
       return parts.decideOnPart(command, requireDefined(state));
@@ -466,10 +465,36 @@ function whileInPlan<Command extends NamesUnits>(command: Command, state: WorkPl
   return state.status === 'withdrawn' && command.unitNames ? { ...command, unitNames: directoryBefore(command.unitNames, state.withdrawnOn) } : command;
 }
 
-function inPlanOn(state: WorkPlanItemState, day: string): DefinedWorkPlanItemState {
+function inPlanOn(state: WorkPlanItemState, day: string, setAside = false): DefinedWorkPlanItemState {
   if (state.status !== 'withdrawn' || day >= state.withdrawnOn) return requireDefined(state);
-  const completedOn = closedOn(state.assignments);
-  return completedOn === null ? { ...definedPartOf(state), status: 'open' } : { ...definedPartOf(state), status: 'completed', completedOn };
+  const facts = { ...definedPartOf(state), assignments: setAside ? assignmentsBefore(state.assignments, state.withdrawnOn) : state.assignments };
+  const completedOn = closedOn(facts.assignments);
+  return completedOn === null ? { ...facts, status: 'open' } : { ...facts, status: 'completed', completedOn };
+}
+
+/**
+ * A unit's fact of office day `day` on the item as it stood then (`inPlanOn`). On a withdrawn item,
+ * one dated before the withdrawal, entered after it, is judged with the records dated on or after
+ * the withdrawal set aside (they count nowhere: breaker11j P4); one that verifies a part means the
+ * withdrawal does not stand, and it is judged on every record, which must then all hold — as the
+ * finding's `decideBeforeWithdrawal`.
+ */
+function decideBeforeWithdrawal(command: PartCommand, state: WorkPlanItemState, day: string): WorkPlanItemStreamEvent[] {
+  const decide = (then: DefinedWorkPlanItemState) => parts.decideOnPart(whileInPlan(command, state), then);
+  if (state.status !== 'withdrawn') return decide(inPlanOn(state, day));
+  const then = inPlanOn(state, day);
+  const setAside = inPlanOn(state, day, true);
+  if (setAside.assignments !== then.assignments) {
+    const decided = decide(setAside);
+    if (withdrawalUndone(state, setAside, decided, command).length === 0) return decided;
+  }
+  const decided = decide(then);
+  const undone = withdrawalUndone(state, then, decided, command);
+  if (undone.length > 0) {
+    const after = decided.filter(isAssignmentEvent).reduce(evolveAssignments, state.assignments);
+    requireSetAsideRecordsHold(after, state.withdrawnOn, undefined, say(`A verification dated ${day}, before the withdrawal, means it does not stand`, `${day} 的核验早于撤销日期，撤销即不成立`), command);
+  }
+  return [...decided, ...undone];
 }
 
 /**
@@ -535,6 +560,14 @@ function correctItemWithdrawal(command: CorrectWorkPlanItemWithdrawal, state: Wo
     );
   }
   const reason = command.reason.trim();
+  // The units' records set aside since the withdrawal's day, back in the count until the corrected day, must hold (breaker11j P4).
+  requireSetAsideRecordsHold(
+    state.assignments,
+    withdrawnOn,
+    command.withdrawnOn,
+    command.withdrawnOn === undefined ? say('Taking the withdrawal back', '恢复事项') : say(`Moving the withdrawal to ${command.withdrawnOn}`, `将撤销日期更正为 ${command.withdrawnOn}`),
+    command,
+  );
   const undone: WorkPlanItemStreamEvent = {
     type: 'WorkPlanItemWithdrawalUndone',
     data: { itemId, withdrawnOn, reason: command.withdrawnOn === undefined ? reason : `撤销日期更正为 ${command.withdrawnOn}：${reason}` },

@@ -35,6 +35,7 @@ import { formatGraphqlError } from './shared/graphql/format-error.js';
 import { inputRefusal } from './shared/graphql/chinese-errors.js';
 import { queryDepthRule } from './shared/graphql/query-limits.rule.js';
 import { queryCostPlugin, SUBSCRIPTION_COST_SHARE } from './shared/graphql/query-cost.js';
+import { answerRootQueriesOnce } from './shared/graphql/once-a-request.js';
 import { SubscriptionBudget } from './shared/graphql/subscription-budget.js';
 import { ListSizes, ListSizesModule } from './shared/graphql/list-sizes.js';
 import { GRAPHQL_WEBSOCKET_OPTIONS, GraphqlWebSocketServer, type GraphqlWebSocketOptions } from './shared/graphql/graphql-websocket.server.js';
@@ -90,6 +91,8 @@ export class AppModule {
               parseOptions,
               autoSchemaFile: true,
               sortSchema: true,
+              // Aliases of one root query field with the same arguments are answered once (breaker12f P13).
+              transformSchema: answerRootQueriesOnce,
               playground: false,
               // Apollo's landing page loads Sandbox from a CDN, which an intranet cannot reach: it is off,
               // and the bundled GraphiQL at /graphiql (src/web-app) is the explorer.

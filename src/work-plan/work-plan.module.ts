@@ -3,7 +3,7 @@ import { derivedReadModelProvider } from '../event-sourcing/read-model.provider.
 import { ProjectedStreams } from '../event-sourcing/projected-streams.js';
 import { WorkPlanPartsReadModel } from './breakdown/work-plan-parts.read-model.js';
 import { WorkPlanLedger } from './breakdown/work-plan-ledger.js';
-import { GetWorkPlanHandler, GetWorkPlanItemHandler, ListWorkPlansHandler } from './breakdown/work-plan.queries.js';
+import { BreakdownsNow, GetWorkPlanHandler, GetWorkPlanItemHandler, ListWorkPlansHandler } from './breakdown/work-plan.queries.js';
 import { WorkPlanItemResolver, WorkPlanResolver } from './breakdown/work-plan.resolver.js';
 import { CorrectPlanApprovalHandler } from './correct-plan-approval/correct-plan-approval.handler.js';
 import { CorrectPlanApprovalResolver } from './correct-plan-approval/correct-plan-approval.resolver.js';
@@ -20,6 +20,7 @@ import { AddWorkPlanItemHandler } from './revise-plan/add-work-plan-item.handler
   providers: [
     derivedReadModelProvider(WorkPlanLedger, [ProjectedStreams]),
     derivedReadModelProvider(WorkPlanPartsReadModel, [WorkPlanLedger]),
+    BreakdownsNow,
     ListWorkPlansHandler,
     GetWorkPlanHandler,
     GetWorkPlanItemHandler,

@@ -11,7 +11,7 @@ import { TestApp, errorCode, startTestApp, type GraphqlResponse } from '../suppo
 import { REGISTER_EVALUATION, evaluationInput } from '../support/fixtures.js';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { ListSizes } from '../../src/shared/graphql/list-sizes.js';
-import { FIELD_PRICE, FILTERED_WITHOUT_SCAN, LIVE_SIZES, REPLAY_COST, SCAN_ITEMS_PER_UNIT, estimateCost, type FieldPrice } from '../../src/shared/graphql/query-cost.js';
+import { FIELD_PRICE, FILTERED_WITHOUT_SCAN, LIVE_SIZES, REPLAY_COST, ROOT_FIELD_COST as R, SCAN_ITEMS_PER_UNIT, estimateCost, type FieldPrice } from '../../src/shared/graphql/query-cost.js';
 
 /** A page of `Dashboard.openPartsPage` as the tests select it. */
 type OpenPartsPage = { nodes: unknown[]; totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
@@ -87,7 +87,7 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
       expect(costly.data).toBeUndefined();
       expect(errorCode(costly)).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(costly.errors![0]!.extensions).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
-      expect(costly.errors![0]!.message).toMatch(/^This query asks for too much at once \(estimated cost 392601, at most 20000 allowed/);
+      expect(costly.errors![0]!.message).toMatch(/^This query asks for too much at once \(estimated cost 392701, at most 20000 allowed/);
 
       const aliases = Array.from({ length: 400 }, (_, i) => `u${i}: units { id }`).join(' ');
       expect((await app.graphql(`{ ${aliases} }`)).errors![0]!.extensions).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
@@ -201,17 +201,17 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
       expect(sizes.of(LIVE_SIZES.findings, false)).toBe(total);
       const priced = (query: string) => estimateCost(schema, parse(query), {}, undefined, (name, past) => sizes.of(name, past));
       const scan = Math.ceil(total / SCAN_ITEMS_PER_UNIT);
-      expect(priced(`{ findings(first: 0) { totalCount } }`)).toBe(2);
+      expect(priced(`{ findings(first: 0) { totalCount } }`)).toBe(R + 2);
       const evaluationId = (await app.graphql(`{ evaluations { nodes { id } } }`)).data!.evaluations.nodes[0].id as string;
       // One indexed filter finds its findings in an index; a filter tested on each, two indexes met, or a past day scan.
-      expect(priced(`{ findings(first: 0, evaluationId: "${evaluationId}") { totalCount } }`)).toBe(2);
-      expect(priced(`{ findings(first: 0, titleContains: "公开") { totalCount } }`)).toBe(2 + scan);
+      expect(priced(`{ findings(first: 0, evaluationId: "${evaluationId}") { totalCount } }`)).toBe(R + 2);
+      expect(priced(`{ findings(first: 0, titleContains: "公开") { totalCount } }`)).toBe(R + 2 + scan);
       // A status is a list of its own, and so is an evaluation's findings in a status (breaker12d P2).
-      expect(priced(`{ findings(first: 0, status: OPEN) { totalCount } }`)).toBe(2);
-      expect(priced(`{ findings(first: 0, evaluationId: "${evaluationId}", status: OPEN) { totalCount } }`)).toBe(2);
-      expect(priced(`{ findings(first: 0, status: OPEN, light: RED) { totalCount } }`)).toBe(2 + scan);
-      expect(priced(`{ findings(first: 0, evaluationId: "${evaluationId}", category: "主动公开") { totalCount } }`)).toBe(2 + scan);
-      expect(priced(`{ findings(first: 0, asOf: "2026-06-01") { totalCount } }`)).toBe(2 + REPLAY_COST + scan);
+      expect(priced(`{ findings(first: 0, status: OPEN) { totalCount } }`)).toBe(R + 2);
+      expect(priced(`{ findings(first: 0, evaluationId: "${evaluationId}", status: OPEN) { totalCount } }`)).toBe(R + 2);
+      expect(priced(`{ findings(first: 0, status: OPEN, light: RED) { totalCount } }`)).toBe(R + 2 + scan);
+      expect(priced(`{ findings(first: 0, evaluationId: "${evaluationId}", category: "主动公开") { totalCount } }`)).toBe(R + 2 + scan);
+      expect(priced(`{ findings(first: 0, asOf: "2026-06-01") { totalCount } }`)).toBe(R + 2 + REPLAY_COST + scan);
     });
 
     it('prices an evaluation\'s findings filtered finding by finding by the evaluation it scans, and refuses breaker12d P2\'s query', async () => {

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { evaluationInput, REGISTER_EVALUATION } from '../support/fixtures.js';
 import { errorCode, startTestApp, type TestApp } from '../support/test-app.js';
 import { PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
+import { jest } from '@jest/globals';
+import { HeadStatements } from '../../src/ledger/head-statements.js';
 
 /*
  * breaker9c P8: the newest events and a signed checkpoint deleted, and the store witness with its
@@ -243,6 +245,33 @@ describe('Signed ledger head statements handed back by clients', () => {
       expect((await witness(app, [moved])).checks[0]!.finding).toBe('NOT_VALID');
       expect((await health(app)).status).toBe('ready');
       expect((await register(app, '二')).errors).toBeUndefined();
+    } finally {
+      await app.close();
+    }
+  }, PROCESS_TEST_CEILING_MS);
+
+  it('answer 480 aliases of the public ledgerHead with one look at the head, and refuse aliases that each hand back statements to check past the budget (breaker12f P13)', async () => {
+    const { start } = office();
+    const app = await start();
+    try {
+      expect((await register(app, '别名')).errors).toBeUndefined();
+      const statement = (await witness(app)).current!;
+      const served = jest.spyOn(app.app.get(HeadStatements), 'current');
+      // No sign-in, as the breaker sent it: 480 aliases held the server 2 s a request.
+      const aliased = await app.graphql(`{ ${Array.from({ length: 480 }, (_, i) => `h${i}: ledgerHead { __typename }`).join(' ')} }`, {}, {});
+      expect(aliased.errors).toBeUndefined();
+      expect(Object.keys(aliased.data!)).toHaveLength(480);
+      expect(served).toHaveBeenCalledTimes(1);
+      const positions = await app.graphql(`{ ${Array.from({ length: 200 }, (_, i) => `h${i}: ledgerHead { current { position } }`).join(' ')} }`, {}, {});
+      expect(new Set(Object.values(positions.data!).map((head) => (head as { current: { position: string } }).current.position))).toEqual(new Set([statement.position]));
+      expect(served).toHaveBeenCalledTimes(2);
+      served.mockRestore();
+
+      // Each alias handing back 8 statements of its own may check 8 signatures: priced so (SIGNATURE_CHECK_COST), 80 of them refused before any runs.
+      const variables = Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`s${i}`, Array.from({ length: 8 }, (_, j) => ({ body: `${i}-${j}`, publicKey: statement.publicKey, signature: 'c2lnbmF0dXJl' }))]));
+      const definitions = Object.keys(variables).map((name) => `$${name}: [LedgerHeadStatementInput!]!`).join(', ');
+      const checks = await app.graphql(`query(${definitions}) { ${Object.keys(variables).map((name) => `${name}: ledgerHead(seen: $${name}) { checks { finding } }`).join(' ')} }`, variables, {});
+      expect(checks.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY', messageZh: expect.stringMatching(/^查询一次要的数据太多/) });
     } finally {
       await app.close();
     }

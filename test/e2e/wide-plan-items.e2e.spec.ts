@@ -1,7 +1,7 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { parse } from 'graphql';
 import { ListSizes } from '../../src/shared/graphql/list-sizes.js';
-import { LIVE_SIZES, estimateCost } from '../../src/shared/graphql/query-cost.js';
+import { LIVE_SIZES, ROOT_FIELD_COST as R, estimateCost } from '../../src/shared/graphql/query-cost.js';
 import { importLargePlan, largePlanCsv } from '../support/large-plan.js';
 import { TestApp, startTestApp } from '../support/test-app.js';
 
@@ -74,12 +74,12 @@ describe('a plan whose items are every unit’s task (breaker12e P9)', () => {
     const small = (await app.graphql(`query($planId: ID!) { workPlanItems(planId: $planId, first: 1) { nodes { id partCount } } }`, { planId: demoPlan })).data!.workPlanItems.nodes[0] as { id: string; partCount: number };
     expect(small.partCount).toBeLessThan(unitCount);
     const itemQuery = `query($id: ID!) { workPlanItem(id: $id) { parts { unitId role } } }`;
-    expect(priced(itemQuery, { id: small.id })).toBe(1 + 1 + small.partCount * 2);
-    expect(priced(`{ workPlanItem(id: "${small.id}") { parts(unitId: "x") { unitId role } } }`)).toBe(1 + 1 + 2);
+    expect(priced(itemQuery, { id: small.id })).toBe(R + 1 + 1 + small.partCount * 2);
+    expect(priced(`{ workPlanItem(id: "${small.id}") { parts(unitId: "x") { unitId role } } }`)).toBe(R + 1 + 1 + 2);
     const wide = (await app.graphql(`query($planId: ID!) { workPlanItems(planId: $planId, first: 1) { nodes { id } } }`, { planId })).data!.workPlanItems.nodes[0].id as string;
-    expect(priced(itemQuery, { id: wide })).toBe(1 + 1 + unitCount * 2);
+    expect(priced(itemQuery, { id: wide })).toBe(R + 1 + 1 + unitCount * 2);
     // A page of an item's parts (the item page reads 40 at a time): priced by its limit, the item's order kept.
-    expect(priced(`{ workPlanItem(id: "${wide}") { parts(offset: 5, limit: 5) { unitId role } } }`)).toBe(1 + 1 + 5 * 2);
+    expect(priced(`{ workPlanItem(id: "${wide}") { parts(offset: 5, limit: 5) { unitId role } } }`)).toBe(R + 1 + 1 + 5 * 2);
     const all = (await app.graphql(itemQuery, { id: wide })).data!.workPlanItem.parts as { unitId: string }[];
     const page = await app.graphql(`query($id: ID!) { workPlanItem(id: $id) { partCount parts(offset: 5, limit: 5) { unitId } } }`, { id: wide });
     expect(page.data!.workPlanItem).toEqual({ partCount: unitCount, parts: all.slice(5, 10).map(({ unitId }) => ({ unitId })) });

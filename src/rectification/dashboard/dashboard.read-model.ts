@@ -393,6 +393,11 @@ export class DashboardReadModel implements Projection {
   }
 
   /** The findings where `unitId` has a part, in the order recorded: O(those findings). */
+  /** How many findings `findingsOf(unitId)` holds, and how many the unit ever had a part in: O(1). */
+  findingCountsOf(unitId: string): { readonly now: number; readonly ever: number } {
+    return { now: this.state.findingsOfUnit.get(unitId)?.length ?? 0, ever: this.state.findingsEverOfUnit.get(unitId)?.length ?? 0 };
+  }
+
   findingsOf(unitId: string): FindingView[] {
     return (this.state.findingsOfUnit.get(unitId) ?? []).map((seq) => this.ledger.finding(this.state.findingIds[seq]!)!);
   }

@@ -77,7 +77,7 @@ describe('the Chinese of the GraphQL limits', () => {
     [
       'a query asking for too much',
       `{ units { ${Array.from({ length: 400 }, (_, index) => `n${index}: name`).join(' ')} } }`,
-      '查询一次要的数据太多（估算开销 2001，最多 2000；列表按可能返回的条数计，分页按 first 计，未给时按 50 条）：请减小每页条数或少选嵌套列表，或拆成几个查询。',
+      '查询一次要的数据太多（估算开销 2101，最多 2000；列表按可能返回的条数计，分页按 first 计，未给时按 50 条）：请减小每页条数或少选嵌套列表，或拆成几个查询。',
     ],
     ['a subscription of two fields', 'subscription { changed other }', '一次订阅只能选择一个顶层字段。'],
     ['a subscription of introspection', 'subscription { __typename }', '订阅不能选择接口结构查询字段（如“__schema”“__type”“__typename”）。'],

@@ -1,6 +1,6 @@
 import { buildSchema, getIntrospectionQuery, parse, type GraphQLObjectType } from 'graphql';
 import { DEFAULT_MAX_COST } from '../../config/app-settings.js';
-import { EXPECTED_ITEMS, FIELD_PRICE, HISTORY_PRICE, LIVE_SIZES, MAX_QUERY_NODES, REPLAY_COST, SCAN_ITEMS_PER_UNIT, SUBSCRIPTION_COST_SHARE, costRefusal, estimateCost, type FieldPrice, type SizeOf } from './query-cost.js';
+import { EXPECTED_ITEMS, FIELD_PRICE, HISTORY_PRICE, LIVE_SIZES, MAX_QUERY_NODES, REPLAY_COST, ROOT_FIELD_COST as R, SCAN_ITEMS_PER_UNIT, SUBSCRIPTION_COST_SHARE, costRefusal, estimateCost, type FieldPrice, type SizeOf } from './query-cost.js';
 
 const schema = buildSchema(`
   type Query {
@@ -38,17 +38,17 @@ const refused = (query: string, variables: Record<string, unknown> = {}, maxCost
 
 describe('query cost', () => {
   it('counts a page by its first, as a literal or a variable, and by 50 when first is not given', () => {
-    // findings 1 + 200 × (nodes 1 + 1 × (id 1 + title 1))
-    expect(cost('{ findings(first: 200) { nodes { id title } } }')).toBe(601);
-    expect(cost('query($n: Int) { findings(first: $n) { nodes { id title } } }', { n: 200 })).toBe(601);
-    expect(cost('{ findings { nodes { id title } } }')).toBe(151);
-    expect(cost('{ findings(first: 3) { edges { cursor node { id } } } }')).toBe(1 + 3 * (1 + 1 + 2));
+    // findings R (a root field) + 1 + 200 × (nodes 1 + 1 × (id 1 + title 1))
+    expect(cost('{ findings(first: 200) { nodes { id title } } }')).toBe(R + 601);
+    expect(cost('query($n: Int) { findings(first: $n) { nodes { id title } } }', { n: 200 })).toBe(R + 601);
+    expect(cost('{ findings { nodes { id title } } }')).toBe(R + 151);
+    expect(cost('{ findings(first: 3) { edges { cursor node { id } } } }')).toBe(R + 1 + 3 * (1 + 1 + 2));
   });
 
   it("counts a page's totalCount and pageInfo once, whatever its size", () => {
-    expect(cost('{ findings(first: 0) { totalCount } }')).toBe(2);
-    expect(cost('{ findings { totalCount } }')).toBe(2);
-    expect(cost('{ findings(first: 200) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }')).toBe(1 + 1 + 3 + 200 * 2);
+    expect(cost('{ findings(first: 0) { totalCount } }')).toBe(R + 2);
+    expect(cost('{ findings { totalCount } }')).toBe(R + 2);
+    expect(cost('{ findings(first: 200) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }')).toBe(R + 1 + 1 + 3 + 200 * 2);
   });
 
   it('refuses pages of findings with their history, aliased or not, that passed the old estimate of 5 a list (breaker12 P2)', () => {
@@ -62,11 +62,33 @@ describe('query cost', () => {
   });
 
   it('counts a priced list at its items and its read, another list 5 times', () => {
-    expect(cost('{ units { id code } }')).toBe(1 + EXPECTED_ITEMS.units * 2);
-    expect(cost('{ dashboard { perUnit { id } } }')).toBe(1 + 1 + EXPECTED_ITEMS.units);
-    expect(cost('{ finding(id: "1") { parts { unitId } } }')).toBe(1 + 1 + 5);
-    expect(cost('{ finding(id: "1") { history { eventId } } }')).toBe(1 + 1 + HISTORY_PRICE.read! + HISTORY_PRICE.items!);
-    expect(cost('{ units { children { children { id } } } }')).toBe(1 + 300 * (1 + 5 * (1 + 5)));
+    expect(cost('{ units { id code } }')).toBe(R + 1 + EXPECTED_ITEMS.units * 2);
+    expect(cost('{ dashboard { perUnit { id } } }')).toBe(R + 1 + 1 + EXPECTED_ITEMS.units);
+    expect(cost('{ finding(id: "1") { parts { unitId } } }')).toBe(R + 1 + 1 + 5);
+    expect(cost('{ finding(id: "1") { history { eventId } } }')).toBe(R + 1 + 1 + HISTORY_PRICE.read! + HISTORY_PRICE.items!);
+    expect(cost('{ units { children { children { id } } } }')).toBe(R + 1 + 300 * (1 + 5 * (1 + 5)));
+  });
+
+  it('prices a root field as what resolving it costs, and its aliases asking the same once (breaker12f P13)', () => {
+    // 480 aliases of a public field were priced 1 each and held the server 2 s: each root call runs guards and pipes.
+    expect(cost('{ unit(id: "1") { id } }')).toBe(R + 1 + 1);
+    // Aliases asking the same are answered once (once-a-request.ts): the root counted once, each selection counted.
+    expect(cost('{ a: unit(id: "1") { id } b: unit(id: "1") { id } }')).toBe(R + 2 * 2);
+    expect(cost('query($id: ID!) { a: unit(id: "1") { id } b: unit(id: $id) { id } }', { id: '1' })).toBe(R + 2 * 2);
+    expect(cost('{ a: unit(id: "1") { id } b: unit(id: "2") { id } }')).toBe(2 * (R + 2));
+    expect(refused(`{ ${Array.from({ length: 480 }, (_, i) => `a${i}: unit(id: "${i}") { id }`).join(' ')} }`)).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
+    // A list's rows cost one each even when nothing but __typename is asked of them.
+    expect(cost('{ units { __typename } }')).toBe(R + 1 + EXPECTED_ITEMS.units);
+  });
+
+  it('adds what a priced field builds once per call, whatever it selects, by its arguments and the live sizes', () => {
+    const built = buildSchema('type Query { plan(id: ID!): Plan plans: [Plan!]! } type Plan { title: String! }');
+    const planField = (built.getType('Query') as GraphQLObjectType).getFields().plan!;
+    Object.assign(planField, { extensions: { [FIELD_PRICE]: { build: (args, size) => size('planParts', args.id as string) ?? 7 } satisfies FieldPrice } });
+    const sizeOf: SizeOf = (name, _past, parentId) => (name === 'planParts' && parentId === 'big' ? 12_000 : undefined);
+    expect(estimateCost(built, parse('{ plan(id: "big") { title } }'), {}, undefined, sizeOf)).toBe(R + 12_000 + 1 + 1);
+    expect(estimateCost(built, parse('{ plan(id: "small") { title } }'), {}, undefined, sizeOf)).toBe(R + 7 + 1 + 1);
+    expect(estimateCost(built, parse('{ a: plan(id: "big") { title } b: plan(id: "big") { title } }'), {}, undefined, sizeOf)).toBe(R + 12_000 + 2 * 2);
   });
 
   it('counts every alias, so repeating a field under other names does not slip through', () => {
@@ -78,13 +100,14 @@ describe('query cost', () => {
     const counts = `query($asOf: String, $knownAt: String) { ${['UNASSIGNED', 'OPEN', 'CLOSED', 'WITHDRAWN'].map((status, i) => `c${i}: findings(status: ${status}, first: 0, asOf: $asOf, knownAt: $knownAt) { totalCount }`).join(' ')} all: findings(first: 50, asOf: $asOf, knownAt: $knownAt) { nodes { id } } }`;
     // Each status count also scans the findings (FieldPrice.scan); the fold is paid once.
     const scan = Math.ceil(EXPECTED_ITEMS.findings / SCAN_ITEMS_PER_UNIT);
-    expect(cost(counts)).toBe(REPLAY_COST + 4 * (2 + scan) + 1 + 50 * 2);
+    expect(cost(counts)).toBe(REPLAY_COST + 5 * R + 4 * (2 + scan) + 1 + 50 * 2);
     const days = (count: number) => `query { ${Array.from({ length: count }, (_, i) => `d${i}: dashboard(asOf: "2026-06-0${i + 1}") { percentClosed }`).join(' ')} }`;
     expect(refused(days(4))).toBeUndefined();
     expect(refused(days(5))).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
     const variables = (count: number) => `query(${Array.from({ length: count }, (_, i) => `$at${i}: String`).join(', ')}) { ${Array.from({ length: count }, (_, i) => `d${i}: dashboard(asOf: $at${i}) { percentClosed }`).join(' ')} }`;
-    expect(cost(variables(5))).toBe(5 * (REPLAY_COST + 2));
-    expect(cost('{ dashboard(asOf: null) { percentClosed } }')).toBe(2);
+    // (The variables left unset, the five ask the same: one root call, answered once.)
+    expect(cost(variables(5))).toBe(R + 5 * (REPLAY_COST + 2));
+    expect(cost('{ dashboard(asOf: null) { percentClosed } }')).toBe(R + 2);
     const findings = (count: number) => `query($at: String) { ${Array.from({ length: count }, (_, i) => `f${i}: finding(id: "${i}", asOf: $at) { id }`).join(' ')} }`;
     expect(refused(findings(5))).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
   });
@@ -93,11 +116,11 @@ describe('query cost', () => {
     expect(refused(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true }))).toBeUndefined();
     expect(refused(`{ ${Array.from({ length: 2 }, (_, i) => `s${i}: __schema { types { name fields { name } } }`).join(' ')} }`)).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
     expect(refused(`{ ${Array.from({ length: 50 }, (_, i) => `t${i}: __type(name: "Unit") { name }`).join(' ')} }`)).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
-    expect(cost('{ units { __typename id } }')).toBe(1 + 300);
+    expect(cost('{ units { __typename id } }')).toBe(R + 1 + 300);
   });
 
   it('leaves out what @skip and @include leave out', () => {
-    expect(cost('query($all: Boolean!) { units @include(if: $all) { id } findings(first: 1) { totalCount } }', { all: false })).toBe(2);
+    expect(cost('query($all: Boolean!) { units @include(if: $all) { id } findings(first: 1) { totalCount } }', { all: false })).toBe(R + 2);
     expect(cost('{ units @skip(if: true) { id } }')).toBe(0);
   });
 
@@ -124,10 +147,10 @@ describe('lists that grow with the data, and subscriptions (breaker12b P1, P3)',
   const aliases = (count: number, field: string) => Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ');
 
   it('prices the whole lists of open parts at what the platform holds now, at a past day at every part ever counted', () => {
-    expect(estimateCost(schema, parse(`{ dashboard { openParts { ${ALERT} } } }`), {}, undefined, platform)).toBe(1 + 1 + 3_744 * 10);
-    expect(estimateCost(schema, parse(`{ dashboard(asOf: "2026-06-01") { overdue { findingId } } }`), {}, undefined, platform)).toBe(1 + REPLAY_COST + 1 + 23_402);
+    expect(estimateCost(schema, parse(`{ dashboard { openParts { ${ALERT} } } }`), {}, undefined, platform)).toBe(R + 1 + 1 + 3_744 * 10);
+    expect(estimateCost(schema, parse(`{ dashboard(asOf: "2026-06-01") { overdue { findingId } } }`), {}, undefined, platform)).toBe(R + 1 + REPLAY_COST + 1 + 23_402);
     // Where nothing counts them: the price a provincial platform is expected to have.
-    expect(cost('{ dashboard { openParts { findingId } } }')).toBe(1 + 1 + EXPECTED_ITEMS.openParts);
+    expect(cost('{ dashboard { openParts { findingId } } }')).toBe(R + 1 + 1 + EXPECTED_ITEMS.openParts);
   });
 
   it('refuses the 190 aliased dashboards with both lists that the old price of 5 a list let through, and one whole list at 100k', () => {
@@ -169,13 +192,13 @@ describe('a filter checked on every item of a list (the kind of breaker12c P3)',
   const priced = (query: string, variables: Record<string, unknown> = {}) => estimateCost(schema, parse(query), variables, undefined, platform);
 
   it('prices each scanning call by the list it scans, however little it selects', () => {
-    expect(priced('{ findings(first: 0) { totalCount } }')).toBe(2);
-    expect(priced('{ findings(first: 0, titleContains: "公开") { totalCount } }')).toBe(2 + scan);
+    expect(priced('{ findings(first: 0) { totalCount } }')).toBe(R + 2);
+    expect(priced('{ findings(first: 0, titleContains: "公开") { totalCount } }')).toBe(R + 2 + scan);
     // A variable left null filters nothing and scans nothing.
-    expect(priced('query($t: String) { findings(first: 0, titleContains: $t) { totalCount } }', { t: null })).toBe(2);
-    expect(priced('query($t: String) { findings(first: 0, titleContains: $t) { totalCount } }', { t: '公开' })).toBe(2 + scan);
+    expect(priced('query($t: String) { findings(first: 0, titleContains: $t) { totalCount } }', { t: null })).toBe(R + 2);
+    expect(priced('query($t: String) { findings(first: 0, titleContains: $t) { totalCount } }', { t: '公开' })).toBe(R + 2 + scan);
     // Where nothing counts the list: the size a provincial platform is expected to have.
-    expect(cost('{ findings(first: 0, status: OPEN) { totalCount } }')).toBe(2 + Math.ceil(EXPECTED_ITEMS.findings / SCAN_ITEMS_PER_UNIT));
+    expect(cost('{ findings(first: 0, status: OPEN) { totalCount } }')).toBe(R + 2 + Math.ceil(EXPECTED_ITEMS.findings / SCAN_ITEMS_PER_UNIT));
   });
 
   it('refuses thousands of aliased scanning counts that were priced 2 each, and answers a page’s few', () => {

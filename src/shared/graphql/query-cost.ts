@@ -3,6 +3,7 @@ import { Extensions } from '@nestjs/graphql';
 import { GraphQLError, Kind, getNamedType, getNullableType, isListType, isObjectType, print, visit, type DocumentNode, type FieldNode, type GraphQLNamedType, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../pagination/page.js';
+import { rootCallKey } from './once-a-request.js';
 
 /*
  * What a query may cost, estimated before anything runs from the document and its variables
@@ -36,6 +37,16 @@ export const INTROSPECTION_COST: Readonly<Record<string, number>> = { __schema: 
  * stops here, refused as too costly, instead of being walked 2^30 times.
  */
 export const MAX_QUERY_NODES = 10_000;
+
+/**
+ * What a root query or mutation field costs before it builds anything: Nest's guards, pipes
+ * (class-validator) and interceptors run for it, about 1 ms of the event loop (400 aliases of
+ * `{ me { role } }` took 0.43–0.52 s at load 3, 2 s at load 14), as 100 fields from memory — where it
+ * was priced as 1 (breaker12f P13: 480 aliases of `ledgerHead` accepted, 2 s a request). A query's
+ * aliases that ask one root field with the same arguments are answered once (once-a-request.ts) and
+ * counted once, their selections each time.
+ */
+export const ROOT_FIELD_COST = 100;
 
 /** The field extension that prices a field of its own (`@priced({ … })`). */
 export const FIELD_PRICE = 'price';
@@ -75,6 +86,13 @@ export interface FieldPrice {
    * Elsewhere (a list of parents, a fragment) `sized` holds.
    */
   readonly ofParent?: { readonly root: string; readonly arg: string };
+  /**
+   * Work the field does once per call whatever is selected beneath it (building a plan's whole
+   * breakdown to roll it up, checking the signatures handed back), in cost units, from its arguments
+   * (values, variables applied) and the live sizes (`size(name, parentId)`: ListSizes.of, undefined
+   * where nothing counts). On a root query field, counted once per distinct call like ROOT_FIELD_COST.
+   */
+  readonly build?: (args: Readonly<Record<string, unknown>>, size: (name: string, parentId?: string) => number | undefined) => number;
 }
 
 /** A scan a field makes over a list that grows with the data (FieldPrice.scan). */
@@ -104,7 +122,27 @@ export const LIVE_SIZES = {
   evaluationFindings: 'evaluationFindings',
   /** The parts of the work-plan item that has held the most (`WorkPlanItem.parts`: an item of 各单位 holds every unit's). */
   itemParts: 'itemParts',
+  /** The parts of the finding that has held the most (`Finding.assignments`: a finding of 各单位 holds every unit's). */
+  findingParts: 'findingParts',
+  /** The parts of every plan's items; of one plan by its id (what building its breakdown goes through). */
+  planParts: 'planParts',
+  /** The findings and work-plan items a unit has (had) a part in, by the unit's id (what its workload goes through). */
+  unitParents: 'unitParents',
 } as const;
+
+/**
+ * Parts a breakdown or an item list goes through per cost unit, built once per call (or kept until
+ * the plans change: BreakdownsNow): 25–40 µs a part built (a 12,000-part plan 0.3–0.5 s at load 3),
+ * less filtered by a unit. Priced low enough that the 分解方案 page of a 12,000-part plan fits a
+ * query (1,200), high enough that 250 aliases of `workPlan(id) { title }` (9.9 s before) do not.
+ */
+export const PARTS_PER_COST_UNIT = 10;
+
+/**
+ * A unit's workload, per finding or item it has (had) a part in: about 100 µs each now (250 aliases
+ * of `unitWorkload` over different units took 2.5 s at 100k events), as 10 fields from memory.
+ */
+export const WORKLOAD_COST_PER_PARENT = 10;
 
 /**
  * Filtered connections priced by their page alone, with why their filters scan nothing that grows
@@ -152,6 +190,8 @@ export const EXPECTED_ITEMS = {
   findings: 6000,
   /** Parts of one work-plan item (2–4 in the bench's plans; an item of 各单位 holds every unit's: 300), where no live size is known. */
   itemParts: 30,
+  /** Parts of one finding (1–3 in the bench's log; recordFinding takes 50 units, later 交办 more), where no live size is known. */
+  findingParts: 50,
   /** Findings of one evaluation (about 200 at 100k events; an annual provincial evaluation may name thousands), where no live size is known. */
   evaluationFindings: 2000,
 } as const;
@@ -190,7 +230,7 @@ export function estimateCost(schema: GraphQLSchema, document: DocumentNode, vari
       query: document,
       variables: variables ?? {},
       operationName: operationName ?? undefined,
-      estimators: [rectifyEstimator(folds, (name, parentId) => sizeOf?.(name, past, parentId), parents, variables ?? {})],
+      estimators: [rectifyEstimator(schema, folds, (name, parentId) => sizeOf?.(name, past, parentId), parents, variables ?? {})],
       maxQueryNodes: MAX_QUERY_NODES,
     });
   } catch (error) {
@@ -296,11 +336,14 @@ export function queryCostPlugin(limits: QueryCost): ApolloServerPlugin {
 
 /**
  * One estimator for every field: introspection flat; else 1, plus REPLAY_COST for a fold not yet
- * paid for, plus a priced field's `read`, plus its selection counted once per item it may return.
+ * paid for, plus ROOT_FIELD_COST and a priced field's `build` for a root field (a query's once per
+ * distinct call), plus a priced field's `read`, plus its selection counted once per item it may
+ * return (each item at least 1: a row is made and sent even when only `__typename` is asked).
  * A page (a field with `first`) counts only its items that way: `totalCount` and `pageInfo` once,
- * so `findings(first: 0) { totalCount }` costs 2, and `findings { totalCount }` does not cost 51.
+ * so `findings(first: 0) { totalCount }` costs ROOT_FIELD_COST + 2, and `findings { totalCount }` does not cost 51 more.
  */
 function rectifyEstimator(
+  schema: GraphQLSchema,
   folds: Set<string>,
   liveSize: (name: string, parentId?: string) => number | undefined,
   parents: ReadonlyMap<FieldNode, FieldNode>,
@@ -308,6 +351,9 @@ function rectifyEstimator(
 ): ComplexityEstimator {
   /** What each field node was priced at, read back by the page around it (children are priced first). */
   const priced = new Map<FieldNode, number>();
+  /** Root query calls already counted (rootCallKey): their aliases are answered once. */
+  const asked = new Set<string>();
+  const rootTypes = new Set([schema.getQueryType(), schema.getMutationType()].filter((root) => root != null));
   return ({ type, field, node, args, childComplexity }) => {
     const cost = estimate();
     priced.set(node, cost);
@@ -319,13 +365,18 @@ function rectifyEstimator(
       let own = 1 + (fold !== null && !folds.has(fold) ? REPLAY_COST : 0);
       if (fold !== null) folds.add(fold);
       const price = field.extensions[FIELD_PRICE] as FieldPrice | undefined;
+      if (rootTypes.has(type as never)) {
+        const key = type === schema.getQueryType() ? rootCallKey(field.name, args) : null;
+        if (key === null || !asked.has(key)) own += ROOT_FIELD_COST + (price?.build?.(args, liveSize) ?? 0);
+        if (key !== null) asked.add(key);
+      } else if (price?.build) own += price.build(args, liveSize);
       if (price?.scan?.when(args)) own += Math.ceil((liveSize(price.scan.sized) ?? price.scan.items) / SCAN_ITEMS_PER_UNIT);
       if (price?.items !== undefined) {
         const parentId = price.ofParent ? rootArgument(node, price.ofParent, parents, variables) : undefined;
         const sized = (price.sized !== undefined ? liveSize(price.sized, parentId) : undefined) ?? price.items;
         const bound = price.count?.(args);
         const items = bound !== undefined ? Math.min(Math.max(bound, 0), sized) : sized;
-        return own + (price.read ?? 0) + items * childComplexity;
+        return own + (price.read ?? 0) + items * Math.max(childComplexity, 1);
       }
       if (field.args.some((argument) => argument.name === 'first')) {
         const first = typeof args.first === 'number' ? Math.max(args.first, 0) : DEFAULT_PAGE_SIZE;
@@ -334,7 +385,7 @@ function rectifyEstimator(
       }
       let lists = 0;
       for (let list = getNullableType(field.type); isListType(list); list = getNullableType(list.ofType)) lists += 1;
-      return own + (price?.read ?? 0) + LIST_COST_FACTOR ** lists * childComplexity;
+      return own + (price?.read ?? 0) + (lists > 0 ? LIST_COST_FACTOR ** lists * Math.max(childComplexity, 1) : childComplexity);
     }
   };
 }

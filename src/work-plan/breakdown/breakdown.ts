@@ -85,8 +85,8 @@ function rollup(items: readonly ItemRow[], today: string): Rollup {
 /** One item with its parts (only `unitId`'s, when given) lit as of the business day `today`. */
 export function itemRow(item: WorkPlanItemView, options: RowOptions): ItemRow {
   const now = options.present ? [...(options.present(item.itemId)?.parts.values() ?? [])] : null;
-  const parts = inAssignedOrder(item.parts.values())
-    .filter((part) => !options.unitId || part.unitId === options.unitId)
+  // Filtered first: one unit's breakdown goes through every item, not through every part's row.
+  const parts = inAssignedOrder(options.unitId ? [...item.parts.values()].filter((part) => part.unitId === options.unitId) : item.parts.values())
     .map((part) => ({ ...part, evaluatedOn: options.today, evaluatedKnownAt: options.knownAt ?? null, ...(now ? { heldLater: laterHolders(part, now) } : {}) }));
   return {
     ...item,

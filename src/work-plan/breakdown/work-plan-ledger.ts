@@ -102,6 +102,8 @@ export class WorkPlanLedger implements Projection {
   readonly #streams: StreamReader;
   /** Not state: the most parts one item has held (`largestItemParts`); -1 until counted (after a restore). */
   #largestItemParts = -1;
+  /** Not state: how many times a plan or an item changed in this process (`changes`). */
+  #changes = 0;
 
   constructor(streams: StreamReader) {
     this.#streams = streams;
@@ -111,6 +113,7 @@ export class WorkPlanLedger implements Projection {
     const recordedAt = event.metadata.recordedAt;
     if (this.latestRecorded === null || recordedAt > this.latestRecorded) this.latestRecorded = recordedAt;
     if (event.type === 'WorkPlanImported' || event.type === 'WorkPlanRevised') {
+      this.#changes += 1;
       const { categories, ...plan } = (event as RecordedEvent<WorkPlanImported | WorkPlanRevised>).data;
       const imported = event.type === 'WorkPlanRevised' ? this.plans.get(plan.planId) : undefined;
       this.plans.set(plan.planId, {
@@ -129,17 +132,20 @@ export class WorkPlanLedger implements Projection {
     if (event.type === 'WorkPlanApprovalCorrected') {
       const { planId, approvedOn } = (event as RecordedEvent<WorkPlanApprovalCorrected>).data;
       const plan = this.plans.get(planId);
+      this.#changes += 1;
       if (plan) this.plans.set(planId, { ...plan, approvedOn });
       return;
     }
     if (!event.streamId.startsWith(ITEM_STREAM_PREFIX)) return;
     if (event.type === 'WorkPlanItemDefined') {
       const defined = event as RecordedEvent<WorkPlanItemDefined>;
+      this.#changes += 1;
       this.items.set(defined.data.itemId, newItemView(timelineEntry(defined)));
       return;
     }
     const item = this.items.get(event.streamId.slice(ITEM_STREAM_PREFIX.length));
     if (!item) return;
+    this.#changes += 1;
     applyToItem(item, timelineEntry(event));
     if (this.#largestItemParts >= 0) this.#largestItemParts = Math.max(this.#largestItemParts, item.parts.size);
   }
@@ -152,6 +158,32 @@ export class WorkPlanLedger implements Projection {
   get largestItemParts(): number {
     if (this.#largestItemParts < 0) this.#largestItemParts = Math.max(0, ...[...this.items.values()].map((item) => item.parts.size));
     return this.#largestItemParts;
+  }
+
+  /**
+   * A number that grows whenever a plan or an item changes (in this process: not state): what is
+   * built from the plans now (a breakdown, its roll-ups) may be kept while it stays the same.
+   */
+  get changes(): number {
+    return this.#changes;
+  }
+
+  /**
+   * The parts the plan's items hold now — or, on a past day (`past`), with the parts plan changes took
+   * off: what building its breakdown goes through, for the cost check (breaker12f P11). Undefined for
+   * no such plan. O(the plan's items).
+   */
+  planParts(planId: string, past: boolean): number | undefined {
+    const plan = this.plans.get(planId);
+    if (!plan) return undefined;
+    let parts = 0;
+    for (const category of plan.categories) {
+      for (const itemId of category.itemIds) {
+        const item = this.items.get(itemId);
+        if (item) parts += item.parts.size + (past ? (item.removedParts?.size ?? 0) : 0);
+      }
+    }
+    return parts;
   }
 
   /**

@@ -70,6 +70,11 @@ export class WorkPlanPartsReadModel implements Projection {
    * The ids of the items where `unitId` ever had a part, in the order defined: a unit's workload at
    * a time cut folds these (O(its items)), never every item of every plan.
    */
+  /** How many items `itemIdsEverOf(unitId)` lists: O(1). */
+  itemCountEverOf(unitId: string): number {
+    return this.state.itemsEverOfUnit.get(unitId)?.length ?? 0;
+  }
+
   itemIdsEverOf(unitId: string): string[] {
     return (this.state.itemsEverOfUnit.get(unitId) ?? []).map((seq) => this.state.itemIds[seq]!);
   }

@@ -1,10 +1,11 @@
+import { jest } from '@jest/globals';
 import type { ConfigService } from '@nestjs/config';
 import type { AppSettings } from '../../config/app-settings.js';
 import type { StreamReader } from '../../event-sourcing/projected-streams.js';
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import type { Clock } from '../../shared/clock.js';
 import { workPlanItemStream, workPlanStream } from '../domain/work-plan.events.js';
-import { GetWorkPlanHandler } from './work-plan.queries.js';
+import { BreakdownsNow, GetWorkPlanHandler, ListWorkPlansHandler } from './work-plan.queries.js';
 import { WorkPlanLedger } from './work-plan-ledger.js';
 
 /*
@@ -71,7 +72,7 @@ describe('workPlan(asOf)', () => {
 
     const clock: Clock = { now: () => new Date('2026-03-05T04:00:00.000Z') };
     const config = { get: () => 7 } as unknown as ConfigService<AppSettings, true>;
-    const handler = new GetWorkPlanHandler(ledger, clock, config);
+    const handler = new GetWorkPlanHandler(ledger, clock, config, new BreakdownsNow(ledger));
     const plan = await handler.execute({ options: { planId: PLAN, asOf: '2026-03-04' } } as never);
     const parts = plan.categories[0]!.items[0]!.parts;
     expect(parts.map((part) => [part.unitId, part.status])).toEqual([['unit-fgw', 'ASSIGNED']]);
@@ -80,5 +81,42 @@ describe('workPlan(asOf)', () => {
     ledger.apply(reportedMeanwhile);
     const later = await handler.execute({ options: { planId: PLAN, asOf: '2026-03-04' } } as never);
     expect(later.categories[0]!.items[0]!.parts.map((part) => part.status)).toEqual(['REPORTED']);
+  });
+});
+
+describe('workPlan and workPlans now (breaker12f P11: every call built every breakdown, even for { title })', () => {
+  const setUp = () => {
+    const ledger = new WorkPlanLedger({ read: () => Promise.resolve([]) });
+    for (const projected of [imported, defined, assigned]) ledger.apply(projected);
+    const itemsRead = jest.spyOn(ledger, 'item');
+    const clock: Clock = { now: () => new Date('2026-03-05T04:00:00.000Z') };
+    const config = { get: () => 7 } as unknown as ConfigService<AppSettings, true>;
+    const breakdowns = new BreakdownsNow(ledger);
+    return { ledger, itemsRead, plan: new GetWorkPlanHandler(ledger, clock, config, breakdowns), plans: new ListWorkPlansHandler(ledger, clock, config, breakdowns) };
+  };
+
+  it('answers a plan’s title and the plan list’s titles without building a breakdown', async () => {
+    const { itemsRead, plan, plans } = setUp();
+    expect((await plan.execute({ options: { planId: PLAN } } as never)).title).toBe('2026年政务公开工作要点分解方案');
+    expect((await plans.execute()).map((summary) => [summary.planId, summary.title, summary.importedAt])).toEqual([[PLAN, '2026年政务公开工作要点分解方案', '2026-02-20T02:00:00.000Z']]);
+    expect(itemsRead).not.toHaveBeenCalled();
+  });
+
+  it('builds the breakdown now once for every caller until a plan or an item changes', async () => {
+    const { ledger, itemsRead, plan, plans } = setUp();
+    const first = await plan.execute({ options: { planId: PLAN } } as never);
+    expect(first.categories[0]!.items[0]!.parts.map((part) => part.status)).toEqual(['ASSIGNED']);
+    const reads = itemsRead.mock.calls.length;
+    expect(reads).toBeGreaterThan(0);
+    expect((await plans.execute())[0]!.progress.parts).toBe(1);
+    expect((await plan.execute({ options: { planId: PLAN } } as never)).progress.verifiedParts).toBe(0);
+    expect(itemsRead.mock.calls.length).toBe(reads);
+
+    ledger.apply(reportedMeanwhile);
+    const later = await plan.execute({ options: { planId: PLAN } } as never);
+    expect(later.categories[0]!.items[0]!.parts.map((part) => part.status)).toEqual(['REPORTED']);
+    // One unit's breakdown is its own, never the kept one.
+    const own = await plan.execute({ options: { planId: PLAN, unitId: 'unit-other' } } as never);
+    expect(own.categories.flatMap((category) => category.items)).toEqual([]);
   });
 });

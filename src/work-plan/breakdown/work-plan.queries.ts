@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { AppSettings } from '../../config/app-settings.js';
@@ -6,8 +6,75 @@ import { officeDate } from '../../shared/calendar-date.js';
 import { isPresent, parseTimeCut, type TimeCut, type TimeTravel } from '../../shared/time-cut.js';
 import { Clock } from '../../shared/clock.js';
 import { notFound, notYetRecorded } from '../../shared/domain-error.js';
-import { buildBreakdown, itemRow, type Breakdown, type ItemRow } from './breakdown.js';
-import { WorkPlanLedger } from './work-plan-ledger.js';
+import { buildBreakdown, itemRow, type Breakdown, type ItemRow, type RowOptions } from './breakdown.js';
+import { WorkPlanLedger, type WorkPlanView } from './work-plan-ledger.js';
+
+/**
+ * The plans' breakdowns as they stand now (every unit's parts), built when first asked and kept while
+ * no plan or item changes and the office day and the yellow-light window stay (breaker12f P11: every
+ * `workPlan(id)` and `workPlans` built every breakdown again, 0.3–1.2 s a call at the bench's size).
+ * A breakdown of one unit's parts, or of a past day, is built per call (and priced so).
+ */
+@Injectable()
+export class BreakdownsNow {
+  private readonly kept = new Map<string, { readonly breakdown: Breakdown; rows?: ReadonlyMap<string, ItemRow> }>();
+  private stamp = '';
+
+  constructor(private readonly ledger: WorkPlanLedger) {}
+
+  /** `plan`'s breakdown now, lit as of `today` (the office day now). */
+  of(plan: WorkPlanView, today: string, dueSoonDays: number): Breakdown {
+    return this.entry(plan, today, dueSoonDays).breakdown;
+  }
+
+  /**
+   * The rows of `plan`'s items now (every unit's parts), by item id, as its breakdown holds them: what a
+   * page of `workPlanItems` is cut from (an item the breakdown does not show is not among them).
+   */
+  rowsOf(plan: WorkPlanView, today: string, dueSoonDays: number): ReadonlyMap<string, ItemRow> {
+    const entry = this.entry(plan, today, dueSoonDays);
+    entry.rows ??= new Map(entry.breakdown.categories.flatMap((category) => [...category.items, ...category.withdrawnItems]).map((row) => [row.itemId, row]));
+    return entry.rows;
+  }
+
+  private entry(plan: WorkPlanView, today: string, dueSoonDays: number) {
+    const stamp = `${this.ledger.changes}|${today}|${dueSoonDays}`;
+    if (stamp !== this.stamp) {
+      this.kept.clear();
+      this.stamp = stamp;
+    }
+    let entry = this.kept.get(plan.planId);
+    if (!entry) {
+      entry = { breakdown: buildBreakdown(plan, (itemId) => this.ledger.item(itemId), { today, dueSoonDays }) };
+      this.kept.set(plan.planId, entry);
+    }
+    return entry;
+  }
+}
+
+/**
+ * A breakdown whose categories and roll-up are built only when read (`build`, once): `workPlan(id) { title }`
+ * and the plan list's titles cost a lookup, not a whole breakdown (breaker12f P11).
+ */
+function lazyBreakdown<Extra extends object>(plan: WorkPlanView, settings: Pick<RowOptions, 'today' | 'unitId'>, build: () => Breakdown, extra: Extra): Breakdown & Extra {
+  let built: Breakdown | undefined;
+  const whole = () => (built ??= build());
+  return {
+    planId: plan.planId,
+    title: plan.title,
+    year: plan.year,
+    approvedOn: plan.approvedOn,
+    asOf: settings.today,
+    unitId: settings.unitId ?? null,
+    get progress() {
+      return whole().progress;
+    },
+    get categories() {
+      return whole().categories;
+    },
+    ...extra,
+  };
+}
 
 export class ListWorkPlansQuery extends Query<Breakdown[]> {}
 
@@ -32,13 +99,14 @@ export class ListWorkPlansHandler implements IQueryHandler<ListWorkPlansQuery> {
     private readonly ledger: WorkPlanLedger,
     private readonly clock: Clock,
     @Inject(ConfigService) private readonly config: ConfigService<AppSettings, true>,
+    private readonly breakdowns: BreakdownsNow,
   ) {}
 
   execute() {
     const today = officeDate(this.clock.now());
     const dueSoonDays = this.config.get('DUE_SOON_DAYS', { infer: true });
     return Promise.resolve(
-      this.ledger.listPlans().map((plan) => ({ ...buildBreakdown(plan, (itemId) => this.ledger.item(itemId), { today, dueSoonDays }), importedAt: plan.importedAt })),
+      this.ledger.listPlans().map((plan) => lazyBreakdown(plan, { today }, () => this.breakdowns.of(plan, today, dueSoonDays), { importedAt: plan.importedAt })),
     );
   }
 }
@@ -50,10 +118,11 @@ export class GetWorkPlanHandler implements IQueryHandler<GetWorkPlanQuery> {
     private readonly ledger: WorkPlanLedger,
     private readonly clock: Clock,
     @Inject(ConfigService) private readonly config: ConfigService<AppSettings, true>,
+    private readonly breakdowns: BreakdownsNow,
   ) {}
 
   execute({ options }: GetWorkPlanQuery) {
-    return workPlanAt(this.ledger, options, this.clock.now(), this.config.get('DUE_SOON_DAYS', { infer: true }), this.ledger.latestRecordedAt);
+    return workPlanAt(this.ledger, options, this.clock.now(), this.config.get('DUE_SOON_DAYS', { infer: true }), this.ledger.latestRecordedAt, this.breakdowns);
   }
 }
 
@@ -70,13 +139,17 @@ export async function workPlanAt(
   now: Date,
   dueSoonDays: number,
   latestRecordedAt: string | null,
+  kept?: BreakdownsNow,
 ): Promise<Breakdown & { time: TimeCut }> {
   const time = parseTimeCut(options, now);
   const cut = isPresent(time, now) ? null : time;
   const plan = ledger.plan(options.planId, cut);
   if (!plan) throw cut && ledger.plan(options.planId, null) ? notYetRecorded('Work plan', options.planId, cut) : notFound('Work plan', options.planId);
   const settings = { today: time.asOf, knownAt: time.knownAt, dueSoonDays, unitId: options.unitId };
-  if (cut === null) return { ...buildBreakdown(plan, (itemId) => ledger.item(itemId), settings), time };
+  if (cut === null) {
+    const build = () => (kept && settings.unitId === undefined ? kept.of(plan, settings.today, dueSoonDays) : buildBreakdown(plan, (itemId) => ledger.item(itemId), settings));
+    return lazyBreakdown(plan, settings, build, { time });
+  }
   // At a cut, the plan's items are folded from their streams first, then laid out as now.
   const itemIds = plan.categories.flatMap((category) => category.itemIds);
   const items = new Map((await ledger.itemsAt(cut, latestRecordedAt, itemIds)).map((item) => [item.itemId, item]));

@@ -15,7 +15,17 @@ import { WorkPlanLedger, type WorkPlanItemAtCut } from './work-plan-ledger.js';
 import { workPlanItemStream } from '../domain/work-plan.events.js';
 import { WorkPlanItemType, WorkPlanSummaryType, WorkPlanType } from './work-plan.types.js';
 import { GetWorkPlanItemQuery, GetWorkPlanQuery, ListWorkPlansQuery } from './work-plan.queries.js';
-import { EXPECTED_ITEMS, HISTORY_PRICE, LIVE_SIZES, STREAM_READ_COST, priced } from '../../shared/graphql/query-cost.js';
+import { EXPECTED_ITEMS, HISTORY_PRICE, LIVE_SIZES, PARTS_PER_COST_UNIT, STREAM_READ_COST, priced, type FieldPrice } from '../../shared/graphql/query-cost.js';
+
+/**
+ * What building a breakdown or a plan's item list goes through (breaker12f P11: `workPlan(id) { title }`
+ * was priced as one field and built the whole breakdown): the parts of the plan its argument `arg`
+ * names (or of every plan, without `arg`), PARTS_PER_COST_UNIT to a unit.
+ */
+export const buildsPlanParts =
+  (arg?: string): FieldPrice['build'] =>
+  (args, size) =>
+    Math.ceil((size(LIVE_SIZES.planParts, arg !== undefined && typeof args[arg] === 'string' ? (args[arg] as string) : undefined) ?? 0) / PARTS_PER_COST_UNIT);
 import { HistoryEntryConnectionType, historyLines, historyPage } from '../../rectification/evaluations/history-lines.js';
 import { PageArgs, pageAndFilter } from '../../shared/graphql/connection.js';
 
@@ -24,6 +34,7 @@ import { PageArgs, pageAndFilter } from '../../shared/graphql/connection.js';
 export class WorkPlanResolver {
   constructor(private readonly queries: QueryBus) {}
 
+  @priced({ build: buildsPlanParts() })
   @Query(() => [WorkPlanSummaryType], { description: 'Imported work plans, newest year first, with their overall progress (every reader, and ADMIN, who imports plans)' })
   // ADMIN imports plans: the 导入 page reads the plans there are, so a new version keeps its plan's approval day (newcomer13 R7).
   @AllowRoles(...WORKFLOW_READERS, 'ADMIN')
@@ -31,6 +42,7 @@ export class WorkPlanResolver {
     return this.queries.execute(new ListWorkPlansQuery());
   }
 
+  @priced({ build: buildsPlanParts('id') })
   @Query(() => WorkPlanType, {
     description:
       'The breakdown: categories → items → unit parts with roll-ups and traffic lights. With unitId: what that unit owes across all items. ' +
@@ -55,6 +67,11 @@ function itemPartsEver(ledger: WorkPlanLedger, itemId: string, past: boolean): n
   return item && item.parts.size + (past ? (item.removedParts?.size ?? 0) : 0);
 }
 
+/** The parts of every plan's items (on a past day with those taken off): O(every plan's items) per call. */
+function allPlanParts(ledger: WorkPlanLedger, past: boolean): number {
+  return ledger.listPlans().reduce((sum, plan) => sum + (ledger.planParts(plan.planId, past) ?? 0), 0);
+}
+
 @Resolver(() => WorkPlanItemType)
 @AllowRoles(...WORKFLOW_READERS)
 export class WorkPlanItemResolver {
@@ -67,6 +84,7 @@ export class WorkPlanItemResolver {
   ) {
     // Counted over every part an item ever held: a past day's item holds no more.
     sizes.register(LIVE_SIZES.itemParts, { now: () => ledger.largestItemParts, past: () => ledger.largestItemParts, of: (itemId, past) => itemPartsEver(ledger, itemId, past) });
+    sizes.register(LIVE_SIZES.planParts, { now: () => allPlanParts(ledger, false), past: () => allPlanParts(ledger, true), of: (planId, past) => ledger.planParts(planId, past) });
   }
 
   @Subscription(() => WorkPlanItemType, {

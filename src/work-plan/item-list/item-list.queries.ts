@@ -7,6 +7,7 @@ import { badInput, notFound, notYetRecorded } from '../../shared/domain-error.js
 import type { Connection, PageRequest } from '../../shared/pagination/page.js';
 import { isPresent, parseTimeCut, type TimeTravel } from '../../shared/time-cut.js';
 import type { ItemRow } from '../breakdown/breakdown.js';
+import { BreakdownsNow } from '../breakdown/work-plan.queries.js';
 import { WorkPlanLedger } from '../breakdown/work-plan-ledger.js';
 import { itemIdsOf, itemPage, type ItemFilter } from './item-list.js';
 
@@ -32,6 +33,7 @@ export class ListWorkPlanItemsHandler implements IQueryHandler<ListWorkPlanItems
     private readonly ledger: WorkPlanLedger,
     private readonly clock: Clock,
     @Inject(ConfigService) private readonly config: ConfigService<AppSettings, true>,
+    private readonly breakdowns: BreakdownsNow,
   ) {}
 
   async execute({ planId, filter, page, travel }: ListWorkPlanItemsQuery): Promise<Connection<ItemRow>> {
@@ -49,7 +51,7 @@ export class ListWorkPlanItemsHandler implements IQueryHandler<ListWorkPlanItems
       );
     }
     const settings = { today: time.asOf, knownAt: time.knownAt, dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }) };
-    if (cut === null) return itemPage(itemIds, (itemId) => this.ledger.item(itemId), filter, page, settings);
+    if (cut === null) return itemPage(itemIds, (itemId) => this.ledger.item(itemId), filter, page, settings, this.breakdowns.rowsOf(plan, settings.today, settings.dueSoonDays));
     const items = new Map((await this.ledger.itemsAt(cut, this.ledger.latestRecordedAt, itemIds)).map((item) => [item.itemId, item]));
     return itemPage(itemIds, (itemId) => items.get(itemId), filter, page, { ...settings, present: (itemId) => this.ledger.item(itemId) });
   }

@@ -1,6 +1,7 @@
 import type { PartView } from '../../assignments/read-model/part-view.js';
 import { partView as part } from '../../assignments/testing/part-view.js';
 import type { WorkPlanItemView } from '../breakdown/work-plan-ledger.js';
+import { itemRow } from '../breakdown/breakdown.js';
 import { itemPage } from './item-list.js';
 
 const item = (itemId: string, parts: PartView[], status: WorkPlanItemView['status'] = 'OPEN'): WorkPlanItemView =>
@@ -53,5 +54,16 @@ describe('a page of a work plan’s items', () => {
   it('refuses a cursor naming an item not in the plan, in Chinese', () => {
     const other = itemPage(['x'], () => item('x', []), {}, {}, settings).pageInfo.endCursor!;
     expect(() => itemPage(ids, find, {}, { after: other }, settings)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+  });
+
+  it('cuts a page from the rows kept for every caller when no unit is filtered on, and makes one unit’s rows itself (breaker12f P11)', () => {
+    const kept = new Map(ids.map((id) => [id, itemRow(find(id)!, settings)]));
+    const page = itemPage(ids, find, { light: 'RED' }, { first: 5 }, settings, kept);
+    expect(page.nodes.every((row, index) => row === kept.get(ids[index]!))).toBe(true);
+    expect(page.nodes.map((row) => row.itemId)).toEqual(['1', '2', '3', '4', '5']);
+    expect(page.totalCount).toBe(29);
+    const czj = itemPage(ids, find, { unitId: 'czj' }, { first: 2 }, settings, kept);
+    expect(czj.nodes.map((row) => row.parts.map((p) => p.unitId))).toEqual([['czj'], ['czj']]);
+    expect(czj.nodes.some((row) => row === kept.get(row.itemId))).toBe(false);
   });
 });

@@ -147,6 +147,7 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
                 },
                 nameOf: (id: string) => this.units.get(id)?.name,
                 predecessors: this.units.predecessorsOf(unitId),
+                returnsBy: this.units.workPathTo(successorUnitId, unitId, handOver.on),
               },
               context,
             ),

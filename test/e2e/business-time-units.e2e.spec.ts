@@ -13,7 +13,7 @@ const key = (name: string) => `${name}-${(keySequence += 1)}`;
 
 describe('units on the day of the work, and on-time by the due date in force', () => {
   let app: TestApp;
-  const units: Record<'HBJ' | 'STJ' | 'SJJ', string> = { HBJ: '', STJ: '', SJJ: '' };
+  const units: Record<'HBJ' | 'STJ' | 'SJJ' | 'ZJJ', string> = { HBJ: '', STJ: '', SJJ: '', ZJJ: '' };
   let evaluationId: string;
   const findings: Record<'late' | 'verifiedAfter' | 'open', string> = { late: '', verifiedAfter: '', open: '' };
   let auditFinding: string;
@@ -289,18 +289,28 @@ describe('units on the day of the work, and on-time by the due date in force', (
     expect(errorCode(ancient)).toBe('BAD_USER_INPUT');
   });
 
-  it('a merge dated before a hand-over into the merged unit passes the part on from the day the unit took it over (breaker8f P4 rest: a merged unit takes no new work)', async () => {
+  it('a merge dated before a hand-over into the merged unit passes the part on from the day the unit took it over (breaker8f P4 rest: a merged unit takes no new work); not into the unit that handed it over (breaker8j P1)', async () => {
     const admin = await app.as('ADMIN');
     await mutate('handOverUnitParts', { unitId: units.STJ, successorUnitId: units.SJJ, reason: '职能调整', handedOverOn: '2016-10-10' }, admin);
-    const merged = await call('mergeUnit', { unitId: units.SJJ, successorUnitId: units.STJ, reason: '机构改革', mergedOn: '2016-10-05' }, admin);
+    // Into the unit that handed its work over after that day, the merge would be a circle: the work would come back to 审计局, merged
+    // away (breaker8j P1; in date order the hand-over into the merged unit is the one refused).
+    const backInto = await call('mergeUnit', { unitId: units.SJJ, successorUnitId: units.STJ, reason: '机构改革', mergedOn: '2016-10-05' }, admin);
+    expect(errorCode(backInto)).toBe('CONFLICT');
+    expect(backInto.errors![0]!.extensions!.messageZh).toMatch(/^市审计局（更名）不能于 2016-10-05 并入市生态环境局：市生态环境局于 2016-10-10 把任务移交市审计局（更名），晚于该合并日期/);
+    const registeredZjj = await app.graphql(`mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id } }`, {
+      input: { idempotencyKey: 'unit-ZJJ', code: 'ZJJ', name: '市住房和城乡建设局', kind: 'DEPARTMENT', registeredOn: '2016-01-01' },
+    }, admin);
+    expect(registeredZjj.errors).toBeUndefined();
+    units.ZJJ = registeredZjj.data!.registerUnit.id;
+    const merged = await call('mergeUnit', { unitId: units.SJJ, successorUnitId: units.ZJJ, reason: '机构改革', mergedOn: '2016-10-05' }, admin);
     expect(merged.errors).toBeUndefined();
     const holderOn = async (asOf?: string) => {
       const response = await app.graphql(`query($id: ID!, $asOf: String) { finding(id: $id, asOf: $asOf) { assignments { unitId } } }`, { id: findings.open, ...(asOf ? { asOf } : {}) });
       expect(response.errors).toBeUndefined();
       return response.data!.finding.assignments[0].unitId;
     };
-    expect(await holderOn()).toBe(units.STJ);
-    expect(await holderOn('2016-10-10')).toBe(units.STJ);
+    expect(await holderOn()).toBe(units.ZJJ);
+    expect(await holderOn('2016-10-10')).toBe(units.ZJJ);
     expect(await holderOn('2016-10-09')).toBe(units.STJ);
   });
 

@@ -83,4 +83,47 @@ describe('a unit is never merged into a unit whose merges lead back to it, and a
     expect(await refusedZh(merge('QA5', 'QB5', '2016-08-01'))).toBe('青川县环QA5局已于 2016-07-01 并入青川县环QB5局；合并日期不能这样更正（再次合并并填写 2016-08-01）。');
     expect((await merge('QA5', 'QB5', '2016-07-01')).errors).toBeUndefined();
   });
+
+  describe('nor into one whose work comes back to it by a hand-over, and a unit merged away hands nothing over (breaker8j P1, P9)', () => {
+    const handOver = (from: string, to: string, on: string) => reorganise('handOverUnitParts', from, to, on, '职能调整');
+
+    it('B hands its work to A on 08-01, then A→B dated 07-01 is typed: refused naming the hand-over; both parts stay with A, which reports', async () => {
+      await registered(['QA6', 'QB6']);
+      const first = await newFinding('政府网站信息更新不及时', 'QA6');
+      const second = await newFinding('政务新媒体长期未更新', 'QB6');
+      expect((await handOver('QB6', 'QA6', '2016-08-01')).data!.handOverUnitParts.findingIds).toEqual([second]);
+      expect(await refusedZh(merge('QA6', 'QB6', '2016-07-01'))).toBe(
+        '青川县环QA6局不能于 2016-07-01 并入青川县环QB6局：青川县环QB6局于 2016-08-01 把任务移交青川县环QA6局，晚于该合并日期，其任务将回到已合并的青川县环QA6局，而单位合并后不再承担任务。请核对合并日期和移交日期。',
+      );
+      expect(await holders(first)).toEqual(['QA6 ASSIGNED']);
+      expect(await holders(second)).toEqual(['QA6 ASSIGNED QB6']);
+      expect((await report(first, 'QA6', '2016-09-01')).errors).toBeUndefined();
+      expect((await report(second, 'QA6', '2016-09-01')).errors).toBeUndefined();
+      // In date order the hand-over into A, merged by then, is the one refused: one ledger whichever is typed first.
+      await registered(['QA7', 'QB7']);
+      expect((await merge('QA7', 'QB7', '2016-07-01')).errors).toBeUndefined();
+      expect(errorCode(await handOver('QB7', 'QA7', '2016-08-01'))).toBe('CONFLICT');
+    });
+
+    it('a circle of three through a hand-over (B→C merged 09-01, C hands to A 10-01, then A→B 07-01): the merge closing it is refused', async () => {
+      await registered(['QA8', 'QB8', 'QC8']);
+      const finding = await newFinding('重大决策预公开不到位', 'QA8');
+      expect((await merge('QB8', 'QC8', '2016-09-01')).errors).toBeUndefined();
+      expect((await handOver('QC8', 'QA8', '2016-10-01')).errors).toBeUndefined();
+      expect(await refusedZh(merge('QA8', 'QB8', '2016-07-01'))).toMatch(/青川县环QB8局于 2016-09-01 并入青川县环QC8局，青川县环QC8局于 2016-10-01 把任务移交青川县环QA8局，晚于该合并日期/);
+      expect(await holders(finding)).toEqual(['QA8 ASSIGNED']);
+    });
+
+    it('a unit merged on 07-01 cannot hand its work over on 09-01 (as it is not renamed); on its merge day it can', async () => {
+      await registered(['QA9', 'QB9', 'QC9']);
+      const finding = await newFinding('政策解读与文件不同步', 'QA9');
+      expect((await merge('QA9', 'QB9', '2016-07-01')).errors).toBeUndefined();
+      expect(await refusedZh(handOver('QA9', 'QC9', '2016-09-01'))).toBe('青川县环QA9局已于 2016-07-01 并入青川县环QB9局（早于 2016-09-01），合并后不能再移交任务，其任务已由承继单位承担。');
+      expect(await holders(finding)).toEqual(['QB9 ASSIGNED QA9']);
+      // On its merge day it still can (a unit split on the day: some duties to C, the rest merged into B).
+      await registered(['QA10', 'QB10', 'QC10']);
+      expect((await merge('QA10', 'QB10', '2016-07-01')).errors).toBeUndefined();
+      expect((await handOver('QA10', 'QC10', '2016-07-01')).errors).toBeUndefined();
+    });
+  });
 });

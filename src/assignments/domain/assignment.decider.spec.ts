@@ -2160,6 +2160,29 @@ describe('what breaker8d found in the one correction of a day (P2, P3, P8)', () 
       given(sameDay).when(redate('RectificationReported', '2025-06-29', '2025-07-02', HEALTH)).thenRefused('BAD_USER_INPUT', /across the hand-over of the part on 2025-06-29/, /跨过该任务 2025-06-29 的移交/);
     });
   });
+
+  describe('given that hand-over by the merge of 市环境保护局 into 市卫生健康委员会 on 2025-06-29 (breaker8j P10)', () => {
+    const merged = { ...directory, mergerOf: (unitId: string) => (unitId === ENVIRONMENT ? { successorUnitId: HEALTH, mergedOn: '2025-06-29' } : undefined) };
+    const handedOver: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: HEALTH, reason: '机构改革', handedOverOn: '2025-06-29' } };
+    const history = [leadAssigned, responsibleAssigned, handedOver];
+
+    it('refuses moving the merged unit’s 交办 to its merge day or later, from the successor’s card or its own: nobody could report the part', () => {
+      for (const door of [HEALTH, ENVIRONMENT]) {
+        given(history)
+          .when({ ...redate('UnitAssigned', ASSIGNED_ON, '2025-06-30', door), unitNames: merged })
+          .thenRefused(
+            'CONFLICT',
+            /^The assignment of 市环境保护局 cannot be dated 2025-06-30: 市环境保护局 was merged into 市卫生健康委员会 on 2025-06-29/,
+            /^市环境保护局的交办日期不能更正为 2025-06-30：市环境保护局已于 2025-06-29 并入市卫生健康委员会，此后不再承担工作，其任务由市卫生健康委员会承担（请更正为 2025-06-29 之前的日期，或改为市卫生健康委员会的记录）。$/,
+          );
+      }
+      given(history).when({ ...redate('UnitAssigned', ASSIGNED_ON, '2025-06-29', HEALTH), unitNames: merged }).thenRefusedAt('on');
+    });
+
+    it('still moves it to a day before the merge', () => {
+      given(history).when({ ...redate('UnitAssigned', ASSIGNED_ON, '2025-05-28', HEALTH), unitNames: merged }).then([redated('UnitAssigned', ASSIGNED_ON, '2025-05-28', ENVIRONMENT)]);
+    });
+  });
 });
 
 describe('any inspection’s day is corrected like any other record, also once the unit answered it (breaker8d P1)', () => {

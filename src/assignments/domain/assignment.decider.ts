@@ -1785,6 +1785,8 @@ function refuseJoinWithPartPassedOn(state: AssignmentsState, successorUnitId: st
  */
 function requireStandingUnit(command: AssignmentCommand): void {
   if (command.type === 'ReopenParts' || command.type === 'HandOverPart' || command.type === 'CorrectReportDate') return;
+  // Judged on the unit that made the record, whichever card the form was sent from (`refuseRedatedPastMerge`).
+  if (command.type === 'CorrectFactDate') return;
   if (command.type === 'CorrectInspection' && command.outcome !== 'FAILED') return;
   // A past assignment (a plan or ledger entered late) dated before the unit's merge is its own work
   // then; the part passes to the successor on the merge day (`handOversAfterMerges`).
@@ -2357,6 +2359,7 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
   );
   // A 交办 re-dated after the hand-over that passed its part: in date order that hand-over found nothing of the unit to pass, and
   // the part assigned later stays with it (breaker8f P4's rule), so the steps that passed it are undone (breaker8g P13).
+  if (!handedOver || target.type === 'UnitAssigned') refuseRedatedPastMerge(command, unitId, what);
   const givenBack = handedOver && target.type === 'UnitAssigned' && (handedOver.data as { unitId: string }).unitId === unitId && on > previousOn ? stepsPassingAssignment(command, state, unitId, on) : undefined;
   if (givenBack) {
     const events: AssignmentEvent[] = [
@@ -2378,6 +2381,25 @@ function correctFactDate(command: CorrectFactDate, state: AssignmentsState): Ass
   ];
   requireLaterFactsHold(state, events, corrected, command, target.index);
   return events;
+}
+
+/**
+ * A record of a merged unit is not moved to its merge day or later (breaker8j P10): the unit took no work from then — a fact of
+ * it dated so is refused (`requireStandingUnit`), and a 交办 moved there would leave its part with a unit nobody can report for.
+ * Judged on `unitId`, the unit that made the record, whichever card the form was sent from (its successor's, or its own), so both
+ * answer alike. CONFLICT (field `on`) naming the merge and the unit carrying its work.
+ */
+function refuseRedatedPastMerge(command: CorrectFactDate, unitId: string, what: Bilingual): void {
+  const merger = command.unitNames?.mergerOf?.(unitId);
+  if (!merger || command.on < merger.mergedOn) return;
+  const unit = unitNamed(command, unitId);
+  const successor = unitNamed(command, merger.successorUnitId);
+  const carrier = unitNamed(command, successionOf(command.unitNames, unitId, merger.mergedOn).at(-1)?.successorUnitId ?? merger.successorUnitId);
+  throw conflict(
+    `The ${what.en} of ${unit.en} cannot be dated ${command.on}: ${unit.en} was merged into ${successor.en} on ${merger.mergedOn} and took no work from that day; its work then was ${carrier.en}'s (date it before ${merger.mergedOn}, or record it for ${carrier.en}).`,
+    `${unit.zh}的${what.zh}日期不能更正为 ${command.on}：${unit.zh}已于 ${merger.mergedOn} 并入${successor.zh}，此后不再承担工作，其任务由${carrier.zh}承担（请更正为 ${merger.mergedOn} 之前的日期，或改为${carrier.zh}的记录）。`,
+    { field: 'on' },
+  );
 }
 
 /**

@@ -184,6 +184,22 @@ describe('机构改革: renaming and merging (fault 4)', () => {
       given([health]).when(merge({ predecessors: [{ unitId: 'u-b', on: '2019-03-16', merged: false }] })).then([merged]);
       given([health]).when(merge({ predecessors: [{ unitId: 'u-b', on: '2019-03-15', merged: true }, { unitId: 'u-b', on: '2019-01-01', merged: false }] })).then([merged]);
     });
+    it('refuses a merge into a unit whose work comes back to it by a hand-over dated after the merge (breaker8j P1), naming the way back', () => {
+      const handedBack = [{ unitId: 'u-new', successorUnitId: 'u-wjw', on: '2019-08-01', merged: false }];
+      given([health]).when(merge({ returnsBy: handedBack, nameOf })).thenRefused(
+        'CONFLICT',
+        /^青川市卫生和计划生育委员会 cannot be merged into 青川市卫生健康委员会（新） on 2019-03-15: 青川市卫生健康委员会（新） handed its work over to 青川市卫生和计划生育委员会 on 2019-08-01; its work would come back/,
+        /^青川市卫生和计划生育委员会不能于 2019-03-15 并入青川市卫生健康委员会（新）：青川市卫生健康委员会（新）于 2019-08-01 把任务移交青川市卫生和计划生育委员会，晚于该合并日期，其任务将回到已合并的青川市卫生和计划生育委员会，而单位合并后不再承担任务。请核对合并日期和移交日期。$/,
+      );
+      // A circle of three through one hand-over: B→C 09-01 merged, C→A 10-01 handed over.
+      const throughThird = [
+        { unitId: 'u-new', successorUnitId: 'u-third', on: '2019-09-01', merged: true },
+        { unitId: 'u-third', successorUnitId: 'u-wjw', on: '2019-10-01', merged: false },
+      ];
+      given([health]).when(merge({ returnsBy: throughThird, nameOf })).thenRefused('CONFLICT', undefined, /青川市卫生健康委员会（新）于 2019-09-01 并入青川市卫生健康局，青川市卫生健康局于 2019-10-01 把任务移交青川市卫生和计划生育委员会，晚于该合并日期/);
+      given([health]).when(merge({ returnsBy: handedBack })).thenRefusedAt('mergedOn');
+      given([health]).when(merge({ returnsBy: undefined })).then([merged]);
+    });
     it('refuses a merge sent again with another day, naming the recorded one; the same day is a retry', () => {
       given([health, merged]).when(merge({ mergedOn: '2019-04-01', nameOf })).thenRefused(
         'CONFLICT',
@@ -346,6 +362,16 @@ describe('a hand-over without a merge is recorded in the directory (breaker8b N1
     ['to a unit merged away before its day', handOver({ successor: { name: '青川县生态环境分局', registeredOn: '2016-07-01', mergedInto: 'u-3', mergedOn: '2016-07-05' } }), 'CONFLICT'],
   ])('refuses one %s', (_what, command, code) => {
     given([registered]).when(command).thenRefused(code as ErrorCode);
+  });
+
+  it('by a unit merged away before its day: refused naming the merge (breaker8j P9: a merged unit hands nothing over); on the merge’s day: recorded', () => {
+    const mergedAway: UnitEvent = { type: 'UnitMerged', data: { unitId: 'u-1', successorUnitId: 'u-3', reason: '机构改革', mergedOn: '2016-07-05' } };
+    const nameOf = (unitId: string) => ({ 'u-3': '青川市生态环境局' })[unitId];
+    given([registered, mergedAway])
+      .when(handOver({ nameOf }))
+      .thenRefused('CONFLICT', /^青川市财政局 was merged into 青川市生态环境局 on 2016-07-05, before 2016-07-10; a unit merged away hands nothing over/, /^青川市财政局已于 2016-07-05 并入青川市生态环境局（早于 2016-07-10），合并后不能再移交任务，其任务已由承继单位承担。$/);
+    given([registered, mergedAway]).when(handOver()).thenRefusedAt('handedOverOn');
+    expect(given([registered, mergedAway]).when(handOver({ handedOverOn: '2016-07-05' })).decision()).toEqual([{ ...recorded, data: { ...recorded.data, handedOverOn: '2016-07-05' } }]);
   });
 
   it('to a unit merged away on or after its day: recorded (its merge passes the work on); before it: refused naming the unit to pick (breaker8h P3, P11)', () => {

@@ -5,6 +5,14 @@ import { isBlank, requireBusinessDay, requireNotBefore, type DatedFact } from '.
 import { UnitEvent, UnitRegistered } from './unit.events.js';
 import { storedUnitName } from '../units/unit-name.js';
 
+/** One step of the directory's 机构改革: unit `unitId`'s work passes to `successorUnitId` on office day `on` (`YYYY-MM-DD`), by a merge or a hand-over. */
+export interface ReorganisationStep {
+  readonly unitId: string;
+  readonly successorUnitId: string;
+  readonly on: string;
+  readonly merged: boolean;
+}
+
 export interface RegisterUnit {
   readonly type: 'RegisterUnit';
   /** The office's current day (China time): `data.registeredOn` is not after it. */
@@ -57,6 +65,12 @@ export interface MergeUnit {
    * A merge dated before a merge into it is refused (breaker8i P6): the unit would be gone on the day the other merged into it.
    */
   readonly predecessors?: readonly { readonly unitId: string; readonly on: string; readonly merged: boolean }[];
+  /**
+   * The reorganisations through which the successor's work, from the merge's day on, would come back to this unit (hand-overs
+   * included), looked up by the handler (`UnitsReadModel.workPathTo(successorUnitId, unitId, mergedOn)`); absent or undefined:
+   * none. Any is refused (breaker8j P1): the work would reach a unit merged away, which takes none.
+   */
+  readonly returnsBy?: readonly ReorganisationStep[] | undefined;
 }
 
 /**
@@ -257,8 +271,9 @@ function namesOf(unit: Extract<UnitState, { status: 'registered' }>): readonly {
  * then), and never into a unit whose own merges lead back to it (breaker8i P1: a circle leaves every open part of its units
  * with a unit that takes no work). Sent again with the same successor and day it is a retry; with another day it is refused
  * naming the recorded day (breaker8i P8: a merge's day is not corrected by sending it again). Errors: FORBIDDEN (not an
- * administrator), NOT_FOUND (either unit), CONFLICT (merged already, a circle, a successor merged away before the day, a unit
- * merged into it after the day), BAD_USER_INPUT (itself, no reason, a day in the future or before either registration).
+ * administrator), NOT_FOUND (either unit), CONFLICT (merged already, a circle — of merges, or through hand-overs dated after the
+ * day (breaker8j P1) —, a successor merged away before the day, a unit merged into it after the day), BAD_USER_INPUT (itself, no
+ * reason, a day in the future or before either registration).
  */
 function mergeUnit(command: MergeUnit, state: UnitState): UnitEvent[] {
   requireAdmin(command.actor, 'merge units', '合并单位');
@@ -279,6 +294,7 @@ function mergeUnit(command: MergeUnit, state: UnitState): UnitEvent[] {
   }
   if (command.successorUnitId === unit.unitId) throw badInput('A unit cannot be merged into itself.', '单位不能并入自身。', { field: 'successorUnitId' });
   refuseCircle(command, unit);
+  refuseCircleThroughHandOver(command, unit, command.successor.name);
   refuseMergedIntoLater(command, unit, command.successor.name);
   // A successor merged away on or after this merge's day existed then: its merge passes the parts on, on its own day (breaker8h P3's kind).
   if (command.successor.mergedInto && (command.successor.mergedOn === undefined || command.mergedOn > command.successor.mergedOn)) {
@@ -319,6 +335,26 @@ function refuseCircle(command: MergeUnit, unit: { readonly unitId: string; reado
 }
 
 /**
+ * A merge into a unit whose work, by hand-overs dated after the merge (and any merges between), comes back to the unit merging
+ * (breaker8j P1: B hands its work to A on 08-01, then A's merge into B dated 07-01 is typed): the parts would end with A, merged
+ * away, and nobody could report them. In date order the hand-over into A, merged by then, is refused; so is this merge, naming the
+ * way back. Merges alone are `refuseCircle`'s.
+ */
+function refuseCircleThroughHandOver(command: MergeUnit, unit: { readonly name: string }, successorName: string): void {
+  const path = command.returnsBy;
+  if (!path || path.length === 0) return;
+  const name = (unitId: string) => command.nameOf?.(unitId);
+  const en = path.map((step) => `${name(step.unitId) ?? 'a unit'} ${step.merged ? 'was merged into' : 'handed its work over to'} ${name(step.successorUnitId) ?? 'another unit'} on ${step.on}`).join(', then ');
+  const zh = path.map((step) => `${name(step.unitId) ?? '有单位'}于 ${step.on} ${step.merged ? '并入' : '把任务移交'}${name(step.successorUnitId) ?? '其他单位'}`).join('，');
+  const { mergedOn } = command;
+  throw conflict(
+    `${unit.name} cannot be merged into ${successorName} on ${mergedOn}: ${en}; its work would come back to ${unit.name} after its merge, and a unit merged away takes no work. Check the days of the merge and of those hand-overs.`,
+    `${unit.name}不能于 ${mergedOn} 并入${successorName}：${zh}，晚于该合并日期，其任务将回到已合并的${unit.name}，而单位合并后不再承担任务。请核对合并日期和移交日期。`,
+    { field: 'mergedOn' },
+  );
+}
+
+/**
  * A merge dated before the day another unit was merged into this one: the directory would say that unit merged into one gone
  * by then (breaker8i P6, the reverse of breaker8h P3's rule: in date order that later merge into it is refused, naming its
  * successor). The latest such merge is named. A hand-over into the unit dated after the merge stays accepted: its parts pass
@@ -340,7 +376,9 @@ function refuseMergedIntoLater(command: MergeUnit, unit: { readonly name: string
 
 /**
  * Recorded beside the parts it moves, so that a part that comes back later still passes. The same
- * hand-over sent again (same successor, same day) records nothing new.
+ * hand-over sent again (same successor, same day) records nothing new. Errors: FORBIDDEN (not an administrator), NOT_FOUND (the
+ * successor), BAD_USER_INPUT (to itself, no reason, a day in the future or before either registration), CONFLICT (a successor
+ * merged away before the day; the unit itself merged away before the day, breaker8j P9).
  */
 function handOverWork(command: HandOverUnitWork, state: UnitState): UnitEvent[] {
   requireAdmin(command.actor, 'hand a unit’s work over', '移交单位的任务');
@@ -349,6 +387,18 @@ function handOverWork(command: HandOverUnitWork, state: UnitState): UnitEvent[] 
   const { handedOverOn, successorUnitId, successor } = command;
   if ((unit.handOvers ?? []).some((earlier) => earlier.successorUnitId === successorUnitId && earlier.on === handedOverOn)) return [];
   if (successorUnitId === unit.unitId) throw badInput('A unit cannot hand its part over to itself.', '不能把任务移交给本单位。', { field: 'successorUnitId' });
+  // A unit merged away before the day no longer existed then: its work is its successor's (breaker8j P9; as a rename is refused).
+  // On its merge day it may still hand some duties over (a unit split on the day). Typed the other way round (the hand-over first,
+  // then a merge dated before it) the merge is taken and the parts go as in date order (hand-overs-in-date-order e2e, breaker8e P1):
+  // refusing it would leave the office no way to record the merge (a hand-over is not undone).
+  if (unit.mergedInto && unit.mergedOn !== undefined && handedOverOn > unit.mergedOn) {
+    const merged = mergedInto(unit, command.nameOf);
+    throw conflict(
+      `${unit.name} was merged into ${merged.en}, before ${handedOverOn}; a unit merged away hands nothing over: its work is its successor's.`,
+      `${unit.name}已${merged.zh}（早于 ${handedOverOn}），合并后不能再移交任务，其任务已由承继单位承担。`,
+      { field: 'handedOverOn' },
+    );
+  }
   // A successor merged away before the day no longer existed then (on or after it, its merge passes the work on: breaker8h P3).
   if (successor.mergedInto && successor.mergedOn !== undefined && handedOverOn > successor.mergedOn) {
     const merged = mergedInto({ mergedInto: successor.mergedInto, mergedOn: successor.mergedOn }, command.nameOf);

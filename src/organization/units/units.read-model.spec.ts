@@ -55,3 +55,32 @@ describe('the directory’s hand-overs (breaker8c P17)', () => {
     expect(units.mergerOf('wj')).toEqual({ successorUnitId: 'fgj', mergedOn: '2016-07-10' });
   });
 });
+
+describe('where a unit’s work goes on from a day (breaker8j P1: a merge closing a circle through a hand-over)', () => {
+  const merge = (unitId: string, successorUnitId: string, on: string) => event('UnitMerged', { unitId, successorUnitId, reason: '机构改革', mergedOn: on }, on, `unit-${unitId}`);
+  const handOver = (unitId: string, successorUnitId: string, on: string) =>
+    event('UnitWorkHandedOver', { unitId, successorUnitId, reason: '职能调整', handedOverOn: on }, on, `unit-${unitId}`);
+
+  it('follows a hand-over dated after the day back to the unit, and names it', () => {
+    expect(directory(handOver('fj', 'hbj', '2016-08-01')).workPathTo('fj', 'hbj', '2016-07-01')).toEqual([{ unitId: 'fj', successorUnitId: 'hbj', on: '2016-08-01', merged: false }]);
+  });
+  it('passes nothing by a hand-over dated on or before the day (the work came after it)', () => {
+    expect(directory(handOver('fj', 'hbj', '2016-07-01')).workPathTo('fj', 'hbj', '2016-07-01')).toBeUndefined();
+    expect(directory(handOver('fj', 'hbj', '2016-05-01')).workPathTo('fj', 'hbj', '2016-07-01')).toBeUndefined();
+  });
+  it('follows merges on or after the day and a hand-over after them: a circle of three', () => {
+    expect(directory(merge('fj', 'wj', '2016-09-01'), handOver('wj', 'hbj', '2016-10-01')).workPathTo('fj', 'hbj', '2016-07-01')).toEqual([
+      { unitId: 'fj', successorUnitId: 'wj', on: '2016-09-01', merged: true },
+      { unitId: 'wj', successorUnitId: 'hbj', on: '2016-10-01', merged: false },
+    ]);
+  });
+  it('passes work reaching a unit merged away on through its merge, on the day it arrives', () => {
+    expect(directory(handOver('fj', 'wj', '2016-08-01'), merge('wj', 'hbj', '2016-06-01')).workPathTo('fj', 'hbj', '2016-07-01')).toEqual([
+      { unitId: 'fj', successorUnitId: 'wj', on: '2016-08-01', merged: false },
+      { unitId: 'wj', successorUnitId: 'hbj', on: '2016-08-01', merged: true },
+    ]);
+  });
+  it('ends on a hand-over swap that never reaches the unit', () => {
+    expect(directory(handOver('fj', 'wj', '2016-08-01'), handOver('wj', 'fj', '2016-09-01')).workPathTo('fj', 'hbj', '2016-07-01')).toBeUndefined();
+  });
+});

@@ -3,6 +3,7 @@ import { UnitEvent, UnitKind } from '../domain/unit.events.js';
 import { byPinyin } from '../../shared/chinese-order.js';
 import { unitNameKey } from './unit-name.js';
 import type { UnitHandOver, UnitMerger } from '../../assignments/domain/assignment.commands.js';
+import type { ReorganisationStep } from '../domain/unit.decider.js';
 import { say } from '../../shared/domain-error.js';
 import type { DatedFact } from '../../shared/guards.js';
 
@@ -247,6 +248,38 @@ export class UnitsReadModel implements Projection {
 
   unknownIds(ids: readonly string[]): string[] {
     return ids.filter((id) => !this.byId.has(id));
+  }
+
+  /**
+   * The reorganisations (merges and hand-overs, in the order the work passes) through which work unit `fromId` holds on office day
+   * `day` (`YYYY-MM-DD`) would reach unit `toId`; undefined when none does. A hand-over passes on the work its unit held at the start
+   * of its day (so one dated after the day the work came); a merge passes on everything its unit holds then or gets later (work that
+   * reaches a unit merged away passes on the day it arrives). A merge of `toId` on `day` into `fromId` closes a circle when this
+   * finds a path (breaker8j P1: the successor's hand-over back to the merging unit, dated after the merge). Visits each unit at the
+   * earliest day the work reaches it (an earlier arrival passes on through every hand-over a later one does); the directory's few
+   * hundred units, asked on a merge only.
+   */
+  workPathTo(fromId: string, toId: string, day: string): readonly ReorganisationStep[] | undefined {
+    const reached = new Map<string, { readonly day: string; readonly path: readonly ReorganisationStep[] }>([[fromId, { day, path: [] }]]);
+    const queue = [fromId];
+    while (queue.length > 0) {
+      const unitId = queue.shift()!;
+      const at = reached.get(unitId)!;
+      const unit = this.byId.get(unitId);
+      const steps: ReorganisationStep[] = [
+        ...(unit?.handOvers ?? []).filter((handOver) => handOver.on > at.day).map((handOver) => ({ unitId, successorUnitId: handOver.successorUnitId, on: handOver.on, merged: false })),
+        ...(unit?.mergedIntoUnitId ? [{ unitId, successorUnitId: unit.mergedIntoUnitId, on: (unit.mergedOn ?? unit.registeredOn) > at.day ? (unit.mergedOn ?? unit.registeredOn) : at.day, merged: true }] : []),
+      ];
+      for (const step of steps) {
+        const path = [...at.path, step];
+        if (step.successorUnitId === toId) return path;
+        const known = reached.get(step.successorUnitId);
+        if (known && known.day <= step.on) continue;
+        reached.set(step.successorUnitId, { day: step.on, path });
+        queue.push(step.successorUnitId);
+      }
+    }
+    return undefined;
   }
 
   /** The unit that carries on a unit's work: itself, or the last successor of its merges. */

@@ -28,6 +28,7 @@ export const ADMITTED_STORE = Symbol('AdmittedStore');
           ACCEPT_STORE_RESET: config.get('ACCEPT_STORE_RESET', { infer: true }),
           LEDGER_SIGNING_KEY_FILE: config.get('LEDGER_SIGNING_KEY_FILE', { infer: true }),
           LEDGER_TRUSTED_KEYS: config.get('LEDGER_TRUSTED_KEYS', { infer: true }),
+          STORE_COPY_NAME: config.get('STORE_COPY_NAME', { infer: true }),
         }),
     },
     {
@@ -44,7 +45,7 @@ export const ADMITTED_STORE = Symbol('AdmittedStore');
           unnamedCopyNotice(onDisk, config.get('STORE_COPY_NAME', { infer: true }), config.get('NODE_ENV', { infer: true }) === 'production' && runningInContainer(), since),
         ].filter((notice): notice is StoreNotice => notice !== null);
         for (const notice of notices) new Logger('EventStore').warn(notice.message.en);
-        return new StoreHealth(admitted.store, admitted.witness, notices);
+        return new StoreHealth(admitted.store, admitted.witness, notices, admitted.registration);
       },
     },
     {
@@ -59,9 +60,14 @@ export const ADMITTED_STORE = Symbol('AdmittedStore');
   exports: [EVENT_STORE, ADMITTED_STORE, StoreHealth],
 })
 export class EventStoreModule implements OnApplicationShutdown {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ADMITTED_STORE) private readonly admitted: AdmittedStore,
+  ) {}
 
   async onApplicationShutdown() {
+    // This server no longer serves the store: its entry among the servers on the file goes first.
+    this.admitted.registration?.close();
     await this.store.close();
   }
 }

@@ -31,6 +31,7 @@ import { rowSealKeyOf } from '../ledger/ledger-mac.js';
 import { judgeFirstSealing, judgeRotationSealing, judgeUnsignedWitness, type NamedEvent } from './row-seal-judgement.js';
 import { InvalidSettingsError, type AppSettings } from '../config/app-settings.js';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
+import { LiveServerRegistration, judgeLiveServers, liveServersOn, type ServerFacts } from './live-servers.js';
 
 /** How often, at most, the witness file is made durable (fsync) while events are appended (ms). */
 const WITNESS_INTERVAL_MS = 1000;
@@ -348,6 +349,11 @@ export interface AdmittedStore {
   /** The witness as this start read it (signature checked when it has one); null when there was none or a damaged one was set aside. */
   readonly witnessed: StoreWitness | null;
   /**
+   * This server's entry among the servers on the SQLite file (`<SQLITE_PATH>.servers/`, see
+   * live-servers.ts), removed at shutdown; null for EventStoreDB and `:memory:`.
+   */
+  readonly registration: LiveServerRegistration | null;
+  /**
    * Resolves once the store's file is known sound (SQLite: `PRAGMA quick_check`, on a thread of its
    * own while the read models are restored) and the witness is written; rejects with StoreRefusedError
    * STORE_DAMAGED otherwise. Nothing may be written to the store, nor the server be ready, before it.
@@ -356,7 +362,7 @@ export interface AdmittedStore {
 }
 
 type StoreSettings = Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH' | 'EVENTSTORE_CONNECTION_STRING' | 'STORE_WITNESS_PATH' | 'ACCEPT_STORE_RESET'> &
-  Partial<Pick<AppSettings, 'LEDGER_SIGNING_KEY_FILE' | 'LEDGER_TRUSTED_KEYS'>>;
+  Partial<Pick<AppSettings, 'LEDGER_SIGNING_KEY_FILE' | 'LEDGER_TRUSTED_KEYS' | 'STORE_COPY_NAME'>>;
 
 /** The copies of store witnesses beside the signing key; a damaged one is refused like the witness, or set aside with ACCEPT_STORE_RESET. */
 function readKeptOrAccept(folder: string | null, settings: StoreSettings, logger: Logger): KeptWitness[] {
@@ -535,6 +541,15 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     const keyPath = signingKeyPath(keySettings);
     const configuredKey = existsSync(keyPath) ? readSigningKey(keyPath) : null;
     const configuredFingerprint = configuredKey ? keyFingerprint(publicKeyText(configuredKey)) : null;
+    // What the other servers on the file must agree with (breaker9i P3, breaker9g P6): judged before
+    // anything else about the key, so that a start from another folder is told where the office's
+    // key is, never the rotation advice; whatever ACCEPT_STORE_RESET and LEDGER_TRUSTED_KEYS say.
+    const serverFacts: ServerFacts | null =
+      sqlite && settings.SQLITE_PATH !== ':memory:' ? { copyName: settings.STORE_COPY_NAME ?? null, keyFile: resolve(keyPath), keyFingerprint: configuredFingerprint } : null;
+    if (serverFacts && existed) {
+      const differs = judgeLiveServers(settings.SQLITE_PATH, liveServersOn(settings.SQLITE_PATH), serverFacts);
+      if (differs) throw differs;
+    }
     const judged = await judgeFound(inspection ? inspectionSource(inspection) : storeSource(store!), {
       settings,
       location,
@@ -652,6 +667,15 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     }
     if (storedCheckpoint) witness.keepCheckpointUnwritten({ sequence: storedCheckpoint.sequence, treeSize: storedCheckpoint.treeSize });
     const headEventId = head ? await opened.eventIdAt(head) : null;
+    // Registered before the witness is written; judged again once registered: of two servers starting
+    // at one moment, the later to read sees the other's entry (each writes its own before it reads).
+    const registration = serverFacts ? new LiveServerRegistration(settings.SQLITE_PATH, serverFacts) : null;
+    const raced = registration?.disagreement();
+    if (raced) {
+      registration!.close();
+      witness.close();
+      throw raced;
+    }
     const recognised = () => {
       witness.write(head, headEventId);
       logger.log(`Store ${identity.storeId} (${opened.kind}, ${location}) admitted at position ${formatPosition(head) ?? 'none'}`);
@@ -668,6 +692,7 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
             recognised();
           })
           .catch(async (error: unknown) => {
+            registration?.close();
             witness.close();
             // The read-write connection first, while the read-only one still keeps it from checkpointing the -wal.
             await opened.close();
@@ -676,7 +701,7 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
           })
       : Promise.resolve();
     integrity.catch(() => undefined);
-    return { store: opened, identity, createdForFirstRun, acceptedReset: refusal, resetAcceptedAt, signingKeyOnRecord, witness, witnessed, integrity };
+    return { store: opened, identity, createdForFirstRun, acceptedReset: refusal, resetAcceptedAt, signingKeyOnRecord, witness, witnessed, integrity, registration };
   } catch (error) {
     await store?.close();
     release();

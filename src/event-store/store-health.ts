@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
@@ -8,6 +8,7 @@ import { LogShortenedError } from './sqlite-append-writer.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { keptCopyUnwritable, witnessNotWrittenMessage } from './store-witness.js';
 import type { WitnessKeeper } from './store-admission.js';
+import type { LiveServerRegistration } from './live-servers.js';
 
 /** Why the store cannot take writes (or the read models cannot follow) right now. */
 export type StoreProblemCause =
@@ -31,9 +32,18 @@ export type StoreProblemCause =
  *   written (a read-only key folder), so a data folder restored older would start unnoticed (breaker9d P6);
  * - `STORE_COPY_UNNAMED`: a SQLite store served in production (NODE_ENV=production) from a container without STORE_COPY_NAME: every
  *   container of the image keeps its store at one path, so the copy its head statements name cannot
- *   tell production from a staging copy made from its folders (breaker9e P3).
+ *   tell production from a staging copy made from its folders (breaker9e P3);
+ * - `SIGNING_KEYS_DIFFER` / `STORE_COPY_NAMES_DIFFER`: another live server on the same SQLite file
+ *   signs with another ledger key, or carries another STORE_COPY_NAME (live-servers.ts: refused at
+ *   start; noticed here when two servers started at one moment, breaker9i P3, breaker9g P6).
  */
-export type StoreNoticeCause = 'ACCEPT_STORE_RESET_LEFT_SET' | 'STORE_RESET_ACCEPTED' | 'KEY_SIDE_WITNESS_UNWRITABLE' | 'STORE_COPY_UNNAMED';
+export type StoreNoticeCause =
+  | 'ACCEPT_STORE_RESET_LEFT_SET'
+  | 'STORE_RESET_ACCEPTED'
+  | 'KEY_SIDE_WITNESS_UNWRITABLE'
+  | 'STORE_COPY_UNNAMED'
+  | 'SIGNING_KEYS_DIFFER'
+  | 'STORE_COPY_NAMES_DIFFER';
 
 export interface StoreNotice {
   readonly cause: StoreNoticeCause;
@@ -184,6 +194,7 @@ function logShortenedMessage(how: string, positions: { head: number | null; seen
  */
 @Injectable()
 export class StoreHealth {
+  private readonly logger = new Logger('EventStore');
   private readonly noted = new Map<StoreProblemCause, StoreProblem>();
 
   constructor(
@@ -191,7 +202,26 @@ export class StoreHealth {
     /** The store witness, whose failure to be written refuses writes (`WITNESS_NOT_WRITTEN`). */
     private readonly witness?: Pick<WitnessKeeper, 'failure' | 'retry'> & Partial<Pick<WitnessKeeper, 'keptCopyFailure'>>,
     private readonly startNotices: readonly StoreNotice[] = [],
+    /** This server's entry among the servers on the SQLite file, asked whether they all agree with it. */
+    private readonly registration: Pick<LiveServerRegistration, 'disagreement'> | null = null,
   ) {}
+
+  /** The other servers' disagreement as last read (at most once a second), and since when it has been seen. */
+  private servers: { readonly readAt: number; readonly notice: StoreNotice | null } | null = null;
+
+  private serversNotice(): StoreNotice | null {
+    if (!this.registration) return null;
+    const now = Date.now();
+    if (this.servers && now - this.servers.readAt < 1000) return this.servers.notice;
+    const differs = this.registration.disagreement();
+    const cause = differs ? (differs.reason === 'KEY_DIFFERS_FROM_LIVE_SERVER' ? 'SIGNING_KEYS_DIFFER' : 'STORE_COPY_NAMES_DIFFER') : null;
+    const before = this.servers?.notice;
+    const notice: StoreNotice | null =
+      differs && cause ? { cause, since: before?.cause === cause ? before.since : new Date(now).toISOString(), message: say(differs.message.replace(/^Nothing was written: /, ''), differs.messageZh.replace(/^未写入任何内容：/, '')) } : null;
+    if (notice && before?.cause !== notice.cause) this.logger.warn(notice.message.en);
+    this.servers = { readAt: now, notice };
+    return notice;
+  }
 
   /** Every problem now, freshly checked (a stat of the store file, no I/O on the database; the witness written again if it had failed). */
   problems(): StoreProblem[] {
@@ -205,8 +235,12 @@ export class StoreHealth {
   /** What the operator must know that does not stop writes (see StoreNoticeCause), for /health and the log. */
   notices(): readonly StoreNotice[] {
     const keptCopy = this.witness?.keptCopyFailure?.();
-    if (!keptCopy) return this.startNotices;
-    return [...this.startNotices, { cause: 'KEY_SIDE_WITNESS_UNWRITABLE', since: keptCopy.since, message: keptCopyUnwritable(keptCopy.path, keptCopy.why) }];
+    const servers = this.serversNotice();
+    return [
+      ...this.startNotices,
+      ...(keptCopy ? [{ cause: 'KEY_SIDE_WITNESS_UNWRITABLE' as const, since: keptCopy.since, message: keptCopyUnwritable(keptCopy.path, keptCopy.why) }] : []),
+      ...(servers ? [servers] : []),
+    ];
   }
 
   /** The refusal for a write now, or null when the store can take it. */

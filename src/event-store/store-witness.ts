@@ -317,7 +317,9 @@ export type StoreRefusalReason =
   | 'STORE_UNWITNESSED'
   | 'STORE_WITNESS_UNWRITABLE'
   | 'LOG_UNSEALED'
-  | 'ROWS_AFTER_KEY_ROTATION';
+  | 'ROWS_AFTER_KEY_ROTATION'
+  | 'KEY_DIFFERS_FROM_LIVE_SERVER'
+  | 'COPY_NAME_DIFFERS_FROM_LIVE_SERVER';
 
 /** The server will not start on a store it does not recognise, unless told to accept it. */
 export class StoreRefusedError extends Error {

@@ -55,6 +55,8 @@ export class LedgerKeys {
       this.logger.warn(`Checkpoints are signed by key ${this.fingerprint} from now on, in place of key ${onRecord.fingerprint} (listed in LEDGER_TRUSTED_KEYS).`);
     }
     admitted.witness.keepSigningKey(this.fingerprint, this.signingKey);
+    // A key generated at this start is named to the other servers on the file from now on.
+    admitted.registration?.noteSigningKey(this.fingerprint);
     const rotated = onRecord !== undefined && onRecord.fingerprint !== this.fingerprint;
     this.rowsSealed = admitted.integrity.then(() => this.sealStoreRows(admitted, rotated));
     this.rowsSealed.catch(() => undefined);

@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LiveServerRegistration, liveServersFolderOf, liveServersOn } from './live-servers.js';
+
+/** A store file of its own (only its inode matters here). */
+function storeFile(): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'rectify-live-servers-')), 'rectify.db');
+  writeFileSync(path, '');
+  return path;
+}
+
+const facts = (keyFingerprint: string | null, copyName: string | null = null) => ({ copyName, keyFile: '/keys/ledger-signing-key.pem', keyFingerprint });
+
+describe('The servers on one store file (live-servers.ts)', () => {
+  it('two servers registering at one moment with different keys: each sees the other disagree, whichever registered first; the one left after the other stopped agrees', () => {
+    const path = storeFile();
+    const first = new LiveServerRegistration(path, facts('1111111111111111'));
+    const second = new LiveServerRegistration(path, facts('2222222222222222'));
+    try {
+      expect(second.disagreement()?.reason).toBe('KEY_DIFFERS_FROM_LIVE_SERVER');
+      expect(first.disagreement()?.reason).toBe('KEY_DIFFERS_FROM_LIVE_SERVER');
+      second.close();
+      expect(first.disagreement()).toBeNull();
+      expect(readdirSync(liveServersFolderOf(path))).toHaveLength(1);
+    } finally {
+      first.close();
+      second.close();
+    }
+    expect(readdirSync(liveServersFolderOf(path))).toEqual([]);
+  });
+
+  it('a server whose key is still to be generated is judged by its copy name only, and names its key once known', () => {
+    const path = storeFile();
+    const first = new LiveServerRegistration(path, facts(null, '正式'));
+    const second = new LiveServerRegistration(path, facts('2222222222222222', '正式'));
+    try {
+      expect(second.disagreement()).toBeNull();
+      first.noteSigningKey('1111111111111111');
+      expect(second.disagreement()?.reason).toBe('KEY_DIFFERS_FROM_LIVE_SERVER');
+    } finally {
+      first.close();
+      second.close();
+    }
+  });
+
+  it('removes the entry of a process of this host that ended (killed: no shutdown removed it), and takes it for no server', () => {
+    const path = storeFile();
+    const ended = spawnSync(process.execPath, ['-e', '0']).pid!;
+    let namespace: string | null = null;
+    try {
+      namespace = readlinkSync('/proc/self/ns/pid');
+    } catch {
+      // Not Linux: the entry is judged by its age instead (below).
+    }
+    const folder = liveServersFolderOf(path);
+    mkdirSync(folder);
+    const seenAt = namespace ? new Date().toISOString() : '2026-01-01T00:00:00.000Z';
+    writeFileSync(
+      join(folder, `${hostname()}-${ended}-dddddddddddd.json`),
+      JSON.stringify({
+        version: 1,
+        id: 'dddddddddddd',
+        host: hostname(),
+        pid: ended,
+        pidNamespace: namespace,
+        processStart: '1',
+        storeInode: statSync(path, { bigint: true }).ino.toString(),
+        startedAt: seenAt,
+        seenAt,
+        cwd: '/elsewhere',
+        copyName: '别的名称',
+        keyFile: '/elsewhere/keys/ledger-signing-key.pem',
+        keyFingerprint: 'ffffffffffffffff',
+      }),
+    );
+    expect(liveServersOn(path)).toEqual([]);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+});

@@ -1,0 +1,313 @@
+import { Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { say, type Bilingual } from '../shared/domain-error.js';
+import { temporaryPathFor } from '../shared/temporary-path.js';
+import { StoreRefusedError } from './store-witness.js';
+
+/*
+ * Servers on one SQLite file know each other (breaker9i P3, breaker9g P6 second half): each server
+ * keeps a file of its own in the folder `<SQLITE_PATH>.servers/` beside the store while it serves it,
+ * saying where it runs, which key signs its ledger and which copy name its head statements carry.
+ * A start whose key or copy name differs from a live server's is refused before it writes anything
+ * (a second server started from another folder generated a key of its own and took the store over:
+ * the office's server then stopped with "rows … hashes computed by hand?"); /health names a
+ * difference that got past the start (two servers starting at one moment).
+ */
+
+/** How often a server writes its entry again (ms): an entry of another host or container not written for 3 of these is not live. */
+export const LIVE_SERVER_REFRESH_MS = 10_000;
+/** An entry not written for this long (ms) is taken as a server gone (another host or container: pids cannot be checked there). */
+export const LIVE_SERVER_WINDOW_MS = 3 * LIVE_SERVER_REFRESH_MS;
+/** An entry not written for this long (ms) is removed by whoever reads it: a server gone long ago (a deleted container). */
+const FORGOTTEN_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/** One server's entry, the JSON of `<SQLITE_PATH>.servers/<host>-<pid>-<random>.json`. */
+export interface LiveServerEntry {
+  readonly version: 1;
+  /** Random per start: the entry's file name ends with it. */
+  readonly id: string;
+  readonly host: string;
+  readonly pid: number;
+  /** `/proc/self/ns/pid` (e.g. `pid:[4026531836]`): pids compare only within one namespace (two containers are both pid 1); null off Linux. */
+  readonly pidNamespace: string | null;
+  /** The process's start time in clock ticks since boot (`/proc/<pid>/stat` field 22): a reused pid is another process; null off Linux. */
+  readonly processStart: string | null;
+  /** The store file's inode (decimal): an entry copied with the data folder (`cp -a data/ data2/`) speaks of another file. */
+  readonly storeInode: string;
+  /** ISO-8601 instant the server registered, and the last time it wrote its entry. */
+  readonly startedAt: string;
+  readonly seenAt: string;
+  /** The folder the server was started in (where `./keys` is read from unless LEDGER_SIGNING_KEY_FILE says otherwise). */
+  readonly cwd: string;
+  /** STORE_COPY_NAME, null when not set. */
+  readonly copyName: string | null;
+  /** The absolute path of the ledger signing key file, and its fingerprint (null until the key is known: generated at a first start). */
+  readonly keyFile: string;
+  readonly keyFingerprint: string | null;
+}
+
+/** What this server is, as far as the other servers on the file must agree with it. */
+export interface ServerFacts {
+  readonly copyName: string | null;
+  readonly keyFile: string;
+  /** Null: there is no key file yet, a new key would be generated. */
+  readonly keyFingerprint: string | null;
+}
+
+/** The registry folder of a SQLite store: `<SQLITE_PATH>.servers`, absolute. */
+export const liveServersFolderOf = (sqlitePath: string): string => `${resolve(sqlitePath)}.servers`;
+
+/** The store file's inode as a decimal string, null when the file does not exist. */
+function inodeOf(sqlitePath: string): string | null {
+  try {
+    return statSync(sqlitePath, { bigint: true }).ino.toString();
+  } catch {
+    return null;
+  }
+}
+
+const pidNamespaceNow = (): string | null => {
+  try {
+    return readlinkSync('/proc/self/ns/pid');
+  } catch {
+    return null;
+  }
+};
+
+/** Field 22 of `/proc/<pid>/stat` (the start time in clock ticks), null when it cannot be read (no such process, not Linux). */
+function processStartOf(pid: number | 'self'): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing one.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the process `pid` of this namespace is running (any answer but "no such process"). */
+function pidRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Ids of the entries this process has open now (in-process servers of one test process share a pid). */
+const openHere = new Set<string>();
+
+/**
+ * Whether an entry speaks of a server serving the store now: in this process, one still open; on
+ * this host and pid namespace, its process still running (the same process: same start time);
+ * elsewhere, written within `LIVE_SERVER_WINDOW_MS`.
+ */
+function isLive(entry: LiveServerEntry, nowMs: number): boolean {
+  const here = entry.host === hostname() && entry.pidNamespace !== null && entry.pidNamespace === pidNamespaceNow();
+  if (here) {
+    if (entry.pid === process.pid && entry.processStart === processStartOf('self')) return openHere.has(entry.id);
+    const start = processStartOf(entry.pid);
+    return start !== null ? start === entry.processStart : entry.processStart === null && pidRunning(entry.pid);
+  }
+  return nowMs - Date.parse(entry.seenAt) <= LIVE_SERVER_WINDOW_MS;
+}
+
+function readEntry(path: string): LiveServerEntry | null {
+  try {
+    const entry = JSON.parse(readFileSync(path, 'utf8')) as Partial<LiveServerEntry>;
+    if (entry?.version !== 1 || typeof entry.id !== 'string' || typeof entry.pid !== 'number' || typeof entry.seenAt !== 'string' || typeof entry.storeInode !== 'string') return null;
+    return entry as LiveServerEntry;
+  } catch {
+    // Being written (renamed into place a moment later), or not an entry: nothing to go by.
+    return null;
+  }
+}
+
+/**
+ * The live servers on the store at `sqlitePath`, other than the entry `exceptId`: entries of this file
+ * (its inode) that are live (`isLive`). Entries of servers known gone (this host, process ended) or
+ * forgotten (not written for a day) are removed as they are met. Never throws: an unreadable folder
+ * is no server.
+ */
+export function liveServersOn(sqlitePath: string, exceptId: string | null = null, nowMs = Date.now()): LiveServerEntry[] {
+  const folder = liveServersFolderOf(sqlitePath);
+  const inode = inodeOf(sqlitePath);
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((name) => name.endsWith('.json'));
+  } catch {
+    return [];
+  }
+  const live: LiveServerEntry[] = [];
+  for (const name of names) {
+    const path = join(folder, name);
+    const entry = readEntry(path);
+    if (!entry || entry.id === exceptId) continue;
+    const gone = !isLive(entry, nowMs);
+    if (gone && (nowMs - Date.parse(entry.seenAt) > FORGOTTEN_AFTER_MS || (entry.host === hostname() && entry.pidNamespace === pidNamespaceNow() && !openHere.has(entry.id)))) {
+      rmSync(path, { force: true });
+      continue;
+    }
+    if (!gone && entry.storeInode === inode) live.push(entry);
+  }
+  return live;
+}
+
+/** The other server as a refusal names it: host, pid, folder and when it last said it serves. */
+const described = (entry: LiveServerEntry, entryPath: string): Bilingual =>
+  say(
+    `another Rectify server (host ${entry.host}, pid ${entry.pid}, started in ${entry.cwd}; its entry ${entryPath} written ${entry.seenAt})`,
+    `另一台 Rectify 服务（主机 ${entry.host}，进程 ${entry.pid}，在文件夹 ${entry.cwd} 中启动；其登记文件 ${entryPath}）`,
+  );
+
+const entryPathOf = (sqlitePath: string, entry: LiveServerEntry) => join(liveServersFolderOf(sqlitePath), entryFileName(entry));
+const entryFileName = (entry: Pick<LiveServerEntry, 'host' | 'pid' | 'id'>) => `${entry.host.replace(/[^\w.-]/g, '_')}-${entry.pid}-${entry.id}.json`;
+
+/** What a refusal says a server it names that is gone should do: wait for its entry to age, or remove it. */
+const ifGone = (entryPath: string): Bilingual =>
+  say(
+    ` If that server is no longer running (its container was removed), start again once its entry is ${LIVE_SERVER_WINDOW_MS / 1000} s old, or remove ${entryPath}.`,
+    `若该服务已不在运行（如其容器已删除），请在其登记文件超过 ${LIVE_SERVER_WINDOW_MS / 1000} 秒未更新后再启动，或删除 ${entryPath}。`,
+  );
+
+/**
+ * Whether this server may serve the store beside the live servers `others`: refused when one signs
+ * its ledger with another key (`KEY_DIFFERS_FROM_LIVE_SERVER`: this server would sign checkpoints and
+ * seal rows the other cannot check, and put its own key in the witness — never the key-rotation advice,
+ * whatever LEDGER_TRUSTED_KEYS or ACCEPT_STORE_RESET say) or names its copy otherwise
+ * (`COPY_NAME_DIFFERS_FROM_LIVE_SERVER`: each would take the other's head statements for another
+ * copy's and check nothing). A server whose key is not known yet (being generated) is not judged by key.
+ * Null when it agrees with every one.
+ */
+export function judgeLiveServers(sqlitePath: string, others: readonly LiveServerEntry[], mine: ServerFacts): StoreRefusedError | null {
+  const store = resolve(sqlitePath);
+  const otherKey = others.find((entry) => entry.keyFingerprint !== null && entry.keyFingerprint !== mine.keyFingerprint);
+  if (otherKey) {
+    const path = entryPathOf(sqlitePath, otherKey);
+    const who = described(otherKey, path);
+    const mineEn = mine.keyFingerprint === null ? `there is no key at ${mine.keyFile} (a new one would be generated)` : `this server's key ${mine.keyFile} is key ${mine.keyFingerprint}`;
+    const mineZh = mine.keyFingerprint === null ? `本服务的 ${mine.keyFile} 处没有密钥（将生成新密钥）` : `本服务的密钥 ${mine.keyFile} 是密钥 ${mine.keyFingerprint}`;
+    const gone = ifGone(path);
+    return new StoreRefusedError(
+      'KEY_DIFFERS_FROM_LIVE_SERVER',
+      say(
+        `Nothing was written: ${who.en} serves the event store ${store} now and signs its ledger with key ${otherKey.keyFingerprint} from ${otherKey.keyFile}, but ${mineEn}. Servers on one store must sign with one key: a second key would seal rows the other server refuses as not written by Rectify, and take the store over. Start this server in ${otherKey.cwd}, or set LEDGER_SIGNING_KEY_FILE=${otherKey.keyFile}. To rotate the key, stop every server on the store first.${gone.en}`,
+        `未写入任何内容：${who.zh}正在使用事件库 ${store}，其台账签名密钥是 ${otherKey.keyFile}（密钥 ${otherKey.keyFingerprint}），而${mineZh}。同一事件库上的各台服务必须使用同一个签名密钥：另一个密钥加封的记录会被那台服务视为并非 Rectify 写入而拒绝，事件库也会被本服务接管。请在文件夹 ${otherKey.cwd} 中启动本服务，或设置 LEDGER_SIGNING_KEY_FILE=${otherKey.keyFile}。如需更换密钥，请先停止该事件库上的所有服务。${gone.zh}`,
+      ),
+    );
+  }
+  const otherName = others.find((entry) => entry.copyName !== mine.copyName);
+  if (otherName) {
+    const path = entryPathOf(sqlitePath, otherName);
+    const who = described(otherName, path);
+    const named = (name: string | null) => (name === null ? say('not set', '未设置') : say(`"${name}"`, `“${name}”`));
+    const set = otherName.copyName === null ? say('remove STORE_COPY_NAME', '删除 STORE_COPY_NAME 设置') : say(`set STORE_COPY_NAME=${otherName.copyName}`, `设置 STORE_COPY_NAME=${otherName.copyName}`);
+    const gone = ifGone(path);
+    return new StoreRefusedError(
+      'COPY_NAME_DIFFERS_FROM_LIVE_SERVER',
+      say(
+        `Nothing was written: ${who.en} serves the event store ${store} now with STORE_COPY_NAME ${named(otherName.copyName).en}, but this server's is ${named(mine.copyName).en}. Servers on one file are one copy of the store and must carry one copy name (or none): otherwise each takes the ledger head statements the other signs for another copy's and checks nothing. ${set.en[0]!.toUpperCase()}${set.en.slice(1)} and start again.${gone.en}`,
+        `未写入任何内容：${who.zh}正在使用事件库 ${store}，其 STORE_COPY_NAME ${named(otherName.copyName).zh}，而本服务的是${named(mine.copyName).zh}。同一文件上的各台服务是同一个副本，必须使用相同的副本名称（或都不设置）：否则双方都会把对方签署的台账现状凭证当作另一个副本的而不作任何核对。请${set.zh}后重新启动。${gone.zh}`,
+      ),
+    );
+  }
+  return null;
+}
+
+/**
+ * This server's entry in the registry beside the store: written when the store is admitted, written
+ * again every `LIVE_SERVER_REFRESH_MS` (its `seenAt`; the timer does not keep the process alive),
+ * removed at shutdown. Writing it is best effort (a full disk, a read-only folder: said once in the
+ * log) — it is how servers notice each other, not what keeps the store whole.
+ */
+export class LiveServerRegistration {
+  private readonly logger = new Logger('LiveServers');
+  private readonly path: string;
+  private entry: LiveServerEntry;
+  private readonly timer: NodeJS.Timeout;
+  private failed = false;
+  private closed = false;
+
+  constructor(
+    private readonly sqlitePath: string,
+    facts: ServerFacts,
+    refreshMs = LIVE_SERVER_REFRESH_MS,
+  ) {
+    const now = new Date().toISOString();
+    this.entry = {
+      version: 1,
+      id: randomBytes(6).toString('hex'),
+      host: hostname(),
+      pid: process.pid,
+      pidNamespace: pidNamespaceNow(),
+      processStart: processStartOf('self'),
+      storeInode: inodeOf(sqlitePath) ?? '',
+      startedAt: now,
+      seenAt: now,
+      cwd: process.cwd(),
+      copyName: facts.copyName,
+      keyFile: facts.keyFile,
+      keyFingerprint: facts.keyFingerprint,
+    };
+    this.path = join(liveServersFolderOf(sqlitePath), entryFileName(this.entry));
+    openHere.add(this.entry.id);
+    this.write();
+    this.timer = setInterval(() => this.write(), refreshMs);
+    this.timer.unref();
+  }
+
+  /** The entry's id (its file name ends with it). */
+  get id(): string {
+    return this.entry.id;
+  }
+
+  /** The key that signs this server's ledger, once known (generated at a first start): written at once. */
+  noteSigningKey(fingerprint: string): void {
+    if (this.entry.keyFingerprint === fingerprint) return;
+    this.entry = { ...this.entry, keyFingerprint: fingerprint };
+    this.write();
+  }
+
+  /** The live servers on the store besides this one (see `liveServersOn`). */
+  others(): LiveServerEntry[] {
+    return liveServersOn(this.sqlitePath, this.entry.id);
+  }
+
+  /** Whether every live server on the store agrees with this one (key, copy name); the refusal it would have met at start otherwise. */
+  disagreement(): StoreRefusedError | null {
+    return judgeLiveServers(this.sqlitePath, this.others(), this.entry);
+  }
+
+  private write(): void {
+    if (this.closed) return;
+    const folder = dirname(this.path);
+    this.entry = { ...this.entry, seenAt: new Date().toISOString() };
+    const temporary = temporaryPathFor(this.path);
+    try {
+      // Not recursive: a data folder deleted under the server is not made again here.
+      if (!existsSync(folder)) mkdirSync(folder);
+      writeFileSync(temporary, `${JSON.stringify(this.entry, null, 2)}\n`);
+      renameSync(temporary, this.path);
+      if (this.failed) this.logger.log(`This server's entry ${this.path} is written again`);
+      this.failed = false;
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      if (!this.failed) this.logger.warn(`This server's entry ${this.path} among the servers on ${basename(this.sqlitePath)} cannot be written (${String((error as NodeJS.ErrnoException).code ?? error)}): other servers starting on the store cannot see it`);
+      this.failed = true;
+    }
+  }
+
+  /** Removes the entry (at shutdown, or when the start is refused after all). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.timer);
+    openHere.delete(this.entry.id);
+    rmSync(this.path, { force: true });
+  }
+}

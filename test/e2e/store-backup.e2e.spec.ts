@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toolOnStore } from '../support/cli-tool.js';
@@ -67,7 +67,13 @@ describe('npm run store:backup', () => {
       const before = digest(join(folder, 'rectify.db'));
       const again = await toolOnStore('backup-store', [folder], sqlitePath);
       expect(again.code).toBe(1);
-      expect(again.stderr.split('\n')[0]).toBe(`${join(folder, 'rectify.db')}、${join(folder, 'rectify.db.witness.json')} 已存在：备份从不覆盖已有文件。请给出一个新的或空的文件夹（例如以日期命名）。`);
+      // newcomer19 S1: the advice names a folder that is free, not "one named by the day" (the README's example is).
+      const [first] = again.stderr.split('\n');
+      const advised = /，例如 npm run store:backup -- (\S+)（同一天再次备份时，文件夹名带上时刻）。$/.exec(first!)?.[1];
+      expect(first).toBe(`${join(folder, 'rectify.db')}、${join(folder, 'rectify.db.witness.json')} 已存在：备份从不覆盖已有文件。请给出一个新的或空的文件夹，例如 npm run store:backup -- ${advised}（同一天再次备份时，文件夹名带上时刻）。`);
+      expect(advised).toMatch(new RegExp(`^${folder}-\\d{4}$`));
+      expect(existsSync(advised!)).toBe(false);
+      expect((await toolOnStore('backup-store', [advised!], sqlitePath)).code).toBe(0);
       expect(digest(join(folder, 'rectify.db'))).toBe(before);
 
       const nowhere = await toolOnStore('backup-store', [mkdtempSync(join(tmpdir(), 'rectify-backups-'))], join(mkdtempSync(join(tmpdir(), 'rectify-none-')), 'rectify.db'));

@@ -47,10 +47,11 @@ describe('Servers on one store file know each other (breaker9i P3, breaker9g P6)
         const elsewhere = office();
         const strayKey = join(elsewhere.root, 'keys', 'missing', 'ledger-signing-key.pem');
         const officeKey = fingerprintOf(office1.keyFile);
-        for (const settings of [
+        const attempts: Record<string, string>[] = [
           { LEDGER_SIGNING_KEY_FILE: strayKey },
           { LEDGER_SIGNING_KEY_FILE: strayKey, LEDGER_TRUSTED_KEYS: officeKey, ACCEPT_STORE_RESET: 'true' },
-        ]) {
+        ];
+        for (const settings of attempts) {
           const refusal = await refusalOf(elsewhere.start(settings, office1.sqlitePath));
           expect(refusal.reason).toBe('KEY_DIFFERS_FROM_LIVE_SERVER');
           expect(refusal.message).toContain(`signs its ledger with key ${officeKey} from ${office1.keyFile}`);

@@ -1816,7 +1816,8 @@ export function handOversDue(command: NamesUnits, state: AssignmentsState): Assi
   // A part that passes to a unit that handed its work on later passes on again (a chain A→B, B→C, whatever order it was typed in: breaker8e P1).
   const events: AssignmentEvent[] = [];
   let folded = state;
-  for (let round = 0; round < 32; round += 1) {
+  // One round per day a part passes on (`handOversDueOnce`): bounded, a cycle is a directory fault, never a loop.
+  for (let round = 0; round < 128; round += 1) {
     const due = handOversDueOnce(command, folded);
     if (due.length === 0) break;
     events.push(...due);
@@ -1825,12 +1826,35 @@ export function handOversDue(command: NamesUnits, state: AssignmentsState): Assi
   return events;
 }
 
-/** One step of `handOversDue`: the next hand-over (or merge) of each part's holder, then its successor's merges. */
+/**
+ * One step of `handOversDue`: the next hand-over (or merge) of each part's holder, then its successor's merges — only those
+ * of the earliest day any part passes on, each chain cut before the next part's day (breaker8j P2, walk seed 8864). Two
+ * parts passing into one successor on different days meet as they did by date: the earlier one reaches it first and the
+ * later one joins it, keeping the earlier one's record, whatever order the parts were assigned in (the rows of a 交办 form);
+ * the later ones are judged again in the next round, on the parts as the earlier ones left them.
+ */
 function handOversDueOnce(command: NamesUnits, state: AssignmentsState): AssignmentEvent[] {
+  const steps = handOverStepsDue(command, state);
+  if (steps.length === 0) return [];
+  const first = steps.reduce((earliest, step) => (step.day < earliest ? step.day : earliest), steps[0]!.day);
+  const next = steps.filter((step) => step.day > first).reduce<string | null>((earliest, step) => (earliest === null || step.day < earliest ? step.day : earliest), null);
+  const taken = steps.filter((step) => step.day === first);
+  // A step found in the way (`refuseLateJoin`) refuses only when it is taken: a later one is judged again after the earlier ones.
+  const refused = taken.find((step) => step.refusal !== undefined);
+  if (refused) throw refused.refusal;
+  return taken.flatMap((step) => step.events.filter((event) => next === null || factDayOfEvent(event) < next));
+}
+
+/**
+ * Each part's next hand-over due (`handOversDueOnce`): its day, its events (the hand-over, then the successor's merges), and
+ * the refusal it meets on the parts as they stand (`refuseLateJoin`), if any.
+ */
+function handOverStepsDue(command: NamesUnits, state: AssignmentsState): { day: string; events: AssignmentEvent[]; refusal?: unknown }[] {
   const directory = command.unitNames;
   if (!directory?.handOversOf) return [];
-  const events: AssignmentEvent[] = [];
+  const steps: { day: string; events: AssignmentEvent[]; refusal?: unknown }[] = [];
   for (const part of partsOf(state)) {
+    const events: AssignmentEvent[] = [];
     const holder = part.unitId;
     // A hand-over that already passed this part on (it came back to the unit since) is not applied twice.
     const applied = (on: string) => part.previousHolders?.some((held) => held.unitId === holder && held.until >= on) ?? false;
@@ -1854,7 +1878,12 @@ function handOversDueOnce(command: NamesUnits, state: AssignmentsState): Assignm
     const heldThen = partOf(state, handOver.successorUnitId) ? undefined : partPassedOnAfter(state, handOver.successorUnitId, day);
     if (heldThen && joinsOpenWork(part, heldThen.part, day)) continue;
     if (!heldThen && !partOf(state, handOver.successorUnitId) && passedAfter(state, handOver.successorUnitId, day)) continue;
-    refuseLateJoin(part, heldThen?.asHeldThen ?? partOf(state, handOver.successorUnitId), day, unit, successor);
+    let refusal: unknown;
+    try {
+      refuseLateJoin(part, heldThen?.asHeldThen ?? partOf(state, handOver.successorUnitId), day, unit, successor);
+    } catch (error) {
+      refusal = error;
+    }
     const reason = byMerge
       ? `${unit.zh}于 ${handOver.on} 并入${successor.zh}，其未完成的任务由${successor.zh}承担`
       : day === handOver.on
@@ -1865,8 +1894,9 @@ function handOversDueOnce(command: NamesUnits, state: AssignmentsState): Assignm
       const merged = `${unitNamed(command, step.unitId).zh}于 ${step.on} 并入${unitNamed(command, step.successorUnitId).zh}，其未完成的任务由${unitNamed(command, step.successorUnitId).zh}承担`;
       events.push({ type: 'PartHandedOver', data: { unitId: step.unitId, successorUnitId: step.successorUnitId, reason: merged, handedOverOn: step.on } });
     }
+    steps.push({ day, events, ...(refusal === undefined ? {} : { refusal }) });
   }
-  return events;
+  return steps;
 }
 
 /** Whether `unitId`'s part of this parent passed on to another unit after office day `day`. */

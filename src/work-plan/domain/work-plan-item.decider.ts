@@ -756,7 +756,8 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   }
   // A unit added on a day before its merge or hand-over (机构改革) recorded since: its part passes on that day,
   // as a finding's does and as the reorganisation would have passed it had it been entered in order (breaker8c P11).
-  handOversAfterMerges({ ...command, assignedOn: on }, addUnits).forEach(apply);
+  // With hand-overs known, `handOversDue` passes merged units' parts too, day by day with the hand-overs (breaker8j P2).
+  if (!command.unitNames?.handOversOf) handOversAfterMerges({ ...command, assignedOn: on }, addUnits).forEach(apply);
   if (addUnits.length > 0) handOversDue(command, assignments).forEach(apply);
   if (!partsOf(assignments).some((part) => part.role === 'LEAD')) {
     throw badInput(

@@ -72,9 +72,11 @@ const RUNS = process.env.AGREEMENT_RUNS === undefined ? undefined : Number(proce
  * breaker8i P4 (a hand-over dated on the successor's pass day, entered after its reopening, dropped the
  * reopening); 8833:15, breaker8i P10 (a late hand-over into a unit that held a carried-join part that day);
  * 8830:15, breaker8i P5 (a merged unit's paper 交办 before its successor's own); 8842:15, breaker8i P12 (a
- * unit's second 交办 redated after its first part had joined another part that joined a third later).
+ * unit's second 交办 redated after its first part had joined another part that joined a third later);
+ * 8864:12, breaker8j P2 (two parts passed into one successor on different days by hand-overs a later decision
+ * applied from the directory: the live part kept the later one's record; its 12th batch).
  */
-const MORE_WALKS = '8832:15,8825:15,8833:15,8830:15,8842:15';
+const MORE_WALKS = '8832:15,8825:15,8833:15,8830:15,8842:15,8864:12';
 /** Each walk: its seed, whether it walks `MORE_ACTIONS` too (all do with AGREEMENT_MORE=1), and its batches. */
 const walks = (list: string, more: boolean, batches: number) =>
   list.split(',').map((entry) => {

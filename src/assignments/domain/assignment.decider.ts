@@ -669,7 +669,8 @@ function setAsidePartOn(state: AssignmentsState, unitId: string, day: string | u
 function joinedPartOn(state: AssignmentsState, unitId: string, day: string | undefined): JoinedPart | undefined {
   if (day === undefined || !state.joined || !Object.hasOwn(state.joined, unitId)) return undefined;
   const joined = state.joined[unitId]!;
-  if (day >= joined.joinedOn) return undefined;
+  // Not before the unit held that record: a fact of an earlier record of the unit, passed on since, is that one's (breaker8j P5).
+  if (day >= joined.joinedOn || day < (joined.part.heldSince ?? joined.part.assignedOn)) return undefined;
   const own = partOf(state, unitId);
   return own && !isAfter(own.heldSince ?? own.assignedOn, day) ? undefined : joined;
 }

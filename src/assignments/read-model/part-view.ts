@@ -86,6 +86,22 @@ export interface DueDateChange {
   readonly previousTerms?: DueTerms;
 }
 
+/**
+ * A unit's record that stayed behind when its part joined another (`PartView.joined`): the unit held it until office day `on`
+ * (the join, or for an earlier holder of the joining part the day it passed that part on), from office day `from` when known
+ * (the joining record's 交办 or taking over). A fact of the unit dated in those days is that record's; one dated before `from`
+ * is about an earlier record of the unit (its first part, passed on since: breaker8j P5), one dated from `on` about another.
+ */
+export interface JoinedRecord {
+  readonly unitId: string;
+  readonly on: string;
+  readonly from?: string;
+}
+
+/** Whether a fact of `unitId` dated `day` is about its record that stayed behind in `joined` (see `JoinedRecord`). */
+const inJoinedRecord = (joined: JoinedRecord, unitId: string, day: string): boolean =>
+  joined.unitId === unitId && day < joined.on && (joined.from === undefined || day >= joined.from);
+
 /** One unit's share of a finding or work-plan item, as supervisors and the unit see it. */
 export interface PartView {
   readonly unitId: string;
@@ -116,7 +132,7 @@ export interface PartView {
    * before that day, entered after the join, belongs to the part as it stood then (a view of those
    * days shows it) and changes nothing here (breaker8f P7). Absent while none joined.
    */
-  readonly joined?: readonly { readonly unitId: string; readonly on: string }[];
+  readonly joined?: readonly JoinedRecord[];
   /**
    * The office day `unitId` took the part over (机构改革: a hand-over or merge that moved it, not one
    * that joined another part to its own); absent for the unit it was assigned to. A reorganisation of
@@ -270,8 +286,7 @@ export function applyAssignmentEvent(parts: Map<string, PartView>, event: Timeli
     // own 交办's day: as typed, that part joined the 交办's, which kept its record — so here too (breaker8i P5).
     if (held?.heldSince === undefined) parts.set(unitId, assigned);
     else {
-      const since = held.heldSince;
-      const joined = [...(held.joined ?? []), ...recordHolders(held).map((earlier) => ({ unitId: earlier, on: since }))];
+      const joined = [...(held.joined ?? []), ...recordHoldersUntil(held)];
       parts.set(unitId, { ...assigned, role: held.role === 'LEAD' ? 'LEAD' : role, heldBefore: held.heldBefore, passedOn: held.passedOn, joined });
     }
     return;
@@ -600,7 +615,7 @@ function partOfUnitOn(parts: ReadonlyMap<string, PartView>, event: TimelineEntry
   const { unitId } = event.data;
   const day = factDayOf(event);
   // Of a part that joined another's later: its record stayed behind (as folded by day), nothing here changes.
-  for (const part of parts.values()) if (part.joined?.some((joined) => joined.unitId === unitId && day < joined.on)) return undefined;
+  for (const part of parts.values()) if (part.joined?.some((joined) => inJoinedRecord(joined, unitId, day))) return undefined;
   for (const part of parts.values()) {
     const index = part.heldBefore.lastIndexOf(unitId);
     if (index >= 0 && day < part.passedOn[index]!) return part;
@@ -643,7 +658,7 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
       ...successorPart,
       role: part.role === 'LEAD' ? 'LEAD' : successorPart.role,
       ...byDayPassed([...successorPart.heldBefore, ...part.heldBefore, unitId], [...successorPart.passedOn, ...part.passedOn, on]),
-      joined: [...(successorPart.joined ?? []), ...(part.joined ?? []), ...recordHolders(part).map((earlier) => ({ unitId: earlier, on })), { unitId, on }],
+      joined: [...(successorPart.joined ?? []), ...(part.joined ?? []), ...recordHoldersUntil(part), { unitId, on, from: part.heldSince ?? part.assignedOn }],
     });
     return;
   }
@@ -655,7 +670,7 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
       ...byDayPassed([...successorPart.heldBefore, ...part.heldBefore, unitId], [...successorPart.passedOn, ...part.passedOn, on]),
       heldSince: on,
       // The successor's verified record stays behind: its own, and that of the units it had passed through.
-      joined: [...(successorPart.joined ?? []), ...(part.joined ?? []), ...recordHolders(successorPart).map((earlier) => ({ unitId: earlier, on })), { unitId: successorUnitId, on }],
+      joined: [...(successorPart.joined ?? []), ...(part.joined ?? []), ...recordHoldersUntil(successorPart), { unitId: successorUnitId, on, from: successorPart.heldSince ?? successorPart.assignedOn }],
     });
     return;
   }
@@ -665,7 +680,7 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
       role: part.role === 'LEAD' ? 'LEAD' : successorPart.role,
       ...byDayPassed([...successorPart.heldBefore, ...part.heldBefore, unitId], [...successorPart.passedOn, ...part.passedOn, on]),
       // The joining part's record stays behind: its unit's, and that of the units it had passed through.
-      joined: [...(successorPart.joined ?? []), ...(part.joined ?? []), ...recordHolders(part).map((earlier) => ({ unitId: earlier, on })), { unitId, on }],
+      joined: [...(successorPart.joined ?? []), ...(part.joined ?? []), ...recordHoldersUntil(part), { unitId, on, from: part.heldSince ?? part.assignedOn }],
     });
     return;
   }
@@ -673,12 +688,20 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
 }
 
 /**
- * The units whose record `part` is: the earlier holders it moved through — not those whose own part
- * joined it (their record stayed behind on the day they joined, listed in `joined` with that day: a
- * later join of this part does not move that day, breaker8i P12). O(holders).
+ * The units whose record `part` is, each with the days it held that record: the earlier holders it moved through — not those
+ * whose own part joined it (their record stayed behind on the day they joined, listed in `joined` with that day: a later join
+ * of this part does not move that day, breaker8i P12) — each from the day the one before passed it on (the first from the
+ * part's 交办) until the day it passed it on (`passedOn`): a fact of such a unit dated after that is not about this record but
+ * its own later part's, a second 交办 (breaker8j P7). O(holders × joined).
  */
-function recordHolders(part: PartView): string[] {
-  return part.heldBefore.filter((unitId) => !part.joined?.some((joined) => joined.unitId === unitId));
+function recordHoldersUntil(part: PartView): JoinedRecord[] {
+  const records: JoinedRecord[] = [];
+  part.heldBefore.forEach((unitId, index) => {
+    if (part.joined?.some((joined) => joined.unitId === unitId)) return;
+    // Each held the record from the day the one before passed it on (the first from the part's 交办).
+    records.push({ unitId, on: part.passedOn[index]!, from: records.at(-1)?.on ?? part.assignedOn });
+  });
+  return records;
 }
 
 /**
@@ -692,7 +715,7 @@ function recordHolders(part: PartView): string[] {
 function passedOnAfter(parts: ReadonlyMap<string, PartView>, unitId: string, on: string): PartView | undefined {
   for (const part of parts.values()) {
     const index = part.heldBefore.findIndex((earlier, at) => earlier === unitId && part.passedOn[at]! > on);
-    if (index >= 0 && !part.joined?.some((joined) => joined.unitId === unitId && on < joined.on) && !verifiedAsOf(part, on)) return part;
+    if (index >= 0 && !part.joined?.some((joined) => inJoinedRecord(joined, unitId, on)) && !verifiedAsOf(part, on)) return part;
   }
   return undefined;
 }

@@ -758,3 +758,43 @@ describe('a unit’s second 交办 redated, after its first part had joined anot
     expect(finding(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [BUSINESS_DAY] })!)).toEqual(finding(now));
   });
 });
+
+describe('a unit’s report on a part of its own, when an earlier or a later record of the unit joined another unit’s part (breaker8j P5, P7; walk seeds 8872, 8877)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+  const assign = (assignedOn: string, unitId: string, role: 'LEAD' | 'RESPONSIBLE', dueDate: string, unitNames?: object) =>
+    ({ type: 'AssignFinding', ...base, actor: supervisor, assignedOn, units: [{ unitId, role, dueDate }], unknownUnitIds: [], ...(unitNames ? { unitNames } : {}) }) as FindingCommand;
+  const handOver = (unitId: string, successorUnitId: string, handedOverOn: string, unitNames?: object) =>
+    ({ type: 'HandOverPart', ...base, actor: admin, unitId, successorUnitId, reason: '职能调整', handedOverOn, ...(unitNames ? { unitNames } : {}) }) as FindingCommand;
+  const report = (unitId: string, reportedOn: string, unitNames?: object) =>
+    ({ type: 'ReportRectification', ...base, actor: clerkOf(unitId), unitId, summary: `${unitId}已整改`, evidence, reportedOn, ...(unitNames ? { unitNames } : {}) }) as FindingCommand;
+  const cutOf = (office: Office) => finding(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [BUSINESS_DAY] })!);
+  const reportsOf = (office: Office) => [...office.ledger.finding('f')!.parts.values()].map((part) => [part.unitId, part.status, part.reports.map((one) => one.reportedOn)]);
+
+  it('P5: s’s first part passed to c on 05-10 (a hand-over moved there from 06-15), s’s second 交办 of 06-15 joined it; s’s report dated 04-26 lands on its first record, as in date order', () => {
+    const office = new Office();
+    const late = { nameOf: () => undefined, handOversOf: (unitId: string) => (unitId === 's' ? [{ successorUnitId: 'c', on: '2016-06-15' }] : []) };
+    const both = { nameOf: () => undefined, handOversOf: (unitId: string) => (unitId === 's' ? [{ successorUnitId: 'c', on: '2016-05-10' }, { successorUnitId: 'c', on: '2016-06-15' }] : []) };
+    accept(office, assign('2016-04-26', 'h', 'LEAD', '2017-03-01'));
+    accept(office, assign('2016-04-26', 's', 'RESPONSIBLE', '2016-06-15', late));
+    accept(office, handOver('s', 'c', '2016-05-10', both));
+    accept(office, assign('2016-06-15', 's', 'RESPONSIBLE', '2016-09-30', both));
+    accept(office, report('s', '2016-04-26', both));
+    expect(reportsOf(office)).toEqual([['h', 'ASSIGNED', []], ['c', 'REPORTED', ['2016-04-26']]]);
+    expect(cutOf(office)).toEqual(finding(office.ledger.finding('f')!));
+  });
+
+  it('P7: a’s first part passed a→b (05-10) and b→h (08-01, joining h’s); a’s second 交办 of 05-31 is its own: its report of 06-15 shows on it now and on the cut', () => {
+    const office = new Office();
+    const directory = { nameOf: () => undefined, handOversOf: (unitId: string) => (unitId === 'a' ? [{ successorUnitId: 'b', on: '2016-05-10' }] : unitId === 'b' ? [{ successorUnitId: 'h', on: '2016-08-01' }] : []) };
+    accept(office, assign('2016-04-26', 'a', 'LEAD', '2016-08-01'));
+    accept(office, assign('2016-06-15', 'h', 'RESPONSIBLE', '2016-09-30'));
+    accept(office, handOver('a', 'b', '2016-05-10'));
+    accept(office, handOver('b', 'h', '2016-08-01'));
+    accept(office, assign('2016-05-31', 'a', 'RESPONSIBLE', '2016-12-31', directory));
+    accept(office, report('a', '2016-06-15', directory));
+    expect(reportsOf(office)).toEqual([['h', 'ASSIGNED', []], ['a', 'REPORTED', ['2016-06-15']]]);
+    expect(cutOf(office)).toEqual(finding(office.ledger.finding('f')!));
+  });
+});

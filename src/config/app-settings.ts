@@ -57,8 +57,10 @@ export interface AppSettings {
   SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE: number;
   /** `signIn` attempts per minute from one client address that did not sign in (a successful one is not counted); 0 turns the limit off. */
   SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE: number;
-  /** Sign-ins (successful) a minute at one login name; 0: no limit (breaker12e P4). */
+  /** Sign-ins (successful) a minute at one login name, from every address together; 0: no limit (breaker12e P4). */
   SIGN_INS_PER_LOGIN_NAME_PER_MINUTE: number;
+  /** Sign-ins (successful) a minute at one login name from one client address; 0: no limit (breaker12f P3). */
+  SIGN_INS_PER_LOGIN_NAME_AND_ADDRESS_PER_MINUTE: number;
   /** Queries a minute per client that the web app sends only to reload open pages after a push (breaker12e P7); 0: no limit. */
   RATE_LIMIT_LIVE_RELOADS_PER_MINUTE: number;
   /**
@@ -231,6 +233,14 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
   const SIGN_INS_PER_LOGIN_NAME_PER_MINUTE = wholeNumber(
     'SIGN_INS_PER_LOGIN_NAME_PER_MINUTE',
     text('SIGN_INS_PER_LOGIN_NAME_PER_MINUTE'),
+    600,
+    [0, 1_000_000],
+    'requests',
+    problems,
+  );
+  const SIGN_INS_PER_LOGIN_NAME_AND_ADDRESS_PER_MINUTE = wholeNumber(
+    'SIGN_INS_PER_LOGIN_NAME_AND_ADDRESS_PER_MINUTE',
+    text('SIGN_INS_PER_LOGIN_NAME_AND_ADDRESS_PER_MINUTE'),
     60,
     [0, 1_000_000],
     'requests',
@@ -337,6 +347,7 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
     SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE,
     SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE,
     SIGN_INS_PER_LOGIN_NAME_PER_MINUTE,
+    SIGN_INS_PER_LOGIN_NAME_AND_ADDRESS_PER_MINUTE,
     RATE_LIMIT_LIVE_RELOADS_PER_MINUTE,
     TRUST_PROXY,
     WEBSOCKET_KEEP_ALIVE_MS,

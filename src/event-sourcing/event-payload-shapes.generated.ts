@@ -38,12 +38,19 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         },
         "failedAttempts": {
           "type": "number"
+        },
+        "at": {
+          "type": [
+            "string",
+            "null"
+          ]
         }
       },
       "required": [
         "userId",
         "lockedUntil",
-        "failedAttempts"
+        "failedAttempts",
+        "at"
       ]
     },
     "AccountUnlocked": {
@@ -1052,13 +1059,24 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         },
         "expiresAt": {
           "type": "string"
+        },
+        "address": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "addressKnown": {
+          "type": "boolean"
         }
       },
       "required": [
         "userId",
         "sessionId",
         "tokenSha256",
-        "expiresAt"
+        "expiresAt",
+        "address",
+        "addressKnown"
       ]
     },
     "SignInFailed": {
@@ -1069,11 +1087,18 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         },
         "failedAttempts": {
           "type": "number"
+        },
+        "at": {
+          "type": [
+            "string",
+            "null"
+          ]
         }
       },
       "required": [
         "userId",
-        "failedAttempts"
+        "failedAttempts",
+        "at"
       ]
     },
     "UnitAssigned": {

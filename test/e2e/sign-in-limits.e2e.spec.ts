@@ -1,5 +1,5 @@
 import { DEMO_PASSWORD, demoUsers } from '../../src/demo/demo-data.js';
-import { TestApp, errorCode, startTestApp } from '../support/test-app.js';
+import { TestApp, errorCode, freshDatabasePath, startTestApp } from '../support/test-app.js';
 
 const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { token user { loginName } } }`;
 const ME = `{ me { role } }`;
@@ -87,6 +87,47 @@ describe('Sign-in limits apart from the request limit, and the client behind a t
 
     // Another desk behind the same proxy signs in.
     expect((await signIn('admin', DEMO_PASSWORD, from('203.0.113.8'))).errors).toBeUndefined();
+  });
+});
+
+/*
+ * breaker12f P1: anyone who knew a login name locked the account for 15 minutes with five anonymous
+ * wrong passwords, and the right password typed at the office was refused. P2: which names signed in
+ * from an address was kept in memory, so after a restart 60 strangers' failures a minute from the
+ * office's address again refused every colleague. Both now come from the ledger's sign-ins.
+ */
+describe("Strangers' wrong passwords lock the account for strangers only, before and after a restart", () => {
+  const sqlitePath = freshDatabasePath();
+  const settings = { SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE: '10', SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE: '3', TRUST_PROXY: 'loopback' };
+  let app: TestApp;
+  const signIn = (loginName: string, password: string, headers: Record<string, string>) => app.graphql(SIGN_IN, { input: { loginName, password } }, headers);
+  const office = from('10.1.1.1');
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('keeps the office signing in while strangers have locked the account, and after a restart', async () => {
+    app = await startTestApp({ sqlitePath, demoData: true, settings });
+    expect((await signIn('unit-fgw', DEMO_PASSWORD, office)).errors).toBeUndefined();
+    const strangers = [1, 2, 3, 4, 5].map((each) => from(`203.0.113.${50 + each}`));
+    for (const stranger of strangers.slice(0, 4)) expect(reasonOf(await signIn('unit-fgw', 'guess', stranger))).toBe('WRONG_CREDENTIALS');
+    const locked = await signIn('unit-fgw', 'guess', strangers[4]!);
+    expect(reasonOf(locked)).toBe('ACCOUNT_LOCKED');
+    expect(locked.errors![0]!.extensions!.messageZh).toMatch(/^登录失败次数过多，账号已锁定至北京时间 /);
+    expect(reasonOf(await signIn('unit-fgw', DEMO_PASSWORD, from('198.51.100.1')))).toBe('ACCOUNT_LOCKED');
+    expect((await signIn('unit-fgw', DEMO_PASSWORD, office)).errors).toBeUndefined();
+
+    await app.close();
+    app = await startTestApp({ sqlitePath, demoData: true, settings });
+    // The lock, and the office's address, are the ledger's: both outlive the restart.
+    expect(reasonOf(await signIn('unit-fgw', DEMO_PASSWORD, from('198.51.100.2')))).toBe('ACCOUNT_LOCKED');
+    expect((await signIn('unit-fgw', DEMO_PASSWORD, office)).errors).toBeUndefined();
+    // Strangers sharing the office's address use up its failures: the name known there still signs in, a name new there waits.
+    for (const name of ['nobody-1', 'nobody-2', 'nobody-3']) expect(reasonOf(await signIn(name, 'x', office))).toBe('WRONG_CREDENTIALS');
+    expect(reasonOf(await signIn('nobody-4', 'x', office))).toBe('SIGN_IN_FAILURES_FROM_ADDRESS');
+    expect((await signIn('unit-fgw', DEMO_PASSWORD, office)).errors).toBeUndefined();
+    expect(reasonOf(await signIn('inspector', DEMO_PASSWORD, office))).toBe('SIGN_IN_FAILURES_FROM_ADDRESS');
   });
 });
 

@@ -67,6 +67,7 @@ export async function startServer(
       SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE: '0',
       SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE: '0',
       SIGN_INS_PER_LOGIN_NAME_PER_MINUTE: '0',
+      SIGN_INS_PER_LOGIN_NAME_AND_ADDRESS_PER_MINUTE: '0',
       // The key the test process's in-process apps sign with: one store, one office key.
       LEDGER_SIGNING_KEY_FILE: testSigningKeyFile(),
       ...options.env,

@@ -123,6 +123,7 @@ export async function startTestApp(
         SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE: '0',
         SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE: '0',
         SIGN_INS_PER_LOGIN_NAME_PER_MINUTE: '0',
+        SIGN_INS_PER_LOGIN_NAME_AND_ADDRESS_PER_MINUTE: '0',
         ...options.settings,
       }),
     ],

@@ -1,7 +1,8 @@
 import { admin, supervisor } from '../../shared/testing/actors.js';
 import { given as givenDecider } from '../../shared/testing/decider-testing.js';
 import { userDecider, type UserCommand } from './user.decider.js';
-import type { UserEvent } from './user.events.js';
+import { userEventSchemas, type UserEvent } from './user.events.js';
+import { EventSchemaRegistry } from '../../shared/event-schemas.js';
 
 const registered: UserEvent = { type: 'UserRegistered', data: { userId: 'u-1', name: '李娜', role: 'UNIT', unitId: 'unit-fgw' } };
 const deactivated: UserEvent = { type: 'UserDeactivated', data: { userId: 'u-1', reason: '调离岗位' } };
@@ -74,12 +75,14 @@ describe('passwords and sessions', () => {
   const owner = { id: 'u-1', role: 'UNIT', unitId: 'unit-fgw' } as const;
   const passwordSet: UserEvent = { type: 'InitialPasswordSet', data: { userId: 'u-1', loginName: 'lina', passwordHash: '$argon2id$initial', changeRequired: true } };
   const session = { sessionId: 's-1', tokenSha256: 'beef', expiresAt: '2026-04-10T13:00:00.000Z' };
-  const started: UserEvent = { type: 'SessionStarted', data: { userId: 'u-1', ...session } };
-  const failed = (failedAttempts: number): UserEvent => ({ type: 'SignInFailed', data: { userId: 'u-1', failedAttempts } });
+  const started: UserEvent = { type: 'SessionStarted', data: { userId: 'u-1', ...session, address: null, addressKnown: false } };
+  const failed = (failedAttempts: number, at: string | null = null): UserEvent => ({ type: 'SignInFailed', data: { userId: 'u-1', failedAttempts, at } });
   const setPassword = (overrides: Partial<Extract<UserCommand, { type: 'SetInitialPassword' }>> = {}): UserCommand => ({
     type: 'SetInitialPassword', actor: admin, loginName: 'lina', passwordHash: '$argon2id$initial', changeRequired: true, loginNameTakenBy: null, ...overrides,
   });
-  const signIn = (passwordMatches: boolean, at = now): UserCommand => ({ type: 'SignIn', actor: owner, passwordMatches, session, now: at });
+  const signIn = (passwordMatches: boolean, at = now, from: { address: string | null; addressKnown: boolean } = { address: null, addressKnown: false }): UserCommand => ({
+    type: 'SignIn', actor: owner, passwordMatches, session, ...from, now: at,
+  });
   const change = (overrides: Partial<Extract<UserCommand, { type: 'ChangePassword' }>> = {}): UserCommand => ({
     type: 'ChangePassword', actor: owner, currentPasswordMatches: true, newPasswordIsCurrent: false, passwordHash: '$argon2id$own', sessionId: 's-1', ...overrides,
   });
@@ -94,12 +97,12 @@ describe('passwords and sessions', () => {
   it('locks the account for 15 minutes at the fifth wrong password in a row', () =>
     given([registered, passwordSet, failed(1), failed(2), failed(3), failed(4)]).when(signIn(false)).then([
       failed(5),
-      { type: 'AccountLocked', data: { userId: 'u-1', lockedUntil: '2026-04-10T01:15:00.000Z', failedAttempts: 5 } },
+      { type: 'AccountLocked', data: { userId: 'u-1', lockedUntil: '2026-04-10T01:15:00.000Z', failedAttempts: 5, at: null } },
     ]));
   it('counts again from zero after a successful sign-in', () =>
     given([registered, passwordSet, failed(1), failed(2), failed(3), failed(4), started]).when(signIn(false)).then([failed(1)]));
   describe('while locked', () => {
-    const locked: UserEvent[] = [registered, passwordSet, failed(1), failed(2), failed(3), failed(4), failed(5), { type: 'AccountLocked', data: { userId: 'u-1', lockedUntil: '2026-04-10T01:15:00.000Z', failedAttempts: 5 } }];
+    const locked: UserEvent[] = [registered, passwordSet, failed(1), failed(2), failed(3), failed(4), failed(5), { type: 'AccountLocked', data: { userId: 'u-1', lockedUntil: '2026-04-10T01:15:00.000Z', failedAttempts: 5, at: null } }];
     it('refuses even the right password, recording nothing', () => given(locked).when(signIn(true)).thenRefused('UNAUTHENTICATED', /locked until 2026-04-10T01:15:00.000Z/));
     it('signs in again once the 15 minutes are over', () => given(locked).when(signIn(true, '2026-04-10T01:15:00.000Z')).then([started]));
     it('is unlocked by a new initial password', () => given([...locked, passwordSet]).when(signIn(true)).then([started]));
@@ -134,11 +137,69 @@ describe('passwords and sessions', () => {
   });
   it("signs out of one's own account only", () => given([registered, passwordSet, started]).when({ type: 'SignOut', actor: admin, sessionId: 's-1', sessionOpen: true }).thenRefused('FORBIDDEN'));
 
+  /*
+   * breaker12f P1: anyone who knew a login name locked the account for 15 minutes with five anonymous
+   * wrong passwords, and the right password typed at the office was refused. Wrong passwords now
+   * count, and lock, where they were typed: at an address the account signed in from lately, that
+   * address; anywhere else, every address not known for it, together.
+   */
+  describe('where wrong passwords lock', () => {
+    const office = { address: '10.1.1.1', addressKnown: true };
+    const stranger = { address: '203.0.113.9', addressKnown: false };
+    const otherStranger = { address: '198.51.100.7', addressKnown: false };
+    const strangersLock: UserEvent = { type: 'AccountLocked', data: { userId: 'u-1', lockedUntil: '2026-04-10T01:15:00.000Z', failedAttempts: 5, at: null } };
+    const byStrangers: UserEvent[] = [registered, passwordSet, failed(1), failed(2), failed(3), failed(4), failed(5), strangersLock];
+    const startedFrom = (from: { address: string; addressKnown: boolean }): UserEvent => ({ type: 'SessionStarted', data: { userId: 'u-1', ...session, ...from } });
+
+    it('locks for strangers when the fifth wrong password in a row comes from addresses the account has not signed in from', () =>
+      given([registered, passwordSet, failed(1), failed(2), failed(3), failed(4)]).when(signIn(false, now, stranger)).then([failed(5), strangersLock]));
+    it('lets the right password in from an address it signed in from lately, and records where', () =>
+      given(byStrangers).when(signIn(true, now, office)).then([startedFrom(office)]));
+    it('keeps refusing the right password from strangers’ addresses, new ones too', () => {
+      given(byStrangers).when(signIn(true, now, stranger)).thenRefused('UNAUTHENTICATED', /locked until 2026-04-10T01:15:00.000Z/, /账号已锁定/);
+      given(byStrangers).when(signIn(true, now, otherStranger)).thenRefused('UNAUTHENTICATED', /locked until/);
+      given([...byStrangers, startedFrom(office)]).when(signIn(true, now, stranger)).thenRefused('UNAUTHENTICATED', /locked until/);
+    });
+    it('counts wrong passwords at a known address apart, and locks there alone', () => {
+      given([registered, passwordSet, failed(1), failed(2), failed(3)]).when(signIn(false, now, office)).then([failed(1, '10.1.1.1')]);
+      const officeLock: UserEvent = { type: 'AccountLocked', data: { userId: 'u-1', lockedUntil: '2026-04-10T01:15:00.000Z', failedAttempts: 5, at: '10.1.1.1' } };
+      const atOffice = [1, 2, 3, 4].map((count) => failed(count, '10.1.1.1'));
+      given([registered, passwordSet, ...atOffice]).when(signIn(false, now, office)).then([failed(5, '10.1.1.1'), officeLock]);
+      given([registered, passwordSet, ...atOffice, failed(5, '10.1.1.1'), officeLock]).when(signIn(true, now, office)).thenRefused('UNAUTHENTICATED', /locked until/);
+      given([registered, passwordSet, ...atOffice, failed(5, '10.1.1.1'), officeLock]).when(signIn(true, now, stranger)).then([startedFrom(stranger)]);
+    });
+    it('ends the run where the right password came from only', () => {
+      given([registered, passwordSet, failed(1), failed(2), failed(3), failed(4), startedFrom(office)]).when(signIn(false, now, stranger)).then([failed(5), strangersLock]);
+      given([registered, passwordSet, failed(1), failed(2), failed(3), failed(4), startedFrom(stranger)]).when(signIn(false, now, stranger)).then([failed(1)]);
+    });
+    it('is unlocked everywhere by an administrator', () => {
+      const unlocked: UserEvent = { type: 'AccountUnlocked', data: { userId: 'u-1', unlockedOn: '2026-04-10' } };
+      given(byStrangers).when({ type: 'UnlockAccount', actor: admin, now }).then([unlocked]);
+      given([...byStrangers, unlocked]).when(signIn(true, now, stranger)).then([startedFrom(stranger)]);
+    });
+    it('reads failures, locks and sign-ins recorded before addresses were (v1) as the strangers’ run', () => {
+      const registry = new EventSchemaRegistry().register(userEventSchemas);
+      const v1 = [
+        { type: 'SignInFailed', schemaVersion: 1, data: { userId: 'u-1', failedAttempts: 5 } },
+        { type: 'AccountLocked', schemaVersion: 1, data: { userId: 'u-1', lockedUntil: '2026-04-10T01:15:00.000Z', failedAttempts: 5 } },
+      ].map((stored) => registry.upcast<UserEvent>(stored));
+      expect(v1).toEqual([failed(5), strangersLock]);
+      expect(registry.upcast<UserEvent>({ type: 'SessionStarted', schemaVersion: 1, data: { userId: 'u-1', ...session } })).toEqual(started);
+      given([registered, passwordSet, ...v1]).when(signIn(true, now, office)).then([startedFrom(office)]);
+      given([registered, passwordSet, ...v1]).when(signIn(true, now, stranger)).thenRefused('UNAUTHENTICATED', /locked until/);
+    });
+    it('keeps a state that does not grow with strangers’ addresses', () => {
+      const fold = (events: UserEvent[]) => events.reduce(userDecider.evolve, userDecider.initialState());
+      const guesses = (count: number): UserEvent[] => Array.from({ length: count }, (_, index) => failed((index % 4) + 1));
+      expect(Object.keys((fold([registered, passwordSet, ...guesses(1_000)]) as { atKnownAddresses: object }).atKnownAddresses)).toEqual([]);
+    });
+  });
+
   // breaker12e P3: an office account signed in 5,400 times made every sign-in copy all its sessions,
   // twice (7–10 s with the server held). The state is the same after one session as after thousands.
   it("keeps a state that does not grow with the account's sessions", () => {
     const sessions = (count: number): UserEvent[] =>
-      Array.from({ length: count }, (_, index) => ({ type: 'SessionStarted', data: { userId: 'u-1', sessionId: `s-${index}`, tokenSha256: `t-${index}`, expiresAt: '2026-04-10T13:00:00.000Z' } }));
+      Array.from({ length: count }, (_, index) => ({ type: 'SessionStarted', data: { userId: 'u-1', sessionId: `s-${index}`, tokenSha256: `t-${index}`, expiresAt: '2026-04-10T13:00:00.000Z', address: '10.1.1.1', addressKnown: index > 0 } }));
     const fold = (events: UserEvent[]) => events.reduce(userDecider.evolve, userDecider.initialState());
     const afterOne = fold([registered, passwordSet, failed(1), ...sessions(1)]);
     expect(fold([registered, passwordSet, failed(1), ...sessions(10_000)])).toEqual(afterOne);

@@ -3,7 +3,7 @@ import { unreachable, type Decider } from '../../shared/decider.js';
 import { officeClock, officeDate } from '../../shared/calendar-date.js';
 import { DomainError, ROLE_ZH, badInput, conflict, forbidden, notFound, say } from '../../shared/domain-error.js';
 import { isBlank, requireRole, requireText } from '../../shared/guards.js';
-import type { UserEvent, UserRole } from './user.events.js';
+import type { FailureRunAt, UserEvent, UserRole } from './user.events.js';
 import { CredentialRefused } from './credential-refused.js';
 
 /** Who manages accounts: administrators, and the operator's command-line tools. */
@@ -83,12 +83,20 @@ export interface SetInitialPassword {
   readonly loginNameTakenBy: string | null;
 }
 
-/** A sign-in attempt; the handler has checked the password against the stored hash. */
+/**
+ * A sign-in attempt; the handler has checked the password against the stored hash. `address`: the
+ * client address it comes from (null: not known); `addressKnown`: looked up by the handler in the
+ * users read model — the account signed in from that address lately (`signedInLately`). Wrong
+ * passwords are counted, and lock, at that address if known, else at every address not known
+ * (`FailureRunAt`).
+ */
 export interface SignIn {
   readonly type: 'SignIn';
   readonly actor: Actor;
   readonly passwordMatches: boolean;
   readonly session: { readonly sessionId: string; readonly tokenSha256: string; readonly expiresAt: string };
+  readonly address: string | null;
+  readonly addressKnown: boolean;
   readonly now: string;
 }
 
@@ -144,16 +152,46 @@ export type UserState =
       readonly role: UserRole;
       readonly unitId: string | null;
       readonly credentials: Credentials | null;
-      /** Wrong passwords in a row since the last sign-in, lock or reset. */
-      readonly failedAttempts: number;
-      /** UTC instant; a sign-in before it is refused. */
-      readonly lockedUntil: string | null;
+      /** The run of wrong passwords at the addresses the account has not signed in from lately (`FailureRunAt` null). */
+      readonly strangers: FailureRun;
+      /**
+       * The runs at addresses it had signed in from lately, by address: only those with a failure or a
+       * lock (a sign-in there, an unlock or a reset ends them). Only a right password makes an address
+       * known, so a stranger cannot make this grow.
+       */
+      readonly atKnownAddresses: Readonly<Record<string, FailureRun>>;
       // No sessions here (breaker12e P3): a shared office account signs in thousands of times a year,
       // and a state that grew with them made every sign-in copy them all. Which sessions are open is
       // the users read model's (authentication asks it on every request); SignOut is told.
     };
 
+/** Wrong passwords in a row at one place (`FailureRunAt`), and the lock they led to. */
+export interface FailureRun {
+  readonly failedAttempts: number;
+  /** UTC instant; a sign-in from there before it is refused. */
+  readonly lockedUntil: string | null;
+}
+
+const NO_FAILURES: FailureRun = { failedAttempts: 0, lockedUntil: null };
+
 type RegisteredUser = Exclude<UserState, { status: 'unregistered' }>;
+
+/** The run counted at `at`. */
+export const failureRunAt = (user: RegisteredUser, at: FailureRunAt): FailureRun => (at === null ? user.strangers : (user.atKnownAddresses[at] ?? NO_FAILURES));
+
+/** `user` with the run at `at` replaced (`NO_FAILURES`: a known address's run is dropped). O(known addresses with a run). */
+function withRunAt(user: RegisteredUser, at: FailureRunAt, run: FailureRun): RegisteredUser {
+  if (at === null) return { ...user, strangers: run };
+  const { [at]: _ended, ...others } = user.atKnownAddresses;
+  return { ...user, atKnownAddresses: run.failedAttempts === 0 && run.lockedUntil === null ? others : { ...others, [at]: run } };
+}
+
+/** The latest end of a lock on the account anywhere (UTC instant), or null. */
+export const latestLockEnd = (user: RegisteredUser): string | null =>
+  [user.strangers, ...Object.values(user.atKnownAddresses)].reduce<string | null>((latest, run) => (run.lockedUntil !== null && (latest === null || run.lockedUntil > latest) ? run.lockedUntil : latest), null);
+
+/** Where a sign-in from `address` counts (`FailureRunAt`). */
+const runOf = ({ address, addressKnown }: { readonly address: string | null; readonly addressKnown: boolean }): FailureRunAt => (addressKnown && address !== null ? address : null);
 
 /** Why a sign-in was refused, for the client to branch on (`extensions.reason`). */
 export type SignInRefusal = 'WRONG_CREDENTIALS' | 'ACCOUNT_LOCKED';
@@ -180,7 +218,7 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
   evolve(state, event) {
     if (event.type === 'UserRegistered') {
       const { userId, name, role, unitId } = event.data;
-      return { status: 'active', userId, name, role, unitId, credentials: null, failedAttempts: 0, lockedUntil: null };
+      return { status: 'active', userId, name, role, unitId, credentials: null, strangers: NO_FAILURES, atKnownAddresses: {} };
     }
     if (state.status === 'unregistered') return state;
     switch (event.type) {
@@ -197,21 +235,23 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         return { ...state, role: event.data.role, unitId: event.data.unitId };
       case 'InitialPasswordSet': {
         const { loginName, passwordHash, changeRequired } = event.data;
-        return { ...state, credentials: { loginName, passwordHash, changeRequired }, failedAttempts: 0, lockedUntil: null };
+        return { ...state, credentials: { loginName, passwordHash, changeRequired }, strangers: NO_FAILURES, atKnownAddresses: {} };
       }
       case 'PasswordChanged': {
         const credentials = state.credentials && { ...state.credentials, passwordHash: event.data.passwordHash, changeRequired: false };
         return { ...state, credentials };
       }
       case 'SignInFailed':
-        return { ...state, failedAttempts: event.data.failedAttempts };
+        return withRunAt(state, event.data.at, { ...failureRunAt(state, event.data.at), failedAttempts: event.data.failedAttempts });
       case 'AccountLocked':
-        return { ...state, failedAttempts: 0, lockedUntil: event.data.lockedUntil };
+        return withRunAt(state, event.data.at, { failedAttempts: 0, lockedUntil: event.data.lockedUntil });
       case 'AccountUnlocked':
-        return { ...state, failedAttempts: 0, lockedUntil: null };
-      // O(1) whatever the account's history: a sign-in only ends a run of wrong passwords.
-      case 'SessionStarted':
-        return state.failedAttempts === 0 ? state : { ...state, failedAttempts: 0 };
+        return { ...state, strangers: NO_FAILURES, atKnownAddresses: {} };
+      // O(1) whatever the account's history: a sign-in only ends the run of wrong passwords where it came from.
+      case 'SessionStarted': {
+        const at = runOf(event.data);
+        return failureRunAt(state, at).failedAttempts === 0 ? state : withRunAt(state, at, { ...failureRunAt(state, at), failedAttempts: 0 });
+      }
       case 'SessionEnded':
         return state;
       default:
@@ -299,7 +339,8 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         requireAccountManager(command.actor);
         const user = requireRegistered(state, 'to unlock');
         if (user.status === 'deactivated') throw conflict(`User ${user.name} is deactivated; there is nothing to unlock.`, `用户 ${user.name} 已停用，无需解锁。`);
-        if (user.lockedUntil === null || user.lockedUntil <= command.now) {
+        const lockEnd = latestLockEnd(user);
+        if (lockEnd === null || lockEnd <= command.now) {
           throw conflict(`The account of ${user.name} is not locked.`, `用户 ${user.name} 的账号没有被锁定，无需解锁。`);
         }
         return [{ type: 'AccountUnlocked', data: { userId: user.userId, unlockedOn: officeDate(command.now) } }];
@@ -307,16 +348,19 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
       case 'SignIn': {
         const user = requireRegistered(state, 'to sign in');
         if (!user.credentials) throw wrongCredentials(user.userId);
-        if (user.lockedUntil !== null && user.lockedUntil > command.now) throw accountLocked(user.userId, user.lockedUntil);
+        const at = runOf(command);
+        const run = failureRunAt(user, at);
+        if (run.lockedUntil !== null && run.lockedUntil > command.now) throw accountLocked(user.userId, run.lockedUntil);
         if (!command.passwordMatches) {
-          const failedAttempts = user.failedAttempts + 1;
-          const failed: UserEvent = { type: 'SignInFailed', data: { userId: user.userId, failedAttempts } };
+          // A run that led to a lock now over starts again from zero (AccountLocked set it so).
+          const failedAttempts = run.failedAttempts + 1;
+          const failed: UserEvent = { type: 'SignInFailed', data: { userId: user.userId, failedAttempts, at } };
           if (failedAttempts < MAX_FAILED_SIGN_INS) return [failed];
           const lockedUntil = new Date(Date.parse(command.now) + LOCK_MINUTES * MINUTE_MS).toISOString();
-          return [failed, { type: 'AccountLocked', data: { userId: user.userId, lockedUntil, failedAttempts } }];
+          return [failed, { type: 'AccountLocked', data: { userId: user.userId, lockedUntil, failedAttempts, at } }];
         }
         if (user.status === 'deactivated') throw new CredentialRefused(say('This account has been deactivated.', '此账号已停用。'), user.userId);
-        return [{ type: 'SessionStarted', data: { userId: user.userId, ...command.session } }];
+        return [{ type: 'SessionStarted', data: { userId: user.userId, ...command.session, address: command.address, addressKnown: command.address !== null && command.addressKnown } }];
       }
       case 'ChangePassword': {
         const user = requireOwnAccount(state, command.actor);

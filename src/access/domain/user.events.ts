@@ -63,11 +63,22 @@ export type InitialPasswordSet = DomainEvent<
 /** The user chose a new password. Every other session of theirs ends; `keptSessionId`'s stays. */
 export type PasswordChanged = DomainEvent<'PasswordChanged', { readonly userId: string; readonly passwordHash: string; readonly keptSessionId: string | null }>;
 
-/** A sign-in with a wrong password; `failedAttempts` in a row since the last success or lock. */
-export type SignInFailed = DomainEvent<'SignInFailed', { readonly userId: string; readonly failedAttempts: number }>;
+/**
+ * Where a run of wrong passwords is counted, and where the lock it leads to holds (breaker12f P1: a
+ * stranger who knew a login name locked the account for everyone): an address the account signed in
+ * from lately (`KNOWN_SIGN_IN_DAYS`, as the client address the server sees: behind a proxy listed in
+ * TRUST_PROXY, the one it forwards), each apart; or `null`, every address it has not signed in from
+ * lately, together — so guessing from new addresses is still bounded by one count, and wrong
+ * passwords typed there never keep the account's own office out. Events written before v2 counted
+ * every address together: read as `null`.
+ */
+export type FailureRunAt = string | null;
 
-/** Too many failed sign-ins in a row: no sign-in until `lockedUntil` (UTC instant). */
-export type AccountLocked = DomainEvent<'AccountLocked', { readonly userId: string; readonly lockedUntil: string; readonly failedAttempts: number }>;
+/** A sign-in with a wrong password; `failedAttempts` in a row at `at` since the last success there, lock or reset. */
+export type SignInFailed = DomainEvent<'SignInFailed', { readonly userId: string; readonly failedAttempts: number; readonly at: FailureRunAt }>;
+
+/** Too many failed sign-ins in a row at `at`: no sign-in from there until `lockedUntil` (UTC instant). */
+export type AccountLocked = DomainEvent<'AccountLocked', { readonly userId: string; readonly lockedUntil: string; readonly failedAttempts: number; readonly at: FailureRunAt }>;
 
 /**
  * An administrator lifted a lock before it ran out (the user called; the lock was a colleague's
@@ -76,10 +87,23 @@ export type AccountLocked = DomainEvent<'AccountLocked', { readonly userId: stri
  */
 export type AccountUnlocked = DomainEvent<'AccountUnlocked', { readonly userId: string; readonly unlockedOn: string }>;
 
-/** A sign-in: a session token, recorded as its SHA-256 like access tokens, valid until `expiresAt`. */
+/**
+ * A sign-in: a session token, recorded as its SHA-256 like access tokens, valid until `expiresAt`.
+ * `address`: the client address it came from (null: not known — a tool, or an event written before
+ * v2); the users read model keeps it as an address the account signs in from (`signedInLately`).
+ * `addressKnown`: the account had signed in from it lately, so this sign-in ends the run of wrong
+ * passwords at that address; else the run at addresses not known (`FailureRunAt` null).
+ */
 export type SessionStarted = DomainEvent<
   'SessionStarted',
-  { readonly userId: string; readonly sessionId: string; readonly tokenSha256: string; readonly expiresAt: string }
+  {
+    readonly userId: string;
+    readonly sessionId: string;
+    readonly tokenSha256: string;
+    readonly expiresAt: string;
+    readonly address: string | null;
+    readonly addressKnown: boolean;
+  }
 >;
 
 /** The user signed out: the session's token stops working at once. */
@@ -98,10 +122,12 @@ export const userEventSchemas: EventSchemas<UserEvent> = {
   UserRoleChanged: { version: 1, occurredOn: 'changedOn' },
   InitialPasswordSet: { version: 1 },
   PasswordChanged: { version: 1 },
-  SignInFailed: { version: 1 },
-  AccountLocked: { version: 1 },
+  // v1 counted wrong passwords from every address in one run (breaker12f P1).
+  SignInFailed: { version: 2, upcasters: { 1: (data) => ({ ...data, at: null }) } },
+  AccountLocked: { version: 2, upcasters: { 1: (data) => ({ ...data, at: null }) } },
   AccountUnlocked: { version: 1, occurredOn: 'unlockedOn' },
-  SessionStarted: { version: 1 },
+  // v1 did not keep the address signed in from (breaker12f P2).
+  SessionStarted: { version: 2, upcasters: { 1: (data) => ({ ...data, address: null, addressKnown: false }) } },
   SessionEnded: { version: 1 },
 };
 

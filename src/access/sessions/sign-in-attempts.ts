@@ -5,39 +5,21 @@ import type { ServerResponse } from 'node:http';
 import { Observable, tap } from 'rxjs';
 import type { AppSettings } from '../../config/app-settings.js';
 import { clientAddressOf, CountedApart, type HttpRequest } from '../../http/rate-limit.guard.js';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { RateLimiter } from '../../http/rate-limiter.js';
 import { DomainError, say } from '../../shared/domain-error.js';
 import { CredentialRefused } from '../domain/credential-refused.js';
-import { normalizeLoginName } from '../users/users.read-model.js';
+import { UsersReadModel, normalizeLoginName } from '../users/users.read-model.js';
+import { Clock } from '../../shared/clock.js';
 
 /** `extensions.reason` of a sign-in refused by these limits (code TOO_MANY_REQUESTS). */
-export type SignInLimitReason = 'SIGN_IN_FAILURES_FOR_LOGIN_NAME' | 'SIGN_IN_FAILURES_FROM_ADDRESS' | 'SIGN_INS_FOR_LOGIN_NAME';
-
-/** How long a login name that signed in from an address is known there: 7 days (a week off, back on Monday). */
-export const KNOWN_SIGN_IN_SECONDS = 7 * 24 * 60 * 60;
-
-/**
- * The login names that signed in from each address lately (KNOWN_SIGN_IN_SECONDS), in memory
- * (rate-limiter-flexible's store, one key per name and address, forgotten when its time is up).
- */
-class KnownSignIns {
-  private readonly known = new RateLimiterMemory({ points: 1, duration: KNOWN_SIGN_IN_SECONDS, keyPrefix: 'known-sign-ins' });
-
-  async has(key: string): Promise<boolean> {
-    return (await this.known.get(key)) !== null;
-  }
-
-  async remember(key: string): Promise<void> {
-    await this.known.set(key, 1, KNOWN_SIGN_IN_SECONDS);
-  }
-}
+export type SignInLimitReason = 'SIGN_IN_FAILURES_FOR_LOGIN_NAME' | 'SIGN_IN_FAILURES_FROM_ADDRESS' | 'SIGN_INS_FOR_LOGIN_NAME' | 'SIGN_INS_FOR_LOGIN_NAME_AT_ADDRESS';
 
 /**
  * What bounds `signIn`, apart from RATE_LIMIT_PER_MINUTE (which does not count it, so that other
  * anonymous traffic from an office's one proxy or NAT address cannot keep its staff from signing in —
  * breaker12d P1). A login name *known at an address* signed in successfully from it within
- * KNOWN_SIGN_IN_SECONDS: the office's own staff at the office's address.
+ * KNOWN_SIGN_IN_DAYS (`UsersReadModel.signedInLately`: kept from the log, so it outlives a restart and
+ * holds on every server of the store — breaker12f P2): the office's own staff at the office's address.
  * - failed attempts at a login name: at most SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE a minute
  *   (counted when they fail — a credential refused: wrong name or password, account locked or
  *   deactivated; never a conflict, a store error or bad input — checked before the password is),
@@ -52,9 +34,13 @@ class KnownSignIns {
  *   and the argon2 work it costs; a name known at the address is not held by it (breaker12e P2:
  *   60 failures a minute from an office's shared NAT address refused every staff member's right
  *   password), a name new there is;
- * - successful sign-ins at a login name: at most SIGN_INS_PER_LOGIN_NAME_PER_MINUTE a minute, checked
- *   before the password is (breaker12e P4: one script signed in 7.5 times a second, each an event in
- *   the ledger; an office signs in a few dozen times in its busiest minute).
+ * - successful sign-ins at a login name from one address: at most
+ *   SIGN_INS_PER_LOGIN_NAME_AND_ADDRESS_PER_MINUTE a minute, and from every address together at most
+ *   SIGN_INS_PER_LOGIN_NAME_PER_MINUTE, checked before the password is (breaker12e P4: one script
+ *   signed in 7.5 times a second, each an event in the ledger; an office signs in a few dozen times in
+ *   its busiest minute). The bound per address is the tight one, so one holder of a shared account's
+ *   password signing in from elsewhere (a script, a kiosk) cannot keep the office out (breaker12f P3);
+ *   behind one NAT address with no proxy to tell clients apart, the office shares that bound.
  *
  * Refused: TOO_MANY_REQUESTS with `reason` (SignInLimitReason) and `retryAfterSeconds` (whole
  * seconds until the window ends; also the `Retry-After` header), nothing appended, the password not
@@ -65,12 +51,17 @@ export class SignInAttemptsInterceptor implements NestInterceptor {
   private readonly perLoginName: RateLimiter;
   private readonly failuresPerAddress: RateLimiter;
   private readonly signInsPerLoginName: RateLimiter;
-  private readonly knownSignIns = new KnownSignIns();
+  private readonly signInsPerLoginNameAtAddress: RateLimiter;
 
-  constructor(config: ConfigService<AppSettings, true>) {
+  constructor(
+    config: ConfigService<AppSettings, true>,
+    private readonly users: UsersReadModel,
+    private readonly clock: Clock,
+  ) {
     this.perLoginName = new RateLimiter(config.get('SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE', { infer: true }), 'sign-in-failures-login-name');
     this.failuresPerAddress = new RateLimiter(config.get('SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE', { infer: true }), 'sign-in-failures-address');
     this.signInsPerLoginName = new RateLimiter(config.get('SIGN_INS_PER_LOGIN_NAME_PER_MINUTE', { infer: true }), 'sign-ins-login-name');
+    this.signInsPerLoginNameAtAddress = new RateLimiter(config.get('SIGN_INS_PER_LOGIN_NAME_AND_ADDRESS_PER_MINUTE', { infer: true }), 'sign-ins-login-name-address');
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -78,9 +69,10 @@ export class SignInAttemptsInterceptor implements NestInterceptor {
     const { req, res } = graphql.getContext<{ req?: HttpRequest; res?: ServerResponse }>();
     const { input } = graphql.getArgs<{ input?: { loginName?: unknown } }>();
     const loginName = normalizeLoginName(String(input?.loginName ?? ''));
-    const address = `ip:${clientAddressOf(req) ?? 'unknown'}`;
+    const clientAddress = clientAddressOf(req);
+    const address = `ip:${clientAddress ?? 'unknown'}`;
     const pair = `${loginName}\u0000${address}`;
-    const known = await this.knownSignIns.has(pair);
+    const known = this.users.signedInLately(this.users.userIdByLoginName(loginName), clientAddress, this.clock.now());
     const nameKey = known ? pair : loginName;
     const response = res ?? req?.res;
 
@@ -89,6 +81,13 @@ export class SignInAttemptsInterceptor implements NestInterceptor {
       throw refused(response, 'SIGN_IN_FAILURES_FOR_LOGIN_NAME', byName.retryAfterSeconds, {
         en: `Too many failed sign-ins with this login name: at most ${this.perLoginName.perMinute} a minute. Try again in ${byName.retryAfterSeconds} s.`,
         zh: `此登录名登录失败的次数过多：每分钟最多 ${this.perLoginName.perMinute} 次，请 ${byName.retryAfterSeconds} 秒后再试。`,
+      });
+    }
+    const signInsHere = await this.signInsPerLoginNameAtAddress.check(pair);
+    if (!signInsHere.allowed) {
+      throw refused(response, 'SIGN_INS_FOR_LOGIN_NAME_AT_ADDRESS', signInsHere.retryAfterSeconds, {
+        en: `This login name signed in from this address too often: at most ${this.signInsPerLoginNameAtAddress.perMinute} times a minute. Try again in ${signInsHere.retryAfterSeconds} s.`,
+        zh: `此登录名从此地址登录过于频繁：每分钟最多 ${this.signInsPerLoginNameAtAddress.perMinute} 次，请 ${signInsHere.retryAfterSeconds} 秒后再试。`,
       });
     }
     const signIns = await this.signInsPerLoginName.check(loginName);
@@ -110,7 +109,7 @@ export class SignInAttemptsInterceptor implements NestInterceptor {
     const giveBack = () => (known ? undefined : this.failuresPerAddress.giveBack(address));
     return next.handle().pipe(
       tap({
-        next: () => void Promise.all([giveBack(), this.signInsPerLoginName.count(loginName), this.knownSignIns.remember(pair)]),
+        next: () => void Promise.all([giveBack(), this.signInsPerLoginName.count(loginName), this.signInsPerLoginNameAtAddress.count(pair)]),
         // Only a refused credential is a failed sign-in (breaker12e P1: a CONFLICT between an office's
         // concurrent right passwords counted, and ten of them closed the login name to everyone).
         error: (error: unknown) => void (error instanceof CredentialRefused ? this.perLoginName.count(nameKey) : giveBack()),

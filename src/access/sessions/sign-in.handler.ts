@@ -25,11 +25,15 @@ export interface StartedSession {
   readonly mustChangePassword: boolean;
 }
 
-/** A person signs in with their login name and password. */
+/**
+ * A person signs in with their login name and password, from `address` (the client address as the
+ * rate limits see it: Express's `req.ip`; null when not known, e.g. a test calling the handler).
+ */
 export class SignInCommand extends Command<StartedSession> {
   constructor(
     readonly loginName: string,
     readonly password: string,
+    readonly address: string | null = null,
   ) {
     super();
   }
@@ -44,7 +48,8 @@ const ATTEMPTS_ON_CONFLICT = 5;
 
 /**
  * Checks the password against the account's argon2id hash and records the outcome: a session, or
- * a failure (the fifth in a row locks the account for 15 minutes). A failure is recorded first and
+ * a failure (the fifth in a row at one place locks the account there for 15 minutes: at an address
+ * it signed in from lately, or at every address it has not — user.decider's `FailureRunAt`). A failure is recorded first and
  * refused after, so that the lockout counts every wrong password. An unknown login name is
  * refused the same way, after the same work, and records nothing: there is no account to record it on.
  * While the store takes no writes, the outcome is kept in memory instead (`UnrecordedSessions`).
@@ -71,7 +76,7 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
     this.sessionHours = config.get('SESSION_HOURS', { infer: true });
   }
 
-  async execute({ loginName, password }: SignInCommand): Promise<StartedSession> {
+  async execute({ loginName, password, address }: SignInCommand): Promise<StartedSession> {
     const userId = this.users.userIdByLoginName(loginName);
     const user = userId === undefined ? undefined : this.users.user(userId);
     if (!user) {
@@ -99,7 +104,10 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
         // A session token is minted like an access token: opaque, 256 random bits, kept as its SHA-256.
         const { token, record } = mintAccessToken(sessionId, now, this.sessionHours / 24);
         const context = commandContext({ actor, commandType: 'SignIn', idempotencyKey: randomUUID(), now });
-        const command: UserCommand = { type: 'SignIn', actor, passwordMatches, session: { sessionId, tokenSha256: record.tokenSha256, expiresAt: record.expiresAt }, now: now.toISOString() };
+        // Wrong passwords typed elsewhere do not lock the account at an address it signs in from (breaker12f P1).
+        const addressKnown = this.users.signedInLately(user.id, address, now);
+        const session = { sessionId, tokenSha256: record.tokenSha256, expiresAt: record.expiresAt };
+        const command: UserCommand = { type: 'SignIn', actor, passwordMatches, session, address, addressKnown, now: now.toISOString() };
         let events: readonly UserEvent[];
         try {
           events = (await this.executor.execute(stream, userDecider, command, context, { reuseFold: true })).events;

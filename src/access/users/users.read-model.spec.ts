@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import type { UserEvent } from '../domain/user.events.js';
-import { UsersReadModel } from './users.read-model.js';
+import { KNOWN_ADDRESSES_PER_ACCOUNT, KNOWN_SIGN_IN_DAYS, UsersReadModel } from './users.read-model.js';
+import v8 from 'node:v8';
 
 /*
  * breaker12e P3/P4: the read model appended to a copy of the user's open sessions per sign-in
@@ -24,9 +25,12 @@ const recorded = (event: UserEvent, recordedAt: string): RecordedEvent =>
     metadata: { actorId: userId, actorRole: 'UNIT', actorUnitId: null, commandId: `c-${position}`, correlationId: 'x', causationId: 'x', recordedAt },
   }) as unknown as RecordedEvent;
 
-/** A sign-in at `at` (ms since the epoch), valid 12 h. */
-const signedIn = (index: number, at: number): RecordedEvent =>
-  recorded({ type: 'SessionStarted', data: { userId, sessionId: `s-${index}`, tokenSha256: `t-${index}`, expiresAt: new Date(at + 12 * HOUR).toISOString() } }, new Date(at).toISOString());
+/** A sign-in at `at` (ms since the epoch), valid 12 h, from `address`. */
+const signedIn = (index: number, at: number, address: string | null = null): RecordedEvent =>
+  recorded(
+    { type: 'SessionStarted', data: { userId, sessionId: `s-${index}`, tokenSha256: `t-${index}`, expiresAt: new Date(at + 12 * HOUR).toISOString(), address, addressKnown: false } },
+    new Date(at).toISOString(),
+  );
 
 describe('the sessions the users read model keeps', () => {
   let users: UsersReadModel;
@@ -53,5 +57,41 @@ describe('the sessions the users read model keeps', () => {
     users.apply(recorded({ type: 'PasswordChanged', data: { userId, passwordHash: '$argon2id$new', keptSessionId: 's-7' } }, new Date(start + 3000 * 1000).toISOString()));
     expect(users.openSession('s-7')).toMatchObject({ sessionId: 's-7' });
     for (const index of [0, 6, 8, 999]) expect(users.sessionBySha256(`t-${index}`)).toMatchObject({ ended: true });
+  });
+});
+
+/*
+ * breaker12f P2: which addresses a login name signs in from was kept in the sign-in limiter's memory,
+ * so after every restart nobody was known and 60 strangers' failures a minute from the office's NAT
+ * again refused every colleague. It is now kept from the log's sign-ins (each records its address).
+ */
+describe('the addresses an account signs in from', () => {
+  const DAY = 24 * HOUR;
+  const fromLog = (events: RecordedEvent[]) => {
+    const users = new UsersReadModel();
+    users.apply(recorded({ type: 'UserRegistered', data: { userId, name: '发改委共用账号', role: 'UNIT', unitId: 'unit-fgw' } }, new Date(start).toISOString()));
+    for (const event of events) users.apply(event);
+    return users;
+  };
+
+  it('knows an address for 30 days after the last sign-in from it, rebuilt from the log and from a snapshot', () => {
+    const events = [signedIn(1, start, '10.1.1.1'), signedIn(2, start + 5 * DAY, '10.1.1.1'), signedIn(3, start + 6 * DAY, null)];
+    const replayed = fromLog(events);
+    const restored = Object.assign(new UsersReadModel(), v8.deserialize(v8.serialize({ ...replayed })));
+    for (const users of [replayed, restored]) {
+      expect(users.signedInLately(userId, '10.1.1.1', new Date(start + (5 + KNOWN_SIGN_IN_DAYS) * DAY - 1))).toBe(true);
+      expect(users.signedInLately(userId, '10.1.1.1', new Date(start + (5 + KNOWN_SIGN_IN_DAYS) * DAY + 1))).toBe(false);
+      expect(users.signedInLately(userId, '10.9.9.9', new Date(start + 6 * DAY))).toBe(false);
+      expect(users.signedInLately(userId, null, new Date(start + 6 * DAY))).toBe(false);
+      expect(users.signedInLately(undefined, '10.1.1.1', new Date(start + 6 * DAY))).toBe(false);
+    }
+  });
+
+  it('keeps the latest addresses only', () => {
+    const count = KNOWN_ADDRESSES_PER_ACCOUNT + 10;
+    const users = fromLog(Array.from({ length: count }, (_, index) => signedIn(index, start + index * 1000, `10.2.0.${index}`)));
+    const now = new Date(start + count * 1000);
+    expect(users.signedInLately(userId, '10.2.0.0', now)).toBe(false);
+    expect(users.signedInLately(userId, `10.2.0.${count - KNOWN_ADDRESSES_PER_ACCOUNT}`, now)).toBe(true);
   });
 });

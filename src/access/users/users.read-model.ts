@@ -50,6 +50,17 @@ interface KeptSession extends SessionView {
 /** How long after it expired a session is still known (its token refused as expired rather than unknown): one day. */
 export const FORGET_SESSIONS_AFTER_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * How long an address an account signed in from stays *known* for it (breaker12f P1, P2): wrong
+ * passwords typed elsewhere neither lock the account there (user.decider's `FailureRunAt`) nor hold it
+ * in that address's window of failed sign-ins (sign-in-attempts.ts). 30 days: a holiday, a course or
+ * a secondment's end, and the account's office is still its office.
+ */
+export const KNOWN_SIGN_IN_DAYS = 30;
+const KNOWN_SIGN_IN_MS = KNOWN_SIGN_IN_DAYS * 24 * 60 * 60 * 1000;
+/** The addresses kept per account, the latest signed in from: an office's NAT or proxy, a few desks and a home. */
+export const KNOWN_ADDRESSES_PER_ACCOUNT = 32;
+
 /** Login names are compared as a person reads them: full-width letters and case do not matter. */
 export const normalizeLoginName = (loginName: string): string => loginName.normalize('NFKC').trim().toLowerCase();
 
@@ -74,6 +85,12 @@ export class UsersReadModel implements Projection {
   /** Each user's kept sessions in the order they started, to forget them after they expire (`forgetExpiredSessions`). */
   private readonly sessionsInOrder = new Map<string, { first: number; readonly sessions: KeptSession[] }>();
   private readonly userIdsByLoginName = new Map<string, string>();
+  /**
+   * Per account, the addresses it signed in from (SessionStarted's `address`) and when last (UTC
+   * instant, recorded), oldest first; at most KNOWN_ADDRESSES_PER_ACCOUNT. Kept from the log, so it
+   * outlives a restart and is shared by every server on the store (breaker12f P2).
+   */
+  private readonly signedInFrom = new Map<string, Map<string, string>>();
 
   apply(event: RecordedEvent): void {
     const known = event as RecordedEvent<UserEvent>;
@@ -155,8 +172,9 @@ export class UsersReadModel implements Projection {
         return;
       }
       case 'AccountLocked': {
+        // Locked at one place (an address, or the addresses not known): the latest lock's end is shown.
         const user = this.users.get(known.data.userId);
-        if (user) user.lockedUntil = known.data.lockedUntil;
+        if (user && (user.lockedUntil === null || known.data.lockedUntil > user.lockedUntil)) user.lockedUntil = known.data.lockedUntil;
         return;
       }
       case 'AccountUnlocked': {
@@ -175,6 +193,7 @@ export class UsersReadModel implements Projection {
         const inOrder = this.sessionsInOrder.get(userId) ?? { first: 0, sessions: [] };
         inOrder.sessions.push(session);
         this.sessionsInOrder.set(userId, inOrder);
+        if (known.data.address !== null) this.rememberAddress(userId, known.data.address, event.metadata.recordedAt);
         return;
       }
       case 'SessionEnded': {
@@ -222,6 +241,26 @@ export class UsersReadModel implements Projection {
       sessions.splice(0, inOrder.first);
       inOrder.first = 0;
     }
+  }
+
+  /** Keeps `address` as the latest the user signed in from, at `at` (UTC instant); O(1). */
+  private rememberAddress(userId: string, address: string, at: string): void {
+    const addresses = this.signedInFrom.get(userId) ?? new Map<string, string>();
+    addresses.delete(address);
+    addresses.set(address, at);
+    if (addresses.size > KNOWN_ADDRESSES_PER_ACCOUNT) addresses.delete(addresses.keys().next().value!);
+    this.signedInFrom.set(userId, addresses);
+  }
+
+  /**
+   * Whether the user signed in from `address` within KNOWN_SIGN_IN_DAYS before `now` (UTC instant):
+   * the address is *known* for the account (one of its latest KNOWN_ADDRESSES_PER_ACCOUNT). False for
+   * no address or no user.
+   */
+  signedInLately(userId: string | undefined, address: string | null | undefined, now: Date): boolean {
+    if (userId === undefined || !address) return false;
+    const last = this.signedInFrom.get(userId)?.get(address);
+    return last !== undefined && Date.parse(last) > now.getTime() - KNOWN_SIGN_IN_MS;
   }
 
   /** The session `sessionId` while it is open (neither signed out, ended by a password change, nor forgotten). */

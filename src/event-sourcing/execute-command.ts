@@ -1,5 +1,7 @@
+import { isDeepStrictEqual } from 'node:util';
 import {
   ClaimTakenError,
+  ConcurrencyError,
   RequestKeyConflictError,
   sameRequest,
   type EventStore,
@@ -159,8 +161,20 @@ export async function claimRefusal(store: EventStore, error: ClaimTakenError, cl
 }
 
 /**
+ * How many times a command is decided when other requests keep appending to its stream between its
+ * read and its append (breaker12f P8: every unit's part of a 各单位 item is on the item's one stream,
+ * and 20 urgings of 20 units at once refused 8 of them CONFLICT). Decided again on the stream as it
+ * then is, a command is recorded when it decides the very same events — what came between does not
+ * concern it (another unit's part) — refused in the rule's own words when it may no longer be done
+ * (`decide` throws), and refused CONFLICT (`ConcurrencyError`, 记录已被他人同时修改) when it would now
+ * record something else: the person decided on what they saw, and must see what changed.
+ */
+export const OVERTAKEN_ATTEMPTS = 8;
+
+/**
  * The whole write path, shared by the server and the command-line tools: load the stream, fold
- * it, decide, append with the expected revision. The request index answers a retried request
+ * it, decide, append with the expected revision (overtaken by another append: decided again,
+ * OVERTAKEN_ATTEMPTS). The request index answers a retried request
  * (same caller, key, command and content: nothing appended, the first result's position) and
  * refuses a key reused for another request with CONFLICT, whatever stream either touches; the
  * store checks it again atomically with the append, so two processes racing one key cannot both
@@ -187,35 +201,41 @@ export async function executeCommand<Command, State, Event extends DomainEvent>(
   if (recorded?.position) return { streamId: recorded.streamId, events: [], retried: true, position: recorded.position };
   if (recorded?.appendedNothing) return { streamId: recorded.streamId, events: [], retried: true, position: null };
 
-  const stream = folded ? await folded.read(store, schemas, streamId, decider) : await foldWholeStream(store, schemas, streamId, decider);
-  const earlier = stream.earlier(context.commandId);
-  if (earlier) {
-    const first = earlier.requestDigest;
-    if (first && context.requestDigest && !sameDigest(first, requestOf(context))) throw keyReused(streamId);
-    return { streamId, events: [], retried: true, position: earlier.position };
-  }
+  // Decided again when another request appended to the stream between the read and the append: see OVERTAKEN_ATTEMPTS.
+  let overtaken: { readonly error: ConcurrencyError; readonly decided: readonly Event[] } | null = null;
+  for (let attempt = 1; ; attempt += 1) {
+    const stream = folded ? await folded.read(store, schemas, streamId, decider) : await foldWholeStream(store, schemas, streamId, decider);
+    const earlier = stream.earlier(context.commandId);
+    if (earlier) {
+      const first = earlier.requestDigest;
+      if (first && context.requestDigest && !sameDigest(first, requestOf(context))) throw keyReused(streamId);
+      return { streamId, events: [], retried: true, position: earlier.position };
+    }
 
-  const events = decider.decide(command, stream.state);
-  if (events.length === 0) {
-    // Nothing to record, but the key is spent on this request all the same: reusing it for
-    // another request is a CONFLICT, whatever this one decided. Only the command's own request:
-    // a batch's request belongs to the batch (see executeBatch), and keys of the command line and
-    // the demo (no digest) derive from their content.
-    if (request.digest !== null && request.commandId === context.commandId) await reserveKey(store, streamId, request);
-    return { streamId, events, retried: false, position: null };
-  }
+    const events = decider.decide(command, stream.state);
+    if (overtaken && !isDeepStrictEqual(events, overtaken.decided)) throw overtaken.error;
+    if (events.length === 0) {
+      // Nothing to record, but the key is spent on this request all the same: reusing it for
+      // another request is a CONFLICT, whatever this one decided. Only the command's own request:
+      // a batch's request belongs to the batch (see executeBatch), and keys of the command line and
+      // the demo (no digest) derive from their content.
+      if (request.digest !== null && request.commandId === context.commandId) await reserveKey(store, streamId, request);
+      return { streamId, events, retried: false, position: null };
+    }
 
-  const toAppend = eventsToAppend(schemas, streamId, events, context);
-  const expectedRevision = stream.revision === null ? 'no_stream' : stream.revision;
-  try {
-    const result = await store.appendToStream(streamId, toAppend, { expectedRevision, request, ...(claims.length > 0 ? { claims } : {}) });
-    if (result.alreadyRecorded) return { streamId, events: [], retried: true, position: result.position };
-    const last = { id: toAppend[toAppend.length - 1]!.id, revision: result.nextRevision, position: result.position };
-    folded?.appended(streamId, decider, stream, events, last, { commandId: context.commandId, requestDigest: context.requestDigest });
-    return { streamId, events, retried: false, position: result.position };
-  } catch (error) {
-    if (error instanceof RequestKeyConflictError) throw keyReused(error.stored.streamId);
-    if (error instanceof ClaimTakenError) throw await claimRefusal(store, error, claims);
-    throw error;
+    const toAppend = eventsToAppend(schemas, streamId, events, context);
+    const expectedRevision = stream.revision === null ? 'no_stream' : stream.revision;
+    try {
+      const result = await store.appendToStream(streamId, toAppend, { expectedRevision, request, ...(claims.length > 0 ? { claims } : {}) });
+      if (result.alreadyRecorded) return { streamId, events: [], retried: true, position: result.position };
+      const last = { id: toAppend[toAppend.length - 1]!.id, revision: result.nextRevision, position: result.position };
+      folded?.appended(streamId, decider, stream, events, last, { commandId: context.commandId, requestDigest: context.requestDigest });
+      return { streamId, events, retried: false, position: result.position };
+    } catch (error) {
+      if (error instanceof RequestKeyConflictError) throw keyReused(error.stored.streamId);
+      if (error instanceof ClaimTakenError) throw await claimRefusal(store, error, claims);
+      if (!(error instanceof ConcurrencyError) || attempt >= OVERTAKEN_ATTEMPTS) throw error;
+      overtaken = { error, decided: events };
+    }
   }
 }

@@ -12,7 +12,8 @@ export interface ExecuteOptions {
   /**
    * Keep the stream's fold in this process and read only the rows appended since (FoldedStreams),
    * instead of reading and folding the whole stream per command: for streams that grow without
-   * bound (an account's sign-ins). The decider's `evolve` must return new states, never change one.
+   * bound (an account's sign-ins; a 各单位 item's or a many-unit finding's facts, breaker12f P4). The
+   * decider's `evolve` and `decide` must return new states, never change the one they are given.
    */
   readonly reuseFold?: boolean;
 }

@@ -258,9 +258,16 @@ function refolded(recorded: readonly AssignmentEvent[]): AssignmentsState {
  * or refused as it would have been that day.
  */
 export function assignmentsOn(state: AssignmentsState, day: string): AssignmentsState {
-  return inBusinessOrder(state.recorded)
-    .filter((entry) => entry.occurredOn <= day)
-    .reduce((folded, entry) => evolveAssignments(folded, entry.event), initialAssignmentsState());
+  // evolveAssignments, without copying `recorded` per event (breaker12f P4: quadratic in the stream's
+  // facts, 1.3 s per dated command at 9,300): the parts never read it, a date correction refolds it.
+  const recorded: AssignmentEvent[] = [];
+  let folded = initialAssignmentsState();
+  for (const entry of inBusinessOrder(state.recorded)) {
+    if (entry.occurredOn > day) continue;
+    recorded.push(entry.event);
+    folded = entry.event.type === 'FactDateCorrected' ? refolded([...recorded]) : evolveParts(folded, entry.event);
+  }
+  return { ...folded, recorded };
 }
 
 /**

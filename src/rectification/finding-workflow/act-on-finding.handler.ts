@@ -40,7 +40,8 @@ export class ActOnFindingHandler implements ICommandHandler<ActOnFindingCommand>
         ? { ...command, unknownUnitIds: this.units.unknownIds(command.units.map((unit) => unit.unitId)) }
         : command;
     const looked = withUnitNames(withDueDateLimit(this.withDuplicate(findingId, decided), this.dueDateLimitOf(findingId)), this.units);
-    await this.executor.execute(findingStream(findingId), findingDecider, looked, context);
+    // The finding's fold is kept between commands (breaker12f P4): a finding of many units gathers all their facts on one stream.
+    await this.executor.execute(findingStream(findingId), findingDecider, looked, context, { reuseFold: true });
     return findingId;
   }
 

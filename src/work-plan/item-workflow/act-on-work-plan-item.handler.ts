@@ -29,7 +29,8 @@ export class ActOnWorkPlanItemHandler implements ICommandHandler<ActOnWorkPlanIt
 
   async execute({ itemId, command, context }: ActOnWorkPlanItemCommand): Promise<string> {
     const looked = withUnitNames(withDueDateLimit(this.withPlanApproval(itemId, command), this.dueDateLimitOf(itemId)), this.units);
-    await this.executor.execute(workPlanItemStream(itemId), workPlanItemDecider, looked, context);
+    // The item's fold is kept between commands (breaker12f P4): a 各单位 item gathers every unit's facts on one stream.
+    await this.executor.execute(workPlanItemStream(itemId), workPlanItemDecider, looked, context, { reuseFold: true });
     return itemId;
   }
 

@@ -82,12 +82,15 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
     });
 
     it('refuses a query whose nested lists multiply past the cost limit, however shallow', async () => {
-      // Pages of 50 when first is not given, other lists 5: evaluations 1 + 50 × (nodes 1 + findings (1 + 50 × (nodes 1 + assignments (1 + 5 × (reports 1 + 5 × (evidence 1 + 5 × title 1)))))) = 392601, 8 deep
+      // Pages of 50 when first is not given, a finding's parts at the most a finding holds (P), other lists 5: evaluations R + 1 + 50 × (nodes 1 + findings (1 + 50 ×
+      // (nodes 1 + assignments (1 + P × (reports 1 + 5 × (evidence 1 + 5 × title 1)))))) = R + 5101 + 77,500 P, 8 deep
+      const most = app.app.get(RectificationLedger).largestFindingParts;
+      expect(most).toBeGreaterThan(0);
       const costly = await app.graphql(`{ evaluations { nodes { findings { nodes { assignments { reports { evidence { title } } } } } } } }`);
       expect(costly.data).toBeUndefined();
       expect(errorCode(costly)).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(costly.errors![0]!.extensions).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
-      expect(costly.errors![0]!.message).toMatch(/^This query asks for too much at once \(estimated cost 392701, at most 20000 allowed/);
+      expect(costly.errors![0]!.message).toMatch(new RegExp(`^This query asks for too much at once \\(estimated cost ${R + 5101 + 77_500 * most}, at most 20000 allowed`));
 
       const aliases = Array.from({ length: 400 }, (_, i) => `u${i}: units { id }`).join(' ');
       expect((await app.graphql(`{ ${aliases} }`)).errors![0]!.extensions).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
@@ -252,12 +255,32 @@ describe('GraphQL hardening (OWASP GraphQL cheat sheet)', () => {
       expect((schema.getType('Evaluation') as GraphQLObjectType).getFields().findings!.extensions[FIELD_PRICE]).toMatchObject({ scan: { sized: LIVE_SIZES.evaluationFindings } });
     });
 
+    it('prices a finding’s parts at the most parts a finding holds, within finding(id) at its own, a few by their limit (breaker12f P6)', async () => {
+      const schema = app.app.get(GraphQLSchemaHost).schema;
+      const sizes = app.app.get(ListSizes);
+      const ledger = app.app.get(RectificationLedger);
+      const priced = (query: string) => estimateCost(schema, parse(query), {}, undefined, (name, past, parentId) => sizes.of(name, past, parentId));
+      const most = ledger.largestFindingParts;
+      const findings = (await app.graphql(`{ findings(first: 50) { nodes { id assignmentCount } } }`)).data!.findings.nodes as { id: string; assignmentCount: number }[];
+      expect(Math.max(...findings.map((finding) => finding.assignmentCount))).toBe(most);
+      const small = findings.find((finding) => finding.assignmentCount > 0 && finding.assignmentCount < most) ?? findings.find((finding) => finding.assignmentCount > 0)!;
+      // 问题清单's page of 50 was priced 5 parts a finding whatever they held (12 aliases of a page of 50-unit findings held everyone 10 s).
+      expect(priced(`{ findings(first: 50) { nodes { assignments { role } } } }`)).toBe(R + 1 + 50 * (1 + 1 + most * 1));
+      expect(priced(`{ findings(first: 50) { nodes { assignments(limit: 5) { role } assignmentCount } } }`)).toBe(R + 1 + 50 * (1 + 1 + Math.min(5, most) + 1));
+      expect(priced(`{ finding(id: "${small.id}") { assignments { role } } }`)).toBe(R + 1 + 1 + small.assignmentCount);
+      expect(priced(`{ finding(id: "${small.id}") { assignments(unitId: "x") { role } } }`)).toBe(R + 1 + 1 + 1);
+      // A page of a large finding's parts, as the finding page reads them, in the order assigned.
+      const all = (await app.graphql(`{ finding(id: "${small.id}") { assignments { unitId } } }`)).data!.finding.assignments as { unitId: string }[];
+      const page = (await app.graphql(`{ finding(id: "${small.id}") { assignmentCount assignments(offset: 1, limit: 1) { unitId } } }`)).data!.finding;
+      expect(page).toEqual({ assignmentCount: all.length, assignments: all.slice(1, 2) });
+    });
+
     it("answers the web app's largest pages at the default limit, a past day's included", async () => {
       const asOf = await app.graphql(`{ dashboard { asOf } }`).then((answer) => answer.data!.dashboard.asOf as string);
       const pages: [string, Record<string, unknown>][] = [
         // 问题清单 refreshed at the largest page (web/src/pages/Findings.vue).
         [
-          `query($first: Int, $asOf: String) { findings(first: $first, asOf: $asOf) { nodes { id title category severity status identifiedOn closedOn evaluation { title } assignments { role unit { name } } } totalCount pageInfo { hasNextPage endCursor } } }`,
+          `query($first: Int, $asOf: String) { findings(first: $first, asOf: $asOf) { nodes { id title category severity status identifiedOn closedOn evaluation { title } assignments(limit: 5) { role unit { name } } assignmentCount } totalCount pageInfo { hasNextPage endCursor } } }`,
           { first: 200, asOf },
         ],
         // 总览 (web/src/pages/Overview.vue).

@@ -102,6 +102,9 @@ function applyToFinding(finding: FindingView, event: TimelineEntry): void {
   finding.closedAt = closedOn === null ? null : (finding.closedAt ?? event.metadata.recordedAt);
 }
 
+/** The parts a finding holds, or held on its withdrawal when that was more. */
+const partsHeld = (finding: FindingView): number => Math.max(finding.parts.size, finding.partsWhenWithdrawn?.size ?? 0);
+
 /**
  * The rectification ledger (整改台账): evaluations, their findings, every finding's parts with
  * reports, inspections and deadlines as they stand. A finding's history and dated timeline are its
@@ -113,6 +116,8 @@ export class RectificationLedger implements Projection {
   private readonly findings = new Map<string, FindingView>();
   /** Not state (a private name, left out of snapshots): where the findings' streams are read. */
   readonly #streams: StreamReader;
+  /** Not state: the most parts one finding has held (`largestFindingParts`); -1 until counted (after a restore). */
+  #largestFindingParts = -1;
 
   constructor(streams: StreamReader) {
     this.#streams = streams;
@@ -139,6 +144,23 @@ export class RectificationLedger implements Projection {
     const finding = this.findings.get(event.streamId.slice(FINDING_STREAM_PREFIX.length));
     if (!finding) return;
     applyToFinding(finding, timelineEntry(event));
+    if (this.#largestFindingParts >= 0) this.#largestFindingParts = Math.max(this.#largestFindingParts, partsHeld(finding));
+  }
+
+  /**
+   * The most parts one finding has held (a withdrawn finding's parts as they stood included): what a
+   * finding's `assignments` may list now or on a past day, for the cost check (breaker12f P6: a finding
+   * of 各单位 holds every unit's part, priced as 5). O(1) per event; counted once after a restore.
+   */
+  get largestFindingParts(): number {
+    if (this.#largestFindingParts < 0) this.#largestFindingParts = Math.max(0, ...[...this.findings.values()].map(partsHeld));
+    return this.#largestFindingParts;
+  }
+
+  /** The parts the finding holds (as they stood on its withdrawal, when withdrawn, if more); undefined for no such finding. */
+  partsOf(id: string): number | undefined {
+    const finding = this.findings.get(id);
+    return finding && partsHeld(finding);
   }
 
   evaluation(id: string): EvaluationView | undefined {

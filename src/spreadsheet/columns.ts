@@ -24,6 +24,12 @@ export interface ColumnSpec {
   /** A required column that may be missing when one of these is there (牵头单位, when 责任单位 lists the lead first). */
   readonly orInstead?: readonly string[];
   /**
+   * Columns that never stand in for this required one, though a reader might think so: a file with
+   * only 配合单位 has no lead (breaker10i P9). When this column is missing and one of these is there,
+   * the refusal names it.
+   */
+  readonly neverInstead?: readonly string[];
+  /**
    * The cell that names a record (事项, 问题). A row whose first cell numbers a section (一 / 一、 /
    * （一）) and that has nothing but a text in such a column is a section row written in the table's
    * own columns; a row whose first cell is a whole section title (一、平台建设) and whose naming cells
@@ -39,6 +45,16 @@ export interface ColumnSpec {
 }
 
 export type Columns<Key extends string> = Readonly<Record<Key, ColumnSpec>>;
+
+/**
+ * Headers of the cooperating units (配合单位, 协办单位, 协同单位, 参与单位 …): responsible units that
+ * never lead. A file whose only unit column is one of these names no lead, and is refused so
+ * (breaker10i P9), never led by the first unit it names. Shared by plans and ledgers.
+ */
+export const COOPERATING_UNIT_ALIASES: readonly string[] = [
+  '配合单位', '配合部门', '配合科室', '配合处室', '配合主体', '协办单位', '协办部门', '协同单位', '协同部门', '协作单位', '协作部门', '参与单位', '参与部门', '参加单位',
+  'cooperating units', 'supporting units',
+];
 
 /** A section row above a record (一、稳增长 is level 1, （一）… level 2), outermost first. */
 export interface Section {

@@ -38,6 +38,21 @@ export const labelZh = (label: string): string => label.replace(/\s*\([^()]*\)$/
 /** A required column the header lacks. */
 export const missingColumn = (row: number, label: string): ImportProblem => ({ row, reason: `Missing column ${label}.`, reasonZh: `缺少“${labelZh(label)}”列。` });
 
+/**
+ * A required column the header lacks, beside columns that do not stand in for it (协同单位 is no 牵头单位, breaker10i P9);
+ * `or` labels the columns that would (责任单位, listing the lead first).
+ */
+export const missingColumnBeside = (row: number, label: string, beside: readonly string[], or: readonly string[]): ImportProblem => {
+  const name = labelZh(label);
+  const orZh = or.map((other) => `，或增加“${labelZh(other)}”列并把${name}写在第一个`).join('');
+  const orEn = or.map((other) => `, or a ${other} column naming it first`).join('');
+  return {
+    row,
+    reason: `Missing column ${label}: column ${beside.join(', ')} names units that take part, never the ${label}. Add a ${label} column${orEn}.`,
+    reasonZh: `缺少“${name}”列：“${beside.join('”“')}”列写的是配合的单位，不能作为${name}。请增加“${name}”列${orZh}。`,
+  };
+};
+
 /** What a reading leaves to tell besides its result: the sheet read, columns not imported, rows skipped. */
 export interface ReadingNotes {
   /** The XLSX sheet read (every message names it), null for other formats. */

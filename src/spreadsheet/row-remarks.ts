@@ -1,5 +1,6 @@
 import { bracketedRemarks, trailingBracket } from '../shared/brackets.js';
 import { textOf, type Cell } from './cells.js';
+import { readDay } from './deadline-text.js';
 import type { ImportProblem } from './import-problems.js';
 
 /*
@@ -154,11 +155,20 @@ const SAYS: Readonly<Record<RowRemarkMeaning, { en: string; zh: string }>> = {
  */
 export function rowRemarkProblem(
   row: number,
-  cells: { readonly deadline?: Cell; readonly remarks?: Cell; readonly title?: Cell; readonly category?: Cell },
+  cells: {
+    readonly deadline?: Cell;
+    readonly remarks?: Cell;
+    readonly title?: Cell;
+    readonly category?: Cell;
+    readonly progress?: readonly LabelledCell[];
+    readonly finishedOn?: readonly LabelledCell[];
+  },
   deadlineLabel: string,
   sheet?: string,
   titleLabel = '事项',
 ): ImportProblem | null {
+  const finished = finishedOnProblem(row, cells.finishedOn ?? [], sheet);
+  if (finished) return finished;
   const deadline = textOf(cells.deadline ?? null);
   const title = textOf(cells.title ?? null);
   const category = textOf(cells.category ?? null);
@@ -170,6 +180,10 @@ export function rowRemarkProblem(
       .map((remark) => ({ said: remarkMeaning(remark), en: `The title (${titleLabel}) "${title}"`, zh: `${titleLabel}“${title}”` }))
       .find(({ said }) => said !== null) ??
     [textOf(cells.remarks ?? null)].map((remark) => ({ said: remarkMeaning(remark), en: `The remark (备注) "${remark}"`, zh: `备注“${remark}”` })).find(({ said }) => said !== null) ??
+    // 完成情况 / 整改情况 / 是否完成 read like 备注 (breaker10i P10).
+    (cells.progress ?? [])
+      .map(({ label, cell }) => ({ said: progressMeaning(label, textOf(cell)), en: `The column ${label} "${textOf(cell)}"`, zh: `${label}“${textOf(cell)}”` }))
+      .find(({ said }) => said !== null) ??
     // A category cell or section row marked so (三、政策解读（取消）) says it of every item under it (breaker10i P2).
     trailingRemarks(category)
       .map((remark) => ({ said: remarkMeaning(remark), en: `The category (类别) "${category}"`, zh: `类别“${category}”` }))
@@ -182,4 +196,60 @@ export function rowRemarkProblem(
     reasonZh: `${found.zh}注明该项${SAYS[meaning].zh}（“${words}”）：${WHAT_TO_DO[meaning].zh}。`,
     ...(sheet === undefined ? {} : { sheet }),
   };
+}
+
+/** A cell with the header of the column it is in (完成情况, 是否完成, 实际完成时间). */
+export interface LabelledCell {
+  readonly label: string;
+  readonly cell: Cell;
+}
+
+/**
+ * Headers of the columns that say how far a row's work has got (完成情况, 整改情况, 进展情况, 是否完成 …):
+ * read like 备注, for what they say about the row (breaker10i P10), never imported as progress.
+ */
+export const PROGRESS_COLUMN_ALIASES: readonly string[] = [
+  '完成情况', '整改情况', '整改完成情况', '完成进度', '进展情况', '整改进展', '整改进展情况', '工作进展', '进展', '落实情况', '整改落实情况', '推进情况', '办理情况',
+  '是否完成', '是否整改', '是否整改到位', '是否办结', '是否销号', '整改状态', '完成状态', 'progress',
+];
+
+/** Headers of a column giving the day a row's work was finished (实际完成时间): a day there says the row is done. */
+export const FINISHED_ON_COLUMN_ALIASES: readonly string[] = ['实际完成时间', '实际完成日期', '实际完成', '实际办结时间', '办结时间', '办结日期', 'finished on', 'completed on'];
+
+/** A yes in a yes-or-no column (是否完成): 是, √, Y. */
+const YES = /^(?:是|已|√|✓|✔|☑|y|yes|完成|已完成|已整改|已办结)$/iu;
+/** A progress cell that is one word of being done: 完成, 办结, 已到位. */
+const DONE_WORD = /^(?:完成|已?办结|已?销号|已?整改到位|已到位|全部完成|已全部完成)$/u;
+
+/** What a progress cell says about its row: `remarkMeaning`, and a yes under 是否完成. */
+function progressMeaning(label: string, text: string): { readonly meaning: RowRemarkMeaning; readonly words: string } | null {
+  // Two such columns are read as one cell, a line each.
+  for (const line of text.split('\n')) {
+    const plain = line.normalize('NFKC').replace(/\s+/gu, '');
+    if (plain === '') continue;
+    if (YES.test(plain) && (/^是否/u.test(label) || plain !== '是')) return { meaning: 'DONE', words: line.trim() };
+    if (DONE_WORD.test(plain)) return { meaning: 'DONE', words: line.trim() };
+    const said = remarkMeaning(line);
+    if (said) return said;
+  }
+  return null;
+}
+
+/** A year and month at least (2026-05-30, 2026年5月): a day the row says its work was finished. */
+const FINISHED_DAY = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*(?:[-/.年])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})/u;
+
+/** The problem of a row whose 实际完成时间 gives a day: the file says it was finished, an import records no progress. */
+function finishedOnProblem(row: number, cells: readonly LabelledCell[], sheet: string | undefined): ImportProblem | null {
+  for (const { label, cell } of cells) {
+    const day = readDay(cell);
+    const text = day ?? textOf(cell).trim();
+    if (text === '' || (day === null && !FINISHED_DAY.test(text.normalize('NFKC')))) continue;
+    return {
+      row,
+      reason: `The column ${label} says the item was finished ("${text}"): ${WHAT_TO_DO.DONE.en}.`,
+      reasonZh: `“${label}”列写明该项已于“${text}”完成：${WHAT_TO_DO.DONE.zh}。`,
+      ...(sheet === undefined ? {} : { sheet }),
+    };
+  }
+  return null;
 }

@@ -3,7 +3,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { isBracketedRemark } from '../shared/brackets.js';
 import { textOf, type Cell } from './cells.js';
 import { columnOf, isBlankCell, isWeightyColumn, type ColumnSpec, type Columns, type Section, type SourceRecord } from './columns.js';
-import { labelZh, missingColumn, type ImportProblem, type ImportResult } from './import-problems.js';
+import { labelZh, missingColumn, missingColumnBeside, type ImportProblem, type ImportResult } from './import-problems.js';
 import { textOfFile, type FileContent } from './text-file.js';
 import { prepareXlsx } from './xlsx-size.js';
 
@@ -62,6 +62,12 @@ export interface Table<Key extends string> {
   readonly title: string | null;
   readonly records: readonly SourceRecord<Key>[];
   readonly unusedColumns: readonly UnusedColumn[];
+  /**
+   * The header names each key was read from (完成情况 and 是否完成 for a progress key), in the sheet's
+   * order: for a result to list a column read only for what it says about its row as not imported,
+   * by the name the file gives it. Absent for YAML and JSON.
+   */
+  readonly headers?: Readonly<Partial<Record<Key, readonly string[]>>>;
   /** Rows skipped on purpose (footnotes), for the result to mention. */
   readonly notices: readonly ImportProblem[];
   /**
@@ -519,6 +525,13 @@ function positionsOf<Key extends string>(
   return { positions, unused, problems };
 }
 
+/** The header names each key reads from, one each (a name merged over two cells once). */
+function headersOf<Key extends string>(positions: ReadonlyMap<Key, readonly number[]>, names: readonly string[]): Partial<Record<Key, readonly string[]>> {
+  const headers: Partial<Record<Key, readonly string[]>> = {};
+  for (const [key, at] of positions) headers[key] = [...new Set(at.map((position) => names[position]!))];
+  return headers;
+}
+
 /** A sheet's rows read as one table, or `noHeader` when none of its first rows names the columns (a cover sheet, 填表说明). */
 function tableOf<Key extends string>(
   allRows: readonly SheetRow[],
@@ -534,7 +547,10 @@ function tableOf<Key extends string>(
   const { positions, unused, problems } = positionsOf(header.names, columns, headerRow);
   for (const key of Object.keys(columns) as Key[]) {
     const instead = (columns[key].orInstead ?? []).some((other) => positions.has(other as Key));
-    if (columns[key].required && !positions.has(key) && !instead) problems.push(missingColumn(headerRow, columns[key].label));
+    if (!columns[key].required || positions.has(key) || instead) continue;
+    // 协同单位 alone is no 牵头单位: the refusal names the column the clerk may think stands in (breaker10i P9).
+    const notInstead = (columns[key].neverInstead ?? []).flatMap((other) => (positions.get(other as Key) ?? []).map((position) => header.names[position]!));
+    problems.push(notInstead.length === 0 ? missingColumn(headerRow, columns[key].label) : missingColumnBeside(headerRow, columns[key].label, notInstead, (columns[key].orInstead ?? []).map((other) => columns[other as Key].label)));
   }
   if (problems.length > 0) return { ok: false, problems };
 
@@ -647,7 +663,7 @@ function tableOf<Key extends string>(
   }
   const unnamedProblems = [...unnamedFilled].map(([position, text]) => unnamedColumnProblem(headerRow, position, text));
   if (unnamedProblems.length > 0 || errorProblems.length > 0) return { ok: false, problems: [...unnamedProblems, ...errorProblems] };
-  return { ok: true, table: { sheet: sheetName, sheets: sheetName === null ? [] : [sheetName], headerRow, title, records, unusedColumns: unused.map(({ name, weighty, position }) => ({ name, weighty, texts: unusedTexts[position]! })), notices } };
+  return { ok: true, table: { sheet: sheetName, sheets: sheetName === null ? [] : [sheetName], headerRow, title, records, unusedColumns: unused.map(({ name, weighty, position }) => ({ name, weighty, texts: unusedTexts[position]! })), headers: headersOf(positions, header.names), notices } };
 }
 
 const quoted = (names: readonly string[]): string => names.map((name) => `“${name}”`).join('');
@@ -750,6 +766,10 @@ export async function readSpreadsheet<Key extends string>(
       title: parts.find((part) => part.table.title !== null)?.table.title ?? null,
       records: parts.flatMap((part) => part.table.records.map((record) => inSheet(record, part.name))),
       unusedColumns: [...unusedColumns.values()],
+      headers: parts.reduce<Partial<Record<Key, readonly string[]>>>((all, part) => {
+        for (const [key, names] of Object.entries(part.table.headers ?? {}) as [Key, readonly string[]][]) all[key] = [...new Set([...(all[key] ?? []), ...names])];
+        return all;
+      }, {}),
       notices: [
         {
           row: null,

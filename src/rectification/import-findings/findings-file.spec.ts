@@ -250,6 +250,32 @@ describe('a rectification ledger (整改台账): findings with their units, dead
     expect(result.ok && result.findings).toHaveLength(1);
   });
 
+  // breaker10i P9: 配合单位 / 协同单位 never lead a finding, whichever column comes first.
+  it.each(['配合单位', '协同单位', '协办单位'])('refuses a ledger whose only unit column is %s, naming it, instead of taking its first unit as the lead', async (header) => {
+    const csv = `问题,${header},整改时限\n门户网站存在错链,青川市教育局,2026-06-30\n`;
+    const result = await importFindings(csv, { format: 'csv', ...options });
+    expect(result.ok ? result : result.problems.map((problem) => problem.reasonZh)).toEqual([
+      '缺少“牵头单位”列：“配合单位”列写的是配合的单位，不能作为牵头单位。请增加“牵头单位”列，或增加“责任单位”列并把牵头单位写在第一个。',
+    ]);
+  });
+
+  it('takes a ledger finding\'s lead from 责任单位, never from a 协同单位 column before it; a finding with only cooperating units has no lead', async () => {
+    const csv = '问题,协同单位,责任单位,整改时限\n门户网站存在错链,青川市教育局,青川市财政局,2026-06-30\n年度报告发布滞后,青川市财政局,,2026-06-30\n';
+    const result = await importFindings(csv, { format: 'csv', ...options });
+    expect(result.ok ? result : result.problems.map((problem) => [problem.row, problem.reasonZh])).toEqual([[3, '未写牵头单位：请写明牵头整改的单位。']]);
+    const accepted = await importFindings(csv.replace('青川市财政局,,2026', '青川市财政局,青川市教育局,2026'), { format: 'csv', ...options });
+    expect(accepted.ok && accepted.findings.map((finding) => finding.parts.map((part) => [part.unit.unitId, part.role]))).toEqual([
+      [['unit-czj', 'LEAD'], ['unit-jyj', 'RESPONSIBLE']],
+      [['unit-jyj', 'LEAD'], ['unit-czj', 'RESPONSIBLE']],
+    ]);
+  });
+
+  it('reads a findings list\'s 配合单位 column as units concerned', async () => {
+    const csv = '问题,具体表现,类别,严重程度,责任单位,配合单位\n门户网站存在错链,3处链接失效,网站建设,一般,青川市教育局,青川市财政局\n';
+    const result = await importFindings(csv, { format: 'csv', lookupUnit });
+    expect(result.ok ? result.findings.map((finding) => finding.concernedUnits.map((unit) => unit.unitId)) : result.problems).toEqual([['unit-jyj', 'unit-czj']]);
+  });
+
   it('continues a finding on CSV rows that leave 问题 blank', async () => {
     const csv =
       '问题,牵头单位,配合单位,整改时限\n' +

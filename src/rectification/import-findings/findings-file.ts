@@ -4,17 +4,17 @@ import type { DueDateLimit } from '../../assignments/domain/assignment.commands.
 import { beyondOverrideReach, overrideReach } from '../../assignments/domain/assignment.decider.js';
 import type { AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { textOf, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
-import type { SourceRecord } from '../../spreadsheet/columns.js';
+import { COOPERATING_UNIT_ALIASES, type SourceRecord } from '../../spreadsheet/columns.js';
 import { readDay, readDeadline } from '../../spreadsheet/deadline-text.js';
 import { partDueOf, type DueTerms, type PartDue } from '../../shared/deadline.js';
-import { labelZh, missingColumn, problemAt, sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
+import { labelZh, missingColumn, missingColumnBeside, problemAt, sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { lookupOn, mergedNameNotice, unitNamesOf, type NamingContext, type ResolvedUnit, type UnitLookup } from '../../organization/units/unit-lookup.js';
 import { droppedColumnProblems, readingNotesOf, readRecords } from '../../spreadsheet/records.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
 import { isSummarySheet, sectionOfText } from '../../spreadsheet/sheet.js';
 import { say } from '../../shared/domain-error.js';
 import { slicer } from '../../shared/event-loop-turns.js';
-import { rowRemarkProblem } from '../../spreadsheet/row-remarks.js';
+import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, rowRemarkProblem } from '../../spreadsheet/row-remarks.js';
 import { numbersByValue, wordsByValue } from '../../shared/numbers-by-value.js';
 import { unreadableLabel, unreadableReasonZh, unreadableText } from '../../shared/readable-text.js';
 
@@ -35,14 +35,16 @@ export const findingColumns = {
   units: {
     label: '涉及单位 / 责任单位 (units)',
     aliases: [
-      '涉及单位', '责任单位', '责任部门', '责任科室', '责任处室', '相关单位', '整改责任单位', '配合单位', '配合部门', '配合科室', '配合处室', '协办单位', '协办部门', '参与单位', '参与部门',
+      '涉及单位', '责任单位', '责任部门', '责任科室', '责任处室', '相关单位', '整改责任单位',
       // Headers without 单位 that published 整改台账 use for the same units (breaker10d P28).
-      '责任主体', '整改主体', '落实主体', '实施主体', '整改责任主体', '责任方', '责任分工', '职责分工', '任务分工', '分工', '配合主体', '协同单位', '协作单位',
+      '责任主体', '整改主体', '落实主体', '实施主体', '整改责任主体', '责任方', '责任分工', '职责分工', '任务分工', '分工',
       'units concerned', 'concerned units', 'responsible units', 'units',
     ],
     several: true,
     required: false,
   },
+  // Units concerned in a findings list; in a ledger, responsible units that never lead (breaker10i P9): a ledger with only these names no lead.
+  cooperatingUnits: { label: '配合单位 (cooperating units)', aliases: COOPERATING_UNIT_ALIASES, several: true, required: false },
   leadUnit: { label: '牵头单位 (lead unit)', aliases: ['牵头单位', '牵头部门', '牵头科室', '牵头处室', '牵头责任单位', '主责单位', '主责部门', 'lead unit'], required: false },
   dueDate: {
     label: '整改时限 (due date)',
@@ -54,6 +56,10 @@ export const findingColumns = {
   status: { label: '状态 (status)', aliases: ['状态', 'status'], required: false },
   // Read only for what a remark says about its row (已完成, 已取消, 移至…: breaker10e P11); still listed as not imported.
   remarks: { label: '备注 (remarks)', aliases: ['备注', '备注说明', '附注', 'remarks', 'remark', 'note', 'notes'], required: false },
+  // 整改完成情况 / 是否整改 and 实际完成时间: read only for what they say about the row, like 备注 (breaker10i P10); listed as not imported.
+  // In Rectify's own export 整改情况 is the app's record: not read.
+  progress: { label: '整改情况 (progress)', aliases: PROGRESS_COLUMN_ALIASES, several: true, required: false },
+  finishedOn: { label: '实际完成时间 (finished on)', aliases: FINISHED_ON_COLUMN_ALIASES, several: true, required: false },
   identifiedOn: {
     label: '发现日期 (identified on)',
     aliases: ['发现日期', '发现时间', '问题发现日期', '问题发现时间', '反馈日期', 'identified on', 'identifiedon'],
@@ -229,7 +235,12 @@ export async function importFindings(content: FileContent, options: FindingsImpo
 
   // Rectify's own 整改台账 export (状态 and 红黄绿灯 beside the 台账's columns): its progress columns are the app's record, not the import's.
   const exported = has('status') && table.unusedColumns.some((column) => column.name === EXPORT_SIGNATURE);
-  const progressColumns = exported ? table.unusedColumns.filter((column) => EXPORT_PROGRESS_COLUMNS.includes(column.name)).map((column) => column.name) : [];
+  // The columns read for what they say about their row (完成情况, 实际完成时间), by the names the file gives them.
+  const progressHeaders = [...(table.headers?.progress ?? []), ...(table.headers?.finishedOn ?? [])];
+  const order = (name: string) => EXPORT_PROGRESS_COLUMNS.indexOf(name);
+  const progressColumns = exported
+    ? [...table.unusedColumns.map((column) => column.name), ...progressHeaders].filter((name) => order(name) >= 0).sort((a, b) => order(a) - order(b))
+    : [];
   const readTable = exported ? { ...table, unusedColumns: table.unusedColumns.map((column) => (progressColumns.includes(column.name) ? { ...column, weighty: false } : column)) } : table;
   // Another evaluation's export (last year's 台账) would record all its problems again under this one (breaker10e P12).
   const otherEvaluations = exported && options.evaluationTitle !== undefined
@@ -295,7 +306,14 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     else missingColumns.push(missingColumn(table.headerRow, findingColumns[key].label));
   }
   // A ledger with no column of units at all is refused for the column, never row by row as if each row left its cell blank (breaker10d P30).
-  if (ledger && isSpreadsheet && table.records.length > 0 && !has('units') && !has('leadUnit')) missingColumns.push(missingColumn(table.headerRow, findingColumns.units.label));
+  if (ledger && isSpreadsheet && table.records.length > 0 && !has('units') && !has('leadUnit')) {
+    // 配合单位 / 协同单位 alone: units that take part, none that leads (breaker10i P9).
+    missingColumns.push(
+      has('cooperatingUnits')
+        ? missingColumnBeside(table.headerRow, findingColumns.leadUnit.label, [labelZh(findingColumns.cooperatingUnits.label)], ['责任单位 (responsible units)'])
+        : missingColumn(table.headerRow, findingColumns.units.label),
+    );
+  }
   // A findings list without its columns is refused as a whole, as a sheet without a required column is.
   if (missingColumns.length > 0) return { ok: false, problems: [...problems, ...missingColumns], ...(table.sheet === null ? {} : { sheet: table.sheet }) };
   if (!ledger && table.records.some((record) => textOf(record.cells.assignedOn ?? null) !== '')) {
@@ -327,13 +345,21 @@ export async function importFindings(content: FileContent, options: FindingsImpo
       continue;
     }
     // A row a remark marks done, cancelled or moved is no open problem to record (breaker10e P7, P11).
-    const remarked = rowRemarkProblem(record.row, { deadline: cells.dueDate, remarks: cells.remarks, title: cells.title }, '整改时限', record.sheet, '问题');
+    const labelled = (key: 'progress' | 'finishedOn') =>
+      exported || cells[key] === undefined ? [] : [{ label: (table.headers?.[key] ?? []).join('、') || labelZh(findingColumns[key].label), cell: cells[key]! }];
+    const remarked = rowRemarkProblem(
+      record.row,
+      { deadline: cells.dueDate, remarks: cells.remarks, title: cells.title, progress: labelled('progress'), finishedOn: labelled('finishedOn') },
+      '整改时限',
+      record.sheet,
+      '问题',
+    );
     if (remarked) problems.push(remarked);
     const title = titleOf(record);
     const previous = drafts.at(-1);
     // A finding never continues onto another sheet (a ledger kept one unit per sheet).
     const continues =
-      ledger && previous !== undefined && previous.rows[0]!.sheet === record.sheet && (title === '' ? namesInCell(cells.units ?? null).length + namesInCell(cells.leadUnit ?? null).length > 0 : title === previous.title);
+      ledger && previous !== undefined && previous.rows[0]!.sheet === record.sheet && (title === '' ? namesInCell(cells.units ?? null).length + namesInCell(cells.cooperatingUnits ?? null).length + namesInCell(cells.leadUnit ?? null).length > 0 : title === previous.title);
     if (continues) previous.rows.push(record);
     else drafts.push({ title, rows: [record] });
   }
@@ -417,7 +443,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     // Names mean the units of the day the work was given (a unit merged later is still itself then).
     const lookupUnit = lookupOn(options.lookupUnit, assignedOn ?? options.assignedOn ?? identifiedOn);
     // A 待交办 row of the export names no unit yet: the finding is recorded unassigned.
-    const unassigned = ledger && draft.rows.every((each) => textOf(each.cells.status ?? null) === UNASSIGNED_STATUS && namesInCell(each.cells.units ?? null).length + namesInCell(each.cells.leadUnit ?? null).length === 0);
+    const unassigned = ledger && draft.rows.every((each) => textOf(each.cells.status ?? null) === UNASSIGNED_STATUS && namesInCell(each.cells.units ?? null).length + namesInCell(each.cells.cooperatingUnits ?? null).length + namesInCell(each.cells.leadUnit ?? null).length === 0);
     const units = unassigned
       ? []
       : ledger
@@ -444,7 +470,14 @@ export async function importFindings(content: FileContent, options: FindingsImpo
   if (problems.length > 0) return { ok: false, problems: sortedProblems(problems), ...(table.sheet === null ? {} : { sheet: table.sheet }) };
   // 状态 is read only for the export's 待交办 and 已撤销 rows: it is still a column not imported.
   // 备注, read for what it says of its row only, is listed last, where offices put it.
-  const notes = readingNotesOf(readTable, [...(has('status') ? ['状态'] : []), ...readTable.unusedColumns.filter((column) => !column.weighty).map((column) => column.name), ...(has('remarks') ? ['备注'] : [])]);
+  // The export's progress columns in its order; an office's 完成情况 / 实际完成时间 after the columns nothing reads.
+  const notes = readingNotesOf(readTable, [
+    ...(has('status') ? ['状态'] : []),
+    ...progressColumns,
+    ...readTable.unusedColumns.filter((column) => !column.weighty && !progressColumns.includes(column.name)).map((column) => column.name),
+    ...(exported ? [] : progressHeaders),
+    ...(has('remarks') ? ['备注'] : []),
+  ]);
   const allNotices = [...notices, ...(notes.notices ?? [])];
   return { ok: true, findings, ledger, ...notes, ...(allNotices.length === 0 ? {} : { notices: allNotices }) };
 }
@@ -582,7 +615,7 @@ function withoutSummaryCopies(drafts: readonly FindingDraft[], notices: ImportPr
   if (own.length === drafts.length || own.length === 0) return [...drafts];
   const said = (draft: FindingDraft) =>
     draft.rows
-      .map((row) => (['leadUnit', 'units', 'dueDate', 'measures'] as const).map((key) => textOf(row.cells[key] ?? null).normalize('NFKC').replace(/\s+/g, '')).join('|'))
+      .map((row) => (['leadUnit', 'units', 'cooperatingUnits', 'dueDate', 'measures'] as const).map((key) => textOf(row.cells[key] ?? null).normalize('NFKC').replace(/\s+/g, '')).join('|'))
       .join('\n');
   // The first unit sheet's finding of each title key: found by key, not by comparing each 汇总 row with every unit sheet row (breaker12d P3's kind).
   const ownByKey = new Map<string, FindingDraft>();
@@ -613,7 +646,7 @@ function withoutSummaryCopies(drafts: readonly FindingDraft[], notices: ImportPr
 /** A findings list's units concerned: every unit named, a collective name's members once each. */
 function concernedUnitsOf(record: SourceRecord<FindingKey>, lookupUnit: UnitLookup, problems: ImportProblem[], notices: ImportProblem[]): ResolvedUnit[] {
   const concerned: ResolvedUnit[] = [];
-  for (const name of namesInCell(record.cells.units ?? null)) {
+  for (const name of [...namesInCell(record.cells.units ?? null), ...namesInCell(record.cells.cooperatingUnits ?? null)]) {
     const named = unitsNamed(name, record.row, lookupUnit, problems, undefined, notices);
     for (const unit of named?.units ?? []) {
       if (!concerned.some((other) => other.unitId === unit.unitId)) concerned.push(unit);
@@ -640,7 +673,9 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
     const roles = labelled && labelled.lead.length > 0 ? labelled : null;
     const leadNames = roles ? roles.lead : namesInCell(cells.leadUnit ?? null);
     const names = roles ? roles.others : (labelled ? [...labelled.lead, ...labelled.others] : namesInCell(cells.units ?? null));
-    if (leadNames.length === 0 && names.length === 0) {
+    // 配合单位 / 协同单位: responsible, never the lead, whatever comes first (breaker10i P9).
+    const cooperating = namesInCell(cells.cooperatingUnits ?? null);
+    if (leadNames.length === 0 && names.length === 0 && cooperating.length === 0) {
       problems.push({ row, reason: 'No responsible unit (责任单位): a ledger row names the units that rectify it.', reasonZh: '未写责任单位：整改台账的每一行须写明负责整改的单位。' });
       continue;
     }
@@ -673,7 +708,11 @@ function partsOf(rows: readonly SourceRecord<FindingKey>[], options: FindingsImp
       continue;
     }
     // Without a 牵头单位 column the first unit of the finding's first row leads, as ledgers list them.
-    const named = [...leadNames.map((name) => ({ name, lead: true })), ...names.map((name, index) => ({ name, lead: !roles && !('leadUnit' in cells) && parts.length === 0 && index === 0 }))];
+    const named = [
+      ...leadNames.map((name) => ({ name, lead: true })),
+      ...names.map((name, index) => ({ name, lead: !roles && !('leadUnit' in cells) && parts.length === 0 && index === 0 })),
+      ...cooperating.map((name) => ({ name, lead: false })),
+    ];
     const firstLeadRow = leadNamesAbove === null;
     for (const { name, lead } of named) {
       if (lead && !firstLeadRow && !leadNamesAbove!.includes(name)) {

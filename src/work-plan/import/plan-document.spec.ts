@@ -359,7 +359,7 @@ categories:
       {
         row: 10,
         reason:
-          'Unknown field "leadUnits" in item; expected code, title, description, measures, leadUnit, responsibleUnits, dueDate (or their Chinese column names).',
+          'Unknown field "leadUnits" in item; expected code, title, description, measures, leadUnit, responsibleUnits, cooperatingUnits, dueDate (or their Chinese column names).',
       },
       { row: 11, reason: 'Field "dueDate" must be text, not a mapping.' },
       { row: 12, reason: 'Category 二 needs a list of items.' },

@@ -5,11 +5,11 @@ import { unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.
 import { calendarDateOf, textOf, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { droppedColumnProblems, notImportedColumns, readingNotesOf } from '../../spreadsheet/records.js';
-import { rowRemarkProblem, withoutChangeMark } from '../../spreadsheet/row-remarks.js';
+import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, rowRemarkProblem, withoutChangeMark, type LabelledCell } from '../../spreadsheet/row-remarks.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
 import { chineseNamesOf, entryOf, readTree, recordOfMap, type TreeEntry, type TreeNode } from '../../spreadsheet/tree.js';
-import { isNamed, type Columns, type SourceRecord } from '../../spreadsheet/columns.js';
+import { COOPERATING_UNIT_ALIASES, isNamed, type Columns, type SourceRecord } from '../../spreadsheet/columns.js';
 import { readSpreadsheetOffThread } from '../../spreadsheet/sheet-off-thread.js';
 import { isAttachmentLabel, isSummarySheet, sectionOfText, withoutAttachmentLabel, type Table } from '../../spreadsheet/sheet.js';
 import { type FileContent } from '../../spreadsheet/text-file.js';
@@ -156,19 +156,23 @@ export const planItemColumns = {
     // 牵头责任单位 / 主办单位: the lead, as 任务分工 tables head it (breaker10i P9).
     aliases: ['牵头单位', '牵头部门', '牵头科室', '牵头处室', '主责单位', '主责部门', '牵头责任单位', '牵头责任部门', '牵头负责单位', '主办单位', '主办部门', 'lead unit', 'lead'],
     required: true,
+    // 责任单位 lists the lead first; 配合单位 / 协同单位 never lead: a file with only those is refused (breaker10i P9).
     orInstead: ['responsibleUnits'],
+    neverInstead: ['cooperatingUnits'],
   },
   responsibleUnits: {
     label: '责任单位 (responsible units)',
     aliases: [
-      '责任单位', '责任部门', '责任科室', '责任处室', '配合单位', '配合部门', '配合科室', '配合处室', '协办单位', '协办部门', '参与单位', '参与部门', '参加单位',
+      '责任单位', '责任部门', '责任科室', '责任处室',
       // Headers without 单位 that published 任务分工 tables use for the same units (breaker10d P28).
-      '责任主体', '落实主体', '整改主体', '实施主体', '工作主体', '责任方', '责任分工', '职责分工', '任务分工', '分工', '配合主体', '协同单位', '协作单位',
-      'responsible units', 'responsible unit', 'responsible', 'supporting units',
+      '责任主体', '落实主体', '整改主体', '实施主体', '工作主体', '责任方', '责任分工', '职责分工', '任务分工', '分工',
+      'responsible units', 'responsible unit', 'responsible',
     ],
     several: true,
     required: false,
   },
+  // Responsible units that never lead; read into responsibleUnits after the lead is known (`withCooperatingUnits`).
+  cooperatingUnits: { label: '配合单位 (cooperating units)', aliases: COOPERATING_UNIT_ALIASES, several: true, required: false },
   dueDate: {
     label: '完成时限 (due date)',
     aliases: ['完成时限', '完成时间', '整改时限', '时限要求', '完成期限', '时间要求', '时间节点', '截止日期', '截止时间', 'due date', 'deadline'],
@@ -192,6 +196,9 @@ export const planColumns = {
   remarks: { label: '备注 (remarks)', aliases: ['备注', '备注说明', '附注', 'remarks', 'remark', 'note', 'notes'], required: false },
   // Read only in Rectify's own export, for its 已撤销 rows (breaker11f P9's rows, breaker10e P3); still listed as not imported.
   status: { label: '状态 (status)', aliases: ['状态', 'status'], required: false },
+  // 完成情况 / 是否完成 and 实际完成时间: read only for what they say about the row, like 备注 (breaker10i P10); listed as not imported.
+  progress: { label: '完成情况 (progress)', aliases: PROGRESS_COLUMN_ALIASES, several: true, required: false },
+  finishedOn: { label: '实际完成时间 (finished on)', aliases: FINISHED_ON_COLUMN_ALIASES, several: true, required: false },
 } as const satisfies Columns<string>;
 
 type PlanColumn = keyof typeof planColumns;
@@ -258,7 +265,12 @@ function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; ex
   const othersLead = table.records.some((record) => !namesInCell(record.cells.leadUnit ?? null).includes(onlyUnit ?? ''));
   const unitName = EXPORT_TITLE.exec(table.title ?? '')?.[1] ?? (partUnits.size === 1 && onlyUnit && othersLead ? onlyUnit : undefined);
   const unitRows = unitName === undefined ? undefined : unitDownloadProblem(unitName);
-  const progress = [...(hasStatus ? ['状态'] : []), ...table.unusedColumns.filter((column) => EXPORT_PROGRESS_COLUMNS.includes(column.name)).map((column) => column.name)];
+  // 进展情况 is read as a progress column in an office's file; in the export it is the app's record, like the others.
+  const order = (name: string) => EXPORT_PROGRESS_COLUMNS.indexOf(name);
+  const progress = [
+    ...(hasStatus ? ['状态'] : []),
+    ...[...table.unusedColumns.map((column) => column.name), ...(table.headers?.progress ?? []), ...(table.headers?.finishedOn ?? [])].filter((name) => name !== '状态' && order(name) >= 0).sort((a, b) => order(a) - order(b)),
+  ];
   // A withdrawn item's rows (已撤销（day：reason）) are the record of it, not an item of the plan: not imported, said per row.
   const withdrawnNotices: ImportProblem[] = [];
   const kept = table.records.filter((record) => {
@@ -281,7 +293,7 @@ function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; ex
     return at > 0 ? [text.slice(0, at), text.slice(at + 1).trim()] : ['', text];
   };
   const records = kept.map((record) => {
-    const { code: _rowNumber, title, categoryTitle, responsibleUnits, leadUnit, dueDate, status: _status, ...rest } = record.cells;
+    const { code: _rowNumber, title, categoryTitle, responsibleUnits, leadUnit, dueDate, status: _status, progress: _progress, finishedOn: _finishedOn, ...rest } = record.cells;
     // 2026-03-31（每季度）: a recurring part at the period it has reached — 每季度, as the plan has it.
     const due = textOf(dueDate ?? null).replace(/^\d{4}-\d{2}-\d{2}\s*[（(](每月|每季度|每半年|每年)[）)]$/u, '$1');
     const [itemCode, itemTitle] = split(textOf(title ?? null));
@@ -410,13 +422,16 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
         ]
       : [];
     const once = withoutRepeatedRows(records);
-    const draft = draftFrom(fromLayout(once.records), { title: null, year: null }, { ...options, sheetTitle: table.title }, [...dropped, ...once.problems]);
+    const labels = { progress: (table.headers?.progress ?? []).join('、') || '完成情况', finishedOn: (table.headers?.finishedOn ?? []).join('、') || '实际完成时间' };
+    const draft = draftFrom(fromLayout(once.records), { title: null, year: null }, { ...options, sheetTitle: table.title, labels }, [...dropped, ...once.problems]);
     const { notices: numbering = [], ...drafted } = draft;
     // 备注 is read for what it says about its row only: the result still lists it as not imported, last, where offices put it.
     const remarksColumn = records.some((record) => 'remarks' in record.cells) ? ['备注'] : [];
     // 状态 likewise (read only in Rectify's own export, whose notice names it).
     const statusColumn = exportNotice.length === 0 && read.table.records.some((record) => 'status' in record.cells) ? ['状态'] : [];
-    const notes = readingNotesOf(table, [...statusColumn, ...notImportedColumns(table), ...remarksColumn]);
+    // 完成情况 and 实际完成时间 likewise (the export's 进展情况 is in its notice).
+    const progressColumns = exportNotice.length === 0 ? [...(table.headers?.progress ?? []), ...(table.headers?.finishedOn ?? [])] : [];
+    const notes = readingNotesOf(table, [...statusColumn, ...notImportedColumns(table), ...progressColumns, ...remarksColumn]);
     const notices = [...exportNotice, ...flatNotice, ...(notes.notices ?? []), ...once.notices, ...numbering];
     // Rectify's own export has no 内容 (and may have no 措施) column: a new version read from it keeps them, never empties them (breaker10e P3).
     const absentFields = exportNotice.length === 0 ? [] : (['description', 'measures'] as const).filter((key) => !table.records.some((record) => key in record.cells));
@@ -450,6 +465,7 @@ function differencesOf(a: SourceRecord<PlanColumn>, b: SourceRecord<PlanColumn>)
   const fields = [
     { key: 'leadUnit', en: 'lead unit', zh: '牵头单位', read: names },
     { key: 'responsibleUnits', en: 'responsible units', zh: '责任单位', read: names },
+    { key: 'cooperatingUnits', en: 'cooperating units', zh: '配合单位', read: names },
     { key: 'dueDate', en: 'due date', zh: '完成时限', read: (cell: Cell | undefined) => calendarDateOf(cell ?? null) },
   ] as const;
   const differing = fields.filter((field) => field.read(a.cells[field.key]) !== field.read(b.cells[field.key]));
@@ -476,7 +492,7 @@ function withoutRepeatedRows(records: readonly SourceRecord<PlanColumn>[]): { re
     const title = taskWords(record.cells.title);
     if (title === '') return null;
     const names = (cell: Cell | undefined) => namesInCell(cell ?? null).map((name) => name.normalize('NFKC')).sort().join('、');
-    return [title, names(record.cells.leadUnit), names(record.cells.responsibleUnits), textOf(record.cells.dueDate ?? null)].join('|');
+    return [title, names(record.cells.leadUnit), names(record.cells.responsibleUnits), names(record.cells.cooperatingUnits), textOf(record.cells.dueDate ?? null)].join('|');
   };
   const firstOf = new Map<string, SourceRecord<PlanColumn>>();
   const dropped = new Set<SourceRecord<PlanColumn>>();
@@ -563,8 +579,19 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
       cells.leadUnit = lead ?? null;
       cells.responsibleUnits = others.join('\n');
     }
-    return { row: record.row, cells, ...(record.sheet === undefined ? {} : { sheet: record.sheet }) };
+    return { row: record.row, cells: withCooperatingUnits(cells), ...(record.sheet === undefined ? {} : { sheet: record.sheet }) };
   });
+}
+
+/**
+ * The row's cells with its cooperating units (配合单位, 协同单位 …) after its responsible units, once
+ * the lead is known: they are responsible units, never the lead (breaker10i P9).
+ */
+function withCooperatingUnits(cells: Partial<Record<PlanColumn, Cell>>): Partial<Record<PlanColumn, Cell>> {
+  const { cooperatingUnits, ...rest } = cells;
+  if (cooperatingUnits === undefined) return cells;
+  const names = [...namesInCell(rest.responsibleUnits ?? null), ...namesInCell(cooperatingUnits)];
+  return { ...rest, responsibleUnits: names.join('\n') };
 }
 
 interface Located<Value> {
@@ -606,7 +633,7 @@ function draftOfTree(tree: TreeNode, options: PlanReadOptions): PlanDraft {
     for (const item of items.value.items) {
       const { record, problems: found } = recordOfMap(item, planItemColumns, 'item');
       problems.push(...found);
-      if (record) records.push({ row: record.row, cells: { ...categoryCells, ...record.cells } });
+      if (record) records.push({ row: record.row, cells: withCooperatingUnits({ ...categoryCells, ...record.cells }) });
     }
   }
   const located = (entry: TreeEntry | undefined): Located<Cell> | null =>
@@ -647,9 +674,10 @@ function scalarOf(entry: TreeEntry | undefined, problems: ImportProblem[]): Cell
 function draftFrom(
   records: readonly SourceRecord<PlanColumn>[],
   fields: { title: Located<Cell> | null; year: Located<Cell> | null },
-  options: PlanReadOptions & { readonly sheetTitle?: string | null },
+  options: PlanReadOptions & { readonly sheetTitle?: string | null; readonly labels?: { readonly progress: string; readonly finishedOn: string } },
   earlierProblems: readonly ImportProblem[],
 ): PlanDraft {
+  const labelled = (label: string | undefined, cell: Cell | undefined): LabelledCell[] => (cell === undefined || label === undefined ? [] : [{ label, cell }]);
   const problems = [...earlierProblems];
   const categories = new Map<string, { title: string; firstRow: number; items: PlanItemRow[] }>();
   /** The item of the row above: only it can be continued. */
@@ -671,7 +699,20 @@ function draftFrom(
   };
   for (const { row, cells, sheet } of records) {
     // A row a remark marks done, cancelled or moved is no open task to import (breaker10e P7, P11).
-    const remarked = rowRemarkProblem(row, { deadline: cells.dueDate, remarks: cells.remarks, title: cells.title, category: cells.categoryTitle }, '完成时限', sheet, '事项');
+    const remarked = rowRemarkProblem(
+      row,
+      {
+        deadline: cells.dueDate,
+        remarks: cells.remarks,
+        title: cells.title,
+        category: cells.categoryTitle,
+        progress: labelled(options.labels?.progress, cells.progress),
+        finishedOn: labelled(options.labels?.finishedOn, cells.finishedOn),
+      },
+      '完成时限',
+      sheet,
+      '事项',
+    );
     if (remarked) problems.push(remarked);
     const code = textOf(cells.categoryCode ?? null);
     // A change mark after a category's title (二、政务服务（新增）) is the version's, as after an item's (breaker10i P2).

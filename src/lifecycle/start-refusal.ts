@@ -24,7 +24,8 @@ const LISTEN_REFUSALS: Record<string, (port: number) => Bilingual> = {
     ),
 };
 
-const nextPort = (port: number): number => (port >= 65535 ? 3001 : port + 1);
+/** The port a refusal or the start banner suggests instead of `port`: the next one (65535 → 3001). */
+export const nextPort = (port: number): number => (port >= 65535 ? 3001 : port + 1);
 
 /**
  * The server could not listen on its port: `code` PORT_UNAVAILABLE, `reason` the system's code

@@ -42,11 +42,17 @@ const tidy = (text: string) => text.replace(/ +(?=[，。；：、）”！？]|
  * `zh` as the import tools say it: a page word's phrase becomes its option — 勾选/选择“按新版本调整”
  * → 加 --revise; 在“方案标题”中填写 → 用 --title 给出; 在“所属评估”中选择 → 用 --evaluation 指定;
  * 填写“方案批准日期” → 用 --approved-on 给出方案批准日期; “预览（不写入）” → --dry-run 试导入; any
- * other “<page word>” → the option; 勾选 left after a checkbox's option → 加上. Text naming no page word is
- * returned as it is.
+ * other “<page word>” → the option; 勾选后“预览（不写入）” after a checkbox → 先加 <its option> --dry-run
+ * 试导入，; 勾选 left after a checkbox's option → 加上. Text naming no page word is returned as it is.
  */
 export function inToolWords(zh: string): string {
-  let text = zh;
+  // 勾选后“预览（不写入）” after a checkbox was named: both options at once, said first (newcomer19 S5:
+  // 「加上后 --dry-run 试导入只显示差异」 read oddly) — 「先加 --revise --dry-run 试导入，只显示差异」.
+  let text = zh.replace(/勾选后“预览（不写入）”/g, (match: string, offset: number) => {
+    const named = [...CHECKBOXES].map((word) => ({ word, at: zh.lastIndexOf(`“${word}”`, offset) })).filter(({ at }) => at >= 0);
+    const last = named.sort((a, b) => b.at - a.at)[0];
+    return last ? `先加 ${OPTION_OF_PAGE_WORD[last.word]} --dry-run 试导入，` : match;
+  });
   let ticked = false;
   for (const [word, option] of Object.entries(OPTION_OF_PAGE_WORD)) {
     if (option === null || !text.includes(`“${word}”`)) continue;

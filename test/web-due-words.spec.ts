@@ -1,4 +1,4 @@
-import { daysLeftCell, dueWords, isOverdue } from '../web/src/due-words.js';
+import { approvedDueDateLabel, daysLeftCell, dueWords, isOverdue } from '../web/src/due-words.js';
 
 /*
  * The lead's rule on breaker11b G4 / breaker11c N3, as every page words it: a part reported late is
@@ -24,5 +24,11 @@ describe('how a part’s time reads on the pages', () => {
     expect(isOverdue({ status: 'RETURNED', daysLeft: -1 })).toBe(true);
     expect(isOverdue({ status: 'REPORTED', daysLeft: -24, reportedDaysLate: 5 })).toBe(false);
     expect(isOverdue({ status: 'ASSIGNED', daysLeft: 0 })).toBe(false);
+  });
+
+  it('names the day 审批延期 approves when its new due date is left empty: the one the unit asked for, never 「申请日期」 (newcomer18 S9)', () => {
+    expect(approvedDueDateLabel('2027-01-15')).toBe('批准的新时限（不填则按单位申请延至的 2027-01-15）');
+    expect(approvedDueDateLabel(undefined)).toBe('批准的新时限（不填则按单位申请延至的日期）');
+    expect(approvedDueDateLabel('2027-01-15')).not.toContain('申请日期');
   });
 });

@@ -244,7 +244,11 @@ describe('imports from the browser: files of any advertised size, and a late pla
 
   it('imports a 台账 whose row is one character from a recorded problem once 是另一个问题 is ticked, and a row past the limit with the override’s reason (breaker11e P11, 10d P26)', async () => {
     const page = await importsPage();
+    expect(await page.locator('[data-test="import-sheet-help"]').textContent()).toContain('每个大项一张工作表');
     await page.getByText('评估发现的问题', { exact: false }).first().click();
+    // The sheet help speaks of findings here, not of a plan's 大项 (newcomer19 S4).
+    await page.locator('[data-test="import-sheet-help"]', { hasText: '问题清单或整改台账分几张工作表都可以' }).waitFor();
+    expect(await page.locator('[data-test="import-sheet-help"]').textContent()).not.toContain('大项');
     const evaluations = await app.graphql(`{ evaluations(first: 1) { nodes { id title } } }`);
     const evaluation = evaluations.data!.evaluations.nodes[0] as { id: string; title: string };
     await page.locator('.el-form-item', { has: page.getByText('所属评估', { exact: true }) }).locator('.el-select__wrapper').click();

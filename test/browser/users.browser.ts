@@ -83,6 +83,34 @@ describe('用户管理: an administrator lists, creates, resets and unlocks acco
     expect(((await newcomer.locator('[data-test="signed-in-as"]').textContent()) ?? '').trim()).toBe('钱明（青川市财政局）');
   });
 
+  it('offers 仍要新建同名账号 once an account of the same name, role and unit is refused, and makes the second account when chosen (rely s19 Left 3)', async () => {
+    const { page } = await contexts.open();
+    await signIn(page, admin);
+    await page.getByRole('button', { name: '新建账号' }).click();
+    const form = page.locator('[data-test="form-create-account"]');
+    expect(await form.getByText('确是另一位同名人员，仍要新建同名账号').count()).toBe(0);
+    await form.getByLabel('姓名').fill('李娜（市发改委）');
+    await form.getByText('责任单位', { exact: true }).click();
+    await form.getByLabel('所属单位').click();
+    await page.locator('.el-select-dropdown__item', { hasText: '青川市发展和改革委员会' }).click();
+    await form.getByLabel('登录名').fill('lina-erke');
+    await form.getByLabel('初始密码（8 到 128 个字符，用户首次登录时须修改）').fill('Chushi#2026');
+    const before = await app.logPosition();
+    await form.getByRole('button', { name: '创建账号' }).click();
+    await fieldError(page, 'form-create-account', '姓名').waitFor();
+    expect(await fieldError(page, 'form-create-account', '姓名').textContent()).toContain('已有同名的有效责任单位用户账号“李娜（市发改委）”');
+    expect(await app.logPosition()).toBe(before);
+
+    await form.getByText('确是另一位同名人员，仍要新建同名账号').click();
+    await form.getByRole('button', { name: '创建账号' }).click();
+    await row(page, 'lina-erke').waitFor();
+    expect(await standing(page, 'lina-erke')).toBe('待首次登录改密');
+    // Opened again, the form asks nothing about a same-named account until one is refused.
+    await page.getByRole('button', { name: '新建账号' }).click();
+    await form.getByLabel('姓名').waitFor();
+    expect(await form.getByText('确是另一位同名人员，仍要新建同名账号').count()).toBe(0);
+  });
+
   it('unlocks an account locked by five wrong passwords: the user signs in again at once with the same password', async () => {
     const inspector = await createPerson(app, 'INSPECTOR', '孙强', 'users-locked');
     for (let attempt = 1; attempt <= 5; attempt++) await app.graphql(SIGN_IN, { input: { loginName: 'users-locked', password: `wrong-${attempt}` } }, {});

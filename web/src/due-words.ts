@@ -25,3 +25,11 @@ export const isOverdue = (part: PartTime & { readonly status: string }) =>
 /** A 剩余天数 table cell: `3`, `逾期5天`, or for a reported part `逾期5天后报送` / `按时报送`. */
 export const daysLeftCell = (part: PartTime): string =>
   part.reportedDaysLate != null ? dueWords(part, true) : part.daysLeft < 0 ? `逾期${-part.daysLeft}天` : String(part.daysLeft);
+
+/**
+ * The label of 审批延期's new due date (newcomer18 S9: 「不填则按申请日期」 read as the day the request
+ * was made): left empty, the day the unit asked to be extended to is approved — named when known.
+ * `requestedDueDate`: the pending request's 申请延至 (YYYY-MM-DD), undefined when not known.
+ */
+export const approvedDueDateLabel = (requestedDueDate?: string | null): string =>
+  requestedDueDate ? `批准的新时限（不填则按单位申请延至的 ${requestedDueDate}）` : '批准的新时限（不填则按单位申请延至的日期）';

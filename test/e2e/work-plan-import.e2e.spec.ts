@@ -189,7 +189,8 @@ describe('Importing plans, units and findings', () => {
       const evaluationId = await registerEvaluation('cli-evaluation');
       const result = await cli('import-findings', ['--evaluation', evaluationId, join(SAMPLES, 'findings-2025.csv')]);
       expect(result).toMatchObject({ code: 0, stderr: '' });
-      expect(result.stdout).toMatch(/^已导入 findings-2025\.csv：在评估 \S+ 下登记 \d 个问题/);
+      // The evaluation by its title, not its id (s16 S6, newcomer19).
+      expect(result.stdout).toMatch(/^已导入 findings-2025\.csv：在评估“2025年度政务公开第三方评估报告 cli-evaluation”下登记 \d 个问题/);
       expect(result.stdout).toMatch(/\nImported findings-2025\.csv: \d findings recorded on evaluation /);
 
       const unknown = await cli('import-findings', ['--evaluation', '00000000-0000-4000-8000-000000000000', join(SAMPLES, 'findings-2025.csv')]);

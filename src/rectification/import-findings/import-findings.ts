@@ -49,6 +49,8 @@ export interface ImportedFindingRef {
 
 export interface FindingsImportOutcome {
   readonly evaluationId: string;
+  /** The evaluation's title, as the Chinese result line names it (s16 S6: it gave the id). */
+  readonly evaluationTitle: string;
   /** Every finding of the file, in its order. */
   readonly findings: readonly ImportedFindingRef[];
   /** The file is a rectification ledger (整改台账): its findings were recorded with their parts. */
@@ -302,6 +304,7 @@ export async function importFindingsFile(
     !afterBatch ? !recordedBefore : context.requestDigest !== undefined ? afterBatch.done[index]! : !recordedBefore && appendedNow.has(findingStream(findingId));
   return {
     evaluationId,
+    evaluationTitle: evaluation.title,
     findings: findings.map(({ finding, findingId, recordedBefore, assignedNow, parts, state }, index) => ({
       findingId,
       row: finding.row,
@@ -465,9 +468,9 @@ export function describeFindingsImportZh(fileName: string, outcome: FindingsImpo
   const parts = outcome.findings.filter((finding) => finding.recordedNow).reduce((count, finding) => count + finding.parts.length, 0);
   const assigned = outcome.ledger ? `，交办 ${parts} 项任务` : '';
   const notes = describeNotesZh(outcome.notes);
-  if (outcome.dryRun) return `试导入：${fileName} 将在评估 ${outcome.evaluationId} 下登记 ${recorded} 个问题${assigned}${before > 0 ? `（${before} 个此前已登记）` : ''}。未写入任何内容。${notes}`;
+  if (outcome.dryRun) return `试导入：${fileName} 将在评估“${outcome.evaluationTitle}”下登记 ${recorded} 个问题${assigned}${before > 0 ? `（${before} 个此前已登记）` : ''}。未写入任何内容。${notes}`;
   if (recorded === 0) return `${fileName} 中的问题此前均已导入（${before} 个），未写入任何内容。${notes}`;
-  return `已导入 ${fileName}：在评估 ${outcome.evaluationId} 下登记 ${recorded} 个问题${assigned}${before > 0 ? `，${before} 个此前已登记` : ''}。${notes}`;
+  return `已导入 ${fileName}：在评估“${outcome.evaluationTitle}”下登记 ${recorded} 个问题${assigned}${before > 0 ? `，${before} 个此前已登记` : ''}。${notes}`;
 }
 
 export function describeFindingsImport(fileName: string, outcome: FindingsImportOutcome): string {

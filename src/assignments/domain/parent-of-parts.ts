@@ -230,8 +230,8 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
 
 
 /**
- * A merged unit takes no new work, so a part of one that a reopening returns (`only` those, when given) passes at once to the
- * unit carrying its work (its successor, or theirs), on the later of the reopening and the merge — by the hand-over rules
+ * A merged unit takes no new work, so a part of one that a reopening returns (`only` those, when given) passes at once to its
+ * successor, on the later of the reopening and the merge, and on through the successor's own merges on theirs — by the hand-over rules
  * (`passPartOnItsDay`), so a successor whose part reached it only later (a hand-over typed first) gets this one first and
  * the later part joins it on its own day, as in date order (breaker8f P11). `reopened`: the parts as the reopening leaves them.
  */
@@ -240,14 +240,18 @@ function toSuccessors(request: ReopenRequest, reopened: AssignmentsState, before
   let state = reopened;
   for (const part of partsOf(before)) {
     if (part.status === 'ASSIGNED' || (only !== undefined && !only.includes(part.unitId))) continue;
+    // To the first unit of the chain that stood on its step's day (those merged away before it never held the part); that unit's
+    // own merges pass it on from there, each on its day (`passPartOnItsDay`): a chain A→B, B→C leaves the part with B between the
+    // two merges (breaker8j P11: it went straight to C on the last merge's day).
     const steps = successionOf(request.unitNames, part.unitId, request.reopenedOn);
-    const last = steps.at(-1);
-    if (!last) continue;
+    const first = steps.find((step) => (request.unitNames?.mergerOf?.(step.successorUnitId)?.mergedOn ?? step.on) >= step.on);
+    if (!first) continue;
     const unit = unitNamed(request, part.unitId);
-    const successor = unitNamed(request, last.successorUnitId);
-    const reason = `${unit.zh}已并入${successor.zh}：重新打开的任务由${successor.zh}办理（${request.reason}）`;
+    const mergedInto = unitNamed(request, steps[0]!.successorUnitId);
+    const successor = unitNamed(request, first.successorUnitId);
+    const reason = `${unit.zh}已并入${mergedInto.zh}：重新打开的任务由${successor.zh}办理（${request.reason}）`;
     const passed = passPartOnItsDay(
-      { type: 'HandOverPart', actor: request.actor, today: request.today, unitNames: request.unitNames, unitId: part.unitId, successorUnitId: last.successorUnitId, reason, handedOverOn: last.on },
+      { type: 'HandOverPart', actor: request.actor, today: request.today, unitNames: request.unitNames, unitId: part.unitId, successorUnitId: first.successorUnitId, reason, handedOverOn: first.on },
       state,
     );
     state = passed.reduce(evolveAssignments, state);

@@ -495,6 +495,35 @@ describe('closed, with a part of a unit since merged (机构改革)', () => {
   });
 });
 
+describe('closed, with a part of a unit since merged through a chain of merges (breaker8j P11)', () => {
+  const SUCCESSOR = 'unit-ecology';
+  const LAST = 'unit-nature';
+  const names: Record<string, string> = { [FINANCE]: '市财政局', [ENVIRONMENT]: '市环境保护局', [SUCCESSOR]: '市生态环境局', [LAST]: '市自然资源和生态局' };
+  const chain = (first: string, second: string) => ({
+    nameOf: (unitId: string) => names[unitId],
+    mergerOf: (unitId: string) => (unitId === ENVIRONMENT ? { successorUnitId: SUCCESSOR, mergedOn: first } : unitId === SUCCESSOR ? { successorUnitId: LAST, mergedOn: second } : undefined),
+  });
+
+  it('reopened before the second merge: the part passes to the first successor, then on by its merge on that day — not straight to the last', () => {
+    given(closed)
+      .when(reopen({ unitNames: chain(INSPECTED_ON, TODAY), today: TODAY }))
+      .then([
+        ...reopened,
+        { type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: SUCCESSOR, reason: `市环境保护局已并入市生态环境局：重新打开的任务由市生态环境局办理（${REOPEN_REASON}）`, handedOverOn: INSPECTED_ON } },
+        { type: 'PartHandedOver', data: { unitId: SUCCESSOR, successorUnitId: LAST, reason: `市生态环境局于 ${TODAY} 并入市自然资源和生态局，其未完成的任务由市自然资源和生态局承担`, handedOverOn: TODAY } },
+      ]);
+  });
+
+  it('reopened after both merges: straight to the last successor (the first one no longer existed that day)', () => {
+    given(closed)
+      .when(reopen({ unitNames: chain('2025-06-20', '2025-06-25') }))
+      .then([
+        ...reopened,
+        { type: 'PartHandedOver', data: { unitId: ENVIRONMENT, successorUnitId: LAST, reason: `市环境保护局已并入市生态环境局：重新打开的任务由市自然资源和生态局办理（${REOPEN_REASON}）`, handedOverOn: INSPECTED_ON } },
+      ]);
+  });
+});
+
 describe('assigned on a day before a unit’s merge (a past ledger entered after the reorganisation)', () => {
   const SUCCESSOR = 'unit-ecology';
   const LATER = 'unit-nature';

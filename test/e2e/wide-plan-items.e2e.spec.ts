@@ -4,6 +4,8 @@ import { ListSizes } from '../../src/shared/graphql/list-sizes.js';
 import { LIVE_SIZES, ROOT_FIELD_COST as R, estimateCost } from '../../src/shared/graphql/query-cost.js';
 import { importLargePlan, largePlanCsv } from '../support/large-plan.js';
 import { TestApp, startTestApp } from '../support/test-app.js';
+import { jest } from '@jest/globals';
+import { WorkPlanLedger } from '../../src/work-plan/breakdown/work-plan-ledger.js';
 
 /*
  * breaker12e P9: a 分解方案 whose items are every unit's task (各单位) — 40 items × 300 parts at 100k —
@@ -87,5 +89,25 @@ describe('a plan whose items are every unit’s task (breaker12e P9)', () => {
     expect(byStatus.errors).toBeUndefined();
     expect(byStatus.data!.workPlanItem.assigned).toHaveLength(unitCount);
     expect(byStatus.data!.workPlanItem.reported).toEqual([]);
+  });
+
+  it('reads an item’s stream once per query however many aliases ask its history (breaker12f P5: 39 aliases of historyPage(first: 1) read a 1,459-event stream 39 times)', async () => {
+    const item = (await app.graphql(`query($planId: ID!) { workPlanItems(planId: $planId, first: 1) { nodes { id } } }`, { planId })).data!.workPlanItems.nodes[0].id as string;
+    const reads = jest.spyOn(app.app.get(WorkPlanLedger), 'timeline');
+    try {
+      const aliases = Array.from({ length: 12 }, (_, i) => `h${i}: workPlanItem(id: "${item}") { historyPage(first: 1) { totalCount } all: history { eventType } }`).join(' ');
+      const answer = await app.graphql(`{ ${aliases} other: workPlanItem(id: "${item}", asOf: null) { historyPage(first: 2) { totalCount nodes { eventType } } } }`);
+      expect(answer.errors).toBeUndefined();
+      const total = answer.data!.h0.historyPage.totalCount as number;
+      expect(total).toBeGreaterThan(unitCount);
+      expect(answer.data!.h11.all).toHaveLength(total);
+      expect(answer.data!.other.historyPage.nodes).toHaveLength(2);
+      expect(reads).toHaveBeenCalledTimes(1);
+      // The next query reads it again: nothing is kept past the operation.
+      await app.graphql(`{ workPlanItem(id: "${item}") { historyPage(first: 1) { totalCount } } }`);
+      expect(reads).toHaveBeenCalledTimes(2);
+    } finally {
+      reads.mockRestore();
+    }
   });
 });

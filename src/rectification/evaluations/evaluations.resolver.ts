@@ -1,5 +1,7 @@
 import { inAssignedOrder, laterHolders } from '../../assignments/read-model/part-view.js';
-import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { oncePerExecution } from '../../shared/graphql/once-a-request.js';
 import { PageArgs, pageAndFilter } from '../../shared/graphql/connection.js';
 import { EvaluationConnectionType, FindingConnectionType, FindingListArgs, FindingsArgs } from '../finding-list/finding-list.args.js';
 import type { GraphqlContext } from '../../access/authorization/graphql-context.js';
@@ -168,26 +170,27 @@ export class FindingsResolver {
 
   @ResolveField(() => [HistoryEntryType], { description: 'Every event of the finding, in order (a unit user: without other units’ parts); historyPage gives it a page at a time' })
   @priced(HISTORY_PRICE)
-  async history(@Parent() finding: FindingView | FindingAtCut, @Context() context: GraphqlContext): Promise<HistoryEntryType[]> {
-    return this.historyLines(finding, context);
+  async history(@Parent() finding: FindingView | FindingAtCut, @Context() context: GraphqlContext, @Info() info: GraphQLResolveInfo): Promise<HistoryEntryType[]> {
+    return this.historyLines(finding, context, info);
   }
 
   @ResolveField(() => HistoryEntryConnectionType, {
     description: 'The finding’s history a page at a time, in order (first / after, totalCount; a unit user: without other units’ parts); as of a past day or as known then when the parent is',
   })
   @priced({ read: STREAM_READ_COST })
-  async historyPage(@Parent() finding: FindingView | FindingAtCut, @Args() args: PageArgs, @Context() context: GraphqlContext) {
-    return historyPage(await this.historyLines(finding, context), finding.findingId, pageAndFilter(args).page);
+  async historyPage(@Parent() finding: FindingView | FindingAtCut, @Args() args: PageArgs, @Context() context: GraphqlContext, @Info() info: GraphQLResolveInfo) {
+    return historyPage(await this.historyLines(finding, context, info), finding.findingId, pageAndFilter(args).page);
   }
 
-  private async historyLines(finding: FindingView | FindingAtCut | FindingInListAt, context: GraphqlContext): Promise<HistoryEntryType[]> {
-    // One finding at a cut: its fold made it; one of a list at a cut: folded again at that cut; now: its stream, read from the log.
+  private async historyLines(finding: FindingView | FindingAtCut | FindingInListAt, context: GraphqlContext, info: GraphQLResolveInfo): Promise<HistoryEntryType[]> {
+    // One finding at a cut: its fold made it; one of a list at a cut: folded again at that cut; now: its stream, read from the log —
+    // each once per operation, however often it is asked (breaker12f P5).
     const events =
       'history' in finding
         ? finding.history
         : 'foldedAt' in finding
-          ? ((await this.ledger.findingAt(finding.findingId, finding.foldedAt))?.history ?? [])
-          : await this.ledger.timeline(finding.findingId);
+          ? ((await oncePerExecution(info, `finding-at:${finding.findingId}:${JSON.stringify(finding.foldedAt)}`, () => this.ledger.findingAt(finding.findingId, finding.foldedAt)))?.history ?? [])
+          : await oncePerExecution(info, `finding-timeline:${finding.findingId}`, () => this.ledger.timeline(finding.findingId));
     return historyLines(events, context.actor, this.ledger.finding(finding.findingId)?.parts.values() ?? []);
   }
 

@@ -1,5 +1,5 @@
 import { execute, GraphQLInt, GraphQLObjectType, GraphQLSchema, GraphQLString, parse } from 'graphql';
-import { answerRootQueriesOnce } from './once-a-request.js';
+import { answerRootQueriesOnce, oncePerExecution } from './once-a-request.js';
 
 /*
  * breaker12f P13: 480 aliases of the public `ledgerHead` ran its resolver (guards, pipes, a signature
@@ -71,5 +71,15 @@ describe('root query fields answered once per operation for the same arguments',
       ['不允许', ['x']],
       ['不允许', ['y']],
     ]);
+  });
+
+  it('makes a nested field’s costly read once per execution (oncePerExecution), again in the next', () => {
+    const first = { variableValues: {} };
+    const second = { variableValues: {} };
+    let reads = 0;
+    const read = () => (reads += 1);
+    expect([oncePerExecution(first, 'stream:a', read), oncePerExecution(first, 'stream:a', read), oncePerExecution(first, 'stream:b', read)]).toEqual([1, 1, 2]);
+    expect(oncePerExecution(second, 'stream:a', read)).toBe(3);
+    expect(oncePerExecution(undefined, 'stream:a', read)).toBe(4);
   });
 });

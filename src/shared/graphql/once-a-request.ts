@@ -1,4 +1,4 @@
-import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 
 /*
  * Aliases of one root query field with the same arguments are answered once per operation
@@ -50,3 +50,24 @@ function onceAnOperation(name: string, resolve: GraphQLFieldResolver<unknown, un
  * filled in), so `a: workPlan(id: "x")` and `b: workPlan(id: $id)` with `$id = "x"` are one.
  */
 export const rootCallKey = (name: string, args: Readonly<Record<string, unknown>>): string => `${name}${JSON.stringify(args)}`;
+
+/**
+ * `compute()`'s answer, made once per operation for `key` (a stream read for a finding's or an item's
+ * history: breaker12f P5, 39 aliases of `historyPage(first: 1)` read a 1,459-event stream 39 times).
+ * Kept with the root answers of the same execution; outside an execution (no variables object),
+ * computed every time.
+ */
+export function oncePerExecution<T>(info: Pick<GraphQLResolveInfo, 'variableValues'> | undefined, key: string, compute: () => T): T {
+  const execution = info?.variableValues as object | undefined;
+  if (!execution || typeof execution !== 'object') return compute();
+  let kept = answers.get(execution);
+  if (!kept) {
+    kept = new Map();
+    answers.set(execution, kept);
+  }
+  const name = `\u0000${key}`;
+  if (kept.has(name)) return kept.get(name) as T;
+  const answer = compute();
+  kept.set(name, answer);
+  return answer;
+}

@@ -1,4 +1,6 @@
-import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { oncePerExecution } from '../../shared/graphql/once-a-request.js';
 import { QueryBus } from '@nestjs/cqrs';
 import { concatMap, filter } from 'rxjs';
 import { LiveUpdates, updateOrRefusal } from '../../access/authorization/live-updates.js';
@@ -149,21 +151,21 @@ export class WorkPlanItemResolver {
 
   @ResolveField(() => [HistoryEntryType], { description: 'Every event of the item, in order (a unit user: without other units’ parts); historyPage gives it a page at a time' })
   @priced(HISTORY_PRICE)
-  async history(@Parent() item: ItemRow | (ItemRow & Pick<WorkPlanItemAtCut, 'history'>), @Context() context: GraphqlContext): Promise<HistoryEntryType[]> {
-    return this.historyLines(item, context);
+  async history(@Parent() item: ItemRow | (ItemRow & Pick<WorkPlanItemAtCut, 'history'>), @Context() context: GraphqlContext, @Info() info: GraphQLResolveInfo): Promise<HistoryEntryType[]> {
+    return this.historyLines(item, context, info);
   }
 
   @ResolveField(() => HistoryEntryConnectionType, {
     description: 'The item’s history a page at a time, in order (first / after, totalCount; a unit user: without other units’ parts); as of a past day or as known then when the parent is',
   })
   @priced({ read: STREAM_READ_COST })
-  async historyPage(@Parent() item: ItemRow | (ItemRow & Pick<WorkPlanItemAtCut, 'history'>), @Args() args: PageArgs, @Context() context: GraphqlContext) {
-    return historyPage(await this.historyLines(item, context), item.itemId, pageAndFilter(args).page);
+  async historyPage(@Parent() item: ItemRow | (ItemRow & Pick<WorkPlanItemAtCut, 'history'>), @Args() args: PageArgs, @Context() context: GraphqlContext, @Info() info: GraphQLResolveInfo) {
+    return historyPage(await this.historyLines(item, context, info), item.itemId, pageAndFilter(args).page);
   }
 
-  private async historyLines(item: ItemRow | (ItemRow & Pick<WorkPlanItemAtCut, 'history'>), context: GraphqlContext): Promise<HistoryEntryType[]> {
-    // At a cut the fold made it; now it is the item's stream, read from the log.
-    const events = 'history' in item ? item.history : await this.ledger.timeline(item.itemId);
+  private async historyLines(item: ItemRow | (ItemRow & Pick<WorkPlanItemAtCut, 'history'>), context: GraphqlContext, info: GraphQLResolveInfo): Promise<HistoryEntryType[]> {
+    // At a cut the fold made it; now it is the item's stream, read from the log — once per operation, however often it is asked (breaker12f P5).
+    const events = 'history' in item ? item.history : await oncePerExecution(info, `work-plan-item-timeline:${item.itemId}`, () => this.ledger.timeline(item.itemId));
     return historyLines(events, context.actor, this.ledger.item(item.itemId)?.parts.values() ?? []);
   }
 

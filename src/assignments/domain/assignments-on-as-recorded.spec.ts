@@ -1,0 +1,59 @@
+import { assignmentsOn, evolveAssignments, initialAssignmentsState, partOf, type AssignmentsState } from './assignment.decider.js';
+import type { AssignmentEvent } from './assignment.events.js';
+
+/*
+ * breaker12f P4: a 催办 (or any dated fact) on a 各单位 item folded the item's whole stream again in
+ * business order to see the part on its day (`assignmentsOn`), 0.3–0.9 s at 1,800–3,900 facts, every
+ * user held. When the facts were recorded in business order and all dated by that day — an office
+ * entering facts as they happen — that fold is the fold the stream already made: it is answered
+ * with it. Every other case folds by day as before; the answers are the same either way.
+ */
+
+const UNITS = 40;
+const unit = (index: number) => `unit-${index}`;
+const assigned = (index: number): AssignmentEvent => ({ type: 'UnitAssigned', data: { unitId: unit(index), role: index === 0 ? 'LEAD' : 'RESPONSIBLE', dueDate: '2026-12-31', assignedOn: '2026-01-15' } });
+const urged = (index: number, urgedOn: string): AssignmentEvent => ({ type: 'UnitUrged', data: { unitId: unit(index), message: `请于${urgedOn}前报送`, urgedOn } });
+const reported = (index: number, reportedOn: string): AssignmentEvent => ({ type: 'RectificationReported', data: { unitId: unit(index), summary: '已整改', evidence: [], reportedOn } });
+
+/** A year of an item: every unit assigned, urged monthly, some reporting: recorded as it happened. */
+function inOrder(): AssignmentEvent[] {
+  const events = Array.from({ length: UNITS }, (_, index) => assigned(index));
+  for (let month = 2; month <= 11; month += 1) {
+    const day = `2026-${String(month).padStart(2, '0')}-10`;
+    for (let index = 0; index < UNITS; index += 1) events.push(index % 7 === month % 7 ? reported(index, day) : urged(index, day));
+  }
+  return events;
+}
+
+const foldAsRecorded = (events: readonly AssignmentEvent[]) => events.reduce(evolveAssignments, initialAssignmentsState());
+/** assignmentsOn as it always answered: folded by day (a state whose facts list nothing folded). */
+const foldedByDay = (state: AssignmentsState, day: string) => assignmentsOn({ ...state, recorded: [...state.recorded] }, day);
+
+describe('the parts on a day, for facts recorded in business order', () => {
+  const state = foldAsRecorded(inOrder());
+
+  it('is the fold the stream already made, not folded again, and the same as folded by day', () => {
+    expect(assignmentsOn(state, '2026-11-30')).toBe(state);
+    expect(assignmentsOn(state, '2026-11-10')).toBe(state);
+    expect(foldedByDay(state, '2026-11-30')).toEqual(state);
+  });
+
+  it('is folded by day for a day before the last fact', () => {
+    const then = assignmentsOn(state, '2026-06-30');
+    expect(then).not.toBe(state);
+    expect(then).toEqual(foldedByDay(state, '2026-06-30'));
+    expect(partOf(then, unit(1))!.urgeCount).toBeLessThan(partOf(state, unit(1))!.urgeCount);
+  });
+
+  it('is folded by day when a fact was entered late, dated before facts recorded earlier', () => {
+    const late = evolveAssignments(state, reported(3, '2026-03-01'));
+    const now = assignmentsOn(late, '2026-11-30');
+    expect(now).toEqual(foldedByDay(late, '2026-11-30'));
+    expect(now).not.toBe(late);
+  });
+
+  it('answers with the facts, not with a part a decision put in their place', () => {
+    const substituted: AssignmentsState = { ...state, parts: { ...state.parts, [unit(2)]: { ...partOf(state, unit(2))!, urgeCount: 999 } } };
+    expect(partOf(assignmentsOn(substituted, '2026-11-30'), unit(2))!.urgeCount).toBe(partOf(state, unit(2))!.urgeCount);
+  });
+});

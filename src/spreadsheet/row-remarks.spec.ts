@@ -81,3 +81,49 @@ describe('a remark is read by its meaning, not one spelling (breaker10i P2, P15)
     },
   );
 });
+
+describe('a remark is read clause by clause, and by a clause\'s last words (breaker10j P2)', () => {
+  const remark = (remarks: string) => rowRemarkProblem(4, { remarks }, '完成时限', undefined, '事项')?.reasonZh ?? null;
+  const titled = (title: string) => rowRemarkProblem(4, { title }, '完成时限', undefined, '事项')?.reasonZh ?? null;
+
+  it.each([
+    ['经研究，本项不再实施', '已取消'], ['按市委要求调整，取消', '已取消'], ['因机构改革取消', '已取消'], ['机构改革后不再承担', '已取消'],
+    ['常态化开展，已完成', '已完成'], ['完成情况：已完成', '已完成'], ['该项工作已于10月底全面完成', '已完成'], ['已结项', '已完成'], ['√', '已完成'],
+    ['经核查，已整改到位', '已完成'], ['经复查，该问题已整改', '已完成'], ['该问题已于10月整改完毕', '已完成'], ['已通过验收', '已完成'], ['完成率100%', '已完成'],
+    ['搁置', '暂缓'], ['挂起', '暂缓'],
+    ['与第1项合并', '已移至他处'], ['此问题与第1项重复', '已移至他处'], ['与第3项合并', '已移至他处'], ['纳入第1项', '已移至他处'], ['并到1', '已移至他处'], ['同第1项', '已移至他处'], ['已合并', '已移至他处'],
+  ])('refuses a row whose 备注 says %s (%s)', (text, meaning) => {
+    expect(remark(text)).toMatch(new RegExp(`注明该项${meaning}`));
+  });
+
+  it.each([
+    ['（因机构改革取消）', '已取消'], ['（机构改革后不再承担）', '已取消'], ['（常态化开展，已完成）', '已完成'], ['（完成情况：已完成）', '已完成'], ['（已结项）', '已完成'],
+    ['（业已完成）', '已完成'], ['（已通过验收）', '已完成'], ['（已验收）', '已完成'], ['（已达标）', '已完成'], ['（已上线）', '已完成'], ['（已建成）', '已完成'],
+    ['（已出台）', '已完成'], ['（已印发）', '已完成'], ['（已实现）', '已完成'], ['（完成率100%）', '已完成'], ['（√）', '已完成'],
+    ['（挂起）', '暂缓'], ['（搁置）', '暂缓'], ['（已合并）', '已移至他处'], ['（与第1项合并）', '已移至他处'], ['（纳入第1项）', '已移至他处'], ['（并到1）', '已移至他处'], ['（同第1项）', '已移至他处'],
+  ])('refuses an item titled 加强政务新媒体管理%s (%s)', (mark, meaning) => {
+    expect(titled(`加强政务新媒体管理${mark}`)).toMatch(new RegExp(`注明该项${meaning}`));
+  });
+
+  it.each(['2026年12月底前（经复查，已整改）', '2026年12月底前（目前已整改到位）', '2026年12月底前（整改情况：已完成）'])('reads the 整改时限 %s by its clauses', (deadline) => {
+    expect(rowRemarkProblem(2, { deadline }, '整改时限', undefined, '问题')?.reasonZh).toMatch(/注明该项已完成/);
+  });
+
+  it('reads a category marked so by a clause: 二、政务服务（因职能调整取消）', () => {
+    expect(rowRemarkProblem(5, { title: '优化办事指南', category: '二、政务服务（因职能调整取消）' }, '完成时限')?.reasonZh).toMatch(/^类别“二、政务服务（因职能调整取消）”注明该项已取消/);
+  });
+
+  it.each([
+    '联系人：张伟', '取消收费后公开', '确保年底前完成', '已完成60%', '经研究，继续推进', '对无依据的收费予以取消', '已建立机制，持续推进', '按要求逐步取消',
+    '完成时限：2026年6月', '整改完成后报送', '已落实专人负责', '涉及取消事项的公开',
+  ])('leaves the 备注 %s: it says nothing of the row', (text) => {
+    expect(remark(text)).toBeNull();
+  });
+
+  it.each(['（已建立机制的继续坚持）', '（完成率达到90%以上）', '（不再保留的账号予以关停）', '（暂停更新账号清理）', '（删除过期信息）', '（取消类）', '（整改完成后报送）'])(
+    'reads 加强政务新媒体管理%s as a live task still',
+    (bracket) => {
+      expect(titled(`加强政务新媒体管理${bracket}`)).toBeNull();
+    },
+  );
+});

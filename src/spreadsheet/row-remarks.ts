@@ -16,7 +16,7 @@ import type { ImportProblem } from './import-problems.js';
 export type RowRemarkMeaning = 'DONE' | 'VOID' | 'MOVED' | 'SUSPENDED';
 
 /** Words a remark may open with before what it says: 此项已取消, 该任务：已完成. */
-const OPENING = '^(?:此项|该项|本项|此任务|该任务|本任务|此条|该条|本条|任务|该事项|此事项|本事项)?[，,：:\\s]*';
+const OPENING = '^(?:此项|该项|本项|此任务|该任务|本任务|此条|该条|本条|任务|该事项|此事项|本事项|此问题|该问题|本问题)?(?:工作)?[，,：:\\s]*';
 /** Where the word must end: the remark or its clause ends (已取消, 此项作废。, 取消该项) — 取消收费后公开 says nothing of the row. */
 const CLAUSE_END = '(?:此项|该项|本项|该任务|此任务)?(?=$|[，,。.;；:：(（\\s])';
 /** A month, a day or a time said before what was done: 已于6月, 于10月底, 已于2026年6月13日, 6月份. */
@@ -32,8 +32,8 @@ const WHEN = '(?:(?:\\d{4}|[〇零一二三四五六七八九]{4})年)?(?:\\d{1,
  */
 const MEANINGS: readonly (readonly [RowRemarkMeaning, RegExp])[] = [
   ['VOID', new RegExp(`${OPENING}(?:已经?|均已|予以|现已)?(?:取消|作废|删除|删去|删|撤销|撤回|撤除|废止|终止|剔除|停止(?:实施|执行|开展)?|(?:本年度?|今年|年内)?不再(?:实施|执行|开展|推进|列入|纳入|保留|考核|办理)|不列入|不纳入)(?:实施|执行|开展)?${CLAUSE_END}`, 'u')],
-  ['SUSPENDED', new RegExp(`${OPENING}(?:已经?|均已|现已)?(?:暂缓|缓办|缓建|暂停|推迟|延后)(?:实施|执行|开展|办理|推进)?${CLAUSE_END}`, 'u')],
-  ['MOVED', new RegExp(`${OPENING}(?:已经?)?(?:(?:移至|移入|移到|并入|合并(?:至|到|入)|(?:调整|转|归)(?:至|到|入))(?:第[0-9一二三四五六七八九十]+(?:[.．][0-9]+)*[项条]|[0-9]+(?:[.．][0-9]+)*项?(?=$|[，,。;；\\s]))|见第[0-9一二三四五六七八九十]+[项条])`, 'u')],
+  ['SUSPENDED', new RegExp(`${OPENING}(?:已经?|均已|现已)?(?:暂缓|缓办|缓建|暂停|推迟|延后|搁置|挂起)(?:实施|执行|开展|办理|推进)?${CLAUSE_END}`, 'u')],
+  ['MOVED', new RegExp(`${OPENING}(?:已经?)?(?:(?:移至|移入|移到|并入|并到|并至|纳入|合并(?:至|到|入)|(?:调整|转|归)(?:至|到|入))(?:第[0-9一二三四五六七八九十]+(?:[.．][0-9]+)*[项条]|[0-9]+(?:[.．][0-9]+)*项?(?=$|[，,。;；\\s]))|见第[0-9一二三四五六七八九十]+[项条])`, 'u')],
   [
     'DONE',
     new RegExp(
@@ -54,12 +54,41 @@ const MEANINGS: readonly (readonly [RowRemarkMeaning, RegExp])[] = [
  */
 export function remarkMeaning(text: string): { readonly meaning: RowRemarkMeaning; readonly words: string } | null {
   const plain = text.normalize('NFKC').trim();
-  for (const [meaning, pattern] of MEANINGS) {
-    const match = pattern.exec(plain);
-    if (match) return { meaning, words: match[0] };
+  // The whole remark, then each clause (经研究，本项不再实施; 完成情况：已完成): a reason or a label before what it says hides nothing (breaker10j P2).
+  const clauses = [plain, ...plain.split(CLAUSE_BREAK).map((clause) => clause.trim()).filter((clause) => clause !== '' && clause !== plain)];
+  for (const clause of clauses) {
+    for (const [meaning, pattern] of MEANINGS) {
+      const match = pattern.exec(clause);
+      if (match) return { meaning, words: match[0] };
+    }
+  }
+  for (const clause of clauses) {
+    for (const [meaning, pattern] of ENDINGS) {
+      const match = pattern.exec(clause);
+      if (match) return { meaning, words: clause };
+    }
   }
   return null;
 }
+
+/** Where a remark's clauses part: 经研究，本项不再实施 / 完成情况：已完成 / 常态化开展；已完成. */
+const CLAUSE_BREAK = /[，,。.;；:：!！?？]+/u;
+
+/**
+ * What a clause says by its last words, whatever comes before them within it (breaker10j P2): 因机构改革取消, 机构改革后不再承担,
+ * 该项工作已于10月底全面完成, 目前已整改到位, 此问题与第1项重复. The word must end the clause (取消收费后公开 says nothing), and
+ * 完成 counts only after 已 (确保年底前完成 is a live task's remark; 已完成60% is not done).
+ */
+const ENDINGS: readonly (readonly [RowRemarkMeaning, RegExp])[] = [
+  // Not 予以取消 / 逐步取消 / 一律取消: what the task does (对无依据的收费予以取消), not what became of it.
+  ['VOID', /(?<!予以|逐步|一律|依法|及时|全面|坚决|要|应|并)(?:取消|作废|废止|撤销|不再(?:实施|执行|开展|推进|列入|纳入|保留|考核|办理|承担)|停止(?:实施|执行|开展))(?:该项|此项|本项)?$/u],
+  ['SUSPENDED', /(?:暂缓|搁置|挂起|暂停)(?:实施|执行|开展|办理|推进)?$/u],
+  ['MOVED', /(?:与|同)第[0-9一二三四五六七八九十]+(?:[.．][0-9]+)*[项条](?:合并|重复|相同|一并办理|内容重复)?$|^已合并$/u],
+  [
+    'DONE',
+    /(?:已经?|业已|均已|现已)[^，,。;；]{0,14}?(?:完成|整改|办结|销号|完结|解决|结项|验收|达标|上线|开通|建成|出台|印发|实现)(?:整改|工作|任务)?(?:到位|完毕|完成)?$|完成率\s*100\s*%$|^[√✓✔☑]$/u,
+  ],
+];
 
 /**
  * The remarks in brackets at the end of a title cell, the last first: 加强政务新媒体管理（此项删除） → ['此项删除'];

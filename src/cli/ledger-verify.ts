@@ -12,6 +12,7 @@ import { ToolRefusal, UsageError, bothLines, runTool, type ToolUsage } from './c
 import { diskFullOf } from '../event-store/disk-full.js';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { rowSealKeyOf } from '../ledger/ledger-mac.js';
+import { officeInstantZh } from '../shared/calendar-date.js';
 
 const USAGE: ToolUsage = {
   zh: `用法：npm run ledger:verify -- [--db <SQLite 文件，默认 SQLITE_PATH>] [--witness <文件>] [--json]
@@ -229,7 +230,7 @@ function reportLoss(options: { path: string; witness: string; json: boolean }, h
   const state = how === 'deleted' ? 'does not exist' : 'holds no event';
   const stateZh = how === 'deleted' ? '不存在' : '中没有任何事件';
   const message = `${options.path} ${state}, but the store witness ${options.witness} saw its log up to position ${witness.head} (${witness.seenAt}): the store was ${how}, and the events at position 1 to ${witness.head} are missing. Restore it from a backup.`;
-  const messageZh = `${options.path} ${stateZh}，而事件库见证文件 ${options.witness} 记载其日志曾到位置 ${witness.head}（${witness.seenAt}）：事件库已被${how === 'deleted' ? '删除' : '清空'}，位置 1 至 ${witness.head} 的事件均已缺失。请从备份恢复。`;
+  const messageZh = `${options.path} ${stateZh}，而事件库见证文件 ${options.witness} 记载其日志曾到位置 ${witness.head}（${officeInstantZh(witness.seenAt)}）：事件库已被${how === 'deleted' ? '删除' : '清空'}，位置 1 至 ${witness.head} 的事件均已缺失。请从备份恢复。`;
   if (options.json) {
     console.log(
       JSON.stringify(

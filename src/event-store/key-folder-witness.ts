@@ -6,6 +6,7 @@ import { databaseFolderHoldingKey, signingKeyPath } from '../ledger/ledger-signi
 import { say } from '../shared/domain-error.js';
 import { readWitness, StoreRefusedError, type StoreWitness } from './store-witness.js';
 import { SqliteStoreInspection } from './sqlite-store-inspection.js';
+import { officeInstantZh } from '../shared/calendar-date.js';
 
 /*
  * A second copy of each store's witness, kept beside the ledger signing key (./keys by default),
@@ -130,7 +131,7 @@ export function newerWitness(witnessed: StoreWitness | null, kept: KeptWitness |
 /** A refusal judged on the key folder's copy, saying so: the data folder's own witness says less. */
 export function judgedOnKeptCopy(refusal: StoreRefusedError, kept: KeptWitness, witnessed: StoreWitness | null, witnessPath: string): StoreRefusedError {
   const own = witnessed
-    ? say(`says position ${witnessed.head ?? 'none'} (seen ${witnessed.seenAt})`, `记载的位置是 ${witnessed.head ?? '无'}（${witnessed.seenAt}）`)
+    ? say(`says position ${witnessed.head ?? 'none'} (seen ${witnessed.seenAt})`, `记载的位置是 ${witnessed.head ?? '无'}（${officeInstantZh(witnessed.seenAt)}）`)
     : say('is missing', '不存在');
   return new StoreRefusedError(
     refusal.reason,
@@ -216,7 +217,7 @@ export function judgeNewStore(sqlitePath: string, kept: readonly KeptWitness[], 
   });
   if (meant.length === 0) return null;
   const stores = meant.map((witness) => `${witness.location} (store ${witness.storeId}, position ${witness.head}, seen ${witness.seenAt})`).join('; ');
-  const storesZh = meant.map((witness) => `${witness.location}（事件库 ${witness.storeId}，位置 ${witness.head}，${witness.seenAt}）`).join('；');
+  const storesZh = meant.map((witness) => `${witness.location}（事件库 ${witness.storeId}，位置 ${witness.head}，${officeInstantZh(witness.seenAt)}）`).join('；');
   return new StoreRefusedError(
     'STORE_NOT_FOUND',
     say(

@@ -1,5 +1,6 @@
 import { say } from '../shared/domain-error.js';
 import { StoreRefusedError, type SigningKeyOnRecord, type StoreWitness } from './store-witness.js';
+import { officeInstantZh } from '../shared/calendar-date.js';
 
 /*
  * What a start may seal, and what it must not (breaker9d P5, P8). A row seal (`rowSeal`) is the
@@ -93,7 +94,7 @@ export function judgeRotationSealing(
   const after = found.newest.filter((event) => event.position > vouched);
   const newest = after.length > 0 ? say(` (the newest: ${named(after)})`, `（最新的是：${namedZh(after)}）`) : say('', '');
   const last = signedByOldKey
-    ? say(`the last thing key ${onRecord.fingerprint} signed is the store witness at position ${vouched} (${witnessed!.seenAt})`, `密钥 ${onRecord.fingerprint} 最后签署的是位置 ${vouched} 的事件库见证（${witnessed!.seenAt}）`)
+    ? say(`the last thing key ${onRecord.fingerprint} signed is the store witness at position ${vouched} (${witnessed!.seenAt})`, `密钥 ${onRecord.fingerprint} 最后签署的是位置 ${vouched} 的事件库见证（${officeInstantZh(witnessed!.seenAt)}）`)
     : say(`key ${onRecord.fingerprint} signed no witness of this log`, `密钥 ${onRecord.fingerprint} 没有为该日志签署过见证`);
   const now = configured === null ? say('a new key is to be generated', '将生成新密钥') : say(`key ${configured} is configured`, `现配置的是密钥 ${configured}`);
   return new StoreRefusedError(

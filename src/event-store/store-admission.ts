@@ -32,6 +32,7 @@ import { judgeFirstSealing, judgeRotationSealing, judgeUnsignedWitness, type Nam
 import { InvalidSettingsError, type AppSettings } from '../config/app-settings.js';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
 import { LiveServerRegistration, judgeLiveServers, liveServersOn, type ServerFacts } from './live-servers.js';
+import { officeInstantZh } from '../shared/calendar-date.js';
 
 /** How often, at most, the witness file is made durable (fsync) while events are appended (ms). */
 const WITNESS_INTERVAL_MS = 1000;
@@ -455,7 +456,7 @@ export function judgeCheckpoints(location: string, witnessed: StoreWitness, late
     'CHECKPOINTS_MISSING',
     say(
       `The ledger checkpoints of the event store at ${location} end before checkpoint ${seen.sequence} (over ${seen.treeSize} events) that this server took or saw (${witnessed.seenAt}): ${has}. Either the store was restored from a backup older than that checkpoint (the events after it are then missing too), or checkpoint rows were deleted together with the file's numbering of them — what hides a rewritten log from verification. Run npm run ledger:verify and restore the store from a backup. To start on it as it is all the same, start once with --accept-store-reset (or ACCEPT_STORE_RESET=true).`,
-      `${location} 事件库的台账校验点止于本服务曾签署或看到的第 ${seen.sequence} 号校验点（覆盖 ${seen.treeSize} 条事件，${witnessed.seenAt}）之前：${hasZh}。要么事件库是从早于该校验点的备份恢复的（其后的事件也随之缺失），要么校验点记录连同其编号计数一起被删除——这正是掩盖日志改写的手法。请进行台账校验（npm run ledger:verify），并从备份恢复事件库。若仍要在当前事件库上启动，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次。`,
+      `${location} 事件库的台账校验点止于本服务曾签署或看到的第 ${seen.sequence} 号校验点（覆盖 ${seen.treeSize} 条事件，${officeInstantZh(witnessed.seenAt)}）之前：${hasZh}。要么事件库是从早于该校验点的备份恢复的（其后的事件也随之缺失），要么校验点记录连同其编号计数一起被删除——这正是掩盖日志改写的手法。请进行台账校验（npm run ledger:verify），并从备份恢复事件库。若仍要在当前事件库上启动，请以 --accept-store-reset（或 ACCEPT_STORE_RESET=true）启动一次。`,
     ),
   );
 }

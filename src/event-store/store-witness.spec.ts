@@ -66,6 +66,20 @@ describe('Judging the store found at start against the witness', () => {
     expect(same.message).toContain('The event store at /srv/prod/data/../data/rectify.db ends at position 900');
   });
 
+  // s16 S7, newcomer19: the Chinese quoted the witness's instants as UTC ISO text (2026-11-29T08:00:00.000Z), eight hours off the office's clock.
+  it.each([
+    ['STORE_MISSING', { existed: false }],
+    ['STORE_EMPTY', { head: null }],
+    ['STORE_REPLACED', { identity: { storeId: 'store-2', createdAt: '2026-01-01T00:00:00.000Z' } }],
+    ['STORE_SHORTER', { head: 900n }],
+    ['STORE_REWRITTEN', { eventIdAtWitnessedHead: 'event-other' }],
+  ] as const)('says the instants of %s in Chinese on the office clock (北京时间), never as UTC ISO text', (reason, overrides) => {
+    const refusal = judgeStore(witness, found(overrides as Partial<ObservedStore>))!;
+    expect(refusal.reason).toBe(reason);
+    expect(refusal.messageZh).toContain('北京时间 2026-11-29 16:00:00');
+    expect(refusal.messageZh).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+  });
+
   it('refuses a store with no event at the witnessed head', () => {
     const refusal = judgeStore(witness, found({ eventIdAtWitnessedHead: null }))!;
     expect(refusal.reason).toBe('STORE_REWRITTEN');

@@ -6,6 +6,7 @@ import { say, type Bilingual } from '../shared/domain-error.js';
 import { canonicalJson } from '../shared/ids.js';
 import { temporaryPathFor } from '../shared/temporary-path.js';
 import { parsePosition, type EventStore, type StoreIdentity } from './event-store.port.js';
+import { officeInstantZh } from '../shared/calendar-date.js';
 
 /**
  * What this server last saw of its store, kept outside the store: when the database is lost,
@@ -369,7 +370,7 @@ export function judgeStore(witness: StoreWitness | null, observed: ObservedStore
   const at = observed.location ?? witness.location;
   const elsewhere = observed.location !== undefined && resolve(observed.location) !== resolve(witness.location);
   const seen = `store ${witness.storeId} with its log at position ${witness.head ?? 'none'} (seen ${witness.seenAt}${elsewhere ? ` at ${witness.location}` : ''})`;
-  const seenZh = `事件库 ${witness.storeId}，日志位置 ${witness.head ?? '无'}（${witness.seenAt}${elsewhere ? `，见于 ${witness.location}` : ''}）`;
+  const seenZh = `事件库 ${witness.storeId}，日志位置 ${witness.head ?? '无'}（${officeInstantZh(witness.seenAt)}${elsewhere ? `，见于 ${witness.location}` : ''}）`;
   const refuse = (reason: StoreRefusalReason, en: string, zh: string) =>
     new StoreRefusedError(reason, say(`${en} ${ACCEPT.en}`, `${zh}${ACCEPT.zh}`));
   if (!observed.existed) {
@@ -382,14 +383,14 @@ export function judgeStore(witness: StoreWitness | null, observed: ObservedStore
     return refuse(
       'STORE_REPLACED',
       `The event store at ${at} is store ${observed.identity.storeId} (created ${observed.identity.createdAt}), not the ${seen} — it was replaced.`,
-      `位于 ${at} 的事件库是 ${observed.identity.storeId}（创建于 ${observed.identity.createdAt}），不是本服务上次看到的${seenZh}——它已被替换。`,
+      `位于 ${at} 的事件库是 ${observed.identity.storeId}（创建于 ${officeInstantZh(observed.identity.createdAt)}），不是本服务上次看到的${seenZh}——它已被替换。`,
     );
   }
   if (witness.head !== null && (observed.head ?? 0n) < BigInt(witness.head)) {
     return refuse(
       'STORE_SHORTER',
       `The event store at ${at} ends at position ${String(observed.head)}, before position ${witness.head} that this server last saw (${witness.seenAt}): acknowledged events are missing (the file or its -wal file restored from an older copy, truncated or deleted?).`,
-      `位于 ${at} 的事件库止于位置 ${String(observed.head)}，早于本服务上次看到的位置 ${witness.head}（${witness.seenAt}）：已确认写入的事件缺失（文件或其 -wal 文件被旧副本覆盖、截断或删除？）。`,
+      `位于 ${at} 的事件库止于位置 ${String(observed.head)}，早于本服务上次看到的位置 ${witness.head}（${officeInstantZh(witness.seenAt)}）：已确认写入的事件缺失（文件或其 -wal 文件被旧副本覆盖、截断或删除？）。`,
     );
   }
   if (typeof witness.headHash === 'string' && observed.hashAtWitnessedHead !== undefined && observed.hashAtWitnessedHead !== witness.headHash) {
@@ -409,7 +410,7 @@ export function judgeStore(witness: StoreWitness | null, observed: ObservedStore
     return refuse(
       'STORE_REWRITTEN',
       `The event store at ${at} has another history than the one this server last saw: at position ${witness.head} this server saw the event with chain hash ${witness.headHash} (${witness.seenAt}), but the store ${found} (an older copy written to since, or history rewritten?).`,
-      `位于 ${at} 的事件库的历史与本服务上次看到的不同：本服务在位置 ${witness.head} 看到的事件链哈希为 ${witness.headHash}（${witness.seenAt}），而现在${foundZh}（旧副本被恢复后又写入，或历史被改写？）。`,
+      `位于 ${at} 的事件库的历史与本服务上次看到的不同：本服务在位置 ${witness.head} 看到的事件链哈希为 ${witness.headHash}（${officeInstantZh(witness.seenAt)}），而现在${foundZh}（旧副本被恢复后又写入，或历史被改写？）。`,
     );
   }
   if (witness.headEvent && observed.eventIdAtWitnessedHead !== undefined && observed.eventIdAtWitnessedHead !== witness.headEvent.id) {
@@ -418,7 +419,7 @@ export function judgeStore(witness: StoreWitness | null, observed: ObservedStore
     return refuse(
       'STORE_REWRITTEN',
       `The event store at ${at} has another history than the one this server last saw: at position ${witness.headEvent.position} this server saw event ${witness.headEvent.id} (${witness.seenAt}), but the store ${found} (an older copy written to since, or history rewritten?).`,
-      `位于 ${at} 的事件库的历史与本服务上次看到的不同：本服务在位置 ${witness.headEvent.position} 看到的是事件 ${witness.headEvent.id}（${witness.seenAt}），而现在${foundZh}（旧副本被恢复后又写入，或历史被改写？）。`,
+      `位于 ${at} 的事件库的历史与本服务上次看到的不同：本服务在位置 ${witness.headEvent.position} 看到的是事件 ${witness.headEvent.id}（${officeInstantZh(witness.seenAt)}），而现在${foundZh}（旧副本被恢复后又写入，或历史被改写？）。`,
     );
   }
   return null;

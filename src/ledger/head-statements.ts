@@ -12,6 +12,7 @@ import { say } from '../shared/domain-error.js';
 import { copyOfStore, judgeHeadStatement, PROVES_ROLLBACK, signHeadStatement, type HeadStatementJudgement, type SignedHeadStatement } from './domain/head-statement.js';
 import type { HeadSeen } from './domain/ledger-verification.js';
 import { LedgerKeys } from './ledger-keys.js';
+import { officeInstantZh } from '../shared/calendar-date.js';
 
 /**
  * The server's side of signed head statements (domain/head-statement.ts, breaker9c P8): it signs
@@ -91,7 +92,7 @@ export class HeadStatements {
           chainHash: judged.head.chainHash,
           seenBy: say(
             `a ledger head statement this server signed on ${judged.head.signedAt}, handed back by a client`,
-            `本服务于 ${judged.head.signedAt} 签署、由客户端交回的台账现状凭证`,
+            `本服务于${officeInstantZh(judged.head.signedAt)}签署、由客户端交回的台账现状凭证`,
           ),
         });
         this.health.logRolledBack(judged.message);

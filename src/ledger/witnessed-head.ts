@@ -1,6 +1,7 @@
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { StoreRefusedError, readWitness } from '../event-store/store-witness.js';
 import type { HeadSeen, LedgerExpectations } from './domain/ledger-verification.js';
+import { officeInstantZh } from '../shared/calendar-date.js';
 
 /** What verification compares with from the store witness, and a line saying what that was. */
 export interface WitnessExpectations {
@@ -37,7 +38,7 @@ export function witnessExpectations(path: string, storeId: string | null): Witne
       ),
     };
   }
-  const seenBy = say(`the store witness ${path} (seen ${witness.seenAt})`, `事件库见证文件 ${path}（${witness.seenAt}）`);
+  const seenBy = say(`the store witness ${path} (seen ${witness.seenAt})`, `事件库见证文件 ${path}（${officeInstantZh(witness.seenAt)}）`);
   if (storeId !== null && witness.storeId !== storeId) {
     return {
       expectations: {

@@ -55,6 +55,15 @@ export function officeClockSeconds(instant: string | Date): string {
   return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)}`;
 }
 
+/**
+ * An instant (ISO-8601) as a Chinese text names it: `北京时间 2026-12-01 20:21:39` (s16 S7, newcomer19: the
+ * tools' and refusals' Chinese quoted `2026-12-01T12:21:39.195Z`, eight hours off the office's clock).
+ * A text that is not an instant (a hand-edited witness) is given back as it is.
+ */
+export function officeInstantZh(instant: string): string {
+  return Number.isNaN(Date.parse(instant)) ? instant : `北京时间 ${officeClockSeconds(instant)}`;
+}
+
 /** An instant as the office's clock reads it, to the millisecond: `2026-11-30 18:31:00.123` (UTC+8), where a second is too coarse to order two records. */
 export function officeClockMillis(instant: string | Date): string {
   const time = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();

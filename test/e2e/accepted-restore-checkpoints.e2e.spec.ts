@@ -76,7 +76,7 @@ describe('A start that accepted an older restored store', () => {
     const verified = await tool('ledger-verify', [], sqlitePath);
     expect(verified.code).toBe(1);
     expect(verified.stdout).toContain('台账不符（CHECKPOINT_MISSING）');
-    expect(verified.stdout).toMatch(/校验点 2 缺失.*系管理员于 \S+ 接受从较早备份恢复的事件库（ACCEPT_STORE_RESET）时丢失/);
+    expect(verified.stdout).toMatch(/校验点 2 缺失.*系管理员于北京时间 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d接受从较早备份恢复的事件库（ACCEPT_STORE_RESET）时丢失/);
     expect(verified.stdout).toContain('Checkpoint 2 is missing after checkpoint 1');
     expect(verified.stdout).toContain('lost in the restore from an older backup that an operator accepted on');
     expect(verified.stdout).not.toContain('说明该校验点记录被删除');

@@ -192,7 +192,7 @@ describe('The ledger in the SQLite file', () => {
       expect(stdout).toContain(`Compared with the store witness ${path}.witness.json`);
       expect(stdout).toContain('LEDGER MISMATCH (LOG_TRUNCATED) at event 6, missing after position 5 up to position 8');
       expect(stdout).toContain(`but the store witness ${path}.witness.json (seen 2026-04-10T01:00:00.000Z) shows it reached position 8`);
-      expect(stdout).toContain(`但事件库见证文件 ${path}.witness.json（2026-04-10T01:00:00.000Z）显示它曾到达位置 8：位置 6 至 8 的事件已被删除。`);
+      expect(stdout).toContain(`但事件库见证文件 ${path}.witness.json（北京时间 2026-04-10 09:00:00）显示它曾到达位置 8：位置 6 至 8 的事件已被删除。`);
       // Only the witness knew: without it the file looks whole, and the output says what was not compared.
       const alone = await cli(path, '--witness', join(path, '..', 'no-witness.json'));
       expect(alone).toMatchObject({ status: 0 });
@@ -267,7 +267,7 @@ describe('The ledger in the SQLite file', () => {
       const { status, stdout } = await cli(path);
       expect(status).toBe(1);
       expect(stdout).toContain('LEDGER MISMATCH (CHECKPOINT_MISSING) at event 9');
-      expect(stdout).toContain('校验点 2 缺失（在校验点 1（2026-04-10T01:00:00.000Z，涵盖 8 条事件）之后）');
+      expect(stdout).toContain('校验点 2 缺失（在校验点 1（北京时间 2026-04-10 09:00:00，涵盖 8 条事件）之后）');
     });
 
     it('names the first of two reordered rows', async () => {

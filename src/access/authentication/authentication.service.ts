@@ -6,6 +6,7 @@ import { DomainError, say } from '../../shared/domain-error.js';
 import { CredentialRefused } from '../domain/credential-refused.js';
 import { looksLikeAccessToken, tokenSha256 } from '../domain/access-token.js';
 import { UsersReadModel, type UserView } from '../users/users.read-model.js';
+import { officeInstantZh } from '../../shared/calendar-date.js';
 
 export { CredentialRefused };
 
@@ -106,7 +107,7 @@ export class AuthenticationService {
     if (session) {
       if (session.ended) throw refuse('This session has ended. Sign in again.', '此次登录已结束，请重新登录。', session.userId);
       if (session.expiresAt <= this.clock.now().toISOString()) {
-        throw refuse(`This session expired at ${session.expiresAt}. Sign in again.`, `登录已于 ${session.expiresAt} 过期，请重新登录。`, session.userId);
+        throw refuse(`This session expired at ${session.expiresAt}. Sign in again.`, `登录已于${officeInstantZh(session.expiresAt)}过期，请重新登录。`, session.userId);
       }
       const user = this.activeUser(session.userId);
       return { actor: { id: user.id, role: user.role, unitId: user.unitId }, sessionId: session.sessionId, mustChangePassword: user.mustChangePassword };
@@ -117,7 +118,7 @@ export class AuthenticationService {
       throw refuse('This access token ended when the account was deactivated. Ask an administrator for a new one.', '此访问令牌已随账号停用而失效，请向管理员申请新令牌。', token.userId);
     }
     if (token.expiresAt <= this.clock.now().toISOString()) {
-      throw refuse(`This access token expired on ${token.expiresAt}. Ask an administrator for a new one.`, `此访问令牌已于 ${token.expiresAt} 过期，请向管理员申请新令牌。`, token.userId);
+      throw refuse(`This access token expired on ${token.expiresAt}. Ask an administrator for a new one.`, `此访问令牌已于${officeInstantZh(token.expiresAt)}过期，请向管理员申请新令牌。`, token.userId);
     }
     const user = this.activeUser(token.userId);
     return { actor: { id: user.id, role: user.role, unitId: user.unitId }, sessionId: null, mustChangePassword: false };

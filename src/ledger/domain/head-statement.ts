@@ -1,6 +1,7 @@
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { say, type Bilingual } from '../../shared/domain-error.js';
 import { keyFingerprint, publicKeyText } from './checkpoint.js';
+import { officeInstantZh } from '../../shared/calendar-date.js';
 
 /**
  * Signed head statements (台账现状凭证): freshness witnessed where restoring the server's folders
@@ -205,7 +206,7 @@ export function judgeHeadStatement(statement: SignedHeadStatement, log: ServedLo
   const position = BigInt(head.position);
   const saw = say(
     `On ${head.signedAt} this server signed that the ledger reached position ${head.position} (chain hash ${head.chainHash.slice(0, 16)}…)`,
-    `本服务曾于 ${head.signedAt} 签署凭证：台账已到达位置 ${head.position}（链哈希 ${head.chainHash.slice(0, 16)}…）`,
+    `本服务曾于${officeInstantZh(head.signedAt)}签署凭证：台账已到达位置 ${head.position}（链哈希 ${head.chainHash.slice(0, 16)}…）`,
   );
   const shorter = log.head === null || log.head < position;
   const stored = shorter ? null : log.chainHashAt(position);
@@ -219,7 +220,7 @@ export function judgeHeadStatement(statement: SignedHeadStatement, log: ServedLo
       head,
       message: say(
         `${saw.en}, but ${found.en}. An operator accepted the store as it is on ${log.resetAcceptedAt} (ACCEPT_STORE_RESET, after a restore from an older backup): what was recorded after position ${log.head ?? 'none'} before then is not in the ledger and must be entered again.`,
-        `${saw.zh}，${found.zh}。管理员已于 ${log.resetAcceptedAt} 接受事件库的现状（从较早的备份恢复后）：此前在位置 ${log.head ?? '无'} 之后记录的内容不在台账中，需重新录入。`,
+        `${saw.zh}，${found.zh}。管理员已于${officeInstantZh(log.resetAcceptedAt)}接受事件库的现状（从较早的备份恢复后）：此前在位置 ${log.head ?? '无'} 之后记录的内容不在台账中，需重新录入。`,
       ),
     };
   }

@@ -4,6 +4,7 @@ import { GENESIS_CHAIN_HASH, canonicalEvent, hashEvent, type HashedEventContent 
 import { say } from '../../shared/domain-error.js';
 import { LedgerVerifier, type LedgerEntry, type LedgerExpectations, type VerifiedCheckpoint } from './ledger-verification.js';
 import { merkleRoot } from './merkle.js';
+import { officeInstantZh } from '../../shared/calendar-date.js';
 
 const { privateKey } = generateKeyPairSync('ed25519');
 const { privateKey: otherKey } = generateKeyPairSync('ed25519');
@@ -226,7 +227,7 @@ describe('The hash chain and its verification', () => {
       const newestGone = verify(log, numbered.slice(0, 2), { checkpointNumbersGiven: 4 }).firstMismatch!;
       expect(newestGone).toMatchObject({ kind: 'CHECKPOINT_MISSING', eventNumber: 5, checkpointTreeSize: 4 });
       expect(newestGone.messageZh).toBe(
-        '校验点 3–4 缺失（在校验点 2（2026-04-10T01:00:00.000Z，涵盖 4 条事件）之后）：事件库已编号至校验点 4，最新的校验点被删除，其涵盖的事件可能也一并被删除（请与打印的台账校验码核对）。',
+        '校验点 3–4 缺失（在校验点 2（北京时间 2026-04-10 09:00:00，涵盖 4 条事件）之后）：事件库已编号至校验点 4，最新的校验点被删除，其涵盖的事件可能也一并被删除（请与打印的台账校验码核对）。',
       );
       expect(verify(log, [], { checkpointNumbersGiven: 2 }).firstMismatch).toMatchObject({ kind: 'CHECKPOINT_MISSING', eventNumber: 1 });
     });
@@ -244,7 +245,7 @@ describe('The hash chain and its verification', () => {
       const lost = verify(log, [first, third, fourth], { checkpointNumbersGiven: 4, resetAcceptedAt: acceptedBetween }).firstMismatch!;
       expect(lost).toMatchObject({ kind: 'CHECKPOINT_MISSING', eventNumber: 3, checkpointTreeSize: 2 });
       expect(lost.message).toContain(`lost in the restore from an older backup that an operator accepted on ${acceptedBetween} (ACCEPT_STORE_RESET)`);
-      expect(lost.messageZh).toContain(`系管理员于 ${acceptedBetween} 接受从较早备份恢复的事件库（ACCEPT_STORE_RESET）时丢失`);
+      expect(lost.messageZh).toContain(`系管理员于${officeInstantZh(acceptedBetween)}接受从较早备份恢复的事件库（ACCEPT_STORE_RESET）时丢失`);
       expect(lost.messageZh).not.toContain('记录被删除');
       // Accepted after both kept neighbours were taken: the gap was there before, rows deleted.
       const later = fourth.takenAt.replace(/^(\d{4})/, (year) => String(Number(year) + 1));

@@ -3,6 +3,7 @@ import { say, type Bilingual } from '../../shared/domain-error.js';
 import { checkpointSignatureHolds, keyFingerprint, ledgerCode, type SignedCheckpoint } from './checkpoint.js';
 import { GENESIS_CHAIN_HASH, chainHash, eventLeafHash, sealHolds, type HashedEventContent } from './event-chain.js';
 import { MerkleFrontier } from './merkle.js';
+import { officeInstantZh } from '../../shared/calendar-date.js';
 
 /**
  * Recomputes the ledger from the events themselves and compares it with what the store keeps: each
@@ -332,7 +333,7 @@ export class LedgerVerifier {
           ...at,
           kind: 'CHECKPOINT_MISMATCH',
           message: `The log up to event ${size}${position ? ` (position ${position})` : ''} does not give the checkpoint ${code} taken at ${checkpoint.takenAt}: events up to there were changed, removed or reordered and their hashes rewritten.`,
-          messageZh: `截至第 ${size} 条事件${position ? `（位置 ${position}）` : ''}的台账与 ${checkpoint.takenAt} 的台账校验码 ${code} 不符：此前的事件被修改、删除或调换，且哈希被改写。`,
+          messageZh: `截至第 ${size} 条事件${position ? `（位置 ${position}）` : ''}的台账与${officeInstantZh(checkpoint.takenAt)}的台账校验码 ${code} 不符：此前的事件被修改、删除或调换，且哈希被改写。`,
         });
       }
       this.checkpointsChecked += 1;
@@ -394,7 +395,7 @@ function checkpointNumbering(checkpoints: readonly VerifiedCheckpoint[], given: 
         next - 1 === expected ? say(`Checkpoint ${expected} is missing`, `校验点 ${expected} 缺失`) : say(`Checkpoints ${expected}–${next - 1} are missing`, `校验点 ${expected}–${next - 1} 缺失`);
       // Where the gap lies: after a kept checkpoint, before the oldest kept one, or none kept at all (breaker9 F18).
       const kept = previous
-        ? say(` after checkpoint ${previous.sequence} (taken at ${previous.takenAt}, covering ${previous.treeSize} events)`, `（在校验点 ${previous.sequence}（${previous.takenAt}，涵盖 ${previous.treeSize} 条事件）之后）`)
+        ? say(` after checkpoint ${previous.sequence} (taken at ${previous.takenAt}, covering ${previous.treeSize} events)`, `（在校验点 ${previous.sequence}（${officeInstantZh(previous.takenAt)}，涵盖 ${previous.treeSize} 条事件）之后）`)
         : checkpoint
           ? say(` before checkpoint ${checkpoint.sequence}, the oldest kept`, `（在留存的最早校验点 ${checkpoint.sequence} 之前）`)
           : say(' (none is kept)', '（一个都没有留存）');
@@ -413,7 +414,7 @@ function checkpointNumbering(checkpoints: readonly VerifiedCheckpoint[], given: 
         return {
           ...where,
           message: `${missing.en}${kept.en}: lost in the restore from an older backup that an operator accepted on ${resetAcceptedAt} (ACCEPT_STORE_RESET) — taken before it, they are not in the store restored, and the events they covered${since.en} may be missing too (compare the printed 台账校验码).`,
-          messageZh: `${missing.zh}${kept.zh}：系管理员于 ${resetAcceptedAt} 接受从较早备份恢复的事件库（ACCEPT_STORE_RESET）时丢失——这些校验点生成于恢复之前，不在恢复后的事件库中，其涵盖的${since.zh}事件也可能缺失（请与打印的台账校验码核对）。`,
+          messageZh: `${missing.zh}${kept.zh}：系管理员于${officeInstantZh(resetAcceptedAt)}接受从较早备份恢复的事件库（ACCEPT_STORE_RESET）时丢失——这些校验点生成于恢复之前，不在恢复后的事件库中，其涵盖的${since.zh}事件也可能缺失（请与打印的台账校验码核对）。`,
         };
       }
       return {

@@ -19,18 +19,20 @@ import { openToolStore } from '../event-store/store-admission.js';
 import { unitDecider } from '../organization/domain/unit.decider.js';
 import { unitStream } from '../organization/domain/unit.events.js';
 import { unitIdForCode } from '../organization/units/unit-id.js';
+import { UnitsReadModel } from '../organization/units/units.read-model.js';
+import { unitLookupFrom, unitNamesOf } from '../organization/units/unit-lookup.js';
 import { commandContext } from '../shared/command-context.js';
 import { DomainError, ROLE_ZH, say } from '../shared/domain-error.js';
 import { deterministicId, newId } from '../shared/ids.js';
 import { UsageError, bothLines, runTool, type ToolUsage } from './cli-failure.js';
 
 const USAGE: ToolUsage = {
-  zh: `用法：npm run user:create -- --name <姓名> --role <${UserRoles.join('|')}> [--unit <单位代码>] [--login <登录名>] [--days <有效天数，默认 ${DEFAULT_TOKEN_DAYS}>] [--again] [--new-store]
+  zh: `用法：npm run user:create -- --name <姓名> --role <${UserRoles.join('|')}> [--unit <单位代码或名称>] [--login <登录名>] [--days <有效天数，默认 ${DEFAULT_TOKEN_DAYS}>] [--again] [--new-store]
 在配置的事件库（EVENT_STORE、SQLITE_PATH 等）中建立账号，最后一行打印其访问令牌。
 加 --login 时同时设置登录名和随机生成的初始密码，可在网页登录（初始密码打印在标准错误输出上，只显示这一次，首次登录后须修改）。
 同名、同角色、同单位的有效账号不会重复建立（例如终端卡住后重新运行了同一命令）：工具拒绝并且不写入任何内容；
 确要再建一个同名账号时加 --again。SQLITE_PATH 处没有事件库时拒绝，不创建任何文件；确要新建空事件库时加 --new-store。`,
-  en: `Usage: npm run user:create -- --name <name> --role <${UserRoles.join('|')}> [--unit <unit code>] [--login <login name>] [--days <validity, default ${DEFAULT_TOKEN_DAYS}>] [--again] [--new-store]
+  en: `Usage: npm run user:create -- --name <name> --role <${UserRoles.join('|')}> [--unit <unit code or name>] [--login <login name>] [--days <validity, default ${DEFAULT_TOKEN_DAYS}>] [--again] [--new-store]
 Creates an account in the configured event store (EVENT_STORE, SQLITE_PATH, …) and prints its access token as the last line.
 --login also gives it that login name and a generated initial password, to sign in to the web app (the password is printed
 on stderr, only this once, and must be changed at the first sign-in).
@@ -93,6 +95,33 @@ async function refuseSameAccount(users: UsersReadModel, account: { name: string;
   );
 }
 
+/**
+ * The unit `--unit` names: by its code (FGW), else by its name as the imports read names — official,
+ * former, or as offices shorten it (s16 S12, newcomer19: `--unit 市发改委` was refused 「没有代码为 市发改委
+ * 的单位。」 with no word of which codes there are).
+ * @throws DomainError NOT_FOUND naming the units' codes and names (the first 20), or the names it could mean.
+ */
+async function unitNamedBy(store: Awaited<ReturnType<typeof openToolStore>>, schemas: ReturnType<typeof allEventSchemas>, text: string): Promise<{ id: string; name: string; code: string }> {
+  const byCode = await loadState(store, schemas, unitStream(unitIdForCode(text)), unitDecider);
+  if (byCode.status === 'registered') return { id: unitIdForCode(text), name: byCode.name, code: text };
+  const directory = (await replayLog(store, schemas, new UnitsReadModel())).list();
+  const found = unitNamesOf(unitLookupFrom(directory), text);
+  const unit = found.ok && !found.collective && found.units.length === 1 ? directory.find((candidate) => candidate.id === found.units[0]!.unitId) : undefined;
+  if (unit) return { id: unit.id, name: unit.name, code: unit.code };
+  const listed = directory.filter((candidate) => !candidate.mergedIntoUnitId).slice(0, 20);
+  const more = directory.length > listed.length ? say(', …', '等') : say('', '');
+  const why = found.ok ? say(`"${text}" names several units`, `“${text}”指多个单位`) : say(found.reason, found.reasonZh);
+  throw new DomainError(
+    'NOT_FOUND',
+    listed.length === 0
+      ? say(`No unit has the code or name ${text}: the directory holds no unit yet (npm run units:import).`, `没有代码或名称为“${text}”的单位：单位名录中还没有单位（请先 npm run units:import）。`)
+      : say(
+          `No one unit has the code or name ${text} (${why.en}). --unit takes a unit's code or its name, e.g. ${listed.map((candidate) => `${candidate.code} (${candidate.name})`).join(', ')}${more.en}.`,
+          `没有代码或名称为“${text}”的单位（${why.zh}）。--unit 可用单位代码或名称，例如：${listed.map((candidate) => `${candidate.code}（${candidate.name}）`).join('、')}${more.zh}。`,
+        ),
+  );
+}
+
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   loadEnvFile();
@@ -101,12 +130,12 @@ async function main() {
   try {
     let unitId: string | null = null;
     let unitName: string | null = null;
+    let unitCode: string | null = null;
     if (options.unitCode) {
-      unitId = unitIdForCode(options.unitCode);
-      const unit = await loadState(store, schemas, unitStream(unitId), unitDecider);
-      if (unit.status !== 'registered') throw new DomainError('NOT_FOUND', say(`No unit has the code ${options.unitCode}.`, `没有代码为 ${options.unitCode} 的单位。`));
-      unitName = unit.name;
+      const unit = await unitNamedBy(store, schemas, options.unitCode);
+      ({ id: unitId, name: unitName, code: unitCode } = unit);
     }
+    options.unitCode = unitCode;
     const users = await replayLog(store, schemas, new UsersReadModel());
     if (!options.again) await refuseSameAccount(users, { name: options.name, role: options.role, unitId, unitCode: options.unitCode, unitName });
     // newcomer15 S9: a store made by the tools had no account anyone could sign in to the web app with.

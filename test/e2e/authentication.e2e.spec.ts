@@ -202,18 +202,25 @@ describe('Authentication', () => {
       expect(zh).toMatch(/^已有同名的有效责任单位用户账号“李娜”（市发展和改革委员会）（登记于 \d{4}-\d{2}-\d{2}）/);
       expect(zh).toContain('请管理员在网页菜单“接口调试（GraphiQL）”中用 issueAccessToken 重新签发');
       expect(zh).not.toMatch(/FGW|在“用户管理”中重新签发/);
+      // s16 S12, newcomer19: --unit takes the unit's name too, as the imports read names.
+      const byName = await createUserWithCli(sqlitePath, ['--name', '王芳', '--role', 'unit', '--unit', '市发展和改革委员会']);
+      expect(byName.exitCode).toBe(0);
+      expect(byName.stdout).toMatch(/^已创建责任单位用户 王芳，所属单位 市发展和改革委员会。\n/);
+      expect(byName.stdout).toMatch(/for unit FGW\./);
     });
 
     it.each([
       ['an unknown role', ['--name', '李娜', '--role', 'AUDITOR'], 2, '--role must be one of SUPERVISOR, INSPECTOR, UNIT, ADMIN.'],
       ['a UNIT user without --unit', ['--name', '李娜', '--role', 'UNIT'], 1, 'Refused: A UNIT user must belong to a unit.'],
-      ['a unit code nobody has', ['--name', '李娜', '--role', 'UNIT', '--unit', 'NOPE'], 1, 'Refused: No unit has the code NOPE.'],
-    ])('refuses %s with a readable message, and appends nothing', async (_, args, exitCode, message) => {
+      // s16 S12, newcomer19: the refusal names the codes there are (it said only 「没有代码为 市发改委 的单位。」).
+      ['a unit code or name nobody has', ['--name', '李娜', '--role', 'UNIT', '--unit', 'NOPE'], 1, /^Refused: No one unit has the code or name NOPE \(.*\)\. --unit takes a unit's code or its name, e\.g\. .*FGW \(市发展和改革委员会\)/],
+    ] as [string, string[], number, string | RegExp][])('refuses %s with a readable message, and appends nothing', async (_, args, exitCode, message) => {
       const before = await fileHead();
       const refused = await createUserWithCli(sqlitePath, args);
       expect(refused.exitCode).toBe(exitCode);
       // breaker9b N9, breaker9e P2: in Chinese first, then the English.
-      expect(refused.stderr.split('\n')[1]).toBe(message);
+      if (typeof message === 'string') expect(refused.stderr.split('\n')[1]).toBe(message);
+      else expect(refused.stderr.split('\n')[1]).toMatch(message);
       expect(refused.stderr.split('\n')[0]).toMatch(/[\u4e00-\u9fff]/);
       expect(refused.stderr).not.toMatch(/^\s+at /m);
       expect(refused.stdout).not.toMatch(/rct_/);

@@ -1,4 +1,4 @@
-import { assignmentChoices, chosenUnits, concernedToPreselect, notStandingOn, unitLabel } from '../web/src/assignment-choices.js';
+import { assignmentChoices, chosenUnits, concernedToPreselect, firstAssignmentPreselection, notStandingOn, unitLabel } from '../web/src/assignment-choices.js';
 
 /*
  * newcomer13 R8 (= Q21): a finding's 涉及单位 (the units the evaluation names, recorded by the import
@@ -85,5 +85,13 @@ describe('the units a 交办 dated before a reorganisation offers', () => {
 
   it('names a merged unit with its merger wherever every unit is listed (登记问题’s 点名单位)', () => {
     expect(directory.map((unit) => unitLabel(directory, unit))).toEqual(['青川市环境保护局（已于 2026-11-25 并入青川市生态环境局）', '青川市生态环境局', '青川市教育局']);
+  });
+
+  // newcomer18 S6: a finding naming one unit had it preselected as a responsible unit only; the server then refused the 交办 for want of a lead.
+  it('starts a first 交办 of a finding naming one unit with that unit as its lead; several stay responsible units; a finding with a lead adds responsible units', () => {
+    expect(firstAssignmentPreselection(['fgw'], false)).toEqual({ lead: 'fgw', responsible: [] });
+    expect(firstAssignmentPreselection(['fgw', 'czj'], false)).toEqual({ lead: undefined, responsible: ['fgw', 'czj'] });
+    expect(firstAssignmentPreselection(['fgw'], true)).toEqual({ lead: undefined, responsible: ['fgw'] });
+    expect(firstAssignmentPreselection([], false)).toEqual({ lead: undefined, responsible: [] });
   });
 });

@@ -112,3 +112,14 @@ export function concernedToPreselect(directory: readonly DirectoryUnit[], onIt: 
   }
   return chosen;
 }
+
+/**
+ * How a finding's first 交办 form starts (newcomer18 S6: 牵头单位 was required by the server but unmarked,
+ * and a finding naming one unit still had it only among the responsible units): with no lead yet and
+ * exactly one 点名单位 to assign, that unit is the lead and no responsible unit is preselected;
+ * otherwise the 点名单位 are the responsible units and the lead is left to choose.
+ * `toAssign`: `concernedToPreselect`'s units; `hasLead`: the finding has a lead part already.
+ */
+export function firstAssignmentPreselection(toAssign: readonly string[], hasLead: boolean): { lead: string | undefined; responsible: string[] } {
+  return !hasLead && toAssign.length === 1 ? { lead: toAssign[0], responsible: [] } : { lead: undefined, responsible: [...toAssign] };
+}

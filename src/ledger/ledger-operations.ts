@@ -44,7 +44,9 @@ export async function takeCheckpoint(backend: LedgerBackend, key: KeyObject, now
   const latest = await backend.latestCheckpoint();
   if (latest && latest.treeSize === head.treeSize && latest.rootHash.equals(head.rootHash)) return { checkpoint: latest, taken: false };
   const signed = signCheckpoint({ ...head, takenAt: now.toISOString() }, key);
-  return { checkpoint: await backend.saveCheckpoint(signed, numberAtLeast), taken: true };
+  const kept = await backend.saveCheckpoint(signed, numberAtLeast);
+  // Another process on the store kept one of this head a moment before: that one is the answer (SQLite).
+  return { checkpoint: kept, taken: kept.body === signed.body && kept.signature === signed.signature };
 }
 
 /** An RFC 6962 inclusion proof of one event in one checkpoint, with what a verifier needs to check it alone. */

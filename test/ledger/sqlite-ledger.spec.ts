@@ -347,6 +347,25 @@ describe('The ledger in the SQLite file', () => {
       await store.close();
     });
 
+    // breaker9i (minor): two servers on one file each kept a checkpoint of the same head (12 and 13, both over 821 events).
+    it('keeps one checkpoint of a head when two processes on the file sign it at one moment: the later save answers the kept one', async () => {
+      const path = freshPath();
+      const first = await givenStore(path, 7);
+      const second = new SqliteEventStore(path);
+      // The second read the newest checkpoint before the first kept its own: it saw none, and signs the same head.
+      const sawNone = new Proxy(second.ledger(), {
+        get: (target, property) => (property === 'latestCheckpoint' ? () => null : (Reflect.get(target, property, target) as unknown as (...args: unknown[]) => unknown)?.bind?.(target) ?? Reflect.get(target, property, target)),
+      });
+      const kept = await takeCheckpoint(first.ledger(), privateKey, now);
+      const again = await takeCheckpoint(sawNone, privateKey, new Date('2026-04-10T01:00:01.000Z'));
+      expect(again).toEqual({ checkpoint: kept.checkpoint, taken: false });
+      expect(first.ledger().checkpoints().map(({ sequence, treeSize }) => ({ sequence, treeSize }))).toEqual([{ sequence: 1, treeSize: 7 }]);
+      await first.appendToStream('finding-x', [urged(8)], { expectedRevision: 'no_stream' });
+      expect((await takeCheckpoint(sawNone, privateKey, now)).checkpoint).toMatchObject({ sequence: 2, treeSize: 8 });
+      await second.close();
+      await first.close();
+    });
+
     it('proves an event from the kept levels and at most two blocks of stored leaves, not the whole tree, in a checkpoint older than the head too, and refuses a proof the stored rows no longer give (breaker12e P5)', async () => {
       const path = freshPath();
       const store = new SqliteEventStore(path);

@@ -205,14 +205,15 @@ export function judgeLiveServers(sqlitePath: string, others: readonly LiveServer
   if (otherName) {
     const path = entryPathOf(sqlitePath, otherName);
     const who = described(otherName, path);
-    const named = (name: string | null) => (name === null ? say('not set', '未设置') : say(`"${name}"`, `“${name}”`));
+    const namedEn = (name: string | null) => (name === null ? 'not set' : `"${name}"`);
+    const namedZh = (name: string | null) => (name === null ? '未设置' : `为“${name}”`);
     const set = otherName.copyName === null ? say('remove STORE_COPY_NAME', '删除 STORE_COPY_NAME 设置') : say(`set STORE_COPY_NAME=${otherName.copyName}`, `设置 STORE_COPY_NAME=${otherName.copyName}`);
     const gone = ifGone(path);
     return new StoreRefusedError(
       'COPY_NAME_DIFFERS_FROM_LIVE_SERVER',
       say(
-        `Nothing was written: ${who.en} serves the event store ${store} now with STORE_COPY_NAME ${named(otherName.copyName).en}, but this server's is ${named(mine.copyName).en}. Servers on one file are one copy of the store and must carry one copy name (or none): otherwise each takes the ledger head statements the other signs for another copy's and checks nothing. ${set.en[0]!.toUpperCase()}${set.en.slice(1)} and start again.${gone.en}`,
-        `未写入任何内容：${who.zh}正在使用事件库 ${store}，其 STORE_COPY_NAME ${named(otherName.copyName).zh}，而本服务的是${named(mine.copyName).zh}。同一文件上的各台服务是同一个副本，必须使用相同的副本名称（或都不设置）：否则双方都会把对方签署的台账现状凭证当作另一个副本的而不作任何核对。请${set.zh}后重新启动。${gone.zh}`,
+        `Nothing was written: ${who.en} serves the event store ${store} now with STORE_COPY_NAME ${namedEn(otherName.copyName)}, but this server's is ${namedEn(mine.copyName)}. Servers on one file are one copy of the store and must carry one copy name (or none): otherwise each takes the ledger head statements the other signs for another copy's and checks nothing. ${set.en[0]!.toUpperCase()}${set.en.slice(1)} and start again.${gone.en}`,
+        `未写入任何内容：${who.zh}正在使用事件库 ${store}，其 STORE_COPY_NAME ${namedZh(otherName.copyName)}，而本服务的${namedZh(mine.copyName)}。同一文件上的各台服务是同一个副本，必须使用相同的副本名称（或都不设置）：否则双方都会把对方签署的台账现状凭证当作另一个副本的而不作任何核对。请${set.zh}后重新启动。${gone.zh}`,
       ),
     );
   }

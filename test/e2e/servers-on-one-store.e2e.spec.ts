@@ -101,12 +101,12 @@ describe('Servers on one store file know each other (breaker9i P3, breaker9g P6)
       const running = await office1.start({ STORE_COPY_NAME: '正式' });
       try {
         for (const [settings, says] of [
-          [{ STORE_COPY_NAME: '测试环境' }, '本服务的是“测试环境”'],
-          [{}, '本服务的是未设置'],
+          [{ STORE_COPY_NAME: '测试环境' }, '本服务的为“测试环境”'],
+          [{}, '本服务的未设置'],
         ] as const) {
           const refusal = await refusalOf(office1.start(settings));
           expect(refusal.reason).toBe('COPY_NAME_DIFFERS_FROM_LIVE_SERVER');
-          expect(refusal.messageZh).toContain('其 STORE_COPY_NAME “正式”');
+          expect(refusal.messageZh).toContain('其 STORE_COPY_NAME 为“正式”');
           expect(refusal.messageZh).toContain(says);
           expect(refusal.messageZh).toContain('请设置 STORE_COPY_NAME=正式后重新启动');
           expect(refusal.message).toContain('Set STORE_COPY_NAME=正式 and start again');

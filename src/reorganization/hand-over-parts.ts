@@ -10,7 +10,7 @@ import { workPlanItemStream } from '../work-plan/domain/work-plan.events.js';
 /** A finding or work-plan item, as far as a handover needs to know it. */
 export interface PartsHolder {
   readonly id: string;
-  /** The office day a plan change took the item out (its parts then stay as a record); null or absent while it is in. */
+  /** The office day the finding was withdrawn or a plan change took the item out (its parts then stay as a record); null or absent while on the 台账 / in the plan. */
   readonly withdrawnOn?: string | null;
   readonly parts: ReadonlyMap<string, Pick<PartView, 'status' | 'inspections' | 'returns'> & Partial<Pick<PartView, 'unitId' | 'assignedOn' | 'heldBefore' | 'passedOn' | 'heldSince'>>>;
 }

@@ -121,7 +121,13 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
     const { unitId, successorUnitId } = handOver;
     const successor = this.units.get(successorUnitId);
     // A scan of every finding and item: rare (a reorganisation), and an administrator waits for it.
-    const findings = partsToHandOver(this.findings.listFindings().map((finding) => ({ id: finding.findingId, parts: finding.parts })), unitId, handOver.on, merge);
+    // A finding withdrawn on a later day was on the 台账 on the reorganisation's day: its parts as they stood at the withdrawal pass (breaker8j P6).
+    const findings = partsToHandOver(
+      this.findings.listFindings().map((finding) => ({ id: finding.findingId, parts: finding.partsWhenWithdrawn ?? finding.parts, withdrawnOn: finding.withdrawnOn })),
+      unitId,
+      handOver.on,
+      merge,
+    );
     const items = partsToHandOver(this.workPlans.listItems().map((item) => ({ id: item.itemId, parts: item.parts, withdrawnOn: item.withdrawnOn })), unitId, handOver.on, merge);
     const today = officeDate(context.now);
     const commands: BatchCommand[] = [

@@ -352,6 +352,25 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
         urgeCount: 0,
         lastReturn: null,
       };
+      // Folded by day, the unit took a part here over (a merge or hand-over dated before this 交办, typed after it) before its
+      // own 交办's day: as typed, that part joined the 交办's, which kept its record — so here too, as the read side does (s19 P5).
+      const held = partOf(state, unitId);
+      if (held?.heldSince !== undefined && held.previousHolders?.length) {
+        const passed = held.previousHolders.at(-1)!;
+        const { heldSince: _since, previousHolders: _holders, heldBefore: _before, ...record } = held;
+        const earlier = held.previousHolders.slice(0, -1);
+        const asItsHolderHeldIt: AssignmentPart = {
+          ...record,
+          unitId: passed.unitId,
+          ...(earlier.length > 0 ? { heldSince: passed.from, previousHolders: earlier, heldBefore: held.heldBefore!.slice(0, -1) } : {}),
+        };
+        const joinedPart: AssignmentPart = { ...part, role: held.role === 'LEAD' ? 'LEAD' : role, heldBefore: held.heldBefore, joinedOn: held.heldSince };
+        return {
+          ...state,
+          parts: { ...state.parts, [unitId]: joinedPart },
+          joined: { ...state.joined, [passed.unitId]: { part: asItsHolderHeldIt, joinedOn: held.heldSince, successorUnitId: unitId } },
+        };
+      }
       return { ...state, parts: { ...state.parts, [unitId]: part } };
     }
     case 'ExtensionRequested': {

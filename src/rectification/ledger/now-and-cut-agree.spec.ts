@@ -6,6 +6,7 @@ import { allEventSchemas } from '../../event-sourcing/all-event-schemas.js';
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import type { StreamReader } from '../../event-sourcing/projected-streams.js';
 import { DomainError } from '../../shared/domain-error.js';
+import { assignmentsOn, partsOf } from '../../assignments/domain/assignment.decider.js';
 import { admin, clerkOf, inspector, supervisor } from '../../shared/testing/actors.js';
 import { findingDecider, type FindingCommand, type FindingState } from '../domain/finding.decider.js';
 import type { FindingStreamEvent } from '../domain/finding.events.js';
@@ -729,6 +730,10 @@ describe('a paper 交办 of a unit merged, before its successor’s own 交办, 
     expect(holders(now)).toEqual([['c', 'LEAD', 'ASSIGNED', '', '2016-12-31'], ['s', 'RESPONSIBLE', 'VERIFIED', 'h', '2016-09-30']]);
     expect(holders(cut)).toEqual(holders(now));
     expect(finding(cut)).toEqual(finding(now));
+    // The decider's own day fold (what a dated command is judged on) sees s's part as the state does: held before by h (s19 Left 1).
+    const assignments = (office.state as Extract<FindingState, { assignments: unknown }>).assignments;
+    const strip = (parts: ReturnType<typeof partsOf>) => parts.map(({ unitId, role, status, heldBefore, dueDate }) => ({ unitId, role, status, heldBefore: heldBefore ?? [], dueDate }));
+    expect(strip(partsOf(assignmentsOn(assignments, TODAY)))).toEqual(strip(partsOf(assignments)));
     // Between the merge and s's own 交办, s held h's part.
     expect(holders(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: '2016-05-20', knownAt: null, axes: [BUSINESS_DAY] })!)).toEqual([['c', 'LEAD', 'ASSIGNED', '', '2016-12-31'], ['s', 'RESPONSIBLE', 'ASSIGNED', 'h', '2016-08-01']]);
   });

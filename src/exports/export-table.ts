@@ -1,4 +1,5 @@
 import { inAssignedOrder, reportedDaysLate, trafficLight, type DueDateChange, type PartStatus, type PartView, type ReturnView, type TrafficLight } from '../assignments/read-model/part-view.js';
+import { recordsAfterWithdrawal } from '../assignments/read-model/records-after-withdrawal.js';
 import { officeClockMillis, officeClockSeconds } from '../shared/calendar-date.js';
 import { slicer } from '../shared/event-loop-turns.js';
 import type { Breakdown } from '../work-plan/breakdown/breakdown.js';
@@ -187,6 +188,11 @@ export interface LedgerSource {
   readonly dueSoonDays: number;
   /** A unit user's unit: only its own rows. */
   readonly unitId?: string | null;
+  /**
+   * A withdrawn finding's parts as they stood on its withdrawal, its units' later records left out
+   * (`RectificationLedger.partsAsWithdrawn`, breaker11j P3); absent: `partsWhenWithdrawn` as held.
+   */
+  readonly partsAsWithdrawn?: (finding: FindingView) => Promise<ReadonlyMap<string, PartView>>;
 }
 
 /**
@@ -203,7 +209,13 @@ export async function ledgerTable(source: LedgerSource, pause: () => Promise<voi
     await pause();
     // A withdrawn finding stays on the record, said as such (已撤销 with its day and reason), with the units it had then, and counted nowhere (breaker11e P5).
     const withdrawn = finding.status === 'WITHDRAWN' ? `${FINDING_STATUS_ZH.WITHDRAWN}（${finding.withdrawnOn}：${finding.withdrawalReason}）` : null;
-    const parts = inAssignedOrder((withdrawn ? (finding.partsWhenWithdrawn ?? finding.parts) : finding.parts).values());
+    const held = finding.partsWhenWithdrawn ?? finding.parts;
+    const parts = inAssignedOrder((withdrawn ? ((await source.partsAsWithdrawn?.(finding)) ?? held) : finding.parts).values());
+    // A withdrawn part's 状态 says, after the withdrawal, what its unit recorded since, apart from the part as it stood (breaker11j P3).
+    const statusOf = (part: PartView) => {
+      const later = withdrawn && finding.withdrawnOn ? recordsAfterWithdrawal(held.get(part.unitId) ?? part, finding.withdrawnOn) : [];
+      return later.length === 0 ? withdrawn : `${withdrawn}\n撤销后的记录（不计入统计）：${later.join('；')}`;
+    };
     const leads = leadsOf(parts, source.unitName);
     if (parts.length === 0 && !source.unitId) {
       const evaluation = evaluationTitle.get(finding.evaluationId) ?? finding.evaluationId;
@@ -224,7 +236,7 @@ export async function ledgerTable(source: LedgerSource, pause: () => Promise<voi
           leads,
           source.unitName(part.unitId),
           dueCell(part),
-          withdrawn ?? (finding.status === 'CLOSED' ? FINDING_STATUS_ZH.CLOSED : statusCell(part)),
+          statusOf(part) ?? (finding.status === 'CLOSED' ? FINDING_STATUS_ZH.CLOSED : statusCell(part)),
           ...partProgress(part),
           light ? LIGHT_ZH[light] : '',
           finding.closedOn ?? '',

@@ -90,6 +90,7 @@ export async function exportLedger(sources: ExportSources, request: LedgerExport
     knownAt: time.knownAt,
     dueSoonDays: sources.dueSoonDays,
     unitId: unitScope(request.reader),
+    partsAsWithdrawn: (finding) => sources.ledger.partsAsWithdrawn(finding, isPresent(time, now) ? undefined : time),
   });
 }
 

@@ -98,7 +98,8 @@ const PART_DETAILS = `reports { summary reportedOn reportedAt reportedBy evidenc
   inspections { inspectionId outcome inspectedOn place notes loggedAt inspectorId }
   returns { cause reason returnedOn returnedAt }
   urges { message urgedOn urgedAt urgedBy }
-  extensionRequests { requestId requestedDueDate reason status requestedOn requestedAt decidedOn decidedAt decisionReason grantedDueDate }`;
+  extensionRequests { requestId requestedDueDate reason status requestedOn requestedAt decidedOn decidedAt decisionReason grantedDueDate }
+  recordsAfterWithdrawal`;
 
 /**
  * The parts of a finding (`assignments`) or an item (`parts`) as the signed-in role may read them:
@@ -118,7 +119,7 @@ export function partsSelection(field: 'assignments' | 'parts', page = ''): strin
 export function withOwnDetails<Parent extends { ownPart?: Partial<Part>[] }>(parent: Parent, field: 'assignments' | 'parts'): Parent {
   if (!parent.ownPart) return parent;
   const parts = (parent as unknown as Record<string, Part[]>)[field]!;
-  const details = (unitId: string) => parent.ownPart!.find((own) => own.unitId === unitId) ?? { reports: null, inspections: null, returns: null, urges: null, extensionRequests: null };
+  const details = (unitId: string) => parent.ownPart!.find((own) => own.unitId === unitId) ?? { reports: null, inspections: null, returns: null, urges: null, extensionRequests: null, recordsAfterWithdrawal: null };
   return { ...parent, [field]: parts.map((part) => ({ ...part, ...details(part.unitId) })) };
 }
 
@@ -170,6 +171,12 @@ export interface Part extends PartTerms {
     decisionReason: string | null;
     grantedDueDate: string | null;
   }[] | null;
+  /**
+   * A withdrawn finding's part: its unit's records dated on or after the withdrawal, one line each
+   * (「2026-11-10 报送整改报告」) — not part of the part as shown, counted nowhere (breaker11j P3);
+   * null otherwise, and on another unit's part for a unit user. Absent where not asked.
+   */
+  recordsAfterWithdrawal?: string[] | null;
 }
 
 export interface HistoryEntry {

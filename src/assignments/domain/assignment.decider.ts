@@ -34,7 +34,7 @@ import type {
   SetsDueDate,
   UrgeUnit,
 } from './assignment.commands.js';
-import { assignmentEventSchemas } from './assignment.events.js';
+import { assignmentEventSchemas, isUnitRecord } from './assignment.events.js';
 import type {
   AssignmentEvent,
   AssignmentRole,
@@ -287,17 +287,18 @@ export function assignmentsOn(state: AssignmentsState, day: string): Assignments
 }
 
 /**
- * The parts with every fact dated on or after office day `day` (`YYYY-MM-DD`) set aside: the facts
- * dated before it, folded in business order as `assignmentsOn` folds them (corrections applied);
- * `state` itself when nothing is dated on or after `day`. What a fact of a withdrawn parent dated
- * before its withdrawal, entered after it, is judged on: the units' records dated on or after the
- * withdrawal (made before the office heard of it) count nowhere, so they neither bound nor refuse
- * it (breaker11j P4).
+ * The parts with the units' own records (`isUnitRecord`: reports, inspections, send-backs, urgings,
+ * extension requests and decisions) dated on or after office day `day` (`YYYY-MM-DD`) set aside:
+ * every other fact, folded in business order as `assignmentsOn` folds them (corrections applied);
+ * `state` itself when no such record is dated on or after `day`. What a fact of a withdrawn parent
+ * dated before its withdrawal, entered after it, is judged on: those records (made before the office
+ * heard of the withdrawal) count nowhere, so they neither bound nor refuse it (breaker11j P4).
  */
 export function assignmentsBefore(state: AssignmentsState, day: string): AssignmentsState {
   const entries = inBusinessOrder(state.recorded);
-  if (entries.every((entry) => entry.occurredOn < day)) return state;
-  return entries.filter((entry) => entry.occurredOn < day).reduce((folded, entry) => evolveAssignments(folded, entry.event), initialAssignmentsState());
+  const setAside = (entry: { event: AssignmentEvent; occurredOn: string }) => isUnitRecord(entry.event) && entry.occurredOn >= day;
+  if (!entries.some(setAside)) return state;
+  return entries.filter((entry) => !setAside(entry)).reduce((folded, entry) => evolveAssignments(folded, entry.event), initialAssignmentsState());
 }
 
 /**

@@ -299,3 +299,22 @@ export const assignmentEventSchemas: EventSchemas<AssignmentEvent> = {
 export function isAssignmentEvent(event: DomainEvent): event is AssignmentEvent {
   return Object.hasOwn(assignmentEventSchemas, event.type);
 }
+
+/**
+ * A unit's own records on its part — report, inspection, send-back, urging, extension request and
+ * its decision: the kinds a withdrawal may be dated before (the office heard of the evaluator's
+ * letter later, breaker11h P8). Those dated on or after a withdrawal that stands stay on the record
+ * and count nowhere: not in any figure, nor in judging a record dated before the withdrawal and
+ * entered after it, nor in the part its page and 台账 row show (breaker11j P3, P4).
+ */
+const UNIT_RECORD_TYPES: ReadonlySet<string> = new Set<AssignmentEvent['type']>([
+  'RectificationReported',
+  'InspectionLogged',
+  'ReportSentBack',
+  'UnitUrged',
+  'ExtensionRequested',
+  'ExtensionGranted',
+  'ExtensionRefused',
+]);
+
+export const isUnitRecord = (event: { readonly type: string }): boolean => UNIT_RECORD_TYPES.has(event.type);

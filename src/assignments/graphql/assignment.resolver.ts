@@ -65,6 +65,16 @@ export class AssignmentResolver {
     return inBusinessOrder(this.ownDetails(part, context, say('extension requests', '延期申请')).extensionRequests, (request) => request.requestedOn, (request) => request.requestedAt);
   }
 
+  @ResolveField(() => [String], {
+    nullable: true,
+    description: `A withdrawn finding's part: the unit's records dated on or after the withdrawal, made before it was known — kept on the record, counted nowhere, and not part of the part as shown (breaker11j P3) — one line each in Chinese (「2026-11-10 报送整改报告」), in the order they happened; empty when none; null for a part of a finding not withdrawn. ${OWN_PART_ONLY}`,
+  })
+  recordsAfterWithdrawal(@Parent() part: PartView & { readonly recordsAfterWithdrawal?: readonly string[] }, @Context() context: GraphqlContext) {
+    if (part.recordsAfterWithdrawal === undefined) return null;
+    this.ownDetails(part, context, say('records after the withdrawal', '撤销后的记录'));
+    return part.recordsAfterWithdrawal;
+  }
+
   /**
    * Units see the progress of every part, but the evidence, notes, urgings and extension requests of
    * their own only (breaker11i P4: what was said to another unit is that unit's): of a part

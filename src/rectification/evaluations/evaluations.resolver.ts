@@ -1,4 +1,5 @@
-import { inAssignedOrder, laterHolders } from '../../assignments/read-model/part-view.js';
+import { inAssignedOrder, laterHolders, type PartView } from '../../assignments/read-model/part-view.js';
+import { recordsAfterWithdrawal } from '../../assignments/read-model/records-after-withdrawal.js';
 import { Args, Context, ID, Info, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { oncePerExecution } from '../../shared/graphql/once-a-request.js';
@@ -143,19 +144,23 @@ export class FindingsResolver {
    */
   @ResolveField(() => [AssignmentType], {
     description:
-      'Each assigned unit’s part, in the order assigned; a withdrawn finding’s parts as they stood on its withdrawal (a record, counted nowhere). A finding of many units: lists ask for assignmentCount and assignments(limit:), a page of parts offset / limit',
+      'Each assigned unit’s part, in the order assigned; a withdrawn finding’s parts as they stood on its withdrawal (a record, counted nowhere), each with recordsAfterWithdrawal. A finding of many units: lists ask for assignmentCount and assignments(limit:), a page of parts offset / limit',
   })
   @priced({ items: EXPECTED_ITEMS.findingParts, sized: LIVE_SIZES.findingParts, count: partsBound, ofParent: { root: 'finding', arg: 'id' } })
-  assignments(
+  async assignments(
     @Parent() finding: FindingView & { time?: TimeCut },
     @Args('unitId', { type: () => ID, nullable: true, description: ONE_UNIT_PART }) unitId?: string,
     @Args('offset', { type: () => Int, nullable: true, description: 'Parts to skip, in the order assigned (with limit: a page of a finding of many units)' }) offset?: number,
     @Args('limit', { type: () => Int, nullable: true, description: 'At most this many parts (absent: all of them); priced by it' }) limit?: number,
   ) {
-    const held = finding.status === 'WITHDRAWN' ? (finding.partsWhenWithdrawn ?? finding.parts) : finding.parts;
+    const withdrawn = finding.status === 'WITHDRAWN' ? await this.ledger.partsAsWithdrawn(finding, finding.time) : null;
+    const held = withdrawn ?? finding.parts;
+    // Beside each part as it stood, the unit's records dated on or after the withdrawal, as entered (breaker11j P3).
+    const later = (part: PartView): { recordsAfterWithdrawal?: string[] } =>
+      withdrawn && finding.withdrawnOn ? { recordsAfterWithdrawal: recordsAfterWithdrawal(finding.partsWhenWithdrawn?.get(part.unitId) ?? part, finding.withdrawnOn) } : {};
     const chosen = inAssignedOrder(held.values()).filter((part) => !unitId || part.unitId === unitId);
     const from = Math.max(offset ?? 0, 0);
-    const parts = limit == null ? chosen.slice(from) : chosen.slice(from, from + Math.max(limit, 0));
+    const parts = (limit == null ? chosen.slice(from) : chosen.slice(from, from + Math.max(limit, 0))).map((part) => ({ ...part, ...later(part) }));
     // A finding viewed on a day (asOf) counts its parts' days left and lights on that day, and names their units as known then;
     // each part says who holds it since (机构改革), so a unit that took it over reads its past reports too.
     if (!finding.time) return parts;

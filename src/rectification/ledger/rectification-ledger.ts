@@ -1,5 +1,6 @@
 import { applyAssignmentEvent, closeOutDay, type PartView } from '../../assignments/read-model/part-view.js';
-import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
+import { isAssignmentEvent, isUnitRecord } from '../../assignments/domain/assignment.events.js';
+import { recordsAfterWithdrawal } from '../../assignments/read-model/records-after-withdrawal.js';
 import { entryInCut, historyAt, knownInCut, timelineAt, timelineEntry, type TimelineEntry } from '../../assignments/read-model/timeline.js';
 import type { StreamReader } from '../../event-sourcing/projected-streams.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
@@ -197,6 +198,22 @@ export class RectificationLedger implements Projection {
     return this.findings.has(id) ? await this.#streams.read(findingStream(id)) : [];
   }
 
+  /**
+   * A withdrawn finding's parts as its page and 台账 row show them (breaker11j P3): as they stood on
+   * its withdrawal — every fact inside `cut` (absent: everything entered), except the units' own
+   * records dated on or after the withdrawal (made before the office knew of it, counted nowhere;
+   * listed apart, `recordsAfterWithdrawal`), folded in business order (`partsOnWithdrawal`): the
+   * decider judges a record entered later on the same parts. `partsWhenWithdrawn` itself, with no
+   * read, when it holds no such record; a finding not withdrawn: its parts. O(its own events) when read.
+   */
+  async partsAsWithdrawn(finding: FindingView, cut?: TimeCut): Promise<ReadonlyMap<string, PartView>> {
+    const { withdrawnOn } = finding;
+    if (finding.status !== 'WITHDRAWN' || withdrawnOn === null) return finding.parts;
+    const held = finding.partsWhenWithdrawn ?? finding.parts;
+    if (![...held.values()].some((part) => recordsAfterWithdrawal(part, withdrawnOn).length > 0)) return held;
+    return partsOnWithdrawal(await this.timeline(finding.findingId), withdrawnOn, cut) ?? held;
+  }
+
   listFindings(filter: { evaluationId?: string; category?: string } = {}): FindingView[] {
     const source = filter.evaluationId
       ? (this.evaluations.get(filter.evaluationId)?.findingIds ?? []).map((id) => this.findings.get(id)!)
@@ -249,4 +266,19 @@ function duplicateWithdrawalKnown(timeline: readonly TimelineEntry[], cut: TimeC
   const last = known.findLastIndex((event) => event.type === 'FindingWithdrawn' || event.type === 'FindingWithdrawalUndone');
   const withdrawal = known[last] as TimelineEntry<FindingWithdrawn> | undefined;
   return withdrawal?.type === 'FindingWithdrawn' && withdrawal.data.duplicateOf !== undefined ? withdrawal : undefined;
+}
+
+/**
+ * The parts of a finding withdrawn on `withdrawnOn` as they stood on the withdrawal: its timeline
+ * (FindingRecorded first) inside `cut` (absent: everything entered), corrections applied, without
+ * the units' own records (`isUnitRecord`) dated on or after `withdrawnOn`, folded in business order;
+ * undefined when the finding is not withdrawn so folded (not yet identified, or the withdrawal is
+ * outside the cut). See `RectificationLedger.partsAsWithdrawn`.
+ */
+export function partsOnWithdrawal(timeline: readonly TimelineEntry[], withdrawnOn: string, cut: TimeCut = { asOf: '9999-12-31', knownAt: null, axes: [] }): Map<string, PartView> | undefined {
+  const [recorded, ...rest] = timeline as [TimelineEntry<FindingRecorded> | undefined, ...TimelineEntry[]];
+  if (recorded?.type !== 'FindingRecorded') return undefined;
+  const view = newFindingView(recorded);
+  for (const event of timelineAt(rest, cut)) if (!(isUnitRecord(event) && event.occurredOn >= withdrawnOn)) applyToFinding(view, event);
+  return view.status === 'WITHDRAWN' ? (view.partsWhenWithdrawn ?? undefined) : undefined;
 }

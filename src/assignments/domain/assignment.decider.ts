@@ -305,18 +305,37 @@ export function assignmentsBefore(state: AssignmentsState, day: string): Assignm
  * CONFLICT when a record dated from `from` until before `until` (absent: any later day), set aside
  * by a withdrawal on `from` (see `assignmentsBefore`), would not hold counted again — folded in
  * business order with every record, a fact entered late before the withdrawal stands in its way
- * (a report answering nothing, a second report awaiting inspection). `what` says what brings
- * them back (the withdrawal taken back, or moved to `until`); the message names the record, its
- * unit and day, and why (breaker11j P4).
+ * (a report answering nothing, a second report awaiting inspection). The message names the record,
+ * its unit and day, and why, between `what` (what would count it again) and `advice` (breaker11j P4,
+ * breaker11k P1).
  */
-export function requireSetAsideRecordsHold(state: AssignmentsState, from: string, until: string | undefined, what: Bilingual, command: NamesUnits): void {
+export function requireSetAsideRecordsHold(state: AssignmentsState, from: string, until: string | undefined, what: Bilingual, advice: Bilingual, command: NamesUnits): void {
   const broken = brokenFacts(state.recorded).find((candidate) => candidate.day >= from && (until === undefined || candidate.day < until));
   if (!broken) return;
   const later = LATER_FACT[broken.event.type] ?? say('record', '记录');
   const unit = unitNamed(command, (broken.event.data as { unitId: string }).unitId, broken.day);
   throw conflict(
-    `${capitalise(what.en)}: the ${later.en} of ${unit.en} of ${broken.day}, made after the withdrawal, would count again, but no longer holds: ${broken.why.en}. Correct the records entered late, before the withdrawal, first.`,
-    `${what.zh}，${unit.zh} ${broken.day} 的${later.zh}（撤销后的记录）将重新计入，但已不再成立：${broken.why.zh}。请先更正撤销日期之前补录的记录。`,
+    `${capitalise(what.en)}: the ${later.en} of ${unit.en} of ${broken.day}, made after the withdrawal, would count again, but no longer holds: ${broken.why.en}. ${advice.en}`,
+    `${what.zh}，${unit.zh} ${broken.day} 的${later.zh}（撤销后的记录）将重新计入，但已不再成立：${broken.why.zh}。${advice.zh}`,
+  );
+}
+
+/**
+ * A record dated before a withdrawal, entered after it, judged on the parts with the later records
+ * set aside (`assignmentsBefore`), must also leave every record holding when they count again —
+ * the withdrawal taken back or moved later, which must always stay possible (breaker11k P1: a 补录
+ * report before a unit's own later report, with no inspection between, made the withdrawal
+ * permanent; P2: the records then read in typing order). `after`: the parts with the record, as
+ * recorded. CONFLICT naming the later record that would not hold.
+ */
+export function requireWithdrawalStaysCorrectable(after: AssignmentsState, withdrawnOn: string, parentZh: string, command: NamesUnits): void {
+  requireSetAsideRecordsHold(
+    after,
+    withdrawnOn,
+    undefined,
+    say('Once the withdrawal is taken back (or moved later)', `补录后一旦恢复${parentZh}（或将撤销日期改晚）`),
+    say('So this record cannot be entered: the withdrawal could no longer be corrected.', '因此不能补录此记录：否则撤销将无法更正。'),
+    command,
   );
 }
 

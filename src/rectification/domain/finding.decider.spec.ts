@@ -750,40 +750,44 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
     expect(stateAfter([...bothReported, withdrawn, ...events])).toMatchObject({ status: 'withdrawn', withdrawnOn: TODAY });
   });
 
-  describe('a fact dated before the withdrawal, entered after it, is judged with the records dated on or after the withdrawal set aside: they count nowhere (breaker11j P4)', () => {
+  describe('a fact dated before the withdrawal, entered after it, is judged with the records dated on or after the withdrawal set aside, and must let them hold should the withdrawal be taken back (breaker11j P4, breaker11k P1)', () => {
     // 市财政局 reported 06-28 and failed 07-01 (new due date 08-31), entered before the evaluator's letter of 06-27 was typed.
     const onLetterDay: FindingStreamEvent = { type: 'FindingWithdrawn', data: { findingId: FINDING, reason: REASON, withdrawnOn: '2025-06-27' } };
     const afterLetter = [...assignedToTwo, reported(FINANCE), inspected(FINANCE, 'FAILED', 'inspection-1'), onLetterDay];
-    const lateReport = reported(FINANCE, '2025-06-25');
+    const correct = (withdrawnOn?: string): CorrectWithdrawal => ({ type: 'CorrectWithdrawal', today: TODAY, reason: '撤销有误', ...(withdrawnOn ? { withdrawnOn } : {}) });
 
-    it('a report dated before it is judged on the part as it stood (assigned, due 06-30), not on the later failure', () => {
-      given(afterLetter).when(report(FINANCE, '2025-06-25')).then([lateReport]);
-      expect(stateAfter([...afterLetter, lateReport])).toMatchObject({ status: 'withdrawn', withdrawnOn: '2025-06-27' });
+    it('a report dated before it is not bounded by the later failure, which counts nowhere; it is refused for what it is: the unit’s own later report would answer nothing, and the withdrawal could never be taken back', () => {
+      given(afterLetter)
+        .when(report(FINANCE, '2025-06-25'))
+        .thenRefused(
+          'CONFLICT',
+          /^Once the withdrawal is taken back \(or moved later\): the report of .* of 2025-06-28, made after the withdrawal, would count again/,
+          /^补录后一旦恢复问题（或将撤销日期改晚），.*2025-06-28 的整改报告（撤销后的记录）将重新计入，但已不再成立：当时 2025-06-25 的整改报告尚待督查。因此不能补录此记录：否则撤销将无法更正。$/,
+        );
+      // So the withdrawal stays correctable.
+      given(afterLetter).when(correct()).then([expect.objectContaining({ type: 'FindingWithdrawalUndone' }) as FindingStreamEvent]);
     });
 
-    it('so are an urging, an extension request and an inspection of that report dated before it', () => {
+    it('an urging and an extension request dated before it are taken, the withdrawal still correctable', () => {
       given(afterLetter).when({ ...urge(FINANCE), urgedOn: '2025-06-20' }).then([expect.objectContaining({ type: 'UnitUrged' }) as FindingStreamEvent]);
       given(afterLetter)
         .when(requestExtension({ unitId: FINANCE, actor: clerkOf(FINANCE), today: TODAY, requestedOn: '2025-06-20' }))
         .then([expect.objectContaining({ type: 'ExtensionRequested' }) as FindingStreamEvent]);
-      const failedEarly: FindingCommand = { ...inspect(FINANCE, 'FAILED', 'inspection-0'), inspectedOn: '2025-06-26', newDueDate: '2025-07-31' };
-      expect(findingDecider.decide(failedEarly, stateAfter([...afterLetter, lateReport]))).toMatchObject([{ type: 'InspectionLogged', data: { inspectedOn: '2025-06-26', outcome: 'FAILED' } }]);
     });
 
-    it('a pass among them means the withdrawal does not stand: then every record counts again, and one it would leave inconsistent refuses it', () => {
-      given([...afterLetter, lateReport])
+    it('a pass dated before it means the withdrawal does not stand: every record counts again, and a later one it would leave inconsistent refuses it', () => {
+      // 市财政局 reported 06-25; failed 07-01 (entered before the letter of 06-27 was typed); a pass of 06-26 found on paper.
+      const reportedFirst = [...assignedToTwo, reported(FINANCE, '2025-06-25'), inspected(FINANCE, 'FAILED', 'inspection-1'), onLetterDay];
+      given(reportedFirst)
         .when({ ...inspect(FINANCE, 'PASSED', 'inspection-0'), inspectedOn: '2025-06-26' })
-        .thenRefused('CONFLICT', /report of .* of 2025-06-28, made after the withdrawal, would count again/, /2025-06-26 的核验早于撤销日期，撤销即不成立，.*2025-06-28 的整改报告（撤销后的记录）将重新计入，但已不再成立/);
+        .thenRefused('CONFLICT', /inspection .* of 2025-07-01 inconsistent/, /^督查日期（2025-06-26）会使其后.*2025-07-01 的督查不再成立：当时该任务已确认完成（2025-06-26）/);
     });
 
-    it('taking the withdrawal back, or moving it past the records set aside, is refused while they would not hold; moving it earlier is not', () => {
-      const after = [...afterLetter, lateReport];
-      const correct = (withdrawnOn?: string): CorrectWithdrawal => ({ type: 'CorrectWithdrawal', today: TODAY, reason: '撤销有误', ...(withdrawnOn ? { withdrawnOn } : {}) });
+    it('records set aside that a record entered late already contradicts (as 6bc82f2 allowed) refuse taking the withdrawal back or moving it past them, naming them; moving it earlier is taken', () => {
+      const after = [...afterLetter, reported(FINANCE, '2025-06-25')];
       given(after).when(correct()).thenRefused('CONFLICT', /2025-06-28/, /^恢复问题，.*2025-06-28 的整改报告（撤销后的记录）将重新计入，但已不再成立：当时 2025-06-25 的整改报告尚待督查。请先更正撤销日期之前补录的记录。$/);
-      given(after).when(correct(TODAY)).thenRefused('CONFLICT', /2025-06-28/, /2025-06-28 的整改报告.*不再成立/);
+      given(after).when(correct(TODAY)).thenRefused('CONFLICT', /2025-06-28/, /^将撤销日期更正为 2025-07-02，.*2025-06-28 的整改报告/);
       expect(findingDecider.decide(correct('2025-06-26'), stateAfter(after)).map((event) => event.type)).toEqual(['FindingWithdrawalUndone', 'FindingWithdrawn']);
-      // Without the records set aside, taking it back is as before.
-      given([...afterLetter]).when(correct()).then([expect.objectContaining({ type: 'FindingWithdrawalUndone' }) as FindingStreamEvent]);
     });
   });
 

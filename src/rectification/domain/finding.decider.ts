@@ -7,6 +7,7 @@ import {
   initialAssignmentsState,
   partsOf,
   requireSetAsideRecordsHold,
+  requireWithdrawalStaysCorrectable,
   type AssignmentsState,
 } from '../../assignments/domain/assignment.decider.js';
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
@@ -418,6 +419,7 @@ function correctWithdrawal(command: CorrectWithdrawal, state: FindingState): Fin
     withdrawnOn,
     command.withdrawnOn,
     command.withdrawnOn === undefined ? say('Taking the withdrawal back', '恢复问题') : say(`Moving the withdrawal to ${command.withdrawnOn}`, `将撤销日期更正为 ${command.withdrawnOn}`),
+    CORRECT_LATE_RECORDS,
     command,
   );
   // Back on the 台账 until the corrected day (or for good), the finding's parts pass by the reorganisations of those days (breaker8g P7).
@@ -511,13 +513,16 @@ function decideBeforeWithdrawal(command: FindingPartCommand, state: FindingState
   const setAside = recordedOn(state, day, true);
   if (setAside.assignments !== then.assignments) {
     const decided = decide(setAside);
-    if (withdrawalUndone(state, setAside, decided, command).length === 0) return decided;
+    if (withdrawalUndone(state, setAside, decided, command).length === 0) {
+      requireWithdrawalStaysCorrectable(decided.filter(isAssignmentEvent).reduce(evolveAssignments, state.assignments), state.withdrawnOn, '问题', command);
+      return decided;
+    }
   }
   const decided = decide(then);
   const undone = withdrawalUndone(state, then, decided, command);
   if (undone.length > 0) {
     const after = decided.filter(isAssignmentEvent).reduce(evolveAssignments, state.assignments);
-    requireSetAsideRecordsHold(after, state.withdrawnOn, undefined, say(`A verification dated ${day}, before the withdrawal, means it does not stand`, `${day} 的核验早于撤销日期，撤销即不成立`), command);
+    requireSetAsideRecordsHold(after, state.withdrawnOn, undefined, say(`A verification dated ${day}, before the withdrawal, means it does not stand`, `${day} 的核验早于撤销日期，撤销即不成立`), CORRECT_LATE_RECORDS, command);
   }
   return [...decided, ...undone];
 }
@@ -590,3 +595,6 @@ function requireRecorded(state: FindingState): RecordedFindingState {
   }
   return state;
 }
+
+/** What a refusal to count set-aside records again advises (records entered before the withdrawal's late 补录 was refused, breaker11k P1). */
+const CORRECT_LATE_RECORDS = say('Correct the records entered late, before the withdrawal, first.', '请先更正撤销日期之前补录的记录。');

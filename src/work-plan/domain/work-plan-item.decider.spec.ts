@@ -697,27 +697,22 @@ describe('an item’s withdrawal entered by mistake is taken back or moved to it
   });
 });
 
-describe('a fact dated before an item’s withdrawal, entered after it, is judged with the records dated on or after the withdrawal set aside (breaker11j P4)', () => {
+describe('a fact dated before an item’s withdrawal, entered after it, is judged with the records dated on or after the withdrawal set aside, and must let them hold should it be taken back (breaker11j P4, breaker11k P1)', () => {
   // 市财政局 reported 06-28 and failed 07-01 (new due date 08-31), entered before the withdrawal of 06-27 was typed.
   const withdrawnOn27: WorkPlanItemStreamEvent = { type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, reason: '任务已并入第8项', withdrawnOn: '2026-06-27' } };
   const afterLetter = [...definedAndAssigned, reported(FINANCE), inspected(FINANCE, 'FAILED', 'inspection-1'), withdrawnOn27];
-  const lateReport = reported(FINANCE, '2026-06-25');
+  const correct = (withdrawnOn?: string): WorkPlanItemCommand => ({ type: 'CorrectWorkPlanItemWithdrawal', actor: supervisor, today: TODAY, reason: '撤销有误', ...(withdrawnOn ? { withdrawnOn } : {}) });
 
-  it('a report dated before it is judged on the part as it stood, not on the later failure; the item stays withdrawn', () => {
-    given(afterLetter).when(report(FINANCE, '2026-06-25')).then([lateReport]);
-    expect(stateAfter([...afterLetter, lateReport])).toMatchObject({ status: 'withdrawn', withdrawnOn: '2026-06-27' });
-  });
-
-  it('a pass of it means the withdrawal does not stand: the later records count again, and one left inconsistent refuses it', () => {
-    given([...afterLetter, lateReport]).when({ ...inspect(FINANCE, 'PASSED', 'inspection-0'), inspectedOn: '2026-06-26' }).thenRefused('CONFLICT', /would count again/, /撤销即不成立.*2026-06-28 的整改报告（撤销后的记录）将重新计入，但已不再成立/);
-  });
-
-  it('taking the withdrawal back, or moving it past them, is refused while they would not hold; moving it earlier is not', () => {
-    const correct = (withdrawnOn?: string): WorkPlanItemCommand => ({ type: 'CorrectWorkPlanItemWithdrawal', actor: supervisor, today: TODAY, reason: '撤销有误', ...(withdrawnOn ? { withdrawnOn } : {}) });
-    given([...afterLetter, lateReport]).when(correct()).thenRefused('CONFLICT', /2026-06-28/, /^恢复事项，.*2026-06-28 的整改报告（撤销后的记录）将重新计入，但已不再成立/);
-    given([...afterLetter, lateReport]).when(correct(TODAY)).thenRefused('CONFLICT', /2026-06-28/, /^将撤销日期更正为 2026-07-02，/);
-    expect(workPlanItemDecider.decide(correct('2026-06-26'), stateAfter([...afterLetter, lateReport])).map((event) => event.type)).toEqual(['WorkPlanItemWithdrawalUndone', 'WorkPlanItemWithdrawn']);
+  it('a report dated before it is refused for what it is — the unit’s later report would answer nothing — not for the later failure; the withdrawal stays correctable', () => {
+    given(afterLetter).when(report(FINANCE, '2026-06-25')).thenRefused('CONFLICT', /would count again/, /^补录后一旦恢复事项（或将撤销日期改晚），.*2026-06-28 的整改报告（撤销后的记录）将重新计入，但已不再成立：当时 2026-06-25 的整改报告尚待督查。因此不能补录此记录/);
     given(afterLetter).when(correct()).then([expect.objectContaining({ type: 'WorkPlanItemWithdrawalUndone' }) as WorkPlanItemStreamEvent]);
+  });
+
+  it('records a late entry already contradicts refuse taking the withdrawal back or moving it past them; moving it earlier is taken', () => {
+    const after = [...afterLetter, reported(FINANCE, '2026-06-25')];
+    given(after).when(correct()).thenRefused('CONFLICT', /2026-06-28/, /^恢复事项，.*2026-06-28 的整改报告（撤销后的记录）将重新计入，但已不再成立/);
+    given(after).when(correct(TODAY)).thenRefused('CONFLICT', /2026-06-28/, /^将撤销日期更正为 2026-07-02，/);
+    expect(workPlanItemDecider.decide(correct('2026-06-26'), stateAfter(after)).map((event) => event.type)).toEqual(['WorkPlanItemWithdrawalUndone', 'WorkPlanItemWithdrawn']);
   });
 });
 

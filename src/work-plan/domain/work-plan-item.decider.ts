@@ -4,6 +4,7 @@ import {
   allPartsVerified,
   assignmentsBefore,
   requireSetAsideRecordsHold,
+  requireWithdrawalStaysCorrectable,
   boundedDueDate,
   closedOn,
   factDayOf,
@@ -486,13 +487,16 @@ function decideBeforeWithdrawal(command: PartCommand, state: WorkPlanItemState, 
   const setAside = inPlanOn(state, day, true);
   if (setAside.assignments !== then.assignments) {
     const decided = decide(setAside);
-    if (withdrawalUndone(state, setAside, decided, command).length === 0) return decided;
+    if (withdrawalUndone(state, setAside, decided, command).length === 0) {
+      requireWithdrawalStaysCorrectable(decided.filter(isAssignmentEvent).reduce(evolveAssignments, state.assignments), state.withdrawnOn, '事项', command);
+      return decided;
+    }
   }
   const decided = decide(then);
   const undone = withdrawalUndone(state, then, decided, command);
   if (undone.length > 0) {
     const after = decided.filter(isAssignmentEvent).reduce(evolveAssignments, state.assignments);
-    requireSetAsideRecordsHold(after, state.withdrawnOn, undefined, say(`A verification dated ${day}, before the withdrawal, means it does not stand`, `${day} 的核验早于撤销日期，撤销即不成立`), command);
+    requireSetAsideRecordsHold(after, state.withdrawnOn, undefined, say(`A verification dated ${day}, before the withdrawal, means it does not stand`, `${day} 的核验早于撤销日期，撤销即不成立`), CORRECT_LATE_RECORDS, command);
   }
   return [...decided, ...undone];
 }
@@ -566,6 +570,7 @@ function correctItemWithdrawal(command: CorrectWorkPlanItemWithdrawal, state: Wo
     withdrawnOn,
     command.withdrawnOn,
     command.withdrawnOn === undefined ? say('Taking the withdrawal back', '恢复事项') : say(`Moving the withdrawal to ${command.withdrawnOn}`, `将撤销日期更正为 ${command.withdrawnOn}`),
+    CORRECT_LATE_RECORDS,
     command,
   );
   const undone: WorkPlanItemStreamEvent = {
@@ -866,3 +871,6 @@ function requireRedatableAssignment(command: CorrectFactDate, item: DefinedItemF
   if (!began || command.previousOn <= began.day) return;
   requireNotBefore({ day: command.on, what: say('the corrected assignment date', '更正后的交办日期') }, began);
 }
+
+/** What a refusal to count set-aside records again advises (records entered before the withdrawal's late 补录 was refused, breaker11k P1). */
+const CORRECT_LATE_RECORDS = say('Correct the records entered late, before the withdrawal, first.', '请先更正撤销日期之前补录的记录。');

@@ -1,4 +1,4 @@
-import { MAX_PAGE, columnSortOrder, fetchRows, type RowsPage } from '../web/src/page-rows.js';
+import { MAX_PAGE, PHONE_SORTS, columnSortOf, columnSortOrder, fetchRows, lightFilterOf, openPartOrderOf, type RowsPage } from '../web/src/page-rows.js';
 
 /*
  * breaker12b P2: 用户管理 with 303 accounts, after 加载更多, reloaded with `users(first: 303)`: every
@@ -53,5 +53,35 @@ describe('a header sort of 总览’s 红黄绿灯 table', () => {
     expect(columnSortOrder('dueDate', null)).toBe('URGENCY');
     expect(columnSortOrder('unitName', 'ascending')).toBe('URGENCY');
     expect(columnSortOrder(undefined, undefined)).toBe('URGENCY');
+  });
+});
+
+/*
+ * breaker11j P2: the chosen sort and light were lost on Back from a finding (the URL carried neither);
+ * P1: on a phone the headers are hidden, so nothing could sort at all. The order and light live in the
+ * URL, the header shows the order read from it, and a phone offers the same orders in a select.
+ */
+describe('总览’s order and light kept in its URL, and offered on a phone', () => {
+  it('reads back every order and light it writes; anything else is urgency / all lights', () => {
+    for (const { value } of PHONE_SORTS) expect(openPartOrderOf(value)).toBe(value);
+    expect(openPartOrderOf('DUE_DATE')).toBe('URGENCY');
+    expect(openPartOrderOf(undefined)).toBe('URGENCY');
+    expect(openPartOrderOf(['DUE_DATE_ASC'])).toBe('URGENCY');
+    for (const light of ['RED', 'YELLOW', 'GREEN'] as const) expect(lightFilterOf(light)).toBe(light);
+    expect(lightFilterOf('BLUE')).toBe('ALL');
+    expect(lightFilterOf(null)).toBe('ALL');
+  });
+
+  it('marks the header whose sort asks for the order read back, none for urgency', () => {
+    for (const order of ['DUE_DATE_ASC', 'DUE_DATE_DESC', 'DAYS_OVERDUE_ASC', 'DAYS_OVERDUE_DESC'] as const) {
+      const sort = columnSortOf(order)!;
+      expect(columnSortOrder(sort.prop, sort.order)).toBe(order);
+    }
+    expect(columnSortOf('URGENCY')).toBeUndefined();
+  });
+
+  it('offers on a phone every order the headers can ask for, once each', () => {
+    expect(new Set(PHONE_SORTS.map((sort) => sort.value)).size).toBe(PHONE_SORTS.length);
+    expect(PHONE_SORTS.map((sort) => sort.value).sort()).toEqual(['DAYS_OVERDUE_ASC', 'DAYS_OVERDUE_DESC', 'DUE_DATE_ASC', 'DUE_DATE_DESC', 'URGENCY']);
   });
 });

@@ -276,4 +276,32 @@ describe('past days are for reading, forms check what they need, imports by role
     const overdue = (await column(7)).map(Number);
     expect(overdue).toEqual([...overdue].sort((a, b) => a - b));
   });
+
+  it('keeps 总览’s sort and light in the URL, so Back from a finding lists them again, header marked; a phone sorts with a 排序 select (breaker11j P1, P2)', async () => {
+    const red = (await app.graphql(`{ dashboard { openPartsPage(light: RED, order: DUE_DATE_DESC, first: 1) { nodes { dueDate } } } }`)).data!.dashboard.openPartsPage.nodes as { dueDate: string }[];
+    expect(red).toHaveLength(1);
+    const latestRed = red[0]!.dueDate;
+    const page = await open(SUPERVISOR);
+    await page.goto('/overview');
+    const table = page.locator('[data-test="lights-table"]');
+    const firstDue = async () => (await table.locator('tbody tr td:nth-child(6)').first().textContent())?.trim();
+    await page.locator('.el-radio-button', { hasText: '红灯' }).click();
+    await table.locator('th', { hasText: '整改时限' }).locator('.descending').click();
+    await eventually(async () => (await firstDue()) === latestRed, `红灯 整改时限 ${latestRed} first`);
+    await eventually(async () => page.url().includes('order=DUE_DATE_DESC') && page.url().includes('light=RED'), 'order and light in the URL');
+    await table.locator('tbody tr').first().locator('a').click();
+    await page.waitForURL(/\/findings\//u);
+    await page.goBack();
+    await eventually(async () => (await firstDue()) === latestRed, `back: 红灯 整改时限 ${latestRed} first`);
+    expect(await table.locator('th', { hasText: '整改时限' }).getAttribute('class')).toMatch(/descending/u);
+
+    // On a phone the headers are hidden: the 排序 select asks the same orders.
+    const phone = (await contexts.open({ token: SUPERVISOR, viewport: { width: 360, height: 740 } })).page;
+    await phone.goto('/overview?light=RED');
+    await phone.locator('[data-test="phone-sort"] .el-select__wrapper').click();
+    await phone.locator('.el-select-dropdown__item:visible', { hasText: '整改时限 晚→早' }).click();
+    const phoneTable = phone.locator('[data-test="lights-table"]');
+    await eventually(async () => (await phoneTable.locator('tbody tr td:nth-child(6)').first().textContent())?.trim() === latestRed, `phone: 整改时限 ${latestRed} first`);
+    expect(phone.url()).toContain('order=DUE_DATE_DESC');
+  });
 });

@@ -46,3 +46,36 @@ export function columnSortOrder(prop: string | null | undefined, direction: stri
   if (direction !== 'ascending' && direction !== 'descending') return 'URGENCY';
   return COLUMN_ORDERS[prop ?? '']?.[direction] ?? 'URGENCY';
 }
+
+const ORDERS: readonly OpenPartOrder[] = ['URGENCY', 'DUE_DATE_ASC', 'DUE_DATE_DESC', 'DAYS_OVERDUE_ASC', 'DAYS_OVERDUE_DESC'];
+
+/** An order read from 总览's URL (`?order=`): one the server lists by, else urgency (a hand-typed or stale value). */
+export const openPartOrderOf = (value: unknown): OpenPartOrder => (ORDERS.includes(value as OpenPartOrder) ? (value as OpenPartOrder) : 'URGENCY');
+
+/** 总览's light filter, in its URL as `?light=`: all lights unless one is named. */
+export type LightFilter = 'ALL' | 'RED' | 'YELLOW' | 'GREEN';
+export const lightFilterOf = (value: unknown): LightFilter => (value === 'RED' || value === 'YELLOW' || value === 'GREEN' ? value : 'ALL');
+
+/**
+ * The header mark for an order (Element Plus `default-sort`): the column and direction whose sort
+ * asks for it (`columnSortOrder`'s inverse), so a page opened again from its URL (Back from a finding,
+ * breaker11j P2) shows the sort it lists by; undefined for urgency.
+ */
+export function columnSortOf(order: OpenPartOrder): { prop: string; order: 'ascending' | 'descending' } | undefined {
+  for (const [prop, directions] of Object.entries(COLUMN_ORDERS)) {
+    for (const direction of ['ascending', 'descending'] as const) if (directions[direction] === order) return { prop, order: direction };
+  }
+  return undefined;
+}
+
+/**
+ * The orders a phone offers in its 排序 select, where the table's headers are hidden (breaker11j P1):
+ * the same orders the headers ask for, in words.
+ */
+export const PHONE_SORTS: readonly { value: OpenPartOrder; label: string }[] = [
+  { value: 'URGENCY', label: '紧急程度（红灯在前）' },
+  { value: 'DUE_DATE_ASC', label: '整改时限 早→晚' },
+  { value: 'DUE_DATE_DESC', label: '整改时限 晚→早' },
+  { value: 'DAYS_OVERDUE_DESC', label: '逾期天数 多→少' },
+  { value: 'DAYS_OVERDUE_ASC', label: '逾期天数 少→多' },
+];

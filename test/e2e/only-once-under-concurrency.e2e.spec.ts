@@ -53,6 +53,34 @@ describe('only once, however many requests race', () => {
     expect((await findingTitles()).filter((recordedTitle) => recordedTitle === title)).toHaveLength(1);
   });
 
+  it('withdraws one of two findings sent at once each as a copy of the other: the problem stays on the 台账 (breaker11k P3)', async () => {
+    const pairs = [
+      ['政务微博账号长期停止更新', '官方微博三个月未发布信息'],
+      ['网上信箱来信答复超期', '市长热线来电回复超时'],
+      ['规范性文件未按时清理公布', '已废止文件仍在门户显示'],
+    ];
+    const withdraw = (findingId: string, duplicateOf: string) =>
+      app.graphql(`mutation($input: WithdrawFindingInput!) { withdrawFinding(input: $input) { id status } }`, {
+        input: { idempotencyKey: `pair-${findingId}`, findingId, duplicateOf, reason: '重复登记', withdrawnOn: '2026-04-10' },
+      });
+    for (const [first, second] of pairs) {
+      const ids = [];
+      for (const title of [first!, second!]) {
+        const answer = await recordFinding(title, `pair-record-${title}`);
+        expect(answer.errors).toBeUndefined();
+        ids.push(answer.data!.recordFinding.id as string);
+      }
+      const answers = await Promise.all([withdraw(ids[0]!, ids[1]!), withdraw(ids[1]!, ids[0]!)]);
+      expect(answers.filter((answer) => !answer.errors)).toHaveLength(1);
+      const refused = answers.find((answer) => answer.errors)!;
+      // Refused as sent one after the other: the other was withdrawn as a copy of this one, which must stay (either rule's words).
+      expect(['CONFLICT', 'BAD_USER_INPUT']).toContain(errorCode(refused));
+      expect(refused.errors![0]!.extensions!.messageZh).toMatch(/重复登记/u);
+      const statuses = await Promise.all(ids.map(async (id) => (await app.graphql(`query($id: ID!) { finding(id: $id) { status } }`, { id })).data!.finding.status as string));
+      expect(statuses.filter((status) => status === 'WITHDRAWN')).toHaveLength(1);
+    }
+  });
+
   it('records each of many different titles sent at once: the claim refuses only the same problem', async () => {
     const titles = ['政务服务事项目录更新滞后', '重大决策预公开意见征集缺失', '政策解读材料与文件不同步', '依申请公开答复超过法定期限', '财政预决算信息公开不完整'];
     const answers = await Promise.all(titles.map((title, index) => recordFinding(title, `many-${index}`)));

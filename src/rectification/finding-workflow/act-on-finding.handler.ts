@@ -8,6 +8,7 @@ import { RectificationLedger } from '../ledger/rectification-ledger.js';
 import { RectificationSetupReadModel } from '../rectification-setup/rectification-setup.read-model.js';
 import { findingDecider, type AssignFinding, type DuplicateWithdrawn, type FindingCommand, type RecordFinding } from '../domain/finding.decider.js';
 import { findingStream } from '../domain/finding.events.js';
+import type { ClaimedValue } from '../../event-sourcing/execute-command.js';
 
 /** What happens to a recorded finding; the handler adds the facts it looks up (unknown units). */
 export type FindingWorkflowCommand =
@@ -39,9 +40,16 @@ export class ActOnFindingHandler implements ICommandHandler<ActOnFindingCommand>
       command.type === 'AssignFinding'
         ? { ...command, unknownUnitIds: this.units.unknownIds(command.units.map((unit) => unit.unitId)) }
         : command;
-    const looked = withUnitNames(withDueDateLimit(this.withDuplicate(findingId, decided), this.dueDateLimitOf(findingId)), this.units);
+    const looked = () => withUnitNames(withDueDateLimit(this.withDuplicate(findingId, decided), this.dueDateLimitOf(findingId)), this.units);
+    if (command.type === 'WithdrawFinding' && command.duplicateOf !== undefined) {
+      // Two findings withdrawn at once each as a copy of the other would both find the other still on the 台账, and the problem
+      // would vanish (breaker11k P3): the pair is claimed with the withdrawal, so of racing requests one is decided first and the
+      // other decided again on read models that have it — refused as the form refuses a copy of a withdrawn finding.
+      await this.executor.executeClaiming(findingStream(findingId), findingDecider, looked, [duplicatePairClaim(findingId, command.duplicateOf)], context);
+      return findingId;
+    }
     // The finding's fold is kept between commands (breaker12f P4): a finding of many units gathers all their facts on one stream.
-    await this.executor.execute(findingStream(findingId), findingDecider, looked, context, { reuseFold: true });
+    await this.executor.execute(findingStream(findingId), findingDecider, looked(), context, { reuseFold: true });
     return findingId;
   }
 
@@ -77,3 +85,16 @@ export class ActOnFindingHandler implements ICommandHandler<ActOnFindingCommand>
     return finding ? findingDueDateLimit(this.setup.planOf(finding.evaluationId), finding.identifiedOn) : null;
   }
 }
+
+/**
+ * The claim a withdrawal as recorded twice (重复登记) takes on the pair of findings, whichever of the
+ * two it withdraws (`UniqueClaim`): of two withdrawals racing, each naming the other as the record
+ * that stays, one holds it and the other is decided again once the first is in the read models
+ * (breaker11k P3). A later withdrawal of the pair — the first taken back since — takes it over.
+ */
+export const duplicatePairClaim = (findingId: string, duplicateOf: string): ClaimedValue => ({
+  scope: 'finding-duplicate-pair',
+  value: [findingId, duplicateOf].sort().join('|'),
+  field: 'duplicateOf',
+  label: '与哪个问题重复登记',
+});

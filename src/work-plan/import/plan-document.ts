@@ -895,15 +895,21 @@ const VERSION_WORD = /[\s_\-—]*((?:修订|调整|修改|更新)(?:版|稿)|修
  * numbers by value (`numbersByValue`).
  */
 export const planTitleKey = (title: string): string => {
-  const remark = VERSION_REMARK.exec(title) ?? VERSION_WORD.exec(title);
-  const plan = remark && remark.index > 0 ? title.slice(0, remark.index) : title;
+  // 关于印发《青川市2026年复测方案甲》的通知: the plan is named inside the notice's 《》 (breaker10j P7).
+  const named = ISSUING_NOTICE.exec(title.trim())?.[1] ?? title;
+  const remark = VERSION_REMARK.exec(named) ?? VERSION_WORD.exec(named);
+  const plan = remark && remark.index > 0 ? named.slice(0, remark.index) : named;
   return numbersByValue(
     plan
       .normalize('NFKC')
-      .replace(/[\s\p{Default_Ignorable_Code_Point}《》〈〉“”"'‘’]+/gu, '')
+      // Round brackets too, their words kept: 青川市2026年度复测方案（甲） is 青川市2026年复测方案甲 (breaker10j P7); （试行） still tells a plan apart.
+      .replace(/[\s\p{Default_Ignorable_Code_Point}《》〈〉“”"'‘’()]+/gu, '')
       .replace(/年度/g, '年'),
   );
 };
+
+/** The title of the notice that issued a plan: 关于印发《…》的通知, 关于下发《…》的函 — the plan's own name is inside 《》. */
+const ISSUING_NOTICE = /^关于(?:印发|下发|转发|发布|调整|修订|修改)?\s*《(.+)》\s*(?:的)?(?:通知|函|批复|决定)$/u;
 
 /**
  * The plan's title: the YAML/JSON field, else the one given (--title), else the sheet's title row,

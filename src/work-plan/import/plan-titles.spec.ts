@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { planTitleKey } from './plan-document.js';
 import { unitLookupFrom } from '../../organization/units/unit-lookup.js';
 import { sheetTitleOf } from '../../spreadsheet/sheet.js';
 import { importWorkPlan } from './work-plan-import.js';
@@ -95,5 +96,18 @@ describe('a title typed in', () => {
   it('is taken as typed, version remark and all', async () => {
     const result = await importWorkPlan(csvWith([]), { format: 'csv', fileName: 'plan.csv', title: '青川市2026年政务公开工作要点（调整）', lookupUnit: directory });
     expect(result).toMatchObject({ ok: true, plan: { title: '青川市2026年政务公开工作要点（调整）' } });
+  });
+});
+
+describe('a plan named by the notice that issued it, or with its designation in brackets (breaker10j P7)', () => {
+  it.each(['关于印发《青川市2026年复测方案甲》的通知', '关于下发《青川市2026年复测方案甲》的函', '青川市2026年度复测方案（甲）', '青川市2026年复测方案(甲)', '《青川市2026年复测方案甲》'])(
+    'keys %s as 青川市2026年复测方案甲, so it is that plan, not a second one',
+    (title) => {
+      expect(planTitleKey(title)).toBe(planTitleKey('青川市2026年复测方案甲'));
+    },
+  );
+
+  it.each(['青川市2026年复测方案甲（试行）', '关于印发《青川市2026年复测方案乙》的通知', '关于青川市2026年复测方案甲的通知'])('keeps %s apart from 青川市2026年复测方案甲', (title) => {
+    expect(planTitleKey(title)).not.toBe(planTitleKey('青川市2026年复测方案甲'));
   });
 });

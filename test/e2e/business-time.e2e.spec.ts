@@ -131,7 +131,7 @@ describe('a 2016 campaign entered in 2026: business time and record time', () =>
       input: { idempotencyKey: key('not-assigned'), findingId: channelFinding, unitId: units.ZJJ, message: '请尽快' },
     });
     expect(notAssigned.errors![0]!.message).toBe('市住房和城乡建设局 is not assigned here.');
-    expect(notAssigned.errors![0]!.extensions!.messageZh).toBe('市住房和城乡建设局不在本事项的交办单位之列。');
+    expect(notAssigned.errors![0]!.extensions!.messageZh).toBe('市住房和城乡建设局不在本问题的交办单位之列。');
     // Nor in the future of the office's calendar.
     const future = await app.graphql(`mutation($input: ReportRectificationInput!) { reportRectification(input: $input) { id } }`, {
       input: { idempotencyKey: key('future'), findingId: disclosureFinding, unitId: units.FGW, summary: 'x', evidence: [{ title: 'x', documentRef: 'y' }], reportedOn: '2026-11-30' },

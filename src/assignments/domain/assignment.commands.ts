@@ -93,6 +93,11 @@ export interface NamesUnits {
    * is about (机构改革, a fact dated before the part passed on), whose clerk may enter it too.
    */
   readonly heldNowBy?: string;
+  /**
+   * Set by the lifecycle, never by a caller: how refusals name the parent (`AssignmentParentContext.noun`: 问题 for a finding,
+   * 工作事项 for a work-plan item); absent: 事项 / item.
+   */
+  readonly parentNoun?: Bilingual;
 }
 
 /** The command with the directory's names, set by the handler before deciding. */

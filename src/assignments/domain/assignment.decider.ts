@@ -200,7 +200,12 @@ export interface AssignmentsState {
  */
 export interface AssignmentParentContext {
   readonly parentClosed: boolean;
+  /** How refusals name the parent: `finding` / 问题, `work-plan item` / 工作事项 (breaker8i P11); absent: `item` / 事项. */
+  readonly noun?: Bilingual;
 }
+
+/** The parent as a refusal names it (`NamesUnits.parentNoun`): 问题 on a finding, 工作事项 on a work-plan item. */
+const parentNoun = (command: NamesUnits): Bilingual => command.parentNoun ?? say('item', '事项');
 
 export const initialAssignmentsState = (): AssignmentsState => remembered({ parts: {}, recorded: [] });
 
@@ -805,7 +810,7 @@ export function decideAssignment(
   state: AssignmentsState,
   context: AssignmentParentContext,
 ): AssignmentEvent[] {
-  command = namedOnItsDay(command);
+  command = namedOnItsDay(context.noun ? { ...command, parentNoun: context.noun } : command);
   requireStandingUnit(command);
   const held = asHeldOn(command, state);
   const decided = decideByType(held.command, held.state, context);
@@ -1063,7 +1068,7 @@ function assignUnit(command: AssignUnit, state: AssignmentsState, context: Assig
   const { unitId, role, dueDate, assignedOn } = command;
   const unit = unitNamed(command, unitId);
   requireRole(command.actor, ['SUPERVISOR', 'ADMIN', 'SYSTEM'], say('assign units', '交办任务'));
-  if (context.parentClosed) refuseAssignmentToClosed(state, assignedOn, command.today);
+  if (context.parentClosed) refuseAssignmentToClosed(state, assignedOn, command.today, parentNoun(command));
   if (partOf(state, unitId)) throw conflict(`${capitalise(unit.en)} is already assigned.`, `${unit.zh}已在交办之列。`);
   // Joint leads (联合牵头) are named together; a lead added on its own later would be a second one.
   const lead = partsOf(state).find((part) => part.role === 'LEAD' && !(command.coLeadUnitIds ?? []).includes(part.unitId));
@@ -1108,15 +1113,15 @@ function assignUnit(command: AssignUnit, state: AssignmentsState, context: Assig
  * one dated before it would undo that close-out (the item would not have been closed with an open
  * part), so the office reopens the item first.
  */
-function refuseAssignmentToClosed(state: AssignmentsState, assignedOn: string, today: string): never {
+function refuseAssignmentToClosed(state: AssignmentsState, assignedOn: string, today: string, noun: Bilingual): never {
   const closedDay = closedOn(state);
   if (closedDay !== null && assignedOn < closedDay) {
     throw conflict(
-      `The item was closed on ${closedDay}; an assignment dated ${assignedOn}, before it, would undo that close-out. Reopen the item first if the unit must take part.`,
-      `该事项已于 ${closedDay} 销号；交办日期（${assignedOn}）早于销号日期，补录这次交办会使该销号不再成立。如确需交办，请先重新打开该事项。`,
+      `The ${noun.en} was closed on ${closedDay}; an assignment dated ${assignedOn}, before it, would undo that close-out. Reopen the ${noun.en} first if the unit must take part.`,
+      `该${noun.zh}已于 ${closedDay} 销号；交办日期（${assignedOn}）早于销号日期，补录这次交办会使该销号不再成立。如确需交办，请先重新打开该${noun.zh}。`,
     );
   }
-  throw closedThenError(state, closedDay ?? assignedOn, assignedOn, today, say('no more units can be assigned; reopen it first if one must be', '不能再交办单位；如确需交办，请先重新打开该事项'));
+  throw closedThenError(state, closedDay ?? assignedOn, assignedOn, today, say('no more units can be assigned; reopen it first if one must be', `不能再交办单位；如确需交办，请先重新打开该${noun.zh}`), noun);
 }
 
 function requestExtension(command: RequestExtension, state: AssignmentsState): AssignmentEvent[] {
@@ -1265,16 +1270,16 @@ function verifiedThen(state: AssignmentsState, then: AssignmentPart, day: string
  * CONFLICT: on office day `day` the parent stood closed (销号 on `closedDay`); the message says
  * until when, when a reopening dated later opened it again (B13, breaker8b N2).
  */
-function closedThenError(state: AssignmentsState, closedDay: string, day: string, today: string, nothing: Bilingual): DomainError {
+function closedThenError(state: AssignmentsState, closedDay: string, day: string, today: string, nothing: Bilingual, noun: Bilingual): DomainError {
   const reopenedOn = inBusinessOrder(state.recorded).find(({ event, occurredOn }) => event.type === 'PartsReopened' && occurredOn > day)?.occurredOn;
   if (reopenedOn !== undefined) {
     return conflict(
-      `The item was closed on ${closedDay} and reopened only on ${reopenedOn}: on ${day} ${nothing.en}.`,
-      `该事项已于 ${closedDay} 销号，${reopenedOn} 才重新打开：${day} ${nothing.zh}。`,
+      `The ${noun.en} was closed on ${closedDay} and reopened only on ${reopenedOn}: on ${day} ${nothing.en}.`,
+      `该${noun.zh}已于 ${closedDay} 销号，${reopenedOn} 才重新打开：${day} ${nothing.zh}。`,
     );
   }
   const past = day < today;
-  return conflict(`The item was closed on ${closedDay}${past ? `, by ${day}` : ''}: ${nothing.en}.`, `该事项已于 ${closedDay} 销号${past ? `（${day}）` : ''}，${nothing.zh}。`);
+  return conflict(`The ${noun.en} was closed on ${closedDay}${past ? `, by ${day}` : ''}: ${nothing.en}.`, `该${noun.zh}已于 ${closedDay} 销号${past ? `（${day}）` : ''}，${nothing.zh}。`);
 }
 
 /** ` on <day>` / `<day> 时` for a fact dated before today; nothing for today's (the refusal is about now). */
@@ -1452,9 +1457,10 @@ function reportRectification(
   const unit = unitNamed(command, unitId);
   // Judged on the day reported (breaker8b N2): what stood then, in words true for that day; a later fact it would clash with is named below.
   if (context.parentClosed) {
-    if (closedOn(state) === null) throw conflict('The item is closed; no more reports are accepted.', '该事项已销号，不再接收整改报告。');
+    const noun = parentNoun(command);
+    if (closedOn(state) === null) throw conflict(`The ${noun.en} is closed; no more reports are accepted.`, `该${noun.zh}已销号，不再接收整改报告。`);
     const closedThen = closedOn(assignmentsOn(state, reportedOn));
-    if (closedThen !== null) throw closedThenError(state, closedThen, reportedOn, command.today, say('no more reports are accepted', '不再接收整改报告'));
+    if (closedThen !== null) throw closedThenError(state, closedThen, reportedOn, command.today, say('no more reports are accepted', '不再接收整改报告'), noun);
   }
   const reported = { day: reportedOn, what: named('reportedOn', 'the report date', '报告日期') };
   // A re-report dated before the return it answers, or any report before the part was assigned: the clerk's date
@@ -1548,7 +1554,7 @@ function logInspection(command: LogInspection, state: AssignmentsState): Assignm
 
 function reopenParts(command: ReopenParts, state: AssignmentsState): AssignmentEvent[] {
   const { reason, reopenedOn } = command;
-  requireRole(command.actor, ['SUPERVISOR'], say('reopen an item', '重新打开事项'));
+  requireRole(command.actor, ['SUPERVISOR'], say(`reopen a ${parentNoun(command).en}`, `重新打开${parentNoun(command).zh}`));
   requireText(reason, named('reason', 'A reason for reopening', '重新打开的理由'));
   requireBusinessDay(reopenedOn, command.today, named('reopenedOn', 'The reopening date', '重新打开日期'));
   const closedDay = closedOn(state);
@@ -1621,7 +1627,7 @@ export function passPartOnItsDay(command: HandOverPart, heldNow: AssignmentsStat
   const heldThen = successorPart ? undefined : partPassedOnAfter(cleared, successorUnitId, handedOverOn);
   if (successorPart) refuseFactsLostInJoin(part, successorPart, handedOverOn, unit, unitNamed(command, successorUnitId));
   else if (heldThen && !joinsOpenWork(part, heldThen.part, handedOverOn)) refuseFactsLostInJoin(part, heldThen.asHeldThen, handedOverOn, unit, unitNamed(command, successorUnitId));
-  else refuseJoinWithPartPassedOn(cleared, successorUnitId, handedOverOn, unit, unitNamed(command, successorUnitId));
+  else refuseJoinWithPartPassedOn(cleared, successorUnitId, handedOverOn, unit, unitNamed(command, successorUnitId), parentNoun(command));
   if (successorRegisteredOn !== undefined) {
     const successor = unitNamed(command, successorUnitId);
     requireNotBefore(handedOver, { day: successorRegisteredOn, what: say(`the registration of ${successor.en}`, `${successor.zh}的登记日期`) });
@@ -1675,7 +1681,7 @@ function successorStepsAfterDay(command: HandOverPart, state: AssignmentsState):
     const holder = unitNamed(command, record.unitId);
     throw conflict(
       `The part of ${unit.en} cannot pass to ${successor.en} on ${handedOverOn}: the part ${successor.en} holds here reached ${holder.en} only on ${since}, and ${holder.en} has a record on it dated ${day}; date the hand-over on or after ${since}.`,
-      `${unit.zh}的任务不能在 ${handedOverOn} 移交${successor.zh}：${successor.zh}在本事项的现有任务 ${since} 才移交${holder.zh}，${holder.zh}已有该任务 ${day} 的记录；移交日期不能早于 ${since}。`,
+      `${unit.zh}的任务不能在 ${handedOverOn} 移交${successor.zh}：${successor.zh}在本${parentNoun(command).zh}的现有任务 ${since} 才移交${holder.zh}，${holder.zh}已有该任务 ${day} 的记录；移交日期不能早于 ${since}。`,
     );
   }
   const undone: PartHandOverUndone[] = [];
@@ -1853,12 +1859,12 @@ function recordFacts(part: AssignmentPart, unit: Bilingual): DatedFact[] {
  * CONFLICT naming the day it passed (the rule assignments keep, see `assignUnit`): date the
  * hand-over on or after it.
  */
-function refuseJoinWithPartPassedOn(state: AssignmentsState, successorUnitId: string, handedOverOn: string, unit: Bilingual, successor: Bilingual): void {
+function refuseJoinWithPartPassedOn(state: AssignmentsState, successorUnitId: string, handedOverOn: string, unit: Bilingual, successor: Bilingual, noun: Bilingual): void {
   const passed = state.passedOn && Object.hasOwn(state.passedOn, successorUnitId) ? state.passedOn[successorUnitId]! : undefined;
   if (passed === undefined || !isAfter(passed, handedOverOn)) return;
   throw conflict(
     `The part of ${unit.en} cannot pass to ${successor.en} on ${handedOverOn}: ${successor.en} held a part here until ${passed}, when it passed to another unit; date the hand-over on or after ${passed}.`,
-    `${unit.zh}的任务不能在 ${handedOverOn} 移交${successor.zh}：${successor.zh}在本事项的原有任务至 ${passed} 才移交其他单位；移交日期不能早于 ${passed}。`,
+    `${unit.zh}的任务不能在 ${handedOverOn} 移交${successor.zh}：${successor.zh}在本${noun.zh}的原有任务至 ${passed} 才移交其他单位；移交日期不能早于 ${passed}。`,
   );
 }
 
@@ -2235,7 +2241,7 @@ function requirePart(state: AssignmentsState, unitId: string, command: NamesUnit
         `${unit.zh}的任务已于 ${joined.joinedOn} 并入${successor.zh}已有的任务，此后由${successor.zh}办理（只能补录${unit.zh}在该日期之前的记录）。`,
       );
     }
-    throw new DomainError('NOT_FOUND', say(`${capitalise(unit.en)} is not assigned here.`, `${unit.zh}不在本事项的交办单位之列。`));
+    throw new DomainError('NOT_FOUND', say(`${capitalise(unit.en)} is not assigned here.`, `${unit.zh}不在本${parentNoun(command).zh}的交办单位之列。`));
   }
   return part;
 }

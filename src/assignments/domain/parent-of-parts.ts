@@ -104,7 +104,7 @@ export interface ParentOfParts<Parent, ParentEvent extends DomainEvent> {
 export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
   rules: ParentOfPartsRules<Parent, ParentEvent>,
 ): ParentOfParts<Parent, ParentEvent> {
-  const contextOf = (parent: Parent): AssignmentParentContext => ({ parentClosed: rules.isClosed(parent) });
+  const contextOf = (parent: Parent): AssignmentParentContext => ({ parentClosed: rules.isClosed(parent), noun: rules.noun });
 
   /** The lifecycle's decision on one part, plus the parent's closed (or reopened) event when it verifies its last part (or undoes that). */
   const decideOnOnePart = (command: PartCommand, parent: Parent): (AssignmentEvent | ParentEvent)[] => {
@@ -159,7 +159,7 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
       // join a part that was verified only later: the close-out stands, as in date order (breaker8i P2). Judged after the hand-overs below.
       const closedDay = rules.isClosed(parent) ? closedOn(assignments) : null;
       const joinsBeforeClosing = closedDay !== null && assignedOn < closedDay && unitNames?.handOversOf !== undefined;
-      const context: AssignmentParentContext = joinsBeforeClosing ? { parentClosed: false } : contextOf(parent);
+      const context: AssignmentParentContext = joinsBeforeClosing ? { ...contextOf(parent), parentClosed: false } : contextOf(parent);
       for (const { unitId, role, dueDate, terms } of batch.units) {
         const assigned = assignUnit(unitId, role, dueDate, terms, context);
         assignments = assigned.reduce(evolveAssignments, assignments);

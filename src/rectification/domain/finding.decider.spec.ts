@@ -495,6 +495,16 @@ describe('closed, with a part of a unit since merged (机构改革)', () => {
   });
 });
 
+describe('a finding’s refusals call it a finding (问题), not an item (breaker8i P11)', () => {
+  it('a report or an assignment on a closed finding, a report of a unit not assigned', () => {
+    given(closed).when(report(FINANCE, TODAY)).thenRefused('CONFLICT', /^The finding was closed on 2025-07-01/, /^该问题已于 2025-07-01 销号，不再接收整改报告。$/);
+    given(closed)
+      .when(assign([unit(HOUSING)], { assignedOn: '2025-06-10' }))
+      .thenRefused('CONFLICT', /Reopen the finding first/, /^该问题已于 2025-07-01 销号；交办日期（2025-06-10）早于销号日期，补录这次交办会使该销号不再成立。如确需交办，请先重新打开该问题。$/);
+    given(closed).when(report(HOUSING, TODAY)).thenRefused('NOT_FOUND', /is not assigned here/, /不在本问题的交办单位之列。$/);
+  });
+});
+
 describe('closed, with a part of a unit since merged through a chain of merges (breaker8j P11)', () => {
   const SUCCESSOR = 'unit-ecology';
   const LAST = 'unit-nature';

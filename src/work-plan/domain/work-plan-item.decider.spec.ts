@@ -1118,3 +1118,9 @@ describe('a unit removed from the item (方案调整) on a day before another un
     expect(partsOf(assignmentsAfter(dateOrder)).map((part) => [part.unitId, part.status, part.heldBefore ?? []])).toEqual([[FGW, 'ASSIGNED', []], [FINANCE, 'REPORTED', [DONGHU]]]);
   });
 });
+
+describe('a work-plan item’s refusals call it a work-plan item (工作事项) (breaker8i P11)', () => {
+  it('a report on a completed item', () => {
+    given(done).when(report(DONGHU, TODAY)).thenRefused('CONFLICT', /^The work-plan item was closed on 2026-07-01/, /^该工作事项已于 2026-07-01 销号，不再接收整改报告。$/);
+  });
+});

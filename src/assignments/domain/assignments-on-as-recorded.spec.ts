@@ -32,10 +32,11 @@ const foldedByDay = (state: AssignmentsState, day: string) => assignmentsOn({ ..
 describe('the parts on a day, for facts recorded in business order', () => {
   const state = foldAsRecorded(inOrder());
 
-  it('is the fold the stream already made, not folded again, and the same as folded by day', () => {
-    expect(assignmentsOn(state, '2026-11-30')).toBe(state);
-    expect(assignmentsOn(state, '2026-11-10')).toBe(state);
-    expect(foldedByDay(state, '2026-11-30')).toEqual(state);
+  it('is the fold kept with the facts, not folded again, and the same as folded by day', () => {
+    const kept = assignmentsOn(state, '2026-11-30');
+    expect(assignmentsOn(state, '2026-11-10')).toBe(kept);
+    expect(kept).toEqual(foldedByDay(state, '2026-11-30'));
+    expect(kept.parts).toEqual(state.parts);
   });
 
   it('is folded by day for a day before the last fact', () => {
@@ -50,6 +51,16 @@ describe('the parts on a day, for facts recorded in business order', () => {
     const now = assignmentsOn(late, '2026-11-30');
     expect(now).toEqual(foldedByDay(late, '2026-11-30'));
     expect(now).not.toBe(late);
+  });
+
+  // breaker12g P1: one 催办 entered late, and every 催办 after it folded the item's stream again.
+  it('is kept again after a fact entered late: the next facts dated today are not folded again', () => {
+    const late = evolveAssignments(state, urged(3, '2026-03-01'));
+    expect(assignmentsOn(late, '2026-11-30')).toEqual(foldedByDay(late, '2026-11-30'));
+    const next = [urged(4, '2026-11-30'), reported(5, '2026-11-30')].reduce(evolveAssignments, late);
+    const kept = assignmentsOn(next, '2026-11-30');
+    expect(assignmentsOn(next, '2026-12-01')).toBe(kept);
+    expect(kept).toEqual(foldedByDay(next, '2026-11-30'));
   });
 
   it('answers with the facts, not with a part a decision put in their place', () => {

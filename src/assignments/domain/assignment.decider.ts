@@ -1652,17 +1652,21 @@ export function passPartOnItsDay(command: HandOverPart, heldNow: AssignmentsStat
   let after = evolveAssignments(cleared, passed);
   for (const step of makingRoom.redone) {
     // Applied again in its place by day, the later step joins the part the successor holds from this day on.
-    const joining = partOf(after, step.data.unitId)!;
+    const joining = partOf(after, step.data.unitId);
     const holder = partOf(after, step.data.successorUnitId);
-    if (holder) refuseFactsLostInJoin(joining, holder, step.data.handedOverOn, unitNamed(command, step.data.unitId), unitNamed(command, step.data.successorUnitId));
+    if (joining && holder) refuseFactsLostInJoin(joining, holder, step.data.handedOverOn, unitNamed(command, step.data.unitId), unitNamed(command, step.data.successorUnitId));
     after = evolveAssignments(after, step);
   }
   const onThroughMerges: AssignmentEvent[] = [];
   for (const step of mergedSince ? successionOf(command.unitNames, successorUnitId, handedOverOn) : []) {
     const from = unitNamed(command, step.unitId);
     const to = unitNamed(command, step.successorUnitId);
+    // The part joined one the successor had passed on since (the `heldThen` join of evolve `handOver`): it went on with that part
+    // already, and nothing of it is left at the successor to pass on by its merges (breaker8k P1: read as absent, a server error).
+    const moving = partOf(after, step.unitId);
+    if (!moving) break;
     const holder = partOf(after, step.successorUnitId);
-    if (holder) refuseFactsLostInJoin(partOf(after, step.unitId)!, holder, step.on, from, to);
+    if (holder) refuseFactsLostInJoin(moving, holder, step.on, from, to);
     const merged: AssignmentEvent = { type: 'PartHandedOver', data: { unitId: step.unitId, successorUnitId: step.successorUnitId, reason: `${from.zh}于 ${step.on} 并入${to.zh}，其未完成的任务由${to.zh}承担`, handedOverOn: step.on } };
     onThroughMerges.push(merged);
     after = evolveAssignments(after, merged);

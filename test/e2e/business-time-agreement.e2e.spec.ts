@@ -102,6 +102,9 @@ describe.each(WALKS)('every view now = knownAt far in the future = asOf today (i
   const mutate = async (name: string, input: Record<string, unknown>, headers?: Record<string, string>) => {
     const response = await app.graphql(`mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename } }`, { input: { idempotencyKey: key(name), ...input } }, headers);
     if (response.errors === undefined) accepted.set(name, (accepted.get(name) ?? 0) + 1);
+    // A refusal is a walk's ordinary outcome; a crash never is (bad input must be refused, not fail the server).
+    const crash = response.errors?.find((error) => (error.extensions as { code?: string } | undefined)?.code === 'INTERNAL_SERVER_ERROR');
+    if (crash) throw new Error(`${name} crashed the server on ${JSON.stringify(input)}: ${crash.message}`);
     return response.errors === undefined;
   };
   const setUp = async (name: string, input: Record<string, unknown>, select: string, headers?: Record<string, string>) => {

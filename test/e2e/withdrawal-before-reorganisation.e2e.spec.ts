@@ -37,7 +37,8 @@ describe('a withdrawal dated before a reorganisation the successor has since wor
     await reported(finding, b, '2016-07-15');
     const withdrawn = await call('withdrawFinding', { findingId: finding, reason: '评估方撤回', withdrawnOn: '2016-06-20' }, undefined, 'status');
     expect(withdrawn.errors).toBeUndefined();
-    expect(await everyReading(finding)).toEqual(['WITHDRAWN', `${b} LEAD REPORTED ${a}`]);
+    // B's report of 07-15 is after the withdrawal: a withdrawn finding shows its parts as they stood, later records apart (breaker11j P3).
+    expect(await everyReading(finding)).toEqual(['WITHDRAWN', `${b} LEAD ASSIGNED ${a}`]);
     expect(await holders(finding, '2016-06-25')).toEqual([`${a} ASSIGNED`]);
     await mutate('undoFindingWithdrawal', { findingId: finding, reason: '撤销有误' });
     expect(await everyReading(finding)).toEqual(['OPEN', `${b} LEAD REPORTED ${a}`]);

@@ -358,6 +358,48 @@ export function requireWithdrawalStaysCorrectable(after: AssignmentsState, withd
   );
 }
 
+/** Advice of the refusals of late records that would break the records dated on/after a withdrawal. */
+export const CORRECT_LATE_RECORDS = say('Correct the records entered late, before the withdrawal, first.', '请先更正撤销日期之前补录的记录。');
+
+/**
+ * A unit's record dated `day`, before the withdrawal of its withdrawn parent (finding or work-plan
+ * item), entered after it (breaker11j P4), as both parents decide it: judged first on the parts as
+ * they stood with the records dated on/after the withdrawal set aside (`onDay(day, true)`); if that
+ * decision verifies no part the withdrawal stands, and the record must leave it correctable
+ * (`requireWithdrawalStaysCorrectable`). One that verifies a part means the withdrawal does not stand
+ * (`undone` gives the events that take it back): it is judged on every record, which must then all
+ * hold. `Then`: the parent's state on a day; `Event`: its stream's events. CONFLICT as those checks.
+ */
+export function decideBeforeParentWithdrawal<Then extends { readonly assignments: AssignmentsState }, Event extends { readonly type: string }>(
+  parent: { readonly assignments: AssignmentsState; readonly withdrawnOn: string },
+  day: string,
+  rules: {
+    readonly onDay: (day: string, setAside?: boolean) => Then;
+    readonly decide: (then: Then) => Event[];
+    readonly undone: (then: Then, decided: readonly Event[]) => Event[];
+    readonly isAssignmentEvent: (event: Event) => event is Event & AssignmentEvent;
+    readonly parentZh: string;
+  },
+  command: NamesUnits,
+): Event[] {
+  const recordedThen = (decided: readonly Event[]) => decided.filter(rules.isAssignmentEvent).reduce(evolveAssignments, parent.assignments);
+  const then = rules.onDay(day);
+  const setAside = rules.onDay(day, true);
+  if (setAside.assignments !== then.assignments) {
+    const decided = rules.decide(setAside);
+    if (rules.undone(setAside, decided).length === 0) {
+      requireWithdrawalStaysCorrectable(recordedThen(decided), parent.withdrawnOn, rules.parentZh, command);
+      return decided;
+    }
+  }
+  const decided = rules.decide(then);
+  const undone = rules.undone(then, decided);
+  if (undone.length > 0) {
+    requireSetAsideRecordsHold(recordedThen(decided), parent.withdrawnOn, undefined, say(`A verification dated ${day}, before the withdrawal, means it does not stand`, `${day} 的核验早于撤销日期，撤销即不成立`), CORRECT_LATE_RECORDS, command);
+  }
+  return [...decided, ...undone];
+}
+
 /** The office day an assignment event's fact happened on (its schema's `occurredOn` field). */
 export const factDayOfEvent = (event: AssignmentEvent): string =>
   (event.data as unknown as Record<string, string>)[assignmentEventSchemas[event.type].occurredOn!]!;

@@ -7,8 +7,9 @@ import {
   initialAssignmentsState,
   partsOf,
   requireSetAsideRecordsHold,
-  requireWithdrawalStaysCorrectable,
   type AssignmentsState,
+  CORRECT_LATE_RECORDS,
+  decideBeforeParentWithdrawal,
 } from '../../assignments/domain/assignment.decider.js';
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
 import {
@@ -509,22 +510,7 @@ function recordedOn(state: FindingState, day: string, setAside = false): Recorde
 function decideBeforeWithdrawal(command: FindingPartCommand, state: FindingState, day: string): FindingStreamEvent[] {
   const decide = (then: RecordedFindingState) => parts.decideOnPart(whileOnLedger(command, state), then);
   if (state.status !== 'withdrawn') return decide(recordedOn(state, day));
-  const then = recordedOn(state, day);
-  const setAside = recordedOn(state, day, true);
-  if (setAside.assignments !== then.assignments) {
-    const decided = decide(setAside);
-    if (withdrawalUndone(state, setAside, decided, command).length === 0) {
-      requireWithdrawalStaysCorrectable(decided.filter(isAssignmentEvent).reduce(evolveAssignments, state.assignments), state.withdrawnOn, '问题', command);
-      return decided;
-    }
-  }
-  const decided = decide(then);
-  const undone = withdrawalUndone(state, then, decided, command);
-  if (undone.length > 0) {
-    const after = decided.filter(isAssignmentEvent).reduce(evolveAssignments, state.assignments);
-    requireSetAsideRecordsHold(after, state.withdrawnOn, undefined, say(`A verification dated ${day}, before the withdrawal, means it does not stand`, `${day} 的核验早于撤销日期，撤销即不成立`), CORRECT_LATE_RECORDS, command);
-  }
-  return [...decided, ...undone];
+  return decideBeforeParentWithdrawal(state, day, { onDay: (on, setAside) => recordedOn(state, on, setAside), decide, undone: (then, decided) => withdrawalUndone(state, then, decided, command), isAssignmentEvent, parentZh: '问题' }, command);
 }
 
 /**
@@ -597,4 +583,3 @@ function requireRecorded(state: FindingState): RecordedFindingState {
 }
 
 /** What a refusal to count set-aside records again advises (records entered before the withdrawal's late 补录 was refused, breaker11k P1). */
-const CORRECT_LATE_RECORDS = say('Correct the records entered late, before the withdrawal, first.', '请先更正撤销日期之前补录的记录。');

@@ -4,7 +4,6 @@ import {
   allPartsVerified,
   assignmentsBefore,
   requireSetAsideRecordsHold,
-  requireWithdrawalStaysCorrectable,
   boundedDueDate,
   closedOn,
   factDayOf,
@@ -20,6 +19,8 @@ import {
   unitNamed,
   type AssignmentPart,
   type AssignmentsState,
+  CORRECT_LATE_RECORDS,
+  decideBeforeParentWithdrawal,
 } from '../../assignments/domain/assignment.decider.js';
 import { isAssignmentEvent, type AssignmentEvent, type AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { parentOfParts, type PartCommand, type ReopenRequest } from '../../assignments/domain/parent-of-parts.js';
@@ -483,22 +484,7 @@ function inPlanOn(state: WorkPlanItemState, day: string, setAside = false): Defi
 function decideBeforeWithdrawal(command: PartCommand, state: WorkPlanItemState, day: string): WorkPlanItemStreamEvent[] {
   const decide = (then: DefinedWorkPlanItemState) => parts.decideOnPart(whileInPlan(command, state), then);
   if (state.status !== 'withdrawn') return decide(inPlanOn(state, day));
-  const then = inPlanOn(state, day);
-  const setAside = inPlanOn(state, day, true);
-  if (setAside.assignments !== then.assignments) {
-    const decided = decide(setAside);
-    if (withdrawalUndone(state, setAside, decided, command).length === 0) {
-      requireWithdrawalStaysCorrectable(decided.filter(isAssignmentEvent).reduce(evolveAssignments, state.assignments), state.withdrawnOn, '事项', command);
-      return decided;
-    }
-  }
-  const decided = decide(then);
-  const undone = withdrawalUndone(state, then, decided, command);
-  if (undone.length > 0) {
-    const after = decided.filter(isAssignmentEvent).reduce(evolveAssignments, state.assignments);
-    requireSetAsideRecordsHold(after, state.withdrawnOn, undefined, say(`A verification dated ${day}, before the withdrawal, means it does not stand`, `${day} 的核验早于撤销日期，撤销即不成立`), CORRECT_LATE_RECORDS, command);
-  }
-  return [...decided, ...undone];
+  return decideBeforeParentWithdrawal(state, day, { onDay: (on, setAside) => inPlanOn(state, on, setAside), decide, undone: (then, decided) => withdrawalUndone(state, then, decided, command), isAssignmentEvent, parentZh: '事项' }, command);
 }
 
 /**
@@ -873,4 +859,3 @@ function requireRedatableAssignment(command: CorrectFactDate, item: DefinedItemF
 }
 
 /** What a refusal to count set-aside records again advises (records entered before the withdrawal's late 补录 was refused, breaker11k P1). */
-const CORRECT_LATE_RECORDS = say('Correct the records entered late, before the withdrawal, first.', '请先更正撤销日期之前补录的记录。');

@@ -400,6 +400,31 @@ export function decideBeforeParentWithdrawal<Then extends { readonly assignments
   return [...decided, ...undone];
 }
 
+/**
+ * The office day a correction of a record is judged on, as a late fact of that day is (breaker8f
+ * P2): the later of the record's day as recorded and its corrected day (`YYYY-MM-DD`; '9999-12-31'
+ * when the record is not found, so the correction meets a withdrawal and is refused as later work).
+ * On a parent withdrawn on `withdrawnOn`, the records it may correct are those dated before the
+ * withdrawal — the later ones count nowhere (breaker11j P4) — so the parts are looked at with those
+ * set aside. Findings and work-plan items alike (s20 Left 1: items refused every such correction).
+ */
+export function correctedRecordDay(command: CorrectReportDate | CorrectInspection | CorrectFactDate, assignments: AssignmentsState | undefined, withdrawnOn?: string): string {
+  const parts = assignments === undefined ? [] : partsOf(withdrawnOn === undefined ? assignments : assignmentsBefore(assignments, withdrawnOn));
+  const later = (days: readonly (string | undefined)[]) => (days.some((day) => day === undefined) ? '9999-12-31' : days.reduce((a, b) => (a! > b! ? a : b))!);
+  switch (command.type) {
+    case 'CorrectFactDate':
+      return later([command.on, command.previousOn]);
+    case 'CorrectReportDate': {
+      const part = parts.find((candidate) => candidate.unitId === command.unitId);
+      return later([command.reportedOn, part?.lastReport?.reportedOn]);
+    }
+    case 'CorrectInspection': {
+      const inspection = parts.flatMap((part) => part.inspections).find((candidate) => candidate.inspectionId === command.inspectionId);
+      return later([command.inspectedOn ?? inspection?.inspectedOn, inspection?.inspectedOn]);
+    }
+  }
+}
+
 /** The office day an assignment event's fact happened on (its schema's `occurredOn` field). */
 export const factDayOfEvent = (event: AssignmentEvent): string =>
   (event.data as unknown as Record<string, string>)[assignmentEventSchemas[event.type].occurredOn!]!;

@@ -10,6 +10,7 @@ import {
   type AssignmentsState,
   CORRECT_LATE_RECORDS,
   decideBeforeParentWithdrawal,
+  correctedRecordDay,
 } from '../../assignments/domain/assignment.decider.js';
 import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
 import {
@@ -519,21 +520,7 @@ function decideBeforeWithdrawal(command: FindingPartCommand, state: FindingState
  * (`recordedOn`). A record not found gives the withdrawal's own day (refused as withdrawn).
  */
 function correctedDay(command: Extract<FindingCommand, { type: 'CorrectReportDate' | 'CorrectInspection' | 'CorrectFactDate' }>, state: FindingState): string {
-  // On a withdrawn finding, the records it may correct are those dated before the withdrawal (the later ones count nowhere: breaker11j P4).
-  const parts = state.status === 'unrecorded' ? [] : partsOf(state.status === 'withdrawn' ? assignmentsBefore(state.assignments, state.withdrawnOn) : state.assignments);
-  const later = (days: readonly (string | undefined)[]) => (days.some((day) => day === undefined) ? '9999-12-31' : days.reduce((a, b) => (a! > b! ? a : b))!);
-  switch (command.type) {
-    case 'CorrectFactDate':
-      return later([command.on, command.previousOn]);
-    case 'CorrectReportDate': {
-      const part = parts.find((candidate) => candidate.unitId === command.unitId);
-      return later([command.reportedOn, part?.lastReport?.reportedOn]);
-    }
-    case 'CorrectInspection': {
-      const inspection = parts.flatMap((part) => part.inspections).find((candidate) => candidate.inspectionId === command.inspectionId);
-      return later([command.inspectedOn ?? inspection?.inspectedOn, inspection?.inspectedOn]);
-    }
-  }
+  return correctedRecordDay(command, state.status === 'unrecorded' ? undefined : state.assignments, state.status === 'withdrawn' ? state.withdrawnOn : undefined);
 }
 
 /**

@@ -716,6 +716,37 @@ describe('a fact dated before an item’s withdrawal, entered after it, is judge
   });
 });
 
+describe('a correction of a record dated before an item’s withdrawal, entered after it, is judged on its day as a late fact is — as a finding’s (breaker8f P2; breaker11k c2.mjs, s20 Left 1)', () => {
+  const withdrawn: WorkPlanItemStreamEvent = { type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, reason: '任务已并入第8项', withdrawnOn: TODAY } };
+  const after = [...allReported, withdrawn];
+  const failedLate = workPlanItemDecider.decide(inspect(FINANCE, 'FAILED', 'inspection-1'), stateAfter(after));
+  const correctInspection = (overrides: Partial<Extract<WorkPlanItemCommand, { type: 'CorrectInspection' }>>): WorkPlanItemCommand => ({ type: 'CorrectInspection', actor: supervisor, today: TODAY, unitId: FINANCE, inspectionId: 'inspection-1', reason: '日期录错', ...overrides });
+
+  it('a report’s day corrected to another day before the withdrawal is accepted; onto the withdrawal’s day it is not', () => {
+    const correctReport = (reportedOn: string): WorkPlanItemCommand => ({ type: 'CorrectReportDate', actor: supervisor, today: TODAY, unitId: FINANCE, reportedOn, reason: '日期录错' });
+    expect(workPlanItemDecider.decide(correctReport('2026-06-27'), stateAfter(after))).toMatchObject([{ type: 'ReportDateCorrected', data: { unitId: FINANCE, reportedOn: '2026-06-27' } }]);
+    given(after).when(correctReport(TODAY)).thenRefused('CONFLICT', /withdrawn/, /不再办理/);
+  });
+
+  it('a fact’s day (CorrectFactDate) corrected before the withdrawal is accepted; onto it is not', () => {
+    const correctDay = (on: string): WorkPlanItemCommand => ({ type: 'CorrectFactDate', actor: supervisor, today: TODAY, unitId: FINANCE, factType: 'RectificationReported', previousOn: REPORTED_ON, on, reason: '日期录错' });
+    expect(workPlanItemDecider.decide(correctDay('2026-06-27'), stateAfter(after))).toMatchObject([{ type: 'FactDateCorrected', data: { previousOn: REPORTED_ON, on: '2026-06-27' } }]);
+    given(after).when(correctDay(TODAY)).thenRefused('CONFLICT', /withdrawn/, /不再办理/);
+  });
+
+  it('a late failure’s day corrected before the withdrawal is accepted; corrected to PASSED it verifies the part, so the withdrawal does not stand', () => {
+    expect(workPlanItemDecider.decide(correctInspection({ inspectedOn: '2026-06-30' }), stateAfter([...after, ...failedLate]))).toMatchObject([{ type: 'InspectionCorrected', data: { inspectedOn: '2026-06-30', outcome: 'FAILED' } }]);
+    const passed = workPlanItemDecider.decide(correctInspection({ outcome: 'PASSED', reason: '结论录错' }), stateAfter([...after, ...failedLate]));
+    expect(passed.map((event) => event.type)).toEqual(['InspectionCorrected', 'WorkPlanItemWithdrawalUndone']);
+    expect(stateAfter([...after, ...failedLate, ...passed]).status).toBe('open');
+  });
+
+  it('a record dated on or after the withdrawal is still not corrected (it counts nowhere)', () => {
+    const late = workPlanItemDecider.decide({ ...inspect(FINANCE, 'FAILED', 'inspection-1'), inspectedOn: TODAY }, stateAfter(allReported));
+    given([...allReported, ...late, withdrawn]).when(correctInspection({ inspectedOn: INSPECTED_ON })).thenRefused('CONFLICT', /withdrawn/, /不再办理/);
+  });
+});
+
 describe('a withdrawn item a later version lists again comes back under its code (10e P1)', () => {
   const withdrawn: WorkPlanItemStreamEvent = { type: 'WorkPlanItemWithdrawn', data: { itemId: ITEM, reason: '依据 plan-v2.csv 修订方案', withdrawnOn: '2026-05-01' } };
   const afterWithdrawal = [...allReported, withdrawn];

@@ -21,6 +21,7 @@ import {
   type AssignmentsState,
   CORRECT_LATE_RECORDS,
   decideBeforeParentWithdrawal,
+  correctedRecordDay,
 } from '../../assignments/domain/assignment.decider.js';
 import { isAssignmentEvent, type AssignmentEvent, type AssignmentRole } from '../../assignments/domain/assignment.events.js';
 import { parentOfParts, type PartCommand, type ReopenRequest } from '../../assignments/domain/parent-of-parts.js';
@@ -314,10 +315,14 @@ function decideItem(command: WorkPlanItemCommand, state: WorkPlanItemState): Wor
       return decideBeforeWithdrawal(command, state, factDayOf(command)!.day);
     case 'CorrectReportDate':
     case 'CorrectInspection':
-      return parts.decideOnPart(command, requireDefined(state));
-    case 'CorrectFactDate':
-      if (command.factType === 'UnitAssigned') requireRedatableAssignment(command, requireDefined(state));
-      return parts.decideOnPart(command, requireDefined(state));
+      // A correction of a record dated before the withdrawal, to a day before it, is judged on its day as a late fact is —
+      // as a finding's (breaker8f P2; items refused every one, s20 Left 1).
+      return decideBeforeWithdrawal(command, state, correctedDay(command, state));
+    case 'CorrectFactDate': {
+      const item = inPlanOn(state, correctedDay(command, state));
+      if (command.factType === 'UnitAssigned') requireRedatableAssignment(command, item);
+      return parts.decideOnPart(whileInPlan(command, state), item);
+    }
     case 'HandOverPart': {
       const then = inPlanOn(state, command.handedOverOn);
       const decided = parts.decideOnPart(whileInPlan(command, state), then);
@@ -485,6 +490,11 @@ function decideBeforeWithdrawal(command: PartCommand, state: WorkPlanItemState, 
   const decide = (then: DefinedWorkPlanItemState) => parts.decideOnPart(whileInPlan(command, state), then);
   if (state.status !== 'withdrawn') return decide(inPlanOn(state, day));
   return decideBeforeParentWithdrawal(state, day, { onDay: (on, setAside) => inPlanOn(state, on, setAside), decide, undone: (then, decided) => withdrawalUndone(state, then, decided, command), isAssignmentEvent, parentZh: '事项' }, command);
+}
+
+/** The day a correction of a record is judged on (`correctedRecordDay`): on a withdrawn item, its records dated before the withdrawal. */
+function correctedDay(command: Extract<WorkPlanItemCommand, { type: 'CorrectReportDate' | 'CorrectInspection' | 'CorrectFactDate' }>, state: WorkPlanItemState): string {
+  return correctedRecordDay(command, state.status === 'empty' ? undefined : state.assignments, state.status === 'withdrawn' ? state.withdrawnOn : undefined);
 }
 
 /**

@@ -145,7 +145,8 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
    * event loop. One at a time; a failure is logged and the next one tries again.
    */
   writeSnapshot(): Promise<void> {
-    if (this.failure) return Promise.resolve();
+    // Of a store file that went away under the server, no snapshot: it would lie beside whatever the path names now (breaker9j P2).
+    if (this.failure || this.health.storeDetached()) return Promise.resolve();
     if (this.snapshotWrite || !this.checkpoint || !this.checkpointEventId || this.snapshots.path === null || !this.snapshots.writesSnapshots) {
       return this.snapshotWrite ?? Promise.resolve();
     }

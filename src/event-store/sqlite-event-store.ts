@@ -89,6 +89,25 @@ CREATE TABLE IF NOT EXISTS store_identity (
 /** What the path names on disk: a file that was unlinked or replaced has another inode or none. */
 export type StoreFileState = 'present' | 'missing' | 'replaced';
 
+/**
+ * Where a store keeps what it still reads once its file went away under it (`SqliteEventStore.keepWhatIsHeld`):
+ * the copy's path, and how the copy went — `problems` is its `PRAGMA quick_check` (empty: sound), or
+ * `error` says why no copy was made (a full disk, the folder gone).
+ */
+export interface HeldCopy {
+  readonly path: string;
+  readonly done: Promise<{ readonly problems: readonly string[] } | { readonly error: string }>;
+}
+
+/**
+ * Connections of stores whose file went away under them, never closed (`SqliteEventStore.close`):
+ * closing a connection checkpoints its -wal into whatever file the path names now — a backup
+ * restored in place under the server was left malformed that way, or silently undone (breaker9j
+ * P2). Held here so that no garbage collection closes them either; the process's exit drops them
+ * without a checkpoint.
+ */
+const leftOpen = new Set<Database.Database>();
+
 /** Whether a path still names the file first seen there (nothing to compare when none was seen). */
 const sameFile = (opened: { dev: number; ino: number } | null, now: { dev: number; ino: number } | null): StoreFileState =>
   !opened ? 'present' : !now ? 'missing' : now.dev === opened.dev && now.ino === opened.ino ? 'present' : 'replaced';
@@ -549,9 +568,62 @@ export class SqliteEventStore implements EventStore {
     return new SqliteLedger(this.db);
   }
 
-  /** Commits what is queued, stops the writer thread, then closes the file. */
+  /**
+   * Whether this store's connection no longer reads the file its path names: the file or its -wal
+   * unlinked or replaced (`fileState`), or an older copy written over it in place (`logShortened`).
+   * Such a connection must never write into the path again — not even the checkpoint SQLite makes
+   * when the last connection closes.
+   */
+  detachedFromPath(): boolean {
+    if (this.path === ':memory:' || this.readOnly || this.closed) return false;
+    try {
+      return this.fileState() !== 'present' || this.logShortened() !== null;
+    } catch {
+      // A head that cannot be read is no file to write into either.
+      return true;
+    }
+  }
+
+  /** The copy of what this store held once its file went away under it (`keepWhatIsHeld`), null before. */
+  private heldCopy: HeldCopy | null = null;
+
+  /**
+   * Copies what this connection still reads — its own -wal included, the newest acknowledged events
+   * with it — to a new file beside the store, `<path>.rescued-<UTC instant>.db`, never into the
+   * path: the operator then keeps the file at the path (a backup restored on purpose) or puts the
+   * copy in its place. Started once (the first call), on the connection's own thread; the copy is
+   * one file in rollback-journal mode (no -wal beside it), checked with `PRAGMA quick_check` (pages
+   * read through a -wal over a file replaced in place may not make a sound database, which the check then says).
+   */
+  keepWhatIsHeld(): HeldCopy {
+    if (this.heldCopy) return this.heldCopy;
+    const path = `${this.path}.rescued-${new Date().toISOString().replace(/[:.]/g, '-')}.db`;
+    const done = this.db.backup(path).then(
+      () => {
+        // One self-contained file (no -wal, no -shm beside it), as a backup is: ready to be put in place.
+        const copy = new Database(path, { fileMustExist: true });
+        try {
+          copy.pragma('journal_mode = DELETE');
+          return { problems: (copy.pragma('quick_check(20)', { simple: false }) as { quick_check: string }[]).map((row) => row.quick_check).filter((line) => line !== 'ok') };
+        } finally {
+          copy.close();
+        }
+      },
+      (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+    );
+    this.heldCopy = { path, done };
+    return this.heldCopy;
+  }
+
+  /**
+   * Commits what is queued, stops the writer thread, then closes the file. A store whose file went
+   * away under it (`detachedFromPath`) commits nothing more, keeps a copy of what it holds
+   * (`keepWhatIsHeld`) and leaves its connection open, so that SQLite writes nothing into the file
+   * the path names now (breaker9j P2).
+   */
   async close(): Promise<void> {
     if (this.closed) return;
+    if (this.detachedFromPath()) return this.closeDetached();
     this.closed = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
     await (this.flushing ?? this.flush());
@@ -559,6 +631,22 @@ export class SqliteEventStore implements EventStore {
     for (const listener of this.changeListeners) listener();
     this.changeListeners.clear();
     this.db.close();
+  }
+
+  private async closeDetached(): Promise<void> {
+    const copy = this.keepWhatIsHeld();
+    this.closed = true;
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    const gone = new Error(`The event store ${this.path} went away under this server (deleted, replaced or its -wal removed): nothing more is written to it`);
+    for (const waiting of this.queue.splice(0)) waiting.reject(gone);
+    await this.flushing;
+    await copy.done;
+    // The writer thread's connection closes while this one is open: SQLite checkpoints only on a
+    // file no other connection holds, so that close writes nothing into the path either.
+    await this.committer.close();
+    for (const listener of this.changeListeners) listener();
+    this.changeListeners.clear();
+    leftOpen.add(this.db);
   }
 
   /**

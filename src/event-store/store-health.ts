@@ -127,21 +127,8 @@ export class StoreUnavailableError extends Error {
  * replacement was noticed) and goes into the English only; the Chinese names at most the file.
  */
 const MESSAGES: Record<StoreProblemCause, (detail: string, path: string) => Bilingual> = {
-  STORE_FILE_MISSING: (missing, path) =>
-    missing !== path
-      ? say(
-          `The event store's write-ahead log ${missing} was deleted while the server runs (${path} is still there): the newest acknowledged events may be only in that log, so writes are refused. Stop the server cleanly (SIGTERM, not kill -9), so that SQLite copies the log into ${path}, then run npm run ledger:verify before starting it again.`,
-          `运行中事件库的预写日志文件 ${missing} 被删除（${path} 仍在）：最新确认写入的事件可能只在该日志中，现拒绝写入。请正常停止服务（不要强行终止），让数据库把日志内容写回 ${path}，然后进行台账校验，再启动服务。`,
-        )
-      : say(
-      `The event store file ${path} was deleted while the server runs: writes are refused, since nothing written now could be read after a restart. Restore the file and restart the server.`,
-      `运行中事件库文件 ${path} 被删除：为免写入的数据在重启后丢失，现拒绝写入。请恢复该文件并重启服务。`,
-    ),
-  STORE_FILE_REPLACED: (where, path) =>
-    say(
-      `The event store file ${where} was replaced by another file while the server runs: writes are refused. Put the original file back, or restart the server to have it check the new one.`,
-      `运行中事件库文件 ${path} 被另一个文件替换：现拒绝写入。请放回原文件，或重启服务以检查新文件。`,
-    ),
+  STORE_FILE_MISSING: (missing, path) => storeGoneMessage(missing === path ? 'deleted' : 'log deleted', path, null),
+  STORE_FILE_REPLACED: (_where, path) => storeGoneMessage('replaced', path, null),
   // Built by logShortenedMessage, which knows the positions.
   LOG_SHORTENED: (detail, path) => logShortenedMessage(detail, null, path),
   DISK_FULL: (path) =>
@@ -157,6 +144,39 @@ const MESSAGES: Record<StoreProblemCause, (detail: string, path: string) => Bili
   // Built from the head statement's judgement (src/ledger/domain/head-statement.ts), which has both languages.
   LOG_ROLLED_BACK: (detail) => say(detail, '具体原因见服务器日志'),
 };
+
+/**
+ * The store's file went away under the running server: `how` says which way. This server writes
+ * nothing into the path from now on — not even the checkpoint of its -wal when it stops (breaker9j
+ * P2: a backup restored in place under a running server, then stopped "cleanly" as the message used
+ * to advise, had that server's old -wal written into it and was left malformed, or silently undone);
+ * what it still reads is copied to `copy` (`SqliteEventStore.keepWhatIsHeld`), null when no copy is made.
+ */
+export function storeGoneMessage(how: 'deleted' | 'log deleted' | 'replaced', path: string, copy: string | null): Bilingual {
+  const kept = copy
+    ? say(
+        ` What this server still reads, the newest acknowledged events included, is being copied to ${copy} (the server log says when the copy is done and whether PRAGMA quick_check passed on it).`,
+        `本服务仍能读到的内容（含最新确认写入的事件）正复制到 ${copy}（复制完成及其 PRAGMA quick_check 结果见服务器日志）。`,
+      )
+    : say('', '');
+  switch (how) {
+    case 'log deleted':
+      return say(
+        `The event store's write-ahead log ${path}-wal was deleted while the server runs (${path} is still there): writes are refused. This server will not write its log into ${path}, not even when it stops: the file may have been restored from a backup under it, and an old log written into a restored file damages it.${kept.en} Stop every server on this file (SIGTERM is safe now). Then keep ${path} if it was restored on purpose; otherwise put the copy in its place (remove ${path}-wal and ${path}-shm, rename the copy to ${path}) and run npm run ledger:verify before starting again.`,
+        `运行中事件库的预写日志文件 ${path}-wal 被删除（${path} 仍在）：现拒绝写入。本服务不会再把日志写入 ${path}（停止时也不会）：该文件可能已被备份替换，旧日志写入恢复后的文件会将其损坏。${kept.zh}请停止使用该文件的所有服务（现在可以正常停止）。若 ${path} 是有意恢复的备份，保留即可；否则请用副本替换它（删除 ${path}-wal 和 ${path}-shm，将副本改名为 ${path}），进行台账校验后再启动服务。`,
+      );
+    case 'deleted':
+      return say(
+        `The event store file ${path} was deleted while the server runs: writes are refused, since nothing written now could be read after a restart.${kept.en} Stop the server, put ${copy ? 'the copy' : 'the file'} back at ${path} (or restore it from a backup) and start the server again.`,
+        `运行中事件库文件 ${path} 被删除：为免写入的数据在重启后丢失，现拒绝写入。${kept.zh}请停止服务，将${copy ? '副本' : '该文件'}放回 ${path}（或从备份恢复），然后重启服务。`,
+      );
+    case 'replaced':
+      return say(
+        `The event store file ${path} was replaced by another file while the server runs: writes are refused, and this server writes nothing into the new file, not even when it stops.${kept.en} Stop every server on this file; then keep the new file (the next start checks it), or put ${copy ? 'the copy' : 'the original file'} in its place.`,
+        `运行中事件库文件 ${path} 被另一个文件替换：现拒绝写入，本服务不会向新文件写入任何内容（停止时也不会）。${kept.zh}请停止使用该文件的所有服务；然后保留新文件（下次启动时会检查它），或用${copy ? '副本' : '原文件'}替换它。`,
+      );
+  }
+}
 
 /** A stream read met a row that is not the one Rectify recorded (`AlteredRowError`'s words): what it means and what the operator does. */
 function logAlteredMessage(row: Bilingual): Bilingual {
@@ -342,13 +362,33 @@ export class StoreHealth {
     return this.store instanceof SqliteEventStore ? this.store.path : this.store.kind;
   }
 
+  /**
+   * Whether the store's file went away under the server (deleted, replaced, its -wal removed, an
+   * older copy written over it): nothing more is written into the path, read-model snapshots included.
+   */
+  storeDetached(): boolean {
+    this.checkFile();
+    this.checkLog();
+    return this.noted.has('STORE_FILE_MISSING') || this.noted.has('STORE_FILE_REPLACED') || this.noted.has('LOG_SHORTENED');
+  }
+
   private checkFile(): void {
     if (!(this.store instanceof SqliteEventStore)) return;
+    if (this.noted.has('STORE_FILE_MISSING') || this.noted.has('STORE_FILE_REPLACED')) return;
     const state = this.store.fileState();
-    // Once unlinked or replaced, the open file never becomes the path's file again.
-    // The database file itself, or only its write-ahead log: say which one is gone.
-    if (state === 'missing') this.note('STORE_FILE_MISSING', existsSync(this.store.path) ? `${this.store.path}-wal` : this.store.path, this.store.path);
-    if (state === 'replaced') this.note('STORE_FILE_REPLACED', this.store.path);
+    if (state === 'present') return;
+    // Once unlinked or replaced, the open file never becomes the path's file again. The database
+    // file itself, or only its write-ahead log: say which one is gone, and keep what this server reads.
+    const path = this.store.path;
+    const how = state === 'replaced' ? 'replaced' : existsSync(path) ? 'log deleted' : 'deleted';
+    const copy = this.store.keepWhatIsHeld();
+    const cause = how === 'replaced' ? 'STORE_FILE_REPLACED' : 'STORE_FILE_MISSING';
+    this.note(cause, how === 'log deleted' ? `${path}-wal` : path, path, storeGoneMessage(how, path, copy.path));
+    void copy.done.then((outcome) => {
+      if ('error' in outcome) this.logger.error(`Could not copy what this server holds of ${path} to ${copy.path}: ${outcome.error}`);
+      else if (outcome.problems.length > 0) this.logger.warn(`Copied what this server holds of ${path} to ${copy.path}, but PRAGMA quick_check finds problems in the copy: ${outcome.problems.join('; ')}`);
+      else this.logger.warn(`Copied what this server holds of ${path} to ${copy.path} (PRAGMA quick_check ok)`);
+    });
   }
 
   /**

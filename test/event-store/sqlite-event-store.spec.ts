@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LogShortenedError } from '../../src/event-store/sqlite-append-writer.js';
 import { ReadOnlyStoreError, SqliteEventStore, StoreNotUpgradedError } from '../../src/event-store/sqlite-event-store.js';
@@ -102,6 +102,65 @@ describe('SQLite event store whose log is cut back behind its back', () => {
     expect(check.prepare('SELECT MAX(position) AS head, COUNT(*) AS count FROM events').get()).toEqual({ head: 2, count: 2 });
     check.close();
     await store.close();
+  });
+});
+
+/**
+ * breaker9j P2: README's restore (the backup's file over the store's, its -wal and -shm removed) done
+ * while a server still runs on the file. Closing that server's connection used to checkpoint its old
+ * -wal into the restored file: malformed with two servers, silently undone with one.
+ */
+describe('SQLite event store whose file is restored from a backup under it', () => {
+  const metadata = { actorId: 'a', actorRole: 'ADMIN', actorUnitId: null, commandId: 'c', correlationId: 'c', causationId: 'c', recordedAt: '2026-12-01T09:00:00.000Z' } as const;
+  const append = (store: SqliteEventStore, streamId: string) =>
+    store.appendToStream(streamId, [{ id: crypto.randomUUID(), type: 'UnitRegistered', schemaVersion: 1, data: { name: streamId.repeat(200) }, metadata }], { expectedRevision: 'no_stream' });
+  const eventsIn = (path: string) => {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      return { quickCheck: db.pragma('quick_check', { simple: true }) as string, count: (db.prepare('SELECT COUNT(*) AS count FROM events').get() as { count: number }).count };
+    } finally {
+      db.close();
+    }
+  };
+
+  it.each([
+    ["on the caller's thread", false as const],
+    ['with a writer thread', pathToFileURL(join(process.cwd(), 'dist/event-store/sqlite-writer.worker.js'))],
+  ])('writes nothing into the restored file when it closes (%s), and keeps what it held in a copy beside it', async (_, writerThread) => {
+    const path = freshPath();
+    const store = new SqliteEventStore(path, { writerThread });
+    for (const stream of ['unit-1', 'unit-2', 'unit-3']) await append(store, stream);
+    const other = new Database(path);
+    other.pragma('wal_checkpoint(TRUNCATE)');
+    other.close();
+    const backup = `${path}.backup`;
+    copyFileSync(path, backup);
+    // Acknowledged after the backup: in the store's -wal only.
+    for (const stream of ['unit-4', 'unit-5', 'unit-6', 'unit-7', 'unit-8']) await append(store, stream);
+    copyFileSync(backup, path);
+    for (const file of [`${path}-wal`, `${path}-shm`]) rmSync(file);
+    const restored = readFileSync(path);
+    expect(store.detachedFromPath()).toBe(true);
+
+    await store.close();
+
+    expect(readFileSync(path).equals(restored)).toBe(true);
+    // Read from a copy of its bytes: this process still holds the old connection on the file.
+    copyFileSync(path, `${path}.as-restored`);
+    expect(eventsIn(`${path}.as-restored`)).toEqual({ quickCheck: 'ok', count: 3 });
+    const copies = readdirSync(dirname(path)).filter((name) => name.startsWith('events.db.rescued-'));
+    expect(copies).toHaveLength(1);
+    expect(eventsIn(join(dirname(path), copies[0]!))).toEqual({ quickCheck: 'ok', count: 8 });
+  });
+
+  it('closes as before while its file is the one it opened: the -wal checkpointed into it, no copy made', async () => {
+    const path = freshPath();
+    const store = new SqliteEventStore(path);
+    for (const stream of ['unit-1', 'unit-2']) await append(store, stream);
+    expect(store.detachedFromPath()).toBe(false);
+    await store.close();
+    expect(readdirSync(dirname(path))).toEqual(['events.db']);
+    expect(eventsIn(path)).toEqual({ quickCheck: 'ok', count: 2 });
   });
 });
 

@@ -91,6 +91,49 @@ describe('hand-overs and merges a decision applies from the directory pass day b
     expect(await everyReading(hFirst)).toEqual(await everyReading(finding));
   });
 
+  /**
+   * breaker8k P3: the same directory first, then the 交办 one row per command (the office adds H as a 责任单位 to the finding
+   * already 交办'd to C): H's row was refused 「两项任务无法按日期合并」 with every day right, so H's part could never be recorded.
+   * Now C's step into S comes off, H's part reaches S on 08-01 and C's joins it again on 2017-03-01 — the date-order ledger.
+   */
+  it.each<[string, Reorganisation, Reorganisation, string, string]>([
+    ['hand-overs', 'handOverUnitParts', 'handOverUnitParts', '5', '行政许可结果未按时公示'],
+    ['merges', 'mergeUnit', 'mergeUnit', '6', '重大建设项目批准信息缺失'],
+    ['a hand-over of H and a merge of C', 'handOverUnitParts', 'mergeUnit', '7', '食品抽检结果公开不及时'],
+  ])('the directory first (%s), then the 交办 row by row, C then H: H’s row is taken and S keeps H’s record (breaker8k P3)', async (_label, ofH, ofC, n, title) => {
+    const [c, h, s] = [`C${n}`, `H${n}`, `S${n}`];
+    await registered([c, h, s]);
+    await reorganised(ofH, h, s, '2016-08-01');
+    await reorganised(ofC, c, s, '2017-03-01');
+    const finding = await assigned(title, [[c, 'LEAD', '2016-12-31']]);
+    expect(await everyReading(finding)).toEqual(['OPEN', `${s} LEAD ASSIGNED 2016-12-31 ←${c}`]);
+    await mutate('assignFinding', { findingId: finding, assignedOn: '2016-05-10', units: [{ unitId: unit[h], role: 'RESPONSIBLE', dueDate: '2016-09-30' }] });
+    expect(await everyReading(finding)).toEqual(['OPEN', `${s} LEAD ASSIGNED 2016-09-30 ←${h},${c}`]);
+    expect(await card(finding, { asOf: '2016-09-01' })).toEqual(['OPEN', `${c} LEAD ASSIGNED 2016-12-31 ←`, `${s} RESPONSIBLE ASSIGNED 2016-09-30 ←${h}`]);
+    await reported(finding, h, '2016-05-31');
+    await reported(finding, c, '2016-06-01');
+    expect(await everyReading(finding)).toEqual(['OPEN', `${s} LEAD REPORTED 2016-09-30 ←${h},${c} 已整改@2016-05-31`]);
+  });
+
+  it('a work-plan item the same: the plan imported with C 牵头 after the directory, then H added as 责任单位 dated 04-26 (breaker8k P3)', async () => {
+    await registered(['C8', 'H8', 'S8']);
+    await reorganised('handOverUnitParts', 'H8', 'S8', '2016-08-01');
+    await reorganised('handOverUnitParts', 'C8', 'S8', '2017-03-01');
+    const csv = '类别编号,类别,编号,事项,内容,牵头单位,责任单位,完成时限\n' + '一,推进五公开,1,公开PPP项目信息,,青川县逐日C8局,,2016-12-31\n';
+    const { planId } = await mutate('importWorkPlan', { fileName: 'plan.csv', title: '青川县2016年逐行交办分解方案', year: 2016, contentBase64: Buffer.from(csv).toString('base64'), approvedOn: '2016-04-25', assignedOn: '2016-04-26' }, undefined, 'planId');
+    const plan = await app.graphql(`query($id: ID!) { workPlan(id: $id) { categories { items { id } } } }`, { id: planId });
+    const itemId = plan.data!.workPlan.categories[0].items[0].id as string;
+    await mutate('addWorkPlanItemUnit', { itemId, unitId: unit['H8'], role: 'RESPONSIBLE', assignedOn: '2016-04-26', reason: '补充责任单位' });
+    const item = async (cut: { asOf?: string; knownAt?: string } = {}) => {
+      const response = await app.graphql(`query($id: ID!, $asOf: String, $knownAt: String) { workPlanItem(id: $id, asOf: $asOf, knownAt: $knownAt) { parts { unitId role status heldBefore } } }`, { id: itemId, ...cut });
+      expect(response.errors).toBeUndefined();
+      return (response.data!.workPlanItem.parts as Part[]).map((part) => [code(part.unitId), part.role, part.status, `←${part.heldBefore.map(code).join(',')}`].join(' ')).sort();
+    };
+    expect(await item()).toEqual(['S8 LEAD ASSIGNED ←H8,C8']);
+    expect(await item({ knownAt: '2099-01-01T00:00:00+08:00' })).toEqual(['S8 LEAD ASSIGNED ←H8,C8']);
+    expect(await item({ asOf: '2016-09-01' })).toEqual(['C8 LEAD ASSIGNED ←', 'S8 RESPONSIBLE ASSIGNED ←H8']);
+  });
+
   it('a reopening that applies the directory’s two hand-overs passes H’s part first: S keeps H’s record', async () => {
     await registered(['C4', 'H4', 'S4']);
     const finding = await assigned('依申请公开答复超期', [['C4', 'LEAD', '2016-06-30'], ['H4', 'RESPONSIBLE', '2016-06-30']]);

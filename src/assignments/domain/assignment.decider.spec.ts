@@ -2354,6 +2354,25 @@ describe('hand-overs typed out of date order pass a part as entered in date orde
     expect(handOversDue({ unitNames: directory }, stateAfter([leadAssigned])).map((event) => event.data)).toEqual([expect.objectContaining({ unitId: FINANCE, successorUnitId: HEALTH, handedOverOn: '2025-06-10' })]);
   });
 
+  it('a part assigned late whose directory hand-over reaches a successor holding a part that reached it only later makes room for it: that step is undone, the part passes on its day, the later step joins it (breaker8k P3)', () => {
+    // The directory first: HEALTH→AUDIT 06-10, FINANCE→AUDIT 06-25; then the 交办 row by row: FINANCE leads (its part passed on 06-25), HEALTH responsible.
+    const directory = { nameOf: () => undefined, handOversOf: (unitId: string) => (unitId === HEALTH ? [{ successorUnitId: AUDIT, on: '2025-06-10' }] : unitId === FINANCE ? [{ successorUnitId: AUDIT, on: '2025-06-25' }] : []) };
+    const healthAssigned: AssignmentEvent = { type: 'UnitAssigned', data: { unitId: HEALTH, role: 'RESPONSIBLE', dueDate: '2025-06-20', assignedOn: ASSIGNED_ON } };
+    const history = [leadAssigned, passed(FINANCE, AUDIT, '2025-06-25'), healthAssigned];
+    const due = handOversDue({ unitNames: directory }, stateAfter(history));
+    expect(due.map((event) => [event.type, (event.data as { unitId: string }).unitId, (event.data as { successorUnitId: string }).successorUnitId, (event.data as { handedOverOn: string }).handedOverOn])).toEqual([
+      ['PartHandOverUndone', FINANCE, AUDIT, '2025-06-25'],
+      ['PartHandedOver', HEALTH, AUDIT, '2025-06-10'],
+      ['PartHandedOver', FINANCE, AUDIT, '2025-06-25'],
+    ]);
+    const after = stateAfter([...history, ...due]);
+    // As in date order: HEALTH's record reached AUDIT first (due 06-20), FINANCE's lead part joined it on 06-25.
+    const expected = { unitId: AUDIT, role: 'LEAD', dueDate: '2025-06-20', heldBefore: [HEALTH, FINANCE], heldSince: '2025-06-10', joinedOn: '2025-06-25' };
+    expect(partsOf(after)).toEqual([expect.objectContaining(expected)]);
+    expect(partsOf(assignmentsOn(after, TODAY))).toEqual([expect.objectContaining(expected)]);
+    expect(partsOf(stateAfter([leadAssigned, healthAssigned, passed(HEALTH, AUDIT, '2025-06-10'), passed(FINANCE, AUDIT, '2025-06-25')]))).toEqual([expect.objectContaining(expected)]);
+  });
+
   it('does not pass a part twice through one hand-over when the directory has a cycle over two days', () => {
     const directory = { nameOf: () => undefined, handOversOf: (unitId: string) => (unitId === FINANCE ? [{ successorUnitId: HEALTH, on: '2025-06-10' }] : unitId === HEALTH ? [{ successorUnitId: FINANCE, on: '2025-06-20' }] : []) };
     expect(handOversDue({ unitNames: directory }, stateAfter([leadAssigned]))).toHaveLength(2);

@@ -1752,7 +1752,10 @@ export function passPartOnItsDay(command: HandOverPart, heldNow: AssignmentsStat
  * on the joined part, which the record of the part that joins does not follow) — date the hand-over
  * on or after the day it took the part over. Both empty when the successor held its part by the day.
  */
-function successorStepsAfterDay(command: HandOverPart, state: AssignmentsState): { undone: PartHandOverUndone[]; redone: Extract<AssignmentEvent, { type: 'PartHandedOver' }>[] } {
+function successorStepsAfterDay(
+  command: NamesUnits & Pick<HandOverPart, 'unitId' | 'successorUnitId' | 'handedOverOn'>,
+  state: AssignmentsState,
+): { undone: PartHandOverUndone[]; redone: Extract<AssignmentEvent, { type: 'PartHandedOver' }>[] } {
   const { successorUnitId, handedOverOn } = command;
   const part = partOf(state, successorUnitId);
   const holders = part?.previousHolders ?? [];
@@ -2020,7 +2023,8 @@ function handOversDueOnce(command: NamesUnits, state: AssignmentsState): Assignm
   // A step found in the way (`refuseLateJoin`) refuses only when it is taken: a later one is judged again after the earlier ones.
   const refused = taken.find((step) => step.refusal !== undefined);
   if (refused) throw refused.refusal;
-  return taken.flatMap((step) => step.events.filter((event) => next === null || factDayOfEvent(event) < next));
+  // A step undone to make room (`successorStepsAfterDay`) always comes off; applied again, it may wait for its day's round.
+  return taken.flatMap((step) => step.events.filter((event) => event.type === 'PartHandOverUndone' || next === null || factDayOfEvent(event) < next));
 }
 
 /**
@@ -2050,15 +2054,26 @@ function handOverStepsDue(command: NamesUnits, state: AssignmentsState): { day: 
     if (day === null) continue;
     const unit = unitNamed(command, holder);
     const successor = unitNamed(command, handOver.successorUnitId);
+    let refusal: unknown;
+    // The successor's part reached it only after the day (its own predecessor's hand-over or merge, applied first: the 机构改革
+    // directory entered, then the 交办 row by row — breaker8k P3): in date order this part reached it first and that one joined
+    // later. That step comes off, this part passes, and the step is applied again on its own day, as for a hand-over typed
+    // late (`successorStepsAfterDay`: a later holder's own record on that part refuses it, naming the record).
+    let makingRoom: ReturnType<typeof successorStepsAfterDay> = { undone: [], redone: [] };
+    try {
+      makingRoom = successorStepsAfterDay({ ...command, unitId: holder, successorUnitId: handOver.successorUnitId, handedOverOn: day }, state);
+    } catch (error) {
+      refusal = error;
+    }
+    const cleared = makingRoom.undone.reduce(evolveAssignments, state);
     // The successor held a part here on that day and passed it on later (breaker8g P15: a second 交办 on the
     // hand-over's day): by date the part joined that part and went on with it — the join is written now, into
     // that part wherever it is (breaker8h P6; `handOver`). A join that would carry open work into it stays as before.
-    const heldThen = partOf(state, handOver.successorUnitId) ? undefined : partPassedOnAfter(state, handOver.successorUnitId, day);
+    const heldThen = partOf(cleared, handOver.successorUnitId) ? undefined : partPassedOnAfter(cleared, handOver.successorUnitId, day);
     if (heldThen && joinsOpenWork(part, heldThen.part, day)) continue;
-    if (!heldThen && !partOf(state, handOver.successorUnitId) && passedAfter(state, handOver.successorUnitId, day)) continue;
-    let refusal: unknown;
+    if (!heldThen && !partOf(cleared, handOver.successorUnitId) && passedAfter(cleared, handOver.successorUnitId, day)) continue;
     try {
-      refuseLateJoin(part, heldThen?.asHeldThen ?? partOf(state, handOver.successorUnitId), day, unit, successor);
+      if (refusal === undefined) refuseLateJoin(part, heldThen?.asHeldThen ?? partOf(cleared, handOver.successorUnitId), day, unit, successor);
     } catch (error) {
       refusal = error;
     }
@@ -2067,7 +2082,7 @@ function handOverStepsDue(command: NamesUnits, state: AssignmentsState): { day: 
       : day === handOver.on
         ? `${unit.zh}的任务已于 ${handOver.on} 移交${successor.zh}：该任务当日尚未完成，由${successor.zh}办理`
         : `${unit.zh}的任务已于 ${handOver.on} 移交${successor.zh}：该任务 ${day} 重新退回整改，由${successor.zh}办理`;
-    events.push({ type: 'PartHandedOver', data: { unitId: holder, successorUnitId: handOver.successorUnitId, reason, handedOverOn: day } });
+    events.push(...makingRoom.undone, { type: 'PartHandedOver', data: { unitId: holder, successorUnitId: handOver.successorUnitId, reason, handedOverOn: day } }, ...makingRoom.redone);
     for (const step of successionOf(directory, handOver.successorUnitId, day)) {
       const merged = `${unitNamed(command, step.unitId).zh}于 ${step.on} 并入${unitNamed(command, step.successorUnitId).zh}，其未完成的任务由${unitNamed(command, step.successorUnitId).zh}承担`;
       events.push({ type: 'PartHandedOver', data: { unitId: step.unitId, successorUnitId: step.successorUnitId, reason: merged, handedOverOn: step.on } });

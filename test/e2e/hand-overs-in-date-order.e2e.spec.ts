@@ -83,19 +83,18 @@ describe('hand-overs typed out of date order pass parts as in date order (breake
     expect(await holders(finding)).toEqual(['B4 REPORTED A4']);
   });
 
-  it('refuses a late 交办 whose recorded hand-over would join a part the successor took over only later, naming both days; nothing is recorded (agreement walk seed 9)', async () => {
+  it('takes a late 交办 whose recorded hand-over reaches a successor whose part came to it only later: that part joins on its own day, as in date order (agreement walk seed 9; was refused until breaker8k P3)', async () => {
     await registered(['A5', 'X5', 'S5']);
     const finding = await newFinding('重大决策预公开不到位', 'X5');
     // X5's part passes to S5 on 07-01; A5's duties passed to S5 on 05-10, before S5 held any part here.
     expect((await handOver('X5', 'S5', '2016-07-01')).findingIds).toEqual([finding]);
     expect((await handOver('A5', 'S5', '2016-05-10')).findingIds).toEqual([]);
-    const before = await holders(finding);
-    // The paper 交办 to A5 of 04-26, typed last: its part would pass to S5 on 05-10 and join the part S5 took over on 07-01.
-    const refused = await call('assignFinding', { findingId: finding, assignedOn: '2016-04-26', units: [{ unitId: unit.A5, role: 'RESPONSIBLE', dueDate: '2016-06-30' }] });
-    expect(errorCode(refused)).toBe('CONFLICT');
-    expect(refused.errors![0]!.extensions!.messageZh).toBe('青川县第A5局的任务应于 2016-05-10 随机构改革移交青川县第S5局，但青川县第S5局已有任务的起始（交办或承接）的日期（2016-07-01）在其之后，两项任务无法按日期合并；请先核对该移交日期或青川县第S5局任务的日期。');
-    expect(await holders(finding)).toEqual(before);
-    expect(await holders(finding, '2026-11-30')).toEqual(before);
+    // The paper 交办 to A5 of 04-26, typed last: its part reaches S5 on 05-10 first, and X5's joins it on 07-01 (S5 keeps A5's record).
+    const taken = await call('assignFinding', { findingId: finding, assignedOn: '2016-04-26', units: [{ unitId: unit.A5, role: 'RESPONSIBLE', dueDate: '2016-06-30' }] });
+    expect(taken.errors).toBeUndefined();
+    expect(await holders(finding)).toEqual(['S5 ASSIGNED A5 X5']);
+    expect(await holders(finding, '2026-11-30')).toEqual(['S5 ASSIGNED A5 X5']);
+    expect((await holders(finding, '2016-06-01')).sort()).toEqual(['S5 ASSIGNED A5', 'X5 ASSIGNED']);
   });
 
   it('passes a part on a merge dated before a hand-over typed earlier: A→B (08-01) first, then A merged into C (07-01)', async () => {

@@ -1807,38 +1807,98 @@ function handOversAfterDay(command: HandOverPart, state: AssignmentsState): Part
   const { unitId, handedOverOn } = command;
   const own = partOf(state, unitId);
   if (own && !isAfter(own.heldSince ?? own.assignedOn, handedOverOn)) return [];
+  const unit = unitNamed(command, unitId);
+  return stepsBackTo(command, state, unitId, handedOverOn, {
+    joined: (aside, holder) =>
+      conflict(
+        `The part of ${unit.en} cannot pass on ${handedOverOn}: it joined the part of ${holder.en} on ${aside.joinedOn}, and a joined part is not separated again; date the hand-over on or after ${aside.joinedOn}.`,
+        `${unit.zh}的任务不能在 ${handedOverOn} 移交：该任务已于 ${aside.joinedOn} 并入${holder.zh}的任务，已合并的任务不能再分开；移交日期不能早于 ${aside.joinedOn}。`,
+      ),
+    record: ({ since, day }, holder) =>
+      conflict(
+        `The part of ${unit.en} cannot pass on ${handedOverOn}: it passed to ${holder.en} on ${since}, and ${holder.en} has a record on it dated ${day}; date the hand-over on or after ${since}.`,
+        `${unit.zh}的任务不能在 ${handedOverOn} 移交：该任务已于 ${since} 移交${holder.zh}，${holder.zh}已有该任务 ${day} 的记录；移交日期不能早于 ${since}。`,
+      ),
+    reason: (passed, successor) => `${unit.zh}的任务已于 ${handedOverOn} 移交，不随 ${passed.until} 的移交转给${successor.zh}`,
+  });
+}
+
+/**
+ * A unit taken off a work-plan item (方案调整) on office day `removedOn`, typed after a reorganisation dated later that passed
+ * its part on (breaker8j P3: C removed as of 06-20, typed after C's merge or hand-over into H of 07-01): entered in date order,
+ * C left the item on 06-20 and the reorganisation found nothing of it to pass. The steps that passed C's part on since are
+ * undone, the latest first (PartHandOverUndone): the part is C's again, to be taken off on its day. Empty when C holds its
+ * part itself (or held none that day: the caller's NOT_FOUND). CONFLICT when C's part joined another unit's part since (a
+ * joined part is not separated again) — naming the join — or when a later holder has a record of its own on it, naming the
+ * record: the revision's day cannot be before either.
+ */
+export function partBackForRemoval(command: NamesUnits, state: AssignmentsState, unitId: string, removedOn: string): PartHandOverUndone[] {
+  const own = partOf(state, unitId);
+  if (own && !isAfter(own.heldSince ?? own.assignedOn, removedOn)) return [];
+  const unit = unitNamed(command, unitId);
+  const noun = parentNoun(command);
+  const joinedInto = (joinedOn: string, holder: Bilingual) =>
+    conflict(
+      `${capitalise(unit.en)} cannot be taken off the ${noun.en} as of ${removedOn}: its part joined the part of ${holder.en} on ${joinedOn} (a reorganisation), and a joined part is not separated again. Date the revision on or after ${joinedOn} and take ${holder.en} off, or correct the reorganisation's day first.`,
+      `${unit.zh}不能自 ${removedOn} 起移出本${noun.zh}：其任务已于 ${joinedOn} 随机构改革并入${holder.zh}的任务，已合并的任务不能再分开。调整日期不能早于 ${joinedOn}（届时可移出${holder.zh}），或先更正该机构改革的日期。`,
+    );
+  // Its part (or a part it held then, passed on since) joined another unit's own part after the day (`AssignmentsState.joined`).
+  const joined = state.joined
+    ? Object.entries(state.joined).find(([joiningUnitId, entry]) =>
+        isAfter(entry.joinedOn, removedOn) && (joiningUnitId === unitId || (entry.part.previousHolders?.some((held) => held.unitId === unitId && held.from <= removedOn && removedOn < held.until) ?? false)),
+      )
+    : undefined;
+  if (!own && joined) throw joinedInto(joined[1].joinedOn, unitNamed(command, joinedHolderOf(state, joined[1])));
+  return stepsBackTo(command, state, unitId, removedOn, {
+    joined: (aside, holder) => joinedInto(aside.joinedOn, holder),
+    record: ({ since, day }, holder) =>
+      conflict(
+        `${capitalise(unit.en)} cannot be taken off the ${noun.en} as of ${removedOn}: its part passed to ${holder.en} on ${since} (a reorganisation), and ${holder.en} has a record on it dated ${day}. Date the revision on or after ${since} and take ${holder.en} off, or correct that record first.`,
+        `${unit.zh}不能自 ${removedOn} 起移出本${noun.zh}：其任务已于 ${since} 随机构改革移交${holder.zh}，${holder.zh}已有该任务 ${day} 的记录。调整日期不能早于 ${since}（届时可移出${holder.zh}），或先更正该记录。`,
+        ),
+    reason: (passed, successor) => `${unit.zh}已于 ${removedOn} 移出本${noun.zh}，其任务不随 ${passed.until} 的移交转给${successor.zh}`,
+  });
+}
+
+/** The unit whose part a joined entry is inside now: the successor it joined, or where that part has passed since. */
+function joinedHolderOf(state: AssignmentsState, entry: JoinedPart): string {
+  if (partOf(state, entry.successorUnitId)) return entry.successorUnitId;
+  return partsOf(state).find((part) => part.previousHolders?.some((held) => held.unitId === entry.successorUnitId))?.unitId ?? entry.successorUnitId;
+}
+
+/**
+ * The PartHandOverUndone that make the part `unitId` held at the start of office day `day`, passed on since by later steps,
+ * its own again (the latest first): the shared walk back of `handOversAfterDay` and `partBackForRemoval`. Empty when it held
+ * none that day. `words.joined` when the part's last step carried it into a verified part (breaker8g P18: a join, not undone);
+ * `words.record` when a later holder has a record of its own on it (`laterHolderRecord`); `words.reason` words each undoing.
+ */
+function stepsBackTo(
+  command: NamesUnits,
+  state: AssignmentsState,
+  unitId: string,
+  day: string,
+  words: {
+    readonly joined: (aside: JoinedPart, holder: Bilingual) => DomainError;
+    readonly record: (record: { readonly since: string; readonly day: string }, holder: Bilingual) => DomainError;
+    readonly reason: (passed: PreviousHolder, successor: Bilingual) => string;
+  },
+): PartHandOverUndone[] {
   // Held at the day's start: from its assignment on or before the day, or taken over before it (breaker8f P13).
-  const heldThen = (held: PreviousHolder, index: number) => held.unitId === unitId && (index === 0 ? held.from <= handedOverOn : held.from < handedOverOn) && handedOverOn < held.until;
+  const heldThen = (held: PreviousHolder, index: number) => held.unitId === unitId && (index === 0 ? held.from <= day : held.from < day) && day < held.until;
   const part = partsOf(state).find((candidate) => candidate.previousHolders?.some(heldThen));
   if (!part) return [];
   const holders = part.previousHolders!;
   const from = holders.findLastIndex(heldThen);
-  const unit = unitNamed(command, unitId);
   const aside = state.setAside && Object.hasOwn(state.setAside, part.unitId) ? state.setAside[part.unitId]! : undefined;
-  if (aside && aside.joinedOn === part.heldSince) {
-    // Its last step carried the part into a verified one (breaker8g P18): a join, not undone.
-    const holder = unitNamed(command, part.unitId);
-    throw conflict(
-      `The part of ${unit.en} cannot pass on ${handedOverOn}: it joined the part of ${holder.en} on ${aside.joinedOn}, and a joined part is not separated again; date the hand-over on or after ${aside.joinedOn}.`,
-      `${unit.zh}的任务不能在 ${handedOverOn} 移交：该任务已于 ${aside.joinedOn} 并入${holder.zh}的任务，已合并的任务不能再分开；移交日期不能早于 ${aside.joinedOn}。`,
-    );
-  }
+  // Its last step carried the part into a verified one (breaker8g P18): a join, not undone.
+  if (aside && aside.joinedOn === part.heldSince) throw words.joined(aside, unitNamed(command, part.unitId));
   const record = laterHolderRecord(state, holders, from, part.unitId);
-  if (record) {
-    const { since, day } = record;
-    const holder = unitNamed(command, record.unitId);
-    throw conflict(
-      `The part of ${unit.en} cannot pass on ${handedOverOn}: it passed to ${holder.en} on ${since}, and ${holder.en} has a record on it dated ${day}; date the hand-over on or after ${since}.`,
-      `${unit.zh}的任务不能在 ${handedOverOn} 移交：该任务已于 ${since} 移交${holder.zh}，${holder.zh}已有该任务 ${day} 的记录；移交日期不能早于 ${since}。`,
-    );
-  }
+  if (record) throw words.record(record, unitNamed(command, record.unitId));
   const undone: PartHandOverUndone[] = [];
   for (let index = holders.length - 1; index >= from; index -= 1) {
     const passed = holders[index]!;
     const successorUnitId = index + 1 < holders.length ? holders[index + 1]!.unitId : part.unitId;
-    const successor = unitNamed(command, successorUnitId);
-    const reason = `${unit.zh}的任务已于 ${handedOverOn} 移交，不随 ${passed.until} 的移交转给${successor.zh}`;
-    undone.push({ type: 'PartHandOverUndone', data: { unitId: passed.unitId, successorUnitId, reason, handedOverOn: passed.until } });
+    undone.push({ type: 'PartHandOverUndone', data: { unitId: passed.unitId, successorUnitId, reason: words.reason(passed, unitNamed(command, successorUnitId)), handedOverOn: passed.until } });
   }
   return undone;
 }

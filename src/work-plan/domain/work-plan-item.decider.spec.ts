@@ -1,5 +1,5 @@
 import type { Evidence } from '../../assignments/domain/assignment.events.js';
-import { partOf, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
+import { assignmentsOn, partOf, partsOf, type AssignmentsState } from '../../assignments/domain/assignment.decider.js';
 import { fold } from '../../shared/decider.js';
 import { lifecycleOf } from '../../assignments/testing/lifecycle.js';
 import { admin, clerkOf, inspector, supervisor, system } from '../../shared/testing/actors.js';
@@ -1153,5 +1153,50 @@ describe('a unit removed from the item (方案调整) on a day before another un
 describe('a work-plan item’s refusals call it a work-plan item (工作事项) (breaker8i P11)', () => {
   it('a report on a completed item', () => {
     given(done).when(report(DONGHU, TODAY)).thenRefused('CONFLICT', /^The work-plan item was closed on 2026-07-01/, /^该工作事项已于 2026-07-01 销号，不再接收整改报告。$/);
+  });
+});
+
+describe('a unit removed from the item (方案调整) on a day before its own part passed on (机构改革), typed after the reorganisation (breaker8j P3)', () => {
+  // 市财政局 and 东湖区 report (05-31, 06-01); 东湖区 is merged (or hands its duties over) on 07-01: into 东湖新区 (HEIR), which had no
+  // part here (its part moves), or into 市财政局 (its part joins 市财政局's own). Then the plan revision of 06-20 taking 东湖区 off is typed.
+  const HEIR = 'unit-heir';
+  const nameOf = (unitId: string) => ({ [FGW]: '市发展改革委', [FINANCE]: '市财政局', [DONGHU]: '东湖区', [HEIR]: '东湖新区' })[unitId];
+  const reports = [
+    { ...reported(FINANCE), data: { ...reported(FINANCE).data, reportedOn: '2026-05-31' } } as WorkPlanItemStreamEvent,
+    { ...reported(DONGHU), data: { ...reported(DONGHU).data, reportedOn: '2026-06-01' } } as WorkPlanItemStreamEvent,
+  ];
+  const passedTo = (successorUnitId: string): WorkPlanItemStreamEvent => ({ type: 'PartHandedOver', data: { unitId: DONGHU, successorUnitId, reason: '机构改革', handedOverOn: '2026-07-01' } });
+  const moved = [...definedAndAssigned, ...reports, passedTo(HEIR)];
+  const remove = (revisedOn: string): ReviseWorkPlanItem => ({ type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn, reason: '方案调整，不再承担', removeUnitIds: [DONGHU], unitNames: { nameOf } });
+  const removed: WorkPlanItemStreamEvent = { type: 'UnitUnassigned', data: { unitId: DONGHU, reason: '方案调整，不再承担', unassignedOn: '2026-06-20' } };
+  const summary = (events: readonly WorkPlanItemStreamEvent[]) => partsOf(assignmentsAfter(events)).map((part) => [part.unitId, part.status, part.heldBefore ?? []]);
+
+  it('its part that moved to a unit with none here comes back first and leaves on 06-20: the ledger date order gives (was NOT_FOUND)', () => {
+    const events = workPlanItemDecider.decide(remove('2026-06-20'), fold(workPlanItemDecider, moved));
+    expect(events).toEqual([
+      { type: 'PartHandOverUndone', data: { unitId: DONGHU, successorUnitId: HEIR, reason: '东湖区已于 2026-06-20 移出本事项，其任务不随 2026-07-01 的移交转给东湖新区', handedOverOn: '2026-07-01' } },
+      removed,
+    ]);
+    const dateOrder = [...definedAndAssigned, ...reports, removed, passedTo(HEIR)];
+    expect(summary([...moved, ...events])).toEqual([[FGW, 'ASSIGNED', []], [FINANCE, 'REPORTED', []]]);
+    expect(summary(dateOrder)).toEqual(summary([...moved, ...events]));
+    expect(partsOf(assignmentsOn(assignmentsAfter([...moved, ...events]), TODAY)).map((part) => part.unitId)).toEqual([FGW, FINANCE]);
+  });
+
+  it('is refused naming the record when the unit that took the part over has one of its own on it', () => {
+    const heirReported = { ...reported(HEIR), data: { ...reported(HEIR).data, reportedOn: '2026-07-02' } } as WorkPlanItemStreamEvent;
+    given([...moved, heirReported])
+      .when(remove('2026-06-20'))
+      .thenRefused('CONFLICT', /its part passed to 东湖新区 on 2026-07-01 \(a reorganisation\), and 东湖新区 has a record on it dated 2026-07-02/, /^东湖区不能自 2026-06-20 起移出本事项：其任务已于 2026-07-01 随机构改革移交东湖新区，东湖新区已有该任务 2026-07-02 的记录。/);
+  });
+
+  it('is refused naming the join, not NOT_FOUND, when its part joined another unit’s own part (a joined part is not separated again)', () => {
+    given([...definedAndAssigned, ...reports, passedTo(FINANCE)])
+      .when(remove('2026-06-20'))
+      .thenRefused('CONFLICT', /its part joined the part of 市财政局 on 2026-07-01/, /^东湖区不能自 2026-06-20 起移出本事项：其任务已于 2026-07-01 随机构改革并入市财政局的任务，已合并的任务不能再分开。调整日期不能早于 2026-07-01（届时可移出市财政局），或先更正该机构改革的日期。$/);
+  });
+
+  it('dated on or after the reorganisation the unit has no part: NOT_FOUND as before', () => {
+    given(moved).when(remove('2026-07-01')).thenRefused('NOT_FOUND', /东湖区 has no part of item/, /东湖区在事项 .* 中没有任务/);
   });
 });

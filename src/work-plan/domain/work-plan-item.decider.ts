@@ -12,6 +12,7 @@ import {
   evolveAssignments,
   handOversAfterMerges,
   handOversDue,
+  partBackForRemoval,
   initialAssignmentsState,
   partOf,
   partsOf,
@@ -603,6 +604,9 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   if ((command.unknownUnitIds ?? []).length > 0) throw notFound('Unit', command.unknownUnitIds!.join(', '));
   const { itemId, definition } = item;
   const removeUnitIds = command.removeUnitIds ?? [];
+  // A unit taken off as of a day before a reorganisation passed its part on, typed after it (breaker8j P3): its part first comes back to it.
+  const back = removeUnitIds.reduce<AssignmentEvent[]>((undone, unitId) => [...undone, ...partBackForRemoval(command, undone.reduce(evolveAssignments, item.assignments), unitId, command.revisedOn)], []);
+  if (back.length > 0) return [...back, ...reviseItem(command, back.reduce<WorkPlanItemState>(evolveItem, state))];
   const addUnits = (command.addUnits ?? []).filter((unit) => !(partOf(item.assignments, unit.unitId) && !removeUnitIds.includes(unit.unitId)));
   for (const unitId of [...removeUnitIds, ...(command.changeRoles ?? []).map((change) => change.unitId)]) {
     if (!partOf(item.assignments, unitId)) {

@@ -565,6 +565,87 @@ describe('an export of an earlier day imported as a new version (breaker10g P22)
     dependencies.store.close();
   });
 
+
+  /** The CSV of a table without its title row, rows as `keep` leaves them (each a list of cells; 序号 first). */
+  const untitledCsv = (table: ExportTable, keep: (rows: string[][]) => string[][]) => {
+    const [header, ...rows] = new TextDecoder().decode(tableToCsv(table)).replace(/^\uFEFF/u, '').split(/\r\n/u).slice(1).filter((line) => line !== '').map((line) => line.split(','));
+    return new TextEncoder().encode([header!, ...keep(rows)].map((cells) => cells.join(',')).join('\r\n'));
+  };
+  /** v1 imported on 03-02, never changed since; today's export (03-25): 序号 1–3, item 1 on two rows (财政局 leading, 教育局). */
+  async function unchangedPlanExport() {
+    const dependencies = await storeWithUnits();
+    const first = await importWorkPlanFile(dependencies, csvOf(V1), { approvedOn: '2026-03-02', assignedOn: '2026-03-03' }, at('v1', '2026-03-03T09:00:00+08:00'));
+    return { dependencies, table: withoutProgress(await exportOf(dependencies, first.planId, {})) };
+  }
+  const withoutEducationRow = (rows: string[][]) => rows.filter((cells) => !(cells[2] === '1 旧导出甲事项' && cells[5] === '青川市教育局'));
+
+  it.each([
+    ['序号 kept as downloaded (a gap where the row was)', (rows: string[][]) => withoutEducationRow(rows)],
+    ['序号 renumbered by item (1, 2)', (rows: string[][]) => withoutEducationRow(rows).map((cells) => [cells[2]!.split(' ')[0]!, ...cells.slice(1)])],
+    ['序号 cleared', (rows: string[][]) => withoutEducationRow(rows).map((cells) => ['', ...cells.slice(1)])],
+  ])('today\'s export with its title row, its progress columns and one part row deleted is still the export: the unit removed, nothing reworded (breaker10j P1): %s', async (_which, edit) => {
+    const { dependencies, table } = await unchangedPlanExport();
+    const applied = await importWorkPlanFile(dependencies, { name: '工作方案进展.csv', content: untitledCsv(table, edit) }, { revise: true, title, dryRun: true }, at('delrow', '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(applied.revision).toMatchObject({ withdrawn: [], added: [], amended: [], redated: [], unitsAdded: [], unitsRemoved: [{ code: '1', unitId: unitIdForCode('JYJ') }] });
+    dependencies.store.close();
+  });
+
+  it('today\'s export with 序号 renumbered by item (1, 1, 2) and the progress columns and title row deleted is the plan unchanged (breaker10j P1)', async () => {
+    const { dependencies, table } = await unchangedPlanExport();
+    const content = untitledCsv(table, (rows) => rows.map((cells) => [cells[2]!.split(' ')[0]!, ...cells.slice(1)]));
+    const applied = await importWorkPlanFile(dependencies, { name: '工作方案进展.csv', content }, { revise: true, title, dryRun: true }, at('byitem', '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(applied.revision).toBeNull();
+    dependencies.store.close();
+  });
+
+  it('today\'s XLSX export with its title row, progress columns and one part row deleted is still the export (breaker10j P1)', async () => {
+    const { dependencies, table } = await unchangedPlanExport();
+    const rows = table.rows.filter((row) => !(row.cells[2] === '1 旧导出甲事项' && row.cells[5] === '青川市教育局'));
+    expect(rows).toHaveLength(table.rows.length - 1);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await tableToXlsx({ ...table, rows }, '工作方案进展')) as never);
+    const sheet = workbook.worksheets[0]!;
+    expect(String(sheet.getCell('A1').value)).toMatch(/进展（截至/u);
+    sheet.spliceRows(1, 1);
+    const content = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const applied = await importWorkPlanFile(dependencies, { name: '工作方案进展.xlsx', content }, { revise: true, title, dryRun: true }, at('delrow-xlsx', '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(applied.revision).toMatchObject({ withdrawn: [], added: [], amended: [], unitsRemoved: [{ code: '1', unitId: unitIdForCode('JYJ') }] });
+    dependencies.store.close();
+  });
+
+  it('an earlier export with its title row, its progress columns and one part row deleted is refused as the untitled export it is, once the plan changed (breaker10j P1)', async () => {
+    const { dependencies, first } = await revisedPlan();
+    const table = withoutProgress(await exportOf(dependencies, first.planId, { asOf: '2026-03-10' }));
+    const head = await dependencies.store.headPosition();
+    for (const edit of [withoutEducationRow, (rows: string[][]) => rows.map((cells) => [cells[2]!.split(' ')[0]!, ...cells.slice(1)])]) {
+      const refusal = await importWorkPlanFile(dependencies, { name: '工作方案进展.csv', content: untitledCsv(table, edit) }, { revise: true, title, dryRun: true }, at('old-delrow', '2026-03-26T09:00:00+08:00'), [{ title, year: 2026 }]).catch((error: unknown) => error);
+      expect(refusal).toMatchObject({ code: 'CONFLICT', details: { field: 'file', exportedAsOf: null } });
+    }
+    expect(await dependencies.store.headPosition()).toEqual(head);
+    dependencies.store.close();
+  });
+
+  it.each([
+    ['under its own code', '1'],
+    ['under a row number of its own', '5'],
+  ])('an office file whose 事项 cells are the export\'s `code title` reads each as that item, never rewording it to start with its code (breaker10j P1): %s', async (_which, fileCode) => {
+    const dependencies = await storeWithUnits();
+    await importWorkPlanFile(dependencies, csvOf(V1), { approvedOn: '2026-03-02', assignedOn: '2026-03-03' }, at('v1', '2026-03-03T09:00:00+08:00'));
+    const rows = [`一,公开,${fileCode},1 旧导出甲事项,青川市财政局,青川市教育局,2026-12-31`, '一,公开,2,2 旧导出乙事项,青川市教育局,,2026-12-20'];
+    const applied = await importWorkPlanFile(dependencies, { ...csvOf(rows), name: 'plan-v2.csv' }, { revise: true, dryRun: true }, at('coded', '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(applied.revision).toMatchObject({ withdrawn: [], added: [], amended: [], redated: [{ code: '2', from: '2026-12-30', to: '2026-12-20' }], unitsAdded: [], unitsRemoved: [] });
+    expect(applied.notes.notices?.map((notice) => notice.reasonZh)).toEqual(expect.arrayContaining([expect.stringMatching(/^“1 旧导出甲事项”是事项 1 的编号加标题（本系统导出表的写法）：按事项 1“旧导出甲事项”读取/u)]));
+    dependencies.store.close();
+  });
+
+  it('an office\'s own table titled `…进展（截至…）` is read as the office\'s, its 序号 the item codes (breaker10j P10)', async () => {
+    const dependencies = await storeWithUnits();
+    await importWorkPlanFile(dependencies, csvOf(V1), { approvedOn: '2026-03-02', assignedOn: '2026-03-03' }, at('v1', '2026-03-03T09:00:00+08:00'));
+    const own = `${title}进展（截至2026年3月20日）\n类别编号,类别,序号,工作任务,牵头单位,配合单位,完成时限\n一,公开,1,旧导出甲事项,青川市财政局,青川市教育局,2026-12-15\n一,公开,2,旧导出乙事项,青川市教育局,,2026-12-30\n`;
+    const applied = await importWorkPlanFile(dependencies, { name: 'own-progress.csv', content: new TextEncoder().encode(own) }, { revise: true, dryRun: true, title }, at('own', '2026-03-25T09:00:00+08:00'), [{ title, year: 2026 }]);
+    expect(applied.revision).toMatchObject({ withdrawn: [], added: [], amended: [], redated: [{ code: '1', to: '2026-12-15' }] });
+    dependencies.store.close();
+  });
 });
 
 describe('a unit\'s own download with its title row deleted, of a unit that leads every item it is on (breaker10h P11)', () => {

@@ -5,7 +5,7 @@ import type { Position } from '../../event-store/event-store.port.js';
 import type { CommandContext } from '../../shared/command-context.js';
 import { workPlanItemDecider, type WorkPlanItemState } from '../domain/work-plan-item.decider.js';
 import { workPlanIdFor, workPlanItemIdFor, workPlanItemStream, workPlanStream, type WorkPlanOutline } from '../domain/work-plan.events.js';
-import { renumberedByContent, type Renumbering } from '../revise-plan/renumbered-items.js';
+import { codesFromTitles, renumberedByContent, type Renumbering } from '../revise-plan/renumbered-items.js';
 import type { ValidatedPlan } from '../import/plan-validation.js';
 import type { ExportReading } from '../import/plan-document.js';
 import { sha256Of, type ImportProblem, type ReadingNotes } from '../../spreadsheet/import-problems.js';
@@ -563,7 +563,10 @@ async function renumberingOf(dependencies: ImportDependencies, existing: WorkPla
   const taken = new Set(existing.categories.flatMap((category) => category.items.map((item) => item.code)));
   const standingCodes = new Set(standing.map((item) => item.code));
   for (;;) {
-    const renumbering = renumberedByContent(standing, next, (code) => taken.has(code));
+    // `2 完善…` under 工作事项 is item 2, whatever 序号 says (breaker10j P1); then rows renumbered are matched by content.
+    const fromTitles = codesFromTitles(standing, next, (code) => taken.has(code));
+    const byContent = renumberedByContent(standing, fromTitles?.plan ?? next, (code) => taken.has(code));
+    const renumbering = fromTitles || byContent ? { plan: byContent?.plan ?? fromTitles!.plan, notices: [...(fromTitles?.notices ?? []), ...(byContent?.notices ?? [])] } : null;
     if (!renumbering) return null;
     const fresh = renumbering.plan.categories.flatMap((category) => category.items.map((item) => item.code)).filter((code) => !standingCodes.has(code));
     let clash = false;

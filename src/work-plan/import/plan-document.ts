@@ -257,7 +257,11 @@ const EXPORT_PROGRESS_COLUMNS: readonly string[] = ['状态', '报告日期', '�
 function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; exportNotice: ImportProblem[]; unitRows?: ImportProblem; reading?: ExportReading; oneUnit?: true } {
   const names = new Set(table.unusedColumns.map((column) => column.name));
   const hasStatus = table.records.some((record) => 'status' in record.cells);
-  if (!(names.has(EXPORT_SIGNATURE) && hasStatus) && !EXPORT_TITLE.test(table.title ?? '') && !hasExportShape(table.records)) return { table, exportNotice: [] };
+  // The title row alone does not say so: an office's own table is often titled `…进展（截至11月30日）` (breaker10j P10); the rows
+  // must agree, at least half of them `code title` (a row the clerk added to the export may lack the code).
+  const coded = table.records.filter((record) => codedTitle(textOf(record.cells.title ?? null)) !== null).length;
+  const titled = EXPORT_TITLE.test(table.title ?? '') && coded > 0 && coded * 2 >= table.records.length;
+  if (!(names.has(EXPORT_SIGNATURE) && hasStatus) && !titled && !hasExportShape(table.records)) return { table, exportNotice: [] };
   // A unit's own download (`…进展（青川市财政局的任务，截至 …）`) holds its rows only: never a version of the plan (breaker10f P8).
   // Downloads from before the title said so: every row one unit's part, under items other units lead.
   const partUnits = new Set(table.records.map((record) => textOf(record.cells.responsibleUnits ?? null)));
@@ -335,24 +339,36 @@ function fromOwnExport(table: Table<PlanColumn>): { table: Table<PlanColumn>; ex
 }
 
 /**
- * Whether rows are laid out as Rectify's own work-plan export, whatever columns were deleted (breaker10i P1: a clerk who
+ * Whether rows are laid out as Rectify's own work-plan export, whatever columns and rows were deleted (breaker10i P1: a clerk who
  * deletes the progress columns — 状态, 红黄绿灯 … — before editing, as a tidy-up, left an old export or a unit's download
- * read as a plain file, and taken as a new version): 序号 numbers the rows 1…n (in any order: sorted in Excel), each
- * 工作事项 cell is `code title`, each row names one unit under 责任单位, and each item's rows include its lead's own
- * (责任单位 = 牵头单位) — the export writes every part as a row, the lead's too; an office's own file does not.
+ * read as a plain file, and taken as a new version; breaker10j P1: one part row deleted too, or 序号 renumbered, did the same):
+ * each 工作事项 cell is `code title` (`codedTitle`), each row names one unit under 责任单位, and an item's rows include its
+ * lead's own (责任单位 = 牵头单位) — the export writes every part as a row, the lead's too; an office's own file does not.
+ * 序号, when there, holds row numbers (positive whole numbers, or nothing), in any order and with gaps: rows deleted, sorted
+ * in Excel, or renumbered by item. An item whose lead's row was deleted is still the export's as long as another item has its own.
  */
 function hasExportShape(records: readonly SourceRecord<PlanColumn>[]): boolean {
   if (records.length === 0) return false;
-  const numbers = new Set(records.map((record) => textOf(record.cells.code ?? null).normalize('NFKC').trim()));
-  if (numbers.size !== records.length || !records.every((_, index) => numbers.has(String(index + 1)))) return false;
+  if (!records.every((record) => /^(?:[1-9]\d*)?$/u.test(textOf(record.cells.code ?? null).normalize('NFKC').trim()))) return false;
   const leadsOwnRow = new Map<string, boolean>();
   for (const record of records) {
     const item = textOf(record.cells.title ?? null);
     const units = namesInCell(record.cells.responsibleUnits ?? null);
-    if (!/^[^\s]+ \S/u.test(item) || units.length !== 1) return false;
+    if (codedTitle(item) === null || units.length !== 1) return false;
     leadsOwnRow.set(item, (leadsOwnRow.get(item) ?? false) || namesInCell(record.cells.leadUnit ?? null).includes(units[0]!));
   }
-  return [...leadsOwnRow.values()].every(Boolean);
+  return [...leadsOwnRow.values()].some(Boolean);
+}
+
+/**
+ * A 工作事项 cell as the export writes it, `code title` (`2 完善政策解读机制`, `1.2 推进…`, `一.3 …`): the code and the
+ * title; null when the cell does not start with an item code and one space. A code is at most 12 characters of digits,
+ * letters, Chinese numerals and `.-．`, with a digit or numeral in it — never a word (`2026年 开展…` is a title).
+ */
+export function codedTitle(cell: string): { readonly code: string; readonly title: string } | null {
+  const match = /^([0-9０-９A-Za-zＡ-Ｚａ-ｚ一二三四五六七八九十百〇零]+(?:[.．\-－][0-9０-９A-Za-zＡ-Ｚａ-ｚ一二三四五六七八九十百〇零]+)*) (\S.*)$/u.exec(cell);
+  if (!match || match[1]!.length > 12 || !/[0-9０-９一二三四五六七八九十百〇零]/u.test(match[1]!)) return null;
+  return { code: match[1]!, title: match[2]!.trim() };
 }
 
 /** A unit's own download of the work plan offered as the plan: refused, naming the unit (breaker10f P8, breaker10h P11). */

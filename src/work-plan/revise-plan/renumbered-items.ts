@@ -1,5 +1,6 @@
 import { wordsByValue } from '../../shared/numbers-by-value.js';
 import type { ImportProblem } from '../../spreadsheet/import-problems.js';
+import { codedTitle } from '../import/plan-document.js';
 import type { ValidatedPlan } from '../import/plan-validation.js';
 
 /*
@@ -140,6 +141,56 @@ export function renumberedByContent(standing: readonly StandingItem[], next: Val
     ...next,
     categories: next.categories.map((category) => ({ ...category, items: category.items.map((item) => ({ ...item, code: codeOf(item) })) })),
   };
+  return { plan, notices };
+}
+
+/**
+ * Items of a new version whose title is a standing item's code and title (`2 完善政策解读机制`, as Rectify's export writes
+ * 工作事项) are that item: its code and its title without the code, whatever the file's own 编号/序号 says (breaker10j P1: an
+ * export whose rows were deleted and renumbered, read as an office's file, reworded every item to `<its code> <its title>`
+ * and took 序号 for codes). An item whose file code such an item now holds gets the next free code. Each told in a notice.
+ * Null when no title is so written. Pure, like `renumberedByContent`.
+ */
+export function codesFromTitles(standing: readonly StandingItem[], next: ValidatedPlan, isTaken: (code: string) => boolean): Renumbering | null {
+  const items = next.categories.flatMap((category) => category.items);
+  const standingByCode = new Map(standing.map((item) => [item.code.normalize('NFKC'), item]));
+  const standingTitles = new Set(standing.map((item) => sameWords(item.title)));
+  const asWritten = new Map<(typeof items)[number], StandingItem>();
+  for (const item of items) {
+    const coded = codedTitle(item.title);
+    if (coded === null || standingTitles.has(sameWords(item.title))) continue;
+    const same = standingByCode.get(coded.code.normalize('NFKC'));
+    if (same && sameWords(same.title) === sameWords(coded.title)) asWritten.set(item, same);
+  }
+  // Two rows naming one item so are left to the item's own reading (a code used twice is refused there).
+  const counts = new Map<string, number>();
+  for (const same of asWritten.values()) counts.set(same.code, (counts.get(same.code) ?? 0) + 1);
+  for (const [item, same] of asWritten) if (counts.get(same.code)! > 1) asWritten.delete(item);
+  if (asWritten.size === 0) return null;
+  const claimed = new Set([...asWritten.values()].map((same) => same.code));
+  const used = new Set([...standing.map((item) => item.code), ...items.map((item) => asWritten.get(item)?.code ?? item.code)]);
+  const notices: ImportProblem[] = [];
+  const renamed = (item: (typeof items)[number]): (typeof items)[number] => {
+    const same = asWritten.get(item);
+    if (same) {
+      notices.push({
+        row: item.row,
+        reason: `"${item.title}" is item ${same.code}'s code and title, as Rectify's export writes them: read as item ${same.code} "${same.title}"${item.code === same.code ? '' : ` (the file numbers it ${item.code})`}, never reworded to start with its code.`,
+        reasonZh: `“${item.title}”是事项 ${same.code} 的编号加标题（本系统导出表的写法）：按事项 ${same.code}“${same.title}”读取${item.code === same.code ? '' : `（文件中编号为 ${item.code}）`}，编号不计入标题。`,
+      });
+      return { ...item, code: same.code, title: same.title };
+    }
+    if (!claimed.has(item.code)) return item;
+    const fresh = nextFreeCode(item.code, (code) => used.has(code) || isTaken(code));
+    used.add(fresh);
+    notices.push({
+      row: item.row,
+      reason: `Item "${item.title}" is numbered ${item.code} in the file, which is another item's code in the plan: it is added as item ${fresh}.`,
+      reasonZh: `事项“${item.title}”在文件中编号为 ${item.code}，而该编号在方案中属于另一事项：作为事项 ${fresh} 新增。`,
+    });
+    return { ...item, code: fresh };
+  };
+  const plan: ValidatedPlan = { ...next, categories: next.categories.map((category) => ({ ...category, items: category.items.map(renamed) })) };
   return { plan, notices };
 }
 

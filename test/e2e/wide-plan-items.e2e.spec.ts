@@ -110,4 +110,21 @@ describe('a plan whose items are every unit’s task (breaker12e P9)', () => {
       reads.mockRestore();
     }
   });
+
+  it('answers each urging of one mutation operation with the history after its own fact (breaker12g P10: the second alias showed the history read for the first)', async () => {
+    const item = (await app.graphql(`query($planId: ID!) { workPlanItems(planId: $planId, first: 1) { nodes { id parts { unitId } } } }`, { planId })).data!.workPlanItems.nodes[0] as {
+      id: string;
+      parts: { unitId: string }[];
+    };
+    const today = (await app.graphql(`{ dashboard { asOf } }`)).data!.dashboard.asOf as string;
+    const urge = (alias: string, unitId: string) =>
+      `${alias}: urgeWorkPlanItemUnit(input: { idempotencyKey: "${crypto.randomUUID()}", itemId: "${item.id}", unitId: "${unitId}", message: "请于本周内报送整改情况", urgedOn: "${today}" }) { historyPage(first: 1) { totalCount } history { eventType } }`;
+    const answer = await app.graphql(`mutation { ${urge('a', item.parts[1]!.unitId)} ${urge('b', item.parts[2]!.unitId)} }`, {}, await app.as('SUPERVISOR'));
+    expect(answer.errors).toBeUndefined();
+    const [a, b] = [answer.data!.a, answer.data!.b] as { historyPage: { totalCount: number }; history: unknown[] }[];
+    expect(b!.historyPage.totalCount).toBe(a!.historyPage.totalCount + 1);
+    expect(b!.history).toHaveLength(a!.history.length + 1);
+    const after = await app.graphql(`{ workPlanItem(id: "${item.id}") { historyPage(first: 1) { totalCount } } }`);
+    expect(after.data!.workPlanItem.historyPage.totalCount).toBe(b!.historyPage.totalCount);
+  });
 });

@@ -1,4 +1,4 @@
-import { execute, GraphQLInt, GraphQLObjectType, GraphQLSchema, GraphQLString, parse } from 'graphql';
+import { execute, GraphQLInt, GraphQLObjectType, GraphQLSchema, GraphQLString, OperationTypeNode, parse } from 'graphql';
 import { answerRootQueriesOnce, oncePerExecution } from './once-a-request.js';
 
 /*
@@ -81,5 +81,16 @@ describe('root query fields answered once per operation for the same arguments',
     expect([oncePerExecution(first, 'stream:a', read), oncePerExecution(first, 'stream:a', read), oncePerExecution(first, 'stream:b', read)]).toEqual([1, 1, 2]);
     expect(oncePerExecution(second, 'stream:a', read)).toBe(3);
     expect(oncePerExecution(undefined, 'stream:a', read)).toBe(4);
+  });
+
+  it('makes the read again for each field of a mutation or a subscription: each step changes what the next reads (breaker12g P10)', () => {
+    let reads = 0;
+    const read = () => (reads += 1);
+    const mutation = { variableValues: {}, operation: { operation: OperationTypeNode.MUTATION } };
+    expect([oncePerExecution(mutation, 'stream:a', read), oncePerExecution(mutation, 'stream:a', read)]).toEqual([1, 2]);
+    const pushed = { variableValues: {}, operation: { operation: OperationTypeNode.SUBSCRIPTION } };
+    expect([oncePerExecution(pushed, 'stream:a', read), oncePerExecution(pushed, 'stream:a', read)]).toEqual([3, 4]);
+    const query = { variableValues: {}, operation: { operation: OperationTypeNode.QUERY } };
+    expect([oncePerExecution(query, 'stream:a', read), oncePerExecution(query, 'stream:a', read)]).toEqual([5, 5]);
   });
 });

@@ -52,14 +52,16 @@ function onceAnOperation(name: string, resolve: GraphQLFieldResolver<unknown, un
 export const rootCallKey = (name: string, args: Readonly<Record<string, unknown>>): string => `${name}${JSON.stringify(args)}`;
 
 /**
- * `compute()`'s answer, made once per operation for `key` (a stream read for a finding's or an item's
- * history: breaker12f P5, 39 aliases of `historyPage(first: 1)` read a 1,459-event stream 39 times).
- * Kept with the root answers of the same execution; outside an execution (no variables object),
- * computed every time.
+ * `compute()`'s answer, made once per *query* operation for `key` (a stream read for a finding's or an
+ * item's history: breaker12f P5, 39 aliases of `historyPage(first: 1)` read a 1,459-event stream 39 times).
+ * Kept with the root answers of the same execution. Computed every time outside a query: without an
+ * execution (no variables object), and in a mutation, whose root fields run one after another and each
+ * changes what the next one reads (breaker12g P10: the second of two aliased urgings answered with the
+ * history read for the first, leaving out its own fact) — and a subscription's pushes, each a new state.
  */
-export function oncePerExecution<T>(info: Pick<GraphQLResolveInfo, 'variableValues'> | undefined, key: string, compute: () => T): T {
+export function oncePerExecution<T>(info: Pick<GraphQLResolveInfo, 'variableValues'> & { readonly operation?: Pick<GraphQLResolveInfo['operation'], 'operation'> } | undefined, key: string, compute: () => T): T {
   const execution = info?.variableValues as object | undefined;
-  if (!execution || typeof execution !== 'object') return compute();
+  if (!execution || typeof execution !== 'object' || (info?.operation !== undefined && info.operation.operation !== 'query')) return compute();
   let kept = answers.get(execution);
   if (!kept) {
     kept = new Map();

@@ -68,16 +68,43 @@ const worst = (lights: (TrafficLight | null)[]): TrafficLight | null =>
   lights.reduce<TrafficLight | null>((acc, light) => (light && (!acc || SEVERITY[light] > SEVERITY[acc]) ? light : acc), null);
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
 
+/** A row's part counts for its roll-ups, counted once per row and day (a kept row is summed, not gone through again). */
+const rowCounts = new WeakMap<ItemRow, { readonly today: string; readonly verified: number; readonly overdue: number }>();
+
+function countsOf(row: ItemRow, today: string): { readonly verified: number; readonly overdue: number } {
+  const kept = rowCounts.get(row);
+  if (kept?.today === today) return kept;
+  let verified = 0;
+  let overdue = 0;
+  for (const part of row.parts) {
+    if (part.status === 'VERIFIED') verified += 1;
+    if (isOverdue(part, today)) overdue += 1;
+  }
+  const counts = { today, verified, overdue };
+  rowCounts.set(row, counts);
+  return counts;
+}
+
+/** The roll-up of `items` lit as of the business day `today`: O(items) for rows already counted that day. */
 function rollup(items: readonly ItemRow[], today: string): Rollup {
-  const parts = items.flatMap((item) => item.parts);
-  const completedItems = items.filter((item) => item.percentComplete === 100 && item.parts.length > 0).length;
+  let parts = 0;
+  let verifiedParts = 0;
+  let overdueParts = 0;
+  let completedItems = 0;
+  for (const item of items) {
+    const counts = countsOf(item, today);
+    parts += item.parts.length;
+    verifiedParts += counts.verified;
+    overdueParts += counts.overdue;
+    if (item.percentComplete === 100 && item.parts.length > 0) completedItems += 1;
+  }
   return {
     items: items.length,
     completedItems,
     percentComplete: percent(completedItems, items.length),
-    parts: parts.length,
-    verifiedParts: parts.filter((part) => part.status === 'VERIFIED').length,
-    overdueParts: parts.filter((part) => isOverdue(part, today)).length,
+    parts,
+    verifiedParts,
+    overdueParts,
     trafficLight: worst(items.map((item) => item.trafficLight)),
   };
 }
@@ -101,18 +128,21 @@ export function itemRow(item: WorkPlanItemView, options: RowOptions): ItemRow {
 /**
  * Plan → categories → items → unit parts, with roll-ups. Filtered by a unit, it answers "what
  * does this unit owe, across all items?": only items where it has a part, and only its part.
+ * `row` makes an item's row (`itemRow` by default; BreakdownsNow hands back the rows it kept for
+ * items that did not change).
  */
 export function buildBreakdown(
   plan: WorkPlanView,
   item: (itemId: string) => WorkPlanItemView | undefined,
   options: RowOptions,
+  row: (item: WorkPlanItemView, options: RowOptions) => ItemRow = itemRow,
 ): Breakdown {
   const { today, unitId } = options;
   const categories = plan.categories.map((category) => {
     const rows = category.itemIds
       .map((itemId) => item(itemId))
       .filter((found): found is WorkPlanItemView => found !== undefined)
-      .map((found) => itemRow(found, options))
+      .map((found) => row(found, options))
       .filter((item) => !unitId || item.parts.length > 0);
     // A withdrawn item stays a record of its own (the export keeps its rows), out of the plan's progress.
     const items = rows.filter((row) => row.status !== 'WITHDRAWN');

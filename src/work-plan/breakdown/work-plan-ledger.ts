@@ -102,8 +102,10 @@ export class WorkPlanLedger implements Projection {
   readonly #streams: StreamReader;
   /** Not state: the most parts one item has held (`largestItemParts`); -1 until counted (after a restore). */
   #largestItemParts = -1;
-  /** Not state: how many times a plan or an item changed in this process (`changes`). */
-  #changes = 0;
+  /** Not state: how many times each plan (its outline or any of its items) changed in this process (`changesOf`). */
+  readonly #planChanges = new Map<string, number>();
+  /** Not state: how many times each item changed in this process (`itemChanges`). */
+  readonly #itemChanges = new Map<string, number>();
 
   constructor(streams: StreamReader) {
     this.#streams = streams;
@@ -113,8 +115,8 @@ export class WorkPlanLedger implements Projection {
     const recordedAt = event.metadata.recordedAt;
     if (this.latestRecorded === null || recordedAt > this.latestRecorded) this.latestRecorded = recordedAt;
     if (event.type === 'WorkPlanImported' || event.type === 'WorkPlanRevised') {
-      this.#changes += 1;
       const { categories, ...plan } = (event as RecordedEvent<WorkPlanImported | WorkPlanRevised>).data;
+      this.#changed(plan.planId);
       const imported = event.type === 'WorkPlanRevised' ? this.plans.get(plan.planId) : undefined;
       this.plans.set(plan.planId, {
         ...plan,
@@ -132,20 +134,20 @@ export class WorkPlanLedger implements Projection {
     if (event.type === 'WorkPlanApprovalCorrected') {
       const { planId, approvedOn } = (event as RecordedEvent<WorkPlanApprovalCorrected>).data;
       const plan = this.plans.get(planId);
-      this.#changes += 1;
+      this.#changed(planId);
       if (plan) this.plans.set(planId, { ...plan, approvedOn });
       return;
     }
     if (!event.streamId.startsWith(ITEM_STREAM_PREFIX)) return;
     if (event.type === 'WorkPlanItemDefined') {
       const defined = event as RecordedEvent<WorkPlanItemDefined>;
-      this.#changes += 1;
+      this.#changed(defined.data.planId, defined.data.itemId);
       this.items.set(defined.data.itemId, newItemView(timelineEntry(defined)));
       return;
     }
     const item = this.items.get(event.streamId.slice(ITEM_STREAM_PREFIX.length));
     if (!item) return;
-    this.#changes += 1;
+    this.#changed(item.planId, item.itemId);
     applyToItem(item, timelineEntry(event));
     if (this.#largestItemParts >= 0) this.#largestItemParts = Math.max(this.#largestItemParts, item.parts.size);
   }
@@ -161,11 +163,23 @@ export class WorkPlanLedger implements Projection {
   }
 
   /**
-   * A number that grows whenever a plan or an item changes (in this process: not state): what is
-   * built from the plans now (a breakdown, its roll-ups) may be kept while it stays the same.
+   * A number that grows whenever `planId`'s outline or one of its items changes (in this process: not
+   * state; 0 for a plan never changed here): what is built from that plan alone may be kept while it
+   * stays the same, whatever other plans do (breaker12g P4: one counter for every plan rebuilt every
+   * plan's breakdown after any change anywhere). O(1).
    */
-  get changes(): number {
-    return this.#changes;
+  changesOf(planId: string): number {
+    return this.#planChanges.get(planId) ?? 0;
+  }
+
+  /** A number that grows whenever `itemId` changes (in this process: not state; 0 for an item never changed here). O(1). */
+  itemChanges(itemId: string): number {
+    return this.#itemChanges.get(itemId) ?? 0;
+  }
+
+  #changed(planId: string, itemId?: string): void {
+    this.#planChanges.set(planId, this.changesOf(planId) + 1);
+    if (itemId !== undefined) this.#itemChanges.set(itemId, this.itemChanges(itemId) + 1);
   }
 
   /**

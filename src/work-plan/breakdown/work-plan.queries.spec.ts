@@ -119,4 +119,32 @@ describe('workPlan and workPlans now (breaker12f P11: every call built every bre
     const own = await plan.execute({ options: { planId: PLAN, unitId: 'unit-other' } } as never);
     expect(own.categories.flatMap((category) => category.items)).toEqual([]);
   });
+
+  it('after a change makes again only the changed plan, and in it only the changed item’s row (breaker12g P4)', async () => {
+    const { ledger, plan, plans } = setUp();
+    const OTHER = 'plan-2026-other';
+    const otherItem = workPlanItemStream('item-2');
+    ledger.apply(event(workPlanStream(OTHER), 'WorkPlanImported', {
+      planId: OTHER, title: '2026年另一分解方案', year: 2026,
+      categories: [{ code: '一', title: '推进五公开', items: [{ itemId: 'item-2', code: '1', title: '公开预算' }, { itemId: 'item-3', code: '2', title: '公开决算' }] }],
+      source: { fileName: 'other.xlsx', sha256: 'b'.repeat(64) }, approvedOn: '2026-02-20',
+    }, '2026-02-20', '2026-02-20T02:00:00.000Z'));
+    for (const [itemId, code] of [['item-2', '1'], ['item-3', '2']] as const) {
+      ledger.apply(event(workPlanItemStream(itemId), 'WorkPlanItemDefined', { itemId, planId: OTHER, categoryCode: '一', code, title: `事项${code}`, description: '', dueDate: '2026-06-30', measures: '' }, '2026-02-20', '2026-02-20T02:00:00.000Z'));
+      ledger.apply(event(workPlanItemStream(itemId), 'UnitAssigned', { unitId: 'unit-czj', role: 'LEAD', dueDate: '2026-06-30', assignedOn: '2026-02-25' }, '2026-02-25', '2026-02-25T02:00:00.000Z'));
+    }
+    const rowsOf = async (planId: string) => (await plan.execute({ options: { planId } } as never)).categories[0]!.items;
+    const [first, otherFirst] = [await rowsOf(PLAN), await rowsOf(OTHER)];
+    expect(Object.fromEntries((await plans.execute()).map((summary) => [summary.planId, summary.progress.parts]))).toEqual({ [PLAN]: 1, [OTHER]: 2 });
+
+    // A report on item-2 of the other plan: this plan's breakdown is the one kept, the other's item-3 row too.
+    ledger.apply(event(otherItem, 'RectificationReported', { unitId: 'unit-czj', summary: '已公开', evidence: [], reportedOn: '2026-03-01' }, '2026-03-01', '2026-03-02T02:00:00.000Z'));
+    const [after, otherAfter] = [await rowsOf(PLAN), await rowsOf(OTHER)];
+    expect(after).toBe(first);
+    expect(otherAfter[1]).toBe(otherFirst[1]);
+    expect(otherAfter[0]).not.toBe(otherFirst[0]);
+    expect(otherAfter[0]!.parts.map((part) => part.status)).toEqual(['REPORTED']);
+    const other = (await plans.execute()).find((summary) => summary.planId === OTHER)!;
+    expect([other.progress.parts, other.progress.verifiedParts, other.categories[0]!.progress.parts]).toEqual([2, 0, 2]);
+  });
 });

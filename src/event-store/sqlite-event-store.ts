@@ -526,9 +526,13 @@ export class SqliteEventStore implements EventStore {
       let cursor = options.after;
       while (active && !store.closed) {
         const changeToken = store.changeToken();
-        const batch = store.readAfter(cursor, READ_BATCH, follower);
-        for (const event of batch) {
+        // Rows are turned into events (hashed and checked against the chain) one at a time as they
+        // are taken, so a reader that gives the event loop back between events (the projection
+        // engine) never holds it for a whole batch of checks.
+        const batch = store.readRowsAfter(cursor, READ_BATCH, follower);
+        for (const row of batch) {
           if (!active) return;
+          const event = toStoredEvent(row, follower);
           yield event;
           cursor = event.position;
         }
@@ -706,10 +710,15 @@ export class SqliteEventStore implements EventStore {
 
   /** With `follower`, rows are read with their hashes and checked against the chain (see subscribeToAll). */
   private readAfter(after: Position | undefined, maxCount: number, follower?: ChainFollower): StoredEvent[] {
+    return this.readRowsAfter(after, maxCount, follower).map((row) => toStoredEvent(row, follower));
+  }
+
+  /** The rows after `after`, not yet turned into events (`toStoredEvent`, in order, with the same `follower`). */
+  private readRowsAfter(after: Position | undefined, maxCount: number, follower?: ChainFollower): EventRow[] {
     if (this.closed) return [];
     const rows = (follower ? this.statements.readAllChained : this.statements.readAll).all(Number(after?.commit ?? 0n), maxCount);
     if (rows.length > 0) this.saw(rows[rows.length - 1]!.position);
-    return rows.map((row) => toStoredEvent(row, follower));
+    return rows;
   }
 
   private saw(position: number) {

@@ -118,7 +118,7 @@ export class HealthController {
     if (problems.length > 0) return report('degraded');
     if (head && !(this.projections.position && comparePositions(this.projections.position, head) >= 0)) {
       // An append in progress is projected within milliseconds; a replay still running is not.
-      const caughtUp = await this.projections.waitFor(head, CATCH_UP_WAIT_MS).then(
+      const caughtUp = await this.projections.waitFor(head, CATCH_UP_WAIT_MS, { whileApplying: false }).then(
         () => true,
         () => false,
       );

@@ -1,0 +1,128 @@
+import { ProjectionEngine } from '../../src/event-sourcing/projection-engine.js';
+import type { Projection, RecordedEvent } from '../../src/event-sourcing/recorded-event.js';
+import { EVENT_STORE, type EventStore, type Position } from '../../src/event-store/event-store.port.js';
+import { PROCESS_TEST_CEILING_MS } from '../support/server-process.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/*
+ * breaker12g P3: importing a 各单位 plan (40–100 items × 300 units: one append of 12,000–30,000
+ * events) held every user 2–14 s: the read models took the append in one stretch of the event
+ * loop (the store's subscription hands a batch of rows over as microtasks). They now take it in
+ * slices, giving the loop back between them, and a request waiting for its own events (read your
+ * writes) waits while they are being applied, however long that takes.
+ *
+ * Nothing here is timed: a read model that takes a few ms per event (busy, as 30,000 events take
+ * on a loaded server) makes the append long enough that slicing must show; the test counts
+ * event-loop turns seen between its events.
+ */
+
+/** Keeps the thread busy for `ms` milliseconds, as a costly read model would. */
+const busy = (ms: number) => {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+};
+
+/** A read model that takes `msPerEvent` per event and notes, per event, how many event-loop turns had passed since its first one. */
+class SlowReadModel implements Projection {
+  turnsSeen: number[] = [];
+  msPerEvent = 0;
+  private turns = 0;
+  private counting = false;
+  apply(_event: RecordedEvent): void {
+    if (this.msPerEvent === 0) return;
+    if (!this.counting) {
+      this.counting = true;
+      const turn = () => {
+        this.turns += 1;
+        if (this.counting) setImmediate(turn);
+      };
+      setImmediate(turn);
+    }
+    this.turnsSeen.push(this.turns);
+    busy(this.msPerEvent);
+  }
+  stop() {
+    this.counting = false;
+    this.msPerEvent = 0;
+  }
+  snapshot() {
+    return null;
+  }
+}
+
+/** A units file of `count` new units: one append of `count` events. */
+const unitsFile = (prefix: string, count: number) =>
+  Buffer.from(['编码,名称,类型,上级编码', ...Array.from({ length: count }, (_, index) => `${prefix}${index + 1},青川市${prefix}第${index + 1}测试局,部门,`)].join('\n')).toString('base64');
+
+const IMPORT_UNITS = `mutation($input: ImportUnitsInput!) { importUnits(input: $input) { created { code } } }`;
+
+describe('A large append is projected in slices (breaker12g P3)', () => {
+  let app: TestApp;
+  let slow: SlowReadModel;
+  let admin: Record<string, string>;
+  beforeAll(async () => {
+    app = await startTestApp();
+    admin = await app.as('ADMIN');
+    slow = new SlowReadModel();
+    app.app.get(ProjectionEngine).register(slow);
+  }, PROCESS_TEST_CEILING_MS);
+  afterAll(() => app?.close());
+  afterEach(() => slow.stop());
+
+  it(
+    'other requests get the event loop while the read models take an import of many rows',
+    async () => {
+      slow.turnsSeen = [];
+      slow.msPerEvent = 1;
+      const imported = await app.graphql(IMPORT_UNITS, { input: { idempotencyKey: 'slices-a', fileName: 'units.csv', contentBase64: unitsFile('SLA', 60), registeredOn: '2026-01-05' } }, admin);
+      expect(imported.errors).toBeUndefined();
+      expect(imported.data!.importUnits.created).toHaveLength(60);
+      // 60 events of 1 ms each: in one stretch (before) no turn passed between the first and the last.
+      expect(slow.turnsSeen.length).toBeGreaterThanOrEqual(60);
+      expect(slow.turnsSeen[slow.turnsSeen.length - 1]).toBeGreaterThan(0);
+    },
+    PROCESS_TEST_CEILING_MS,
+  );
+
+  it(
+    'a request waiting for its events waits while they are being applied, past the ceiling for read models that stopped',
+    async () => {
+      const engine = app.app.get(ProjectionEngine);
+      const store = app.app.get<EventStore>(EVENT_STORE);
+      const before = await store.headPosition();
+      slow.turnsSeen = [];
+      slow.msPerEvent = 3;
+      // 200 events × 3 ms: well past the 150 ms ceiling given below, but never 150 ms without an event applied.
+      const importing = app.graphql(IMPORT_UNITS, { input: { idempotencyKey: 'slices-b', fileName: 'units.csv', contentBase64: unitsFile('SLB', 200), registeredOn: '2026-01-05' } }, admin);
+      let head: Position | null = before;
+      while (head?.commit === before?.commit) {
+        await new Promise((resolve) => setImmediate(resolve));
+        head = await store.headPosition();
+      }
+      await expect(engine.waitFor(head!, 150)).resolves.toBeUndefined();
+      expect(slow.turnsSeen.length).toBeGreaterThanOrEqual(200);
+      expect((await importing).errors).toBeUndefined();
+    },
+    PROCESS_TEST_CEILING_MS,
+  );
+
+  it(
+    'a health check still gives up at its ceiling (whileApplying: false)',
+    async () => {
+      const engine = app.app.get(ProjectionEngine);
+      const store = app.app.get<EventStore>(EVENT_STORE);
+      const before = await store.headPosition();
+      slow.turnsSeen = [];
+      slow.msPerEvent = 3;
+      const importing = app.graphql(IMPORT_UNITS, { input: { idempotencyKey: 'slices-c', fileName: 'units.csv', contentBase64: unitsFile('SLC', 200), registeredOn: '2026-01-05' } }, admin);
+      let head: Position | null = before;
+      while (head?.commit === before?.commit) {
+        await new Promise((resolve) => setImmediate(resolve));
+        head = await store.headPosition();
+      }
+      await expect(engine.waitFor(head!, 20, { whileApplying: false })).rejects.toThrow(/did not reach position/);
+      expect((await importing).errors).toBeUndefined();
+    },
+    PROCESS_TEST_CEILING_MS,
+  );
+});

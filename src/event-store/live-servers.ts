@@ -312,3 +312,25 @@ export class LiveServerRegistration {
     rmSync(this.path, { force: true });
   }
 }
+
+/**
+ * A start that met the store's write lock held by another process (SQLite's SQLITE_BUSY after its
+ * 5 s wait): refused with what can hold it — a live server on the file, named from this folder's
+ * entries (a file restored or replaced under a running server stays locked by it: breaker9j P2),
+ * or another program with an open write transaction (an sqlite3 shell, DB Browser for SQLite:
+ * breaker9j P6) — never SQLite's bare English "database is locked".
+ * @param others the live servers on the file (`liveServersOn`).
+ */
+export function storeLockedRefusal(sqlitePath: string, others: readonly LiveServerEntry[]): StoreRefusedError {
+  const store = resolve(sqlitePath);
+  const servers = others.map((entry) => described(entry, entryPathOf(sqlitePath, entry)));
+  const serversEn = servers.length > 0 ? ` Still serving this file: ${servers.map((who) => who.en).join('; ')} — if the file was restored or replaced under it, stop it first (it writes nothing more into a file replaced under it, so any way of stopping it is safe).` : '';
+  const serversZh = servers.length > 0 ? `仍在使用该文件的有：${servers.map((who) => who.zh).join('；')}。若该文件是在它运行时被恢复或替换的，请先停止它（它不会再向被替换的文件写入任何内容，以任何方式停止都安全）。` : '';
+  return new StoreRefusedError(
+    'STORE_LOCKED',
+    say(
+      `Nothing was written: the event store ${store} is locked by another process, which has held its write lock for more than 5 s, so this server did not start.${serversEn} Otherwise a program holds it with an open transaction (an sqlite3 shell, DB Browser for SQLite, a backup tool): close it, or end its transaction, and start again. Never open the live store with a tool that writes.`,
+      `未写入任何内容：事件库 ${store} 被另一个进程锁定，其写锁已占用超过 5 秒，本服务未能启动。${serversZh}否则是有程序以未结束的事务打开着它（如 sqlite3、DB Browser for SQLite 或备份工具）：请关闭该程序或结束其事务，然后再启动。请勿用可写入的工具打开正在使用的事件库。`,
+    ),
+  );
+}

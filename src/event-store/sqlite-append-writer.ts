@@ -24,6 +24,9 @@ import {
  * thread owns the writing connection: the server's writer thread or, in memory, the caller's.
  */
 
+/** How long a connection waits for another process's lock before SQLite answers SQLITE_BUSY (ms). */
+export const BUSY_TIMEOUT_MS = 5000;
+
 /**
  * A connection to the store's file as every Rectify connection that writes opens it: WAL,
  * synchronous=FULL (a commit returns once it is on disk), and up to 5 s of waiting for another
@@ -31,9 +34,10 @@ import {
  */
 export function openStoreConnection(path: string): Database.Database {
   const db = new Database(path);
+  // First, so that switching to WAL also waits for a lock another process holds (breaker9j P6).
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
   return db;
 }
 

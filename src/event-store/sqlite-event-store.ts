@@ -23,6 +23,7 @@ import {
 import {
   SqliteAppendWriter,
   failureError,
+  BUSY_TIMEOUT_MS,
   openReadOnlyConnection,
   openStoreConnection,
   sequencePosition as at,
@@ -585,6 +586,26 @@ export class SqliteEventStore implements EventStore {
     } catch {
       // A head that cannot be read is no file to write into either.
       return true;
+    }
+  }
+
+  /**
+   * Whether another connection holds the store's write lock now: the lock taken without waiting on
+   * this store's own connection and given back at once (nothing written). This store's own writer
+   * thread in the middle of a commit counts too: the caller asks again later.
+   */
+  writeLockHeldElsewhere(): boolean {
+    if (this.path === ':memory:' || this.readOnly || this.closed) return false;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      this.db.exec('ROLLBACK');
+      return false;
+    } catch (error) {
+      if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) return true;
+      throw error;
+    } finally {
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     }
   }
 

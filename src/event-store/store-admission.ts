@@ -31,7 +31,7 @@ import { rowSealKeyOf } from '../ledger/ledger-mac.js';
 import { judgeFirstSealing, judgeRotationSealing, judgeUnsignedWitness, type NamedEvent } from './row-seal-judgement.js';
 import { InvalidSettingsError, type AppSettings } from '../config/app-settings.js';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
-import { LiveServerRegistration, judgeLiveServers, liveServersOn, type ServerFacts } from './live-servers.js';
+import { LiveServerRegistration, judgeLiveServers, liveServersOn, storeLockedRefusal, type ServerFacts } from './live-servers.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
 
 /** How often, at most, the witness file is made durable (fsync) while events are appended (ms). */
@@ -463,6 +463,8 @@ export function judgeCheckpoints(location: string, witnessed: StoreWitness, late
 
 /** Whether SQLite's error says the file is damaged or no database at all. */
 const isDamage = (error: unknown) => ['SQLITE_CORRUPT', 'SQLITE_NOTADB'].includes(String((error as { code?: unknown } | null)?.code));
+/** SQLITE_BUSY and its extended codes: another process held the lock past the connection's busy timeout. */
+const isBusy = (error: unknown) => String((error as { code?: unknown } | null)?.code).startsWith('SQLITE_BUSY');
 
 /** The refusal, with what it must say of a -wal file beside the SQLite store (`walBesideNote`) when there is one. */
 function withWalNote(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'>, refusal: StoreRefusedError): StoreRefusedError {
@@ -519,7 +521,9 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
 
   const walNote = (refusal: StoreRefusedError) => withWalNote(settings, refusal);
   const damaged = (problems: readonly string[]) => damagedStore(settings, problems);
-  const asRefusal = (error: unknown) => (isDamage(error) ? damaged([(error as Error).message]) : error);
+  // A write lock held by another process (SQLITE_BUSY): said in both languages, naming the live servers on the file (breaker9j P2, P6).
+  const asRefusal = (error: unknown) =>
+    isDamage(error) ? damaged([(error as Error).message]) : isBusy(error) && sqlite && settings.SQLITE_PATH !== ':memory:' ? storeLockedRefusal(settings.SQLITE_PATH, liveServersOn(settings.SQLITE_PATH)) : error;
   /** `PRAGMA quick_check` of the file on its own read-only connection: SQLite's problems, or STORE_DAMAGED for a file it cannot read. */
   const quickCheck = () => quickCheckOffThread(settings.SQLITE_PATH).catch((error: unknown) => Promise.reject(asRefusal(error)));
   // An existing SQLite file is judged through a read-only connection before anything opens it

@@ -20,7 +20,8 @@ export type StoreProblemCause =
   | 'PROJECTIONS_STOPPED'
   | 'WITNESS_NOT_WRITTEN'
   | 'LOG_ALTERED'
-  | 'LOG_ROLLED_BACK';
+  | 'LOG_ROLLED_BACK'
+  | 'STORE_LOCKED';
 
 /**
  * Something an operator must know that does not stop writes (readiness stays `ready`): a setting
@@ -143,7 +144,18 @@ const MESSAGES: Record<StoreProblemCause, (detail: string, path: string) => Bili
   LOG_ALTERED: (detail) => logAlteredMessage(say(detail, '具体原因见服务器日志')),
   // Built from the head statement's judgement (src/ledger/domain/head-statement.ts), which has both languages.
   LOG_ROLLED_BACK: (detail) => say(detail, '具体原因见服务器日志'),
+  STORE_LOCKED: (_detail, path) =>
+    say(
+      `The event store ${path} is locked by another program holding its write lock (an sqlite3 shell or DB Browser for SQLite with an open transaction, a backup tool): the write waited 5 s and was not made, nothing was recorded. Close that program, or end its transaction: writes resume by themselves. Never open the live store with a tool that writes.`,
+      `事件库 ${path} 被另一个程序锁定（如打开着事务的 sqlite3、DB Browser for SQLite 或备份工具），写入等待 5 秒后仍未能进行：本次操作未记录。请关闭该程序或结束其事务，写入会自动恢复。请勿用可写入的工具打开正在使用的事件库。`,
+    ),
 };
+
+/**
+ * Problems that answer the write that met them but do not refuse the next one: the lock another
+ * program holds may be gone by then (the next write waits its 5 s again).
+ */
+const PASSING: readonly StoreProblemCause[] = ['STORE_LOCKED'];
 
 /**
  * The store's file went away under the running server: `how` says which way. This server writes
@@ -243,12 +255,17 @@ export class StoreHealth {
     return notice;
   }
 
-  /** Every problem now, freshly checked (a stat of the store file, no I/O on the database; the witness written again if it had failed). */
+  /**
+   * Every problem now, freshly checked (a stat of the store file; the witness written again if it
+   * had failed; while a lock held by another program is noted, whether it still is — one write
+   * lock taken without waiting and given back at once).
+   */
   problems(): StoreProblem[] {
     this.checkFile();
     this.checkLog();
     this.checkSpace();
     this.checkWitness();
+    this.checkLock();
     return [...this.noted.values()];
   }
 
@@ -263,9 +280,9 @@ export class StoreHealth {
     ];
   }
 
-  /** The refusal for a write now, or null when the store can take it. */
+  /** The refusal for a write now, or null when the store can take it (a passing problem, such as a lock another program holds, lets it try). */
   writeRefusal(): StoreUnavailableError | null {
-    const [first] = this.problems();
+    const [first] = this.problems().filter((problem) => !PASSING.includes(problem.cause));
     return first ? new StoreUnavailableError(first) : null;
   }
 
@@ -278,6 +295,8 @@ export class StoreHealth {
     if (code === 'SQLITE_FULL' || code === 'ENOSPC' || (this.store instanceof SqliteEventStore && diskFullOf(error, this.store.path))) {
       return new StoreUnavailableError(this.note('DISK_FULL', this.location()));
     }
+    // Another program holds the write lock past the 5 s wait (breaker9j P6: an open sqlite3 transaction answered INTERNAL_SERVER_ERROR).
+    if (code.startsWith('SQLITE_BUSY')) return new StoreUnavailableError(this.note('STORE_LOCKED', this.location(), this.location()));
     if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_CORRUPT') {
       return new StoreUnavailableError(this.note('WRITE_FAILED', code));
     }
@@ -306,6 +325,7 @@ export class StoreHealth {
   noteWriteSuccess(): void {
     this.noted.delete('DISK_FULL');
     this.noted.delete('WRITE_FAILED');
+    this.noted.delete('STORE_LOCKED');
   }
 
   /**
@@ -411,6 +431,12 @@ export class StoreHealth {
     if (!(this.store instanceof SqliteEventStore) || this.noted.has('LOG_SHORTENED')) return;
     const shortened = this.store.logShortened();
     if (shortened) this.noteLogShortened(shortened.head, shortened.seen);
+  }
+
+  /** A lock another program held is noticed by a failed write; it is over once the write lock can be taken. */
+  private checkLock(): void {
+    if (!this.noted.has('STORE_LOCKED') || !(this.store instanceof SqliteEventStore)) return;
+    if (!this.store.writeLockHeldElsewhere()) this.noted.delete('STORE_LOCKED');
   }
 
   /** A full disk is noticed by a failed write; it is over once the disk has room again. */

@@ -320,7 +320,8 @@ export type StoreRefusalReason =
   | 'LOG_UNSEALED'
   | 'ROWS_AFTER_KEY_ROTATION'
   | 'KEY_DIFFERS_FROM_LIVE_SERVER'
-  | 'COPY_NAME_DIFFERS_FROM_LIVE_SERVER';
+  | 'COPY_NAME_DIFFERS_FROM_LIVE_SERVER'
+  | 'STORE_LOCKED';
 
 /** The server will not start on a store it does not recognise, unless told to accept it. */
 export class StoreRefusedError extends Error {

@@ -437,6 +437,51 @@ describe('A store file deleted or replaced under a running server', () => {
   }, PROCESS_TEST_CEILING_MS);
 });
 
+/** breaker9j P6: an sqlite3 shell or DB Browser for SQLite left with an open write transaction on the live store. */
+describe("Another program holding the store's write lock", () => {
+  it('answers a write STORE_UNAVAILABLE naming the lock in Chinese, says so in /health, and takes writes again once it is released', async () => {
+    const sqlitePath = freshDatabasePath();
+    const app = await startTestApp({ sqlitePath });
+    expect((await register(app, { title: '上锁前登记的评估' })).errors).toBeUndefined();
+    const holder = new Database(sqlitePath);
+    holder.exec('BEGIN IMMEDIATE');
+    const refused = await register(app, { title: '上锁期间登记的评估' });
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'STORE_LOCKED' });
+    expect(refused.errors![0]!.extensions!.messageZh).toContain(`事件库 ${sqlitePath} 被另一个程序锁定`);
+    expect(refused.errors![0]!.extensions!.messageZh).toContain('本次操作未记录');
+    const locked = await health(app);
+    expect(locked.status).toBe(503);
+    expect(locked.body.problems.map((problem) => problem.cause)).toEqual(['STORE_LOCKED']);
+    holder.exec('ROLLBACK');
+    holder.close();
+    expect((await health(app)).status).toBe(200);
+    expect((await register(app, { title: '上锁期间登记的评估' })).errors).toBeUndefined();
+    expect(await evaluationCount(app)).toBe(2);
+    await app.close();
+  }, PROCESS_TEST_CEILING_MS);
+
+  it('refuses a start while it is held, in Chinese and English, naming the cause and the server still serving the file', async () => {
+    const sqlitePath = freshDatabasePath();
+    const first = await startTestApp({ sqlitePath });
+    await first.close();
+    const serving = await startTestApp({ sqlitePath });
+    const holder = new Database(sqlitePath);
+    holder.exec('BEGIN IMMEDIATE');
+    const refusal = await refusalOf(startTestApp({ sqlitePath })).finally(() => {
+      holder.exec('ROLLBACK');
+      holder.close();
+    });
+    expect(refusal.reason).toBe('STORE_LOCKED');
+    expect(refusal.message).not.toMatch(/^database is locked/);
+    expect(refusal.message).toContain(`the event store ${sqlitePath} is locked by another process`);
+    expect(refusal.messageZh).toContain(`事件库 ${sqlitePath} 被另一个进程锁定`);
+    // The server on the file, from its entry in <file>.servers/ (here: this process).
+    expect(refusal.messageZh).toContain(`进程 ${process.pid}`);
+    expect((await register(serving, { title: '锁释放后登记的评估' })).errors).toBeUndefined();
+    await serving.close();
+  }, PROCESS_TEST_CEILING_MS);
+});
+
 describe('A first start that fails', () => {
   it('leaves its empty store to the next start, which seeds the demo; a store accepted in place of another never gets it', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'rectify-first-start-'));

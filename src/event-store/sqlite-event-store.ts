@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteLedger, anyRowSealed, sealSqliteRows, upgradeSqliteLedger, type RowSealing } from '../ledger/sqlite-ledger.js';
@@ -92,12 +92,12 @@ export type StoreFileState = 'present' | 'missing' | 'replaced';
 
 /**
  * Where a store keeps what it still reads once its file went away under it (`SqliteEventStore.keepWhatIsHeld`):
- * the copy's path, and how the copy went — `problems` is its `PRAGMA quick_check` (empty: sound), or
- * `error` says why no copy was made (a full disk, the folder gone).
+ * the copy's path, and how the copy went — `problems` is its `PRAGMA quick_check` (empty: sound; else
+ * the copy was `removed`), or `error` says why no copy was made (a full disk, the folder gone).
  */
 export interface HeldCopy {
   readonly path: string;
-  readonly done: Promise<{ readonly problems: readonly string[] } | { readonly error: string }>;
+  readonly done: Promise<{ readonly problems: readonly string[]; readonly removed: boolean } | { readonly error: string }>;
 }
 
 /**
@@ -625,16 +625,28 @@ export class SqliteEventStore implements EventStore {
     const path = `${this.path}.rescued-${new Date().toISOString().replace(/[:.]/g, '-')}.db`;
     const done = this.db.backup(path).then(
       () => {
-        // One self-contained file (no -wal, no -shm beside it), as a backup is: ready to be put in place.
-        const copy = new Database(path, { fileMustExist: true });
+        let problems: string[];
         try {
-          copy.pragma('journal_mode = DELETE');
-          return { problems: (copy.pragma('quick_check(20)', { simple: false }) as { quick_check: string }[]).map((row) => row.quick_check).filter((line) => line !== 'ok') };
-        } finally {
-          copy.close();
+          // One self-contained file (no -wal, no -shm beside it), as a backup is: ready to be put in place.
+          const copy = new Database(path, { fileMustExist: true });
+          try {
+            copy.pragma('journal_mode = DELETE');
+            problems = (copy.pragma('quick_check(20)', { simple: false }) as { quick_check: string }[]).map((row) => row.quick_check).filter((line) => line !== 'ok');
+          } finally {
+            copy.close();
+          }
+        } catch (error) {
+          problems = [error instanceof Error ? error.message : String(error)];
         }
+        // Pages read through this store's -wal over a file replaced in place make no database (breaker9j
+        // P2's restore): such a copy is removed, never left to be put in place by mistake.
+        if (problems.length > 0) for (const file of [path, `${path}-journal`]) rmSync(file, { force: true });
+        return { problems, removed: problems.length > 0 };
       },
-      (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => {
+        for (const file of [path, `${path}-journal`]) rmSync(file, { force: true });
+        return { error: error instanceof Error ? error.message : String(error) };
+      },
     );
     this.heldCopy = { path, done };
     return this.heldCopy;

@@ -406,7 +406,10 @@ export class StoreHealth {
     this.note(cause, how === 'log deleted' ? `${path}-wal` : path, path, storeGoneMessage(how, path, copy.path));
     void copy.done.then((outcome) => {
       if ('error' in outcome) this.logger.error(`Could not copy what this server holds of ${path} to ${copy.path}: ${outcome.error}`);
-      else if (outcome.problems.length > 0) this.logger.warn(`Copied what this server holds of ${path} to ${copy.path}, but PRAGMA quick_check finds problems in the copy: ${outcome.problems.join('; ')}`);
+      else if (outcome.problems.length > 0)
+        this.logger.warn(
+          `The copy of what this server holds of ${path} was not a sound database (PRAGMA quick_check: ${outcome.problems.slice(0, 3).join('; ')}): the file was replaced in place under this server's -wal, so the two no longer fit together. The copy was removed; ${path} as it is now was not touched.`,
+        );
       else this.logger.warn(`Copied what this server holds of ${path} to ${copy.path} (PRAGMA quick_check ok)`);
     });
   }

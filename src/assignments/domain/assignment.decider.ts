@@ -368,7 +368,8 @@ export const CORRECT_LATE_RECORDS = say('Correct the records entered late, befor
  * decision verifies no part the withdrawal stands, and the record must leave it correctable
  * (`requireWithdrawalStaysCorrectable`). One that verifies a part means the withdrawal does not stand
  * (`undone` gives the events that take it back): it is judged on every record, which must then all
- * hold. `Then`: the parent's state on a day; `Event`: its stream's events. CONFLICT as those checks.
+ * hold, and the parts then pass by the whole directory (`handOversDue`), as `CorrectWithdrawal` does.
+ * `Then`: the parent's state on a day; `Event`: its stream's events. CONFLICT as those checks.
  */
 export function decideBeforeParentWithdrawal<Then extends { readonly assignments: AssignmentsState }, Event extends { readonly type: string }>(
   parent: { readonly assignments: AssignmentsState; readonly withdrawnOn: string },
@@ -394,10 +395,12 @@ export function decideBeforeParentWithdrawal<Then extends { readonly assignments
   }
   const decided = rules.decide(then);
   const undone = rules.undone(then, decided);
-  if (undone.length > 0) {
-    requireSetAsideRecordsHold(recordedThen(decided), parent.withdrawnOn, undefined, say(`A verification dated ${day}, before the withdrawal, means it does not stand`, `${day} 的核验早于撤销日期，撤销即不成立`), CORRECT_LATE_RECORDS, command);
-  }
-  return [...decided, ...undone];
+  if (undone.length === 0) return decided;
+  const after = recordedThen(decided);
+  requireSetAsideRecordsHold(after, parent.withdrawnOn, undefined, say(`A verification dated ${day}, before the withdrawal, means it does not stand`, `${day} 的核验早于撤销日期，撤销即不成立`), CORRECT_LATE_RECORDS, command);
+  // Back on the 台账 / in the plan for good, the parts pass by the reorganisations typed while it was withdrawn (they passed nothing
+  // then) in this decision, as the supervisor's undoing does (breaker8k P6: the unit that handed its work over kept it and reported).
+  return [...decided, ...undone, ...(handOversDue(command, after) as unknown as Event[])];
 }
 
 /**
@@ -665,12 +668,16 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
   const { [unitId]: _handedOver, ...others } = state.parts;
   // The successor passed the part it held that day on since (a later reorganisation typed first): the part joins that one, wherever it is now (breaker8h P6).
   const heldThen = partPassedOnAfter(state, successorUnitId, handedOverOn);
-  if (heldThen && !joinsOpenWork(part, heldThen.part, handedOverOn)) {
+  if (heldThen && !joinsOpenWork(part, heldThen.asHeldThen, handedOverOn)) {
     const into = heldThen.part;
+    // Listed before the successor when the successor's own record joined `into` later (by day the part passed through it first).
+    const successorAt = into.heldBefore?.indexOf(successorUnitId) ?? -1;
+    const before = into.heldBefore ?? [];
+    const joining = [...(part.heldBefore ?? []), unitId];
     const joinedInto: AssignmentPart = {
       ...into,
       role: part.role === 'LEAD' ? 'LEAD' : into.role,
-      heldBefore: [...(into.heldBefore ?? []), ...(part.heldBefore ?? []), unitId],
+      heldBefore: successorAt >= 0 && (into.previousHolders ?? []).every((held) => held.unitId !== successorUnitId) ? [...before.slice(0, successorAt), ...joining, ...before.slice(successorAt)] : [...before, ...joining],
       joinedOn: into.joinedOn !== undefined && into.joinedOn > handedOverOn ? into.joinedOn : handedOverOn,
     };
     const { [into.unitId]: _into, ...rest } = others;
@@ -715,10 +722,13 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
 }
 
 /**
- * The part `unitId` held on office day `day` and passed on after it (moved by a later hand-over or
- * merge, not joined), as that unit held it then: what a hand-over into `unitId` dated `day` joins,
- * wherever it is now — folded by day the unit still held it (breaker8h P6). Undefined when the unit
- * holds a part here itself, or held none that day.
+ * The part `unitId` held on office day `day` and passed on after it, as that unit held it then
+ * (`asHeldThen`), and the part that carries it now (`part`): what a hand-over into `unitId` dated
+ * `day` joins, wherever it is now — folded by day the unit still held it. Moved by a later hand-over
+ * or merge (breaker8h P6), or joined, after the day, into another unit's own part, which kept its
+ * own record (breaker8k P4/P2: the merge S→X typed before the hand-over A→S dated earlier; by date
+ * A's part joins S's, and goes on with it into X's). Undefined when the unit holds a part here
+ * itself, or held none that day.
  */
 export function partPassedOnAfter(state: AssignmentsState, unitId: string, day: string): { readonly part: AssignmentPart; readonly asHeldThen: AssignmentPart } | undefined {
   if (partOf(state, unitId)) return undefined;
@@ -726,7 +736,10 @@ export function partPassedOnAfter(state: AssignmentsState, unitId: string, day: 
     const held = part.previousHolders?.find((earlier) => earlier.unitId === unitId && earlier.from <= day && day < earlier.until);
     if (held) return { part, asHeldThen: { ...part, unitId, heldSince: held.from } };
   }
-  return undefined;
+  const joined = state.joined && Object.hasOwn(state.joined, unitId) ? state.joined[unitId]! : undefined;
+  if (!joined || !isAfter(joined.joinedOn, day) || isAfter(joined.part.heldSince ?? joined.part.assignedOn, day)) return undefined;
+  const into = partsOf(state).find((part) => part.heldBefore?.includes(unitId));
+  return into && { part: into, asHeldThen: joined.part };
 }
 
 /**
@@ -1709,7 +1722,7 @@ export function passPartOnItsDay(command: HandOverPart, heldNow: AssignmentsStat
   // A part the successor held that day and passed on since is joined wherever it is now (breaker8h P6), unless it would carry open work into it.
   const heldThen = successorPart ? undefined : partPassedOnAfter(cleared, successorUnitId, handedOverOn);
   if (successorPart) refuseFactsLostInJoin(part, successorPart, handedOverOn, unit, unitNamed(command, successorUnitId));
-  else if (heldThen && !joinsOpenWork(part, heldThen.part, handedOverOn)) refuseFactsLostInJoin(part, heldThen.asHeldThen, handedOverOn, unit, unitNamed(command, successorUnitId));
+  else if (heldThen && !joinsOpenWork(part, heldThen.asHeldThen, handedOverOn)) refuseFactsLostInJoin(part, heldThen.asHeldThen, handedOverOn, unit, unitNamed(command, successorUnitId));
   else refuseJoinWithPartPassedOn(cleared, successorUnitId, handedOverOn, unit, unitNamed(command, successorUnitId), parentNoun(command));
   if (successorRegisteredOn !== undefined) {
     const successor = unitNamed(command, successorUnitId);
@@ -2130,7 +2143,7 @@ function handOverStepsDue(command: NamesUnits, state: AssignmentsState): { day: 
     // hand-over's day): by date the part joined that part and went on with it — the join is written now, into
     // that part wherever it is (breaker8h P6; `handOver`). A join that would carry open work into it stays as before.
     const heldThen = partOf(cleared, handOver.successorUnitId) ? undefined : partPassedOnAfter(cleared, handOver.successorUnitId, day);
-    if (heldThen && joinsOpenWork(part, heldThen.part, day)) continue;
+    if (heldThen && joinsOpenWork(part, heldThen.asHeldThen, day)) continue;
     if (!heldThen && !partOf(cleared, handOver.successorUnitId) && passedAfter(cleared, handOver.successorUnitId, day)) continue;
     try {
       if (refusal === undefined) refuseLateJoin(part, heldThen?.asHeldThen ?? partOf(cleared, handOver.successorUnitId), day, unit, successor);
@@ -2143,7 +2156,8 @@ function handOverStepsDue(command: NamesUnits, state: AssignmentsState): { day: 
         ? `${unit.zh}的任务已于 ${handOver.on} 移交${successor.zh}：该任务当日尚未完成，由${successor.zh}办理`
         : `${unit.zh}的任务已于 ${handOver.on} 移交${successor.zh}：该任务 ${day} 重新退回整改，由${successor.zh}办理`;
     events.push(...makingRoom.undone, { type: 'PartHandedOver', data: { unitId: holder, successorUnitId: handOver.successorUnitId, reason, handedOverOn: day } }, ...makingRoom.redone);
-    for (const step of successionOf(directory, handOver.successorUnitId, day)) {
+    // A part joined where the successor's part went on since went on with it: the successor's merges pass nothing more.
+    for (const step of heldThen ? [] : successionOf(directory, handOver.successorUnitId, day)) {
       const merged = `${unitNamed(command, step.unitId).zh}于 ${step.on} 并入${unitNamed(command, step.successorUnitId).zh}，其未完成的任务由${unitNamed(command, step.successorUnitId).zh}承担`;
       events.push({ type: 'PartHandedOver', data: { unitId: step.unitId, successorUnitId: step.successorUnitId, reason: merged, handedOverOn: step.on } });
     }

@@ -651,14 +651,18 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
   const part = parts.get(unitId);
   if (!part) return;
   // The successor passed the part it held that day on since (a later reorganisation typed first): the part joins that one, wherever it is now (breaker8h P6).
-  const successorPart = parts.get(successorUnitId) ?? passedOnAfter(parts, successorUnitId, on);
+  const successorPart = parts.get(successorUnitId) ?? passedOnAfter(parts, successorUnitId, on) ?? joinedAfter(parts, successorUnitId, on);
   if (successorPart) parts.delete(unitId);
   if (successorPart && successorPart.unitId !== successorUnitId) {
+    const joining = [...(part.joined ?? []), ...recordHoldersUntil(part), { unitId, on, from: part.heldSince ?? part.assignedOn }];
+    // Into the successor's own record that joined later (`joinedAfter`): listed before it, as by day (it joined the successor's record first).
+    const into = successorPart.joined ?? [];
+    const at = into.findIndex((joined) => inJoinedRecord(joined, successorUnitId, on));
     parts.set(successorPart.unitId, {
       ...successorPart,
       role: part.role === 'LEAD' ? 'LEAD' : successorPart.role,
       ...byDayPassed([...successorPart.heldBefore, ...part.heldBefore, unitId], [...successorPart.passedOn, ...part.passedOn, on]),
-      joined: [...(successorPart.joined ?? []), ...(part.joined ?? []), ...recordHoldersUntil(part), { unitId, on, from: part.heldSince ?? part.assignedOn }],
+      joined: at < 0 ? [...into, ...joining] : [...into.slice(0, at), ...joining, ...into.slice(at)],
     });
     return;
   }
@@ -717,6 +721,18 @@ function passedOnAfter(parts: ReadonlyMap<string, PartView>, unitId: string, on:
     const index = part.heldBefore.findIndex((earlier, at) => earlier === unitId && part.passedOn[at]! > on);
     if (index >= 0 && !part.joined?.some((joined) => inJoinedRecord(joined, unitId, on)) && !verifiedAsOf(part, on)) return part;
   }
+  return undefined;
+}
+
+/**
+ * The part the record `unitId` held on office day `on` joined after it (its own part joined another
+ * unit's, which kept its own record: a merge S→X typed before a hand-over A→S dated earlier), when it
+ * holds none itself: by day a hand-over into it that day joined its record and went on with it into
+ * that part (the decider's `partPassedOnAfter`, breaker8k P4/P2; the decider passes a part there only
+ * when it would not carry open work into a verified record). O(parts × joined).
+ */
+function joinedAfter(parts: ReadonlyMap<string, PartView>, unitId: string, on: string): PartView | undefined {
+  for (const part of parts.values()) if (part.joined?.some((joined) => inJoinedRecord(joined, unitId, on))) return part;
   return undefined;
 }
 

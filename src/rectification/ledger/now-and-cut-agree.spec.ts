@@ -78,7 +78,7 @@ class Office {
     try {
       events = findingDecider.decide(command, this.state);
     } catch (error) {
-      if (error instanceof DomainError) return false;
+      if (error instanceof DomainError) { if (process.env.SHOW_REFUSALS) console.log(error.message); return false; }
       throw error;
     }
     for (const { type } of events) recorded.set(type, (recorded.get(type) ?? 0) + 1);
@@ -541,6 +541,19 @@ describe('a withdrawal and the reorganisations of its finding’s units, in eith
     agree(office);
   });
 
+  it('given the withdrawal undone by c’s late pass after the hand-over of 07-01 passed nothing, the part passes to b on 07-01 in that decision and a’s report of 08-01 is refused, now as at every cut (breaker8k P6)', () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 'a', role: 'LEAD', dueDate: '2016-12-31' }, { unitId: 'c', role: 'RESPONSIBLE', dueDate: '2016-12-31' }], unknownUnitIds: [] });
+    accept(office, report('c', '2016-05-10'));
+    accept(office, withdraw('2016-06-01'));
+    expect(office.decide(handOver)).toBe(false);
+    accept(office, { type: 'LogInspection', ...base, actor: inspector, unitId: 'c', inspectionId: 'i-c', outcome: 'PASSED', notes: '核实', inspectedOn: '2016-05-20', place: '现场', unitNames } as FindingCommand);
+    expect(office.timeline.slice(-2).map((event) => event.type)).toEqual(['FindingWithdrawalUndone', 'PartHandedOver']);
+    expect(holders(office)).toEqual([{ unitId: 'b', heldBefore: ['a'] }, { unitId: 'c', heldBefore: [] }]);
+    expect(office.decide(report('a', '2016-08-01'))).toBe(false);
+    agree(office);
+  });
+
   it('given the withdrawal moved from 06-01 to 08-01, the part passes to b on 07-01 first; moved back to 06-01, the pass is undone again (P7, P8)', () => {
     const office = assigned();
     accept(office, withdraw('2016-06-01'));
@@ -801,5 +814,56 @@ describe('a unit’s report on a part of its own, when an earlier or a later rec
     accept(office, report('a', '2016-06-15', directory));
     expect(reportsOf(office)).toEqual([['h', 'ASSIGNED', []], ['a', 'REPORTED', ['2016-06-15']]]);
     expect(cutOf(office)).toEqual(finding(office.ledger.finding('f')!));
+  });
+});
+
+describe('a 交办 typed after the directory, whose unit handed its work to a unit whose own part joined a third’s later (breaker8k P4, P2)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+  /** a's duties to s on 08-01 (职能调整); s merged into x on 09-01 (机构改革): the directory, entered first. */
+  const unitNames = {
+    nameOf: () => undefined,
+    handOversOf: (unitId: string) => (unitId === 'a' ? [{ successorUnitId: 's', on: '2016-08-01' }] : []),
+    mergerOf: (unitId: string) => (unitId === 's' ? { successorUnitId: 'x', mergedOn: '2016-09-01' } : undefined),
+  };
+  const holders = (view: FindingView) => inAssignedOrder(view.parts.values()).map((part) => [part.unitId, part.role, part.status, part.heldBefore.join(','), part.dueDate]);
+  const report = (unitId: string, reportedOn: string) => ({ type: 'ReportRectification', ...base, actor: clerkOf(unitId), unitId, summary: '已整改', evidence, reportedOn, unitNames }) as FindingCommand;
+  const merged = () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 's', role: 'LEAD', dueDate: '2016-12-31' }, { unitId: 'x', role: 'RESPONSIBLE', dueDate: '2016-11-30' }], unknownUnitIds: [] } as FindingCommand);
+    accept(office, { type: 'HandOverPart', ...base, actor: admin, unitId: 's', successorUnitId: 'x', reason: '机构改革', handedOverOn: '2016-09-01', unitNames: { ...unitNames, handOversOf: () => [] } } as FindingCommand);
+    // The hand-over a→s of 08-01, typed now, finds no part of a: nothing to pass (the reorganisation skips the finding).
+    return office;
+  };
+  const agreeAndCheck = (office: Office) => {
+    const now = office.ledger.finding('f')!;
+    const cut = findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [BUSINESS_DAY] })!;
+    expect(holders(now)).toEqual([['x', 'LEAD', 'ASSIGNED', 'a,s', '2016-11-30']]);
+    expect(holders(cut)).toEqual(holders(now));
+    expect(finding(cut)).toEqual(finding(now));
+    // On 08-15 a's work is s's, s not merged yet.
+    expect(holders(findingAt(office.timeline as unknown as TimelineEntry[], { asOf: '2016-08-15', knownAt: null, axes: [BUSINESS_DAY] })!)).toEqual([['s', 'LEAD', 'ASSIGNED', 'a', '2016-12-31'], ['x', 'RESPONSIBLE', 'ASSIGNED', '', '2016-11-30']]);
+    const assignments = (office.state as Extract<FindingState, { assignments: unknown }>).assignments;
+    const strip = (parts: ReturnType<typeof partsOf>) => parts.map(({ unitId, role, status, heldBefore, dueDate }) => ({ unitId, role, status, heldBefore: heldBefore ?? [], dueDate }));
+    expect(strip(partsOf(assignmentsOn(assignments, TODAY)))).toEqual(strip(partsOf(assignments)));
+    // a handed its work over on 08-01: its clerk's report of 10-01 is refused; x's is taken.
+    expect(office.decide(report('a', '2016-10-01'))).toBe(false);
+    accept(office, report('x', '2016-10-01'));
+  };
+
+  it('P4: a’s row of the 2016 paper (交办 04-26), typed after s merged into x, passes a’s part to s on 08-01 and on with s’s into x’s part, now as at every cut', () => {
+    const office = merged();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 'a', role: 'RESPONSIBLE', dueDate: '2016-12-31' }], unknownUnitIds: [], unitNames } as FindingCommand);
+    expect(office.timeline.slice(-2).map((event) => [event.type, (event.data as { handedOverOn?: string }).handedOverOn])).toEqual([['UnitAssigned', undefined], ['PartHandedOver', '2016-08-01']]);
+    agreeAndCheck(office);
+  });
+
+  it('P2: a’s part assigned first, the hand-over a→s of 08-01 typed after s merged into x joins x’s part, as in date order', () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 's', role: 'LEAD', dueDate: '2016-12-31' }, { unitId: 'x', role: 'RESPONSIBLE', dueDate: '2016-11-30' }, { unitId: 'a', role: 'RESPONSIBLE', dueDate: '2016-12-31' }], unknownUnitIds: [] } as FindingCommand);
+    accept(office, { type: 'HandOverPart', ...base, actor: admin, unitId: 's', successorUnitId: 'x', reason: '机构改革', handedOverOn: '2016-09-01', unitNames: { ...unitNames, handOversOf: () => [] } } as FindingCommand);
+    accept(office, { type: 'HandOverPart', ...base, actor: admin, unitId: 'a', successorUnitId: 's', reason: '职能调整', handedOverOn: '2016-08-01', unitNames } as FindingCommand);
+    agreeAndCheck(office);
   });
 });

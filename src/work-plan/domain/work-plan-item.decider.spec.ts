@@ -1100,11 +1100,40 @@ describe('a withdrawal and the reorganisations of the item’s units, in either 
     given(heirReported).when(withdraw('2026-02-01')).thenRefused('BAD_USER_INPUT', undefined, /早于市发展改革委的交办日期（2026-03-01）/);
   });
 
+  it('given the item withdrawn on 04-01 (the hand-over of 05-01 passed nothing), a late pass of 市财政局 dated 03-25 undoes the withdrawal and passes 东湖区’s part on 05-01 in the same decision (breaker8k P6)', () => {
+    const withdrawn = after(definedAndAssigned, withdraw('2026-04-01'));
+    given(withdrawn).when(handOver).thenRefused('CONFLICT');
+    const reportedLate = after(withdrawn, { ...report(FINANCE), reportedOn: '2026-03-20', unitNames });
+    const decided = workPlanItemDecider.decide({ ...inspect(FINANCE, 'PASSED', 'inspection-late'), inspectedOn: '2026-03-25', unitNames }, stateAfter(reportedLate));
+    expect(decided.map((event) => event.type)).toEqual(['InspectionLogged', 'WorkPlanItemWithdrawalUndone', 'PartHandedOver']);
+    expect(holderOf([...reportedLate, ...decided])).toEqual([FGW, FINANCE, HEIR]);
+    given([...reportedLate, ...decided]).when({ ...report(DONGHU), reportedOn: '2026-06-01', unitNames }).thenRefused('CONFLICT');
+  });
+
   it('given the withdrawal moved from 04-01 to 06-01, the part passes on 05-01 first', () => {
     const withdrawn = after(definedAndAssigned, withdraw('2026-04-01'));
     const decided = workPlanItemDecider.decide({ type: 'CorrectWorkPlanItemWithdrawal', actor: supervisor, today: TODAY, withdrawnOn: '2026-06-01', reason: '日期录错', unitNames }, stateAfter(withdrawn));
     expect(decided.map((event) => event.type)).toEqual(['WorkPlanItemWithdrawalUndone', 'PartHandedOver', 'WorkPlanItemWithdrawn']);
     expect(holderOf([...withdrawn, ...decided])).toEqual([FGW, FINANCE, HEIR]);
+  });
+});
+
+describe('a unit added to the item after the directory, whose work passed to a unit whose own part joined a third’s later (breaker8k P4)', () => {
+  const POLICE = 'unit-police';
+  /** 市公安局's duties to 市财政局 on 04-01; 市财政局 merged into 东湖区 on 05-01 (typed first, joining 东湖区’s own part). */
+  const unitNames = {
+    nameOf: (unitId: string) => ({ [FGW]: '市发展改革委', [FINANCE]: '市财政局', [DONGHU]: '东湖区', [POLICE]: '市公安局' })[unitId],
+    handOversOf: (unitId: string) => (unitId === POLICE ? [{ successorUnitId: FINANCE, on: '2026-04-01' }] : []),
+    mergerOf: (unitId: string) => (unitId === FINANCE ? { successorUnitId: DONGHU, mergedOn: '2026-05-01' } : undefined),
+  };
+  const merged: WorkPlanItemStreamEvent[] = [...definedAndAssigned, { type: 'PartHandedOver', data: { unitId: FINANCE, successorUnitId: DONGHU, reason: '机构改革', handedOverOn: '2026-05-01' } }];
+  const addPolice: ReviseWorkPlanItem = { type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: ASSIGNED_ON, reason: '补充责任单位', addUnits: [{ unitId: POLICE, role: 'RESPONSIBLE' }], unitNames };
+
+  it('passes 市公安局’s part to 市财政局 on 04-01, joining the part that went on into 东湖区’s: one part, as in date order', () => {
+    const decided = workPlanItemDecider.decide(addPolice, stateAfter(merged));
+    expect(decided.filter((event) => event.type === 'PartHandedOver').map((event) => event.data)).toEqual([expect.objectContaining({ unitId: POLICE, successorUnitId: FINANCE, handedOverOn: '2026-04-01' })]);
+    expect(partsOf(assignmentsAfter([...merged, ...decided])).map((part) => [part.unitId, part.heldBefore ?? []])).toEqual([[FGW, []], [DONGHU, [POLICE, FINANCE]]]);
+    given([...merged, ...decided]).when({ ...report(POLICE), reportedOn: '2026-06-01', unitNames }).thenRefused('CONFLICT');
   });
 });
 

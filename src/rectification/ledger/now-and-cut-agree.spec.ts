@@ -78,7 +78,7 @@ class Office {
     try {
       events = findingDecider.decide(command, this.state);
     } catch (error) {
-      if (error instanceof DomainError) { if (process.env.SHOW_REFUSALS) console.log(error.message); return false; }
+      if (error instanceof DomainError) return false;
       throw error;
     }
     for (const { type } of events) recorded.set(type, (recorded.get(type) ?? 0) + 1);

@@ -88,3 +88,20 @@ describe('a part taken over on the reorganisation day itself (breaker8f P13)', (
     expect(partsToHandOver([swapped, takenBefore], 'a', MERGED_ON)).toEqual([{ id: 'before', on: MERGED_ON }]);
   });
 });
+
+describe('a hand-over on the day the unit is merged away, typed after the merge (breaker8k P8: the hand-over wins on its day)', () => {
+  const DAY = '2026-07-01';
+  // The merge moved a's part to b on that day (b had none here); c's part of another parent is its own.
+  const movedToB = { id: 'moved', parts: new Map([['b', partView('b', { status: 'ASSIGNED', assignedOn: '2026-04-26', heldBefore: ['a'], passedOn: [DAY], heldSince: DAY })]]) };
+  const joinedB = { id: 'joined', parts: new Map([['b', partView('b', { status: 'ASSIGNED', assignedOn: '2026-04-26', heldBefore: ['a'], passedOn: [DAY] })]]) };
+
+  it('passes the part the merge moved to b that day', () => {
+    expect(partsToHandOver([movedToB], 'a', DAY, false, 'b')).toEqual([{ id: 'moved', on: DAY }]);
+  });
+
+  it('leaves a part that joined b’s own part, and passes nothing without the merge of that day', () => {
+    expect(partsToHandOver([joinedB], 'a', DAY, false, 'b')).toEqual([]);
+    expect(partsToHandOver([movedToB], 'a', DAY)).toEqual([]);
+    expect(partsToHandOver([movedToB], 'a', DAY, false, 'x')).toEqual([]);
+  });
+});

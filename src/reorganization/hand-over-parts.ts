@@ -58,11 +58,20 @@ export interface HandOverFacts {
  *   reorganisation was entered), was not the unit's on `day` (breaker8f P4): after a hand-over it
  *   stays with the unit, as when typed in date order; after a merge (`merged`: the unit takes no new
  *   work) it passes on the day the unit got it. A part of the unit's own that another joined after
- *   `day` is left to the parent's rules, which refuse it (a join is not undone).
+ *   `day` is left to the parent's rules, which refuse it (a join is not undone);
+ * - a hand-over (not `merged`) on the day the unit is merged into `mergedThatDayInto`, typed after the merge: a part the
+ *   merge moved to that successor that day passes by the hand-over instead (breaker8k P8: the specific paper wins on its day,
+ *   whatever the typing order; the decider undoes the merge's step first). A part that joined the successor's own stays.
  */
-export function partsToHandOver(holders: Iterable<PartsHolder>, unitId: string, day: string, merged = false): PartToHandOver[] {
+export function partsToHandOver(holders: Iterable<PartsHolder>, unitId: string, day: string, merged = false, mergedThatDayInto?: string): PartToHandOver[] {
   const moving: PartToHandOver[] = [];
   for (const holder of holders) {
+    // A hand-over on the day the unit is merged away, typed after the merge (a split on one day: breaker8k P8): the specific paper
+    // wins, whatever the typing order — a part the merge moved to the successor that day passes on by the hand-over instead.
+    if (!merged && mergedThatDayInto !== undefined && movedByMergeThatDay(holder.parts, unitId, day, mergedThatDayInto)) {
+      if (holder.withdrawnOn == null || day < holder.withdrawnOn) moving.push({ id: holder.id, on: day });
+      continue;
+    }
     const own = holder.parts.get(unitId);
     // Taken over on the day itself (a same-day chain or swap, 职能互换): the holder at the day's start hands over, once (breaker8f P13) —
     // unless the unit is merged away that day: it ceases to exist, and what it holds at the day's end passes (breaker8g P10).
@@ -85,6 +94,15 @@ export function partsToHandOver(holders: Iterable<PartsHolder>, unitId: string, 
     if (cameBack !== undefined && stillIn(cameBack)) moving.push({ id: holder.id, on: cameBack });
   }
   return moving;
+}
+
+/**
+ * Whether the part `successorUnitId` holds came to it from `unitId` on `day` by a move (not a join into a part of its own):
+ * `unitId`'s merge into it that day passed it.
+ */
+function movedByMergeThatDay(parts: PartsHolder['parts'], unitId: string, day: string, successorUnitId: string): boolean {
+  const part = parts.get(successorUnitId);
+  return part !== undefined && part.heldSince === day && part.heldBefore?.at(-1) === unitId && part.passedOn?.at(-1) === day;
 }
 
 /**

@@ -120,6 +120,9 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
   private plan(handOver: HandOver, merge: boolean, context: CommandContext): { commands: BatchCommand[]; outcome: ReorganizationOutcome } {
     const { unitId, successorUnitId } = handOver;
     const successor = this.units.get(successorUnitId);
+    // A hand-over on the day of the unit's merge, typed after it: the merge's moves of that day give way to it (breaker8k P8).
+    const merger = merge ? undefined : this.units.mergerOf(unitId);
+    const mergedThatDayInto = merger?.mergedOn === handOver.on ? merger.successorUnitId : undefined;
     // A scan of every finding and item: rare (a reorganisation), and an administrator waits for it.
     // A finding withdrawn on a later day was on the 台账 on the reorganisation's day: its parts as they stood at the withdrawal pass (breaker8j P6).
     const findings = partsToHandOver(
@@ -127,8 +130,9 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
       unitId,
       handOver.on,
       merge,
+      mergedThatDayInto,
     );
-    const items = partsToHandOver(this.workPlans.listItems().map((item) => ({ id: item.itemId, parts: item.parts, withdrawnOn: item.withdrawnOn })), unitId, handOver.on, merge);
+    const items = partsToHandOver(this.workPlans.listItems().map((item) => ({ id: item.itemId, parts: item.parts, withdrawnOn: item.withdrawnOn })), unitId, handOver.on, merge, mergedThatDayInto);
     const today = officeDate(context.now);
     const commands: BatchCommand[] = [
       ...(merge

@@ -2335,6 +2335,24 @@ describe('hand-overs typed out of date order pass a part as entered in date orde
     expect(partOf(assignmentsOn(after, TODAY), AUDIT)).toMatchObject({ heldBefore: [FINANCE], heldSince: '2025-06-10' });
   });
 
+  it('a hand-over on the day of the unit’s own merge, typed after the merge, wins: the merge’s step of that day comes off and the part passes by the hand-over (breaker8k P8)', () => {
+    const names = handOver({}).unitNames!;
+    const mergedThatDay = { ...names, mergerOf: (unitId: string) => (unitId === FINANCE ? { successorUnitId: HEALTH, mergedOn: '2025-06-10' } : undefined) };
+    const history = [leadAssigned, passed(FINANCE, HEALTH, '2025-06-10')];
+    const events = decideAssignment(handOver({ successorUnitId: AUDIT, unitNames: mergedThatDay }), stateAfter(history), openParent);
+    expect(events.map((event) => [event.type, (event.data as { unitId: string }).unitId, (event.data as { successorUnitId: string }).successorUnitId, (event.data as { handedOverOn: string }).handedOverOn])).toEqual([
+      ['PartHandOverUndone', FINANCE, HEALTH, '2025-06-10'],
+      ['PartHandedOver', FINANCE, AUDIT, '2025-06-10'],
+    ]);
+    // The same as typed the other way (the hand-over first; the merge then finds nothing of FINANCE to pass).
+    const expected = [[AUDIT, [FINANCE]]];
+    expect(partsOf(stateAfter([...history, ...events])).map((part) => [part.unitId, part.heldBefore])).toEqual(expected);
+    expect(partsOf(assignmentsOn(stateAfter([...history, ...events]), TODAY)).map((part) => [part.unitId, part.heldBefore])).toEqual(expected);
+    expect(partsOf(stateAfter([leadAssigned, passed(FINANCE, AUDIT, '2025-06-10')])).map((part) => [part.unitId, part.heldBefore])).toEqual(expected);
+    // A plain hand-over of that day (no merge) is not taken back by another of the same day.
+    given(history).when(handOver({ successorUnitId: AUDIT })).thenRefused('NOT_FOUND', /.*/, /.*/);
+  });
+
   it('refuses it when the unit that took the part over later has a record of its own on it, naming the record and the day it took over', () => {
     given([leadAssigned, passed(FINANCE, HEALTH, '2025-06-20'), reported(HEALTH, '2025-06-22')])
       .when(handOver({ successorUnitId: AUDIT }))

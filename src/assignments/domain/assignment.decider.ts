@@ -1821,7 +1821,12 @@ function handOversAfterDay(command: HandOverPart, state: AssignmentsState): Part
   const own = partOf(state, unitId);
   if (own && !isAfter(own.heldSince ?? own.assignedOn, handedOverOn)) return [];
   const unit = unitNamed(command, unitId);
+  // The unit merged away on the hand-over's own day, the merge typed first (a split on one day: breaker8k P8): the hand-over,
+  // the specific paper, wins whatever the typing order — the part the merge moved that day comes back to pass by it.
+  const merger = command.unitNames?.mergerOf?.(unitId);
+  const mergedThatDayInto = merger?.mergedOn === handedOverOn && merger.successorUnitId !== command.successorUnitId ? merger.successorUnitId : undefined;
   return stepsBackTo(command, state, unitId, handedOverOn, {
+    ...(mergedThatDayInto === undefined ? {} : { movedThatDayTo: mergedThatDayInto }),
     joined: (aside, holder) =>
       conflict(
         `The part of ${unit.en} cannot pass on ${handedOverOn}: it joined the part of ${holder.en} on ${aside.joinedOn}, and a joined part is not separated again; date the hand-over on or after ${aside.joinedOn}.`,
@@ -1894,11 +1899,18 @@ function stepsBackTo(
     readonly joined: (aside: JoinedPart, holder: Bilingual) => DomainError;
     readonly record: (record: { readonly since: string; readonly day: string }, holder: Bilingual) => DomainError;
     readonly reason: (passed: PreviousHolder, successor: Bilingual) => string;
+    /** Also a part the unit passed to this unit on `day` itself (its merge of that day: breaker8k P8). */
+    readonly movedThatDayTo?: string;
   },
 ): PartHandOverUndone[] {
   // Held at the day's start: from its assignment on or before the day, or taken over before it (breaker8f P13).
-  const heldThen = (held: PreviousHolder, index: number) => held.unitId === unitId && (index === 0 ? held.from <= day : held.from < day) && day < held.until;
-  const part = partsOf(state).find((candidate) => candidate.previousHolders?.some(heldThen));
+  const startedBy = (held: PreviousHolder, index: number) => held.unitId === unitId && (index === 0 ? held.from <= day : held.from < day);
+  const movedThatDay = (candidate: AssignmentPart) => (held: PreviousHolder, index: number, holders: readonly PreviousHolder[]) =>
+    held.until === day && (holders[index + 1]?.unitId ?? candidate.unitId) === words.movedThatDayTo;
+  const heldThenIn = (candidate: AssignmentPart) => (held: PreviousHolder, index: number, holders: readonly PreviousHolder[]) =>
+    startedBy(held, index) && (day < held.until || (words.movedThatDayTo !== undefined && movedThatDay(candidate)(held, index, holders)));
+  const part = partsOf(state).find((candidate) => candidate.previousHolders?.some(heldThenIn(candidate)));
+  const heldThen = part ? heldThenIn(part) : () => false;
   if (!part) return [];
   const holders = part.previousHolders!;
   const from = holders.findLastIndex(heldThen);

@@ -20,9 +20,19 @@ import { handOverCommands, partsToHandOver, type HandOver } from './hand-over-pa
 /** How many times a reorganisation refused is scanned again, when the unit's parts moved meanwhile. */
 const REPLANS = 4;
 
-/** Whether two scans found the same parents to hand over. */
-const samePlan = (a: ReorganizationOutcome, b: ReorganizationOutcome): boolean =>
-  JSON.stringify([a.findingIds, a.itemIds]) === JSON.stringify([b.findingIds, b.itemIds]);
+/**
+ * Whether two scans found the same parents to hand over, knowing the same: a merge of the unit on the hand-over's day seen only
+ * by the second scan (a merge sent at the same moment to another server: breaker8k P8) changes how the same parents are decided.
+ */
+const samePlan = (a: Plan, b: Plan): boolean =>
+  JSON.stringify([a.outcome.findingIds, a.outcome.itemIds, a.mergedThatDayInto ?? null]) === JSON.stringify([b.outcome.findingIds, b.outcome.itemIds, b.mergedThatDayInto ?? null]);
+
+/** A reorganisation's commands, what they hand over, and the unit's merge of the same day the scan knew of (a hand-over's). */
+interface Plan {
+  readonly commands: BatchCommand[];
+  readonly outcome: ReorganizationOutcome;
+  readonly mergedThatDayInto?: string;
+}
 
 /** What a reorganisation did: the parts handed over, by parent. */
 export interface ReorganizationOutcome {
@@ -87,7 +97,7 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
         // same moment: breaker8h P10): scanned again on the read models caught up with the store. The same parts → the refusal stands.
         await this.projections.catchUp();
         const again = this.plan(handOver, merge, context);
-        if (samePlan(again.outcome, plan.outcome)) throw error;
+        if (samePlan(again, plan)) throw error;
         plan = again;
       }
     }
@@ -117,7 +127,7 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
    * The reorganisation's commands on the directory and the read models as they stand: the unit's stream (UnitMerged /
    * UnitWorkHandedOver) and one HandOverPart per finding and item with a part of the unit that passes (`partsToHandOver`).
    */
-  private plan(handOver: HandOver, merge: boolean, context: CommandContext): { commands: BatchCommand[]; outcome: ReorganizationOutcome } {
+  private plan(handOver: HandOver, merge: boolean, context: CommandContext): Plan {
     const { unitId, successorUnitId } = handOver;
     const successor = this.units.get(successorUnitId);
     // A hand-over on the day of the unit's merge, typed after it: the merge's moves of that day give way to it (breaker8k P8).
@@ -189,6 +199,6 @@ export class ReorganizeUnitHandler implements ICommandHandler<ReorganizeUnitComm
           ]),
       ...handOverCommands(handOver, { today, unitNames: this.units, successorRegisteredOn: successor?.registeredOn }, { findings, items }, context),
     ];
-    return { commands, outcome: { findingIds: findings.map((finding) => finding.id), itemIds: items.map((item) => item.id) } };
+    return { commands, outcome: { findingIds: findings.map((finding) => finding.id), itemIds: items.map((item) => item.id) }, ...(mergedThatDayInto === undefined ? {} : { mergedThatDayInto }) };
   }
 }

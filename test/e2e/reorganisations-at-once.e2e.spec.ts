@@ -66,10 +66,17 @@ describe('two reorganisations of one unit at once are decided as if typed one af
       // Never a refusal naming no finding; typed one after the other, the second is taken with nothing left to pass.
       expect(answers.map((answer) => answer.errors?.[0]?.extensions?.code)).toEqual([undefined, undefined]);
       const passed = answers.map((answer) => Object.values(answer.data!)[0].findingIds.length).sort();
-      expect(passed).toEqual([0, 3]);
       const holders = new Set((await Promise.all(findings.map(holdersOf))).flat());
-      expect(holders.size).toBe(1);
-      expect([b, c]).toContain([...holders][0]);
+      if (second === 'mergeUnit') {
+        // The hand-over, the specific paper, wins on its day in either order (breaker8k P8): typed after the merge, it passes
+        // the three parts the merge moved to C that day.
+        expect([[0, 3], [3, 3]]).toContainEqual(passed);
+        expect([...holders]).toEqual([b]);
+      } else {
+        expect(passed).toEqual([0, 3]);
+        expect(holders.size).toBe(1);
+        expect([b, c]).toContain([...holders][0]);
+      }
     }
   });
 });

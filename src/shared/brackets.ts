@@ -45,6 +45,18 @@ export function trailingBracket(text: string): { readonly inside: string; readon
   return match ? { inside: insideOf(match), at: match.index, bracket: match[0].trimEnd() } : null;
 }
 
+const LEADING = new RegExp(`^\\s*${BRACKETED}`, 'u');
+
+/**
+ * The bracketed remark at the very start of `text` (NFKC first), leading spaces allowed: what is inside it, where the
+ * words after it start, and the bracket as written; null when the text does not start with one.
+ * `【已整改】网民留言回应不及时` → { inside: '已整改', end: 5, bracket: '【已整改】' } (breaker10j P3). Pure.
+ */
+export function leadingBracket(text: string): { readonly inside: string; readonly end: number; readonly bracket: string } | null {
+  const match = LEADING.exec(text.normalize('NFKC'));
+  return match ? { inside: insideOf(match), end: match[0].length, bracket: match[0].trimStart() } : null;
+}
+
 /** What is inside every bracketed remark of `text` (NFKC), in order: `2026年12月底前〔已完成〕（星期二）` → ['已完成', '星期二']. */
 export const bracketedRemarks = (text: string): string[] => [...text.normalize('NFKC').matchAll(ANY)].map(insideOf);
 

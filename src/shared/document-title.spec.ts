@@ -19,6 +19,13 @@ describe('documentTitleKey: when two titles name one document', () => {
     ['quoted, with a remark and a closing 。', '《青川市2025年度政务公开工作第三方评估报告》（终稿）。'],
     ['in Chinese numerals, full-width digits and spaces', '青川市二〇二五年度 政务公开工作第三方评估报告'],
     ['with full-width digits and an ideographic space', '青川市２０２５年度\u3000政务公开工作第三方评估报告'],
+    // breaker10j P3: a remark before the title, or the title pasted from the attachment's file name.
+    ['with 【终稿】 before it', '【终稿】青川市2025年度政务公开工作第三方评估报告'],
+    ['with 〔修订版〕 before it', '〔修订版〕青川市2025年度政务公开工作第三方评估报告'],
+    ['pasted from the file name, .pdf', '青川市2025年度政务公开工作第三方评估报告.pdf'],
+    ['pasted from the file name, .docx with a final-draft remark', '青川市2025年度政务公开工作第三方评估报告（终稿）.docx'],
+    ['with （附件） after it', '青川市2025年度政务公开工作第三方评估报告（附件）'],
+    ['with 附件1： before it', '附件1：青川市2025年度政务公开工作第三方评估报告'],
   ])('is the report when %s', (_, typed) => {
     expect(documentTitleKey(typed)).toBe(documentTitleKey(REPORT));
   });
@@ -29,6 +36,7 @@ describe('documentTitleKey: when two titles name one document', () => {
     ['a numbered copy that is no version remark', '青川市2025年度政务公开工作第三方评估报告（第2份）'],
     ['another evaluation named in brackets', '青川市2025年度政务公开工作第三方评估报告（政府网站）'],
     ['a month in brackets', '青川市2025年度政务公开工作第三方评估报告（2025年11月）'],
+    ['a month in brackets before it', '（2025年11月）青川市2025年度政务公开工作第三方评估报告'],
   ])('is another document with %s', (_, typed) => {
     expect(documentTitleKey(typed)).not.toBe(documentTitleKey(REPORT));
   });
@@ -46,6 +54,8 @@ describe('documentTitleKey: when two titles name one document', () => {
 
   it('keeps a title that is only a remark or only marks as typed, so it is never the empty key', () => {
     expect(documentTitleKey('（终稿）')).not.toBe('');
+    expect(documentTitleKey('.pdf')).not.toBe('');
+    expect(documentTitleKey('【终稿】')).not.toBe('');
     expect(documentTitleKey('《》')).not.toBe('');
   });
 });

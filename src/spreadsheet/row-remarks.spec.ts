@@ -28,14 +28,14 @@ describe('a title cell\'s trailing remark says what the row is (breaker10h P2, P
   });
 
   it('reads a change mark after an item title as the version\'s mark, not the title', () => {
-    expect(withoutChangeMark('规范依申请公开答复（新增）')).toEqual({ title: '规范依申请公开答复', mark: '（新增）' });
-    expect(withoutChangeMark('完善政策解读机制（时限调整）')).toEqual({ title: '完善政策解读机制', mark: '（时限调整）' });
-    expect(withoutChangeMark('完善政策解读机制(调整)')).toEqual({ title: '完善政策解读机制', mark: '(调整)' });
-    expect(withoutChangeMark('完善政策解读机制【已调整】')).toEqual({ title: '完善政策解读机制', mark: '【已调整】' });
+    expect(withoutChangeMark('规范依申请公开答复（新增）')).toEqual({ title: '规范依申请公开答复', mark: '（新增）', where: 'after' });
+    expect(withoutChangeMark('完善政策解读机制（时限调整）')).toEqual({ title: '完善政策解读机制', mark: '（时限调整）', where: 'after' });
+    expect(withoutChangeMark('完善政策解读机制(调整)')).toEqual({ title: '完善政策解读机制', mark: '(调整)', where: 'after' });
+    expect(withoutChangeMark('完善政策解读机制【已调整】')).toEqual({ title: '完善政策解读机制', mark: '【已调整】', where: 'after' });
     expect(withoutChangeMark('完善政策解读机制（修改）')?.title).toBe('完善政策解读机制');
     expect(withoutChangeMark('完善政策解读机制（更新）')?.title).toBe('完善政策解读机制');
-    expect(withoutChangeMark('规范依申请公开答复〔新增〕')).toEqual({ title: '规范依申请公开答复', mark: '〔新增〕' });
-    expect(withoutChangeMark('规范依申请公开答复「调整」')).toEqual({ title: '规范依申请公开答复', mark: '「调整」' });
+    expect(withoutChangeMark('规范依申请公开答复〔新增〕')).toEqual({ title: '规范依申请公开答复', mark: '〔新增〕', where: 'after' });
+    expect(withoutChangeMark('规范依申请公开答复「调整」')).toEqual({ title: '规范依申请公开答复', mark: '「调整」', where: 'after' });
     for (const title of ['推进决策公开（试行）', '新增栏目建设', '（新增）', '完善调整机制', '规范依申请公开答复（新增内容较多需分步实施）']) expect(withoutChangeMark(title)).toBeNull();
   });
 });
@@ -77,7 +77,7 @@ describe('a remark is read by its meaning, not one spelling (breaker10i P2, P15)
   it.each(['（新增项）', '（本次新增）', '（2026年新增）', '〔新增〕', '（调整时限至12月）', '（新）', '（新增加）', '（调整至第四季度）', '（时限调整为年底前）', '（延期至10月底）'])(
     'strips the change mark %s from an item title',
     (mark) => {
-      expect(withoutChangeMark(`加强政务新媒体管理${mark}`)).toEqual({ title: '加强政务新媒体管理', mark });
+      expect(withoutChangeMark(`加强政务新媒体管理${mark}`)).toEqual({ title: '加强政务新媒体管理', mark, where: 'after' });
     },
   );
 });

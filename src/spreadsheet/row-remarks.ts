@@ -1,4 +1,4 @@
-import { bracketedRemarks, trailingBracket } from '../shared/brackets.js';
+import { bracketedRemarks, leadingBracket, trailingBracket } from '../shared/brackets.js';
 import { textOf, type Cell } from './cells.js';
 import { readDay } from './deadline-text.js';
 import type { ImportProblem } from './import-problems.js';
@@ -107,6 +107,24 @@ export function trailingRemarks(text: string): string[] {
   if (clause && clause.index > 0) remarks.push(clause[1]!);
   return remarks;
 }
+/**
+ * The remarks in brackets at the start of a title cell, the first first: 【已整改】网民留言回应不及时 → ['已整改'];
+ * 【重点】〔新增〕加强政务新媒体管理 → ['重点', '新增'] (breaker10j P3: offices tag a row at the front as often as at the end —
+ * it is what survives Excel's narrow columns). A cell that is only brackets has none: its words are the brackets'.
+ */
+export function leadingRemarks(text: string): string[] {
+  const remarks: string[] = [];
+  let rest = text.normalize('NFKC').trim();
+  for (let bracket = leadingBracket(rest); bracket && bracket.end < rest.length; bracket = leadingBracket(rest)) {
+    remarks.push(bracket.inside.trim());
+    rest = rest.slice(bracket.end).trimStart();
+  }
+  return remarks;
+}
+
+/** The remarks in brackets at either end of a title cell: those after it (`trailingRemarks`), then those before it (`leadingRemarks`). */
+export const titleRemarks = (text: string): string[] => [...trailingRemarks(text), ...leadingRemarks(text)];
+
 /** A short clause after white space or a dash that says what became of the row: ` 已取消`, `—已于6月完成`, `--此项暂缓`. */
 const TRAILING_CLAUSE = /(?:\s+|\s*[—–\-~]+\s*)((?:此项|该项|本项)?[：:]?(?:已经?|均已|现已)[^\s—–\-~]{1,14})$/u;
 
@@ -132,19 +150,21 @@ const CHANGE_MARK = new RegExp(
 );
 
 /**
- * An item title without a change mark after it (`CHANGE_MARK`): `规范依申请公开答复（新增）` → title `规范依申请公开答复`,
- * mark `（新增）`; null when the title ends in none.
+ * An item title without a change mark after or before it (`CHANGE_MARK`): `规范依申请公开答复（新增）` → title
+ * `规范依申请公开答复`, mark `（新增）`, `after`; `〔新增〕规范依申请公开答复` → the same title, mark `〔新增〕`, `before`
+ * (breaker10j P3); null when the title has none at either end.
  */
-export function withoutChangeMark(title: string): { readonly title: string; readonly mark: string } | null {
+export function withoutChangeMark(title: string): { readonly title: string; readonly mark: string; readonly where: 'after' | 'before' } | null {
   const plain = title.trim();
-  const bracket = trailingBracket(plain);
-  if (!bracket || bracket.at === 0) return null;
-  // NFKC keeps the length of brackets and CJK characters, so `at` is a place in the title as written; a title it
-  // lengthens or shortens (①, ㈠) is kept as written.
+  // NFKC keeps the length of brackets and CJK characters, so places found in it are places in the title as written; a
+  // title it lengthens or shortens (①, ㈠) is kept as written.
   if (plain.normalize('NFKC').length !== plain.length) return null;
-  const at = bracket.at;
-  const words = bracket.inside.replace(/\s+/gu, '');
-  return CHANGE_MARK.test(words) ? { title: plain.slice(0, at).trimEnd(), mark: plain.slice(at).trim() } : null;
+  const isMark = (inside: string) => CHANGE_MARK.test(inside.replace(/\s+/gu, ''));
+  const bracket = trailingBracket(plain);
+  if (bracket && bracket.at > 0 && isMark(bracket.inside)) return { title: plain.slice(0, bracket.at).trimEnd(), mark: plain.slice(bracket.at).trim(), where: 'after' };
+  const leading = leadingBracket(plain);
+  if (leading && leading.end < plain.length && isMark(leading.inside)) return { title: plain.slice(leading.end).trimStart(), mark: plain.slice(0, leading.end).trim(), where: 'before' };
+  return null;
 }
 
 /** The remarks in brackets of a deadline cell: 2026年12月底前（已完成） → ['已完成']. */
@@ -205,7 +225,7 @@ export function rowRemarkProblem(
     bracketRemarks(deadline)
       .map((remark) => ({ said: remarkMeaning(remark), en: `The due date (${deadlineLabel}) "${deadline}"`, zh: `${deadlineLabel}“${deadline}”` }))
       .find(({ said }) => said !== null) ??
-    trailingRemarks(title)
+    titleRemarks(title)
       .map((remark) => ({ said: remarkMeaning(remark), en: `The title (${titleLabel}) "${title}"`, zh: `${titleLabel}“${title}”` }))
       .find(({ said }) => said !== null) ??
     [textOf(cells.remarks ?? null)].map((remark) => ({ said: remarkMeaning(remark), en: `The remark (备注) "${remark}"`, zh: `备注“${remark}”` })).find(({ said }) => said !== null) ??
@@ -214,7 +234,7 @@ export function rowRemarkProblem(
       .map(({ label, cell }) => ({ said: progressMeaning(label, textOf(cell)), en: `The column ${label} "${textOf(cell)}"`, zh: `${label}“${textOf(cell)}”` }))
       .find(({ said }) => said !== null) ??
     // A category cell or section row marked so (三、政策解读（取消）) says it of every item under it (breaker10i P2).
-    trailingRemarks(category)
+    titleRemarks(category)
       .map((remark) => ({ said: remarkMeaning(remark), en: `The category (类别) "${category}"`, zh: `类别“${category}”` }))
       .find(({ said }) => said !== null);
   if (!found?.said) return null;

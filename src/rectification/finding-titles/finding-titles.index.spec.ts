@@ -195,6 +195,20 @@ describe('a remark in brackets after a title is what the 台账 says of the prob
     expect(apart(`环评信息公开（东湖区）${one}`, `环评信息公开（西山区）${other}`)).toBeNull();
   });
 
+  it.each(['（重点）', '【督查发现】', '[新增]', '【重点】', '（已销号）', '〔2025年评估〕'])('takes the same words with %s BEFORE them for the same problem retyped (breaker10j P3)', (remark) => {
+    expect(apart('政务新媒体账号长期不更新', `${remark}政务新媒体账号长期不更新`)).not.toBeNull();
+    expect(apart('网民留言回应不及时', `${remark}网民留言回应不及时`)).not.toBeNull();
+    expect(apart(`${remark}网民留言回应不及时`, '网民留言回应不及时（重点问题）')).not.toBeNull();
+  });
+
+  it('tells titles apart by a remark before them that names the problem itself, as after them (breaker10j P3)', () => {
+    expect(apart('（东湖区）环评信息公开', '（西山区）环评信息公开')).toBeNull();
+    expect(apart('（东湖区）环评信息公开', '环评信息公开（西山区）')).toBeNull();
+    const titles = new NearTitles<string>();
+    titles.add(findingTitleKey('政务新媒体账号长期不更新'), 'plain');
+    expect(titles.near(findingTitleKey('【督查发现】政务新媒体账号长期不更新')).map((near) => near.value)).toEqual(['plain']);
+  });
+
   it('compares two titles with different remarks as any two titles — the remark may tell the problems apart —, and a bracket inside the words as words', () => {
     expect(apart('门户网站存在错链（3处）', '门户网站存在错链（5处）')).toBeNull();
     expect(apart('环评信息公开（东湖区）', '环评信息公开（西山区）')).toBeNull();

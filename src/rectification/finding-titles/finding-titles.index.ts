@@ -70,7 +70,7 @@ export function numbersNamed(key: string): string {
 
 /**
  * A title key's words without what only frames them: quotation and book-title marks, a leading
- * 关于, remarks in brackets after the title — （已整改）, （重点问题）, 【督查发现】, （2025年评估）: what the office's 台账
+ * 关于, remarks in brackets after (or before: 【重点】…) the title — （已整改）, （重点问题）, 【督查发现】, （2025年评估）: what the office's 台账
  * says of the problem, not the problem (breaker10h P12) — and a trailing (的)问题: 关于“依申请公开”答复超期的问题（已整改）
  * reads 依申请公开答复超期. The key is NFKC, so （） are ().
  */
@@ -85,8 +85,15 @@ const titleWords = (key: string): string =>
  * Remarks in brackets after a title key, in any bracket of the shared table (`BRACKETED`; NFKC: （） are ()):
  * 网民留言回应不及时(重点问题)【已整改】 → 网民留言回应不及时; so 〔已整改〕, 〖重点〗, 「重点」 (breaker10i P3).
  */
-const withoutRemarks = (key: string): string => key.replace(TRAILING_REMARKS, '');
+const withoutRemarks = (key: string): string => key.replace(TRAILING_REMARKS, '').replace(LEADING_REMARKS, '');
 const TRAILING_REMARKS = new RegExp(`(?<=.)${BRACKETED}+$`, 'u');
+/** Remarks in brackets before a title key, read as those after it (breaker10j P3): 【重点】网民留言回应不及时, （督查发现）…. */
+const LEADING_REMARKS = new RegExp(`^${BRACKETED}+(?=.)`, 'u');
+/** The remarks in brackets before and after a title key, as written: `【重点】…(东湖区)` → `【重点】(东湖区)`. */
+const remarksAround = (key: string): string => {
+  const trailing = TRAILING_REMARKS.exec(key)?.[0] ?? '';
+  return `${LEADING_REMARKS.exec(key.slice(0, key.length - trailing.length))?.[0] ?? ''}${trailing}`;
+};
 /**
  * A remark that only frames the problem — where it came from (（2025年评估）, （第三方评估）, （督查发现）, （2026年复查）,
  * （巡察反馈）), its priority (（重点问题）, （一般）) or its state (（整改中）, （新增）, （待销号）) — never makes another problem
@@ -107,11 +114,11 @@ const FRAMING_REMARK = new RegExp(
 const REMARK_BRACKET = new RegExp(BRACKETED, 'gu');
 
 /**
- * The remarks after a title key that may tell problems apart, as written: `(东湖区)`; the framing ones
+ * The remarks before and after a title key that may tell problems apart, as written: `(东湖区)`; the framing ones
  * (`FRAMING_REMARK`) left out, so `(重点问题)【督查发现】` is ''; '' when none.
  */
 const distinguishingRemarkOf = (key: string): string =>
-  [...key.slice(withoutRemarks(key).length).matchAll(REMARK_BRACKET)]
+  [...remarksAround(key).matchAll(REMARK_BRACKET)]
     .filter((bracket) => {
       const clauses = (bracket.slice(1).find((inside) => inside !== undefined) ?? '').split(/[,，、;；/]/u).map((clause) => clause.trim()).filter((clause) => clause !== '');
       return clauses.length === 0 || !clauses.every((clause) => FRAMING_REMARK.test(clause));

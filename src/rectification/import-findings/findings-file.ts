@@ -134,6 +134,11 @@ export interface ImportedFinding {
    * assigned in one decision); absent when blank or no such column.
    */
   readonly assignedOn?: string;
+  /**
+   * In Rectify's own 台账 export (`FindingsFileReading.exported`): the 状态 of its first row as exported (整改中, 已销号,
+   * 已核验, 已撤销（…）): the app's record of a finding the export holds, never a new problem's state (breaker10j P4).
+   */
+  readonly exportedStatus?: string;
 }
 
 export interface FindingsImportOptions {
@@ -195,6 +200,8 @@ export const evaluationNameKey = documentTitleKey;
 /** The 状态 words of Rectify's own 整改台账 export (src/exports/export-table.ts) that the import reads. */
 const WITHDRAWN_STATUS = '已撤销';
 const UNASSIGNED_STATUS = '待交办';
+/** The XLSX 台账 export's title row (src/exports/export-table.ts): `<evaluation>整改台账（截至 …）`, the evaluation captured. */
+const LEDGER_EXPORT_TITLE = /^(.+?)整改台账[（(]截至[^）)]*[）)]$/u;
 /** A column only Rectify's export has, beside 状态: together they say the file is that export. */
 const EXPORT_SIGNATURE = '红黄绿灯';
 /** The export's columns that record progress in the app (LEDGER_COLUMNS), not what an import records. */
@@ -216,7 +223,8 @@ const LEDGER_DEFAULTS = {
 } as const;
 const UNCATEGORISED = '未分类';
 
-export type FindingsFileReading = ImportResult<'findings', readonly ImportedFinding[]> & { readonly ledger?: boolean };
+/** `exported`: the file is Rectify's own 整改台账 export (its 状态 and 红黄绿灯 columns), its rows the app's record of findings. */
+export type FindingsFileReading = ImportResult<'findings', readonly ImportedFinding[]> & { readonly ledger?: boolean; readonly exported?: true };
 
 /**
  * Every finding of the file, or every problem: missing fields, unknown severities and units, a
@@ -243,12 +251,16 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     : [];
   const readTable = exported ? { ...table, unusedColumns: table.unusedColumns.map((column) => (progressColumns.includes(column.name) ? { ...column, weighty: false } : column)) } : table;
   // Another evaluation's export (last year's 台账) would record all its problems again under this one (breaker10e P12).
-  const otherEvaluations = exported && options.evaluationTitle !== undefined
-    ? [...new Set((table.unusedColumns.find((column) => column.name === '评估')?.texts ?? []).filter((text) => wordsByValue(text) !== wordsByValue(options.evaluationTitle!)))]
-    : [];
   // A 评估 column of any file that names another registered evaluation (the wrong item picked in 所属评估, breaker10g P21).
   const pickedKey = options.evaluationTitle === undefined ? null : evaluationNameKey(options.evaluationTitle);
   const registeredOthers = new Map((options.otherEvaluationTitles ?? []).map((title) => [evaluationNameKey(title), title] as const));
+  // The XLSX export's title row names its evaluation (`…评估报告整改台账（截至 …）`): with the 评估 column deleted, it still says whose
+  // problems these are, when it names another registered evaluation (breaker10j P4).
+  const titledFor = LEDGER_EXPORT_TITLE.exec(table.title ?? '')?.[1]?.trim();
+  const titledOther = titledFor !== undefined && pickedKey !== null && evaluationNameKey(titledFor) !== pickedKey && registeredOthers.has(evaluationNameKey(titledFor)) ? [registeredOthers.get(evaluationNameKey(titledFor))!] : [];
+  const otherEvaluations = exported && options.evaluationTitle !== undefined
+    ? [...new Set([...(table.unusedColumns.find((column) => column.name === '评估')?.texts ?? []).filter((text) => wordsByValue(text) !== wordsByValue(options.evaluationTitle!)), ...titledOther])]
+    : titledOther;
   // The column may be headed as offices head it: 所属评估 (the 导入 page's own label), 评估报告, 评估名称, 问题来源, 来源 (breaker10h P5).
   const evaluationColumns = table.unusedColumns.filter((column) => EVALUATION_HEADERS.includes(column.name.replace(/\s+/gu, '')));
   const evaluationHeader = evaluationColumns[0]?.name ?? '评估';
@@ -276,8 +288,8 @@ export async function importFindings(content: FileContent, options: FindingsImpo
       problems: [
         {
           row: null,
-          reason: `This file is Rectify's own 整改台账 export of the evaluation ${otherEvaluations.map((title) => `"${title}"`).join(', ')}, not of "${options.evaluationTitle}" it is imported under: those problems are recorded there. If they are this evaluation's problems, remove the 评估 column and import again.`,
-          reasonZh: `本文件是本系统导出的整改台账，其中的问题属于评估${named}，不是本次导入的评估“${options.evaluationTitle}”：请在原评估下查看，不要重复登记；如确是本评估发现的问题，请删去“评估”列后导入。`,
+          reason: `This file is Rectify's own 整改台账 export of the evaluation ${otherEvaluations.map((title) => `"${title}"`).join(', ')}, not of "${options.evaluationTitle}" it is imported under: those problems are recorded there, with their progress, and are not recorded again. A problem this evaluation found again is recorded on its own (登记问题), or in the office's own 台账 of this evaluation.`,
+          reasonZh: `本文件是本系统导出的整改台账，其中的问题属于评估${named}，不是本次导入的评估“${options.evaluationTitle}”：这些问题及其整改进展已在原评估中登记，请在原评估下查看，不重复登记。本评估再次发现的问题，请逐条登记（登记问题），或用本评估自己的整改台账导入。`,
         },
       ],
       ...(table.sheet === null ? {} : { sheet: table.sheet }),
@@ -463,6 +475,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
         parts: ledger ? (units as ImportedPart[]) : [],
         ...(identifiedOn ? { identifiedOn } : {}),
         ...(assignedOn ? { assignedOn } : {}),
+        ...(exported ? { exportedStatus: textOf(first.cells.status ?? null) } : {}),
       });
     }
   }
@@ -479,7 +492,7 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     ...(has('remarks') ? ['备注'] : []),
   ]);
   const allNotices = [...notices, ...(notes.notices ?? [])];
-  return { ok: true, findings, ledger, ...notes, ...(allNotices.length === 0 ? {} : { notices: allNotices }) };
+  return { ok: true, findings, ledger, ...(exported ? { exported: true as const } : {}), ...notes, ...(allNotices.length === 0 ? {} : { notices: allNotices }) };
 }
 
 /**

@@ -7,6 +7,8 @@ import { deterministicId } from '../../shared/ids.js';
 import type { ImportDependencies } from '../../imports/import-run.js';
 import { findingDecider } from '../domain/finding.decider.js';
 import { findingStream } from '../domain/finding.events.js';
+import { evaluationDecider } from '../domain/evaluation.decider.js';
+import { evaluationStream } from '../domain/evaluation.events.js';
 import { importContext, storeWithEvaluation } from '../testing/evaluation-for-import.js';
 import { FindingTitlesIndex } from '../finding-titles/finding-titles.index.js';
 import { importFindingsFile as importWithTitles } from './import-findings.js';
@@ -388,12 +390,75 @@ describe('Rectify\'s own 台账 export imported under another evaluation (breake
     const refusal = await importFindingsFile(dependencies, EVALUATION, { name: '整改台账.csv', content: exported('2024年度政务公开第三方评估') }, contextOf('last-year'), { identifiedOn: '2026-10-08' }).catch((error: unknown) => error);
     expect((refusal as DomainError).code).toBe('BAD_USER_INPUT');
     expect(((refusal as DomainError).details as { problems: { reasonZh: string }[] }).problems.map((problem) => problem.reasonZh)).toEqual([
-      '本文件是本系统导出的整改台账，其中的问题属于评估“2024年度政务公开第三方评估”，不是本次导入的评估“2025年度政务公开第三方评估”：请在原评估下查看，不要重复登记；如确是本评估发现的问题，请删去“评估”列后导入。',
+      '本文件是本系统导出的整改台账，其中的问题属于评估“2024年度政务公开第三方评估”，不是本次导入的评估“2025年度政务公开第三方评估”：这些问题及其整改进展已在原评估中登记，请在原评估下查看，不重复登记。本评估再次发现的问题，请逐条登记（登记问题），或用本评估自己的整改台账导入。',
     ]);
     expect((await dependencies.store.readAll()).length).toBe(count);
-    // The evaluation's own export, its title retyped with other digits, is read as before.
-    const own = await importFindingsFile(dependencies, EVALUATION, { name: '整改台账.csv', content: exported('二〇二五年度政务公开第三方评估') }, contextOf('own'), { identifiedOn: '2026-10-08' });
-    expect(own.findings.map((finding) => finding.recordedNow)).toEqual([true, true]);
+    // The evaluation's own export, its title retyped with other digits, is read as before: a row under way that no evaluation
+    // holds is recorded; one whose 状态 says its work is over (已销号) is never recorded as a new open problem (breaker10j P4).
+    const own = await importFindingsFile(dependencies, EVALUATION, { name: '整改台账.csv', content: exported('二〇二五年度政务公开第三方评估') }, contextOf('own'), { identifiedOn: '2026-10-08' }).catch((error: unknown) => error);
+    expect(((own as DomainError).details as { problems: { row: number; reasonZh: string }[] }).problems.map((problem) => [problem.row, problem.reasonZh.split('：')[0]])).toEqual([
+      [2, '本文件是本系统导出的整改台账；该行的状态为“已销号”，但本评估没有问题“EX年报未按时发布”'],
+    ]);
+    const underWay = new TextDecoder().decode(exported('二〇二五年度政务公开第三方评估')).split('\n').filter((line) => !line.includes('已销号')).join('\n');
+    const ownUnderWay = await importFindingsFile(dependencies, EVALUATION, { name: '整改台账.csv', content: new TextEncoder().encode(underWay) }, contextOf('own-under-way'), { identifiedOn: '2026-10-08' });
+    expect(ownUnderWay.findings.map((finding) => [finding.title, finding.recordedNow])).toEqual([['EX解读栏目空白', true]]);
+  });
+});
+
+describe('Rectify\'s own 台账 export with its 评估 column deleted, imported under another evaluation (breaker10j P4)', () => {
+  const FIRST = '2025年度政务公开第三方评估';
+  const SECOND = '青川市2026年度政务服务第三方评估报告';
+  const HEADER = '序号,问题,类别,整改措施,牵头单位,责任单位,整改时限,状态,报告日期,整改情况,督查结果,退回情况,红黄绿灯,销号日期';
+  const ROWS = [
+    '1,EY年报未按时发布,年度报告,补发年报,青川市财政局,青川市财政局,2026-12-31,已销号,2026-11-10,已补发,通过,,,2026-11-20',
+    '2,EY解读栏目空白,政策解读,补充解读,青川市教育局,青川市教育局,2026-12-31,整改中,,,,,绿灯,',
+  ];
+  const registered = { listEvaluations: () => [{ evaluationId: EVALUATION, title: FIRST }, { evaluationId: 'evaluation-second', title: SECOND }] };
+  /** The first evaluation with its two findings recorded from the office's 台账, and a second evaluation registered. */
+  async function twoEvaluations() {
+    const dependencies = await withEvaluation();
+    const office = '问题,类别,整改措施,牵头单位,整改时限\nEY年报未按时发布,年度报告,补发年报,青川市财政局,2026-12-31\nEY解读栏目空白,政策解读,补充解读,青川市教育局,2026-12-31\n';
+    await importFindingsFile(dependencies, EVALUATION, { name: '台账.csv', content: new TextEncoder().encode(office) }, contextOf('ey-first'), { identifiedOn: '2026-10-08' });
+    await executeCommand(dependencies.store, dependencies.schemas, evaluationStream('evaluation-second'), evaluationDecider, {
+      type: 'RegisterEvaluation',
+      now: '2026-10-08T09:00:00+08:00',
+      data: { evaluationId: 'evaluation-second', title: SECOND, evaluator: '研究院', commissionedBy: '省政府办公厅', periodStart: '2026-01-01', periodEnd: '2026-12-31', receivedOn: '2026-10-08' },
+    }, contextOf('evaluation-second'));
+    return dependencies;
+  }
+  const importUnderSecond = async (dependencies: ImportDependencies, file: { name: string; content: Uint8Array }, key: string, dryRun: boolean) =>
+    importWithTitles({ ...dependencies, titles: await replayLog(dependencies.store, dependencies.schemas, new FindingTitlesIndex()), evaluations: registered }, 'evaluation-second', file, contextOf(key), { identifiedOn: '2026-10-09', dryRun });
+
+  it('refuses every row another evaluation holds, naming it, and records nothing — the 已销号 one never as a new open problem', async () => {
+    const dependencies = await twoEvaluations();
+    const count = (await dependencies.store.readAll()).length;
+    for (const dryRun of [true, false]) {
+      const refusal = await importUnderSecond(dependencies, { name: '整改台账.csv', content: new TextEncoder().encode(`\uFEFF${HEADER}\n${ROWS.join('\n')}\n`) }, `ey-noeval-${dryRun}`, dryRun).catch((error: unknown) => error);
+      expect(refusal).toMatchObject({ code: 'CONFLICT' });
+      expect(((refusal as DomainError).details as { problems: { row: number; reasonZh: string }[] }).problems.map((problem) => [problem.row, problem.reasonZh.split('：')[0]])).toEqual([
+        [2, `本文件是本系统导出的整改台账；问题“EY年报未按时发布”（已销号）已在评估“${FIRST}”中登记，整改进展在该评估下`],
+        [3, `本文件是本系统导出的整改台账；问题“EY解读栏目空白”（整改中）已在评估“${FIRST}”中登记，整改进展在该评估下`],
+      ]);
+    }
+    // A row the clerk added to the export (状态 blank) is a new problem of this evaluation.
+    const added = await importUnderSecond(dependencies, { name: '整改台账.csv', content: new TextEncoder().encode(`${HEADER}\n3,EY政务服务事项清单未更新,政务服务,更新清单,青川市民政局,青川市民政局,2026-12-31,,,,,,,\n`) }, 'ey-added', true);
+    expect(added.findings.map((finding) => [finding.title, finding.recordedNow])).toEqual([['EY政务服务事项清单未更新', true]]);
+    expect((await dependencies.store.readAll()).length).toBe(count);
+  });
+
+  it('refuses the XLSX export whose title row names the other evaluation, its 评估 and progress columns deleted', async () => {
+    const dependencies = await twoEvaluations();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('整改台账');
+    sheet.addRow([`${FIRST}整改台账（截至 2026-12-01，含事后补录的记录）`]);
+    sheet.addRow(['序号', '问题', '类别', '整改措施', '牵头单位', '责任单位', '整改时限']);
+    for (const row of ROWS) sheet.addRow(row.split(',').slice(0, 7).map((cell, at) => (at === 0 ? Number(cell) : cell)));
+    const content = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const refusal = await importUnderSecond(dependencies, { name: '整改台账.xlsx', content }, 'ey-xlsx', true).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(((refusal as DomainError).details as { problems: { reasonZh: string }[] }).problems.map((problem) => problem.reasonZh)).toEqual([
+      expect.stringMatching(new RegExp(`^本文件是本系统导出的整改台账，其中的问题属于评估“${FIRST}”，不是本次导入的评估“${SECOND}”：这些问题及其整改进展已在原评估中登记`)),
+    ]);
   });
 });
 
@@ -484,6 +549,24 @@ describe('a 台账 whose titles carry the office\'s remarks after them (breaker1
       const done = await importFindingsFile(dependencies, EVALUATION, file(['TR主动公开信息更新不及时（已整改）,更新,青川市财政局,2026-12-31']), contextOf(`tr-done-${dryRun}`), { identifiedOn: '2026-10-08', dryRun }).catch((error: unknown) => error);
       expect(done).toMatchObject({ code: 'BAD_USER_INPUT' });
       expect(problemsOf(done).map((problem) => [problem.row, problem.reasonZh.split('：')[0]])).toEqual([[2, '问题“TR主动公开信息更新不及时（已整改）”注明该项已完成（“已整改”）']]);
+    }
+    expect((await dependencies.store.readAll()).length).toBe(count);
+  });
+
+  it('reads a remark BEFORE the title as one after it: asks about 【重点】… and [新增]…, refuses 【已整改】…, records nothing (breaker10j P3)', async () => {
+    const dependencies = await withEvaluation();
+    await importFindingsFile(dependencies, EVALUATION, file(['TL主动公开信息更新不及时,更新,青川市财政局,2026-12-31', 'TL网民留言回应不及时,回应,青川市教育局,2026-12-31', 'TL政策文件缺少配套解读,解读,青川市民政局,2026-12-31']), contextOf('tl-v1'), { identifiedOn: '2026-10-08' });
+    const count = (await dependencies.store.readAll()).length;
+    for (const dryRun of [true, false]) {
+      const near = await importFindingsFile(dependencies, EVALUATION, file(['【重点】TL网民留言回应不及时,回应,青川市教育局,2026-12-31', '[新增]TL政策文件缺少配套解读,解读,青川市民政局,2026-12-31']), contextOf(`tl-near-${dryRun}`), { identifiedOn: '2026-10-08', dryRun }).catch((error: unknown) => error);
+      expect(near).toMatchObject({ code: 'CONFLICT' });
+      expect(problemsOf(near).map((problem) => problem.row)).toEqual([2, 3]);
+      const done = await importFindingsFile(dependencies, EVALUATION, file(['【已整改】TL主动公开信息更新不及时,更新,青川市财政局,2026-12-31', '（已销号）TL新媒体账号长期不更新,更新,青川市财政局,2026-12-31']), contextOf(`tl-done-${dryRun}`), { identifiedOn: '2026-10-08', dryRun }).catch((error: unknown) => error);
+      expect(done).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(problemsOf(done).map((problem) => [problem.row, problem.reasonZh.split('：')[0]])).toEqual([
+        [2, '问题“【已整改】TL主动公开信息更新不及时”注明该项已完成（“已整改”）'],
+        [3, '问题“（已销号）TL新媒体账号长期不更新”注明该项已完成（“已销号”）'],
+      ]);
     }
     expect((await dependencies.store.readAll()).length).toBe(count);
   });

@@ -108,6 +108,37 @@ const findingIdByWordsAsWritten = (evaluationId: string, title: string) => deter
 /** How imports before 2026-11-30 named a finding: by the file's bytes too, so a re-saved file duplicated it. */
 const findingIdByFile = (evaluationId: string, sha256: string, title: string) => deterministicId('imported-finding', evaluationId, sha256, title);
 
+/** 状态 of an exported 台账 row whose work is over: done (已核验, 已销号) or withdrawn (已撤销（…）). */
+const OVER_IN_EXPORT = /^(?:已核验|已销号|已撤销)/u;
+
+/**
+ * The problem of a row of Rectify's own 台账 export that the evaluation imported under does not hold (breaker10j P4: the
+ * export of another evaluation with its 评估 column deleted recorded every finding again, the 已销号 ones open): recorded
+ * under another evaluation (same title's words), named; else a 状态 saying its work is over (已销号 …), which no new open
+ * problem has. None for a row the clerk added (状态 blank) or one still under way that no evaluation holds.
+ */
+function exportRowRecordedElsewhere(finding: ImportedFinding, others: readonly { readonly evaluationId: string; readonly title: string }[], titles: FindingTitlesIndex): ImportProblem[] {
+  const status = finding.exportedStatus ?? '';
+  const holder = status === '' ? undefined : others.find((other) => titles.sameTitle(other.evaluationId, finding.title) !== undefined);
+  if (holder) {
+    return [
+      {
+        row: finding.row,
+        reason: `This file is Rectify's own 整改台账 export; finding "${finding.title}" (${status}) is recorded under the evaluation "${holder.title}", with its progress: not recorded again here. A problem this evaluation found again is recorded on its own (登记问题).`,
+        reasonZh: `本文件是本系统导出的整改台账；问题“${finding.title}”（${status}）已在评估“${holder.title}”中登记，整改进展在该评估下：不在本评估重复登记。本评估再次发现的问题，请逐条登记（登记问题）。`,
+      },
+    ];
+  }
+  if (!OVER_IN_EXPORT.test(status)) return [];
+  return [
+    {
+      row: finding.row,
+      reason: `This file is Rectify's own 整改台账 export; its row says finding "${finding.title}" is ${status}, but this evaluation has no such finding: a finished problem is never recorded as a new open one. Import the export under its own evaluation, or clear the row's 状态 if it is a new problem.`,
+      reasonZh: `本文件是本系统导出的整改台账；该行的状态为“${status}”，但本评估没有问题“${finding.title}”：已办结的问题不作为新的未整改问题登记。请在原评估下导入该台账；如确是新问题，请清空该行的“状态”后导入。`,
+    },
+  ];
+}
+
 /**
  * Records the findings of a file on a registered evaluation; a rectification ledger's findings
  * (a file with 整改时限) are recorded and assigned together (RecordAssignedFinding), each part
@@ -196,6 +227,13 @@ export async function importFindingsFile(
   for (const finding of result.findings) {
     await pause();
     findings.push(await lookUp(finding));
+  }
+  // Rectify's own 台账 export is the record of findings already in the app: a row this evaluation has not is never recorded
+  // here as a new open problem when another evaluation has it, or when its 状态 says its work is done (breaker10j P4).
+  if (result.exported) {
+    const others = (dependencies.evaluations?.listEvaluations() ?? []).filter((other) => other.evaluationId !== evaluationId);
+    const elsewhere = findings.flatMap(({ finding, state }) => (state.status === 'unrecorded' ? exportRowRecordedElsewhere(finding, others, titles) : []));
+    if (elsewhere.length > 0) throw importRefused(fileName, format, elsewhere, 'CONFLICT', result.sheet);
   }
   const distinct = new Set((options.distinctTitles ?? []).map(findingTitleKey));
   // Titles that name different units of the directory are different problems (breaker10e P10).

@@ -704,6 +704,28 @@ describe('a new version marking items in their titles, as 调整 versions do (br
     dependencies.store.close();
   });
 
+  it('reads a remark BEFORE an item\'s title as one after it: 【已完成】… refused, 〔新增〕… and 【时限调整】… the version\'s marks, nothing reworded (breaker10j P3)', async () => {
+    const dependencies = await storeWithUnits();
+    await importWorkPlanFile(dependencies, csvOf(V1), {}, contextOf('v1'));
+    const head = await dependencies.store.headPosition();
+    for (const mark of ['【已完成】', '（取消）', '【暂缓】']) {
+      const done = [V1[0]!, V1[1]!, V1[2]!.replace('标记丙加强政务新媒体管理', `${mark}标记丙加强政务新媒体管理`)];
+      const refusal = await importWorkPlanFile(dependencies, { ...csvOf(done), name: 'plan-v2.csv' }, { revise: true, dryRun: true }, contextOf(`lead-${mark}`), known).catch((error: unknown) => error);
+      expect(problemsOf(refusal as DomainError)?.map((problem) => [problem.row, problem.reasonZh.split('”注明')[0]])).toEqual([[5, `事项“${mark}标记丙加强政务新媒体管理`]]);
+    }
+    expect(await dependencies.store.headPosition()).toEqual(head);
+    const v2 = [V1[0]!, '一,公开,2,【时限调整】标记乙完善政策解读机制,青川市教育局,,2026-12-20', V1[2]!, '一,公开,4,〔新增〕标记丁规范依申请公开答复,青川市财政局,,2026-12-31'];
+    const applied = await importWorkPlanFile(dependencies, { ...csvOf(v2), name: 'plan-v2.csv' }, { revise: true, dryRun: true }, contextOf('lead-marks'), known);
+    expect(applied.revision).toMatchObject({ amended: [], withdrawn: [], redated: [expect.objectContaining({ code: '2', to: '2026-12-20' })], added: [expect.objectContaining({ code: '4', title: '标记丁规范依申请公开答复' })] });
+    expect(applied.notes.notices?.map((notice) => [notice.row, notice.reasonZh])).toEqual(
+      expect.arrayContaining([
+        [4, '事项标题前的“【时限调整】”视为修订标记，未计入标题（“标记乙完善政策解读机制”）。'],
+        [6, '事项标题前的“〔新增〕”视为修订标记，未计入标题（“标记丁规范依申请公开答复”）。'],
+      ]),
+    );
+    dependencies.store.close();
+  });
+
   it('reads （时限调整）, （新增） after an item\'s title as the version\'s marks, said in a notice: the item re-dated, the new one added, nothing reworded', async () => {
     const dependencies = await storeWithUnits();
     await importWorkPlanFile(dependencies, csvOf(V1), {}, contextOf('v1'));

@@ -737,8 +737,8 @@ function draftFrom(
     if (categoryMarked && !categories.has(code)) {
       markNotices.push({
         row,
-        reason: `"${categoryMarked.mark}" after the category's title is read as a revision mark, not part of the title: "${title}".`,
-        reasonZh: `类别标题后的“${categoryMarked.mark}”视为修订标记，未计入标题（“${title}”）。`,
+        reason: `"${categoryMarked.mark}" ${categoryMarked.where} the category's title is read as a revision mark, not part of the title: "${title}".`,
+        reasonZh: `类别标题${categoryMarked.where === 'after' ? '后' : '前'}的“${categoryMarked.mark}”视为修订标记，未计入标题（“${title}”）。`,
         ...(sheet === undefined ? {} : { sheet }),
       });
     }
@@ -756,14 +756,14 @@ function draftFrom(
       category.title = title;
     }
     const itemCode = itemCodeOf(textOf(cells.code ?? null));
-    // A 调整 version's change mark after the title (（新增）, （时限调整）) says what changed, not what the item is (breaker10h P3).
+    // A 调整 version's change mark after the title (（新增）, （时限调整）), or before it (〔新增〕…), says what changed, not what the item is (breaker10h P3, 10j P3).
     const marked = withoutChangeMark(textOf(cells.title ?? null));
     const itemTitle = marked?.title ?? textOf(cells.title ?? null);
     if (marked) {
       markNotices.push({
         row,
-        reason: `"${marked.mark}" after the item's title is read as a revision mark, not part of the title: "${itemTitle}".`,
-        reasonZh: `事项标题后的“${marked.mark}”视为修订标记，未计入标题（“${itemTitle}”）。`,
+        reason: `"${marked.mark}" ${marked.where} the item's title is read as a revision mark, not part of the title: "${itemTitle}".`,
+        reasonZh: `事项标题${marked.where === 'after' ? '后' : '前'}的“${marked.mark}”视为修订标记，未计入标题（“${itemTitle}”）。`,
         ...(sheet === undefined ? {} : { sheet }),
       });
     }

@@ -1,5 +1,5 @@
 import type { FactoryProvider } from '@nestjs/common';
-import { EVENT_STORE, comparePositions, type EventStore, type Position } from '../event-store/event-store.port.js';
+import { EVENT_STORE, comparePositions, type EventStore, type Position, type StreamReadOptions } from '../event-store/event-store.port.js';
 import { EventSchemaRegistry } from '../shared/event-schemas.js';
 import { ProjectionEngine } from './projection-engine.js';
 import { recordedEvent, type RecordedEvent } from './recorded-event.js';
@@ -13,9 +13,10 @@ export interface StreamReader {
   /**
    * The stream's events in revision order, upcast and dated (`RecordedEvent`), up to the position
    * the read models have projected — so what is read agrees with what they answer; an empty list
-   * for a stream the log does not hold.
+   * for a stream the log does not hold. `options`: from revision `fromRevision` on, at most
+   * `maxCount` events (a page of a history, breaker12g P6); a reader may return more, never fewer.
    */
-  read(streamId: string): Promise<RecordedEvent[]>;
+  read(streamId: string, options?: StreamReadOptions): Promise<RecordedEvent[]>;
 }
 
 /**
@@ -30,9 +31,9 @@ export class ProjectedStreams implements StreamReader {
     private readonly projectedUpTo: () => Position | null = () => null,
   ) {}
 
-  async read(streamId: string): Promise<RecordedEvent[]> {
+  async read(streamId: string, options?: StreamReadOptions): Promise<RecordedEvent[]> {
     const upTo = this.projectedUpTo();
-    const stored = await this.store.readStream(streamId);
+    const stored = await this.store.readStream(streamId, options);
     const events: RecordedEvent[] = [];
     for (const event of stored) {
       if (upTo !== null && comparePositions(event.position, upTo) > 0) break;

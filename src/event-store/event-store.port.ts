@@ -215,8 +215,11 @@ export interface EventStore {
    * the key throws `RequestKeyConflictError`, as an append would.
    */
   reserveRequest(streamId: string, request: RequestRecord): Promise<void>;
-  /** The stream's events in order; an empty list when the stream does not exist. */
-  readStream(streamId: string, options?: { fromRevision?: number }): Promise<StoredEvent[]>;
+  /**
+   * The stream's events in order from revision `fromRevision` (0: the first), at most `maxCount` of
+   * them (all without it); an empty list when the stream does not exist.
+   */
+  readStream(streamId: string, options?: StreamReadOptions): Promise<StoredEvent[]>;
   /** Events of every stream in global order, strictly after `after` (from the start without it). */
   readAll(options?: { after?: Position; maxCount?: number }): Promise<StoredEvent[]>;
   /** Position of the newest event in the log, or null for an empty log. */
@@ -305,4 +308,10 @@ export function parsePosition(text: string): Position | null {
   const match = /^(\d+)(?:\/(\d+))?$/.exec(text);
   if (!match) return null;
   return { commit: BigInt(match[1]!), prepare: BigInt(match[2] ?? match[1]!) };
+}
+
+/** Where a stream read starts (`fromRevision`, 0-based) and how many events it returns at most (`maxCount`). */
+export interface StreamReadOptions {
+  readonly fromRevision?: number;
+  readonly maxCount?: number;
 }

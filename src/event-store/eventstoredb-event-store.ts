@@ -33,6 +33,7 @@ import {
   StoreIdentity,
   StoredEvent,
   StreamAppend,
+  StreamReadOptions,
   UniqueClaim,
   comparePositions,
   sameRequest,
@@ -332,12 +333,14 @@ export class EventStoreDbEventStore implements EventStore {
     return null;
   }
 
-  async readStream(streamId: string, options: { fromRevision?: number } = {}): Promise<StoredEvent[]> {
+  async readStream(streamId: string, options: StreamReadOptions = {}): Promise<StoredEvent[]> {
     const events: StoredEvent[] = [];
+    if (options.maxCount !== undefined && options.maxCount <= 0) return events;
     try {
       const read = this.client.readStream(streamId, {
         direction: FORWARDS,
         fromRevision: options.fromRevision ? BigInt(options.fromRevision) : START,
+        ...(options.maxCount !== undefined ? { maxCount: BigInt(options.maxCount) } : {}),
       });
       for await (const resolved of read) {
         const event = this.toStoredEvent(resolved);

@@ -19,6 +19,7 @@ import {
   StoreIdentity,
   StoredEvent,
   StreamAppend,
+  StreamReadOptions,
 } from './event-store.port.js';
 import {
   SqliteAppendWriter,
@@ -339,8 +340,8 @@ export class SqliteEventStore implements EventStore {
     this.localWriter = new SqliteAppendWriter(this.db);
     this.committer = writerThread && path !== ':memory:' ? new WriterThread(writerThread, path) : inlineCommitter(this.localWriter);
     this.statements = {
-      readStream: this.db.prepare<[string, number], ChainedEventRow>(
-        `SELECT ${CHAINED_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`,
+      readStream: this.db.prepare<[string, number, number], ChainedEventRow>(
+        `SELECT ${CHAINED_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
       ),
       readAll: this.db.prepare<[number, number], EventRow>(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
@@ -456,10 +457,10 @@ export class SqliteEventStore implements EventStore {
    * hashes present, its content matching its leaf hash and, once the store is sealed, its seal.
    * @throws AlteredRowError (the promise rejects) for the first row that fails; nothing of the stream is returned.
    */
-  readStream(streamId: string, options: { fromRevision?: number } = {}): Promise<StoredEvent[]> {
+  readStream(streamId: string, options: StreamReadOptions = {}): Promise<StoredEvent[]> {
     try {
       const check = { sealKey: this.sealKey };
-      return Promise.resolve(this.statements.readStream.all(streamId, options.fromRevision ?? 0).map((row) => toStoredEvent(row, check)));
+      return Promise.resolve(this.statements.readStream.all(streamId, options.fromRevision ?? 0, options.maxCount ?? -1).map((row) => toStoredEvent(row, check)));
     } catch (error) {
       return Promise.reject(error as Error);
     }

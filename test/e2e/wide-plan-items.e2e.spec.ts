@@ -6,6 +6,7 @@ import { importLargePlan, largePlanCsv } from '../support/large-plan.js';
 import { TestApp, startTestApp } from '../support/test-app.js';
 import { jest } from '@jest/globals';
 import { WorkPlanLedger } from '../../src/work-plan/breakdown/work-plan-ledger.js';
+import { ProjectedStreams } from '../../src/event-sourcing/projected-streams.js';
 
 /*
  * breaker12e P9: a 分解方案 whose items are every unit's task (各单位) — 40 items × 300 parts at 100k —
@@ -104,7 +105,7 @@ describe('a plan whose items are every unit’s task (breaker12e P9)', () => {
       expect(answer.data!.other.historyPage.nodes).toHaveLength(2);
       expect(reads).toHaveBeenCalledTimes(1);
       // The next query reads it again: nothing is kept past the operation.
-      await app.graphql(`{ workPlanItem(id: "${item}") { historyPage(first: 1) { totalCount } } }`);
+      await app.graphql(`{ workPlanItem(id: "${item}") { history { eventType } } }`);
       expect(reads).toHaveBeenCalledTimes(2);
     } finally {
       reads.mockRestore();
@@ -127,4 +128,60 @@ describe('a plan whose items are every unit’s task (breaker12e P9)', () => {
     const after = await app.graphql(`{ workPlanItem(id: "${item.id}") { historyPage(first: 1) { totalCount } } }`);
     expect(after.data!.workPlanItem.historyPage.totalCount).toBe(b!.historyPage.totalCount);
   });
+
+  it('reads only a page of an item’s or a finding’s history from its stream, the same lines as the whole history gives (breaker12g P6: every page read the whole stream)', async () => {
+    const item = (await app.graphql(`query($planId: ID!) { workPlanItems(planId: $planId, first: 1) { nodes { id parts { unitId } } } }`, { planId })).data!.workPlanItems.nodes[0] as {
+      id: string;
+      parts: { unitId: string }[];
+    };
+    const listed = (await app.graphql(`{ findings(first: 20) { nodes { id assignments { unitId status } } } }`)).data!.findings.nodes as { id: string; assignments: { unitId: string; status: string }[] }[];
+    const found = listed.find((candidate) => candidate.assignments.some((part) => part.status === 'ASSIGNED'))!;
+    const finding = found.id;
+    for (const message of ['请尽快整改', '请于本周内报送', '再次催办']) {
+      const urged = await app.graphql(
+        `mutation($input: UrgeUnitInput!) { urgeUnit(input: $input) { id } }`,
+        { input: { idempotencyKey: crypto.randomUUID(), findingId: finding, unitId: found.assignments.find((part) => part.status === 'ASSIGNED')!.unitId, message } },
+        await app.as('SUPERVISOR'),
+      );
+      expect(urged.errors).toBeUndefined();
+    }
+    const today = (await app.graphql(`{ dashboard { asOf } }`)).data!.dashboard.asOf as string;
+    for (const message of ['请尽快整改', '请于本周内报送', '再次催办']) {
+      const urged = await app.graphql(
+        `mutation($input: UrgeWorkPlanItemUnitInput!) { urgeWorkPlanItemUnit(input: $input) { id } }`,
+        { input: { idempotencyKey: crypto.randomUUID(), itemId: item.id, unitId: item.parts[3]!.unitId, message, urgedOn: today } },
+        await app.as('SUPERVISOR'),
+      );
+      expect(urged.errors).toBeUndefined();
+    }
+    const streams = app.app.get(ProjectedStreams);
+    const read = jest.spyOn(streams, 'read');
+    const rowsRead = async () => (await Promise.all(read.mock.results.map((result) => result.value as Promise<unknown[]>))).reduce((sum, rows) => sum + rows.length, 0);
+    const LINE = 'revision eventType occurredOn recordedAt unitId details';
+    try {
+      // A supervisor's page reads its lines and one more (`first` + 1 rows); a unit user's reads on a slice at a time until full.
+      for (const [root, id, reader, rowsOfNextPage] of [
+        ['workPlanItem', item.id, await app.as('SUPERVISOR'), 4],
+        ['workPlanItem', item.id, await app.as('UNIT', item.parts[3]!.unitId), null],
+        ['finding', finding, await app.as('SUPERVISOR'), 4],
+      ] as const) {
+        const whole = (await app.graphql(`query($id: ID!) { ${root}(id: $id) { history { ${LINE} } } }`, { id }, reader)).data![root].history as { revision: number }[];
+        expect(whole.length).toBeGreaterThan(2);
+        const first = await app.graphql(`query($id: ID!) { ${root}(id: $id) { historyPage(first: 2) { totalCount nodes { ${LINE} } pageInfo { hasNextPage endCursor } } } }`, { id }, reader);
+        expect(first.errors).toBeUndefined();
+        expect(first.data![root].historyPage).toMatchObject({ totalCount: whole.length, nodes: whole.slice(0, 2), pageInfo: { hasNextPage: true } });
+        read.mockClear();
+        const last = await app.graphql(
+          `query($id: ID!, $after: String) { ${root}(id: $id) { historyPage(first: 3, after: $after) { nodes { ${LINE} } pageInfo { hasNextPage hasPreviousPage } } } }`,
+          { id, after: first.data![root].historyPage.pageInfo.endCursor },
+          reader,
+        );
+        expect(last.data![root].historyPage).toEqual({ nodes: whole.slice(2, 5), pageInfo: { hasNextPage: whole.length > 5, hasPreviousPage: true } });
+        if (rowsOfNextPage !== null) expect(await rowsRead()).toBe(rowsOfNextPage);
+      }
+    } finally {
+      read.mockRestore();
+    }
+  });
 });
+

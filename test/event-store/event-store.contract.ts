@@ -101,6 +101,15 @@ export function eventStoreContract(
       expect((await store.readStream(id, { fromRevision: 1 })).map((e) => e.type)).toEqual(['B', 'C']);
     });
 
+    it('reads at most maxCount events of a stream from a given revision (a page of a history, breaker12g P6)', async () => {
+      const id = stream();
+      await store.appendToStream(id, [event('A'), event('B'), event('C'), event('D')], { expectedRevision: 'no_stream' });
+      expect((await store.readStream(id, { fromRevision: 1, maxCount: 2 })).map((e) => e.type)).toEqual(['B', 'C']);
+      expect((await store.readStream(id, { maxCount: 1 })).map((e) => e.type)).toEqual(['A']);
+      expect((await store.readStream(id, { fromRevision: 3, maxCount: 5 })).map((e) => e.type)).toEqual(['D']);
+      expect(await store.readStream(id, { maxCount: 0 })).toEqual([]);
+    });
+
     it('refuses no_stream on an existing stream and appends nothing', async () => {
       const id = stream();
       await store.appendToStream(id, [event('A')], { expectedRevision: 'no_stream' });

@@ -12,7 +12,7 @@ export function countingReads(store: EventStore): { store: EventStore; rowsRead:
   const counted = new Proxy(store, {
     get(target, property, receiver) {
       if (property === 'readStream') {
-        return async (streamId: string, options?: { fromRevision?: number }) => {
+        return async (streamId: string, options?: { fromRevision?: number; maxCount?: number }) => {
           const read = await target.readStream(streamId, options);
           rows += read.length;
           return read;

@@ -56,7 +56,7 @@ export const EVALUATION_FINDINGS_SCAN: ListScan = {
   items: EXPECTED_ITEMS.evaluationFindings,
   when: (args) => scans(args, ['evaluationId']),
 };
-import { HistoryEntryConnectionType, historyLines, historyPage } from './history-lines.js';
+import { HistoryEntryConnectionType, historyLines, historyPage, historyPageFromStream } from './history-lines.js';
 
 @Resolver(() => EvaluationType)
 @AllowRoles(...WORKFLOW_READERS)
@@ -184,7 +184,13 @@ export class FindingsResolver {
   })
   @priced({ read: STREAM_READ_COST })
   async historyPage(@Parent() finding: FindingView | FindingAtCut, @Args() args: PageArgs, @Context() context: GraphqlContext, @Info() info: GraphQLResolveInfo) {
-    return historyPage(await this.historyLines(finding, context, info), finding.findingId, pageAndFilter(args).page);
+    const { page } = pageAndFilter(args);
+    if ('history' in finding || 'foldedAt' in finding) return historyPage(await this.historyLines(finding, context, info), finding.findingId, page);
+    // Now: only the page is read from the finding's stream (breaker12g P6).
+    const { findingId } = finding;
+    const slice = (fromRevision: number, maxCount: number) => this.ledger.timelineSlice(findingId, fromRevision, maxCount);
+    const parts = () => this.ledger.finding(findingId)?.parts.values() ?? [];
+    return historyPageFromStream({ parentId: findingId, slice, length: this.ledger.historyLength(findingId), parts }, context.actor, page);
   }
 
   private async historyLines(finding: FindingView | FindingAtCut | FindingInListAt, context: GraphqlContext, info: GraphQLResolveInfo): Promise<HistoryEntryType[]> {

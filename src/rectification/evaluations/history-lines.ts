@@ -4,7 +4,7 @@ import { historyEntry } from '../../assignments/read-model/history.js';
 import { unitsSharingParts, type PartView } from '../../assignments/read-model/part-view.js';
 import type { TimelineEntry } from '../../assignments/read-model/timeline.js';
 import { connectionType } from '../../shared/graphql/connection.js';
-import { paginate, recordedOrder, type Connection, type PageRequest } from '../../shared/pagination/page.js';
+import { decodeCursor, encodeCursor, pageSize, paginate, recordedOrder, type Connection, type PageRequest } from '../../shared/pagination/page.js';
 import { HistoryEntryType } from './evaluation.types.js';
 
 /** `historyPage`'s type: a finding's or work-plan item's history a page at a time. */
@@ -32,3 +32,70 @@ export function historyLines(events: readonly TimelineEntry[], reader: Actor | n
 export function historyPage(lines: readonly HistoryEntryType[], parentId: string, page: PageRequest): Connection<HistoryEntryType> {
   return paginate(lines, recordedOrder<HistoryEntryType>(`history-${parentId}`, (line) => line.revision), page);
 }
+
+/** How a page of one parent's history is read from its stream now (`historyPageFromStream`). */
+export interface HistoryStream {
+  /** The finding's or item's id: names the list in its cursors. */
+  readonly parentId: string;
+  /** Up to `maxCount` events of the stream from revision `fromRevision` on, in order (fewer only at its end). */
+  readonly slice: (fromRevision: number, maxCount: number) => Promise<readonly TimelineEntry[]>;
+  /** Events in the stream as projected (every line for a reader who sees every line). */
+  readonly length: number;
+  /** The parent's parts now (which lines a unit user reads: `historyLines`). */
+  readonly parts: () => Iterable<PartView>;
+}
+
+/** Events read at a time while a unit user's page is not full (its lines are some of the stream's). */
+const FILTERED_SLICE = 200;
+
+/**
+ * A page of a parent's history now, read from its stream from the cursor's revision on — the events
+ * of the page (and one more, for `hasNextPage`), not the whole stream (breaker12g P6: the item page's
+ * history of a 1,500-event 各单位 item read every event on each load, 2.3 s, every user held 1.8 s).
+ * A unit user's page reads on a slice at a time until it is full (other units' lines left out).
+ * `totalCount` is the stream's length for a reader who sees every line (O(1)); for a unit user it is
+ * counted by reading the whole stream, only when asked. Same answer as `historyPage(historyLines(…))`.
+ * @throws DomainError BAD_USER_INPUT for a bad `first` or a cursor of another list.
+ */
+export async function historyPageFromStream(stream: HistoryStream, reader: Actor | null | undefined, page: PageRequest): Promise<Connection<HistoryEntryType>> {
+  const order = recordedOrder<HistoryEntryType>(`history-${stream.parentId}`, (line) => line.revision);
+  const size = pageSize(page.first);
+  const after = page.after ? decodeCursor(order, page.after) : undefined;
+  const everyLine = !reader || reader.role !== 'UNIT';
+  const lines: HistoryEntryType[] = [];
+  let from = after === undefined ? 0 : after + 1;
+  while (lines.length <= size) {
+    const want = everyLine ? size + 1 - lines.length : Math.max(size + 1 - lines.length, FILTERED_SLICE);
+    const events = await stream.slice(from, want);
+    lines.push(...historyLines(events, reader, stream.parts()));
+    if (events.length < want) break;
+    from = events.at(-1)!.revision + 1;
+  }
+  const edges = lines.slice(0, size).map((line) => ({ cursor: encodeCursor(order, line.revision), node: line }));
+  let counted: Promise<number> | undefined;
+  const countLines = async () => {
+    let total = 0;
+    for (let start = 0; ; ) {
+      const events = await stream.slice(start, 1000);
+      total += historyLines(events, reader, stream.parts()).length;
+      if (events.length < 1000) return total;
+      start = events.at(-1)!.revision + 1;
+    }
+  };
+  return {
+    edges,
+    nodes: edges.map((edge) => edge.node),
+    pageInfo: {
+      hasNextPage: lines.length > size,
+      // The cursor names a line this reader was given: there is one before the page.
+      hasPreviousPage: after !== undefined,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    // A unit user's count reads the stream: only when the query asks it (GraphQL awaits the promise).
+    get totalCount() {
+      return everyLine ? stream.length : ((counted ??= countLines()) as unknown as number);
+    },
+  };
+}
+

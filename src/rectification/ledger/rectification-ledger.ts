@@ -115,6 +115,8 @@ const partsHeld = (finding: FindingView): number => Math.max(finding.parts.size,
 export class RectificationLedger implements Projection {
   private readonly evaluations = new Map<string, EvaluationView>();
   private readonly findings = new Map<string, FindingView>();
+  /** Events of each finding's stream projected so far (its history's length: `historyLength`). */
+  private readonly historyLengths = new Map<string, number>();
   /** Not state (a private name, left out of snapshots): where the findings' streams are read. */
   readonly #streams: StreamReader;
   /** Not state: the most parts one finding has held (`largestFindingParts`); -1 until counted (after a restore). */
@@ -139,11 +141,13 @@ export class RectificationLedger implements Projection {
     if (event.type === 'FindingRecorded') {
       const recorded = event as RecordedEvent<FindingRecorded>;
       this.findings.set(recorded.data.findingId, newFindingView(timelineEntry(recorded)));
+      this.historyLengths.set(recorded.data.findingId, 1);
       this.evaluations.get(recorded.data.evaluationId)?.findingIds.push(recorded.data.findingId);
       return;
     }
     const finding = this.findings.get(event.streamId.slice(FINDING_STREAM_PREFIX.length));
     if (!finding) return;
+    this.historyLengths.set(finding.findingId, this.historyLength(finding.findingId) + 1);
     applyToFinding(finding, timelineEntry(event));
     if (this.#largestFindingParts >= 0) this.#largestFindingParts = Math.max(this.#largestFindingParts, partsHeld(finding));
   }
@@ -196,6 +200,20 @@ export class RectificationLedger implements Projection {
    */
   async timeline(id: string): Promise<TimelineEntry[]> {
     return this.findings.has(id) ? await this.#streams.read(findingStream(id)) : [];
+  }
+
+  /** How many events the finding's stream holds as projected (its history's length); 0 for an unknown finding. O(1). */
+  historyLength(id: string): number {
+    return this.historyLengths.get(id) ?? 0;
+  }
+
+  /**
+   * Up to `maxCount` events of the finding's history now, from the stream revision `fromRevision` on: a
+   * page read from the log without the rest of the stream (breaker12g P6). Empty for an unknown finding.
+   */
+  async timelineSlice(id: string, fromRevision: number, maxCount: number): Promise<TimelineEntry[]> {
+    if (!this.findings.has(id) || maxCount <= 0) return [];
+    return (await this.#streams.read(findingStream(id), { fromRevision, maxCount })).filter((event) => event.revision >= fromRevision).slice(0, maxCount);
   }
 
   /**

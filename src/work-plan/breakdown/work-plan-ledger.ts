@@ -96,6 +96,8 @@ export class WorkPlanLedger implements Projection {
   /** Each plan with when its outline was first recorded (what `knownAt` compares). */
   private readonly plans = new Map<string, WorkPlanView & { readonly importedEvent: { readonly metadata: { readonly recordedAt: string } } }>();
   private readonly items = new Map<string, WorkPlanItemView>();
+  /** Events of each item's stream projected so far (its history's length: `historyLength`). */
+  private readonly historyLengths = new Map<string, number>();
   /** The latest instant (ISO) an event projected so far was recorded at, of any stream; null before any. */
   private latestRecorded: string | null = null;
   /** Not state (a private name, left out of snapshots): where the items' streams are read. */
@@ -143,11 +145,13 @@ export class WorkPlanLedger implements Projection {
       const defined = event as RecordedEvent<WorkPlanItemDefined>;
       this.#changed(defined.data.planId, defined.data.itemId);
       this.items.set(defined.data.itemId, newItemView(timelineEntry(defined)));
+      this.historyLengths.set(defined.data.itemId, 1);
       return;
     }
     const item = this.items.get(event.streamId.slice(ITEM_STREAM_PREFIX.length));
     if (!item) return;
     this.#changed(item.planId, item.itemId);
+    this.historyLengths.set(item.itemId, this.historyLength(item.itemId) + 1);
     applyToItem(item, timelineEntry(event));
     if (this.#largestItemParts >= 0) this.#largestItemParts = Math.max(this.#largestItemParts, item.parts.size);
   }
@@ -235,6 +239,34 @@ export class WorkPlanLedger implements Projection {
     if (!item) return [];
     const plan = this.plans.get(item.planId);
     return datedDefinition(await this.#streams.read(workPlanItemStream(itemId)), plan && { recordedAt: plan.importedEvent.metadata.recordedAt, approvedOn: plan.approvedOn });
+  }
+
+  /** How many events the item's stream holds as projected (its history's length); 0 for an unknown item. O(1). */
+  historyLength(itemId: string): number {
+    return this.historyLengths.get(itemId) ?? 0;
+  }
+
+  /**
+   * Up to `maxCount` events of the item's history now, from the stream revision `fromRevision` on, as
+   * `timeline` gives them (its definition dated, `datedDefinition`): a page read from the log without
+   * the rest of the stream (breaker12g P6: a page of a 1,500-event item read all of it). The slice
+   * holding the definition also reads the events recorded with it (what dates it: at most its parts).
+   */
+  async timelineSlice(itemId: string, fromRevision: number, maxCount: number): Promise<TimelineEntry[]> {
+    const item = this.items.get(itemId);
+    if (!item || maxCount <= 0) return [];
+    const read = async (from: number, count: number) =>
+      (await this.#streams.read(workPlanItemStream(itemId), { fromRevision: from, maxCount: count })).filter((event) => event.revision >= from).slice(0, count);
+    const slice = await read(fromRevision, maxCount);
+    const defined = slice[0];
+    if (fromRevision > 0 || defined?.type !== 'WorkPlanItemDefined') return slice;
+    const recordedWith = [...slice];
+    for (let more = slice; more.length > 0 && more.at(-1)!.metadata.recordedAt === defined.metadata.recordedAt; ) {
+      more = await read(more.at(-1)!.revision + 1, 500);
+      recordedWith.push(...more);
+    }
+    const plan = this.plans.get(item.planId);
+    return datedDefinition(recordedWith, plan && { recordedAt: plan.importedEvent.metadata.recordedAt, approvedOn: plan.approvedOn }).slice(0, slice.length);
   }
 
   listItems(): WorkPlanItemView[] {

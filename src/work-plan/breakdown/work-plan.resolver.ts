@@ -28,7 +28,7 @@ export const buildsPlanParts =
   (arg?: string): FieldPrice['build'] =>
   (args, size) =>
     Math.ceil((size(LIVE_SIZES.planParts, arg !== undefined && typeof args[arg] === 'string' ? (args[arg] as string) : undefined) ?? 0) / PARTS_PER_COST_UNIT);
-import { HistoryEntryConnectionType, historyLines, historyPage } from '../../rectification/evaluations/history-lines.js';
+import { HistoryEntryConnectionType, historyLines, historyPage, historyPageFromStream } from '../../rectification/evaluations/history-lines.js';
 import { PageArgs, pageAndFilter } from '../../shared/graphql/connection.js';
 
 @Resolver(() => WorkPlanType)
@@ -160,7 +160,12 @@ export class WorkPlanItemResolver {
   })
   @priced({ read: STREAM_READ_COST })
   async historyPage(@Parent() item: ItemRow | (ItemRow & Pick<WorkPlanItemAtCut, 'history'>), @Args() args: PageArgs, @Context() context: GraphqlContext, @Info() info: GraphQLResolveInfo) {
-    return historyPage(await this.historyLines(item, context, info), item.itemId, pageAndFilter(args).page);
+    const { page } = pageAndFilter(args);
+    if ('history' in item) return historyPage(await this.historyLines(item, context, info), item.itemId, page);
+    // Now: only the page is read from the item's stream (breaker12g P6).
+    const slice = (fromRevision: number, maxCount: number) => this.ledger.timelineSlice(item.itemId, fromRevision, maxCount);
+    const parts = () => this.ledger.item(item.itemId)?.parts.values() ?? [];
+    return historyPageFromStream({ parentId: item.itemId, slice, length: this.ledger.historyLength(item.itemId), parts }, context.actor, page);
   }
 
   private async historyLines(item: ItemRow | (ItemRow & Pick<WorkPlanItemAtCut, 'history'>), context: GraphqlContext, info: GraphQLResolveInfo): Promise<HistoryEntryType[]> {

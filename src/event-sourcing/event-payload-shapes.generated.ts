@@ -1068,6 +1068,15 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         },
         "addressKnown": {
           "type": "boolean"
+        },
+        "device": {
+          "type": [
+            "string",
+            "null"
+          ]
+        },
+        "deviceKnown": {
+          "type": "boolean"
         }
       },
       "required": [
@@ -1076,7 +1085,9 @@ export const eventPayloadShapes: { readonly definitions: Record<string, object>;
         "tokenSha256",
         "expiresAt",
         "address",
-        "addressKnown"
+        "addressKnown",
+        "device",
+        "deviceKnown"
       ]
     },
     "SignInFailed": {

@@ -147,3 +147,54 @@ describe('Without TRUST_PROXY, X-Forwarded-For names nobody', () => {
     expect(errorCode(await app.graphql(ME, {}, from('198.51.100.9')))).toBe('TOO_MANY_REQUESTS');
   });
 });
+
+/*
+ * breaker12g P2: a right password typed where the account had not signed in from in 30 days — a
+ * colleague's own desk, home, a phone, the 33rd desk of a shared account, a unit's clerk signing in
+ * each quarter from an office address that changed — was refused for 15 minutes after five anonymous
+ * wrong passwords. A browser the account signed in on keeps a device cookie (rectify_device, HttpOnly,
+ * 400 days) and counts apart from strangers wherever it is.
+ */
+describe("A browser the account signed in on is not held by strangers' lock, at any address", () => {
+  let app: TestApp;
+  const settings = { SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE: '10', SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE: '10', TRUST_PROXY: 'loopback' };
+
+  /** signIn over HTTP as a browser: the cookie it sends (if any), and the device cookie it is given back. */
+  const signIn = async (loginName: string, password: string, address: string, cookie?: string) => {
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...from(address), ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify({ query: SIGN_IN, variables: { input: { loginName, password } } }),
+    });
+    const answer = (await response.json()) as Answer;
+    const given = response.headers.getSetCookie().find((each) => each.startsWith('rectify_device='));
+    return { answer, given, cookie: given?.split(';')[0] };
+  };
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('signs in on its own browser from a new address while strangers have locked the account; a browser it never used waits', async () => {
+    app = await startTestApp({ demoData: true, settings });
+    const desk = await signIn('supervisor', DEMO_PASSWORD, '10.1.1.1');
+    expect(desk.answer.errors).toBeUndefined();
+    expect(desk.given).toMatch(/^rectify_device=[A-Za-z0-9_-]{43}; Max-Age=34560000; Path=\/; HttpOnly; SameSite=Strict$/);
+    for (let i = 1; i <= 4; i++) expect(reasonOf((await signIn('supervisor', 'guess', '203.0.113.9')).answer)).toBe('WRONG_CREDENTIALS');
+    expect(reasonOf((await signIn('supervisor', 'guess', '203.0.113.9')).answer)).toBe('ACCOUNT_LOCKED');
+
+    // The same browser, next day at another desk or at home: its own place, not the strangers'.
+    const elsewhere = await signIn('supervisor', DEMO_PASSWORD, '10.1.1.2', desk.cookie);
+    expect(elsewhere.answer.errors).toBeUndefined();
+    expect(elsewhere.cookie).toBe(desk.cookie);
+    // A browser without the cookie at that address is a stranger: still locked.
+    expect(reasonOf((await signIn('supervisor', DEMO_PASSWORD, '10.1.1.3')).answer)).toBe('ACCOUNT_LOCKED');
+    // A cookie made up by a stranger is no browser the account knows.
+    expect(reasonOf((await signIn('supervisor', DEMO_PASSWORD, '203.0.113.9', `rectify_device=${'A'.repeat(43)}`)).answer)).toBe('ACCOUNT_LOCKED');
+
+    // Wrong passwords typed on the known browser lock that browser only.
+    for (let i = 1; i <= 4; i++) expect(reasonOf((await signIn('supervisor', 'typo', '10.1.1.2', desk.cookie)).answer)).toBe('WRONG_CREDENTIALS');
+    expect(reasonOf((await signIn('supervisor', 'typo', '10.1.1.2', desk.cookie)).answer)).toBe('ACCOUNT_LOCKED');
+    expect((await signIn('supervisor', DEMO_PASSWORD, '10.1.1.1')).answer.errors).toBeUndefined();
+  });
+});

@@ -75,13 +75,14 @@ describe('passwords and sessions', () => {
   const owner = { id: 'u-1', role: 'UNIT', unitId: 'unit-fgw' } as const;
   const passwordSet: UserEvent = { type: 'InitialPasswordSet', data: { userId: 'u-1', loginName: 'lina', passwordHash: '$argon2id$initial', changeRequired: true } };
   const session = { sessionId: 's-1', tokenSha256: 'beef', expiresAt: '2026-04-10T13:00:00.000Z' };
-  const started: UserEvent = { type: 'SessionStarted', data: { userId: 'u-1', ...session, address: null, addressKnown: false } };
+  const started: UserEvent = { type: 'SessionStarted', data: { userId: 'u-1', ...session, address: null, addressKnown: false, device: null, deviceKnown: false } };
   const failed = (failedAttempts: number, at: string | null = null): UserEvent => ({ type: 'SignInFailed', data: { userId: 'u-1', failedAttempts, at } });
   const setPassword = (overrides: Partial<Extract<UserCommand, { type: 'SetInitialPassword' }>> = {}): UserCommand => ({
     type: 'SetInitialPassword', actor: admin, loginName: 'lina', passwordHash: '$argon2id$initial', changeRequired: true, loginNameTakenBy: null, ...overrides,
   });
-  const signIn = (passwordMatches: boolean, at = now, from: { address: string | null; addressKnown: boolean } = { address: null, addressKnown: false }): UserCommand => ({
-    type: 'SignIn', actor: owner, passwordMatches, session, ...from, now: at,
+  type Place = { address: string | null; addressKnown: boolean; device?: string | null; deviceKnown?: boolean };
+  const signIn = (passwordMatches: boolean, at = now, from: Place = { address: null, addressKnown: false }): UserCommand => ({
+    type: 'SignIn', actor: owner, passwordMatches, session, device: null, deviceKnown: false, ...from, now: at,
   });
   const change = (overrides: Partial<Extract<UserCommand, { type: 'ChangePassword' }>> = {}): UserCommand => ({
     type: 'ChangePassword', actor: owner, currentPasswordMatches: true, newPasswordIsCurrent: false, passwordHash: '$argon2id$own', sessionId: 's-1', ...overrides,
@@ -149,7 +150,7 @@ describe('passwords and sessions', () => {
     const otherStranger = { address: '198.51.100.7', addressKnown: false };
     const strangersLock: UserEvent = { type: 'AccountLocked', data: { userId: 'u-1', lockedUntil: '2026-04-10T01:15:00.000Z', failedAttempts: 5, at: null } };
     const byStrangers: UserEvent[] = [registered, passwordSet, failed(1), failed(2), failed(3), failed(4), failed(5), strangersLock];
-    const startedFrom = (from: { address: string; addressKnown: boolean }): UserEvent => ({ type: 'SessionStarted', data: { userId: 'u-1', ...session, ...from } });
+    const startedFrom = (from: Place): UserEvent => ({ type: 'SessionStarted', data: { userId: 'u-1', ...session, device: null, deviceKnown: false, ...from } });
 
     it('locks for strangers when the fifth wrong password in a row comes from addresses the account has not signed in from', () =>
       given([registered, passwordSet, failed(1), failed(2), failed(3), failed(4)]).when(signIn(false, now, stranger)).then([failed(5), strangersLock]));
@@ -188,6 +189,29 @@ describe('passwords and sessions', () => {
       given([registered, passwordSet, ...v1]).when(signIn(true, now, office)).then([startedFrom(office)]);
       given([registered, passwordSet, ...v1]).when(signIn(true, now, stranger)).thenRefused('UNAUTHENTICATED', /locked until/);
     });
+    // breaker12g P2: a browser the account signed in on (its device cookie) is a place of its own, wherever it is.
+    describe('on a browser it signed in on lately', () => {
+      const deskBrowser = { address: '10.1.1.2', addressKnown: false, device: 'device:0123456789abcdef0123456789abcdef', deviceKnown: true };
+      const deskBrowserAtHome = { ...deskBrowser, address: '203.0.113.77' };
+      it('lets the right password in through strangers’ lock, from any address, and records the browser', () => {
+        given(byStrangers).when(signIn(true, now, deskBrowser)).then([startedFrom(deskBrowser)]);
+        given(byStrangers).when(signIn(true, now, deskBrowserAtHome)).then([startedFrom(deskBrowserAtHome)]);
+      });
+      it('does not for a browser it has not signed in on', () =>
+        given(byStrangers).when(signIn(true, now, { ...deskBrowser, deviceKnown: false })).thenRefused('UNAUTHENTICATED', /locked until/));
+      it('counts wrong passwords on that browser apart, and locks it alone', () => {
+        const at = deskBrowser.device;
+        const onBrowser = [1, 2, 3, 4].map((count) => failed(count, at));
+        const browserLock: UserEvent = { type: 'AccountLocked', data: { userId: 'u-1', lockedUntil: '2026-04-10T01:15:00.000Z', failedAttempts: 5, at } };
+        given([registered, passwordSet, failed(1), failed(2), failed(3), failed(4)]).when(signIn(false, now, deskBrowser)).then([failed(1, at)]);
+        given([registered, passwordSet, ...onBrowser]).when(signIn(false, now, deskBrowser)).then([failed(5, at), browserLock]);
+        given([registered, passwordSet, ...onBrowser, failed(5, at), browserLock]).when(signIn(true, now, office)).then([startedFrom(office)]);
+      });
+      it('reads sign-ins recorded before browsers were (v2) as made on no browser', () => {
+        const registry = new EventSchemaRegistry().register(userEventSchemas);
+        expect(registry.upcast<UserEvent>({ type: 'SessionStarted', schemaVersion: 2, data: { userId: 'u-1', ...session, ...office } })).toEqual(startedFrom(office));
+      });
+    });
     it('keeps a state that does not grow with strangers’ addresses', () => {
       const fold = (events: UserEvent[]) => events.reduce(userDecider.evolve, userDecider.initialState());
       const guesses = (count: number): UserEvent[] => Array.from({ length: count }, (_, index) => failed((index % 4) + 1));
@@ -199,7 +223,7 @@ describe('passwords and sessions', () => {
   // twice (7–10 s with the server held). The state is the same after one session as after thousands.
   it("keeps a state that does not grow with the account's sessions", () => {
     const sessions = (count: number): UserEvent[] =>
-      Array.from({ length: count }, (_, index) => ({ type: 'SessionStarted', data: { userId: 'u-1', sessionId: `s-${index}`, tokenSha256: `t-${index}`, expiresAt: '2026-04-10T13:00:00.000Z', address: '10.1.1.1', addressKnown: index > 0 } }));
+      Array.from({ length: count }, (_, index) => ({ type: 'SessionStarted', data: { userId: 'u-1', sessionId: `s-${index}`, tokenSha256: `t-${index}`, expiresAt: '2026-04-10T13:00:00.000Z', address: '10.1.1.1', addressKnown: index > 0, device: null, deviceKnown: false } }));
     const fold = (events: UserEvent[]) => events.reduce(userDecider.evolve, userDecider.initialState());
     const afterOne = fold([registered, passwordSet, failed(1), ...sessions(1)]);
     expect(fold([registered, passwordSet, failed(1), ...sessions(10_000)])).toEqual(afterOne);

@@ -86,9 +86,10 @@ export interface SetInitialPassword {
 /**
  * A sign-in attempt; the handler has checked the password against the stored hash. `address`: the
  * client address it comes from (null: not known); `addressKnown`: looked up by the handler in the
- * users read model — the account signed in from that address lately (`signedInLately`). Wrong
- * passwords are counted, and lock, at that address if known, else at every address not known
- * (`FailureRunAt`).
+ * users read model — the account signed in from that address lately (`signedInLately`). `device`:
+ * the browser it comes from (`deviceRunAt` of its device cookie; null: none), `deviceKnown` likewise.
+ * Wrong passwords are counted, and lock, on that browser if known, else at that address if known,
+ * else at every place not known (`FailureRunAt`).
  */
 export interface SignIn {
   readonly type: 'SignIn';
@@ -97,6 +98,8 @@ export interface SignIn {
   readonly session: { readonly sessionId: string; readonly tokenSha256: string; readonly expiresAt: string };
   readonly address: string | null;
   readonly addressKnown: boolean;
+  readonly device: string | null;
+  readonly deviceKnown: boolean;
   readonly now: string;
 }
 
@@ -190,8 +193,18 @@ function withRunAt(user: RegisteredUser, at: FailureRunAt, run: FailureRun): Reg
 export const latestLockEnd = (user: RegisteredUser): string | null =>
   [user.strangers, ...Object.values(user.atKnownAddresses)].reduce<string | null>((latest, run) => (run.lockedUntil !== null && (latest === null || run.lockedUntil > latest) ? run.lockedUntil : latest), null);
 
-/** Where a sign-in from `address` counts (`FailureRunAt`). */
-const runOf = ({ address, addressKnown }: { readonly address: string | null; readonly addressKnown: boolean }): FailureRunAt => (addressKnown && address !== null ? address : null);
+/** Where a sign-in from `device` at `address` counts (`FailureRunAt`): a known browser, else a known address, else with strangers. */
+const runOf = ({
+  address,
+  addressKnown,
+  device,
+  deviceKnown,
+}: {
+  readonly address: string | null;
+  readonly addressKnown: boolean;
+  readonly device: string | null;
+  readonly deviceKnown: boolean;
+}): FailureRunAt => (deviceKnown && device !== null ? device : addressKnown && address !== null ? address : null);
 
 /** Why a sign-in was refused, for the client to branch on (`extensions.reason`). */
 export type SignInRefusal = 'WRONG_CREDENTIALS' | 'ACCOUNT_LOCKED';
@@ -360,7 +373,7 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
           return [failed, { type: 'AccountLocked', data: { userId: user.userId, lockedUntil, failedAttempts, at } }];
         }
         if (user.status === 'deactivated') throw new CredentialRefused(say('This account has been deactivated.', '此账号已停用。'), user.userId);
-        return [{ type: 'SessionStarted', data: { userId: user.userId, ...command.session, address: command.address, addressKnown: command.address !== null && command.addressKnown } }];
+        return [{ type: 'SessionStarted', data: { userId: user.userId, ...command.session, address: command.address, addressKnown: command.address !== null && command.addressKnown, device: command.device, deviceKnown: command.device !== null && command.deviceKnown } }];
       }
       case 'ChangePassword': {
         const user = requireOwnAccount(state, command.actor);

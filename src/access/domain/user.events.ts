@@ -70,9 +70,15 @@ export type PasswordChanged = DomainEvent<'PasswordChanged', { readonly userId: 
  * TRUST_PROXY, the one it forwards), each apart; or `null`, every address it has not signed in from
  * lately, together — so guessing from new addresses is still bounded by one count, and wrong
  * passwords typed there never keep the account's own office out. Events written before v2 counted
- * every address together: read as `null`.
+ * every address together: read as `null`. Since SessionStarted v3 also a browser the account signed
+ * in on lately, whatever its address (`device:` and 32 hex digits of its device cookie's SHA-256,
+ * `deviceRunAt`): a second desk, a phone, home, a unit's quarterly clerk on the office's browser
+ * (breaker12g P2) each count apart from strangers.
  */
 export type FailureRunAt = string | null;
+
+/** Where a browser's wrong passwords count (`FailureRunAt`): `device:` + the first 32 hex digits of the SHA-256 of its device cookie. */
+export const deviceRunAt = (deviceSha256: string): string => `device:${deviceSha256.slice(0, 32)}`;
 
 /** A sign-in with a wrong password; `failedAttempts` in a row at `at` since the last success there, lock or reset. */
 export type SignInFailed = DomainEvent<'SignInFailed', { readonly userId: string; readonly failedAttempts: number; readonly at: FailureRunAt }>;
@@ -93,6 +99,10 @@ export type AccountUnlocked = DomainEvent<'AccountUnlocked', { readonly userId: 
  * v2); the users read model keeps it as an address the account signs in from (`signedInLately`).
  * `addressKnown`: the account had signed in from it lately, so this sign-in ends the run of wrong
  * passwords at that address; else the run at addresses not known (`FailureRunAt` null).
+ * v3: `device`, the browser it came from as a place (`deviceRunAt` of its device cookie; null: a
+ * browser without one yet, a tool, an event written before v3), kept too; `deviceKnown`: the account
+ * had signed in on that browser lately, so this sign-in ends the run there (it comes before the
+ * address's run: a known browser counts apart wherever it is).
  */
 export type SessionStarted = DomainEvent<
   'SessionStarted',
@@ -103,6 +113,8 @@ export type SessionStarted = DomainEvent<
     readonly expiresAt: string;
     readonly address: string | null;
     readonly addressKnown: boolean;
+    readonly device: string | null;
+    readonly deviceKnown: boolean;
   }
 >;
 
@@ -127,7 +139,10 @@ export const userEventSchemas: EventSchemas<UserEvent> = {
   AccountLocked: { version: 2, upcasters: { 1: (data) => ({ ...data, at: null }) } },
   AccountUnlocked: { version: 1, occurredOn: 'unlockedOn' },
   // v1 did not keep the address signed in from (breaker12f P2).
-  SessionStarted: { version: 2, upcasters: { 1: (data) => ({ ...data, address: null, addressKnown: false }) } },
+  SessionStarted: {
+    version: 3,
+    upcasters: { 1: (data) => ({ ...data, address: null, addressKnown: false }), 2: (data) => ({ ...data, device: null, deviceKnown: false }) },
+  },
   SessionEnded: { version: 1 },
 };
 

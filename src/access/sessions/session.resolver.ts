@@ -17,7 +17,9 @@ import { randomUUID } from 'node:crypto';
 import { sayingPasswordKeyReuse, withoutPasswords } from './without-passwords.js';
 import { UnrecordedSessions } from './unrecorded-sessions.js';
 import { SignInAttemptsLimited } from './sign-in-attempts.js';
+import type { ServerResponse } from 'node:http';
 import { clientAddressOf, type HttpRequest } from '../../http/rate-limit.guard.js';
+import { browserOf, keepDeviceCookie } from './device-cookie.js';
 
 
 /** Sign-in with a login name and password, for people in the browser; API tokens stay for scripts. */
@@ -33,12 +35,16 @@ export class SessionResolver {
 
   @Mutation(() => SessionType, {
     description:
-      'Sign in: a session token valid for SESSION_HOURS (12 h by default). Wrong name or password: UNAUTHENTICATED (reason WRONG_CREDENTIALS); the fifth failure in a row locks the account for 15 minutes where it was typed — at an address the account signed in from in the last 30 days, that address; elsewhere, every address not known for it (reason ACCOUNT_LOCKED, lockedUntil). Not counted in RATE_LIMIT_PER_MINUTE; at most SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE failed attempts a minute at one login name (at the address where the name signed in lately, apart), SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE from one address (a name that signed in from it lately is not held) SIGN_INS_PER_LOGIN_NAME_AND_ADDRESS_PER_MINUTE sign-ins at one login name from one address and SIGN_INS_PER_LOGIN_NAME_PER_MINUTE from all: TOO_MANY_REQUESTS (reason SIGN_IN_FAILURES_FOR_LOGIN_NAME, SIGN_IN_FAILURES_FROM_ADDRESS, SIGN_INS_FOR_LOGIN_NAME_AT_ADDRESS or SIGN_INS_FOR_LOGIN_NAME, retryAfterSeconds).',
+      'Sign in: a session token valid for SESSION_HOURS (12 h by default). Wrong name or password: UNAUTHENTICATED (reason WRONG_CREDENTIALS); the fifth failure in a row locks the account for 15 minutes where it was typed — on a browser the account signed in on in the last 400 days (its device cookie, rectify_device, set at sign-in), that browser; else at an address it signed in from in the last 30 days, that address; elsewhere, every place not known for it (reason ACCOUNT_LOCKED, lockedUntil). Not counted in RATE_LIMIT_PER_MINUTE; at most SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE failed attempts a minute at one login name (at the address where the name signed in lately, apart), SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE from one address (a name that signed in from it lately is not held) SIGN_INS_PER_LOGIN_NAME_AND_ADDRESS_PER_MINUTE sign-ins at one login name from one address and SIGN_INS_PER_LOGIN_NAME_PER_MINUTE from all: TOO_MANY_REQUESTS (reason SIGN_IN_FAILURES_FOR_LOGIN_NAME, SIGN_IN_FAILURES_FROM_ADDRESS, SIGN_INS_FOR_LOGIN_NAME_AT_ADDRESS or SIGN_INS_FOR_LOGIN_NAME, retryAfterSeconds).',
   })
   @Public()
   @SignInAttemptsLimited()
-  async signIn(@Args('input') input: SignInInput, @Context() context: { req?: HttpRequest }): Promise<SessionType> {
-    const session: StartedSession = await this.commands.execute(new SignInCommand(input.loginName, input.password, clientAddressOf(context.req) ?? null));
+  async signIn(@Args('input') input: SignInInput, @Context() context: { req?: HttpRequest; res?: ServerResponse }): Promise<SessionType> {
+    // The browser's device cookie (a new one if it sent none), given back once it signed in: the
+    // account is then known on it, and strangers' wrong passwords never lock it there (breaker12g P2).
+    const browser = browserOf(context.req);
+    const session: StartedSession = await this.commands.execute(new SignInCommand(input.loginName, input.password, clientAddressOf(context.req) ?? null, browser.device));
+    keepDeviceCookie(context.req, context.res ?? context.req?.res, browser);
     return { token: session.token, expiresAt: session.expiresAt, mustChangePassword: session.mustChangePassword, user: this.currentUser(session.userId) };
   }
 

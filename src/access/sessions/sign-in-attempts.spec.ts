@@ -56,7 +56,7 @@ function accounts(): UsersReadModel {
 const sessionStarted = (users: UsersReadModel, loginName: string, address: string, daysAgo = 0) =>
   users.apply(
     recorded(
-      { type: 'SessionStarted', data: { userId: `u-${loginName}`, sessionId: `s-${position}`, tokenSha256: `t-${position}`, expiresAt: now.toISOString(), address, addressKnown: false } },
+      { type: 'SessionStarted', data: { userId: `u-${loginName}`, sessionId: `s-${position}`, tokenSha256: `t-${position}`, expiresAt: now.toISOString(), address, addressKnown: false, device: null, deviceKnown: false } },
       new Date(now.getTime() - daysAgo * 24 * 60 * 60 * 1000).toISOString(),
     ),
   );

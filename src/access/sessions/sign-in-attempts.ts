@@ -10,6 +10,7 @@ import { DomainError, say } from '../../shared/domain-error.js';
 import { CredentialRefused } from '../domain/credential-refused.js';
 import { UsersReadModel, normalizeLoginName } from '../users/users.read-model.js';
 import { Clock } from '../../shared/clock.js';
+import { sentDevice } from './device-cookie.js';
 
 /** `extensions.reason` of a sign-in refused by these limits (code TOO_MANY_REQUESTS). */
 export type SignInLimitReason = 'SIGN_IN_FAILURES_FOR_LOGIN_NAME' | 'SIGN_IN_FAILURES_FROM_ADDRESS' | 'SIGN_INS_FOR_LOGIN_NAME' | 'SIGN_INS_FOR_LOGIN_NAME_AT_ADDRESS';
@@ -72,8 +73,12 @@ export class SignInAttemptsInterceptor implements NestInterceptor {
     const clientAddress = clientAddressOf(req);
     const address = `ip:${clientAddress ?? 'unknown'}`;
     const pair = `${loginName}\u0000${address}`;
-    const known = this.users.signedInLately(this.users.userIdByLoginName(loginName), clientAddress, this.clock.now());
-    const nameKey = known ? pair : loginName;
+    const userId = this.users.userIdByLoginName(loginName);
+    const device = sentDevice(req);
+    const deviceKnown = this.users.signedInOnLately(userId, device, this.clock.now());
+    const known = deviceKnown || this.users.signedInLately(userId, clientAddress, this.clock.now());
+    // A browser the name signed in on lately counts its failures apart, wherever it is (breaker12g P2).
+    const nameKey = deviceKnown ? `${loginName}\u0000${device}` : known ? pair : loginName;
     const response = res ?? req?.res;
 
     const byName = await this.perLoginName.check(nameKey);

@@ -34,6 +34,8 @@ export class SignInCommand extends Command<StartedSession> {
     readonly loginName: string,
     readonly password: string,
     readonly address: string | null = null,
+    /** The browser it comes from (user.events' `deviceRunAt` of its device cookie, device-cookie.ts); null: not known. */
+    readonly device: string | null = null,
   ) {
     super();
   }
@@ -76,7 +78,7 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
     this.sessionHours = config.get('SESSION_HOURS', { infer: true });
   }
 
-  async execute({ loginName, password, address }: SignInCommand): Promise<StartedSession> {
+  async execute({ loginName, password, address, device }: SignInCommand): Promise<StartedSession> {
     const userId = this.users.userIdByLoginName(loginName);
     const user = userId === undefined ? undefined : this.users.user(userId);
     if (!user) {
@@ -106,8 +108,10 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
         const context = commandContext({ actor, commandType: 'SignIn', idempotencyKey: randomUUID(), now });
         // Wrong passwords typed elsewhere do not lock the account at an address it signs in from (breaker12f P1).
         const addressKnown = this.users.signedInLately(user.id, address, now);
+        // Nor on a browser it signed in on lately, wherever it is now (breaker12g P2).
+        const deviceKnown = this.users.signedInOnLately(user.id, device, now);
         const session = { sessionId, tokenSha256: record.tokenSha256, expiresAt: record.expiresAt };
-        const command: UserCommand = { type: 'SignIn', actor, passwordMatches, session, address, addressKnown, now: now.toISOString() };
+        const command: UserCommand = { type: 'SignIn', actor, passwordMatches, session, address, addressKnown, device, deviceKnown, now: now.toISOString() };
         let events: readonly UserEvent[];
         try {
           events = (await this.executor.execute(stream, userDecider, command, context, { reuseFold: true })).events;

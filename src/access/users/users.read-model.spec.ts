@@ -28,7 +28,7 @@ const recorded = (event: UserEvent, recordedAt: string): RecordedEvent =>
 /** A sign-in at `at` (ms since the epoch), valid 12 h, from `address`. */
 const signedIn = (index: number, at: number, address: string | null = null): RecordedEvent =>
   recorded(
-    { type: 'SessionStarted', data: { userId, sessionId: `s-${index}`, tokenSha256: `t-${index}`, expiresAt: new Date(at + 12 * HOUR).toISOString(), address, addressKnown: false } },
+    { type: 'SessionStarted', data: { userId, sessionId: `s-${index}`, tokenSha256: `t-${index}`, expiresAt: new Date(at + 12 * HOUR).toISOString(), address, addressKnown: false, device: null, deviceKnown: false } },
     new Date(at).toISOString(),
   );
 

@@ -60,6 +60,15 @@ export const KNOWN_SIGN_IN_DAYS = 30;
 const KNOWN_SIGN_IN_MS = KNOWN_SIGN_IN_DAYS * 24 * 60 * 60 * 1000;
 /** The addresses kept per account, the latest signed in from: an office's NAT or proxy, a few desks and a home. */
 export const KNOWN_ADDRESSES_PER_ACCOUNT = 32;
+/**
+ * How long a browser an account signed in on stays *known* for it (its device cookie, kept as long:
+ * breaker12g P2): a unit's clerk who signs in each quarter to 报送, or once a year for the annual
+ * report, finds the account open on the office's browser whatever strangers typed meanwhile.
+ */
+export const KNOWN_DEVICE_DAYS = 400;
+const KNOWN_DEVICE_MS = KNOWN_DEVICE_DAYS * 24 * 60 * 60 * 1000;
+/** The browsers kept per account, the latest signed in on: every desk of a shared unit account, phones, homes. */
+export const KNOWN_DEVICES_PER_ACCOUNT = 256;
 
 /** Login names are compared as a person reads them: full-width letters and case do not matter. */
 export const normalizeLoginName = (loginName: string): string => loginName.normalize('NFKC').trim().toLowerCase();
@@ -91,6 +100,8 @@ export class UsersReadModel implements Projection {
    * outlives a restart and is shared by every server on the store (breaker12f P2).
    */
   private readonly signedInFrom = new Map<string, Map<string, string>>();
+  /** Likewise the browsers it signed in on (SessionStarted's `device`); at most KNOWN_DEVICES_PER_ACCOUNT. */
+  private readonly signedInOn = new Map<string, Map<string, string>>();
 
   apply(event: RecordedEvent): void {
     const known = event as RecordedEvent<UserEvent>;
@@ -193,7 +204,8 @@ export class UsersReadModel implements Projection {
         const inOrder = this.sessionsInOrder.get(userId) ?? { first: 0, sessions: [] };
         inOrder.sessions.push(session);
         this.sessionsInOrder.set(userId, inOrder);
-        if (known.data.address !== null) this.rememberAddress(userId, known.data.address, event.metadata.recordedAt);
+        if (known.data.address !== null) remember(this.signedInFrom, KNOWN_ADDRESSES_PER_ACCOUNT, userId, known.data.address, event.metadata.recordedAt);
+        if (known.data.device !== null) remember(this.signedInOn, KNOWN_DEVICES_PER_ACCOUNT, userId, known.data.device, event.metadata.recordedAt);
         return;
       }
       case 'SessionEnded': {
@@ -243,24 +255,22 @@ export class UsersReadModel implements Projection {
     }
   }
 
-  /** Keeps `address` as the latest the user signed in from, at `at` (UTC instant); O(1). */
-  private rememberAddress(userId: string, address: string, at: string): void {
-    const addresses = this.signedInFrom.get(userId) ?? new Map<string, string>();
-    addresses.delete(address);
-    addresses.set(address, at);
-    if (addresses.size > KNOWN_ADDRESSES_PER_ACCOUNT) addresses.delete(addresses.keys().next().value!);
-    this.signedInFrom.set(userId, addresses);
-  }
-
   /**
    * Whether the user signed in from `address` within KNOWN_SIGN_IN_DAYS before `now` (UTC instant):
    * the address is *known* for the account (one of its latest KNOWN_ADDRESSES_PER_ACCOUNT). False for
    * no address or no user.
    */
   signedInLately(userId: string | undefined, address: string | null | undefined, now: Date): boolean {
-    if (userId === undefined || !address) return false;
-    const last = this.signedInFrom.get(userId)?.get(address);
-    return last !== undefined && Date.parse(last) > now.getTime() - KNOWN_SIGN_IN_MS;
+    return lately(this.signedInFrom, userId, address, now.getTime() - KNOWN_SIGN_IN_MS);
+  }
+
+  /**
+   * Whether the user signed in on the browser `device` (user.events' `deviceRunAt` of its device
+   * cookie) within KNOWN_DEVICE_DAYS before `now`: one of its latest KNOWN_DEVICES_PER_ACCOUNT. False
+   * for no device or no user.
+   */
+  signedInOnLately(userId: string | undefined, device: string | null | undefined, now: Date): boolean {
+    return lately(this.signedInOn, userId, device, now.getTime() - KNOWN_DEVICE_MS);
   }
 
   /** The session `sessionId` while it is open (neither signed out, ended by a password change, nor forgotten). */
@@ -301,4 +311,20 @@ export class UsersReadModel implements Projection {
   userIdByLoginName(loginName: string): string | undefined {
     return this.userIdsByLoginName.get(normalizeLoginName(loginName));
   }
+}
+
+/** Keeps `place` as the latest the user signed in from, at `at` (UTC instant), dropping the oldest past `cap`; O(1). */
+function remember(places: Map<string, Map<string, string>>, cap: number, userId: string, place: string, at: string): void {
+  const kept = places.get(userId) ?? new Map<string, string>();
+  kept.delete(place);
+  kept.set(place, at);
+  if (kept.size > cap) kept.delete(kept.keys().next().value!);
+  places.set(userId, kept);
+}
+
+/** Whether the user signed in from `place` after `sinceMs` (ms since the epoch). */
+function lately(places: Map<string, Map<string, string>>, userId: string | undefined, place: string | null | undefined, sinceMs: number): boolean {
+  if (userId === undefined || !place) return false;
+  const last = places.get(userId)?.get(place);
+  return last !== undefined && Date.parse(last) > sinceMs;
 }

@@ -77,9 +77,10 @@ const RUNS = process.env.AGREEMENT_RUNS === undefined ? undefined : Number(proce
  * applied from the directory: the live part kept the later one's record; its 12th batch); 8872:9 and 8877:7,
  * breaker8j P5 and P7 (a unit's report on one record missing live when another of its records had joined
  * another unit's part); 8874:12, breaker8j P6 (a reorganisation dated before a later-dated withdrawal passed nothing);
- * 8912:15, breaker8k P6 (a withdrawal undone by a late pass left the directory's hand-overs typed while withdrawn unapplied).
+ * 8912:15, breaker8k P6 (a withdrawal undone by a late pass left the directory's hand-overs typed while withdrawn unapplied);
+ * 8946:8 and 8919:13, breaker8k P7 (a hand-over undone into a unit holding a record handed to it since: heldBefore apart).
  */
-const MORE_WALKS = '8832:15,8825:15,8833:15,8830:15,8842:15,8864:12,8872:9,8877:7,8874:12,8912:15';
+const MORE_WALKS = '8832:15,8825:15,8833:15,8830:15,8842:15,8864:12,8872:9,8877:7,8874:12,8912:15,8946:8,8919:13';
 /** Each walk: its seed, whether it walks `MORE_ACTIONS` too (all do with AGREEMENT_MORE=1), and its batches. */
 const walks = (list: string, more: boolean, batches: number) =>
   list.split(',').map((entry) => {

@@ -770,7 +770,22 @@ function handOverUndone(state: AssignmentsState, unitId: string, successorUnitId
     ...(earlier.length > 0 ? { heldSince: passed.from, previousHolders: earlier, heldBefore: heldBefore!.slice(0, -1) } : {}),
   };
   const { [unitId]: _passedOn, ...stillPassed } = state.passedOn ?? {};
-  return { ...state, parts: { ...others, [unitId]: back }, passedOn: stillPassed };
+  // The unit holds another record that reached it since (handed to it on or after the undone day, typed before the undo): by day
+  // that record joined the one coming back, on its own day — carried when it brings open work into a verified one (breaker8k P7,
+  // breaker8j P8: the held record was dropped here, and the read side kept it; the two folds listed the holders apart).
+  const held = Object.hasOwn(others, unitId) ? others[unitId]! : undefined;
+  if (!held) return { ...state, parts: { ...others, [unitId]: back }, passedOn: stillPassed };
+  const day = held.heldSince ?? held.assignedOn;
+  const role: AssignmentRole = held.role === 'LEAD' || back.role === 'LEAD' ? 'LEAD' : back.role;
+  const heldBeforeBoth = [...(back.heldBefore ?? []), ...(held.heldBefore ?? [])];
+  if (joinsOpenWork(held, back, day)) {
+    const carried: AssignmentPart = { ...held, role, heldBefore: heldBeforeBoth, joinedOn: day };
+    return { ...state, parts: { ...others, [unitId]: carried }, passedOn: stillPassed, setAside: { ...state.setAside, [unitId]: { part: back, joinedOn: day, successorUnitId: unitId } } };
+  }
+  const joinedInto: AssignmentPart = { ...back, role, heldBefore: heldBeforeBoth, joinedOn: back.joinedOn !== undefined && back.joinedOn > day ? back.joinedOn : day };
+  const from = held.previousHolders?.at(-1);
+  const joined = from ? { joined: { ...state.joined, [from.unitId]: { part: { ...held, unitId: from.unitId }, joinedOn: day, successorUnitId: unitId } } } : {};
+  return { ...state, parts: { ...others, [unitId]: joinedInto }, passedOn: stillPassed, ...joined };
 }
 
 /**

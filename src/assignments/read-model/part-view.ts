@@ -756,10 +756,26 @@ function putInPlaceOf(parts: Map<string, PartView>, replaced: string, part: Part
  */
 function handOverUndone(parts: Map<string, PartView>, unitId: string, successorUnitId: string, on: string): void {
   const part = parts.get(successorUnitId);
-  if (!part || part.heldBefore.at(-1) !== unitId || part.passedOn.at(-1) !== on || parts.has(unitId)) return;
+  if (!part || part.heldBefore.at(-1) !== unitId || part.passedOn.at(-1) !== on) return;
   const { heldSince: _since, ...rest } = part;
   const passedOn = part.passedOn.slice(0, -1);
-  putInPlaceOf(parts, successorUnitId, { ...rest, unitId, heldBefore: part.heldBefore.slice(0, -1), passedOn, ...(passedOn.length > 0 ? { heldSince: passedOn.at(-1)! } : {}) });
+  const back: PartView = { ...rest, unitId, heldBefore: part.heldBefore.slice(0, -1), passedOn, ...(passedOn.length > 0 ? { heldSince: passedOn.at(-1)! } : {}) };
+  const held = parts.get(unitId);
+  if (!held) {
+    putInPlaceOf(parts, successorUnitId, back);
+    return;
+  }
+  // The unit holds another record that reached it since (typed before the undo): by day it joined the one coming back on its own
+  // day — carried when it brings open work into a verified one, as `handOver` does (the decider's `handOverUndone`, breaker8k P7).
+  const day = held.heldSince ?? held.assignedOn;
+  parts.delete(successorUnitId);
+  const role = held.role === 'LEAD' || back.role === 'LEAD' ? 'LEAD' : back.role;
+  const holders = byDayPassed([...back.heldBefore, ...held.heldBefore], [...back.passedOn, ...held.passedOn]);
+  if (verifiedAsOf(back, day) && !verifiedAsOf(held, day)) {
+    parts.set(unitId, { ...held, role, ...holders, joined: [...(back.joined ?? []), ...(held.joined ?? []), ...recordHoldersUntil(back), { unitId, on: day, from: back.heldSince ?? back.assignedOn }] });
+    return;
+  }
+  parts.set(unitId, { ...back, role, ...holders, joined: [...(back.joined ?? []), ...(held.joined ?? []), ...recordHoldersUntil(held)] });
 }
 
 /**

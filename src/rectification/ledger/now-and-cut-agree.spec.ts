@@ -867,3 +867,34 @@ describe('a 交办 typed after the directory, whose unit handed its work to a un
     agreeAndCheck(office);
   });
 });
+
+describe('a hand-over undone by a late pass, into a unit that holds a record handed to it on that day since (breaker8k P7, walk seed 8946; breaker8j P8)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+  /** h's duties to c, and s's to h, on 07-01 (the directory as it grew). */
+  const unitNames = { nameOf: () => undefined, handOversOf: (unitId: string) => (unitId === 'h' ? [{ successorUnitId: 'c', on: '2016-07-01' }] : unitId === 's' ? [{ successorUnitId: 'h', on: '2016-07-01' }] : []) };
+  const report = (unitId: string, reportedOn: string) => ({ type: 'ReportRectification', ...base, actor: clerkOf(unitId), unitId, summary: '已整改', evidence, reportedOn, unitNames }) as FindingCommand;
+
+  it('given h’s part passed to c on 07-01 and s’s part to h that day, h’s pass of 06-15 keeps h’s verified record and carries s’s open one at h: one listing now, at every cut and in the decider’s day fold', () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-05-10', units: [{ unitId: 'h', role: 'LEAD', dueDate: '2016-05-31' }], unknownUnitIds: [] } as FindingCommand);
+    accept(office, { ...report('h', '2016-05-31'), unitNames: undefined } as FindingCommand);
+    accept(office, { type: 'LogInspection', ...base, actor: inspector, unitId: 'h', inspectionId: 'i1', outcome: 'FAILED', notes: '目录不全', inspectedOn: '2016-05-31', place: '现场', newDueDate: '2016-08-01' } as FindingCommand);
+    accept(office, { type: 'HandOverPart', ...base, actor: admin, unitId: 'h', successorUnitId: 'c', reason: '职能调整', handedOverOn: '2016-07-01', unitNames } as FindingCommand);
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-06-15', units: [{ unitId: 's', role: 'RESPONSIBLE', dueDate: '2016-09-30' }], unknownUnitIds: [], unitNames } as FindingCommand);
+    // h's files: its report of 05-31 answering the failure (on its record, now c's), and one of 08-01 (on s's record it holds).
+    accept(office, report('h', '2016-05-31'));
+    accept(office, report('h', '2016-08-01'));
+    accept(office, { type: 'LogInspection', ...base, actor: inspector, unitId: 'h', inspectionId: 'i2', outcome: 'PASSED', notes: '核实', inspectedOn: '2016-06-15', place: '现场', unitNames } as FindingCommand);
+    // s's record reached h on 07-01: it does not pass on again by that day's hand-over of h (the holder at the day's start hands over).
+    expect(office.timeline.slice(-2).map((event) => event.type)).toEqual(['InspectionLogged', 'PartHandOverUndone']);
+    const now = office.ledger.finding('f')!;
+    const cut = findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [] })!;
+    expect(inAssignedOrder(now.parts.values()).map((part) => [part.unitId, part.status, part.heldBefore.join(','), part.dueDate])).toEqual([['h', 'REPORTED', 's', '2016-09-30']]);
+    expect(finding(cut)).toEqual(finding(now));
+    const assignments = (office.state as Extract<FindingState, { assignments: unknown }>).assignments;
+    const strip = (parts: ReturnType<typeof partsOf>) => parts.map(({ unitId, role, status, heldBefore, dueDate }) => ({ unitId, role, status, heldBefore: heldBefore ?? [], dueDate }));
+    expect(strip(partsOf(assignmentsOn(assignments, TODAY)))).toEqual(strip(partsOf(assignments)));
+  });
+});

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { realPlaceOf } from '../event-store/store-place.js';
 import { resolve } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { unreadableLabel, unreadableReasonZh } from '../shared/readable-text.js';
@@ -157,6 +158,21 @@ function flag(name: string, value: string | undefined, fallback: boolean, proble
   return fallback;
 }
 
+/**
+ * The store witness's default place: beside the SQLite file — the real file, where SQLITE_PATH is a
+ * symbolic link (breaker9j P1: a server reaching the store through a link looked for a witness
+ * beside the link, found none and was told to accept a reset). A witness an older version kept
+ * beside the link, where the real file has none, is still that one. The path as typed otherwise
+ * (no link: unchanged, relative paths stay relative in messages).
+ */
+function witnessBeside(sqlitePath: string): string {
+  if (sqlitePath === ':memory:') return `${sqlitePath}.witness.json`;
+  const real = realPlaceOf(sqlitePath);
+  const typed = `${sqlitePath}.witness.json`;
+  if (real === resolve(sqlitePath)) return typed;
+  return existsSync(`${real}.witness.json`) || !existsSync(typed) ? `${real}.witness.json` : typed;
+}
+
 export function validateSettings(env: Record<string, unknown>): AppSettings {
   const text = (name: string) => (typeof env[name] === 'string' ? (env[name] as string).trim() : env[name] === undefined ? undefined : String(env[name]));
   const problems: Bilingual[] = [];
@@ -187,7 +203,7 @@ export function validateSettings(env: Record<string, unknown>): AppSettings {
     }
   }
   const STORE_WITNESS_PATH =
-    text('STORE_WITNESS_PATH') || (EVENT_STORE === 'sqlite' ? `${SQLITE_PATH}.witness.json` : './data/eventstoredb.witness.json');
+    text('STORE_WITNESS_PATH') || (EVENT_STORE === 'sqlite' ? witnessBeside(SQLITE_PATH) : './data/eventstoredb.witness.json');
   const ACCEPT_STORE_RESET = flag('ACCEPT_STORE_RESET', text('ACCEPT_STORE_RESET'), false, problems);
   const STORE_COPY_NAME = text('STORE_COPY_NAME') || null;
   const copyNameUnreadable = STORE_COPY_NAME === null ? null : unreadableLabel(STORE_COPY_NAME);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isPlace } from './store-place.js';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { AppSettings } from '../config/app-settings.js';
@@ -68,7 +69,7 @@ export function retireLegacyCopy(folder: string, storeId: string, location: stri
  */
 export function keptCopyFor(kept: readonly KeptWitness[], storeId: string, location: string): KeptWitness | undefined {
   const candidates = kept.filter(
-    ({ witness }) => witness.storeId === storeId && (witness.kind !== 'sqlite' || witness.location === location || !existsSync(witness.location)),
+    ({ witness }) => witness.storeId === storeId && (witness.kind !== 'sqlite' || isPlace(witness.location, location) || !existsSync(witness.location)),
   );
   return candidates.reduce<KeptWitness | undefined>((best, copy) => (best && newerWitness(best.witness, copy).fromKeyFolder === null ? best : copy), undefined);
 }
@@ -171,8 +172,8 @@ function storeIdIn(path: string): string | null {
  */
 export function judgeCopyMissing(witnessed: StoreWitness | null, storeId: string, kept: readonly KeptWitness[], folder: string | null, witnessPath: string, place: string): StoreRefusedError | null {
   if (folder === null || !witnessed?.keyCopy || witnessed.storeId !== storeId) return null;
-  const thisPlace = witnessed.keyCopy === place;
-  if (kept.some(({ witness }) => witness.storeId === storeId && (!thisPlace || witness.location === place))) return null;
+  const thisPlace = witnessed.keyCopy === place || (typeof witnessed.keyCopy === 'string' && isPlace(witnessed.keyCopy, place));
+  if (kept.some(({ witness }) => witness.storeId === storeId && (!thisPlace || isPlace(witness.location, place)))) return null;
   const others = kept.filter(({ witness }) => witness.storeId === storeId).map(({ witness }) => witness.location);
   const which = thisPlace
     ? say(

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import { realPlaceOf } from './store-place.js';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { temporaryPathFor } from '../shared/temporary-path.js';
 import { StoreRefusedError } from './store-witness.js';
@@ -58,7 +59,7 @@ export interface ServerFacts {
 }
 
 /** The registry folder of a SQLite store: `<SQLITE_PATH>.servers`, absolute. */
-export const liveServersFolderOf = (sqlitePath: string): string => `${resolve(sqlitePath)}.servers`;
+export const liveServersFolderOf = (sqlitePath: string): string => `${realPlaceOf(sqlitePath)}.servers`;
 
 /** The store file's inode as a decimal string, null when the file does not exist. */
 function inodeOf(sqlitePath: string): string | null {

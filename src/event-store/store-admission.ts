@@ -31,6 +31,7 @@ import { rowSealKeyOf } from '../ledger/ledger-mac.js';
 import { judgeFirstSealing, judgeRotationSealing, judgeUnsignedWitness, type NamedEvent } from './row-seal-judgement.js';
 import { InvalidSettingsError, type AppSettings } from '../config/app-settings.js';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
+import { isPlace, realPlaceOf } from './store-place.js';
 import { LiveServerRegistration, judgeLiveServers, liveServersOn, storeLockedRefusal, type ServerFacts } from './live-servers.js';
 import { officeInstantZh } from '../shared/calendar-date.js';
 
@@ -243,7 +244,7 @@ export class WitnessKeeper {
    */
   private writeKeptCopy(witness: StoreWitness): void {
     if (!this.keptCopyPath || !this.signingPrivateKey) return;
-    const location = witness.kind === 'sqlite' && witness.location !== ':memory:' ? resolve(witness.location) : witness.location;
+    const location = witness.kind === 'sqlite' && witness.location !== ':memory:' ? realPlaceOf(witness.location) : witness.location;
     try {
       writeWitness(this.keptCopyPath, signWitness({ ...witness, location }, this.signingPrivateKey));
       if (this.keptCopyFailed) this.logger.log(`The copy of the store witness beside the ledger signing key, ${this.keptCopyPath}, is written again`);
@@ -515,7 +516,8 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
   const existed = !sqlite || settings.SQLITE_PATH === ':memory:' || existsSync(settings.SQLITE_PATH);
   // Of this store's copies beside the key, the one of this place (breaker9c P2: other copies of the
   // store, a training copy sharing the key folder, keep theirs and are not judged by it).
-  const place = sqlite && settings.SQLITE_PATH !== ':memory:' ? resolve(settings.SQLITE_PATH) : location;
+  // By its real path (breaker9j P1): a copy reached through a symbolic link is the same place.
+  const place = sqlite && settings.SQLITE_PATH !== ':memory:' ? realPlaceOf(settings.SQLITE_PATH) : location;
   const missing = existed ? null : judgeAbsent(settings, dataFolderWitness, kept);
   if (missing && !settings.ACCEPT_STORE_RESET) throw missing;
 
@@ -616,7 +618,7 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
     const identity = await opened.identify();
     const head = await opened.headPosition();
     const hashAt = opened instanceof SqliteEventStore ? (commit: bigint) => opened.chainHashAt(commit) : undefined;
-    const otherCopies = kept.filter(({ witness }) => witness.storeId === identity.storeId && witness.kind === 'sqlite' && witness.location !== place && existsSync(witness.location));
+    const otherCopies = kept.filter(({ witness }) => witness.storeId === identity.storeId && witness.kind === 'sqlite' && !isPlace(witness.location, place) && existsSync(witness.location));
     if (otherCopies.length > 0) logger.log(`Store ${identity.storeId} at ${place} is a copy of a store also kept at ${otherCopies.map(({ witness }) => witness.location).join(', ')}: each copy is judged by its own witnesses`);
     // An empty store no witness has seen is a first run's whether this start created it or an
     // earlier one that was refused before its witness could be written (breaker9b N8: a full witness
@@ -720,7 +722,7 @@ function judgeAbsent(settings: StoreSettings, dataFolderWitness: StoreWitness | 
   // Judged on its witness, else on the copy beside the key of a store that was at this path (the
   // data folder deleted, witness and all), else refused when the key vouches for a store this path
   // most likely meant (breaker9b N6: a mistyped SQLITE_PATH started an empty ledger).
-  const keptHere = kept.find(({ witness }) => witness.kind === 'sqlite' && witness.head !== null && witness.location === resolve(settings.SQLITE_PATH));
+  const keptHere = kept.find(({ witness }) => witness.kind === 'sqlite' && witness.head !== null && isPlace(witness.location, realPlaceOf(settings.SQLITE_PATH)));
   const judged = judgeStore(dataFolderWitness ?? keptHere?.witness ?? null, { existed: false, location: settings.SQLITE_PATH, identity: { storeId: 'none', createdAt: 'never' }, head: null });
   if (judged && !dataFolderWitness && keptHere) return judgedOnKeptCopy(judged, keptHere, null, settings.STORE_WITNESS_PATH);
   if (judged || dataFolderWitness) return judged;
@@ -958,7 +960,7 @@ export async function judgeToolStore(settings: ToolStoreSettings): Promise<() =>
   }
   const release = () => inspection.close();
   try {
-    const refusal = (await judgeFound(inspectionSource(inspection), { settings: storeSettings, location: settings.SQLITE_PATH, place: resolve(settings.SQLITE_PATH), keptFolder: keyFolderWitnessFolder(settings), existed: true, dataFolderWitness, kept })).refusal;
+    const refusal = (await judgeFound(inspectionSource(inspection), { settings: storeSettings, location: settings.SQLITE_PATH, place: realPlaceOf(settings.SQLITE_PATH), keptFolder: keyFolderWitnessFolder(settings), existed: true, dataFolderWitness, kept })).refusal;
     // What the server's start checks before its read-write connection (admitStore), checked here too.
     if (refusal || walBytes(settings.SQLITE_PATH) > 0) {
       const problems = await quickCheckOffThread(settings.SQLITE_PATH);
@@ -1107,7 +1109,7 @@ async function toolWitnessKeeper(store: SqliteEventStore, settings: ToolStoreSet
       ...(same?.keyCopy ? { keyCopy: same.keyCopy } : {}),
     },
     (commit) => store.chainHashAt(commit),
-    keptFolder === null ? null : keyFolderWitnessPath(keptFolder, identity.storeId, resolve(settings.SQLITE_PATH)),
+    keptFolder === null ? null : keyFolderWitnessPath(keptFolder, identity.storeId, realPlaceOf(settings.SQLITE_PATH)),
     () => store.headEventNow(),
   );
   if (same?.signingKey) witness.keepSigningKeyUnwritten(same.signingKey);

@@ -1,6 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { realpathSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigService } from '@nestjs/config';
 import type { AppSettings } from '../config/app-settings.js';
 import { ADMITTED_STORE } from '../event-store/event-store.module.js';
@@ -112,21 +110,5 @@ export class HeadStatements {
   }
 }
 
-/**
- * Where a SQLite file really is: its absolute path with every symbolic link resolved (breaker9g P6:
- * named by the path as given, two servers on one file reached by two paths — a symlinked folder —
- * took each other's head statements for another copy's, and the clients' statements went
- * unchecked). The folder's real path and the file's name while the file does not exist yet; the
- * path as given where not even the folder does.
- */
-export function realPlaceOf(sqlitePath: string): string {
-  try {
-    return realpathSync(sqlitePath);
-  } catch {
-    try {
-      return join(realpathSync(dirname(resolve(sqlitePath))), basename(sqlitePath));
-    } catch {
-      return resolve(sqlitePath);
-    }
-  }
-}
+export { realPlaceOf } from '../event-store/store-place.js';
+import { realPlaceOf } from '../event-store/store-place.js';

@@ -1,5 +1,6 @@
 import { createPrivateKey } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keyFingerprint, publicKeyText } from '../../src/ledger/domain/checkpoint.js';
 import { liveServersFolderOf } from '../../src/event-store/live-servers.js';
@@ -70,6 +71,41 @@ describe('Servers on one store file know each other (breaker9i P3, breaker9g P6)
         expect(await health(running)).toMatchObject({ status: 'ready', problems: [] });
       } finally {
         await running.close();
+      }
+    },
+    PROCESS_TEST_CEILING_MS,
+  );
+
+  it(
+    'knows the store by its real file (breaker9j P1): a second server reaching it through a symbolic link is refused naming the running server, and the office\'s server moved behind a link starts on its own witness',
+    async () => {
+      const office1 = office();
+      const running = await office1.start();
+      try {
+        expect((await registerEvaluation(running)).errors).toBeUndefined();
+        const elsewhere = office();
+        mkdirSync(elsewhere.data, { recursive: true });
+        const link = join(elsewhere.data, 'link.db');
+        symlinkSync(office1.sqlitePath, link);
+        // Its one refusal used to be "no witness beside link.db: accept a reset"; followed, it generated a key of its own.
+        const refusal = await refusalOf(elsewhere.start({ ACCEPT_STORE_RESET: 'true' }, link));
+        expect(refusal.reason).toBe('KEY_DIFFERS_FROM_LIVE_SERVER');
+        expect(refusal.messageZh).toContain(`设置 LEDGER_SIGNING_KEY_FILE=${office1.keyFile}`);
+        expect(existsSync(`${link}.witness.json`)).toBe(false);
+        expect(existsSync(`${link}.servers`)).toBe(false);
+        expect((await registerEvaluation(running)).errors).toBeUndefined();
+      } finally {
+        await running.close();
+      }
+      // The data moved to a bigger disk, a link keeping the old place: the witness and the copy beside the key are the real file's.
+      const moved = join(mkdtempSync(join(tmpdir(), 'rectify-bigger-disk-')), 'rectify.db');
+      symlinkSync(office1.sqlitePath, moved);
+      const again = await office1.start({}, moved);
+      try {
+        expect(await health(again)).toMatchObject({ status: 'ready', problems: [] });
+        expect((await registerEvaluation(again)).errors).toBeUndefined();
+      } finally {
+        await again.close();
       }
     },
     PROCESS_TEST_CEILING_MS,

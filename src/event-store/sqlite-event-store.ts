@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteLedger, anyRowSealed, sealSqliteRows, upgradeSqliteLedger, type RowSealing } from '../ledger/sqlite-ledger.js';
@@ -335,6 +335,8 @@ export class SqliteEventStore implements EventStore {
     }
     if (!this.readOnly) this.db.exec(SCHEMA);
     this.openedWal = path === ':memory:' ? null : fileIdentity(`${path}-wal`);
+    // The file's size as opened: it never shrinks under this connection unless overwritten (see `shrunk`).
+    if (path !== ':memory:') this.shrunk();
     if (!this.readOnly) upgradeSqliteLedger(this.db);
     const writerThread = this.readOnly ? false : (options.writerThread ?? (existsSync(fileURLToPath(BUILT_WRITER)) ? BUILT_WRITER : false));
     this.localWriter = new SqliteAppendWriter(this.db);
@@ -447,8 +449,38 @@ export class SqliteEventStore implements EventStore {
    */
   fileState(): StoreFileState {
     if (!this.openedFile) return 'present';
-    const states = [sameFile(this.openedFile, fileIdentity(this.path)), sameFile(this.openedWal, fileIdentity(`${this.path}-wal`))];
+    const states = [sameFile(this.openedFile, fileIdentity(this.path)), sameFile(this.openedWal, fileIdentity(`${this.path}-wal`)), this.shrunk()];
     return states.includes('missing') ? 'missing' : states.includes('replaced') ? 'replaced' : 'present';
+  }
+
+  /** The largest size the store file was seen with (bytes; see `shrunk`). */
+  private largestFileSize = 0;
+  /** Set once the file was seen smaller than before: it stays replaced. */
+  private seenShrunk = false;
+
+  /**
+   * An older copy written over the file in place (`cp backup/rectify.db data/rectify.db`: the same
+   * inode, its -wal left) is 'replaced' when the file got smaller: SQLite never shrinks a store's
+   * file (Rectify runs no VACUUM and auto_vacuum is off; a checkpoint only writes pages up to the
+   * database's size), and an older copy is smaller once a checkpoint wrote the newer pages it lacks
+   * — exactly when reading this connection's -wal over it (or checkpointing it there) makes a
+   * malformed database (breaker9k P1). Before any checkpoint the -wal holds every page changed since
+   * the copy, so this connection still reads the newer state whole.
+   */
+  private shrunk(): StoreFileState {
+    if (this.seenShrunk) return 'replaced';
+    let size: number;
+    try {
+      size = statSync(this.path).size;
+    } catch {
+      return 'present';
+    }
+    if (size < this.largestFileSize) {
+      this.seenShrunk = true;
+      return 'replaced';
+    }
+    this.largestFileSize = size;
+    return 'present';
   }
 
   /**
@@ -682,6 +714,18 @@ export class SqliteEventStore implements EventStore {
     // The writer thread's connection closes while this one is open: SQLite checkpoints only on a
     // file no other connection holds, so that close writes nothing into the path either.
     await this.committer.close();
+    // This store's own -wal still at the path, beside a file replaced there (breaker9k P2): read over
+    // the new file by the next start, it would make it malformed. Moved aside beside the copy (what it
+    // held is there, or could not be read over the new file), with its -shm.
+    const wal = `${this.path}-wal`;
+    if (this.fileState() === 'replaced' && sameFile(this.openedWal, fileIdentity(wal)) === 'present' && existsSync(wal)) {
+      try {
+        renameSync(wal, `${copy.path}-old-wal`);
+        rmSync(`${this.path}-shm`, { force: true });
+      } catch {
+        // Left where it is: the next start refuses a damaged file and names it.
+      }
+    }
     for (const listener of this.changeListeners) listener();
     this.changeListeners.clear();
     leftOpen.add(this.db);

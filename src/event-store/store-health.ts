@@ -184,8 +184,8 @@ export function storeGoneMessage(how: 'deleted' | 'log deleted' | 'replaced', pa
       );
     case 'replaced':
       return say(
-        `The event store file ${path} was replaced by another file while the server runs: writes are refused, and this server writes nothing into the new file, not even when it stops.${kept.en} Stop every server on this file; then keep the new file (the next start checks it), or put ${copy ? 'the copy' : 'the original file'} in its place.`,
-        `运行中事件库文件 ${path} 被另一个文件替换：现拒绝写入，本服务不会向新文件写入任何内容（停止时也不会）。${kept.zh}请停止使用该文件的所有服务；然后保留新文件（下次启动时会检查它），或用${copy ? '副本' : '原文件'}替换它。`,
+        `The event store file ${path} was replaced by another file (renamed over it, or an older copy written over it in place) while the server runs: writes are refused, and this server writes nothing into the new file, not even when it stops; at its stop it moves its own ${path}-wal away from the path, so that the next start does not read it over the new file.${kept.en} Stop every server on this file; then keep the new file (the next start checks it), or put ${copy ? 'the copy' : 'the original file'} in its place.`,
+        `运行中事件库文件 ${path} 被另一个文件替换（被改名覆盖，或被旧副本原地覆盖）：现拒绝写入，本服务不会向新文件写入任何内容（停止时也不会）；停止时它会把自己的 ${path}-wal 移开，以免下次启动时被读到新文件上。${kept.zh}请停止使用该文件的所有服务；然后保留新文件（下次启动时会检查它），或用${copy ? '副本' : '原文件'}替换它。`,
       );
   }
 }

@@ -153,6 +153,40 @@ describe('SQLite event store whose file is restored from a backup under it', () 
     expect(eventsIn(join(dirname(path), copies[0]!))).toEqual({ quickCheck: 'ok', count: 8 });
   });
 
+  // breaker9k P1: the same restore done with `cp` over the live file (the same inode) and its -wal left where it was.
+  it.each([
+    ["on the caller's thread", false as const],
+    ['with a writer thread', pathToFileURL(join(process.cwd(), 'dist/event-store/sqlite-writer.worker.js'))],
+  ])('notices an older copy written over its file in place with its -wal left (%s): nothing more written into it, its -wal moved aside', async (_, writerThread) => {
+    const path = freshPath();
+    const store = new SqliteEventStore(path, { writerThread });
+    for (const stream of ['unit-1', 'unit-2', 'unit-3']) await append(store, stream);
+    const checkpoint = () => {
+      const other = new Database(path);
+      other.pragma('wal_checkpoint(PASSIVE)');
+      other.close();
+    };
+    checkpoint();
+    const backup = `${path}.backup`;
+    copyFileSync(path, backup);
+    // Newer events, checkpointed into the file (as SQLite does every 1000 pages of -wal), then more in the -wal only.
+    for (let unit = 4; unit <= 40; unit += 1) await append(store, `unit-${unit}`);
+    checkpoint();
+    for (let unit = 41; unit <= 45; unit += 1) await append(store, `unit-${unit}`);
+    expect(store.detachedFromPath()).toBe(false);
+    copyFileSync(backup, path);
+    const restored = readFileSync(path);
+    expect(store.fileState()).toBe('replaced');
+    expect(store.detachedFromPath()).toBe(true);
+
+    await store.close();
+
+    expect(readFileSync(path).equals(restored)).toBe(true);
+    expect(readdirSync(dirname(path)).filter((name) => name === 'events.db-wal' || name === 'events.db-shm')).toEqual([]);
+    copyFileSync(path, `${path}.as-restored`);
+    expect(eventsIn(`${path}.as-restored`)).toEqual({ quickCheck: 'ok', count: 3 });
+  });
+
   it('closes as before while its file is the one it opened: the -wal checkpointed into it, no copy made', async () => {
     const path = freshPath();
     const store = new SqliteEventStore(path);

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { say, type Bilingual } from '../shared/domain-error.js';
 import { anyRowSealed, SqliteLedger } from '../ledger/sqlite-ledger.js';
 import type { NamedEvent } from './row-seal-judgement.js';
@@ -159,5 +160,40 @@ export function walBesideNote(path: string): Bilingual | null {
   return say(
     `A -wal file lies beside it (${path}-wal, ${bytes} bytes); this start left it and the .db as they were. If only the .db was restored from a backup, that -wal belongs to the newer file it replaced and may hold acknowledged events: do not delete it — put back the .db the -wal was written with (the newest copy), or restore the .db and its -wal taken together.`,
     `其旁有 -wal 文件（${path}-wal，${bytes} 字节）；本次启动未改动它和 .db 文件。若只从备份恢复了 .db，该 -wal 属于被替换的较新文件，其中可能有已确认写入的事件：请勿删除它——请放回与该 -wal 同时写成的 .db（最新的副本），或把同一时间备份的 .db 与 -wal 一起恢复。`,
+  );
+}
+
+/**
+ * What a start refusal says of a copy a server left beside the file when the file went away under
+ * it (`<path>.rescued-<instant>.db`, `SqliteEventStore.keepWhatIsHeld`): the newest one, and the log
+ * position it reaches — often every acknowledged event the file lacks now (breaker9k P4: a start
+ * after a -wal deleted under the server was refused as empty, offering a backup or a reset, both
+ * losing what the copy held). Null when there is none (or it cannot be read).
+ */
+export function rescuedCopyNote(path: string): Bilingual | null {
+  const prefix = `${basename(path)}.rescued-`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path)).filter((name) => name.startsWith(prefix) && name.endsWith('.db')).sort();
+  } catch {
+    return null;
+  }
+  const newest = names.at(-1);
+  if (!newest) return null;
+  const copy = join(dirname(path), newest);
+  let head: number | null;
+  try {
+    const db = new Database(copy, { readonly: true, fileMustExist: true });
+    try {
+      head = db.prepare<[], { head: number | null }>('SELECT MAX(position) AS head FROM events').get()?.head ?? null;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+  return say(
+    ` Beside it lies ${copy}: what a server still held when this file went away under it (events up to position ${head ?? 'none'}). To take it, stop every server on the file, remove ${path}-wal and ${path}-shm if there are any, rename the copy to ${path} and start again — before restoring a backup or accepting a reset, which would lose what the copy holds.`,
+    `其旁有 ${copy}：是该文件在运行中被删除或替换时服务所保存的内容（事件至位置 ${head ?? '无'}）。如要采用，请停止使用该文件的所有服务，删除 ${path}-wal 和 ${path}-shm（如有），把副本改名为 ${path} 后再启动——请先于从备份恢复或接受重置考虑它，那两种做法都会丢失副本中的内容。`,
   );
 }

@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { say } from '../shared/domain-error.js';
+import { say, type Bilingual } from '../shared/domain-error.js';
 import { formatPosition, type EventStore, type Position, type StoreIdentity } from './event-store.port.js';
 import { openEventStore } from './open-event-store.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { quickCheckOffThread } from './sqlite-quick-check.js';
-import { SqliteStoreInspection, walBesideNote, walBytes } from './sqlite-store-inspection.js';
+import { SqliteStoreInspection, rescuedCopyNote, walBesideNote, walBytes } from './sqlite-store-inspection.js';
 import type { KeyObject } from 'node:crypto';
 import {
   StoreRefusedError,
@@ -467,10 +467,15 @@ const isDamage = (error: unknown) => ['SQLITE_CORRUPT', 'SQLITE_NOTADB'].include
 /** SQLITE_BUSY and its extended codes: another process held the lock past the connection's busy timeout. */
 const isBusy = (error: unknown) => String((error as { code?: unknown } | null)?.code).startsWith('SQLITE_BUSY');
 
-/** The refusal, with what it must say of a -wal file beside the SQLite store (`walBesideNote`) when there is one. */
+/** The refusal, with what it must say of a -wal file beside the SQLite store (`walBesideNote`) and of a copy a server left there (`rescuedCopyNote`), when there are. */
 function withWalNote(settings: Pick<AppSettings, 'EVENT_STORE' | 'SQLITE_PATH'>, refusal: StoreRefusedError): StoreRefusedError {
-  const note = settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:' ? walBesideNote(settings.SQLITE_PATH) : null;
-  return note ? new StoreRefusedError(refusal.reason, say(`${refusal.message} ${note.en}`, `${refusal.messageZh}${note.zh}`)) : refusal;
+  const onDisk = settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:';
+  const wal = onDisk ? walBesideNote(settings.SQLITE_PATH) : null;
+  // And a copy a server left when the file went away under it (breaker9k P4), which may hold what the file lacks.
+  const rescued = onDisk ? rescuedCopyNote(settings.SQLITE_PATH) : null;
+  const notes = [wal, rescued].filter((note): note is Bilingual => note !== null);
+  if (notes.length === 0) return refusal;
+  return new StoreRefusedError(refusal.reason, say(`${refusal.message}${notes.map((note) => ` ${note.en.trim()}`).join('')}`, `${refusal.messageZh}${notes.map((note) => note.zh).join('')}`));
 }
 
 /** STORE_DAMAGED for the SQLite file, naming SQLite's first problems (and the -wal beside it, if any). */
@@ -519,7 +524,7 @@ export async function admitStore(settings: StoreSettings, logger = new Logger('E
   // By its real path (breaker9j P1): a copy reached through a symbolic link is the same place.
   const place = sqlite && settings.SQLITE_PATH !== ':memory:' ? realPlaceOf(settings.SQLITE_PATH) : location;
   const missing = existed ? null : judgeAbsent(settings, dataFolderWitness, kept);
-  if (missing && !settings.ACCEPT_STORE_RESET) throw missing;
+  if (missing && !settings.ACCEPT_STORE_RESET) throw withWalNote(settings, missing);
 
   const walNote = (refusal: StoreRefusedError) => withWalNote(settings, refusal);
   const damaged = (problems: readonly string[]) => damagedStore(settings, problems);

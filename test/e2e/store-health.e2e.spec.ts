@@ -71,6 +71,10 @@ describe('A store file deleted or replaced under a running server', () => {
     expect(missing.reason).toBe('STORE_MISSING');
     expect(missing.message).toContain('--accept-store-reset');
     expect(missing.messageZh).toContain('--accept-store-reset');
+    // breaker9k P4: the copy the server left of what it held is named, with how far it reaches, before a backup or a reset loses it.
+    const [rescued] = readdirSync(dirname(sqlitePath)).filter((name) => name.startsWith(`${basename(sqlitePath)}.rescued-`));
+    expect(missing.message).toContain(`Beside it lies ${join(dirname(sqlitePath), rescued!)}`);
+    expect(missing.messageZh).toMatch(/其旁有 .*\.rescued-.*\.db：.*（事件至位置 \d+）/);
     expect(existsSync(sqlitePath)).toBe(false);
 
     app = await startTestApp({ sqlitePath, demoData: true, settings: { ACCEPT_STORE_RESET: 'true' } });

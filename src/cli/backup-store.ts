@@ -1,4 +1,5 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { freeFolderBeside, shellWord } from './backup-folder.js';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
@@ -37,19 +38,6 @@ function parseOptions(argv: string[]): { folder: string } {
   return { folder: resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]!) };
 }
 
-/**
- * A folder beside `folder` that does not exist yet, for the refusal's advice (newcomer19 S1: the
- * advice said "a folder named by the day" to someone whose folder was named by the day, for a second
- * backup that day): `folder` with the local time added (`/backup/rectify/2026-12-01` at 14:35 →
- * `/backup/rectify/2026-12-01-1435`), then `-2`, `-3`… after it while those exist.
- */
-function freeFolderBeside(folder: string, now = new Date(), exists: (path: string) => boolean = existsSync): string {
-  const time = `${String(now.getHours()).padStart(2, '0')}${String(now.getMinutes()).padStart(2, '0')}`;
-  const timed = `${folder.replace(/[\\/]+$/, '')}-${time}`;
-  let candidate = timed;
-  for (let n = 2; exists(candidate) && n < 1000; n += 1) candidate = `${timed}-${n}`;
-  return candidate;
-}
 
 /**
  * Copies the store into `folder`: the witness first — so that the copy's witness names a head the
@@ -77,8 +65,8 @@ async function backUp(settings: AppSettings, folder: string) {
   if (taken.length > 0) {
     throw new ToolRefusal(
       say(
-        `${taken.join(', ')} already exists: a backup is never written over. Give a new or empty folder, e.g. npm run store:backup -- ${freeFolderBeside(folder)} (a second backup the same day: the time in its name).`,
-        `${taken.join('、')} 已存在：备份从不覆盖已有文件。请给出一个新的或空的文件夹，例如 npm run store:backup -- ${freeFolderBeside(folder)}（同一天再次备份时，文件夹名带上时刻）。`,
+        `${taken.join(', ')} already exists: a backup is never written over. Give a new or empty folder, e.g. npm run store:backup -- ${shellWord(freeFolderBeside(folder))} (a second backup the same day: the time in its name).`,
+        `${taken.join('、')} 已存在：备份从不覆盖已有文件。请给出一个新的或空的文件夹，例如 npm run store:backup -- ${shellWord(freeFolderBeside(folder))}（同一天再次备份时，文件夹名带上时刻）。`,
       ),
     );
   }

@@ -35,6 +35,7 @@ import {
   queuedEventCount,
 } from './sqlite-append-writer.js';
 import { WriterThread } from './sqlite-writer-thread.js';
+import { realPlaceOf } from './store-place.js';
 import { chainHashIn, missingPositionsIn, positionsGivenIn } from './sqlite-store-inspection.js';
 
 /** A row of the `events` table as the store reads it (the ledger reads its own columns too). */
@@ -301,6 +302,14 @@ export class SqliteEventStore implements EventStore {
    * `-wal` means someone removed it, and what is acknowledged from now on would be lost.
    */
   private readonly openedWal: { dev: number; ino: number } | null;
+  /** Device and inode of the shared-memory WAL index (`<file>-shm`) as it stood once the schema was written (breaker9k P6), as `openedWal`. */
+  private readonly openedShm: { dev: number; ino: number } | null;
+  /**
+   * The `-wal` and `-shm` this connection uses: beside the real file SQLite opened, symbolic links
+   * resolved (breaker9k P8: beside a link they were never there, so a restore under the server went
+   * unnoticed); null in memory.
+   */
+  readonly companions: { readonly wal: string; readonly shm: string } | null;
 
   private readonly statements;
   /** Appends waiting for the next group commit, in call order. */
@@ -334,7 +343,10 @@ export class SqliteEventStore implements EventStore {
       throw new StoreNotUpgradedError(path);
     }
     if (!this.readOnly) this.db.exec(SCHEMA);
-    this.openedWal = path === ':memory:' ? null : fileIdentity(`${path}-wal`);
+    const real = path === ':memory:' ? null : realPlaceOf(path);
+    this.companions = real === null ? null : { wal: `${real}-wal`, shm: `${real}-shm` };
+    this.openedWal = this.companions === null ? null : fileIdentity(this.companions.wal);
+    this.openedShm = this.companions === null ? null : fileIdentity(this.companions.shm);
     // The file's size as opened: it never shrinks under this connection unless overwritten (see `shrunk`).
     if (path !== ':memory:') this.shrunk();
     if (!this.readOnly) upgradeSqliteLedger(this.db);
@@ -449,7 +461,12 @@ export class SqliteEventStore implements EventStore {
    */
   fileState(): StoreFileState {
     if (!this.openedFile) return 'present';
-    const states = [sameFile(this.openedFile, fileIdentity(this.path)), sameFile(this.openedWal, fileIdentity(`${this.path}-wal`)), this.shrunk()];
+    const states = [
+      sameFile(this.openedFile, fileIdentity(this.path)),
+      sameFile(this.openedWal, fileIdentity(this.companions!.wal)),
+      sameFile(this.openedShm, fileIdentity(this.companions!.shm)),
+      this.shrunk(),
+    ];
     return states.includes('missing') ? 'missing' : states.includes('replaced') ? 'replaced' : 'present';
   }
 
@@ -717,11 +734,12 @@ export class SqliteEventStore implements EventStore {
     // This store's own -wal still at the path, beside a file replaced there (breaker9k P2): read over
     // the new file by the next start, it would make it malformed. Moved aside beside the copy (what it
     // held is there, or could not be read over the new file), with its -shm.
-    const wal = `${this.path}-wal`;
-    if (this.fileState() === 'replaced' && sameFile(this.openedWal, fileIdentity(wal)) === 'present' && existsSync(wal)) {
+    const { wal, shm } = this.companions!;
+    const fileReplaced = sameFile(this.openedFile, fileIdentity(this.path)) === 'replaced' || this.shrunk() === 'replaced';
+    if (fileReplaced && sameFile(this.openedWal, fileIdentity(wal)) === 'present' && existsSync(wal)) {
       try {
         renameSync(wal, `${copy.path}-old-wal`);
-        rmSync(`${this.path}-shm`, { force: true });
+        rmSync(shm, { force: true });
       } catch {
         // Left where it is: the next start refuses a damaged file and names it.
       }

@@ -164,7 +164,16 @@ const PASSING: readonly StoreProblemCause[] = ['STORE_LOCKED'];
  * to advise, had that server's old -wal written into it and was left malformed, or silently undone);
  * what it still reads is copied to `copy` (`SqliteEventStore.keepWhatIsHeld`), null when no copy is made.
  */
-export function storeGoneMessage(how: 'deleted' | 'log deleted' | 'replaced', path: string, copy: string | null): Bilingual {
+export function storeGoneMessage(
+  how: 'deleted' | 'log deleted' | 'replaced',
+  path: string,
+  copy: string | null,
+  /** The -wal and -shm beside the real file (a link resolved), and for 'log deleted' the one that is gone. */
+  companions: { readonly wal: string; readonly shm: string; readonly gone?: string } = { wal: `${path}-wal`, shm: `${path}-shm` },
+): Bilingual {
+  const { wal, shm } = companions;
+  const gone = companions.gone ?? wal;
+  const goneIsIndex = gone === shm;
   const kept = copy
     ? say(
         ` What this server still reads, the newest acknowledged events included, is being copied to ${copy} (the server log says when the copy is done and whether PRAGMA quick_check passed on it).`,
@@ -174,8 +183,8 @@ export function storeGoneMessage(how: 'deleted' | 'log deleted' | 'replaced', pa
   switch (how) {
     case 'log deleted':
       return say(
-        `The event store's write-ahead log ${path}-wal was deleted while the server runs (${path} is still there): writes are refused. This server will not write its log into ${path}, not even when it stops: the file may have been restored from a backup under it, and an old log written into a restored file damages it.${kept.en} Stop every server on this file (SIGTERM is safe now). Then keep ${path} if it was restored on purpose; otherwise put the copy in its place (remove ${path}-wal and ${path}-shm, rename the copy to ${path}) and run npm run ledger:verify before starting again.`,
-        `运行中事件库的预写日志文件 ${path}-wal 被删除（${path} 仍在）：现拒绝写入。本服务不会再把日志写入 ${path}（停止时也不会）：该文件可能已被备份替换，旧日志写入恢复后的文件会将其损坏。${kept.zh}请停止使用该文件的所有服务（现在可以正常停止）。若 ${path} 是有意恢复的备份，保留即可；否则请用副本替换它（删除 ${path}-wal 和 ${path}-shm，将副本改名为 ${path}），进行台账校验后再启动服务。`,
+        `The event store's ${goneIsIndex ? 'shared-memory WAL index' : 'write-ahead log'} ${gone} was deleted while the server runs (${path} is still there): writes are refused${goneIsIndex ? ' (the next process to open the file would build an index of its own beside this server\'s, and the two would write over each other)' : ''}. This server will not write its log into ${path}, not even when it stops: the file may have been restored from a backup under it, and an old log written into a restored file damages it.${kept.en} Stop every server on this file (SIGTERM is safe now). Then keep ${path} if it was restored on purpose; otherwise put the copy in its place (remove ${wal} and ${shm}, rename the copy to ${path}) and run npm run ledger:verify before starting again.`,
+        `运行中事件库的${goneIsIndex ? '共享内存索引文件' : '预写日志文件'} ${gone} 被删除（${path} 仍在）：现拒绝写入${goneIsIndex ? '（下一个打开该文件的进程会另建索引，与本服务互相覆盖写入）' : ''}。本服务不会再把日志写入 ${path}（停止时也不会）：该文件可能已被备份替换，旧日志写入恢复后的文件会将其损坏。${kept.zh}请停止使用该文件的所有服务（现在可以正常停止）。若 ${path} 是有意恢复的备份，保留即可；否则请用副本替换它（删除 ${wal} 和 ${shm}，将副本改名为 ${path}），进行台账校验后再启动服务。`,
       );
     case 'deleted':
       return say(
@@ -184,8 +193,8 @@ export function storeGoneMessage(how: 'deleted' | 'log deleted' | 'replaced', pa
       );
     case 'replaced':
       return say(
-        `The event store file ${path} was replaced by another file (renamed over it, or an older copy written over it in place) while the server runs: writes are refused, and this server writes nothing into the new file, not even when it stops; at its stop it moves its own ${path}-wal away from the path, so that the next start does not read it over the new file.${kept.en} Stop every server on this file; then keep the new file (the next start checks it), or put ${copy ? 'the copy' : 'the original file'} in its place.`,
-        `运行中事件库文件 ${path} 被另一个文件替换（被改名覆盖，或被旧副本原地覆盖）：现拒绝写入，本服务不会向新文件写入任何内容（停止时也不会）；停止时它会把自己的 ${path}-wal 移开，以免下次启动时被读到新文件上。${kept.zh}请停止使用该文件的所有服务；然后保留新文件（下次启动时会检查它），或用${copy ? '副本' : '原文件'}替换它。`,
+        `The event store file ${path} was replaced by another file (renamed over it, or an older copy written over it in place) while the server runs: writes are refused, and this server writes nothing into the new file, not even when it stops; at its stop it moves its own ${wal} away from the path, so that the next start does not read it over the new file.${kept.en} Stop every server on this file; then keep the new file (the next start checks it), or put ${copy ? 'the copy' : 'the original file'} in its place.`,
+        `运行中事件库文件 ${path} 被另一个文件替换（被改名覆盖，或被旧副本原地覆盖）：现拒绝写入，本服务不会向新文件写入任何内容（停止时也不会）；停止时它会把自己的 ${wal} 移开，以免下次启动时被读到新文件上。${kept.zh}请停止使用该文件的所有服务；然后保留新文件（下次启动时会检查它），或用${copy ? '副本' : '原文件'}替换它。`,
       );
   }
 }
@@ -403,7 +412,10 @@ export class StoreHealth {
     const how = state === 'replaced' ? 'replaced' : existsSync(path) ? 'log deleted' : 'deleted';
     const copy = this.store.keepWhatIsHeld();
     const cause = how === 'replaced' ? 'STORE_FILE_REPLACED' : 'STORE_FILE_MISSING';
-    this.note(cause, how === 'log deleted' ? `${path}-wal` : path, path, storeGoneMessage(how, path, copy.path));
+    // Beside the real file (a link resolved): the -wal, or else the -shm, that is gone (breaker9k P6, P8).
+    const { wal, shm } = this.store.companions ?? { wal: `${path}-wal`, shm: `${path}-shm` };
+    const gone = existsSync(wal) ? shm : wal;
+    this.note(cause, how === 'log deleted' ? gone : path, path, storeGoneMessage(how, path, copy.path, { wal, shm, gone }));
     void copy.done.then((outcome) => {
       if ('error' in outcome) this.logger.error(`Could not copy what this server holds of ${path} to ${copy.path}: ${outcome.error}`);
       else if (outcome.problems.length > 0)

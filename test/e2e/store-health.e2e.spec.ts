@@ -136,6 +136,19 @@ describe('A store file deleted or replaced under a running server', () => {
     copy.close();
   }, PROCESS_TEST_CEILING_MS);
 
+  it('notices the -shm removed under the running server (breaker9k P6): writes refused before a second WAL index can be built beside its own', async () => {
+    const sqlitePath = freshDatabasePath();
+    const app = await startTestApp({ sqlitePath });
+    expect((await register(app)).errors).toBeUndefined();
+    rmSync(`${sqlitePath}-shm`);
+    expect((await health(app)).body.problems.map((problem) => problem.cause)).toEqual(['STORE_FILE_MISSING']);
+    const refused = await register(app, { title: '索引被删后登记的评估' });
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'STORE_UNAVAILABLE', cause: 'STORE_FILE_MISSING' });
+    expect(refused.errors![0]!.message).toContain(`shared-memory WAL index ${sqlitePath}-shm was deleted while the server runs`);
+    expect(refused.errors![0]!.extensions!.messageZh).toContain(`共享内存索引文件 ${sqlitePath}-shm 被删除`);
+    await app.close();
+  }, PROCESS_TEST_CEILING_MS);
+
   it('reports the read models stopped when one fails on an event written behind its back: degraded health, writes refused, no snapshot of the damage', async () => {
     const sqlitePath = freshDatabasePath();
     const app = await startTestApp({ sqlitePath });

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -185,6 +185,39 @@ describe('SQLite event store whose file is restored from a backup under it', () 
     expect(readdirSync(dirname(path)).filter((name) => name === 'events.db-wal' || name === 'events.db-shm')).toEqual([]);
     copyFileSync(path, `${path}.as-restored`);
     expect(eventsIn(`${path}.as-restored`)).toEqual({ quickCheck: 'ok', count: 3 });
+  });
+
+  // breaker9k P8: the store reached through a symbolic link (data moved to a bigger disk): SQLite keeps its -wal and -shm beside the real file.
+  it('notices the restore through a symbolic link to its file, the -wal and -shm removed beside the real file', async () => {
+    const real = freshPath();
+    const link = join(mkdtempSync(join(tmpdir(), 'rectify-link-')), 'events.db');
+    symlinkSync(real, link);
+    const store = new SqliteEventStore(link);
+    for (const stream of ['unit-1', 'unit-2', 'unit-3']) await append(store, stream);
+    const other = new Database(real);
+    other.pragma('wal_checkpoint(TRUNCATE)');
+    other.close();
+    copyFileSync(real, `${real}.backup`);
+    for (const stream of ['unit-4', 'unit-5']) await append(store, stream);
+    expect(store.detachedFromPath()).toBe(false);
+    copyFileSync(`${real}.backup`, link);
+    for (const file of [`${real}-wal`, `${real}-shm`]) rmSync(file);
+    const restored = readFileSync(real);
+    expect(store.detachedFromPath()).toBe(true);
+    await store.close();
+    expect(readFileSync(real).equals(restored)).toBe(true);
+  });
+
+  // breaker9k P6: the -shm removed (README's restore step, a cleanup script): the next process would build a second WAL index.
+  it('notices its -shm removed under it', async () => {
+    const path = freshPath();
+    const store = new SqliteEventStore(path);
+    await append(store, 'unit-1');
+    expect(store.fileState()).toBe('present');
+    rmSync(`${path}-shm`);
+    expect(store.fileState()).toBe('missing');
+    expect(store.detachedFromPath()).toBe(true);
+    await store.close();
   });
 
   it('closes as before while its file is the one it opened: the -wal checkpointed into it, no copy made', async () => {

@@ -559,7 +559,9 @@ function versionOfItem(item: Exclude<WorkPlanItemState, { status: 'empty' }>): I
  */
 async function renumberingOf(dependencies: ImportDependencies, existing: WorkPlanState, next: ValidatedPlan): Promise<Renumbering | null> {
   if (existing.status !== 'imported') return null;
-  const standing = await itemsAsTheyStand(dependencies, existing.categories);
+  // Each with its 大项's title, which tells same-titled items apart when a version reorders the 大项 (breaker10j P9).
+  const categoryTitles = new Map(existing.categories.map((category) => [category.code, category.title] as const));
+  const standing = (await itemsAsTheyStand(dependencies, existing.categories)).map((item) => { const categoryTitle = categoryTitles.get(item.categoryCode); return categoryTitle === undefined ? item : { ...item, categoryTitle }; });
   const taken = new Set(existing.categories.flatMap((category) => category.items.map((item) => item.code)));
   const standingCodes = new Set(standing.map((item) => item.code));
   for (;;) {

@@ -92,6 +92,23 @@ describe('items matched by content across a renumbered version', () => {
     expect(codesOf(renumberedByContent(before, next, never)!.plan)).toEqual(['一.2 推进决策预公开', '一.1 加强组织领导', '二.3 新增解读事项', '二.1 加强组织领导', '二.2 推进解读']);
   });
 
+  it('matches a title two 大项 share by the 大项\'s title when a version reorders the 大项 and their codes swap (breaker10j P9)', () => {
+    const inCategory = (code: string, title: string, categoryTitle: string) => ({ code, title, categoryCode: code.split('.')[0]!, categoryTitle });
+    const before = [inCategory('1.1', '加强组织领导', '决策公开'), inCategory('1.2', '推进决策预公开', '决策公开'), inCategory('2.1', '加强组织领导', '政务服务'), inCategory('2.2', '优化办事指南', '政务服务')];
+    const next: ValidatedPlan = {
+      title: 'T',
+      year: 2026,
+      categories: [
+        { code: '1', title: '政务服务', items: [item('1.1', '加强组织领导', 3), item('1.2', '优化办事指南', 4)] },
+        { code: '2', title: '决策公开', items: [item('2.1', '加强组织领导', 6), item('2.2', '推进决策预公开', 7)] },
+      ],
+    };
+    expect(codesOf(renumberedByContent(before, next, never)!.plan)).toEqual(['2.1 加强组织领导', '2.2 优化办事指南', '1.1 加强组织领导', '1.2 推进决策预公开']);
+    // The 大项 kept in their order: nothing renumbered.
+    const kept: ValidatedPlan = { ...next, categories: [{ code: '1', title: '决策公开', items: [item('1.1', '加强组织领导', 3), item('1.2', '推进决策预公开', 4)] }, { code: '2', title: '政务服务', items: [item('2.1', '加强组织领导', 6), item('2.2', '优化办事指南', 7)] }] };
+    expect(renumberedByContent(before, kept, never)).toBeNull();
+  });
+
   it('numbers after the code\'s own shape', () => {
     const used = new Set(['一.1', '一.2', '一.3', 'A-1']);
     expect(nextFreeCode('一.2', (code) => used.has(code))).toBe('一.4');
@@ -158,6 +175,30 @@ describe('a revision that inserts an item and renumbers the rows below (breaker1
     const before = (await dependencies.store.readAll()).length;
     expect((await importVersion2({ revise: true })).eventCount).toBe(0);
     expect((await dependencies.store.readAll()).length).toBe(before);
+  });
+});
+
+describe('two same-titled items of two 大项, the 大项 reordered in a new version (breaker10j P9, on a real store)', () => {
+  const operator: Actor = { id: 'cli:operator', role: 'SYSTEM', unitId: null };
+  const contextOf = (key: string): CommandContext => commandContext({ actor: operator, commandType: 'ImportWorkPlan', idempotencyKey: key, now: new Date('2026-03-01T09:00:00+08:00') });
+  const text = (csv: string) => new TextEncoder().encode(csv);
+  const TITLE = '同名事项大项调序';
+  const HEADER = '类别编号,类别,编号,事项,牵头单位,责任单位,完成时限\n';
+  const V1 = HEADER + '1,决策公开,1.1,加强组织领导,青川市财政局,,2026-12-20\n1,决策公开,1.2,推进决策预公开,青川市发展和改革委员会,,2026-12-15\n2,政务服务,2.1,加强组织领导,青川市教育局,,2026-12-22\n2,政务服务,2.2,优化办事指南,青川市民政局,,2026-12-25\n';
+  const V2 = HEADER + '1,决策公开,1.1,加强组织领导,青川市教育局,,2026-12-22\n1,决策公开,1.2,优化办事指南,青川市民政局,,2026-12-25\n2,政务服务,2.1,加强组织领导,青川市财政局,,2026-12-20\n2,政务服务,2.2,推进决策预公开,青川市发展和改革委员会,,2026-12-15\n'
+    .replace(/1,决策公开/gu, '1,政务服务').replace(/2,政务服务/gu, '2,决策公开');
+
+  it('keeps each 加强组织领导 with its units and date: no unit moved, nothing re-dated', async () => {
+    const store = new SqliteEventStore(join(mkdtempSync(join(tmpdir(), 'rectify-reordered-')), 'events.db'));
+    const schemas = allEventSchemas();
+    const units = '编码,名称,类型\nFGW,青川市发展和改革委员会,部门\nCZJ,青川市财政局,部门\nJYJ,青川市教育局,部门\nMZJ,青川市民政局,部门\n';
+    await importUnitsFile({ store, schemas, units: new UnitsReadModel() }, { name: 'units.csv', content: text(units) }, contextOf('units'));
+    const dependencies: ImportDependencies = { store, schemas, units: await replayLog(store, schemas, new UnitsReadModel()) };
+    await importWorkPlanFile(dependencies, { name: 'v1.csv', content: text(V1) }, { title: TITLE, year: 2026 }, contextOf('v1'));
+    const outcome = await importWorkPlanFile(dependencies, { name: 'v2.csv', content: text(V2) }, { title: TITLE, year: 2026, revise: true, dryRun: true }, contextOf('v2'));
+    expect(outcome.revision).toMatchObject({ added: [], withdrawn: [], redated: [], unitsAdded: [], unitsRemoved: [] });
+    expect(outcome.notes.notices?.map((notice) => notice.reasonZh)).toEqual(expect.arrayContaining(['事项“加强组织领导”在文件中编号为 1.1，即方案中的事项 2.1：保留编号 2.1 及其进度。', '事项“加强组织领导”在文件中编号为 2.1，即方案中的事项 1.1：保留编号 1.1 及其进度。']));
+    store.close();
   });
 });
 

@@ -18,6 +18,8 @@ export interface StandingItem {
   readonly title: string;
   /** The 大项 it stands under: what tells apart same-titled items (加强组织领导) of two 大项. */
   readonly categoryCode?: string;
+  /** That 大项's title: what still tells them apart when a version reorders the 大项 (their codes swap: breaker10j P9). */
+  readonly categoryTitle?: string;
   readonly leadUnitIds?: readonly string[];
   readonly responsibleUnitIds?: readonly string[];
   readonly dueDate?: string;
@@ -66,10 +68,23 @@ export function renumberedByContent(standing: readonly StandingItem[], next: Val
   // A title several 大项 share (加强组织领导, 强化宣传培训) matches within its 大项 (breaker10c P4).
   const standingByPlace = uniqueBy(standing, placeOf);
   const nextByPlace = uniqueBy(items, placed);
-  /** The standing item a file item is, by its title alone or else by its title within its 大项; undefined when neither is unique. */
+  // A title several 大项 share, in 大项 the version reordered (一、决策公开 ↔ 二、政务服务: the codes swap with them), matches
+  // within the 大项 of the same title, never by code: the two 加强组织领导 would swap units and dates (breaker10j P9).
+  const categoryTitleOf = new Map(next.categories.flatMap((category) => category.items.map((item) => [item, category.title] as const)));
+  const titled = (item: { readonly title: string; readonly categoryTitle?: string }) => `${sameWords(item.categoryTitle ?? '')}\u0000${sameWords(item.title)}`;
+  const standingByTitledPlace = uniqueBy(standing.filter((item) => item.categoryTitle !== undefined && !standingByTitle.has(sameWords(item.title))), titled);
+  const nextByTitledPlace = uniqueBy(items, (item) => titled({ title: item.title, categoryTitle: categoryTitleOf.get(item) }));
+  const byTitledPlace = (item: (typeof items)[number]): StandingItem | undefined => {
+    const key = titled({ title: item.title, categoryTitle: categoryTitleOf.get(item) });
+    const same = standingByTitledPlace.get(key);
+    return same && nextByTitledPlace.get(key) === item ? same : undefined;
+  };
+  /** The standing item a file item is, by its title alone, else by its title within its 大项 (by the 大项's title, then code); undefined when none is unique. */
   const sameItemAs = (item: (typeof items)[number]): StandingItem | undefined => {
     const byTitle = standingByTitle.get(sameWords(item.title));
     if (byTitle) return nextByTitle.get(sameWords(item.title)) === item ? byTitle : undefined;
+    const titledPlace = byTitledPlace(item);
+    if (titledPlace) return titledPlace;
     const byPlace = standingByPlace.get(placed(item));
     return byPlace && nextByPlace.get(placed(item)) === item ? byPlace : undefined;
   };
@@ -77,6 +92,11 @@ export function renumberedByContent(standing: readonly StandingItem[], next: Val
   const moved = new Map<string, string>();
   for (const item of items) {
     const atCode = standingByCode.get(item.code);
+    const inTitledPlace = byTitledPlace(item);
+    if (inTitledPlace) {
+      if (inTitledPlace.code !== item.code) moved.set(item.code, inTitledPlace.code);
+      continue;
+    }
     if (atCode && sameWords(atCode.title) === sameWords(item.title)) continue;
     const same = sameItemAs(item);
     if (same && same.code !== item.code) moved.set(item.code, same.code);
@@ -85,7 +105,7 @@ export function renumberedByContent(standing: readonly StandingItem[], next: Val
   // is the one whose lead, units and due date are those of a standing item left unmatched — when
   // exactly one item on each side has them — and the item now at that code does not have them.
   const signature = (item: (typeof items)[number]) => signatureOf(item.leadUnits.map((unit) => unit.unitId), item.responsibleUnits.map((unit) => unit.unitId), item.dueDate);
-  const keptInPlace = new Set(items.filter((item) => sameWords(standingByCode.get(item.code)?.title ?? '\u0000') === sameWords(item.title)).map((item) => item.code));
+  const keptInPlace = new Set(items.filter((item) => !moved.has(item.code) && sameWords(standingByCode.get(item.code)?.title ?? '\u0000') === sameWords(item.title)).map((item) => item.code));
   const matchedStanding = new Set([...keptInPlace, ...moved.values()]);
   const unmatchedItems = items.filter((item) => !keptInPlace.has(item.code) && !moved.has(item.code));
   const unmatchedStanding = standing.filter((item) => !matchedStanding.has(item.code));

@@ -27,7 +27,7 @@ describe('hand-overs and merges a decision applies from the directory pass day b
   let app: TestApp;
   let evaluationId: string;
   const story = reorganisationStory(() => app, key, { evaluationId: () => evaluationId, unitName: (code) => `青川县逐日${code}局` });
-  const { mutate, unit, code, registered, registerEvaluation, reported, reorganised } = story;
+  const { call, mutate, unit, code, registered, registerEvaluation, reported, reorganised } = story;
 
   const card = async (findingId: string, cut: { asOf?: string; knownAt?: string } = {}): Promise<string[]> => {
     const response = await app.graphql(
@@ -113,6 +113,19 @@ describe('hand-overs and merges a decision applies from the directory pass day b
     await reported(finding, h, '2016-05-31');
     await reported(finding, c, '2016-06-01');
     expect(await everyReading(finding)).toEqual(['OPEN', `${s} LEAD REPORTED 2016-09-30 ←${h},${c} 已整改@2016-05-31`]);
+  });
+
+  it('the row refused when S has worked on C’s part since taking it over: the refusal names S’s record and calls the finding 问题', async () => {
+    await registered(['C9', 'H9', 'S9']);
+    await reorganised('handOverUnitParts', 'H9', 'S9', '2016-08-01');
+    await reorganised('handOverUnitParts', 'C9', 'S9', '2017-03-01');
+    const finding = await assigned('网上信访答复不及时', [['C9', 'LEAD', '2017-06-30']]);
+    await reported(finding, 'S9', '2017-04-01');
+    const refused = await call('assignFinding', { findingId: finding, assignedOn: '2016-05-10', units: [{ unitId: unit['H9'], role: 'RESPONSIBLE', dueDate: '2016-09-30' }] });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(refused.errors?.[0]?.extensions?.messageZh).toBe(
+      '青川县逐日H9局的任务不能在 2016-08-01 移交青川县逐日S9局：青川县逐日S9局在本问题的现有任务 2017-03-01 才移交青川县逐日S9局，青川县逐日S9局已有该任务 2017-04-01 的记录；移交日期不能早于 2017-03-01。',
+    );
   });
 
   it('a work-plan item the same: the plan imported with C 牵头 after the directory, then H added as 责任单位 dated 04-26 (breaker8k P3)', async () => {

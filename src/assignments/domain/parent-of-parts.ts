@@ -171,7 +171,7 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
       assignments = handedOver.reduce(evolveAssignments, assignments);
       events.push(...handedOver);
       // A part assigned late, dated before a hand-over its unit made since, passes as it would have then (breaker8b N1).
-      const passed = handOversDue(batch, assignments);
+      const passed = handOversDue({ ...batch, parentNoun: rules.noun }, assignments);
       assignments = passed.reduce(evolveAssignments, assignments);
       events.push(...passed);
       if (joinsBeforeClosing && closedOn(assignments) !== closedDay) {
@@ -192,11 +192,11 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
       const decided = decideOnOnePart(command, parent);
       const assignments = decided.filter(isAssignmentEvent).reduce(evolveAssignments, rules.assignmentsOf(parent));
       // A part handed over to a unit that handed its work on later passes on again (a chain typed out of date order, breaker8e P1).
-      if (command.type === 'HandOverPart') return [...decided, ...handOversDue(command, assignments)];
+      if (command.type === 'HandOverPart') return [...decided, ...handOversDue({ ...command, parentNoun: rules.noun }, assignments)];
       // A part a later-entered fact (a corrected inspection) left open on a hand-over day, or open again after it, passes (breaker8b N1).
       // A part a later-entered fact (a pass dated before the hand-over) shows verified on a hand-over day stays with its unit (breaker8d P15).
       const undone = handOversUndone(command, assignments);
-      return [...decided, ...undone, ...handOversDue(command, undone.reduce(evolveAssignments, assignments))];
+      return [...decided, ...undone, ...handOversDue({ ...command, parentNoun: rules.noun }, undone.reduce(evolveAssignments, assignments))];
     },
 
     reopen(request, parent) {
@@ -218,12 +218,12 @@ export function parentOfParts<Parent, ParentEvent extends DomainEvent>(
         rules.assignmentsOf(parent),
         contextOf(parent),
       );
-      const passed = toSuccessors(request, partsReopened.reduce(evolveAssignments, rules.assignmentsOf(parent)), rules.assignmentsOf(parent), verified);
+      const passed = toSuccessors({ ...request, parentNoun: rules.noun }, partsReopened.reduce(evolveAssignments, rules.assignmentsOf(parent)), rules.assignmentsOf(parent), verified);
       // A part reopened that its unit had handed over by then, or hands over while it is open, passes (breaker8b N1).
       const after = [...partsReopened, ...passed].reduce(evolveAssignments, rules.assignmentsOf(parent));
       // Only a closed parent is reopened itself; one not closed stays open, its verified parts returned.
       const parentReopened = closed ? [rules.reopenedEvent(parent, { reason, reopenedOn })] : [];
-      return [...parentReopened, ...partsReopened, ...passed, ...handOversDue(request, after)];
+      return [...parentReopened, ...partsReopened, ...passed, ...handOversDue({ ...request, parentNoun: rules.noun }, after)];
     },
   };
 }
@@ -251,7 +251,7 @@ function toSuccessors(request: ReopenRequest, reopened: AssignmentsState, before
     const successor = unitNamed(request, first.successorUnitId);
     const reason = `${unit.zh}已并入${mergedInto.zh}：重新打开的任务由${successor.zh}办理（${request.reason}）`;
     const passed = passPartOnItsDay(
-      { type: 'HandOverPart', actor: request.actor, today: request.today, unitNames: request.unitNames, unitId: part.unitId, successorUnitId: first.successorUnitId, reason, handedOverOn: first.on },
+      { type: 'HandOverPart', actor: request.actor, today: request.today, unitNames: request.unitNames, ...(request.parentNoun ? { parentNoun: request.parentNoun } : {}), unitId: part.unitId, successorUnitId: first.successorUnitId, reason, handedOverOn: first.on },
       state,
     );
     state = passed.reduce(evolveAssignments, state);

@@ -1203,7 +1203,7 @@ describe('a unit removed from the item (方案调整) on a day before its own pa
   it('its part that moved to a unit with none here comes back first and leaves on 06-20: the ledger date order gives (was NOT_FOUND)', () => {
     const events = workPlanItemDecider.decide(remove('2026-06-20'), fold(workPlanItemDecider, moved));
     expect(events).toEqual([
-      { type: 'PartHandOverUndone', data: { unitId: DONGHU, successorUnitId: HEIR, reason: '东湖区已于 2026-06-20 移出本事项，其任务不随 2026-07-01 的移交转给东湖新区', handedOverOn: '2026-07-01' } },
+      { type: 'PartHandOverUndone', data: { unitId: DONGHU, successorUnitId: HEIR, reason: '东湖区已于 2026-06-20 移出本工作事项，其任务不随 2026-07-01 的移交转给东湖新区', handedOverOn: '2026-07-01' } },
       removed,
     ]);
     const dateOrder = [...definedAndAssigned, ...reports, removed, passedTo(HEIR)];
@@ -1216,13 +1216,13 @@ describe('a unit removed from the item (方案调整) on a day before its own pa
     const heirReported = { ...reported(HEIR), data: { ...reported(HEIR).data, reportedOn: '2026-07-02' } } as WorkPlanItemStreamEvent;
     given([...moved, heirReported])
       .when(remove('2026-06-20'))
-      .thenRefused('CONFLICT', /its part passed to 东湖新区 on 2026-07-01 \(a reorganisation\), and 东湖新区 has a record on it dated 2026-07-02/, /^东湖区不能自 2026-06-20 起移出本事项：其任务已于 2026-07-01 随机构改革移交东湖新区，东湖新区已有该任务 2026-07-02 的记录。/);
+      .thenRefused('CONFLICT', /its part passed to 东湖新区 on 2026-07-01 \(a reorganisation\), and 东湖新区 has a record on it dated 2026-07-02/, /^东湖区不能自 2026-06-20 起移出本工作事项：其任务已于 2026-07-01 随机构改革移交东湖新区，东湖新区已有该任务 2026-07-02 的记录。/);
   });
 
   it('is refused naming the join, not NOT_FOUND, when its part joined another unit’s own part (a joined part is not separated again)', () => {
     given([...definedAndAssigned, ...reports, passedTo(FINANCE)])
       .when(remove('2026-06-20'))
-      .thenRefused('CONFLICT', /its part joined the part of 市财政局 on 2026-07-01/, /^东湖区不能自 2026-06-20 起移出本事项：其任务已于 2026-07-01 随机构改革并入市财政局的任务，已合并的任务不能再分开。调整日期不能早于 2026-07-01（届时可移出市财政局），或先更正该机构改革的日期。$/);
+      .thenRefused('CONFLICT', /its part joined the part of 市财政局 on 2026-07-01/, /^东湖区不能自 2026-06-20 起移出本工作事项：其任务已于 2026-07-01 随机构改革并入市财政局的任务，已合并的任务不能再分开。调整日期不能早于 2026-07-01（届时可移出市财政局），或先更正该机构改革的日期。$/);
   });
 
   it('dated on or after the reorganisation the unit has no part: NOT_FOUND as before', () => {

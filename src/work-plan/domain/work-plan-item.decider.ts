@@ -284,9 +284,12 @@ const definedPartOf = ({ itemId, definition, assignments }: DefinedItemFacts): D
 // ---------------------------------------------------------------------------------------------
 // decide
 
+/** How refusals name an item (该工作事项, 本工作事项). */
+const ITEM_NOUN = say('work-plan item', '工作事项');
+
 /** Assigning, the parts' lifecycle, automatic completion and reopening: the same as for findings. */
 const parts = parentOfParts<DefinedWorkPlanItemState, WorkPlanItemEvent>({
-  noun: say('work-plan item', '工作事项'),
+  noun: ITEM_NOUN,
   nameOf: ({ definition }) => say(`Work-plan item ${definition.code} 「${definition.title}」`, `工作事项 ${definition.code}「${definition.title}」`),
   assignmentsOf: (item) => item.assignments,
   isClosed: (item) => item.status === 'completed',
@@ -605,7 +608,7 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   const { itemId, definition } = item;
   const removeUnitIds = command.removeUnitIds ?? [];
   // A unit taken off as of a day before a reorganisation passed its part on, typed after it (breaker8j P3): its part first comes back to it.
-  const back = removeUnitIds.reduce<AssignmentEvent[]>((undone, unitId) => [...undone, ...partBackForRemoval(command, undone.reduce(evolveAssignments, item.assignments), unitId, command.revisedOn)], []);
+  const back = removeUnitIds.reduce<AssignmentEvent[]>((undone, unitId) => [...undone, ...partBackForRemoval({ ...command, parentNoun: ITEM_NOUN }, undone.reduce(evolveAssignments, item.assignments), unitId, command.revisedOn)], []);
   if (back.length > 0) return [...back, ...reviseItem(command, back.reduce<WorkPlanItemState>(evolveItem, state))];
   const addUnits = (command.addUnits ?? []).filter((unit) => !(partOf(item.assignments, unit.unitId) && !removeUnitIds.includes(unit.unitId)));
   for (const unitId of [...removeUnitIds, ...(command.changeRoles ?? []).map((change) => change.unitId)]) {
@@ -763,7 +766,7 @@ function reviseItem(command: ReviseWorkPlanItem, state: WorkPlanItemState): Work
   // as a finding's does and as the reorganisation would have passed it had it been entered in order (breaker8c P11).
   // With hand-overs known, `handOversDue` passes merged units' parts too, day by day with the hand-overs (breaker8j P2).
   if (!command.unitNames?.handOversOf) handOversAfterMerges({ ...command, assignedOn: on }, addUnits).forEach(apply);
-  if (addUnits.length > 0) handOversDue(command, assignments).forEach(apply);
+  if (addUnits.length > 0) handOversDue({ ...command, parentNoun: ITEM_NOUN }, assignments).forEach(apply);
   if (!partsOf(assignments).some((part) => part.role === 'LEAD')) {
     throw badInput(
       `Work-plan item ${definition.code} needs a lead unit (牵头单位): name another before removing its lead.`,

@@ -280,7 +280,7 @@ export async function workPlanTable(
             leads,
             unitName(part.unitId),
             dueCell(part),
-            withdrawn ?? (item.status === 'COMPLETED' ? '已销号' : statusCell(part)),
+            withdrawnStatus(withdrawn, part) ?? (item.status === 'COMPLETED' ? '已销号' : statusCell(part)),
             ...partProgress(part),
             light ? LIGHT_ZH[light] : '',
             item.completedOn ?? '',
@@ -294,6 +294,18 @@ export async function workPlanTable(
   // A reading of everything entered says up to which record (breaker10h P1): a new version read from it is judged against what was entered after.
   const through = !breakdown.knownAt && breakdown.recordedThrough ? `${RECORDED_THROUGH_WORDS}${officeClockMillis(breakdown.recordedThrough)}` : '';
   return { title: `${breakdown.title}进展（${whose}${asOfWords(breakdown.asOf, breakdown.knownAt)}${through}）`, asOf: breakdown.asOf, knownAt: breakdown.knownAt ?? null, titleInCsv: true, columns: WORK_PLAN_COLUMNS, rows };
+}
+
+/**
+ * A withdrawn item's part's 状态 cell: `withdrawn` (已撤销（day：reason）), then, when its unit recorded
+ * anything dated on or after the withdrawal (the part's `recordsAfterWithdrawal`, attached by
+ * `WorkPlanLedger.asWithdrawn`: the part itself is shown as it stood), a second line naming those
+ * records and saying they count nowhere — as the 整改台账's (breaker11j P3, s20 Left 1). The import
+ * still reads the cell as 已撤销 by its start. Null for an item in the plan.
+ */
+function withdrawnStatus(withdrawn: string | null, part: { readonly recordsAfterWithdrawal?: readonly string[] }): string | null {
+  const later = part.recordsAfterWithdrawal ?? [];
+  return withdrawn === null || later.length === 0 ? withdrawn : `${withdrawn}\n撤销后的记录（不计入统计）：${later.join('；')}`;
 }
 
 /**

@@ -172,7 +172,7 @@ export interface Part extends PartTerms {
     grantedDueDate: string | null;
   }[] | null;
   /**
-   * A withdrawn finding's part: its unit's records dated on or after the withdrawal, one line each
+   * A withdrawn finding's or work-plan item's part: its unit's records dated on or after the withdrawal, one line each
    * (「2026-11-10 报送整改报告」) — not part of the part as shown, counted nowhere (breaker11j P3);
    * null otherwise, and on another unit's part for a unit user. Absent where not asked.
    */

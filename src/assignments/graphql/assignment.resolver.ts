@@ -67,7 +67,7 @@ export class AssignmentResolver {
 
   @ResolveField(() => [String], {
     nullable: true,
-    description: `A withdrawn finding's part: the unit's records dated on or after the withdrawal, made before it was known — kept on the record, counted nowhere, and not part of the part as shown (breaker11j P3) — one line each in Chinese (「2026-11-10 报送整改报告」), in the order they happened; empty when none; null for a part of a finding not withdrawn. ${OWN_PART_ONLY}`,
+    description: `A withdrawn finding's or work-plan item's part: the unit's records dated on or after the withdrawal, made before it was known — kept on the record, counted nowhere, and not part of the part as shown (breaker11j P3) — one line each in Chinese (「2026-11-10 报送整改报告」), in the order they happened; empty when none; null for a part of a finding or item not withdrawn. ${OWN_PART_ONLY}`,
   })
   recordsAfterWithdrawal(@Parent() part: PartView & { readonly recordsAfterWithdrawal?: readonly string[] }, @Context() context: GraphqlContext) {
     if (part.recordsAfterWithdrawal === undefined) return null;

@@ -18,7 +18,12 @@ export interface Rollup {
  * A part as the breakdown shows it: lit as of the breakdown's business day (`evaluatedOn`,
  * `YYYY-MM-DD`), its unit named as known at `evaluatedKnownAt` (ISO; null: now).
  */
-export type PartAt = PartWithHolders & { readonly evaluatedOn: string; readonly evaluatedKnownAt: string | null };
+export type PartAt = PartWithHolders & {
+  readonly evaluatedOn: string;
+  readonly evaluatedKnownAt: string | null;
+  /** A withdrawn item's part: its unit's records dated on or after the withdrawal, one Chinese line each (`WorkPlanLedger.asWithdrawn`); absent otherwise. */
+  readonly recordsAfterWithdrawal?: readonly string[];
+};
 
 /**
  * How rows are made: lit as of the business day `today`, units named as known at `knownAt`, only

@@ -1,5 +1,6 @@
-import { isAssignmentEvent } from '../../assignments/domain/assignment.events.js';
+import { isAssignmentEvent, isUnitRecord } from '../../assignments/domain/assignment.events.js';
 import { applyAssignmentEvent, closeOutDay, type PartView, type RemovedParts } from '../../assignments/read-model/part-view.js';
+import { recordsAfterWithdrawal } from '../../assignments/read-model/records-after-withdrawal.js';
 import { historyAt, knownInCut, timelineAt, timelineEntry, type TimelineEntry } from '../../assignments/read-model/timeline.js';
 import type { StreamReader } from '../../event-sourcing/projected-streams.js';
 import type { Projection, RecordedEvent } from '../../event-sourcing/recorded-event.js';
@@ -108,6 +109,8 @@ export class WorkPlanLedger implements Projection {
   readonly #planChanges = new Map<string, number>();
   /** Not state: how many times each item changed in this process (`itemChanges`). */
   readonly #itemChanges = new Map<string, number>();
+  /** Not state: withdrawn items as they stood (`withdrawnNow`), each with the `itemChanges` it was made at. */
+  readonly #shownWithdrawn = new Map<string, { readonly at: number; readonly view: WorkPlanItemView }>();
 
   constructor(streams: StreamReader) {
     this.#streams = streams;
@@ -269,6 +272,66 @@ export class WorkPlanLedger implements Projection {
     return datedDefinition(recordedWith, plan && { recordedAt: plan.importedEvent.metadata.recordedAt, approvedOn: plan.approvedOn }).slice(0, slice.length);
   }
 
+  /**
+   * A withdrawn item as its page, the breakdown's withdrawn rows and the work-plan export show it
+   * (s20 Left 1, as `RectificationLedger.partsAsWithdrawn` for findings, breaker11j P3): its parts as
+   * they stood on its withdrawal — every fact inside `cut` (absent: everything entered) except the
+   * units' own records dated on or after `withdrawnOn` (made before the office knew of it, counted
+   * nowhere), folded in business order (`itemPartsOnWithdrawal`), the parts the decider judges a late
+   * record on — each part carrying `recordsAfterWithdrawal` (its later records, one Chinese line each,
+   * from the part as recorded; empty when none). `item`: the item now, or as folded at `cut`. An item
+   * not withdrawn: itself. Reads the item's stream (O(its events)) only when a part holds a later record.
+   */
+  async asWithdrawn<Item extends WorkPlanItemView>(item: Item, cut?: TimeCut): Promise<Item> {
+    const { withdrawnOn } = item;
+    if (item.status !== 'WITHDRAWN' || withdrawnOn === null) return item;
+    const later = new Map([...item.parts].map(([unitId, part]) => [unitId, recordsAfterWithdrawal(part, withdrawnOn)]));
+    const stood = [...later.values()].some((lines) => lines.length > 0) ? (itemPartsOnWithdrawal(await this.timeline(item.itemId), withdrawnOn, cut) ?? item.parts) : item.parts;
+    const parts = new Map([...stood].map(([unitId, part]) => [unitId, { ...part, recordsAfterWithdrawal: later.get(unitId) ?? [] }]));
+    return { ...item, parts };
+  }
+
+  /**
+   * The withdrawn ones among `itemIds`, found by `item` (now, or as folded at `cut`), each as it stood
+   * on its withdrawal (`asWithdrawn`), by id; items in the plan are not in the map. O(the items),
+   * reading the streams only of withdrawn items that hold a record dated after their withdrawal.
+   */
+  async withdrawnAsTheyStood<Item extends WorkPlanItemView>(itemIds: readonly string[], item: (itemId: string) => Item | undefined, cut?: TimeCut): Promise<Map<string, Item>> {
+    const shown = new Map<string, Item>();
+    for (const itemId of itemIds) {
+      const found = item(itemId);
+      if (found?.status === 'WITHDRAWN') shown.set(itemId, await this.asWithdrawn(found, cut));
+    }
+    return shown;
+  }
+
+  /**
+   * The plan's withdrawn items now, each as it stood on its withdrawal (`asWithdrawn`), by id: what the
+   * breakdown's and the export's withdrawn rows show. O(the plan's items) a call (no item is looked up
+   * through `item`, nor a breakdown built: `workPlan { title }` stays cheap, breaker12f P11); each
+   * withdrawn item is made again (its stream read when it holds later records) only after it changed.
+   */
+  async withdrawnNow(plan: WorkPlanView): Promise<Map<string, WorkPlanItemView>> {
+    const shown = new Map<string, WorkPlanItemView>();
+    for (const category of plan.categories) {
+      for (const itemId of category.itemIds) {
+        const found = this.items.get(itemId);
+        if (found?.status !== 'WITHDRAWN') continue;
+        const at = this.itemChanges(itemId);
+        const kept = this.#shownWithdrawn.get(itemId);
+        if (kept?.at === at) {
+          shown.set(itemId, kept.view);
+          continue;
+        }
+        const view = await this.asWithdrawn(found);
+        // Kept only if the item did not change while its stream was read.
+        if (this.itemChanges(itemId) === at) this.#shownWithdrawn.set(itemId, { at, view });
+        shown.set(itemId, view);
+      }
+    }
+    return shown;
+  }
+
   listItems(): WorkPlanItemView[] {
     return [...this.items.values()];
   }
@@ -338,4 +401,19 @@ export function itemAt(timeline: readonly TimelineEntry[], cut: TimeCut): WorkPl
   const folded = timelineAt(rest, cut);
   for (const event of folded) applyToItem(view, event);
   return { ...view, history: [defined, ...historyAt(rest, folded, cut)] };
+}
+
+/**
+ * The parts of an item withdrawn on `withdrawnOn` as they stood on the withdrawal: its timeline
+ * (WorkPlanItemDefined first, `datedDefinition` applied) inside `cut` (absent: everything entered),
+ * corrections applied, without the units' own records (`isUnitRecord`) dated on or after
+ * `withdrawnOn`, folded in business order; undefined when the item is not withdrawn so folded (not
+ * yet defined, or the withdrawal outside the cut). See `WorkPlanLedger.asWithdrawn`.
+ */
+export function itemPartsOnWithdrawal(timeline: readonly TimelineEntry[], withdrawnOn: string, cut: TimeCut = { asOf: '9999-12-31', knownAt: null, axes: [] }): Map<string, PartView> | undefined {
+  const [defined, ...rest] = timeline as [TimelineEntry<WorkPlanItemDefined> | undefined, ...TimelineEntry[]];
+  if (defined?.type !== 'WorkPlanItemDefined') return undefined;
+  const view = newItemView(defined);
+  for (const event of timelineAt(rest, cut)) if (!(isUnitRecord(event) && event.occurredOn >= withdrawnOn)) applyToItem(view, event);
+  return view.status === 'WITHDRAWN' ? view.parts : undefined;
 }

@@ -166,13 +166,30 @@ export async function workPlanAt(
   if (!plan) throw cut && ledger.plan(options.planId, null) ? notYetRecorded('Work plan', options.planId, cut) : notFound('Work plan', options.planId);
   const settings = { today: time.asOf, knownAt: time.knownAt, dueSoonDays, unitId: options.unitId };
   if (cut === null) {
-    const build = () => (kept && settings.unitId === undefined ? kept.of(plan, settings.today, dueSoonDays) : buildBreakdown(plan, (itemId) => ledger.item(itemId), settings));
+    // Withdrawn items are shown as they stood on their withdrawal, their later records apart (s20 Left 1); the kept breakdown is left as it is.
+    const withdrawn = await ledger.withdrawnNow(plan);
+    const build = () => withdrawnRows(kept && settings.unitId === undefined ? kept.of(plan, settings.today, dueSoonDays) : buildBreakdown(plan, (itemId) => ledger.item(itemId), settings), withdrawn, settings);
     return lazyBreakdown(plan, settings, build, { time });
   }
   // At a cut, the plan's items are folded from their streams first, then laid out as now.
   const itemIds = plan.categories.flatMap((category) => category.itemIds);
   const items = new Map((await ledger.itemsAt(cut, latestRecordedAt, itemIds)).map((item) => [item.itemId, item]));
+  for (const [itemId, item] of await ledger.withdrawnAsTheyStood(itemIds, (itemId) => items.get(itemId), cut)) items.set(itemId, item);
   return { ...buildBreakdown(plan, (itemId) => items.get(itemId), { ...settings, present: (itemId) => ledger.item(itemId) }), time };
+}
+
+/**
+ * The breakdown with its withdrawn items' rows made from `withdrawn` (by id: each as it stood on its
+ * withdrawal, `WorkPlanLedger.withdrawnAsTheyStood`) with the same `settings`; the items in the plan
+ * and every roll-up as they were (withdrawn items are in none). O(the withdrawn items' parts).
+ */
+function withdrawnRows(breakdown: Breakdown, withdrawn: ReadonlyMap<string, WorkPlanItemView>, settings: RowOptions): Breakdown {
+  if (withdrawn.size === 0) return breakdown;
+  const row = (shown: ItemRow): ItemRow => {
+    const item = withdrawn.get(shown.itemId);
+    return item ? itemRow(item, settings) : shown;
+  };
+  return { ...breakdown, categories: breakdown.categories.map((category) => ({ ...category, withdrawnItems: category.withdrawnItems.map(row) })) };
 }
 
 @QueryHandler(GetWorkPlanItemQuery)
@@ -187,8 +204,10 @@ export class GetWorkPlanItemHandler implements IQueryHandler<GetWorkPlanItemQuer
     const now = this.clock.now();
     const time = parseTimeCut(travel, now);
     const present = isPresent(time, now);
-    const item = present ? this.ledger.item(itemId) : await this.ledger.itemAt(itemId, time);
-    if (!item) throw !present && this.ledger.item(itemId) ? notYetRecorded('Work-plan item', itemId, time) : notFound('Work-plan item', itemId);
+    const found = present ? this.ledger.item(itemId) : await this.ledger.itemAt(itemId, time);
+    if (!found) throw !present && this.ledger.item(itemId) ? notYetRecorded('Work-plan item', itemId, time) : notFound('Work-plan item', itemId);
+    // A withdrawn item's parts as they stood on its withdrawal, each with its later records apart (s20 Left 1).
+    const item = await this.ledger.asWithdrawn(found, present ? undefined : time);
     const standing = (id: string) => this.ledger.item(id);
     return { ...itemRow(item, { today: time.asOf, knownAt: time.knownAt, dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }), present: standing }), time };
   }

@@ -8,7 +8,7 @@ import type { Connection, PageRequest } from '../../shared/pagination/page.js';
 import { isPresent, parseTimeCut, type TimeTravel } from '../../shared/time-cut.js';
 import type { ItemRow } from '../breakdown/breakdown.js';
 import { BreakdownsNow } from '../breakdown/work-plan.queries.js';
-import { WorkPlanLedger } from '../breakdown/work-plan-ledger.js';
+import { WorkPlanLedger, type WorkPlanItemView } from '../breakdown/work-plan-ledger.js';
 import { itemIdsOf, itemPage, type ItemFilter } from './item-list.js';
 
 export class ListWorkPlanItemsQuery extends Query<Connection<ItemRow>> {
@@ -51,8 +51,12 @@ export class ListWorkPlanItemsHandler implements IQueryHandler<ListWorkPlanItems
       );
     }
     const settings = { today: time.asOf, knownAt: time.knownAt, dueSoonDays: this.config.get('DUE_SOON_DAYS', { infer: true }) };
-    if (cut === null) return itemPage(itemIds, (itemId) => this.ledger.item(itemId), filter, page, settings, this.breakdowns.rowsOf(plan, settings.today, settings.dueSoonDays));
-    const items = new Map((await this.ledger.itemsAt(cut, this.ledger.latestRecordedAt, itemIds)).map((item) => [item.itemId, item]));
-    return itemPage(itemIds, (itemId) => items.get(itemId), filter, page, { ...settings, present: (itemId) => this.ledger.item(itemId) });
+    if (cut === null && filter.withdrawn !== true) return itemPage(itemIds, (itemId) => this.ledger.item(itemId), filter, page, settings, this.breakdowns.rowsOf(plan, settings.today, settings.dueSoonDays));
+    const items = cut === null ? new Map<string, WorkPlanItemView>() : new Map((await this.ledger.itemsAt(cut, this.ledger.latestRecordedAt, itemIds)).map((item) => [item.itemId, item]));
+    const found = (itemId: string) => (cut === null ? this.ledger.item(itemId) : items.get(itemId));
+    // Withdrawn items as they stood on their withdrawal, their later records apart (s20 Left 1).
+    const withdrawn = filter.withdrawn !== true ? new Map<string, WorkPlanItemView>() : cut === null ? await this.ledger.withdrawnNow(plan) : await this.ledger.withdrawnAsTheyStood(itemIds, found, cut);
+    const shown = (itemId: string) => withdrawn.get(itemId) ?? found(itemId);
+    return itemPage(itemIds, shown, filter, page, cut === null ? settings : { ...settings, present: (itemId) => this.ledger.item(itemId) });
   }
 }

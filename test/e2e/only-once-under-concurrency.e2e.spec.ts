@@ -81,6 +81,40 @@ describe('only once, however many requests race', () => {
     }
   });
 
+  it('does not bring a withdrawn finding back while a finding recorded since holds its title — in turn, or racing the recording (breaker11l P1)', async () => {
+    const withdraw = (findingId: string, key: string) =>
+      app.graphql(`mutation($input: WithdrawFindingInput!) { withdrawFinding(input: $input) { id status } }`, { input: { idempotencyKey: key, findingId, reason: '评估单位来函撤回该问题', withdrawnOn: '2026-04-10' } });
+    const undo = (findingId: string, key: string) =>
+      app.graphql(`mutation($input: UndoFindingWithdrawalInput!) { undoFindingWithdrawal(input: $input) { id status } }`, { input: { idempotencyKey: key, findingId, reason: '撤销有误' } });
+    const live = async (title: string) => {
+      const answer = await app.graphql(`query($id: ID!) { evaluation(id: $id) { findings(first: 100) { nodes { title status } } } }`, { id: evaluationId });
+      return (answer.data!.evaluation.findings.nodes as { title: string; status: string }[]).filter((finding) => finding.title === title && finding.status !== 'WITHDRAWN').length;
+    };
+    // In turn: withdrawn, recorded again (the title is given back), then the undo is refused naming the copy.
+    const title = '政务服务“好差评”结果未公开';
+    const first = (await recordFinding(title, 'again-1')).data!.recordFinding.id as string;
+    expect((await withdraw(first, 'again-withdraw')).errors).toBeUndefined();
+    const copy = await recordFinding(title, 'again-2');
+    expect(copy.errors).toBeUndefined();
+    const refused = await undo(first, 'again-undo');
+    expect(errorCode(refused)).toBe('CONFLICT');
+    expect(refused.errors![0]!.extensions!.messageZh).toMatch(/^该评估已另行登记同名问题「政务服务“好差评”结果未公开」：本问题.*回到台账将使同一问题有两条在办记录/u);
+    expect(await live(title)).toBe(1);
+    // With the copy withdrawn, the undo is taken.
+    expect((await withdraw(copy.data!.recordFinding.id as string, 'again-withdraw-copy')).errors).toBeUndefined();
+    expect((await undo(first, 'again-undo-2')).errors).toBeUndefined();
+    expect(await live(title)).toBe(1);
+    // Racing: the undo and a new recording of the title sent at once — one of them only.
+    for (const [index, raced] of ['政务公开工作年度考核结果未公布', '重点领域信息公开专栏更新不及时'].entries()) {
+      const id = (await recordFinding(raced, `race-again-${index}`)).data!.recordFinding.id as string;
+      expect((await withdraw(id, `race-withdraw-${index}`)).errors).toBeUndefined();
+      const answers = await Promise.all([undo(id, `race-undo-${index}`), recordFinding(raced, `race-record-${index}`)]);
+      expect(answers.filter((answer) => !answer.errors)).toHaveLength(1);
+      expect(errorCode(answers.find((answer) => answer.errors)!)).toBe('CONFLICT');
+      expect(await live(raced)).toBe(1);
+    }
+  });
+
   it('records each of many different titles sent at once: the claim refuses only the same problem', async () => {
     const titles = ['政务服务事项目录更新滞后', '重大决策预公开意见征集缺失', '政策解读材料与文件不同步', '依申请公开答复超过法定期限', '财政预决算信息公开不完整'];
     const answers = await Promise.all(titles.map((title, index) => recordFinding(title, `many-${index}`)));

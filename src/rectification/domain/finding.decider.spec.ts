@@ -854,6 +854,19 @@ describe('withdrawing a finding (breaker11d P10: a problem recorded twice leaves
     });
   });
 
+  describe('a finding recorded since under the same title keeps a withdrawn one from coming back (breaker11l P1)', () => {
+    const after = [...bothReported, withdrawn];
+    const titleHeldBy = { findingId: 'finding-copy', title: '重大建设项目批准信息未公开' };
+    const undo: FindingCommand = { type: 'CorrectWithdrawal', today: TODAY, reason: '撤销有误', titleHeldBy };
+
+    it('an undo, or a pass dated before the withdrawal (撤销不成立), is refused naming the copy; a failure or a moved withdrawal is taken', () => {
+      given(after).when(undo).thenRefused('CONFLICT', /recorded since under the same title/, /^该评估已另行登记同名问题「重大建设项目批准信息未公开」：本问题「.*」回到台账将使同一问题有两条在办记录。如本问题应恢复，请先撤销另行登记的那条/);
+      given(after).when({ ...inspect(FINANCE, 'PASSED', 'inspection-1'), titleHeldBy }).thenRefused('CONFLICT', /two live records/, /同名问题/);
+      expect(findingDecider.decide({ ...inspect(FINANCE, 'FAILED', 'inspection-1'), titleHeldBy }, stateAfter(after)).map((event) => event.type)).toEqual(['InspectionLogged']);
+      expect(findingDecider.decide({ ...undo, withdrawnOn: '2025-07-01' }, stateAfter(after)).map((event) => event.type)).toEqual(['FindingWithdrawalUndone', 'FindingWithdrawn']);
+    });
+  });
+
   describe('a withdrawal dated before a join that carried open work into a verified part, typed after it (breaker8h P4): refused as in date order', () => {
     // 市财政局 reported 06-25 and passed 06-29; 市环境保护局's open part joined it on 07-01 (机构改革), carrying the open work.
     const passedOn = (unitId: string, inspectedOn: string, inspectionId: string): FindingStreamEvent => {

@@ -166,7 +166,18 @@ export interface ReopenFinding extends ReopenRequest {
  */
 export type FindingPartCommand = PartCommand;
 
-export type FindingCommand = RecordFinding | RecordAssignedFinding | AssignFinding | ReopenFinding | WithdrawFinding | CorrectWithdrawal | FindingPartCommand;
+export type FindingCommand = (RecordFinding | RecordAssignedFinding | AssignFinding | ReopenFinding | WithdrawFinding | CorrectWithdrawal | FindingPartCommand) & TitleHeld;
+
+/**
+ * Set by the handler on a command to a withdrawn finding: the evaluation's finding not withdrawn that
+ * holds the same title's words now — recorded since the withdrawal gave the title back (README: the
+ * way to record a problem again). A decision that would bring the withdrawn finding back on the 台账
+ * (an undo, a pass dated before the withdrawal) is then refused: one problem is recorded once
+ * (breaker11l P1). Absent: none.
+ */
+export interface TitleHeld {
+  readonly titleHeldBy?: { readonly findingId: string; readonly title: string };
+}
 
 // ---------------------------------------------------------------------------------------------
 // state
@@ -277,6 +288,24 @@ const parts = parentOfParts<RecordedFindingState, FindingEvent>({
 });
 
 function decideFinding(command: FindingCommand, state: FindingState): FindingStreamEvent[] {
+  const events = decideOnFinding(command, state);
+  if (state.status === 'withdrawn' && command.titleHeldBy && events.reduce(evolveFinding, state as FindingState).status !== 'withdrawn') refuseSecondLiveCopy(state, command.titleHeldBy);
+  return events;
+}
+
+/**
+ * CONFLICT: bringing the withdrawn finding back on the 台账 would make two live records of one problem,
+ * the other (`heldBy`) recorded since under the same title (breaker11l P1).
+ */
+function refuseSecondLiveCopy(finding: WithdrawnFinding, heldBy: NonNullable<TitleHeld['titleHeldBy']>): never {
+  throw conflict(
+    `Finding 「${finding.title}」 would be back on the ledger while the evaluation holds finding 「${heldBy.title}」 (${heldBy.findingId}), recorded since under the same title: one problem would have two live records. If this one is to come back, withdraw the other first (reason: recorded twice), then take this withdrawal back or enter the record; otherwise work on the other.`,
+    `该评估已另行登记同名问题「${heldBy.title}」：本问题「${finding.title}」回到台账将使同一问题有两条在办记录。如本问题应恢复，请先撤销另行登记的那条（撤销理由写明重复登记），再恢复或补录；否则请在那条上办理。`,
+    { field: 'title', heldBy: heldBy.findingId },
+  );
+}
+
+function decideOnFinding(command: FindingCommand, state: FindingState): FindingStreamEvent[] {
   switch (command.type) {
     case 'RecordFinding':
       return recordFinding(command, state);

@@ -9,6 +9,7 @@ import { RectificationSetupReadModel } from '../rectification-setup/rectificatio
 import { findingDecider, type AssignFinding, type DuplicateWithdrawn, type FindingCommand, type RecordFinding } from '../domain/finding.decider.js';
 import { findingStream } from '../domain/finding.events.js';
 import type { ClaimedValue } from '../../event-sourcing/execute-command.js';
+import { FindingTitlesIndex, findingTitleClaim } from '../finding-titles/finding-titles.index.js';
 
 /** What happens to a recorded finding; the handler adds the facts it looks up (unknown units). */
 export type FindingWorkflowCommand =
@@ -33,6 +34,7 @@ export class ActOnFindingHandler implements ICommandHandler<ActOnFindingCommand>
     private readonly units: UnitsReadModel,
     private readonly ledger: RectificationLedger,
     private readonly setup: RectificationSetupReadModel,
+    private readonly titles: FindingTitlesIndex,
   ) {}
 
   async execute({ findingId, command, context }: ActOnFindingCommand): Promise<string> {
@@ -40,7 +42,14 @@ export class ActOnFindingHandler implements ICommandHandler<ActOnFindingCommand>
       command.type === 'AssignFinding'
         ? { ...command, unknownUnitIds: this.units.unknownIds(command.units.map((unit) => unit.unitId)) }
         : command;
-    const looked = () => withUnitNames(withDueDateLimit(this.withDuplicate(findingId, decided), this.dueDateLimitOf(findingId)), this.units);
+    const looked = () => this.withTitleHolder(findingId, withUnitNames(withDueDateLimit(this.withDuplicate(findingId, decided), this.dueDateLimitOf(findingId)), this.units));
+    const finding = this.ledger.finding(findingId);
+    if (finding?.status === 'WITHDRAWN' && mayBringBack(command)) {
+      // Back on the 台账, it holds its title again: claimed with the decision, so a recording of the same title racing it is
+      // refused (or this, decided again once that recording is in the read models, refused naming it — breaker11l P1).
+      await this.executor.executeClaiming(findingStream(findingId), findingDecider, looked, [findingTitleClaim(finding.evaluationId, finding.title)], context);
+      return findingId;
+    }
     if (command.type === 'WithdrawFinding' && command.duplicateOf !== undefined) {
       // Two findings withdrawn at once each as a copy of the other would both find the other still on the 台账, and the problem
       // would vanish (breaker11k P3): the pair is claimed with the withdrawal, so of racing requests one is decided first and the
@@ -68,6 +77,14 @@ export class ActOnFindingHandler implements ICommandHandler<ActOnFindingCommand>
       ...withRepeats,
       duplicate: other ? { findingId: other.findingId, evaluationId: other.evaluationId, title: other.title, withdrawn, ...(withdrawn && other.withdrawnOn ? { withdrawnOn: other.withdrawnOn } : {}) } : null,
     };
+  }
+
+  /** On a withdrawn finding: the evaluation's finding not withdrawn that holds its title's words now, recorded since (`TitleHeld`). */
+  private withTitleHolder(findingId: string, command: FindingCommand): FindingCommand {
+    const finding = this.ledger.finding(findingId);
+    if (finding?.status !== 'WITHDRAWN') return command;
+    const holder = this.titles.sameTitle(finding.evaluationId, finding.title);
+    return holder && !holder.withdrawn && holder.findingId !== findingId ? { ...command, titleHeldBy: { findingId: holder.findingId, title: holder.title } } : command;
   }
 
   /** The findings of its evaluation withdrawn as repeats of this one (重复登记), with their days: O(the evaluation's findings). */
@@ -98,3 +115,21 @@ export const duplicatePairClaim = (findingId: string, duplicateOf: string): Clai
   field: 'duplicateOf',
   label: '与哪个问题重复登记',
 });
+
+/**
+ * Whether a command to a withdrawn finding may bring it back on the 台账: the withdrawal taken back, or
+ * a pass dated before it (logged late, or an inspection corrected to PASSED or to an earlier day) that
+ * verifies a part — the withdrawal then does not stand. Only these take the title's claim.
+ */
+function mayBringBack(command: FindingWorkflowCommand): boolean {
+  switch (command.type) {
+    case 'CorrectWithdrawal':
+      return command.withdrawnOn === undefined;
+    case 'LogInspection':
+      return command.outcome === 'PASSED';
+    case 'CorrectInspection':
+      return command.outcome === 'PASSED' || command.inspectedOn !== undefined;
+    default:
+      return false;
+  }
+}

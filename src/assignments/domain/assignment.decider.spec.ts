@@ -1783,12 +1783,14 @@ describe('urgings, extension requests and decisions are judged on the part as it
       ]);
     });
 
-    it('refuses an inspection entered late that would verify the part before an urging or a decision already recorded after it, naming that fact', () => {
+    it('takes a pass entered late before an urging already recorded after it: the urging asked nothing the unit had not done, and stands as a record (breaker11l P2; it was refused)', () => {
       const urgedLater = [leadAssigned, reported(FINANCE, '2025-06-10'), { type: 'UnitUrged', data: { unitId: FINANCE, message: '请抓紧', urgedOn: '2025-06-25' } } as AssignmentEvent];
-      given(urgedLater)
-        .when(inspect({ inspectedOn: '2025-06-20', unitNames: DIRECTORY }))
-        .thenRefused('CONFLICT', /the later urging of 市财政局 of 2025-06-25 inconsistent: the part stood verified then/, /督查日期（2025-06-20）会使其后市财政局 2025-06-25 的催办不再成立：当时该任务已确认完成/);
-      given(urgedLater).when(inspect({ inspectedOn: '2025-06-25', unitNames: DIRECTORY })).then([inspectedOn('2025-06-25', 'PASSED', 'inspection-1')].map((event) => ({ ...event, data: { ...event.data, notes: '', place: '市财政局' } }) as AssignmentEvent));
+      const passed = (inspectedOnDay: string) => [inspectedOn(inspectedOnDay, 'PASSED', 'inspection-1')].map((event) => ({ ...event, data: { ...event.data, notes: '', place: '市财政局' } }) as AssignmentEvent);
+      given(urgedLater).when(inspect({ inspectedOn: '2025-06-20', unitNames: DIRECTORY })).then(passed('2025-06-20'));
+      given(urgedLater).when(inspect({ inspectedOn: '2025-06-25', unitNames: DIRECTORY })).then(passed('2025-06-25'));
+      // The part is verified on 06-20, with the urging kept; a new urging of the verified part is still refused.
+      const after = [...urgedLater, ...passed('2025-06-20')];
+      expect(partOf(stateAfter(after), FINANCE)).toMatchObject({ status: 'VERIFIED', verifiedOn: '2025-06-20', urgeCount: 1 });
     });
 
     it('judges whether a returned part needs a new due date on the date in force on the day of the return, not on an extension granted after it', () => {
@@ -2124,11 +2126,10 @@ describe('what breaker8d found in the one correction of a day (P2, P3, P8)', () 
         .thenRefused('BAD_USER_INPUT', /before the extension request it decides \(2025-06-20\)/, /早于所审批的延期申请日期（2025-06-20）/);
     });
 
-    it('an urging moved to a day the part stood verified: not a "later urging" to correct first', () => {
+    it('an urging moved to a day the part stood verified is taken: an urging after a verification asked nothing, and stands as a record (breaker11l P2; it was refused)', () => {
       const urged: AssignmentEvent = { type: 'UnitUrged', data: { unitId: FINANCE, message: '请加快', urgedOn: '2025-06-20' } };
-      given([leadAssigned, urged, reported(), inspected('PASSED')])
-        .when(redate('UnitUrged', '2025-06-20', '2025-07-05'))
-        .thenRefused('CONFLICT', /does not hold: the part stood verified then \(on 2025-07-01\)\.$/, /^更正后的催办日期（2025-07-05）不成立：当时该任务已确认完成（2025-07-01）。$/);
+      const events = decideAssignment(redate('UnitUrged', '2025-06-20', '2025-07-05'), stateAfter([leadAssigned, urged, reported(), inspected('PASSED')]), openParent);
+      expect(events.map((event) => event.type)).toEqual(['FactDateCorrected']);
     });
 
     it('a report moved to a day an earlier report still awaited inspection, naming that report', () => {

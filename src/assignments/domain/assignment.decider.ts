@@ -504,7 +504,8 @@ function evolveParts(state: AssignmentsState, event: AssignmentEvent): Assignmen
         ...part,
         urgeCount: part.urgeCount + 1,
         lastUrgedOn: part.lastUrgedOn === undefined || event.data.urgedOn > part.lastUrgedOn ? event.data.urgedOn : part.lastUrgedOn,
-        ...answering(part, { day: event.data.urgedOn, what: say('the urging', '催办') }),
+        // An urging after the verification (entered before the pass was known) answers nothing: the pass stays correctable.
+        ...(part.status === 'VERIFIED' ? {} : answering(part, { day: event.data.urgedOn, what: say('the urging', '催办') })),
       }));
     case 'RectificationReported': {
       const { summary, evidence, reportedOn } = event.data;
@@ -1517,7 +1518,10 @@ function whyNotAllowed(state: AssignmentsState, event: AssignmentEvent): Bilingu
       return null;
     }
     case 'UnitUrged':
-      return verified;
+      // An urging dated after a verification entered later (the pass found on paper) asked nothing the unit had not done:
+      // it stands as a record, and the true pass is taken (breaker11l P2 = 11k P1's second face). A new urging of a
+      // verified part is still refused (`urgeUnit`).
+      return null;
     case 'RectificationReported':
       if (part.status === 'ASSIGNED' || part.status === 'RETURNED') return null;
       return verified ?? say(`the report of ${part.lastReport?.reportedOn} was still awaiting inspection then`, `当时 ${part.lastReport?.reportedOn} 的整改报告尚待督查`);

@@ -55,6 +55,9 @@ describe('withdrawFinding', () => {
     expect(workload.data!.unitWorkload.openParts).toEqual([{ findingId: keep }]);
     const history = await app.graphql(`query($id: ID!) { finding(id: $id) { history { eventType details } } }`, { id: duplicate });
     expect(history.data!.finding.history.map((entry: { eventType: string }) => entry.eventType)).toContain('FindingWithdrawn');
+    // Its part is a record: no light, its days counted as they stood on the withdrawal (04-08: 3 days past 04-05), not against today (breaker11l P5).
+    const parts = await app.graphql(`query($id: ID!) { finding(id: $id) { assignments { trafficLight daysLeft } } }`, { id: duplicate });
+    expect(parts.data!.finding.assignments).toEqual([{ trafficLight: null, daysLeft: -3 }]);
   });
 
   it('takes no more work once withdrawn, refuses a unit or inspector, and an import of the list does not bring it back', async () => {

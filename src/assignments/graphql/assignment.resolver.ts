@@ -35,8 +35,10 @@ export class AssignmentResolver {
     return name === unit.name ? unit : { ...unit, name };
   }
 
-  @ResolveField(() => TrafficLightEnum, { nullable: true, description: 'None once verified' })
-  trafficLight(@Parent() part: PartView) {
+  @ResolveField(() => TrafficLightEnum, { nullable: true, description: 'None once verified, and none for a part of a withdrawn finding or item (a record, counted nowhere)' })
+  trafficLight(@Parent() part: PartView & { readonly parentWithdrawnOn?: string }) {
+    // A withdrawn parent's part is a record: no light, as the 台账 and the card show it (breaker11l P5).
+    if (part.parentWithdrawnOn !== undefined) return null;
     return trafficLight(part, this.dayOf(part), this.config.get('DUE_SOON_DAYS', { infer: true }));
   }
 
@@ -115,8 +117,10 @@ export class AssignmentResolver {
   }
 
   @ResolveField(() => Int, { description: DAYS_LEFT })
-  daysLeft(@Parent() part: PartView) {
-    return daysLeft(part, this.dayOf(part));
+  daysLeft(@Parent() part: PartView & { readonly parentWithdrawnOn?: string }) {
+    // A withdrawn parent's part counts its days as they stood on the withdrawal (breaker11l P5: -20 against today).
+    const day = this.dayOf(part);
+    return daysLeft(part, part.parentWithdrawnOn !== undefined && part.parentWithdrawnOn < day ? part.parentWithdrawnOn : day);
   }
 
   /**

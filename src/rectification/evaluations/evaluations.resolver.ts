@@ -156,8 +156,8 @@ export class FindingsResolver {
     const withdrawn = finding.status === 'WITHDRAWN' ? await this.ledger.partsAsWithdrawn(finding, finding.time) : null;
     const held = withdrawn ?? finding.parts;
     // Beside each part as it stood, the unit's records dated on or after the withdrawal, as entered (breaker11j P3).
-    const later = (part: PartView): { recordsAfterWithdrawal?: string[] } =>
-      withdrawn && finding.withdrawnOn ? { recordsAfterWithdrawal: recordsAfterWithdrawal(finding.partsWhenWithdrawn?.get(part.unitId) ?? part, finding.withdrawnOn) } : {};
+    const later = (part: PartView): { recordsAfterWithdrawal?: string[]; parentWithdrawnOn?: string } =>
+      withdrawn && finding.withdrawnOn ? { recordsAfterWithdrawal: recordsAfterWithdrawal(finding.partsWhenWithdrawn?.get(part.unitId) ?? part, finding.withdrawnOn), parentWithdrawnOn: finding.withdrawnOn } : {};
     const chosen = inAssignedOrder(held.values()).filter((part) => !unitId || part.unitId === unitId);
     const from = Math.max(offset ?? 0, 0);
     const parts = (limit == null ? chosen.slice(from) : chosen.slice(from, from + Math.max(limit, 0))).map((part) => ({ ...part, ...later(part) }));

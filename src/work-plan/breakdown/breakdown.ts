@@ -23,6 +23,8 @@ export type PartAt = PartWithHolders & {
   readonly evaluatedKnownAt: string | null;
   /** A withdrawn item's part: its unit's records dated on or after the withdrawal, one Chinese line each (`WorkPlanLedger.asWithdrawn`); absent otherwise. */
   readonly recordsAfterWithdrawal?: readonly string[];
+  /** A withdrawn item's part: the item's withdrawal day (`YYYY-MM-DD`), the day its part is counted on (no light); absent otherwise. */
+  readonly parentWithdrawnOn?: string;
 };
 
 /**

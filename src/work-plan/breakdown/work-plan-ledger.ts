@@ -287,7 +287,7 @@ export class WorkPlanLedger implements Projection {
     if (item.status !== 'WITHDRAWN' || withdrawnOn === null) return item;
     const later = new Map([...item.parts].map(([unitId, part]) => [unitId, recordsAfterWithdrawal(part, withdrawnOn)]));
     const stood = [...later.values()].some((lines) => lines.length > 0) ? (itemPartsOnWithdrawal(await this.timeline(item.itemId), withdrawnOn, cut) ?? item.parts) : item.parts;
-    const parts = new Map([...stood].map(([unitId, part]) => [unitId, { ...part, recordsAfterWithdrawal: later.get(unitId) ?? [] }]));
+    const parts = new Map([...stood].map(([unitId, part]) => [unitId, { ...part, recordsAfterWithdrawal: later.get(unitId) ?? [], parentWithdrawnOn: withdrawnOn }]));
     return { ...item, parts };
   }
 

@@ -11,6 +11,7 @@ import { inRequestScope } from '../shared/request-scope.js';
 import { AuthenticationService } from '../access/authentication/authentication.service.js';
 import { callerOf } from './rate-limit.guard.js';
 import { trustedProxies } from './trusted-proxies.js';
+import { UntrustedForwarding } from './untrusted-forwarding.js';
 
 type Middleware = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void;
 /** Express's own raw-body parser (body-parser); express ships no types of its own. */
@@ -33,6 +34,13 @@ export const UPLOAD_PATH = '/imports/files';
 export function configureHttp(app: INestApplication, settings: Pick<AppSettings, 'REQUEST_MAX_BYTES' | 'TRUST_PROXY'>): void {
   const express = app as NestExpressApplication;
   express.set('trust proxy', trustedProxies(settings.TRUST_PROXY));
+  // X-Forwarded-For from a peer TRUST_PROXY does not list: said in the log and on /health (breaker12g P5).
+  const forwarding = app.get(UntrustedForwarding);
+  forwarding.use(trustedProxies(settings.TRUST_PROXY));
+  express.use((request: IncomingMessage, _response: ServerResponse, next: () => void) => {
+    forwarding.untrusted(request);
+    next();
+  });
   // First, so that a request whose body is still arriving counts as in flight for a graceful shutdown.
   express.use(app.get(InFlightRequests).middleware);
   // An import file is sent as it is, up to the size an import takes, to its own path only.

@@ -142,6 +142,18 @@ describe('Without TRUST_PROXY, X-Forwarded-For names nobody', () => {
     await app.close();
   });
 
+  // breaker12g P5: behind a proxy with TRUST_PROXY unset, nothing said so; every account was "known" at the proxy's address.
+  it('says on /health that requests carry X-Forwarded-For from a peer TRUST_PROXY does not list', async () => {
+    const before = (await (await fetch(`${app.url}/health`)).json()) as { notices: { cause: string; messageZh: string }[] };
+    expect(before.notices.map((notice) => notice.cause)).not.toContain('FORWARDED_FOR_NOT_TRUSTED');
+    // /health itself (counted apart from RATE_LIMIT_PER_MINUTE), sent through the proxy.
+    await fetch(`${app.url}/health`, { headers: from('198.51.100.20') });
+    const after = (await (await fetch(`${app.url}/health`)).json()) as { notices: { cause: string; messageZh: string }[] };
+    const notice = after.notices.find((each) => each.cause === 'FORWARDED_FOR_NOT_TRUSTED');
+    expect(notice?.messageZh).toMatch(/TRUST_PROXY/);
+    expect(notice?.messageZh).toMatch(/登录锁定/);
+  });
+
   it('counts every anonymous request by the socket address, whatever address the request claims', async () => {
     for (let i = 1; i <= 3; i++) expect(errorCode(await app.graphql(ME, {}, from(`198.51.100.${i}`)))).toBe('UNAUTHENTICATED');
     expect(errorCode(await app.graphql(ME, {}, from('198.51.100.9')))).toBe('TOO_MANY_REQUESTS');

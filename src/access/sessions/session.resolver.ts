@@ -20,6 +20,7 @@ import { SignInAttemptsLimited } from './sign-in-attempts.js';
 import type { ServerResponse } from 'node:http';
 import { clientAddressOf, type HttpRequest } from '../../http/rate-limit.guard.js';
 import { browserOf, keepDeviceCookie } from './device-cookie.js';
+import { UntrustedForwarding } from '../../http/untrusted-forwarding.js';
 
 
 /** Sign-in with a login name and password, for people in the browser; API tokens stay for scripts. */
@@ -31,6 +32,7 @@ export class SessionResolver {
     private readonly users: UsersReadModel,
     private readonly units: UnitsReadModel,
     private readonly unrecorded: UnrecordedSessions,
+    private readonly forwarding: UntrustedForwarding,
   ) {}
 
   @Mutation(() => SessionType, {
@@ -43,7 +45,9 @@ export class SessionResolver {
     // The browser's device cookie (a new one if it sent none), given back once it signed in: the
     // account is then known on it, and strangers' wrong passwords never lock it there (breaker12g P2).
     const browser = browserOf(context.req);
-    const session: StartedSession = await this.commands.execute(new SignInCommand(input.loginName, input.password, clientAddressOf(context.req) ?? null, browser.device));
+    // Behind a proxy TRUST_PROXY does not list, the address is the proxy's, everyone's: no account is known there (breaker12g P5).
+    const address = this.forwarding.untrusted(context.req) ? null : (clientAddressOf(context.req) ?? null);
+    const session: StartedSession = await this.commands.execute(new SignInCommand(input.loginName, input.password, address, browser.device));
     keepDeviceCookie(context.req, context.res ?? context.req?.res, browser);
     return { token: session.token, expiresAt: session.expiresAt, mustChangePassword: session.mustChangePassword, user: this.currentUser(session.userId) };
   }

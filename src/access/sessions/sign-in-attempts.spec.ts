@@ -7,6 +7,7 @@ import { ConcurrencyError } from '../../event-store/event-store.port.js';
 import { DomainError, say } from '../../shared/domain-error.js';
 import { wrongCredentials } from '../domain/user.decider.js';
 import { SignInAttemptsInterceptor } from './sign-in-attempts.js';
+import { UntrustedForwarding } from '../../http/untrusted-forwarding.js';
 import type { Clock } from '../../shared/clock.js';
 import type { RecordedEvent } from '../../event-sourcing/recorded-event.js';
 import type { UserEvent } from '../domain/user.events.js';
@@ -63,7 +64,7 @@ const sessionStarted = (users: UsersReadModel, loginName: string, address: strin
 
 /** An interceptor over its own accounts (a process of its own). */
 function limits(values: Partial<AppSettings> = settings, users = accounts()) {
-  return { interceptor: new SignInAttemptsInterceptor(configOf(values), users, clock), accounts: users };
+  return { interceptor: new SignInAttemptsInterceptor(configOf(values), users, clock, new UntrustedForwarding(clock)), accounts: users };
 }
 
 const signInFrom = (address: string, loginName: string) => {

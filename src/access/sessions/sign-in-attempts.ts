@@ -11,6 +11,7 @@ import { CredentialRefused } from '../domain/credential-refused.js';
 import { UsersReadModel, normalizeLoginName } from '../users/users.read-model.js';
 import { Clock } from '../../shared/clock.js';
 import { sentDevice } from './device-cookie.js';
+import { UntrustedForwarding } from '../../http/untrusted-forwarding.js';
 
 /** `extensions.reason` of a sign-in refused by these limits (code TOO_MANY_REQUESTS). */
 export type SignInLimitReason = 'SIGN_IN_FAILURES_FOR_LOGIN_NAME' | 'SIGN_IN_FAILURES_FROM_ADDRESS' | 'SIGN_INS_FOR_LOGIN_NAME' | 'SIGN_INS_FOR_LOGIN_NAME_AT_ADDRESS';
@@ -58,6 +59,7 @@ export class SignInAttemptsInterceptor implements NestInterceptor {
     config: ConfigService<AppSettings, true>,
     private readonly users: UsersReadModel,
     private readonly clock: Clock,
+    private readonly forwarding: UntrustedForwarding,
   ) {
     this.perLoginName = new RateLimiter(config.get('SIGN_IN_FAILURES_PER_LOGIN_NAME_PER_MINUTE', { infer: true }), 'sign-in-failures-login-name');
     this.failuresPerAddress = new RateLimiter(config.get('SIGN_IN_FAILURES_PER_ADDRESS_PER_MINUTE', { infer: true }), 'sign-in-failures-address');
@@ -76,7 +78,8 @@ export class SignInAttemptsInterceptor implements NestInterceptor {
     const userId = this.users.userIdByLoginName(loginName);
     const device = sentDevice(req);
     const deviceKnown = this.users.signedInOnLately(userId, device, this.clock.now());
-    const known = deviceKnown || this.users.signedInLately(userId, clientAddress, this.clock.now());
+    // Behind a proxy TRUST_PROXY does not list, no name is known at the proxy's address (breaker12g P5).
+    const known = deviceKnown || (!this.forwarding.untrusted(req) && this.users.signedInLately(userId, clientAddress, this.clock.now()));
     // A browser the name signed in on lately counts its failures apart, wherever it is (breaker12g P2).
     const nameKey = deviceKnown ? `${loginName}\u0000${device}` : known ? pair : loginName;
     const response = res ?? req?.res;

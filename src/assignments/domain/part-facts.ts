@@ -127,6 +127,19 @@ export function refuseWithdrawingVerifiedWork(words: VerifiedWorkWords, assignme
  * separated. `nounZh`: the parent in the reason (`问题`, `事项`). Empty when nothing passed after `day`.
  */
 export function handOversAfterWithdrawal(command: NamesUnits, state: AssignmentsState, day: string, nounZh: string): PartHandOverUndone[] {
+  // A part that joined another unit's own part after the day (a reorganisation dated after the withdrawal, typed before it) is not
+  // separated again, and kept joined it tells another story than the fold by day (breaker8l P6): the withdrawal is refused, naming it.
+  const join = Object.entries(state.joined ?? {}).find(([, entry]) => entry.joinedOn > day);
+  if (join) {
+    const [joiningUnitId, entry] = join;
+    const unit = unitNamed(command, joiningUnitId);
+    const successor = unitNamed(command, entry.successorUnitId);
+    throw conflict(
+      `The withdrawal dated ${day} is before the day the part of ${unit.en} joined the part of ${successor.en} (${entry.joinedOn}, a reorganisation): joined parts are not separated again. Check the day of the withdrawal.`,
+      `撤销日期（${day}）早于${unit.zh}的任务随机构改革并入${successor.zh}任务的日期（${entry.joinedOn}），已合并的任务不能再分开；请核对撤销日期。`,
+      { field: 'withdrawnOn' },
+    );
+  }
   const undone: PartHandOverUndone[] = [];
   let folded = state;
   for (let step = 0; step < 32; step += 1) {

@@ -50,6 +50,21 @@ function uniqueBy<Entry>(entries: readonly Entry[], keyOf: (entry: Entry) => str
 const placeOf = (item: { readonly title: string; readonly categoryCode?: string }): string => `${item.categoryCode ?? ''}\u0000${sameWords(item.title)}`;
 
 /**
+ * The code an item gets when the number the file gives it is another item's code in the plan: the next code
+ * neither `used` in this renumbering nor `isTaken` in the store (added to `used`), said to the clerk in a notice.
+ */
+function addedUnderFreeCode(item: { readonly row: number; readonly title: string; readonly code: string }, used: Set<string>, isTaken: (code: string) => boolean, notices: ImportProblem[]): string {
+  const fresh = nextFreeCode(item.code, (code) => used.has(code) || isTaken(code));
+  used.add(fresh);
+  notices.push({
+    row: item.row,
+    reason: `Item "${item.title}" is numbered ${item.code} in the file, which is another item's code in the plan: it is added as item ${fresh}.`,
+    reasonZh: `事项“${item.title}”在文件中编号为 ${item.code}，而该编号在方案中属于另一事项：作为事项 ${fresh} 新增。`,
+  });
+  return fresh;
+}
+
+/**
  * The codes of `next` as the plan knows its items. An item of `next` keeps its file code when the
  * standing item of that code has its title (or no standing item has its title elsewhere); one
  * whose title a standing item has under another code takes that code; an item whose file code
@@ -148,14 +163,7 @@ export function renumberedByContent(standing: readonly StandingItem[], next: Val
     }
     // Not moved, and its number is not another item's now: the item the code always meant (or a new one).
     if (!claimed.has(item.code)) return item.code;
-    const fresh = nextFreeCode(item.code, (code) => used.has(code) || isTaken(code));
-    used.add(fresh);
-    notices.push({
-      row: item.row,
-      reason: `Item "${item.title}" is numbered ${item.code} in the file, which is another item's code in the plan: it is added as item ${fresh}.`,
-      reasonZh: `事项“${item.title}”在文件中编号为 ${item.code}，而该编号在方案中属于另一事项：作为事项 ${fresh} 新增。`,
-    });
-    return fresh;
+    return addedUnderFreeCode(item, used, isTaken, notices);
   };
   const plan: ValidatedPlan = {
     ...next,
@@ -201,14 +209,7 @@ export function codesFromTitles(standing: readonly StandingItem[], next: Validat
       return { ...item, code: same.code, title: same.title };
     }
     if (!claimed.has(item.code)) return item;
-    const fresh = nextFreeCode(item.code, (code) => used.has(code) || isTaken(code));
-    used.add(fresh);
-    notices.push({
-      row: item.row,
-      reason: `Item "${item.title}" is numbered ${item.code} in the file, which is another item's code in the plan: it is added as item ${fresh}.`,
-      reasonZh: `事项“${item.title}”在文件中编号为 ${item.code}，而该编号在方案中属于另一事项：作为事项 ${fresh} 新增。`,
-    });
-    return { ...item, code: fresh };
+    return { ...item, code: addedUnderFreeCode(item, used, isTaken, notices) };
   };
   const plan: ValidatedPlan = { ...next, categories: next.categories.map((category) => ({ ...category, items: category.items.map(renamed) })) };
   return { plan, notices };

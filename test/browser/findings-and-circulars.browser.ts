@@ -109,4 +109,19 @@ describe('问题清单 and circulars that cite what they are about', () => {
     await row.getByRole('link', { name: `问题：${TITLE}` }).click();
     await page.waitForURL((url) => url.pathname === `/findings/${unassignedId}`);
   });
+
+  it('tells a unit clerk the list holds its own unit’s circulars, not the whole city’s (newcomer21 S1)', async () => {
+    const { page: supervisor } = await contexts.open({ token: SUPERVISOR });
+    await supervisor.goto('/circulars');
+    await supervisor.locator('[data-test="circulars"] .el-table__row').first().waitFor();
+    expect(await text(supervisor, '[data-test="circulars-scope"]')).toBe('（全部）');
+
+    const { page } = await contexts.open({ token: 'rct_demo_unit_fgw_qingchuan' });
+    await page.goto('/circulars');
+    await page.locator('[data-test="circulars"] .el-table__row', { hasText: '关于市发改委政策解读工作滞后的通报' }).waitFor();
+    expect(await text(page, '[data-test="circulars-scope"]')).toBe('（本单位）');
+    await page.goto(`/circulars?asOf=${officeDay(-1)}`);
+    await eventually(page, async () => (await text(page, '[data-test="circulars"] .el-table__empty-text')) === '暂无对本单位的通报', 'the empty list said to be the unit’s own');
+    expect(await text(page, '[data-test="circulars-scope"]')).toBe(`（本单位，截至 ${officeDay(-1)}）`);
+  });
 });

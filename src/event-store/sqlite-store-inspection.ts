@@ -163,12 +163,44 @@ export function walBesideNote(path: string): Bilingual | null {
   );
 }
 
+/** The newest event's position in a SQLite file and the chain hash there (hex, null without one); null for an empty log; throws SQLite's error for a file it cannot read. */
+function headOf(db: Database.Database): { position: number; chainHash: string | null } | null {
+  if (!hasTable(db, 'events')) return null;
+  const chained = hasColumn(db, 'events', 'chain_hash');
+  const row = db
+    .prepare<[], { position: number; chain_hash: Buffer | null }>(`SELECT position, ${chained ? 'chain_hash' : 'NULL AS chain_hash'} FROM events ORDER BY position DESC LIMIT 1`)
+    .get();
+  return row ? { position: row.position, chainHash: row.chain_hash?.toString('hex') ?? null } : null;
+}
+
+/** What the store file at `path` holds at `position` (read only, its -wal included): the chain hash there and its head; null when it cannot be read. */
+function storeAt(path: string, position: number): { head: number | null; chainHash: string | null } | null {
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      db.pragma('busy_timeout = 5000');
+      const head = headOf(db);
+      const chainHash = head !== null && hasColumn(db, 'events', 'chain_hash') ? (chainHashIn(db, position)?.toString('hex') ?? null) : null;
+      return { head: head?.position ?? null, chainHash };
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
 /**
  * What a start refusal says of a copy a server left beside the file when the file went away under
  * it (`<path>.rescued-<instant>.db`, `SqliteEventStore.keepWhatIsHeld`): the newest one, and the log
  * position it reaches — often every acknowledged event the file lacks now (breaker9k P4: a start
  * after a -wal deleted under the server was refused as empty, offering a backup or a reset, both
- * losing what the copy held). Null when there is none (or it cannot be read).
+ * losing what the copy held). The copy is offered only when it may hold what the store lacks: the
+ * store (with its -wal) missing or unreadable, ending before the copy, or holding another event at
+ * the copy's head. A copy the store has grown past is named as such and may be deleted (breaker9l
+ * P2: a stale copy was offered in every later refusal, and following the advice lost what the -wal
+ * held). The advice never deletes a -wal: it is moved aside and kept. Null when there is no copy (or
+ * it cannot be read).
  */
 export function rescuedCopyNote(path: string): Bilingual | null {
   const prefix = `${basename(path)}.rescued-`;
@@ -181,19 +213,29 @@ export function rescuedCopyNote(path: string): Bilingual | null {
   const newest = names.at(-1);
   if (!newest) return null;
   const copy = join(dirname(path), newest);
-  let head: number | null;
+  let copyHead: { position: number; chainHash: string | null } | null;
   try {
     const db = new Database(copy, { readonly: true, fileMustExist: true });
     try {
-      head = db.prepare<[], { head: number | null }>('SELECT MAX(position) AS head FROM events').get()?.head ?? null;
+      copyHead = headOf(db);
     } finally {
       db.close();
     }
   } catch {
     return null;
   }
+  const head = copyHead?.position ?? null;
+  const store = storeAt(path, head ?? 0);
+  const storeHolds =
+    store !== null && store.head !== null && (head === null || (store.head >= head && (copyHead!.chainHash === null || store.chainHash === copyHead!.chainHash)));
+  if (storeHolds) {
+    return say(
+      ` Beside it lies ${copy}, a copy a server kept when this file went away under it: it ends at position ${head ?? 'none'}, and the store holds the same events and more (up to position ${store.head}) — nothing in it is missing from the store, so it can be deleted; do not put it in place of the store.`,
+      `其旁的 ${copy} 是服务在该文件运行中被删除或替换时保存的副本：它止于位置 ${head ?? '无'}，而事件库含有同样的事件且更多（至位置 ${store.head}）——副本中没有事件库所缺的内容，可以删除；请勿用它替换事件库。`,
+    );
+  }
   return say(
-    ` Beside it lies ${copy}: what a server still held when this file went away under it (events up to position ${head ?? 'none'}). To take it, stop every server on the file, remove ${path}-wal and ${path}-shm if there are any, rename the copy to ${path} and start again — before restoring a backup or accepting a reset, which would lose what the copy holds.`,
-    `其旁有 ${copy}：是该文件在运行中被删除或替换时服务所保存的内容（事件至位置 ${head ?? '无'}）。如要采用，请停止使用该文件的所有服务，删除 ${path}-wal 和 ${path}-shm（如有），把副本改名为 ${path} 后再启动——请先于从备份恢复或接受重置考虑它，那两种做法都会丢失副本中的内容。`,
+    ` Beside it lies ${copy}: what a server still held when this file went away under it (events up to position ${head ?? 'none'}${store?.head != null ? `; the store ends at ${store.head}` : ''}). To take it, stop every server on the file, move ${path}-wal and ${path}-shm aside if there are any (keep them: they may hold what neither file has), rename the copy to ${path} and start again — before restoring a backup or accepting a reset, which would lose what the copy holds.`,
+    `其旁有 ${copy}：是该文件在运行中被删除或替换时服务所保存的内容（事件至位置 ${head ?? '无'}${store?.head != null ? `；事件库止于位置 ${store.head}` : ''}）。如要采用，请停止使用该文件的所有服务，把 ${path}-wal 和 ${path}-shm（如有）移到别处保存（请勿删除：其中可能有两个文件都没有的内容），把副本改名为 ${path} 后再启动——请先于从备份恢复或接受重置考虑它，那两种做法都会丢失副本中的内容。`,
   );
 }

@@ -1,7 +1,8 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { parse } from 'graphql';
 import { ListSizes } from '../../src/shared/graphql/list-sizes.js';
-import { LIVE_SIZES, ROOT_FIELD_COST as R, estimateCost } from '../../src/shared/graphql/query-cost.js';
+import { LIVE_SIZES, PARTS_PER_COST_UNIT, ROOT_FIELD_COST as R, costRefusal, estimateCost, type SizeOf } from '../../src/shared/graphql/query-cost.js';
+import { DEFAULT_MAX_COST } from '../../src/config/app-settings.js';
 import { importLargePlan, largePlanCsv } from '../support/large-plan.js';
 import { TestApp, startTestApp } from '../support/test-app.js';
 import { jest } from '@jest/globals';
@@ -48,6 +49,27 @@ describe('a plan whose items are every unit’s task (breaker12e P9)', () => {
       await app.as('SUPERVISOR'),
     );
     expect(breaker.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY' });
+  });
+
+  it('prices the plan list and a plan by what they select: ids and titles build no breakdown, progress every plan’s, an unknown plan none (breaker12h P4)', async () => {
+    const sizes = app.app.get(ListSizes);
+    const allParts = sizes.of(LIVE_SIZES.planParts, false)!;
+    expect(allParts).toBeGreaterThanOrEqual(40 * unitCount);
+    // What 工作方案, 导入, 工作量 and 待督查 ask on opening.
+    const web = '{ workPlans { id title year } }';
+    expect(priced(web)).toBe(R + 1 + 5 * 3);
+    expect(priced('{ workPlans { id progress { parts } } }')).toBe(R + Math.ceil(allParts / PARTS_PER_COST_UNIT) + 1 + 5 * (1 + 2));
+    expect(priced(`{ workPlan(id: "${planId}") { title year approvedOn } }`)).toBe(R + 1 + 3);
+    expect(priced(`{ workPlan(id: "${planId}") { ...Rows } } fragment Rows on WorkPlan { categories { code } }`)).toBe(R + Math.ceil(sizes.of(LIVE_SIZES.planParts, false, planId)! / PARTS_PER_COST_UNIT) + 1 + (1 + 5 * 1));
+    expect(priced('{ workPlan(id: "no-such-plan") { progress { parts } } }')).toBe(R + 1 + 2);
+    // Once the plans hold 200,000 parts between them (breaker12h's store: 223,000), the list is still answered; every plan's progress at once is not.
+    const grown: SizeOf = (name, past, parentId) => (name === LIVE_SIZES.planParts && parentId === undefined ? 223_000 : sizes.of(name, past, parentId));
+    const schema = app.app.get(GraphQLSchemaHost).schema;
+    expect(costRefusal({ maxCost: DEFAULT_MAX_COST, sizeOf: grown }, schema, parse(web), {})).toBeUndefined();
+    expect(costRefusal({ maxCost: DEFAULT_MAX_COST, sizeOf: grown }, schema, parse('{ workPlans { progress { parts } } }'), {})?.extensions).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
+    const listed = await app.graphql(web, {}, await app.as('SUPERVISOR'));
+    expect(listed.errors).toBeUndefined();
+    expect((listed.data!.workPlans as { id: string }[]).map((plan) => plan.id)).toContain(planId);
   });
 
   it('answers the web’s page of 200 items with their counts, each matching the item’s own parts', async () => {

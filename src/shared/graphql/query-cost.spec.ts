@@ -91,6 +91,23 @@ describe('query cost', () => {
     expect(estimateCost(built, parse('{ a: plan(id: "big") { title } b: plan(id: "big") { title } }'), {}, undefined, sizeOf)).toBe(R + 12_000 + 2 * 2);
   });
 
+  it('adds the build only for selections that build, through fragments too, and once per call among aliases (breaker12h P4)', () => {
+    // `{ workPlans { id title year } }` was priced as every plan's breakdown and refused for everyone at 200,000 parts.
+    const built = buildSchema('type Query { plans(year: Int): [Plan!]! } type Plan { id: ID! title: String! progress: Progress! } type Progress { parts: Int! }');
+    const plansField = (built.getType('Query') as GraphQLObjectType).getFields().plans!;
+    const buildsWhen: FieldPrice['buildsWhen'] = (selected, args) => selected.has('progress') || args.year === 1999;
+    Object.assign(plansField, { extensions: { [FIELD_PRICE]: { build: () => 22_300, buildsWhen } satisfies FieldPrice } });
+    const priced = (query: string) => estimateCost(built, parse(query), {}, undefined, () => undefined);
+    expect(priced('{ plans { id title } }')).toBe(R + 1 + 5 * 2);
+    expect(priced('{ plans { id progress { parts } } }')).toBe(R + 22_300 + 1 + 5 * (1 + 2));
+    expect(priced('{ plans { ... on Plan { progress { parts } } } }')).toBe(R + 22_300 + 1 + 5 * 2);
+    expect(priced('{ plans { ...P } } fragment P on Plan { id ...Q } fragment Q on Plan { progress { parts } }')).toBe(R + 22_300 + 1 + 5 * 3);
+    expect(priced('{ plans(year: 1999) { id } }')).toBe(R + 22_300 + 1 + 5);
+    // Aliases asking the same call: the root counted once, the build once, whichever alias asks it.
+    expect(priced('{ a: plans { id } b: plans { progress { parts } } }')).toBe(R + 22_300 + (1 + 5) + (1 + 5 * 2));
+    expect(priced('{ a: plans { progress { parts } } b: plans { progress { parts } } }')).toBe(R + 22_300 + 2 * (1 + 5 * 2));
+  });
+
   it('counts every alias, so repeating a field under other names does not slip through', () => {
     const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: units { id code }`).join(' ');
     expect(refused(`{ ${aliases} }`)).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Extensions } from '@nestjs/graphql';
-import { GraphQLError, Kind, getNamedType, getNullableType, isListType, isObjectType, print, visit, type DocumentNode, type FieldNode, type GraphQLNamedType, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, getNamedType, getNullableType, isListType, isObjectType, print, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLNamedType, type GraphQLSchema, type SelectionNode } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '../pagination/page.js';
 import { rootCallKey } from './once-a-request.js';
@@ -87,12 +87,20 @@ export interface FieldPrice {
    */
   readonly ofParent?: { readonly root: string; readonly arg: string };
   /**
-   * Work the field does once per call whatever is selected beneath it (building a plan's whole
+   * Work the field does once per call whatever is selected beneath it (unless `buildsWhen` says which selections build: building a plan's whole
    * breakdown to roll it up, checking the signatures handed back), in cost units, from its arguments
    * (values, variables applied) and the live sizes (`size(name, parentId)`: ListSizes.of, undefined
    * where nothing counts). On a root query field, counted once per distinct call like ROOT_FIELD_COST.
    */
   readonly build?: (args: Readonly<Record<string, unknown>>, size: (name: string, parentId?: string) => number | undefined) => number;
+  /**
+   * Whether this call does its `build`, from the names of the fields its selection asks at its first
+   * level (through inline fragments and fragment spreads, whatever @skip / @include say) and its
+   * arguments (values, variables applied): `workPlans { id title }` builds no breakdown,
+   * `workPlans { progress { … } }` builds each plan's (breaker12h P4: the list of titles was priced as
+   * every plan's breakdown and refused for everyone at 200,000 parts). Without it, always.
+   */
+  readonly buildsWhen?: (selected: ReadonlySet<string>, args: Readonly<Record<string, unknown>>) => boolean;
 }
 
 /** A scan a field makes over a list that grows with the data (FieldPrice.scan). */
@@ -223,6 +231,7 @@ export const SUBSCRIPTION_COST_SHARE = 10;
 export function estimateCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null, sizeOf?: SizeOf): number | null {
   const folds = new Set<string>();
   const past = travels(document);
+  const fragments = new Map(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])));
   try {
     const parents = enclosingFields(document);
     return getComplexity({
@@ -230,7 +239,7 @@ export function estimateCost(schema: GraphQLSchema, document: DocumentNode, vari
       query: document,
       variables: variables ?? {},
       operationName: operationName ?? undefined,
-      estimators: [rectifyEstimator(schema, folds, (name, parentId) => sizeOf?.(name, past, parentId), parents, variables ?? {})],
+      estimators: [rectifyEstimator(schema, folds, (name, parentId) => sizeOf?.(name, past, parentId), parents, variables ?? {}, fragments)],
       maxQueryNodes: MAX_QUERY_NODES,
     });
   } catch (error) {
@@ -336,8 +345,8 @@ export function queryCostPlugin(limits: QueryCost): ApolloServerPlugin {
 
 /**
  * One estimator for every field: introspection flat; else 1, plus REPLAY_COST for a fold not yet
- * paid for, plus ROOT_FIELD_COST and a priced field's `build` for a root field (a query's once per
- * distinct call), plus a priced field's `read`, plus its selection counted once per item it may
+ * paid for, plus ROOT_FIELD_COST and a priced field's `build` (where `buildsWhen` says this call
+ * builds) for a root field (a query's once per distinct call), plus a priced field's `read`, plus its selection counted once per item it may
  * return (each item at least 1: a row is made and sent even when only `__typename` is asked).
  * A page (a field with `first`) counts only its items that way: `totalCount` and `pageInfo` once,
  * so `findings(first: 0) { totalCount }` costs ROOT_FIELD_COST + 2, and `findings { totalCount }` does not cost 51 more.
@@ -348,11 +357,14 @@ function rectifyEstimator(
   liveSize: (name: string, parentId?: string) => number | undefined,
   parents: ReadonlyMap<FieldNode, FieldNode>,
   variables: Readonly<Record<string, unknown>>,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
 ): ComplexityEstimator {
   /** What each field node was priced at, read back by the page around it (children are priced first). */
   const priced = new Map<FieldNode, number>();
   /** Root query calls already counted (rootCallKey): their aliases are answered once. */
   const asked = new Set<string>();
+  /** Root query calls whose build is already counted: an alias that builds after one that did not still pays it, once. */
+  const built = new Set<string>();
   const rootTypes = new Set([schema.getQueryType(), schema.getMutationType()].filter((root) => root != null));
   return ({ type, field, node, args, childComplexity }) => {
     const cost = estimate();
@@ -365,11 +377,14 @@ function rectifyEstimator(
       let own = 1 + (fold !== null && !folds.has(fold) ? REPLAY_COST : 0);
       if (fold !== null) folds.add(fold);
       const price = field.extensions[FIELD_PRICE] as FieldPrice | undefined;
+      const builds = price?.build !== undefined && (price.buildsWhen?.(selectedNames(node, fragments), args) ?? true);
       if (rootTypes.has(type as never)) {
         const key = type === schema.getQueryType() ? rootCallKey(field.name, args) : null;
-        if (key === null || !asked.has(key)) own += ROOT_FIELD_COST + (price?.build?.(args, liveSize) ?? 0);
+        if (key === null || !asked.has(key)) own += ROOT_FIELD_COST;
+        if (builds && (key === null || !built.has(key))) own += price!.build!(args, liveSize);
         if (key !== null) asked.add(key);
-      } else if (price?.build) own += price.build(args, liveSize);
+        if (key !== null && builds) built.add(key);
+      } else if (builds) own += price!.build!(args, liveSize);
       if (price?.scan?.when(args)) own += Math.ceil((liveSize(price.scan.sized) ?? price.scan.items) / SCAN_ITEMS_PER_UNIT);
       if (price?.items !== undefined) {
         const parentId = price.ofParent ? rootArgument(node, price.ofParent, parents, variables) : undefined;
@@ -388,6 +403,24 @@ function rectifyEstimator(
       return own + (price?.read ?? 0) + (lists > 0 ? LIST_COST_FACTOR ** lists * Math.max(childComplexity, 1) : childComplexity);
     }
   };
+}
+
+/** The names of the fields `node` selects at its first level, through inline fragments and fragment spreads (each fragment once). */
+function selectedNames(node: FieldNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): ReadonlySet<string> {
+  const names = new Set<string>();
+  const spread = new Set<string>();
+  const walk = (selections: readonly SelectionNode[] | undefined): void => {
+    for (const selection of selections ?? []) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet.selections);
+      else if (!spread.has(selection.name.value)) {
+        spread.add(selection.name.value);
+        walk(fragments.get(selection.name.value)?.selectionSet.selections);
+      }
+    }
+  };
+  walk(node.selectionSet?.selections);
+  return names;
 }
 
 /**

@@ -17,6 +17,8 @@ import { WorkPlanLedger, type WorkPlanItemAtCut } from './work-plan-ledger.js';
 import { workPlanItemStream } from '../domain/work-plan.events.js';
 import { WorkPlanItemType, WorkPlanSummaryType, WorkPlanType } from './work-plan.types.js';
 import { GetWorkPlanItemQuery, GetWorkPlanQuery, ListWorkPlansQuery } from './work-plan.queries.js';
+import { HistoryEntryConnectionType, historyLines, historyPage, historyPageFromStream } from '../../rectification/evaluations/history-lines.js';
+import { PageArgs, pageAndFilter } from '../../shared/graphql/connection.js';
 import { EXPECTED_ITEMS, HISTORY_PRICE, LIVE_SIZES, PARTS_PER_COST_UNIT, STREAM_READ_COST, priced, type FieldPrice } from '../../shared/graphql/query-cost.js';
 
 /**
@@ -28,15 +30,23 @@ export const buildsPlanParts =
   (arg?: string): FieldPrice['build'] =>
   (args, size) =>
     Math.ceil((size(LIVE_SIZES.planParts, arg !== undefined && typeof args[arg] === 'string' ? (args[arg] as string) : undefined) ?? 0) / PARTS_PER_COST_UNIT);
-import { HistoryEntryConnectionType, historyLines, historyPage, historyPageFromStream } from '../../rectification/evaluations/history-lines.js';
-import { PageArgs, pageAndFilter } from '../../shared/graphql/connection.js';
+
+/** The fields of a plan that build its breakdown (lazyBreakdown in work-plan.queries.ts); its id, title, year and days do not. */
+const BREAKDOWN_FIELDS: readonly string[] = ['progress', 'categories'];
+
+/**
+ * Whether a call of `workPlans` or `workPlan(id)` builds breakdowns (breaker12h P4: `{ workPlans { id title year } }`,
+ * what 工作方案, 导入 and 待督查 ask on opening, was priced as every plan's breakdown and refused for everyone at
+ * 200,000 parts): when it selects progress or categories, or travels in time (a plan at a cut folds its items first).
+ */
+export const buildsBreakdown: FieldPrice['buildsWhen'] = (selected, args) => args.asOf != null || args.knownAt != null || BREAKDOWN_FIELDS.some((field) => selected.has(field));
 
 @Resolver(() => WorkPlanType)
 @AllowRoles(...WORKFLOW_READERS)
 export class WorkPlanResolver {
   constructor(private readonly queries: QueryBus) {}
 
-  @priced({ build: buildsPlanParts() })
+  @priced({ build: buildsPlanParts(), buildsWhen: buildsBreakdown })
   @Query(() => [WorkPlanSummaryType], { description: 'Imported work plans, newest year first, with their overall progress (every reader, and ADMIN, who imports plans)' })
   // ADMIN imports plans: the 导入 page reads the plans there are, so a new version keeps its plan's approval day (newcomer13 R7).
   @AllowRoles(...WORKFLOW_READERS, 'ADMIN')
@@ -44,7 +54,7 @@ export class WorkPlanResolver {
     return this.queries.execute(new ListWorkPlansQuery());
   }
 
-  @priced({ build: buildsPlanParts('id') })
+  @priced({ build: buildsPlanParts('id'), buildsWhen: buildsBreakdown })
   @Query(() => WorkPlanType, {
     description:
       'The breakdown: categories → items → unit parts with roll-ups and traffic lights. With unitId: what that unit owes across all items. ' +
@@ -86,7 +96,7 @@ export class WorkPlanItemResolver {
   ) {
     // Counted over every part an item ever held: a past day's item holds no more.
     sizes.register(LIVE_SIZES.itemParts, { now: () => ledger.largestItemParts, past: () => ledger.largestItemParts, of: (itemId, past) => itemPartsEver(ledger, itemId, past) });
-    sizes.register(LIVE_SIZES.planParts, { now: () => allPlanParts(ledger, false), past: () => allPlanParts(ledger, true), of: (planId, past) => ledger.planParts(planId, past) });
+    sizes.register(LIVE_SIZES.planParts, { now: () => allPlanParts(ledger, false), past: () => allPlanParts(ledger, true), of: (planId, past) => ledger.planParts(planId, past) ?? 0 });
   }
 
   @Subscription(() => WorkPlanItemType, {

@@ -728,8 +728,9 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
  * `day` joins, wherever it is now — folded by day the unit still held it. Moved by a later hand-over
  * or merge (breaker8h P6), or joined, after the day, into another unit's own part, which kept its
  * own record (breaker8k P4/P2: the merge S→X typed before the hand-over A→S dated earlier; by date
- * A's part joins S's, and goes on with it into X's). Undefined when the unit holds a part here
- * itself, or held none that day.
+ * A's part joins S's, and goes on with it into X's), or moved on and then, inside the record it moved
+ * into, joined another's (breaker8l P2/P3: S→X, then X→Y with Y's own part). Undefined when the unit
+ * holds a part here itself, or held none that day. O(parts × holders + joined × holders).
  */
 export function partPassedOnAfter(state: AssignmentsState, unitId: string, day: string): { readonly part: AssignmentPart; readonly asHeldThen: AssignmentPart } | undefined {
   if (partOf(state, unitId)) return undefined;
@@ -737,10 +738,22 @@ export function partPassedOnAfter(state: AssignmentsState, unitId: string, day: 
     const held = part.previousHolders?.find((earlier) => earlier.unitId === unitId && earlier.from <= day && day < earlier.until);
     if (held) return { part, asHeldThen: { ...part, unitId, heldSince: held.from } };
   }
+  const into = () => partsOf(state).find((part) => part.heldBefore?.includes(unitId));
   const joined = state.joined && Object.hasOwn(state.joined, unitId) ? state.joined[unitId]! : undefined;
-  if (!joined || !isAfter(joined.joinedOn, day) || isAfter(joined.part.heldSince ?? joined.part.assignedOn, day)) return undefined;
-  const into = partsOf(state).find((part) => part.heldBefore?.includes(unitId));
-  return into && { part: into, asHeldThen: joined.part };
+  if (joined) {
+    if (!isAfter(joined.joinedOn, day) || isAfter(joined.part.heldSince ?? joined.part.assignedOn, day)) return undefined;
+    const part = into();
+    return part && { part, asHeldThen: joined.part };
+  }
+  // Moved on after the day into a unit whose record then joined another's own (a chain S→X→Y, Y with its own part, typed
+  // before the hand-over into S: breaker8l P2, P3): the record S held that day is inside the one X joined with.
+  for (const entry of Object.values(state.joined ?? {})) {
+    const held = entry.part.previousHolders?.find((earlier) => earlier.unitId === unitId && earlier.from <= day && day < earlier.until);
+    if (!held || !isAfter(entry.joinedOn, day)) continue;
+    const part = into();
+    return part && { part, asHeldThen: { ...entry.part, unitId, heldSince: held.from } };
+  }
+  return undefined;
 }
 
 /**

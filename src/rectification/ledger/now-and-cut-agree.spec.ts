@@ -898,3 +898,57 @@ describe('a hand-over undone by a late pass, into a unit that holds a record han
     expect(strip(partsOf(assignmentsOn(assignments, TODAY)))).toEqual(strip(partsOf(assignments)));
   });
 });
+
+describe('a 交办 or a hand-over typed after the directory, whose unit handed its work to a unit whose part moved on and then joined a third’s (breaker8l P2, P3: 8k P4/P2 through a chain s→x→y)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const evidence = [{ title: '页面', link: 'https://example.gov.cn/p', documentRef: null }];
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+  /** a's duties to s on 08-01 (职能调整); s merged into x on 09-01, x into y on 10-01 (机构改革): the directory, entered first. */
+  const unitNames = {
+    nameOf: () => undefined,
+    handOversOf: (unitId: string) => (unitId === 'a' ? [{ successorUnitId: 's', on: '2016-08-01' }] : []),
+    mergerOf: (unitId: string) => (unitId === 's' ? { successorUnitId: 'x', mergedOn: '2016-09-01' } : unitId === 'x' ? { successorUnitId: 'y', mergedOn: '2016-10-01' } : undefined),
+  };
+  /** The directory as it stood when each merge was typed (s→x first, x→y after). */
+  const sMerged = { nameOf: () => undefined, handOversOf: () => [], mergerOf: (unitId: string) => (unitId === 's' ? { successorUnitId: 'x', mergedOn: '2016-09-01' } : undefined) };
+  const holders = (view: FindingView) => inAssignedOrder(view.parts.values()).map((part) => [part.unitId, part.role, part.status, part.heldBefore.join(','), part.dueDate]);
+  const report = (unitId: string, reportedOn: string) => ({ type: 'ReportRectification', ...base, actor: clerkOf(unitId), unitId, summary: '已整改', evidence, reportedOn, unitNames }) as FindingCommand;
+  const at = (office: Office, asOf: string) => holders(findingAt(office.timeline as unknown as TimelineEntry[], { asOf, knownAt: null, axes: [BUSINESS_DAY] })!);
+  /** s's part moved to x on 09-01 and x's joined y's own part on 10-01. */
+  const chain = (office: Office) => {
+    accept(office, { type: 'HandOverPart', ...base, actor: admin, unitId: 's', successorUnitId: 'x', reason: '机构改革', handedOverOn: '2016-09-01', unitNames: { ...sMerged, mergerOf: () => undefined } } as FindingCommand);
+    accept(office, { type: 'HandOverPart', ...base, actor: admin, unitId: 'x', successorUnitId: 'y', reason: '机构改革', handedOverOn: '2016-10-01', unitNames: sMerged } as FindingCommand);
+  };
+  const agreeAndCheck = (office: Office, expected: unknown[][]) => {
+    const now = office.ledger.finding('f')!;
+    const cut = findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [BUSINESS_DAY] })!;
+    expect(holders(now)).toEqual(expected);
+    expect(holders(cut)).toEqual(holders(now));
+    expect(finding(cut)).toEqual(finding(now));
+    const assignments = (office.state as Extract<FindingState, { assignments: unknown }>).assignments;
+    const strip = (parts: ReturnType<typeof partsOf>) => parts.map(({ unitId, role, status, heldBefore, dueDate }) => ({ unitId, role, status, heldBefore: heldBefore ?? [], dueDate }));
+    expect(strip(partsOf(assignmentsOn(assignments, TODAY)))).toEqual(strip(partsOf(assignments)));
+    // a handed its work over on 08-01: its clerk's report of 10-15 is refused; y's is taken.
+    expect(office.decide(report('a', '2016-10-15'))).toBe(false);
+    accept(office, report('y', '2016-10-15'));
+  };
+
+  it('P2: a’s row of the 2016 paper (交办 04-26), typed after the chain, passes a’s part to s on 08-01 and on with s’s through x into y’s part, now as at every cut and as on 08-15 and 09-15 by day', () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 's', role: 'LEAD', dueDate: '2016-12-31' }, { unitId: 'y', role: 'RESPONSIBLE', dueDate: '2016-11-30' }], unknownUnitIds: [] } as FindingCommand);
+    chain(office);
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 'a', role: 'RESPONSIBLE', dueDate: '2016-12-31' }], unknownUnitIds: [], unitNames } as FindingCommand);
+    expect(at(office, '2016-08-15')).toEqual([['s', 'LEAD', 'ASSIGNED', 'a', '2016-12-31'], ['y', 'RESPONSIBLE', 'ASSIGNED', '', '2016-11-30']]);
+    expect(at(office, '2016-09-15')).toEqual([['x', 'LEAD', 'ASSIGNED', 'a,s', '2016-12-31'], ['y', 'RESPONSIBLE', 'ASSIGNED', '', '2016-11-30']]);
+    agreeAndCheck(office, [['y', 'LEAD', 'ASSIGNED', 'a,s,x', '2016-11-30']]);
+  });
+
+  it('P3: the hand-over a→s of 08-01, typed after the chain, joins s’s record and goes on with it into y’s part, as in date order', () => {
+    const office = new Office();
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-04-26', units: [{ unitId: 'a', role: 'LEAD', dueDate: '2016-12-31' }, { unitId: 's', role: 'RESPONSIBLE', dueDate: '2016-10-31' }, { unitId: 'y', role: 'RESPONSIBLE', dueDate: '2016-11-30' }], unknownUnitIds: [] } as FindingCommand);
+    chain(office);
+    accept(office, { type: 'HandOverPart', ...base, actor: admin, unitId: 'a', successorUnitId: 's', reason: '职能调整', handedOverOn: '2016-08-01', unitNames } as FindingCommand);
+    expect(at(office, '2016-08-15')).toEqual([['s', 'LEAD', 'ASSIGNED', 'a', '2016-10-31'], ['y', 'RESPONSIBLE', 'ASSIGNED', '', '2016-11-30']]);
+    agreeAndCheck(office, [['y', 'LEAD', 'ASSIGNED', 'a,s,x', '2016-11-30']]);
+  });
+});

@@ -1137,6 +1137,31 @@ describe('a unit added to the item after the directory, whose work passed to a u
   });
 });
 
+describe('a unit added to the item after the directory, whose work passed to a unit whose part moved on and joined a third’s later (breaker8l P2: 8k P4 through a chain)', () => {
+  const POLICE = 'unit-police';
+  const EDU = 'unit-edu';
+  /** 市公安局's duties to 市财政局 on 04-01; 市财政局 merged into 市教育局 on 05-01, 市教育局 into 东湖区 on 05-15 (typed first, joining 东湖区’s own part). */
+  const unitNames = {
+    nameOf: (unitId: string) => ({ [FGW]: '市发展改革委', [FINANCE]: '市财政局', [DONGHU]: '东湖区', [POLICE]: '市公安局', [EDU]: '市教育局' })[unitId],
+    handOversOf: (unitId: string) => (unitId === POLICE ? [{ successorUnitId: FINANCE, on: '2026-04-01' }] : []),
+    mergerOf: (unitId: string) => (unitId === FINANCE ? { successorUnitId: EDU, mergedOn: '2026-05-01' } : unitId === EDU ? { successorUnitId: DONGHU, mergedOn: '2026-05-15' } : undefined),
+  };
+  const merged: WorkPlanItemStreamEvent[] = [
+    ...definedAndAssigned,
+    { type: 'PartHandedOver', data: { unitId: FINANCE, successorUnitId: EDU, reason: '机构改革', handedOverOn: '2026-05-01' } },
+    { type: 'PartHandedOver', data: { unitId: EDU, successorUnitId: DONGHU, reason: '机构改革', handedOverOn: '2026-05-15' } },
+  ];
+  const addPolice: ReviseWorkPlanItem = { type: 'ReviseWorkPlanItem', actor: supervisor, today: TODAY, revisedOn: ASSIGNED_ON, reason: '补充责任单位', addUnits: [{ unitId: POLICE, role: 'RESPONSIBLE' }], unitNames };
+
+  it('passes 市公安局’s part to 市财政局 on 04-01, joining the record that went on through 市教育局 into 东湖区’s part: one part, 市公安局 cannot report', () => {
+    expect(partsOf(assignmentsAfter(merged)).map((part) => [part.unitId, part.heldBefore ?? []])).toEqual([[FGW, []], [DONGHU, [FINANCE, EDU]]]);
+    const decided = workPlanItemDecider.decide(addPolice, stateAfter(merged));
+    expect(decided.filter((event) => event.type === 'PartHandedOver').map((event) => event.data)).toEqual([expect.objectContaining({ unitId: POLICE, successorUnitId: FINANCE, handedOverOn: '2026-04-01' })]);
+    expect(partsOf(assignmentsAfter([...merged, ...decided])).map((part) => [part.unitId, part.heldBefore ?? []])).toEqual([[FGW, []], [DONGHU, [POLICE, FINANCE, EDU]]]);
+    given([...merged, ...decided]).when({ ...report(POLICE), reportedOn: '2026-06-01', unitNames }).thenRefused('CONFLICT');
+  });
+});
+
 describe('a unit removed from the item (方案调整) on a day before another unit’s part joined its part (机构改革), typed after the join (breaker8j P4)', () => {
   // 市财政局 and 东湖区 report (05-31, 06-01); 东湖区’s open part joins 市财政局’s on 07-01 (a merge or a hand-over: PartHandedOver).
   const nameOf = (unitId: string) => ({ [FGW]: '市发展改革委', [FINANCE]: '市财政局', [DONGHU]: '东湖区' })[unitId];

@@ -215,12 +215,16 @@ export const initialAssignmentsState = (): AssignmentsState => {
 
 /**
  * Per `recorded` list (weakly: forgotten with the list), what `assignmentsOn` answers for any day on
- * or after `lastDay` (the latest day of its facts): every fact folded in business order. Kept for
- * lists without corrections or undone hand-overs (they move facts), and carried from a list to the
- * list with one more fact dated on or after `lastDay` (it comes last in business order: one more
- * step of the fold) — so a 催办 dated today is judged without folding the item's stream again, also
- * after a fact entered late (breaker12f P4, breaker12g P1). A function of the list alone: a decision's
- * state with a part substituted does not change it.
+ * or after `lastDay` (the latest office day of its facts, corrections applied): every fact folded in
+ * business order. Kept for any list once folded whole — corrections and undone hand-overs included
+ * (they move facts, but the fold of the list as it stands is exact: breaker12h P1) — and carried from
+ * a list to the list with one more fact that moves none (not a correction, not an undone hand-over)
+ * dated on or after `lastDay`: it comes last in business order, untouched by the corrections before
+ * it (each corrects a fact recorded before itself), so it is one more step of the fold. A 催办 dated
+ * today is thus judged without folding the item's stream again, also after a fact entered late or a
+ * correction (breaker12f P4, breaker12g P1, breaker12h P1); a correction or a late fact costs one fold
+ * of the stream, at the next dated command. A function of the list alone: a decision's state with a
+ * part substituted does not change it.
  */
 const foldsByDay = new WeakMap<readonly AssignmentEvent[], { readonly fold: AssignmentsState; readonly lastDay: string }>();
 const movesFacts = (event: AssignmentEvent): boolean => isCorrection(event) || event.type === 'PartHandOverUndone';
@@ -284,24 +288,25 @@ function refolded(recorded: readonly AssignmentEvent[]): AssignmentsState {
  * or refused as it would have been that day.
  */
 export function assignmentsOn(state: AssignmentsState, day: string): AssignmentsState {
-  // Facts recorded in business order, all dated by `day` (an office entering facts as they happen):
-  // the fold by day is the fold as recorded, already made (breaker12f P4).
+  // Facts dated by `day`, folded already (an office entering facts as they happen: the fold carried
+  // from fact to fact; or folded whole once since a late fact or a correction): breaker12f P4, 12h P1.
   const byDay = foldsByDay.get(state.recorded);
   if (byDay && byDay.lastDay <= day) return byDay.fold;
   // evolveAssignments, without copying `recorded` per event (breaker12f P4: quadratic in the stream's
-  // facts, 1.3 s per dated command at 9,300): the parts never read it, a date correction refolds it.
+  // facts, 1.3 s per dated command at 9,300): the parts never read it. Corrections are already applied
+  // to the facts they correct and left out (`inBusinessOrder`).
   const recorded: AssignmentEvent[] = [];
   let folded = initialAssignmentsState();
   let lastDay = '';
   for (const entry of inBusinessOrder(state.recorded)) {
-    if (entry.occurredOn > lastDay) lastDay = entry.occurredOn;
+    lastDay = entry.occurredOn;
     if (entry.occurredOn > day) continue;
     recorded.push(entry.event);
-    folded = entry.event.type === 'FactDateCorrected' ? refolded([...recorded]) : evolveParts(folded, entry.event);
+    folded = evolveParts(folded, entry.event);
   }
   const answer = { ...folded, recorded };
-  // Every fact folded, none moving another: what any later day answers too, kept for the next fact.
-  if (lastDay <= day && !state.recorded.some(movesFacts)) foldsByDay.set(state.recorded, { fold: answer, lastDay });
+  // Every fact folded: what any later day answers too, kept for the next fact (`foldsByDay`).
+  if (lastDay <= day) foldsByDay.set(state.recorded, { fold: answer, lastDay });
   return answer;
 }
 
@@ -1354,13 +1359,25 @@ function urgeUnit(command: UrgeUnit, state: AssignmentsState): AssignmentEvent[]
   if (then.status === 'VERIFIED') throw verifiedThen(state, then, urgedOn, unit, say('there was nothing to urge', '无需催办'));
   requireText(message, named('message', 'An urging message', '催办内容'));
   // One paper 催办通知 entered twice (two clerks, two forms): the same day and words for the same unit (breaker8c P8).
-  const same = inBusinessOrder(state.recorded).some(
+  const same = mayBeUrgedAlike(state.recorded, unitId, message) && inBusinessOrder(state.recorded).some(
     ({ event }) => event.type === 'UnitUrged' && event.data.unitId === unitId && event.data.urgedOn === urgedOn && event.data.message.trim() === message.trim(),
   );
   if (same) throw conflict(`${capitalise(unit.en)} was already urged on ${urgedOn} in these words; it is recorded once.`, `${unit.zh} ${urgedOn} 的相同催办已经录入，不再重复记录。`);
   const events: AssignmentEvent[] = [{ type: 'UnitUrged', data: { unitId, message, urgedOn } }];
   requireLaterFactsHold(state, events, urged, command);
   return events;
+}
+
+/**
+ * Whether `recorded` holds an urging in `message`'s words that may be of `unitId` once corrections
+ * are applied (a correction moves its day, an undone hand-over gives the successor's facts to its
+ * predecessor): the duplicate check folds the stream in business order only then (breaker12h P1:
+ * a 催办 on a 各单位 item sorted the whole stream for it). O(facts), no copies.
+ */
+function mayBeUrgedAlike(recorded: readonly AssignmentEvent[], unitId: string, message: string): boolean {
+  const words = message.trim();
+  const undone = recorded.some((event) => event.type === 'PartHandOverUndone');
+  return recorded.some((event) => event.type === 'UnitUrged' && (undone || event.data.unitId === unitId) && event.data.message.trim() === words);
 }
 
 /**
@@ -1453,17 +1470,23 @@ function requireLaterFactsHold(state: AssignmentsState, events: readonly Assignm
 
 /**
  * Whether `events` come after every fact of `recorded` in business order (dated on or after the
- * latest of them, in order), with nothing that reorders facts (a correction, an undone hand-over) on
- * either side: then the earlier facts fold exactly as before, so none of them can break, and `requireLaterFactsHold` has nothing to fold (breaker12f P4:
- * two folds of the whole stream per 催办 or report, 0.5–0.9 s on a 各单位 item of 1,456 facts). O(facts),
- * no copies.
+ * latest of them, corrections applied, in order), none of them reordering facts (a correction, an
+ * undone hand-over): then the earlier facts fold exactly as before, so none of them can break, and
+ * `requireLaterFactsHold` has nothing to fold (breaker12f P4: two folds of the whole stream per 催办 or
+ * report, 0.5–0.9 s on a 各单位 item of 1,456 facts). The latest day is the kept fold's (`foldsByDay`)
+ * when there is one — O(events) — also for a list holding corrections (breaker12h P1); else the
+ * latest day as recorded, O(facts), no copies, and false for a list that moves facts (its days as
+ * recorded are not its days in business order).
  */
-function comesLast(recorded: readonly AssignmentEvent[], events: readonly AssignmentEvent[]): boolean {
-  let latest = '';
-  for (const each of recorded) {
-    if (movesFacts(each)) return false;
-    const on = factDayOfEvent(each);
-    if (on > latest) latest = on;
+export function comesLast(recorded: readonly AssignmentEvent[], events: readonly AssignmentEvent[]): boolean {
+  const kept = foldsByDay.get(recorded);
+  let latest = kept?.lastDay ?? '';
+  if (!kept) {
+    for (const each of recorded) {
+      if (movesFacts(each)) return false;
+      const on = factDayOfEvent(each);
+      if (on > latest) latest = on;
+    }
   }
   for (const each of events) {
     if (movesFacts(each)) return false;

@@ -1,4 +1,4 @@
-import { assignmentsOn, evolveAssignments, initialAssignmentsState, partOf, type AssignmentsState } from './assignment.decider.js';
+import { assignmentsOn, comesLast, decideAssignment, evolveAssignments, initialAssignmentsState, partOf, type AssignmentsState } from './assignment.decider.js';
 import type { AssignmentEvent } from './assignment.events.js';
 
 /*
@@ -14,6 +14,13 @@ const unit = (index: number) => `unit-${index}`;
 const assigned = (index: number): AssignmentEvent => ({ type: 'UnitAssigned', data: { unitId: unit(index), role: index === 0 ? 'LEAD' : 'RESPONSIBLE', dueDate: '2026-12-31', assignedOn: '2026-01-15' } });
 const urged = (index: number, urgedOn: string): AssignmentEvent => ({ type: 'UnitUrged', data: { unitId: unit(index), message: `请于${urgedOn}前报送`, urgedOn } });
 const reported = (index: number, reportedOn: string): AssignmentEvent => ({ type: 'RectificationReported', data: { unitId: unit(index), summary: '已整改', evidence: [], reportedOn } });
+const corrected = (index: number, factType: 'UnitUrged', previousOn: string, on: string): AssignmentEvent => ({
+  type: 'FactDateCorrected',
+  data: { unitId: unit(index), factType, previousOn, on, reason: '录入日期有误', correctedOn: '2026-11-30' },
+});
+const handedOver = (index: number, successorUnitId: string, handedOverOn: string): AssignmentEvent => ({ type: 'PartHandedOver', data: { unitId: unit(index), successorUnitId, reason: '机构改革', handedOverOn } });
+const handOverUndone = (index: number, successorUnitId: string, handedOverOn: string): AssignmentEvent => ({ type: 'PartHandOverUndone', data: { unitId: unit(index), successorUnitId, reason: '核验早于移交', handedOverOn } });
+const SUPERVISOR = { id: 'supervisor', role: 'SUPERVISOR', unitId: null } as const;
 
 /** A year of an item: every unit assigned, urged monthly, some reporting: recorded as it happened. */
 function inOrder(): AssignmentEvent[] {
@@ -66,5 +73,52 @@ describe('the parts on a day, for facts recorded in business order', () => {
   it('answers with the facts, not with a part a decision put in their place', () => {
     const substituted: AssignmentsState = { ...state, parts: { ...state.parts, [unit(2)]: { ...partOf(state, unit(2))!, urgeCount: 999 } } };
     expect(partOf(assignmentsOn(substituted, '2026-11-30'), unit(2))!.urgeCount).toBe(partOf(state, unit(2))!.urgeCount);
+  });
+
+  // breaker12h P1: one 更正日期 (FactDateCorrected) or an undone hand-over (PartHandOverUndone) anywhere in the
+  // stream, and every dated command after it folded the whole stream again, three times (0.85–0.92 s per 催办).
+  describe.each([
+    ['a date correction', [urged(3, '2026-11-10'), corrected(3, 'UnitUrged', '2026-11-10', '2026-11-09')]],
+    ['an undone hand-over', [handedOver(2, 'successor', '2026-11-10'), handOverUndone(2, 'successor', '2026-11-10')]],
+  ])('after %s', (_what, moving) => {
+    const moved = moving.reduce(evolveAssignments, state);
+
+    it('is folded whole once, then kept: the next day asked and the next facts dated today are not folded again', () => {
+      const once = assignmentsOn(moved, '2026-11-30');
+      expect(once).toEqual(foldedByDay(moved, '2026-11-30'));
+      expect(assignmentsOn(moved, '2026-12-01')).toBe(once);
+      const next = [urged(4, '2026-11-30'), reported(5, '2026-11-30')].reduce(evolveAssignments, moved);
+      const kept = assignmentsOn(next, '2026-11-30');
+      expect(assignmentsOn(next, '2026-12-01')).toBe(kept);
+      expect(kept).toEqual(foldedByDay(next, '2026-11-30'));
+    });
+
+    it('judges a fact dated today as coming last, without folding the stream to see whether earlier facts still hold', () => {
+      assignmentsOn(moved, '2026-11-30');
+      expect(comesLast(moved.recorded, [urged(6, '2026-11-30')])).toBe(true);
+      expect(comesLast(moved.recorded, [urged(6, '2026-11-01')])).toBe(false);
+      expect(comesLast(moved.recorded, [corrected(6, 'UnitUrged', '2026-11-10', '2026-11-11')])).toBe(false);
+    });
+
+    it('decides a 催办 dated today as it is decided by the whole fold, and refuses the same 催办 twice', () => {
+      const urge = { type: 'UrgeUnit', unitId: unit(7), message: '请于月底前报送', urgedOn: '2026-11-30', actor: SUPERVISOR, today: '2026-11-30' } as const;
+      const decided = decideAssignment(urge, moved, { parentClosed: false });
+      expect(decided).toEqual(decideAssignment(urge, { ...moved, recorded: [...moved.recorded] }, { parentClosed: false }));
+      const after = decided.reduce(evolveAssignments, moved);
+      expect(() => decideAssignment(urge, after, { parentClosed: false })).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    });
+  });
+
+  it('keeps a corrected day: a fact dated after the correction comes last by the corrected day, not the day typed', () => {
+    // Typed 11-30, corrected to 11-09: a fact dated 11-20 comes after every fact in business order …
+    const typedLate = [urged(3, '2026-11-30'), corrected(3, 'UnitUrged', '2026-11-30', '2026-11-09')].reduce(evolveAssignments, state);
+    assignmentsOn(typedLate, '2026-12-31');
+    expect(comesLast(typedLate.recorded, [urged(4, '2026-11-20')])).toBe(true);
+    // … and one dated before a fact moved later does not.
+    const movedLater = [urged(3, '2026-11-10'), corrected(3, 'UnitUrged', '2026-11-10', '2026-11-25')].reduce(evolveAssignments, state);
+    assignmentsOn(movedLater, '2026-12-31');
+    expect(comesLast(movedLater.recorded, [urged(4, '2026-11-20')])).toBe(false);
+    const next = evolveAssignments(movedLater, urged(4, '2026-11-26'));
+    expect(assignmentsOn(next, '2026-11-30')).toEqual(foldedByDay(next, '2026-11-30'));
   });
 });

@@ -317,8 +317,13 @@ describe('the web app, as supervisors, units and inspectors use it', () => {
     await supervisor.page.goto('/scorecard');
     await supervisor.page.locator('[data-test="scorecard"] .el-table__row').first().waitFor();
     await screenshot(supervisor.page, 'scorecard');
+    // The README's picture of 通报 shows one, citing the finding it is about (newcomer21 S8: it showed an empty list).
+    const issued = await app.graphql(`mutation($input: IssueCircularInput!) { issueCircular(input: $input) { id } }`, {
+      input: { idempotencyKey: 'browser-commend-fgw', unitId: fgw.id, kind: 'COMMENDATION', title: '关于表扬市发改委及时开通网上申请渠道的通报', reason: '按期开通网上依申请公开渠道，并公布办理流程。', references: [{ kind: 'FINDING', id: findingId }], issuedOn: officeDay() },
+    });
+    expect(issued.errors).toBeUndefined();
     await supervisor.page.goto('/circulars');
-    await supervisor.page.locator('[data-test="circulars"]').waitFor();
+    await supervisor.page.locator('[data-test="circulars"] .el-table__row', { hasText: '关于表扬市发改委及时开通网上申请渠道的通报' }).waitFor();
     await screenshot(supervisor.page, 'circulars');
     // The demo's story on one finding: reports, a send-back, a check and urging, with who and when.
     const { data } = await app.graphql(`{ findings(first: 200) { nodes { id title } } }`);

@@ -172,7 +172,7 @@ async function main() {
       if (!(error instanceof ClaimRefused) || error.inFlight || error.claim.scope !== claim.scope) throw error;
       // Another run holds it: refused as a second run is, unless that account was deactivated since.
       await refuseSameAccount(await replayLog(store, schemas, new UsersReadModel()), { name: options.name, role: options.role, unitId, unitCode: options.unitCode, unitName });
-      await register([...login, { ...claim, takeOverFrom: error.taken.holder }]);
+      await register([...login, { ...claim, takeOverFrom: error.taken.holder, ...(error.taken.holderRevision !== undefined ? { takeOverAt: error.taken.holderRevision } : {}) }]);
     }
     // Chinese first (breaker9e P2); the token stays the last line, for scripts.
     console.log(

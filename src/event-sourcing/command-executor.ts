@@ -73,7 +73,8 @@ export class CommandExecutor {
    * takes a value (breaker12 P10). When the store says another stream holds a value, the read
    * models are caught up to the store's head and the command built and decided again: the rule
    * then refuses in its own words (`decide` sees the holder), or — the holder gave the value up
-   * (a finding withdrawn, a unit renamed) — the value is taken over from that holder only. A value
+   * (a finding withdrawn, a unit renamed) — the value is taken over from that holder only, and only
+   * if its stream has not moved since the refusal (else judged again: breaker11m P1). A value
    * whose holder has no events yet (EventStoreDB, see the port) is `ClaimRefused`, CONFLICT.
    */
   async executeClaiming<Command, State, Event extends DomainEvent>(
@@ -93,25 +94,29 @@ export class CommandExecutor {
     claims: readonly ClaimedValue[],
     context: CommandContext,
   ): Promise<CommandOutcome<Event>> {
-    const takeOver = new Map<string, string>();
+    // Per claimed value: the holder met, and its stream's revision when the store refused (read before the catch-up below).
+    const takeOver = new Map<string, { readonly holder: string; readonly at: number | null | undefined }>();
     const claimKey = (claim: { scope: string; value: string }) => `${claim.scope}\u0000${claim.value}`;
     for (let attempt = 1; ; attempt += 1) {
       const command = await build();
       const taking = claims.map((claim) => {
-        const holder = takeOver.get(claimKey(claim));
-        return holder ? { ...claim, takeOverFrom: holder } : claim;
+        const from = takeOver.get(claimKey(claim));
+        return from ? { ...claim, takeOverFrom: from.holder, ...(from.at !== undefined ? { takeOverAt: from.at } : {}) } : claim;
       });
       try {
         const outcome = await executeCommand(this.store, this.schemas, streamId, decider, command, context, undefined, taking);
         if (outcome.position) await this.projections.waitFor(outcome.position);
         return outcome;
       } catch (error) {
-        // Taken over from this holder already, and still refused: another request took it over first.
-        // A few rounds at most: each one met a holder that had given the value up, and another took it first.
-        if (!(error instanceof ClaimRefused) || error.inFlight || takeOver.get(claimKey(error.taken)) === error.taken.holder || attempt >= 5) throw error;
+        if (!(error instanceof ClaimRefused) || error.inFlight || attempt >= 5) throw error;
+        // Taken over from this holder as it stood, and still refused: another request took it over first.
+        // Refused because the holder's stream moved since (breaker11m P1: its finding may have come
+        // back): judged again on read models caught up past that move. A few rounds at most.
+        const tried = takeOver.get(claimKey(error.taken));
+        if (tried && tried.holder === error.taken.holder && (tried.at === undefined || tried.at === error.taken.holderRevision)) throw error;
         const head = await this.store.headPosition();
         if (head) await this.projections.waitFor(head);
-        takeOver.set(claimKey(error.taken), error.taken.holder);
+        takeOver.set(claimKey(error.taken), { holder: error.taken.holder, at: error.taken.holderRevision });
       }
     }
   }

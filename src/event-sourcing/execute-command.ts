@@ -80,7 +80,7 @@ export class ClaimRefused extends DomainError {
   constructor(
     readonly taken: ClaimTakenError,
     readonly claim: ClaimedValue,
-    /** The holder has no event yet (EventStoreDB: its claim was taken, its events not yet appended, or never after a crash). */
+    /** The holder's events since its claim have not come (EventStoreDB: its claim was taken, its events not yet appended, or never after a crash). */
     readonly inFlight = false,
   ) {
     super(
@@ -157,7 +157,7 @@ export function eventsToAppend(schemas: EventSchemaRegistry, streamId: string, e
  */
 export async function claimRefusal(store: EventStore, error: ClaimTakenError, claims: readonly ClaimedValue[]): Promise<ClaimRefused> {
   const claim = claims.find((candidate) => candidate.scope === error.scope && candidate.value === error.value) ?? { scope: error.scope, value: error.value, field: 'input', label: error.value };
-  return new ClaimRefused(error, claim, (await store.readStream(error.holder)).length === 0);
+  return new ClaimRefused(error, claim, error.inFlight ?? (await store.readStream(error.holder)).length === 0);
 }
 
 /**

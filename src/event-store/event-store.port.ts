@@ -133,6 +133,14 @@ export interface UniqueClaim {
    * from it, so two requests that both saw it released cannot both take it.
    */
   readonly takeOverFrom?: string;
+  /**
+   * The revision of `takeOverFrom`'s stream the judgement "it gave the value up" was made on (the
+   * `holderRevision` of the refusal that named it; null: it had no event). The take-over is refused
+   * (`ClaimTakenError`, with the holder's revision now) when that stream has moved since: its finding
+   * may have come back meanwhile — an undo or a late pass racing a re-recording of the title
+   * (breaker11m P1). Absent: taken over whatever the holder did since (stores' own tools only).
+   */
+  readonly takeOverAt?: number | null;
 }
 
 /** An append's claim on a value another stream holds: nothing of the append was written. */
@@ -142,6 +150,16 @@ export class ClaimTakenError extends Error {
     readonly value: string,
     /** The stream that holds the value. */
     readonly holder: string,
+    /**
+     * The holder's stream revision when the store refused (null: no event yet; undefined: not
+     * known) — what a take-over from it carries as `takeOverAt`.
+     */
+    readonly holderRevision?: number | null,
+    /**
+     * The holder claimed the value and its events have not come yet (EventStoreDB, which takes a
+     * claim before appending): undefined when the store does not say.
+     */
+    readonly inFlight?: boolean,
   ) {
     super(`The value ${JSON.stringify(value)} of ${scope} is held by stream ${holder}.`);
     this.name = 'ClaimTakenError';

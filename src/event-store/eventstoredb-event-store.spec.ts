@@ -328,3 +328,63 @@ describe('EventStoreDB adapter, a claim whose events never came (breaker9f P10)'
     await expect(adapter.appendToStream('finding-late', [anEvent('l1')], { expectedRevision: 'no_stream', claims })).rejects.toMatchObject({ holder: 'finding-slow' });
   });
 });
+
+/*
+ * breaker11m P1 on EventStoreDB: a take-over from a holder judged to have given the value up (its
+ * finding withdrawn) must fail once the holder came back (its undo), also while the holder's claim
+ * is taken and its events not yet appended — EventStoreDB has no transaction across the two.
+ */
+describe('EventStoreDB adapter, a value taken over from a holder that came back (breaker11m P1)', () => {
+  const claims = [{ scope: 'finding-title:evaluation-1', value: '年报未发布' }];
+
+  /** X recorded (claiming the title) and withdrawn: its stream at revision 1; a taker refused, told that revision. */
+  async function withdrawnHolder(adapter: EventStoreDbEventStore) {
+    await adapter.appendToStream('finding-x', [anEvent('x-recorded')], { expectedRevision: 'no_stream', claims });
+    await adapter.appendToStream('finding-x', [anEvent('x-withdrawn')], { expectedRevision: 0 });
+    await expect(adapter.appendToStream('finding-y', [anEvent('y-recorded')], { expectedRevision: 'no_stream', claims })).rejects.toMatchObject({
+      holder: 'finding-x',
+      holderRevision: 1,
+      inFlight: false,
+    });
+  }
+  const takeOver = (adapter: EventStoreDbEventStore, at: number) =>
+    adapter.appendToStream('finding-y', [anEvent('y-recorded')], { expectedRevision: 'no_stream', claims: [{ ...claims[0]!, takeOverFrom: 'finding-x', takeOverAt: at }] });
+
+  it('refuses the take-over once the holder’s stream moved past the revision it was judged on, and takes it on the new one', async () => {
+    const { store, cluster } = fakeCluster();
+    const adapter = store();
+    await withdrawnHolder(adapter);
+    await adapter.appendToStream('finding-x', [anEvent('x-undone')], { expectedRevision: 1, claims });
+    await expect(takeOver(adapter, 1)).rejects.toMatchObject({ holder: 'finding-x', holderRevision: 2 });
+    expect(cluster.streams.get('finding-y')).toBeUndefined();
+    await expect(takeOver(adapter, 2)).resolves.toMatchObject({ nextRevision: 0 });
+    await expect(adapter.appendToStream('finding-x', [anEvent('x-again')], { expectedRevision: 2, claims })).rejects.toMatchObject({ holder: 'finding-y' });
+  });
+
+  it('refuses the take-over while the holder’s claim is taken and its events not yet appended: exactly one of the two goes in', async () => {
+    const { store, cluster } = fakeCluster();
+    const adapter = store();
+    await withdrawnHolder(adapter);
+    // X's undo: its claim goes in, then its events wait (a slow connection) while the taker tries.
+    const client = (adapter as unknown as { client: { appendToStream: (...args: unknown[]) => Promise<unknown> } }).client;
+    const plain = client.appendToStream.bind(client);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let waiting!: () => void;
+    const reached = new Promise<void>((resolve) => (waiting = resolve));
+    client.appendToStream = async (...args: unknown[]) => {
+      if (args[0] === 'finding-x') {
+        waiting();
+        await held;
+      }
+      return plain(...args);
+    };
+    const undo = adapter.appendToStream('finding-x', [anEvent('x-undone')], { expectedRevision: 1, claims });
+    await reached;
+    await expect(takeOver(adapter, 1)).rejects.toMatchObject({ holder: 'finding-x', inFlight: true });
+    release();
+    await undo;
+    expect(cluster.streams.get('finding-x')!.map((event) => event.id)).toEqual(['x-recorded', 'x-withdrawn', 'x-undone']);
+    expect(cluster.streams.get('finding-y')).toBeUndefined();
+  });
+});

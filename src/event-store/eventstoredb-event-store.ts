@@ -271,23 +271,33 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /**
-   * Takes the value for `streamId` (see CLAIM_STREAM_PREFIX): nothing to do when the stream holds
-   * it (unless the stream has no event yet and its claim is older than a quarter of
-   * abandonedClaimMs — a retry of a request that failed after its claim —: then claimed afresh);
-   * `ClaimTakenError` when another stream does, other than the one `takeOverFrom` names — unless
-   * that stream has no event and its claim is older than abandonedClaimMs (see ABANDONED_CLAIM_MS):
-   * then it is taken over, by CAS like a released one (breaker9f P10).
+   * Takes the value for `streamId` (see CLAIM_STREAM_PREFIX), by CAS on the claim stream: a fresh
+   * claim event also when the stream holds the value already, naming the revision its stream stands
+   * at (`atRevision`) — so a take-over judged on the holder before this claim fails its CAS, and one
+   * judged after it finds the holder's events since the claim not there yet (breaker11m P1: an undo
+   * of a withdrawn finding racing a re-recording of its title; EventStoreDB appends the claim before
+   * the events, with no transaction across streams). `ClaimTakenError` when another stream holds it,
+   * unless that stream is the `takeOverFrom` one, its stream still at `takeOverAt` (when given) and
+   * not in flight (its events since its last claim have come). A holder in flight (its stream still
+   * at the claim's `atRevision`: no event yet for a new stream) whose claim is older than
+   * abandonedClaimMs is taken over as abandoned (see ABANDONED_CLAIM_MS, breaker9f P10); a younger
+   * one is refused with `inFlight` (CONFLICT 另一请求正在登记…). Claim events written before
+   * `atRevision` existed read as claimed at no event.
    */
   private async takeClaim(claim: UniqueClaim, streamId: string): Promise<void> {
     const stream = claimStream(claim.scope, claim.value);
     for (;;) {
       const held = await this.claimHolder(stream);
-      const age = held ? this.now().getTime() - held.claimedAt.getTime() : 0;
-      if (held?.holder === streamId && (age <= this.abandonedClaimMs / 4 || (await this.readStream(streamId)).length > 0)) return;
-      const abandoned = held !== null && held.holder !== streamId && age >= this.abandonedClaimMs && (await this.readStream(held.holder)).length === 0;
-      if (held && held.holder !== streamId && held.holder !== claim.takeOverFrom && !abandoned) throw new ClaimTakenError(claim.scope, claim.value, held.holder);
+      if (held && held.holder !== streamId) {
+        const holderRevision = await this.streamRevision(held.holder);
+        const inFlight = holderRevision === held.atRevision;
+        const abandoned = inFlight && this.now().getTime() - held.claimedAt.getTime() >= this.abandonedClaimMs;
+        const released = held.holder === claim.takeOverFrom && !inFlight && (claim.takeOverAt === undefined || claim.takeOverAt === holderRevision);
+        if (!released && !abandoned) throw new ClaimTakenError(claim.scope, claim.value, held.holder, holderRevision, inFlight);
+      }
+      const atRevision = await this.streamRevision(streamId);
       try {
-        await this.client.appendToStream(stream, jsonEvent({ type: VALUE_CLAIMED, data: { scope: claim.scope, value: claim.value, streamId } }), {
+        await this.client.appendToStream(stream, jsonEvent({ type: VALUE_CLAIMED, data: { scope: claim.scope, value: claim.value, streamId, atRevision } }), {
           expectedRevision: held ? held.revision : NO_STREAM,
         });
         return;
@@ -298,12 +308,32 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
-  /** The stream a claim stream's last event names, that event's revision and when it was written; null when no claim was taken. */
-  private async claimHolder(stream: string): Promise<{ holder: string; revision: bigint; claimedAt: Date } | null> {
+  /**
+   * The stream a claim stream's last event names, that event's revision, when it was written, and
+   * the revision the holder's stream stood at when it claimed (null: no event; also for claims
+   * written before it was recorded); null when no claim was taken.
+   */
+  private async claimHolder(stream: string): Promise<{ holder: string; revision: bigint; claimedAt: Date; atRevision: number | null } | null> {
     try {
       for await (const resolved of this.client.readStream(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
-        const data = resolved.event?.data as { streamId?: unknown } | undefined;
-        if (resolved.event && typeof data?.streamId === 'string') return { holder: data.streamId, revision: resolved.event.revision, claimedAt: resolved.event.created };
+        const data = resolved.event?.data as { streamId?: unknown; atRevision?: unknown } | undefined;
+        if (resolved.event && typeof data?.streamId === 'string') {
+          const atRevision = typeof data.atRevision === 'number' ? data.atRevision : null;
+          return { holder: data.streamId, revision: resolved.event.revision, claimedAt: resolved.event.created, atRevision };
+        }
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return null;
+      throw error;
+    }
+    return null;
+  }
+
+  /** A stream's last revision (its last event's, read backwards), null when it has no event. */
+  private async streamRevision(streamId: string): Promise<number | null> {
+    try {
+      for await (const resolved of this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
+        if (resolved.event) return Number(resolved.event.revision);
       }
     } catch (error) {
       if (error instanceof StreamNotFoundError) return null;

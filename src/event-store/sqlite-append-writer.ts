@@ -84,7 +84,7 @@ export const queuedEventCount = (write: QueuedWrite): number =>
 export type AppendFailure =
   | { readonly kind: 'concurrency'; readonly streamId: string; readonly expected: ExpectedRevision; readonly actual: number | 'no_stream' }
   | { readonly kind: 'request-key'; readonly key: string; readonly stored: RecordedRequest }
-  | { readonly kind: 'claim'; readonly scope: string; readonly value: string; readonly holder: string }
+  | { readonly kind: 'claim'; readonly scope: string; readonly value: string; readonly holder: string; readonly holderRevision?: number | null }
   | { readonly kind: 'sqlite'; readonly message: string; readonly code: string }
   | { readonly kind: 'log-shortened'; readonly head: number | null; readonly seen: number }
   | { readonly kind: 'other'; readonly message: string };
@@ -122,7 +122,7 @@ export function describeFailure(error: unknown): AppendFailure {
   if (error instanceof LogShortenedError) return { kind: 'log-shortened', head: error.head, seen: error.seen };
   if (error instanceof ConcurrencyError) return { kind: 'concurrency', streamId: error.streamId, expected: error.expected, actual: error.actual };
   if (error instanceof RequestKeyConflictError) return { kind: 'request-key', key: error.key, stored: error.stored };
-  if (error instanceof ClaimTakenError) return { kind: 'claim', scope: error.scope, value: error.value, holder: error.holder };
+  if (error instanceof ClaimTakenError) return { kind: 'claim', scope: error.scope, value: error.value, holder: error.holder, holderRevision: error.holderRevision };
   const code = sqliteCode(error);
   if (code) return { kind: 'sqlite', message: String((error as { message?: unknown }).message), code };
   return { kind: 'other', message: error instanceof Error ? error.message : String(error) };
@@ -136,7 +136,7 @@ export function failureError(failure: AppendFailure): Error {
     case 'request-key':
       return new RequestKeyConflictError(failure.key, failure.stored);
     case 'claim':
-      return new ClaimTakenError(failure.scope, failure.value, failure.holder);
+      return new ClaimTakenError(failure.scope, failure.value, failure.holder, failure.holderRevision);
     case 'sqlite':
       return new Database.SqliteError(failure.message, failure.code);
     case 'log-shortened':
@@ -370,7 +370,11 @@ export class SqliteAppendWriter {
     if (!matches) throw new ConcurrencyError(streamId, expectedRevision, current ?? 'no_stream');
     for (const claim of append.claims ?? []) {
       const holder = this.claims.holder.get(claim.scope, claim.value)?.stream_id;
-      if (holder !== undefined && holder !== streamId && holder !== claim.takeOverFrom) throw new ClaimTakenError(claim.scope, claim.value, holder);
+      if (holder === undefined || holder === streamId) continue;
+      // Taken over only from the holder named, and only as its stream stood when judged to have given the value up (breaker11m P1).
+      const holderRevision = this.statements.streamHead.get(holder)?.revision ?? null;
+      const released = holder === claim.takeOverFrom && (claim.takeOverAt === undefined || claim.takeOverAt === holderRevision);
+      if (!released) throw new ClaimTakenError(claim.scope, claim.value, holder, holderRevision);
     }
     return { current };
   }

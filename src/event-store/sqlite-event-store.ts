@@ -274,7 +274,7 @@ const queued = (streamId: string, events: readonly EventToAppend[], options: App
   events,
   expectedRevision: options.expectedRevision,
   ...(options.request ? { request: options.request } : {}),
-  ...(options.claims?.length ? { claims: options.claims.map(({ scope, value, takeOverFrom }) => ({ scope, value, ...(takeOverFrom ? { takeOverFrom } : {}) })) } : {}),
+  ...(options.claims?.length ? { claims: options.claims.map(({ scope, value, takeOverFrom, takeOverAt }) => ({ scope, value, ...(takeOverFrom ? { takeOverFrom } : {}), ...(takeOverAt !== undefined ? { takeOverAt } : {}) })) } : {}),
 });
 
 /**

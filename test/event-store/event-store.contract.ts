@@ -293,6 +293,23 @@ export function eventStoreContract(
         expect(await store.readStream(first)).toHaveLength(1);
       });
 
+      it('takes a value over only as the holder stood when refused: a holder whose stream moved since keeps it (breaker11m P1)', async () => {
+        const [where, holder, taker] = [scope(), stream(), stream()];
+        await store.appendToStream(holder, [event('Recorded')], { expectedRevision: 'no_stream', claims: [{ scope: where, value: 'w' }] });
+        const refusal = await store.appendToStream(taker, [event('A')], { expectedRevision: 'no_stream', claims: [{ scope: where, value: 'w' }] }).catch((error: unknown) => error);
+        expect(refusal).toMatchObject({ holder, holderRevision: 0 });
+        // The holder comes back (its own claim again) before the taker, judging it gone, appends.
+        await store.appendToStream(holder, [event('Undone')], { expectedRevision: 0, claims: [{ scope: where, value: 'w' }] });
+        await expect(store.appendToStream(taker, [event('A')], { expectedRevision: 'no_stream', claims: [{ scope: where, value: 'w', takeOverFrom: holder, takeOverAt: 0 }] })).rejects.toMatchObject({
+          holder,
+          holderRevision: 1,
+        });
+        expect(await store.readStream(taker)).toHaveLength(0);
+        // Judged on the holder as it now stands, the take-over is taken.
+        await store.appendToStream(taker, [event('A')], { expectedRevision: 'no_stream', claims: [{ scope: where, value: 'w', takeOverFrom: holder, takeOverAt: 1 }] });
+        await expect(store.appendToStream(holder, [event('B')], { expectedRevision: 1, claims: [{ scope: where, value: 'w' }] })).rejects.toMatchObject({ holder: taker });
+      });
+
       it('answers a retried append that claimed a value with its first result, not a refusal', async () => {
         const [where, id] = [scope(), stream()];
         const events = [event('A')];

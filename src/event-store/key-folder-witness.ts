@@ -66,11 +66,23 @@ export function retireLegacyCopy(folder: string, storeId: string, location: stri
  * saw the most. A copy of the same store at another place whose file is still there is another copy
  * of the store, with witnesses of its own: it is not judged by, nor does it judge, this one (P2).
  * EventStoreDB copies are judged by the store id alone (one store per server).
+ * `servedAs` (SQLite: the path the start was given, absolute, links unresolved): a copy written while
+ * that path named another file (`StoreWitness.servedAs`) is judged by too when it saw the path later
+ * than this place's own copy did — a link re-pointed at an older copy of the store, or flipped back
+ * to a file that lacks what was written since, is a restore (STORE_SHORTER until accepted), never a
+ * silent start at what that file holds (breaker9l P3). A restore drill runs on another path.
  */
-export function keptCopyFor(kept: readonly KeptWitness[], storeId: string, location: string): KeptWitness | undefined {
-  const candidates = kept.filter(
-    ({ witness }) => witness.storeId === storeId && (witness.kind !== 'sqlite' || isPlace(witness.location, location) || !existsSync(witness.location)),
-  );
+export function keptCopyFor(kept: readonly KeptWitness[], storeId: string, location: string, servedAs?: string): KeptWitness | undefined {
+  const sameStore = kept.filter(({ witness }) => witness.storeId === storeId);
+  const candidates = sameStore.filter(({ witness }) => witness.kind !== 'sqlite' || isPlace(witness.location, location) || !existsSync(witness.location));
+  if (servedAs !== undefined) {
+    const here = candidates.filter(({ witness }) => witness.kind === 'sqlite' && isPlace(witness.location, location));
+    const lastHere = here.reduce((latest, { witness }) => Math.max(latest, Date.parse(witness.seenAt)), Number.NEGATIVE_INFINITY);
+    for (const copy of sameStore) {
+      const { witness } = copy;
+      if (witness.kind === 'sqlite' && witness.servedAs === servedAs && !candidates.includes(copy) && Date.parse(witness.seenAt) > lastHere) candidates.push(copy);
+    }
+  }
   return candidates.reduce<KeptWitness | undefined>((best, copy) => (best && newerWitness(best.witness, copy).fromKeyFolder === null ? best : copy), undefined);
 }
 

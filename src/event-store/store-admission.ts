@@ -244,9 +244,12 @@ export class WitnessKeeper {
    */
   private writeKeptCopy(witness: StoreWitness): void {
     if (!this.keptCopyPath || !this.signingPrivateKey) return;
-    const location = witness.kind === 'sqlite' && witness.location !== ':memory:' ? realPlaceOf(witness.location) : witness.location;
+    const onDisk = witness.kind === 'sqlite' && witness.location !== ':memory:';
+    const location = onDisk ? realPlaceOf(witness.location) : witness.location;
+    // The path as given, links unresolved (breaker9l P3: a link re-pointed at another copy is judged by it).
+    const servedAs = onDisk ? { servedAs: resolve(witness.location) } : {};
     try {
-      writeWitness(this.keptCopyPath, signWitness({ ...witness, location }, this.signingPrivateKey));
+      writeWitness(this.keptCopyPath, signWitness({ ...witness, location, ...servedAs }, this.signingPrivateKey));
       if (this.keptCopyFailed) this.logger.log(`The copy of the store witness beside the ledger signing key, ${this.keptCopyPath}, is written again`);
       this.keptCopyFailed = null;
       this.keyCopy = location;
@@ -822,7 +825,7 @@ async function judgeFound(
   const head = await found.headPosition();
   // Of the witness beside the data and its copy beside the key, the one that saw more (breaker9b
   // N5: a data folder restored whole, witness included, started silently older).
-  const { witness: witnessed, fromKeyFolder } = newerWitness(dataFolderWitness, keptCopyFor(kept, identity.storeId, place));
+  const { witness: witnessed, fromKeyFolder } = newerWitness(dataFolderWitness, keptCopyFor(kept, identity.storeId, place, settings.EVENT_STORE === 'sqlite' && settings.SQLITE_PATH !== ':memory:' ? resolve(settings.SQLITE_PATH) : undefined));
   const hashAtWitnessedHead = found.chainHashAt && witnessed?.head ? found.chainHashAt(BigInt(witnessed.head)) : undefined;
   const unhashedAtWitnessedHead = hashAtWitnessedHead === null && (await found.eventIdAt({ commit: BigInt(witnessed!.head!), prepare: BigInt(witnessed!.head!) })) !== null;
   const witnessedHeadEvent = witnessed?.headEvent ? parseWitnessedPosition(witnessed.headEvent.position) : null;

@@ -99,6 +99,15 @@ export interface StoreWitness {
    */
   readonly keyCopy?: boolean | string;
   /**
+   * In the copy beside the key (SQLite): the path the server was given for the store
+   * (`SQLITE_PATH`, absolute, symbolic links not resolved), where `location` is the real file. A
+   * start on the same path whose link now names another file — a backup restored by re-pointing the
+   * link, or the link flipped back — is judged by this copy too when it saw the path later than that
+   * file's own copy (breaker9l P3: such a start was `ready` at whatever the other file held).
+   * Absent in copies written before it was recorded.
+   */
+  readonly servedAs?: string;
+  /**
    * Ed25519 signature by the ledger signing key over the witness's other fields (canonical JSON,
    * `canonicalJson`), and the public key (JWK `x`, base64url) whose fingerprint is `signingKey`: a
    * witness edited by someone without the key (a head moved back to hide deleted events) is
@@ -200,6 +209,7 @@ export function readWitness(path: string): StoreWitness | null {
     (witness.resetAcceptedAt !== undefined && typeof witness.resetAcceptedAt !== 'string') ||
     (witness.numberedAtReset !== undefined && !(Number.isInteger(witness.numberedAtReset) && (witness.numberedAtReset as number) >= 0)) ||
     (witness.keyCopy !== undefined && typeof witness.keyCopy !== 'boolean' && typeof witness.keyCopy !== 'string') ||
+    (witness.servedAs !== undefined && typeof witness.servedAs !== 'string') ||
     !isSignature(witness.signature)
   ) {
     throw witnessDamaged(path, 'a field is missing or of the wrong kind', '缺少字段或字段类型不对');

@@ -1,4 +1,5 @@
 import type { Actor } from '../../shared/command-context.js';
+import { keepsJoiningRecord } from './same-day-join.js';
 import { unreachable } from '../../shared/decider.js';
 import { DomainError, badInput, conflict, fieldOf, forbidden, named, say, type Bilingual, type Named } from '../../shared/domain-error.js';
 import { addDays, isAfter } from '../../shared/calendar-date.js';
@@ -709,6 +710,35 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
     const setAside = { ...state.setAside, [successorUnitId]: { part: successorPart, joinedOn: handedOverOn, successorUnitId } };
     return { ...state, parts: { ...others, [successorUnitId]: carried }, passedOn: { ...state.passedOn, [unitId]: handedOverOn }, setAside };
   }
+  // Into a part that moved to the successor earlier the same day (two papers of one day, no order between them: breaker8l
+  // P11): the joined part keeps the record `keepsJoiningRecord` names, listed first, whichever paper was typed first.
+  const peer = successorPart && sameDayPeer(successorPart, handedOverOn);
+  if (successorPart && peer && keepsJoiningRecord({ ...part, unitId }, { ...successorPart, unitId: peer.unitId })) {
+    const earlier = successorPart.previousHolders!.slice(0, -1);
+    const { heldSince: _since, joinedOn: _joined, ...rest } = successorPart;
+    const peerRecord: AssignmentPart = {
+      ...rest,
+      unitId: peer.unitId,
+      previousHolders: earlier,
+      heldBefore: (successorPart.heldBefore ?? []).slice(0, -1),
+      ...(earlier.length > 0 ? { heldSince: peer.from } : {}),
+    };
+    const kept: AssignmentPart = {
+      ...part,
+      unitId: successorUnitId,
+      role: part.role === 'LEAD' || successorPart.role === 'LEAD' ? 'LEAD' : part.role,
+      heldBefore: [...heldBefore, ...(successorPart.heldBefore ?? [])],
+      heldSince: handedOverOn,
+      joinedOn: handedOverOn,
+      previousHolders: [...(part.previousHolders ?? []), { unitId, from: part.heldSince ?? part.assignedOn, until: handedOverOn }],
+    };
+    return {
+      ...state,
+      parts: { ...others, [successorUnitId]: kept },
+      passedOn: { ...state.passedOn, [unitId]: handedOverOn },
+      joined: { ...state.joined, [peer.unitId]: { part: peerRecord, joinedOn: handedOverOn, successorUnitId } },
+    };
+  }
   const moved: AssignmentPart = successorPart
     ? {
         ...successorPart,
@@ -725,6 +755,16 @@ function handOver(state: AssignmentsState, unitId: string, successorUnitId: stri
       };
   const joined = successorPart ? { joined: { ...state.joined, [unitId]: { part, joinedOn: handedOverOn, successorUnitId } } } : {};
   return { ...state, parts: { ...others, [successorUnitId]: moved }, passedOn: { ...state.passedOn, [unitId]: handedOverOn }, ...joined };
+}
+
+/**
+ * The unit whose part moved into `part` on office day `day` (its last step, a move, with nothing joined since), when the
+ * successor held no part of its own before: a part joining it that day is its peer (`keepsJoiningRecord`, breaker8l P11).
+ */
+function sameDayPeer(part: AssignmentPart, day: string): PreviousHolder | undefined {
+  const last = part.previousHolders?.at(-1);
+  if (!last || last.until !== day || part.heldSince !== day || part.joinedOn !== undefined) return undefined;
+  return last;
 }
 
 /**
@@ -1922,7 +1962,13 @@ export function partBackForRemoval(command: NamesUnits, state: AssignmentsState,
       )
     : undefined;
   if (!own && joined) throw joinedInto(joined[1].joinedOn, unitNamed(command, joinedHolderOf(state, joined[1])));
+  // Its merge or hand-over dated the removal's own day, typed first (breaker8l P5): two papers of one day, and typed the other way
+  // the removal took the part off and the reorganisation found nothing to pass — so the part the reorganisation moved that day
+  // comes back to leave, whatever the typing order (as a hand-over of the day wins over a merge of the day: breaker8k P8).
+  const merger = command.unitNames?.mergerOf?.(unitId);
+  const movedThatDayTo = merger?.mergedOn === removedOn ? merger.successorUnitId : command.unitNames?.handOversOf?.(unitId).find((handOver) => handOver.on === removedOn)?.successorUnitId;
   return stepsBackTo(command, state, unitId, removedOn, {
+    ...(movedThatDayTo === undefined ? {} : { movedThatDayTo }),
     joined: (aside, holder) => joinedInto(aside.joinedOn, holder),
     record: ({ since, day }, holder) =>
       conflict(

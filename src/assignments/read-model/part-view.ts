@@ -1,4 +1,5 @@
 import type { TimelineEntry } from './timeline.js';
+import { keepsJoiningRecord } from '../domain/same-day-join.js';
 import { daysBetween } from '../../shared/calendar-date.js';
 import { BY_DATE, isNeverOverdue, type DueTerms } from '../../shared/deadline.js';
 import type { AssignmentEvent, AssignmentRole, Evidence, FactDateCorrected, InspectionOutcome } from '../domain/assignment.events.js';
@@ -675,6 +676,21 @@ function handOver(parts: Map<string, PartView>, unitId: string, successorUnitId:
       heldSince: on,
       // The successor's verified record stays behind: its own, and that of the units it had passed through.
       joined: [...(successorPart.joined ?? []), ...(part.joined ?? []), ...recordHoldersUntil(successorPart), { unitId: successorUnitId, on, from: successorPart.heldSince ?? successorPart.assignedOn }],
+    });
+    return;
+  }
+  // Into a part that moved to the successor earlier the same day (two papers of one day: breaker8l P11): the record the
+  // decider's `keepsJoiningRecord` names is kept, its holders listed first, whichever paper was typed first.
+  const peer = successorPart && successorPart.heldSince === on && successorPart.passedOn.at(-1) === on && !successorPart.joined?.some((joined) => joined.on === on) ? successorPart.heldBefore.at(-1) : undefined;
+  if (successorPart && peer !== undefined && keepsJoiningRecord({ ...part, unitId }, { ...successorPart, unitId: peer })) {
+    parts.set(successorUnitId, {
+      ...part,
+      unitId: successorUnitId,
+      role: part.role === 'LEAD' || successorPart.role === 'LEAD' ? 'LEAD' : part.role,
+      ...byDayPassed([...part.heldBefore, unitId, ...successorPart.heldBefore], [...part.passedOn, on, ...successorPart.passedOn]),
+      heldSince: on,
+      // The record that moved in earlier that day stays behind: its unit's, and that of the units it had passed through.
+      joined: [...(part.joined ?? []), ...(successorPart.joined ?? []), ...recordHoldersUntil(successorPart)],
     });
     return;
   }

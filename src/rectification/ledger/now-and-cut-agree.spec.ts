@@ -952,3 +952,44 @@ describe('a 交办 or a hand-over typed after the directory, whose unit handed i
     agreeAndCheck(office, [['y', 'LEAD', 'ASSIGNED', 'a,s,x', '2016-11-30']]);
   });
 });
+
+describe('two units’ parts passed into one unit on the same day, in either typing order (breaker8l P11: the commonest 机构改革)', () => {
+  const base = { today: TODAY, dueDateOverride: { reason: '特批' } };
+  const accept = (office: Office, command: FindingCommand) => expect(office.decide(command)).toBe(true);
+  /** a and b merged into s on 08-01 (one decree), as the directory stands once `merged` are entered. */
+  const unitNames = (...merged: string[]) => ({ nameOf: () => undefined, handOversOf: () => [], mergerOf: (unitId: string) => (merged.includes(unitId) ? { successorUnitId: 's', mergedOn: '2016-08-01' } : undefined) });
+  const holders = (view: FindingView) => inAssignedOrder(view.parts.values()).map((part) => [part.unitId, part.role, part.status, part.heldBefore.join(','), part.dueDate]);
+  const typedIn = (first: string, second: string, aRole: 'LEAD' | 'RESPONSIBLE') => {
+    const office = new Office();
+    const units = [
+      ...(aRole === 'LEAD' ? [] : [{ unitId: 'l', role: 'LEAD', dueDate: '2016-10-31' }]),
+      { unitId: 'a', role: aRole, dueDate: '2016-12-31' },
+      { unitId: 'b', role: 'RESPONSIBLE', dueDate: '2016-09-30' },
+    ];
+    accept(office, { type: 'AssignFinding', ...base, actor: supervisor, assignedOn: '2016-05-10', units, unknownUnitIds: [] } as FindingCommand);
+    accept(office, { type: 'HandOverPart', ...base, actor: admin, unitId: first, successorUnitId: 's', reason: '机构改革', handedOverOn: '2016-08-01', unitNames: unitNames(first) } as FindingCommand);
+    accept(office, { type: 'HandOverPart', ...base, actor: admin, unitId: second, successorUnitId: 's', reason: '机构改革', handedOverOn: '2016-08-01', unitNames: unitNames(first, second) } as FindingCommand);
+    const now = office.ledger.finding('f')!;
+    const cut = findingAt(office.timeline as unknown as TimelineEntry[], { asOf: TODAY, knownAt: null, axes: [BUSINESS_DAY] })!;
+    expect(holders(cut)).toEqual(holders(now));
+    expect(finding(cut)).toEqual(finding(now));
+    const assignments = (office.state as Extract<FindingState, { assignments: unknown }>).assignments;
+    const strip = (parts: ReturnType<typeof partsOf>) => parts.map(({ unitId, role, status, heldBefore, dueDate }) => ({ unitId, role, status, heldBefore: heldBefore ?? [], dueDate }));
+    expect(strip(partsOf(assignmentsOn(assignments, TODAY)))).toEqual(strip(partsOf(assignments)));
+    return { now: holders(now), decided: strip(partsOf(assignments)) };
+  };
+
+  it('the joined part keeps the stricter record (the earlier due date: b’s 09-30), listed first, whichever paper was typed first', () => {
+    const aFirst = typedIn('a', 'b', 'RESPONSIBLE');
+    const bFirst = typedIn('b', 'a', 'RESPONSIBLE');
+    expect(aFirst.now).toEqual([['l', 'LEAD', 'ASSIGNED', '', '2016-10-31'], ['s', 'RESPONSIBLE', 'ASSIGNED', 'b,a', '2016-09-30']]);
+    expect(bFirst).toEqual(aFirst);
+  });
+
+  it('with a leading (due 12-31): the joined part leads, due 09-30 in either typing order', () => {
+    const aFirst = typedIn('a', 'b', 'LEAD');
+    const bFirst = typedIn('b', 'a', 'LEAD');
+    expect(aFirst.now).toEqual([['s', 'LEAD', 'ASSIGNED', 'b,a', '2016-09-30']]);
+    expect(bFirst).toEqual(aFirst);
+  });
+});

@@ -1253,4 +1253,15 @@ describe('a unit removed from the item (方案调整) on a day before its own pa
   it('dated on or after the reorganisation the unit has no part: NOT_FOUND as before', () => {
     given(moved).when(remove('2026-07-01')).thenRefused('NOT_FOUND', /东湖区 has no part of item/, /东湖区在事项 .* 中没有任务/);
   });
+
+  it('dated on the day of its merge, typed after the merge (the directory says so): the part comes back and leaves that day, as typed before it (breaker8l P5; was NOT_FOUND)', () => {
+    const merged = { nameOf, mergerOf: (unitId: string) => (unitId === DONGHU ? { successorUnitId: HEIR, mergedOn: '2026-07-01' } : undefined), handOversOf: () => [] };
+    const events = workPlanItemDecider.decide({ ...remove('2026-07-01'), unitNames: merged }, fold(workPlanItemDecider, moved));
+    const sameDay: WorkPlanItemStreamEvent = { ...removed, data: { ...removed.data, unassignedOn: '2026-07-01' } } as WorkPlanItemStreamEvent;
+    expect(events).toEqual([expect.objectContaining({ type: 'PartHandOverUndone', data: expect.objectContaining({ unitId: DONGHU, successorUnitId: HEIR, handedOverOn: '2026-07-01' }) }), sameDay]);
+    // Typed before the merge: the removal took the part off, and the merge found nothing to pass.
+    expect(summary([...moved, ...events])).toEqual([[FGW, 'ASSIGNED', []], [FINANCE, 'REPORTED', []]]);
+    expect(summary([...definedAndAssigned, ...reports, sameDay])).toEqual(summary([...moved, ...events]));
+    expect(partsOf(assignmentsOn(assignmentsAfter([...moved, ...events]), TODAY)).map((part) => part.unitId)).toEqual([FGW, FINANCE]);
+  });
 });

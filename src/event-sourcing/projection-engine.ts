@@ -16,8 +16,23 @@ const READ_YOUR_WRITES_TIMEOUT_MS = 10_000;
 const RESUBSCRIBE_DELAY_MS = 1_000;
 /** A snapshot's capture gives the event loop back after this long (ms of wall clock) at a piece's end. */
 export const SNAPSHOT_TURN_MS = 8;
-/** Events that arrive during a capture wait at most this long (ms) before the rest is serialised at once. */
+/**
+ * An event that arrives during a capture waits at most this long (ms): the capture is then abandoned
+ * and tried again later (SNAPSHOT_RETRY_MS), never finished at once — a 224 MB capture "finished at
+ * once" held every user 22 s (breaker12h P9). A mutation's answer waits for its event, so no longer.
+ */
 export const SNAPSHOT_MAX_HOLD_MS = 2_000;
+/** After a capture is put off for events, the next is tried this much later (ms). */
+export const SNAPSHOT_RETRY_MS = 120_000;
+/**
+ * Captures put off in a row before the next one holds arriving events to its end (still giving the
+ * event loop back between pieces: reads are answered, writes wait): a server written to without a
+ * pause of two seconds still gets a snapshot, so its next start replays only a tail.
+ */
+export const SNAPSHOT_MOST_PUT_OFF = 3;
+
+/** Thrown from a capture's pause when an event has waited SNAPSHOT_MAX_HOLD_MS: the capture is put off. */
+class CapturePutOff extends Error {}
 
 interface Waiter {
   position: Position;
@@ -50,8 +65,13 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
   private snapshotWrite: Promise<void> | null = null;
   /** While a snapshot is captured: no event is applied until it resolves. */
   private eventsHeld: Promise<void> | null = null;
-  /** An event waits for the capture to end (it then finishes at once past SNAPSHOT_MAX_HOLD_MS). */
-  private eventsWaiting = false;
+  /** Since when (performance.now()) an event waits for the capture to end; null while none waits. */
+  private eventsWaitingSince: number | null = null;
+  /** How long an event may wait for a capture before it is put off (SNAPSHOT_MAX_HOLD_MS; tests lengthen it). */
+  snapshotHoldCeilingMs = SNAPSHOT_MAX_HOLD_MS;
+  /** Captures put off in a row (see SNAPSHOT_MOST_PUT_OFF). */
+  private putOff = 0;
+  private snapshotRetry: NodeJS.Timeout | null = null;
   /** Past the start's catch-up: periodic snapshots are written from then on. */
   private serving = false;
   /** Why the read models no longer reflect the log (a read model threw on an event); null while they do. Never cleared: a restart re-projects. */
@@ -129,6 +149,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.snapshotTimer) clearInterval(this.snapshotTimer);
+    if (this.snapshotRetry) clearTimeout(this.snapshotRetry);
     await this.subscription?.unsubscribe();
     await this.snapshotWrite;
     if (this.serving && this.checkpoint && (!this.latestSnapshot || comparePositions(this.checkpoint, this.latestSnapshot) > 0)) {
@@ -141,9 +162,10 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
    * Writes a snapshot of every read model at the current checkpoint. It is captured a piece at a
    * time (see `encodeSnapshot`), giving the event loop back every SNAPSHOT_TURN_MS, so queries are
    * answered meanwhile; no event is applied until the capture ends, so the pieces are one state at
-   * one position. Events that arrive wait at most SNAPSHOT_MAX_HOLD_MS, after which the rest is
-   * serialised at once (a mutation waits for its event: read your writes). Written to disk off the
-   * event loop. One at a time; a failure is logged and the next one tries again.
+   * one position. An event that arrives waits at most `snapshotHoldCeilingMs` (a mutation waits for
+   * its event: read your writes): the capture is then put off and tried again SNAPSHOT_RETRY_MS
+   * later, unless SNAPSHOT_MOST_PUT_OFF were put off in a row (that one holds events to its end).
+   * Written to disk off the event loop. One at a time; a failure is logged and the next one tries again.
    */
   writeSnapshot(): Promise<void> {
     // Of a store file that went away under the server, no snapshot: it would lie beside whatever the path names now (breaker9j P2).
@@ -160,11 +182,13 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
   private async captureAndWrite(position: Position, eventId: string): Promise<void> {
     let release!: () => void;
     this.eventsHeld = new Promise<void>((resolve) => (release = resolve));
-    const heldSince = performance.now();
-    let turnStarted = heldSince;
+    let turnStarted = performance.now();
+    // At shutdown (the last chance before a restart) or after too many put off in a row: held to its end.
+    const holdsToEnd = this.stopped || this.putOff >= SNAPSHOT_MOST_PUT_OFF;
     const pause = (): Promise<void> | void => {
       const now = performance.now();
-      if (now - turnStarted < SNAPSHOT_TURN_MS || (this.eventsWaiting && now - heldSince >= SNAPSHOT_MAX_HOLD_MS)) return;
+      if (!holdsToEnd && this.eventsWaitingSince !== null && now - this.eventsWaitingSince >= this.snapshotHoldCeilingMs) throw new CapturePutOff();
+      if (now - turnStarted < SNAPSHOT_TURN_MS) return;
       return nextTurn().then(() => {
         turnStarted = performance.now();
       });
@@ -173,13 +197,24 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
     try {
       bytes = await this.snapshots.capture(this.projections, position, eventId, pause);
       this.eventsSinceSnapshot = 0;
+      this.putOff = 0;
     } catch (error) {
+      if (error instanceof CapturePutOff) {
+        this.putOff += 1;
+        this.logger.log(`Read-model snapshot at position ${formatPosition(position)} put off: events arrived while it was captured (tried again in ${SNAPSHOT_RETRY_MS / 1000} s)`);
+        if (!this.stopped) {
+          if (this.snapshotRetry) clearTimeout(this.snapshotRetry);
+          this.snapshotRetry = setTimeout(() => void this.writeSnapshot(), SNAPSHOT_RETRY_MS);
+          this.snapshotRetry.unref();
+        }
+        return;
+      }
       this.logger.error(`Could not take a read-model snapshot: ${String(error)}`);
       this.snapshots.noteNotWritten(error);
       return;
     } finally {
       this.eventsHeld = null;
-      this.eventsWaiting = false;
+      this.eventsWaitingSince = null;
       release();
     }
     try {
@@ -260,7 +295,7 @@ export class ProjectionEngine implements OnModuleInit, OnApplicationShutdown {
         for await (const stored of this.subscription) {
           await pause();
           if (this.eventsHeld) {
-            this.eventsWaiting = true;
+            this.eventsWaitingSince ??= performance.now();
             await this.eventsHeld;
           }
           let event: ReturnType<typeof recordedEvent>;

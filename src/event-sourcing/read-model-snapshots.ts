@@ -289,7 +289,7 @@ export class ReadModelSnapshots {
     if (this.path !== null) await writeSnapshotFile(this.path, bytes);
   }
 
-  private readonly authenticate: SnapshotAuthenticator = (parts) => this.keys.mac('read-model snapshot', parts);
+  private readonly authenticate: SnapshotAuthenticator = () => this.keys.macOf('read-model snapshot');
 
   private chainHashAt(position: Position): string | null {
     const store = this.admitted.store;

@@ -170,6 +170,8 @@ describe('Read-model snapshots', () => {
           await pause?.();
         }),
       );
+      // However long the test holds the capture, an event waiting is not what puts it off here (see the next test).
+      engine.snapshotHoldCeilingMs = Number.POSITIVE_INFINITY;
       const at = engine.position!;
       const writing = engine.writeSnapshot();
       const until = async (condition: () => boolean | Promise<boolean>, what: string) => {
@@ -194,6 +196,58 @@ describe('Read-model snapshots', () => {
       await mutation;
       expect(engine.position!.commit).toBeGreaterThan(at.commit);
       expect(readSnapshotFile(snapshotPath(sqlitePath))!.header.position).toEqual({ commit: at.commit.toString(), prepare: at.prepare.toString() });
+    } finally {
+      await app.close();
+    }
+  }, PROCESS_TEST_CEILING_MS);
+
+  it('is put off, never finished at once, once an event has waited its ceiling, and written by a later try (breaker12h P9: a capture meeting an import held everyone 22 s)', async () => {
+    const app = await startTestApp({ sqlitePath });
+    try {
+      const engine = engineOf(app);
+      const snapshots = app.app.get(ReadModelSnapshots);
+      const store = app.app.get<EventStore>(EVENT_STORE);
+      const writtenBefore = readSnapshotFile(snapshotPath(sqlitePath))!.header.writtenAt;
+      let pauses = 0;
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const capture = snapshots.capture.bind(snapshots);
+      const spy = jest.spyOn(snapshots, 'capture').mockImplementation((projections, position, eventId, pause) =>
+        capture(projections, position, eventId, async () => {
+          pauses += 1;
+          if (pauses === 1) await held;
+          await pause?.();
+        }),
+      );
+      // Any wait is past the ceiling: the first pause after an event arrived puts the capture off.
+      engine.snapshotHoldCeilingMs = 0;
+      const at = engine.position!;
+      const writing = engine.writeSnapshot();
+      const until = async (condition: () => boolean | Promise<boolean>, what: string) => {
+        const ceiling = Date.now() + 60_000;
+        while (!(await condition())) {
+          if (Date.now() > ceiling) throw new Error(`not seen within the ceiling: ${what}`);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      };
+      await until(() => pauses === 1, 'the capture paused');
+      const mutation = register(app, '第三份评估');
+      await until(async () => (await store.headPosition())!.commit > at.commit, 'the mutation appended');
+      await until(() => (engine as unknown as { eventsWaitingSince: number | null }).eventsWaitingSince !== null, 'the event waiting for the capture');
+      release();
+      await writing;
+      await mutation;
+      // Put off at the first pause after the event arrived (the one the test held): no piece serialised after it, nothing written, the event applied.
+      expect(pauses).toBe(1);
+      expect(readSnapshotFile(snapshotPath(sqlitePath))!.header.writtenAt).toBe(writtenBefore);
+      expect(engine.position!.commit).toBeGreaterThan(at.commit);
+
+      // A later try, with nothing arriving, is written at the position it reached.
+      spy.mockRestore();
+      engine.snapshotHoldCeilingMs = Number.POSITIVE_INFINITY;
+      await engine.writeSnapshot();
+      const now = engine.position!;
+      expect(readSnapshotFile(snapshotPath(sqlitePath))!.header.position).toEqual({ commit: now.commit.toString(), prepare: now.prepare.toString() });
     } finally {
       await app.close();
     }

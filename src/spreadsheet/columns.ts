@@ -71,6 +71,11 @@ export interface SourceRecord<Key extends string> {
   readonly sections?: readonly Section[];
   /** The XLSX sheet the row is on, when the table was read over several sheets. */
   readonly sheet?: string;
+  /**
+   * The row's non-blank cells in columns no key means (`Table.unusedColumns`), with their headers: for an import to read
+   * what they say of the row (状态 已销号: breaker10k P1). Absent when there are none.
+   */
+  readonly others?: readonly { readonly label: string; readonly cell: Cell }[];
 }
 
 export const normalizedName = (name: string): string =>

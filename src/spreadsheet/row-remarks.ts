@@ -37,7 +37,7 @@ const MEANINGS: readonly (readonly [RowRemarkMeaning, RegExp])[] = [
   [
     'DONE',
     new RegExp(
-      `${OPENING}(?:(?:已经?|均已|全部|现已)(?:全部|基本)?(?:完成|整改|办结|销号|完结|解决|落实|办理完毕)(?:整改|工作|任务)?(?:到位|完毕|完成)?${CLAUSE_END}` +
+      `${OPENING}(?:(?:已经?|均已|全部|现已)(?:全部|基本)?(?:完成|整改|办结|销号|完结|解决|落实|办理完毕|核验|验收)(?:整改|工作|任务)?(?:到位|完毕|完成|通过)?${CLAUSE_END}` +
         `|已?于${WHEN}(?:前|已)?(?:全部|基本)?(?:完成|整改|办结|销号|完结|解决|上线|开通|建成|发布)(?:整改|工作|任务)?(?:到位|完毕)?${CLAUSE_END}` +
         `|${WHEN}(?:前)?(?:已经?|均已)(?:全部|基本)?(?:完成|整改|办结|销号|完结|解决)(?:整改)?(?:到位|完毕)?${CLAUSE_END}` +
         `|(?:基本|全部)(?:完成|整改)(?:整改)?(?:到位|完毕)?${CLAUSE_END}` +
@@ -71,6 +71,61 @@ export function remarkMeaning(text: string): { readonly meaning: RowRemarkMeanin
   return null;
 }
 
+/**
+ * What a label over a group of rows says of every row in it — a workbook sheet's name (已销号, 已完成事项, 暂缓事项), a
+ * section row (二、已整改问题, （二）已销号) or a 类别 cell (二、取消事项) — or null: offices keep closed problems on their own
+ * sheet or section, and the label is the remark (breaker10k P9, P10). The label is read without its list number (二、, （二）,
+ * 2.) and without the noun it ends in (问题, 事项, 任务 …, 的): what remains must be a status word and nothing else
+ * (`remarkMeaning`'s vocabulary), so 取消行政审批事项目录 or 正在整改的问题 say nothing. A bracketed remark inside the label
+ * (主动公开（已全部整改）) is read by `titleRemarks`.
+ */
+export function groupLabelMeaning(text: string): { readonly meaning: RowRemarkMeaning; readonly words: string } | null {
+  const cached = groupLabels.get(text);
+  if (cached !== undefined) return cached;
+  const plain = text
+    .normalize('NFKC')
+    .replace(/\s+/gu, '')
+    .replace(GROUP_NUMBER, '')
+    .replace(GROUP_NOUN, '');
+  const said = plain === '' ? null : remarkMeaning(plain);
+  // The status words must be the whole label: 已完成整改的问题 → 已完成整改, but 已完成事项未及时公开 is a title.
+  const whole = said !== null && (said.words === plain || said.words.replace(/[，,。.;；:：]+$/u, '') === plain) ? { meaning: said.meaning, words: text.trim() } : null;
+  if (groupLabels.size < 1000) groupLabels.set(text, whole);
+  return whole;
+}
+/** Labels read before: a 200,000-row file repeats a few sheet and section names. */
+const groupLabels = new Map<string, { readonly meaning: RowRemarkMeaning; readonly words: string } | null>();
+/** A label's list number: 二、 （二） (二) 2. 2、 第二部分. */
+const GROUP_NUMBER = /^(?:[(（]?[0-9一二三四五六七八九十]{1,3}[)）]|[0-9一二三四五六七八九十]{1,3}[、.．]|第[0-9一二三四五六七八九十]{1,3}(?:部分|类|项))[、.．:：]?/u;
+/** The noun a group label ends in: 问题, 事项清单, 的任务, 部分. */
+const GROUP_NOUN = /(?:的)?(?:问题|事项|任务|工作|项目|条目|内容)?(?:清单|台账|列表|汇总|明细|部分|类)?$/u;
+
+/**
+ * What a footnote below the table (注：第2项问题已整改完毕。, 备注：序号2已销号。, 注：第4项已取消，不再考核。) says of a row or
+ * of every row, or null (注：完成时限以文件为准). Read by the remark vocabulary, so a footnote that finishes, cancels or moves rows
+ * is never skipped as housekeeping (breaker10k P11).
+ */
+export function footnoteMeaning(text: string): { readonly meaning: RowRemarkMeaning; readonly words: string } | null {
+  const body = text.normalize('NFKC').replace(/^\s*(?:注|备注|说明|附注)\s*\d*\s*[:：]\s*/u, '');
+  return body === '' ? null : remarkMeaning(body);
+}
+
+/**
+ * The problem of a footnote row (`row`, text `text`) whose words say rows are done, cancelled, moved or put off
+ * (`footnoteMeaning`), or null: the import reads no footnote into its rows, so the file is refused naming it, never
+ * skipped as housekeeping while the rows it names are recorded open (breaker10k P11).
+ */
+export function footnoteProblem(row: number, text: string, sheet?: string | null): ImportProblem | null {
+  const said = footnoteMeaning(text);
+  if (said === null) return null;
+  return {
+    row,
+    reason: `The footnote "${text}" says rows are ${SAYS[said.meaning].en} ("${said.words}"), but an import reads no footnote into its rows: write it in the 备注 column of the row it concerns (read like any 备注), or leave those rows out; if it says nothing of the rows, remove the footnote.`,
+    reasonZh: `注释行“${text}”注明有事项${SAYS[said.meaning].zh}（“${said.words}”），但导入不按注释行处理各行：请把该说明写到所指行的“备注”列（按备注处理），或从文件中删去所指的行；如与各行无关，请删去该注释行后导入。`,
+    ...(sheet === undefined || sheet === null ? {} : { sheet }),
+  };
+}
+
 /** Where a remark's clauses part: 经研究，本项不再实施 / 完成情况：已完成 / 常态化开展；已完成. */
 const CLAUSE_BREAK = /[，,。.;；:：!！?？]+/u;
 
@@ -86,7 +141,7 @@ const ENDINGS: readonly (readonly [RowRemarkMeaning, RegExp])[] = [
   ['MOVED', /(?:与|同)第[0-9一二三四五六七八九十]+(?:[.．][0-9]+)*[项条](?:合并|重复|相同|一并办理|内容重复)?$|^已合并$/u],
   [
     'DONE',
-    /(?:已经?|业已|均已|现已)[^，,。;；]{0,14}?(?:完成|整改|办结|销号|完结|解决|结项|验收|达标|上线|开通|建成|出台|印发|实现)(?:整改|工作|任务)?(?:到位|完毕|完成)?$|完成率\s*100\s*%$|^[√✓✔☑]$/u,
+    /(?:已经?|业已|均已|现已)[^，,。;；]{0,14}?(?:完成|整改|办结|销号|完结|解决|结项|验收|核验|达标|上线|开通|建成|出台|印发|实现)(?:整改|工作|任务)?(?:到位|完毕|完成|通过)?$|完成率\s*100\s*%$|^[√✓✔☑]$/u,
   ],
 ];
 
@@ -119,14 +174,22 @@ export function leadingRemarks(text: string): string[] {
     remarks.push(bracket.inside.trim());
     rest = rest.slice(bracket.end).trimStart();
   }
+  // A status said before the title without brackets, ended by a colon, a full stop, a dash, a space or a line break:
+  // 已整改：网民留言回应不及时, 已销号。…, 已取消⏎加强政务新媒体管理, 取消 加强… (breaker10k P2). Only words that say what became of
+  // the row (`remarkMeaning`) count, so a title's own first words (重点：…, 2026年 …) stay the title's.
+  const clause = LEADING_CLAUSE.exec(rest);
+  if (clause && remarkMeaning(clause[1]!) !== null) remarks.push(clause[1]!);
   return remarks;
 }
+
+/** A short clause before the title, ended by a colon, a full stop, a comma, a dash, a space or a line break: `已整改：`, `取消 `. */
+const LEADING_CLAUSE = /^([^\s：:。，,；;—–\-~]{1,12})(?:\s*[：:。，,；;—–\-~]+\s*|\s+)(?=\S)/u;
 
 /** The remarks in brackets at either end of a title cell: those after it (`trailingRemarks`), then those before it (`leadingRemarks`). */
 export const titleRemarks = (text: string): string[] => [...trailingRemarks(text), ...leadingRemarks(text)];
 
-/** A short clause after white space or a dash that says what became of the row: ` 已取消`, `—已于6月完成`, `--此项暂缓`. */
-const TRAILING_CLAUSE = /(?:\s+|\s*[—–\-~]+\s*)((?:此项|该项|本项)?[：:]?(?:已经?|均已|现已)[^\s—–\-~]{1,14})$/u;
+/** A short clause after white space, a dash, a colon or a full stop that says what became of the row: ` 已取消`, `—已于6月完成`, `--此项暂缓`, `：已整改` (breaker10k P2). */
+const TRAILING_CLAUSE = /(?:\s+|\s*[—–\-~：:。，,；;]+\s*)((?:此项|该项|本项)?[：:]?(?:已经?|均已|现已)[^\s—–\-~：:。，,；;]{1,14})[。.]?$/u;
 
 /**
  * A change mark a 调整 version puts after an item's title — （新增）, （调整）, （时限调整）, （已调整）, （修改）, （更新）:
@@ -211,6 +274,10 @@ export function rowRemarkProblem(
     readonly category?: Cell;
     readonly progress?: readonly LabelledCell[];
     readonly finishedOn?: readonly LabelledCell[];
+    /** Cells of the columns the import does not read (状态, 当前状态, 核查结果 …: any header), read for status words (`otherColumnMeaning`). */
+    readonly others?: readonly LabelledCell[];
+    /** The labels over the row: its sheet's name and the section rows above it (`groupLabelMeaning`). */
+    readonly groups?: readonly GroupLabel[];
   },
   deadlineLabel: string,
   sheet?: string,
@@ -233,9 +300,14 @@ export function rowRemarkProblem(
     (cells.progress ?? [])
       .map(({ label, cell }) => ({ said: progressMeaning(label, textOf(cell)), en: `The column ${label} "${textOf(cell)}"`, zh: `${label}“${textOf(cell)}”` }))
       .find(({ said }) => said !== null) ??
-    // A category cell or section row marked so (三、政策解读（取消）) says it of every item under it (breaker10i P2).
-    titleRemarks(category)
-      .map((remark) => ({ said: remarkMeaning(remark), en: `The category (类别) "${category}"`, zh: `类别“${category}”` }))
+    // Any other column whose cell says the row is done or cancelled (状态 已销号, 核查结果 已整改到位, 是否取消 是): the header list can
+    // never be complete, the status words can (breaker10k P1).
+    (cells.others ?? [])
+      .map(({ label, cell }) => ({ said: otherColumnMeaning(label, textOf(cell)), en: `The column ${label} "${textOf(cell)}"`, zh: `${label}“${textOf(cell)}”` }))
+      .find(({ said }) => said !== null) ??
+    // A category cell or section row marked so (三、政策解读（取消）, 二、已完成事项) says it of every item under it (breaker10i P2, 10k P10).
+    [...(category === '' ? [] : [{ kind: 'category' as const, text: category }]), ...(cells.groups ?? [])]
+      .map((group) => ({ said: titleRemarks(group.text).map(remarkMeaning).find((said) => said !== null) ?? groupLabelMeaning(group.text), en: `The ${GROUP_EN[group.kind]} "${group.text}"`, zh: `${GROUP_ZH[group.kind]}“${group.text}”` }))
       .find(({ said }) => said !== null);
   if (!found?.said) return null;
   const { meaning, words } = found.said;
@@ -246,6 +318,28 @@ export function rowRemarkProblem(
     ...(sheet === undefined ? {} : { sheet }),
   };
 }
+
+/** A label over a group of rows: the sheet's name, a section row above it (二、已整改问题), a 类别 cell. */
+export interface GroupLabel {
+  readonly kind: 'sheet' | 'section' | 'category';
+  readonly text: string;
+}
+/**
+ * The labels over a record: its sheet's name (the record's, or `tableSheet` when one sheet was read) and the section rows it
+ * stands under, outermost first (`二、已整改问题` as written: code and title).
+ */
+export const groupsOf = (
+  record: { readonly sheet?: string; readonly sections?: readonly { readonly level: 1 | 2; readonly code: string; readonly title: string }[] },
+  tableSheet: string | null | undefined,
+): GroupLabel[] => {
+  const sheet = record.sheet ?? tableSheet;
+  return [
+    ...(sheet === null || sheet === undefined ? [] : [{ kind: 'sheet' as const, text: sheet }]),
+    ...(record.sections ?? []).map((section) => ({ kind: 'section' as const, text: section.level === 2 ? `（${section.code}）${section.title}` : `${section.code}、${section.title}` })),
+  ];
+};
+const GROUP_EN: Readonly<Record<GroupLabel['kind'], string>> = { sheet: 'sheet name', section: 'section row', category: 'category (类别)' };
+const GROUP_ZH: Readonly<Record<GroupLabel['kind'], string>> = { sheet: '工作表名称', section: '分节行', category: '类别' };
 
 /** A cell with the header of the column it is in (完成情况, 是否完成, 实际完成时间). */
 export interface LabelledCell {
@@ -260,28 +354,68 @@ export interface LabelledCell {
 export const PROGRESS_COLUMN_ALIASES: readonly string[] = [
   '完成情况', '整改情况', '整改完成情况', '完成进度', '进展情况', '整改进展', '整改进展情况', '工作进展', '进展', '落实情况', '整改落实情况', '推进情况', '办理情况',
   '是否完成', '是否整改', '是否整改到位', '是否办结', '是否销号', '整改状态', '完成状态', 'progress',
+  // Headed with 进度 (a weighty word: 进度安排 is a schedule), these say how far the work has got (breaker10k P1).
+  '整改进度', '工作进度', '推进进度', '当前进度', '目前进度',
 ];
 
 /** Headers of a column giving the day a row's work was finished (实际完成时间): a day there says the row is done. */
-export const FINISHED_ON_COLUMN_ALIASES: readonly string[] = ['实际完成时间', '实际完成日期', '实际完成', '实际办结时间', '办结时间', '办结日期', 'finished on', 'completed on'];
+export const FINISHED_ON_COLUMN_ALIASES: readonly string[] = [
+  '实际完成时间', '实际完成日期', '实际完成', '实际办结时间', '办结时间', '办结日期',
+  // The day a row was closed out is the day it was finished, and more (breaker10k P1: 销号日期 was refused as an unread date column).
+  '销号日期', '销号时间', '实际销号时间', '实际销号日期',
+  'finished on', 'completed on',
+];
 
 /** A yes in a yes-or-no column (是否完成): 是, √, Y. */
 const YES = /^(?:是|已|√|✓|✔|☑|y|yes|完成|已完成|已整改|已办结)$/iu;
 /** A progress cell that is one word of being done: 完成, 办结, 已到位. */
 const DONE_WORD = /^(?:完成|已?办结|已?销号|已?整改到位|已到位|全部完成|已全部完成)$/u;
 
-/** What a progress cell says about its row: `remarkMeaning`, and a yes under 是否完成. */
+/** A yes-or-no header that asks whether the row was cancelled or put off (是否取消, 是否暂缓) rather than done. */
+const YES_MEANS: readonly (readonly [RegExp, RowRemarkMeaning])[] = [
+  [/^是否(?:取消|撤销|删除|作废|废止|终止|停止)/u, 'VOID'],
+  [/^是否(?:暂缓|暂停|缓办|推迟)/u, 'SUSPENDED'],
+  [/^是否(?:合并|并入)/u, 'MOVED'],
+];
+/** A percentage column (完成率, 整改完成率, 完成进度): 100% says the row is done. */
+const ALL_DONE = /^100(?:\.0+)?%$/u;
+
+/** What a progress cell says about its row: `remarkMeaning`, a yes under 是否完成 (or 是否取消: cancelled), 100% under 完成率. */
 function progressMeaning(label: string, text: string): { readonly meaning: RowRemarkMeaning; readonly words: string } | null {
   // Two such columns are read as one cell, a line each.
   for (const line of text.split('\n')) {
     const plain = line.normalize('NFKC').replace(/\s+/gu, '');
     if (plain === '') continue;
-    if (YES.test(plain) && (/^是否/u.test(label) || plain !== '是')) return { meaning: 'DONE', words: line.trim() };
+    const asked = label.normalize('NFKC').replace(/\s+/gu, '');
+    if (YES.test(plain) && /^是否/u.test(asked)) return { meaning: YES_MEANS.find(([header]) => header.test(asked))?.[1] ?? 'DONE', words: line.trim() };
+    if (ALL_DONE.test(plain) && /完成率|完成进度|整改进度|完成比例/u.test(asked)) return { meaning: 'DONE', words: line.trim() };
+    if (YES.test(plain) && plain !== '是') return { meaning: 'DONE', words: line.trim() };
     if (DONE_WORD.test(plain)) return { meaning: 'DONE', words: line.trim() };
     const said = remarkMeaning(line);
     if (said) return said;
   }
   return null;
+}
+
+/**
+ * Headers of a column whose cells state aims or rules, not what became of the row (整改目标 全部整改到位, 工作要求 …取消…): not read
+ * for status words.
+ */
+const NOT_A_STATUS_COLUMN = /目标|要求|标准|依据|任务|内容|措施|举措|描述|表现|名称|标题|序号|编号|联系|电话|领导|负责人|责任人/u;
+/** Words of a header that asks where the row stands (任务状态, 整改内容完成情况): read whatever else the header says. */
+const STATUS_HEADER = /状态|情况|进展|进度|结果|是否|完成|销号|办结/u;
+
+/**
+ * What the cell of a column the import does not read says about its row (breaker10k P1: 状态, 当前状态, 销号情况, 办结情况, 目前进展,
+ * 核查结果, 整改结果, 执行情况, 是否取消 …), or null. Read as a progress column (`progressMeaning`) but more strictly, since the
+ * header is unknown: done only when said as past (已…, 完毕, √, 100% under a 完成率 header, a yes under 是否…), never a bare
+ * 完成 or 全部整改到位 (what an 整改目标 column aims at); a column of aims or people (`NOT_A_STATUS_COLUMN`) is not read.
+ */
+export function otherColumnMeaning(label: string, text: string): { readonly meaning: RowRemarkMeaning; readonly words: string } | null {
+  if (NOT_A_STATUS_COLUMN.test(label) && !STATUS_HEADER.test(label)) return null;
+  const said = progressMeaning(label, text);
+  if (said === null || said.meaning !== 'DONE') return said;
+  return /已|毕|[√✓✔☑]|100/u.test(said.words) || /^是否/u.test(label.trim()) ? said : null;
 }
 
 /** A year and month at least (2026-05-30, 2026年5月): a day the row says its work was finished. */

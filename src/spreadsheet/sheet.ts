@@ -6,6 +6,7 @@ import { columnOf, isBlankCell, isWeightyColumn, type ColumnSpec, type Columns, 
 import { labelZh, missingColumn, missingColumnBeside, type ImportProblem, type ImportResult } from './import-problems.js';
 import { textOfFile, type FileContent } from './text-file.js';
 import { prepareXlsx } from './xlsx-size.js';
+import { footnoteProblem } from './row-remarks.js';
 
 /*
  * Spreadsheets (XLSX, CSV) read as offices lay them out, into records of named cells with the
@@ -603,6 +604,12 @@ function tableOf<Key extends string>(
       continue;
     }
     if (isFootnote(row)) {
+      // A footnote that finishes or cancels rows (注：第2项问题已整改完毕) is refused, never skipped (breaker10k P11).
+      const said = footnoteProblem(row.row, textsOf(row)[0]!, sheetName);
+      if (said) {
+        errorProblems.push(said);
+        continue;
+      }
       notices.push({ row: row.row, reason: `Footnote skipped: ${textsOf(row)[0]}`, reasonZh: `已跳过注释行：${textsOf(row)[0]}` });
       continue;
     }
@@ -643,7 +650,8 @@ function tableOf<Key extends string>(
       if (at.length === 1) cells[key] = row.cells[at[0]!] ?? null;
       else cells[key] = at.map((position) => textOf(row.cells[position] ?? null)).filter((text) => text !== '').join('\n') || null;
     }
-    records.push({ row: row.row, cells, sections });
+    const others = unused.flatMap((column) => (textOf(row.cells[column.position] ?? null) === '' ? [] : [{ label: column.name, cell: row.cells[column.position] ?? null }]));
+    records.push({ row: row.row, cells, sections, ...(others.length === 0 ? {} : { others }) });
     for (const column of unused) {
       const text = textOf(row.cells[column.position] ?? null);
       if (text !== '' && !unusedTexts[column.position]!.includes(text) && unusedTexts[column.position]!.length < UNUSED_TEXTS_KEPT) unusedTexts[column.position]!.push(text);

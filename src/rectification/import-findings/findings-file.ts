@@ -14,7 +14,7 @@ import { type FileContent } from '../../spreadsheet/text-file.js';
 import { isSummarySheet, sectionOfText } from '../../spreadsheet/sheet.js';
 import { say } from '../../shared/domain-error.js';
 import { slicer } from '../../shared/event-loop-turns.js';
-import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, rowRemarkProblem } from '../../spreadsheet/row-remarks.js';
+import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, groupsOf, rowRemarkProblem } from '../../spreadsheet/row-remarks.js';
 import { numbersByValue, wordsByValue } from '../../shared/numbers-by-value.js';
 import { unreadableLabel, unreadableReasonZh, unreadableText } from '../../shared/readable-text.js';
 
@@ -359,9 +359,21 @@ export async function importFindings(content: FileContent, options: FindingsImpo
     // A row a remark marks done, cancelled or moved is no open problem to record (breaker10e P7, P11).
     const labelled = (key: 'progress' | 'finishedOn') =>
       exported || cells[key] === undefined ? [] : [{ label: (table.headers?.[key] ?? []).join('、') || labelZh(findingColumns[key].label), cell: cells[key]! }];
+    // 状态 of an office's 台账 (not Rectify's export, whose 状态 is the app's record) and every column nothing reads (当前状态, 核查结果 …),
+    // the category, the section rows above and the sheet's name: status words anywhere the office writes them (breaker10k P1, P9, P10).
+    const others = exported ? [] : [...(textOf(cells.status ?? null) === '' ? [] : [{ label: (table.headers?.status ?? []).join('、') || '状态', cell: cells.status! }]), ...(record.others ?? [])];
     const remarked = rowRemarkProblem(
       record.row,
-      { deadline: cells.dueDate, remarks: cells.remarks, title: cells.title, progress: labelled('progress'), finishedOn: labelled('finishedOn') },
+      {
+        deadline: cells.dueDate,
+        remarks: cells.remarks,
+        title: cells.title,
+        category: cells.category,
+        progress: labelled('progress'),
+        finishedOn: labelled('finishedOn'),
+        others,
+        groups: groupsOf(record, table.sheet),
+      },
       '整改时限',
       record.sheet,
       '问题',

@@ -5,7 +5,7 @@ import { unreadableLabel, unreadableReasonZh } from '../../shared/readable-text.
 import { calendarDateOf, textOf, namesInCell, unitRolesInCell, type Cell } from '../../spreadsheet/cells.js';
 import { readDeadline } from '../../spreadsheet/deadline-text.js';
 import { droppedColumnProblems, notImportedColumns, readingNotesOf } from '../../spreadsheet/records.js';
-import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, rowRemarkProblem, withoutChangeMark, type LabelledCell } from '../../spreadsheet/row-remarks.js';
+import { FINISHED_ON_COLUMN_ALIASES, PROGRESS_COLUMN_ALIASES, groupsOf, rowRemarkProblem, withoutChangeMark, type LabelledCell } from '../../spreadsheet/row-remarks.js';
 import { sortedProblems, type ImportFormat, type ImportProblem, type ImportResult } from '../../spreadsheet/import-problems.js';
 import { say, type Bilingual } from '../../shared/domain-error.js';
 import { chineseNamesOf, entryOf, readTree, recordOfMap, type TreeEntry, type TreeNode } from '../../spreadsheet/tree.js';
@@ -438,8 +438,17 @@ export async function readPlanDraft(content: FileContent, options: PlanReadOptio
         ]
       : [];
     const once = withoutRepeatedRows(records);
-    const labels = { progress: (table.headers?.progress ?? []).join('、') || '完成情况', finishedOn: (table.headers?.finishedOn ?? []).join('、') || '实际完成时间' };
-    const draft = draftFrom(fromLayout(once.records), { title: null, year: null }, { ...options, sheetTitle: table.title, labels }, [...dropped, ...once.problems]);
+    const labels = {
+      progress: (table.headers?.progress ?? []).join('、') || '完成情况',
+      finishedOn: (table.headers?.finishedOn ?? []).join('、') || '实际完成时间',
+      status: (table.headers?.status ?? []).join('、') || '状态',
+    };
+    const draft = draftFrom(
+      fromLayout(once.records),
+      { title: null, year: null },
+      { ...options, sheetTitle: table.title, labels, tableSheet: table.sheet, exported: exportNotice.length > 0 },
+      [...dropped, ...once.problems],
+    );
     const { notices: numbering = [], ...drafted } = draft;
     // 备注 is read for what it says about its row only: the result still lists it as not imported, last, where offices put it.
     const remarksColumn = records.some((record) => 'remarks' in record.cells) ? ['备注'] : [];
@@ -595,7 +604,7 @@ function fromLayout(records: readonly SourceRecord<PlanColumn>[]): SourceRecord<
       cells.leadUnit = lead ?? null;
       cells.responsibleUnits = others.join('\n');
     }
-    return { row: record.row, cells: withCooperatingUnits(cells), ...(record.sheet === undefined ? {} : { sheet: record.sheet }) };
+    return { row: record.row, cells: withCooperatingUnits(cells), ...(record.sheet === undefined ? {} : { sheet: record.sheet }), ...(record.sections === undefined ? {} : { sections: record.sections }), ...(record.others === undefined ? {} : { others: record.others }) };
   });
 }
 
@@ -690,7 +699,14 @@ function scalarOf(entry: TreeEntry | undefined, problems: ImportProblem[]): Cell
 function draftFrom(
   records: readonly SourceRecord<PlanColumn>[],
   fields: { title: Located<Cell> | null; year: Located<Cell> | null },
-  options: PlanReadOptions & { readonly sheetTitle?: string | null; readonly labels?: { readonly progress: string; readonly finishedOn: string } },
+  options: PlanReadOptions & {
+    readonly sheetTitle?: string | null;
+    readonly labels?: { readonly progress: string; readonly finishedOn: string; readonly status: string };
+    /** The one sheet read (a workbook read over several names each record's own). */
+    readonly tableSheet?: string | null;
+    /** Rectify's own export: its 状态 and other columns are the app's record, not read for status words. */
+    readonly exported?: boolean;
+  },
   earlierProblems: readonly ImportProblem[],
 ): PlanDraft {
   const labelled = (label: string | undefined, cell: Cell | undefined): LabelledCell[] => (cell === undefined || label === undefined ? [] : [{ label, cell }]);
@@ -713,8 +729,13 @@ function draftFrom(
     }
     return names.filter((name) => !leads.includes(name));
   };
-  for (const { row, cells, sheet } of records) {
-    // A row a remark marks done, cancelled or moved is no open task to import (breaker10e P7, P11).
+  for (const record of records) {
+    const { row, cells, sheet } = record;
+    // A row a remark marks done, cancelled or moved is no open task to import (breaker10e P7, P11); so does a 状态 or any other
+    // column nothing reads (当前状态 已取消, 是否取消 是), and the sheet's name (已取消, 暂缓事项: breaker10k P1, P9).
+    const others = options.exported
+      ? []
+      : [...(textOf(cells.status ?? null) === '' ? [] : labelled(options.labels?.status ?? '状态', cells.status)), ...(record.others ?? [])];
     const remarked = rowRemarkProblem(
       row,
       {
@@ -724,6 +745,8 @@ function draftFrom(
         category: cells.categoryTitle,
         progress: labelled(options.labels?.progress, cells.progress),
         finishedOn: labelled(options.labels?.finishedOn, cells.finishedOn),
+        others,
+        groups: groupsOf(record, options.tableSheet),
       },
       '完成时限',
       sheet,

@@ -16,9 +16,9 @@ export const AnswersWithoutCatchUp = () => SetMetadata(WITHOUT_CATCH_UP, true);
 /**
  * Read-your-writes across servers on one store for every HTTP endpoint that is not GraphQL (the
  * exports, the upload of import files, /metrics; breaker9g P1): before the handler authenticates
- * its caller or reads a read model, the read models are brought up to the log's head as the store
- * holds it now (`ProjectionEngine.catchUp`, at most `CATCH_UP_CEILING_MS` = 2 s, only when read
- * models have stopped). So a session or token made on another server on the same SQLite file is
+ * its caller or reads a read model, the read models are brought up to the last event another process
+ * appended as the store holds it now (`ProjectionEngine.catchUpWithOtherProcesses`, at most
+ * `CATCH_UP_CEILING_MS` = 2 s, only when read models have stopped). So a session or token made on another server on the same SQLite file is
  * valid here at once, an account deactivated there is refused here at once (此账号已停用。), and an
  * export taken after a write was answered there holds that record.
  *
@@ -37,6 +37,6 @@ export class CatchUpBeforeEachHttpRequest implements NestInterceptor {
     if (context.getType() !== 'http' || this.reflector.getAllAndOverride<boolean>(WITHOUT_CATCH_UP, [context.getHandler(), context.getClass()])) {
       return next.handle();
     }
-    return from(this.projections.catchUp(CATCH_UP_CEILING_MS)).pipe(switchMap(() => next.handle()));
+    return from(this.projections.catchUpWithOtherProcesses(CATCH_UP_CEILING_MS)).pipe(switchMap(() => next.handle()));
   }
 }

@@ -13,8 +13,10 @@ export const CATCH_UP_CEILING_MS = 2_000;
 
 /**
  * Read-your-writes across servers on one store (breaker9f P9, P3): before a GraphQL operation over
- * HTTP runs (once it parsed and validated), the read models are brought up to the log's head as the
- * store holds it now (`ProjectionEngine.catchUp`). So a request that starts after a write was
+ * HTTP runs (once it parsed and validated), the read models are brought up to the last event
+ * another process appended as the store holds it now (`ProjectionEngine.catchUpWithOtherProcesses`;
+ * this server's own appends are answered only once projected, so none still being projected need
+ * be waited for: breaker12h P2). So a request that starts after a write was
  * answered — by this server, another server on the same SQLite file, or a command-line tool — sees
  * it: a session or token made on one server is valid on the other at once (not "此访问令牌无效",
  * which signs the web app out), and a record just written there is not NOT_FOUND here.
@@ -34,7 +36,7 @@ export class CatchUpBeforeEachOperation implements ApolloServerPlugin {
   async requestDidStart(): Promise<GraphQLRequestListener<object>> {
     return {
       didResolveOperation: async () => {
-        await this.projections.catchUp(CATCH_UP_CEILING_MS);
+        await this.projections.catchUpWithOtherProcesses(CATCH_UP_CEILING_MS);
       },
     };
   }

@@ -243,6 +243,15 @@ export interface EventStore {
   /** Position of the newest event in the log, or null for an empty log. */
   headPosition(): Promise<Position | null>;
   /**
+   * The newest position after `after` (from the start when null) and up to `upTo` that this store
+   * object did not append itself — another process's (a second server on the same file, a
+   * command-line tool) — or null when every event there is this process's own. What a read waits
+   * for to see every other process's writes: this process answers its own writes only once they
+   * are projected (breaker12h P2). Adapters that cannot tell their own positions apart leave it out:
+   * the read then waits for `upTo`.
+   */
+  lastForeignPosition?(after: Position | null, upTo: Position): Position | null;
+  /**
    * The id of the event stored at exactly this position, or null when none is: what tells a log
    * of the same length with another history apart on a store that keeps no chain hash.
    */

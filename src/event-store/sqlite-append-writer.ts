@@ -103,7 +103,16 @@ export type AppendSettlement =
 
 /** A whole batch's outcome: one settlement per append, in order, or the failure that lost them all. */
 export type BatchOutcome =
-  | { readonly committed: true; readonly settlements: readonly AppendSettlement[]; readonly appended: number }
+  | {
+      readonly committed: true;
+      readonly settlements: readonly AppendSettlement[];
+      readonly appended: number;
+      /**
+       * The positions this batch's rows took: every row after `after` up to `upTo` (one transaction
+       * under the write lock: no other connection's row among them); null when it appended nothing.
+       */
+      readonly written: { readonly after: number; readonly upTo: number } | null;
+    }
   | { readonly committed: false; readonly failure: AppendFailure };
 
 /**
@@ -213,7 +222,7 @@ export class SqliteAppendWriter {
       refused: ReadonlyMap<number, AppendFailure>,
       seen: number,
       sealKey: Uint8Array | null,
-    ) => { settlements: AppendSettlement[]; head: ChainHeadAt; appended: number }
+    ) => { settlements: AppendSettlement[]; head: ChainHeadAt; appended: number; written: { after: number; upTo: number } | null }
   >;
 
   /** Prepared at the first claim: a connection opened to read only has no unique_claims table to prepare them on when the file predates it. */
@@ -316,7 +325,8 @@ export class SqliteAppendWriter {
           throw isConstraintError(error) ? new AppendWriteRefused(index, error) : error;
         }
       });
-      return { settlements, head: { hash: head, dataVersion: start.dataVersion }, appended };
+      const upTo = appended > 0 ? (this.statements.logHead.get()?.position ?? null) : null;
+      return { settlements, head: { hash: head, dataVersion: start.dataVersion }, appended, written: upTo === null ? null : { after: logHead ?? 0, upTo } };
     });
   }
 
@@ -335,9 +345,9 @@ export class SqliteAppendWriter {
     const refused = new Map<number, AppendFailure>();
     for (;;) {
       try {
-        const { settlements, head, appended } = this.batch.immediate(appends, refused, seen, sealKey);
+        const { settlements, head, appended, written } = this.batch.immediate(appends, refused, seen, sealKey);
         this.chainHead.committed(head);
-        return { committed: true, settlements, appended };
+        return { committed: true, settlements, appended, written };
       } catch (error) {
         this.chainHead.forget();
         if (error instanceof AppendWriteRefused && !this.db.inTransaction) {

@@ -144,6 +144,12 @@ const CHAINED_COLUMNS = `${EVENT_COLUMNS}, recorded_at, leaf_hash, chain_hash, r
 
 /** How often a subscription that is caught up looks for appends made by other processes. */
 const FOREIGN_APPEND_POLL_MS = 100;
+/**
+ * How many of its latest batches' positions a store keeps to tell its own rows from another
+ * process's (`lastForeignPosition`); adjacent batches count as one, so a server alone on its file
+ * keeps one.
+ */
+const LOCAL_RANGES_KEPT = 1_024;
 const READ_BATCH = 500;
 /** The most events one group commit writes; what queued beyond it goes in the next transaction. */
 const MAX_BATCH_EVENTS = 1000;
@@ -325,6 +331,13 @@ export class SqliteEventStore implements EventStore {
    * The log never ends before it; a commit finds out under the write lock (LogShortenedError).
    */
   private highestSeen = 0;
+  /**
+   * The positions of the rows this store appended lately, as each batch's transaction took them
+   * (`BatchOutcome.written`: (after, upTo]), oldest first, adjacent ones joined; at most
+   * LOCAL_RANGES_KEPT (older ones forgotten: their rows count as another process's, which only
+   * makes a read wait for what it need not). See `lastForeignPosition`.
+   */
+  private readonly localRanges: { after: number; upTo: number }[] = [];
   /** The office's row-seal key (`rowSeal`) once given (`sealRows`): rows appended are sealed and rows read are checked with it. */
   private sealKey: Buffer | null = null;
   /** Opened to read only (`SqliteEventStoreOptions.readOnly`). */
@@ -544,6 +557,23 @@ export class SqliteEventStore implements EventStore {
     // Another process's appends read here wake a waiting subscription now, not at its next poll.
     this.noticeForeignAppends();
     return Promise.resolve(head === null ? null : at(head));
+  }
+
+  /**
+   * The newest position in (`after`, `upTo`] this store did not append (see `EventStore`): walks
+   * down from `upTo` past the rows of its own batches (`localRanges`); the first position below
+   * them is another process's row — or a gap the log never filled, which only makes a read wait
+   * for the rows after it. Null when every position there is this store's own. O(batches walked).
+   */
+  lastForeignPosition(after: Position | null, upTo: Position): Position | null {
+    const floor = Number(after?.commit ?? 0n);
+    let position = Number(upTo.commit);
+    for (let index = this.localRanges.length - 1; index >= 0 && position > floor; index -= 1) {
+      const range = this.localRanges[index]!;
+      if (position > range.upTo) break;
+      if (position > range.after) position = range.after;
+    }
+    return position > floor ? at(position) : null;
   }
 
   /**
@@ -795,6 +825,7 @@ export class SqliteEventStore implements EventStore {
       for (const waiting of batch) waiting.reject(failureError(outcome.failure));
       return;
     }
+    if (outcome.written) this.noteLocalRows(outcome.written);
     if (outcome.appended > 0) this.notifyLocalAppend();
     outcome.settlements.forEach((settlement, index) => {
       const waiting = batch[index]!;
@@ -802,6 +833,14 @@ export class SqliteEventStore implements EventStore {
       if (settlement.ok) waiting.resolve(settlement.result, settlement.results);
       else waiting.reject(failureError(settlement.failure));
     });
+  }
+
+  /** Notes the positions a batch of this store took (`localRanges`), joined to the previous batch's when adjacent. */
+  private noteLocalRows(written: { readonly after: number; readonly upTo: number }) {
+    const last = this.localRanges.at(-1);
+    if (last && last.upTo === written.after) last.upTo = written.upTo;
+    else this.localRanges.push({ after: written.after, upTo: written.upTo });
+    if (this.localRanges.length > LOCAL_RANGES_KEPT) this.localRanges.splice(0, this.localRanges.length - LOCAL_RANGES_KEPT);
   }
 
   /** With `follower`, rows are read with their hashes and checked against the chain (see subscribeToAll). */

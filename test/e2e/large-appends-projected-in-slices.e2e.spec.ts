@@ -1,3 +1,5 @@
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import { ProjectionEngine } from '../../src/event-sourcing/projection-engine.js';
 import type { Projection, RecordedEvent } from '../../src/event-sourcing/recorded-event.js';
 import { EVENT_STORE, type EventStore, type Position } from '../../src/event-store/event-store.port.js';
@@ -121,6 +123,61 @@ describe('A large append is projected in slices (breaker12g P3)', () => {
         head = await store.headPosition();
       }
       await expect(engine.waitFor(head!, 20, { whileApplying: false })).rejects.toThrow(/did not reach position/);
+      expect((await importing).errors).toBeUndefined();
+    },
+    PROCESS_TEST_CEILING_MS,
+  );
+
+  // breaker12h P2: every request waited for the read models to reach the store's head before it read
+  // (CatchUpBeforeEachOperation, 2 s ceiling) — and the head was this server's own import, still being
+  // projected: every `{ me }` of every user took 2 s for the 20–40 s of a 100 × 300 plan's projection.
+  it(
+    'a request sent while this server projects its own import is answered between the slices, before the import is in',
+    async () => {
+      const store = app.app.get<EventStore>(EVENT_STORE);
+      const before = await store.headPosition();
+      slow.turnsSeen = [];
+      slow.msPerEvent = 3;
+      const gaveUp = jest.spyOn(Logger.prototype, 'warn');
+      // Waiting for the import (before), the answer came either once the import was in, or at the 2 s ceiling, which
+      // logs that it gave up: neither here — answered between two slices, without waiting.
+      const importing = app.graphql(IMPORT_UNITS, { input: { idempotencyKey: 'slices-d', fileName: 'units.csv', contentBase64: unitsFile('SLD', 300), registeredOn: '2026-01-05' } }, admin);
+      let head: Position | null = before;
+      while (head?.commit === before?.commit) {
+        await new Promise((resolve) => setImmediate(resolve));
+        head = await store.headPosition();
+      }
+      try {
+        const me = await app.graphql('{ me { role } }', {}, admin);
+        expect(slow.turnsSeen.length).toBeLessThan(300);
+        expect(gaveUp.mock.calls.filter(([message]) => /did not reach position/.test(String(message)))).toEqual([]);
+        expect(me.errors).toBeUndefined();
+        expect(me.data!.me.role).toBe('ADMIN');
+      } finally {
+        gaveUp.mockRestore();
+      }
+      expect((await importing).errors).toBeUndefined();
+      expect(slow.turnsSeen.length).toBeGreaterThanOrEqual(300);
+    },
+    PROCESS_TEST_CEILING_MS,
+  );
+
+  it(
+    'a handler that scans again after a refusal still waits for everything appended (catchUp), its own server\'s import included',
+    async () => {
+      const engine = app.app.get(ProjectionEngine);
+      const store = app.app.get<EventStore>(EVENT_STORE);
+      const before = await store.headPosition();
+      slow.turnsSeen = [];
+      slow.msPerEvent = 1;
+      const importing = app.graphql(IMPORT_UNITS, { input: { idempotencyKey: 'slices-e', fileName: 'units.csv', contentBase64: unitsFile('SLE', 60), registeredOn: '2026-01-05' } }, admin);
+      let head: Position | null = before;
+      while (head?.commit === before?.commit) {
+        await new Promise((resolve) => setImmediate(resolve));
+        head = await store.headPosition();
+      }
+      await expect(engine.catchUp(PROCESS_TEST_CEILING_MS)).resolves.toBe(true);
+      expect(slow.turnsSeen.length).toBeGreaterThanOrEqual(60);
       expect((await importing).errors).toBeUndefined();
     },
     PROCESS_TEST_CEILING_MS,

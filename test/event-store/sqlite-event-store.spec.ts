@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -75,6 +75,33 @@ describe('SQLite event store on disk', () => {
 });
 
 /** Issue 9 (second breaker, 7): a log cut back under a running store never has a position given twice. */
+// breaker12h P2: a request waits for the read models to take what other processes appended, not this process's own appends
+// (each answered only once projected): the store tells its own rows apart.
+describe('SQLite event store telling its own appends from another connection\'s', () => {
+  const metadata = { actorId: 'a', actorRole: 'ADMIN' as const, actorUnitId: null, commandId: 'c', correlationId: 'c', causationId: 'c', recordedAt: '2026-12-01T08:00:00.000Z' };
+  const events = (count: number) => Array.from({ length: count }, () => ({ id: randomUUID(), type: 'UnitRegistered', schemaVersion: 1, data: { name: '市财政局' }, metadata }));
+  const position = (commit: number) => ({ commit: BigInt(commit), prepare: BigInt(commit) });
+
+  it('names the newest row another connection appended, and none when every row after the one given is its own', async () => {
+    const path = freshPath();
+    const server = new SqliteEventStore(path);
+    const tool = new SqliteEventStore(path);
+    await server.appendToStream('s-1', events(3), { expectedRevision: 'no_stream' }); // 1–3
+    await server.appendToStream('s-2', events(2), { expectedRevision: 'no_stream' }); // 4–5, joined to 1–3
+    await tool.appendToStream('t-1', events(1), { expectedRevision: 'no_stream' }); // 6
+    await server.appendToStreams([{ streamId: 's-3', events: events(2), options: { expectedRevision: 'no_stream' } }, { streamId: 's-4', events: events(2), options: { expectedRevision: 'no_stream' } }]); // 7–10
+    expect(server.lastForeignPosition(null, position(10))).toEqual(position(6));
+    expect(server.lastForeignPosition(position(6), position(10))).toBeNull();
+    expect(server.lastForeignPosition(null, position(5))).toBeNull();
+    expect(server.lastForeignPosition(position(2), position(6))).toEqual(position(6));
+    expect(tool.lastForeignPosition(null, position(10))).toEqual(position(10));
+    expect(tool.lastForeignPosition(position(2), position(5))).toEqual(position(5));
+    expect(tool.lastForeignPosition(position(6), position(6))).toBeNull();
+    await tool.close();
+    await server.close();
+  });
+});
+
 describe('SQLite event store whose log is cut back behind its back', () => {
   const metadata = { actorId: 'a', actorRole: 'ADMIN', actorUnitId: null, commandId: 'c', correlationId: 'c', causationId: 'c', recordedAt: '2026-11-30T01:00:00.000Z' } as const;
   const append = (store: SqliteEventStore, streamId: string) =>

@@ -91,13 +91,13 @@ export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnApplica
         // there is refused here (breaker9g P1; HTTP does the same in CatchUpBeforeEachHttpRequest).
         // graphql-ws awaits both before it subscribes.
         onConnect: async (context) => {
-          await this.projections.catchUp(CATCH_UP_CEILING_MS);
+          await this.projections.catchUpWithOtherProcesses(CATCH_UP_CEILING_MS);
           const admitted = rules.onConnect!(context);
           if (admitted !== false) this.connections.add(context);
           return admitted;
         },
         onSubscribe: async (context, id, payload) => {
-          await this.projections.catchUp(CATCH_UP_CEILING_MS);
+          await this.projections.catchUpWithOtherProcesses(CATCH_UP_CEILING_MS);
           return rules.onSubscribe!(context, id, payload);
         },
         onClose: (context, code, reason) => {

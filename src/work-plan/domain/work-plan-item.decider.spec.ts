@@ -300,6 +300,37 @@ describe('open, units assigned', () => {
     given(definedAndAssigned).when(define(overrides)).thenRefused('CONFLICT', message);
   });
 
+  // breaker12h P10: the same file sent again after a unit it names was merged into another (机构改革) — the file, read as of its
+  // day, names the merged unit as itself — was refused as another definition, for every item of the plan.
+  it.each<[string, string]>([
+    ['handed over to a unit of its own', 'unit-audit'],
+    ['merged into a unit already taking part', DONGHU],
+  ])('is the same definition after a unit it names was %s', (_what, successorUnitId) => {
+    const moved: WorkPlanItemStreamEvent[] = [
+      ...definedAndAssigned,
+      { type: 'PartHandedOver', data: { unitId: FINANCE, successorUnitId, reason: '机构改革', handedOverOn: '2026-05-01' } },
+    ];
+    given(moved).when(define()).then([]);
+    given(moved).when(define({ responsibleUnitIds: [FINANCE] })).thenRefused('CONFLICT', /another responsible units/);
+  });
+
+  // breaker12h P10: 「工作事项 1 已按不同的 responsible units 定义过」 — the Chinese refusal named the fields in English.
+  it.each<[string, Partial<DefineWorkPlanItem>, string]>([
+    ['another title', { data: { ...definedData, title: '重大决策公开' } }, '已按不同的事项名称定义过'],
+    ['another due date and measures', { data: { ...definedData, dueDate: '2026-09-30', measures: '另行制定措施' } }, '已按不同的完成时限、工作措施定义过'],
+    ['another lead unit', { leadUnitIds: [FINANCE], responsibleUnitIds: [FGW, DONGHU] }, '已按不同的牵头单位、责任单位定义过'],
+    ['other responsible units', { responsibleUnitIds: [FINANCE] }, '已按不同的责任单位定义过'],
+  ])('names what differs in Chinese in the Chinese refusal: %s', (_what, overrides, words) => {
+    let refusal: unknown;
+    try {
+      workPlanItemDecider.decide(define(overrides), stateAfter(definedAndAssigned));
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({ code: 'CONFLICT', messageZh: expect.stringContaining(words) });
+    expect((refusal as { messageZh: string }).messageZh).not.toMatch(/[A-Za-z]{3,}/);
+  });
+
   it('passes part commands to the assignment lifecycle', () => {
     given(definedAndAssigned).when(report(FGW)).then([reported(FGW)]);
     given(definedAndAssigned)

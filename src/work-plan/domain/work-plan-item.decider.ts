@@ -355,9 +355,9 @@ function defineItem(command: DefineWorkPlanItem, state: WorkPlanItemState): Work
     const differences = differencesFrom(state, command);
     if (differences.length === 0) return [];
     throw conflict(
-      `Work-plan item ${state.definition.code} is already defined with another ${differences.join(', ')}; ` +
+      `Work-plan item ${state.definition.code} is already defined with another ${differences.map((field) => field.en).join(', ')}; ` +
         'an imported item is not redefined.',
-      `工作事项 ${state.definition.code} 已按不同的 ${differences.join('、')} 定义过；已导入的事项不会被重新定义。`,
+      `工作事项 ${state.definition.code} 已按不同的${differences.map((field) => field.zh).join('、')}定义过；已导入的事项不会被重新定义。`,
     );
   }
   if (!command.planExists) throw notFound('Work plan', data.planId);
@@ -418,35 +418,49 @@ function requireDueAfterApproval(code: string, dueDate: string, approvedOn: stri
   );
 }
 
+/** What a repeated definition may differ in, as a refusal names it: in English and as the plan's columns say it (breaker12h P10: 「已按不同的 responsible units 定义过」). */
 const DEFINITION_FIELDS = {
-  planId: 'plan',
-  categoryCode: 'category',
-  code: 'code',
-  title: 'title',
-  description: 'description',
-  dueDate: 'due date',
-  measures: 'measures',
-  terms: 'deadline terms',
-} as const satisfies Record<Exclude<keyof WorkPlanItemDefined['data'], 'itemId'>, string>;
+  planId: say('plan', '所属方案'),
+  categoryCode: say('category', '类别'),
+  code: say('code', '编号'),
+  title: say('title', '事项名称'),
+  description: say('description', '内容'),
+  dueDate: say('due date', '完成时限'),
+  measures: say('measures', '工作措施'),
+  terms: say('deadline terms', '时限要求'),
+} as const satisfies Record<Exclude<keyof WorkPlanItemDefined['data'], 'itemId'>, Bilingual>;
 
 /** Terms compared by value; absent is BY_DATE. */
 const termsKey = (terms: DueTerms | undefined): string => JSON.stringify(terms ?? BY_DATE);
 
 /** What a repeated definition changes, in words; none means it is the same definition. */
-function differencesFrom(state: DefinedWorkPlanItemState, command: DefineWorkPlanItem): string[] {
+function differencesFrom(state: DefinedWorkPlanItemState, command: DefineWorkPlanItem): Bilingual[] {
   const before = state.definition;
   const after = command.data;
   const fields = Object.keys(DEFINITION_FIELDS) as (keyof typeof DEFINITION_FIELDS)[];
-  const differences: string[] = fields
+  const differences: Bilingual[] = fields
     .filter((field) => (field === 'terms' ? termsKey(before.terms) !== termsKey(after.terms) : before[field] !== after[field]))
     .map((field) => DEFINITION_FIELDS[field]);
-  const assigned = partsOf(state.assignments);
-  const sorted = (ids: readonly string[]) => [...ids].sort().join('\n');
-  const leads = assigned.filter((part) => part.role === 'LEAD').map((part) => part.unitId);
-  if (sorted(leads) !== sorted(command.leadUnitIds)) differences.push('lead unit');
-  const responsible = assigned.filter((part) => part.role === 'RESPONSIBLE').map((part) => part.unitId);
-  if (sorted(responsible) !== sorted(command.responsibleUnitIds)) differences.push('responsible units');
+  // The units as they hold the parts now, or as the plan named them (a file read as of its day names a unit merged or
+  // handed over since as itself: the same file sent again is the same definition — breaker12h P10).
+  const held = partsOf(state.assignments).map((part) => ({ unitId: part.unitId, role: part.role }));
+  const named = namedUnits(state.assignments.recorded);
+  const sorted = (ids: readonly string[]) => [...new Set(ids)].sort().join('\n');
+  const differ = (role: AssignmentRole, given: readonly string[]) =>
+    [held, named].every((units) => sorted(units.filter((unit) => unit.role === role).map((unit) => unit.unitId)) !== sorted(given));
+  if (differ('LEAD', command.leadUnitIds)) differences.push(say('lead unit', '牵头单位'));
+  if (differ('RESPONSIBLE', command.responsibleUnitIds)) differences.push(say('responsible units', '责任单位'));
   return differences;
+}
+
+/** The units the plan gave parts to, with their roles, as assigned (hand-overs and merges not followed): assigned, role changed, taken off. */
+function namedUnits(recorded: readonly AssignmentEvent[]): { unitId: string; role: AssignmentRole }[] {
+  const roles = new Map<string, AssignmentRole>();
+  for (const event of recorded) {
+    if (event.type === 'UnitAssigned' || (event.type === 'PartRoleChanged' && roles.has(event.data.unitId))) roles.set(event.data.unitId, event.data.role);
+    else if (event.type === 'UnitUnassigned') roles.delete(event.data.unitId);
+  }
+  return [...roles].map(([unitId, role]) => ({ unitId, role }));
 }
 
 /** An item is found before anything else about the command is checked; a withdrawn one takes no more work. */

@@ -21,6 +21,14 @@ const corrected = (index: number, factType: 'UnitUrged', previousOn: string, on:
 const handedOver = (index: number, successorUnitId: string, handedOverOn: string): AssignmentEvent => ({ type: 'PartHandedOver', data: { unitId: unit(index), successorUnitId, reason: '机构改革', handedOverOn } });
 const handOverUndone = (index: number, successorUnitId: string, handedOverOn: string): AssignmentEvent => ({ type: 'PartHandOverUndone', data: { unitId: unit(index), successorUnitId, reason: '核验早于移交', handedOverOn } });
 const SUPERVISOR = { id: 'supervisor', role: 'SUPERVISOR', unitId: null } as const;
+const INSPECTOR = { id: 'inspector', role: 'INSPECTOR', unitId: null } as const;
+/** The command that records `event` (an urging or an inspection) on its day, today being 2026-11-30. */
+const commandFor = (event: AssignmentEvent) =>
+  event.type === 'UnitUrged'
+    ? ({ type: 'UrgeUnit', unitId: event.data.unitId, message: event.data.message, urgedOn: event.data.urgedOn, actor: SUPERVISOR, today: '2026-11-30' } as const)
+    : event.type === 'InspectionLogged'
+      ? ({ type: 'LogInspection', unitId: event.data.unitId, inspectionId: event.data.inspectionId, outcome: event.data.outcome, notes: event.data.notes, inspectedOn: event.data.inspectedOn, place: event.data.place, actor: INSPECTOR, today: '2026-11-30' } as const)
+      : (() => { throw new Error(`no command for ${event.type}`); })();
 
 /** A year of an item: every unit assigned, urged monthly, some reporting: recorded as it happened. */
 function inOrder(): AssignmentEvent[] {
@@ -68,6 +76,35 @@ describe('the parts on a day, for facts recorded in business order', () => {
     const kept = assignmentsOn(next, '2026-11-30');
     expect(assignmentsOn(next, '2026-12-01')).toBe(kept);
     expect(kept).toEqual(foldedByDay(next, '2026-11-30'));
+  });
+
+  // breaker12h P3: a fact entered late folded the stream to its day (to judge it then), and twice more, whole, to see
+  // whether the facts after it still hold. The fold of its day is kept for that check.
+  it('keeps the fold of a day before the last fact for that day: asked again, the same fold', () => {
+    const then = assignmentsOn(state, '2026-07-31');
+    expect(assignmentsOn(state, '2026-07-31')).toBe(then);
+    expect(then).toEqual(foldedByDay(state, '2026-07-31'));
+    expect(assignmentsOn(state, '2026-08-31')).toEqual(foldedByDay(state, '2026-08-31'));
+  });
+
+  const requested: AssignmentEvent = { type: 'ExtensionRequested', data: { unitId: unit(0), requestId: 'ext-1', requestedDueDate: '2027-06-30', reason: '需协调省级平台', requestedOn: '2026-11-20' } };
+  const latePass: AssignmentEvent = { type: 'InspectionLogged', data: { unitId: unit(0), inspectionId: 'late-pass', outcome: 'PASSED', notes: '现场核查通过', inspectedOn: '2026-11-15', place: '市政务服务中心' } };
+  it.each<[string, AssignmentEvent[], AssignmentEvent, string | undefined]>([
+    ['that breaks nothing', [], urged(3, '2026-08-01'), undefined],
+    ['that leaves a later extension request asking for a verified part', [requested], latePass, 'CONFLICT'],
+    ['dated before a later fact it leaves holding', [], latePass, undefined],
+  ])('judges a fact entered late %s as the whole fold judges it', (_what, since, late, code) => {
+    const recorded = since.reduce(evolveAssignments, state);
+    const decide = (facts: AssignmentsState) => {
+      try {
+        return { events: decideAssignment(commandFor(late), facts, { parentClosed: false }) };
+      } catch (error) {
+        return { code: (error as { code: string }).code, message: (error as Error).message };
+      }
+    };
+    const decided = decide(recorded);
+    expect(decided).toEqual(decide({ ...recorded, recorded: [...recorded.recorded] }));
+    expect((decided as { code?: string }).code).toBe(code);
   });
 
   it('answers with the facts, not with a part a decision put in their place', () => {

@@ -234,6 +234,14 @@ const foldsByDay = new WeakMap<readonly AssignmentEvent[], { readonly fold: Assi
  * still hold is folded on from the same fold (`newlyBroken`, breaker12h P3) — folded once, not twice.
  */
 const earlierDayAsked = new WeakMap<readonly AssignmentEvent[], { readonly day: string; readonly fold: AssignmentsState }>();
+/**
+ * Per `recorded` list (weakly), the by-day fold of the list with `events` recorded after it, made
+ * while judging them late (`newlyBroken`): once those events are folded in (`evolveAssignments`,
+ * matched by type and data), it is the new list's kept fold (`foldsByDay`) — so the command after a
+ * fact entered late does not fold the stream again (breaker12h P3).
+ */
+const foldsToCome = new WeakMap<readonly AssignmentEvent[], { readonly events: readonly AssignmentEvent[]; readonly fold: AssignmentsState; readonly lastDay: string }>();
+const sameFact = (a: AssignmentEvent, b: AssignmentEvent): boolean => a.type === b.type && JSON.stringify(a.data) === JSON.stringify(b.data);
 const movesFacts = (event: AssignmentEvent): boolean => isCorrection(event) || event.type === 'PartHandOverUndone';
 
 export function partOf(state: AssignmentsState, unitId: string): AssignmentPart | undefined {
@@ -269,6 +277,11 @@ export function evolveAssignments(state: AssignmentsState, event: AssignmentEven
   const day = byDay && !movesFacts(event) ? factDayOfEvent(event) : undefined;
   if (byDay && day !== undefined && day >= byDay.lastDay) {
     foldsByDay.set(next.recorded, { fold: { ...evolveParts(byDay.fold, event), recorded: [...byDay.fold.recorded, event] }, lastDay: day });
+  }
+  const coming = foldsToCome.get(state.recorded);
+  if (coming && sameFact(coming.events[0]!, event)) {
+    if (coming.events.length === 1) foldsByDay.set(next.recorded, { fold: coming.fold, lastDay: coming.lastDay });
+    else foldsToCome.set(next.recorded, { ...coming, events: coming.events.slice(1) });
   }
   return next;
 }
@@ -1572,13 +1585,24 @@ function newlyBroken(recorded: readonly AssignmentEvent[], events: readonly Assi
     without = evolveParts(without, entry.event);
   }
   let withEvents = upTo;
+  const order = [...upTo.recorded];
   let next = 0;
+  const foldNext = () => {
+    const { event } = added[next++]!;
+    withEvents = evolveParts(withEvents, event);
+    order.push(event);
+  };
   for (const entry of later) {
-    while (next < added.length && added[next]!.day < entry.occurredOn) withEvents = evolveParts(withEvents, added[next++]!.event);
+    while (next < added.length && added[next]!.day < entry.occurredOn) foldNext();
     const why = whyNotAllowed(withEvents, entry.event);
     if (why && !brokenBefore.has(entry.index)) return { index: entry.index, event: entry.event, day: entry.occurredOn, why };
     withEvents = evolveParts(withEvents, entry.event);
+    order.push(entry.event);
   }
+  while (next < added.length) foldNext();
+  // Every fact folded by day with the events: the kept fold of the list they make, once recorded (`evolveAssignments`).
+  const lastDay = [later.at(-1)!.occurredOn, added.at(-1)!.day].reduce((a, b) => (a > b ? a : b));
+  foldsToCome.set(recorded, { events, fold: { ...withEvents, recorded: order }, lastDay });
   return undefined;
 }
 

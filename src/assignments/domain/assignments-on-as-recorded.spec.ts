@@ -107,6 +107,20 @@ describe('the parts on a day, for facts recorded in business order', () => {
     expect((decided as { code?: string }).code).toBe(code);
   });
 
+  it('keeps the fold a fact entered late was judged with for the list it makes: the next fact dated today folds nothing again', () => {
+    // A list with a correction in it: without a kept fold, whether a fact comes last needs a fold of the whole stream.
+    const base = [urged(3, '2026-11-10'), corrected(3, 'UnitUrged', '2026-11-10', '2026-11-09'), requested].reduce(evolveAssignments, state);
+    const pass: AssignmentEvent = { ...latePass, data: { ...latePass.data, unitId: unit(1), inspectionId: 'late-pass-1' } } as AssignmentEvent;
+    const decided = decideAssignment(commandFor(pass), base, { parentClosed: false });
+    const after = decided.reduce(evolveAssignments, base);
+    expect(comesLast(after.recorded, [urged(8, '2026-11-30')])).toBe(true);
+    expect(assignmentsOn(after, '2026-11-30')).toEqual(foldedByDay(after, '2026-11-30'));
+    // Recorded with other data than decided, nothing is kept for it.
+    const other = evolveAssignments(base, { ...pass, data: { ...pass.data, notes: '另一份核查记录' } } as AssignmentEvent);
+    expect(comesLast(other.recorded, [urged(8, '2026-11-30')])).toBe(false);
+    expect(assignmentsOn(other, '2026-11-30')).toEqual(foldedByDay(other, '2026-11-30'));
+  });
+
   it('answers with the facts, not with a part a decision put in their place', () => {
     const substituted: AssignmentsState = { ...state, parts: { ...state.parts, [unit(2)]: { ...partOf(state, unit(2))!, urgeCount: 999 } } };
     expect(partOf(assignmentsOn(substituted, '2026-11-30'), unit(2))!.urgeCount).toBe(partOf(state, unit(2))!.urgeCount);
